@@ -1,0 +1,176 @@
+"""Derived per-client figures, stored with the client so pages read them in milliseconds.
+
+``refresh_clients`` recomputes, in SQL, each client's furthest stage, current stage,
+outcome, first and last dates, counts per event kind, and the date each stage was
+first reached. Call it inside the same transaction as the write that changed the data.
+The rule is ``journey.stages.furthest_stage``; tests check that both agree.
+"""
+
+from __future__ import annotations
+
+from sqlite_utils import Database
+
+from .stages import ALL_STAGES, RANK, stage_at_column
+
+_RANK_CASE = "CASE {col} " + " ".join(
+    f"WHEN '{stage}' THEN {rank}" for stage, rank in RANK.items()) + " END"
+
+PURCHASE_KINDS = "('purchase', 'won')"
+ADVOCACY_EVENT = "(e.kind IN ('referral', 'review') OR (e.kind = 'nps' AND e.amount >= 9))"
+
+
+def _stated(stage: str) -> str:
+    return stage_at_column(stage).replace("_at", "_stated")
+
+
+def _stage_at(stage: str) -> str:
+    return f"MIN(CASE WHEN e.stage = '{stage}' THEN e.date END)"
+
+
+_AGGREGATE = f"""
+CREATE TEMP TABLE _agg AS
+SELECT e.client_ref AS id,
+  COUNT(*) AS event_count,
+  SUM(e.kind IN {PURCHASE_KINDS}) AS purchase_count,
+  COUNT(DISTINCT CASE WHEN e.kind IN {PURCHASE_KINDS} THEN substr(e.date, 1, 10) END)
+    AS purchase_days,
+  SUM(CASE WHEN e.kind IN {PURCHASE_KINDS} THEN e.amount END) AS revenue_events,
+  SUM(e.kind = 'won') AS won_count, SUM(e.kind = 'lost') AS lost_count,
+  SUM(e.kind = 'complaint') AS complaint_count,
+  SUM(e.kind = 'internal_complaint') AS internal_complaint_count,
+  SUM(e.kind = 'refund') AS refund_count, SUM(e.kind = 'cancellation') AS cancellation_count,
+  SUM(e.kind = 'objection') AS objection_count, SUM(e.kind = 'referral') AS referral_count,
+  SUM(e.kind = 'review') AS review_count, SUM(e.kind = 'contact') AS contact_count,
+  SUM({ADVOCACY_EVENT}) AS advocacy_events,
+  SUM(e.kind IN ('refund', 'cancellation')) AS bought_evidence,
+  MIN(e.date) AS first_date, MAX(e.date) AS last_date,
+  MAX({_RANK_CASE.format(col='e.stage')}) AS event_rank,
+  MIN(CASE WHEN e.kind IN {PURCHASE_KINDS} THEN e.date END) AS first_purchase,
+  MIN(CASE WHEN {ADVOCACY_EVENT} THEN e.date END) AS first_advocacy,
+  {", ".join(f"{_stage_at(s)} AS {_stated(s)}" for s in ALL_STAGES)}
+FROM events e
+WHERE e.client_ref IS NOT NULL {{scope}}
+GROUP BY e.client_ref
+"""
+
+_SECOND_PURCHASE = f"""
+CREATE TEMP TABLE _second AS
+SELECT e.client_ref AS id, MIN(e.date) AS second_purchase
+FROM events e JOIN _agg a ON a.id = e.client_ref
+WHERE e.kind IN {PURCHASE_KINDS} AND substr(e.date, 1, 10) > substr(a.first_purchase, 1, 10)
+GROUP BY e.client_ref
+"""
+
+_LATEST_STAGE = """
+CREATE TEMP TABLE _latest AS
+SELECT client_ref AS id, stage FROM (
+  SELECT client_ref, stage,
+         ROW_NUMBER() OVER (PARTITION BY client_ref ORDER BY date DESC, id DESC) AS n
+  FROM events e WHERE client_ref IS NOT NULL AND stage IS NOT NULL {scope}
+) WHERE n = 1
+"""
+
+
+def _min(*expressions: str) -> str:
+    """SQL MIN over values that may be NULL (scalar min() returns NULL if any is NULL)."""
+    joined = ", ".join(f"COALESCE({e}, '9999')" for e in expressions)
+    return f"NULLIF(MIN({joined}), '9999')"
+
+
+def _evidence_rank() -> str:
+    """The highest stage that the evidence proves, or -1 when nothing does."""
+    c = "c"
+    return f"""MAX(
+      COALESCE({_RANK_CASE.format(col=c + '.stage')}, -1),
+      COALESCE(a.event_rank, -1),
+      CASE WHEN COALESCE(a.purchase_count, 0) > 0 OR {c}.purchases >= 1 OR {c}.refunds >= 1
+             OR COALESCE(a.bought_evidence, 0) > 0 OR {c}.status = 'churned'
+           THEN {RANK['purchase']} ELSE -1 END,
+      CASE WHEN COALESCE(a.purchase_days, 0) >= 2 OR {c}.purchases >= 2
+           THEN {RANK['retention']} ELSE -1 END,
+      CASE WHEN COALESCE(a.advocacy_events, 0) > 0 OR {c}.referrals >= 1 OR {c}.nps >= 9
+           THEN {RANK['advocacy']} ELSE -1 END
+    )"""
+
+
+_UPDATE = f"""
+UPDATE clients AS c SET
+  furthest_rank = CASE
+      WHEN c.stage = 'pre-awareness' AND ({_evidence_rank()}) <= 0 THEN 0
+      ELSE MAX({RANK['awareness']}, {_evidence_rank()}) END,
+  event_count = COALESCE(a.event_count, 0),
+  purchase_count = COALESCE(a.purchase_count, 0),
+  purchase_days = COALESCE(a.purchase_days, 0),
+  revenue_events = a.revenue_events,
+  won_count = COALESCE(a.won_count, 0), lost_count = COALESCE(a.lost_count, 0),
+  complaint_count = COALESCE(a.complaint_count, 0),
+  internal_complaint_count = COALESCE(a.internal_complaint_count, 0),
+  refund_count = COALESCE(a.refund_count, 0),
+  cancellation_count = COALESCE(a.cancellation_count, 0),
+  objection_count = COALESCE(a.objection_count, 0),
+  referral_count = COALESCE(a.referral_count, 0),
+  review_count = COALESCE(a.review_count, 0),
+  contact_count = COALESCE(a.contact_count, 0),
+  first_date = {_min('c.first_contact', 'a.first_date')},
+  last_date = NULLIF(MAX(COALESCE(c.last_contact, ''), COALESCE(a.last_date, '')), ''),
+  pre_awareness_at = a.pre_awareness_stated,
+  awareness_at = {_min('c.first_contact', 'a.first_date')},
+  consideration_at = a.consideration_stated,
+  purchase_at = {_min('a.first_purchase', 'a.purchase_stated')},
+  retention_at = {_min('s.second_purchase', 'a.retention_stated')},
+  advocacy_at = {_min('a.first_advocacy', 'a.advocacy_stated')},
+  current_stage = COALESCE(c.stage, l.stage),
+  outcome = CASE
+      WHEN c.status IN ('lost', 'churned', 'cancelled') THEN c.status
+      WHEN COALESCE(a.lost_count, 0) > 0 AND COALESCE(a.purchase_count, 0) = 0 THEN 'lost'
+      END
+FROM clients AS c2
+LEFT JOIN _agg a ON a.id = c2.id
+LEFT JOIN _second s ON s.id = c2.id
+LEFT JOIN _latest l ON l.id = c2.id
+WHERE c2.id = c.id {{scope_clients}}
+"""
+
+_FINISH = f"""
+UPDATE clients SET
+  furthest_stage = {" ".join(["CASE furthest_rank"] + [f"WHEN {r} THEN '{s}'" for s, r in RANK.items()] + ["END"])},
+  current_stage = COALESCE(current_stage,
+      {" ".join(["CASE furthest_rank"] + [f"WHEN {r} THEN '{s}'" for s, r in RANK.items()] + ["END"])})
+WHERE 1 {{scope_plain}}
+"""
+
+
+def refresh_clients(db: Database, client_ids: list[int] | None = None) -> None:
+    """Recompute the derived columns of these clients (all clients when None).
+
+    Runs inside the caller's transaction; opens one of its own when there is none.
+    """
+    from .workspace import write
+
+    with write(db):
+        scope = scope_clients = scope_plain = ""
+        if client_ids is not None:
+            if not client_ids:
+                return
+            db.execute("DROP TABLE IF EXISTS temp._scope")
+            db.execute("CREATE TEMP TABLE _scope (id INTEGER PRIMARY KEY)")
+            db.conn.executemany("INSERT OR IGNORE INTO _scope VALUES (?)",
+                                ((int(i),) for i in client_ids))
+            scope = "AND e.client_ref IN (SELECT id FROM _scope)"
+            scope_clients = "AND c2.id IN (SELECT id FROM _scope)"
+            scope_plain = "AND id IN (SELECT id FROM _scope)"
+        for table in ("_agg", "_second", "_latest"):
+            db.execute(f"DROP TABLE IF EXISTS temp.{table}")
+        db.execute(_AGGREGATE.format(scope=scope))
+        db.execute("CREATE UNIQUE INDEX temp._agg_id ON _agg(id)")
+        db.execute(_SECOND_PURCHASE)
+        db.execute("CREATE UNIQUE INDEX temp._second_id ON _second(id)")
+        db.execute(_LATEST_STAGE.format(scope=scope))
+        db.execute("CREATE UNIQUE INDEX temp._latest_id ON _latest(id)")
+        db.execute(_UPDATE.format(scope_clients=scope_clients))
+        db.execute(_FINISH.format(scope_plain=scope_plain))
+        db.execute("UPDATE clients SET stage_since = CASE current_stage "
+                   + " ".join(f"WHEN '{s}' THEN {stage_at_column(s)}" for s in ALL_STAGES)
+                   + f" END WHERE 1 {scope_plain}")
+        for table in ("_agg", "_second", "_latest", "_scope"):
+            db.execute(f"DROP TABLE IF EXISTS temp.{table}")

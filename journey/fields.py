@@ -1,0 +1,235 @@
+"""The field vocabulary: client and event fields, their types, and header synonyms.
+
+Headers match case-, space- and punctuation-insensitively (``normalise_header``).
+Synonyms are listed in priority order: when two columns of one sheet map to the same
+field, the column matching the earlier synonym wins where both have a value.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Field types drive value coercion in ``journey.values``.
+TEXT, NUMBER, MONEY, PERCENT, DATE, BOOL, COUNT, SCORE = (
+    "text", "number", "money", "percent", "date", "bool", "count", "score")
+
+CLIENT_FIELDS: dict[str, str] = {
+    "client_id": TEXT,
+    "name": TEXT,
+    "client_type": TEXT,
+    "purchasing_frequency": TEXT,
+    "country": TEXT,
+    "region": TEXT,
+    "persona": TEXT,
+    "contact_name": TEXT,
+    "email": TEXT,
+    "phone": TEXT,
+    "revenue_current": MONEY,
+    "revenue_potential": MONEY,
+    "communication": TEXT,
+    "preferred_channel": TEXT,
+    "discounts": TEXT,
+    "behaviour": TEXT,
+    "key_decision_maker": TEXT,
+    "payment_terms": TEXT,
+    "contract_on_file": BOOL,
+    "sla": TEXT,
+    "sales_volume_per_week": NUMBER,
+    "net_profit_per_week": MONEY,
+    "buyer_type": TEXT,
+    "peak_reason": TEXT,
+    "dip_reason": TEXT,
+    "lessons_learnt": TEXT,
+    "reward_effort_rank": SCORE,
+    "stage": TEXT,
+    "status": TEXT,
+    "channel": TEXT,
+    "owner": TEXT,
+    "first_contact": DATE,
+    "last_contact": DATE,
+    "satisfaction": NUMBER,
+    "nps": SCORE,
+    "purchases": COUNT,
+    "referrals": COUNT,
+    "complaints": COUNT,
+    "objections": COUNT,
+    "refunds": COUNT,
+}
+
+EVENT_FIELDS: dict[str, str] = {
+    "client_id": TEXT,
+    "name": TEXT,
+    "date": DATE,
+    "kind": TEXT,
+    "stage": TEXT,
+    "channel": TEXT,
+    "touchpoint": TEXT,
+    "department": TEXT,
+    "amount": MONEY,
+    "status": TEXT,
+    "reason": TEXT,
+    "note": TEXT,
+    "order_id": TEXT,
+}
+
+EVENT_KINDS = (
+    "contact", "stage_change", "purchase", "won", "lost", "refund", "cancellation",
+    "complaint", "internal_complaint", "objection", "referral", "review", "nps",
+)
+
+# Score ranges: values outside are rejected.
+SCORE_RANGES = {"reward_effort_rank": (1, 5), "nps": (0, 10)}
+
+# Fixed choices for a few client fields (the template's dropdowns; free text is still accepted).
+CHOICES = {
+    "purchasing_frequency": ("new", "existing", "to onboard", "prospect"),
+    "buyer_type": ("seasonal", "mature", "promo only"),
+    "status": ("active", "lost", "churned"),
+    "contract_on_file": ("yes", "no"),
+}
+
+# field -> synonyms in priority order (the field name itself always matches first).
+SYNONYMS: dict[str, tuple[str, ...]] = {
+    "client_id": ("client id", "customer id", "customerid", "account id", "client number",
+                  "customer number", "customer no", "client ref", "client code", "customer code",
+                  "member id", "lead id", "contact id", "cust id"),
+    "name": ("client", "client name", "customer", "customer name", "company", "company name",
+             "account", "account name", "business", "business name", "organisation",
+             "organization", "buyer", "lead", "lead name"),
+    "client_type": ("type", "client type", "customer type", "segment", "customer segment",
+                    "category", "sector", "industry"),
+    "purchasing_frequency": ("purchasing frequency", "purchase frequency", "frequency",
+                             "new or existing", "new existing"),
+    "country": ("country", "nation"),
+    "region": ("region", "state", "province", "area", "territory", "city", "location",
+               "office location"),
+    "persona": ("persona", "buyer persona", "target persona", "persona name", "audience"),
+    "contact_name": ("contact", "contact name", "contact person", "main contact",
+                     "primary contact"),
+    "email": ("email", "e mail", "email address", "mail"),
+    "phone": ("phone", "telephone", "phone number", "mobile", "tel", "cell"),
+    "revenue_current": ("revenue", "current revenue", "revenue current", "total revenue",
+                        "totalrevenue", "annual revenue", "spend", "total spend",
+                        "lifetime value", "ltv", "clv"),
+    "revenue_potential": ("potential revenue", "revenue potential", "potential",
+                          "potential value", "opportunity value", "pipeline value"),
+    "communication": ("communication", "communication style", "communications"),
+    "preferred_channel": ("preferred channel", "preferred contact", "contact preference",
+                          "preferred contact method", "contact method"),
+    "discounts": ("discounts", "discount", "discount terms"),
+    "behaviour": ("behaviour", "behavior", "buying behaviour", "buying behavior"),
+    "key_decision_maker": ("key decision maker", "decision maker", "kdm"),
+    "payment_terms": ("payment terms", "terms", "payment"),
+    "contract_on_file": ("contract on file", "has contract", "contract signed"),
+    "sla": ("sla", "service level", "service level agreement"),
+    "sales_volume_per_week": ("sales volume per week", "weekly sales volume",
+                              "sales volume", "volume per week", "units per week"),
+    "net_profit_per_week": ("net profit per week", "weekly net profit", "net profit",
+                            "profit per week"),
+    "buyer_type": ("buyer type", "type of buyer", "buying pattern"),
+    "peak_reason": ("peak reason", "reason for peak", "peaks", "why peak"),
+    "dip_reason": ("dip reason", "reason for dip", "dips", "why dip"),
+    "lessons_learnt": ("lessons learnt", "lessons learned", "lessons", "learnings"),
+    "reward_effort_rank": ("reward effort rank", "reward effort", "reward to effort",
+                           "effort rank", "rank"),
+    "stage": ("stage", "deal stage", "dealstage", "lifecycle stage", "journey stage",
+              "pipeline stage", "funnel stage", "status", "customer status", "customerstatus",
+              "client status", "lead status", "opportunity stage", "sales stage"),
+    "status": ("outcome", "result", "account status", "churn status"),
+    "channel": ("channel", "source", "lead source", "origin", "received via", "acquisition channel",
+                "how found", "how did you hear", "referral source", "medium", "utm source"),
+    "owner": ("owner", "account owner", "sales agent", "salesagent", "sales rep", "rep",
+              "account manager", "assigned to", "salesperson", "sales person", "agent"),
+    "first_contact": ("first contact", "first contact date", "created", "created date",
+                      "date created", "create date", "signup date", "sign up date", "joined",
+                      "customer since", "start date", "date added", "lead date"),
+    "last_contact": ("last contact", "last contact date", "last contacted", "last activity",
+                     "last activity date", "last touch", "last seen"),
+    "satisfaction": ("satisfaction", "satisfaction score", "csat", "customer satisfaction"),
+    "nps": ("nps", "nps score", "net promoter score", "likelihood to recommend"),
+    "purchases": ("purchases", "number of purchases", "purchase count", "orders",
+                  "number of orders", "order count", "total orders", "transactions"),
+    "referrals": ("referrals", "number of referrals", "numberofreferrals", "referral count",
+                  "referrals made"),
+    "complaints": ("complaints", "number of complaints", "complaint count"),
+    "objections": ("objections", "number of objections", "objection count"),
+    "refunds": ("refunds", "number of refunds", "total refunds", "totalrefunds", "refund count",
+                "returns", "number of returns"),
+    # event-only fields
+    "date": ("date", "close date", "closedate", "closed date", "order date", "orderdate",
+             "transaction date", "trans date", "transdate", "purchase date", "event date",
+             "activity date", "complaint date", "date received", "received", "timestamp",
+             "engage date", "engagedate", "created at", "date time", "datetime"),
+    "kind": ("kind", "event", "event type", "event kind", "activity", "activity type",
+             "interaction type"),
+    "touchpoint": ("touchpoint", "touch point", "interaction", "campaign"),
+    "department": ("department", "dept", "team", "function", "business unit"),
+    "amount": ("amount", "close value", "closevalue", "value", "sales", "sale amount",
+               "tran amount", "tranamount", "transaction amount", "order value",
+               "order total", "total", "price", "deal value"),
+    "reason": ("reason", "loss reason", "lost reason", "churn reason", "churnreason",
+               "complaint reason", "cause", "objection", "issue"),
+    "note": ("note", "notes", "comment", "comments", "description", "details", "summary"),
+    "order_id": ("order id", "orderid", "order number", "order no", "invoice", "invoice id",
+                 "invoice number", "transaction id", "opportunity id", "deal id"),
+}
+
+CLIENT_ONLY = frozenset(CLIENT_FIELDS) - frozenset(EVENT_FIELDS)
+EVENT_ONLY = frozenset(EVENT_FIELDS) - frozenset(CLIENT_FIELDS)
+ALL_FIELDS = tuple(dict.fromkeys([*CLIENT_FIELDS, *EVENT_FIELDS]))
+
+
+def field_type(field: str) -> str:
+    """The value type of a vocabulary field (client types win where both define it)."""
+    return CLIENT_FIELDS.get(field) or EVENT_FIELDS[field]
+
+
+def normalise_header(header: object) -> str:
+    """Lower-case letters and digits only: ``' Customer-ID '`` -> ``'customerid'``."""
+    text = unicodedata.normalize("NFKD", str(header if header is not None else ""))
+    return re.sub(r"[^0-9a-z]", "", text.casefold())
+
+
+def _build_index() -> dict[str, tuple[str, int]]:
+    index: dict[str, tuple[str, int]] = {}
+    for field in ALL_FIELDS:
+        index.setdefault(normalise_header(field), (field, 0))
+    for field, words in SYNONYMS.items():
+        for priority, word in enumerate(words, start=1):
+            index.setdefault(normalise_header(word), (field, priority))
+    return index
+
+
+_INDEX = _build_index()
+
+
+def match_header(header: object) -> tuple[str | None, int]:
+    """The field a header names and its priority (lower wins), or ``(None, 99)``."""
+    return _INDEX.get(normalise_header(header), (None, 99))
+
+
+# Client fields an events sheet may carry (a customer's name or segment on an order line);
+# they update the client. Other client fields on an events sheet stay with the event.
+PROFILE_FIELDS = frozenset({"name", "client_type", "country", "region", "persona",
+                            "contact_name", "email", "phone", "owner", "preferred_channel"})
+
+
+def fields_for(kind: str) -> frozenset[str]:
+    """The fields a sheet of this kind ("clients" or "events") can map onto."""
+    if kind == "events":
+        return frozenset(EVENT_FIELDS) | PROFILE_FIELDS
+    return frozenset(CLIENT_FIELDS)
+
+
+def guess_mapping(headers: list[str], kind: str | None = None) -> dict[str, str | None]:
+    """Map each header to a field (None keeps it as an extra column).
+
+    With a kind, fields that kind cannot hold map to None.
+    """
+    allowed = fields_for(kind) if kind else frozenset(ALL_FIELDS)
+    mapping = {}
+    for header in headers:
+        field = match_header(header)[0]
+        mapping[header] = field if field in allowed else None
+    return mapping

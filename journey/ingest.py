@@ -1,0 +1,891 @@
+"""Import spreadsheets into a workspace.
+
+Three steps, each testable alone:
+
+1. ``plan_file`` reads a file (``journey.readers``) and, for each sheet, guesses its kind
+   (clients, events, or reference) and the mapping of its headers onto the field
+   vocabulary; options override the guesses.
+2. ``prepare_sheet`` coerces the values (``journey.values``), resolves stages through the
+   aliases and the workspace's mapping, and lists the rows it must reject, with sheet,
+   row, column, value and reason.
+3. ``import_file`` writes every usable row of every sheet in one transaction, records each
+   sheet as an import (with before-images of what it overwrote) and refreshes the derived
+   per-client figures. ``dry_run`` runs the same writes and rolls them back.
+
+Decisions (also in the README): clients are identified by their ID, else by their name;
+events by their content, so re-importing the same rows updates nothing twice. An event
+with no client but an ``order_id`` belongs to the client of the purchase with that order.
+An event with neither (a deal with no account, an anonymous complaint) is kept without a
+client: it counts in event figures, not in the client funnel.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from dataclasses import dataclass, field
+from typing import Callable
+
+import pandas as pd
+from sqlite_utils import Database
+
+from . import values
+from .derive import refresh_clients
+from .errors import ValidationError, WorkspaceError
+from .fields import (
+    CLIENT_FIELDS, CLIENT_ONLY, EVENT_FIELDS, EVENT_KINDS, EVENT_ONLY, PROFILE_FIELDS,
+    SCORE_RANGES, field_type, fields_for, match_header, normalise_header)
+from .readers import DEFAULT_MAX_BYTES, RawSheet, read_tables
+from .stages import ALL_STAGES, OUTCOMES, normalise_value, read_stage_value
+from .workspace import get_setting, write
+
+KINDS = ("clients", "events", "reference")
+EXTRA = "extra"   # the mapping target that keeps a column with its row, unmapped
+
+Progress = Callable[[float, str], None]
+
+# Event kind words -> kind (a ``kind`` column, or a sheet's name).
+_KIND_WORDS = {
+    "contact": "contact call calls meeting email visit activity activities touch contacts",
+    "stage_change": "stagechange stage move",
+    "purchase": "purchase purchases order orders sale sales transaction transactions invoice "
+                "invoices booking bookings buy bought",
+    "won": "won win closedwon dealwon",
+    "lost": "lost loss closedlost deallost",
+    "refund": "refund refunds return returns returned chargeback",
+    "cancellation": "cancellation cancellations cancel cancelled canceled",
+    "complaint": "complaint complaints customercomplaint issue issues",
+    "internal_complaint": "internalcomplaint internalcomplaints interdepartmental "
+                          "escalation escalations",
+    "objection": "objection objections",
+    "referral": "referral referrals",
+    "review": "review reviews testimonial testimonials",
+    "nps": "nps npsresponse survey surveys",
+}
+KIND_OF = {word: kind for kind, words in _KIND_WORDS.items() for word in words.split()}
+
+
+@dataclass
+class SheetPlan:
+    """What will be imported from one sheet, and how."""
+    file: str
+    sheet: str
+    raw: RawSheet
+    kind: str
+    mapping: dict[str, str | None]
+    set_values: dict[str, str] = field(default_factory=dict)
+    checksum: str = ""
+    remembered: bool = False     # the mapping came from an earlier import of these headers
+    chosen: set[str] = field(default_factory=set)   # headers mapped by a person, not guessed
+
+    @property
+    def headers(self) -> list[str]:
+        return self.raw.headers
+
+
+@dataclass
+class Problem:
+    row: int
+    column: str
+    value: object
+    reason: str
+
+    def as_dict(self) -> dict:
+        return {"row": self.row, "column": self.column,
+                "value": None if self.value is None else str(self.value)[:200],
+                "reason": self.reason}
+
+
+@dataclass
+class PreparedSheet:
+    """Typed rows ready to save, and the rows rejected with their reasons."""
+    plan: SheetPlan
+    rows: pd.DataFrame                       # vocabulary columns + extra + _row
+    problems: list[Problem]
+    unknown_stages: dict[str, int]           # raw value -> rows, waiting to be mapped
+    day_first: bool | None = None
+    notes: list[str] = field(default_factory=list)
+
+
+@dataclass
+class ImportResult:
+    import_id: int | None
+    file: str
+    sheet: str
+    kind: str
+    mapping: dict[str, str | None]
+    rows: int
+    inserted: int
+    updated: int
+    rejected: int
+    problems: list[Problem]
+    unknown_stages: dict[str, int]
+    notes: list[str]
+    dry_run: bool = False
+    clients: list[int] = field(default_factory=list, repr=False)   # ids touched
+
+    def as_dict(self) -> dict:
+        return {"import_id": self.import_id, "file": self.file, "sheet": self.sheet,
+                "kind": self.kind, "mapping": self.mapping, "rows": self.rows,
+                "inserted": self.inserted, "updated": self.updated,
+                "rejected": self.rejected,
+                "problems": [p.as_dict() for p in self.problems],
+                "unknown_stage_values": self.unknown_stages, "notes": self.notes,
+                "dry_run": self.dry_run}
+
+
+# --- 1. plan ---------------------------------------------------------------------------
+
+def headers_key(headers: list[str]) -> str:
+    """A key for a set of headers, so next month's file finds this month's mapping."""
+    names = sorted(normalise_header(h) for h in headers)
+    return hashlib.sha1("\x1f".join(names).encode()).hexdigest()
+
+
+def detect_kind(raw: RawSheet, mapping: dict[str, str | None], sheet_name: str = "") -> str:
+    """Guess whether a sheet holds clients (one row each), events, or reference rows."""
+    fields = {f for f in mapping.values() if f}
+    keys = [h for h, f in mapping.items() if f in ("client_id", "name")]
+    if not keys:
+        return "events" if "order_id" in fields or _sheet_kind(sheet_name) else "reference"
+    for header in keys:
+        column = raw.frame[header].dropna().map(lambda v: str(v).strip().casefold())
+        if len(column) and column.duplicated().any():
+            return "events"
+    event_score = len(fields & EVENT_ONLY)
+    client_score = len(fields & CLIENT_ONLY)
+    return "events" if event_score > client_score else "clients"
+
+
+def _sheet_kind(name: str) -> str | None:
+    """An event kind named by a sheet or file name ("Returns" -> refund)."""
+    for word in re.findall(r"[a-z]+", name.casefold()):
+        if word in KIND_OF:
+            return KIND_OF[word]
+    return None
+
+
+def guess_sheet_mapping(headers: list[str], kind: str) -> dict[str, str | None]:
+    """Map headers onto the fields a kind can hold; a field goes to its best column."""
+    allowed = fields_for(kind) if kind in ("clients", "events") else set()
+    return {h: (f if (f := match_header(h)[0]) in allowed else None) for h in headers}
+
+
+def plan_file(filename: str, data: bytes, *, db: Database | None = None, kind: str = "auto",
+              mapping: dict[str, str] | None = None, set_values: dict[str, str] | None = None,
+              sheet: str | None = None, max_bytes: int | None = None) -> list[SheetPlan]:
+    """Read a file and plan the import of each sheet. Raises UnreadableFile, ValidationError.
+
+    ``mapping`` overrides header -> field (``"extra"`` keeps a column unmapped);
+    ``set_values`` sets a field to one value on every row.
+    """
+    if kind not in ("auto", *KINDS):
+        raise ValidationError(f"--kind must be auto, clients or events, not '{kind}'.")
+    if max_bytes is None:
+        max_bytes = int(get_setting(db, "max_upload_mb") * 1024 * 1024) if db else DEFAULT_MAX_BYTES
+    sheets = read_tables(filename, data, max_bytes=max_bytes, sheet=sheet)
+    checksum = hashlib.sha256(data).hexdigest()
+    mapping = mapping or {}
+    set_values = set_values or {}
+    _check_overrides(filename, sheets, mapping, set_values)
+    plans = []
+    for raw in sheets:
+        plans.append(_plan_sheet(db, filename, raw, kind, mapping, set_values, checksum))
+    return plans
+
+
+def _plan_sheet(db, filename, raw, kind, overrides, set_values, checksum) -> SheetPlan:
+    remembered = _remembered_mapping(db, raw.headers) if db is not None else None
+    sheet_kind = kind
+    if sheet_kind == "auto":
+        sheet_kind = remembered["kind"] if remembered else detect_kind(
+            raw, guess_sheet_mapping(raw.headers, "events") | guess_sheet_mapping(
+                raw.headers, "clients"), f"{raw.name} {filename}")
+    if remembered and remembered["kind"] == sheet_kind:
+        mapping = {h: remembered["mapping"].get(h) for h in raw.headers}
+    else:
+        mapping = guess_sheet_mapping(raw.headers, sheet_kind)
+    chosen = set(raw.headers) if remembered else set()
+    by_normal = {normalise_header(h): h for h in raw.headers}
+    for source, target in overrides.items():
+        header = by_normal.get(normalise_header(source))
+        if header is not None:
+            mapping[header] = None if target in (EXTRA, "", None) else target
+            chosen.add(header)
+    allowed = fields_for(sheet_kind) if sheet_kind in ("clients", "events") else set()
+    for header, target in mapping.items():
+        if target is not None and target not in allowed:
+            raise ValidationError(
+                f"Column '{header}' of sheet '{raw.name}' cannot be mapped to '{target}' "
+                f"on a {sheet_kind} sheet; choose one of: {', '.join(sorted(allowed))}.")
+    return SheetPlan(file=filename, sheet=raw.name, raw=raw, kind=sheet_kind, mapping=mapping,
+                     set_values=dict(set_values), checksum=checksum,
+                     remembered=bool(remembered), chosen=chosen)
+
+
+def _check_overrides(filename, sheets, mapping, set_values) -> None:
+    known = {normalise_header(h) for raw in sheets for h in raw.headers}
+    for source, target in mapping.items():
+        if normalise_header(source) not in known:
+            raise ValidationError(
+                f"--map {source}={target}: {filename} has no column '{source}'.")
+        if target not in (EXTRA, "") and target not in CLIENT_FIELDS and target not in EVENT_FIELDS:
+            raise ValidationError(f"--map {source}={target}: '{target}' is not a field; "
+                                  "see the field list in the README.")
+    for target in set_values:
+        if target not in CLIENT_FIELDS and target not in EVENT_FIELDS:
+            raise ValidationError(f"--set {target}=...: '{target}' is not a field.")
+
+
+def _remembered_mapping(db: Database, headers: list[str]) -> dict | None:
+    row = db.execute("SELECT kind, mapping FROM saved_mappings WHERE headers_key = ?",
+                     [headers_key(headers)]).fetchone()
+    return {"kind": row[0], "mapping": json.loads(row[1])} if row else None
+
+
+def remember_mapping(db: Database, plan: SheetPlan) -> None:
+    """Remember a sheet's kind and mapping for the next file with the same headers."""
+    db.execute(
+        "INSERT INTO saved_mappings(headers_key, kind, mapping, updated_at) "
+        "VALUES (?, ?, ?, datetime('now')) ON CONFLICT(headers_key) DO UPDATE SET "
+        "kind = excluded.kind, mapping = excluded.mapping, updated_at = excluded.updated_at",
+        [headers_key(plan.headers), plan.kind, json.dumps(plan.mapping)])
+
+
+# --- 2. prepare ------------------------------------------------------------------------
+
+_PARSERS = {
+    "money": values.parse_money, "number": values.parse_number,
+    "percent": values.parse_percent, "count": values.parse_count, "bool": values.parse_bool,
+}
+_REASONS = {
+    "money": "is not an amount of money", "number": "is not a number",
+    "percent": "is not a percentage", "count": "is not a count (a number of 0 or more)",
+    "bool": "is not yes or no", "date": "is not a date Journey understands",
+}
+
+
+def stage_mapping(db: Database | None) -> dict[str, str]:
+    """The workspace's remembered stage-value mapping (normalised value -> target)."""
+    if db is None:
+        return {}
+    return dict(db.execute("SELECT value_key, target FROM stage_mappings").fetchall())
+
+
+def prepare_sheet(plan: SheetPlan, *, stage_map: dict[str, str] | None = None,
+                  day_first: bool | None = True) -> PreparedSheet:
+    """Coerce a planned sheet's values; reject rows that cannot be used, saying why."""
+    raw = plan.raw
+    frame = raw.frame
+    out = pd.DataFrame(index=frame.index)
+    bad_cells: list[tuple[pd.Series, str, str]] = []
+    notes: list[str] = []
+    demoted: list[str] = []
+    columns_for: dict[str, list[str]] = {}
+    for header, target in plan.mapping.items():
+        if target:
+            columns_for.setdefault(target, []).append(header)
+    for target, headers in list(columns_for.items()):
+        headers.sort(key=lambda h: match_header(h)[1] if match_header(h)[0] == target else 50)
+        merged = frame[headers[0]]
+        for other in headers[1:]:
+            merged = merged.where(merged.notna(), frame[other])
+        parsed, bad, day_first = _coerce(target, merged, day_first)
+        if _looks_mismapped(bad, merged) and not plan.chosen.intersection(headers):
+            notes.append(f"Column '{headers[0]}' looked like {target.replace('_', ' ')}, but most "
+                         f"of its values {_REASONS.get(field_type(target), 'are not valid')[3:]}, "
+                         "so it was kept as an extra column; map it by hand if it is.")
+            demoted += headers
+            del columns_for[target]
+            continue
+        out[target] = parsed
+        if bad.any():
+            bad_cells.append((bad, target, headers[0]))
+    for target, constant in plan.set_values.items():
+        parsed, bad, day_first = _coerce(target, pd.Series([constant] * len(frame),
+                                                           index=frame.index, dtype=object),
+                                         day_first)
+        if bad.any():
+            raise ValidationError(f"--set {target}={constant}: '{constant}' "
+                                  f"{_REASONS.get(field_type(target), 'is not valid')}.")
+        out[target] = parsed
+    extras = [h for h, t in plan.mapping.items() if not t] + demoted + [
+        h for hs in columns_for.values() for h in hs[1:]]
+    out[EXTRA] = _extra_json(frame, extras)
+    out["_row"] = raw.row_numbers
+
+    problems = []
+    rejected = pd.Series(False, index=frame.index)
+    for bad, target, header in bad_cells:
+        reason = _REASONS.get(field_type(target), "is not valid")
+        if target in SCORE_RANGES:
+            low, high = SCORE_RANGES[target]
+            reason = f"is not a score from {low} to {high}"
+        for index in bad[bad].index:
+            problems.append(Problem(int(out.at[index, "_row"]),
+                                    _column_label(raw, header), frame.at[index, header],
+                                    f"{target.replace('_', ' ')} {reason}"))
+        rejected |= bad
+    unknown = _resolve_stages(out, plan.kind, stage_map or {})
+    if plan.kind == "events":
+        problems += _resolve_kinds(out, plan, frame, raw, columns_for)
+    if plan.kind == "clients":
+        no_key = _blank(out, "client_id") & _blank(out, "name")
+        for index in no_key[no_key].index:
+            problems.append(Problem(int(out.at[index, "_row"]), "client ID or name", None,
+                                    "the row has no client ID or name, so it cannot be "
+                                    "matched to a client"))
+        rejected |= no_key
+    rejected |= out.get("_bad_kind", pd.Series(False, index=out.index))
+    rows = out[~rejected].drop(columns=["_bad_kind"], errors="ignore")
+    problems.sort(key=lambda p: p.row)
+    return PreparedSheet(plan, rows, problems, unknown, day_first, notes)
+
+
+def _looks_mismapped(bad: pd.Series, column: pd.Series) -> bool:
+    """A guessed column where most filled cells fail to parse was probably guessed wrong."""
+    filled = int(column.notna().sum())
+    return filled > 0 and int(bad.sum()) > filled / 2
+
+
+def _coerce(target: str, column: pd.Series, day_first):
+    kind = field_type(target)
+    if kind == "date":
+        parsed, bad, decided = values.parse_dates(column, day_first=day_first)
+        return parsed, bad, day_first if decided is None else day_first
+    if kind == "score":
+        low, high = SCORE_RANGES[target]
+        parsed, bad = values.parse_score(column, low, high)
+    elif kind == "count":
+        # Counts may arrive as totals ("Totalrefunds" 38.33): any number of 0 or more.
+        parsed, bad = values.parse_number(column)
+        bad = bad | (parsed < 0)
+    elif kind in _PARSERS:
+        parsed, bad = _PARSERS[kind](column)
+    else:
+        parsed, bad = values.parse_text(column)
+    return parsed, bad, day_first
+
+
+def _blank(frame: pd.DataFrame, column: str) -> pd.Series:
+    if column not in frame:
+        return pd.Series(True, index=frame.index)
+    return frame[column].isna() | (frame[column].astype(str).str.strip() == "")
+
+
+def _column_label(raw: RawSheet, header: str) -> str:
+    letter = raw.column_letters[raw.headers.index(header)]
+    return f"{header} ({letter})"
+
+
+def _extra_json(frame: pd.DataFrame, headers: list[str]) -> pd.Series:
+    """Unmapped columns, kept with their row as a JSON object of the non-empty cells."""
+    if not headers:
+        return pd.Series([None] * len(frame), index=frame.index, dtype=object)
+    texts = {h: values.parse_text(frame[h])[0] for h in headers}
+    records = pd.DataFrame(texts).to_dict("records")
+    return pd.Series([json.dumps({k: v for k, v in r.items() if v is not None}, ensure_ascii=False)
+                      if any(v is not None for v in r.values()) else None for r in records],
+                     index=frame.index, dtype=object)
+
+
+def _resolve_stages(out: pd.DataFrame, kind: str, stage_map: dict[str, str]) -> dict[str, int]:
+    """Turn stage and status cells into a canonical stage and an outcome; count unknowns."""
+    unknown: dict[str, int] = {}
+    n = len(out)
+    stage_raw = out["stage"] if "stage" in out else pd.Series([None] * n, index=out.index)
+    status_raw = out["status"] if "status" in out else pd.Series([None] * n, index=out.index)
+    stages, outcomes, won = [], [], []
+    cache: dict = {}
+    for raw_stage, raw_status in zip(stage_raw.tolist(), status_raw.tolist()):
+        stage = outcome = None
+        is_won = False
+        for cell, is_stage_column in ((raw_stage, True), (raw_status, False)):
+            if cell is None:
+                continue
+            value = cache.get(cell)
+            if value is None:
+                value = cache[cell] = read_stage_value(cell, stage_map)
+            if not value.known:
+                if is_stage_column or kind == "clients":
+                    unknown[str(cell)] = unknown.get(str(cell), 0) + (1 if is_stage_column else 0)
+                continue
+            stage = stage or value.stage
+            outcome = outcome or value.outcome or ("active" if value.active else None)
+            is_won = is_won or value.won
+        stages.append(stage)
+        outcomes.append(outcome)
+        won.append(is_won)
+    out["stage_raw"] = stage_raw
+    out["stage"] = pd.Series(stages, index=out.index, dtype=object)
+    if kind == "clients":
+        out["status"] = pd.Series(
+            [o if o is not None else s for o, s in zip(outcomes, status_raw.tolist())],
+            index=out.index, dtype=object)
+    out["_outcome"] = pd.Series(outcomes, index=out.index, dtype=object)
+    out["_won"] = pd.Series(won, index=out.index, dtype=bool)
+    return {k: v for k, v in unknown.items() if v}
+
+
+def _resolve_kinds(out, plan, frame, raw, columns_for) -> list[Problem]:
+    """Give every event a kind: its kind column, else its stage cell, else the sheet's."""
+    default = plan.set_values.get("kind") or _sheet_kind(f"{plan.sheet} {plan.file}")
+    if default is None:
+        default = "purchase" if "amount" in out else "contact"
+    default = KIND_OF.get(normalise_value(default), default)
+    problems = []
+    kinds = []
+    bad = []
+    given = out["kind"].tolist() if "kind" in out else [None] * len(out)
+    for index, cell, stage, outcome, won in zip(out.index, given, out["stage"].tolist(),
+                                                out["_outcome"].tolist(), out["_won"].tolist()):
+        kind = None
+        if cell is not None:
+            key = normalise_value(cell)
+            kind = key if key in EVENT_KINDS else KIND_OF.get(key) or KIND_OF.get(key.rstrip("s"))
+            if kind is None:
+                header = columns_for["kind"][0]
+                problems.append(Problem(int(out.at[index, "_row"]), _column_label(raw, header),
+                                        cell, "kind is not an event kind Journey knows; use one "
+                                        f"of {', '.join(EVENT_KINDS)}"))
+                bad.append(True)
+                kinds.append(None)
+                continue
+        elif won:
+            kind = "won"
+        elif outcome == "lost":
+            kind = "lost"
+        elif outcome in ("cancelled", "churned"):
+            kind = "cancellation"
+        elif stage is not None and "stage" in columns_for:
+            kind = "stage_change"
+        kinds.append(kind or default)
+        bad.append(False)
+    out["kind"] = pd.Series(kinds, index=out.index, dtype=object)
+    out["_bad_kind"] = pd.Series(bad, index=out.index, dtype=bool)
+    return problems
+
+
+# --- 3. save ---------------------------------------------------------------------------
+
+CLIENT_COLUMNS = [*CLIENT_FIELDS, "stage_raw"]
+EVENT_COLUMNS = [*EVENT_FIELDS, "stage_raw"]
+
+
+def client_keys(ids: pd.Series | None, names: pd.Series | None, n: int) -> list[str | None]:
+    """``client_key`` for whole columns."""
+    ids = ids.tolist() if ids is not None else [None] * n
+    names = names.tolist() if names is not None else [None] * n
+    return [client_key(i, m) for i, m in zip(ids, names)]
+
+
+def client_key(client_id: object, name: object) -> str | None:
+    """``id:<id>`` when there is an ID, else ``name:<name>``, compared case-insensitively."""
+    for prefix, value in (("id", client_id), ("name", name)):
+        if value is not None and str(value).strip():
+            return f"{prefix}:{name_key(value)}"
+    return None
+
+
+def name_key(value: object) -> str | None:
+    """A name compared ignoring case and repeated spaces."""
+    if value is None:
+        return None
+    return " ".join(str(value).casefold().split()) or None
+
+
+def import_file(db: Database, filename: str, data: bytes, *, kind: str = "auto",
+                mapping: dict[str, str] | None = None, stage_map: dict[str, str] | None = None,
+                set_values: dict[str, str] | None = None, sheet: str | None = None,
+                dry_run: bool = False, progress: Progress | None = None,
+                plans: list[SheetPlan] | None = None) -> list[ImportResult]:
+    """Import every sheet of a file in one transaction; one result per sheet.
+
+    Raises UnreadableFile or ValidationError before anything is written.
+    ``stage_map`` maps raw stage values to a stage, an outcome or "ignore" and is
+    remembered by the workspace. With ``dry_run`` nothing is kept.
+    """
+    progress = progress or (lambda fraction, message: None)
+    progress(0.0, f"Reading {filename}")
+    if plans is None:
+        plans = plan_file(filename, data, db=db, kind=kind, mapping=mapping,
+                          set_values=set_values, sheet=sheet)
+    stage_map = {normalise_value(k): _check_stage_target(k, v) for k, v in (stage_map or {}).items()}
+    combined = stage_mapping(db) | stage_map
+    day_first = get_setting(db, "day_first")
+    prepared = []
+    for number, plan in enumerate(plans):
+        progress(0.1 + 0.3 * number / len(plans), f"Checking sheet {plan.sheet}")
+        prepared.append(prepare_sheet(plan, stage_map=combined, day_first=day_first))
+    results = []
+    with write(db, keep=not dry_run):
+        for key, target in stage_map.items():
+            _save_stage_mapping(db, key, target)
+        for number, sheet_rows in enumerate(prepared):
+            progress(0.4 + 0.5 * number / len(prepared), f"Saving sheet {sheet_rows.plan.sheet}")
+            results.append(_save_sheet(db, sheet_rows, dry_run))
+        _link_orders(db)
+        progress(0.92, "Updating client figures")
+        refresh_clients(db, sorted({i for r in results for i in r.clients}))
+    progress(1.0, "Done")
+    for result in results:
+        result.dry_run = dry_run
+        if dry_run:
+            result.import_id = None
+    return results
+
+
+def _check_stage_target(value: str, target: str) -> str:
+    target = target.strip().casefold()
+    if target not in ALL_STAGES and target not in OUTCOMES and target != "ignore":
+        raise ValidationError(
+            f"--stage-map {value}={target}: '{target}' is not a stage; use one of "
+            f"{', '.join(ALL_STAGES)}, {', '.join(OUTCOMES)} or ignore.")
+    return target
+
+
+def _save_stage_mapping(db: Database, key: str, target: str) -> None:
+    db.execute("INSERT INTO stage_mappings(value_key, raw_value, target) VALUES (?, ?, ?) "
+               "ON CONFLICT(value_key) DO UPDATE SET target = excluded.target",
+               [key, key, target])
+
+
+def _save_sheet(db: Database, prepared: PreparedSheet, dry_run: bool) -> ImportResult:
+    plan = prepared.plan
+    import_id = db.table("imports").insert({
+        "file": plan.file, "sheet": plan.sheet, "kind": plan.kind, "checksum": plan.checksum,
+        "mapping": json.dumps(plan.mapping), "set_values": json.dumps(plan.set_values),
+    }).last_pk
+    rows = prepared.rows
+    if plan.kind == "clients":
+        inserted, updated, touched = _save_clients(db, rows, import_id)
+    elif plan.kind == "events":
+        inserted, updated, touched = _save_events(db, rows, import_id)
+    else:
+        inserted, updated, touched = _save_reference(db, plan, import_id), 0, []
+    rejected = len(plan.raw.frame) - len(rows)
+    db.execute("UPDATE imports SET rows = ?, inserted = ?, updated = ?, rejected = ? "
+               "WHERE id = ?", [len(plan.raw.frame), inserted, updated, rejected, import_id])
+    db.conn.executemany(
+        "INSERT INTO import_problems(import_id, row, [column], value, reason) VALUES (?,?,?,?,?)",
+        [(import_id, p.row, p.column, None if p.value is None else str(p.value)[:1000], p.reason)
+         for p in prepared.problems])
+    if not dry_run and plan.kind in ("clients", "events"):
+        remember_mapping(db, plan)
+    notes = list(plan.raw.notes) + prepared.notes
+    if plan.kind == "reference":
+        notes.append(f"Sheet '{plan.sheet}' has no client or event columns, so its rows were "
+                     "kept as reference data and do not appear as clients.")
+    result = ImportResult(import_id, plan.file, plan.sheet, plan.kind, plan.mapping,
+                          len(plan.raw.frame), inserted, updated, rejected, prepared.problems,
+                          prepared.unknown_stages, notes, clients=touched)
+    return result
+
+
+def _records(rows: pd.DataFrame, columns: list[str]) -> tuple[list[str], list[tuple]]:
+    """The columns present and the rows as tuples, with NaN/NaT/NA as None."""
+    present = [c for c in columns if c in rows]
+    frame = rows[present].astype(object).where(rows[present].notna(), None)
+    return present, list(frame.itertuples(index=False, name=None))
+
+
+def _save_clients(db: Database, rows: pd.DataFrame, import_id: int):
+    """Insert new clients and update known ones (only the columns this sheet carries)."""
+    keys = client_keys(rows.get("client_id"), rows.get("name"), len(rows))
+    rows = rows.assign(client_key=keys, name_key=[name_key(n) for n in
+                                                  rows.get("name", [None] * len(rows))])
+    rows = rows.drop_duplicates("client_key", keep="last")
+    duplicates = len(keys) - len(rows)
+    columns = ["client_key", "name_key", *[c for c in CLIENT_COLUMNS if c in rows], EXTRA]
+    existing = _existing_ids(db, "clients", "client_key", rows["client_key"].tolist())
+    is_new = ~rows["client_key"].isin(existing)
+    new_rows, old_rows = rows[is_new], rows[~is_new]
+    present, records = _records(new_rows, columns)
+    db.conn.executemany(
+        f"INSERT INTO clients({', '.join(f'[{c}]' for c in present)}, import_id, updated_at) "
+        f"VALUES ({', '.join('?' * len(present))}, ?, datetime('now'))",
+        [(*r, import_id) for r in records])
+    ids = [existing[k] for k in old_rows["client_key"]]
+    _update_rows(db, "clients", ids, old_rows, [c for c in columns if c != "client_key"],
+                 import_id)
+    touched = list(_existing_ids(db, "clients", "client_key",
+                                 rows["client_key"].tolist()).values())
+    return len(new_rows), len(old_rows) + duplicates, touched
+
+
+def _existing_ids(db: Database, table: str, key_column: str, keys: list) -> dict:
+    """key -> id for the keys that exist, through a temporary table (fast for 100k keys)."""
+    db.execute("DROP TABLE IF EXISTS temp._keys")
+    db.execute("CREATE TEMP TABLE _keys (k TEXT PRIMARY KEY)")
+    db.conn.executemany("INSERT OR IGNORE INTO _keys VALUES (?)", ((k,) for k in keys if k))
+    found = dict(db.execute(f"SELECT t.[{key_column}], t.id FROM [{table}] t "
+                            f"JOIN _keys k ON k.k = t.[{key_column}]").fetchall())
+    db.execute("DROP TABLE temp._keys")
+    return found
+
+
+def _update_rows(db: Database, table: str, ids: list[int], rows: pd.DataFrame,
+                 columns: list[str], import_id: int, only_filled: bool = False) -> None:
+    """Update rows by id, recording each row's before-image for undo.
+
+    Extra columns are merged into the row's existing extras. With ``only_filled``,
+    empty cells leave the stored value alone (profile fields from an events sheet).
+    """
+    if not ids:
+        return
+    present, records = _records(rows, columns)
+    before = _fetch_before(db, table, ids)
+    db.conn.executemany(
+        "INSERT INTO import_changes(import_id, table_name, row_id, before) VALUES (?, ?, ?, ?)",
+        [(import_id, table, row_id, json.dumps(before[row_id])) for row_id in ids])
+    sets = []
+    for column in present:
+        if column == EXTRA:
+            sets.append("extra = CASE WHEN ? IS NULL THEN extra WHEN extra IS NULL THEN ? "
+                        "ELSE json_patch(extra, ?) END")
+        elif only_filled:
+            sets.append(f"[{column}] = COALESCE(?, [{column}])")
+        else:
+            sets.append(f"[{column}] = ?")
+    params = []
+    for row_id, record in zip(ids, records):
+        flat = []
+        for column, value in zip(present, record):
+            flat += [value, value, value] if column == EXTRA else [value]
+        params.append((*flat, row_id))
+    db.conn.executemany(f"UPDATE [{table}] SET {', '.join(sets)}, updated_at = datetime('now') "
+                        "WHERE id = ?" if table == "clients" else
+                        f"UPDATE [{table}] SET {', '.join(sets)} WHERE id = ?", params)
+
+
+def _fetch_before(db: Database, table: str, ids: list[int]) -> dict[int, dict]:
+    columns = _stored_columns(db, table)
+    found = {}
+    for start in range(0, len(ids), 500):
+        chunk = ids[start:start + 500]
+        cursor = db.execute(f"SELECT {', '.join(f'[{c}]' for c in columns)} FROM [{table}] "
+                            f"WHERE id IN ({', '.join('?' * len(chunk))})", chunk)
+        for row in cursor.fetchall():
+            found[row[0]] = dict(zip(columns, row))
+    return found
+
+
+def _stored_columns(db: Database, table: str) -> list[str]:
+    """The columns an undo restores: everything but the derived figures (recomputed)."""
+    from .workspace import DERIVED_CLIENT_COLUMNS
+    columns = [c.name for c in db[table].columns]
+    return [c for c in columns if c not in DERIVED_CLIENT_COLUMNS]
+
+
+def _save_events(db: Database, rows: pd.DataFrame, import_id: int):
+    """Insert events (identified by their content) and link them to clients."""
+    n = len(rows)
+    keys = client_keys(rows.get("client_id"), rows.get("name"), n)
+    refs = _client_refs(db, rows, keys, import_id)
+    rows = rows.assign(client_ref=refs)
+    event_columns = ["client_ref", *[c for c in EVENT_COLUMNS if c in rows], EXTRA]
+    present, records = _records(rows, event_columns)
+    row_keys = _event_keys(rows, present)
+    before = db.execute("SELECT total_changes()").fetchone()[0]
+    db.conn.executemany(
+        f"INSERT INTO events({', '.join(f'[{c}]' for c in present)}, row_key, import_id) "
+        f"VALUES ({', '.join('?' * len(present))}, ?, ?) ON CONFLICT(row_key) DO NOTHING",
+        [(*r, k, import_id) for r, k in zip(records, row_keys)])
+    inserted = db.execute("SELECT total_changes()").fetchone()[0] - before
+    touched = sorted({r for r in refs if r is not None})
+    return inserted, n - inserted, touched
+
+
+def _event_keys(rows: pd.DataFrame, columns: list[str]) -> list[str]:
+    """A key per event from its content; the n-th identical row gets its own key.
+
+    Two independent 64-bit row hashes (pandas, vectorised) make collisions negligible.
+    """
+    content = rows[[c for c in columns if c != "client_ref"]].astype(object)
+    content = content.where(content.notna(), None).astype(str)
+    first = pd.util.hash_pandas_object(content, index=False, hash_key="journey-events-1")
+    second = pd.util.hash_pandas_object(content, index=False, hash_key="journey-events-2")
+    digest = pd.Series([f"{a:016x}{b:016x}" for a, b in zip(first.tolist(), second.tolist())],
+                       index=rows.index)
+    occurrence = digest.groupby(digest).cumcount()
+    return [f"{d}:{n}" for d, n in zip(digest.tolist(), occurrence.tolist())]
+
+
+def _client_refs(db: Database, rows: pd.DataFrame, keys: list, import_id: int) -> list:
+    """The client id of each event row, creating clients that are not known yet.
+
+    Profile fields on the rows (a customer's name or segment) update the client.
+    """
+    profile = [c for c in ("client_id", *sorted(PROFILE_FIELDS)) if c in rows]
+    frame = rows.assign(client_key=keys)
+    known = frame[frame["client_key"].notna()]
+    latest = known.drop_duplicates("client_key", keep="last")
+    existing = _existing_ids(db, "clients", "client_key", latest["client_key"].tolist())
+    by_name = _ids_by_name(db, latest, existing)
+    existing.update(by_name)
+    new = latest[~latest["client_key"].isin(existing)]
+    new = new.assign(name_key=[name_key(v) for v in new.get("name", [None] * len(new))])
+    columns = ["client_key", "name_key", *profile]
+    present, records = _records(new, columns)
+    db.conn.executemany(
+        f"INSERT INTO clients({', '.join(f'[{c}]' for c in present)}, import_id, updated_at) "
+        f"VALUES ({', '.join('?' * len(present))}, ?, datetime('now'))",
+        [(*r, import_id) for r in records])
+    old = latest[latest["client_key"].isin(existing)]
+    fields = [c for c in profile if c != "client_id"]
+    if fields and len(old):
+        changed = _profile_changes(db, old, existing, fields)
+        _update_rows(db, "clients", [existing[k] for k in changed["client_key"]], changed,
+                     fields, import_id, only_filled=True)
+    all_ids = _existing_ids(db, "clients", "client_key", latest["client_key"].tolist())
+    all_ids.update(by_name)
+    return [all_ids.get(k) if k else None for k in keys]
+
+
+def _ids_by_name(db: Database, latest: pd.DataFrame, existing: dict) -> dict:
+    """Name-only rows match a client that has an ID and the same name."""
+    missing = [k for k in latest["client_key"] if k not in existing and k.startswith("name:")]
+    if not missing:
+        return {}
+    found = _existing_ids(db, "clients", "name_key", [k[5:] for k in missing])
+    return {f"name:{name}": client for name, client in found.items()}
+
+
+def _profile_changes(db, old: pd.DataFrame, existing: dict, fields: list[str]) -> pd.DataFrame:
+    """The rows whose filled profile fields differ from what is stored."""
+    ids = [existing[k] for k in old["client_key"]]
+    stored = _fetch_before(db, "clients", ids)
+    keep = []
+    for row_id, record in zip(ids, old[fields].astype(object).itertuples(index=False, name=None)):
+        current = stored.get(row_id, {})
+        keep.append(any(v is not None and not (isinstance(v, float) and v != v)
+                        and current.get(f) != v for f, v in zip(fields, record)))
+    return old[keep]
+
+
+def _save_reference(db: Database, plan: SheetPlan, import_id: int) -> int:
+    frame = plan.raw.frame
+    texts = pd.DataFrame({h: values.parse_text(frame[h])[0] for h in plan.headers})
+    db.conn.executemany(
+        "INSERT INTO reference_rows(import_id, sheet, row, data) VALUES (?, ?, ?, ?)",
+        [(import_id, plan.sheet, row, json.dumps(record, ensure_ascii=False))
+         for row, record in zip(plan.raw.row_numbers, texts.to_dict("records"))])
+    return len(frame)
+
+
+def _link_orders(db: Database) -> None:
+    """Events with an order ID and no client belong to the client of that order's purchase."""
+    db.execute("""
+        UPDATE events SET client_ref = (
+            SELECT p.client_ref FROM events p
+            WHERE p.order_id = events.order_id AND p.client_ref IS NOT NULL LIMIT 1)
+        WHERE client_ref IS NULL AND order_id IS NOT NULL
+          AND order_id IN (SELECT order_id FROM events WHERE client_ref IS NOT NULL)""")
+
+
+# --- undo ------------------------------------------------------------------------------
+
+def list_imports(db: Database) -> list[dict]:
+    """Every import, newest first."""
+    return list(db.query("SELECT * FROM imports ORDER BY id DESC"))
+
+
+def undo_import(db: Database, import_id: int) -> dict:
+    """Undo an import: delete what it added and restore what it overwrote.
+
+    Raises WorkspaceError if the import does not exist, was undone already, or a later
+    import changed the same rows (undo that one first).
+    """
+    row = db.execute("SELECT file, sheet, undone_at FROM imports WHERE id = ?",
+                     [import_id]).fetchone()
+    if row is None:
+        raise WorkspaceError(f"There is no import {import_id} in this workspace.")
+    if row[2]:
+        raise WorkspaceError(f"Import {import_id} ({row[0]}) was already undone on {row[2]}.")
+    later = _later_import_touching(db, import_id)
+    if later:
+        raise WorkspaceError(f"Import {later} changed rows that import {import_id} added or "
+                             f"updated; undo import {later} first.")
+    with write(db):
+        affected = {r[0] for r in db.execute(
+            "SELECT client_ref FROM events WHERE import_id = ? AND client_ref IS NOT NULL "
+            "UNION SELECT row_id FROM import_changes WHERE import_id = ? "
+            "AND table_name = 'clients'", [import_id, import_id]).fetchall()}
+        removed_events = db.execute("DELETE FROM events WHERE import_id = ?", [import_id]).rowcount
+        removed_clients = db.execute("DELETE FROM clients WHERE import_id = ?",
+                                     [import_id]).rowcount
+        restored = 0
+        for table, row_id, before in db.execute(
+                "SELECT table_name, row_id, before FROM import_changes WHERE import_id = ? "
+                "ORDER BY rowid DESC", [import_id]).fetchall():
+            values_before = json.loads(before)
+            db[table].update(row_id, values_before)
+            restored += 1
+        db.execute("DELETE FROM reference_rows WHERE import_id = ?", [import_id])
+        db.execute("UPDATE imports SET undone_at = datetime('now') WHERE id = ?", [import_id])
+        refresh_clients(db, sorted(i for i in affected if i is not None))
+    return {"import_id": import_id, "events_removed": removed_events,
+            "clients_removed": removed_clients, "rows_restored": restored}
+
+
+def _later_import_touching(db: Database, import_id: int) -> int | None:
+    row = db.execute("""
+        SELECT MIN(ch.import_id) FROM import_changes ch JOIN imports i ON i.id = ch.import_id
+        WHERE i.id > :n AND i.undone_at IS NULL AND (
+          (ch.table_name = 'clients' AND ch.row_id IN (SELECT id FROM clients WHERE import_id = :n))
+          OR EXISTS (SELECT 1 FROM import_changes mine WHERE mine.import_id = :n
+                     AND mine.table_name = ch.table_name AND mine.row_id = ch.row_id))
+        """, {"n": import_id}).fetchone()
+    if row and row[0]:
+        return row[0]
+    row = db.execute("""
+        SELECT MIN(e.import_id) FROM events e JOIN imports i ON i.id = e.import_id
+        WHERE i.id > :n AND i.undone_at IS NULL
+          AND e.client_ref IN (SELECT id FROM clients WHERE import_id = :n)""",
+                     {"n": import_id}).fetchone()
+    return row[0] if row else None
+
+
+def pending_stage_values(db: Database) -> dict[str, int]:
+    """Stage values in the workspace that no alias or mapping understands yet."""
+    mapping = stage_mapping(db)
+    counts: dict[str, int] = {}
+    for table in ("clients", "events"):
+        for raw, count in db.execute(
+                f"SELECT stage_raw, COUNT(*) FROM {table} WHERE stage IS NULL AND "
+                "stage_raw IS NOT NULL GROUP BY stage_raw").fetchall():
+            if not read_stage_value(raw, mapping).known:
+                counts[raw] = counts.get(raw, 0) + count
+    return counts
+
+
+def map_stage_values(db: Database, mapping: dict[str, str]) -> int:
+    """Remember what stage values mean and apply it to the rows already imported.
+
+    Returns the number of rows whose stage changed.
+    """
+    checked = {normalise_value(k): _check_stage_target(k, v) for k, v in mapping.items()}
+    changed = 0
+    with write(db):
+        for key, target in checked.items():
+            _save_stage_mapping(db, key, target)
+        full = stage_mapping(db)
+        touched = set()
+        for table in ("clients", "events"):
+            ref = "id" if table == "clients" else "client_ref"
+            rows = db.execute(f"SELECT id, {ref}, stage_raw FROM {table} "
+                              "WHERE stage_raw IS NOT NULL").fetchall()
+            for row_id, client, raw in rows:
+                if normalise_value(raw) not in checked:
+                    continue
+                value = read_stage_value(raw, full)
+                sets = {"stage": value.stage}
+                if value.outcome and table == "clients":
+                    sets["status"] = value.outcome
+                db[table].update(row_id, sets)
+                changed += 1
+                if client is not None:
+                    touched.add(client)
+        refresh_clients(db, sorted(touched))
+    return changed

@@ -1,0 +1,1223 @@
+"""Turn an uploaded file's bytes into raw sheets.
+
+``read_tables`` is the only entry point. It decides the format from the content (with the
+extension as a hint), reads every sheet of a workbook or the one table of a CSV/TSV file,
+and returns :class:`RawSheet` objects: unique headers, a DataFrame of plain Python values,
+and the original row numbers and column letters for messages. Anything that cannot be read
+raises :class:`~journey.errors.UnreadableFile` with one sentence; no library exception
+escapes for bad input.
+
+Decisions (where the design is silent):
+
+- The header row is the first non-blank row; blank rows anywhere are skipped and counted in
+  a note, and ``row_numbers`` keep the original numbering. For CSV a "row" is a record, as
+  a spreadsheet program would number it (a quoted cell with line breaks stays one row).
+- Duplicate headers are compared case-insensitively (``Name`` and ``name`` collide in
+  SQLite), the later ones get `` (2)``, `` (3)``.
+- A text file named ``.xlsx``/``.xls``/``.ods`` is read as CSV, with a note; an HTML or
+  XML file (a common "Excel export" of web apps) is refused.
+- A CSV with a quote that opens a cell and is never closed is refused, naming the row
+  where the quote opens; guessing where the cell should have ended would corrupt rows.
+- Reading every sheet of a workbook, sheets that are empty, have a header but no rows,
+  are wider than ``MAX_COLUMNS`` or are not worksheets (charts) are skipped with a note;
+  the file is refused only when no sheet is usable. A sheet asked for by name is refused
+  instead of skipped.
+- ``sheet`` is ignored for CSV/TSV files: they have one table only.
+- A zip workbook is checked before parsing: the declared uncompressed sizes must add up to
+  at most ``MAX_UNCOMPRESSED_BYTES``, and every member is then inflated once (counting the
+  real bytes and checking CRCs), so a zip that lies about its sizes is caught too.
+- calamine can take the whole process down on hostile or damaged files (python-calamine
+  0.9.1 / calamine 0.37): it allocates every sheet as a dense rectangle, so one cell in
+  XFD1048576 of a 5 KB xlsx asks for 500 GB and aborts; it follows OLE2 sector chains
+  without loop checks (a damaged .xls allocates until it aborts); and its ODS reader loops
+  forever when a table is never closed. So, before calamine runs: sheet extents in xlsx/ODS
+  XML are measured and sheets spanning more than ``MAX_CELLS`` cells are refused; the
+  OLE2 FAT, directory and stream chains of an .xls are checked; and the ODS content.xml
+  must be well-formed XML. Legacy .xls, whose BIFF reader trusts sizes in the file, is read
+  in a child process with a memory cap. Rust panics are caught and reported as damage.
+- CSV is parsed with pyarrow (fast, multi-threaded); files it rejects (ragged rows) are
+  parsed again with Python's ``csv`` module, which keeps extra cells and pads short rows.
+  A one-column file whose cells contain commas is not split (a delimiter must appear in
+  most of the first records to count).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import csv
+import datetime as dt
+import functools
+import io
+import pickle
+import re
+import struct
+import subprocess
+import sys
+import xml.parsers.expat
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import PureWindowsPath
+
+import numpy as np
+import pandas as pd
+
+from journey.errors import UnreadableFile
+
+DEFAULT_MAX_BYTES = 50 * 1024 * 1024  # the upload size limit (a workspace setting elsewhere)
+MAX_UNCOMPRESSED_BYTES = 500 * 1024 * 1024  # zip bomb guard for xlsx/xlsm/ods
+MAX_COLUMNS = 1000  # wider sheets are refused with a sentence
+MAX_CELLS = 10_000_000  # a workbook sheet spanning more cells (rows x columns) is refused
+
+ZIP_MAGIC = b"PK\x03\x04"
+EMPTY_ZIP_MAGIC = b"PK\x05\x06"
+OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+DELIMITERS = (",", ";", "\t", "|")
+SINGLE_COLUMN = "\x1f"  # the "delimiter" of a one-column file: the ASCII unit separator
+SNIFF_CHARS = 64 * 1024
+SNIFF_RECORDS = 50
+WORKBOOK_EXTENSIONS = {".xlsx", ".xlsm", ".xlsb", ".xls", ".ods"}
+ODS_MIMETYPES = {
+    b"application/vnd.oasis.opendocument.spreadsheet",
+    b"application/vnd.oasis.opendocument.spreadsheet-template",
+}
+# Other formats people upload by mistake, recognised by their first bytes.
+KNOWN_BINARIES = (
+    (b"\x89PNG", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF8", "a GIF image"),
+    (b"%PDF", "a PDF document"),
+    (b"\x1f\x8b", "a gzip archive"),
+    (b"Rar!", "a RAR archive"),
+    (b"7z\xbc\xaf", "a 7-Zip archive"),
+)
+_TEXT_BYTES = bytes([9, 10, 13] + list(range(32, 127)) + list(range(128, 256)))
+
+
+@dataclass
+class RawSheet:
+    """One table read from a file, before header mapping and value coercion."""
+
+    name: str
+    headers: list[str]
+    frame: pd.DataFrame
+    row_numbers: list[int]
+    column_letters: list[str]
+    notes: list[str] = field(default_factory=list)
+
+
+class _EmptySheet(Exception):
+    """Internal: a sheet without a single non-blank row."""
+
+
+class _HeaderOnly(Exception):
+    """Internal: a sheet with a header row and nothing below it."""
+
+
+class _TooWide(Exception):
+    """Internal: a workbook sheet wider than MAX_COLUMNS (skippable when reading all)."""
+
+    def __init__(self, width: int):
+        super().__init__(width)
+        self.width = width
+
+
+@dataclass
+class _Grid:
+    """Cleaned cells of one sheet, column by column, with their original positions."""
+
+    columns: list[np.ndarray]  # object arrays: str/int/float/bool/date/datetime or None
+    row_numbers: np.ndarray  # 1-based row number of each grid row
+    first_column: int = 0  # 0-based sheet column of columns[0]
+
+
+# --------------------------------------------------------------------------- entry point
+
+
+def read_tables(
+    filename: str, data: bytes, *, max_bytes: int = DEFAULT_MAX_BYTES, sheet: str | None = None
+) -> list[RawSheet]:
+    """Read every sheet of a CSV/TSV/XLSX/XLSM/XLS/ODS file. Raises UnreadableFile."""
+    name = _base_name(filename)
+    data = bytes(data)
+    _check_size(name, data, max_bytes)
+    if not data.strip():
+        raise UnreadableFile(f"{name} is empty.")
+    if data.startswith((ZIP_MAGIC, EMPTY_ZIP_MAGIC)):
+        return _read_zip_workbook(name, data, sheet)
+    if data.startswith(OLE2_MAGIC):
+        return _read_ole2_workbook(name, data, sheet)
+    return [_read_text_file(name, data)]
+
+
+def _base_name(filename: str) -> str:
+    """The file name without any directory part (either slash)."""
+    base = PureWindowsPath(str(filename or "")).name.strip()
+    return base or "the file"
+
+
+def _extension(name: str) -> str:
+    """Lower-case extension with its dot, or ''."""
+    return PureWindowsPath(name).suffix.lower()
+
+
+def _check_size(name: str, data: bytes, max_bytes: int) -> None:
+    """Refuse files above the upload limit."""
+    if max_bytes is not None and len(data) > max_bytes:
+        size, limit = _size_pair(len(data), max_bytes)
+        raise UnreadableFile(f"{name} is {size}; the limit is {limit}.")
+
+
+def _size_pair(size: int, limit: int) -> tuple[str, str]:
+    """Human sizes for a size and a limit, precise enough to differ."""
+    for digits in (0, 1, 2):
+        pair = (_size_text(size, digits), _size_text(limit, digits))
+        if pair[0] != pair[1]:
+            break
+    return pair
+
+
+def _size_text(n: int, digits: int = 0) -> str:
+    """'61 MB', '12 KB', '300 bytes'."""
+    for unit, scale in (("GB", 1 << 30), ("MB", 1 << 20), ("KB", 1 << 10)):
+        if n >= scale:
+            return f"{n / scale:,.{digits}f} {unit}"
+    return f"{n:,} bytes"
+
+
+# ------------------------------------------------------------------------------ workbooks
+
+
+def _read_zip_workbook(name: str, data: bytes, sheet: str | None) -> list[RawSheet]:
+    """XLSX/XLSM/XLSB/ODS: check the zip, then read it with calamine."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            _check_zip_is_spreadsheet(name, archive)
+            _check_zip_size(name, archive)
+            _verify_zip_members(name, archive)
+            _check_ods_encryption(name, archive)
+            binary_sheets = any(n.endswith(".bin") for n in archive.namelist() if n.startswith("xl/worksheets/"))
+    except UnreadableFile:
+        raise
+    except Exception:  # zipfile raises many types for broken archives (BadZipFile, NotImplementedError, ...)
+        raise UnreadableFile(_damaged(name)) from None
+    # .xlsb sheets are binary, so their extents cannot be measured: read them in a child process.
+    return _read_workbook(name, data, sheet, isolated=binary_sheets)
+
+
+def _check_zip_is_spreadsheet(name: str, archive: zipfile.ZipFile) -> None:
+    """Refuse Word/PowerPoint documents and plain zip archives."""
+    names = set(archive.namelist())
+    if "[Content_Types].xml" in names and any(n.startswith("xl/") for n in names):
+        return
+    if "mimetype" in names and _zip_mimetype(archive) in ODS_MIMETYPES:
+        return
+    if any(n.startswith("word/") for n in names):
+        kind = "a Word document"
+    elif any(n.startswith("ppt/") for n in names):
+        kind = "a PowerPoint presentation"
+    elif "mimetype" in names:
+        kind = "an OpenDocument file of another kind"
+    else:
+        raise UnreadableFile(
+            f"{name} is a zip archive, not a spreadsheet; unzip it and upload the spreadsheet inside."
+        )
+    raise UnreadableFile(f"{name} is {kind}, not a spreadsheet.")
+
+
+def _zip_mimetype(archive: zipfile.ZipFile) -> bytes:
+    """The OpenDocument mimetype entry, or b'' when it cannot be read."""
+    info = archive.getinfo("mimetype")
+    if info.file_size > 200:
+        return b""
+    try:
+        return archive.read(info).strip()
+    except Exception:  # a broken entry is reported by the member check
+        return b""
+
+
+def _check_ods_encryption(name: str, archive: zipfile.ZipFile) -> None:
+    """An OpenDocument file saved with a password lists encryption data in its manifest."""
+    try:
+        manifest = archive.read("META-INF/manifest.xml")
+    except KeyError:
+        return
+    if b"encryption-data" in manifest:
+        raise UnreadableFile(_password(name))
+
+
+def _check_zip_size(name: str, archive: zipfile.ZipFile) -> None:
+    """Zip bomb guard on the sizes the zip directory declares."""
+    declared = sum(info.file_size for info in archive.infolist())
+    if declared > MAX_UNCOMPRESSED_BYTES:
+        raise UnreadableFile(_too_big_unpacked(name, declared))
+
+
+def _verify_zip_members(name: str, archive: zipfile.ZipFile) -> None:
+    """Inflate every member once: count the real bytes, check CRCs, measure sheet extents."""
+    total = 0
+    try:
+        for info in archive.infolist():
+            extent = _extent_scanner(info.filename)
+            checker = _well_formed_checker() if info.filename == "content.xml" else None
+            with archive.open(info) as member:
+                while chunk := member.read(1 << 22):
+                    total += len(chunk)
+                    if total > MAX_UNCOMPRESSED_BYTES:
+                        raise UnreadableFile(_too_big_unpacked(name, total))
+                    if extent:
+                        extent.feed(chunk)
+                    if checker:
+                        checker.Parse(chunk, False)
+            if extent:
+                extents = extent.finish()
+                if isinstance(extent, _XlsxExtent) and _too_many_cells(extents):
+                    extents = _exact_xlsx_extent(archive, info)  # the quick bound was not enough
+                _check_extent(name, extents)
+            if checker:
+                checker.Parse(b"", True)
+    except UnreadableFile:
+        raise
+    except RuntimeError as exc:  # zipfile: "File is encrypted, password required"
+        if "encrypt" in str(exc).lower() or "password" in str(exc).lower():
+            raise UnreadableFile(_password(name)) from None
+        raise
+
+
+# Sheet extents. calamine stores a sheet as a dense rectangle from its first to its last
+# cell with content, so a few kilobytes with one cell in A1 and one in XFD1048576 would ask
+# for hundreds of gigabytes and abort the whole process. The extents are measured in the
+# XML before calamine sees it.
+
+_XLSX_WIDE_REF = re.compile(rb'r="([A-Za-z]{2,})[0-9]')  # cells right of column Z
+_XLSX_TALL_REF = re.compile(rb'r="[A-Za-z]+([0-9]{6,})"')  # cells below row 99,999
+_XLSX_REF_LETTERS = re.compile(rb'r="([A-Za-z]+)[0-9]')
+_XLSX_REF_DIGITS = re.compile(rb'r="[A-Za-z]+([0-9]+)"')
+# (no \b before r: it would disable the regex engine's fast literal search; an attribute
+# that merely ends in "r" can only make the extent larger, never smaller)
+_ODS_TAG = re.compile(rb"<(/?)table:(table-row|table-cell|covered-table-cell|table)\b([^>]*?)(/?)>")
+_ODS_REPEAT = re.compile(rb'number-(?:rows|columns)-repeated="([0-9]+)"')
+_ODS_NAME = re.compile(rb'table:name="([^"]*)"')
+
+
+def _extent_scanner(member: str):
+    """A scanner for the sheet XML members whose extent matters, else None."""
+    if member.startswith("xl/worksheets/") and member.endswith(".xml"):
+        return _XlsxExtent()
+    if member == "content.xml":
+        return _OdsExtent()
+    return None
+
+
+def _too_many_cells(extents: list[tuple[str, int, int]]) -> bool:
+    """True when a sheet spans more than MAX_CELLS cells."""
+    return any(rows * columns > MAX_CELLS for _, rows, columns in extents)
+
+
+def _check_extent(name: str, extents: list[tuple[str, int, int]]) -> None:
+    """Refuse a sheet whose content spans more than MAX_CELLS cells."""
+    for sheet_name, rows, columns in extents:
+        if rows * columns > MAX_CELLS:
+            where = f"{name}, sheet '{sheet_name}'," if sheet_name else f"{name} has a sheet that"
+            raise UnreadableFile(
+                f"{where} spans {rows:,} rows by {columns:,} columns, more than this app can read; "
+                "delete stray cells far from the table and upload it again."
+            )
+
+
+class _XlsxExtent:
+    """Rows and columns used by one xlsx worksheet (from its cell references), fed in chunks.
+
+    References are matched wherever they are (a damaged file need not keep cells in order).
+    The quick mode only looks at the rare references right of column Z or below row 99,999
+    and otherwise assumes those limits, an upper bound that settles most sheets; the exact
+    mode reads every reference.
+    """
+
+    def __init__(self, exact: bool = False) -> None:
+        self.exact = exact
+        self.carry = b""
+        self.rows = 0
+        self.columns = 0
+
+    def feed(self, chunk: bytes) -> None:
+        buffer = self.carry + chunk
+        rows, columns = self._exact(buffer) if self.exact else self._quick(buffer)
+        self.rows, self.columns = max(self.rows, rows), max(self.columns, columns)
+        self.carry = buffer[-32:]  # a reference cut at the chunk boundary is seen next time
+
+    def finish(self) -> list[tuple[str, int, int]]:
+        return [("", self.rows, self.columns)]
+
+    @staticmethod
+    def _quick(part: bytes) -> tuple[int, int]:
+        wide = set(_XLSX_WIDE_REF.findall(part))
+        tall = set(_XLSX_TALL_REF.findall(part))
+        return (_largest_number(tall) if tall else 99_999), (_largest_column(wide) if wide else 26)
+
+    @staticmethod
+    def _exact(part: bytes) -> tuple[int, int]:
+        letters = set(_XLSX_REF_LETTERS.findall(part))
+        digits = set(_XLSX_REF_DIGITS.findall(part))
+        return _largest_number(digits), _largest_column(letters)
+
+
+def _exact_xlsx_extent(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> list[tuple[str, int, int]]:
+    """Inflate a worksheet again and read all its cell references."""
+    extent = _XlsxExtent(exact=True)
+    with archive.open(info) as member:
+        while chunk := member.read(1 << 22):
+            extent.feed(chunk)
+    return extent.finish()
+
+
+def _largest_number(digits: set[bytes]) -> int:
+    """The largest of some decimal numbers written as bytes (0 for none)."""
+    return int(max(digits, key=lambda d: (len(d.lstrip(b"0")), d.lstrip(b"0")))) if digits else 0
+
+
+def _largest_column(letters: set[bytes]) -> int:
+    """The largest column number among some column letters (0 for none)."""
+    return max((_column_number(item.decode().upper()) for item in letters), default=0)
+
+
+class _OdsExtent:
+    """Rows and columns spanned by the cells of each table in an ODS content.xml.
+
+    Repeated rows and cells (number-rows-repeated, number-columns-repeated) count as many
+    times as they repeat when they have content; empty repeats (LibreOffice pads every
+    sheet with them) do not.
+    """
+
+    def __init__(self) -> None:
+        self.carry = b""
+        self.tables: list[tuple[str, int, int]] = []
+        self.table, self.row, self.column = "", 0, 0
+        self.row_repeat, self.row_has_content = 1, False
+        self.height, self.width = 0, 0
+
+    def feed(self, chunk: bytes) -> None:
+        buffer = self.carry + chunk
+        cut = buffer.rfind(b">") + 1
+        self._scan(buffer[:cut])
+        self.carry = buffer[cut:]
+
+    def finish(self) -> list[tuple[str, int, int]]:
+        self._scan(self.carry)
+        return self.tables
+
+    def _scan(self, part: bytes) -> None:
+        for match in _ODS_TAG.finditer(part):
+            closing, tag, attributes, empty = match.groups()
+            if tag == b"table":
+                self._table(closing, attributes)
+            elif tag == b"table-row":
+                self._row(closing, attributes, empty)
+            elif not closing:
+                self._cell(attributes, empty)
+
+    def _table(self, closing: bytes, attributes: bytes) -> None:
+        if closing:
+            self.tables.append((self.table, self.height, self.width))
+            return
+        found = _ODS_NAME.search(attributes)
+        self.table = found.group(1).decode("utf-8", "replace") if found else ""
+        self.row, self.height, self.width = 0, 0, 0
+
+    def _row(self, closing: bytes, attributes: bytes, empty: bytes) -> None:
+        if not closing:
+            self.row_repeat, self.row_has_content, self.column = _ods_repeat(attributes), False, 0
+        if closing or empty:
+            if self.row_has_content:
+                self.height = self.row + self.row_repeat
+            self.row += self.row_repeat
+
+    def _cell(self, attributes: bytes, empty: bytes) -> None:
+        repeat = _ods_repeat(attributes)
+        if not empty or b"value-type" in attributes:
+            self.row_has_content = True
+            self.width = max(self.width, self.column + repeat)
+        self.column += repeat
+
+
+def _ods_repeat(attributes: bytes) -> int:
+    """The repeat count in a row or cell tag (1 when absent)."""
+    found = _ODS_REPEAT.search(attributes)
+    return int(found.group(1)) if found else 1
+
+
+def _column_number(letters: str) -> int:
+    """'A' -> 1, 'AA' -> 27 (0 for '')."""
+    number = 0
+    for letter in letters:
+        number = number * 26 + ord(letter) - 64
+    return number
+
+
+def _well_formed_checker():
+    """An expat parser that only checks well-formedness and refuses DTDs.
+
+    calamine's ODS reader loops forever on a content.xml whose table is never closed
+    (mismatched end tags), so that member must be well-formed XML before calamine runs.
+    A document type declaration (never used by ODF) is refused, which also rules out
+    entity-expansion tricks.
+    """
+    parser = xml.parsers.expat.ParserCreate()
+
+    def refuse_doctype(*_args) -> None:
+        raise ValueError("DTD in an OpenDocument file")
+
+    parser.StartDoctypeDeclHandler = refuse_doctype
+    return parser
+
+
+def _read_ole2_workbook(name: str, data: bytes, sheet: str | None) -> list[RawSheet]:
+    """Legacy .xls, or an Office file encrypted with a password (also OLE2).
+
+    Stream names are stored in UTF-16LE in the OLE2 directory: an .xls has a 'Workbook'
+    (or BIFF5 'Book') stream, an encrypted xlsx has 'EncryptionInfo' instead.
+    """
+    has_workbook = "Workbook".encode("utf-16-le") in data
+    if not has_workbook and "EncryptionInfo".encode("utf-16-le") in data:
+        raise UnreadableFile(_password(name))
+    if not has_workbook and "Book".encode("utf-16-le") not in data:
+        raise UnreadableFile(
+            f"{name} is an Office file but not an Excel workbook, so it is not a spreadsheet this app can read."
+        )
+    if not _cfb_is_sound(data):
+        raise UnreadableFile(_damaged(name))
+    return _read_workbook(name, data, sheet, isolated=True)
+
+
+# OLE2 (Compound File Binary) structure. calamine follows sector chains without checking
+# for loops or sizes, so a damaged .xls can make it allocate gigabytes and abort the
+# process; the chains it follows are checked here first.
+
+_FREE, _END_OF_CHAIN = 0xFFFFFFFF, 0xFFFFFFFE
+
+
+def _cfb_is_sound(data: bytes) -> bool:
+    """True when the OLE2 header, FAT, directory and stream chains are consistent."""
+    try:
+        return _cfb_check(data)
+    except (struct.error, ValueError, IndexError):
+        return False
+
+
+def _cfb_check(data: bytes) -> bool:
+    """The checks behind _cfb_is_sound (may raise on truncated data)."""
+    shift = struct.unpack_from("<H", data, 0x1E)[0]
+    if shift not in (9, 12):
+        return False
+    size = 1 << shift
+    sectors = (len(data) - size) // size
+    n_fat, first_dir, _, cutoff, first_mini_fat, n_mini_fat, first_difat, n_difat = struct.unpack_from(
+        "<8I", data, 0x2C
+    )
+    if max(n_fat, n_mini_fat, n_difat) > sectors or sectors <= 0:
+        return False
+    fat_sectors = _cfb_fat_sectors(data, size, sectors, first_difat)
+    if fat_sectors is None or len(fat_sectors) < n_fat:
+        return False
+    fat = np.concatenate([_cfb_words(data, size, s) for s in fat_sectors]) if fat_sectors else np.zeros(0, "<u4")
+    directory = _cfb_chain(fat, first_dir, sectors)
+    mini_fat_chain = _cfb_chain(fat, first_mini_fat, sectors)
+    if not directory or mini_fat_chain is None:
+        return False
+    entries = b"".join(data[(s + 1) * size : (s + 2) * size] for s in directory)
+    mini_fat = np.concatenate([_cfb_words(data, size, s) for s in mini_fat_chain] or [np.zeros(0, "<u4")])
+    return _cfb_streams_fit(entries, fat, mini_fat, size, sectors, cutoff, shift == 12)
+
+
+def _cfb_words(data: bytes, size: int, sector: int) -> np.ndarray:
+    """One sector as little-endian 32-bit words."""
+    start = (sector + 1) * size
+    if start + size > len(data):
+        raise ValueError("sector beyond the end of the file")
+    return np.frombuffer(data, dtype="<u4", count=size // 4, offset=start)
+
+
+def _cfb_fat_sectors(data: bytes, size: int, sectors: int, first_difat: int) -> list[int] | None:
+    """Sector numbers of the FAT, from the header and the DIFAT chain (None if broken)."""
+    ids = list(struct.unpack_from("<109I", data, 0x4C))
+    sector, hops = first_difat, 0
+    while sector not in (_FREE, _END_OF_CHAIN):
+        hops += 1
+        if sector >= sectors or hops > sectors:
+            return None
+        words = _cfb_words(data, size, sector)
+        ids.extend(int(w) for w in words[:-1])
+        sector = int(words[-1])
+    ids = [i for i in ids if i != _FREE]
+    return ids if all(i < sectors for i in ids) else None
+
+
+def _cfb_chain(table: np.ndarray, start: int, limit: int) -> list[int] | None:
+    """Follow a chain in a FAT or mini FAT; None when it leaves the table or loops."""
+    chain, sector = [], start
+    while sector not in (_END_OF_CHAIN, _FREE):
+        if sector >= min(len(table), limit) or len(chain) >= limit:
+            return None
+        chain.append(sector)
+        sector = int(table[sector])
+    return chain
+
+
+def _cfb_streams_fit(entries: bytes, fat, mini_fat, size: int, sectors: int, cutoff: int, wide: bool) -> bool:
+    """Every stream's declared size fits the chain that holds it."""
+    mini_sectors = 0
+    for offset in range(0, len(entries) - 127, 128):
+        kind = entries[offset + 66]
+        if kind not in (2, 5):  # stream, root (holds the mini stream)
+            continue
+        start = struct.unpack_from("<I", entries, offset + 116)[0]
+        length = struct.unpack_from("<Q" if wide else "<I", entries, offset + 120)[0]
+        if kind == 5 or length >= cutoff:
+            chain = _cfb_chain(fat, start, sectors)
+            if chain is None or length > len(chain) * size:
+                return False
+            if kind == 5:
+                mini_sectors = len(chain) * size // 64
+        elif length:
+            chain = _cfb_chain(mini_fat, start, mini_sectors)
+            if chain is None or length > len(chain) * 64:
+                return False
+    return True
+
+
+def _read_workbook(name: str, data: bytes, sheet: str | None, isolated: bool = False) -> list[RawSheet]:
+    """Read the wanted sheets of a workbook with python-calamine (in a child process if isolated)."""
+    book = _open_isolated(name, data) if isolated else _open_calamine(name, data)
+    try:
+        worksheets, skipped = _worksheet_names(book)
+        if sheet is not None:
+            wanted = _match_sheet(name, sheet, worksheets)
+            return [_read_one_sheet(name, book, wanted)]
+        return _read_all_sheets(name, book, worksheets, skipped)
+    finally:
+        _quietly_close(book)
+
+
+def _open_calamine(name: str, data: bytes):
+    """Open a workbook, turning every calamine failure into one sentence."""
+    import python_calamine
+
+    try:
+        return python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(data))
+    except BaseException as exc:  # Rust panics derive from BaseException
+        raise _library_failure(name, exc) from None
+
+
+# Legacy .xls is read in a child process. calamine's BIFF reader trusts counts in the file
+# (the DIMENSIONS and SST records size its allocations, cell positions size the dense sheet)
+# and a damaged or hostile .xls can make it allocate terabytes, which aborts the process
+# rather than raising. The child has a memory cap; if it dies, the file is refused. The
+# child sends back plain rows, wrapped below in the small part of the calamine API used here.
+
+XLS_CHILD_MEMORY = 2 * 1024**3  # address-space cap for the child (POSIX only)
+XLS_CHILD_SECONDS = 120
+
+_XLS_CHILD = """
+import io, pickle, sys
+try:
+    import resource
+    cap = int(sys.argv[1])
+    resource.setrlimit(resource.RLIMIT_AS, (cap, cap))
+except Exception:
+    pass
+max_columns, max_cells = int(sys.argv[2]), int(sys.argv[3])
+out = {"sheets": []}
+try:
+    import python_calamine
+    book = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(sys.stdin.buffer.read()))
+    for meta in book.sheets_metadata:
+        entry = {"name": meta.name, "typ": str(meta.typ), "start": None, "width": 0, "height": 0}
+        if "worksheet" in str(meta.typ).lower():
+            sheet = book.get_sheet_by_name(meta.name)
+            entry.update(start=sheet.start, width=sheet.width, height=sheet.height)
+            if sheet.start is not None and sheet.width <= max_columns and sheet.width * sheet.height <= max_cells:
+                entry["rows"] = sheet.to_python(skip_empty_area=True)
+        out["sheets"].append(entry)
+except BaseException as exc:
+    out = {"error": type(exc).__name__ + " " + str(exc)}
+sys.stdout.buffer.write(pickle.dumps(out))
+"""
+
+
+def _open_isolated(name: str, data: bytes) -> _IsolatedBook:
+    """Read a whole workbook with calamine in a child process with a memory cap."""
+    command = [sys.executable, "-I", "-c", _XLS_CHILD, str(XLS_CHILD_MEMORY), str(MAX_COLUMNS), str(MAX_CELLS)]
+    try:
+        done = subprocess.run(command, input=data, capture_output=True, timeout=XLS_CHILD_SECONDS, check=False)
+        result = pickle.loads(done.stdout) if done.returncode == 0 else {"error": "child process failed"}
+    except (subprocess.TimeoutExpired, OSError, pickle.UnpicklingError, EOFError):
+        result = {"error": "child process failed"}
+    if "error" in result:
+        raise _library_failure(name, RuntimeError(result["error"]))
+    return _IsolatedBook(result["sheets"])
+
+
+class _IsolatedBook:
+    """What the child process read, with the calamine workbook methods used here."""
+
+    def __init__(self, sheets: list[dict]) -> None:
+        self.sheets = {entry["name"]: entry for entry in sheets}
+        self.sheets_metadata = [_IsolatedMeta(entry["name"], entry["typ"]) for entry in sheets]
+        self.sheet_names = list(self.sheets)
+
+    def get_sheet_by_name(self, sheet_name: str) -> _IsolatedSheet:
+        return _IsolatedSheet(self.sheets[sheet_name])
+
+    def close(self) -> None:
+        self.sheets = {}
+
+
+@dataclass
+class _IsolatedMeta:
+    name: str
+    typ: str
+
+
+class _IsolatedSheet:
+    """One sheet read by the child: position, size and (if not too large) its rows."""
+
+    def __init__(self, entry: dict) -> None:
+        self.start, self.width, self.height = entry["start"], entry["width"], entry["height"]
+        self.rows = entry.get("rows")
+
+    def to_python(self, skip_empty_area: bool = True) -> list[list]:
+        if self.rows is None:  # the child only leaves them out of sheets refused before this call
+            raise RuntimeError("sheet too large")
+        return self.rows
+
+
+def _library_failure(name: str, exc: BaseException) -> UnreadableFile:
+    """Map an exception from calamine to a sentence (re-raising interrupts)."""
+    if isinstance(exc, (KeyboardInterrupt, SystemExit, GeneratorExit)):
+        raise exc
+    if isinstance(exc, MemoryError):
+        return UnreadableFile(f"{name} is too large to read in the memory available.")
+    text = f"{type(exc).__name__} {exc}".lower()
+    if "password" in text or "encrypt" in text:
+        return UnreadableFile(_password(name))
+    return UnreadableFile(_damaged(name))
+
+
+def _quietly_close(book) -> None:
+    """Close a calamine workbook, ignoring errors."""
+    with contextlib.suppress(Exception):
+        book.close()
+
+
+def _worksheet_names(book) -> tuple[list[str], list[str]]:
+    """Names of worksheets (in order) and names of other sheets (charts, macros)."""
+    try:
+        metadata = book.sheets_metadata
+        worksheets = [m.name for m in metadata if "worksheet" in str(m.typ).lower()]
+        others = [m.name for m in metadata if m.name not in worksheets]
+    except Exception:
+        worksheets, others = list(book.sheet_names), []
+    return worksheets, others
+
+
+def _match_sheet(name: str, wanted: str, worksheets: list[str]) -> str:
+    """The sheet called ``wanted`` (exactly, else ignoring case and spaces)."""
+    if wanted in worksheets:
+        return wanted
+    loose = {s.strip().casefold(): s for s in worksheets}
+    if wanted.strip().casefold() in loose:
+        return loose[wanted.strip().casefold()]
+    if not worksheets:
+        raise UnreadableFile(f"{name} has no sheet named '{wanted}'; it has no worksheets at all.")
+    raise UnreadableFile(f"{name} has no sheet named '{wanted}'; its sheets are {_join_names(worksheets)}.")
+
+
+def _join_names(names: list[str]) -> str:
+    """'A', 'A and B', 'A, B and C'."""
+    if len(names) == 1:
+        return names[0]
+    return ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def _read_one_sheet(name: str, book, sheet_name: str) -> RawSheet:
+    """A sheet asked for by name: every problem is a refusal."""
+    where = f"{name}, sheet '{sheet_name}',"
+    try:
+        return _build_sheet(sheet_name, _sheet_grid(name, book, sheet_name), [])
+    except _EmptySheet:
+        raise UnreadableFile(f"{where} has no data.") from None
+    except _HeaderOnly:
+        raise UnreadableFile(f"{where} has a header row but no data rows.") from None
+    except _TooWide as exc:
+        raise UnreadableFile(_too_wide_message(f"{name}, sheet '{sheet_name}',", exc.width)) from None
+
+
+def _read_all_sheets(name: str, book, worksheets: list[str], others: list[str]) -> list[RawSheet]:
+    """Every usable worksheet; unusable ones are skipped with a note."""
+    sheets: list[RawSheet] = []
+    pending = [f"sheet '{s}' is not a table (a chart or macro sheet) and was skipped" for s in others]
+    header_only, widest = False, 0
+    for sheet_name in worksheets:
+        try:
+            sheets.append(_build_sheet(sheet_name, _sheet_grid(name, book, sheet_name), pending))
+            pending = []
+        except _EmptySheet:
+            pending.append(f"sheet '{sheet_name}' is empty and was skipped")
+        except _HeaderOnly:
+            pending.append(f"sheet '{sheet_name}' has a header row but no data rows and was skipped")
+            header_only = True
+        except _TooWide as exc:
+            pending.append(
+                f"sheet '{sheet_name}' has {exc.width:,} columns, more than {MAX_COLUMNS:,}, and was skipped"
+            )
+            widest = max(widest, exc.width)
+    if not sheets:
+        raise UnreadableFile(_no_usable_sheet(name, header_only, widest))
+    sheets[-1].notes.extend(pending)
+    return sheets
+
+
+def _no_usable_sheet(name: str, header_only: bool, widest: int) -> str:
+    """The refusal for a workbook without any usable sheet."""
+    if widest:
+        return _too_wide_message(name, widest)
+    if header_only:
+        return f"{name} has a header row but no data rows."
+    return f"{name} has no data."
+
+
+def _sheet_grid(name: str, book, sheet_name: str) -> _Grid:
+    """Load one calamine sheet as a cleaned grid (width is checked before converting)."""
+    try:
+        sheet = book.get_sheet_by_name(sheet_name)
+        start, width, height = sheet.start, sheet.width, sheet.height
+    except BaseException as exc:
+        raise _library_failure(name, exc) from None
+    if start is None or not width:
+        raise _EmptySheet()
+    if width > MAX_COLUMNS:
+        raise _TooWide(width)
+    _check_extent(name, [(sheet_name, height, width)])  # .xls sheets are not pre-scanned
+    try:
+        rows = sheet.to_python(skip_empty_area=True)
+    except BaseException as exc:
+        raise _library_failure(name, exc) from None
+    return _grid_from_rows([_clean_row(r) for r in rows], start[0], start[1])
+
+
+def _clean_row(row: list) -> list:
+    """Strip strings, empty -> None, times and durations -> text."""
+    return [(v.strip() or None) if type(v) is str else _clean_value(v) for v in row]
+
+
+def _clean_value(value):
+    """A non-str calamine value as str/int/float/bool/date/datetime or None."""
+    if value is None or isinstance(value, (bool, int, dt.date)):
+        return value
+    if isinstance(value, float):
+        return None if value != value else value
+    if isinstance(value, str):
+        return value.strip() or None
+    if isinstance(value, dt.time):
+        return value.isoformat()
+    return str(value)  # timedelta (durations) and anything unexpected
+
+
+def _grid_from_rows(rows: list[list], first_row: int, first_column: int) -> _Grid:
+    """Rows of cleaned values (possibly ragged) -> a column-wise grid."""
+    width = max((len(r) for r in rows), default=0)
+    table = np.full((len(rows), width), None, dtype=object)
+    for i, row in enumerate(rows):
+        if row:
+            table[i, : len(row)] = row
+    columns = [table[:, j] for j in range(width)]
+    numbers = np.arange(first_row + 1, first_row + 1 + len(rows))
+    return _Grid(columns, numbers, first_column)
+
+
+# ----------------------------------------------------------------------------- text files
+
+
+def _read_text_file(name: str, data: bytes) -> RawSheet:
+    """CSV/TSV (or text named like a workbook)."""
+    _refuse_binary(name, data)
+    notes: list[str] = []
+    text = _decode(name, data, notes)
+    if "\x00" in text:
+        text = text.replace("\x00", "")
+        notes.append("stray NUL characters were removed")
+    if not text.strip():
+        raise UnreadableFile(f"{name} is empty (it has only blank rows).")
+    _refuse_markup(name, text)
+    if _extension(name) in WORKBOOK_EXTENSIONS:
+        notes.insert(0, f"{name} is really a text (CSV) file and was read as one")
+    delimiter = _sniff_delimiter(text, prefer_tab=_extension(name) in {".tsv", ".tab"})
+    width = _first_record_width(text, delimiter)
+    if width > MAX_COLUMNS:
+        raise UnreadableFile(_too_wide_message(name, width))
+    grid = _parse_delimited(name, text, delimiter, width)
+    try:
+        return _build_sheet(_stem(name), grid, notes)
+    except _EmptySheet:
+        raise UnreadableFile(f"{name} is empty (it has only blank rows).") from None
+    except _HeaderOnly:
+        raise UnreadableFile(f"{name} has a header row but no data rows.") from None
+
+
+def _stem(name: str) -> str:
+    """Sheet name for a CSV: the file name without its extension."""
+    return PureWindowsPath(name).stem or name
+
+
+def _refuse_binary(name: str, data: bytes) -> None:
+    """Refuse images, PDFs, archives and other binary data (UTF-16 text is fine)."""
+    for magic, kind in KNOWN_BINARIES:
+        if data.startswith(magic):
+            raise UnreadableFile(f"{name} is {kind}, not a spreadsheet.")
+    if _utf16_kind(data):
+        return
+    sample = data[:SNIFF_CHARS]
+    control = len(sample.translate(None, delete=_TEXT_BYTES))  # NULs and other controls
+    if control > max(2, len(sample) // 50):
+        raise UnreadableFile(
+            f"{name} is not a spreadsheet or a text (CSV) file; it looks like binary data such as an image."
+        )
+
+
+def _utf16_kind(data: bytes) -> str | None:
+    """'utf-16' (with BOM), 'utf-16-le'/'utf-16-be' (sniffed from NULs), or None."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "utf-16"
+    sample = data[:4096]
+    if len(sample) < 4:
+        return None
+    even, odd = sample[0::2], sample[1::2]
+    even_nul, odd_nul = even.count(0) / len(even), odd.count(0) / len(odd)
+    if odd_nul > 0.3 and even_nul < 0.05:
+        return "utf-16-le"
+    if even_nul > 0.3 and odd_nul < 0.05:
+        return "utf-16-be"
+    return None
+
+
+def _decode(name: str, data: bytes, notes: list[str]) -> str:
+    """UTF-8 (with or without BOM), UTF-16, else Windows-1252."""
+    kind = _utf16_kind(data)
+    if kind:
+        return data.decode(kind, errors="replace").lstrip("\ufeff")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
+    notes.append(f"{name} is not UTF-8 text; it was read as Windows-1252 (Western European)")
+    try:
+        return data.decode("cp1252")
+    except UnicodeDecodeError:
+        return data.decode("latin-1")
+
+
+def _refuse_markup(name: str, text: str) -> None:
+    """Refuse HTML/XML files (web-app 'Excel exports', XML Spreadsheet 2003)."""
+    head = text[:2000].lstrip().lower()
+    if head.startswith("<") and any(tag in head for tag in ("<html", "<!doctype", "<table", "<?xml")):
+        raise UnreadableFile(
+            f"{name} is a web page or XML file, not a spreadsheet; open it in Excel and save it as .xlsx or .csv."
+        )
+
+
+@functools.lru_cache(maxsize=16)
+def _patterns(delimiter: str) -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+    """(quoted cell, one record, whole well-formed text) for a delimiter.
+
+    A quote opens a quoted cell only at the start of a cell, as in Python's csv module and
+    pyarrow; elsewhere it is an ordinary character. Possessive quantifiers keep matching
+    linear (no backtracking).
+    """
+    d = re.escape(delimiter)
+    quoted = rf'(?<![^{d}\r\n])"(?:[^"]++|"")*+"'
+    literal_quote = rf'(?<=[^{d}\r\n])"'
+    record = rf'(?:{quoted}|[^"\r\n]++|{literal_quote})*+(?:\r\n|\r|\n|\Z)'
+    whole = rf'(?:{quoted}|[^"]++|{literal_quote})*+'
+    return re.compile(quoted), re.compile(record), re.compile(whole)
+
+
+def _records(text: str, delimiter: str, limit: int):
+    """The first ``limit`` non-blank records of ``text`` as (text, delimiter count)."""
+    quoted, record, _ = _patterns(delimiter)
+    pos, found = 0, 0
+    while found < limit and pos < len(text):
+        match = record.match(text, pos)
+        if match is None or match.end() == pos:
+            break
+        pos = match.end()
+        chunk = match.group()
+        if chunk.strip():
+            found += 1
+            yield chunk, quoted.sub("", chunk).count(delimiter)
+
+
+def _sniff_delimiter(text: str, prefer_tab: bool = False) -> str:
+    """Pick the delimiter whose count per record is most consistent in the first records.
+
+    Each candidate is scored by (share of records with its most common count, that count).
+    A candidate whose most common count is 0 only appears inside some cells (a comma in a
+    free-text column); when no candidate qualifies the file is a single column.
+    """
+    sample = text[:SNIFF_CHARS]
+    truncated = len(text) > SNIFF_CHARS
+    order = ("\t",) + tuple(d for d in DELIMITERS if d != "\t") if prefer_tab else DELIMITERS
+    best, best_score = SINGLE_COLUMN, None
+    for rank, delimiter in enumerate(order):
+        counts = [c for _, c in _records(sample, delimiter, SNIFF_RECORDS + 1)]
+        if truncated and len(counts) > 2:
+            counts = counts[:-1]  # the last record may be cut off
+        if not counts:
+            continue
+        usual = max(set(counts), key=lambda c: (counts.count(c), c))
+        if usual == 0:
+            continue
+        score = (round(counts.count(usual) / len(counts), 1), usual, -rank)
+        if best_score is None or score > best_score:
+            best, best_score = delimiter, score
+    return best
+
+
+def _first_record_width(text: str, delimiter: str) -> int:
+    """Number of cells in the first non-blank record (the header row)."""
+    for _, count in _records(text, delimiter, 1):
+        return count + 1
+    return 0
+
+
+def _refuse_unclosed_quote(name: str, text: str, delimiter: str) -> None:
+    """Refuse a quote that opens a cell and never closes, naming its row.
+
+    A quote left open only at the very end of the file (no line break after it) swallows
+    nothing and is accepted, as the parsers do.
+    """
+    if '"' not in text:
+        return
+    _, _, whole = _patterns(delimiter)
+    end = whole.match(text).end()
+    rest = text[end:].rstrip()
+    if "\n" not in rest and "\r" not in rest:
+        return
+    row = _row_of_offset(text, end, delimiter)
+    raise UnreadableFile(
+        f'{name} has a quote mark (") that opens a cell on row {row} and is never closed; '
+        "fix that row and upload the file again."
+    )
+
+
+def _row_of_offset(text: str, offset: int, delimiter: str) -> int:
+    """1-based record number (as a spreadsheet counts rows) of the record at ``offset``."""
+    reader = csv.reader(io.StringIO(text[:offset] + "x", newline=""), delimiter=delimiter)
+    _allow_long_fields(offset)
+    return sum(1 for _ in reader)
+
+
+def _parse_delimited(name: str, text: str, delimiter: str, width: int) -> _Grid:
+    """Parse with pyarrow when the rows are regular, else with Python's csv module.
+
+    An unclosed quote swallows the rest of the file into one cell: then either the rows
+    stop being regular (pyarrow refuses) or the last row has a cell with line breaks, so
+    the exact (slower) quote check runs only in those two cases.
+    """
+    grid = _parse_with_pyarrow(text, delimiter, width)
+    if grid is None or _last_row_has_line_break(grid):
+        _refuse_unclosed_quote(name, text, delimiter)
+    if grid is None:
+        grid = _parse_with_csv_module(name, text, delimiter)
+    return grid
+
+
+def _last_row_has_line_break(grid: _Grid) -> bool:
+    """True when a cell of the last row contains a line break."""
+    if not len(grid.row_numbers):
+        return False
+    last = [col[-1] for col in grid.columns]
+    return any(isinstance(v, str) and ("\n" in v or "\r" in v) for v in last)
+
+
+def _parse_with_pyarrow(text: str, delimiter: str, width: int) -> _Grid | None:
+    """Fast path: every record has ``width`` cells. None when pyarrow refuses the text."""
+    try:
+        import pyarrow as pa
+        import pyarrow.compute as pc
+        import pyarrow.csv as pcsv
+    except ImportError:
+        return None
+    names = [f"c{i}" for i in range(max(width, 1))]
+    try:
+        table = pcsv.read_csv(
+            io.BytesIO(text.encode("utf-8")),
+            read_options=pcsv.ReadOptions(column_names=names, block_size=8 << 20),
+            parse_options=pcsv.ParseOptions(
+                delimiter=delimiter, newlines_in_values=True, ignore_empty_lines=False
+            ),
+            convert_options=pcsv.ConvertOptions(
+                column_types={n: pa.string() for n in names},
+                strings_can_be_null=False,
+                quoted_strings_can_be_null=False,
+            ),
+        )
+        columns = [_arrow_to_cells(pc, table.column(n)) for n in names]
+    except Exception:  # ragged rows, a huge cell across blocks, anything odd
+        return None
+    return _Grid(columns, np.arange(1, table.num_rows + 1), 0)
+
+
+def _arrow_to_cells(pc, column) -> np.ndarray:
+    """Strip a pyarrow string column, empty -> None, as an object array."""
+    stripped = pc.utf8_trim_whitespace(column)
+    nulled = pc.if_else(pc.equal(stripped, ""), None, stripped)
+    cells = nulled.to_numpy(zero_copy_only=False)
+    return cells if cells.dtype == object else cells.astype(object)
+
+
+def _parse_with_csv_module(name: str, text: str, delimiter: str) -> _Grid:
+    """Slow path: ragged rows are padded or kept; blank lines become blank rows."""
+    _allow_long_fields(len(text))
+    try:
+        reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+        rows = [[c.strip() or None for c in row] for row in reader]
+    except csv.Error:
+        raise UnreadableFile(_damaged_text(name)) from None
+    width = max((len(r) for r in rows), default=0)
+    if width > MAX_COLUMNS:
+        raise UnreadableFile(_too_wide_message(name, width))
+    return _grid_from_rows(rows, 0, 0)
+
+
+def _allow_long_fields(size: int) -> None:
+    """Let Python's csv module read cells as long as the file (the default is 128 KB)."""
+    if csv.field_size_limit() < size + 1:
+        csv.field_size_limit(min(size + 1, sys.maxsize))
+
+
+# ---------------------------------------------------------------------- shared: the sheet
+
+
+def _build_sheet(sheet_name: str, grid: _Grid, notes: list[str]) -> RawSheet:
+    """Header row, data rows, unique headers, dropped empty columns, notes."""
+    blank = _blank_rows(grid.columns, len(grid.row_numbers))
+    filled = np.flatnonzero(~blank)
+    if not len(filled):
+        raise _EmptySheet()
+    header_at, data_at = filled[0], filled[1:]
+    if not len(data_at):
+        raise _HeaderOnly()
+    notes = list(notes)
+    blank_count = int(blank.sum())
+    if blank_count:
+        notes.append(f"{blank_count:,} blank row{'s' if blank_count != 1 else ''} skipped")
+    texts = [_header_text(col[header_at]) for col in grid.columns]
+    kept, dropped = _kept_columns(grid, texts, data_at)
+    if dropped:
+        notes.append(_dropped_note(dropped))
+    numbers = [grid.first_column + j + 1 for j in kept]
+    headers = _unique_headers([texts[j] or f"column {n}" for j, n in zip(kept, numbers)])
+    frame = pd.DataFrame(
+        {h: grid.columns[j][data_at] for h, j in zip(headers, kept)}, columns=headers, dtype=object
+    )
+    return RawSheet(
+        name=sheet_name,
+        headers=headers,
+        frame=frame,
+        row_numbers=[int(n) for n in grid.row_numbers[data_at]],
+        column_letters=[column_letter(n) for n in numbers],
+        notes=notes,
+    )
+
+
+def _blank_rows(columns: list[np.ndarray], height: int) -> np.ndarray:
+    """True for rows where every cell is None."""
+    blank = np.ones(height, dtype=bool)
+    for col in columns:
+        blank &= pd.isna(col)
+    return blank
+
+
+def _kept_columns(grid: _Grid, texts: list[str], data_at: np.ndarray) -> tuple[list[int], list[str]]:
+    """Indexes of columns to keep; names of dropped ones (no header and no data)."""
+    kept, dropped = [], []
+    for j, (col, text) in enumerate(zip(grid.columns, texts)):
+        if not text and pd.isna(col[data_at]).all():
+            dropped.append(f"column {grid.first_column + j + 1}")
+        else:
+            kept.append(j)
+    return kept, dropped
+
+
+def _dropped_note(dropped: list[str]) -> str:
+    """'empty column 'column 39' dropped' or a summary for several."""
+    if len(dropped) == 1:
+        return f"empty column '{dropped[0]}' dropped"
+    listed = ", ".join(f"'{d}'" for d in dropped[:5]) + (", ..." if len(dropped) > 5 else "")
+    return f"{len(dropped):,} empty columns without a header dropped ({listed})"
+
+
+def _header_text(value) -> str:
+    """A header cell as text: 2023.0 -> '2023', dates as ISO dates, None -> ''."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "TRUE" if value else "FALSE"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, dt.datetime) and value.time() == dt.time(0):
+        return value.date().isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return str(value).strip()
+
+
+def _unique_headers(headers: list[str]) -> list[str]:
+    """Make headers unique ignoring case: later duplicates get ' (2)', ' (3)'."""
+    used: set[str] = set()
+    result = []
+    for header in headers:
+        candidate, k = header, 1
+        while candidate.casefold() in used:
+            k += 1
+            candidate = f"{header} ({k})"
+        used.add(candidate.casefold())
+        result.append(candidate)
+    return result
+
+
+def column_letter(number: int) -> str:
+    """Spreadsheet column letter for a 1-based column number: 1 -> 'A', 27 -> 'AA'."""
+    letters = ""
+    while number > 0:
+        number, rest = divmod(number - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
+
+
+# ------------------------------------------------------------------------------ messages
+
+
+def _damaged(name: str) -> str:
+    return (
+        f"{name} is damaged or incomplete (perhaps cut short during upload), so it cannot be read as a "
+        "spreadsheet; open it in Excel, save it again and upload the new copy."
+    )
+
+
+def _damaged_text(name: str) -> str:
+    return f"{name} could not be split into rows and cells; save it again as CSV and upload the new copy."
+
+
+def _password(name: str) -> str:
+    return f"{name} is password-protected; save it without a password and upload it again."
+
+
+def _too_big_unpacked(name: str, size: int) -> str:
+    return (
+        f"{name} unpacks to {_size_text(size)}, more than the {_size_text(MAX_UNCOMPRESSED_BYTES)} "
+        "this app reads safely; split it into smaller files."
+    )
+
+
+def _too_wide_message(name: str, width: int) -> str:
+    return f"{name} has {width:,} columns; the most this app reads is {MAX_COLUMNS:,}."

@@ -1,0 +1,167 @@
+"""The stage model: five journey stages, an optional pre-awareness stage, three phases,
+the aliases that spreadsheets use, and the furthest-stage rule.
+
+Stages are stored by name; ``RANK`` orders them. Outcomes (lost, churned, cancelled)
+are not stages: they say where a client left, never lower how far they got.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+PRE_AWARENESS = "pre-awareness"
+STAGES = ("awareness", "consideration", "purchase", "retention", "advocacy")
+ALL_STAGES = (PRE_AWARENESS, *STAGES)
+RANK = {stage: rank for rank, stage in enumerate(ALL_STAGES)}
+LABELS = {stage: stage.replace("-", " ").capitalize().replace("Pre awareness", "Pre-awareness")
+          for stage in ALL_STAGES}
+
+PHASES = {
+    "pre-purchase": (PRE_AWARENESS, "awareness", "consideration"),
+    "purchase": ("purchase",),
+    "post-purchase": ("retention", "advocacy"),
+}
+PHASE_OF = {stage: phase for phase, members in PHASES.items() for stage in members}
+
+OUTCOMES = ("lost", "churned", "cancelled")
+
+# Normalised value -> stage. Keys are compared after ``normalise_value``.
+STAGE_ALIASES: dict[str, str] = {}
+_ALIAS_WORDS = {
+    PRE_AWARENESS: "pre-awareness, preawareness, unaware, target, suspect, cold, audience",
+    "awareness": "awareness, aware, lead, new lead, prospect, prospecting, subscriber, "
+                 "visitor, contacted, inquiry, enquiry, new, raw lead, marketing lead",
+    "consideration": "consideration, considering, engaging, engaged, evaluation, evaluating, "
+                     "qualified, qualification, mql, sql, opportunity, proposal, "
+                     "proposal sent, quote, quoted, negotiation, negotiating, demo, trial, "
+                     "interested, meeting, discovery, in progress, pending",
+    "purchase": "purchase, purchased, conversion, converted, won, closed won, closedwon, "
+                "customer, sale, sold, buyer, paid, joined, onboarded, onboarding, client, "
+                "signed, deal won, first purchase",
+    "retention": "retention, retained, repeat, repeat customer, loyal, stayed, renewal, "
+                 "renewed, returning, existing, active customer, recurring, subscribed",
+    "advocacy": "advocacy, promoter, referral, referrer, advocate, evangelist, ambassador, "
+                "fan, champion, reviewer",
+}
+OUTCOME_ALIASES = {
+    "lost": "lost, closed lost, closedlost, deal lost, lost deal, rejected, disqualified, "
+            "unqualified, dead, no deal, declined",
+    "churned": "churned, churn, left, inactive, lapsed, cancelled customer, former, ex customer",
+    "cancelled": "cancelled, canceled, cancellation, cancelled order",
+}
+# Values that say the client is still active: a status, not a stage.
+ACTIVE_WORDS = ("active", "current", "open", "ongoing")
+
+
+def normalise_value(value: object) -> str:
+    """Letters and digits only, lower-case: ``'Closed-Won '`` -> ``'closedwon'``."""
+    return re.sub(r"[^0-9a-z]", "", str(value).casefold()) if value is not None else ""
+
+
+for _stage, _words in _ALIAS_WORDS.items():
+    for _word in _words.split(","):
+        STAGE_ALIASES[normalise_value(_word)] = _stage
+OUTCOME_OF: dict[str, str] = {}
+for _outcome, _words in OUTCOME_ALIASES.items():
+    for _word in _words.split(","):
+        OUTCOME_OF[normalise_value(_word)] = _outcome
+ACTIVE_OF = {normalise_value(word) for word in ACTIVE_WORDS}
+
+
+@dataclass(frozen=True)
+class StageValue:
+    """What a stage-ish cell says: a stage, an outcome, both or neither.
+
+    ``won`` is True for values that mean a won deal (an event kind hint).
+    ``known`` is False for values that need the user to map them.
+    """
+    stage: str | None = None
+    outcome: str | None = None
+    active: bool = False
+    won: bool = False
+    known: bool = True
+
+
+WON_WORDS = {normalise_value(w) for w in ("won", "closed won", "closedwon", "deal won")}
+
+
+def read_stage_value(value: object, mapping: dict[str, str] | None = None) -> StageValue:
+    """Interpret a stage or status cell through the aliases and the workspace's mapping.
+
+    ``mapping`` maps normalised values to a stage name, an outcome, or ``"ignore"``.
+    """
+    key = normalise_value(value)
+    if not key:
+        return StageValue()
+    target = (mapping or {}).get(key)
+    if target is not None:
+        if target in RANK:
+            return StageValue(stage=target)
+        if target in OUTCOMES:
+            return StageValue(outcome=target)
+        return StageValue()  # "ignore"
+    if key in STAGE_ALIASES:
+        return StageValue(stage=STAGE_ALIASES[key], won=key in WON_WORDS)
+    if key in OUTCOME_OF:
+        return StageValue(outcome=OUTCOME_OF[key])
+    if key in ACTIVE_OF:
+        return StageValue(active=True)
+    return StageValue(known=False)
+
+
+def stage_at_column(stage: str) -> str:
+    """The client column holding the date a stage was first reached: ``purchase_at``."""
+    return stage.replace("-", "_") + "_at"
+
+
+def stage_model(pre_awareness: bool = False) -> tuple[str, ...]:
+    """The ordered stages of the model in use."""
+    return ALL_STAGES if pre_awareness else STAGES
+
+
+# --- the furthest-stage rule ----------------------------------------------------------
+
+@dataclass
+class Evidence:
+    """What is known about one client, as the furthest-stage rule needs it."""
+    stage: str | None = None                 # the client's own stage column
+    event_stages: tuple[str, ...] = ()       # stages named on its events
+    purchase_dates: tuple[str, ...] = ()     # dates of purchase and won events ("" if unknown)
+    purchases: float | None = None           # a purchase count column
+    referrals: float | None = None
+    nps: float | None = None
+    retained: bool = False                   # a retained status ("stayed")
+    advocacy_events: int = 0                 # referral and review events, NPS events of 9-10
+    outcome: str | None = None               # lost, churned or cancelled
+    bought: bool = False                     # other evidence of a purchase (refunds, churn)
+
+
+def furthest_stage(evidence: Evidence) -> str:
+    """The highest stage a client reached; awareness when nothing says more.
+
+    The rule of DESIGN.md, in order of strength: the stage column and event stages;
+    a purchase or won deal -> purchase; a second purchase on a later date, a purchase
+    count of 2 or more, or a retained status -> retention; a referral, a review or an
+    NPS of 9 or 10 -> advocacy. Lost and churned never lower it. This pure version is
+    the reference for the SQL in ``journey.derive``, which must agree with it.
+    """
+    ranks = [RANK["awareness"]]
+    if evidence.stage in RANK:
+        ranks.append(RANK[evidence.stage])
+    ranks += [RANK[s] for s in evidence.event_stages if s in RANK]
+    purchase_count = len(evidence.purchase_dates)
+    distinct_dates = {d for d in evidence.purchase_dates if d}
+    if purchase_count or (evidence.purchases or 0) >= 1 or evidence.bought \
+            or evidence.outcome == "churned":
+        ranks.append(RANK["purchase"])
+    if len(distinct_dates) >= 2 or (evidence.purchases or 0) >= 2 or evidence.retained:
+        ranks.append(RANK["retention"])
+    if evidence.advocacy_events or (evidence.referrals or 0) >= 1 \
+            or (evidence.nps is not None and evidence.nps >= 9):
+        ranks.append(RANK["advocacy"])
+    # A stated pre-awareness stage with no other evidence stays pre-awareness.
+    if evidence.stage == PRE_AWARENESS and max(ranks[1:], default=0) == 0 \
+            and not evidence.event_stages:
+        return PRE_AWARENESS
+    return ALL_STAGES[max(ranks)]

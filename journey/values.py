@@ -1,0 +1,898 @@
+"""Vectorised coercion of raw spreadsheet columns into typed values.
+
+Every ``parse_*`` function takes one column (a pandas Series, usually of dtype object
+holding str, int, float, bool, date, datetime or None as python-calamine or a CSV reader
+gives them) and returns ``(values, bad)`` aligned on the input index. ``bad`` is True
+where a non-empty cell could not be used. Empty cells (None, NaN, NaT, blank strings and,
+in typed columns, markers such as ``n/a``, ``-``, ``null`` or ``#N/A``) are never bad and
+give None/NaN.
+
+Speed: string cells go through pyarrow compute kernels (RE2 regexes, casts, trims) and
+numbers through numpy. Python runs per cell only to sort the cells of a mixed-type column
+into kinds and for the rare leftovers no vectorised pattern understood. Date strings are
+parsed once per distinct value. Nothing here raises on odd input: long strings, HTML,
+formulas and mixed types simply come back bad (or, for text, unchanged).
+
+Decisions worth knowing (see also each function's docstring):
+
+- Separators are read per cell where the cell is unambiguous (``1,200.50``, ``1.200,50``,
+  ``3,5``, ``1,200,000``) and per column where it is not: ``1,200`` and ``1.200`` follow
+  the column's decimal-comma style when it has decimal-comma cells and no decimal-point
+  cells; otherwise ``1,200`` is 1200 and ``1.200`` is 1.2. Spaces, non-breaking spaces
+  and apostrophes group thousands (``1 200``, ``1'200``); Indian grouping (``1,23,456``)
+  is accepted.
+- Counts must be whole numbers: 2.5 purchases is bad, as is -1.
+- Dates in an ambiguous d/m column: cells with a part over 12 are evidence; when a column
+  has evidence both ways the side with more rows wins (a tie falls back to the setting)
+  and the cells impossible in the chosen order are bad.
+- Timezone-aware datetimes keep their wall-clock time and drop the offset; times are
+  rounded to the second.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import decimal
+import math
+import numbers
+import re
+import string
+import time
+
+import numpy as np
+import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
+
+__all__ = ["parse_number", "parse_money", "parse_percent", "parse_count", "parse_score",
+           "parse_bool", "parse_dates", "parse_text", "to_sql_value"]
+
+# Cell kinds.
+EMPTY, STR, NUM, BOOL, DATE, TIME, OTHER = range(7)
+
+# Strings that mean "no value" in a typed column (stripped; as here, upper or title case).
+NULL_TOKENS = ("", "-", "--", "—", "–", "n/a", "n.a.", "na", "#n/a", "null", "none", "nil",
+               "nan", "nat")
+
+CURRENCY_TOKENS = (
+    "$", "€", "£", "¥", "₹", "₩", "₽", "₺", "₪", "₫", "฿", "₴", "₦", "₱", "¢", "₣", "₡", "₲",
+    "us$", "a$", "au$", "c$", "ca$", "nz$", "hk$", "s$", "r$", "mx$",
+    "usd", "eur", "gbp", "aud", "cad", "nzd", "chf", "jpy", "cny", "rmb", "inr", "zar",
+    "sek", "nok", "dkk", "pln", "czk", "huf", "sgd", "hkd", "mxn", "brl", "rub", "try",
+    "ils", "aed", "sar", "kes", "ngn", "php", "thb", "myr", "idr", "krw", "ron", "bgn",
+    "kr", "kr.", "rs", "rs.", "fr", "fr.", "zł", "kč", "lei", "ft", "euro", "euros",
+)
+
+TRUE_TOKENS = ("yes", "y", "true", "t", "1", "1.0", "on", "✓", "✔")
+FALSE_TOKENS = ("no", "n", "false", "f", "0", "0.0", "off", "✗", "✘")
+
+# --- number patterns (RE2 syntax, run by pyarrow) ---------------------------------------
+_GROUP = " \u00a0\u202f\u2009'’"        # thousands grouping besides ',' and '.'
+_SPACES = " \t\u00a0\u202f\u2009"
+_FAST_NUMBER = r"^[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d{1,3})?$"
+_AMBIGUOUS_DOT = r"^[-+]?[1-9]\d{0,2}\.\d{3}$"
+_BODY = rf"(?:\d{{1,3}}(?:[{_GROUP}]\d{{3}})+(?:[.,]\d+)?|\d[\d.,]*\d|\d)"
+_CUR = "(?:" + "|".join(re.escape(c) for c in sorted(CURRENCY_TOKENS, key=len, reverse=True)) + ")"
+_SIGN, _TAIL = r"(?:[-+−]\s*)?", r"(?:\s*[-−])?"
+_NUMBER_SHAPE = rf"^{_SIGN}(?:\(\s*{_BODY}\s*\)|{_BODY}){_TAIL}$"
+_MONEY_SHAPE = (rf"(?i)^{_SIGN}(?:{_CUR}\s*)?{_SIGN}"
+                rf"(?:\(\s*(?:{_CUR}\s*)?{_BODY}(?:\s*{_CUR})?\s*\)|{_BODY})"
+                rf"{_TAIL}(?:\s*{_CUR})?{_TAIL}$")
+# Everything a valid shape may have around its digits (the body starts and ends with one).
+_DECORATION = "".join(sorted(set("".join(CURRENCY_TOKENS) + string.ascii_letters
+                                   + "ZŁČ()+-−.," + _SPACES)))
+_UNSIGNED_DECORATION = "".join(c for c in _DECORATION if c not in "-−(")
+_POINT_STYLE = r"^(?:[1-9]\d{0,2}(?:,\d{2})*(?:,\d{3})+|\d+)(?:\.\d+)?$"
+_COMMA_STYLE = r"^(?:[1-9]\d{0,2}(?:\.\d{3})+|\d+)(?:,\d+)?$"
+
+# --- date patterns (matched on lower-cased strings) -------------------------------------
+_CLOCK = r"(?:(?:t|\s+|,\s*)\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d{1,9})?)?(?:\s*[ap]\.?m\.?)?)?"
+_NUMERIC_DATE = r"^\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}" + _CLOCK + "$"
+_SERIAL = r"^\d{1,8}(?:\.\d{1,12})?$"
+_NAMED_DATE = (r"^(?:[a-z]+\.?,?\s+)?"                                    # weekday
+               r"(?:\d{1,2}(?:st|nd|rd|th)?[\s\-/.]+[a-z]+\.?[\s\-/.,]+"     # 11th feb
+               r"|[a-z]+\.?[\s\-/.]+\d{1,2}(?:st|nd|rd|th)?[\s\-/.,]+)"      # feb 11,
+               r"(?:\d{4}|\d{2})" + _CLOCK + "$")
+_ISO_DATE = r"^\d{4}-\d{2}-\d{2}(?:[t ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?)?$"
+_AM_PM = r"\s*[ap]\.?m\.?$"
+
+_MONTHS = {"jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3,
+           "apr": 4, "april": 4, "may": 5, "jun": 6, "june": 6, "jul": 7, "july": 7,
+           "aug": 8, "august": 8, "sep": 9, "sept": 9, "september": 9, "oct": 10,
+           "october": 10, "nov": 11, "november": 11, "dec": 12, "december": 12}
+_MONTH_NAMES = pa.array(list(_MONTHS))
+_MONTH_NUMBERS = np.array([0, *_MONTHS.values()], dtype=np.int64)     # index_in + 1
+_WEEKDAYS = ("", "mon", "monday", "tue", "tues", "tuesday", "wed", "wednesday", "thu",
+             "thur", "thurs", "thursday", "fri", "friday", "sat", "saturday", "sun", "sunday")
+_DAYS_IN_MONTH = np.array([31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31], dtype=np.int64)
+_EXCEL_EPOCH = 25569                     # days from 1899-12-30 to 1970-01-01
+_MAX_SERIAL = 2958465                    # 9999-12-31
+_MAX_TS = np.datetime64("9999-12-31T23:59:59", "s")
+
+
+# ---------------------------------------------------------------------------------------
+# Cells: sort a column into kinds once
+# ---------------------------------------------------------------------------------------
+
+class _Cells:
+    """A column's cells as an object array plus one kind code per cell."""
+
+    def __init__(self, s: pd.Series):
+        if not isinstance(s, pd.Series):
+            s = pd.Series(s, dtype=object)
+        self.index = s.index
+        self.values = s.to_numpy(dtype=object)
+        self.kind = _kinds_of(s, self.values)
+
+    def __len__(self) -> int:
+        return len(self.kind)
+
+    def pick(self, kind: int) -> np.ndarray:
+        """Positions of the cells of one kind."""
+        return np.flatnonzero(self.kind == kind)
+
+    def floats(self, positions: np.ndarray) -> np.ndarray:
+        """Numeric cells as float64 (non-finite or unconvertible ones as NaN)."""
+        raw = self.values[positions]
+        try:
+            out = raw.astype(np.float64)
+        except (TypeError, ValueError, OverflowError):
+            out = np.array([_float_or_nan(v) for v in raw], dtype=np.float64)
+        out[~np.isfinite(out)] = np.nan
+        return out
+
+    def strings(self) -> tuple[np.ndarray, pa.Array]:
+        """Positions of the string cells and those strings, trimmed, as a pyarrow array."""
+        pos = self.pick(STR)
+        raw = self.values[pos]
+        try:
+            arr = pa.array(raw, type=pa.string(), from_pandas=True)
+        except (UnicodeError, pa.ArrowException, TypeError):
+            arr = pa.array([_safe_str(v) for v in raw], type=pa.string())
+        return pos, pc.utf8_trim_whitespace(arr)
+
+
+_WHOLE_KINDS = {"string": STR, "integer": NUM, "floating": NUM, "mixed-integer-float": NUM,
+                "decimal": NUM, "boolean": BOOL, "datetime": DATE, "date": DATE,
+                "datetime64": DATE, "empty": EMPTY}
+
+
+def _kinds_of(s: pd.Series, values: np.ndarray) -> np.ndarray:
+    """One kind code per cell: from the dtype when it says enough, else per cell."""
+    dtype = s.dtype
+    if pd.api.types.is_bool_dtype(dtype):
+        whole = BOOL
+    elif pd.api.types.is_numeric_dtype(dtype):
+        whole = NUM
+    elif pd.api.types.is_datetime64_any_dtype(dtype):
+        whole = DATE
+    elif pd.api.types.is_string_dtype(dtype) and dtype != object:
+        whole = STR
+    else:
+        whole = _WHOLE_KINDS.get(pd.api.types.infer_dtype(values, skipna=True))
+    if whole is None:
+        types = list(map(type, values))
+        table = {t: _kind_of_type(t) for t in set(types)}
+        kind = np.fromiter(map(table.__getitem__, types), np.int8, len(types))
+    else:
+        kind = np.full(len(values), whole, dtype=np.int8)
+    kind[pd.isna(values)] = EMPTY
+    return kind
+
+
+def _kind_of_type(t: type) -> int:
+    """The kind of cells of one Python type (used for mixed-type columns)."""
+    if issubclass(t, str):
+        return STR
+    if issubclass(t, (bool, np.bool_)):
+        return BOOL
+    if issubclass(t, (dt.date, np.datetime64)):
+        return DATE
+    if issubclass(t, dt.time):
+        return TIME
+    if issubclass(t, (numbers.Real, decimal.Decimal)):
+        return NUM
+    if t is type(None):
+        return EMPTY
+    return OTHER
+
+
+def _safe_str(v: object) -> str:
+    """A string pyarrow can store (lone surrogates replaced)."""
+    return str(v).encode("utf-8", "replace").decode("utf-8")
+
+
+def _float_or_nan(v: object) -> float:
+    try:
+        return float(v)
+    except (TypeError, ValueError, OverflowError):
+        return math.nan
+
+
+def _np(mask: pa.Array) -> np.ndarray:
+    """A pyarrow boolean array as a numpy bool array (null -> False)."""
+    return pc.fill_null(mask, False).to_numpy(zero_copy_only=False)
+
+
+def _match(arr: pa.Array, pattern: str) -> np.ndarray:
+    return _np(pc.match_substring_regex(arr, pattern))
+
+
+def _has(arr: pa.Array, text: str) -> np.ndarray:
+    return _np(pc.match_substring(arr, text))
+
+
+def _anywhere(arr: pa.Array, text: str) -> bool:
+    """Whether any string may contain ``text`` (a quick scan of the data buffer; it may
+    say True for bytes outside the array's slice, never False wrongly)."""
+    data = arr.buffers()[2]
+    return data is not None and text.encode() in data.to_pybytes()
+
+
+def _lengths(arr: pa.Array, low: int, high: int) -> np.ndarray:
+    """Strings whose byte length is within [low, high]."""
+    n = pc.binary_length(arr).to_numpy(zero_copy_only=False)
+    return (n >= low) & (n <= high)
+
+
+def _matching(arr: pa.Array, pattern: str, among: np.ndarray) -> np.ndarray:
+    """Like ``_match`` but only tries the strings marked in ``among``."""
+    out = np.zeros(len(arr), dtype=bool)
+    if among.any():
+        out[among] = _match(_where(arr, among), pattern)
+    return out
+
+
+def _where(arr: pa.Array, mask: np.ndarray) -> pa.Array:
+    return arr.filter(pa.array(mask, type=pa.bool_()))
+
+
+_NULL_SET = pa.array(sorted({v for t in NULL_TOKENS for v in (t, t.upper(), t.title())}))
+
+
+def _blank(arr: pa.Array) -> np.ndarray:
+    """Strings that mean "no value" in a typed column (as written, upper or title case)."""
+    return _np(pc.is_in(arr, value_set=_NULL_SET))
+
+
+def _to_float(arr: pa.Array) -> np.ndarray:
+    """Cast numeric strings to float64; anything uncastable or non-finite -> NaN."""
+    try:
+        out = np.array(pc.cast(arr, pa.float64()).to_numpy(zero_copy_only=False), dtype=np.float64)
+    except pa.ArrowException:
+        out = np.array([_float_or_nan(v) for v in arr.to_pylist()], dtype=np.float64)
+    out[~np.isfinite(out)] = np.nan
+    return out
+
+
+def _series(values: np.ndarray, bad: np.ndarray, index: pd.Index) -> tuple[pd.Series, pd.Series]:
+    return pd.Series(values, index=index), pd.Series(bad, index=index, dtype=bool)
+
+
+# ---------------------------------------------------------------------------------------
+# Numbers
+# ---------------------------------------------------------------------------------------
+
+def _number_strings(t: pa.Array, *, money: bool) -> tuple[np.ndarray, np.ndarray]:
+    """Parse trimmed number strings: (float64 values, bad mask)."""
+    values = np.full(len(t), np.nan)
+    empty = _blank(t)
+    fast = _match(t, _FAST_NUMBER) & ~empty
+    values[fast] = _to_float(_where(t, fast))
+    rest = ~fast & ~empty
+    if rest.any():
+        parsed = _formatted_numbers(_where(t, rest), money=money)
+        comma = False
+        if parsed["comma_only"].any() and not parsed["point_only"].any():
+            plain_dot = fast & _has(t, ".")
+            dots = _matching(t, _AMBIGUOUS_DOT, plain_dot)
+            comma = not (plain_dot & ~dots).any()
+            if comma and dots.any():        # '1.200' in a decimal-comma column is 1200
+                values[dots] = _to_float(pc.replace_substring(_where(t, dots), ".", ""))
+        values[rest] = np.where(parsed["ambiguous"] & comma, parsed["comma"], parsed["value"])
+    return values, ~empty & np.isnan(values)
+
+
+def _formatted_numbers(r: pa.Array, *, money: bool) -> dict[str, np.ndarray]:
+    """Numbers with currency, grouping, decimal commas, signs or parentheses.
+
+    Returns each cell's value (decimal point where both readings are possible), its
+    decimal-comma reading, and which cells are ambiguous or only fit one style."""
+    n = len(r)
+    out = {"value": np.full(n, np.nan), "comma": np.full(n, np.nan),
+           "ambiguous": np.zeros(n, dtype=bool), "point_only": np.zeros(n, dtype=bool),
+           "comma_only": np.zeros(n, dtype=bool)}
+    ok = _match(r, _MONEY_SHAPE if money else _NUMBER_SHAPE)
+    if not ok.any():
+        return out
+    s = _where(r, ok)
+    core = pc.utf8_trim(s, characters=_DECORATION)
+    # A minus or an opening parenthesis is the only decoration a shorter trim keeps.
+    negative = _np(pc.not_equal(pc.utf8_trim(s, characters=_UNSIGNED_DECORATION), core))
+    sign = np.where(negative, -1.0, 1.0)
+    core = _ungroup(core)
+    point = _match(core, _POINT_STYLE)
+    ambiguous = _matching(core, r"^[1-9]\d{0,2}[.,]\d{3}$", _lengths(core, 5, 7))
+    comma = ambiguous.copy()
+    maybe = ~point
+    comma[maybe] = _match(_where(core, maybe), _COMMA_STYLE)
+    sep = _has(core, ".") | _has(core, ",")
+    values = np.full(len(s), np.nan)
+    values[point] = _to_float(pc.replace_substring(_where(core, point), ",", ""))
+    comma_values = np.full(len(s), np.nan)
+    comma_values[comma] = _to_float(pc.replace_substring(
+        pc.replace_substring(_where(core, comma), ".", ""), ",", "."))
+    values = np.where(point, values, comma_values)
+    out["value"][ok] = values * sign
+    out["comma"][ok] = comma_values * sign
+    out["ambiguous"][ok] = ambiguous
+    out["point_only"][ok] = point & sep & ~ambiguous
+    out["comma_only"][ok] = comma & sep & ~ambiguous
+    return out
+
+
+def _ungroup(core: pa.Array) -> pa.Array:
+    """Drop thousands grouping by spaces and apostrophes ('1 200', "1'200")."""
+    for ch in _GROUP:
+        if _anywhere(core, ch):
+            core = pc.replace_substring(core, ch, "")
+    return core
+
+
+def _numeric(s: pd.Series, *, money: bool = False, percent: bool = False):
+    """Floats for number and string cells (other kinds are bad), plus the cells and,
+    for percent columns, which cells carried a '%'."""
+    cells = _Cells(s)
+    values = np.full(len(cells), np.nan)
+    bad = np.isin(cells.kind, (BOOL, DATE, TIME, OTHER))
+    explicit = np.zeros(len(cells), dtype=bool)
+    num = cells.pick(NUM)
+    if len(num):
+        values[num] = cells.floats(num)
+        bad[num] = np.isnan(values[num])
+    pos, t = cells.strings()
+    if len(pos):
+        if percent:
+            marked = _np(pc.ends_with(t, "%"))
+            explicit[pos] = marked
+            t = pc.if_else(pa.array(marked), pc.utf8_rtrim_whitespace(pc.utf8_rtrim(t, characters="%")), t)
+        values[pos], bad[pos] = _number_strings(t, money=money)
+        if percent:
+            bad[pos] |= explicit[pos] & _blank(t)      # a bare '%'
+    return values, bad, cells, explicit
+
+
+def parse_number(s: pd.Series) -> tuple[pd.Series, pd.Series]:
+    """Plain numbers: '1,200.50', '1.200,50', '1 200', '(50)' negative. float64; no '%'."""
+    values, bad, cells, _ = _numeric(s)
+    return _series(values, bad, cells.index)
+
+
+def parse_money(s: pd.Series) -> tuple[pd.Series, pd.Series]:
+    """Money: '$1,200.50', '1.200,50 €', '£12', 'USD 1,000', '-$5', '€ 3,5'. float64."""
+    values, bad, cells, _ = _numeric(s, money=True)
+    return _series(values, bad, cells.index)
+
+
+def parse_percent(s: pd.Series) -> tuple[pd.Series, pd.Series]:
+    """Fractions: '45%' -> 0.45. Cells without '%' are divided by 100 when the largest of
+    them (in absolute value) is over 1, so 45 -> 0.45 but a column of 0.45 stays."""
+    values, bad, cells, explicit = _numeric(s, percent=True)
+    bare = ~explicit & ~np.isnan(values)
+    if bare.any() and np.abs(values[bare]).max() > 1:
+        values[bare] /= 100
+    values[explicit] /= 100
+    return _series(values, bad, cells.index)
+
+
+def parse_count(s: pd.Series) -> tuple[pd.Series, pd.Series]:
+    """Whole non-negative numbers as float64; negative or fractional -> bad."""
+    values, bad, cells, _ = _numeric(s)
+    rounded = np.round(values)
+    wrong = ~np.isnan(values) & ((values < 0) | (np.abs(values - rounded) > 1e-9))
+    return _series(np.where(wrong, np.nan, rounded), bad | wrong, cells.index)
+
+
+def parse_score(s: pd.Series, low: int, high: int) -> tuple[pd.Series, pd.Series]:
+    """Numbers in [low, high] as float64; outside -> bad."""
+    values, bad, cells, _ = _numeric(s)
+    wrong = ~np.isnan(values) & ((values < low) | (values > high))
+    return _series(np.where(wrong, np.nan, values), bad | wrong, cells.index)
+
+
+# ---------------------------------------------------------------------------------------
+# Booleans
+# ---------------------------------------------------------------------------------------
+
+def parse_bool(s: pd.Series) -> tuple[pd.Series, pd.Series]:
+    """yes/no/true/false/1/0/y/n (any case, padded), also t/f, on/off, ✓/✗; True/False
+    cells; the numbers 1 and 0. Object Series of True/False/None."""
+    cells = _Cells(s)
+    values = np.full(len(cells), None, dtype=object)
+    bad = np.isin(cells.kind, (DATE, TIME, OTHER))
+    flags = cells.pick(BOOL)
+    values[flags] = [bool(v) for v in cells.values[flags]]
+    num = cells.pick(NUM)
+    if len(num):
+        f = cells.floats(num)
+        values[num] = np.where(f == 1, True, np.where(f == 0, False, None))
+        bad[num] = (f != 1) & (f != 0)
+    pos, t = cells.strings()
+    if len(pos):
+        low = pc.utf8_lower(t)
+        yes = _np(pc.is_in(low, value_set=pa.array(TRUE_TOKENS)))
+        no = _np(pc.is_in(low, value_set=pa.array(FALSE_TOKENS)))
+        values[pos] = np.where(yes, True, np.where(no, False, None))
+        bad[pos] = ~yes & ~no & ~_blank(t)
+    return pd.Series(values, index=cells.index, dtype=object), pd.Series(bad, index=cells.index)
+
+
+# ---------------------------------------------------------------------------------------
+# Dates
+# ---------------------------------------------------------------------------------------
+
+def _civil(y, m, d, secs) -> tuple[np.ndarray, np.ndarray]:
+    """datetime64[s] from year, month, day and seconds-of-day arrays, plus validity."""
+    y, m, d, secs = (np.asarray(a, dtype=np.int64) for a in (y, m, d, secs))
+    ok = (y >= 1) & (y <= 9999) & (m >= 1) & (m <= 12) & (d >= 1)
+    yy, mm = np.clip(y, 1, 9999), np.clip(m, 1, 12)
+    leap = (yy % 4 == 0) & ((yy % 100 != 0) | (yy % 400 == 0))
+    ok &= d <= _DAYS_IN_MONTH[mm - 1] + ((mm == 2) & leap)
+    ok &= (secs >= 0) & (secs < 86400)
+    days = _days_from_civil(yy, mm, np.clip(d, 1, 31))
+    return (days * 86400 + np.where(ok, secs, 0)).astype("datetime64[s]"), ok
+
+
+def _days_from_civil(y: np.ndarray, m: np.ndarray, d: np.ndarray) -> np.ndarray:
+    """Days since 1970-01-01 of proleptic Gregorian dates (H. Hinnant's algorithm)."""
+    y = y - (m <= 2)
+    era = y // 400
+    yoe = y - era * 400
+    doy = (153 * (m + np.where(m > 2, -3, 9)) + 2) // 5 + d - 1
+    return era * 146097 + yoe * 365 + yoe // 4 - yoe // 100 + doy - 719468
+
+
+def _serials(x: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Excel 1900-system serials: 1 is 1900-01-01; 60 is Excel's fake 1900-02-29 (bad);
+    from 61 on the origin is 1899-12-30. Fractions are times of day."""
+    x = np.asarray(x, dtype=np.float64)
+    ok = np.isfinite(x) & (x >= 1) & (x < _MAX_SERIAL + 1) & ~((x >= 60) & (x < 61))
+    x = np.where(ok, x, 61.0)
+    whole = np.floor(x)
+    days = whole.astype(np.int64) - _EXCEL_EPOCH + (x < 60)
+    secs = np.round((x - whole) * 86400).astype(np.int64)
+    ts = (days * 86400 + secs).astype("datetime64[s]")
+    return np.minimum(ts, _MAX_TS), ok
+
+
+def _serials_or_compact(x: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Excel serials, except that whole 8-digit numbers such as 20170301 are YYYYMMDD."""
+    ts, ok = _serials(x)
+    compact = (x >= 10_000_101) & (x <= 99_991_231) & (np.floor(x) == x)
+    if compact.any():
+        n = x[compact].astype(np.int64)
+        ts[compact], ok[compact] = _civil(n // 10_000, n // 100 % 100, n % 100, 0)
+    return ts, ok
+
+
+def _years(y: np.ndarray, digits: np.ndarray) -> np.ndarray:
+    """Two-digit years as strptime reads them: 69-99 -> 1900s, 00-68 -> 2000s."""
+    return np.where(digits <= 2, np.where(y <= 68, 2000 + y, 1900 + y), y)
+
+
+def _decide_day_first(a, b, weight, setting: bool | None) -> bool:
+    """A part over 12 (and at most 31) is a day: the side with more such rows wins."""
+    day = int(weight[(a > 12) & (a <= 31) & (b <= 12)].sum())
+    month = int(weight[(b > 12) & (b <= 31) & (a <= 12)].sum())
+    if day != month:
+        return day > month
+    return True if setting is None else bool(setting)
+
+
+class _DateStrings:
+    """Parse distinct, trimmed, lower-cased date strings family by family."""
+
+    def __init__(self, u: pa.Array, weight: np.ndarray):
+        n = len(u)
+        self.u, self.weight = u, weight
+        self.ts = np.zeros(n, dtype="datetime64[s]")
+        self.ok = np.zeros(n, dtype=bool)
+        self.empty = _blank(u)
+        self.left = ~self.empty
+        self.day_first: bool | None = None
+
+    def take(self, pattern: str) -> np.ndarray:
+        """Positions of cells still left that match a (capture-free) pattern."""
+        hit = self.left & _match(self.u, pattern)
+        self.left &= ~hit
+        return np.flatnonzero(hit)
+
+    def put(self, pos: np.ndarray, ts: np.ndarray, ok: np.ndarray) -> None:
+        self.ts[pos], self.ok[pos] = ts, ok
+
+    def run(self, day_first: bool | None) -> None:
+        if self.left.any():
+            self.serial()
+        if self.left.any():
+            self.iso()
+        if self.left.any():
+            self.numeric(day_first)
+        if self.left.any():
+            self.fallback()
+
+    def serial(self) -> None:
+        """'42794' or '42794.5' are Excel serials; 8-digit '20170301' is YYYYMMDD."""
+        pos = self.take(_SERIAL)
+        if len(pos):
+            self.put(pos, *_serials_or_compact(_to_float(self.u.take(pa.array(pos)))))
+
+    def iso(self) -> None:
+        """Plain ISO dates and times through pandas' fast ISO parser; whatever it cannot
+        hold (years outside 1677-2262) goes on to ``numeric``."""
+        pos = self.take(_ISO_DATE)
+        if not len(pos):
+            return
+        sub = self.u.take(pa.array(pos))
+        if _anywhere(sub, "t"):
+            sub = pc.replace_substring(sub, "t", " ")
+        raw = pd.Series(sub.to_numpy(zero_copy_only=False), dtype=object)
+        stamps = pd.to_datetime(raw, format="ISO8601", errors="coerce")
+        ok = stamps.notna().to_numpy()
+        self.left[pos[~ok]] = True
+        ts = stamps[ok].dt.floor("s").to_numpy().astype("datetime64[s]")
+        self.put(pos[ok], ts, np.ones(len(ts), dtype=bool))
+
+    def numeric(self, day_first: bool | None) -> None:
+        """ISO, 'YYYY.MM.DD HH:MM', d/m/y, m/d/y and month-name dates, with optional
+        time and am/pm: split into words and read by position."""
+        numeric = self.left & _match(self.u, _NUMERIC_DATE)
+        named = _matching(self.u, _NAMED_DATE, self.left & ~numeric)
+        pos = np.flatnonzero(numeric | named)
+        if not len(pos):
+            return
+        self.left[pos] = False
+        sub = self.u.take(pa.array(pos))
+        is_numeric = numeric[pos]
+        ap = pm = np.zeros(len(pos), dtype=bool)
+        if _anywhere(sub, "m"):
+            ap = _match(sub, _AM_PM)
+            if ap.any():
+                pm = ap & _has(sub, "p")
+                sub = pc.if_else(pa.array(ap), pc.replace_substring_regex(sub, _AM_PM, ""), sub)
+        for ch in "/-.:,":
+            if _anywhere(sub, ch):
+                sub = pc.replace_substring(sub, ch, " ")
+        if is_numeric.any() and _anywhere(sub, "t"):       # the ISO 'T' (numeric rows only)
+            sub = pc.if_else(pa.array(is_numeric), pc.replace_substring(sub, "t", " "), sub)
+        words = _Words(pc.ascii_split_whitespace(sub))
+        ts, ok = self._read(words, is_numeric, ap, pm, day_first, pos)
+        self.put(pos, ts, ok)
+
+    def _read(self, w: "_Words", is_numeric, ap, pm, day_first, pos):
+        """Dates from words: [weekday] d mon y | [weekday] mon d y | y m d | a b y, then
+        H M [S [fraction]]."""
+        named = ~is_numeric
+        weekday = named & w.alpha(0) & (w.alpha(1) | w.alpha(2))
+        good = ~weekday | w.is_in(0, _WEEKDAYS)
+        b = weekday.astype(np.int64)                       # index of the first date word
+        month_first = named & w.alpha(b)
+        p0, p1, p2 = w.ints(b), w.ints(b + 1), w.ints(b + 2)
+        month_name = w.month(np.where(month_first, b, b + 1)) if named.any() else 0
+        h, mi, sec = w.ints(b + 3), w.ints(b + 4), w.ints(b + 5)
+        y_digits = w.digits(b + 2)
+        ymd = is_numeric & (w.digits(b) == 4)
+        y = np.where(ymd, p0, _years(p2, y_digits))
+        good &= np.where(ymd, y_digits <= 2, np.isin(y_digits, (2, 4)))
+        good &= np.where(ap, (h >= 1) & (h <= 12), h <= 23) & (mi <= 59) & (sec <= 59)
+        h = np.where(ap, h % 12 + np.where(pm, 12, 0), h)
+        m = np.where(is_numeric, p1, month_name)
+        d = np.where(is_numeric, p2, np.where(month_first, p1, p0))
+        dmy = is_numeric & ~ymd
+        if dmy.any():
+            self.day_first = _decide_day_first(p0[dmy], p1[dmy], self.weight[pos][dmy], day_first)
+            m[dmy], d[dmy] = (p1[dmy], p0[dmy]) if self.day_first else (p0[dmy], p1[dmy])
+        ts, ok = _civil(y, m, d, h * 3600 + mi * 60 + sec)
+        return ts, ok & good
+
+    def fallback(self) -> None:
+        """Per cell, leftovers only: other ISO 8601 forms such as '2017-03-01T10:00:00Z'."""
+        for p in np.flatnonzero(self.left & _match(self.u, r"^\d{4}-?\d{2}-?\d{2}[t ]")):
+            value = _iso_or_none(self.u[int(p)].as_py())
+            if value is not None:
+                self.ts[p], self.ok[p] = value, True
+
+
+class _Words:
+    """The words of date strings, read by position within each string."""
+
+    def __init__(self, lists: pa.ListArray):
+        self.count = pc.list_value_length(lists).to_numpy(zero_copy_only=False).astype(np.int64)
+        self.start = np.asarray(lists.offsets)[:-1].astype(np.int64)
+        flat = pc.list_flatten(lists)
+        self.flat = flat
+        digit = _np(pc.ascii_is_decimal(flat))
+        self.is_alpha = _np(pc.ascii_is_alpha(flat))
+        ordinal = ~digit & ~self.is_alpha
+        if ordinal.any():                                  # '11th' -> '11'
+            flat = pc.if_else(pa.array(ordinal), pc.utf8_rtrim(flat, characters="stndrh"), flat)
+            digit = _np(pc.ascii_is_decimal(flat))
+        self.len = pc.binary_length(flat).to_numpy(zero_copy_only=False).astype(np.int64)
+        self.val = _ints(pc.if_else(pa.array(digit), flat, "-1"))
+        self.val[~digit] = -1
+        self._month = None
+
+    def _index(self, k) -> tuple[np.ndarray, np.ndarray]:
+        k = np.broadcast_to(np.asarray(k, dtype=np.int64), self.count.shape)
+        has = self.count > k
+        return has, np.where(has, self.start + k, 0)
+
+    def _at(self, k, source: np.ndarray, default) -> np.ndarray:
+        has, idx = self._index(k)
+        if not len(source):
+            return np.full(len(self.count), default, dtype=np.asarray(default).dtype)
+        return np.where(has, source[idx], default)
+
+    def ints(self, k) -> np.ndarray:
+        """Word k as a number (0 when missing, -1 when not all digits)."""
+        return self._at(k, self.val, 0)
+
+    def digits(self, k) -> np.ndarray:
+        return self._at(k, self.len, 0)
+
+    def alpha(self, k) -> np.ndarray:
+        return self._at(k, self.is_alpha, False)
+
+    def is_in(self, k, words) -> np.ndarray:
+        has, idx = self._index(k)
+        member = self.is_alpha.copy()
+        if member.any():
+            member[member] = _np(pc.is_in(_where(self.flat, member), value_set=pa.array(words)))
+        return has & member[idx] if len(member) else has
+
+    def month(self, k) -> np.ndarray:
+        """Word k as a month number (0 when it is no month name)."""
+        if self._month is None:
+            self._month = np.zeros(len(self.is_alpha), dtype=np.int64)
+            if self.is_alpha.any():
+                idx = pc.index_in(_where(self.flat, self.is_alpha), value_set=_MONTH_NAMES)
+                self._month[self.is_alpha] = _MONTH_NUMBERS[
+                    pc.fill_null(idx, -1).to_numpy(zero_copy_only=False) + 1]
+        return self._at(k, self._month, 0)
+
+
+def _ints(arr: pa.Array) -> np.ndarray:
+    """All-digit strings as int64 (empty -> 0; anything else, or too long, -> -1)."""
+    arr = pc.fill_null(arr, "")
+    arr = pc.if_else(pc.equal(arr, ""), "0", arr)
+    try:
+        return pc.cast(arr, pa.int64()).to_numpy(zero_copy_only=False).astype(np.int64)
+    except pa.ArrowException:
+        return np.array([int(v) if v.isdigit() and len(v) < 18 else -1 for v in arr.to_pylist()],
+                        dtype=np.int64)
+
+
+def _iso_or_none(text: str) -> np.datetime64 | None:
+    if len(text) > 64:
+        return None
+    try:
+        value = dt.datetime.fromisoformat(text.upper())
+    except ValueError:
+        return None
+    return np.datetime64(value.replace(tzinfo=None, microsecond=0), "s")
+
+
+def _date_objects(objs: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """date/datetime/Timestamp/datetime64 cells -> datetime64[s] (rounded) and validity."""
+    try:
+        idx = pd.DatetimeIndex(pd.to_datetime(pd.Series(objs, dtype=object)))
+        if idx.tz is not None:
+            idx = idx.tz_localize(None)
+    except (ValueError, TypeError, OverflowError):
+        idx = pd.DatetimeIndex([_naive(v) for v in objs])
+    ok = ~np.asarray(idx.isna())
+    floor = idx.floor("s").to_numpy().astype("datetime64[s]")
+    try:
+        rounded = idx.round("s").to_numpy().astype("datetime64[s]")
+    except (ValueError, OverflowError):
+        rounded = floor
+    ts = np.where(rounded > _MAX_TS, floor, rounded)
+    return np.where(ok, ts, np.datetime64(0, "s")), ok
+
+
+def _naive(v: object) -> pd.Timestamp:
+    """One cell as a naive Timestamp (NaT when impossible)."""
+    try:
+        ts = pd.Timestamp(v)
+        return ts.tz_localize(None) if ts.tz is not None else ts
+    except (ValueError, TypeError, OverflowError):
+        return pd.NaT
+
+
+def _iso(ts: np.ndarray) -> np.ndarray:
+    """datetime64[s] -> 'YYYY-MM-DD', or 'YYYY-MM-DD HH:MM:SS' when not midnight (object).
+    Each distinct moment is formatted once."""
+    seconds = np.asarray(ts, dtype="datetime64[s]").view(np.int64)
+    codes, uniques = pd.factorize(seconds)
+    if len(uniques) < len(seconds):
+        return _iso_distinct(uniques)[codes]
+    return _iso_distinct(seconds)
+
+
+def _iso_distinct(seconds: np.ndarray) -> np.ndarray:
+    full = pc.cast(pa.array(seconds.astype("datetime64[s]")), pa.string())
+    timed = pa.array(seconds % 86400 != 0)
+    out = pc.if_else(timed, full, pc.utf8_slice_codeunits(full, 0, 10))
+    return out.to_numpy(zero_copy_only=False)
+
+
+def _iso_cells(objs: np.ndarray, parse) -> tuple[np.ndarray, np.ndarray]:
+    """ISO strings (None where impossible) and validity for cells parsed by ``parse``."""
+    ts, ok = parse(objs)
+    text = np.full(len(objs), None, dtype=object)
+    if ok.any():
+        text[ok] = _iso(ts[ok])
+    return text, ok
+
+
+def parse_dates(s: pd.Series, *, day_first: bool | None = None
+                ) -> tuple[pd.Series, pd.Series, bool | None]:
+    """Dates to ISO strings ('YYYY-MM-DD', or 'YYYY-MM-DD HH:MM:SS' when not midnight).
+
+    Accepts date objects; Excel serials (numbers or numeric strings 1..2958465);
+    YYYYMMDD as an 8-digit number or string; ISO (also with a timezone, which is dropped) and 'YYYY.MM.DD HH:MM'; d/m/y or m/d/y with '/', '-' or '.' and 2- or
+    4-digit years, optionally with a time and am/pm; month names ('11-Feb-17',
+    '11 Feb 2017', 'Feb 11, 2017', 'February 11 2017'). The third element is the d/m order
+    used for numeric d/m/y cells (None if there were none): a part over 12 decides, else
+    ``day_first``, else day-first. Impossible dates are bad.
+    """
+    cells = _Cells(s)
+    values = np.full(len(cells), None, dtype=object)
+    bad = np.isin(cells.kind, (BOOL, TIME, OTHER))
+    num = cells.pick(NUM)
+    if len(num):
+        values[num], ok = _iso_cells(cells.floats(num), _serials_or_compact)
+        bad[num] = ~ok
+    objs = cells.pick(DATE)
+    if len(objs):
+        values[objs], ok = _iso_cells(cells.values[objs], _date_objects)
+        bad[objs] = ~ok
+    pos, t = cells.strings()
+    decision = None
+    if len(pos):
+        encoded = pc.dictionary_encode(t)
+        inverse = encoded.indices.to_numpy(zero_copy_only=False)
+        parser = _DateStrings(pc.utf8_lower(encoded.dictionary),
+                              np.bincount(inverse, minlength=len(encoded.dictionary)))
+        parser.run(day_first)
+        text = np.full(len(parser.ok), None, dtype=object)
+        if parser.ok.any():
+            text[parser.ok] = _iso(parser.ts[parser.ok])
+        values[pos] = text[inverse]
+        bad[pos] = (~parser.ok & ~parser.empty)[inverse]
+        decision = parser.day_first
+    return (pd.Series(values, index=cells.index, dtype=object),
+            pd.Series(bad, index=cells.index), decision)
+
+
+# ---------------------------------------------------------------------------------------
+# Text
+# ---------------------------------------------------------------------------------------
+
+def parse_text(s: pd.Series) -> tuple[pd.Series, pd.Series]:
+    """Strings stripped (blank -> None); 42420.0 -> '42420'; dates -> ISO; TRUE/FALSE for
+    booleans; never bad. Text is kept as written: formulas ('=cmd|...') and HTML are not
+    escaped here (the export and the pages do that where it matters)."""
+    cells = _Cells(s)
+    n = len(cells)
+    values = np.full(n, None, dtype=object)
+    pos, t = cells.strings()
+    if len(pos):
+        text = t.to_numpy(zero_copy_only=False)
+        text[_np(pc.equal(t, ""))] = None
+        values[pos] = text
+    num = cells.pick(NUM)
+    if len(num):
+        f = cells.floats(num)
+        text = _number_text(f)
+        # Huge numbers and infinities: as Python writes the original (exact for ints).
+        odd = np.flatnonzero(pd.isna(text) | (np.abs(np.nan_to_num(f)) >= 1e15))
+        text[odd] = [_plain_str(v) for v in cells.values[num[odd]]]
+        values[num] = text
+    flags = cells.pick(BOOL)
+    values[flags] = ["TRUE" if v else "FALSE" for v in cells.values[flags]]
+    objs = cells.pick(DATE)
+    if len(objs):
+        values[objs], _ = _iso_cells(cells.values[objs], _date_objects)
+    for kind in (TIME, OTHER):
+        where = cells.pick(kind)
+        values[where] = [_plain_str(v) for v in cells.values[where]]
+    return pd.Series(values, index=cells.index, dtype=object), pd.Series(np.zeros(n, bool), index=cells.index)
+
+
+def _number_text(f: np.ndarray) -> np.ndarray:
+    """Floats as people wrote them: whole ones without '.0', others in shortest form."""
+    out = np.full(len(f), None, dtype=object)
+    finite = np.isfinite(f)
+    whole = finite & (np.floor(f) == f) & (np.abs(f) < 1e15)
+    out[whole] = f[whole].astype(np.int64).astype(str).astype(object)
+    frac = finite & ~whole
+    out[frac] = f[frac].astype(str).astype(object)
+    return out
+
+
+def _plain_str(v: object) -> str | None:
+    try:
+        text = v.isoformat() if isinstance(v, dt.time) else str(v)
+    except Exception:  # noqa: BLE001 - a cell's __str__ must never break an import
+        return None
+    return text.strip() or None
+
+
+# ---------------------------------------------------------------------------------------
+# Database boundary
+# ---------------------------------------------------------------------------------------
+
+def to_sql_value(value: object) -> object:
+    """NaN/NaT/pd.NA/None -> None; numpy scalars -> Python int/float/bool; else unchanged."""
+    if value is None or value is pd.NA or value is pd.NaT:
+        return None
+    if isinstance(value, float) and math.isnan(value):
+        return None
+    if isinstance(value, np.generic):
+        if isinstance(value, (np.datetime64, np.timedelta64)):
+            return None if np.isnat(value) else value
+        item = value.item()
+        if isinstance(item, float) and math.isnan(item):
+            return None
+        return item
+    return value
+
+
+# ---------------------------------------------------------------------------------------
+# Timing (by hand: python -m journey.values)
+# ---------------------------------------------------------------------------------------
+
+def _timing(rows: int = 100_000) -> None:
+    """Print how long each parser takes on typical columns of ``rows`` distinct-ish cells."""
+    rng = np.random.default_rng(0)
+    amounts = rng.random(rows) * 20_000
+    stamps = np.datetime64("2015-01-01T00:00") + rng.integers(0, 5_000_000, rows).astype("timedelta64[m]")
+    days = pd.Series(stamps.astype("datetime64[D]"))
+    stamp_s = pd.Series(stamps)
+
+    def obj(values):
+        return pd.Series(np.asarray(values, dtype=object), dtype=object)
+
+    cases = [
+        ("number: floats", parse_number, obj(amounts)),
+        ("number: '1234.5' strings", parse_number, obj([f"{x:.2f}" for x in amounts])),
+        ("money: '$1,234.50'", parse_money, obj([f"${x:,.2f}" for x in amounts])),
+        ("money: '1.234,50 €'", parse_money,
+         obj([f"{x:,.2f} €".replace(",", "_").replace(".", ",").replace("_", ".") for x in amounts])),
+        ("percent: '45.3%'", parse_percent, obj([f"{x / 200:.1f}%" for x in amounts])),
+        ("count: ints", parse_count, obj(rng.integers(0, 9, rows).tolist())),
+        ("score: '0'..'10' strings", lambda c: parse_score(c, 0, 10), obj(rng.integers(0, 11, rows).astype(str))),
+        ("bool: yes/no strings", parse_bool, obj(rng.choice(["Yes", "no", "Y", "TRUE ", ""], rows))),
+        ("dates: datetime objects", parse_dates, obj(stamp_s.dt.to_pydatetime())),
+        ("dates: serial floats", parse_dates, obj(rng.integers(40000, 45000, rows).astype(float))),
+        ("dates: 'dd/mm/yyyy'", parse_dates, obj(days.dt.strftime("%d/%m/%Y"))),
+        ("dates: 'dd/mm/yyyy HH:MM' (distinct)", parse_dates, obj(stamp_s.dt.strftime("%d/%m/%Y %H:%M"))),
+        ("dates: ISO datetime (distinct)", parse_dates, obj(stamp_s.dt.strftime("%Y-%m-%dT%H:%M:%S"))),
+        ("dates: '11-Feb-17'", parse_dates, obj(days.dt.strftime("%d-%b-%y"))),
+        ("dates: 'Feb 11, 2017 HH:MM' (distinct)", parse_dates, obj(stamp_s.dt.strftime("%b %d, %Y %H:%M"))),
+        ("text: strings", parse_text, obj([f" Client {i} " for i in range(rows)])),
+        ("text: mixed types", parse_text,
+         obj(rng.choice(np.array(["Acme", 42420.0, 3, dt.date(2017, 1, 1), None, True], dtype=object), rows))),
+    ]
+    for name, fn, col in cases:
+        fn(col)                                  # warm up regex caches
+        best = math.inf
+        for _ in range(5):
+            start = time.perf_counter()
+            fn(col)
+            best = min(best, time.perf_counter() - start)
+        print(f"{name:40s} {best * 1000:7.1f} ms for {rows:,} rows (best of 5)")
+
+
+if __name__ == "__main__":
+    _timing()

@@ -1,0 +1,319 @@
+"""Workspaces: one SQLite file per business or workshop.
+
+``open_workspace`` validates the name, applies the numbered migrations, and sets WAL
+mode and a busy timeout. ``write`` wraps writes that belong together in one
+``BEGIN IMMEDIATE`` transaction. The folder is ``data/workspaces`` beside the project,
+or ``$JOURNEY_HOME`` when set.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import re
+import sqlite3
+from pathlib import Path
+
+from sqlite_utils import Database, Migrations
+
+from .errors import WorkspaceError
+from .fields import CLIENT_FIELDS, EVENT_FIELDS, field_type
+from .stages import ALL_STAGES, stage_at_column
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_WORKSPACE = "demo"
+BUSY_TIMEOUT_MS = 10_000
+
+# Workspace settings and their defaults. Values are stored as JSON.
+DEFAULT_SETTINGS: dict[str, object] = {
+    "pre_awareness": False,         # show the optional sixth stage
+    "day_first": True,              # ambiguous 03/04/2024 is 3 April
+    "max_upload_mb": 50,            # files larger than this are refused
+    "stall_days": 60,               # a client in one stage longer than this is stalled
+    "currency": "$",
+}
+
+
+def workspaces_home() -> Path:
+    """The folder that holds the workspace files (``$JOURNEY_HOME`` or data/workspaces)."""
+    home = os.environ.get("JOURNEY_HOME")
+    return Path(home) if home else PROJECT_ROOT / "data" / "workspaces"
+
+
+_NAME_RE = re.compile(r"^[\w][\w .()'&+,-]{0,63}$")
+
+
+def check_name(name: str) -> str:
+    """Return the workspace name stripped, or raise WorkspaceError if it is unsafe."""
+    name = (name or "").strip()
+    if not name:
+        raise WorkspaceError("A workspace needs a name.")
+    if "/" in name or "\\" in name or ".." in name or "\x00" in name:
+        raise WorkspaceError(
+            f"'{name}' cannot be a workspace name: it may not contain '/', '\\' or '..'.")
+    if not _NAME_RE.match(name):
+        raise WorkspaceError(
+            f"'{name}' cannot be a workspace name: use letters, digits, spaces and "
+            "- _ . ( ) & + , ' (up to 64 characters), starting with a letter or digit.")
+    return name
+
+
+def workspace_path(name_or_path: str | os.PathLike) -> Path:
+    """Resolve a workspace name or a path to a ``.db`` file."""
+    text = str(name_or_path)
+    if text.endswith(".db") and (os.sep in text or "/" in text):
+        return Path(text)
+    if text.endswith(".db") and Path(text).exists():
+        return Path(text)
+    return workspaces_home() / f"{check_name(text.removesuffix('.db'))}.db"
+
+
+def list_workspaces() -> list[str]:
+    """Names of the workspaces in the workspaces folder, sorted."""
+    home = workspaces_home()
+    return sorted(p.stem for p in home.glob("*.db")) if home.exists() else []
+
+
+def open_workspace(name_or_path: str | os.PathLike, *, create: bool = True) -> Database:
+    """Open (and migrate) a workspace. Raises WorkspaceError if it is missing and not created."""
+    path = workspace_path(name_or_path)
+    if not path.exists():
+        if not create:
+            raise WorkspaceError(f"There is no workspace '{path.stem}' (looked for {path}).")
+        path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000,
+                               check_same_thread=False)
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        conn.execute("PRAGMA journal_mode = WAL")
+        conn.execute("PRAGMA foreign_keys = ON")
+        db = Database(conn)
+        migrate(db)
+    except sqlite3.DatabaseError as error:
+        raise WorkspaceError(f"{path.name} is not a workspace Journey can open ({error}).")
+    return db
+
+
+def open_memory_workspace() -> Database:
+    """A migrated in-memory workspace, for tests and previews."""
+    db = Database(memory=True)
+    migrate(db)
+    return db
+
+
+def create_workspace(name: str) -> Path:
+    """Create an empty workspace; WorkspaceError if one of that name exists."""
+    path = workspace_path(check_name(name))
+    if path.exists():
+        raise WorkspaceError(f"A workspace called '{name}' already exists.")
+    open_workspace(path).close()
+    return path
+
+
+def rename_workspace(old: str, new: str) -> Path:
+    """Rename a workspace file (and its WAL companions)."""
+    source, target = workspace_path(old), workspace_path(check_name(new))
+    if not source.exists():
+        raise WorkspaceError(f"There is no workspace '{old}'.")
+    if target.exists():
+        raise WorkspaceError(f"A workspace called '{new}' already exists.")
+    _checkpoint(source)
+    source.rename(target)
+    return target
+
+
+def delete_workspace(name: str) -> None:
+    """Delete a workspace file and its WAL companions."""
+    path = workspace_path(name)
+    if not path.exists():
+        raise WorkspaceError(f"There is no workspace '{name}'.")
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{path}{suffix}").unlink(missing_ok=True)
+
+
+def _checkpoint(path: Path) -> None:
+    conn = sqlite3.connect(str(path))
+    try:
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        conn.execute("PRAGMA journal_mode = DELETE")
+    finally:
+        conn.close()
+    for suffix in ("-wal", "-shm"):
+        Path(f"{path}{suffix}").unlink(missing_ok=True)
+
+
+@contextlib.contextmanager
+def write(db: Database, *, keep: bool = True):
+    """One transaction for writes that belong together (``BEGIN IMMEDIATE``; nests as a savepoint).
+
+    With ``keep=False`` everything is rolled back at the end: a dry run.
+    """
+    if db.conn.in_transaction:
+        with db.atomic():
+            yield db
+        return
+    db.conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield db
+        _bump_changes(db)
+    except BaseException:
+        db.conn.rollback()
+        raise
+    if keep:
+        db.conn.execute("COMMIT")
+    else:
+        db.conn.rollback()
+
+
+# --- settings ------------------------------------------------------------------------
+
+def get_setting(db: Database, key: str):
+    """A workspace setting, or its default."""
+    row = db.execute("SELECT value FROM settings WHERE key = ?", [key]).fetchone()
+    return json.loads(row[0]) if row else DEFAULT_SETTINGS.get(key)
+
+
+def set_setting(db: Database, key: str, value) -> None:
+    """Store a workspace setting (any JSON value)."""
+    with write(db):
+        db.execute("INSERT INTO settings(key, value) VALUES (?, ?) "
+                   "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                   [key, json.dumps(value)])
+
+
+def last_write(db: Database) -> int:
+    """A number that grows with every committed ``write``: the cache key for pages."""
+    row = db.execute("SELECT value FROM settings WHERE key = '_changes'").fetchone()
+    return int(row[0]) if row else 0
+
+
+def _bump_changes(db: Database) -> None:
+    db.execute("INSERT INTO settings(key, value) VALUES ('_changes', '1') "
+               "ON CONFLICT(key) DO UPDATE SET value = CAST(value AS INTEGER) + 1")
+
+
+# --- migrations ----------------------------------------------------------------------
+
+migrations = Migrations("journey")
+
+
+def migrate(db: Database) -> None:
+    """Apply pending migrations; safe to call every time a workspace opens."""
+    migrations.apply(db)
+
+
+def _run_script(db: Database, script: str) -> None:
+    """Run statements one by one (``executescript`` would commit the migration's transaction)."""
+    for statement in script.split(";\n"):
+        if statement.strip():
+            db.execute(statement)
+
+SQL_TYPES = {"text": "TEXT", "date": "TEXT", "bool": "INTEGER"}
+
+DERIVED_CLIENT_COLUMNS = {
+    "furthest_stage": "TEXT", "furthest_rank": "INTEGER", "current_stage": "TEXT",
+    "outcome": "TEXT", "first_date": "TEXT", "last_date": "TEXT",
+    "event_count": "INTEGER", "purchase_count": "INTEGER", "purchase_days": "INTEGER",
+    "revenue_events": "REAL", "won_count": "INTEGER", "lost_count": "INTEGER",
+    "complaint_count": "INTEGER", "internal_complaint_count": "INTEGER",
+    "refund_count": "INTEGER", "cancellation_count": "INTEGER",
+    "objection_count": "INTEGER", "referral_count": "INTEGER", "review_count": "INTEGER",
+    "contact_count": "INTEGER", "stage_since": "TEXT",
+    **{stage_at_column(stage): "TEXT" for stage in ALL_STAGES},
+}
+
+
+def _columns(fields: dict[str, str]) -> str:
+    return ",\n".join(f"  [{name}] {SQL_TYPES.get(field_type(name), 'REAL')}"
+                      for name in fields)
+
+
+@migrations()
+def m001_create_tables(db: Database) -> None:
+    derived = ",\n".join(f"  [{name}] {kind}" for name, kind in DERIVED_CLIENT_COLUMNS.items())
+    _run_script(db, f"""
+CREATE TABLE clients (
+  id INTEGER PRIMARY KEY,
+  client_key TEXT NOT NULL UNIQUE,
+  name_key TEXT,
+{_columns(CLIENT_FIELDS)},
+  stage_raw TEXT,
+  extra TEXT,
+  import_id INTEGER,
+  updated_at TEXT,
+{derived}
+);
+CREATE INDEX clients_name_key ON clients(name_key);
+CREATE INDEX clients_furthest ON clients(furthest_rank);
+CREATE TABLE events (
+  id INTEGER PRIMARY KEY,
+  client_ref INTEGER REFERENCES clients(id) ON DELETE SET NULL,
+{_columns(EVENT_FIELDS)},
+  stage_raw TEXT,
+  extra TEXT,
+  row_key TEXT NOT NULL UNIQUE,
+  import_id INTEGER
+);
+CREATE INDEX events_client ON events(client_ref, kind, date);
+CREATE INDEX events_kind_date ON events(kind, date);
+CREATE INDEX events_order ON events(order_id);
+CREATE TABLE imports (
+  id INTEGER PRIMARY KEY,
+  file TEXT NOT NULL,
+  sheet TEXT,
+  kind TEXT NOT NULL,
+  checksum TEXT,
+  mapping TEXT,
+  stage_map TEXT,
+  set_values TEXT,
+  rows INTEGER, inserted INTEGER, updated INTEGER, rejected INTEGER,
+  created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%d %H:%M:%S', 'now')),
+  undone_at TEXT
+);
+CREATE TABLE import_problems (
+  id INTEGER PRIMARY KEY,
+  import_id INTEGER NOT NULL REFERENCES imports(id) ON DELETE CASCADE,
+  row INTEGER, [column] TEXT, value TEXT, reason TEXT
+);
+CREATE INDEX import_problems_import ON import_problems(import_id);
+-- before-images of rows an import updated, for undo
+CREATE TABLE import_changes (
+  import_id INTEGER NOT NULL REFERENCES imports(id) ON DELETE CASCADE,
+  table_name TEXT NOT NULL,
+  row_id INTEGER NOT NULL,
+  before TEXT NOT NULL
+);
+CREATE INDEX import_changes_row ON import_changes(table_name, row_id);
+CREATE INDEX import_changes_import ON import_changes(import_id);
+-- sheets that are neither clients nor events, kept as they came
+CREATE TABLE reference_rows (
+  id INTEGER PRIMARY KEY,
+  import_id INTEGER NOT NULL REFERENCES imports(id) ON DELETE CASCADE,
+  sheet TEXT, row INTEGER, data TEXT
+);
+CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT);
+CREATE TABLE stage_mappings (value_key TEXT PRIMARY KEY, raw_value TEXT, target TEXT NOT NULL);
+CREATE TABLE saved_mappings (
+  headers_key TEXT PRIMARY KEY, kind TEXT, mapping TEXT, updated_at TEXT
+);
+CREATE TABLE personas (
+  id INTEGER PRIMARY KEY,
+  name TEXT NOT NULL, title TEXT, icon TEXT, photo BLOB, photo_type TEXT,
+  description TEXT, goals TEXT, pain_points TEXT, delights TEXT,
+  preferred_contact TEXT, key_opportunities TEXT, sales_tips TEXT, sales_method TEXT,
+  target_revenue REAL, target_visit_frequency REAL, target_satisfaction REAL,
+  impact INTEGER, effort INTEGER,
+  tier INTEGER, archived INTEGER NOT NULL DEFAULT 0, position INTEGER,
+  updated_at TEXT, version INTEGER NOT NULL DEFAULT 1
+);
+CREATE TABLE touchpoints (
+  id INTEGER PRIMARY KEY,
+  stage TEXT NOT NULL, position INTEGER,
+  touchpoint TEXT NOT NULL, channel TEXT, department TEXT, customer_action TEXT,
+  thinks_feels TEXT, emotion INTEGER, pain_points TEXT, delights TEXT, opportunities TEXT,
+  kpi TEXT, owner TEXT, state TEXT NOT NULL DEFAULT 'current',
+  updated_at TEXT, version INTEGER NOT NULL DEFAULT 1
+);
+CREATE INDEX touchpoints_stage ON touchpoints(stage, position);
+""")
