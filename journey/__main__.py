@@ -1,0 +1,179 @@
+"""The command line: ``python -m journey COMMAND ...`` (see ``--help`` of each command).
+
+Exit status 0 on success (an import with rejected rows is a success and says so),
+2 for refused input or a usage error, with one sentence on stderr and no traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from .errors import JourneyError, ValidationError
+
+EXAMPLES = {
+    "demo": "python -m journey demo --workspace demo",
+    "import": "python -m journey import clients.xlsx --workspace shop "
+              "--map 'Lead Source=channel' --stage-map 'Hot=consideration'",
+    "undo-import": "python -m journey undo-import 3 --workspace shop",
+    "funnel": "python -m journey funnel --workspace shop --by channel --json",
+}
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse that exits 2 with one plain sentence instead of usage text."""
+
+    def error(self, message: str):
+        raise ValidationError(f"{message[0].upper()}{message[1:]} (see --help).")
+
+
+def _pairs(values: list[str], option: str) -> dict[str, str]:
+    pairs = {}
+    for value in values or []:
+        if "=" not in value:
+            raise ValidationError(f"{option} takes SOURCE=TARGET, not '{value}'.")
+        source, target = value.rsplit("=", 1) if option == "--map" else value.split("=", 1)
+        pairs[source.strip()] = target.strip()
+    return pairs
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="python -m journey", description="Journey's command line.")
+    commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+
+    def command(name: str, help_text: str):
+        sub = commands.add_parser(name, help=help_text, description=help_text,
+                                  epilog=f"example: {EXAMPLES[name]}")
+        sub.add_argument("--workspace", required=True,
+                         help="a workspace name (in $JOURNEY_HOME or data/workspaces) "
+                              "or a path to a .db file")
+        return sub
+
+    demo = command("demo", "Build the demo workspace: a small business with 24 months of data.")
+    demo.add_argument("--force", action="store_true", help="replace an existing workspace")
+
+    imp = command("import", "Import spreadsheets (CSV, TSV, XLSX, XLSM, XLS, ODS).")
+    imp.add_argument("files", nargs="+", metavar="FILE")
+    imp.add_argument("--kind", default="auto", choices=["auto", "clients", "events"])
+    imp.add_argument("--map", action="append", metavar="SOURCE=FIELD",
+                     help="map a column onto a field (FIELD 'extra' keeps it unmapped)")
+    imp.add_argument("--stage-map", action="append", metavar="VALUE=STAGE",
+                     help="say what a stage value means (a stage, lost, churned, "
+                          "cancelled or ignore); the workspace remembers it")
+    imp.add_argument("--set", action="append", metavar="FIELD=VALUE",
+                     help="set a field on every row (e.g. kind=won)")
+    imp.add_argument("--sheet", help="import only this sheet of a workbook")
+    imp.add_argument("--dry-run", action="store_true", help="check everything, keep nothing")
+    imp.add_argument("--json", action="store_true", help="print the result as JSON")
+
+    undo = command("undo-import", "Undo an import: remove what it added, restore what it changed.")
+    undo.add_argument("import_id", type=int, metavar="IMPORT_ID")
+
+    funnel = command("funnel", "Clients reaching each stage of the journey.")
+    funnel.add_argument("--by", metavar="FIELD", help="break down by a client field")
+    funnel.add_argument("--json", action="store_true")
+    return parser
+
+
+def run_demo(args) -> int:
+    from .demo import build_demo
+    path = build_demo(args.workspace, force=args.force)
+    print(f"Built the demo workspace at {path}.")
+    return 0
+
+
+def run_import(args) -> int:
+    from .ingest import import_file
+    from .workspace import open_workspace
+    mapping = _pairs(args.map, "--map")
+    stage_map = _pairs(args.stage_map, "--stage-map")
+    set_values = _pairs(args.set, "--set")
+    files = [Path(f) for f in args.files]
+    for path in files:
+        if not path.is_file():
+            raise ValidationError(f"There is no file {path}.")
+    db = open_workspace(args.workspace)
+    results = []
+    for path in files:
+        results += import_file(db, path.name, path.read_bytes(), kind=args.kind,
+                               mapping=mapping, stage_map=stage_map, set_values=set_values,
+                               sheet=args.sheet, dry_run=args.dry_run)
+    if args.json:
+        print(json.dumps({"imports": [r.as_dict() for r in results]}, indent=2,
+                         ensure_ascii=False))
+        return 0
+    for r in results:
+        verb = "Would import" if args.dry_run else f"Import {r.import_id}:"
+        print(f"{verb} {r.file} [{r.sheet}] as {r.kind}: {r.rows} rows, {r.inserted} new, "
+              f"{r.updated} updated, {r.rejected} rejected.")
+        for problem in r.problems[:20]:
+            print(f"  row {problem.row}, {problem.column}: {problem.value!r} {problem.reason}")
+        if len(r.problems) > 20:
+            print(f"  ... and {len(r.problems) - 20} more problems (use --json to see all).")
+        for value, count in r.unknown_stages.items():
+            print(f"  stage value {value!r} ({count} rows) is not known: "
+                  f"add --stage-map '{value}=STAGE'.")
+        for note in r.notes:
+            print(f"  note: {note}")
+    return 0
+
+
+def run_undo(args) -> int:
+    from .ingest import undo_import
+    from .workspace import open_workspace
+    done = undo_import(open_workspace(args.workspace, create=False), args.import_id)
+    print(f"Undid import {done['import_id']}: removed {done['clients_removed']} clients and "
+          f"{done['events_removed']} events, restored {done['rows_restored']} rows.")
+    return 0
+
+
+def run_funnel(args) -> int:
+    from .funnel import compute_funnel, compute_funnel_by, funnel_records
+    from .workspace import get_setting, open_workspace
+    db = open_workspace(args.workspace, create=False)
+    pre = bool(get_setting(db, "pre_awareness"))
+    frame = compute_funnel(db, pre_awareness=pre)
+    by = compute_funnel_by(db, args.by, pre_awareness=pre) if args.by else None
+    if args.json:
+        out = {"stages": funnel_records(frame)}
+        if by is not None:
+            out["by"] = {segment: funnel_records(f) for segment, f in by.items()}
+        print(json.dumps(out, indent=2, ensure_ascii=False))
+        return 0
+    _print_funnel("All clients", frame)
+    for segment, f in (by or {}).items():
+        _print_funnel(f"{args.by} = {segment}", f)
+    return 0
+
+
+def _print_funnel(title: str, frame) -> None:
+    print(title)
+    for r in frame.itertuples():
+        previous = "" if r.pct_of_previous is None or r.pct_of_previous != r.pct_of_previous \
+            else f"{r.pct_of_previous:6.1f}% of previous"
+        print(f"  {r.label:<14} {r.clients:>8}  {previous}")
+
+
+HANDLERS = {"demo": run_demo, "import": run_import, "undo-import": run_undo,
+            "funnel": run_funnel}
+
+
+def main(argv: list[str] | None = None) -> int:
+    try:
+        args = build_parser().parse_args(argv)
+        return HANDLERS[args.command](args)
+    except JourneyError as error:
+        print(str(error), file=sys.stderr)
+        return 2
+    except BrokenPipeError:          # output piped into `head`
+        sys.stderr.close()
+        return 0
+    except KeyboardInterrupt:
+        print("Stopped.", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())
