@@ -20,7 +20,7 @@ $(STAMP): requirements.txt | $(BIN)/python
 setup: $(STAMP)
 
 $(DEMO): | $(STAMP)
-	$(BIN)/python -m journey demo --workspace demo
+	-$(BIN)/python -m journey demo --workspace demo
 
 demo: $(STAMP)
 	$(BIN)/python -m journey demo --workspace demo --force

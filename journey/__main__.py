@@ -78,7 +78,10 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def run_demo(args) -> int:
-    from .demo import build_demo
+    try:
+        from .demo import build_demo
+    except ImportError:
+        raise JourneyError("The demo workspace is not part of this version yet.")
     path = build_demo(args.workspace, force=args.force)
     print(f"Built the demo workspace at {path}.")
     return 0
