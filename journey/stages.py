@@ -160,8 +160,8 @@ def furthest_stage(evidence: Evidence) -> str:
     if evidence.advocacy_events or (evidence.referrals or 0) >= 1 \
             or (evidence.nps is not None and evidence.nps >= 9):
         ranks.append(RANK["advocacy"])
-    # A stated pre-awareness stage with no other evidence stays pre-awareness.
-    if evidence.stage == PRE_AWARENESS and max(ranks[1:], default=0) == 0 \
-            and not evidence.event_stages:
+    # A stated pre-awareness stage with no other evidence stays pre-awareness (events that
+    # also say pre-awareness are no other evidence; the SQL in journey.derive agrees).
+    if evidence.stage == PRE_AWARENESS and max(ranks[1:], default=0) == 0:
         return PRE_AWARENESS
     return ALL_STAGES[max(ranks)]

@@ -1,0 +1,102 @@
+"""Shared fixtures and helpers for the domain tests.
+
+Fixtures: ``home`` (a temporary ``JOURNEY_HOME``), ``db`` (a migrated in-memory workspace)
+and ``datasets`` (the real spreadsheets in ../shared/datasets, skipping when absent).
+Helpers that build files in memory and dump a workspace are imported by the test modules
+(``from conftest import ...``).
+"""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from journey.workspace import open_memory_workspace
+
+REPO = Path(__file__).resolve().parents[1]
+DATASETS = REPO.parent / "shared" / "datasets"
+
+
+@pytest.fixture
+def home(tmp_path, monkeypatch) -> Path:
+    """A fresh workspaces folder, set as ``JOURNEY_HOME``."""
+    folder = tmp_path / "workspaces"
+    folder.mkdir()
+    monkeypatch.setenv("JOURNEY_HOME", str(folder))
+    return folder
+
+
+@pytest.fixture
+def db():
+    """A migrated in-memory workspace."""
+    workspace = open_memory_workspace()
+    yield workspace
+    workspace.close()
+
+
+@pytest.fixture(scope="session")
+def datasets() -> Path:
+    """The folder of real spreadsheets; tests using it skip when it is absent."""
+    if not DATASETS.is_dir():
+        pytest.skip(f"{DATASETS} is absent")
+    return DATASETS
+
+
+# --- helpers -------------------------------------------------------------------------
+
+def csv_bytes(text: str, encoding: str = "utf-8") -> bytes:
+    """CSV text (lines joined with \\n, as written) to bytes."""
+    return text.encode(encoding)
+
+
+def xlsx_bytes(sheets: dict[str, list[list]], build=None) -> bytes:
+    """A workbook with one sheet per item (rows of cells); ``build(wb)`` may add more."""
+    workbook = openpyxl.Workbook()
+    workbook.remove(workbook.active)
+    for title, rows in sheets.items():
+        sheet = workbook.create_sheet(title)
+        for row in rows:
+            sheet.append(row)
+    if build is not None:
+        build(workbook)
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+# Tables an undo must restore exactly; imports and import_changes record the history.
+HISTORY_TABLES = ("imports", "import_changes", "import_problems")
+
+
+def dump(db, exclude: tuple[str, ...] = ()) -> dict[str, list[tuple]]:
+    """Every row of every table (sorted), except ``exclude``: compare whole workspaces.
+
+    The settings row ``_changes`` (a counter every committed write bumps, the pages'
+    cache key) is left out: an undo is a write, so it moves on by design.
+    """
+    out = {}
+    for table in db.table_names():
+        if table in exclude or table.startswith("sqlite_") or table == "_sqlite_migrations":
+            continue
+        rows = db.execute(f"SELECT * FROM [{table}]").fetchall()
+        if table == "settings":
+            rows = [r for r in rows if r[0] != "_changes"]
+        out[table] = sorted(rows, key=repr)
+    return out
+
+
+def clients(db, columns: str = "client_id, name, furthest_stage") -> list[tuple]:
+    """Selected client columns, sorted."""
+    return sorted(db.execute(f"SELECT {columns} FROM clients").fetchall(), key=repr)
+
+
+def funnel_counts(db, by: str | None = None):
+    """{stage: clients}, or {segment: {stage: clients}} with ``by``."""
+    from journey.funnel import compute_funnel, compute_funnel_by
+    if by is None:
+        return dict(zip(compute_funnel(db)["stage"], compute_funnel(db)["clients"].astype(int)))
+    return {segment: dict(zip(f["stage"], f["clients"].astype(int)))
+            for segment, f in compute_funnel_by(db, by).items()}
