@@ -1,0 +1,319 @@
+"""The client-tracker template and the filled-in sample workbook (openpyxl).
+
+``write_template`` writes an empty workbook people can fill in: a "Clients" sheet with the
+client vocabulary as readable headers, an "Events" sheet with the event fields, and a
+"Guide" sheet (one row per column: what to enter and an example). Guidance also sits in a
+comment on each header, never in a data row. Dropdowns cover the fields with fixed choices;
+they warn rather than refuse, because Journey accepts other values too (it asks what an
+unknown stage means).
+
+``write_sample`` writes the same layout filled with 25 clients and about 80 events of the
+demo business (``journey.demo.simulate``), so it imports cleanly.
+
+Decisions: every header normalises to its field or one of its synonyms
+(``journey.fields.match_header``), so importing the template needs no mapping. The Guide
+sheet's headers (Sheet, Column, Field, What to enter, Example) match no field, so an import
+keeps its rows as reference data and never as clients.
+
+Regenerate both files in ``data/`` with ``python -m journey.templates``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from pathlib import Path
+
+from openpyxl import Workbook
+from openpyxl.comments import Comment
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.datavalidation import DataValidation
+
+from .fields import CHOICES, CLIENT_FIELDS, DATE, EVENT_FIELDS, EVENT_KINDS, MONEY, field_type
+from .stages import LABELS, STAGES
+
+TEMPLATE_NAME = "client-tracker-template.xlsx"
+SAMPLE_NAME = "sample-client-tracker.xlsx"
+DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+LAST_ROW = 1000          # dropdowns and formats reach this row
+GUIDE_SHEET = "Guide"
+GUIDE_HEADERS = ("Sheet", "Column", "Field", "What to enter", "Example")
+
+CHANNELS = ("email", "phone", "in person", "website", "social", "ads", "SMS", "in-app",
+            "search", "events", "VIP service", "other")
+ACQUISITION_CHANNELS = ("referral", "search", "social", "events", "ads", "website")
+DEPARTMENTS = ("marketing", "sales", "CX and account management", "operations", "product",
+               "support", "leadership")
+
+# field -> (header, what to enter, example)
+CLIENT_COLUMNS: dict[str, tuple[str, str, str]] = {
+    "client_id": ("Client ID", "Your own reference for the client; one row per client, "
+                  "never reused.", "HP-0042"),
+    "name": ("Name", "The company's or the person's name.", "Bayview Dental"),
+    "client_type": ("Client type", "Your segment for the client.", "Clinic"),
+    "purchasing_frequency": ("Purchasing frequency", "new, existing, to onboard or prospect.",
+                             "existing"),
+    "country": ("Country", "The client's country.", "Australia"),
+    "region": ("Region", "State, region or city.", "NSW"),
+    "persona": ("Persona", "The persona this client is most like (the persona's name).",
+                "Dr. Jelena"),
+    "contact_name": ("Contact name", "The person you deal with.", "Dr. Jelena Markovic"),
+    "email": ("Email", "The contact's email address.", "jelena@bayviewdental.com.au"),
+    "phone": ("Phone", "The contact's phone number.", "0412 345 678"),
+    "revenue_current": ("Revenue (current)", "What the client has spent with you so far. "
+                        "$ signs and thousands separators are fine.", "$48,500"),
+    "revenue_potential": ("Revenue (potential)", "What the client could spend with you.",
+                          "$120,000"),
+    "communication": ("Communication", "How they like to be communicated with.",
+                      "Short emails with photos"),
+    "preferred_channel": ("Preferred channel", "Email, phone, in person, SMS, social ...",
+                          "phone"),
+    "discounts": ("Discounts", "Discounts or special terms they have.", "5% trade discount"),
+    "behaviour": ("Behaviour", "How they buy: research, urgency, who they compare you with.",
+                  "Decides fast once she trusts you"),
+    "key_decision_maker": ("Key decision maker", "Who signs off on a purchase.",
+                           "Practice owner"),
+    "payment_terms": ("Payment terms", "Deposit and payment terms agreed.",
+                      "50% deposit, balance on install"),
+    "contract_on_file": ("Contract on file", "yes or no.", "yes"),
+    "sla": ("SLA", "The service level you promised, if any.", "Install within 10 weeks"),
+    "sales_volume_per_week": ("Sales volume per week", "Average units or orders a week.",
+                              "2"),
+    "net_profit_per_week": ("Net profit per week", "Average net profit a week.", "$450"),
+    "buyer_type": ("Buyer type", "seasonal, mature or promo only.", "mature"),
+    "peak_reason": ("Peak reason", "Why their buying peaks (when it does).",
+                    "New clinic opening"),
+    "dip_reason": ("Dip reason", "Why their buying dips (when it does).",
+                   "End of financial year freeze"),
+    "lessons_learnt": ("Lessons learnt", "What you learnt working with them.",
+                       "Confirm install dates in writing"),
+    "reward_effort_rank": ("Reward/effort rank", "1 (low reward for the effort) to 5 "
+                           "(high reward for the effort).", "4"),
+    "stage": ("Stage", "Where they are in the journey: Awareness, Consideration, Purchase, "
+              "Retention or Advocacy (your own words like Lead or Proposal work too).",
+              "Purchase"),
+    "status": ("Status", "active, lost or churned.", "active"),
+    "channel": ("Channel", "How they found you: referral, search, social, events, ads or "
+                "website.", "referral"),
+    "owner": ("Owner", "The salesperson or account manager responsible.", "Maya Chen"),
+    "first_contact": ("First contact", "Date of the first contact (any date format).",
+                      "2025-03-14"),
+    "last_contact": ("Last contact", "Date of the latest contact.", "2026-09-02"),
+    "satisfaction": ("Satisfaction", "1 (very unhappy) to 5 (delighted).", "4"),
+    "nps": ("NPS", "Their latest 'how likely to recommend us' score, 0 to 10.", "9"),
+    "purchases": ("Purchases", "Number of purchases so far.", "2"),
+    "referrals": ("Referrals", "Number of clients they referred to you.", "1"),
+    "complaints": ("Complaints", "Number of complaints they made.", "0"),
+    "objections": ("Objections", "Number of objections they raised while deciding.", "1"),
+    "refunds": ("Refunds", "Number of refunds or returns.", "0"),
+}
+
+EVENT_COLUMNS: dict[str, tuple[str, str, str]] = {
+    "client_id": ("Client ID", "The client's ID as on the Clients sheet (or leave empty and "
+                  "give the name or an order ID).", "HP-0042"),
+    "name": ("Name", "The client's name, if there is no client ID.", "Bayview Dental"),
+    "date": ("Date", "When it happened (any date format).", "2026-04-02"),
+    "kind": ("Kind", "What happened: " + ", ".join(EVENT_KINDS) + ".", "purchase"),
+    "stage": ("Stage", "The journey stage it belongs to, if any.", "Consideration"),
+    "channel": ("Channel", "Where it happened: " + ", ".join(CHANNELS) + ".", "in person"),
+    "touchpoint": ("Touchpoint", "The touchpoint, as named on your journey map.",
+                   "Showroom visit"),
+    "department": ("Department", "The team involved: " + ", ".join(DEPARTMENTS) + ".",
+                   "sales"),
+    "amount": ("Amount", "Money for purchases and refunds; the score for an NPS answer.",
+               "$12,400"),
+    "status": ("Status", "Optional status of the event (e.g. open, resolved).", "resolved"),
+    "reason": ("Reason", "Why: the reason for a loss, objection, complaint or refund.",
+               "Confused about pricing tiers"),
+    "note": ("Note", "Anything else worth keeping.", "Wants a weekend install"),
+    "order_id": ("Order ID", "The order or invoice number; refunds and cancellations with "
+                 "only an order ID are matched to the client of that order.", "HP-O-10231"),
+}
+
+# field -> choices for a dropdown (warn, do not refuse: other values are still accepted).
+CLIENT_DROPDOWNS = {
+    "stage": tuple(LABELS[s] for s in STAGES),
+    **CHOICES,
+    "channel": ACQUISITION_CHANNELS,
+}
+EVENT_DROPDOWNS = {
+    "kind": EVENT_KINDS,
+    "stage": tuple(LABELS[s] for s in STAGES),
+    "channel": CHANNELS,
+    "department": DEPARTMENTS,
+}
+# field -> (low, high) whole-number ranges
+CLIENT_RANGES = {"reward_effort_rank": (1, 5), "nps": (0, 10), "satisfaction": (1, 5)}
+
+HEADER_FONT = Font(bold=True, color="FFFFFF")
+HEADER_FILL = PatternFill("solid", fgColor="1F4E5F")
+DATE_FORMAT = "yyyy-mm-dd"
+MONEY_FORMAT = "#,##0.00"
+
+
+def write_template(path: str | Path) -> Path:
+    """Write the empty client-tracker template to ``path``."""
+    return _save(_workbook(clients=[], events=[]), path)
+
+
+def write_sample(path: str | Path) -> Path:
+    """Write the sample tracker (25 clients, about 80 events) to ``path``."""
+    clients, events = sample_rows()
+    return _save(_workbook(clients=clients, events=events), path)
+
+
+def _save(book: Workbook, path: str | Path) -> Path:
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    book.save(path)
+    return path
+
+
+def _workbook(clients: list[dict], events: list[dict]) -> Workbook:
+    """The three sheets: Clients, Events and Guide."""
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "Clients"
+    _fill_sheet(sheet, CLIENT_COLUMNS, clients, CLIENT_DROPDOWNS, CLIENT_RANGES)
+    _fill_sheet(book.create_sheet("Events"), EVENT_COLUMNS, events, EVENT_DROPDOWNS, {})
+    _fill_guide(book.create_sheet(GUIDE_SHEET))
+    return book
+
+
+def _fill_sheet(sheet, columns: dict, rows: list[dict], dropdowns: dict, ranges: dict) -> None:
+    """Headers with comments, the rows, dropdowns, formats, widths and a frozen header."""
+    fields = list(columns)
+    for number, field in enumerate(fields, start=1):
+        label, guidance, example = columns[field]
+        cell = sheet.cell(row=1, column=number, value=label)
+        cell.font, cell.fill = HEADER_FONT, HEADER_FILL
+        cell.alignment = Alignment(vertical="center")
+        comment = Comment(f"{guidance}\nExample: {example}", "Journey")
+        comment.width, comment.height = 260, 110
+        cell.comment = comment
+        sheet.column_dimensions[get_column_letter(number)].width = _width(field, label, rows)
+    for row_number, row in enumerate(rows, start=2):
+        for number, field in enumerate(fields, start=1):
+            value = row.get(field)
+            if value is not None and value != "":
+                sheet.cell(row=row_number, column=number, value=value)
+    _formats(sheet, fields, max(len(rows) + 1, LAST_ROW))
+    _validations(sheet, fields, dropdowns, ranges)
+    sheet.freeze_panes = "A2"
+    sheet.auto_filter.ref = f"A1:{get_column_letter(len(fields))}{max(len(rows) + 1, 2)}"
+
+
+def _width(field: str, label: str, rows: list[dict]) -> float:
+    """A column width that fits the header and most values (capped)."""
+    longest = max([len(str(r.get(field) or "")) for r in rows[:200]] + [len(label) + 4])
+    return float(min(max(longest + 2, 10), 48))
+
+
+def _formats(sheet, fields: list[str], last_row: int) -> None:
+    """Date and money number formats down the column, so typed values look right."""
+    for number, field in enumerate(fields, start=1):
+        kind = field_type(field)
+        fmt = DATE_FORMAT if kind == DATE else MONEY_FORMAT if kind == MONEY else None
+        if fmt is None:
+            continue
+        for row in range(2, last_row + 1):
+            sheet.cell(row=row, column=number).number_format = fmt
+
+
+def _validations(sheet, fields: list[str], dropdowns: dict, ranges: dict) -> None:
+    """Dropdown lists and whole-number ranges for rows 2..LAST_ROW (warnings, not stops)."""
+    for number, field in enumerate(fields, start=1):
+        letter = get_column_letter(number)
+        area = f"{letter}2:{letter}{LAST_ROW}"
+        if field in dropdowns:
+            choices = ",".join(dropdowns[field])
+            rule = DataValidation(type="list", formula1=f'"{choices}"', allow_blank=True,
+                                  errorStyle="warning", showErrorMessage=True)
+            rule.error = "That is not one of the usual values; Journey will ask what it means."
+        elif field in ranges:
+            low, high = ranges[field]
+            rule = DataValidation(type="whole", operator="between", formula1=str(low),
+                                  formula2=str(high), allow_blank=True, errorStyle="warning",
+                                  showErrorMessage=True)
+            rule.error = f"Enter a whole number from {low} to {high}."
+        else:
+            continue
+        rule.errorTitle = CLIENT_COLUMNS.get(field, EVENT_COLUMNS.get(field))[0]
+        rule.add(area)
+        sheet.add_data_validation(rule)
+
+
+def guide_rows() -> list[tuple[str, str, str, str, str]]:
+    """One Guide row per column of the Clients and Events sheets."""
+    rows = []
+    for sheet, columns in (("Clients", CLIENT_COLUMNS), ("Events", EVENT_COLUMNS)):
+        for field, (label, guidance, example) in columns.items():
+            rows.append((sheet, label, field, guidance, example))
+    return rows
+
+
+def _fill_guide(sheet) -> None:
+    """The Guide sheet: sheet, column, field, what to enter, example."""
+    sheet.append(GUIDE_HEADERS)
+    for cell in sheet[1]:
+        cell.font, cell.fill = HEADER_FONT, HEADER_FILL
+    for row in guide_rows():
+        sheet.append(row)
+    for letter, width in zip("ABCDE", (10, 24, 24, 80, 34)):
+        sheet.column_dimensions[letter].width = width
+    for row in sheet.iter_rows(min_row=2, min_col=4, max_col=4):
+        row[0].alignment = Alignment(wrap_text=True, vertical="top")
+    sheet.freeze_panes = "A2"
+
+
+# --- the sample -------------------------------------------------------------------------
+
+SAMPLE_CLIENTS = 25
+SAMPLE_EVENTS = 80
+
+
+def sample_rows(seed: int = 11) -> tuple[list[dict], list[dict]]:
+    """25 clients and about 80 of their events from a small run of the demo business."""
+    from .demo import simulate
+
+    world = simulate(seed=seed, n_clients=SAMPLE_CLIENTS)
+    clients = [{f: _cell(c.get(f)) for f in CLIENT_COLUMNS} for c in world.clients]
+    return clients, _sample_events(world.events)
+
+
+def _sample_events(events: list[dict]) -> list[dict]:
+    """Every event that is not a routine contact, then contacts, up to SAMPLE_EVENTS."""
+    rows = [dict(e) for e in events]
+    for row in rows:                        # a returns list knows only the order
+        if row["kind"] in ("refund", "cancellation") and row.get("order_id"):
+            row["client_id"] = None
+    main = [e for e in rows if e["kind"] != "contact"][:SAMPLE_EVENTS]
+    orders = {e["order_id"] for e in main if e["kind"] == "purchase"}
+    main = [e for e in main if e["kind"] not in ("refund", "cancellation")
+            or e.get("order_id") in orders]
+    contacts = [e for e in rows if e["kind"] == "contact"]
+    chosen = main + contacts[:max(0, SAMPLE_EVENTS - len(main))]
+    chosen.sort(key=lambda e: (e["date"], e.get("client_id") or "", e["kind"]))
+    return [{f: _cell(e.get(f)) for f in EVENT_COLUMNS} for e in chosen]
+
+
+def _cell(value):
+    """A value as openpyxl should write it (dates stay dates)."""
+    if isinstance(value, dt.datetime):
+        return value
+    if isinstance(value, dt.date):
+        return dt.datetime(value.year, value.month, value.day)
+    return value
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Regenerate data/client-tracker-template.xlsx and data/sample-client-tracker.xlsx."""
+    folder = Path(argv[0]) if argv else DATA_DIR
+    for path in (write_template(folder / TEMPLATE_NAME), write_sample(folder / SAMPLE_NAME)):
+        print(f"Wrote {path}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
