@@ -88,8 +88,8 @@ def run_demo(args) -> int:
 
 
 def run_import(args) -> int:
-    from .ingest import import_file
-    from .workspace import open_workspace
+    from .ingest import import_file, plan_file
+    from .workspace import open_workspace, workspace_path
     mapping = _pairs(args.map, "--map")
     stage_map = _pairs(args.stage_map, "--stage-map")
     set_values = _pairs(args.set, "--set")
@@ -97,12 +97,17 @@ def run_import(args) -> int:
     for path in files:
         if not path.is_file():
             raise ValidationError(f"There is no file {path}.")
-    db = open_workspace(args.workspace)
+    # Read and check every file before importing any (or creating a new workspace), so a
+    # refused file never leaves the files before it imported behind an exit status of 2.
+    db = open_workspace(args.workspace) if workspace_path(args.workspace).exists() else None
+    plans = [plan_file(path.name, path.read_bytes(), db=db, kind=args.kind, mapping=mapping,
+                       set_values=set_values, sheet=args.sheet) for path in files]
+    if db is None:
+        db = open_workspace(args.workspace)
     results = []
-    for path in files:
-        results += import_file(db, path.name, path.read_bytes(), kind=args.kind,
-                               mapping=mapping, stage_map=stage_map, set_values=set_values,
-                               sheet=args.sheet, dry_run=args.dry_run)
+    for path, file_plans in zip(files, plans):
+        results += import_file(db, path.name, b"", stage_map=stage_map,
+                               dry_run=args.dry_run, plans=file_plans)
     if args.json:
         print(json.dumps({"imports": [r.as_dict() for r in results]}, indent=2,
                          ensure_ascii=False))
@@ -173,6 +178,10 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:          # output piped into `head`
         sys.stderr.close()
         return 0
+    except OSError as error:         # a file that cannot be read (permissions, a device)
+        print(f"{error.filename or 'A file'} cannot be read: {error.strerror or error}.",
+              file=sys.stderr)
+        return 2
     except KeyboardInterrupt:
         print("Stopped.", file=sys.stderr)
         return 130

@@ -32,7 +32,6 @@ from pathlib import Path
 import pandas as pd
 import xlsxwriter
 
-from .derive import refresh_clients
 from .errors import WorkspaceError
 from .ingest import import_file
 from .templates import CLIENT_COLUMNS
@@ -72,7 +71,7 @@ PERSONAS = (
     Persona("Office Manager Olivia", 0.32, ("Office", "Hospitality", "Retail"),
             {"search": .3, "website": .2, "events": .2, "referral": .14, "ads": .1,
              "social": .06}, consider=.66, buy=.5, order_median=36000, repeat=.7,
-            won_logged=.9, objection=.5, nps_mean=8.0, b2b=True),
+            won_logged=.8, objection=.5, nps_mean=8.0, b2b=True),
     Persona("Homeowner Hugo", 0.48, ("Residential",),
             {"social": .3, "ads": .25, "search": .2, "website": .15, "referral": .07,
              "events": .03}, consider=.6, buy=.27, order_median=7200, repeat=.6,
@@ -255,6 +254,7 @@ def _new_client(rng: random.Random, number: int, first: dt.date, names: dict) ->
 
 
 def _email(name: str, person: str, b2b: bool, country: str) -> str:
+    """A believable address: the business's domain, or a person's webmail."""
     slug = "".join(ch for ch in name.lower() if ch.isalnum())
     if b2b:
         return f"hello@{slug}.{'com.au' if country == 'Australia' else 'co.nz'}"
@@ -263,16 +263,19 @@ def _email(name: str, person: str, b2b: bool, country: str) -> str:
 
 
 def _phone(rng: random.Random, country: str) -> str:
+    """An Australian or New Zealand mobile number."""
     if country == "Australia":
         return f"04{rng.randint(10, 99)} {rng.randint(100, 999)} {rng.randint(100, 999)}"
     return f"021 {rng.randint(100, 999)} {rng.randint(1000, 9999)}"
 
 
 def _days(day: dt.date, low: int, high: int, rng: random.Random) -> dt.date:
+    """A day between ``low`` and ``high`` days after ``day``."""
     return day + dt.timedelta(days=rng.randint(low, high))
 
 
 def _event(client: dict, day: dt.date, kind: str, **values) -> dict:
+    """One event row of a client."""
     return {"client_id": client["client_id"], "date": day, "kind": kind, **values}
 
 
@@ -351,6 +354,7 @@ def _lost_quote(rng: random.Random, client: dict, day: dt.date) -> dict:
 
 
 def _late(day: dt.date) -> bool:
+    """Whether a day falls in the last six months, where things go wrong."""
     return day >= RED_FROM
 
 
@@ -412,7 +416,7 @@ def _after_order(rng: random.Random, client: dict, day: dt.date, order_id: str,
     Returns whether the order went wrong, and the events.
     """
     late = _late(day)
-    if rng.random() < (0.09 if late else 0.03):
+    if rng.random() < (0.1 if late else 0.025):
         return True, [_event(client, _days(day, 2, 14, rng), "cancellation", order_id=order_id,
                              reason=rng.choice(("Install date slipped twice",
                                                 "Found it cheaper elsewhere",
@@ -422,7 +426,7 @@ def _after_order(rng: random.Random, client: dict, day: dt.date, order_id: str,
                      touchpoint=touchpoint, department=department)
               for channel, touchpoint, department, low, high in AFTER_ORDER]
     trouble = False
-    if rng.random() < (0.12 if late else 0.045):
+    if rng.random() < (0.13 if late else 0.035):
         trouble = True
         share = rng.choice((0.2, 0.35, 0.5, 1.0))
         events.append(_event(client, _days(day, 25, 70, rng), "refund", order_id=order_id,
@@ -444,6 +448,7 @@ def _after_order(rng: random.Random, client: dict, day: dt.date, order_id: str,
 
 
 def _pick_complaint(rng: random.Random):
+    """A (reason, department, weight) complaint, weighted."""
     return rng.choices(COMPLAINTS, weights=[c[2] for c in COMPLAINTS])[0]
 
 
@@ -560,6 +565,7 @@ def _furthest(events: list[dict], purchases: list[dict], scores: list) -> str:
 
 
 def _status(kinds: list[str], last_purchase: dt.date | None, rng: random.Random) -> str:
+    """active, lost (never bought, a lost deal) or churned (cancelled, or quiet 14 months)."""
     if last_purchase is None:
         return "lost" if "lost" in kinds else "active"
     quiet = (END - last_purchase).days
@@ -569,6 +575,7 @@ def _status(kinds: list[str], last_purchase: dt.date | None, rng: random.Random)
 
 
 def _frequency(purchases: list[dict], kinds: list[str]) -> str:
+    """prospect, to onboard (bought in the last 45 days), new or existing."""
     if not purchases:
         return "prospect"
     if len(purchases) >= 2:
@@ -577,11 +584,13 @@ def _frequency(purchases: list[dict], kinds: list[str]) -> str:
 
 
 def _potential(rng: random.Random, persona: Persona, revenue: float) -> float:
+    """What the owner thinks the client could spend."""
     base = max(revenue, persona.order_median * rng.uniform(0.6, 1.4))
     return float(round(base * rng.uniform(1.3, 3.0), -2))
 
 
 def _satisfaction(rng: random.Random, scores: list, stage: str, kinds: list[str]):
+    """1-5, from the latest NPS answer when there is one; blank for most leads."""
     if scores:
         return max(1, min(5, round(1 + scores[-1] / 2.4)))
     if stage in ("awareness",) or rng.random() < 0.4:
@@ -590,6 +599,7 @@ def _satisfaction(rng: random.Random, scores: list, stage: str, kinds: list[str]
 
 
 def _reward_effort(rng: random.Random, persona: Persona, revenue: float) -> int:
+    """1-5: clinics reward the effort most, homeowners least."""
     base = {"Dr. Jelena": 4, "Office Manager Olivia": 3, "Homeowner Hugo": 2}[persona.name]
     return max(1, min(5, base + (revenue > persona.order_median * 2) + rng.choice((-1, 0, 0, 1))))
 
@@ -646,7 +656,8 @@ CRM_CONTACT = {"email": "Email", "phone": "Call", "in person": "Meeting"}
 
 def _frame(rows: list[dict], columns: dict[str, str]) -> pd.DataFrame:
     """Rows as a DataFrame with the business's own headers (field -> header)."""
-    return pd.DataFrame([{header: row.get(f) for f, header in columns.items()} for row in rows])
+    return pd.DataFrame([{header: row.get(f) for f, header in columns.items()} for row in rows],
+                        columns=list(columns.values()))
 
 
 def _xlsx(sheets: dict[str, pd.DataFrame]) -> bytes:
@@ -665,6 +676,7 @@ def _xlsx(sheets: dict[str, pd.DataFrame]) -> bytes:
 
 
 def _write_cell(sheet, row: int, column: int, value, day_format) -> None:
+    """One cell with the xlsxwriter method for its type (blank for None/NaN)."""
     if value is None or (isinstance(value, float) and value != value):
         return
     if isinstance(value, dt.date):
@@ -677,27 +689,33 @@ def _write_cell(sheet, row: int, column: int, value, day_format) -> None:
 
 
 def _csv(frame: pd.DataFrame) -> bytes:
+    """A UTF-8 CSV file."""
     return frame.to_csv(index=False).encode("utf-8")
 
 
 def demo_files(world: World) -> list[tuple[str, bytes, dict]]:
-    """(file name, bytes, import options) for each spreadsheet, in import order."""
+    """(file name, bytes, import options) for each spreadsheet, in import order.
+
+    A file with nothing to put in it (possible in a tiny simulation) is left out.
+    """
     by_kind: dict[str, list[dict]] = {}
     for event in world.events:
         by_kind.setdefault(event["kind"], []).append(event)
     names = {c["client_id"]: c["name"] for c in world.clients}
-    return [
-        ("harbour-and-pine-client-tracker.xlsx", _tracker(world.clients), {"kind": "clients"}),
-        ("orders-2024-2026.xlsx", _orders_file(by_kind["purchase"]), {"kind": "events"}),
-        ("crm-activity-export.csv", _crm(world.events), {"kind": "events"}),
-        ("returns-and-cancellations.xlsx", _returns(by_kind), {"kind": "events"}),
-        ("customer-complaints-log.csv", _complaints(by_kind.get("complaint", []), names),
+    files = [
+        ("harbour-and-pine-client-tracker.xlsx", _tracker, world.clients, {"kind": "clients"}),
+        ("orders-2024-2026.xlsx", _orders_file, by_kind.get("purchase"), {"kind": "events"}),
+        ("crm-activity-export.csv", _crm, world.events, {"kind": "events"}),
+        ("returns-and-cancellations.xlsx", _returns, by_kind, {"kind": "events"}),
+        ("customer-complaints-log.csv", lambda rows: _complaints(rows, names),
+         by_kind.get("complaint"), {"kind": "events"}),
+        ("internal-escalations.xlsx", _escalations, by_kind.get("internal_complaint"),
          {"kind": "events"}),
-        ("internal-escalations.xlsx", _escalations(by_kind["internal_complaint"]),
-         {"kind": "events"}),
-        ("client-feedback.csv", _feedback_file(world.events),
+        ("client-feedback.csv", _feedback_file, world.events,
          {"kind": "events", "mapping": {"Score": "amount"}}),
     ]
+    return [(name, data, options) for name, write_file, rows, options in files
+            if rows and (data := write_file(rows)) is not None]
 
 
 def _tracker(clients: list[dict]) -> bytes:
@@ -734,9 +752,11 @@ def _returns(by_kind: dict[str, list[dict]]) -> bytes:
     """Returns and cancellations: only the order number ties them to a client."""
     columns = {"order_id": "Order number", "date": "Date", "amount": "Amount",
                "reason": "Reason"}
-    return _xlsx({"Returns": _frame(by_kind.get("refund", []), columns),
-                  "Cancellations": _frame(by_kind.get("cancellation", []),
-                                          {k: v for k, v in columns.items() if k != "amount"})})
+    sheets = {"Returns": _frame(by_kind.get("refund", []), columns),
+              "Cancellations": _frame(by_kind.get("cancellation", []),
+                                      {k: v for k, v in columns.items() if k != "amount"})}
+    sheets = {name: frame for name, frame in sheets.items() if len(frame)}
+    return _xlsx(sheets) if sheets else None
 
 
 def _complaints(complaints: list[dict], names: dict[str, str]) -> bytes:
@@ -761,6 +781,8 @@ def _feedback_file(events: list[dict]) -> bytes:
     """NPS answers (the score), reviews and referrals."""
     labels = {"nps": "NPS", "review": "Review", "referral": "Referral"}
     rows = [{**e, "kind": labels[e["kind"]]} for e in events if e["kind"] in labels]
+    if not rows:
+        return None
     columns = {"client_id": "Client ID", "date": "Date", "kind": "Event", "amount": "Score",
                "channel": "Channel", "touchpoint": "Touchpoint", "stage": "Stage",
                "note": "Comment"}
@@ -779,13 +801,12 @@ def build_demo(name_or_path: str, *, force: bool = False, seed: int = 7) -> Path
             raise WorkspaceError(f"A workspace called '{path.stem}' already exists; "
                                  "use --force to rebuild it.")
         delete_workspace(str(name_or_path))
-    world = simulate(seed)
+    world = simulate(seed, N_CLIENTS)
     db = open_workspace(path)
     try:
         for filename, data, options in demo_files(world):
             _import(db, filename, data, options)
         with write(db):
-            refresh_clients(db)          # see the report: an order-only import refreshes none
             _insert_personas(db)
             _insert_touchpoints(db)
     finally:
@@ -803,12 +824,14 @@ def _import(db, filename: str, data: bytes, options: dict) -> None:
 
 
 def _insert_personas(db) -> None:
+    """The three persona cards, in order."""
     for position, persona in enumerate(PERSONA_CARDS):
         db["personas"].insert({**persona, "position": position, "archived": 0,
                                "updated_at": STAMP})
 
 
 def _insert_touchpoints(db) -> None:
+    """The touchpoint map, numbered within each stage."""
     positions: dict[str, int] = {}
     for row in TOUCHPOINTS:
         (stage, touchpoint, channel, department, action, feels, emotion, pains, delights,
@@ -1031,19 +1054,23 @@ TOUCHPOINTS = (
      "Referrals from attendees", "Harriet Pine", "current"),
     ("consideration", "Online pricing calculator", "website", "product",
      "Builds a room package and sees one price", "Now I get it", 1,
-     "", "Instant price with inclusions listed", "Cut 'didn't understand the offer' losses",
+     "Today: 'didn't understand what's included' is a top objection",
+     "Instant price with inclusions listed", "Cut 'didn't understand the offer' losses",
      "Calculator-to-enquiry rate", "Ava Lim", "future"),
     ("purchase", "Sales-to-operations handover checklist", "other", "operations",
      "(behind the scenes) Sales and operations agree the install date before signing",
      "The date they promised is the date they came", 1,
-     "", "No surprises", "Fewer escalations, cancellations and refunds",
+     "Today: sales promise dates operations cannot meet", "No surprises",
+     "Fewer escalations, cancellations and refunds",
      "Escalations per month", "Ollie Grant", "future"),
     ("purchase", "Delivery tracker in the portal", "in-app", "operations",
      "Tracks the order from workshop to install", "I always know where it is", 1,
-     "", "Live status and photos", "Fewer 'where is my order' calls",
+     "Today: clients call to ask where their order is", "Live status and photos",
+     "Fewer 'where is my order' calls",
      "Status page views", "Ollie Grant", "future"),
     ("retention", "Install-date confirmation SMS", "SMS", "operations",
      "Confirms or moves the install date by reply", "Easy to change", 1,
-     "", "Two-way SMS", "Fewer missed appointments", "Missed appointments",
+     "Today: installers arrive when nobody is home", "Two-way SMS",
+     "Fewer missed appointments", "Missed appointments",
      "Sam Patel", "future"),
 )

@@ -144,18 +144,30 @@ def headers_key(headers: list[str]) -> str:
 
 
 def detect_kind(raw: RawSheet, mapping: dict[str, str | None], sheet_name: str = "") -> str:
-    """Guess whether a sheet holds clients (one row each), events, or reference rows."""
+    """Guess whether a sheet holds clients (one row each), events, or reference rows.
+
+    A client key that repeats means events. The key is the client ID when the sheet has
+    one (two clients may share a name), else the name. With unique keys, the sheet is
+    events when it has more of the fields that only events have and that say something
+    happened (date, kind, amount, order ID) than client-only fields: a client list with a
+    notes or reason column stays a client list.
+    """
     fields = {f for f in mapping.values() if f}
     keys = [h for h, f in mapping.items() if f in ("client_id", "name")]
     if not keys:
         return "events" if "order_id" in fields or _sheet_kind(sheet_name) else "reference"
+    if any(mapping[h] == "client_id" for h in keys):
+        keys = [h for h in keys if mapping[h] == "client_id"]
     for header in keys:
         column = raw.frame[header].dropna().map(lambda v: str(v).strip().casefold())
         if len(column) and column.duplicated().any():
             return "events"
-    event_score = len(fields & EVENT_ONLY)
+    event_score = len(fields & EVENT_ONLY & HAPPENED_FIELDS)
     client_score = len(fields & CLIENT_ONLY)
     return "events" if event_score > client_score else "clients"
+
+
+HAPPENED_FIELDS = frozenset({"date", "kind", "amount", "order_id"})
 
 
 def _sheet_kind(name: str) -> str | None:
@@ -197,22 +209,30 @@ def plan_file(filename: str, data: bytes, *, db: Database | None = None, kind: s
 
 def _plan_sheet(db, filename, raw, kind, overrides, set_values, checksum) -> SheetPlan:
     remembered = _remembered_mapping(db, raw.headers) if db is not None else None
+    by_normal = {normalise_header(h): h for h in raw.headers}
+    chosen_targets = {}
+    for source, target in overrides.items():
+        header = by_normal.get(normalise_header(source))
+        if header is not None:
+            chosen_targets[header] = None if target in (EXTRA, "", None) else target
     sheet_kind = kind
-    if sheet_kind == "auto":
-        sheet_kind = remembered["kind"] if remembered else detect_kind(
-            raw, guess_sheet_mapping(raw.headers, "events") | guess_sheet_mapping(
-                raw.headers, "clients"), f"{raw.name} {filename}")
+    if sheet_kind == "auto" and remembered:
+        sheet_kind = remembered["kind"]
+    elif sheet_kind == "auto":
+        # A header names at most one field; keep it if either kind can hold it (a plain
+        # dict union would let the clients guess blank out every event-only field).
+        events, clients = (guess_sheet_mapping(raw.headers, k) for k in ("events", "clients"))
+        guess = {h: events[h] or clients[h] for h in raw.headers} | chosen_targets
+        sheet_kind = detect_kind(raw, guess, f"{raw.name} {filename}")
+        if sheet_kind != "events" and EVENT_ONLY.intersection(set_values):
+            sheet_kind = "events"          # --set kind=won, --set date=...: rows are events
     if remembered and remembered["kind"] == sheet_kind:
         mapping = {h: remembered["mapping"].get(h) for h in raw.headers}
     else:
         mapping = guess_sheet_mapping(raw.headers, sheet_kind)
     chosen = set(raw.headers) if remembered else set()
-    by_normal = {normalise_header(h): h for h in raw.headers}
-    for source, target in overrides.items():
-        header = by_normal.get(normalise_header(source))
-        if header is not None:
-            mapping[header] = None if target in (EXTRA, "", None) else target
-            chosen.add(header)
+    mapping.update(chosen_targets)
+    chosen.update(chosen_targets)
     allowed = fields_for(sheet_kind) if sheet_kind in ("clients", "events") else set()
     for header, target in mapping.items():
         if target is not None and target not in allowed:
@@ -244,13 +264,41 @@ def _remembered_mapping(db: Database, headers: list[str]) -> dict | None:
     return {"kind": row[0], "mapping": json.loads(row[1])} if row else None
 
 
-def remember_mapping(db: Database, plan: SheetPlan) -> None:
-    """Remember a sheet's kind and mapping for the next file with the same headers."""
+def remember_mapping(db: Database, plan: SheetPlan, import_id: int | None = None) -> None:
+    """Remember a sheet's kind and mapping for the next file with the same headers.
+
+    With ``import_id`` the previous mapping is kept for undo.
+    """
+    key = headers_key(plan.headers)
+    before = _keyed_before(db, "saved_mappings", "headers_key", key)
     db.execute(
         "INSERT INTO saved_mappings(headers_key, kind, mapping, updated_at) "
         "VALUES (?, ?, ?, datetime('now')) ON CONFLICT(headers_key) DO UPDATE SET "
         "kind = excluded.kind, mapping = excluded.mapping, updated_at = excluded.updated_at",
-        [headers_key(plan.headers), plan.kind, json.dumps(plan.mapping)])
+        [key, plan.kind, json.dumps(plan.mapping)])
+    if import_id is not None:
+        _record_keyed_change(db, import_id, "saved_mappings", "headers_key", key, before)
+
+
+# Remembered mappings, keyed by text. An import records their before-image (None when the
+# row was new) under the row's rowid, and undo puts the row back as it was. They never stop
+# an earlier import from being undone: when a later import changed the same row, that
+# import's before-image takes the undone one's place, and the row is left as it is.
+KEYED_TABLES = ("saved_mappings", "stage_mappings")
+
+
+def _keyed_before(db: Database, table: str, key_column: str, key: str) -> dict | None:
+    cursor = db.execute(f"SELECT rowid AS _rowid, * FROM [{table}] WHERE [{key_column}] = ?",
+                        [key])
+    row = cursor.fetchone()
+    return dict(zip([d[0] for d in cursor.description], row)) if row else None
+
+
+def _record_keyed_change(db: Database, import_id: int, table: str, key_column: str, key: str,
+                         before: dict | None) -> None:
+    rowid = db.execute(f"SELECT rowid FROM [{table}] WHERE [{key_column}] = ?", [key]).fetchone()[0]
+    db.execute("INSERT INTO import_changes(import_id, table_name, row_id, before) "
+               "VALUES (?, ?, ?, ?)", [import_id, table, rowid, json.dumps(before)])
 
 
 # --- 2. prepare ------------------------------------------------------------------------
@@ -353,7 +401,7 @@ def _coerce(target: str, column: pd.Series, day_first):
     kind = field_type(target)
     if kind == "date":
         parsed, bad, decided = values.parse_dates(column, day_first=day_first)
-        return parsed, bad, day_first if decided is None else day_first
+        return parsed, bad, day_first if decided is None else decided
     if kind == "score":
         low, high = SCORE_RANGES[target]
         parsed, bad = values.parse_score(column, low, high)
@@ -520,14 +568,14 @@ def import_file(db: Database, filename: str, data: bytes, *, kind: str = "auto",
         prepared.append(prepare_sheet(plan, stage_map=combined, day_first=day_first))
     results = []
     with write(db, keep=not dry_run):
-        for key, target in stage_map.items():
-            _save_stage_mapping(db, key, target)
         for number, sheet_rows in enumerate(prepared):
             progress(0.4 + 0.5 * number / len(prepared), f"Saving sheet {sheet_rows.plan.sheet}")
             results.append(_save_sheet(db, sheet_rows, dry_run))
-        _link_orders(db)
+        for key, target in stage_map.items():
+            _save_stage_mapping(db, key, target, results[0].import_id if results else None)
+        linked = _link_orders(db, [r.import_id for r in results])
         progress(0.92, "Updating client figures")
-        refresh_clients(db, sorted({i for r in results for i in r.clients}))
+        refresh_clients(db, sorted({i for r in results for i in r.clients} | set(linked)))
     progress(1.0, "Done")
     for result in results:
         result.dry_run = dry_run
@@ -545,10 +593,14 @@ def _check_stage_target(value: str, target: str) -> str:
     return target
 
 
-def _save_stage_mapping(db: Database, key: str, target: str) -> None:
+def _save_stage_mapping(db: Database, key: str, target: str,
+                        import_id: int | None = None) -> None:
+    before = _keyed_before(db, "stage_mappings", "value_key", key)
     db.execute("INSERT INTO stage_mappings(value_key, raw_value, target) VALUES (?, ?, ?) "
                "ON CONFLICT(value_key) DO UPDATE SET target = excluded.target",
                [key, key, target])
+    if import_id is not None:
+        _record_keyed_change(db, import_id, "stage_mappings", "value_key", key, before)
 
 
 def _save_sheet(db: Database, prepared: PreparedSheet, dry_run: bool) -> ImportResult:
@@ -572,7 +624,7 @@ def _save_sheet(db: Database, prepared: PreparedSheet, dry_run: bool) -> ImportR
         [(import_id, p.row, p.column, None if p.value is None else str(p.value)[:1000], p.reason)
          for p in prepared.problems])
     if not dry_run and plan.kind in ("clients", "events"):
-        remember_mapping(db, plan)
+        remember_mapping(db, plan, import_id)
     notes = list(plan.raw.notes) + prepared.notes
     if plan.kind == "reference":
         notes.append(f"Sheet '{plan.sheet}' has no client or event columns, so its rows were "
@@ -599,8 +651,10 @@ def _save_clients(db: Database, rows: pd.DataFrame, import_id: int):
     duplicates = len(keys) - len(rows)
     columns = ["client_key", "name_key", *[c for c in CLIENT_COLUMNS if c in rows], EXTRA]
     existing = _existing_ids(db, "clients", "client_key", rows["client_key"].tolist())
-    is_new = ~rows["client_key"].isin(existing)
-    new_rows, old_rows = rows[is_new], rows[~is_new]
+    adopted = _adopt_by_name(db, rows, existing)
+    is_new = ~rows["client_key"].isin(existing) & ~rows["client_key"].isin(adopted)
+    new_rows, old_rows = rows[is_new], rows[rows["client_key"].isin(existing)]
+    adopt_rows = rows[rows["client_key"].isin(adopted)]
     present, records = _records(new_rows, columns)
     db.conn.executemany(
         f"INSERT INTO clients({', '.join(f'[{c}]' for c in present)}, import_id, updated_at) "
@@ -609,9 +663,32 @@ def _save_clients(db: Database, rows: pd.DataFrame, import_id: int):
     ids = [existing[k] for k in old_rows["client_key"]]
     _update_rows(db, "clients", ids, old_rows, [c for c in columns if c != "client_key"],
                  import_id)
+    _update_rows(db, "clients", [adopted[k] for k in adopt_rows["client_key"]], adopt_rows,
+                 columns, import_id)
     touched = list(_existing_ids(db, "clients", "client_key",
                                  rows["client_key"].tolist()).values())
-    return len(new_rows), len(old_rows) + duplicates, touched
+    return len(new_rows), len(old_rows) + len(adopt_rows) + duplicates, touched
+
+
+def _adopt_by_name(db: Database, rows: pd.DataFrame, existing: dict) -> dict:
+    """client_key -> id of a client known only by its name that a new ID row takes over.
+
+    An events sheet with names only (a complaints log) imported before the client list
+    creates clients keyed by name; the list's row with an ID and the same name is that
+    client, not a new one. Only names that occur once in the sheet are matched.
+    """
+    if "client_id" not in rows:
+        return {}
+    once = ~rows["name_key"].duplicated(keep=False) & rows["name_key"].notna()
+    candidates = rows[once & ~rows["client_key"].isin(existing)
+                      & rows["client_key"].str.startswith("id:")]
+    if not len(candidates):
+        return {}
+    found = _existing_ids(db, "clients", "client_key",
+                          [f"name:{n}" for n in candidates["name_key"]])
+    return {key: found[f"name:{n}"] for key, n in zip(candidates["client_key"],
+                                                     candidates["name_key"])
+            if f"name:{n}" in found}
 
 
 def _existing_ids(db: Database, table: str, key_column: str, keys: list) -> dict:
@@ -774,14 +851,35 @@ def _save_reference(db: Database, plan: SheetPlan, import_id: int) -> int:
     return len(frame)
 
 
-def _link_orders(db: Database) -> None:
-    """Events with an order ID and no client belong to the client of that order's purchase."""
-    db.execute("""
-        UPDATE events SET client_ref = (
-            SELECT p.client_ref FROM events p
-            WHERE p.order_id = events.order_id AND p.client_ref IS NOT NULL LIMIT 1)
-        WHERE client_ref IS NULL AND order_id IS NOT NULL
-          AND order_id IN (SELECT order_id FROM events WHERE client_ref IS NOT NULL)""")
+def _link_orders(db: Database, import_ids: list[int]) -> list[int]:
+    """Events with an order ID and no client belong to the client of that order's purchase.
+
+    Events an earlier import left unlinked get a before-image under the import that brought
+    the order's client (so undoing that import unlinks them again). Returns the clients
+    that gained events, whose figures need refreshing.
+    """
+    found = db.execute("""
+        SELECT e.id, e.import_id, p.client_ref, p.import_id FROM events e
+        JOIN events p ON p.id = (
+            SELECT q.id FROM events q
+            WHERE q.order_id = e.order_id AND q.client_ref IS NOT NULL ORDER BY q.id LIMIT 1)
+        WHERE e.client_ref IS NULL AND e.order_id IS NOT NULL""").fetchall()
+    if not found:
+        return []
+    current = set(import_ids)
+    earlier = [(event, owner) for event, event_import, _, owner in found
+               if event_import not in current]
+    if earlier:
+        before = _fetch_before(db, "events", [event for event, _ in earlier])
+        fallback = max(current) if current else None
+        db.conn.executemany(
+            "INSERT INTO import_changes(import_id, table_name, row_id, before) "
+            "VALUES (?, 'events', ?, ?)",
+            [(owner if owner in current else fallback, event, json.dumps(before[event]))
+             for event, owner in earlier])
+    db.conn.executemany("UPDATE events SET client_ref = ? WHERE id = ?",
+                        [(client, event) for event, _, client, _ in found])
+    return sorted({client for _, _, client, _ in found})
 
 
 # --- undo ------------------------------------------------------------------------------
@@ -811,7 +909,10 @@ def undo_import(db: Database, import_id: int) -> dict:
         affected = {r[0] for r in db.execute(
             "SELECT client_ref FROM events WHERE import_id = ? AND client_ref IS NOT NULL "
             "UNION SELECT row_id FROM import_changes WHERE import_id = ? "
-            "AND table_name = 'clients'", [import_id, import_id]).fetchall()}
+            "AND table_name = 'clients' "
+            "UNION SELECT e.client_ref FROM import_changes ch JOIN events e ON e.id = ch.row_id "
+            "WHERE ch.import_id = ? AND ch.table_name = 'events'",
+            [import_id, import_id, import_id]).fetchall()}
         removed_events = db.execute("DELETE FROM events WHERE import_id = ?", [import_id]).rowcount
         removed_clients = db.execute("DELETE FROM clients WHERE import_id = ?",
                                      [import_id]).rowcount
@@ -820,6 +921,24 @@ def undo_import(db: Database, import_id: int) -> dict:
                 "SELECT table_name, row_id, before FROM import_changes WHERE import_id = ? "
                 "ORDER BY rowid DESC", [import_id]).fetchall():
             values_before = json.loads(before)
+            if table in KEYED_TABLES:
+                later = db.execute(
+                    "SELECT MIN(ch.rowid) FROM import_changes ch JOIN imports i "
+                    "ON i.id = ch.import_id WHERE ch.table_name = ? AND ch.row_id = ? "
+                    "AND i.id > ? AND i.undone_at IS NULL", [table, row_id, import_id]
+                ).fetchone()[0]
+                if later is not None:
+                    db.execute("UPDATE import_changes SET before = ? WHERE rowid = ?",
+                               [before, later])
+                    continue
+                db.execute(f"DELETE FROM [{table}] WHERE rowid = ?", [row_id])
+                if values_before is not None:
+                    values_before.pop("_rowid", None)
+                    columns = ["rowid", *values_before]
+                    db.execute(f"INSERT INTO [{table}]({', '.join(f'[{c}]' for c in columns)}) "
+                               f"VALUES ({', '.join('?' * len(columns))})",
+                               [row_id, *values_before.values()])
+                continue
             db[table].update(row_id, values_before)
             restored += 1
         db.execute("DELETE FROM reference_rows WHERE import_id = ?", [import_id])
@@ -834,8 +953,11 @@ def _later_import_touching(db: Database, import_id: int) -> int | None:
         SELECT MIN(ch.import_id) FROM import_changes ch JOIN imports i ON i.id = ch.import_id
         WHERE i.id > :n AND i.undone_at IS NULL AND (
           (ch.table_name = 'clients' AND ch.row_id IN (SELECT id FROM clients WHERE import_id = :n))
-          OR EXISTS (SELECT 1 FROM import_changes mine WHERE mine.import_id = :n
-                     AND mine.table_name = ch.table_name AND mine.row_id = ch.row_id))
+          OR (ch.table_name = 'events'
+              AND ch.row_id IN (SELECT id FROM events WHERE import_id = :n))
+          OR (ch.table_name NOT IN ('saved_mappings', 'stage_mappings') AND EXISTS (
+                SELECT 1 FROM import_changes mine WHERE mine.import_id = :n
+                AND mine.table_name = ch.table_name AND mine.row_id = ch.row_id)))
         """, {"n": import_id}).fetchone()
     if row and row[0]:
         return row[0]

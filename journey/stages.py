@@ -151,7 +151,7 @@ def furthest_stage(evidence: Evidence) -> str:
         ranks.append(RANK[evidence.stage])
     ranks += [RANK[s] for s in evidence.event_stages if s in RANK]
     purchase_count = len(evidence.purchase_dates)
-    distinct_dates = {d for d in evidence.purchase_dates if d}
+    distinct_dates = {d[:10] for d in evidence.purchase_dates if d}   # days, not moments
     if purchase_count or (evidence.purchases or 0) >= 1 or evidence.bought \
             or evidence.outcome == "churned":
         ranks.append(RANK["purchase"])

@@ -7,8 +7,9 @@ comment on each header, never in a data row. Dropdowns cover the fields with fix
 they warn rather than refuse, because Journey accepts other values too (it asks what an
 unknown stage means).
 
-``write_sample`` writes the same layout filled with 25 clients and about 80 events of the
-demo business (``journey.demo.simulate``), so it imports cleanly.
+``write_sample`` writes the same layout filled with 25 clients and 80 of their events from
+the demo business (``journey.demo.simulate``), so it imports cleanly. Refunds and
+cancellations carry only their order ID, as a returns list would.
 
 Decisions: every header normalises to its field or one of its synonyms
 (``journey.fields.match_header``), so importing the template needs no mapping. The Guide
@@ -158,7 +159,7 @@ def write_template(path: str | Path) -> Path:
 
 
 def write_sample(path: str | Path) -> Path:
-    """Write the sample tracker (25 clients, about 80 events) to ``path``."""
+    """Write the sample tracker (25 clients, 80 events) to ``path``."""
     clients, events = sample_rows()
     return _save(_workbook(clients=clients, events=events), path)
 
@@ -269,31 +270,59 @@ def _fill_guide(sheet) -> None:
 
 # --- the sample -------------------------------------------------------------------------
 
-SAMPLE_CLIENTS = 25
 SAMPLE_EVENTS = 80
+# tracker stage -> how many sample clients to take from it
+SAMPLE_MIX = {"Promoter": 4, "Repeat customer": 5, "Customer": 6, "Proposal": 6, "Lead": 4}
+# event kinds in the order the sample keeps them (routine contacts last)
+SAMPLE_PRIORITY = ("purchase", "refund", "cancellation", "won", "lost", "complaint",
+                   "internal_complaint", "objection", "nps", "review", "referral",
+                   "stage_change", "contact")
 
 
-def sample_rows(seed: int = 11) -> tuple[list[dict], list[dict]]:
-    """25 clients and about 80 of their events from a small run of the demo business."""
+def sample_rows(seed: int = 7) -> tuple[list[dict], list[dict]]:
+    """25 clients of the demo business (a mix of stages) and 80 of their events."""
     from .demo import simulate
 
-    world = simulate(seed=seed, n_clients=SAMPLE_CLIENTS)
-    clients = [{f: _cell(c.get(f)) for f in CLIENT_COLUMNS} for c in world.clients]
-    return clients, _sample_events(world.events)
+    world = simulate(seed=seed)
+    chosen = _sample_clients(world)
+    ids = {c["client_id"] for c in chosen}
+    events = [e for e in world.events if e.get("client_id") in ids]
+    clients = [{f: _cell(c.get(f)) for f in CLIENT_COLUMNS} for c in chosen]
+    return clients, _sample_events(events)
+
+
+def _sample_clients(world) -> list[dict]:
+    """SAMPLE_MIX clients per stage, preferring ones with a refund, a complaint or an escalation."""
+    trouble = {e.get("client_id") for e in world.events
+               if e["kind"] in ("refund", "cancellation", "complaint", "internal_complaint")}
+    ranked = sorted(world.clients, key=lambda c: (c["client_id"] not in trouble,
+                                                  c["client_id"]))
+    chosen = []
+    for stage, count in SAMPLE_MIX.items():
+        chosen += [c for c in ranked if c["stage"] == stage][:count]
+    return sorted(chosen, key=lambda c: c["client_id"])
 
 
 def _sample_events(events: list[dict]) -> list[dict]:
-    """Every event that is not a routine contact, then contacts, up to SAMPLE_EVENTS."""
-    rows = [dict(e) for e in events]
-    for row in rows:                        # a returns list knows only the order
-        if row["kind"] in ("refund", "cancellation") and row.get("order_id"):
-            row["client_id"] = None
-    main = [e for e in rows if e["kind"] != "contact"][:SAMPLE_EVENTS]
-    orders = {e["order_id"] for e in main if e["kind"] == "purchase"}
-    main = [e for e in main if e["kind"] not in ("refund", "cancellation")
-            or e.get("order_id") in orders]
-    contacts = [e for e in rows if e["kind"] == "contact"]
-    chosen = main + contacts[:max(0, SAMPLE_EVENTS - len(main))]
+    """SAMPLE_EVENTS events taken kind by kind in turn (so every kind shows), by date.
+
+    A refund or cancellation brings its purchase along and carries only the order ID,
+    as a returns list would.
+    """
+    queues = {kind: [dict(e) for e in events if e["kind"] == kind] for kind in SAMPLE_PRIORITY}
+    purchases = {e["order_id"]: e for e in queues["purchase"]}
+    chosen: list[dict] = []
+    while len(chosen) < SAMPLE_EVENTS and any(queues.values()):
+        for kind in SAMPLE_PRIORITY:
+            if queues[kind] and len(chosen) < SAMPLE_EVENTS:
+                event = queues[kind].pop(0)
+                if kind in ("refund", "cancellation"):
+                    purchase = purchases[event["order_id"]]
+                    if purchase in queues["purchase"]:
+                        queues["purchase"].remove(purchase)
+                        chosen.append(purchase)
+                    event["client_id"] = None
+                chosen.append(event)
     chosen.sort(key=lambda e: (e["date"], e.get("client_id") or "", e["kind"]))
     return [{f: _cell(e.get(f)) for f in EVENT_COLUMNS} for e in chosen]
 
