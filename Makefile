@@ -26,7 +26,7 @@ demo: $(STAMP)
 	$(BIN)/python -m journey demo --workspace demo --force
 
 run: $(STAMP) $(DEMO)
-	$(BIN)/streamlit run app.py --server.port $(PORT)
+	$(BIN)/python -m journey_ui.serve --server.port $(PORT)
 
 # pytest exits 5 when it collected no tests: that is not a failure of the code.
 test: $(STAMP)

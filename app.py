@@ -1,35 +1,38 @@
-"""Journey's entry point. Until the app frame lands, it shows the workspace's figures."""
+"""Journey's entry point: page config, the sidebar (workspace, filters, presenter mode)
+and navigation over the page scripts in pages/. Nothing else lives here."""
+
+from pathlib import Path
 
 import streamlit as st
 
-from journey.errors import JourneyError
-from journey.funnel import biggest_drop, compute_funnel
-from journey.workspace import DEFAULT_WORKSPACE, list_workspaces, open_workspace
+from journey_ui import frame, widgets
 
-st.set_page_config(page_title="Journey", page_icon=":material/route:", layout="wide")
+frame.leave_old_multipage_mode()
 
-names = list_workspaces() or [DEFAULT_WORKSPACE]
-workspace = st.sidebar.selectbox("Workspace", names, key="workspace_name")
-st.title("Journey")
-try:
-    db = open_workspace(workspace)
-    funnel = compute_funnel(db)
-except JourneyError as error:
-    st.error(str(error))
-    st.stop()
-clients = int(db.execute("SELECT COUNT(*) FROM clients").fetchone()[0])
-events = int(db.execute("SELECT COUNT(*) FROM events").fetchone()[0])
-if not clients:
-    st.info("This workspace is empty. Import a spreadsheet with "
-            "`python -m journey import FILE --workspace " + workspace + "`.")
-    st.stop()
-columns = st.columns(len(funnel))
-for column, row in zip(columns, funnel.itertuples()):
-    column.metric(row.label, f"{row.clients:,}",
-                  None if row.pct_of_previous != row.pct_of_previous or row.pct_of_previous is None
-                  else f"{row.pct_of_previous:.0f}% of previous", delta_color="off")
-drop = biggest_drop(funnel)
-if drop:
-    st.subheader(drop["sentence"])
-st.caption(f"{clients:,} clients and {events:,} events in workspace '{workspace}'.")
-st.dataframe(funnel, hide_index=True)
+PAGES = {
+    "Journey": [("pages/overview.py", "Overview", ":material/dashboard:"),
+                ("pages/funnel.py", "Funnel", ":material/filter_alt:"),
+                ("pages/signs.py", "Signs", ":material/health_and_safety:"),
+                ("pages/journey_map.py", "Journey map", ":material/map:")],
+    "Workshop": [("pages/personas.py", "Personas", ":material/groups:"),
+                 ("pages/touchpoints.py", "Touchpoints", ":material/touch_app:")],
+    "Data": [("pages/clients.py", "Clients", ":material/person_search:"),
+             ("pages/import.py", "Import", ":material/upload_file:"),
+             ("pages/export.py", "Export", ":material/download:")],
+}
+HERE = Path(__file__).resolve().parent
+
+presenter = bool(st.session_state.get("presenter", False))
+st.set_page_config(page_title="Journey", page_icon=":material/route:", layout="wide",
+                   initial_sidebar_state="collapsed" if presenter else "auto")
+frame.apply_pending_switch()
+navigation = st.navigation({
+    section: [st.Page(path, title=title, icon=icon, default=path == "pages/overview.py")
+              for path, title, icon in pages if (HERE / path).exists()]
+    for section, pages in PAGES.items()})
+ctx = frame.render_sidebar()
+widgets.style(ctx.presenter)
+if ctx.presenter:
+    st.button("Leave presenter mode", icon=":material/close_fullscreen:",
+              on_click=lambda: st.session_state.update(presenter=False))
+navigation.run()

@@ -1,0 +1,236 @@
+"""The app frame: the sidebar (workspace picker, shared filters, presenter switch), the page
+context every page starts from, and cached calls keyed on the workspace's last write.
+
+Session-state keys are stable, so choices survive page switches: ``workspace``,
+``period``, ``custom_dates``, ``filter_persona``, ``filter_client_type``,
+``filter_region``, ``filter_channel`` and ``presenter``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+from dataclasses import dataclass
+from pathlib import Path
+
+import streamlit as st
+from sqlite_utils import Database
+from streamlit.runtime.pages_manager import PagesManager
+
+from journey.errors import JourneyError
+from journey.filters import FILTER_FIELDS, Filters
+from journey.overview import data_span, filter_options
+from journey.workspace import (DEFAULT_WORKSPACE, create_workspace, delete_workspace,
+                               last_write, list_workspaces, open_workspace, rename_workspace,
+                               workspace_path)
+
+FILTER_LABELS = {"persona": "Persona", "client_type": "Client type", "region": "Region",
+                 "channel": "Channel"}
+PERIODS = {"All time": None, "Last 30 days": 30, "Last 90 days": 90,
+           "Last 6 months": 182, "Last 12 months": 365, "Custom range": "custom"}
+CONTEXT_KEY = "_journey_context"
+
+
+@dataclass
+class Context:
+    """What a page needs: the open workspace, the filters, and how to show things."""
+    workspace: str
+    path: Path
+    db: Database
+    filters: Filters
+    presenter: bool
+    version: int
+    span: tuple[str | None, str | None]
+
+
+def leave_old_multipage_mode() -> None:
+    """Rerun through app.py if Streamlit ran a page script on its own.
+
+    Streamlit treats a pages/ folder beside the entry point as its old multipage mode
+    until the first st.navigation call: the first run of a server process (and every
+    AppTest run after the first) would run the page alone, without app.py's sidebar and
+    navigation. Called by app.py and by every page before drawing anything.
+    """
+    if PagesManager.uses_pages_directory:
+        PagesManager.uses_pages_directory = False
+        st.rerun()
+
+
+def page_context() -> Context:
+    """The context app.py built for this run (built here when a page runs on its own)."""
+    leave_old_multipage_mode()
+    ctx = st.session_state.get(CONTEXT_KEY)
+    if ctx is None or ctx.db is None:
+        ctx = render_sidebar()
+    return ctx
+
+
+def cached(fn):
+    """``fn(db, *args)`` as ``call(ctx, *args)``, cached on the workspace file, its last
+    write and the arguments, so an import or an edit shows at once."""
+    @st.cache_data(show_spinner=False, max_entries=128)
+    def run(path: str, identity: tuple, version: int, name: str, *args, **kwargs):
+        db = open_workspace(path, create=False)
+        try:
+            return fn(db, *args, **kwargs)
+        finally:
+            db.close()
+
+    @functools.wraps(fn)
+    def call(ctx: Context, *args, **kwargs):
+        return run(str(ctx.path), _identity(ctx.path), ctx.version,
+                   f"{fn.__module__}.{fn.__qualname__}", *args, **kwargs)
+    return call
+
+
+def _identity(path: Path) -> tuple:
+    """Tells a recreated workspace of the same name from the old one."""
+    try:
+        stat = path.stat()
+        return stat.st_ino, stat.st_ctime_ns
+    except OSError:
+        return (0, 0)
+
+
+# --- the sidebar ---------------------------------------------------------------------
+
+def render_sidebar() -> Context:
+    """Draw the sidebar and return this run's context (stored for the pages)."""
+    presenter = bool(st.session_state.get("presenter", False))
+    previous = st.session_state.pop(CONTEXT_KEY, None)
+    if previous is not None:      # one open connection per session, not one per run
+        previous.db.close()
+    names = _workspace_names()
+    if st.session_state.get("workspace") not in names:
+        st.session_state["workspace"] = DEFAULT_WORKSPACE if DEFAULT_WORKSPACE in names \
+            else names[0]
+    with st.sidebar:
+        st.selectbox("Workspace", names, key="workspace",
+                     help="One workspace per business or workshop.")
+        name = st.session_state["workspace"]
+        try:
+            db = open_workspace(name)
+        except JourneyError as error:
+            st.error(str(error))
+            st.stop()
+        if not presenter:
+            _manage_workspaces(name, db)
+        span = _cached_span(str(workspace_path(name)), last_write(db))
+        filters = _filters(db, name, span)
+        st.divider()
+        st.toggle("Presenter mode", key="presenter",
+                  help="Larger type, no editing controls, sidebar tucked away: for a projector.")
+    ctx = Context(name, workspace_path(name), db, filters, presenter, last_write(db), span)
+    st.session_state[CONTEXT_KEY] = ctx
+    return ctx
+
+
+def _workspace_names() -> list[str]:
+    names = list_workspaces()
+    if names:
+        return names
+    from journey.demo import build_demo
+    with st.spinner("Building the demo workspace (a few seconds, once)…"):
+        try:
+            build_demo(DEFAULT_WORKSPACE)
+        except JourneyError as error:
+            st.warning(f"The demo workspace could not be built: {error}")
+            create_workspace(DEFAULT_WORKSPACE)
+    return list_workspaces()
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def _cached_span(path: str, version: int):
+    db = open_workspace(path, create=False)
+    try:
+        return data_span(db), filter_options(db)
+    finally:
+        db.close()
+
+
+def _manage_workspaces(current: str, db: Database) -> None:
+    message = st.session_state.pop("_frame_message", None)
+    with st.expander("Manage workspaces", expanded=message is not None):
+        if message:
+            (st.error if message[0] == "error" else st.success)(message[1])
+        with st.form("new_workspace", clear_on_submit=True, border=False):
+            new = st.text_input("New workspace", placeholder="e.g. Spring workshop").strip()
+            if st.form_submit_button("Create", icon=":material/add:"):
+                _try(lambda: create_workspace(new), f"Created '{new}'.", switch_to=new)
+        with st.form("rename_workspace", clear_on_submit=True, border=False):
+            renamed = st.text_input(f"Rename '{current}' to").strip()
+            if st.form_submit_button("Rename", icon=":material/edit:"):
+                _try(lambda: (db.close(), rename_workspace(current, renamed)),
+                     f"Renamed to '{renamed}'.", switch_to=renamed)
+        confirm = st.text_input(f"Type {current} to delete it", key="delete_confirm")
+        if st.button("Delete workspace", icon=":material/delete:", type="secondary",
+                     disabled=confirm.strip() != current):
+            _try(lambda: (db.close(), delete_workspace(current)), f"Deleted '{current}'.",
+                 switch_to=None)
+
+
+def _try(action, message: str, switch_to: str | None) -> None:
+    """Run a workspace action, then start a fresh run that says how it went."""
+    try:
+        action()
+    except JourneyError as error:
+        st.session_state["_frame_message"] = ("error", str(error))
+    else:
+        st.session_state["_frame_message"] = ("success", message)
+        st.session_state["_switch_workspace"] = switch_to or ""
+    st.rerun()
+
+
+def apply_pending_switch() -> None:
+    """Switch workspace after create/rename/delete (widget keys may change only before the
+    widget is drawn, so app.py calls this first)."""
+    target = st.session_state.pop("_switch_workspace", None)
+    if target is None:
+        return
+    names = list_workspaces()
+    st.session_state["workspace"] = target if target in names else (
+        DEFAULT_WORKSPACE if DEFAULT_WORKSPACE in names else (names or [DEFAULT_WORKSPACE])[0])
+    st.session_state["delete_confirm"] = ""
+
+
+def _filters(db: Database, name: str, cached_span) -> Filters:
+    (first, last), options = cached_span
+    st.subheader("Filters", divider=False)
+    period = st.selectbox("Period", list(PERIODS), key="period",
+                          help="Clients whose first contact falls in the period. "
+                               "Relative periods end at the last date in the data.")
+    date_from = date_to = None
+    if PERIODS[period] == "custom" and first and last:
+        low, high = dt.date.fromisoformat(first), dt.date.fromisoformat(last)
+        chosen = st.session_state.get("custom_dates")
+        if not (isinstance(chosen, (tuple, list)) and chosen
+                and all(low <= d <= high for d in chosen)):
+            st.session_state["custom_dates"] = (low, high)
+        picked = st.date_input("From – to", key="custom_dates", min_value=low, max_value=high,
+                               format="YYYY-MM-DD")
+        if isinstance(picked, (tuple, list)) and len(picked) == 2:
+            date_from, date_to = picked[0].isoformat(), picked[1].isoformat()
+    elif isinstance(PERIODS[period], int) and last:
+        end = dt.date.fromisoformat(last)
+        date_from = (end - dt.timedelta(days=PERIODS[period] - 1)).isoformat()
+        date_to = end.isoformat()
+        st.caption(f"{date_from} to {date_to}")
+    chosen = {}
+    for field in FILTER_FIELDS:
+        key = f"filter_{field}"
+        values = options.get(field, [])
+        if key in st.session_state:   # a value from another workspace would be an error
+            st.session_state[key] = [v for v in st.session_state[key] if v in values]
+        if values:
+            chosen[field] = tuple(st.multiselect(FILTER_LABELS[field], values, key=key,
+                                                 placeholder="All"))
+    if any(chosen.values()) or date_from:
+        st.button("Clear filters", icon=":material/filter_alt_off:", on_click=clear_filters)
+    return Filters(date_from=date_from, date_to=date_to, **chosen)
+
+
+def clear_filters() -> None:
+    """Forget every filter choice (a button callback)."""
+    st.session_state["period"] = "All time"
+    for field in FILTER_FIELDS:
+        st.session_state[f"filter_{field}"] = []

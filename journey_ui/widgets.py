@@ -1,0 +1,65 @@
+"""Shared page widgets: downloads, empty states, presenter styling, escaped HTML."""
+
+from __future__ import annotations
+
+import html
+
+import pandas as pd
+import streamlit as st
+
+from journey.tables import to_csv_bytes, to_xlsx_bytes
+
+PRESENTER_CSS = """
+<style>
+html { font-size: 20px; }
+[data-testid="stMetricValue"] { font-size: 2.6rem; }
+[data-testid="stMain"] h1 { font-size: 2.6rem; }
+[data-testid="stSidebar"] { display: none; }
+[data-testid="stSidebarCollapsedControl"] { display: none; }
+</style>
+"""
+
+APP_CSS = """
+<style>
+.journey-sentence { font-size: 1.35rem; font-weight: 600; margin: 0.4rem 0 0.8rem; }
+</style>
+"""
+
+
+def escape(text) -> str:
+    """Text for HTML: ``<script>`` stays text."""
+    return html.escape("" if text is None else str(text))
+
+
+def style(presenter: bool) -> None:
+    """The app's small style touches, and the presenter's larger type."""
+    st.html(APP_CSS + (PRESENTER_CSS if presenter else ""))
+
+
+def sentence(text: str) -> None:
+    """One headline sentence, escaped."""
+    st.html(f'<p class="journey-sentence">{escape(text)}</p>')
+
+
+def download_table(frame, stem: str, key: str, *, label: str = "") -> None:
+    """CSV and Excel downloads of a table, formula-safe. ``frame`` may be a function
+    returning the table: each file is then built only when its button is clicked (on
+    another thread, so the function opens its own workspace)."""
+    if callable(frame):
+        csv, xlsx = (lambda: to_csv_bytes(frame())), (lambda: to_xlsx_bytes(frame(), stem[:31]))
+    else:
+        csv, xlsx = to_csv_bytes(frame), to_xlsx_bytes(frame, stem[:31])
+    left, right, _ = st.columns([1, 1, 4])
+    left.download_button(f"{label}CSV".strip(), csv, f"{stem}.csv",
+                         "text/csv", key=f"{key}_csv", icon=":material/download:")
+    right.download_button(f"{label}Excel".strip(), xlsx,
+                          f"{stem}.xlsx",
+                          "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                          key=f"{key}_xlsx", icon=":material/table_view:")
+
+
+def empty_state(title: str, text: str, icon: str = ":material/inbox:") -> None:
+    """A friendly box for a page with nothing to show yet."""
+    with st.container(border=True):
+        st.markdown(f"#### {icon} {title}")
+        st.write(text)

@@ -1,0 +1,82 @@
+"""Overview: the five stages at a glance, the biggest drop-off, and the data's health."""
+
+import pandas as pd
+import streamlit as st
+
+from journey.funnel import biggest_drop
+from journey.overview import data_health, stage_tiles
+from journey.templates import DATA_DIR, SAMPLE_NAME, TEMPLATE_NAME
+from journey_ui import frame, widgets
+
+ctx = frame.page_context()
+health = frame.cached(data_health)(ctx)
+
+if not health["clients"] and not health["events"]:
+    st.title("Welcome to Journey")
+    st.write(f"The workspace **{widgets.escape(ctx.workspace)}** is empty. Three ways to start:")
+    upload, template, demo = st.columns(3)
+    with upload.container(border=True):
+        st.markdown("#### :material/upload_file: Upload your spreadsheet")
+        st.write("A client tracker, a CRM export, an order list or a complaints log: "
+                 "CSV, Excel or OpenDocument.")
+        st.page_link("pages/import.py", label="Go to Import", icon=":material/arrow_forward:")
+    with template.container(border=True):
+        st.markdown("#### :material/table_view: Start from the template")
+        st.write("A client tracker with every column Journey understands, dropdowns and a guide.")
+        st.download_button("Download the template", (DATA_DIR / TEMPLATE_NAME).read_bytes(),
+                           TEMPLATE_NAME, icon=":material/download:")
+        st.download_button("Download a filled-in sample", (DATA_DIR / SAMPLE_NAME).read_bytes(),
+                           SAMPLE_NAME, icon=":material/download:")
+    with demo.container(border=True):
+        st.markdown("#### :material/storefront: Open the demo")
+        st.write("Harbour & Pine, a furniture maker with 2,000 clients over two years.")
+        st.button("Open the demo workspace", icon=":material/arrow_forward:",
+                  on_click=lambda: st.session_state.update(_switch_workspace="demo"),
+                  disabled="demo" == ctx.workspace)
+    st.stop()
+
+st.title("Overview")
+tiles = frame.cached(stage_tiles)(ctx, ctx.filters)
+period = "the previous period of the same length" if ctx.filters.date_from else None
+columns = st.columns(len(tiles))
+for column, row in zip(columns, tiles.itertuples()):
+    first = row.Index == 0
+    conversion = ("first stage" if first or pd.isna(row.pct_of_previous)
+                  else f"{row.pct_of_previous:.0f}% of {tiles.iloc[row.Index - 1]['label']}")
+    delta = None
+    if period and not pd.isna(row.change_pct):
+        delta = f"{row.change_pct:+.0f}% vs previous period"
+    with column.container(border=True):
+        st.metric(row.label, f"{row.clients:,}", delta,
+                  help=f"Clients who reached {row.label} ({conversion})."
+                  + (f" Compared with {period}." if period else ""))
+        st.caption(conversion if first else f"{conversion} converted")
+
+drop = biggest_drop(tiles)
+if drop:
+    widgets.sentence(drop["sentence"])
+    st.caption(f"{drop['clients_lost']:,} clients stopped between {drop['from']} and {drop['to']}."
+               + ("" if period else " Choose a period in the sidebar to compare with the "
+                  "period before."))
+elif not tiles["clients"].sum():
+    st.info("No clients match the filters in the sidebar.")
+
+st.subheader("Data health")
+last = health["last_import"]
+left, middle, right = st.container(border=True).columns(3)
+left.metric("Clients", f"{health['clients']:,}")
+left.metric("Events", f"{health['events']:,}")
+middle.metric("Rows rejected", f"{health['rejected_rows']:,}",
+              help="Rows the imports could not use; the Import page lists them with reasons.")
+middle.metric("Stage values to map", f"{len(health['pending_stage_values']):,}")
+right.metric("Personas", health["personas"])
+right.metric("Touchpoints", health["touchpoints"])
+if last:
+    st.caption(f"Last import: {last['file']} ({last['sheet']}) on {last['created_at']} UTC: "
+               f"{last['inserted']:,} added, {last['updated']:,} updated, "
+               f"{last['rejected']:,} rejected. {health['imports']} imports in all.")
+if health["pending_stage_values"] and not ctx.presenter:
+    values = ", ".join(f"'{v}'" for v in list(health["pending_stage_values"])[:5])
+    st.warning(f"Some stage values are not understood yet ({values}). Map them on the "
+               "Import page so those clients count in the funnel.",
+               icon=":material/help:")

@@ -1,0 +1,97 @@
+"""The app frame: every run draws the sidebar, filters change what pages count, and
+workspaces can be created, renamed and deleted from the sidebar."""
+
+import pytest
+
+from conftest import app_test
+from journey.demo import build_demo
+from journey.workspace import create_workspace, list_workspaces
+
+
+@pytest.fixture(scope="module")
+def demo_home(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("frame") / "workspaces"
+    folder.mkdir()
+    build_demo(str(folder / "demo.db"))
+    return folder
+
+
+@pytest.fixture
+def demo(demo_home, monkeypatch):
+    monkeypatch.setenv("JOURNEY_HOME", str(demo_home))
+    return demo_home
+
+
+def tiles(at) -> dict[str, str]:
+    return {m.label: m.value for m in at.main.metric}
+
+
+def test_the_sidebar_is_drawn_on_every_run(demo):
+    at = app_test("demo")
+    at.run()
+    assert not at.exception
+    labels = [e.label for e in at.sidebar.selectbox] + [e.label for e in at.sidebar.multiselect]
+    assert labels == ["Workspace", "Period", "Persona", "Client type", "Region", "Channel"]
+
+
+def test_filters_change_what_the_overview_counts(demo):
+    at = app_test("demo")
+    everyone = tiles(at)
+    assert everyone["Awareness"] == "2,000"
+    at.multiselect(key="filter_persona").set_value(["Dr. Jelena"]).run()
+    assert not at.exception
+    chosen = tiles(at)
+    assert 0 < int(chosen["Awareness"].replace(",", "")) < 2000
+    at.selectbox(key="period").set_value("Last 90 days").run()
+    narrower = tiles(at)
+    assert int(narrower["Awareness"].replace(",", "")) < int(chosen["Awareness"].replace(",", ""))
+    assert any("previous period" in (m.delta or "") for m in at.main.metric)
+
+
+def test_filters_survive_a_page_switch(demo):
+    at = app_test("demo")
+    at.multiselect(key="filter_region").set_value(["NSW"]).run()
+    count = tiles(at)["Awareness"]
+    at.switch_page("pages/overview.py").run()
+    assert at.multiselect(key="filter_region").value == ["NSW"]
+    assert tiles(at)["Awareness"] == count
+
+
+def test_an_empty_workspace_welcomes_instead_of_counting(demo):
+    create_workspace("empty-one")
+    at = app_test("empty-one")
+    assert not at.exception
+    assert at.title[0].value == "Welcome to Journey"
+    assert [b.label for b in at.main.button] == ["Open the demo workspace"]
+    at.main.button[0].click().run()
+    assert at.session_state["workspace"] == "demo"
+    assert tiles(at)["Awareness"] == "2,000"
+
+
+def test_workspaces_are_created_renamed_and_deleted_from_the_sidebar(demo):
+    at = app_test("demo")
+    at.sidebar.text_input[0].input("Spring workshop")
+    at.sidebar.button[0].click().run()
+    assert "Spring workshop" in list_workspaces()
+    assert at.session_state["workspace"] == "Spring workshop"
+    at.sidebar.text_input[1].input("Spring ../x")
+    at.sidebar.button[1].click().run()
+    assert not at.exception and at.sidebar.error, "a bad name is refused in a sentence"
+    at.sidebar.text_input[1].input("Autumn workshop")
+    at.sidebar.button[1].click().run()
+    assert not at.sidebar.error, at.sidebar.error[0].value
+    assert "Autumn workshop" in list_workspaces() and "Spring workshop" not in list_workspaces()
+    delete = at.sidebar.button[2]
+    assert delete.disabled, "deleting needs the name typed first"
+    at.sidebar.text_input[2].input("Autumn workshop").run()
+    at.sidebar.button[2].click().run()
+    assert "Autumn workshop" not in list_workspaces()
+    assert at.session_state["workspace"] == "demo"
+
+
+def test_presenter_mode_hides_workspace_management(demo):
+    at = app_test("demo")
+    at.toggle(key="presenter").set_value(True).run()
+    assert not at.exception
+    assert not at.sidebar.expander
+    assert any(b.label == "Leave presenter mode" for b in at.main.button)
