@@ -118,7 +118,11 @@ def rename_workspace(old: str, new: str) -> Path:
         raise WorkspaceError(f"There is no workspace '{old}'.")
     if target.exists():
         raise WorkspaceError(f"A workspace called '{new}' already exists.")
-    _checkpoint(source)
+    try:
+        _checkpoint(source)
+    except sqlite3.OperationalError:
+        raise WorkspaceError(f"'{old}' is open in another window or command; close it there "
+                             "and try again.") from None
     source.rename(target)
     return target
 
@@ -316,4 +320,91 @@ CREATE TABLE touchpoints (
   updated_at TEXT, version INTEGER NOT NULL DEFAULT 1
 );
 CREATE INDEX touchpoints_stage ON touchpoints(stage, position);
+""")
+
+
+@migrations()
+def m005_personas(db: Database) -> None:
+    """Clients assigned to a persona by hand (they win over the tracker's persona column).
+    No foreign key on persona_id: undoing a Personas import deletes and re-inserts the
+    persona row, which must not take its assignments with it."""
+    _run_script(db, """
+CREATE TABLE persona_assignments (
+  client_ref INTEGER PRIMARY KEY REFERENCES clients(id) ON DELETE CASCADE,
+  persona_id INTEGER NOT NULL
+);
+CREATE INDEX persona_assignments_persona ON persona_assignments(persona_id);
+""")
+
+
+@migrations()
+def m002_workshop(db: Database) -> None:
+    """The function map (seeded with seven functions), touchpoint-table saves for undo,
+    and named snapshots of the journey map (see journey.touchpoints)."""
+    from .touchpoints import FUNCTION_MAP_DEFAULTS
+
+    _run_script(db, """
+CREATE TABLE function_map (
+  id INTEGER PRIMARY KEY,
+  department TEXT NOT NULL UNIQUE, uses TEXT, outcome TEXT, stages TEXT,
+  position INTEGER, updated_at TEXT, version INTEGER NOT NULL DEFAULT 1
+);
+CREATE TABLE workshop_saves (
+  id INTEGER PRIMARY KEY,
+  table_name TEXT NOT NULL, scope TEXT, summary TEXT,
+  created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%d %H:%M:%S', 'now')),
+  undone_at TEXT
+);
+-- before-images of the rows a save changed (before NULL: the save added the row)
+CREATE TABLE workshop_save_rows (
+  save_id INTEGER NOT NULL REFERENCES workshop_saves(id) ON DELETE CASCADE,
+  row_id INTEGER NOT NULL, before TEXT, after_version INTEGER,
+  position_only INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX workshop_save_rows_save ON workshop_save_rows(save_id);
+CREATE TABLE map_snapshots (
+  id INTEGER PRIMARY KEY,
+  name TEXT NOT NULL UNIQUE, note TEXT, data TEXT NOT NULL,
+  created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%d %H:%M:%S', 'now'))
+)""")
+    for position, row in enumerate(FUNCTION_MAP_DEFAULTS, start=1):
+        db.execute("INSERT INTO function_map(department, uses, outcome, stages, position) "
+                   "VALUES (?, ?, ?, ?, ?)", [*row, position])
+
+
+@migrations()
+def m003_funnel_indexes(db: Database) -> None:
+    """Each client's stored path through the stages (``clients.stage_path``, see
+    journey.paths) and the indexes that keep the funnel page fast at 100,000 clients:
+    events in (client, date, id) order for the paths, and (field, furthest_rank) per
+    segment field, the cohort month and the path for the funnel's GROUP BYs."""
+    from .paths import refresh_paths
+
+    if "stage_path" not in {c.name for c in db["clients"].columns}:
+        db.execute("ALTER TABLE clients ADD COLUMN stage_path TEXT")
+    _run_script(db, """
+CREATE INDEX IF NOT EXISTS events_path ON events(client_ref, date, id, stage, kind, amount)
+  WHERE client_ref IS NOT NULL AND date IS NOT NULL
+    AND (stage IS NOT NULL OR kind IN ('purchase', 'won', 'referral', 'review', 'nps'));
+CREATE INDEX IF NOT EXISTS clients_cohort ON clients(substr(first_date, 1, 7), furthest_rank);
+CREATE INDEX IF NOT EXISTS clients_stage_path ON clients(stage_path);
+CREATE INDEX IF NOT EXISTS clients_persona_rank ON clients(persona, furthest_rank);
+CREATE INDEX IF NOT EXISTS clients_channel_rank ON clients(channel, furthest_rank);
+CREATE INDEX IF NOT EXISTS clients_client_type_rank ON clients(client_type, furthest_rank);
+CREATE INDEX IF NOT EXISTS clients_region_rank ON clients(region, furthest_rank);
+CREATE INDEX IF NOT EXISTS clients_owner_rank ON clients(owner, furthest_rank);
+CREATE INDEX IF NOT EXISTS clients_buyer_type_rank ON clients(buyer_type, furthest_rank)
+""")
+    refresh_paths(db)
+
+
+@migrations()
+def m004_signs_indexes(db: Database) -> None:
+    """Covering indexes for the signs of misalignment (journey.signs): events by kind and
+    date with their client (daily counts, purchase days per client), and events with a
+    reason by kind, date and reason."""
+    _run_script(db, """
+CREATE INDEX IF NOT EXISTS events_kind_date_client ON events(kind, date, client_ref);
+CREATE INDEX IF NOT EXISTS events_kind_date_reason ON events(kind, date, reason, client_ref)
+  WHERE reason IS NOT NULL
 """)

@@ -15,7 +15,7 @@ html { font-size: 20px; }
 [data-testid="stMetricValue"] { font-size: 2.6rem; }
 [data-testid="stMain"] h1 { font-size: 2.6rem; }
 [data-testid="stSidebar"] { display: none; }
-[data-testid="stSidebarCollapsedControl"] { display: none; }
+[data-testid="stSidebarCollapsedControl"], [data-testid="stExpandSidebarButton"] { display: none; }
 </style>
 """
 

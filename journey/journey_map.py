@@ -1,0 +1,383 @@
+"""The journey map as a facilitator presents it: lanes per stage, the coverage of
+departments over stages, and the emotion curves (workshop scores and customer data).
+
+Decisions:
+
+- Lanes come from the touchpoints of one state (current by default): touchpoints,
+  channels, customer actions, thoughts and feelings, the emotion curve, pain points,
+  opportunities and owners. Channels and owners are listed once per stage.
+- Coverage counts touchpoints per department and stage. Gaps: a stage with no
+  touchpoint; a touchpoint with no owner (or no department); a department with no
+  touchpoint in a stage it should serve. Which stages a department should serve is the
+  function map's ``stages`` column (``journey.touchpoints.FUNCTION_MAP_DEFAULTS``):
+  marketing awareness, consideration and advocacy; sales consideration and purchase;
+  CX and account management purchase, retention and advocacy; operations purchase and
+  retention; product consideration and retention; support purchase and retention;
+  leadership no stage in particular. The workshop edits it on the touchpoints page.
+- The touchpoint curve is the mean emotion (-2..+2) of a stage's scored touchpoints.
+- The data curve puts the customers' own signals on the same -2..+2 scale, per stage:
+  satisfaction (1-5) minus 3; NPS (promoters minus detractors, -100..100) divided by 50;
+  complaints as -4 x complaints per client, floored at -2. Satisfaction belongs to the
+  stage a client has reached (its furthest stage). NPS answers and complaints come from
+  the events when the workspace has such events (each one belongs to its own stage, or
+  else to the stage the client had reached on that date; complaints are then counted
+  against the clients who reached the stage), else from the clients' NPS and complaints
+  columns by furthest stage. A measure counts with at least ``MIN_ANSWERS`` answers;
+  complaints count beside satisfaction or NPS, or alone from ``MIN_ANSWERS``
+  complaints (no complaints from people who were never asked is no evidence of
+  delight). The data score is the mean of the measures that count; a stage with one is
+  *data-backed*, a stage without is *assumed* (only the workshop's scores speak for it).
+  The shared filters apply to the data curve (clients), never to the touchpoints.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+import pandas as pd
+from sqlite_utils import Database
+
+from .filters import NO_FILTERS, Filters
+from .stages import ALL_STAGES, LABELS, RANK, STAGES, stage_at_column
+from .templates import DEPARTMENTS
+from .touchpoints import department_stages, touchpoint_rows
+
+LANES = (
+    ("touchpoint", "Touchpoints"), ("channel", "Channels"),
+    ("customer_action", "Customer actions"), ("thinks_feels", "Thoughts and feelings"),
+    ("emotion", "Emotion curve"), ("pain_points", "Pain points"),
+    ("opportunities", "Opportunities"), ("owner", "Owners"),
+)
+ONCE_PER_STAGE = ("channel", "owner")
+MIN_ANSWERS = 5
+NO_DEPARTMENT = "(no department)"
+DATA_BACKED, ASSUMED = "data-backed", "assumed"
+CURVE_COLUMNS = [
+    "stage", "label", "touchpoint_emotion", "touchpoints_scored", "data_emotion",
+    "satisfaction", "satisfaction_answers", "nps", "nps_answers", "complaints",
+    "clients", "complaints_per_client", "basis"]
+GAP_COLUMNS = ["gap", "stage", "department", "touchpoint", "detail"]
+
+
+def map_lanes(db: Database, state: str = "current", stages: tuple[str, ...] = STAGES
+              ) -> dict[str, dict[str, list[str]]]:
+    """Lane -> stage -> the texts in that cell, in touchpoint order (emotion: empty,
+    drawn from ``emotion_curves``)."""
+    rows = [r for r in touchpoint_rows(db, state=state) if r["stage"] in stages]
+    lanes: dict[str, dict[str, list[str]]] = {lane: {s: [] for s in stages} for lane, _ in LANES}
+    for row in rows:
+        for lane, _ in LANES:
+            value = row.get(lane) if lane != "emotion" else None
+            cell = lanes[lane][row["stage"]]
+            if value is not None and not (lane in ONCE_PER_STAGE and value in cell):
+                cell.append(str(value))
+    return lanes
+
+
+def map_table(db: Database, state: str = "current", stages: tuple[str, ...] = STAGES,
+              curves: pd.DataFrame | None = None) -> pd.DataFrame:
+    """The map as a table to download: one row per lane, one column per stage."""
+    lanes = map_lanes(db, state, stages)
+    if curves is None:
+        curves = emotion_curves(db, state=state, stages=stages)
+    by_stage = curves.set_index("stage")
+    rows = []
+    for lane, title in LANES:
+        row = {"lane": title}
+        for stage in stages:
+            if lane == "emotion":
+                row[LABELS[stage]] = _emotion_text(by_stage.loc[stage])
+            else:
+                row[LABELS[stage]] = "\n".join(lanes[lane][stage])
+        rows.append(row)
+    return pd.DataFrame(rows, columns=["lane", *(LABELS[s] for s in stages)])
+
+
+def _emotion_text(row) -> str:
+    parts = []
+    if pd.notna(row["touchpoint_emotion"]):
+        parts.append(f"touchpoints {row['touchpoint_emotion']:+.1f}")
+    if pd.notna(row["data_emotion"]):
+        parts.append(f"data {row['data_emotion']:+.1f}")
+    return f"{', '.join(parts) or 'no scores'} ({row['basis']})"
+
+
+# --- coverage --------------------------------------------------------------------------
+
+@dataclass
+class Coverage:
+    counts: pd.DataFrame            # departments x stages: touchpoints
+    gaps: pd.DataFrame              # GAP_COLUMNS
+    expected: dict[str, tuple[str, ...]]   # department -> stages it should serve
+
+    def is_gap(self, department: str, stage: str) -> bool:
+        """A department with no touchpoint in a stage it should serve."""
+        return stage in self.expected.get(department, ()) and \
+            self.counts.loc[department, stage] == 0
+
+
+def coverage(db: Database, state: str = "current", stages: tuple[str, ...] = STAGES
+             ) -> Coverage:
+    """Touchpoints per department and stage, and the gaps (see the module notes)."""
+    rows = [r for r in touchpoint_rows(db, state=state) if r["stage"] in stages]
+    expected = department_stages(db)
+    departments = list(DEPARTMENTS) + sorted(
+        {r["department"] for r in rows if r["department"] and r["department"]
+         not in DEPARTMENTS})
+    if any(not r["department"] for r in rows):
+        departments.append(NO_DEPARTMENT)
+    tally = Counter((r["department"] or NO_DEPARTMENT, r["stage"]) for r in rows)
+    counts = pd.DataFrame([[tally[(d, s)] for s in stages] for d in departments],
+                          index=pd.Index(departments, name="department"), columns=list(stages))
+    per_stage = Counter(r["stage"] for r in rows)
+    gaps = []
+    for stage in stages:
+        if not per_stage[stage]:
+            gaps.append(("empty stage", stage, None, None,
+                         f"{LABELS[stage]} has no {state} touchpoint."))
+    for row in rows:
+        where = f"'{row['touchpoint']}' ({LABELS[row['stage']]})"
+        if not row["owner"]:
+            gaps.append(("no owner", row["stage"], row["department"], row["touchpoint"],
+                         f"{where} has no owner."))
+        if not row["department"]:
+            gaps.append(("no department", row["stage"], None, row["touchpoint"],
+                         f"{where} has no department."))
+    for department, served in expected.items():
+        for stage in served:
+            if stage in stages and department in departments and not tally[(department, stage)]:
+                gaps.append(("missing department", stage, department, None,
+                             f"{department} should serve {LABELS[stage]} but has no "
+                             f"touchpoint there."))
+    order = {"empty stage": 0, "missing department": 1, "no owner": 2, "no department": 3}
+    gaps.sort(key=lambda g: (order[g[0]], RANK[g[1]], g[2] or "", g[3] or ""))
+    gaps = pd.DataFrame(gaps, columns=GAP_COLUMNS, dtype=object)
+    return Coverage(counts, gaps, expected)
+
+
+# --- emotion curves --------------------------------------------------------------------
+
+def _event_stage_sql() -> str:
+    """The stage an event belongs to: its own, else the client's stage on that date."""
+    reached = " ".join(
+        f"WHEN c.[{stage_at_column(s)}] IS NOT NULL AND substr(c.[{stage_at_column(s)}], 1, 10)"
+        f" <= substr(e.date, 1, 10) THEN '{s}'" for s in reversed(ALL_STAGES))
+    return f"COALESCE(e.stage, CASE {reached} ELSE c.furthest_stage END)"
+
+
+def _event_rows(db: Database, kind: str, filters: Filters) -> list[tuple]:
+    """(stage, amount) of every event of a kind, filtered through its client."""
+    where, params = filters.where("c")
+    if where != "1":
+        where = f"c.id IS NOT NULL AND {where}"
+    return db.execute(
+        f"SELECT {_event_stage_sql()}, e.amount FROM events e "
+        f"LEFT JOIN clients c ON c.id = e.client_ref WHERE e.kind = ? AND {where}",
+        [kind, *params]).fetchall()
+
+
+def _has_events(db: Database, kind: str, scored: bool = False) -> bool:
+    extra = " AND amount IS NOT NULL" if scored else ""
+    return db.execute(f"SELECT 1 FROM events WHERE kind = ?{extra} LIMIT 1",
+                      [kind]).fetchone() is not None
+
+
+def _nps(scores: list[float]) -> float | None:
+    if not scores:
+        return None
+    promoters = sum(s >= 9 for s in scores)
+    detractors = sum(s <= 6 for s in scores)
+    return 100.0 * (promoters - detractors) / len(scores)
+
+
+def customer_signals(db: Database, filters: Filters = NO_FILTERS,
+                     stages: tuple[str, ...] = STAGES) -> pd.DataFrame:
+    """Per stage: clients, satisfaction, NPS and complaints (see the module notes)."""
+    where, params = filters.where()
+    at_stage = {row[0]: row[1:] for row in db.execute(
+        "SELECT furthest_stage, COUNT(*), AVG(satisfaction), COUNT(satisfaction), "
+        f"SUM(complaints) FROM clients WHERE {where} GROUP BY furthest_stage",
+        params).fetchall()}
+    reached = {stage: db.execute(f"SELECT COUNT(*) FROM clients WHERE {where} "
+                                 "AND furthest_rank >= ?", [*params, RANK[stage]]).fetchone()[0]
+               for stage in stages}
+    nps_scores: dict[str, list[float]] = {s: [] for s in stages}
+    if _has_events(db, "nps", scored=True):
+        for stage, amount in _event_rows(db, "nps", filters):
+            if stage in nps_scores and amount is not None:
+                nps_scores[stage].append(amount)
+    else:
+        for stage, score in db.execute(
+                f"SELECT furthest_stage, nps FROM clients WHERE {where} AND nps IS NOT NULL",
+                params).fetchall():
+            if stage in nps_scores:
+                nps_scores[stage].append(score)
+    complaint_events = _has_events(db, "complaint")
+    complaints = {s: None for s in stages}
+    if complaint_events:
+        complaints = {s: 0 for s in stages}
+        for stage, _ in _event_rows(db, "complaint", filters):
+            if stage in complaints:
+                complaints[stage] += 1
+    rows = []
+    for stage in stages:
+        n, sat, n_sat, column_complaints = at_stage.get(stage, (0, None, 0, None))
+        clients = reached[stage] if complaint_events else n
+        count = complaints[stage] if complaint_events else column_complaints
+        rows.append({"stage": stage, "clients": clients, "satisfaction": sat,
+                     "satisfaction_answers": n_sat, "nps": _nps(nps_scores[stage]),
+                     "nps_answers": len(nps_scores[stage]),
+                     "complaints": None if count is None else int(count)})
+    return pd.DataFrame(rows)
+
+
+def data_score(row: dict) -> float | None:
+    """A stage's customer signals on the -2..+2 scale, or None when too few count."""
+    parts = []
+    if (row["satisfaction_answers"] or 0) >= MIN_ANSWERS and row["satisfaction"] is not None:
+        parts.append(max(-2.0, min(2.0, row["satisfaction"] - 3)))
+    if (row["nps_answers"] or 0) >= MIN_ANSWERS and row["nps"] is not None:
+        parts.append(max(-2.0, min(2.0, row["nps"] / 50)))
+    complaints, clients = row["complaints"], row["clients"] or 0
+    if complaints is not None and clients >= MIN_ANSWERS and (parts or
+                                                              complaints >= MIN_ANSWERS):
+        parts.append(max(-2.0, -4.0 * complaints / clients))
+    return round(sum(parts) / len(parts), 2) if parts else None
+
+
+def emotion_curves(db: Database, *, state: str = "current", filters: Filters = NO_FILTERS,
+                   stages: tuple[str, ...] = STAGES) -> pd.DataFrame:
+    """One row per stage: the touchpoints' mean emotion, the customer data's score and
+    its parts, and whether the stage is data-backed or assumed (CURVE_COLUMNS)."""
+    scored: dict[str, list[int]] = {s: [] for s in stages}
+    for row in touchpoint_rows(db, state=state):
+        if row["stage"] in scored and row["emotion"] is not None:
+            scored[row["stage"]].append(row["emotion"])
+    signals = customer_signals(db, filters, stages).to_dict("records")
+    rows = []
+    for stage, signal in zip(stages, signals):
+        scores = scored[stage]
+        data = data_score(signal)
+        clients = signal["clients"] or 0
+        rows.append({
+            **signal, "label": LABELS[stage],
+            "touchpoint_emotion": round(sum(scores) / len(scores), 2) if scores else None,
+            "touchpoints_scored": len(scores), "data_emotion": data,
+            "satisfaction": None if signal["satisfaction"] is None
+            else round(signal["satisfaction"], 2),
+            "nps": None if signal["nps"] is None else round(signal["nps"], 1),
+            "complaints_per_client": None if signal["complaints"] is None or not clients
+            else round(signal["complaints"] / clients, 3),
+            "basis": DATA_BACKED if data is not None else ASSUMED})
+    return pd.DataFrame(rows, columns=CURVE_COLUMNS)
+
+
+# --- pictures --------------------------------------------------------------------------
+
+TOUCHPOINT_COLOUR, DATA_COLOUR = "#1F4E5F", "#E07A1F"
+
+
+def emotion_figure(curves: pd.DataFrame, *, large: bool = False):
+    """Both curves on the -2..+2 scale; data-backed stages filled, assumed ones hollow."""
+    import plotly.graph_objects as go
+
+    size = 20 if large else 14
+    labels = list(curves["label"])
+    backed = curves["basis"] == DATA_BACKED
+    symbols = ["circle" if b else "circle-open" for b in backed]
+    figure = go.Figure()
+    figure.add_trace(go.Scatter(
+        x=labels, y=curves["touchpoint_emotion"], name="Touchpoints (workshop scores)",
+        mode="lines+markers+text", line={"color": TOUCHPOINT_COLOUR, "width": 4},
+        marker={"size": 16, "symbol": symbols, "line": {"width": 3}},
+        text=[_signed(v) for v in curves["touchpoint_emotion"]], textposition="top center",
+        connectgaps=True))
+    figure.add_trace(go.Scatter(
+        x=labels, y=curves["data_emotion"], name="Customers (satisfaction, NPS, complaints)",
+        mode="lines+markers+text", line={"color": DATA_COLOUR, "width": 4, "dash": "dash"},
+        marker={"size": 16}, text=[_signed(v) for v in curves["data_emotion"]],
+        textposition="bottom center", connectgaps=False))
+    for label, basis in zip(labels, curves["basis"]):
+        figure.add_annotation(x=label, y=-2.6, text=basis, showarrow=False,
+                              font={"size": size - 2,
+                                    "color": DATA_COLOUR if basis == DATA_BACKED else "#777"})
+    figure.add_hline(y=0, line={"color": "#bbb", "width": 1})
+    figure.update_layout(
+        font={"size": size}, height=520 if large else 420,
+        yaxis={"range": [-2.9, 2.6], "tickvals": [-2, -1, 0, 1, 2],
+               "ticktext": ["-2 upset", "-1", "0", "+1", "+2 delighted"], "title": None},
+        xaxis={"title": None}, legend={"orientation": "h", "y": 1.12},
+        margin={"l": 20, "r": 20, "t": 60, "b": 20})
+    return figure
+
+
+def _signed(value) -> str:
+    return "" if value is None or pd.isna(value) else f"{value:+.1f}"
+
+
+def coverage_figure(result: Coverage, *, large: bool = False):
+    """The department x stage heatmap; a gap reads 'gap' in its cell."""
+    import plotly.graph_objects as go
+
+    counts = result.counts
+    text = [[("gap" if result.is_gap(department, stage) else str(counts.loc[department, stage]))
+             for stage in counts.columns] for department in counts.index]
+    figure = go.Figure(go.Heatmap(
+        z=counts.values, x=[LABELS[s] for s in counts.columns], y=list(counts.index),
+        text=text, texttemplate="%{text}", colorscale="Blues", showscale=False,
+        hovertemplate="%{y} in %{x}: %{z} touchpoints<extra></extra>", xgap=2, ygap=2))
+    gaps = [(LABELS[stage], department) for department in counts.index
+            for stage in counts.columns if result.is_gap(department, stage)]
+    if gaps:
+        figure.add_trace(go.Scatter(
+            x=[g[0] for g in gaps], y=[g[1] for g in gaps], mode="markers", name="gap",
+            marker={"symbol": "square-open", "size": 44, "color": "#D64541",
+                    "line": {"width": 3}}, hoverinfo="skip", showlegend=False))
+    size = 20 if large else 14
+    figure.update_layout(font={"size": size}, height=90 + 52 * len(counts.index),
+                         yaxis={"autorange": "reversed"}, xaxis={"side": "top"},
+                         margin={"l": 20, "r": 20, "t": 40, "b": 20})
+    return figure
+
+
+def emotion_svg(curves: pd.DataFrame, *, column_width: int = 200, height: int = 190) -> str:
+    """An inline SVG of both curves, one column per stage, for the map's emotion lane.
+
+    Only numbers and fixed words go into it. Data-backed stages are filled dots, assumed
+    stages hollow ones.
+    """
+    n = len(curves)
+    width = column_width * n
+
+    def y(value: float) -> float:
+        return round(height / 2 - value * (height / 2 - 34) / 2, 1)
+
+    def x(index: int) -> float:
+        return column_width * index + column_width / 2
+
+    parts = [f'<svg viewBox="0 0 {width} {height}" width="{width}" height="{height}" '
+             'xmlns="http://www.w3.org/2000/svg" role="img" aria-label="Emotion curve" '
+             'font-family="Source Sans Pro, Helvetica, Arial, sans-serif">',
+             f'<line x1="0" y1="{y(0)}" x2="{width}" y2="{y(0)}" stroke="#ccc" '
+             'stroke-dasharray="4 4"/>']
+    for column, colour, dash in (("touchpoint_emotion", TOUCHPOINT_COLOUR, ""),
+                                 ("data_emotion", DATA_COLOUR, ' stroke-dasharray="10 6"')):
+        points = [(x(i), y(v)) for i, v in enumerate(curves[column]) if pd.notna(v)]
+        if len(points) > 1:
+            path = " ".join(f"{px},{py}" for px, py in points)
+            parts.append(f'<polyline points="{path}" fill="none" stroke="{colour}" '
+                         f'stroke-width="4"{dash}/>')
+        for i, value in enumerate(curves[column]):
+            if pd.isna(value):
+                continue
+            backed = curves["basis"].iloc[i] == DATA_BACKED
+            fill = colour if backed else "white"
+            parts.append(f'<circle cx="{x(i)}" cy="{y(value)}" r="9" fill="{fill}" '
+                         f'stroke="{colour}" stroke-width="3"/>')
+            offset = -16 if column == "touchpoint_emotion" else 30
+            parts.append(f'<text x="{x(i)}" y="{y(value) + offset}" text-anchor="middle" '
+                         f'font-size="22" font-weight="bold" fill="{colour}">'
+                         f'{value:+.1f}</text>')
+    parts.append("</svg>")
+    return "".join(parts)

@@ -1,0 +1,149 @@
+"""Journey map: the stages as columns and the lanes (touchpoints, channels, customer
+actions, thoughts and feelings, the emotion curve, pain points, opportunities, owners) as
+one picture for the projector; the emotion curves from the workshop and from the
+customers' data; the department coverage heatmap with its gaps.
+
+Every text in the map comes from people, so each one goes through ``widgets.escape``.
+"""
+
+import base64
+
+import streamlit as st
+
+from journey import journey_map as jm
+from journey.stages import LABELS, stage_model
+from journey.workspace import get_setting
+from journey_ui import frame, widgets
+
+ctx = frame.page_context()
+stages = stage_model(bool(frame.cached(get_setting)(ctx, "pre_awareness")))
+COLUMN_WIDTH = 220
+LANE_CLASS = {"pain_points": "pain", "opportunities": "opportunity", "channel": "chips",
+              "owner": "chips"}
+
+MAP_CSS = """
+<style>
+.journey-map { overflow-x: auto; }
+.journey-map table { border-collapse: separate; border-spacing: 4px; table-layout: fixed;
+  width: 100%; min-width: 900px; }
+.journey-map th, .journey-map td { vertical-align: top; padding: 0.45rem 0.55rem;
+  border-radius: 0.4rem; font-size: FONTrem; line-height: 1.3; }
+.journey-map thead th { background: #1F4E5F; color: white; text-align: center;
+  font-size: HEADrem; }
+.journey-map tbody th { background: rgba(31, 78, 95, 0.08); text-align: left;
+  width: 11rem; }
+.journey-map td { background: rgba(31, 78, 95, 0.04); }
+.journey-map td.pain { background: rgba(214, 69, 65, 0.12); }
+.journey-map td.opportunity { background: rgba(46, 160, 67, 0.12); }
+.journey-map td.curve { background: transparent; padding: 0; }
+.journey-map ul { margin: 0; padding-left: 1.1rem; }
+.journey-map li { margin: 0 0 0.25rem 0; }
+.journey-map .chip { display: inline-block; border: 1px solid #9bb; border-radius: 1rem;
+  padding: 0 0.5rem; margin: 0 0.25rem 0.25rem 0; }
+.journey-map .basis { display: block; font-size: 0.8em; opacity: 0.75; font-weight: normal; }
+</style>
+"""
+
+
+def cell(lane: str, items: list[str]) -> str:
+    """One cell's items, escaped: chips for channels and owners, a list for the rest."""
+    if not items:
+        return "<td></td>"
+    css = f' class="{LANE_CLASS[lane]}"' if lane in LANE_CLASS else ""
+    if lane in ("channel", "owner"):
+        return f"<td{css}>" + "".join(f'<span class="chip">{widgets.escape(i)}</span>'
+                                      for i in items) + "</td>"
+    entries = "".join("<li>" + "<br>".join(widgets.escape(line) for line in item.splitlines())
+                      + "</li>" for item in items)
+    return f"<td{css}><ul>{entries}</ul></td>"
+
+
+def map_html(lanes: dict, curves, presenter: bool) -> str:
+    """The map as an HTML table: stages across, lanes down, the curve spanning the stages."""
+    basis = dict(zip(curves["stage"], curves["basis"]))
+    head = "".join(f"<th>{widgets.escape(LABELS[s])}"
+                   f'<span class="basis">{widgets.escape(basis[s])}</span></th>' for s in stages)
+    body = []
+    for lane, title in jm.LANES:
+        if lane == "emotion":
+            # st.html drops inline <svg>; as an image the curve keeps its columns
+            svg = base64.b64encode(jm.emotion_svg(curves, column_width=COLUMN_WIDTH)
+                                   .encode()).decode()
+            body.append(f"<tr><th>{title}</th>"
+                        f'<td class="curve" colspan="{len(stages)}"><img alt="Emotion curve" '
+                        f'src="data:image/svg+xml;base64,{svg}" style="width:100%"></td></tr>')
+            continue
+        body.append(f"<tr><th>{title}</th>"
+                    + "".join(cell(lane, lanes[lane][s]) for s in stages) + "</tr>")
+    css = MAP_CSS.replace("FONT", "1.05" if presenter else "0.85").replace(
+        "HEAD", "1.3" if presenter else "1.05")
+    return (f'{css}<div class="journey-map"><table><thead><tr><th></th>{head}</tr></thead>'
+            f"<tbody>{''.join(body)}</tbody></table></div>")
+
+
+st.title("Journey map")
+state = st.segmented_control("State", ["current", "future"], default="current",
+                             key="map_state", format_func=str.capitalize) or "current"
+lanes = frame.cached(jm.map_lanes)(ctx, state, stages)
+curves = frame.cached(jm.emotion_curves)(ctx, state=state, filters=ctx.filters,
+                                         stages=stages)
+if not any(lanes["touchpoint"].values()):
+    widgets.empty_state(f"No {state}-state touchpoints yet",
+                        "Capture them on the Touchpoints page (or import a Touchpoints "
+                        "sheet), and the map draws itself.", icon=":material/map:")
+    if not ctx.presenter:
+        st.page_link("pages/touchpoints.py", label="Go to Touchpoints",
+                     icon=":material/arrow_forward:")
+    st.stop()
+
+st.html(map_html(lanes, curves, ctx.presenter))
+st.caption("Emotion lane: the solid line is the workshop's scores (−2 upset to +2 "
+           "delighted), the dashed line the customers' data. Filled dots: the stage is "
+           "data-backed (satisfaction, NPS or complaints); hollow: assumed.")
+
+st.subheader("Emotion curve")
+st.plotly_chart(jm.emotion_figure(curves, large=ctx.presenter), key="emotion_curve")
+backed = [LABELS[s] for s, b in zip(curves["stage"], curves["basis"]) if b == jm.DATA_BACKED]
+assumed = [LABELS[s] for s, b in zip(curves["stage"], curves["basis"]) if b == jm.ASSUMED]
+widgets.sentence(
+    (f"Data-backed: {', '.join(backed)}. " if backed else "No stage has customer data yet. ")
+    + (f"Assumed (workshop scores only): {', '.join(assumed)}." if assumed else ""))
+if not ctx.presenter:
+    with st.expander("The figures behind the curves"):
+        st.dataframe(curves.drop(columns=["stage"]), hide_index=True, width="stretch",
+                     column_config={"label": "Stage",
+                                    "touchpoint_emotion": "Touchpoints (mean)",
+                                    "touchpoints_scored": "Scored touchpoints",
+                                    "data_emotion": "Customers (score)",
+                                    "satisfaction": "Satisfaction (1–5)",
+                                    "satisfaction_answers": "Satisfaction answers",
+                                    "nps": "NPS", "nps_answers": "NPS answers",
+                                    "complaints": "Complaints", "clients": "Clients",
+                                    "complaints_per_client": "Complaints per client",
+                                    "basis": "Basis"})
+        st.caption("Satisfaction 1–5 minus 3, NPS divided by 50 and −4 × complaints per "
+                   "client put each signal on the −2..+2 scale; the customers' score is "
+                   "their mean. A signal counts with at least "
+                   f"{jm.MIN_ANSWERS} answers. The sidebar's filters apply to the data.")
+
+st.subheader("Coverage")
+coverage = frame.cached(jm.coverage)(ctx, state, stages)
+st.plotly_chart(jm.coverage_figure(coverage, large=ctx.presenter), key="coverage_heatmap")
+if coverage.gaps.empty:
+    st.success("No gaps: every stage has touchpoints, every touchpoint an owner, and every "
+               "function serves the stages it should.", icon=":material/check:")
+else:
+    st.markdown(f"**{len(coverage.gaps)} gap{'s' if len(coverage.gaps) != 1 else ''}**")
+    st.dataframe(coverage.gaps[["gap", "detail"]], hide_index=True, width="stretch",
+                 column_config={"gap": "Gap", "detail": "What is missing"})
+st.caption("Which stages a function should serve comes from the function map on the "
+           "Touchpoints page.")
+
+if not ctx.presenter:
+    st.divider()
+    st.markdown("**Download**")
+    widgets.download_table(jm.map_table(ctx.db, state, stages, curves), "journey-map",
+                           key="map_download", label="Map ")
+    if not coverage.gaps.empty:
+        widgets.download_table(coverage.gaps, "coverage-gaps", key="gaps_download",
+                               label="Gaps ")

@@ -1,0 +1,377 @@
+"""Touchpoints: a tab per stage with its current-state and future-state tables, the
+function map, and workshop snapshots; undo of the last save.
+
+Each table is edited from a draft kept in the session (the rows as loaded, with their
+versions, and what the editor starts from), so edits survive reruns and other people's
+saves. Save writes the stage in one transaction; invalid rows come back marked with
+their reason and nothing typed is lost; a conflict shows both sides and lets the person
+keep theirs or take the other version. Presenter mode shows read-only tables.
+"""
+
+import pandas as pd
+import streamlit as st
+
+from journey import touchpoints as tp
+from journey.errors import JourneyError
+from journey.stages import LABELS, stage_model
+from journey.templates import CHANNELS, DEPARTMENTS
+from journey.workspace import get_setting
+from journey_ui import frame, widgets
+
+ctx = frame.page_context()
+db = ctx.db
+stages = stage_model(bool(get_setting(db, "pre_awareness")))
+DRAFTS = "_touchpoint_drafts"
+FLASH = "_touchpoints_flash"
+EDIT_COLUMNS = ["position", "touchpoint", "channel", "department", "emotion",
+                "customer_action", "thinks_feels", "pain_points", "delights", "opportunities",
+                "kpi", "owner", "state", "stage"]
+SHOW_COLUMNS = ["position", "touchpoint", "channel", "department", "emotion", "pain_points",
+                "opportunities", "owner"]
+FUNCTION_COLUMNS = ["department", "uses", "outcome", "stages"]
+TEXT = {"touchpoint": "Touchpoint", "customer_action": "Customer action",
+        "thinks_feels": "Thinks and feels", "pain_points": "Pain points",
+        "delights": "Delights", "opportunities": "Opportunities", "kpi": "KPI",
+        "owner": "Owner"}
+
+
+def column_config(stage: str, state: str) -> dict:
+    config = {
+        "id": None, "version": None,
+        "problem": st.column_config.TextColumn("Needs fixing", disabled=True, width="medium"),
+        "position": st.column_config.NumberColumn(
+            "#", min_value=1, step=1, width="small",
+            help="The row's place in the stage; type a number to move it there."),
+        "channel": st.column_config.SelectboxColumn("Channel", options=CHANNELS),
+        "department": st.column_config.SelectboxColumn("Department", options=DEPARTMENTS),
+        "emotion": st.column_config.NumberColumn(
+            "Emotion", min_value=-2, max_value=2, step=1,
+            help="-2 upset, 0 neutral, +2 delighted"),
+        "state": st.column_config.SelectboxColumn("State", options=tp.STATES, default=state),
+        "stage": st.column_config.SelectboxColumn("Stage", options=stages, default=stage,
+                                                  format_func=LABELS.get),
+    }
+    for name, label in TEXT.items():
+        config[name] = st.column_config.TextColumn(label, required=name == "touchpoint",
+                                                   width="medium")
+    return config
+
+
+FUNCTION_CONFIG = {
+    "id": None, "version": None,
+    "problem": st.column_config.TextColumn("Needs fixing", disabled=True, width="medium"),
+    "department": st.column_config.SelectboxColumn("Department", options=DEPARTMENTS,
+                                                   required=True),
+    "uses": st.column_config.TextColumn("How it uses the map", width="large"),
+    "outcome": st.column_config.TextColumn("Outcome it seeks", width="medium"),
+    "stages": st.column_config.TextColumn(
+        "Stages it should serve", width="medium",
+        help="Comma-separated stages; coverage on the journey map checks them."),
+}
+
+
+# --- drafts -------------------------------------------------------------------------------
+
+def editor_keys(scope: str) -> list[str]:
+    if scope == "function_map":
+        return ["tp_function_map"]
+    return [f"tp_{scope}_current", f"tp_{scope}_future"]
+
+
+def load(scope: str) -> list[dict]:
+    return tp.function_map_rows(db) if scope == "function_map" else tp.touchpoint_rows(db, scope)
+
+
+def pending(scope: str) -> bool:
+    """Edits typed in the scope's editors and not saved yet."""
+    for key in editor_keys(scope):
+        state = st.session_state.get(key) or {}
+        if any(state.get(part) for part in ("edited_rows", "added_rows", "deleted_rows")):
+            return True
+    return False
+
+
+def draft(scope: str) -> dict:
+    """The scope's draft, reloaded when the workspace changed and nothing was typed."""
+    drafts = st.session_state.setdefault(DRAFTS, {})
+    key = (ctx.workspace, scope)
+    current = drafts.get(key)
+    if current is None or (current["version"] != ctx.version and current["clean"]
+                           and not pending(scope) and not current["working"]
+                           and not current["conflicts"]):
+        rows = load(scope)
+        current = {"base": rows, "draft": [dict(r) for r in rows], "version": ctx.version,
+                   "problems": [], "conflicts": [], "working": None, "clean": True}
+        drafts[key] = current
+    elif current["working"] and not any(k in st.session_state for k in editor_keys(scope)):
+        # The editors were not drawn for a while (another page): their typed edits live on
+        # in the working copy, which becomes what the editors start from.
+        current.update(draft=current["working"], working=None, clean=False)
+    return current
+
+
+def keep_working(scope: str, current: dict, edited: list[dict]) -> None:
+    """Remember the tables as typed, so that leaving the page loses nothing."""
+    current["working"] = edited if pending(scope) else None
+
+
+def restart(scope: str, base=None, rows=None, problems=(), reload: bool = False) -> None:
+    """Start the scope's editors again from new rows (their typed edits are in ``rows``)."""
+    drafts = st.session_state.setdefault(DRAFTS, {})
+    if reload:
+        drafts.pop((ctx.workspace, scope), None)
+    else:
+        drafts[(ctx.workspace, scope)] = {"base": base, "draft": rows, "version": ctx.version,
+                                          "problems": list(problems), "conflicts": [],
+                                          "working": None, "clean": False}
+    for key in editor_keys(scope):
+        st.session_state.pop(key, None)
+
+
+def rows_frame(rows: list[dict], columns: list[str]) -> pd.DataFrame:
+    """Rows for an editor: the hidden id and version, and a problem column when a row
+    carries one (from a refused save)."""
+    frame_ = pd.DataFrame([{c: r.get(c) for c in ["id", "version", *columns]} for r in rows],
+                          columns=["id", "version", *columns])
+    for name in ("id", "version", "position", "emotion"):
+        if name in frame_:
+            frame_[name] = pd.to_numeric(frame_[name], errors="coerce").round().astype("Int64")
+    for name in columns:
+        if name not in ("position", "emotion"):
+            frame_[name] = frame_[name].astype(object)
+    if any(r.get("problem") for r in rows):
+        frame_.insert(2, "problem", [r.get("problem") or "" for r in rows])
+    return frame_
+
+
+def records(edited: pd.DataFrame, defaults: dict) -> list[dict]:
+    """An editor's rows as dicts, blanks in ``defaults``' columns filled."""
+    out = []
+    for row in edited.drop(columns=["problem"], errors="ignore").to_dict("records"):
+        row = {k: (None if v is None or (not isinstance(v, str) and pd.isna(v)) else v)
+               for k, v in row.items()}
+        for name, value in defaults.items():
+            if row.get(name) in (None, ""):
+                row[name] = value
+        out.append(row)
+    return out
+
+
+def flash(message: str) -> None:
+    st.session_state[FLASH] = message
+
+
+def after_save(scope: str, result: tp.SaveResult, edited: list[dict]) -> None:
+    """Act on a save: start again from the workspace, keep the edits, or show conflicts."""
+    current = draft(scope)
+    if result.ok:
+        flash(result.message())
+        restart(scope, reload=True)
+        st.rerun()
+    if result.status == "invalid":
+        reasons: dict[int, list[str]] = {}
+        for problem in result.problems:
+            reasons.setdefault(problem.row, []).append(problem.reason)
+        rows = [{**row, "problem": " ".join(reasons.get(i, []))} for i, row in enumerate(edited)]
+        restart(scope, current["base"], rows, result.problems)
+        st.rerun()
+    current["conflicts"] = result.conflicts
+
+
+def resolve(scope: str, keep: str, edited: list[dict]) -> None:
+    """Keep my version or theirs for the conflicting rows, and save the rest."""
+    current = draft(scope)
+    table = "function_map" if scope == "function_map" else "touchpoints"
+    stage = None if scope == "function_map" else scope
+    base, rows = tp.rebase(db, table, current["base"], edited, keep, scope=stage)
+    result = (tp.save_function_map(db, base, rows) if stage is None
+              else tp.save_stage(db, stage, base, rows))
+    if result.status == "conflict":         # a third person saved meanwhile: show again
+        restart(scope, base, rows)
+        draft(scope)["conflicts"] = result.conflicts
+        st.rerun()
+    after_save(scope, result, rows)
+
+
+def show_problems(current: dict) -> None:
+    if current["problems"]:
+        rows = len({p.row for p in current["problems"]})
+        st.error(f"Not saved: {rows} row{'s' if rows != 1 else ''} need fixing; your edits "
+                 "are kept below.", icon=":material/error:")
+
+
+def show_conflicts(scope: str, current: dict, edited: list[dict]) -> None:
+    """Both sides of each conflict, and the two ways out (with the edits as they are now)."""
+    if not current["conflicts"]:
+        return
+    st.warning("Not saved: someone else saved some of the same rows while you were editing. "
+               "Nothing was overwritten. Choose whose version to keep for these rows; "
+               "your other changes are saved either way.", icon=":material/group:")
+    for conflict in current["conflicts"]:
+        st.caption(conflict.sentence())
+    st.dataframe(tp.conflict_table(current["conflicts"]), hide_index=True)
+    mine, theirs, _ = st.columns([1, 1, 3])
+    if mine.button("Keep my changes", key=f"keep_mine_{scope}", icon=":material/person:"):
+        resolve(scope, "mine", edited)
+    if theirs.button("Take theirs", key=f"keep_theirs_{scope}", icon=":material/groups:"):
+        resolve(scope, "theirs", edited)
+
+
+# --- one stage ----------------------------------------------------------------------------
+
+def stage_tab(stage: str) -> None:
+    current = draft(stage)
+    if ctx.presenter:
+        compare_states(current["base"])
+        return
+    notices = st.container()
+    edited = []
+    for state, title in (("current", "Current state"), ("future", "Future state")):
+        rows = [r for r in current["draft"] if (r.get("state") == "future") == (state == "future")]
+        st.markdown(f"**{title}**")
+        table = st.data_editor(
+            rows_frame(rows, EDIT_COLUMNS), key=f"tp_{stage}_{state}",
+            num_rows="dynamic", hide_index=True, width="stretch",
+            column_config=column_config(stage, state),
+            column_order=(["problem"] if any(r.get("problem") for r in rows) else [])
+            + EDIT_COLUMNS)
+        edited += records(table, {"state": state, "stage": stage})
+    keep_working(stage, current, edited)
+    with notices:
+        show_problems(current)
+        show_conflicts(stage, current, edited)
+    save, _ = st.columns([1, 4])
+    if save.button(f"Save {LABELS[stage]}", key=f"save_{stage}", type="primary",
+                   icon=":material/save:"):
+        after_save(stage, tp.save_stage(db, stage, current["base"], edited), edited)
+        st.rerun()
+    with st.expander("Current and future side by side"):
+        compare_states(current["base"])
+
+
+def compare_states(rows: list[dict]) -> None:
+    """The stage's current and future touchpoints next to each other, read-only."""
+    left, right = st.columns(2)
+    for column, state, title in ((left, "current", "Current state"),
+                                 (right, "future", "Future state")):
+        chosen = [r for r in rows if r["state"] == state]
+        column.markdown(f"**{title}** ({len(chosen)})")
+        if chosen:
+            column.dataframe(rows_frame(chosen, SHOW_COLUMNS), hide_index=True,
+                             column_config=column_config("", state), column_order=SHOW_COLUMNS)
+        else:
+            column.caption("No touchpoints yet.")
+
+
+# --- the function map and snapshots ---------------------------------------------------------
+
+def function_map_tab() -> None:
+    st.caption("How each function uses the journey map, the outcome it seeks, and the stages "
+               "it should serve (the journey map's coverage calls out a function with no "
+               "touchpoint in a stage it should serve).")
+    current = draft("function_map")
+    if ctx.presenter:
+        st.dataframe(rows_frame(current["base"], FUNCTION_COLUMNS), hide_index=True,
+                     column_config=FUNCTION_CONFIG, column_order=FUNCTION_COLUMNS)
+        return
+    notices = st.container()
+    rows = current["draft"]
+    table = st.data_editor(
+        rows_frame(rows, FUNCTION_COLUMNS), key="tp_function_map",
+        num_rows="dynamic", hide_index=True, width="stretch", column_config=FUNCTION_CONFIG,
+        column_order=(["problem"] if any(r.get("problem") for r in rows) else [])
+        + FUNCTION_COLUMNS)
+    edited = records(table, {})
+    keep_working("function_map", current, edited)
+    with notices:
+        show_problems(current)
+        show_conflicts("function_map", current, edited)
+    if st.button("Save the function map", key="save_function_map", type="primary",
+                 icon=":material/save:"):
+        after_save("function_map", tp.save_function_map(db, current["base"], edited), edited)
+        st.rerun()
+
+
+def save_snapshot() -> None:
+    """Button callback: save the map under the typed name."""
+    try:
+        tp.save_snapshot(db, st.session_state.get("snapshot_name", ""),
+                         st.session_state.get("snapshot_note", ""))
+    except JourneyError as error:
+        st.session_state["_snapshot_error"] = str(error)
+        return
+    flash(f"Snapshot '{st.session_state['snapshot_name'].strip()}' saved.")
+    st.session_state["snapshot_name"] = ""
+    st.session_state["snapshot_note"] = ""
+
+
+def snapshots_tab() -> None:
+    st.caption("Save the map under a name before and after a session, then compare a "
+               "snapshot with the map as it is now.")
+    if not ctx.presenter:
+        name, note, button = st.columns([2, 3, 1], vertical_alignment="bottom")
+        name.text_input("Snapshot name", key="snapshot_name",
+                        placeholder="Before the workshop")
+        note.text_input("Note (optional)", key="snapshot_note")
+        button.button("Save snapshot", key="save_snapshot", on_click=save_snapshot,
+                      icon=":material/photo_camera:")
+        if "_snapshot_error" in st.session_state:
+            st.error(st.session_state.pop("_snapshot_error"))
+    snapshots = tp.list_snapshots(db)
+    if snapshots.empty:
+        widgets.empty_state("No snapshots yet", "Save one before the workshop starts, and "
+                            "another when it ends, to see what the room changed.",
+                            icon=":material/photo_camera:")
+        return
+    labels = {row.id: f"{row.name} ({row.created_at} UTC, {row.touchpoints} touchpoints)"
+              for row in snapshots.itertuples()}
+    chosen = st.selectbox("Compare with now", list(labels), format_func=labels.get,
+                          key="snapshot_compare")
+    diff = tp.compare_snapshot(db, chosen)
+    st.markdown(f"**Since this snapshot:** {diff.summary()}.")
+    changes = diff.frame()
+    if not changes.empty:
+        for name in ("field", "before", "after"):
+            changes[name] = changes[name].map(lambda v: "" if v is None else str(v))
+        st.dataframe(changes, hide_index=True, width="stretch")
+        if not ctx.presenter:
+            widgets.download_table(changes, "snapshot-changes", key="snapshot_changes")
+
+
+# --- the page ---------------------------------------------------------------------------------
+
+st.title("Touchpoints")
+if FLASH in st.session_state:
+    st.success(st.session_state.pop(FLASH), icon=":material/check:")
+if not ctx.presenter:
+    last = tp.last_save(db)
+    if last:
+        info, button = st.columns([4, 1], vertical_alignment="center")
+        info.caption(f"Last save: {last['summary']} ({last['created_at']} UTC).")
+        if button.button("Undo last save", key="undo_save", icon=":material/undo:"):
+            try:
+                tp.undo_last_save(db)
+            except JourneyError as error:
+                st.error(str(error))
+            else:
+                for scope in [*stages, "function_map"]:
+                    restart(scope, reload=True)
+                flash(f"Undone: {last['summary']}.")
+                st.rerun()
+    st.caption("Capture every touchpoint with the room: add rows at the bottom of a table, "
+               "delete them with the row's checkbox, type a number in # to move one. "
+               "Save writes the whole stage at once.")
+
+tabs = st.tabs([LABELS[s] for s in stages] + ["Function map", "Snapshots"])
+for tab, stage in zip(tabs, stages):
+    with tab:
+        stage_tab(stage)
+with tabs[len(stages)]:
+    function_map_tab()
+with tabs[len(stages) + 1]:
+    snapshots_tab()
+
+if not ctx.presenter:
+    st.divider()
+    st.markdown("**Download**")
+    widgets.download_table(tp.export_rows(db), "touchpoints", key="touchpoints_download")
