@@ -33,7 +33,7 @@ navigation = st.navigation({
 ctx = frame.render_sidebar()
 widgets.style(ctx.presenter)
 if ctx.presenter:
-    st.columns([5, 1])[1].button("Leave presenter mode", icon=":material/close_fullscreen:",
+    st.columns([3, 1])[1].button("Leave presenter mode", icon=":material/close_fullscreen:",
                                  type="tertiary",
                                  on_click=lambda: st.session_state.update(presenter=False))
 navigation.run()

@@ -1,0 +1,374 @@
+"""Import: upload spreadsheets, check how Journey reads them, import, and undo.
+
+Uploaded files move from the drop zone into a list kept in session state (keyed by name
+and checksum), with the person's choices for each (kind, mapping, stage meanings), so
+reruns and page switches lose nothing. The outcome of the last import or check stays
+on the page until it is dismissed.
+"""
+
+import re
+
+import streamlit as st
+
+from journey import import_review as review
+from journey.errors import JourneyError
+from journey.ingest import (import_file, map_stage_values, pending_stage_values, plan_file,
+                            stage_mapping, undo_import)
+from journey.stages import normalise_value
+from journey.templates import DATA_DIR, SAMPLE_NAME, TEMPLATE_NAME
+from journey_ui import frame, widgets
+
+FILE_TYPES = ["csv", "tsv", "txt", "xlsx", "xlsm", "xls", "ods"]
+XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+MAX_STAGE_VALUES = 30   # unknown stage values offered per file; more means a wrong column
+HISTORY_LAYOUT = {
+    "Import": st.column_config.NumberColumn(format="%d", width=60),
+    "When (UTC)": st.column_config.TextColumn(width=140),
+    "Imported as": st.column_config.TextColumn(width=95),
+    **{name: st.column_config.NumberColumn(format="%d", width=72)
+       for name in ("Rows", "Added", "Updated", "Rejected")},
+    "Undone": st.column_config.TextColumn(width=100),
+}
+
+ctx = frame.page_context()
+state = st.session_state
+files: dict = state.setdefault("import_files", {})      # key -> {"name", "data"}
+edits: dict = state.setdefault("import_edits", {})      # key -> {"kind", "mapping", "stages"}
+
+
+def plain(text) -> str:
+    """Text from a file or a person, shown literally inside Markdown."""
+    return re.sub(r"([\\`*_{}\[\]()#+\-.!|<>~$:])", r"\\\1", str(text))
+
+
+def take_uploads(key: str) -> None:
+    """Move the files just dropped into the list below, and empty the drop zone."""
+    for upload in state.get(key) or []:
+        data = upload.getvalue()
+        state["import_files"].setdefault(review.file_key(upload.name, data),
+                                         {"name": upload.name, "data": data})
+    state["import_uploader_n"] = state.get("import_uploader_n", 0) + 1
+
+
+def forget(key: str) -> None:
+    """Drop a file from the list, with its choices and its plan."""
+    for store in ("import_files", "import_edits", "import_plans"):
+        state.get(store, {}).pop(key, None)
+
+
+def planned(key: str, entry: dict):
+    """The file's planned sheets (re-read after any write), or the sentence refusing it."""
+    cache = state.setdefault("import_plans", {})
+    stamp = (str(ctx.path), ctx.version)
+    if key in cache and cache[key][0] == stamp:
+        return cache[key][1]
+    try:
+        with st.spinner(f"Reading {entry['name']}…"):
+            plans = plan_file(entry["name"], entry["data"], db=ctx.db)
+    except JourneyError as error:
+        plans = str(error)
+    cache[key] = (stamp, plans)
+    return plans
+
+
+def review_sheet(key: str, index: int, plan):
+    """Kind, preview and mapping of one sheet; returns the plan with the person's choices."""
+    mine = edits.setdefault(key, {"kind": {}, "mapping": {}, "stages": {}})
+    options = review.kind_options(plan)
+    current = mine["kind"].get(index, plan.kind)
+    left, right = st.columns([2, 3], vertical_alignment="bottom")
+    kind = left.selectbox("Import this sheet as", options,
+                          index=options.index(current) if current in options else 0,
+                          format_func=review.KIND_LABELS.get, key=f"import_kind_{key}_{index}",
+                          help="Journey guessed this from the headers and whether the "
+                               "client column repeats.")
+    mine["kind"][index] = kind
+    detected = "" if kind == plan.kind else f" Journey detected {plan.kind.replace('_', ' ')}."
+    right.caption(f"{len(plan.raw.frame):,} rows, {len(plan.headers)} columns.{detected}")
+    if plan.remembered and kind == plan.kind:
+        st.info("Using the mapping from your last import of these columns.",
+                icon=":material/history:")
+    st.caption("The first rows, as in the file")
+    st.dataframe(review.preview_frame(plan.raw), hide_index=True, height=200)
+    mapping = None
+    if kind in ("clients", "events"):
+        guessed = review.apply_choices(plan, kind).mapping
+        shown = mine["mapping"].get((index, kind), guessed)
+        st.caption("What each column means. Change a guess with the dropdown; "
+                   "'Keep as extra column' keeps the values with the row without using them.")
+        edited = st.data_editor(
+            review.mapping_rows(plan.raw, shown), key=f"import_map_{key}_{index}_{kind}",
+            hide_index=True, height=min(40 + 35 * len(plan.headers), 530), num_rows="fixed",
+            disabled=["Letter", "Column", "Example values"],
+            column_config={
+                "Letter": st.column_config.TextColumn("", width=40),
+                "Column": st.column_config.TextColumn("Column in the file"),
+                "Maps to": st.column_config.SelectboxColumn(
+                    "Maps to", options=review.field_options(kind), required=True,
+                    format_func=review.field_label, width="medium"),
+            })
+        mapping = review.mapping_from_rows(edited)
+        mine["mapping"][(index, kind)] = mapping
+    elif kind == "reference":
+        st.caption("The rows are kept as they are, for reference; they add no clients or events.")
+    else:
+        st.caption("A workshop sheet: its rows go to the workshop pages, column by column.")
+    for note in plan.raw.notes:
+        st.caption(f":material/info: {plain(note)}")
+    return review.apply_choices(plan, kind, mapping)
+
+
+def stage_choices(key: str, unknown: dict[str, int]) -> dict[str, str]:
+    """Dropdowns for the stage values nothing understands; returns value -> meaning."""
+    if not unknown:
+        return {}
+    mine = edits[key]["stages"]
+    st.markdown("**Stage values Journey does not know yet**")
+    st.caption("Say what each one means and those clients count in the funnel. The workspace "
+               "remembers it for next time. 'Decide later' imports them without a stage.")
+    options = [None, *review.STAGE_TARGETS]
+    columns = st.columns(3)
+    chosen = {}
+    for number, (value, rows) in enumerate(list(unknown.items())[:MAX_STAGE_VALUES]):
+        current = mine.get(value)
+        picked = columns[number % 3].selectbox(
+            f"{plain(value)} ({rows:,} row{'s' if rows != 1 else ''})", options,
+            index=options.index(current) if current in options else 0,
+            format_func=lambda t: "Decide later" if t is None else review.STAGE_TARGETS[t],
+            key=f"import_stage_{key}_{normalise_value(value)}")
+        mine[value] = picked
+        if picked:
+            chosen[value] = picked
+    if len(unknown) > MAX_STAGE_VALUES:
+        st.caption(f"…and {len(unknown) - MAX_STAGE_VALUES:,} more values. If this column is "
+                   "not really a stage, map it to another field or keep it as an extra column.")
+    return chosen
+
+
+def review_file(key: str, entry: dict):
+    """One uploaded file's card; returns (key, name, plans, stage map) or None if refused."""
+    with st.container(border=True):
+        head, remove = st.columns([6, 1], vertical_alignment="center")
+        size = len(entry["data"])
+        shown = f"{size / 1024:,.0f} KB" if size >= 1024 else f"{size} bytes"
+        head.markdown(f":material/description: **{plain(entry['name'])}** · {shown}")
+        remove.button("Remove", key=f"import_remove_{key}", icon=":material/close:",
+                      on_click=forget, args=(key,))
+        plans = planned(key, entry)
+        if isinstance(plans, str):
+            st.error(plans, icon=":material/block:")
+            return None
+        tabs = st.tabs([plain(p.sheet) for p in plans]) if len(plans) > 1 else [st.container()]
+        chosen = []
+        try:
+            for index, (plan, tab) in enumerate(zip(plans, tabs)):
+                with tab:
+                    chosen.append(review_sheet(key, index, plan))
+        except JourneyError as error:
+            st.error(str(error))
+            return None
+        known = stage_mapping(ctx.db)
+        unknown = review.merge_counts(*(review.unknown_stage_values(p, known) for p in chosen))
+        return key, entry["name"], chosen, stage_choices(key, unknown)
+
+
+def perform(ready: list, dry_run: bool) -> None:
+    """Check or import the reviewed files, showing progress; keep the outcome for display."""
+    bar = st.progress(0.0, text="Starting…")
+    results, used, errors, done = [], [], [], []
+    for number, (key, name, plans, stage_map) in enumerate(ready):
+        def progress(fraction: float, message: str, number=number, name=name) -> None:
+            bar.progress(min(1.0, (number + fraction) / len(ready)), text=f"{name}: {message}")
+        try:
+            out = import_file(ctx.db, name, b"", plans=plans, stage_map=stage_map,
+                              dry_run=dry_run, progress=progress)
+        except JourneyError as error:
+            errors.append(str(error))
+            continue
+        results += [r.as_dict() for r in out]
+        used += plans
+        done.append(key)
+    bar.empty()
+    state["import_outcome"] = {
+        "workspace": str(ctx.path), "results": results, "dry_run": dry_run, "errors": errors,
+        "totals": review.workspace_totals(ctx.db),
+        "workbook": review.rejected_workbook(results, used)
+        if any(r["problems"] for r in results) else None}
+    if not dry_run and done:
+        for key in done:
+            forget(key)
+        st.rerun()
+
+
+def show_outcome(outcome: dict) -> None:
+    """What the last check or import did, with its problems and the rejected rows."""
+    results, dry_run = outcome["results"], outcome["dry_run"]
+    with st.container(border=True):
+        for error in outcome["errors"]:
+            st.error(error, icon=":material/block:")
+        if results:
+            (st.info if dry_run else st.success)(
+                review.outcome_sentence(results, dry_run),
+                icon=":material/fact_check:" if dry_run else ":material/check_circle:")
+            st.dataframe(review.results_frame(results), hide_index=True)
+            if not dry_run:
+                st.caption(review.totals_sentence(outcome["totals"]))
+        problems = review.problems_frame(results)
+        if len(problems):
+            st.markdown(f"**{len(problems):,} problem{'s' if len(problems) != 1 else ''}"
+                        f"{' would reject' if dry_run else ' rejected'} these rows**")
+            st.dataframe(problems.head(1000), hide_index=True,
+                         column_config={"Row": st.column_config.NumberColumn(format="%d")})
+            if len(problems) > 1000:
+                st.caption(f"The first 1,000 of {len(problems):,}; the workbook has them all.")
+            st.download_button("Download the rejected rows, with why (Excel)",
+                               outcome["workbook"], "rejected-rows.xlsx", XLSX_MIME,
+                               key="import_rejected_download", icon=":material/download:")
+        for result in results:
+            waiting = result.get("unknown_stage_values") or {}
+            if waiting:
+                st.caption(f"{plain(result['sheet'])}: stage values not mapped yet: "
+                           + ", ".join(plain(v) for v in list(waiting)[:8])
+                           + ("" if dry_run else " (say what they mean below)"))
+            for note in result["notes"]:
+                st.caption(f":material/info: {plain(note[:1].upper() + note[1:])}")
+        st.button("Dismiss", key="import_dismiss", icon=":material/close:",
+                  on_click=lambda: state.pop("import_outcome", None))
+
+
+def waiting_stage_values() -> None:
+    """Stage values from earlier imports that still need a meaning."""
+    pending = frame.cached(pending_stage_values)(ctx)
+    if not pending:
+        return
+    st.subheader("Stage values waiting to be mapped")
+    st.caption("Earlier imports brought these values and nothing says what they mean, so those "
+               "rows do not count in the funnel yet. Journey remembers your answer.")
+    options = [None, *review.STAGE_TARGETS]
+    with st.form("import_pending_stages"):
+        columns = st.columns(3)
+        keys = {}
+        for number, (value, rows) in enumerate(list(pending.items())[:MAX_STAGE_VALUES]):
+            keys[value] = f"import_pending_{normalise_value(value)}"
+            columns[number % 3].selectbox(
+                f"{plain(value)} ({rows:,} row{'s' if rows != 1 else ''})", options,
+                format_func=lambda t: "Decide later" if t is None else review.STAGE_TARGETS[t],
+                key=keys[value])
+        if st.form_submit_button("Save what they mean", icon=":material/save:"):
+            chosen = {value: state[key] for value, key in keys.items() if state.get(key)}
+            try:
+                changed = map_stage_values(ctx.db, chosen) if chosen else 0
+            except JourneyError as error:
+                st.error(str(error))
+            else:
+                state["import_message"] = (f"Saved. {changed:,} imported "
+                                           f"row{'s' if changed != 1 else ''} updated.")
+                st.rerun()
+
+
+def history() -> None:
+    """Every import, newest first; undo (with confirmation) outside presenter mode."""
+    st.subheader("Import history")
+    table = frame.cached(review.history_frame)(ctx)
+    if table.empty:
+        widgets.empty_state("No imports yet", "Each import you make is listed here, and any "
+                            "of them can be undone.", icon=":material/history:")
+        return
+    st.dataframe(table, hide_index=True, column_config=HISTORY_LAYOUT)
+    if ctx.presenter:
+        return
+    open_imports = table[table["Undone"] == ""]
+    if open_imports.empty:
+        return
+    labels = {int(row["Import"]): f"Import {row['Import']}: {row['From']} "
+              f"({row['When (UTC)']})" for _, row in open_imports.iterrows()}
+    # A new key whenever the list changes, so the picker starts again at the newest import.
+    picked = st.selectbox("Choose an import", list(labels), format_func=labels.get,
+                          key=f"import_undo_pick_{len(labels)}_{max(labels)}")
+    rejected = frame.cached(review.import_problems)(ctx, picked)
+    if len(rejected):
+        with st.expander(f"Rows import {picked} rejected ({len(rejected):,})"):
+            st.dataframe(rejected.head(1000), hide_index=True)
+            widgets.download_table(rejected, f"import-{picked}-rejected-rows",
+                                   key=f"import_problems_{picked}")
+    pending = (str(ctx.path), picked)
+    if state.get("import_undo_pending") != pending:
+        st.button("Undo this import…", key="import_undo", icon=":material/undo:",
+                  on_click=state.update, kwargs={"import_undo_pending": pending})
+        return
+    st.warning(f"Undo import {picked}? What it added is removed and what it changed is put "
+               "back as it was. Imports made after it that touched the same rows must be "
+               "undone first.", icon=":material/warning:")
+    yes, no, _ = st.columns([1, 1, 3])
+    if yes.button("Yes, undo it", type="primary", key="import_undo_yes",
+                  icon=":material/undo:"):
+        state.pop("import_undo_pending", None)
+        try:
+            done = undo_import(ctx.db, picked)
+        except JourneyError as error:
+            st.error(str(error), icon=":material/block:")
+            return
+        state["import_message"] = review.undo_sentence(done)
+        outcome = state.get("import_outcome")
+        if outcome and any(r["import_id"] == picked for r in outcome["results"]):
+            state.pop("import_outcome")          # its figures no longer hold
+        st.rerun()
+    no.button("Cancel", key="import_undo_no",
+              on_click=lambda: state.pop("import_undo_pending", None))
+
+
+# --- the page --------------------------------------------------------------------------
+
+st.title("Import")
+if ctx.presenter:
+    st.write("Where this workspace's data came from: every import, newest first.")
+else:
+    st.write("Bring in the spreadsheets you already keep: a client tracker, a CRM export, an "
+             "order list, a complaints log. Journey guesses what each column means; check its "
+             "guesses, then import. Every import can be undone.")
+if message := state.pop("import_message", None):
+    st.success(message, icon=":material/check_circle:")
+
+if not ctx.presenter:
+    with st.expander("No spreadsheet yet? Start from the template",
+                     icon=":material/table_view:"):
+        st.write("The template has every column Journey understands, with dropdowns and a "
+                 "guide. The sample is the same workbook filled in for 25 clients.")
+        template, sample, _ = st.columns([1, 1, 2])
+        for column, name, label in ((template, TEMPLATE_NAME, "Download the template"),
+                                    (sample, SAMPLE_NAME, "Download the sample")):
+            path = DATA_DIR / name
+            if path.exists():
+                column.download_button(label, path.read_bytes(), name, XLSX_MIME,
+                                       key=f"import_{name}", icon=":material/download:")
+
+    uploader = f"import_uploader_{state.get('import_uploader_n', 0)}"
+    st.file_uploader("Spreadsheets to import", type=FILE_TYPES, accept_multiple_files=True,
+                     key=uploader, on_change=take_uploads, args=(uploader,),
+                     help="CSV or TSV, Excel (xlsx, xlsm, xls) or OpenDocument (ods); "
+                          "several at once is fine.")
+    ready = [reviewed for key, entry in list(files.items())
+             if (reviewed := review_file(key, entry))]
+    if files:
+        refused = len(files) - len(ready)
+        actions = st.container(horizontal=True)
+        dry_run = actions.button("Check first (dry run)", key="import_check",
+                                 icon=":material/fact_check:", disabled=not ready,
+                                 help="Reads everything and lists the problems; "
+                                      "changes nothing.")
+        go = actions.button(f"Import {len(ready)} file{'s' if len(ready) != 1 else ''}",
+                            key="import_run", type="primary", icon=":material/upload:",
+                            disabled=not ready)
+        if refused:
+            st.caption(f"{refused} file{'s were' if refused != 1 else ' was'} refused and will "
+                       f"not be imported: remove {'them' if refused != 1 else 'it'}, or upload "
+                       "a copy that opens.")
+        if dry_run or go:
+            perform(ready, dry_run=dry_run)
+
+if (outcome := state.get("import_outcome")) and outcome["workspace"] == str(ctx.path):
+    show_outcome(outcome)
+
+if not ctx.presenter:
+    waiting_stage_values()
+history()
