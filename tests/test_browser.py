@@ -47,6 +47,7 @@ def server(tmp_path_factory):
     home = tmp_path_factory.mktemp("browser") / "workspaces"
     home.mkdir()
     build_demo(str(home / "demo.db"))
+    open_workspace(home / "My shop.db").close()          # empty: the upload fills it
     port = _free_port()
     env = dict(os.environ, JOURNEY_HOME=str(home))
     process = subprocess.Popen(
@@ -117,20 +118,30 @@ def test_every_page_opens_from_the_navigation(server, page):
                         full_page=True)
 
 
+def _choose_workspace(page, name: str) -> None:
+    page.locator('[data-testid="stSidebar"] [data-testid="stSelectbox"]').first.click()
+    page.get_by_role("option", name=name).click()
+    _settle(page)
+
+
 def test_a_spreadsheet_uploaded_in_the_browser_becomes_clients(server, page):
     url, home = server
-    before = open_workspace(home / "demo.db").execute("SELECT COUNT(*) FROM clients").fetchone()[0]
     page.goto(f"{url}/import")
     _settle(page)
+    _choose_workspace(page, "My shop")
     page.locator('[data-testid="stFileUploader"] input[type="file"]').set_input_files(
         str(DATA_DIR / SAMPLE_NAME))
     _settle(page)
     page.get_by_role("button", name=re.compile(r"^Import", re.I)).last.click()
+    page.get_by_text(re.compile(r"^Imported 1 file")).wait_for(timeout=120_000)
     _settle(page)
     page.screenshot(path=str(SHOTS / "import-done.png"), full_page=True)
-    after = open_workspace(home / "demo.db").execute("SELECT COUNT(*) FROM clients").fetchone()[0]
-    assert after > before
-    page.goto(f"{url}/clients")
+    shop = open_workspace(home / "My shop.db")
+    clients = shop.execute("SELECT COUNT(*) FROM clients").fetchone()[0]
+    names = [r[0] for r in shop.execute("SELECT name FROM clients ORDER BY name LIMIT 3")]
+    assert clients == 25
+    page.locator('[data-testid="stSidebarNav"] a', has_text="Clients").first.click()
     _settle(page)
     page.screenshot(path=str(SHOTS / "clients-after-import.png"), full_page=True)
-    assert page.get_by_text(re.compile(f"{after:,}")).count()
+    for name in names:
+        assert page.get_by_text(name).count(), name
