@@ -34,7 +34,8 @@ def page_paths() -> list[str]:
     """The page scripts app.py lists that exist."""
     text = (REPO / "app.py").read_text()
     import re
-    return [p for p in re.findall(r'"(pages/[a-z_]+\.py)"', text) if (REPO / p).exists()]
+    found = re.findall(r'\("(pages/[a-z_]+\.py)"', text)
+    return [p for p in dict.fromkeys(found) if (REPO / p).exists()]
 
 
 def main() -> int:

@@ -42,13 +42,12 @@ def sentence(text: str) -> None:
 
 
 def download_table(frame, stem: str, key: str, *, label: str = "") -> None:
-    """CSV and Excel downloads of a table, formula-safe. ``frame`` may be a function
-    returning the table: each file is then built only when its button is clicked (on
-    another thread, so the function opens its own workspace)."""
-    if callable(frame):
-        csv, xlsx = (lambda: to_csv_bytes(frame())), (lambda: to_xlsx_bytes(frame(), stem[:31]))
-    else:
-        csv, xlsx = to_csv_bytes(frame), to_xlsx_bytes(frame, stem[:31])
+    """CSV and Excel downloads of a table, formula-safe, each file built only when its
+    button is clicked. ``frame`` is the table, or a function returning it (run on another
+    thread, so it must open its own workspace)."""
+    table = frame if callable(frame) else (lambda: frame)
+    csv = lambda: to_csv_bytes(table())                        # noqa: E731
+    xlsx = lambda: to_xlsx_bytes(table(), stem[:31])           # noqa: E731
     left, right, _ = st.columns([1, 1, 4])
     left.download_button(f"{label}CSV".strip(), csv, f"{stem}.csv",
                          "text/csv", key=f"{key}_csv", icon=":material/download:")

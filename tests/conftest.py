@@ -29,6 +29,26 @@ def home(tmp_path, monkeypatch) -> Path:
     return folder
 
 
+@pytest.fixture(scope="session")
+def demo_file(tmp_path_factory) -> Path:
+    """The demo workspace, built once per test session; tests copy it before writing."""
+    from journey.demo import build_demo
+
+    return build_demo(str(tmp_path_factory.mktemp("demo-build") / "demo.db"))
+
+
+@pytest.fixture
+def demo_home(demo_file, tmp_path, monkeypatch) -> Path:
+    """A fresh ``JOURNEY_HOME`` holding a copy of the demo workspace, named "demo"."""
+    import shutil
+
+    folder = tmp_path / "demo-home"
+    folder.mkdir()
+    shutil.copy(demo_file, folder / "demo.db")
+    monkeypatch.setenv("JOURNEY_HOME", str(folder))
+    return folder
+
+
 @pytest.fixture
 def db():
     """A migrated in-memory workspace."""

@@ -19,7 +19,6 @@ from pathlib import Path
 
 import pytest
 
-from journey.demo import build_demo
 from journey.templates import DATA_DIR, SAMPLE_NAME
 from journey.workspace import open_workspace
 
@@ -42,11 +41,11 @@ def _free_port() -> int:
 
 
 @pytest.fixture(scope="module")
-def server(tmp_path_factory):
+def server(tmp_path_factory, demo_file):
     _chromium_or_skip()
     home = tmp_path_factory.mktemp("browser") / "workspaces"
     home.mkdir()
-    build_demo(str(home / "demo.db"))
+    shutil.copy(demo_file, home / "demo.db")
     open_workspace(home / "My shop.db").close()          # empty: the upload fills it
     port = _free_port()
     env = dict(os.environ, JOURNEY_HOME=str(home))

@@ -9,21 +9,12 @@ import pytest
 from conftest import app_test, csv_bytes
 from journey import clients
 from journey.clients import ClientQuery
-from journey.demo import build_demo
 from journey.filters import Filters
 from journey.ingest import import_file
 from journey.stages import LABELS
 from journey.workspace import create_workspace, open_workspace
 
 PAGE = "pages/clients.py"
-
-
-@pytest.fixture(scope="module")
-def demo_home(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("clients_page") / "workspaces"
-    folder.mkdir()
-    build_demo(str(folder / "demo.db"))
-    return folder
 
 
 @pytest.fixture

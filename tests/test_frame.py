@@ -4,16 +4,7 @@ workspaces can be created, renamed and deleted from the sidebar."""
 import pytest
 
 from conftest import app_test
-from journey.demo import build_demo
 from journey.workspace import create_workspace, list_workspaces
-
-
-@pytest.fixture(scope="module")
-def demo_home(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("frame") / "workspaces"
-    folder.mkdir()
-    build_demo(str(folder / "demo.db"))
-    return folder
 
 
 @pytest.fixture

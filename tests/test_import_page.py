@@ -9,7 +9,6 @@ import pytest
 
 from conftest import REPO, app_test, dump
 from journey import import_review as review
-from journey.demo import build_demo
 from journey.errors import ValidationError
 from journey.ingest import import_file, plan_file
 from journey.workspace import create_workspace, open_workspace
@@ -18,14 +17,6 @@ PAGE = "pages/import.py"
 SAMPLE = REPO / "data" / "sample-client-tracker.xlsx"
 CSV = "text/csv"
 SHOPS = itertools.count(1)
-
-
-@pytest.fixture(scope="module")
-def demo_home(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("import_page") / "workspaces"
-    folder.mkdir()
-    build_demo(str(folder / "demo.db"))
-    return folder
 
 
 @pytest.fixture

@@ -6,7 +6,6 @@ import shutil
 import pytest
 from conftest import app_test, csv_bytes
 
-from journey import demo
 from journey import journey_map as jm
 from journey import touchpoints as tp
 from journey.filters import Filters
@@ -155,14 +154,6 @@ def test_lanes_list_each_stage_in_touchpoint_order(db):
 
 
 # --- the demo --------------------------------------------------------------------------
-
-@pytest.fixture(scope="module")
-def demo_file(tmp_path_factory):
-    """One demo build for the module; page tests get their own copy to write to."""
-    folder = tmp_path_factory.mktemp("map_demo")
-    demo.build_demo(str(folder / "demo.db"))
-    return folder / "demo.db"
-
 
 @pytest.fixture(scope="module")
 def demo_db(demo_file):

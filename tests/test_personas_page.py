@@ -8,18 +8,9 @@ import pytest
 from conftest import app_test
 
 from journey import personas
-from journey.demo import build_demo
 from journey.workspace import create_workspace, open_workspace
 
 PAGE = "pages/personas.py"
-
-
-@pytest.fixture(scope="module")
-def demo_file(tmp_path_factory):
-    """One demo build for the module; tests get their own copy to write to."""
-    folder = tmp_path_factory.mktemp("personas_demo")
-    build_demo(str(folder / "demo.db"))
-    return folder / "demo.db"
 
 
 @pytest.fixture

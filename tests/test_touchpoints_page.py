@@ -9,7 +9,6 @@ import pytest
 from conftest import app_test
 
 from journey import touchpoints as tp
-from journey.demo import build_demo
 from journey.workspace import open_workspace
 
 PAGE = "pages/touchpoints.py"
@@ -17,14 +16,6 @@ EDITOR = "tp_consideration_current"
 CONSIDERATION = ["Enquiry form & first call", "Showroom visit", "Design consultation",
                  "Mood board & samples", "Proposal & quote", "Follow-up call",
                  "Pricing tiers page"]
-
-
-@pytest.fixture(scope="module")
-def demo_file(tmp_path_factory):
-    """One demo build for the module; tests get their own copy to write to."""
-    folder = tmp_path_factory.mktemp("touchpoints_demo")
-    build_demo(str(folder / "demo.db"))
-    return folder / "demo.db"
 
 
 @pytest.fixture
