@@ -19,6 +19,8 @@ EXAMPLES = {
               "--map 'Lead Source=channel' --stage-map 'Hot=consideration'",
     "undo-import": "python -m journey undo-import 3 --workspace shop",
     "funnel": "python -m journey funnel --workspace shop --by channel --json",
+    "signs": "python -m journey signs --workspace shop --json",
+    "export": "python -m journey export --workspace shop -o shop-journey.xlsx",
 }
 
 
@@ -74,6 +76,15 @@ def build_parser() -> argparse.ArgumentParser:
     funnel = command("funnel", "Clients reaching each stage of the journey.")
     funnel.add_argument("--by", metavar="FIELD", help="break down by a client field")
     funnel.add_argument("--json", action="store_true")
+
+    signs = command("signs", "The eight signs of misalignment over the last 12 months, "
+                             "each green, amber, red or unknown.")
+    signs.add_argument("--json", action="store_true", help="print the result as JSON")
+
+    export = command("export", "Export the whole workspace to one Excel workbook (it imports "
+                               "back into an empty workspace).")
+    export.add_argument("-o", "--output", required=True, metavar="OUT.xlsx",
+                        help="the workbook to write (replaced if it exists)")
     return parser
 
 
@@ -164,8 +175,36 @@ def _print_funnel(title: str, frame) -> None:
         print(f"  {r.label:<14} {r.clients:>8}  {previous}")
 
 
+def run_signs(args) -> int:
+    from .signs import compute_signs, format_value, signs_records
+    from .workspace import open_workspace
+    report = compute_signs(open_workspace(args.workspace, create=False))
+    if args.json:
+        print(json.dumps({"signs": signs_records(report)}, indent=2, ensure_ascii=False))
+        return 0
+    print(report.period.note)
+    print(f"  {'status':<8} {'sign':<38} {'value':>14} {'previous':>14}  stages")
+    for sign in report.signs:
+        value, previous = (format_value(v, sign.unit) for v in (sign.value, sign.previous))
+        print(f"  {sign.status:<8} {sign.title:<38} {value:>14} {previous:>14}  "
+              f"{sign.stage_labels}")
+    print(f"Alignment score: {report.score.sentence}")
+    return 0
+
+
+def run_export(args) -> int:
+    from .export import workbook_contents, write_workbook_file
+    from .workspace import open_workspace, workspace_path
+    db = open_workspace(args.workspace, create=False)
+    path = write_workbook_file(db, args.output, workspace=workspace_path(args.workspace).stem)
+    rows = workbook_contents(db).set_index("Sheet")["Rows"]
+    print(f"Wrote {path}: {len(rows)} sheets, {rows['Clients']:,} clients, "
+          f"{rows['Events']:,} events.")
+    return 0
+
+
 HANDLERS = {"demo": run_demo, "import": run_import, "undo-import": run_undo,
-            "funnel": run_funnel}
+            "funnel": run_funnel, "signs": run_signs, "export": run_export}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -77,9 +77,8 @@ def _min(*expressions: str) -> str:
     return f"NULLIF(MIN({joined}), '9999')"
 
 
-def _evidence_rank() -> str:
-    """The highest stage that the evidence proves, or -1 when nothing does."""
-    c = "c"
+def _evidence_rank(c: str) -> str:
+    """The highest stage that the evidence proves, or -1 when nothing does (client alias c)."""
     return f"""MAX(
       COALESCE({_RANK_CASE.format(col=c + '.stage')}, -1),
       COALESCE(a.event_rank, -1),
@@ -93,50 +92,62 @@ def _evidence_rank() -> str:
     )"""
 
 
+def _stage_named(rank: str) -> str:
+    return " ".join([f"CASE {rank}"] + [f"WHEN {r} THEN '{s}'" for s, r in RANK.items()]
+                    + ["END"])
+
+
+_COUNTS = ("event_count", "purchase_count", "purchase_days", "won_count", "lost_count",
+           "complaint_count", "internal_complaint_count", "refund_count",
+           "cancellation_count", "objection_count", "referral_count", "review_count",
+           "contact_count")
+_AT = {
+    "pre_awareness_at": "a.pre_awareness_stated",
+    "awareness_at": _min("c2.first_contact", "a.first_date"),
+    "consideration_at": "a.consideration_stated",
+    "purchase_at": _min("a.first_purchase", "a.purchase_stated"),
+    "retention_at": _min("s.second_purchase", "a.retention_stated"),
+    "advocacy_at": _min("a.first_advocacy", "a.advocacy_stated"),
+}
+assert set(_AT) == {stage_at_column(s) for s in ALL_STAGES}
+
+# One pass over the clients: the innermost query works out each client's figures, the one
+# around it the current stage (which needs the furthest rank), and the UPDATE stores them.
 _UPDATE = f"""
 UPDATE clients AS c SET
-  furthest_rank = CASE
-      WHEN c.stage = 'pre-awareness' AND ({_evidence_rank()}) <= 0 THEN 0
-      ELSE MAX({RANK['awareness']}, {_evidence_rank()}) END,
-  event_count = COALESCE(a.event_count, 0),
-  purchase_count = COALESCE(a.purchase_count, 0),
-  purchase_days = COALESCE(a.purchase_days, 0),
-  revenue_events = a.revenue_events,
-  won_count = COALESCE(a.won_count, 0), lost_count = COALESCE(a.lost_count, 0),
-  complaint_count = COALESCE(a.complaint_count, 0),
-  internal_complaint_count = COALESCE(a.internal_complaint_count, 0),
-  refund_count = COALESCE(a.refund_count, 0),
-  cancellation_count = COALESCE(a.cancellation_count, 0),
-  objection_count = COALESCE(a.objection_count, 0),
-  referral_count = COALESCE(a.referral_count, 0),
-  review_count = COALESCE(a.review_count, 0),
-  contact_count = COALESCE(a.contact_count, 0),
-  first_date = {_min('c.first_contact', 'a.first_date')},
-  last_date = NULLIF(MAX(COALESCE(c.last_contact, ''), COALESCE(a.last_date, '')), ''),
-  pre_awareness_at = a.pre_awareness_stated,
-  awareness_at = {_min('c.first_contact', 'a.first_date')},
-  consideration_at = a.consideration_stated,
-  purchase_at = {_min('a.first_purchase', 'a.purchase_stated')},
-  retention_at = {_min('s.second_purchase', 'a.retention_stated')},
-  advocacy_at = {_min('a.first_advocacy', 'a.advocacy_stated')},
-  current_stage = COALESCE(c.stage, l.stage),
-  outcome = CASE
-      WHEN c.status IN ('lost', 'churned', 'cancelled') THEN c.status
-      WHEN COALESCE(a.lost_count, 0) > 0 AND COALESCE(a.purchase_count, 0) = 0 THEN 'lost'
-      END
-FROM clients AS c2
-LEFT JOIN _agg a ON a.id = c2.id
-LEFT JOIN _second s ON s.id = c2.id
-LEFT JOIN _latest l ON l.id = c2.id
-WHERE c2.id = c.id {{scope_clients}}
-"""
-
-_FINISH = f"""
-UPDATE clients SET
-  furthest_stage = {" ".join(["CASE furthest_rank"] + [f"WHEN {r} THEN '{s}'" for s, r in RANK.items()] + ["END"])},
-  current_stage = COALESCE(current_stage,
-      {" ".join(["CASE furthest_rank"] + [f"WHEN {r} THEN '{s}'" for s, r in RANK.items()] + ["END"])})
-WHERE 1 {{scope_plain}}
+  furthest_rank = x.rank,
+  furthest_stage = {_stage_named('x.rank')},
+  {", ".join(f"{name} = x.{name}" for name in _COUNTS)},
+  revenue_events = x.revenue_events,
+  first_date = x.first_date, last_date = x.last_date,
+  {", ".join(f"{name} = x.{name}" for name in _AT)},
+  current_stage = x.current,
+  stage_since = CASE x.current {" ".join(f"WHEN '{s}' THEN x.{stage_at_column(s)}"
+                                         for s in ALL_STAGES)} END,
+  outcome = x.outcome
+FROM (
+  SELECT y.*, COALESCE(y.stage, y.latest_stage, {_stage_named('y.rank')}) AS current
+  FROM (
+    SELECT c2.id, c2.stage, l.stage AS latest_stage,
+      CASE WHEN c2.stage = 'pre-awareness' AND ({_evidence_rank('c2')}) <= 0 THEN 0
+           ELSE MAX({RANK['awareness']}, {_evidence_rank('c2')}) END AS rank,
+      {", ".join(f"COALESCE(a.{name}, 0) AS {name}" for name in _COUNTS)},
+      a.revenue_events AS revenue_events,
+      {_min('c2.first_contact', 'a.first_date')} AS first_date,
+      NULLIF(MAX(COALESCE(c2.last_contact, ''), COALESCE(a.last_date, '')), '') AS last_date,
+      {", ".join(f"{expression} AS {name}" for name, expression in _AT.items())},
+      CASE
+        WHEN c2.status IN ('lost', 'churned', 'cancelled') THEN c2.status
+        WHEN COALESCE(a.lost_count, 0) > 0 AND COALESCE(a.purchase_count, 0) = 0 THEN 'lost'
+        END AS outcome
+    FROM clients AS c2
+    LEFT JOIN _agg a ON a.id = c2.id
+    LEFT JOIN _second s ON s.id = c2.id
+    LEFT JOIN _latest l ON l.id = c2.id
+    WHERE 1 {{scope_clients}}
+  ) AS y
+) AS x
+WHERE x.id = c.id
 """
 
 
@@ -145,10 +156,11 @@ def refresh_clients(db: Database, client_ids: list[int] | None = None) -> None:
 
     Runs inside the caller's transaction; opens one of its own when there is none.
     """
+    from .paths import refresh_paths
     from .workspace import write
 
     with write(db):
-        scope = scope_clients = scope_plain = ""
+        scope = scope_clients = ""
         if client_ids is not None:
             if not client_ids:
                 return
@@ -158,7 +170,6 @@ def refresh_clients(db: Database, client_ids: list[int] | None = None) -> None:
                                 ((int(i),) for i in client_ids))
             scope = "AND e.client_ref IN (SELECT id FROM _scope)"
             scope_clients = "AND c2.id IN (SELECT id FROM _scope)"
-            scope_plain = "AND id IN (SELECT id FROM _scope)"
         for table in ("_agg", "_second", "_latest"):
             db.execute(f"DROP TABLE IF EXISTS temp.{table}")
         db.execute(_AGGREGATE.format(scope=scope))
@@ -168,9 +179,6 @@ def refresh_clients(db: Database, client_ids: list[int] | None = None) -> None:
         db.execute(_LATEST_STAGE.format(scope=scope))
         db.execute("CREATE UNIQUE INDEX temp._latest_id ON _latest(id)")
         db.execute(_UPDATE.format(scope_clients=scope_clients))
-        db.execute(_FINISH.format(scope_plain=scope_plain))
-        db.execute("UPDATE clients SET stage_since = CASE current_stage "
-                   + " ".join(f"WHEN '{s}' THEN {stage_at_column(s)}" for s in ALL_STAGES)
-                   + f" END WHERE 1 {scope_plain}")
+        refresh_paths(db, scoped=client_ids is not None)
         for table in ("_agg", "_second", "_latest", "_scope"):
             db.execute(f"DROP TABLE IF EXISTS temp.{table}")

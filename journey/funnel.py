@@ -1,32 +1,128 @@
-"""The closed funnel: clients whose furthest stage reached each stage.
+"""The closed funnel: clients whose furthest stage reached each stage, and what goes with it.
 
-Read from the per-client ``furthest_rank`` column (see ``journey.derive``), so a funnel
-of 100,000 clients is one indexed GROUP BY.
+Everything here is read from the per-client columns that ``journey.derive`` keeps
+(``furthest_rank``, ``current_stage``, ``outcome``, ``first_date``, ``last_date``,
+``stage_since`` and one ``<stage>_at`` date per stage), so a funnel of 100,000 clients is
+one indexed GROUP BY. The shared ``Filters`` select clients.
+
+Models (``model=``): ``"stages"`` (the five stages), ``"pre-awareness"`` (six, with the
+optional stage before awareness) and ``"phases"`` (pre-purchase, purchase, post-purchase).
+A step of a model is reached by a client whose furthest stage reaches any of its stages.
+Pre-purchase takes in pre-awareness clients only when the workspace uses that stage
+(``pre_awareness=True``), so the phases start from the same clients as the stage funnel.
+
+Conversion window (``window_days=N``): a client counts for a stage only if it reached it
+within N days of its first contact (``<stage>_at - first_date <= N``). Every client is
+still aware (the top of the funnel does not move); a stage known only from a stage column,
+with no date, cannot be shown to be inside the window and does not count.
 """
 
 from __future__ import annotations
 
+import datetime as dt
+from dataclasses import dataclass
+
 import pandas as pd
 from sqlite_utils import Database
 
+from .derive import _RANK_CASE
 from .errors import ValidationError
 from .fields import CLIENT_FIELDS
 from .filters import NO_FILTERS, Filters
-from .stages import LABELS, RANK, stage_model
+from .stages import ALL_STAGES, LABELS, PHASES, PRE_AWARENESS, RANK, STAGES, stage_at_column
 
 FUNNEL_COLUMNS = ["stage", "label", "clients", "pct_of_previous", "pct_of_first", "drop_off"]
 OTHER = "other"
 MISSING = "(not set)"
+MODELS = {"stages": "5 stages", "pre-awareness": "6 stages, with pre-awareness",
+          "phases": "3 phases"}
+PHASE_LABELS = {"pre-purchase": "Pre-purchase", "purchase": "Purchase",
+                "post-purchase": "Post-purchase"}
+# Fields a funnel is usefully broken down by (any client field is accepted).
+SEGMENT_FIELDS = ("persona", "channel", "client_type", "region", "buyer_type", "owner",
+                  "purchasing_frequency", "country", "preferred_channel")
+# The rank of a client's current stage (its furthest when it has none).
+CURRENT_RANK = f"COALESCE({_RANK_CASE.format(col='current_stage')}, furthest_rank)"
+# Segments smaller than this are not named "best" (a segment of two proves little).
+MIN_SEGMENT_FOR_BEST = 10
 
 
-def _shape(counts: dict[int, int], stages: tuple[str, ...]) -> pd.DataFrame:
-    """Cumulative counts per stage, with conversion percentages and drop-off."""
+@dataclass(frozen=True)
+class Step:
+    """One step of a funnel model: a stage, or a phase grouping several stages."""
+    key: str
+    label: str
+    stages: tuple[str, ...]
+
+    @property
+    def rank(self) -> int:
+        """The lowest furthest-stage rank that reaches this step."""
+        return min(RANK[s] for s in self.stages)
+
+
+def funnel_steps(model: str | None = None, pre_awareness: bool = False) -> tuple[Step, ...]:
+    """The steps of a model, in order. ``model=None`` follows ``pre_awareness``.
+
+    Raises ValidationError for a model that is not one of MODELS.
+    """
+    model = model or ("pre-awareness" if pre_awareness else "stages")
+    if model == "stages":
+        return tuple(Step(s, LABELS[s], (s,)) for s in STAGES)
+    if model == "pre-awareness":
+        return tuple(Step(s, LABELS[s], (s,)) for s in ALL_STAGES)
+    if model == "phases":
+        return tuple(
+            Step(phase, PHASE_LABELS[phase],
+                 tuple(s for s in members if pre_awareness or s != PRE_AWARENESS))
+            for phase, members in PHASES.items())
+    raise ValidationError(f"There is no funnel model '{model}': choose "
+                          f"{', '.join(MODELS)}.")
+
+
+def _step_of_rank(steps: tuple[Step, ...]) -> dict[int, int]:
+    """Rank -> index of the furthest step that rank reaches (ranks below the first: absent)."""
+    return {rank: max(i for i, step in enumerate(steps) if step.rank <= rank)
+            for rank in RANK.values() if rank >= steps[0].rank}
+
+
+def rank_sql(window_days: int | None = None, alias: str = "") -> tuple[str, list]:
+    """SQL for how far each client got: ``furthest_rank``, or within the conversion window.
+
+    Returns ``(expression, params)``. Pre-awareness clients stay at rank 0; every other
+    client is at least aware; a later stage counts when its date falls within the window.
+    """
+    p = f"{alias}." if alias else ""
+    if window_days is None:
+        return f"{p}furthest_rank", []
+    if window_days < 0:
+        raise ValidationError("The conversion window is a number of days, 0 or more.")
+    later = [s for s in STAGES if RANK[s] > RANK["awareness"]]
+    within = ", ".join(
+        f"CASE WHEN julianday({p}{stage_at_column(s)}) - julianday({p}first_date) <= ? "
+        f"THEN {RANK[s]} ELSE -1 END" for s in later)
+    expression = (f"MIN({p}furthest_rank, MAX(MIN({p}furthest_rank, {RANK['awareness']}), "
+                  f"{within}))")
+    return expression, [float(window_days)] * len(later)
+
+
+def _pct(part: int, whole: int) -> float | None:
+    return round(100.0 * part / whole, 2) if whole else None
+
+
+def _reached(counts: dict[int, int], steps: tuple[Step, ...]) -> list[int]:
+    """Clients reaching each step, from ``counts`` (clients per furthest rank)."""
+    return [sum(n for rank, n in counts.items() if rank is not None and rank >= step.rank)
+            for step in steps]
+
+
+def _shape(counts: dict[int, int], steps: tuple[Step, ...]) -> pd.DataFrame:
+    """Clients reaching each step (``counts``: clients per furthest rank), with conversion
+    percentages and drop-off."""
     rows, first, previous = [], None, None
-    for stage in stages:
-        reached = sum(n for rank, n in counts.items() if rank >= RANK[stage])
+    for step, reached in zip(steps, _reached(counts, steps)):
         first = reached if first is None else first
         rows.append({
-            "stage": stage, "label": LABELS[stage], "clients": reached,
+            "stage": step.key, "label": step.label, "clients": reached,
             "pct_of_previous": None if previous is None else _pct(reached, previous),
             "pct_of_first": _pct(reached, first),
             "drop_off": None if previous is None else previous - reached,
@@ -35,18 +131,16 @@ def _shape(counts: dict[int, int], stages: tuple[str, ...]) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=FUNNEL_COLUMNS)
 
 
-def _pct(part: int, whole: int) -> float | None:
-    return round(100.0 * part / whole, 2) if whole else None
-
-
-def compute_funnel(db: Database, *, filters: Filters = NO_FILTERS,
-                   pre_awareness: bool = False) -> pd.DataFrame:
-    """One row per stage: clients reaching it, % of the stage before, % of the first."""
+def compute_funnel(db: Database, *, filters: Filters = NO_FILTERS, pre_awareness: bool = False,
+                   model: str | None = None, window_days: int | None = None) -> pd.DataFrame:
+    """One row per step: clients reaching it, % of the step before, % of the first, drop-off."""
+    steps = funnel_steps(model, pre_awareness)
+    rank, rank_params = rank_sql(window_days)
     where, params = filters.where()
     counts = dict(db.execute(
-        f"SELECT furthest_rank, COUNT(*) FROM clients WHERE {where} GROUP BY furthest_rank",
-        params).fetchall())
-    return _shape(counts, stage_model(pre_awareness))
+        f"SELECT {rank} AS r, COUNT(*) FROM clients WHERE {where} GROUP BY r",
+        [*rank_params, *params]).fetchall())
+    return _shape(counts, steps)
 
 
 def check_segment_field(by: str) -> str:
@@ -58,26 +152,76 @@ def check_segment_field(by: str) -> str:
 
 
 def compute_funnel_by(db: Database, by: str, *, filters: Filters = NO_FILTERS,
-                      pre_awareness: bool = False, top: int = 8) -> dict[str, pd.DataFrame]:
-    """A funnel per segment of a client field: the largest ``top`` segments, then "other"."""
+                      pre_awareness: bool = False, top: int = 8, model: str | None = None,
+                      window_days: int | None = None) -> dict[str, pd.DataFrame]:
+    """A funnel per segment of a client field: the largest ``top`` segments, then "other".
+
+    Empty values are the segment "(not set)"; segments are ordered largest first.
+    """
     column = check_segment_field(by)
+    steps = funnel_steps(model, pre_awareness)
+    rank, rank_params = rank_sql(window_days)
     where, params = filters.where()
-    rows = db.execute(
-        f"SELECT COALESCE(NULLIF(TRIM(CAST([{column}] AS TEXT)), ''), ?) AS segment, "
-        f"furthest_rank, COUNT(*) FROM clients WHERE {where} GROUP BY 1, 2",
-        [MISSING, *params]).fetchall()
+    # Grouped on the raw column so the (field, furthest_rank) index serves it in order;
+    # the few distinct values are then trimmed and merged here.
+    rows: dict[tuple[str, int], int] = {}
+    for value, rank_value, n in db.execute(
+            f"SELECT [{column}], {rank} AS r, COUNT(*) FROM clients WHERE {where} GROUP BY 1, 2",
+            [*rank_params, *params]).fetchall():
+        segment = _segment_name(value)
+        rows[segment, rank_value] = rows.get((segment, rank_value), 0) + n
     sizes: dict[str, int] = {}
-    for segment, _, n in rows:
+    for (segment, _), n in rows.items():
         sizes[segment] = sizes.get(segment, 0) + n
     keep = sorted(sizes, key=lambda s: (-sizes[s], s))[:top]
     grouped: dict[str, dict[int, int]] = {}
-    for segment, rank, n in rows:
+    for (segment, rank_value), n in rows.items():
         name = segment if segment in keep else OTHER
         grouped.setdefault(name, {})
-        grouped[name][rank] = grouped[name].get(rank, 0) + n
+        grouped[name][rank_value] = grouped[name].get(rank_value, 0) + n
     order = keep + ([OTHER] if OTHER in grouped and OTHER not in keep else [])
-    model = stage_model(pre_awareness)
-    return {name: _shape(grouped[name], model) for name in order}
+    return {name: _shape(grouped[name], steps) for name in order}
+
+
+def _segment_name(value) -> str:
+    """A segment's name: the value as text, trimmed; "(not set)" when empty."""
+    text = "" if value is None else str(value).strip()
+    return text or MISSING
+
+
+def segment_table(by_segment: dict[str, pd.DataFrame]) -> pd.DataFrame:
+    """The segment funnels as one long table: segment, stage, label, clients, % of first."""
+    columns = ["segment", "segment_clients", "stage", "label", "clients", "pct_of_previous",
+               "pct_of_first"]
+    frames = [frame.assign(segment=name, segment_clients=int(frame["clients"].iloc[0]))
+              for name, frame in by_segment.items() if len(frame)]
+    if not frames:
+        return pd.DataFrame(columns=columns)
+    return pd.concat(frames, ignore_index=True)[columns]
+
+
+def best_segment(by_segment: dict[str, pd.DataFrame], stage: str = "purchase") -> dict | None:
+    """The named segment (of at least MIN_SEGMENT_FOR_BEST clients, when any is that big)
+    with the largest share of its clients reaching ``stage``, as figures and a sentence."""
+    candidates = []
+    for name, frame in by_segment.items():
+        row = frame[frame["stage"] == stage]
+        first = int(frame["clients"].iloc[0]) if len(frame) else 0
+        if name in (OTHER, MISSING) or row.empty or not first:
+            continue
+        candidates.append((name, first, int(row["clients"].iloc[0])))
+    big = [c for c in candidates if c[1] >= MIN_SEGMENT_FOR_BEST] or candidates
+    if not big:
+        return None
+    name, first, reached = max(big, key=lambda c: (c[2] / c[1], c[1]))
+    worst, worst_first, worst_reached = min(big, key=lambda c: (c[2] / c[1], -c[1]))
+    label = PHASE_LABELS.get(stage, LABELS.get(stage, stage)).lower()
+    pct, worst_pct = 100.0 * reached / first, 100.0 * worst_reached / worst_first
+    sentence = f"{name} converts best: {pct:.0f}% of its {first:,} clients reached {label}"
+    if worst != name:
+        sentence += f"; {worst} converts least: {worst_pct:.0f}%"
+    return {"segment": name, "clients": first, "reached": reached, "pct": round(pct, 1),
+            "worst_segment": worst, "worst_pct": round(worst_pct, 1), "sentence": sentence + "."}
 
 
 def funnel_records(frame: pd.DataFrame) -> list[dict]:
@@ -86,6 +230,15 @@ def funnel_records(frame: pd.DataFrame) -> list[dict]:
              "pct_of_previous": None if pd.isna(r.pct_of_previous) else float(r.pct_of_previous),
              "pct_of_first": None if pd.isna(r.pct_of_first) else float(r.pct_of_first)}
             for r in frame.itertuples()]
+
+
+_WHO = {"pre-awareness": "were targeted", "awareness": "knew of you",
+        "consideration": "considered you", "purchase": "bought", "retention": "came back",
+        "pre-purchase": "were in touch with you"}
+_DID_NOT = {"awareness": "never became aware of you", "consideration": "did not consider buying",
+            "purchase": "did not buy", "retention": "did not come back",
+            "advocacy": "did not recommend you",
+            "post-purchase": "did not come back or recommend you"}
 
 
 def biggest_drop(frame: pd.DataFrame) -> dict | None:
@@ -100,11 +253,311 @@ def biggest_drop(frame: pd.DataFrame) -> dict | None:
                     "clients_lost": int(before.clients - after.clients)}
     if best is None:
         return None
-    verbs = {"consideration": "considered you", "awareness": "knew of you",
-             "purchase": "bought", "retention": "came back", "pre-awareness": "were targeted"}
-    outcome = {"consideration": "did not consider buying", "purchase": "did not buy",
-               "retention": "did not come back", "advocacy": "did not recommend you",
-               "awareness": "never became aware of you"}
-    best["sentence"] = (f"{best['pct_lost']:.0f}% of clients who {verbs[best['from']]} "
-                        f"{outcome[best['to']]}.")
+    best["sentence"] = (f"{best['pct_lost']:.0f}% of clients who {_WHO[best['from']]} "
+                        f"{_DID_NOT[best['to']]}.")
     return best
+
+
+# --- cohorts, timing, stalled clients, where clients are now ------------------------------
+
+def as_of_date(db: Database) -> str:
+    """The date "now" means for this workspace: its latest client date, else today.
+
+    Workshops often look at an export that ended weeks ago; measuring from today would call
+    every client stalled, so time in stage is measured to the last date the data knows.
+    """
+    row = db.execute("SELECT MAX(last_date) FROM clients").fetchone()
+    return row[0][:10] if row and row[0] else dt.date.today().isoformat()
+
+
+def cohort_conversion(db: Database, *, filters: Filters = NO_FILTERS,
+                      pre_awareness: bool = False, model: str | None = None,
+                      window_days: int | None = None) -> pd.DataFrame:
+    """Conversion by cohort month of first contact: one row per (cohort, step).
+
+    Columns: cohort (``YYYY-MM``), cohort_clients (clients reaching the first step),
+    stage, label, clients (reaching the step), pct (of the cohort), young (True when the
+    cohort has not had the whole window, or 90 days without one, to convert: read its
+    figures as provisional). Clients without a first date have no cohort.
+    """
+    steps = funnel_steps(model, pre_awareness)
+    rank, rank_params = rank_sql(window_days)
+    where, params = filters.where()
+    rows = db.execute(
+        f"SELECT substr(first_date, 1, 7) AS cohort, {rank} AS r, COUNT(*) FROM clients "
+        f"WHERE substr(first_date, 1, 7) IS NOT NULL AND {where} GROUP BY 1, 2",
+        [*rank_params, *params]).fetchall()
+    columns = ["cohort", "cohort_clients", "stage", "label", "clients", "pct", "young"]
+    if not rows:
+        return pd.DataFrame(columns=columns)
+    counts: dict[str, dict[int, int]] = {}
+    for cohort, rank_value, n in rows:
+        counts.setdefault(cohort, {})[rank_value] = n
+    as_of = dt.date.fromisoformat(as_of_date(db))
+    settle = dt.timedelta(days=window_days if window_days is not None else 90)
+    out = []
+    for cohort, by_rank in sorted(counts.items()):
+        reached = _reached(by_rank, steps)
+        young = _month_end(cohort) + settle > as_of
+        out += [(cohort, reached[0], step.key, step.label, n, _pct(n, reached[0]), young)
+                for step, n in zip(steps, reached)]
+    return pd.DataFrame(out, columns=columns)
+
+
+def _month_end(cohort: str) -> dt.date:
+    year, month = int(cohort[:4]), int(cohort[5:7])
+    following = dt.date(year + month // 12, month % 12 + 1, 1)
+    return following - dt.timedelta(days=1)
+
+
+def _step_date_sql(step: Step) -> str:
+    """The date a client first reached any stage of a step (NULL when none is known)."""
+    columns = [stage_at_column(s) for s in step.stages]
+    if len(columns) == 1:
+        return columns[0]
+    joined = ", ".join(f"COALESCE({c}, '9999')" for c in columns)
+    return f"NULLIF(MIN({joined}), '9999')"
+
+
+def stage_durations(db: Database, *, filters: Filters = NO_FILTERS, pre_awareness: bool = False,
+                    model: str | None = None) -> pd.DataFrame:
+    """Median days between consecutive steps, and from first contact to purchase.
+
+    A client counts for a pair when both dates are known and the later step is not dated
+    before the earlier one. Columns: from_stage, to_stage, label, clients, median_days.
+    The median is taken in SQL (the middle row, or the mean of the two middle rows).
+    """
+    steps = funnel_steps(model, pre_awareness)
+    pairs = [(a.key, b.key, f"{a.label} → {b.label}", _step_date_sql(a), _step_date_sql(b))
+             for a, b in zip(steps, steps[1:])]
+    pairs.append(("first contact", "purchase", "First contact → Purchase", "first_date",
+                  "purchase_at"))
+    where, params = filters.where()
+    union = " UNION ALL ".join(
+        f"SELECT {i} AS pair, julianday({end}) - julianday({start}) AS days FROM clients "
+        f"WHERE {where} AND {start} IS NOT NULL AND {end} IS NOT NULL"
+        for i, (_, _, _, start, end) in enumerate(pairs))
+    rows = db.execute(f"""
+        WITH d AS ({union}),
+        ordered AS (
+          SELECT pair, days, ROW_NUMBER() OVER (PARTITION BY pair ORDER BY days) AS n,
+                 COUNT(*) OVER (PARTITION BY pair) AS total
+          FROM d WHERE days >= 0)
+        SELECT pair, total, AVG(days) FROM ordered
+        WHERE n IN ((total + 1) / 2, (total + 2) / 2) GROUP BY pair""",
+                      params * len(pairs)).fetchall()
+    found = {pair: (total, median) for pair, total, median in rows}
+    return pd.DataFrame(
+        [(a, b, label, found.get(i, (0, None))[0],
+          None if i not in found else round(found[i][1], 1))
+         for i, (a, b, label, _, _) in enumerate(pairs)],
+        columns=["from_stage", "to_stage", "label", "clients", "median_days"])
+
+
+TIME_BUCKETS = ((7, "within a week"), (30, "8–30 days"), (90, "31–90 days"),
+                (180, "91–180 days"), (None, "over 180 days"))
+
+
+def time_to_convert(db: Database, *, filters: Filters = NO_FILTERS,
+                    stage: str = "purchase") -> pd.DataFrame:
+    """How long clients who reached ``stage`` took from first contact, in buckets of days.
+
+    Columns: bucket, clients, pct (of the clients with both dates).
+    """
+    if stage not in RANK:
+        raise ValidationError(f"'{stage}' is not a stage.")
+    where, params = filters.where()
+    column = stage_at_column(stage)
+    cases = " ".join(f"WHEN d <= {limit} THEN {i}" for i, (limit, _) in enumerate(TIME_BUCKETS)
+                     if limit is not None)
+    rows = dict(db.execute(
+        f"SELECT CASE {cases} ELSE {len(TIME_BUCKETS) - 1} END AS bucket, COUNT(*) FROM ("
+        f"  SELECT julianday({column}) - julianday(first_date) AS d FROM clients "
+        f"  WHERE {where} AND {column} IS NOT NULL AND first_date IS NOT NULL) "
+        f"WHERE d >= 0 GROUP BY bucket", params).fetchall())
+    total = sum(rows.values())
+    return pd.DataFrame([(label, rows.get(i, 0), _pct(rows.get(i, 0), total))
+                         for i, (_, label) in enumerate(TIME_BUCKETS)],
+                        columns=["bucket", "clients", "pct"])
+
+
+def stalled_clients(db: Database, *, filters: Filters = NO_FILTERS,
+                    stall_days: int | None = None, as_of: str | None = None) -> pd.DataFrame:
+    """Clients in their current stage for longer than ``stall_days`` (the workspace
+    setting, 60 by default), longest first, with owner and last contact.
+
+    Days are counted from the day the client entered its current stage (``stage_since``;
+    the last contact stands in when that is unknown) to ``as_of`` (``as_of_date``).
+    Clients who left (lost, churned, cancelled) are not stalled, nor are advocates:
+    there is no stage further to go.
+    """
+    from .workspace import get_setting
+
+    if stall_days is None:
+        stall_days = int(get_setting(db, "stall_days") or 60)
+    as_of = as_of or as_of_date(db)
+    where, params = filters.where()
+    frame = pd.read_sql(f"""
+        SELECT client_id, name, current_stage AS stage, since, days_in_stage, owner,
+               substr(last_date, 1, 10) AS last_contact, channel, persona
+        FROM (SELECT *, substr(COALESCE(stage_since, last_date), 1, 10) AS since,
+                     CAST(julianday(?) - julianday(substr(COALESCE(stage_since, last_date), 1, 10))
+                          AS INTEGER) AS days_in_stage
+              FROM clients
+              WHERE outcome IS NULL AND current_stage IS NOT NULL
+                AND current_stage != 'advocacy' AND {where})
+        WHERE days_in_stage > ?
+        ORDER BY days_in_stage DESC, name""", db.conn, params=[as_of, *params, stall_days])
+    frame.insert(3, "label", frame["stage"].map(LABELS))
+    return frame
+
+
+def current_stages(db: Database, *, filters: Filters = NO_FILTERS, pre_awareness: bool = False,
+                   model: str | None = None) -> pd.DataFrame:
+    """Where clients are now beside how far they got, one row per step.
+
+    Columns: stage, label, reached (the funnel), furthest (clients whose furthest step is
+    this one), now (active clients whose current stage is in this step), left (clients
+    who were lost or churned from this step). Current stages below the model's first step
+    count in the first step.
+    """
+    steps = funnel_steps(model, pre_awareness)
+    where, params = filters.where()
+    rows = db.execute(
+        f"SELECT furthest_rank, MAX({CURRENT_RANK}, ?) AS now_rank, "
+        f"outcome IS NOT NULL AS gone, COUNT(*) FROM clients "
+        f"WHERE furthest_rank >= ? AND {where} GROUP BY 1, 2, 3",
+        [steps[0].rank, steps[0].rank, *params]).fetchall()
+    step_of = _step_of_rank(steps)
+    furthest = [0] * len(steps)
+    now = [0] * len(steps)
+    left = [0] * len(steps)
+    for furthest_rank, now_rank, gone, n in rows:
+        furthest[step_of[furthest_rank]] += n
+        (left if gone else now)[step_of[now_rank]] += n
+    reached = [sum(furthest[i:]) for i in range(len(steps))]
+    return pd.DataFrame({"stage": [s.key for s in steps], "label": [s.label for s in steps],
+                         "reached": reached, "furthest": furthest, "now": now, "left": left})
+
+
+def segment_fields(db: Database) -> list[str]:
+    """The SEGMENT_FIELDS that hold a value for at least one client."""
+    return [name for name in SEGMENT_FIELDS if db.execute(
+        f"SELECT 1 FROM clients WHERE [{name}] IS NOT NULL AND TRIM(CAST([{name}] AS TEXT)) "
+        f"!= '' LIMIT 1").fetchone()]
+
+
+# --- figures (plotly; the page renders them) ----------------------------------------------
+
+FIGURE_BLUE = "#2e75b6"
+
+
+def funnel_figure(frame: pd.DataFrame, drop: dict | None = None, *, font_size: int = 14):
+    """The funnel as plotly draws one, with the biggest drop-off written beside its step."""
+    import plotly.graph_objects as go
+
+    figure = go.Figure(go.Funnel(
+        y=frame["label"], x=frame["clients"], marker_color=FIGURE_BLUE,
+        texttemplate="%{value:,}<br>%{percentInitial:.0%}", textfont_size=font_size + 2,
+        connector={"fillcolor": "#dbe7f3"},
+        hovertemplate="%{y}: %{x:,} clients<br>%{percentInitial:.1%} of the first step"
+                      "<br>%{percentPrevious:.1%} of the step before<extra></extra>"))
+    if drop:
+        labels = dict(zip(frame["stage"], frame["label"]))
+        figure.add_annotation(
+            x=1.0, xref="paper", xanchor="left", y=labels[drop["to"]], yref="y",
+            text=f"<b>◀ −{drop['pct_lost']:.0f}%</b><br>{drop['clients_lost']:,} clients "
+                 f"stopped<br>after {labels[drop['from']].lower()}",
+            showarrow=False, align="left", font={"size": font_size, "color": "#b03a2e"})
+    figure.update_layout(font_size=font_size, margin=dict(l=10, r=170, t=10, b=10),
+                         height=80 + 70 * len(frame))
+    return figure
+
+
+def segment_figure(table: pd.DataFrame, *, font_size: int = 14):
+    """Conversion per segment, side by side: % of each segment's clients reaching each step
+    after the first."""
+    import plotly.express as px
+
+    shown = table[table["stage"] != table["stage"].iloc[0]] if len(table) else table
+    figure = px.bar(shown, x="label", y="pct_of_first", color="segment", barmode="group",
+                    custom_data=["clients", "segment_clients"],
+                    labels={"label": "", "pct_of_first": "% of the segment's clients",
+                            "segment": ""})
+    figure.update_traces(hovertemplate="%{fullData.name}, %{x}: %{y:.1f}% "
+                                       "(%{customdata[0]:,} of %{customdata[1]:,})<extra></extra>")
+    figure.update_layout(font_size=font_size, margin=dict(l=10, r=10, t=10, b=10), height=420,
+                         legend=dict(orientation="h", y=-0.15), yaxis_ticksuffix="%")
+    return figure
+
+
+def cohort_figure(cohorts: pd.DataFrame, *, font_size: int = 14):
+    """One line per step after the first: % of each month's new clients who reached it.
+    Young cohorts (still converting) are shaded."""
+    import plotly.express as px
+
+    shown = cohorts[cohorts["stage"] != cohorts["stage"].iloc[0]] if len(cohorts) else cohorts
+    figure = px.line(shown, x="cohort", y="pct", color="label", markers=True,
+                     custom_data=["clients", "cohort_clients"],
+                     labels={"cohort": "Month of first contact", "pct": "% of the month's clients",
+                             "label": ""})
+    figure.update_traces(hovertemplate="%{x}: %{y:.1f}% reached %{fullData.name} "
+                                       "(%{customdata[0]:,} of %{customdata[1]:,})<extra></extra>")
+    young = sorted(shown.loc[shown["young"], "cohort"].unique()) if len(shown) else []
+    if young:
+        figure.add_vrect(x0=young[0], x1=young[-1], fillcolor="#eeeeee", opacity=0.6,
+                         line_width=0, annotation_text="still converting",
+                         annotation_position="top left")
+    figure.update_layout(font_size=font_size, margin=dict(l=10, r=10, t=10, b=10), height=400,
+                         legend=dict(orientation="h", y=-0.2), yaxis_ticksuffix="%")
+    figure.update_xaxes(type="category")
+    return figure
+
+
+def durations_figure(durations: pd.DataFrame, *, font_size: int = 14):
+    """Median days for each step of the journey, as horizontal bars."""
+    import plotly.graph_objects as go
+
+    shown = durations.dropna(subset=["median_days"])
+    figure = go.Figure(go.Bar(
+        y=shown["label"], x=shown["median_days"], orientation="h", marker_color=FIGURE_BLUE,
+        text=[f"{d:g} days" for d in shown["median_days"]], textposition="auto",
+        customdata=shown["clients"],
+        hovertemplate="%{y}: median %{x:g} days (%{customdata:,} clients)<extra></extra>"))
+    figure.update_layout(font_size=font_size, margin=dict(l=10, r=10, t=10, b=10),
+                         height=80 + 50 * max(len(shown), 1), xaxis_title="median days",
+                         yaxis_autorange="reversed")
+    return figure
+
+
+def current_figure(current: pd.DataFrame, *, font_size: int = 14):
+    """How far clients got beside where they are now (still active, or left from there),
+    as horizontal bars so the stage names stay readable in large type."""
+    import plotly.graph_objects as go
+
+    bar = dict(y=current["label"], orientation="h")
+    figure = go.Figure([
+        go.Bar(name="Got this far (furthest stage)", x=current["furthest"],
+               marker_color="#9dc3e6", offsetgroup="furthest", **bar),
+        go.Bar(name="Here now, active", x=current["now"], marker_color=FIGURE_BLUE,
+               offsetgroup="now", **bar),
+        go.Bar(name="Left from here (lost, churned)", x=current["left"], base=current["now"],
+               marker_color="#b0b0b0", offsetgroup="now", **bar),
+    ])
+    figure.update_layout(font_size=font_size, margin=dict(l=10, r=10, t=10, b=10),
+                         height=120 + 60 * len(current), barmode="group",
+                         legend=dict(orientation="h", y=-0.12), yaxis_autorange="reversed")
+    return figure
+
+
+def buckets_figure(buckets: pd.DataFrame, *, font_size: int = 14):
+    """Clients per time-to-convert bucket (``time_to_convert``), as bars."""
+    import plotly.graph_objects as go
+
+    figure = go.Figure(go.Bar(
+        x=buckets["bucket"], y=buckets["clients"], marker_color=FIGURE_BLUE,
+        text=[f"{p:.0f}%" if p == p and p is not None else "" for p in buckets["pct"]],
+        textposition="auto", hovertemplate="%{x}: %{y:,} clients<extra></extra>"))
+    figure.update_layout(font_size=font_size, margin=dict(l=10, r=10, t=10, b=10), height=320,
+                         yaxis_title="clients")
+    return figure

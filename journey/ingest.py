@@ -21,26 +21,39 @@ client: it counts in event figures, not in the client funnel.
 
 from __future__ import annotations
 
+import base64
+import contextlib
 import hashlib
+import importlib
 import json
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import Callable
 
+import numpy as np
 import pandas as pd
 from sqlite_utils import Database
 
 from . import values
 from .derive import refresh_clients
-from .errors import ValidationError, WorkspaceError
+from .errors import UnreadableFile, ValidationError, WorkspaceError
 from .fields import (
     CLIENT_FIELDS, CLIENT_ONLY, EVENT_FIELDS, EVENT_KINDS, EVENT_ONLY, PROFILE_FIELDS,
     SCORE_RANGES, field_type, fields_for, match_header, normalise_header)
-from .readers import DEFAULT_MAX_BYTES, RawSheet, read_tables
+from .readers import DEFAULT_MAX_BYTES, RawSheet, _base_name, read_tables
 from .stages import ALL_STAGES, OUTCOMES, normalise_value, read_stage_value
 from .workspace import get_setting, write
 
 KINDS = ("clients", "events", "reference")
+# Workshop sheets, found by their name when the kind is auto: normalised sheet name ->
+# (kind, module, function). The function saves the sheet itself (``SheetSave``).
+WORKSHOP_SHEETS = {
+    "personas": ("personas", "journey.personas", "import_sheet"),
+    "touchpoints": ("touchpoints", "journey.touchpoints", "import_sheet"),
+    "functionmap": ("function_map", "journey.touchpoints", "import_function_map"),
+}
+WORKSHOP_KINDS = {kind: (module, function) for kind, module, function in WORKSHOP_SHEETS.values()}
 EXTRA = "extra"   # the mapping target that keeps a column with its row, unmapped
 
 Progress = Callable[[float, str], None]
@@ -95,6 +108,30 @@ class Problem:
         return {"row": self.row, "column": self.column,
                 "value": None if self.value is None else str(self.value)[:200],
                 "reason": self.reason}
+
+
+@dataclass
+class SheetSave:
+    """What a workshop sheet's importer saved: ``fn(db, raw, import_id) -> SheetSave``.
+
+    The importer runs inside the import's transaction and calls ``record_change`` for
+    every row it adds, changes or deletes, so that undo can put them back.
+    """
+    inserted: int
+    updated: int
+    problems: list[Problem] = field(default_factory=list)
+
+
+def workshop_importer(kind: str) -> Callable | None:
+    """The function that imports a workshop sheet of this kind, or None if there is none yet."""
+    if kind not in WORKSHOP_KINDS:
+        return None
+    module_name, function = WORKSHOP_KINDS[kind]
+    try:
+        module = importlib.import_module(module_name)
+    except ImportError:
+        return None
+    return getattr(module, function, None)
 
 
 @dataclass
@@ -155,12 +192,16 @@ def detect_kind(raw: RawSheet, mapping: dict[str, str | None], sheet_name: str =
     fields = {f for f in mapping.values() if f}
     keys = [h for h, f in mapping.items() if f in ("client_id", "name")]
     if not keys:
-        return "events" if "order_id" in fields or _sheet_kind(sheet_name) else "reference"
+        # A sheet or file name ("Returns", "orders-2026.xlsx") makes events only of a sheet
+        # that has event columns: a guide or notes sheet in such a file stays reference.
+        if "order_id" in fields or (fields & EVENT_FIELDS.keys() and _sheet_kind(sheet_name)):
+            return "events"
+        return "reference"
     if any(mapping[h] == "client_id" for h in keys):
         keys = [h for h in keys if mapping[h] == "client_id"]
     for header in keys:
-        column = raw.frame[header].dropna().map(lambda v: str(v).strip().casefold())
-        if len(column) and column.duplicated().any():
+        cells = raw.frame[header].dropna().tolist()
+        if len({str(v).strip().casefold() for v in cells}) < len(cells):
             return "events"
     event_score = len(fields & EVENT_ONLY & HAPPENED_FIELDS)
     client_score = len(fields & CLIENT_ONLY)
@@ -200,11 +241,47 @@ def plan_file(filename: str, data: bytes, *, db: Database | None = None, kind: s
     checksum = hashlib.sha256(data).hexdigest()
     mapping = mapping or {}
     set_values = set_values or {}
+    sheets = _skip_guides(filename, sheets)
     _check_overrides(filename, sheets, mapping, set_values)
     plans = []
     for raw in sheets:
         plans.append(_plan_sheet(db, filename, raw, kind, mapping, set_values, checksum))
     return plans
+
+
+GUIDE_SHEET_NAMES = frozenset({"guide", "readme", "instructions", "about", "howtouse"})
+
+
+def is_guide(raw: RawSheet) -> bool:
+    """A sheet that explains a workbook (the template's Guide, a Read me) rather than data."""
+    from .templates import GUIDE_HEADERS
+    return (normalise_header(raw.name) in GUIDE_SHEET_NAMES
+            or [normalise_header(h) for h in raw.headers]
+            == [normalise_header(h) for h in GUIDE_HEADERS])
+
+
+def _skip_guides(filename: str, sheets: list[RawSheet]) -> list[RawSheet]:
+    """The sheets without guides; a skipped guide's notes move to a sheet that is kept.
+
+    Raises UnreadableFile when nothing but guides is left to import.
+    """
+    kept: list[RawSheet] = []
+    pending: list[str] = []
+    for raw in sheets:
+        if is_guide(raw):
+            pending += raw.notes + [f"sheet '{raw.name}' is a guide to filling in the "
+                                    "workbook, not data, and was skipped"]
+            continue
+        raw.notes[:0] = pending
+        pending = []
+        kept.append(raw)
+    if not kept:
+        reasons = [re.sub(r",? and was skipped$", "", note) for note in pending
+                   if note.endswith("was skipped")]
+        raise UnreadableFile(f"{_base_name(filename)} has no rows to import: "
+                             f"{'; '.join(reasons)}.")
+    kept[-1].notes.extend(pending)
+    return kept
 
 
 def _plan_sheet(db, filename, raw, kind, overrides, set_values, checksum) -> SheetPlan:
@@ -216,6 +293,14 @@ def _plan_sheet(db, filename, raw, kind, overrides, set_values, checksum) -> She
         if header is not None:
             chosen_targets[header] = None if target in (EXTRA, "", None) else target
     sheet_kind = kind
+    workshop = WORKSHOP_SHEETS.get(normalise_header(raw.name)) if kind == "auto" else None
+    if workshop:
+        # A workshop sheet ("Personas") is saved by its own importer; without one (yet),
+        # its rows are kept as reference rows rather than guessed to be clients.
+        found = workshop[0] if workshop_importer(workshop[0]) else "reference"
+        return SheetPlan(file=filename, sheet=raw.name, raw=raw, kind=found,
+                         mapping={h: None for h in raw.headers}, set_values=dict(set_values),
+                         checksum=checksum)
     if sheet_kind == "auto" and remembered:
         sheet_kind = remembered["kind"]
     elif sheet_kind == "auto":
@@ -280,16 +365,41 @@ def remember_mapping(db: Database, plan: SheetPlan, import_id: int | None = None
         _record_keyed_change(db, import_id, "saved_mappings", "headers_key", key, before)
 
 
-# Remembered mappings, keyed by text. An import records their before-image (None when the
-# row was new) under the row's rowid, and undo puts the row back as it was. They never stop
-# an earlier import from being undone: when a later import changed the same row, that
-# import's before-image takes the undone one's place, and the row is left as it is.
+# Remembered mappings, keyed by text; their changes go through ``record_change`` too, but an
+# undo does not count them as rows restored.
 KEYED_TABLES = ("saved_mappings", "stage_mappings")
 
 
+def record_change(db: Database, import_id: int, table: str, rowid: int,
+                  before: dict | None) -> None:
+    """Record a row an import is changing, so that undoing the import puts it back.
+
+    ``before`` is the row as it was (every column; ``None`` when the import adds the row:
+    undo deletes it). Call it for each row added, changed or deleted in any table but
+    clients and events (which the import tracks itself). Such rows never stop an earlier
+    import from being undone: when a later import changed the same row, that import's
+    before-image takes the undone one's place, and the row is left as it is.
+    """
+    db.execute("INSERT INTO import_changes(import_id, table_name, row_id, before) "
+               "VALUES (?, ?, ?, ?)", [import_id, table, rowid, _encode_image(before)])
+
+
+def _encode_image(image: dict | None) -> str:
+    """A before-image as JSON; bytes (a persona's photo) become {"$base64": text}."""
+    def encode(value):
+        if isinstance(value, (bytes, bytearray, memoryview)):
+            return {"$base64": base64.b64encode(bytes(value)).decode("ascii")}
+        raise TypeError(f"cannot keep a {type(value).__name__} for undo")
+    return json.dumps(image, default=encode)
+
+
+def _decode_image(text: str) -> dict | None:
+    return json.loads(text, object_hook=lambda d: base64.b64decode(d["$base64"])
+                      if d.keys() == {"$base64"} else d)
+
+
 def _keyed_before(db: Database, table: str, key_column: str, key: str) -> dict | None:
-    cursor = db.execute(f"SELECT rowid AS _rowid, * FROM [{table}] WHERE [{key_column}] = ?",
-                        [key])
+    cursor = db.execute(f"SELECT * FROM [{table}] WHERE [{key_column}] = ?", [key])
     row = cursor.fetchone()
     return dict(zip([d[0] for d in cursor.description], row)) if row else None
 
@@ -297,8 +407,31 @@ def _keyed_before(db: Database, table: str, key_column: str, key: str) -> dict |
 def _record_keyed_change(db: Database, import_id: int, table: str, key_column: str, key: str,
                          before: dict | None) -> None:
     rowid = db.execute(f"SELECT rowid FROM [{table}] WHERE [{key_column}] = ?", [key]).fetchone()[0]
-    db.execute("INSERT INTO import_changes(import_id, table_name, row_id, before) "
-               "VALUES (?, ?, ?, ?)", [import_id, table, rowid, json.dumps(before)])
+    record_change(db, import_id, table, rowid, before)
+
+
+def _restore_image(db: Database, table: str, rowid: int, image: dict | None) -> None:
+    """Put a row back as its before-image says (delete it when the image is None)."""
+    db.execute(f"DELETE FROM [{table}] WHERE rowid = ?", [rowid])
+    if image is None:
+        return
+    image = {k: v for k, v in image.items() if k not in ("_rowid", "rowid")}
+    alias = _rowid_alias(db, table)
+    if alias is not None:
+        image[alias] = rowid
+    columns = list(image) if alias is not None else ["rowid", *image]
+    params = list(image.values()) if alias is not None else [rowid, *image.values()]
+    db.execute(f"INSERT INTO [{table}]({', '.join(f'[{c}]' for c in columns)}) "
+               f"VALUES ({', '.join('?' * len(columns))})", params)
+
+
+def _rowid_alias(db: Database, table: str) -> str | None:
+    """The INTEGER PRIMARY KEY column (another name for rowid), if the table has one."""
+    keys = [(name, kind) for _, name, kind, _, _, pk in
+            db.execute(f"PRAGMA table_info([{table}])").fetchall() if pk]
+    if len(keys) == 1 and keys[0][1].upper() == "INTEGER":
+        return keys[0][0]
+    return None
 
 
 # --- 2. prepare ------------------------------------------------------------------------
@@ -326,6 +459,8 @@ def prepare_sheet(plan: SheetPlan, *, stage_map: dict[str, str] | None = None,
     """Coerce a planned sheet's values; reject rows that cannot be used, saying why."""
     raw = plan.raw
     frame = raw.frame
+    if plan.kind in WORKSHOP_KINDS:          # its importer reads the sheet itself
+        return PreparedSheet(plan, pd.DataFrame(index=frame.index), [], {})
     out = pd.DataFrame(index=frame.index)
     bad_cells: list[tuple[pd.Series, str, str]] = []
     notes: list[str] = []
@@ -339,7 +474,7 @@ def prepare_sheet(plan: SheetPlan, *, stage_map: dict[str, str] | None = None,
         merged = frame[headers[0]]
         for other in headers[1:]:
             merged = merged.where(merged.notna(), frame[other])
-        parsed, bad, day_first = _coerce(target, merged, day_first)
+        parsed, bad, day_first = _coerce(target, merged, day_first, stripped=True)
         if _looks_mismapped(bad, merged) and not plan.chosen.intersection(headers):
             notes.append(f"Column '{headers[0]}' looked like {target.replace('_', ' ')}, but most "
                          f"of its values {_REASONS.get(field_type(target), 'are not valid')[3:]}, "
@@ -393,11 +528,14 @@ def prepare_sheet(plan: SheetPlan, *, stage_map: dict[str, str] | None = None,
 
 def _looks_mismapped(bad: pd.Series, column: pd.Series) -> bool:
     """A guessed column where most filled cells fail to parse was probably guessed wrong."""
+    if not bad.any():
+        return False
     filled = int(column.notna().sum())
     return filled > 0 and int(bad.sum()) > filled / 2
 
 
-def _coerce(target: str, column: pd.Series, day_first):
+def _coerce(target: str, column: pd.Series, day_first, stripped: bool = False):
+    """Parse a column for a field; ``stripped``: its cells come from a RawSheet."""
     kind = field_type(target)
     if kind == "date":
         parsed, bad, decided = values.parse_dates(column, day_first=day_first)
@@ -412,7 +550,7 @@ def _coerce(target: str, column: pd.Series, day_first):
     elif kind in _PARSERS:
         parsed, bad = _PARSERS[kind](column)
     else:
-        parsed, bad = values.parse_text(column)
+        parsed, bad = values.parse_text(column, stripped=stripped)
     return parsed, bad, day_first
 
 
@@ -431,7 +569,7 @@ def _extra_json(frame: pd.DataFrame, headers: list[str]) -> pd.Series:
     """Unmapped columns, kept with their row as a JSON object of the non-empty cells."""
     if not headers:
         return pd.Series([None] * len(frame), index=frame.index, dtype=object)
-    texts = {h: values.parse_text(frame[h])[0] for h in headers}
+    texts = {h: values.parse_text(frame[h], stripped=True)[0] for h in headers}
     records = pd.DataFrame(texts).to_dict("records")
     return pd.Series([json.dumps({k: v for k, v in r.items() if v is not None}, ensure_ascii=False)
                       if any(v is not None for v in r.values()) else None for r in records],
@@ -439,17 +577,23 @@ def _extra_json(frame: pd.DataFrame, headers: list[str]) -> pd.Series:
 
 
 def _resolve_stages(out: pd.DataFrame, kind: str, stage_map: dict[str, str]) -> dict[str, int]:
-    """Turn stage and status cells into a canonical stage and an outcome; count unknowns."""
-    unknown: dict[str, int] = {}
+    """Turn stage and status cells into a canonical stage and an outcome; count unknowns.
+
+    Each distinct (stage, status) pair is worked out once.
+    """
     n = len(out)
     stage_raw = out["stage"] if "stage" in out else pd.Series([None] * n, index=out.index)
     status_raw = out["status"] if "status" in out else pd.Series([None] * n, index=out.index)
-    stages, outcomes, won = [], [], []
+    statuses = status_raw.tolist()
+    pairs = list(zip(stage_raw.tolist(), statuses))
+    counts = Counter(pairs)                       # in order of first appearance
+    unknown: dict[str, int] = {}
     cache: dict = {}
-    for raw_stage, raw_status in zip(stage_raw.tolist(), status_raw.tolist()):
+    read: dict[tuple, tuple] = {}
+    for pair, count in counts.items():
         stage = outcome = None
         is_won = False
-        for cell, is_stage_column in ((raw_stage, True), (raw_status, False)):
+        for cell, is_stage_column in ((pair[0], True), (pair[1], False)):
             if cell is None:
                 continue
             value = cache.get(cell)
@@ -457,59 +601,65 @@ def _resolve_stages(out: pd.DataFrame, kind: str, stage_map: dict[str, str]) -> 
                 value = cache[cell] = read_stage_value(cell, stage_map)
             if not value.known:
                 if is_stage_column or kind == "clients":
-                    unknown[str(cell)] = unknown.get(str(cell), 0) + (1 if is_stage_column else 0)
+                    unknown[str(cell)] = unknown.get(str(cell), 0) + (
+                        count if is_stage_column else 0)
                 continue
             stage = stage or value.stage
             outcome = outcome or value.outcome or ("active" if value.active else None)
             is_won = is_won or value.won
-        stages.append(stage)
-        outcomes.append(outcome)
-        won.append(is_won)
+        read[pair] = (stage, outcome, is_won)
+    resolved = [read[pair] for pair in pairs]
+    outcomes = [r[1] for r in resolved]
     out["stage_raw"] = stage_raw
-    out["stage"] = pd.Series(stages, index=out.index, dtype=object)
+    out["stage"] = pd.Series([r[0] for r in resolved], index=out.index, dtype=object)
     if kind == "clients":
         out["status"] = pd.Series(
-            [o if o is not None else s for o, s in zip(outcomes, status_raw.tolist())],
+            [o if o is not None else s for o, s in zip(outcomes, statuses)],
             index=out.index, dtype=object)
     out["_outcome"] = pd.Series(outcomes, index=out.index, dtype=object)
-    out["_won"] = pd.Series(won, index=out.index, dtype=bool)
+    out["_won"] = pd.Series([r[2] for r in resolved], index=out.index, dtype=bool)
     return {k: v for k, v in unknown.items() if v}
 
 
 def _resolve_kinds(out, plan, frame, raw, columns_for) -> list[Problem]:
-    """Give every event a kind: its kind column, else its stage cell, else the sheet's."""
+    """Give every event a kind: its kind column, else its stage cell, else the sheet's.
+
+    Each distinct (kind cell, stage, outcome, won) combination is worked out once.
+    """
     default = plan.set_values.get("kind") or _sheet_kind(f"{plan.sheet} {plan.file}")
     if default is None:
         default = "purchase" if "amount" in out else "contact"
     default = KIND_OF.get(normalise_value(default), default)
-    problems = []
-    kinds = []
-    bad = []
-    given = out["kind"].tolist() if "kind" in out else [None] * len(out)
-    for index, cell, stage, outcome, won in zip(out.index, given, out["stage"].tolist(),
-                                                out["_outcome"].tolist(), out["_won"].tolist()):
-        kind = None
+    has_stage_column = "stage" in columns_for
+
+    def decide(cell, stage, outcome, won) -> str | None:
+        """The event's kind; None for a kind cell Journey does not know."""
         if cell is not None:
             key = normalise_value(cell)
-            kind = key if key in EVENT_KINDS else KIND_OF.get(key) or KIND_OF.get(key.rstrip("s"))
-            if kind is None:
-                header = columns_for["kind"][0]
-                problems.append(Problem(int(out.at[index, "_row"]), _column_label(raw, header),
-                                        cell, "kind is not an event kind Journey knows; use one "
-                                        f"of {', '.join(EVENT_KINDS)}"))
-                bad.append(True)
-                kinds.append(None)
-                continue
-        elif won:
-            kind = "won"
-        elif outcome == "lost":
-            kind = "lost"
-        elif outcome in ("cancelled", "churned"):
-            kind = "cancellation"
-        elif stage is not None and "stage" in columns_for:
-            kind = "stage_change"
-        kinds.append(kind or default)
-        bad.append(False)
+            return key if key in EVENT_KINDS else KIND_OF.get(key) or KIND_OF.get(key.rstrip("s"))
+        if won:
+            return "won"
+        if outcome == "lost":
+            return "lost"
+        if outcome in ("cancelled", "churned"):
+            return "cancellation"
+        if stage is not None and has_stage_column:
+            return "stage_change"
+        return default
+
+    given = out["kind"].tolist() if "kind" in out else [None] * len(out)
+    combos = list(zip(given, out["stage"].tolist(), out["_outcome"].tolist(),
+                      out["_won"].tolist()))
+    decided = {combo: decide(*combo) for combo in dict.fromkeys(combos)}
+    kinds = [decided[combo] for combo in combos]
+    bad = [kind is None for kind in kinds]
+    problems = []
+    if any(bad):
+        label = _column_label(raw, columns_for["kind"][0])
+        for row, cell, is_bad in zip(out["_row"].tolist(), given, bad):
+            if is_bad:
+                problems.append(Problem(int(row), label, cell, "kind is not an event kind "
+                                        f"Journey knows; use one of {', '.join(EVENT_KINDS)}"))
     out["kind"] = pd.Series(kinds, index=out.index, dtype=object)
     out["_bad_kind"] = pd.Series(bad, index=out.index, dtype=bool)
     return problems
@@ -521,11 +671,18 @@ CLIENT_COLUMNS = [*CLIENT_FIELDS, "stage_raw"]
 EVENT_COLUMNS = [*EVENT_FIELDS, "stage_raw"]
 
 
-def client_keys(ids: pd.Series | None, names: pd.Series | None, n: int) -> list[str | None]:
-    """``client_key`` for whole columns."""
-    ids = ids.tolist() if ids is not None else [None] * n
-    names = names.tolist() if names is not None else [None] * n
-    return [client_key(i, m) for i, m in zip(ids, names)]
+def client_keys(ids: pd.Series | None, names: pd.Series | None, n: int,
+                name_keys_: list | None = None) -> list[str | None]:
+    """``client_key`` for whole columns (``name_keys_``: the names' keys, if known)."""
+    id_keys = name_keys(ids) if ids is not None else [None] * n
+    if name_keys_ is None:
+        name_keys_ = name_keys(names) if names is not None else [None] * n
+    return [f"id:{i}" if i else f"name:{m}" if m else None for i, m in zip(id_keys, name_keys_)]
+
+
+def name_keys(values) -> list[str | None]:
+    """``name_key`` of every value of a column."""
+    return [name_key(v) for v in (values.tolist() if hasattr(values, "tolist") else values)]
 
 
 def client_key(client_id: object, name: object) -> str | None:
@@ -567,21 +724,76 @@ def import_file(db: Database, filename: str, data: bytes, *, kind: str = "auto",
         progress(0.1 + 0.3 * number / len(plans), f"Checking sheet {plan.sheet}")
         prepared.append(prepare_sheet(plan, stage_map=combined, day_first=day_first))
     results = []
-    with write(db, keep=not dry_run):
+    with write(db, keep=not dry_run), _import_cache(db):
+        indexes = _SetAside(db)
         for number, sheet_rows in enumerate(prepared):
             progress(0.4 + 0.5 * number / len(prepared), f"Saving sheet {sheet_rows.plan.sheet}")
-            results.append(_save_sheet(db, sheet_rows, dry_run))
+            indexes.restore()               # the sheets before may have set some aside
+            results.append(_save_sheet(db, sheet_rows, dry_run, indexes))
         for key, target in stage_map.items():
             _save_stage_mapping(db, key, target, results[0].import_id if results else None)
+        indexes.restore("events")
         linked = _link_orders(db, [r.import_id for r in results])
         progress(0.92, "Updating client figures")
         refresh_clients(db, sorted({i for r in results for i in r.clients} | set(linked)))
+        indexes.restore()
     progress(1.0, "Done")
     for result in results:
         result.dry_run = dry_run
         if dry_run:
             result.import_id = None
     return results
+
+
+IMPORT_CACHE_KIB = 128 * 1024   # SQLite's page cache during an import (default: 2 MiB)
+BULK_ROWS = 20_000              # an insert this large sets a table's plain indexes aside
+
+
+@contextlib.contextmanager
+def _import_cache(db: Database):
+    """A larger page cache while an import writes: a 100k-row insert touches more pages
+    than the default 2 MiB holds, and every page evicted mid-transaction is written twice."""
+    before = db.execute("PRAGMA cache_size").fetchone()[0]
+    db.execute(f"PRAGMA cache_size = -{IMPORT_CACHE_KIB}")
+    try:
+        yield
+    finally:
+        db.execute(f"PRAGMA cache_size = {int(before)}")
+
+
+class _SetAside:
+    """Plain indexes dropped for a large insert and built again after it, in the same
+    transaction (a rollback or a dry run puts them back as they were).
+
+    Building an index once from sorted keys is several times faster than updating it for
+    every row of a 100,000-row insert. Only non-unique indexes are set aside; the unique
+    ones are constraints the insert relies on (client_key, row_key).
+    """
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+        self.dropped: dict[str, list[str]] = {}      # table -> CREATE INDEX statements
+
+    def before_write(self, table: str, new_rows: int) -> None:
+        """Drop the table's plain indexes when ``new_rows`` (to insert or update) is large
+        for the table."""
+        if new_rows < BULK_ROWS or table in self.dropped:
+            return
+        stored = self.db.execute(f"SELECT COUNT(*) FROM [{table}]").fetchone()[0]
+        if new_rows < stored / 2:
+            return
+        found = self.db.execute(
+            "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? "
+            "AND sql IS NOT NULL AND sql NOT LIKE 'CREATE UNIQUE%'", [table]).fetchall()
+        for name, _ in found:
+            self.db.execute(f"DROP INDEX [{name}]")
+        self.dropped[table] = [sql for _, sql in found]
+
+    def restore(self, table: str | None = None) -> None:
+        """Build the indexes set aside (for one table, or all) again."""
+        for name in [table] if table else list(self.dropped):
+            for sql in self.dropped.pop(name, []):
+                self.db.execute(sql)
 
 
 def _check_stage_target(value: str, target: str) -> str:
@@ -603,20 +815,26 @@ def _save_stage_mapping(db: Database, key: str, target: str,
         _record_keyed_change(db, import_id, "stage_mappings", "value_key", key, before)
 
 
-def _save_sheet(db: Database, prepared: PreparedSheet, dry_run: bool) -> ImportResult:
+def _save_sheet(db: Database, prepared: PreparedSheet, dry_run: bool,
+                indexes: _SetAside | None = None) -> ImportResult:
     plan = prepared.plan
     import_id = db.table("imports").insert({
         "file": plan.file, "sheet": plan.sheet, "kind": plan.kind, "checksum": plan.checksum,
         "mapping": json.dumps(plan.mapping), "set_values": json.dumps(plan.set_values),
     }).last_pk
     rows = prepared.rows
+    rejected = len(plan.raw.frame) - len(rows)
     if plan.kind == "clients":
-        inserted, updated, touched = _save_clients(db, rows, import_id)
+        inserted, updated, touched = _save_clients(db, rows, import_id, indexes)
     elif plan.kind == "events":
-        inserted, updated, touched = _save_events(db, rows, import_id)
+        inserted, updated, touched = _save_events(db, rows, import_id, indexes)
+    elif plan.kind in WORKSHOP_KINDS:
+        saved = workshop_importer(plan.kind)(db, plan.raw, import_id)
+        inserted, updated, touched = saved.inserted, saved.updated, []
+        prepared.problems = sorted(saved.problems, key=lambda p: p.row)
+        rejected = len({p.row for p in saved.problems})
     else:
         inserted, updated, touched = _save_reference(db, plan, import_id), 0, []
-    rejected = len(plan.raw.frame) - len(rows)
     db.execute("UPDATE imports SET rows = ?, inserted = ?, updated = ?, rejected = ? "
                "WHERE id = ?", [len(plan.raw.frame), inserted, updated, rejected, import_id])
     db.conn.executemany(
@@ -638,15 +856,23 @@ def _save_sheet(db: Database, prepared: PreparedSheet, dry_run: bool) -> ImportR
 def _records(rows: pd.DataFrame, columns: list[str]) -> tuple[list[str], list[tuple]]:
     """The columns present and the rows as tuples, with NaN/NaT/NA as None."""
     present = [c for c in columns if c in rows]
-    frame = rows[present].astype(object).where(rows[present].notna(), None)
-    return present, list(frame.itertuples(index=False, name=None))
+    cells = []
+    for column in present:
+        values = rows[column].to_numpy(dtype=object)
+        missing = pd.isna(values)
+        if missing.any():
+            values = values.copy()
+            values[missing] = None
+        cells.append(values.tolist())
+    return present, list(zip(*cells)) if cells else [()] * len(rows)
 
 
-def _save_clients(db: Database, rows: pd.DataFrame, import_id: int):
+def _save_clients(db: Database, rows: pd.DataFrame, import_id: int,
+                  indexes: _SetAside | None = None):
     """Insert new clients and update known ones (only the columns this sheet carries)."""
-    keys = client_keys(rows.get("client_id"), rows.get("name"), len(rows))
-    rows = rows.assign(client_key=keys, name_key=[name_key(n) for n in
-                                                  rows.get("name", [None] * len(rows))])
+    names = name_keys(rows["name"]) if "name" in rows else [None] * len(rows)
+    keys = client_keys(rows.get("client_id"), None, len(rows), names)
+    rows = rows.assign(client_key=keys, name_key=names)
     rows = rows.drop_duplicates("client_key", keep="last")
     duplicates = len(keys) - len(rows)
     columns = ["client_key", "name_key", *[c for c in CLIENT_COLUMNS if c in rows], EXTRA]
@@ -656,18 +882,37 @@ def _save_clients(db: Database, rows: pd.DataFrame, import_id: int):
     new_rows, old_rows = rows[is_new], rows[rows["client_key"].isin(existing)]
     adopt_rows = rows[rows["client_key"].isin(adopted)]
     present, records = _records(new_rows, columns)
+    if indexes is not None:
+        indexes.before_write("clients", len(records))
+    first_new = db.execute("SELECT COALESCE(MAX(id), 0) + 1 FROM clients").fetchone()[0]
     db.conn.executemany(
         f"INSERT INTO clients({', '.join(f'[{c}]' for c in present)}, import_id, updated_at) "
         f"VALUES ({', '.join('?' * len(present))}, ?, datetime('now'))",
-        [(*r, import_id) for r in records])
+        ((*r, import_id) for r in records))
+    new_ids = _inserted_ids(db, "clients", first_new, len(records))
     ids = [existing[k] for k in old_rows["client_key"]]
+    if indexes is not None:
+        indexes.before_write("clients", len(ids))
     _update_rows(db, "clients", ids, old_rows, [c for c in columns if c != "client_key"],
                  import_id)
     _update_rows(db, "clients", [adopted[k] for k in adopt_rows["client_key"]], adopt_rows,
                  columns, import_id)
-    touched = list(_existing_ids(db, "clients", "client_key",
-                                 rows["client_key"].tolist()).values())
+    if new_ids is None:
+        touched = list(_existing_ids(db, "clients", "client_key",
+                                     rows["client_key"].tolist()).values())
+    else:
+        touched = [*new_ids, *ids, *(adopted[k] for k in adopt_rows["client_key"])]
     return len(new_rows), len(old_rows) + len(adopt_rows) + duplicates, touched
+
+
+def _inserted_ids(db: Database, table: str, first: int, count: int) -> range | None:
+    """The ids of ``count`` rows just inserted (without ids) into a table whose largest id
+    was ``first - 1``: SQLite numbers them on from there. None if that is not so."""
+    last = db.execute(f"SELECT MAX(id), COUNT(*) FROM [{table}] WHERE id >= ?",
+                      [first]).fetchone()
+    if count and last == (first + count - 1, count):
+        return range(first, first + count)
+    return None if count else range(0)
 
 
 def _adopt_by_name(db: Database, rows: pd.DataFrame, existing: dict) -> dict:
@@ -677,7 +922,7 @@ def _adopt_by_name(db: Database, rows: pd.DataFrame, existing: dict) -> dict:
     creates clients keyed by name; the list's row with an ID and the same name is that
     client, not a new one. Only names that occur once in the sheet are matched.
     """
-    if "client_id" not in rows:
+    if "client_id" not in rows or not _has_name_only_clients(db):
         return {}
     once = ~rows["name_key"].duplicated(keep=False) & rows["name_key"].notna()
     candidates = rows[once & ~rows["client_key"].isin(existing)
@@ -691,15 +936,21 @@ def _adopt_by_name(db: Database, rows: pd.DataFrame, existing: dict) -> dict:
             if f"name:{n}" in found}
 
 
+def _has_name_only_clients(db: Database) -> bool:
+    """Whether any client is known by its name alone (keys "name:..."; uses the key index)."""
+    return db.execute("SELECT 1 FROM clients WHERE client_key >= 'name:' "
+                      "AND client_key < 'name;' LIMIT 1").fetchone() is not None
+
+
 def _existing_ids(db: Database, table: str, key_column: str, keys: list) -> dict:
-    """key -> id for the keys that exist, through a temporary table (fast for 100k keys)."""
-    db.execute("DROP TABLE IF EXISTS temp._keys")
-    db.execute("CREATE TEMP TABLE _keys (k TEXT PRIMARY KEY)")
-    db.conn.executemany("INSERT OR IGNORE INTO _keys VALUES (?)", ((k,) for k in keys if k))
-    found = dict(db.execute(f"SELECT t.[{key_column}], t.id FROM [{table}] t "
-                            f"JOIN _keys k ON k.k = t.[{key_column}]").fetchall())
-    db.execute("DROP TABLE temp._keys")
-    return found
+    """key -> id for the keys (text) that exist: one query with the keys as a JSON array,
+    each looked up through the column's index (fast for 100k keys)."""
+    keys = [k for k in keys if k]
+    if not keys or db.execute(f"SELECT 1 FROM [{table}] LIMIT 1").fetchone() is None:
+        return {}
+    return dict(db.execute(f"SELECT t.[{key_column}], t.id FROM json_each(?) AS k "
+                           f"CROSS JOIN [{table}] AS t ON t.[{key_column}] = k.value",
+                           [json.dumps(keys)]).fetchall())
 
 
 def _update_rows(db: Database, table: str, ids: list[int], rows: pd.DataFrame,
@@ -755,7 +1006,8 @@ def _stored_columns(db: Database, table: str) -> list[str]:
     return [c for c in columns if c not in DERIVED_CLIENT_COLUMNS]
 
 
-def _save_events(db: Database, rows: pd.DataFrame, import_id: int):
+def _save_events(db: Database, rows: pd.DataFrame, import_id: int,
+                 indexes: _SetAside | None = None):
     """Insert events (identified by their content) and link them to clients."""
     n = len(rows)
     keys = client_keys(rows.get("client_id"), rows.get("name"), n)
@@ -764,12 +1016,16 @@ def _save_events(db: Database, rows: pd.DataFrame, import_id: int):
     event_columns = ["client_ref", *[c for c in EVENT_COLUMNS if c in rows], EXTRA]
     present, records = _records(rows, event_columns)
     row_keys = _event_keys(rows, present)
+    if indexes is not None:
+        indexes.before_write("events", len(records))
     before = db.execute("SELECT total_changes()").fetchone()[0]
     db.conn.executemany(
         f"INSERT INTO events({', '.join(f'[{c}]' for c in present)}, row_key, import_id) "
         f"VALUES ({', '.join('?' * len(present))}, ?, ?) ON CONFLICT(row_key) DO NOTHING",
-        [(*r, k, import_id) for r, k in zip(records, row_keys)])
+        ((*r, k, import_id) for r, k in zip(records, row_keys)))
     inserted = db.execute("SELECT total_changes()").fetchone()[0] - before
+    if indexes is not None:
+        indexes.restore("events")
     touched = sorted({r for r in refs if r is not None})
     return inserted, n - inserted, touched
 
@@ -781,12 +1037,18 @@ def _event_keys(rows: pd.DataFrame, columns: list[str]) -> list[str]:
     """
     content = rows[[c for c in columns if c != "client_ref"]].astype(object)
     content = content.where(content.notna(), None).astype(str)
-    first = pd.util.hash_pandas_object(content, index=False, hash_key="journey-events-1")
-    second = pd.util.hash_pandas_object(content, index=False, hash_key="journey-events-2")
-    digest = pd.Series([f"{a:016x}{b:016x}" for a, b in zip(first.tolist(), second.tolist())],
-                       index=rows.index)
-    occurrence = digest.groupby(digest).cumcount()
-    return [f"{d}:{n}" for d, n in zip(digest.tolist(), occurrence.tolist())]
+    pair = np.empty((len(content), 2), dtype=">u8")     # big-endian: hex reads as the number
+    pair[:, 0] = pd.util.hash_pandas_object(content, index=False, hash_key="journey-events-1")
+    pair[:, 1] = pd.util.hash_pandas_object(content, index=False, hash_key="journey-events-2")
+    text = pair.tobytes().hex()
+    seen: dict[str, int] = {}
+    keys = []
+    for start in range(0, len(text), 32):
+        digest = text[start:start + 32]
+        occurrence = seen.get(digest, 0)
+        seen[digest] = occurrence + 1
+        keys.append(f"{digest}:{occurrence}")
+    return keys
 
 
 def _client_refs(db: Database, rows: pd.DataFrame, keys: list, import_id: int) -> list:
@@ -802,13 +1064,13 @@ def _client_refs(db: Database, rows: pd.DataFrame, keys: list, import_id: int) -
     by_name = _ids_by_name(db, latest, existing)
     existing.update(by_name)
     new = latest[~latest["client_key"].isin(existing)]
-    new = new.assign(name_key=[name_key(v) for v in new.get("name", [None] * len(new))])
+    new = new.assign(name_key=name_keys(new["name"]) if "name" in new else [None] * len(new))
     columns = ["client_key", "name_key", *profile]
     present, records = _records(new, columns)
     db.conn.executemany(
         f"INSERT INTO clients({', '.join(f'[{c}]' for c in present)}, import_id, updated_at) "
         f"VALUES ({', '.join('?' * len(present))}, ?, datetime('now'))",
-        [(*r, import_id) for r in records])
+        ((*r, import_id) for r in records))
     old = latest[latest["client_key"].isin(existing)]
     fields = [c for c in profile if c != "client_id"]
     if fields and len(old):
@@ -843,7 +1105,8 @@ def _profile_changes(db, old: pd.DataFrame, existing: dict, fields: list[str]) -
 
 def _save_reference(db: Database, plan: SheetPlan, import_id: int) -> int:
     frame = plan.raw.frame
-    texts = pd.DataFrame({h: values.parse_text(frame[h])[0] for h in plan.headers})
+    texts = pd.DataFrame({h: values.parse_text(frame[h], stripped=True)[0]
+                          for h in plan.headers})
     db.conn.executemany(
         "INSERT INTO reference_rows(import_id, sheet, row, data) VALUES (?, ?, ?, ?)",
         [(import_id, plan.sheet, row, json.dumps(record, ensure_ascii=False))
@@ -920,8 +1183,7 @@ def undo_import(db: Database, import_id: int) -> dict:
         for table, row_id, before in db.execute(
                 "SELECT table_name, row_id, before FROM import_changes WHERE import_id = ? "
                 "ORDER BY rowid DESC", [import_id]).fetchall():
-            values_before = json.loads(before)
-            if table in KEYED_TABLES:
+            if table not in ("clients", "events"):
                 later = db.execute(
                     "SELECT MIN(ch.rowid) FROM import_changes ch JOIN imports i "
                     "ON i.id = ch.import_id WHERE ch.table_name = ? AND ch.row_id = ? "
@@ -931,15 +1193,11 @@ def undo_import(db: Database, import_id: int) -> dict:
                     db.execute("UPDATE import_changes SET before = ? WHERE rowid = ?",
                                [before, later])
                     continue
-                db.execute(f"DELETE FROM [{table}] WHERE rowid = ?", [row_id])
-                if values_before is not None:
-                    values_before.pop("_rowid", None)
-                    columns = ["rowid", *values_before]
-                    db.execute(f"INSERT INTO [{table}]({', '.join(f'[{c}]' for c in columns)}) "
-                               f"VALUES ({', '.join('?' * len(columns))})",
-                               [row_id, *values_before.values()])
+                image = _decode_image(before)
+                _restore_image(db, table, row_id, image)
+                restored += image is not None and table not in KEYED_TABLES
                 continue
-            db[table].update(row_id, values_before)
+            db[table].update(row_id, json.loads(before))
             restored += 1
         db.execute("DELETE FROM reference_rows WHERE import_id = ?", [import_id])
         db.execute("UPDATE imports SET undone_at = datetime('now') WHERE id = ?", [import_id])
@@ -955,7 +1213,7 @@ def _later_import_touching(db: Database, import_id: int) -> int | None:
           (ch.table_name = 'clients' AND ch.row_id IN (SELECT id FROM clients WHERE import_id = :n))
           OR (ch.table_name = 'events'
               AND ch.row_id IN (SELECT id FROM events WHERE import_id = :n))
-          OR (ch.table_name NOT IN ('saved_mappings', 'stage_mappings') AND EXISTS (
+          OR (ch.table_name IN ('clients', 'events') AND EXISTS (
                 SELECT 1 FROM import_changes mine WHERE mine.import_id = :n
                 AND mine.table_name = ch.table_name AND mine.row_id = ch.row_id)))
         """, {"n": import_id}).fetchone()

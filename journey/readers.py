@@ -95,7 +95,10 @@ _TEXT_BYTES = bytes([9, 10, 13] + list(range(32, 127)) + list(range(128, 256)))
 
 @dataclass
 class RawSheet:
-    """One table read from a file, before header mapping and value coercion."""
+    """One table read from a file, before header mapping and value coercion.
+
+    Cells are str (stripped, never empty), int, float, bool, date/datetime or None.
+    """
 
     name: str
     headers: list[str]
@@ -801,12 +804,25 @@ def _sheet_grid(name: str, book, sheet_name: str) -> _Grid:
         rows = sheet.to_python(skip_empty_area=True)
     except BaseException as exc:
         raise _library_failure(name, exc) from None
-    return _grid_from_rows([_clean_row(r) for r in rows], start[0], start[1])
+    del sheet                            # calamine's copy of the cells, before ours grow
+    grid = _grid_from_rows(rows, start[0], start[1])
+    del rows
+    grid.columns = [_clean_column(column) for column in grid.columns]
+    return grid
 
 
-def _clean_row(row: list) -> list:
-    """Strip strings, empty -> None, times and durations -> text."""
-    return [(v.strip() or None) if type(v) is str else _clean_value(v) for v in row]
+# Cell types calamine returns that need no cleaning (datetime is a date).
+_PLAIN_TYPES = frozenset({type(None), bool, int, dt.date, dt.datetime})
+
+
+def _clean_column(column: np.ndarray) -> np.ndarray:
+    """Strip strings, empty -> None, NaN -> None, times and durations -> text."""
+    cleaned = [(v.strip() or None) if t is str else v if t in _PLAIN_TYPES else
+               (v if v == v else None) if t is float else _clean_value(v)
+               for v, t in zip(column, map(type, column))]
+    out = np.empty(len(cleaned), dtype=object)
+    out[:] = cleaned
+    return out
 
 
 def _clean_value(value):
@@ -823,13 +839,16 @@ def _clean_value(value):
 
 
 def _grid_from_rows(rows: list[list], first_row: int, first_column: int) -> _Grid:
-    """Rows of cleaned values (possibly ragged) -> a column-wise grid."""
+    """Rows of values (possibly ragged) -> a column-wise grid."""
     width = max((len(r) for r in rows), default=0)
     table = np.full((len(rows), width), None, dtype=object)
-    for i, row in enumerate(rows):
-        if row:
-            table[i, : len(row)] = row
-    columns = [table[:, j] for j in range(width)]
+    if rows and all(len(r) == width for r in rows):
+        table[:] = rows                              # rectangular: one copy in C
+    else:
+        for i, row in enumerate(rows):
+            if row:
+                table[i, : len(row)] = row
+    columns = [table[:, j].copy() for j in range(width)]
     numbers = np.arange(first_row + 1, first_row + 1 + len(rows))
     return _Grid(columns, numbers, first_column)
 
@@ -1099,7 +1118,8 @@ def _allow_long_fields(size: int) -> None:
 
 def _build_sheet(sheet_name: str, grid: _Grid, notes: list[str]) -> RawSheet:
     """Header row, data rows, unique headers, dropped empty columns, notes."""
-    blank = _blank_rows(grid.columns, len(grid.row_numbers))
+    missing = [pd.isna(col) for col in grid.columns]
+    blank = _blank_rows(missing, len(grid.row_numbers))
     filled = np.flatnonzero(~blank)
     if not len(filled):
         raise _EmptySheet()
@@ -1111,7 +1131,7 @@ def _build_sheet(sheet_name: str, grid: _Grid, notes: list[str]) -> RawSheet:
     if blank_count:
         notes.append(f"{blank_count:,} blank row{'s' if blank_count != 1 else ''} skipped")
     texts = [_header_text(col[header_at]) for col in grid.columns]
-    kept, dropped = _kept_columns(grid, texts, data_at)
+    kept, dropped = _kept_columns(grid, texts, data_at, missing)
     if dropped:
         notes.append(_dropped_note(dropped))
     numbers = [grid.first_column + j + 1 for j in kept]
@@ -1129,19 +1149,21 @@ def _build_sheet(sheet_name: str, grid: _Grid, notes: list[str]) -> RawSheet:
     )
 
 
-def _blank_rows(columns: list[np.ndarray], height: int) -> np.ndarray:
-    """True for rows where every cell is None."""
+def _blank_rows(missing: list[np.ndarray], height: int) -> np.ndarray:
+    """True for rows where every cell is None (``missing``: each column's empty cells)."""
     blank = np.ones(height, dtype=bool)
-    for col in columns:
-        blank &= pd.isna(col)
+    for col in missing:
+        blank &= col
     return blank
 
 
-def _kept_columns(grid: _Grid, texts: list[str], data_at: np.ndarray) -> tuple[list[int], list[str]]:
+def _kept_columns(
+    grid: _Grid, texts: list[str], data_at: np.ndarray, missing: list[np.ndarray]
+) -> tuple[list[int], list[str]]:
     """Indexes of columns to keep; names of dropped ones (no header and no data)."""
     kept, dropped = [], []
-    for j, (col, text) in enumerate(zip(grid.columns, texts)):
-        if not text and pd.isna(col[data_at]).all():
+    for j, text in enumerate(texts):
+        if not text and missing[j][data_at].all():
             dropped.append(f"column {grid.first_column + j + 1}")
         else:
             kept.append(j)

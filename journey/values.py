@@ -151,6 +151,29 @@ class _Cells:
             arr = pa.array([_safe_str(v) for v in raw], type=pa.string())
         return pos, pc.utf8_trim_whitespace(arr)
 
+    def texts(self) -> tuple[np.ndarray, np.ndarray]:
+        """Positions of the string cells and those strings trimmed, blank -> None, as an
+        object array. A plain str that needs no trimming is kept as the same object
+        (readers strip cells already, so most are kept: no copy of a 100k-row column)."""
+        pos = self.pick(STR)
+        raw = self.values[pos]
+        try:
+            arr = pa.array(raw, type=pa.string(), from_pandas=True)
+            exact = set(map(type, raw)) <= {str}
+        except (UnicodeError, pa.ArrowException, TypeError):
+            arr = pa.array([_safe_str(v) for v in raw], type=pa.string())
+            exact = False
+        trimmed = pc.utf8_trim_whitespace(arr)
+        if exact:
+            out = raw.copy()
+            changed = _np(pc.not_equal(pc.binary_length(arr), pc.binary_length(trimmed)))
+            if changed.any():
+                out[changed] = _where(trimmed, changed).to_numpy(zero_copy_only=False)
+        else:
+            out = trimmed.to_numpy(zero_copy_only=False).astype(object)
+        out[_np(pc.equal(trimmed, ""))] = None
+        return pos, out
+
 
 _WHOLE_KINDS = {"string": STR, "integer": NUM, "floating": NUM, "mixed-integer-float": NUM,
                 "decimal": NUM, "boolean": BOOL, "datetime": DATE, "date": DATE,
@@ -778,17 +801,24 @@ def parse_dates(s: pd.Series, *, day_first: bool | None = None
 # Text
 # ---------------------------------------------------------------------------------------
 
-def parse_text(s: pd.Series) -> tuple[pd.Series, pd.Series]:
+def parse_text(s: pd.Series, stripped: bool = False) -> tuple[pd.Series, pd.Series]:
     """Strings stripped (blank -> None); 42420.0 -> '42420'; dates -> ISO; TRUE/FALSE for
     booleans; never bad. Text is kept as written: formulas ('=cmd|...') and HTML are not
-    escaped here (the export and the pages do that where it matters)."""
+    escaped here (the export and the pages do that where it matters).
+
+    ``stripped``: the strings are known to be stripped and never blank (a RawSheet's
+    cells); a column of nothing but such strings and None is then returned as it is.
+    """
+    if stripped and not isinstance(s.dtype, pd.CategoricalDtype):
+        cells = s.to_numpy(dtype=object)
+        if set(map(type, cells)) <= {str, type(None)}:
+            return (pd.Series(cells, index=s.index, dtype=object),
+                    pd.Series(np.zeros(len(cells), bool), index=s.index))
     cells = _Cells(s)
     n = len(cells)
     values = np.full(n, None, dtype=object)
-    pos, t = cells.strings()
+    pos, text = cells.texts()
     if len(pos):
-        text = t.to_numpy(zero_copy_only=False)
-        text[_np(pc.equal(t, ""))] = None
         values[pos] = text
     num = cells.pick(NUM)
     if len(num):

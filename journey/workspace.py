@@ -408,3 +408,22 @@ CREATE INDEX IF NOT EXISTS events_kind_date_client ON events(kind, date, client_
 CREATE INDEX IF NOT EXISTS events_kind_date_reason ON events(kind, date, reason, client_ref)
   WHERE reason IS NOT NULL
 """)
+
+
+@migrations()
+def m003_funnel_indexes_2(db: Database) -> None:
+    """Two more indexes for the funnel page: where clients are now and who left
+    (furthest_rank, current_stage, outcome), and the workspace's latest date."""
+    _run_script(db, """
+CREATE INDEX IF NOT EXISTS clients_now ON clients(furthest_rank, current_stage, outcome);
+CREATE INDEX IF NOT EXISTS clients_last_date ON clients(last_date)
+""")
+
+
+@migrations()
+def m004_signs_indexes_2(db: Database) -> None:
+    """The signs' per-client dates and flags as one indexed expression
+    (``journey.signs.CLIENT_DAYS``): SQLite keeps it with every write to clients and the
+    signs read it back for 100,000 clients in milliseconds."""
+    from .signs import CLIENT_DAYS
+    db.execute(f"CREATE INDEX IF NOT EXISTS clients_signs_days ON clients({CLIENT_DAYS})")

@@ -98,6 +98,36 @@ def test_sheet_named_returns_is_refunds_and_people_sheet_is_reference(db):
     assert "reference data" in results[2].notes[-1]
 
 
+@pytest.mark.parametrize("filename", ["sales-tracker.xlsx", "orders-2026.xlsx"])
+def test_a_file_name_makes_events_only_of_sheets_with_event_columns(db, filename):
+    data = xlsx_bytes({"Orders": [["Order Date", "Sales", "Customer ID"],
+                                  [dt.datetime(2024, 1, 5), 10, "C1"]],
+                       "Notes": [["Topic", "Remark"], ["Prices", "Up in May"]],
+                       "Amounts": [["Order Date", "Sales"], [dt.datetime(2024, 1, 6), 12]]})
+    assert [(p.sheet, p.kind) for p in plan_file(filename, data, db=db)] == [
+        ("Orders", "events"), ("Notes", "reference"), ("Amounts", "events")]
+
+
+@pytest.mark.parametrize("guide", [
+    ("Read me", [["Topic", "Remark"], ["Dates", "Use dd/mm/yyyy"]]),
+    ("Instructions", [["Step"], ["Fill in one row per order"]]),
+    ("Help", [["Sheet", "Column", "Field", "What to enter", "Example"],
+              ["Orders", "Sales", "amount", "The order's value", "$10"]]),
+])
+def test_guide_sheets_are_skipped_with_a_note(db, guide):
+    name, rows = guide
+    data = xlsx_bytes({name: rows, "Orders": [["Order ID", "Customer ID", "Sales"],
+                                              ["O1", "C1", 10]]})
+    result = one(import_file(db, "orders.xlsx", data))
+    assert (result.sheet, result.kind, result.inserted) == ("Orders", "events", 1)
+    assert f"sheet '{name}' is a guide to filling in the workbook, not data, and was " \
+           "skipped" in result.notes
+    assert db.execute("SELECT COUNT(*) FROM reference_rows").fetchone()[0] == 0
+    with pytest.raises(UnreadableFile, match=f"^guide.xlsx has no rows to import: sheet "
+                                             f"'{name}' is a guide"):
+        import_file(db, "guide.xlsx", xlsx_bytes({name: rows}))
+
+
 # --- values --------------------------------------------------------------------------------
 
 def test_money_in_both_decimal_styles_and_yes_no(db):
@@ -583,3 +613,162 @@ def test_remembered_mappings_do_not_block_undo_and_follow_the_imports_left(db):
     undo_import(db, feb.import_id)
     assert db.execute("SELECT COUNT(*) FROM saved_mappings").fetchone()[0] == 0
     assert stage_mapping(db) == {}
+
+
+# --- workshop sheets (Personas, Touchpoints, Function map) --------------------------------
+# The real importers live in journey.personas and journey.touchpoints; these fakes follow
+# the same contract so that the dispatch, the transaction and undo are tested on their own.
+
+def _fake_personas(db, raw, import_id):
+    """Upsert personas by name; a row without a name is a problem."""
+    from journey.ingest import Problem, SheetSave, record_change
+    inserted = updated = 0
+    problems = []
+    for row, record in zip(raw.row_numbers, raw.frame.to_dict("records")):
+        name = record.get("Name")
+        if not name:
+            problems.append(Problem(row, "Name (A)", None, "a persona needs a name"))
+            continue
+        values = {"goals": record.get("Goals"),
+                  "photo": record["Photo"].encode() if record.get("Photo") else None}
+        cursor = db.execute("SELECT * FROM personas WHERE name = ?", [name])
+        found = cursor.fetchone()
+        if found is None:
+            db.execute("INSERT INTO personas(name, goals, photo) VALUES (?, ?, ?)",
+                       [name, values["goals"], values["photo"]])
+            record_change(db, import_id, "personas",
+                          db.execute("SELECT last_insert_rowid()").fetchone()[0], None)
+            inserted += 1
+        else:
+            before = dict(zip([d[0] for d in cursor.description], found))
+            record_change(db, import_id, "personas", before["id"], before)
+            db.execute("UPDATE personas SET goals = ?, photo = ?, version = version + 1 "
+                       "WHERE id = ?", [values["goals"], values["photo"], before["id"]])
+            updated += 1
+    return SheetSave(inserted, updated, problems)
+
+
+def _fake_function_map(db, raw, import_id):
+    """Replace a whole table with the sheet's rows (deletes are undone too); the table,
+    made by the fixture, has no INTEGER PRIMARY KEY, so undo must keep its rowids."""
+    from journey.ingest import SheetSave, record_change
+    cursor = db.execute("SELECT rowid, * FROM wall_map")
+    names = [d[0] for d in cursor.description]
+    for row in cursor.fetchall():
+        record_change(db, import_id, "wall_map", row[0], dict(zip(names[1:], row[1:])))
+    db.execute("DELETE FROM wall_map")
+    for record in raw.frame.to_dict("records"):
+        db.execute("INSERT INTO wall_map(stage, department) VALUES (?, ?)",
+                   [record["Stage"], record["Department"]])
+        record_change(db, import_id, "wall_map",
+                      db.execute("SELECT last_insert_rowid()").fetchone()[0], None)
+    return SheetSave(len(raw.frame), 0, [])
+
+
+@pytest.fixture
+def workshop(db, monkeypatch):
+    """Fake journey.personas and journey.touchpoints (no importer for touchpoints)."""
+    import sys
+    import types
+    personas = types.ModuleType("journey.personas")
+    personas.import_sheet = _fake_personas
+    touchpoints = types.ModuleType("journey.touchpoints")
+    touchpoints.import_function_map = _fake_function_map
+    monkeypatch.setitem(sys.modules, "journey.personas", personas)
+    monkeypatch.setitem(sys.modules, "journey.touchpoints", touchpoints)
+    db.execute("CREATE TABLE wall_map (stage TEXT, department TEXT)")
+    return db
+
+
+def workshop_book(personas, function_map=None):
+    sheets = {"Personas": [["Name", "Goals", "Photo"], *personas],
+              "Touchpoints": [["Stage", "Touchpoint"], ["Awareness", "Flyer"]],
+              "Clients": [["Customer ID", "Company"], ["C1", "Acme"]]}
+    if function_map:
+        sheets["Function map"] = [["Stage", "Department"], *function_map]
+    return xlsx_bytes(sheets)
+
+
+def test_workshop_sheets_go_to_their_importers_and_undo(workshop):
+    db = workshop
+    db.execute("INSERT INTO wall_map VALUES ('awareness', 'marketing')")
+    original = dump(db, HISTORY)
+    data = workshop_book([["Dr. Jelena", "Fewer no-shows", "jpeg-1"], [None, "orphan", None]],
+                         [["Awareness", "Sales"], ["Purchase", "Operations"]])
+    results = {r.sheet: r for r in import_file(db, "workshop.xlsx", data)}
+    assert {s: (r.kind, r.rows, r.inserted, r.updated, r.rejected) for s, r in results.items()} == {
+        "Personas": ("personas", 2, 1, 0, 1), "Touchpoints": ("reference", 1, 1, 0, 0),
+        "Clients": ("clients", 1, 1, 0, 0), "Function map": ("function_map", 2, 2, 0, 0)}
+    assert problems(results["Personas"]) == [
+        {"row": 3, "column": "Name (A)", "value": None, "reason": "a persona needs a name"}]
+    assert results["Personas"].as_dict()["kind"] == "personas"
+    assert db.execute("SELECT row, reason FROM import_problems").fetchall() == [
+        (3, "a persona needs a name")]
+    assert db.execute("SELECT name, goals, photo FROM personas").fetchall() == [
+        ("Dr. Jelena", "Fewer no-shows", b"jpeg-1")]
+    assert db.execute("SELECT * FROM wall_map").fetchall() == [
+        ("Awareness", "Sales"), ("Purchase", "Operations")]
+    assert db.execute("SELECT sheet FROM reference_rows").fetchall() == [("Touchpoints",)]
+    for result in reversed(list(results.values())):
+        undo_import(db, result.import_id)
+    assert dump(db, HISTORY) == original
+
+
+def test_a_workshop_reimport_updates_and_undo_restores_the_before_image(workshop):
+    db = workshop
+    original = dump(db, HISTORY)
+    one_persona = [["Dr. Jelena", "Fewer no-shows", "jpeg-1"]]
+    first = {r.sheet: r for r in import_file(db, "a.xlsx", workshop_book(one_persona))}
+    changed = [["Dr. Jelena", "Full diary", "jpeg-2"], ["Sam", "Cheap", None]]
+    second = {r.sheet: r for r in import_file(db, "b.xlsx", workshop_book(changed))}
+    assert (second["Personas"].inserted, second["Personas"].updated) == (1, 1)
+    assert db.execute("SELECT name, goals, photo, version FROM personas ORDER BY id").fetchall() \
+        == [("Dr. Jelena", "Full diary", b"jpeg-2", 2), ("Sam", "Cheap", None, 1)]
+    # Undoing the first import while the second stands hands its before-image on.
+    undo_import(db, first["Personas"].import_id)
+    assert db.execute("SELECT COUNT(*) FROM personas").fetchone()[0] == 2
+    for result in reversed(list(second.values())):
+        undo_import(db, result.import_id)
+    assert db.execute("SELECT COUNT(*) FROM personas").fetchone()[0] == 0
+    undo_import(db, first["Clients"].import_id)
+    undo_import(db, first["Touchpoints"].import_id)
+    assert dump(db, HISTORY) == original
+
+
+def test_undo_of_a_workshop_reimport_restores_the_row_exactly(workshop):
+    db = workshop
+    import_file(db, "a.xlsx", workshop_book([["Dr. Jelena", "Fewer no-shows", "jpeg-1"]]))
+    after_first = dump(db, HISTORY)
+    second = import_file(db, "b.xlsx", workshop_book([["Dr. Jelena", "Full diary", None]]))
+    for result in reversed(second):
+        undo_import(db, result.import_id)
+    assert dump(db, HISTORY) == after_first
+
+
+def test_a_workshop_dry_run_keeps_nothing(workshop):
+    db = workshop
+    before = dump(db)
+    results = import_file(db, "a.xlsx", workshop_book([["Sam", "Cheap", None]],
+                                                      [["Awareness", "Sales"]]), dry_run=True)
+    assert [(r.kind, r.inserted, r.import_id) for r in results] == [
+        ("personas", 1, None), ("reference", 1, None), ("clients", 1, None),
+        ("function_map", 1, None)]
+    assert dump(db) == before
+
+
+def test_workshop_sheets_without_an_importer_are_reference_rows(db, monkeypatch):
+    import sys
+    monkeypatch.setitem(sys.modules, "journey.personas", None)      # not written yet
+    monkeypatch.setitem(sys.modules, "journey.touchpoints", None)
+    results = import_file(db, "a.xlsx", workshop_book([["Sam", "Cheap", None]]))
+    assert [(r.sheet, r.kind) for r in results] == [
+        ("Personas", "reference"), ("Touchpoints", "reference"), ("Clients", "clients")]
+    assert clients(db, "client_id, name") == [("C1", "Acme")]       # no client called Sam
+    assert db.execute("SELECT COUNT(*) FROM personas").fetchone()[0] == 0
+
+
+def test_an_explicit_kind_is_not_sent_to_a_workshop_importer(workshop):
+    results = import_file(workshop, "a.xlsx", workshop_book([["Sam", "Cheap", None]]),
+                          kind="reference")
+    assert {r.kind for r in results} == {"reference"}
+    assert workshop.execute("SELECT COUNT(*) FROM personas").fetchone()[0] == 0

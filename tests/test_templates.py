@@ -3,6 +3,8 @@
 import openpyxl
 import pytest
 
+from conftest import dump
+
 from journey import templates
 from journey.errors import UnreadableFile
 from journey.fields import CHOICES, CLIENT_FIELDS, EVENT_FIELDS, EVENT_KINDS, match_header
@@ -107,8 +109,9 @@ def test_guide_sheet(template):
 def test_sample_imports_cleanly(files):
     db = open_memory_workspace()
     results = {r.sheet: r for r in import_file(db, files[1].name, files[1].read_bytes())}
-    assert {s: r.kind for s, r in results.items()} == {
-        "Clients": "clients", "Events": "events", "Guide": "reference"}
+    assert {s: r.kind for s, r in results.items()} == {"Clients": "clients", "Events": "events"}
+    assert "sheet 'Guide' is a guide" in results["Events"].notes[-1]
+    assert db.execute("SELECT COUNT(*) FROM reference_rows").fetchone()[0] == 0
     for sheet in ("Clients", "Events"):
         result = results[sheet]
         assert result.rejected == 0 and not result.problems, result.problems[:3]
@@ -131,29 +134,23 @@ def test_sample_refunds_carry_only_an_order_id(files):
     assert refunds and all(r[0] is None and r[12] for r in refunds)
 
 
-def test_the_empty_template_adds_no_clients_or_events(files):
-    db = open_memory_workspace()
-    try:
-        results = import_file(db, files[0].name, files[0].read_bytes())
-    except UnreadableFile:
-        return
-    assert [(r.sheet, r.kind) for r in results] == [("Guide", "reference")]
-    assert db.execute("SELECT COUNT(*) FROM clients").fetchone()[0] == 0
-    assert db.execute("SELECT COUNT(*) FROM events").fetchone()[0] == 0
-
-
 def test_an_empty_template_sheet_is_refused_with_a_sentence(files):
     db = open_memory_workspace()
     with pytest.raises(UnreadableFile, match="has a header row but no data rows"):
         import_file(db, files[0].name, files[0].read_bytes(), sheet="Clients")
 
 
-@pytest.mark.xfail(strict=True, reason="the Guide sheet is imported as reference rows, so the "
-                   "whole empty template is not refused (reported to the lead)")
 def test_the_whole_empty_template_is_refused(files):
+    """Its data sheets hold only headers and its Guide is not data: nothing to import."""
     db = open_memory_workspace()
-    with pytest.raises(UnreadableFile, match="has a header row but no data rows"):
+    before = dump(db)
+    with pytest.raises(UnreadableFile) as refused:
         import_file(db, files[0].name, files[0].read_bytes())
+    assert str(refused.value) == (
+        f"{templates.TEMPLATE_NAME} has no rows to import: sheet 'Clients' has a header row "
+        "but no data rows; sheet 'Events' has a header row but no data rows; sheet 'Guide' "
+        "is a guide to filling in the workbook, not data.")
+    assert dump(db) == before
 
 
 @pytest.mark.parametrize("name", [templates.TEMPLATE_NAME, templates.SAMPLE_NAME])

@@ -1,0 +1,215 @@
+"""Signs of misalignment at 100,000 clients and 1,000,000 events.
+
+Builds (once, cached at /tmp/journey-bench-signs.db) a workspace of 100,000 clients and
+1,000,000 events over three years, inserted directly with ``executemany`` and derived with
+``journey.derive.refresh_clients``, then prints the median of several runs of:
+
+- all eight signs with their 12-month trends (``journey.signs.compute_signs``; budget 500 ms),
+- the same for one persona (a filtered run; no budget: the issue sets one for all clients),
+- the evidence behind the largest sign (opened on demand on the page),
+
+beside the naive way measured in the same run (every event and client loaded into pandas,
+then each sign cut out with masks for the period, the previous period and the 12 months),
+with the ratio. CPU time is printed beside the wall clock, with the load average: on a
+shared machine the wall clock also counts the time spent waiting for a core.
+Run: ``.venv/bin/python bench/signs_bench.py [--rebuild] [--runs N]``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import statistics
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from journey import signs  # noqa: E402
+from journey.derive import refresh_clients  # noqa: E402
+from journey.filters import Filters  # noqa: E402
+from journey.workspace import open_workspace, write  # noqa: E402
+
+CACHE = Path("/tmp/journey-bench-signs.db")
+N_CLIENTS = 100_000
+N_EVENTS = 1_000_000
+START = dt.date(2023, 11, 1)
+DAYS = 1096                                   # three years of first contacts and events
+REGIONS = ["North", "South", "East", "West", "Central", "Coast", "Islands", "Highlands"]
+CHANNELS = ["search", "referral", "social", "event", "walk-in", "email"]
+PERSONAS = ["Jelena", "Olivia", "Hugo", "Sam"]
+TYPES = ["clinic", "office", "home", "retail"]
+KINDS = {"contact": .53, "stage_change": .12, "purchase": .1, "won": .03, "lost": .05,
+         "objection": .05, "complaint": .025, "internal_complaint": .01, "refund": .012,
+         "cancellation": .008, "nps": .045, "review": .01, "referral": .01}
+STAGE_OF = {"contact": None, "stage_change": "consideration", "purchase": "purchase",
+            "won": "purchase", "lost": "consideration", "objection": "consideration",
+            "review": "advocacy", "referral": "advocacy"}
+REASONS = ["Didn't understand what's included", "Confused about pricing tiers",
+           "Went with a cheaper competitor", "Quote came in over budget", "Project postponed",
+           "No response after the quote", "Lead time too long", "Not sure what they get"]
+DEPARTMENTS = ["sales", "operations", "marketing", "support", "product"]
+BUDGET_MS = 500
+
+
+def build(target: Path) -> None:
+    """A seeded workspace of N_CLIENTS clients and N_EVENTS events, written directly (to a
+    temporary file renamed at the end, so an interrupted build leaves no cache behind)."""
+    rng = np.random.default_rng(7)
+    path = target.with_name(target.stem + "-building.db")
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{path}{suffix}").unlink(missing_ok=True)
+        Path(f"{target}{suffix}").unlink(missing_ok=True)
+    db = open_workspace(path)
+    ids = np.arange(1, N_CLIENTS + 1)
+    first = rng.integers(0, DAYS - 30, N_CLIENTS)
+    status = rng.choice(np.array(["active", "lost", "churned", ""], dtype=object), N_CLIENTS,
+                        p=[.55, .3, .1, .05])
+    day0 = START.toordinal()
+    clients = [(int(i), f"id:c{i}", f"c{i}", f"Client {i}", REGIONS[i % 8], CHANNELS[i % 6],
+                PERSONAS[i % 4], TYPES[(i // 4) % 4],
+                dt.date.fromordinal(day0 + int(f)).isoformat(), s or None)
+               for i, f, s in zip(ids.tolist(), first.tolist(), status.tolist())]
+    client_of = rng.integers(1, N_CLIENTS + 1, N_EVENTS)
+    client_of.sort()
+    offset = rng.exponential(120, N_EVENTS).astype(np.int64)
+    day = np.minimum(first[client_of - 1] + offset, DAYS - 1)
+    kind = rng.choice(np.array(list(KINDS), dtype=object), N_EVENTS, p=list(KINDS.values()))
+    reasons = rng.choice(np.array(REASONS, dtype=object), N_EVENTS)
+    departments = rng.choice(np.array(DEPARTMENTS, dtype=object), N_EVENTS)
+    dates = (np.datetime64(START.isoformat()) + day).astype(str)
+    anonymous = (kind == "internal_complaint") & (rng.random(N_EVENTS) < 0.5)
+    events = []
+    for n, (c, d, k, r, dep, anon) in enumerate(zip(client_of.tolist(), dates.tolist(),
+                                                    kind.tolist(), reasons.tolist(),
+                                                    departments.tolist(), anonymous.tolist())):
+        has_reason = k in ("lost", "objection", "complaint", "internal_complaint", "refund",
+                           "cancellation")
+        events.append((None if anon else c, d, k, STAGE_OF.get(k),
+                       dep if k in ("complaint", "internal_complaint") else None,
+                       r if has_reason else None,
+                       f"O{n}" if k in ("purchase", "refund", "cancellation") else None,
+                       f"e{n}"))
+    with write(db):
+        db.conn.executemany(
+            "INSERT INTO clients(id, client_key, client_id, name, region, channel, persona, "
+            "client_type, first_contact, status) VALUES (?,?,?,?,?,?,?,?,?,?)", clients)
+        db.conn.executemany(
+            "INSERT INTO events(client_ref, date, kind, stage, department, reason, order_id, "
+            "row_key) VALUES (?,?,?,?,?,?,?,?)", events)
+        refresh_clients(db)
+    db.execute("ANALYZE")
+    db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    db.close()
+    path.rename(target)
+
+
+def median_ms(fn, runs: int) -> tuple[float, float]:
+    """Median wall-clock and CPU milliseconds of ``runs`` calls after one warm-up call."""
+    fn()
+    walls, cpus = [], []
+    for _ in range(runs):
+        wall, cpu = time.perf_counter(), time.process_time()
+        fn()
+        walls.append((time.perf_counter() - wall) * 1000)
+        cpus.append((time.process_time() - cpu) * 1000)
+    return statistics.median(walls), statistics.median(cpus)
+
+
+# --- the naive way: every row into pandas, each window cut out with masks ---------------------
+
+def naive_signs(db, persona: str | None = None) -> dict:
+    events = pd.read_sql("SELECT * FROM events", db.conn)
+    clients = pd.read_sql("SELECT * FROM clients", db.conn)
+    if persona:
+        clients = clients[clients["persona"] == persona]
+        events = events[events["client_ref"].isin(clients["id"])]
+    events["day"] = pd.to_datetime(events["date"].str[:10], errors="coerce")
+    for column in ("first_date", "last_date", "purchase_at", "awareness_at"):
+        clients[column] = pd.to_datetime(clients[column].str[:10], errors="coerce")
+    end = events["day"].max()
+    start = end - pd.DateOffset(months=12) + pd.Timedelta(days=1)
+    length = end - start + pd.Timedelta(days=1)
+    windows = {"now": (start, end), "before": (start - length, start - pd.Timedelta(days=1))}
+    for back in range(12):
+        month = (end - pd.DateOffset(months=back)).to_period("M")
+        windows[str(month)] = (month.start_time, min(month.end_time.normalize(), end))
+    keywords = [w for words in signs.DEFAULT_KEYWORD_CLASSES.values() for w in words]
+    out = {}
+    for name, (low, high) in windows.items():
+        e = events[(events["day"] >= low) & (events["day"] <= high)]
+        count = e["kind"].value_counts()
+        with_reason = e[e["kind"].isin(["lost", "objection"]) & e["reason"].notna()]
+        matched = with_reason["reason"].str.lower().str.replace("\u2019", "'").apply(
+            lambda r: any(w in r for w in keywords))
+        active = clients[(clients["first_date"] <= high) & (clients["last_date"] >= low)]
+        customers = clients[clients["furthest_rank"] >= 3]
+        left = customers["outcome"].isin(["churned", "cancelled"])
+        at_start = customers[(customers["purchase_at"] < low)
+                             & ~(left & (customers["last_date"] < low))]
+        bought = e[e["kind"].isin(["purchase", "won"]) & e["client_ref"].notna()]
+        per_client = bought.groupby("client_ref")["day"].nunique()
+        out[name] = {
+            "internal": count.get("internal_complaint", 0),
+            "uneducated": matched.mean() if len(matched) else None,
+            "objections": count.get("objection", 0),
+            "win": count.get("won", 0) / max(count.get("won", 0) + count.get("lost", 0), 1),
+            "complaints": count.get("complaint", 0) / max(len(active), 1),
+            "refunds": (count.get("refund", 0) + count.get("cancellation", 0))
+            / max(count.get("purchase", 0), 1),
+            "retention": len(at_start),
+            "repeat": (per_client >= 2).mean() if len(per_client) else None,
+        }
+    return out
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rebuild", action="store_true", help="rebuild the cached workspace")
+    parser.add_argument("--runs", type=int, default=9)
+    args = parser.parse_args()
+    if args.rebuild or not CACHE.exists():
+        start = time.perf_counter()
+        build(CACHE)
+        print(f"built {CACHE} in {time.perf_counter() - start:.1f} s")
+    db = open_workspace(CACHE, create=False)
+    n_clients = db.execute("SELECT COUNT(*) FROM clients").fetchone()[0]
+    n_events = db.execute("SELECT COUNT(*) FROM events").fetchone()[0]
+    print(f"{n_clients:,} clients, {n_events:,} events; median of {args.runs} runs "
+          f"(wall clock; CPU time in brackets); {os.cpu_count()} cores, load average "
+          f"{os.getloadavg()[0]:.1f}\n")
+    report = signs.compute_signs(db)
+    biggest = max(report.signs, key=lambda s: s.evidence_count).key
+    one = Filters(persona=("Olivia",))
+    cases = {
+        "8 signs + trends": (lambda: signs.compute_signs(db), lambda: naive_signs(db), True),
+        "8 signs, 1 persona": (lambda: signs.compute_signs(db, one),
+                               lambda: naive_signs(db, "Olivia"), False),
+        f"evidence ({biggest})": (lambda: signs.sign_evidence(db, biggest), None, False),
+    }
+    print(f"{'':<36}{'ours':>16}{'budget':>9}{'naive':>11}{'ratio':>8}")
+    failed = False
+    for name, (fast, naive, budgeted) in cases.items():
+        wall, cpu = median_ms(fast, args.runs)
+        line = f"{name:<36}{wall:>7.0f} ms ({cpu:>4.0f})"
+        line += f"{BUDGET_MS:>6} ms" if budgeted else f"{'':>9}"
+        if naive is not None:
+            theirs, _ = median_ms(naive, max(3, args.runs // 2))
+            line += f"{theirs:>8.0f} ms{theirs / wall:>7.1f}x"
+        if budgeted:
+            ok = wall <= BUDGET_MS
+            failed |= not ok
+            line += "  ok" if ok else "  OVER BUDGET"
+        print(line)
+    print("\n" + "\n".join(f"  {s.status:<8} {s.title:<38} {s.value}" for s in report.signs))
+    db.close()
+    sys.exit(1 if failed else 0)
+
+
+if __name__ == "__main__":
+    main()

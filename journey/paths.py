@@ -1,0 +1,203 @@
+"""The journey is not a straight line: how clients moved between stages, from their events.
+
+Each client's events are put in order (date, then id; undated events cannot be placed and
+are left out) and each event is read as a stage: the stage it names, or what it proves
+(a purchase or won deal -> purchase, one on a later day than the first -> retention, a
+referral, a review or an NPS of 9-10 -> advocacy), whichever is higher; events that say
+nothing about a stage (a complaint, an unscored contact) are skipped. Repeats collapse, so
+a move is a change of stage. A move forward by more than one step is a skip, a move to an
+earlier step is a move back. Clients who left (lost, churned, cancelled) add a last move
+from their current stage to where they went.
+
+Ordering a million events per client on every page view costs seconds in SQLite (window
+functions over 1,000,000 rows), so, like the furthest stage, the path is a derived
+per-client figure: ``refresh_paths`` (run by ``journey.derive.refresh_clients``) stores it
+as ``clients.stage_path``, and ``stage_transitions`` groups clients by path.
+``sankey_figure`` draws the result.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import pandas as pd
+from sqlite_utils import Database
+
+from .filters import NO_FILTERS, Filters
+from .derive import ADVOCACY_EVENT, PURCHASE_KINDS, _RANK_CASE
+from .funnel import CURRENT_RANK, _step_of_rank, funnel_steps
+from .stages import OUTCOMES, RANK
+
+LINK_COLUMNS = ["source", "source_label", "target", "target_label", "kind", "moves", "clients"]
+KIND_COLOURS = {"forward": "rgba(46, 117, 182, 0.45)", "skip": "rgba(230, 145, 56, 0.65)",
+                "back": "rgba(204, 65, 37, 0.65)", "left": "rgba(120, 120, 120, 0.35)"}
+OUTCOME_LABELS = {"lost": "Lost", "churned": "Churned", "cancelled": "Cancelled"}
+
+# Events that can say something about a stage; the partial index events_path (migration
+# m003_funnel_indexes) holds exactly these, in (client, date, id) order.
+PATH_EVENTS = ("e.client_ref IS NOT NULL AND e.date IS NOT NULL AND (e.stage IS NOT NULL "
+               "OR e.kind IN ('purchase', 'won', 'referral', 'review', 'nps'))")
+_EVENT_RANK = (
+    f"NULLIF(MAX(COALESCE({_RANK_CASE.format(col='e.stage')}, -1), "
+    f"CASE WHEN e.kind IN {PURCHASE_KINDS} THEN "
+    f"  CASE WHEN substr(e.date, 1, 10) > f.day THEN {RANK['retention']} "
+    f"  ELSE {RANK['purchase']} END "
+    f"WHEN {ADVOCACY_EVENT} "
+    f"THEN {RANK['advocacy']} ELSE -1 END), -1)")
+
+
+def refresh_paths(db: Database, scoped: bool = False) -> None:
+    """Store each client's path through the stages (``clients.stage_path``).
+
+    The path is the stage ranks of its events in order, repeats collapsed: ``"1232"`` is
+    awareness, consideration, purchase, back to consideration. Called by
+    ``journey.derive.refresh_clients`` inside its transaction; ``scoped`` limits it to the
+    clients in its ``temp._scope`` table. Events are read through the events_path index,
+    whose (client, date, id) order is the order ``group_concat`` sees them in.
+    """
+    scope = "AND e.client_ref IN (SELECT id FROM temp._scope)" if scoped else ""
+    for table in ("_first_buy", "_path"):
+        db.execute(f"DROP TABLE IF EXISTS temp.{table}")
+    db.execute(f"""CREATE TEMP TABLE _first_buy AS
+        SELECT e.client_ref AS id, MIN(substr(e.date, 1, 10)) AS day FROM events e
+        WHERE e.kind IN {PURCHASE_KINDS} AND {PATH_EVENTS} {scope} GROUP BY e.client_ref""")
+    db.execute("CREATE UNIQUE INDEX temp._first_buy_id ON _first_buy(id)")
+    db.execute(f"""CREATE TEMP TABLE _path AS
+        SELECT e.client_ref AS id, group_concat({_EVENT_RANK}, '') AS path
+        FROM events e INDEXED BY events_path LEFT JOIN _first_buy f ON f.id = e.client_ref
+        WHERE {PATH_EVENTS} {scope} GROUP BY e.client_ref""")
+    db.execute("CREATE UNIQUE INDEX temp._path_id ON _path(id)")
+    # Collapse repeats ("1112" -> "12"); each pass halves every run.
+    collapse = "path"
+    repeated = []
+    for rank in RANK.values():
+        collapse = f"replace({collapse}, '{rank}{rank}', '{rank}')"
+        repeated.append(f"instr(path, '{rank}{rank}')")
+    while db.execute(f"UPDATE _path SET path = {collapse} WHERE {' OR '.join(repeated)}"
+                     ).rowcount:
+        pass
+    db.execute(f"""UPDATE clients SET stage_path = p.path FROM (
+                     SELECT c.id, _path.path FROM clients c LEFT JOIN _path ON _path.id = c.id
+                     WHERE 1 {scope.replace('e.client_ref', 'c.id')}) AS p
+                   WHERE clients.id = p.id AND clients.stage_path IS NOT p.path""")
+    for table in ("_first_buy", "_path"):
+        db.execute(f"DROP TABLE IF EXISTS temp.{table}")
+
+
+@dataclass
+class Transitions:
+    """Moves between steps (``links``, one row per source/target pair) and client counts."""
+    links: pd.DataFrame
+    steps: tuple = ()
+    clients_with_path: int = 0      # clients with at least one event that names a stage
+    clients_moved: int = 0          # ... and at least one change of stage
+    clients_skipped: int = 0        # ... that skipped a step at least once
+    clients_back: int = 0           # ... that went back at least once
+    clients_straight: int = 0       # moved, only ever one step forward
+    left: dict = field(default_factory=dict)   # outcome -> clients who left that way
+
+    @property
+    def sentence(self) -> str:
+        """What the moves say, in words."""
+        if not self.clients_moved:
+            return "No client's events show a move between stages yet."
+        return (f"Of {self.clients_moved:,} clients whose events show them moving, "
+                f"{self.clients_skipped:,} skipped a stage and {self.clients_back:,} went "
+                f"back at least once; {self.clients_straight:,} went straight ahead.")
+
+
+def stage_transitions(db: Database, *, filters: Filters = NO_FILTERS,
+                      pre_awareness: bool = False, model: str | None = None) -> Transitions:
+    """How clients moved between the steps of a model, from their stored paths.
+
+    SQLite counts the clients per distinct path (a few hundred distinct paths for
+    100,000 clients); each distinct path is then read as moves between the model's steps.
+    """
+    steps = funnel_steps(model, pre_awareness)
+    step_of = _step_of_rank(steps)
+    where, params = filters.where()
+    rows = db.execute(f"SELECT stage_path, COUNT(*) FROM clients "
+                      f"WHERE stage_path IS NOT NULL AND {where} GROUP BY stage_path",
+                      params).fetchall()
+    moves: dict[tuple[int, int], list[int]] = {}          # (from, to) -> [moves, clients]
+    with_path = moved = skipped = back = straight = 0
+    for path, n in rows:
+        sequence = [step_of[int(c)] for c in path if int(c) in step_of]
+        sequence = [s for i, s in enumerate(sequence) if i == 0 or s != sequence[i - 1]]
+        if not sequence:
+            continue
+        with_path += n
+        pairs = list(zip(sequence, sequence[1:]))
+        if not pairs:
+            continue
+        skips, backs = any(b > a + 1 for a, b in pairs), any(b < a for a, b in pairs)
+        moved += n
+        skipped += n * skips
+        back += n * backs
+        straight += n * (not skips and not backs)
+        for pair in pairs:
+            moves.setdefault(pair, [0, 0])[0] += n
+        for pair in set(pairs):
+            moves[pair][1] += n
+    links = [(steps[a].key, steps[a].label, steps[b].key, steps[b].label,
+              "skip" if b > a + 1 else "back" if b < a else "forward", m, c)
+             for (a, b), (m, c) in sorted(moves.items())]
+    links += _outcome_links(db, filters, steps, step_of)
+    frame = pd.DataFrame(links, columns=LINK_COLUMNS)
+    return Transitions(
+        links=frame, steps=steps, clients_with_path=with_path, clients_moved=moved,
+        clients_skipped=skipped, clients_back=back, clients_straight=straight,
+        left={o: int(frame.loc[frame["target"] == o, "clients"].sum()) for o in OUTCOMES
+              if (frame["target"] == o).any()})
+
+
+def _outcome_links(db, filters, steps, step_of) -> list[tuple]:
+    """One link per (current step, outcome) for the clients who left."""
+    where, params = filters.where()
+    rows = db.execute(
+        f"SELECT MAX({CURRENT_RANK}, ?) AS r, outcome, COUNT(*) "
+        f"FROM clients WHERE outcome IS NOT NULL AND furthest_rank >= ? AND {where} "
+        f"GROUP BY 1, 2", [steps[0].rank, steps[0].rank, *params]).fetchall()
+    left: dict[tuple[int, str], int] = {}
+    for rank, outcome, n in rows:
+        if outcome in OUTCOME_LABELS:
+            key = (step_of[rank], outcome)
+            left[key] = left.get(key, 0) + n
+    return [(steps[i].key, steps[i].label, outcome, OUTCOME_LABELS[outcome], "left", n, n)
+            for (i, outcome), n in sorted(left.items(),
+                                          key=lambda kv: (kv[0][0], OUTCOMES.index(kv[0][1])))]
+
+
+def sankey_figure(transitions: Transitions, *, font_size: int = 13):
+    """A two-column plotly Sankey: where clients moved from (left) and to (right).
+
+    Forward moves are blue, skips orange, moves back red, departures grey.
+    """
+    import plotly.graph_objects as go
+
+    links = transitions.links
+    keys = [s.key for s in transitions.steps]
+    labels = {s.key: s.label for s in transitions.steps}
+    sources = [k for k in keys if k in set(links["source"])]
+    targets = [k for k in keys if k in set(links["target"])] + [
+        o for o in OUTCOMES if o in set(links["target"])]
+    index_left = {k: i for i, k in enumerate(sources)}
+    index_right = {k: len(sources) + i for i, k in enumerate(targets)}
+    node_labels = [labels[k] for k in sources] + [
+        f"→ {labels[k]}" if k in labels else OUTCOME_LABELS[k] for k in targets]
+    kind_words = {"forward": "moved on", "skip": "skipped ahead", "back": "went back",
+                  "left": "left"}
+    figure = go.Figure(go.Sankey(
+                node=dict(label=node_labels, pad=18, thickness=18,
+                  color=["#2e75b6"] * len(sources) + [
+                      "#7f7f7f" if k in OUTCOME_LABELS else "#2e75b6" for k in targets]),
+        link=dict(source=[index_left[s] for s in links["source"]],
+                  target=[index_right[t] for t in links["target"]],
+                  value=links["moves"].tolist(),
+                  color=[KIND_COLOURS[k] for k in links["kind"]],
+                  customdata=[kind_words[k] for k in links["kind"]],
+                  hovertemplate="%{source.label} → %{target.label}: %{value:,} moves "
+                                "(%{customdata})<extra></extra>"),
+    ))
+    figure.update_layout(font_size=font_size, margin=dict(l=10, r=10, t=10, b=10), height=460)
+    return figure

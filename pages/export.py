@@ -1,0 +1,75 @@
+"""Export: the whole workspace in one Excel workbook, built and downloaded in one click
+(a large workspace is built first, with a progress bar, then downloaded)."""
+
+import datetime as dt
+
+import pandas as pd
+import streamlit as st
+
+from journey import export
+from journey.workspace import open_workspace
+from journey_ui import frame, widgets
+
+READY_KEY = "_export_ready"      # (workspace, version, filters), bytes of a built workbook
+
+
+def build(path: str, filters, workspace: str) -> bytes:
+    """The workbook, built on another thread when the download button is clicked (so it
+    opens its own connection to the workspace)."""
+    db = open_workspace(path, create=False)
+    try:
+        return export.export_workbook(db, filters, workspace=workspace)
+    finally:
+        db.close()
+
+
+def download(data, filename: str) -> None:
+    st.download_button("Download the workbook", data, filename, export.XLSX_MIME,
+                       type="primary", icon=":material/download:", on_click="ignore",
+                       key="export_download")
+
+
+ctx = frame.page_context()
+st.title("Export")
+widgets.sentence("Everything in this workspace in one Excel workbook, ready to hand round.")
+contents = frame.cached(export.workbook_contents)(ctx, ctx.filters)
+rows = contents.set_index("Sheet")["Rows"]
+filename = export.export_filename(ctx.workspace, dt.date.today())
+filtered = ctx.filters.where()[0] != "1"
+
+if filtered:
+    st.info(f"{export.describe_filters(ctx.filters)} The sidebar's filters apply to the "
+            "Clients sheet and its Events (and to the Overview, Funnel and Signs); clear them "
+            "in the sidebar to export every client.", icon=":material/filter_alt:")
+else:
+    st.caption("The sidebar's filters apply to the Clients sheet and its Events (and to the "
+               "Overview, Funnel and Signs). None is set: every client is in the workbook.")
+
+large = int(rows["Clients"]) + int(rows["Events"]) > export.LARGE_WORKSPACE_ROWS
+if not large:
+    download(lambda: build(str(ctx.path), ctx.filters, ctx.workspace), filename)
+else:
+    key = (ctx.workspace, ctx.version, ctx.filters)
+    ready = st.session_state.get(READY_KEY)
+    if ready is not None and ready[0] != key:
+        ready = st.session_state[READY_KEY] = None
+    if ready is None and st.button("Build the workbook", type="primary",
+                                   icon=":material/construction:",
+                                   help="A large workspace takes a few seconds to write."):
+        with st.status("Building the workbook…", expanded=True) as status:
+            bar = st.progress(0.0, text="Starting")
+            data = export.export_workbook(ctx.db, ctx.filters, workspace=ctx.workspace,
+                                          progress=lambda done, step: bar.progress(done, step))
+            status.update(label="The workbook is ready.", state="complete", expanded=False)
+        ready = st.session_state[READY_KEY] = (key, data)
+    if ready is not None:
+        download(ready[1], filename)
+st.caption(f"Saves as `{filename}`. Import it into an empty workspace to "
+           "carry on where you left off: clients, events, personas, touchpoints and the "
+           "function map come back; the summary sheets are kept as reference.")
+
+st.subheader("What the workbook holds")
+if not rows["Clients"] and not rows["Events"]:
+    st.caption("No clients or events yet: those sheets will hold their headers only.")
+shown = [f"{n:,}" if n is not pd.NA else "–" for n in contents["Rows"]]   # the Overview: –
+st.dataframe(contents.assign(Rows=shown), hide_index=True, width="stretch")

@@ -1,0 +1,218 @@
+"""Signs of misalignment: eight cards, red first, each opening to its definition, working,
+trend and evidence; the alignment score with its working; self-assessments for signs the
+data cannot measure, thresholds and keyword classes (hidden in presenter mode)."""
+
+import pandas as pd
+import streamlit as st
+
+from journey import signs
+from journey.errors import JourneyError
+from journey_ui import frame, widgets
+
+BADGES = {"red": ("Red", "red", ":material/error:"),
+          "amber": ("Amber", "orange", ":material/warning:"),
+          "green": ("Green", "green", ":material/check_circle:"),
+          "unknown": ("Unknown", "gray", ":material/help:")}
+EVIDENCE_ROWS = 1000
+
+ctx = frame.page_context()
+st.title("Signs of misalignment")
+st.caption("Eight signs that the sales process is out of step with the customer journey, "
+           "worst first. Open a sign for its definition, working, trend and evidence.")
+
+try:
+    report = frame.cached(signs.compute_signs)(ctx, ctx.filters)
+except JourneyError as error:
+    st.error(str(error))
+    st.stop()
+
+
+def show_score(score) -> None:
+    left, right = st.columns([1, 3])
+    left.metric("Alignment score", "–" if score.value is None else f"{score.value:g} / 100",
+                help="Measured signs score green 100, amber 50, red 0; a self-assessment "
+                     "of 1 to 5 scores 0 to 100 and is marked as assessed.")
+    counts = {status: sum(s.status == status for s in report.signs) for status in BADGES}
+    with right:
+        st.markdown("  ".join(f":{BADGES[s][1]}-badge[{BADGES[s][2]} {counts[s]} {s}]"
+                              for s in ("red", "amber", "green", "unknown")))
+        worst = report.red_first()[0]
+        if worst.status == "red":
+            widgets.sentence(f"Fix first: {worst.title.lower()} at "
+                             f"{worst.stage_labels.lower().replace(', ', ' and ')}: "
+                             f"{worst.headline}.")
+        with st.expander("How the score is worked out"):
+            st.write(score.sentence)
+            st.dataframe(score.working, hide_index=True, width="stretch")
+
+
+def show_card(sign) -> None:
+    label, colour, icon = BADGES[sign.status]
+    with st.container(border=True):
+        head, figure = st.columns([3, 2])
+        with head:
+            st.badge(label, color=colour, icon=icon)
+            st.subheader(sign.title, anchor=False)
+            st.caption(f"Points at: {sign.stage_labels} · "
+                       f"{', '.join(sign.departments)}")
+        with figure:
+            if sign.measured:
+                delta = (None if sign.change_pct is None
+                         else f"{sign.change_pct:+.0f}% on the previous period")
+                st.metric(sign.value_label.capitalize(),
+                          signs.format_value(sign.value, sign.unit), delta,
+                          delta_color="inverse" if sign.better == "lower" else "normal",
+                          help="Previous period: "
+                               f"{signs.format_value(sign.previous, sign.unit)}.")
+            elif sign.assessment:
+                st.metric("Self-assessed (not measured)", f"{sign.assessment['score']} / 5",
+                          help="1 = a serious problem here, 5 = no sign of it.")
+        if sign.measured:
+            st.text(sign.next_step)
+        else:
+            st.text(sign.missing)
+            show_assessment(sign)
+        with st.expander("Definition, working, trend and evidence"):
+            show_details(sign)
+
+
+def show_assessment(sign) -> None:
+    """The facilitator's self-assessment: shown as assessed; the form only outside
+    presenter mode."""
+    if sign.assessment:
+        st.caption(f"Assessed by the facilitator on {sign.assessment['assessed_on']}, "
+                   f"not measured: {sign.assessment['score']} / 5.")
+        if sign.assessment.get("note"):
+            st.text(f"Note: {sign.assessment['note']}")
+    if ctx.presenter:
+        return
+    with st.popover("Assess this sign yourself", icon=":material/edit_note:"):
+        with st.form(f"assess_{sign.key}", border=False):
+            score = st.slider("How much does this sign show here?", 1, 5,
+                              value=(sign.assessment or {}).get("score", 3),
+                              help="1 = a serious problem here, 5 = no sign of it.",
+                              key=f"assess_score_{sign.key}")
+            note = st.text_area("Note", value=(sign.assessment or {}).get("note", ""),
+                                key=f"assess_note_{sign.key}", max_chars=2000)
+            if st.form_submit_button("Save the assessment", key=f"assess_save_{sign.key}"):
+                save(lambda: signs.save_self_assessment(ctx.db, sign.key, score, note),
+                     f"Saved your assessment of {sign.title.lower()}.")
+        if sign.assessment and st.button("Clear the assessment",
+                                         key=f"assess_clear_{sign.key}"):
+            save(lambda: signs.clear_self_assessment(ctx.db, sign.key),
+                 "Cleared the assessment.")
+
+
+def show_details(sign) -> None:
+    definition, trend, evidence = st.tabs(["Definition and working", "Trend", "Evidence"])
+    with definition:
+        st.write(sign.definition)
+        for line in sign.working:
+            st.text(line)
+        if sign.rule:
+            st.caption(f"Status: {sign.rule}")
+        st.caption(f"Default thresholds: {sign.source}")
+        if not sign.measured:
+            st.caption(f"Next step: {sign.next_step}")
+    with trend:
+        if sign.trend.empty or sign.trend["value"].isna().all():
+            st.caption("No trend to show: nothing measured it month by month.")
+        else:
+            st.plotly_chart(signs.trend_figure(sign, large=ctx.presenter), width="stretch",
+                            key=f"trend_{sign.key}")
+            st.caption(sign.trend_note)
+    with evidence:
+        if st.toggle("Show the clients and events behind the figure",
+                     key=f"evidence_{sign.key}"):
+            show_evidence(sign)
+
+
+def show_evidence(sign) -> None:
+    tables = frame.cached(signs.sign_evidence)(ctx, sign.key, ctx.filters)
+    for name, table in (("events", tables["events"]), ("clients", tables["clients"])):
+        st.markdown(f"**{name.capitalize()}** ({len(table):,})")
+        if table.empty:
+            st.caption(f"No {name} behind this figure.")
+            continue
+        if len(table) > EVIDENCE_ROWS:
+            st.caption(f"Showing the first {EVIDENCE_ROWS:,}; the downloads hold all "
+                       f"{len(table):,}.")
+        st.dataframe(table.head(EVIDENCE_ROWS), hide_index=True, width="stretch")
+        widgets.download_table(table, f"{sign.key}-{name}", key=f"download_{sign.key}_{name}")
+
+
+def save(action, message: str) -> None:
+    """Run a write; show its refusal, or remember the message and rerun."""
+    try:
+        action()
+    except JourneyError as error:
+        st.error(str(error))
+        return
+    st.session_state["_signs_message"] = message
+    st.rerun()
+
+
+def show_settings() -> None:
+    """Thresholds and keyword classes, for the facilitator (never in presenter mode)."""
+    with st.expander("Thresholds and keyword classes", icon=":material/tune:"):
+        st.write("Each sign turns amber and red at these values. The defaults and where "
+                 "they come from are shown beside them; change them to suit the business.")
+        table = frame.cached(signs.thresholds_table)(ctx)
+        edited = st.data_editor(
+            table, key="signs_thresholds_editor", hide_index=True, width="stretch",
+            column_order=["sign", "threshold", "value", "unit", "default", "source"],
+            disabled=["sign", "threshold", "unit", "default", "source"],
+            column_config={"value": st.column_config.NumberColumn("Value", min_value=0.0,
+                                                                  required=True),
+                           "source": st.column_config.TextColumn("Where the default "
+                                                                 "comes from")})
+        save_column, reset_column, _ = st.columns([1, 1, 3])
+        if save_column.button("Save thresholds", key="signs_thresholds_save",
+                              icon=":material/save:"):
+            changes = {}
+            for row in edited.itertuples():
+                if row.value != table.loc[row.Index, "value"]:
+                    changes.setdefault(row.key, {})[row.name] = row.value
+            save(lambda: signs.set_thresholds(ctx.db, changes),
+                 "Saved the thresholds." if changes else "Nothing changed.")
+        if reset_column.button("Back to the defaults", key="signs_thresholds_reset"):
+            save(lambda: signs.reset_thresholds(ctx.db), "Thresholds back to the defaults.")
+
+        st.divider()
+        st.write("A lost deal's or an objection's reason says the lead did not understand "
+                 "the offer when it contains one of these keywords (any case).")
+        classes = frame.cached(signs.get_keyword_classes)(ctx)
+        words = pd.DataFrame({"class": list(classes),
+                              "keywords": [", ".join(w) for w in classes.values()]})
+        edited_words = st.data_editor(
+            words, key="signs_keywords_editor", hide_index=True, width="stretch",
+            num_rows="dynamic",
+            column_config={"class": st.column_config.TextColumn("Class", required=True),
+                           "keywords": st.column_config.TextColumn(
+                               "Keywords (separated by commas)", required=True)})
+        save_column, reset_column, _ = st.columns([1, 1, 3])
+        if save_column.button("Save keywords", key="signs_keywords_save",
+                              icon=":material/save:"):
+            parsed = {str(r["class"] or "").strip(): str(r["keywords"] or "").split(",")
+                      for r in edited_words.to_dict("records")
+                      if str(r["class"] or "").strip() or str(r["keywords"] or "").strip()}
+            save(lambda: signs.set_keyword_classes(ctx.db, parsed), "Saved the keywords.")
+        if reset_column.button("Back to the defaults", key="signs_keywords_reset"):
+            save(lambda: signs.set_keyword_classes(ctx.db, None), "Keywords back to the "
+                                                                  "defaults.")
+
+
+if st.session_state.get("_signs_message"):
+    st.success(st.session_state.pop("_signs_message"))
+st.caption(report.period.note)
+show_score(report.score)
+if not any(s.measured for s in report.signs):
+    widgets.empty_state(
+        "Nothing measures the signs yet",
+        "Import a client tracker, a CRM export, an order list, a returns list or a "
+        "complaints log on the Import page, or assess each sign yourself below.",
+        icon=":material/health_and_safety:")
+for card in report.red_first():
+    show_card(card)
+if not ctx.presenter:
+    show_settings()

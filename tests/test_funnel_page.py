@@ -1,0 +1,118 @@
+"""The funnel page, rendered with AppTest on the demo workspace and on an empty one."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from conftest import REPO
+from journey import funnel, paths
+from journey.workspace import create_workspace, open_workspace
+
+APP = str(REPO / "app.py")
+PAGE = "pages/funnel.py"
+
+
+@pytest.fixture(scope="module")
+def home(tmp_path_factory, demo_file):
+    """A workspaces folder with the demo and an empty workspace, as JOURNEY_HOME."""
+    folder = tmp_path_factory.mktemp("funnel-page")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("JOURNEY_HOME", str(folder))
+        shutil.copy(demo_file, folder / "demo.db")
+        create_workspace("empty")
+        yield folder
+
+
+@pytest.fixture(scope="module")
+def demo_db(home):
+    db = open_workspace(home / "demo.db", create=False)
+    yield db
+    db.close()
+
+
+def open_page(workspace: str, presenter: bool = False, **state) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=120)
+    at.session_state["workspace"] = workspace
+    at.session_state["presenter"] = presenter
+    for key, value in state.items():
+        at.session_state[key] = value
+    at.run()
+    at.switch_page(PAGE)
+    at.run()
+    assert not at.exception, at.exception
+    return at
+
+
+def texts(at: AppTest) -> str:
+    return "\n".join([m.value for m in at.markdown] + [c.value for c in at.caption]
+                     + [i.value for i in at.info] + [s.value for s in at.success])
+
+
+def sentences(at: AppTest) -> str:
+    """The headline sentences (widgets.sentence renders them as HTML)."""
+    return "\n".join(h.proto.body for h in at.get("html"))
+
+
+def test_demo_funnel_names_the_biggest_drop(home, demo_db):
+    at = open_page("demo")
+    assert at.title[0].value == "Funnel"
+    drop = funnel.biggest_drop(funnel.compute_funnel(demo_db))
+    assert drop["sentence"] in sentences(at)
+    assert "2,000 clients" in texts(at)
+    assert len(at.tabs) == 5
+
+
+def test_demo_segments_name_the_best_one(home, demo_db):
+    at = open_page("demo")
+    at.selectbox(key="funnel_segment_field").set_value("persona").run()
+    assert not at.exception, at.exception
+    best = funnel.best_segment(funnel.compute_funnel_by(demo_db, "persona", top=6))
+    assert best["segment"] == "Dr. Jelena"
+    assert best["sentence"] in sentences(at)
+
+
+def test_demo_moves_stalled_and_timing(home, demo_db):
+    at = open_page("demo")
+    moves = paths.stage_transitions(demo_db)
+    assert moves.sentence in sentences(at)
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics["Skipped a stage"] == f"{moves.clients_skipped:,}"
+    assert metrics["Went back"] == f"{moves.clients_back:,}"
+    assert metrics["Stalled clients"] == f"{len(funnel.stalled_clients(demo_db)):,}"
+    median = funnel.stage_durations(demo_db).iloc[-1]["median_days"]
+    assert metrics["Median time from first contact to purchase"] == f"{median:g} days"
+
+
+def test_demo_model_and_window_change_the_funnel(home, demo_db):
+    at = open_page("demo", funnel_model="phases", funnel_window=30)
+    expected = funnel.compute_funnel(demo_db, model="phases", window_days=30)
+    drop = funnel.biggest_drop(expected)
+    assert drop["sentence"] in sentences(at)
+    assert "within 30 days of first contact" in texts(at)
+
+
+def test_demo_in_presenter_mode(home):
+    at = open_page("demo", presenter=True)
+    assert at.title[0].value == "Funnel"
+
+
+def test_filters_that_match_nobody(home, demo_db):
+    pairs = demo_db.execute(
+        "SELECT p.persona, t.client_type FROM (SELECT DISTINCT persona FROM clients) p, "
+        "(SELECT DISTINCT client_type FROM clients) t WHERE p.persona IS NOT NULL "
+        "AND t.client_type IS NOT NULL AND NOT EXISTS (SELECT 1 FROM clients c "
+        "WHERE c.persona = p.persona AND c.client_type = t.client_type)").fetchall()
+    if not pairs:
+        pytest.skip("every persona has every client type in the demo")
+    persona, client_type = pairs[0]
+    at = open_page("demo", filter_persona=[persona], filter_client_type=[client_type])
+    assert "No clients match the filters in the sidebar." in texts(at)
+
+
+def test_empty_workspace_shows_the_way_to_import(home):
+    at = open_page("empty")
+    assert "No clients in this workspace yet" in texts(at)
+    assert not at.get("plotly_chart")

@@ -1,0 +1,151 @@
+"""The import's fast paths give exactly what the plain ways give.
+
+Large inserts set a table's plain indexes aside and build them again (``BULK_ROWS``); text
+that a reader has stripped already is not parsed again; client keys are worked out for whole
+columns. Each test runs the same import both ways, or compares a shortcut with the function
+it stands in for, on small files built here (the shortcuts are the same code at 100,000
+rows; bench/import_bench.py measures them).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import pandas as pd
+import pytest
+
+from conftest import csv_bytes, xlsx_bytes
+from journey import ingest, values
+from journey.errors import ValidationError
+from journey.ingest import SheetSave, import_file, name_key, name_keys, undo_import
+from journey.readers import read_tables
+from journey.workspace import open_memory_workspace
+
+CLIENTS = csv_bytes("Customer ID,Company,Deal stage,Region,Purchases\n"
+                    "C1,Acme,Lead,West,0\nC2,Beta,Won,East,1\nC3,Gamma,Repeat,West,3\n"
+                    "C4,Delta,Proposal,North,\n")
+ORDERS = xlsx_bytes({"Orders": [["Order ID", "Customer ID", "Order Date", "Sales"],
+                                ["O1", "C1", dt.datetime(2024, 1, 5), 10],
+                                ["O2", "C1", dt.datetime(2024, 2, 5), 20],
+                                ["O3", "C9", dt.datetime(2024, 3, 1), 5],
+                                ["O3", "C9", dt.datetime(2024, 3, 1), 5]],
+                     "Returns": [["Order ID", "Reason"], ["O2", "Broken"]]})
+CHANGED = csv_bytes("Customer ID,Company,Deal stage,Region\n"
+                    "C1,Acme Ltd,Won,West\nC2,Beta,Won,South\nC5,Echo,Lead,East\n")
+STAMPS = ("updated_at", "created_at", "undone_at", "applied_at")
+
+
+def snapshot(db) -> dict:
+    """Every table's rows (times left out: they are 'now') and the schema."""
+    out = {"schema": db.execute("SELECT type, name, tbl_name, sql FROM sqlite_master "
+                                "ORDER BY name").fetchall()}
+    for table in db.table_names():
+        columns = [c.name for c in db[table].columns if c.name not in STAMPS]
+        rows = db.execute(f"SELECT {', '.join(f'[{c}]' for c in columns)} FROM [{table}]")
+        rows = rows.fetchall()
+        if table == "import_changes":          # before-images hold times too
+            rows = [(*r[:3], {k: v for k, v in (json.loads(r[3]) or {}).items()
+                              if k not in STAMPS}) for r in rows]
+        out[table] = sorted(rows, key=repr)
+    return out
+
+
+def history(bulk_rows: int, monkeypatch) -> list[dict]:
+    """Snapshots after each step of an import history, with BULK_ROWS set."""
+    monkeypatch.setattr(ingest, "BULK_ROWS", bulk_rows)
+    db = open_memory_workspace()
+    shots = [snapshot(db)]
+    first = import_file(db, "clients.csv", CLIENTS)
+    shots.append(snapshot(db))
+    orders = import_file(db, "orders.xlsx", ORDERS)
+    shots.append(snapshot(db))
+    import_file(db, "changed.csv", CHANGED, dry_run=True)
+    shots.append(snapshot(db))
+    changed = import_file(db, "changed.csv", CHANGED)
+    shots.append(snapshot(db))
+    for result in [*changed, *reversed(orders), *first]:
+        undo_import(db, result.import_id)
+        shots.append(snapshot(db))
+    return shots
+
+
+def test_setting_indexes_aside_changes_nothing_but_the_speed(monkeypatch):
+    plain = history(10**9, monkeypatch)
+    bulk = history(1, monkeypatch)
+    assert bulk == plain
+    assert plain[-1]["clients"] == plain[-1]["events"] == []
+    assert plain[-1]["schema"] == plain[0]["schema"]          # every index is back
+    assert any("CREATE INDEX" in (sql or "") for *_, sql in plain[0]["schema"])
+
+
+def test_the_indexes_come_back_when_an_import_fails_half_way(monkeypatch):
+    """The clients were inserted with the indexes set aside when the import fails."""
+    monkeypatch.setattr(ingest, "BULK_ROWS", 1)
+    db = open_memory_workspace()
+    import_file(db, "orders.xlsx", ORDERS)
+    before = snapshot(db)
+    set_aside = []
+
+    def failing(db, plan, import_id=None):
+        set_aside.append(db.execute("SELECT COUNT(*) FROM sqlite_master WHERE type = 'index' "
+                                    "AND tbl_name = 'clients' AND sql IS NOT NULL").fetchone())
+        raise ValidationError("The workspace is full.")
+
+    monkeypatch.setattr(ingest, "remember_mapping", failing)
+    with pytest.raises(ValidationError, match="is full"):
+        import_file(db, "more.csv", csv_bytes("Customer ID,Company\nC7,Golf\nC8,Hotel\n"))
+    assert set_aside == [(0,)]
+    assert snapshot(db) == before
+
+
+def test_a_small_insert_into_a_big_table_keeps_its_indexes(monkeypatch, db):
+    import_file(db, "clients.csv", CLIENTS)
+    monkeypatch.setattr(ingest, "BULK_ROWS", 1)
+    dropped = []
+    monkeypatch.setattr(ingest._SetAside, "restore",
+                        lambda self, table=None: dropped.append(dict(self.dropped)))
+    import_file(db, "one.csv", csv_bytes("Customer ID,Company\nC6,Foxtrot\n"))
+    assert dropped and all(not d for d in dropped)        # 1 new row, 4 stored: kept
+
+
+@pytest.mark.parametrize("name, data", [
+    ("spaces.csv", csv_bytes("Name,Note,Code\n  Acme  ,\u00a0x\u00a0,007\n"
+                             "Beta,\u3000,\nGamma,tab\there,1.5\n")),
+    ("cells.xlsx", xlsx_bytes({"S": [["Name", "Note", "When", "Amount", "Flag"],
+                                     ["  Acme ", " x\u2003", dt.datetime(2024, 1, 2), 3.0, True],
+                                     ["Beta", "   ", dt.date(2024, 1, 3), 42420, False],
+                                     [None, "y", "2024-01-04", "1,5", None]]})),
+])
+def test_text_a_reader_stripped_is_parsed_the_same_without_parsing(name, data):
+    for raw in read_tables(name, data):
+        for header in raw.headers:
+            column = raw.frame[header]
+            fast, fast_bad = values.parse_text(column, stripped=True)
+            slow, slow_bad = values.parse_text(column)
+            assert fast.tolist() == slow.tolist(), header
+            assert fast_bad.tolist() == slow_bad.tolist()
+
+
+def test_name_keys_of_a_column_are_name_key_of_each_cell():
+    cells = ["  Acme  Ltd ", "ACME LTD", None, "", "   ", 42, 42.0, "Jo\tSmith", "Straße",
+             float("nan"), dt.date(2024, 1, 2), True]
+    assert name_keys(pd.Series(cells, dtype=object)) == [name_key(c) for c in cells]
+    assert name_keys([["unhashable"]]) == [name_key(["unhashable"])]
+
+
+def test_client_keys_prefer_the_id_then_the_name():
+    ids = pd.Series(["C1", None, "  ", 7, None], dtype=object)
+    names = pd.Series(["Acme", "Beta  Co", "Gamma", None, None], dtype=object)
+    assert ingest.client_keys(ids, names, 5) == [
+        "id:c1", "name:beta co", "name:gamma", "id:7", None]
+    assert ingest.client_keys(ids, names, 5) == [
+        ingest.client_key(i, n) for i, n in zip(ids, names)]
+
+
+def test_a_workshop_save_reports_through_the_same_result(monkeypatch, db):
+    monkeypatch.setattr(ingest, "workshop_importer",
+                        lambda kind: lambda db, raw, import_id: SheetSave(2, 1, []))
+    result, = import_file(db, "w.xlsx", xlsx_bytes({"Touchpoints": [["Stage"], ["x"], ["y"]]}))
+    assert (result.kind, result.inserted, result.updated, result.rejected) == (
+        "touchpoints", 2, 1, 0)

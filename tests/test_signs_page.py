@@ -1,0 +1,107 @@
+"""The signs page, rendered with AppTest on the demo workspace and on an empty one."""
+
+from __future__ import annotations
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from conftest import REPO
+from journey import signs
+from journey.demo import build_demo
+from journey.workspace import create_workspace, open_workspace
+
+APP = str(REPO / "app.py")
+PAGE = "pages/signs.py"
+
+
+@pytest.fixture(scope="module")
+def home(tmp_path_factory):
+    """A workspaces folder with the demo and an empty workspace, as JOURNEY_HOME."""
+    folder = tmp_path_factory.mktemp("signs-page")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("JOURNEY_HOME", str(folder))
+        build_demo("demo")
+        create_workspace("empty")
+        yield folder
+
+
+def open_page(workspace: str, presenter: bool = False) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=90)
+    at.session_state["workspace"] = workspace
+    at.session_state["presenter"] = presenter
+    at.run()
+    at.switch_page(PAGE)
+    at.run()
+    assert not at.exception, at.exception
+    return at
+
+
+def texts(at: AppTest) -> str:
+    return "\n".join([t.value for t in at.text] + [m.value for m in at.markdown]
+                     + [c.value for c in at.caption])
+
+
+def test_demo_cards_red_first_with_score(home):
+    at = open_page("demo")
+    assert at.title[0].value == "Signs of misalignment"
+    titles = [h.value for h in at.main.subheader]
+    report = signs.compute_signs(open_workspace(home / "demo.db", create=False))
+    assert titles == [s.title for s in report.red_first()]
+    assert report.red_first()[0].status == "red"
+    assert any(m.label == "Alignment score" for m in at.metric)
+    assert "Fix this first." in texts(at)
+    assert len(at.expander) >= 9                      # eight cards and the score's working
+    assert at.data_editor(key="signs_thresholds_editor") is not None
+
+
+def test_demo_evidence_opens_with_downloads(home):
+    at = open_page("demo")
+    at.toggle(key="evidence_low_win_rate").set_value(True).run()
+    assert not at.exception, at.exception
+    assert len(at.dataframe) >= 3                     # score working, events, clients
+    labels = {b.label for b in at.get("download_button")}
+    assert {"CSV", "Excel"} <= labels
+
+
+def test_presenter_mode_hides_editing(home):
+    at = open_page("demo", presenter=True)
+    assert not [e for e in at.data_editor]
+    assert not at.get("popover")
+    assert len(at.main.subheader) == 8
+
+
+def test_empty_workspace_offers_self_assessment(home):
+    at = open_page("empty")
+    assert "Nothing measures the signs yet" in texts(at)
+    shown = [t.value for t in at.text]
+    empty = signs.compute_signs(open_workspace(home / "empty.db", create=False))
+    for sign in empty.signs:
+        assert sign.status == "unknown" and sign.missing in shown
+        assert "would be measured by" in sign.missing
+    at.slider(key="assess_score_low_retention").set_value(2)
+    at.text_area(key="assess_note_low_retention").input("Regulars <b>drift</b> away")
+    at.button(key="assess_save_low_retention").click().run()
+    assert not at.exception, at.exception
+    db = open_workspace(home / "empty.db", create=False)
+    saved = signs.get_self_assessments(db)["low_retention"]
+    assert (saved["score"], saved["note"]) == (2, "Regulars <b>drift</b> away")
+    assert any(m.label == "Self-assessed (not measured)" and m.value == "2 / 5"
+               for m in at.metric)
+    assert "Note: Regulars <b>drift</b> away" in [t.value for t in at.text]
+    score = next(m for m in at.metric if m.label == "Alignment score")
+    assert score.value == "25 / 100"
+    db.close()
+
+
+def test_thresholds_saved_from_the_page(home):
+    at = open_page("empty")
+    table = signs.thresholds_table(open_workspace(home / "empty.db", create=False))
+    row = int(table.index[(table["key"] == "low_win_rate") & (table["name"] == "red")][0])
+    at.session_state["signs_thresholds_editor"] = {
+        "edited_rows": {row: {"value": 15.0}}, "added_rows": [], "deleted_rows": []}
+    at.button(key="signs_thresholds_save").click().run()
+    assert not at.exception, at.exception
+    db = open_workspace(home / "empty.db", create=False)
+    assert signs.get_thresholds(db)["low_win_rate"]["red"] == 15.0
+    assert "Saved the thresholds." in [s.value for s in at.success]
+    db.close()
