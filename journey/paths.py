@@ -34,7 +34,7 @@ KIND_COLOURS = {"forward": "rgba(46, 117, 182, 0.45)", "skip": "rgba(230, 145, 5
 OUTCOME_LABELS = {"lost": "Lost", "churned": "Churned", "cancelled": "Cancelled"}
 
 # Events that can say something about a stage; the partial index events_path (migration
-# m003_funnel_indexes) holds exactly these, in (client, date, id) order.
+# m004_funnel_indexes) holds exactly these, in (client, date, id) order.
 PATH_EVENTS = ("e.client_ref IS NOT NULL AND e.date IS NOT NULL AND (e.stage IS NOT NULL "
                "OR e.kind IN ('purchase', 'won', 'referral', 'review', 'nps'))")
 _EVENT_RANK = (

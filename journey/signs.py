@@ -481,7 +481,7 @@ def _client_days(pad: str) -> str:
                           "COALESCE(outcome IN ('churned', 'cancelled'), 0)"])
 
 
-# Indexed by the migration m004_signs_indexes_2, so SQLite keeps it with every client and
+# Indexed by the migration m005_signs_indexes, so SQLite keeps it with every client and
 # reads it back without working it out again (about 20 ms for 100,000 clients instead of
 # 200). A query reads it from the index only when it uses this text exactly.
 CLIENT_DAYS = _client_days("COALESCE(substr({}, 1, 10), '          ')")

@@ -19,7 +19,7 @@ Decisions:
   ``undo_last_save`` restores the latest save not undone yet, and refuses when a row was
   changed again after it (undo that later save first).
 - The function map is seeded with the seven functions of ``FUNCTION_MAP_DEFAULTS`` by the
-  workspace migration ``m002_workshop``. Its ``stages`` column is the coverage rule: the
+  workspace migration ``m003_workshop``. Its ``stages`` column is the coverage rule: the
   stages each function should serve (see ``journey.journey_map.coverage``).
 - A snapshot stores every touchpoint and the function map as JSON under a name;
   ``compare_snapshot`` diffs it with now, touchpoints matched by their id.

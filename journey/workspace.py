@@ -324,7 +324,7 @@ CREATE INDEX touchpoints_stage ON touchpoints(stage, position);
 
 
 @migrations()
-def m005_personas(db: Database) -> None:
+def m002_personas(db: Database) -> None:
     """Clients assigned to a persona by hand (they win over the tracker's persona column).
     No foreign key on persona_id: undoing a Personas import deletes and re-inserts the
     persona row, which must not take its assignments with it."""
@@ -338,7 +338,7 @@ CREATE INDEX persona_assignments_persona ON persona_assignments(persona_id);
 
 
 @migrations()
-def m002_workshop(db: Database) -> None:
+def m003_workshop(db: Database) -> None:
     """The function map (seeded with seven functions), touchpoint-table saves for undo,
     and named snapshots of the journey map (see journey.touchpoints)."""
     from .touchpoints import FUNCTION_MAP_DEFAULTS
@@ -373,11 +373,12 @@ CREATE TABLE map_snapshots (
 
 
 @migrations()
-def m003_funnel_indexes(db: Database) -> None:
+def m004_funnel_indexes(db: Database) -> None:
     """Each client's stored path through the stages (``clients.stage_path``, see
     journey.paths) and the indexes that keep the funnel page fast at 100,000 clients:
     events in (client, date, id) order for the paths, and (field, furthest_rank) per
-    segment field, the cohort month and the path for the funnel's GROUP BYs."""
+    segment field, the cohort month and the path for the funnel's GROUP BYs, where clients
+    are now and who left, and the workspace's latest date."""
     from .paths import refresh_paths
 
     if "stage_path" not in {c.name for c in db["clients"].columns}:
@@ -393,37 +394,25 @@ CREATE INDEX IF NOT EXISTS clients_channel_rank ON clients(channel, furthest_ran
 CREATE INDEX IF NOT EXISTS clients_client_type_rank ON clients(client_type, furthest_rank);
 CREATE INDEX IF NOT EXISTS clients_region_rank ON clients(region, furthest_rank);
 CREATE INDEX IF NOT EXISTS clients_owner_rank ON clients(owner, furthest_rank);
-CREATE INDEX IF NOT EXISTS clients_buyer_type_rank ON clients(buyer_type, furthest_rank)
+CREATE INDEX IF NOT EXISTS clients_buyer_type_rank ON clients(buyer_type, furthest_rank);
+CREATE INDEX IF NOT EXISTS clients_now ON clients(furthest_rank, current_stage, outcome);
+CREATE INDEX IF NOT EXISTS clients_last_date ON clients(last_date)
 """)
     refresh_paths(db)
 
 
 @migrations()
-def m004_signs_indexes(db: Database) -> None:
+def m005_signs_indexes(db: Database) -> None:
     """Covering indexes for the signs of misalignment (journey.signs): events by kind and
     date with their client (daily counts, purchase days per client), and events with a
-    reason by kind, date and reason."""
+    reason by kind, date and reason; and the signs' per-client dates and flags as one
+    indexed expression (``journey.signs.CLIENT_DAYS``), which SQLite keeps with every write
+    to clients, so the signs read them back for 100,000 clients in milliseconds."""
+    from .signs import CLIENT_DAYS
+
     _run_script(db, """
 CREATE INDEX IF NOT EXISTS events_kind_date_client ON events(kind, date, client_ref);
 CREATE INDEX IF NOT EXISTS events_kind_date_reason ON events(kind, date, reason, client_ref)
   WHERE reason IS NOT NULL
 """)
-
-
-@migrations()
-def m003_funnel_indexes_2(db: Database) -> None:
-    """Two more indexes for the funnel page: where clients are now and who left
-    (furthest_rank, current_stage, outcome), and the workspace's latest date."""
-    _run_script(db, """
-CREATE INDEX IF NOT EXISTS clients_now ON clients(furthest_rank, current_stage, outcome);
-CREATE INDEX IF NOT EXISTS clients_last_date ON clients(last_date)
-""")
-
-
-@migrations()
-def m004_signs_indexes_2(db: Database) -> None:
-    """The signs' per-client dates and flags as one indexed expression
-    (``journey.signs.CLIENT_DAYS``): SQLite keeps it with every write to clients and the
-    signs read it back for 100,000 clients in milliseconds."""
-    from .signs import CLIENT_DAYS
     db.execute(f"CREATE INDEX IF NOT EXISTS clients_signs_days ON clients({CLIENT_DAYS})")

@@ -258,7 +258,7 @@ def test_dates_with_a_time_of_day_count_by_their_day():
 
 
 def test_client_days_are_read_from_their_index():
-    """The clients' dates come from the expression index of m004_signs_indexes_2, which
+    """The clients' dates come from the expression index of m005_signs_indexes, which
     only works while the query's text and the index's are the same."""
     db = build(complaints(3))
     plan = db.execute(f"EXPLAIN QUERY PLAN SELECT group_concat({signs.CLIENT_DAYS}, '') "
