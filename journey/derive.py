@@ -61,12 +61,20 @@ WHERE e.kind IN {PURCHASE_KINDS} AND substr(e.date, 1, 10) > substr(a.first_purc
 GROUP BY e.client_ref
 """
 
-_LATEST_STAGE = """
+# The stage of each client's latest event that says one: its stage column, else what the
+# event itself shows (a purchase or won deal -> purchase, a referral or review -> advocacy).
+# ``bought`` marks a latest event that is a purchase, which for a client who has bought
+# before means retention.
+_LATEST_STAGE = f"""
 CREATE TEMP TABLE _latest AS
-SELECT client_ref AS id, stage FROM (
-  SELECT client_ref, stage,
+SELECT client_ref AS id, stage, bought FROM (
+  SELECT client_ref,
+         COALESCE(stage, CASE WHEN kind IN {PURCHASE_KINDS} THEN 'purchase'
+                              ELSE 'advocacy' END) AS stage,
+         stage IS NULL AND kind IN {PURCHASE_KINDS} AS bought,
          ROW_NUMBER() OVER (PARTITION BY client_ref ORDER BY date DESC, id DESC) AS n
-  FROM events e WHERE client_ref IS NOT NULL AND stage IS NOT NULL {scope}
+  FROM events e WHERE client_ref IS NOT NULL
+    AND (stage IS NOT NULL OR kind IN ('purchase', 'won', 'referral', 'review')) {{scope}}
 ) WHERE n = 1
 """
 
@@ -126,9 +134,13 @@ UPDATE clients AS c SET
                                          for s in ALL_STAGES)} END,
   outcome = x.outcome
 FROM (
-  SELECT y.*, COALESCE(y.stage, y.latest_stage, {_stage_named('y.rank')}) AS current
+  SELECT y.*, COALESCE(
+    y.stage,
+    CASE WHEN y.latest_bought AND y.rank >= {RANK['retention']} THEN 'retention'
+         ELSE y.latest_stage END,
+    {_stage_named('y.rank')}) AS current
   FROM (
-    SELECT c2.id, c2.stage, l.stage AS latest_stage,
+    SELECT c2.id, c2.stage, l.stage AS latest_stage, l.bought AS latest_bought,
       CASE WHEN c2.stage = 'pre-awareness' AND ({_evidence_rank('c2')}) <= 0 THEN 0
            ELSE MAX({RANK['awareness']}, {_evidence_rank('c2')}) END AS rank,
       {", ".join(f"COALESCE(a.{name}, 0) AS {name}" for name in _COUNTS)},

@@ -12,9 +12,9 @@ the demo business (``journey.demo.simulate``), so it imports cleanly. Refunds an
 cancellations carry only their order ID, as a returns list would.
 
 Decisions: every header normalises to its field or one of its synonyms
-(``journey.fields.match_header``), so importing the template needs no mapping. The Guide
-sheet's headers (Sheet, Column, Field, What to enter, Example) match no field, so an import
-keeps its rows as reference data and never as clients.
+(``journey.fields.match_header``), so importing the template needs no mapping. The import
+skips the Guide sheet (by its name or its headers), so an empty template is refused as
+having no rows rather than imported as reference data.
 
 Regenerate both files in ``data/`` with ``python -m journey.templates``.
 """

@@ -250,11 +250,28 @@ def test_derived_figures_of_one_client(db):
         "consideration_at", "purchase_at", "retention_at", "advocacy_at", "stage_since")}
     assert figures == {
         "furthest_stage": "advocacy", "furthest_rank": stages.RANK["advocacy"],
-        "current_stage": "consideration",      # the latest stage named on an event
+        "current_stage": "advocacy",           # the latest event that shows a stage: the review
         "outcome": None,                       # lost after buying is not a lost client
         "first_date": "2023-11-20", "last_date": "2024-05-01", "event_count": 7,
         "purchase_count": 2, "purchase_days": 2, "revenue_events": 120.0,
         "refund_count": 1, "review_count": 1, "contact_count": 1, "lost_count": 1,
         "awareness_at": "2023-11-20", "consideration_at": "2023-12-15",
         "purchase_at": "2024-01-05", "retention_at": "2024-03-01",
-        "advocacy_at": "2024-04-01", "stage_since": "2023-12-15"}
+        "advocacy_at": "2024-04-01", "stage_since": "2024-04-01"}
+
+
+def test_the_current_stage_follows_purchases_after_a_staged_contact(db):
+    """An awareness contact, then a purchase with no stage: the client is at purchase now;
+    a second purchase on a later day puts a repeat buyer at retention."""
+    client = db["clients"].insert({"client_key": "id:y", "client_id": "y"}).last_pk
+    events = [("contact", "2024-01-02", "awareness"), ("purchase", "2024-02-01", None)]
+    for n, (kind, date, stage) in enumerate(events):
+        db["events"].insert({"client_ref": client, "kind": kind, "date": date, "stage": stage,
+                             "row_key": f"y{n}"})
+    refresh_clients(db)
+    assert db["clients"].get(client)["current_stage"] == "purchase"
+    db["events"].insert({"client_ref": client, "kind": "purchase", "date": "2024-06-01",
+                         "row_key": "y9"})
+    refresh_clients(db)
+    row = db["clients"].get(client)
+    assert (row["current_stage"], row["stage_since"]) == ("retention", "2024-06-01")
