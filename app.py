@@ -22,7 +22,7 @@ PAGES = {
 }
 HERE = Path(__file__).resolve().parent
 
-presenter = bool(st.session_state.get("presenter", False))
+presenter = frame.presenter_mode()
 st.set_page_config(page_title="Journey", page_icon=":material/route:", layout="wide",
                    initial_sidebar_state="collapsed" if presenter else "auto")
 frame.apply_pending_switch()

@@ -56,6 +56,19 @@ def leave_old_multipage_mode() -> None:
         st.rerun()
 
 
+def presenter_mode() -> bool:
+    """Whether the presenter switch is on. ``?present=1`` in the address opens the app in
+    presenter mode, and the address follows the switch, so a reload keeps it."""
+    if "presenter" not in st.session_state:
+        st.session_state["presenter"] = st.query_params.get("present") == "1"
+    presenter = bool(st.session_state["presenter"])
+    if presenter:
+        st.query_params["present"] = "1"
+    else:
+        st.query_params.pop("present", None)
+    return presenter
+
+
 def page_context() -> Context:
     """The context app.py built for this run (built here when a page runs on its own)."""
     leave_old_multipage_mode()
@@ -96,7 +109,7 @@ def _identity(path: Path) -> tuple:
 
 def render_sidebar() -> Context:
     """Draw the sidebar and return this run's context (stored for the pages)."""
-    presenter = bool(st.session_state.get("presenter", False))
+    presenter = presenter_mode()
     previous = st.session_state.pop(CONTEXT_KEY, None)
     if previous is not None:      # one open connection per session, not one per run
         previous.db.close()

@@ -86,3 +86,16 @@ def test_presenter_mode_hides_workspace_management(demo):
     assert not at.exception
     assert not at.sidebar.expander
     assert any(b.label == "Leave presenter mode" for b in at.main.button)
+
+
+def test_an_address_with_present_1_opens_in_presenter_mode(demo_home):
+    from streamlit.testing.v1 import AppTest
+
+    from conftest import REPO
+
+    at = AppTest.from_file(str(REPO / "app.py"), default_timeout=90)
+    at.query_params["present"] = "1"
+    at.run()
+    assert not at.exception
+    assert at.session_state["presenter"] is True
+    assert any(b.label == "Leave presenter mode" for b in at.main.button)
