@@ -14,7 +14,6 @@ Run: ``.venv/bin/python bench/export_bench.py [--rebuild] [--runs N] [--naive-ru
 
 from __future__ import annotations
 
-import argparse
 import datetime as dt
 import io
 import random
@@ -27,6 +26,7 @@ import pandas as pd
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from common import arguments, cached_workspace  # noqa: E402
 from journey import export  # noqa: E402
 from journey.derive import refresh_clients  # noqa: E402
 from journey.fields import CLIENT_FIELDS, EVENT_KINDS  # noqa: E402
@@ -162,18 +162,10 @@ def python_speed() -> float:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--rebuild", action="store_true", help="rebuild the cached workspace")
-    parser.add_argument("--runs", type=int, default=5)
+    parser = arguments(__doc__, runs=5)
     parser.add_argument("--naive-runs", type=int, default=3)
     args = parser.parse_args()
-    if args.rebuild or not CACHE.exists():
-        start = time.perf_counter()
-        build(CACHE)
-        print(f"built {CACHE} in {time.perf_counter() - start:.1f} s")
-    db = open_workspace(CACHE, create=False)
-    n_clients = db.execute("SELECT COUNT(*) FROM clients").fetchone()[0]
-    n_events = db.execute("SELECT COUNT(*) FROM events").fetchone()[0]
+    db, n_clients, n_events = cached_workspace(CACHE, build, args.rebuild)
     print(f"{n_clients:,} clients, {n_events:,} events")
     export.export_workbook(db, workspace="bench")            # warm the page cache
     ours, ours_cpu, data = median_s(lambda: export.export_workbook(db, workspace="bench"),

@@ -14,7 +14,6 @@ grouped there), with the ratio. Run: ``.venv/bin/python bench/funnel_bench.py [-
 
 from __future__ import annotations
 
-import argparse
 import os
 import datetime as dt
 import random
@@ -28,6 +27,7 @@ import pandas as pd
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from common import arguments, cached_workspace  # noqa: E402
 from journey import funnel, paths  # noqa: E402
 from journey.derive import refresh_clients  # noqa: E402
 from journey.paths import refresh_paths  # noqa: E402
@@ -168,17 +168,9 @@ def naive_transitions(db):
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--rebuild", action="store_true", help="rebuild the cached workspace")
-    parser.add_argument("--runs", type=int, default=7)
+    parser = arguments(__doc__, runs=7)
     args = parser.parse_args()
-    if args.rebuild or not CACHE.exists():
-        start = time.perf_counter()
-        build(CACHE)
-        print(f"built {CACHE} in {time.perf_counter() - start:.1f} s")
-    db = open_workspace(CACHE, create=False)
-    n_clients = db.execute("SELECT COUNT(*) FROM clients").fetchone()[0]
-    n_events = db.execute("SELECT COUNT(*) FROM events").fetchone()[0]
+    db, n_clients, n_events = cached_workspace(CACHE, build, args.rebuild)
     print(f"{n_clients:,} clients, {n_events:,} events; median of {args.runs} runs\n")
     cases = {
         "funnel by 5 segments": (

@@ -17,7 +17,6 @@ Run: ``.venv/bin/python bench/signs_bench.py [--rebuild] [--runs N]``.
 
 from __future__ import annotations
 
-import argparse
 import datetime as dt
 import os
 import statistics
@@ -30,6 +29,7 @@ import pandas as pd
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from common import arguments, cached_workspace  # noqa: E402
 from journey import signs  # noqa: E402
 from journey.derive import refresh_clients  # noqa: E402
 from journey.filters import Filters  # noqa: E402
@@ -169,17 +169,9 @@ def naive_signs(db, persona: str | None = None) -> dict:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--rebuild", action="store_true", help="rebuild the cached workspace")
-    parser.add_argument("--runs", type=int, default=9)
+    parser = arguments(__doc__, runs=9)
     args = parser.parse_args()
-    if args.rebuild or not CACHE.exists():
-        start = time.perf_counter()
-        build(CACHE)
-        print(f"built {CACHE} in {time.perf_counter() - start:.1f} s")
-    db = open_workspace(CACHE, create=False)
-    n_clients = db.execute("SELECT COUNT(*) FROM clients").fetchone()[0]
-    n_events = db.execute("SELECT COUNT(*) FROM events").fetchone()[0]
+    db, n_clients, n_events = cached_workspace(CACHE, build, args.rebuild)
     print(f"{n_clients:,} clients, {n_events:,} events; median of {args.runs} runs "
           f"(wall clock; CPU time in brackets); {os.cpu_count()} cores, load average "
           f"{os.getloadavg()[0]:.1f}\n")
