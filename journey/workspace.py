@@ -376,9 +376,11 @@ CREATE TABLE map_snapshots (
 def m004_funnel_indexes(db: Database) -> None:
     """Each client's stored path through the stages (``clients.stage_path``, see
     journey.paths) and the indexes that keep the funnel page fast at 100,000 clients:
-    events in (client, date, id) order for the paths, and (field, furthest_rank) per
-    segment field, the cohort month and the path for the funnel's GROUP BYs, where clients
-    are now and who left, and the workspace's latest date."""
+    events in (client, date, id) order for the paths, (persona, furthest_rank) for the
+    persona filter every page applies, where clients are now and who left, and the
+    workspace's latest date. The other segment fields, the cohort month and the path get
+    no index: each would add ~0.1 s to a 100,000-row import for a query that stays within
+    its budget without it (bench/funnel_bench.py, bench/import_bench.py)."""
     from .paths import refresh_paths
 
     if "stage_path" not in {c.name for c in db["clients"].columns}:
@@ -387,14 +389,7 @@ def m004_funnel_indexes(db: Database) -> None:
 CREATE INDEX IF NOT EXISTS events_path ON events(client_ref, date, id, stage, kind, amount)
   WHERE client_ref IS NOT NULL AND date IS NOT NULL
     AND (stage IS NOT NULL OR kind IN ('purchase', 'won', 'referral', 'review', 'nps'));
-CREATE INDEX IF NOT EXISTS clients_cohort ON clients(substr(first_date, 1, 7), furthest_rank);
-CREATE INDEX IF NOT EXISTS clients_stage_path ON clients(stage_path);
 CREATE INDEX IF NOT EXISTS clients_persona_rank ON clients(persona, furthest_rank);
-CREATE INDEX IF NOT EXISTS clients_channel_rank ON clients(channel, furthest_rank);
-CREATE INDEX IF NOT EXISTS clients_client_type_rank ON clients(client_type, furthest_rank);
-CREATE INDEX IF NOT EXISTS clients_region_rank ON clients(region, furthest_rank);
-CREATE INDEX IF NOT EXISTS clients_owner_rank ON clients(owner, furthest_rank);
-CREATE INDEX IF NOT EXISTS clients_buyer_type_rank ON clients(buyer_type, furthest_rank);
 CREATE INDEX IF NOT EXISTS clients_now ON clients(furthest_rank, current_stage, outcome);
 CREATE INDEX IF NOT EXISTS clients_last_date ON clients(last_date)
 """)
