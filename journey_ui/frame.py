@@ -78,21 +78,26 @@ def page_context() -> Context:
     return ctx
 
 
+@st.cache_data(show_spinner=False, max_entries=128)
+def _cached_call(path: str, identity: tuple, version: int, name: str, _fn, *args, **kwargs):
+    """``_fn(db, *args, **kwargs)`` on the workspace at ``path``; Streamlit keys the cache
+    on every argument but ``_fn``, which ``name`` stands for."""
+    db = open_workspace(path, create=False)
+    try:
+        return _fn(db, *args, **kwargs)
+    finally:
+        db.close()
+
+
 def cached(fn):
     """``fn(db, *args)`` as ``call(ctx, *args)``, cached on the workspace file, its last
     write and the arguments, so an import or an edit shows at once."""
-    @st.cache_data(show_spinner=False, max_entries=128)
-    def run(path: str, identity: tuple, version: int, name: str, *args, **kwargs):
-        db = open_workspace(path, create=False)
-        try:
-            return fn(db, *args, **kwargs)
-        finally:
-            db.close()
+    name = f"{fn.__module__}.{fn.__qualname__}"
 
     @functools.wraps(fn)
     def call(ctx: Context, *args, **kwargs):
-        return run(str(ctx.path), _identity(ctx.path), ctx.version,
-                   f"{fn.__module__}.{fn.__qualname__}", *args, **kwargs)
+        return _cached_call(str(ctx.path), _identity(ctx.path), ctx.version, name, fn,
+                            *args, **kwargs)
     return call
 
 
@@ -128,12 +133,14 @@ def render_sidebar() -> Context:
             st.stop()
         if not presenter:
             _manage_workspaces(name, db)
-        span = _cached_span(str(workspace_path(name)), last_write(db))
-        filters = _filters(db, name, span)
+        path, version = workspace_path(name), last_write(db)
+        span = _cached_call(str(path), _identity(path), version,
+                            "journey_ui.frame._sidebar_data", _sidebar_data)
+        filters = _filters(span)
         st.divider()
         st.toggle("Presenter mode", key="presenter",
                   help="Larger type, no editing controls, sidebar tucked away: for a projector.")
-    ctx = Context(name, workspace_path(name), db, filters, presenter, last_write(db), span)
+    ctx = Context(name, path, db, filters, presenter, version, span)
     st.session_state[CONTEXT_KEY] = ctx
     return ctx
 
@@ -152,13 +159,9 @@ def _workspace_names() -> list[str]:
     return list_workspaces()
 
 
-@st.cache_data(show_spinner=False, max_entries=32)
-def _cached_span(path: str, version: int):
-    db = open_workspace(path, create=False)
-    try:
-        return data_span(db), filter_options(db)
-    finally:
-        db.close()
+def _sidebar_data(db: Database):
+    """What the filters offer: the data's first and last dates, and each filter's values."""
+    return data_span(db), filter_options(db)
 
 
 def _manage_workspaces(current: str, db: Database) -> None:
@@ -206,8 +209,8 @@ def apply_pending_switch() -> None:
     st.session_state["delete_confirm"] = ""
 
 
-def _filters(db: Database, name: str, cached_span) -> Filters:
-    (first, last), options = cached_span
+def _filters(sidebar_data) -> Filters:
+    (first, last), options = sidebar_data
     st.subheader("Filters", divider=False)
     period = st.selectbox("Period", list(PERIODS), key="period",
                           help="Clients whose first contact falls in the period. "

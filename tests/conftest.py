@@ -141,13 +141,16 @@ def navigation_pages_manager(monkeypatch):
     monkeypatch.setattr(app_test_module, "PagesManager", NavigationPagesManager)
 
 
-def app_test(workspace: str | None = None, page: str | None = None):
-    """An AppTest of app.py, run once (on ``page`` if given) with ``workspace`` chosen."""
+def app_test(workspace: str | None = None, page: str | None = None, **state):
+    """An AppTest of app.py, run once (on ``page`` if given) with ``workspace`` chosen and
+    ``state`` (presenter=True, filter_persona=[...], a page's own keys) in session state."""
     from streamlit.testing.v1 import AppTest
 
-    at = AppTest.from_file(str(REPO / "app.py"), default_timeout=90)
+    at = AppTest.from_file(str(REPO / "app.py"), default_timeout=120)
     if workspace:
         at.session_state["workspace"] = workspace
+    for key, value in state.items():
+        at.session_state[key] = value
     at.run()
     if page:
         at.switch_page(page).run()

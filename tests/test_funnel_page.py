@@ -7,11 +7,10 @@ import shutil
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from conftest import REPO
+from conftest import app_test
 from journey import funnel, paths
 from journey.workspace import create_workspace, open_workspace
 
-APP = str(REPO / "app.py")
 PAGE = "pages/funnel.py"
 
 
@@ -34,14 +33,7 @@ def demo_db(home):
 
 
 def open_page(workspace: str, presenter: bool = False, **state) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=120)
-    at.session_state["workspace"] = workspace
-    at.session_state["presenter"] = presenter
-    for key, value in state.items():
-        at.session_state[key] = value
-    at.run()
-    at.switch_page(PAGE)
-    at.run()
+    at = app_test(workspace, PAGE, presenter=presenter, **state)
     assert not at.exception, at.exception
     return at
 

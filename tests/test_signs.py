@@ -485,13 +485,8 @@ def test_telecom_refunds_match_pandas(telecom):
 # --- the demo ----------------------------------------------------------------------------------
 
 @pytest.fixture(scope="module")
-def demo_db(tmp_path_factory):
-    from journey.demo import build_demo
-    home = tmp_path_factory.mktemp("signs-demo")
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("JOURNEY_HOME", str(home))
-        path = build_demo("demo")
-    db = open_workspace(path, create=False)
+def demo_db(demo_file):
+    db = open_workspace(demo_file, create=False)
     yield db
     db.close()
 

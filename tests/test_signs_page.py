@@ -2,36 +2,31 @@
 
 from __future__ import annotations
 
+import shutil
+
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from conftest import REPO
+from conftest import app_test
 from journey import signs
-from journey.demo import build_demo
 from journey.workspace import create_workspace, open_workspace
 
-APP = str(REPO / "app.py")
 PAGE = "pages/signs.py"
 
 
 @pytest.fixture(scope="module")
-def home(tmp_path_factory):
+def home(tmp_path_factory, demo_file):
     """A workspaces folder with the demo and an empty workspace, as JOURNEY_HOME."""
     folder = tmp_path_factory.mktemp("signs-page")
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("JOURNEY_HOME", str(folder))
-        build_demo("demo")
+        shutil.copy(demo_file, folder / "demo.db")
         create_workspace("empty")
         yield folder
 
 
 def open_page(workspace: str, presenter: bool = False) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=90)
-    at.session_state["workspace"] = workspace
-    at.session_state["presenter"] = presenter
-    at.run()
-    at.switch_page(PAGE)
-    at.run()
+    at = app_test(workspace, PAGE, presenter=presenter)
     assert not at.exception, at.exception
     return at
 
