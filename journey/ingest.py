@@ -885,10 +885,7 @@ def _save_clients(db: Database, rows: pd.DataFrame, import_id: int,
     if indexes is not None:
         indexes.before_write("clients", len(records))
     first_new = db.execute("SELECT COALESCE(MAX(id), 0) + 1 FROM clients").fetchone()[0]
-    db.conn.executemany(
-        f"INSERT INTO clients({', '.join(f'[{c}]' for c in present)}, import_id, updated_at) "
-        f"VALUES ({', '.join('?' * len(present))}, ?, datetime('now'))",
-        ((*r, import_id) for r in records))
+    _insert_clients(db, present, records, import_id)
     new_ids = _inserted_ids(db, "clients", first_new, len(records))
     ids = [existing[k] for k in old_rows["client_key"]]
     if indexes is not None:
@@ -903,6 +900,14 @@ def _save_clients(db: Database, rows: pd.DataFrame, import_id: int,
     else:
         touched = [*new_ids, *ids, *(adopted[k] for k in adopt_rows["client_key"])]
     return len(new_rows), len(old_rows) + len(adopt_rows) + duplicates, touched
+
+
+def _insert_clients(db: Database, present: list[str], records: list[tuple],
+                    import_id: int) -> None:
+    """Insert new clients (values for the ``present`` columns), stamped with the import."""
+    db.conn.executemany(
+        f"INSERT INTO clients({', '.join(f'[{c}]' for c in present)}, import_id, updated_at) "
+        f"VALUES ({', '.join('?' * len(present))}, {int(import_id)}, datetime('now'))", records)
 
 
 def _inserted_ids(db: Database, table: str, first: int, count: int) -> range | None:
@@ -1014,15 +1019,15 @@ def _save_events(db: Database, rows: pd.DataFrame, import_id: int,
     refs = _client_refs(db, rows, keys, import_id)
     rows = rows.assign(client_ref=refs)
     event_columns = ["client_ref", *[c for c in EVENT_COLUMNS if c in rows], EXTRA]
-    present, records = _records(rows, event_columns)
-    row_keys = _event_keys(rows, present)
+    present = [c for c in event_columns if c in rows]
+    _, records = _records(rows.assign(row_key=_event_keys(rows, present)), [*present, "row_key"])
     if indexes is not None:
         indexes.before_write("events", len(records))
     before = db.execute("SELECT total_changes()").fetchone()[0]
     db.conn.executemany(
         f"INSERT INTO events({', '.join(f'[{c}]' for c in present)}, row_key, import_id) "
-        f"VALUES ({', '.join('?' * len(present))}, ?, ?) ON CONFLICT(row_key) DO NOTHING",
-        ((*r, k, import_id) for r, k in zip(records, row_keys)))
+        f"VALUES ({', '.join('?' * (len(present) + 1))}, {int(import_id)}) "
+        "ON CONFLICT(row_key) DO NOTHING", records)
     inserted = db.execute("SELECT total_changes()").fetchone()[0] - before
     if indexes is not None:
         indexes.restore("events")
@@ -1067,10 +1072,7 @@ def _client_refs(db: Database, rows: pd.DataFrame, keys: list, import_id: int) -
     new = new.assign(name_key=name_keys(new["name"]) if "name" in new else [None] * len(new))
     columns = ["client_key", "name_key", *profile]
     present, records = _records(new, columns)
-    db.conn.executemany(
-        f"INSERT INTO clients({', '.join(f'[{c}]' for c in present)}, import_id, updated_at) "
-        f"VALUES ({', '.join('?' * len(present))}, ?, datetime('now'))",
-        ((*r, import_id) for r in records))
+    _insert_clients(db, present, records, import_id)
     old = latest[latest["client_key"].isin(existing)]
     fields = [c for c in profile if c != "client_id"]
     if fields and len(old):

@@ -35,6 +35,9 @@ Decisions (where the design is silent):
   OLE2 FAT, directory and stream chains of an .xls are checked; and the ODS content.xml
   must be well-formed XML. Legacy .xls, whose BIFF reader trusts sizes in the file, is read
   in a child process with a memory cap. Rust panics are caught and reported as damage.
+- An .xlsx/.xlsm worksheet of ``journey.xlsx_columns.MIN_ROWS`` rows or more is read a
+  column at a time through fastexcel where that module is sure to give the same cells
+  (a column mixing kinds then arrives as text); otherwise cell by cell as above.
 - CSV is parsed with pyarrow (fast, multi-threaded); files it rejects (ragged rows) are
   parsed again with Python's ``csv`` module, which keeps extra cells and pads short rows.
   A one-column file whose cells contain commas is not split (a delimiter must appear in
@@ -62,6 +65,7 @@ import numpy as np
 import pandas as pd
 
 from journey.errors import UnreadableFile
+from journey.xlsx_columns import FastSheets, RowSpan, SheetEntry, Span, workbook_sheets
 
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024  # the upload size limit (a workspace setting elsewhere)
 MAX_UNCOMPRESSED_BYTES = 500 * 1024 * 1024  # zip bomb guard for xlsx/xlsm/ods
@@ -196,15 +200,19 @@ def _read_zip_workbook(name: str, data: bytes, sheet: str | None) -> list[RawShe
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             _check_zip_is_spreadsheet(name, archive)
             _check_zip_size(name, archive)
-            _verify_zip_members(name, archive)
+            spans = _verify_zip_members(name, archive)
             _check_ods_encryption(name, archive)
             binary_sheets = any(n.endswith(".bin") for n in archive.namelist() if n.startswith("xl/worksheets/"))
+            listed = workbook_sheets(archive) if spans else []
     except UnreadableFile:
         raise
     except Exception:  # zipfile raises many types for broken archives (BadZipFile, NotImplementedError, ...)
         raise UnreadableFile(_damaged(name)) from None
     # .xlsb sheets are binary, so their extents cannot be measured: read them in a child process.
-    return _read_workbook(name, data, sheet, isolated=binary_sheets)
+    if binary_sheets:
+        return _read_workbook(name, data, sheet, isolated=True)
+    fast = FastSheets(data, {s.name: spans[s.member] for s in listed if s.member in spans})
+    return _read_workbook(name, data, sheet, fast=fast, listed=listed)
 
 
 def _check_zip_is_spreadsheet(name: str, archive: zipfile.ZipFile) -> None:
@@ -255,13 +263,19 @@ def _check_zip_size(name: str, archive: zipfile.ZipFile) -> None:
         raise UnreadableFile(_too_big_unpacked(name, declared))
 
 
-def _verify_zip_members(name: str, archive: zipfile.ZipFile) -> None:
-    """Inflate every member once: count the real bytes, check CRCs, measure sheet extents."""
+def _verify_zip_members(name: str, archive: zipfile.ZipFile) -> dict[str, Span]:
+    """Inflate every member once: count the real bytes, check CRCs, measure sheet extents.
+
+    Returns where each xlsx worksheet member's cells with a value are (where that could be
+    found), for ``journey.xlsx_columns``.
+    """
     total = 0
+    spans = {}
     try:
         for info in archive.infolist():
             extent = _extent_scanner(info.filename)
             checker = _well_formed_checker() if info.filename == "content.xml" else None
+            span = RowSpan() if isinstance(extent, _XlsxExtent) else None
             with archive.open(info) as member:
                 while chunk := member.read(1 << 22):
                     total += len(chunk)
@@ -269,8 +283,12 @@ def _verify_zip_members(name: str, archive: zipfile.ZipFile) -> None:
                         raise UnreadableFile(_too_big_unpacked(name, total))
                     if extent:
                         extent.feed(chunk)
+                    if span:
+                        span.feed(chunk)
                     if checker:
                         checker.Parse(chunk, False)
+            if span and (found := span.finish()):
+                spans[info.filename] = found
             if extent:
                 extents = extent.finish()
                 if isinstance(extent, _XlsxExtent) and _too_many_cells(extents):
@@ -284,6 +302,7 @@ def _verify_zip_members(name: str, archive: zipfile.ZipFile) -> None:
         if "encrypt" in str(exc).lower() or "password" in str(exc).lower():
             raise UnreadableFile(_password(name)) from None
         raise
+    return spans
 
 
 # Sheet extents. calamine stores a sheet as a dense rectangle from its first to its last
@@ -587,17 +606,46 @@ def _cfb_streams_fit(entries: bytes, fat, mini_fat, size: int, sectors: int, cut
     return True
 
 
-def _read_workbook(name: str, data: bytes, sheet: str | None, isolated: bool = False) -> list[RawSheet]:
-    """Read the wanted sheets of a workbook with python-calamine (in a child process if isolated)."""
-    book = _open_isolated(name, data) if isolated else _open_calamine(name, data)
+def _read_workbook(name: str, data: bytes, sheet: str | None, isolated: bool = False,
+                   fast: FastSheets | None = None, listed: list[SheetEntry] = ()) -> list[RawSheet]:
+    """Read the wanted sheets of a workbook with python-calamine (in a child process if
+    isolated; large xlsx worksheets column-wise with ``fast`` where it can, opening
+    calamine only if some sheet needs it: ``listed`` names the sheets)."""
+    if isolated:
+        book = _open_isolated(name, data)
+    elif fast is not None and fast.spans and listed:
+        book = _LazyBook(name, data, listed)
+    else:
+        book = _open_calamine(name, data)
     try:
         worksheets, skipped = _worksheet_names(book)
         if sheet is not None:
             wanted = _match_sheet(name, sheet, worksheets)
-            return [_read_one_sheet(name, book, wanted)]
-        return _read_all_sheets(name, book, worksheets, skipped)
+            return [_read_one_sheet(name, book, wanted, fast)]
+        return _read_all_sheets(name, book, worksheets, skipped, fast)
     finally:
         _quietly_close(book)
+        if fast is not None:
+            fast.close()
+
+
+class _LazyBook:
+    """A zip workbook whose sheet list comes from its XML; python-calamine is opened only
+    when a sheet is read cell by cell."""
+
+    def __init__(self, name: str, data: bytes, sheets: list[SheetEntry]) -> None:
+        self.name, self.data, self.book = name, data, None
+        self.sheets_metadata = [_SheetMeta(s.name, s.kind) for s in sheets]
+        self.sheet_names = [s.name for s in sheets]
+
+    def get_sheet_by_name(self, sheet_name: str):
+        if self.book is None:
+            self.book = _open_calamine(self.name, self.data)
+        return self.book.get_sheet_by_name(sheet_name)
+
+    def close(self) -> None:
+        if self.book is not None:
+            _quietly_close(self.book)
 
 
 def _open_calamine(name: str, data: bytes):
@@ -664,7 +712,7 @@ class _IsolatedBook:
 
     def __init__(self, sheets: list[dict]) -> None:
         self.sheets = {entry["name"]: entry for entry in sheets}
-        self.sheets_metadata = [_IsolatedMeta(entry["name"], entry["typ"]) for entry in sheets]
+        self.sheets_metadata = [_SheetMeta(entry["name"], entry["typ"]) for entry in sheets]
         self.sheet_names = list(self.sheets)
 
     def get_sheet_by_name(self, sheet_name: str) -> _IsolatedSheet:
@@ -675,7 +723,7 @@ class _IsolatedBook:
 
 
 @dataclass
-class _IsolatedMeta:
+class _SheetMeta:
     name: str
     typ: str
 
@@ -741,11 +789,11 @@ def _join_names(names: list[str]) -> str:
     return ", ".join(names[:-1]) + " and " + names[-1]
 
 
-def _read_one_sheet(name: str, book, sheet_name: str) -> RawSheet:
+def _read_one_sheet(name: str, book, sheet_name: str, fast: FastSheets | None = None) -> RawSheet:
     """A sheet asked for by name: every problem is a refusal."""
     where = f"{name}, sheet '{sheet_name}',"
     try:
-        return _build_sheet(sheet_name, _sheet_grid(name, book, sheet_name), [])
+        return _build_sheet(sheet_name, _sheet_grid(name, book, sheet_name, fast), [])
     except _EmptySheet:
         raise UnreadableFile(f"{where} has no data.") from None
     except _HeaderOnly:
@@ -754,14 +802,15 @@ def _read_one_sheet(name: str, book, sheet_name: str) -> RawSheet:
         raise UnreadableFile(_too_wide_message(f"{name}, sheet '{sheet_name}',", exc.width)) from None
 
 
-def _read_all_sheets(name: str, book, worksheets: list[str], others: list[str]) -> list[RawSheet]:
+def _read_all_sheets(name: str, book, worksheets: list[str], others: list[str],
+                     fast: FastSheets | None = None) -> list[RawSheet]:
     """Every usable worksheet; unusable ones are skipped with a note."""
     sheets: list[RawSheet] = []
     pending = [f"sheet '{s}' is not a table (a chart or macro sheet) and was skipped" for s in others]
     header_only, widest = False, 0
     for sheet_name in worksheets:
         try:
-            sheets.append(_build_sheet(sheet_name, _sheet_grid(name, book, sheet_name), pending))
+            sheets.append(_build_sheet(sheet_name, _sheet_grid(name, book, sheet_name, fast), pending))
             pending = []
         except _EmptySheet:
             pending.append(f"sheet '{sheet_name}' is empty and was skipped")
@@ -788,11 +837,20 @@ def _no_usable_sheet(name: str, header_only: bool, widest: int) -> str:
     return f"{name} has no data."
 
 
-def _sheet_grid(name: str, book, sheet_name: str) -> _Grid:
-    """Load one calamine sheet as a cleaned grid (width is checked before converting)."""
+def _sheet_grid(name: str, book, sheet_name: str, fast: FastSheets | None = None) -> _Grid:
+    """Load one sheet as a cleaned grid (width is checked before converting): column-wise
+    through ``fast`` where it can, else cell by cell with calamine."""
+    if fast is not None and (found := fast.columns(sheet_name)) is not None:
+        if len(found.columns) > MAX_COLUMNS:
+            raise _TooWide(len(found.columns))
+        height = len(found.columns[0]) if found.columns else 0
+        return _Grid(found.columns, np.arange(found.first_row, found.first_row + height),
+                     found.first_column)
     try:
         sheet = book.get_sheet_by_name(sheet_name)
         start, width, height = sheet.start, sheet.width, sheet.height
+    except UnreadableFile:            # a lazily opened workbook that calamine refuses
+        raise
     except BaseException as exc:
         raise _library_failure(name, exc) from None
     if start is None or not width:
