@@ -201,7 +201,9 @@ def detect_kind(raw: RawSheet, mapping: dict[str, str | None], sheet_name: str =
         keys = [h for h in keys if mapping[h] == "client_id"]
     for header in keys:
         cells = raw.frame[header].dropna().tolist()
-        if len({str(v).strip().casefold() for v in cells}) < len(cells):
+        texts = list(map(str, cells))          # equal texts are equal keys: a quick answer
+        if (len(set(texts)) < len(cells)
+                or len({t.strip().casefold() for t in texts}) < len(cells)):
             return "events"
     event_score = len(fields & EVENT_ONLY & HAPPENED_FIELDS)
     client_score = len(fields & CLIENT_ONLY)
@@ -681,8 +683,11 @@ def client_keys(ids: pd.Series | None, names: pd.Series | None, n: int,
 
 
 def name_keys(values) -> list[str | None]:
-    """``name_key`` of every value of a column."""
-    return [name_key(v) for v in (values.tolist() if hasattr(values, "tolist") else values)]
+    """``name_key`` of every value of a column (each distinct value worked out once)."""
+    found: dict[str, str | None] = {}
+    return [(found[v] if v in found else found.setdefault(v, name_key(v)))
+            if type(v) is str else name_key(v)
+            for v in (values.tolist() if hasattr(values, "tolist") else values)]
 
 
 def client_key(client_id: object, name: object) -> str | None:
@@ -1046,14 +1051,9 @@ def _event_keys(rows: pd.DataFrame, columns: list[str]) -> list[str]:
     pair[:, 0] = pd.util.hash_pandas_object(content, index=False, hash_key="journey-events-1")
     pair[:, 1] = pd.util.hash_pandas_object(content, index=False, hash_key="journey-events-2")
     text = pair.tobytes().hex()
-    seen: dict[str, int] = {}
-    keys = []
-    for start in range(0, len(text), 32):
-        digest = text[start:start + 32]
-        occurrence = seen.get(digest, 0)
-        seen[digest] = occurrence + 1
-        keys.append(f"{digest}:{occurrence}")
-    return keys
+    digests = pd.Series([text[start:start + 32] for start in range(0, len(text), 32)])
+    occurrences = digests.groupby(digests, sort=False).cumcount()
+    return [f"{d}:{n}" for d, n in zip(digests.tolist(), occurrences.tolist())]
 
 
 def _client_refs(db: Database, rows: pd.DataFrame, keys: list, import_id: int) -> list:
