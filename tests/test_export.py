@@ -255,6 +255,30 @@ def test_text_that_excel_would_mangle_comes_back_as_it_was(db, path):
     assert back.execute(query).fetchall() == db.execute(query).fetchall()
 
 
+def test_values_their_column_does_not_expect_are_written_as_they_are(shop, path):
+    """A word in a number column, a number in a text column, and text with spaces or tabs
+    at either end (kept with xml:space="preserve", which Excel needs to keep them)."""
+    ids = [row[0] for row in shop.execute("SELECT id FROM events ORDER BY id")]
+    notes = [" padded ", "tab\t", "\tlead", "plain"]
+    for event, note in zip(ids, notes):
+        shop.execute("UPDATE events SET note = ? WHERE id = ?", [note, event])
+    shop.execute("UPDATE events SET amount = 'about 40' WHERE id = ?", [ids[0]])
+    shop.execute("UPDATE clients SET contract_on_file = 2 WHERE client_id = 'C1'")
+    data = export.export_workbook(shop)
+    book = workbook(data)
+    events = {e["Note"]: e for e in by_header(book["Events"])}
+    assert set(events) == set(notes)
+    assert events[" padded "]["Amount"] == "about 40"
+    assert [e["Amount"] for e in events.values()].count(50) == 1
+    clients = {c["Client ID"]: c for c in by_header(book["Clients"])}
+    assert (clients["C1"]["Contract on file"], clients["C2"]["Contract on file"]) == ("2", "no")
+    with zipfile.ZipFile(io.BytesIO(data)) as parts:
+        strings = parts.read("xl/sharedStrings.xml").decode()
+    for note in (" padded ", "tab\t", "\tlead"):
+        assert f'<t xml:space="preserve">{note}</t>' in strings, repr(note)
+    assert "<t>plain</t>" in strings
+
+
 def test_the_summary_sheets_name_no_field(shop):
     data = export.export_workbook(shop)
     sheets = {raw.name: raw for raw in read_tables("orders.xlsx", data)}
