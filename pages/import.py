@@ -21,12 +21,13 @@ from journey_ui import frame, widgets
 FILE_TYPES = ["csv", "tsv", "txt", "xlsx", "xlsm", "xls", "ods"]
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 MAX_STAGE_VALUES = 30   # unknown stage values offered per file; more means a wrong column
+COUNTS = {name: st.column_config.NumberColumn(format="localized", width=80)   # 100,000
+          for name in ("Rows", "Added", "Updated", "Rejected")}
 HISTORY_LAYOUT = {
     "Import": st.column_config.NumberColumn(format="%d", width=60),
     "When (UTC)": st.column_config.TextColumn(width=140),
     "Imported as": st.column_config.TextColumn(width=95),
-    **{name: st.column_config.NumberColumn(format="%d", width=72)
-       for name in ("Rows", "Added", "Updated", "Rejected")},
+    **COUNTS,
     "Undone": st.column_config.TextColumn(width=100),
 }
 
@@ -210,7 +211,7 @@ def show_outcome(outcome: dict) -> None:
             (st.info if dry_run else st.success)(
                 review.outcome_sentence(results, dry_run),
                 icon=":material/fact_check:" if dry_run else ":material/check_circle:")
-            st.dataframe(review.results_frame(results), hide_index=True)
+            st.dataframe(review.results_frame(results), hide_index=True, column_config=COUNTS)
             if not dry_run:
                 st.caption(review.totals_sentence(outcome["totals"]))
         problems = review.problems_frame(results)
