@@ -36,8 +36,8 @@ Decisions (where the design is silent):
   must be well-formed XML. Legacy .xls, whose BIFF reader trusts sizes in the file, is read
   in a child process with a memory cap. Rust panics are caught and reported as damage.
 - An .xlsx/.xlsm worksheet of ``journey.xlsx_columns.MIN_ROWS`` rows or more is read a
-  column at a time through fastexcel where that module is sure to give the same cells
-  (a column mixing kinds then arrives as text); otherwise cell by cell as above.
+  column at a time through fastexcel where that module is sure to give the same cells;
+  otherwise cell by cell as above.
 - CSV is parsed with pyarrow (fast, multi-threaded); files it rejects (ragged rows) are
   parsed again with Python's ``csv`` module, which keeps extra cells and pads short rows.
   A one-column file whose cells contain commas is not split (a delimiter must appear in
@@ -65,7 +65,8 @@ import numpy as np
 import pandas as pd
 
 from journey.errors import UnreadableFile
-from journey.xlsx_columns import FastSheets, RowSpan, SheetEntry, Span, workbook_sheets
+from journey.xlsx_columns import (FastSheets, RowSpan, SheetEntry, Span, shared_strings_look_dated,
+                                  workbook_sheets)
 
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024  # the upload size limit (a workspace setting elsewhere)
 MAX_UNCOMPRESSED_BYTES = 500 * 1024 * 1024  # zip bomb guard for xlsx/xlsm/ods
@@ -204,6 +205,7 @@ def _read_zip_workbook(name: str, data: bytes, sheet: str | None) -> list[RawShe
             _check_ods_encryption(name, archive)
             binary_sheets = any(n.endswith(".bin") for n in archive.namelist() if n.startswith("xl/worksheets/"))
             listed = workbook_sheets(archive) if spans else []
+            dated_texts = shared_strings_look_dated(archive) if spans else True
     except UnreadableFile:
         raise
     except Exception:  # zipfile raises many types for broken archives (BadZipFile, NotImplementedError, ...)
@@ -211,7 +213,8 @@ def _read_zip_workbook(name: str, data: bytes, sheet: str | None) -> list[RawShe
     # .xlsb sheets are binary, so their extents cannot be measured: read them in a child process.
     if binary_sheets:
         return _read_workbook(name, data, sheet, isolated=True)
-    fast = FastSheets(data, {s.name: spans[s.member] for s in listed if s.member in spans})
+    fast = FastSheets(data, {s.name: spans[s.member] for s in listed if s.member in spans},
+                      dated_texts)
     return _read_workbook(name, data, sheet, fast=fast, listed=listed)
 
 

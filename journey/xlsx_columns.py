@@ -13,8 +13,10 @@ cell-by-cell way gives, else None, and the caller reads that sheet the ordinary 
 - fastexcel takes the first row as the header and names the columns: names it made up
   (an empty or date header cell) and names it made unique ("Name_1") are not the cell's
   text, so such a sheet is read the ordinary way.
-- A column mixing kinds (numbers and text) comes back as text, as the cell-by-cell way's
-  coercion would read it: "1234.5", dates as "2023-04-09 00:00:00", TRUE as "true".
+- A column mixing kinds (numbers and text) comes back as text. Dates written so are
+  turned back into dates; a sheet where that text could have been typed, or a number
+  rounded (see _WRITTEN_DATETIME), or with boolean cells, is read the ordinary way.
+  tests/test_xlsx_columns.py imports random workbooks both ways and compares them.
 """
 
 from __future__ import annotations
@@ -45,6 +47,20 @@ _VALUE_CELL = re.compile(
     re.DOTALL)
 _UNIQUE_SUFFIX = re.compile(r"^(.*)_([0-9]+)$")
 _MADE_UP = re.compile(r"^__UNNAMED__[0-9]+$")      # fastexcel's name for an empty header
+# In a column that mixes kinds fastexcel writes every cell as text, and some of that text
+# can pass for a cell that was text:
+# - TRUE becomes "true" (and 1 in a number column): a sheet with booleans is read the
+#   ordinary way;
+# - a date or time becomes "2024-01-05 00:00:00": turned back into a date, unless some
+#   text in the workbook (its shared strings, or text kept in the sheet) looks like that;
+# - a number is rounded to 9 decimals, a large one written out in digits: text like that
+#   is taken for such a number, and the sheet is read the ordinary way.
+_WRITTEN_DATETIME = r"^[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}:[0-9]{2}(\.[0-9]{1,9})?$"
+_TEXT_DATETIME = re.compile(
+    rb"[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}:[0-9]{2}(\.[0-9]{1,9})?\s*</t>")
+_CLOCK = re.compile(rb":[0-9]{2}:[0-9]{2}")
+_ROUNDED_NUMBER = r"^-?[0-9]+\.[0-9]{9}$|^-?[0-9]{16,}$"
+_NUMBER_STARTS = pa.array(list("-0123456789"))       # the texts worth the checks above
 _RELATIONSHIPS = "{http://schemas.openxmlformats.org/package/2006/relationships}Relationship"
 _OFFICE_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
 
@@ -57,10 +73,18 @@ class RowSpan:
         self.first: int | None = None
         self.first_column = 0          # 0-based column of the first cell with a value
         self.last: int | None = None
+        self.booleans = False          # any TRUE or FALSE cell: read it the ordinary way
+        self.inline = False            # text kept in the sheet rather than shared strings
+        self.dated_text = False        # some of that text looks like a written date
         self.carry = b""
 
     def feed(self, chunk: bytes) -> None:
         window = self.carry + chunk
+        # (attributes in double quotes: _VALUE_CELL finds no cell in a sheet without them)
+        self.booleans = self.booleans or b't="b"' in window
+        self.inline = self.inline or b't="inlineStr"' in window
+        if self.inline and not self.dated_text:
+            self.dated_text = _looks_dated(window)
         if self.first is None and (found := _VALUE_CELL.search(window)):
             self.first = int(found.group(2))
             self.first_column = _column_index(found.group(1).decode())
@@ -71,17 +95,20 @@ class RowSpan:
     def finish(self) -> Span | None:
         if self.first is None or self.last is None:
             return None
-        return Span(self.first, self.last, self.first_column)
+        return Span(self.first, self.last, self.first_column, self.booleans, self.dated_text)
 
 
 @dataclass(frozen=True)
 class Span:
     """Where a worksheet's cells with a value are: first and last row (1-based), and the
-    column of the first one (0-based; in the first row, so the header's first cell)."""
+    column of the first one (0-based; in the first row, so the header's first cell);
+    whether it has boolean cells, and text of its own that looks like a written date."""
 
     first: int
     last: int
     first_column: int
+    booleans: bool = False
+    dated_text: bool = False
 
 
 def _column_index(letters: str) -> int:
@@ -147,9 +174,10 @@ class Columns:
 class FastSheets:
     """fastexcel over one workbook, opened on first use; ``columns`` or None per sheet."""
 
-    def __init__(self, data: bytes, spans: dict[str, Span]) -> None:
+    def __init__(self, data: bytes, spans: dict[str, Span], dated_texts: bool = True) -> None:
         self.data = data
         self.spans = spans            # sheet name -> where its cells with a value are
+        self.dated_texts = dated_texts  # some shared string looks like a written date
         self.reader = None
 
     def close(self) -> None:
@@ -158,7 +186,7 @@ class FastSheets:
     def columns(self, sheet_name: str) -> Columns | None:
         """The sheet's cells, or None when they must be read the ordinary way."""
         span = self.spans.get(sheet_name)
-        if span is None or span.last - span.first < MIN_ROWS:
+        if span is None or span.booleans or span.last - span.first < MIN_ROWS:
             return None
         try:
             return self._load(sheet_name, span)
@@ -184,9 +212,12 @@ class FastSheets:
         columns = []
         for text in header:
             column = arrays.pop(0)
+            found = _cells(column, self.dated_texts or span.dated_text)
+            if found is None:
+                return None
             cells = np.empty(len(column) + 1, dtype=object)
             cells[0] = text
-            cells[1:] = _cells(column)
+            cells[1:] = found
             columns.append(cells)
         return Columns(span.first, span.first_column, columns)
 
@@ -204,28 +235,91 @@ def _header(names: list[str]) -> list[str | None] | None:
     return texts if any(texts) else None
 
 
-def _cells(column: pa.ChunkedArray) -> np.ndarray:
-    """An Arrow column as the object array of cleaned cells readers expects."""
+def _cells(column: pa.Array, dated_texts: bool = True) -> np.ndarray | None:
+    """An Arrow column as the object array of cleaned cells readers expects, or None when
+    that cannot be known (``dated_texts``: some text in the workbook looks like a date
+    as fastexcel writes one)."""
     kind = column.type
     if pa.types.is_string(kind) or pa.types.is_large_string(kind):
-        trimmed = pc.utf8_trim_whitespace(column)
-        return pc.if_else(pc.equal(trimmed, ""), None, trimmed).to_numpy(zero_copy_only=False)
+        return _text_cells(column, dated_texts)
     if pa.types.is_floating(kind) or pa.types.is_integer(kind):
         values = column.to_numpy(zero_copy_only=False).astype(object)
         values[np.asarray(column.is_null().to_numpy(zero_copy_only=False))] = None
         return values
     if pa.types.is_timestamp(kind) or pa.types.is_date(kind):
-        return _object_array([_date_or_datetime(v) for v in column.to_pylist()])
+        return _calamine_datetimes(pc.cast(column, pa.timestamp("us")))
     if pa.types.is_duration(kind):
         return _object_array([None if v is None else str(v) for v in column.to_pylist()])
     return _object_array(column.to_pylist())      # booleans, nulls
 
 
-def _date_or_datetime(value):
-    """Midnight datetimes are dates, as python-calamine gives them."""
-    if isinstance(value, dt.datetime) and value.time() == dt.time(0):
-        return value.date()
-    return value
+def _text_cells(column: pa.Array, dated_texts: bool) -> np.ndarray | None:
+    """A text column's cells, stripped, with the dates and times fastexcel wrote as text
+    turned back into the values calamine gives; None when some text may be a rounded
+    number or a date could be text (see _WRITTEN_DATETIME)."""
+    trimmed = pc.utf8_trim_whitespace(column)
+    texts = pc.if_else(pc.equal(trimmed, ""), None, trimmed)
+    cells = texts.to_numpy(zero_copy_only=False)
+    numeric = pc.is_in(pc.utf8_slice_codeunits(texts, 0, 1), value_set=_NUMBER_STARTS)
+    if not pc.any(numeric).as_py():
+        return cells
+    candidates = texts.filter(numeric)
+    if pc.any(pc.match_substring_regex(candidates, _ROUNDED_NUMBER)).as_py():
+        return None
+    stamped = pc.match_substring_regex(candidates, _WRITTEN_DATETIME)
+    if not pc.any(stamped).as_py():
+        return cells
+    if dated_texts:
+        return None
+    at = np.flatnonzero(numeric.to_numpy(zero_copy_only=False))[
+        np.asarray(stamped.to_numpy(zero_copy_only=False), dtype=bool)]
+    cells[at] = _calamine_datetimes(pc.cast(candidates.filter(stamped), pa.timestamp("us")))
+    return cells
+
+
+def _calamine_datetimes(stamps: pa.Array) -> np.ndarray:
+    """Timestamps as python-calamine gives them: a time alone (fastexcel dates it
+    1899-12-31) as text, a midnight as a date, others as datetimes. Each distinct value
+    becomes a Python object once."""
+    clock = pc.cast(stamps, pa.time64("us"))
+    alone = pc.less(stamps, pa.scalar(dt.datetime(1900, 1, 1), pa.timestamp("us")))
+    midnight = pc.and_(pc.equal(clock, pa.scalar(0, pa.time64("us"))), pc.invert(alone))
+    timed = pc.invert(pc.or_(midnight, alone))
+    out = np.empty(len(stamps), dtype=object)
+    for mask, values, as_text in ((midnight, pc.cast(stamps, pa.date32()), False),
+                                  (timed, stamps, False), (alone, clock, True)):
+        where = np.asarray(mask.to_numpy(zero_copy_only=False), dtype=bool)
+        if where.any():
+            codes = pc.dictionary_encode(values.filter(mask))
+            distinct = codes.dictionary.to_pylist()
+            objects = np.empty(len(distinct), dtype=object)
+            objects[:] = [v.isoformat() for v in distinct] if as_text else distinct
+            out[where] = objects[codes.indices.to_numpy(zero_copy_only=False)]
+    return out
+
+
+def _looks_dated(xml: bytes) -> bool:
+    """Whether some text in this XML looks like a date as fastexcel writes one (found
+    from its colons: a search for a literal is many times faster)."""
+    return any(_TEXT_DATETIME.match(xml, max(0, clock.start() - 13))
+               for clock in _CLOCK.finditer(xml))
+
+
+def shared_strings_look_dated(archive: zipfile.ZipFile) -> bool:
+    """Whether any shared string looks like a date as fastexcel writes one (True when
+    that cannot be read)."""
+    try:
+        with archive.open("xl/sharedStrings.xml") as member:
+            carry = b""
+            while chunk := member.read(1 << 22):
+                if _looks_dated(carry + chunk):
+                    return True
+                carry = chunk[-64:]
+    except KeyError:
+        return False
+    except Exception:  # noqa: BLE001 - a damaged member: the ordinary way says what is wrong
+        return True
+    return False
 
 
 def _object_array(values: list) -> np.ndarray:

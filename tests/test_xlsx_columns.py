@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import random
 import zipfile
 
 import openpyxl.chart
@@ -18,7 +19,8 @@ from conftest import dump, xlsx_bytes
 from journey import readers, xlsx_columns
 from journey.ingest import import_file
 from journey.workspace import open_memory_workspace
-from journey.xlsx_columns import FastSheets, RowSpan, Span, workbook_sheets
+from journey.xlsx_columns import (FastSheets, RowSpan, Span, shared_strings_look_dated,
+                                  workbook_sheets)
 
 HEADER = ["Client ID", "Name", "Stage", "Revenue (current)", "First contact", "Contract on file",
           "Phone", "Notes"]
@@ -32,7 +34,7 @@ def tracker_rows(count: int = 40) -> list[list]:
             f"C{n:03d}", f"  Client {n} ", ["Awareness", "Purchase", "Repeat"][n % 3],
             f"${n * 10:,.2f}" if n % 4 == 0 else n * 10.5,          # money: numbers and text
             "05/02/2024" if n % 5 == 0 else dt.datetime(2024, 1, n % 28 + 1),
-            ["yes", "no", True][n % 3],                              # booleans and text
+            ["yes", "no", "Y"][n % 3],
             412345000 + n if n % 2 else f"0412 345 {n:03d}",         # numbers and text
             None if n % 7 else "called back",
         ])
@@ -44,7 +46,9 @@ def spans_used(data: bytes) -> dict[str, bool]:
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         spans = readers._verify_zip_members("t.xlsx", archive)
         listed = workbook_sheets(archive)
-    fast = FastSheets(data, {s.name: spans[s.member] for s in listed if s.member in spans})
+        dated_texts = shared_strings_look_dated(archive)
+    fast = FastSheets(data, {s.name: spans[s.member] for s in listed if s.member in spans},
+                      dated_texts)
     return {s.name: fast.columns(s.name) is not None for s in listed if s.kind == "worksheet"}
 
 
@@ -88,6 +92,34 @@ def test_offset_table_blank_rows_and_cells_keep_their_row_numbers(monkeypatch):
     assert fast == slow
     problems = fast[0]["import_problems"]
     assert [(p[2], p[3]) for p in problems] == [(6, "Revenue (current) (F)")]
+
+
+@pytest.mark.parametrize("contract", [lambda n: ["yes", "no", True][n % 3], lambda n: n % 2 == 0])
+def test_booleans_send_the_sheet_the_ordinary_way(monkeypatch, contract):
+    rows = tracker_rows()
+    for n, row in enumerate(rows[1:]):
+        row[5] = contract(n)                    # fastexcel writes TRUE as "true" or 1
+    data = xlsx_bytes({"Clients": rows})
+    monkeypatch.setattr(xlsx_columns, "MIN_ROWS", 0)
+    assert spans_used(data) == {"Clients": False}
+    fast, slow = both_ways(monkeypatch, data)
+    assert fast == slow
+
+
+@pytest.mark.parametrize("cells, why", [
+    (["0.333333333", "Bob"], "a number fastexcel may have rounded"),
+    (["12345678901234567", "Bob"], "a large number written out in digits"),
+    (["2024-01-05 00:00:00", "Bob"], "text that looks like a date as fastexcel writes one"),
+])
+def test_text_that_could_be_a_written_number_or_date_sends_the_sheet_the_ordinary_way(
+        monkeypatch, cells, why):
+    rows = [["Name", "Note"]] + [[f"Client {n}", cells[n % 2]] for n in range(8)]
+    rows[3][1] = dt.datetime(2024, 2, 3)          # a date among the text
+    data = xlsx_bytes({"Clients": rows})
+    monkeypatch.setattr(xlsx_columns, "MIN_ROWS", 0)
+    assert spans_used(data) == {"Clients": False}, why
+    fast, slow = both_ways(monkeypatch, data)
+    assert fast == slow
 
 
 @pytest.mark.parametrize("header, why", [
@@ -190,3 +222,70 @@ def test_row_span_looks_past_formatted_empty_rows_at_the_end():
     for start in range(0, len(data), 300_000):
         span.feed(data[start:start + 300_000])
     assert span.finish() == Span(first=1, last=199, first_column=0)
+
+
+def random_workbook(rng: random.Random) -> bytes:
+    """A small workbook of random shape: offset, blank rows and cells, and columns of one
+    kind or mixing text, numbers, dates, booleans and stray spaces."""
+    kinds = ["text", "number", "date", "bool", "time", "mixed"]
+    header = rng.sample(HEADER + ["Email", "Region", "Owner", "Amount", "Date"], rng.randint(2, 8))
+    columns = [rng.choice(kinds) for _ in header]
+
+    def cell(kind: str, n: int):
+        if rng.random() < 0.15:
+            return None
+        if kind == "mixed":
+            kind = rng.choice(kinds[:5])
+        return {"text": lambda: rng.choice(["  Ann ", "Bob", "=1+1", "04 1234", "x\ty", "Purchase",
+                                            "true", "2024-01-05"]),
+                "number": lambda: rng.choice([n, n * 1.5, -0.25, 1e9, 42, 1e20, 1 / 3, 0.1 + 0.2]),
+                "date": lambda: dt.datetime(2024, rng.randint(1, 12), rng.randint(1, 28),
+                                            rng.choice([0, 0, 13]), 0, rng.choice([0, 0, 7])),
+                "bool": lambda: rng.choice([True, False]),
+                "time": lambda: dt.time(rng.randint(0, 23), rng.choice([0, 30]))}[kind]()
+
+    rows = [header] + [[cell(k, n) for k in columns] for n in range(rng.randint(3, 40))]
+    if rng.random() < 0.5:
+        rows.insert(rng.randint(2, len(rows)), [None] * len(header))   # a blank row
+
+    above, left = rng.randint(0, 3), rng.randint(0, 2)
+
+    def build(wb):
+        if above:
+            wb["Clients"].insert_rows(1, above)
+        if left:
+            wb["Clients"].insert_cols(1, left)
+    return xlsx_bytes({"Clients": rows}, build)
+
+
+@pytest.mark.parametrize("seed", range(200))
+def test_random_workbooks_import_the_same_both_ways(monkeypatch, seed):
+    data = random_workbook(random.Random(seed))
+    fast, slow = both_ways(monkeypatch, data)
+    assert fast == slow
+
+
+def test_shared_strings_that_look_like_written_dates_send_the_sheet_the_ordinary_way(monkeypatch):
+    import xlsxwriter
+
+    def book(note: str) -> bytes:
+        buffer = io.BytesIO()
+        workbook = xlsxwriter.Workbook(buffer)          # text in shared strings, as Excel
+        sheet = workbook.add_worksheet("Clients")
+        sheet.write_row(0, 0, ["Name", "Note"])
+        for n in range(1, 9):
+            sheet.write_string(n, 0, f"Client {n}")
+            if n == 3:
+                sheet.write_datetime(n, 1, dt.datetime(2024, 2, 3),
+                                     workbook.add_format({"num_format": "yyyy-mm-dd"}))
+            else:
+                sheet.write_string(n, 1, note)
+        workbook.close()
+        return buffer.getvalue()
+
+    monkeypatch.setattr(xlsx_columns, "MIN_ROWS", 0)
+    assert spans_used(book("called back")) == {"Clients": True}
+    assert spans_used(book(" 2024-01-05 00:00:00 ")) == {"Clients": False}
+    for data in (book("called back"), book(" 2024-01-05 00:00:00 ")):
+        fast, slow = both_ways(monkeypatch, data)
+        assert fast == slow
