@@ -223,13 +223,14 @@ class FastSheets:
 
 
 def _header(names: list[str]) -> list[str | None] | None:
-    """The header cells' text, or None when fastexcel's names are not the cells' text: a
-    name it made up for an empty cell (then the table's first column may not be the first
-    cell's either) or one it made unique."""
+    """The header cells' text, or None when fastexcel's names may not be the cells' text:
+    a name it made up for an empty cell (then the table's first column may not be the
+    first cell's either), one it made unique, or a number it may have rounded."""
     present = set(names)
     for name in names:
         renamed = _UNIQUE_SUFFIX.match(name)
-        if _MADE_UP.match(name) or (renamed and renamed.group(1) in present):
+        if (_MADE_UP.match(name) or (renamed and renamed.group(1) in present)
+                or re.match(_ROUNDED_NUMBER, name.strip())):
             return None
     texts = [name.strip() or None for name in names]
     return texts if any(texts) else None
