@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import statistics
 import time
 from pathlib import Path
 
@@ -35,3 +36,19 @@ def cached_workspace(path: Path, build, rebuild: bool):
     clients = db.execute("SELECT COUNT(*) FROM clients").fetchone()[0]
     events = db.execute("SELECT COUNT(*) FROM events").fetchone()[0]
     return db, clients, events
+
+
+def median_ms(fn, runs: int) -> tuple[float, float]:
+    """Median wall-clock and CPU milliseconds of ``runs`` calls (after one warm-up call).
+
+    CPU time is printed too because the machine may be shared: wall time then includes
+    waiting for a core, CPU time is the work itself.
+    """
+    fn()                                            # warm the page cache
+    walls, cpus = [], []
+    for _ in range(runs):
+        wall, cpu = time.perf_counter(), time.process_time()
+        fn()
+        cpus.append((time.process_time() - cpu) * 1000)
+        walls.append((time.perf_counter() - wall) * 1000)
+    return statistics.median(walls), statistics.median(cpus)

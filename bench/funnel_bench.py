@@ -17,7 +17,6 @@ from __future__ import annotations
 import os
 import datetime as dt
 import random
-import statistics
 import sys
 import time
 from pathlib import Path
@@ -27,7 +26,7 @@ import pandas as pd
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from common import arguments, cached_workspace  # noqa: E402
+from common import arguments, cached_workspace, median_ms  # noqa: E402
 from journey import funnel, paths  # noqa: E402
 from journey.derive import refresh_clients  # noqa: E402
 from journey.paths import refresh_paths  # noqa: E402
@@ -105,22 +104,6 @@ def _score(rng: random.Random, rank: int) -> float:
     """An NPS answer: promoters (9-10) only among customers, and few of them."""
     return float(rng.choice([9, 10]) if rank >= 3 and rng.random() < 0.15
                  else rng.randrange(0, 9))
-
-
-def median_ms(fn, runs: int) -> tuple[float, float]:
-    """Median wall-clock and CPU milliseconds of ``runs`` calls (after one warm-up call).
-
-    CPU time is printed too because the machine may be shared: wall time then includes
-    waiting for a core, CPU time is the work itself.
-    """
-    fn()                                            # warm the page cache
-    walls, cpus = [], []
-    for _ in range(runs):
-        wall, cpu = time.perf_counter(), time.process_time()
-        fn()
-        cpus.append((time.process_time() - cpu) * 1000)
-        walls.append((time.perf_counter() - wall) * 1000)
-    return statistics.median(walls), statistics.median(cpus)
 
 
 # --- the naive way: every row into pandas, then grouped -----------------------------------

@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import statistics
 import sys
 import time
 from pathlib import Path
@@ -29,7 +28,7 @@ import pandas as pd
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from common import arguments, cached_workspace  # noqa: E402
+from common import arguments, cached_workspace, median_ms  # noqa: E402
 from journey import signs  # noqa: E402
 from journey.derive import refresh_clients  # noqa: E402
 from journey.filters import Filters  # noqa: E402
@@ -107,18 +106,6 @@ def build(target: Path) -> None:
     db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     db.close()
     path.rename(target)
-
-
-def median_ms(fn, runs: int) -> tuple[float, float]:
-    """Median wall-clock and CPU milliseconds of ``runs`` calls after one warm-up call."""
-    fn()
-    walls, cpus = [], []
-    for _ in range(runs):
-        wall, cpu = time.perf_counter(), time.process_time()
-        fn()
-        walls.append((time.perf_counter() - wall) * 1000)
-        cpus.append((time.process_time() - cpu) * 1000)
-    return statistics.median(walls), statistics.median(cpus)
 
 
 # --- the naive way: every row into pandas, each window cut out with masks ---------------------

@@ -37,6 +37,22 @@ def demo_file(tmp_path_factory) -> Path:
     return build_demo(str(tmp_path_factory.mktemp("demo-build") / "demo.db"))
 
 
+@pytest.fixture(scope="module")
+def demo_and_empty_home(tmp_path_factory, demo_file) -> Path:
+    """A ``JOURNEY_HOME`` for one test module: a copy of the demo ("demo") and an empty
+    workspace ("empty")."""
+    import shutil
+
+    from journey.workspace import create_workspace
+
+    folder = tmp_path_factory.mktemp("demo-and-empty")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("JOURNEY_HOME", str(folder))
+        shutil.copy(demo_file, folder / "demo.db")
+        create_workspace("empty")
+        yield folder
+
+
 @pytest.fixture
 def demo_home(demo_file, tmp_path, monkeypatch) -> Path:
     """A fresh ``JOURNEY_HOME`` holding a copy of the demo workspace, named "demo"."""

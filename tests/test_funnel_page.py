@@ -2,32 +2,19 @@
 
 from __future__ import annotations
 
-import shutil
-
 import pytest
 from streamlit.testing.v1 import AppTest
 
 from conftest import app_test
 from journey import funnel, paths
-from journey.workspace import create_workspace, open_workspace
+from journey.workspace import open_workspace
 
 PAGE = "pages/funnel.py"
 
 
 @pytest.fixture(scope="module")
-def home(tmp_path_factory, demo_file):
-    """A workspaces folder with the demo and an empty workspace, as JOURNEY_HOME."""
-    folder = tmp_path_factory.mktemp("funnel-page")
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("JOURNEY_HOME", str(folder))
-        shutil.copy(demo_file, folder / "demo.db")
-        create_workspace("empty")
-        yield folder
-
-
-@pytest.fixture(scope="module")
-def demo_db(home):
-    db = open_workspace(home / "demo.db", create=False)
+def demo_db(demo_and_empty_home):
+    db = open_workspace(demo_and_empty_home / "demo.db", create=False)
     yield db
     db.close()
 
@@ -48,7 +35,7 @@ def sentences(at: AppTest) -> str:
     return "\n".join(h.proto.body for h in at.get("html"))
 
 
-def test_demo_funnel_names_the_biggest_drop(home, demo_db):
+def test_demo_funnel_names_the_biggest_drop(demo_and_empty_home, demo_db):
     at = open_page("demo")
     assert at.title[0].value == "Funnel"
     drop = funnel.biggest_drop(funnel.compute_funnel(demo_db))
@@ -57,7 +44,7 @@ def test_demo_funnel_names_the_biggest_drop(home, demo_db):
     assert len(at.tabs) == 5
 
 
-def test_demo_segments_name_the_best_one(home, demo_db):
+def test_demo_segments_name_the_best_one(demo_and_empty_home, demo_db):
     at = open_page("demo")
     at.selectbox(key="funnel_segment_field").set_value("persona").run()
     assert not at.exception, at.exception
@@ -66,7 +53,7 @@ def test_demo_segments_name_the_best_one(home, demo_db):
     assert best["sentence"] in sentences(at)
 
 
-def test_demo_moves_stalled_and_timing(home, demo_db):
+def test_demo_moves_stalled_and_timing(demo_and_empty_home, demo_db):
     at = open_page("demo")
     moves = paths.stage_transitions(demo_db)
     assert moves.sentence in sentences(at)
@@ -78,7 +65,7 @@ def test_demo_moves_stalled_and_timing(home, demo_db):
     assert metrics["Median time from first contact to purchase"] == f"{median:g} days"
 
 
-def test_demo_model_and_window_change_the_funnel(home, demo_db):
+def test_demo_model_and_window_change_the_funnel(demo_and_empty_home, demo_db):
     at = open_page("demo", funnel_model="phases", funnel_window=30)
     expected = funnel.compute_funnel(demo_db, model="phases", window_days=30)
     drop = funnel.biggest_drop(expected)
@@ -86,12 +73,12 @@ def test_demo_model_and_window_change_the_funnel(home, demo_db):
     assert "within 30 days of first contact" in texts(at)
 
 
-def test_demo_in_presenter_mode(home):
+def test_demo_in_presenter_mode(demo_and_empty_home):
     at = open_page("demo", presenter=True)
     assert at.title[0].value == "Funnel"
 
 
-def test_filters_that_match_nobody(home, demo_db):
+def test_filters_that_match_nobody(demo_and_empty_home, demo_db):
     pairs = demo_db.execute(
         "SELECT p.persona, t.client_type FROM (SELECT DISTINCT persona FROM clients) p, "
         "(SELECT DISTINCT client_type FROM clients) t WHERE p.persona IS NOT NULL "
@@ -104,7 +91,7 @@ def test_filters_that_match_nobody(home, demo_db):
     assert "No clients match the filters in the sidebar." in texts(at)
 
 
-def test_empty_workspace_shows_the_way_to_import(home):
+def test_empty_workspace_shows_the_way_to_import(demo_and_empty_home):
     at = open_page("empty")
     assert "No clients in this workspace yet" in texts(at)
     assert not at.get("plotly_chart")

@@ -59,6 +59,14 @@ def upload(at, *files):
     return at
 
 
+def map_columns(at, choices: dict[int, str]) -> None:
+    """Change the first mapping table's "Maps to" for these rows, as a person would, and run."""
+    at.session_state[at.main.data_editor[0].key] = {
+        "edited_rows": {row: {"Maps to": field} for row, field in choices.items()},
+        "added_rows": [], "deleted_rows": []}
+    at.run()
+
+
 def button(at, label: str):
     return next(b for b in at.main.button if b.label == label)
 
@@ -115,9 +123,7 @@ def test_next_months_file_uses_the_remembered_mapping(shop):
     data = b"Customer,Segment,Lead Source\nAnn,Retail,web\nBob,Trade,fair\n"
     at = app_test(shop, PAGE)
     upload(at, ("march.csv", data, CSV))
-    at.session_state[at.main.data_editor[0].key] = {
-        "edited_rows": {2: {"Maps to": "extra"}}, "added_rows": [], "deleted_rows": []}
-    at.run()
+    map_columns(at, {2: "extra"})
     button(at, "Import 1 file").click().run()
     upload(at, ("april.csv", b"Customer,Segment,Lead Source\nCy,Retail,web\n", CSV))
     assert "Using the mapping from your last import" in texts(at.main.info)
@@ -135,10 +141,7 @@ def test_a_mapping_edit_changes_what_is_imported(shop):
     editor = at.main.data_editor[0]
     assert editor.value["Maps to"].tolist() == ["client_id", "name", "client_type", "region"]
     # Segment is not a client type here; Region holds the country.
-    at.session_state[editor.key] = {
-        "edited_rows": {2: {"Maps to": "extra"}, 3: {"Maps to": "country"}},
-        "added_rows": [], "deleted_rows": []}
-    at.run()
+    map_columns(at, {2: "extra", 3: "country"})
     assert not at.exception
     button(at, "Import 1 file").click().run()
     db = open_workspace(shop, create=False)
@@ -296,9 +299,7 @@ def test_choices_survive_a_page_switch(shop):
     data = b"Client ID,Name,Segment\nC1,Ann,Retail\n"
     at = app_test(shop, PAGE)
     upload(at, ("clients.csv", data, CSV))
-    at.session_state[at.main.data_editor[0].key] = {
-        "edited_rows": {2: {"Maps to": "extra"}}, "added_rows": [], "deleted_rows": []}
-    at.run()
+    map_columns(at, {2: "extra"})
     at.switch_page("pages/overview.py").run()
     at.switch_page(PAGE).run()
     assert not at.exception

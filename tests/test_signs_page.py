@@ -2,27 +2,14 @@
 
 from __future__ import annotations
 
-import shutil
-
 import pytest
 from streamlit.testing.v1 import AppTest
 
 from conftest import app_test
 from journey import signs
-from journey.workspace import create_workspace, open_workspace
+from journey.workspace import open_workspace
 
 PAGE = "pages/signs.py"
-
-
-@pytest.fixture(scope="module")
-def home(tmp_path_factory, demo_file):
-    """A workspaces folder with the demo and an empty workspace, as JOURNEY_HOME."""
-    folder = tmp_path_factory.mktemp("signs-page")
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("JOURNEY_HOME", str(folder))
-        shutil.copy(demo_file, folder / "demo.db")
-        create_workspace("empty")
-        yield folder
 
 
 def open_page(workspace: str, presenter: bool = False) -> AppTest:
@@ -36,11 +23,11 @@ def texts(at: AppTest) -> str:
                      + [c.value for c in at.caption])
 
 
-def test_demo_cards_red_first_with_score(home):
+def test_demo_cards_red_first_with_score(demo_and_empty_home):
     at = open_page("demo")
     assert at.title[0].value == "Signs of misalignment"
     titles = [h.value for h in at.main.subheader]
-    report = signs.compute_signs(open_workspace(home / "demo.db", create=False))
+    report = signs.compute_signs(open_workspace(demo_and_empty_home / "demo.db", create=False))
     assert titles == [s.title for s in report.red_first()]
     assert report.red_first()[0].status == "red"
     assert any(m.label == "Alignment score" for m in at.metric)
@@ -49,7 +36,7 @@ def test_demo_cards_red_first_with_score(home):
     assert at.data_editor(key="signs_thresholds_editor") is not None
 
 
-def test_demo_evidence_opens_with_downloads(home):
+def test_demo_evidence_opens_with_downloads(demo_and_empty_home):
     at = open_page("demo")
     at.toggle(key="evidence_low_win_rate").set_value(True).run()
     assert not at.exception, at.exception
@@ -58,18 +45,18 @@ def test_demo_evidence_opens_with_downloads(home):
     assert {"CSV", "Excel"} <= labels
 
 
-def test_presenter_mode_hides_editing(home):
+def test_presenter_mode_hides_editing(demo_and_empty_home):
     at = open_page("demo", presenter=True)
     assert not [e for e in at.data_editor]
     assert not at.get("popover")
     assert len(at.main.subheader) == 8
 
 
-def test_empty_workspace_offers_self_assessment(home):
+def test_empty_workspace_offers_self_assessment(demo_and_empty_home):
     at = open_page("empty")
     assert "Nothing measures the signs yet" in texts(at)
     shown = [t.value for t in at.text]
-    empty = signs.compute_signs(open_workspace(home / "empty.db", create=False))
+    empty = signs.compute_signs(open_workspace(demo_and_empty_home / "empty.db", create=False))
     for sign in empty.signs:
         assert sign.status == "unknown" and sign.missing in shown
         assert "would be measured by" in sign.missing
@@ -77,7 +64,7 @@ def test_empty_workspace_offers_self_assessment(home):
     at.text_area(key="assess_note_low_retention").input("Regulars <b>drift</b> away")
     at.button(key="assess_save_low_retention").click().run()
     assert not at.exception, at.exception
-    db = open_workspace(home / "empty.db", create=False)
+    db = open_workspace(demo_and_empty_home / "empty.db", create=False)
     saved = signs.get_self_assessments(db)["low_retention"]
     assert (saved["score"], saved["note"]) == (2, "Regulars <b>drift</b> away")
     assert any(m.label == "Self-assessed (not measured)" and m.value == "2 / 5"
@@ -88,15 +75,15 @@ def test_empty_workspace_offers_self_assessment(home):
     db.close()
 
 
-def test_thresholds_saved_from_the_page(home):
+def test_thresholds_saved_from_the_page(demo_and_empty_home):
     at = open_page("empty")
-    table = signs.thresholds_table(open_workspace(home / "empty.db", create=False))
+    table = signs.thresholds_table(open_workspace(demo_and_empty_home / "empty.db", create=False))
     row = int(table.index[(table["key"] == "low_win_rate") & (table["name"] == "red")][0])
     at.session_state["signs_thresholds_editor"] = {
         "edited_rows": {row: {"value": 15.0}}, "added_rows": [], "deleted_rows": []}
     at.button(key="signs_thresholds_save").click().run()
     assert not at.exception, at.exception
-    db = open_workspace(home / "empty.db", create=False)
+    db = open_workspace(demo_and_empty_home / "empty.db", create=False)
     assert signs.get_thresholds(db)["low_win_rate"]["red"] == 15.0
     assert "Saved the thresholds." in [s.value for s in at.success]
     db.close()
