@@ -30,6 +30,8 @@ DEFAULT_SETTINGS: dict[str, object] = {
     "pre_awareness": False,         # show the optional sixth stage
     "day_first": True,              # ambiguous 03/04/2024 is 3 April
     "max_upload_mb": 50,            # files larger than this are refused
+    "max_import_rows": 1_000_000,   # sheets with more rows than this are refused (memory)
+    "max_import_cells": 5_000_000,  # ... and sheets with more cells than this
     "stall_days": 60,               # a client in one stage longer than this is stalled
     "currency": "$",
 }
