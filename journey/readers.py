@@ -41,7 +41,18 @@ Decisions (where the design is silent):
 - CSV is parsed with pyarrow (fast, multi-threaded); files it rejects (ragged rows) are
   parsed again with Python's ``csv`` module, which keeps extra cells and pads short rows.
   A one-column file whose cells contain commas is not split (a delimiter must appear in
-  most of the first records to count).
+  most of the first records to count). pyarrow is given a copy of the text in memory it
+  owns, never a Python object (see ``_arrow_owned_bytes``: the process could abort at exit).
+- The work (and memory) of an import grows with its cells, not its bytes: 10 MB of
+  one-letter rows are 5,000,000 rows. A sheet with more data rows than ``max_rows`` or
+  more cells (data rows x columns) than ``max_cells`` (the workspace settings
+  max_import_rows and max_import_cells) is refused with one sentence naming the setting,
+  as soon as its size is known and before its cells become Python objects: for CSV on
+  pyarrow's columns (blank rows do not count) or while the csv module reads; for a
+  workbook from the sheet's extent (from the header row down). A workbook with one such
+  sheet is refused whole: skipping it would leave out the rows the user came for.
+- Stray NUL bytes in a text file are removed with a note naming their lines; binary data
+  is told from text by its other control bytes.
 """
 
 from __future__ import annotations
@@ -51,6 +62,7 @@ import csv
 import datetime as dt
 import functools
 import io
+import itertools
 import pickle
 import re
 import struct
@@ -69,6 +81,8 @@ from journey.xlsx_columns import (FastSheets, RowSpan, SheetEntry, Span, shared_
                                   workbook_sheets)
 
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024  # the upload size limit (a workspace setting elsewhere)
+DEFAULT_MAX_ROWS = 400_000  # data rows per sheet (the workspace setting max_import_rows)
+DEFAULT_MAX_CELLS = 3_000_000  # data rows x columns per sheet (max_import_cells)
 MAX_UNCOMPRESSED_BYTES = 500 * 1024 * 1024  # zip bomb guard for xlsx/xlsm/ods
 MAX_COLUMNS = 1000  # wider sheets are refused with a sentence
 MAX_CELLS = 10_000_000  # a workbook sheet spanning more cells (rows x columns) is refused
@@ -80,6 +94,7 @@ DELIMITERS = (",", ";", "\t", "|")
 SINGLE_COLUMN = "\x1f"  # the "delimiter" of a one-column file: the ASCII unit separator
 SNIFF_CHARS = 64 * 1024
 SNIFF_RECORDS = 50
+CSV_CHUNK = 50_000  # records the csv module reads between two checks of the limits
 WORKBOOK_EXTENSIONS = {".xlsx", ".xlsm", ".xlsb", ".xls", ".ods"}
 ODS_MIMETYPES = {
     b"application/vnd.oasis.opendocument.spreadsheet",
@@ -129,6 +144,37 @@ class _TooWide(Exception):
         self.width = width
 
 
+@dataclass(frozen=True)
+class _Limits:
+    """The most data rows, and cells (data rows x columns), one sheet may have.
+
+    The work (and memory) of an import grows with the cells, not the file size: 10 MB of
+    one-letter rows are 5,000,000 rows. Each reader checks its sheet as soon as it knows
+    the size, before any cell becomes a Python object.
+    """
+
+    rows: int = DEFAULT_MAX_ROWS
+    cells: int = DEFAULT_MAX_CELLS
+
+    def exceeded(self, rows: int, columns: int) -> bool:
+        """True for a sheet of ``rows`` data rows by ``columns`` columns over the limits."""
+        return rows > self.rows or rows * columns > self.cells
+
+    def check(self, where: str, rows: int, columns: int) -> None:
+        """Refuse a sheet over the limits (``where``: 'big.csv' or "big.xlsx, sheet 'A',")."""
+        if rows > self.rows:
+            raise UnreadableFile(
+                f"{where} has {_count(rows, 'row')}; this workspace imports at most "
+                f"{_count(self.rows, 'row')} per sheet (the setting max_import_rows)."
+            )
+        if rows * columns > self.cells:
+            raise UnreadableFile(
+                f"{where} has {_count(rows, 'row')} by {_count(columns, 'column')} "
+                f"({_count(rows * columns, 'cell')}); this workspace imports at most "
+                f"{_count(self.cells, 'cell')} per sheet (the setting max_import_cells)."
+            )
+
+
 @dataclass
 class _Grid:
     """Cleaned cells of one sheet, column by column, with their original positions."""
@@ -142,19 +188,25 @@ class _Grid:
 
 
 def read_tables(
-    filename: str, data: bytes, *, max_bytes: int = DEFAULT_MAX_BYTES, sheet: str | None = None
+    filename: str, data: bytes, *, max_bytes: int = DEFAULT_MAX_BYTES,
+    max_rows: int = DEFAULT_MAX_ROWS, max_cells: int = DEFAULT_MAX_CELLS, sheet: str | None = None
 ) -> list[RawSheet]:
-    """Read every sheet of a CSV/TSV/XLSX/XLSM/XLS/ODS file. Raises UnreadableFile."""
+    """Read every sheet of a CSV/TSV/XLSX/XLSM/XLS/ODS file. Raises UnreadableFile.
+
+    A file over ``max_bytes``, or with a sheet of more than ``max_rows`` data rows or
+    ``max_cells`` cells, is refused.
+    """
     name = _base_name(filename)
     data = bytes(data)
     _check_size(name, data, max_bytes)
     if not data.strip():
         raise UnreadableFile(f"{name} is empty.")
+    limits = _Limits(max_rows, max_cells)
     if data.startswith((ZIP_MAGIC, EMPTY_ZIP_MAGIC)):
-        return _read_zip_workbook(name, data, sheet)
+        return _read_zip_workbook(name, data, sheet, limits)
     if data.startswith(OLE2_MAGIC):
-        return _read_ole2_workbook(name, data, sheet)
-    return [_read_text_file(name, data)]
+        return _read_ole2_workbook(name, data, sheet, limits)
+    return [_read_text_file(name, data, limits)]
 
 
 def _base_name(filename: str) -> str:
@@ -184,6 +236,11 @@ def _size_pair(size: int, limit: int) -> tuple[str, str]:
     return pair
 
 
+def _count(n: int, noun: str) -> str:
+    """'1 row', '5,000,000 rows'."""
+    return f"{n:,} {noun}{'' if n == 1 else 's'}"
+
+
 def _size_text(n: int, digits: int = 0) -> str:
     """'61 MB', '12 KB', '300 bytes'."""
     for unit, scale in (("GB", 1 << 30), ("MB", 1 << 20), ("KB", 1 << 10)):
@@ -195,7 +252,7 @@ def _size_text(n: int, digits: int = 0) -> str:
 # ------------------------------------------------------------------------------ workbooks
 
 
-def _read_zip_workbook(name: str, data: bytes, sheet: str | None) -> list[RawSheet]:
+def _read_zip_workbook(name: str, data: bytes, sheet: str | None, limits: _Limits) -> list[RawSheet]:
     """XLSX/XLSM/XLSB/ODS: check the zip, then read it with calamine."""
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
@@ -212,10 +269,10 @@ def _read_zip_workbook(name: str, data: bytes, sheet: str | None) -> list[RawShe
         raise UnreadableFile(_damaged(name)) from None
     # .xlsb sheets are binary, so their extents cannot be measured: read them in a child process.
     if binary_sheets:
-        return _read_workbook(name, data, sheet, isolated=True)
+        return _read_workbook(name, data, sheet, limits, isolated=True)
     fast = FastSheets(data, {s.name: spans[s.member] for s in listed if s.member in spans},
                       dated_texts)
-    return _read_workbook(name, data, sheet, fast=fast, listed=listed)
+    return _read_workbook(name, data, sheet, limits, fast=fast, listed=listed)
 
 
 def _check_zip_is_spreadsheet(name: str, archive: zipfile.ZipFile) -> None:
@@ -495,7 +552,7 @@ def _well_formed_checker():
     return parser
 
 
-def _read_ole2_workbook(name: str, data: bytes, sheet: str | None) -> list[RawSheet]:
+def _read_ole2_workbook(name: str, data: bytes, sheet: str | None, limits: _Limits) -> list[RawSheet]:
     """Legacy .xls, or an Office file encrypted with a password (also OLE2).
 
     Stream names are stored in UTF-16LE in the OLE2 directory: an .xls has a 'Workbook'
@@ -510,7 +567,7 @@ def _read_ole2_workbook(name: str, data: bytes, sheet: str | None) -> list[RawSh
         )
     if not _cfb_is_sound(data):
         raise UnreadableFile(_damaged(name))
-    return _read_workbook(name, data, sheet, isolated=True)
+    return _read_workbook(name, data, sheet, limits, isolated=True)
 
 
 # OLE2 (Compound File Binary) structure. calamine follows sector chains without checking
@@ -609,13 +666,13 @@ def _cfb_streams_fit(entries: bytes, fat, mini_fat, size: int, sectors: int, cut
     return True
 
 
-def _read_workbook(name: str, data: bytes, sheet: str | None, isolated: bool = False,
+def _read_workbook(name: str, data: bytes, sheet: str | None, limits: _Limits, isolated: bool = False,
                    fast: FastSheets | None = None, listed: list[SheetEntry] = ()) -> list[RawSheet]:
     """Read the wanted sheets of a workbook with python-calamine (in a child process if
     isolated; large xlsx worksheets column-wise with ``fast`` where it can, opening
     calamine only if some sheet needs it: ``listed`` names the sheets)."""
     if isolated:
-        book = _open_isolated(name, data)
+        book = _open_isolated(name, data, limits)
     elif fast is not None and fast.spans and listed:
         book = _LazyBook(name, data, listed)
     else:
@@ -624,8 +681,8 @@ def _read_workbook(name: str, data: bytes, sheet: str | None, isolated: bool = F
         worksheets, skipped = _worksheet_names(book)
         if sheet is not None:
             wanted = _match_sheet(name, sheet, worksheets)
-            return [_read_one_sheet(name, book, wanted, fast)]
-        return _read_all_sheets(name, book, worksheets, skipped, fast)
+            return [_read_one_sheet(name, book, wanted, limits, fast)]
+        return _read_all_sheets(name, book, worksheets, skipped, limits, fast)
     finally:
         _quietly_close(book)
         if fast is not None:
@@ -678,7 +735,7 @@ try:
     resource.setrlimit(resource.RLIMIT_AS, (cap, cap))
 except Exception:
     pass
-max_columns, max_cells = int(sys.argv[2]), int(sys.argv[3])
+max_columns, max_cells, max_rows, max_data_cells = map(int, sys.argv[2:6])
 out = {"sheets": []}
 try:
     import python_calamine
@@ -688,7 +745,10 @@ try:
         if "worksheet" in str(meta.typ).lower():
             sheet = book.get_sheet_by_name(meta.name)
             entry.update(start=sheet.start, width=sheet.width, height=sheet.height)
-            if sheet.start is not None and sheet.width <= max_columns and sheet.width * sheet.height <= max_cells:
+            readable = sheet.width <= max_columns and sheet.width * sheet.height <= max_cells
+            data_rows = sheet.height - 1  # below the header; the parent refuses sheets over the limits
+            within = data_rows <= max_rows and data_rows * sheet.width <= max_data_cells
+            if sheet.start is not None and readable and within:
                 entry["rows"] = sheet.to_python(skip_empty_area=True)
         out["sheets"].append(entry)
 except BaseException as exc:
@@ -697,9 +757,11 @@ sys.stdout.buffer.write(pickle.dumps(out))
 """
 
 
-def _open_isolated(name: str, data: bytes) -> _IsolatedBook:
-    """Read a whole workbook with calamine in a child process with a memory cap."""
-    command = [sys.executable, "-I", "-c", _XLS_CHILD, str(XLS_CHILD_MEMORY), str(MAX_COLUMNS), str(MAX_CELLS)]
+def _open_isolated(name: str, data: bytes, limits: _Limits) -> _IsolatedBook:
+    """Read a whole workbook with calamine in a child process with a memory cap (the
+    cells of sheets over the limits stay behind: those sheets are refused)."""
+    sizes = (XLS_CHILD_MEMORY, MAX_COLUMNS, MAX_CELLS, limits.rows, limits.cells)
+    command = [sys.executable, "-I", "-c", _XLS_CHILD, *map(str, sizes)]
     try:
         done = subprocess.run(command, input=data, capture_output=True, timeout=XLS_CHILD_SECONDS, check=False)
         result = pickle.loads(done.stdout) if done.returncode == 0 else {"error": "child process failed"}
@@ -792,11 +854,12 @@ def _join_names(names: list[str]) -> str:
     return ", ".join(names[:-1]) + " and " + names[-1]
 
 
-def _read_one_sheet(name: str, book, sheet_name: str, fast: FastSheets | None = None) -> RawSheet:
+def _read_one_sheet(name: str, book, sheet_name: str, limits: _Limits,
+                    fast: FastSheets | None = None) -> RawSheet:
     """A sheet asked for by name: every problem is a refusal."""
     where = f"{name}, sheet '{sheet_name}',"
     try:
-        return _build_sheet(sheet_name, _sheet_grid(name, book, sheet_name, fast), [])
+        return _build_sheet(sheet_name, _sheet_grid(name, book, sheet_name, limits, fast), [])
     except _EmptySheet:
         raise UnreadableFile(f"{where} has no data.") from None
     except _HeaderOnly:
@@ -805,15 +868,17 @@ def _read_one_sheet(name: str, book, sheet_name: str, fast: FastSheets | None = 
         raise UnreadableFile(_too_wide_message(f"{name}, sheet '{sheet_name}',", exc.width)) from None
 
 
-def _read_all_sheets(name: str, book, worksheets: list[str], others: list[str],
+def _read_all_sheets(name: str, book, worksheets: list[str], others: list[str], limits: _Limits,
                      fast: FastSheets | None = None) -> list[RawSheet]:
-    """Every usable worksheet; unusable ones are skipped with a note."""
+    """Every usable worksheet; unusable ones are skipped with a note (a sheet over the
+    limits is refused: skipping it would leave out the rows the user came to import)."""
     sheets: list[RawSheet] = []
     pending = [f"sheet '{s}' is not a table (a chart or macro sheet) and was skipped" for s in others]
     header_only, widest = False, 0
     for sheet_name in worksheets:
         try:
-            sheets.append(_build_sheet(sheet_name, _sheet_grid(name, book, sheet_name, fast), pending))
+            sheets.append(_build_sheet(sheet_name, _sheet_grid(name, book, sheet_name, limits, fast),
+                                       pending))
             pending = []
         except _EmptySheet:
             pending.append(f"sheet '{sheet_name}' is empty and was skipped")
@@ -840,10 +905,13 @@ def _no_usable_sheet(name: str, header_only: bool, widest: int) -> str:
     return f"{name} has no data."
 
 
-def _sheet_grid(name: str, book, sheet_name: str, fast: FastSheets | None = None) -> _Grid:
-    """Load one sheet as a cleaned grid (width is checked before converting): column-wise
-    through ``fast`` where it can, else cell by cell with calamine."""
-    if fast is not None and (found := fast.columns(sheet_name)) is not None:
+def _sheet_grid(name: str, book, sheet_name: str, limits: _Limits,
+                fast: FastSheets | None = None) -> _Grid:
+    """Load one sheet as a cleaned grid (width and size are checked before converting):
+    column-wise through ``fast`` where it can, else cell by cell with calamine."""
+    where = f"{name}, sheet '{sheet_name}',"
+    check_size = functools.partial(limits.check, where)
+    if fast is not None and (found := fast.columns(sheet_name, check_size)) is not None:
         if len(found.columns) > MAX_COLUMNS:
             raise _TooWide(len(found.columns))
         height = len(found.columns[0]) if found.columns else 0
@@ -861,6 +929,7 @@ def _sheet_grid(name: str, book, sheet_name: str, fast: FastSheets | None = None
     if width > MAX_COLUMNS:
         raise _TooWide(width)
     _check_extent(name, [(sheet_name, height, width)])  # .xls sheets are not pre-scanned
+    check_size(height - 1, width)  # the first row is the header
     try:
         rows = sheet.to_python(skip_empty_area=True)
     except BaseException as exc:
@@ -917,16 +986,15 @@ def _grid_from_rows(rows: list[list], first_row: int, first_column: int) -> _Gri
 # ----------------------------------------------------------------------------- text files
 
 
-def _read_text_file(name: str, data: bytes) -> RawSheet:
+def _read_text_file(name: str, data: bytes, limits: _Limits) -> RawSheet:
     """CSV/TSV (or text named like a workbook)."""
     _refuse_binary(name, data)
     notes: list[str] = []
-    text = _decode(name, data, notes)
-    if "\x00" in text:
-        text = text.replace("\x00", "")
-        notes.append("stray NUL characters were removed")
+    decoded = _decode(name, data, notes)
+    text = _remove_nuls(decoded, notes)
     if not text.strip():
-        raise UnreadableFile(f"{name} is empty (it has only blank rows).")
+        only = "blank rows and NUL bytes" if len(text) < len(decoded) else "blank rows"
+        raise UnreadableFile(f"{name} is empty (it has only {only}).")
     _refuse_markup(name, text)
     if _extension(name) in WORKBOOK_EXTENSIONS:
         notes.insert(0, f"{name} is really a text (CSV) file and was read as one")
@@ -934,7 +1002,7 @@ def _read_text_file(name: str, data: bytes) -> RawSheet:
     width = _first_record_width(text, delimiter)
     if width > MAX_COLUMNS:
         raise UnreadableFile(_too_wide_message(name, width))
-    grid = _parse_delimited(name, text, delimiter, width)
+    grid = _parse_delimited(name, text, delimiter, width, limits)
     try:
         return _build_sheet(_stem(name), grid, notes)
     except _EmptySheet:
@@ -949,18 +1017,41 @@ def _stem(name: str) -> str:
 
 
 def _refuse_binary(name: str, data: bytes) -> None:
-    """Refuse images, PDFs, archives and other binary data (UTF-16 text is fine)."""
+    """Refuse images, PDFs, archives and other binary data (UTF-16 text is fine).
+
+    Binary data is told by its control bytes other than NUL: text damaged by a few stray
+    NULs (or padded with them after a crash) has none of those, and is read without them.
+    """
     for magic, kind in KNOWN_BINARIES:
         if data.startswith(magic):
             raise UnreadableFile(f"{name} is {kind}, not a spreadsheet.")
     if _utf16_kind(data):
         return
     sample = data[:SNIFF_CHARS]
-    control = len(sample.translate(None, delete=_TEXT_BYTES))  # NULs and other controls
+    control = len(sample.translate(None, delete=_TEXT_BYTES)) - sample.count(0)
     if control > max(2, len(sample) // 50):
         raise UnreadableFile(
             f"{name} is not a spreadsheet or a text (CSV) file; it looks like binary data such as an image."
         )
+
+
+def _remove_nuls(text: str, notes: list[str]) -> str:
+    """The text without NUL characters; a note says how many there were and on which lines."""
+    count = text.count("\x00")
+    if not count:
+        return text
+    lines, line, position = [], 1, 0
+    for run in re.finditer("\x00+", text):
+        line += text.count("\n", position, run.start())
+        position = run.start()
+        if not lines or lines[-1] != line:
+            lines.append(line)
+        if len(lines) > 5:
+            break
+    where = _join_names([f"{n:,}" for n in lines[:5]] + (["others"] if len(lines) > 5 else []))
+    notes.append(f"{_count(count, 'stray NUL byte')} (invisible zero bytes) removed, "
+                 f"on line{'s' if len(lines) > 1 else ''} {where}")
+    return text.replace("\x00", "")
 
 
 def _utf16_kind(data: bytes) -> str | None:
@@ -1095,18 +1186,18 @@ def _row_of_offset(text: str, offset: int, delimiter: str) -> int:
     return sum(1 for _ in reader)
 
 
-def _parse_delimited(name: str, text: str, delimiter: str, width: int) -> _Grid:
+def _parse_delimited(name: str, text: str, delimiter: str, width: int, limits: _Limits) -> _Grid:
     """Parse with pyarrow when the rows are regular, else with Python's csv module.
 
     An unclosed quote swallows the rest of the file into one cell: then either the rows
     stop being regular (pyarrow refuses) or the last row has a cell with line breaks, so
     the exact (slower) quote check runs only in those two cases.
     """
-    grid = _parse_with_pyarrow(text, delimiter, width)
+    grid = _parse_with_pyarrow(name, text, delimiter, width, limits)
     if grid is None or _last_row_has_line_break(grid):
         _refuse_unclosed_quote(name, text, delimiter)
     if grid is None:
-        grid = _parse_with_csv_module(name, text, delimiter)
+        grid = _parse_with_csv_module(name, text, delimiter, limits)
     return grid
 
 
@@ -1118,8 +1209,11 @@ def _last_row_has_line_break(grid: _Grid) -> bool:
     return any(isinstance(v, str) and ("\n" in v or "\r" in v) for v in last)
 
 
-def _parse_with_pyarrow(text: str, delimiter: str, width: int) -> _Grid | None:
-    """Fast path: every record has ``width`` cells. None when pyarrow refuses the text."""
+def _parse_with_pyarrow(name: str, text: str, delimiter: str, width: int, limits: _Limits) -> _Grid | None:
+    """Fast path: every record has ``width`` cells. None when pyarrow refuses the text.
+
+    The limits are checked on pyarrow's columns, before any cell becomes a Python object.
+    """
     try:
         import pyarrow as pa
         import pyarrow.compute as pc
@@ -1129,7 +1223,7 @@ def _parse_with_pyarrow(text: str, delimiter: str, width: int) -> _Grid | None:
     names = [f"c{i}" for i in range(max(width, 1))]
     try:
         table = pcsv.read_csv(
-            io.BytesIO(text.encode("utf-8")),
+            _arrow_owned_bytes(pa, text.encode("utf-8")),
             read_options=pcsv.ReadOptions(column_names=names, block_size=8 << 20),
             parse_options=pcsv.ParseOptions(
                 delimiter=delimiter, newlines_in_values=True, ignore_empty_lines=False
@@ -1140,29 +1234,57 @@ def _parse_with_pyarrow(text: str, delimiter: str, width: int) -> _Grid | None:
                 quoted_strings_can_be_null=False,
             ),
         )
-        columns = [_arrow_to_cells(pc, table.column(n)) for n in names]
+        stripped = [pc.utf8_trim_whitespace(table.column(n)) for n in names]
     except Exception:  # ragged rows, a huge cell across blocks, anything odd
         return None
+    filled = [pc.not_equal(column, "") for column in stripped]
+    records = pc.sum(functools.reduce(pc.or_, filled)).as_py() or 0  # the non-blank ones
+    limits.check(name, records - 1, len(names))  # the first is the header
+    columns = [_arrow_to_cells(pc, column, has_text) for column, has_text in zip(stripped, filled)]
     return _Grid(columns, np.arange(1, table.num_rows + 1), 0)
 
 
-def _arrow_to_cells(pc, column) -> np.ndarray:
-    """Strip a pyarrow string column, empty -> None, as an object array."""
-    stripped = pc.utf8_trim_whitespace(column)
-    nulled = pc.if_else(pc.equal(stripped, ""), None, stripped)
-    cells = nulled.to_numpy(zero_copy_only=False)
+def _arrow_owned_bytes(pa, data: bytes):
+    """A copy of ``data`` in memory Arrow owns, for pyarrow's threaded CSV reader.
+
+    The reader is released by whichever thread finishes last, often one of pyarrow's own
+    after ``read_csv`` has returned. Given a Python object (io.BytesIO, or a buffer over
+    bytes), releasing it needs the GIL; if the interpreter is exiting by then (a refusal
+    ends the command at once), Python ends that thread, and ending it inside a C++
+    destructor aborts the process ("terminate called without an active exception", exit
+    134). Memory Arrow owns is released without Python.
+    """
+    sink = pa.BufferOutputStream()
+    sink.write(data)
+    return sink.getvalue()
+
+
+def _arrow_to_cells(pc, stripped, has_text) -> np.ndarray:
+    """A stripped pyarrow string column as an object array, empty -> None."""
+    cells = pc.if_else(has_text, stripped, None).to_numpy(zero_copy_only=False)
     return cells if cells.dtype == object else cells.astype(object)
 
 
-def _parse_with_csv_module(name: str, text: str, delimiter: str) -> _Grid:
-    """Slow path: ragged rows are padded or kept; blank lines become blank rows."""
+def _parse_with_csv_module(name: str, text: str, delimiter: str, limits: _Limits) -> _Grid:
+    """Slow path: ragged rows are padded or kept; blank lines become blank rows.
+
+    Records are read in chunks and counted as they come, so a file over the limits is
+    refused before all of it is held as Python objects.
+    """
     _allow_long_fields(len(text))
+    rows: list[list] = []
+    filled, width = 0, 0  # non-blank records so far, and the most cells in one
     try:
         reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-        rows = [[c.strip() or None for c in row] for row in reader]
+        while chunk := [[c.strip() or None for c in row] for row in itertools.islice(reader, CSV_CHUNK)]:
+            rows += chunk
+            filled += sum(map(any, chunk))
+            width = max(width, *map(len, chunk))
+            if limits.exceeded(filled - 1, width):  # the first is the header
+                filled += sum(1 for row in reader if any(c.strip() for c in row))
+                limits.check(name, filled - 1, width)
     except csv.Error:
         raise UnreadableFile(_damaged_text(name)) from None
-    width = max((len(r) for r in rows), default=0)
     if width > MAX_COLUMNS:
         raise UnreadableFile(_too_wide_message(name, width))
     return _grid_from_rows(rows, 0, 0)

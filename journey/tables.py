@@ -3,7 +3,8 @@ mistake for formulas.
 
 A cell of text that starts with ``=``, ``+``, ``-`` or ``@`` (or a tab or carriage return)
 is a formula to Excel and LibreOffice when the file is opened; such text gets a leading
-apostrophe in CSV, and is written as a string cell in workbooks.
+apostrophe in CSV, and is written as a string cell in workbooks. Header names (which come
+from users' spreadsheets too) are treated the same way.
 """
 
 from __future__ import annotations
@@ -23,12 +24,14 @@ def neutralise(value):
 
 
 def to_csv_bytes(frame: pd.DataFrame) -> bytes:
-    """UTF-8 CSV with a BOM (so Excel reads accents), formula-safe."""
+    """UTF-8 CSV with a BOM (so Excel reads accents), formula-safe, rows ending in CRLF
+    (so a cell holding a line break or a lone carriage return is quoted)."""
     safe = frame.copy()
     for column in safe.columns:
         if safe[column].dtype == object or pd.api.types.is_string_dtype(safe[column]):
             safe[column] = safe[column].map(neutralise)
-    return safe.to_csv(index=False).encode("utf-8-sig")
+    safe.columns = [neutralise(str(column)) for column in safe.columns]
+    return safe.to_csv(index=False, lineterminator="\r\n").encode("utf-8-sig")
 
 
 def to_xlsx_bytes(frame: pd.DataFrame, sheet: str = "Data") -> bytes:

@@ -27,10 +27,13 @@ import re
 import zipfile
 import xml.etree.ElementTree as ElementTree
 from dataclasses import dataclass
+from typing import Callable
 
 import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
+
+from journey.errors import UnreadableFile
 
 # fastexcel and calamine log through Python's logging ("could not determine dtype ...");
 # without this the last-resort handler would print those lines on stderr.
@@ -183,19 +186,24 @@ class FastSheets:
     def close(self) -> None:
         self.reader = None
 
-    def columns(self, sheet_name: str) -> Columns | None:
-        """The sheet's cells, or None when they must be read the ordinary way."""
+    def columns(self, sheet_name: str,
+                check_size: Callable[[int, int], None] | None = None) -> Columns | None:
+        """The sheet's cells, or None when they must be read the ordinary way.
+
+        ``check_size(data rows, columns)`` runs before any cell becomes a Python object;
+        the UnreadableFile it may raise (a sheet too large to import) passes through.
+        """
         span = self.spans.get(sheet_name)
         if span is None or span.booleans or span.last - span.first < MIN_ROWS:
             return None
         try:
-            return self._load(sheet_name, span)
-        except (KeyboardInterrupt, SystemExit):
+            return self._load(sheet_name, span, check_size)
+        except (KeyboardInterrupt, SystemExit, UnreadableFile):
             raise
         except BaseException:     # unsupported type mixes, Rust panics: the ordinary way
             return None
 
-    def _load(self, sheet_name: str, span: Span) -> Columns | None:
+    def _load(self, sheet_name: str, span: Span, check_size) -> Columns | None:
         import fastexcel
 
         if self.reader is None:
@@ -204,6 +212,8 @@ class FastSheets:
                                        eager=True)
         if batch.num_rows + 1 != span.last - span.first + 1:
             return None
+        if check_size is not None:
+            check_size(batch.num_rows, batch.num_columns)
         header = _header(batch.schema.names)
         if header is None:
             return None
