@@ -79,10 +79,14 @@ SELECT client_ref AS id, stage, bought FROM (
 """
 
 
-def _min(*expressions: str) -> str:
-    """SQL MIN over values that may be NULL (scalar min() returns NULL if any is NULL)."""
-    joined = ", ".join(f"COALESCE({e}, '9999')" for e in expressions)
-    return f"NULLIF(MIN({joined}), '9999')"
+def earliest(*expressions: str) -> str:
+    """SQL for the earliest of dates that may be NULL (NULL when all are): SQLite's scalar
+    MIN() is NULL as soon as one is, so each falls back on the first known one. (A stand-in
+    such as '9999' would sort before a stored 9999-12-31 and lose it.)"""
+    if len(expressions) == 1:
+        return expressions[0]
+    known = ", ".join(expressions)
+    return "MIN(" + ", ".join(f"COALESCE({e}, {known})" for e in expressions) + ")"
 
 
 def _evidence_rank(c: str) -> str:
@@ -111,11 +115,11 @@ _COUNTS = ("event_count", "purchase_count", "purchase_days", "won_count", "lost_
            "contact_count")
 _AT = {
     "pre_awareness_at": "a.pre_awareness_stated",
-    "awareness_at": _min("c2.first_contact", "a.first_date"),
+    "awareness_at": earliest("c2.first_contact", "a.first_date"),
     "consideration_at": "a.consideration_stated",
-    "purchase_at": _min("a.first_purchase", "a.purchase_stated"),
-    "retention_at": _min("s.second_purchase", "a.retention_stated"),
-    "advocacy_at": _min("a.first_advocacy", "a.advocacy_stated"),
+    "purchase_at": earliest("a.first_purchase", "a.purchase_stated"),
+    "retention_at": earliest("s.second_purchase", "a.retention_stated"),
+    "advocacy_at": earliest("a.first_advocacy", "a.advocacy_stated"),
 }
 assert set(_AT) == {stage_at_column(s) for s in ALL_STAGES}
 
@@ -145,7 +149,7 @@ FROM (
            ELSE MAX({RANK['awareness']}, {_evidence_rank('c2')}) END AS rank,
       {", ".join(f"COALESCE(a.{name}, 0) AS {name}" for name in _COUNTS)},
       a.revenue_events AS revenue_events,
-      {_min('c2.first_contact', 'a.first_date')} AS first_date,
+      {earliest('c2.first_contact', 'a.first_date')} AS first_date,
       NULLIF(MAX(COALESCE(c2.last_contact, ''), COALESCE(a.last_date, '')), '') AS last_date,
       {", ".join(f"{expression} AS {name}" for name, expression in _AT.items())},
       CASE

@@ -121,7 +121,7 @@ LARGE_WORKSPACE_ROWS = 50_000   # clients + events: the page builds larger workb
 SPLICE_FROM = 20_000        # cells: tables this large are written as XML in bulk
 CHUNK_CELLS = 100_000      # cells of bulk XML built (and compressed) at a time
 MIN_WIDTH, MAX_WIDTH = 8, 60
-EXCEL_EPOCH = pd.Timestamp("1899-12-30")
+EXCEL_EPOCH = np.datetime64("1899-12-30T00:00:00", "s")
 FIRST_SERIAL = 61           # 1900-03-01: Excel cannot show earlier dates correctly
 
 
@@ -722,13 +722,9 @@ def _cells(values: pd.Series, kind: str) -> _Cells:
     timed = None
     if kind == DATE:
         # Each distinct date is parsed once (a column of 100,000 events holds a few
-        # hundred days).
+        # hundred days); code -1 (no value) takes the NaN appended.
         codes, uniques = pd.factorize(values)
-        stamps = _timestamps(pd.Series(np.asarray(uniques, dtype=object), dtype=object))
-        serial = ((stamps - EXCEL_EPOCH) / pd.Timedelta(days=1)).to_numpy(
-            dtype=float, na_value=np.nan, copy=True)
-        serial[serial < FIRST_SERIAL] = np.nan
-        serial = np.append(serial, np.nan)[codes]          # code -1 (no value): NaN
+        serial = np.append(_excel_serials(np.asarray(uniques, dtype=object)), np.nan)[codes]
         numbers = serial
         has_time = np.nan_to_num(serial) % 1 != 0
         timed = pa.array(has_time) if has_time.any() else None
@@ -749,13 +745,30 @@ def _cells(values: pd.Series, kind: str) -> _Cells:
     return _Cells(kind, pa.array(numbers, from_pandas=True), texts, timed, width)
 
 
-def _timestamps(values: pd.Series) -> pd.Series:
-    """ISO dates (as SQLite holds them) to timestamps; anything else to NaT."""
+def _excel_serials(values: np.ndarray) -> np.ndarray:
+    """Excel serial numbers of ISO dates as SQLite holds them; NaN for anything else and for
+    days Excel cannot show (before 1900-03-01), which stay as text. Arrow reads the whole
+    calendar, 0001 to 9999, where pandas' timestamps stop at 1677 and 2262."""
     try:
-        return pd.to_datetime(values, errors="coerce", format="ISO8601")
-    except (TypeError, ValueError, OverflowError):
-        return pd.to_datetime(values.map(lambda v: v if isinstance(v, str) else None),
-                              errors="coerce", format="ISO8601")
+        stamps = _moments(pa.array(values, type=pa.string(), from_pandas=True))
+    except (pa.ArrowInvalid, pa.ArrowTypeError):          # some value is no ISO date
+        stamps = np.array([_stamp(v) for v in values], dtype="datetime64[s]")
+    dated = ~np.isnat(stamps)
+    serial = np.full(len(stamps), np.nan)
+    serial[dated] = (stamps[dated] - EXCEL_EPOCH).astype(np.int64) / 86400
+    serial[serial < FIRST_SERIAL] = np.nan
+    return serial
+
+
+def _moments(texts: pa.Array) -> np.ndarray:
+    return pc.cast(texts, pa.timestamp("s")).to_numpy(zero_copy_only=False)
+
+
+def _stamp(value: object) -> np.datetime64:
+    try:
+        return _moments(pa.array([value], type=pa.string()))[0]
+    except (pa.ArrowInvalid, pa.ArrowTypeError):
+        return np.datetime64("NaT", "s")
 
 
 def _text_array(values: pd.Series) -> pa.Array:

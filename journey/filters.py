@@ -40,12 +40,15 @@ class Filters:
         return (" AND ".join(clauses) or "1"), params
 
     def shifted_back(self) -> "Filters | None":
-        """The same filters over the previous period of the same length, or None."""
+        """The same filters over the previous period of the same length, or None (no date
+        range, or a range that starts too close to 0001-01-01 to have one before it)."""
         if not (self.date_from and self.date_to):
             return None
         from datetime import date, timedelta
         start, end = date.fromisoformat(self.date_from), date.fromisoformat(self.date_to)
         length = end - start + timedelta(days=1)
+        if start.toordinal() <= length.days:
+            return None
         return Filters(str(start - length), str(end - length), self.persona,
                        self.client_type, self.region, self.channel)
 

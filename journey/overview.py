@@ -8,13 +8,15 @@ from sqlite_utils import Database
 
 from .filters import FILTER_FIELDS, NO_FILTERS, Filters
 from .funnel import compute_funnel
+from .values import stored_day
 
 
 def data_span(db: Database) -> tuple[str | None, str | None]:
-    """The first and last date any client or event carries (ISO dates), or (None, None)."""
+    """The first and last date any client or event carries (ISO dates, None when there is
+    none), however far: 0001-01-01 and 9999-12-31 too."""
     row = db.execute("SELECT MIN(d), MAX(d) FROM (SELECT MIN(first_date) AS d FROM clients "
                      "UNION ALL SELECT MAX(last_date) FROM clients)").fetchone()
-    return (row[0][:10] if row[0] else None, row[1][:10] if row[1] else None)
+    return stored_day(row[0]), stored_day(row[1])
 
 
 def filter_options(db: Database) -> dict[str, list[str]]:

@@ -60,6 +60,7 @@ from sqlite_utils import Database
 from .errors import ValidationError
 from .filters import NO_FILTERS, Filters
 from .stages import LABELS, RANK
+from .values import add_days, add_months, stored_day
 from .workspace import get_setting, set_setting
 
 SIGN_KEYS = ("interdepartmental_complaints", "uneducated_leads", "purchase_objections",
@@ -72,7 +73,8 @@ THRESHOLDS_SETTING = "signs_thresholds"
 KEYWORDS_SETTING = "signs_uneducated_keywords"
 ASSESSMENTS_SETTING = "signs_self_assessments"
 
-EPOCH_ORDINAL = dt.date(1970, 1, 1).toordinal()     # day numbers count from 1970-01-01
+EPOCH = dt.date(1970, 1, 1)                          # day numbers count from 1970-01-01
+EPOCH_ORDINAL = EPOCH.toordinal()
 DAYS_PER_MONTH = 365.25 / 12
 CUSTOMER = RANK["purchase"]
 CONSIDERING = RANK["consideration"]
@@ -390,31 +392,17 @@ def latest_date(db: Database) -> str | None:
     latest = "COALESCE((SELECT date FROM events WHERE kind = ? ORDER BY date DESC LIMIT 1), '')"
     row = db.execute(f"SELECT MAX({', '.join([latest] * len(EVENT_KINDS))})",
                      list(EVENT_KINDS)).fetchone()
-    found = _iso(row[0])
+    found = stored_day(row[0])
     if found is None:
-        found = _iso(db.execute("SELECT MAX(last_date) FROM clients").fetchone()[0])
+        found = stored_day(db.execute("SELECT MAX(last_date) FROM clients").fetchone()[0])
     return found
 
 
-def _iso(value) -> str | None:
-    """The ISO date at the start of a stored date, or None when it is not a date."""
-    try:
-        return dt.date.fromisoformat(str(value)[:10]).isoformat() if value else None
-    except ValueError:
-        return None
-
-
-def _months_back(day: dt.date, months: int) -> dt.date:
-    """The same day ``months`` earlier (the month's last day when it is shorter)."""
-    total = day.year * 12 + day.month - 1 - months
-    year, month = divmod(total, 12)
-    month += 1
-    last = (dt.date(year + (month == 12), month % 12 + 1, 1) - dt.timedelta(days=1)).day
-    return dt.date(year, month, min(day.day, last))
-
-
 def resolve_period(db: Database, filters: Filters = NO_FILTERS) -> Period:
-    """The filters' date range, or the last 12 months up to the workspace's latest date."""
+    """The filters' date range, or the last 12 months up to the workspace's latest date.
+
+    Periods are held within the calendar (``values.add_days``): a period that starts on
+    0001-01-01 is compared with that one day, as nothing comes before it."""
     chosen = bool(filters.date_from or filters.date_to)
     latest = latest_date(db)
     if not chosen and latest is None:
@@ -423,13 +411,13 @@ def resolve_period(db: Database, filters: Filters = NO_FILTERS) -> Period:
                       "with no earlier period to compare.")
     end = dt.date.fromisoformat(filters.date_to or latest or filters.date_from)
     start = (dt.date.fromisoformat(filters.date_from) if filters.date_from
-             else _months_back(end, 12) + dt.timedelta(days=1))
+             else add_days(add_months(end, -12), 1))
     if start > end:
         raise ValidationError(f"The period starts ({start}) after it ends ({end}).")
     length = end - start + dt.timedelta(days=1)
-    previous_end = start - dt.timedelta(days=1)
-    previous_start = (previous_end - length + dt.timedelta(days=1) if chosen
-                      else _months_back(start, 12))     # the 12 months before, leap or not
+    previous_end = add_days(start, -1)
+    previous_start = (add_days(previous_end, 1 - length.days) if chosen
+                      else add_months(start, -12))      # the 12 months before, leap or not
     if chosen:
         note = (f"The period chosen in the sidebar, {start} to {end}, compared with the "
                 f"{length.days} days before ({previous_start} to {previous_end}).")
@@ -447,20 +435,23 @@ def _day(iso: str) -> int:
 
 
 def _from_day(day: int) -> dt.date:
-    return dt.date.fromordinal(int(day) + EPOCH_ORDINAL)
+    """The date of a day number (held within the calendar)."""
+    return add_days(EPOCH, int(day))
 
 
 def _trend_windows(period: Period) -> list[tuple[str, tuple[int, int]]]:
     """The 12 calendar months ending with the period's last month (the last one cut at the
-    period's end): ``[("2026-10", (first day, last day)), ...]`` in day numbers."""
+    period's end): ``[("2026-10", (first day, last day)), ...]`` in day numbers; fewer
+    when the calendar starts within them."""
     end = dt.date.fromisoformat(period.end)
-    windows = []
+    month = end.replace(day=1)
+    windows = {}
     for back in range(11, -1, -1):
-        first = _months_back(end.replace(day=1), back)
-        last = min(_months_back(end.replace(day=1), back - 1) - dt.timedelta(days=1), end) \
-            if back else end
-        windows.append((first.strftime("%Y-%m"), (_day(first.isoformat()), _day(last.isoformat()))))
-    return windows
+        first = add_months(month, -back)
+        last = add_days(add_months(month, 1 - back), -1) if back else end
+        # Months before 0001-01 are held at it; the real 0001-01, read last, is kept.
+        windows[first.strftime("%Y-%m")] = (_day(first.isoformat()), _day(last.isoformat()))
+    return list(windows.items())
 
 
 # --- reading the workspace once ------------------------------------------------------
@@ -515,16 +506,18 @@ def _event_scope(filters: Filters) -> tuple[str, list]:
 
 
 def _date_bounds(span: tuple[str, str] | None, column: str = "e.date") -> tuple[str, list]:
-    """``(sql, params)`` keeping dates in the span, both end days included."""
+    """``(sql, params)`` keeping dates in the span, both end days included. The bound is
+    the end day followed by "~", which sorts after any time of day a stored date carries
+    (" 10:00", "T10:00"): no day after 9999-12-31 is needed."""
     if span is None:
         return "1", []
-    after = (dt.date.fromisoformat(span[1]) + dt.timedelta(days=1)).isoformat()
-    return f"{column} >= ? AND {column} < ?", [span[0], after]
+    return f"{column} >= ? AND {column} < ?", [span[0], span[1] + "~"]
 
 
 def day_numbers(values) -> np.ndarray:
     """Days since 1970-01-01 (float; NaN when missing or not a date) of ISO date strings,
-    of which only the first ten characters count."""
+    of which only the first ten characters count: numpy's parser, or the calendar arithmetic
+    when some value is not a date numpy can read (pandas would lose years outside 1677-2262)."""
     array = np.array(values, dtype=object)
     if not array.size:
         return np.array([], dtype=float)
@@ -532,8 +525,9 @@ def day_numbers(values) -> np.ndarray:
     try:
         days = np.where(missing, "NaT", array).astype("datetime64[D]")
     except ValueError:
-        days = pd.to_datetime(pd.Series(array, dtype=object).astype(str).str[:10],
-                              format="%Y-%m-%d", errors="coerce").to_numpy("datetime64[D]")
+        padded = "".join(" " * 10 if v is None else f"{str(v)[:10]:<10}" for v in array.tolist())
+        return _civil_days(np.frombuffer(padded.encode("ascii", "replace"),
+                                         dtype=np.uint8).reshape(-1, 10))
     out = days.astype("int64").astype(float)
     out[np.isnat(days)] = np.nan
     return out
@@ -665,7 +659,7 @@ class _Source:
             [*COUNTED_KINDS, *params]).fetchall()
         dated = []
         for kind, day, n in rows:
-            if _iso(day) is None:
+            if stored_day(day) is None:
                 self.undated[kind] = self.undated.get(kind, 0) + n
             elif span[0] <= day <= span[1]:
                 dated.append((kind, day, n))

@@ -27,10 +27,13 @@ Decisions worth knowing (see also each function's docstring):
   and the cells impossible in the chosen order are bad.
 - Timezone-aware datetimes keep their wall-clock time and drop the offset; times are
   rounded to the second.
+- ``parse_dates`` reads every date as written, 9999-12-31 too; ``blank_placeholder_dates``
+  is the import's step that empties those meaning "no date" (see "Dates far from today").
 """
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import decimal
 import math
@@ -45,7 +48,8 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 __all__ = ["parse_number", "parse_money", "parse_percent", "parse_count", "parse_score",
-           "parse_bool", "parse_dates", "parse_text", "to_sql_value"]
+           "parse_bool", "parse_dates", "parse_text", "to_sql_value", "placeholder_dates",
+           "blank_placeholder_dates", "stored_day", "add_days", "add_months"]
 
 # Cell kinds.
 EMPTY, STR, NUM, BOOL, DATE, TIME, OTHER = range(7)
@@ -795,6 +799,95 @@ def parse_dates(s: pd.Series, *, day_first: bool | None = None
         decision = parser.day_first
     return (pd.Series(values, index=cells.index, dtype=object),
             pd.Series(bad, index=cells.index), decision)
+
+
+# ---------------------------------------------------------------------------------------
+# Dates far from today
+# ---------------------------------------------------------------------------------------
+# The policy (also in the README's Decisions): a date that stands for "no date" is left
+# empty on import, with a note per column saying how many and why; every other date, however
+# far (1500, 1850, 2150, 9998), is kept as written, and whatever moves a date by days or
+# months holds it within the calendar, 0001-01-01 to 9999-12-31, instead of raising.
+
+PLACEHOLDER_DAYS = (
+    "0001-01-01",                  # the calendar's first day: "minimum" dates of .NET, Java, SQL
+    "1753-01-01",                  # SQL Server datetime's minimum
+    "1899-12-30", "1899-12-31",    # day zero of Excel and OLE serials, as tools write it out
+    "1900-01-01",                  # Excel serial 1, SQL Server's default date
+)
+PLACEHOLDER_YEAR = "9999-"         # 9999-12-31 and its kin: "no end date"
+_PLACEHOLDER_DAYS = pa.array(PLACEHOLDER_DAYS)
+# Zero dates, which no calendar holds: Excel serial 0, MySQL's 0000-00-00, 00/00/0000, and
+# Excel's own 1900-01-00.
+_ZERO_DATE = re.compile(r"0+(?:[-/.]0+){0,2}(?:[ t]0+(?::0+){1,2})?|1900-01-00|00/01/1900")
+
+
+def placeholder_dates(raw: pd.Series, parsed: pd.Series, bad: pd.Series) -> pd.Series:
+    """True where a date cell stands for "no date": any day of the year 9999, a day of
+    ``PLACEHOLDER_DAYS`` (at any time), or a zero date (which ``parse_dates`` calls bad).
+    ``parsed`` and ``bad`` are what ``parse_dates`` made of ``raw``."""
+    text = pa.array(parsed.to_numpy(dtype=object), type=pa.string(), from_pandas=True)
+    hit = _np(pc.is_in(pc.utf8_slice_codeunits(text, 0, 10), value_set=_PLACEHOLDER_DAYS))
+    hit |= _np(pc.starts_with(text, PLACEHOLDER_YEAR))
+    for i in np.flatnonzero(bad.to_numpy(dtype=bool)):
+        hit[i] = _is_zero_date(raw.iat[i])
+    return pd.Series(hit, index=raw.index)
+
+
+def _is_zero_date(cell: object) -> bool:
+    if isinstance(cell, (bool, np.bool_)):
+        return False
+    if isinstance(cell, numbers.Real):
+        return cell == 0
+    return isinstance(cell, str) and _ZERO_DATE.fullmatch(cell.strip().lower()) is not None
+
+
+def blank_placeholder_dates(header: str, raw: pd.Series, parsed: pd.Series, bad: pd.Series
+                            ) -> tuple[pd.Series, pd.Series, list[str]]:
+    """``parsed`` and ``bad`` with placeholder dates (``placeholder_dates``) made empty,
+    and the note that says so for the column ``header`` (none when there were none)."""
+    placeholder = placeholder_dates(raw, parsed, bad)
+    count = int(placeholder.sum())
+    if not count:
+        return parsed, bad, []
+    shown = [str(p)[:10] if p is not None else "0" if isinstance(r, numbers.Real)
+             else _plain_str(r) for p, r in zip(parsed[placeholder], raw[placeholder])]
+    distinct = list(dict.fromkeys(shown))
+    examples = ", ".join(distinct[:3]) + (", …" if len(distinct) > 3 else "")
+    what, it = (("date was a placeholder that means", "it was") if count == 1
+                else ("dates were placeholders that mean", "they were"))
+    note = (f"Column '{header}': {count:,} {what} \"no date\" ({examples}), so {it} "
+            "left empty.")
+    return parsed.mask(placeholder, None), bad & ~placeholder, [note]
+
+
+# --- arithmetic held within the calendar -----------------------------------------------
+
+def stored_day(value: object) -> str | None:
+    """The ISO day at the start of a stored date ('YYYY-MM-DD…'), or None when it is none."""
+    try:
+        return dt.date.fromisoformat(str(value)[:10]).isoformat() if value else None
+    except ValueError:
+        return None
+
+
+def add_days(day: dt.date, days: int) -> dt.date:
+    """``day`` moved by ``days`` (back when negative), held within the calendar
+    (0001-01-01 to 9999-12-31) where plain date arithmetic would raise."""
+    ordinal = day.toordinal() + int(days)
+    return dt.date.fromordinal(min(max(ordinal, 1), dt.date.max.toordinal()))
+
+
+def add_months(day: dt.date, months: int) -> dt.date:
+    """The same day ``months`` later (earlier when negative; the month's last day when it
+    is shorter), held within the calendar."""
+    total = day.year * 12 + day.month - 1 + int(months)
+    if total < 12:
+        return dt.date.min
+    if total >= 10_000 * 12:
+        return dt.date.max
+    year, month = divmod(total, 12)
+    return dt.date(year, month + 1, min(day.day, calendar.monthrange(year, month + 1)[1]))
 
 
 # ---------------------------------------------------------------------------------------
