@@ -239,7 +239,9 @@ def plan_file(filename: str, data: bytes, *, db: Database | None = None, kind: s
         raise ValidationError(f"--kind must be auto, clients or events, not '{kind}'.")
     if max_bytes is None:
         max_bytes = int(get_setting(db, "max_upload_mb") * 1024 * 1024) if db else DEFAULT_MAX_BYTES
-    sheets = read_tables(filename, data, max_bytes=max_bytes, sheet=sheet)
+    limits = {"max_rows": get_setting(db, "max_import_rows"),
+              "max_cells": get_setting(db, "max_import_cells")} if db else {}
+    sheets = read_tables(filename, data, max_bytes=max_bytes, sheet=sheet, **limits)
     checksum = hashlib.sha256(data).hexdigest()
     mapping = mapping or {}
     set_values = set_values or {}
@@ -373,17 +375,21 @@ KEYED_TABLES = ("saved_mappings", "stage_mappings")
 
 
 def record_change(db: Database, import_id: int, table: str, rowid: int,
-                  before: dict | None) -> None:
+                  before: dict | None, after: dict | None = None) -> None:
     """Record a row an import is changing, so that undoing the import puts it back.
 
-    ``before`` is the row as it was (every column; ``None`` when the import adds the row:
-    undo deletes it). Call it for each row added, changed or deleted in any table but
-    clients and events (which the import tracks itself). Such rows never stop an earlier
-    import from being undone: when a later import changed the same row, that import's
-    before-image takes the undone one's place, and the row is left as it is.
+    ``before`` is the row as it was (every column; ``None`` when the import adds the row).
+    ``after`` is what the import's row carried into it: field -> value as stored, the
+    fields it left as they were included (a row it matched and did not change is recorded
+    too: the import holds it). Call it for each row added, changed or held in any table
+    but clients and events (which the import tracks itself). Undo then takes back only the
+    fields that still hold the import's values and keeps what came after it (see
+    ``undo_import``). Without ``after`` (older records) undo puts the row back whole, or,
+    when a later import changed it too, hands the before-image on to that import.
     """
-    db.execute("INSERT INTO import_changes(import_id, table_name, row_id, before) "
-               "VALUES (?, ?, ?, ?)", [import_id, table, rowid, _encode_image(before)])
+    db.execute("INSERT INTO import_changes(import_id, table_name, row_id, before, after) "
+               "VALUES (?, ?, ?, ?, ?)", [import_id, table, rowid, _encode_image(before),
+                                          None if after is None else _encode_image(after)])
 
 
 def _encode_image(image: dict | None) -> str:
@@ -408,8 +414,11 @@ def _keyed_before(db: Database, table: str, key_column: str, key: str) -> dict |
 
 def _record_keyed_change(db: Database, import_id: int, table: str, key_column: str, key: str,
                          before: dict | None) -> None:
+    """Record a remembered mapping an import just wrote (``before``: as it was)."""
     rowid = db.execute(f"SELECT rowid FROM [{table}] WHERE [{key_column}] = ?", [key]).fetchone()[0]
-    record_change(db, import_id, table, rowid, before)
+    after = {k: v for k, v in _keyed_before(db, table, key_column, key).items()
+             if k not in BOOKKEEPING}
+    record_change(db, import_id, table, rowid, before, after)
 
 
 def _restore_image(db: Database, table: str, rowid: int, image: dict | None) -> None:
@@ -484,6 +493,10 @@ def prepare_sheet(plan: SheetPlan, *, stage_map: dict[str, str] | None = None,
             demoted += headers
             del columns_for[target]
             continue
+        if field_type(target) == "date":          # 9999-12-31 and its kin: "no date"
+            parsed, bad, placeholder_notes = values.blank_placeholder_dates(
+                headers[0], merged, parsed, bad)
+            notes += placeholder_notes
         out[target] = parsed
         if bad.any():
             bad_cells.append((bad, target, headers[0]))
@@ -965,7 +978,8 @@ def _existing_ids(db: Database, table: str, key_column: str, keys: list) -> dict
 
 def _update_rows(db: Database, table: str, ids: list[int], rows: pd.DataFrame,
                  columns: list[str], import_id: int, only_filled: bool = False) -> None:
-    """Update rows by id, recording each row's before-image for undo.
+    """Update rows by id, recording for undo each row's before-image and the columns
+    written into it (a list: the values are in the row).
 
     Extra columns are merged into the row's existing extras. With ``only_filled``,
     empty cells leave the stored value alone (profile fields from an events sheet).
@@ -974,9 +988,14 @@ def _update_rows(db: Database, table: str, ids: list[int], rows: pd.DataFrame,
         return
     present, records = _records(rows, columns)
     before = _fetch_before(db, table, ids)
+    kept_when_empty = {EXTRA} | (set(present) if only_filled else set())
     db.conn.executemany(
-        "INSERT INTO import_changes(import_id, table_name, row_id, before) VALUES (?, ?, ?, ?)",
-        [(import_id, table, row_id, json.dumps(before[row_id])) for row_id in ids])
+        "INSERT INTO import_changes(import_id, table_name, row_id, before, after) "
+        "VALUES (?, ?, ?, ?, ?)",
+        [(import_id, table, row_id, json.dumps(before[row_id]),
+          json.dumps([c for c, v in zip(present, record)
+                      if v is not None or c not in kept_when_empty]))
+         for row_id, record in zip(ids, records)])
     sets = []
     for column in present:
         if column == EXTRA:
@@ -1036,8 +1055,19 @@ def _save_events(db: Database, rows: pd.DataFrame, import_id: int,
     inserted = db.execute("SELECT total_changes()").fetchone()[0] - before
     if indexes is not None:
         indexes.restore("events")
+    if inserted < n:
+        _record_held_events(db, import_id, [record[-1] for record in records])
     touched = sorted({r for r in refs if r is not None})
     return inserted, n - inserted, touched
+
+
+def _record_held_events(db: Database, import_id: int, row_keys: list[str]) -> None:
+    """Record the events an earlier import brought that this one lists again (reported as
+    updated): this import holds them too, so undoing the earlier one keeps them."""
+    db.execute("INSERT INTO import_changes(import_id, table_name, row_id, before, after) "
+               "SELECT ?, 'events', e.id, ?, ? FROM json_each(?) AS k "
+               "CROSS JOIN events AS e ON e.row_key = k.value WHERE e.import_id != ?",
+               [import_id, HELD, HELD, json.dumps(row_keys), import_id])
 
 
 def _event_keys(rows: pd.DataFrame, columns: list[str]) -> list[str]:
@@ -1119,9 +1149,10 @@ def _save_reference(db: Database, plan: SheetPlan, import_id: int) -> int:
 def _link_orders(db: Database, import_ids: list[int]) -> list[int]:
     """Events with an order ID and no client belong to the client of that order's purchase.
 
-    Events an earlier import left unlinked get a before-image under the import that brought
-    the order's client (so undoing that import unlinks them again). Returns the clients
-    that gained events, whose figures need refreshing.
+    Each link is recorded under the import that brought the order's purchase (so undoing
+    that import unlinks the events again; a linked event does not make its import hold
+    the client, see ``undo_import``). Returns the clients that gained events, whose
+    figures need refreshing.
     """
     found = db.execute("""
         SELECT e.id, e.import_id, p.client_ref, p.import_id FROM events e
@@ -1132,16 +1163,12 @@ def _link_orders(db: Database, import_ids: list[int]) -> list[int]:
     if not found:
         return []
     current = set(import_ids)
-    earlier = [(event, owner) for event, event_import, _, owner in found
-               if event_import not in current]
-    if earlier:
-        before = _fetch_before(db, "events", [event for event, _ in earlier])
-        fallback = max(current) if current else None
-        db.conn.executemany(
-            "INSERT INTO import_changes(import_id, table_name, row_id, before) "
-            "VALUES (?, 'events', ?, ?)",
-            [(owner if owner in current else fallback, event, json.dumps(before[event]))
-             for event, owner in earlier])
+    fallback = max(current) if current else None
+    db.conn.executemany(
+        "INSERT INTO import_changes(import_id, table_name, row_id, before, after) "
+        "VALUES (?, 'events', ?, '{\"client_ref\": null}', '[\"client_ref\"]')",
+        [(owner if owner in current else fallback, event)
+         for event, event_import, _, owner in found])
     db.conn.executemany("UPDATE events SET client_ref = ? WHERE id = ?",
                         [(client, event) for event, _, client, _ in found])
     return sorted({client for _, _, client, _ in found})
@@ -1149,16 +1176,37 @@ def _link_orders(db: Database, import_ids: list[int]) -> list[int]:
 
 # --- undo ------------------------------------------------------------------------------
 
+# The record of an event an import listed again as it was: it changed nothing but holds it.
+HELD = "{}"
+# Columns undo never takes back field by field: identity, bookkeeping, recomputed figures.
+BOOKKEEPING = frozenset({"id", "version", "updated_at", "import_id", "row_key", "stage_path"})
+# Tables whose rows a workshop table save also changes (journey.touchpoints keeps those).
+SAVED_TABLES = ("touchpoints", "function_map")
+
+
 def list_imports(db: Database) -> list[dict]:
     """Every import, newest first."""
     return list(db.query("SELECT * FROM imports ORDER BY id DESC"))
 
 
 def undo_import(db: Database, import_id: int) -> dict:
-    """Undo an import: delete what it added and restore what it overwrote.
+    """Undo an import: take out what it brought and put back what it overwrote, never
+    what came after it.
 
-    Raises WorkspaceError if the import does not exist, was undone already, or a later
-    import changed the same rows (undo that one first).
+    - A row it added is deleted, unless a later import (not undone) holds it too: lists the
+      same event again, lists the client, or has events of the client (an event linked to
+      the client only through its order ID does not count). Then the row stays and passes
+      to the earliest such import, and its fields that no later import carries are
+      emptied (they were this import's alone).
+    - A field it wrote goes back to its value before the import, unless it changed since:
+      a later import's value stays (and that import's record takes over the value from
+      before this one, so undoing it later puts that back), and so does a hand edit of a
+      persona, touchpoint or function (a row it added that was edited by hand since stays,
+      with the hand edits).
+    - A row whose fields go back gets the next version (versions only go up), so an
+      editor who opened it before the undo is refused instead of overwriting it.
+
+    Raises WorkspaceError if the import does not exist or was undone already.
     """
     row = db.execute("SELECT file, sheet, undone_at FROM imports WHERE id = ?",
                      [import_id]).fetchone()
@@ -1166,67 +1214,277 @@ def undo_import(db: Database, import_id: int) -> dict:
         raise WorkspaceError(f"There is no import {import_id} in this workspace.")
     if row[2]:
         raise WorkspaceError(f"Import {import_id} ({row[0]}) was already undone on {row[2]}.")
-    later = _later_import_touching(db, import_id)
-    if later:
-        raise WorkspaceError(f"Import {later} changed rows that import {import_id} added or "
-                             f"updated; undo import {later} first.")
     with write(db):
-        affected = {r[0] for r in db.execute(
-            "SELECT client_ref FROM events WHERE import_id = ? AND client_ref IS NOT NULL "
-            "UNION SELECT row_id FROM import_changes WHERE import_id = ? "
-            "AND table_name = 'clients' "
-            "UNION SELECT e.client_ref FROM import_changes ch JOIN events e ON e.id = ch.row_id "
-            "WHERE ch.import_id = ? AND ch.table_name = 'events'",
-            [import_id, import_id, import_id]).fetchall()}
-        removed_events = db.execute("DELETE FROM events WHERE import_id = ?", [import_id]).rowcount
-        removed_clients = db.execute("DELETE FROM clients WHERE import_id = ?",
-                                     [import_id]).rowcount
-        restored = 0
-        for table, row_id, before in db.execute(
-                "SELECT table_name, row_id, before FROM import_changes WHERE import_id = ? "
-                "ORDER BY rowid DESC", [import_id]).fetchall():
-            if table not in ("clients", "events"):
-                later = db.execute(
-                    "SELECT MIN(ch.rowid) FROM import_changes ch JOIN imports i "
-                    "ON i.id = ch.import_id WHERE ch.table_name = ? AND ch.row_id = ? "
-                    "AND i.id > ? AND i.undone_at IS NULL", [table, row_id, import_id]
-                ).fetchone()[0]
-                if later is not None:
-                    db.execute("UPDATE import_changes SET before = ? WHERE rowid = ?",
-                               [before, later])
-                    continue
-                image = _decode_image(before)
-                _restore_image(db, table, row_id, image)
-                restored += image is not None and table not in KEYED_TABLES
+        undo = _Undo(db, import_id)
+        removed_events = undo.events_added()
+        touches = {"clients": undo.client_touches()}
+        for table, row_id, before, after in db.execute(
+                "SELECT table_name, row_id, before, after FROM import_changes "
+                "WHERE import_id = ? ORDER BY rowid DESC", [import_id]).fetchall():
+            if before == HELD:
+                continue                    # an event it listed again: nothing to put back
+            before = _decode_image(before)
+            if after is None and table not in ("clients", "events"):
+                undo.put_back_whole(table, row_id, before)
                 continue
-            db[table].update(row_id, json.loads(before))
-            restored += 1
+            if table not in touches:
+                touches[table] = undo.later_records(
+                    table, "SELECT row_id FROM import_changes WHERE import_id = :n "
+                           "AND table_name = :t")
+            undo.take_back(table, row_id, before, None if after is None else
+                           _decode_image(after), touches[table].get(row_id, []))
+        removed_clients = undo.clients_added(touches["clients"])
         db.execute("DELETE FROM reference_rows WHERE import_id = ?", [import_id])
         db.execute("UPDATE imports SET undone_at = datetime('now') WHERE id = ?", [import_id])
-        refresh_clients(db, sorted(i for i in affected if i is not None))
+        refresh_clients(db, sorted(undo.clients))
     return {"import_id": import_id, "events_removed": removed_events,
-            "clients_removed": removed_clients, "rows_restored": restored}
+            "clients_removed": removed_clients, "rows_restored": undo.restored}
 
 
-def _later_import_touching(db: Database, import_id: int) -> int | None:
-    row = db.execute("""
-        SELECT MIN(ch.import_id) FROM import_changes ch JOIN imports i ON i.id = ch.import_id
-        WHERE i.id > :n AND i.undone_at IS NULL AND (
-          (ch.table_name = 'clients' AND ch.row_id IN (SELECT id FROM clients WHERE import_id = :n))
-          OR (ch.table_name = 'events'
-              AND ch.row_id IN (SELECT id FROM events WHERE import_id = :n))
-          OR (ch.table_name IN ('clients', 'events') AND EXISTS (
-                SELECT 1 FROM import_changes mine WHERE mine.import_id = :n
-                AND mine.table_name = ch.table_name AND mine.row_id = ch.row_id)))
-        """, {"n": import_id}).fetchone()
-    if row and row[0]:
-        return row[0]
-    row = db.execute("""
-        SELECT MIN(e.import_id) FROM events e JOIN imports i ON i.id = e.import_id
-        WHERE i.id > :n AND i.undone_at IS NULL
-          AND e.client_ref IN (SELECT id FROM clients WHERE import_id = :n)""",
-                     {"n": import_id}).fetchone()
-    return row[0] if row else None
+@dataclass
+class _Touch:
+    """A later import's hold on a row: its record (``rowid``; before- and after-image), or,
+    for a client whose events it has, no record and the client columns its sheet carries."""
+    import_id: int
+    rowid: int | None = None
+    before: dict | None = None
+    after: dict | list | None = None     # what it carried into the row; None: everything
+    changed: bool = False                # its record must be written back
+
+    def carries(self, column: str) -> bool:
+        return self.after is None or column in self.after
+
+
+class _Undo:
+    """One import being undone (see ``undo_import``): rows it added, rows it changed."""
+
+    def __init__(self, db: Database, import_id: int) -> None:
+        self.db, self.id = db, import_id
+        self.clients: set[int] = set()          # clients whose figures need refreshing
+        self.restored = 0
+        self._carried: dict[int, list[str]] = {}
+        self._schema: dict[str, tuple[set[str], set[str]]] = {}
+
+    # --- the rows it added: events and clients (stamped with the import) -----------------
+
+    def events_added(self) -> int:
+        """Hand the events a later import lists too to the earliest of them; delete the
+        rest (and the later links of those). Returns how many were deleted."""
+        db, n = self.db, self.id
+        self.clients.update(r[0] for r in db.execute(
+            "SELECT DISTINCT client_ref FROM events WHERE import_id = ? "
+            "AND client_ref IS NOT NULL", [n]).fetchall())
+        heirs = db.execute(f"""
+            SELECT e.id, MIN(m.import_id) FROM events e
+            JOIN import_changes m ON m.table_name = 'events' AND m.row_id = e.id
+            WHERE e.import_id = :n AND m.before = '{HELD}' AND m.import_id > :n
+              AND m.import_id IN {_STANDING} GROUP BY e.id""", {"n": n}).fetchall()
+        db.conn.executemany("UPDATE events SET import_id = ? WHERE id = ?",
+                            [(heir, event) for event, heir in heirs])
+        db.conn.executemany("DELETE FROM import_changes WHERE import_id = ? AND row_id = ? "
+                            f"AND table_name = 'events' AND before = '{HELD}'",
+                            [(heir, event) for event, heir in heirs])
+        db.execute(f"DELETE FROM import_changes WHERE table_name = 'events' AND import_id > ? "
+                   f"AND import_id IN {_STANDING} AND row_id IN "
+                   "(SELECT id FROM events WHERE import_id = ?)", [n, n])
+        return db.execute("DELETE FROM events WHERE import_id = ?", [n]).rowcount
+
+    def client_touches(self) -> dict[int, list[_Touch]]:
+        """Later imports' holds on the clients this import added or changed, in order:
+        their records, and their events of the client (not linked by order ID)."""
+        mine = ("SELECT id FROM clients WHERE import_id = :n UNION SELECT row_id FROM "
+                "import_changes WHERE import_id = :n AND table_name = 'clients'")
+        touches = self.later_records("clients", mine)
+        linked = ("EXISTS (SELECT 1 FROM import_changes l WHERE l.table_name = 'events' "
+                  f"AND l.row_id = e.id AND l.before != '{HELD}' AND l.import_id IN {_STANDING})")
+        for client, later in self.db.execute(f"""
+                SELECT e.client_ref, e.import_id FROM events e
+                WHERE e.client_ref IN ({mine}) AND e.import_id > :n
+                  AND e.import_id IN {_STANDING} AND NOT {linked}
+                UNION
+                SELECT e.client_ref, m.import_id FROM import_changes m
+                JOIN events e ON e.id = m.row_id
+                WHERE m.table_name = 'events' AND m.before = '{HELD}' AND m.import_id > :n
+                  AND m.import_id IN {_STANDING} AND e.client_ref IN ({mine}) AND NOT {linked}
+                """, {"n": self.id}).fetchall():
+            found = touches.setdefault(client, [])
+            if all(t.import_id != later for t in found):
+                found.append(_Touch(later, after=self.carried(later)))
+                found.sort(key=lambda t: (t.import_id, t.rowid or 0))
+        return touches
+
+    def clients_added(self, touches: dict[int, list[_Touch]]) -> int:
+        """Clients this import added: those a later import holds pass to it (see
+        ``take_back``), the rest are deleted. Returns how many were deleted."""
+        for (client,) in self.db.execute("SELECT id FROM clients WHERE import_id = ?",
+                                         [self.id]).fetchall():
+            if touches.get(client):
+                self.take_back("clients", client, None, None, touches[client])
+        return self.db.execute("DELETE FROM clients WHERE import_id = ?", [self.id]).rowcount
+
+    def carried(self, import_id: int) -> list[str]:
+        """The client columns an events import's rows carry: its mapped profile fields."""
+        if import_id not in self._carried:
+            mapping, set_values = self.db.execute(
+                "SELECT mapping, set_values FROM imports WHERE id = ?", [import_id]).fetchone()
+            fields = ({f for f in json.loads(mapping or "{}").values() if f}
+                      | set(json.loads(set_values or "{}"))) & (PROFILE_FIELDS | {"client_id"})
+            self._carried[import_id] = sorted(fields | ({"name_key"} if "name" in fields
+                                                       else set()))
+        return self._carried[import_id]
+
+    # --- the rows it changed (and workshop rows it added) -------------------------------
+
+    def later_records(self, table: str, rows: str) -> dict[int, list[_Touch]]:
+        """Records of later imports (not undone) on the rows the SQL ``rows`` selects
+        (it may use :n, this import, and :t, the table), in order."""
+        found: dict[int, list[_Touch]] = {}
+        for rowid, later, row_id, before, after in self.db.execute(f"""
+                SELECT rowid, import_id, row_id, before, after FROM import_changes
+                WHERE table_name = :t AND import_id > :n AND import_id IN {_STANDING}
+                  AND row_id IN ({rows}) ORDER BY import_id, rowid""",
+                {"t": table, "n": self.id}).fetchall():
+            found.setdefault(row_id, []).append(_Touch(
+                later, rowid, _decode_image(before), None if after is None else
+                _decode_image(after)))
+        return found
+
+    def take_back(self, table: str, row_id: int, before: dict | None,
+                  after: dict | list | None, later: list[_Touch]) -> None:
+        """Undo this import's part in one row, field by field.
+
+        ``before``: the row before the import (None: the import added it); ``after``: what
+        the import carried into it (a dict with the values, a list of columns, or None for
+        every column); ``later``: later imports' holds on the row, in order. A field goes
+        back to its value before the import unless a later import carries it (that
+        import's record then remembers the value from before this one) or it no longer
+        holds the import's value (a hand edit). A row the import added is deleted when
+        nothing later holds it; else it passes to the first later import.
+        """
+        now = self.row(table, row_id)
+        if table == "clients":
+            self.clients.add(row_id)
+        elif table == "events" and now is not None and now.get("client_ref") is not None:
+            self.clients.add(now["client_ref"])
+        not_null, columns = self.schema(table)
+        fields = [c for c in (after if after is not None else before or now or {})
+                  if c in columns and c not in BOOKKEEPING]
+        back, edited, gone, kept = {}, {}, {}, False
+        for column in fields:
+            mine = after[column] if isinstance(after, dict) else (now or {}).get(column)
+            without = None if before is None else before.get(column)
+            carrier = next((t for t in later if t.carries(column)), None)
+            if carrier is not None:
+                kept = True
+                if (carrier.before is not None and column in carrier.before
+                        and (not isinstance(after, dict)
+                             or _same(carrier.before[column], mine))):
+                    carrier.before[column] = without
+                    carrier.changed = True
+                continue
+            gone[column] = (mine, without)
+            if now is None:
+                continue
+            if not _same(now[column], mine):
+                edited[column] = mine                # changed by hand since: it stays
+            elif before is None and column in not_null:
+                kept = True                          # a name the row cannot lose
+            elif not _same(now[column], without):
+                back[column] = without
+        if table in SAVED_TABLES:
+            from .touchpoints import forget_import
+            forget_import(self.db, table, row_id, gone, added=before is None and not later)
+        if now is None:
+            pass
+        elif before is None and not later and not edited:
+            self.db.execute(f"DELETE FROM [{table}] WHERE rowid = ?", [row_id])
+        else:
+            if before is None and later:
+                self.hand_on(table, row_id, later[0], edited, after)
+            whole = before is not None and not kept and not edited
+            self.write(table, row_id, now, back, before if whole else None)
+            self.restored += bool(back) and before is not None and table not in KEYED_TABLES
+        for touch in later:
+            if touch.changed and touch.rowid is not None:
+                self.db.execute("UPDATE import_changes SET before = ?, after = ? WHERE rowid = ?",
+                                [_encode_image(touch.before), None if touch.after is None
+                                 else _encode_image(touch.after), touch.rowid])
+
+    def hand_on(self, table: str, row_id: int, heir: _Touch, edited: dict, after) -> None:
+        """A row this import added passes to the first later import that holds it: to
+        that import it is now a row it added. Fields edited by hand since stay marked as
+        this import's values, so undoing the heir keeps them too."""
+        if table in ("clients", "events"):
+            self.db.execute(f"UPDATE [{table}] SET import_id = ? WHERE id = ?",
+                            [heir.import_id, row_id])
+            if heir.rowid is not None:
+                self.db.execute("DELETE FROM import_changes WHERE rowid = ?", [heir.rowid])
+                heir.rowid = None
+            return
+        heir.before = None
+        if isinstance(heir.after, dict) and isinstance(after, dict):
+            heir.after = {**edited, **heir.after}
+        heir.changed = True
+
+    def write(self, table: str, row_id: int, now: dict, back: dict,
+              whole: dict | None) -> None:
+        """Put fields back. A versioned row gets the next version (unless only its place
+        changed); ``whole`` is the before-image when every field went back, and then a
+        row without versions (a client) gets its old time back too."""
+        values = dict(back)
+        _, columns = self.schema(table)
+        if "version" in columns and any(c != "position" for c in back):
+            values["version"] = now["version"] + 1
+            values["updated_at"] = self.db.execute(
+                "SELECT strftime('%Y-%m-%d %H:%M:%S', 'now')").fetchone()[0]
+            if table in SAVED_TABLES:
+                from .touchpoints import follow_version
+                follow_version(self.db, table, row_id, now["version"], values["version"])
+        elif (whole is not None and "version" not in columns
+              and not _same(whole.get("updated_at"), now.get("updated_at"))):
+            values["updated_at"] = whole["updated_at"]
+        if not values:
+            return
+        self.db.execute(f"UPDATE [{table}] SET {', '.join(f'[{c}] = ?' for c in values)} "
+                        "WHERE rowid = ?", [*values.values(), row_id])
+
+    def put_back_whole(self, table: str, row_id: int, before: dict | None) -> None:
+        """An older record without an after-image: the row goes back as its before-image
+        says, or, when a later import changed it too, that import's record takes the
+        before-image over and the row is left as it is."""
+        later = self.db.execute(
+            f"SELECT MIN(rowid) FROM import_changes WHERE table_name = ? AND row_id = ? "
+            f"AND import_id > ? AND import_id IN {_STANDING}", [table, row_id, self.id]
+        ).fetchone()[0]
+        if later is not None:
+            self.db.execute("UPDATE import_changes SET before = ? WHERE rowid = ?",
+                            [_encode_image(before), later])
+            return
+        _restore_image(self.db, table, row_id, before)
+        self.restored += before is not None and table not in KEYED_TABLES
+
+    def row(self, table: str, row_id: int) -> dict | None:
+        """The row as it is now (None: deleted since)."""
+        cursor = self.db.execute(f"SELECT * FROM [{table}] WHERE rowid = ?", [row_id])
+        found = cursor.fetchone()
+        return dict(zip([d[0] for d in cursor.description], found)) if found else None
+
+    def schema(self, table: str) -> tuple[set[str], set[str]]:
+        """(columns that cannot be emptied: NOT NULL or the key, every stored column)."""
+        if table not in self._schema:
+            info = self.db.execute(f"PRAGMA table_info([{table}])").fetchall()
+            self._schema[table] = ({name for _, name, _, notnull, _, pk in info
+                                    if notnull or pk},
+                                   set(_stored_columns(self.db, table)))
+        return self._schema[table]
+
+
+_STANDING = "(SELECT id FROM imports WHERE undone_at IS NULL)"
+
+
+def _same(a, b) -> bool:
+    """Equal as stored (1 and 1.0 are the same number)."""
+    return a == b if a is not None and b is not None else a is None and b is None
 
 
 def pending_stage_values(db: Database) -> dict[str, int]:

@@ -39,6 +39,7 @@ from dataclasses import dataclass
 import pandas as pd
 from sqlite_utils import Database
 
+from .text import html_text
 from .errors import JourneyError, UnreadableFile, ValidationError
 from .filters import NO_FILTERS, Filters
 from .stages import RANK, normalise_value
@@ -629,7 +630,7 @@ def matrix_figure(ranking: pd.DataFrame, *, presenter: bool = False):
         top = float(revenue.max()) or 1.0
         figure.add_trace(go.Scatter(
             x=placed["effort"], y=placed["impact"], mode="markers+text",
-            text=[_plot_text(n) for n in placed["name"]], textposition="bottom center",
+            text=[html_text(n) for n in placed["name"]], textposition="bottom center",
             textfont={"size": size},
             marker={"size": [28 + 40 * float(r) / top for r in revenue],
                     "color": "#1F4E5F", "opacity": 0.75},
@@ -644,12 +645,6 @@ def matrix_figure(ranking: pd.DataFrame, *, presenter: bool = False):
         height=520 if presenter else 440, margin={"l": 40, "r": 20, "t": 20, "b": 40},
         showlegend=False, font={"size": size})
     return figure
-
-
-def _plot_text(name) -> str:
-    """Plotly renders a few HTML tags in text: user text is escaped."""
-    import html
-    return html.escape(str(name))
 
 
 # --- spreadsheets --------------------------------------------------------------------------
@@ -669,8 +664,10 @@ def import_sheet(db: Database, raw, import_id: int):
     persona of the same name (ignoring case, spaces and punctuation) or add one. Blank
     cells leave a value alone; columns that are not persona fields are ignored. A row
     that cannot be used (a bad value, or a fourth active persona) is reported with its
-    reason and not saved. Returns ``journey.ingest.SheetSave``; undo uses the recorded
-    before-images. Runs inside the caller's transaction."""
+    reason and not saved. Every persona a row adds or matches (changed or not) goes to
+    ``record_change`` with the fields the row carried, so undo takes back only those that
+    still hold the sheet's values (see ``journey.ingest.undo_import``). Returns
+    ``journey.ingest.SheetSave``. Runs inside the caller's transaction."""
     from .ingest import Problem, SheetSave, record_change
 
     columns = {}
@@ -718,19 +715,18 @@ def import_sheet(db: Database, raw, import_id: int):
                                     f"{_limit_sentence(db)} (Or mark this row archived in an "
                                     "archived column.) The row was not imported."))
             continue
+        carried = clean if archived is None else {**clean, "archived": int(bool(archived))}
         if existing is None:
             new_id = _insert(db, clean, archived=bool(archived))
-            record_change(db, import_id, "personas", new_id, None)
+            record_change(db, import_id, "personas", new_id, None, carried)
             inserted += 1
             continue
-        changes = {f: v for f, v in clean.items() if existing.get(f) != v and f != "name"}
-        if archived is not None and bool(existing["archived"]) != bool(archived):
-            changes["archived"] = int(bool(archived))
-        if not changes:
-            continue
-        record_change(db, import_id, "personas", existing["id"], existing)
-        _save_version(db, existing, changes, existing["version"])
-        updated += 1
+        record_change(db, import_id, "personas", existing["id"], existing,
+                      {**carried, "name": existing["name"]})
+        changes = {f: v for f, v in carried.items() if existing.get(f) != v and f != "name"}
+        if changes:
+            _save_version(db, existing, changes, existing["version"])
+            updated += 1
     return SheetSave(inserted, updated, problems)
 
 

@@ -17,7 +17,11 @@ Decisions:
   known in the workshop), but when given must come from the lists.
 - Every save keeps the before-images of the rows it wrote (``workshop_save_rows``);
   ``undo_last_save`` restores the latest save not undone yet, and refuses when a row was
-  changed again after it (undo that later save first).
+  changed again after it (undo that later save first). Versions only go up: a row an
+  undo puts back gets the version after its current one, so an editor who loaded it
+  before gets a conflict, and the earlier saves follow the row's new version, so they can
+  be undone next. Undoing an import keeps the changes saves made after it, and takes its
+  values out of those saves' before-images (``forget_import``).
 - The function map is seeded with the seven functions of ``FUNCTION_MAP_DEFAULTS`` by the
   workspace migration ``m003_workshop``. Its ``stages`` column is the coverage rule: the
   stages each function should serve (see ``journey.journey_map.coverage``).
@@ -711,17 +715,19 @@ def _renumber_after_save(db: Database, save_id: int, rows: list[dict], loaded: d
             "SELECT id FROM touchpoints WHERE stage = ? AND state = ? ORDER BY position, id",
             list(group)).fetchall() if r[0] not in mine]
         order = mine + others if group[0] == scope else others + mine
-        _store_positions(db, order, lambda row: row["id"] in recorded
+        _store_positions(db, order, lambda row, place: row["id"] in recorded
                          or _record_row(db, save_id, row, row["version"],
                                         position_only=True))
 
 
-def _store_positions(db: Database, order: list[int], remember: Callable[[dict], object]) -> None:
-    """Positions 1..n for the ids in order; ``remember(row)`` first for each row that moves."""
+def _store_positions(db: Database, order: list[int],
+                     remember: Callable[[dict, int], object]) -> None:
+    """Positions 1..n for the ids in order; ``remember(row, place)`` first for each row
+    that moves."""
     stored = _stored(db, "touchpoints", order)
     for place, row_id in enumerate(order, start=1):
         if stored[row_id]["position"] != place:
-            remember(stored[row_id])
+            remember(stored[row_id], place)
             db.execute("UPDATE touchpoints SET position = ? WHERE id = ?", [place, row_id])
 
 
@@ -836,6 +842,8 @@ def undo_last_save(db: Database) -> dict:
             raise ValidationError(
                 f"Cannot undo '{save['summary']}': {', '.join(sorted(set(later)))} "
                 f"{'was' if len(later) == 1 else 'were'} changed again after it.")
+        db.execute("UPDATE workshop_saves SET undone_at = ? WHERE id = ?",
+                   [_now(), save["id"]])
         try:
             for row_id, before, after_version, position_only in recorded:
                 _undo_row(db, table, row_id, json.loads(before) if before else None,
@@ -843,13 +851,14 @@ def undo_last_save(db: Database) -> dict:
         except sqlite3.IntegrityError:
             raise ValidationError(f"Cannot undo '{save['summary']}': a row it would put "
                                   "back has been added again since.") from None
-        db.execute("UPDATE workshop_saves SET undone_at = ? WHERE id = ?",
-                   [_now(), save["id"]])
     return save
 
 
 def _undo_row(db: Database, table: str, row_id: int, before: dict | None, after_version,
               position_only: bool, now: dict | None) -> None:
+    """Put one row back as the save found it. Its version goes on past the current one
+    (versions only go up), and the earlier saves that left the row as it is again follow
+    it, so they can be undone next."""
     if position_only:
         if now is not None and now["version"] == after_version:
             db.execute(f"UPDATE [{table}] SET position = ? WHERE id = ?",
@@ -858,13 +867,51 @@ def _undo_row(db: Database, table: str, row_id: int, before: dict | None, after_
     if before is None:                         # the save added it
         db.execute(f"DELETE FROM [{table}] WHERE id = ?", [row_id])
         return
-    values = {k: v for k, v in before.items() if k != "id"}   # the version too
+    values = {k: v for k, v in before.items() if k != "id"}
+    values["updated_at"] = _now()
     if after_version is None:                  # the save deleted it: put it back
+        values["version"] = before["version"] + 1
         taken = db.execute(f"SELECT 1 FROM [{table}] WHERE id = ?", [row_id]).fetchone()
-        db[table].insert(values if taken else {"id": row_id, **values})
-        return
-    sets = ", ".join(f"[{k}] = ?" for k in values)
-    db.execute(f"UPDATE [{table}] SET {sets} WHERE id = ?", [*values.values(), row_id])
+        new_id = db[table].insert(values if taken else {"id": row_id, **values}).last_pk
+    else:
+        values["version"] = now["version"] + 1
+        sets = ", ".join(f"[{k}] = ?" for k in values)
+        db.execute(f"UPDATE [{table}] SET {sets} WHERE id = ?", [*values.values(), row_id])
+        new_id = row_id
+    if new_id == row_id:
+        follow_version(db, table, row_id, before["version"], values["version"])
+
+
+def follow_version(db: Database, table: str, row_id: int, old: int, new: int) -> None:
+    """A row went from version ``old`` to ``new`` by an undo, which kept or put back what
+    the saves that left it at ``old`` wrote: they now left it at ``new``, so they can
+    still be undone (a row changed in any other way refuses their undo)."""
+    db.execute("UPDATE workshop_save_rows SET after_version = ? WHERE row_id = ? "
+               "AND after_version = ? AND save_id IN (SELECT id FROM workshop_saves "
+               "WHERE table_name = ? AND undone_at IS NULL)", [new, row_id, old, table])
+
+
+def forget_import(db: Database, table: str, row_id: int, values: dict[str, tuple],
+                  added: bool) -> None:
+    """An import that is being undone wrote ``values`` (field -> (its value, the value
+    before it)) into a row: the saves made since forget its values, so undoing them never
+    brings those back. A field a save's before-image holds with the import's value gets
+    the value from before the import; a row the import added that a save deleted is not
+    put back by undoing that save (``added``)."""
+    saves = db.execute(
+        "SELECT r.rowid, r.before, r.after_version FROM workshop_save_rows r "
+        "JOIN workshop_saves s ON s.id = r.save_id WHERE s.table_name = ? AND r.row_id = ? "
+        "AND s.undone_at IS NULL AND r.before IS NOT NULL", [table, row_id]).fetchall()
+    for rowid, before, after_version in saves:
+        if added and after_version is None:
+            db.execute("UPDATE workshop_save_rows SET before = NULL WHERE rowid = ?", [rowid])
+            continue
+        image = json.loads(before)
+        changed = {f: without for f, (mine, without) in values.items()
+                   if f in image and _same_value(image[f]) == _same_value(mine)}
+        if changed:
+            db.execute("UPDATE workshop_save_rows SET before = ? WHERE rowid = ?",
+                       [json.dumps({**image, **changed}), rowid])
 
 
 # --- snapshots -------------------------------------------------------------------------
@@ -1029,7 +1076,8 @@ def _problems(number: int, columns: dict[str, str], problems: list[RowProblem], 
 def import_sheet(db: Database, raw, import_id: int):
     """Import a "Touchpoints" sheet: new touchpoints are added, ones with the same stage,
     state and name are updated; rows that do not validate are returned as problems.
-    Returns ``journey.ingest.SheetSave``; before-images go to ``record_change``."""
+    Returns ``journey.ingest.SheetSave``. Every row it adds, matches (changed or not)
+    or moves goes to ``record_change`` with what the sheet carried into it."""
     from .ingest import Problem, SheetSave, record_change, stage_mapping
 
     columns, rows = _sheet_rows(raw, TOUCHPOINT_HEADER_OF)
@@ -1056,12 +1104,12 @@ def import_sheet(db: Database, raw, import_id: int):
         seen[key] = number
         accepted.append((key, row))
     inserted = updated = 0
-    recorded: set[int] = set()
+    records: dict[int, tuple[dict | None, dict]] = {}    # row id -> (before, after)
 
-    def remember(before: dict | None, row_id: int) -> None:
-        if row_id not in recorded:
-            recorded.add(row_id)
-            record_change(db, import_id, "touchpoints", row_id, before)
+    def moved(before: dict, place: int) -> None:
+        found = records.setdefault(before["id"], (before, {}))
+        if found[0] is not None:                # a row it added keeps its place on undo
+            found[1]["position"] = place
 
     with write(db):
         stamp = _now()
@@ -1071,17 +1119,16 @@ def import_sheet(db: Database, raw, import_id: int):
                       and (f in columns or f == "state")}
             old = existing.get(key)
             if old is None:
-                values["position"] = 0
-                row_id = db["touchpoints"].insert({**values, "updated_at": stamp,
-                                                   "version": 1}).last_pk
-                remember(None, row_id)
+                row_id = db["touchpoints"].insert({**values, "position": 0,
+                                                   "updated_at": stamp, "version": 1}).last_pk
+                records[row_id] = (None, values)
                 inserted += 1
             else:
                 row_id = old["id"]
-                moved = row["position"] is not None and row["position"] != old["position"]
+                records[row_id] = (_stored(db, "touchpoints", [row_id])[row_id], dict(values))
                 changes = _diff(old, values, values)
-                if changes or moved:
-                    remember(_stored(db, "touchpoints", [row_id])[row_id], row_id)
+                if changes or (row["position"] is not None
+                               and row["position"] != old["position"]):
                     sets = "".join(f"[{f}] = ?, " for f in changes)
                     db.execute(f"UPDATE touchpoints SET {sets}version = version + 1, "
                                "updated_at = ? WHERE id = ?",
@@ -1089,8 +1136,9 @@ def import_sheet(db: Database, raw, import_id: int):
                     updated += 1
             placed.setdefault(_group(row), []).append((row_id, row["position"], old is None))
         for group, members in placed.items():
-            _place_imported(db, group, members,
-                            lambda before: remember(before, before["id"]))
+            _place_imported(db, group, members, moved)
+        for row_id, (before, after) in records.items():
+            record_change(db, import_id, "touchpoints", row_id, before, after)
     return SheetSave(inserted, updated, problems)
 
 
@@ -1110,7 +1158,8 @@ def _place_imported(db: Database, group: tuple, members: list[tuple], remember) 
 
 def import_function_map(db: Database, raw, import_id: int):
     """Import a "Function map" sheet: rows update the function of the same department
-    (or add it). Returns ``journey.ingest.SheetSave``."""
+    (or add it). Returns ``journey.ingest.SheetSave``; every row it adds or matches goes
+    to ``record_change`` with what the sheet carried into it."""
     from .ingest import Problem, SheetSave, record_change
 
     columns, rows = _sheet_rows(raw, FUNCTION_HEADER_OF)
@@ -1140,13 +1189,13 @@ def import_function_map(db: Database, raw, import_id: int):
                 row_id = db["function_map"].insert({
                     **fields, "position": _next_position(db, "function_map"),
                     "updated_at": stamp, "version": 1}).last_pk
-                record_change(db, import_id, "function_map", row_id, None)
+                record_change(db, import_id, "function_map", row_id, None, fields)
                 inserted += 1
                 continue
+            record_change(db, import_id, "function_map", old["id"],
+                          _stored(db, "function_map", [old["id"]])[old["id"]], fields)
             changes = _diff(old, fields, fields)
             if changes:
-                record_change(db, import_id, "function_map", old["id"],
-                              _stored(db, "function_map", [old["id"]])[old["id"]])
                 sets = "".join(f"[{f}] = ?, " for f in changes)
                 db.execute(f"UPDATE function_map SET {sets}version = version + 1, "
                            "updated_at = ? WHERE id = ?",

@@ -339,6 +339,7 @@ HEADERS = ["Stage", "Touchpoint", "Channel", "Department", "Customer action",
 def test_a_touchpoints_sheet_imports_with_problems_named_and_undoes(db):
     seed(db, "purchase", ("Contract",))
     before = dump(db, exclude=("imports", "import_changes", "import_problems"))
+    table = touchpoint_table(db)
     data = xlsx_bytes({"Touchpoints": [
         HEADERS,
         ["Purchase", "Contract", "email", "sales", "Signs", "Big step", -1, "Tom", "current"],
@@ -356,7 +357,10 @@ def test_a_touchpoints_sheet_imports_with_problems_named_and_undoes(db):
             stored["Expo stand"]["emotion"]) == ("awareness", "events", 1)
     assert stored["Contract"]["emotion"] == -1 and stored["Contract"]["version"] == 2
     undo_import(db, result.import_id)
-    assert dump(db, exclude=("imports", "import_changes", "import_problems")) == before
+    after = dump(db, exclude=("imports", "import_changes", "import_problems"))
+    assert after.pop("touchpoints") != before.pop("touchpoints")     # the version went on
+    assert after == before and touchpoint_table(db) == table
+    assert [r["version"] for r in tp.touchpoint_rows(db)] == [3]
 
 
 def test_export_then_import_round_trips_without_changes(db):
