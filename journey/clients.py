@@ -27,13 +27,13 @@ reward) against effort:
 
 from __future__ import annotations
 
-import html
 import json
 from dataclasses import dataclass
 
 import pandas as pd
 from sqlite_utils import Database
 
+from .text import html_text
 from .errors import ValidationError
 from .fields import CLIENT_FIELDS, BOOL, COUNT, DATE, MONEY, NUMBER, PERCENT, SCORE
 from .filters import NO_FILTERS, Filters
@@ -387,7 +387,7 @@ def _hover(row) -> str:
             parts.append(value)
     if row.Amount == row.Amount and row.Amount is not None:
         parts.append(f"{row.Amount:,.0f}")
-    return "<br>".join(html.escape(p) for p in parts)
+    return "<br>".join(html_text(p) for p in parts)
 
 
 # --- the reward/effort matrix ------------------------------------------------------------------
@@ -539,7 +539,7 @@ def matrix_figure(points: pd.DataFrame, *, by: str = "persona", currency: str = 
         data.append({
             "type": "scatter", "mode": "markers" if each else "markers+text",
             "x": x.tolist(), "y": points["revenue_potential"].astype(float).tolist(),
-            "text": [html.escape(str(v)) for v in points["label"]],
+            "text": [html_text(v) for v in points["label"]],
             "textposition": "top center", "textfont": {"size": size},
             "marker": {"size": [(8 if each else 26) + (22 if each else 46) * float(r) / biggest
                                 for r in revenue],

@@ -19,17 +19,20 @@ with no date, cannot be shown to be inside the window and does not count.
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 from dataclasses import dataclass
 
 import pandas as pd
 from sqlite_utils import Database
 
-from .derive import _RANK_CASE
+from .text import html_text
+from .derive import _RANK_CASE, earliest
 from .errors import ValidationError
 from .fields import CLIENT_FIELDS
 from .filters import NO_FILTERS, Filters
 from .stages import ALL_STAGES, LABELS, PHASES, PRE_AWARENESS, RANK, STAGES, stage_at_column
+from .values import add_days, stored_day
 
 FUNNEL_COLUMNS = ["stage", "label", "clients", "pct_of_previous", "pct_of_first", "drop_off"]
 OTHER = "other"
@@ -267,7 +270,7 @@ def as_of_date(db: Database) -> str:
     every client stalled, so time in stage is measured to the last date the data knows.
     """
     row = db.execute("SELECT MAX(last_date) FROM clients").fetchone()
-    return row[0][:10] if row and row[0] else dt.date.today().isoformat()
+    return stored_day(row[0]) or dt.date.today().isoformat()
 
 
 def cohort_conversion(db: Database, *, filters: Filters = NO_FILTERS,
@@ -294,29 +297,25 @@ def cohort_conversion(db: Database, *, filters: Filters = NO_FILTERS,
     for cohort, rank_value, n in rows:
         counts.setdefault(cohort, {})[rank_value] = n
     as_of = dt.date.fromisoformat(as_of_date(db))
-    settle = dt.timedelta(days=window_days if window_days is not None else 90)
+    settle = window_days if window_days is not None else 90
     out = []
     for cohort, by_rank in sorted(counts.items()):
         reached = _reached(by_rank, steps)
-        young = _month_end(cohort) + settle > as_of
+        young = add_days(_month_end(cohort), settle) > as_of
         out += [(cohort, reached[0], step.key, step.label, n, _pct(n, reached[0]), young)
                 for step, n in zip(steps, reached)]
     return pd.DataFrame(out, columns=columns)
 
 
 def _month_end(cohort: str) -> dt.date:
+    """The last day of a cohort month ('YYYY-MM')."""
     year, month = int(cohort[:4]), int(cohort[5:7])
-    following = dt.date(year + month // 12, month % 12 + 1, 1)
-    return following - dt.timedelta(days=1)
+    return dt.date(year, month, calendar.monthrange(year, month)[1])
 
 
 def _step_date_sql(step: Step) -> str:
     """The date a client first reached any stage of a step (NULL when none is known)."""
-    columns = [stage_at_column(s) for s in step.stages]
-    if len(columns) == 1:
-        return columns[0]
-    joined = ", ".join(f"COALESCE({c}, '9999')" for c in columns)
-    return f"NULLIF(MIN({joined}), '9999')"
+    return earliest(*(stage_at_column(s) for s in step.stages))
 
 
 def stage_durations(db: Database, *, filters: Filters = NO_FILTERS, pre_awareness: bool = False,
@@ -480,6 +479,7 @@ def segment_figure(table: pd.DataFrame, *, font_size: int = 14):
     import plotly.express as px
 
     shown = table[table["stage"] != table["stage"].iloc[0]] if len(table) else table
+    shown = shown.assign(segment=shown["segment"].map(html_text))
     figure = px.bar(shown, x="label", y="pct_of_first", color="segment", barmode="group",
                     custom_data=["clients", "segment_clients"],
                     labels={"label": "", "pct_of_first": "% of the segment's clients",

@@ -1,13 +1,12 @@
-"""Shared page widgets: downloads, empty states, presenter styling, escaped HTML."""
+"""Shared page widgets: downloads, empty states, presenter styling, headline sentences."""
 
 from __future__ import annotations
-
-import html
 
 import pandas as pd
 import streamlit as st
 
 from journey.tables import to_csv_bytes, to_xlsx_bytes
+from journey_ui.text import html
 
 PRESENTER_CSS = """
 <style>
@@ -26,11 +25,6 @@ APP_CSS = """
 """
 
 
-def escape(text) -> str:
-    """Text for HTML: ``<script>`` stays text."""
-    return html.escape("" if text is None else str(text))
-
-
 def style(presenter: bool) -> None:
     """The app's small style touches, and the presenter's larger type."""
     st.html(APP_CSS + (PRESENTER_CSS if presenter else ""))
@@ -38,7 +32,7 @@ def style(presenter: bool) -> None:
 
 def sentence(text: str) -> None:
     """One headline sentence, escaped."""
-    st.html(f'<p class="journey-sentence">{escape(text)}</p>')
+    st.html(f'<p class="journey-sentence">{html(text)}</p>')
 
 
 def download_table(frame, stem: str, key: str, *, label: str = "") -> None:

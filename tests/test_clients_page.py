@@ -13,6 +13,7 @@ from journey.filters import Filters
 from journey.ingest import import_file
 from journey.stages import LABELS
 from journey.workspace import create_workspace, open_workspace
+from journey_ui.text import md
 
 PAGE = "pages/clients.py"
 
@@ -116,8 +117,8 @@ def test_choosing_a_client_opens_its_detail_and_timeline(demo):
     assert f"Now: {LABELS[detail['current_stage']]}" in badges
     tiles = {m.label: m.value for m in at.main.metric}
     assert tiles["Events"] == str(len(events))
-    assert tiles["Revenue potential"] == clients.format_value(
-        "revenue_potential", detail["revenue_potential"])
+    assert tiles["Revenue potential"] == md(clients.format_value(
+        "revenue_potential", detail["revenue_potential"]))
     assert any(detail["label"] in h.proto.body for h in at.get("html"))
     tables = [d.value for d in at.main.dataframe]
     assert any(list(t.columns) == ["Stage", "Reached on", "Note"] for t in tables)

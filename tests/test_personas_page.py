@@ -9,6 +9,7 @@ from conftest import app_test
 
 from journey import personas
 from journey.workspace import create_workspace, open_workspace
+from journey_ui.text import md
 
 PAGE = "pages/personas.py"
 
@@ -35,14 +36,14 @@ def test_the_demo_shows_three_cards_with_live_figures(demo):
     at = app_test("demo", PAGE)
     assert not at.exception
     shown = texts(at)
-    for name in ("Dr\\. Jelena", "Office Manager Olivia", "Homeowner Hugo"):
-        assert f"### {name}" in shown
+    for name in ("Dr. Jelena", "Office Manager Olivia", "Homeowner Hugo"):
+        assert f"### {md(name)}" in shown
     figures = [t for t in shown if " clients · " in t]
     assert len(figures) == 3
     assert figures[0].startswith("**380** clients · **53%** bought")
     bars = [p.proto.text for p in at.get("progress")]
     assert len(bars) == 9
-    assert bars[0] == "Revenue per customer\\: \\$76,272 of \\$60,000 \\(127%\\)"
+    assert bars[0] == md("Revenue per customer: $76,272 of $60,000 (127%)")
     assert len(at.get("plotly_chart")) == 1
     assert {":green-badge[Tier 1]", ":violet-badge[Serve first]",
             ":violet-badge[Reconsider]"} <= set(shown)
@@ -67,7 +68,7 @@ def test_editing_a_card_saves_it(demo):
     # The script tag is text: escaped in the card's Markdown, never raw.
     shown = texts(at)
     assert not any("<script>" in t for t in shown)
-    assert any("&lt;script&gt;alert\\(1\\)&lt;/script&gt;" in t for t in shown)
+    assert any(md("<script>alert(1)</script>") in t for t in shown)
     assert "*Clinic Growth Partner*" in shown
 
 
