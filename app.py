@@ -26,14 +26,17 @@ presenter = frame.presenter_mode()
 st.set_page_config(page_title="Journey", page_icon=":material/route:", layout="wide",
                    initial_sidebar_state="collapsed" if presenter else "auto")
 frame.apply_pending_switch()
-navigation = st.navigation({
+sections = {
     section: [st.Page(path, title=title, icon=icon, default=path == "pages/overview.py")
               for path, title, icon in pages if (HERE / path).exists()]
-    for section, pages in PAGES.items()})
+    for section, pages in PAGES.items()}
+navigation = st.navigation(sections)
 ctx = frame.render_sidebar()
+frame.share_or_follow(ctx, navigation, {p.url_path: p for ps in sections.values() for p in ps})
 widgets.style(ctx.presenter)
 if ctx.presenter:
     st.columns([3, 1])[1].button("Leave presenter mode", icon=":material/close_fullscreen:",
                                  type="tertiary",
                                  on_click=lambda: st.session_state.update(presenter=False))
-navigation.run()
+with frame.running(ctx):
+    navigation.run()

@@ -15,3 +15,7 @@ class ValidationError(JourneyError):
 
 class WorkspaceError(JourneyError):
     """A workspace name or file that cannot be used (bad name, missing, already exists)."""
+
+
+class WorkspaceBusy(WorkspaceError):
+    """Another import or save holds the workspace's write lock longer than we wait."""

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from sqlite_utils import Database, Migrations
 
-from .errors import WorkspaceError
+from .errors import WorkspaceBusy, WorkspaceError
 from .fields import CLIENT_FIELDS, EVENT_FIELDS, field_type
 from .stages import ALL_STAGES, stage_at_column
 
@@ -30,8 +30,8 @@ DEFAULT_SETTINGS: dict[str, object] = {
     "pre_awareness": False,         # show the optional sixth stage
     "day_first": True,              # ambiguous 03/04/2024 is 3 April
     "max_upload_mb": 50,            # files larger than this are refused
-    "max_import_rows": 1_000_000,   # sheets with more rows than this are refused (memory)
-    "max_import_cells": 5_000_000,  # ... and sheets with more cells than this
+    "max_import_rows": 400_000,     # sheets with more rows than this are refused (memory:
+    "max_import_cells": 3_000_000,  # ... and with more cells; bench/memory_bench.py, < 1 GB)
     "stall_days": 60,               # a client in one stage longer than this is stalled
     "currency": "$",
 }
@@ -44,6 +44,7 @@ def workspaces_home() -> Path:
 
 
 _NAME_RE = re.compile(r"^[\w][\w .()'&+,-]{0,63}$")
+MAX_NAME_BYTES = 200     # file names end at 255 bytes, with ".db-wal" after the name
 
 
 def check_name(name: str) -> str:
@@ -58,6 +59,10 @@ def check_name(name: str) -> str:
         raise WorkspaceError(
             f"'{name}' cannot be a workspace name: use letters, digits, spaces and "
             "- _ . ( ) & + , ' (up to 64 characters), starting with a letter or digit.")
+    if len(name.encode("utf-8")) > MAX_NAME_BYTES:
+        raise WorkspaceError(
+            f"'{name[:20]}…' is too long for a workspace name: use a shorter one (at "
+            f"most {MAX_NAME_BYTES} bytes; an accented letter takes 2, some characters 3 or 4).")
     return name
 
 
@@ -85,8 +90,7 @@ def open_workspace(name_or_path: str | os.PathLike, *, create: bool = True) -> D
             raise WorkspaceError(f"There is no workspace '{path.stem}' (looked for {path}).")
         path.parent.mkdir(parents=True, exist_ok=True)
     try:
-        conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000,
-                               check_same_thread=False)
+        conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000)
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         conn.execute("PRAGMA journal_mode = WAL")
         conn.execute("PRAGMA foreign_keys = ON")
@@ -159,7 +163,15 @@ def write(db: Database, *, keep: bool = True):
         with db.atomic():
             yield db
         return
-    db.conn.execute("BEGIN IMMEDIATE")
+    try:
+        db.conn.execute("BEGIN IMMEDIATE")      # waits up to BUSY_TIMEOUT_MS for the lock
+    except sqlite3.OperationalError as error:
+        if "locked" not in str(error) and "busy" not in str(error):
+            raise
+        raise WorkspaceBusy(
+            f"Another import or save is still writing to the workspace "
+            f"'{Path(db.conn.execute('PRAGMA database_list').fetchone()[2]).stem}'; "
+            "try again when it ends.") from None
     try:
         yield db
         _bump_changes(db)
@@ -413,3 +425,12 @@ CREATE INDEX IF NOT EXISTS events_kind_date_reason ON events(kind, date, reason,
   WHERE reason IS NOT NULL
 """)
     db.execute(f"CREATE INDEX IF NOT EXISTS clients_signs_days ON clients({CLIENT_DAYS})")
+
+
+@migrations()
+def m006_undo_after_images(db: Database) -> None:
+    """What an import wrote into each row it changed (``import_changes.after``), so that
+    undo tells the import's values from changes made since (see journey.ingest.undo_import).
+    Records made before this have none: undo puts those rows back whole, as it did."""
+    if "after" not in {c.name for c in db["import_changes"].columns}:
+        db.execute("ALTER TABLE import_changes ADD COLUMN after TEXT")

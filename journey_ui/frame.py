@@ -8,8 +8,10 @@ Session-state keys are stable, so choices survive page switches: ``workspace``,
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import functools
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -17,18 +19,22 @@ import streamlit as st
 from sqlite_utils import Database
 from streamlit.runtime.pages_manager import PagesManager
 
+from journey import access
 from journey.errors import JourneyError
 from journey.filters import FILTER_FIELDS, Filters
 from journey.overview import data_span, filter_options
+from journey.values import add_days
 from journey.workspace import (DEFAULT_WORKSPACE, create_workspace, delete_workspace,
-                               last_write, list_workspaces, open_workspace, rename_workspace,
-                               workspace_path)
+                               get_setting, last_write, list_workspaces, open_workspace,
+                               rename_workspace, workspace_path)
+from journey_ui import jobs
+from journey_ui.text import md
 
 FILTER_LABELS = {"persona": "Persona", "client_type": "Client type", "region": "Region",
                  "channel": "Channel"}
 PERIODS = {"All time": None, "Last 30 days": 30, "Last 90 days": 90,
            "Last 6 months": 182, "Last 12 months": 365, "Custom range": "custom"}
-CONTEXT_KEY = "_journey_context"
+_RUN = threading.local()      # this script run's context (each run has its own thread)
 
 
 @dataclass
@@ -41,6 +47,13 @@ class Context:
     presenter: bool
     version: int
     span: tuple[str | None, str | None]
+    can_edit: bool = True       # False for a viewer of a workspace that has a passcode
+    guarded: bool = False       # editing needs a passcode: a facilitator and a room
+
+    @property
+    def editing(self) -> bool:
+        """Whether the page shows its editing controls (not to viewers, nor on a projector)."""
+        return self.can_edit and not self.presenter
 
 
 def leave_old_multipage_mode() -> None:
@@ -61,6 +74,8 @@ def presenter_mode() -> bool:
     presenter mode, and the address follows the switch, so a reload keeps it."""
     if "presenter" not in st.session_state:
         st.session_state["presenter"] = st.query_params.get("present") == "1"
+    if "_follow_presenter" in st.session_state:      # set by follow_the_room
+        st.session_state["presenter"] = st.session_state.pop("_follow_presenter")
     presenter = bool(st.session_state["presenter"])
     if presenter:
         st.query_params["present"] = "1"
@@ -72,10 +87,38 @@ def presenter_mode() -> bool:
 def page_context() -> Context:
     """The context app.py built for this run (built here when a page runs on its own)."""
     leave_old_multipage_mode()
-    ctx = st.session_state.get(CONTEXT_KEY)
-    if ctx is None or ctx.db is None:
-        ctx = render_sidebar()
-    return ctx
+    ctx = getattr(_RUN, "ctx", None)
+    return ctx if ctx is not None else render_sidebar()
+
+
+@contextlib.contextmanager
+def running(ctx: Context):
+    """Run the page with this run's context, then close its connection.
+
+    Each script run opens its own connection and closes it itself: Streamlit starts a
+    rerun on a new thread while the old run may still be working, so a connection kept
+    in session state would be used, or closed, by two threads at once. A JourneyError a
+    page did not catch (a workspace busy with an import, say) is shown as its sentence.
+    """
+    _RUN.ctx = ctx
+    try:
+        yield
+    except JourneyError as error:
+        st.error(md(error), icon=":material/block:")
+    finally:
+        _RUN.ctx = None
+        ctx.db.close()
+
+
+@contextlib.contextmanager
+def connection(ctx: Context):
+    """A connection of its own for work outside the page's run (a button callback runs
+    before the next run, possibly on another thread than the run that drew the button)."""
+    db = open_workspace(str(ctx.path), create=False)
+    try:
+        yield db
+    finally:
+        db.close()
 
 
 @st.cache_data(show_spinner=False, max_entries=128)
@@ -115,9 +158,6 @@ def _identity(path: Path) -> tuple:
 def render_sidebar() -> Context:
     """Draw the sidebar and return this run's context (stored for the pages)."""
     presenter = presenter_mode()
-    previous = st.session_state.pop(CONTEXT_KEY, None)
-    if previous is not None:      # one open connection per session, not one per run
-        previous.db.close()
     names = _workspace_names()
     if st.session_state.get("workspace") not in names:
         st.session_state["workspace"] = DEFAULT_WORKSPACE if DEFAULT_WORKSPACE in names \
@@ -129,19 +169,30 @@ def render_sidebar() -> Context:
         try:
             db = open_workspace(name)
         except JourneyError as error:
-            st.error(str(error))
+            st.error(md(error))
             st.stop()
-        if not presenter:
-            _manage_workspaces(name, db)
-        path, version = workspace_path(name), last_write(db)
-        span = _cached_call(str(path), _identity(path), version,
-                            "journey_ui.frame._sidebar_data", _sidebar_data)
-        filters = _filters(span)
-        st.divider()
-        st.toggle("Presenter mode", key="presenter",
-                  help="Larger type, no editing controls, sidebar tucked away: for a projector.")
-    ctx = Context(name, path, db, filters, presenter, version, span)
-    st.session_state[CONTEXT_KEY] = ctx
+        try:
+            path, version = workspace_path(name), last_write(db)
+            job = jobs.current(str(path))
+            if job is not None and not job.done:
+                st.caption(f":material/hourglass_top: {job.label} in this workspace: "
+                           f"{job.fraction:.0%}. The pages show the data as it was until "
+                           "it ends.")
+            guarded = access.required_hash(db) is not None
+            can_edit = _editing_access(path, db)
+            if can_edit and not presenter:
+                _manage_workspaces(name, db)
+            span = _cached_call(str(path), _identity(path), version,
+                                "journey_ui.frame._sidebar_data", _sidebar_data)
+            filters = _filters(span)
+            st.divider()
+            st.toggle("Presenter mode", key="presenter", help="Larger type, no editing "
+                      "controls, sidebar tucked away: for a projector.")
+        except BaseException:        # a rerun or stop: this run's connection goes with it
+            db.close()
+            raise
+    ctx = Context(name, path, db, filters, presenter, version, span, can_edit, guarded)
+    _RUN.ctx = ctx
     return ctx
 
 
@@ -154,7 +205,7 @@ def _workspace_names() -> list[str]:
         try:
             build_demo(DEFAULT_WORKSPACE)
         except JourneyError as error:
-            st.warning(f"The demo workspace could not be built: {error}")
+            st.warning(f"The demo workspace could not be built: {md(error)}")
             create_workspace(DEFAULT_WORKSPACE)
     return list_workspaces()
 
@@ -164,25 +215,78 @@ def _sidebar_data(db: Database):
     return data_span(db), filter_options(db)
 
 
+def _editing_access(path: Path, db: Database) -> bool:
+    """Whether this session may edit the workspace; draws the passcode box for viewers.
+
+    Editing needs the facilitator's passcode when the server or the workspace has one
+    (journey.access). A session that typed it is remembered with the hash it matched, so
+    a changed passcode locks it again.
+    """
+    required = access.required_hash(db)
+    unlocked: dict = st.session_state.setdefault("_unlocked", {})
+    if required is None:
+        return True
+    if unlocked.get(str(path)) == required:
+        st.button("Lock editing", icon=":material/lock:", type="tertiary",
+                  on_click=unlocked.pop, args=(str(path), None),
+                  help="Back to viewing only, until the passcode is typed again.")
+        return True
+    with st.form("unlock_editing", clear_on_submit=True, border=False):
+        st.caption(":material/visibility: Viewing only. The facilitator's passcode "
+                   "unlocks editing.")
+        typed = st.text_input("Passcode", type="password", key="unlock_passcode")
+        if st.form_submit_button("Unlock editing", icon=":material/lock_open:"):
+            if access.matches(typed, required):
+                unlocked[str(path)] = required
+                st.rerun()
+            st.error("That is not the passcode.")
+    return False
+
+
 def _manage_workspaces(current: str, db: Database) -> None:
     message = st.session_state.pop("_frame_message", None)
     with st.expander("Manage workspaces", expanded=message is not None):
         if message:
-            (st.error if message[0] == "error" else st.success)(message[1])
+            (st.error if message[0] == "error" else st.success)(md(message[1]))
         with st.form("new_workspace", clear_on_submit=True, border=False):
             new = st.text_input("New workspace", placeholder="e.g. Spring workshop").strip()
             if st.form_submit_button("Create", icon=":material/add:"):
                 _try(lambda: create_workspace(new), f"Created '{new}'.", switch_to=new)
         with st.form("rename_workspace", clear_on_submit=True, border=False):
-            renamed = st.text_input(f"Rename '{current}' to").strip()
+            renamed = st.text_input(f"Rename '{md(current)}' to").strip()
             if st.form_submit_button("Rename", icon=":material/edit:"):
                 _try(lambda: (db.close(), rename_workspace(current, renamed)),
                      f"Renamed to '{renamed}'.", switch_to=renamed)
-        confirm = st.text_input(f"Type {current} to delete it", key="delete_confirm")
+        confirm = st.text_input(f"Type {md(current)} to delete it", key="delete_confirm")
         if st.button("Delete workspace", icon=":material/delete:", type="secondary",
                      disabled=confirm.strip() != current):
             _try(lambda: (db.close(), delete_workspace(current)), f"Deleted '{current}'.",
                  switch_to=None)
+        _passcode_form(current, db)
+
+
+def _passcode_form(current: str, db: Database) -> None:
+    """Set or remove the workspace's own editing passcode."""
+    own = bool(get_setting(db, "editing_passcode"))
+    with st.form("workspace_passcode", clear_on_submit=True, border=False):
+        typed = st.text_input(f"{'Change' if own else 'Set'} the editing passcode of "
+                              f"{md(current)}", type="password",
+                              help="Others who open this workspace can then only view it "
+                                   "until they type the passcode. Stored as a hash.")
+        if st.form_submit_button("Save passcode", icon=":material/key:"):
+            _try(lambda: _set_passcode(current, db, typed), "Passcode saved: others now view "
+                 "only until they type it.", switch_to=current)
+    if own and st.button("Remove the passcode", icon=":material/key_off:",
+                         key="workspace_passcode_remove"):
+        _try(lambda: access.set_workspace_passcode(db, None), "Passcode removed.",
+             switch_to=current)
+
+
+def _set_passcode(current: str, db: Database, passcode: str) -> None:
+    """Save the workspace passcode and keep this session (which typed it) unlocked."""
+    access.set_workspace_passcode(db, passcode)
+    st.session_state.setdefault("_unlocked", {})[str(workspace_path(current))] = \
+        access.required_hash(db)
 
 
 def _try(action, message: str, switch_to: str | None) -> None:
@@ -195,6 +299,40 @@ def _try(action, message: str, switch_to: str | None) -> None:
         st.session_state["_frame_message"] = ("success", message)
         st.session_state["_switch_workspace"] = switch_to or ""
     st.rerun()
+
+
+# --- the room: viewers follow the facilitator ---------------------------------------
+
+_ROOM: dict[str, tuple[str, bool]] = {}    # workspace path -> facilitator's (page, presenter)
+FOLLOW_SECONDS = 2
+
+
+def share_or_follow(ctx: Context, page, pages: dict) -> None:
+    """With a passcode, the facilitator's page and presenter switch are shared, and every
+    viewer who keeps "Follow the facilitator" on moves with them (checked every
+    FOLLOW_SECONDS). ``page`` is this run's st.Page, ``pages`` every st.Page by url path."""
+    if not ctx.guarded:
+        return
+    if ctx.can_edit:
+        _ROOM[str(ctx.path)] = (page.url_path, ctx.presenter)
+        return
+    if not st.sidebar.toggle("Follow the facilitator", value=True, key="follow_room",
+                             help="Move to the page the facilitator shows, in the same "
+                                  "presenter mode."):
+        return
+
+    @st.fragment(run_every=FOLLOW_SECONDS)
+    def follow() -> None:
+        shared = _ROOM.get(str(ctx.path))
+        if shared is None:
+            return
+        if shared[1] != ctx.presenter:
+            st.session_state["_follow_presenter"] = shared[1]
+        if shared[0] != page.url_path and shared[0] in pages:
+            st.switch_page(pages[shared[0]])
+        if shared[1] != ctx.presenter:
+            st.rerun(scope="app")
+    follow()
 
 
 def apply_pending_switch() -> None:
@@ -228,7 +366,7 @@ def _filters(sidebar_data) -> Filters:
             date_from, date_to = picked[0].isoformat(), picked[1].isoformat()
     elif isinstance(PERIODS[period], int) and last:
         end = dt.date.fromisoformat(last)
-        date_from = (end - dt.timedelta(days=PERIODS[period] - 1)).isoformat()
+        date_from = add_days(end, 1 - PERIODS[period]).isoformat()    # 0001-01-01 at most
         date_to = end.isoformat()
         st.caption(f"{date_from} to {date_to}")
     chosen = {}

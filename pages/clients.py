@@ -10,8 +10,9 @@ import streamlit as st
 
 from journey import clients
 from journey.stages import LABELS, stage_model
-from journey.workspace import get_setting, open_workspace
+from journey.workspace import get_setting
 from journey_ui import frame, widgets
+from journey_ui.text import html, md
 
 ROOT = Path(__file__).resolve().parent.parent
 PAGE_SIZES = (25, 50, 100, 200)
@@ -153,16 +154,10 @@ if pages > 1:
                    width="stretch")
 
 st.caption(f"Download all {matching:,} matching clients (every page, the columns shown):")
-path, filters = ctx.path, ctx.filters
-
-
 def build_download():
     """Every matching client, read on the download's own thread."""
-    db = open_workspace(path, create=False)
-    try:
-        return clients.export_rows(db, filters, query, columns)
-    finally:
-        db.close()
+    with frame.connection(ctx) as db:
+        return clients.export_rows(db, ctx.filters, query, columns)
 
 
 widgets.download_table(build_download, "clients", "clients_download")
@@ -187,7 +182,7 @@ else:
     detail = frame.cached(clients.client_detail)(ctx, opened, currency)
     timeline = frame.cached(clients.client_timeline)(ctx, opened)
     with st.container(border=True):
-        st.html(f'<h3 style="margin:0">{widgets.escape(detail["label"])}</h3>')
+        st.html(f'<h3 style="margin:0">{html(detail["label"])}</h3>')
         since = detail["stage_since"]
         outcome = clients.format_value("outcome", detail["outcome"])
         st.markdown(
@@ -196,12 +191,12 @@ else:
             f":gray-badge[:material/location_on: Now: "
             f"{LABELS.get(detail['current_stage'], 'not known')}"
             + (f", since {since[:10]}" if since else "") + "] "
-            f":{OUTCOME_COLOURS.get(detail['outcome'], 'orange')}-badge[{outcome}]")
+            f":{OUTCOME_COLOURS.get(detail['outcome'], 'orange')}-badge[{md(outcome)}]")
         tiles = st.columns(4)
-        tiles[0].metric("Revenue", clients.format_value(
-            "revenue_current", detail["revenue_current"], currency) or "—")
-        tiles[1].metric("Revenue potential", clients.format_value(
-            "revenue_potential", detail["revenue_potential"], currency) or "—")
+        tiles[0].metric("Revenue", md(clients.format_value(
+            "revenue_current", detail["revenue_current"], currency)) or "—")
+        tiles[1].metric("Revenue potential", md(clients.format_value(
+            "revenue_potential", detail["revenue_potential"], currency)) or "—")
         tiles[2].metric("Purchases", f"{detail['purchases']:,.0f}")
         tiles[3].metric("Events", f"{len(timeline):,}")
         journey_col, timeline_col = st.columns([1.3, 2])

@@ -7,20 +7,17 @@ import pandas as pd
 import streamlit as st
 
 from journey import export
-from journey.workspace import open_workspace
 from journey_ui import frame, widgets
+from journey_ui.text import md
 
 READY_KEY = "_export_ready"      # (workspace, version, filters), bytes of a built workbook
 
 
-def build(path: str, filters, workspace: str) -> bytes:
+def build() -> bytes:
     """The workbook, built on another thread when the download button is clicked (so it
     opens its own connection to the workspace)."""
-    db = open_workspace(path, create=False)
-    try:
-        return export.export_workbook(db, filters, workspace=workspace)
-    finally:
-        db.close()
+    with frame.connection(ctx) as db:
+        return export.export_workbook(db, ctx.filters, workspace=ctx.workspace)
 
 
 def download(data, filename: str) -> None:
@@ -38,7 +35,7 @@ filename = export.export_filename(ctx.workspace, dt.date.today())
 filtered = ctx.filters.where()[0] != "1"
 
 if filtered:
-    st.info(f"{export.describe_filters(ctx.filters)} The sidebar's filters apply to the "
+    st.info(f"{md(export.describe_filters(ctx.filters))} The sidebar's filters apply to the "
             "Clients sheet and its Events (and to the Overview, Funnel and Signs); clear them "
             "in the sidebar to export every client.", icon=":material/filter_alt:")
 else:
@@ -47,7 +44,7 @@ else:
 
 large = int(rows["Clients"]) + int(rows["Events"]) > export.LARGE_WORKSPACE_ROWS
 if not large:
-    download(lambda: build(str(ctx.path), ctx.filters, ctx.workspace), filename)
+    download(build, filename)
 else:
     key = (ctx.workspace, ctx.version, ctx.filters)
     ready = st.session_state.get(READY_KEY)

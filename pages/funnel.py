@@ -7,6 +7,7 @@ from journey import funnel, paths
 from journey.errors import JourneyError
 from journey.workspace import get_setting
 from journey_ui import frame, widgets
+from journey_ui.text import md
 
 STALLED_COLUMNS = {"client_id": "Client ID", "name": "Name", "label": "Stage",
                    "since": "In stage since", "days_in_stage": "Days in stage",
@@ -46,7 +47,7 @@ options = dict(filters=ctx.filters, model=model, window_days=window)
 try:
     stages = frame.cached(funnel.compute_funnel)(ctx, **options)
 except JourneyError as error:
-    st.error(str(error))
+    st.error(md(error))
     st.stop()
 first = int(stages["clients"].iloc[0])
 if not first:

@@ -6,9 +6,8 @@ reruns and page switches lose nothing. The outcome of the last import or check s
 on the page until it is dismissed.
 """
 
-import re
-
 import streamlit as st
+from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from journey import import_review as review
 from journey.errors import JourneyError
@@ -16,7 +15,8 @@ from journey.ingest import (import_file, map_stage_values, pending_stage_values,
                             stage_mapping, undo_import)
 from journey.stages import normalise_value
 from journey.templates import DATA_DIR, SAMPLE_NAME, TEMPLATE_NAME
-from journey_ui import frame, widgets
+from journey_ui import frame, jobs, widgets
+from journey_ui.text import md
 
 FILE_TYPES = ["csv", "tsv", "txt", "xlsx", "xlsm", "xls", "ods"]
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -35,11 +35,6 @@ ctx = frame.page_context()
 state = st.session_state
 files: dict = state.setdefault("import_files", {})      # key -> {"name", "data"}
 edits: dict = state.setdefault("import_edits", {})      # key -> {"kind", "mapping", "stages"}
-
-
-def plain(text) -> str:
-    """Text from a file or a person, shown literally inside Markdown."""
-    return re.sub(r"([\\`*_{}\[\]()#+\-.!|<>~$:])", r"\\\1", str(text))
 
 
 def take_uploads(key: str) -> None:
@@ -64,7 +59,7 @@ def planned(key: str, entry: dict):
     if key in cache and cache[key][0] == stamp:
         return cache[key][1]
     try:
-        with st.spinner(f"Reading {entry['name']}…"):
+        with st.spinner(f"Reading {md(entry['name'])}…"):
             plans = plan_file(entry["name"], entry["data"], db=ctx.db)
     except JourneyError as error:
         plans = str(error)
@@ -115,7 +110,7 @@ def review_sheet(key: str, index: int, plan):
     else:
         st.caption("A workshop sheet: its rows go to the workshop pages, column by column.")
     for note in plan.raw.notes:
-        st.caption(f":material/info: {plain(note)}")
+        st.caption(f":material/info: {md(note)}")
     return review.apply_choices(plan, kind, mapping)
 
 
@@ -133,7 +128,7 @@ def stage_choices(key: str, unknown: dict[str, int]) -> dict[str, str]:
     for number, (value, rows) in enumerate(list(unknown.items())[:MAX_STAGE_VALUES]):
         current = mine.get(value)
         picked = columns[number % 3].selectbox(
-            f"{plain(value)} ({rows:,} row{'s' if rows != 1 else ''})", options,
+            f"{md(value)} ({rows:,} row{'s' if rows != 1 else ''})", options,
             index=options.index(current) if current in options else 0,
             format_func=lambda t: "Decide later" if t is None else review.STAGE_TARGETS[t],
             key=f"import_stage_{key}_{normalise_value(value)}")
@@ -152,21 +147,21 @@ def review_file(key: str, entry: dict):
         head, remove = st.columns([6, 1], vertical_alignment="center")
         size = len(entry["data"])
         shown = f"{size / 1024:,.0f} KB" if size >= 1024 else f"{size} bytes"
-        head.markdown(f":material/description: **{plain(entry['name'])}** · {shown}")
+        head.markdown(f":material/description: **{md(entry['name'])}** · {shown}")
         remove.button("Remove", key=f"import_remove_{key}", icon=":material/close:",
                       on_click=forget, args=(key,))
         plans = planned(key, entry)
         if isinstance(plans, str):
-            st.error(plans, icon=":material/block:")
+            st.error(md(plans), icon=":material/block:")
             return None
-        tabs = st.tabs([plain(p.sheet) for p in plans]) if len(plans) > 1 else [st.container()]
+        tabs = st.tabs([md(p.sheet) for p in plans]) if len(plans) > 1 else [st.container()]
         chosen = []
         try:
             for index, (plan, tab) in enumerate(zip(plans, tabs)):
                 with tab:
                     chosen.append(review_sheet(key, index, plan))
         except JourneyError as error:
-            st.error(str(error))
+            st.error(md(error))
             return None
         known = stage_mapping(ctx.db)
         unknown = review.merge_counts(*(review.unknown_stage_values(p, known) for p in chosen))
@@ -174,31 +169,63 @@ def review_file(key: str, entry: dict):
 
 
 def perform(ready: list, dry_run: bool) -> None:
-    """Check or import the reviewed files, showing progress; keep the outcome for display."""
-    bar = st.progress(0.0, text="Starting…")
-    results, used, errors, done = [], [], [], []
-    for number, (key, name, plans, stage_map) in enumerate(ready):
-        def progress(fraction: float, message: str, number=number, name=name) -> None:
-            bar.progress(min(1.0, (number + fraction) / len(ready)), text=f"{name}: {message}")
-        try:
-            out = import_file(ctx.db, name, b"", plans=plans, stage_map=stage_map,
-                              dry_run=dry_run, progress=progress)
-        except JourneyError as error:
-            errors.append(str(error))
-            continue
-        results += [r.as_dict() for r in out]
-        used += plans
-        done.append(key)
-    bar.empty()
-    state["import_outcome"] = {
-        "workspace": str(ctx.path), "results": results, "dry_run": dry_run, "errors": errors,
-        "totals": review.workspace_totals(ctx.db),
-        "workbook": review.rejected_workbook(results, used)
-        if any(r["problems"] for r in results) else None}
-    if not dry_run and done:
-        for key in done:
+    """Check or import the reviewed files on a job of their own (journey_ui.jobs), so that
+    a rerun cannot cut the import off half-way; ``follow_job`` shows its progress."""
+    def work(db, job) -> dict:
+        results, used, errors, done = [], [], [], []
+        for number, (key, name, plans, stage_map) in enumerate(ready):
+            def progress(fraction: float, message: str, number=number, name=name) -> None:
+                job.progress((number + fraction) / len(ready), f"{name}: {message}")
+            try:
+                out = import_file(db, name, b"", plans=plans, stage_map=stage_map,
+                                  dry_run=dry_run, progress=progress)
+            except JourneyError as error:
+                errors.append(str(error))
+                continue
+            results += [r.as_dict() for r in out]
+            used += plans
+            done.append(key)
+        return {"workspace": str(ctx.path), "results": results, "dry_run": dry_run,
+                "errors": errors, "done": done, "totals": review.workspace_totals(db),
+                "workbook": review.rejected_workbook(results, used)
+                if any(r["problems"] for r in results) else None}
+
+    files_text = f"{len(ready)} file{'s' if len(ready) != 1 else ''}"
+    label = f"Checking {files_text}" if dry_run else f"Importing {files_text}"
+    try:
+        jobs.start(str(ctx.path), session_id(), label, work)
+    except JourneyError as error:
+        st.error(md(error), icon=":material/hourglass_top:")
+
+
+def session_id() -> str:
+    """This browser session's id (the owner of the jobs it starts)."""
+    run = get_script_run_ctx()
+    return run.session_id if run else "local"
+
+
+def follow_job() -> None:
+    """Show the progress of the job working on this workspace until it ends; when it is
+    this session's, keep its outcome for display and start a fresh run."""
+    job = jobs.current(str(ctx.path))
+    if job is None:
+        return
+    if not job.done:
+        bar = st.progress(job.fraction, text=md(f"{job.label}: {job.message}"))
+        while not job.finished.wait(0.25):      # a rerun stops this loop, not the job
+            bar.progress(job.fraction, text=md(f"{job.label}: {job.message}"))
+        bar.empty()
+    finished = jobs.take(str(ctx.path), session_id())
+    if finished is None:
+        return
+    outcome = finished.result or {
+        "workspace": str(ctx.path), "results": [], "dry_run": True, "done": [],
+        "errors": [finished.error], "totals": None, "workbook": None}
+    state["import_outcome"] = outcome
+    if not outcome["dry_run"] and outcome["done"]:
+        for key in outcome["done"]:
             forget(key)
-        st.rerun()
+    st.rerun()
 
 
 def show_outcome(outcome: dict) -> None:
@@ -206,7 +233,7 @@ def show_outcome(outcome: dict) -> None:
     results, dry_run = outcome["results"], outcome["dry_run"]
     with st.container(border=True):
         for error in outcome["errors"]:
-            st.error(error, icon=":material/block:")
+            st.error(md(error), icon=":material/block:")
         if results:
             (st.info if dry_run else st.success)(
                 review.outcome_sentence(results, dry_run),
@@ -228,11 +255,11 @@ def show_outcome(outcome: dict) -> None:
         for result in results:
             waiting = result.get("unknown_stage_values") or {}
             if waiting:
-                st.caption(f"{plain(result['sheet'])}: stage values not mapped yet: "
-                           + ", ".join(plain(v) for v in list(waiting)[:8])
+                st.caption(f"{md(result['sheet'])}: stage values not mapped yet: "
+                           + ", ".join(md(v) for v in list(waiting)[:8])
                            + ("" if dry_run else " (say what they mean below)"))
             for note in result["notes"]:
-                st.caption(f":material/info: {plain(note[:1].upper() + note[1:])}")
+                st.caption(f":material/info: {md(note[:1].upper() + note[1:])}")
         st.button("Dismiss", key="import_dismiss", icon=":material/close:",
                   on_click=lambda: state.pop("import_outcome", None))
 
@@ -252,7 +279,7 @@ def waiting_stage_values() -> None:
         for number, (value, rows) in enumerate(list(pending.items())[:MAX_STAGE_VALUES]):
             keys[value] = f"import_pending_{normalise_value(value)}"
             columns[number % 3].selectbox(
-                f"{plain(value)} ({rows:,} row{'s' if rows != 1 else ''})", options,
+                f"{md(value)} ({rows:,} row{'s' if rows != 1 else ''})", options,
                 format_func=lambda t: "Decide later" if t is None else review.STAGE_TARGETS[t],
                 key=keys[value])
         if st.form_submit_button("Save what they mean", icon=":material/save:"):
@@ -260,7 +287,7 @@ def waiting_stage_values() -> None:
             try:
                 changed = map_stage_values(ctx.db, chosen) if chosen else 0
             except JourneyError as error:
-                st.error(str(error))
+                st.error(md(error))
             else:
                 state["import_message"] = (f"Saved. {changed:,} imported "
                                            f"row{'s' if changed != 1 else ''} updated.")
@@ -276,7 +303,7 @@ def history() -> None:
                             "of them can be undone.", icon=":material/history:")
         return
     st.dataframe(table, hide_index=True, column_config=HISTORY_LAYOUT)
-    if ctx.presenter:
+    if not ctx.editing:
         return
     open_imports = table[table["Undone"] == ""]
     if open_imports.empty:
@@ -298,8 +325,8 @@ def history() -> None:
                   on_click=state.update, kwargs={"import_undo_pending": pending})
         return
     st.warning(f"Undo import {picked}? What it added is removed and what it changed is put "
-               "back as it was. Imports made after it that touched the same rows must be "
-               "undone first.", icon=":material/warning:")
+               "back as it was; what later imports and edits changed since is kept.",
+               icon=":material/warning:")
     yes, no, _ = st.columns([1, 1, 3])
     if yes.button("Yes, undo it", type="primary", key="import_undo_yes",
                   icon=":material/undo:"):
@@ -307,7 +334,7 @@ def history() -> None:
         try:
             done = undo_import(ctx.db, picked)
         except JourneyError as error:
-            st.error(str(error), icon=":material/block:")
+            st.error(md(error), icon=":material/block:")
             return
         state["import_message"] = review.undo_sentence(done)
         outcome = state.get("import_outcome")
@@ -321,16 +348,18 @@ def history() -> None:
 # --- the page --------------------------------------------------------------------------
 
 st.title("Import")
-if ctx.presenter:
+if not ctx.editing:
     st.write("Where this workspace's data came from: every import, newest first.")
 else:
     st.write("Bring in the spreadsheets you already keep: a client tracker, a CRM export, an "
              "order list, a complaints log. Journey guesses what each column means; check its "
              "guesses, then import. Every import can be undone.")
 if message := state.pop("import_message", None):
-    st.success(message, icon=":material/check_circle:")
+    st.success(md(message), icon=":material/check_circle:")
 
-if not ctx.presenter:
+follow_job()       # an import started before this run shows its progress here
+
+if ctx.editing:
     with st.expander("No spreadsheet yet? Start from the template",
                      icon=":material/table_view:"):
         st.write("The template has every column Journey understands, with dropdowns and a "
@@ -366,10 +395,11 @@ if not ctx.presenter:
                        "a copy that opens.")
         if dry_run or go:
             perform(ready, dry_run=dry_run)
+            follow_job()
 
 if (outcome := state.get("import_outcome")) and outcome["workspace"] == str(ctx.path):
     show_outcome(outcome)
 
-if not ctx.presenter:
+if ctx.editing:
     waiting_stage_values()
 history()

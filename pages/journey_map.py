@@ -3,7 +3,8 @@ actions, thoughts and feelings, the emotion curve, pain points, opportunities, o
 one picture for the projector; the emotion curves from the workshop and from the
 customers' data; the department coverage heatmap with its gaps.
 
-Every text in the map comes from people, so each one goes through ``widgets.escape``.
+Every text in the map comes from people, so each one goes through ``html``
+(journey_ui.text).
 """
 
 import base64
@@ -14,6 +15,7 @@ from journey import journey_map as jm
 from journey.stages import LABELS, stage_model
 from journey.workspace import get_setting
 from journey_ui import frame, widgets
+from journey_ui.text import html
 
 ctx = frame.page_context()
 stages = stage_model(bool(frame.cached(get_setting)(ctx, "pre_awareness")))
@@ -51,9 +53,9 @@ def cell(lane: str, items: list[str]) -> str:
         return "<td></td>"
     css = f' class="{LANE_CLASS[lane]}"' if lane in LANE_CLASS else ""
     if lane in ("channel", "owner"):
-        return f"<td{css}>" + "".join(f'<span class="chip">{widgets.escape(i)}</span>'
+        return f"<td{css}>" + "".join(f'<span class="chip">{html(i)}</span>'
                                       for i in items) + "</td>"
-    entries = "".join("<li>" + "<br>".join(widgets.escape(line) for line in item.splitlines())
+    entries = "".join("<li>" + "<br>".join(html(line) for line in item.splitlines())
                       + "</li>" for item in items)
     return f"<td{css}><ul>{entries}</ul></td>"
 
@@ -61,8 +63,8 @@ def cell(lane: str, items: list[str]) -> str:
 def map_html(lanes: dict, curves, presenter: bool) -> str:
     """The map as an HTML table: stages across, lanes down, the curve spanning the stages."""
     basis = dict(zip(curves["stage"], curves["basis"]))
-    head = "".join(f"<th>{widgets.escape(LABELS[s])}"
-                   f'<span class="basis">{widgets.escape(basis[s])}</span></th>' for s in stages)
+    head = "".join(f"<th>{html(LABELS[s])}"
+                   f'<span class="basis">{html(basis[s])}</span></th>' for s in stages)
     body = []
     for lane, title in jm.LANES:
         if lane == "emotion":

@@ -7,13 +7,14 @@ from journey.funnel import biggest_drop
 from journey.overview import data_health, stage_tiles
 from journey.templates import DATA_DIR, SAMPLE_NAME, TEMPLATE_NAME
 from journey_ui import frame, widgets
+from journey_ui.text import md
 
 ctx = frame.page_context()
 health = frame.cached(data_health)(ctx)
 
 if not health["clients"] and not health["events"]:
     st.title("Welcome to Journey")
-    st.write(f"The workspace **{widgets.escape(ctx.workspace)}** is empty. Three ways to start:")
+    st.write(f"The workspace **{md(ctx.workspace)}** is empty. Three ways to start:")
     upload, template, demo = st.columns(3)
     with upload.container(border=True):
         st.markdown("#### :material/upload_file: Upload your spreadsheet")
@@ -72,11 +73,12 @@ middle.metric("Stage values to map", f"{len(health['pending_stage_values']):,}")
 right.metric("Personas", health["personas"])
 right.metric("Touchpoints", health["touchpoints"])
 if last:
-    st.caption(f"Last import: {last['file']} ({last['sheet']}) on {last['created_at']} UTC: "
-               f"{last['inserted']:,} added, {last['updated']:,} updated, "
-               f"{last['rejected']:,} rejected. {health['imports']} imports in all.")
-if health["pending_stage_values"] and not ctx.presenter:
-    values = ", ".join(f"'{v}'" for v in list(health["pending_stage_values"])[:5])
+    st.caption(f"Last import: {md(last['file'])} ({md(last['sheet'])}) on "
+               f"{last['created_at']} UTC: {last['inserted']:,} added, "
+               f"{last['updated']:,} updated, {last['rejected']:,} rejected. "
+               f"{health['imports']} imports in all.")
+if health["pending_stage_values"] and ctx.editing:
+    values = ", ".join(f"'{md(v)}'" for v in list(health["pending_stage_values"])[:5])
     st.warning(f"Some stage values are not understood yet ({values}). Map them on the "
                "Import page so those clients count in the funnel.",
                icon=":material/help:")

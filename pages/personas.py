@@ -1,31 +1,23 @@
 """Personas: up to three target persona cards with live figures from their clients, an
 editing form per card, the archive, and the impact × effort matrix.
 
-User text is shown through ``md`` (HTML- and Markdown-escaped), so a ``<script>`` in a
+User text is shown through ``md`` (journey_ui.text), so a ``<script>`` or a link in a
 pain point is just text. Each card's form remembers the version it was filled from; a
 save after someone else's is refused (``StaleEdit``) instead of overwriting.
 """
-
-import html
-import re
 
 import streamlit as st
 
 from journey import personas
 from journey.errors import JourneyError
-from journey.workspace import get_setting, open_workspace
+from journey.workspace import get_setting
 from journey_ui import frame, widgets
+from journey_ui.text import html, md
 
 ctx = frame.page_context()
 currency = str(get_setting(ctx.db, "currency") or "$")
 LIST_ICONS = {"pain_points": "😣", "delights": "😊", "key_opportunities": "🚀"}
 SCORES = {"impact": (1, 2, 3, 4, 5), "effort": (1, 2, 3, 4, 5), "tier": (1, 2, 3)}
-_MARKDOWN = re.compile(r"([\\`*_{}\[\]()#+\-.!|~$:])")
-
-
-def md(text) -> str:
-    """User text for st.markdown: Markdown punctuation and HTML escaped."""
-    return html.escape(_MARKDOWN.sub(r"\\\1", "" if text is None else str(text)), quote=False)
 
 
 def money(value) -> str:
@@ -58,9 +50,9 @@ quadrants = dict(zip(ranking["name"], ranking["quadrant"]))
 
 st.title("Personas")
 if "_personas_flash" in st.session_state:
-    st.success(st.session_state.pop("_personas_flash"), icon=":material/check:")
+    st.success(md(st.session_state.pop("_personas_flash")), icon=":material/check:")
 if "_personas_error" in st.session_state:
-    st.error(st.session_state.pop("_personas_error"), icon=":material/error:")
+    st.error(md(st.session_state.pop("_personas_error")), icon=":material/error:")
 filtered = any([ctx.filters.date_from, ctx.filters.persona, ctx.filters.client_type,
                 ctx.filters.region, ctx.filters.channel])
 st.caption(f"Up to {personas.MAX_ACTIVE} target personas. Live figures come from the "
@@ -88,9 +80,8 @@ def show_card(card: dict) -> None:
     if photo:
         st.image(photo[0], width=140)
     else:
-        st.markdown(f"<div style='font-size:3.2rem;line-height:1.1'>"
-                    f"{widgets.escape(card['icon'] or personas.DEFAULT_ICON)}</div>",
-                    unsafe_allow_html=True)
+        st.html(f"<div style='font-size:3.2rem;line-height:1.1'>"
+                f"{html(card['icon'] or personas.DEFAULT_ICON)}</div>")
     st.markdown(f"### {md(card['name'])}")
     if card["title"]:
         st.markdown(f"*{md(card['title'])}*")
@@ -166,11 +157,8 @@ def entered(prefix: str) -> dict:
 
 def in_workspace(action):
     """Run ``action(db)`` on a connection of its own (callbacks run outside the page)."""
-    db = open_workspace(str(ctx.path), create=False)
-    try:
+    with frame.connection(ctx) as db:
         return action(db)
-    finally:
-        db.close()
 
 
 def on_save(card_id: int, prefix: str, has_photo: bool) -> None:
@@ -244,7 +232,7 @@ def form_fields(prefix: str, errors: dict) -> None:
     """The card's inputs (values live in session state under ``prefix``)."""
     def note(field):
         if field in errors:
-            st.error(errors[field], icon=":material/error:")
+            st.error(md(errors[field]), icon=":material/error:")
 
     left, right = st.columns([3, 1])
     left.text_input("Name", key=f"{prefix}name", max_chars=80, placeholder="e.g. Dr. Jelena")
@@ -295,12 +283,12 @@ def edit_card(card: dict) -> None:
             st.file_uploader("Photo (PNG, JPEG or WebP, up to 2 MB)",
                              type=["png", "jpg", "jpeg", "webp"], key=f"{prefix}photo")
             if "photo" in errors:
-                st.error(errors["photo"], icon=":material/error:")
+                st.error(md(errors["photo"]), icon=":material/error:")
             st.checkbox("Remove the photo", key=f"{prefix}nophoto", disabled=not has_photo)
             st.form_submit_button("Save card", icon=":material/save:", type="primary",
                                   on_click=on_save, args=(card["id"], prefix, has_photo))
         if stale:
-            st.warning(stale, icon=":material/sync_problem:")
+            st.warning(md(stale), icon=":material/sync_problem:")
             st.button("Load the latest version", key=f"reload_{card['id']}",
                       icon=":material/refresh:", on_click=forget_form, args=(prefix,))
         assign_by_hand(card)
@@ -355,10 +343,10 @@ else:
         with column:
             with st.container(border=True):
                 show_card(card)
-            if not ctx.presenter:
+            if ctx.editing:
                 edit_card(card)
 
-if not ctx.presenter:
+if ctx.editing:
     new_card()
     if not archived.empty:
         with st.expander(f"Archived personas ({len(archived)})", icon=":material/inventory_2:"):

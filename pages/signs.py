@@ -8,6 +8,7 @@ import streamlit as st
 from journey import signs
 from journey.errors import JourneyError
 from journey_ui import frame, widgets
+from journey_ui.text import md
 
 BADGES = {"red": ("Red", "red", ":material/error:"),
           "amber": ("Amber", "orange", ":material/warning:"),
@@ -23,7 +24,7 @@ st.caption("Eight signs that the sales process is out of step with the customer 
 try:
     report = frame.cached(signs.compute_signs)(ctx, ctx.filters)
 except JourneyError as error:
-    st.error(str(error))
+    st.error(md(error))
     st.stop()
 
 
@@ -84,7 +85,7 @@ def show_assessment(sign) -> None:
                    f"not measured: {sign.assessment['score']} / 5.")
         if sign.assessment.get("note"):
             st.text(f"Note: {sign.assessment['note']}")
-    if ctx.presenter:
+    if not ctx.editing:
         return
     with st.popover("Assess this sign yourself", icon=":material/edit_note:"):
         with st.form(f"assess_{sign.key}", border=False):
@@ -146,7 +147,7 @@ def save(action, message: str) -> None:
     try:
         action()
     except JourneyError as error:
-        st.error(str(error))
+        st.error(md(error))
         return
     st.session_state["_signs_message"] = message
     st.rerun()
@@ -214,5 +215,5 @@ if not any(s.measured for s in report.signs):
         icon=":material/health_and_safety:")
 for card in report.red_first():
     show_card(card)
-if not ctx.presenter:
+if ctx.editing:
     show_settings()

@@ -17,6 +17,7 @@ from journey.stages import LABELS, stage_model
 from journey.templates import CHANNELS, DEPARTMENTS
 from journey.workspace import get_setting
 from journey_ui import frame, widgets
+from journey_ui.text import md
 
 ctx = frame.page_context()
 db = ctx.db
@@ -208,7 +209,7 @@ def show_conflicts(scope: str, current: dict, edited: list[dict]) -> None:
                "Nothing was overwritten. Choose whose version to keep for these rows; "
                "your other changes are saved either way.", icon=":material/group:")
     for conflict in current["conflicts"]:
-        st.caption(conflict.sentence())
+        st.caption(md(conflict.sentence()))
     st.dataframe(tp.conflict_table(current["conflicts"]), hide_index=True)
     mine, theirs, _ = st.columns([1, 1, 3])
     if mine.button("Keep my changes", key=f"keep_mine_{scope}", icon=":material/person:"):
@@ -221,7 +222,7 @@ def show_conflicts(scope: str, current: dict, edited: list[dict]) -> None:
 
 def stage_tab(stage: str) -> None:
     current = draft(stage)
-    if ctx.presenter:
+    if not ctx.editing:
         compare_states(current["base"])
         return
     notices = st.container()
@@ -270,7 +271,7 @@ def function_map_tab() -> None:
                "it should serve (the journey map's coverage calls out a function with no "
                "touchpoint in a stage it should serve).")
     current = draft("function_map")
-    if ctx.presenter:
+    if not ctx.editing:
         st.dataframe(rows_frame(current["base"], FUNCTION_COLUMNS), hide_index=True,
                      column_config=FUNCTION_CONFIG, column_order=FUNCTION_COLUMNS)
         return
@@ -295,8 +296,9 @@ def function_map_tab() -> None:
 def save_snapshot() -> None:
     """Button callback: save the map under the typed name."""
     try:
-        tp.save_snapshot(db, st.session_state.get("snapshot_name", ""),
-                         st.session_state.get("snapshot_note", ""))
+        with frame.connection(ctx) as own:
+            tp.save_snapshot(own, st.session_state.get("snapshot_name", ""),
+                             st.session_state.get("snapshot_note", ""))
     except JourneyError as error:
         st.session_state["_snapshot_error"] = str(error)
         return
@@ -308,7 +310,7 @@ def save_snapshot() -> None:
 def snapshots_tab() -> None:
     st.caption("Save the map under a name before and after a session, then compare a "
                "snapshot with the map as it is now.")
-    if not ctx.presenter:
+    if ctx.editing:
         name, note, button = st.columns([2, 3, 1], vertical_alignment="bottom")
         name.text_input("Snapshot name", key="snapshot_name",
                         placeholder="Before the workshop")
@@ -316,7 +318,7 @@ def snapshots_tab() -> None:
         button.button("Save snapshot", key="save_snapshot", on_click=save_snapshot,
                       icon=":material/photo_camera:")
         if "_snapshot_error" in st.session_state:
-            st.error(st.session_state.pop("_snapshot_error"))
+            st.error(md(st.session_state.pop("_snapshot_error")))
     snapshots = tp.list_snapshots(db)
     if snapshots.empty:
         widgets.empty_state("No snapshots yet", "Save one before the workshop starts, and "
@@ -342,17 +344,17 @@ def snapshots_tab() -> None:
 
 st.title("Touchpoints")
 if FLASH in st.session_state:
-    st.success(st.session_state.pop(FLASH), icon=":material/check:")
+    st.success(md(st.session_state.pop(FLASH)), icon=":material/check:")
 if not ctx.presenter:
     last = tp.last_save(db)
     if last:
         info, button = st.columns([4, 1], vertical_alignment="center")
-        info.caption(f"Last save: {last['summary']} ({last['created_at']} UTC).")
+        info.caption(f"Last save: {md(last['summary'])} ({last['created_at']} UTC).")
         if button.button("Undo last save", key="undo_save", icon=":material/undo:"):
             try:
                 tp.undo_last_save(db)
             except JourneyError as error:
-                st.error(str(error))
+                st.error(md(error))
             else:
                 for scope in [*stages, "function_map"]:
                     restart(scope, reload=True)

@@ -47,6 +47,7 @@ def server(tmp_path_factory, demo_file):
     home.mkdir()
     shutil.copy(demo_file, home / "demo.db")
     open_workspace(home / "My shop.db").close()          # empty: the upload fills it
+    open_workspace(home / "Leads.db").close()            # empty: the long import fills it
     port = _free_port()
     env = dict(os.environ, JOURNEY_HOME=str(home))
     process = subprocess.Popen(
@@ -144,3 +145,66 @@ def test_a_spreadsheet_uploaded_in_the_browser_becomes_clients(server, page):
     page.screenshot(path=str(SHOTS / "clients-after-import.png"), full_page=True)
     for name in names:
         assert page.get_by_text(name).count(), name
+
+
+LEADS = 60_000      # rows: enough for the save to last while the test forces a rerun
+
+
+def _leads_csv(path: Path) -> Path:
+    """Semicolon-separated leads whose ID column (lead_ref) Journey does not recognise."""
+    sources = ("Web", "Referral", "Fair", "Ads")
+    lines = ["lead_ref;first contact;source"] + [
+        f"LR-{i:06d};2024-{1 + i % 12:02d}-{1 + i % 28:02d};{sources[i % 4]}"
+        for i in range(LEADS)]
+    path.write_text("\n".join(lines) + "\n")
+    return path
+
+
+def _map_first_column_to_client_id(page) -> None:
+    """In the mapping grid (a canvas), set the first column's "Maps to" to Client ID."""
+    grid = page.locator('[data-testid="stDataFrame"]').nth(1)
+    grid.scroll_into_view_if_needed()
+    box = grid.bounding_box()
+    page.mouse.click(box["x"] + box["width"] - 120, box["y"] + 35 + 17)
+    page.keyboard.press("Enter")
+    page.wait_for_timeout(300)
+    page.keyboard.type("Client ID")
+    page.keyboard.press("Enter")
+    _settle(page)
+
+
+def test_a_rerun_during_an_import_shows_its_progress_and_the_server_lives(
+        server, page, tmp_path):
+    """Issue 13.1: a rerun forced while the import saves used to close the connection
+    the import was writing with, and the server died of a segmentation fault."""
+    url, home = server
+    page.goto(f"{url}/import")
+    _settle(page)
+    _choose_workspace(page, "Leads")
+    page.locator('[data-testid="stFileUploader"] input[type="file"]').set_input_files(
+        str(_leads_csv(tmp_path / "leads.csv")))
+    _settle(page)
+    page.locator('[data-testid="stSelectbox"]').filter(has_text="Import this sheet as").click()
+    page.get_by_role("option", name=re.compile("^Clients")).click()
+    _settle(page)
+    _map_first_column_to_client_id(page)
+    page.get_by_role("button", name=re.compile(r"^Import 1 file")).click()
+    progress = page.locator('[data-testid="stProgress"]')
+    progress.wait_for(timeout=60_000)
+    # Force a rerun while the import works: choose another period in the sidebar.
+    page.locator('[data-testid="stSidebar"] [data-testid="stSelectbox"]').filter(
+        has_text="Period").click()
+    page.get_by_role("option", name="Last 90 days").click()
+    rerun_saw_progress = progress.count() > 0
+    page.get_by_text(re.compile(r"^Imported 1 file")).wait_for(timeout=180_000)
+    _settle(page)
+    page.screenshot(path=str(SHOTS / "import-after-rerun.png"), full_page=True)
+    leads = open_workspace(home / "Leads.db")
+    assert leads.execute("SELECT COUNT(*) FROM clients").fetchone()[0] == LEADS
+    assert leads.execute("SELECT COUNT(*) FROM imports").fetchone()[0] == 1   # not two
+    assert leads.execute("SELECT client_id FROM clients ORDER BY client_id LIMIT 1"
+                         ).fetchone()[0] == "LR-000000"
+    assert rerun_saw_progress
+    page.goto(url)                         # the server still answers
+    _settle(page)
+    assert not page.locator('[data-testid="stException"]').count()

@@ -257,6 +257,8 @@ def test_map_splits_on_the_last_equals_sign(capsys, files):
     (("undo-import", "1", "--workspace", "nowhere"), "no workspace 'nowhere'"),
     (("funnel", "--workspace", "../etc"), "cannot be a workspace name"),
     (("import", "{leads}", "--workspace", "a/b"), "cannot be a workspace name"),
+    # 64 four-byte letters: 259 bytes of file name, once a traceback (issue 13.8)
+    (("import", "{leads}", "--workspace", "\U00020000" * 64), "too long for a workspace name"),
     (("funnel", "--workspace", "shop", "--by", "colour"), "'colour'"),
     ((), "required"),
 ])
