@@ -15,10 +15,10 @@ import re
 import sqlite3
 from pathlib import Path
 
-from sqlite_utils import Database, Migrations
+from sqlite_utils import Database
 
 from .errors import WorkspaceBusy, WorkspaceError
-from .fields import CLIENT_FIELDS, EVENT_FIELDS, field_type
+from .schema import migrations
 from .stages import ALL_STAGES, stage_at_column
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -213,22 +213,12 @@ def _bump_changes(db: Database) -> None:
 
 # --- migrations ----------------------------------------------------------------------
 
-migrations = Migrations("journey")
-
-
 def migrate(db: Database) -> None:
-    """Apply pending migrations; safe to call every time a workspace opens."""
+    """Apply pending migrations (journey.schema); safe to call every time a workspace opens."""
     migrations.apply(db)
 
 
-def _run_script(db: Database, script: str) -> None:
-    """Run statements one by one (``executescript`` would commit the migration's transaction)."""
-    for statement in script.split(";\n"):
-        if statement.strip():
-            db.execute(statement)
-
-SQL_TYPES = {"text": "TEXT", "date": "TEXT", "bool": "INTEGER"}
-
+# The per-client figures journey.derive computes from events (not imported from a file).
 DERIVED_CLIENT_COLUMNS = {
     "furthest_stage": "TEXT", "furthest_rank": "INTEGER", "current_stage": "TEXT",
     "outcome": "TEXT", "first_date": "TEXT", "last_date": "TEXT",
@@ -240,197 +230,3 @@ DERIVED_CLIENT_COLUMNS = {
     "contact_count": "INTEGER", "stage_since": "TEXT",
     **{stage_at_column(stage): "TEXT" for stage in ALL_STAGES},
 }
-
-
-def _columns(fields: dict[str, str]) -> str:
-    return ",\n".join(f"  [{name}] {SQL_TYPES.get(field_type(name), 'REAL')}"
-                      for name in fields)
-
-
-@migrations()
-def m001_create_tables(db: Database) -> None:
-    derived = ",\n".join(f"  [{name}] {kind}" for name, kind in DERIVED_CLIENT_COLUMNS.items())
-    _run_script(db, f"""
-CREATE TABLE clients (
-  id INTEGER PRIMARY KEY,
-  client_key TEXT NOT NULL UNIQUE,
-  name_key TEXT,
-{_columns(CLIENT_FIELDS)},
-  stage_raw TEXT,
-  extra TEXT,
-  import_id INTEGER,
-  updated_at TEXT,
-{derived}
-);
-CREATE INDEX clients_name_key ON clients(name_key);
-CREATE INDEX clients_furthest ON clients(furthest_rank);
-CREATE TABLE events (
-  id INTEGER PRIMARY KEY,
-  client_ref INTEGER REFERENCES clients(id) ON DELETE SET NULL,
-{_columns(EVENT_FIELDS)},
-  stage_raw TEXT,
-  extra TEXT,
-  row_key TEXT NOT NULL UNIQUE,
-  import_id INTEGER
-);
-CREATE INDEX events_client ON events(client_ref, kind, date);
-CREATE INDEX events_kind_date ON events(kind, date);
-CREATE INDEX events_order ON events(order_id);
-CREATE TABLE imports (
-  id INTEGER PRIMARY KEY,
-  file TEXT NOT NULL,
-  sheet TEXT,
-  kind TEXT NOT NULL,
-  checksum TEXT,
-  mapping TEXT,
-  stage_map TEXT,
-  set_values TEXT,
-  rows INTEGER, inserted INTEGER, updated INTEGER, rejected INTEGER,
-  created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%d %H:%M:%S', 'now')),
-  undone_at TEXT
-);
-CREATE TABLE import_problems (
-  id INTEGER PRIMARY KEY,
-  import_id INTEGER NOT NULL REFERENCES imports(id) ON DELETE CASCADE,
-  row INTEGER, [column] TEXT, value TEXT, reason TEXT
-);
-CREATE INDEX import_problems_import ON import_problems(import_id);
--- before-images of rows an import updated, for undo
-CREATE TABLE import_changes (
-  import_id INTEGER NOT NULL REFERENCES imports(id) ON DELETE CASCADE,
-  table_name TEXT NOT NULL,
-  row_id INTEGER NOT NULL,
-  before TEXT NOT NULL
-);
-CREATE INDEX import_changes_row ON import_changes(table_name, row_id);
-CREATE INDEX import_changes_import ON import_changes(import_id);
--- sheets that are neither clients nor events, kept as they came
-CREATE TABLE reference_rows (
-  id INTEGER PRIMARY KEY,
-  import_id INTEGER NOT NULL REFERENCES imports(id) ON DELETE CASCADE,
-  sheet TEXT, row INTEGER, data TEXT
-);
-CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT);
-CREATE TABLE stage_mappings (value_key TEXT PRIMARY KEY, raw_value TEXT, target TEXT NOT NULL);
-CREATE TABLE saved_mappings (
-  headers_key TEXT PRIMARY KEY, kind TEXT, mapping TEXT, updated_at TEXT
-);
-CREATE TABLE personas (
-  id INTEGER PRIMARY KEY,
-  name TEXT NOT NULL, title TEXT, icon TEXT, photo BLOB, photo_type TEXT,
-  description TEXT, goals TEXT, pain_points TEXT, delights TEXT,
-  preferred_contact TEXT, key_opportunities TEXT, sales_tips TEXT, sales_method TEXT,
-  target_revenue REAL, target_visit_frequency REAL, target_satisfaction REAL,
-  impact INTEGER, effort INTEGER,
-  tier INTEGER, archived INTEGER NOT NULL DEFAULT 0, position INTEGER,
-  updated_at TEXT, version INTEGER NOT NULL DEFAULT 1
-);
-CREATE TABLE touchpoints (
-  id INTEGER PRIMARY KEY,
-  stage TEXT NOT NULL, position INTEGER,
-  touchpoint TEXT NOT NULL, channel TEXT, department TEXT, customer_action TEXT,
-  thinks_feels TEXT, emotion INTEGER, pain_points TEXT, delights TEXT, opportunities TEXT,
-  kpi TEXT, owner TEXT, state TEXT NOT NULL DEFAULT 'current',
-  updated_at TEXT, version INTEGER NOT NULL DEFAULT 1
-);
-CREATE INDEX touchpoints_stage ON touchpoints(stage, position);
-""")
-
-
-@migrations()
-def m002_personas(db: Database) -> None:
-    """Clients assigned to a persona by hand (they win over the tracker's persona column).
-    No foreign key on persona_id: undoing a Personas import deletes and re-inserts the
-    persona row, which must not take its assignments with it."""
-    _run_script(db, """
-CREATE TABLE persona_assignments (
-  client_ref INTEGER PRIMARY KEY REFERENCES clients(id) ON DELETE CASCADE,
-  persona_id INTEGER NOT NULL
-);
-CREATE INDEX persona_assignments_persona ON persona_assignments(persona_id);
-""")
-
-
-@migrations()
-def m003_workshop(db: Database) -> None:
-    """The function map (seeded with seven functions), touchpoint-table saves for undo,
-    and named snapshots of the journey map (see journey.touchpoints)."""
-    from .touchpoints import FUNCTION_MAP_DEFAULTS
-
-    _run_script(db, """
-CREATE TABLE function_map (
-  id INTEGER PRIMARY KEY,
-  department TEXT NOT NULL UNIQUE, uses TEXT, outcome TEXT, stages TEXT,
-  position INTEGER, updated_at TEXT, version INTEGER NOT NULL DEFAULT 1
-);
-CREATE TABLE workshop_saves (
-  id INTEGER PRIMARY KEY,
-  table_name TEXT NOT NULL, scope TEXT, summary TEXT,
-  created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%d %H:%M:%S', 'now')),
-  undone_at TEXT
-);
--- before-images of the rows a save changed (before NULL: the save added the row)
-CREATE TABLE workshop_save_rows (
-  save_id INTEGER NOT NULL REFERENCES workshop_saves(id) ON DELETE CASCADE,
-  row_id INTEGER NOT NULL, before TEXT, after_version INTEGER,
-  position_only INTEGER NOT NULL DEFAULT 0
-);
-CREATE INDEX workshop_save_rows_save ON workshop_save_rows(save_id);
-CREATE TABLE map_snapshots (
-  id INTEGER PRIMARY KEY,
-  name TEXT NOT NULL UNIQUE, note TEXT, data TEXT NOT NULL,
-  created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%d %H:%M:%S', 'now'))
-)""")
-    for position, row in enumerate(FUNCTION_MAP_DEFAULTS, start=1):
-        db.execute("INSERT INTO function_map(department, uses, outcome, stages, position) "
-                   "VALUES (?, ?, ?, ?, ?)", [*row, position])
-
-
-@migrations()
-def m004_funnel_indexes(db: Database) -> None:
-    """Each client's stored path through the stages (``clients.stage_path``, see
-    journey.paths) and the indexes that keep the funnel page fast at 100,000 clients:
-    events in (client, date, id) order for the paths, (persona, furthest_rank) for the
-    persona filter every page applies, where clients are now and who left, and the
-    workspace's latest date. The other segment fields, the cohort month and the path get
-    no index: each would add ~0.1 s to a 100,000-row import for a query that stays within
-    its budget without it (bench/funnel_bench.py, bench/import_bench.py)."""
-    from .paths import refresh_paths
-
-    if "stage_path" not in {c.name for c in db["clients"].columns}:
-        db.execute("ALTER TABLE clients ADD COLUMN stage_path TEXT")
-    _run_script(db, """
-CREATE INDEX IF NOT EXISTS events_path ON events(client_ref, date, id, stage, kind, amount)
-  WHERE client_ref IS NOT NULL AND date IS NOT NULL
-    AND (stage IS NOT NULL OR kind IN ('purchase', 'won', 'referral', 'review', 'nps'));
-CREATE INDEX IF NOT EXISTS clients_persona_rank ON clients(persona, furthest_rank);
-CREATE INDEX IF NOT EXISTS clients_now ON clients(furthest_rank, current_stage, outcome);
-CREATE INDEX IF NOT EXISTS clients_last_date ON clients(last_date)
-""")
-    refresh_paths(db)
-
-
-@migrations()
-def m005_signs_indexes(db: Database) -> None:
-    """Covering indexes for the signs of misalignment (journey.signs): events by kind and
-    date with their client (daily counts, purchase days per client), and events with a
-    reason by kind, date and reason; and the signs' per-client dates and flags as one
-    indexed expression (``journey.signs.CLIENT_DAYS``), which SQLite keeps with every write
-    to clients, so the signs read them back for 100,000 clients in milliseconds."""
-    from .signs import CLIENT_DAYS
-
-    _run_script(db, """
-CREATE INDEX IF NOT EXISTS events_kind_date_client ON events(kind, date, client_ref);
-CREATE INDEX IF NOT EXISTS events_kind_date_reason ON events(kind, date, reason, client_ref)
-  WHERE reason IS NOT NULL
-""")
-    db.execute(f"CREATE INDEX IF NOT EXISTS clients_signs_days ON clients({CLIENT_DAYS})")
-
-
-@migrations()
-def m006_undo_after_images(db: Database) -> None:
-    """What an import wrote into each row it changed (``import_changes.after``), so that
-    undo tells the import's values from changes made since (see journey.ingest.undo_import).
-    Records made before this have none: undo puts those rows back whole, as it did."""
-    if "after" not in {c.name for c in db["import_changes"].columns}:
-        db.execute("ALTER TABLE import_changes ADD COLUMN after TEXT")

@@ -1,0 +1,321 @@
+"""The workspace schema: numbered migrations, each frozen with the SQL it was written with.
+
+A migration never reads live code (field lists, stage ranks, a module's SQL): what it
+created on the day it was written is what it creates on every workspace it ever upgrades,
+however the code moves on. A change to the schema is a new migration at the end.
+tests/test_migrations.py upgrades a workspace made at every older step and compares it
+with a fresh one.
+"""
+
+from __future__ import annotations
+
+from sqlite_utils import Database, Migrations
+
+migrations = Migrations("journey")
+
+
+def run_script(db: Database, script: str) -> None:
+    """Run statements one by one (``executescript`` would commit the migration's transaction)."""
+    for statement in script.split(";\n"):
+        if statement.strip():
+            db.execute(statement)
+
+
+@migrations()
+def m001_create_tables(db: Database) -> None:
+    """Clients (the tracker's fields and the figures derived from events), events, the
+    imports and their undo records, reference rows, settings, mappings, personas and
+    touchpoints."""
+    run_script(db, """
+CREATE TABLE clients (
+  id INTEGER PRIMARY KEY,
+  client_key TEXT NOT NULL UNIQUE,
+  name_key TEXT,
+  [client_id] TEXT,
+  [name] TEXT,
+  [client_type] TEXT,
+  [purchasing_frequency] TEXT,
+  [country] TEXT,
+  [region] TEXT,
+  [persona] TEXT,
+  [contact_name] TEXT,
+  [email] TEXT,
+  [phone] TEXT,
+  [revenue_current] REAL,
+  [revenue_potential] REAL,
+  [communication] TEXT,
+  [preferred_channel] TEXT,
+  [discounts] TEXT,
+  [behaviour] TEXT,
+  [key_decision_maker] TEXT,
+  [payment_terms] TEXT,
+  [contract_on_file] INTEGER,
+  [sla] TEXT,
+  [sales_volume_per_week] REAL,
+  [net_profit_per_week] REAL,
+  [buyer_type] TEXT,
+  [peak_reason] TEXT,
+  [dip_reason] TEXT,
+  [lessons_learnt] TEXT,
+  [reward_effort_rank] REAL,
+  [stage] TEXT,
+  [status] TEXT,
+  [channel] TEXT,
+  [owner] TEXT,
+  [first_contact] TEXT,
+  [last_contact] TEXT,
+  [satisfaction] REAL,
+  [nps] REAL,
+  [purchases] REAL,
+  [referrals] REAL,
+  [complaints] REAL,
+  [objections] REAL,
+  [refunds] REAL,
+  stage_raw TEXT,
+  extra TEXT,
+  import_id INTEGER,
+  updated_at TEXT,
+  [furthest_stage] TEXT,
+  [furthest_rank] INTEGER,
+  [current_stage] TEXT,
+  [outcome] TEXT,
+  [first_date] TEXT,
+  [last_date] TEXT,
+  [event_count] INTEGER,
+  [purchase_count] INTEGER,
+  [purchase_days] INTEGER,
+  [revenue_events] REAL,
+  [won_count] INTEGER,
+  [lost_count] INTEGER,
+  [complaint_count] INTEGER,
+  [internal_complaint_count] INTEGER,
+  [refund_count] INTEGER,
+  [cancellation_count] INTEGER,
+  [objection_count] INTEGER,
+  [referral_count] INTEGER,
+  [review_count] INTEGER,
+  [contact_count] INTEGER,
+  [stage_since] TEXT,
+  [pre_awareness_at] TEXT,
+  [awareness_at] TEXT,
+  [consideration_at] TEXT,
+  [purchase_at] TEXT,
+  [retention_at] TEXT,
+  [advocacy_at] TEXT
+);
+CREATE INDEX clients_name_key ON clients(name_key);
+CREATE INDEX clients_furthest ON clients(furthest_rank);
+CREATE TABLE events (
+  id INTEGER PRIMARY KEY,
+  client_ref INTEGER REFERENCES clients(id) ON DELETE SET NULL,
+  [client_id] TEXT,
+  [name] TEXT,
+  [date] TEXT,
+  [kind] TEXT,
+  [stage] TEXT,
+  [channel] TEXT,
+  [touchpoint] TEXT,
+  [department] TEXT,
+  [amount] REAL,
+  [status] TEXT,
+  [reason] TEXT,
+  [note] TEXT,
+  [order_id] TEXT,
+  stage_raw TEXT,
+  extra TEXT,
+  row_key TEXT NOT NULL UNIQUE,
+  import_id INTEGER
+);
+CREATE INDEX events_client ON events(client_ref, kind, date);
+CREATE INDEX events_kind_date ON events(kind, date);
+CREATE INDEX events_order ON events(order_id);
+CREATE TABLE imports (
+  id INTEGER PRIMARY KEY,
+  file TEXT NOT NULL,
+  sheet TEXT,
+  kind TEXT NOT NULL,
+  checksum TEXT,
+  mapping TEXT,
+  stage_map TEXT,
+  set_values TEXT,
+  rows INTEGER, inserted INTEGER, updated INTEGER, rejected INTEGER,
+  created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%d %H:%M:%S', 'now')),
+  undone_at TEXT
+);
+CREATE TABLE import_problems (
+  id INTEGER PRIMARY KEY,
+  import_id INTEGER NOT NULL REFERENCES imports(id) ON DELETE CASCADE,
+  row INTEGER, [column] TEXT, value TEXT, reason TEXT
+);
+CREATE INDEX import_problems_import ON import_problems(import_id);
+-- before-images of rows an import updated, for undo
+CREATE TABLE import_changes (
+  import_id INTEGER NOT NULL REFERENCES imports(id) ON DELETE CASCADE,
+  table_name TEXT NOT NULL,
+  row_id INTEGER NOT NULL,
+  before TEXT NOT NULL
+);
+CREATE INDEX import_changes_row ON import_changes(table_name, row_id);
+CREATE INDEX import_changes_import ON import_changes(import_id);
+-- sheets that are neither clients nor events, kept as they came
+CREATE TABLE reference_rows (
+  id INTEGER PRIMARY KEY,
+  import_id INTEGER NOT NULL REFERENCES imports(id) ON DELETE CASCADE,
+  sheet TEXT, row INTEGER, data TEXT
+);
+CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT);
+CREATE TABLE stage_mappings (value_key TEXT PRIMARY KEY, raw_value TEXT, target TEXT NOT NULL);
+CREATE TABLE saved_mappings (
+  headers_key TEXT PRIMARY KEY, kind TEXT, mapping TEXT, updated_at TEXT
+);
+CREATE TABLE personas (
+  id INTEGER PRIMARY KEY,
+  name TEXT NOT NULL, title TEXT, icon TEXT, photo BLOB, photo_type TEXT,
+  description TEXT, goals TEXT, pain_points TEXT, delights TEXT,
+  preferred_contact TEXT, key_opportunities TEXT, sales_tips TEXT, sales_method TEXT,
+  target_revenue REAL, target_visit_frequency REAL, target_satisfaction REAL,
+  impact INTEGER, effort INTEGER,
+  tier INTEGER, archived INTEGER NOT NULL DEFAULT 0, position INTEGER,
+  updated_at TEXT, version INTEGER NOT NULL DEFAULT 1
+);
+CREATE TABLE touchpoints (
+  id INTEGER PRIMARY KEY,
+  stage TEXT NOT NULL, position INTEGER,
+  touchpoint TEXT NOT NULL, channel TEXT, department TEXT, customer_action TEXT,
+  thinks_feels TEXT, emotion INTEGER, pain_points TEXT, delights TEXT, opportunities TEXT,
+  kpi TEXT, owner TEXT, state TEXT NOT NULL DEFAULT 'current',
+  updated_at TEXT, version INTEGER NOT NULL DEFAULT 1
+);
+CREATE INDEX touchpoints_stage ON touchpoints(stage, position)
+""")
+
+
+@migrations()
+def m002_personas(db: Database) -> None:
+    """Clients assigned to a persona by hand (they win over the tracker's persona column).
+    No foreign key on persona_id: undoing a Personas import deletes and re-inserts the
+    persona row, which must not take its assignments with it."""
+    run_script(db, """
+CREATE TABLE persona_assignments (
+  client_ref INTEGER PRIMARY KEY REFERENCES clients(id) ON DELETE CASCADE,
+  persona_id INTEGER NOT NULL
+);
+CREATE INDEX persona_assignments_persona ON persona_assignments(persona_id)
+""")
+
+
+@migrations()
+def m003_workshop(db: Database) -> None:
+    """The function map (seeded with seven functions), touchpoint-table saves for undo,
+    and named snapshots of the journey map."""
+    run_script(db, """
+CREATE TABLE function_map (
+  id INTEGER PRIMARY KEY,
+  department TEXT NOT NULL UNIQUE, uses TEXT, outcome TEXT, stages TEXT,
+  position INTEGER, updated_at TEXT, version INTEGER NOT NULL DEFAULT 1
+);
+CREATE TABLE workshop_saves (
+  id INTEGER PRIMARY KEY,
+  table_name TEXT NOT NULL, scope TEXT, summary TEXT,
+  created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%d %H:%M:%S', 'now')),
+  undone_at TEXT
+);
+-- before-images of the rows a save changed (before NULL: the save added the row)
+CREATE TABLE workshop_save_rows (
+  save_id INTEGER NOT NULL REFERENCES workshop_saves(id) ON DELETE CASCADE,
+  row_id INTEGER NOT NULL, before TEXT, after_version INTEGER,
+  position_only INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX workshop_save_rows_save ON workshop_save_rows(save_id);
+CREATE TABLE map_snapshots (
+  id INTEGER PRIMARY KEY,
+  name TEXT NOT NULL UNIQUE, note TEXT, data TEXT NOT NULL,
+  created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%d %H:%M:%S', 'now'))
+);
+INSERT INTO function_map(department, uses, outcome, stages, position) VALUES
+  ('marketing', 'Awareness and lead generation', 'Better targeting', 'awareness, consideration, advocacy', 1);
+INSERT INTO function_map(department, uses, outcome, stages, position) VALUES
+  ('sales', 'The buying decision path', 'A faster close rate', 'consideration, purchase', 2);
+INSERT INTO function_map(department, uses, outcome, stages, position) VALUES
+  ('CX and account management', 'Retention and satisfaction', 'Higher loyalty', 'purchase, retention, advocacy', 3);
+INSERT INTO function_map(department, uses, outcome, stages, position) VALUES
+  ('operations', 'Service delivery', 'Better efficiency', 'purchase, retention', 4);
+INSERT INTO function_map(department, uses, outcome, stages, position) VALUES
+  ('product', 'Offers around pain points', 'More valuable services', 'consideration, retention', 5);
+INSERT INTO function_map(department, uses, outcome, stages, position) VALUES
+  ('support', 'Responsiveness and tone', 'Fewer complaints', 'purchase, retention', 6);
+INSERT INTO function_map(department, uses, outcome, stages, position) VALUES
+  ('leadership', 'Teams aligned around customer value', 'A unified strategy', NULL, 7)
+""")
+
+
+@migrations()
+def m004_funnel_indexes(db: Database) -> None:
+    """Each client's stored path through the stages (``clients.stage_path``) and the
+    indexes that keep the funnel page fast at 100,000 clients; the paths of the clients
+    already there are computed as journey.paths computed them on the day."""
+    if "stage_path" not in {c.name for c in db["clients"].columns}:
+        db.execute("ALTER TABLE clients ADD COLUMN stage_path TEXT")
+    run_script(db, """
+CREATE INDEX IF NOT EXISTS events_path ON events(client_ref, date, id, stage, kind, amount)
+  WHERE client_ref IS NOT NULL AND date IS NOT NULL
+    AND (stage IS NOT NULL OR kind IN ('purchase', 'won', 'referral', 'review', 'nps'));
+CREATE INDEX IF NOT EXISTS clients_persona_rank ON clients(persona, furthest_rank);
+CREATE INDEX IF NOT EXISTS clients_now ON clients(furthest_rank, current_stage, outcome);
+CREATE INDEX IF NOT EXISTS clients_last_date ON clients(last_date)
+""")
+    db.execute("""CREATE TEMP TABLE _first_buy AS
+        SELECT e.client_ref AS id, MIN(substr(e.date, 1, 10)) AS day FROM events e
+        WHERE e.kind IN ('purchase', 'won') AND e.client_ref IS NOT NULL AND e.date IS NOT NULL
+          AND (e.stage IS NOT NULL OR e.kind IN ('purchase', 'won', 'referral', 'review', 'nps'))
+        GROUP BY e.client_ref""")
+    db.execute("""CREATE TEMP TABLE _path AS
+        SELECT e.client_ref AS id, group_concat(NULLIF(MAX(
+          COALESCE(CASE e.stage WHEN 'pre-awareness' THEN 0 WHEN 'awareness' THEN 1
+            WHEN 'consideration' THEN 2 WHEN 'purchase' THEN 3 WHEN 'retention' THEN 4
+            WHEN 'advocacy' THEN 5 END, -1),
+          CASE WHEN e.kind IN ('purchase', 'won') THEN
+            CASE WHEN substr(e.date, 1, 10) > f.day THEN 4 ELSE 3 END
+          WHEN (e.kind IN ('referral', 'review') OR (e.kind = 'nps' AND e.amount >= 9)) THEN 5
+          ELSE -1 END), -1), '') AS path
+        FROM events e INDEXED BY events_path LEFT JOIN _first_buy f ON f.id = e.client_ref
+        WHERE e.client_ref IS NOT NULL AND e.date IS NOT NULL
+          AND (e.stage IS NOT NULL OR e.kind IN ('purchase', 'won', 'referral', 'review', 'nps'))
+        GROUP BY e.client_ref""")
+    while db.execute("""UPDATE _path SET path = replace(replace(replace(replace(replace(
+          replace(path, '00', '0'), '11', '1'), '22', '2'), '33', '3'), '44', '4'), '55', '5')
+        WHERE instr(path, '00') OR instr(path, '11') OR instr(path, '22') OR instr(path, '33')
+          OR instr(path, '44') OR instr(path, '55')""").rowcount:      # repeats collapsed
+        pass
+    db.execute("""UPDATE clients SET stage_path = p.path FROM (
+                     SELECT c.id, _path.path FROM clients c LEFT JOIN _path ON _path.id = c.id
+                     WHERE 1 ) AS p
+                   WHERE clients.id = p.id AND clients.stage_path IS NOT p.path""")
+    run_script(db, "DROP TABLE temp._first_buy;\nDROP TABLE temp._path")
+
+
+@migrations()
+def m005_signs_indexes(db: Database) -> None:
+    """Covering indexes for the signs of misalignment: events by kind and date with their
+    client, events with a reason, and the signs' per-client dates and flags as one indexed
+    expression (it must stay equal to journey.signs.CLIENT_DAYS for SQLite to use it; a
+    test checks)."""
+    run_script(db, """
+CREATE INDEX IF NOT EXISTS events_kind_date_client ON events(kind, date, client_ref);
+CREATE INDEX IF NOT EXISTS events_kind_date_reason ON events(kind, date, reason, client_ref)
+  WHERE reason IS NOT NULL;
+CREATE INDEX IF NOT EXISTS clients_signs_days ON clients(
+  COALESCE(substr(first_date, 1, 10), '          ')
+  || COALESCE(substr(last_date, 1, 10), '          ')
+  || COALESCE(substr(COALESCE(purchase_at, first_date), 1, 10), '          ')
+  || COALESCE(substr(COALESCE(consideration_at, purchase_at, retention_at, advocacy_at,
+                              first_date), 1, 10), '          ')
+  || COALESCE(furthest_rank, 1) || COALESCE(outcome IN ('churned', 'cancelled'), 0))
+""")
+
+
+@migrations()
+def m006_undo_after_images(db: Database) -> None:
+    """What an import wrote into each row it changed (``import_changes.after``), so that
+    undo tells the import's values from changes made since (see journey.ingest.undo_import)."""
+    db.execute("ALTER TABLE import_changes ADD COLUMN after TEXT")

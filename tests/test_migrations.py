@@ -1,0 +1,86 @@
+"""Frozen migrations (journey.schema): a workspace made at any older step upgrades to the
+same schema as a fresh one, keeps its rows, and gets the figures the new columns hold."""
+
+import ast
+import sqlite3
+
+import pytest
+from sqlite_utils import Database
+
+from conftest import REPO
+from journey import schema
+from journey.paths import refresh_paths
+from journey.workspace import migrate
+
+NAMES = [m.name for m in schema.migrations._migrations]
+
+
+def layout(db: Database) -> list[tuple]:
+    """Every table, index and trigger with its SQL, whitespace normalised."""
+    return sorted((kind, name, " ".join((sql or "").split())) for kind, name, sql in db.execute(
+        "SELECT type, name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'"))
+
+
+def fresh() -> Database:
+    db = Database(sqlite3.connect(":memory:"))
+    migrate(db)
+    return db
+
+
+def fill_m001(db: Database) -> None:
+    """Rows as the first schema held them: a client who bought twice, one who left."""
+    db.execute("INSERT INTO clients(id, client_key, name, furthest_rank) VALUES "
+               "(1, 'id:c1', 'Ann', 4), (2, 'id:c2', 'Bob', 1)")
+    db.execute("INSERT INTO events(client_ref, date, kind, stage, row_key) VALUES "
+               "(1, '2024-01-02', 'contact', 'awareness', 'a'), "
+               "(1, '2024-01-05', 'purchase', NULL, 'b'), "
+               "(1, '2024-01-05', 'purchase', NULL, 'b2'), "
+               "(1, '2024-02-01', 'purchase', NULL, 'c'), "
+               "(2, '2024-03-01', 'contact', 'awareness', 'd')")
+
+
+def test_the_migrations_read_no_live_code():
+    tree = ast.parse((REPO / "journey" / "schema.py").read_text())
+    imported = {node.module for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)}
+    imported |= {alias.name for node in ast.walk(tree) if isinstance(node, ast.Import)
+                 for alias in node.names}
+    assert imported <= {"__future__", "sqlite_utils"}, imported
+
+
+@pytest.mark.parametrize("stop_before", NAMES[1:])
+def test_a_workspace_made_by_an_older_schema_upgrades_to_the_fresh_one(stop_before):
+    old = Database(sqlite3.connect(":memory:"))
+    schema.migrations.apply(old, stop_before=stop_before)
+    assert [m.name for m in schema.migrations.applied(old)] == NAMES[:NAMES.index(stop_before)]
+    fill_m001(old)
+    migrate(old)
+    assert layout(old) == layout(fresh())
+    assert [m.name for m in schema.migrations.applied(old)] == NAMES
+    assert old.execute("SELECT name FROM clients ORDER BY id").fetchall() == [("Ann",), ("Bob",)]
+    assert old.execute("SELECT COUNT(*) FROM events").fetchone()[0] == 5
+
+
+def test_the_stage_path_backfill_is_what_the_paths_code_computes_today():
+    old = Database(sqlite3.connect(":memory:"))
+    schema.migrations.apply(old, stop_before="m004_funnel_indexes")
+    fill_m001(old)
+    migrate(old)
+    backfilled = old.execute("SELECT id, stage_path FROM clients ORDER BY id").fetchall()
+    assert backfilled == [(1, "134"), (2, "1")]        # awareness, bought, bought again
+    refresh_paths(old)
+    assert old.execute("SELECT id, stage_path FROM clients ORDER BY id").fetchall() == backfilled
+
+
+def test_the_frozen_signs_index_is_the_expression_the_signs_query():
+    from journey.signs import CLIENT_DAYS
+
+    sql = fresh().execute("SELECT sql FROM sqlite_master WHERE name = 'clients_signs_days'"
+                          ).fetchone()[0]
+    indexed = sql.strip()[sql.index("clients(") + len("clients("):-1]
+    assert " ".join(indexed.split()) == " ".join(CLIENT_DAYS.split())
+
+
+def test_the_function_map_is_seeded_once():
+    db = fresh()
+    migrate(db)
+    assert db.execute("SELECT COUNT(*) FROM function_map").fetchone()[0] == 7
