@@ -9,10 +9,12 @@ or ``$JOURNEY_HOME`` when set.
 from __future__ import annotations
 
 import contextlib
+import copy
 import json
 import os
 import re
 import sqlite3
+from dataclasses import dataclass
 from pathlib import Path
 
 from sqlite_utils import Database
@@ -25,16 +27,32 @@ PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_WORKSPACE = "demo"
 BUSY_TIMEOUT_MS = 10_000
 
-# Workspace settings and their defaults. Values are stored as JSON.
-DEFAULT_SETTINGS: dict[str, object] = {
-    "pre_awareness": False,         # show the optional sixth stage
-    "day_first": True,              # ambiguous 03/04/2024 is 3 April
-    "max_upload_mb": 50,            # files larger than this are refused
-    "max_import_rows": 400_000,     # sheets with more rows than this are refused (memory:
-    "max_import_cells": 3_000_000,  # ... and with more cells; bench/memory_bench.py, < 1 GB)
-    "stall_days": 60,               # a client in one stage longer than this is stalled
-    "currency": "$",
+
+
+@dataclass(frozen=True)
+class Setting:
+    """A workspace setting: its type, its default and what it does. Stored as JSON."""
+    kind: type
+    default: object
+    meaning: str
+
+
+# Every workspace setting, declared once: get_setting returns a value of its kind.
+SETTINGS: dict[str, Setting] = {
+    "pre_awareness": Setting(bool, False, "show the optional sixth stage"),
+    "day_first": Setting(bool, True, "ambiguous 03/04/2024 is 3 April"),
+    "max_upload_mb": Setting(int, 50, "files larger than this are refused"),
+    "max_import_rows": Setting(int, 400_000, "sheets with more rows are refused (memory: "
+                                              "bench/memory_bench.py keeps them under 1 GB)"),
+    "max_import_cells": Setting(int, 3_000_000, "... and sheets with more cells"),
+    "stall_days": Setting(int, 60, "a client in one stage longer than this is stalled"),
+    "currency": Setting(str, "$", "the symbol money is shown with"),
+    "editing_passcode": Setting(str, None, "hash of the facilitator's passcode (journey.access)"),
+    "signs_thresholds": Setting(dict, {}, "thresholds changed from the signs' defaults"),
+    "signs_uneducated_keywords": Setting(dict, None, "the keyword classes of uneducated leads"),
+    "signs_self_assessments": Setting(dict, {}, "the team's own scores of the signs"),
 }
+DEFAULT_SETTINGS = {key: setting.default for key, setting in SETTINGS.items()}
 
 
 def workspaces_home() -> Path:
@@ -187,13 +205,23 @@ def write(db: Database, *, keep: bool = True):
 # --- settings ------------------------------------------------------------------------
 
 def get_setting(db: Database, key: str):
-    """A workspace setting, or its default."""
+    """A workspace setting as its declared kind; its default when unset or unusable."""
+    setting = SETTINGS[key]
     row = db.execute("SELECT value FROM settings WHERE key = ?", [key]).fetchone()
-    return json.loads(row[0]) if row else DEFAULT_SETTINGS.get(key)
+    value = json.loads(row[0]) if row else None
+    if value is None:
+        return copy.deepcopy(setting.default)
+    if setting.kind in (int, float) and not isinstance(value, bool):
+        try:
+            return setting.kind(value)
+        except (TypeError, ValueError):
+            return setting.default
+    return value if isinstance(value, setting.kind) else copy.deepcopy(setting.default)
 
 
 def set_setting(db: Database, key: str, value) -> None:
-    """Store a workspace setting (any JSON value)."""
+    """Store a workspace setting (None forgets it: its default applies again)."""
+    SETTINGS[key]                    # KeyError for a setting nobody declared
     with write(db):
         db.execute("INSERT INTO settings(key, value) VALUES (?, ?) "
                    "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
