@@ -1,5 +1,8 @@
 """Journey's entry point: page config, the sidebar (workspace, filters, presenter mode)
-and navigation over the page scripts in pages/. Nothing else lives here."""
+and navigation over the page scripts in views/. Nothing else lives here.
+
+The page scripts live in views/, not pages/: a pages/ folder beside the entry point
+would switch on Streamlit's old automatic multipage mode."""
 
 from pathlib import Path
 
@@ -7,18 +10,16 @@ import streamlit as st
 
 from journey_ui import frame, widgets
 
-frame.leave_old_multipage_mode()
-
 PAGES = {
-    "Journey": [("pages/overview.py", "Overview", ":material/dashboard:"),
-                ("pages/funnel.py", "Funnel", ":material/filter_alt:"),
-                ("pages/signs.py", "Signs", ":material/health_and_safety:"),
-                ("pages/journey_map.py", "Journey map", ":material/map:")],
-    "Workshop": [("pages/personas.py", "Personas", ":material/groups:"),
-                 ("pages/touchpoints.py", "Touchpoints", ":material/touch_app:")],
-    "Data": [("pages/clients.py", "Clients", ":material/person_search:"),
-             ("pages/import.py", "Import", ":material/upload_file:"),
-             ("pages/export.py", "Export", ":material/download:")],
+    "Journey": [("views/overview.py", "Overview", ":material/dashboard:"),
+                ("views/funnel.py", "Funnel", ":material/filter_alt:"),
+                ("views/signs.py", "Signs", ":material/health_and_safety:"),
+                ("views/journey_map.py", "Journey map", ":material/map:")],
+    "Workshop": [("views/personas.py", "Personas", ":material/groups:"),
+                 ("views/touchpoints.py", "Touchpoints", ":material/touch_app:")],
+    "Data": [("views/clients.py", "Clients", ":material/person_search:"),
+             ("views/import.py", "Import", ":material/upload_file:"),
+             ("views/export.py", "Export", ":material/download:")],
 }
 HERE = Path(__file__).resolve().parent
 
@@ -27,7 +28,7 @@ st.set_page_config(page_title="Journey", page_icon=":material/route:", layout="w
                    initial_sidebar_state="collapsed" if presenter else "auto")
 frame.apply_pending_switch()
 sections = {
-    section: [st.Page(path, title=title, icon=icon, default=path == "pages/overview.py")
+    section: [st.Page(path, title=title, icon=icon, default=path == "views/overview.py")
               for path, title, icon in pages if (HERE / path).exists()]
     for section, pages in PAGES.items()}
 navigation = st.navigation(sections)

@@ -34,7 +34,7 @@ def page_paths() -> list[str]:
     """The page scripts app.py lists that exist."""
     text = (REPO / "app.py").read_text()
     import re
-    found = re.findall(r'\("(pages/[a-z_]+\.py)"', text)
+    found = re.findall(r'\("(views/[a-z_]+\.py)"', text)
     return [p for p in dict.fromkeys(found) if (REPO / p).exists()]
 
 
@@ -50,14 +50,7 @@ def main() -> int:
     os.environ["JOURNEY_HOME"] = str(home)
 
     import streamlit as st
-    from streamlit.runtime.pages_manager import PagesManager
-    from streamlit.testing.v1 import AppTest, app_test
-
-    class NavigationPagesManager(PagesManager):      # see tests/conftest.py
-        def __init__(self, *a, **k):
-            super().__init__(*a, **k)
-            PagesManager.uses_pages_directory = False
-    app_test.PagesManager = NavigationPagesManager
+    from streamlit.testing.v1 import AppTest
 
     print(f"{'page':28} {'warm rerun median':>18} {'uncached median':>16} {'ratio':>7}")
     for page in page_paths():

@@ -17,7 +17,6 @@ from pathlib import Path
 
 import streamlit as st
 from sqlite_utils import Database
-from streamlit.runtime.pages_manager import PagesManager
 
 from journey import access
 from journey.errors import JourneyError
@@ -56,19 +55,6 @@ class Context:
         return self.can_edit and not self.presenter
 
 
-def leave_old_multipage_mode() -> None:
-    """Rerun through app.py if Streamlit ran a page script on its own.
-
-    Streamlit treats a pages/ folder beside the entry point as its old multipage mode
-    until the first st.navigation call: the first run of a server process (and every
-    AppTest run after the first) would run the page alone, without app.py's sidebar and
-    navigation. Called by app.py and by every page before drawing anything.
-    """
-    if PagesManager.uses_pages_directory:
-        PagesManager.uses_pages_directory = False
-        st.rerun()
-
-
 def presenter_mode() -> bool:
     """Whether the presenter switch is on. ``?present=1`` in the address opens the app in
     presenter mode, and the address follows the switch, so a reload keeps it."""
@@ -86,7 +72,6 @@ def presenter_mode() -> bool:
 
 def page_context() -> Context:
     """The context app.py built for this run (built here when a page runs on its own)."""
-    leave_old_multipage_mode()
     ctx = getattr(_RUN, "ctx", None)
     return ctx if ctx is not None else render_sidebar()
 

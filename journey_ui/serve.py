@@ -1,11 +1,9 @@
 """Start the app: ``python -m journey_ui.serve [--passcode] [streamlit options]`` (what
 ``make run`` does).
 
-The same as ``streamlit run app.py``, except that Streamlit is told before the first
-session that navigation comes from ``st.navigation`` in app.py, not from the pages/
-folder; otherwise the first browser tab of a server process shows Streamlit's automatic
-page list until it is reloaded. ``--passcode`` asks for the facilitator's passcode (not
-echoed, and kept only as a hash): everyone else can then only view (journey.access).
+The same as ``streamlit run app.py``, with one option of its own: ``--passcode`` asks for
+the facilitator's passcode (not echoed, and kept only as a hash): everyone else can then
+only view (journey.access).
 """
 
 import getpass
@@ -13,7 +11,6 @@ import os
 import sys
 from pathlib import Path
 
-from streamlit.runtime.pages_manager import PagesManager
 from streamlit.web import cli
 
 from journey import access
@@ -32,7 +29,6 @@ def main() -> None:
             os.environ[access.SERVER_HASH_VARIABLE] = access.hash_passcode(typed)
         except JourneyError as error:
             sys.exit(str(error))
-    PagesManager.uses_pages_directory = False
     sys.argv = ["streamlit", "run", str(APP), *options]
     cli.main()
 

@@ -139,23 +139,6 @@ def funnel_counts(db, by: str | None = None):
 
 
 # --- AppTest --------------------------------------------------------------------------
-# AppTest resets PagesManager.uses_pages_directory before every run; with a pages/ folder
-# Streamlit then runs the current page in its old multipage mode, and the rerun that
-# journey_ui.frame.leave_old_multipage_mode makes would drop a clicked button's trigger.
-# The server (journey_ui.serve) turns that mode off once per process; so do the tests.
-
-@pytest.fixture(autouse=True)
-def navigation_pages_manager(monkeypatch):
-    from streamlit.runtime.pages_manager import PagesManager
-    from streamlit.testing.v1 import app_test as app_test_module
-
-    class NavigationPagesManager(PagesManager):
-        def __init__(self, *args, **kwargs):
-            super().__init__(*args, **kwargs)
-            PagesManager.uses_pages_directory = False
-
-    monkeypatch.setattr(app_test_module, "PagesManager", NavigationPagesManager)
-
 
 def app_test(workspace: str | None = None, page: str | None = None, **state):
     """An AppTest of app.py, run once (on ``page`` if given) with ``workspace`` chosen and

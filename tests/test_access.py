@@ -14,9 +14,9 @@ from conftest import REPO, app_test
 from journey import access
 from journey.workspace import get_setting, open_workspace
 
-PAGES = ["pages/overview.py", "pages/funnel.py", "pages/signs.py", "pages/journey_map.py",
-         "pages/personas.py", "pages/touchpoints.py", "pages/clients.py", "pages/import.py",
-         "pages/export.py"]
+PAGES = ["views/overview.py", "views/funnel.py", "views/signs.py", "views/journey_map.py",
+         "views/personas.py", "views/touchpoints.py", "views/clients.py", "views/import.py",
+         "views/export.py"]
 # Words that begin the label of every control that changes a workspace.
 EDITING = ("Save", "Undo", "Import", "Check first", "Create", "Rename", "Delete", "Archive",
            "Restore", "Assign", "Add", "Reset", "Remove", "Set", "Change", "Lock")
@@ -69,8 +69,8 @@ def test_a_viewer_sees_every_page_and_no_control_that_edits(room, page):
     assert [b.label for b in at.sidebar.button] == ["Unlock editing"]
 
 
-@pytest.mark.parametrize("page", ["pages/import.py", "pages/personas.py",
-                                  "pages/touchpoints.py", "pages/signs.py"])
+@pytest.mark.parametrize("page", ["views/import.py", "views/personas.py",
+                                  "views/touchpoints.py", "views/signs.py"])
 def test_without_a_passcode_the_same_pages_edit(demo_home, page):
     at = app_test("demo", page)
     assert not at.exception
@@ -78,7 +78,7 @@ def test_without_a_passcode_the_same_pages_edit(demo_home, page):
 
 
 def test_the_right_passcode_unlocks_editing_for_that_session_only(room):
-    at = app_test("demo", "pages/import.py")
+    at = app_test("demo", "views/import.py")
     at.sidebar.text_input(key="unlock_passcode").input("wrong one")
     at.sidebar.button[0].click().run()
     assert [e.value for e in at.sidebar.error] == ["That is not the passcode."]
@@ -88,7 +88,7 @@ def test_the_right_passcode_unlocks_editing_for_that_session_only(room):
     assert not at.exception
     assert "file uploader" in editing_controls(at)
     assert "expander Manage workspaces" in editing_controls(at)
-    other = app_test("demo", "pages/import.py")               # another person's session
+    other = app_test("demo", "views/import.py")               # another person's session
     assert editing_controls(other) == []
     lock = next(b for b in at.sidebar.button if b.label == "Lock editing")
     lock.click().run()
@@ -106,7 +106,7 @@ def test_a_workspace_passcode_set_in_the_sidebar_locks_others_out(demo_home):
     db.close()
     assert access.matches("workshop 7", stored) and "workshop 7" not in stored
     assert "expander Manage workspaces" in editing_controls(at)     # who set it keeps editing
-    viewer = app_test("demo", "pages/personas.py")
+    viewer = app_test("demo", "views/personas.py")
     assert editing_controls(viewer) == []
 
 
@@ -117,18 +117,18 @@ def test_streamlit_xsrf_protection_stays_on():
 
 
 def test_viewers_follow_the_facilitators_page_and_presenter_mode(room):
-    facilitator = app_test("demo", "pages/overview.py")
+    facilitator = app_test("demo", "views/overview.py")
     facilitator.sidebar.text_input(key="unlock_passcode").input("open sesame")
     facilitator.sidebar.button[0].click().run()
-    facilitator.switch_page("pages/funnel.py").run()
+    facilitator.switch_page("views/funnel.py").run()
     facilitator.session_state["presenter"] = True
     facilitator.run()
     assert not facilitator.exception
-    viewer = app_test("demo", "pages/overview.py")
+    viewer = app_test("demo", "views/overview.py")
     viewer.run()                      # the follow check runs with the page
     assert not viewer.exception
     assert viewer.title[0].value == facilitator.title[0].value
     assert viewer.session_state["presenter"] is True
     viewer.toggle(key="follow_room").set_value(False).run()
-    viewer.switch_page("pages/signs.py").run()
+    viewer.switch_page("views/signs.py").run()
     assert viewer.title[0].value != facilitator.title[0].value     # free to look around

@@ -61,7 +61,7 @@ def test_the_command_line_refuses_with_one_sentence_and_exit_2(locked, tmp_path,
 
 def test_the_import_page_says_the_workspace_is_busy(locked, monkeypatch):
     monkeypatch.setattr(workspace, "BUSY_TIMEOUT_MS", 300)
-    at = app_test("shop", "pages/import.py")
+    at = app_test("shop", "views/import.py")
     at.file_uploader[0].upload("leads.csv", LEADS, "text/csv")
     at.run()
     next(b for b in at.main.button if b.label.startswith("Import 1 file")).click().run()

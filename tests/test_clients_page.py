@@ -15,7 +15,7 @@ from journey.stages import LABELS
 from journey.workspace import create_workspace, open_workspace
 from journey_ui.text import md
 
-PAGE = "pages/clients.py"
+PAGE = "views/clients.py"
 
 
 @pytest.fixture

@@ -14,7 +14,7 @@ from journey import export
 from journey.workspace import open_workspace
 from test_export import build_shop
 
-PAGE = "pages/export.py"
+PAGE = "views/export.py"
 
 
 @pytest.fixture(scope="module")

@@ -209,11 +209,11 @@ def test_every_page_with_every_period(far_home, monkeypatch, workspace, page):
     for period in PERIODS:
         at.selectbox(key="period").set_value(period).run()
         assert not at.exception, (period, at.exception)
-    if page == "pages/signs.py":            # the evidence behind each sign
+    if page == "views/signs.py":            # the evidence behind each sign
         for key in SIGN_KEYS:
             at.toggle(key=f"evidence_{key}").set_value(True).run()
             assert not at.exception, (key, at.exception)
-    if page == "pages/clients.py":          # a client's detail and timeline, far dates
+    if page == "views/clients.py":          # a client's detail and timeline, far dates
         db = open_workspace(far_home / f"{workspace}.db", create=False)
         ids = [r[0] for r in db.execute("SELECT id FROM clients ORDER BY id").fetchall()]
         db.close()

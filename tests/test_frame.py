@@ -43,7 +43,7 @@ def test_filters_survive_a_page_switch(demo):
     at = app_test("demo")
     at.multiselect(key="filter_region").set_value(["NSW"]).run()
     count = tiles(at)["Awareness"]
-    at.switch_page("pages/overview.py").run()
+    at.switch_page("views/overview.py").run()
     assert at.multiselect(key="filter_region").value == ["NSW"]
     assert tiles(at)["Awareness"] == count
 

@@ -9,7 +9,7 @@ from conftest import app_test
 from journey import funnel, paths
 from journey.workspace import open_workspace
 
-PAGE = "pages/funnel.py"
+PAGE = "views/funnel.py"
 
 
 @pytest.fixture(scope="module")

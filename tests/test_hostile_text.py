@@ -42,9 +42,9 @@ HOSTILE = [
 WORKSPACE = "__bold__ & ws (1)"          # workspace names allow only a few punctuation marks
 SHEET = "$x$ <b>#1 ~~s~~ !"               # sheet names may not hold [ ] : * ? / \
 REFUSED = "![x](x.png) [link](https:example.com) $x^2$ :red[alarm] **b**.xlsx"   # no / or \
-PAGES = ["pages/overview.py", "pages/funnel.py", "pages/signs.py", "pages/journey_map.py",
-         "pages/personas.py", "pages/touchpoints.py", "pages/clients.py",
-         "pages/import.py", "pages/export.py"]
+PAGES = ["views/overview.py", "views/funnel.py", "views/signs.py", "views/journey_map.py",
+         "views/personas.py", "views/touchpoints.py", "views/clients.py",
+         "views/import.py", "views/export.py"]
 MARKDOWN_FIELDS = {"body", "label", "help", "text", "delta", "title", "delta_description"}
 PLAIN_ELEMENTS = {"Text", "Code", "Json", "Arrow", "PlotlyChart", "Html", "Exception"}
 FORBIDDEN_TOKENS = {"link_open", "image", "math_inline", "math_block", "math_inline_double",
@@ -277,7 +277,7 @@ def test_every_page_shows_hostile_text_as_text(hostile_home, monkeypatch, page):
 
 def test_the_overview_names_hostile_stage_values_literally(hostile_home, monkeypatch):
     monkeypatch.setenv("JOURNEY_HOME", str(hostile_home))
-    at = app_test(WORKSPACE, "pages/overview.py")
+    at = app_test(WORKSPACE, "views/overview.py")
     waiting = literal(at.main.warning[0].value)
     assert sum(f"'{value}'" in waiting for value in HOSTILE) == 5, waiting
     assert f"({SHEET})" in shown(at), "the last import's sheet"
@@ -285,11 +285,11 @@ def test_the_overview_names_hostile_stage_values_literally(hostile_home, monkeyp
 
 def test_filters_and_an_open_client_show_hostile_text_as_text(hostile_home, monkeypatch):
     monkeypatch.setenv("JOURNEY_HOME", str(hostile_home))
-    at = app_test(WORKSPACE, "pages/export.py", filter_channel=HOSTILE[:4])
+    at = app_test(WORKSPACE, "views/export.py", filter_channel=HOSTILE[:4])
     assert not at.exception, at.exception
     assert problems(at) == []
     assert HOSTILE[0] in shown(at), "the filters are described"
-    at.switch_page("pages/clients.py").run()
+    at.switch_page("views/clients.py").run()
     for client in (1, 2, 3, 4, 5):
         at.session_state["client_open"] = client
         at.run()
@@ -299,7 +299,7 @@ def test_filters_and_an_open_client_show_hostile_text_as_text(hostile_home, monk
 
 def test_the_import_page_shows_hostile_files_as_text(hostile_home, monkeypatch):
     monkeypatch.setenv("JOURNEY_HOME", str(hostile_home))
-    at = app_test(WORKSPACE, "pages/import.py")
+    at = app_test(WORKSPACE, "views/import.py")
     workbook = xlsx_bytes({SHEET: [["Client ID", "Stage", HOSTILE[3]],
                                    ["X1", HOSTILE[0], HOSTILE[4]]],
                            "Second $y$": [["Name", "Channel"], [HOSTILE[5], HOSTILE[6]]]})
@@ -331,7 +331,7 @@ def test_refused_workspace_names_are_quoted_as_text(hostile_home, monkeypatch):
 
 def test_messages_that_quote_hostile_values_show_them_as_text(hostile_home, monkeypatch):
     monkeypatch.setenv("JOURNEY_HOME", str(hostile_home))
-    at = app_test(WORKSPACE, "pages/touchpoints.py")
+    at = app_test(WORKSPACE, "views/touchpoints.py")
     at.text_input(key="snapshot_name").input(HOSTILE[4])
     at.button(key="save_snapshot").click().run()
     assert HOSTILE[4] in literal(at.main.error[0].value), "that name is taken"
@@ -340,7 +340,7 @@ def test_messages_that_quote_hostile_values_show_them_as_text(hostile_home, monk
     at.button(key="save_snapshot").click().run()
     assert literal(at.main.success[0].value) == f"Snapshot '{HOSTILE[0]}' saved."
     assert problems(at) == []
-    at.switch_page("pages/personas.py").run()
+    at.switch_page("views/personas.py").run()
     at.text_input(key="pnew_name").input(HOSTILE[1])
     at.button(key="FormSubmitter:new_persona-Create card").click().run()
     assert not at.exception, at.exception

@@ -13,7 +13,7 @@ from journey.errors import ValidationError
 from journey.ingest import import_file, plan_file
 from journey.workspace import create_workspace, open_workspace
 
-PAGE = "pages/import.py"
+PAGE = "views/import.py"
 SAMPLE = REPO / "data" / "sample-client-tracker.xlsx"
 CSV = "text/csv"
 SHOPS = itertools.count(1)
@@ -300,7 +300,7 @@ def test_choices_survive_a_page_switch(shop):
     at = app_test(shop, PAGE)
     upload(at, ("clients.csv", data, CSV))
     map_columns(at, {2: "extra"})
-    at.switch_page("pages/overview.py").run()
+    at.switch_page("views/overview.py").run()
     at.switch_page(PAGE).run()
     assert not at.exception
     assert at.main.data_editor[0].value["Maps to"].tolist() == ["client_id", "name", "extra"]

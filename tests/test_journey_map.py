@@ -196,7 +196,7 @@ def test_the_demo_emotion_curves(demo_db):
 
 # --- the page --------------------------------------------------------------------------
 
-PAGE = "pages/journey_map.py"
+PAGE = "views/journey_map.py"
 
 
 @pytest.fixture

@@ -11,7 +11,7 @@ from journey import personas
 from journey.workspace import create_workspace, open_workspace
 from journey_ui.text import md
 
-PAGE = "pages/personas.py"
+PAGE = "views/personas.py"
 
 
 @pytest.fixture

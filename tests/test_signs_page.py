@@ -9,7 +9,7 @@ from conftest import app_test
 from journey import signs
 from journey.workspace import open_workspace
 
-PAGE = "pages/signs.py"
+PAGE = "views/signs.py"
 
 
 def open_page(workspace: str, presenter: bool = False) -> AppTest:

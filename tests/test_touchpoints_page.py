@@ -11,7 +11,7 @@ from conftest import app_test
 from journey import touchpoints as tp
 from journey.workspace import open_workspace
 
-PAGE = "pages/touchpoints.py"
+PAGE = "views/touchpoints.py"
 EDITOR = "tp_consideration_current"
 CONSIDERATION = ["Enquiry form & first call", "Showroom visit", "Design consultation",
                  "Mood board & samples", "Proposal & quote", "Follow-up call",
@@ -216,7 +216,7 @@ def test_typed_edits_survive_a_visit_to_another_page(demo):
     edit(at, EDITOR, edited_rows={0: {"owner": "Dana"}},
          added_rows=[{"touchpoint": "Parking map"}], deleted_rows=[6])
     at.run()
-    at.switch_page("pages/overview.py").run()
+    at.switch_page("views/overview.py").run()
     at.switch_page(PAGE).run()
     assert not at.exception
     table = at.data_editor(key=EDITOR).value

@@ -71,7 +71,7 @@ if not total:
         "here with how far they got in the journey, their history and what they are worth.",
         icon=":material/group_off:")
     if (ROOT / "pages" / "import.py").exists():
-        st.page_link("pages/import.py", label="Go to Import", icon=":material/arrow_forward:")
+        st.page_link("views/import.py", label="Go to Import", icon=":material/arrow_forward:")
     st.stop()
 
 # --- the view ---------------------------------------------------------------------------

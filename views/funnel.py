@@ -25,7 +25,7 @@ if not int(total["clients"].iloc[0]):
     widgets.empty_state("No clients in this workspace yet",
                         "Import a client list, a CRM export or an order list on the Import page; "
                         "the funnel shows how far each client got.")
-    st.page_link("pages/import.py", label="Go to Import", icon=":material/upload_file:")
+    st.page_link("views/import.py", label="Go to Import", icon=":material/upload_file:")
     st.stop()
 
 models = list(funnel.MODELS)

@@ -94,7 +94,7 @@ if not any(lanes["touchpoint"].values()):
                         "Capture them on the Touchpoints page (or import a Touchpoints "
                         "sheet), and the map draws itself.", icon=":material/map:")
     if not ctx.presenter:
-        st.page_link("pages/touchpoints.py", label="Go to Touchpoints",
+        st.page_link("views/touchpoints.py", label="Go to Touchpoints",
                      icon=":material/arrow_forward:")
     st.stop()
 

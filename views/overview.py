@@ -20,7 +20,7 @@ if not health["clients"] and not health["events"]:
         st.markdown("#### :material/upload_file: Upload your spreadsheet")
         st.write("A client tracker, a CRM export, an order list or a complaints log: "
                  "CSV, Excel or OpenDocument.")
-        st.page_link("pages/import.py", label="Go to Import", icon=":material/arrow_forward:")
+        st.page_link("views/import.py", label="Go to Import", icon=":material/arrow_forward:")
     with template.container(border=True):
         st.markdown("#### :material/table_view: Start from the template")
         st.write("A client tracker with every column Journey understands, dropdowns and a guide.")
