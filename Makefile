@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 DEMO := data/workspaces/demo.db
 PORT ?= 8501
 
-.PHONY: run test setup demo bench clean
+.PHONY: run test lint setup demo bench clean
 
 $(BIN)/python:
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "Python 3.11 is needed (set PYTHON=...)"; exit 2; }
@@ -28,9 +28,17 @@ demo: $(STAMP)
 run: $(STAMP) $(DEMO)
 	$(BIN)/python -m journey_ui.serve --server.port $(PORT)
 
-# pytest exits 5 when it collected no tests: that is not a failure of the code.
+# pytest exits 5 when it collected no tests: that is not a failure of the code. Then the
+# linter (ruff.toml) and the layer contract (.importlinter: everything imports downward).
 test: $(STAMP)
-	$(BIN)/python -m pytest -q tests; status=$$?; [ $$status -eq 5 ] && exit 0; exit $$status
+	$(BIN)/python -m pytest -q tests; status=$$?; [ $$status -eq 5 ] && status=0; \
+	$(BIN)/ruff check . || status=1; \
+	$(BIN)/lint-imports --no-cache || status=1; \
+	exit $$status
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/lint-imports --no-cache
 
 bench: $(STAMP)
 	$(BIN)/python bench/import_bench.py

@@ -29,6 +29,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from common import arguments, cached_workspace  # noqa: E402
 from journey import export  # noqa: E402
+from journey.export import sheets  # noqa: E402
 from journey.derive import refresh_clients  # noqa: E402
 from journey.fields import CLIENT_FIELDS, EVENT_KINDS  # noqa: E402
 from journey.signs import compute_signs  # noqa: E402
@@ -131,10 +132,10 @@ def build(path: Path) -> None:
 
 def naive_workbook(db) -> bytes:
     """The naive way: the same tables, each written with DataFrame.to_excel (openpyxl)."""
-    tables = [export.funnel_table(db), export.signs_table(compute_signs(db)),
-              export.personas_table(db), export.touchpoints_table(db),
-              export.function_map_table(db), export.clients_table(db),
-              export.events_table(db), export.imports_table(db)]
+    tables = [sheets.funnel_table(db), sheets.signs_table(compute_signs(db)),
+              sheets.personas_table(db), sheets.touchpoints_table(db),
+              sheets.function_map_table(db), sheets.clients_table(db),
+              sheets.events_table(db), sheets.imports_table(db)]
     buffer = io.BytesIO()
     with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
         for table in tables:

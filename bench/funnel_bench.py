@@ -29,7 +29,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from common import arguments, cached_workspace, median_ms  # noqa: E402
 from journey import funnel, paths  # noqa: E402
 from journey.derive import refresh_clients  # noqa: E402
-from journey.paths import refresh_paths  # noqa: E402
+from journey.derive import refresh_paths  # noqa: E402
 from journey.stages import ALL_STAGES, RANK, STAGES  # noqa: E402
 from journey.workspace import open_workspace, write  # noqa: E402
 

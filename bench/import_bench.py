@@ -64,7 +64,7 @@ def write_tracker(path: Path, rows: int) -> None:
     import numpy as np
     import xlsxwriter
 
-    from journey.templates import CLIENT_COLUMNS
+    from journey.columns import CLIENT_COLUMNS
 
     rng = np.random.default_rng(2)
     pick = lambda options: np.asarray(options, dtype=object)[rng.integers(0, len(options), rows)]  # noqa: E731

@@ -20,7 +20,6 @@ from __future__ import annotations
 import datetime as dt
 import os
 import sys
-import time
 from pathlib import Path
 
 import numpy as np

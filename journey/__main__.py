@@ -152,7 +152,7 @@ def run_funnel(args) -> int:
     from .funnel import compute_funnel, compute_funnel_by, funnel_records
     from .workspace import get_setting, open_workspace
     db = open_workspace(args.workspace, create=False)
-    pre = bool(get_setting(db, "pre_awareness"))
+    pre = get_setting(db, "pre_awareness")
     frame = compute_funnel(db, pre_awareness=pre)
     by = compute_funnel_by(db, args.by, pre_awareness=pre) if args.by else None
     if args.json:

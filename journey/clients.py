@@ -22,7 +22,7 @@ reward) against effort:
   effort, its size their current revenue (the tracker's, or the sum of their purchases);
 - the quadrant lines sit at effort 3 (the middle of the scale; above it is high effort)
   and at the average reward of the points shown; the quadrant names are the persona
-  ranking's (``journey.personas.QUADRANTS``), so both matrices speak the same words.
+  ranking's (``journey.charts.QUADRANTS``), so both matrices speak the same words.
 """
 
 from __future__ import annotations
@@ -33,14 +33,15 @@ from dataclasses import dataclass
 import pandas as pd
 from sqlite_utils import Database
 
+from .charts import MIDPOINT, QUADRANT_SHADES, QUADRANTS, STAGE_COLOURS
 from .text import html_text
 from .errors import ValidationError
 from .fields import CLIENT_FIELDS, BOOL, COUNT, DATE, MONEY, NUMBER, PERCENT, SCORE
+from .kinds import COUNT_LABELS
 from .filters import NO_FILTERS, Filters
 from .funnel import MISSING
-from .personas import MIDPOINT, QUADRANTS
 from .stages import ALL_STAGES, LABELS, RANK, normalise_value, stage_at_column, stage_model
-from .templates import CLIENT_COLUMNS
+from .columns import CLIENT_COLUMNS
 
 # --- columns ---------------------------------------------------------------------------
 
@@ -48,13 +49,7 @@ DERIVED_LABELS = {
     "furthest_stage": "Furthest stage", "current_stage": "Current stage",
     "outcome": "Outcome", "stage_since": "In current stage since",
     "first_date": "First seen", "last_date": "Last seen",
-    "purchase_count": "Purchases logged", "revenue_events": "Revenue logged",
-    "event_count": "Events", "contact_count": "Contacts logged",
-    "won_count": "Deals won", "lost_count": "Deals lost",
-    "objection_count": "Objections logged", "complaint_count": "Complaints logged",
-    "internal_complaint_count": "Internal complaints", "refund_count": "Refunds logged",
-    "cancellation_count": "Cancellations logged", "referral_count": "Referrals logged",
-    "review_count": "Reviews logged",
+    "revenue_events": "Revenue logged", "event_count": "Events", **COUNT_LABELS,
     **{stage_at_column(s): f"Reached {LABELS[s].lower()}" for s in ALL_STAGES},
 }
 COLUMN_LABELS: dict[str, str] = {
@@ -195,7 +190,7 @@ def label_frame(frame: pd.DataFrame) -> pd.DataFrame:
             frame[column] = values.map(OUTCOME_LABELS).fillna(values).fillna(
                 OUTCOME_LABELS["active"])
         elif kind == "bool":
-            frame[column] = values.map({1: "yes", 0: "no", 1.0: "yes", 0.0: "no"})
+            frame[column] = values.map({1: "yes", 0: "no"})      # 1.0 == 1: one key
         elif kind == "date":
             frame[column] = values.where(values.isna(), values.astype(str).str[:10])
         elif kind in ("money", "number", "count"):
@@ -344,11 +339,6 @@ def _extra_text(text: str) -> str:
         else str(extra)
 
 
-STAGE_COLOURS = {"pre-awareness": "#9AA5B1", "awareness": "#88CCEE", "consideration": "#DDCC77",
-                 "purchase": "#117733", "retention": "#332288", "advocacy": "#CC6677",
-                 None: "#8A9BA1"}
-
-
 def timeline_figure(timeline: pd.DataFrame, *, presenter: bool = False):
     """The dated events as dots on a time line, one row per kind, coloured by stage
     (None when no event has a date)."""
@@ -495,11 +485,6 @@ def place(reward: pd.Series, effort: pd.Series) -> list[str]:
 def _jitter(key) -> float:
     """A fixed small offset (-0.2..0.2) so clients of equal effort do not hide each other."""
     return ((int(key) * 7919) % 41 - 20) / 100
-
-
-QUADRANT_SHADES = {"Serve first": "rgba(46,139,87,0.10)",
-                   "Major projects": "rgba(70,130,180,0.10)",
-                   "Quick wins": "rgba(218,165,32,0.12)", "Reconsider": "rgba(178,34,34,0.08)"}
 
 
 def matrix_figure(points: pd.DataFrame, *, by: str = "persona", currency: str = "$",

@@ -34,7 +34,7 @@ import xlsxwriter
 
 from .errors import WorkspaceError
 from .ingest import import_file
-from .templates import CLIENT_COLUMNS
+from .columns import CLIENT_COLUMNS
 from .workspace import delete_workspace, open_workspace, workspace_path, write
 
 BUSINESS = "Harbour & Pine"

@@ -10,13 +10,13 @@ from __future__ import annotations
 
 from sqlite_utils import Database
 
+from .kinds import ADVOCACY, ADVOCACY_EVENT, AFTER_PURCHASE, COUNTS, PURCHASES, SAYS_STAGE
 from .stages import ALL_STAGES, RANK, stage_at_column
+from .workspace import write
 
-_RANK_CASE = "CASE {col} " + " ".join(
+RANK_CASE = "CASE {col} " + " ".join(
     f"WHEN '{stage}' THEN {rank}" for stage, rank in RANK.items()) + " END"
 
-PURCHASE_KINDS = "('purchase', 'won')"
-ADVOCACY_EVENT = "(e.kind IN ('referral', 'review') OR (e.kind = 'nps' AND e.amount >= 9))"
 
 
 def _stated(stage: str) -> str:
@@ -31,21 +31,15 @@ _AGGREGATE = f"""
 CREATE TEMP TABLE _agg AS
 SELECT e.client_ref AS id,
   COUNT(*) AS event_count,
-  SUM(e.kind IN {PURCHASE_KINDS}) AS purchase_count,
-  COUNT(DISTINCT CASE WHEN e.kind IN {PURCHASE_KINDS} THEN substr(e.date, 1, 10) END)
+  {", ".join(f"SUM(e.kind IN {kinds}) AS {column}" for column, kinds in COUNTS.items())},
+  COUNT(DISTINCT CASE WHEN e.kind IN {PURCHASES} THEN substr(e.date, 1, 10) END)
     AS purchase_days,
-  SUM(CASE WHEN e.kind IN {PURCHASE_KINDS} THEN e.amount END) AS revenue_events,
-  SUM(e.kind = 'won') AS won_count, SUM(e.kind = 'lost') AS lost_count,
-  SUM(e.kind = 'complaint') AS complaint_count,
-  SUM(e.kind = 'internal_complaint') AS internal_complaint_count,
-  SUM(e.kind = 'refund') AS refund_count, SUM(e.kind = 'cancellation') AS cancellation_count,
-  SUM(e.kind = 'objection') AS objection_count, SUM(e.kind = 'referral') AS referral_count,
-  SUM(e.kind = 'review') AS review_count, SUM(e.kind = 'contact') AS contact_count,
+  SUM(CASE WHEN e.kind IN {PURCHASES} THEN e.amount END) AS revenue_events,
   SUM({ADVOCACY_EVENT}) AS advocacy_events,
-  SUM(e.kind IN ('refund', 'cancellation')) AS bought_evidence,
+  SUM(e.kind IN {AFTER_PURCHASE}) AS bought_evidence,
   MIN(e.date) AS first_date, MAX(e.date) AS last_date,
-  MAX({_RANK_CASE.format(col='e.stage')}) AS event_rank,
-  MIN(CASE WHEN e.kind IN {PURCHASE_KINDS} THEN e.date END) AS first_purchase,
+  MAX({RANK_CASE.format(col='e.stage')}) AS event_rank,
+  MIN(CASE WHEN e.kind IN {PURCHASES} THEN e.date END) AS first_purchase,
   MIN(CASE WHEN {ADVOCACY_EVENT} THEN e.date END) AS first_advocacy,
   {", ".join(f"{_stage_at(s)} AS {_stated(s)}" for s in ALL_STAGES)}
 FROM events e
@@ -57,7 +51,7 @@ _SECOND_PURCHASE = f"""
 CREATE TEMP TABLE _second AS
 SELECT e.client_ref AS id, MIN(e.date) AS second_purchase
 FROM events e JOIN _agg a ON a.id = e.client_ref
-WHERE e.kind IN {PURCHASE_KINDS} AND substr(e.date, 1, 10) > substr(a.first_purchase, 1, 10)
+WHERE e.kind IN {PURCHASES} AND substr(e.date, 1, 10) > substr(a.first_purchase, 1, 10)
 GROUP BY e.client_ref
 """
 
@@ -69,12 +63,12 @@ _LATEST_STAGE = f"""
 CREATE TEMP TABLE _latest AS
 SELECT client_ref AS id, stage, bought FROM (
   SELECT client_ref,
-         COALESCE(stage, CASE WHEN kind IN {PURCHASE_KINDS} THEN 'purchase'
+         COALESCE(stage, CASE WHEN kind IN {PURCHASES} THEN 'purchase'
                               ELSE 'advocacy' END) AS stage,
-         stage IS NULL AND kind IN {PURCHASE_KINDS} AS bought,
+         stage IS NULL AND kind IN {PURCHASES} AS bought,
          ROW_NUMBER() OVER (PARTITION BY client_ref ORDER BY date DESC, id DESC) AS n
   FROM events e WHERE client_ref IS NOT NULL
-    AND (stage IS NOT NULL OR kind IN ('purchase', 'won', 'referral', 'review')) {{scope}}
+    AND (stage IS NOT NULL OR kind IN {PURCHASES} OR kind IN {ADVOCACY}) {{scope}}
 ) WHERE n = 1
 """
 
@@ -92,7 +86,7 @@ def earliest(*expressions: str) -> str:
 def _evidence_rank(c: str) -> str:
     """The highest stage that the evidence proves, or -1 when nothing does (client alias c)."""
     return f"""MAX(
-      COALESCE({_RANK_CASE.format(col=c + '.stage')}, -1),
+      COALESCE({RANK_CASE.format(col=c + '.stage')}, -1),
       COALESCE(a.event_rank, -1),
       CASE WHEN COALESCE(a.purchase_count, 0) > 0 OR {c}.purchases >= 1 OR {c}.refunds >= 1
              OR COALESCE(a.bought_evidence, 0) > 0 OR {c}.status = 'churned'
@@ -109,10 +103,7 @@ def _stage_named(rank: str) -> str:
                     + ["END"])
 
 
-_COUNTS = ("event_count", "purchase_count", "purchase_days", "won_count", "lost_count",
-           "complaint_count", "internal_complaint_count", "refund_count",
-           "cancellation_count", "objection_count", "referral_count", "review_count",
-           "contact_count")
+_COUNTS = ("event_count", "purchase_days", *COUNTS)
 _AT = {
     "pre_awareness_at": "a.pre_awareness_stated",
     "awareness_at": earliest("c2.first_contact", "a.first_date"),
@@ -172,9 +163,6 @@ def refresh_clients(db: Database, client_ids: list[int] | None = None) -> None:
 
     Runs inside the caller's transaction; opens one of its own when there is none.
     """
-    from .paths import refresh_paths
-    from .workspace import write
-
     with write(db):
         scope = scope_clients = ""
         if client_ids is not None:
@@ -198,3 +186,56 @@ def refresh_clients(db: Database, client_ids: list[int] | None = None) -> None:
         refresh_paths(db, scoped=client_ids is not None)
         for table in ("_agg", "_second", "_latest", "_scope"):
             db.execute(f"DROP TABLE IF EXISTS temp.{table}")
+
+
+# --- each client's path through the stages (journey.paths groups clients by it) ----
+
+# Events that can say something about a stage; the partial index events_path (migration
+# m004_funnel_indexes) holds exactly these, in (client, date, id) order.
+PATH_EVENTS = ("e.client_ref IS NOT NULL AND e.date IS NOT NULL AND (e.stage IS NOT NULL "
+               f"OR e.kind IN {SAYS_STAGE})")
+EVENT_RANK = (
+    f"NULLIF(MAX(COALESCE({RANK_CASE.format(col='e.stage')}, -1), "
+    f"CASE WHEN e.kind IN {PURCHASES} THEN "
+    f"  CASE WHEN substr(e.date, 1, 10) > f.day THEN {RANK['retention']} "
+    f"  ELSE {RANK['purchase']} END "
+    f"WHEN {ADVOCACY_EVENT} "
+    f"THEN {RANK['advocacy']} ELSE -1 END), -1)")
+
+
+def refresh_paths(db: Database, scoped: bool = False) -> None:
+    """Store each client's path through the stages (``clients.stage_path``).
+
+    The path is the stage ranks of its events in order, repeats collapsed: ``"1232"`` is
+    awareness, consideration, purchase, back to consideration. Called by
+    ``refresh_clients`` inside its transaction; ``scoped`` limits it to the
+    clients in its ``temp._scope`` table. Events are read through the events_path index,
+    whose (client, date, id) order is the order ``group_concat`` sees them in.
+    """
+    scope = "AND e.client_ref IN (SELECT id FROM temp._scope)" if scoped else ""
+    for table in ("_first_buy", "_path"):
+        db.execute(f"DROP TABLE IF EXISTS temp.{table}")
+    db.execute(f"""CREATE TEMP TABLE _first_buy AS
+        SELECT e.client_ref AS id, MIN(substr(e.date, 1, 10)) AS day FROM events e
+        WHERE e.kind IN {PURCHASES} AND {PATH_EVENTS} {scope} GROUP BY e.client_ref""")
+    db.execute("CREATE UNIQUE INDEX temp._first_buy_id ON _first_buy(id)")
+    db.execute(f"""CREATE TEMP TABLE _path AS
+        SELECT e.client_ref AS id, group_concat({EVENT_RANK}, '') AS path
+        FROM events e INDEXED BY events_path LEFT JOIN _first_buy f ON f.id = e.client_ref
+        WHERE {PATH_EVENTS} {scope} GROUP BY e.client_ref""")
+    db.execute("CREATE UNIQUE INDEX temp._path_id ON _path(id)")
+    # Collapse repeats ("1112" -> "12"); each pass halves every run.
+    collapse = "path"
+    repeated = []
+    for rank in RANK.values():
+        collapse = f"replace({collapse}, '{rank}{rank}', '{rank}')"
+        repeated.append(f"instr(path, '{rank}{rank}')")
+    while db.execute(f"UPDATE _path SET path = {collapse} WHERE {' OR '.join(repeated)}"
+                     ).rowcount:
+        pass
+    db.execute(f"""UPDATE clients SET stage_path = p.path FROM (
+                     SELECT c.id, _path.path FROM clients c LEFT JOIN _path ON _path.id = c.id
+                     WHERE 1 {scope.replace('e.client_ref', 'c.id')}) AS p
+                   WHERE clients.id = p.id AND clients.stage_path IS NOT p.path""")
+    for table in ("_first_buy", "_path"):
+        db.execute(f"DROP TABLE IF EXISTS temp.{table}")

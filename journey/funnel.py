@@ -26,13 +26,15 @@ from dataclasses import dataclass
 import pandas as pd
 from sqlite_utils import Database
 
+from .charts import FIGURE_BLUE
 from .text import html_text
-from .derive import _RANK_CASE, earliest
+from .derive import RANK_CASE, earliest
 from .errors import ValidationError
 from .fields import CLIENT_FIELDS
 from .filters import NO_FILTERS, Filters
 from .stages import ALL_STAGES, LABELS, PHASES, PRE_AWARENESS, RANK, STAGES, stage_at_column
 from .values import add_days, stored_day
+from .workspace import get_setting
 
 FUNNEL_COLUMNS = ["stage", "label", "clients", "pct_of_previous", "pct_of_first", "drop_off"]
 OTHER = "other"
@@ -45,7 +47,7 @@ PHASE_LABELS = {"pre-purchase": "Pre-purchase", "purchase": "Purchase",
 SEGMENT_FIELDS = ("persona", "channel", "client_type", "region", "buyer_type", "owner",
                   "purchasing_frequency", "country", "preferred_channel")
 # The rank of a client's current stage (its furthest when it has none).
-CURRENT_RANK = f"COALESCE({_RANK_CASE.format(col='current_stage')}, furthest_rank)"
+CURRENT_RANK = f"COALESCE({RANK_CASE.format(col='current_stage')}, furthest_rank)"
 # Segments smaller than this are not named "best" (a segment of two proves little).
 MIN_SEGMENT_FOR_BEST = 10
 
@@ -82,7 +84,7 @@ def funnel_steps(model: str | None = None, pre_awareness: bool = False) -> tuple
                           f"{', '.join(MODELS)}.")
 
 
-def _step_of_rank(steps: tuple[Step, ...]) -> dict[int, int]:
+def step_of_rank(steps: tuple[Step, ...]) -> dict[int, int]:
     """Rank -> index of the furthest step that rank reaches (ranks below the first: absent)."""
     return {rank: max(i for i, step in enumerate(steps) if step.rank <= rank)
             for rank in RANK.values() if rank >= steps[0].rank}
@@ -390,10 +392,8 @@ def stalled_clients(db: Database, *, filters: Filters = NO_FILTERS,
     Clients who left (lost, churned, cancelled) are not stalled, nor are advocates:
     there is no stage further to go.
     """
-    from .workspace import get_setting
-
     if stall_days is None:
-        stall_days = int(get_setting(db, "stall_days") or 60)
+        stall_days = get_setting(db, "stall_days")
     as_of = as_of or as_of_date(db)
     where, params = filters.where()
     frame = pd.read_sql(f"""
@@ -427,7 +427,7 @@ def current_stages(db: Database, *, filters: Filters = NO_FILTERS, pre_awareness
         f"outcome IS NOT NULL AS gone, COUNT(*) FROM clients "
         f"WHERE furthest_rank >= ? AND {where} GROUP BY 1, 2, 3",
         [steps[0].rank, steps[0].rank, *params]).fetchall()
-    step_of = _step_of_rank(steps)
+    step_of = step_of_rank(steps)
     furthest = [0] * len(steps)
     now = [0] * len(steps)
     left = [0] * len(steps)
@@ -447,9 +447,6 @@ def segment_fields(db: Database) -> list[str]:
 
 
 # --- figures (plotly; the page renders them) ----------------------------------------------
-
-FIGURE_BLUE = "#2e75b6"
-
 
 def funnel_figure(frame: pd.DataFrame, drop: dict | None = None, *, font_size: int = 14):
     """The funnel as plotly draws one, with the biggest drop-off written beside its step."""

@@ -8,6 +8,7 @@ from sqlite_utils import Database
 
 from .filters import FILTER_FIELDS, NO_FILTERS, Filters
 from .funnel import compute_funnel
+from .ingest import pending_stage_values
 from .values import stored_day
 
 
@@ -50,7 +51,6 @@ def stage_tiles(db: Database, filters: Filters = NO_FILTERS,
 
 def data_health(db: Database) -> dict:
     """Row counts, the last import, rejected rows and stage values waiting to be mapped."""
-    from .ingest import pending_stage_values
 
     count = lambda table: db.execute(f"SELECT COUNT(*) FROM [{table}]").fetchone()[0]  # noqa: E731
     last = db.execute("SELECT id, file, sheet, created_at, inserted, updated, rejected "

@@ -11,8 +11,8 @@ from their current stage to where they went.
 
 Ordering a million events per client on every page view costs seconds in SQLite (window
 functions over 1,000,000 rows), so, like the furthest stage, the path is a derived
-per-client figure: ``refresh_paths`` (run by ``journey.derive.refresh_clients``) stores it
-as ``clients.stage_path``, and ``stage_transitions`` groups clients by path.
+per-client figure: ``journey.derive.refresh_paths`` (run by ``refresh_clients``) stores
+it as ``clients.stage_path``, and ``stage_transitions`` groups clients by path.
 ``sankey_figure`` draws the result.
 """
 
@@ -24,64 +24,14 @@ import pandas as pd
 from sqlite_utils import Database
 
 from .filters import NO_FILTERS, Filters
-from .derive import ADVOCACY_EVENT, PURCHASE_KINDS, _RANK_CASE
-from .funnel import CURRENT_RANK, _step_of_rank, funnel_steps
-from .stages import OUTCOMES, RANK
+from .funnel import CURRENT_RANK, funnel_steps, step_of_rank
+from .stages import OUTCOMES
 
 LINK_COLUMNS = ["source", "source_label", "target", "target_label", "kind", "moves", "clients"]
 KIND_COLOURS = {"forward": "rgba(46, 117, 182, 0.45)", "skip": "rgba(230, 145, 56, 0.65)",
                 "back": "rgba(204, 65, 37, 0.65)", "left": "rgba(120, 120, 120, 0.35)"}
 OUTCOME_LABELS = {"lost": "Lost", "churned": "Churned", "cancelled": "Cancelled"}
 
-# Events that can say something about a stage; the partial index events_path (migration
-# m004_funnel_indexes) holds exactly these, in (client, date, id) order.
-PATH_EVENTS = ("e.client_ref IS NOT NULL AND e.date IS NOT NULL AND (e.stage IS NOT NULL "
-               "OR e.kind IN ('purchase', 'won', 'referral', 'review', 'nps'))")
-_EVENT_RANK = (
-    f"NULLIF(MAX(COALESCE({_RANK_CASE.format(col='e.stage')}, -1), "
-    f"CASE WHEN e.kind IN {PURCHASE_KINDS} THEN "
-    f"  CASE WHEN substr(e.date, 1, 10) > f.day THEN {RANK['retention']} "
-    f"  ELSE {RANK['purchase']} END "
-    f"WHEN {ADVOCACY_EVENT} "
-    f"THEN {RANK['advocacy']} ELSE -1 END), -1)")
-
-
-def refresh_paths(db: Database, scoped: bool = False) -> None:
-    """Store each client's path through the stages (``clients.stage_path``).
-
-    The path is the stage ranks of its events in order, repeats collapsed: ``"1232"`` is
-    awareness, consideration, purchase, back to consideration. Called by
-    ``journey.derive.refresh_clients`` inside its transaction; ``scoped`` limits it to the
-    clients in its ``temp._scope`` table. Events are read through the events_path index,
-    whose (client, date, id) order is the order ``group_concat`` sees them in.
-    """
-    scope = "AND e.client_ref IN (SELECT id FROM temp._scope)" if scoped else ""
-    for table in ("_first_buy", "_path"):
-        db.execute(f"DROP TABLE IF EXISTS temp.{table}")
-    db.execute(f"""CREATE TEMP TABLE _first_buy AS
-        SELECT e.client_ref AS id, MIN(substr(e.date, 1, 10)) AS day FROM events e
-        WHERE e.kind IN {PURCHASE_KINDS} AND {PATH_EVENTS} {scope} GROUP BY e.client_ref""")
-    db.execute("CREATE UNIQUE INDEX temp._first_buy_id ON _first_buy(id)")
-    db.execute(f"""CREATE TEMP TABLE _path AS
-        SELECT e.client_ref AS id, group_concat({_EVENT_RANK}, '') AS path
-        FROM events e INDEXED BY events_path LEFT JOIN _first_buy f ON f.id = e.client_ref
-        WHERE {PATH_EVENTS} {scope} GROUP BY e.client_ref""")
-    db.execute("CREATE UNIQUE INDEX temp._path_id ON _path(id)")
-    # Collapse repeats ("1112" -> "12"); each pass halves every run.
-    collapse = "path"
-    repeated = []
-    for rank in RANK.values():
-        collapse = f"replace({collapse}, '{rank}{rank}', '{rank}')"
-        repeated.append(f"instr(path, '{rank}{rank}')")
-    while db.execute(f"UPDATE _path SET path = {collapse} WHERE {' OR '.join(repeated)}"
-                     ).rowcount:
-        pass
-    db.execute(f"""UPDATE clients SET stage_path = p.path FROM (
-                     SELECT c.id, _path.path FROM clients c LEFT JOIN _path ON _path.id = c.id
-                     WHERE 1 {scope.replace('e.client_ref', 'c.id')}) AS p
-                   WHERE clients.id = p.id AND clients.stage_path IS NOT p.path""")
-    for table in ("_first_buy", "_path"):
-        db.execute(f"DROP TABLE IF EXISTS temp.{table}")
 
 
 @dataclass
@@ -114,7 +64,7 @@ def stage_transitions(db: Database, *, filters: Filters = NO_FILTERS,
     100,000 clients); each distinct path is then read as moves between the model's steps.
     """
     steps = funnel_steps(model, pre_awareness)
-    step_of = _step_of_rank(steps)
+    step_of = step_of_rank(steps)
     where, params = filters.where()
     rows = db.execute(f"SELECT stage_path, COUNT(*) FROM clients "
                       f"WHERE stage_path IS NOT NULL AND {where} GROUP BY stage_path",

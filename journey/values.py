@@ -193,7 +193,7 @@ def _kinds_of(s: pd.Series, values: np.ndarray) -> np.ndarray:
         whole = NUM
     elif pd.api.types.is_datetime64_any_dtype(dtype):
         whole = DATE
-    elif pd.api.types.is_string_dtype(dtype) and dtype != object:
+    elif pd.api.types.is_string_dtype(dtype) and dtype is not np.dtype(object):
         whole = STR
     else:
         whole = _WHOLE_KINDS.get(pd.api.types.infer_dtype(values, skipna=True))

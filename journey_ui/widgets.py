@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import pandas as pd
 import streamlit as st
 
 from journey.tables import to_csv_bytes, to_xlsx_bytes

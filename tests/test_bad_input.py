@@ -23,7 +23,7 @@ from typing import Callable
 import pytest
 
 from conftest import REPO, xlsx_bytes
-from journey import readers
+from journey.ingest import read as readers
 from journey.errors import UnreadableFile, ValidationError
 from journey.ingest import import_file, plan_file
 from journey.workspace import open_workspace, set_setting

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from journey.templates import DATA_DIR, SAMPLE_NAME
+from journey.export.template import DATA_DIR, SAMPLE_NAME
 from journey.workspace import open_workspace
 
 REPO = Path(__file__).resolve().parents[1]

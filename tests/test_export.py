@@ -15,14 +15,14 @@ import pandas as pd
 import pytest
 
 from conftest import xlsx_bytes
-from journey import export, personas, touchpoints
+from journey import export
+from journey.workshop import personas, touchpoints
 from journey.__main__ import main
 from journey.errors import ValidationError
 from journey.fields import CLIENT_FIELDS, EVENT_FIELDS, match_header
 from journey.filters import Filters
 from journey.funnel import compute_funnel, compute_funnel_by
-from journey.ingest import import_file
-from journey.readers import read_tables
+from journey.ingest import import_file, read_tables
 from journey.signs import compute_signs, signs_records
 from journey.workspace import open_memory_workspace, open_workspace
 
@@ -103,7 +103,7 @@ def shop(db):
 def path(request, monkeypatch):
     """Both ways of writing a table: XlsxWriter cells (small tables) and bulk XML."""
     if request.param == "in bulk":
-        monkeypatch.setattr(export, "SPLICE_FROM", 0)
+        monkeypatch.setattr("journey.export.workbook.SPLICE_FROM", 0)
     return request.param
 
 
@@ -378,7 +378,7 @@ def test_the_workbook_opens_in_libreoffice(shop, tmp_path, monkeypatch):
         if os.environ.get("CI") == "true":
             pytest.fail("LibreOffice is not installed (.ci/run installs libreoffice-calc)")
         pytest.skip("LibreOffice is not installed")
-    monkeypatch.setattr(export, "SPLICE_FROM", 0)        # LibreOffice reads the bulk XML too
+    monkeypatch.setattr("journey.export.workbook.SPLICE_FROM", 0)        # LibreOffice reads the bulk XML too
     book = tmp_path / "shop.xlsx"
     export.write_workbook_file(shop, book, workspace="shop")
     done = subprocess.run(

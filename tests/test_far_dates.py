@@ -55,7 +55,8 @@ C8,0000-00-00,contact,,,,
 # Excel serials at the edges: 0 is Excel's empty date, 1 is 1900-01-01, 2958465 is
 # 9999-12-31 (all three placeholders), 2958466 is past Excel's last day (a bad value).
 SERIALS = [0, 1, 2, 61, 45000, 2958464, 2958464.5, 2958465, 2958466]
-PAGES = sorted(p.relative_to(REPO).as_posix() for p in (REPO / "pages").glob("*.py"))
+PAGES = sorted(p.relative_to(REPO).as_posix() for p in (REPO / "views").glob("*.py"))
+assert len(PAGES) == 9, PAGES        # a moved folder must not leave this test empty
 PERIODS = ("All time", "Last 90 days", "Custom range")
 
 

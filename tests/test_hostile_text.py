@@ -20,8 +20,8 @@ from markdown_it import MarkdownIt
 from mdit_py_plugins.dollarmath import dollarmath_plugin
 
 from conftest import app_test, xlsx_bytes
-from journey import personas
-from journey import touchpoints as tp
+from journey.workshop import personas
+from journey.workshop import touchpoints as tp
 from journey.ingest import import_file
 from journey.workspace import create_workspace, open_workspace
 from journey_ui.text import WORD_JOINER, md

@@ -8,7 +8,7 @@ import openpyxl
 import pytest
 
 from conftest import REPO, app_test, dump
-from journey import import_review as review
+from journey.ingest import review
 from journey.errors import ValidationError
 from journey.ingest import import_file, plan_file
 from journey.workspace import create_workspace, open_workspace

@@ -16,10 +16,10 @@ import pandas as pd
 import pytest
 
 from conftest import csv_bytes, xlsx_bytes
-from journey import ingest, values
+from journey import values
 from journey.errors import ValidationError
-from journey.ingest import SheetSave, import_file, name_key, name_keys, undo_import
-from journey.readers import read_tables
+from journey.ingest import import_file, name_key, name_keys, plan, read_tables, save, undo_import
+from journey.journal import SheetSave
 from journey.workspace import open_memory_workspace
 
 CLIENTS = csv_bytes("Customer ID,Company,Deal stage,Region,Purchases\n"
@@ -53,7 +53,7 @@ def snapshot(db) -> dict:
 
 def history(bulk_rows: int, monkeypatch) -> list[dict]:
     """Snapshots after each step of an import history, with BULK_ROWS set."""
-    monkeypatch.setattr(ingest, "BULK_ROWS", bulk_rows)
+    monkeypatch.setattr(save, "BULK_ROWS", bulk_rows)
     db = open_memory_workspace()
     shots = [snapshot(db)]
     first = import_file(db, "clients.csv", CLIENTS)
@@ -81,7 +81,7 @@ def test_setting_indexes_aside_changes_nothing_but_the_speed(monkeypatch):
 
 def test_the_indexes_come_back_when_an_import_fails_half_way(monkeypatch):
     """The clients were inserted with the indexes set aside when the import fails."""
-    monkeypatch.setattr(ingest, "BULK_ROWS", 1)
+    monkeypatch.setattr(save, "BULK_ROWS", 1)
     db = open_memory_workspace()
     import_file(db, "orders.xlsx", ORDERS)
     before = snapshot(db)
@@ -92,7 +92,7 @@ def test_the_indexes_come_back_when_an_import_fails_half_way(monkeypatch):
                                     "AND tbl_name = 'clients' AND sql IS NOT NULL").fetchone())
         raise ValidationError("The workspace is full.")
 
-    monkeypatch.setattr(ingest, "remember_mapping", failing)
+    monkeypatch.setattr(save, "remember_mapping", failing)
     with pytest.raises(ValidationError, match="is full"):
         import_file(db, "more.csv", csv_bytes("Customer ID,Company\nC7,Golf\nC8,Hotel\n"))
     assert set_aside == [(0,)]
@@ -101,9 +101,9 @@ def test_the_indexes_come_back_when_an_import_fails_half_way(monkeypatch):
 
 def test_a_small_insert_into_a_big_table_keeps_its_indexes(monkeypatch, db):
     import_file(db, "clients.csv", CLIENTS)
-    monkeypatch.setattr(ingest, "BULK_ROWS", 1)
+    monkeypatch.setattr(save, "BULK_ROWS", 1)
     dropped = []
-    monkeypatch.setattr(ingest._SetAside, "restore",
+    monkeypatch.setattr(save._SetAside, "restore",
                         lambda self, table=None: dropped.append(dict(self.dropped)))
     import_file(db, "one.csv", csv_bytes("Customer ID,Company\nC6,Foxtrot\n"))
     assert dropped and all(not d for d in dropped)        # 1 new row, 4 stored: kept
@@ -137,15 +137,15 @@ def test_name_keys_of_a_column_are_name_key_of_each_cell():
 def test_client_keys_prefer_the_id_then_the_name():
     ids = pd.Series(["C1", None, "  ", 7, None], dtype=object)
     names = pd.Series(["Acme", "Beta  Co", "Gamma", None, None], dtype=object)
-    assert ingest.client_keys(ids, names, 5) == [
+    assert save.client_keys(ids, names, 5) == [
         "id:c1", "name:beta co", "name:gamma", "id:7", None]
-    assert ingest.client_keys(ids, names, 5) == [
-        ingest.client_key(i, n) for i, n in zip(ids, names)]
+    assert save.client_keys(ids, names, 5) == [
+        save.client_key(i, n) for i, n in zip(ids, names)]
 
 
 def test_a_workshop_save_reports_through_the_same_result(monkeypatch, db):
-    monkeypatch.setattr(ingest, "workshop_importer",
-                        lambda kind: lambda db, raw, import_id: SheetSave(2, 1, []))
+    monkeypatch.setitem(plan.WORKSHOP_IMPORTERS, "touchpoints",
+                        lambda db, raw, import_id: SheetSave(2, 1, []))
     result, = import_file(db, "w.xlsx", xlsx_bytes({"Touchpoints": [["Stage"], ["x"], ["y"]]}))
     assert (result.kind, result.inserted, result.updated, result.rejected) == (
         "touchpoints", 2, 1, 0)

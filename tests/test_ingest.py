@@ -16,6 +16,8 @@ from journey.errors import UnreadableFile, ValidationError, WorkspaceError
 from journey.ingest import (
     guess_sheet_mapping, import_file, list_imports, map_stage_values, pending_stage_values,
     plan_file, stage_mapping, undo_import)
+from journey.ingest.plan import WORKSHOP_IMPORTERS
+from journey.journal import Problem, SheetSave, record_change
 from journey.workspace import set_setting
 
 # imports, import_changes and import_problems are the history an undo leaves behind.
@@ -608,12 +610,12 @@ def test_remembered_mappings_do_not_block_undo_and_follow_the_imports_left(db):
 
 
 # --- workshop sheets (Personas, Touchpoints, Function map) --------------------------------
-# The real importers live in journey.personas and journey.touchpoints; these fakes follow
-# the same contract so that the dispatch, the transaction and undo are tested on their own.
+# The real importers live in journey.workshop (personas, touchpoints); these fakes follow
+# the same contract (``journey.ingest.plan.WORKSHOP_IMPORTERS``) so that the dispatch, the
+# transaction and undo are tested on their own.
 
 def _fake_personas(db, raw, import_id):
     """Upsert personas by name; a row without a name is a problem."""
-    from journey.ingest import Problem, SheetSave, record_change
     inserted = updated = 0
     problems = []
     for row, record in zip(raw.row_numbers, raw.frame.to_dict("records")):
@@ -643,7 +645,6 @@ def _fake_personas(db, raw, import_id):
 def _fake_function_map(db, raw, import_id):
     """Replace a whole table with the sheet's rows (deletes are undone too); the table,
     made by the fixture, has no INTEGER PRIMARY KEY, so undo must keep its rowids."""
-    from journey.ingest import SheetSave, record_change
     cursor = db.execute("SELECT rowid, * FROM wall_map")
     names = [d[0] for d in cursor.description]
     for row in cursor.fetchall():
@@ -659,15 +660,10 @@ def _fake_function_map(db, raw, import_id):
 
 @pytest.fixture
 def workshop(db, monkeypatch):
-    """Fake journey.personas and journey.touchpoints (no importer for touchpoints)."""
-    import sys
-    import types
-    personas = types.ModuleType("journey.personas")
-    personas.import_sheet = _fake_personas
-    touchpoints = types.ModuleType("journey.touchpoints")
-    touchpoints.import_function_map = _fake_function_map
-    monkeypatch.setitem(sys.modules, "journey.personas", personas)
-    monkeypatch.setitem(sys.modules, "journey.touchpoints", touchpoints)
+    """Fake importers for personas and the function map, and none for touchpoints."""
+    monkeypatch.setitem(WORKSHOP_IMPORTERS, "personas", _fake_personas)
+    monkeypatch.setitem(WORKSHOP_IMPORTERS, "function_map", _fake_function_map)
+    monkeypatch.delitem(WORKSHOP_IMPORTERS, "touchpoints")
     db.execute("CREATE TABLE wall_map (stage TEXT, department TEXT)")
     return db
 
@@ -749,9 +745,8 @@ def test_a_workshop_dry_run_keeps_nothing(workshop):
 
 
 def test_workshop_sheets_without_an_importer_are_reference_rows(db, monkeypatch):
-    import sys
-    monkeypatch.setitem(sys.modules, "journey.personas", None)      # not written yet
-    monkeypatch.setitem(sys.modules, "journey.touchpoints", None)
+    for kind in list(WORKSHOP_IMPORTERS):                            # none registered
+        monkeypatch.delitem(WORKSHOP_IMPORTERS, kind)
     results = import_file(db, "a.xlsx", workshop_book([["Sam", "Cheap", None]]))
     assert [(r.sheet, r.kind) for r in results] == [
         ("Personas", "reference"), ("Touchpoints", "reference"), ("Clients", "clients")]

@@ -9,7 +9,7 @@ from sqlite_utils import Database
 
 from conftest import REPO
 from journey import schema
-from journey.paths import refresh_paths
+from journey.derive import refresh_paths
 from journey.workspace import migrate
 
 NAMES = [m.name for m in schema.migrations._migrations]

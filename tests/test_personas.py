@@ -6,12 +6,13 @@ import io
 import pytest
 from conftest import HISTORY_TABLES, dump, xlsx_bytes
 
-from journey import ingest, personas
+from journey import charts, journal
+from journey.workshop import personas
 from journey.errors import UnreadableFile, ValidationError
 from journey.filters import Filters
 from journey.ingest import import_file, undo_import
 from journey.workspace import write
-from journey.personas import (InvalidPersona, StaleEdit, archive_persona, assign_clients,
+from journey.workshop.personas import (InvalidPersona, StaleEdit, archive_persona, assign_clients,
                               card_kpis, check_photo, create_persona, get_persona,
                               list_personas, persona_figures, rank_personas, restore_persona,
                               set_photo, update_persona)
@@ -280,7 +281,7 @@ def test_ranking_places_each_persona_in_a_quadrant(db):
     assert ranking[["rank", "name", "quadrant"]].values.tolist() == [
         [1, "Jelena", "Serve first"], [2, "Low low", "Quick wins"], [3, "Hugo", "Reconsider"]]
     assert personas.quadrant(4, 5) == "Major projects" and personas.quadrant(None, 2) is None
-    figure = personas.matrix_figure(ranking)
+    figure = charts.persona_matrix_figure(ranking)
     labels = {a.text for a in figure.layout.annotations}
     assert labels == {"<b>Serve first</b>", "<b>Major projects</b>", "<b>Quick wins</b>",
                       "<b>Reconsider</b>"}
@@ -289,13 +290,13 @@ def test_ranking_places_each_persona_in_a_quadrant(db):
 # --- the Personas sheet -----------------------------------------------------------------------
 
 needs_sheet_contract = pytest.mark.skipif(
-    not (hasattr(ingest, "SheetSave") and hasattr(ingest, "record_change")),
-    reason="journey.ingest does not provide SheetSave and record_change yet")
+    not (hasattr(journal, "SheetSave") and hasattr(journal, "record_change")),
+    reason="journey.journal does not provide SheetSave and record_change yet")
 
 
 def raw_sheet(rows: list[list]):
     import pandas as pd
-    from journey.readers import RawSheet
+    from journey.ingest import RawSheet
     headers, body = rows[0], rows[1:]
     frame = pd.DataFrame(body, columns=headers, dtype=object)
     return RawSheet("Personas", headers, frame, list(range(2, 2 + len(body))),

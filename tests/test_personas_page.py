@@ -7,7 +7,7 @@ import shutil
 import pytest
 from conftest import app_test
 
-from journey import personas
+from journey.workshop import personas
 from journey.workspace import create_workspace, open_workspace
 from journey_ui.text import md
 

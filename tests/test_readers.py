@@ -1,4 +1,4 @@
-"""Tests for journey.readers: every fixture is built in memory or in tmp_path."""
+"""Tests for journey.ingest.read: every fixture is built in memory or in tmp_path."""
 
 from __future__ import annotations
 
@@ -17,9 +17,9 @@ import openpyxl
 import pandas as pd
 import pytest
 
-from journey import readers
+from journey.ingest import read as readers
 from journey.errors import UnreadableFile
-from journey.readers import MAX_COLUMNS, RawSheet, column_letter, read_tables
+from journey.ingest.read import MAX_COLUMNS, RawSheet, column_letter, read_tables
 
 DATASETS = Path(__file__).resolve().parents[2] / "shared" / "datasets"
 PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00\x00\x00\x1f\x15\xc4\x89"
@@ -753,7 +753,7 @@ def read_in_subprocess(tmp_path: Path, filename: str, data: bytes) -> str:
     path = tmp_path / filename
     path.write_bytes(data)
     code = (
-        "import sys; from journey.readers import read_tables; from journey.errors import UnreadableFile\n"
+        "import sys; from journey.ingest import read_tables; from journey.errors import UnreadableFile\n"
         f"try:\n    read_tables({filename!r}, open({str(path)!r}, 'rb').read()); print('read')\n"
         "except UnreadableFile as error:\n    print(error)\n"
     )

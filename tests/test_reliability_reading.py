@@ -27,10 +27,9 @@ import pandas as pd
 import pytest
 
 from conftest import REPO, dump, xlsx_bytes
-from journey import readers, xlsx_columns
 from journey.errors import UnreadableFile
-from journey.ingest import import_file
-from journey.readers import read_tables
+from journey.ingest import import_file, read_tables, xlsx_columns
+from journey.ingest import read as readers
 from journey.tables import FORMULA_STARTS, to_csv_bytes, to_xlsx_bytes
 from journey.workspace import DEFAULT_SETTINGS, open_workspace, set_setting
 

@@ -21,6 +21,7 @@ from journey.errors import ValidationError
 from journey.filters import Filters
 from journey.ingest import import_file
 from journey.signs import SIGN_KEYS, compute_signs, resolve_period, sign_evidence
+from journey.stages import RANK
 from journey.workspace import open_memory_workspace, open_workspace
 
 EVENT_HEADER = "Client ID,Date,Kind,Stage,Reason,Department,Order ID"
@@ -433,6 +434,40 @@ def test_red_first():
         "0.5 a month, up 99% on the previous period"
 
 
+# --- the catalogue: one class per sign ------------------------------------------------------
+
+def test_the_catalogue_registers_the_eight_signs_of_the_contract():
+    assert SIGN_KEYS == ("interdepartmental_complaints", "uneducated_leads",
+                         "purchase_objections", "low_win_rate", "high_complaints",
+                         "refunds_cancellations_up", "low_retention", "repeat_business_down")
+    assert [sign.key for sign in signs.SIGNS] == list(SIGN_KEYS)
+    assert len({type(sign) for sign in signs.SIGNS}) == 8
+    assert signs.sign_by_key("low_win_rate") is signs.SIGNS[3]
+    with pytest.raises(ValidationError, match="not a sign; the signs are interdepartmental"):
+        signs.sign_by_key("nps")
+
+
+@pytest.mark.parametrize("sign", signs.SIGNS, ids=SIGN_KEYS)
+def test_each_sign_class_declares_its_definition(sign):
+    for name in ("key", "title", "definition", "value_label", "unit", "source",
+                 "measured_by", "next_step"):
+        assert isinstance(getattr(sign, name), str) and getattr(sign, name), name
+    assert sign.unit in ("%", "per month", "per 100 clients")
+    assert sign.judged_on in ("level", "change") and sign.better in ("higher", "lower")
+    assert sign.stages and all(stage in RANK for stage in sign.stages)
+    assert sign.departments
+    assert {"amber", "red"} <= set(sign.default_thresholds)
+    assert ("level_amber" in sign.default_thresholds) == (sign.judged_on == "change")
+    # Every threshold has a label and a unit, and the defaults pass the sign's own check.
+    assert signs.check_thresholds(sign.key, sign.default_thresholds) == \
+        sign.default_thresholds
+    for name in sign.default_thresholds:
+        assert name in signs.THRESHOLD_LABELS and sign.threshold_unit(name)
+    # Its own methods measure it: the base class leaves only the defaults.
+    assert type(sign).measure is not signs.Sign.measure
+    assert type(sign).arithmetic is not signs.Sign.arithmetic
+
+
 # --- real datasets ---------------------------------------------------------------------------
 
 @pytest.fixture(scope="module")
@@ -515,6 +550,18 @@ def test_demo_next_steps_name_the_top_reason(demo_db):
     assert s.stages == ("awareness", "consideration")
     assert s.next_step.startswith("Fix this first. Awareness and consideration content")
     assert "understand" in s.next_step or "pricing" in s.next_step.lower()
+
+
+def test_demo_trend_charts_draw_the_thresholds_a_month_compares_with(demo_db):
+    # Level signs draw amber then red; signs judged on their change, and the uneducated
+    # leads (a month's point is the share or the conversion), draw none.
+    report = compute_signs(demo_db)
+    drawn = {s.key: [line.y0 for line in signs.trend_figure(s).layout.shapes]
+             for s in report.signs}
+    assert drawn == {"interdepartmental_complaints": [], "uneducated_leads": [],
+                     "purchase_objections": [50.0, 100.0], "low_win_rate": [30.0, 20.0],
+                     "high_complaints": [5.0, 10.0], "refunds_cancellations_up": [],
+                     "low_retention": [85.0, 75.0], "repeat_business_down": []}
 
 
 # --- the command line -------------------------------------------------------------------------

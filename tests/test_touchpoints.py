@@ -7,7 +7,7 @@ import pandas as pd
 import pytest
 from conftest import dump, xlsx_bytes
 
-from journey import touchpoints as tp
+from journey.workshop import touchpoints as tp
 from journey.errors import ValidationError
 from journey.ingest import import_file, undo_import
 

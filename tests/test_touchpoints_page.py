@@ -8,7 +8,7 @@ import shutil
 import pytest
 from conftest import app_test
 
-from journey import touchpoints as tp
+from journey.workshop import touchpoints as tp
 from journey.workspace import open_workspace
 
 PAGE = "views/touchpoints.py"

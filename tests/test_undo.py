@@ -13,9 +13,9 @@ import sys
 import pytest
 
 from conftest import HISTORY_TABLES, REPO, clients, csv_bytes, dump, xlsx_bytes
-from journey import touchpoints as tp
+from journey.workshop import touchpoints as tp
 from journey.ingest import import_file, undo_import
-from journey.personas import StaleEdit, create_persona, get_persona, update_persona
+from journey.workshop.personas import StaleEdit, create_persona, get_persona, update_persona
 from journey.workspace import open_memory_workspace, open_workspace
 
 # Three purchases, then a file with the same three and three more (one more for C1).

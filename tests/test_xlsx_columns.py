@@ -1,4 +1,4 @@
-"""The column-wise xlsx reading (journey.xlsx_columns) gives what the cell-by-cell way gives.
+"""Column-wise xlsx reading (journey.ingest.xlsx_columns) gives what the cell-by-cell way gives.
 
 Every workbook here is read twice, once with the fast way allowed for any sheet size and
 once with it turned off; the imports must leave identical workspaces. Where the fast way
@@ -16,11 +16,11 @@ import openpyxl.chart
 import pytest
 
 from conftest import dump, xlsx_bytes
-from journey import readers, xlsx_columns
-from journey.ingest import import_file
+from journey.ingest import import_file, xlsx_columns
+from journey.ingest import read as readers
 from journey.workspace import open_memory_workspace
-from journey.xlsx_columns import (FastSheets, RowSpan, Span, shared_strings_look_dated,
-                                  workbook_sheets)
+from journey.ingest.xlsx_columns import (FastSheets, RowSpan, Span, shared_strings_look_dated,
+                                         workbook_sheets)
 
 HEADER = ["Client ID", "Name", "Stage", "Revenue (current)", "First contact", "Contract on file",
           "Phone", "Notes"]

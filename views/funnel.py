@@ -165,7 +165,7 @@ with moves:
 
 # --- stalled clients ----------------------------------------------------------------------
 with stalled:
-    stall_days = int(get_setting(ctx.db, "stall_days") or 60)
+    stall_days = get_setting(ctx.db, "stall_days")
     as_of = frame.cached(funnel.as_of_date)(ctx)
     stuck = frame.cached(funnel.stalled_clients)(ctx, filters=ctx.filters, stall_days=stall_days)
     st.caption(f"Active clients in the same stage for more than {stall_days} days on "

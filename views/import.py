@@ -9,12 +9,11 @@ on the page until it is dismissed.
 import streamlit as st
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
-from journey import import_review as review
 from journey.errors import JourneyError
 from journey.ingest import (import_file, map_stage_values, pending_stage_values, plan_file,
-                            stage_mapping, undo_import)
+                            review, stage_mapping, undo_import)
 from journey.stages import normalise_value
-from journey.templates import DATA_DIR, SAMPLE_NAME, TEMPLATE_NAME
+from journey.export.template import DATA_DIR, SAMPLE_NAME, TEMPLATE_NAME
 from journey_ui import frame, jobs, widgets
 from journey_ui.text import md
 

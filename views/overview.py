@@ -5,7 +5,7 @@ import streamlit as st
 
 from journey.funnel import biggest_drop
 from journey.overview import data_health, stage_tiles
-from journey.templates import DATA_DIR, SAMPLE_NAME, TEMPLATE_NAME
+from journey.export.template import DATA_DIR, SAMPLE_NAME, TEMPLATE_NAME
 from journey_ui import frame, widgets
 from journey_ui.text import md
 

@@ -8,14 +8,15 @@ save after someone else's is refused (``StaleEdit``) instead of overwriting.
 
 import streamlit as st
 
-from journey import personas
+from journey import charts
+from journey.workshop import personas
 from journey.errors import JourneyError
 from journey.workspace import get_setting
 from journey_ui import frame, widgets
 from journey_ui.text import html, md
 
 ctx = frame.page_context()
-currency = str(get_setting(ctx.db, "currency") or "$")
+currency = get_setting(ctx.db, "currency")
 LIST_ICONS = {"pain_points": "😣", "delights": "😊", "key_opportunities": "🚀"}
 SCORES = {"impact": (1, 2, 3, 4, 5), "effort": (1, 2, 3, 4, 5), "tier": (1, 2, 3)}
 
@@ -363,7 +364,7 @@ if not ranking.empty:
     st.subheader("Which persona to serve first")
     st.caption("Impact is the sales a persona brings, effort the time and effort it takes "
                "(the team's 1–5 scores on each card); bubbles grow with current revenue.")
-    st.plotly_chart(personas.matrix_figure(ranking, presenter=ctx.presenter),
+    st.plotly_chart(charts.persona_matrix_figure(ranking, presenter=ctx.presenter),
                     key="persona_matrix")
     table = ranking.rename(columns={"rank": "Rank", "name": "Persona", "impact": "Impact",
                                     "effort": "Effort", "tier": "Tier", "quadrant": "Quadrant",

@@ -11,17 +11,17 @@ keep theirs or take the other version. Presenter mode shows read-only tables.
 import pandas as pd
 import streamlit as st
 
-from journey import touchpoints as tp
+from journey.workshop import touchpoints as tp
 from journey.errors import JourneyError
 from journey.stages import LABELS, stage_model
-from journey.templates import CHANNELS, DEPARTMENTS
+from journey.columns import CHANNELS, DEPARTMENTS
 from journey.workspace import get_setting
 from journey_ui import frame, widgets
 from journey_ui.text import md
 
 ctx = frame.page_context()
 db = ctx.db
-stages = stage_model(bool(get_setting(db, "pre_awareness")))
+stages = stage_model(get_setting(db, "pre_awareness"))
 DRAFTS = "_touchpoint_drafts"
 FLASH = "_touchpoints_flash"
 EDIT_COLUMNS = ["position", "touchpoint", "channel", "department", "emotion",

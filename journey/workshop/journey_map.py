@@ -9,7 +9,7 @@ Decisions:
 - Coverage counts touchpoints per department and stage. Gaps: a stage with no
   touchpoint; a touchpoint with no owner (or no department); a department with no
   touchpoint in a stage it should serve. Which stages a department should serve is the
-  function map's ``stages`` column (``journey.touchpoints.FUNCTION_MAP_DEFAULTS``):
+  function map's ``stages`` column (``journey.workshop.touchpoints.FUNCTION_MAP_DEFAULTS``):
   marketing awareness, consideration and advocacy; sales consideration and purchase;
   CX and account management purchase, retention and advocacy; operations purchase and
   retention; product consideration and retention; support purchase and retention;
@@ -28,6 +28,8 @@ Decisions:
   delight). The data score is the mean of the measures that count; a stage with one is
   *data-backed*, a stage without is *assumed* (only the workshop's scores speak for it).
   The shared filters apply to the data curve (clients), never to the touchpoints.
+- The figures of the emotion curves and the coverage heatmap, and the map's SVG emotion
+  lane, are drawn by ``journey.charts`` from the frames computed here.
 """
 
 from __future__ import annotations
@@ -38,9 +40,10 @@ from dataclasses import dataclass
 import pandas as pd
 from sqlite_utils import Database
 
-from .filters import NO_FILTERS, Filters
-from .stages import ALL_STAGES, LABELS, RANK, STAGES, stage_at_column
-from .templates import DEPARTMENTS
+from ..charts import ASSUMED, DATA_BACKED
+from ..columns import DEPARTMENTS
+from ..filters import NO_FILTERS, Filters
+from ..stages import ALL_STAGES, LABELS, RANK, STAGES, stage_at_column
 from .touchpoints import department_stages, touchpoint_rows
 
 LANES = (
@@ -52,7 +55,6 @@ LANES = (
 ONCE_PER_STAGE = ("channel", "owner")
 MIN_ANSWERS = 5
 NO_DEPARTMENT = "(no department)"
-DATA_BACKED, ASSUMED = "data-backed", "assumed"
 CURVE_COLUMNS = [
     "stage", "label", "touchpoint_emotion", "touchpoints_scored", "data_emotion",
     "satisfaction", "satisfaction_answers", "nps", "nps_answers", "complaints",
@@ -271,113 +273,3 @@ def emotion_curves(db: Database, *, state: str = "current", filters: Filters = N
             else round(signal["complaints"] / clients, 3),
             "basis": DATA_BACKED if data is not None else ASSUMED})
     return pd.DataFrame(rows, columns=CURVE_COLUMNS)
-
-
-# --- pictures --------------------------------------------------------------------------
-
-TOUCHPOINT_COLOUR, DATA_COLOUR = "#1F4E5F", "#E07A1F"
-
-
-def emotion_figure(curves: pd.DataFrame, *, large: bool = False):
-    """Both curves on the -2..+2 scale; data-backed stages filled, assumed ones hollow."""
-    import plotly.graph_objects as go
-
-    size = 20 if large else 14
-    labels = list(curves["label"])
-    backed = curves["basis"] == DATA_BACKED
-    symbols = ["circle" if b else "circle-open" for b in backed]
-    figure = go.Figure()
-    figure.add_trace(go.Scatter(
-        x=labels, y=curves["touchpoint_emotion"], name="Touchpoints (workshop scores)",
-        mode="lines+markers+text", line={"color": TOUCHPOINT_COLOUR, "width": 4},
-        marker={"size": 16, "symbol": symbols, "line": {"width": 3}},
-        text=[_signed(v) for v in curves["touchpoint_emotion"]], textposition="top center",
-        connectgaps=True))
-    figure.add_trace(go.Scatter(
-        x=labels, y=curves["data_emotion"], name="Customers (satisfaction, NPS, complaints)",
-        mode="lines+markers+text", line={"color": DATA_COLOUR, "width": 4, "dash": "dash"},
-        marker={"size": 16}, text=[_signed(v) for v in curves["data_emotion"]],
-        textposition="bottom center", connectgaps=False))
-    for label, basis in zip(labels, curves["basis"]):
-        figure.add_annotation(x=label, y=-2.6, text=basis, showarrow=False,
-                              font={"size": size - 2,
-                                    "color": DATA_COLOUR if basis == DATA_BACKED else "#777"})
-    figure.add_hline(y=0, line={"color": "#bbb", "width": 1})
-    figure.update_layout(
-        font={"size": size}, height=520 if large else 420,
-        yaxis={"range": [-2.9, 2.6], "tickvals": [-2, -1, 0, 1, 2],
-               "ticktext": ["-2 upset", "-1", "0", "+1", "+2 delighted"], "title": None},
-        xaxis={"title": None}, legend={"orientation": "h", "y": 1.12},
-        margin={"l": 20, "r": 20, "t": 60, "b": 20})
-    return figure
-
-
-def _signed(value) -> str:
-    return "" if value is None or pd.isna(value) else f"{value:+.1f}"
-
-
-def coverage_figure(result: Coverage, *, large: bool = False):
-    """The department x stage heatmap; a gap reads 'gap' in its cell."""
-    import plotly.graph_objects as go
-
-    counts = result.counts
-    text = [[("gap" if result.is_gap(department, stage) else str(counts.loc[department, stage]))
-             for stage in counts.columns] for department in counts.index]
-    figure = go.Figure(go.Heatmap(
-        z=counts.values, x=[LABELS[s] for s in counts.columns], y=list(counts.index),
-        text=text, texttemplate="%{text}", colorscale="Blues", showscale=False,
-        hovertemplate="%{y} in %{x}: %{z} touchpoints<extra></extra>", xgap=2, ygap=2))
-    gaps = [(LABELS[stage], department) for department in counts.index
-            for stage in counts.columns if result.is_gap(department, stage)]
-    if gaps:
-        figure.add_trace(go.Scatter(
-            x=[g[0] for g in gaps], y=[g[1] for g in gaps], mode="markers", name="gap",
-            marker={"symbol": "square-open", "size": 44, "color": "#D64541",
-                    "line": {"width": 3}}, hoverinfo="skip", showlegend=False))
-    size = 20 if large else 14
-    figure.update_layout(font={"size": size}, height=90 + 52 * len(counts.index),
-                         yaxis={"autorange": "reversed"}, xaxis={"side": "top"},
-                         margin={"l": 20, "r": 20, "t": 40, "b": 20})
-    return figure
-
-
-def emotion_svg(curves: pd.DataFrame, *, column_width: int = 200, height: int = 190) -> str:
-    """An inline SVG of both curves, one column per stage, for the map's emotion lane.
-
-    Only numbers and fixed words go into it. Data-backed stages are filled dots, assumed
-    stages hollow ones.
-    """
-    n = len(curves)
-    width = column_width * n
-
-    def y(value: float) -> float:
-        return round(height / 2 - value * (height / 2 - 34) / 2, 1)
-
-    def x(index: int) -> float:
-        return column_width * index + column_width / 2
-
-    parts = [f'<svg viewBox="0 0 {width} {height}" width="{width}" height="{height}" '
-             'xmlns="http://www.w3.org/2000/svg" role="img" aria-label="Emotion curve" '
-             'font-family="Source Sans Pro, Helvetica, Arial, sans-serif">',
-             f'<line x1="0" y1="{y(0)}" x2="{width}" y2="{y(0)}" stroke="#ccc" '
-             'stroke-dasharray="4 4"/>']
-    for column, colour, dash in (("touchpoint_emotion", TOUCHPOINT_COLOUR, ""),
-                                 ("data_emotion", DATA_COLOUR, ' stroke-dasharray="10 6"')):
-        points = [(x(i), y(v)) for i, v in enumerate(curves[column]) if pd.notna(v)]
-        if len(points) > 1:
-            path = " ".join(f"{px},{py}" for px, py in points)
-            parts.append(f'<polyline points="{path}" fill="none" stroke="{colour}" '
-                         f'stroke-width="4"{dash}/>')
-        for i, value in enumerate(curves[column]):
-            if pd.isna(value):
-                continue
-            backed = curves["basis"].iloc[i] == DATA_BACKED
-            fill = colour if backed else "white"
-            parts.append(f'<circle cx="{x(i)}" cy="{y(value)}" r="9" fill="{fill}" '
-                         f'stroke="{colour}" stroke-width="3"/>')
-            offset = -16 if column == "touchpoint_emotion" else 30
-            parts.append(f'<text x="{x(i)}" y="{y(value) + offset}" text-anchor="middle" '
-                         f'font-size="22" font-weight="bold" fill="{colour}">'
-                         f'{value:+.1f}</text>')
-    parts.append("</svg>")
-    return "".join(parts)

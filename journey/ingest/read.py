@@ -35,7 +35,7 @@ Decisions (where the design is silent):
   OLE2 FAT, directory and stream chains of an .xls are checked; and the ODS content.xml
   must be well-formed XML. Legacy .xls, whose BIFF reader trusts sizes in the file, is read
   in a child process with a memory cap. Rust panics are caught and reported as damage.
-- An .xlsx/.xlsm worksheet of ``journey.xlsx_columns.MIN_ROWS`` rows or more is read a
+- An .xlsx/.xlsm worksheet of ``journey.ingest.xlsx_columns.MIN_ROWS`` rows or more is read a
   column at a time through fastexcel where that module is sure to give the same cells;
   otherwise cell by cell as above.
 - CSV is parsed with pyarrow (fast, multi-threaded); files it rejects (ragged rows) are
@@ -76,9 +76,9 @@ from pathlib import PureWindowsPath
 import numpy as np
 import pandas as pd
 
-from journey.errors import UnreadableFile
-from journey.xlsx_columns import (FastSheets, RowSpan, SheetEntry, Span, shared_strings_look_dated,
-                                  workbook_sheets)
+from ..errors import UnreadableFile
+from .xlsx_columns import (FastSheets, RowSpan, SheetEntry, Span, shared_strings_look_dated,
+                           workbook_sheets)
 
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024  # the upload size limit (a workspace setting elsewhere)
 DEFAULT_MAX_ROWS = 400_000  # data rows per sheet (the workspace setting max_import_rows)
@@ -196,7 +196,7 @@ def read_tables(
     A file over ``max_bytes``, or with a sheet of more than ``max_rows`` data rows or
     ``max_cells`` cells, is refused.
     """
-    name = _base_name(filename)
+    name = base_name(filename)
     data = bytes(data)
     _check_size(name, data, max_bytes)
     if not data.strip():
@@ -209,7 +209,7 @@ def read_tables(
     return [_read_text_file(name, data, limits)]
 
 
-def _base_name(filename: str) -> str:
+def base_name(filename: str) -> str:
     """The file name without any directory part (either slash)."""
     base = PureWindowsPath(str(filename or "")).name.strip()
     return base or "the file"
@@ -327,7 +327,7 @@ def _verify_zip_members(name: str, archive: zipfile.ZipFile) -> dict[str, Span]:
     """Inflate every member once: count the real bytes, check CRCs, measure sheet extents.
 
     Returns where each xlsx worksheet member's cells with a value are (where that could be
-    found), for ``journey.xlsx_columns``.
+    found), for ``journey.ingest.xlsx_columns``.
     """
     total = 0
     spans = {}

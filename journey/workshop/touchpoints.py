@@ -21,10 +21,10 @@ Decisions:
   undo puts back gets the version after its current one, so an editor who loaded it
   before gets a conflict, and the earlier saves follow the row's new version, so they can
   be undone next. Undoing an import keeps the changes saves made after it, and takes its
-  values out of those saves' before-images (``forget_import``).
+  values out of those saves' before-images (``journey.journal.forget_import``).
 - The function map is seeded with the seven functions of ``FUNCTION_MAP_DEFAULTS`` by the
   workspace migration ``m003_workshop``. Its ``stages`` column is the coverage rule: the
-  stages each function should serve (see ``journey.journey_map.coverage``).
+  stages each function should serve (see ``journey.workshop.journey_map.coverage``).
 - A snapshot stores every touchpoint and the function map as JSON under a name;
   ``compare_snapshot`` diffs it with now, touchpoints matched by their id.
 - An imported "Touchpoints" row is the same touchpoint as a stored one with the same
@@ -43,12 +43,13 @@ from typing import Callable, Iterable
 import pandas as pd
 from sqlite_utils import Database
 
-from .errors import ValidationError
-from .fields import normalise_header
-from .stages import ALL_STAGES, LABELS, RANK, normalise_value, read_stage_value
-from .templates import CHANNELS, DEPARTMENTS
-from .values import to_sql_value
-from .workspace import write
+from ..columns import CHANNELS, DEPARTMENTS
+from ..errors import ValidationError
+from ..fields import normalise_header
+from ..journal import Problem, SheetSave, comparable, follow_version, record_change, stage_mapping
+from ..stages import ALL_STAGES, LABELS, RANK, normalise_value, read_stage_value
+from ..values import to_sql_value
+from ..workspace import write
 
 STATES = ("current", "future")
 EMOTION_LOW, EMOTION_HIGH = -2, 2
@@ -479,13 +480,7 @@ def _diff(before: dict, after: dict, fields: Iterable[str]) -> dict[str, tuple]:
             if _same_value(before.get(f)) != _same_value(after.get(f))}
 
 
-def _same_value(value):
-    value = to_sql_value(value)
-    if isinstance(value, str) and not value.strip():
-        return None
-    if isinstance(value, float) and value.is_integer():
-        return int(value)
-    return value
+_same_value = comparable      # one comparison for the saves' journal and an import's undo
 
 
 def _group(row: dict) -> tuple:
@@ -882,38 +877,6 @@ def _undo_row(db: Database, table: str, row_id: int, before: dict | None, after_
         follow_version(db, table, row_id, before["version"], values["version"])
 
 
-def follow_version(db: Database, table: str, row_id: int, old: int, new: int) -> None:
-    """A row went from version ``old`` to ``new`` by an undo, which kept or put back what
-    the saves that left it at ``old`` wrote: they now left it at ``new``, so they can
-    still be undone (a row changed in any other way refuses their undo)."""
-    db.execute("UPDATE workshop_save_rows SET after_version = ? WHERE row_id = ? "
-               "AND after_version = ? AND save_id IN (SELECT id FROM workshop_saves "
-               "WHERE table_name = ? AND undone_at IS NULL)", [new, row_id, old, table])
-
-
-def forget_import(db: Database, table: str, row_id: int, values: dict[str, tuple],
-                  added: bool) -> None:
-    """An import that is being undone wrote ``values`` (field -> (its value, the value
-    before it)) into a row: the saves made since forget its values, so undoing them never
-    brings those back. A field a save's before-image holds with the import's value gets
-    the value from before the import; a row the import added that a save deleted is not
-    put back by undoing that save (``added``)."""
-    saves = db.execute(
-        "SELECT r.rowid, r.before, r.after_version FROM workshop_save_rows r "
-        "JOIN workshop_saves s ON s.id = r.save_id WHERE s.table_name = ? AND r.row_id = ? "
-        "AND s.undone_at IS NULL AND r.before IS NOT NULL", [table, row_id]).fetchall()
-    for rowid, before, after_version in saves:
-        if added and after_version is None:
-            db.execute("UPDATE workshop_save_rows SET before = NULL WHERE rowid = ?", [rowid])
-            continue
-        image = json.loads(before)
-        changed = {f: without for f, (mine, without) in values.items()
-                   if f in image and _same_value(image[f]) == _same_value(mine)}
-        if changed:
-            db.execute("UPDATE workshop_save_rows SET before = ? WHERE rowid = ?",
-                       [json.dumps({**image, **changed}), rowid])
-
-
 # --- snapshots -------------------------------------------------------------------------
 
 @dataclass
@@ -1076,10 +1039,8 @@ def _problems(number: int, columns: dict[str, str], problems: list[RowProblem], 
 def import_sheet(db: Database, raw, import_id: int):
     """Import a "Touchpoints" sheet: new touchpoints are added, ones with the same stage,
     state and name are updated; rows that do not validate are returned as problems.
-    Returns ``journey.ingest.SheetSave``. Every row it adds, matches (changed or not)
+    Returns ``journey.journal.SheetSave``. Every row it adds, matches (changed or not)
     or moves goes to ``record_change`` with what the sheet carried into it."""
-    from .ingest import Problem, SheetSave, record_change, stage_mapping
-
     columns, rows = _sheet_rows(raw, TOUCHPOINT_HEADER_OF)
     if "touchpoint" not in columns or "stage" not in columns:
         missing = " and ".join(HEADERS[f] for f in ("touchpoint", "stage") if f not in columns)
@@ -1158,10 +1119,8 @@ def _place_imported(db: Database, group: tuple, members: list[tuple], remember) 
 
 def import_function_map(db: Database, raw, import_id: int):
     """Import a "Function map" sheet: rows update the function of the same department
-    (or add it). Returns ``journey.ingest.SheetSave``; every row it adds or matches goes
+    (or add it). Returns ``journey.journal.SheetSave``; every row it adds or matches goes
     to ``record_change`` with what the sheet carried into it."""
-    from .ingest import Problem, SheetSave, record_change
-
     columns, rows = _sheet_rows(raw, FUNCTION_HEADER_OF)
     if "department" not in columns:
         return SheetSave(0, 0, [Problem(1, "", None, "The Function map sheet has no "

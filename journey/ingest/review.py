@@ -1,4 +1,4 @@
-"""What the Import page shows before and after an import, built from ``journey.ingest``.
+"""What the Import page shows before and after an import, built from its plans and results.
 
 Before: a preview of a sheet's first rows, its column mapping as table rows, the person's
 choices (kind, mapping) applied to a planned sheet, and the stage values in it that no
@@ -18,14 +18,16 @@ import hashlib
 import pandas as pd
 from sqlite_utils import Database
 
-from . import values
-from .errors import ValidationError
-from .fields import ALL_FIELDS, fields_for
-from .ingest import EXTRA, WORKSHOP_KINDS, SheetPlan, guess_sheet_mapping, list_imports
-from .readers import RawSheet
-from .stages import ALL_STAGES, LABELS, OUTCOMES, normalise_value, read_stage_value
-from .tables import to_xlsx_bytes
-from .templates import CLIENT_COLUMNS, EVENT_COLUMNS
+from .. import values
+from ..columns import CLIENT_COLUMNS, EVENT_COLUMNS
+from ..errors import ValidationError
+from ..fields import ALL_FIELDS, fields_for
+from ..journal import list_imports
+from ..stages import ALL_STAGES, LABELS, OUTCOMES, normalise_value, read_stage_value
+from ..tables import to_xlsx_bytes
+from .plan import SheetPlan
+from .read import RawSheet
+from .understand import EXTRA, WORKSHOP_KINDS, guess_sheet_mapping
 
 PREVIEW_ROWS = 8
 EXAMPLES = 3
@@ -42,7 +44,7 @@ KIND_LABELS = {
 FIELD_LABELS = {field: header for field, (header, _, _) in {**EVENT_COLUMNS, **CLIENT_COLUMNS}
                 .items()}
 FIELD_HELP = {field: what for field, (_, what, _) in {**EVENT_COLUMNS, **CLIENT_COLUMNS}.items()}
-# What a stage value can be mapped to (``ingest.map_stage_values`` accepts exactly these).
+# What a stage value can be mapped to (``journey.ingest.map_stage_values`` accepts exactly these).
 STAGE_TARGETS = {
     **{stage: LABELS[stage] for stage in ALL_STAGES},
     **{outcome: f"{outcome.capitalize()} (an outcome, not a stage)" for outcome in OUTCOMES},
@@ -272,7 +274,7 @@ def totals_sentence(totals: dict[str, int]) -> str:
 
 
 def undo_sentence(done: dict) -> str:
-    """What an undo did (``ingest.undo_import``'s answer), in one sentence."""
+    """What an undo did (``journey.ingest.undo_import``'s answer), in one sentence."""
     removed = " and ".join(f"{done[key]:,} {noun}" for key, noun in
                            (("clients_removed", "clients"), ("events_removed", "events"))
                            if done[key])

@@ -37,13 +37,16 @@ import re
 from dataclasses import dataclass
 
 import pandas as pd
+from PIL import Image
 from sqlite_utils import Database
 
-from .text import html_text
-from .errors import JourneyError, UnreadableFile, ValidationError
-from .filters import NO_FILTERS, Filters
-from .stages import RANK, normalise_value
-from .workspace import write
+from ..charts import MIDPOINT, QUADRANTS
+from ..errors import JourneyError, UnreadableFile, ValidationError
+from ..filters import NO_FILTERS, Filters
+from ..journal import Problem, SheetSave, record_change
+from ..stages import RANK, normalise_value
+from ..values import parse_bool, parse_money, parse_text
+from ..workspace import write
 
 MAX_ACTIVE = 3
 MAX_ITEMS = 3
@@ -211,7 +214,6 @@ def _number(value) -> float | None:
         return None
     if isinstance(value, (int, float)):
         return float(value) if value == value and abs(value) != float("inf") else None
-    from .values import parse_money
     parsed, bad = parse_money(pd.Series([value], dtype=object))
     return None if bad.iloc[0] or pd.isna(parsed.iloc[0]) else float(parsed.iloc[0])
 
@@ -313,8 +315,6 @@ def _now(db: Database) -> str:
 def check_photo(data: bytes, filename: str = "the photo") -> tuple[bytes, str]:
     """The photo and its MIME type if it is a PNG, JPEG or WebP image up to 2 MB that
     decodes; UnreadableFile with a sentence saying why not."""
-    from PIL import Image
-
     name = str(filename or "the photo")
     data = bytes(data or b"")
     if not data:
@@ -570,13 +570,6 @@ def _value(value) -> float | None:
 
 # --- ranking -----------------------------------------------------------------------------
 
-QUADRANTS = {  # (high impact, high effort) -> name
-    (True, False): "Serve first", (True, True): "Major projects",
-    (False, False): "Quick wins", (False, True): "Reconsider",
-}
-MIDPOINT = 3   # scores above it are high
-
-
 def quadrant(impact, effort) -> str | None:
     """The matrix quadrant of an impact and an effort score (1-5; above 3 is high)."""
     if _none(impact) or _none(effort):
@@ -603,50 +596,6 @@ def rank_personas(db: Database, filters: Filters = NO_FILTERS) -> pd.DataFrame:
     return frame[columns].reset_index(drop=True)
 
 
-def matrix_figure(ranking: pd.DataFrame, *, presenter: bool = False):
-    """A plotly scatter of impact against effort with labelled quadrants; bubbles sized
-    by current revenue."""
-    import plotly.graph_objects as go
-
-    size = 22 if presenter else 15
-    figure = go.Figure()
-    shades = {"Serve first": "rgba(46,139,87,0.10)", "Major projects": "rgba(70,130,180,0.10)",
-              "Quick wins": "rgba(218,165,32,0.10)", "Reconsider": "rgba(178,34,34,0.08)"}
-    split, low, high = MIDPOINT + 0.5, 0.4, 6.0     # a score of 3 counts as low
-    spots = {"Serve first": (low, split, split, high, "left", "top"),
-             "Major projects": (split, high, split, high, "right", "top"),
-             "Quick wins": (low, split, low, split, "left", "bottom"),
-             "Reconsider": (split, high, low, split, "right", "bottom")}
-    for name, (x0, x1, y0, y1, across, up) in spots.items():
-        figure.add_shape(type="rect", x0=x0, x1=x1, y0=y0, y1=y1, line_width=0,
-                         fillcolor=shades[name], layer="below")
-        figure.add_annotation(x=x0 + 0.08 if across == "left" else x1 - 0.08,
-                              y=y1 - 0.08 if up == "top" else y0 + 0.08,
-                              text=f"<b>{name}</b>", showarrow=False, font={"size": size},
-                              xanchor=across, yanchor=up)
-    placed = ranking.dropna(subset=["impact", "effort"])
-    if not placed.empty:
-        revenue = pd.to_numeric(placed["revenue_current"]).fillna(0)
-        top = float(revenue.max()) or 1.0
-        figure.add_trace(go.Scatter(
-            x=placed["effort"], y=placed["impact"], mode="markers+text",
-            text=[html_text(n) for n in placed["name"]], textposition="bottom center",
-            textfont={"size": size},
-            marker={"size": [28 + 40 * float(r) / top for r in revenue],
-                    "color": "#1F4E5F", "opacity": 0.75},
-            customdata=list(zip(placed["quadrant"], placed["clients"], revenue)),
-            hovertemplate="%{text}<br>Impact %{y}, effort %{x}<br>%{customdata[0]}"
-                          "<br>%{customdata[1]} clients<extra></extra>"))
-    figure.update_layout(
-        xaxis={"title": "Effort (time and effort)", "range": [low, high], "tickvals":
-               [1, 2, 3, 4, 5], "zeroline": False},
-        yaxis={"title": "Impact (sales)", "range": [low, high], "tickvals": [1, 2, 3, 4, 5],
-               "zeroline": False},
-        height=520 if presenter else 440, margin={"l": 40, "r": 20, "t": 20, "b": 40},
-        showlegend=False, font={"size": size})
-    return figure
-
-
 # --- spreadsheets --------------------------------------------------------------------------
 
 def export_rows(db: Database) -> pd.DataFrame:
@@ -667,9 +616,7 @@ def import_sheet(db: Database, raw, import_id: int):
     reason and not saved. Every persona a row adds or matches (changed or not) goes to
     ``record_change`` with the fields the row carried, so undo takes back only those that
     still hold the sheet's values (see ``journey.ingest.undo_import``). Returns
-    ``journey.ingest.SheetSave``. Runs inside the caller's transaction."""
-    from .ingest import Problem, SheetSave, record_change
-
+    ``journey.journal.SheetSave``. Runs inside the caller's transaction."""
     columns = {}
     problems: list[Problem] = []
     header_row = (raw.row_numbers[0] - 1) if raw.row_numbers else 1
@@ -733,7 +680,6 @@ def import_sheet(db: Database, raw, import_id: int):
 def _sheet_cells(frame: pd.DataFrame, columns: dict[str, str]) -> dict[str, list]:
     """The sheet's cells per field: text stripped, numbers parsed (bad -> the raw text,
     which validation then names), archived as True/False/None or "bad"."""
-    from .values import parse_bool, parse_money, parse_text
 
     cells: dict[str, list] = {}
     for header, field in columns.items():

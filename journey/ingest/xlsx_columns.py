@@ -1,6 +1,6 @@
 """Column-wise reading of large .xlsx/.xlsm worksheets with fastexcel (Arrow).
 
-``journey.readers`` reads workbooks with python-calamine, which hands every cell over as
+``journey.ingest.read`` reads workbooks with python-calamine, which hands every cell over as
 a Python object. For an .xlsx worksheet this module reads the same cells a column at a
 time through fastexcel (calamine underneath, Arrow arrays out), about half the time for a
 100,000-row tracker. It answers only when it can be sure to give the cells the
@@ -33,7 +33,7 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from journey.errors import UnreadableFile
+from ..errors import UnreadableFile
 
 # fastexcel and calamine log through Python's logging ("could not determine dtype ...");
 # without this the last-resort handler would print those lines on stderr.

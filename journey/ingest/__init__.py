@@ -1,0 +1,36 @@
+"""Import spreadsheets into a workspace: read, understand, plan, save.
+
+One job per module, each importing only the ones before it (and the layers below:
+``journey.journal``, ``journey.workspace``, ``journey.values``, the vocabulary in
+``journey.fields`` and ``journey.stages``, and the workshop importers):
+
+- ``read``: a file's bytes -> ``RawSheet`` objects (CSV/TSV, XLSX/XLSM/XLS/ODS), or one
+  ``UnreadableFile`` sentence; ``xlsx_columns`` is its column-at-a-time path for large
+  .xlsx sheets.
+- ``understand``: what a sheet is (its kind, the guess of its headers' mapping, guide
+  sheets) and what its values say (typed values, stages, outcomes, event kinds).
+- ``plan``: ``plan_file`` -> one ``SheetPlan`` per sheet, the person's choices over the
+  guesses; ``prepare_sheet`` -> typed rows and the rows rejected, with reasons; the table
+  of workshop sheet importers.
+- ``save``: ``import_file`` writes every sheet in one transaction, recorded in the journal;
+  ``undo_import``; stage meanings chosen after an import (``map_stage_values``).
+- ``review``: what the Import page shows about a plan and an import (imported as
+  ``journey.ingest.review``; not re-exported here).
+
+The names below are the public surface the pages, the command line, the demo and the
+tests use.
+"""
+
+from ..journal import Problem, list_imports, stage_mapping
+from .plan import PreparedSheet, SheetPlan, plan_file, prepare_sheet
+from .read import RawSheet, read_tables
+from .save import (ImportResult, client_key, client_keys, import_file, map_stage_values,
+                   name_key, name_keys, undo_import)
+from .understand import EXTRA, KINDS, detect_kind, guess_sheet_mapping, pending_stage_values
+
+__all__ = [
+    "EXTRA", "KINDS", "ImportResult", "PreparedSheet", "Problem", "RawSheet", "SheetPlan",
+    "client_key", "client_keys", "detect_kind", "guess_sheet_mapping", "import_file",
+    "list_imports", "map_stage_values", "name_key", "name_keys", "pending_stage_values",
+    "plan_file", "prepare_sheet", "read_tables", "stage_mapping", "undo_import",
+]

@@ -1,0 +1,243 @@
+"""Plan an import: what each sheet of a file becomes, before anything is saved.
+
+``plan_file`` reads a file (``journey.ingest.read``) and makes a ``SheetPlan`` per sheet:
+its kind and the mapping of its headers (guessed by ``journey.ingest.understand``, or
+remembered from an earlier file with the same headers), with the person's choices over
+the guesses. ``prepare_sheet`` turns a plan into typed rows ready to save and the rows it
+must reject, with sheet, row, column, value and reason. The Import page shows plans
+(``journey.ingest.review``); ``journey.ingest.save`` writes prepared sheets.
+
+Workshop sheets (Personas, Touchpoints, Function map) are found by their name and saved
+by their own importers, registered in ``WORKSHOP_IMPORTERS`` (the workshop modules sit
+below the import and know nothing of it: they write through ``journey.journal``).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass, field
+from typing import Callable
+
+import pandas as pd
+from sqlite_utils import Database
+
+from .. import values
+from ..errors import ValidationError
+from ..fields import (
+    CLIENT_FIELDS, EVENT_FIELDS, EVENT_ONLY, SCORE_RANGES, field_type, fields_for, match_header,
+    normalise_header)
+from ..journal import Problem, SheetSave
+from ..workshop.personas import import_sheet as import_personas
+from ..workshop.touchpoints import import_function_map, import_sheet as import_touchpoints
+from ..workspace import get_setting
+from .read import DEFAULT_MAX_BYTES, RawSheet, read_tables
+from .understand import (
+    EXTRA, KINDS, REASONS, WORKSHOP_KINDS, WORKSHOP_SHEETS, coerce, column_label, detect_kind,
+    extra_json, guess_sheet_mapping, headers_key, is_blank, looks_mismapped, resolve_kinds,
+    resolve_stages, skip_guides)
+
+# The importer of each workshop sheet kind: ``fn(db, raw, import_id) -> SheetSave``. It runs
+# inside the import's transaction and records every row it writes with
+# ``journey.journal.record_change``. A kind without an importer is kept as reference rows.
+WORKSHOP_IMPORTERS: dict[str, Callable[[Database, RawSheet, int], SheetSave]] = {
+    "personas": import_personas,
+    "touchpoints": import_touchpoints,
+    "function_map": import_function_map,
+}
+
+
+@dataclass
+class SheetPlan:
+    """What will be imported from one sheet, and how."""
+    file: str
+    sheet: str
+    raw: RawSheet
+    kind: str
+    mapping: dict[str, str | None]
+    set_values: dict[str, str] = field(default_factory=dict)
+    checksum: str = ""
+    remembered: bool = False     # the mapping came from an earlier import of these headers
+    chosen: set[str] = field(default_factory=set)   # headers mapped by a person, not guessed
+
+    @property
+    def headers(self) -> list[str]:
+        return self.raw.headers
+
+
+@dataclass
+class PreparedSheet:
+    """Typed rows ready to save, and the rows rejected with their reasons."""
+    plan: SheetPlan
+    rows: pd.DataFrame                       # vocabulary columns + extra + _row
+    problems: list[Problem]
+    unknown_stages: dict[str, int]           # raw value -> rows, waiting to be mapped
+    day_first: bool | None = None
+    notes: list[str] = field(default_factory=list)
+
+
+def plan_file(filename: str, data: bytes, *, db: Database | None = None, kind: str = "auto",
+              mapping: dict[str, str] | None = None, set_values: dict[str, str] | None = None,
+              sheet: str | None = None, max_bytes: int | None = None) -> list[SheetPlan]:
+    """Read a file and plan the import of each sheet. Raises UnreadableFile, ValidationError.
+
+    ``mapping`` overrides header -> field (``"extra"`` keeps a column unmapped);
+    ``set_values`` sets a field to one value on every row.
+    """
+    if kind not in ("auto", *KINDS):
+        raise ValidationError(f"--kind must be auto, clients or events, not '{kind}'.")
+    if max_bytes is None:
+        max_bytes = get_setting(db, "max_upload_mb") * 1024 * 1024 if db else DEFAULT_MAX_BYTES
+    limits = {"max_rows": get_setting(db, "max_import_rows"),
+              "max_cells": get_setting(db, "max_import_cells")} if db else {}
+    sheets = read_tables(filename, data, max_bytes=max_bytes, sheet=sheet, **limits)
+    checksum = hashlib.sha256(data).hexdigest()
+    mapping = mapping or {}
+    set_values = set_values or {}
+    sheets = skip_guides(filename, sheets)
+    _check_overrides(filename, sheets, mapping, set_values)
+    plans = []
+    for raw in sheets:
+        plans.append(_plan_sheet(db, filename, raw, kind, mapping, set_values, checksum))
+    return plans
+
+
+def _plan_sheet(db, filename, raw, kind, overrides, set_values, checksum) -> SheetPlan:
+    remembered = _remembered_mapping(db, raw.headers) if db is not None else None
+    by_normal = {normalise_header(h): h for h in raw.headers}
+    chosen_targets = {}
+    for source, target in overrides.items():
+        header = by_normal.get(normalise_header(source))
+        if header is not None:
+            chosen_targets[header] = None if target in (EXTRA, "", None) else target
+    sheet_kind = kind
+    workshop = WORKSHOP_SHEETS.get(normalise_header(raw.name)) if kind == "auto" else None
+    if workshop:
+        # A workshop sheet ("Personas") is saved by its own importer; without one (yet),
+        # its rows are kept as reference rows rather than guessed to be clients.
+        found = workshop if workshop in WORKSHOP_IMPORTERS else "reference"
+        return SheetPlan(file=filename, sheet=raw.name, raw=raw, kind=found,
+                         mapping={h: None for h in raw.headers}, set_values=dict(set_values),
+                         checksum=checksum)
+    if sheet_kind == "auto" and remembered:
+        sheet_kind = remembered["kind"]
+    elif sheet_kind == "auto":
+        # A header names at most one field; keep it if either kind can hold it (a plain
+        # dict union would let the clients guess blank out every event-only field).
+        events, clients = (guess_sheet_mapping(raw.headers, k) for k in ("events", "clients"))
+        guess = {h: events[h] or clients[h] for h in raw.headers} | chosen_targets
+        sheet_kind = detect_kind(raw, guess, f"{raw.name} {filename}")
+        if sheet_kind != "events" and EVENT_ONLY.intersection(set_values):
+            sheet_kind = "events"          # --set kind=won, --set date=...: rows are events
+    if remembered and remembered["kind"] == sheet_kind:
+        mapping = {h: remembered["mapping"].get(h) for h in raw.headers}
+    else:
+        mapping = guess_sheet_mapping(raw.headers, sheet_kind)
+    chosen = set(raw.headers) if remembered else set()
+    mapping.update(chosen_targets)
+    chosen.update(chosen_targets)
+    allowed = fields_for(sheet_kind) if sheet_kind in ("clients", "events") else set()
+    for header, target in mapping.items():
+        if target is not None and target not in allowed:
+            raise ValidationError(
+                f"Column '{header}' of sheet '{raw.name}' cannot be mapped to '{target}' "
+                f"on a {sheet_kind} sheet; choose one of: {', '.join(sorted(allowed))}.")
+    return SheetPlan(file=filename, sheet=raw.name, raw=raw, kind=sheet_kind, mapping=mapping,
+                     set_values=dict(set_values), checksum=checksum,
+                     remembered=bool(remembered), chosen=chosen)
+
+
+def _check_overrides(filename, sheets, mapping, set_values) -> None:
+    known = {normalise_header(h) for raw in sheets for h in raw.headers}
+    for source, target in mapping.items():
+        if normalise_header(source) not in known:
+            raise ValidationError(
+                f"--map {source}={target}: {filename} has no column '{source}'.")
+        if target not in (EXTRA, "") and target not in CLIENT_FIELDS and target not in EVENT_FIELDS:
+            raise ValidationError(f"--map {source}={target}: '{target}' is not a field; "
+                                  "see the field list in the README.")
+    for target in set_values:
+        if target not in CLIENT_FIELDS and target not in EVENT_FIELDS:
+            raise ValidationError(f"--set {target}=...: '{target}' is not a field.")
+
+
+def _remembered_mapping(db: Database, headers: list[str]) -> dict | None:
+    row = db.execute("SELECT kind, mapping FROM saved_mappings WHERE headers_key = ?",
+                     [headers_key(headers)]).fetchone()
+    return {"kind": row[0], "mapping": json.loads(row[1])} if row else None
+
+
+def prepare_sheet(plan: SheetPlan, *, stage_map: dict[str, str] | None = None,
+                  day_first: bool | None = True) -> PreparedSheet:
+    """Coerce a planned sheet's values; reject rows that cannot be used, saying why."""
+    raw = plan.raw
+    frame = raw.frame
+    if plan.kind in WORKSHOP_KINDS:          # its importer reads the sheet itself
+        return PreparedSheet(plan, pd.DataFrame(index=frame.index), [], {})
+    out = pd.DataFrame(index=frame.index)
+    bad_cells: list[tuple[pd.Series, str, str]] = []
+    notes: list[str] = []
+    demoted: list[str] = []
+    columns_for: dict[str, list[str]] = {}
+    for header, target in plan.mapping.items():
+        if target:
+            columns_for.setdefault(target, []).append(header)
+    for target, headers in list(columns_for.items()):
+        headers.sort(key=lambda h: match_header(h)[1] if match_header(h)[0] == target else 50)
+        merged = frame[headers[0]]
+        for other in headers[1:]:
+            merged = merged.where(merged.notna(), frame[other])
+        parsed, bad, day_first = coerce(target, merged, day_first, stripped=True)
+        if looks_mismapped(bad, merged) and not plan.chosen.intersection(headers):
+            notes.append(f"Column '{headers[0]}' looked like {target.replace('_', ' ')}, but most "
+                         f"of its values {REASONS.get(field_type(target), 'are not valid')[3:]}, "
+                         "so it was kept as an extra column; map it by hand if it is.")
+            demoted += headers
+            del columns_for[target]
+            continue
+        if field_type(target) == "date":          # 9999-12-31 and its kin: "no date"
+            parsed, bad, placeholder_notes = values.blank_placeholder_dates(
+                headers[0], merged, parsed, bad)
+            notes += placeholder_notes
+        out[target] = parsed
+        if bad.any():
+            bad_cells.append((bad, target, headers[0]))
+    for target, constant in plan.set_values.items():
+        parsed, bad, day_first = coerce(target, pd.Series([constant] * len(frame),
+                                                           index=frame.index, dtype=object),
+                                         day_first)
+        if bad.any():
+            raise ValidationError(f"--set {target}={constant}: '{constant}' "
+                                  f"{REASONS.get(field_type(target), 'is not valid')}.")
+        out[target] = parsed
+    extras = [h for h, t in plan.mapping.items() if not t] + demoted + [
+        h for hs in columns_for.values() for h in hs[1:]]
+    out[EXTRA] = extra_json(frame, extras)
+    out["_row"] = raw.row_numbers
+
+    problems = []
+    rejected = pd.Series(False, index=frame.index)
+    for bad, target, header in bad_cells:
+        reason = REASONS.get(field_type(target), "is not valid")
+        if target in SCORE_RANGES:
+            low, high = SCORE_RANGES[target]
+            reason = f"is not a score from {low} to {high}"
+        for index in bad[bad].index:
+            problems.append(Problem(int(out.at[index, "_row"]),
+                                    column_label(raw, header), frame.at[index, header],
+                                    f"{target.replace('_', ' ')} {reason}"))
+        rejected |= bad
+    unknown = resolve_stages(out, plan.kind, stage_map or {})
+    if plan.kind == "events":
+        problems += resolve_kinds(out, plan, frame, raw, columns_for)
+    if plan.kind == "clients":
+        no_key = is_blank(out, "client_id") & is_blank(out, "name")
+        for index in no_key[no_key].index:
+            problems.append(Problem(int(out.at[index, "_row"]), "client ID or name", None,
+                                    "the row has no client ID or name, so it cannot be "
+                                    "matched to a client"))
+        rejected |= no_key
+    rejected |= out.get("_bad_kind", pd.Series(False, index=out.index))
+    rows = out[~rejected].drop(columns=["_bad_kind"], errors="ignore")
+    problems.sort(key=lambda p: p.row)
+    return PreparedSheet(plan, rows, problems, unknown, day_first, notes)

@@ -1,0 +1,605 @@
+"""Save an import: every sheet of a file in one transaction, recorded for undo.
+
+``import_file`` plans a file (or takes the plans the page or the command line made),
+prepares each sheet, and writes clients, events, workshop sheets (through their
+importers) and reference rows; then links events to clients through their order IDs
+and refreshes the derived per-client figures. Each sheet is recorded as an import, with
+before-images of what it overwrote in ``journey.journal``; ``undo_import`` takes one back.
+``dry_run`` runs the same writes and rolls them back.
+
+Decisions (also in the README): clients are identified by their ID, else by their name;
+events by their content, so re-importing the same rows updates nothing twice. An event
+with no client but an ``order_id`` belongs to the client of the purchase with that order.
+An event with neither (a deal with no account, an anonymous complaint) is kept without a
+client: it counts in event figures, not in the client funnel.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+from dataclasses import dataclass, field
+from typing import Callable
+
+import numpy as np
+import pandas as pd
+from sqlite_utils import Database
+
+from .. import values
+from ..derive import refresh_clients
+from ..fields import CLIENT_FIELDS, EVENT_FIELDS, PROFILE_FIELDS
+from ..journal import (
+    HELD, Problem, check_undoable, keyed_before, record_keyed_change, stage_mapping,
+    stored_columns, take_back_import)
+from ..stages import normalise_value, read_stage_value
+from ..workspace import get_setting, write
+from .plan import WORKSHOP_IMPORTERS, PreparedSheet, SheetPlan, plan_file, prepare_sheet
+from .understand import EXTRA, WORKSHOP_KINDS, check_stage_target, headers_key
+
+Progress = Callable[[float, str], None]
+
+
+@dataclass
+class ImportResult:
+    import_id: int | None
+    file: str
+    sheet: str
+    kind: str
+    mapping: dict[str, str | None]
+    rows: int
+    inserted: int
+    updated: int
+    rejected: int
+    problems: list[Problem]
+    unknown_stages: dict[str, int]
+    notes: list[str]
+    dry_run: bool = False
+    clients: list[int] = field(default_factory=list, repr=False)   # ids touched
+
+    def as_dict(self) -> dict:
+        return {"import_id": self.import_id, "file": self.file, "sheet": self.sheet,
+                "kind": self.kind, "mapping": self.mapping, "rows": self.rows,
+                "inserted": self.inserted, "updated": self.updated,
+                "rejected": self.rejected,
+                "problems": [p.as_dict() for p in self.problems],
+                "unknown_stage_values": self.unknown_stages, "notes": self.notes,
+                "dry_run": self.dry_run}
+
+CLIENT_COLUMNS = [*CLIENT_FIELDS, "stage_raw"]
+EVENT_COLUMNS = [*EVENT_FIELDS, "stage_raw"]
+
+
+def client_keys(ids: pd.Series | None, names: pd.Series | None, n: int,
+                name_keys_: list | None = None) -> list[str | None]:
+    """``client_key`` for whole columns (``name_keys_``: the names' keys, if known)."""
+    id_keys = name_keys(ids) if ids is not None else [None] * n
+    if name_keys_ is None:
+        name_keys_ = name_keys(names) if names is not None else [None] * n
+    return [f"id:{i}" if i else f"name:{m}" if m else None for i, m in zip(id_keys, name_keys_)]
+
+
+def name_keys(values) -> list[str | None]:
+    """``name_key`` of every value of a column (each distinct value worked out once)."""
+    found: dict[str, str | None] = {}
+    return [(found[v] if v in found else found.setdefault(v, name_key(v)))
+            if type(v) is str else name_key(v)
+            for v in (values.tolist() if hasattr(values, "tolist") else values)]
+
+
+def client_key(client_id: object, name: object) -> str | None:
+    """``id:<id>`` when there is an ID, else ``name:<name>``, compared case-insensitively."""
+    for prefix, value in (("id", client_id), ("name", name)):
+        if value is not None and str(value).strip():
+            return f"{prefix}:{name_key(value)}"
+    return None
+
+
+def name_key(value: object) -> str | None:
+    """A name compared ignoring case and repeated spaces."""
+    if value is None:
+        return None
+    return " ".join(str(value).casefold().split()) or None
+
+
+def import_file(db: Database, filename: str, data: bytes, *, kind: str = "auto",
+                mapping: dict[str, str] | None = None, stage_map: dict[str, str] | None = None,
+                set_values: dict[str, str] | None = None, sheet: str | None = None,
+                dry_run: bool = False, progress: Progress | None = None,
+                plans: list[SheetPlan] | None = None) -> list[ImportResult]:
+    """Import every sheet of a file in one transaction; one result per sheet.
+
+    Raises UnreadableFile or ValidationError before anything is written.
+    ``stage_map`` maps raw stage values to a stage, an outcome or "ignore" and is
+    remembered by the workspace. With ``dry_run`` nothing is kept.
+    """
+    progress = progress or (lambda fraction, message: None)
+    progress(0.0, f"Reading {filename}")
+    if plans is None:
+        plans = plan_file(filename, data, db=db, kind=kind, mapping=mapping,
+                          set_values=set_values, sheet=sheet)
+    stage_map = {normalise_value(k): check_stage_target(k, v) for k, v in (stage_map or {}).items()}
+    combined = stage_mapping(db) | stage_map
+    day_first = get_setting(db, "day_first")
+    prepared = []
+    for number, plan in enumerate(plans):
+        progress(0.1 + 0.3 * number / len(plans), f"Checking sheet {plan.sheet}")
+        prepared.append(prepare_sheet(plan, stage_map=combined, day_first=day_first))
+    results = []
+    with write(db, keep=not dry_run), _import_cache(db):
+        indexes = _SetAside(db)
+        for number, sheet_rows in enumerate(prepared):
+            progress(0.4 + 0.5 * number / len(prepared), f"Saving sheet {sheet_rows.plan.sheet}")
+            indexes.restore()               # the sheets before may have set some aside
+            results.append(_save_sheet(db, sheet_rows, dry_run, indexes))
+        for key, target in stage_map.items():
+            _save_stage_mapping(db, key, target, results[0].import_id if results else None)
+        indexes.restore("events")
+        linked = _link_orders(db, [r.import_id for r in results])
+        progress(0.92, "Updating client figures")
+        refresh_clients(db, sorted({i for r in results for i in r.clients} | set(linked)))
+        indexes.restore()
+    progress(1.0, "Done")
+    for result in results:
+        result.dry_run = dry_run
+        if dry_run:
+            result.import_id = None
+    return results
+
+
+IMPORT_CACHE_KIB = 128 * 1024   # SQLite's page cache during an import (default: 2 MiB)
+BULK_ROWS = 20_000              # an insert this large sets a table's plain indexes aside
+
+
+@contextlib.contextmanager
+def _import_cache(db: Database):
+    """A larger page cache while an import writes: a 100k-row insert touches more pages
+    than the default 2 MiB holds, and every page evicted mid-transaction is written twice."""
+    before = db.execute("PRAGMA cache_size").fetchone()[0]
+    db.execute(f"PRAGMA cache_size = -{IMPORT_CACHE_KIB}")
+    try:
+        yield
+    finally:
+        db.execute(f"PRAGMA cache_size = {int(before)}")
+
+
+class _SetAside:
+    """Plain indexes dropped for a large insert and built again after it, in the same
+    transaction (a rollback or a dry run puts them back as they were).
+
+    Building an index once from sorted keys is several times faster than updating it for
+    every row of a 100,000-row insert. Only non-unique indexes are set aside; the unique
+    ones are constraints the insert relies on (client_key, row_key).
+    """
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+        self.dropped: dict[str, list[str]] = {}      # table -> CREATE INDEX statements
+
+    def before_write(self, table: str, new_rows: int) -> None:
+        """Drop the table's plain indexes when ``new_rows`` (to insert or update) is large
+        for the table."""
+        if new_rows < BULK_ROWS or table in self.dropped:
+            return
+        stored = self.db.execute(f"SELECT COUNT(*) FROM [{table}]").fetchone()[0]
+        if new_rows < stored / 2:
+            return
+        found = self.db.execute(
+            "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? "
+            "AND sql IS NOT NULL AND sql NOT LIKE 'CREATE UNIQUE%'", [table]).fetchall()
+        for name, _ in found:
+            self.db.execute(f"DROP INDEX [{name}]")
+        self.dropped[table] = [sql for _, sql in found]
+
+    def restore(self, table: str | None = None) -> None:
+        """Build the indexes set aside (for one table, or all) again."""
+        for name in [table] if table else list(self.dropped):
+            for sql in self.dropped.pop(name, []):
+                self.db.execute(sql)
+
+
+def _save_stage_mapping(db: Database, key: str, target: str,
+                        import_id: int | None = None) -> None:
+    before = keyed_before(db, "stage_mappings", "value_key", key)
+    db.execute("INSERT INTO stage_mappings(value_key, raw_value, target) VALUES (?, ?, ?) "
+               "ON CONFLICT(value_key) DO UPDATE SET target = excluded.target",
+               [key, key, target])
+    if import_id is not None:
+        record_keyed_change(db, import_id, "stage_mappings", "value_key", key, before)
+
+
+def remember_mapping(db: Database, plan: SheetPlan, import_id: int | None = None) -> None:
+    """Remember a sheet's kind and mapping for the next file with the same headers.
+
+    With ``import_id`` the previous mapping is kept for undo.
+    """
+    key = headers_key(plan.headers)
+    before = keyed_before(db, "saved_mappings", "headers_key", key)
+    db.execute(
+        "INSERT INTO saved_mappings(headers_key, kind, mapping, updated_at) "
+        "VALUES (?, ?, ?, datetime('now')) ON CONFLICT(headers_key) DO UPDATE SET "
+        "kind = excluded.kind, mapping = excluded.mapping, updated_at = excluded.updated_at",
+        [key, plan.kind, json.dumps(plan.mapping)])
+    if import_id is not None:
+        record_keyed_change(db, import_id, "saved_mappings", "headers_key", key, before)
+
+
+
+def _save_sheet(db: Database, prepared: PreparedSheet, dry_run: bool,
+                indexes: _SetAside | None = None) -> ImportResult:
+    plan = prepared.plan
+    import_id = db.table("imports").insert({
+        "file": plan.file, "sheet": plan.sheet, "kind": plan.kind, "checksum": plan.checksum,
+        "mapping": json.dumps(plan.mapping), "set_values": json.dumps(plan.set_values),
+    }).last_pk
+    rows = prepared.rows
+    rejected = len(plan.raw.frame) - len(rows)
+    if plan.kind == "clients":
+        inserted, updated, touched = _save_clients(db, rows, import_id, indexes)
+    elif plan.kind == "events":
+        inserted, updated, touched = _save_events(db, rows, import_id, indexes)
+    elif plan.kind in WORKSHOP_KINDS:
+        saved = WORKSHOP_IMPORTERS[plan.kind](db, plan.raw, import_id)
+        inserted, updated, touched = saved.inserted, saved.updated, []
+        prepared.problems = sorted(saved.problems, key=lambda p: p.row)
+        rejected = len({p.row for p in saved.problems})
+    else:
+        inserted, updated, touched = _save_reference(db, plan, import_id), 0, []
+    db.execute("UPDATE imports SET rows = ?, inserted = ?, updated = ?, rejected = ? "
+               "WHERE id = ?", [len(plan.raw.frame), inserted, updated, rejected, import_id])
+    db.conn.executemany(
+        "INSERT INTO import_problems(import_id, row, [column], value, reason) VALUES (?,?,?,?,?)",
+        [(import_id, p.row, p.column, None if p.value is None else str(p.value)[:1000], p.reason)
+         for p in prepared.problems])
+    if not dry_run and plan.kind in ("clients", "events"):
+        remember_mapping(db, plan, import_id)
+    notes = list(plan.raw.notes) + prepared.notes
+    if plan.kind == "reference":
+        notes.append(f"Sheet '{plan.sheet}' has no client or event columns, so its rows were "
+                     "kept as reference data and do not appear as clients.")
+    result = ImportResult(import_id, plan.file, plan.sheet, plan.kind, plan.mapping,
+                          len(plan.raw.frame), inserted, updated, rejected, prepared.problems,
+                          prepared.unknown_stages, notes, clients=touched)
+    return result
+
+
+def _records(rows: pd.DataFrame, columns: list[str]) -> tuple[list[str], list[tuple]]:
+    """The columns present and the rows as tuples, with NaN/NaT/NA as None."""
+    present = [c for c in columns if c in rows]
+    cells = []
+    for column in present:
+        values = rows[column].to_numpy(dtype=object)
+        missing = pd.isna(values)
+        if missing.any():
+            values = values.copy()
+            values[missing] = None
+        cells.append(values.tolist())
+    return present, list(zip(*cells)) if cells else [()] * len(rows)
+
+
+def _save_clients(db: Database, rows: pd.DataFrame, import_id: int,
+                  indexes: _SetAside | None = None):
+    """Insert new clients and update known ones (only the columns this sheet carries)."""
+    names = name_keys(rows["name"]) if "name" in rows else [None] * len(rows)
+    keys = client_keys(rows.get("client_id"), None, len(rows), names)
+    rows = rows.assign(client_key=keys, name_key=names)
+    rows = rows.drop_duplicates("client_key", keep="last")
+    duplicates = len(keys) - len(rows)
+    columns = ["client_key", "name_key", *[c for c in CLIENT_COLUMNS if c in rows], EXTRA]
+    existing = _existing_ids(db, "clients", "client_key", rows["client_key"].tolist())
+    adopted = _adopt_by_name(db, rows, existing)
+    is_new = ~rows["client_key"].isin(existing) & ~rows["client_key"].isin(adopted)
+    new_rows, old_rows = rows[is_new], rows[rows["client_key"].isin(existing)]
+    adopt_rows = rows[rows["client_key"].isin(adopted)]
+    present, records = _records(new_rows, columns)
+    if indexes is not None:
+        indexes.before_write("clients", len(records))
+    first_new = db.execute("SELECT COALESCE(MAX(id), 0) + 1 FROM clients").fetchone()[0]
+    _insert_clients(db, present, records, import_id)
+    new_ids = _inserted_ids(db, "clients", first_new, len(records))
+    ids = [existing[k] for k in old_rows["client_key"]]
+    if indexes is not None:
+        indexes.before_write("clients", len(ids))
+    _update_rows(db, "clients", ids, old_rows, [c for c in columns if c != "client_key"],
+                 import_id)
+    _update_rows(db, "clients", [adopted[k] for k in adopt_rows["client_key"]], adopt_rows,
+                 columns, import_id)
+    if new_ids is None:
+        touched = list(_existing_ids(db, "clients", "client_key",
+                                     rows["client_key"].tolist()).values())
+    else:
+        touched = [*new_ids, *ids, *(adopted[k] for k in adopt_rows["client_key"])]
+    return len(new_rows), len(old_rows) + len(adopt_rows) + duplicates, touched
+
+
+def _insert_clients(db: Database, present: list[str], records: list[tuple],
+                    import_id: int) -> None:
+    """Insert new clients (values for the ``present`` columns), stamped with the import."""
+    db.conn.executemany(
+        f"INSERT INTO clients({', '.join(f'[{c}]' for c in present)}, import_id, updated_at) "
+        f"VALUES ({', '.join('?' * len(present))}, {int(import_id)}, datetime('now'))", records)
+
+
+def _inserted_ids(db: Database, table: str, first: int, count: int) -> range | None:
+    """The ids of ``count`` rows just inserted (without ids) into a table whose largest id
+    was ``first - 1``: SQLite numbers them on from there. None if that is not so."""
+    last = db.execute(f"SELECT MAX(id), COUNT(*) FROM [{table}] WHERE id >= ?",
+                      [first]).fetchone()
+    if count and last == (first + count - 1, count):
+        return range(first, first + count)
+    return None if count else range(0)
+
+
+def _adopt_by_name(db: Database, rows: pd.DataFrame, existing: dict) -> dict:
+    """client_key -> id of a client known only by its name that a new ID row takes over.
+
+    An events sheet with names only (a complaints log) imported before the client list
+    creates clients keyed by name; the list's row with an ID and the same name is that
+    client, not a new one. Only names that occur once in the sheet are matched.
+    """
+    if "client_id" not in rows or not _has_name_only_clients(db):
+        return {}
+    once = ~rows["name_key"].duplicated(keep=False) & rows["name_key"].notna()
+    candidates = rows[once & ~rows["client_key"].isin(existing)
+                      & rows["client_key"].str.startswith("id:")]
+    if not len(candidates):
+        return {}
+    found = _existing_ids(db, "clients", "client_key",
+                          [f"name:{n}" for n in candidates["name_key"]])
+    return {key: found[f"name:{n}"] for key, n in zip(candidates["client_key"],
+                                                     candidates["name_key"])
+            if f"name:{n}" in found}
+
+
+def _has_name_only_clients(db: Database) -> bool:
+    """Whether any client is known by its name alone (keys "name:..."; uses the key index)."""
+    return db.execute("SELECT 1 FROM clients WHERE client_key >= 'name:' "
+                      "AND client_key < 'name;' LIMIT 1").fetchone() is not None
+
+
+def _existing_ids(db: Database, table: str, key_column: str, keys: list) -> dict:
+    """key -> id for the keys (text) that exist: one query with the keys as a JSON array,
+    each looked up through the column's index (fast for 100k keys)."""
+    keys = [k for k in keys if k]
+    if not keys or db.execute(f"SELECT 1 FROM [{table}] LIMIT 1").fetchone() is None:
+        return {}
+    return dict(db.execute(f"SELECT t.[{key_column}], t.id FROM json_each(?) AS k "
+                           f"CROSS JOIN [{table}] AS t ON t.[{key_column}] = k.value",
+                           [json.dumps(keys)]).fetchall())
+
+
+def _update_rows(db: Database, table: str, ids: list[int], rows: pd.DataFrame,
+                 columns: list[str], import_id: int, only_filled: bool = False) -> None:
+    """Update rows by id, recording for undo each row's before-image and the columns
+    written into it (a list: the values are in the row).
+
+    Extra columns are merged into the row's existing extras. With ``only_filled``,
+    empty cells leave the stored value alone (profile fields from an events sheet).
+    """
+    if not ids:
+        return
+    present, records = _records(rows, columns)
+    before = _fetch_before(db, table, ids)
+    kept_when_empty = {EXTRA} | (set(present) if only_filled else set())
+    db.conn.executemany(
+        "INSERT INTO import_changes(import_id, table_name, row_id, before, after) "
+        "VALUES (?, ?, ?, ?, ?)",
+        [(import_id, table, row_id, json.dumps(before[row_id]),
+          json.dumps([c for c, v in zip(present, record)
+                      if v is not None or c not in kept_when_empty]))
+         for row_id, record in zip(ids, records)])
+    sets = []
+    for column in present:
+        if column == EXTRA:
+            sets.append("extra = CASE WHEN ? IS NULL THEN extra WHEN extra IS NULL THEN ? "
+                        "ELSE json_patch(extra, ?) END")
+        elif only_filled:
+            sets.append(f"[{column}] = COALESCE(?, [{column}])")
+        else:
+            sets.append(f"[{column}] = ?")
+    params = []
+    for row_id, record in zip(ids, records):
+        flat = []
+        for column, value in zip(present, record):
+            flat += [value, value, value] if column == EXTRA else [value]
+        params.append((*flat, row_id))
+    db.conn.executemany(f"UPDATE [{table}] SET {', '.join(sets)}, updated_at = datetime('now') "
+                        "WHERE id = ?" if table == "clients" else
+                        f"UPDATE [{table}] SET {', '.join(sets)} WHERE id = ?", params)
+
+
+def _fetch_before(db: Database, table: str, ids: list[int]) -> dict[int, dict]:
+    columns = stored_columns(db, table)
+    found = {}
+    for start in range(0, len(ids), 500):
+        chunk = ids[start:start + 500]
+        cursor = db.execute(f"SELECT {', '.join(f'[{c}]' for c in columns)} FROM [{table}] "
+                            f"WHERE id IN ({', '.join('?' * len(chunk))})", chunk)
+        for row in cursor.fetchall():
+            found[row[0]] = dict(zip(columns, row))
+    return found
+
+
+
+def _save_events(db: Database, rows: pd.DataFrame, import_id: int,
+                 indexes: _SetAside | None = None):
+    """Insert events (identified by their content) and link them to clients."""
+    n = len(rows)
+    keys = client_keys(rows.get("client_id"), rows.get("name"), n)
+    refs = _client_refs(db, rows, keys, import_id)
+    rows = rows.assign(client_ref=refs)
+    event_columns = ["client_ref", *[c for c in EVENT_COLUMNS if c in rows], EXTRA]
+    present = [c for c in event_columns if c in rows]
+    _, records = _records(rows.assign(row_key=_event_keys(rows, present)), [*present, "row_key"])
+    if indexes is not None:
+        indexes.before_write("events", len(records))
+    before = db.execute("SELECT total_changes()").fetchone()[0]
+    db.conn.executemany(
+        f"INSERT INTO events({', '.join(f'[{c}]' for c in present)}, row_key, import_id) "
+        f"VALUES ({', '.join('?' * (len(present) + 1))}, {int(import_id)}) "
+        "ON CONFLICT(row_key) DO NOTHING", records)
+    inserted = db.execute("SELECT total_changes()").fetchone()[0] - before
+    if indexes is not None:
+        indexes.restore("events")
+    if inserted < n:
+        _record_held_events(db, import_id, [record[-1] for record in records])
+    touched = sorted({r for r in refs if r is not None})
+    return inserted, n - inserted, touched
+
+
+def _record_held_events(db: Database, import_id: int, row_keys: list[str]) -> None:
+    """Record the events an earlier import brought that this one lists again (reported as
+    updated): this import holds them too, so undoing the earlier one keeps them."""
+    db.execute("INSERT INTO import_changes(import_id, table_name, row_id, before, after) "
+               "SELECT ?, 'events', e.id, ?, ? FROM json_each(?) AS k "
+               "CROSS JOIN events AS e ON e.row_key = k.value WHERE e.import_id != ?",
+               [import_id, HELD, HELD, json.dumps(row_keys), import_id])
+
+
+def _event_keys(rows: pd.DataFrame, columns: list[str]) -> list[str]:
+    """A key per event from its content; the n-th identical row gets its own key.
+
+    Two independent 64-bit row hashes (pandas, vectorised) make collisions negligible.
+    """
+    content = rows[[c for c in columns if c != "client_ref"]].astype(object)
+    content = content.where(content.notna(), None).astype(str)
+    pair = np.empty((len(content), 2), dtype=">u8")     # big-endian: hex reads as the number
+    pair[:, 0] = pd.util.hash_pandas_object(content, index=False, hash_key="journey-events-1")
+    pair[:, 1] = pd.util.hash_pandas_object(content, index=False, hash_key="journey-events-2")
+    text = pair.tobytes().hex()
+    digests = pd.Series([text[start:start + 32] for start in range(0, len(text), 32)])
+    occurrences = digests.groupby(digests, sort=False).cumcount()
+    return [f"{d}:{n}" for d, n in zip(digests.tolist(), occurrences.tolist())]
+
+
+def _client_refs(db: Database, rows: pd.DataFrame, keys: list, import_id: int) -> list:
+    """The client id of each event row, creating clients that are not known yet.
+
+    Profile fields on the rows (a customer's name or segment) update the client.
+    """
+    profile = [c for c in ("client_id", *sorted(PROFILE_FIELDS)) if c in rows]
+    frame = rows.assign(client_key=keys)
+    known = frame[frame["client_key"].notna()]
+    latest = known.drop_duplicates("client_key", keep="last")
+    existing = _existing_ids(db, "clients", "client_key", latest["client_key"].tolist())
+    by_name = _ids_by_name(db, latest, existing)
+    existing.update(by_name)
+    new = latest[~latest["client_key"].isin(existing)]
+    new = new.assign(name_key=name_keys(new["name"]) if "name" in new else [None] * len(new))
+    columns = ["client_key", "name_key", *profile]
+    present, records = _records(new, columns)
+    _insert_clients(db, present, records, import_id)
+    old = latest[latest["client_key"].isin(existing)]
+    fields = [c for c in profile if c != "client_id"]
+    if fields and len(old):
+        changed = _profile_changes(db, old, existing, fields)
+        _update_rows(db, "clients", [existing[k] for k in changed["client_key"]], changed,
+                     fields, import_id, only_filled=True)
+    all_ids = _existing_ids(db, "clients", "client_key", latest["client_key"].tolist())
+    all_ids.update(by_name)
+    return [all_ids.get(k) if k else None for k in keys]
+
+
+def _ids_by_name(db: Database, latest: pd.DataFrame, existing: dict) -> dict:
+    """Name-only rows match a client that has an ID and the same name."""
+    missing = [k for k in latest["client_key"] if k not in existing and k.startswith("name:")]
+    if not missing:
+        return {}
+    found = _existing_ids(db, "clients", "name_key", [k[5:] for k in missing])
+    return {f"name:{name}": client for name, client in found.items()}
+
+
+def _profile_changes(db, old: pd.DataFrame, existing: dict, fields: list[str]) -> pd.DataFrame:
+    """The rows whose filled profile fields differ from what is stored."""
+    ids = [existing[k] for k in old["client_key"]]
+    stored = _fetch_before(db, "clients", ids)
+    keep = []
+    for row_id, record in zip(ids, old[fields].astype(object).itertuples(index=False, name=None)):
+        current = stored.get(row_id, {})
+        keep.append(any(v is not None and not (isinstance(v, float) and v != v)
+                        and current.get(f) != v for f, v in zip(fields, record)))
+    return old[keep]
+
+
+def _save_reference(db: Database, plan: SheetPlan, import_id: int) -> int:
+    frame = plan.raw.frame
+    texts = pd.DataFrame({h: values.parse_text(frame[h], stripped=True)[0]
+                          for h in plan.headers})
+    db.conn.executemany(
+        "INSERT INTO reference_rows(import_id, sheet, row, data) VALUES (?, ?, ?, ?)",
+        [(import_id, plan.sheet, row, json.dumps(record, ensure_ascii=False))
+         for row, record in zip(plan.raw.row_numbers, texts.to_dict("records"))])
+    return len(frame)
+
+
+def _link_orders(db: Database, import_ids: list[int]) -> list[int]:
+    """Events with an order ID and no client belong to the client of that order's purchase.
+
+    Each link is recorded under the import that brought the order's purchase (so undoing
+    that import unlinks the events again; a linked event does not make its import hold
+    the client, see ``undo_import``). Returns the clients that gained events, whose
+    figures need refreshing.
+    """
+    found = db.execute("""
+        SELECT e.id, e.import_id, p.client_ref, p.import_id FROM events e
+        JOIN events p ON p.id = (
+            SELECT q.id FROM events q
+            WHERE q.order_id = e.order_id AND q.client_ref IS NOT NULL ORDER BY q.id LIMIT 1)
+        WHERE e.client_ref IS NULL AND e.order_id IS NOT NULL""").fetchall()
+    if not found:
+        return []
+    current = set(import_ids)
+    fallback = max(current) if current else None
+    db.conn.executemany(
+        "INSERT INTO import_changes(import_id, table_name, row_id, before, after) "
+        "VALUES (?, 'events', ?, '{\"client_ref\": null}', '[\"client_ref\"]')",
+        [(owner if owner in current else fallback, event)
+         for event, event_import, _, owner in found])
+    db.conn.executemany("UPDATE events SET client_ref = ? WHERE id = ?",
+                        [(client, event) for event, _, client, _ in found])
+    return sorted({client for _, _, client, _ in found})
+
+
+def undo_import(db: Database, import_id: int) -> dict:
+    """Undo an import in one transaction: take out what it brought and put back what it
+    overwrote, never what came after it (the rules: ``journey.journal.take_back_import``),
+    then refresh the figures of the clients it touched.
+
+    Raises WorkspaceError if the import does not exist or was undone already.
+    """
+    check_undoable(db, import_id)
+    with write(db):
+        summary, clients = take_back_import(db, import_id)
+        refresh_clients(db, sorted(clients))
+    return summary
+
+
+def map_stage_values(db: Database, mapping: dict[str, str]) -> int:
+    """Remember what stage values mean and apply it to the rows already imported.
+
+    Returns the number of rows whose stage changed.
+    """
+    checked = {normalise_value(k): check_stage_target(k, v) for k, v in mapping.items()}
+    changed = 0
+    with write(db):
+        for key, target in checked.items():
+            _save_stage_mapping(db, key, target)
+        full = stage_mapping(db)
+        touched = set()
+        for table in ("clients", "events"):
+            ref = "id" if table == "clients" else "client_ref"
+            rows = db.execute(f"SELECT id, {ref}, stage_raw FROM {table} "
+                              "WHERE stage_raw IS NOT NULL").fetchall()
+            for row_id, client, raw in rows:
+                if normalise_value(raw) not in checked:
+                    continue
+                value = read_stage_value(raw, full)
+                sets = {"stage": value.stage}
+                if value.outcome and table == "clients":
+                    sets["status"] = value.outcome
+                db[table].update(row_id, sets)
+                changed += 1
+                if client is not None:
+                    touched.add(client)
+        refresh_clients(db, sorted(touched))
+    return changed
+

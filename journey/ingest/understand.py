@@ -1,0 +1,324 @@
+"""Understand a sheet: what it holds, what its headers mean, what its values say.
+
+The decisions of an import that need no database writes: a sheet's kind (clients,
+events, reference, or a workshop sheet by its name), the guess of the mapping of its
+headers onto the field vocabulary, guide sheets to skip, and the reading of its values
+(typed through ``journey.values``; stage and status cells through the stage aliases and
+the workspace's mapping; event kinds from a kind column, a stage cell or the sheet's name).
+``journey.ingest.plan`` puts these together for one sheet.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from collections import Counter
+
+import pandas as pd
+from sqlite_utils import Database
+
+from .. import values
+from ..columns import GUIDE_HEADERS
+from ..errors import UnreadableFile, ValidationError
+from ..fields import (
+    CLIENT_ONLY, EVENT_FIELDS, EVENT_KINDS, EVENT_ONLY, SCORE_RANGES, field_type, fields_for,
+    match_header, normalise_header)
+from ..journal import Problem, stage_mapping
+from ..stages import ALL_STAGES, OUTCOMES, normalise_value, read_stage_value
+from .read import RawSheet, base_name
+
+KINDS = ("clients", "events", "reference")
+# Workshop sheets, found by their name when the kind is auto: normalised sheet name -> kind.
+# Each kind's importer saves the sheet itself (``journey.ingest.plan.WORKSHOP_IMPORTERS``).
+WORKSHOP_SHEETS = {"personas": "personas", "touchpoints": "touchpoints",
+                   "functionmap": "function_map"}
+WORKSHOP_KINDS = frozenset(WORKSHOP_SHEETS.values())
+EXTRA = "extra"   # the mapping target that keeps a column with its row, unmapped
+
+# Event kind words -> kind (a ``kind`` column, or a sheet's name).
+_KIND_WORDS = {
+    "contact": "contact call calls meeting email visit activity activities touch contacts",
+    "stage_change": "stagechange stage move",
+    "purchase": "purchase purchases order orders sale sales transaction transactions invoice "
+                "invoices booking bookings buy bought",
+    "won": "won win closedwon dealwon",
+    "lost": "lost loss closedlost deallost",
+    "refund": "refund refunds return returns returned chargeback",
+    "cancellation": "cancellation cancellations cancel cancelled canceled",
+    "complaint": "complaint complaints customercomplaint issue issues",
+    "internal_complaint": "internalcomplaint internalcomplaints interdepartmental "
+                          "escalation escalations",
+    "objection": "objection objections",
+    "referral": "referral referrals",
+    "review": "review reviews testimonial testimonials",
+    "nps": "nps npsresponse survey surveys",
+}
+KIND_OF = {word: kind for kind, words in _KIND_WORDS.items() for word in words.split()}
+
+
+def headers_key(headers: list[str]) -> str:
+    """A key for a set of headers, so next month's file finds this month's mapping."""
+    names = sorted(normalise_header(h) for h in headers)
+    return hashlib.sha1("\x1f".join(names).encode()).hexdigest()
+
+
+def detect_kind(raw: RawSheet, mapping: dict[str, str | None], sheet_name: str = "") -> str:
+    """Guess whether a sheet holds clients (one row each), events, or reference rows.
+
+    A client key that repeats means events. The key is the client ID when the sheet has
+    one (two clients may share a name), else the name. With unique keys, the sheet is
+    events when it has more of the fields that only events have and that say something
+    happened (date, kind, amount, order ID) than client-only fields: a client list with a
+    notes or reason column stays a client list.
+    """
+    fields = {f for f in mapping.values() if f}
+    keys = [h for h, f in mapping.items() if f in ("client_id", "name")]
+    if not keys:
+        # A sheet or file name ("Returns", "orders-2026.xlsx") makes events only of a sheet
+        # that has event columns: a guide or notes sheet in such a file stays reference.
+        if "order_id" in fields or (fields & EVENT_FIELDS.keys() and _sheet_kind(sheet_name)):
+            return "events"
+        return "reference"
+    if any(mapping[h] == "client_id" for h in keys):
+        keys = [h for h in keys if mapping[h] == "client_id"]
+    for header in keys:
+        cells = raw.frame[header].dropna().tolist()
+        texts = list(map(str, cells))          # equal texts are equal keys: a quick answer
+        if (len(set(texts)) < len(cells)
+                or len({t.strip().casefold() for t in texts}) < len(cells)):
+            return "events"
+    event_score = len(fields & EVENT_ONLY & HAPPENED_FIELDS)
+    client_score = len(fields & CLIENT_ONLY)
+    return "events" if event_score > client_score else "clients"
+
+
+HAPPENED_FIELDS = frozenset({"date", "kind", "amount", "order_id"})
+
+
+def _sheet_kind(name: str) -> str | None:
+    """An event kind named by a sheet or file name ("Returns" -> refund)."""
+    for word in re.findall(r"[a-z]+", name.casefold()):
+        if word in KIND_OF:
+            return KIND_OF[word]
+    return None
+
+
+def guess_sheet_mapping(headers: list[str], kind: str) -> dict[str, str | None]:
+    """Map headers onto the fields a kind can hold; a field goes to its best column."""
+    allowed = fields_for(kind) if kind in ("clients", "events") else set()
+    return {h: (f if (f := match_header(h)[0]) in allowed else None) for h in headers}
+
+
+
+GUIDE_SHEET_NAMES = frozenset({"guide", "readme", "instructions", "about", "howtouse"})
+
+
+def is_guide(raw: RawSheet) -> bool:
+    """A sheet that explains a workbook (the template's Guide, a Read me) rather than data."""
+    return (normalise_header(raw.name) in GUIDE_SHEET_NAMES
+            or [normalise_header(h) for h in raw.headers]
+            == [normalise_header(h) for h in GUIDE_HEADERS])
+
+
+def skip_guides(filename: str, sheets: list[RawSheet]) -> list[RawSheet]:
+    """The sheets without guides; a skipped guide's notes move to a sheet that is kept.
+
+    Raises UnreadableFile when nothing but guides is left to import.
+    """
+    kept: list[RawSheet] = []
+    pending: list[str] = []
+    for raw in sheets:
+        if is_guide(raw):
+            pending += raw.notes + [f"sheet '{raw.name}' is a guide to filling in the "
+                                    "workbook, not data, and was skipped"]
+            continue
+        raw.notes[:0] = pending
+        pending = []
+        kept.append(raw)
+    if not kept:
+        reasons = [re.sub(r",? and was skipped$", "", note) for note in pending
+                   if note.endswith("was skipped")]
+        raise UnreadableFile(f"{base_name(filename)} has no rows to import: "
+                             f"{'; '.join(reasons)}.")
+    kept[-1].notes.extend(pending)
+    return kept
+
+
+
+# --- 2. prepare ------------------------------------------------------------------------
+
+_PARSERS = {
+    "money": values.parse_money, "number": values.parse_number,
+    "percent": values.parse_percent, "count": values.parse_count, "bool": values.parse_bool,
+}
+REASONS = {
+    "money": "is not an amount of money", "number": "is not a number",
+    "percent": "is not a percentage", "count": "is not a count (a number of 0 or more)",
+    "bool": "is not yes or no", "date": "is not a date Journey understands",
+}
+
+
+
+def looks_mismapped(bad: pd.Series, column: pd.Series) -> bool:
+    """A guessed column where most filled cells fail to parse was probably guessed wrong."""
+    if not bad.any():
+        return False
+    filled = int(column.notna().sum())
+    return filled > 0 and int(bad.sum()) > filled / 2
+
+
+def coerce(target: str, column: pd.Series, day_first, stripped: bool = False):
+    """Parse a column for a field; ``stripped``: its cells come from a RawSheet."""
+    kind = field_type(target)
+    if kind == "date":
+        parsed, bad, decided = values.parse_dates(column, day_first=day_first)
+        return parsed, bad, day_first if decided is None else decided
+    if kind == "score":
+        low, high = SCORE_RANGES[target]
+        parsed, bad = values.parse_score(column, low, high)
+    elif kind == "count":
+        # Counts may arrive as totals ("Totalrefunds" 38.33): any number of 0 or more.
+        parsed, bad = values.parse_number(column)
+        bad = bad | (parsed < 0)
+    elif kind in _PARSERS:
+        parsed, bad = _PARSERS[kind](column)
+    else:
+        parsed, bad = values.parse_text(column, stripped=stripped)
+    return parsed, bad, day_first
+
+
+def is_blank(frame: pd.DataFrame, column: str) -> pd.Series:
+    if column not in frame:
+        return pd.Series(True, index=frame.index)
+    return frame[column].isna() | (frame[column].astype(str).str.strip() == "")
+
+
+def column_label(raw: RawSheet, header: str) -> str:
+    letter = raw.column_letters[raw.headers.index(header)]
+    return f"{header} ({letter})"
+
+
+def extra_json(frame: pd.DataFrame, headers: list[str]) -> pd.Series:
+    """Unmapped columns, kept with their row as a JSON object of the non-empty cells."""
+    if not headers:
+        return pd.Series([None] * len(frame), index=frame.index, dtype=object)
+    texts = {h: values.parse_text(frame[h], stripped=True)[0] for h in headers}
+    records = pd.DataFrame(texts).to_dict("records")
+    return pd.Series([json.dumps({k: v for k, v in r.items() if v is not None}, ensure_ascii=False)
+                      if any(v is not None for v in r.values()) else None for r in records],
+                     index=frame.index, dtype=object)
+
+
+def resolve_stages(out: pd.DataFrame, kind: str, stage_map: dict[str, str]) -> dict[str, int]:
+    """Turn stage and status cells into a canonical stage and an outcome; count unknowns.
+
+    Each distinct (stage, status) pair is worked out once.
+    """
+    n = len(out)
+    stage_raw = out["stage"] if "stage" in out else pd.Series([None] * n, index=out.index)
+    status_raw = out["status"] if "status" in out else pd.Series([None] * n, index=out.index)
+    statuses = status_raw.tolist()
+    pairs = list(zip(stage_raw.tolist(), statuses))
+    counts = Counter(pairs)                       # in order of first appearance
+    unknown: dict[str, int] = {}
+    cache: dict = {}
+    read: dict[tuple, tuple] = {}
+    for pair, count in counts.items():
+        stage = outcome = None
+        is_won = False
+        for cell, is_stage_column in ((pair[0], True), (pair[1], False)):
+            if cell is None:
+                continue
+            value = cache.get(cell)
+            if value is None:
+                value = cache[cell] = read_stage_value(cell, stage_map)
+            if not value.known:
+                if is_stage_column or kind == "clients":
+                    unknown[str(cell)] = unknown.get(str(cell), 0) + (
+                        count if is_stage_column else 0)
+                continue
+            stage = stage or value.stage
+            outcome = outcome or value.outcome or ("active" if value.active else None)
+            is_won = is_won or value.won
+        read[pair] = (stage, outcome, is_won)
+    resolved = [read[pair] for pair in pairs]
+    outcomes = [r[1] for r in resolved]
+    out["stage_raw"] = stage_raw
+    out["stage"] = pd.Series([r[0] for r in resolved], index=out.index, dtype=object)
+    if kind == "clients":
+        out["status"] = pd.Series(
+            [o if o is not None else s for o, s in zip(outcomes, statuses)],
+            index=out.index, dtype=object)
+    out["_outcome"] = pd.Series(outcomes, index=out.index, dtype=object)
+    out["_won"] = pd.Series([r[2] for r in resolved], index=out.index, dtype=bool)
+    return {k: v for k, v in unknown.items() if v}
+
+
+def resolve_kinds(out, plan, frame, raw, columns_for) -> list[Problem]:
+    """Give every event a kind: its kind column, else its stage cell, else the sheet's.
+
+    Each distinct (kind cell, stage, outcome, won) combination is worked out once.
+    """
+    default = plan.set_values.get("kind") or _sheet_kind(f"{plan.sheet} {plan.file}")
+    if default is None:
+        default = "purchase" if "amount" in out else "contact"
+    default = KIND_OF.get(normalise_value(default), default)
+    has_stage_column = "stage" in columns_for
+
+    def decide(cell, stage, outcome, won) -> str | None:
+        """The event's kind; None for a kind cell Journey does not know."""
+        if cell is not None:
+            key = normalise_value(cell)
+            return key if key in EVENT_KINDS else KIND_OF.get(key) or KIND_OF.get(key.rstrip("s"))
+        if won:
+            return "won"
+        if outcome == "lost":
+            return "lost"
+        if outcome in ("cancelled", "churned"):
+            return "cancellation"
+        if stage is not None and has_stage_column:
+            return "stage_change"
+        return default
+
+    given = out["kind"].tolist() if "kind" in out else [None] * len(out)
+    combos = list(zip(given, out["stage"].tolist(), out["_outcome"].tolist(),
+                      out["_won"].tolist()))
+    decided = {combo: decide(*combo) for combo in dict.fromkeys(combos)}
+    kinds = [decided[combo] for combo in combos]
+    bad = [kind is None for kind in kinds]
+    problems = []
+    if any(bad):
+        label = column_label(raw, columns_for["kind"][0])
+        for row, cell, is_bad in zip(out["_row"].tolist(), given, bad):
+            if is_bad:
+                problems.append(Problem(int(row), label, cell, "kind is not an event kind "
+                                        f"Journey knows; use one of {', '.join(EVENT_KINDS)}"))
+    out["kind"] = pd.Series(kinds, index=out.index, dtype=object)
+    out["_bad_kind"] = pd.Series(bad, index=out.index, dtype=bool)
+    return problems
+
+
+
+def check_stage_target(value: str, target: str) -> str:
+    target = target.strip().casefold()
+    if target not in ALL_STAGES and target not in OUTCOMES and target != "ignore":
+        raise ValidationError(
+            f"--stage-map {value}={target}: '{target}' is not a stage; use one of "
+            f"{', '.join(ALL_STAGES)}, {', '.join(OUTCOMES)} or ignore.")
+    return target
+
+
+
+def pending_stage_values(db: Database) -> dict[str, int]:
+    """Stage values in the workspace that no alias or mapping understands yet."""
+    mapping = stage_mapping(db)
+    counts: dict[str, int] = {}
+    for table in ("clients", "events"):
+        for raw, count in db.execute(
+                f"SELECT stage_raw, COUNT(*) FROM {table} WHERE stage IS NULL AND "
+                "stage_raw IS NOT NULL GROUP BY stage_raw").fetchall():
+            if not read_stage_value(raw, mapping).known:
+                counts[raw] = counts.get(raw, 0) + count
+    return counts
+

@@ -1,0 +1,60 @@
+"""The event kinds, declared once: what each is called, which per-client count column
+counts it (and how that column is labelled on pages and in the export), and what it
+proves about the journey. SQL that names kinds is rendered from this table."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Kind:
+    name: str                      # as stored in events.kind
+    label: str                     # "Internal complaint"
+    counted_as: str | None         # the clients column that counts it ("refund_count")
+    count_label: str | None        # that column's label ("Refunds logged")
+    purchase: bool = False         # proves a purchase (and a second one on a later day, retention)
+    advocacy: bool = False         # proves advocacy (an NPS of 9-10 does too)
+    says_stage: bool = False       # places a client on their path without naming a stage
+    after_purchase: bool = False   # only a customer has one (a refund): implies a purchase
+
+
+KINDS: tuple[Kind, ...] = (
+    Kind("contact", "Contact", "contact_count", "Contacts logged"),
+    Kind("stage_change", "Stage change", None, None),
+    Kind("purchase", "Purchase", "purchase_count", "Purchases logged", purchase=True,
+         says_stage=True),
+    Kind("won", "Deal won", "won_count", "Deals won", purchase=True, says_stage=True),
+    Kind("lost", "Deal lost", "lost_count", "Deals lost"),
+    Kind("refund", "Refund", "refund_count", "Refunds logged", after_purchase=True),
+    Kind("cancellation", "Cancellation", "cancellation_count", "Cancellations logged",
+         after_purchase=True),
+    Kind("complaint", "Complaint", "complaint_count", "Complaints logged"),
+    Kind("internal_complaint", "Internal complaint", "internal_complaint_count",
+         "Internal complaints"),
+    Kind("objection", "Objection", "objection_count", "Objections logged"),
+    Kind("referral", "Referral", "referral_count", "Referrals logged", advocacy=True,
+         says_stage=True),
+    Kind("review", "Review", "review_count", "Reviews logged", advocacy=True, says_stage=True),
+    Kind("nps", "NPS answer", None, None, says_stage=True),
+)
+BY_NAME = {kind.name: kind for kind in KINDS}
+PROMOTER_SCORE = 9                 # an NPS answer of 9 or 10 proves advocacy
+
+
+def sql_list(names) -> str:
+    """``('purchase', 'won')``: names for SQL's IN (they are ours, never user text)."""
+    return "(" + ", ".join(f"'{name}'" for name in names) + ")"
+
+
+PURCHASES = sql_list(k.name for k in KINDS if k.purchase)
+ADVOCACY = sql_list(k.name for k in KINDS if k.advocacy)
+SAYS_STAGE = sql_list(k.name for k in KINDS if k.says_stage)
+AFTER_PURCHASE = sql_list(k.name for k in KINDS if k.after_purchase)
+# An event that proves advocacy (events aliased e).
+ADVOCACY_EVENT = f"(e.kind IN {ADVOCACY} OR (e.kind = 'nps' AND e.amount >= {PROMOTER_SCORE}))"
+# Per-client count columns and the kinds each counts: purchase_count counts every kind
+# that proves a purchase (a won deal too), the others their own kind.
+COUNTS = {k.counted_as: sql_list([k.name]) for k in KINDS if k.counted_as} | {
+    "purchase_count": PURCHASES}
+COUNT_LABELS = {k.counted_as: k.count_label for k in KINDS if k.counted_as}
