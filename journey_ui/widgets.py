@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from journey.tables import to_csv_bytes, to_xlsx_bytes
-from journey_ui.text import html
+from journey_ui.text import html, md
 
 PRESENTER_CSS = """
 <style>
@@ -55,3 +55,22 @@ def empty_state(title: str, text: str, icon: str = ":material/inbox:") -> None:
     with st.container(border=True):
         st.markdown(f"#### {icon} {title}")
         st.write(text)
+
+
+FLASH_KEY = "_flash"
+FLASH_STYLES = {"success": (st.success, ":material/check_circle:"),
+                "error": (st.error, ":material/error:"),
+                "info": (st.info, ":material/info:")}
+
+
+def flash(message: str, kind: str = "success") -> None:
+    """Say something on the next run (a save that reruns the page): ``show_flashes`` shows
+    it once, escaped."""
+    st.session_state.setdefault(FLASH_KEY, []).append((kind, str(message)))
+
+
+def show_flashes() -> None:
+    """The messages flashed before this run, each once; every page calls it under its title."""
+    for kind, message in st.session_state.pop(FLASH_KEY, []):
+        alert, icon = FLASH_STYLES[kind]
+        alert(md(message), icon=icon)

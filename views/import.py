@@ -288,7 +288,7 @@ def waiting_stage_values() -> None:
             except JourneyError as error:
                 st.error(md(error))
             else:
-                state["import_message"] = (f"Saved. {changed:,} imported "
+                widgets.flash(f"Saved. {changed:,} imported "
                                            f"row{'s' if changed != 1 else ''} updated.")
                 st.rerun()
 
@@ -335,7 +335,7 @@ def history() -> None:
         except JourneyError as error:
             st.error(md(error), icon=":material/block:")
             return
-        state["import_message"] = review.undo_sentence(done)
+        widgets.flash(review.undo_sentence(done))
         outcome = state.get("import_outcome")
         if outcome and any(r["import_id"] == picked for r in outcome["results"]):
             state.pop("import_outcome")          # its figures no longer hold
@@ -353,8 +353,7 @@ else:
     st.write("Bring in the spreadsheets you already keep: a client tracker, a CRM export, an "
              "order list, a complaints log. Journey guesses what each column means; check its "
              "guesses, then import. Every import can be undone.")
-if message := state.pop("import_message", None):
-    st.success(md(message), icon=":material/check_circle:")
+widgets.show_flashes()
 
 follow_job()       # an import started before this run shows its progress here
 

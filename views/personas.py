@@ -36,10 +36,6 @@ def records(table) -> list[dict]:
             for row in table.to_dict("records")]
 
 
-def flash(message: str) -> None:
-    st.session_state["_personas_flash"] = message
-
-
 # --- reading ------------------------------------------------------------------------------
 
 figures = frame.cached(personas.persona_figures)(ctx, ctx.filters)
@@ -50,10 +46,7 @@ ranking = frame.cached(personas.rank_personas)(ctx, ctx.filters)
 quadrants = dict(zip(ranking["name"], ranking["quadrant"]))
 
 st.title("Personas")
-if "_personas_flash" in st.session_state:
-    st.success(md(st.session_state.pop("_personas_flash")), icon=":material/check:")
-if "_personas_error" in st.session_state:
-    st.error(md(st.session_state.pop("_personas_error")), icon=":material/error:")
+widgets.show_flashes()
 filtered = any([ctx.filters.date_from, ctx.filters.persona, ctx.filters.client_type,
                 ctx.filters.region, ctx.filters.channel])
 st.caption(f"Up to {personas.MAX_ACTIVE} target personas. Live figures come from the "
@@ -190,7 +183,7 @@ def on_save(card_id: int, prefix: str, has_photo: bool) -> None:
     except JourneyError as error:
         st.session_state[f"_{prefix}errors"] = {"photo": str(error)}
     else:
-        flash(f"Saved {str(values['name']).strip()}.")
+        widgets.flash(f"Saved {str(values['name']).strip()}.")
 
 
 def on_create(prefix: str) -> None:
@@ -205,16 +198,16 @@ def on_create(prefix: str) -> None:
         st.session_state[f"_{prefix}errors"] = {"name": str(error)}
     else:
         forget_form(prefix)
-        flash(f"Created {str(values['name']).strip()}.")
+        widgets.flash(f"Created {str(values['name']).strip()}.")
 
 
 def on_action(action, message: str) -> None:
     try:
         in_workspace(action)
     except JourneyError as error:
-        st.session_state["_personas_error"] = str(error)
+        widgets.flash(str(error), "error")
     else:
-        flash(message)
+        widgets.flash(message)
 
 
 def on_assign(card_id: int, name: str, current: list[int]) -> None:

@@ -149,7 +149,7 @@ def save(action, message: str) -> None:
     except JourneyError as error:
         st.error(md(error))
         return
-    st.session_state["_signs_message"] = message
+    widgets.flash(message)
     st.rerun()
 
 
@@ -203,8 +203,7 @@ def show_settings() -> None:
                                                                   "defaults.")
 
 
-if st.session_state.get("_signs_message"):
-    st.success(st.session_state.pop("_signs_message"))
+widgets.show_flashes()
 st.caption(report.period.note)
 show_score(report.score)
 if not any(s.measured for s in report.signs):

@@ -23,7 +23,6 @@ ctx = frame.page_context()
 db = ctx.db
 stages = stage_model(get_setting(db, "pre_awareness"))
 DRAFTS = "_touchpoint_drafts"
-FLASH = "_touchpoints_flash"
 EDIT_COLUMNS = ["position", "touchpoint", "channel", "department", "emotion",
                 "customer_action", "thinks_feels", "pain_points", "delights", "opportunities",
                 "kpi", "owner", "state", "stage"]
@@ -158,15 +157,11 @@ def records(edited: pd.DataFrame, defaults: dict) -> list[dict]:
     return out
 
 
-def flash(message: str) -> None:
-    st.session_state[FLASH] = message
-
-
 def after_save(scope: str, result: tp.SaveResult, edited: list[dict]) -> None:
     """Act on a save: start again from the workspace, keep the edits, or show conflicts."""
     current = draft(scope)
     if result.ok:
-        flash(result.message())
+        widgets.flash(result.message())
         restart(scope, reload=True)
         st.rerun()
     if result.status == "invalid":
@@ -302,7 +297,7 @@ def save_snapshot() -> None:
     except JourneyError as error:
         st.session_state["_snapshot_error"] = str(error)
         return
-    flash(f"Snapshot '{st.session_state['snapshot_name'].strip()}' saved.")
+    widgets.flash(f"Snapshot '{st.session_state['snapshot_name'].strip()}' saved.")
     st.session_state["snapshot_name"] = ""
     st.session_state["snapshot_note"] = ""
 
@@ -343,8 +338,7 @@ def snapshots_tab() -> None:
 # --- the page ---------------------------------------------------------------------------------
 
 st.title("Touchpoints")
-if FLASH in st.session_state:
-    st.success(md(st.session_state.pop(FLASH)), icon=":material/check:")
+widgets.show_flashes()
 if not ctx.presenter:
     last = tp.last_save(db)
     if last:
@@ -358,7 +352,7 @@ if not ctx.presenter:
             else:
                 for scope in [*stages, "function_map"]:
                     restart(scope, reload=True)
-                flash(f"Undone: {last['summary']}.")
+                widgets.flash(f"Undone: {last['summary']}.")
                 st.rerun()
     st.caption("Capture every touchpoint with the room: add rows at the bottom of a table, "
                "delete them with the row's checkbox, type a number in # to move one. "
