@@ -33,8 +33,7 @@ from dataclasses import dataclass
 import pandas as pd
 from sqlite_utils import Database
 
-from .charts import MIDPOINT, QUADRANT_SHADES, QUADRANTS, STAGE_COLOURS
-from .text import html_text
+from .charts import MIDPOINT, QUADRANTS
 from .errors import ValidationError
 from .fields import CLIENT_FIELDS, BOOL, COUNT, DATE, MONEY, NUMBER, PERCENT, SCORE
 from .kinds import COUNT_LABELS
@@ -339,47 +338,6 @@ def _extra_text(text: str) -> str:
         else str(extra)
 
 
-def timeline_figure(timeline: pd.DataFrame, *, presenter: bool = False):
-    """The dated events as dots on a time line, one row per kind, coloured by stage
-    (None when no event has a date)."""
-    import plotly.graph_objects as go
-
-    dated = timeline.dropna(subset=["Date"]).copy()
-    dated["When"] = dated["Date"].astype(str).str[:10]
-    dated = dated[dated["When"].str.match(r"^\d{4}-\d{2}-\d{2}$")]
-    if dated.empty:
-        return None
-    dated["Hover"] = [_hover(r) for r in dated.itertuples()]
-    traces = []
-    for stage in [*ALL_STAGES, None]:
-        label = LABELS[stage] if stage else "(no stage)"
-        rows = dated[dated["Stage"] == label] if stage else dated[dated["Stage"].isna()]
-        if rows.empty:
-            continue
-        traces.append({"type": "scatter", "mode": "markers", "name": label,
-                       "x": rows["When"].tolist(),
-                       "y": rows["Kind"].tolist(), "hovertext": rows["Hover"].tolist(),
-                       "hovertemplate": "%{hovertext}<extra></extra>",
-                       "marker": {"size": 16 if presenter else 11, "opacity": 0.85,
-                                  "color": STAGE_COLOURS[stage]}})
-    kinds = dated["Kind"].nunique()
-    return go.Figure({"data": traces, "layout": {
-        "height": max(220, 70 + (46 if presenter else 34) * kinds),
-        "margin": {"l": 10, "r": 10, "t": 10, "b": 10},
-        "xaxis": {"type": "date"}, "yaxis": {"type": "category"},
-        "legend": {"title": {"text": "Stage"}}, "font": {"size": 18 if presenter else 13}}})
-
-
-def _hover(row) -> str:
-    parts = [row.Date[:10], row.Kind]
-    for value in (row.Touchpoint, row.Channel, row.Reason, row.Note):
-        if isinstance(value, str) and value:
-            parts.append(value)
-    if row.Amount == row.Amount and row.Amount is not None:
-        parts.append(f"{row.Amount:,.0f}")
-    return "<br>".join(html_text(p) for p in parts)
-
-
 # --- the reward/effort matrix ------------------------------------------------------------------
 
 GROUPINGS = {"persona": "Persona", "client_type": "Client type", "buyer_type": "Buyer type",
@@ -480,68 +438,3 @@ def place(reward: pd.Series, effort: pd.Series) -> list[str]:
     the middle of the scale (3) is high."""
     line = float(reward.mean()) if len(reward) else 0.0
     return [QUADRANTS[(float(r) > line, float(e) > MIDPOINT)] for r, e in zip(reward, effort)]
-
-
-def _jitter(key) -> float:
-    """A fixed small offset (-0.2..0.2) so clients of equal effort do not hide each other."""
-    return ((int(key) * 7919) % 41 - 20) / 100
-
-
-def matrix_figure(points: pd.DataFrame, *, by: str = "persona", currency: str = "$",
-                  presenter: bool = False):
-    """A plotly scatter of reward (revenue potential) against effort with the four
-    quadrants shaded and named; bubbles sized by current revenue."""
-    import plotly.graph_objects as go
-
-    size = 20 if presenter else 13
-    line = reward_line(points) or 0.0
-    top = max(float(points["revenue_potential"].max()) * 1.12, line * 2, 1.0) \
-        if len(points) else 1.0
-    boxes = {QUADRANTS[(True, False)]: (0.5, MIDPOINT, line, top),
-             QUADRANTS[(True, True)]: (MIDPOINT, 5.5, line, top),
-             QUADRANTS[(False, False)]: (0.5, MIDPOINT, 0, line),
-             QUADRANTS[(False, True)]: (MIDPOINT, 5.5, 0, line)}
-    shapes, annotations = [], []
-    for name, (x0, x1, y0, y1) in boxes.items():
-        shapes.append({"type": "rect", "x0": x0, "x1": x1, "y0": y0, "y1": y1,
-                       "line": {"width": 0}, "layer": "below",
-                       "fillcolor": QUADRANT_SHADES.get(name, "rgba(0,0,0,0.04)")})
-        high = y1 == top
-        annotations.append({"x": (x0 + x1) / 2, "y": y1 if high else y0,
-                            "text": f"<b>{name}</b>", "showarrow": False, "opacity": 0.8,
-                            "font": {"size": size + 1, "color": "#1D2B31"},
-                            "yanchor": "top" if high else "bottom"})
-    dotted = {"color": "#8A9BA1", "width": 1, "dash": "dot"}
-    shapes += [{"type": "line", "x0": 0.5, "x1": 5.5, "y0": line, "y1": line, "line": dotted},
-               {"type": "line", "x0": MIDPOINT, "x1": MIDPOINT, "y0": 0, "y1": top,
-                "line": dotted}]
-    data = []
-    if len(points):
-        revenue = points["revenue_current"].astype(float).clip(lower=0)
-        biggest = float(revenue.max()) or 1.0
-        each = by == "client"
-        x = points["effort"] + (points["id"].map(_jitter) if each else 0)
-        data.append({
-            "type": "scatter", "mode": "markers" if each else "markers+text",
-            "x": x.tolist(), "y": points["revenue_potential"].astype(float).tolist(),
-            "text": [html_text(v) for v in points["label"]],
-            "textposition": "top center", "textfont": {"size": size},
-            "marker": {"size": [(8 if each else 26) + (22 if each else 46) * float(r) / biggest
-                                for r in revenue],
-                       "color": "#1F6F78", "opacity": 0.55 if each else 0.8,
-                       "line": {"width": 1, "color": "white"}},
-            "customdata": [list(row) for row in zip(
-                points["quadrant"], points["clients"].astype(int), revenue, points["effort"])],
-            "hovertemplate": ("%{text}<br>%{customdata[0]}<br>Revenue potential "
-                              f"{currency}" + "%{y:,.0f}<br>Effort %{customdata[3]:.1f}"
-                              f"<br>Current revenue {currency}" + "%{customdata[2]:,.0f}"
-                              + ("" if each else "<br>%{customdata[1]} clients")
-                              + "<extra></extra>")})
-    return go.Figure({"data": data, "layout": {
-        "shapes": shapes, "annotations": annotations,
-        "xaxis": {"title": {"text": "Effort (1 little – 5 a lot)"}, "range": [0.5, 5.5],
-                  "dtick": 1, "zeroline": False},
-        "yaxis": {"title": {"text": "Revenue potential"}, "range": [0, top],
-                  "tickprefix": currency, "tickformat": "~s", "zeroline": False},
-        "height": 640 if presenter else 480, "margin": {"l": 10, "r": 10, "t": 20, "b": 10},
-        "showlegend": False, "font": {"size": size}, "plot_bgcolor": "white"}})

@@ -28,8 +28,6 @@ from .funnel import CURRENT_RANK, funnel_steps, step_of_rank
 from .stages import OUTCOMES
 
 LINK_COLUMNS = ["source", "source_label", "target", "target_label", "kind", "moves", "clients"]
-KIND_COLOURS = {"forward": "rgba(46, 117, 182, 0.45)", "skip": "rgba(230, 145, 56, 0.65)",
-                "back": "rgba(204, 65, 37, 0.65)", "left": "rgba(120, 120, 120, 0.35)"}
 OUTCOME_LABELS = {"lost": "Lost", "churned": "Churned", "cancelled": "Cancelled"}
 
 
@@ -116,38 +114,3 @@ def _outcome_links(db, filters, steps, step_of) -> list[tuple]:
     return [(steps[i].key, steps[i].label, outcome, OUTCOME_LABELS[outcome], "left", n, n)
             for (i, outcome), n in sorted(left.items(),
                                           key=lambda kv: (kv[0][0], OUTCOMES.index(kv[0][1])))]
-
-
-def sankey_figure(transitions: Transitions, *, font_size: int = 13):
-    """A two-column plotly Sankey: where clients moved from (left) and to (right).
-
-    Forward moves are blue, skips orange, moves back red, departures grey.
-    """
-    import plotly.graph_objects as go
-
-    links = transitions.links
-    keys = [s.key for s in transitions.steps]
-    labels = {s.key: s.label for s in transitions.steps}
-    sources = [k for k in keys if k in set(links["source"])]
-    targets = [k for k in keys if k in set(links["target"])] + [
-        o for o in OUTCOMES if o in set(links["target"])]
-    index_left = {k: i for i, k in enumerate(sources)}
-    index_right = {k: len(sources) + i for i, k in enumerate(targets)}
-    node_labels = [labels[k] for k in sources] + [
-        f"→ {labels[k]}" if k in labels else OUTCOME_LABELS[k] for k in targets]
-    kind_words = {"forward": "moved on", "skip": "skipped ahead", "back": "went back",
-                  "left": "left"}
-    figure = go.Figure(go.Sankey(
-                node=dict(label=node_labels, pad=18, thickness=18,
-                  color=["#2e75b6"] * len(sources) + [
-                      "#7f7f7f" if k in OUTCOME_LABELS else "#2e75b6" for k in targets]),
-        link=dict(source=[index_left[s] for s in links["source"]],
-                  target=[index_right[t] for t in links["target"]],
-                  value=links["moves"].tolist(),
-                  color=[KIND_COLOURS[k] for k in links["kind"]],
-                  customdata=[kind_words[k] for k in links["kind"]],
-                  hovertemplate="%{source.label} → %{target.label}: %{value:,} moves "
-                                "(%{customdata})<extra></extra>"),
-    ))
-    figure.update_layout(font_size=font_size, margin=dict(l=10, r=10, t=10, b=10), height=460)
-    return figure

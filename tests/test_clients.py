@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from conftest import csv_bytes
-from journey import clients
+from journey import clients, figures
 from journey.clients import ClientQuery
 from journey.errors import ValidationError
 from journey.filters import Filters
@@ -203,10 +203,10 @@ def test_timeline_lists_the_events_in_date_order_with_their_kept_columns(sheet):
     assert timeline["Order ID"].tolist()[1:] == ["O-1", "O-2"]
     assert timeline["More"].tolist()[1:] == ["Product line: Desks", "Product line: Chairs"]
     assert timeline["Note"].tolist()[0] == "First visit"
-    figure = clients.timeline_figure(timeline)
+    figure = figures.timeline_figure(timeline)
     assert [t.name for t in figure.data] == ["Awareness", "(no stage)"]
     assert list(figure.data[1].x) == ["2025-02-01", "2025-06-01"]
-    assert clients.timeline_figure(clients.client_timeline(sheet, 999_999)) is None
+    assert figures.timeline_figure(clients.client_timeline(sheet, 999_999)) is None
 
 
 def test_a_spreadsheet_value_is_escaped_in_plotly_hover_text(db):
@@ -215,10 +215,10 @@ def test_a_spreadsheet_value_is_escaped_in_plotly_hover_text(db):
     import_file(db, "e.csv", csv_bytes("Client ID,Date,Kind,Note\n"
                                        "X-1,2025-01-01,contact,<img src=x>\n"), kind="events")
     points = clients.reward_effort(db, by="client")
-    figure = clients.matrix_figure(points, by="client")
+    figure = figures.matrix_figure(points, by="client")
     assert list(figure.data[0].text) == ["&lt;b&gt;Bold&lt;/b&gt; &amp; Co (X-1)"]
     timeline = clients.client_timeline(db, int(points["id"][0]))
-    hover = clients.timeline_figure(timeline).data[0].hovertext[0]
+    hover = figures.timeline_figure(timeline).data[0].hovertext[0]
     assert "<img" not in hover and "&lt;img src=x&gt;" in hover
 
 
@@ -275,13 +275,13 @@ def test_the_matrix_follows_the_view_and_refuses_unknown_groupings(sheet):
         clients.reward_effort(sheet, by="name")
     empty = clients.reward_effort(sheet, query=ClientQuery(search="nobody"), by="client")
     assert empty.empty
-    figure = clients.matrix_figure(empty, by="client")
+    figure = figures.matrix_figure(empty, by="client")
     assert not figure.data
 
 
 def test_matrix_figure_places_points_where_the_table_says(sheet):
     points = clients.reward_effort(sheet, by="persona")
-    figure = clients.matrix_figure(points, by="persona", currency="€")
+    figure = figures.matrix_figure(points, by="persona", currency="€")
     trace = figure.data[0]
     assert list(trace.y) == [400.0, 240.0, 10.0]
     assert list(trace.x) == [2.5, 3.5, 1.0]
@@ -289,7 +289,7 @@ def test_matrix_figure_places_points_where_the_table_says(sheet):
     assert names == {"<b>Serve first</b>", "<b>Major projects</b>", "<b>Quick wins</b>",
                      "<b>Reconsider</b>"}
     assert figure.layout.yaxis.tickprefix == "€"
-    each = clients.matrix_figure(clients.reward_effort(sheet, by="client"), by="client")
+    each = figures.matrix_figure(clients.reward_effort(sheet, by="client"), by="client")
     offsets = [x - e for x, e in zip(each.data[0].x, clients.reward_effort(
         sheet, by="client")["effort"])]
     assert all(abs(o) <= 0.2 for o in offsets) and len(set(offsets)) > 1

@@ -19,7 +19,7 @@ import pandas as pd
 import pytest
 
 from conftest import csv_bytes
-from journey import funnel, paths
+from journey import figures, funnel, paths
 from journey.errors import ValidationError
 from journey.filters import Filters
 from journey.ingest import import_file
@@ -268,7 +268,7 @@ def test_moves_follow_filters(shop):
 
 def test_sankey_figure_has_a_node_per_side_and_a_link_per_move(shop):
     moves = paths.stage_transitions(shop)
-    figure = paths.sankey_figure(moves)
+    figure = figures.sankey_figure(moves)
     sankey = figure.data[0]
     assert list(sankey.node.label) == ["Awareness", "Consideration", "Purchase", "Retention",
                                        "→ Consideration", "→ Purchase", "→ Retention",
@@ -313,7 +313,7 @@ def test_empty_workspace(db):
     moves = paths.stage_transitions(db)
     assert moves.links.empty and moves.clients_moved == 0
     assert moves.sentence == "No client's events show a move between stages yet."
-    assert len(paths.sankey_figure(moves).data) == 1
+    assert len(figures.sankey_figure(moves).data) == 1
 
 
 def test_one_client():

@@ -6,7 +6,7 @@ import shutil
 import pytest
 from conftest import app_test, csv_bytes
 
-from journey import charts
+from journey import figures
 from journey.workshop import journey_map as jm
 from journey.workshop import touchpoints as tp
 from journey.filters import Filters
@@ -176,7 +176,7 @@ def test_the_demo_map_and_heatmap(demo_db):
         "support should serve Purchase but has no touchpoint there.",
         "operations should serve Retention but has no touchpoint there.",
         "product should serve Retention but has no touchpoint there."]
-    heatmap = charts.coverage_figure(result)
+    heatmap = figures.coverage_figure(result)
     assert heatmap.data[0].z.shape == (7, 5)
     assert heatmap.data[0].text[5][2] == "gap"          # support, purchase
 
@@ -188,10 +188,10 @@ def test_the_demo_emotion_curves(demo_db):
         "retention": "data-backed", "advocacy": "data-backed"}
     assert curves.loc["advocacy", "touchpoint_emotion"] == 1.8     # (1 + 2 + 2 + 2 + 2) / 5
     assert curves.loc["purchase", "touchpoint_emotion"] == -0.33   # (-1+0-2+0-1+2) / 6
-    figure = charts.emotion_figure(curves.reset_index(), large=True)
+    figure = figures.emotion_figure(curves.reset_index(), large=True)
     assert [trace.name for trace in figure.data] == [
         "Touchpoints (workshop scores)", "Customers (satisfaction, NPS, complaints)"]
-    svg = charts.emotion_svg(curves.reset_index())
+    svg = figures.emotion_svg(curves.reset_index())
     assert svg.count("<circle") == 5 + 4 and svg.count('fill="white"') == 1
 
 

@@ -6,7 +6,8 @@ import io
 import pytest
 from conftest import HISTORY_TABLES, dump, xlsx_bytes
 
-from journey import charts, journal
+from journey import journal
+from journey.figures import persona_matrix_figure
 from journey.workshop import personas
 from journey.errors import UnreadableFile, ValidationError
 from journey.filters import Filters
@@ -281,7 +282,7 @@ def test_ranking_places_each_persona_in_a_quadrant(db):
     assert ranking[["rank", "name", "quadrant"]].values.tolist() == [
         [1, "Jelena", "Serve first"], [2, "Low low", "Quick wins"], [3, "Hugo", "Reconsider"]]
     assert personas.quadrant(4, 5) == "Major projects" and personas.quadrant(None, 2) is None
-    figure = charts.persona_matrix_figure(ranking)
+    figure = persona_matrix_figure(ranking)
     labels = {a.text for a in figure.layout.annotations}
     assert labels == {"<b>Serve first</b>", "<b>Major projects</b>", "<b>Quick wins</b>",
                       "<b>Reconsider</b>"}

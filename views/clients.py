@@ -8,7 +8,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from journey import clients
+from journey import clients, figures
 from journey.stages import LABELS, stage_model
 from journey.workspace import get_setting
 from journey_ui import frame, widgets
@@ -37,10 +37,10 @@ def open_selected(table_key: str, ids: list[int]) -> None:
 
 @st.cache_resource(show_spinner=False, max_entries=32)
 def cached_figure(builder: str, data, **options):
-    """A plotly figure from ``clients.<builder>(data, **options)``, kept as the object
+    """A plotly figure from ``figures.<builder>(data, **options)``, kept as the object
     itself: plotly validates a figure again when unpickled, which costs as much as
     building it."""
-    return getattr(clients, builder)(data, **options)
+    return getattr(figures, builder)(data, **options)
 
 
 def money_format(currency: str) -> str:

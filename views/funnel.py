@@ -3,7 +3,7 @@ converts best. Every figure follows the sidebar's filters, the model and the win
 
 import streamlit as st
 
-from journey import funnel, paths
+from journey import figures, funnel, paths
 from journey.errors import JourneyError
 from journey.workspace import get_setting
 from journey_ui import frame, widgets
@@ -61,14 +61,14 @@ if drop:
 chart, now = st.columns([3, 2])
 with chart:
     st.subheader("How far clients got", anchor=False)
-    st.plotly_chart(funnel.funnel_figure(stages, drop, font_size=font), key="funnel_chart")
+    st.plotly_chart(figures.funnel_figure(stages, drop, font_size=font), key="funnel_chart")
     within = f" within {window} days of first contact" if window is not None else ""
     st.caption(f"{first:,} clients. Each stage counts the clients who reached it{within}, "
                "whether or not they stayed.")
 with now:
     st.subheader("Where they are now", anchor=False)
     current = frame.cached(funnel.current_stages)(ctx, filters=ctx.filters, model=model)
-    st.plotly_chart(funnel.current_figure(current, font_size=font), key="current_chart")
+    st.plotly_chart(figures.current_figure(current, font_size=font), key="current_chart")
     st.caption("Lost and churned clients are shown at the stage they left from.")
 table = stages.rename(columns={"label": "Stage", "clients": "Clients",
                                "pct_of_previous": "% of previous", "pct_of_first": "% of first",
@@ -95,7 +95,7 @@ with segments:
         if best:
             widgets.sentence(best["sentence"])
         seg_table = funnel.segment_table(by_segment)
-        st.plotly_chart(funnel.segment_figure(seg_table, font_size=font), key="segment_chart")
+        st.plotly_chart(figures.segment_figure(seg_table, font_size=font), key="segment_chart")
         st.caption("The six largest segments, the rest as \"other\". Bars: the share of each "
                    "segment's clients who reached the stage.")
         download = seg_table.rename(columns={"segment": by})
@@ -109,7 +109,7 @@ with cohorts:
     if trend.empty:
         st.info("No client has a first-contact date, so there are no monthly cohorts.")
     else:
-        st.plotly_chart(funnel.cohort_figure(trend, font_size=font), key="cohort_chart")
+        st.plotly_chart(figures.cohort_figure(trend, font_size=font), key="cohort_chart")
         st.caption("Clients grouped by the month of their first contact. Recent months have "
                    "had less time to convert" + (f" (under {window} days)" if window is not None
                                                  else "") + ": they are shaded.")
@@ -131,11 +131,11 @@ with timing:
                       f"{to_purchase['median_days']:g} days",
                       help=f"Over {int(to_purchase['clients']):,} clients with both dates.")
         left, right = st.columns(2)
-        left.plotly_chart(funnel.durations_figure(durations, font_size=font),
+        left.plotly_chart(figures.durations_figure(durations, font_size=font),
                           key="durations_chart")
         left.caption("Median days from reaching one stage to reaching the next, over the "
                      "clients with both dates.")
-        right.plotly_chart(funnel.buckets_figure(buckets, font_size=font), key="buckets_chart")
+        right.plotly_chart(figures.buckets_figure(buckets, font_size=font), key="buckets_chart")
         right.caption("How long buyers took from first contact to purchase.")
         with st.expander("Time to convert as tables"):
             st.dataframe(durations, hide_index=True, width="stretch")
@@ -156,7 +156,7 @@ with moves:
         b.metric("Went back", f"{transitions.clients_back:,}")
         c.metric("Left", f"{sum(transitions.left.values()):,}",
                  help="Lost or churned, from the stage they were at.")
-        st.plotly_chart(paths.sankey_figure(transitions, font_size=font), key="sankey_chart")
+        st.plotly_chart(figures.sankey_figure(transitions, font_size=font), key="sankey_chart")
         st.caption("Left: the stage clients moved from; right: where they went next. Blue "
                    "moves one stage on, orange skips ahead, red goes back, grey leaves.")
         with st.expander("Moves as a table"):

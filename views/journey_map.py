@@ -11,7 +11,7 @@ import base64
 
 import streamlit as st
 
-from journey import charts
+from journey import figures
 from journey.stages import LABELS, stage_model
 from journey.workshop import journey_map as jm
 from journey.workspace import get_setting
@@ -70,7 +70,7 @@ def map_html(lanes: dict, curves, presenter: bool) -> str:
     for lane, title in jm.LANES:
         if lane == "emotion":
             # st.html drops inline <svg>; as an image the curve keeps its columns
-            svg = base64.b64encode(charts.emotion_svg(curves, column_width=COLUMN_WIDTH)
+            svg = base64.b64encode(figures.emotion_svg(curves, column_width=COLUMN_WIDTH)
                                    .encode()).decode()
             body.append(f"<tr><th>{title}</th>"
                         f'<td class="curve" colspan="{len(stages)}"><img alt="Emotion curve" '
@@ -105,7 +105,7 @@ st.caption("Emotion lane: the solid line is the workshop's scores (−2 upset to
            "data-backed (satisfaction, NPS or complaints); hollow: assumed.")
 
 st.subheader("Emotion curve")
-st.plotly_chart(charts.emotion_figure(curves, large=ctx.presenter), key="emotion_curve")
+st.plotly_chart(figures.emotion_figure(curves, large=ctx.presenter), key="emotion_curve")
 backed = [LABELS[s] for s, b in zip(curves["stage"], curves["basis"]) if b == jm.DATA_BACKED]
 assumed = [LABELS[s] for s, b in zip(curves["stage"], curves["basis"]) if b == jm.ASSUMED]
 widgets.sentence(
@@ -131,7 +131,7 @@ if not ctx.presenter:
 
 st.subheader("Coverage")
 coverage = frame.cached(jm.coverage)(ctx, state, stages)
-st.plotly_chart(charts.coverage_figure(coverage, large=ctx.presenter), key="coverage_heatmap")
+st.plotly_chart(figures.coverage_figure(coverage, large=ctx.presenter), key="coverage_heatmap")
 if coverage.gaps.empty:
     st.success("No gaps: every stage has touchpoints, every touchpoint an owner, and every "
                "function serves the stages it should.", icon=":material/check:")

@@ -8,7 +8,7 @@ save after someone else's is refused (``StaleEdit``) instead of overwriting.
 
 import streamlit as st
 
-from journey import charts
+from journey.figures import persona_matrix_figure
 from journey.workshop import personas
 from journey.errors import JourneyError
 from journey.workspace import get_setting
@@ -357,7 +357,7 @@ if not ranking.empty:
     st.subheader("Which persona to serve first")
     st.caption("Impact is the sales a persona brings, effort the time and effort it takes "
                "(the team's 1–5 scores on each card); bubbles grow with current revenue.")
-    st.plotly_chart(charts.persona_matrix_figure(ranking, presenter=ctx.presenter),
+    st.plotly_chart(persona_matrix_figure(ranking, presenter=ctx.presenter),
                     key="persona_matrix")
     table = ranking.rename(columns={"rank": "Rank", "name": "Persona", "impact": "Impact",
                                     "effort": "Effort", "tier": "Tier", "quadrant": "Quadrant",

@@ -1,0 +1,405 @@
+"""Every plotly figure (and the journey map's emotion lane as SVG), built from the frames
+the analyses compute; the pages only render them. Colours come from journey.charts. Plotly
+is imported when a figure is drawn, so the command line, which draws none, never loads it.
+Nothing below this module imports it (the signs' trend chart is still journey.signs.figure).
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from .charts import (BRAND, DATA_BACKED, DATA_COLOUR, FIGURE_BLUE, GAP_RED,
+                     KIND_COLOURS, MIDPOINT, MUTED, PERSONA_QUADRANT_SHADES, QUADRANT_SHADES,
+                     QUADRANTS, STAGE_COLOURS, TOUCHPOINT_COLOUR)
+from .clients import reward_line
+from .paths import OUTCOME_LABELS, Transitions
+from .stages import ALL_STAGES, LABELS, OUTCOMES
+from .text import html_text
+
+
+def _signed(value) -> str:
+    return "" if value is None or pd.isna(value) else f"{value:+.1f}"
+
+
+def funnel_figure(frame: pd.DataFrame, drop: dict | None = None, *, font_size: int = 14):
+    """The funnel as plotly draws one, with the biggest drop-off written beside its step."""
+    import plotly.graph_objects as go
+
+    figure = go.Figure(go.Funnel(
+        y=frame["label"], x=frame["clients"], marker_color=FIGURE_BLUE,
+        texttemplate="%{value:,}<br>%{percentInitial:.0%}", textfont_size=font_size + 2,
+        connector={"fillcolor": "#dbe7f3"},
+        hovertemplate="%{y}: %{x:,} clients<br>%{percentInitial:.1%} of the first step"
+                      "<br>%{percentPrevious:.1%} of the step before<extra></extra>"))
+    if drop:
+        labels = dict(zip(frame["stage"], frame["label"]))
+        figure.add_annotation(
+            x=1.0, xref="paper", xanchor="left", y=labels[drop["to"]], yref="y",
+            text=f"<b>◀ −{drop['pct_lost']:.0f}%</b><br>{drop['clients_lost']:,} clients "
+                 f"stopped<br>after {labels[drop['from']].lower()}",
+            showarrow=False, align="left", font={"size": font_size, "color": "#b03a2e"})
+    figure.update_layout(font_size=font_size, margin=dict(l=10, r=170, t=10, b=10),
+                         height=80 + 70 * len(frame))
+    return figure
+
+def segment_figure(table: pd.DataFrame, *, font_size: int = 14):
+    """Conversion per segment, side by side: % of each segment's clients reaching each step
+    after the first."""
+    import plotly.express as px
+
+    shown = table[table["stage"] != table["stage"].iloc[0]] if len(table) else table
+    shown = shown.assign(segment=shown["segment"].map(html_text))
+    figure = px.bar(shown, x="label", y="pct_of_first", color="segment", barmode="group",
+                    custom_data=["clients", "segment_clients"],
+                    labels={"label": "", "pct_of_first": "% of the segment's clients",
+                            "segment": ""})
+    figure.update_traces(hovertemplate="%{fullData.name}, %{x}: %{y:.1f}% "
+                                       "(%{customdata[0]:,} of %{customdata[1]:,})<extra></extra>")
+    figure.update_layout(font_size=font_size, margin=dict(l=10, r=10, t=10, b=10), height=420,
+                         legend=dict(orientation="h", y=-0.15), yaxis_ticksuffix="%")
+    return figure
+
+def cohort_figure(cohorts: pd.DataFrame, *, font_size: int = 14):
+    """One line per step after the first: % of each month's new clients who reached it.
+    Young cohorts (still converting) are shaded."""
+    import plotly.express as px
+
+    shown = cohorts[cohorts["stage"] != cohorts["stage"].iloc[0]] if len(cohorts) else cohorts
+    figure = px.line(shown, x="cohort", y="pct", color="label", markers=True,
+                     custom_data=["clients", "cohort_clients"],
+                     labels={"cohort": "Month of first contact", "pct": "% of the month's clients",
+                             "label": ""})
+    figure.update_traces(hovertemplate="%{x}: %{y:.1f}% reached %{fullData.name} "
+                                       "(%{customdata[0]:,} of %{customdata[1]:,})<extra></extra>")
+    young = sorted(shown.loc[shown["young"], "cohort"].unique()) if len(shown) else []
+    if young:
+        figure.add_vrect(x0=young[0], x1=young[-1], fillcolor="#eeeeee", opacity=0.6,
+                         line_width=0, annotation_text="still converting",
+                         annotation_position="top left")
+    figure.update_layout(font_size=font_size, margin=dict(l=10, r=10, t=10, b=10), height=400,
+                         legend=dict(orientation="h", y=-0.2), yaxis_ticksuffix="%")
+    figure.update_xaxes(type="category")
+    return figure
+
+def durations_figure(durations: pd.DataFrame, *, font_size: int = 14):
+    """Median days for each step of the journey, as horizontal bars."""
+    import plotly.graph_objects as go
+
+    shown = durations.dropna(subset=["median_days"])
+    figure = go.Figure(go.Bar(
+        y=shown["label"], x=shown["median_days"], orientation="h", marker_color=FIGURE_BLUE,
+        text=[f"{d:g} days" for d in shown["median_days"]], textposition="auto",
+        customdata=shown["clients"],
+        hovertemplate="%{y}: median %{x:g} days (%{customdata:,} clients)<extra></extra>"))
+    figure.update_layout(font_size=font_size, margin=dict(l=10, r=10, t=10, b=10),
+                         height=80 + 50 * max(len(shown), 1), xaxis_title="median days",
+                         yaxis_autorange="reversed")
+    return figure
+
+def current_figure(current: pd.DataFrame, *, font_size: int = 14):
+    """How far clients got beside where they are now (still active, or left from there),
+    as horizontal bars so the stage names stay readable in large type."""
+    import plotly.graph_objects as go
+
+    bar = dict(y=current["label"], orientation="h")
+    figure = go.Figure([
+        go.Bar(name="Got this far (furthest stage)", x=current["furthest"],
+               marker_color="#9dc3e6", offsetgroup="furthest", **bar),
+        go.Bar(name="Here now, active", x=current["now"], marker_color=FIGURE_BLUE,
+               offsetgroup="now", **bar),
+        go.Bar(name="Left from here (lost, churned)", x=current["left"], base=current["now"],
+               marker_color="#b0b0b0", offsetgroup="now", **bar),
+    ])
+    figure.update_layout(font_size=font_size, margin=dict(l=10, r=10, t=10, b=10),
+                         height=120 + 60 * len(current), barmode="group",
+                         legend=dict(orientation="h", y=-0.12), yaxis_autorange="reversed")
+    return figure
+
+def buckets_figure(buckets: pd.DataFrame, *, font_size: int = 14):
+    """Clients per time-to-convert bucket (``time_to_convert``), as bars."""
+    import plotly.graph_objects as go
+
+    figure = go.Figure(go.Bar(
+        x=buckets["bucket"], y=buckets["clients"], marker_color=FIGURE_BLUE,
+        text=[f"{p:.0f}%" if p == p and p is not None else "" for p in buckets["pct"]],
+        textposition="auto", hovertemplate="%{x}: %{y:,} clients<extra></extra>"))
+    figure.update_layout(font_size=font_size, margin=dict(l=10, r=10, t=10, b=10), height=320,
+                         yaxis_title="clients")
+    return figure
+
+def sankey_figure(transitions: Transitions, *, font_size: int = 13):
+    """A two-column plotly Sankey: where clients moved from (left) and to (right).
+
+    Forward moves are blue, skips orange, moves back red, departures grey.
+    """
+    import plotly.graph_objects as go
+
+    links = transitions.links
+    keys = [s.key for s in transitions.steps]
+    labels = {s.key: s.label for s in transitions.steps}
+    sources = [k for k in keys if k in set(links["source"])]
+    targets = [k for k in keys if k in set(links["target"])] + [
+        o for o in OUTCOMES if o in set(links["target"])]
+    index_left = {k: i for i, k in enumerate(sources)}
+    index_right = {k: len(sources) + i for i, k in enumerate(targets)}
+    node_labels = [labels[k] for k in sources] + [
+        f"→ {labels[k]}" if k in labels else OUTCOME_LABELS[k] for k in targets]
+    kind_words = {"forward": "moved on", "skip": "skipped ahead", "back": "went back",
+                  "left": "left"}
+    figure = go.Figure(go.Sankey(
+                node=dict(label=node_labels, pad=18, thickness=18,
+                  color=["#2e75b6"] * len(sources) + [
+                      "#7f7f7f" if k in OUTCOME_LABELS else "#2e75b6" for k in targets]),
+        link=dict(source=[index_left[s] for s in links["source"]],
+                  target=[index_right[t] for t in links["target"]],
+                  value=links["moves"].tolist(),
+                  color=[KIND_COLOURS[k] for k in links["kind"]],
+                  customdata=[kind_words[k] for k in links["kind"]],
+                  hovertemplate="%{source.label} → %{target.label}: %{value:,} moves "
+                                "(%{customdata})<extra></extra>"),
+    ))
+    figure.update_layout(font_size=font_size, margin=dict(l=10, r=10, t=10, b=10), height=460)
+    return figure
+
+def timeline_figure(timeline: pd.DataFrame, *, presenter: bool = False):
+    """The dated events as dots on a time line, one row per kind, coloured by stage
+    (None when no event has a date)."""
+    import plotly.graph_objects as go
+
+    dated = timeline.dropna(subset=["Date"]).copy()
+    dated["When"] = dated["Date"].astype(str).str[:10]
+    dated = dated[dated["When"].str.match(r"^\d{4}-\d{2}-\d{2}$")]
+    if dated.empty:
+        return None
+    dated["Hover"] = [_hover(r) for r in dated.itertuples()]
+    traces = []
+    for stage in [*ALL_STAGES, None]:
+        label = LABELS[stage] if stage else "(no stage)"
+        rows = dated[dated["Stage"] == label] if stage else dated[dated["Stage"].isna()]
+        if rows.empty:
+            continue
+        traces.append({"type": "scatter", "mode": "markers", "name": label,
+                       "x": rows["When"].tolist(),
+                       "y": rows["Kind"].tolist(), "hovertext": rows["Hover"].tolist(),
+                       "hovertemplate": "%{hovertext}<extra></extra>",
+                       "marker": {"size": 16 if presenter else 11, "opacity": 0.85,
+                                  "color": STAGE_COLOURS[stage]}})
+    kinds = dated["Kind"].nunique()
+    return go.Figure({"data": traces, "layout": {
+        "height": max(220, 70 + (46 if presenter else 34) * kinds),
+        "margin": {"l": 10, "r": 10, "t": 10, "b": 10},
+        "xaxis": {"type": "date"}, "yaxis": {"type": "category"},
+        "legend": {"title": {"text": "Stage"}}, "font": {"size": 18 if presenter else 13}}})
+
+def _hover(row) -> str:
+    parts = [row.Date[:10], row.Kind]
+    for value in (row.Touchpoint, row.Channel, row.Reason, row.Note):
+        if isinstance(value, str) and value:
+            parts.append(value)
+    if row.Amount == row.Amount and row.Amount is not None:
+        parts.append(f"{row.Amount:,.0f}")
+    return "<br>".join(html_text(p) for p in parts)
+
+def _jitter(key) -> float:
+    """A fixed small offset (-0.2..0.2) so clients of equal effort do not hide each other."""
+    return ((int(key) * 7919) % 41 - 20) / 100
+
+def matrix_figure(points: pd.DataFrame, *, by: str = "persona", currency: str = "$",
+                  presenter: bool = False):
+    """A plotly scatter of reward (revenue potential) against effort with the four
+    quadrants shaded and named; bubbles sized by current revenue."""
+    import plotly.graph_objects as go
+
+    size = 20 if presenter else 13
+    line = reward_line(points) or 0.0
+    top = max(float(points["revenue_potential"].max()) * 1.12, line * 2, 1.0) \
+        if len(points) else 1.0
+    boxes = {QUADRANTS[(True, False)]: (0.5, MIDPOINT, line, top),
+             QUADRANTS[(True, True)]: (MIDPOINT, 5.5, line, top),
+             QUADRANTS[(False, False)]: (0.5, MIDPOINT, 0, line),
+             QUADRANTS[(False, True)]: (MIDPOINT, 5.5, 0, line)}
+    shapes, annotations = [], []
+    for name, (x0, x1, y0, y1) in boxes.items():
+        shapes.append({"type": "rect", "x0": x0, "x1": x1, "y0": y0, "y1": y1,
+                       "line": {"width": 0}, "layer": "below",
+                       "fillcolor": QUADRANT_SHADES.get(name, "rgba(0,0,0,0.04)")})
+        high = y1 == top
+        annotations.append({"x": (x0 + x1) / 2, "y": y1 if high else y0,
+                            "text": f"<b>{name}</b>", "showarrow": False, "opacity": 0.8,
+                            "font": {"size": size + 1, "color": "#1D2B31"},
+                            "yanchor": "top" if high else "bottom"})
+    dotted = {"color": "#8A9BA1", "width": 1, "dash": "dot"}
+    shapes += [{"type": "line", "x0": 0.5, "x1": 5.5, "y0": line, "y1": line, "line": dotted},
+               {"type": "line", "x0": MIDPOINT, "x1": MIDPOINT, "y0": 0, "y1": top,
+                "line": dotted}]
+    data = []
+    if len(points):
+        revenue = points["revenue_current"].astype(float).clip(lower=0)
+        biggest = float(revenue.max()) or 1.0
+        each = by == "client"
+        x = points["effort"] + (points["id"].map(_jitter) if each else 0)
+        data.append({
+            "type": "scatter", "mode": "markers" if each else "markers+text",
+            "x": x.tolist(), "y": points["revenue_potential"].astype(float).tolist(),
+            "text": [html_text(v) for v in points["label"]],
+            "textposition": "top center", "textfont": {"size": size},
+            "marker": {"size": [(8 if each else 26) + (22 if each else 46) * float(r) / biggest
+                                for r in revenue],
+                       "color": "#1F6F78", "opacity": 0.55 if each else 0.8,
+                       "line": {"width": 1, "color": "white"}},
+            "customdata": [list(row) for row in zip(
+                points["quadrant"], points["clients"].astype(int), revenue, points["effort"])],
+            "hovertemplate": ("%{text}<br>%{customdata[0]}<br>Revenue potential "
+                              f"{currency}" + "%{y:,.0f}<br>Effort %{customdata[3]:.1f}"
+                              f"<br>Current revenue {currency}" + "%{customdata[2]:,.0f}"
+                              + ("" if each else "<br>%{customdata[1]} clients")
+                              + "<extra></extra>")})
+    return go.Figure({"data": data, "layout": {
+        "shapes": shapes, "annotations": annotations,
+        "xaxis": {"title": {"text": "Effort (1 little – 5 a lot)"}, "range": [0.5, 5.5],
+                  "dtick": 1, "zeroline": False},
+        "yaxis": {"title": {"text": "Revenue potential"}, "range": [0, top],
+                  "tickprefix": currency, "tickformat": "~s", "zeroline": False},
+        "height": 640 if presenter else 480, "margin": {"l": 10, "r": 10, "t": 20, "b": 10},
+        "showlegend": False, "font": {"size": size}, "plot_bgcolor": "white"}})
+
+def persona_matrix_figure(ranking: pd.DataFrame, *, presenter: bool = False):
+    """A plotly scatter of impact against effort with labelled quadrants; bubbles sized
+    by current revenue."""
+    import plotly.graph_objects as go
+
+    size = 22 if presenter else 15
+    figure = go.Figure()
+    shades = PERSONA_QUADRANT_SHADES
+    split, low, high = MIDPOINT + 0.5, 0.4, 6.0     # a score of 3 counts as low
+    spots = {"Serve first": (low, split, split, high, "left", "top"),
+             "Major projects": (split, high, split, high, "right", "top"),
+             "Quick wins": (low, split, low, split, "left", "bottom"),
+             "Reconsider": (split, high, low, split, "right", "bottom")}
+    for name, (x0, x1, y0, y1, across, up) in spots.items():
+        figure.add_shape(type="rect", x0=x0, x1=x1, y0=y0, y1=y1, line_width=0,
+                         fillcolor=shades[name], layer="below")
+        figure.add_annotation(x=x0 + 0.08 if across == "left" else x1 - 0.08,
+                              y=y1 - 0.08 if up == "top" else y0 + 0.08,
+                              text=f"<b>{name}</b>", showarrow=False, font={"size": size},
+                              xanchor=across, yanchor=up)
+    placed = ranking.dropna(subset=["impact", "effort"])
+    if not placed.empty:
+        revenue = pd.to_numeric(placed["revenue_current"]).fillna(0)
+        top = float(revenue.max()) or 1.0
+        figure.add_trace(go.Scatter(
+            x=placed["effort"], y=placed["impact"], mode="markers+text",
+            text=[html_text(n) for n in placed["name"]], textposition="bottom center",
+            textfont={"size": size},
+            marker={"size": [28 + 40 * float(r) / top for r in revenue],
+                    "color": BRAND, "opacity": 0.75},
+            customdata=list(zip(placed["quadrant"], placed["clients"], revenue)),
+            hovertemplate="%{text}<br>Impact %{y}, effort %{x}<br>%{customdata[0]}"
+                          "<br>%{customdata[1]} clients<extra></extra>"))
+    figure.update_layout(
+        xaxis={"title": "Effort (time and effort)", "range": [low, high], "tickvals":
+               [1, 2, 3, 4, 5], "zeroline": False},
+        yaxis={"title": "Impact (sales)", "range": [low, high], "tickvals": [1, 2, 3, 4, 5],
+               "zeroline": False},
+        height=520 if presenter else 440, margin={"l": 40, "r": 20, "t": 20, "b": 40},
+        showlegend=False, font={"size": size})
+    return figure
+
+def emotion_figure(curves: pd.DataFrame, *, large: bool = False):
+    """Both curves on the -2..+2 scale; data-backed stages filled, assumed ones hollow."""
+    import plotly.graph_objects as go
+
+    size = 20 if large else 14
+    labels = list(curves["label"])
+    backed = curves["basis"] == DATA_BACKED
+    symbols = ["circle" if b else "circle-open" for b in backed]
+    figure = go.Figure()
+    figure.add_trace(go.Scatter(
+        x=labels, y=curves["touchpoint_emotion"], name="Touchpoints (workshop scores)",
+        mode="lines+markers+text", line={"color": TOUCHPOINT_COLOUR, "width": 4},
+        marker={"size": 16, "symbol": symbols, "line": {"width": 3}},
+        text=[_signed(v) for v in curves["touchpoint_emotion"]], textposition="top center",
+        connectgaps=True))
+    figure.add_trace(go.Scatter(
+        x=labels, y=curves["data_emotion"], name="Customers (satisfaction, NPS, complaints)",
+        mode="lines+markers+text", line={"color": DATA_COLOUR, "width": 4, "dash": "dash"},
+        marker={"size": 16}, text=[_signed(v) for v in curves["data_emotion"]],
+        textposition="bottom center", connectgaps=False))
+    for label, basis in zip(labels, curves["basis"]):
+        figure.add_annotation(x=label, y=-2.6, text=basis, showarrow=False,
+                              font={"size": size - 2,
+                                    "color": DATA_COLOUR if basis == DATA_BACKED else MUTED})
+    figure.add_hline(y=0, line={"color": "#bbb", "width": 1})
+    figure.update_layout(
+        font={"size": size}, height=520 if large else 420,
+        yaxis={"range": [-2.9, 2.6], "tickvals": [-2, -1, 0, 1, 2],
+               "ticktext": ["-2 upset", "-1", "0", "+1", "+2 delighted"], "title": None},
+        xaxis={"title": None}, legend={"orientation": "h", "y": 1.12},
+        margin={"l": 20, "r": 20, "t": 60, "b": 20})
+    return figure
+
+def coverage_figure(result, *, large: bool = False):
+    """The department x stage heatmap of a ``journey.workshop.journey_map.Coverage``; a gap
+    reads 'gap' in its cell."""
+    import plotly.graph_objects as go
+
+    counts = result.counts
+    text = [[("gap" if result.is_gap(department, stage) else str(counts.loc[department, stage]))
+             for stage in counts.columns] for department in counts.index]
+    figure = go.Figure(go.Heatmap(
+        z=counts.values, x=[LABELS[s] for s in counts.columns], y=list(counts.index),
+        text=text, texttemplate="%{text}", colorscale="Blues", showscale=False,
+        hovertemplate="%{y} in %{x}: %{z} touchpoints<extra></extra>", xgap=2, ygap=2))
+    gaps = [(LABELS[stage], department) for department in counts.index
+            for stage in counts.columns if result.is_gap(department, stage)]
+    if gaps:
+        figure.add_trace(go.Scatter(
+            x=[g[0] for g in gaps], y=[g[1] for g in gaps], mode="markers", name="gap",
+            marker={"symbol": "square-open", "size": 44, "color": GAP_RED,
+                    "line": {"width": 3}}, hoverinfo="skip", showlegend=False))
+    size = 20 if large else 14
+    figure.update_layout(font={"size": size}, height=90 + 52 * len(counts.index),
+                         yaxis={"autorange": "reversed"}, xaxis={"side": "top"},
+                         margin={"l": 20, "r": 20, "t": 40, "b": 20})
+    return figure
+
+def emotion_svg(curves: pd.DataFrame, *, column_width: int = 200, height: int = 190) -> str:
+    """An inline SVG of both curves, one column per stage, for the map's emotion lane.
+
+    Only numbers and fixed words go into it. Data-backed stages are filled dots, assumed
+    stages hollow ones.
+    """
+    n = len(curves)
+    width = column_width * n
+
+    def y(value: float) -> float:
+        return round(height / 2 - value * (height / 2 - 34) / 2, 1)
+
+    def x(index: int) -> float:
+        return column_width * index + column_width / 2
+
+    parts = [f'<svg viewBox="0 0 {width} {height}" width="{width}" height="{height}" '
+             'xmlns="http://www.w3.org/2000/svg" role="img" aria-label="Emotion curve" '
+             'font-family="Source Sans Pro, Helvetica, Arial, sans-serif">',
+             f'<line x1="0" y1="{y(0)}" x2="{width}" y2="{y(0)}" stroke="#ccc" '
+             'stroke-dasharray="4 4"/>']
+    for column, colour, dash in (("touchpoint_emotion", TOUCHPOINT_COLOUR, ""),
+                                 ("data_emotion", DATA_COLOUR, ' stroke-dasharray="10 6"')):
+        points = [(x(i), y(v)) for i, v in enumerate(curves[column]) if pd.notna(v)]
+        if len(points) > 1:
+            path = " ".join(f"{px},{py}" for px, py in points)
+            parts.append(f'<polyline points="{path}" fill="none" stroke="{colour}" '
+                         f'stroke-width="4"{dash}/>')
+        for i, value in enumerate(curves[column]):
+            if pd.isna(value):
+                continue
+            backed = curves["basis"].iloc[i] == DATA_BACKED
+            fill = colour if backed else "white"
+            parts.append(f'<circle cx="{x(i)}" cy="{y(value)}" r="9" fill="{fill}" '
+                         f'stroke="{colour}" stroke-width="3"/>')
+            offset = -16 if column == "touchpoint_emotion" else 30
+            parts.append(f'<text x="{x(i)}" y="{y(value) + offset}" text-anchor="middle" '
+                         f'font-size="22" font-weight="bold" fill="{colour}">'
+                         f'{value:+.1f}</text>')
+    parts.append("</svg>")
+    return "".join(parts)
