@@ -20,6 +20,7 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from .errors import WorkspaceBusy, WorkspaceError
+from .kinds import COUNTS
 from .schema import migrations
 from .stages import ALL_STAGES, stage_at_column
 
@@ -250,11 +251,7 @@ def migrate(db: Database) -> None:
 DERIVED_CLIENT_COLUMNS = {
     "furthest_stage": "TEXT", "furthest_rank": "INTEGER", "current_stage": "TEXT",
     "outcome": "TEXT", "first_date": "TEXT", "last_date": "TEXT",
-    "event_count": "INTEGER", "purchase_count": "INTEGER", "purchase_days": "INTEGER",
-    "revenue_events": "REAL", "won_count": "INTEGER", "lost_count": "INTEGER",
-    "complaint_count": "INTEGER", "internal_complaint_count": "INTEGER",
-    "refund_count": "INTEGER", "cancellation_count": "INTEGER",
-    "objection_count": "INTEGER", "referral_count": "INTEGER", "review_count": "INTEGER",
-    "contact_count": "INTEGER", "stage_since": "TEXT",
+    "event_count": "INTEGER", "purchase_days": "INTEGER", "revenue_events": "REAL",
+    **{column: "INTEGER" for column in COUNTS}, "stage_since": "TEXT",
     **{stage_at_column(stage): "TEXT" for stage in ALL_STAGES},
 }
