@@ -21,6 +21,7 @@ EXAMPLES = {
     "funnel": "python -m journey funnel --workspace shop --by channel --json",
     "signs": "python -m journey signs --workspace shop --json",
     "export": "python -m journey export --workspace shop -o shop-journey.xlsx",
+    "settings": "python -m journey settings --workspace shop max_import_rows=600000",
 }
 
 
@@ -85,6 +86,9 @@ def build_parser() -> argparse.ArgumentParser:
                                "back into an empty workspace).")
     export.add_argument("-o", "--output", required=True, metavar="OUT.xlsx",
                         help="the workbook to write (replaced if it exists)")
+    settings = command("settings", "Show the workspace's settings, or change them with "
+                                   "KEY=VALUE.")
+    settings.add_argument("changes", nargs="*", metavar="KEY=VALUE")
     return parser
 
 
@@ -203,8 +207,22 @@ def run_export(args) -> int:
     return 0
 
 
+def run_settings(args) -> int:
+    from .workspace import (PLAIN_SETTINGS, SETTINGS, get_setting, open_workspace,
+                            parse_setting, set_setting)
+    changes = {key.strip(): parse_setting(key.strip(), value)
+               for key, value in _pairs(args.changes, "KEY=VALUE").items()}
+    db = open_workspace(args.workspace, create=False)
+    for key, value in changes.items():
+        set_setting(db, key, value)
+    for key in PLAIN_SETTINGS:
+        print(f"{key:18} {get_setting(db, key)!s:>10}   {SETTINGS[key].meaning}")
+    return 0
+
+
 HANDLERS = {"demo": run_demo, "import": run_import, "undo-import": run_undo,
-            "funnel": run_funnel, "signs": run_signs, "export": run_export}
+            "funnel": run_funnel, "signs": run_signs, "export": run_export,
+            "settings": run_settings}
 
 
 def main(argv: list[str] | None = None) -> int:

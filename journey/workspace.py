@@ -19,7 +19,7 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
-from .errors import WorkspaceBusy, WorkspaceError
+from .errors import ValidationError, WorkspaceBusy, WorkspaceError
 from .kinds import COUNTS
 from .schema import migrations
 from .stages import ALL_STAGES, stage_at_column
@@ -43,9 +43,9 @@ SETTINGS: dict[str, Setting] = {
     "pre_awareness": Setting(bool, False, "show the optional sixth stage"),
     "day_first": Setting(bool, True, "ambiguous 03/04/2024 is 3 April"),
     "max_upload_mb": Setting(int, 50, "files larger than this are refused"),
-    "max_import_rows": Setting(int, 400_000, "sheets with more rows are refused (memory: "
-                                              "bench/memory_bench.py keeps them under 1 GB)"),
-    "max_import_cells": Setting(int, 3_000_000, "... and sheets with more cells"),
+    # Both limits keep an import under about 1 GB of memory (bench/memory_bench.py).
+    "max_import_rows": Setting(int, 400_000, "sheets with more rows are refused"),
+    "max_import_cells": Setting(int, 3_000_000, "sheets with more cells are refused"),
     "stall_days": Setting(int, 60, "a client in one stage longer than this is stalled"),
     "currency": Setting(str, "$", "the symbol money is shown with"),
     "editing_passcode": Setting(str, None, "hash of the facilitator's passcode (journey.access)"),
@@ -218,6 +218,30 @@ def get_setting(db: Database, key: str):
         except (TypeError, ValueError):
             return setting.default
     return value if isinstance(value, setting.kind) else copy.deepcopy(setting.default)
+
+
+# The settings a person may change by name (python -m journey settings); the others are
+# changed on their pages (thresholds, keywords, self-assessments, the passcode).
+PLAIN_SETTINGS = tuple(key for key, setting in SETTINGS.items()
+                       if setting.kind in (bool, int, str) and key != "editing_passcode")
+_YES, _NO = {"yes", "y", "true", "1", "on"}, {"no", "n", "false", "0", "off"}
+
+
+def parse_setting(key: str, text: str):
+    """A setting's value from text (``max_import_rows=500000``), or ValidationError."""
+    if key not in PLAIN_SETTINGS:
+        raise ValidationError(f"'{key}' is not a setting you can change here; the settings are "
+                              f"{', '.join(PLAIN_SETTINGS)}.")
+    kind, word = SETTINGS[key].kind, text.strip()
+    digits = word.replace(",", "").replace("_", "")       # 600,000 and 600_000 are 600000
+    if kind is bool and word.lower() in _YES | _NO:
+        return word.lower() in _YES
+    if kind is int and digits.isdigit() and int(digits) > 0:
+        return int(digits)
+    if kind is str and word:
+        return word
+    wanted = {bool: "yes or no", int: "a whole number above 0", str: "some text"}[kind]
+    raise ValidationError(f"{key}={text}: {key} needs {wanted}.")
 
 
 def set_setting(db: Database, key: str, value) -> None:

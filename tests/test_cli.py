@@ -17,7 +17,7 @@ import pytest
 
 from conftest import REPO
 from journey.__main__ import EXAMPLES, main
-from journey.workspace import open_workspace
+from journey.workspace import get_setting, open_workspace
 
 COMMANDS = ["demo", "import", "undo-import", "funnel"]
 LEADS = ("Lead ID,Lead Name,Source,Stage\n"
@@ -284,3 +284,30 @@ def test_a_refused_file_does_not_create_a_workspace(capsys, files):
     assert not (files / "fresh.db").exists()
     code, out, err = call(capsys, "import", str(files / "leads.csv"), "--workspace", "fresh")
     assert code == 0 and (files / "fresh.db").exists()
+
+
+def test_settings_are_shown_and_changed_by_name(capsys, files):
+    code, out, err = call(capsys, "settings", "--workspace", "shop")
+    assert code == 0 and err == ""
+    assert out.splitlines()[3].split()[:2] == ["max_import_rows", "400000"]
+    code, out, err = call(capsys, "settings", "--workspace", "shop", "max_import_rows=600,000",
+                          "day_first=no")
+    assert code == 0
+    db = open_workspace("shop")
+    assert (get_setting(db, "max_import_rows"), get_setting(db, "day_first")) == (600_000, False)
+    db.close()
+
+
+@pytest.mark.parametrize("change,words", [
+    ("colour=red", "'colour' is not a setting you can change here"),
+    ("editing_passcode=1234", "'editing_passcode' is not a setting you can change here"),
+    ("stall_days=-3", "stall_days=-3: stall_days needs a whole number above 0."),
+    ("pre_awareness=maybe", "pre_awareness needs yes or no."),
+])
+def test_a_setting_that_cannot_be_used_is_refused_and_nothing_changes(capsys, files, change,
+                                                                      words):
+    code, out, err = call(capsys, "settings", "--workspace", "shop", "stall_days=30", change)
+    assert code == 2 and out == "" and words in err
+    db = open_workspace("shop")
+    assert get_setting(db, "stall_days") == 60          # the valid change was not made either
+    db.close()

@@ -115,7 +115,7 @@ def test_rows_over_the_limit_are_refused_from_the_workspace_setting(tmp_path):
     done = run_import(tmp_path, file)
     assert done.returncode == 2, done.stderr
     assert done.stderr == ("big.csv has 2,500 rows; this workspace imports at most 1,000 rows "
-                           "per sheet (the setting max_import_rows).\n")
+                           "per sheet (the setting max_import_rows; python -m journey settings changes it).\n")
     assert snapshot(path) == before
 
 
@@ -127,7 +127,7 @@ def test_cells_over_the_limit_are_refused_in_process(db):
         import_file(db, "wide.csv", rows_csv(300, columns=4))
     assert str(refused.value) == (
         "wide.csv has 300 rows by 4 columns (1,200 cells); this workspace imports at most "
-        "1,000 cells per sheet (the setting max_import_cells).")
+        "1,000 cells per sheet (the setting max_import_cells; python -m journey settings changes it).")
     assert dump(db) == before
 
 
@@ -183,7 +183,7 @@ def test_workbook_sheet_over_the_limit_is_refused_before_conversion(way, monkeyp
             read_tables("orders.xlsx", data, max_cells=rows * 3 - 1)
     assert str(refused.value) == (
         f"orders.xlsx, sheet 'Orders', has {rows:,} rows by 3 columns ({rows * 3:,} cells); "
-        f"this workspace imports at most {rows * 3 - 1:,} cells per sheet (the setting max_import_cells).")
+        f"this workspace imports at most {rows * 3 - 1:,} cells per sheet (the setting max_import_cells; python -m journey settings changes it).")
     if way == "child-process":
         assert "rows" not in sent[0]["Orders"] and "rows" in sent[0]["Small"]
 

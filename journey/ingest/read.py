@@ -165,14 +165,14 @@ class _Limits:
         if rows > self.rows:
             raise UnreadableFile(
                 f"{where} has {_count(rows, 'row')}; this workspace imports at most "
-                f"{_count(self.rows, 'row')} per sheet (the setting max_import_rows)."
-            )
+                f"{_count(self.rows, 'row')} per sheet (the setting max_import_rows; "
+                f"python -m journey settings changes it).")
         if rows * columns > self.cells:
             raise UnreadableFile(
                 f"{where} has {_count(rows, 'row')} by {_count(columns, 'column')} "
                 f"({_count(rows * columns, 'cell')}); this workspace imports at most "
-                f"{_count(self.cells, 'cell')} per sheet (the setting max_import_cells)."
-            )
+                f"{_count(self.cells, 'cell')} per sheet (the setting max_import_cells; "
+                f"python -m journey settings changes it).")
 
 
 @dataclass
