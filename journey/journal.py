@@ -1,23 +1,40 @@
-"""The undo journal of imports: what each import changed, and taking it back.
+"""The one undo journal: what each import and each table save changed, taking it back,
+and the one conflict rule.
 
 Bottom layer: it imports only the workspace, the errors and the values, so that the
-import (``journey.ingest``) and the workshop importers (``journey.workshop.personas``,
+import (``journey.ingest``) and the workshop (``journey.workshop.personas``,
 ``journey.workshop.touchpoints``) both write to it downward.
 
-- An import's rows in clients and events are stamped with its id; every other row it adds,
-  changes or holds is recorded in ``import_changes`` by ``record_change`` (a before-image
-  and what the import carried into the row). ``HELD`` marks an event an import listed
-  again unchanged.
-- ``check_undoable`` and ``take_back_import`` undo one import, field by field, keeping
-  what came after it (the rules are in ``take_back_import``). The caller holds the
-  transaction and refreshes the derived client figures of the clients it returns
-  (``journey.ingest.undo_import`` does both).
-- Workshop table saves keep their own before-images (``workshop_save_rows``); an undo of an
-  import keeps them in step (``forget_import``, ``follow_version``).
+- Recording. Every undoable action keeps, per row it changes, the row's before-image
+  (``None``: the action added it) and what it left: an import's record (``record_change``,
+  table ``import_changes``) holds what its row carried into the row (``HELD``: an event it
+  listed again unchanged; its clients and events are stamped with its id instead); a table
+  save's (``record_save``, ``record_save_row``; tables ``workshop_saves``,
+  ``workshop_save_rows``) holds the version it left the row at, which stands for the row
+  as it left it. The images are encoded one way (``encode_image``).
+- Undoing. An undo restores exactly what the undone action changed, never what came
+  after it; a field changed since keeps the newer value; versions only go up (a row
+  whose fields go back gets the next version, so an editor who opened it before is
+  refused). ``take_back_import`` takes an import back field by field (its rules are
+  there); ``take_back_save`` takes back a save. After either, the actions still standing
+  on the row follow its new version (``follow_version``), and an undone import's values
+  leave the before-images of the saves made since (``forget_import``). The caller holds
+  the transaction (``journey.ingest.undo_import`` also refreshes the clients' figures).
+- Conflicts. ``moved_on``: a save, an undo of a save, or a persona card's edit against a
+  row whose version moved on since it started (a save or import still standing came
+  after it, or someone else saved) is refused and changes nothing. Undoing an import
+  starts from no version anyone saw, so it is never refused: it keeps what came after.
 - The contract of a workshop sheet's importer, ``fn(db, raw, import_id) -> SheetSave``,
   and the ``Problem`` it reports per rejected row, live here too, so the importers need
   nothing above this module; and so does the workspace's remembered stage mapping
   (``stage_mapping``), a keyed table the journal records.
+
+Two record tables, one code: ``import_changes`` rows hang on ``imports`` (deleted with it)
+and are written in bulk by the import's client and event writers (``journey.ingest.save``,
+the same columns as ``record_change``) and read by name by its tests and history checks; a
+save's rows hang on ``workshop_saves``. One table would need a migration moving the rows
+and a rewrite of those writers for no change in what an undo does, so both stay; every
+undo reads them here, and every other record is written here.
 """
 
 from __future__ import annotations
@@ -28,7 +45,7 @@ from dataclasses import dataclass, field
 
 from sqlite_utils import Database
 
-from .errors import WorkspaceError
+from .errors import ValidationError, WorkspaceError
 from .fields import PROFILE_FIELDS
 from .values import to_sql_value
 from .workspace import DERIVED_CLIENT_COLUMNS
@@ -99,7 +116,9 @@ def encode_image(image: dict | None) -> str:
     return json.dumps(image, default=encode)
 
 
-def _decode_image(text: str) -> dict | None:
+def _decode_image(text: str | None) -> dict | None:
+    if text is None:
+        return None
     return json.loads(text, object_hook=lambda d: base64.b64decode(d["$base64"])
                       if d.keys() == {"$base64"} else d)
 
@@ -155,7 +174,7 @@ def stored_columns(db: Database, table: str) -> list[str]:
 HELD = "{}"
 # Columns undo never takes back field by field: identity, bookkeeping, recomputed figures.
 BOOKKEEPING = frozenset({"id", "version", "updated_at", "import_id", "row_key", "stage_path"})
-# Tables whose rows a workshop table save also changes (its journal: ``forget_import``).
+# Tables whose rows a workshop table save also changes (``forget_import``, ``follow_version``).
 SAVED_TABLES = ("touchpoints", "function_map")
 
 
@@ -413,7 +432,7 @@ class _Undo:
             values["updated_at"] = self.db.execute(
                 "SELECT strftime('%Y-%m-%d %H:%M:%S', 'now')").fetchone()[0]
             if table in SAVED_TABLES:
-                follow_version(self.db, table, row_id, now["version"], values["version"])
+                follow_version(self.db, table, row_id, values["version"], self.id)
         elif (whole is not None and "version" not in columns
               and not _same(whole.get("updated_at"), now.get("updated_at"))):
             values["updated_at"] = whole["updated_at"]
@@ -461,7 +480,41 @@ def _same(a, b) -> bool:
     return a == b if a is not None and b is not None else a is None and b is None
 
 
-# --- the workshop saves' journal, kept in step with an undo ------------------------------
+# --- the one conflict rule, and versions after an undo ---------------------------------
+
+def moved_on(now: dict | None, version) -> bool:
+    """The one conflict rule: the row is gone, or its version is no longer the one an
+    action started from (a table save: the version it loaded; undoing a save: the version
+    the save left; a persona card: the version the editor opened). Such an action is
+    refused, never written over what came after it. (Undoing an import starts from no
+    version anyone saw: it takes back field by field and keeps what came after it.)"""
+    return now is None or version is None or int(now["version"]) != int(version)
+
+
+def follow_version(db: Database, table: str, row_id: int, new: int,
+                   undoing: int | None = None) -> None:
+    """An undo (of a save, or of import ``undoing``) moved a row on to version ``new``;
+    what it kept and put back is what the actions still standing left. The saves still
+    standing on the row that no standing import came after follow to ``new``, so they
+    can be undone next; a save an import came after waits until that import is undone.
+
+    Order: an action that found the row at a higher version came later (a save that found
+    the version an import also found came after it: it changed the row, the import held it)."""
+    imports = [(_decode_image(before) or {}).get("version") or 0 for (before,) in db.execute(
+        f"SELECT before FROM import_changes WHERE table_name = ? AND row_id = ? "
+        f"AND import_id IN {_STANDING} AND import_id IS NOT ?", [table, row_id, undoing])]
+    latest_import = max(imports, default=-1)
+    for rowid, before in db.execute(
+            "SELECT r.rowid, r.before FROM workshop_save_rows r JOIN workshop_saves s "
+            "ON s.id = r.save_id WHERE s.table_name = ? AND r.row_id = ? "
+            "AND s.undone_at IS NULL AND r.after_version IS NOT NULL",
+            [table, row_id]).fetchall():
+        if ((_decode_image(before) or {}).get("version") or 0) >= latest_import:
+            db.execute("UPDATE workshop_save_rows SET after_version = ? WHERE rowid = ?",
+                       [new, rowid])
+
+
+# --- the table saves' records (workshop_saves, workshop_save_rows) ----------------------
 
 def comparable(value):
     """A stored value as a workshop save compares it: blank text is None, 2.0 is 2."""
@@ -473,13 +526,85 @@ def comparable(value):
     return value
 
 
-def follow_version(db: Database, table: str, row_id: int, old: int, new: int) -> None:
-    """A row went from version ``old`` to ``new`` by an undo, which kept or put back what
-    the saves that left it at ``old`` wrote: they now left it at ``new``, so they can
-    still be undone (a row changed in any other way refuses their undo)."""
-    db.execute("UPDATE workshop_save_rows SET after_version = ? WHERE row_id = ? "
-               "AND after_version = ? AND save_id IN (SELECT id FROM workshop_saves "
-               "WHERE table_name = ? AND undone_at IS NULL)", [new, row_id, old, table])
+def record_save(db: Database, table: str, scope: str | None, summary: str) -> int:
+    """Start the record of a table save (inside its transaction); returns its id."""
+    return db.execute("INSERT INTO workshop_saves(table_name, scope, summary) VALUES (?, ?, ?)",
+                      [table, scope, summary]).lastrowid
+
+
+def record_save_row(db: Database, save_id: int, before: dict | None, after_version,
+                    row_id: int | None = None, position_only: bool = False) -> None:
+    """Record a row a save is changing: its before-image (``None``: the save adds it) and
+    the version the save leaves it at (``None``: the save deletes it). The after-image is
+    the row at that version: undo refuses a row that moved on (``moved_on``), so the two
+    images are what ``record_change`` keeps for an import. ``position_only``: the save
+    only renumbered the row."""
+    db.execute("INSERT INTO workshop_save_rows(save_id, row_id, before, after_version, "
+               "position_only) VALUES (?, ?, ?, ?, ?)",
+               [save_id, before["id"] if before else row_id,
+                None if before is None else encode_image(before), after_version,
+                int(position_only)])
+
+
+def last_save(db: Database) -> dict | None:
+    """The latest save that can still be undone (id, table_name, scope, summary, created_at)."""
+    rows = list(db.query("SELECT id, table_name, scope, summary, created_at FROM "
+                         "workshop_saves WHERE undone_at IS NULL ORDER BY id DESC LIMIT 1"))
+    return rows[0] if rows else None
+
+
+def take_back_save(db: Database, save: dict, name_field: str, now: str) -> None:
+    """Undo a table save (``last_save``): restore what it changed or deleted, remove what
+    it added. Run it inside the caller's transaction. Raises ValidationError, changing
+    nothing, when a row it wrote moved on since (``moved_on``: undo the later save or
+    import first). A row put back gets the version after its current one (versions only
+    go up) and the actions before it follow (``follow_version``)."""
+    table = save["table_name"]
+    recorded = [(row_id, _decode_image(before), after_version,
+                 bool(position_only)) for row_id, before, after_version, position_only in
+                db.execute("SELECT row_id, before, after_version, position_only FROM "
+                           "workshop_save_rows WHERE save_id = ? ORDER BY rowid DESC",
+                           [save["id"]]).fetchall()]
+    stored = {}
+    for row_id, *_ in recorded:
+        cursor = db.execute(f"SELECT * FROM [{table}] WHERE id = ?", [row_id])
+        found = cursor.fetchone()
+        if found:
+            stored[row_id] = dict(zip([d[0] for d in cursor.description], found))
+    later = [str((stored.get(row_id) or before or {}).get(name_field) or row_id)
+             for row_id, before, after_version, position_only in recorded
+             if not (position_only or after_version is None
+                     or (before is None and row_id not in stored))
+             and moved_on(stored.get(row_id), after_version)]
+    if later:
+        raise ValidationError(
+            f"Cannot undo '{save['summary']}': {', '.join(sorted(set(later)))} "
+            f"{'was' if len(later) == 1 else 'were'} changed again after it.")
+    db.execute("UPDATE workshop_saves SET undone_at = ? WHERE id = ?", [now, save["id"]])
+    for row_id, before, after_version, position_only in recorded:
+        row = stored.get(row_id)
+        if position_only:
+            if not moved_on(row, after_version):
+                db.execute(f"UPDATE [{table}] SET position = ? WHERE id = ?",
+                           [before["position"], row_id])
+        elif before is None:                         # the save added it
+            db.execute(f"DELETE FROM [{table}] WHERE id = ?", [row_id])
+        else:
+            values = {k: v for k, v in before.items() if k != "id"}
+            values["updated_at"] = now
+            if after_version is None:                # the save deleted it: put it back
+                values["version"] = before["version"] + 1
+                taken = db.execute(f"SELECT 1 FROM [{table}] WHERE id = ?",
+                                   [row_id]).fetchone()
+                new_id = db[table].insert(values if taken else {"id": row_id, **values}).last_pk
+            else:
+                values["version"] = row["version"] + 1
+                sets = ", ".join(f"[{k}] = ?" for k in values)
+                db.execute(f"UPDATE [{table}] SET {sets} WHERE id = ?",
+                           [*values.values(), row_id])
+                new_id = row_id
+            if new_id == row_id:
+                follow_version(db, table, row_id, values["version"])
 
 
 def forget_import(db: Database, table: str, row_id: int, values: dict[str, tuple],
@@ -497,9 +622,9 @@ def forget_import(db: Database, table: str, row_id: int, values: dict[str, tuple
         if added and after_version is None:
             db.execute("UPDATE workshop_save_rows SET before = NULL WHERE rowid = ?", [rowid])
             continue
-        image = json.loads(before)
+        image = _decode_image(before)
         changed = {f: without for f, (mine, without) in values.items()
                    if f in image and comparable(image[f]) == comparable(mine)}
         if changed:
             db.execute("UPDATE workshop_save_rows SET before = ? WHERE rowid = ?",
-                       [json.dumps({**image, **changed}), rowid])
+                       [encode_image({**image, **changed}), rowid])

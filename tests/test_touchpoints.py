@@ -359,8 +359,14 @@ def test_a_touchpoints_sheet_imports_with_problems_named_and_undoes(db):
     undo_import(db, result.import_id)
     after = dump(db, exclude=("imports", "import_changes", "import_problems"))
     assert after.pop("touchpoints") != before.pop("touchpoints")     # the version went on
+    # The seed save's record follows the row's new version (the journal's one rule), so
+    # it can be undone next; every other table is as before.
+    assert after.pop("workshop_save_rows") == [(1, 1, None, 3, 0)]
+    assert before.pop("workshop_save_rows") == [(1, 1, None, 1, 0)]
     assert after == before and touchpoint_table(db) == table
     assert [r["version"] for r in tp.touchpoint_rows(db)] == [3]
+    tp.undo_last_save(db)
+    assert tp.touchpoint_rows(db) == []
 
 
 def test_export_then_import_round_trips_without_changes(db):

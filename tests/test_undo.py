@@ -13,6 +13,7 @@ import sys
 import pytest
 
 from conftest import HISTORY_TABLES, REPO, clients, csv_bytes, dump, xlsx_bytes
+from journey.errors import ValidationError
 from journey.workshop import touchpoints as tp
 from journey.ingest import import_file, undo_import
 from journey.workshop.personas import StaleEdit, create_persona, get_persona, update_persona
@@ -273,3 +274,66 @@ def test_undoing_a_function_map_import_keeps_a_hand_save_after_it(db):
     [support] = [r for r in tp.function_map_rows(db) if r["department"] == "support"]
     assert (support["uses"], support["outcome"], support["version"]) == (
         "Responsiveness and tone", "Fewer complaints, faster", 4)
+
+
+# --- one journal: an import and a table save on the same touchpoint ----------------------
+
+TOM = xlsx_bytes({"Touchpoints": [["Stage", "Touchpoint", "Owner"],
+                                  ["Consideration", "Enquiry", "Tom"]]})
+
+
+@pytest.mark.parametrize("import_first", [True, False])
+@pytest.mark.parametrize("undo_import_first", [True, False])
+def test_an_import_and_a_save_on_one_touchpoint_undo_in_either_order(
+        db, import_first, undo_import_first):
+    """The import sets the owner, a table save the KPI, in either order; undoing them in
+    either order takes back exactly what each changed, versions only go up, and the save
+    that added the row can be undone last. Undoing the save while an import made after it
+    stands is refused (the row moved on), and changes nothing."""
+    tp.save_stage(db, "consideration", [], [{"touchpoint": "Enquiry", "state": "current"}])
+    if import_first:
+        result = one(import_file(db, "map.xlsx", TOM))
+        save_enquiry(db, kpi="Calls")
+    else:
+        save_enquiry(db, kpi="Calls")
+        result = one(import_file(db, "map.xlsx", TOM))
+    assert enquiry(db) == ("Tom", "Calls", 3)
+    stale = tp.touchpoint_rows(db, "consideration")
+    if undo_import_first:
+        undo_import(db, result.import_id)
+        assert enquiry(db) == (None, "Calls", 4)
+        tp.undo_last_save(db)
+    else:
+        if not import_first:
+            before = dump(db)
+            with pytest.raises(ValidationError, match="Enquiry was changed again after it"):
+                tp.undo_last_save(db)
+            assert dump(db) == before
+            undo_import(db, result.import_id)
+            assert enquiry(db) == (None, "Calls", 4)
+            tp.undo_last_save(db)
+        else:
+            tp.undo_last_save(db)
+            assert enquiry(db) == ("Tom", None, 4)
+            undo_import(db, result.import_id)
+    assert enquiry(db) == (None, None, 5)
+    mine = [{**stale[0], "emotion": 2}]
+    assert tp.save_stage(db, "consideration", stale, mine).status == "conflict"
+    tp.undo_last_save(db)                                    # the save that added it
+    assert tp.touchpoint_rows(db) == [] and tp.last_save(db) is None
+
+
+def test_a_function_map_save_follows_once_the_import_after_it_is_undone(db):
+    base = tp.function_map_rows(db)
+    edited = [{**r, "outcome": "Calm customers"} if r["department"] == "support" else r
+              for r in base]
+    assert tp.save_function_map(db, base, edited).status == "saved"
+    result = one(import_file(db, "functions.xlsx", xlsx_bytes({"Function map": [
+        ["Department", "Uses"], ["Support", "Tone of every reply"]]})))
+    with pytest.raises(ValidationError, match="support was changed again after it"):
+        tp.undo_last_save(db)
+    undo_import(db, result.import_id)
+    tp.undo_last_save(db)
+    [support] = [r for r in tp.function_map_rows(db) if r["department"] == "support"]
+    assert (support["uses"], support["outcome"], support["version"]) == (
+        "Responsiveness and tone", "Fewer complaints", 5)

@@ -43,7 +43,7 @@ from sqlite_utils import Database
 from ..charts import MIDPOINT, QUADRANTS
 from ..errors import JourneyError, UnreadableFile, ValidationError
 from ..filters import NO_FILTERS, Filters
-from ..journal import Problem, SheetSave, record_change
+from ..journal import Problem, SheetSave, moved_on, record_change
 from ..stages import RANK, normalise_value
 from ..values import parse_bool, parse_money, parse_text
 from ..workspace import write
@@ -272,7 +272,7 @@ def update_persona(db: Database, persona_id: int, changes: dict, *, version: int
 
 
 def _save_version(db: Database, current: dict, values: dict, version: int) -> int:
-    if int(current["version"]) != int(version):
+    if moved_on(current, version):              # the journal's one conflict rule
         raise StaleEdit(
             f"'{current['name']}' was changed by someone else (at {current['updated_at']}) "
             "after you opened it, so your changes were not saved. Reload the card to see "

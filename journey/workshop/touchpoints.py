@@ -15,13 +15,13 @@ Decisions:
   1..n. Renumbering alone does not count as a change and does not bump versions.
 - A blank state means ``current``; channel, department and emotion may be blank (not yet
   known in the workshop), but when given must come from the lists.
-- Every save keeps the before-images of the rows it wrote (``workshop_save_rows``);
-  ``undo_last_save`` restores the latest save not undone yet, and refuses when a row was
-  changed again after it (undo that later save first). Versions only go up: a row an
-  undo puts back gets the version after its current one, so an editor who loaded it
-  before gets a conflict, and the earlier saves follow the row's new version, so they can
-  be undone next. Undoing an import keeps the changes saves made after it, and takes its
-  values out of those saves' before-images (``journey.journal.forget_import``).
+- Every save is recorded in the one undo journal (``journey.journal``: ``record_save``,
+  ``record_save_row``), which also holds the imports. ``undo_last_save`` undoes the latest
+  save not undone yet under the journal's rules (``take_back_save``): it refuses when a
+  row was changed again after it by a save or import still standing (undo that first),
+  versions only go up, and the actions before it follow the row's new version, so they
+  can be undone next. Undoing an import keeps the changes saves made after it, and takes
+  its values out of those saves' before-images (``journey.journal.forget_import``).
 - The function map is seeded with the seven functions of ``FUNCTION_MAP_DEFAULTS`` by the
   workspace migration ``m003_workshop``. Its ``stages`` column is the coverage rule: the
   stages each function should serve (see ``journey.workshop.journey_map.coverage``).
@@ -46,7 +46,8 @@ from sqlite_utils import Database
 from ..columns import CHANNELS, DEPARTMENTS
 from ..errors import ValidationError
 from ..fields import normalise_header
-from ..journal import Problem, SheetSave, comparable, follow_version, record_change, stage_mapping
+from ..journal import (Problem, SheetSave, comparable, last_save, moved_on, record_change,
+                       record_save, record_save_row, stage_mapping, take_back_save)
 from ..stages import ALL_STAGES, LABELS, RANK, normalise_value, read_stage_value
 from ..values import to_sql_value
 from ..workspace import write
@@ -607,14 +608,14 @@ def _save(db: Database, spec: _Table, base, edited, scope: str | None = None) ->
             save_id = _record_save(db, spec.name, scope, len(added), len(changes), len(deleted))
             recorded: set[int] = set()
             for row_id in deleted:
-                _record_row(db, save_id, stored[row_id], None)
+                record_save_row(db, save_id, stored[row_id], None)
                 recorded.add(row_id)
                 db.execute(f"DELETE FROM [{spec.name}] WHERE id = ?", [row_id])
             stamp = _now()
             for row_id, diff in changes.items():
                 values = {f: to_sql_value(after) for f, (_, after) in diff.items()
                           if f != "position"}
-                _record_row(db, save_id, stored[row_id], stored[row_id]["version"] + 1)
+                record_save_row(db, save_id, stored[row_id], stored[row_id]["version"] + 1)
                 recorded.add(row_id)
                 sets = "".join(f"[{f}] = ?, " for f in values)
                 db.execute(f"UPDATE [{spec.name}] SET {sets}version = version + 1, "
@@ -625,7 +626,7 @@ def _save(db: Database, spec: _Table, base, edited, scope: str | None = None) ->
                     values["position"] = _next_position(db, spec.name)
                 row["id"] = db[spec.name].insert({**values, "updated_at": stamp,
                                                   "version": 1}).last_pk
-                _record_row(db, save_id, None, 1, row_id=row["id"])
+                record_save_row(db, save_id, None, 1, row_id=row["id"])
                 recorded.add(row["id"])
             if spec.grouped:
                 _renumber_after_save(db, save_id, rows, loaded, scope, recorded)
@@ -659,7 +660,7 @@ def _conflicts(spec: _Table, loaded: dict, stored: dict, changes: dict,
     for row_id in [*changes, *deleted]:
         before = loaded[row_id]
         now = stored.get(row_id)
-        if now is not None and now["version"] == before.get("version"):
+        if not moved_on(now, before.get("version")):
             continue
         theirs = {} if now is None else _diff(
             before, now, [f for f in spec.fields if f != "position"])
@@ -678,19 +679,9 @@ def _next_position(db: Database, table: str) -> int:
 def _record_save(db: Database, table: str, scope, added: int, changed: int,
                  deleted: int) -> int:
     where = f" ({LABELS.get(scope, scope)})" if scope else ""
-    summary = (f"{'Touchpoints' if table == 'touchpoints' else 'Function map'}{where}: "
-               f"{added} added, {changed} changed, {deleted} deleted")
-    return db.execute("INSERT INTO workshop_saves(table_name, scope, summary) VALUES (?, ?, ?)",
-                      [table, scope, summary]).lastrowid
-
-
-def _record_row(db: Database, save_id: int, before: dict | None, after_version,
-                row_id: int | None = None, position_only: bool = False) -> None:
-    db.execute("INSERT INTO workshop_save_rows(save_id, row_id, before, after_version, "
-               "position_only) VALUES (?, ?, ?, ?, ?)",
-               [save_id, before["id"] if before else row_id,
-                json.dumps(before) if before is not None else None, after_version,
-                int(position_only)])
+    title = "Touchpoints" if table == "touchpoints" else "Function map"
+    return record_save(db, table, scope, f"{title}{where}: {added} added, {changed} changed, "
+                                         f"{deleted} deleted")
 
 
 def _renumber_after_save(db: Database, save_id: int, rows: list[dict], loaded: dict,
@@ -711,8 +702,8 @@ def _renumber_after_save(db: Database, save_id: int, rows: list[dict], loaded: d
             list(group)).fetchall() if r[0] not in mine]
         order = mine + others if group[0] == scope else others + mine
         _store_positions(db, order, lambda row, place: row["id"] in recorded
-                         or _record_row(db, save_id, row, row["version"],
-                                        position_only=True))
+                         or record_save_row(db, save_id, row, row["version"],
+                                            position_only=True))
 
 
 def _store_positions(db: Database, order: list[int],
@@ -804,77 +795,21 @@ def rebase(db: Database, table: str, base, edited, keep: str, scope: str | None 
 
 # --- undo ------------------------------------------------------------------------------
 
-def last_save(db: Database) -> dict | None:
-    """The latest save that can still be undone (id, table_name, summary, created_at)."""
-    rows = list(db.query("SELECT id, table_name, scope, summary, created_at FROM "
-                         "workshop_saves WHERE undone_at IS NULL ORDER BY id DESC LIMIT 1"))
-    return rows[0] if rows else None
-
-
 def undo_last_save(db: Database) -> dict:
-    """Undo the latest save not undone yet: restore what it changed or deleted, remove
-    what it added. Raises ValidationError when there is nothing to undo, or when a row it
-    wrote was changed again afterwards (nothing is changed then)."""
+    """Undo the latest save not undone yet (``journey.journal.last_save``): restore what it
+    changed or deleted, remove what it added. Raises ValidationError when there is nothing
+    to undo, or when a row it wrote was changed again afterwards (nothing is changed then;
+    the rules: ``journey.journal.take_back_save``)."""
     save = last_save(db)
     if save is None:
         raise ValidationError("There is no save to undo.")
-    table = save["table_name"]
-    spec = TABLES[table]
     with write(db):
-        recorded = db.execute("SELECT row_id, before, after_version, position_only FROM "
-                              "workshop_save_rows WHERE save_id = ? ORDER BY rowid DESC",
-                              [save["id"]]).fetchall()
-        stored = _stored(db, table, [r[0] for r in recorded])
-        later = []
-        for row_id, before, after_version, position_only in recorded:
-            now = stored.get(row_id)
-            if position_only or after_version is None or (before is None and now is None):
-                continue
-            if now is None or now["version"] != after_version:
-                old = json.loads(before) if before else None
-                later.append(str((now or old or {}).get(spec.name_field) or row_id))
-        if later:
-            raise ValidationError(
-                f"Cannot undo '{save['summary']}': {', '.join(sorted(set(later)))} "
-                f"{'was' if len(later) == 1 else 'were'} changed again after it.")
-        db.execute("UPDATE workshop_saves SET undone_at = ? WHERE id = ?",
-                   [_now(), save["id"]])
         try:
-            for row_id, before, after_version, position_only in recorded:
-                _undo_row(db, table, row_id, json.loads(before) if before else None,
-                          after_version, bool(position_only), stored.get(row_id))
+            take_back_save(db, save, TABLES[save["table_name"]].name_field, _now())
         except sqlite3.IntegrityError:
             raise ValidationError(f"Cannot undo '{save['summary']}': a row it would put "
                                   "back has been added again since.") from None
     return save
-
-
-def _undo_row(db: Database, table: str, row_id: int, before: dict | None, after_version,
-              position_only: bool, now: dict | None) -> None:
-    """Put one row back as the save found it. Its version goes on past the current one
-    (versions only go up), and the earlier saves that left the row as it is again follow
-    it, so they can be undone next."""
-    if position_only:
-        if now is not None and now["version"] == after_version:
-            db.execute(f"UPDATE [{table}] SET position = ? WHERE id = ?",
-                       [before["position"], row_id])
-        return
-    if before is None:                         # the save added it
-        db.execute(f"DELETE FROM [{table}] WHERE id = ?", [row_id])
-        return
-    values = {k: v for k, v in before.items() if k != "id"}
-    values["updated_at"] = _now()
-    if after_version is None:                  # the save deleted it: put it back
-        values["version"] = before["version"] + 1
-        taken = db.execute(f"SELECT 1 FROM [{table}] WHERE id = ?", [row_id]).fetchone()
-        new_id = db[table].insert(values if taken else {"id": row_id, **values}).last_pk
-    else:
-        values["version"] = now["version"] + 1
-        sets = ", ".join(f"[{k}] = ?" for k in values)
-        db.execute(f"UPDATE [{table}] SET {sets} WHERE id = ?", [*values.values(), row_id])
-        new_id = row_id
-    if new_id == row_id:
-        follow_version(db, table, row_id, before["version"], values["version"])
 
 
 # --- snapshots -------------------------------------------------------------------------
