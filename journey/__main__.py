@@ -22,6 +22,7 @@ EXAMPLES = {
     "signs": "python -m journey signs --workspace shop --json",
     "export": "python -m journey export --workspace shop -o shop-journey.xlsx",
     "settings": "python -m journey settings --workspace shop max_import_rows=600000",
+    "actions": "python -m journey actions --workspace shop --owner Sam --json",
 }
 
 
@@ -89,6 +90,11 @@ def build_parser() -> argparse.ArgumentParser:
     settings = command("settings", "Show the workspace's settings, or change them with "
                                    "KEY=VALUE.")
     settings.add_argument("changes", nargs="*", metavar="KEY=VALUE")
+
+    actions = command("actions", "The workshop's action list, most impact for least effort "
+                                 "first.")
+    actions.add_argument("--owner", help="only this person's actions (the follow-up meeting)")
+    actions.add_argument("--json", action="store_true", help="print the result as JSON")
     return parser
 
 
@@ -220,9 +226,27 @@ def run_settings(args) -> int:
     return 0
 
 
+def run_actions(args) -> int:
+    from .workshop.actions import STATUSES, action_records, list_actions
+    from .workspace import open_workspace
+    db = open_workspace(args.workspace, create=False)
+    if args.json:
+        print(json.dumps({"actions": action_records(db, owner=args.owner)}, indent=2,
+                         ensure_ascii=False))
+        return 0
+    table = list_actions(db, owner=args.owner)
+    if table.empty:
+        print("No actions yet" + (f" for {args.owner}." if args.owner else "."))
+    for row in table.itertuples():
+        late = " (overdue)" if row.overdue else ""
+        print(f"{STATUSES[row.status]:12} {row.title}  [{row.owner or 'no owner'}"
+              f"{', due ' + row.due if row.due else ''}{late}]")
+    return 0
+
+
 HANDLERS = {"demo": run_demo, "import": run_import, "undo-import": run_undo,
             "funnel": run_funnel, "signs": run_signs, "export": run_export,
-            "settings": run_settings}
+            "settings": run_settings, "actions": run_actions}
 
 
 def main(argv: list[str] | None = None) -> int:

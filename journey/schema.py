@@ -319,3 +319,19 @@ def m006_undo_after_images(db: Database) -> None:
     """What an import wrote into each row it changed (``import_changes.after``), so that
     undo tells the import's values from changes made since (see journey.ingest.undo_import)."""
     db.execute("ALTER TABLE import_changes ADD COLUMN after TEXT")
+
+
+@migrations()
+def m007_actions(db: Database) -> None:
+    """The workshop's action list (journey.workshop.actions)."""
+    run_script(db, """
+CREATE TABLE actions (
+  id INTEGER PRIMARY KEY,
+  title TEXT NOT NULL, owner TEXT, department TEXT, stage TEXT,
+  impact INTEGER, effort INTEGER, due TEXT,
+  status TEXT NOT NULL DEFAULT 'open', source TEXT, note TEXT,
+  created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%d %H:%M:%S', 'now')),
+  updated_at TEXT, version INTEGER NOT NULL DEFAULT 1
+);
+CREATE INDEX actions_owner ON actions(owner, status)
+""")

@@ -9,6 +9,7 @@ Helpers that build files in memory and dump a workspace are imported by the test
 from __future__ import annotations
 
 import io
+import re
 from pathlib import Path
 
 import openpyxl
@@ -18,6 +19,8 @@ from journey.workspace import open_memory_workspace
 
 REPO = Path(__file__).resolve().parents[1]
 DATASETS = REPO.parent / "shared" / "datasets"
+# Every page script app.py's navigation lists, in its order.
+PAGES = re.findall(r'\("(views/[a-z_]+\.py)"', (REPO / "app.py").read_text())
 
 
 @pytest.fixture

@@ -10,13 +10,10 @@ import tomllib
 
 import pytest
 
-from conftest import REPO, app_test
+from conftest import PAGES, REPO, app_test
 from journey import access
 from journey.workspace import get_setting, open_workspace
 
-PAGES = ["views/overview.py", "views/funnel.py", "views/signs.py", "views/journey_map.py",
-         "views/personas.py", "views/touchpoints.py", "views/clients.py", "views/import.py",
-         "views/export.py"]
 # Words that begin the label of every control that changes a workspace.
 EDITING = ("Save", "Undo", "Import", "Check first", "Create", "Rename", "Delete", "Archive",
            "Restore", "Assign", "Add", "Reset", "Remove", "Set", "Change", "Lock")

@@ -19,8 +19,8 @@ import pytest
 from markdown_it import MarkdownIt
 from mdit_py_plugins.dollarmath import dollarmath_plugin
 
-from conftest import app_test, xlsx_bytes
-from journey.workshop import personas
+from conftest import PAGES, app_test, xlsx_bytes
+from journey.workshop import actions, personas
 from journey.workshop import touchpoints as tp
 from journey.ingest import import_file
 from journey.workspace import create_workspace, open_workspace
@@ -42,9 +42,6 @@ HOSTILE = [
 WORKSPACE = "__bold__ & ws (1)"          # workspace names allow only a few punctuation marks
 SHEET = "$x$ <b>#1 ~~s~~ !"               # sheet names may not hold [ ] : * ? / \
 REFUSED = "![x](x.png) [link](https:example.com) $x^2$ :red[alarm] **b**.xlsx"   # no / or \
-PAGES = ["views/overview.py", "views/funnel.py", "views/signs.py", "views/journey_map.py",
-         "views/personas.py", "views/touchpoints.py", "views/clients.py",
-         "views/import.py", "views/export.py"]
 MARKDOWN_FIELDS = {"body", "label", "help", "text", "delta", "title", "delta_description"}
 PLAIN_ELEMENTS = {"Text", "Code", "Json", "Arrow", "PlotlyChart", "Html", "Exception"}
 FORBIDDEN_TOKENS = {"link_open", "image", "math_inline", "math_block", "math_inline_double",
@@ -209,6 +206,9 @@ def hostile_home(tmp_path_factory):
                        for text in HOSTILE]
         assert tp.save_stage(db, "awareness", [], touchpoints).ok
         tp.save_snapshot(db, HOSTILE[4], HOSTILE[0])
+        for number, text in enumerate(HOSTILE):
+            actions.add_action(db, {"title": text, "owner": HOSTILE[-1 - number],
+                                    "note": text, "impact": 1 + number % 5})
         db.close()
         yield folder
 

@@ -1,0 +1,184 @@
+"""The action list that outlives the workshop: what the team will do about a pain point, a
+coverage gap or a red sign, with an owner, a department, impact and effort (1-5), a due
+date and a status; ranked on impact against effort and read back per owner at the
+follow-up meeting.
+
+Every change is checked first (a sentence names the field and the value that cannot be
+used, and nothing is saved), and carries the version the editor saw: a save over a newer
+one is refused (StaleEdit), never silently overwritten.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+from sqlite_utils import Database
+
+from ..errors import JourneyError, ValidationError
+from ..journal import moved_on
+from ..stages import ALL_STAGES, LABELS
+from ..workspace import write
+
+STATUSES = {"open": "Open", "doing": "In progress", "done": "Done", "dropped": "Dropped"}
+FIELDS = ("title", "owner", "department", "stage", "impact", "effort", "due", "status",
+          "source", "note")
+SCORE_WORDS = {"low": 1, "medium": 3, "high": 5}
+
+
+class StaleAction(JourneyError):
+    """Someone changed the action after this editor opened it; nothing was overwritten."""
+
+
+def clean_action(values: dict, *, today: dt.date | None = None, was_due: str | None = None
+                 ) -> dict:
+    """The action's fields checked and in stored form; ValidationError names what is wrong.
+
+    A due date in the past is refused for an action still to do, unless it is the date
+    the action already had (an overdue action can be edited without moving its date).
+    """
+    clean = {name: values[name] for name in FIELDS if name in values}
+    for name in ("title", "owner", "department", "source", "note"):
+        if name in clean:
+            clean[name] = str(clean[name]).strip() or None if clean[name] is not None else None
+    if "title" in clean and not clean["title"]:
+        raise ValidationError("An action needs a title: what will be done.")
+    if clean.get("stage") is not None:
+        stage = str(clean["stage"]).strip().casefold()
+        stage = {LABELS[s].casefold(): s for s in ALL_STAGES}.get(stage, stage)
+        if stage not in ALL_STAGES:
+            raise ValidationError(f"Stage '{clean['stage']}' is not a stage of the journey; "
+                                  f"use one of {', '.join(LABELS[s] for s in ALL_STAGES)}.")
+        clean["stage"] = stage
+    for name in ("impact", "effort"):
+        if name in clean:
+            clean[name] = _score(name, clean[name])
+    if "status" in clean:
+        status = str(clean["status"] or "open").strip().casefold()
+        status = {label.casefold(): key for key, label in STATUSES.items()}.get(status, status)
+        if status not in STATUSES:
+            raise ValidationError(f"Status '{clean['status']}' is not one of "
+                                  f"{', '.join(STATUSES.values())}.")
+        clean["status"] = status
+    if "due" in clean:
+        clean["due"] = _due(clean["due"], today or dt.date.today(), was_due,
+                            clean.get("status", "open"))
+    return clean
+
+
+def _score(name: str, value) -> int | None:
+    if value is None or (isinstance(value, str) and not value.strip()) or \
+            (isinstance(value, float) and pd.isna(value)):
+        return None
+    word = str(value).strip().casefold()
+    if word in SCORE_WORDS:
+        return SCORE_WORDS[word]
+    try:
+        number = float(word)
+    except ValueError:
+        number = None
+    if number is None or number != int(number) or not 1 <= number <= 5:
+        raise ValidationError(f"{name.capitalize()} is a score from 1 (low) to 5 (high), "
+                              f"not '{value}'.")
+    return int(number)
+
+
+def _due(value, today: dt.date, was_due: str | None, status: str) -> str | None:
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    if isinstance(value, dt.datetime):
+        day = value.date()
+    elif isinstance(value, dt.date):
+        day = value
+    else:
+        try:
+            day = dt.date.fromisoformat(str(value).strip()[:10])
+        except ValueError:
+            raise ValidationError(f"Due date '{value}' is not a date; write it as "
+                                  "2026-12-31.") from None
+    if day < today and day.isoformat() != was_due and status in ("open", "doing"):
+        raise ValidationError(f"The due date {day.isoformat()} is in the past; choose today "
+                              "or a later day.")
+    return day.isoformat()
+
+
+def add_action(db: Database, values: dict, *, today: dt.date | None = None) -> int:
+    """Add an action (status open unless given); returns its id."""
+    clean = clean_action({"status": "open", **values}, today=today)
+    if not clean.get("title"):
+        raise ValidationError("An action needs a title: what will be done.")
+    with write(db):
+        return db.table("actions").insert({**clean, "updated_at": _now()}).last_pk
+
+
+def update_action(db: Database, action_id: int, changes: dict, *, version: int,
+                  today: dt.date | None = None) -> int:
+    """Change an action the editor saw at ``version``; returns the new version."""
+    with write(db):
+        now = get_action(db, action_id)
+        if moved_on(now, version):
+            raise StaleAction("Someone changed this action since you opened it; nothing was "
+                              "saved. Look at it again and make your change once more.")
+        clean = clean_action({**changes, "status": changes.get("status", now["status"])},
+                             today=today, was_due=now["due"])
+        db.execute(f"UPDATE actions SET {', '.join(f'[{k}] = ?' for k in clean)}, "
+                   "updated_at = ?, version = version + 1 WHERE id = ?",
+                   [*clean.values(), _now(), action_id])
+        return now["version"] + 1
+
+
+def delete_action(db: Database, action_id: int, *, version: int) -> None:
+    """Remove an action the editor saw at ``version``."""
+    with write(db):
+        if moved_on(get_action(db, action_id), version):
+            raise StaleAction("Someone changed this action since you opened it; it was not "
+                              "deleted.")
+        db.execute("DELETE FROM actions WHERE id = ?", [action_id])
+
+
+def get_action(db: Database, action_id: int) -> dict | None:
+    row = db.execute("SELECT * FROM actions WHERE id = ?", [action_id]).fetchone()
+    return dict(zip([c[0] for c in db.execute("SELECT * FROM actions LIMIT 0").description],
+                    row)) if row else None
+
+
+def list_actions(db: Database, *, owner: str | None = None, status: str | None = None,
+                 today: dt.date | None = None) -> pd.DataFrame:
+    """The actions (of one owner, in one status), most impact for least effort first,
+    with ``overdue`` marking open work past its due date."""
+    where, params = ["1"], []
+    if owner:
+        where.append("lower(owner) = lower(?)")
+        params.append(owner.strip())
+    if status:
+        where.append("status = ?")
+        params.append(status)
+    frame = pd.read_sql(
+        f"SELECT * FROM actions WHERE {' AND '.join(where)} "
+        "ORDER BY status IN ('done', 'dropped'), COALESCE(impact, 0) - COALESCE(effort, 5) DESC, "
+        "due IS NULL, due, id", db.conn, params=params)
+    frame = frame.astype(object).where(frame.notna(), None)       # empty is None, not NaN
+    for name in ("impact", "effort", "id", "version"):
+        frame[name] = [None if v is None else int(v) for v in frame[name]]
+    day = (today or dt.date.today()).isoformat()
+    frame["overdue"] = [status in ("open", "doing") and due is not None and due < day
+                        for status, due in zip(frame["status"], frame["due"])]
+    return frame
+
+
+def action_records(db: Database, **filters) -> list[dict]:
+    """The actions as the command line's JSON lists them (DESIGN.md)."""
+    keys = ("title", "owner", "department", "stage", "impact", "effort", "due", "status")
+    return [{key: row[key] for key in keys}
+            for row in list_actions(db, **filters).to_dict("records")]
+
+
+def owners(db: Database) -> list[str]:
+    """Everyone who owns an action, for the follow-up filter."""
+    return [r[0] for r in db.execute(            # "ann" and "Ann" are one person
+        "SELECT MIN(owner) FROM actions WHERE owner IS NOT NULL GROUP BY lower(owner) "
+        "ORDER BY lower(owner)")]
+
+
+def _now() -> str:
+    return dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%d %H:%M:%S")

@@ -1,0 +1,153 @@
+"""The workshop's action list (issue 17.4): checked input with a sentence per field, the
+ranking, overdue work, the follow-up filter by owner, stale edits, and the command line."""
+
+import datetime as dt
+import json
+
+import pytest
+
+from journey.__main__ import main
+from journey.errors import ValidationError
+from journey.workshop import actions
+from journey.workspace import open_workspace
+
+TODAY = dt.date(2026, 12, 4)
+
+
+def add(db, **values):
+    return actions.add_action(db, {"title": "Call back lost deals", **values}, today=TODAY)
+
+
+def test_an_action_is_stored_in_its_checked_form(db):
+    action_id = add(db, owner=" Sam ", stage="Consideration", impact="high", effort="2",
+                    due=dt.date(2027, 1, 15))
+    stored = actions.get_action(db, action_id)
+    assert {k: stored[k] for k in ("owner", "stage", "impact", "effort", "due", "status")} == {
+        "owner": "Sam", "stage": "consideration", "impact": 5, "effort": 2,
+        "due": "2027-01-15", "status": "open"}
+    assert stored["version"] == 1
+
+
+@pytest.mark.parametrize("values,sentence", [
+    ({"title": "  "}, "An action needs a title: what will be done."),
+    ({"impact": "very"}, "Impact is a score from 1 (low) to 5 (high), not 'very'."),
+    ({"effort": 7}, "Effort is a score from 1 (low) to 5 (high), not '7'."),
+    ({"effort": 2.5}, "Effort is a score from 1 (low) to 5 (high), not '2.5'."),
+    ({"due": "next week"}, "Due date 'next week' is not a date; write it as 2026-12-31."),
+    ({"due": "2026-11-30"}, "The due date 2026-11-30 is in the past; choose today or a later "
+                            "day."),
+    ({"stage": "Delight"}, "Stage 'Delight' is not a stage of the journey"),
+    ({"status": "maybe"}, "Status 'maybe' is not one of Open, In progress, Done, Dropped."),
+])
+def test_bad_input_is_refused_with_a_sentence_and_nothing_is_saved(db, values, sentence):
+    with pytest.raises(ValidationError, match=sentence.replace("(", r"\(").replace(")", r"\)")):
+        add(db, **values)
+    assert db.execute("SELECT COUNT(*) FROM actions").fetchone()[0] == 0
+
+
+def test_a_done_action_may_keep_a_past_date_and_an_overdue_one_its_own(db):
+    add(db, title="Old win", due="2026-10-01", status="done")
+    late = add(db, title="Still to do", due="2026-12-20")
+    actions.update_action(db, late, {"owner": "Ann"}, version=1,
+                          today=dt.date(2027, 1, 5))          # its date has passed since
+    assert actions.get_action(db, late)["owner"] == "Ann"
+    with pytest.raises(ValidationError, match="in the past"):
+        actions.update_action(db, late, {"due": "2026-12-31"}, version=2,
+                              today=dt.date(2027, 1, 5))
+
+
+def test_the_list_ranks_open_work_by_impact_for_effort_and_marks_overdue(db):
+    add(db, title="Quick win", impact=5, effort=1, due="2026-12-10")
+    add(db, title="Big bet", impact=5, effort=5)
+    add(db, title="Done already", impact=5, effort=1, status="done")
+    add(db, title="Small", impact=2, effort=1)
+    table = actions.list_actions(db, today=dt.date(2026, 12, 11))
+    assert table["title"].tolist() == ["Quick win", "Small", "Big bet", "Done already"]
+    assert table["overdue"].tolist() == [True, False, False, False]
+
+
+def test_the_follow_up_lists_one_owner(db):
+    add(db, title="A", owner="Sam")
+    add(db, title="B", owner="ann")
+    add(db, title="C", owner="Ann")
+    assert actions.owners(db) == ["Ann", "Sam"]
+    assert actions.list_actions(db, owner="ANN")["title"].tolist() == ["B", "C"]
+
+
+def test_a_stale_editor_is_refused_and_loses_nothing(db):
+    action_id = add(db, owner="Sam")
+    assert actions.update_action(db, action_id, {"status": "doing"}, version=1) == 2
+    with pytest.raises(actions.StaleAction):
+        actions.update_action(db, action_id, {"owner": "Ann"}, version=1)
+    with pytest.raises(actions.StaleAction):
+        actions.delete_action(db, action_id, version=1)
+    assert actions.get_action(db, action_id)["owner"] == "Sam"
+    actions.delete_action(db, action_id, version=2)
+    assert actions.get_action(db, action_id) is None
+
+
+def test_the_command_line_prints_the_same_list(home, capsys):
+    db = open_workspace("shop")
+    add(db, title="Quick win", owner="Sam", impact=5, effort=1, due="2027-02-01")
+    add(db, title="Other", owner="Ann", impact=1, effort=5)
+    db.close()
+    assert main(["actions", "--workspace", "shop", "--owner", "sam", "--json"]) == 0
+    printed = capsys.readouterr().out
+    assert '"impact": 5,' in printed                       # a whole number, not 5.0
+    assert json.loads(printed) == {"actions": [{
+        "title": "Quick win", "owner": "Sam", "department": None, "stage": None, "impact": 5,
+        "effort": 1, "due": "2027-02-01", "status": "open"}]}
+    assert main(["actions", "--workspace", "shop"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines == ["Open         Quick win  [Sam, due 2027-02-01]", "Open         Other  [Ann]"]
+
+
+# --- the Workshop page -------------------------------------------------------------------
+
+def test_the_page_adds_an_action_lists_it_and_moves_it_on(home):
+    from conftest import app_test
+
+    open_workspace("shop").close()
+    at = app_test("shop", "views/workshop.py")
+    assert not at.exception
+    assert [e.label for e in at.main.expander] == ["Add an action"]
+    at.text_input(key="action_title").input("Send a welcome pack to new clients")
+    at.text_input(key="action_owner").input("Sam")
+    at.selectbox(key="action_stage").set_value("purchase")
+    at.slider(key="action_impact").set_value(4)
+    next(b for b in at.main.button if b.label == "Add the action").click().run()
+    assert not at.exception
+    assert [s.value for s in at.main.success] == ["Added: Send a welcome pack to new clients."]
+    listed = at.main.dataframe[0].value
+    assert listed[["Action", "Owner", "Stage", "Impact", "Status"]].values.tolist() == [
+        ["Send a welcome pack to new clients", "Sam", "Purchase", 4, "Open"]]
+    at.selectbox(key="action_new_status").set_value("done")
+    next(b for b in at.main.button if b.label == "Save").click().run()
+    assert not at.exception
+    assert at.main.dataframe[0].value["Status"].tolist() == ["Done"]
+
+
+def test_the_page_refuses_an_action_without_a_title_and_keeps_the_form(home):
+    from conftest import app_test
+
+    open_workspace("shop").close()
+    at = app_test("shop", "views/workshop.py")
+    at.text_input(key="action_owner").input("Sam")
+    next(b for b in at.main.button if b.label == "Add the action").click().run()
+    assert [e.value for e in at.main.error] == ["An action needs a title: what will be done."]
+    assert at.text_input(key="action_owner").value == "Sam"          # nothing typed is lost
+    db = open_workspace("shop")
+    assert db.execute("SELECT COUNT(*) FROM actions").fetchone()[0] == 0
+    db.close()
+
+
+def test_in_presenter_mode_the_list_shows_and_nothing_edits(home):
+    from conftest import app_test
+
+    db = open_workspace("shop")
+    add(db, title="Quick win", owner="Sam", due="2027-02-01")
+    db.close()
+    at = app_test("shop", "views/workshop.py", presenter=True)
+    assert not at.exception
+    assert not at.main.expander and at.main.dataframe[0].value["Action"].tolist() == ["Quick win"]
+    assert not any(b.label in ("Add the action", "Save") for b in at.main.button)
