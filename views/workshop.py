@@ -94,8 +94,9 @@ if ctx.editing:
 
 st.subheader("Action list")
 owners = frame.cached(actions.owners)(ctx)
-owner = st.selectbox("Whose actions", [EVERYONE, *owners], key="action_owner_filter",
-                     help="For the follow-up meeting: one person's actions.")
+owner = st.columns([1, 2])[0].selectbox(
+    "Whose actions", [EVERYONE, *owners], key="action_owner_filter",
+    help="For the follow-up meeting: one person's actions.")
 table = frame.cached(actions.list_actions)(ctx, owner=None if owner == EVERYONE else owner)
 if table.empty:
     widgets.empty_state("No actions yet", "Add the first one above: a pain point from the "
@@ -110,6 +111,7 @@ else:
     shown = table.assign(stage=table["stage"].map(lambda s: LABELS.get(s, "") if s else ""),
                          status=table["status"].map(actions.STATUSES),
                          overdue=table["overdue"].map({True: "overdue", False: ""}))
+    shown[["owner", "department", "due"]] = shown[["owner", "department", "due"]].fillna("")
     st.dataframe(shown[list(TABLE)].rename(columns=TABLE), hide_index=True,
                  column_config={"Impact": st.column_config.NumberColumn(format="%d"),
                                 "Effort": st.column_config.NumberColumn(format="%d")})
