@@ -52,6 +52,7 @@ SETTINGS: dict[str, Setting] = {
     "signs_thresholds": Setting(dict, {}, "thresholds changed from the signs' defaults"),
     "signs_uneducated_keywords": Setting(dict, None, "the keyword classes of uneducated leads"),
     "signs_self_assessments": Setting(dict, {}, "the team's own scores of the signs"),
+    "workshop_goal": Setting(dict, {}, "the workshop's objective and key results"),
 }
 DEFAULT_SETTINGS = {key: setting.default for key, setting in SETTINGS.items()}
 

@@ -110,7 +110,7 @@ def test_the_page_adds_an_action_lists_it_and_moves_it_on(home):
     open_workspace("shop").close()
     at = app_test("shop", "views/workshop.py")
     assert not at.exception
-    assert [e.label for e in at.main.expander] == ["Add an action"]
+    assert [e.label for e in at.main.expander] == ["Set the goal", "Add an action"]
     at.text_input(key="action_title").input("Send a welcome pack to new clients")
     at.text_input(key="action_owner").input("Sam")
     at.selectbox(key="action_stage").set_value("purchase")
@@ -151,3 +151,45 @@ def test_in_presenter_mode_the_list_shows_and_nothing_edits(home):
     assert not at.exception
     assert not at.main.expander and at.main.dataframe[0].value["Action"].tolist() == ["Quick win"]
     assert not any(b.label in ("Add the action", "Save") for b in at.main.button)
+
+
+# --- the goal ----------------------------------------------------------------------------
+
+def test_a_goal_keeps_its_objective_and_key_results(db):
+    from journey.workshop.goal import get_goal, set_goal
+
+    assert not get_goal(db).set
+    set_goal(db, " Win back lost clients ", "- Win rate above 45%\n\n• 30 referrals a quarter\n")
+    goal = get_goal(db)
+    assert (goal.objective, goal.key_results) == (
+        "Win back lost clients", ("Win rate above 45%", "30 referrals a quarter"))
+
+
+@pytest.mark.parametrize("objective,results,sentence", [
+    ("", "x", "A goal needs an objective"),
+    ("Grow", "\n".join("abcdef"), "A goal keeps to at most 5 key results; there are 6."),
+])
+def test_a_goal_that_cannot_be_used_is_refused_and_the_old_one_stays(db, objective, results,
+                                                                     sentence):
+    from journey.workshop.goal import get_goal, set_goal
+
+    set_goal(db, "Grow", "More referrals")
+    with pytest.raises(ValidationError, match=sentence):
+        set_goal(db, objective, results)
+    assert get_goal(db).objective == "Grow"
+
+
+def test_the_page_sets_the_goal_and_shows_it(home):
+    from conftest import app_test
+
+    open_workspace("shop").close()
+    at = app_test("shop", "views/workshop.py")
+    assert "No goal yet" in at.main.info[0].value
+    at.text_input(key="goal_objective").input("Turn first purchases into regulars")
+    at.text_area(key="goal_results").input("Repeat within 90 days above 30%")
+    next(b for b in at.main.button if b.label == "Save the goal").click().run()
+    assert not at.exception
+    assert any("Goal: Turn first purchases into regulars" in h.proto.body
+               for h in at.main.get("html"))
+    assert [m.value for m in at.main.markdown if "Repeat" in m.value] == [
+        "- Repeat within 90 days above 30%"]

@@ -21,6 +21,7 @@ from mdit_py_plugins.dollarmath import dollarmath_plugin
 
 from conftest import PAGES, app_test, xlsx_bytes
 from journey.workshop import actions, personas
+from journey.workshop.goal import set_goal
 from journey.workshop import touchpoints as tp
 from journey.ingest import import_file
 from journey.workspace import create_workspace, open_workspace
@@ -206,6 +207,7 @@ def hostile_home(tmp_path_factory):
                        for text in HOSTILE]
         assert tp.save_stage(db, "awareness", [], touchpoints).ok
         tp.save_snapshot(db, HOSTILE[4], HOSTILE[0])
+        set_goal(db, HOSTILE[0], "\n".join(HOSTILE[1:6]))
         for number, text in enumerate(HOSTILE):
             actions.add_action(db, {"title": text, "owner": HOSTILE[-1 - number],
                                     "note": text, "impact": 1 + number % 5})

@@ -1,6 +1,7 @@
-"""Workshop: the action list that outlives the session (who does what about a pain point,
-a gap or a red sign, by when), filtered by owner for the follow-up meeting; actions are
-added and moved on here, outside presenter mode and with editing rights."""
+"""Workshop: the goal (an objective and its key results) and the action list that outlives
+the session (who does what about a pain point, a gap or a red sign, by when), filtered by
+owner for the follow-up meeting; both are edited here, outside presenter mode and with
+editing rights."""
 
 import datetime as dt
 
@@ -10,6 +11,7 @@ from journey.columns import DEPARTMENTS
 from journey.errors import JourneyError
 from journey.stages import LABELS, stage_model
 from journey.workshop import actions
+from journey.workshop.goal import MAX_KEY_RESULTS, get_goal, set_goal
 from journey.workspace import get_setting
 from journey_ui import frame, widgets
 from journey_ui.text import md
@@ -84,15 +86,39 @@ def move_on(table) -> None:
                  f"{labels[chosen]}: {actions.STATUSES[status].lower()}.")
 
 
+def show_goal() -> None:
+    """The goal as a headline with its key results; editors can change it."""
+    goal = frame.cached(get_goal)(ctx)
+    if goal.set:
+        widgets.sentence(f"Goal: {goal.objective}")
+        for result in goal.key_results:
+            st.markdown(f"- {md(result)}")
+    else:
+        st.info("No goal yet. Say what the business wants from its customers' journey, and "
+                "how you will know you got there.", icon=":material/flag:")
+    if not ctx.editing:
+        return
+    with st.expander("Change the goal" if goal.set else "Set the goal", icon=":material/flag:"):
+        with st.form("goal", border=False):
+            objective = st.text_input("Objective", value=goal.objective, key="goal_objective",
+                                      placeholder="Turn more first purchases into regulars")
+            results = st.text_area(f"Key results (one a line, up to {MAX_KEY_RESULTS})",
+                                   value="\n".join(goal.key_results), key="goal_results",
+                                   placeholder="Repeat purchase within 90 days above 30%")
+            if st.form_submit_button("Save the goal", icon=":material/save:"):
+                save(lambda db: set_goal(db, objective, results), "Goal saved.")
+
+
 st.title("Workshop")
 widgets.show_flashes()
 st.write("What the team will do about what the journey shows: every pain point, gap and red "
          "sign can become an action with an owner and a date, and the list outlives the "
          "session.")
+show_goal()
+st.subheader("Action list")
 if ctx.editing:
     add_form()
 
-st.subheader("Action list")
 owners = frame.cached(actions.owners)(ctx)
 owner = st.columns([1, 2])[0].selectbox(
     "Whose actions", [EVERYONE, *owners], key="action_owner_filter",
