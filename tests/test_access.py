@@ -129,3 +129,19 @@ def test_viewers_follow_the_facilitators_page_and_presenter_mode(room):
     viewer.toggle(key="follow_room").set_value(False).run()
     viewer.switch_page("views/signs.py").run()
     assert viewer.title[0].value != facilitator.title[0].value     # free to look around
+
+
+def test_a_viewer_cannot_undo_a_touchpoints_save(room):
+    from journey.workshop import touchpoints as tp
+
+    db = open_workspace("demo")
+    base = tp.touchpoint_rows(db, "advocacy")
+    new = {"touchpoint": "Thank-you card", "stage": "advocacy", "state": "current"}
+    assert tp.save_stage(db, "advocacy", base, [*base, new]).ok
+    db.close()
+    viewer = app_test("demo", "views/touchpoints.py")
+    assert not viewer.exception
+    assert editing_controls(viewer) == []
+    viewer.sidebar.text_input(key="unlock_passcode").input("open sesame")
+    viewer.sidebar.button[0].click().run()
+    assert "Undo last save" in editing_controls(viewer)          # the same person, unlocked

@@ -193,3 +193,20 @@ def test_the_page_sets_the_goal_and_shows_it(home):
                for h in at.main.get("html"))
     assert [m.value for m in at.main.markdown if "Repeat" in m.value] == [
         "- Repeat within 90 days above 30%"]
+
+
+def test_a_pain_point_becomes_an_action_from_the_touchpoints_page(demo_home):
+    from conftest import app_test
+
+    at = app_test("demo", "views/touchpoints.py")
+    assert not at.exception
+    pick = at.selectbox(key="pain_awareness")
+    chosen = pick.value
+    at.button(key="pain_action_awareness").click().run()
+    assert not at.exception
+    db = open_workspace("demo")
+    row = db.execute("SELECT title, stage, source FROM actions").fetchall()
+    pain = db.execute("SELECT pain_points FROM touchpoints WHERE id = ?", [chosen]).fetchone()[0]
+    db.close()
+    assert row == [(f"Ease: {pain.strip()}"[:200], "awareness", f"touchpoint:{chosen}")]
+    assert any("Added to the Workshop page's action list" in s.value for s in at.main.success)

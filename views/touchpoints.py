@@ -11,6 +11,7 @@ keep theirs or take the other version. Presenter mode shows read-only tables.
 import pandas as pd
 import streamlit as st
 
+from journey.workshop import actions
 from journey.workshop import touchpoints as tp
 from journey.errors import JourneyError
 from journey.stages import LABELS, stage_model
@@ -243,6 +244,33 @@ def stage_tab(stage: str) -> None:
         st.rerun()
     with st.expander("Current and future side by side"):
         compare_states(current["base"])
+    pain_to_action(stage, current["base"])
+
+
+def pain_to_action(stage: str, rows: list[dict]) -> None:
+    """Turn a touchpoint's pain point into an action on the Workshop page's list."""
+    pains = {row["id"]: row for row in rows if (row.get("pain_points") or "").strip()}
+    if not pains:
+        return
+    with st.popover("Make a pain point an action", icon=":material/add_task:"):
+        chosen = st.selectbox("Pain point", list(pains), key=f"pain_{stage}",
+                              format_func=lambda i: f"{pains[i]['touchpoint']}: "
+                                                    f"{pains[i]['pain_points']}")
+        if st.button("Add to the action list", key=f"pain_action_{stage}",
+                     icon=":material/add_task:"):
+            row = pains[chosen]
+            title = f"Ease: {row['pain_points'].strip()}"[:200]
+            try:
+                with frame.connection(ctx) as own:
+                    actions.add_action(own, {
+                        "title": title, "stage": stage, "owner": row.get("owner"),
+                        "department": row.get("department"), "source": f"touchpoint:{chosen}",
+                        "note": row["touchpoint"]})
+            except JourneyError as error:
+                st.error(md(error))
+            else:
+                widgets.flash(f"Added to the Workshop page's action list: {title}")
+                st.rerun()
 
 
 def compare_states(rows: list[dict]) -> None:
@@ -339,7 +367,7 @@ def snapshots_tab() -> None:
 
 st.title("Touchpoints")
 widgets.show_flashes()
-if not ctx.presenter:
+if ctx.editing:
     last = tp.last_save(db)
     if last:
         info, button = st.columns([4, 1], vertical_alignment="center")
