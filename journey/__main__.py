@@ -137,6 +137,8 @@ def run_import(args) -> int:
         verb = "Would import" if args.dry_run else f"Import {r.import_id}:"
         print(f"{verb} {r.file} [{r.sheet}] as {r.kind}: {r.rows} rows, {r.inserted} new, "
               f"{r.updated} updated, {r.rejected} rejected.")
+        if r.recognised_as:
+            print(f"  {r.explanation}")
         for problem in r.problems[:20]:
             print(f"  row {problem.row}, {problem.column}: {problem.value!r} {problem.reason}")
         if len(r.problems) > 20:

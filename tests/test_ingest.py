@@ -345,6 +345,36 @@ def test_unknown_stage_values_are_reported_and_mapped_later(db):
     assert pending_stage_values(db) == {}
 
 
+def test_an_amount_beside_an_unknown_stage_is_never_a_purchase(db):
+    """Issue 15, item 3: open deals with amounts and stage values Journey does not know stay
+    contacts (listed for mapping); only won deals count as purchases in the funnel."""
+    data = csv_bytes(
+        "Deal ID,Account,Deal stage,Amount,Close date\n"
+        "D1,Acme,Pitching,1200,2024-03-01\n"          # unknown stage, with an amount
+        "D2,Beta,Pitching,800,2024-03-02\n"
+        "D3,Gamma,Verbal yes,5000,2024-03-03\n"
+        "D4,Delta,Won,2500,2024-03-04\n"
+        "D5,Epsilon,Closed Won,900,2024-03-05\n"
+        "D6,Zeta,Lost,300,2024-03-06\n"
+        "D7,Eta,Closed Lost,,2024-03-07\n"
+        "D8,Theta,Proposal,700,2024-03-08\n")       # a known stage: a stage change
+    result = one(import_file(db, "deals.csv", data))
+    assert result.kind == "events" and result.rejected == 0
+    assert result.unknown_stages == {"Pitching": 2, "Verbal yes": 1}
+    kinds = dict(db.execute("SELECT order_id, kind FROM events").fetchall())
+    assert kinds == {"D1": "contact", "D2": "contact", "D3": "contact", "D4": "won",
+                     "D5": "won", "D6": "lost", "D7": "lost", "D8": "stage_change"}
+    assert funnel_counts(db)["purchase"] == 2
+    assert sorted(clients(db, "name, purchase_count, furthest_stage")) == sorted([
+        ("Acme", 0, "awareness"), ("Beta", 0, "awareness"), ("Gamma", 0, "awareness"),
+        ("Delta", 1, "purchase"), ("Epsilon", 1, "purchase"), ("Zeta", 0, "awareness"),
+        ("Eta", 0, "awareness"), ("Theta", 0, "consideration")])
+    # Mapped later, the value moves the deal's stage; the deal is still no purchase event.
+    map_stage_values(db, {"Verbal yes": "consideration"})
+    assert funnel_counts(db)["purchase"] == 2
+    assert funnel_counts(db)["consideration"] == 4      # Gamma, Theta and the two won
+
+
 def test_mappings_are_remembered_for_the_same_set_of_headers(db):
     first = csv_bytes("Ref,Company,Tier\nR1,Acme,Gold\n")
     one(import_file(db, "jan.csv", first, mapping={"Ref": "client_id", "Tier": "client_type"}))

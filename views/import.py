@@ -83,6 +83,8 @@ def review_sheet(key: str, index: int, plan):
     if plan.remembered and kind == plan.kind:
         st.info("Using the mapping from your last import of these columns.",
                 icon=":material/history:")
+    if plan.recognised_as and kind == plan.kind:
+        st.info(md(plan.explanation), icon=":material/verified:")
     st.caption("The first rows, as in the file")
     st.dataframe(review.preview_frame(plan.raw), hide_index=True, height=200)
     mapping = None

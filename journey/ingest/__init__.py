@@ -7,8 +7,11 @@ One job per module, each importing only the ones before it (and the layers below
 - ``read``: a file's bytes -> ``RawSheet`` objects (CSV/TSV, XLSX/XLSM/XLS/ODS), or one
   ``UnreadableFile`` sentence; ``xlsx_columns`` is its column-at-a-time path for large
   .xlsx sheets.
+- ``profiles``: well-known exports (Shopify orders and customers, Stripe, HubSpot,
+  Salesforce, Bitrix24, invoice lines, help desks), one table entry each, recognised from
+  their headers: who the client is and what each row is.
 - ``understand``: what a sheet is (its kind, the guess of its headers' mapping, guide
-  sheets) and what its values say (typed values, stages, outcomes, event kinds).
+  sheets, its profile) and what its values say (typed values, stages, outcomes, kinds).
 - ``plan``: ``plan_file`` -> one ``SheetPlan`` per sheet, the person's choices over the
   guesses; ``prepare_sheet`` -> typed rows and the rows rejected, with reasons; the table
   of workshop sheet importers.

@@ -31,6 +31,7 @@ from ..journal import Problem, SheetSave
 from ..workshop.personas import import_sheet as import_personas
 from ..workshop.touchpoints import import_function_map, import_sheet as import_touchpoints
 from ..workspace import get_setting
+from .profiles import BY_NAME as PROFILES, profile_mapping, recognise
 from .read import DEFAULT_MAX_BYTES, RawSheet, read_tables
 from .understand import (
     EXTRA, KINDS, REASONS, WORKSHOP_KINDS, WORKSHOP_SHEETS, coerce, column_label, detect_kind,
@@ -59,6 +60,8 @@ class SheetPlan:
     checksum: str = ""
     remembered: bool = False     # the mapping came from an earlier import of these headers
     chosen: set[str] = field(default_factory=set)   # headers mapped by a person, not guessed
+    recognised_as: str | None = None   # the export profile (``journey.ingest.profiles``)
+    explanation: str = ""              # what was understood, in one sentence
 
     @property
     def headers(self) -> list[str]:
@@ -74,6 +77,7 @@ class PreparedSheet:
     unknown_stages: dict[str, int]           # raw value -> rows, waiting to be mapped
     day_first: bool | None = None
     notes: list[str] = field(default_factory=list)
+    rejected: int | None = None     # rows rejected (a profile may group or add rows)
 
 
 def plan_file(filename: str, data: bytes, *, db: Database | None = None, kind: str = "auto",
@@ -119,6 +123,13 @@ def _plan_sheet(db, filename, raw, kind, overrides, set_values, checksum) -> She
         return SheetPlan(file=filename, sheet=raw.name, raw=raw, kind=found,
                          mapping={h: None for h in raw.headers}, set_values=dict(set_values),
                          checksum=checksum)
+    profile = recognise(raw.headers)
+    if profile is not None and kind in ("auto", profile.kind):
+        # A well-known export: its profile decides the kind and the mapping (a person's
+        # remembered choices for these headers still win over the profile's mapping).
+        sheet_kind = profile.kind
+    else:
+        profile = None
     if sheet_kind == "auto" and remembered:
         sheet_kind = remembered["kind"]
     elif sheet_kind == "auto":
@@ -131,6 +142,8 @@ def _plan_sheet(db, filename, raw, kind, overrides, set_values, checksum) -> She
             sheet_kind = "events"          # --set kind=won, --set date=...: rows are events
     if remembered and remembered["kind"] == sheet_kind:
         mapping = {h: remembered["mapping"].get(h) for h in raw.headers}
+    elif profile is not None:
+        mapping = profile_mapping(profile, raw.headers)
     else:
         mapping = guess_sheet_mapping(raw.headers, sheet_kind)
     chosen = set(raw.headers) if remembered else set()
@@ -144,7 +157,22 @@ def _plan_sheet(db, filename, raw, kind, overrides, set_values, checksum) -> She
                 f"on a {sheet_kind} sheet; choose one of: {', '.join(sorted(allowed))}.")
     return SheetPlan(file=filename, sheet=raw.name, raw=raw, kind=sheet_kind, mapping=mapping,
                      set_values=dict(set_values), checksum=checksum,
-                     remembered=bool(remembered), chosen=chosen)
+                     remembered=bool(remembered), chosen=chosen,
+                     recognised_as=profile.name if profile else None,
+                     explanation=profile.explain(raw.frame) if profile else
+                     _plain_explanation(raw, sheet_kind, mapping))
+
+
+def _plain_explanation(raw: RawSheet, kind: str, mapping: dict[str, str | None]) -> str:
+    """One sentence for a sheet no profile recognises: what it was read as, from what."""
+    what = {"clients": "clients (one row per client)",
+            "events": "events (one row per thing that happened)",
+            "reference": "reference rows (no client or event columns found)"}.get(
+        kind, kind.replace("_", " "))
+    used = [f for f in dict.fromkeys(mapping.values()) if f]
+    said = (f" from its headers: {', '.join(f.replace('_', ' ') for f in used[:6])}"
+            f"{' and more' if len(used) > 6 else ''}") if used else ""
+    return f"Not a known export: read as {what}{said}."
 
 
 def _check_overrides(filename, sheets, mapping, set_values) -> None:
@@ -227,6 +255,12 @@ def prepare_sheet(plan: SheetPlan, *, stage_map: dict[str, str] | None = None,
                                     column_label(raw, header), frame.at[index, header],
                                     f"{target.replace('_', ' ')} {reason}"))
         rejected |= bad
+    profile = PROFILES.get(plan.recognised_as)
+    if profile is not None and (profile.kind != plan.kind or "kind" in plan.set_values
+                                or any(plan.mapping.get(h) == "kind" for h in plan.chosen)):
+        profile = None          # a person chose another kind, or says what every row is
+    if profile is not None and profile.stages:      # the export's own stage ids; yours win
+        stage_map = {**profile.stages, **(stage_map or {})}
     unknown = resolve_stages(out, plan.kind, stage_map or {})
     if plan.kind == "events":
         problems += resolve_kinds(out, plan, frame, raw, columns_for)
@@ -239,5 +273,17 @@ def prepare_sheet(plan: SheetPlan, *, stage_map: dict[str, str] | None = None,
         rejected |= no_key
     rejected |= out.get("_bad_kind", pd.Series(False, index=out.index))
     rows = out[~rejected].drop(columns=["_bad_kind"], errors="ignore")
+    if profile is not None:
+        rows = profile.rules(rows, frame)
+        # Stage values the profile decided (won or lost by the export's own ids, such as
+        # Bitrix24's "C6:WON") are understood, not waiting to be mapped.
+        decided = (rows["kind"].isin(["won", "lost"])
+                   if "stage_raw" in rows and "kind" in rows else None)
+        if decided is not None and decided.any():
+            known = {str(v) for v in rows.loc[decided, "stage_raw"].dropna().unique()}
+            unknown = {k: v for k, v in unknown.items() if k not in known}
+            won = rows["kind"].eq("won") & rows["stage"].isna()
+            rows.loc[won, "stage"] = "purchase"
     problems.sort(key=lambda p: p.row)
-    return PreparedSheet(plan, rows, problems, unknown, day_first, notes)
+    return PreparedSheet(plan, rows, problems, unknown, day_first, notes,
+                         rejected=int(rejected.sum()))

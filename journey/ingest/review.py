@@ -139,8 +139,11 @@ def apply_choices(plan: SheetPlan, kind: str | None = None,
             if target != base[header]:
                 chosen.add(header)
             base[header] = target
+    same = kind == plan.kind       # another kind: the export profile no longer applies
     return dataclasses.replace(plan, kind=kind, mapping=base, chosen=chosen,
-                               remembered=plan.remembered and kind == plan.kind)
+                               remembered=plan.remembered and same,
+                               recognised_as=plan.recognised_as if same else None,
+                               explanation=plan.explanation if same else "")
 
 
 def unknown_stage_values(plan: SheetPlan, stage_map: dict[str, str] | None = None

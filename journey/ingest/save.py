@@ -55,12 +55,15 @@ class ImportResult:
     notes: list[str]
     dry_run: bool = False
     clients: list[int] = field(default_factory=list, repr=False)   # ids touched
+    recognised_as: str | None = None     # the export profile that recognised the sheet
+    explanation: str = ""                # what was understood, in one sentence
 
     def as_dict(self) -> dict:
         return {"import_id": self.import_id, "file": self.file, "sheet": self.sheet,
                 "kind": self.kind, "mapping": self.mapping, "rows": self.rows,
                 "inserted": self.inserted, "updated": self.updated,
                 "rejected": self.rejected,
+                "recognised_as": self.recognised_as, "explanation": self.explanation,
                 "problems": [p.as_dict() for p in self.problems],
                 "unknown_stage_values": self.unknown_stages, "notes": self.notes,
                 "dry_run": self.dry_run}
@@ -232,7 +235,8 @@ def _save_sheet(db: Database, prepared: PreparedSheet, dry_run: bool,
         "mapping": json.dumps(plan.mapping), "set_values": json.dumps(plan.set_values),
     }).last_pk
     rows = prepared.rows
-    rejected = len(plan.raw.frame) - len(rows)
+    rejected = (prepared.rejected if prepared.rejected is not None
+                else len(plan.raw.frame) - len(rows))
     if plan.kind == "clients":
         inserted, updated, touched = _save_clients(db, rows, import_id, indexes)
     elif plan.kind == "events":
@@ -258,7 +262,8 @@ def _save_sheet(db: Database, prepared: PreparedSheet, dry_run: bool,
                      "kept as reference data and do not appear as clients.")
     result = ImportResult(import_id, plan.file, plan.sheet, plan.kind, plan.mapping,
                           len(plan.raw.frame), inserted, updated, rejected, prepared.problems,
-                          prepared.unknown_stages, notes, clients=touched)
+                          prepared.unknown_stages, notes, clients=touched,
+                          recognised_as=plan.recognised_as, explanation=plan.explanation)
     return result
 
 

@@ -266,7 +266,7 @@ def resolve_kinds(out, plan, frame, raw, columns_for) -> list[Problem]:
     default = KIND_OF.get(normalise_value(default), default)
     has_stage_column = "stage" in columns_for
 
-    def decide(cell, stage, outcome, won) -> str | None:
+    def decide(cell, stage, outcome, won, stage_raw) -> str | None:
         """The event's kind; None for a kind cell Journey does not know."""
         if cell is not None:
             key = normalise_value(cell)
@@ -279,11 +279,15 @@ def resolve_kinds(out, plan, frame, raw, columns_for) -> list[Problem]:
             return "cancellation"
         if stage is not None and has_stage_column:
             return "stage_change"
+        if stage_raw is not None and has_stage_column:
+            # A stage value Journey does not know (yet): never guess a purchase from an
+            # amount beside it. The row is a contact until the value is mapped.
+            return "contact"
         return default
 
     given = out["kind"].tolist() if "kind" in out else [None] * len(out)
     combos = list(zip(given, out["stage"].tolist(), out["_outcome"].tolist(),
-                      out["_won"].tolist()))
+                      out["_won"].tolist(), out["stage_raw"].tolist()))
     decided = {combo: decide(*combo) for combo in dict.fromkeys(combos)}
     kinds = [decided[combo] for combo in combos]
     bad = [kind is None for kind in kinds]
