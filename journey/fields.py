@@ -7,8 +7,7 @@ field, the column matching the earlier synonym wins where both have a value.
 
 from __future__ import annotations
 
-import re
-import unicodedata
+from .text import match_key
 
 # Field types drive value coercion in ``journey.values``.
 TEXT, NUMBER, MONEY, PERCENT, DATE, BOOL, COUNT, SCORE = (
@@ -186,9 +185,9 @@ def field_type(field: str) -> str:
 
 
 def normalise_header(header: object) -> str:
-    """Lower-case letters and digits only: ``' Customer-ID '`` -> ``'customerid'``."""
-    text = unicodedata.normalize("NFKD", str(header if header is not None else ""))
-    return re.sub(r"[^0-9a-z]", "", text.casefold())
+    """A header as it is compared (journey.text.match_key): ``' Customer-ID '`` ->
+    ``'customerid'``, ``'Teléfono'`` -> ``'telefono'``, ``'Стадия'`` -> ``'стадия'``."""
+    return match_key(header)
 
 
 def _build_index() -> dict[str, tuple[str, int]]:

@@ -7,8 +7,9 @@ are not stages: they say where a client left, never lower how far they got.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
+
+from .text import match_key
 
 PRE_AWARENESS = "pre-awareness"
 STAGES = ("awareness", "consideration", "purchase", "retention", "advocacy")
@@ -55,8 +56,9 @@ ACTIVE_WORDS = ("active", "current", "open", "ongoing")
 
 
 def normalise_value(value: object) -> str:
-    """Letters and digits only, lower-case: ``'Closed-Won '`` -> ``'closedwon'``."""
-    return re.sub(r"[^0-9a-z]", "", str(value).casefold()) if value is not None else ""
+    """A stage value as it is compared (journey.text.match_key): ``'Closed-Won '`` ->
+    ``'closedwon'``; a value in another script keeps its letters."""
+    return match_key(value)
 
 
 for _stage, _words in _ALIAS_WORDS.items():

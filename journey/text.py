@@ -1,12 +1,21 @@
-"""User text meeting HTML, escaped in one place (the Markdown escaper, which needs to know
-Streamlit, is journey_ui.text.md)."""
+"""User text in one place: the key two spellings of one word share, and text meeting HTML,
+escaped (the Markdown escaper, which needs to know Streamlit, is journey_ui.text.md)."""
 
 from __future__ import annotations
 
 import html
+import unicodedata
 
 
 def html_text(value) -> str:
     """Text from a spreadsheet or a person for HTML: st.html, and plotly's labels, legends
     and hovers, which render a few tags (<a href>, <b>, <br>). None is empty."""
     return html.escape("" if value is None else str(value))
+
+
+def match_key(value) -> str:
+    """Letters and digits only, lower-case, accents dropped, in any script: ``' Closed-Won'``
+    -> ``'closedwon'``, ``'Négociation'`` -> ``'negociation'``, ``'Выдано'`` -> ``'выдано'``.
+    Headers and stage values are compared by it."""
+    text = unicodedata.normalize("NFKD", "" if value is None else str(value).casefold())
+    return "".join(ch for ch in text if ch.isalnum() and not unicodedata.combining(ch))

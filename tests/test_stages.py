@@ -275,3 +275,22 @@ def test_the_current_stage_follows_purchases_after_a_staged_contact(db):
     refresh_clients(db)
     row = db["clients"].get(client)
     assert (row["current_stage"], row["stage_since"]) == ("retention", "2024-06-01")
+
+
+@pytest.mark.parametrize("text,key", [
+    (" Closed-Won ", "closedwon"), ("Négociation", "negociation"), ("Выдано", "выдано"),
+    ("成交", "成交"), ("Straße", "strasse"), (None, ""),
+])
+def test_values_and_headers_are_compared_by_their_letters_in_any_script(text, key):
+    from journey.fields import normalise_header
+    from journey.stages import normalise_value
+
+    assert normalise_value(text) == key and normalise_header(text) == key
+
+
+def test_a_stage_value_in_another_script_is_listed_for_mapping_not_taken_as_known(db):
+    """Cyrillic letters used to be stripped, so 'Отложенные' became '' and passed as known."""
+    from journey.ingest import import_file
+
+    done = import_file(db, "deals.csv", "Name,Stage\nA,Отложенные\nB,Отложенные\n".encode())
+    assert done[0].unknown_stages == {"Отложенные": 2}
