@@ -3,13 +3,34 @@ date span, the filter choices, and the workspace's data health."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pandas as pd
 from sqlite_utils import Database
 
 from .filters import FILTER_FIELDS, NO_FILTERS, Filters
-from .funnel import compute_funnel
+from .funnel import as_of_date, biggest_drop, compute_funnel
 from .ingest import pending_stage_values
-from .values import stored_day
+from .stages import RANK
+from .values import add_days, stored_day
+
+# What shows that clients reached a stage, and the sentence a stage says when nothing in the
+# workspace does: then its count is not a measurement (0 clients who came back in a list of
+# won deals says nothing about coming back), so it is shown as unknown and no drop-off is
+# worked out into it. Stages before purchase are told apart by a stage column or events,
+# and a funnel always has its first stage.
+STAGE_EVIDENCE = {
+    "purchase": "No purchases or won deals in your data: import an order list or your won "
+                "deals to measure this.",
+    "retention": "No repeat purchases in your data: import an order list to measure this.",
+    "advocacy": "No referrals, reviews or NPS scores in your data: import a referrals list, "
+                "reviews or an NPS survey to measure this.",
+}
+# Clients who arrived in a period have had the chance to come back or recommend you only
+# when the data runs at least this long after it: otherwise those stages' change on the
+# previous period compares a young cohort with an older one and is not shown.
+CHANCE_DAYS = 90
+AFTER_PURCHASE_STAGES = ("retention", "advocacy")
 
 
 def data_span(db: Database) -> tuple[str | None, str | None]:
@@ -35,8 +56,16 @@ def stage_tiles(db: Database, filters: Filters = NO_FILTERS,
     """The funnel with each stage's count in the previous period of the same length.
 
     ``previous`` and ``change`` are empty when no date range is chosen (nothing to compare).
+    ``missing`` is the sentence of a stage nothing in the data measures (its change is
+    empty too); ``note`` says why a stage's change is not shown (clients too new).
     """
     now = compute_funnel(db, filters=filters, pre_awareness=pre_awareness)
+    missing = missing_evidence(db)
+    # Object columns: a text column would read None back as NaN, which is truthy.
+    now["missing"] = pd.Series([missing.get(stage) for stage in now["stage"]], dtype=object)
+    now["note"] = pd.Series([None] * len(now), dtype=object)
+    now["too_new"] = [too_new_buyers(db, filters) if stage == "retention" else 0
+                      for stage in now["stage"]]
     before = filters.shifted_back()
     if before is None:
         now["previous"] = pd.NA
@@ -46,7 +75,68 @@ def stage_tiles(db: Database, filters: Filters = NO_FILTERS,
     now["previous"] = earlier["clients"].to_numpy()
     now["change_pct"] = [None if not p else round(100.0 * (c - p) / p, 1)
                          for c, p in zip(now["clients"], now["previous"])]
+    too_new = too_new_to_compare(db, filters)
+    for index, stage in enumerate(now["stage"]):
+        if isinstance(now.at[index, "missing"], str):
+            now.at[index, "change_pct"] = None
+        elif too_new and stage in AFTER_PURCHASE_STAGES:
+            now.at[index, "change_pct"] = None
+            now.at[index, "note"] = too_new
     return now
+
+
+def missing_evidence(db: Database) -> dict[str, str]:
+    """``{stage: sentence}`` for the stages no client in the workspace (whatever the
+    filters) reached, by any evidence (events, counts, a stage or status column):
+    ``STAGE_EVIDENCE``."""
+    return {stage: sentence for stage, sentence in STAGE_EVIDENCE.items()
+            if db.execute("SELECT 1 FROM clients WHERE furthest_rank >= ? LIMIT 1",
+                          [RANK[stage]]).fetchone() is None}
+
+
+def too_new_to_compare(db: Database, filters: Filters) -> str | None:
+    """The sentence saying why the period's clients are too new to compare their coming back
+    with the period before's, or None when the data runs ``CHANCE_DAYS`` past the period."""
+    if not filters.date_to:
+        return None
+    latest = as_of_date(db)
+    if latest < add_days(dt.date.fromisoformat(filters.date_to), CHANCE_DAYS).isoformat():
+        return (f"Too soon to compare: clients who arrived in this period have had less "
+                f"than {CHANCE_DAYS} days to come back.")
+    return None
+
+
+def too_new_buyers(db: Database, filters: Filters = NO_FILTERS) -> int:
+    """Clients who bought once, less than ``CHANCE_DAYS`` before the data's latest date:
+    too new to have had the chance to come back, so not counted as not coming back."""
+    where, params = filters.where()
+    since = add_days(dt.date.fromisoformat(as_of_date(db)), -CHANCE_DAYS).isoformat()
+    return db.execute(f"SELECT COUNT(*) FROM clients WHERE {where} AND furthest_rank = ? "
+                      f"AND substr(purchase_at, 1, 10) > ?",
+                      [*params, RANK["purchase"], since]).fetchone()[0]
+
+
+def measured_drop(tiles: pd.DataFrame) -> dict | None:
+    """The biggest drop-off among the stages the data can measure: the funnel up to the
+    first stage without evidence (``missing``), so "100% of clients who bought did not come
+    back" is never read from a workspace with no repeat purchases in it. A step's clients
+    too new to have had the chance to take it (``too_new``: buyers of the last
+    ``CHANCE_DAYS``) are left out of it, as a cohort table leaves out a young cohort;
+    ``too_new`` in the result says how many. None when no step loses a client."""
+    if "missing" in tiles:
+        unknown = [i for i, m in enumerate(tiles["missing"]) if isinstance(m, str)]
+        if unknown:
+            tiles = tiles.iloc[:unknown[0]]
+    tiles = tiles.reset_index(drop=True)
+    best = None
+    for i in range(1, len(tiles)):
+        step = tiles.iloc[i - 1:i + 1].reset_index(drop=True).copy()
+        too_new = int(step.at[1, "too_new"]) if "too_new" in step else 0
+        step.at[0, "clients"] = step.at[0, "clients"] - too_new
+        drop = biggest_drop(step)
+        if drop is not None and (best is None or drop["pct_lost"] > best["pct_lost"]):
+            best = {**drop, "too_new": too_new}
+    return best if best is not None and best["clients_lost"] > 0 else None
 
 
 def data_health(db: Database) -> dict:

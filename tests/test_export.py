@@ -187,10 +187,13 @@ def test_values_and_formats_worked_by_hand(shop, path):
     assert "Funnel!$B$2:$B$6" in chart and '<c:orientation val="maxMin"/>' in chart
     overview = [v for row in rows(book["Overview"]) for v in row if v is not None]
     assert "Customer journey overview: shop" in overview
-    # Worked by hand: 3 of 5 lost before consideration, 1 of 2 before purchase, 1 of 1
-    # (100%) before retention.
-    assert "100% of clients who bought did not come back." in overview
-    assert "1 client stopped between Purchase and Retention." in overview
+    # Worked by hand: 3 of 5 lost before consideration, 1 of 2 before purchase. Nobody
+    # bought twice, so retention is not measured (not "100% did not come back") and the
+    # biggest drop is the one before consideration.
+    assert "60% of clients who knew of you did not consider buying." in overview
+    assert "3 clients stopped between Awareness and Consideration." in overview
+    assert ("No repeat purchases in your data: import an order list to measure this."
+            in overview)
     assert "All clients (no filters)." in overview[1]
 
 

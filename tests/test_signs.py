@@ -378,8 +378,10 @@ def test_a_self_assessment_is_shown_as_assessed_never_as_measured():
     assert s.assessment["score"] == 2
     row = report.score.working.set_index("sign").loc[s.title]
     assert (row["status"], row["basis"], row["points"]) == ("assessed 2/5", "assessed", 25)
-    assert report.score.value == 25.0              # the only sign with points
-    assert "1 self-assessment" in report.score.sentence
+    # The only sign with points, and no measured sign: too little for a score (a
+    # self-assessment among measured signs counts: test_honest_figures).
+    assert (report.score.value, report.score.measured, report.score.rests_on) == (None, 0, 1)
+    assert report.score.sentence.startswith("No sign is measured from your data")
 
 
 def test_a_measured_sign_ignores_an_old_self_assessment():
@@ -409,25 +411,33 @@ def test_lost_deals_without_reasons_fall_back_on_the_conversion():
 
 def test_the_alignment_score_shows_its_working():
     report = compute_signs(hand_worked())
-    # Four measured signs: internal complaints (red, 0), the conversion (red, 0), the win
-    # rate (amber, 50) and repeat business (won deals are purchases, nobody bought twice:
-    # red, 0); the four unknown signs are left out.
+    # Three measured signs: internal complaints (red, 0), the conversion (red, 0) and the win
+    # rate (amber, 50). Repeat business is unknown (won deals, nobody bought twice: no
+    # evidence of repeat business, not a rate of 0%), and three signs are too few for a score.
     working = report.score.working
-    assert list(working.loc[working["basis"] == "measured", "points"]) == [0, 0, 50, 0]
-    assert (working["basis"] == "left out").sum() == 4
-    assert report.score.value == 12.5
-    assert report.score.sentence.startswith("(0 + 0 + 50 + 0) ÷ 4 = 12.5 out of 100")
+    assert list(working.loc[working["basis"] == "measured", "points"]) == [0, 0, 50]
+    assert (working["basis"] == "left out").sum() == 5
+    assert report.score.value is None and report.score.label == ""
+    assert report.score.sentence.startswith("Only 3 of 8 signs are measured from your data")
+    # One client who bought on two days measures repeat business: 1 of the 4 buyers of
+    # 2024 (the three won deals and this client), 25%: amber, a fourth measured sign.
+    db = build(["z1,2024-01-03,purchase,,,,", "z1,2024-06-03,purchase,,,,"], db=hand_worked())
+    score = compute_signs(db).score
+    assert (score.value, score.measured, score.rests_on) == (25.0, 4, 4)
+    assert score.label == "25/100, from 4 of 8 signs"
+    assert score.sentence.startswith("(0 + 0 + 50 + 50) ÷ 4 = 25 out of 100, from 4 of 8 "
+                                     "signs: 4 measured; 4 unknown signs left out.")
 
 
 def test_red_first():
     report = compute_signs(hand_worked())
     order = [(s.status, s.key) for s in report.red_first()]
-    # Within red, furthest beyond the red threshold first: no repeat buyer at all (0%, red
-    # below 20%), internal complaints up 99% (red from 50%: 1.98 times), the conversion
-    # 23.1% (red below 30%: 1.3 times).
-    assert order[:4] == [("red", "repeat_business_down"), ("red", "interdepartmental_complaints"),
-                         ("red", "uneducated_leads"), ("amber", "low_win_rate")]
-    assert {status for status, _ in order[4:]} == {"unknown"}
+    # Within red, furthest beyond the red threshold first: internal complaints up 99% (red
+    # from 50%: 1.98 times), the conversion 23.1% (red below 30%: 1.3 times). Repeat
+    # business is unknown: nobody bought twice anywhere in the data.
+    assert order[:3] == [("red", "interdepartmental_complaints"), ("red", "uneducated_leads"),
+                         ("amber", "low_win_rate")]
+    assert {status for status, _ in order[3:]} == {"unknown"}
     assert report.by_key("interdepartmental_complaints").severity == pytest.approx(
         (6 / 366 - 3 / 365) / (3 / 365) * 100 / 50)
     assert report.by_key("interdepartmental_complaints").headline == \

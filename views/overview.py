@@ -3,8 +3,7 @@
 import pandas as pd
 import streamlit as st
 
-from journey.funnel import biggest_drop
-from journey.overview import data_health, stage_tiles
+from journey.overview import CHANCE_DAYS, data_health, measured_drop, stage_tiles
 from journey.export.template import DATA_DIR, SAMPLE_NAME, TEMPLATE_NAME
 from journey_ui import frame, widgets
 from journey_ui.text import md
@@ -48,19 +47,34 @@ for column, row in zip(columns, tiles.itertuples()):
     if period and not pd.isna(row.change_pct):
         delta = f"{row.change_pct:+.0f}% vs previous period"
     with column.container(border=True):
+        if isinstance(row.missing, str):
+            # Nothing in the data measures this stage: no count, no colour, what to import.
+            st.metric(row.label, "–", help=f"Not measured. {row.missing}")
+            st.caption(row.missing)
+            continue
         st.metric(row.label, f"{row.clients:,}", delta,
                   help=f"Clients who reached {row.label} ({conversion})."
-                  + (f" Compared with {period}." if period else ""))
+                  + (f" Compared with {period}." if period else "")
+                  + (f" {row.note}" if isinstance(row.note, str) else ""))
         st.caption(conversion if first else f"{conversion} converted")
+        if isinstance(row.note, str):
+            st.caption(row.note)
+        if row.too_new:
+            st.caption(f"{row.too_new:,} bought in the last {CHANCE_DAYS} days: too new to "
+                       "have come back.")
 
-drop = biggest_drop(tiles)
+drop = measured_drop(tiles)
 if drop:
     widgets.sentence(drop["sentence"])
     st.caption(f"{drop['clients_lost']:,} clients stopped between {drop['from']} and {drop['to']}."
+               + (f" {drop['too_new']:,} who first bought in the last {CHANCE_DAYS} days are "
+                  "left out: too new to have come back." if drop.get("too_new") else "")
                + ("" if period else " Choose a period in the sidebar to compare with the "
                   "period before."))
 elif not tiles["clients"].sum():
     st.info("No clients match the filters in the sidebar.")
+else:
+    st.caption("No client was lost between the stages your data measures.")
 
 st.subheader("Data health")
 last = health["last_import"]

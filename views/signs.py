@@ -30,9 +30,15 @@ except JourneyError as error:
 
 def show_score(score) -> None:
     left, right = st.columns([1, 3])
-    left.metric("Alignment score", "–" if score.value is None else f"{score.value:g} / 100",
-                help="Measured signs score green 100, amber 50, red 0; a self-assessment "
-                     "of 1 to 5 scores 0 to 100 and is marked as assessed.")
+    if score.value is None:
+        left.markdown("**Alignment score**")
+        left.caption("Not enough measured signs for a score.")
+    else:
+        left.metric("Alignment score", f"{score.value:g} / 100",
+                    help="Measured signs score green 100, amber 50, red 0; a self-assessment "
+                         "of 1 to 5 scores 0 to 100 and is marked as assessed; unknown "
+                         "signs are left out.")
+        left.caption(f"From {score.rests_on} of {score.of} signs")
     counts = {status: sum(s.status == status for s in report.signs) for status in BADGES}
     with right:
         st.markdown("  ".join(f":{BADGES[s][1]}-badge[{BADGES[s][2]} {counts[s]} {s}]"
@@ -42,6 +48,8 @@ def show_score(score) -> None:
             widgets.sentence(f"Fix first: {worst.title.lower()} at "
                              f"{worst.stage_labels.lower().replace(', ', ' and ')}: "
                              f"{worst.headline}.")
+        if score.value is None:
+            st.write(score.sentence)
         with st.expander("How the score is worked out"):
             st.write(score.sentence)
             st.dataframe(score.working, hide_index=True, width="stretch")
@@ -62,7 +70,8 @@ def show_card(sign) -> None:
                          else f"{sign.change_pct:+.0f}% on the previous period")
                 st.metric(sign.value_label.capitalize(),
                           signs.format_value(sign.value, sign.unit), delta,
-                          delta_color="inverse" if sign.better == "lower" else "normal",
+                          delta_color="inverse" if sign.value_better == "lower"
+                          else "normal",
                           help="Previous period: "
                                f"{signs.format_value(sign.previous, sign.unit)}.")
             elif sign.assessment:

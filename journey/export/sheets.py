@@ -18,8 +18,8 @@ from sqlite_utils import Database
 from ..columns import CLIENT_COLUMNS, EVENT_COLUMNS
 from ..fields import CLIENT_FIELDS, EVENT_FIELDS, field_type, match_header
 from ..filters import FILTER_FIELDS, NO_FILTERS, Filters
-from ..funnel import biggest_drop, compute_funnel
-from ..overview import stage_tiles
+from ..funnel import compute_funnel
+from ..overview import measured_drop, stage_tiles
 from ..signs import SIGN_KEYS, AlignmentScore, SignsReport
 from ..stages import LABELS, stage_at_column, stage_model
 from ..workshop import personas, touchpoints
@@ -335,7 +335,7 @@ class Overview:
     exported_at: dt.datetime
     filters: str
     tiles: pd.DataFrame                # journey.overview.stage_tiles
-    drop: dict | None                  # journey.funnel.biggest_drop
+    drop: dict | None                  # journey.overview.measured_drop
     score: AlignmentScore
     period: str                        # the signs' period in words
     statuses: dict[str, int]           # status word -> signs
@@ -350,7 +350,7 @@ def overview(db: Database, filters: Filters, report: SignsReport, workspace: str
     for sign in report.signs:
         word = STATUS_WORDS.get(sign.status, sign.status)
         statuses[word] = statuses.get(word, 0) + 1
-    return Overview(workspace, now, describe_filters(filters), tiles, biggest_drop(tiles),
+    return Overview(workspace, now, describe_filters(filters), tiles, measured_drop(tiles),
                     report.score, report.period.note, statuses, counts)
 
 

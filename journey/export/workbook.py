@@ -139,6 +139,8 @@ def write_overview(book, styles: Styles, summary: Overview) -> None:
         note = ("first stage" if i == 0 else f"nobody reached {before}"
                 if pd.isna(tile.pct_of_previous) else
                 f"{tile.pct_of_previous:.0f}% of {before}")
+        if isinstance(getattr(tile, "missing", None), str):   # nothing measures this stage
+            note = tile.missing
         if dated and not pd.isna(tile.change_pct):
             note += f"\n{tile.change_pct:+.0f}% vs previous period"
         sheet.write_string(row + 3, col, note, styles.tile_note)
@@ -157,20 +159,23 @@ def write_overview(book, styles: Styles, summary: Overview) -> None:
                                        f"{LABELS.get(summary.drop['from'])} and "
                                        f"{LABELS.get(summary.drop['to'])}.", styles.muted)
     else:
-        sheet.write_string(row + 1, 0, "No drop-off to show: no client matches.", styles.muted)
+        sheet.write_string(row + 1, 0, "No drop-off to show: no client matches."
+                           if not tiles["clients"].sum() else "No client was lost between "
+                           "the stages the data measures.", styles.muted)
 
     row += 4
     sheet.write_string(row, 0, "Alignment score", styles.heading)
     score = summary.score
     if score.value is None:
-        sheet.write_string(row + 1, 0, "Not measured yet", styles.sentence)
+        sheet.write_string(row + 1, 0, "Too few signs measured", styles.sentence)
     else:
         sheet.write_number(row + 1, 0, float(score.value), styles.score)
     sheet.set_row(row + 1, 30)
     signs = ", ".join(f"{n} {word.lower()}" for word, n in sorted(
         summary.statuses.items(), key=lambda item: list(STATUS_FILLS).index(item[0])
         if item[0] in STATUS_FILLS else 9))
-    sheet.write_string(row + 1, 1, f"Signs: {signs}.", styles.text)
+    rests_on = "" if score.value is None else f"From {score.rests_on} of {score.of} signs. "
+    sheet.write_string(row + 1, 1, f"{rests_on}Signs: {signs}.", styles.text)
     sheet.merge_range(row + 2, 0, row + 2, 5, score.sentence, styles.muted)
     sheet.set_row(row + 2, 32)
     sheet.merge_range(row + 3, 0, row + 3, 5, summary.period, styles.muted)

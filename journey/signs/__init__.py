@@ -50,6 +50,14 @@ Decisions, written down here because DESIGN.md is silent on them:
 - Trends are 12 monthly points; for complaints, retention and repeat business each point
   covers a window as long as the period up to that month's end, so it compares with the
   period's figure and its thresholds.
+- A sign is measured only from evidence of its kind: with none in the data (no repeat
+  purchase anywhere, say) it is "unknown", with a sentence saying what to import, never a
+  0% judged red. A repeat rate leaves out buyers too new to have had the chance to come
+  back (their first purchase less than 90 days, or half the period, before its end).
+- The alignment score leaves unknown signs out, says how many signs it rests on, and is
+  not given under ``MIN_MEASURED`` measured signs. A change is coloured by which way the
+  figure shown is better (``SignResult.value_better``: a conversion shown for uneducated
+  leads is better higher, though the sign's share of reasons is better lower).
 - Signs of the same status are ordered by how far they have gone towards red
   (``severity``), so the first red sign is the one to fix first.
 - Thresholds, keyword classes and self-assessments are workspace settings
@@ -66,7 +74,7 @@ bench/signs_bench.py measures all eight signs with trends at 100,000 clients and
 from .base import STATUSES, Measure, Sign, change_pct, format_value
 from .catalogue import SIGN_KEYS, SIGNS, sign_by_key
 from .engine import (
-    POINTS, AlignmentScore, SignResult, SignsReport, alignment_score, compute_signs,
+    MIN_MEASURED, POINTS, AlignmentScore, SignResult, SignsReport, alignment_score, compute_signs,
     sign_evidence, signs_records)
 from .figure import trend_figure
 from .keywords import (
@@ -81,7 +89,7 @@ from .source import CLIENT_DAYS
 
 __all__ = [
     "ASSESSMENTS_SETTING", "CLIENT_DAYS", "DEFAULT_KEYWORD_CLASSES", "KEYWORDS_SETTING",
-    "POINTS", "SIGNS", "SIGN_KEYS", "STATUSES", "THRESHOLDS_SETTING",
+    "MIN_MEASURED", "POINTS", "SIGNS", "SIGN_KEYS", "STATUSES", "THRESHOLDS_SETTING",
     "THRESHOLD_LABELS", "AlignmentScore", "Measure", "Period", "Sign", "SignResult",
     "SignsReport", "alignment_score", "change_pct", "check_thresholds",
     "clear_self_assessment", "compute_signs", "format_value", "get_keyword_classes",

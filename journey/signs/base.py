@@ -74,6 +74,11 @@ class Sign:
         """What the figure is, as the card names it."""
         return self.value_label
 
+    def value_better(self, current: Measure) -> str:
+        """Which way the figure shown is better ("higher" or "lower"), for the colour of its
+        change: the sign's own direction unless the figure shown is another measure."""
+        return self.better
+
     def notes(self, current: Measure) -> list[str]:
         """Lines the working adds after the arithmetic, about where counts came from."""
         return []

@@ -131,6 +131,10 @@ class UneducatedLeads(Sign):
             return "awareness → consideration conversion"
         return self.value_label
 
+    def value_better(self, current: Measure) -> str:
+        """A conversion is better higher; the share of reasons is better lower."""
+        return "higher" if current.basis == "conversion" else self.better
+
     def judge_measured(self, thresholds: dict, current: Measure,
                        previous: Measure | None) -> tuple[str, str]:
         parts = current.parts
@@ -504,8 +508,10 @@ class RepeatBusinessDown(Sign):
     title = "Repeat business going down"
     definition = (
         "Clients with two or more purchases ÷ clients with any: of the clients who bought in "
-        "the period, the share who have bought on two or more different days (earlier "
-        "purchases count too), judged by its change on the period before.")
+        "the period, the share who have bought on two or more different days in it, judged "
+        "by its change on the period before. Clients too new to have had the chance to come "
+        "back (a first purchase less than 90 days, or half the period, before its end) are "
+        "left out; with no repeat purchase anywhere in the data it is not measured.")
     value_label = "repeat purchase rate"
     unit = "%"
     stages = ("retention", "advocacy")
@@ -523,14 +529,39 @@ class RepeatBusinessDown(Sign):
     evidence_kinds = ("purchase", "won")
     trailing_trend = True
 
+    # A buyer has had the chance to come back when its first purchase was at least this
+    # many days before the window's end (half the window when that is shorter): buyers
+    # newer than that are left out, as a cohort table leaves out a cohort too young.
+    CHANCE_DAYS = 90
+    NO_REPEATS = ("No repeat purchases in your data: import an order list (every order with "
+                  "its client and date) to measure this.")
+
+    def chance_days(self, window) -> int:
+        """How long before the window's end a buyer must first have bought to count."""
+        return int(min(self.CHANCE_DAYS, days_in(window) // 2))
+
     def measure(self, src: Source, window) -> Measure:
+        if not src.has_repeat:
+            return Measure(None, missing=self.NO_REPEATS)
         if window is not None and (src.has_kind["purchase"] or src.has_kind["won"]):
             low = np.searchsorted(src.purchase_days, window[0], side="left")
             high = np.searchsorted(src.purchase_days, window[1], side="right")
             days_per_client = np.bincount(src.purchase_clients[low:high])
-            buyers = int((days_per_client >= 1).sum())
-            repeat = int((days_per_client >= 2).sum())
-            basis = "events"
+            bought = days_per_client >= 1
+            first = src.first_purchase_days()[:len(days_per_client)]
+            old_enough = ~(first > window[1] - self.chance_days(window))
+            buyers = int((bought & old_enough).sum())
+            repeat = int((days_per_client >= 2)[old_enough].sum())
+            parts = {"buyers": buyers, "repeat": repeat,
+                     "too_new": int((bought & ~old_enough).sum()),
+                     "chance_days": self.chance_days(window)}
+            value = ratio(repeat, buyers)
+            if value is None:
+                return Measure(None, parts, 0, "events", missing=(
+                    "Nobody who bought in the period had bought long enough before its end "
+                    "to have had the chance to come back." if parts["too_new"]
+                    else "Nobody bought in the period."))
+            return Measure(value, parts, buyers, "events")
         elif window is None:
             customer = src.clients["rank"] >= CUSTOMER
             buyers = int(customer.sum())
@@ -552,8 +583,12 @@ class RepeatBusinessDown(Sign):
 
     def arithmetic(self, m: Measure) -> str:
         p = m.parts
-        return (f"{count(p['repeat'])} of {count(p['buyers'])} clients who bought have bought "
+        text = (f"{count(p['repeat'])} of {count(p['buyers'])} clients who bought have bought "
                 f"on two or more days = {fmt(m.value, '%')}.")
+        if p.get("too_new"):
+            text += (f" {count(p['too_new'])} who first bought in the last "
+                     f"{p['chance_days']} days are left out: too new to have come back.")
+        return text
 
     def evidence_events(self, db: Database, filters: Filters, span,
                         kinds: tuple[str, ...]) -> pd.DataFrame:

@@ -53,6 +53,7 @@ class SignResult:
     missing: str | None               # what would measure it, when unknown
     assessment: dict | None           # the facilitator's self-assessment, if any
     basis: str                        # events, column, clients or conversion
+    value_better: str = ""            # which way the figure shown is better (its colour)
     parts: dict = field(default_factory=dict)   # the figure's parts in the period
     severity: float = 0.0             # towards red (1 or more: red), to sort within a status
 
@@ -73,6 +74,13 @@ class SignResult:
         return text
 
     @property
+    def change_is_good(self) -> bool | None:
+        """Whether the change on the previous period is for the better (None: no change)."""
+        if self.change_pct is None or not round(self.change_pct):
+            return None
+        return (self.change_pct > 0) == ((self.value_better or self.better) == "higher")
+
+    @property
     def stage_labels(self) -> str:
         return ", ".join(LABELS.get(s, s) for s in self.stages)
 
@@ -85,10 +93,21 @@ class SignResult:
 
 @dataclass
 class AlignmentScore:
-    """The overall alignment score (0-100) and how it was worked out."""
+    """The overall alignment score (0-100) and how it was worked out; ``value`` is None
+    when too few signs are measured for a score (``sentence`` then says why)."""
     value: float | None
     working: pd.DataFrame              # sign, status, basis, points
     sentence: str
+    measured: int = 0                  # signs measured from the data
+    rests_on: int = 0                  # signs with points: measured and self-assessed
+    of: int = 0                        # signs there are
+
+    @property
+    def label(self) -> str:
+        """``62/100, from 5 of 8 signs``; empty when there is no score."""
+        if self.value is None:
+            return ""
+        return f"{self.value:g}/100, from {self.rests_on} of {self.of} signs"
 
 
 @dataclass
@@ -146,7 +165,8 @@ def compute_signs(db: Database, filters: Filters = NO_FILTERS) -> SignsReport:
             missing=None if current.value is not None else
             f"{current.missing} It would be measured by {sign.measured_by}.",
             assessment=assessments.get(sign.key) if current.value is None else None,
-            basis=current.basis, parts=dict(current.parts),
+            basis=current.basis, value_better=sign.value_better(current),
+            parts=dict(current.parts),
             severity=sign.severity(limits, current, previous)))
     return SignsReport(period, results, alignment_score(results))
 
@@ -254,10 +274,18 @@ def _next_step(sign: Sign, status: str, details: dict) -> str:
 
 # --- the overall score --------------------------------------------------------------------
 
+# A score needs at least this many measured signs. With fewer, one or two signs would make
+# the whole score (a single red sign reads 0/100, a single green one 100/100), and it would
+# say more about what was imported than about the business: half the eight signs is the
+# least that balances the journey's stages (pre-purchase, purchase and post-purchase).
+MIN_MEASURED = 4
+
+
 def alignment_score(signs: list[SignResult]) -> AlignmentScore:
     """The mean of points per sign: measured green 100, amber 50, red 0; a self-assessment
     of an unknown sign scores (score − 1) × 25 and is marked as assessed; unknown signs
-    without one are left out."""
+    without one are left out. With fewer than ``MIN_MEASURED`` measured signs there is no
+    score, only a sentence saying what would measure more."""
     rows = []
     for sign in signs:
         if sign.measured:
@@ -269,19 +297,29 @@ def alignment_score(signs: list[SignResult]) -> AlignmentScore:
             rows.append((sign.title, "unknown", "left out", None))
     working = pd.DataFrame(rows, columns=["sign", "status", "basis", "points"])
     counted = working.dropna(subset=["points"])
-    if counted.empty:
-        return AlignmentScore(None, working, "No sign is measured or assessed yet, so there "
-                                             "is no alignment score.")
-    value = round(float(counted["points"].mean()), 1)
     measured = int((counted["basis"] == "measured").sum())
     assessed = int((counted["basis"] == "assessed").sum())
+    total = len(signs)
+    if measured < MIN_MEASURED:
+        found = ("No sign is measured" if not measured else
+                 f"Only {measured} of {total} signs {'is' if measured == 1 else 'are'} measured")
+        return AlignmentScore(
+            None, working,
+            f"{found} from your data, so there is no alignment score: it needs at least "
+            f"{MIN_MEASURED} measured signs to say something about the whole journey. Import "
+            f"what the unknown signs ask for to measure more of them.",
+            measured, len(counted), total)
+    value = round(float(counted["points"].mean()), 1)
     terms = " + ".join(f"{p:g}" for p in counted["points"])
-    sentence = (f"({terms}) ÷ {len(counted)} = {value:g} out of 100, from {measured} measured "
-                f"sign{'s' * (measured != 1)}"
+    left_out = total - len(counted)
+    sentence = (f"({terms}) ÷ {len(counted)} = {value:g} out of 100, from {len(counted)} of "
+                f"{total} signs: {measured} measured"
                 + (f" and {assessed} self-assessment{'s' * (assessed != 1)}" if assessed else "")
+                + (f"; {left_out} unknown sign{'s' * (left_out != 1)} left out" if left_out
+                   else "")
                 + ". Green scores 100, amber 50, red 0; a self-assessment of 1 to 5 scores "
                   "0 to 100.")
-    return AlignmentScore(value, working, sentence)
+    return AlignmentScore(value, working, sentence, measured, len(counted), total)
 
 
 # --- evidence and output --------------------------------------------------------------------

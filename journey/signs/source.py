@@ -204,6 +204,14 @@ class Source:
         # The conversion needs stages that tell leads from clients who considered buying.
         self.has_leads = bool(row[0] and row[1])
         self.has_customers, self.has_status = bool(row[2]), bool(row[3])
+        # Evidence of repeat business anywhere in the workspace (whatever the filters): a
+        # client who bought on two days, a purchases count of 2 or more, or (in a snapshot,
+        # where no window is measured) a retention stage or status. Without any, a repeat
+        # rate of 0% would be read from absent evidence.
+        stated = " OR retention_at IS NOT NULL" if self.snapshot else ""
+        self.has_repeat = self.db.execute(
+            f"SELECT EXISTS(SELECT 1 FROM clients WHERE purchase_days >= 2 OR purchases >= 2"
+            f"{stated})").fetchone()[0] == 1
 
     def _sort_clients(self) -> None:
         """The client dates each window counts, sorted: a window is then two bisections."""
@@ -268,7 +276,32 @@ class Source:
             keys = np.sort(days * (1 << 32) + clients)                    # by day, then client
             keys = keys[np.concatenate([[True], keys[1:] != keys[:-1]])]  # each pair once
             self.purchase_days, self.purchase_clients = keys >> 32, keys & ((1 << 32) - 1)
+        self._first_purchase: np.ndarray | None = None
         return [(kind, day, n) for kind, day, n, _ in rows]
+
+    def first_purchase_days(self) -> np.ndarray:
+        """Each bought client's first purchase day, indexed by client id (NaN for the rest):
+        the client's stored first purchase date, or its earliest purchase read, if earlier.
+        Read as one fixed-width string (10-digit id, 10-character date) decoded by numpy."""
+        if getattr(self, "_first_purchase", None) is None:
+            found = self.db.execute(
+                "SELECT group_concat(printf('%010d%-10.10s', id, purchase_at), '') "
+                "FROM clients WHERE purchase_at IS NOT NULL").fetchone()[0] or ""
+            raw = np.frombuffer(found.encode("ascii", "replace"), dtype=np.uint8)
+            table = raw.reshape(-1, 20) if len(raw) % 20 == 0 else np.zeros((0, 20), np.uint8)
+            ids = (table[:, :10].astype(np.int64) - 48) @ (10 ** np.arange(9, -1, -1))
+            days = fixed_width_days(np.ascontiguousarray(table[:, 10:]))
+            read_max = int(self.purchase_clients.max()) if len(self.purchase_clients) else 0
+            top = max(int(ids.max()) if len(ids) else 0, read_max)
+            first = np.full(top + 1, np.nan)
+            first[ids] = days
+            if len(self.purchase_clients):
+                read = np.full(top + 1, np.inf)
+                np.minimum.at(read, self.purchase_clients, self.purchase_days.astype(float))
+                first = np.where(np.isnan(first) | (read < first), read, first)
+                first[np.isinf(first)] = np.nan
+            self._first_purchase = first
+        return self._first_purchase
 
     # --- windows -------------------------------------------------------------------
 
