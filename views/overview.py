@@ -90,7 +90,7 @@ if last:
     st.caption(f"Last import: {md(last['file'])} ({md(last['sheet'])}) on "
                f"{last['created_at']} UTC: {last['inserted']:,} added, "
                f"{last['updated']:,} updated, {last['rejected']:,} rejected. "
-               f"{health['imports']} imports in all.")
+               f"{health['imports']:,} import{'s' if health['imports'] != 1 else ''} in all.")
 if health["pending_stage_values"] and ctx.editing:
     values = ", ".join(f"'{md(v)}'" for v in list(health["pending_stage_values"])[:5])
     st.warning(f"Some stage values are not understood yet ({values}). Map them on the "
