@@ -1,7 +1,7 @@
 """Every plotly figure (and the journey map's emotion lane as SVG), built from the frames
 the analyses compute; the pages only render them. Colours come from journey.charts. Plotly
 is imported when a figure is drawn, so the command line, which draws none, never loads it.
-Nothing below this module imports it (the signs' trend chart is still journey.signs.figure).
+Nothing below this module imports it.
 """
 
 from __future__ import annotations
@@ -10,9 +10,10 @@ import pandas as pd
 
 from .charts import (BRAND, DATA_BACKED, DATA_COLOUR, FIGURE_BLUE, GAP_RED,
                      KIND_COLOURS, MIDPOINT, MUTED, PERSONA_QUADRANT_SHADES, QUADRANT_SHADES,
-                     QUADRANTS, STAGE_COLOURS, TOUCHPOINT_COLOUR)
+                     QUADRANTS, STAGE_COLOURS, STATUS_COLOURS, TOUCHPOINT_COLOUR)
 from .clients import reward_line
 from .paths import OUTCOME_LABELS, Transitions
+from .signs import SignResult
 from .stages import ALL_STAGES, LABELS, OUTCOMES
 from .text import html_text
 
@@ -403,3 +404,28 @@ def emotion_svg(curves: pd.DataFrame, *, column_width: int = 200, height: int = 
                          f'{value:+.1f}</text>')
     parts.append("</svg>")
     return "".join(parts)
+
+
+def trend_figure(sign: SignResult, *, large: bool = False):
+    """A line chart of the sign's 12 monthly values (plotly), thresholds drawn in where a
+    month's value compares with them."""
+    import plotly.graph_objects as go
+
+    trend = sign.trend
+    figure = go.Figure(go.Scatter(
+        x=trend["month"], y=trend["value"], mode="lines+markers",
+        line={"color": STATUS_COLOURS[sign.status], "width": 4 if large else 2.5},
+        marker={"size": 10 if large else 7}, connectgaps=False,
+        hovertemplate="%{x}: %{y:.1f}<extra></extra>"))
+    if len(trend):
+        for name, value in sign.sign.trend_lines(sign.thresholds).items():
+            figure.add_hline(y=value, line_dash="dot", line_color=STATUS_COLOURS[name],
+                             annotation_text=f"{name} {value:g}",
+                             annotation_position="top left")
+    size = 20 if large else 13
+    figure.update_layout(
+        height=420 if large else 300, margin={"l": 10, "r": 10, "t": 30, "b": 10},
+        font={"size": size}, showlegend=False,
+        yaxis_title=sign.value_label if not large else None,
+        xaxis={"type": "category"}, yaxis={"rangemode": "tozero"})
+    return figure

@@ -15,7 +15,7 @@ import pandas as pd
 import pytest
 
 from conftest import csv_bytes, dump
-from journey import signs
+from journey import figures, signs
 from journey.__main__ import main
 from journey.errors import ValidationError
 from journey.filters import Filters
@@ -566,7 +566,7 @@ def test_demo_trend_charts_draw_the_thresholds_a_month_compares_with(demo_db):
     # Level signs draw amber then red; signs judged on their change, and the uneducated
     # leads (a month's point is the share or the conversion), draw none.
     report = compute_signs(demo_db)
-    drawn = {s.key: [line.y0 for line in signs.trend_figure(s).layout.shapes]
+    drawn = {s.key: [line.y0 for line in figures.trend_figure(s).layout.shapes]
              for s in report.signs}
     assert drawn == {"interdepartmental_complaints": [], "uneducated_leads": [],
                      "purchase_objections": [50.0, 100.0], "low_win_rate": [30.0, 20.0],

@@ -5,7 +5,7 @@ data cannot measure, thresholds and keyword classes (hidden in presenter mode)."
 import pandas as pd
 import streamlit as st
 
-from journey import signs
+from journey import figures, signs
 from journey.errors import JourneyError
 from journey_ui import frame, widgets
 from journey_ui.text import md
@@ -128,7 +128,7 @@ def show_details(sign) -> None:
         if sign.trend.empty or sign.trend["value"].isna().all():
             st.caption("No trend to show: nothing measured it month by month.")
         else:
-            st.plotly_chart(signs.trend_figure(sign, large=ctx.presenter), width="stretch",
+            st.plotly_chart(figures.trend_figure(sign, large=ctx.presenter), width="stretch",
                             key=f"trend_{sign.key}")
             st.caption(sign.trend_note)
     with evidence:

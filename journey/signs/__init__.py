@@ -2,10 +2,10 @@
 
 What belongs in this package: the signs and everything needed to measure and judge them
 from a workspace. It imports downward only (workspace, kinds, stages, fields, values,
-filters, errors, charts' palette); only the pages, the export, the command line and the
-demo import it, through the names below. Inside, modules import in this order, each from
-those after it: figure, engine, settings, catalogue, base, evidence, source, then period
-and keywords.
+filters, errors, charts' palette); only the pages, the figures (journey.figures draws a
+sign's trend), the export, the command line and the demo import it, through the names
+below. Inside, modules import in this order, each from those after it: engine, settings,
+catalogue, base, evidence, source, then period and keywords.
 
 - ``catalogue``: one class per sign (its definition, measure, working, judging where it
   differs, next-step reasons and evidence), registered in the ``SIGNS`` tuple;
@@ -15,8 +15,7 @@ and keywords.
 - ``source``: the workspace read once (``Source``) and ``CLIENT_DAYS``;
 - ``period``: the period, the one before, the trend months, day numbers;
 - ``settings`` and ``keywords``: thresholds, self-assessments and keyword classes;
-- ``evidence``: the evidence queries the signs share; ``figure``: the trend chart
-  (colours from ``journey.charts``).
+- ``evidence``: the evidence queries the signs share.
 
 Each sign is a metric for the selected period and for the previous period of the same
 length, judged green, amber or red against thresholds the workspace can change, or
@@ -76,7 +75,6 @@ from .catalogue import SIGN_KEYS, SIGNS, sign_by_key
 from .engine import (
     MIN_MEASURED, POINTS, AlignmentScore, SignResult, SignsReport, alignment_score, compute_signs,
     sign_evidence, signs_records)
-from .figure import trend_figure
 from .keywords import (
     DEFAULT_KEYWORD_CLASSES, KEYWORDS_SETTING, get_keyword_classes, reason_classifier,
     set_keyword_classes)
@@ -95,5 +93,4 @@ __all__ = [
     "clear_self_assessment", "compute_signs", "format_value", "get_keyword_classes",
     "get_self_assessments", "get_thresholds", "latest_date", "reason_classifier",
     "reset_thresholds", "resolve_period", "save_self_assessment", "set_keyword_classes",
-    "set_thresholds", "sign_by_key", "sign_evidence", "signs_records", "thresholds_table",
-    "trend_figure"]
+    "set_thresholds", "sign_by_key", "sign_evidence", "signs_records", "thresholds_table"]
