@@ -12,6 +12,7 @@ from .charts import (BRAND, DATA_BACKED, DATA_COLOUR, FIGURE_BLUE, GAP_RED,
                      KIND_COLOURS, MIDPOINT, MUTED, PERSONA_QUADRANT_SHADES, QUADRANT_SHADES,
                      QUADRANTS, STAGE_COLOURS, STATUS_COLOURS, TOUCHPOINT_COLOUR)
 from .clients import reward_line
+from .funnel import Drop
 from .paths import OUTCOME_LABELS, Transitions
 from .signs import SignResult
 from .stages import ALL_STAGES, LABELS, OUTCOMES
@@ -22,7 +23,7 @@ def _signed(value) -> str:
     return "" if value is None or pd.isna(value) else f"{value:+.1f}"
 
 
-def funnel_figure(frame: pd.DataFrame, drop: dict | None = None, *, font_size: int = 14):
+def funnel_figure(frame: pd.DataFrame, drop: Drop | None = None, *, font_size: int = 14):
     """The funnel as plotly draws one, with the biggest drop-off written beside its step."""
     import plotly.graph_objects as go
 
@@ -35,9 +36,9 @@ def funnel_figure(frame: pd.DataFrame, drop: dict | None = None, *, font_size: i
     if drop:
         labels = dict(zip(frame["stage"], frame["label"]))
         figure.add_annotation(
-            x=1.0, xref="paper", xanchor="left", y=labels[drop["to"]], yref="y",
-            text=f"<b>◀ −{drop['pct_lost']:.0f}%</b><br>{drop['clients_lost']:,} clients "
-                 f"stopped<br>after {labels[drop['from']].lower()}",
+            x=1.0, xref="paper", xanchor="left", y=labels[drop.to_stage], yref="y",
+            text=f"<b>◀ −{drop.pct_lost:.0f}%</b><br>{drop.clients_lost:,} clients "
+                 f"stopped<br>after {labels[drop.from_stage].lower()}",
             showarrow=False, align="left", font={"size": font_size, "color": "#b03a2e"})
     figure.update_layout(font_size=font_size, margin=dict(l=10, r=170, t=10, b=10),
                          height=80 + 70 * len(frame))

@@ -244,21 +244,32 @@ _DID_NOT = {"awareness": "never became aware of you", "consideration": "did not 
             "post-purchase": "did not come back or recommend you"}
 
 
-def biggest_drop(frame: pd.DataFrame) -> dict | None:
-    """The step that loses the largest share of clients, as a sentence and its figures."""
+@dataclass(frozen=True)
+class Drop:
+    """A step of the funnel and the clients lost on it, in figures and as a sentence."""
+    from_stage: str
+    to_stage: str
+    pct_lost: float
+    clients_lost: int
+    sentence: str
+    too_new: int = 0          # clients left out as too new to have taken the step
+
+
+def biggest_drop(frame: pd.DataFrame) -> Drop | None:
+    """The step that loses the largest share of clients."""
     best = None
     for before, after in zip(frame.itertuples(), list(frame.itertuples())[1:]):
         if not before.clients:
             continue
         lost = 100.0 * (before.clients - after.clients) / before.clients
-        if best is None or lost > best["pct_lost"]:
-            best = {"from": before.stage, "to": after.stage, "pct_lost": round(lost, 1),
-                    "clients_lost": int(before.clients - after.clients)}
+        if best is None or lost > best[2]:
+            best = (before.stage, after.stage, round(lost, 1),
+                    int(before.clients - after.clients))
     if best is None:
         return None
-    best["sentence"] = (f"{best['pct_lost']:.0f}% of clients who {_WHO[best['from']]} "
-                        f"{_DID_NOT[best['to']]}.")
-    return best
+    start, end, pct, clients = best
+    return Drop(start, end, pct, clients,
+                f"{pct:.0f}% of clients who {_WHO[start]} {_DID_NOT[end]}.")
 
 
 # --- cohorts, timing, stalled clients, where clients are now ------------------------------

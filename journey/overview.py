@@ -3,13 +3,15 @@ date span, the filter choices, and the workspace's data health."""
 
 from __future__ import annotations
 
+import dataclasses
+
 import datetime as dt
 
 import pandas as pd
 from sqlite_utils import Database
 
 from .filters import FILTER_FIELDS, NO_FILTERS, Filters
-from .funnel import as_of_date, biggest_drop, compute_funnel
+from .funnel import Drop, as_of_date, biggest_drop, compute_funnel
 from .ingest import pending_stage_values
 from .stages import RANK
 from .values import add_days, stored_day
@@ -116,7 +118,7 @@ def too_new_buyers(db: Database, filters: Filters = NO_FILTERS) -> int:
                       [*params, RANK["purchase"], since]).fetchone()[0]
 
 
-def measured_drop(tiles: pd.DataFrame) -> dict | None:
+def measured_drop(tiles: pd.DataFrame) -> Drop | None:
     """The biggest drop-off among the stages the data can measure: the funnel up to the
     first stage without evidence (``missing``), so "100% of clients who bought did not come
     back" is never read from a workspace with no repeat purchases in it. A step's clients
@@ -134,9 +136,9 @@ def measured_drop(tiles: pd.DataFrame) -> dict | None:
         too_new = int(step.at[1, "too_new"]) if "too_new" in step else 0
         step.at[0, "clients"] = step.at[0, "clients"] - too_new
         drop = biggest_drop(step)
-        if drop is not None and (best is None or drop["pct_lost"] > best["pct_lost"]):
-            best = {**drop, "too_new": too_new}
-    return best if best is not None and best["clients_lost"] > 0 else None
+        if drop is not None and (best is None or drop.pct_lost > best.pct_lost):
+            best = dataclasses.replace(drop, too_new=too_new)
+    return best if best is not None and best.clients_lost > 0 else None
 
 
 def data_health(db: Database) -> dict:

@@ -121,8 +121,8 @@ def test_touchpoints_cover_the_journey(built):
 def test_biggest_drop_is_between_consideration_and_purchase(built):
     frame = compute_funnel(built[2])
     drop = biggest_drop(frame)
-    assert (drop["from"], drop["to"]) == ("consideration", "purchase")
-    assert 50 <= drop["pct_lost"] <= 70
+    assert (drop.from_stage, drop.to_stage) == ("consideration", "purchase")
+    assert 50 <= drop.pct_lost <= 70
     assert frame.clients.iloc[0] == 2000
 
 

@@ -91,7 +91,7 @@ def test_five_stage_funnel(shop):
         ("retention", "Retention", 1, 33.33, 16.67, 2),
         ("advocacy", "Advocacy", 0, 0.0, 0.0, 1)]
     drop = funnel.biggest_drop(frame)
-    assert (drop["from"], drop["to"], drop["pct_lost"]) == ("retention", "advocacy", 100.0)
+    assert (drop.from_stage, drop.to_stage, drop.pct_lost) == ("retention", "advocacy", 100.0)
 
 
 def test_six_stage_and_phase_models(shop):
@@ -102,7 +102,7 @@ def test_six_stage_and_phase_models(shop):
     assert records(phases, ["stage", "label", "clients", "pct_of_previous"]) == [
         ("pre-purchase", "Pre-purchase", 6, None), ("purchase", "Purchase", 3, 50.0),
         ("post-purchase", "Post-purchase", 1, 33.33)]
-    assert funnel.biggest_drop(phases)["sentence"] == (
+    assert funnel.biggest_drop(phases).sentence == (
         "67% of clients who bought did not come back or recommend you.")
     with pytest.raises(ValidationError, match="no funnel model 'seven'"):
         funnel.compute_funnel(shop, model="seven")

@@ -39,7 +39,7 @@ def test_demo_funnel_names_the_biggest_drop(demo_and_empty_home, demo_db):
     at = open_page("demo")
     assert at.title[0].value == "Funnel"
     drop = funnel.biggest_drop(funnel.compute_funnel(demo_db))
-    assert drop["sentence"] in sentences(at)
+    assert drop.sentence in sentences(at)
     assert "2,000 clients" in texts(at)
     assert len(at.tabs) == 5
 
@@ -69,7 +69,7 @@ def test_demo_model_and_window_change_the_funnel(demo_and_empty_home, demo_db):
     at = open_page("demo", funnel_model="phases", funnel_window=30)
     expected = funnel.compute_funnel(demo_db, model="phases", window_days=30)
     drop = funnel.biggest_drop(expected)
-    assert drop["sentence"] in sentences(at)
+    assert drop.sentence in sentences(at)
     assert "within 30 days of first contact" in texts(at)
 
 

@@ -139,7 +139,7 @@ def test_leads_and_won_deals_tiles_say_what_is_not_measured():
     assert tiles.loc["purchase", "missing"] is None
     drop = measured_drop(stage_tiles(db))
     # Not "100% of clients who bought did not come back": the biggest measured drop.
-    assert drop["sentence"] == "50% of clients who knew of you did not consider buying."
+    assert drop.sentence == "50% of clients who knew of you did not consider buying."
 
 
 def test_the_overview_page_of_leads_and_won_deals(home):
@@ -156,7 +156,7 @@ def test_orders_without_referrals_do_not_read_as_nobody_recommending_you():
     db = orders_only(open_memory_workspace())
     tiles = stage_tiles(db)
     assert list(tiles.loc[tiles["missing"].notna(), "stage"]) == ["advocacy"]
-    assert "did not recommend" not in measured_drop(tiles)["sentence"]
+    assert "did not recommend" not in measured_drop(tiles).sentence
     report = compute_signs(db)
     repeat = report.by_key("repeat_business_down")
     # 8 of the 20 buyers of 2024 bought on two days (40%), 5 of 10 in 2023 (50%): a fall of
@@ -210,7 +210,7 @@ def test_brand_new_buyers_are_not_read_as_not_coming_back():
     # A buyer of October who has not come back is old enough to count.
     load(db, None, ["q1,2024-09-01,purchase,,"])
     drop = measured_drop(stage_tiles(db))
-    assert (drop["sentence"], drop["clients_lost"], drop["too_new"]) == (
+    assert (drop.sentence, drop.clients_lost, drop.too_new) == (
         "6% of clients who bought did not come back.", 1, 10)
 
 
@@ -302,7 +302,7 @@ def test_superstore_says_what_it_cannot_measure(superstore):
     drop = measured_drop(tiles)
     # Not "100% of clients who came back did not recommend you": of the 793 buyers 12
     # bought once, 2 of them in the last 90 days (too new to count): 10 of 791.
-    assert (drop["sentence"], drop["clients_lost"], drop["too_new"]) == (
+    assert (drop.sentence, drop.clients_lost, drop.too_new) == (
         "1% of clients who bought did not come back.", 10, 2)
 
 

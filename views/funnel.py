@@ -57,7 +57,7 @@ if not first:
 # --- the funnel and where clients are now -------------------------------------------------
 drop = funnel.biggest_drop(stages)
 if drop:
-    widgets.sentence(drop["sentence"])
+    widgets.sentence(drop.sentence)
 chart, now = st.columns([3, 2])
 with chart:
     st.subheader("How far clients got", anchor=False)

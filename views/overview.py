@@ -65,10 +65,11 @@ for column, row in zip(columns, tiles.itertuples()):
 
 drop = measured_drop(tiles)
 if drop:
-    widgets.sentence(drop["sentence"])
-    st.caption(f"{drop['clients_lost']:,} clients stopped between {drop['from']} and {drop['to']}."
-               + (f" {drop['too_new']:,} who first bought in the last {CHANCE_DAYS} days are "
-                  "left out: too new to have come back." if drop.get("too_new") else "")
+    widgets.sentence(drop.sentence)
+    st.caption(f"{drop.clients_lost:,} clients stopped between {drop.from_stage} and "
+               f"{drop.to_stage}."
+               + (f" {drop.too_new:,} who first bought in the last {CHANCE_DAYS} days are "
+                  "left out: too new to have come back." if drop.too_new else "")
                + ("" if period else " Choose a period in the sidebar to compare with the "
                   "period before."))
 elif not tiles["clients"].sum():

@@ -18,7 +18,7 @@ from sqlite_utils import Database
 from ..columns import CLIENT_COLUMNS, EVENT_COLUMNS
 from ..fields import CLIENT_FIELDS, EVENT_FIELDS, field_type, match_header
 from ..filters import FILTER_FIELDS, NO_FILTERS, Filters
-from ..funnel import compute_funnel
+from ..funnel import Drop, compute_funnel
 from ..overview import measured_drop, stage_tiles
 from ..signs import SIGN_KEYS, AlignmentScore, SignsReport
 from ..stages import LABELS, stage_at_column, stage_model
@@ -335,7 +335,7 @@ class Overview:
     exported_at: dt.datetime
     filters: str
     tiles: pd.DataFrame                # journey.overview.stage_tiles
-    drop: dict | None                  # journey.overview.measured_drop
+    drop: Drop | None                  # journey.overview.measured_drop
     score: AlignmentScore
     period: str                        # the signs' period in words
     statuses: dict[str, int]           # status word -> signs

@@ -153,11 +153,11 @@ def write_overview(book, styles: Styles, summary: Overview) -> None:
     row += 5
     sheet.write_string(row, 0, "Biggest drop-off", styles.heading)
     if summary.drop:
-        sheet.merge_range(row + 1, 0, row + 1, 5, summary.drop["sentence"], styles.sentence)
-        lost = summary.drop["clients_lost"]
+        sheet.merge_range(row + 1, 0, row + 1, 5, summary.drop.sentence, styles.sentence)
+        lost = summary.drop.clients_lost
         sheet.write_string(row + 2, 0, f"{lost:,} client{'s' * (lost != 1)} stopped between "
-                                       f"{LABELS.get(summary.drop['from'])} and "
-                                       f"{LABELS.get(summary.drop['to'])}.", styles.muted)
+                                       f"{LABELS.get(summary.drop.from_stage)} and "
+                                       f"{LABELS.get(summary.drop.to_stage)}.", styles.muted)
     else:
         sheet.write_string(row + 1, 0, "No drop-off to show: no client matches."
                            if not tiles["clients"].sum() else "No client was lost between "
