@@ -4,8 +4,8 @@ date span, the filter choices, and the workspace's data health."""
 from __future__ import annotations
 
 import dataclasses
-
 import datetime as dt
+from dataclasses import dataclass
 
 import pandas as pd
 from sqlite_utils import Database
@@ -141,21 +141,41 @@ def measured_drop(tiles: pd.DataFrame) -> Drop | None:
     return best if best is not None and best.clients_lost > 0 else None
 
 
-def data_health(db: Database) -> dict:
-    """Row counts, the last import, rejected rows and stage values waiting to be mapped."""
+@dataclass(frozen=True)
+class LastImport:
+    file: str
+    sheet: str | None
+    created_at: str
+    inserted: int
+    updated: int
+    rejected: int
 
-    count = lambda table: db.execute(f"SELECT COUNT(*) FROM [{table}]").fetchone()[0]  # noqa: E731
-    last = db.execute("SELECT id, file, sheet, created_at, inserted, updated, rejected "
+
+@dataclass(frozen=True)
+class DataHealth:
+    """What the workspace holds, and what still needs a person's attention."""
+    clients: int
+    events: int
+    personas: int
+    touchpoints: int
+    imports: int                       # not undone
+    last_import: LastImport | None
+    rejected_rows: int
+    pending_stage_values: dict[str, int]   # stage values waiting to be mapped -> rows
+
+
+def data_health(db: Database) -> DataHealth:
+    """Row counts, the last import, rejected rows and stage values waiting to be mapped."""
+    count = lambda sql: db.execute(sql).fetchone()[0]  # noqa: E731
+    last = db.execute("SELECT file, sheet, created_at, inserted, updated, rejected "
                       "FROM imports WHERE undone_at IS NULL ORDER BY id DESC LIMIT 1").fetchone()
-    rejected = db.execute("SELECT COALESCE(SUM(rejected), 0) FROM imports "
-                          "WHERE undone_at IS NULL").fetchone()[0]
-    return {
-        "clients": count("clients"), "events": count("events"),
-        "personas": db.execute("SELECT COUNT(*) FROM personas WHERE archived = 0").fetchone()[0],
-        "touchpoints": count("touchpoints"),
-        "imports": db.execute("SELECT COUNT(*) FROM imports WHERE undone_at IS NULL").fetchone()[0],
-        "last_import": None if last is None else dict(zip(
-            ("id", "file", "sheet", "created_at", "inserted", "updated", "rejected"), last)),
-        "rejected_rows": int(rejected),
-        "pending_stage_values": pending_stage_values(db),
-    }
+    return DataHealth(
+        clients=count("SELECT COUNT(*) FROM clients"),
+        events=count("SELECT COUNT(*) FROM events"),
+        personas=count("SELECT COUNT(*) FROM personas WHERE archived = 0"),
+        touchpoints=count("SELECT COUNT(*) FROM touchpoints"),
+        imports=count("SELECT COUNT(*) FROM imports WHERE undone_at IS NULL"),
+        last_import=None if last is None else LastImport(*last),
+        rejected_rows=int(count("SELECT COALESCE(SUM(rejected), 0) FROM imports "
+                                "WHERE undone_at IS NULL")),
+        pending_stage_values=pending_stage_values(db))

@@ -11,7 +11,7 @@ from journey_ui.text import md
 ctx = frame.page_context()
 health = frame.cached(data_health)(ctx)
 
-if not health["clients"] and not health["events"]:
+if not health.clients and not health.events:
     st.title("Welcome to Journey")
     st.write(f"The workspace **{md(ctx.workspace)}** is empty. Three ways to start:")
     upload, template, demo = st.columns(3)
@@ -78,22 +78,22 @@ else:
     st.caption("No client was lost between the stages your data measures.")
 
 st.subheader("Data health")
-last = health["last_import"]
+last = health.last_import
 left, middle, right = st.container(border=True).columns(3)
-left.metric("Clients", f"{health['clients']:,}")
-left.metric("Events", f"{health['events']:,}")
-middle.metric("Rows rejected", f"{health['rejected_rows']:,}",
+left.metric("Clients", f"{health.clients:,}")
+left.metric("Events", f"{health.events:,}")
+middle.metric("Rows rejected", f"{health.rejected_rows:,}",
               help="Rows the imports could not use; the Import page lists them with reasons.")
-middle.metric("Stage values to map", f"{len(health['pending_stage_values']):,}")
-right.metric("Personas", health["personas"])
-right.metric("Touchpoints", health["touchpoints"])
+middle.metric("Stage values to map", f"{len(health.pending_stage_values):,}")
+right.metric("Personas", health.personas)
+right.metric("Touchpoints", health.touchpoints)
 if last:
-    st.caption(f"Last import: {md(last['file'])} ({md(last['sheet'])}) on "
-               f"{last['created_at']} UTC: {last['inserted']:,} added, "
-               f"{last['updated']:,} updated, {last['rejected']:,} rejected. "
-               f"{health['imports']:,} import{'s' if health['imports'] != 1 else ''} in all.")
-if health["pending_stage_values"] and ctx.editing:
-    values = ", ".join(f"'{md(v)}'" for v in list(health["pending_stage_values"])[:5])
+    st.caption(f"Last import: {md(last.file)} ({md(last.sheet)}) on "
+               f"{last.created_at} UTC: {last.inserted:,} added, "
+               f"{last.updated:,} updated, {last.rejected:,} rejected. "
+               f"{health.imports:,} import{'s' if health.imports != 1 else ''} in all.")
+if health.pending_stage_values and ctx.editing:
+    values = ", ".join(f"'{md(v)}'" for v in list(health.pending_stage_values)[:5])
     st.warning(f"Some stage values are not understood yet ({values}). Map them on the "
                "Import page so those clients count in the funnel.",
                icon=":material/help:")
