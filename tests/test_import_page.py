@@ -10,7 +10,7 @@ import pytest
 from conftest import REPO, app_test, dump
 from journey.ingest import review
 from journey.errors import ValidationError
-from journey.ingest import import_file, plan_file
+from journey.ingest import ImportResult, import_file, plan_file
 from journey.workspace import create_workspace, open_workspace
 
 PAGE = "views/import.py"
@@ -234,7 +234,7 @@ def test_the_rejected_rows_workbook_says_why(shop):
     assert counts(shop)["clients"] == 2
     assert any(d.label.startswith("Download the rejected rows")
                for d in at.main.get("download_button"))
-    book = openpyxl.load_workbook(io.BytesIO(at.session_state["import_outcome"]["workbook"]))
+    book = openpyxl.load_workbook(io.BytesIO(at.session_state["import_outcome"].workbook))
     rows = list(book.active.iter_rows(values_only=True))
     assert rows == [
         ("File", "Sheet", "Row", "Column", "Value", "Why not imported", "Client ID", "Name",
@@ -331,9 +331,12 @@ def test_unknown_stage_values_group_spellings():
 
 
 def test_sentences_say_what_happened():
-    results = [{"file": "a.xlsx", "kind": "clients", "inserted": 3, "updated": 2, "rejected": 1},
-               {"file": "a.xlsx", "kind": "events", "inserted": 0, "updated": 5, "rejected": 0},
-               {"file": "b.csv", "kind": "events", "inserted": 7, "updated": 0, "rejected": 0}]
+    def result(file, kind, inserted, updated, rejected):
+        return ImportResult(None, file, "Sheet1", kind, {}, inserted + updated + rejected,
+                            inserted, updated, rejected, [], {}, [])
+
+    results = [result("a.xlsx", "clients", 3, 2, 1), result("a.xlsx", "events", 0, 5, 0),
+               result("b.csv", "events", 7, 0, 0)]
     assert review.outcome_sentence(results, dry_run=False) == (
         "Imported 2 files: 3 clients added, 2 clients updated, 7 events added, "
         "5 events already there; 1 row rejected.")
@@ -354,8 +357,8 @@ def test_real_crm_files_import_together(shop, datasets):
     assert kinds == ["clients", "events"]
     button(at, "Import 2 files").click().run()
     assert not at.exception
-    results = at.session_state["import_outcome"]["results"]
-    pipeline = next(r for r in results if r["file"] == files[1])
-    assert pipeline["rows"] == pipeline["inserted"] + pipeline["updated"] + pipeline["rejected"]
-    assert counts(shop)["events"] == pipeline["inserted"] > 0
+    results = at.session_state["import_outcome"].results
+    pipeline = next(r for r in results if r.file == files[1])
+    assert pipeline.rows == pipeline.inserted + pipeline.updated + pipeline.rejected
+    assert counts(shop)["events"] == pipeline.inserted > 0
     assert counts(shop)["imports"] == 2

@@ -172,7 +172,7 @@ def review_file(key: str, entry: dict):
 def perform(ready: list, dry_run: bool) -> None:
     """Check or import the reviewed files on a job of their own (journey_ui.jobs), so that
     a rerun cannot cut the import off half-way; ``follow_job`` shows its progress."""
-    def work(db, job) -> dict:
+    def work(db, job) -> review.ImportOutcome:
         results, used, errors, done = [], [], [], []
         for number, (key, name, plans, stage_map) in enumerate(ready):
             def progress(fraction: float, message: str, number=number, name=name) -> None:
@@ -183,13 +183,13 @@ def perform(ready: list, dry_run: bool) -> None:
             except JourneyError as error:
                 errors.append(str(error))
                 continue
-            results += [r.as_dict() for r in out]
+            results += out
             used += plans
             done.append(key)
-        return {"workspace": str(ctx.path), "results": results, "dry_run": dry_run,
-                "errors": errors, "done": done, "totals": review.workspace_totals(db),
-                "workbook": review.rejected_workbook(results, used)
-                if any(r["problems"] for r in results) else None}
+        return review.ImportOutcome(
+            str(ctx.path), results, dry_run, errors, done, review.workspace_totals(db),
+            review.rejected_workbook(results, used) if any(r.problems for r in results)
+            else None)
 
     files_text = f"{len(ready)} file{'s' if len(ready) != 1 else ''}"
     label = f"Checking {files_text}" if dry_run else f"Importing {files_text}"
@@ -219,21 +219,20 @@ def follow_job() -> None:
     finished = jobs.take(str(ctx.path), session_id())
     if finished is None:
         return
-    outcome = finished.result or {
-        "workspace": str(ctx.path), "results": [], "dry_run": True, "done": [],
-        "errors": [finished.error], "totals": None, "workbook": None}
+    outcome = finished.result or review.ImportOutcome(str(ctx.path), [], dry_run=True,
+                                                      errors=[finished.error])
     state["import_outcome"] = outcome
-    if not outcome["dry_run"] and outcome["done"]:
-        for key in outcome["done"]:
+    if not outcome.dry_run:
+        for key in outcome.done:
             forget(key)
     st.rerun()
 
 
-def show_outcome(outcome: dict) -> None:
+def show_outcome(outcome: review.ImportOutcome) -> None:
     """What the last check or import did, with its problems and the rejected rows."""
-    results, dry_run = outcome["results"], outcome["dry_run"]
+    results, dry_run = outcome.results, outcome.dry_run
     with st.container(border=True):
-        for error in outcome["errors"]:
+        for error in outcome.errors:
             st.error(md(error), icon=":material/block:")
         if results:
             (st.info if dry_run else st.success)(
@@ -241,7 +240,7 @@ def show_outcome(outcome: dict) -> None:
                 icon=":material/fact_check:" if dry_run else ":material/check_circle:")
             st.dataframe(review.results_frame(results), hide_index=True, column_config=COUNTS)
             if not dry_run:
-                st.caption(review.totals_sentence(outcome["totals"]))
+                st.caption(review.totals_sentence(outcome.totals))
         problems = review.problems_frame(results)
         if len(problems):
             st.markdown(f"**{len(problems):,} problem{'s' if len(problems) != 1 else ''}"
@@ -251,15 +250,15 @@ def show_outcome(outcome: dict) -> None:
             if len(problems) > 1000:
                 st.caption(f"The first 1,000 of {len(problems):,}; the workbook has them all.")
             st.download_button("Download the rejected rows, with why (Excel)",
-                               outcome["workbook"], "rejected-rows.xlsx", XLSX_MIME,
+                               outcome.workbook, "rejected-rows.xlsx", XLSX_MIME,
                                key="import_rejected_download", icon=":material/download:")
         for result in results:
-            waiting = result.get("unknown_stage_values") or {}
+            waiting = result.unknown_stages
             if waiting:
-                st.caption(f"{md(result['sheet'])}: stage values not mapped yet: "
+                st.caption(f"{md(result.sheet)}: stage values not mapped yet: "
                            + ", ".join(md(v) for v in list(waiting)[:8])
                            + ("" if dry_run else " (say what they mean below)"))
-            for note in result["notes"]:
+            for note in result.notes:
                 st.caption(f":material/info: {md(note[:1].upper() + note[1:])}")
         st.button("Dismiss", key="import_dismiss", icon=":material/close:",
                   on_click=lambda: state.pop("import_outcome", None))
@@ -339,7 +338,7 @@ def history() -> None:
             return
         widgets.flash(review.undo_sentence(done))
         outcome = state.get("import_outcome")
-        if outcome and any(r["import_id"] == picked for r in outcome["results"]):
+        if outcome and any(r.import_id == picked for r in outcome.results):
             state.pop("import_outcome")          # its figures no longer hold
         st.rerun()
     no.button("Cancel", key="import_undo_no",
@@ -397,7 +396,7 @@ if ctx.editing:
             perform(ready, dry_run=dry_run)
             follow_job()
 
-if (outcome := state.get("import_outcome")) and outcome["workspace"] == str(ctx.path):
+if (outcome := state.get("import_outcome")) and outcome.workspace == str(ctx.path):
     show_outcome(outcome)
 
 if ctx.editing:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+from dataclasses import dataclass, field
 
 import pandas as pd
 from sqlite_utils import Database
@@ -22,11 +23,12 @@ from .. import values
 from ..columns import CLIENT_COLUMNS, EVENT_COLUMNS
 from ..errors import ValidationError
 from ..fields import ALL_FIELDS, fields_for
-from ..journal import list_imports
+from ..journal import Problem, list_imports
 from ..stages import ALL_STAGES, LABELS, OUTCOMES, normalise_value, read_stage_value
 from ..tables import to_xlsx_bytes
 from .plan import SheetPlan
 from .read import RawSheet
+from .save import ImportResult
 from .understand import EXTRA, WORKSHOP_KINDS, guess_sheet_mapping
 
 PREVIEW_ROWS = 8
@@ -181,40 +183,53 @@ def merge_counts(*counts: dict[str, int]) -> dict[str, int]:
 
 # --- after an import -------------------------------------------------------------------
 
-def results_frame(results: list[dict]) -> pd.DataFrame:
+@dataclass
+class ImportOutcome:
+    """What a check or an import from the page did, kept for display until dismissed."""
+    workspace: str                         # the workspace file it was made in
+    results: list[ImportResult]
+    dry_run: bool
+    errors: list[str] = field(default_factory=list)   # files refused, one sentence each
+    done: list[str] = field(default_factory=list)     # the page's keys of the files imported
+    totals: dict[str, int] = field(default_factory=dict)   # workspace_totals afterwards
+    workbook: bytes | None = None          # the rejected rows, when there are any
+
+
+def results_frame(results: list[ImportResult]) -> pd.DataFrame:
     """One row per imported sheet: what it was imported as and what happened to its rows."""
     return pd.DataFrame([{
-        "File": r["file"], "Sheet": r["sheet"],
-        "Imported as": r["kind"].replace("_", " "), "Rows": r["rows"],
-        "Added": r["inserted"], "Updated": r["updated"], "Rejected": r["rejected"],
+        "File": r.file, "Sheet": r.sheet,
+        "Imported as": r.kind.replace("_", " "), "Rows": r.rows,
+        "Added": r.inserted, "Updated": r.updated, "Rejected": r.rejected,
     } for r in results], columns=["File", "Sheet", "Imported as", "Rows", "Added", "Updated",
                                   "Rejected"])
 
 
-def problems_frame(results: list[dict]) -> pd.DataFrame:
+def problems_frame(results: list[ImportResult]) -> pd.DataFrame:
     """Every problem of every sheet, by file, sheet, row and column."""
-    return pd.DataFrame([
-        {"File": r["file"], "Sheet": r["sheet"], "Row": p["row"], "Column": p["column"],
-         "Value": p["value"], REASON_HEADER: p["reason"]}
-        for r in results for p in r["problems"]], columns=PROBLEM_COLUMNS)
+    return pd.DataFrame([_problem_line(r, p) for r in results for p in r.problems],
+                        columns=PROBLEM_COLUMNS)
 
 
-def rejected_rows(results: list[dict], plans: list[SheetPlan]) -> pd.DataFrame:
+def _problem_line(result: ImportResult, problem: Problem) -> dict:
+    shown = problem.as_dict()                  # the value as text, cut at 200 characters
+    return {"File": result.file, "Sheet": result.sheet, "Row": shown["row"],
+            "Column": shown["column"], "Value": shown["value"], REASON_HEADER: shown["reason"]}
+
+
+def rejected_rows(results: list[ImportResult], plans: list[SheetPlan]) -> pd.DataFrame:
     """The rejected rows with their original cells, one line per problem, saying why."""
     by_sheet = {(p.file, p.sheet): p.raw for p in plans}
     lines = []
     originals: list[str] = []
     for result in results:
-        cells = _original_cells(by_sheet.get((result["file"], result["sheet"])),
-                                {p["row"] for p in result["problems"]})
+        cells = _original_cells(by_sheet.get((result.file, result.sheet)),
+                                {p.row for p in result.problems})
         for name in (cells[next(iter(cells))] if cells else {}):
             if name not in originals:
                 originals.append(name)
-        for problem in result["problems"]:
-            lines.append({"File": result["file"], "Sheet": result["sheet"],
-                          "Row": problem["row"], "Column": problem["column"],
-                          "Value": problem["value"], REASON_HEADER: problem["reason"],
-                          **cells.get(problem["row"], {})})
+        for problem in result.problems:
+            lines.append({**_problem_line(result, problem), **cells.get(problem.row, {})})
     return pd.DataFrame(lines, columns=[*PROBLEM_COLUMNS, *originals])
 
 
@@ -231,27 +246,27 @@ def _original_cells(raw: RawSheet | None, rows: set[int]) -> dict[int, dict[str,
             for i, record in zip(positions, texts.to_dict("records"))}
 
 
-def rejected_workbook(results: list[dict], plans: list[SheetPlan]) -> bytes:
+def rejected_workbook(results: list[ImportResult], plans: list[SheetPlan]) -> bytes:
     """The rejected rows as a workbook (formula-safe), one line per problem."""
     return to_xlsx_bytes(rejected_rows(results, plans), "Rejected rows")
 
 
-def outcome_sentence(results: list[dict], dry_run: bool) -> str:
+def outcome_sentence(results: list[ImportResult], dry_run: bool) -> str:
     """One sentence: what the import added, updated and rejected (or would have)."""
     parts = []
-    for kind in dict.fromkeys(r["kind"] for r in results):
-        added = sum(r["inserted"] for r in results if r["kind"] == kind)
-        updated = sum(r["updated"] for r in results if r["kind"] == kind)
+    for kind in dict.fromkeys(r.kind for r in results):
+        added = sum(r.inserted for r in results if r.kind == kind)
+        updated = sum(r.updated for r in results if r.kind == kind)
         noun = OUTCOME_NOUNS.get(kind, kind.replace("_", " ") + " rows")
         if added or not updated:
             parts.append(f"{added:,} {noun} added")
         if updated:
             parts.append(f"{updated:,} {noun} "
                          + ("already there" if kind == "events" else "updated"))
-    rejected = sum(r["rejected"] for r in results)
+    rejected = sum(r.rejected for r in results)
     parts.append(f"{rejected:,} row{'s' if rejected != 1 else ''} rejected" if rejected
                  else "no rows rejected")
-    files = len({r["file"] for r in results})
+    files = len({r.file for r in results})
     what = f"{files} file{'s' if files != 1 else ''}: {', '.join(parts[:-1])}; {parts[-1]}"
     if dry_run:
         return f"Checked {what}. Nothing was changed: import to keep it."
