@@ -51,6 +51,20 @@ OUTCOME_ALIASES = {
     "churned": "churned, churn, left, inactive, lapsed, cancelled customer, former, ex customer",
     "cancelled": "cancelled, canceled, cancellation, cancelled order",
 }
+# What an order's status says happened, on an order list without a stage column (a
+# status column beside an amount): normalised value -> event kind. A pending, failed or
+# abandoned order is a contact, never a purchase.
+ORDER_STATUS_WORDS = {
+    "purchase": "paid, completed, complete, processing, shipped, partially shipped, "
+                "fulfilled, partially fulfilled, delivered, invoiced, settled, succeeded, "
+                "success, successful, captured",
+    "refund": "refunded, partially refunded, partial refund, refund, returned, charged back, "
+              "chargeback",
+    "cancellation": "cancelled, canceled, cancelled order, voided, void",
+    "contact": "pending, pending payment, awaiting payment, unpaid, on hold, failed, "
+               "payment failed, declined, abandoned, abandoned checkout, checkout draft, "
+               "draft, expired, authorized, authorised",
+}
 # Values that say the client is still active: a status, not a stage.
 ACTIVE_WORDS = ("active", "current", "open", "ongoing")
 
@@ -69,6 +83,8 @@ for _outcome, _words in OUTCOME_ALIASES.items():
     for _word in _words.split(","):
         OUTCOME_OF[normalise_value(_word)] = _outcome
 ACTIVE_OF = {normalise_value(word) for word in ACTIVE_WORDS}
+ORDER_STATUS_KIND = {normalise_value(word): kind for kind, words in ORDER_STATUS_WORDS.items()
+                     for word in words.split(",")}
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,8 @@ columns map to (``mapping``: normalised header -> field), and its rules (``rules
 each row is (a purchase, a won deal, a refund...) and who the client is, applied to the
 typed rows the import prepared. ``explain`` says in one sentence, before anything is
 saved, what was understood. Adding a profile is one entry here plus its test in
-tests/test_real_exports.py.
+tests/test_real_exports.py (or, for exports the team has no sample of, in
+tests/test_more_profiles.py).
 
 Decisions (also in the README):
 - Line items (a Shopify order's lines, an invoice's lines) are grouped by their order: the
@@ -20,11 +21,19 @@ Decisions (also in the README):
   stage ids, Salesforce's ``IsWon``/``IsClosed``, Bitrix24's ``WON``/``LOSE`` stage ids
   with any pipeline prefix such as ``C6:``); other stages keep their value, and a value
   no alias knows is listed for mapping and leaves the deal a contact.
+- An order's status says what happened to it (``journey.stages.ORDER_STATUS_KIND``):
+  paid, processing, completed, shipped -> a purchase; refunded -> the purchase and a refund
+  beside it; cancelled, voided -> a cancellation (no purchase: such orders are mostly
+  never paid); pending, failed, on hold, abandoned -> a contact, never a purchase.
+- A survey's 0-10 "recommend" answer is an nps event of its respondent (amount = the
+  score; 9-10 proves advocacy); a 1-5 satisfaction answer without one sets the
+  respondent's satisfaction (their latest answer).
 """
 
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
 from typing import Callable
 
@@ -32,6 +41,7 @@ import pandas as pd
 
 from .. import values
 from ..fields import normalise_header
+from ..stages import ORDER_STATUS_KIND, normalise_value
 
 Rules = Callable[[pd.DataFrame, pd.DataFrame], pd.DataFrame]
 
@@ -46,6 +56,9 @@ class Profile:
     explain: Callable[[pd.DataFrame], str]   # raw frame -> what was understood
     kind: str = "events"
     stages: dict[str, str] = field(default_factory=dict)   # the export's own stage ids
+    # Regular expressions each matching some normalised header: a column whose header is
+    # free text (a survey's question, "How likely are you to recommend us...?").
+    patterns: tuple[str, ...] = ()
 
 
 # --- helpers over the raw frame ---------------------------------------------------------
@@ -402,6 +415,297 @@ def _tickets_explain(frame: pd.DataFrame) -> str:
 _REQUESTER = ("requester", "requestername", "solicitante", "demandeur", "anfragender")
 
 
+# --- orders by status: WooCommerce, Square ----------------------------------------------------
+
+def _order_status_kind(status: pd.Series) -> pd.Series:
+    """What each order's status says happened (None: a status no alias knows)."""
+    key = status.map(lambda v: None if v is None else
+                     normalise_value(re.sub(r"^wc-", "", str(v).strip(), flags=re.I)))
+    return key.map(ORDER_STATUS_KIND)
+
+
+_WOO_ORDER = ("ordernumber", "orderid", "order", "ordernumberformatted")
+_WOO_STATUS = ("orderstatus", "status")
+_WOO_EMAIL = ("billingemail", "billingemailaddress", "emailbilling", "customeremail")
+_WOO_TOTAL = ("ordertotal", "ordertotalamount", "total", "netsales", "ordersubtotal")
+
+
+def _woo_facts(frame: pd.DataFrame) -> dict:
+    order = _col(frame, *_WOO_ORDER).str.replace(r"^#", "", regex=True)
+    first = order.notna() & ~order.duplicated()
+    email = _col(frame, *_WOO_EMAIL).str.casefold()
+    # The customer: the billing e-mail, else the store's customer ID (0 is a guest), else
+    # the name the analytics export gives.
+    user = _col(frame, "customeruserid", "customerid", "customeruser")
+    user = user.where(~user.isin(["0", "0.0"]))
+    client = email.fillna(user).fillna(_col(frame, "customer").str.casefold())
+    client = _none(client.where(first).groupby(order).transform("first"))
+    said = _order_status_kind(_col(frame, *_WOO_STATUS))
+    kind = said.fillna("purchase")
+    refunded = _money(frame, "orderrefund", "refundamount", "refunded", "totalrefunded")
+    refunded = refunded.fillna(0).abs()
+    return {"order": order, "first": first, "client": client, "said": said,
+            "unknown": first & said.isna() & _col(frame, *_WOO_STATUS).notna(),
+            "kind": kind, "refund": first & ((said == "refund") | (refunded > 0)),
+            "refund_amount": refunded, "by_email": bool(email.notna().any())}
+
+
+def _woo_rules(rows: pd.DataFrame, frame: pd.DataFrame) -> pd.DataFrame:
+    facts = _woo_facts(frame)
+    rows = rows.copy()
+    rows["client_id"] = facts["client"].reindex(rows.index)
+    if facts["by_email"]:
+        rows["email"] = rows["client_id"]
+    first = _col(frame, "billingfirstname", "firstnamebilling")
+    last = _col(frame, "billinglastname", "lastnamebilling")
+    both = (first.fillna("") + " " + last.fillna("")).str.strip()
+    if (both != "").any():           # the billing name is First Name and Last Name together
+        rows["name"] = _none(both.where(both != "")).reindex(rows.index)
+    rows = _keyed_by_id(rows)
+    # A refunded order was paid: its purchase stands, with a refund beside it. A status no
+    # alias knows leaves the order a purchase (the export lists orders), and it is said.
+    kind = facts["kind"].reindex(rows.index)
+    rows["kind"] = kind.where(kind != "refund", "purchase")
+    orders = _fold_lines(rows, facts["order"].reindex(rows.index))
+    full = facts["refund_amount"].where(facts["refund_amount"] > 0,
+                                        _money(frame, *_WOO_TOTAL).abs())
+    refunds = _with(orders, facts["refund"], kind="refund", amount=full)
+    return _stack(orders, refunds)
+
+
+def _woo_explain(frame: pd.DataFrame) -> str:
+    facts = _woo_facts(frame)
+    first = facts["first"]
+    kind = facts["kind"][first]
+    paid = first & facts["kind"].isin(["purchase", "refund"])
+    clients = facts["client"][paid]
+    missing = int(facts["client"][first].isna().sum())
+    unknown = int(facts["unknown"].sum())
+    lines = len(frame) - int(first.sum())
+    return (f"Recognised as a WooCommerce orders export: {_n(int(first.sum()), 'order')}"
+            + (f" (from {_n(len(frame), 'line')})" if lines > 0 else "")
+            + f", {_n(int(paid.sum()), 'paid order')} from "
+            f"{_n(clients.nunique(), 'customer')} matched by "
+            + ("billing e-mail (case ignored)" if facts["by_email"] else "customer")
+            + f"; {int(facts['refund'].sum()):,} refunded, "
+            f"{int((kind == 'cancellation').sum()):,} cancelled; "
+            f"{_n(int((kind == 'contact').sum()), 'pending, on-hold or failed order')} kept "
+            "as contacts, not purchases"
+            + (f"; {_n(missing, 'order')} without a customer kept without a client"
+               if missing else "")
+            + (f"; {_n(unknown, 'order')} with a status Journey does not know counted as "
+               "purchases" if unknown else "") + ".")
+
+
+def _square_facts(frame: pd.DataFrame) -> dict:
+    payment = _col(frame, "transactionid", "paymentid")
+    first = payment.notna() & ~payment.duplicated()
+    client = _col(frame, "customerid").fillna(_col(frame, "customername"))
+    client = _none(client.groupby(payment).transform("first"))
+    event = _col(frame, "eventtype").str.casefold()
+    money = _money(frame, "totalcollected", "grosssales")
+    total = money.groupby(payment).transform("sum").where(payment.notna(), money)
+    refund_row = event.eq("refund") | (event.isna() & (total < 0))
+    partial = _money(frame, "partialrefunds", "refunds").fillna(0).abs()
+    partial = partial.groupby(payment).transform("sum").where(payment.notna(), partial)
+    return {"payment": payment, "first": first | payment.isna(), "client": client,
+            "refund": refund_row, "partial": ~refund_row & (partial > 0),
+            "partial_amount": partial, "total": total.abs()}
+
+
+def _square_rules(rows: pd.DataFrame, frame: pd.DataFrame) -> pd.DataFrame:
+    facts = _square_facts(frame)
+    rows = rows.copy()
+    rows["client_id"] = facts["client"].reindex(rows.index)
+    rows = _keyed_by_id(rows)
+    # Square lists completed payments and refunds (Event Type): a payment is a purchase.
+    rows["kind"] = facts["refund"].reindex(rows.index).map({True: "refund", False: "purchase"})
+    rows["amount"] = facts["total"].reindex(rows.index)
+    date = _col(frame, "date").fillna("") + " " + _col(frame, "time").fillna("")
+    date = date.str.strip()
+    parsed = values.parse_dates(date.where(date != "", None), day_first=False)[0]
+    rows["date"] = parsed.reindex(rows.index).where(
+        parsed.reindex(rows.index).notna(), rows["date"] if "date" in rows else None)
+    payments = _fold_lines(rows, facts["payment"].reindex(rows.index))
+    partial = _with(payments, facts["partial"], kind="refund",
+                    amount=facts["partial_amount"])
+    return _stack(payments, partial)
+
+
+def _square_explain(frame: pd.DataFrame) -> str:
+    facts = _square_facts(frame)
+    first = facts["first"]
+    paid = first & ~facts["refund"]
+    missing = int(facts["client"][paid].isna().sum())
+    return (f"Recognised as a Square transactions export: {_n(int(paid.sum()), 'payment')} "
+            f"from {_n(facts['client'][paid].nunique(), 'customer')} (by customer ID, else "
+            f"name); "
+            + (f"{_n(missing, 'payment')} without a customer kept without a client; "
+               if missing else "")
+            + f"{_n(int((first & facts['refund']).sum()), 'refund')} and "
+            f"{_n(int((first & facts['partial']).sum()), 'partial refund')}.")
+
+
+# --- deals: Pipedrive, Zoho CRM ----------------------------------------------------------------
+
+_PIPEDRIVE_WON = {"won", "ganado", "gagne", "gewonnen", "ganho", "vinto"}
+_PIPEDRIVE_LOST = {"lost", "perdido", "perdu", "verloren", "perso"}
+
+
+def _pipedrive_outcome(frame: pd.DataFrame) -> pd.Series:
+    status = _col(frame, "dealstatus", "status").map(
+        lambda v: None if v is None else normalise_value(v))
+    return pd.Series(None, index=frame.index, dtype=object).mask(
+        status.isin(_PIPEDRIVE_LOST), "lost").mask(status.isin(_PIPEDRIVE_WON), "won")
+
+
+def _pipedrive_rules(rows: pd.DataFrame, frame: pd.DataFrame) -> pd.DataFrame:
+    """Won and lost from Status; dated when won or lost, an open deal when created; the
+    client is the organisation, else the contact person; a lost deal keeps its reason."""
+    rows = _deal_rules(_pipedrive_outcome)(rows, frame)
+    said = _pipedrive_outcome(frame).reindex(rows.index)
+    won = _dates(frame, "dealwontime", "wontime").reindex(rows.index)
+    lost = _dates(frame, "deallosttime", "losttime").reindex(rows.index)
+    created = _dates(frame, "dealdealcreated", "dealcreated", "dealaddtime",
+                     "addtime").reindex(rows.index)
+    date = won.where(said == "won", lost.where(said == "lost"))
+    rows["date"] = date.where(date.notna(), created)
+    if "reason" in rows:
+        rows["reason"] = rows["reason"].where(said == "lost", None)
+    return rows
+
+
+def _zoho_outcome(frame: pd.DataFrame) -> pd.Series:
+    stage = _col(frame, "stage").map(lambda v: None if v is None else normalise_value(v))
+    return pd.Series(None, index=frame.index, dtype=object).mask(
+        stage.fillna("").str.startswith("closedlost"), "lost").mask(
+        stage.fillna("").str.startswith("closedwon"), "won")
+
+
+def _zoho_rules(rows: pd.DataFrame, frame: pd.DataFrame) -> pd.DataFrame:
+    rows = _deal_rules(_zoho_outcome, open_date=("createdtime", "createddate"))(rows, frame)
+    if "reason" in rows:
+        rows["reason"] = rows["reason"].where(
+            _zoho_outcome(frame).reindex(rows.index) == "lost", None)
+    return rows
+
+
+# --- surveys: NPS and satisfaction -------------------------------------------------------------
+
+_NPS_HEADER = r"recommend|netpromoter|^nps|nps$|npsscore"
+_SATISFACTION_HEADER = r"satisf|^csat|csat$"
+# Columns that make a sheet a survey's responses (Typeform, SurveyMonkey, Google Forms,
+# Delighted, Qualtrics), not a client list that happens to hold a score.
+# (Not an "End Date" alone: a client list of contracts has one.)
+_SURVEY_MARKS = ("respondentid", "responseid", "collectorid", "submitdateutc", "submitdate",
+                 "submittedat", "datesubmitted", "networkid", "timestamp", "marcatemporal",
+                 "horodateur", "zeitstempel", "responsedate", "responsetimestamp",
+                 "recordeddate", "surveytype")
+_RESPONDENT = ("email", "emailaddress", "respondentemail", "e-mail", "correo",
+               "correoelectronico", "recipientemail", "customeremail")
+_RESPONDENT_ID = ("customerid", "userid", "personid", "contactid", "respondentid",
+                  "responseid", "externaldatareference", "externalreference")
+_SURVEY_DATE = ("submitdateutc", "submitdate", "submittedat", "datesubmitted", "enddate",
+                "responsedate", "responsetimestamp", "recordeddate", "timestamp",
+                "marcatemporal", "horodateur", "zeitstempel", "createdat", "date",
+                "startdate", "startdateutc")
+# The respondent's columns: the first in the sheet is the client ID the import checks for
+# (the rules then key each response by e-mail, else ID).
+_SURVEY_KEYS = {**{h: "client_id" for h in _RESPONDENT + _RESPONDENT_ID},
+                "firstname": "name", "name": "name"}
+_SATISFIED = {"verysatisfied": 5, "extremelysatisfied": 5, "satisfied": 4, "somewhatsatisfied": 4,
+              "neutral": 3, "neithersatisfiednordissatisfied": 3, "dissatisfied": 2,
+              "somewhatdissatisfied": 2, "unsatisfied": 2, "verydissatisfied": 1,
+              "extremelydissatisfied": 1, "veryunsatisfied": 1}
+
+
+def _column_matching(frame: pd.DataFrame, pattern: str) -> pd.Series:
+    by_normal = {normalise_header(h): h for h in frame.columns}
+    header = _header_matching(set(by_normal), pattern)
+    if header is None:
+        return pd.Series([None] * len(frame), index=frame.index, dtype=object)
+    return values.parse_text(frame[by_normal[header]], stripped=True)[0]
+
+
+def _survey_facts(frame: pd.DataFrame) -> dict:
+    email = _col(frame, *_RESPONDENT).str.casefold()
+    email = email.where(email.fillna("").str.contains("@"))
+    respondent = _none(email.fillna(_col(frame, *_RESPONDENT_ID)))
+    nps = values.parse_score(_column_matching(frame, _NPS_HEADER).str.extract(
+        r"^\s*(\d+(?:\.0+)?)", expand=False), 0, 10)[0]
+    said = _column_matching(frame, _SATISFACTION_HEADER)
+    words = said.map(lambda v: None if v is None else _SATISFIED.get(normalise_value(v)))
+    satisfaction = values.parse_score(said.str.extract(r"^\s*(\d+(?:\.\d+)?)", expand=False),
+                                      1, 5)[0]
+    satisfaction = satisfaction.where(satisfaction.notna(), words.astype(float))
+    return {"respondent": respondent, "by_email": email.notna(), "nps": nps,
+            "satisfaction": satisfaction, "date": _dates(frame, *_SURVEY_DATE)}
+
+
+def _nps_rules(rows: pd.DataFrame, frame: pd.DataFrame) -> pd.DataFrame:
+    """Each response with a 0-10 answer is an nps event of its respondent (the score is
+    its amount); a response without one is a contact. A satisfaction answer stays in the
+    event's extra columns."""
+    facts = _survey_facts(frame)
+    rows = rows.copy()
+    rows["client_id"] = facts["respondent"].reindex(rows.index)
+    rows["email"] = _none(facts["respondent"].where(facts["by_email"])).reindex(rows.index)
+    rows = _keyed_by_id(rows)
+    score = facts["nps"].reindex(rows.index)
+    rows["kind"] = score.notna().map({True: "nps", False: "contact"})
+    rows["amount"] = score
+    rows["date"] = facts["date"].reindex(rows.index)
+    return rows
+
+
+def _nps_explain(frame: pd.DataFrame) -> str:
+    facts = _survey_facts(frame)
+    nps = facts["nps"]
+    answered = nps.notna()
+    promoters, detractors = int((nps >= 9).sum()), int((nps <= 6).sum())
+    score = (round(100 * (promoters - detractors) / int(answered.sum()))
+             if answered.any() else None)
+    missing = int(facts["respondent"].isna().sum())
+    return (f"Recognised as an NPS survey export: {_n(int(answered.sum()), 'answer')} from "
+            f"{_n(facts['respondent'][answered].nunique(), 'respondent')} (by e-mail, case "
+            f"ignored, else respondent ID), each an NPS event; {_n(promoters, 'promoter')} (9-10, "
+            f"advocacy), {_n(detractors, 'detractor')} (0-6)"
+            + (f", NPS {score:+d}" if score is not None else "")
+            + (f"; {_n(int((~answered).sum()), 'response')} without a score kept as "
+               "contacts"
+               if (~answered).any() else "")
+            + (f"; {_n(missing, 'response')} without an e-mail or ID kept without a client"
+               if missing else "") + ".")
+
+
+def _satisfaction_rules(rows: pd.DataFrame, frame: pd.DataFrame) -> pd.DataFrame:
+    """A respondent is a client with their satisfaction (1-5), their latest answer."""
+    facts = _survey_facts(frame)
+    rows = rows.copy()
+    rows["client_id"] = facts["respondent"].reindex(rows.index)
+    rows["email"] = _none(facts["respondent"].where(facts["by_email"])).reindex(rows.index)
+    rows["satisfaction"] = facts["satisfaction"].reindex(rows.index)
+    rows["last_contact"] = facts["date"].reindex(rows.index)
+    rows = rows[rows["client_id"].notna()]
+    order = rows["last_contact"].fillna("")
+    rows = rows.loc[order.sort_values(kind="stable").index]
+    return rows[~rows["client_id"].duplicated(keep="last")].sort_index()
+
+
+def _satisfaction_explain(frame: pd.DataFrame) -> str:
+    facts = _survey_facts(frame)
+    answered = facts["satisfaction"].notna()
+    respondents = facts["respondent"].dropna().nunique()
+    average = facts["satisfaction"].mean()
+    return (f"Recognised as a satisfaction survey export: {_n(len(frame), 'response')} from "
+            f"{_n(respondents, 'respondent')} (by e-mail, case ignored, else respondent ID), "
+            f"{int(answered.sum()):,} with a 1-5 satisfaction answer"
+            + (f" (average {average:.1f})" if answered.any() else "")
+            + "; each respondent's latest answer is their satisfaction"
+            + (f"; {_n(int(facts['respondent'].isna().sum()), 'response')} without an "
+               "e-mail or ID skipped" if facts["respondent"].isna().any() else "") + ".")
+
+
 # --- the table ----------------------------------------------------------------------------
 
 _SHOPIFY_ORDERS = {"name": "order_id", "createdat": "date", "total": "amount",
@@ -479,14 +783,84 @@ PROFILES += (
              "source": "channel"},
             _tickets_rules, _tickets_explain),
 )
+PROFILES += (
+    Profile("woocommerce_orders", "a WooCommerce orders export",
+            (_any(*_WOO_ORDER), _any(*_WOO_STATUS),
+             _any("orderdate", "date", "datecreated", "paiddate"), _any(*_WOO_TOTAL),
+             _any("billingemail", "billingemailaddress", "emailbilling", "customertype")),
+            {"ordernumber": "order_id", "orderid": "order_id", "order": "order_id",
+             "orderdate": "date", "date": "date", "datecreated": "date",
+             "ordertotal": "amount", "ordertotalamount": "amount", "total": "amount",
+             "netsales": "amount", "orderstatus": "status", "status": "status",
+             "billingfirstname": "name", "firstnamebilling": "name", "customer": "name",
+             "billingcountry": "country", "countrycodebilling": "country",
+             "paymentmethodtitle": "channel", "paymentmethod": "channel",
+             "customernote": "note"},
+            _woo_rules, _woo_explain),
+    Profile("square_transactions", "a Square transactions export",
+            (*_all("transactionid", "grosssales", "netsales"),
+             _any("customerid", "customername")),
+            {"transactionid": "order_id", "date": "date", "customername": "name",
+             "eventtype": "status", "source": "channel", "location": "department",
+             "staffname": "owner", "description": "note"},
+            _square_rules, _square_explain),
+    Profile("pipedrive_deals", "a Pipedrive deals export",
+            (_any("dealstatus", "status"), _any("dealwontime", "wontime"),
+             _any("deallosttime", "losttime"), _any("dealvalue", "value"),
+             _any("dealtitle", "title")),
+            {"dealid": "order_id", "id": "order_id", "dealorganization": "name",
+             "organization": "name", "dealorganisation": "name", "organisation": "name",
+             "dealcontactperson": "name", "contactperson": "name", "dealstage": "stage",
+             "stage": "stage", "dealvalue": "amount", "value": "amount",
+             "deallostreason": "reason", "lostreason": "reason", "dealowner": "owner",
+             "owner": "owner", "dealpipeline": "channel", "pipeline": "channel",
+             "dealsource": "channel", "source": "channel"},
+            _pipedrive_rules,
+            _deal_explain("a Pipedrive deals export", _pipedrive_outcome,
+                          "from Status; dated by Won time and Lost time",
+                          "; clients by organisation, else contact person"),
+            stages={"qualified": "consideration", "contactmade": "consideration",
+                    "demoscheduled": "consideration", "proposalmade": "consideration",
+                    "negotiationsstarted": "consideration"}),
+    Profile("zoho_deals", "a Zoho CRM deals export",
+            _all("dealname", "stage", "closingdate", "accountname"),
+            {"recordid": "order_id", "dealid": "order_id", "id": "order_id",
+             "accountname": "name", "contactname": "name", "stage": "stage",
+             "amount": "amount", "closingdate": "date", "leadsource": "channel",
+             "dealowner": "owner", "reasonforloss": "reason", "lostreason": "reason"},
+            _zoho_rules,
+            _deal_explain("a Zoho CRM deals export", _zoho_outcome,
+                          "stages Closed Won and Closed Lost", "; clients by Account Name"),
+            stages={"qualification": "consideration", "needsanalysis": "consideration",
+                    "valueproposition": "consideration",
+                    "identifydecisionmakers": "consideration",
+                    "iddecisionmakers": "consideration",
+                    "proposalpricequote": "consideration",
+                    "negotiationreview": "consideration", "closedwon": "purchase",
+                    "closedlost": "lost", "closedlosttocompetition": "lost"}),
+    Profile("nps_survey", "an NPS survey export",
+            (_any(*_SURVEY_MARKS), _any(*_RESPONDENT, *_RESPONDENT_ID)),
+            {**_SURVEY_KEYS, "comment": "note", "reason": "note"},
+            _nps_rules, _nps_explain, patterns=(_NPS_HEADER,)),
+    Profile("satisfaction_survey", "a satisfaction survey export",
+            (_any(*_SURVEY_MARKS), _any(*_RESPONDENT, *_RESPONDENT_ID)),
+            _SURVEY_KEYS, _satisfaction_rules, _satisfaction_explain, kind="clients",
+            patterns=(_SATISFACTION_HEADER,)),
+)
 BY_NAME = {profile.name: profile for profile in PROFILES}
 
 
 def recognise(headers: list[str]) -> Profile | None:
     """The profile whose headers a sheet has (the most specific one), or None."""
     present = {normalise_header(h) for h in headers}
-    found = [p for p in PROFILES if all(alternatives & present for alternatives in p.needs)]
-    return max(found, key=lambda p: len(p.needs)) if found else None
+    found = [p for p in PROFILES if all(alternatives & present for alternatives in p.needs)
+             and all(_header_matching(present, pattern) for pattern in p.patterns)]
+    return max(found, key=lambda p: len(p.needs) + len(p.patterns)) if found else None
+
+
+def _header_matching(present, pattern: str) -> str | None:
+    """The first normalised header (in sorted order) that a pattern finds, or None."""
+    return next((h for h in sorted(present) if re.search(pattern, h)), None)
 
 
 def profile_mapping(profile: Profile, headers: list[str]) -> dict[str, str | None]:

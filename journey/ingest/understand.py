@@ -25,7 +25,8 @@ from ..fields import (
     CLIENT_ONLY, EVENT_FIELDS, EVENT_KINDS, EVENT_ONLY, SCORE_RANGES, field_type, fields_for,
     match_header, normalise_header)
 from ..journal import Problem, stage_mapping
-from ..stages import ALL_STAGES, OUTCOMES, normalise_value, read_stage_value
+from ..stages import (
+    ALL_STAGES, ORDER_STATUS_KIND, OUTCOMES, normalise_value, read_stage_value)
 from .read import RawSheet, base_name
 
 KINDS = ("clients", "events", "reference")
@@ -258,19 +259,30 @@ def resolve_stages(out: pd.DataFrame, kind: str, stage_map: dict[str, str]) -> d
 def resolve_kinds(out, plan, frame, raw, columns_for) -> list[Problem]:
     """Give every event a kind: its kind column, else its stage cell, else the sheet's.
 
-    Each distinct (kind cell, stage, outcome, won) combination is worked out once.
+    Each distinct (kind cell, stage, outcome, won, order status) combination is worked out
+    once. On an order list without a stage column, the status says what happened to an
+    order (``journey.stages.ORDER_STATUS_KIND``): a pending or failed order is a contact.
     """
     default = plan.set_values.get("kind") or _sheet_kind(f"{plan.sheet} {plan.file}")
     if default is None:
         default = "purchase" if "amount" in out else "contact"
     default = KIND_OF.get(normalise_value(default), default)
     has_stage_column = "stage" in columns_for
+    # An order list (its rows are purchases unless said otherwise) without a stage column:
+    # its status says what happened to each order (paid, refunded, cancelled, pending...).
+    # A person's --set kind=... says what every row is: the status then says nothing more.
+    by_status = (default == "purchase" and "kind" not in plan.set_values
+                 and not has_stage_column and "status" in columns_for)
 
-    def decide(cell, stage, outcome, won, stage_raw) -> str | None:
+    def decide(cell, stage, outcome, won, stage_raw, status) -> str | None:
         """The event's kind; None for a kind cell Journey does not know."""
         if cell is not None:
             key = normalise_value(cell)
             return key if key in EVENT_KINDS else KIND_OF.get(key) or KIND_OF.get(key.rstrip("s"))
+        if by_status and status is not None:
+            said = ORDER_STATUS_KIND.get(normalise_value(status))
+            if said is not None:
+                return said
         if won:
             return "won"
         if outcome == "lost":
@@ -286,8 +298,10 @@ def resolve_kinds(out, plan, frame, raw, columns_for) -> list[Problem]:
         return default
 
     given = out["kind"].tolist() if "kind" in out else [None] * len(out)
+    statuses = (out["status"].tolist() if by_status and "status" in out
+                else [None] * len(out))
     combos = list(zip(given, out["stage"].tolist(), out["_outcome"].tolist(),
-                      out["_won"].tolist(), out["stage_raw"].tolist()))
+                      out["_won"].tolist(), out["stage_raw"].tolist(), statuses))
     decided = {combo: decide(*combo) for combo in dict.fromkeys(combos)}
     kinds = [decided[combo] for combo in combos]
     bad = [kind is None for kind in kinds]
