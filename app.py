@@ -1,5 +1,6 @@
 """Journey's entry point: page config, the sidebar (workspace, filters, presenter mode)
-and navigation over the page scripts in views/. Nothing else lives here.
+and navigation over the page scripts in views/ (in presenter mode a bar across the top,
+with → and ← for the next and previous page). Nothing else lives here.
 
 The page scripts live in views/, not pages/: a pages/ folder beside the entry point
 would switch on Streamlit's old automatic multipage mode."""
@@ -32,13 +33,16 @@ sections = {
     section: [st.Page(path, title=title, icon=icon, default=path == "views/overview.py")
               for path, title, icon in pages if (HERE / path).exists()]
     for section, pages in PAGES.items()}
-navigation = st.navigation(sections)
+pages = [page for section in sections.values() for page in section]
+navigation = frame.navigation(sections, presenter)
 ctx = frame.render_sidebar()
-frame.share_or_follow(ctx, navigation, {p.url_path: p for ps in sections.values() for p in ps})
+frame.share_or_follow(ctx, navigation, {page.url_path: page for page in pages})
 widgets.style(ctx.presenter)
 if ctx.presenter:
-    st.columns([3, 1])[1].button("Leave presenter mode", icon=":material/close_fullscreen:",
-                                 type="tertiary",
-                                 on_click=lambda: st.session_state.update(presenter=False))
+    with st.container(key="leave_presenter"):     # top right, beside the title (widgets)
+        st.button("Leave presenter mode", icon=":material/close_fullscreen:", type="tertiary",
+                  on_click=lambda: st.session_state.update(presenter=False))
 with frame.running(ctx):
+    if ctx.presenter:
+        frame.presenter_keys(navigation, pages)
     navigation.run()

@@ -26,7 +26,7 @@ from journey.values import add_days
 from journey.workspace import (DEFAULT_WORKSPACE, create_workspace, delete_workspace,
                                get_setting, last_write, list_workspaces, open_workspace,
                                rename_workspace, workspace_path)
-from journey_ui import jobs
+from journey_ui import jobs, widgets
 from journey_ui.text import md
 
 FILTER_LABELS = {"persona": "Persona", "client_type": "Client type", "region": "Region",
@@ -68,6 +68,35 @@ def presenter_mode() -> bool:
     else:
         st.query_params.pop("present", None)
     return presenter
+
+
+def navigation(sections: dict[str, list], presenter: bool):
+    """``st.navigation`` over the pages: a menu in sections in the sidebar, or in presenter
+    mode (where the sidebar is tucked away) one row of every page across the top, so a
+    facilitator changes page in one click without leaving presenter mode (sections would
+    become drop-down menus there)."""
+    if presenter:
+        return st.navigation({"": [p for pages in sections.values() for p in pages]},
+                             position="top")
+    return st.navigation(sections)
+
+
+def presenter_keys(page, pages: list) -> None:
+    """In presenter mode, → and ← move to the next and previous page, in the navigation's
+    order, stopping at either end (``widgets.page_keys``).
+
+    The keys move the way a click on the navigation does, in the browser, so the session
+    keeps its filters and presenter switch, and the facilitator's room (share_or_follow)
+    follows. (``st.switch_page`` from the run of a hidden button, tried first, lost the
+    presenter switch: Streamlit 1.67 sends no widget values along with a page change the
+    script makes, so it forgets them.)
+    """
+    paths = [p.url_path for p in pages]
+    here = paths.index(page.url_path)
+    with st.container(key="presenter_keys"):          # out of sight (PRESENTER_CSS)
+        widgets.page_keys(current=page.url_path,
+                          previous=paths[here - 1] if here > 0 else None,
+                          following=paths[here + 1] if here + 1 < len(paths) else None)
 
 
 def page_context() -> Context:

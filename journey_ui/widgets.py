@@ -9,12 +9,50 @@ from journey_ui.text import html, md
 
 PRESENTER_CSS = """
 <style>
-html { font-size: 20px; }
+html { font-size: max(20px, 1.45vw); }
+[data-testid="stMainBlockContainer"] { padding-top: 4rem; padding-bottom: 3rem; position: relative; }
+.st-key-leave_presenter { position: absolute; top: 4rem; right: 5rem; width: auto; z-index: 5; }
 [data-testid="stMetricValue"] { font-size: 2.6rem; }
 [data-testid="stMain"] h1 { font-size: 2.6rem; }
 [data-testid="stSidebar"] { display: none; }
 [data-testid="stSidebarCollapsedControl"], [data-testid="stExpandSidebarButton"] { display: none; }
+.st-key-presenter_keys { display: none; }
 </style>
+"""
+
+# → and ← in presenter mode (frame.presenter_keys). The script is installed once per browser
+# tab and reads, at each key press, the marker page_keys draws on the page: no marker (out of
+# presenter mode) means the keys do nothing. It never acts while someone types or works a
+# widget that uses the arrows itself. It moves the way the browser's back button does
+# (history.pushState, then a popstate event Streamlit answers), so Streamlit sends the
+# widgets' values along, as it does for a click on the navigation.
+PAGE_KEYS_JS = """
+<script>
+(() => {
+  if (window.journeyPageKeys) return;
+  window.journeyPageKeys = true;
+  const ARROWS = { ArrowRight: "next", ArrowLeft: "previous" };
+  const BUSY = 'input, textarea, select, [contenteditable="true"], [role="textbox"], '
+    + '[role="combobox"], [role="listbox"], [role="slider"], [role="tablist"], '
+    + '[role="radiogroup"], [role="grid"], [role="menu"], [role="dialog"], '
+    + '[data-testid="stDataFrame"], [data-testid="stDataFrameResizable"]';
+  const busy = (el) => el instanceof Element && el.closest(BUSY) !== null;
+  document.addEventListener("keydown", (event) => {
+    const step = ARROWS[event.key];
+    if (!step || event.defaultPrevented || event.repeat || event.altKey || event.ctrlKey
+        || event.metaKey || event.shiftKey) return;
+    if (busy(event.target) || busy(document.activeElement)) return;
+    const marker = document.querySelector(".journey-page-keys");
+    if (!marker || !marker.hasAttribute("data-" + step)) return;
+    const current = marker.dataset.current, target = marker.dataset[step];
+    let root = window.location.pathname.replace(/\\/+$/, "");
+    if (current && root.endsWith("/" + current)) root = root.slice(0, -current.length - 1);
+    event.preventDefault();
+    window.history.pushState(null, "", root + "/" + target + window.location.search);
+    window.dispatchEvent(new PopStateEvent("popstate"));
+  });
+})();
+</script>
 """
 
 APP_CSS = """
@@ -27,6 +65,15 @@ APP_CSS = """
 def style(presenter: bool) -> None:
     """The app's small style touches, and the presenter's larger type."""
     st.html(APP_CSS + (PRESENTER_CSS if presenter else ""))
+
+
+def page_keys(current: str, previous: str | None, following: str | None) -> None:
+    """The arrow keys of presenter mode: a marker naming this page and its neighbours (url
+    paths; None at either end), and the script that reads it (PAGE_KEYS_JS)."""
+    ends = "".join(f' data-{name}="{html(path)}"' for name, path in
+                   (("previous", previous), ("next", following)) if path is not None)
+    st.html(f'<span class="journey-page-keys" data-current="{html(current)}"{ends}></span>'
+            + PAGE_KEYS_JS, unsafe_allow_javascript=True)
 
 
 def sentence(text: str) -> None:

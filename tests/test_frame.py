@@ -99,3 +99,67 @@ def test_an_address_with_present_1_opens_in_presenter_mode(demo_home):
     assert not at.exception
     assert at.session_state["presenter"] is True
     assert any(b.label == "Leave presenter mode" for b in at.main.button)
+
+
+def _navigation_positions(monkeypatch) -> list[tuple[list[str], str]]:
+    """Record each st.navigation call's page titles and position, then call the real one."""
+    import streamlit as st
+
+    calls, real = [], st.navigation
+
+    def spy(pages, *, position="sidebar", **kwargs):
+        titles = [p.title for ps in (pages.values() if isinstance(pages, dict) else [pages])
+                  for p in ps]
+        calls.append((titles, position))
+        return real(pages, position=position, **kwargs)
+    monkeypatch.setattr(st, "navigation", spy)
+    return calls
+
+
+def test_presenter_mode_moves_the_navigation_to_a_bar_across_the_top(demo, monkeypatch):
+    calls = _navigation_positions(monkeypatch)
+    at = app_test("demo")
+    assert calls[-1][1] == "sidebar"
+    every_page = calls[-1][0]
+    at.toggle(key="presenter").set_value(True).run()
+    assert not at.exception
+    assert calls[-1] == (every_page, "top"), "every page, in the same order, on one bar"
+    assert at.session_state["presenter"] is True
+    at.switch_page("views/signs.py").run()           # a page change keeps presenter mode
+    assert calls[-1][1] == "top" and at.title[0].value == "Signs of misalignment"
+    leave = next(b for b in at.main.button if b.label == "Leave presenter mode")
+    leave.click().run()
+    assert calls[-1][1] == "sidebar" and not at.exception
+
+
+def test_presenter_mode_keeps_editing_off(demo):
+    """Presenter mode is view-only (no live editing in this mode yet): the page context says
+    so whoever may edit, and the pages draw no save buttons."""
+    at = app_test("demo", page="views/workshop.py", presenter=True)
+    assert not at.exception
+    assert not [b for b in at.main.button if b.label.lower().startswith("save")]
+
+
+def test_a_viewer_following_a_presenter_stays_in_presenter_mode_as_pages_change(
+        demo, monkeypatch):
+    """The facilitator walks presenter mode with the arrow keys; a viewer who follows moves
+    page with them and stays in presenter mode (a page switch made by the script used to
+    drop the viewer's presenter switch until the next check, two seconds later)."""
+    from journey import access
+
+    monkeypatch.setenv(access.SERVER_HASH_VARIABLE, access.hash_passcode("open sesame"))
+    facilitator = app_test("demo", "views/overview.py")
+    facilitator.sidebar.text_input(key="unlock_passcode").input("open sesame")
+    facilitator.sidebar.button[0].click().run()
+    facilitator.session_state["presenter"] = True
+    facilitator.run()
+    viewer = app_test("demo", "views/overview.py")
+    viewer.run()
+    assert viewer.session_state["presenter"] is True
+    assert viewer.title[0].value == "Overview"
+    facilitator.switch_page("views/funnel.py").run()
+    viewer.run()
+    assert not viewer.exception
+    assert viewer.title[0].value == "Funnel"
+    assert viewer.session_state["presenter"] is True
+    assert any(b.label == "Leave presenter mode" for b in viewer.main.button)

@@ -1,0 +1,235 @@
+"""Presenter mode in a real browser (issue 16, item 2): the navigation stays visible as a bar
+across the top, → and ← walk every page in the navigation's order and back, and the type is
+large enough for a room at 1280×720 and 1920×1080. Screenshots of every page at both sizes go
+to tests/screenshots/presenter-*.png (git-ignored).
+
+Reuses test_browser's server (the demo workspace on a free port) and its Chromium.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import socket
+import subprocess
+import sys
+import time
+
+import pytest
+
+from conftest import REPO
+from test_browser import (CHROMIUM, SHOTS, _chromium_or_skip, _free_port,  # noqa: F401
+                          server)                              # server is a fixture
+
+# The navigation's titles, in app.py's order, and the heading each page shows.
+TITLES = re.findall(r'\("views/[a-z_]+\.py", "([^"]+)"', (REPO / "app.py").read_text())
+HEADINGS = {"Signs": "Signs of misalignment"}
+SIZES = ((1280, 720), (1920, 1080))
+NAV = '[data-testid="stTopNav"]'
+
+
+@pytest.fixture(scope="module")
+def browser(server):  # noqa: F811
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(
+            executable_path=CHROMIUM, args=["--headless", "--no-sandbox", "--disable-gpu"])
+        yield chromium
+        chromium.close()
+
+
+def _settle(tab, title: str) -> None:
+    """Wait until the page with this navigation title has finished running (in either
+    mode: the presenter's bar or the sidebar's menu)."""
+    heading = HEADINGS.get(title, title)
+    tab.wait_for_selector(f'{NAV} a, [data-testid="stSidebarNav"] a', timeout=90_000)
+    tab.wait_for_function(
+        "heading => [...document.querySelectorAll('[data-testid=\"stMain\"] h1')]"
+        ".some(h => h.innerText.trim() === heading)", arg=heading, timeout=90_000)
+    tab.wait_for_function(
+        "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')"
+        " || !document.querySelector('[data-testid=\"stStatusWidget\"]').innerText"
+        ".includes('Running')", timeout=90_000)
+    tab.wait_for_function(                      # the charts on screen are drawn
+        "() => [...document.querySelectorAll('[data-testid=\"stPlotlyChart\"]')]"
+        ".filter(c => c.offsetParent !== null).every(c => c.querySelector('.main-svg'))",
+        timeout=90_000)
+    tab.wait_for_timeout(600)
+
+
+def _font_px(tab, selector: str) -> float:
+    return tab.locator(selector).first.evaluate(
+        "e => parseFloat(getComputedStyle(e).fontSize)")
+
+
+def _check_page(tab, title: str, errors: list, shot: str) -> None:
+    assert not errors, errors
+    assert not tab.locator('[data-testid="stException"]').count(), title
+    assert tab.locator('[data-testid="stMain"] h1').first.inner_text().strip() == \
+        HEADINGS.get(title, title)
+    assert "present=1" in tab.url, tab.url          # a reload stays in presenter mode
+    assert tab.locator(NAV).is_visible(), title
+    assert not tab.locator('[data-testid="stSidebar"]').is_visible(), title
+    tab.screenshot(path=str(SHOTS / shot))
+
+
+@pytest.mark.parametrize("width,height", SIZES)
+def test_presenter_mode_walks_every_page_with_the_arrow_keys(server, browser,  # noqa: F811
+                                                             width, height):
+    url, _ = server
+    SHOTS.mkdir(exist_ok=True)
+    tab = browser.new_context(viewport={"width": width, "height": height}).new_page()
+    tab.set_default_timeout(60_000)
+    errors: list[str] = []
+    tab.on("pageerror", lambda error: errors.append(str(error)))
+    tab.goto(f"{url}/?present=1")
+    _settle(tab, TITLES[0])
+
+    links = tab.locator(f"{NAV} a").evaluate_all("a => a.map(l => l.innerText.trim())")
+    assert [t.split("\n")[-1].strip() for t in links] == TITLES    # one row, every page
+    nav_box = tab.locator(NAV).bounding_box()
+    assert nav_box["y"] + nav_box["height"] <= 100                # across the top
+    last = tab.locator(f"{NAV} a").last.bounding_box()
+    assert last["x"] + last["width"] <= width                     # nothing cut off
+    # Readable from the back of the room: body text at least 17 px at 1280×720 and
+    # 24 px at 1920×1080 (the type grows with the screen), titles much larger.
+    body_min = 17 if width < 1600 else 24
+    assert _font_px(tab, f"{NAV} a") >= body_min
+    assert _font_px(tab, '[data-testid="stMetricLabel"] p') >= body_min
+    assert _font_px(tab, '[data-testid="stMain"] h1') >= 2.8 * body_min
+    assert _font_px(tab, '[data-testid="stMetricValue"]') >= 2.8 * body_min
+
+    slug = lambda title: re.sub(r"[^a-z]+", "-", title.lower())   # noqa: E731
+    _check_page(tab, TITLES[0], errors, f"presenter-{width}-{slug(TITLES[0])}.png")
+    for title in TITLES[1:]:
+        tab.keyboard.press("ArrowRight")
+        _settle(tab, title)
+        _check_page(tab, title, errors, f"presenter-{width}-{slug(title)}.png")
+    tab.keyboard.press("ArrowRight")                  # the last page: nowhere further
+    tab.wait_for_timeout(1500)
+    _settle(tab, TITLES[-1])
+    for title in reversed(TITLES[:-1]):
+        tab.keyboard.press("ArrowLeft")
+        _settle(tab, title)
+        _check_page(tab, title, errors, f"presenter-{width}-back.png")
+    tab.keyboard.press("ArrowLeft")                   # the first page: nowhere before
+    tab.wait_for_timeout(1500)
+    _settle(tab, TITLES[0])
+    assert not errors, errors
+    tab.context.close()
+
+
+def test_arrow_keys_leave_typing_alone_and_rest_outside_presenter_mode(server,  # noqa: F811
+                                                                        browser):
+    url, _ = server
+    tab = browser.new_context(viewport={"width": 1280, "height": 720}).new_page()
+    tab.set_default_timeout(60_000)
+    tab.goto(f"{url}/clients?present=1")
+    _settle(tab, "Clients")
+    search = tab.locator('[data-testid="stMain"] [data-testid="stTextInput"] input').first
+    search.fill("ab")
+    search.press("ArrowLeft")                          # moves the cursor, not the page
+    search.press("ArrowRight")
+    tab.wait_for_timeout(1500)
+    _settle(tab, "Clients")
+    assert search.input_value() == "ab"
+
+    tab.locator('[data-testid="stMain"] h1').first.click()
+    tab.keyboard.press("ArrowRight")                   # out of the box, the keys move on
+    _settle(tab, TITLES[TITLES.index("Clients") + 1])
+
+    tab.get_by_role("button", name=re.compile("Leave presenter mode")).click()
+    tab.wait_for_selector('[data-testid="stSidebarNav"] a', timeout=90_000)
+    heading = tab.locator('[data-testid="stMain"] h1').first.inner_text()
+    tab.keyboard.press("ArrowRight")                   # presenter mode only
+    tab.wait_for_timeout(2000)
+    assert tab.locator('[data-testid="stMain"] h1').first.inner_text() == heading
+    assert tab.locator('[data-testid="stSidebar"]').is_visible()
+    tab.context.close()
+
+
+def test_the_filters_chosen_before_stay_in_force_as_the_keys_change_page(server,  # noqa: F811
+                                                                         browser):
+    url, _ = server
+    tab = browser.new_context(viewport={"width": 1440, "height": 1000}).new_page()
+    tab.set_default_timeout(60_000)
+    tab.goto(url)
+    _settle(tab, TITLES[0])
+    tab.locator('[data-testid="stSidebar"] [data-testid="stSelectbox"]').filter(
+        has_text="Period").click()
+    tab.get_by_role("option", name="Last 90 days").click()
+    _settle(tab, TITLES[0])
+    tab.locator('[data-testid="stSidebar"]').get_by_text("Presenter mode").click()
+    _settle(tab, TITLES[0])
+    assert tab.locator(NAV).is_visible()
+    tab.keyboard.press("ArrowRight")
+    _settle(tab, TITLES[1])
+    tab.keyboard.press("ArrowRight")
+    _settle(tab, TITLES[2])
+    tab.get_by_role("button", name=re.compile("Leave presenter mode")).click()
+    tab.wait_for_selector('[data-testid="stSidebarNav"] a', timeout=90_000)
+    _settle(tab, TITLES[2])
+    # A relative period shows its dates under the box ("2026-08-02 to 2026-10-31").
+    sidebar = tab.locator('[data-testid="stSidebar"]').inner_text()
+    assert re.search(r"\d{4}-\d\d-\d\d to \d{4}-\d\d-\d\d", sidebar), sidebar
+    tab.context.close()
+
+
+@pytest.fixture(scope="module")
+def room(tmp_path_factory, demo_file):
+    """The demo workspace served with the facilitator's passcode 'open sesame'."""
+    _chromium_or_skip()
+    home = tmp_path_factory.mktemp("room") / "workspaces"
+    home.mkdir()
+    shutil.copy(demo_file, home / "demo.db")
+    port = _free_port()
+    env = dict(os.environ, JOURNEY_HOME=str(home), JOURNEY_PASSCODE="open sesame")
+    process = subprocess.Popen(
+        [sys.executable, "-m", "journey_ui.serve", "--server.port", str(port),
+         "--server.headless", "true", "--server.address", "127.0.0.1",
+         "--browser.gatherUsageStats", "false"],
+        cwd=REPO, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        try:
+            with socket.create_connection(("127.0.0.1", port), timeout=1):
+                break
+        except OSError:
+            if process.poll() is not None:
+                pytest.fail(process.stdout.read().decode(errors="replace"))
+            time.sleep(0.3)
+    yield f"http://127.0.0.1:{port}"
+    process.terminate()
+    try:
+        process.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        process.kill()
+
+
+def test_viewers_follow_a_facilitator_who_walks_presenter_mode_with_the_keys(room, browser):
+    facilitator = browser.new_context(viewport={"width": 1280, "height": 720}).new_page()
+    facilitator.set_default_timeout(60_000)
+    facilitator.goto(room)
+    facilitator.wait_for_selector('[data-testid="stSidebarNav"] a', timeout=90_000)
+    facilitator.locator('[data-testid="stSidebar"] input[type="password"]').first.fill(
+        "open sesame")
+    facilitator.get_by_role("button", name="Unlock editing").click()
+    facilitator.get_by_role("button", name="Lock editing").wait_for()
+    facilitator.locator('[data-testid="stSidebar"]').get_by_text("Presenter mode").click()
+    _settle(facilitator, TITLES[0])
+    viewer = browser.new_context(viewport={"width": 1280, "height": 720}).new_page()
+    viewer.set_default_timeout(60_000)
+    viewer.goto(room)
+    _settle(viewer, TITLES[0])                     # in presenter mode, like the facilitator
+    for title in TITLES[1:3]:
+        facilitator.keyboard.press("ArrowRight")
+        _settle(facilitator, title)
+        _settle(viewer, title)                     # within the two-second check
+        assert viewer.locator(NAV).is_visible() and "present=1" in viewer.url
+    viewer.keyboard.press("ArrowRight")            # a viewer's keys move only them; the
+    viewer.wait_for_timeout(5000)                  # room brings them back
+    _settle(viewer, TITLES[2])
+    facilitator.context.close()
+    viewer.context.close()
