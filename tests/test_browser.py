@@ -8,6 +8,7 @@ tests/screenshots/ (git-ignored). Skips when Chromium is absent, except under CI
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import shutil
@@ -40,22 +41,17 @@ def _free_port() -> int:
         return sock.getsockname()[1]
 
 
-@pytest.fixture(scope="module")
-def server(tmp_path_factory, demo_file):
-    _chromium_or_skip()
-    home = tmp_path_factory.mktemp("browser") / "workspaces"
-    home.mkdir()
-    shutil.copy(demo_file, home / "demo.db")
-    open_workspace(home / "My shop.db").close()          # empty: the upload fills it
-    open_workspace(home / "Leads.db").close()            # empty: the long import fills it
+@contextlib.contextmanager
+def serving(home: Path, **environment: str):
+    """The app served from ``home`` (a JOURNEY_HOME) on a free local port: yields its
+    address, and stops the server afterwards."""
     port = _free_port()
-    env = dict(os.environ, JOURNEY_HOME=str(home))
+    env = dict(os.environ, JOURNEY_HOME=str(home), **environment)
     process = subprocess.Popen(
         [sys.executable, "-m", "journey_ui.serve",
          "--server.port", str(port), "--server.headless", "true",
          "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false"],
         cwd=REPO, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
-    url = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
         try:
@@ -65,12 +61,26 @@ def server(tmp_path_factory, demo_file):
             if process.poll() is not None:
                 pytest.fail(process.stdout.read().decode(errors="replace"))
             time.sleep(0.3)
-    yield url, home
-    process.terminate()
     try:
-        process.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        process.kill()
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory, demo_file):
+    _chromium_or_skip()
+    home = tmp_path_factory.mktemp("browser") / "workspaces"
+    home.mkdir()
+    shutil.copy(demo_file, home / "demo.db")
+    open_workspace(home / "My shop.db").close()          # empty: the upload fills it
+    open_workspace(home / "Leads.db").close()            # empty: the long import fills it
+    with serving(home) as url:
+        yield url, home
 
 
 @pytest.fixture(scope="module")

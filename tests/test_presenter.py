@@ -8,18 +8,13 @@ Reuses test_browser's server (the demo workspace on a free port) and its Chromiu
 
 from __future__ import annotations
 
-import os
 import re
 import shutil
-import socket
-import subprocess
-import sys
-import time
 
 import pytest
 
 from conftest import REPO
-from test_browser import (CHROMIUM, SHOTS, _chromium_or_skip, _free_port,  # noqa: F401
+from test_browser import (CHROMIUM, SHOTS, _chromium_or_skip, serving,  # noqa: F401
                           server)                              # server is a fixture
 
 # The navigation's titles, in app.py's order, and the heading each page shows.
@@ -184,28 +179,8 @@ def room(tmp_path_factory, demo_file):
     home = tmp_path_factory.mktemp("room") / "workspaces"
     home.mkdir()
     shutil.copy(demo_file, home / "demo.db")
-    port = _free_port()
-    env = dict(os.environ, JOURNEY_HOME=str(home), JOURNEY_PASSCODE="open sesame")
-    process = subprocess.Popen(
-        [sys.executable, "-m", "journey_ui.serve", "--server.port", str(port),
-         "--server.headless", "true", "--server.address", "127.0.0.1",
-         "--browser.gatherUsageStats", "false"],
-        cwd=REPO, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        try:
-            with socket.create_connection(("127.0.0.1", port), timeout=1):
-                break
-        except OSError:
-            if process.poll() is not None:
-                pytest.fail(process.stdout.read().decode(errors="replace"))
-            time.sleep(0.3)
-    yield f"http://127.0.0.1:{port}"
-    process.terminate()
-    try:
-        process.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        process.kill()
+    with serving(home, JOURNEY_PASSCODE="open sesame") as url:
+        yield url
 
 
 def test_viewers_follow_a_facilitator_who_walks_presenter_mode_with_the_keys(room, browser):
