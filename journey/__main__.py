@@ -33,11 +33,11 @@ class _Parser(argparse.ArgumentParser):
         raise ValidationError(f"{message[0].upper()}{message[1:]} (see --help).")
 
 
-def _pairs(values: list[str], option: str) -> dict[str, str]:
+def _pairs(values: list[str], option: str, shape: str = "SOURCE=TARGET") -> dict[str, str]:
     pairs = {}
     for value in values or []:
         if "=" not in value:
-            raise ValidationError(f"{option} takes SOURCE=TARGET, not '{value}'.")
+            raise ValidationError(f"{option} takes {shape}, not '{value}'.")
         source, target = value.rsplit("=", 1) if option == "--map" else value.split("=", 1)
         pairs[source.strip()] = target.strip()
     return pairs
@@ -219,7 +219,7 @@ def run_settings(args) -> int:
     from .workspace import (PLAIN_SETTINGS, SETTINGS, get_setting, open_workspace,
                             parse_setting, set_setting)
     changes = {key.strip(): parse_setting(key.strip(), value)
-               for key, value in _pairs(args.changes, "KEY=VALUE").items()}
+               for key, value in _pairs(args.changes, "settings", "KEY=VALUE").items()}
     db = open_workspace(args.workspace, create=False)
     for key, value in changes.items():
         set_setting(db, key, value)

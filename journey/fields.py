@@ -7,6 +7,7 @@ field, the column matching the earlier synonym wins where both have a value.
 
 from __future__ import annotations
 
+from .kinds import KINDS
 from .text import match_key
 
 # Field types drive value coercion in ``journey.values``.
@@ -72,10 +73,7 @@ EVENT_FIELDS: dict[str, str] = {
     "order_id": TEXT,
 }
 
-EVENT_KINDS = (
-    "contact", "stage_change", "purchase", "won", "lost", "refund", "cancellation",
-    "complaint", "internal_complaint", "objection", "referral", "review", "nps",
-)
+EVENT_KINDS = tuple(kind.name for kind in KINDS)     # declared in journey.kinds
 
 # Score ranges: values outside are rejected.
 SCORE_RANGES = {"reward_effort_rank": (1, 5), "nps": (0, 10)}

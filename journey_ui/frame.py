@@ -192,8 +192,9 @@ def render_sidebar() -> Context:
                 st.caption(f":material/hourglass_top: {job.label} in this workspace: "
                            f"{job.fraction:.0%}. The pages show the data as it was until "
                            "it ends.")
-            guarded = access.required_hash(db) is not None
-            can_edit = _editing_access(path, db)
+            required = access.required_hash(db)
+            guarded = required is not None
+            can_edit = _editing_access(path, required)
             if can_edit and not presenter:
                 _manage_workspaces(name, db)
             span = _cached_call(str(path), _identity(path), version,
@@ -229,14 +230,13 @@ def _sidebar_data(db: Database):
     return data_span(db), filter_options(db)
 
 
-def _editing_access(path: Path, db: Database) -> bool:
+def _editing_access(path: Path, required: str | None) -> bool:
     """Whether this session may edit the workspace; draws the passcode box for viewers.
 
     Editing needs the facilitator's passcode when the server or the workspace has one
     (journey.access). A session that typed it is remembered with the hash it matched, so
     a changed passcode locks it again.
     """
-    required = access.required_hash(db)
     unlocked: dict = st.session_state.setdefault("_unlocked", {})
     if required is None:
         return True

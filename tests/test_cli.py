@@ -303,6 +303,7 @@ def test_settings_are_shown_and_changed_by_name(capsys, files):
     ("editing_passcode=1234", "'editing_passcode' is not a setting you can change here"),
     ("stall_days=-3", "stall_days=-3: stall_days needs a whole number above 0."),
     ("pre_awareness=maybe", "pre_awareness needs yes or no."),
+    ("stall_days", "settings takes KEY=VALUE, not 'stall_days'."),
 ])
 def test_a_setting_that_cannot_be_used_is_refused_and_nothing_changes(capsys, files, change,
                                                                       words):

@@ -104,9 +104,7 @@ def _due(value, today: dt.date, was_due: str | None, status: str) -> str | None:
 
 def add_action(db: Database, values: dict, *, today: dt.date | None = None) -> int:
     """Add an action (status open unless given); returns its id."""
-    clean = clean_action({"status": "open", **values}, today=today)
-    if not clean.get("title"):
-        raise ValidationError("An action needs a title: what will be done.")
+    clean = clean_action({"status": "open", "title": None, **values}, today=today)
     with write(db):
         return db.table("actions").insert({**clean, "updated_at": _now()}).last_pk
 
@@ -137,9 +135,9 @@ def delete_action(db: Database, action_id: int, *, version: int) -> None:
 
 
 def get_action(db: Database, action_id: int) -> dict | None:
-    row = db.execute("SELECT * FROM actions WHERE id = ?", [action_id]).fetchone()
-    return dict(zip([c[0] for c in db.execute("SELECT * FROM actions LIMIT 0").description],
-                    row)) if row else None
+    cursor = db.execute("SELECT * FROM actions WHERE id = ?", [action_id])
+    row = cursor.fetchone()
+    return dict(zip([c[0] for c in cursor.description], row)) if row else None
 
 
 def list_actions(db: Database, *, owner: str | None = None, status: str | None = None,
