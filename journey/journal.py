@@ -102,9 +102,25 @@ def record_change(db: Database, import_id: int, table: str, rowid: int,
     ``take_back_import``). Without ``after`` (older records) undo puts the row back whole, or,
     when a later import changed it too, hands the before-image on to that import.
     """
+    record_changes(db, [(import_id, table, rowid, encode_image(before),
+                         None if after is None else encode_image(after))])
+
+
+def record_changes(db: Database, changes) -> None:
+    """Record many changes at once, each ``(import id, table, row id, before, after)`` with
+    the images already JSON (a bulk import's clients and events; the rules as for
+    ``record_change``)."""
+    db.conn.executemany("INSERT INTO import_changes(import_id, table_name, row_id, before, "
+                        "after) VALUES (?, ?, ?, ?, ?)", changes)
+
+
+def record_held_events(db: Database, import_id: int, row_keys: list[str]) -> None:
+    """Record the events an earlier import brought that this one lists again (by their row
+    keys): this import holds them too, so undoing the earlier one keeps them."""
     db.execute("INSERT INTO import_changes(import_id, table_name, row_id, before, after) "
-               "VALUES (?, ?, ?, ?, ?)", [import_id, table, rowid, encode_image(before),
-                                          None if after is None else encode_image(after)])
+               "SELECT ?, 'events', e.id, ?, ? FROM json_each(?) AS k "
+               "CROSS JOIN events AS e ON e.row_key = k.value WHERE e.import_id != ?",
+               [import_id, HELD, HELD, json.dumps(row_keys), import_id])
 
 
 def encode_image(image: dict | None) -> str:

@@ -29,8 +29,8 @@ from .. import values
 from ..derive import refresh_clients
 from ..fields import CLIENT_FIELDS, EVENT_FIELDS, PROFILE_FIELDS
 from ..journal import (
-    HELD, Problem, check_undoable, keyed_before, record_keyed_change, stage_mapping,
-    stored_columns, take_back_import)
+    Problem, check_undoable, keyed_before, record_changes, record_held_events,
+    record_keyed_change, stage_mapping, stored_columns, take_back_import)
 from ..stages import normalise_value, read_stage_value
 from ..workspace import get_setting, write
 from .plan import WORKSHOP_IMPORTERS, PreparedSheet, SheetPlan, plan_file, prepare_sheet
@@ -385,9 +385,8 @@ def _update_rows(db: Database, table: str, ids: list[int], rows: pd.DataFrame,
     present, records = _records(rows, columns)
     before = _fetch_before(db, table, ids)
     kept_when_empty = {EXTRA} | (set(present) if only_filled else set())
-    db.conn.executemany(
-        "INSERT INTO import_changes(import_id, table_name, row_id, before, after) "
-        "VALUES (?, ?, ?, ?, ?)",
+    record_changes(
+        db,
         [(import_id, table, row_id, json.dumps(before[row_id]),
           json.dumps([c for c, v in zip(present, record)
                       if v is not None or c not in kept_when_empty]))
@@ -446,18 +445,9 @@ def _save_events(db: Database, rows: pd.DataFrame, import_id: int,
     if indexes is not None:
         indexes.restore("events")
     if inserted < n:
-        _record_held_events(db, import_id, [record[-1] for record in records])
+        record_held_events(db, import_id, [record[-1] for record in records])
     touched = sorted({r for r in refs if r is not None})
     return inserted, n - inserted, touched
-
-
-def _record_held_events(db: Database, import_id: int, row_keys: list[str]) -> None:
-    """Record the events an earlier import brought that this one lists again (reported as
-    updated): this import holds them too, so undoing the earlier one keeps them."""
-    db.execute("INSERT INTO import_changes(import_id, table_name, row_id, before, after) "
-               "SELECT ?, 'events', e.id, ?, ? FROM json_each(?) AS k "
-               "CROSS JOIN events AS e ON e.row_key = k.value WHERE e.import_id != ?",
-               [import_id, HELD, HELD, json.dumps(row_keys), import_id])
 
 
 def _event_keys(rows: pd.DataFrame, columns: list[str]) -> list[str]:
@@ -554,11 +544,9 @@ def _link_orders(db: Database, import_ids: list[int]) -> list[int]:
         return []
     current = set(import_ids)
     fallback = max(current) if current else None
-    db.conn.executemany(
-        "INSERT INTO import_changes(import_id, table_name, row_id, before, after) "
-        "VALUES (?, 'events', ?, '{\"client_ref\": null}', '[\"client_ref\"]')",
-        [(owner if owner in current else fallback, event)
-         for event, event_import, _, owner in found])
+    record_changes(db, [(owner if owner in current else fallback, "events", event,
+                         '{"client_ref": null}', '["client_ref"]')
+                        for event, event_import, _, owner in found])
     db.conn.executemany("UPDATE events SET client_ref = ? WHERE id = ?",
                         [(client, event) for event, _, client, _ in found])
     return sorted({client for _, _, client, _ in found})

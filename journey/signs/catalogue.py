@@ -196,7 +196,40 @@ class UneducatedLeads(Sign):
                            params=[*params, *span])
 
 
-class PurchaseObjections(Sign):
+class EventsPer100Clients(Sign):
+    """A sign measured as events of one kind (or a client column counting them) per 100
+    clients of a base; a subclass names the kind, the column, the base and their words."""
+
+    counted: str                 # the events' word and part name ("objections")
+    base_part: str               # the base's part name ("considered")
+    base_words: str              # "clients who reached consideration"
+    no_events: str               # why nothing can be measured without the events
+    no_base: str                 # why nothing can be measured without the base
+
+    def base(self, src: Source, window) -> int:
+        raise NotImplementedError
+
+    def measure(self, src: Source, window) -> Measure:
+        events, basis, evidence = src.events_or_column(self.evidence_kinds[0],
+                                                       self.evidence_column, window)
+        if events is None:
+            return Measure(None, missing=self.no_events)
+        base = self.base(src, window)
+        parts = {self.counted: events, self.base_part: base}
+        value = ratio(events, base)
+        if value is None:
+            return Measure(None, parts, evidence, basis, missing=self.no_base)
+        return Measure(value, parts, evidence, basis)
+
+    def arithmetic(self, m: Measure) -> str:
+        worked = (f"{count(m.parts[self.counted])} {self.counted} ÷ "
+                  f"{count(m.parts[self.base_part])} {self.base_words}")
+        if self.unit == "%":
+            return f"{worked} = {fmt(m.value, '%')}."
+        return f"{worked} × 100 = {fmt(m.value)} per 100."
+
+
+class PurchaseObjections(EventsPer100Clients):
     key = "purchase_objections"
     title = "Objections at the point of purchase"
     definition = ("Objections raised in the period, per 100 clients who reached consideration "
@@ -217,23 +250,13 @@ class PurchaseObjections(Sign):
         "has to raise it.")
     evidence_kinds = reason_kinds = ("objection",)
     evidence_column = "objections"
+    counted, base_part = "objections", "considered"
+    base_words = "clients who reached consideration"
+    no_events = "The workspace has no objections."
+    no_base = "No clients reached consideration in the period."
 
-    def measure(self, src: Source, window) -> Measure:
-        objections, basis, evidence = src.events_or_column("objection", "objections", window)
-        if objections is None:
-            return Measure(None, missing="The workspace has no objections.")
-        considered = src.clients_in("considered", window)
-        value = ratio(objections, considered)
-        parts = {"objections": objections, "considered": considered}
-        if value is None:
-            return Measure(None, parts, evidence, basis,
-                           missing="No clients reached consideration in the period.")
-        return Measure(value, parts, evidence, basis)
-
-    def arithmetic(self, m: Measure) -> str:
-        p = m.parts
-        return (f"{count(p['objections'])} objections ÷ {count(p['considered'])} clients who "
-                f"reached consideration × 100 = {fmt(m.value)} per 100.")
+    def base(self, src: Source, window) -> int:
+        return src.clients_in("considered", window)
 
 
 class LowWinRate(Sign):
@@ -305,7 +328,7 @@ class LowWinRate(Sign):
             db.conn, params=[*params, *(span or ()), *(span or ())])
 
 
-class HighComplaints(Sign):
+class HighComplaints(EventsPer100Clients):
     key = "high_complaints"
     title = "High customer complaints"
     definition = ("Customer complaints ÷ clients active in the period (clients with any "
@@ -327,23 +350,12 @@ class HighComplaints(Sign):
     evidence_kinds = reason_kinds = ("complaint",)
     evidence_column = "complaints"
     trailing_trend = True
+    counted, base_part, base_words = "complaints", "active", "active clients"
+    no_events = "The workspace has no customer complaints."
+    no_base = "No clients were active in the period."
 
-    def measure(self, src: Source, window) -> Measure:
-        complaints, basis, evidence = src.events_or_column("complaint", "complaints", window)
-        if complaints is None:
-            return Measure(None, missing="The workspace has no customer complaints.")
-        active = src.active(window)
-        parts = {"complaints": complaints, "active": active}
-        value = ratio(complaints, active)
-        if value is None:
-            return Measure(None, parts, evidence, basis,
-                           missing="No clients were active in the period.")
-        return Measure(value, parts, evidence, basis)
-
-    def arithmetic(self, m: Measure) -> str:
-        p = m.parts
-        return (f"{count(p['complaints'])} complaints ÷ {count(p['active'])} active clients = "
-                f"{fmt(m.value, '%')}.")
+    def base(self, src: Source, window) -> int:
+        return src.active(window)
 
 
 class RefundsCancellationsUp(Sign):
