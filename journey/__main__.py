@@ -154,9 +154,7 @@ def run_import(args) -> int:
 def run_undo(args) -> int:
     from .ingest import undo_import
     from .workspace import open_workspace
-    done = undo_import(open_workspace(args.workspace, create=False), args.import_id)
-    print(f"Undid import {done['import_id']}: removed {done['clients_removed']} clients and "
-          f"{done['events_removed']} events, restored {done['rows_restored']} rows.")
+    print(undo_import(open_workspace(args.workspace, create=False), args.import_id).sentence())
     return 0
 
 

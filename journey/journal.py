@@ -47,6 +47,7 @@ from sqlite_utils import Database
 
 from .errors import ValidationError, WorkspaceError
 from .fields import PROFILE_FIELDS
+from .text import counted
 from .values import to_sql_value
 from .workspace import DERIVED_CLIENT_COLUMNS
 
@@ -209,7 +210,27 @@ def check_undoable(db: Database, import_id: int) -> None:
         raise WorkspaceError(f"Import {import_id} ({row[0]}) was already undone on {row[2]}.")
 
 
-def take_back_import(db: Database, import_id: int) -> tuple[dict, set[int]]:
+@dataclass(frozen=True)
+class Undone:
+    """What undoing an import did."""
+    import_id: int
+    clients_removed: int
+    events_removed: int
+    rows_restored: int
+
+    def sentence(self) -> str:
+        """``Undid import 4: removed 25 clients and 80 events, and put back 1 row as it was.``"""
+        removed = " and ".join(counted(n, noun) for n, noun in
+                               ((self.clients_removed, "client"), (self.events_removed, "event"))
+                               if n)
+        parts = [f"removed {removed}"] if removed else []
+        if self.rows_restored:
+            parts.append(f"put back {counted(self.rows_restored, 'row')} as "
+                         + ("it was" if self.rows_restored == 1 else "they were"))
+        return f"Undid import {self.import_id}: {', and '.join(parts) or 'it had nothing left to remove'}."
+
+
+def take_back_import(db: Database, import_id: int) -> tuple[Undone, set[int]]:
     """Undo an import: take out what it brought and put back what it overwrote, never
     what came after it. Run it inside the caller's transaction, after ``check_undoable``;
     returns the summary and the clients whose derived figures need refreshing.
@@ -248,9 +269,7 @@ def take_back_import(db: Database, import_id: int) -> tuple[dict, set[int]]:
     removed_clients = undo.clients_added(touches["clients"])
     db.execute("DELETE FROM reference_rows WHERE import_id = ?", [import_id])
     db.execute("UPDATE imports SET undone_at = datetime('now') WHERE id = ?", [import_id])
-    return ({"import_id": import_id, "events_removed": removed_events,
-             "clients_removed": removed_clients, "rows_restored": undo.restored},
-            undo.clients)
+    return Undone(import_id, removed_clients, removed_events, undo.restored), undo.clients
 
 @dataclass
 class _Touch:

@@ -19,3 +19,8 @@ def match_key(value) -> str:
     Headers and stage values are compared by it."""
     text = unicodedata.normalize("NFKD", "" if value is None else str(value).casefold())
     return "".join(ch for ch in text if ch.isalnum() and not unicodedata.combining(ch))
+
+
+def counted(n: int, noun: str, plural: str | None = None) -> str:
+    """``1 client``, ``2,300 clients``: a count with its noun in the right number."""
+    return f"{n:,} {noun if n == 1 else plural or noun + 's'}"

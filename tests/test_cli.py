@@ -205,7 +205,7 @@ def test_import_text_output_dry_run_and_undo(capsys, files):
     assert counts(files) == (3, 4, 1)
     code, out, err = call(capsys, "undo-import", "1", "--workspace", "shop")
     assert (code, err) == (0, "")
-    assert out == "Undid import 1: removed 3 clients and 4 events, restored 0 rows.\n"
+    assert out == "Undid import 1: removed 3 clients and 4 events.\n"
     assert counts(files) == (0, 0, 0)
     code, out, err = call(capsys, "undo-import", "1", "--workspace", "shop")
     assert code == 2 and "already undone" in err

@@ -11,6 +11,7 @@ from conftest import REPO, app_test, dump
 from journey.ingest import review
 from journey.errors import ValidationError
 from journey.ingest import ImportResult, import_file, plan_file
+from journey.journal import Undone
 from journey.workspace import create_workspace, open_workspace
 
 PAGE = "views/import.py"
@@ -343,9 +344,11 @@ def test_sentences_say_what_happened():
     assert review.outcome_sentence(results[:1], dry_run=True) == (
         "Checked 1 file: 3 clients added, 2 clients updated; 1 row rejected. "
         "Nothing was changed: import to keep it.")
-    assert review.undo_sentence({"import_id": 4, "clients_removed": 25, "events_removed": 80,
-                                 "rows_restored": 1}) == (
+    assert Undone(4, clients_removed=25, events_removed=80, rows_restored=1).sentence() == (
         "Undid import 4: removed 25 clients and 80 events, and put back 1 row as it was.")
+    assert Undone(5, clients_removed=1, events_removed=0, rows_restored=2).sentence() == (
+        "Undid import 5: removed 1 client, and put back 2 rows as they were.")
+    assert Undone(6, 0, 0, 0).sentence() == "Undid import 6: it had nothing left to remove."
 
 
 def test_real_crm_files_import_together(shop, datasets):

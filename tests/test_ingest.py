@@ -17,7 +17,7 @@ from journey.ingest import (
     guess_sheet_mapping, import_file, list_imports, map_stage_values, pending_stage_values,
     plan_file, stage_mapping, undo_import)
 from journey.ingest.plan import WORKSHOP_IMPORTERS
-from journey.journal import Problem, SheetSave, record_change
+from journey.journal import Problem, SheetSave, Undone, record_change
 from journey.workspace import set_setting
 
 # imports, import_changes and import_problems are the history an undo leaves behind.
@@ -527,8 +527,8 @@ def test_undo_restores_exactly_what_the_import_changed(db):
     assert (result.inserted, result.updated) == (1, 1)
     assert dump(db, HISTORY) != before
     done = undo_import(db, result.import_id)
-    assert done == {"import_id": result.import_id, "events_removed": 0, "clients_removed": 1,
-                    "rows_restored": 1}
+    assert done == Undone(result.import_id, clients_removed=1, events_removed=0,
+                          rows_restored=1)
     assert dump(db, HISTORY) == before
     assert list_imports(db)[0]["undone_at"] is not None
     with pytest.raises(WorkspaceError, match="already undone"):

@@ -16,6 +16,7 @@ from conftest import HISTORY_TABLES, REPO, clients, csv_bytes, dump, xlsx_bytes
 from journey.errors import ValidationError
 from journey.workshop import touchpoints as tp
 from journey.ingest import import_file, undo_import
+from journey.journal import Undone
 from journey.workshop.personas import StaleEdit, create_persona, get_persona, update_persona
 from journey.workspace import open_memory_workspace, open_workspace
 
@@ -113,8 +114,8 @@ def test_undo_of_an_import_a_later_one_updated_keeps_the_later_values(db):
     a = one(import_file(db, "a.csv", csv_bytes(LIST_A)))
     b = one(import_file(db, "b.csv", csv_bytes(LIST_B)))
     assert (b.inserted, b.updated) == (1, 1)
-    assert undo_import(db, a.import_id) == {"import_id": a.import_id, "events_removed": 0,
-                                            "clients_removed": 1, "rows_restored": 0}
+    assert undo_import(db, a.import_id) == Undone(a.import_id, clients_removed=1,
+                                                  events_removed=0, rows_restored=0)
     columns = "client_id, name, name_key, email, region, stage, status, import_id"
     assert clients(db, columns) == [("C1", "Acme Ltd", "acme ltd", None, "North", None, None,
                                      b.import_id),
@@ -138,8 +139,7 @@ def test_the_command_line_undo_keeps_what_a_later_import_updated(home):
                            "--workspace", "shop"], capture_output=True, text=True, cwd=REPO,
                           env=env, timeout=120)
     assert (done.returncode, done.stderr) == (0, "")
-    assert done.stdout == (f"Undid import {a.import_id}: removed 1 clients and 0 events, "
-                           "restored 0 rows.\n")
+    assert done.stdout == f"Undid import {a.import_id}: removed 1 client.\n"
     db = open_workspace("shop", create=False)
     assert clients(db, "client_id, name, email, region, import_id") == [
         ("C1", "Acme Ltd", None, "North", b.import_id),

@@ -336,7 +336,7 @@ def history() -> None:
         except JourneyError as error:
             st.error(md(error), icon=":material/block:")
             return
-        widgets.flash(review.undo_sentence(done))
+        widgets.flash(done.sentence())
         outcome = state.get("import_outcome")
         if outcome and any(r.import_id == picked for r in outcome.results):
             state.pop("import_outcome")          # its figures no longer hold

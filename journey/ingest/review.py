@@ -291,20 +291,6 @@ def totals_sentence(totals: dict[str, int]) -> str:
             f"{totals['events']:,} events.")
 
 
-def undo_sentence(done: dict) -> str:
-    """What an undo did (``journey.ingest.undo_import``'s answer), in one sentence."""
-    removed = " and ".join(f"{done[key]:,} {noun}" for key, noun in
-                           (("clients_removed", "clients"), ("events_removed", "events"))
-                           if done[key])
-    restored = done["rows_restored"]
-    parts = [f"removed {removed}"] if removed else []
-    if restored:
-        parts.append(f"put back {restored:,} rows as they were" if restored != 1
-                     else "put back 1 row as it was")
-    said = ", and ".join(parts) or "it had nothing left to remove"
-    return f"Undid import {done['import_id']}: {said}."
-
-
 # --- history ---------------------------------------------------------------------------
 
 HISTORY_COLUMNS = ["Import", "When (UTC)", "From", "Imported as", "Rows", "Added", "Updated",

@@ -30,7 +30,7 @@ from ..derive import refresh_clients
 from ..fields import CLIENT_FIELDS, EVENT_FIELDS, PROFILE_FIELDS
 from ..journal import (
     Problem, check_undoable, keyed_before, record_changes, record_held_events,
-    record_keyed_change, stage_mapping, stored_columns, take_back_import)
+    Undone, record_keyed_change, stage_mapping, stored_columns, take_back_import)
 from ..stages import normalise_value, read_stage_value
 from ..workspace import get_setting, write
 from .plan import WORKSHOP_IMPORTERS, PreparedSheet, SheetPlan, plan_file, prepare_sheet
@@ -552,7 +552,7 @@ def _link_orders(db: Database, import_ids: list[int]) -> list[int]:
     return sorted({client for _, _, client, _ in found})
 
 
-def undo_import(db: Database, import_id: int) -> dict:
+def undo_import(db: Database, import_id: int) -> Undone:
     """Undo an import in one transaction: take out what it brought and put back what it
     overwrote, never what came after it (the rules: ``journey.journal.take_back_import``),
     then refresh the figures of the clients it touched.
