@@ -172,6 +172,73 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
                  "invoice number", "transaction id", "opportunity id", "deal id"),
 }
 
+# The same fields in the other languages small businesses write in (Spanish, French, German,
+# Portuguese), matched after the English ones; accents and case do not matter.
+OTHER_LANGUAGES: dict[str, tuple[str, ...]] = {
+    "client_id": ("id cliente", "id del cliente", "cliente id", "numero de cliente",
+                  "codigo cliente", "codigo de cliente", "id client", "identifiant client",
+                  "numero client", "numero de client", "n client", "code client",
+                  "kundennummer",
+                  "kunden nr", "kundennr", "kunden id", "id do cliente", "codigo do cliente",
+                  "numero do cliente"),
+    "name": ("cliente", "nombre", "nombre del cliente", "nombre cliente", "razon social",
+             "empresa", "nom", "nom du client", "nom client", "societe", "entreprise",
+             "raison sociale", "kunde", "kundenname", "firma", "firmenname", "unternehmen",
+             "nome", "nome do cliente", "nome cliente"),
+    "email": ("correo", "correo electronico", "courriel", "adresse email", "adresse e mail",
+              "e mail adresse", "email adresse", "mail adresse", "endereco de email",
+              "endereco de e mail"),
+    "phone": ("telefono", "telefon", "telefone", "movil", "celular", "portable", "handy"),
+    "country": ("pais", "pays", "land"),
+    "region": ("ciudad", "provincia", "ville", "stadt", "bundesland", "cidade"),
+    "contact_name": ("contacto", "persona de contacto", "interlocuteur", "ansprechpartner",
+                     "contato"),
+    "client_type": ("tipo de cliente", "tipo cliente", "segmento", "type de client",
+                    "kundentyp", "kundensegment", "categoria", "categorie", "kategorie",
+                    "branche", "setor"),
+    "owner": ("responsable", "vendedor", "comercial", "propietario", "commercial",
+              "proprietaire", "verkaufer", "verantwortlich", "zustandig", "responsavel"),
+    "first_contact": ("fecha de alta", "fecha alta", "cliente desde", "date de creation",
+                      "date d inscription", "client depuis", "angelegt am", "kunde seit",
+                      "data de cadastro"),
+    "revenue_current": ("ingresos", "facturacion", "chiffre d affaires", "receita",
+                        "faturamento"),
+    "stage": ("etapa", "fase", "etape", "stade", "phase", "stufe", "vertriebsphase",
+              "estagio"),
+    "status": ("estado", "statut", "etat", "zustand", "situacao", "resultado", "resultat",
+               "ergebnis"),
+    "channel": ("canal", "origen", "fuente", "medio", "quelle", "kanal", "herkunft", "origem",
+                "fonte", "provenance"),
+    "satisfaction": ("satisfaccion", "satisfacao", "zufriedenheit", "note de satisfaction"),
+    "nps": ("puntuacion nps", "probabilidad de recomendar", "recomendaria", "recommandation",
+            "weiterempfehlung", "recomendacao"),
+    "purchases": ("pedidos", "numero de pedidos", "compras", "commandes",
+                  "nombre de commandes", "bestellungen", "anzahl bestellungen"),
+    "complaints": ("reclamaciones", "quejas", "reclamations", "plaintes", "beschwerden",
+                   "reklamationen", "reclamacoes"),
+    "refunds": ("devoluciones", "reembolsos", "remboursements", "retours", "erstattungen",
+                "rucksendungen", "devolucoes"),
+    "date": ("fecha", "fecha de pedido", "fecha pedido", "fecha de compra",
+             "fecha de creacion", "date de commande", "date commande", "date d achat",
+             "datum", "bestelldatum", "kaufdatum", "erstellt am", "data do pedido",
+             "data da compra", "data de criacao"),
+    "kind": ("tipo de evento", "type d evenement", "ereignis", "ereignistyp"),
+    "department": ("departamento", "departement", "abteilung", "equipo", "equipe"),
+    "amount": ("importe", "monto", "total pedido", "precio", "valor", "valor total",
+               "montant", "montant total", "prix", "total ttc", "betrag", "gesamtbetrag",
+               "summe", "preis", "umsatz", "valor do pedido", "preco"),
+    "reason": ("motivo", "razon", "causa", "raison", "motif", "grund", "ursache", "razao"),
+    "note": ("nota", "notas", "comentario", "comentarios", "observaciones", "commentaire",
+             "commentaires", "remarque", "notiz", "notizen", "kommentar", "bemerkung",
+             "observacoes"),
+    "order_id": ("pedido", "numero de pedido", "no de pedido", "n de pedido", "id pedido", "id del pedido", "factura",
+                 "numero de factura", "commande", "numero de commande", "no commande",
+                 "n commande", "facture", "numero de facture", "bestellnummer", "bestell nr",
+                 "bestellung",
+                 "auftragsnummer", "rechnungsnummer", "rechnung", "numero do pedido",
+                 "fatura", "numero da fatura"),
+}
+
 CLIENT_ONLY = frozenset(CLIENT_FIELDS) - frozenset(EVENT_FIELDS)
 EVENT_ONLY = frozenset(EVENT_FIELDS) - frozenset(CLIENT_FIELDS)
 ALL_FIELDS = tuple(dict.fromkeys([*CLIENT_FIELDS, *EVENT_FIELDS]))
@@ -194,6 +261,9 @@ def _build_index() -> dict[str, tuple[str, int]]:
         index.setdefault(normalise_header(field), (field, 0))
     for field, words in SYNONYMS.items():
         for priority, word in enumerate(words, start=1):
+            index.setdefault(normalise_header(word), (field, priority))
+    for field, words in OTHER_LANGUAGES.items():
+        for priority, word in enumerate(words, start=len(SYNONYMS[field]) + 1):
             index.setdefault(normalise_header(word), (field, priority))
     return index
 

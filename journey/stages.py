@@ -27,29 +27,47 @@ PHASE_OF = {stage: phase for phase, members in PHASES.items() for stage in membe
 
 OUTCOMES = ("lost", "churned", "cancelled")
 
-# Normalised value -> stage. Keys are compared after ``normalise_value``.
+# Normalised value -> stage. Keys are compared after ``normalise_value``. Each list has the
+# English words, then Spanish, French, German and Portuguese ones.
 STAGE_ALIASES: dict[str, str] = {}
 _ALIAS_WORDS = {
     PRE_AWARENESS: "pre-awareness, preawareness, unaware, target, suspect, cold, audience",
     "awareness": "awareness, aware, lead, new lead, prospect, prospecting, subscriber, "
-                 "visitor, contacted, inquiry, enquiry, new, raw lead, marketing lead",
+                 "visitor, contacted, inquiry, enquiry, new, raw lead, marketing lead, "
+                 "nuevo, prospecto, contactado, consulta, nouveau, contacte, demande, neu, "
+                 "interessent, kontaktiert, anfrage, novo, contatado",
     "consideration": "consideration, considering, engaging, engaged, evaluation, evaluating, "
                      "qualified, qualification, mql, sql, opportunity, proposal, "
                      "proposal sent, quote, quoted, negotiation, negotiating, demo, trial, "
-                     "interested, meeting, discovery, in progress, pending",
+                     "interested, meeting, discovery, in progress, pending, "
+                     "calificado, cualificado, propuesta, cotizacion, presupuesto, "
+                     "negociacion, demostracion, interesado, reunion, en progreso, qualifie, "
+                     "proposition, devis, negociation, essai, interesse, rendez vous, "
+                     "qualifiziert, angebot, verhandlung, interessiert, termin, "
+                     "in bearbeitung, qualificado, proposta, orcamento, negociacao, "
+                     "interessado, reuniao, em andamento",
     "purchase": "purchase, purchased, conversion, converted, won, closed won, closedwon, "
                 "customer, sale, sold, buyer, paid, joined, onboarded, onboarding, client, "
-                "signed, deal won, first purchase",
+                "signed, deal won, first purchase, "
+                "ganado, cerrado ganado, venta, vendido, cliente, comprado, firmado, gagne, "
+                "vendu, signe, gewonnen, verkauft, kunde, unterschrieben, ganho, assinado",
     "retention": "retention, retained, repeat, repeat customer, loyal, stayed, renewal, "
-                 "renewed, returning, existing, active customer, recurring, subscribed",
+                 "renewed, returning, existing, active customer, recurring, subscribed, "
+                 "recurrente, renovado, fiel, fidele, renouvele, recurrent, stammkunde, "
+                 "wiederkehrend, recorrente",
     "advocacy": "advocacy, promoter, referral, referrer, advocate, evangelist, ambassador, "
-                "fan, champion, reviewer",
+                "fan, champion, reviewer, promotor, embajador, prescripteur, ambassadeur, "
+                "promoteur, botschafter, embaixador",
 }
 OUTCOME_ALIASES = {
     "lost": "lost, closed lost, closedlost, deal lost, lost deal, rejected, disqualified, "
-            "unqualified, dead, no deal, declined",
-    "churned": "churned, churn, left, inactive, lapsed, cancelled customer, former, ex customer",
-    "cancelled": "cancelled, canceled, cancellation, cancelled order",
+            "unqualified, dead, no deal, declined, perdido, cerrado perdido, rechazado, "
+            "descartado, perdu, rejete, verloren, abgelehnt, rejeitado, recusado",
+    "churned": "churned, churn, left, inactive, lapsed, cancelled customer, former, ex customer, "
+               "dado de baja, inactivo, inactif, resilie, gekundigt, inaktiv, abgewandert, "
+               "inativo",
+    "cancelled": "cancelled, canceled, cancellation, cancelled order, cancelado, anulado, "
+                 "annule, storniert",
 }
 # What an order's status says happened, on an order list without a stage column (a
 # status column beside an amount): normalised value -> event kind. A pending, failed or
@@ -57,16 +75,23 @@ OUTCOME_ALIASES = {
 ORDER_STATUS_WORDS = {
     "purchase": "paid, completed, complete, processing, shipped, partially shipped, "
                 "fulfilled, partially fulfilled, delivered, invoiced, settled, succeeded, "
-                "success, successful, captured",
+                "success, successful, captured, pagado, completado, enviado, entregado, "
+                "facturado, paye, expedie, livre, facture, bezahlt, abgeschlossen, versandt, "
+                "versendet, geliefert, zugestellt, pago, concluido, entregue, faturado",
     "refund": "refunded, partially refunded, partial refund, refund, returned, charged back, "
-              "chargeback",
-    "cancellation": "cancelled, canceled, cancelled order, voided, void",
+              "chargeback, reembolsado, devuelto, rembourse, retourne, erstattet, "
+              "zuruckerstattet, retourniert, devolvido",
+    "cancellation": "cancelled, canceled, cancelled order, voided, void, cancelado, anulado, "
+                    "annule, storniert",
     "contact": "pending, pending payment, awaiting payment, unpaid, on hold, failed, "
                "payment failed, declined, abandoned, abandoned checkout, checkout draft, "
-               "draft, expired, authorized, authorised",
+               "draft, expired, authorized, authorised, pendiente, pago pendiente, fallido, "
+               "abandonado, en attente, echoue, abandonne, ausstehend, fehlgeschlagen, "
+               "abgebrochen, pendente, falhou",
 }
 # Values that say the client is still active: a status, not a stage.
-ACTIVE_WORDS = ("active", "current", "open", "ongoing")
+ACTIVE_WORDS = ("active", "current", "open", "ongoing", "activo", "abierto", "en curso",
+                "actif", "ouvert", "aktiv", "offen", "ativo", "aberto")
 
 
 def normalise_value(value: object) -> str:

@@ -24,3 +24,10 @@ def match_key(value) -> str:
 def counted(n: int, noun: str, plural: str | None = None) -> str:
     """``1 client``, ``2,300 clients``: a count with its noun in the right number."""
     return f"{n:,} {noun if n == 1 else plural or noun + 's'}"
+
+
+def name_key(value: object) -> str | None:
+    """A name or ID as clients are matched: case and repeated spaces ignored."""
+    if value is None:
+        return None
+    return " ".join(str(value).casefold().split()) or None

@@ -28,15 +28,16 @@ from ..fields import (
     CLIENT_FIELDS, EVENT_FIELDS, EVENT_ONLY, SCORE_RANGES, field_type, fields_for, match_header,
     normalise_header)
 from ..journal import Problem, SheetSave
+from ..text import name_key
 from ..workshop.personas import import_sheet as import_personas
 from ..workshop.touchpoints import import_function_map, import_sheet as import_touchpoints
 from ..workspace import get_setting
 from .profiles import BY_NAME as PROFILES, profile_mapping, recognise
 from .read import DEFAULT_MAX_BYTES, RawSheet, read_tables
 from .understand import (
-    EXTRA, KINDS, REASONS, WORKSHOP_KINDS, WORKSHOP_SHEETS, coerce, column_label, detect_kind,
-    extra_json, guess_sheet_mapping, headers_key, is_blank, looks_mismapped, resolve_kinds,
-    resolve_stages, skip_guides)
+    EXTRA, KINDS, REASONS, WORKSHOP_KINDS, WORKSHOP_SHEETS, Refined, coerce, column_label,
+    detect_kind, extra_json, guess_sheet_mapping, headers_key, is_blank, looks_mismapped,
+    refine_mapping, resolve_kinds, resolve_stages, skip_guides)
 
 # The importer of each workshop sheet kind: ``fn(db, raw, import_id) -> SheetSave``. It runs
 # inside the import's transaction and records every row it writes with
@@ -62,6 +63,7 @@ class SheetPlan:
     chosen: set[str] = field(default_factory=set)   # headers mapped by a person, not guessed
     recognised_as: str | None = None   # the export profile (``journey.ingest.profiles``)
     explanation: str = ""              # what was understood, in one sentence
+    key_from_email: str | None = None  # the header whose e-mails are the client key
 
     @property
     def headers(self) -> list[str]:
@@ -130,6 +132,7 @@ def _plan_sheet(db, filename, raw, kind, overrides, set_values, checksum) -> She
         sheet_kind = profile.kind
     else:
         profile = None
+    known_ids = _known_ids(db)
     if sheet_kind == "auto" and remembered:
         sheet_kind = remembered["kind"]
     elif sheet_kind == "auto":
@@ -137,6 +140,12 @@ def _plan_sheet(db, filename, raw, kind, overrides, set_values, checksum) -> She
         # dict union would let the clients guess blank out every event-only field).
         events, clients = (guess_sheet_mapping(raw.headers, k) for k in ("events", "clients"))
         guess = {h: events[h] or clients[h] for h in raw.headers} | chosen_targets
+        if profile is None:
+            refined = refine_mapping(raw, guess, "auto", chosen=set(chosen_targets),
+                                     known_ids=known_ids)
+            guess = refined.mapping
+            if refined.key_from_email:            # the e-mails are the client key
+                guess = guess | {refined.key_from_email: "client_id"}
         sheet_kind = detect_kind(raw, guess, f"{raw.name} {filename}")
         if sheet_kind != "events" and EVENT_ONLY.intersection(set_values):
             sheet_kind = "events"          # --set kind=won, --set date=...: rows are events
@@ -149,6 +158,10 @@ def _plan_sheet(db, filename, raw, kind, overrides, set_values, checksum) -> She
     chosen = set(raw.headers) if remembered else set()
     mapping.update(chosen_targets)
     chosen.update(chosen_targets)
+    refined = Refined(mapping)
+    if profile is None and not remembered and sheet_kind in ("clients", "events"):
+        refined = refine_mapping(raw, mapping, sheet_kind, chosen=chosen, known_ids=known_ids)
+        mapping = refined.mapping
     allowed = fields_for(sheet_kind) if sheet_kind in ("clients", "events") else set()
     for header, target in mapping.items():
         if target is not None and target not in allowed:
@@ -160,19 +173,36 @@ def _plan_sheet(db, filename, raw, kind, overrides, set_values, checksum) -> She
                      remembered=bool(remembered), chosen=chosen,
                      recognised_as=profile.name if profile else None,
                      explanation=profile.explain(raw.frame) if profile else
-                     _plain_explanation(raw, sheet_kind, mapping))
+                     _plain_explanation(raw, sheet_kind, mapping, refined.said),
+                     key_from_email=refined.key_from_email)
 
 
-def _plain_explanation(raw: RawSheet, kind: str, mapping: dict[str, str | None]) -> str:
-    """One sentence for a sheet no profile recognises: what it was read as, from what."""
+def _known_ids(db: Database | None):
+    """``values -> how many are client IDs in the workspace`` (None without clients)."""
+    if db is None or db.execute("SELECT 1 FROM clients WHERE client_key >= 'id:' "
+                                "AND client_key < 'id;' LIMIT 1").fetchone() is None:
+        return None
+
+    def count(texts: list[str]) -> int:
+        keys = [f"id:{key}" for text in texts if (key := name_key(text))]
+        return db.execute("SELECT COUNT(*) FROM clients WHERE client_key IN "
+                          "(SELECT value FROM json_each(?))", [json.dumps(keys)]).fetchone()[0]
+    return count
+
+
+def _plain_explanation(raw: RawSheet, kind: str, mapping: dict[str, str | None],
+                       shown: list[str] = ()) -> str:
+    """One sentence for a sheet no profile recognises: what it was read as, from what (and
+    what its values showed)."""
     what = {"clients": "clients (one row per client)",
             "events": "events (one row per thing that happened)",
             "reference": "reference rows (no client or event columns found)"}.get(
         kind, kind.replace("_", " "))
     used = [f for f in dict.fromkeys(mapping.values()) if f]
-    said = (f" from its headers: {', '.join(f.replace('_', ' ') for f in used[:6])}"
+    fields = (f" from its headers: {', '.join(f.replace('_', ' ') for f in used[:6])}"
             f"{' and more' if len(used) > 6 else ''}") if used else ""
-    return f"Not a known export: read as {what}{said}."
+    shown = f"; {'; '.join(shown)}" if shown else ""
+    return f"Not a known export: read as {what}{fields}{shown}."
 
 
 def _check_overrides(filename, sheets, mapping, set_values) -> None:
@@ -242,6 +272,8 @@ def prepare_sheet(plan: SheetPlan, *, stage_map: dict[str, str] | None = None,
         h for hs in columns_for.values() for h in hs[1:]]
     out[EXTRA] = extra_json(frame, extras)
     out["_row"] = raw.row_numbers
+    if plan.key_from_email and "email" in out and "client_id" not in out:
+        out["client_id"] = out["email"].str.casefold()      # the e-mail is the client
 
     problems = []
     rejected = pd.Series(False, index=frame.index)
@@ -266,10 +298,14 @@ def prepare_sheet(plan: SheetPlan, *, stage_map: dict[str, str] | None = None,
         problems += resolve_kinds(out, plan, frame, raw, columns_for)
     if plan.kind == "clients":
         no_key = is_blank(out, "client_id") & is_blank(out, "name")
+        where, why = "client ID or name", ("the row has no client ID or name, so it cannot be "
+                                           "matched to a client")
+        if plan.key_from_email:
+            where = column_label(raw, plan.key_from_email)
+            why = ("the row has no e-mail address, and this sheet's clients are matched by "
+                   "e-mail")
         for index in no_key[no_key].index:
-            problems.append(Problem(int(out.at[index, "_row"]), "client ID or name", None,
-                                    "the row has no client ID or name, so it cannot be "
-                                    "matched to a client"))
+            problems.append(Problem(int(out.at[index, "_row"]), where, None, why))
         rejected |= no_key
     rejected |= out.get("_bad_kind", pd.Series(False, index=out.index))
     rows = out[~rejected].drop(columns=["_bad_kind"], errors="ignore")

@@ -32,6 +32,7 @@ from ..journal import (
     Problem, check_undoable, keyed_before, record_changes, record_held_events,
     Undone, record_keyed_change, stage_mapping, stored_columns, take_back_import)
 from ..stages import normalise_value, read_stage_value
+from ..text import name_key
 from ..workspace import get_setting, write
 from .plan import WORKSHOP_IMPORTERS, PreparedSheet, SheetPlan, plan_file, prepare_sheet
 from .understand import EXTRA, WORKSHOP_KINDS, check_stage_target, headers_key
@@ -95,13 +96,6 @@ def client_key(client_id: object, name: object) -> str | None:
         if value is not None and str(value).strip():
             return f"{prefix}:{name_key(value)}"
     return None
-
-
-def name_key(value: object) -> str | None:
-    """A name compared ignoring case and repeated spaces."""
-    if value is None:
-        return None
-    return " ".join(str(value).casefold().split()) or None
 
 
 def import_file(db: Database, filename: str, data: bytes, *, kind: str = "auto",

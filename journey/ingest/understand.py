@@ -14,6 +14,7 @@ import hashlib
 import json
 import re
 from collections import Counter
+from dataclasses import dataclass, field
 
 import pandas as pd
 from sqlite_utils import Database
@@ -27,6 +28,8 @@ from ..fields import (
 from ..journal import Problem, stage_mapping
 from ..stages import (
     ALL_STAGES, ORDER_STATUS_KIND, OUTCOMES, normalise_value, read_stage_value)
+from ..text import name_key
+from .evidence import MOSTLY, measure, sample_values
 from .read import RawSheet, base_name
 
 KINDS = ("clients", "events", "reference")
@@ -110,6 +113,117 @@ def guess_sheet_mapping(headers: list[str], kind: str) -> dict[str, str | None]:
     allowed = fields_for(kind) if kind in ("clients", "events") else set()
     return {h: (f if (f := match_header(h)[0]) in allowed else None) for h in headers}
 
+
+
+@dataclass
+class Refined:
+    """A mapping after the values have had their say, and what they showed."""
+    mapping: dict[str, str | None]
+    key_from_email: str | None = None     # the header whose e-mails are the client key
+    said: list[str] = field(default_factory=list)
+
+
+# Headers that name an ID (mql_id, Kunden-Nr, customer ref) and words that name a score.
+_ID_HEADER = re.compile(r"(id|ref|code|key|no|nr|num|number|numero)$")
+_SCORE_HEADERS = {"nps": re.compile(r"recommend|recomend|empfehl|nps"),
+                  "satisfaction": re.compile(r"satisf|zufrieden|csat")}
+
+
+def refine_mapping(raw: RawSheet, mapping: dict[str, str | None], kind: str, *,
+                   chosen: set[str] = frozenset(), known_ids=None) -> Refined:
+    """Let the values correct and complete a mapping guessed from headers.
+
+    - a column of e-mail addresses is the e-mail, whatever its header ("Contacto");
+    - on a sheet without a date, a column of dates is the date (the first contact on a
+      client list);
+    - a column whose header names a score ("¿Nos recomendaría?") and whose values are whole
+      numbers from 0 to 10 is that score;
+    - the client key: a client ID column; else a column whose values are the client IDs of
+      an earlier import (``known_ids(values) -> matches``), which joins the rows to those
+      clients; else the e-mail (case ignored); else an ID column named as one (``mql_id``),
+      unique on a client list; else the name.
+
+    Columns a person chose are never changed.
+    """
+    mapping = dict(mapping)
+    said: list[str] = []
+    free = [h for h in raw.headers if h not in chosen]
+    used = set(mapping.values())
+    seen: dict[str, object] = {}
+
+    def values_of(header):
+        if header not in seen:
+            seen[header] = measure(raw.frame[header])
+        return seen[header]
+
+    if "email" not in used:
+        for header in free:
+            if mapping[header] not in (None, "contact_name", "name", "note") or (
+                    not values_of(header).is_email):
+                continue
+            mapping[header] = "email"
+            used.add("email")
+            if header != "email":
+                said.append(f"'{header}' holds e-mail addresses")
+            break
+    date_field = {"events": "date", "clients": "first_contact"}.get(kind)
+    if date_field and not any(field_type(f) == "date" for f in used if f):
+        for header in free:
+            if mapping[header] is None and values_of(header).is_date:
+                mapping[header] = date_field
+                said.append(f"'{header}' holds dates: read as the {date_field.replace('_', ' ')}")
+                break
+    for score, words in _SCORE_HEADERS.items():
+        if score in used or (kind in KINDS[:2] and score not in fields_for(kind)):
+            continue
+        for header in free:
+            if (mapping[header] is None and words.search(normalise_header(header))
+                    and values_of(header).scores >= MOSTLY):
+                mapping[header] = score
+                said.append(f"'{header}' holds scores from 0 to 10: read as the "
+                            f"{'NPS answer' if score == 'nps' else 'satisfaction score'}")
+                break
+    key_from_email = None
+    if "client_id" not in mapping.values():
+        key = _join_column(raw, mapping, free, values_of, known_ids)
+        if key is not None:
+            header, found, tried = key
+            mapping[header] = "client_id"
+            said.append(f"'{header}' matches the client IDs of an earlier import ({found:,} of "
+                        f"{tried:,} values checked): its rows join those clients")
+        elif (email := next((h for h, f in mapping.items() if f == "email"), None)) and (
+                values_of(email).is_email):
+            key_from_email = email
+            said.append(f"clients are matched by e-mail ('{email}', case ignored)")
+        elif "name" not in mapping.values():
+            for header in free:
+                if (mapping[header] is None and _ID_HEADER.search(normalise_header(header))
+                        and values_of(header).is_code and not values_of(header).is_date
+                        and (kind != "clients" or _unique(raw.frame[header]))):
+                    mapping[header] = "client_id"
+                    said.append(f"'{header}' holds IDs: read as the client ID")
+                    break
+    return Refined(mapping, key_from_email, said)
+
+
+def _join_column(raw, mapping, free, values_of, known_ids):
+    """The column of which half the values or more are client IDs already in the
+    workspace, with how many were found and checked; None when there is none."""
+    if known_ids is None:
+        return None
+    for header in free:
+        if mapping[header] not in (None, "order_id") or not values_of(header).is_code:
+            continue
+        tried = sample_values(raw.frame[header])
+        found = known_ids(tried)
+        if found >= 2 and 2 * found >= len(tried):          # half or more are known
+            return header, found, len(tried)
+    return None
+
+
+def _unique(column: pd.Series) -> bool:
+    keys = column.dropna().map(name_key)
+    return not keys.duplicated().any()
 
 
 GUIDE_SHEET_NAMES = frozenset({"guide", "readme", "instructions", "about", "howtouse"})
