@@ -68,7 +68,7 @@ def planned(key: str, entry: dict):
 
 def review_sheet(key: str, index: int, plan):
     """Kind, preview and mapping of one sheet; returns the plan with the person's choices."""
-    mine = edits.setdefault(key, {"kind": {}, "mapping": {}, "stages": {}})
+    mine = edits.setdefault(key, {"kind": {}, "mapping": {}, "stages": {}, "every_row": {}})
     options = review.kind_options(plan)
     current = mine["kind"].get(index, plan.kind)
     left, right = st.columns([2, 3], vertical_alignment="bottom")
@@ -83,8 +83,23 @@ def review_sheet(key: str, index: int, plan):
     if plan.remembered and kind == plan.kind:
         st.info("Using the mapping from your last import of these columns.",
                 icon=":material/history:")
-    if plan.recognised_as and kind == plan.kind:
-        st.info(md(plan.explanation), icon=":material/verified:")
+    every_row = None
+    if kind == "events":
+        choices = list(review.EVERY_ROW)
+        current = mine["every_row"].get(index, plan.set_values.get("kind"))
+        every_row = left.selectbox(
+            "Every row is", choices, index=choices.index(current) if current in choices else 0,
+            format_func=review.EVERY_ROW.get, key=f"import_every_row_{key}_{index}",
+            help="Say what every row is when the sheet does not: a list of won deals, a "
+                 "complaints log. The sheet's own kind, stage or status columns then say "
+                 "nothing more about it.")
+        mine["every_row"][index] = every_row
+    if every_row and plan.recognised_as:
+        st.caption(f"Every row will be imported as {md(review.EVERY_ROW[every_row]).lower()}; "
+                   "the export's own statuses are not used.")
+    elif plan.explanation and kind == plan.kind:
+        st.info(md(plan.explanation),
+                icon=":material/verified:" if plan.recognised_as else ":material/lightbulb:")
     st.caption("The first rows, as in the file")
     st.dataframe(review.preview_frame(plan.raw), hide_index=True, height=200)
     mapping = None
@@ -112,7 +127,7 @@ def review_sheet(key: str, index: int, plan):
         st.caption("A workshop sheet: its rows go to the workshop pages, column by column.")
     for note in plan.raw.notes:
         st.caption(f":material/info: {md(note)}")
-    return review.apply_choices(plan, kind, mapping)
+    return review.apply_choices(plan, kind, mapping, every_row)
 
 
 def stage_choices(key: str, unknown: dict[str, int]) -> dict[str, str]:

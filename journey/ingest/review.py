@@ -24,6 +24,7 @@ from ..columns import CLIENT_COLUMNS, EVENT_COLUMNS
 from ..errors import ValidationError
 from ..fields import ALL_FIELDS, fields_for
 from ..journal import Problem, list_imports
+from ..kinds import KINDS
 from ..stages import ALL_STAGES, LABELS, OUTCOMES, normalise_value, read_stage_value
 from ..tables import to_xlsx_bytes
 from .plan import SheetPlan
@@ -56,6 +57,12 @@ STAGE_TARGETS["pre-awareness"] = "Pre-awareness (before awareness)"
 
 REASON_HEADER = "Why not imported"
 PROBLEM_COLUMNS = ["File", "Sheet", "Row", "Column", "Value", REASON_HEADER]
+
+
+# What every row of an events sheet can be said to be (the person's choice; None: each
+# row's kind, stage or status column says).
+EVERY_ROW = {None: "Read from each row (its kind, stage or status)",
+             **{k.name: k.label for k in KINDS if k.name != "stage_change"}}
 
 
 def file_key(name: str, data: bytes) -> str:
@@ -114,8 +121,10 @@ def mapping_from_rows(rows: pd.DataFrame) -> dict[str, str | None]:
 
 
 def apply_choices(plan: SheetPlan, kind: str | None = None,
-                  mapping: dict[str, str | None] | None = None) -> SheetPlan:
-    """The planned sheet with the person's kind and mapping. Raises ValidationError.
+                  mapping: dict[str, str | None] | None = None,
+                  every_row: str | None = None) -> SheetPlan:
+    """The planned sheet with the person's kind, mapping and what every row is (an event
+    kind, as ``--set kind=...``). Raises ValidationError.
 
     A new kind starts from the guessed mapping for that kind; columns whose target the
     person changed count as chosen, so the importer never second-guesses them.
@@ -142,7 +151,11 @@ def apply_choices(plan: SheetPlan, kind: str | None = None,
                 chosen.add(header)
             base[header] = target
     same = kind == plan.kind       # another kind: the export profile no longer applies
+    set_values = dict(plan.set_values)
+    if every_row and kind == "events":
+        set_values["kind"] = every_row
     return dataclasses.replace(plan, kind=kind, mapping=base, chosen=chosen,
+                               set_values=set_values,
                                remembered=plan.remembered and same,
                                recognised_as=plan.recognised_as if same else None,
                                explanation=plan.explanation if same else "")
