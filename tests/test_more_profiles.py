@@ -291,3 +291,77 @@ def test_a_client_list_with_a_satisfaction_column_is_not_a_survey(tmp_path):
         "C1,Acme,2023-01-01,2024-01-01,4,North\n"
         "C2,Beta,2023-02-01,2024-02-01,5,South\n"))
     assert found["recognised_as"] is None
+
+
+# --- help desks: Zendesk, Freshdesk, Help Scout ---------------------------------------------
+
+def test_zendesk_tickets(tmp_path):
+    db, found = run_import(tmp_path, "export-2024-05-01.csv", (
+        "Id,Requester,Requester email,Subject,Status,Priority,Via,Ticket type,Created at,Group\n"
+        "101,Ana Diaz,Ana@Example.com,Late delivery,solved,high,Email,incident,"
+        "2024-04-02 10:00,Support\n"
+        "102,Ana Diaz,ana@example.com,Where is my invoice?,solved,low,Web Widget,question,"
+        "2024-04-09 12:00,Billing\n"
+        "103,Bo Li,bo@example.com,Broken lid,open,normal,Phone,problem,2024-04-10 09:30,Support\n"
+        "104,Cy Ng,cy@example.com,Refund please,pending,normal,Email,,2024-04-11 08:00,Support\n"))
+    assert found["recognised_as"] == "helpdesk_tickets" and found["rejected"] == 0
+    assert kinds(db) == {"complaint": 3, "contact": 1}
+    # The requester is the client, by e-mail (case ignored); each ticket keeps its channel.
+    assert one(db, "SELECT COUNT(*) FROM clients") == 3
+    assert one(db, "SELECT channel FROM events WHERE order_id = '103'") == "Phone"
+    assert one(db, "SELECT department FROM events WHERE order_id = '102'") == "Billing"
+    assert found["explanation"] == (
+        "Recognised as a help-desk tickets export: 4 tickets from 3 requesters (by e-mail, "
+        "case ignored), each ticket a complaint of its requester (the requester is the "
+        "client), except 1 question or request kept as support contacts.")
+
+
+def test_freshdesk_tickets(tmp_path):
+    db, found = run_import(tmp_path, "tickets.csv", (
+        "Ticket ID,Subject,Status,Priority,Source,Type,Agent,Group,Created time,Full name,"
+        "Contact ID\n"
+        "1,Cannot log in,Closed,Low,Portal,Problem,Sam,Tier 1,2024-02-01 09:00:00,Ana Diaz,77\n"
+        "2,How do I export?,Resolved,Low,Email,Question,Sam,Tier 1,2024-02-03 10:00:00,"
+        "Ana Diaz,77\n"
+        "3,Charged twice,Open,Urgent,Phone,Refund,Kim,Billing,2024-02-05 11:00:00,Bo Li,78\n"))
+    assert found["recognised_as"] == "helpdesk_tickets"
+    assert kinds(db) == {"complaint": 2, "contact": 1}
+    assert one(db, "SELECT COUNT(*) FROM clients") == 2
+    assert one(db, "SELECT owner FROM clients WHERE name = 'Bo Li'") == "Kim"
+    assert one(db, "SELECT channel FROM events WHERE order_id = '1'") == "Portal"
+
+
+def test_help_scout_conversations(tmp_path):
+    db, found = run_import(tmp_path, "conversations.csv", (
+        "Conversation ID,Number,Subject,Status,Mailbox,Customer Name,Customer Email,"
+        "Assigned To,Created At,Tags\n"
+        "9001,1,Wrong size,closed,Support,Ana Diaz,ana@example.com,Lee,2024-06-01T08:00:00Z,\n"
+        "9002,2,Still waiting,active,Support,Bo Li,BO@example.com,Lee,2024-06-02T08:00:00Z,\n"
+        "9003,3,Again wrong,closed,Support,Ana Diaz,ana@example.com,Lee,2024-06-09T08:00:00Z,\n"))
+    assert found["recognised_as"] == "helpdesk_tickets" and found["rejected"] == 0
+    assert kinds(db) == {"complaint": 3}
+    assert sorted(r[0] for r in db.execute("SELECT client_id FROM clients")) == [
+        "ana@example.com", "bo@example.com"]
+    assert one(db, "SELECT department FROM events WHERE order_id = '9001'") == "Support"
+
+
+# --- Shopify test orders ----------------------------------------------------------------
+
+SHOPIFY_HEADERS = ("Name,Email,Financial Status,Created at,Total,Lineitem name,Cancelled at,"
+                   "Payment Method,Tags\n")
+
+
+def test_shopify_test_orders_are_left_out_with_a_note(tmp_path):
+    db, found = run_import(tmp_path, "orders_export.csv", SHOPIFY_HEADERS + (
+        "#1001,ana@example.com,paid,2024-01-02 10:00:00 +0100,20.00,Mug,,Stripe,\n"
+        "#1002,me@shop.com,paid,2024-01-03 10:00:00 +0100,1.00,Mug,,bogus,\n"
+        "#1002,,,,,Tea,,,\n"
+        "#1003,bo@example.com,paid,2024-01-04 10:00:00 +0100,5.00,Tea,,manual,\"vip, test\"\n"
+        "#1004,bo@example.com,paid,2024-01-05 10:00:00 +0100,7.00,Tea,,Stripe,vip\n"))
+    assert found["recognised_as"] == "shopify_orders"
+    assert sorted(r[0] for r in db.execute("SELECT order_id FROM events")) == ["#1001", "#1004"]
+    assert one(db, "SELECT COUNT(*) FROM clients") == 2
+    assert found["explanation"] == (
+        "Recognised as a Shopify orders export: 2 orders from 2 customers matched by e-mail "
+        "(case ignored); 0 cancelled, 0 refunded; 2 test orders left out (Bogus gateway or "
+        "tagged test).")

@@ -25,6 +25,11 @@ Decisions (also in the README):
   paid, processing, completed, shipped -> a purchase; refunded -> the purchase and a refund
   beside it; cancelled, voided -> a cancellation (no purchase: such orders are mostly
   never paid); pending, failed, on hold, abandoned -> a contact, never a purchase.
+- A help-desk ticket (Zendesk, Freshdesk, Help Scout, or in Spanish, French, German) is a
+  complaint of its requester (by e-mail when the export has one, else by name), unless
+  its type says it is a question or a request: then a support contact.
+- Shopify test orders (paid through the "Bogus" test gateway, or tagged "test") are left
+  out, and the explanation says how many.
 - A survey's 0-10 "recommend" answer is an nps event of its respondent (amount = the
   score; 9-10 proves advocacy); a 1-5 satisfaction answer without one sets the
   respondent's satisfaction (their latest answer).
@@ -42,6 +47,7 @@ import pandas as pd
 from .. import values
 from ..fields import normalise_header
 from ..stages import ORDER_STATUS_KIND, normalise_value
+from ..text import counted
 
 Rules = Callable[[pd.DataFrame, pd.DataFrame], pd.DataFrame]
 
@@ -93,10 +99,6 @@ def _any(*names: str) -> frozenset[str]:
 def _none(series: pd.Series) -> pd.Series:
     """Missing values as None (pandas' NaN would become the text "nan" in a key)."""
     return series.astype(object).where(series.notna(), None)
-
-
-def _n(count: int, noun: str, plural: str | None = None) -> str:
-    return f"{count:,} {noun if count == 1 else (plural or noun + 's')}"
 
 
 def _fold_lines(rows: pd.DataFrame, order: pd.Series) -> pd.DataFrame:
@@ -162,8 +164,15 @@ def _shopify_orders_facts(frame: pd.DataFrame) -> dict:
     email = _none(email.where(first).groupby(order).transform("first"))  # order-level
     status = _col(frame, "financialstatus").str.casefold()
     refunded = _money(frame, "refundedamount").fillna(0)
+    # Test orders: paid through Shopify's test gateway ("Bogus") or tagged "test".
+    gateway = _col(frame, "paymentmethod", "gateway").str.casefold().fillna("")
+    tags = _col(frame, "tags").str.casefold().fillna("").str.split(r"\s*,\s*")
+    test = first & (gateway.str.contains("bogus")
+                    | tags.map(lambda tagged: bool({"test", "test order"} & set(tagged))))
+    test = order.isin(set(order[test])) & order.notna()
+    first &= ~test
     return {
-        "order": order, "first": first, "email": email,
+        "order": order, "first": first, "email": email, "test": test,
         "cancelled": first & _col(frame, "cancelledat").notna(),
         "refunded": first & (status.isin(["refunded", "partially_refunded"])
                              | (refunded > 0)),
@@ -174,7 +183,7 @@ def _shopify_orders_facts(frame: pd.DataFrame) -> dict:
 def _shopify_orders_rules(rows: pd.DataFrame, frame: pd.DataFrame) -> pd.DataFrame:
     facts = _shopify_orders_facts(frame)
     order = facts["order"]
-    rows = rows.copy()
+    rows = rows[~facts["test"].reindex(rows.index, fill_value=False)].copy()
     rows["client_id"] = rows["email"] = facts["email"].reindex(rows.index)
     rows = _keyed_by_id(rows)
     rows["kind"] = "purchase"
@@ -192,12 +201,14 @@ def _shopify_orders_explain(frame: pd.DataFrame) -> str:
     first = facts["first"]
     emails = facts["email"][first]
     missing = int(emails.isna().sum())
-    return (f"Recognised as a Shopify orders export: {_n(int(first.sum()), 'order')} from "
-            f"{_n(emails.nunique(), 'customer')} matched by e-mail (case ignored); "
-            + (f"{_n(missing, 'order')} without an e-mail kept without a client; "
+    return (f"Recognised as a Shopify orders export: {counted(int(first.sum()), 'order')} from "
+            f"{counted(emails.nunique(), 'customer')} matched by e-mail (case ignored); "
+            + (f"{counted(missing, 'order')} without an e-mail kept without a client; "
                if missing else "")
             + f"{int(facts['cancelled'].sum()):,} cancelled, "
-            f"{int(facts['refunded'].sum()):,} refunded.")
+            f"{int(facts['refunded'].sum()):,} refunded"
+            + (f"; {counted(tests, 'test order')} left out (Bogus gateway or tagged test)"
+               if (tests := facts["order"][facts["test"]].nunique()) else "") + ".")
 
 
 # --- Stripe payments --------------------------------------------------------------------
@@ -237,10 +248,10 @@ def _stripe_explain(frame: pd.DataFrame) -> str:
     paid = facts["paid"]
     failed = int((~paid & _col(frame, "status").str.casefold().eq("failed")).sum())
     other = int((~paid).sum()) - failed
-    unpaid = _n(failed, "failed attempt") + (f" and {_n(other, 'unfinished payment')}"
+    unpaid = counted(failed, "failed attempt") + (f" and {counted(other, 'unfinished payment')}"
                                              if other else "")
-    return (f"Recognised as a Stripe payments export: {_n(int(paid.sum()), 'payment')} from "
-            f"{_n(facts['customer'][paid].nunique(), 'customer')} (by customer ID, else "
+    return (f"Recognised as a Stripe payments export: {counted(int(paid.sum()), 'payment')} from "
+            f"{counted(facts['customer'][paid].nunique(), 'customer')} (by customer ID, else "
             f"e-mail); {unpaid} kept as contacts, not purchases; "
             f"{int(facts['refunded'].sum()):,} refunded.")
 
@@ -278,9 +289,9 @@ def _deal_explain(label: str, outcome: Callable[[pd.DataFrame], pd.Series],
         won, lost = int((said == "won").sum()), int((said == "lost").sum())
         rate = ("unknown" if not won + lost else f"{won / (won + lost):.1%}"
                 if won / (won + lost) >= 0.1 else f"{won / (won + lost):.2%}")
-        return (f"Recognised as {label}: {_n(len(frame), 'deal')}, {won:,} won and "
+        return (f"Recognised as {label}: {counted(len(frame), 'deal')}, {won:,} won and "
                 f"{lost:,} lost ({how}), win rate {rate}; "
-                f"{_n(len(frame) - won - lost, 'deal')} still open or undecided"
+                f"{counted(len(frame) - won - lost, 'deal')} still open or undecided"
                 f"{client_note}.")
     return explain
 
@@ -356,10 +367,10 @@ def _invoice_explain(frame: pd.DataFrame) -> str:
     customers = facts["customer"][first]
     cancelled = int((first & facts["cancelled"]).sum())
     missing = int(customers.isna().sum())
-    return (f"Recognised as invoice lines: {_n(len(frame), 'line')} grouped into "
-            f"{_n(int(first.sum()), 'invoice')} from {_n(customers.nunique(), 'customer')} "
+    return (f"Recognised as invoice lines: {counted(len(frame), 'line')} grouped into "
+            f"{counted(int(first.sum()), 'invoice')} from {counted(customers.nunique(), 'customer')} "
             f"(by customer ID); "
-            + (f"{_n(missing, 'invoice')} without a customer kept without a client; "
+            + (f"{counted(missing, 'invoice')} without a customer kept without a client; "
                if missing else "")
             + f"{cancelled:,} cancellation invoices (numbers starting with C).")
 
@@ -378,7 +389,7 @@ def _shopify_customers_rules(rows: pd.DataFrame, frame: pd.DataFrame) -> pd.Data
 def _shopify_customers_explain(frame: pd.DataFrame) -> str:
     email = _col(frame, "email").str.casefold()
     orders = values.parse_number(_col(frame, "totalorders"))[0]
-    return (f"Recognised as a Shopify customers export: {_n(len(frame), 'customer')}, "
+    return (f"Recognised as a Shopify customers export: {counted(len(frame), 'customer')}, "
             f"{email.nunique():,} by e-mail (case ignored) and "
             f"{int(email.isna().sum()):,} without an e-mail kept by name; "
             f"{int((orders >= 1).sum()):,} have ordered and {int((orders >= 2).sum()):,} "
@@ -390,29 +401,56 @@ def _shopify_customers_explain(frame: pd.DataFrame) -> str:
 _BLANK_MARKS = {"-", "'-", "n/a", "--"}
 
 
+def _tickets_facts(frame: pd.DataFrame) -> dict:
+    """The requester (their e-mail, case ignored, else their name) and what each ticket is:
+    a question or request is a support contact, anything else a complaint."""
+    name = _col(frame, *_REQUESTER)
+    name = name.where(~name.isin(_BLANK_MARKS))
+    email = _col(frame, *_REQUESTER_EMAIL).str.casefold()
+    kind = _col(frame, "tickettype", "type", "tipo", "typ").str.casefold().map(
+        lambda t: "contact" if t in _QUESTIONS else "complaint", na_action="ignore")
+    return {"name": name, "email": email, "by_email": bool(email.notna().any()),
+            "kind": kind.fillna("complaint")}
+
+
 def _tickets_rules(rows: pd.DataFrame, frame: pd.DataFrame) -> pd.DataFrame:
-    """Every ticket is a complaint of its requester; "-" placeholders are blanks."""
+    """Every ticket is a complaint or a support contact of its requester; "-" placeholders
+    are blanks."""
+    facts = _tickets_facts(frame)
     rows = rows.copy()
-    rows["kind"] = "complaint"
+    rows["kind"] = facts["kind"].reindex(rows.index)
     for column in ("name", "status", "reason", "note", "department", "owner", "channel"):
         if column in rows:
             text = rows[column].astype(object)
             rows[column] = text.where(~text.isin(_BLANK_MARKS), None)
+    if facts["by_email"]:
+        rows["client_id"] = rows["email"] = _none(facts["email"]).reindex(rows.index)
     return rows
 
 
 def _tickets_explain(frame: pd.DataFrame) -> str:
-    requester = _col(frame, *_REQUESTER)
-    requester = requester.where(~requester.isin(_BLANK_MARKS))
+    facts = _tickets_facts(frame)
+    requester = facts["email"].fillna(facts["name"].str.casefold())
     missing = int(requester.isna().sum())
-    return (f"Recognised as a help-desk tickets export: {_n(len(frame), 'ticket')} from "
-            f"{_n(requester.str.casefold().nunique(), 'requester')}, each ticket a complaint "
-            f"of its requester (the requester is the client)"
-            + (f"; {_n(missing, 'ticket')} without a requester kept without a client"
+    questions = int((facts["kind"] == "contact").sum())
+    return (f"Recognised as a help-desk tickets export: {counted(len(frame), 'ticket')} from "
+            f"{counted(requester.nunique(), 'requester')}"
+            + (" (by e-mail, case ignored)" if facts["by_email"] else "")
+            + ", each ticket a complaint of its requester (the requester is the client)"
+            + (f", except {counted(questions, 'question or request', 'questions and requests')}"
+               " kept as support contacts" if questions else "")
+            + (f"; {counted(missing, 'ticket')} without a requester kept without a client"
                if missing else "") + ".")
 
 
-_REQUESTER = ("requester", "requestername", "solicitante", "demandeur", "anfragender")
+_REQUESTER = ("requester", "requestername", "solicitante", "demandeur", "anfragender",
+              "customername", "customer", "fullname", "contactname")
+_REQUESTER_EMAIL = ("requesteremail", "customeremail", "contactemail", "email",
+                    "correodelsolicitante")
+# Ticket types that are a question or a request rather than a complaint.
+_QUESTIONS = {"question", "questions", "pregunta", "consulta", "frage", "questao", "duvida",
+              "feature request", "featurerequest", "request", "solicitud", "demande", "task",
+              "tarea", "tache", "aufgabe"}
 
 
 # --- orders by status: WooCommerce, Square ----------------------------------------------------
@@ -482,18 +520,18 @@ def _woo_explain(frame: pd.DataFrame) -> str:
     missing = int(facts["client"][first].isna().sum())
     unknown = int(facts["unknown"].sum())
     lines = len(frame) - int(first.sum())
-    return (f"Recognised as a WooCommerce orders export: {_n(int(first.sum()), 'order')}"
-            + (f" (from {_n(len(frame), 'line')})" if lines > 0 else "")
-            + f", {_n(int(paid.sum()), 'paid order')} from "
-            f"{_n(clients.nunique(), 'customer')} matched by "
+    return (f"Recognised as a WooCommerce orders export: {counted(int(first.sum()), 'order')}"
+            + (f" (from {counted(len(frame), 'line')})" if lines > 0 else "")
+            + f", {counted(int(paid.sum()), 'paid order')} from "
+            f"{counted(clients.nunique(), 'customer')} matched by "
             + ("billing e-mail (case ignored)" if facts["by_email"] else "customer")
             + f"; {int(facts['refund'].sum()):,} refunded, "
             f"{int((kind == 'cancellation').sum()):,} cancelled; "
-            f"{_n(int((kind == 'contact').sum()), 'pending, on-hold or failed order')} kept "
+            f"{counted(int((kind == 'contact').sum()), 'pending, on-hold or failed order')} kept "
             "as contacts, not purchases"
-            + (f"; {_n(missing, 'order')} without a customer kept without a client"
+            + (f"; {counted(missing, 'order')} without a customer kept without a client"
                if missing else "")
-            + (f"; {_n(unknown, 'order')} with a status Journey does not know counted as "
+            + (f"; {counted(unknown, 'order')} with a status Journey does not know counted as "
                "purchases" if unknown else "") + ".")
 
 
@@ -537,13 +575,13 @@ def _square_explain(frame: pd.DataFrame) -> str:
     first = facts["first"]
     paid = first & ~facts["refund"]
     missing = int(facts["client"][paid].isna().sum())
-    return (f"Recognised as a Square transactions export: {_n(int(paid.sum()), 'payment')} "
-            f"from {_n(facts['client'][paid].nunique(), 'customer')} (by customer ID, else "
+    return (f"Recognised as a Square transactions export: {counted(int(paid.sum()), 'payment')} "
+            f"from {counted(facts['client'][paid].nunique(), 'customer')} (by customer ID, else "
             f"name); "
-            + (f"{_n(missing, 'payment')} without a customer kept without a client; "
+            + (f"{counted(missing, 'payment')} without a customer kept without a client; "
                if missing else "")
-            + f"{_n(int((first & facts['refund']).sum()), 'refund')} and "
-            f"{_n(int((first & facts['partial']).sum()), 'partial refund')}.")
+            + f"{counted(int((first & facts['refund']).sum()), 'refund')} and "
+            f"{counted(int((first & facts['partial']).sum()), 'partial refund')}.")
 
 
 # --- deals: Pipedrive, Zoho CRM ----------------------------------------------------------------
@@ -666,15 +704,15 @@ def _nps_explain(frame: pd.DataFrame) -> str:
     score = (round(100 * (promoters - detractors) / int(answered.sum()))
              if answered.any() else None)
     missing = int(facts["respondent"].isna().sum())
-    return (f"Recognised as an NPS survey export: {_n(int(answered.sum()), 'answer')} from "
-            f"{_n(facts['respondent'][answered].nunique(), 'respondent')} (by e-mail, case "
-            f"ignored, else respondent ID), each an NPS event; {_n(promoters, 'promoter')} (9-10, "
-            f"advocacy), {_n(detractors, 'detractor')} (0-6)"
+    return (f"Recognised as an NPS survey export: {counted(int(answered.sum()), 'answer')} from "
+            f"{counted(facts['respondent'][answered].nunique(), 'respondent')} (by e-mail, case "
+            f"ignored, else respondent ID), each an NPS event; {counted(promoters, 'promoter')} (9-10, "
+            f"advocacy), {counted(detractors, 'detractor')} (0-6)"
             + (f", NPS {score:+d}" if score is not None else "")
-            + (f"; {_n(int((~answered).sum()), 'response')} without a score kept as "
+            + (f"; {counted(int((~answered).sum()), 'response')} without a score kept as "
                "contacts"
                if (~answered).any() else "")
-            + (f"; {_n(missing, 'response')} without an e-mail or ID kept without a client"
+            + (f"; {counted(missing, 'response')} without an e-mail or ID kept without a client"
                if missing else "") + ".")
 
 
@@ -697,12 +735,12 @@ def _satisfaction_explain(frame: pd.DataFrame) -> str:
     answered = facts["satisfaction"].notna()
     respondents = facts["respondent"].dropna().nunique()
     average = facts["satisfaction"].mean()
-    return (f"Recognised as a satisfaction survey export: {_n(len(frame), 'response')} from "
-            f"{_n(respondents, 'respondent')} (by e-mail, case ignored, else respondent ID), "
+    return (f"Recognised as a satisfaction survey export: {counted(len(frame), 'response')} from "
+            f"{counted(respondents, 'respondent')} (by e-mail, case ignored, else respondent ID), "
             f"{int(answered.sum()):,} with a 1-5 satisfaction answer"
             + (f" (average {average:.1f})" if answered.any() else "")
             + "; each respondent's latest answer is their satisfaction"
-            + (f"; {_n(int(facts['respondent'].isna().sum()), 'response')} without an "
+            + (f"; {counted(int(facts['respondent'].isna().sum()), 'response')} without an "
                "e-mail or ID skipped" if facts["respondent"].isna().any() else "") + ".")
 
 
@@ -766,21 +804,25 @@ PROFILES += (
              "totalspent": "revenue_current", "totalorders": "purchases"},
             _shopify_customers_rules, _shopify_customers_explain, kind="clients"),
     Profile("helpdesk_tickets", "a help-desk tickets export",
-            (_any("requester", "requestername", "solicitante", "demandeur", "anfragender"),
+            (_any(*_REQUESTER, *_REQUESTER_EMAIL[:3]),
              _any("ticketstatus", "estadodelticket", "status", "estado", "statut"),
-             _any("created", "createdat", "requested", "solicitado", "fechadecreacion",
-                  "datedecreation", "erstellt")),
-            {"requester": "name", "requestername": "name", "solicitante": "name",
-             "demandeur": "name", "anfragender": "name",
+             _any("created", "createdat", "createdtime", "createdutc", "requested",
+                  "solicitado", "fechadecreacion", "datedecreation", "erstellt"),
+             _any("subject", "asunto", "sujet", "betreff", "assunto", "ticketid",
+                  "ticketnumber", "conversationid", "conversationnumber")),
+            {**{header: "name" for header in _REQUESTER},
              "ticketstatus": "status", "estadodelticket": "status", "status": "status",
              "estado": "status", "statut": "status",
-             "created": "date", "createdat": "date", "requested": "date", "solicitado": "date",
+             "created": "date", "createdat": "date", "createdtime": "date",
+             "createdutc": "date", "requested": "date", "solicitado": "date",
              "fechadecreacion": "date", "datedecreation": "date", "erstellt": "date",
              "subject": "note", "asunto": "note", "sujet": "note", "betreff": "note",
-             "category": "reason", "categoria": "reason", "group": "department",
-             "grupo": "department", "assignee": "owner", "agenteasignado": "owner",
-             "channel": "channel", "canal": "channel", "via": "channel",
-             "source": "channel"},
+             "assunto": "note", "category": "reason", "categoria": "reason",
+             "group": "department", "grupo": "department", "mailbox": "department",
+             "assignee": "owner", "agenteasignado": "owner", "agent": "owner",
+             "assignedto": "owner", "channel": "channel", "canal": "channel", "via": "channel",
+             "source": "channel", "ticketid": "order_id", "id": "order_id",
+             "conversationid": "order_id", "conversationnumber": "order_id"},
             _tickets_rules, _tickets_explain),
 )
 PROFILES += (
