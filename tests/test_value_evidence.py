@@ -68,6 +68,19 @@ def test_a_spanish_order_list_is_keyed_by_email_and_read_by_its_status(tmp_path)
         found["explanation"])
 
 
+def test_next_months_file_is_keyed_the_same_way(tmp_path):
+    # The second import of these headers uses the remembered mapping; the e-mails are
+    # still the key, so the same orders are the same events of the same clients.
+    imported(tmp_path, "pedidos.csv", SPANISH_ORDERS)
+    db, found = imported(tmp_path, "pedidos.csv", SPANISH_ORDERS.replace(
+        "1006,11/02/2024", "1007,12/03/2024"))
+    assert (found["inserted"], found["updated"], found["rejected"]) == (1, 5, 0)
+    assert one(db, "SELECT COUNT(*) FROM clients") == 4
+    assert one(db, "SELECT COUNT(*) FROM events") == 7
+    assert one(db, "SELECT c.email FROM events e JOIN clients c ON c.id = e.client_ref "
+                   "WHERE e.order_id = '1007'") == "ana@ejemplo.es"
+
+
 def test_french_german_and_portuguese_client_lists(tmp_path):
     db, found = imported(tmp_path, "clients.csv", (
         "Nom du client,Courriel,Téléphone,Date de création,Étape,Canal\n"

@@ -159,7 +159,8 @@ def _plan_sheet(db, filename, raw, kind, overrides, set_values, checksum) -> She
     mapping.update(chosen_targets)
     chosen.update(chosen_targets)
     refined = Refined(mapping)
-    if profile is None and not remembered and sheet_kind in ("clients", "events"):
+    if profile is None and sheet_kind in ("clients", "events"):
+        # A remembered mapping is all chosen: the values then only say what the key is.
         refined = refine_mapping(raw, mapping, sheet_kind, chosen=chosen, known_ids=known_ids)
         mapping = refined.mapping
     allowed = fields_for(sheet_kind) if sheet_kind in ("clients", "events") else set()
