@@ -3,11 +3,17 @@ imports back, and the template and sample workbooks people start from.
 
 Sheets, in order: Overview (the stage tiles, the biggest drop-off, the alignment score,
 what the workbook holds), Funnel (the table and a native Excel funnel chart), Signs (the
-eight, coloured by status with conditional formatting), Personas, Touchpoints, Function
-map, Clients (the filters applied; every vocabulary field, then the derived stage
-columns), Events (the filtered clients' events) and Imports (the history). Each sheet is
-made by one small function; every table has a styled, frozen header row, an autofilter,
-column widths that fit and number and date formats.
+eight, worst first, coloured by status with conditional formatting), Personas,
+Touchpoints, Function map, Clients (the filters applied; every vocabulary field, then the
+derived stage columns), Events (the filtered clients' events) and Imports (the history).
+Each sheet is made by one small function; every table has a styled, frozen header row, an
+autofilter, column widths that fit and number and date formats.
+
+Every sheet prints (``printing.set_up_printing``, which each sheet writer calls, so a new
+table sheet prints the same way): its print area, one page wide, the header row on every
+page, landscape when wider than a portrait page, and the workbook, the sheet and "Page 3
+of 12" on every page. The Overview and the Funnel (its table and its chart) print on one
+page each; the data sheets run as many pages as their rows need.
 
 What belongs here, one module each (imports point down the list):
 
@@ -15,6 +21,7 @@ What belongs here, one module each (imports point down the list):
   typed cells, and text always written as text;
 - ``sheets``: what goes in each sheet, read from the workspace into ``Table``s (no writing);
 - ``bulk``: large tables written as sheet XML in bulk and spliced in;
+- ``printing``: how every sheet prints;
 - ``workbook``: the sheets written in order, the funnel chart, the status colours, the file;
 - ``template``: the empty client-tracker template and the filled-in sample (openpyxl),
   regenerated with ``python -m journey.export.template``.

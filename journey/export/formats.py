@@ -6,6 +6,7 @@ cell, never as a formula: a name starting with ``=``, ``+``, ``-`` or ``@`` stay
 
 from __future__ import annotations
 
+import textwrap
 from dataclasses import dataclass
 
 import numpy as np
@@ -30,6 +31,8 @@ STATUS_FILLS = {STATUS_WORDS[status]: colours for status, colours in charts.STAT
 BRAND = charts.BRAND
 
 MIN_WIDTH, MAX_WIDTH = 8, 60
+LINE_POINTS, MAX_ROW_POINTS = 15, 409      # a line of 11 pt text; Excel's tallest row
+WRAPPED_WIDTH = 40         # wrapped text (the workshop sheets) reads like a card, and prints larger
 EXCEL_EPOCH = np.datetime64("1899-12-30T00:00:00", "s")
 FIRST_SERIAL = 61           # 1900-03-01: Excel cannot show earlier dates correctly
 
@@ -154,8 +157,34 @@ def _text_width(texts: pa.Array) -> float:
     return float(pc.max(pc.utf8_length(texts)).as_py() or 0) + 2
 
 
-def write_cells(sheet, cells: list[Cells], styles: Styles, wrap: bool) -> None:
-    """A small table, cell by cell through XlsxWriter (text always as string cells)."""
+def wrapped_lines(text: str, width: float) -> int:
+    """About how many lines ``text`` takes wrapped in a column ``width`` characters wide. A
+    width counts digits: a line holds about 1.15 times as many letters of ordinary text,
+    and this counts 1.1 so as to err towards a line too many."""
+    per_line = max(int(width * 1.1), 1)
+    return max(sum(len(textwrap.wrap(line, per_line)) or 1 for line in text.splitlines()), 1)
+
+
+def wrapped_heights(cells: list[Cells], widths: list[float]) -> list[float]:
+    """Each row's height in points, tall enough for its wrapped text: LibreOffice keeps
+    the height a row is given (Excel fits rows itself when it opens the workbook)."""
+    rows = max((len(c.numbers if c.texts is None else c.texts) for c in cells), default=0)
+    lines = np.ones(rows, dtype=int)
+    for column, width in zip(cells, widths):
+        if column.kind == TEXT:
+            lines = np.maximum(lines, [1 if text is None else wrapped_lines(text, width)
+                                       for text in column.texts.to_pylist()])
+    return [float(h) for h in np.minimum(lines * LINE_POINTS, MAX_ROW_POINTS)]
+
+
+def write_cells(sheet, cells: list[Cells], styles: Styles, widths: list[float],
+                wrap: bool) -> None:
+    """A small table, cell by cell through XlsxWriter (text always as string cells; rows
+    of wrapped text as tall as their text)."""
+    if wrap:
+        for row, height in enumerate(wrapped_heights(cells, widths), start=1):
+            if height > LINE_POINTS:
+                sheet.set_row(row, height)
     for col, column in enumerate(cells):
         formats = styles.wrapped_number if wrap else styles.number
         style = formats.get(column.kind)

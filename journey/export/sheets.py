@@ -249,23 +249,24 @@ def events_table(db: Database, filters: Filters = NO_FILTERS) -> Table:
     return Table("Events", _add_extras(frame, frame["extra"]), kinds)
 
 
-CHART_SPACER = "Chart spacer"        # the funnel chart's invisible half-gaps (a hidden column)
 FUNNEL_HEADERS = {"label": "Funnel step", "clients": "Clients reached",
                   "pct_of_previous": "% of the step before", "pct_of_first": "% of the first step",
                   "drop_off": "Lost since the step before"}
+LOST_SINCE_FIRST = "Lost since the first step"   # also the funnel chart's invisible offsets
 
 
 def funnel_table(db: Database, filters: Filters = NO_FILTERS) -> Table:
-    """The funnel of the workspace's stage model."""
+    """The funnel of the workspace's stage model, with the clients lost since its first
+    step (what the funnel chart centres its bars by)."""
     frame = compute_funnel(db, filters=filters,
                            pre_awareness=get_setting(db, "pre_awareness"))
     frame = frame[list(FUNNEL_HEADERS)].rename(columns=FUNNEL_HEADERS)
-    reached = frame["Clients reached"].astype(float)
-    frame[CHART_SPACER] = (reached.max() - reached) / 2 if len(frame) else []
+    reached = frame["Clients reached"].astype(int)
+    frame[LOST_SINCE_FIRST] = reached.iloc[0] - reached if len(frame) else []
     return Table("Funnel", frame, {"Clients reached": INTEGER, "% of the step before": PERCENT,
                                    "% of the first step": PERCENT,
                                    "Lost since the step before": INTEGER,
-                                   CHART_SPACER: NUMBER})
+                                   LOST_SINCE_FIRST: INTEGER})
 
 
 SIGN_HEADERS = ["Sign", "RAG status", "This period", "Previous period", "Change %", "Unit",
@@ -274,9 +275,10 @@ SIGN_HEADERS = ["Sign", "RAG status", "This period", "Previous period", "Change 
 
 
 def signs_table(report: SignsReport) -> Table:
-    """The eight signs (a ``journey.signs.SignsReport``): status, figures and thresholds."""
+    """The eight signs (a ``journey.signs.SignsReport``): status, figures and thresholds,
+    worst first, as the Signs page orders them (``SignsReport.red_first``)."""
     rows = []
-    for s in report.signs:
+    for s in report.red_first():
         assessed = s.assessment
         rows.append([
             s.title, STATUS_WORDS.get(s.status, s.status), s.value, s.previous, s.change_pct,

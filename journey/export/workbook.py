@@ -1,7 +1,7 @@
 """The workbook: the sheets written in order (the Overview laid out as a page, every
 other sheet one table with a styled, frozen header row, an autofilter, fitted widths and
-typed cells), the native funnel chart, the signs' status colours, and the file written
-whole or not at all.
+typed cells), each set up to print (``printing``), the native funnel chart on the Funnel
+table's page, the signs' status colours, and the file written whole or not at all.
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ import os
 import re
 import tempfile
 from pathlib import Path
+from typing import NamedTuple
 
 import pandas as pd
 import xlsxwriter
@@ -24,12 +25,14 @@ from ..signs import compute_signs
 from ..stages import LABELS
 from .bulk import SPLICE_FROM, BulkTable, Progress, splice, style_attribute
 from .formats import BRAND, DATE, MAX_WIDTH, MIN_WIDTH, NUMBER_FORMATS, STATUS_FILLS, TEXT, \
-    Styles, column_cells, write_cells
-from .sheets import (CHART_SPACER, SHEETS, Overview, Table, clients_table, events_table,
+    WRAPPED_WIDTH, Cells, Styles, column_cells, write_cells
+from .printing import PageHeading, PrintArea, set_up_printing
+from .sheets import (LOST_SINCE_FIRST, SHEETS, Overview, Table, clients_table, events_table,
                      function_map_table, funnel_table, imports_table, overview,
                      personas_table, signs_table, touchpoints_table)
 
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+BAR_PIXELS, ROW_PIXELS = 60, 20     # the funnel chart's height per stage; a default row
 LARGE_WORKSPACE_ROWS = 50_000   # clients + events: the page builds larger workbooks with a
                                 # progress bar first, then offers the download
 
@@ -66,18 +69,18 @@ def export_workbook(db: Database, filters: Filters = NO_FILTERS, *, workspace: s
         "in_memory": True, "strings_to_formulas": False, "strings_to_urls": False,
         "strings_to_numbers": False, "nan_inf_to_errors": False,
         "default_date_format": NUMBER_FORMATS[DATE]})
-    book.set_properties({"title": f"{workspace or 'Journey'}: customer journey",
-                         "author": "Journey", "created": now,
+    heading = PageHeading(f"{workspace or 'Journey'}: customer journey", now)
+    book.set_properties({"title": heading.title, "author": "Journey", "created": now,
                          "comments": "Exported from Journey; import it to carry on."})
     styles = Styles(book)
     bulk: list[BulkTable] = []
-    write_overview(book, styles, summary)
-    funnel_sheet = write_table(book, styles, tables["Funnel"], bulk)
-    add_funnel_chart(book, funnel_sheet, tables["Funnel"])
-    signs_sheet = write_table(book, styles, tables["Signs"], bulk)
-    colour_statuses(signs_sheet, styles, tables["Signs"])
+    write_overview(book, styles, summary, heading)
+    funnel = write_table(book, styles, tables["Funnel"], bulk, heading)
+    add_funnel_chart(book, funnel, tables["Funnel"], heading)
+    signs = write_table(book, styles, tables["Signs"], bulk, heading)
+    colour_statuses(signs.sheet, styles, tables["Signs"])
     for name in ("Personas", "Touchpoints", "Function map", "Clients", "Events", "Imports"):
-        write_table(book, styles, tables[name], bulk)
+        write_table(book, styles, tables[name], bulk, heading)
     book.close()
     progress(0.7, "Writing the clients and events")
     data = splice(buffer.getvalue(), bulk, progress)
@@ -117,13 +120,17 @@ def write_workbook_file(db: Database, path: str | os.PathLike, filters: Filters 
 
 # --- sheets ------------------------------------------------------------------------------------
 
-def write_overview(book, styles: Styles, summary: Overview) -> None:
-    """The Overview sheet: a laid-out page rather than a table."""
+OVERVIEW_WIDTHS = (30, 19)       # the first column, then each stage's tile
+
+
+def write_overview(book, styles: Styles, summary: Overview, heading: PageHeading) -> None:
+    """The Overview sheet: a laid-out page rather than a table, printed on one page."""
     sheet = book.add_worksheet("Overview")
     sheet.hide_gridlines(2)
-    sheet.set_column(0, 0, 30)
     tiles = summary.tiles
-    sheet.set_column(1, max(len(tiles), 4), 19)
+    last_col = max(len(tiles), 5)          # the sentences are merged across A:F
+    sheet.set_column(0, 0, OVERVIEW_WIDTHS[0])
+    sheet.set_column(1, last_col, OVERVIEW_WIDTHS[1])
     name = summary.workspace or "Journey"
     sheet.write_string(0, 0, f"Customer journey overview: {name}", styles.title)
     sheet.write_string(1, 0, f"Exported from Journey on {summary.exported_at:%Y-%m-%d %H:%M}. "
@@ -183,27 +190,44 @@ def write_overview(book, styles: Styles, summary: Overview) -> None:
 
     row += 5
     sheet.write_string(row, 0, "In this workbook", styles.heading)
-    for i, (name, what) in enumerate(SHEETS.items(), start=row + 1):
-        sheet.write_url(i, 0, f"internal:'{name}'!A1", styles.link, string=name)
+    for row, (name, what) in enumerate(SHEETS.items(), start=row + 1):
+        sheet.write_url(row, 0, f"internal:'{name}'!A1", styles.link, string=name)
         rows = summary.counts.get(name)
         if rows is not None:
-            sheet.write_number(i, 1, rows, styles.count)
-        sheet.write_string(i, 2, what)
+            sheet.write_number(row, 1, rows, styles.count)
+        sheet.write_string(row, 2, what)
+    width = OVERVIEW_WIDTHS[0] + OVERVIEW_WIDTHS[1] * last_col
+    set_up_printing(sheet, PrintArea(row, last_col, width), heading, header_row=False,
+                    one_page=True)
 
 
-def write_table(book, styles: Styles, table: Table, bulk: list) -> object:
-    """A table sheet: styled frozen header, autofilter, fitted widths, typed cells."""
+def fitted_width(header: str, column: Cells, wrap: bool) -> float:
+    """A column's width in characters: its header and its longest value, within bounds
+    (narrower for text that wraps)."""
+    widest = WRAPPED_WIDTH if wrap and column.kind == TEXT else MAX_WIDTH
+    return min(max(len(header) + 3, column.width, MIN_WIDTH), widest)
+
+
+class TableSheet(NamedTuple):
+    sheet: object                  # XlsxWriter's worksheet
+    widths: list[float]            # its columns' widths, in characters
+
+
+def write_table(book, styles: Styles, table: Table, bulk: list,
+                heading: PageHeading) -> TableSheet:
+    """A table sheet: styled frozen header, autofilter, fitted widths, typed cells, printed
+    one page wide with the header row on every page."""
     sheet = book.add_worksheet(table.sheet)
     headers = [str(h) for h in table.frame.columns]
     cells = [column_cells(table.frame.iloc[:, i], table.kinds.get(h, TEXT))
              for i, h in enumerate(headers)]
+    widths = [fitted_width(h, c, table.wrap) for h, c in zip(headers, cells)]
     for col, (header, column) in enumerate(zip(headers, cells)):
         sheet.write_string(0, col, header, styles.header)
-        width = max(len(header) + 3, column.width)
         style = None
         if table.wrap:
             style = styles.wrap if column.kind == TEXT else styles.wrapped_number[column.kind]
-        sheet.set_column(col, col, min(max(width, MIN_WIDTH), MAX_WIDTH), style)
+        sheet.set_column(col, col, widths[col], style)
     sheet.set_row(0, 20)
     sheet.freeze_panes(1, 0)
     if headers:
@@ -214,36 +238,53 @@ def write_table(book, styles: Styles, table: Table, bulk: list) -> object:
                           style_attribute(styles.datetime)) for c in cells]
         bulk.append(BulkTable(sheet, cells, table.rows, number_styles))
     else:
-        write_cells(sheet, cells, styles, table.wrap)
-    return sheet
+        write_cells(sheet, cells, styles, widths, table.wrap)
+    set_up_printing(sheet, PrintArea(table.rows, max(len(headers) - 1, 0), sum(widths)),
+                    heading)
+    return TableSheet(sheet, widths)
 
 
-def add_funnel_chart(book, sheet, table: Table) -> None:
-    """A native Excel funnel: centred bars (a stacked bar chart whose first, invisible
-    series is the half-gap on each side), widest stage at the top."""
+def column_pixels(width: float) -> int:
+    """A column's width on screen, as Excel and XlsxWriter reckon it (7 pixels a character
+    of Calibri 11, and 5 of padding)."""
+    return int(width * 7 + 0.5) + 5
+
+
+def add_funnel_chart(book, funnel: TableSheet, table: Table, heading: PageHeading) -> None:
+    """A native Excel funnel below the table, as wide as the table, both printed on one
+    page: centred bars, widest stage at the top. Each bar is a stacked bar of three parts:
+    the clients lost since the first step (invisible), then the clients reached twice, so
+    every bar is centred on the first step's count."""
     n = table.rows
     if not n:
         return
-    spacer_col = table.frame.columns.get_loc(CHART_SPACER)
-    sheet.set_column(spacer_col, spacer_col, None, None, {"hidden": True})
+    headers = [str(h) for h in table.frame.columns]
+    lost_col = headers.index(LOST_SINCE_FIRST)
+    first = int(table.frame["Clients reached"].iloc[0])
     chart = book.add_chart({"type": "bar", "subtype": "stacked"})
     categories = [table.sheet, 1, 0, n, 0]
-    chart.add_series({"name": "spacer", "categories": categories,
-                      "values": [table.sheet, 1, spacer_col, n, spacer_col],
-                      "fill": {"none": True}, "border": {"none": True}})
-    chart.add_series({"name": "Clients reached", "categories": categories,
-                      "values": [table.sheet, 1, 1, n, 1], "gap": 30,
-                      "fill": {"color": BRAND}, "border": {"none": True},
-                      "data_labels": {"value": True, "position": "center", "num_format": "#,##0",
-                                      "font": {"color": "#FFFFFF", "bold": True}}})
+    reached = {"name": "Clients reached", "categories": categories,
+               "values": [table.sheet, 1, 1, n, 1], "fill": {"color": BRAND},
+               "border": {"none": True}}
+    chart.add_series({"name": LOST_SINCE_FIRST, "categories": categories,
+                      "values": [table.sheet, 1, lost_col, n, lost_col],
+                      "fill": {"none": True}, "border": {"none": True}, "gap": 30})
+    chart.add_series(reached)
+    chart.add_series({**reached, "data_labels": {
+        "value": True, "position": "inside_base", "num_format": "#,##0",
+        "font": {"color": "#FFFFFF", "bold": True}}})
     chart.set_title({"name": "Clients reaching each stage"})
     chart.set_legend({"none": True})
-    chart.set_y_axis({"reverse": True, "major_tick_mark": "none",
-                      "line": {"none": True}})
-    chart.set_x_axis({"visible": False, "major_gridlines": {"visible": False}})
-    chart.set_size({"width": 640, "height": 60 * n + 80})
-    chart.show_hidden_data()            # the spacer column is hidden
-    sheet.insert_chart(n + 3, 0, chart)
+    chart.set_y_axis({"reverse": True, "major_tick_mark": "none", "line": {"none": True}})
+    chart.set_x_axis({"visible": False, "major_gridlines": {"visible": False},
+                      "min": 0, "max": 2 * first or 1})
+    height = BAR_PIXELS * n + 80
+    top = n + 3                                      # two empty rows below the table
+    chart.set_size({"width": sum(map(column_pixels, funnel.widths)), "height": height})
+    funnel.sheet.insert_chart(top, 0, chart)
+    bottom = top + -(-height // ROW_PIXELS)
+    set_up_printing(funnel.sheet, PrintArea(bottom, len(headers) - 1, sum(funnel.widths)),
+                    heading, one_page=True)
 
 
 def colour_statuses(sheet, styles: Styles, table: Table) -> None:
