@@ -7,11 +7,16 @@ One job per module, each importing only the ones before it (and the layers below
 - ``read``: a file's bytes -> ``RawSheet`` objects (CSV/TSV, XLSX/XLSM/XLS/ODS), or one
   ``UnreadableFile`` sentence; ``xlsx_columns`` is its column-at-a-time path for large
   .xlsx sheets.
-- ``profiles``: well-known exports (Shopify orders and customers, Stripe, HubSpot,
-  Salesforce, Bitrix24, invoice lines, help desks), one table entry each, recognised from
+- ``profiles``: well-known exports (Shopify orders and customers, Stripe, WooCommerce,
+  Square, HubSpot, Salesforce, Pipedrive, Zoho, Bitrix24, invoice lines, help desks,
+  surveys), one table entry each, recognised from
   their headers: who the client is and what each row is.
-- ``understand``: what a sheet is (its kind, the guess of its headers' mapping, guide
-  sheets, its profile) and what its values say (typed values, stages, outcomes, kinds).
+- ``evidence``: what a column's values are (e-mails, dates, numbers, 0-10 scores, yes/no,
+  ID-like codes), measured on a sample.
+- ``understand``: what a sheet is (its kind, the guess of its headers' mapping, refined by
+  the values' evidence: the e-mail, the date, a score, the client key and a join to an
+  earlier import's IDs; guide sheets) and what its values say (typed values, stages,
+  outcomes, kinds).
 - ``plan``: ``plan_file`` -> one ``SheetPlan`` per sheet, the person's choices over the
   guesses; ``prepare_sheet`` -> typed rows and the rows rejected, with reasons; the table
   of workshop sheet importers.
