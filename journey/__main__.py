@@ -23,6 +23,7 @@ EXAMPLES = {
     "export": "python -m journey export --workspace shop -o shop-journey.xlsx",
     "settings": "python -m journey settings --workspace shop max_import_rows=600000",
     "actions": "python -m journey actions --workspace shop --owner Sam --json",
+    "kpis": "python -m journey kpis --workspace shop --json",
 }
 
 
@@ -95,6 +96,10 @@ def build_parser() -> argparse.ArgumentParser:
                                  "first.")
     actions.add_argument("--owner", help="only this person's actions (the follow-up meeting)")
     actions.add_argument("--json", action="store_true", help="print the result as JSON")
+
+    kpis = command("kpis", "The workshop's KPIs: each target, its actual from the data (or "
+                           "as entered by hand) and its status.")
+    kpis.add_argument("--json", action="store_true", help="print the result as JSON")
     return parser
 
 
@@ -244,9 +249,31 @@ def run_actions(args) -> int:
     return 0
 
 
+def run_kpis(args) -> int:
+    from .scorecard import kpi_records, kpi_table, measure_kpis
+    from .workspace import get_setting, open_workspace
+    db = open_workspace(args.workspace, create=False)
+    if args.json:
+        print(json.dumps({"kpis": kpi_records(db)}, indent=2, ensure_ascii=False))
+        return 0
+    table = kpi_table(measure_kpis(db), get_setting(db, "currency"))
+    if table.empty:
+        print("No KPIs yet.")
+    for row in table.to_dict("records"):
+        scope = ", ".join(v for v in (row["Stage"], row["Persona"]) if v)
+        actual = row["Actual"] or "no evidence"
+        source = f", from {row['From']}" if row["From"] else ""
+        due = f", due {row['Due']}" if row["Due"] else ""
+        print(f"{row['Status']:18} {row['KPI']}{f' [{scope}]' if scope else ''}: "
+              f"{actual} against a target of {row['Target']}{source}{due}")
+        if row["Why no evidence"]:
+            print(f"{'':18} {row['Why no evidence']}")
+    return 0
+
+
 HANDLERS = {"demo": run_demo, "import": run_import, "undo-import": run_undo,
             "funnel": run_funnel, "signs": run_signs, "export": run_export,
-            "settings": run_settings, "actions": run_actions}
+            "settings": run_settings, "actions": run_actions, "kpis": run_kpis}
 
 
 def main(argv: list[str] | None = None) -> int:

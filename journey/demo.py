@@ -19,6 +19,13 @@ The story the data tells (tests/test_demo.py checks it):
   cancellations in the last six months are more than double the six before; escalations
   between sales and operations ("sales promised a delivery date operations could not
   meet") are rising; repeat business is falling.
+- The workshop method (``_insert_workshop``): a goal (more first purchases turned into
+  regulars) with three key results, eleven KPIs with targets (some met, some not, one
+  entered by hand), a dozen actions with owners, and two closed sessions to compare with:
+  a kick-off on 2026-05-15 and a follow-up on 2026-08-14. Each was measured over the data
+  as it stood at the end of the month before (clients first seen by then, the signs over
+  the 12 months to then), so since the last session conversion to purchase has slipped
+  below its target, actions have been done, and some are overdue.
 """
 
 from __future__ import annotations
@@ -33,8 +40,13 @@ import pandas as pd
 import xlsxwriter
 
 from .errors import WorkspaceError
+from .filters import Filters
 from .ingest import import_file
 from .columns import CLIENT_COLUMNS
+from .scorecard import close_session
+from .workshop import actions as action_list
+from .workshop import kpis as kpi_store
+from .workshop.goal import set_goal
 from .workspace import delete_workspace, open_workspace, workspace_path, write
 
 BUSINESS = "Harbour & Pine"
@@ -809,6 +821,7 @@ def build_demo(name_or_path: str, *, force: bool = False, seed: int = 7) -> Path
         with write(db):
             _insert_personas(db)
             _insert_touchpoints(db)
+        _insert_workshop(db)
     finally:
         db.close()
     return path
@@ -821,6 +834,103 @@ def _import(db, filename: str, data: bytes, options: dict) -> None:
             first = result.problems[0].as_dict() if result.problems else result.unknown_stages
             raise RuntimeError(f"The demo's {filename} [{result.sheet}] did not import "
                                f"cleanly: {result.rejected} rejected, first: {first}")
+
+
+# The workshop's KPIs: (measure, stage, persona, target, due, entered actual, name).
+DEMO_KPIS = (
+    ("conversion", "awareness", None, 60, "2027-03-31", None, None),
+    ("conversion", "consideration", None, 45, "2027-03-31", None, None),
+    ("time_to_next", "consideration", None, 35, "2027-03-31", None, None),
+    ("conversion", "consideration", "Dr. Jelena", 65, "2027-06-30", None, None),
+    ("revenue_per_customer", "purchase", "Dr. Jelena", 60000, "2027-06-30", None, None),
+    ("conversion", "purchase", None, 55, "2027-06-30", None, None),
+    ("visit_frequency", "retention", None, 1.5, "2027-06-30", None, None),
+    ("satisfaction", "retention", None, 4.0, "2027-06-30", None, None),
+    ("complaints", "retention", None, 5, "2027-06-30", None, None),
+    ("nps", "advocacy", None, 20, "2027-06-30", None, None),
+    ("entered", "awareness", None, 20, "2027-06-30", 14, "Google reviews from clinics"),
+)
+# The action list: (title, owner, department, stage, impact, effort, due, where it came from
+# (the action's note), then the status after the kick-off, the status after the follow-up;
+# None: added later).
+DEMO_ACTIONS = (
+    ("Call back every enquiry within 4 hours", "Priya Nair", "sales", "consideration",
+     4, 2, "2026-06-30", "Pain point: call-back takes two days", "done", "done"),
+    ("Put 'from $' prices on project posts", "Nina Brooks", "marketing", "awareness",
+     3, 1, "2026-06-15", "Pain point: cannot tell what a room like that costs", "done", "done"),
+    ("One-page proposal summary with a single recommended option", "Maya Chen", "sales",
+     "consideration", 5, 3, "2026-08-31", "Pain point: three pricing tiers confuse people",
+     "doing", "doing"),
+    ("Explain the design fee before the first consultation", "Priya Nair", "sales",
+     "consideration", 5, 2, "2026-09-30", "Red sign: uneducated leads", "open", "open"),
+    ("Agree delivery dates with operations before quoting", "Tom Walsh", "operations",
+     "purchase", 5, 4, "2026-10-31", "Red sign: interdepartmental complaints", "open",
+     "doing"),
+    ("Sample box posted within 3 days", "Ava Lim", "product", "consideration", 3, 3,
+     "2027-01-31", "Pain point: samples arrive late", "open", "open"),
+    ("Ask every promoter for a Google review", "Nina Brooks", "marketing", "advocacy", 3, 1,
+     "2026-12-31", "Pain point: few reviews from clinics", "doing", "doing"),
+    ("Follow up expo leads within 48 hours", "Maya Chen", "marketing", "awareness", 2, 1,
+     "2026-09-15", "Pain point: no follow-up for a week", None, "done"),
+    ("Answer the top five objections in the proposal", "Luca Romano", "sales",
+     "consideration", 4, 2, "2026-11-30", "Red sign: purchase objections", None, "open"),
+    ("Check-in call 60 days after delivery", "Ava Lim", "CX and account management",
+     "retention", 4, 3, "2027-02-28", "Red sign: low retention", None, "open"),
+    ("Saturday showroom appointments", "Luca Romano", "sales", "consideration", 2, 4,
+     "2027-03-31", "Pain point: limited weekend hours", None, "dropped"),
+    ("Referral reward for both sides", "Tom Walsh", "sales", "advocacy", 3, 2, "2027-01-31",
+     "Pain point: referral not thanked", None, None),
+)
+# The two closed sessions: (name, closed at, measured to, note).
+DEMO_SESSIONS = (
+    ("Kick-off workshop", "2026-05-15 16:00:00", "2026-04-30",
+     "Goal, KPIs and the first seven actions agreed with the whole team."),
+    ("Follow-up", "2026-08-14 16:00:00", "2026-07-31",
+     "Quick wins done; the proposal and the delivery dates are the next push."),
+)
+
+
+def _insert_workshop(db) -> None:
+    """The goal, the KPIs, the actions and two closed sessions (see the module docstring):
+    each session is closed after the actions it knew of reached their status of the day."""
+    kickoff = dt.date(2026, 5, 15)
+    set_goal(db, "Turn more first purchases into regular clients", [
+        "Conversion from consideration to purchase at 45% or more by March 2027",
+        "Purchase to retention at 55% or more by June 2027",
+        "Net Promoter Score above 20"])
+    for measure, stage, persona, target, due, actual, name in DEMO_KPIS:
+        kpi_store.add_kpi(db, {"measure": measure, "stage": stage, "persona": persona,
+                               "target": target, "due": due, "actual": actual,
+                               "name": name}, today=kickoff)
+    ids = {}
+    for session_index, (name, closed_at, measured_to, note) in enumerate(DEMO_SESSIONS):
+        day = dt.date.fromisoformat(closed_at[:10])
+        for title, owner, department, stage, impact, effort, due, source, *statuses in \
+                DEMO_ACTIONS:
+            status = statuses[session_index]
+            if status is None:
+                continue
+            if title not in ids:
+                ids[title] = action_list.add_action(db, {
+                    "title": title, "owner": owner, "department": department,
+                    "stage": stage, "impact": impact, "effort": effort, "due": due,
+                    "note": source}, today=day)
+            action_list.update_action(db, ids[title], {"status": status},
+                                      version=action_list.get_action(db, ids[title])["version"],
+                                      today=day)
+        close_session(db, name, note, filters=Filters(date_to=measured_to), today=day,
+                      closed_at=closed_at)
+    now = END
+    for title, owner, department, stage, impact, effort, due, source, *_ in DEMO_ACTIONS:
+        if title not in ids:
+            ids[title] = action_list.add_action(db, {
+                "title": title, "owner": owner, "department": department, "stage": stage,
+                "impact": impact, "effort": effort, "due": due, "note": source}, today=now)
+    for title in ("One-page proposal summary with a single recommended option",
+                  "Ask every promoter for a Google review"):
+        action_list.update_action(db, ids[title], {"status": "done"},
+                                  version=action_list.get_action(db, ids[title])["version"],
+                                  today=now)
 
 
 def _insert_personas(db) -> None:

@@ -454,3 +454,113 @@ def segment_fields(db: Database) -> list[str]:
         f"SELECT 1 FROM clients WHERE [{name}] IS NOT NULL AND TRIM(CAST([{name}] AS TEXT)) "
         f"!= '' LIMIT 1").fetchone()]
 
+
+
+# --- money at stake -----------------------------------------------------------------------
+
+# What a client's purchases brought: the tracker's current revenue, else the sum of its
+# purchase events (the persona cards' revenue), over how many purchases it made (the larger
+# of the tracker's count and the purchases logged, at least one for a customer).
+_CLIENT_REVENUE = "COALESCE(revenue_current, revenue_events)"
+_CLIENT_PURCHASES = "MAX(1, COALESCE(purchases, 0), COALESCE(purchase_count, 0))"
+MONEY_COLUMNS = ["stage", "label", "next_stage", "next_label", "clients_lost",
+                 "per_purchase", "money", "at_average"]
+
+
+@dataclass(frozen=True)
+class MoneyAtStake:
+    """What each step's drop-off costs: ``steps`` (one row per step with a next one: the
+    clients lost on the way to the next step, the revenue per purchase they are valued at,
+    ``money``, and ``at_average``: how many of them were valued at the business's average
+    because their segment has no revenue of its own), ``segments`` (the same per segment),
+    ``by`` (the client field the segments are), ``average`` (the business's revenue per
+    purchase; None when the data holds no revenue at all) and ``sentence``."""
+    steps: pd.DataFrame
+    segments: pd.DataFrame
+    by: str
+    average: float | None
+    sentence: str
+
+    @property
+    def has_revenue(self) -> bool:
+        return self.average is not None
+
+    def by_segment(self) -> dict[str, float]:
+        """Each segment's money at stake over every step (nothing without revenue)."""
+        if not self.has_revenue or self.segments.empty:
+            return {}
+        sums = self.segments.groupby("segment")["money"].sum()
+        return {str(k): float(v) for k, v in sums.items()}
+
+
+def revenue_per_purchase(db: Database, by: str = "persona", *,
+                         filters: Filters = NO_FILTERS) -> tuple[dict[str, float], float | None]:
+    """Revenue per purchase in each segment of ``by`` and over the business, from the
+    customers whose revenue is known (more than 0): their revenue ÷ their purchases.
+    Segments (and the business) without any revenue are left out (None)."""
+    column = check_segment_field(by)
+    where, params = filters.where()
+    rows = db.execute(
+        f"SELECT [{column}], SUM({_CLIENT_REVENUE}), SUM({_CLIENT_PURCHASES}) FROM clients "
+        f"WHERE {where} AND furthest_rank >= {RANK['purchase']} AND {_CLIENT_REVENUE} > 0 "
+        f"GROUP BY 1", params).fetchall()
+    revenue: dict[str, list[float]] = {}
+    for value, money, purchases in rows:
+        name = _segment_name(value)
+        got = revenue.setdefault(name, [0.0, 0.0])
+        got[0] += money or 0.0
+        got[1] += purchases or 0.0
+    per = {name: money / purchases for name, (money, purchases) in revenue.items() if purchases}
+    total_money = sum(m for m, _ in revenue.values())
+    total_purchases = sum(p for _, p in revenue.values())
+    return per, (total_money / total_purchases if total_purchases else None)
+
+
+def money_at_stake(db: Database, *, by: str = "persona", filters: Filters = NO_FILTERS,
+                   pre_awareness: bool = False, model: str | None = None,
+                   window_days: int | None = None, currency: str = "$") -> MoneyAtStake:
+    """What the drop-off at each step costs: for every segment of ``by`` (persona by
+    default), the clients lost between a step and the next × that segment's revenue per
+    purchase (``revenue_per_purchase``), or the business's when the segment has none of its
+    own; summed per step. Read it as the revenue one more purchase from each lost client
+    would have brought. Without any revenue in the data, ``money`` is None (never 0) and
+    the sentence says what to import."""
+    by_segment = compute_funnel_by(db, by, filters=filters, pre_awareness=pre_awareness,
+                                   top=10**6, model=model, window_days=window_days)
+    per, average = revenue_per_purchase(db, by, filters=filters)
+    rows = []
+    for segment, frame in by_segment.items():
+        value = per.get(segment, average)
+        for before, after in zip(frame.itertuples(), list(frame.itertuples())[1:]):
+            lost = int(after.drop_off or 0)
+            rows.append({"segment": segment, "stage": before.stage, "label": before.label,
+                         "next_stage": after.stage, "next_label": after.label,
+                         "clients_lost": lost, "per_purchase": value,
+                         "money": None if value is None else lost * value,
+                         "at_average": lost if segment not in per else 0})
+    segments = pd.DataFrame(rows, columns=["segment", *MONEY_COLUMNS])
+    steps = []
+    for step in funnel_steps(model, pre_awareness)[:-1]:
+        part = segments[segments["stage"] == step.key]
+        lost = int(part["clients_lost"].sum())
+        money = float(part["money"].sum()) if average is not None else None
+        nxt = part["next_label"].iloc[0] if len(part) else ""
+        steps.append({"stage": step.key, "label": step.label,
+                      "next_stage": part["next_stage"].iloc[0] if len(part) else None,
+                      "next_label": nxt, "clients_lost": lost,
+                      "per_purchase": (money / lost) if money is not None and lost else None,
+                      "money": money, "at_average": int(part["at_average"].sum())})
+    frame = pd.DataFrame(steps, columns=MONEY_COLUMNS)
+    return MoneyAtStake(frame, segments, by, average, _money_sentence(frame, average, currency))
+
+
+def _money_sentence(steps: pd.DataFrame, average: float | None, currency: str) -> str:
+    if average is None:
+        return ("The data holds no revenue, so what the drop-off costs cannot be said: import "
+                "an order list with amounts, or a client tracker with a revenue column.")
+    if steps.empty or not steps["money"].fillna(0).any():
+        return "No client was lost between stages, so no money is at stake."
+    worst = steps.loc[steps["money"].idxmax()]
+    return (f"The most money is at stake between {worst['label']} and {worst['next_label']}: "
+            f"{int(worst['clients_lost']):,} clients lost there, worth "
+            f"{currency}{worst['money']:,.0f} at one purchase each.")

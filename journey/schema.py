@@ -335,3 +335,25 @@ CREATE TABLE actions (
 );
 CREATE INDEX actions_owner ON actions(owner, status)
 """)
+
+
+@migrations()
+def m008_kpis_and_sessions(db: Database) -> None:
+    """The workshop's KPIs (journey.workshop.kpis: a measure, an optional stage and persona,
+    a target, a due date, and an actual entered by hand where the data has none) and its
+    closed sessions (journey.workshop.sessions: the figures each one kept, as JSON)."""
+    run_script(db, """
+CREATE TABLE kpis (
+  id INTEGER PRIMARY KEY,
+  name TEXT NOT NULL, measure TEXT NOT NULL, stage TEXT, persona TEXT,
+  target REAL NOT NULL, unit TEXT, better TEXT NOT NULL DEFAULT 'higher', due TEXT,
+  actual REAL, actual_on TEXT, note TEXT,
+  created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%d %H:%M:%S', 'now')),
+  updated_at TEXT, version INTEGER NOT NULL DEFAULT 1
+);
+CREATE TABLE workshop_sessions (
+  id INTEGER PRIMARY KEY,
+  name TEXT NOT NULL, note TEXT, measured_to TEXT, snapshot TEXT NOT NULL,
+  closed_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%d %H:%M:%S', 'now'))
+)
+""")

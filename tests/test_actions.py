@@ -4,6 +4,7 @@ ranking, overdue work, the follow-up filter by owner, stale edits, and the comma
 import datetime as dt
 import json
 
+import pandas as pd
 import pytest
 
 from journey.__main__ import main
@@ -110,7 +111,7 @@ def test_the_page_adds_an_action_lists_it_and_moves_it_on(home):
     open_workspace("shop").close()
     at = app_test("shop", "views/workshop.py")
     assert not at.exception
-    assert [e.label for e in at.main.expander] == ["Set the goal", "Add an action"]
+    assert [e.label for e in at.main.expander] == ["Set the goal", "Add a KPI", "Add an action"]
     at.text_input(key="action_title").input("Send a welcome pack to new clients")
     at.text_input(key="action_owner").input("Sam")
     at.selectbox(key="action_stage").set_value("purchase")
@@ -184,7 +185,7 @@ def test_the_page_sets_the_goal_and_shows_it(home):
 
     open_workspace("shop").close()
     at = app_test("shop", "views/workshop.py")
-    assert "No goal yet" in at.main.info[0].value
+    assert any("No goal yet" in i.value for i in at.main.info)
     at.text_input(key="goal_objective").input("Turn first purchases into regulars")
     at.text_area(key="goal_results").input("Repeat within 90 days above 30%")
     next(b for b in at.main.button if b.label == "Save the goal").click().run()
@@ -205,8 +206,63 @@ def test_a_pain_point_becomes_an_action_from_the_touchpoints_page(demo_home):
     at.button(key="pain_action_awareness").click().run()
     assert not at.exception
     db = open_workspace("demo")
-    row = db.execute("SELECT title, stage, source FROM actions").fetchall()
+    row = db.execute("SELECT title, stage, source FROM actions WHERE source IS NOT NULL"
+                     ).fetchall()
     pain = db.execute("SELECT pain_points FROM touchpoints WHERE id = ?", [chosen]).fetchone()[0]
     db.close()
     assert row == [(f"Ease: {pain.strip()}"[:200], "awareness", f"touchpoint:{chosen}")]
     assert any("Added to the Workshop page's action list" in s.value for s in at.main.success)
+
+
+# --- the Actions sheet ---------------------------------------------------------------------
+
+def test_the_actions_sheet_goes_out_and_comes_back(db):
+    import pandas as pd
+    from journey.ingest import RawSheet
+
+    add(db, title="Call back lost deals", owner="Sam", stage="consideration", impact=4,
+        effort=2, due="2027-01-15")
+    add(db, title="Thank referrers", owner="Ann")
+    sheet = actions.export_rows(db)
+    assert sheet.values.tolist() == [
+        ["Call back lost deals", "Sam", None, "Consideration", 4, 2, "2027-01-15", "Open", None],
+        ["Thank referrers", "Ann", None, None, None, None, None, "Open", None]]
+    edited = sheet.astype(object).copy()
+    edited.loc[0, "Status"] = "Done"                       # changed in the spreadsheet
+    edited.loc[1, "Impact"] = "huge"                       # a bad value: reported, not saved
+    edited.loc[2] = ["Send a survey", "Kim", "support", "Retention", 2, 1, "2026-01-31",
+                     "Open", "From the spreadsheet"]        # added, with a past date
+    raw = RawSheet("Actions", list(edited.columns), edited, [2, 3, 4],
+                   [chr(65 + i) for i in range(len(edited.columns))])
+    import_id = db["imports"].insert({"file": "journey.xlsx", "sheet": "Actions",
+                                      "kind": "actions"}).last_pk
+    saved = actions.import_sheet(db, raw, import_id)
+    assert (saved.inserted, saved.updated) == (1, 1)
+    assert [(p.row, p.column, p.reason) for p in saved.problems] == [
+        (3, "Impact", "Impact is a score from 1 (low) to 5 (high), not 'huge'. The row was "
+                      "not imported.")]
+    listed = actions.list_actions(db, today=TODAY).set_index("title")
+    assert listed.loc["Call back lost deals", "status"] == "done"
+    assert pd.isna(listed.loc["Thank referrers", "impact"])          # left as it was
+    assert listed.loc["Send a survey", ["owner", "stage", "due", "note"]].tolist() == [
+        "Kim", "retention", "2026-01-31", "From the spreadsheet"]
+    assert pd.notna(listed.loc["Send a survey", "id"])
+
+
+def test_a_crm_sheet_named_actions_stays_data(tmp_path):
+    # A CRM's "Actions" sheet of calls and meetings is not the workshop's action list: the
+    # name alone does not make it one, its headers must be the list's too.
+    from journey.ingest import plan_file
+    book = tmp_path / "crm.xlsx"
+    with pd.ExcelWriter(book) as writer:
+        pd.DataFrame({"Client": ["Acme", "Acme"], "Date": ["2026-01-05", "2026-01-09"],
+                      "Activity": ["call", "meeting"]}).to_excel(writer, sheet_name="Actions",
+                                                                  index=False)
+    (plan,) = plan_file("crm.xlsx", book.read_bytes(), sheet="Actions")
+    assert plan.kind == "events"
+    workbook = tmp_path / "journey.xlsx"
+    with pd.ExcelWriter(workbook) as writer:
+        pd.DataFrame({"Action": ["Call lost deals"], "Owner": ["Sam"], "Status": ["Open"]}
+                     ).to_excel(writer, sheet_name="Actions", index=False)
+    (plan,) = plan_file("journey.xlsx", workbook.read_bytes())
+    assert plan.kind == "actions"

@@ -167,6 +167,48 @@ def test_repeat_business_is_falling(built):
     assert share[LAST_6] < 0.8 * share[PREVIOUS_6]
 
 
+# --- the workshop method (issue 17) --------------------------------------------------------
+
+def test_the_workshop_has_a_goal_kpis_some_met_and_a_dozen_owned_actions(built):
+    from journey import scorecard
+    from journey.workshop import actions, goal, kpis
+
+    db = built[2]
+    set_goal = goal.get_goal(db)
+    assert set_goal.objective == "Turn more first purchases into regular clients"
+    assert len(set_goal.key_results) == 3
+    measured = scorecard.measure_kpis(db, today=demo.END)
+    statuses = measured["status"].value_counts().to_dict()
+    assert len(measured) == 11
+    assert statuses[kpis.MET] >= 3 and statuses[kpis.NOT_MET] >= 3
+    assert kpis.NO_EVIDENCE not in statuses                 # every KPI has a figure
+    assert measured["source"].tolist().count(kpis.ENTERED) == 1
+    assert measured["persona"].dropna().unique().tolist() == ["Dr. Jelena"]
+    table = actions.list_actions(db, today=demo.END)
+    assert len(table) == 12 and table["owner"].notna().all()
+    assert table["owner"].nunique() >= 5
+    assert set(table["status"]) == {"open", "doing", "done", "dropped"}
+
+
+def test_two_closed_sessions_and_what_changed_since_the_follow_up(built):
+    from journey import scorecard
+    from journey.workshop import sessions
+
+    db = built[2]
+    assert sessions.list_sessions(db)["name"].tolist() == ["Follow-up", "Kick-off workshop"]
+    kickoff, follow_up = (sessions.get_session(db, i)["snapshot"] for i in (1, 2))
+    assert (kickoff["measured_to"], follow_up["measured_to"]) == ("2026-04-30", "2026-07-31")
+    assert len(kickoff["actions"]) == 7 and len(follow_up["actions"]) == 11
+    changes = scorecard.since_last_time(db, today=demo.END)
+    by_kpi = changes.kpis.set_index("KPI")
+    assert by_kpi.loc["Conversion from Consideration to Purchase", "Change"].endswith(
+        "no longer met")
+    assert changes.done == ["One-page proposal summary with a single recommended option",
+                            "Ask every promoter for a Google review"]
+    assert "Explain the design fee before the first consultation" in changes.overdue
+    assert changes.added == 1 and changes.signs
+
+
 def test_an_existing_workspace_needs_force(tmp_path, monkeypatch):
     monkeypatch.setenv("JOURNEY_HOME", str(tmp_path))
     monkeypatch.setattr(demo, "N_CLIENTS", 80)           # a small world: this is about files

@@ -16,7 +16,9 @@ import pytest
 
 from conftest import xlsx_bytes
 from journey import export
-from journey.workshop import personas, touchpoints
+from journey.scorecard import measure_kpis
+from journey.workshop import actions, kpis, personas, touchpoints
+from journey.workshop.goal import get_goal
 from journey.__main__ import main
 from journey.errors import ValidationError
 from journey.fields import CLIENT_FIELDS, EVENT_FIELDS, match_header
@@ -129,7 +131,8 @@ def widths(sheet) -> dict[int, float]:
 def test_every_sheet_is_there_with_its_headers(shop, path):
     book = workbook(export.export_workbook(shop, workspace="shop"))
     assert book.sheetnames == ["Overview", "Funnel", "Signs", "Personas", "Touchpoints",
-                               "Function map", "Clients", "Events", "Imports"]
+                               "Function map", "Goals & KPIs", "Actions", "Clients", "Events",
+                               "Imports"]
     for name, headers in HEADERS.items():
         sheet = book[name]
         assert [c.value for c in sheet[1]] == headers, name
@@ -345,7 +348,8 @@ def test_the_demo_comes_back_the_same_from_its_workbook(demo, tmp_path):
     assert {r.sheet: r.kind for r in results} == {
         "Overview": "reference", "Funnel": "reference", "Signs": "reference",
         "Personas": "personas", "Touchpoints": "touchpoints", "Function map": "function_map",
-        "Clients": "clients", "Events": "events", "Imports": "reference"}
+        "Goals & KPIs": "kpis", "Actions": "actions", "Clients": "clients", "Events": "events",
+        "Imports": "reference"}
     assert [(r.sheet, r.rejected, r.unknown_stages) for r in results if r.rejected
             or r.unknown_stages] == []
     pd.testing.assert_frame_equal(client_frame(copy), client_frame(demo))
@@ -354,6 +358,10 @@ def test_the_demo_comes_back_the_same_from_its_workbook(demo, tmp_path):
     pd.testing.assert_frame_equal(touchpoints.export_rows(copy), touchpoints.export_rows(demo))
     pd.testing.assert_frame_equal(touchpoints.export_function_map(copy),
                                   touchpoints.export_function_map(demo))
+    assert get_goal(copy) == get_goal(demo)
+    pd.testing.assert_frame_equal(kpis.export_rows(copy, measure_kpis(copy)),
+                                  kpis.export_rows(demo, measure_kpis(demo)))
+    pd.testing.assert_frame_equal(actions.export_rows(copy), actions.export_rows(demo))
     pd.testing.assert_frame_equal(compute_funnel(copy), compute_funnel(demo))
     for name, frame in compute_funnel_by(demo, "persona").items():
         pd.testing.assert_frame_equal(compute_funnel_by(copy, "persona")[name], frame)
@@ -406,7 +414,7 @@ def test_the_command_line_writes_the_workbook(shop_file, capsys):
     out = shop_file / "shop.xlsx"
     assert main(["export", "--workspace", "shop", "-o", str(out)]) == 0
     assert capsys.readouterr().out.strip() == (
-        f"Wrote {out}: 9 sheets, 5 clients, 4 events.")
+        f"Wrote {out}: 11 sheets, 5 clients, 4 events.")
     assert len(rows(workbook(out.read_bytes())["Clients"])) == 6
 
 

@@ -95,3 +95,26 @@ def test_empty_workspace_shows_the_way_to_import(demo_and_empty_home):
     at = open_page("empty")
     assert "No clients in this workspace yet" in texts(at)
     assert not at.get("plotly_chart")
+
+
+def test_demo_money_at_stake_beside_the_funnel(demo_and_empty_home, demo_db):
+    at = open_page("demo")
+    stake = funnel.money_at_stake(demo_db)
+    assert stake.sentence in sentences(at)
+    table = next(d.value for d in at.dataframe if "Money at stake" in d.value.columns)
+    assert table["From"].tolist() == ["Awareness", "Consideration", "Purchase", "Retention"]
+    worst = stake.steps.loc[stake.steps["money"].idxmax()]
+    assert f"${worst['money']:,.0f}" in table["Money at stake"].tolist()
+    assert all(v.startswith("$") for v in table["Money at stake"])
+
+
+def test_without_revenue_the_page_says_so_and_shows_no_money(home):
+    from journey.ingest import import_file
+    db = open_workspace("norevenue")
+    import_file(db, "c.csv", b"Client ID,Stage\nA,purchase\nB,awareness\nC,consideration\n")
+    db.close()
+    at = open_page("norevenue")
+    assert "The data holds no revenue" in sentences(at)
+    table = next(d.value for d in at.dataframe if "Clients lost" in d.value.columns)
+    assert "Money at stake" not in table.columns
+    assert table["Clients lost"].tolist() == ["1", "1", "1", "0"]    # B; C; A bought once

@@ -266,3 +266,23 @@ def test_an_empty_workspace_says_where_to_start(home):
     at = app_test("empty", PAGE)
     assert not at.exception
     assert any("No current-state touchpoints yet" in m.value for m in at.markdown)
+
+
+def test_the_kpi_lane_shows_each_kpi_in_its_stage_with_its_status(demo_copy):
+    from journey.workshop import kpis
+    db = open_workspace("demo", create=False)
+    try:
+        kpis.add_kpi(db, {"measure": "entered", "name": "Reviews <b>this</b> month",
+                          "target": 5})                      # no stage, no evidence
+    finally:
+        db.close()
+    at = app_test("demo", PAGE)
+    assert not at.exception
+    body = map_html(at)
+    assert "<tr><th>KPIs</th>" in body
+    assert ('<li class="not-met">Conversion from Consideration to Purchase: 41.9%, '
+            "target 45%</li>") in body
+    assert '<li class="met">Conversion from Awareness to Consideration: 63.9%, target 60%' \
+        in body
+    whole = next(h.proto.body for h in at.html if "KPIs of the whole journey" in h.proto.body)
+    assert "<li>Reviews &lt;b&gt;this&lt;/b&gt; month: no evidence, target 5</li>" in whole

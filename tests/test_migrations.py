@@ -84,3 +84,17 @@ def test_the_function_map_is_seeded_once():
     db = fresh()
     migrate(db)
     assert db.execute("SELECT COUNT(*) FROM function_map").fetchone()[0] == 7
+
+
+def test_the_kpis_and_sessions_arrive_empty_beside_the_actions_kept():
+    old = Database(sqlite3.connect(":memory:"))
+    schema.migrations.apply(old, stop_before="m008_kpis_and_sessions")
+    old.execute("INSERT INTO actions(title, owner) VALUES ('Call back', 'Sam')")
+    migrate(old)
+    assert old.execute("SELECT title, owner, version FROM actions").fetchall() == [
+        ("Call back", "Sam", 1)]
+    assert [old.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0]
+            for t in ("kpis", "workshop_sessions")] == [0, 0]
+    assert {c.name for c in old["kpis"].columns} >= {
+        "name", "measure", "stage", "persona", "target", "unit", "better", "due", "actual",
+        "version"}

@@ -175,3 +175,13 @@ def test_presenter_mode_hides_editing(demo):
     assert not at.main.text_input and not at.main.text_area
     assert [b.label for b in at.main.button] == ["Leave presenter mode"]
     assert len(at.get("plotly_chart")) == 1
+
+
+def test_a_card_shows_its_workshop_kpis_and_the_ranking_its_money_at_stake(demo):
+    at = app_test("demo", PAGE)
+    assert not at.exception
+    [kpi_list] = [t for t in texts(at) if t.startswith("**🏁 Workshop KPIs**")]
+    assert f"- :green[Met]: {md('Conversion from Consideration to Purchase, Dr. Jelena')}, " \
+           f"{md('69.3%')} (target {md('65%')})" in kpi_list
+    ranking = next(d.value for d in at.dataframe if "Money at stake" in d.value.columns)
+    assert ranking["Money at stake"].notna().all() and (ranking["Money at stake"] > 0).all()

@@ -1,10 +1,12 @@
 """Funnel: where customers are in the journey, where they leave it, and which segment
 converts best. Every figure follows the sidebar's filters, the model and the window."""
 
+import pandas as pd
 import streamlit as st
 
 from journey import figures, funnel, paths
 from journey.errors import JourneyError
+from journey.workshop import kpis
 from journey.workspace import get_setting
 from journey_ui import frame, widgets
 from journey_ui.text import md
@@ -70,6 +72,27 @@ with now:
     current = frame.cached(funnel.current_stages)(ctx, filters=ctx.filters, model=model)
     st.plotly_chart(figures.current_figure(current, font_size=font), key="current_chart")
     st.caption("Lost and churned clients are shown at the stage they left from.")
+st.subheader("What the drop-off costs", anchor=False)
+currency = get_setting(ctx.db, "currency")
+stake = frame.cached(funnel.money_at_stake)(ctx, by="persona", currency=currency, **options)
+widgets.sentence(stake.sentence)
+money = pd.DataFrame({
+    "From": stake.steps["label"], "To": stake.steps["next_label"],
+    "Clients lost": [f"{n:,}" for n in stake.steps["clients_lost"]],
+    **({"Revenue per purchase": [kpis.format_figure(v, "money", currency)
+                                 for v in stake.steps["per_purchase"]],
+        "Money at stake": [kpis.format_figure(v, "money", currency)
+                           for v in stake.steps["money"]]} if stake.has_revenue else {})})
+st.dataframe(money, hide_index=True, width="stretch", key="money_table")
+if stake.has_revenue:
+    at_average = int(stake.steps["at_average"].sum())
+    st.caption(md(
+        "Clients lost on the way to the next stage × the revenue per purchase of their "
+        "persona (the revenue of its customers ÷ their purchases): what one more purchase "
+        "from each would have brought."
+        + (f" {at_average:,} of them belong to a persona with no revenue of its own and are "
+           f"valued at the business's average, {currency}{stake.average:,.0f}."
+           if at_average else "")))
 table = stages.rename(columns={"label": "Stage", "clients": "Clients",
                                "pct_of_previous": "% of previous", "pct_of_first": "% of first",
                                "drop_off": "Drop-off"}).drop(columns=["stage"])

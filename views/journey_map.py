@@ -11,7 +11,8 @@ import base64
 
 import streamlit as st
 
-from journey import figures
+from journey import figures, scorecard
+from journey.charts import STATUS_FILLS
 from journey.stages import LABELS, stage_model
 from journey.workshop import journey_map as jm
 from journey.workspace import get_setting
@@ -43,6 +44,10 @@ MAP_CSS = """
 .journey-map li { margin: 0 0 0.25rem 0; }
 .journey-map .chip { display: inline-block; border: 1px solid #9bb; border-radius: 1rem;
   padding: 0 0.5rem; margin: 0 0.25rem 0.25rem 0; }
+.journey-map td.kpis li { list-style: none; margin-left: -1.1rem; padding: 0.1rem 0.3rem;
+  border-radius: 0.3rem; }
+.journey-map li.met { background: MET_FILL; color: MET_FONT; }
+.journey-map li.not-met { background: NOT_FILL; color: NOT_FONT; }
 .journey-map .basis { display: block; font-size: 0.8em; opacity: 0.75; font-weight: normal; }
 </style>
 """
@@ -61,7 +66,17 @@ def cell(lane: str, items: list[str]) -> str:
     return f"<td{css}><ul>{entries}</ul></td>"
 
 
-def map_html(lanes: dict, curves, presenter: bool) -> str:
+def kpi_cell(items: list[tuple[str, str]]) -> str:
+    """The KPI lane's cell: each KPI on its own line, green when met, red when not, plain
+    without evidence."""
+    if not items:
+        return "<td></td>"
+    css = {"met": ' class="met"', "not met": ' class="not-met"'}
+    return '<td class="kpis"><ul>' + "".join(
+        f"<li{css.get(status, '')}>{html(text)}</li>" for text, status in items) + "</ul></td>"
+
+
+def map_html(lanes: dict, curves, presenter: bool, kpi_lane: dict | None = None) -> str:
     """The map as an HTML table: stages across, lanes down, the curve spanning the stages."""
     basis = dict(zip(curves["stage"], curves["basis"]))
     head = "".join(f"<th>{html(LABELS[s])}"
@@ -78,8 +93,13 @@ def map_html(lanes: dict, curves, presenter: bool) -> str:
             continue
         body.append(f"<tr><th>{title}</th>"
                     + "".join(cell(lane, lanes[lane][s]) for s in stages) + "</tr>")
+    if kpi_lane and any(kpi_lane.values()):
+        body.append("<tr><th>KPIs</th>" + "".join(kpi_cell(kpi_lane[s]) for s in stages)
+                    + "</tr>")
+    (met_fill, met_font), (not_fill, not_font) = STATUS_FILLS["green"], STATUS_FILLS["red"]
     css = MAP_CSS.replace("FONT", "1.05" if presenter else "0.85").replace(
-        "HEAD", "1.3" if presenter else "1.05")
+        "HEAD", "1.3" if presenter else "1.05").replace("MET_FILL", met_fill).replace(
+        "MET_FONT", met_font).replace("NOT_FILL", not_fill).replace("NOT_FONT", not_font)
     return (f'{css}<div class="journey-map"><table><thead><tr><th></th>{head}</tr></thead>'
             f"<tbody>{''.join(body)}</tbody></table></div>")
 
@@ -99,10 +119,18 @@ if not any(lanes["touchpoint"].values()):
                      icon=":material/arrow_forward:")
     st.stop()
 
-st.html(map_html(lanes, curves, ctx.presenter))
+measured = frame.cached(scorecard.measure_kpis)(ctx)
+kpis_by_stage, whole_journey = jm.kpi_lane(measured, stages,
+                                           frame.cached(get_setting)(ctx, "currency"))
+st.html(map_html(lanes, curves, ctx.presenter, kpis_by_stage))
+if whole_journey:
+    st.html('<div class="journey-map"><table><tbody><tr><th>KPIs of the whole journey</th>'
+            + kpi_cell(whole_journey) + "</tr></tbody></table></div>")
 st.caption("Emotion lane: the solid line is the workshop's scores (−2 upset to +2 "
            "delighted), the dashed line the customers' data. Filled dots: the stage is "
-           "data-backed (satisfaction, NPS or complaints); hollow: assumed.")
+           "data-backed (satisfaction, NPS or complaints); hollow: assumed."
+           + (" KPI lane: green is met, red is not met, plain has no evidence yet; the "
+              "targets are set on the Workshop page." if not measured.empty else ""))
 
 st.subheader("Emotion curve")
 st.plotly_chart(figures.emotion_figure(curves, large=ctx.presenter), key="emotion_curve")

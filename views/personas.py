@@ -8,8 +8,9 @@ save after someone else's is refused (``StaleEdit``) instead of overwriting.
 
 import streamlit as st
 
+from journey import funnel, scorecard
 from journey.figures import persona_matrix_figure
-from journey.workshop import personas
+from journey.workshop import kpis, personas
 from journey.errors import JourneyError
 from journey.workspace import get_setting
 from journey_ui import frame, widgets
@@ -42,7 +43,9 @@ figures = frame.cached(personas.persona_figures)(ctx, ctx.filters)
 archived = frame.cached(personas.persona_figures)(ctx, ctx.filters, archived=True)
 photos = {p["id"]: (p["photo"], p["photo_type"])
           for p in frame.cached(personas.list_personas)(ctx) if p["photo"]}
-ranking = frame.cached(personas.rank_personas)(ctx, ctx.filters)
+stake = frame.cached(funnel.money_at_stake)(ctx, by="persona", filters=ctx.filters)
+ranking = frame.cached(personas.rank_personas)(ctx, ctx.filters, stake.by_segment())
+measured = frame.cached(scorecard.measure_kpis)(ctx)
 quadrants = dict(zip(ranking["name"], ranking["quadrant"]))
 
 st.title("Personas")
@@ -114,6 +117,25 @@ def show_figures(card: dict) -> None:
                f"{card['nps_answers']} answers)"))
     for kpi in personas.card_kpis(card, currency):
         st.progress(kpi.bar, text=md(kpi.sentence))
+    show_workshop_kpis(card["name"])
+
+
+STATUS_MARKS = {kpis.MET: ":green[Met]", kpis.NOT_MET: ":red[Not met]",
+                kpis.NO_EVIDENCE: "No evidence"}
+
+
+def show_workshop_kpis(name: str) -> None:
+    """The workshop's KPIs for this persona (set on the Workshop page), with their status."""
+    own = scorecard.kpis_of_persona(measured, name)
+    if own.empty:
+        return
+    lines = []
+    for k in own.to_dict("records"):
+        actual = kpis.format_figure(k["actual"], k["unit"], currency) or "no evidence"
+        target = kpis.format_figure(k["target"], k["unit"], currency)
+        lines.append(f"- {STATUS_MARKS[k['status']]}: {md(k['name'])}, {md(actual)} "
+                     f"(target {md(target)})")
+    st.markdown("**🏁 Workshop KPIs**\n\n" + "\n".join(lines))
 
 
 # --- editing --------------------------------------------------------------------------------
@@ -356,16 +378,27 @@ if ctx.editing:
 if not ranking.empty:
     st.subheader("Which persona to serve first")
     st.caption("Impact is the sales a persona brings, effort the time and effort it takes "
-               "(the team's 1–5 scores on each card); bubbles grow with current revenue.")
+               "(the team's 1–5 scores on each card; a card without an impact score is "
+               "placed by the money at stake in its clients' drop-off, the largest at 5); "
+               "bubbles grow with current revenue.")
     st.plotly_chart(persona_matrix_figure(ranking, presenter=ctx.presenter),
                     key="persona_matrix")
     table = ranking.rename(columns={"rank": "Rank", "name": "Persona", "impact": "Impact",
                                     "effort": "Effort", "tier": "Tier", "quadrant": "Quadrant",
                                     "clients": "Clients", "revenue_current": "Revenue",
-                                    "conversion_pct": "Bought %"})
+                                    "conversion_pct": "Bought %",
+                                    "money_at_stake": "Money at stake"}).drop(
+        columns=["impact_from_money"])
+    if not stake.has_revenue:
+        table = table.drop(columns=["Money at stake"])
     st.dataframe(table, hide_index=True, column_config={
         "Revenue": st.column_config.NumberColumn(format="localized"),
+        "Money at stake": st.column_config.NumberColumn(
+            format="localized", help="What the drop-off of this persona's clients costs at one "
+                                     "purchase each (see the Funnel page)."),
         "Bought %": st.column_config.NumberColumn(format="%.1f")})
+    if not stake.has_revenue:
+        st.caption(md(stake.sentence))
 
 if not ctx.presenter and not (figures.empty and archived.empty):
     st.caption("The cards as a spreadsheet (the same columns a 'Personas' sheet imports):")

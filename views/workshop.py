@@ -1,16 +1,19 @@
-"""Workshop: the goal (an objective and its key results) and the action list that outlives
-the session (who does what about a pain point, a gap or a red sign, by when), filtered by
-owner for the follow-up meeting; both are edited here, outside presenter mode and with
-editing rights."""
+"""Workshop: what changed since the last closed session, the goal (an objective and its key
+results), the KPIs against their targets, and the action list that outlives the session
+(who does what about a pain point, a gap or a red sign, by when), filtered by owner for
+the follow-up meeting; all are edited here, outside presenter mode and with editing
+rights, and "Close this session" keeps today's figures for the next one."""
 
 import datetime as dt
 
 import streamlit as st
 
+from journey import scorecard
+from journey.charts import STATUS_FILLS
 from journey.columns import DEPARTMENTS
 from journey.errors import JourneyError
 from journey.stages import LABELS, stage_model
-from journey.workshop import actions
+from journey.workshop import actions, kpis, personas
 from journey.workshop.goal import MAX_KEY_RESULTS, get_goal, set_goal
 from journey.workspace import get_setting
 from journey_ui import frame, widgets
@@ -23,13 +26,37 @@ TABLE = {"title": "Action", "owner": "Owner", "department": "Department", "stage
 
 ctx = frame.page_context()
 stages = stage_model(get_setting(ctx.db, "pre_awareness"))
+currency = get_setting(ctx.db, "currency")
+STATUS_STYLE = {kpis.STATUS_LABELS[kpis.MET]: STATUS_FILLS["green"],
+                kpis.STATUS_LABELS[kpis.NOT_MET]: STATUS_FILLS["red"]}
+
+
+def status_colour(value) -> str:
+    """A status cell's colours: green when met, red when not; none without evidence."""
+    for label, (fill, font) in STATUS_STYLE.items():
+        if str(value).startswith(label):
+            return f"background-color: {fill}; color: {font}"
+    return ""
+
+
+def rows_height(table) -> int:
+    """A table's height in pixels with every row showing (up to 20, then it scrolls)."""
+    row = 46 if ctx.presenter else 35           # presenter mode's type is larger
+    return row * (min(len(table), 20) + 1) + 3
+
+
+def coloured(table, columns):
+    """A table with its status columns coloured where there is evidence."""
+    return table.style.map(status_colour, subset=columns)
 
 
 def add_form() -> None:
     """A new action: what, who, where in the journey, how much it matters and costs, by when."""
+    error = form_error("action_new")
     with st.expander("Add an action", icon=":material/add_task:",
-                     expanded=not frame.cached(actions.list_actions)(ctx).shape[0]):
+                     expanded=bool(error) or not frame.cached(actions.list_actions)(ctx).shape[0]):
         with st.form("action_new", clear_on_submit=False, border=False):
+            show_error(error)
             title = st.text_input("What will be done", key="action_title",
                                   placeholder="Call every lost deal back within a week")
             left, middle, right = st.columns(3)
@@ -50,19 +77,35 @@ def add_form() -> None:
                 save(lambda db: actions.add_action(db, {
                     "title": title, "owner": owner, "department": department, "stage": stage,
                     "impact": impact, "effort": effort, "due": due, "note": note}),
-                    f"Added: {title.strip()}.")
+                    f"Added: {title.strip()}.", form="action_new")
 
 
-def save(action, message: str) -> None:
-    """Run a write on a connection of its own; flash and rerun, or say what is wrong."""
+def save(action, message: str, form: str | None = None) -> None:
+    """Run a write on a connection of its own; flash and rerun, or say what is wrong. With
+    ``form``, the sentence is kept for that form's next run (``form_error``), which opens
+    its expander and shows it there: the flash that went before has moved the page, and an
+    expander in a new place would otherwise close over the sentence. Typed values stay."""
     try:
         with frame.connection(ctx) as db:
             action(db)
     except JourneyError as error:
+        if form is not None:
+            st.session_state[f"_error_{form}"] = str(error)
+            st.rerun()
         st.error(md(error), icon=":material/error:")
         return
     widgets.flash(message)
     st.rerun()
+
+
+def form_error(form: str) -> str | None:
+    """The sentence a failed save of ``form`` left for this run (shown once)."""
+    return st.session_state.pop(f"_error_{form}", None)
+
+
+def show_error(error: str | None) -> None:
+    if error:
+        st.error(md(error), icon=":material/error:")
 
 
 def move_on(table) -> None:
@@ -98,15 +141,179 @@ def show_goal() -> None:
                 "how you will know you got there.", icon=":material/flag:")
     if not ctx.editing:
         return
-    with st.expander("Change the goal" if goal.set else "Set the goal", icon=":material/flag:"):
+    error = form_error("goal")
+    with st.expander("Change the goal" if goal.set else "Set the goal", icon=":material/flag:",
+                     expanded=bool(error)):
         with st.form("goal", border=False):
+            show_error(error)
             objective = st.text_input("Objective", value=goal.objective, key="goal_objective",
                                       placeholder="Turn more first purchases into regulars")
             results = st.text_area(f"Key results (one a line, up to {MAX_KEY_RESULTS})",
                                    value="\n".join(goal.key_results), key="goal_results",
                                    placeholder="Repeat purchase within 90 days above 30%")
             if st.form_submit_button("Save the goal", icon=":material/save:"):
-                save(lambda db: set_goal(db, objective, results), "Goal saved.")
+                save(lambda db: set_goal(db, objective, results), "Goal saved.", form="goal")
+
+
+def since_last_time() -> None:
+    """What changed since the last closed session: KPIs then and now against their targets,
+    each stage's conversion, the signs that changed colour, actions done and overdue."""
+    changes = frame.cached(scorecard.since_last_time)(ctx, currency=currency)
+    if changes is None:
+        st.info("No session has been closed in this workspace yet. Close this one at the end "
+                "(below), and the next session opens on what changed since.",
+                icon=":material/history:")
+        return
+    session = changes.session
+    st.subheader(f"Since last time: {md(session['name'])}", anchor=False)
+    st.caption(md(f"Closed on {session['closed_at'][:10]}, measured on the data up to "
+                  f"{session['measured_to'] or 'that day'}."
+                  + (f" Note: {session['note']}" if session.get("note") else "")))
+    if changes.sentences:
+        widgets.sentence(changes.sentences[0])
+    if changes.kpis.empty:
+        st.caption("No KPIs to compare.")
+    else:
+        st.dataframe(coloured(changes.kpis, ["Status then", "Status now"]),
+                     hide_index=True, width="stretch", key="since_kpis",
+                     height=rows_height(changes.kpis))
+    stages_column, signs_column, actions_column = st.columns(3)
+    with stages_column:
+        if not changes.stages.empty:
+            st.markdown("**Conversion into each stage**")
+            st.dataframe(changes.stages.rename(columns={"Stage": "Into"}), hide_index=True,
+                         width="stretch", key="since_stages")
+    with signs_column:
+        st.markdown("**Signs that changed colour**")
+        if changes.signs:
+            st.markdown("\n".join(f"- {md(title)}: {then} → {now}"
+                                   for title, then, now in changes.signs))
+        else:
+            st.caption("None: every sign has the colour it had.")
+    with actions_column:
+        st.markdown(f"**Done since** ({len(changes.done):,})")
+        if changes.done:
+            st.markdown("\n".join(f"- {md(t)}" for t in changes.done))
+        st.markdown(f"**Overdue now** ({len(changes.overdue):,})")
+        if changes.overdue:
+            st.markdown("\n".join(f"- {md(t)}" for t in changes.overdue))
+        if changes.added:
+            st.caption(f"{changes.added:,} action{'s' if changes.added != 1 else ''} added "
+                       "since.")
+
+
+def kpi_section() -> None:
+    """The KPIs against their targets, and (for editors) adding and changing them."""
+    st.subheader("KPIs", anchor=False)
+    measured = frame.cached(scorecard.measure_kpis)(ctx)
+    if measured.empty:
+        st.info("No KPIs yet: say how the goal will be measured, per stage and persona, with "
+                "a target and a due date.", icon=":material/monitoring:")
+    else:
+        met = int((measured["status"] == kpis.MET).sum())
+        judged = int((measured["status"] != kpis.NO_EVIDENCE).sum())
+        missing = len(measured) - judged
+        st.caption(f"{met:,} of {judged:,} KPIs with evidence meet their target"
+                   + (f"; {missing:,} have no evidence yet (neither met nor missed)"
+                      if missing else "") + ". Actuals come from the data where it has them.")
+        table = scorecard.kpi_table(measured, currency)
+        if not table["Why no evidence"].any():
+            table = table.drop(columns=["Why no evidence"])
+        st.dataframe(coloured(table, ["Status"]), hide_index=True, width="stretch",
+                     key="kpi_table", height=rows_height(table))
+        widgets.download_table(table, "kpis", key="kpis_download")
+    if ctx.editing:
+        add_kpi_form(measured.empty)
+        if not measured.empty:
+            change_kpi_form(measured)
+
+
+def add_kpi_form(first: bool) -> None:
+    cards = [p["name"] for p in frame.cached(personas.list_personas)(ctx)]
+    error = form_error("kpi_new")
+    with st.expander("Add a KPI", icon=":material/add_chart:", expanded=first or bool(error)):
+        with st.form("kpi_new", border=False):
+            show_error(error)
+            measure = st.selectbox("Measure", list(kpis.MEASURES), key="kpi_measure",
+                                   format_func=lambda m: kpis.MEASURES[m].label)
+            left, middle, right = st.columns(3)
+            stage = left.selectbox("Stage", [None, *stages], key="kpi_stage",
+                                   format_func=lambda s: LABELS[s] if s else "—",
+                                   help="Conversion and days to the next stage start here; "
+                                        "other KPIs are shown in this stage's lane.")
+            persona = middle.selectbox("Persona", [None, *cards], key="kpi_persona",
+                                       format_func=lambda p: p or "Every client")
+            target = right.text_input("Target", key="kpi_target", placeholder="45")
+            left, middle, right = st.columns(3)
+            due = left.date_input("Due", value=None, key="kpi_due", format="YYYY-MM-DD")
+            name = middle.text_input("Name", key="kpi_name",
+                                     placeholder="Bookings a week (entered by hand)",
+                                     help="Needed for a KPI entered by hand; the others are "
+                                          "named after their measure.")
+            unit = right.text_input("Unit (entered by hand)", key="kpi_unit",
+                                    placeholder="bookings")
+            left, right = st.columns([2, 1])
+            actual = left.text_input("Actual, entered by hand", key="kpi_actual",
+                                     help="For a KPI the data cannot measure; for the others "
+                                          "it is used only when the data has no figure.")
+            better = right.selectbox("Better (entered by hand)", list(kpis.BETTER),
+                                     key="kpi_better", format_func=kpis.BETTER.get,
+                                     help="The measures from the data know which way is "
+                                          "better.")
+            if st.form_submit_button("Add the KPI", icon=":material/add:", type="primary"):
+                save(lambda db: kpis.add_kpi(db, {
+                    "measure": measure, "stage": stage, "persona": persona, "target": target,
+                    "due": due, "name": name, "unit": unit, "actual": actual,
+                    "better": better}),
+                    "KPI added.", form="kpi_new")
+
+
+def change_kpi_form(measured) -> None:
+    error = form_error("kpi_change")
+    with st.expander("Change or remove a KPI", icon=":material/edit:", expanded=bool(error)):
+        labels = {int(r["id"]): r["name"] for r in measured.to_dict("records")}
+        chosen = st.selectbox("KPI", list(labels), format_func=labels.get, key="kpi_pick")
+        row = measured.set_index("id").loc[chosen]
+        with st.form("kpi_change", border=False):
+            show_error(error)
+            left, middle, right = st.columns(3)
+            target = left.text_input("Target", value=f"{row['target']:g}",
+                                     key=f"kpi_change_target_{chosen}")
+            due = middle.date_input(
+                "Due", key=f"kpi_change_due_{chosen}", format="YYYY-MM-DD",
+                value=dt.date.fromisoformat(row["due"]) if row["due"] else None)
+            entered = row["entered"]
+            actual = right.text_input("Actual, entered by hand",
+                                      value="" if entered is None else f"{entered:g}",
+                                      key=f"kpi_change_actual_{chosen}")
+            save_button, delete_button, _ = st.columns([1, 1, 3])
+            version = int(row["version"])
+            if save_button.form_submit_button("Save", icon=":material/save:"):
+                save(lambda db: kpis.update_kpi(db, chosen, {
+                    "target": target, "due": due, "actual": actual}, version=version),
+                    f"Saved: {labels[chosen]}.", form="kpi_change")
+            if delete_button.form_submit_button("Remove", icon=":material/delete:"):
+                save(lambda db: kpis.delete_kpi(db, chosen, version=version),
+                     f"Removed: {labels[chosen]}.", form="kpi_change")
+
+
+def close_form() -> None:
+    """Keep today's figures as a closed session: the next one opens on what changed."""
+    st.subheader("Close this session", anchor=False)
+    error = form_error("session_close")
+    with st.form("session_close", border=False):
+        show_error(error)
+        left, right = st.columns([1, 2])
+        name = left.text_input("Name", key="session_name",
+                               placeholder=f"Session of {dt.date.today().isoformat()}")
+        note = right.text_input("What was agreed", key="session_note")
+        st.caption("Keeps each KPI against its target, each stage's conversion, the signs' "
+                   "colours and the actions' statuses as they are now.")
+        if st.form_submit_button("Close this session", icon=":material/lock_clock:",
+                                 type="primary"):
+            save(lambda db: scorecard.close_session(db, name, note),
+                 "Session closed: the next one opens on what changed since.",
+                 form="session_close")
 
 
 st.title("Workshop")
@@ -114,7 +321,9 @@ widgets.show_flashes()
 st.write("What the team will do about what the journey shows: every pain point, gap and red "
          "sign can become an action with an owner and a date, and the list outlives the "
          "session.")
+since_last_time()
 show_goal()
+kpi_section()
 st.subheader("Action list")
 if ctx.editing:
     add_form()
@@ -145,3 +354,5 @@ else:
         move_on(table)
     widgets.download_table(shown[list(TABLE)].rename(columns=TABLE), "actions",
                            key="actions_download")
+if ctx.editing:
+    close_form()

@@ -22,7 +22,8 @@ from ..funnel import Drop, compute_funnel
 from ..overview import measured_drop, stage_tiles
 from ..signs import SIGN_KEYS, AlignmentScore, SignsReport
 from ..stages import LABELS, stage_at_column, stage_model
-from ..workshop import personas, touchpoints
+from ..scorecard import measure_kpis
+from ..workshop import actions, kpis, personas, touchpoints
 from ..workspace import get_setting
 from .formats import (DATE, DECIMAL, INTEGER, MONEY, NUMBER, PERCENT, STATUS_WORDS, TEXT,
                       text_array)
@@ -35,6 +36,8 @@ SHEETS = {
     "Personas": "The persona cards (photos stay in the app).",
     "Touchpoints": "The journey map: one row per touchpoint, with its stage.",
     "Function map": "How each function uses the map and the stages it serves.",
+    "Goals & KPIs": "The workshop's goal and its KPIs: target, due date, actual and status.",
+    "Actions": "The action list: who does what, by when, and where it stands.",
     "Clients": "Every client (the filters applied) with every field and its stages.",
     "Events": "Everything that happened to those clients.",
     "Imports": "The history of imports into the workspace.",
@@ -310,6 +313,19 @@ def touchpoints_table(db: Database) -> Table:
                  {headers["position"]: INTEGER, headers["emotion"]: INTEGER}, wrap=True)
 
 
+def kpis_table(db: Database) -> Table:
+    """The goal and the KPIs with their live actuals (``journey.workshop.kpis.export_rows``)."""
+    frame = kpis.export_rows(db, measure_kpis(db), currency=get_setting(db, "currency"))
+    return Table("Goals & KPIs", frame, {"Target": NUMBER, "Actual": NUMBER, "Due": DATE},
+                 wrap=True)
+
+
+def actions_table(db: Database) -> Table:
+    """The action list (``journey.workshop.actions.export_rows``)."""
+    return Table("Actions", actions.export_rows(db),
+                 {"Impact": INTEGER, "Effort": INTEGER, "Due": DATE}, wrap=True)
+
+
 def function_map_table(db: Database) -> Table:
     """The function map (``journey.workshop.touchpoints.export_function_map``)."""
     return Table("Function map", touchpoints.export_function_map(db), wrap=True)
@@ -370,12 +386,14 @@ def workbook_contents(db: Database, filters: Filters = NO_FILTERS) -> pd.DataFra
         "Personas": one("SELECT COUNT(*) FROM personas"),
         "Touchpoints": one("SELECT COUNT(*) FROM touchpoints"),
         "Function map": one("SELECT COUNT(*) FROM function_map"),
+        "Goals & KPIs": len(kpis.export_rows(db)),
+        "Actions": one("SELECT COUNT(*) FROM actions"),
         "Clients": one(f"SELECT COUNT(*) FROM clients c WHERE {where}", params),
         "Events": one("SELECT COUNT(*) FROM events e LEFT JOIN clients c ON c.id = e.client_ref "
                       f"WHERE {scope}", params),
         "Imports": one("SELECT COUNT(*) FROM imports"),
     }
-    return pd.DataFrame({"Sheet": list(SHEETS), "Rows": pd.array(list(counts.values()),
+    return pd.DataFrame({"Sheet": list(SHEETS), "Rows": pd.array([counts[s] for s in SHEETS],
                                                                   dtype="Int64"),
                          "What it holds": list(SHEETS.values())})
 

@@ -27,9 +27,9 @@ from .bulk import SPLICE_FROM, BulkTable, Progress, splice, style_attribute
 from .formats import BRAND, DATE, MAX_WIDTH, MIN_WIDTH, NUMBER_FORMATS, STATUS_FILLS, TEXT, \
     WRAPPED_WIDTH, Cells, Styles, column_cells, write_cells
 from .printing import PageHeading, PrintArea, set_up_printing
-from .sheets import (LOST_SINCE_FIRST, SHEETS, Overview, Table, clients_table, events_table,
-                     function_map_table, funnel_table, imports_table, overview,
-                     personas_table, signs_table, touchpoints_table)
+from .sheets import (LOST_SINCE_FIRST, SHEETS, Overview, Table, actions_table, clients_table,
+                     events_table, function_map_table, funnel_table, imports_table,
+                     kpis_table, overview, personas_table, signs_table, touchpoints_table)
 
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 BAR_PIXELS, ROW_PIXELS = 60, 20     # the funnel chart's height per stage; a default row
@@ -54,7 +54,8 @@ def export_workbook(db: Database, filters: Filters = NO_FILTERS, *, workspace: s
     report = compute_signs(db, filters)
     tables = {"Funnel": funnel_table(db, filters), "Signs": signs_table(report),
               "Personas": personas_table(db), "Touchpoints": touchpoints_table(db),
-              "Function map": function_map_table(db)}
+              "Function map": function_map_table(db), "Goals & KPIs": kpis_table(db),
+              "Actions": actions_table(db)}
     progress(0.2, "Reading the clients")
     tables["Clients"] = clients_table(db, filters)
     progress(0.35, "Reading the events")
@@ -79,7 +80,8 @@ def export_workbook(db: Database, filters: Filters = NO_FILTERS, *, workspace: s
     add_funnel_chart(book, funnel, tables["Funnel"], heading)
     signs = write_table(book, styles, tables["Signs"], bulk, heading)
     colour_statuses(signs.sheet, styles, tables["Signs"])
-    for name in ("Personas", "Touchpoints", "Function map", "Clients", "Events", "Imports"):
+    for name in ("Personas", "Touchpoints", "Function map", "Goals & KPIs", "Actions",
+                 "Clients", "Events", "Imports"):
         write_table(book, styles, tables[name], bulk, heading)
     book.close()
     progress(0.7, "Writing the clients and events")

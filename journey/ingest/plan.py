@@ -29,15 +29,17 @@ from ..fields import (
     normalise_header)
 from ..journal import Problem, SheetSave
 from ..text import name_key
+from ..workshop.actions import import_sheet as import_actions
+from ..workshop.kpis import import_sheet as import_kpis
 from ..workshop.personas import import_sheet as import_personas
 from ..workshop.touchpoints import import_function_map, import_sheet as import_touchpoints
 from ..workspace import get_setting
 from .profiles import BY_NAME as PROFILES, profile_mapping, recognise
 from .read import DEFAULT_MAX_BYTES, RawSheet, read_tables
 from .understand import (
-    EXTRA, KINDS, REASONS, WORKSHOP_KINDS, WORKSHOP_SHEETS, Refined, coerce, column_label,
+    EXTRA, KINDS, REASONS, WORKSHOP_KINDS, Refined, coerce, column_label,
     detect_kind, extra_json, guess_sheet_mapping, headers_key, is_blank, looks_mismapped,
-    refine_mapping, resolve_kinds, resolve_stages, skip_guides)
+    refine_mapping, resolve_kinds, resolve_stages, skip_guides, workshop_kind)
 
 # The importer of each workshop sheet kind: ``fn(db, raw, import_id) -> SheetSave``. It runs
 # inside the import's transaction and records every row it writes with
@@ -46,6 +48,8 @@ WORKSHOP_IMPORTERS: dict[str, Callable[[Database, RawSheet, int], SheetSave]] = 
     "personas": import_personas,
     "touchpoints": import_touchpoints,
     "function_map": import_function_map,
+    "kpis": import_kpis,
+    "actions": import_actions,
 }
 
 
@@ -117,7 +121,7 @@ def _plan_sheet(db, filename, raw, kind, overrides, set_values, checksum) -> She
         if header is not None:
             chosen_targets[header] = None if target in (EXTRA, "", None) else target
     sheet_kind = kind
-    workshop = WORKSHOP_SHEETS.get(normalise_header(raw.name)) if kind == "auto" else None
+    workshop = workshop_kind(raw) if kind == "auto" else None
     if workshop:
         # A workshop sheet ("Personas") is saved by its own importer; without one (yet),
         # its rows are kept as reference rows rather than guessed to be clients.

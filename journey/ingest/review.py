@@ -43,6 +43,8 @@ KIND_LABELS = {
     "personas": "Personas: workshop sheet",
     "touchpoints": "Touchpoints: workshop sheet",
     "function_map": "Function map: workshop sheet",
+    "kpis": "Goals & KPIs: workshop sheet",
+    "actions": "Actions: workshop sheet",
 }
 FIELD_LABELS = {field: header for field, (header, _, _) in {**EVENT_COLUMNS, **CLIENT_COLUMNS}
                 .items()}

@@ -36,8 +36,19 @@ KINDS = ("clients", "events", "reference")
 # Workshop sheets, found by their name when the kind is auto: normalised sheet name -> kind.
 # Each kind's importer saves the sheet itself (``journey.ingest.plan.WORKSHOP_IMPORTERS``).
 WORKSHOP_SHEETS = {"personas": "personas", "touchpoints": "touchpoints",
-                   "functionmap": "function_map"}
+                   "functionmap": "function_map", "goalskpis": "kpis", "actions": "actions"}
 WORKSHOP_KINDS = frozenset(WORKSHOP_SHEETS.values())
+# Headers (normalised) a workshop sheet must have besides its name, where a sheet of that
+# name could as well be data (a CRM's "Actions" list of calls and meetings).
+WORKSHOP_NEEDS = {"actions": {"action", "owner", "status"}, "kpis": {"type", "name", "target"}}
+
+
+def workshop_kind(raw: RawSheet) -> str | None:
+    """The workshop sheet a sheet is, by its name (and headers where the name is common)."""
+    kind = WORKSHOP_SHEETS.get(normalise_header(raw.name))
+    if kind and WORKSHOP_NEEDS.get(kind, set()) - {normalise_header(h) for h in raw.headers}:
+        return None
+    return kind
 EXTRA = "extra"   # the mapping target that keeps a column with its row, unmapped
 
 # Event kind words -> kind (a ``kind`` column, or a sheet's name).

@@ -7,8 +7,16 @@ What belongs here, one module each:
 - ``touchpoints``: the per-stage touchpoint tables and the function map (which stages
   each function should serve), saves that never overwrite someone else's edit, undo of
   the last save, named snapshots, and the "Touchpoints" and "Function map" sheets;
-- ``journey_map``: the map as a facilitator presents it (lanes per stage), the coverage
-  of departments over stages, and the emotion curves.
+- ``journey_map``: the map as a facilitator presents it (lanes per stage, the KPI lane),
+  the coverage of departments over stages, and the emotion curves;
+- ``goal``: the workshop's objective and its key results (a workspace setting);
+- ``kpis``: the KPIs per stage and persona, with targets and due dates, checked and stored,
+  judged against their targets (met, not met, no evidence), and the "Goals & KPIs" sheet;
+- ``actions``: the action list that outlives the workshop, and the "Actions" sheet;
+- ``sessions``: closed sessions (the figures each kept) and what changed since.
+
+What the KPIs and sessions measure comes from the analyses above the workshop (the funnel,
+the signs): ``journey.scorecard`` measures it and hands it to these modules.
 
 The workshop imports downward only: the database, the stage model, the filters and the
 undo journal (``journey.journal``), never the import (``journey.ingest``), which calls the

@@ -16,8 +16,9 @@ import pandas as pd
 from sqlite_utils import Database
 
 from ..errors import JourneyError, ValidationError
-from ..journal import moved_on
-from ..stages import ALL_STAGES, LABELS
+from ..journal import Problem, SheetSave, moved_on, record_change
+from ..stages import ALL_STAGES, LABELS, normalise_value
+from ..values import parse_text
 from ..workspace import write
 
 STATUSES = {"open": "Open", "doing": "In progress", "done": "Done", "dropped": "Dropped"}
@@ -180,3 +181,93 @@ def owners(db: Database) -> list[str]:
 
 def _now() -> str:
     return dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%d %H:%M:%S")
+
+
+# --- the "Actions" sheet -------------------------------------------------------------------
+
+EXPORT_COLUMNS = {"title": "Action", "owner": "Owner", "department": "Department",
+                  "stage": "Stage", "impact": "Impact", "effort": "Effort", "due": "Due",
+                  "status": "Status", "note": "Note"}
+_HEADERS = {normalise_value(word): field for field, words in {
+    "title": "action, title, what, what will be done", "owner": "owner, who",
+    "department": "department, team", "stage": "stage", "impact": "impact, impact sales",
+    "effort": "effort, effort time", "due": "due, due date, by", "status": "status",
+    "note": "note, notes, source, where it came from"}.items() for word in words.split(", ")}
+
+
+def export_rows(db: Database) -> pd.DataFrame:
+    """The "Actions" sheet: every action in the list's order, with human headers
+    (``EXPORT_COLUMNS``), stages and statuses as words, empty cells empty."""
+    frame = list_actions(db)
+    rows = [{"title": a["title"], "owner": a["owner"], "department": a["department"],
+             "stage": LABELS.get(a["stage"]) if a["stage"] else None, "impact": a["impact"],
+             "effort": a["effort"], "due": a["due"], "status": STATUSES[a["status"]],
+             "note": a["note"]} for a in frame.to_dict("records")]
+    out = pd.DataFrame(rows, columns=list(EXPORT_COLUMNS))
+    return out.astype(object).where(out.notna(), None).rename(columns=EXPORT_COLUMNS)
+
+
+def import_sheet(db: Database, raw, import_id: int) -> SheetSave:
+    """Import an "Actions" sheet (as ``export_rows`` writes it) back: each row updates the
+    action of the same title (ignoring case, spaces and punctuation) or adds one; blank
+    cells leave a value alone. A due date in the past is kept (a sheet brings back
+    history). A row that cannot be used is reported with its reason and not saved. Every
+    action saved goes to ``record_change`` so undoing the import takes it back. Runs inside
+    the caller's transaction."""
+    columns: dict[str, str] = {}
+    for header in raw.headers:
+        target = _HEADERS.get(normalise_value(header))
+        if target and target not in columns.values():
+            columns[header] = target
+    header_row = (raw.row_numbers[0] - 1) if raw.row_numbers else 1
+    if "title" not in columns.values():
+        return SheetSave(0, 0, [Problem(header_row, "Action", None,
+                                        "The Actions sheet has no Action column, so nothing "
+                                        "could be matched or added.")])
+    header_of = {f: h for h, f in columns.items()}
+    cells = {field: parse_text(raw.frame[header])[0].tolist()
+             for header, field in columns.items()}
+    problems: list[Problem] = []
+    inserted = updated = 0
+    for position, row_number in enumerate(raw.row_numbers):
+        values = {f: cells[f][position] for f in cells}
+        filled = {f: v for f, v in values.items()
+                  if v is not None and not (isinstance(v, str) and not v.strip())}
+        if not filled:
+            continue
+        if "title" not in filled:
+            problems.append(Problem(row_number, header_of["title"], None,
+                                    "This row has no action, so it was not imported."))
+            continue
+        existing = _action_titled(db, filled["title"])
+        try:
+            clean = clean_action({"status": existing["status"] if existing else "open",
+                                  **filled}, today=dt.date.min)
+        except ValidationError as error:
+            field = next((f for f in ("impact", "effort", "due", "stage", "status")
+                          if f in str(error).casefold() and f in header_of), "title")
+            problems.append(Problem(row_number, header_of.get(field, field), filled.get(field),
+                                    f"{error} The row was not imported."))
+            continue
+        if existing is None:
+            new_id = db.table("actions").insert({**clean, "updated_at": _now()}).last_pk
+            record_change(db, import_id, "actions", new_id, None, clean)
+            inserted += 1
+            continue
+        record_change(db, import_id, "actions", existing["id"], existing,
+                      {**clean, "title": existing["title"]})
+        changes = {k: v for k, v in clean.items() if existing.get(k) != v and k != "title"}
+        if changes:
+            db.execute(f"UPDATE actions SET {', '.join(f'[{k}] = ?' for k in changes)}, "
+                       "updated_at = ?, version = version + 1 WHERE id = ?",
+                       [*changes.values(), _now(), existing["id"]])
+            updated += 1
+    return SheetSave(inserted, updated, problems)
+
+
+def _action_titled(db: Database, title: str) -> dict | None:
+    key = normalise_value(title)
+    for row in db.query("SELECT * FROM actions ORDER BY id"):
+        if normalise_value(row["title"]) == key:
+            return row
+    return None

@@ -30,6 +30,10 @@ Decisions:
   The shared filters apply to the data curve (clients), never to the touchpoints.
 - The figures of the emotion curves and the coverage heatmap, and the map's SVG emotion
   lane, are drawn by ``journey.charts`` from the frames computed here.
+- The KPI lane (``kpi_lane``) shows each KPI in the column of its stage, with its actual
+  against its target and its status; KPIs without a stage are the whole journey's and are
+  listed beside the map. The actuals are measured by ``journey.scorecard.measure_kpis``
+  (above the workshop) and handed in.
 """
 
 from __future__ import annotations
@@ -44,6 +48,7 @@ from ..charts import ASSUMED, DATA_BACKED
 from ..columns import DEPARTMENTS
 from ..filters import NO_FILTERS, Filters
 from ..stages import ALL_STAGES, LABELS, RANK, STAGES, stage_at_column
+from .kpis import NO_EVIDENCE, format_figure
 from .touchpoints import department_stages, touchpoint_rows
 
 LANES = (
@@ -75,6 +80,26 @@ def map_lanes(db: Database, state: str = "current", stages: tuple[str, ...] = ST
             if value is not None and not (lane in ONCE_PER_STAGE and value in cell):
                 cell.append(str(value))
     return lanes
+
+
+def kpi_lane(measured: pd.DataFrame, stages: tuple[str, ...] = STAGES, currency: str = "$"
+             ) -> tuple[dict[str, list[tuple[str, str]]], list[tuple[str, str]]]:
+    """The KPI lane from ``journey.scorecard.measure_kpis``: stage -> [(text, status)], and
+    the KPIs of no stage shown (the whole journey's) as [(text, status)]. A text reads
+    "Name: actual of target" ("no evidence" when there is no actual; "(entered)" when typed
+    in by hand)."""
+    lane: dict[str, list[tuple[str, str]]] = {s: [] for s in stages}
+    whole: list[tuple[str, str]] = []
+    for kpi in measured.to_dict("records"):
+        target = format_figure(kpi["target"], kpi["unit"], currency)
+        if kpi["status"] == NO_EVIDENCE:
+            figure = "no evidence"
+        else:
+            figure = format_figure(kpi["actual"], kpi["unit"], currency)
+            figure += " (entered)" if kpi["source"] == "entered" else ""
+        item = (f"{kpi['name']}: {figure}, target {target}", kpi["status"])
+        (lane[kpi["stage"]] if kpi["stage"] in lane else whole).append(item)
+    return lane, whole
 
 
 def map_table(db: Database, state: str = "current", stages: tuple[str, ...] = STAGES,

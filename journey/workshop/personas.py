@@ -577,16 +577,29 @@ def quadrant(impact, effort) -> str | None:
     return QUADRANTS[(impact > MIDPOINT, effort > MIDPOINT)]
 
 
-def rank_personas(db: Database, filters: Filters = NO_FILTERS) -> pd.DataFrame:
+def rank_personas(db: Database, filters: Filters = NO_FILTERS,
+                  money_at_stake: dict[str, float] | None = None) -> pd.DataFrame:
     """The active personas ranked for the impact (sales) × effort matrix: quadrant,
-    rank (1 = serve first: impact minus effort, then tier, then revenue), live revenue."""
+    rank (1 = serve first: impact minus effort, then tier, then revenue), live revenue.
+
+    ``money_at_stake`` (persona name -> what its clients' drop-off costs,
+    ``journey.funnel.money_at_stake(...).by_segment()``) feeds the impact axis: a card
+    without the team's impact score is placed at 1-5 by its share of the largest sum
+    (``impact_from_money``; the team's own score always wins)."""
     figures = persona_figures(db, filters)
     columns = ["rank", "name", "impact", "effort", "tier", "quadrant", "clients",
-               "revenue_current", "conversion_pct"]
+               "revenue_current", "conversion_pct", "money_at_stake", "impact_from_money"]
     if figures.empty:
         return pd.DataFrame(columns=columns)
     frame = figures[["name", "impact", "effort", "tier", "clients", "revenue_current",
                      "conversion_pct"]].copy()
+    stake = {normalise_value(k): v for k, v in (money_at_stake or {}).items()}
+    frame["money_at_stake"] = [stake.get(normalise_value(n)) for n in frame["name"]]
+    top = max((v for v in stake.values() if v), default=0)
+    frame["impact_from_money"] = [None if not top or v is None else max(1, -(-5 * v // top))
+                                  for v in frame["money_at_stake"]]
+    frame["impact"] = [i if not _none(i) else m
+                       for i, m in zip(frame["impact"], frame["impact_from_money"])]
     frame["quadrant"] = [quadrant(i, e) for i, e in zip(frame["impact"], frame["effort"])]
     score = pd.to_numeric(frame["impact"]) - pd.to_numeric(frame["effort"])
     frame = frame.assign(_score=score.fillna(-99), _tier=pd.to_numeric(frame["tier"]).fillna(9))
