@@ -145,7 +145,8 @@ def run_import(args) -> int:
         if r.recognised_as:
             print(f"  {r.explanation}")
         for problem in r.problems[:20]:
-            print(f"  row {problem.row}, {problem.column}: {problem.value!r} {problem.reason}")
+            value = "" if problem.value is None else f"{problem.value!r} "
+            print(f"  row {problem.row}, {problem.column}: {value}{problem.reason}")
         if len(r.problems) > 20:
             print(f"  ... and {len(r.problems) - 20} more problems (use --json to see all).")
         for value, count in r.unknown_stages.items():
