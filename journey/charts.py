@@ -1,7 +1,8 @@
 """One palette: every colour the pages, the figures (journey.figures) and the workbook use
 is declared here once, with the impact/effort matrix's quadrant words and the emotion
-curve's. Nothing here reads a workspace or draws; it imports nothing of ``journey``, so
-every module may take its colours from it.
+curve's, and the presenter's type size for charts (``for_presenter``). Nothing here reads
+a workspace or draws; it imports nothing of ``journey``, so every module may take its
+colours from it.
 """
 
 from __future__ import annotations
@@ -47,3 +48,51 @@ PERSONA_QUADRANT_SHADES = {**QUADRANT_SHADES, "Quick wins": "rgba(218,165,32,0.1
 
 TOUCHPOINT_COLOUR, DATA_COLOUR = BRAND, ACCENT
 DATA_BACKED, ASSUMED = "data-backed", "assumed"     # a stage's basis on the data curve
+
+
+# --- presenter mode: charts readable from the back of a room ------------------------------
+
+# Plotly writes its text in pixels, whatever the page's type: in presenter mode the body
+# text is 17.5 px at 1280x720 and 24 px at 1920x1080 (journey_ui.widgets.PRESENTER_CSS), so
+# a chart's own text is set to about the same.
+PRESENTER_FONT = 22              # px: a chart's base type (ticks, legend, axis titles)
+PRESENTER_SMALLEST = 18          # px: no text in a chart smaller (annotations, bar labels)
+PRESENTER_HOVER = 18             # px: the hover label
+
+
+def for_presenter(figure):
+    """``figure`` (a plotly figure) at presenter size, in one place for every page: its
+    base type ``PRESENTER_FONT``, every text it sizes itself at least
+    ``PRESENTER_SMALLEST`` and grown in the same proportion, its height and margins grown
+    to hold the larger type. Changes the figure and returns it; applying it twice changes
+    nothing more (a figure whose type is already large enough is left at its size)."""
+    layout = figure.layout
+    base = layout.font.size or 12
+    scale = max(PRESENTER_FONT / base, 1.0)
+
+    def larger(size):
+        return max(round((size or base) * scale), PRESENTER_SMALLEST, PRESENTER_FONT
+                   if size is None else 0)
+
+    layout.font.size = max(base, PRESENTER_FONT)
+    layout.hoverlabel.font.size = max(layout.hoverlabel.font.size or 0, PRESENTER_HOVER)
+    for annotation in layout.annotations:
+        annotation.font.size = larger(annotation.font.size)
+    for trace in figure.data:
+        if "textfont" in trace and trace.textfont.size is not None:
+            trace.textfont.size = larger(trace.textfont.size)
+    # Set even where the figure leaves them to the base font: the page's chart theme
+    # (Streamlit's) sizes ticks, axis titles and the legend itself, and would win.
+    for axis in [*figure.select_xaxes(), *figure.select_yaxes()]:
+        axis.title.font.size = larger(axis.title.font.size)
+        axis.tickfont.size = larger(axis.tickfont.size)
+    layout.legend.font.size = larger(layout.legend.font.size)
+    if scale > 1:
+        grow = 1 + (scale - 1) / 2          # text grows faster than the plot needs to
+        if layout.height:
+            layout.height = round(layout.height * grow)
+        for side in ("l", "r", "t", "b"):
+            margin = getattr(layout.margin, side)
+            if margin is not None:
+                setattr(layout.margin, side, round(margin * scale))
+    return figure

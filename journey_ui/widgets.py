@@ -1,9 +1,18 @@
-"""Shared page widgets: downloads, empty states, presenter styling, headline sentences."""
+"""Shared page widgets: tables as people read them, downloads, empty states, presenter
+styling, headline sentences."""
 
 from __future__ import annotations
 
+import re
+
+import pandas as pd
 import streamlit as st
 
+from journey.clients import COLUMN_LABELS, STAGE_COLUMNS, column_kind
+from journey.columns import EVENT_COLUMNS
+from journey.fields import EVENT_FIELDS
+from journey.kinds import KINDS
+from journey.stages import LABELS as STAGE_LABELS
 from journey.tables import to_csv_bytes, to_xlsx_bytes
 from journey_ui.text import html, md
 
@@ -55,9 +64,16 @@ PAGE_KEYS_JS = """
 </script>
 """
 
+# The delta words' selector names the element by the start of its test id: its full name
+# ends in a word the hostile-text tests look for in the page's HTML.
 APP_CSS = """
 <style>
 .journey-sentence { font-size: 1.35rem; font-weight: 600; margin: 0.4rem 0 0.8rem; }
+/* A metric's delta words ("vs previous period") wrap under the delta in a narrow tile
+   instead of being cut off ("vs previous p..."). */
+div:has(> [data-testid^="stMetricDeltaDesc"]) { flex-wrap: wrap; row-gap: 0.15rem; }
+[data-testid^="stMetricDeltaDesc"], [data-testid^="stMetricDeltaDesc"] * {
+  white-space: normal !important; overflow: visible !important; text-overflow: clip !important; }
 </style>
 """
 
@@ -79,6 +95,190 @@ def page_keys(current: str, previous: str | None, following: str | None) -> None
 def sentence(text: str) -> None:
     """One headline sentence, escaped."""
     st.html(f'<p class="journey-sentence">{html(text)}</p>')
+
+
+# --- tables ----------------------------------------------------------------------------------
+
+# A column's name -> what people call it, for the columns the analyses return under their
+# field names; a page's own ``labels`` come first, and a name not found here is written
+# out in words ("segment_clients" -> "Segment clients").
+FIELD_LABELS: dict[str, str] = {
+    **{field: header for field, (header, _, _) in EVENT_COLUMNS.items()},
+    **COLUMN_LABELS, "kind": "What happened", "events_in_period": "Events in the period",
+}
+# A column's name -> how its values are shown (a page's ``formats`` come first; otherwise
+# the column's dtype decides: whole numbers as counts, other numbers with one decimal).
+FIELD_KINDS: dict[str, str] = {
+    **{field: "date" for field, kind in EVENT_FIELDS.items() if kind == "date"},
+    **{field: column_kind(field) for field in COLUMN_LABELS},
+    **{field: "stage" for field in STAGE_COLUMNS}, "kind": "event", "amount": "money",
+}
+EVENT_LABELS = {kind.name: kind.label for kind in KINDS}
+ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}")
+# How each kind of number reads: thousands separators everywhere ("%,d": 8,000), a
+# percentage with its sign (the values are already 0-100), money with the workspace's
+# currency (``table``'s ``currency``), whole when every amount is whole.
+# "decimal" shows every digit typed, with separators in the browser's own way (editors).
+NUMBER_FORMATS = {"count": "%,d", "number": "%,.1f", "percent": "%,.1f%%",
+                  "decimal": "localized"}
+
+
+def human_label(column: str, labels: dict | None = None) -> str:
+    """What people call a column: ``labels``, then ``FIELD_LABELS``, then its name in words
+    (an identifier such as ``segment_clients`` never reaches the screen)."""
+    if labels and column in labels:
+        return labels[column]
+    if column in FIELD_LABELS:
+        return FIELD_LABELS[column]
+    if re.fullmatch(r"[a-z][a-z0-9]*(_[a-z0-9]+)*", str(column)):
+        words = str(column).replace("_", " ").replace("pct", "%")
+        return words[0].upper() + words[1:]
+    return str(column)
+
+
+def _kind(column, series: pd.Series, formats: dict | None, editing: bool = False) -> str:
+    """How a column's values are shown: "count", "number", "decimal", "percent", "money",
+    "date", "stage", "event", "bool" or "text". In an editor a column of fractions is never
+    rounded for show: what a person types is what they see."""
+    if formats and column in formats:
+        return formats[column]
+    if column in FIELD_KINDS:
+        return FIELD_KINDS[column]
+    if pd.api.types.is_bool_dtype(series.dtype):
+        return "bool"
+    if pd.api.types.is_datetime64_any_dtype(series.dtype):
+        return "date"
+    if pd.api.types.is_integer_dtype(series.dtype):
+        return "count"
+    if pd.api.types.is_numeric_dtype(series.dtype):
+        if editing:
+            return "decimal"
+        if re.search(r"(^|_)pct(_|$)|%", str(column)):
+            return "percent"
+        whole = series.dropna()
+        return "count" if len(whole) and (whole == whole.round()).all() else "number"
+    return "text"
+
+
+def _number_config(kind: str, series: pd.Series, currency: str, editing: bool = False):
+    if kind == "money":
+        values = pd.to_numeric(series, errors="coerce").dropna()
+        whole = not editing and (values == values.round()).all()
+        decimals = "%,.0f" if whole else "%,.2f"
+        return st.column_config.NumberColumn(format=currency.replace("%", "%%") + decimals)
+    if kind in NUMBER_FORMATS:
+        return st.column_config.NumberColumn(format=NUMBER_FORMATS[kind])
+    if kind == "date" and pd.api.types.is_datetime64_any_dtype(series.dtype):
+        return st.column_config.DateColumn(format="YYYY-MM-DD")
+    return {}
+
+
+def _shown_values(kind: str, series: pd.Series) -> pd.Series:
+    """A text column's values as people read them: stage and event names in words, dates
+    without the time of day."""
+    if pd.api.types.is_numeric_dtype(series.dtype) or \
+            pd.api.types.is_datetime64_any_dtype(series.dtype):
+        return series
+    names = {"stage": STAGE_LABELS, "event": EVENT_LABELS}.get(kind)
+    if names:
+        return series.map(lambda v: names.get(v, v) if isinstance(v, str) else v)
+    if kind == "date":
+        return series.map(lambda v: v[:10] if isinstance(v, str) and ISO_DATE.match(v) else v)
+    return series
+
+
+def table_config(frame: pd.DataFrame, labels: dict | None = None, formats: dict | None = None,
+                 column_config: dict | None = None, currency: str = "",
+                 editing: bool = False) -> dict:
+    """The column_config of ``table``: each column's human label and number format, with
+    the page's own ``column_config`` laid over them (its label, when it has none, is the
+    human one; ``None`` hides a column, as in Streamlit)."""
+    config = {}
+    given = column_config or {}
+    for column in frame.columns:
+        own = given.get(column, {})
+        if own is None:
+            config[column] = None
+            continue
+        if isinstance(own, str):
+            own = {"label": own}
+        kind = _kind(column, frame[column], formats, editing)
+        auto = dict(_number_config(kind, frame[column], currency, editing))
+        merged = {**auto, **{k: v for k, v in own.items() if v is not None}}
+        mine, theirs = own.get("type_config"), auto.get("type_config")
+        if mine and theirs and mine.get("type") == theirs.get("type"):   # min, max + format
+            merged["type_config"] = {**theirs, **{k: v for k, v in mine.items()
+                                                  if v is not None}}
+        merged["label"] = own.get("label") or human_label(column, labels)
+        config[column] = merged
+    for column, own in given.items():           # hidden or index columns the frame lacks
+        config.setdefault(column, own)
+    return config
+
+
+def table(frame: pd.DataFrame, labels: dict | None = None, *, formats: dict | None = None,
+          column_config: dict | None = None, currency: str = "", **options):
+    """A table as a person reads it (``st.dataframe``): human column names (``labels``,
+    else ``FIELD_LABELS``, else the name in words), numbers with thousands separators
+    (8,000), percentages with %, money with ``currency``, dates without the time of day,
+    stages and event kinds in words, and empty cells empty, never "None".
+
+    ``formats`` maps a column to "count", "number", "percent", "money", "date", "stage",
+    "event" or "text" where its name and dtype do not say; ``column_config`` is laid over
+    what this works out; other options go to ``st.dataframe`` (no index unless asked).
+    """
+    shown = frame.copy()
+    for column in shown.columns:
+        shown[column] = _shown_values(_kind(column, shown[column], formats), shown[column])
+    options.setdefault("hide_index", True)
+    options.setdefault("placeholder", "")
+    return st.dataframe(shown, column_config=table_config(
+        shown, labels, formats, column_config, currency), **options)
+
+
+def static_table(frame: pd.DataFrame, labels: dict | None = None, *,
+                 formats: dict | None = None, currency: str = "", columns=None) -> None:
+    """``table`` as a static table (``st.table``) whose text wraps: for presenter mode,
+    where a grid's narrow cells cut sentences off. The same labels and number formats
+    (written out here), empty cells empty; every header and cell is escaped, since
+    st.table reads Markdown. ``columns``: the columns to show, in order."""
+    shown = frame[list(columns)] if columns is not None else frame
+    out = {}
+    for column in shown.columns:
+        kind = _kind(column, shown[column], formats)
+        values = _shown_values(kind, shown[column])
+        whole = kind == "money" and (values.dropna() == values.dropna().round()).all()
+        out[md(human_label(column, labels))] = [_cell(v, kind, currency, whole)
+                                                for v in values]
+    st.table(pd.DataFrame(out, dtype=object), hide_index=True, border="horizontal")
+
+
+def _cell(value, kind: str, currency: str, whole: bool) -> str:
+    """One value of a static table as text."""
+    if value is None or (not isinstance(value, str) and pd.isna(value)):
+        return ""
+    if isinstance(value, str):
+        return md(value)
+    if kind == "count":
+        return f"{value:,.0f}"
+    if kind == "percent":
+        return f"{value:,.1f}%"
+    if kind == "money":
+        return md(currency) + (f"{value:,.0f}" if whole else f"{value:,.2f}")
+    if kind in ("number", "decimal"):
+        return f"{value:,.1f}" if kind == "number" else f"{value:,}"
+    return md(value)
+
+
+def editor(frame: pd.DataFrame, labels: dict | None = None, *, formats: dict | None = None,
+           column_config: dict | None = None, currency: str = "", **options):
+    """``table`` for a table people edit (``st.data_editor``): the same labels, formats and
+    empty cells, and the values left exactly as they are, so what comes back saves as it
+    was loaded. Returns the edited frame."""
+    options.setdefault("hide_index", True)
+    options.setdefault("placeholder", "")
+    return st.data_editor(frame, column_config=table_config(
+        frame, labels, formats, column_config, currency, editing=True), **options)
 
 
 def download_table(frame, stem: str, key: str, *, label: str = "") -> None:

@@ -7,6 +7,7 @@ import datetime as dt
 import io
 
 import openpyxl
+import pandas as pd
 import pytest
 
 from conftest import app_test
@@ -36,7 +37,7 @@ def shop(home, monkeypatch):
 
 def contents(at) -> dict[str, int]:
     table = at.main.dataframe[0].value
-    return {sheet: None if rows == "–" else int(rows.replace(",", ""))
+    return {sheet: None if pd.isna(rows) else int(rows)
             for sheet, rows in zip(table["Sheet"], table["Rows"])}
 
 

@@ -36,7 +36,7 @@ def test_filters_change_what_the_overview_counts(demo):
     at.selectbox(key="period").set_value("Last 90 days").run()
     narrower = tiles(at)
     assert int(narrower["Awareness"].replace(",", "")) < int(chosen["Awareness"].replace(",", ""))
-    assert any("previous period" in (m.delta or "") for m in at.main.metric)
+    assert any("previous period" in m.proto.delta_description for m in at.main.metric)
 
 
 def test_filters_survive_a_page_switch(demo):

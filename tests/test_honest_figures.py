@@ -272,7 +272,7 @@ def test_the_signs_page_colours_a_rising_conversion_green(home):
     at = app_test(saved(home, "rising", rising_conversion), "views/signs.py")
     assert not at.exception, at.exception
     metric = next(m for m in at.metric if m.label == "Awareness → consideration conversion")
-    assert metric.delta == "+100% on the previous period"
+    assert (metric.delta, metric.proto.delta_description) == ("+100%", "on the previous period")
     assert metric.proto.color == MetricProto.MetricColor.GREEN
 
 
@@ -314,3 +314,22 @@ def test_superstore_last_90_days(superstore):
     tiles = stage_tiles(superstore, period).set_index("stage")
     assert pd.isna(tiles.loc["retention", "change_pct"])
     assert tiles.loc["retention", "note"].startswith("Too soon to compare")
+
+
+# --- a tile after an empty stage ----------------------------------------------------------------
+
+def one_early_buyer(db):
+    """One client, who bought in January and was last in touch at the end of June: nobody
+    arrived in the last 30 days."""
+    return load(db, None, ["a1,2024-01-02,purchase,,", "a1,2024-06-30,contact,,"])
+
+
+def test_tiles_after_an_empty_stage_do_not_say_first_stage_converted(home):
+    at = app_test(saved(home, "early", one_early_buyer), "views/overview.py",
+                  period="Last 30 days")
+    assert not at.exception, at.exception
+    captions = [c.value for c in at.caption]
+    assert "first stage" in captions
+    assert "nobody reached Awareness, so no share of it" in captions
+    assert not [c for c in captions if "first stage converted" in c]
+    assert [i.value for i in at.info] == ["No clients match the filters in the sidebar."]

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from journey import clients, figures
+from journey import charts, clients, figures
 from journey.stages import LABELS, stage_model
 from journey.workspace import get_setting
 from journey_ui import frame, widgets
@@ -39,8 +39,11 @@ def open_selected(table_key: str, ids: list[int]) -> None:
 def cached_figure(builder: str, data, **options):
     """A plotly figure from ``figures.<builder>(data, **options)``, kept as the object
     itself: plotly validates a figure again when unpickled, which costs as much as
-    building it."""
-    return getattr(figures, builder)(data, **options)
+    building it. In presenter mode its type is the presenter's (charts.for_presenter)."""
+    figure = getattr(figures, builder)(data, **options)
+    if figure is not None and options.get("presenter"):
+        charts.for_presenter(figure)
+    return figure
 
 
 def money_format(currency: str) -> str:
@@ -115,7 +118,8 @@ if not matching:
     widgets.empty_state(
         "No clients match",
         f"None of the {total:,} clients matches the search and filters. Try fewer words, "
-        "or clear the filters here and in the sidebar.", icon=":material/search_off:")
+        "or clear the filters here" + ("." if ctx.presenter else " and in the sidebar."),
+        icon=":material/search_off:")
     st.button("Clear search and page filters", icon=":material/filter_alt_off:",
               on_click=clear_page_filters)
     st.stop()
@@ -129,16 +133,17 @@ page = min(max(1, int(st.session_state.get("clients_page") or 1)), pages)
 st.session_state["clients_page"] = page
 first = (page - 1) * size
 
-rows = frame.cached(clients.client_rows)(ctx, ctx.filters, query, columns, limit=size,
-                                          offset=first)
+with st.spinner("Reading the clients…"):
+    rows = frame.cached(clients.client_rows)(ctx, ctx.filters, query, columns, limit=size,
+                                              offset=first)
 ids = [int(i) for i in rows.index]
 st.caption(f"Showing {first + 1:,}–{first + len(rows):,} of **{matching:,}** matching clients"
            + ("" if matching == total else f" ({total:,} in the workspace)")
            + ". Select a row to open the client.")
 table_key = f"clients_table_{abs(hash((view, page, columns))) % 10**8}"
 row_height = 46 if ctx.presenter else 35
-st.dataframe(rows, hide_index=True, key=table_key, on_select=functools.partial(
-    open_selected, table_key, ids), selection_mode="single-row", placeholder="",
+widgets.table(rows, key=table_key, on_select=functools.partial(
+    open_selected, table_key, ids), selection_mode="single-row",
     column_config=column_config(list(columns), currency), row_height=row_height,
     height=min(len(rows), 15 if ctx.presenter else 12) * row_height + 40)
 
@@ -202,7 +207,7 @@ else:
         journey_col, timeline_col = st.columns([1.3, 2])
         with journey_col:
             st.markdown("**Journey**")
-            st.dataframe(detail["stages"], hide_index=True, width="stretch")
+            widgets.table(detail["stages"], width="stretch")
         with timeline_col:
             st.markdown(f"**Timeline** ({len(timeline):,} events)")
             figure = cached_figure("timeline_figure", timeline, presenter=ctx.presenter)
@@ -213,10 +218,10 @@ else:
                                 key=f"timeline_{opened}")
         if len(timeline):
             wide = st.column_config.TextColumn(width="large")
-            st.dataframe(timeline.dropna(axis=1, how="all"), hide_index=True, placeholder="",
-                         height=min(len(timeline), 10) * 35 + 40,
-                         column_config={"Amount": st.column_config.NumberColumn(
-                             format="%,.2f"), "Reason": wide, "Note": wide, "More": wide})
+            widgets.table(timeline.dropna(axis=1, how="all"),
+                          height=min(len(timeline), 10) * 35 + 40,
+                          formats={"Amount": "money"},     # no currency: an NPS score too
+                          column_config={"Reason": wide, "Note": wide, "More": wide})
         fields_col, extra_col = st.columns([1.3, 1])
         with fields_col:
             st.markdown("**Every field**")
@@ -224,12 +229,11 @@ else:
             fields = detail["fields"]
             if not show_empty:
                 fields = fields[fields["Value"] != ""]
-            st.dataframe(fields, hide_index=True, width="stretch",
-                         height=min(len(fields), 14) * 35 + 40)
+            widgets.table(fields, width="stretch", height=min(len(fields), 14) * 35 + 40)
         with extra_col:
             st.markdown("**Columns kept from your spreadsheet**")
             if len(detail["extra"]):
-                st.dataframe(detail["extra"], hide_index=True, width="stretch")
+                widgets.table(detail["extra"], width="stretch")
             else:
                 st.caption("None: every column of this client's rows matched a field.")
 
@@ -257,9 +261,7 @@ else:
             "effort": "Effort"})
         shown = [name, "Quadrant", "Revenue potential", "Effort", "Revenue"] + (
             [] if by == "client" else ["Clients"])
-        money = st.column_config.NumberColumn(format=money_format(currency))
-        st.dataframe(table[shown], hide_index=True, width="stretch",
-                     height=min(len(table), 12) * 35 + 40,
-                     column_config={"Revenue potential": money, "Revenue": money,
-                                    "Effort": st.column_config.NumberColumn(format="%.1f")})
+        widgets.table(table[shown], width="stretch", height=min(len(table), 12) * 35 + 40,
+                      formats={"Revenue potential": "money", "Revenue": "money",
+                               "Effort": "number", "Clients": "count"}, currency=currency)
     st.caption(clients.matrix_caption(points, by, with_potential, without))

@@ -3,7 +3,6 @@
 
 import datetime as dt
 
-import pandas as pd
 import streamlit as st
 
 from journey import export
@@ -29,18 +28,22 @@ def download(data, filename: str) -> None:
 ctx = frame.page_context()
 st.title("Export")
 widgets.sentence("Everything in this workspace in one Excel workbook, ready to hand round.")
-contents = frame.cached(export.workbook_contents)(ctx, ctx.filters)
+with st.spinner("Counting what the workbook will hold…"):
+    contents = frame.cached(export.workbook_contents)(ctx, ctx.filters)
 rows = contents.set_index("Sheet")["Rows"]
 filename = export.export_filename(ctx.workspace, dt.date.today())
 filtered = ctx.filters.where()[0] != "1"
 
+# The sidebar, where the filters are, is tucked away in presenter mode: no pointing at it.
+filters_are = "The filters" if ctx.presenter else "The sidebar's filters"
 if filtered:
-    st.info(f"{md(export.describe_filters(ctx.filters))} The sidebar's filters apply to the "
-            "Clients sheet and its Events (and to the Overview, Funnel and Signs); clear them "
-            "in the sidebar to export every client.", icon=":material/filter_alt:")
+    st.info(f"{md(export.describe_filters(ctx.filters))} {filters_are} apply to the Clients "
+            "sheet and its Events (and to the Overview, Funnel and Signs)"
+            + ("." if ctx.presenter else "; clear them in the sidebar to export every client."),
+            icon=":material/filter_alt:")
 else:
-    st.caption("The sidebar's filters apply to the Clients sheet and its Events (and to the "
-               "Overview, Funnel and Signs). None is set: every client is in the workbook.")
+    st.caption(f"{filters_are} apply to the Clients sheet and its Events (and to "
+               "the Overview, Funnel and Signs). None is set: every client is in the workbook.")
 
 large = int(rows["Clients"]) + int(rows["Events"]) > export.LARGE_WORKSPACE_ROWS
 if not large:
@@ -68,5 +71,5 @@ st.caption(f"Saves as `{filename}`. Import it into an empty workspace to "
 st.subheader("What the workbook holds")
 if not rows["Clients"] and not rows["Events"]:
     st.caption("No clients or events yet: those sheets will hold their headers only.")
-shown = [f"{n:,}" if n is not pd.NA else "–" for n in contents["Rows"]]   # the Overview: –
-st.dataframe(contents.assign(Rows=shown), hide_index=True, width="stretch")
+# The Overview's rows are not counted: its cell is empty.
+widgets.table(contents, formats={"Rows": "count"}, width="stretch")

@@ -36,27 +36,46 @@ if not health.clients and not health.events:
     st.stop()
 
 st.title("Overview")
-tiles = frame.cached(stage_tiles)(ctx, ctx.filters)
+with st.spinner("Counting the clients at each stage…"):
+    tiles = frame.cached(stage_tiles)(ctx, ctx.filters)
 period = "the previous period of the same length" if ctx.filters.date_from else None
+stage_names = dict(zip(tiles["stage"], tiles["label"]))
+
+
+def conversion_words(index: int) -> str:
+    """How the tile's stage was reached from the one before ("49% of Awareness converted"),
+    or why there is no share to give: the first stage, or the stage before it not measured
+    or reached by nobody (not "first stage converted")."""
+    if index == 0:
+        return "first stage"
+    before, row = tiles.iloc[index - 1], tiles.iloc[index]
+    if isinstance(before["missing"], str):
+        return f"{before['label']} not measured, so no share of it"
+    if pd.isna(row["pct_of_previous"]):
+        return f"nobody reached {before['label']}, so no share of it"
+    return f"{row['pct_of_previous']:.0f}% of {before['label']} converted"
+
+
 columns = st.columns(len(tiles))
 for column, row in zip(columns, tiles.itertuples()):
-    first = row.Index == 0
-    conversion = ("first stage" if first or pd.isna(row.pct_of_previous)
-                  else f"{row.pct_of_previous:.0f}% of {tiles.iloc[row.Index - 1]['label']}")
+    conversion = conversion_words(row.Index)
     delta = None
     if period and not pd.isna(row.change_pct):
-        delta = f"{row.change_pct:+.0f}% vs previous period"
+        delta = f"{row.change_pct:+.0f}%"
     with column.container(border=True):
         if isinstance(row.missing, str):
             # Nothing in the data measures this stage: no count, no colour, what to import.
             st.metric(row.label, "–", help=f"Not measured. {row.missing}")
             st.caption(row.missing)
             continue
+        # The delta's words go in its description, which wraps, so a narrow tile does not
+        # clip them ("+2% vs previous p…").
         st.metric(row.label, f"{row.clients:,}", delta,
+                  delta_description="vs previous period" if delta else None,
                   help=f"Clients who reached {row.label} ({conversion})."
                   + (f" Compared with {period}." if period else "")
                   + (f" {row.note}" if isinstance(row.note, str) else ""))
-        st.caption(conversion if first else f"{conversion} converted")
+        st.caption(conversion)
         if isinstance(row.note, str):
             st.caption(row.note)
         if row.too_new:
@@ -66,14 +85,18 @@ for column, row in zip(columns, tiles.itertuples()):
 drop = measured_drop(tiles)
 if drop:
     widgets.sentence(drop.sentence)
-    st.caption(f"{drop.clients_lost:,} clients stopped between {drop.from_stage} and "
-               f"{drop.to_stage}."
+    # The sidebar, where the period is chosen, is tucked away in presenter mode.
+    compare = "" if period or ctx.presenter else (" Choose a period in the sidebar to "
+                                                  "compare with the period before.")
+    st.caption(f"{drop.clients_lost:,} clients stopped between "
+               f"{stage_names.get(drop.from_stage, drop.from_stage)} and "
+               f"{stage_names.get(drop.to_stage, drop.to_stage)}."
                + (f" {drop.too_new:,} who first bought in the last {CHANCE_DAYS} days are "
                   "left out: too new to have come back." if drop.too_new else "")
-               + ("" if period else " Choose a period in the sidebar to compare with the "
-                  "period before."))
+               + compare)
 elif not tiles["clients"].sum():
-    st.info("No clients match the filters in the sidebar.")
+    st.info("No clients match the filters." if ctx.presenter
+            else "No clients match the filters in the sidebar.")
 else:
     st.caption("No client was lost between the stages your data measures.")
 
@@ -85,8 +108,8 @@ left.metric("Events", f"{health.events:,}")
 middle.metric("Rows rejected", f"{health.rejected_rows:,}",
               help="Rows the imports could not use; the Import page lists them with reasons.")
 middle.metric("Stage values to map", f"{len(health.pending_stage_values):,}")
-right.metric("Personas", health.personas)
-right.metric("Touchpoints", health.touchpoints)
+right.metric("Personas", f"{health.personas:,}")
+right.metric("Touchpoints", f"{health.touchpoints:,}")
 if last:
     st.caption(f"Last import: {md(last.file)} ({md(last.sheet)}) on "
                f"{last.created_at} UTC: {last.inserted:,} added, "

@@ -5,8 +5,9 @@ data cannot measure, thresholds and keyword classes (hidden in presenter mode)."
 import pandas as pd
 import streamlit as st
 
-from journey import figures, signs
+from journey import charts, figures, signs
 from journey.errors import JourneyError
+from journey.workspace import get_setting
 from journey_ui import frame, widgets
 from journey_ui.text import md
 
@@ -22,10 +23,31 @@ st.caption("Eight signs that the sales process is out of step with the customer 
            "worst first. Open a sign for its definition, working, trend and evidence.")
 
 try:
-    report = frame.cached(signs.compute_signs)(ctx, ctx.filters)
+    with st.spinner("Working out the eight signs…"):
+        report = frame.cached(signs.compute_signs)(ctx, ctx.filters)
 except JourneyError as error:
     st.error(md(error))
     st.stop()
+
+
+WORKING_LABELS = {"sign": "Sign", "status": "Status", "basis": "Counted as",
+                  "points": "Points"}
+THRESHOLD_LABELS = {"sign": "Sign", "threshold": "Threshold", "value": "Value",
+                    "unit": "Unit", "default": "Default", "source": "Where the default comes from"}
+
+
+def for_the_room(text: str) -> str:
+    """The period's words for presenter mode, where the sidebar (in which the period is
+    chosen) is tucked away: "the period chosen", not "chosen in the sidebar"."""
+    return text.replace(" chosen in the sidebar", " chosen") if ctx.presenter else text
+
+
+def figure_text(value, sign) -> str:
+    """A sign's figure as its label reads it: a rate "per 100" of something is written
+    "11.1 per 100", not "11.1%" (signs.format_value writes every "%" sign as a percentage)."""
+    if value is not None and sign.unit == "%" and "per 100" in sign.value_label:
+        return f"{value:,.1f} per 100"
+    return signs.format_value(value, sign.unit)
 
 
 def show_score(score) -> None:
@@ -52,7 +74,7 @@ def show_score(score) -> None:
             st.write(score.sentence)
         with st.expander("How the score is worked out"):
             st.write(score.sentence)
-            st.dataframe(score.working, hide_index=True, width="stretch")
+            widgets.table(score.working, WORKING_LABELS, width="stretch")
 
 
 def show_card(sign) -> None:
@@ -66,14 +88,13 @@ def show_card(sign) -> None:
                        f"{', '.join(sign.departments)}")
         with figure:
             if sign.measured:
-                delta = (None if sign.change_pct is None
-                         else f"{sign.change_pct:+.0f}% on the previous period")
-                st.metric(sign.value_label.capitalize(),
-                          signs.format_value(sign.value, sign.unit), delta,
+                delta = None if sign.change_pct is None else f"{sign.change_pct:+.0f}%"
+                # The delta's words in its description, which wraps instead of clipping.
+                st.metric(sign.value_label.capitalize(), figure_text(sign.value, sign), delta,
                           delta_color="inverse" if sign.value_better == "lower"
                           else "normal",
-                          help="Previous period: "
-                               f"{signs.format_value(sign.previous, sign.unit)}.")
+                          delta_description="on the previous period" if delta else None,
+                          help=f"Previous period: {figure_text(sign.previous, sign)}.")
             elif sign.assessment:
                 st.metric("Self-assessed (not measured)", f"{sign.assessment['score']} / 5",
                           help="1 = a serious problem here, 5 = no sign of it.")
@@ -118,7 +139,7 @@ def show_details(sign) -> None:
     with definition:
         st.write(sign.definition)
         for line in sign.working:
-            st.text(line)
+            st.text(for_the_room(line))
         if sign.rule:
             st.caption(f"Status: {sign.rule}")
         st.caption(f"Default thresholds: {sign.source}")
@@ -128,8 +149,9 @@ def show_details(sign) -> None:
         if sign.trend.empty or sign.trend["value"].isna().all():
             st.caption("No trend to show: nothing measured it month by month.")
         else:
-            st.plotly_chart(figures.trend_figure(sign, large=ctx.presenter), width="stretch",
-                            key=f"trend_{sign.key}")
+            figure = figures.trend_figure(sign, large=ctx.presenter)
+            st.plotly_chart(charts.for_presenter(figure) if ctx.presenter else figure,
+                            width="stretch", key=f"trend_{sign.key}")
             st.caption(sign.trend_note)
     with evidence:
         if st.toggle("Show the clients and events behind the figure",
@@ -138,7 +160,9 @@ def show_details(sign) -> None:
 
 
 def show_evidence(sign) -> None:
-    tables = frame.cached(signs.sign_evidence)(ctx, sign.key, ctx.filters)
+    with st.spinner("Finding the clients and events behind the figure…"):
+        tables = frame.cached(signs.sign_evidence)(ctx, sign.key, ctx.filters)
+    currency = frame.cached(get_setting)(ctx, "currency") or "$"
     for name, table in (("events", tables["events"]), ("clients", tables["clients"])):
         st.markdown(f"**{name.capitalize()}** ({len(table):,})")
         if table.empty:
@@ -147,7 +171,7 @@ def show_evidence(sign) -> None:
         if len(table) > EVIDENCE_ROWS:
             st.caption(f"Showing the first {EVIDENCE_ROWS:,}; the downloads hold all "
                        f"{len(table):,}.")
-        st.dataframe(table.head(EVIDENCE_ROWS), hide_index=True, width="stretch")
+        widgets.table(table.head(EVIDENCE_ROWS), currency=currency, width="stretch")
         widgets.download_table(table, f"{sign.key}-{name}", key=f"download_{sign.key}_{name}")
 
 
@@ -168,14 +192,12 @@ def show_settings() -> None:
         st.write("Each sign turns amber and red at these values. The defaults and where "
                  "they come from are shown beside them; change them to suit the business.")
         table = frame.cached(signs.thresholds_table)(ctx)
-        edited = st.data_editor(
-            table, key="signs_thresholds_editor", hide_index=True, width="stretch",
+        edited = widgets.editor(
+            table, THRESHOLD_LABELS, key="signs_thresholds_editor", width="stretch",
             column_order=["sign", "threshold", "value", "unit", "default", "source"],
             disabled=["sign", "threshold", "unit", "default", "source"],
-            column_config={"value": st.column_config.NumberColumn("Value", min_value=0.0,
-                                                                  required=True),
-                           "source": st.column_config.TextColumn("Where the default "
-                                                                 "comes from")})
+            column_config={"value": st.column_config.NumberColumn(min_value=0.0,
+                                                                  required=True)})
         save_column, reset_column, _ = st.columns([1, 1, 3])
         if save_column.button("Save thresholds", key="signs_thresholds_save",
                               icon=":material/save:"):
@@ -194,8 +216,8 @@ def show_settings() -> None:
         classes = frame.cached(signs.get_keyword_classes)(ctx)
         words = pd.DataFrame({"class": list(classes),
                               "keywords": [", ".join(w) for w in classes.values()]})
-        edited_words = st.data_editor(
-            words, key="signs_keywords_editor", hide_index=True, width="stretch",
+        edited_words = widgets.editor(
+            words, key="signs_keywords_editor", width="stretch",
             num_rows="dynamic",
             column_config={"class": st.column_config.TextColumn("Class", required=True),
                            "keywords": st.column_config.TextColumn(
@@ -213,7 +235,7 @@ def show_settings() -> None:
 
 
 widgets.show_flashes()
-st.caption(report.period.note)
+st.caption(for_the_room(report.period.note))
 show_score(report.score)
 if not any(s.measured for s in report.signs):
     widgets.empty_state(

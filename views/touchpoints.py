@@ -34,6 +34,17 @@ TEXT = {"touchpoint": "Touchpoint", "customer_action": "Customer action",
         "thinks_feels": "Thinks and feels", "pain_points": "Pain points",
         "delights": "Delights", "opportunities": "Opportunities", "kpi": "KPI",
         "owner": "Owner"}
+# A touchpoint field -> its name on screen (the snapshots' and conflicts' "field" column).
+FIELD_NAMES = {**TEXT, "position": "Position", "channel": "Channel",
+               "department": "Department", "emotion": "Emotion", "state": "State",
+               "stage": "Stage", "uses": "How it uses the map", "outcome": "Outcome it seeks",
+               "stages": "Stages it should serve"}
+SHOW_LABELS = {**FIELD_NAMES, "position": "#"}
+SNAPSHOT_LABELS = {"change": "Change", "stage": "Stage", "state": "State",
+                   "touchpoint": "Touchpoint", "field": "Field", "before": "Before",
+                   "after": "After"}
+CONFLICT_LABELS = {"row": "Row", "field": "Field", "as loaded": "As loaded",
+                   "yours": "Yours", "theirs": "Theirs"}
 
 
 def column_config(stage: str, state: str) -> dict:
@@ -206,7 +217,9 @@ def show_conflicts(scope: str, current: dict, edited: list[dict]) -> None:
                "your other changes are saved either way.", icon=":material/group:")
     for conflict in current["conflicts"]:
         st.caption(md(conflict.sentence()))
-    st.dataframe(tp.conflict_table(current["conflicts"]), hide_index=True)
+    conflicts = tp.conflict_table(current["conflicts"])
+    conflicts["field"] = conflicts["field"].map(lambda v: FIELD_NAMES.get(v, v))
+    widgets.table(conflicts, CONFLICT_LABELS)
     mine, theirs, _ = st.columns([1, 1, 3])
     if mine.button("Keep my changes", key=f"keep_mine_{scope}", icon=":material/person:"):
         resolve(scope, "mine", edited)
@@ -226,9 +239,9 @@ def stage_tab(stage: str) -> None:
     for state, title in (("current", "Current state"), ("future", "Future state")):
         rows = [r for r in current["draft"] if (r.get("state") == "future") == (state == "future")]
         st.markdown(f"**{title}**")
-        table = st.data_editor(
+        table = widgets.editor(
             rows_frame(rows, EDIT_COLUMNS), key=f"tp_{stage}_{state}",
-            num_rows="dynamic", hide_index=True, width="stretch",
+            num_rows="dynamic", width="stretch",
             column_config=column_config(stage, state),
             column_order=(["problem"] if any(r.get("problem") for r in rows) else [])
             + EDIT_COLUMNS)
@@ -274,17 +287,31 @@ def pain_to_action(stage: str, rows: list[dict]) -> None:
 
 
 def compare_states(rows: list[dict]) -> None:
-    """The stage's current and future touchpoints next to each other, read-only."""
-    left, right = st.columns(2)
-    for column, state, title in ((left, "current", "Current state"),
-                                 (right, "future", "Future state")):
-        chosen = [r for r in rows if r["state"] == state]
-        column.markdown(f"**{title}** ({len(chosen)})")
-        if chosen:
-            column.dataframe(rows_frame(chosen, SHOW_COLUMNS), hide_index=True,
-                             column_config=column_config("", state), column_order=SHOW_COLUMNS)
-        else:
-            column.caption("No touchpoints yet.")
+    """The stage's current and future touchpoints, read-only: side by side when both have
+    some; a state with none is one line under the other, which then has the page's width
+    (a half-width table beside an empty column cut its text off). In presenter mode each
+    takes the whole width, one under the other, so the room can read every cell."""
+    states = {state: [r for r in rows if r["state"] == state] for state in tp.STATES}
+    titles = {"current": "Current state", "future": "Future state"}
+    filled = [state for state in tp.STATES if states[state]]
+    if not filled:
+        st.caption("No touchpoints yet in this stage.")
+        return
+    side_by_side = len(filled) == 2 and not ctx.presenter
+    places = st.columns(2) if side_by_side else [st.container() for _ in filled]
+    for place, state in zip(places, filled):
+        place.markdown(f"**{titles[state]}** ({len(states[state]):,})")
+        with place:
+            if ctx.presenter:       # a static table wraps its text: the room reads it all
+                widgets.static_table(rows_frame(states[state], SHOW_COLUMNS), SHOW_LABELS,
+                                     columns=SHOW_COLUMNS)
+            else:
+                widgets.table(rows_frame(states[state], SHOW_COLUMNS), width="stretch",
+                              column_config=column_config("", state),
+                              column_order=SHOW_COLUMNS)
+    for state in tp.STATES:
+        if not states[state]:
+            st.caption(f"{titles[state]}: no touchpoints yet.")
 
 
 # --- the function map and snapshots ---------------------------------------------------------
@@ -294,15 +321,19 @@ def function_map_tab() -> None:
                "it should serve (the journey map's coverage calls out a function with no "
                "touchpoint in a stage it should serve).")
     current = draft("function_map")
+    if ctx.presenter:
+        widgets.static_table(rows_frame(current["base"], FUNCTION_COLUMNS), FIELD_NAMES,
+                             columns=FUNCTION_COLUMNS)
+        return
     if not ctx.editing:
-        st.dataframe(rows_frame(current["base"], FUNCTION_COLUMNS), hide_index=True,
-                     column_config=FUNCTION_CONFIG, column_order=FUNCTION_COLUMNS)
+        widgets.table(rows_frame(current["base"], FUNCTION_COLUMNS), width="stretch",
+                      column_config=FUNCTION_CONFIG, column_order=FUNCTION_COLUMNS)
         return
     notices = st.container()
     rows = current["draft"]
-    table = st.data_editor(
+    table = widgets.editor(
         rows_frame(rows, FUNCTION_COLUMNS), key="tp_function_map",
-        num_rows="dynamic", hide_index=True, width="stretch", column_config=FUNCTION_CONFIG,
+        num_rows="dynamic", width="stretch", column_config=FUNCTION_CONFIG,
         column_order=(["problem"] if any(r.get("problem") for r in rows) else [])
         + FUNCTION_COLUMNS)
     edited = records(table, {})
@@ -356,9 +387,10 @@ def snapshots_tab() -> None:
     st.markdown(f"**Since this snapshot:** {diff.summary()}.")
     changes = diff.frame()
     if not changes.empty:
-        for name in ("field", "before", "after"):
-            changes[name] = changes[name].map(lambda v: "" if v is None else str(v))
-        st.dataframe(changes, hide_index=True, width="stretch")
+        changes["field"] = changes["field"].map(lambda v: FIELD_NAMES.get(v, v))
+        for name in ("before", "after"):
+            changes[name] = changes[name].map(lambda v: None if v is None else str(v))
+        widgets.table(changes, SNAPSHOT_LABELS, width="stretch")
         if not ctx.presenter:
             widgets.download_table(changes, "snapshot-changes", key="snapshot_changes")
 
