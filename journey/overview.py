@@ -22,6 +22,9 @@ from .values import add_days, stored_day
 # worked out into it. Stages before purchase are told apart by a stage column or events,
 # and a funnel always has its first stage.
 STAGE_EVIDENCE = {
+    "consideration": "Nothing in your data says who considered buying (no stages, deals, "
+                     "quotes or purchases): import a client tracker with stages or your "
+                     "CRM's deals to measure this.",
     "purchase": "No purchases or won deals in your data: import an order list or your won "
                 "deals to measure this.",
     "retention": "No repeat purchases in your data: import an order list to measure this.",

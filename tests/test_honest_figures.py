@@ -333,3 +333,29 @@ def test_tiles_after_an_empty_stage_do_not_say_first_stage_converted(home):
     assert "nobody reached Awareness, so no share of it" in captions
     assert not [c for c in captions if "first stage converted" in c]
     assert [i.value for i in at.info] == ["No clients match the filters in the sidebar."]
+
+
+def complaints_only(db):
+    """A complaints log: 12 complaints from 5 clients, nothing about buying."""
+    return load(db, None, [f"p{i % 5},2024-{i % 12 + 1:02d}-07,complaint,Late," for i in range(12)])
+
+
+def test_a_complaints_log_does_not_read_as_nobody_considering_buying():
+    db = complaints_only(open_memory_workspace())
+    tiles = stage_tiles(db).set_index("stage")
+    assert tiles.loc["consideration", "missing"].startswith(
+        "Nothing in your data says who considered buying")
+    # Not "100% of clients who knew of you did not consider buying": nothing measured it.
+    assert measured_drop(stage_tiles(db)) is None
+
+
+def test_complaints_per_client_needs_the_clients_who_did_not_complain():
+    db = complaints_only(open_memory_workspace())
+    sign = next(s for s in compute_signs(db).signs if s.key == "high_complaints")
+    assert sign.status == "unknown"
+    assert "nothing about the clients who did not complain" in sign.missing
+    # With the client list beside the log, the rate has its base.
+    import_file(db, "clients.csv", csv_bytes("\n".join(
+        ["Client ID,Name"] + [f"p{i},Client {i}" for i in range(50)])), kind="clients")
+    sign = next(s for s in compute_signs(db).signs if s.key == "high_complaints")
+    assert sign.status != "unknown"

@@ -223,7 +223,7 @@ def _join_column(raw, mapping, free, values_of, known_ids):
     if known_ids is None:
         return None
     for header in free:
-        if mapping[header] not in (None, "order_id") or not values_of(header).is_code:
+        if mapping[header] is not None or not values_of(header).is_code:
             continue
         tried = sample_values(raw.frame[header])
         found = known_ids(tried)

@@ -209,11 +209,17 @@ class EventsPer100Clients(Sign):
     def base(self, src: Source, window) -> int:
         raise NotImplementedError
 
+    def no_base_evidence(self, src: Source) -> str | None:
+        """Why the data cannot give the base at all (None: it can)."""
+        return None
+
     def measure(self, src: Source, window) -> Measure:
         events, basis, evidence = src.events_or_column(self.evidence_kinds[0],
                                                        self.evidence_column, window)
         if events is None:
             return Measure(None, missing=self.no_events)
+        if (why := self.no_base_evidence(src)) is not None:
+            return Measure(None, {self.counted: events}, evidence, basis, missing=why)
         base = self.base(src, window)
         parts = {self.counted: events, self.base_part: base}
         value = ratio(events, base)
@@ -356,6 +362,13 @@ class HighComplaints(EventsPer100Clients):
 
     def base(self, src: Source, window) -> int:
         return src.active(window)
+
+    def no_base_evidence(self, src: Source) -> str | None:
+        if src.knows_clients_beyond(("complaint", "internal_complaint")):
+            return None
+        return ("Your data has complaints but nothing about the clients who did not "
+                "complain: import your client list or orders to measure complaints per 100 "
+                "clients.")
 
 
 class RefundsCancellationsUp(Sign):

@@ -359,6 +359,16 @@ class Source:
             (days >= window[0]) & (days <= window[1]))
         return float(values[mask].sum()), int(mask.sum())
 
+    def knows_clients_beyond(self, kinds: tuple[str, ...]) -> bool:
+        """Whether the workspace knows its clients from more than events of these kinds: a
+        client list, or events of any other kind (a complaints log alone knows only the
+        clients who complained)."""
+        marks = ", ".join("?" * len(kinds))
+        return self.db.execute(
+            f"SELECT EXISTS (SELECT 1 FROM events WHERE kind NOT IN ({marks})) OR EXISTS "
+            "(SELECT 1 FROM imports WHERE kind = 'clients' AND undone_at IS NULL)",
+            list(kinds)).fetchone()[0] == 1
+
     def has_column(self, name: str) -> bool:
         return bool(len(self.column(name)[1]))
 
