@@ -94,9 +94,14 @@ def missing_evidence(db: Database) -> dict[str, str]:
     """``{stage: sentence}`` for the stages no client in the workspace (whatever the
     filters) reached, by any evidence (events, counts, a stage or status column):
     ``STAGE_EVIDENCE``."""
-    return {stage: sentence for stage, sentence in STAGE_EVIDENCE.items()
-            if db.execute("SELECT 1 FROM clients WHERE furthest_rank >= ? LIMIT 1",
-                          [RANK[stage]]).fetchone() is None}
+    missing = {stage: sentence for stage, sentence in STAGE_EVIDENCE.items()
+               if db.execute("SELECT 1 FROM clients WHERE furthest_rank >= ? LIMIT 1",
+                             [RANK[stage]]).fetchone() is None}
+    if "consideration" in missing and db.execute(
+            "SELECT EXISTS (SELECT 1 FROM clients WHERE stage_raw IS NOT NULL) OR "
+            "EXISTS (SELECT 1 FROM events WHERE stage_raw IS NOT NULL)").fetchone()[0]:
+        del missing["consideration"]       # stages were given: nobody reached it, measured
+    return missing
 
 
 def too_new_to_compare(db: Database, filters: Filters) -> str | None:

@@ -50,5 +50,6 @@ def test_app_shows_the_workspace_figures(tmp_path, monkeypatch):
                home=tmp_path).returncode == 0
     at = AppTest.from_file("../app.py", default_timeout=30).run()
     assert not at.exception
-    # Leads alone: all four aware, none further yet.
-    assert [m.value for m in at.metric][:2] == ["4", "0"]
+    # Leads alone: all four aware; nothing says who considered buying (no stages, deals
+    # or purchases), so consideration is not shown as 0.
+    assert [m.value for m in at.metric][:2] == ["4", "–"]

@@ -347,6 +347,10 @@ def test_a_complaints_log_does_not_read_as_nobody_considering_buying():
         "Nothing in your data says who considered buying")
     # Not "100% of clients who knew of you did not consider buying": nothing measured it.
     assert measured_drop(stage_tiles(db)) is None
+    # Leads with a stage column where nobody got further: that is measured, a true 0.
+    db = load(open_memory_workspace(), ["Client ID,Name,Stage"] + [
+        f"l{i},Lead {i},lead" for i in range(5)], ["l0,2024-01-05,contact,,"])
+    assert stage_tiles(db).set_index("stage").loc["consideration", "missing"] is None
 
 
 def test_complaints_per_client_needs_the_clients_who_did_not_complain():
