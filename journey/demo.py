@@ -26,6 +26,12 @@ The story the data tells (tests/test_demo.py checks it):
   as it stood at the end of the month before (clients first seen by then, the signs over
   the 12 months to then), so since the last session conversion to purchase has slipped
   below its target, actions have been done, and some are overdue.
+- The guided session (``_insert_method``): most of the method's steps show as done from the
+  data (the goal, tiered and ranked personas, a future state, KPIs); the team ticked "look
+  at the existing data" by hand (web analytics is still missing), and has answered five of
+  the seven customer questions, so validating with customers is still open. The sales
+  team's track has a sales method per persona and recent NPS answers, and contacts the
+  high-impact groups first; improving the process for tier 1 is still to do.
 """
 
 from __future__ import annotations
@@ -46,6 +52,7 @@ from .columns import CLIENT_COLUMNS
 from .scorecard import close_session
 from .workshop import actions as action_list
 from .workshop import kpis as kpi_store
+from .workshop import method
 from .workshop.goal import set_goal
 from .workspace import delete_workspace, open_workspace, workspace_path, write
 
@@ -822,6 +829,7 @@ def build_demo(name_or_path: str, *, force: bool = False, seed: int = 7) -> Path
             _insert_personas(db)
             _insert_touchpoints(db)
         _insert_workshop(db)
+        _insert_method(db)
     finally:
         db.close()
     return path
@@ -931,6 +939,34 @@ def _insert_workshop(db) -> None:
         action_list.update_action(db, ids[title], {"status": "done"},
                                   version=action_list.get_action(db, ids[title])["version"],
                                   today=now)
+
+
+# The steps the team ticked by hand: (track, step); the others show from the data.
+DEMO_TICKED = ((method.WORKSHOP, "data"), (method.SALES, "contact_first"))
+# The customer worksheet: (persona, or "" for every customer; question; answer).
+DEMO_ANSWERS = (
+    ("", "brand", "Beautiful work, but 'probably expensive' and 'not for a normal house'. "
+                  "Clinic owners call us 'the people who did the Harbour Street practice'."),
+    ("", "delight", "Most delighted on install day when the room comes together; most "
+                    "annoyed when a delivery date moves after they told their staff or "
+                    "patients."),
+    ("Homeowner Hugo", "new_customers",
+     "They do not know what the design fee buys, and the three pricing tiers look like "
+     "three different projects. Many stop at the proposal."),
+    ("Homeowner Hugo", "cancel", "After the proposal, when the total lands, and after a "
+                                 "delivery date slips."),
+    ("Dr. Jelena", "intent", "Right after signing the lease for a new site: she needs a "
+                             "fixed opening date and calls two studios that week."),
+)
+
+
+def _insert_method(db) -> None:
+    """The guided session's ticks and the customer worksheet (see the module docstring)."""
+    for track, step in DEMO_TICKED:
+        method.set_step(db, track, step, True, at=STAMP)
+    for persona in dict.fromkeys(p for p, _, _ in DEMO_ANSWERS):
+        method.save_answers(db, {q: a for p, q, a in DEMO_ANSWERS if p == persona}, persona,
+                            at=STAMP)
 
 
 def _insert_personas(db) -> None:

@@ -357,3 +357,22 @@ CREATE TABLE workshop_sessions (
   closed_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%d %H:%M:%S', 'now'))
 )
 """)
+
+
+@migrations()
+def m009_method(db: Database) -> None:
+    """The workshop method's guided session (journey.workshop.method): the steps a
+    facilitator ticked done, per track, and the answers typed on the customer worksheet,
+    per question and persona (the persona's name; '' for every customer)."""
+    run_script(db, """
+CREATE TABLE method_steps (
+  track TEXT NOT NULL, step TEXT NOT NULL, done INTEGER NOT NULL DEFAULT 0,
+  updated_at TEXT,
+  PRIMARY KEY (track, step)
+);
+CREATE TABLE method_answers (
+  question TEXT NOT NULL, persona TEXT NOT NULL DEFAULT '', answer TEXT NOT NULL,
+  updated_at TEXT,
+  PRIMARY KEY (question, persona)
+)
+""")

@@ -209,6 +209,24 @@ def test_two_closed_sessions_and_what_changed_since_the_follow_up(built):
     assert changes.added == 1 and changes.signs
 
 
+def test_the_guided_session_has_steps_done_ticked_and_open_and_some_answers(built):
+    from journey.workshop import method
+
+    db = built[2]
+    workshop = {s.step.key: (s.found, s.ticked) for s in method.progress(db, method.WORKSHOP)}
+    assert workshop == {"goal": (True, False), "personas": (True, False),
+                        "ranking": (True, False), "data": (False, True),
+                        "worksheet": (False, False), "map": (True, False),
+                        "kpis": (True, False)}
+    sales = method.progress(db, method.SALES)
+    assert method.summary(sales) == "3 of 4 steps done" and not sales[-1].done
+    missing = [s.label for s in method.existing_data(db) if not s.present]
+    assert missing == ["Web analytics"]
+    answers = method.answers_table(db)
+    assert len(answers) == 5 and set(answers["persona"]) == {"", "Homeowner Hugo",
+                                                             "Dr. Jelena"}
+
+
 def test_an_existing_workspace_needs_force(tmp_path, monkeypatch):
     monkeypatch.setenv("JOURNEY_HOME", str(tmp_path))
     monkeypatch.setattr(demo, "N_CLIENTS", 80)           # a small world: this is about files

@@ -98,3 +98,15 @@ def test_the_kpis_and_sessions_arrive_empty_beside_the_actions_kept():
     assert {c.name for c in old["kpis"].columns} >= {
         "name", "measure", "stage", "persona", "target", "unit", "better", "due", "actual",
         "version"}
+
+
+def test_the_method_tables_arrive_empty_beside_the_kpis_kept():
+    old = Database(sqlite3.connect(":memory:"))
+    schema.migrations.apply(old, stop_before="m009_method")
+    old.execute("INSERT INTO kpis(name, measure, target) VALUES ('Bookings', 'entered', 40)")
+    migrate(old)
+    assert old.execute("SELECT name, target FROM kpis").fetchall() == [("Bookings", 40.0)]
+    assert [old.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0]
+            for t in ("method_steps", "method_answers")] == [0, 0]
+    old.execute("INSERT INTO method_answers(question, answer) VALUES ('brand', 'Warm')")
+    assert old.execute("SELECT persona FROM method_answers").fetchone() == ("",)

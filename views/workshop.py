@@ -1,8 +1,12 @@
-"""Workshop: what changed since the last closed session, the goal (an objective and its key
-results), the KPIs against their targets, and the action list that outlives the session
-(who does what about a pain point, a gap or a red sign, by when), filtered by owner for
-the follow-up meeting; all are edited here, outside presenter mode and with editing
-rights, and "Close this session" keeps today's figures for the next one."""
+"""Workshop, in three tabs. This session: what changed since the last closed session, the
+goal (an objective and its key results), the KPIs against their targets, and the action
+list that outlives the session (who does what about a pain point, a gap or a red sign, by
+when), filtered by owner for the follow-up meeting; "Close this session" keeps today's
+figures for the next one. The method: the guided session's steps (the mapping workshop's
+seven and the sales team's four), each done when the data shows it or ticked by hand, with
+why and a link to where it is done; step 4 lists the data there is and what to import.
+Customer questions: the worksheet of step 5. Everything is edited here outside presenter
+mode and with editing rights; the progress bars above the tabs show both tracks."""
 
 import datetime as dt
 
@@ -13,7 +17,7 @@ from journey.charts import STATUS_FILLS
 from journey.columns import DEPARTMENTS
 from journey.errors import JourneyError
 from journey.stages import LABELS, stage_model
-from journey.workshop import actions, kpis, personas
+from journey.workshop import actions, kpis, method, personas
 from journey.workshop.goal import MAX_KEY_RESULTS, get_goal, set_goal
 from journey.workspace import get_setting
 from journey_ui import frame, widgets
@@ -316,28 +320,21 @@ def close_form() -> None:
                  form="session_close")
 
 
-st.title("Workshop")
-widgets.show_flashes()
-st.write("What the team will do about what the journey shows: every pain point, gap and red "
-         "sign can become an action with an owner and a date, and the list outlives the "
-         "session.")
-since_last_time()
-show_goal()
-kpi_section()
-st.subheader("Action list")
-if ctx.editing:
-    add_form()
-
-owners = frame.cached(actions.owners)(ctx)
-owner = st.columns([1, 2])[0].selectbox(
-    "Whose actions", [EVERYONE, *owners], key="action_owner_filter",
-    help="For the follow-up meeting: one person's actions.")
-table = frame.cached(actions.list_actions)(ctx, owner=None if owner == EVERYONE else owner)
-if table.empty:
-    widgets.empty_state("No actions yet", "Add the first one above: a pain point from the "
-                        "Touchpoints page or a red sign is a good start.",
-                        icon=":material/checklist:")
-else:
+def action_list() -> None:
+    """The action list, filtered by owner for the follow-up meeting."""
+    st.subheader("Action list")
+    if ctx.editing:
+        add_form()
+    owners = frame.cached(actions.owners)(ctx)
+    owner = st.columns([1, 2])[0].selectbox(
+        "Whose actions", [EVERYONE, *owners], key="action_owner_filter",
+        help="For the follow-up meeting: one person's actions.")
+    table = frame.cached(actions.list_actions)(ctx, owner=None if owner == EVERYONE else owner)
+    if table.empty:
+        widgets.empty_state("No actions yet", "Add the first one above: a pain point from the "
+                            "Touchpoints page or a red sign is a good start.",
+                            icon=":material/checklist:")
+        return
     late = int(table["overdue"].sum())
     done = int((table["status"] == "done").sum())
     st.caption(f"{len(table):,} action{'s' if len(table) != 1 else ''}, {done:,} done"
@@ -354,5 +351,166 @@ else:
         move_on(table)
     widgets.download_table(shown[list(TABLE)].rename(columns=TABLE), "actions",
                            key="actions_download")
-if ctx.editing:
-    close_form()
+
+
+# --- the guided session (journey.workshop.method) -------------------------------------------
+
+# The pages a step is done on: name -> (script, link text, icon), as app.py declares them.
+PAGE_LINKS = {"personas": ("views/personas.py", "Personas", ":material/groups:"),
+              "touchpoints": ("views/touchpoints.py", "Touchpoints", ":material/touch_app:"),
+              "journey_map": ("views/journey_map.py", "Journey map", ":material/map:"),
+              "import": ("views/import.py", "Import", ":material/upload_file:")}
+IMPORTED = {"file": "File", "sheet": "Sheet", "kind": "Read as", "rows": "Rows",
+            "imported": "Imported on"}
+TABS = ("This session", "The method", "Customer questions")
+ANSWERS = {"question": "Question", "persona": "Persona", "answer": "Answer",
+           "updated": "Last changed"}
+
+
+def tick(track: str, step: str, key: str) -> None:
+    """Save a step's tick as the checkbox changes (a callback: its own connection)."""
+    try:
+        with frame.connection(ctx) as db:
+            method.set_step(db, track, step, bool(st.session_state[key]))
+    except JourneyError as error:
+        st.session_state["_error_method"] = str(error)
+
+
+def show_steps(track: str, states) -> None:
+    """A track's steps: done or not (found in the data, or ticked), why, and where."""
+    for state in states:
+        step = state.step
+        with st.container(border=True, key=f"method_step_{track}_{step.key}"):
+            text, links = st.columns([4, 1])
+            with text:
+                icon = (":green[:material/check_circle:]" if state.done
+                        else ":gray[:material/radio_button_unchecked:]")
+                st.markdown(f"{icon} **{state.number}. {step.title}**")
+                st.caption(step.why)
+                found = state.detected.evidence if state.detected else ""
+                if state.found:
+                    st.markdown(f":green[:material/database:] Found in the data: {md(found)}")
+                elif found:
+                    st.markdown(md(found))
+                if step.key == "data":
+                    existing_data()
+                if ctx.editing and not state.found:
+                    key = f"method_tick_{track}_{step.key}"
+                    st.session_state[key] = state.ticked     # as saved (someone else may tick)
+                    st.checkbox("Done: the team has taken this step", key=key, on_change=tick,
+                                args=(track, step.key, key))
+                elif state.ticked and not state.found:
+                    st.caption("Ticked done by the team.")
+            with links:
+                for page in step.pages:
+                    script, label, icon = PAGE_LINKS[page]
+                    st.page_link(script, label=label, icon=icon)
+                if not step.pages:
+                    st.caption(f"Where: {step.where}.")
+
+
+def existing_data() -> None:
+    """Step 4: what the workspace holds of each kind of data, and what to import."""
+    lines = []
+    for source in frame.cached(method.existing_data)(ctx):
+        if source.present:
+            lines.append(f":green[:material/check:] **{source.label}**: {md(source.sentence)}")
+        else:
+            lines.append(f":orange[:material/close:] **{source.label}**: :orange[missing.] "
+                         f"{md(source.sentence)}")
+    st.markdown("  \n".join(lines))
+    imported = frame.cached(method.imported_sheets)(ctx)
+    if imported.empty:
+        st.caption("Nothing imported yet.")
+        return
+    st.caption(f"Imported so far: {len(imported):,} sheet{'s' if len(imported) != 1 else ''}.")
+    widgets.table(imported, IMPORTED, formats={"rows": "count", "imported": "date"},
+                  key="method_imported", height=rows_height(imported))
+
+
+def guided_session(states, sales) -> None:
+    """The method's steps, then the sales team's track."""
+    show_error(st.session_state.pop("_error_method", None))
+    st.subheader(f"{method.TRACKS[method.WORKSHOP]}: {method.summary(states)}", anchor=False)
+    st.write("The method, step by step: a step the data shows is done by itself, and the "
+             "team ticks the others as it takes them.")
+    show_steps(method.WORKSHOP, states)
+    st.subheader(f"{method.TRACKS[method.SALES]}: {method.summary(sales)}", anchor=False)
+    st.write("The same method as the sales team runs it, customer group by customer group.")
+    show_steps(method.SALES, sales)
+
+
+def worksheet() -> None:
+    """Step 5: the questions to put to customers, with the answers the team typed."""
+    st.write("Put these questions to customers (interviews, calls, a few minutes at the "
+             "counter) and type what they said, for every customer or for one persona.")
+    if ctx.editing:
+        answer_form()
+    table = frame.cached(method.answers_table)(ctx)
+    if not ctx.editing:
+        answers_read_only(table)
+    if not table.empty:
+        st.caption("Every answer, for every customer and each persona:")
+        widgets.download_table(table.rename(columns=ANSWERS), "customer-questions",
+                               key="answers_download")
+
+
+def answer_form() -> None:
+    cards = [p["name"] for p in frame.cached(personas.list_personas)(ctx)]
+    options = [method.EVERY_CUSTOMER, *cards]
+    whose = st.columns([1, 2])[0].selectbox(
+        "Whose answers", options, key="worksheet_persona",
+        format_func=lambda p: p or "Every customer")
+    stored = frame.cached(method.answers_for)(ctx, whose)
+    error = form_error("worksheet")
+    with st.form("worksheet", border=False):
+        show_error(error)
+        typed = {question.key: st.text_area(
+            question.text, value=stored.get(question.key, ""), placeholder=question.hint,
+            key=f"answer_{options.index(whose)}_{question.key}", height=80,
+            max_chars=method.MAX_ANSWER) for question in method.QUESTIONS}
+        if st.form_submit_button("Save the answers", icon=":material/save:", type="primary"):
+            save(lambda db: method.save_answers(db, typed, whose),
+                 f"Answers saved for {whose or 'every customer'}.", form="worksheet")
+
+
+def answers_read_only(table) -> None:
+    """Each question with what customers said (presenter mode, or without editing rights)."""
+    for question in method.QUESTIONS:
+        st.markdown(f"**{question.text}**")
+        said = table[table["question"] == question.text]
+        if said.empty:
+            st.caption("No answer yet.")
+            continue
+        st.markdown("\n".join(f"- *{md(row.persona or 'Every customer')}*: {md(row.answer)}"
+                               for row in said.itertuples()))
+
+
+st.title("Workshop")
+widgets.show_flashes()
+st.write("The method around the map, and what the team will do about what the journey "
+         "shows: every pain point, gap and red sign can become an action with an owner and a "
+         "date, and the list outlives the session.")
+steps = frame.cached(method.progress)(ctx, method.WORKSHOP)
+sales_steps = frame.cached(method.progress)(ctx, method.SALES)
+for column, track, states in zip(st.columns(2), method.TRACKS, (steps, sales_steps)):
+    column.progress(sum(s.done for s in states) / len(states),
+                    text=f"{method.TRACKS[track]}: {method.summary(states)}")
+# The open tab is kept by its key across reruns (a flash above the tabs would otherwise
+# reset them to the first), and only the open one is drawn.
+session_tab, method_tab, questions_tab = st.tabs(list(TABS), key="workshop_tab",
+                                                 on_change="rerun")
+if session_tab.open is not False:
+    with session_tab:
+        since_last_time()
+        show_goal()
+        kpi_section()
+        action_list()
+        if ctx.editing:
+            close_form()
+if method_tab.open is not False:
+    with method_tab:
+        guided_session(steps, sales_steps)
+if questions_tab.open is not False:
+    with questions_tab:
+        worksheet()
