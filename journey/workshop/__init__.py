@@ -13,7 +13,10 @@ What belongs here, one module each:
 - ``kpis``: the KPIs per stage and persona, with targets and due dates, checked and stored,
   judged against their targets (met, not met, no evidence), and the "Goals & KPIs" sheet;
 - ``actions``: the action list that outlives the workshop, and the "Actions" sheet;
-- ``sessions``: closed sessions (the figures each kept) and what changed since.
+- ``sessions``: closed sessions (the figures each kept) and what changed since;
+- ``method``: the guided session: the method's steps (and the sales team's) as data, each
+  done when the data shows it or ticked by hand, the inventory of the data a workshop
+  looks at, and the customer-validation worksheet's questions and answers.
 
 What the KPIs and sessions measure comes from the analyses above the workshop (the funnel,
 the signs): ``journey.scorecard`` measures it and hands it to these modules.
