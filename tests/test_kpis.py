@@ -232,3 +232,25 @@ def test_the_goals_and_kpis_sheet_goes_out_and_comes_back(db):
     [row] = kpis.list_kpis(fresh).to_dict("records")
     assert (row["measure"], row["stage"], row["target"], row["due"]) == (
         "conversion", "consideration", 70.0, "2027-06-30")
+
+
+def test_undoing_a_goals_and_kpis_import_puts_the_goal_back(db, tmp_path):
+    # Exported with one goal, the sheet is imported into a workspace holding another; the
+    # undo of that import puts the workspace's own goal back, and its KPIs go.
+    from journey.export import export_workbook
+    from journey.ingest import import_file, undo_import
+    goal.set_goal(db, "More regulars", "Retention above 55%")
+    add(db, measure="conversion", stage="consideration", target=70, due="2027-06-30")
+    data = export_workbook(db, workspace="shop")
+    other = open_workspace(tmp_path / "other.db")
+    goal.set_goal(other, "Fewer complaints", "Under 5 per 100")
+    results = import_file(other, "shop.xlsx", data, sheet="Goals & KPIs")
+    assert goal.get_goal(other).objective == "More regulars"
+    undo_import(other, results[0].import_id)
+    assert goal.get_goal(other) == goal.Goal("Fewer complaints", ("Under 5 per 100",))
+    assert kpis.list_kpis(other).empty
+    # With no goal before the import, its undo leaves none.
+    empty = open_workspace(tmp_path / "empty.db")
+    results = import_file(empty, "shop.xlsx", data, sheet="Goals & KPIs")
+    undo_import(empty, results[0].import_id)
+    assert not goal.get_goal(empty).set

@@ -11,6 +11,7 @@ from ..errors import ValidationError
 from ..workspace import get_setting, set_setting
 
 MAX_KEY_RESULTS = 5
+GOAL_SETTING = "workshop_goal"       # the workspace setting that holds it
 
 
 @dataclass(frozen=True)
@@ -24,7 +25,7 @@ class Goal:
 
 
 def get_goal(db: Database) -> Goal:
-    stored = get_setting(db, "workshop_goal")
+    stored = get_setting(db, GOAL_SETTING)
     return Goal(str(stored.get("objective") or ""),
                 tuple(str(k) for k in stored.get("key_results") or ()))
 
@@ -43,5 +44,5 @@ def set_goal(db: Database, objective: str, key_results: str | list[str]) -> Goal
     if len(results) > MAX_KEY_RESULTS:
         raise ValidationError(f"A goal keeps to at most {MAX_KEY_RESULTS} key results; "
                               f"there are {len(results)}.")
-    set_setting(db, "workshop_goal", {"objective": objective, "key_results": list(results)})
+    set_setting(db, GOAL_SETTING, {"objective": objective, "key_results": list(results)})
     return Goal(objective, results)

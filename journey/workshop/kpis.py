@@ -36,7 +36,8 @@ import pandas as pd
 from sqlite_utils import Database
 
 from ..errors import JourneyError, ValidationError
-from ..journal import Problem, SheetSave, moved_on, record_change
+from ..journal import (Problem, SheetSave, keyed_before, moved_on, record_change,
+                       record_keyed_change)
 from ..stages import ALL_STAGES, LABELS, normalise_value
 from ..values import parse_money, parse_text
 from ..workspace import write
@@ -436,8 +437,10 @@ def import_sheet(db: Database, raw, import_id: int) -> SheetSave:
                        [*changes.values(), _now(), existing["id"]])
             updated += 1
     if objective:
+        before = keyed_before(db, "settings", "key", goals.GOAL_SETTING)
         try:
             goals.set_goal(db, objective, results)
+            record_keyed_change(db, import_id, "settings", "key", goals.GOAL_SETTING, before)
         except ValidationError as error:
             problems.append(Problem(header_row + 1, header_of["name"], objective,
                                     f"{error} The goal was not imported."))
