@@ -52,3 +52,96 @@ def median_ms(fn, runs: int) -> tuple[float, float]:
         cpus.append((time.process_time() - cpu) * 1000)
         walls.append((time.perf_counter() - wall) * 1000)
     return statistics.median(walls), statistics.median(cpus)
+
+
+# --- what an import made: compared between versions and with the naive way ---------------
+
+# Columns whose values are the time of writing, not what was imported.
+CLOCK_COLUMNS = frozenset({"updated_at", "created_at", "applied_at", "undone_at", "closed_at"})
+# The tables an import writes (workshop tables only through workshop sheets).
+IMPORT_TABLES = ("clients", "events", "imports", "import_problems", "import_changes",
+                 "reference_rows", "stage_mappings", "saved_mappings", "persona_assignments")
+
+
+def workspace_fingerprint(db) -> dict[str, str]:
+    """A digest of every column of the tables an import writes ("table.column" -> 16 hex
+    digits, "table" -> its row count), clock columns left out. Values keep their SQLite
+    type (5 and 5.0 differ), rows are taken in rowid order: two imports that made the same
+    workspace have the same fingerprint, column by column."""
+    import hashlib
+
+    found: dict[str, str] = {}
+    for table in IMPORT_TABLES:
+        columns = [row[1] for row in db.execute(f"PRAGMA table_info([{table}])").fetchall()]
+        if not columns:
+            continue
+        found[table] = str(db.execute(f"SELECT COUNT(*) FROM [{table}]").fetchone()[0])
+        for column in columns:
+            if column in CLOCK_COLUMNS:
+                continue
+            digest = hashlib.sha256()
+            cursor = db.execute(f"SELECT [{column}], typeof([{column}]) FROM [{table}] "
+                                "ORDER BY rowid")
+            while rows := cursor.fetchmany(10_000):
+                digest.update(repr(rows).encode())
+            found[f"{table}.{column}"] = digest.hexdigest()[:16]
+    return found
+
+
+def fingerprint_differences(found: dict[str, str], expected: dict[str, str]) -> list[str]:
+    """What differs between two fingerprints ('clients.stage', 'events: 10 rows, not 12'),
+    over the columns both have (a column a later migration added is not a difference)."""
+    differences = []
+    for key in sorted(expected.keys() & found.keys()):
+        if found[key] != expected[key]:
+            differences.append(f"{key}: {found[key]} rows, not {expected[key]}"
+                               if "." not in key else key)
+    return differences
+
+
+def _plain(value):
+    """A cell as both ways can be compared: numbers (money text too) as floats, dates and
+    midnight datetimes as ISO dates (dd/mm/yyyy text too), yes/no as 1/0, text stripped."""
+    import datetime as dt
+    import re
+
+    if value is None or (isinstance(value, float) and value != value):
+        return None
+    if isinstance(value, bool):
+        return float(value)
+    if isinstance(value, (int, float)):
+        return round(float(value), 6)
+    if isinstance(value, (dt.date, dt.datetime)):
+        value = value.isoformat()
+    text = str(value).strip()
+    if re.fullmatch(r"-?\$?-?[0-9][0-9,]*(\.[0-9]+)?", text):
+        return round(float(text.replace("$", "").replace(",", "")), 6)
+    if found := re.fullmatch(r"([0-9]{4}-[0-9]{2}-[0-9]{2})([ T]00:00:00)?", text):
+        return found.group(1)
+    if found := re.fullmatch(r"([0-9]{2})/([0-9]{2})/([0-9]{4})", text):
+        return f"{found.group(3)}-{found.group(2)}-{found.group(1)}"
+    return {"yes": 1.0, "y": 1.0, "true": 1.0, "no": 0.0, "n": 0.0, "false": 0.0}.get(
+        text.lower(), text or None)
+
+
+def cells_differences(journey_db, naive_db, pairs: list[tuple[str, str]], key: tuple[str, str],
+                      table: str = "clients") -> dict[str, int]:
+    """Cells that differ between Journey's ``table`` and the naive way's ``rows``, per
+    (Journey column, naive header) pair, rows matched on ``key`` (the same pair for the
+    key column); a row only one side has counts under '(rows)'."""
+    def column(db, name: str, order: str, source: str) -> dict:
+        return dict(db.execute(f"SELECT [{order}], [{name}] FROM [{source}]").fetchall())
+
+    differences: dict[str, int] = {}
+    ours_key = column(journey_db, key[0], key[0], table)
+    theirs_key = column(naive_db, key[1], key[1], "rows")
+    unmatched = len(ours_key.keys() ^ theirs_key.keys())
+    if unmatched:
+        differences["(rows)"] = unmatched
+    for ours, theirs in pairs:
+        mine = column(journey_db, ours, key[0], table)
+        naive = column(naive_db, theirs, key[1], "rows")
+        count = sum(_plain(mine.get(k)) != _plain(naive.get(k)) for k in theirs_key)
+        if count:
+            differences[ours] = count
+    return differences

@@ -149,3 +149,27 @@ def test_a_workshop_save_reports_through_the_same_result(monkeypatch, db):
     result, = import_file(db, "w.xlsx", xlsx_bytes({"Touchpoints": [["Stage"], ["x"], ["y"]]}))
     assert (result.kind, result.inserted, result.updated, result.rejected) == (
         "touchpoints", 2, 1, 0)
+
+
+def test_records_turn_every_kind_of_column_into_plain_values():
+    """save._records: NaN, NaT and NA become None whatever the column's dtype; other values
+    are the Python values a column of objects would give."""
+    frame = pd.DataFrame({
+        "floats": [1.5, float("nan"), 3.0],
+        "whole_floats": [1.0, 2.0, 3.0],
+        "ints": [1, 2, 3],
+        "flags": [True, False, True],
+        "objects": ["a", None, float("nan")],
+        "stamps": pd.to_datetime(["2024-01-05", None, "2024-03-01"]),
+        "nullable": pd.array([1, None, 3], dtype="Int64"),
+        "strings": pd.array(["x", None, "z"], dtype="string"),
+    })
+    present, records = save._records(frame, [*frame.columns, "absent"])
+    assert present == list(frame.columns)
+    assert records == [
+        (1.5, 1.0, 1, True, "a", pd.Timestamp("2024-01-05"), 1, "x"),
+        (None, 2.0, 2, False, None, None, None, None),
+        (3.0, 3.0, 3, True, None, pd.Timestamp("2024-03-01"), 3, "z"),
+    ]
+    assert [type(v) for v in records[0]] == [float, float, int, bool, str, pd.Timestamp, int, str]
+    assert frame["objects"].isna().tolist() == [False, True, True]      # the frame is left alone

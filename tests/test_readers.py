@@ -786,6 +786,63 @@ def test_xlsx_with_cells_out_of_order_is_refused(tmp_path):
     assert "rows by" in read_in_subprocess(tmp_path, "shuffled.xlsx", buffer.getvalue())
 
 
+def sheet_with_rows_xml(rows_xml: bytes) -> bytes:
+    """A small xlsx whose sheet has A1, A2 and then ``rows_xml`` as written (any XML)."""
+    def build(wb):
+        wb.active["A1"], wb.active["A2"] = "id", 1
+
+    with zipfile.ZipFile(io.BytesIO(xlsx_bytes(build))) as archive:
+        members = {info.filename: archive.read(info) for info in archive.infolist()}
+    sheet = members["xl/worksheets/sheet1.xml"]
+    members["xl/worksheets/sheet1.xml"] = sheet.replace(b"</sheetData>", rows_xml + b"</sheetData>")
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for member, content in members.items():
+            archive.writestr(member, content)
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize("far", [
+    # calamine places a cell without a reference after the one before it, in its row's r:
+    b'<row r="1048576">' + b"<c><v>1</v></c>" * 16384 + b"</row>",
+    b'<row r="1048576">' + b'<c t="n"><v>1</v></c>' * 16384 + b"</row>",
+    b'<row r="1048576">' + b"<x:c><v>1</v></x:c>" * 16384 + b"</row>",
+    # references written other than as r="..." first: quotes, spaces, order
+    b"<row r='1048576'><c r='XFD1048576'><v>1</v></c></row>",
+    b'<row r="1048576"><c r = "XFD1048576"><v>1</v></c></row>',
+    b'<row r="1048576"><c s="0" r="XFD1048576"><v>1</v></c></row>',
+], ids=["no-reference", "no-reference-typed", "prefixed", "single-quotes", "spaces", "r-not-first"])
+def test_xlsx_cells_placed_far_away_without_a_plain_reference_are_refused(tmp_path, far):
+    """A few kilobytes that would make calamine ask for 17 billion cells (and abort the
+    process): the extent is worked out from where calamine would put each cell."""
+    data = sheet_with_rows_xml(far)
+    assert len(data) < 20_000
+    message = read_in_subprocess(tmp_path, "far.xlsx", data)
+    assert "1,048,576 rows by 16,384 columns" in message
+
+
+@pytest.mark.parametrize("xml, unusual", [
+    (b'<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1"/></row>', False),
+    (b'<x:row r="1"><x:c r="A1"><x:v>1</x:v></x:c></x:row>', False),
+    (b'<cols><col min="1" max="2"/></cols><x14:cfRule type="expression"/>', False),
+    (b"<c><v>1</v></c>", True), (b"<c/>", True), (b'<c s="1" r="A1"/>', True),
+    (b"<c r='A1'/>", True), (b'<c\nr="A1"/>', True), (b"<x:c><x:v>1</x:v></x:c>", True),
+    (b'<x:c t="n"/>', True),
+])
+def test_the_quick_extent_check_knows_which_cells_it_can_vouch_for(xml, unusual):
+    extent = readers._XlsxExtent()
+    extent.feed(xml)
+    assert extent.unusual is unusual
+
+
+def test_xlsx_cells_without_a_reference_nearby_are_read(tmp_path):
+    data = sheet_with_rows_xml(b'<row r="3"><c r="A3"><v>2</v></c><c><v>5</v></c></row>'
+                               b"<row><c><v>3</v></c></row>")
+    assert read_in_subprocess(tmp_path, "near.xlsx", data) == "read"
+    sheet = read_one("near.xlsx", data)
+    assert rows(sheet) == [[1, None], [2, 5], [3, None]] and sheet.row_numbers == [2, 3, 4]
+
+
 def test_ods_with_huge_repeats_is_refused(tmp_path):
     cell = (
         '<table:table-cell table:number-columns-repeated="1000" office:value-type="float" '

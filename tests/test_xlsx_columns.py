@@ -14,6 +14,7 @@ import zipfile
 
 import openpyxl.chart
 import pytest
+import pyarrow as pa
 
 from conftest import dump, xlsx_bytes
 from journey.ingest import import_file, xlsx_columns
@@ -289,3 +290,19 @@ def test_shared_strings_that_look_like_written_dates_send_the_sheet_the_ordinary
     for data in (book("called back"), book(" 2024-01-05 00:00:00 ")):
         fast, slow = both_ways(monkeypatch, data)
         assert fast == slow
+
+
+def test_cells_that_repeat_share_one_object_per_value_and_read_the_same():
+    rows = 5_000
+    words = pa.array([[" Lead", "Won ", None, ""][i % 4] for i in range(rows)])
+    scores = pa.array([None if i % 7 == 0 else float(i % 5) for i in range(rows)])
+    unique = pa.array([f"C{i}" if i % 3 else None for i in range(rows)])
+    for column in (words, scores, unique):
+        cells = xlsx_columns._cells(column, dated_texts=False)
+        expected = [(v.strip() or None) if isinstance(v, str) else v for v in column.to_pylist()]
+        assert cells.tolist() == expected
+        assert [type(v) for v in cells] == [type(v) for v in expected]
+    shared = xlsx_columns._cells(words, dated_texts=False)
+    assert shared[0] is shared[4] and shared[1] is shared[5]
+    numbers = xlsx_columns._cells(scores, dated_texts=False)
+    assert numbers[1] is numbers[6]

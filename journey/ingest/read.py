@@ -31,7 +31,10 @@ Decisions (where the design is silent):
   XFD1048576 of a 5 KB xlsx asks for 500 GB and aborts; it follows OLE2 sector chains
   without loop checks (a damaged .xls allocates until it aborts); and its ODS reader loops
   forever when a table is never closed. So, before calamine runs: sheet extents in xlsx/ODS
-  XML are measured and sheets spanning more than ``MAX_CELLS`` cells are refused; the
+  XML are measured and sheets spanning more than ``MAX_CELLS`` cells are refused (in xlsx,
+  from the cells' references where every cell starts with one in double quotes, found
+  with RE2 in the pass that inflates the sheet anyway; else cell by cell from where
+  calamine places a cell without a reference, after the one before it in its row); the
   OLE2 FAT, directory and stream chains of an .xls are checked; and the ODS content.xml
   must be well-formed XML. Legacy .xls, whose BIFF reader trusts sizes in the file, is read
   in a child process with a memory cap. Rust panics are caught and reported as damage.
@@ -77,8 +80,8 @@ import numpy as np
 import pandas as pd
 
 from ..errors import UnreadableFile
-from .xlsx_columns import (FastSheets, RowSpan, SheetEntry, Span, shared_strings_look_dated,
-                           workbook_sheets)
+from .xlsx_columns import (FastSheets, RowSpan, SheetEntry, Span, re2_search,
+                           shared_strings_look_dated, workbook_sheets)
 
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024  # the upload size limit (a workspace setting elsewhere)
 DEFAULT_MAX_ROWS = 400_000  # data rows per sheet (the workspace setting max_import_rows)
@@ -347,11 +350,14 @@ def _verify_zip_members(name: str, archive: zipfile.ZipFile) -> dict[str, Span]:
                         span.feed(chunk)
                     if checker:
                         checker.Parse(chunk, False)
-            if span and (found := span.finish()):
+            unusual = isinstance(extent, _XlsxExtent) and extent.unusual
+            if span and not unusual and (found := span.finish()):
                 spans[info.filename] = found
             if extent:
                 extents = extent.finish()
-                if isinstance(extent, _XlsxExtent) and _too_many_cells(extents):
+                if unusual:        # some cell's position is not (only) its reference
+                    extents = _positional_xlsx_extent(archive, info)
+                elif isinstance(extent, _XlsxExtent) and _too_many_cells(extents):
                     extents = _exact_xlsx_extent(archive, info)  # the quick bound was not enough
                 _check_extent(name, extents)
             if checker:
@@ -372,6 +378,18 @@ def _verify_zip_members(name: str, archive: zipfile.ZipFile) -> dict[str, Span]:
 
 _XLSX_WIDE_REF = re.compile(rb'r="([A-Za-z]{2,})[0-9]')  # cells right of column Z
 _XLSX_TALL_REF = re.compile(rb'r="[A-Za-z]+([0-9]{6,})"')  # cells below row 99,999
+# RE2 patterns (searched through pyarrow: see xlsx_columns.re2_search), for the quick check:
+# a reference either of the two above may match (and a few other texts: xmlns:r="http...");
+_XLSX_FAR_REF = r'r="[A-Za-z](?:[A-Za-z]|[0-9]{6})'
+# a cell whose first attribute is not its reference in double quotes (<c>, <c s="1" r=...,
+# <c r='A1'>, <c r = "A1">, <c\tr=...), with a namespace prefix (<x:c>) or without.
+# calamine places a cell without a reference after the one before it, in the row its <row r>
+# says: A1 and one row r="1048576" of 16,384 such cells are a 5 KB file that asks for 17
+# billion cells. Where either is found, the extent is worked out cell by cell.
+_XLSX_UNUSUAL_CELL = r"""<c[>/\t\r\n]|<c [^r]|<c r[^=]|<c r=[^"]"""
+# (the prefixed kind in two steps: RE2 finds end tags </x:c> too, so ``re`` checks a match)
+_XLSX_PREFIXED_CELL = r""":c(?:[>/\t\r\n]| [^r]| r[^=]| r=[^"])"""
+_XLSX_PREFIXED_START = re.compile(rb"""<[A-Za-z_][-\w.]*:c(?:[>/\t\r\n]| [^r]| r[^=]| r=[^"])""")
 _XLSX_REF_LETTERS = re.compile(rb'r="([A-Za-z]+)[0-9]')
 _XLSX_REF_DIGITS = re.compile(rb'r="[A-Za-z]+([0-9]+)"')
 # (no \b before r: it would disable the regex engine's fast literal search; an attribute
@@ -420,11 +438,16 @@ class _XlsxExtent:
         self.carry = b""
         self.rows = 0
         self.columns = 0
+        self.unusual = False  # a cell whose reference may not be its position (quick mode)
 
     def feed(self, chunk: bytes) -> None:
         buffer = self.carry + chunk
         rows, columns = self._exact(buffer) if self.exact else self._quick(buffer)
         self.rows, self.columns = max(self.rows, rows), max(self.columns, columns)
+        if not self.exact and not self.unusual:
+            self.unusual = (re2_search(buffer, _XLSX_UNUSUAL_CELL)
+                            or (re2_search(buffer, _XLSX_PREFIXED_CELL)      # then exactly
+                                and _XLSX_PREFIXED_START.search(buffer) is not None))
         self.carry = buffer[-32:]  # a reference cut at the chunk boundary is seen next time
 
     def finish(self) -> list[tuple[str, int, int]]:
@@ -432,6 +455,8 @@ class _XlsxExtent:
 
     @staticmethod
     def _quick(part: bytes) -> tuple[int, int]:
+        if not re2_search(part, _XLSX_FAR_REF):     # none of the references below
+            return 99_999, 26
         wide = set(_XLSX_WIDE_REF.findall(part))
         tall = set(_XLSX_TALL_REF.findall(part))
         return (_largest_number(tall) if tall else 99_999), (_largest_column(wide) if wide else 26)
@@ -450,6 +475,42 @@ def _exact_xlsx_extent(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> list[
         while chunk := member.read(1 << 22):
             extent.feed(chunk)
     return extent.finish()
+
+
+def _positional_xlsx_extent(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> list[tuple[str, int, int]]:
+    """Inflate a worksheet again and bound where calamine may place each cell, element by
+    element (expat, so tags cut between chunks, either quotes and prefixes are read as XML
+    readers read them): at its reference, or after the cell before it in its row, whose
+    r says where it is (else it follows the row before). Each bound takes the larger of
+    both readings, so it is never below calamine's. Slow (a Python call per element):
+    only for sheets with cells the quick check cannot vouch for."""
+    at = {"rows": 0, "columns": 0, "row": 0, "column": 0}
+
+    def start(tag: str, attributes: dict) -> None:
+        local = tag.rsplit(":", 1)[-1]
+        if local not in ("row", "c"):
+            return
+        letters, digits = "", 0
+        for key, value in attributes.items():
+            if key.rsplit(":", 1)[-1] == "r" and (found := _REFERENCE.match(value)):
+                letters, digits = found.group(1), max(digits, int(found.group(2) or 0))
+        if local == "row":
+            at["row"], at["column"] = max(at["row"] + 1, digits), 0
+            return
+        at["column"] = max(at["column"] + 1, _column_number(letters.upper()))
+        at["rows"] = max(at["rows"], at["row"], digits)
+        at["columns"] = max(at["columns"], at["column"])
+
+    parser = _well_formed_checker()
+    parser.StartElementHandler = start
+    with archive.open(info) as member:
+        while chunk := member.read(1 << 22):
+            parser.Parse(chunk, False)
+    parser.Parse(b"", True)
+    return [("", at["rows"], at["columns"])]
+
+
+_REFERENCE = re.compile(r"\s*([A-Za-z]*)([0-9]*)")
 
 
 def _largest_number(digits: set[bytes]) -> int:
@@ -1319,14 +1380,16 @@ def _build_sheet(sheet_name: str, grid: _Grid, notes: list[str]) -> RawSheet:
         notes.append(_dropped_note(dropped))
     numbers = [grid.first_column + j + 1 for j in kept]
     headers = _unique_headers([texts[j] or f"column {n}" for j, n in zip(kept, numbers)])
-    frame = pd.DataFrame(
-        {h: grid.columns[j][data_at] for h, j in zip(headers, kept)}, columns=headers, dtype=object
-    )
+    if data_at[-1] - data_at[0] + 1 == len(data_at):  # no blank rows among the data: a view
+        data_at = slice(int(data_at[0]), int(data_at[-1]) + 1)
+    # (the grid is dropped after this: the frame may hold its arrays without copying them)
+    frame = pd.DataFrame({h: grid.columns[j][data_at] for h, j in zip(headers, kept)},
+                         columns=headers, dtype=object, copy=False)
     return RawSheet(
         name=sheet_name,
         headers=headers,
         frame=frame,
-        row_numbers=[int(n) for n in grid.row_numbers[data_at]],
+        row_numbers=grid.row_numbers[data_at].tolist(),
         column_letters=[column_letter(n) for n in numbers],
         notes=notes,
     )
