@@ -210,6 +210,8 @@ def test_every_page_with_every_period(far_home, monkeypatch, workspace, page):
         assert not at.exception, (period, at.exception)
     if page == "views/signs.py":            # the evidence behind each sign
         for key in SIGN_KEYS:
+            at.session_state[f"details_{key}"] = True     # the card opened, as a click does
+            at.run()
             at.toggle(key=f"evidence_{key}").set_value(True).run()
             assert not at.exception, (key, at.exception)
     if page == "views/clients.py":          # a client's detail and timeline, far dates

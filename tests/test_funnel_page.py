@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 from streamlit.testing.v1 import AppTest
 
@@ -23,6 +25,19 @@ def open_page(workspace: str, presenter: bool = False, **state) -> AppTest:
     at = app_test(workspace, PAGE, presenter=presenter, **state)
     assert not at.exception, at.exception
     return at
+
+
+def open_tab(at: AppTest, label: str) -> AppTest:
+    """Select one of the lazy tabs, as a click does (the page reruns with it open)."""
+    at.session_state["funnel_tab"] = label
+    at.run()
+    assert not at.exception, at.exception
+    return at
+
+
+def chart_keys(at: AppTest) -> list[str]:
+    """The keys of the plotly charts drawn, in order (their ids end with the key)."""
+    return [chart.proto.id.rsplit("-", 1)[-1] for chart in at.get("plotly_chart")]
 
 
 def texts(at: AppTest) -> str:
@@ -56,13 +71,57 @@ def test_demo_segments_name_the_best_one(demo_and_empty_home, demo_db):
 def test_demo_moves_stalled_and_timing(demo_and_empty_home, demo_db):
     at = open_page("demo")
     moves = paths.stage_transitions(demo_db)
+    open_tab(at, "Moves between stages")
     assert moves.sentence in sentences(at)
     metrics = {m.label: m.value for m in at.metric}
     assert metrics["Skipped a stage"] == f"{moves.clients_skipped:,}"
     assert metrics["Went back"] == f"{moves.clients_back:,}"
+    moves_table = next(d.value for d in at.dataframe if "moves" in d.value.columns)
+    assert set(moves_table["kind"]) <= {"One stage on", "Skipped ahead", "Went back", "Left"}
+    open_tab(at, "Stalled clients")
+    metrics = {m.label: m.value for m in at.metric}
     assert metrics["Stalled clients"] == f"{len(funnel.stalled_clients(demo_db)):,}"
+    open_tab(at, "Time to convert")
+    metrics = {m.label: m.value for m in at.metric}
     median = funnel.stage_durations(demo_db).iloc[-1]["median_days"]
     assert metrics["Median time from first contact to purchase"] == f"{median:g} days"
+
+
+def test_only_the_open_tab_is_drawn(demo_and_empty_home):
+    """The tabs are lazy (issue 18): the funnel and where clients are now, then the open
+    tab's figures only; every tab's figures are one click away."""
+    at = open_page("demo")
+    assert [t.label for t in at.tabs] == ["Segments", "Cohorts", "Time to convert",
+                                          "Moves between stages", "Stalled clients"]
+    assert chart_keys(at) == ["funnel_chart", "current_chart", "segment_chart"]
+    expected = {"Segments": ["segment_chart"], "Cohorts": ["cohort_chart"],
+                "Time to convert": ["durations_chart", "buckets_chart"],
+                "Moves between stages": ["sankey_chart"], "Stalled clients": []}
+    for label, keys in expected.items():
+        open_tab(at, label)
+        assert chart_keys(at) == ["funnel_chart", "current_chart", *keys], label
+        opened = [t for t in at.tabs if t.label == label][0]
+        assert opened.children, label
+        assert all(not t.children for t in at.tabs if t.label != label), label
+
+
+def test_the_segment_field_outlives_the_tab(demo_and_empty_home):
+    at = open_page("demo")
+    at.selectbox(key="funnel_segment_field").set_value("channel").run()
+    open_tab(at, "Cohorts")
+    open_tab(at, "Segments")
+    assert at.selectbox(key="funnel_segment_field").value == "channel"
+
+
+def test_presenter_charts_are_readable_from_the_back(demo_and_empty_home):
+    from journey.charts import PRESENTER_FONT
+
+    at = open_page("demo", presenter=True)
+    for label in ("Segments", "Cohorts", "Time to convert", "Moves between stages"):
+        open_tab(at, label)
+        for chart in at.get("plotly_chart"):
+            figure = json.loads(chart.proto.spec)
+            assert figure["layout"]["font"]["size"] >= PRESENTER_FONT, label
 
 
 def test_demo_model_and_window_change_the_funnel(demo_and_empty_home, demo_db):
@@ -89,6 +148,11 @@ def test_filters_that_match_nobody(demo_and_empty_home, demo_db):
     persona, client_type = pairs[0]
     at = open_page("demo", filter_persona=[persona], filter_client_type=[client_type])
     assert "No clients match the filters in the sidebar." in texts(at)
+    # In presenter mode the sidebar is tucked away: the sentence does not send anyone there.
+    at = open_page("demo", presenter=True, filter_persona=[persona],
+                   filter_client_type=[client_type])
+    assert "No clients match the filters." in texts(at)
+    assert "sidebar" not in texts(at)
 
 
 def test_empty_workspace_shows_the_way_to_import(demo_and_empty_home):

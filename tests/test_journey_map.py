@@ -1,6 +1,7 @@
 """The journey map: lanes, coverage with its gaps, and the emotion curves, on hand-made
 workspaces (numbers worked by hand) and on the demo."""
 
+import json
 import shutil
 
 import pytest
@@ -228,6 +229,38 @@ def test_the_map_page_draws_the_demo(demo_copy):
     assert sentences == ['<p class="journey-sentence">Data-backed: Consideration, Purchase, '
                          "Retention, Advocacy. Assumed (workshop scores only): "
                          "Awareness.</p>"]
+
+
+def test_the_tables_read_as_people_read_them(demo_copy):
+    """The curves' figures and the gaps through widgets.table: human headers, empty cells
+    empty, NPS with its decimal (not cut to a whole number as a count), scores to two."""
+    at = app_test("demo", PAGE)
+    assert not at.exception
+    shown = {tuple(d.value.columns): d for d in at.dataframe}
+    curves = next(d for columns, d in shown.items() if "nps" in columns)
+    config = json.loads(curves.proto.columns)
+    assert config["nps"]["label"] == "NPS"
+    assert config["nps"]["type_config"]["format"] == "%,.1f"
+    assert config["data_emotion"]["type_config"]["format"] == "%.2f"
+    assert config["satisfaction_answers"]["type_config"]["format"] == "%,d"
+    assert curves.proto.placeholder == ""
+    assert set(curves.value["basis"]) == {"Assumed", "Data-backed"}
+    gaps = next(d for columns, d in shown.items() if "detail" in columns)
+    config = json.loads(gaps.proto.columns)
+    labels = {c: config[c]["label"] for c in gaps.value.columns}
+    assert labels == {"gap": "Gap", "detail": "What is missing"}
+    assert all(g[:1].isupper() for g in gaps.value["gap"])
+
+
+def test_presenter_charts_are_readable_from_the_back(demo_copy):
+    from journey.charts import PRESENTER_FONT
+
+    at = app_test("demo", PAGE, presenter=True)
+    assert not at.exception
+    charts = at.get("plotly_chart")
+    assert len(charts) == 2
+    for chart in charts:
+        assert json.loads(chart.proto.spec)["layout"]["font"]["size"] >= PRESENTER_FONT
 
 
 def test_text_on_the_map_is_escaped(demo_copy):

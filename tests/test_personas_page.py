@@ -2,6 +2,7 @@
 form (saved, refused with errors, refused when stale), a new card from nothing, archive and
 restore, user text shown as text, and presenter mode without editing controls."""
 
+import json
 import shutil
 
 import pytest
@@ -183,5 +184,22 @@ def test_a_card_shows_its_workshop_kpis_and_the_ranking_its_money_at_stake(demo)
     [kpi_list] = [t for t in texts(at) if t.startswith("**🏁 Workshop KPIs**")]
     assert f"- :green[Met]: {md('Conversion from Consideration to Purchase, Dr. Jelena')}, " \
            f"{md('69.3%')} (target {md('65%')})" in kpi_list
-    ranking = next(d.value for d in at.dataframe if "Money at stake" in d.value.columns)
-    assert ranking["Money at stake"].notna().all() and (ranking["Money at stake"] > 0).all()
+    shown = next(d for d in at.dataframe if "money_at_stake" in d.value.columns)
+    ranking, config = shown.value, json.loads(shown.proto.columns)
+    assert ranking["money_at_stake"].notna().all() and (ranking["money_at_stake"] > 0).all()
+    assert config["money_at_stake"]["label"] == "Money at stake"
+    assert config["money_at_stake"]["type_config"]["format"] == "$%,.0f"
+    assert config["revenue_current"]["label"] == "Revenue"
+    assert "impact_from_money" not in ranking.columns
+
+
+def test_the_photo_box_says_and_enforces_the_limit_the_save_checks(demo):
+    """The drop zone refuses what the save would (personas.check_photo: 2 MB), and says so;
+    Streamlit's own limit for uploads (50 MB, for imports) is not the photo's."""
+    from journey.workshop.personas import MAX_PHOTO_BYTES
+
+    jelena = persona("Dr. Jelena")
+    at = app_test("demo", PAGE)
+    box = at.file_uploader(key=f"pe{jelena['id']}_photo")
+    assert box.proto.max_upload_size_mb * 1024 * 1024 == MAX_PHOTO_BYTES
+    assert f"up to {box.proto.max_upload_size_mb} MB" in box.label

@@ -38,11 +38,33 @@ def test_demo_cards_red_first_with_score(demo_and_empty_home):
 
 def test_demo_evidence_opens_with_downloads(demo_and_empty_home):
     at = open_page("demo")
+    at.session_state["details_low_win_rate"] = True       # the card opened, as a click does
+    at.run()
     at.toggle(key="evidence_low_win_rate").set_value(True).run()
     assert not at.exception, at.exception
     assert len(at.dataframe) >= 3                     # score working, events, clients
     labels = {b.label for b in at.get("download_button")}
     assert {"CSV", "Excel"} <= labels
+
+
+def test_a_card_draws_its_details_only_when_open(demo_and_empty_home):
+    """Lazy cards (issue 18): no trend figure until a card is opened; then its own."""
+    at = open_page("demo")
+    assert not at.get("plotly_chart")
+    report = signs.compute_signs(open_workspace(demo_and_empty_home / "demo.db", create=False))
+    measured = [s for s in report.red_first() if not s.trend.empty
+                and not s.trend["value"].isna().all()]
+    for sign in measured[:2]:
+        at.session_state[f"details_{sign.key}"] = True
+        at.run()
+        assert not at.exception, at.exception
+        keys = [c.proto.id.rsplit("-", 1)[-1] for c in at.get("plotly_chart")]
+        assert f"trend_{sign.key}" in keys
+        assert sign.definition in texts(at) or any(
+            sign.definition == m.value for m in at.markdown)
+        at.session_state[f"details_{sign.key}"] = False
+        at.run()
+        assert not at.get("plotly_chart")
 
 
 def test_presenter_mode_hides_editing(demo_and_empty_home):

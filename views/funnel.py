@@ -1,10 +1,14 @@
 """Funnel: where customers are in the journey, where they leave it, and which segment
-converts best. Every figure follows the sidebar's filters, the model and the window."""
+converts best. Every figure follows the sidebar's filters, the model and the window.
+
+The five tabs below the funnel are lazy (``st.tabs(on_change="rerun")``): only the open
+tab's figures are computed and drawn, so the page settles quickly on a large workspace
+(issue 18); ``st.session_state["funnel_tab"]`` names the open tab."""
 
 import pandas as pd
 import streamlit as st
 
-from journey import figures, funnel, paths
+from journey import charts, figures, funnel, paths
 from journey.errors import JourneyError
 from journey.workshop import kpis
 from journey.workspace import get_setting
@@ -17,9 +21,38 @@ STALLED_COLUMNS = {"client_id": "Client ID", "name": "Name", "label": "Stage",
                    "persona": "Persona"}
 
 STALLED_SHOWN = 1000        # rows drawn on the page; the download has every one
+TABS = ["Segments", "Cohorts", "Time to convert", "Moves between stages", "Stalled clients"]
+FUNNEL_LABELS = {"label": "Stage", "clients": "Clients", "pct_of_previous": "% of previous",
+                 "pct_of_first": "% of first", "drop_off": "Drop-off"}
+SEGMENT_LABELS = {"segment_clients": "Clients in the segment", "label": "Stage",
+                  "clients": "Reached the stage", "pct_of_previous": "% of previous",
+                  "pct_of_first": "% of the segment"}
+COHORT_LABELS = {"cohort": "Month of first contact", "cohort_clients": "Clients in the cohort",
+                 "label": "Stage", "clients": "Reached the stage", "pct": "% of the cohort",
+                 "young": "Recent (less time to convert)"}
+DURATION_LABELS = {"label": "Step", "clients": "Clients with both dates",
+                   "median_days": "Median days"}
+BUCKET_LABELS = {"bucket": "Time to purchase", "clients": "Buyers", "pct": "% of buyers"}
+MOVE_LABELS = {"source_label": "From", "target_label": "To", "kind": "Move",
+               "moves": "Moves", "clients": "Clients"}
+MOVE_KINDS = {"forward": "One stage on", "skip": "Skipped ahead", "back": "Went back",
+              "left": "Left"}
 
 ctx = frame.page_context()
 font = 18 if ctx.presenter else 14
+
+
+def chart(figure, key: str) -> None:
+    """A figure, readable from the back of the room in presenter mode."""
+    st.plotly_chart(charts.for_presenter(figure) if ctx.presenter else figure, key=key)
+
+
+def shown_as_table(table, labels: dict, stem: str, key: str, **options) -> None:
+    """A table as people read it, with its CSV and Excel downloads under the same headers."""
+    widgets.table(table, labels, width="stretch", **options)
+    download = table.rename(columns=lambda c: widgets.human_label(c, labels))
+    widgets.download_table(download, stem, key=key)
+
 st.title("Funnel")
 
 total = frame.cached(funnel.compute_funnel)(ctx, model="pre-awareness")     # every client
@@ -53,24 +86,25 @@ except JourneyError as error:
     st.stop()
 first = int(stages["clients"].iloc[0])
 if not first:
-    st.info("No clients match the filters in the sidebar.")
+    st.info("No clients match the filters." if ctx.presenter
+            else "No clients match the filters in the sidebar.")
     st.stop()
 
 # --- the funnel and where clients are now -------------------------------------------------
 drop = funnel.biggest_drop(stages)
 if drop:
     widgets.sentence(drop.sentence)
-chart, now = st.columns([3, 2])
-with chart:
+drawn, now = st.columns([3, 2])
+with drawn:
     st.subheader("How far clients got", anchor=False)
-    st.plotly_chart(figures.funnel_figure(stages, drop, font_size=font), key="funnel_chart")
+    chart(figures.funnel_figure(stages, drop, font_size=font), "funnel_chart")
     within = f" within {window} days of first contact" if window is not None else ""
     st.caption(f"{first:,} clients. Each stage counts the clients who reached it{within}, "
                "whether or not they stayed.")
 with now:
     st.subheader("Where they are now", anchor=False)
     current = frame.cached(funnel.current_stages)(ctx, filters=ctx.filters, model=model)
-    st.plotly_chart(figures.current_figure(current, font_size=font), key="current_chart")
+    chart(figures.current_figure(current, font_size=font), "current_chart")
     st.caption("Lost and churned clients are shown at the stage they left from.")
 st.subheader("What the drop-off costs", anchor=False)
 currency = get_setting(ctx.db, "currency")
@@ -83,7 +117,7 @@ money = pd.DataFrame({
                                  for v in stake.steps["per_purchase"]],
         "Money at stake": [kpis.format_figure(v, "money", currency)
                            for v in stake.steps["money"]]} if stake.has_revenue else {})})
-st.dataframe(money, hide_index=True, width="stretch", key="money_table")
+widgets.table(money, width="stretch", key="money_table")
 if stake.has_revenue:
     at_average = int(stake.steps["at_average"].sum())
     st.caption(md(
@@ -93,101 +127,104 @@ if stake.has_revenue:
         + (f" {at_average:,} of them belong to a persona with no revenue of its own and are "
            f"valued at the business's average, {currency}{stake.average:,.0f}."
            if at_average else "")))
-table = stages.rename(columns={"label": "Stage", "clients": "Clients",
-                               "pct_of_previous": "% of previous", "pct_of_first": "% of first",
-                               "drop_off": "Drop-off"}).drop(columns=["stage"])
 with st.expander("The funnel as a table"):
-    st.dataframe(table, hide_index=True, width="stretch")
-    widgets.download_table(table, "funnel", key="funnel_table")
+    shown_as_table(stages.drop(columns=["stage"]), FUNNEL_LABELS, "funnel", "funnel_table",
+                   formats={"drop_off": "count"})
 
-segments, cohorts, timing, moves, stalled = st.tabs(
-    ["Segments", "Cohorts", "Time to convert", "Moves between stages", "Stalled clients"])
 
-# --- segments -----------------------------------------------------------------------------
-with segments:
+# --- the tabs: each draws only when open ----------------------------------------------------
+
+def show_segments() -> None:
     fields = frame.cached(funnel.segment_fields)(ctx)
     if not fields:
         st.info("No client has a persona, channel, client type, region, buyer type or owner "
                 "yet, so there is nothing to compare.")
-    else:
-        by = st.selectbox("Compare by", fields, key="funnel_segment_field",
-                          format_func=lambda f: f.replace("_", " ").capitalize())
-        by_segment = frame.cached(funnel.compute_funnel_by)(ctx, by, top=6, **options)
-        target = "purchase"
-        best = funnel.best_segment(by_segment, target)
-        if best:
-            widgets.sentence(best["sentence"])
-        seg_table = funnel.segment_table(by_segment)
-        st.plotly_chart(figures.segment_figure(seg_table, font_size=font), key="segment_chart")
-        st.caption("The six largest segments, the rest as \"other\". Bars: the share of each "
-                   "segment's clients who reached the stage.")
-        download = seg_table.rename(columns={"segment": by})
-        with st.expander("Segments as a table"):
-            st.dataframe(download, hide_index=True, width="stretch")
-            widgets.download_table(download, f"funnel_by_{by}", key="segment_table")
+        return
+    # The choice outlives the tab: a closed tab's widgets are forgotten, so it is kept
+    # under a key of its own and given back when the tab opens again.
+    kept = st.session_state.get("_funnel_segment_field")
+    if "funnel_segment_field" not in st.session_state and kept in fields:
+        st.session_state["funnel_segment_field"] = kept
+    by = st.selectbox("Compare by", fields, key="funnel_segment_field",
+                      format_func=lambda f: f.replace("_", " ").capitalize())
+    st.session_state["_funnel_segment_field"] = by
+    by_segment = frame.cached(funnel.compute_funnel_by)(ctx, by, top=6, **options)
+    best = funnel.best_segment(by_segment, "purchase")
+    if best:
+        widgets.sentence(best["sentence"])
+    seg_table = funnel.segment_table(by_segment)
+    chart(figures.segment_figure(seg_table, font_size=font), "segment_chart")
+    st.caption("The six largest segments, the rest as \"other\". Bars: the share of each "
+               "segment's clients who reached the stage.")
+    with st.expander("Segments as a table"):
+        shown_as_table(seg_table.drop(columns=["stage"]),
+                       {**SEGMENT_LABELS, "segment": by.replace("_", " ").capitalize()},
+                       f"funnel_by_{by}", "segment_table")
 
-# --- cohorts ------------------------------------------------------------------------------
-with cohorts:
+
+def show_cohorts() -> None:
     trend = frame.cached(funnel.cohort_conversion)(ctx, **options)
     if trend.empty:
         st.info("No client has a first-contact date, so there are no monthly cohorts.")
-    else:
-        st.plotly_chart(figures.cohort_figure(trend, font_size=font), key="cohort_chart")
-        st.caption("Clients grouped by the month of their first contact. Recent months have "
-                   "had less time to convert" + (f" (under {window} days)" if window is not None
-                                                 else "") + ": they are shaded.")
-        with st.expander("Cohorts as a table"):
-            st.dataframe(trend, hide_index=True, width="stretch")
-            widgets.download_table(trend, "funnel_cohorts", key="cohort_table")
+        return
+    chart(figures.cohort_figure(trend, font_size=font), "cohort_chart")
+    st.caption("Clients grouped by the month of their first contact. Recent months have "
+               "had less time to convert" + (f" (under {window} days)" if window is not None
+                                             else "") + ": they are shaded.")
+    with st.expander("Cohorts as a table"):
+        shown_as_table(trend.drop(columns=["stage"]), COHORT_LABELS, "funnel_cohorts",
+                       "cohort_table")
 
-# --- time to convert ----------------------------------------------------------------------
-with timing:
+
+def show_timing() -> None:
     durations = frame.cached(funnel.stage_durations)(ctx, filters=ctx.filters, model=model)
     to_purchase = durations.iloc[-1]
-    buckets = frame.cached(funnel.time_to_convert)(ctx, filters=ctx.filters)
     if not durations["clients"].any():
         st.info("Time between stages needs dated stages: events with dates, or a first "
                 "contact and a purchase date.")
-    else:
-        if to_purchase["clients"]:
-            st.metric("Median time from first contact to purchase",
-                      f"{to_purchase['median_days']:g} days",
-                      help=f"Over {int(to_purchase['clients']):,} clients with both dates.")
-        left, right = st.columns(2)
-        left.plotly_chart(figures.durations_figure(durations, font_size=font),
-                          key="durations_chart")
-        left.caption("Median days from reaching one stage to reaching the next, over the "
-                     "clients with both dates.")
-        right.plotly_chart(figures.buckets_figure(buckets, font_size=font), key="buckets_chart")
-        right.caption("How long buyers took from first contact to purchase.")
-        with st.expander("Time to convert as tables"):
-            st.dataframe(durations, hide_index=True, width="stretch")
-            widgets.download_table(durations, "funnel_time_between_stages", key="durations_table")
-            st.dataframe(buckets, hide_index=True, width="stretch")
-            widgets.download_table(buckets, "funnel_time_to_purchase", key="buckets_table")
+        return
+    buckets = frame.cached(funnel.time_to_convert)(ctx, filters=ctx.filters)
+    if to_purchase["clients"]:
+        st.metric("Median time from first contact to purchase",
+                  f"{to_purchase['median_days']:g} days",
+                  help=f"Over {int(to_purchase['clients']):,} clients with both dates.")
+    left, right = st.columns(2)
+    with left:
+        chart(figures.durations_figure(durations, font_size=font), "durations_chart")
+        st.caption("Median days from reaching one stage to reaching the next, over the "
+                   "clients with both dates.")
+    with right:
+        chart(figures.buckets_figure(buckets, font_size=font), "buckets_chart")
+        st.caption("How long buyers took from first contact to purchase.")
+    with st.expander("Time to convert as tables"):
+        shown_as_table(durations.drop(columns=["from_stage", "to_stage"]), DURATION_LABELS,
+                       "funnel_time_between_stages", "durations_table")
+        shown_as_table(buckets, BUCKET_LABELS, "funnel_time_to_purchase", "buckets_table")
 
-# --- moves between stages -----------------------------------------------------------------
-with moves:
+
+def show_moves() -> None:
     transitions = frame.cached(paths.stage_transitions)(ctx, filters=ctx.filters, model=model)
     widgets.sentence(transitions.sentence)
     if transitions.links.empty:
         st.info("Moves between stages come from dated events that name a stage (a CRM "
                 "export, an activity log).")
-    else:
-        a, b, c = st.columns(3)
-        a.metric("Skipped a stage", f"{transitions.clients_skipped:,}")
-        b.metric("Went back", f"{transitions.clients_back:,}")
-        c.metric("Left", f"{sum(transitions.left.values()):,}",
-                 help="Lost or churned, from the stage they were at.")
-        st.plotly_chart(figures.sankey_figure(transitions, font_size=font), key="sankey_chart")
-        st.caption("Left: the stage clients moved from; right: where they went next. Blue "
-                   "moves one stage on, orange skips ahead, red goes back, grey leaves.")
-        with st.expander("Moves as a table"):
-            st.dataframe(transitions.links, hide_index=True, width="stretch")
-            widgets.download_table(transitions.links, "funnel_moves", key="moves_table")
+        return
+    a, b, c = st.columns(3)
+    a.metric("Skipped a stage", f"{transitions.clients_skipped:,}")
+    b.metric("Went back", f"{transitions.clients_back:,}")
+    c.metric("Left", f"{sum(transitions.left.values()):,}",
+             help="Lost or churned, from the stage they were at.")
+    chart(figures.sankey_figure(transitions, font_size=font), "sankey_chart")
+    st.caption("Left: the stage clients moved from; right: where they went next. Blue "
+               "moves one stage on, orange skips ahead, red goes back, grey leaves.")
+    links = transitions.links.drop(columns=["source", "target"])
+    links["kind"] = links["kind"].map(lambda k: MOVE_KINDS.get(k, k))
+    with st.expander("Moves as a table"):
+        shown_as_table(links, MOVE_LABELS, "funnel_moves", "moves_table",
+                       formats={"kind": "text"})
 
-# --- stalled clients ----------------------------------------------------------------------
-with stalled:
+
+def show_stalled() -> None:
     stall_days = get_setting(ctx.db, "stall_days")
     as_of = frame.cached(funnel.as_of_date)(ctx)
     stuck = frame.cached(funnel.stalled_clients)(ctx, filters=ctx.filters, stall_days=stall_days)
@@ -195,11 +232,22 @@ with stalled:
                f"{as_of} (the latest date in the data), longest first.")
     if stuck.empty:
         st.success("No client is stalled.")
-    else:
-        st.metric("Stalled clients", f"{len(stuck):,}")
-        shown = stuck.drop(columns=["stage"]).rename(columns=STALLED_COLUMNS)
-        if len(shown) > STALLED_SHOWN:
-            st.caption(f"The {STALLED_SHOWN:,} longest stalled are shown; the download has "
-                       f"all {len(shown):,}.")
-        st.dataframe(shown.head(STALLED_SHOWN), hide_index=True, width="stretch")
-        widgets.download_table(shown, "stalled_clients", key="stalled_table")
+        return
+    st.metric("Stalled clients", f"{len(stuck):,}")
+    shown = stuck.drop(columns=["stage"])
+    if len(shown) > STALLED_SHOWN:
+        st.caption(f"The {STALLED_SHOWN:,} longest stalled are shown; the download has "
+                   f"all {len(shown):,}.")
+    widgets.table(shown.head(STALLED_SHOWN), STALLED_COLUMNS, width="stretch",
+                  formats={"since": "date", "last_contact": "date"})
+    widgets.download_table(shown.rename(columns=STALLED_COLUMNS), "stalled_clients",
+                           key="stalled_table")
+
+
+# Lazy: switching tab reruns the page, and only the open tab runs its part (the analyses
+# behind the others are neither computed nor drawn).
+for tab, show in zip(st.tabs(TABS, key="funnel_tab", on_change="rerun"),
+                     (show_segments, show_cohorts, show_timing, show_moves, show_stalled)):
+    if tab.open:
+        with tab:
+            show()

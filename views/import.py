@@ -22,6 +22,8 @@ XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 MAX_STAGE_VALUES = 30   # unknown stage values offered per file; more means a wrong column
 COUNTS = {name: st.column_config.NumberColumn(format="localized", width=80)   # 100,000
           for name in ("Rows", "Added", "Updated", "Rejected")}
+# A row's or an import's number is an address, not a quantity: no thousands separator.
+ROW_NUMBER = st.column_config.NumberColumn(format="%d")
 HISTORY_LAYOUT = {
     "Import": st.column_config.NumberColumn(format="%d", width=60),
     "When (UTC)": st.column_config.TextColumn(width=140),
@@ -101,19 +103,22 @@ def review_sheet(key: str, index: int, plan):
         st.info(md(plan.explanation),
                 icon=":material/verified:" if plan.recognised_as else ":material/lightbulb:")
     st.caption("The first rows, as in the file")
-    st.dataframe(review.preview_frame(plan.raw), hide_index=True, height=200)
+    preview = review.preview_frame(plan.raw)
+    # The file's own headers, as written (a preview shows the file, not Journey's words).
+    widgets.table(preview, {column: column for column in preview.columns}, height=200,
+                  column_config={"Row": ROW_NUMBER})
     mapping = None
     if kind in ("clients", "events"):
         guessed = review.apply_choices(plan, kind).mapping
         shown = mine["mapping"].get((index, kind), guessed)
         st.caption("What each column means. Change a guess with the dropdown; "
                    "'Keep as extra column' keeps the values with the row without using them.")
-        edited = st.data_editor(
+        edited = widgets.editor(
             review.mapping_rows(plan.raw, shown), key=f"import_map_{key}_{index}_{kind}",
-            hide_index=True, height=min(40 + 35 * len(plan.headers), 530), num_rows="fixed",
+            height=min(40 + 35 * len(plan.headers), 530), num_rows="fixed",
             disabled=["Letter", "Column", "Example values"],
             column_config={
-                "Letter": st.column_config.TextColumn("", width=40),
+                "Letter": st.column_config.TextColumn("Letter", width=60),
                 "Column": st.column_config.TextColumn("Column in the file"),
                 "Maps to": st.column_config.SelectboxColumn(
                     "Maps to", options=review.field_options(kind), required=True,
@@ -253,15 +258,14 @@ def show_outcome(outcome: review.ImportOutcome) -> None:
             (st.info if dry_run else st.success)(
                 review.outcome_sentence(results, dry_run),
                 icon=":material/fact_check:" if dry_run else ":material/check_circle:")
-            st.dataframe(review.results_frame(results), hide_index=True, column_config=COUNTS)
+            widgets.table(review.results_frame(results), column_config=COUNTS)
             if not dry_run:
                 st.caption(review.totals_sentence(outcome.totals))
         problems = review.problems_frame(results)
         if len(problems):
             st.markdown(f"**{len(problems):,} problem{'s' if len(problems) != 1 else ''}"
                         f"{' would reject' if dry_run else ' rejected'} these rows**")
-            st.dataframe(problems.head(1000), hide_index=True,
-                         column_config={"Row": st.column_config.NumberColumn(format="%d")})
+            widgets.table(problems.head(1000), column_config={"Row": ROW_NUMBER})
             if len(problems) > 1000:
                 st.caption(f"The first 1,000 of {len(problems):,}; the workbook has them all.")
             st.download_button("Download the rejected rows, with why (Excel)",
@@ -317,7 +321,7 @@ def history() -> None:
         widgets.empty_state("No imports yet", "Each import you make is listed here, and any "
                             "of them can be undone.", icon=":material/history:")
         return
-    st.dataframe(table, hide_index=True, column_config=HISTORY_LAYOUT)
+    widgets.table(table, column_config=HISTORY_LAYOUT)
     if not ctx.editing:
         return
     open_imports = table[table["Undone"] == ""]
@@ -331,7 +335,7 @@ def history() -> None:
     rejected = frame.cached(review.import_problems)(ctx, picked)
     if len(rejected):
         with st.expander(f"Rows import {picked} rejected ({len(rejected):,})"):
-            st.dataframe(rejected.head(1000), hide_index=True)
+            widgets.table(rejected.head(1000), column_config={"Row": ROW_NUMBER})
             widgets.download_table(rejected, f"import-{picked}-rejected-rows",
                                    key=f"import_problems_{picked}")
     pending = (str(ctx.path), picked)

@@ -11,7 +11,7 @@ import base64
 
 import streamlit as st
 
-from journey import figures, scorecard
+from journey import charts, figures, scorecard
 from journey.charts import STATUS_FILLS
 from journey.stages import LABELS, stage_model
 from journey.workshop import journey_map as jm
@@ -24,6 +24,26 @@ stages = stage_model(bool(frame.cached(get_setting)(ctx, "pre_awareness")))
 COLUMN_WIDTH = 220
 LANE_CLASS = {"pain_points": "pain", "opportunities": "opportunity", "channel": "chips",
               "owner": "chips"}
+CURVE_LABELS = {"label": "Stage", "touchpoint_emotion": "Touchpoints (mean)",
+                "touchpoints_scored": "Scored touchpoints", "data_emotion": "Customers (score)",
+                "satisfaction": "Satisfaction (1–5)", "satisfaction_answers": "Satisfaction answers",
+                "nps": "NPS", "nps_answers": "NPS answers", "complaints": "Complaints",
+                "clients": "Clients", "complaints_per_client": "Complaints per client",
+                "basis": "Basis"}
+# Scores on the −2..+2 scale and small rates read with more than the table's one decimal.
+CURVE_DECIMALS = {"touchpoint_emotion": "%.2f", "data_emotion": "%.2f",
+                  "satisfaction": "%.2f", "complaints_per_client": "%.3f"}
+
+
+
+def chart(figure, key: str) -> None:
+    """A figure, readable from the back of the room in presenter mode."""
+    st.plotly_chart(charts.for_presenter(figure) if ctx.presenter else figure, key=key)
+
+
+def sentence_case(text):
+    return text[:1].upper() + text[1:] if isinstance(text, str) else text
+
 
 MAP_CSS = """
 <style>
@@ -133,7 +153,7 @@ st.caption("Emotion lane: the solid line is the workshop's scores (−2 upset to
               "targets are set on the Workshop page." if not measured.empty else ""))
 
 st.subheader("Emotion curve")
-st.plotly_chart(figures.emotion_figure(curves, large=ctx.presenter), key="emotion_curve")
+chart(figures.emotion_figure(curves, large=ctx.presenter), "emotion_curve")
 backed = [LABELS[s] for s, b in zip(curves["stage"], curves["basis"]) if b == jm.DATA_BACKED]
 assumed = [LABELS[s] for s, b in zip(curves["stage"], curves["basis"]) if b == jm.ASSUMED]
 widgets.sentence(
@@ -141,17 +161,11 @@ widgets.sentence(
     + (f"Assumed (workshop scores only): {', '.join(assumed)}." if assumed else ""))
 if not ctx.presenter:
     with st.expander("The figures behind the curves"):
-        st.dataframe(curves.drop(columns=["stage"]), hide_index=True, width="stretch",
-                     column_config={"label": "Stage",
-                                    "touchpoint_emotion": "Touchpoints (mean)",
-                                    "touchpoints_scored": "Scored touchpoints",
-                                    "data_emotion": "Customers (score)",
-                                    "satisfaction": "Satisfaction (1–5)",
-                                    "satisfaction_answers": "Satisfaction answers",
-                                    "nps": "NPS", "nps_answers": "NPS answers",
-                                    "complaints": "Complaints", "clients": "Clients",
-                                    "complaints_per_client": "Complaints per client",
-                                    "basis": "Basis"})
+        shown = curves.drop(columns=["stage"]).assign(basis=curves["basis"].map(sentence_case))
+        widgets.table(shown, CURVE_LABELS, width="stretch", formats={"nps": "number"},
+                      column_config={
+                          column: {"type_config": {"type": "number", "format": decimals}}
+                          for column, decimals in CURVE_DECIMALS.items()})
         st.caption("Satisfaction 1–5 minus 3, NPS divided by 50 and −4 × complaints per "
                    "client put each signal on the −2..+2 scale; the customers' score is "
                    "their mean. A signal counts with at least "
@@ -159,14 +173,14 @@ if not ctx.presenter:
 
 st.subheader("Coverage")
 coverage = frame.cached(jm.coverage)(ctx, state, stages)
-st.plotly_chart(figures.coverage_figure(coverage, large=ctx.presenter), key="coverage_heatmap")
+chart(figures.coverage_figure(coverage, large=ctx.presenter), "coverage_heatmap")
 if coverage.gaps.empty:
     st.success("No gaps: every stage has touchpoints, every touchpoint an owner, and every "
                "function serves the stages it should.", icon=":material/check:")
 else:
     st.markdown(f"**{len(coverage.gaps)} gap{'s' if len(coverage.gaps) != 1 else ''}**")
-    st.dataframe(coverage.gaps[["gap", "detail"]], hide_index=True, width="stretch",
-                 column_config={"gap": "Gap", "detail": "What is missing"})
+    gaps = coverage.gaps[["gap", "detail"]].assign(gap=coverage.gaps["gap"].map(sentence_case))
+    widgets.table(gaps, {"gap": "Gap", "detail": "What is missing"}, width="stretch")
 st.caption("Which stages a function should serve comes from the function map on the "
            "Touchpoints page.")
 

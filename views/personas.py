@@ -6,9 +6,10 @@ pain point is just text. Each card's form remembers the version it was filled fr
 save after someone else's is refused (``StaleEdit``) instead of overwriting.
 """
 
+import pandas as pd
 import streamlit as st
 
-from journey import funnel, scorecard
+from journey import charts, funnel, scorecard
 from journey.figures import persona_matrix_figure
 from journey.workshop import kpis, personas
 from journey.errors import JourneyError
@@ -20,6 +21,11 @@ ctx = frame.page_context()
 currency = get_setting(ctx.db, "currency")
 LIST_ICONS = {"pain_points": "😣", "delights": "😊", "key_opportunities": "🚀"}
 SCORES = {"impact": (1, 2, 3, 4, 5), "effort": (1, 2, 3, 4, 5), "tier": (1, 2, 3)}
+PHOTO_MB = personas.MAX_PHOTO_BYTES // (1024 * 1024)     # 2: Streamlit's MB are MiB
+RANKING_LABELS = {"rank": "Rank", "name": "Persona", "impact": "Impact", "effort": "Effort",
+                  "tier": "Tier", "quadrant": "Quadrant", "clients": "Clients",
+                  "revenue_current": "Revenue", "conversion_pct": "Share who bought",
+                  "money_at_stake": "Money at stake"}
 
 
 def money(value) -> str:
@@ -54,7 +60,8 @@ filtered = any([ctx.filters.date_from, ctx.filters.persona, ctx.filters.client_t
                 ctx.filters.region, ctx.filters.channel])
 st.caption(f"Up to {personas.MAX_ACTIVE} target personas. Live figures come from the "
            "clients linked to each one (the tracker's persona column, or assigned by hand)"
-           + (", within the sidebar's filters." if filtered else "."))
+           + ((", within the filters chosen." if ctx.presenter
+               else ", within the sidebar's filters.") if filtered else "."))
 
 
 # --- the card -------------------------------------------------------------------------------
@@ -296,8 +303,10 @@ def edit_card(card: dict) -> None:
     with st.expander("Edit card", icon=":material/edit:", expanded=bool(errors or stale)):
         with st.form(f"edit_{card['id']}", border=False):
             form_fields(prefix, errors)
-            st.file_uploader("Photo (PNG, JPEG or WebP, up to 2 MB)",
-                             type=["png", "jpg", "jpeg", "webp"], key=f"{prefix}photo")
+            # The box says and enforces the limit the save checks (personas.check_photo).
+            st.file_uploader(f"Photo (PNG, JPEG or WebP, up to {PHOTO_MB} MB)",
+                             type=["png", "jpg", "jpeg", "webp"], key=f"{prefix}photo",
+                             max_upload_size=PHOTO_MB)
             if "photo" in errors:
                 st.error(md(errors["photo"]), icon=":material/error:")
             st.checkbox("Remove the photo", key=f"{prefix}nophoto", disabled=not has_photo)
@@ -381,22 +390,21 @@ if not ranking.empty:
                "(the team's 1–5 scores on each card; a card without an impact score is "
                "placed by the money at stake in its clients' drop-off, the largest at 5); "
                "bubbles grow with current revenue.")
-    st.plotly_chart(persona_matrix_figure(ranking, presenter=ctx.presenter),
+    matrix = persona_matrix_figure(ranking, presenter=ctx.presenter)
+    st.plotly_chart(charts.for_presenter(matrix) if ctx.presenter else matrix,
                     key="persona_matrix")
-    table = ranking.rename(columns={"rank": "Rank", "name": "Persona", "impact": "Impact",
-                                    "effort": "Effort", "tier": "Tier", "quadrant": "Quadrant",
-                                    "clients": "Clients", "revenue_current": "Revenue",
-                                    "conversion_pct": "Bought %",
-                                    "money_at_stake": "Money at stake"}).drop(
-        columns=["impact_from_money"])
+    # Money at stake is an estimate: whole units of money, not cents.
+    table = ranking.drop(columns=["impact_from_money"]).assign(
+        money_at_stake=pd.to_numeric(ranking["money_at_stake"], errors="coerce").round())
     if not stake.has_revenue:
-        table = table.drop(columns=["Money at stake"])
-    st.dataframe(table, hide_index=True, column_config={
-        "Revenue": st.column_config.NumberColumn(format="localized"),
-        "Money at stake": st.column_config.NumberColumn(
-            format="localized", help="What the drop-off of this persona's clients costs at one "
-                                     "purchase each (see the Funnel page)."),
-        "Bought %": st.column_config.NumberColumn(format="%.1f")})
+        table = table.drop(columns=["money_at_stake"])
+    widgets.table(table, RANKING_LABELS, currency=currency,
+                  formats={"revenue_current": "money", "money_at_stake": "money",
+                           "impact": "count", "effort": "count", "tier": "count"},
+                  column_config={"money_at_stake": {
+                      "help": "What the drop-off of this persona's clients costs at one "
+                              "purchase each (see the Funnel page)."}}
+                  if stake.has_revenue else None)
     if not stake.has_revenue:
         st.caption(md(stake.sentence))
 

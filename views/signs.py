@@ -1,6 +1,9 @@
 """Signs of misalignment: eight cards, red first, each opening to its definition, working,
 trend and evidence; the alignment score with its working; self-assessments for signs the
-data cannot measure, thresholds and keyword classes (hidden in presenter mode)."""
+data cannot measure, thresholds and keyword classes (hidden in presenter mode).
+
+A card's details are drawn only while it is open (a lazy expander), so the page does not
+draw eight trend figures nobody asked for (issue 18)."""
 
 import pandas as pd
 import streamlit as st
@@ -103,8 +106,13 @@ def show_card(sign) -> None:
         else:
             st.text(sign.missing)
             show_assessment(sign)
-        with st.expander("Definition, working, trend and evidence"):
-            show_details(sign)
+        # Lazy (issue 18): a closed card's trend figure is neither built nor drawn; opening
+        # it reruns the page with the card open (st.session_state["details_" + key]).
+        details = st.expander("Definition, working, trend and evidence",
+                              key=f"details_{sign.key}", on_change="rerun")
+        if details.open:
+            with details:
+                show_details(sign)
 
 
 def show_assessment(sign) -> None:
