@@ -143,7 +143,12 @@ def _kind(column, series: pd.Series, formats: dict | None, editing: bool = False
     if formats and column in formats:
         return formats[column]
     if column in FIELD_KINDS:
-        return FIELD_KINDS[column]
+        kind = FIELD_KINDS[column]
+        if kind == "count" and not editing and pd.api.types.is_float_dtype(series.dtype):
+            whole = series.dropna()
+            if not (whole == whole.round()).all():
+                return "number"          # an average of a count field (NPS -32.6), not cut
+        return kind
     if pd.api.types.is_bool_dtype(series.dtype):
         return "bool"
     if pd.api.types.is_datetime64_any_dtype(series.dtype):

@@ -314,3 +314,12 @@ def test_a_table_without_the_helper_is_caught():
     assert "header 'segment_clients'" in problems and "header 'pct_of_previous'" in problems
     assert "empty cells shown as 'None'" in problems
     assert "segment_clients: thousands without separators" in problems
+
+
+def test_an_average_of_a_count_field_keeps_its_decimals():
+    from journey_ui import widgets
+    # A client's NPS answer is a whole number; the NPS of a stage (-32.6) is not, and is
+    # shown with its decimal rather than cut to -32.
+    assert widgets._kind("nps", pd.Series([9, 10]), None) == "count"
+    assert widgets._kind("nps", pd.Series([-32.6, 10.0]), None) == "number"
+    assert widgets._kind("nps", pd.Series([-32.0, 10.0]), None) == "count"
