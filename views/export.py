@@ -65,8 +65,9 @@ else:
     if ready is not None:
         download(ready[1], filename)
 st.caption(f"Saves as `{filename}`. Import it into an empty workspace to "
-           "carry on where you left off: clients, events, personas, touchpoints and the "
-           "function map come back; the summary sheets are kept as reference.")
+           "carry on where you left off: clients, events, personas, touchpoints, the "
+           "function map, the goal and KPIs and the action list come back; the summary "
+           "sheets are kept as reference.")
 
 st.subheader("What the workbook holds")
 if not rows["Clients"] and not rows["Events"]:
