@@ -17,6 +17,7 @@ from .paths import OUTCOME_LABELS, Transitions
 from .signs import SignResult
 from .stages import ALL_STAGES, LABELS, OUTCOMES
 from .text import html_text
+from .workshop.actions import QUADRANTS as ACTION_QUADRANTS
 
 
 def _signed(value) -> str:
@@ -306,6 +307,59 @@ def persona_matrix_figure(ranking: pd.DataFrame, *, presenter: bool = False):
         height=520 if presenter else 440, margin={"l": 40, "r": 20, "t": 20, "b": 40},
         showlegend=False, font={"size": size})
     return figure
+
+def action_matrix_figure(points: pd.DataFrame, *, presenter: bool = False):
+    """The open actions on impact against effort (``actions.matrix_points``: one point
+    each, labelled with its title, a little apart where several share a score), in the
+    four quadrants named for an action list: quick wins, big bets, fill-ins, thankless."""
+    import plotly.graph_objects as go
+
+    size = 18 if presenter else 12
+    split, low, high = MIDPOINT + 0.5, 0.3, 5.8     # a score of 3 counts as low
+    figure = go.Figure()
+    for (high_impact, high_effort), name in ACTION_QUADRANTS.items():
+        x0, x1 = (split, high) if high_effort else (low, split)
+        y0, y1 = (split, high) if high_impact else (low, split)
+        figure.add_shape(type="rect", x0=x0, x1=x1, y0=y0, y1=y1, line_width=0, layer="below",
+                         fillcolor=QUADRANT_SHADES[QUADRANTS[(high_impact, high_effort)]])
+        figure.add_annotation(x=x1 - 0.06 if high_effort else x0 + 0.06,
+                              y=y1 - 0.06 if high_impact else y0 + 0.06,
+                              text=f"<b>{name}</b>", showarrow=False, opacity=0.8,
+                              font={"size": size + 1, "color": "#1D2B31"},
+                              xanchor="right" if high_effort else "left",
+                              yanchor="top" if high_impact else "bottom")
+    if len(points):
+        points = points.sort_values(["impact", "effort", "id"])
+        ids = points["id"].astype(int)
+        longest = 24 if presenter else 32
+        titles = [str(t) if len(str(t)) <= longest else str(t)[:longest - 1].rstrip() + "…"
+                  for t in points["title"]]
+        # neighbours' labels above and below in turn, so they do not run into each other
+        above = [i % 2 == 0 for i in range(len(points))]
+        figure.add_trace(go.Scatter(
+            x=(points["effort"].astype(float) + ids.map(_jitter)).tolist(),
+            y=(points["impact"].astype(float) + (ids * 3 + 1).map(_jitter)).tolist(),
+            mode="markers+text", text=[html_text(t) for t in titles],
+            textposition=["top center" if up else "bottom center" for up in above],
+            textfont={"size": size, "color": "#1D2B31"},
+            marker={"size": 16 if presenter else 12, "color": BRAND, "opacity": 0.8,
+                    "line": {"width": 1, "color": "white"}},
+            customdata=[[html_text(t), q, html_text(o or "no owner"), int(i), int(e)]
+                        for t, q, o, i, e in zip(points["title"], points["quadrant"],
+                                                 points["owner"], points["impact"],
+                                                 points["effort"])],
+            hovertemplate="%{customdata[0]}<br>%{customdata[1]} · %{customdata[2]}"
+                          "<br>Impact %{customdata[3]}, effort %{customdata[4]}"
+                          "<extra></extra>"))
+    figure.update_layout(
+        xaxis={"title": "Effort (time)", "range": [low, high], "tickvals": [1, 2, 3, 4, 5],
+               "zeroline": False, "showgrid": False},
+        yaxis={"title": "Impact (sales)", "range": [low, high], "tickvals": [1, 2, 3, 4, 5],
+               "zeroline": False, "showgrid": False},
+        height=560 if presenter else 460, margin={"l": 40, "r": 20, "t": 20, "b": 40},
+        showlegend=False, font={"size": size}, plot_bgcolor="white")
+    return figure
+
 
 def emotion_figure(curves: pd.DataFrame, *, large: bool = False):
     """Both curves on the -2..+2 scale; data-backed stages filled, assumed ones hollow."""

@@ -266,3 +266,92 @@ def test_a_crm_sheet_named_actions_stays_data(tmp_path):
                      ).to_excel(writer, sheet_name="Actions", index=False)
     (plan,) = plan_file("journey.xlsx", workbook.read_bytes())
     assert plan.kind == "actions"
+
+
+# --- actions made from signs and gaps, and the impact/effort matrix (issue 17.4) -----------
+
+class RedSign:                      # a journey.signs.SignResult as from_sign reads it
+    key, status, title = "low_win_rate", "red", "Low win rate"
+    stages, departments = ("consideration", "purchase"), ("sales", "marketing")
+    next_step = ("Fix this first. From consideration to purchase: review the last ten lost "
+                 "deals with sales, qualify leads before writing a proposal.")
+
+
+def test_a_sign_prefills_its_action_from_its_next_step_stages_and_departments(db):
+    values = actions.from_sign(RedSign, today=TODAY)
+    assert values == {
+        "title": "Review the last ten lost deals with sales", "owner": None,
+        "department": "sales", "stage": "consideration", "impact": 5, "effort": 3,
+        "due": "2027-01-01", "status": "open", "source": "sign:low_win_rate",
+        "note": "Red sign: low win rate. Also: Purchase, marketing"}
+    amber = type("Amber", (RedSign,), {"status": "amber", "next_step": "Worth a look."})
+    assert actions.from_sign(amber, today=TODAY)["impact"] == 3
+    assert actions.from_sign(amber, today=TODAY)["title"] == "Low win rate"   # no instruction
+    action_id = actions.add_action(db, {**values, "owner": "Maya"}, today=TODAY)
+    assert actions.made_from(db)["sign:low_win_rate"]["id"] == action_id
+
+
+def test_each_kind_of_gap_prefills_its_action(db):
+    gaps = [{"gap": "empty stage", "stage": "advocacy", "department": None, "touchpoint": None,
+             "detail": "Advocacy has no current touchpoint."},
+            {"gap": "no owner", "stage": "purchase", "department": "sales",
+             "touchpoint": "Quote", "detail": "'Quote' (Purchase) has no owner."}]
+    made = [actions.from_gap(g, today=TODAY) for g in gaps]
+    assert [(m["title"], m["stage"], m["department"], m["impact"], m["effort"], m["source"])
+            for m in made] == [
+        ("Add a touchpoint at Advocacy", "advocacy", None, 4, 3, "gap:empty stage:advocacy::"),
+        ("Name an owner for 'Quote' (Purchase)", "purchase", "sales", 3, 1,
+         "gap:no owner:purchase:sales:Quote")]
+    assert made[1]["note"] == "Gap: 'Quote' (Purchase) has no owner."
+
+
+def test_the_matrix_places_each_open_action_in_its_quadrant(db):
+    from journey import figures
+
+    for title, impact, effort, status in [
+            ("Quick", 5, 1, "open"), ("Bet", 4, 5, "doing"), ("Fill", 3, 3, "open"),
+            ("Thankless", 1, 4, "open"), ("Done already", 5, 1, "done"),
+            ("Unscored", None, 2, "open")]:
+        add(db, title=title, impact=impact, effort=effort, status=status)
+    points = actions.matrix_points(actions.list_actions(db, today=TODAY))
+    assert dict(zip(points["title"], points["quadrant"])) == {
+        "Quick": "Quick wins", "Bet": "Big bets", "Fill": "Fill-ins",
+        "Thankless": "Thankless"}
+    figure = figures.action_matrix_figure(points)
+    trace = figure.data[0]
+    placed = {c[0]: (c[1], round(x), round(y)) for c, x, y in
+              zip(trace.customdata, trace.x, trace.y)}
+    assert placed == {"Quick": ("Quick wins", 1, 5), "Bet": ("Big bets", 5, 4),
+                      "Fill": ("Fill-ins", 3, 3), "Thankless": ("Thankless", 4, 1)}
+    assert all(abs(x - round(x)) <= 0.2 for x in trace.x)    # a little apart, same score
+    assert [a.text for a in figure.layout.annotations] == [
+        "<b>Quick wins</b>", "<b>Big bets</b>", "<b>Fill-ins</b>", "<b>Thankless</b>"]
+    assert actions.quadrant(4, 4) == "Big bets" and actions.quadrant(None, 2) is None
+    assert not figures.action_matrix_figure(points.head(0)).data
+
+
+def test_the_workshop_page_draws_the_matrix_for_the_owner_chosen(home):
+    from conftest import app_test
+
+    db = open_workspace("shop")
+    add(db, title="Quick", owner="Sam", impact=5, effort=1)
+    add(db, title="Bet", owner="Ann", impact=5, effort=5)
+    db.close()
+    at = app_test("shop", "views/workshop.py")
+    assert not at.exception
+
+    def plotted():
+        chart = next(c for c in at.get("plotly_chart") if c.proto.id.endswith("action_matrix"))
+        return json.loads(chart.proto.spec)
+
+    assert sorted(p[1] for p in plotted()["data"][0]["customdata"]) == ["Big bets",
+                                                                       "Quick wins"]
+    at.selectbox(key="action_owner_filter").set_value("Sam").run()
+    assert [p[0] for p in plotted()["data"][0]["customdata"]] == ["Quick"]
+    assert any(c.value.startswith("Quick wins: 1 · Big bets: 0") for c in at.main.caption)
+    presenter = app_test("shop", "views/workshop.py", presenter=True)
+    assert not presenter.exception
+    chart = next(c for c in presenter.get("plotly_chart")
+                 if c.proto.id.endswith("action_matrix"))
+    from journey.charts import PRESENTER_FONT
+    assert json.loads(chart.proto.spec)["layout"]["font"]["size"] >= PRESENTER_FONT

@@ -319,3 +319,42 @@ def test_the_kpi_lane_shows_each_kpi_in_its_stage_with_its_status(demo_copy):
         in body
     whole = next(h.proto.body for h in at.html if "KPIs of the whole journey" in h.proto.body)
     assert "<li>Reviews &lt;b&gt;this&lt;/b&gt; month: no evidence, target 5</li>" in whole
+
+
+# --- a gap becomes an action (issue 17.4) --------------------------------------------------
+
+def test_a_gap_becomes_an_action_and_is_shown_as_such(demo_copy):
+    from journey.workshop import actions
+
+    at = app_test("demo", PAGE)
+    assert not at.exception
+    gaps = jm.coverage(open_workspace("demo", create=False)).gaps.to_dict("records")
+    assert at.selectbox(key="gap_pick").options == [g["detail"] for g in gaps]
+    at.selectbox(key="gap_pick").set_value(1).run()
+    chosen = gaps[1]
+    source = actions.gap_source(chosen)
+    prefilled = actions.from_gap(chosen)
+    assert at.text_input(key=f"gap_action_title_{source}").value == prefilled["title"] == \
+        "Give operations a touchpoint at Retention"
+    at.text_input(key="gap_action_owner").input("Tom Walsh")
+    at.slider(key="gap_action_effort").set_value(2)
+    next(b for b in at.main.button if b.proto.form_id == "gap_action").click().run()
+    assert not at.exception, at.exception
+    assert any("Added to the Workshop page's action list: Give operations" in s.value
+               for s in at.main.success)
+    db = open_workspace("demo", create=False)
+    made = db.execute("SELECT title, owner, stage, department, impact, effort, note FROM "
+                      "actions WHERE source = ?", [source]).fetchall()
+    db.close()
+    assert made == [("Give operations a touchpoint at Retention", "Tom Walsh", "retention",
+                     "operations", 3, 2, f"Gap: {chosen['detail']}")]
+    table = next(d.value for d in at.dataframe if "detail" in d.value.columns)
+    assert table["action"].tolist() == ["", "Give operations a touchpoint at Retention "
+                                            "(Tom Walsh)", ""]
+    assert at.selectbox(key="gap_pick").options == [gaps[0]["detail"], gaps[2]["detail"]]
+
+
+def test_no_gap_is_offered_in_presenter_mode(demo_copy):
+    at = app_test("demo", PAGE, presenter=True)
+    assert not at.exception
+    assert not at.get("popover") and not [s for s in at.selectbox if s.key == "gap_pick"]

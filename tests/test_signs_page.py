@@ -111,3 +111,47 @@ def test_thresholds_saved_from_the_page(demo_and_empty_home):
     assert signs.get_thresholds(db)["low_win_rate"]["red"] == 15.0
     assert "Saved the thresholds." in [s.value for s in at.success]
     db.close()
+
+
+# --- a red or amber sign becomes an action (issue 17.4) ------------------------------------
+
+def test_a_red_sign_becomes_an_action_once(demo_home):
+    from journey.workshop import actions
+
+    at = open_page("demo")
+    report = signs.compute_signs(open_workspace("demo", create=False))
+    red = next(s for s in report.red_first() if s.status == "red")
+    offered = [p.proto.popover.label for p in at.get("popover")]
+    assert offered.count("Turn into an action") == sum(
+        s.status in ("red", "amber") for s in report.signs)
+    key = f"sign_action_{red.key}"
+    prefilled = actions.from_sign(red)
+    assert at.text_input(key=f"{key}_title").value == prefilled["title"]
+    at.text_input(key=f"{key}_owner").input("Priya Nair")
+    next(b for b in at.main.button if b.proto.form_id == key).click().run()
+    assert not at.exception, at.exception
+    assert any("Added to the Workshop page's action list" in s.value for s in at.main.success)
+    db = open_workspace("demo", create=False)
+    made = db.execute("SELECT title, owner, stage, department, impact, effort, due, status, "
+                      "note FROM actions WHERE source = ?", [f"sign:{red.key}"]).fetchall()
+    db.close()
+    assert made == [(prefilled["title"], "Priya Nair", red.stages[0], red.departments[0], 5, 3,
+                     prefilled["due"], "open", prefilled["note"])]
+    # the card now shows the action instead of offering it a second time
+    assert f"{key}_title" not in [t.key for t in at.text_input]
+    assert any("On the action list: " in c.value and "Priya Nair" in c.value
+               for c in at.caption)
+    assert [p.proto.popover.label for p in at.get("popover")].count(
+        "Turn into an action") == len(offered) - 1
+    # and so does presenter mode, where nothing is offered
+    at = open_page("demo", presenter=True)
+    assert not at.get("popover")
+    assert any("On the action list: " in c.value for c in at.caption)
+
+
+def test_a_viewer_is_offered_no_action(demo_home, monkeypatch):
+    from journey import access
+
+    monkeypatch.setenv(access.SERVER_HASH_VARIABLE, access.hash_passcode("open sesame"))
+    at = open_page("demo")
+    assert "Turn into an action" not in [p.proto.popover.label for p in at.get("popover")]

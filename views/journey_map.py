@@ -8,16 +8,19 @@ Every text in the map comes from people, so each one goes through ``html``
 """
 
 import base64
+import datetime as dt
 
 import streamlit as st
 
 from journey import charts, figures, scorecard
 from journey.charts import STATUS_FILLS
+from journey.errors import JourneyError
 from journey.stages import LABELS, stage_model
+from journey.workshop import actions
 from journey.workshop import journey_map as jm
 from journey.workspace import get_setting
 from journey_ui import frame, widgets
-from journey_ui.text import html
+from journey_ui.text import html, md
 
 ctx = frame.page_context()
 stages = stage_model(bool(frame.cached(get_setting)(ctx, "pre_awareness")))
@@ -124,7 +127,47 @@ def map_html(lanes: dict, curves, presenter: bool, kpi_lane: dict | None = None)
             f"<tbody>{''.join(body)}</tbody></table></div>")
 
 
+def gap_to_action(gaps: list[dict]) -> None:
+    """Turn a coverage gap into an action on the Workshop page's list, prefilled from the
+    gap; the owner, effort and due date can be changed before it is saved."""
+    if not gaps:
+        st.caption("Every gap is on the Workshop page's action list.")
+        return
+    with st.popover("Turn a gap into an action", icon=":material/add_task:"):
+        chosen = st.selectbox("Gap", range(len(gaps)), key="gap_pick",
+                              format_func=lambda i: gaps[i]["detail"])
+        prefilled = actions.from_gap(gaps[chosen])
+        with st.form("gap_action", border=False):
+            # keyed by the gap, so choosing another one prefills its own title
+            title = st.text_input("What will be done", value=prefilled["title"],
+                                  key=f"gap_action_title_{actions.gap_source(gaps[chosen])}",
+                                  max_chars=actions.TITLE_LENGTH)
+            st.caption(f"Stage: {LABELS[prefilled['stage']]} · Department: "
+                       f"{md(prefilled['department'] or '—')} · Impact: "
+                       f"{prefilled['impact']} of 5")
+            left, middle, right = st.columns(3)
+            owner = left.text_input("Owner", key="gap_action_owner", placeholder="Sam")
+            effort = middle.slider("Effort (time)", 1, 5, prefilled["effort"],
+                                   key="gap_action_effort")
+            due = right.date_input("Due", value=dt.date.fromisoformat(prefilled["due"]),
+                                   min_value=dt.date.today(), key="gap_action_due",
+                                   format="YYYY-MM-DD")
+            added = st.form_submit_button("Add to the action list",
+                                          icon=":material/add_task:", type="primary")
+    if added:       # out here, a refusal shows under the table, not in a closed popover
+        try:
+            with frame.connection(ctx) as db:
+                actions.add_action(db, {**prefilled, "title": title, "owner": owner,
+                                        "effort": effort, "due": due})
+        except JourneyError as error:
+            st.error(md(error), icon=":material/error:")
+            return
+        widgets.flash(f"Added to the Workshop page's action list: {title.strip()}")
+        st.rerun()
+
+
 st.title("Journey map")
+widgets.show_flashes()
 state = st.segmented_control("State", ["current", "future"], default="current",
                              key="map_state", format_func=str.capitalize) or "current"
 lanes = frame.cached(jm.map_lanes)(ctx, state, stages)
@@ -179,8 +222,17 @@ if coverage.gaps.empty:
                "function serves the stages it should.", icon=":material/check:")
 else:
     st.markdown(f"**{len(coverage.gaps)} gap{'s' if len(coverage.gaps) != 1 else ''}**")
+    made = frame.cached(actions.made_from)(ctx)
+    taken = [made.get(actions.gap_source(g)) for g in coverage.gaps.to_dict("records")]
     gaps = coverage.gaps[["gap", "detail"]].assign(gap=coverage.gaps["gap"].map(sentence_case))
-    widgets.table(gaps, {"gap": "Gap", "detail": "What is missing"}, width="stretch")
+    labels = {"gap": "Gap", "detail": "What is missing"}
+    if any(taken):                   # the gaps already on the action list say so
+        gaps["action"] = [f"{a['title']} ({a['owner'] or 'no owner yet'})" if a else ""
+                          for a in taken]
+        labels["action"] = "On the action list"
+    widgets.table(gaps, labels, width="stretch")
+    if ctx.editing:
+        gap_to_action([g for g, a in zip(coverage.gaps.to_dict("records"), taken) if not a])
 st.caption("Which stages a function should serve comes from the function map on the "
            "Touchpoints page.")
 

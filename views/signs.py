@@ -5,11 +5,15 @@ data cannot measure, thresholds and keyword classes (hidden in presenter mode).
 A card's details are drawn only while it is open (a lazy expander), so the page does not
 draw eight trend figures nobody asked for (issue 18)."""
 
+import datetime as dt
+
 import pandas as pd
 import streamlit as st
 
 from journey import charts, figures, signs
 from journey.errors import JourneyError
+from journey.stages import LABELS
+from journey.workshop import actions
 from journey.workspace import get_setting
 from journey_ui import frame, widgets
 from journey_ui.text import md
@@ -106,6 +110,8 @@ def show_card(sign) -> None:
         else:
             st.text(sign.missing)
             show_assessment(sign)
+        if sign.status in actions.SIGN_IMPACT:
+            offer_action(sign)
         # Lazy (issue 18): a closed card's trend figure is neither built nor drawn; opening
         # it reruns the page with the card open (st.session_state["details_" + key]).
         details = st.expander("Definition, working, trend and evidence",
@@ -140,6 +146,43 @@ def show_assessment(sign) -> None:
                                          key=f"assess_clear_{sign.key}"):
             save(lambda: signs.clear_self_assessment(ctx.db, sign.key),
                  "Cleared the assessment.")
+
+
+def offer_action(sign) -> None:
+    """A red or amber sign as an action on the Workshop page's list: the action already
+    made from it, or (for an editor) a small form prefilled from the sign."""
+    made = frame.cached(actions.made_from)(ctx).get(actions.sign_source(sign.key))
+    if made:
+        st.caption(":material/task_alt: " + md(f"On the action list: {made['title']} ("
+                      f"{made['owner'] or 'no owner yet'}, "
+                      f"{actions.STATUSES[made['status']].lower()}"
+                      + (f", due {made['due']}" if made["due"] else "") + ")."),
+                   help="Made from this sign; the Workshop page lists and moves it on.")
+        return
+    if not ctx.editing:
+        return
+    prefilled = actions.from_sign(sign)
+    key = f"sign_action_{sign.key}"
+    with st.popover("Turn into an action", icon=":material/add_task:"):
+        with st.form(key, border=False):
+            title = st.text_input("What will be done", value=prefilled["title"],
+                                  key=f"{key}_title", max_chars=actions.TITLE_LENGTH)
+            st.caption(f"Stage: {LABELS.get(prefilled['stage'], '—')} · Department: "
+                       f"{md(prefilled['department'] or '—')} · Impact: {prefilled['impact']} "
+                       f"of 5 ({sign.status} sign)")
+            left, middle, right = st.columns(3)
+            owner = left.text_input("Owner", key=f"{key}_owner", placeholder="Sam")
+            effort = middle.slider("Effort (time)", 1, 5, prefilled["effort"],
+                                   key=f"{key}_effort")
+            due = right.date_input("Due", value=dt.date.fromisoformat(prefilled["due"]),
+                                   min_value=dt.date.today(), key=f"{key}_due",
+                                   format="YYYY-MM-DD")
+            added = st.form_submit_button("Add to the action list", icon=":material/add_task:",
+                                          type="primary")
+    if added:       # out here, a refusal shows on the card, not inside a closed popover
+        values = {**prefilled, "title": title, "owner": owner, "effort": effort, "due": due}
+        save(lambda: actions.add_action(ctx.db, values),
+             f"Added to the Workshop page's action list: {title.strip()}")
 
 
 def show_details(sign) -> None:

@@ -12,7 +12,7 @@ import datetime as dt
 
 import streamlit as st
 
-from journey import scorecard
+from journey import charts, figures, scorecard
 from journey.charts import STATUS_FILLS
 from journey.columns import DEPARTMENTS
 from journey.errors import JourneyError
@@ -351,6 +351,26 @@ def action_list() -> None:
         move_on(table)
     widgets.download_table(shown[list(TABLE)].rename(columns=TABLE), "actions",
                            key="actions_download")
+    action_matrix(table, owner)
+
+
+def action_matrix(table, owner: str) -> None:
+    """The open actions (of the owner chosen) on impact against effort."""
+    points = actions.matrix_points(table)
+    whose = "" if owner == EVERYONE else f" of {owner}"
+    st.markdown(f"**Impact against effort: the open actions{md(whose)}**")
+    if points.empty:
+        st.caption("No open action with both an impact and an effort to place.")
+        return
+    figure = figures.action_matrix_figure(points, presenter=ctx.presenter)
+    st.plotly_chart(charts.for_presenter(figure) if ctx.presenter else figure,
+                    width="stretch", key="action_matrix")
+    counts = points["quadrant"].value_counts()
+    left_off = int(table["status"].isin(["open", "doing"]).sum()) - len(points)
+    st.caption(" · ".join(f"{name}: {int(counts.get(name, 0)):,}"
+                          for name in actions.QUADRANTS.values())
+               + (f". {left_off:,} open action{'s' if left_off != 1 else ''} without an "
+                  "impact or an effort left off." if left_off else ""))
 
 
 # --- the guided session (journey.workshop.method) -------------------------------------------

@@ -15,6 +15,7 @@ import datetime as dt
 import pandas as pd
 from sqlite_utils import Database
 
+from ..charts import MIDPOINT           # a score above it is high, as on every matrix
 from ..errors import JourneyError, ValidationError
 from ..journal import Problem, SheetSave, moved_on, record_change
 from ..stages import ALL_STAGES, LABELS, normalise_value
@@ -177,6 +178,123 @@ def owners(db: Database) -> list[str]:
     return [r[0] for r in db.execute(            # "ann" and "Ann" are one person
         "SELECT MIN(owner) FROM actions WHERE owner IS NOT NULL GROUP BY lower(owner) "
         "ORDER BY lower(owner)")]
+
+
+# --- an action made from what the journey shows -------------------------------------------
+# A pain point (Touchpoints page), a red or amber sign (Signs page) or a coverage gap
+# (Journey map page) becomes an action in one click: ``action_from`` prefills it, the
+# page lets the person change the owner, the effort and the due date, and ``add_action``
+# saves it with its ``source``, by which ``made_from`` finds it again (so it is not
+# offered twice).
+
+DUE_IN = dt.timedelta(weeks=4)                  # a prefilled due date: four weeks out
+SIGN_IMPACT = {"red": 5, "amber": 3}            # a red sign's action matters most
+GAP_SCORES = {"empty stage": (4, 3), "missing department": (3, 3), "no owner": (3, 1),
+              "no department": (2, 1)}          # gap -> (impact, effort)
+TITLE_LENGTH = 200
+
+
+def action_from(source: str, title: str, *, stages=(), departments=(), owner=None,
+                impact=None, effort=None, note=None, today: dt.date | None = None) -> dict:
+    """An action's values prefilled from what it comes from (``source``: "sign:KEY",
+    "gap:...", "touchpoint:ID"): the first of the stages and departments it points at
+    (the others go in the note), due ``DUE_IN`` from today. Nothing is saved."""
+    stages, departments = [s for s in stages if s], [d for d in departments if d]
+    others = [LABELS.get(s, s) for s in stages[1:]] + list(departments[1:])
+    if others:
+        note = f"{note + '. ' if note else ''}Also: {', '.join(others)}"
+    return {"title": str(title).strip()[:TITLE_LENGTH], "owner": owner,
+            "department": departments[0] if departments else None,
+            "stage": stages[0] if stages else None, "impact": impact, "effort": effort,
+            "due": ((today or dt.date.today()) + DUE_IN).isoformat(), "status": "open",
+            "source": source, "note": note}
+
+
+def from_pain_point(stage: str, row: dict) -> dict:
+    """A touchpoint's pain point as an action: "Ease: the pain", the touchpoint's stage,
+    owner and department, its name as the note; due as entered (none)."""
+    return {**action_from(f"touchpoint:{row['id']}", f"Ease: {row['pain_points'].strip()}",
+                          stages=[stage], departments=[row.get("department")],
+                          owner=row.get("owner"), note=row["touchpoint"]), "due": None}
+
+
+def sign_source(key: str) -> str:
+    return f"sign:{key}"
+
+
+def from_sign(sign, *, today: dt.date | None = None) -> dict:
+    """A red or amber sign (a ``journey.signs.SignResult``) as an action: its next step's
+    first instruction (else its title), the stages and departments it points at, impact
+    5 when red and 3 when amber, due in four weeks."""
+    return action_from(sign_source(sign.key), _instruction(sign.next_step) or sign.title,
+                       stages=sign.stages, departments=sign.departments,
+                       impact=SIGN_IMPACT.get(sign.status), effort=3,
+                       note=f"{sign.status.capitalize()} sign: {sign.title.lower()}",
+                       today=today)
+
+
+def gap_source(gap: dict) -> str:
+    return ":".join(["gap", gap["gap"], gap["stage"] or "", gap.get("department") or "",
+                     gap.get("touchpoint") or ""])
+
+
+def from_gap(gap: dict, *, today: dt.date | None = None) -> dict:
+    """A coverage gap (a row of ``journey_map.coverage(...).gaps``) as an action."""
+    stage = LABELS.get(gap["stage"], gap["stage"])
+    touchpoint, department = gap.get("touchpoint"), gap.get("department")
+    title = {"empty stage": f"Add a touchpoint at {stage}",
+             "missing department": f"Give {department} a touchpoint at {stage}",
+             "no owner": f"Name an owner for '{touchpoint}' ({stage})",
+             "no department": f"Name the department of '{touchpoint}' ({stage})"}.get(
+        gap["gap"], gap["detail"])
+    impact, effort = GAP_SCORES.get(gap["gap"], (3, 3))
+    return action_from(gap_source(gap), title, stages=[gap["stage"]], departments=[department],
+                       impact=impact, effort=effort, note=f"Gap: {gap['detail']}", today=today)
+
+
+def _instruction(step: str | None) -> str:
+    """A next step's first instruction: "Fix this first. Awareness: explain what is
+    included, ..." -> "Explain what is included"."""
+    text = " ".join((step or "").split())
+    for opening in ("Fix this first.", "Worth a look."):
+        text = text.removeprefix(opening).strip()
+    if ": " in text:
+        text = text.split(": ", 1)[1]
+    for stop in (". ", ", ", " (", "; "):
+        text = text.split(stop, 1)[0]
+    text = text.strip().rstrip(".")
+    return text[:1].upper() + text[1:] if len(text.split()) >= 3 else ""
+
+
+def made_from(db: Database) -> dict[str, dict]:
+    """Each source an action was made from -> that action (the latest), so a page shows
+    it as such instead of offering it again."""
+    return {row["source"]: row for row in db.query(
+        "SELECT id, title, owner, status, due, source FROM actions "
+        "WHERE source IS NOT NULL ORDER BY id")}
+
+
+# --- the impact/effort matrix -----------------------------------------------------------------
+
+QUADRANTS = {(True, False): "Quick wins", (True, True): "Big bets",
+             (False, False): "Fill-ins", (False, True): "Thankless"}   # (high impact, effort)
+
+
+def quadrant(impact, effort) -> str | None:
+    """Where an action sits on the matrix (None without both scores)."""
+    if impact is None or effort is None:
+        return None
+    return QUADRANTS[(int(impact) > MIDPOINT, int(effort) > MIDPOINT)]
+
+
+def matrix_points(frame: pd.DataFrame) -> pd.DataFrame:
+    """The open actions (open or in progress) with both scores, and their quadrant."""
+    if frame.empty:
+        return frame.assign(quadrant=[])
+    open_ones = frame[frame["status"].isin(["open", "doing"])
+                      & frame["impact"].notna() & frame["effort"].notna()]
+    return open_ones.assign(quadrant=[quadrant(i, e) for i, e in
+                                      zip(open_ones["impact"], open_ones["effort"])])
 
 
 def _now() -> str:
