@@ -39,9 +39,7 @@ ctx = frame.render_sidebar()
 frame.share_or_follow(ctx, navigation, {page.url_path: page for page in pages})
 widgets.style(ctx.presenter)
 if ctx.presenter:
-    with st.container(key="leave_presenter"):     # top right, beside the title (widgets)
-        st.button("Leave presenter mode", icon=":material/close_fullscreen:", type="tertiary",
-                  on_click=lambda: st.session_state.update(presenter=False))
+    frame.presenter_bar(ctx)      # "Edit live" and "Leave presenter mode", top right
 with frame.running(ctx):
     if ctx.presenter:
         frame.presenter_keys(navigation, pages)

@@ -3,7 +3,8 @@ context every page starts from, and cached calls keyed on the workspace's last w
 
 Session-state keys are stable, so choices survive page switches: ``workspace``,
 ``period``, ``custom_dates``, ``filter_persona``, ``filter_client_type``,
-``filter_region``, ``filter_channel`` and ``presenter``.
+``filter_region``, ``filter_channel``, ``presenter`` and ``edit_live`` (presenter mode's
+"Edit live" switch).
 """
 
 from __future__ import annotations
@@ -48,11 +49,39 @@ class Context:
     span: tuple[str | None, str | None]
     can_edit: bool = True       # False for a viewer of a workspace that has a passcode
     guarded: bool = False       # editing needs a passcode: a facilitator and a room
+    live: bool = False          # presenter mode's "Edit live" switch is on
 
     @property
     def editing(self) -> bool:
-        """Whether the page shows its editing controls (not to viewers, nor on a projector)."""
-        return self.can_edit and not self.presenter
+        """Whether the page shows its editing controls: never to viewers; on a projector
+        only while the facilitator's "Edit live" switch is on."""
+        return self.can_edit and (not self.presenter or self.live)
+
+
+def edit_live(can_edit: bool, presenter: bool) -> bool:
+    """Whether presenter mode's "Edit live" switch is on for this session (browser tab).
+
+    Off by default. Its value is kept in session state under ``edit_live`` and re-stored
+    on every run (a widget's value is dropped after a run that did not draw it), so it
+    survives page switches. Leaving presenter mode, or locking editing, turns it off: the
+    next time the room sees presenter mode, it sees no editing controls until asked.
+    """
+    live = bool(st.session_state.get("edit_live", False)) and can_edit and presenter
+    st.session_state["edit_live"] = live
+    return live
+
+
+def presenter_bar(ctx: Context) -> None:
+    """Top right in presenter mode: "Edit live" for a facilitator who may edit (never a
+    viewer), and "Leave presenter mode". A keyed container, placed by widgets' CSS."""
+    with st.container(key="leave_presenter", horizontal=True, gap="medium",
+                      vertical_alignment="center"):
+        if ctx.can_edit:
+            st.toggle("Edit live", key="edit_live", width="content",
+                      help="Show the editing controls in presenter mode, to change the "
+                           "map while the room watches. Only in this browser tab.")
+        st.button("Leave presenter mode", icon=":material/close_fullscreen:",
+                  type="tertiary", on_click=lambda: st.session_state.update(presenter=False))
 
 
 def presenter_mode() -> bool:
@@ -206,7 +235,8 @@ def render_sidebar() -> Context:
         except BaseException:        # a rerun or stop: this run's connection goes with it
             db.close()
             raise
-    ctx = Context(name, path, db, filters, presenter, version, span, can_edit, guarded)
+    ctx = Context(name, path, db, filters, presenter, version, span, can_edit, guarded,
+                  edit_live(can_edit, presenter))
     _RUN.ctx = ctx
     return ctx
 

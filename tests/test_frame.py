@@ -163,3 +163,64 @@ def test_a_viewer_following_a_presenter_stays_in_presenter_mode_as_pages_change(
     assert viewer.title[0].value == "Funnel"
     assert viewer.session_state["presenter"] is True
     assert any(b.label == "Leave presenter mode" for b in viewer.main.button)
+
+
+# --- presenter mode's "Edit live" switch (issue 16.2) ------------------------------------
+
+TOUCHPOINTS = "views/touchpoints.py"
+
+
+def editors(at) -> int:
+    return len(at.data_editor)
+
+
+def switches(at) -> list[str]:
+    return [t.label for t in at.toggle]
+
+
+def test_presenter_mode_edits_only_once_edit_live_is_switched_on(demo):
+    at = app_test("demo", TOUCHPOINTS, presenter=True)
+    assert not at.exception
+    assert at.toggle(key="edit_live").value is False           # off by default
+    assert "Edit live" in switches(at) and editors(at) == 0
+    assert not [b for b in at.button if (b.key or "").startswith(("save_", "undo"))]
+    at.toggle(key="edit_live").set_value(True).run()
+    assert not at.exception
+    assert at.session_state["presenter"] is True                 # still presenter mode
+    assert editors(at) == 11         # 5 stages × current and future, and the function map
+    assert at.button(key="save_consideration").label == "Save Consideration"
+    at.switch_page("views/overview.py").run()                    # survives a page switch
+    assert at.toggle(key="edit_live").value is True
+    at.switch_page(TOUCHPOINTS).run()
+    assert editors(at) == 11 and at.session_state["presenter"] is True
+    at.toggle(key="edit_live").set_value(False).run()
+    assert editors(at) == 0 and len(at.table) == 9               # the room's static tables
+
+
+def test_leaving_presenter_mode_turns_edit_live_off(demo):
+    at = app_test("demo", TOUCHPOINTS, presenter=True)
+    at.toggle(key="edit_live").set_value(True).run()
+    next(b for b in at.button if b.label == "Leave presenter mode").click().run()
+    assert editors(at) == 11 and "Edit live" not in switches(at)  # editing as usual
+    at.toggle(key="presenter").set_value(True).run()
+    assert at.toggle(key="edit_live").value is False and editors(at) == 0
+
+
+def test_a_viewer_without_editing_rights_never_gets_edit_live(demo, monkeypatch):
+    from journey import access
+    monkeypatch.setenv(access.SERVER_HASH_VARIABLE, access.hash_passcode("open sesame"))
+    at = app_test("demo", TOUCHPOINTS, presenter=True, edit_live=True)
+    assert not at.exception
+    assert "Edit live" not in switches(at) and editors(at) == 0
+    assert at.session_state["edit_live"] is False
+    at.switch_page("views/personas.py").run()
+    assert not at.main.text_input and not at.main.text_area
+    # The facilitator unlocks (the sidebar is hidden on screen in presenter mode, but
+    # there), then has the switch, off until switched on.
+    at.sidebar.text_input(key="unlock_passcode").input("open sesame")
+    at.sidebar.button[0].click().run()
+    assert at.toggle(key="edit_live").value is False and not at.main.text_area
+    at.toggle(key="edit_live").set_value(True).run()
+    assert at.main.text_area                                      # the cards' forms
+    next(b for b in at.sidebar.button if b.label == "Lock editing").click().run()
+    assert "Edit live" not in switches(at) and not at.main.text_area

@@ -183,6 +183,18 @@ def room(tmp_path_factory, demo_file):
         yield url
 
 
+@pytest.fixture
+def live_room(tmp_path_factory, demo_file):
+    """A room of its own (a room's server remembers its facilitator's presenter mode, and
+    sends a newcomer there, sidebar hidden): its address and JOURNEY_HOME."""
+    _chromium_or_skip()
+    home = tmp_path_factory.mktemp("live-room") / "workspaces"
+    home.mkdir()
+    shutil.copy(demo_file, home / "demo.db")
+    with serving(home, JOURNEY_PASSCODE="open sesame") as url:
+        yield url, home
+
+
 def test_viewers_follow_a_facilitator_who_walks_presenter_mode_with_the_keys(room, browser):
     facilitator = browser.new_context(viewport={"width": 1280, "height": 720}).new_page()
     facilitator.set_default_timeout(60_000)
@@ -206,5 +218,93 @@ def test_viewers_follow_a_facilitator_who_walks_presenter_mode_with_the_keys(roo
     viewer.keyboard.press("ArrowRight")            # a viewer's keys move only them; the
     viewer.wait_for_timeout(5000)                  # room brings them back
     _settle(viewer, TITLES[2])
+    facilitator.context.close()
+    viewer.context.close()
+
+
+def _facilitator_in_presenter_mode(room, browser):
+    """A facilitator's tab, unlocked with the passcode, in presenter mode."""
+    facilitator = browser.new_context(viewport={"width": 1280, "height": 720}).new_page()
+    facilitator.set_default_timeout(60_000)
+    facilitator.goto(room)
+    facilitator.wait_for_selector('[data-testid="stSidebarNav"] a', timeout=90_000)
+    facilitator.locator('[data-testid="stSidebar"] input[type="password"]').first.fill(
+        "open sesame")
+    facilitator.get_by_role("button", name="Unlock editing").click()
+    facilitator.get_by_role("button", name="Lock editing").wait_for()
+    facilitator.locator('[data-testid="stSidebar"]').get_by_text("Presenter mode").click()
+    _settle(facilitator, TITLES[0])
+    return facilitator
+
+
+EDIT_LIVE = '[data-testid="stCheckbox"]:has-text("Edit live")'
+EDITOR_CELL = '[role="gridcell"]'       # a data editor's cells (glide's accessible table)
+
+
+def test_a_facilitator_edits_a_touchpoint_live_in_presenter_mode(live_room, browser):
+    from journey.workshop import touchpoints as tp
+    from journey.workspace import open_workspace
+
+    room, room_home = live_room
+
+    facilitator = _facilitator_in_presenter_mode(room, browser)
+    viewer = browser.new_context(viewport={"width": 1280, "height": 720}).new_page()
+    viewer.set_default_timeout(60_000)
+    viewer.goto(room)
+    _settle(viewer, TITLES[0])
+    facilitator.locator(f"{NAV} a", has_text="Touchpoints").click()
+    _settle(facilitator, "Touchpoints")
+    _settle(viewer, "Touchpoints")                 # the viewer follows, in presenter mode
+    assert "present=1" in viewer.url
+    assert not viewer.locator(EDIT_LIVE).count()   # a viewer never sees the switch
+    switch = facilitator.locator(EDIT_LIVE)
+    assert switch.is_visible() and not switch.locator("input").is_checked()   # off
+    assert not facilitator.locator('[data-testid="stDataFrame"]').count()      # static
+    assert facilitator.get_by_role("button", name="Leave presenter mode").is_visible()
+
+    switch.click()
+    _settle(facilitator, "Touchpoints")
+    assert switch.locator("input").is_checked() and "present=1" in facilitator.url
+    # The editors at presenter size: their cells' type is as large as the page's.
+    grid = facilitator.locator('[data-testid="stDataFrame"]').first
+    grid.wait_for()
+    assert _font_px(facilitator, f'[data-testid="stMain"] {EDITOR_CELL}') >= 17
+    # The Awareness stage's first touchpoint: its cell, then its editor box.
+    box = grid.bounding_box()
+    row = box["height"] / 9            # 7 touchpoints, the header and the row to add
+    facilitator.mouse.click(box["x"] + 150, box["y"] + 1.5 * row)
+    facilitator.keyboard.press("ArrowRight")       # a cell of the table: the page stays
+    facilitator.keyboard.press("ArrowLeft")
+    facilitator.keyboard.press("Enter")            # edit the cell
+    typing = facilitator.locator("textarea.gdg-input")
+    typing.wait_for()
+    facilitator.keyboard.press("Control+a")
+    facilitator.keyboard.type("Billboard on the M5")
+    facilitator.keyboard.press("ArrowLeft")        # moves the cursor, not the page
+    facilitator.keyboard.press("ArrowRight")
+    facilitator.wait_for_timeout(1500)
+    assert "/touchpoints" in facilitator.url and typing.is_visible()
+    facilitator.keyboard.press("Enter")            # the cell takes the text
+    facilitator.locator(EDITOR_CELL, has_text="Billboard on the M5").first.wait_for(
+        state="attached")
+    _settle(facilitator, "Touchpoints")
+    facilitator.get_by_role("button", name="Save Awareness").click()
+    facilitator.locator('[data-testid="stAlert"]', has_text="Saved").wait_for()
+    assert facilitator.locator('[data-testid="stAlert"]').first.inner_text().strip() \
+        .endswith("Saved: 0 added, 1 changed, 0 deleted.")
+    _settle(facilitator, "Touchpoints")
+    assert "present=1" in facilitator.url and switch.locator("input").is_checked()
+
+    db = open_workspace(room_home / "demo.db", create=False)
+    try:
+        names = [r["touchpoint"] for r in tp.touchpoint_rows(db, "awareness", "current")]
+    finally:
+        db.close()
+    assert names[0] == "Billboard on the M5", names
+    switch.click()                                 # back to the room's static tables
+    _settle(facilitator, "Touchpoints")
+    assert not facilitator.locator('[data-testid="stDataFrame"]').count()
+    assert facilitator.locator('[data-testid="stTable"]').first.get_by_text(
+        "Billboard on the M5").is_visible()
     facilitator.context.close()
     viewer.context.close()

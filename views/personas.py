@@ -251,8 +251,10 @@ def on_assign(card_id: int, name: str, current: list[int]) -> None:
                      "no longer.")
 
 
-def form_fields(prefix: str, errors: dict) -> None:
-    """The card's inputs (values live in session state under ``prefix``)."""
+def form_fields(prefix: str, errors: dict, narrow: bool = False) -> None:
+    """The card's inputs (values live in session state under ``prefix``). ``narrow``: a
+    card's third of the page at presenter size, where three targets side by side would
+    break their labels mid-word, so each target has a row of its own."""
     def note(field):
         if field in errors:
             st.error(md(errors[field]), icon=":material/error:")
@@ -279,7 +281,8 @@ def form_fields(prefix: str, errors: dict) -> None:
                      height=90)
         note(field)
     st.markdown("**KPI targets**")
-    for column, field, help_text in zip(st.columns(3), personas.TARGET_FIELDS, (
+    places = [st.container() for _ in range(3)] if narrow else st.columns(3)
+    for column, field, help_text in zip(places, personas.TARGET_FIELDS, (
             f"Revenue per customer, in {currency}.", "Purchases per customer per year.",
             "Average satisfaction, on the scale your tracker uses.")):
         column.text_input(personas.LABELS[field], key=f"{prefix}{field}", help=help_text)
@@ -302,7 +305,7 @@ def edit_card(card: dict) -> None:
     has_photo = card["id"] in photos
     with st.expander("Edit card", icon=":material/edit:", expanded=bool(errors or stale)):
         with st.form(f"edit_{card['id']}", border=False):
-            form_fields(prefix, errors)
+            form_fields(prefix, errors, narrow=ctx.presenter)
             # The box says and enforces the limit the save checks (personas.check_photo).
             st.file_uploader(f"Photo (PNG, JPEG or WebP, up to {PHOTO_MB} MB)",
                              type=["png", "jpg", "jpeg", "webp"], key=f"{prefix}photo",

@@ -5,7 +5,8 @@ Each table is edited from a draft kept in the session (the rows as loaded, with 
 versions, and what the editor starts from), so edits survive reruns and other people's
 saves. Save writes the stage in one transaction; invalid rows come back marked with
 their reason and nothing typed is lost; a conflict shows both sides and lets the person
-keep theirs or take the other version. Presenter mode shows read-only tables.
+keep theirs or take the other version. Presenter mode shows read-only tables, or the
+editors while the facilitator's "Edit live" switch is on (frame.Context.editing).
 """
 
 import pandas as pd
@@ -271,14 +272,11 @@ def pain_to_action(stage: str, rows: list[dict]) -> None:
                                                     f"{pains[i]['pain_points']}")
         if st.button("Add to the action list", key=f"pain_action_{stage}",
                      icon=":material/add_task:"):
-            row = pains[chosen]
-            title = f"Ease: {row['pain_points'].strip()}"[:200]
+            prefilled = actions.from_pain_point(stage, pains[chosen])
+            title = prefilled["title"]
             try:
                 with frame.connection(ctx) as own:
-                    actions.add_action(own, {
-                        "title": title, "stage": stage, "owner": row.get("owner"),
-                        "department": row.get("department"), "source": f"touchpoint:{chosen}",
-                        "note": row["touchpoint"]})
+                    actions.add_action(own, prefilled)
             except JourneyError as error:
                 st.error(md(error))
             else:
@@ -321,7 +319,7 @@ def function_map_tab() -> None:
                "it should serve (the journey map's coverage calls out a function with no "
                "touchpoint in a stage it should serve).")
     current = draft("function_map")
-    if ctx.presenter:
+    if not ctx.editing and ctx.presenter:
         widgets.static_table(rows_frame(current["base"], FUNCTION_COLUMNS), FIELD_NAMES,
                              columns=FUNCTION_COLUMNS)
         return
