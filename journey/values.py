@@ -955,6 +955,18 @@ def _plain_str(v: object) -> str | None:
 # Database boundary
 # ---------------------------------------------------------------------------------------
 
+def is_blank(value: object) -> bool:
+    """A cell that holds nothing: None, NaN or NA, or only spaces."""
+    if value is None:
+        return True
+    try:
+        if pd.isna(value):
+            return True
+    except (TypeError, ValueError):          # a list or an array: not one missing value
+        pass
+    return isinstance(value, str) and not value.strip()
+
+
 def to_sql_value(value: object) -> object:
     """NaN/NaT/pd.NA/None -> None; numpy scalars -> Python int/float/bool; else unchanged."""
     if value is None or value is pd.NA or value is pd.NaT:

@@ -39,7 +39,7 @@ from ..errors import JourneyError, ValidationError
 from ..journal import (Problem, SheetSave, keyed_before, moved_on, record_change,
                        record_keyed_change)
 from ..stages import ALL_STAGES, LABELS, normalise_value
-from ..values import parse_money, parse_text
+from ..values import is_blank, parse_money, parse_text
 from ..workspace import write
 from . import goal as goals
 
@@ -101,23 +101,10 @@ class StaleKpi(JourneyError):
 
 # --- checking ----------------------------------------------------------------------------
 
-def _blank(value) -> bool:
-    if value is None:
-        return True
-    if isinstance(value, float) and value != value:
-        return True
-    try:
-        if pd.isna(value):
-            return True
-    except (TypeError, ValueError):
-        pass
-    return isinstance(value, str) and not value.strip()
-
-
 def number(value, what: str) -> float | None:
     """A typed number ("12%", "$1,200", 3.5) as a float, None when blank; ValidationError
     naming ``what`` and the value otherwise."""
-    if _blank(value):
+    if is_blank(value):
         return None
     if isinstance(value, bool):
         raise ValidationError(f"{what} is a number, such as 25; '{value}' is not a number.")
@@ -133,7 +120,7 @@ def number(value, what: str) -> float | None:
 
 
 def _day(value, what: str) -> dt.date | None:
-    if _blank(value):
+    if is_blank(value):
         return None
     if isinstance(value, dt.datetime):
         return value.date()
@@ -149,7 +136,7 @@ def _day(value, what: str) -> dt.date | None:
 
 
 def _stage(value) -> str | None:
-    if _blank(value):
+    if is_blank(value):
         return None
     text = str(value).strip().casefold()
     stage = {LABELS[s].casefold(): s for s in ALL_STAGES}.get(text, text)
@@ -160,7 +147,7 @@ def _stage(value) -> str | None:
 
 
 def _measure(value) -> Measure:
-    if _blank(value):
+    if is_blank(value):
         raise ValidationError("A KPI needs a measure: choose one of "
                               f"{', '.join(m.label for m in MEASURES.values())}.")
     text = normalise_value(str(value))
@@ -184,7 +171,7 @@ def clean_kpi(values: dict, *, today: dt.date | None = None,
         if stage == ALL_STAGES[-1]:
             raise ValidationError(f"{measure.label} needs a stage with a next one; "
                                   f"{LABELS[stage]} is the last stage.")
-    persona = None if _blank(values.get("persona")) else str(values["persona"]).strip()
+    persona = None if is_blank(values.get("persona")) else str(values["persona"]).strip()
     target = number(values.get("target"), "The target")
     if target is None:
         raise ValidationError("A KPI needs a target: a number, such as 25.")
@@ -205,16 +192,16 @@ def clean_kpi(values: dict, *, today: dt.date | None = None,
                               "better; choose one.")
     if measure.from_data:
         better = measure.better
-    name = None if _blank(values.get("name")) else str(values["name"]).strip()
+    name = None if is_blank(values.get("name")) else str(values["name"]).strip()
     if name is None:
         if not measure.from_data:
             raise ValidationError("A KPI entered by hand needs a name: what is counted, such "
                                   "as \"Bookings a week\".")
         name = default_name(measure.key, stage, persona)
     unit = measure.unit if measure.from_data else (
-        None if _blank(values.get("unit")) else str(values["unit"]).strip())
+        None if is_blank(values.get("unit")) else str(values["unit"]).strip())
     actual = number(values.get("actual"), "The actual")
-    note = None if _blank(values.get("note")) else str(values["note"]).strip()
+    note = None if is_blank(values.get("note")) else str(values["note"]).strip()
     return {"name": name[:120], "measure": measure.key, "stage": stage, "persona": persona,
             "target": target, "unit": unit, "better": better,
             "due": None if due is None else due.isoformat(), "actual": actual,
@@ -393,30 +380,30 @@ def import_sheet(db: Database, raw, import_id: int) -> SheetSave:
     inserted = updated = 0
     for position, row_number in enumerate(raw.row_numbers):
         values = {field: cells[field][position] for field in cells}
-        if all(_blank(v) for v in values.values()):
+        if all(is_blank(v) for v in values.values()):
             continue
         kind = normalise_value(values.pop("kind", None) or KPI)
         if kind == normalise_value(OBJECTIVE):
             objective = values.get("name")
             continue
         if kind == normalise_value(KEY_RESULT):
-            if not _blank(values.get("name")):
+            if not is_blank(values.get("name")):
                 results.append(values["name"])
             continue
-        if _blank(values.get("name")):
+        if is_blank(values.get("name")):
             problems.append(Problem(row_number, header_of["name"], None,
                                     "This KPI row has no name, so it was not imported."))
             continue
         existing = _kpi_named(db, values["name"])
         row = {f: values.get(f) for f in FIELDS if f in values}
-        if _blank(row.get("measure")):
+        if is_blank(row.get("measure")):
             row["measure"] = existing["measure"] if existing else "entered"
         try:
             measure = _measure(row["measure"])
             if measure.from_data:
                 row.pop("actual", None)
             base = {k: existing[k] for k in FIELDS} if existing else {}
-            clean = clean_kpi({**base, **{k: v for k, v in row.items() if not _blank(v)}},
+            clean = clean_kpi({**base, **{k: v for k, v in row.items() if not is_blank(v)}},
                               today=dt.date.min)
         except ValidationError as error:
             field = next((f for f in ("target", "due", "stage", "measure", "actual", "better")

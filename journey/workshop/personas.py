@@ -45,7 +45,7 @@ from ..errors import JourneyError, UnreadableFile, ValidationError
 from ..filters import NO_FILTERS, Filters
 from ..journal import Problem, SheetSave, moved_on, record_change
 from ..stages import RANK, normalise_value
-from ..values import parse_bool, parse_money, parse_text
+from ..values import is_blank, parse_bool, parse_money, parse_text
 from ..workspace import write
 
 MAX_ACTIVE = 3
@@ -164,20 +164,9 @@ def clean_persona(values: dict) -> dict:
     return clean
 
 
-def _blank(value) -> bool:
-    if value is None:
-        return True
-    try:
-        if pd.isna(value):
-            return True
-    except (TypeError, ValueError):
-        pass
-    return isinstance(value, str) and not value.strip()
-
-
 def _clean_field(name: str, value, label: str):
     if name in LIST_FIELDS:
-        items = [] if _blank(value) else split_items(value)
+        items = [] if is_blank(value) else split_items(value)
         if len(items) > MAX_ITEMS:
             raise ValueError(f"{label}: keep the top {MAX_ITEMS}, one per line "
                              f"(there are {len(items)}).")
@@ -187,12 +176,12 @@ def _clean_field(name: str, value, label: str):
                                  f"(\"{item[:30]}…\" has {len(item)}).")
         return "\n".join(items) or None
     if name in TEXT_LIMITS:
-        text = None if _blank(value) else str(value).strip()
+        text = None if is_blank(value) else str(value).strip()
         if text and len(text) > TEXT_LIMITS[name]:
             raise ValueError(f"{label}: up to {TEXT_LIMITS[name]} characters "
                              f"(this has {len(text)}).")
         return text
-    if _blank(value):
+    if is_blank(value):
         return None
     number = _number(value)
     if number is None:
@@ -648,9 +637,9 @@ def import_sheet(db: Database, raw, import_id: int):
     for position, row_number in enumerate(raw.row_numbers):
         values = {field: cells[field][position] for field in cells}
         archived = values.pop("archived", None)
-        if all(_blank(v) for v in values.values()):
+        if all(is_blank(v) for v in values.values()):
             continue
-        if _blank(values.get("name")):
+        if is_blank(values.get("name")):
             problems.append(Problem(row_number, header_of["name"], None,
                                     "This row has no persona name, so it was not imported."))
             continue
@@ -659,7 +648,7 @@ def import_sheet(db: Database, raw, import_id: int):
                                     raw.frame.iloc[position][header_of["archived"]],
                                     "archived must be yes or no; the row was not imported."))
             continue
-        filled = {f: v for f, v in values.items() if not _blank(v)}
+        filled = {f: v for f, v in values.items() if not is_blank(v)}
         try:
             clean = clean_persona(filled)
         except InvalidPersona as error:

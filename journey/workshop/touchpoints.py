@@ -49,7 +49,7 @@ from ..fields import normalise_header
 from ..journal import (Problem, SheetSave, comparable, last_save, moved_on, record_change,
                        record_save, record_save_row, stage_mapping, take_back_save)
 from ..stages import ALL_STAGES, LABELS, RANK, normalise_value, read_stage_value
-from ..values import to_sql_value
+from ..values import is_blank, to_sql_value
 from ..workspace import write
 
 STATES = ("current", "future")
@@ -139,15 +139,10 @@ class RowProblem:
         return f"Row {self.row + 1}: {self.reason}"
 
 
-def _blank(value) -> bool:
-    value = to_sql_value(value)
-    return value is None or (isinstance(value, str) and not value.strip())
-
-
 def _text(value) -> str | None:
     """Text as stored: stripped, blank as None, whole numbers without '.0'."""
     value = to_sql_value(value)
-    if _blank(value):
+    if is_blank(value):
         return None
     if isinstance(value, float) and value.is_integer():
         value = int(value)
@@ -156,7 +151,7 @@ def _text(value) -> str | None:
 
 def _choice(value, index: dict[str, str], what: str, choices: Iterable[str]):
     """(canonical value or None, reason or None)."""
-    if _blank(value):
+    if is_blank(value):
         return None, None
     found = index.get(normalise_value(value))
     if found is None:
@@ -167,7 +162,7 @@ def _choice(value, index: dict[str, str], what: str, choices: Iterable[str]):
 def _emotion(value):
     """(whole number from -2 to +2 or None, reason or None)."""
     value = to_sql_value(value)
-    if _blank(value):
+    if is_blank(value):
         return None, None
     reason = f"emotion '{value}' must be a whole number from -2 to +2."
     if isinstance(value, bool):
@@ -187,7 +182,7 @@ def _emotion(value):
 
 def _stage(value, mapping: dict[str, str] | None = None):
     """(stage name or None, reason or None)."""
-    if _blank(value):
+    if is_blank(value):
         return None, "the stage is missing."
     stage = read_stage_value(value, mapping).stage
     if stage is None:
@@ -199,7 +194,7 @@ def _stage(value, mapping: dict[str, str] | None = None):
 def _number(value):
     """(a float or None, reason or None): a position typed in the table."""
     value = to_sql_value(value)
-    if _blank(value):
+    if is_blank(value):
         return None, None
     try:
         number = float(str(value).strip()) if isinstance(value, str) else float(value)
@@ -230,7 +225,7 @@ def normalise_touchpoint(raw: dict, row: int = 0, stage: str | None = None,
         problems.append(RowProblem(row, "touchpoint", raw.get("touchpoint"),
                                    "the touchpoint needs a name."))
     stage_value = raw.get("stage")
-    check("stage", _stage(stage if _blank(stage_value) and stage else stage_value, stage_map))
+    check("stage", _stage(stage if is_blank(stage_value) and stage else stage_value, stage_map))
     check("position", _number(raw.get("position")))
     check("channel", _choice(raw.get("channel"), CHANNEL_OF, "channel", CHANNELS))
     check("department", _choice(raw.get("department"), DEPARTMENT_OF, "department",
@@ -251,7 +246,7 @@ def validate_touchpoints(rows, stage: str | None = None) -> list[RowProblem]:
 
 def _id(value) -> int | None:
     value = to_sql_value(value)
-    if _blank(value):
+    if is_blank(value):
         return None
     try:
         return int(value)
@@ -986,7 +981,7 @@ def import_sheet(db: Database, raw, import_id: int):
                 for r in touchpoint_rows(db)}
     problems, accepted, seen = [], [], {}
     for number, values in rows:
-        if all(_blank(v) for v in values.values()):
+        if all(is_blank(v) for v in values.values()):
             continue
         row, row_problems = normalise_touchpoint(values, number, stage_map=mapping)
         key = (row["stage"], row["state"], normalise_value(row["touchpoint"]))
@@ -1066,7 +1061,7 @@ def import_function_map(db: Database, raw, import_id: int):
     with write(db):
         stamp = _now()
         for number, values in rows:
-            if all(_blank(v) for v in values.values()):
+            if all(is_blank(v) for v in values.values()):
                 continue
             row, row_problems = normalise_function(values, number)
             if not row_problems and row["department"] in seen:
