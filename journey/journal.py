@@ -47,9 +47,9 @@ from sqlite_utils import Database
 
 from .errors import ValidationError, WorkspaceError
 from .fields import PROFILE_FIELDS
-from .text import counted
+from .text import counted, match_key
 from .values import to_sql_value
-from .workspace import DERIVED_CLIENT_COLUMNS
+from .workspace import DERIVED_CLIENT_COLUMNS, now_stamp
 
 
 @dataclass
@@ -138,6 +138,36 @@ def _decode_image(text: str | None) -> dict | None:
         return None
     return json.loads(text, object_hook=lambda d: base64.b64decode(d["$base64"])
                       if d.keys() == {"$base64"} else d)
+
+
+def row_named(db: Database, table: str, column: str, name: str) -> dict | None:
+    """The first row whose ``column`` is ``name``, case, spaces and punctuation ignored: the
+    row a workshop sheet's row updates."""
+    key = match_key(name)
+    for row in db.query(f"SELECT * FROM [{table}] ORDER BY id"):
+        if match_key(row[column]) == key:
+            return row
+    return None
+
+
+def save_sheet_row(db: Database, import_id: int, table: str, existing: dict | None,
+                   clean: dict, *, name_field: str | None = None) -> str | None:
+    """Add a workshop sheet's row, or update ``existing`` (the row it names), recording
+    either for undo: "inserted", "updated", or None when nothing changed. ``name_field``
+    keeps the stored spelling of the name the row was matched by."""
+    if existing is None:
+        new_id = db.table(table).insert({**clean, "updated_at": now_stamp()}).last_pk
+        record_change(db, import_id, table, new_id, None, clean)
+        return "inserted"
+    carried = clean if name_field is None else {**clean, name_field: existing[name_field]}
+    record_change(db, import_id, table, existing["id"], existing, carried)
+    changes = {k: v for k, v in carried.items() if existing.get(k) != v}
+    if not changes:
+        return None
+    db.execute(f"UPDATE [{table}] SET {', '.join(f'[{k}] = ?' for k in changes)}, "
+               "updated_at = ?, version = version + 1 WHERE id = ?",
+               [*changes.values(), now_stamp(), existing["id"]])
+    return "updated"
 
 
 def keyed_before(db: Database, table: str, key_column: str, key: str) -> dict | None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import copy
+import datetime as dt
 import json
 import os
 import re
@@ -205,6 +206,11 @@ def write(db: Database, *, keep: bool = True):
 
 
 # --- settings ------------------------------------------------------------------------
+
+def now_stamp() -> str:
+    """Now in UTC, as SQLite's datetime('now') writes it (the workspace's updated_at)."""
+    return dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%d %H:%M:%S")
+
 
 def get_setting(db: Database, key: str):
     """A workspace setting as its declared kind; its default when unset or unusable."""

@@ -17,10 +17,10 @@ from sqlite_utils import Database
 
 from ..charts import MIDPOINT           # a score above it is high, as on every matrix
 from ..errors import JourneyError, ValidationError
-from ..journal import Problem, SheetSave, moved_on, record_change
+from ..journal import Problem, SheetSave, moved_on, row_named, save_sheet_row
 from ..stages import ALL_STAGES, LABELS, normalise_value
 from ..values import parse_text
-from ..workspace import write
+from ..workspace import now_stamp, write
 
 STATUSES = {"open": "Open", "doing": "In progress", "done": "Done", "dropped": "Dropped"}
 FIELDS = ("title", "owner", "department", "stage", "impact", "effort", "due", "status",
@@ -108,7 +108,7 @@ def add_action(db: Database, values: dict, *, today: dt.date | None = None) -> i
     """Add an action (status open unless given); returns its id."""
     clean = clean_action({"status": "open", "title": None, **values}, today=today)
     with write(db):
-        return db.table("actions").insert({**clean, "updated_at": _now()}).last_pk
+        return db.table("actions").insert({**clean, "updated_at": now_stamp()}).last_pk
 
 
 def update_action(db: Database, action_id: int, changes: dict, *, version: int,
@@ -123,7 +123,7 @@ def update_action(db: Database, action_id: int, changes: dict, *, version: int,
                              today=today, was_due=now["due"])
         db.execute(f"UPDATE actions SET {', '.join(f'[{k}] = ?' for k in clean)}, "
                    "updated_at = ?, version = version + 1 WHERE id = ?",
-                   [*clean.values(), _now(), action_id])
+                   [*clean.values(), now_stamp(), action_id])
         return now["version"] + 1
 
 
@@ -297,10 +297,6 @@ def matrix_points(frame: pd.DataFrame) -> pd.DataFrame:
                                       zip(open_ones["impact"], open_ones["effort"])])
 
 
-def _now() -> str:
-    return dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%d %H:%M:%S")
-
-
 # --- the "Actions" sheet -------------------------------------------------------------------
 
 EXPORT_COLUMNS = {"title": "Action", "owner": "Owner", "department": "Department",
@@ -357,7 +353,7 @@ def import_sheet(db: Database, raw, import_id: int) -> SheetSave:
             problems.append(Problem(row_number, header_of["title"], None,
                                     "This row has no action, so it was not imported."))
             continue
-        existing = _action_titled(db, filled["title"])
+        existing = row_named(db, "actions", "title", filled["title"])
         try:
             clean = clean_action({"status": existing["status"] if existing else "open",
                                   **filled}, today=dt.date.min)
@@ -367,25 +363,9 @@ def import_sheet(db: Database, raw, import_id: int) -> SheetSave:
             problems.append(Problem(row_number, header_of.get(field, field), filled.get(field),
                                     f"{error} The row was not imported."))
             continue
-        if existing is None:
-            new_id = db.table("actions").insert({**clean, "updated_at": _now()}).last_pk
-            record_change(db, import_id, "actions", new_id, None, clean)
-            inserted += 1
-            continue
-        record_change(db, import_id, "actions", existing["id"], existing,
-                      {**clean, "title": existing["title"]})
-        changes = {k: v for k, v in clean.items() if existing.get(k) != v and k != "title"}
-        if changes:
-            db.execute(f"UPDATE actions SET {', '.join(f'[{k}] = ?' for k in changes)}, "
-                       "updated_at = ?, version = version + 1 WHERE id = ?",
-                       [*changes.values(), _now(), existing["id"]])
-            updated += 1
+        saved = save_sheet_row(db, import_id, "actions", existing, clean, name_field="title")
+        inserted += saved == "inserted"
+        updated += saved == "updated"
     return SheetSave(inserted, updated, problems)
 
 
-def _action_titled(db: Database, title: str) -> dict | None:
-    key = normalise_value(title)
-    for row in db.query("SELECT * FROM actions ORDER BY id"):
-        if normalise_value(row["title"]) == key:
-            return row
-    return None

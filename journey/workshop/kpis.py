@@ -36,11 +36,10 @@ import pandas as pd
 from sqlite_utils import Database
 
 from ..errors import JourneyError, ValidationError
-from ..journal import (Problem, SheetSave, keyed_before, moved_on, record_change,
-                       record_keyed_change)
+from ..journal import (Problem, SheetSave, keyed_before, moved_on, record_keyed_change, row_named, save_sheet_row)
 from ..stages import ALL_STAGES, LABELS, normalise_value
 from ..values import is_blank, parse_money, parse_text
-from ..workspace import write
+from ..workspace import now_stamp, write
 from . import goal as goals
 
 MET, NOT_MET, NO_EVIDENCE = "met", "not met", "no evidence"
@@ -228,7 +227,7 @@ def add_kpi(db: Database, values: dict, *, today: dt.date | None = None) -> int:
     clean = clean_kpi(values, today=today)
     with write(db):
         return db.table("kpis").insert({**clean, "actual_on": _today_if(clean["actual"]),
-                                        "updated_at": _now()}).last_pk
+                                        "updated_at": now_stamp()}).last_pk
 
 
 def update_kpi(db: Database, kpi_id: int, changes: dict, *, version: int,
@@ -249,7 +248,7 @@ def update_kpi(db: Database, kpi_id: int, changes: dict, *, version: int,
             _today_if(clean["actual"])
         db.execute(f"UPDATE kpis SET {', '.join(f'[{k}] = ?' for k in clean)}, "
                    "actual_on = ?, updated_at = ?, version = version + 1 WHERE id = ?",
-                   [*clean.values(), actual_on, _now(), kpi_id])
+                   [*clean.values(), actual_on, now_stamp(), kpi_id])
         return int(now["version"]) + 1
 
 
@@ -278,10 +277,6 @@ def list_kpis(db: Database) -> pd.DataFrame:
 
 def _today_if(actual) -> str | None:
     return None if actual is None else dt.date.today().isoformat()
-
-
-def _now() -> str:
-    return dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%d %H:%M:%S")
 
 
 # --- judging -----------------------------------------------------------------------------
@@ -394,7 +389,7 @@ def import_sheet(db: Database, raw, import_id: int) -> SheetSave:
             problems.append(Problem(row_number, header_of["name"], None,
                                     "This KPI row has no name, so it was not imported."))
             continue
-        existing = _kpi_named(db, values["name"])
+        existing = row_named(db, "kpis", "name", values["name"])
         row = {f: values.get(f) for f in FIELDS if f in values}
         if is_blank(row.get("measure")):
             row["measure"] = existing["measure"] if existing else "entered"
@@ -411,18 +406,9 @@ def import_sheet(db: Database, raw, import_id: int) -> SheetSave:
             problems.append(Problem(row_number, header_of.get(field, field),
                                     values.get(field), f"{error} The row was not imported."))
             continue
-        if existing is None:
-            new_id = db.table("kpis").insert({**clean, "updated_at": _now()}).last_pk
-            record_change(db, import_id, "kpis", new_id, None, clean)
-            inserted += 1
-            continue
-        record_change(db, import_id, "kpis", existing["id"], existing, clean)
-        changes = {k: v for k, v in clean.items() if existing.get(k) != v}
-        if changes:
-            db.execute(f"UPDATE kpis SET {', '.join(f'[{k}] = ?' for k in changes)}, "
-                       "updated_at = ?, version = version + 1 WHERE id = ?",
-                       [*changes.values(), _now(), existing["id"]])
-            updated += 1
+        saved = save_sheet_row(db, import_id, "kpis", existing, clean)
+        inserted += saved == "inserted"
+        updated += saved == "updated"
     if objective:
         before = keyed_before(db, "settings", "key", goals.GOAL_SETTING)
         try:
@@ -434,9 +420,3 @@ def import_sheet(db: Database, raw, import_id: int) -> SheetSave:
     return SheetSave(inserted, updated, problems)
 
 
-def _kpi_named(db: Database, name: str) -> dict | None:
-    key = normalise_value(name)
-    for row in db.query("SELECT * FROM kpis ORDER BY id"):
-        if normalise_value(row["name"]) == key:
-            return row
-    return None

@@ -34,7 +34,7 @@ from sqlite_utils import Database
 
 from ..errors import ValidationError
 from ..text import counted
-from ..workspace import write
+from ..workspace import now_stamp, write
 from .goal import get_goal
 
 WORKSHOP, SALES = "workshop", "sales"
@@ -313,11 +313,7 @@ def set_step(db: Database, track: str, key: str, done: bool, *, at: str | None =
         db.execute("INSERT INTO method_steps(track, step, done, updated_at) VALUES (?, ?, ?, ?) "
                    "ON CONFLICT(track, step) DO UPDATE SET done = excluded.done, "
                    "updated_at = excluded.updated_at",
-                   [track, key, int(bool(done)), at or _now()])
-
-
-def _now() -> str:
-    return dt.datetime.now().isoformat(timespec="seconds")
+                   [track, key, int(bool(done)), at or now_stamp()])
 
 
 # --- the existing data (step 4) -----------------------------------------------------------
@@ -470,7 +466,7 @@ def save_answers(db: Database, answers: dict[str, str], persona: str = EVERY_CUS
         raise ValidationError("Nothing to save: type what customers said under at least one "
                               "question.")
     changed = {k: v for k, v in cleaned.items() if v != stored.get(k, "")}
-    now = at or _now()
+    now = at or now_stamp()
     with write(db):
         for key, text in changed.items():
             if text:

@@ -43,7 +43,7 @@ from sqlite_utils import Database
 from ..charts import MIDPOINT, QUADRANTS
 from ..errors import JourneyError, UnreadableFile, ValidationError
 from ..filters import NO_FILTERS, Filters
-from ..journal import Problem, SheetSave, moved_on, record_change
+from ..journal import Problem, SheetSave, moved_on, record_change, row_named
 from ..stages import RANK, normalise_value
 from ..values import is_blank, parse_bool, parse_money, parse_text
 from ..workspace import write
@@ -656,7 +656,7 @@ def import_sheet(db: Database, raw, import_id: int):
                 problems.append(Problem(row_number, header_of.get(field, field),
                                         filled.get(field), f"{reason} The row was not imported."))
             continue
-        existing = _persona_named(db, clean["name"])
+        existing = row_named(db, "personas", "name", clean["name"])
         becomes_active = (not archived if existing is None
                           else bool(existing["archived"]) and archived is False)
         if becomes_active and active_count(db) >= MAX_ACTIVE:
@@ -701,9 +701,3 @@ def _sheet_cells(frame: pd.DataFrame, columns: dict[str, str]) -> dict[str, list
     return cells
 
 
-def _persona_named(db: Database, name: str) -> dict | None:
-    key = normalise_value(name)
-    for row in db.query("SELECT * FROM personas ORDER BY id"):
-        if normalise_value(row["name"]) == key:
-            return row
-    return None

@@ -11,7 +11,6 @@ their id.
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 from dataclasses import dataclass, field
 
@@ -19,7 +18,7 @@ import pandas as pd
 from sqlite_utils import Database
 
 from ..errors import ValidationError
-from ..workspace import write
+from ..workspace import now_stamp, write
 from . import kpis as kpi_store
 
 MAX_NAME = 120
@@ -29,7 +28,7 @@ def save_session(db: Database, snapshot: dict, *, name: str | None = None,
                  note: str | None = None, closed_at: str | None = None) -> int:
     """Store a closed session's snapshot; returns its id. ValidationError for a name that
     is too long (nothing is stored)."""
-    closed_at = closed_at or dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%d %H:%M:%S")
+    closed_at = closed_at or now_stamp()
     name = (name or "").strip() or f"Session of {closed_at[:10]}"
     if len(name) > MAX_NAME:
         raise ValidationError(f"A session's name can be up to {MAX_NAME} characters (this "

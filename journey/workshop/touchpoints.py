@@ -33,7 +33,6 @@ Decisions:
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import math
 import sqlite3
@@ -50,7 +49,7 @@ from ..journal import (Problem, SheetSave, comparable, last_save, moved_on, reco
                        record_save, record_save_row, stage_mapping, take_back_save)
 from ..stages import ALL_STAGES, LABELS, RANK, normalise_value, read_stage_value
 from ..values import is_blank, to_sql_value
-from ..workspace import write
+from ..workspace import now_stamp, write
 
 STATES = ("current", "future")
 EMOTION_LOW, EMOTION_HIGH = -2, 2
@@ -261,11 +260,6 @@ def _records(rows) -> list[dict]:
     if isinstance(rows, pd.DataFrame):
         rows = rows.to_dict("records")
     return [{k: to_sql_value(v) for k, v in dict(r).items()} for r in rows]
-
-
-def _now() -> str:
-    """Now in UTC, as SQLite's datetime('now') writes it."""
-    return dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%d %H:%M:%S")
 
 
 # --- loading -------------------------------------------------------------------------
@@ -606,7 +600,7 @@ def _save(db: Database, spec: _Table, base, edited, scope: str | None = None) ->
                 record_save_row(db, save_id, stored[row_id], None)
                 recorded.add(row_id)
                 db.execute(f"DELETE FROM [{spec.name}] WHERE id = ?", [row_id])
-            stamp = _now()
+            stamp = now_stamp()
             for row_id, diff in changes.items():
                 values = {f: to_sql_value(after) for f, (_, after) in diff.items()
                           if f != "position"}
@@ -800,7 +794,7 @@ def undo_last_save(db: Database) -> dict:
         raise ValidationError("There is no save to undo.")
     with write(db):
         try:
-            take_back_save(db, save, TABLES[save["table_name"]].name_field, _now())
+            take_back_save(db, save, TABLES[save["table_name"]].name_field, now_stamp())
         except sqlite3.IntegrityError:
             raise ValidationError(f"Cannot undo '{save['summary']}': a row it would put "
                                   "back has been added again since.") from None
@@ -1003,7 +997,7 @@ def import_sheet(db: Database, raw, import_id: int):
             found[1]["position"] = place
 
     with write(db):
-        stamp = _now()
+        stamp = now_stamp()
         placed: dict[tuple, list[tuple]] = {}
         for key, row in accepted:
             values = {f: row[f] for f in TOUCHPOINT_FIELDS if f != "position"
@@ -1059,7 +1053,7 @@ def import_function_map(db: Database, raw, import_id: int):
     inserted = updated = 0
     problems, seen = [], {}
     with write(db):
-        stamp = _now()
+        stamp = now_stamp()
         for number, values in rows:
             if all(is_blank(v) for v in values.values()):
                 continue
