@@ -110,6 +110,7 @@ class Source:
         self._columns: dict[str, tuple[np.ndarray, np.ndarray]] = {}
         self.refunds_are_amounts = False
         self._lost: np.ndarray | None = None
+        self._known_beyond: dict[tuple[str, ...], bool] = {}
         scope, params = event_scope(filters)
         dates, date_params = date_bounds(span)
         self.has_kind = {k: db.execute("SELECT 1 FROM events WHERE kind = ? LIMIT 1",
@@ -362,12 +363,14 @@ class Source:
     def knows_clients_beyond(self, kinds: tuple[str, ...]) -> bool:
         """Whether the workspace knows its clients from more than events of these kinds: a
         client list, or events of any other kind (a complaints log alone knows only the
-        clients who complained)."""
-        marks = ", ".join("?" * len(kinds))
-        return self.db.execute(
-            f"SELECT EXISTS (SELECT 1 FROM events WHERE kind NOT IN ({marks})) OR EXISTS "
-            "(SELECT 1 FROM imports WHERE kind = 'clients' AND undone_at IS NULL)",
-            list(kinds)).fetchone()[0] == 1
+        clients who complained). Asked once per source, whatever the windows measured."""
+        if kinds not in self._known_beyond:
+            marks = ", ".join("?" * len(kinds))
+            self._known_beyond[kinds] = self.db.execute(
+                f"SELECT EXISTS (SELECT 1 FROM events WHERE kind NOT IN ({marks})) OR EXISTS "
+                "(SELECT 1 FROM imports WHERE kind = 'clients' AND undone_at IS NULL)",
+                list(kinds)).fetchone()[0] == 1
+        return self._known_beyond[kinds]
 
     def has_column(self, name: str) -> bool:
         return bool(len(self.column(name)[1]))
