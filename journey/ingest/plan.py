@@ -137,6 +137,7 @@ def _plan_sheet(db, filename, raw, kind, overrides, set_values, checksum) -> She
     else:
         profile = None
     known_ids = _known_ids(db)
+    measured: dict = {}                  # each column's value evidence, measured once
     if sheet_kind == "auto" and remembered:
         sheet_kind = remembered["kind"]
     elif sheet_kind == "auto":
@@ -146,7 +147,7 @@ def _plan_sheet(db, filename, raw, kind, overrides, set_values, checksum) -> She
         guess = {h: events[h] or clients[h] for h in raw.headers} | chosen_targets
         if profile is None:
             refined = refine_mapping(raw, guess, "auto", chosen=set(chosen_targets),
-                                     known_ids=known_ids)
+                                     known_ids=known_ids, measured=measured)
             guess = refined.mapping
             if refined.key_from_email:            # the e-mails are the client key
                 guess = guess | {refined.key_from_email: "client_id"}
@@ -165,7 +166,8 @@ def _plan_sheet(db, filename, raw, kind, overrides, set_values, checksum) -> She
     refined = Refined(mapping)
     if profile is None and sheet_kind in ("clients", "events"):
         # A remembered mapping is all chosen: the values then only say what the key is.
-        refined = refine_mapping(raw, mapping, sheet_kind, chosen=chosen, known_ids=known_ids)
+        refined = refine_mapping(raw, mapping, sheet_kind, chosen=chosen, known_ids=known_ids,
+                                 measured=measured)
         mapping = refined.mapping
     allowed = fields_for(sheet_kind) if sheet_kind in ("clients", "events") else set()
     for header, target in mapping.items():

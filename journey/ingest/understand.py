@@ -141,7 +141,8 @@ _SCORE_HEADERS = {"nps": re.compile(r"recommend|recomend|empfehl|nps"),
 
 
 def refine_mapping(raw: RawSheet, mapping: dict[str, str | None], kind: str, *,
-                   chosen: set[str] = frozenset(), known_ids=None) -> Refined:
+                   chosen: set[str] = frozenset(), known_ids=None,
+                   measured: dict | None = None) -> Refined:
     """Let the values correct and complete a mapping guessed from headers.
 
     - a column of e-mail addresses is the e-mail, whatever its header ("Contacto");
@@ -154,13 +155,14 @@ def refine_mapping(raw: RawSheet, mapping: dict[str, str | None], kind: str, *,
       clients; else the e-mail (case ignored); else an ID column named as one (``mql_id``),
       unique on a client list; else the name.
 
-    Columns a person chose are never changed.
+    Columns a person chose are never changed. ``measured`` keeps each column's evidence
+    between calls on one sheet (the kind's guess, then the kind's mapping).
     """
     mapping = dict(mapping)
     said: list[str] = []
     free = [h for h in raw.headers if h not in chosen]
     used = set(mapping.values())
-    seen: dict[str, object] = {}
+    seen = {} if measured is None else measured
 
     def values_of(header):
         if header not in seen:
