@@ -43,10 +43,11 @@ class Setting:
 SETTINGS: dict[str, Setting] = {
     "pre_awareness": Setting(bool, False, "show the optional sixth stage"),
     "day_first": Setting(bool, True, "ambiguous 03/04/2024 is 3 April"),
-    "max_upload_mb": Setting(int, 50, "files larger than this are refused"),
+    "max_upload_mb": Setting(int, 100, "files larger than this are refused"),
     # Both limits keep an import under about 1 GB of memory (bench/memory_bench.py).
-    "max_import_rows": Setting(int, 400_000, "sheets with more rows are refused"),
-    "max_import_cells": Setting(int, 3_000_000, "sheets with more cells are refused"),
+    "max_import_rows": Setting(int, 1_000_000, "sheets with more rows are refused"),
+    "max_import_cells": Setting(int, 3_000_000, "cells read at once: a larger .xlsx sheet is "
+                                "read in parts, other sheets this large are refused"),
     "stall_days": Setting(int, 60, "a client in one stage longer than this is stalled"),
     "currency": Setting(str, "$", "the symbol money is shown with"),
     "editing_passcode": Setting(str, None, "hash of the facilitator's passcode (journey.access)"),

@@ -53,8 +53,8 @@ def declared_size(data: bytes, member: str, size: int) -> bytes:
 
 
 def zip_bomb() -> bytes:
-    """A small xlsx that says its sheet unpacks to 600 MB (over the 500 MB guard)."""
-    return declared_size(small_workbook(), "xl/worksheets/sheet1.xml", 600 * 1024 * 1024)
+    """A small xlsx that says its sheet unpacks to 2 GB (over the 1.5 GB guard)."""
+    return declared_size(small_workbook(), "xl/worksheets/sheet1.xml", 2 * 1024 ** 3)
 
 
 def squeezed_workbook() -> bytes:

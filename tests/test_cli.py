@@ -289,7 +289,7 @@ def test_a_refused_file_does_not_create_a_workspace(capsys, files):
 def test_settings_are_shown_and_changed_by_name(capsys, files):
     code, out, err = call(capsys, "settings", "--workspace", "shop")
     assert code == 0 and err == ""
-    assert out.splitlines()[3].split()[:2] == ["max_import_rows", "400000"]
+    assert out.splitlines()[3].split()[:2] == ["max_import_rows", "1000000"]
     code, out, err = call(capsys, "settings", "--workspace", "shop", "max_import_rows=600,000",
                           "day_first=no")
     assert code == 0

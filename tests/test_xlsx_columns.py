@@ -45,7 +45,7 @@ def tracker_rows(count: int = 40) -> list[list]:
 def spans_used(data: bytes) -> dict[str, bool]:
     """Sheet name -> whether the fast way read it (MIN_ROWS set to 0)."""
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
-        spans = readers._verify_zip_members("t.xlsx", archive)
+        spans, _ = readers._verify_zip_members("t.xlsx", archive)
         listed = workbook_sheets(archive)
         dated_texts = shared_strings_look_dated(archive)
     fast = FastSheets(data, {s.name: spans[s.member] for s in listed if s.member in spans},

@@ -81,7 +81,7 @@ def review_sheet(key: str, index: int, plan):
                                "client column repeats.")
     mine["kind"][index] = kind
     detected = "" if kind == plan.kind else f" Journey detected {plan.kind.replace('_', ' ')}."
-    right.caption(f"{len(plan.raw.frame):,} rows, {len(plan.headers)} columns.{detected}")
+    right.caption(f"{plan.raw.rows:,} rows, {len(plan.headers)} columns.{detected}")
     if plan.remembered and kind == plan.kind:
         st.info("Using the mapping from your last import of these columns.",
                 icon=":material/history:")

@@ -84,6 +84,7 @@ class PreparedSheet:
     day_first: bool | None = None
     notes: list[str] = field(default_factory=list)
     rejected: int | None = None     # rows rejected (a profile may group or add rows)
+    demoted: list[str] = field(default_factory=list)   # mapped columns kept as extra
 
 
 def plan_file(filename: str, data: bytes, *, db: Database | None = None, kind: str = "auto",
@@ -233,9 +234,16 @@ def _remembered_mapping(db: Database, headers: list[str]) -> dict | None:
 
 
 def prepare_sheet(plan: SheetPlan, *, stage_map: dict[str, str] | None = None,
-                  day_first: bool | None = True) -> PreparedSheet:
-    """Coerce a planned sheet's values; reject rows that cannot be used, saying why."""
+                  day_first: bool | None = True,
+                  decided: PreparedSheet | None = None) -> PreparedSheet:
+    """Coerce a planned sheet's values; reject rows that cannot be used, saying why.
+
+    ``decided``: the first part of a sheet read in parts, prepared; a later part takes its
+    decisions (the order of day and month, the columns kept as extra) rather than its own.
+    """
     raw = plan.raw
+    if decided is not None:
+        day_first = decided.day_first
     frame = raw.frame
     if plan.kind in WORKSHOP_KINDS:          # its importer reads the sheet itself
         return PreparedSheet(plan, pd.DataFrame(index=frame.index), [], {})
@@ -253,7 +261,8 @@ def prepare_sheet(plan: SheetPlan, *, stage_map: dict[str, str] | None = None,
         for other in headers[1:]:
             merged = merged.where(merged.notna(), frame[other])
         parsed, bad, day_first = coerce(target, merged, day_first, stripped=True)
-        if looks_mismapped(bad, merged) and not plan.chosen.intersection(headers):
+        if (set(headers) & set(decided.demoted) if decided is not None else
+                looks_mismapped(bad, merged) and not plan.chosen.intersection(headers)):
             notes.append(f"Column '{headers[0]}' looked like {target.replace('_', ' ')}, but most "
                          f"of its values {REASONS.get(field_type(target), 'are not valid')[3:]}, "
                          "so it was kept as an extra column; map it by hand if it is.")
@@ -329,4 +338,4 @@ def prepare_sheet(plan: SheetPlan, *, stage_map: dict[str, str] | None = None,
             rows.loc[won, "stage"] = "purchase"
     problems.sort(key=lambda p: p.row)
     return PreparedSheet(plan, rows, problems, unknown, day_first, notes,
-                         rejected=int(rejected.sum()))
+                         rejected=int(rejected.sum()), demoted=demoted)

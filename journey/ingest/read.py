@@ -47,13 +47,16 @@ Decisions (where the design is silent):
   most of the first records to count). pyarrow is given a copy of the text in memory it
   owns, never a Python object (see ``_arrow_owned_bytes``: the process could abort at exit).
 - The work (and memory) of an import grows with its cells, not its bytes: 10 MB of
-  one-letter rows are 5,000,000 rows. A sheet with more data rows than ``max_rows`` or
-  more cells (data rows x columns) than ``max_cells`` (the workspace settings
-  max_import_rows and max_import_cells) is refused with one sentence naming the setting,
-  as soon as its size is known and before its cells become Python objects: for CSV on
-  pyarrow's columns (blank rows do not count) or while the csv module reads; for a
-  workbook from the sheet's extent (from the header row down). A workbook with one such
-  sheet is refused whole: skipping it would leave out the rows the user came for.
+  one-letter rows are 5,000,000 rows. A sheet with more data rows than ``max_rows`` (the
+  workspace setting max_import_rows) is refused with one sentence naming the setting. So is
+  a sheet with more cells (data rows x columns) than ``max_cells`` (max_import_cells, the
+  cells read at once), unless it is an .xlsx worksheet that can be cut between rows: that
+  one is read in parts of at most ``PART_CELLS`` cells (``journey.ingest.xlsx_parts``;
+  ``RawSheet.more``), which the import prepares and saves one after the other. Sizes are
+  known before any cell becomes a Python object: for CSV on pyarrow's columns (blank rows do
+  not count) or while the csv module reads; for a workbook from the sheet's extent (from
+  the header row down). A workbook with a sheet refused is refused whole: skipping it would
+  leave out the rows the user came for.
 - Stray NUL bytes in a text file are removed with a note naming their lines; binary data
   is told from text by its other control bytes.
 """
@@ -75,6 +78,7 @@ import xml.parsers.expat
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import PureWindowsPath
+from typing import Callable, Iterator
 
 import numpy as np
 import pandas as pd
@@ -82,11 +86,12 @@ import pandas as pd
 from ..errors import UnreadableFile
 from .xlsx_columns import (FastSheets, RowSpan, SheetEntry, Span, re2_search,
                            shared_strings_look_dated, workbook_sheets)
+from .xlsx_parts import PART_SHEET, header_width, sheet_parts
 
-DEFAULT_MAX_BYTES = 50 * 1024 * 1024  # the upload size limit (a workspace setting elsewhere)
-DEFAULT_MAX_ROWS = 400_000  # data rows per sheet (the workspace setting max_import_rows)
+DEFAULT_MAX_BYTES = 100 * 1024 * 1024  # the upload size limit (a workspace setting elsewhere)
+DEFAULT_MAX_ROWS = 1_000_000  # data rows per sheet (the workspace setting max_import_rows)
 DEFAULT_MAX_CELLS = 3_000_000  # data rows x columns per sheet (max_import_cells)
-MAX_UNCOMPRESSED_BYTES = 500 * 1024 * 1024  # zip bomb guard for xlsx/xlsm/ods
+MAX_UNCOMPRESSED_BYTES = 1536 * 1024 * 1024  # zip bomb guard for xlsx/xlsm/ods (inflated as a stream)
 MAX_COLUMNS = 1000  # wider sheets are refused with a sentence
 MAX_CELLS = 10_000_000  # a workbook sheet spanning more cells (rows x columns) is refused
 
@@ -129,6 +134,17 @@ class RawSheet:
     row_numbers: list[int]
     column_letters: list[str]
     notes: list[str] = field(default_factory=list)
+    blank_rows: int = 0                  # blank rows skipped (told in ``notes``)
+    # A sheet too large to hold at once is read in parts: ``frame`` is its first part,
+    # ``more()`` reads the others (each a RawSheet with the same headers, read anew at
+    # every call) and ``sheet_rows`` is the rows below the header, blank ones included.
+    more: Callable[[], Iterator[RawSheet]] | None = field(default=None, repr=False)
+    sheet_rows: int | None = None
+
+    @property
+    def rows(self) -> int:
+        """The data rows of the whole sheet (of every part of a sheet read in parts)."""
+        return len(self.frame) if self.sheet_rows is None else self.sheet_rows
 
 
 class _EmptySheet(Exception):
@@ -261,11 +277,12 @@ def _read_zip_workbook(name: str, data: bytes, sheet: str | None, limits: _Limit
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             _check_zip_is_spreadsheet(name, archive)
             _check_zip_size(name, archive)
-            spans = _verify_zip_members(name, archive)
+            spans, over = _verify_zip_members(name, archive)
             _check_ods_encryption(name, archive)
             binary_sheets = any(n.endswith(".bin") for n in archive.namelist() if n.startswith("xl/worksheets/"))
             listed = workbook_sheets(archive) if spans else []
             dated_texts = shared_strings_look_dated(archive) if spans else True
+            parted = _parted(name, archive, listed, spans, over, limits)
     except UnreadableFile:
         raise
     except Exception:  # zipfile raises many types for broken archives (BadZipFile, NotImplementedError, ...)
@@ -275,7 +292,48 @@ def _read_zip_workbook(name: str, data: bytes, sheet: str | None, limits: _Limit
         return _read_workbook(name, data, sheet, limits, isolated=True)
     fast = FastSheets(data, {s.name: spans[s.member] for s in listed if s.member in spans},
                       dated_texts)
+    for parts in parted.values():
+        parts.data, parts.dated_texts = data, dated_texts
+    fast.parted = parted
     return _read_workbook(name, data, sheet, limits, fast=fast, listed=listed)
+
+
+# A worksheet too large to hold at once is read in parts (journey.ingest.xlsx_parts).
+PART_CELLS = 500_000     # cells in one part of a sheet read in parts (about 19,000 rows x 26)
+MIN_PART_ROWS = 1_000    # rows in a part at least, however wide the sheet
+
+
+@dataclass
+class _Parts:
+    """How one worksheet is read in parts."""
+
+    member: str
+    span: Span
+    width: int               # the header row's columns
+    columns: int             # an upper bound of the columns any cell is in
+    data: bytes = b""
+    dated_texts: bool = True
+
+
+def _parted(name: str, archive: zipfile.ZipFile, listed: list[SheetEntry],
+            spans: dict[str, Span], over: dict[str, tuple[int, int]],
+            limits: _Limits) -> dict[str, _Parts]:
+    """The worksheets to read in parts, by name: those whose data rows by header columns
+    are over the cells one sheet may hold (``limits.cells``) or whose extent is over
+    ``MAX_CELLS``, when they can be cut. A sheet over ``MAX_CELLS`` that cannot be cut is
+    measured exactly, and refused if it is so."""
+    parted = {}
+    for entry in listed:
+        span = spans.get(entry.member)
+        if span is None:
+            continue
+        width = header_width(archive, entry.member, span)
+        columns = over.get(entry.member, (0, 26))[1]
+        if width and (entry.member in over or (span.last - span.first) * width > limits.cells):
+            parted[entry.name] = _Parts(entry.member, span, width, max(columns, width))
+    for member in set(over) - {parts.member for parts in parted.values()}:
+        _check_extent(name, _exact_xlsx_extent(archive, archive.getinfo(member)))
+    return parted
 
 
 def _check_zip_is_spreadsheet(name: str, archive: zipfile.ZipFile) -> None:
@@ -326,14 +384,17 @@ def _check_zip_size(name: str, archive: zipfile.ZipFile) -> None:
         raise UnreadableFile(_too_big_unpacked(name, declared))
 
 
-def _verify_zip_members(name: str, archive: zipfile.ZipFile) -> dict[str, Span]:
+def _verify_zip_members(name: str, archive: zipfile.ZipFile
+                        ) -> tuple[dict[str, Span], dict[str, tuple[int, int]]]:
     """Inflate every member once: count the real bytes, check CRCs, measure sheet extents.
 
     Returns where each xlsx worksheet member's cells with a value are (where that could be
-    found), for ``journey.ingest.xlsx_columns``.
+    found), for ``journey.ingest.xlsx_columns``; and the extents of the worksheets over
+    ``MAX_CELLS`` that may yet be read in parts (checked by the caller: ``_parted``).
     """
     total = 0
     spans = {}
+    over = {}
     try:
         for info in archive.infolist():
             extent = _extent_scanner(info.filename)
@@ -358,7 +419,11 @@ def _verify_zip_members(name: str, archive: zipfile.ZipFile) -> dict[str, Span]:
                 if unusual:        # some cell's position is not (only) its reference
                     extents = _positional_xlsx_extent(archive, info)
                 elif isinstance(extent, _XlsxExtent) and _too_many_cells(extents):
-                    extents = _exact_xlsx_extent(archive, info)  # the quick bound was not enough
+                    if info.filename in spans and extents[0][2] <= MAX_COLUMNS:
+                        over[info.filename] = extents[0][1:]
+                        extents = []                 # each part is checked on its own
+                    else:
+                        extents = _exact_xlsx_extent(archive, info)  # the quick bound was not enough
                 _check_extent(name, extents)
             if checker:
                 checker.Parse(b"", True)
@@ -368,7 +433,7 @@ def _verify_zip_members(name: str, archive: zipfile.ZipFile) -> dict[str, Span]:
         if "encrypt" in str(exc).lower() or "password" in str(exc).lower():
             raise UnreadableFile(_password(name)) from None
         raise
-    return spans
+    return spans, over
 
 
 # Sheet extents. calamine stores a sheet as a dense rectangle from its first to its last
@@ -377,7 +442,6 @@ def _verify_zip_members(name: str, archive: zipfile.ZipFile) -> dict[str, Span]:
 # XML before calamine sees it.
 
 _XLSX_WIDE_REF = re.compile(rb'r="([A-Za-z]{2,})[0-9]')  # cells right of column Z
-_XLSX_TALL_REF = re.compile(rb'r="[A-Za-z]+([0-9]{6,})"')  # cells below row 99,999
 # RE2 patterns (searched through pyarrow: see xlsx_columns.re2_search), for the quick check:
 # a reference either of the two above may match (and a few other texts: xmlns:r="http...");
 _XLSX_FAR_REF = r'r="[A-Za-z](?:[A-Za-z]|[0-9]{6})'
@@ -453,13 +517,11 @@ class _XlsxExtent:
     def finish(self) -> list[tuple[str, int, int]]:
         return [("", self.rows, self.columns)]
 
-    @staticmethod
-    def _quick(part: bytes) -> tuple[int, int]:
+    def _quick(self, part: bytes) -> tuple[int, int]:
         if not re2_search(part, _XLSX_FAR_REF):     # none of the references below
             return 99_999, 26
-        wide = set(_XLSX_WIDE_REF.findall(part))
-        tall = set(_XLSX_TALL_REF.findall(part))
-        return (_largest_number(tall) if tall else 99_999), (_largest_column(wide) if wide else 26)
+        wide = set(_XLSX_WIDE_REF.findall(part)) if re2_search(part, _XLSX_WIDE) else ()
+        return _tall_bound(part, self.rows), (_largest_column(wide) if wide else 26)
 
     @staticmethod
     def _exact(part: bytes) -> tuple[int, int]:
@@ -511,6 +573,29 @@ def _positional_xlsx_extent(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> 
 
 
 _REFERENCE = re.compile(r"\s*([A-Za-z]*)([0-9]*)")
+_XLSX_WIDE = r'r="[A-Za-z]{2,}[0-9]'       # (RE2) a reference right of column Z
+_MOST_DIGITS = 9                             # a reference this long is out of any sheet
+
+
+def _tall_bound(part: bytes, known: int) -> int:
+    """An upper bound (at least ``known``) of the row numbers the references in ``part``
+    name, from RE2 searches rather than a Python object per reference: the most digits a
+    reference has, and the highest first digit among those that long. A block whose
+    references stay within ``known`` costs one search."""
+    bound = max(known, 99_999)
+    digits = len(str(bound))
+    above = (f"[0-9]{{{digits + 1},}}" if bound == 10 ** digits - 1 else
+             f"[0-9]{{{digits + 1},}}|[{int(str(bound)[0]) + 1}-9][0-9]{{{digits - 1}}}")
+    if not re2_search(part, f'r="[A-Za-z]+(?:{above})"'):
+        return bound
+    while digits < _MOST_DIGITS and re2_search(part, f'r="[A-Za-z]+[0-9]{{{digits + 1},}}"'):
+        digits += 1
+    if digits >= _MOST_DIGITS:
+        return 10 ** _MOST_DIGITS
+    for first in range(9, 0, -1):
+        if re2_search(part, f'r="[A-Za-z]+{first}[0-9]{{{digits - 1}}}"'):
+            return max(bound, (first + 1) * 10 ** (digits - 1) - 1)
+    return max(bound, 10 ** (digits - 1) - 1)     # written with leading zeros
 
 
 def _largest_number(digits: set[bytes]) -> int:
@@ -920,7 +1005,7 @@ def _read_one_sheet(name: str, book, sheet_name: str, limits: _Limits,
     """A sheet asked for by name: every problem is a refusal."""
     where = f"{name}, sheet '{sheet_name}',"
     try:
-        return _build_sheet(sheet_name, _sheet_grid(name, book, sheet_name, limits, fast), [])
+        return _sheet(name, book, sheet_name, limits, fast, [])
     except _EmptySheet:
         raise UnreadableFile(f"{where} has no data.") from None
     except _HeaderOnly:
@@ -938,8 +1023,7 @@ def _read_all_sheets(name: str, book, worksheets: list[str], others: list[str], 
     header_only, widest = False, 0
     for sheet_name in worksheets:
         try:
-            sheets.append(_build_sheet(sheet_name, _sheet_grid(name, book, sheet_name, limits, fast),
-                                       pending))
+            sheets.append(_sheet(name, book, sheet_name, limits, fast, pending))
             pending = []
         except _EmptySheet:
             pending.append(f"sheet '{sheet_name}' is empty and was skipped")
@@ -966,11 +1050,110 @@ def _no_usable_sheet(name: str, header_only: bool, widest: int) -> str:
     return f"{name} has no data."
 
 
-def _sheet_grid(name: str, book, sheet_name: str, limits: _Limits,
-                fast: FastSheets | None = None) -> _Grid:
-    """Load one sheet as a cleaned grid (width and size are checked before converting):
-    column-wise through ``fast`` where it can, else cell by cell with calamine."""
+def _sheet(name: str, book, sheet_name: str, limits: _Limits, fast: FastSheets | None,
+           notes: list[str]) -> RawSheet:
+    """One worksheet: whole, or its first part and the way to the others."""
+    parts = fast.parted.get(sheet_name) if fast is not None else None
+    if parts is None:
+        return _build_sheet(sheet_name, _sheet_grid(name, book, sheet_name, limits, fast), notes)
+    return _parted_sheet(name, sheet_name, parts, limits, notes)
+
+
+def _parted_sheet(name: str, sheet_name: str, parts: _Parts, limits: _Limits,
+                  notes: list[str]) -> RawSheet:
+    """A worksheet read in parts: its first part, with ``more`` to read the others."""
     where = f"{name}, sheet '{sheet_name}',"
+    rows = parts.span.last - parts.span.first
+    if rows > limits.rows:
+        limits.check(where, rows, parts.width)
+    per_part = max(MIN_PART_ROWS, min(PART_CELLS, limits.cells) // parts.width)
+    part_limits = _Limits(limits.rows, max(limits.cells, (per_part + 1) * parts.columns))
+
+    def read(skip: int) -> Iterator[_Grid]:
+        try:
+            for part in itertools.islice(
+                    sheet_parts(parts.data, parts.member, parts.span, per_part, skip), skip, None):
+                low, high = part.rows
+                if (high - low + 1) * parts.columns > MAX_CELLS:
+                    raise ValueError("a part spans too many cells")
+                grid = _part_grid(name, sheet_name, part, parts, part_limits)
+                del part                     # its workbook, before the next is made
+                yield grid
+                del grid
+        except ValueError:            # cells out of place: calamine would span too much
+            raise UnreadableFile(
+                f"{where} has cells placed out of the order of its rows, so it cannot be read "
+                "in parts; save it again from the spreadsheet program and upload it again."
+            ) from None
+
+    first = _build_sheet(sheet_name, next(read(0)), notes, count_blank=False)
+
+    def more() -> Iterator[RawSheet]:
+        for grid in read(1):
+            part = _next_part(first, grid)
+            del grid
+            yield part
+            del part
+            _give_back_memory()
+
+    first.more, first.sheet_rows = more, rows
+    return first
+
+
+def _give_back_memory() -> None:
+    """Hand the memory freed after a part back to the system (glibc keeps it otherwise, and
+    the next part's cells land elsewhere: the process would grow part by part)."""
+    with contextlib.suppress(Exception):
+        _LIBC.malloc_trim(0)
+
+
+try:
+    import ctypes
+    import ctypes.util
+    _LIBC = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6")
+except OSError:              # not glibc: nothing to hand back this way
+    _LIBC = None
+
+
+def _part_grid(name: str, sheet_name: str, part, parts: _Parts, limits: _Limits) -> _Grid:
+    """The cells of one part (a workbook of its own, read like any other)."""
+    fast = FastSheets(part.workbook, {PART_SHEET: part.span}, parts.dated_texts)
+    book = _LazyBook(name, part.workbook, [SheetEntry(PART_SHEET, "", "worksheet")])
+    try:
+        return _sheet_grid(name, book, PART_SHEET, limits, fast, label=sheet_name)
+    finally:
+        _quietly_close(book)
+        fast.close()
+
+
+def _next_part(first: RawSheet, grid: _Grid) -> RawSheet:
+    """A part after the first as rows of the first part's columns: its header row (the
+    copy ``xlsx_parts`` put above its first row) and blank rows left out."""
+    missing = [pd.isna(col) for col in grid.columns]
+    blank = _blank_rows(missing, len(grid.row_numbers))
+    blank[0] = True                                      # the copy of the header row
+    data_at = np.flatnonzero(~blank)
+    columns = {}
+    for header, letters in zip(first.headers, first.column_letters):
+        j = _column_number(letters) - 1 - grid.first_column
+        columns[header] = (grid.columns[j][data_at] if 0 <= j < len(grid.columns)
+                           else np.full(len(data_at), None, dtype=object))
+    frame = pd.DataFrame(columns, columns=first.headers, dtype=object, copy=False)
+    kept = {_column_number(letters) - 1 - grid.first_column for letters in first.column_letters}
+    lost = sum(int((~missing[j][data_at]).sum()) for j in range(len(grid.columns)) if j not in kept)
+    notes = [f"{lost:,} cell{'s' if lost != 1 else ''} in columns without a header below "
+             f"row {int(grid.row_numbers[data_at[0]]) if len(data_at) else 0:,} were left out"
+             ] if lost else []
+    return RawSheet(first.name, first.headers, frame, grid.row_numbers[data_at].tolist(),
+                    first.column_letters, notes, blank_rows=int(blank.sum()) - 1)
+
+
+def _sheet_grid(name: str, book, sheet_name: str, limits: _Limits,
+                fast: FastSheets | None = None, label: str | None = None) -> _Grid:
+    """Load one sheet as a cleaned grid (width and size are checked before converting):
+    column-wise through ``fast`` where it can, else cell by cell with calamine
+    (``label``: the sheet's name in messages, when not ``sheet_name``)."""
+    where = f"{name}, sheet '{label or sheet_name}',"
     check_size = functools.partial(limits.check, where)
     if fast is not None and (found := fast.columns(sheet_name, check_size)) is not None:
         if len(found.columns) > MAX_COLUMNS:
@@ -989,7 +1172,7 @@ def _sheet_grid(name: str, book, sheet_name: str, limits: _Limits,
         raise _EmptySheet()
     if width > MAX_COLUMNS:
         raise _TooWide(width)
-    _check_extent(name, [(sheet_name, height, width)])  # .xls sheets are not pre-scanned
+    _check_extent(name, [(label or sheet_name, height, width)])  # .xls sheets are not pre-scanned
     check_size(height - 1, width)  # the first row is the header
     try:
         rows = sheet.to_python(skip_empty_area=True)
@@ -1360,8 +1543,11 @@ def _allow_long_fields(size: int) -> None:
 # ---------------------------------------------------------------------- shared: the sheet
 
 
-def _build_sheet(sheet_name: str, grid: _Grid, notes: list[str]) -> RawSheet:
-    """Header row, data rows, unique headers, dropped empty columns, notes."""
+def _build_sheet(sheet_name: str, grid: _Grid, notes: list[str],
+                 count_blank: bool = True) -> RawSheet:
+    """Header row, data rows, unique headers, dropped empty columns, notes (the blank rows
+    skipped are told unless ``count_blank`` is False: a sheet read in parts tells them
+    once all are read)."""
     missing = [pd.isna(col) for col in grid.columns]
     blank = _blank_rows(missing, len(grid.row_numbers))
     filled = np.flatnonzero(~blank)
@@ -1372,8 +1558,8 @@ def _build_sheet(sheet_name: str, grid: _Grid, notes: list[str]) -> RawSheet:
         raise _HeaderOnly()
     notes = list(notes)
     blank_count = int(blank.sum())
-    if blank_count:
-        notes.append(f"{blank_count:,} blank row{'s' if blank_count != 1 else ''} skipped")
+    if blank_count and count_blank:
+        notes.append(blank_note(blank_count))
     texts = [_header_text(col[header_at]) for col in grid.columns]
     kept, dropped = _kept_columns(grid, texts, data_at, missing)
     if dropped:
@@ -1392,7 +1578,26 @@ def _build_sheet(sheet_name: str, grid: _Grid, notes: list[str]) -> RawSheet:
         row_numbers=grid.row_numbers[data_at].tolist(),
         column_letters=[column_letter(n) for n in numbers],
         notes=notes,
+        blank_rows=blank_count,
     )
+
+
+def whole_sheet(raw: RawSheet) -> RawSheet:
+    """A sheet read in parts as one (all its cells in memory at once)."""
+    if raw.more is None:
+        return raw
+    parts = [raw, *raw.more()]
+    blank = sum(part.blank_rows for part in parts)
+    notes = [n for part in parts for n in part.notes] + ([blank_note(blank)] if blank else [])
+    frame = pd.concat([part.frame for part in parts], ignore_index=True)
+    return RawSheet(raw.name, raw.headers, frame,
+                    [n for part in parts for n in part.row_numbers], raw.column_letters,
+                    list(dict.fromkeys(notes)), blank_rows=blank)
+
+
+def blank_note(count: int) -> str:
+    """'3 blank rows skipped'."""
+    return f"{count:,} blank row{'s' if count != 1 else ''} skipped"
 
 
 def _blank_rows(missing: list[np.ndarray], height: int) -> np.ndarray:
@@ -1481,10 +1686,9 @@ def _password(name: str) -> str:
 
 
 def _too_big_unpacked(name: str, size: int) -> str:
-    return (
-        f"{name} unpacks to {_size_text(size)}, more than the {_size_text(MAX_UNCOMPRESSED_BYTES)} "
-        "this app reads safely; split it into smaller files."
-    )
+    size_text, limit_text = _size_pair(size, MAX_UNCOMPRESSED_BYTES)
+    return (f"{name} unpacks to {size_text}, more than the {limit_text} this app reads "
+            "safely; split it into smaller files.")
 
 
 def _too_wide_message(name: str, width: int) -> str:

@@ -5,7 +5,10 @@ prepares each sheet, and writes clients, events, workshop sheets (through their
 importers) and reference rows; then links events to clients through their order IDs
 and refreshes the derived per-client figures. Each sheet is recorded as an import, with
 before-images of what it overwrote in ``journey.journal``; ``undo_import`` takes one back.
-``dry_run`` runs the same writes and rolls them back.
+``dry_run`` runs the same writes and rolls them back. A sheet read in parts (too large to
+hold at once) is prepared and saved part after part, as one import; a client named in two
+parts takes its id from the first (read whole, from the last row naming it), with the same
+values.
 
 Decisions (also in the README): clients are identified by their ID, else by their name;
 events by their content, so re-importing the same rows updates nothing twice. An event
@@ -17,9 +20,10 @@ client: it counts in event figures, not in the client funnel.
 from __future__ import annotations
 
 import contextlib
+import itertools
 import json
-from dataclasses import dataclass, field
-from typing import Callable
+from dataclasses import dataclass, field, replace
+from typing import Callable, Iterator
 
 import numpy as np
 import pandas as pd
@@ -35,6 +39,7 @@ from ..stages import normalise_value, read_stage_value
 from ..text import name_key
 from ..workspace import get_setting, write
 from .plan import WORKSHOP_IMPORTERS, PreparedSheet, SheetPlan, plan_file, prepare_sheet
+from .read import blank_note, whole_sheet
 from .understand import EXTRA, WORKSHOP_KINDS, check_stage_target, headers_key
 
 Progress = Callable[[float, str], None]
@@ -120,16 +125,26 @@ def import_file(db: Database, filename: str, data: bytes, *, kind: str = "auto",
     prepared = []
     for number, plan in enumerate(plans):
         progress(0.1 + 0.3 * number / len(plans), f"Checking sheet {plan.sheet}")
+        if plan.raw.more is not None and (plan.recognised_as or plan.kind in WORKSHOP_KINDS):
+            # An export's rules may group rows across parts (the lines of one order): the
+            # whole sheet at once.
+            plan = replace(plan, raw=whole_sheet(plan.raw))
         prepared.append(prepare_sheet(plan, stage_map=combined, day_first=day_first))
     results = []
-    with write(db, keep=not dry_run), _import_cache(db):
+    parted = any(plan.raw.more is not None for plan in plans)
+    with write(db, keep=not dry_run), _import_cache(db, PARTED_CACHE_KIB if parted else None):
         indexes = _SetAside(db)
         for number, sheet_rows in enumerate(prepared):
-            progress(0.4 + 0.5 * number / len(prepared), f"Saving sheet {sheet_rows.plan.sheet}")
+            share = (0.4 + 0.5 * number / len(prepared), 0.5 / len(prepared))
+            progress(share[0], f"Saving sheet {sheet_rows.plan.sheet}")
             indexes.restore()               # the sheets before may have set some aside
-            results.append(_save_sheet(db, sheet_rows, dry_run, indexes))
+            more = _later_parts(sheet_rows, combined, share, progress)
+            results.append(_save_sheet(db, sheet_rows, dry_run, indexes, more))
+            prepared[number] = None             # its rows are saved: their memory is free
         for key, target in stage_map.items():
             _save_stage_mapping(db, key, target, results[0].import_id if results else None)
+        if parted:                          # the parts are saved: speed for the rest
+            db.execute(f"PRAGMA cache_size = -{IMPORT_CACHE_KIB}")
         indexes.restore("events")
         linked = _link_orders(db, [r.import_id for r in results])
         progress(0.92, "Updating client figures")
@@ -151,15 +166,17 @@ def _scope(client_ids: set[int], db: Database) -> list[int] | None:
 
 
 IMPORT_CACHE_KIB = 128 * 1024   # SQLite's page cache during an import (default: 2 MiB)
+PARTED_CACHE_KIB = 32 * 1024    # ... of a sheet too large to hold at once: memory first
 BULK_ROWS = 20_000              # an insert this large sets a table's plain indexes aside
 
 
 @contextlib.contextmanager
-def _import_cache(db: Database):
+def _import_cache(db: Database, kib: int | None = None):
     """A larger page cache while an import writes: a 100k-row insert touches more pages
-    than the default 2 MiB holds, and every page evicted mid-transaction is written twice."""
+    than the default 2 MiB holds, and every page evicted mid-transaction is written twice
+    (``kib``: another size)."""
     before = db.execute("PRAGMA cache_size").fetchone()[0]
-    db.execute(f"PRAGMA cache_size = -{IMPORT_CACHE_KIB}")
+    db.execute(f"PRAGMA cache_size = -{kib or IMPORT_CACHE_KIB}")
     try:
         yield
     finally:
@@ -228,44 +245,82 @@ def remember_mapping(db: Database, plan: SheetPlan, import_id: int | None = None
 
 
 
+def _later_parts(first: PreparedSheet, stage_map: dict[str, str], share: tuple[float, float],
+                 progress: Progress) -> Callable[[], Iterator[PreparedSheet]]:
+    """The parts after the first of a sheet read in parts, each prepared as it is read
+    (with the first part's decisions), telling the progress by rows."""
+    plan = first.plan
+
+    def parts() -> Iterator[PreparedSheet]:
+        if plan.raw.more is None:
+            return
+        done = len(plan.raw.frame)
+        for raw in plan.raw.more():
+            done += len(raw.frame) + raw.blank_rows
+            yield prepare_sheet(replace(plan, raw=raw), stage_map=stage_map, decided=first)
+            progress(share[0] + share[1] * min(1.0, done / max(plan.raw.rows, 1)),
+                     f"Saving sheet {plan.sheet}: {done:,} of {plan.raw.rows:,} rows")
+    return parts
+
+
 def _save_sheet(db: Database, prepared: PreparedSheet, dry_run: bool,
-                indexes: _SetAside | None = None) -> ImportResult:
+                indexes: _SetAside | None = None,
+                more: Callable[[], Iterator[PreparedSheet]] | None = None) -> ImportResult:
+    """Save one prepared sheet (and, for a sheet read in parts, the parts ``more`` gives)
+    as one import."""
     plan = prepared.plan
     import_id = db.table("imports").insert({
         "file": plan.file, "sheet": plan.sheet, "kind": plan.kind, "checksum": plan.checksum,
         "mapping": json.dumps(plan.mapping), "set_values": json.dumps(plan.set_values),
     }).last_pk
-    rows = prepared.rows
-    rejected = (prepared.rejected if prepared.rejected is not None
-                else len(plan.raw.frame) - len(rows))
-    if plan.kind == "clients":
-        inserted, updated, touched = _save_clients(db, rows, import_id, indexes)
-    elif plan.kind == "events":
-        inserted, updated, touched = _save_events(db, rows, import_id, indexes)
-    elif plan.kind in WORKSHOP_KINDS:
+    if plan.kind in WORKSHOP_KINDS:
         saved = WORKSHOP_IMPORTERS[plan.kind](db, plan.raw, import_id)
         inserted, updated, touched = saved.inserted, saved.updated, []
-        prepared.problems = sorted(saved.problems, key=lambda p: p.row)
-        rejected = len({p.row for p in saved.problems})
+        problems = sorted(saved.problems, key=lambda p: p.row)
+        rejected, rows_read, unknown = len({p.row for p in saved.problems}), len(plan.raw.frame), {}
+        notes = list(plan.raw.notes) + prepared.notes
     else:
-        inserted, updated, touched = _save_reference(db, plan, import_id), 0, []
+        inserted = updated = rejected = rows_read = blank = 0
+        touched, problems, notes, unknown = [], [], list(plan.raw.notes), {}
+        for part in itertools.chain([prepared], more() if more else []):
+            added, changed, clients = _save_rows(db, part, import_id, indexes)
+            inserted, updated, touched = inserted + added, updated + changed, touched + clients
+            rows_read += len(part.plan.raw.frame)
+            blank += part.plan.raw.blank_rows
+            rejected += (part.rejected if part.rejected is not None
+                         else len(part.plan.raw.frame) - len(part.rows))
+            problems += part.problems
+            notes += [n for n in (part.notes if part is prepared else part.plan.raw.notes
+                                  + part.notes) if n not in notes]
+            for value, count in part.unknown_stages.items():
+                unknown[value] = unknown.get(value, 0) + count
+        if plan.raw.more is not None and blank:
+            notes.append(blank_note(blank))
     db.execute("UPDATE imports SET rows = ?, inserted = ?, updated = ?, rejected = ? "
-               "WHERE id = ?", [len(plan.raw.frame), inserted, updated, rejected, import_id])
+               "WHERE id = ?", [rows_read, inserted, updated, rejected, import_id])
     db.conn.executemany(
         "INSERT INTO import_problems(import_id, row, [column], value, reason) VALUES (?,?,?,?,?)",
         [(import_id, p.row, p.column, None if p.value is None else str(p.value)[:1000], p.reason)
-         for p in prepared.problems])
+         for p in problems])
     if not dry_run and plan.kind in ("clients", "events"):
         remember_mapping(db, plan, import_id)
-    notes = list(plan.raw.notes) + prepared.notes
     if plan.kind == "reference":
         notes.append(f"Sheet '{plan.sheet}' has no client or event columns, so its rows were "
                      "kept as reference data and do not appear as clients.")
-    result = ImportResult(import_id, plan.file, plan.sheet, plan.kind, plan.mapping,
-                          len(plan.raw.frame), inserted, updated, rejected, prepared.problems,
-                          prepared.unknown_stages, notes, clients=touched,
-                          recognised_as=plan.recognised_as, explanation=plan.explanation)
-    return result
+    return ImportResult(import_id, plan.file, plan.sheet, plan.kind, plan.mapping,
+                        rows_read, inserted, updated, rejected, problems, unknown, notes,
+                        clients=touched, recognised_as=plan.recognised_as,
+                        explanation=plan.explanation)
+
+
+def _save_rows(db: Database, prepared: PreparedSheet, import_id: int,
+               indexes: _SetAside | None) -> tuple[int, int, list[int]]:
+    """Save the rows of one prepared sheet (or part): inserted, updated, clients touched."""
+    if prepared.plan.kind == "clients":
+        return _save_clients(db, prepared.rows, import_id, indexes)
+    if prepared.plan.kind == "events":
+        return _save_events(db, prepared.rows, import_id, indexes)
+    return _save_reference(db, prepared.plan, import_id), 0, []
 
 
 def _records(rows: pd.DataFrame, columns: list[str]) -> tuple[list[str], list[tuple]]:

@@ -191,6 +191,7 @@ class FastSheets:
         self.spans = spans            # sheet name -> where its cells with a value are
         self.dated_texts = dated_texts  # some shared string looks like a written date
         self.reader = None
+        self.parted: dict = {}        # sheet name -> how it is read in parts (read._Parts)
 
     def close(self) -> None:
         self.reader = None
@@ -364,3 +365,19 @@ def _object_array(values: list) -> np.ndarray:
     out[:] = values
     return out
 
+
+
+def workbook_parts(archive: zipfile.ZipFile) -> dict[str, str]:
+    """The members of a workbook's shared strings and styles, by the kind of relationship
+    ("sharedStrings", "styles"), from its relationships ({} when they cannot be read)."""
+    try:
+        links = ElementTree.fromstring(archive.read("xl/_rels/workbook.xml.rels"))
+    except (KeyError, ElementTree.ParseError):
+        return {}
+    found = {}
+    for link in links.iter(_RELATIONSHIPS):
+        kind, target = link.get("Type", "").rsplit("/", 1)[-1], link.get("Target", "")
+        member = target.lstrip("/") if target.startswith("/") else "xl/" + target
+        if kind in ("sharedStrings", "styles") and member in archive.NameToInfo:
+            found.setdefault(kind, member)
+    return found

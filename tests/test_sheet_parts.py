@@ -1,0 +1,204 @@
+"""A worksheet with more cells than ``max_import_cells`` is read, prepared and saved in
+parts (journey.ingest.xlsx_parts), and makes the workspace the same sheet read whole
+makes (issue 18: a 500,000-row tracker in under 700 MB)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import random
+import re
+import sqlite3
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from conftest import HISTORY_TABLES, dump, xlsx_bytes
+from journey.errors import UnreadableFile
+from journey.ingest import import_file, plan_file, undo_import, xlsx_columns
+from journey.ingest import read as readers
+from journey.ingest.xlsx_parts import number_pattern
+from journey.workspace import open_memory_workspace, set_setting
+
+REPO = Path(__file__).resolve().parents[1]
+HEADER = ["Client ID", "Name", "Stage", "Revenue (current)", "First contact", "Contract on file",
+          "Phone", "Notes"]
+
+
+def tracker_rows(count: int, repeat_every: int = 0) -> list[list]:
+    """A tracker mixing kinds in some columns, with blank rows; with ``repeat_every``,
+    every such row names again a client an early row named (a later value wins)."""
+    rows = [HEADER]
+    for n in range(1, count + 1):
+        if n % 97 == 0:
+            rows.append([None] * len(HEADER))                 # a blank row
+            continue
+        key = n // 50 + 1 if repeat_every and n % repeat_every == 0 else n
+        rows.append([
+            f"C{key:05d}", f"  Client {key} ", ["Awareness", "Purchase", "Repeat"][n % 3],
+            f"${n * 10:,.2f}" if n % 4 == 0 else n * 10.5,
+            "05/02/2024" if n % 5 == 0 else dt.datetime(2024, 1, n % 28 + 1),
+            ["yes", "no", "Y"][n % 3],
+            412345000 + n if n % 2 else f"0412 345 {n:03d}",
+            None if n % 7 else f"called back {n}",
+        ])
+    return rows
+
+
+def imported(data: bytes, cells: int, filename: str = "tracker.xlsx"):
+    """The workspace an import leaves with ``max_import_cells`` at ``cells``, without
+    what only the clock makes, and the import results."""
+    db = open_memory_workspace()
+    set_setting(db, "max_import_cells", cells)
+    results = import_file(db, filename, data)
+    for table in ("clients", "saved_mappings"):
+        db.execute(f"UPDATE {table} SET updated_at = NULL")
+    found = dump(db, exclude=("imports", "settings"))
+    db.close()
+    return found, [(r.sheet, r.rows, r.inserted, r.updated, r.rejected, sorted(r.notes),
+                    r.unknown_stages, [p.as_dict() for p in r.problems]) for r in results]
+
+
+@pytest.fixture
+def small_parts(monkeypatch):
+    """Parts of 300 rows: a 2,000-row sheet in seven."""
+    monkeypatch.setattr(readers, "PART_CELLS", 300 * len(HEADER))
+    monkeypatch.setattr(readers, "MIN_PART_ROWS", 300)
+
+
+@pytest.mark.parametrize("fast", [True, False], ids=["column-wise", "cell-by-cell"])
+def test_a_sheet_in_parts_imports_as_it_does_whole(small_parts, monkeypatch, fast):
+    rows = tracker_rows(2_000)
+    rows[1234][3] = "not money"                 # a problem, with its row number, in part five
+    data = xlsx_bytes({"Clients": rows, "Notes": [["Topic"], ["kept whole"]]})
+    monkeypatch.setattr(xlsx_columns, "MIN_ROWS", 0 if fast else 10**12)
+    cells = 1_000 * len(HEADER)
+    plans = plan_file("tracker.xlsx", data, db=_workspace_with(cells))
+    assert plans[0].raw.more is not None and plans[1].raw.more is None
+    assert len(plans[0].raw.frame) < 300 and plans[0].raw.rows == 2_000
+    whole, whole_results = imported(data, 10**9)
+    parts, parts_results = imported(data, cells)
+    assert parts == whole
+    assert parts_results == whole_results
+    sheet, rows_read, inserted, _, rejected, notes, _, problems = parts_results[0]
+    assert (rows_read, inserted, rejected) == (2_000 - 20, 2_000 - 21, 1)
+    assert "20 blank rows skipped" in notes
+    assert [p["row"] for p in problems] == [1235]
+
+
+def _workspace_with(cells: int):
+    db = open_memory_workspace()
+    set_setting(db, "max_import_cells", cells)
+    return db
+
+
+def test_a_client_named_again_in_a_later_part_ends_as_it_does_whole(small_parts):
+    data = xlsx_bytes({"Clients": tracker_rows(1_500, repeat_every=11)})
+    whole, whole_results = imported(data, 10**9)
+    parts, parts_results = imported(data, 1_000)
+    columns = "client_id, name, stage, revenue_current, first_contact, phone, extra"
+
+    def values(found):
+        at = {name: i for i, name in enumerate(_client_columns())}
+        return sorted(tuple(row[at[c.strip()]] for c in columns.split(",")) for row in found["clients"])
+    assert values(parts) == values(whole)
+    assert [r[1:5] for r in parts_results] == [r[1:5] for r in whole_results]
+
+
+def _client_columns() -> list[str]:
+    db = open_memory_workspace()
+    try:
+        return [row[1] for row in db.execute("PRAGMA table_info(clients)").fetchall()]
+    finally:
+        db.close()
+
+
+def test_undoing_an_import_in_parts_restores_the_workspace(small_parts):
+    db = open_memory_workspace()
+    import_file(db, "first.xlsx", xlsx_bytes({"Clients": tracker_rows(400)}))
+    set_setting(db, "max_import_cells", 1_000)
+    before = dump(db, exclude=HISTORY_TABLES)
+    results = import_file(db, "tracker.xlsx", xlsx_bytes({"Clients": tracker_rows(1_500)}))
+    assert results[0].updated > 300 and results[0].inserted > 1_000
+    undo_import(db, results[0].import_id)
+    assert dump(db, exclude=HISTORY_TABLES) == before
+
+
+def test_a_cell_placed_outside_its_part_is_refused_and_nothing_is_kept(small_parts):
+    data = _moved_cell(xlsx_bytes({"Clients": tracker_rows(1_500)}), "B1200", "B40")
+    db = open_memory_workspace()
+    set_setting(db, "max_import_cells", 1_000)
+    before = dump(db)
+    with pytest.raises(UnreadableFile) as refused:
+        import_file(db, "moved.xlsx", data)
+    assert str(refused.value) == (
+        "moved.xlsx, sheet 'Clients', has cells placed out of the order of its rows, so it "
+        "cannot be read in parts; save it again from the spreadsheet program and upload it "
+        "again.")
+    assert dump(db) == before
+
+
+def _moved_cell(data: bytes, reference: str, to: str) -> bytes:
+    """The workbook with the cell at ``reference`` saying it is at ``to``."""
+    source = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            member = source.read(info)
+            if info.filename == "xl/worksheets/sheet1.xml":
+                member, found = re.subn(f'r="{reference}"'.encode(), f'r="{to}"'.encode(), member)
+                assert found == 1
+            target.writestr(info, member)
+    return out.getvalue()
+
+
+def test_an_export_profile_sees_its_sheet_whole(small_parts, monkeypatch):
+    """An export's rules may group rows across parts (the lines of one order)."""
+    header = ["Name", "Email", "Financial Status", "Created at", "Total", "Lineitem name",
+              "Cancelled at", "Payment Method", "Tags"]
+    rows = [header]
+    for order in range(1, 700):
+        stamp = f"2024-01-{order % 28 + 1:02d} 10:00:00 +0100"
+        rows.append([f"#{order}", f"c{order % 90}@example.com", "paid", stamp, order * 1.5, "Mug",
+                     None, "Stripe", None])
+        rows.append([f"#{order}", None, None, None, None, "Tea", None, None, None])
+    data = xlsx_bytes({"orders_export": rows})
+    whole, whole_results = imported(data, 10**9, "orders_export.xlsx")
+    parts, parts_results = imported(data, 1_000, "orders_export.xlsx")
+    assert parts == whole and parts_results == whole_results
+    assert len(parts["events"]) == 699 and len(parts["clients"]) == 90
+
+
+def test_number_pattern_matches_exactly_its_range():
+    chance = random.Random(18)
+    for _ in range(500):
+        low = chance.randint(1, 2_000_000)
+        high = low + chance.choice([0, 9, 1_000, 250_000])
+        pattern = re.compile(f"^(?:{number_pattern(low, high)})$")
+        for number in (low - 1, low, high, high + 1, chance.randint(low, high),
+                       chance.randint(1, 3_000_000)):
+            if number >= 1:
+                assert bool(pattern.match(str(number))) == (low <= number <= high)
+
+
+def test_the_command_imports_a_large_sheet_in_parts(tmp_path):
+    """Through the command a user runs, with the setting changed by its command."""
+    path = tmp_path / "tracker.xlsx"
+    path.write_bytes(xlsx_bytes({"Clients": tracker_rows(2_500)}))
+    env = {"JOURNEY_HOME": str(tmp_path / "home"), "PATH": "/usr/bin:/bin"}
+
+    def journey(*args) -> subprocess.CompletedProcess:
+        return subprocess.run([sys.executable, "-m", "journey", *args], cwd=REPO, env=env,
+                              capture_output=True, text=True, timeout=120)
+    first = tmp_path / "first.csv"
+    first.write_text("Client ID,Name\nX1,Existing client\n")
+    assert journey("import", str(first), "--workspace", "shop").returncode == 0
+    assert journey("settings", "--workspace", "shop", "max_import_cells=8000").returncode == 0
+    done = journey("import", str(path), "--workspace", "shop")
+    assert done.returncode == 0, done.stderr
+    assert "2475 rows, 2475 new, 0 updated, 0 rejected" in done.stdout
+    with sqlite3.connect(tmp_path / "home" / "shop.db") as db:
+        assert db.execute("SELECT COUNT(*) FROM clients").fetchone()[0] == 2_476
