@@ -35,6 +35,7 @@ FILTER_LABELS = {"persona": "Persona", "client_type": "Client type", "region": "
 PERIODS = {"All time": None, "Last 30 days": 30, "Last 90 days": 90,
            "Last 6 months": 182, "Last 12 months": 365, "Custom range": "custom"}
 _RUN = threading.local()      # this script run's context (each run has its own thread)
+_DRAWING: dict[int, threading.Thread] = {}   # the script runs drawing a page now, by thread
 
 
 @dataclass
@@ -150,7 +151,17 @@ def running(ctx: Context):
         st.error(md(error), icon=":material/block:")
     finally:
         _RUN.ctx = None
+        _DRAWING.pop(threading.get_ident(), None)
         ctx.db.close()
+
+
+def runs_drawing() -> int:
+    """How many script runs in this process are drawing a page now (from the sidebar to
+    the page's end): background work (journey_ui.warm) waits for them."""
+    for ident, thread in list(_DRAWING.items()):
+        if not thread.is_alive():          # a run stopped before ``running`` began
+            _DRAWING.pop(ident, None)
+    return len(_DRAWING)
 
 
 @contextlib.contextmanager
@@ -187,6 +198,16 @@ def cached(fn):
     return call
 
 
+def background_context(name: str, path: Path, db: Database, filters: Filters) -> Context:
+    """The context a new session's first run builds for workspace ``name`` (its sidebar
+    data included), for work outside any script run on ``db``, a connection of its own
+    (journey_ui.warm): out of presenter mode, editing unless the workspace has a passcode."""
+    version = last_write(db)
+    required = access.required_hash(db)
+    return Context(name, path, db, filters, False, version, sidebar_data(path, version),
+                   can_edit=required is None, guarded=required is not None)
+
+
 def _identity(path: Path) -> tuple:
     """Tells a recreated workspace of the same name from the old one."""
     try:
@@ -200,6 +221,7 @@ def _identity(path: Path) -> tuple:
 
 def render_sidebar() -> Context:
     """Draw the sidebar and return this run's context (stored for the pages)."""
+    _DRAWING[threading.get_ident()] = threading.current_thread()
     presenter = presenter_mode()
     names = _workspace_names()
     if st.session_state.get("workspace") not in names:
@@ -226,8 +248,7 @@ def render_sidebar() -> Context:
             can_edit = _editing_access(path, required)
             if can_edit and not presenter:
                 _manage_workspaces(name, db)
-            span = _cached_call(str(path), _identity(path), version,
-                                "journey_ui.frame._sidebar_data", _sidebar_data)
+            span = sidebar_data(path, version)
             filters = _filters(span)
             st.divider()
             st.toggle("Presenter mode", key="presenter", help="Larger type, no editing "
@@ -253,6 +274,12 @@ def _workspace_names() -> list[str]:
             st.warning(f"The demo workspace could not be built: {md(error)}")
             create_workspace(DEFAULT_WORKSPACE)
     return list_workspaces()
+
+
+def sidebar_data(path: Path, version: int):
+    """The sidebar's data for the workspace at ``path`` (cached on its last write)."""
+    return _cached_call(str(path), _identity(path), version, "journey_ui.frame._sidebar_data",
+                        _sidebar_data)
 
 
 def _sidebar_data(db: Database):

@@ -15,6 +15,7 @@ from streamlit.web import cli
 
 from journey import access
 from journey.errors import JourneyError
+from journey_ui import warm
 
 APP = Path(__file__).resolve().parent.parent / "app.py"
 
@@ -30,6 +31,7 @@ def main() -> None:
         except JourneyError as error:
             sys.exit(str(error))
     sys.argv = ["streamlit", "run", str(APP), *options]
+    warm.start()        # the pages' first figures, computed while the server starts
     cli.main()
 
 

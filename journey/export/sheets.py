@@ -376,7 +376,6 @@ def workbook_contents(db: Database, filters: Filters = NO_FILTERS) -> pd.DataFra
     """The sheets the workbook will hold, with their rows and what they hold (cheap:
     counts only, for the export page)."""
     where, params = filters.where("c")
-    scope = f"c.id IS NOT NULL AND {where}" if _filtered(filters) else "1"
     one = lambda sql, args=(): db.execute(sql, list(args)).fetchone()[0]  # noqa: E731
     pre = get_setting(db, "pre_awareness")
     counts = {
@@ -389,8 +388,11 @@ def workbook_contents(db: Database, filters: Filters = NO_FILTERS) -> pd.DataFra
         "Goals & KPIs": len(kpis.export_rows(db)),
         "Actions": one("SELECT COUNT(*) FROM actions"),
         "Clients": one(f"SELECT COUNT(*) FROM clients c WHERE {where}", params),
-        "Events": one("SELECT COUNT(*) FROM events e LEFT JOIN clients c ON c.id = e.client_ref "
-                      f"WHERE {scope}", params),
+        # Unfiltered, every event counts: without the join SQLite counts an index in
+        # milliseconds (with it, 1.5 s on 1,000,000 events).
+        "Events": one("SELECT COUNT(*) FROM events e JOIN clients c ON c.id = e.client_ref "
+                      f"WHERE {where}", params) if _filtered(filters)
+        else one("SELECT COUNT(*) FROM events"),
         "Imports": one("SELECT COUNT(*) FROM imports"),
     }
     return pd.DataFrame({"Sheet": list(SHEETS), "Rows": pd.array([counts[s] for s in SHEETS],
