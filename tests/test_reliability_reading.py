@@ -120,11 +120,13 @@ def test_rows_over_the_limit_are_refused_from_the_workspace_setting(tmp_path):
 
 
 def test_cells_over_the_limit_are_refused_in_process(db):
+    """A file whose rows are ragged (read by the csv module, whole) is refused over the
+    cells; a regular one is read in parts instead (tests/test_sheet_parts.py)."""
     import_file(db, "baseline.csv", BASELINE)
     set_setting(db, "max_import_cells", 1_000)
     before = dump(db)
     with pytest.raises(UnreadableFile) as refused:
-        import_file(db, "wide.csv", rows_csv(300, columns=4))
+        import_file(db, "wide.csv", rows_csv(299, columns=4) + b"short,row\n")
     assert str(refused.value) == (
         "wide.csv has 300 rows by 4 columns (1,200 cells); this workspace imports at most "
         "1,000 cells per sheet (the setting max_import_cells; python -m journey settings changes it).")

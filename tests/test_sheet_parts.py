@@ -202,3 +202,48 @@ def test_the_command_imports_a_large_sheet_in_parts(tmp_path):
     assert "2475 rows, 2475 new, 0 updated, 0 rejected" in done.stdout
     with sqlite3.connect(tmp_path / "home" / "shop.db") as db:
         assert db.execute("SELECT COUNT(*) FROM clients").fetchone()[0] == 2_476
+
+
+def test_a_text_file_in_parts_imports_as_it_does_whole(small_parts):
+    """A CSV's columns stay with pyarrow, and become Python objects part by part."""
+    lines = ["Customer,Date,Type,Amount,Note"]
+    for n in range(1, 2_400):
+        lines.append("" if n % 101 == 0 else
+                     f'Client {n % 170},2024-{n % 12 + 1:02d}-{n % 28 + 1:02d},'
+                     f'{["purchase", "complaint", "referral"][n % 3]},{n * 1.25:.2f},'
+                     f'"{"line one" + chr(10) + "line two" if n % 13 == 0 else f"note {n}"}"')
+    lines[1_500] = lines[1_500].replace("2024-", "someday-", 1)       # a problem in part five
+    data = ("\n".join(lines) + "\n").encode()
+    plans = plan_file("events.csv", data, db=_workspace_with(1_000))
+    assert plans[0].raw.more is not None and len(plans[0].raw.frame) < 300
+    whole, whole_results = imported(data, 10**9, "events.csv")
+    parts, parts_results = imported(data, 1_000, "events.csv")
+    assert parts_results == whole_results
+    assert [r[1:5] for r in parts_results] == [(2_376, 2_375, 0, 1)]
+    assert "23 blank rows skipped" in parts_results[0][5]
+
+    def without_ids(found):             # clients are made part by part: ids may differ
+        names = dict(found["clients"] and [(row[0], row[2]) for row in found["clients"]])
+        return sorted((names.get(row[1]), *row[2:]) for row in found["events"])
+    assert without_ids(parts) == without_ids(whole)
+
+
+@pytest.mark.parametrize("kind", ["csv", "xlsx"])
+def test_keys_that_repeat_only_after_the_first_part_make_events(small_parts, kind):
+    """The first part names each customer once; the whole sheet names each one twice: an
+    event list, read whole or in parts."""
+    rows = [["Customer", "Country", "Phone"]]          # fields of clients, none of events
+    for n in range(1, 1_201):
+        rows.append([f"Customer {n % 600}", ["Chile", "Peru"][n % 2], f"555-{n:04d}"])
+    data = (("\n".join(",".join(map(str, row)) for row in rows) + "\n").encode()
+            if kind == "csv" else xlsx_bytes({"Sales": rows}))
+    name = f"sales.{kind}"
+    plans = plan_file(name, data, db=_workspace_with(600))
+    assert plans[0].raw.more is not None
+    assert plans[0].raw.frame["Customer"].is_unique
+    assert plans[0].kind == "events"
+    whole, whole_results = imported(data, 10**9, name)
+    parts, parts_results = imported(data, 600, name)
+    assert [r[1:5] for r in parts_results] == [r[1:5] for r in whole_results] == [
+        (1_200, 1_200, 0, 0)]
+    assert len(parts["clients"]) == len(whole["clients"]) == 600

@@ -86,7 +86,7 @@ import pandas as pd
 from ..errors import UnreadableFile
 from .xlsx_columns import (FastSheets, RowSpan, SheetEntry, Span, re2_search,
                            shared_strings_look_dated, workbook_sheets)
-from .xlsx_parts import PART_SHEET, header_width, sheet_parts
+from .xlsx_parts import PART_SHEET, column_repeats, header_width, sheet_parts
 
 DEFAULT_MAX_BYTES = 100 * 1024 * 1024  # the upload size limit (a workspace setting elsewhere)
 DEFAULT_MAX_ROWS = 1_000_000  # data rows per sheet (the workspace setting max_import_rows)
@@ -94,6 +94,7 @@ DEFAULT_MAX_CELLS = 3_000_000  # data rows x columns per sheet (max_import_cells
 MAX_UNCOMPRESSED_BYTES = 1536 * 1024 * 1024  # zip bomb guard for xlsx/xlsm/ods (inflated as a stream)
 MAX_COLUMNS = 1000  # wider sheets are refused with a sentence
 MAX_CELLS = 10_000_000  # a workbook sheet spanning more cells (rows x columns) is refused
+WHOLE_ROWS = 400_000  # data rows of a sheet read whole: a longer one is read in parts (or refused)
 
 ZIP_MAGIC = b"PK\x03\x04"
 EMPTY_ZIP_MAGIC = b"PK\x05\x06"
@@ -140,6 +141,9 @@ class RawSheet:
     # every call) and ``sheet_rows`` is the rows below the header, blank ones included.
     more: Callable[[], Iterator[RawSheet]] | None = field(default=None, repr=False)
     sheet_rows: int | None = None
+    # ... and whether two filled cells of a column, anywhere in the sheet, hold the same
+    # text (stripped, case ignored): the first part alone may not show it.
+    repeats: Callable[[str], bool] | None = field(default=None, repr=False)
 
     @property
     def rows(self) -> int:
@@ -176,8 +180,9 @@ class _Limits:
     cells: int = DEFAULT_MAX_CELLS
 
     def exceeded(self, rows: int, columns: int) -> bool:
-        """True for a sheet of ``rows`` data rows by ``columns`` columns over the limits."""
-        return rows > self.rows or rows * columns > self.cells
+        """True for a sheet of ``rows`` data rows by ``columns`` columns over the limits
+        of a sheet read whole."""
+        return rows > min(self.rows, WHOLE_ROWS) or rows * columns > self.cells
 
     def check(self, where: str, rows: int, columns: int) -> None:
         """Refuse a sheet over the limits (``where``: 'big.csv' or "big.xlsx, sheet 'A',")."""
@@ -186,6 +191,12 @@ class _Limits:
                 f"{where} has {_count(rows, 'row')}; this workspace imports at most "
                 f"{_count(self.rows, 'row')} per sheet (the setting max_import_rows; "
                 f"python -m journey settings changes it).")
+        if rows > WHOLE_ROWS:
+            raise UnreadableFile(
+                f"{where} has {_count(rows, 'row')}; a sheet like this one is read whole, at "
+                f"most {_count(WHOLE_ROWS, 'row')} (a sheet of an .xlsx workbook, or a CSV whose "
+                "rows all have the same number of cells, is read in parts and may be longer); "
+                "save it in one of those forms and upload it again.")
         if rows * columns > self.cells:
             raise UnreadableFile(
                 f"{where} has {_count(rows, 'row')} by {_count(columns, 'column')} "
@@ -300,7 +311,13 @@ def _read_zip_workbook(name: str, data: bytes, sheet: str | None, limits: _Limit
 
 # A worksheet too large to hold at once is read in parts (journey.ingest.xlsx_parts).
 PART_CELLS = 500_000     # cells in one part of a sheet read in parts (about 19,000 rows x 26)
+PART_ROWS = 50_000       # rows in a part at most, however narrow the sheet
 MIN_PART_ROWS = 1_000    # rows in a part at least, however wide the sheet
+
+
+def _part_rows(limits: _Limits, width: int) -> int:
+    """The rows in one part of a sheet ``width`` columns wide read in parts."""
+    return max(MIN_PART_ROWS, min(PART_ROWS, min(PART_CELLS, limits.cells) // max(width, 1)))
 
 
 @dataclass
@@ -329,7 +346,7 @@ def _parted(name: str, archive: zipfile.ZipFile, listed: list[SheetEntry],
             continue
         width = header_width(archive, entry.member, span)
         columns = over.get(entry.member, (0, 26))[1]
-        if width and (entry.member in over or (span.last - span.first) * width > limits.cells):
+        if width and (entry.member in over or limits.exceeded(span.last - span.first, width)):
             parted[entry.name] = _Parts(entry.member, span, width, max(columns, width))
     for member in set(over) - {parts.member for parts in parted.values()}:
         _check_extent(name, _exact_xlsx_extent(archive, archive.getinfo(member)))
@@ -1066,7 +1083,7 @@ def _parted_sheet(name: str, sheet_name: str, parts: _Parts, limits: _Limits,
     rows = parts.span.last - parts.span.first
     if rows > limits.rows:
         limits.check(where, rows, parts.width)
-    per_part = max(MIN_PART_ROWS, min(PART_CELLS, limits.cells) // parts.width)
+    per_part = _part_rows(limits, parts.width)
     part_limits = _Limits(limits.rows, max(limits.cells, (per_part + 1) * parts.columns))
 
     def read(skip: int) -> Iterator[_Grid]:
@@ -1096,7 +1113,11 @@ def _parted_sheet(name: str, sheet_name: str, parts: _Parts, limits: _Limits,
             del part
             _give_back_memory()
 
-    first.more, first.sheet_rows = more, rows
+    def repeats(header: str) -> bool:
+        letters = first.column_letters[first.headers.index(header)]
+        return column_repeats(parts.data, parts.member, letters)
+
+    first.more, first.sheet_rows, first.repeats = more, rows, repeats
     return first
 
 
@@ -1126,12 +1147,14 @@ def _part_grid(name: str, sheet_name: str, part, parts: _Parts, limits: _Limits)
         fast.close()
 
 
-def _next_part(first: RawSheet, grid: _Grid) -> RawSheet:
+def _next_part(first: RawSheet, grid: _Grid, header_copy: bool = True) -> RawSheet:
     """A part after the first as rows of the first part's columns: its header row (the
-    copy ``xlsx_parts`` put above its first row) and blank rows left out."""
+    copy ``xlsx_parts`` put above its first row, with ``header_copy``) and blank rows
+    left out."""
     missing = [pd.isna(col) for col in grid.columns]
     blank = _blank_rows(missing, len(grid.row_numbers))
-    blank[0] = True                                      # the copy of the header row
+    if header_copy and len(blank):
+        blank[0] = True                                  # the copy of the header row
     data_at = np.flatnonzero(~blank)
     columns = {}
     for header, letters in zip(first.headers, first.column_letters):
@@ -1145,7 +1168,7 @@ def _next_part(first: RawSheet, grid: _Grid) -> RawSheet:
              f"row {int(grid.row_numbers[data_at[0]]) if len(data_at) else 0:,} were left out"
              ] if lost else []
     return RawSheet(first.name, first.headers, frame, grid.row_numbers[data_at].tolist(),
-                    first.column_letters, notes, blank_rows=int(blank.sum()) - 1)
+                    first.column_letters, notes, blank_rows=int(blank.sum()) - header_copy)
 
 
 def _sheet_grid(name: str, book, sheet_name: str, limits: _Limits,
@@ -1248,6 +1271,8 @@ def _read_text_file(name: str, data: bytes, limits: _Limits) -> RawSheet:
         raise UnreadableFile(_too_wide_message(name, width))
     grid = _parse_delimited(name, text, delimiter, width, limits)
     try:
+        if isinstance(grid, _ArrowGrid):
+            return _text_in_parts(_stem(name), grid, limits, notes)
         return _build_sheet(_stem(name), grid, notes)
     except _EmptySheet:
         raise UnreadableFile(f"{name} is empty (it has only blank rows).") from None
@@ -1430,7 +1455,35 @@ def _row_of_offset(text: str, offset: int, delimiter: str) -> int:
     return sum(1 for _ in reader)
 
 
-def _parse_delimited(name: str, text: str, delimiter: str, width: int, limits: _Limits) -> _Grid:
+def _text_in_parts(sheet_name: str, cells: _ArrowGrid, limits: _Limits,
+                   notes: list[str]) -> RawSheet:
+    """A text file with more cells than are read at once: its first part, with ``more``
+    to read the others (pyarrow holds the text's columns; each part becomes Python
+    objects in turn)."""
+    per_part = _part_rows(limits, cells.width)
+    try:
+        first = _build_sheet(sheet_name, cells.grid(0, per_part), notes, count_blank=False)
+    except (_EmptySheet, _HeaderOnly):       # the header further down: the whole at once
+        return _build_sheet(sheet_name, cells.grid(0, cells.height), notes)
+
+    def more() -> Iterator[RawSheet]:
+        for start in range(per_part, cells.height, per_part):
+            yield _next_part(first, cells.grid(start, start + per_part), header_copy=False)
+            _give_back_memory()
+
+    def repeats(header: str) -> bool:
+        import pyarrow.compute as pc
+
+        j = _column_number(first.column_letters[first.headers.index(header)]) - 1
+        texts = pc.utf8_lower(cells.stripped[j].filter(cells.filled[j]))
+        return pc.count_distinct(texts).as_py() < len(texts)
+
+    first.more, first.sheet_rows, first.repeats = more, cells.height - 1, repeats
+    return first
+
+
+def _parse_delimited(name: str, text: str, delimiter: str, width: int,
+                     limits: _Limits) -> _Grid | _ArrowGrid:
     """Parse with pyarrow when the rows are regular, else with Python's csv module.
 
     An unclosed quote swallows the rest of the file into one cell: then either the rows
@@ -1438,7 +1491,8 @@ def _parse_delimited(name: str, text: str, delimiter: str, width: int, limits: _
     the exact (slower) quote check runs only in those two cases.
     """
     grid = _parse_with_pyarrow(name, text, delimiter, width, limits)
-    if grid is None or _last_row_has_line_break(grid):
+    last = grid.grid(grid.height - 1, grid.height) if isinstance(grid, _ArrowGrid) else grid
+    if grid is None or _last_row_has_line_break(last):
         _refuse_unclosed_quote(name, text, delimiter)
     if grid is None:
         grid = _parse_with_csv_module(name, text, delimiter, limits)
@@ -1453,10 +1507,40 @@ def _last_row_has_line_break(grid: _Grid) -> bool:
     return any(isinstance(v, str) and ("\n" in v or "\r" in v) for v in last)
 
 
-def _parse_with_pyarrow(name: str, text: str, delimiter: str, width: int, limits: _Limits) -> _Grid | None:
+@dataclass
+class _ArrowGrid:
+    """A text file's cells as pyarrow columns (stripped), made Python objects a range of
+    rows at a time."""
+
+    stripped: list            # pyarrow string columns, whitespace trimmed
+    filled: list              # pyarrow boolean columns: the cell has text
+
+    @property
+    def height(self) -> int:
+        return len(self.stripped[0]) if self.stripped else 0
+
+    @property
+    def width(self) -> int:
+        return len(self.stripped)
+
+    def grid(self, start: int, stop: int) -> _Grid:
+        """Rows ``start`` to ``stop`` (0-based, the header row first) as a grid."""
+        import pyarrow.compute as pc
+
+        stop = min(stop, self.height)
+        columns = [_arrow_to_cells(pc, column.slice(start, stop - start),
+                                   has_text.slice(start, stop - start))
+                   for column, has_text in zip(self.stripped, self.filled)]
+        return _Grid(columns, np.arange(start + 1, stop + 1), 0)
+
+
+def _parse_with_pyarrow(name: str, text: str, delimiter: str, width: int,
+                        limits: _Limits) -> _Grid | _ArrowGrid | None:
     """Fast path: every record has ``width`` cells. None when pyarrow refuses the text.
 
-    The limits are checked on pyarrow's columns, before any cell becomes a Python object.
+    The limits are checked on pyarrow's columns, before any cell becomes a Python object;
+    a file with more cells than are read at once (but not more rows than a sheet may have)
+    is kept as pyarrow's columns, to be read in parts.
     """
     try:
         import pyarrow as pa
@@ -1483,9 +1567,11 @@ def _parse_with_pyarrow(name: str, text: str, delimiter: str, width: int, limits
         return None
     filled = [pc.not_equal(column, "") for column in stripped]
     records = pc.sum(functools.reduce(pc.or_, filled)).as_py() or 0  # the non-blank ones
+    del table
+    if limits.exceeded(records - 1, len(names)) and records - 1 <= limits.rows:
+        return _ArrowGrid(stripped, filled)
     limits.check(name, records - 1, len(names))  # the first is the header
-    columns = [_arrow_to_cells(pc, column, has_text) for column, has_text in zip(stripped, filled)]
-    return _Grid(columns, np.arange(1, table.num_rows + 1), 0)
+    return _ArrowGrid(stripped, filled).grid(0, len(stripped[0]))
 
 
 def _arrow_owned_bytes(pa, data: bytes):

@@ -282,8 +282,9 @@ def _save_sheet(db: Database, prepared: PreparedSheet, dry_run: bool,
     else:
         inserted = updated = rejected = rows_read = blank = 0
         touched, problems, notes, unknown = [], [], list(plan.raw.notes), {}
+        seen = _Seen() if plan.raw.more is not None else None
         for part in itertools.chain([prepared], more() if more else []):
-            added, changed, clients = _save_rows(db, part, import_id, indexes)
+            added, changed, clients = _save_rows(db, part, import_id, indexes, seen)
             inserted, updated, touched = inserted + added, updated + changed, touched + clients
             rows_read += len(part.plan.raw.frame)
             blank += part.plan.raw.blank_rows
@@ -314,12 +315,12 @@ def _save_sheet(db: Database, prepared: PreparedSheet, dry_run: bool,
 
 
 def _save_rows(db: Database, prepared: PreparedSheet, import_id: int,
-               indexes: _SetAside | None) -> tuple[int, int, list[int]]:
+               indexes: _SetAside | None, seen: _Seen | None) -> tuple[int, int, list[int]]:
     """Save the rows of one prepared sheet (or part): inserted, updated, clients touched."""
     if prepared.plan.kind == "clients":
         return _save_clients(db, prepared.rows, import_id, indexes)
     if prepared.plan.kind == "events":
-        return _save_events(db, prepared.rows, import_id, indexes)
+        return _save_events(db, prepared.rows, import_id, indexes, seen)
     return _save_reference(db, prepared.plan, import_id), 0, []
 
 
@@ -450,12 +451,15 @@ def _update_rows(db: Database, table: str, ids: list[int], rows: pd.DataFrame,
     present, records = _records(rows, columns)
     before = _fetch_before(db, table, ids)
     kept_when_empty = {EXTRA} | (set(present) if only_filled else set())
+    # (a row this import added, in an earlier part of a sheet read in parts, goes whole
+    # when it is undone: nothing of it to put back)
     record_changes(
         db,
         [(import_id, table, row_id, json.dumps(before[row_id]),
           json.dumps([c for c, v in zip(present, record)
                       if v is not None or c not in kept_when_empty]))
-         for row_id, record in zip(ids, records)])
+         for row_id, record in zip(ids, records)
+         if before[row_id].get("import_id") != import_id])
     sets = []
     for column in present:
         if column == EXTRA:
@@ -477,20 +481,17 @@ def _update_rows(db: Database, table: str, ids: list[int], rows: pd.DataFrame,
 
 
 def _fetch_before(db: Database, table: str, ids: list[int]) -> dict[int, dict]:
+    """Each row's stored columns by id (one query, the ids as JSON)."""
     columns = stored_columns(db, table)
-    found = {}
-    for start in range(0, len(ids), 500):
-        chunk = ids[start:start + 500]
-        cursor = db.execute(f"SELECT {', '.join(f'[{c}]' for c in columns)} FROM [{table}] "
-                            f"WHERE id IN ({', '.join('?' * len(chunk))})", chunk)
-        for row in cursor.fetchall():
-            found[row[0]] = dict(zip(columns, row))
-    return found
+    cursor = db.execute(f"SELECT {', '.join(f't.[{c}]' for c in columns)} FROM "
+                        f"json_each(?) AS k JOIN [{table}] AS t ON t.id = k.value",
+                        [json.dumps([int(i) for i in ids])])
+    return {row[0]: dict(zip(columns, row)) for row in cursor.fetchall()}
 
 
 
 def _save_events(db: Database, rows: pd.DataFrame, import_id: int,
-                 indexes: _SetAside | None = None):
+                 indexes: _SetAside | None = None, seen: _Seen | None = None):
     """Insert events (identified by their content) and link them to clients."""
     n = len(rows)
     keys = client_keys(rows.get("client_id"), rows.get("name"), n)
@@ -498,7 +499,8 @@ def _save_events(db: Database, rows: pd.DataFrame, import_id: int,
     rows = rows.assign(client_ref=refs)
     event_columns = ["client_ref", *[c for c in EVENT_COLUMNS if c in rows], EXTRA]
     present = [c for c in event_columns if c in rows]
-    _, records = _records(rows.assign(row_key=_event_keys(rows, present)), [*present, "row_key"])
+    _, records = _records(rows.assign(row_key=_event_keys(rows, present, seen)),
+                          [*present, "row_key"])
     if indexes is not None:
         indexes.before_write("events", len(records))
     before = db.execute("SELECT total_changes()").fetchone()[0]
@@ -515,8 +517,24 @@ def _save_events(db: Database, rows: pd.DataFrame, import_id: int,
     return inserted, n - inserted, touched
 
 
-def _event_keys(rows: pd.DataFrame, columns: list[str]) -> list[str]:
-    """A key per event from its content; the n-th identical row gets its own key.
+class _Seen:
+    """How many events of each content the parts before of a sheet read in parts had:
+    the n-th identical row of a sheet gets its own key, whichever part it is in."""
+
+    def __init__(self) -> None:
+        self.counts = pd.Series(dtype="int64")      # first hash of the content -> rows
+
+    def before(self, first_hashes: np.ndarray) -> np.ndarray:
+        """The rows of each content in the parts before, and count these in."""
+        hashes = pd.Series(first_hashes)
+        earlier = self.counts.reindex(hashes.to_numpy()).fillna(0).to_numpy(dtype="int64")
+        self.counts = self.counts.add(hashes.value_counts(), fill_value=0).astype("int64")
+        return earlier
+
+
+def _event_keys(rows: pd.DataFrame, columns: list[str], seen: _Seen | None = None) -> list[str]:
+    """A key per event from its content; the n-th identical row gets its own key (counted
+    across the parts of a sheet read in parts with ``seen``).
 
     Two independent 64-bit row hashes (pandas, vectorised) make collisions negligible.
     """
@@ -528,6 +546,8 @@ def _event_keys(rows: pd.DataFrame, columns: list[str]) -> list[str]:
     text = pair.tobytes().hex()
     digests = pd.Series([text[start:start + 32] for start in range(0, len(text), 32)])
     occurrences = digests.groupby(digests, sort=False).cumcount()
+    if seen is not None:
+        occurrences = occurrences + seen.before(pair[:, 0].astype(np.uint64))
     return [f"{d}:{n}" for d, n in zip(digests.tolist(), occurrences.tolist())]
 
 

@@ -101,7 +101,8 @@ def detect_kind(raw: RawSheet, mapping: dict[str, str | None], sheet_name: str =
         cells = raw.frame[header].dropna().tolist()
         texts = list(map(str, cells))          # equal texts are equal keys: a quick answer
         if (len(set(texts)) < len(cells)
-                or len({t.strip().casefold() for t in texts}) < len(cells)):
+                or len({t.strip().casefold() for t in texts}) < len(cells)
+                or (raw.repeats is not None and raw.repeats(header))):   # a later part's
             return "events"
     event_score = len(fields & EVENT_ONLY & HAPPENED_FIELDS)
     client_score = len(fields & CLIENT_ONLY)
@@ -212,7 +213,7 @@ def refine_mapping(raw: RawSheet, mapping: dict[str, str | None], kind: str, *,
             for header in free:
                 if (mapping[header] is None and _ID_HEADER.search(normalise_header(header))
                         and values_of(header).is_code and not values_of(header).is_date
-                        and (kind != "clients" or _unique(raw.frame[header]))):
+                        and (kind != "clients" or _unique(raw, header))):
                     mapping[header] = "client_id"
                     said.append(f"'{header}' holds IDs: read as the client ID")
                     break
@@ -234,9 +235,10 @@ def _join_column(raw, mapping, free, values_of, known_ids):
     return None
 
 
-def _unique(column: pd.Series) -> bool:
-    keys = column.dropna().map(name_key)
-    return not keys.duplicated().any()
+def _unique(raw: RawSheet, header: str) -> bool:
+    """Whether no two filled cells of a column name the same client (in any part)."""
+    keys = raw.frame[header].dropna().map(name_key)
+    return not keys.duplicated().any() and not (raw.repeats is not None and raw.repeats(header))
 
 
 GUIDE_SHEET_NAMES = frozenset({"guide", "readme", "instructions", "about", "howtouse"})

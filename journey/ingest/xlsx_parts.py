@@ -16,6 +16,7 @@ a reader sees it, since calamine allocates a part as a dense rectangle too.
 
 from __future__ import annotations
 
+import html
 import io
 import re
 import zipfile
@@ -145,6 +146,59 @@ def sheet_parts(data: bytes, member: str, span: Span, rows: int,
                 del sheet, strings
                 yield part
                 del part
+
+
+def column_repeats(data: bytes, member: str, letters: str) -> bool:
+    """Whether two cells with a value in column ``letters`` of the worksheet ``member``
+    hold the same text, stripped and case ignored (a pass over the sheet's XML that keeps
+    one column: whether a large sheet's keys repeat, which its first part may not show)."""
+    cell = re.compile(rb'<c r="' + letters.encode() + rb'[0-9]+"([^>]*?)(?:/>|>(.*?)</c>)',
+                      re.DOTALL)
+    indexes: set[bytes] = set()
+    texts: set[str] = set()
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        with archive.open(member) as stream:
+            carry = b""
+            while True:
+                block = stream.read(_BLOCK)
+                buffer = carry + block
+                end = len(buffer) if not block else buffer.rfind(_ROW_END) + len(_ROW_END)
+                for attributes, inner in cell.findall(buffer[:max(end, 0)]):
+                    value = _VALUE.search(inner)
+                    if b't="s"' in attributes and value:
+                        if value.group(1) in indexes:
+                            return True
+                        indexes.add(value.group(1))
+                    elif inner:
+                        text = _cell_text(inner)
+                        if text in texts:
+                            return True
+                        if text:
+                            texts.add(text)
+                carry = buffer[max(end, 0):]
+                if not block:
+                    break
+        if indexes:
+            strings, _, _ = _shared_members(archive)
+            shared = _SharedStrings(strings)
+            for index in indexes:
+                at = int(index)
+                if at + 1 < len(shared.bounds):
+                    text = _cell_text(strings[shared.bounds[at]:shared.bounds[at + 1]])
+                    if text in texts:
+                        return True
+                    texts.add(text)
+    return False
+
+
+_VALUE = re.compile(rb"<v>([^<]*)</v>")
+_TEXT = re.compile(rb"<t\b[^>]*>([^<]*)</t>")
+
+
+def _cell_text(xml: bytes) -> str:
+    """A cell's (or a shared string's) text, stripped and case folded, from its XML."""
+    found = _TEXT.findall(xml) or _VALUE.findall(xml)
+    return html.unescape(b"".join(found).decode("utf-8", "replace")).strip().casefold()
 
 
 def _shared_members(archive: zipfile.ZipFile) -> tuple[bytes, bytes, bool]:
