@@ -247,3 +247,20 @@ def test_keys_that_repeat_only_after_the_first_part_make_events(small_parts, kin
     assert [r[1:5] for r in parts_results] == [r[1:5] for r in whole_results] == [
         (1_200, 1_200, 0, 0)]
     assert len(parts["clients"]) == len(whole["clients"]) == 600
+
+
+def test_a_long_sheet_that_cannot_be_read_in_parts_is_refused_with_a_way_out(monkeypatch):
+    """Rows of different lengths are read by Python's csv module, whole: past the rows read
+    at once, the file is refused, saying which forms are read in parts."""
+    monkeypatch.setattr(readers, "WHOLE_ROWS", 100)
+    ragged = "Name,Amount\n" + "".join(f"Client {n},{n}\n" for n in range(149)) + "short\n"
+    with pytest.raises(UnreadableFile) as refused:
+        readers.read_tables("ragged.csv", ragged.encode())
+    assert str(refused.value) == (
+        "ragged.csv has 150 rows; a sheet like this one is read whole, at most 100 rows (a "
+        "sheet of an .xlsx workbook, or a CSV whose rows all have the same number of cells, "
+        "is read in parts and may be longer); save it in one of those forms and upload it "
+        "again.")
+    regular = "Name,Amount\n" + "".join(f"Client {n},{n}\n" for n in range(150))
+    (sheet,) = readers.read_tables("regular.csv", regular.encode())
+    assert sheet.more is not None and sheet.rows == 150
