@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import random
 
 import pandas as pd
 import pytest
@@ -173,3 +174,14 @@ def test_records_turn_every_kind_of_column_into_plain_values():
     ]
     assert [type(v) for v in records[0]] == [float, float, int, bool, str, pd.Timestamp, int, str]
     assert frame["objects"].isna().tolist() == [False, True, True]      # the frame is left alone
+
+
+def test_name_keys_of_a_column_are_name_key_of_each_value():
+    """The column-at-once keys (ASCII texts in pyarrow) are the one-at-a-time keys,
+    whatever the whitespace (str.split's own: \\x1c-\\x1f too), case and script."""
+    chars = " \t\n\x0b\x0c\r\x1c\x1d\x1e\x1f\x85\xa0abcABCßİÉé  Zz09-"
+    chance = random.Random(15)
+    values = ["".join(chance.choice(chars) for _ in range(chance.randint(0, 8)))
+              for _ in range(5_000)] + [None, 1, 2.5, True, "  ", "", "Ann  LEE"]
+    assert name_keys(values) == [name_key(v) for v in values]
+    assert name_keys(["  Ann\tLee ", "ÉMILE  Zola"]) == ["ann lee", "émile zola"]

@@ -84,7 +84,7 @@ import numpy as np
 import pandas as pd
 
 from ..errors import UnreadableFile
-from .xlsx_columns import (FastSheets, RowSpan, SheetEntry, Span, re2_search,
+from .xlsx_columns import (_RARE_TYPES, FastSheets, RowSpan, SheetEntry, Span, re2_search,
                            shared_strings_look_dated, workbook_sheets)
 from .xlsx_parts import PART_SHEET, column_repeats, header_width, sheet_parts
 
@@ -422,10 +422,16 @@ def _verify_zip_members(name: str, archive: zipfile.ZipFile
                     total += len(chunk)
                     if total > MAX_UNCOMPRESSED_BYTES:
                         raise UnreadableFile(_too_big_unpacked(name, total))
-                    if extent:
-                        extent.feed(chunk)
+                    # One search for what is rare in a worksheet (each scanner's own
+                    # searches run only where it is found); the span's window holds the
+                    # extent's.
+                    notable = span is None or re2_search(
+                        span.carry + chunk, f"{_RARE_TYPES}|{extent.watched()}")
                     if span:
-                        span.feed(chunk)
+                        extent.feed(chunk, notable)
+                        span.feed(chunk, notable)
+                    elif extent:
+                        extent.feed(chunk)
                     if checker:
                         checker.Parse(chunk, False)
             unusual = isinstance(extent, _XlsxExtent) and extent.unusual
@@ -521,11 +527,14 @@ class _XlsxExtent:
         self.columns = 0
         self.unusual = False  # a cell whose reference may not be its position (quick mode)
 
-    def feed(self, chunk: bytes) -> None:
+    def feed(self, chunk: bytes, far: bool = True) -> None:
+        """Read the next chunk (``far``: False when the caller's search of this window
+        found no reference right of column Z or below row 99,999, and no unusual cell)."""
         buffer = self.carry + chunk
-        rows, columns = self._exact(buffer) if self.exact else self._quick(buffer)
+        rows, columns = (self._exact(buffer) if self.exact else
+                         self._quick(buffer) if far else (99_999, 26))
         self.rows, self.columns = max(self.rows, rows), max(self.columns, columns)
-        if not self.exact and not self.unusual:
+        if far and not self.exact and not self.unusual:
             self.unusual = (re2_search(buffer, _XLSX_UNUSUAL_CELL)
                             or (re2_search(buffer, _XLSX_PREFIXED_CELL)      # then exactly
                                 and _XLSX_PREFIXED_START.search(buffer) is not None))
@@ -533,6 +542,12 @@ class _XlsxExtent:
 
     def finish(self) -> list[tuple[str, int, int]]:
         return [("", self.rows, self.columns)]
+
+    def watched(self) -> str:
+        """An RE2 pattern for what the quick mode looks for beyond what it has seen: a
+        reference right of column Z or below the rows so far, an unusual cell."""
+        return (f'{_XLSX_WIDE}|r="[A-Za-z]+{_above(max(self.rows, 99_999))}|'
+                f"{_XLSX_UNUSUAL_CELL}|{_XLSX_PREFIXED_CELL}")
 
     def _quick(self, part: bytes) -> tuple[int, int]:
         if not re2_search(part, _XLSX_FAR_REF):     # none of the references below
@@ -594,6 +609,15 @@ _XLSX_WIDE = r'r="[A-Za-z]{2,}[0-9]'       # (RE2) a reference right of column Z
 _MOST_DIGITS = 9                             # a reference this long is out of any sheet
 
 
+def _above(bound: int) -> str:
+    """An RE2 pattern for row numbers above ``bound`` (a bound as ``_tall_bound`` makes:
+    a first digit then nines), followed by the reference's closing quote."""
+    digits = len(str(bound))
+    if bound == 10 ** digits - 1:
+        return f'[0-9]{{{digits + 1},}}"'
+    return f'(?:[0-9]{{{digits + 1},}}|[{int(str(bound)[0]) + 1}-9][0-9]{{{digits - 1}}})"'
+
+
 def _tall_bound(part: bytes, known: int) -> int:
     """An upper bound (at least ``known``) of the row numbers the references in ``part``
     name, from RE2 searches rather than a Python object per reference: the most digits a
@@ -601,9 +625,7 @@ def _tall_bound(part: bytes, known: int) -> int:
     references stay within ``known`` costs one search."""
     bound = max(known, 99_999)
     digits = len(str(bound))
-    above = (f"[0-9]{{{digits + 1},}}" if bound == 10 ** digits - 1 else
-             f"[0-9]{{{digits + 1},}}|[{int(str(bound)[0]) + 1}-9][0-9]{{{digits - 1}}}")
-    if not re2_search(part, f'r="[A-Za-z]+(?:{above})"'):
+    if not re2_search(part, f'r="[A-Za-z]+{_above(bound)}'):
         return bound
     while digits < _MOST_DIGITS and re2_search(part, f'r="[A-Za-z]+[0-9]{{{digits + 1},}}"'):
         digits += 1

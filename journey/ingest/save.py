@@ -27,6 +27,8 @@ from typing import Callable, Iterator
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 from sqlite_utils import Database
 
 from .. import values
@@ -88,11 +90,23 @@ def client_keys(ids: pd.Series | None, names: pd.Series | None, n: int,
 
 
 def name_keys(values) -> list[str | None]:
-    """``name_key`` of every value of a column (each distinct value worked out once)."""
+    """``name_key`` of every value of a column: the ASCII texts in pyarrow (lower case,
+    runs of whitespace as one space, trimmed: what casefold and split do to ASCII), the
+    others one distinct value at a time."""
+    items = values.tolist() if hasattr(values, "tolist") else list(values)
+    texts = pa.array([v if type(v) is str else None for v in items], pa.string())
+    ascii_ = pc.string_is_ascii(texts).to_pylist()
+    keys = pc.utf8_trim(pc.replace_substring_regex(pc.ascii_lower(texts), _ASCII_SPACE, " "),
+                        " ").to_pylist()
     found: dict[str, str | None] = {}
-    return [(found[v] if v in found else found.setdefault(v, name_key(v)))
+    return [(key or None) if plain else
+            (found[v] if v in found else found.setdefault(v, name_key(v)))
             if type(v) is str else name_key(v)
-            for v in (values.tolist() if hasattr(values, "tolist") else values)]
+            for v, key, plain in zip(items, keys, ascii_)]
+
+
+# What str.split() splits ASCII text on (str.isspace), as an RE2 class.
+_ASCII_SPACE = "[\\t\\n\\x0b\\x0c\\r\\x1c-\\x1f ]+"
 
 
 def client_key(client_id: object, name: object) -> str | None:

@@ -82,10 +82,12 @@ class RowSpan:
         self.dated_text = False        # some of that text looks like a written date
         self.carry = b""
 
-    def feed(self, chunk: bytes) -> None:
+    def feed(self, chunk: bytes, rare: bool = True) -> None:
+        """Read the next chunk (``rare``: False when the caller's search of this window
+        found no boolean or inline-text cell)."""
         window = self.carry + chunk
         # (attributes in double quotes: _VALUE_CELL finds no cell in a sheet without them)
-        if not (self.booleans and self.inline) and re2_search(window, _RARE_TYPES):
+        if rare and not (self.booleans and self.inline) and re2_search(window, _RARE_TYPES):
             self.booleans = self.booleans or b't="b"' in window
             self.inline = self.inline or b't="inlineStr"' in window
         if self.inline and not self.dated_text:
