@@ -264,3 +264,21 @@ def test_a_long_sheet_that_cannot_be_read_in_parts_is_refused_with_a_way_out(mon
     regular = "Name,Amount\n" + "".join(f"Client {n},{n}\n" for n in range(150))
     (sheet,) = readers.read_tables("regular.csv", regular.encode())
     assert sheet.more is not None and sheet.rows == 150
+
+
+def test_rejected_rows_of_later_parts_keep_their_cells(small_parts):
+    """The rejected-rows file has the original cells of every rejected row, whichever part
+    it was in (the plan holds only the first part)."""
+    from journey.ingest.review import rejected_rows
+
+    rows = tracker_rows(1_500)
+    rows[100][3] = "not money"                  # in the first part
+    rows[1_400][3] = "no money either"          # in the fifth
+    data = xlsx_bytes({"Clients": rows})
+    db = _workspace_with(1_000)
+    plans = plan_file("tracker.xlsx", data, db=db)
+    results = import_file(db, "tracker.xlsx", data, plans=plans)
+    table = rejected_rows(results, plans)
+    assert table["Row"].tolist() == [101, 1_401]
+    assert table["Revenue (current)"].tolist() == ["not money", "no money either"]
+    assert table["Client ID"].tolist() == [rows[100][0], rows[1_400][0]]

@@ -29,7 +29,7 @@ from ..stages import ALL_STAGES, LABELS, OUTCOMES, normalise_value, read_stage_v
 from ..tables import to_xlsx_bytes
 from .plan import SheetPlan
 from .read import RawSheet
-from .save import ImportResult
+from .save import ImportResult, cells_of_rows
 from .understand import EXTRA, WORKSHOP_KINDS, guess_sheet_mapping
 
 PREVIEW_ROWS = 8
@@ -240,6 +240,8 @@ def rejected_rows(results: list[ImportResult], plans: list[SheetPlan]) -> pd.Dat
     for result in results:
         cells = _original_cells(by_sheet.get((result.file, result.sheet)),
                                 {p.row for p in result.problems})
+        cells |= {row: {_original_name(h): text for h, text in record.items()}
+                  for row, record in result.rejected_cells.items()}
         for name in (cells[next(iter(cells))] if cells else {}):
             if name not in originals:
                 originals.append(name)
@@ -252,13 +254,13 @@ def _original_cells(raw: RawSheet | None, rows: set[int]) -> dict[int, dict[str,
     """Row number -> {header: cell as text} for the given rows of a sheet."""
     if raw is None or not rows:
         return {}
-    positions = [i for i, row in enumerate(raw.row_numbers) if row in rows]
-    part = raw.frame.iloc[positions]
-    names = [h if h not in PROBLEM_COLUMNS else f"{h} (original)" for h in raw.headers]
-    texts = pd.DataFrame({name: values.parse_text(part[h])[0].tolist()
-                          for name, h in zip(names, raw.headers)})
-    return {raw.row_numbers[i]: record
-            for i, record in zip(positions, texts.to_dict("records"))}
+    return {row: {_original_name(h): text for h, text in record.items()}
+            for row, record in cells_of_rows(raw, rows).items()}
+
+
+def _original_name(header: str) -> str:
+    """A sheet's header as a column beside the problem's own (Row, Column, ...)."""
+    return header if header not in PROBLEM_COLUMNS else f"{header} (original)"
 
 
 def rejected_workbook(results: list[ImportResult], plans: list[SheetPlan]) -> bytes:

@@ -65,6 +65,9 @@ class ImportResult:
     clients: list[int] = field(default_factory=list, repr=False)   # ids touched
     recognised_as: str | None = None     # the export profile that recognised the sheet
     explanation: str = ""                # what was understood, in one sentence
+    # The cells, as text, of rejected rows beyond the first part of a sheet read in parts
+    # (row -> header -> text; the plan holds the first part's): for the rejected-rows file.
+    rejected_cells: dict[int, dict[str, str | None]] = field(default_factory=dict, repr=False)
 
     def as_dict(self) -> dict:
         return {"import_id": self.import_id, "file": self.file, "sheet": self.sheet,
@@ -287,6 +290,7 @@ def _save_sheet(db: Database, prepared: PreparedSheet, dry_run: bool,
         "file": plan.file, "sheet": plan.sheet, "kind": plan.kind, "checksum": plan.checksum,
         "mapping": json.dumps(plan.mapping), "set_values": json.dumps(plan.set_values),
     }).last_pk
+    rejected_cells: dict[int, dict[str, str | None]] = {}
     if plan.kind in WORKSHOP_KINDS:
         saved = WORKSHOP_IMPORTERS[plan.kind](db, plan.raw, import_id)
         inserted, updated, touched = saved.inserted, saved.updated, []
@@ -298,6 +302,9 @@ def _save_sheet(db: Database, prepared: PreparedSheet, dry_run: bool,
         touched, problems, notes, unknown = [], [], list(plan.raw.notes), {}
         seen = _Seen() if plan.raw.more is not None else None
         for part in itertools.chain([prepared], more() if more else []):
+            if part is not prepared and part.problems:
+                rejected_cells.update(cells_of_rows(part.plan.raw, {p.row for p in part.problems},
+                                                    MAX_REJECTED_CELLS - len(rejected_cells)))
             added, changed, clients = _save_rows(db, part, import_id, indexes, seen)
             inserted, updated, touched = inserted + added, updated + changed, touched + clients
             rows_read += len(part.plan.raw.frame)
@@ -325,7 +332,19 @@ def _save_sheet(db: Database, prepared: PreparedSheet, dry_run: bool,
     return ImportResult(import_id, plan.file, plan.sheet, plan.kind, plan.mapping,
                         rows_read, inserted, updated, rejected, problems, unknown, notes,
                         clients=touched, recognised_as=plan.recognised_as,
-                        explanation=plan.explanation)
+                        explanation=plan.explanation, rejected_cells=rejected_cells)
+
+
+MAX_REJECTED_CELLS = 10_000    # rejected rows of later parts whose cells are kept, at most
+
+
+def cells_of_rows(raw, rows: set[int], most: int | None = None) -> dict[int, dict[str, str | None]]:
+    """Row number -> {header: cell as text} for some rows of a sheet (at most ``most``)."""
+    positions = [i for i, row in enumerate(raw.row_numbers) if row in rows]
+    positions = positions if most is None else positions[:max(most, 0)]
+    part = raw.frame.iloc[positions]
+    texts = pd.DataFrame({h: values.parse_text(part[h])[0].tolist() for h in raw.headers})
+    return {raw.row_numbers[i]: record for i, record in zip(positions, texts.to_dict("records"))}
 
 
 def _save_rows(db: Database, prepared: PreparedSheet, import_id: int,
