@@ -301,6 +301,8 @@ def _save_sheet(db: Database, prepared: PreparedSheet, dry_run: bool,
         inserted = updated = rejected = rows_read = blank = 0
         touched, problems, notes, unknown = [], [], list(plan.raw.notes), {}
         seen = _Seen() if plan.raw.more is not None else None
+        if indexes is not None and plan.raw.more is not None and plan.kind != "reference":
+            indexes.before_write(plan.kind, plan.raw.rows)   # every part, not each one
         for part in itertools.chain([prepared], more() if more else []):
             if part is not prepared and part.problems:
                 rejected_cells.update(cells_of_rows(part.plan.raw, {p.row for p in part.problems},
@@ -318,6 +320,8 @@ def _save_sheet(db: Database, prepared: PreparedSheet, dry_run: bool,
                 unknown[value] = unknown.get(value, 0) + count
         if plan.raw.more is not None and blank:
             notes.append(blank_note(blank))
+        if indexes is not None:
+            indexes.restore("events")
     db.execute("UPDATE imports SET rows = ?, inserted = ?, updated = ?, rejected = ? "
                "WHERE id = ?", [rows_read, inserted, updated, rejected, import_id])
     db.conn.executemany(
@@ -542,8 +546,6 @@ def _save_events(db: Database, rows: pd.DataFrame, import_id: int,
         f"VALUES ({', '.join('?' * (len(present) + 1))}, {int(import_id)}) "
         "ON CONFLICT(row_key) DO NOTHING", records)
     inserted = db.execute("SELECT total_changes()").fetchone()[0] - before
-    if indexes is not None:
-        indexes.restore("events")
     if inserted < n:
         record_held_events(db, import_id, [record[-1] for record in records])
     touched = sorted({r for r in refs if r is not None})
