@@ -38,13 +38,15 @@ def cached_workspace(path: Path, build, rebuild: bool):
     return db, clients, events
 
 
-def median_ms(fn, runs: int) -> tuple[float, float]:
-    """Median wall-clock and CPU milliseconds of ``runs`` calls (after one warm-up call).
+def median_ms(fn, runs: int, warm: bool = True) -> tuple[float, float]:
+    """Median wall-clock and CPU milliseconds of ``runs`` calls (after one warm-up call,
+    unless ``warm`` is False: a naive way that takes a minute a call is not warmed).
 
     CPU time is printed too because the machine may be shared: wall time then includes
     waiting for a core, CPU time is the work itself.
     """
-    fn()                                            # warm the page cache
+    if warm:
+        fn()                                        # warm the page cache
     walls, cpus = [], []
     for _ in range(runs):
         wall, cpu = time.perf_counter(), time.process_time()
@@ -145,3 +147,32 @@ def cells_differences(journey_db, naive_db, pairs: list[tuple[str, str]], key: t
         if count:
             differences[ours] = count
     return differences
+
+
+# --- the scale a bench runs at ------------------------------------------------------------
+
+def scale_arguments(parser: argparse.ArgumentParser, clients: int, events: int) -> None:
+    """--clients and --events (the bench's defaults), --naive-runs and --no-naive."""
+    parser.add_argument("--clients", type=int, default=clients,
+                        help=f"clients in the generated workspace (default {clients:,})")
+    parser.add_argument("--events", type=int, default=events,
+                        help=f"events in the generated workspace (default {events:,})")
+    parser.add_argument("--naive-runs", type=int, default=None,
+                        help="runs of the naive way (default: half of --runs, at least 3)")
+    parser.add_argument("--no-naive", action="store_true",
+                        help="leave the naive way out (it loads every row into pandas)")
+
+
+def scaled_cache(path: Path, clients: int, events: int, default: tuple[int, int]) -> Path:
+    """The cache file of a scale: ``path`` itself at the bench's default scale, else a file
+    of its own beside it (``name-1000000x10000000.db``)."""
+    if (clients, events) == default:
+        return path
+    return path.with_name(f"{path.stem}-{clients}x{events}{path.suffix}")
+
+
+def peak_memory_mb() -> float:
+    """The peak resident memory of this process so far, in MB (Linux counts KB)."""
+    import resource
+
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024

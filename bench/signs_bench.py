@@ -1,23 +1,34 @@
-"""Signs of misalignment at 100,000 clients and 1,000,000 events.
+"""Signs of misalignment at 100,000 clients and 1,000,000 events (or at the scale asked for).
 
 Builds (once, cached at /tmp/journey-bench-signs.db) a workspace of 100,000 clients and
 1,000,000 events over three years, inserted directly with ``executemany`` and derived with
 ``journey.derive.refresh_clients``, then prints the median of several runs of:
 
-- all eight signs with their 12-month trends (``journey.signs.compute_signs``; budget 500 ms),
+- all eight signs with their 12-month trends (``journey.signs.compute_signs``; budget 500 ms,
+  1 s at 1,000,000 clients and 10,000,000 events, issue 18),
 - the same for one persona (a filtered run; no budget: the issue sets one for all clients),
 - the evidence behind the largest sign (opened on demand on the page),
 
 beside the naive way measured in the same run (every event and client loaded into pandas,
 then each sign cut out with masks for the period, the previous period and the 12 months),
-with the ratio. CPU time is printed beside the wall clock, with the load average: on a
-shared machine the wall clock also counts the time spent waiting for a core.
-Run: ``.venv/bin/python bench/signs_bench.py [--rebuild] [--runs N]``.
+with the ratio of wall clocks and of CPU times. CPU time is printed beside the wall clock,
+with the load average: on a shared machine the wall clock also counts the time spent
+waiting for a core, so the budget is judged on the CPU median.
+
+``--clients 1000000 --events 10000000`` builds and caches a workspace of that size in a
+file of its own (``/tmp/journey-bench-signs-1000000x10000000.db``, 2.7 GB; about 6 minutes
+on two shared cores, written 500,000 events at a time, 2.6 GB of memory at most). At that
+scale the naive way is still measured, not warmed up first: it fits on a 24 GB machine,
+but ten million events in pandas take the process to about 9 GB (the peak memory is
+printed at the end) and a run takes over a minute; ``--naive-runs N`` sets how often it
+runs and ``--no-naive`` leaves it out.
+Run: ``.venv/bin/python bench/signs_bench.py [--rebuild] [--runs N] [--clients N --events N]``.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import os
 import sys
 from pathlib import Path
@@ -27,7 +38,8 @@ import pandas as pd
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from common import arguments, cached_workspace, median_ms  # noqa: E402
+from common import (  # noqa: E402
+    arguments, cached_workspace, median_ms, peak_memory_mb, scale_arguments, scaled_cache)
 from journey import signs  # noqa: E402
 from journey.derive import refresh_clients  # noqa: E402
 from journey.filters import Filters  # noqa: E402
@@ -53,53 +65,63 @@ REASONS = ["Didn't understand what's included", "Confused about pricing tiers",
            "No response after the quote", "Lead time too long", "Not sure what they get"]
 DEPARTMENTS = ["sales", "operations", "marketing", "support", "product"]
 BUDGET_MS = 500
+BIG_BUDGET_MS = 1000          # at 1,000,000 clients and 10,000,000 events (issue 18)
+CHUNK = 500_000               # events written per executemany
 
 
-def build(target: Path) -> None:
-    """A seeded workspace of N_CLIENTS clients and N_EVENTS events, written directly (to a
-    temporary file renamed at the end, so an interrupted build leaves no cache behind)."""
+def build(target: Path, n_clients: int = N_CLIENTS, n_events: int = N_EVENTS) -> None:
+    """A seeded workspace of ``n_clients`` clients and ``n_events`` events, written directly
+    (to a temporary file renamed at the end, so an interrupted build leaves no cache
+    behind), CHUNK events per ``executemany`` so that 10,000,000 never sit in memory as
+    Python rows at once (the default scale makes the same rows as before)."""
     rng = np.random.default_rng(7)
     path = target.with_name(target.stem + "-building.db")
     for suffix in ("", "-wal", "-shm"):
         Path(f"{path}{suffix}").unlink(missing_ok=True)
         Path(f"{target}{suffix}").unlink(missing_ok=True)
     db = open_workspace(path)
-    ids = np.arange(1, N_CLIENTS + 1)
-    first = rng.integers(0, DAYS - 30, N_CLIENTS)
-    status = rng.choice(np.array(["active", "lost", "churned", ""], dtype=object), N_CLIENTS,
+    db.execute("PRAGMA cache_size = -1000000")          # 1 GB: index inserts stay in memory
+    ids = np.arange(1, n_clients + 1)
+    first = rng.integers(0, DAYS - 30, n_clients)
+    status = rng.choice(np.array(["active", "lost", "churned", ""], dtype=object), n_clients,
                         p=[.55, .3, .1, .05])
     day0 = START.toordinal()
     clients = [(int(i), f"id:c{i}", f"c{i}", f"Client {i}", REGIONS[i % 8], CHANNELS[i % 6],
                 PERSONAS[i % 4], TYPES[(i // 4) % 4],
                 dt.date.fromordinal(day0 + int(f)).isoformat(), s or None)
                for i, f, s in zip(ids.tolist(), first.tolist(), status.tolist())]
-    client_of = rng.integers(1, N_CLIENTS + 1, N_EVENTS)
+    client_of = rng.integers(1, n_clients + 1, n_events)
     client_of.sort()
-    offset = rng.exponential(120, N_EVENTS).astype(np.int64)
+    offset = rng.exponential(120, n_events).astype(np.int64)
     day = np.minimum(first[client_of - 1] + offset, DAYS - 1)
-    kind = rng.choice(np.array(list(KINDS), dtype=object), N_EVENTS, p=list(KINDS.values()))
-    reasons = rng.choice(np.array(REASONS, dtype=object), N_EVENTS)
-    departments = rng.choice(np.array(DEPARTMENTS, dtype=object), N_EVENTS)
-    dates = (np.datetime64(START.isoformat()) + day).astype(str)
-    anonymous = (kind == "internal_complaint") & (rng.random(N_EVENTS) < 0.5)
-    events = []
-    for n, (c, d, k, r, dep, anon) in enumerate(zip(client_of.tolist(), dates.tolist(),
-                                                    kind.tolist(), reasons.tolist(),
-                                                    departments.tolist(), anonymous.tolist())):
-        has_reason = k in ("lost", "objection", "complaint", "internal_complaint", "refund",
-                           "cancellation")
-        events.append((None if anon else c, d, k, STAGE_OF.get(k),
-                       dep if k in ("complaint", "internal_complaint") else None,
-                       r if has_reason else None,
-                       f"O{n}" if k in ("purchase", "refund", "cancellation") else None,
-                       f"e{n}"))
+    del offset
+    kind = rng.choice(np.array(list(KINDS), dtype=object), n_events, p=list(KINDS.values()))
+    reasons = rng.choice(np.array(REASONS, dtype=object), n_events)
+    departments = rng.choice(np.array(DEPARTMENTS, dtype=object), n_events)
+    anonymous = (kind == "internal_complaint") & (rng.random(n_events) < 0.5)
     with write(db):
         db.conn.executemany(
             "INSERT INTO clients(id, client_key, client_id, name, region, channel, persona, "
             "client_type, first_contact, status) VALUES (?,?,?,?,?,?,?,?,?,?)", clients)
-        db.conn.executemany(
-            "INSERT INTO events(client_ref, date, kind, stage, department, reason, order_id, "
-            "row_key) VALUES (?,?,?,?,?,?,?,?)", events)
+        del clients
+        for low in range(0, n_events, CHUNK):
+            part = slice(low, low + CHUNK)
+            dates = (np.datetime64(START.isoformat()) + day[part]).astype(str)
+            events = []
+            for n, (c, d, k, r, dep, anon) in enumerate(
+                    zip(client_of[part].tolist(), dates.tolist(), kind[part].tolist(),
+                        reasons[part].tolist(), departments[part].tolist(),
+                        anonymous[part].tolist()), start=low):
+                has_reason = k in ("lost", "objection", "complaint", "internal_complaint",
+                                   "refund", "cancellation")
+                events.append((None if anon else c, d, k, STAGE_OF.get(k),
+                               dep if k in ("complaint", "internal_complaint") else None,
+                               r if has_reason else None,
+                               f"O{n}" if k in ("purchase", "refund", "cancellation") else None,
+                               f"e{n}"))
+            db.conn.executemany(
+                "INSERT INTO events(client_ref, date, kind, stage, department, reason, "
+                "order_id, row_key) VALUES (?,?,?,?,?,?,?,?)", events)
         refresh_clients(db)
     db.execute("ANALYZE")
     db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
@@ -156,11 +178,18 @@ def naive_signs(db, persona: str | None = None) -> dict:
 
 def main() -> None:
     parser = arguments(__doc__, runs=9)
+    scale_arguments(parser, N_CLIENTS, N_EVENTS)
     args = parser.parse_args()
-    db, n_clients, n_events = cached_workspace(CACHE, build, args.rebuild)
+    big = (args.clients, args.events) != (N_CLIENTS, N_EVENTS)
+    budget = BIG_BUDGET_MS if big else BUDGET_MS
+    cache = scaled_cache(CACHE, args.clients, args.events, (N_CLIENTS, N_EVENTS))
+    db, n_clients, n_events = cached_workspace(
+        cache, functools.partial(build, n_clients=args.clients, n_events=args.events),
+        args.rebuild)
+    naive_runs = args.naive_runs or max(3, args.runs // 2)
     print(f"{n_clients:,} clients, {n_events:,} events; median of {args.runs} runs "
-          f"(wall clock; CPU time in brackets); {os.cpu_count()} cores, load average "
-          f"{os.getloadavg()[0]:.1f}\n")
+          f"({naive_runs} of the naive way; wall clock, CPU time in brackets); "
+          f"{os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f}\n")
     report = signs.compute_signs(db)
     biggest = max(report.signs, key=lambda s: s.evidence_count).key
     one = Filters(persona=("Olivia",))
@@ -170,20 +199,27 @@ def main() -> None:
                                lambda: naive_signs(db, "Olivia"), False),
         f"evidence ({biggest})": (lambda: signs.sign_evidence(db, biggest), None, False),
     }
-    print(f"{'':<36}{'ours':>16}{'budget':>9}{'naive':>11}{'ratio':>8}")
+    print(f"{'':<36}{'ours':>16}{'budget':>9}{'naive':>18}{'ratio':>8}{'(cpu)':>7}")
     failed = False
     for name, (fast, naive, budgeted) in cases.items():
         wall, cpu = median_ms(fast, args.runs)
         line = f"{name:<36}{wall:>7.0f} ms ({cpu:>4.0f})"
-        line += f"{BUDGET_MS:>6} ms" if budgeted else f"{'':>9}"
-        if naive is not None:
-            theirs, _ = median_ms(naive, max(3, args.runs // 2))
-            line += f"{theirs:>8.0f} ms{theirs / wall:>7.1f}x"
+        line += f"{budget:>6} ms" if budgeted else f"{'':>9}"
+        if naive is not None and args.no_naive:
+            line += f"{'(left out)':>18}"
+        elif naive is not None:
+            theirs, theirs_cpu = median_ms(naive, naive_runs, warm=not big)
+            line += (f"{theirs:>8.0f} ms ({theirs_cpu:>5.0f}){theirs / wall:>7.1f}x"
+                     f"{theirs_cpu / cpu:>6.1f}x")
         if budgeted:
-            ok = wall <= BUDGET_MS
+            # Judged on CPU time: on the shared 2-core machine the wall clock also counts
+            # the time spent waiting for a core.
+            ok = cpu <= budget
             failed |= not ok
             line += "  ok" if ok else "  OVER BUDGET"
         print(line)
+    print(f"\npeak memory {peak_memory_mb():,.0f} MB"
+          + ("" if args.no_naive else " (the naive way's, mostly)"))
     print("\n" + "\n".join(f"  {s.status:<8} {s.title:<38} {s.value}" for s in report.signs))
     db.close()
     sys.exit(1 if failed else 0)

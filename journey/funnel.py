@@ -168,9 +168,7 @@ def compute_funnel_by(db: Database, by: str, *, filters: Filters = NO_FILTERS,
     # Grouped on the raw column so the (field, furthest_rank) index serves it in order;
     # the few distinct values are then trimmed and merged here.
     rows: dict[tuple[str, int], int] = {}
-    for value, rank_value, n in db.execute(
-            f"SELECT [{column}], {rank} AS r, COUNT(*) FROM clients WHERE {where} GROUP BY 1, 2",
-            [*rank_params, *params]).fetchall():
+    for value, rank_value, n in _counts_by(db, column, rank, rank_params, where, params):
         segment = _segment_name(value)
         rows[segment, rank_value] = rows.get((segment, rank_value), 0) + n
     sizes: dict[str, int] = {}
@@ -184,6 +182,36 @@ def compute_funnel_by(db: Database, by: str, *, filters: Filters = NO_FILTERS,
         grouped[name][rank_value] = grouped[name].get(rank_value, 0) + n
     order = keep + ([OTHER] if OTHER in grouped and OTHER not in keep else [])
     return {name: _shape(grouped[name], steps) for name in order}
+
+
+# The segment fields whose (field, furthest_rank) index holds only the clients with a value
+# (migration m010_scale_indexes; persona's, from m004, holds every client; the other
+# segment fields have no index and are grouped by sorting their clients).
+PARTLY_INDEXED = ("client_type", "region", "channel")
+
+
+def _counts_by(db: Database, column: str, rank: str, rank_params: list, where: str,
+               params: list) -> list[tuple]:
+    """Clients per (value of ``column``, rank): ``[(value, rank, clients)]``.
+
+    A field indexed only where it has a value (``PARTLY_INDEXED``), counted over every
+    client by furthest rank, is read in two index scans without sorting a row: the clients
+    with a value from its index, those without one as the clients of each rank less those
+    (a million clients: about 100 ms instead of 700, which sorting every client costs)."""
+    if column not in PARTLY_INDEXED or rank != "furthest_rank" or where != "1":
+        return db.execute(
+            f"SELECT [{column}], {rank} AS r, COUNT(*) FROM clients WHERE {where} "
+            f"GROUP BY 1, 2", [*rank_params, *params]).fetchall()
+    # One statement, so both counts see the same clients.
+    found = db.execute(
+        f"SELECT 1, [{column}], furthest_rank, COUNT(*) FROM clients "
+        f"WHERE [{column}] IS NOT NULL GROUP BY 2, 3 UNION ALL "
+        f"SELECT 0, NULL, furthest_rank, COUNT(*) FROM clients GROUP BY 3").fetchall()
+    valued = [(value, rank_value, n) for has_value, value, rank_value, n in found if has_value]
+    unset = {rank_value: n for has_value, _, rank_value, n in found if not has_value}
+    for _, rank_value, n in valued:
+        unset[rank_value] -= n
+    return [(None, rank_value, n) for rank_value, n in unset.items() if n] + valued
 
 
 def _segment_name(value) -> str:

@@ -376,3 +376,25 @@ CREATE TABLE method_answers (
   PRIMARY KEY (question, persona)
 )
 """)
+
+
+@migrations()
+def m010_scale_indexes(db: Database) -> None:
+    """Issue 18 at a million clients and ten million events. The funnel broken down by a
+    client type, region or channel (the segments the sidebar also filters by) reads its
+    (field, furthest_rank) index instead of sorting every client, as persona's has since
+    m004; each holds only the clients with a value, so a field a workspace does not use
+    costs its imports nothing (the other segment fields have none: each such index costs a
+    100,000-client import about 80 ms). And the events that name a department, by kind and
+    date: the signs name the departments raising internal complaints without reading the
+    events themselves (events without a department cost nothing)."""
+    run_script(db, """
+CREATE INDEX IF NOT EXISTS clients_client_type_rank ON clients(client_type, furthest_rank)
+  WHERE client_type IS NOT NULL;
+CREATE INDEX IF NOT EXISTS clients_region_rank ON clients(region, furthest_rank)
+  WHERE region IS NOT NULL;
+CREATE INDEX IF NOT EXISTS clients_channel_rank ON clients(channel, furthest_rank)
+  WHERE channel IS NOT NULL;
+CREATE INDEX IF NOT EXISTS events_kind_date_department ON events(kind, date, department,
+  client_ref) WHERE department IS NOT NULL
+""")

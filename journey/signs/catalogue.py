@@ -575,10 +575,10 @@ class RepeatBusinessDown(Sign):
             bought = days_per_client >= 1
             first = src.first_purchase_days()[:len(days_per_client)]
             old_enough = ~(first > window[1] - self.chance_days(window))
-            buyers = int((bought & old_enough).sum())
-            repeat = int((days_per_client >= 2)[old_enough].sum())
+            buyers = int(np.count_nonzero(bought & old_enough))
+            repeat = int(np.count_nonzero((days_per_client >= 2) & old_enough))
             parts = {"buyers": buyers, "repeat": repeat,
-                     "too_new": int((bought & ~old_enough).sum()),
+                     "too_new": int(np.count_nonzero(bought)) - buyers,
                      "chance_days": self.chance_days(window)}
             value = ratio(repeat, buyers)
             if value is None:

@@ -1,11 +1,12 @@
 """Everything the signs need from a workspace, read once for the whole span (the period,
-the one before and the 12 trend months): events grouped by kind and day along the m004
+the one before and the 12 trend months): events grouped by kind and day along the m005
 indexes, clients as one fixed-width string (``CLIENT_DAYS``, an indexed expression) decoded
-by numpy. Every window is then a pair of binary searches."""
+by numpy. Every window is then a lookup in a running count per day (``SortedDays``)."""
 
 from __future__ import annotations
 
 import dataclasses
+import math
 
 import numpy as np
 from sqlite_utils import Database
@@ -77,21 +78,43 @@ def _cumulative(days: np.ndarray, counts: np.ndarray) -> tuple[np.ndarray, np.nd
 
 
 class SortedDays:
-    """Day numbers sorted once (missing ones dropped), counted in any window by bisection."""
+    """Day numbers (missing ones dropped), counted in any window without sorting them: a
+    running count per day, when the days span a range not much wider than their number
+    (a few years of dates: the usual case), else the days sorted once and bisected. Both
+    count the same; the running count spares a sort per client date (a million clients:
+    about 3 ms instead of 40 each)."""
 
     def __init__(self, days: np.ndarray):
-        self.days = np.sort(days[~np.isnan(days)])
+        known = days[~np.isnan(days)]
+        self.total = len(known)
+        self.low, self.running, self.days = 0, None, None
+        if self.total:
+            low, high = float(known.min()), float(known.max())
+            if high - low <= max(4 * self.total, 4096):
+                self.low = int(low)
+                self.running = np.concatenate(
+                    [[0], np.cumsum(np.bincount((known - low).astype(np.int64)))])
+                return
+        self.days = np.sort(known)
 
     def below(self, day: float) -> int:
-        return int(np.searchsorted(self.days, day, side="left"))
+        """How many are before ``day``."""
+        if self.running is None:
+            return int(np.searchsorted(self.days, day, side="left"))
+        at = min(max(math.ceil(day - self.low), 0), len(self.running) - 1)
+        return int(self.running[at])
 
     def upto(self, day: float) -> int:
-        return int(np.searchsorted(self.days, day, side="right"))
+        """How many are on ``day`` or before it."""
+        if self.running is None:
+            return int(np.searchsorted(self.days, day, side="right"))
+        at = min(max(math.floor(day - self.low) + 1, 0), len(self.running) - 1)
+        return int(self.running[at])
 
     def count(self, window) -> int:
         """How many fall in the window (all of them when ``None``)."""
         if window is None:
-            return len(self.days)
+            return self.total
         return self.upto(window[1]) - self.below(window[0])
 
 
@@ -179,24 +202,35 @@ class Source:
         for days in (CLIENT_DAYS, client_days("printf('%-!10.10s', COALESCE({}, ''))")):
             row = days if not self.snapshot else f"{days} || {SNAPSHOT_FLAGS}"
             from_index = f"{days} >= ' ' AND " if days == CLIENT_DAYS else ""
-            found = self.db.execute(f"SELECT group_concat({row}, '') FROM clients c "
-                                    f"WHERE {from_index}{chosen}", params).fetchone()[0] or ""
-            raw = np.frombuffer(found.encode("ascii", "replace"), dtype=np.uint8)
+            # As bytes (no text object to encode again), with the clients' ids in the
+            # same order (for first_purchase_days).
+            found, ids = self.db.execute(
+                f"SELECT CAST(group_concat({row}, '') AS BLOB), group_concat(c.id) "
+                f"FROM clients c WHERE {from_index}{chosen}", params).fetchone()
+            found = found or b""
+            if not found.isascii():            # each character one byte, as before
+                found = found.decode("utf-8", "replace").encode("ascii", "replace")
+            raw = np.frombuffer(found, dtype=np.uint8)
             if len(raw) % width == 0:
                 table = raw.reshape(-1, width)
                 dashes = table[:, [4, 7, 14, 17, 24, 27, 34, 37]]
                 if np.all((dashes == 45) | (dashes == 32)):
                     break      # lined up; a date not in ISO form would shift the columns
+        self.client_ids = (np.fromstring(ids, dtype=np.int64, sep=",") if ids
+                           else np.array([], dtype=np.int64))
         rank, left = table[:, 40].astype(np.int64) - 48, table[:, 41].astype(np.int64) - 48
-        extra = (table[:, 42].astype(np.int64) - 48) if self.snapshot else np.zeros_like(rank)
+        if self.snapshot:
+            extra = table[:, 42].astype(np.int64) - 48
+            new, retained = (extra & 1).astype(float), (extra >> 1 & 1).astype(float)
+        else:                                    # only a snapshot reads them
+            new, retained = np.zeros(len(rank)), np.zeros(len(rank))
         first, last, bought, considered = fixed_width_days(
             table[:, :40].reshape(-1, 10)).reshape(-1, 4).T
         bought[rank < CUSTOMER] = np.nan
         considered[rank < CONSIDERING] = np.nan
         self.clients = {"first": first, "last": last, "bought": bought,
                         "considered": considered, "rank": rank.astype(float),
-                        "left": left.astype(float), "new": (extra & 1).astype(float),
-                        "retained": (extra >> 1 & 1).astype(float)}
+                        "left": left.astype(float), "new": new, "retained": retained}
         exists = "EXISTS(SELECT 1 FROM clients c WHERE {} AND {})"
         row = self.db.execute("SELECT " + ", ".join(exists.format(where, test) for test in (
             f"c.furthest_rank < {CONSIDERING}", f"c.furthest_rank >= {CONSIDERING}",
@@ -274,7 +308,9 @@ class Source:
                                     sep=",")
             days = np.repeat(day_numbers([day for day, _ in bought]).astype(np.int64),
                              [refs.count(",") + 1 for _, refs in bought])
-            keys = np.sort(days * (1 << 32) + clients)                    # by day, then client
+            # By day, then client: the index hands each kind's purchases over in that
+            # order already, so the stable sort (a merge of sorted runs) is nearly free.
+            keys = np.sort(days * (1 << 32) + clients, kind="stable")
             keys = keys[np.concatenate([[True], keys[1:] != keys[:-1]])]  # each pair once
             self.purchase_days, self.purchase_clients = keys >> 32, keys & ((1 << 32) - 1)
         self._first_purchase: np.ndarray | None = None
@@ -283,19 +319,18 @@ class Source:
     def first_purchase_days(self) -> np.ndarray:
         """Each bought client's first purchase day, indexed by client id (NaN for the rest):
         the client's stored first purchase date, or its earliest purchase read, if earlier.
-        Read as one fixed-width string (10-digit id, 10-character date) decoded by numpy."""
+
+        The stored date is the one ``_load_clients`` read (``bought``: the purchase date of
+        a client who reached the purchase stage). Only clients with a purchase read are
+        looked up, and each of them has its purchase date stored (journey.derive keeps
+        ``purchase_at`` with every write), so this is the ``purchase_at`` of every client
+        that counts, without reading the clients again."""
         if getattr(self, "_first_purchase", None) is None:
-            found = self.db.execute(
-                "SELECT group_concat(printf('%010d%-10.10s', id, purchase_at), '') "
-                "FROM clients WHERE purchase_at IS NOT NULL").fetchone()[0] or ""
-            raw = np.frombuffer(found.encode("ascii", "replace"), dtype=np.uint8)
-            table = raw.reshape(-1, 20) if len(raw) % 20 == 0 else np.zeros((0, 20), np.uint8)
-            ids = (table[:, :10].astype(np.int64) - 48) @ (10 ** np.arange(9, -1, -1))
-            days = fixed_width_days(np.ascontiguousarray(table[:, 10:]))
+            ids = self.client_ids
             read_max = int(self.purchase_clients.max()) if len(self.purchase_clients) else 0
             top = max(int(ids.max()) if len(ids) else 0, read_max)
             first = np.full(top + 1, np.nan)
-            first[ids] = days
+            first[ids] = self.clients["bought"]
             if len(self.purchase_clients):
                 read = np.full(top + 1, np.inf)
                 np.minimum.at(read, self.purchase_clients, self.purchase_days.astype(float))
