@@ -21,7 +21,7 @@ from pathlib import Path
 import pytest
 
 from journey.export.template import DATA_DIR, SAMPLE_NAME
-from journey.workspace import open_workspace
+from journey.workspace import open_workspace, set_setting
 
 REPO = Path(__file__).resolve().parents[1]
 SHOTS = REPO / "tests" / "screenshots"
@@ -79,6 +79,9 @@ def server(tmp_path_factory, demo_file):
     shutil.copy(demo_file, home / "demo.db")
     open_workspace(home / "My shop.db").close()          # empty: the upload fills it
     open_workspace(home / "Leads.db").close()            # empty: the long import fills it
+    big = open_workspace(home / "Big.db")                 # reads sheets in small parts
+    set_setting(big, "max_import_cells", 12_000)
+    big.close()
     with serving(home) as url:
         yield url, home
 
@@ -218,3 +221,33 @@ def test_a_rerun_during_an_import_shows_its_progress_and_the_server_lives(
     page.goto(url)                         # the server still answers
     _settle(page)
     assert not page.locator('[data-testid="stException"]').count()
+
+
+def test_a_sheet_read_in_parts_imports_from_the_browser(server, page, tmp_path):
+    """Issue 18: a sheet over the cells read at once is read, checked and saved in parts;
+    the page counts the whole sheet's rows before, and imports them all."""
+    import openpyxl
+
+    url, home = server
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "Clients"
+    sheet.append(["Client ID", "Name", "Stage", "Country"])
+    for n in range(6_000):
+        sheet.append([f"B{n:05d}", f"Buyer {n}", ["Lead", "Won", "Repeat"][n % 3], "Chile"])
+    path = tmp_path / "big-tracker.xlsx"
+    book.save(path)
+    page.goto(f"{url}/import")
+    _settle(page)
+    _choose_workspace(page, "Big")
+    page.locator('[data-testid="stFileUploader"] input[type="file"]').set_input_files(str(path))
+    _settle(page)
+    assert page.get_by_text("6,000 rows, 4 columns").count()
+    page.get_by_role("button", name=re.compile(r"^Import 1 file")).click()
+    page.get_by_text(re.compile(r"^Imported 1 file")).wait_for(timeout=180_000)
+    _settle(page)
+    page.screenshot(path=str(SHOTS / "import-in-parts.png"), full_page=True)
+    assert not page.locator('[data-testid="stException"]').count()
+    big = open_workspace(home / "Big.db")
+    assert big.execute("SELECT COUNT(*) FROM clients").fetchone()[0] == 6_000
+    assert big.execute("SELECT COUNT(*) FROM imports").fetchone()[0] == 1
