@@ -221,3 +221,18 @@ def _source(db, period):
     """The source compute_signs reads (it does not keep it)."""
     return Source(db, Filters(), period, (period.previous_start, period.end),
                   get_keyword_classes(db), (period.previous_start, period.end))
+
+
+def test_day_numbers_of_many_rows_with_one_that_is_no_date_do_not_crash():
+    """numpy 2.4 kills the process on byte strings it cannot read as dates (arrays of about
+    800 rows or more) instead of raising: such rows go to the calendar arithmetic."""
+    import numpy as np
+
+    from journey.signs.period import fixed_width_days
+
+    for odd in (b"2024-13-45", b"garbage!!!", b"2023-02-29", b"2024-04-31", b"20240101xx",
+                b"2024/01/01"):
+        rows = [b"2024-01-01"] * 900 + [odd, b"          ", b"2024-02-29"]
+        text = np.frombuffer(b"".join(rows), dtype=np.uint8).reshape(-1, 10)
+        days = fixed_width_days(text)
+        assert days[0] == 19723 and np.isnan(days[901]) and days[902] == 19782
