@@ -151,10 +151,21 @@ def _numpy_reads(text: np.ndarray) -> bool:
     'YYYY-MM-DD'. numpy 2.4's parser of byte strings kills the process (a segmentation
     fault) instead of raising ValueError on a row it cannot read, in arrays of a few
     hundred rows or more: it is given only arrays it reads (about 25 ms a million rows)."""
+    text = np.ascontiguousarray(text)
     blank = text[:, 0] == 32
-    shaped = (text[:, 4] == 45) & (text[:, 7] == 45)
-    for column in (0, 1, 2, 3, 5, 6, 8, 9):
-        shaped &= text[:, column] - 48 <= 9           # (bytes below '0' wrap past 9)
+
+    def word(dtype: str, offset: int) -> np.ndarray:     # bytes at offset of every row
+        return np.ndarray(shape=(len(text),), dtype=dtype, buffer=text, offset=offset,
+                          strides=(text.shape[1],))
+
+    def digits(value: np.ndarray, mask: int) -> np.ndarray:   # each byte '0'-'9'
+        threes, sixes = 0x30303030 & mask, 0x06060606 & mask
+        return ((value & (mask & 0xF0F0F0F0)) == threes) & (
+            ((value + sixes) & (mask & 0xF0F0F0F0)) == threes)
+
+    middle = word("<u4", 4)                               # "-MM-"
+    shaped = (digits(word("<u4", 0), 0xFFFFFFFF) & ((middle & 0xFF0000FF) == 0x2D00002D)
+              & digits(middle, 0x00FFFF00) & digits(word("<u2", 8).astype(np.uint32), 0xFFFF))
     if not (shaped | blank).all():
         return False
     month = (text[:, 5] - 48) * 10 + (text[:, 6] - 48)
