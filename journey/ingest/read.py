@@ -1126,6 +1126,7 @@ def _parted_sheet(name: str, sheet_name: str, parts: _Parts, limits: _Limits,
             ) from None
 
     first = _build_sheet(sheet_name, next(read(0)), notes, count_blank=False)
+    _give_back_memory()                   # the part's workbook and the shared strings
 
     def more() -> Iterator[RawSheet]:
         for grid in read(1):
