@@ -236,3 +236,4 @@ def test_day_numbers_of_many_rows_with_one_that_is_no_date_do_not_crash():
         text = np.frombuffer(b"".join(rows), dtype=np.uint8).reshape(-1, 10)
         days = fixed_width_days(text)
         assert days[0] == 19723 and np.isnan(days[901]) and days[902] == 19782
+    assert len(fixed_width_days(np.zeros((0, 10), dtype=np.uint8))) == 0

@@ -152,6 +152,8 @@ def _numpy_reads(text: np.ndarray) -> bool:
     fault) instead of raising ValueError on a row it cannot read, in arrays of a few
     hundred rows or more: it is given only arrays it reads (about 25 ms a million rows)."""
     text = np.ascontiguousarray(text)
+    if not len(text):
+        return True
     blank = text[:, 0] == 32
 
     def word(dtype: str, offset: int) -> np.ndarray:     # bytes at offset of every row
