@@ -14,6 +14,12 @@ ACCENT = "#E07A1F"               # the customers' own data (the emotion curve)
 GAP_RED = "#D64541"              # a coverage gap
 MUTED = "#777"
 FIGURE_BLUE = "#2e75b6"          # the funnel's bars
+FUNNEL_CONNECTOR = "#dbe7f3"     # between the funnel's bars
+DROP_RED = "#b03a2e"             # the funnel's biggest drop-off
+FURTHEST_BLUE = "#9dc3e6"        # clients whose furthest stage it is
+LEFT_GREY = "#b0b0b0"            # clients who left from a stage
+BAR_TRACK = "#eef2f5"            # the empty part of a share's bar
+INK = "#1D2B31"                  # text beside a bar
 # A move between stages (the paths' Sankey) -> link colour.
 KIND_COLOURS = {"forward": "rgba(46, 117, 182, 0.45)", "skip": "rgba(230, 145, 56, 0.65)",
                 "back": "rgba(204, 65, 37, 0.65)", "left": "rgba(120, 120, 120, 0.35)"}

@@ -1,14 +1,15 @@
-"""Every plotly figure (and the journey map's emotion lane as SVG), built from the frames
-the analyses compute; the pages only render them. Colours come from journey.charts. Plotly
-is imported when a figure is drawn, so the command line, which draws none, never loads it.
-Nothing below this module imports it.
+"""Every plotly figure (and the journey map's emotion lane as SVG, the Funnel page's first
+screen as HTML), built from the frames the analyses compute; the pages only render them.
+Colours come from journey.charts. Plotly is imported when a figure is drawn, so the command
+line, which draws none, never loads it. Nothing below this module imports it.
 """
 
 from __future__ import annotations
 
 import pandas as pd
 
-from .charts import (BRAND, DATA_BACKED, DATA_COLOUR, FIGURE_BLUE, GAP_RED,
+from .charts import (BAR_TRACK, BRAND, DATA_BACKED, DATA_COLOUR, DROP_RED, FIGURE_BLUE,
+                     FUNNEL_CONNECTOR, FURTHEST_BLUE, GAP_RED, INK, LEFT_GREY,
                      KIND_COLOURS, MIDPOINT, MUTED, PERSONA_QUADRANT_SHADES, QUADRANT_SHADES,
                      QUADRANTS, STAGE_COLOURS, STATUS_COLOURS, TOUCHPOINT_COLOUR)
 from .clients import reward_line
@@ -24,43 +25,158 @@ def _signed(value) -> str:
     return "" if value is None or pd.isna(value) else f"{value:+.1f}"
 
 
-def funnel_figure(frame: pd.DataFrame, drop: Drop | None = None, *, font_size: int = 14):
-    """The funnel as plotly draws one, with the biggest drop-off written beside its step."""
-    import plotly.graph_objects as go
+# --- figures drawn as HTML (st.html) --------------------------------------------------------
+# The Funnel page's first screen is drawn without plotly: in a new browser tab plotly's
+# 4.7 MB script costs 1-1.5 s of browser time before its first figure (issue 18). These
+# draw the same numbers as bars of HTML, sized in rem (presenter mode's larger type grows
+# them); a bar's hover (its title) says what plotly's hover said. Every text from the data
+# is escaped.
 
-    figure = go.Figure(go.Funnel(
-        y=frame["label"], x=frame["clients"], marker_color=FIGURE_BLUE,
-        texttemplate="%{value:,}<br>%{percentInitial:.0%}", textfont_size=font_size + 2,
-        connector={"fillcolor": "#dbe7f3"},
-        hovertemplate="%{y}: %{x:,} clients<br>%{percentInitial:.1%} of the first step"
-                      "<br>%{percentPrevious:.1%} of the step before<extra></extra>"))
-    if drop:
-        labels = dict(zip(frame["stage"], frame["label"]))
-        figure.add_annotation(
-            x=1.0, xref="paper", xanchor="left", y=labels[drop.to_stage], yref="y",
-            text=f"<b>◀ −{drop.pct_lost:.0f}%</b><br>{drop.clients_lost:,} clients "
-                 f"stopped<br>after {labels[drop.from_stage].lower()}",
-            showarrow=False, align="left", font={"size": font_size, "color": "#b03a2e"})
-    figure.update_layout(font_size=font_size, margin=dict(l=10, r=170, t=10, b=10),
-                         height=80 + 70 * len(frame))
-    return figure
+def fixed(value: float, digits: int) -> str:
+    """``value`` with ``digits`` decimals as plotly writes it (d3's format, JavaScript's
+    toFixed: an exact half rounds up, not to even as Python's format does)."""
+    from decimal import ROUND_HALF_UP, Decimal
 
-def segment_figure(table: pd.DataFrame, *, font_size: int = 14):
-    """Conversion per segment, side by side: % of each segment's clients reaching each step
-    after the first."""
-    import plotly.express as px
+    return str(Decimal(value).quantize(Decimal(1).scaleb(-digits), rounding=ROUND_HALF_UP))
 
-    shown = table[table["stage"] != table["stage"].iloc[0]] if len(table) else table
-    shown = shown.assign(segment=shown["segment"].map(html_text))
-    figure = px.bar(shown, x="label", y="pct_of_first", color="segment", barmode="group",
-                    custom_data=["clients", "segment_clients"],
-                    labels={"label": "", "pct_of_first": "% of the segment's clients",
-                            "segment": ""})
-    figure.update_traces(hovertemplate="%{fullData.name}, %{x}: %{y:.1f}% "
-                                       "(%{customdata[0]:,} of %{customdata[1]:,})<extra></extra>")
-    figure.update_layout(font_size=font_size, margin=dict(l=10, r=10, t=10, b=10), height=420,
-                         legend=dict(orientation="h", y=-0.15), yaxis_ticksuffix="%")
-    return figure
+
+def _share(part: float, whole: float, digits: int) -> str:
+    """``part`` as a percentage of ``whole`` ("45%"), as plotly's ``percentInitial:.0%``."""
+    return f"{fixed(part / whole * 100, digits)}%" if whole else "–"
+
+
+def _title(lines) -> str:
+    """A hover (an element's title) of several lines, escaped."""
+    return html_text("\n".join(lines)).replace("\n", "&#10;")
+
+
+def funnel_html(frame: pd.DataFrame, drop: Drop | None = None) -> str:
+    """The funnel (``compute_funnel``'s frame) as centred bars, each with its clients and
+    its share of the first step, joined by connectors, with the biggest drop-off written
+    beside its step."""
+    first = int(frame["clients"].iloc[0]) if len(frame) else 0
+    widths = [100 * int(c) / first if first else 0 for c in frame["clients"]]
+    lost_at = {drop.to_stage} if drop else set()
+    labels = dict(zip(frame["stage"], frame["label"]))
+    cells = []
+    for i, row in enumerate(frame.itertuples()):
+        clients, width = int(row.clients), widths[i]
+        before = int(frame["clients"].iloc[i - 1]) if i else clients
+        hover = [f"{row.label}: {clients:,} clients",
+                 f"{_share(clients, first, 1)} of the first step"]
+        if before:
+            hover.append(f"{_share(clients, before, 1)} of the step before")
+        inside = width >= 16               # else the numbers go beside the bar
+        place = ("left:0;right:0;justify-content:center;color:white" if inside else
+                 f"left:calc({50 + width / 2:.3f}% + 0.4rem);color:{INK}")
+        note = ""
+        if row.stage in lost_at:
+            note = (f"<b>◀ −{drop.pct_lost:.0f}%</b><br>{drop.clients_lost:,} clients stopped"
+                    f"<br>after {html_text(labels[drop.from_stage].lower())}")
+        cells.append(
+            f'<div style="text-align:right">{html_text(row.label)}</div>'
+            f'<div title="{_title(hover)}" style="position:relative;height:3rem">'
+            f'<div style="position:absolute;top:0;bottom:0;left:{50 - width / 2:.3f}%;'
+            f'width:{width:.3f}%;min-width:2px;background:{FIGURE_BLUE};border-radius:2px">'
+            f'</div><div style="position:absolute;top:0;bottom:0;display:flex;'
+            f'align-items:center;text-align:center;line-height:1.2;font-weight:600;{place}">'
+            f'{clients:,}<br>{_share(clients, first, 0)}</div></div>'
+            f'<div style="color:{DROP_RED};font-size:0.9rem;line-height:1.3">{note}</div>')
+        if i + 1 < len(frame):
+            top, bottom = widths[i], widths[i + 1]
+            cells.append(
+                '<div></div><div style="height:0.55rem;background:'
+                f'{FUNNEL_CONNECTOR};clip-path:polygon({50 - top / 2:.3f}% 0,'
+                f'{50 + top / 2:.3f}% 0,{50 + bottom / 2:.3f}% 100%,'
+                f'{50 - bottom / 2:.3f}% 100%)"></div><div></div>')
+    return ('<div aria-label="How far clients got" style="display:grid;'
+            'grid-template-columns:max-content minmax(0,1fr) 10rem;column-gap:0.75rem;'
+            'align-items:center;margin:0.5rem 0">' + "".join(cells) + "</div>")
+
+
+def _legend(items) -> str:
+    return ('<div style="display:flex;flex-wrap:wrap;gap:0.3rem 1.2rem;margin:0.3rem 0 0.6rem;'
+            'font-size:0.9rem">' + "".join(
+                f'<span><span style="display:inline-block;width:0.8rem;height:0.8rem;'
+                f'background:{colour};border-radius:2px;margin-right:0.35rem;'
+                f'vertical-align:-0.05rem"></span>{html_text(name)}</span>'
+                for name, colour in items) + "</div>")
+
+
+def current_html(current: pd.DataFrame) -> str:
+    """How far clients got beside where they are now (``current_stages``): per stage, a
+    bar of the clients whose furthest stage it is, and under it one of those active there
+    now, continued by those who left from there (lost, churned)."""
+    names = ("Got this far (furthest stage)", "Here now, active",
+             "Left from here (lost, churned)")
+    top = max([int(v) for v in current["furthest"]]
+              + [int(n) + int(lf) for n, lf in zip(current["now"], current["left"])] + [1])
+
+    def bar(parts, text: str) -> str:
+        spans = "".join(
+            f'<span style="display:inline-block;height:100%;width:{100 * n / top:.3f}%;'
+            f'background:{colour}"></span>' for n, colour in parts if n)
+        return ('<div style="display:flex;align-items:center;gap:0.4rem;height:1.25rem">'
+                f'<div style="flex:1 1 auto;height:100%;display:flex">{spans}'
+                f'<span style="padding-left:0.4rem;white-space:nowrap;font-size:0.9rem;'
+                f'align-self:center">{text}</span></div></div>')
+
+    rows = []
+    for row in current.itertuples():
+        furthest, now, left = int(row.furthest), int(row.now), int(row.left)
+        hover = [f"{row.label}", f"{names[0]}: {furthest:,}", f"{names[1]}: {now:,}",
+                 f"{names[2]}: {left:,}"]
+        rows.append(
+            f'<div style="text-align:right">{html_text(row.label)}</div>'
+            f'<div title="{_title(hover)}" style="display:flex;flex-direction:column;'
+            f'gap:0.15rem;padding:0.35rem 0">'
+            + bar([(furthest, FURTHEST_BLUE)], f"{furthest:,}")
+            + bar([(now, FIGURE_BLUE), (left, LEFT_GREY)],
+                  f"{now:,} active, {left:,} left") + "</div>")
+    return (_legend(zip(names, (FURTHEST_BLUE, FIGURE_BLUE, LEFT_GREY)))
+            + '<div aria-label="Where they are now" style="display:grid;'
+            'grid-template-columns:max-content minmax(0,1fr);column-gap:0.75rem;'
+            'align-items:center">' + "".join(rows) + "</div>")
+
+
+def segment_html(table: pd.DataFrame) -> str:
+    """Conversion per segment (``funnel.segment_table``) as a grid: a row per segment, a
+    column per step after the first, each cell a bar of the share of the segment's clients
+    who reached the step."""
+    if not len(table):
+        return ""
+    shown = table[table["stage"] != table["stage"].iloc[0]]
+    steps = list(dict.fromkeys(shown["label"]))
+    head = "".join(f'<div style="font-weight:600">{html_text(s)}</div>' for s in steps)
+    rows = []
+    for segment, part in shown.groupby("segment", sort=False, dropna=False):
+        cells = {r.label: r for r in part.itertuples()}
+        name = "" if pd.isna(segment) else str(segment)
+        row = [f'<div style="overflow-wrap:anywhere">{html_text(name)}</div>']
+        for step in steps:
+            r = cells.get(step)
+            if r is None:
+                row.append("<div></div>")
+                continue
+            pct = float(r.pct_of_first)
+            if pd.isna(pct):                   # no client in the segment: no bar
+                row.append("<div></div>")
+                continue
+            hover = [f"{name}, {step}: {fixed(pct, 1)}% "
+                     f"({int(r.clients):,} of {int(r.segment_clients):,})"]
+            row.append(
+                f'<div title="{_title(hover)}" style="display:flex;align-items:center;'
+                f'gap:0.4rem;height:1.6rem"><div style="flex:1 1 auto;height:1.1rem;'
+                f'background:{BAR_TRACK};border-radius:2px"><div style="height:100%;'
+                f'width:{min(max(pct, 0), 100):.3f}%;background:{FIGURE_BLUE};'
+                f'border-radius:2px"></div></div><span style="min-width:3.4rem;'
+                f'text-align:right;font-size:0.9rem">{fixed(pct, 1)}%</span></div>')
+        rows.append("".join(row))
+    return ('<div aria-label="Conversion per segment" style="display:grid;'
+            f'grid-template-columns:minmax(8rem,max-content) repeat({len(steps)},minmax(0,1fr));'
+            'gap:0.2rem 1rem;align-items:center;margin:0.5rem 0">'
+            '<div></div>' + head + "".join(rows) + "</div>")
+
 
 def cohort_figure(cohorts: pd.DataFrame, *, font_size: int = 14):
     """One line per step after the first: % of each month's new clients who reached it.
@@ -97,25 +213,6 @@ def durations_figure(durations: pd.DataFrame, *, font_size: int = 14):
     figure.update_layout(font_size=font_size, margin=dict(l=10, r=10, t=10, b=10),
                          height=80 + 50 * max(len(shown), 1), xaxis_title="median days",
                          yaxis_autorange="reversed")
-    return figure
-
-def current_figure(current: pd.DataFrame, *, font_size: int = 14):
-    """How far clients got beside where they are now (still active, or left from there),
-    as horizontal bars so the stage names stay readable in large type."""
-    import plotly.graph_objects as go
-
-    bar = dict(y=current["label"], orientation="h")
-    figure = go.Figure([
-        go.Bar(name="Got this far (furthest stage)", x=current["furthest"],
-               marker_color="#9dc3e6", offsetgroup="furthest", **bar),
-        go.Bar(name="Here now, active", x=current["now"], marker_color=FIGURE_BLUE,
-               offsetgroup="now", **bar),
-        go.Bar(name="Left from here (lost, churned)", x=current["left"], base=current["now"],
-               marker_color="#b0b0b0", offsetgroup="now", **bar),
-    ])
-    figure.update_layout(font_size=font_size, margin=dict(l=10, r=10, t=10, b=10),
-                         height=120 + 60 * len(current), barmode="group",
-                         legend=dict(orientation="h", y=-0.12), yaxis_autorange="reversed")
     return figure
 
 def buckets_figure(buckets: pd.DataFrame, *, font_size: int = 14):

@@ -1,9 +1,11 @@
 """Funnel: where customers are in the journey, where they leave it, and which segment
 converts best. Every figure follows the sidebar's filters, the model and the window.
 
-The five tabs below the funnel are lazy (``st.tabs(on_change="rerun")``): only the open
-tab's figures are computed and drawn, so the page settles quickly on a large workspace
-(issue 18); ``st.session_state["funnel_tab"]`` names the open tab."""
+The first screen (the funnel, where clients are now, the segments) is drawn as HTML, not
+plotly, and its money table is static: a new browser tab would spend 1-1.5 s on plotly's
+script before the first figure, and more on the data grid's (issue 18). The five tabs below the funnel are lazy (``st.tabs(on_change="rerun")``): only
+the open tab's figures are computed and drawn, so the page settles quickly on a large
+workspace; ``st.session_state["funnel_tab"]`` names the open tab."""
 
 import pandas as pd
 import streamlit as st
@@ -97,14 +99,14 @@ if drop:
 drawn, now = st.columns([3, 2])
 with drawn:
     st.subheader("How far clients got", anchor=False)
-    chart(figures.funnel_figure(stages, drop, font_size=font), "funnel_chart")
+    st.html(figures.funnel_html(stages, drop))
     within = f" within {window} days of first contact" if window is not None else ""
     st.caption(f"{first:,} clients. Each stage counts the clients who reached it{within}, "
                "whether or not they stayed.")
 with now:
     st.subheader("Where they are now", anchor=False)
     current = frame.cached(funnel.current_stages)(ctx, filters=ctx.filters, model=model)
-    chart(figures.current_figure(current, font_size=font), "current_chart")
+    st.html(figures.current_html(current))
     st.caption("Lost and churned clients are shown at the stage they left from.")
 st.subheader("What the drop-off costs", anchor=False)
 currency = get_setting(ctx.db, "currency")
@@ -117,7 +119,7 @@ money = pd.DataFrame({
                                  for v in stake.steps["per_purchase"]],
         "Money at stake": [kpis.format_figure(v, "money", currency)
                            for v in stake.steps["money"]]} if stake.has_revenue else {})})
-widgets.table(money, width="stretch", key="money_table")
+widgets.static_table(money)      # static: no grid script to load on the first screen
 if stake.has_revenue:
     at_average = int(stake.steps["at_average"].sum())
     st.caption(md(
@@ -153,7 +155,7 @@ def show_segments() -> None:
     if best:
         widgets.sentence(best["sentence"])
     seg_table = funnel.segment_table(by_segment)
-    chart(figures.segment_figure(seg_table, font_size=font), "segment_chart")
+    st.html(figures.segment_html(seg_table))
     st.caption("The six largest segments, the rest as \"other\". Bars: the share of each "
                "segment's clients who reached the stage.")
     with st.expander("Segments as a table"):
