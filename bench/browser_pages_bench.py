@@ -24,9 +24,9 @@ visits after the first start are those of a browser that has loaded the app befo
 
 Measured here (2 cores, shared; 3 starts, 2 rounds): with the warm start the server's part
 of a first visit is 0.05-0.3 s of script time; what remains is the browser's. The first
-visit of all (Overview: a new browser loads Streamlit's scripts, 2 s of browser CPU) and the
-Funnel's (plotly's 4.7 MB script, evaluated in each new document, and three figures) stay
-near 2.5 s.
+visit of all (Overview: a new browser loads Streamlit's scripts, 2 s of browser CPU, while
+the warm start works beside it) stays near 2.3-3 s; the Funnel's first screen draws no plotly
+figure since (1.4 s; plotly's 4.7 MB script loads with the tabs that use it).
 
 Run: ``.venv/bin/python bench/browser_pages_bench.py [--runs 5] [--starts 3]``.
 """
