@@ -16,6 +16,7 @@ a reader sees it, since calamine allocates a part as a dense rectangle too.
 
 from __future__ import annotations
 
+import contextlib
 import html
 import io
 import re
@@ -88,14 +89,14 @@ _LAST_CELL = re.compile(rb'<c\b[^>]*?\br="([A-Z]{1,3})[0-9]+"')
 def header_width(archive: zipfile.ZipFile, member: str, span: Span) -> int | None:
     """The columns of the worksheet's header row (from the sheet's first column to its last
     cell), or None when the sheet cannot be cut into parts."""
+    head, row = b"", None
     with archive.open(member) as stream:
-        head = stream.read(_HEAD_BYTES)
-    found = _SHEET_DATA.search(head)
-    if found is None:
-        return None
-    try:
-        row = _header_row(head[found.end():], span.first)
-    except ValueError:
+        while row is None and len(head) < _HEAD_BYTES and (block := stream.read(1 << 16)):
+            head += block                       # (usually found in the first block)
+            found = _SHEET_DATA.search(head)
+            with contextlib.suppress(ValueError):
+                row = found and _header_row(head[found.end():], span.first)
+    if not row:
         return None
     cells = _LAST_CELL.findall(row)
     return _column_index(cells[-1].decode()) - span.first_column + 1 if cells else None
