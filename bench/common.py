@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import functools
 import statistics
 import time
 from pathlib import Path
@@ -169,6 +170,18 @@ def scaled_cache(path: Path, clients: int, events: int, default: tuple[int, int]
     if (clients, events) == default:
         return path
     return path.with_name(f"{path.stem}-{clients}x{events}{path.suffix}")
+
+
+def scaled_workspace(args, path: Path, build, default: tuple[int, int]):
+    """The generated workspace at the scale ``args`` asks for (--clients, --events), cached
+    per scale (--rebuild), with its client and event counts, whether it is another scale
+    than ``default``, and the runs of the naive way (--naive-runs, else half of --runs)."""
+    cache = scaled_cache(path, args.clients, args.events, default)
+    db, clients, events = cached_workspace(
+        cache, functools.partial(build, n_clients=args.clients, n_events=args.events),
+        args.rebuild)
+    naive_runs = args.naive_runs or max(3, args.runs // 2)
+    return db, clients, events, (args.clients, args.events) != default, naive_runs
 
 
 def peak_memory_mb() -> float:

@@ -27,7 +27,6 @@ Run: ``.venv/bin/python bench/funnel_bench.py [--rebuild] [--runs N] [--clients 
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import os
 import random
 import sys
@@ -40,7 +39,7 @@ import pandas as pd
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from common import (  # noqa: E402
-    arguments, cached_workspace, median_ms, peak_memory_mb, scale_arguments, scaled_cache)
+    arguments, median_ms, peak_memory_mb, scale_arguments, scaled_workspace)
 from journey import funnel, paths  # noqa: E402
 from journey.derive import refresh_clients  # noqa: E402
 from journey.derive import refresh_paths  # noqa: E402
@@ -183,13 +182,9 @@ def main() -> None:
     parser = arguments(__doc__, runs=7)
     scale_arguments(parser, N_CLIENTS, N_EVENTS)
     args = parser.parse_args()
-    big = (args.clients, args.events) != (N_CLIENTS, N_EVENTS)
+    db, n_clients, n_events, big, naive_runs = scaled_workspace(
+        args, CACHE, build, (N_CLIENTS, N_EVENTS))
     budgets = BIG_BUDGETS if big else BUDGETS        # the issue sets none for the others
-    cache = scaled_cache(CACHE, args.clients, args.events, (N_CLIENTS, N_EVENTS))
-    db, n_clients, n_events = cached_workspace(
-        cache, functools.partial(build, n_clients=args.clients, n_events=args.events),
-        args.rebuild)
-    naive_runs = args.naive_runs or max(3, args.runs // 2)
     print(f"{n_clients:,} clients, {n_events:,} events; median of {args.runs} runs "
           f"({naive_runs} of the naive way)\n")
     cases = {

@@ -28,7 +28,6 @@ Run: ``.venv/bin/python bench/signs_bench.py [--rebuild] [--runs N] [--clients N
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import os
 import sys
 from pathlib import Path
@@ -39,7 +38,7 @@ import pandas as pd
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from common import (  # noqa: E402
-    arguments, cached_workspace, median_ms, peak_memory_mb, scale_arguments, scaled_cache)
+    arguments, median_ms, peak_memory_mb, scale_arguments, scaled_workspace)
 from journey import signs  # noqa: E402
 from journey.derive import refresh_clients  # noqa: E402
 from journey.filters import Filters  # noqa: E402
@@ -180,13 +179,9 @@ def main() -> None:
     parser = arguments(__doc__, runs=9)
     scale_arguments(parser, N_CLIENTS, N_EVENTS)
     args = parser.parse_args()
-    big = (args.clients, args.events) != (N_CLIENTS, N_EVENTS)
+    db, n_clients, n_events, big, naive_runs = scaled_workspace(
+        args, CACHE, build, (N_CLIENTS, N_EVENTS))
     budget = BIG_BUDGET_MS if big else BUDGET_MS
-    cache = scaled_cache(CACHE, args.clients, args.events, (N_CLIENTS, N_EVENTS))
-    db, n_clients, n_events = cached_workspace(
-        cache, functools.partial(build, n_clients=args.clients, n_events=args.events),
-        args.rebuild)
-    naive_runs = args.naive_runs or max(3, args.runs // 2)
     print(f"{n_clients:,} clients, {n_events:,} events; median of {args.runs} runs "
           f"({naive_runs} of the naive way; wall clock, CPU time in brackets); "
           f"{os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f}\n")
