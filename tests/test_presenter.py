@@ -196,16 +196,7 @@ def live_room(tmp_path_factory, demo_file):
 
 
 def test_viewers_follow_a_facilitator_who_walks_presenter_mode_with_the_keys(room, browser):
-    facilitator = browser.new_context(viewport={"width": 1280, "height": 720}).new_page()
-    facilitator.set_default_timeout(60_000)
-    facilitator.goto(room)
-    facilitator.wait_for_selector('[data-testid="stSidebarNav"] a', timeout=90_000)
-    facilitator.locator('[data-testid="stSidebar"] input[type="password"]').first.fill(
-        "open sesame")
-    facilitator.get_by_role("button", name="Unlock editing").click()
-    facilitator.get_by_role("button", name="Lock editing").wait_for()
-    facilitator.locator('[data-testid="stSidebar"]').get_by_text("Presenter mode").click()
-    _settle(facilitator, TITLES[0])
+    facilitator = _facilitator_in_presenter_mode(room, browser)
     viewer = browser.new_context(viewport={"width": 1280, "height": 720}).new_page()
     viewer.set_default_timeout(60_000)
     viewer.goto(room)
