@@ -3,10 +3,13 @@
 ``refresh_clients`` recomputes, in SQL, each client's furthest stage, current stage,
 outcome, first and last dates, counts per event kind, and the date each stage was
 first reached. Call it inside the same transaction as the write that changed the data.
+``insert_new_clients`` stores new clients with the figures the same query gives them.
 The rule is ``journey.stages.furthest_stage``; tests check that both agree.
 """
 
 from __future__ import annotations
+
+import re
 
 from sqlite_utils import Database
 
@@ -114,21 +117,10 @@ _AT = {
 }
 assert set(_AT) == {stage_at_column(s) for s in ALL_STAGES}
 
-# One pass over the clients: the innermost query works out each client's figures, the one
-# around it the current stage (which needs the furthest rank), and the UPDATE stores them.
-_UPDATE = f"""
-UPDATE clients AS c SET
-  furthest_rank = x.rank,
-  furthest_stage = {_stage_named('x.rank')},
-  {", ".join(f"{name} = x.{name}" for name in _COUNTS)},
-  revenue_events = x.revenue_events,
-  first_date = x.first_date, last_date = x.last_date,
-  {", ".join(f"{name} = x.{name}" for name in _AT)},
-  current_stage = x.current,
-  stage_since = CASE x.current {" ".join(f"WHEN '{s}' THEN x.{stage_at_column(s)}"
-                                         for s in ALL_STAGES)} END,
-  outcome = x.outcome
-FROM (
+# Each client's figures, from its row (c2, in the table {clients}) and its events' summaries
+# (a, s, l): the inner query works out the figures, the one around it the current stage
+# (which needs the furthest rank).
+_FIGURES = f"""
   SELECT y.*, COALESCE(
     y.stage,
     CASE WHEN y.latest_bought AND y.rank >= {RANK['retention']} THEN 'retention'
@@ -147,13 +139,30 @@ FROM (
         WHEN c2.status IN ('lost', 'churned', 'cancelled') THEN c2.status
         WHEN COALESCE(a.lost_count, 0) > 0 AND COALESCE(a.purchase_count, 0) = 0 THEN 'lost'
         END AS outcome
-    FROM clients AS c2
+    FROM {{clients}} AS c2
     LEFT JOIN _agg a ON a.id = c2.id
     LEFT JOIN _second s ON s.id = c2.id
     LEFT JOIN _latest l ON l.id = c2.id
     WHERE 1 {{scope_clients}}
   ) AS y
-) AS x
+"""
+# The stored column each figure goes to, from the figures above (aliased x).
+_STORED = {
+    "furthest_rank": "x.rank",
+    "furthest_stage": _stage_named("x.rank"),
+    **{name: f"x.{name}" for name in (*_COUNTS, "revenue_events", "first_date", "last_date",
+                                      *_AT)},
+    "current_stage": "x.current",
+    "stage_since": f"""CASE x.current {" ".join(f"WHEN '{s}' THEN x.{stage_at_column(s)}"
+                                                for s in ALL_STAGES)} END""",
+    "outcome": "x.outcome",
+}
+# The client columns the figures read (the temporary table of new clients holds them with
+# the columns an import brings, as typed as in clients).
+_FIGURE_INPUTS = set(re.findall(r"\bc2\.(\w+)", _FIGURES)) - {"id"}
+_UPDATE = f"""
+UPDATE clients AS c SET {", ".join(f"{name} = {value}" for name, value in _STORED.items())}
+FROM ({_FIGURES.format(clients="clients", scope_clients="{scope_clients}")}) AS x
 WHERE x.id = c.id
 """
 
@@ -168,24 +177,62 @@ def refresh_clients(db: Database, client_ids: list[int] | None = None) -> None:
         if client_ids is not None:
             if not client_ids:
                 return
-            db.execute("DROP TABLE IF EXISTS temp._scope")
+            _drop(db, "_scope")
             db.execute("CREATE TEMP TABLE _scope (id INTEGER PRIMARY KEY)")
             db.conn.executemany("INSERT OR IGNORE INTO _scope VALUES (?)",
                                 ((int(i),) for i in client_ids))
             scope = "AND e.client_ref IN (SELECT id FROM _scope)"
             scope_clients = "AND c2.id IN (SELECT id FROM _scope)"
-        for table in ("_agg", "_second", "_latest"):
-            db.execute(f"DROP TABLE IF EXISTS temp.{table}")
-        db.execute(_AGGREGATE.format(scope=scope))
-        db.execute("CREATE UNIQUE INDEX temp._agg_id ON _agg(id)")
-        db.execute(_SECOND_PURCHASE)
-        db.execute("CREATE UNIQUE INDEX temp._second_id ON _second(id)")
-        db.execute(_LATEST_STAGE.format(scope=scope))
-        db.execute("CREATE UNIQUE INDEX temp._latest_id ON _latest(id)")
+        _summarise_events(db, scope)
         db.execute(_UPDATE.format(scope_clients=scope_clients))
         refresh_paths(db, scoped=client_ids is not None)
-        for table in ("_agg", "_second", "_latest", "_scope"):
-            db.execute(f"DROP TABLE IF EXISTS temp.{table}")
+        _drop(db, "_agg", "_second", "_latest", "_scope")
+
+
+def insert_new_clients(db: Database, columns: list[str], records: list[tuple],
+                       stamp: dict[str, object]) -> None:
+    """Insert clients new to the workspace (values for ``columns``; ``stamp``: a value every
+    row gets) with their derived figures, which refresh_clients need not work out again.
+
+    A new client has no events yet: its figures come from its row alone, by the query
+    refresh_clients runs, over a temporary table of the new rows. One INSERT ... SELECT
+    writes each row once, where an INSERT and a refresh would write it twice.
+    """
+    with write(db):
+        needed = set(columns) | _FIGURE_INPUTS
+        stored = db.execute("SELECT name, type FROM pragma_table_info('clients') ORDER BY cid"
+                            ).fetchall()
+        _drop(db, "_new")
+        db.execute("CREATE TEMP TABLE _new (id INTEGER PRIMARY KEY, " + ", ".join(
+            f"[{name}] {kind}" for name, kind in stored if name in needed) + ")")
+        named = ", ".join(f"[{c}]" for c in columns)
+        db.conn.executemany(f"INSERT INTO temp._new ({named}) VALUES "
+                            f"({', '.join('?' * len(columns))})", records)
+        _summarise_events(db, "AND 0")                      # none: the clients are new
+        db.execute(
+            f"INSERT INTO clients ({named}, {', '.join(stamp)}, {', '.join(_STORED)}) "
+            f"SELECT {', '.join(f'n.[{c}]' for c in columns)}, {', '.join('?' * len(stamp))}, "
+            f"{', '.join(_STORED.values())} "
+            f"FROM ({_FIGURES.format(clients='temp._new', scope_clients='')}) AS x "
+            "JOIN temp._new AS n ON n.id = x.id ORDER BY n.id", list(stamp.values()))
+        _drop(db, "_new", "_agg", "_second", "_latest")
+
+
+def _summarise_events(db: Database, scope: str) -> None:
+    """The temporary tables of each client's event summaries that the figures read: _agg
+    (counts, dates, ranks), _second (the second purchase), _latest (the latest stage)."""
+    _drop(db, "_agg", "_second", "_latest")
+    db.execute(_AGGREGATE.format(scope=scope))
+    db.execute("CREATE UNIQUE INDEX temp._agg_id ON _agg(id)")
+    db.execute(_SECOND_PURCHASE)
+    db.execute("CREATE UNIQUE INDEX temp._second_id ON _second(id)")
+    db.execute(_LATEST_STAGE.format(scope=scope))
+    db.execute("CREATE UNIQUE INDEX temp._latest_id ON _latest(id)")
+
+
+def _drop(db: Database, *tables: str) -> None:
+    for table in tables:
+        db.execute(f"DROP TABLE IF EXISTS temp.{table}")
 
 
 # --- each client's path through the stages (journey.paths groups clients by it) ----
@@ -213,8 +260,7 @@ def refresh_paths(db: Database, scoped: bool = False) -> None:
     whose (client, date, id) order is the order ``group_concat`` sees them in.
     """
     scope = "AND e.client_ref IN (SELECT id FROM temp._scope)" if scoped else ""
-    for table in ("_first_buy", "_path"):
-        db.execute(f"DROP TABLE IF EXISTS temp.{table}")
+    _drop(db, "_first_buy", "_path")
     db.execute(f"""CREATE TEMP TABLE _first_buy AS
         SELECT e.client_ref AS id, MIN(substr(e.date, 1, 10)) AS day FROM events e
         WHERE e.kind IN {PURCHASES} AND {PATH_EVENTS} {scope} GROUP BY e.client_ref""")
@@ -237,5 +283,4 @@ def refresh_paths(db: Database, scoped: bool = False) -> None:
                      SELECT c.id, _path.path FROM clients c LEFT JOIN _path ON _path.id = c.id
                      WHERE 1 {scope.replace('e.client_ref', 'c.id')}) AS p
                    WHERE clients.id = p.id AND clients.stage_path IS NOT p.path""")
-    for table in ("_first_buy", "_path"):
-        db.execute(f"DROP TABLE IF EXISTS temp.{table}")
+    _drop(db, "_first_buy", "_path")

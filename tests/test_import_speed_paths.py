@@ -185,3 +185,56 @@ def test_name_keys_of_a_column_are_name_key_of_each_value():
               for _ in range(5_000)] + [None, 1, 2.5, True, "  ", "", "Ann  LEE"]
     assert name_keys(values) == [name_key(v) for v in values]
     assert name_keys(["  Ann\tLee ", "ÉMILE  Zola"]) == ["ann lee", "émile zola"]
+
+
+# Every case of the stage rule a client row alone can carry: stated stages (pre-awareness
+# with and without evidence), statuses that are outcomes, purchases (one, two), refunds,
+# referrals, promoter and other scores, contact dates (one or both, in either order).
+FIGURED = csv_bytes(
+    "Customer ID,Company,Stage,Status,Purchases,Refunds,Referrals,NPS,First contact,Last contact\n"
+    "F1,Alpha,Pre-awareness,,,,,,2024-01-02,\n"
+    "F2,Bravo,Pre-awareness,,1,,,,,2024-03-04\n"
+    "F3,Charlie,Lead,Lost,,,,3,2024-02-01,2024-01-01\n"
+    "F4,Delta,,Churned,2,1,,,,\n"
+    "F5,Echo,Won,,1,,2,10,2023-05-06,2024-05-06\n"
+    "F6,Foxtrot,,,,,,9,,\n"
+    "F7,Golf,Proposal,Active,,,,,,\n"
+    "F8,Hotel,Repeat,Cancelled,3,,,,2024-06-07,2024-06-08\n"
+    ",India,,,,,,,,\n")
+
+
+def test_new_clients_get_the_figures_a_refresh_would_give_them(db):
+    """New clients go in with their derived figures (derive.insert_new_clients) and are not
+    refreshed after: the figures are those refresh_clients works out for the same rows."""
+    from journey.derive import refresh_clients
+    from journey.fields import CLIENT_FIELDS
+    import_file(db, "figured.csv", FIGURED)
+    derived = [c.name for c in db["clients"].columns
+               if c.name not in {*CLIENT_FIELDS, "id", "client_key", "name_key", "stage_raw",
+                                 "extra", "import_id", "updated_at"}]
+    assert {"furthest_rank", "current_stage", "stage_since", "outcome", "awareness_at",
+            "first_date", "last_date", "purchase_days"} <= set(derived)
+    query = f"SELECT id, {', '.join(derived)} FROM clients ORDER BY id"
+    stored = db.execute(query).fetchall()
+    refresh_clients(db)
+    assert db.execute(query).fetchall() == stored
+    assert len(stored) == 9
+    by_name = dict(db.execute("SELECT name, furthest_stage || '/' || current_stage || '/' || "
+                              "COALESCE(outcome, '-') FROM clients").fetchall())
+    assert by_name["Alpha"] == "pre-awareness/pre-awareness/-"
+    assert by_name["Bravo"] == "purchase/pre-awareness/-"
+    assert by_name["Delta"] == "retention/retention/churned"
+    assert by_name["Echo"] == "advocacy/purchase/-"
+
+
+def test_new_clients_named_by_a_later_sheet_are_refreshed(db):
+    """A client the first sheet adds and the second sheet's events name: its figures count
+    the events (it is refreshed after all)."""
+    book = xlsx_bytes({"Clients": [["Customer ID", "Company"], ["K1", "Kilo"], ["K2", "Lima"]],
+                       "Orders": [["Order ID", "Customer ID", "Order Date", "Sales"],
+                                  ["O1", "K1", dt.datetime(2024, 1, 5), 10],
+                                  ["O2", "K1", dt.datetime(2024, 2, 5), 20]]})
+    import_file(db, "book.xlsx", book)
+    rows = dict(db.execute("SELECT client_id, furthest_stage || ' ' || purchase_count "
+                           "FROM clients").fetchall())
+    assert rows == {"K1": "retention 2", "K2": "awareness 0"}

@@ -32,14 +32,14 @@ import pyarrow.compute as pc
 from sqlite_utils import Database
 
 from .. import values
-from ..derive import refresh_clients
+from ..derive import insert_new_clients, refresh_clients
 from ..fields import CLIENT_FIELDS, EVENT_FIELDS, PROFILE_FIELDS
 from ..journal import (
     Problem, check_undoable, keyed_before, record_changes, record_held_events,
     Undone, record_keyed_change, stage_mapping, stored_columns, take_back_import)
 from ..stages import normalise_value, read_stage_value
 from ..text import name_key
-from ..workspace import get_setting, write
+from ..workspace import get_setting, now_stamp, write
 from .plan import WORKSHOP_IMPORTERS, PreparedSheet, SheetPlan, plan_file, prepare_sheet
 from .read import blank_note, whole_sheet
 from .understand import EXTRA, WORKSHOP_KINDS, check_stage_target, headers_key
@@ -62,7 +62,8 @@ class ImportResult:
     unknown_stages: dict[str, int]
     notes: list[str]
     dry_run: bool = False
-    clients: list[int] = field(default_factory=list, repr=False)   # ids touched
+    # The clients whose derived figures need working out again (those it changed).
+    clients: list[int] = field(default_factory=list, repr=False)
     recognised_as: str | None = None     # the export profile that recognised the sheet
     explanation: str = ""                # what was understood, in one sentence
     # The cells, as text, of rejected rows beyond the first part of a sheet read in parts
@@ -86,26 +87,37 @@ EVENT_COLUMNS = [*EVENT_FIELDS, "stage_raw"]
 def client_keys(ids: pd.Series | None, names: pd.Series | None, n: int,
                 name_keys_: list | None = None) -> list[str | None]:
     """``client_key`` for whole columns (``name_keys_``: the names' keys, if known)."""
-    id_keys = name_keys(ids) if ids is not None else [None] * n
-    if name_keys_ is None:
-        name_keys_ = name_keys(names) if names is not None else [None] * n
-    return [f"id:{i}" if i else f"name:{m}" if m else None for i, m in zip(id_keys, name_keys_)]
+    none = pa.nulls(n, pa.string())
+    id_keys = _name_key_array(ids) if ids is not None else none
+    if name_keys_ is not None:
+        by_name = pa.array(name_keys_, pa.string())
+    else:
+        by_name = _name_key_array(names) if names is not None else none
+    return pc.coalesce(pc.binary_join_element_wise("id:", id_keys, ""),
+                       pc.binary_join_element_wise("name:", by_name, "")).to_pylist()
 
 
 def name_keys(values) -> list[str | None]:
-    """``name_key`` of every value of a column: the ASCII texts in pyarrow (lower case,
-    runs of whitespace as one space, trimmed: what casefold and split do to ASCII), the
-    others one distinct value at a time."""
-    items = values.tolist() if hasattr(values, "tolist") else list(values)
-    texts = pa.array([v if type(v) is str else None for v in items], pa.string())
-    ascii_ = pc.string_is_ascii(texts).to_pylist()
-    keys = pc.utf8_trim(pc.replace_substring_regex(pc.ascii_lower(texts), _ASCII_SPACE, " "),
-                        " ").to_pylist()
-    found: dict[str, str | None] = {}
-    return [(key or None) if plain else
-            (found[v] if v in found else found.setdefault(v, name_key(v)))
-            if type(v) is str else name_key(v)
-            for v, key, plain in zip(items, keys, ascii_)]
+    """``name_key`` of every value of a column."""
+    return _name_key_array(values).to_pylist()
+
+
+def _name_key_array(values) -> pa.Array:
+    """``name_key`` of every value, as Arrow text (null: no key). A column of ASCII texts
+    is worked out in pyarrow (lower case, runs of whitespace as one space, trimmed: what
+    casefold and split do to ASCII); any other, one distinct value at a time."""
+    items = values.to_numpy(dtype=object) if hasattr(values, "to_numpy") else list(values)
+    try:
+        texts = pa.array(items, pa.string())          # texts and None only, else an error
+    except (pa.ArrowInvalid, pa.ArrowTypeError):
+        texts = None
+    if texts is not None and pc.all(pc.string_is_ascii(texts)).as_py() is not False:
+        keys = pc.utf8_trim(pc.replace_substring_regex(pc.ascii_lower(texts), _ASCII_SPACE, " "),
+                            " ")
+        return pc.if_else(pc.equal(keys, ""), pa.scalar(None, pa.string()), keys)
+    found: dict = {}
+    return pa.array([(found[v] if v in found else found.setdefault(v, name_key(v)))
+                     if type(v) is str else name_key(v) for v in items], pa.string())
 
 
 # What str.split() splits ASCII text on (str.isspace), as an RE2 class.
@@ -191,13 +203,17 @@ BULK_ROWS = 20_000              # an insert this large sets a table's plain inde
 def _import_cache(db: Database, kib: int | None = None):
     """A larger page cache while an import writes: a 100k-row insert touches more pages
     than the default 2 MiB holds, and every page evicted mid-transaction is written twice
-    (``kib``: another size)."""
-    before = db.execute("PRAGMA cache_size").fetchone()[0]
-    db.execute(f"PRAGMA cache_size = -{kib or IMPORT_CACHE_KIB}")
+    (``kib``: another size). The temporary tables the import builds (the new clients
+    with their figures) get as much."""
+    before = {schema: db.execute(f"PRAGMA {schema}.cache_size").fetchone()[0]
+              for schema in ("main", "temp")}
+    for schema in before:
+        db.execute(f"PRAGMA {schema}.cache_size = -{kib or IMPORT_CACHE_KIB}")
     try:
         yield
     finally:
-        db.execute(f"PRAGMA cache_size = {int(before)}")
+        for schema, size in before.items():
+            db.execute(f"PRAGMA {schema}.cache_size = {int(size)}")
 
 
 class _SetAside:
@@ -402,7 +418,7 @@ def _save_clients(db: Database, rows: pd.DataFrame, import_id: int,
     if indexes is not None:
         indexes.before_write("clients", len(records))
     first_new = db.execute("SELECT COALESCE(MAX(id), 0) + 1 FROM clients").fetchone()[0]
-    _insert_clients(db, present, records, import_id)
+    insert_new_clients(db, present, records, {"import_id": import_id, "updated_at": now_stamp()})
     new_ids = _inserted_ids(db, "clients", first_new, len(records))
     ids = [existing[k] for k in old_rows["client_key"]]
     if indexes is not None:
@@ -414,8 +430,8 @@ def _save_clients(db: Database, rows: pd.DataFrame, import_id: int,
     if new_ids is None:
         touched = list(_existing_ids(db, "clients", "client_key",
                                      rows["client_key"].tolist()).values())
-    else:
-        touched = [*new_ids, *ids, *(adopted[k] for k in adopt_rows["client_key"])]
+    else:               # (the new clients' figures went in with them)
+        touched = [*ids, *(adopted[k] for k in adopt_rows["client_key"])]
     return len(new_rows), len(old_rows) + len(adopt_rows) + duplicates, touched
 
 

@@ -13,9 +13,9 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from collections import Counter
 from dataclasses import dataclass, field
 
+import numpy as np
 import pandas as pd
 from sqlite_utils import Database
 
@@ -343,18 +343,24 @@ def extra_json(frame: pd.DataFrame, headers: list[str]) -> pd.Series:
 def resolve_stages(out: pd.DataFrame, kind: str, stage_map: dict[str, str]) -> dict[str, int]:
     """Turn stage and status cells into a canonical stage and an outcome; count unknowns.
 
-    Each distinct (stage, status) pair is worked out once.
+    Each distinct (stage, status) pair is worked out once, in order of first appearance.
     """
     n = len(out)
-    stage_raw = out["stage"] if "stage" in out else pd.Series([None] * n, index=out.index)
-    status_raw = out["status"] if "status" in out else pd.Series([None] * n, index=out.index)
-    statuses = status_raw.tolist()
-    pairs = list(zip(stage_raw.tolist(), statuses))
-    counts = Counter(pairs)                       # in order of first appearance
+    empty = np.full(n, None, dtype=object)
+    stage_raw = out["stage"] if "stage" in out else pd.Series(empty, index=out.index)
+    status_raw = out["status"] if "status" in out else pd.Series(empty, index=out.index)
+    stage_codes, stage_cells = pd.factorize(stage_raw.to_numpy(dtype=object))   # -1: empty
+    status_codes, status_cells = pd.factorize(status_raw.to_numpy(dtype=object))
+    pairs = (stage_codes + 1).astype(np.int64) * (len(status_cells) + 1) + status_codes + 1
+    distinct, first, inverse, counts = np.unique(pairs, return_index=True,
+                                                 return_inverse=True, return_counts=True)
     unknown: dict[str, int] = {}
     cache: dict = {}
-    read: dict[tuple, tuple] = {}
-    for pair, count in counts.items():
+    read = np.empty((len(distinct), 4), dtype=object)   # stage, outcome, won, status kept
+    for at in np.argsort(first, kind="stable"):
+        stage_code, status_code = divmod(int(distinct[at]), len(status_cells) + 1)
+        pair = (stage_cells[stage_code - 1] if stage_code else None,
+                status_cells[status_code - 1] if status_code else None)
         stage = outcome = None
         is_won = False
         for cell, is_stage_column in ((pair[0], True), (pair[1], False)):
@@ -366,22 +372,18 @@ def resolve_stages(out: pd.DataFrame, kind: str, stage_map: dict[str, str]) -> d
             if not value.known:
                 if is_stage_column or kind == "clients":
                     unknown[str(cell)] = unknown.get(str(cell), 0) + (
-                        count if is_stage_column else 0)
+                        int(counts[at]) if is_stage_column else 0)
                 continue
             stage = stage or value.stage
             outcome = outcome or value.outcome or ("active" if value.active else None)
             is_won = is_won or value.won
-        read[pair] = (stage, outcome, is_won)
-    resolved = [read[pair] for pair in pairs]
-    outcomes = [r[1] for r in resolved]
+        read[at] = (stage, outcome, is_won, outcome if outcome is not None else pair[1])
     out["stage_raw"] = stage_raw
-    out["stage"] = pd.Series([r[0] for r in resolved], index=out.index, dtype=object)
+    out["stage"] = pd.Series(read[inverse, 0], index=out.index, dtype=object)
     if kind == "clients":
-        out["status"] = pd.Series(
-            [o if o is not None else s for o, s in zip(outcomes, statuses)],
-            index=out.index, dtype=object)
-    out["_outcome"] = pd.Series(outcomes, index=out.index, dtype=object)
-    out["_won"] = pd.Series([r[2] for r in resolved], index=out.index, dtype=bool)
+        out["status"] = pd.Series(read[inverse, 3], index=out.index, dtype=object)
+    out["_outcome"] = pd.Series(read[inverse, 1], index=out.index, dtype=object)
+    out["_won"] = pd.Series(read[inverse, 2].astype(bool), index=out.index, dtype=bool)
     return {k: v for k, v in unknown.items() if v}
 
 
