@@ -84,8 +84,8 @@ import numpy as np
 import pandas as pd
 
 from ..errors import UnreadableFile
-from .xlsx_columns import (_RARE_TYPES, FastSheets, RowSpan, SheetEntry, Span, re2_search,
-                           shared_strings_look_dated, workbook_sheets)
+from .xlsx_columns import (_RARE_TYPES, FastSheets, RowSpan, SheetEntry, Span, open_member,
+                           re2_search, shared_strings_look_dated, workbook_sheets)
 from .xlsx_parts import PART_SHEET, column_repeats, header_width, sheet_parts
 
 DEFAULT_MAX_BYTES = 100 * 1024 * 1024  # the upload size limit (a workspace setting elsewhere)
@@ -417,7 +417,7 @@ def _verify_zip_members(name: str, archive: zipfile.ZipFile
             extent = _extent_scanner(info.filename)
             checker = _well_formed_checker() if info.filename == "content.xml" else None
             span = RowSpan() if isinstance(extent, _XlsxExtent) else None
-            with archive.open(info) as member:
+            with open_member(archive, info) as member:
                 while chunk := member.read(1 << 22):
                     total += len(chunk)
                     if total > MAX_UNCOMPRESSED_BYTES:
@@ -565,7 +565,7 @@ class _XlsxExtent:
 def _exact_xlsx_extent(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> list[tuple[str, int, int]]:
     """Inflate a worksheet again and read all its cell references."""
     extent = _XlsxExtent(exact=True)
-    with archive.open(info) as member:
+    with open_member(archive, info) as member:
         while chunk := member.read(1 << 22):
             extent.feed(chunk)
     return extent.finish()
@@ -597,7 +597,7 @@ def _positional_xlsx_extent(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> 
 
     parser = _well_formed_checker()
     parser.StartElementHandler = start
-    with archive.open(info) as member:
+    with open_member(archive, info) as member:
         while chunk := member.read(1 << 22):
             parser.Parse(chunk, False)
     parser.Parse(b"", True)

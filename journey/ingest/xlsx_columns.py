@@ -32,6 +32,7 @@ from typing import Callable
 import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
+from isal import isal_zlib
 
 from ..errors import UnreadableFile
 
@@ -116,6 +117,19 @@ class Span:
     first_column: int
     booleans: bool = False
     dated_text: bool = False
+
+
+def open_member(archive: zipfile.ZipFile, member: str | zipfile.ZipInfo) -> zipfile.ZipExtFile:
+    """A member of an archive opened for reading, inflated by ISA-L (python-isal), about
+    twice as fast as the zlib that zipfile uses, where it is deflated. zipfile still reads
+    the headers, counts the bytes and checks the CRC; only its decompressor is swapped,
+    before the first read (an attribute of CPython's ZipExtFile: where it is missing, zlib
+    inflates as before)."""
+    stream = archive.open(member)
+    if (getattr(stream, "_compress_type", None) == zipfile.ZIP_DEFLATED
+            and hasattr(stream, "_decompressor")):
+        stream._decompressor = isal_zlib.decompressobj(-15)
+    return stream
 
 
 def re2_search(data: bytes, pattern: str) -> bool:
@@ -330,7 +344,7 @@ def shared_strings_look_dated(archive: zipfile.ZipFile) -> bool:
     """Whether any shared string looks like a date as fastexcel writes one (True when
     that cannot be read)."""
     try:
-        with archive.open("xl/sharedStrings.xml") as member:
+        with open_member(archive, "xl/sharedStrings.xml") as member:
             carry = b""
             while chunk := member.read(1 << 22):
                 if _looks_dated(carry + chunk):

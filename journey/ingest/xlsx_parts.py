@@ -26,7 +26,8 @@ from typing import Iterator
 
 import numpy as np
 
-from .xlsx_columns import Span, _column_index, _last_value_row, re2_search, workbook_parts
+from .xlsx_columns import (Span, _column_index, _last_value_row, open_member, re2_search,
+                           workbook_parts)
 
 _BLOCK = 1 << 23                       # bytes inflated at a time
 _SHEET_DATA = re.compile(rb"<sheetData\s*>")
@@ -90,7 +91,7 @@ def header_width(archive: zipfile.ZipFile, member: str, span: Span) -> int | Non
     """The columns of the worksheet's header row (from the sheet's first column to its last
     cell), or None when the sheet cannot be cut into parts."""
     head, row = b"", None
-    with archive.open(member) as stream:
+    with open_member(archive, member) as stream:
         while row is None and len(head) < _HEAD_BYTES and (block := stream.read(1 << 16)):
             head += block                       # (usually found in the first block)
             found = _SHEET_DATA.search(head)
@@ -114,7 +115,7 @@ def sheet_parts(data: bytes, member: str, span: Span, rows: int,
         skeleton = _skeleton(styles, date1904)
         shared = _SharedStrings(strings)
         del strings
-        with archive.open(member) as stream:
+        with open_member(archive, member) as stream:
             prefix, rest = _prefix(stream)
             header_row, number = None, 0
             for body in _cut(stream, rest, rows):
@@ -158,7 +159,7 @@ def column_repeats(data: bytes, member: str, letters: str) -> bool:
     indexes: set[bytes] = set()
     texts: set[str] = set()
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
-        with archive.open(member) as stream:
+        with open_member(archive, member) as stream:
             carry = b""
             while True:
                 block = stream.read(_BLOCK)
