@@ -398,3 +398,11 @@ CREATE INDEX IF NOT EXISTS clients_channel_rank ON clients(channel, furthest_ran
 CREATE INDEX IF NOT EXISTS events_kind_date_department ON events(kind, date, department,
   client_ref) WHERE department IS NOT NULL
 """)
+
+
+@migrations()
+def m011_one_rank_index(db: Database) -> None:
+    """Issue 18: clients_furthest (furthest_rank) leaves. clients_now (furthest_rank,
+    current_stage, outcome) begins with the same column, so it serves every query the
+    other did, and an import of 100,000 clients builds one index fewer (about 40 ms)."""
+    db.execute("DROP INDEX IF EXISTS clients_furthest")
