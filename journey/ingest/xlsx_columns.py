@@ -368,8 +368,11 @@ def _objects(column: pa.Array) -> np.ndarray:
             distinct = np.empty(len(codes.dictionary) + 1, dtype=object)
             distinct[:-1] = codes.dictionary.to_pylist()          # and distinct[-1]: None
             return distinct[codes.indices.fill_null(len(codes.dictionary)).to_numpy()]
-    values = column.to_numpy(zero_copy_only=False).astype(object)
-    values[np.asarray(column.is_null().to_numpy(zero_copy_only=False))] = None
+    values = column.to_numpy(zero_copy_only=False)
+    if values.dtype != object or not values.flags.writeable:
+        values = values.astype(object)
+    if column.null_count and not pa.types.is_string(column.type):   # (texts: None already)
+        values[np.asarray(column.is_null().to_numpy(zero_copy_only=False))] = None
     return values
 
 
