@@ -13,6 +13,7 @@ import contextlib
 import datetime as dt
 import functools
 import threading
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -36,6 +37,7 @@ PERIODS = {"All time": None, "Last 30 days": 30, "Last 90 days": 90,
            "Last 6 months": 182, "Last 12 months": 365, "Custom range": "custom"}
 _RUN = threading.local()      # this script run's context (each run has its own thread)
 _DRAWING: dict[int, threading.Thread] = {}   # the script runs drawing a page now, by thread
+_DRAWN: list[float] = []    # when a script run last finished drawing (time.monotonic)
 
 
 @dataclass
@@ -152,6 +154,7 @@ def running(ctx: Context):
     finally:
         _RUN.ctx = None
         _DRAWING.pop(threading.get_ident(), None)
+        _DRAWN[:] = [time.monotonic()]
         ctx.db.close()
 
 
@@ -162,6 +165,12 @@ def runs_drawing() -> int:
         if not thread.is_alive():          # a run stopped before ``running`` began
             _DRAWING.pop(ident, None)
     return len(_DRAWING)
+
+
+def since_drawn() -> float | None:
+    """Seconds since a script run in this process last finished drawing a page (None when
+    none has yet): the browser goes on drawing what it sent for a moment after."""
+    return time.monotonic() - _DRAWN[0] if _DRAWN else None
 
 
 @contextlib.contextmanager

@@ -11,8 +11,13 @@ clients, 0.1-1.2 s of server time a page (the journey map's emotion curves the m
 values are the ones the page would compute: the same functions with the same arguments,
 keyed on the same workspace version, so an import or an edit makes them stale as usual.
 First it does the once-per-process work a first page would (``prepare``: the pages'
-imports, Streamlit's first look at the call stack). Between calls it waits while a page
-is being drawn (``frame.runs_drawing``), so it uses the time between visits.
+imports, Streamlit's first look at the call stack) and warms the Overview, the page a
+new session opens on, while a browser loads Streamlit's scripts. Then it uses the time
+between visits: the thread takes the lowest priority the system gives (a browser on the
+same machine gets the cores first); it lets the first visit's page be drawn first, when
+one comes within a few seconds of the start; and between calls it waits while a page is
+being drawn (``frame.runs_drawing``) and for half a second after, while the browser
+shows it.
 
 Warming is a courtesy and never in the way. It does nothing when there is no workspace
 (the first page builds the demo); it stops when an import runs in this process or the
@@ -26,6 +31,7 @@ reads on its first run is caught there.
 from __future__ import annotations
 
 import logging
+import os
 import sqlite3
 import threading
 import time
@@ -35,6 +41,9 @@ from journey.filters import Filters
 
 LOG = logging.getLogger(__name__)
 RUNTIME_WAIT = 60.0           # seconds to wait for Streamlit's runtime before giving up
+WARM_NICE = 19                # the warm thread's nice value: last in line for a core
+FIRST_VISIT_WAIT = 5.0        # seconds to wait for a first visit before warming anyway
+AFTER_DRAWING = 0.5           # seconds a browser goes on drawing what a run sent
 YIELD_WAIT = 5.0              # seconds to wait for the pages being drawn, before each call
 _started = threading.Event()
 
@@ -60,10 +69,48 @@ def _warm_when_ready() -> None:
             return
         time.sleep(0.05)
     try:
-        prepare()
-        warm()
+        prepare()                  # what the first page waits for: now, at full speed
+        warm(pages=PAGES[:1])      # the page a new session opens on, as it loads
+        _lower_priority()
+        _after_the_first_page()
+        warm(pages=PAGES[1:])
     except Exception:                  # a bug here must not take anything else down
         LOG.exception("Warm start failed")
+
+
+def _lower_priority() -> None:
+    """Give this thread the lowest scheduling priority (Linux: a thread's own nice value),
+    so that a browser loading the app on the same machine gets the cores first."""
+    try:
+        os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), WARM_NICE)
+    except (AttributeError, OSError):      # not Linux, or not allowed: as it was
+        pass
+
+
+def _after_the_first_page() -> None:
+    """Let a browser that opens the app as the server starts load it first: wait for the
+    first page to be drawn (for up to FIRST_VISIT_WAIT seconds), then for quiet. The
+    browser's first load is mostly its own (Streamlit's scripts: about 2 s of CPU on 2
+    cores) and the page's run is light; warming beside it made it ~0.5 s slower."""
+    from journey_ui import frame
+
+    deadline = time.monotonic() + FIRST_VISIT_WAIT
+    while frame.since_drawn() is None and time.monotonic() < deadline:
+        time.sleep(0.05)
+    _wait_for_quiet(YIELD_WAIT)
+
+
+def _wait_for_quiet(most: float) -> None:
+    """Wait (for up to ``most`` seconds) until no page is being drawn and the last one had
+    AFTER_DRAWING seconds to be shown."""
+    from journey_ui import frame
+
+    deadline = time.monotonic() + most
+    while time.monotonic() < deadline:
+        since = frame.since_drawn()
+        if not frame.runs_drawing() and (since is None or since >= AFTER_DRAWING):
+            return
+        time.sleep(0.02)
 
 
 def prepare() -> list[str]:
@@ -118,10 +165,11 @@ def _runtime_ready() -> bool:
     return runtime.exists()
 
 
-def warm(name: str | None = None) -> list[str]:
-    """Make the cached calls of each page's first run on workspace ``name`` (by default
-    the one a new session opens); returns the pages warmed, in order (fewer when it
-    stopped early, none without a workspace). Never raises for the workspace's sake."""
+def warm(name: str | None = None, pages=None) -> list[str]:
+    """Make the cached calls of each page's first run (of ``pages``: by default all of
+    PAGES) on workspace ``name`` (by default the one a new session opens); returns the
+    pages warmed, in order (fewer when it stopped early, none without a workspace). Never
+    raises for the workspace's sake."""
     from journey.workspace import (DEFAULT_WORKSPACE, last_write, list_workspaces,
                                    open_workspace, workspace_path)
     from journey_ui import frame, jobs
@@ -143,7 +191,7 @@ def warm(name: str | None = None) -> list[str]:
         return done
     try:
         ctx = frame.background_context(name, path, db, Filters())
-        for page, warm_page in PAGES:
+        for page, warm_page in PAGES if pages is None else pages:
             if _busy(jobs, path) or last_write(db) != ctx.version:
                 LOG.info("Warm start stopped before %s: the workspace is changing.", page)
                 break
@@ -177,9 +225,7 @@ def cached(fn):
     call = frame.cached(fn)
 
     def after_the_pages(*args, **kwargs):
-        deadline = time.monotonic() + YIELD_WAIT
-        while frame.runs_drawing() and time.monotonic() < deadline:
-            time.sleep(0.02)
+        _wait_for_quiet(YIELD_WAIT)
         return call(*args, **kwargs)
     return after_the_pages
 

@@ -193,3 +193,35 @@ def test_prepare_imports_what_the_pages_import(monkeypatch):
     assert warm.prepare() == []
     modules, _ = warm._page_imports()
     assert {"journey.export.template", "journey.figures", "streamlit"} <= modules
+
+
+def test_the_first_visit_is_drawn_before_the_other_pages_are_warmed(demo_home, computed,
+                                                                     monkeypatch):
+    """The Overview (the page a new session opens on) is warmed at once; the other pages
+    wait for a first page to be drawn and shown (or FIRST_VISIT_WAIT seconds), and the
+    thread then runs at the lowest priority."""
+    monkeypatch.setattr(warm, "_started", threading.Event())
+    monkeypatch.setattr(warm, "_runtime_ready", lambda: True)
+    monkeypatch.setattr(warm, "FIRST_VISIT_WAIT", 60)
+    monkeypatch.setattr(frame, "_DRAWN", [])
+    thread = warm.start()
+    deadline = time.monotonic() + 60
+    while "journey.overview.stage_tiles" not in computed and time.monotonic() < deadline:
+        time.sleep(0.05)
+    time.sleep(0.5)
+    overview = list(computed)
+    assert "journey.overview.stage_tiles" in overview
+    assert not any(name.startswith("journey.funnel.") for name in overview)
+    frame._DRAWN[:] = [time.monotonic()]            # a first visit's page has been drawn
+    thread.join(timeout=120)
+    assert not thread.is_alive()
+    assert "journey.workshop.journey_map.emotion_curves" in computed
+    assert len(computed) > len(overview)
+
+
+def test_warming_waits_a_moment_after_a_page_is_drawn(monkeypatch):
+    """The browser shows what a run sent after the run ends: warming waits AFTER_DRAWING."""
+    monkeypatch.setattr(frame, "_DRAWN", [time.monotonic()])
+    started = time.monotonic()
+    warm._wait_for_quiet(10)
+    assert warm.AFTER_DRAWING - 0.05 <= time.monotonic() - started < 5
