@@ -435,14 +435,6 @@ def _save_clients(db: Database, rows: pd.DataFrame, import_id: int,
     return len(new_rows), len(old_rows) + len(adopt_rows) + duplicates, touched
 
 
-def _insert_clients(db: Database, present: list[str], records: list[tuple],
-                    import_id: int) -> None:
-    """Insert new clients (values for the ``present`` columns), stamped with the import."""
-    db.conn.executemany(
-        f"INSERT INTO clients({', '.join(f'[{c}]' for c in present)}, import_id, updated_at) "
-        f"VALUES ({', '.join('?' * len(present))}, {int(import_id)}, datetime('now'))", records)
-
-
 def _inserted_ids(db: Database, table: str, first: int, count: int) -> range | None:
     """The ids of ``count`` rows just inserted (without ids) into a table whose largest id
     was ``first - 1``: SQLite numbers them on from there. None if that is not so."""
@@ -618,7 +610,7 @@ def _client_refs(db: Database, rows: pd.DataFrame, keys: list, import_id: int) -
     new = new.assign(name_key=name_keys(new["name"]) if "name" in new else [None] * len(new))
     columns = ["client_key", "name_key", *profile]
     present, records = _records(new, columns)
-    _insert_clients(db, present, records, import_id)
+    _insert_event_clients(db, present, records, import_id)
     old = latest[latest["client_key"].isin(existing)]
     fields = [c for c in profile if c != "client_id"]
     if fields and len(old):
@@ -628,6 +620,16 @@ def _client_refs(db: Database, rows: pd.DataFrame, keys: list, import_id: int) -
     all_ids = _existing_ids(db, "clients", "client_key", latest["client_key"].tolist())
     all_ids.update(by_name)
     return [all_ids.get(k) if k else None for k in keys]
+
+
+def _insert_event_clients(db: Database, present: list[str], records: list[tuple],
+                          import_id: int) -> None:
+    """Insert the clients an event list names that are new (values for the ``present``
+    columns), stamped with the import; the refresh after the import works out their
+    figures, with their events."""
+    db.conn.executemany(
+        f"INSERT INTO clients({', '.join(f'[{c}]' for c in present)}, import_id, updated_at) "
+        f"VALUES ({', '.join('?' * len(present))}, {int(import_id)}, datetime('now'))", records)
 
 
 def _ids_by_name(db: Database, latest: pd.DataFrame, existing: dict) -> dict:
