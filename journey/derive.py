@@ -160,10 +160,13 @@ _STORED = {
 # The client columns the figures read (the temporary table of new clients holds them with
 # the columns an import brings, as typed as in clients).
 _FIGURE_INPUTS = set(re.findall(r"\bc2\.(\w+)", _FIGURES)) - {"id"}
+# Only the rows whose figures change are written (a stage mapping or an undo changes a
+# few clients' figures: the others, and their eight index entries each, stay as they are).
 _UPDATE = f"""
 UPDATE clients AS c SET {", ".join(f"{name} = {value}" for name, value in _STORED.items())}
 FROM ({_FIGURES.format(clients="clients", scope_clients="{scope_clients}")}) AS x
 WHERE x.id = c.id
+  AND ({", ".join(f"c.{name}" for name in _STORED)}) IS NOT ({", ".join(_STORED.values())})
 """
 
 

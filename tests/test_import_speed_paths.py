@@ -238,3 +238,23 @@ def test_new_clients_named_by_a_later_sheet_are_refreshed(db):
     rows = dict(db.execute("SELECT client_id, furthest_stage || ' ' || purchase_count "
                            "FROM clients").fetchall())
     assert rows == {"K1": "retention 2", "K2": "awareness 0"}
+
+
+def test_a_refresh_writes_only_the_clients_whose_figures_change(db):
+    """refresh_clients leaves a row whose figures are already right as it is (a stage
+    mapping or an undo changes a few clients' figures, not a workspace's)."""
+    from journey.derive import refresh_clients
+    import_file(db, "clients.csv", CLIENTS)
+    import_file(db, "orders.xlsx", ORDERS)
+    db.execute("CREATE TEMP TABLE _written (id INTEGER)")
+    db.execute("CREATE TEMP TRIGGER _log AFTER UPDATE ON main.clients "
+               "BEGIN INSERT INTO _written VALUES (new.id); END")
+    right = snapshot(db)["clients"]
+    refresh_clients(db)
+    assert db.execute("SELECT id FROM _written").fetchall() == []
+    c2 = db.execute("SELECT id FROM clients WHERE client_id = 'C2'").fetchone()[0]
+    db.execute("UPDATE clients SET furthest_rank = NULL, current_stage = 'x' WHERE id = ?", [c2])
+    db.execute("DELETE FROM _written")
+    refresh_clients(db)
+    assert db.execute("SELECT id FROM _written").fetchall() == [(c2,)]
+    assert snapshot(db)["clients"] == right
