@@ -45,6 +45,7 @@ WARM_NICE = 19                # the warm thread's nice value: last in line for a
 FIRST_VISIT_WAIT = 5.0        # seconds to wait for a first visit before warming anyway
 AFTER_DRAWING = 0.5           # seconds a browser goes on drawing what a run sent
 YIELD_WAIT = 5.0              # seconds to wait for the pages being drawn, before each call
+FIRST_PAGE = ("app.py", "views/overview.py")   # the scripts of a new session's first run
 _started = threading.Event()
 
 
@@ -69,10 +70,11 @@ def _warm_when_ready() -> None:
             return
         time.sleep(0.05)
     try:
-        prepare()                  # what the first page waits for: now, at full speed
+        prepare(FIRST_PAGE)        # what the first page waits for: now, at full speed
         warm(pages=PAGES[:1])      # the page a new session opens on, as it loads
         _lower_priority()
         _after_the_first_page()
+        prepare()
         warm(pages=PAGES[1:])
     except Exception:                  # a bug here must not take anything else down
         LOG.exception("Warm start failed")
@@ -113,17 +115,19 @@ def _wait_for_quiet(most: float) -> None:
         time.sleep(0.02)
 
 
-def prepare() -> list[str]:
+def prepare(scripts: tuple[str, ...] | None = None) -> list[str]:
     """Do the once-per-process work the first page visit would otherwise do: import what
-    the pages import (openpyxl for the Overview's template downloads: 0.18 s; plotly,
-    which journey.figures imports when it first draws), and let Streamlit look at the
-    call stack once, as it does before the first element it draws (to warn REPL users:
-    0.17 s). Returns the modules it could not import (the page will say why)."""
+    the pages import (of ``scripts``, app.py's and views/ names: by default every page's,
+    and plotly, which journey.figures imports when it first draws; openpyxl for the
+    Overview's template downloads takes 0.18 s), and let Streamlit look at the call stack
+    once, as it does before the first element it draws (to warn REPL users: 0.17 s).
+    Returns the modules it could not import (the page will say why)."""
     import importlib
 
     missing = []
-    modules, names = _page_imports()
-    for module in sorted(modules) + ["plotly.express", "plotly.graph_objects"]:
+    modules, names = _page_imports(scripts)
+    plotly = ["plotly.express", "plotly.graph_objects"] if scripts is None else []
+    for module in sorted(modules) + plotly:
         try:
             importlib.import_module(module)
         except Exception:               # the page reports it, in its own words
@@ -142,14 +146,17 @@ def prepare() -> list[str]:
     return missing
 
 
-def _page_imports() -> tuple[set[str], set[str]]:
-    """The modules the page scripts in views/ import at their top, and the names they
-    import from modules (``module.name``, some of them modules themselves)."""
+def _page_imports(scripts: tuple[str, ...] | None = None) -> tuple[set[str], set[str]]:
+    """The modules the page scripts in views/ (or these ``scripts``, paths from the
+    project's folder) import at their top, and the names they import from modules
+    (``module.name``, some of them modules themselves)."""
     import ast
     from pathlib import Path
 
+    root = Path(__file__).resolve().parent.parent
     modules, names = set(), set()
-    for script in (Path(__file__).resolve().parent.parent / "views").glob("*.py"):
+    for script in ((root / "views").glob("*.py") if scripts is None
+                   else (root / name for name in scripts)):
         for node in ast.parse(script.read_text(encoding="utf-8")).body:
             if isinstance(node, ast.Import):
                 modules.update(alias.name for alias in node.names)

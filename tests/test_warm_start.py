@@ -225,3 +225,12 @@ def test_warming_waits_a_moment_after_a_page_is_drawn(monkeypatch):
     started = time.monotonic()
     warm._wait_for_quiet(10)
     assert warm.AFTER_DRAWING - 0.05 <= time.monotonic() - started < 5
+
+
+def test_the_first_page_s_imports_are_app_and_overview_s():
+    """prepare(FIRST_PAGE) imports what a new session's first run imports, no more."""
+    modules, names = warm._page_imports(warm.FIRST_PAGE)
+    assert {"journey.overview", "journey_ui", "streamlit"} <= modules      # views/, app.py
+    assert "journey_ui.frame" in names
+    assert not any(module.startswith("journey.export") for module in modules)
+    assert warm.prepare(warm.FIRST_PAGE) == []

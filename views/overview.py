@@ -4,7 +4,6 @@ import pandas as pd
 import streamlit as st
 
 from journey.overview import CHANCE_DAYS, data_health, measured_drop, stage_tiles
-from journey.export.template import DATA_DIR, SAMPLE_NAME, TEMPLATE_NAME
 from journey_ui import frame, widgets
 from journey_ui.text import md
 
@@ -12,6 +11,9 @@ ctx = frame.page_context()
 health = frame.cached(data_health)(ctx)
 
 if not health.clients and not health.events:
+    # (imported here: the export's modules cost the first page of a new server 0.12 s)
+    from journey.export.template import DATA_DIR, SAMPLE_NAME, TEMPLATE_NAME
+
     st.title("Welcome to Journey")
     st.write(f"The workspace **{md(ctx.workspace)}** is empty. Three ways to start:")
     upload, template, demo = st.columns(3)
