@@ -22,11 +22,12 @@ first; ``--no-warm`` serves with ``streamlit run app.py``, without the warm star
 comparison; ``--same-browser`` keeps one browser profile across starts, so that the first
 visits after the first start are those of a browser that has loaded the app before.
 
-Measured here (2 cores, shared; 3 starts, 2 rounds): with the warm start the server's part
-of a first visit is 0.05-0.3 s of script time; what remains is the browser's. The first
-visit of all (Overview: a new browser loads Streamlit's scripts, 2 s of browser CPU, while
-the warm start works beside it) stays near 2.3-3 s; the Funnel's first screen draws no plotly
-figure since (1.4 s; plotly's 4.7 MB script loads with the tabs that use it).
+Measured here (2 cores, shared; 5 starts, 2 rounds): first visits 0.56-1.55 s (the
+Overview the slowest: a new browser loads Streamlit's scripts, about 2 s of browser CPU on
+2 cores), revisits 0.12-0.60 s. Two things made the first visits: Streamlit's watching of
+the source files cost each page's first run about 0.45 s of server CPU (it is off in
+.streamlit/config.toml), and the warm start, which worked beside the browser's first load,
+now lets the first page be drawn before it warms the others, at the lowest priority.
 
 Run: ``.venv/bin/python bench/browser_pages_bench.py [--runs 5] [--starts 3]``.
 """
