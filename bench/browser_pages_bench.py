@@ -22,12 +22,12 @@ first; ``--no-warm`` serves with ``streamlit run app.py``, without the warm star
 comparison; ``--same-browser`` keeps one browser profile across starts, so that the first
 visits after the first start are those of a browser that has loaded the app before.
 
-Measured here (2 cores, shared; 5 starts, 2 rounds): first visits 0.56-1.55 s (the
+Measured here (2 cores, shared; 5 starts, 2 rounds): first visits 0.53-1.51 s (the
 Overview the slowest: a new browser loads Streamlit's scripts, about 2 s of browser CPU on
-2 cores), revisits 0.12-0.60 s. Two things made the first visits: Streamlit's watching of
+2 cores), revisits 0.12-0.59 s. Two things made the first visits: Streamlit's watching of
 the source files cost each page's first run about 0.45 s of server CPU (it is off in
 .streamlit/config.toml), and the warm start, which worked beside the browser's first load,
-now lets the first page be drawn before it warms the others, at the lowest priority.
+now lets the first page be drawn before it warms the others.
 
 Run: ``.venv/bin/python bench/browser_pages_bench.py [--runs 5] [--starts 3]``.
 """

@@ -10,14 +10,14 @@ page then finds those values in ``st.cache_data`` instead of computing them: on 
 clients, 0.1-1.2 s of server time a page (the journey map's emotion curves the most). The
 values are the ones the page would compute: the same functions with the same arguments,
 keyed on the same workspace version, so an import or an edit makes them stale as usual.
-First it does the once-per-process work a first page would (``prepare``: the pages'
-imports, Streamlit's first look at the call stack) and warms the Overview, the page a
-new session opens on, while a browser loads Streamlit's scripts. Then it uses the time
-between visits: the thread takes the lowest priority the system gives (a browser on the
-same machine gets the cores first); it lets the first visit's page be drawn first, when
-one comes within a few seconds of the start; and between calls it waits while a page is
-being drawn (``frame.runs_drawing``) and for half a second after, while the browser
-shows it.
+First it does the once-per-process work a first page would (``prepare``: the imports of
+app.py and the Overview, Streamlit's first look at the call stack) and warms the
+Overview, the page a new session opens on, while a browser loads Streamlit's scripts.
+Then it uses the time between visits: it lets the first visit's page be drawn first,
+when one comes within a few seconds of the start; and between calls it waits while a page
+is being drawn (``frame.runs_drawing``) and for half a second after, while the browser
+shows it. (It keeps the process's priority: a thread given a lower one would hold
+Python's lock while it waits for a core, and the pages' runs would wait with it.)
 
 Warming is a courtesy and never in the way. It does nothing when there is no workspace
 (the first page builds the demo); it stops when an import runs in this process or the
@@ -31,7 +31,6 @@ reads on its first run is caught there.
 from __future__ import annotations
 
 import logging
-import os
 import sqlite3
 import threading
 import time
@@ -41,7 +40,6 @@ from journey.filters import Filters
 
 LOG = logging.getLogger(__name__)
 RUNTIME_WAIT = 60.0           # seconds to wait for Streamlit's runtime before giving up
-WARM_NICE = 19                # the warm thread's nice value: last in line for a core
 FIRST_VISIT_WAIT = 5.0        # seconds to wait for a first visit before warming anyway
 AFTER_DRAWING = 0.5           # seconds a browser goes on drawing what a run sent
 YIELD_WAIT = 5.0              # seconds to wait for the pages being drawn, before each call
@@ -72,21 +70,11 @@ def _warm_when_ready() -> None:
     try:
         prepare(FIRST_PAGE)        # what the first page waits for: now, at full speed
         warm(pages=PAGES[:1])      # the page a new session opens on, as it loads
-        _lower_priority()
         _after_the_first_page()
         prepare()
         warm(pages=PAGES[1:])
     except Exception:                  # a bug here must not take anything else down
         LOG.exception("Warm start failed")
-
-
-def _lower_priority() -> None:
-    """Give this thread the lowest scheduling priority (Linux: a thread's own nice value),
-    so that a browser loading the app on the same machine gets the cores first."""
-    try:
-        os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), WARM_NICE)
-    except (AttributeError, OSError):      # not Linux, or not allowed: as it was
-        pass
 
 
 def _after_the_first_page() -> None:

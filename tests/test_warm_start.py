@@ -198,8 +198,7 @@ def test_prepare_imports_what_the_pages_import(monkeypatch):
 def test_the_first_visit_is_drawn_before_the_other_pages_are_warmed(demo_home, computed,
                                                                      monkeypatch):
     """The Overview (the page a new session opens on) is warmed at once; the other pages
-    wait for a first page to be drawn and shown (or FIRST_VISIT_WAIT seconds), and the
-    thread then runs at the lowest priority."""
+    wait for a first page to be drawn and shown (or FIRST_VISIT_WAIT seconds)."""
     monkeypatch.setattr(warm, "_started", threading.Event())
     monkeypatch.setattr(warm, "_runtime_ready", lambda: True)
     monkeypatch.setattr(warm, "FIRST_VISIT_WAIT", 60)
