@@ -106,10 +106,9 @@ def _wait_for_quiet(most: float) -> None:
 def prepare(scripts: tuple[str, ...] | None = None) -> list[str]:
     """Do the once-per-process work the first page visit would otherwise do: import what
     the pages import (of ``scripts``, app.py's and views/ names: by default every page's,
-    and plotly, which journey.figures imports when it first draws; openpyxl for the
-    Overview's template downloads takes 0.18 s), and let Streamlit look at the call stack
-    once, as it does before the first element it draws (to warn REPL users: 0.17 s).
-    Returns the modules it could not import (the page will say why)."""
+    and plotly, which journey.figures imports when it first draws), and let Streamlit
+    look at the call stack once, as it does before the first element it draws (to warn
+    REPL users: 0.17 s). Returns the modules it could not import (the page will say why)."""
     import importlib
 
     missing = []
@@ -160,7 +159,7 @@ def _runtime_ready() -> bool:
     return runtime.exists()
 
 
-def warm(name: str | None = None, pages=None) -> list[str]:
+def warm(name: str | None = None, pages: tuple | None = None) -> list[str]:
     """Make the cached calls of each page's first run (of ``pages``: by default all of
     PAGES) on workspace ``name`` (by default the one a new session opens); returns the
     pages warmed, in order (fewer when it stopped early, none without a workspace). Never

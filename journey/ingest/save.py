@@ -698,12 +698,12 @@ def undo_import(db: Database, import_id: int) -> Undone:
     Raises WorkspaceError if the import does not exist or was undone already.
     """
     check_undoable(db, import_id)
-    added = db.execute("SELECT COUNT(*) FROM clients WHERE import_id = ?", [import_id]).fetchone()[0]
     with write(db):
         # Many clients go: their plain indexes are built again after, rather than updated
         # for each (the events' stay: deleting a client looks its events up by them).
         indexes = _SetAside(db)
-        indexes.before_write("clients", added)
+        indexes.before_write("clients", db.execute(
+            "SELECT COUNT(*) FROM clients WHERE import_id = ?", [import_id]).fetchone()[0])
         summary, clients = take_back_import(db, import_id)
         refresh_clients(db, sorted(clients))
         indexes.restore()
