@@ -237,3 +237,27 @@ def test_day_numbers_of_many_rows_with_one_that_is_no_date_do_not_crash():
         days = fixed_width_days(text)
         assert days[0] == 19723 and np.isnan(days[901]) and days[902] == 19782
     assert len(fixed_width_days(np.zeros((0, 10), dtype=np.uint8))) == 0
+
+
+def test_day_numbers_of_fixed_width_dates_match_the_calendar():
+    """Every day of 1999-2025, and the edges of the calendar, read as Python's calendar
+    counts them from 1970-01-01; a day its month lacks, a blank or a stray byte is no date."""
+    import datetime as dt
+
+    import numpy as np
+
+    from journey.signs.period import fixed_width_days
+
+    first, last = dt.date(1999, 1, 1), dt.date(2025, 12, 31)
+    every = [first + dt.timedelta(days=n) for n in range((last - first).days + 1)]
+    edges = [dt.date(1, 1, 1), dt.date(1600, 2, 29), dt.date(2000, 2, 29), dt.date(9999, 12, 31)]
+    text = np.frombuffer("".join(d.isoformat() for d in every + edges).encode(),
+                         dtype=np.uint8).reshape(-1, 10)
+    expected = [d.toordinal() - dt.date(1970, 1, 1).toordinal() for d in every + edges]
+    assert fixed_width_days(text).tolist() == expected
+    assert expected[:2] == [10592, 10593] and expected[-1] == 2932896   # 29 years, 7 leap
+    odd = [b"2023-02-29", b"1900-02-29", b"2024-04-31", b"2024-13-01", b"2024-00-10",
+           b"2024-01-00", b"2024/01/01", b"2024-1-01 ", b"          ", b"2024-01-0\xff"]
+    days = fixed_width_days(np.frombuffer(b"".join(odd + [b"2024-02-29"]),
+                                          dtype=np.uint8).reshape(-1, 10))
+    assert np.isnan(days[:-1]).all() and days[-1] == 19782
