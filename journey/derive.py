@@ -117,6 +117,8 @@ _AT = {
 }
 assert set(_AT) == {stage_at_column(s) for s in ALL_STAGES}
 
+# A client seen once, on its first contact, was last seen then: last_date is never before
+# first_contact (the signs count a client active in a window from these two dates).
 # Each client's figures, from its row (c2, in the table {clients}) and its events' summaries
 # (a, s, l): the inner query works out the figures, the one around it the current stage
 # (which needs the furthest rank).
@@ -133,7 +135,8 @@ _FIGURES = f"""
       {", ".join(f"COALESCE(a.{name}, 0) AS {name}" for name in _COUNTS)},
       a.revenue_events AS revenue_events,
       {earliest('c2.first_contact', 'a.first_date')} AS first_date,
-      NULLIF(MAX(COALESCE(c2.last_contact, ''), COALESCE(a.last_date, '')), '') AS last_date,
+      NULLIF(MAX(COALESCE(c2.last_contact, ''), COALESCE(a.last_date, ''),
+                 COALESCE(c2.first_contact, '')), '') AS last_date,
       {", ".join(f"{expression} AS {name}" for name, expression in _AT.items())},
       CASE
         WHEN c2.status IN ('lost', 'churned', 'cancelled') THEN c2.status

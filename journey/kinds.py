@@ -17,6 +17,7 @@ class Kind:
     advocacy: bool = False         # proves advocacy (an NPS of 9-10 does too)
     says_stage: bool = False       # places a client on their path without naming a stage
     after_purchase: bool = False   # only a customer has one (a refund): implies a purchase
+    of_an_order: bool = False      # undated, it takes the date of its order's purchase
 
 
 KINDS: tuple[Kind, ...] = (
@@ -26,9 +27,11 @@ KINDS: tuple[Kind, ...] = (
          says_stage=True),
     Kind("won", "Deal won", "won_count", "Deals won", purchase=True, says_stage=True),
     Kind("lost", "Deal lost", "lost_count", "Deals lost"),
-    Kind("refund", "Refund", "refund_count", "Refunds logged", after_purchase=True),
+    Kind("refund", "Refund", "refund_count", "Refunds logged", after_purchase=True,
+         of_an_order=True),
+    # A cancelled order was mostly never paid: a cancellation alone proves no purchase.
     Kind("cancellation", "Cancellation", "cancellation_count", "Cancellations logged",
-         after_purchase=True),
+         of_an_order=True),
     Kind("complaint", "Complaint", "complaint_count", "Complaints logged"),
     Kind("internal_complaint", "Internal complaint", "internal_complaint_count",
          "Internal complaints"),
@@ -51,6 +54,7 @@ PURCHASES = sql_list(k.name for k in KINDS if k.purchase)
 ADVOCACY = sql_list(k.name for k in KINDS if k.advocacy)
 SAYS_STAGE = sql_list(k.name for k in KINDS if k.says_stage)
 AFTER_PURCHASE = sql_list(k.name for k in KINDS if k.after_purchase)
+OF_AN_ORDER = sql_list(k.name for k in KINDS if k.of_an_order)
 # An event that proves advocacy (events aliased e).
 ADVOCACY_EVENT = f"(e.kind IN {ADVOCACY} OR (e.kind = 'nps' AND e.amount >= {PROMOTER_SCORE}))"
 # Per-client count columns and the kinds each counts: purchase_count counts every kind

@@ -406,3 +406,12 @@ def m011_one_rank_index(db: Database) -> None:
     current_stage, outcome) begins with the same column, so it serves every query the
     other did, and an import of 100,000 clients builds one index fewer (about 40 ms)."""
     db.execute("DROP INDEX IF EXISTS clients_furthest")
+
+
+@migrations()
+def m012_last_seen_at_first_contact(db: Database) -> None:
+    """A client seen once, on its first contact, was last seen then: last_date is never
+    before first_contact (journey.derive works it out so from now on). Without it, a
+    tracker's clients with a first contact date only were never active in any window."""
+    db.execute("UPDATE clients SET last_date = first_contact WHERE first_contact IS NOT NULL "
+               "AND (last_date IS NULL OR last_date < first_contact)")

@@ -38,7 +38,8 @@ _ALIAS_WORDS = {
                  "interessent, kontaktiert, anfrage, novo, contatado",
     "consideration": "consideration, considering, engaging, engaged, evaluation, evaluating, "
                      "qualified, qualification, mql, sql, opportunity, proposal, "
-                     "proposal sent, quote, quoted, negotiation, negotiating, demo, trial, "
+                     "proposal sent, quote, quoted, quote sent, estimate, estimate sent, "
+                     "negotiation, negotiating, demo, trial, "
                      "interested, meeting, discovery, in progress, pending, "
                      "calificado, cualificado, propuesta, cotizacion, presupuesto, "
                      "negociacion, demostracion, interesado, reunion, en progreso, qualifie, "
@@ -50,6 +51,7 @@ _ALIAS_WORDS = {
                 "customer, sale, sold, buyer, paid, joined, onboarded, onboarding, client, "
                 "signed, deal won, first purchase, "
                 "ganado, cerrado ganado, venta, vendido, cliente, comprado, firmado, gagne, "
+                "affaire gagnee, fechado ganho, "
                 "vendu, signe, gewonnen, verkauft, kunde, unterschrieben, ganho, assinado",
     "retention": "retention, retained, repeat, repeat customer, loyal, stayed, renewal, "
                  "renewed, returning, existing, active customer, recurring, subscribed, "
@@ -126,7 +128,9 @@ class StageValue:
     known: bool = True
 
 
-WON_WORDS = {normalise_value(w) for w in ("won", "closed won", "closedwon", "deal won")}
+WON_WORDS = {normalise_value(w) for w in (
+    "won", "closed won", "closedwon", "deal won", "ganado", "cerrado ganado", "gagne",
+    "affaire gagnee", "gewonnen", "ganho", "fechado ganho")}
 
 
 def read_stage_value(value: object, mapping: dict[str, str] | None = None) -> StageValue:

@@ -240,13 +240,40 @@ def test_rejected_rows_in_a_workbook_use_spreadsheet_row_numbers(db):
     assert clients(db, "client_id, purchase_count, furthest_stage") == [("A", 2, "retention")]
 
 
-def test_unknown_event_kind_is_rejected(db):
-    data = csv_bytes("Customer,Kind,Date\nAcme,complaint,2024-01-01\nAcme,teleport,2024-01-02\n")
+def test_an_unknown_event_kind_is_kept_as_a_contact_and_said(db):
+    """Nothing a user uploads is dropped: an activity Journey does not know is a contact,
+    its words kept as the touchpoint, and the import says so."""
+    data = csv_bytes("Customer,Kind,Date\nAcme,complaint,2024-01-01\nAcme,teleport,2024-01-02\n"
+                     "Beta,Site visit,2024-01-03\n")
     result = one(import_file(db, "log.csv", data))
-    assert result.rejected == 1
-    assert problems(result)[0]["row"] == 3
-    assert problems(result)[0]["column"] == "Kind (B)"
-    assert problems(result)[0]["value"] == "teleport"
+    assert result.rejected == 0 and result.inserted == 3
+    assert db.execute("SELECT kind, touchpoint FROM events ORDER BY id").fetchall() == [
+        ("complaint", None), ("contact", "teleport"), ("contact", "Site visit")]
+    assert any("2 rows in column Kind (B)" in note and "'teleport' (1)" in note
+               and "kept as contacts" in note for note in result.notes)
+
+
+def test_an_activity_that_names_a_stage_moves_the_client_there(db):
+    """An activity log's "Proposal sent" is a stage change to consideration; "Gewonnen" a
+    won deal; a payment beside invoices is the paying of one, not a second sale."""
+    data = csv_bytes("Customer,Activity,Date,Amount\nAcme,Proposal sent,2024-01-02,\n"
+                     "Beta,Gewonnen,2024-01-03,500\nGamma,Invoice,2024-01-04,100\n"
+                     "Gamma,Payment,2024-01-20,100\n")
+    one(import_file(db, "activities.csv", data))
+    assert db.execute("SELECT c.name, e.kind, e.stage FROM events e JOIN clients c "
+                      "ON c.id = e.client_ref ORDER BY e.id").fetchall() == [
+        ("Acme", "stage_change", "consideration"), ("Beta", "won", "purchase"),
+        ("Gamma", "purchase", None), ("Gamma", "contact", None)]
+    assert clients(db, "name, furthest_stage") == [
+        ("Acme", "consideration"), ("Beta", "purchase"), ("Gamma", "purchase")]
+
+
+def test_payments_alone_are_purchases(db):
+    data = csv_bytes("Customer,Type,Date,Amount\nAcme,Payment,2024-01-02,50\n"
+                     "Acme,Payment,2024-02-02,50\n")
+    one(import_file(db, "payments.csv", data, kind="events",
+                    mapping={"Type": "kind"}))
+    assert clients(db, "name, purchase_count, furthest_stage") == [("Acme", 2, "retention")]
 
 
 # --- options ---------------------------------------------------------------------------

@@ -311,7 +311,7 @@ def prepare_sheet(plan: SheetPlan, *, stage_map: dict[str, str] | None = None,
         stage_map = {**profile.stages, **(stage_map or {})}
     unknown = resolve_stages(out, plan.kind, stage_map or {})
     if plan.kind == "events":
-        problems += resolve_kinds(out, plan, frame, raw, columns_for)
+        notes += resolve_kinds(out, plan, frame, raw, columns_for, stage_map)
     if plan.kind == "clients":
         no_key = is_blank(out, "client_id") & is_blank(out, "name")
         where, why = "client ID or name", ("the row has no client ID or name, so it cannot be "
@@ -323,8 +323,7 @@ def prepare_sheet(plan: SheetPlan, *, stage_map: dict[str, str] | None = None,
         for index in no_key[no_key].index:
             problems.append(Problem(int(out.at[index, "_row"]), where, None, why))
         rejected |= no_key
-    rejected |= out.get("_bad_kind", pd.Series(False, index=out.index))
-    rows = out[~rejected].drop(columns=["_bad_kind"], errors="ignore")
+    rows = out[~rejected]
     if profile is not None:
         rows = profile.rules(rows, frame)
         # Stage values the profile decided (won or lost by the export's own ids, such as

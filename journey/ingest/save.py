@@ -642,9 +642,14 @@ def _ids_by_name(db: Database, latest: pd.DataFrame, existing: dict) -> dict:
 
 
 def _profile_changes(db, old: pd.DataFrame, existing: dict, fields: list[str]) -> pd.DataFrame:
-    """The rows whose filled profile fields differ from what is stored."""
+    """The rows whose filled profile fields differ from what is stored. A client's name is
+    only filled where it has none: an events sheet names a client as it was matched (a
+    ticket's requester, the log's spelling), not as the client list calls it."""
     ids = [existing[k] for k in old["client_key"]]
     stored = _fetch_before(db, "clients", ids)
+    if "name" in fields:
+        named = np.array([bool(stored.get(i, {}).get("name")) for i in ids], dtype=bool)
+        old = old.assign(name=old["name"].astype(object).where(~named, None))
     keep = []
     for row_id, record in zip(ids, old[fields].astype(object).itertuples(index=False, name=None)):
         current = stored.get(row_id, {})

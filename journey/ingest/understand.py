@@ -25,10 +25,10 @@ from ..errors import UnreadableFile, ValidationError
 from ..fields import (
     CLIENT_ONLY, EVENT_FIELDS, EVENT_KINDS, EVENT_ONLY, SCORE_RANGES, field_type, fields_for,
     match_header, normalise_header)
-from ..journal import Problem, stage_mapping
+from ..journal import stage_mapping
 from ..stages import (
     ALL_STAGES, ORDER_STATUS_KIND, OUTCOMES, normalise_value, read_stage_value)
-from ..text import name_key
+from ..text import counted, name_key
 from .evidence import MOSTLY, measure, sample_values
 from .read import RawSheet, base_name
 
@@ -53,13 +53,15 @@ EXTRA = "extra"   # the mapping target that keeps a column with its row, unmappe
 
 # Event kind words -> kind (a ``kind`` column, or a sheet's name).
 _KIND_WORDS = {
-    "contact": "contact call calls meeting email visit activity activities touch contacts",
+    "contact": "contact call calls meeting email visit activity activities touch contacts "
+               "followup note task message chat sms question request webinar",
     "stage_change": "stagechange stage move",
     "purchase": "purchase purchases order orders sale sales transaction transactions invoice "
-                "invoices booking bookings buy bought",
+                "invoices booking bookings buy bought salesreceipt receipt",
     "won": "won win closedwon dealwon",
     "lost": "lost loss closedlost deallost",
-    "refund": "refund refunds return returns returned chargeback",
+    "refund": "refund refunds return returns returned chargeback creditmemo creditnote "
+              "salescreditnote refundreceipt",
     "cancellation": "cancellation cancellations cancel cancelled canceled",
     "complaint": "complaint complaints customercomplaint issue issues",
     "internal_complaint": "internalcomplaint internalcomplaints interdepartmental "
@@ -344,6 +346,8 @@ def resolve_stages(out: pd.DataFrame, kind: str, stage_map: dict[str, str]) -> d
     """Turn stage and status cells into a canonical stage and an outcome; count unknowns.
 
     Each distinct (stage, status) pair is worked out once, in order of first appearance.
+    An event's status (a ticket's, an order's) may say it was won, lost or cancelled, but
+    never gives it a stage: "Pending" there is no sales stage.
     """
     n = len(out)
     empty = np.full(n, None, dtype=object)
@@ -374,7 +378,8 @@ def resolve_stages(out: pd.DataFrame, kind: str, stage_map: dict[str, str]) -> d
                     unknown[str(cell)] = unknown.get(str(cell), 0) + (
                         int(counts[at]) if is_stage_column else 0)
                 continue
-            stage = stage or value.stage
+            if is_stage_column or kind == "clients":   # an event's status is no stage:
+                stage = stage or value.stage           # a ticket "Pending", an order "Paid"
             outcome = outcome or value.outcome or ("active" if value.active else None)
             is_won = is_won or value.won
         read[at] = (stage, outcome, is_won, outcome if outcome is not None else pair[1])
@@ -387,12 +392,17 @@ def resolve_stages(out: pd.DataFrame, kind: str, stage_map: dict[str, str]) -> d
     return {k: v for k, v in unknown.items() if v}
 
 
-def resolve_kinds(out, plan, frame, raw, columns_for) -> list[Problem]:
+def resolve_kinds(out, plan, frame, raw, columns_for, stage_map=None) -> list[str]:
     """Give every event a kind: its kind column, else its stage cell, else the sheet's.
+    Returns notes for the person importing.
 
     Each distinct (kind cell, stage, outcome, won, order status) combination is worked out
     once. On an order list without a stage column, the status says what happened to an
     order (``journey.stages.ORDER_STATUS_KIND``): a pending or failed order is a contact.
+    A kind cell that names a stage ("Proposal sent") is a stage change to it; one Journey
+    does not know ("Site visit") is kept as a contact, its text as the touchpoint, never
+    dropped. A payment beside invoices or sales is the paying of one (a contact); in a
+    list of payments alone, each is a purchase.
     """
     default = plan.set_values.get("kind") or _sheet_kind(f"{plan.sheet} {plan.file}")
     if default is None:
@@ -405,28 +415,42 @@ def resolve_kinds(out, plan, frame, raw, columns_for) -> list[Problem]:
     by_status = (default == "purchase" and "kind" not in plan.set_values
                  and not has_stage_column and "status" in columns_for)
 
-    def decide(cell, stage, outcome, won, stage_raw, status) -> str | None:
-        """The event's kind; None for a kind cell Journey does not know."""
+    def decide(cell, stage, outcome, won, stage_raw, status) -> tuple[str, str | None]:
+        """The event's kind, and the stage its kind cell names (or None); the kind is
+        UNKNOWN_KIND for a kind cell Journey does not know."""
         if cell is not None:
             key = normalise_value(cell)
-            return key if key in EVENT_KINDS else KIND_OF.get(key) or KIND_OF.get(key.rstrip("s"))
+            kind = (key if key in EVENT_KINDS else KIND_OF.get(key) or KIND_OF.get(key.rstrip("s"))
+                    or (PAYMENT if key in PAYMENT_WORDS else None))
+            if kind is not None:
+                return kind, None
+            named = read_stage_value(cell, stage_map)
+            if named.won:
+                return "won", named.stage
+            if named.stage is not None:
+                return "stage_change", named.stage
+            if named.outcome == "lost":
+                return "lost", None
+            if named.outcome in ("cancelled", "churned"):
+                return "cancellation", None
+            return UNKNOWN_KIND, None
         if by_status and status is not None:
             said = ORDER_STATUS_KIND.get(normalise_value(status))
             if said is not None:
-                return said
+                return said, None
         if won:
-            return "won"
+            return "won", None
         if outcome == "lost":
-            return "lost"
+            return "lost", None
         if outcome in ("cancelled", "churned"):
-            return "cancellation"
+            return "cancellation", None
         if stage is not None and has_stage_column:
-            return "stage_change"
+            return "stage_change", None
         if stage_raw is not None and has_stage_column:
             # A stage value Journey does not know (yet): never guess a purchase from an
             # amount beside it. The row is a contact until the value is mapped.
-            return "contact"
-        return default
+            return "contact", None
+        return default, None
 
     given = out["kind"].tolist() if "kind" in out else [None] * len(out)
     statuses = (out["status"].tolist() if by_status and "status" in out
@@ -434,19 +458,38 @@ def resolve_kinds(out, plan, frame, raw, columns_for) -> list[Problem]:
     combos = list(zip(given, out["stage"].tolist(), out["_outcome"].tolist(),
                       out["_won"].tolist(), out["stage_raw"].tolist(), statuses))
     decided = {combo: decide(*combo) for combo in dict.fromkeys(combos)}
-    kinds = [decided[combo] for combo in combos]
-    bad = [kind is None for kind in kinds]
-    problems = []
-    if any(bad):
+    sold = any(kind == "purchase" for kind, _ in decided.values())
+    paid = "contact" if sold else "purchase"     # the paying of an invoice, or a sale
+    kinds = [decided[combo][0] for combo in combos]
+    kinds = [paid if kind == PAYMENT else kind for kind in kinds]
+    notes = []
+    named = pd.Series([decided[combo][1] for combo in combos], index=out.index, dtype=object)
+    if named.notna().any():
+        out["stage"] = out["stage"].where(out["stage"].notna(), named)
+    unknown = pd.Series([kind == UNKNOWN_KIND for kind in kinds], index=out.index)
+    if unknown.any():
+        cells = pd.Series(given, index=out.index, dtype=object)[unknown]
+        touchpoint = out["touchpoint"] if "touchpoint" in out else pd.Series(
+            None, index=out.index, dtype=object)
+        out["touchpoint"] = touchpoint.where(touchpoint.notna() | ~unknown,
+                                             pd.Series(given, index=out.index, dtype=object))
+        kinds = ["contact" if kind == UNKNOWN_KIND else kind for kind in kinds]
+        counts = cells.astype(str).value_counts()
+        listed = ", ".join(f"'{value}' ({n})" for value, n in counts.head(5).items())
+        more = f" and {len(counts) - 5} more" if len(counts) > 5 else ""
         label = column_label(raw, columns_for["kind"][0])
-        for row, cell, is_bad in zip(out["_row"].tolist(), given, bad):
-            if is_bad:
-                problems.append(Problem(int(row), label, cell, "kind is not an event kind "
-                                        f"Journey knows; use one of {', '.join(EVENT_KINDS)}"))
+        notes.append(
+            f"{counted(int(unknown.sum()), 'row')} in column {label} name what happened in "
+            f"words Journey does not know as an event kind ({listed}{more}): they were kept "
+            "as contacts, with those words as their touchpoint.")
     out["kind"] = pd.Series(kinds, index=out.index, dtype=object)
-    out["_bad_kind"] = pd.Series(bad, index=out.index, dtype=bool)
-    return problems
+    return notes
 
+
+UNKNOWN_KIND = "?"          # (resolve_kinds: a kind cell Journey does not know)
+PAYMENT = "payment"         # (resolve_kinds: a purchase, or the paying of an invoice)
+PAYMENT_WORDS = {"payment", "payments", "paymentreceived", "receivepayment", "customerpayment",
+                 "pago", "paiement", "zahlung", "pagamento"}
 
 
 def check_stage_target(value: str, target: str) -> str:

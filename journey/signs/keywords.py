@@ -12,20 +12,29 @@ from ..workspace import get_setting, set_setting
 
 KEYWORDS_SETTING = "signs_uneducated_keywords"
 
-# Matched case-insensitively anywhere in a lost deal's or an objection's reason.
+# Matched case-insensitively anywhere in a lost deal's or an objection's reason. Each
+# list has the English words, then Spanish, French, German and Portuguese ones (as the
+# stage aliases do).
 DEFAULT_KEYWORD_CLASSES: dict[str, list[str]] = {
     "did not understand the offer": [
         "didn't understand", "did not understand", "don't understand", "not understand",
-        "misunderstood", "not sure what", "unclear", "not clear", "wasn't clear"],
+        "misunderstood", "not sure what", "unclear", "not clear", "wasn't clear",
+        "no entend", "poco claro", "no estaba claro", "pas compris", "pas clair",
+        "nicht verstanden", "unklar", "nicht klar", "não entend", "nao entend",
+        "não ficou claro", "nao ficou claro"],
     "unclear what is included": [
         "what's included", "what is included", "what was included", "included in the",
-        "what they get", "what happens after"],
+        "what they get", "what happens after", "qué incluye", "que incluye",
+        "ce qui est inclus", "was enthalten", "leistungsumfang", "o que inclui"],
     "confused by pricing": [
         "confused", "confusing", "pricing tiers", "price structure", "pricing structure",
-        "hidden cost"],
+        "hidden cost", "confundid", "precios confusos", "tarifs confus", "coûts cachés",
+        "verwirr", "versteckte kosten", "preços confusos", "custos ocultos"],
     "wrong expectations": [
         "not what they expected", "expected something", "thought it was", "thought it would",
-        "didn't know", "did not know", "wrong expectations"],
+        "didn't know", "did not know", "wrong expectations", "esperaba otra",
+        "no sabía", "no sabia", "s'attendait", "ne savait pas", "anders erwartet",
+        "wusste nicht", "esperava outra", "não sabia", "nao sabia"],
 }
 
 

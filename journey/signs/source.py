@@ -12,7 +12,7 @@ import numpy as np
 from sqlite_utils import Database
 
 from ..filters import Filters
-from ..kinds import AFTER_PURCHASE, KINDS, PURCHASES
+from ..kinds import KINDS, OF_AN_ORDER, PURCHASES
 from ..stages import RANK
 from ..values import stored_day
 from .keywords import reason_classifier
@@ -179,7 +179,7 @@ class Source:
         ``self.undated`` and left out of every period."""
         marks = ", ".join("?" * len(COUNTED_KINDS))
         rows = self.db.execute(
-            f"SELECT e.kind, CASE WHEN e.kind IN {AFTER_PURCHASE} THEN "
+            f"SELECT e.kind, CASE WHEN e.kind IN {OF_AN_ORDER} THEN "
             f"substr({ORDER_DATE}, 1, 10) END AS order_date, COUNT(*) FROM events e "
             f"WHERE e.kind IN ({marks}) AND e.date IS NULL AND {scope} GROUP BY 1, 2",
             [*COUNTED_KINDS, *params]).fetchall()
@@ -397,14 +397,18 @@ class Source:
 
     def knows_clients_beyond(self, kinds: tuple[str, ...]) -> bool:
         """Whether the workspace knows its clients from more than events of these kinds: a
-        client list, or events of any other kind (a complaints log alone knows only the
-        clients who complained). Asked once per source, whatever the windows measured."""
+        client list, events of another kind than these and contacts, or contacts from
+        a file without these kinds. A complaints log alone knows only the clients who
+        complained; a help desk's tickets, those who wrote in (its questions are contacts
+        of the same file). Asked once per source, whatever the windows measured."""
         if kinds not in self._known_beyond:
             marks = ", ".join("?" * len(kinds))
             self._known_beyond[kinds] = self.db.execute(
-                f"SELECT EXISTS (SELECT 1 FROM events WHERE kind NOT IN ({marks})) OR EXISTS "
-                "(SELECT 1 FROM imports WHERE kind = 'clients' AND undone_at IS NULL)",
-                list(kinds)).fetchone()[0] == 1
+                "SELECT EXISTS (SELECT 1 FROM imports WHERE kind = 'clients' AND undone_at "
+                f"IS NULL) OR EXISTS (SELECT 1 FROM events WHERE kind NOT IN ({marks}, "
+                "'contact')) OR EXISTS (SELECT 1 FROM events WHERE kind = 'contact' AND "
+                "COALESCE(import_id, 0) NOT IN (SELECT COALESCE(import_id, 0) FROM events "
+                f"WHERE kind IN ({marks})))", [*kinds, *kinds]).fetchone()[0] == 1
         return self._known_beyond[kinds]
 
     def has_column(self, name: str) -> bool:
