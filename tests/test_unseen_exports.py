@@ -112,3 +112,15 @@ def test_header_words_of_common_exports(db):
         "No. of orders": "purchases"}
     assert clients(db, "name, channel, furthest_stage") == [("Ann Lee", "Instagram", "retention")]
     assert json.loads(db.execute("SELECT mapping FROM imports").fetchone()[0])
+
+
+def test_a_totals_row_is_no_client(db):
+    """A hand-kept tracker ends with its sums: "TOTAL" is said and left out, so the
+    revenue is not counted twice (two clients, 1,500 in all)."""
+    result = import_file(db, "tracker.csv", csv_bytes(
+        "Client,Stage,Spend\nRosa Bakery,Customer,1000\nBar Tonic,Lead,500\n,,\n"
+        "TOTAL,,1500\n"))[0]
+    assert [(p.row, p.column, p.value, p.reason) for p in result.problems] == [
+        (5, "Client (A)", "TOTAL", "the row is a total, not a client")]
+    assert sorted(clients(db, "name, revenue_current")) == [("Bar Tonic", 500.0),
+                                                            ("Rosa Bakery", 1000.0)]

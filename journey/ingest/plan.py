@@ -39,7 +39,7 @@ from .read import DEFAULT_MAX_BYTES, RawSheet, read_tables
 from .understand import (
     EXTRA, KINDS, REASONS, WORKSHOP_KINDS, Refined, coerce, column_label,
     detect_kind, extra_json, guess_sheet_mapping, headers_key, is_blank, looks_mismapped,
-    refine_mapping, resolve_kinds, resolve_stages, skip_guides, workshop_kind)
+    refine_mapping, resolve_kinds, resolve_stages, skip_guides, totals_rows, workshop_kind)
 
 # The importer of each workshop sheet kind: ``fn(db, raw, import_id) -> SheetSave``. It runs
 # inside the import's transaction and records every row it writes with
@@ -323,6 +323,15 @@ def prepare_sheet(plan: SheetPlan, *, stage_map: dict[str, str] | None = None,
         for index in no_key[no_key].index:
             problems.append(Problem(int(out.at[index, "_row"]), where, None, why))
         rejected |= no_key
+    totals = totals_rows(out) & ~rejected
+    for index in totals[totals].index:
+        said = next((h for f in ("name", "client_id") for h in columns_for.get(f, [])
+                     if isinstance(frame.at[index, h], str)), None)
+        problems.append(Problem(int(out.at[index, "_row"]),
+                                column_label(raw, said) if said else "client ID or name",
+                                frame.at[index, said] if said else None,
+                                "the row is a total, not a client"))
+    rejected |= totals
     rows = out[~rejected]
     if profile is not None:
         rows = profile.rules(rows, frame)

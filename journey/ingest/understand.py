@@ -326,6 +326,25 @@ def is_blank(frame: pd.DataFrame, column: str) -> pd.Series:
     return frame[column].isna() | (frame[column].astype(str).str.strip() == "")
 
 
+# What a spreadsheet's totals row says in its name or ID cell (normalised: "Grand Total:"
+# -> "grandtotal"), in the languages of the stage aliases.
+TOTAL_WORDS = frozenset(normalise_value(w) for w in (
+    "total", "totals", "grand total", "sum", "subtotal", "sub total", "overall total",
+    "total general", "totales", "suma", "total général", "somme", "gesamt", "summe",
+    "gesamtsumme", "insgesamt", "total geral", "soma"))
+
+
+def totals_rows(out: pd.DataFrame) -> pd.Series:
+    """Rows whose client name or ID is a word for a total ("TOTAL", "Grand total"): a
+    sum of the rows above, not a client (nor an event of one)."""
+    found = pd.Series(False, index=out.index)
+    for column in ("name", "client_id"):
+        if column in out:
+            found |= out[column].map(lambda v: isinstance(v, str)
+                                     and normalise_value(v) in TOTAL_WORDS)
+    return found
+
+
 def column_label(raw: RawSheet, header: str) -> str:
     letter = raw.column_letters[raw.headers.index(header)]
     return f"{header} ({letter})"
