@@ -124,3 +124,14 @@ def test_a_totals_row_is_no_client(db):
         (5, "Client (A)", "TOTAL", "the row is a total, not a client")]
     assert sorted(clients(db, "name, revenue_current")) == [("Bar Tonic", 500.0),
                                                             ("Rosa Bakery", 1000.0)]
+
+
+def test_first_and_last_names_are_one_name(db):
+    """A Mailchimp audience: First Name and Last Name are the person; a blank Company
+    leaves the name to them; a row with a last name alone keeps it."""
+    result = import_file(db, "subscribed_members_export.csv", csv_bytes(
+        "Email Address,First Name,Last Name,Company\nann@example.com,Ann,Lee,\n"
+        "bo@example.com,Bo,Berg,Berg AB\ncy@example.com,,Cole,\n"))[0]
+    assert result.mapping["First Name"] == result.mapping["Last Name"] == "name"
+    assert clients(db, "email, name") == [
+        ("ann@example.com", "Ann Lee"), ("bo@example.com", "Berg AB"), ("cy@example.com", "Cole")]

@@ -233,6 +233,26 @@ def _remembered_mapping(db: Database, headers: list[str]) -> dict | None:
     return {"kind": row[0], "mapping": json.loads(row[1])} if row else None
 
 
+_FIRST_NAMES = frozenset({"firstname", "givenname", "forename", "nombre", "prenom", "vorname"})
+_LAST_NAMES = frozenset({"lastname", "surname", "familyname", "apellido", "apellidos", "nom",
+                         "nomdefamille", "nachname", "sobrenome"})
+
+
+def _full_names(cells: dict[str, pd.Series]) -> dict[str, pd.Series]:
+    """A first-name and a last-name column mapped to the name are one name, "Ann Lee", in
+    the first one's place (a mailing list's or a form's people)."""
+    keys = {h: normalise_header(h).replace(" ", "") for h in cells}
+    first = next((h for h in cells if keys[h] in _FIRST_NAMES), None)
+    last = next((h for h in cells if keys[h] in _LAST_NAMES and h != first), None)
+    if first is None or last is None:
+        return cells
+    parts = [values.parse_text(cells[h], stripped=True)[0] for h in (first, last)]
+    joined = (parts[0].fillna("") + " " + parts[1].fillna("")).str.strip()
+    joined = joined.where(joined != "", None).astype(object)
+    return {(first if h == first else h): (joined if h == first else column)
+            for h, column in cells.items() if h != last}
+
+
 def prepare_sheet(plan: SheetPlan, *, stage_map: dict[str, str] | None = None,
                   day_first: bool | None = True,
                   decided: PreparedSheet | None = None) -> PreparedSheet:
@@ -257,9 +277,12 @@ def prepare_sheet(plan: SheetPlan, *, stage_map: dict[str, str] | None = None,
             columns_for.setdefault(target, []).append(header)
     for target, headers in list(columns_for.items()):
         headers.sort(key=lambda h: match_header(h)[1] if match_header(h)[0] == target else 50)
-        merged = frame[headers[0]]
-        for other in headers[1:]:
-            merged = merged.where(merged.notna(), frame[other])
+        cells = {h: frame[h] for h in headers}
+        if target == "name":
+            cells = _full_names(cells)
+        merged = None
+        for column in cells.values():
+            merged = column if merged is None else merged.where(merged.notna(), column)
         parsed, bad, day_first = coerce(target, merged, day_first, stripped=True)
         if (set(headers) & set(decided.demoted) if decided is not None else
                 looks_mismapped(bad, merged) and not plan.chosen.intersection(headers)):
@@ -316,7 +339,8 @@ def prepare_sheet(plan: SheetPlan, *, stage_map: dict[str, str] | None = None,
         no_key = is_blank(out, "client_id") & is_blank(out, "name")
         where, why = "client ID or name", ("the row has no client ID or name, so it cannot be "
                                            "matched to a client")
-        if plan.key_from_email:
+        if plan.key_from_email:          # (a name alone would be another key)
+            no_key = is_blank(out, "client_id")
             where = column_label(raw, plan.key_from_email)
             why = ("the row has no e-mail address, and this sheet's clients are matched by "
                    "e-mail")
