@@ -415,3 +415,11 @@ def m012_last_seen_at_first_contact(db: Database) -> None:
     tracker's clients with a first contact date only were never active in any window."""
     db.execute("UPDATE clients SET last_date = first_contact WHERE first_contact IS NOT NULL "
                "AND (last_date IS NULL OR last_date < first_contact)")
+
+
+@migrations()
+def m013_imports_recognised_as(db: Database) -> None:
+    """The export profile that recognised an import's sheet (journey.ingest.profiles), kept
+    with it: what its rows can say depends on it (a help desk's contacts are only the
+    people who wrote in)."""
+    db.execute("ALTER TABLE imports ADD COLUMN recognised_as TEXT")

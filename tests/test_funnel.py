@@ -203,16 +203,18 @@ def test_time_to_convert_buckets(shop):
 
 
 def test_stalled_clients(shop):
-    # As of 2024-06-01 (the latest date in the data). C and D left, E has no date at all.
+    # As of 2024-06-01 (the latest date in the data). C and D left; E, considering, was
+    # last seen on its first contact (2024-01-05: 26 + 29 + 31 + 30 + 31 + 1 days before).
     assert funnel.as_of_date(shop) == "2024-06-01"
     frame = funnel.stalled_clients(shop)
     assert records(frame, ["client_id", "stage", "since", "days_in_stage", "owner",
                            "last_contact"]) == [
+        ("E", "consideration", "2024-01-05", 148, "Kim", "2024-01-05"),
         ("A", "purchase", "2024-01-20", 133, "Kim", "2024-01-20"),       # bought once, no more
         ("F", "consideration", "2024-02-15", 107, None, "2024-02-15"),
         ("B", "purchase", "2024-03-01", 92, "Kim", "2024-03-01")]
-    assert list(funnel.stalled_clients(shop, stall_days=110)["client_id"]) == ["A"]
-    assert list(funnel.stalled_clients(shop, as_of="2024-04-01")["client_id"]) == ["A"]
+    assert list(funnel.stalled_clients(shop, stall_days=110)["client_id"]) == ["E", "A"]
+    assert list(funnel.stalled_clients(shop, as_of="2024-04-01")["client_id"]) == ["E", "A"]
 
 
 def test_stall_days_is_a_workspace_setting():
@@ -220,7 +222,7 @@ def test_stall_days_is_a_workspace_setting():
     import_file(db, "clients.csv", csv_bytes(CLIENTS))
     import_file(db, "events.csv", csv_bytes(EVENTS), kind="events")
     set_setting(db, "stall_days", 100)
-    assert list(funnel.stalled_clients(db)["client_id"]) == ["A", "F"]
+    assert list(funnel.stalled_clients(db)["client_id"]) == ["E", "A", "F"]
 
 
 def test_current_stage_beside_furthest(shop):

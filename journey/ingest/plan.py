@@ -130,7 +130,7 @@ def _plan_sheet(db, filename, raw, kind, overrides, set_values, checksum) -> She
         return SheetPlan(file=filename, sheet=raw.name, raw=raw, kind=found,
                          mapping={h: None for h in raw.headers}, set_values=dict(set_values),
                          checksum=checksum)
-    profile = recognise(raw.headers)
+    profile = recognise(raw.headers, raw.frame)
     if profile is not None and kind in ("auto", profile.kind):
         # A well-known export: its profile decides the kind and the mapping (a person's
         # remembered choices for these headers still win over the profile's mapping).

@@ -65,6 +65,12 @@ class Profile:
     # Regular expressions each matching some normalised header: a column whose header is
     # free text (a survey's question, "How likely are you to recommend us...?").
     patterns: tuple[str, ...] = ()
+    # A further test of the normalised headers and, when the caller passes them, the
+    # sheet's values (``check(headers, frame_or_None)``): a column known by its values.
+    check: Callable[[set[str], pd.DataFrame | None], bool] | None = None
+    # Its clients are only the people who wrote in (a help desk's requesters): its contacts
+    # say nothing of the business's other clients (see the complaints sign).
+    writers_only: bool = False
 
 
 # --- helpers over the raw frame ---------------------------------------------------------
@@ -256,6 +262,26 @@ def _stripe_explain(frame: pd.DataFrame) -> str:
             f"{int(facts['refunded'].sum()):,} refunded.")
 
 
+# --- Stripe customers -------------------------------------------------------------------
+
+def _stripe_customers_rules(rows: pd.DataFrame, frame: pd.DataFrame) -> pd.DataFrame:
+    """The customer's id (cus_...) is the client, as the payments export's Customer ID;
+    the e-mail is kept, case ignored."""
+    rows = rows.copy()
+    rows["client_id"] = _col(frame, "id").reindex(rows.index)
+    rows["email"] = _none(_col(frame, "email").str.casefold()).reindex(rows.index)
+    return rows
+
+
+def _stripe_customers_explain(frame: pd.DataFrame) -> str:
+    count = values.parse_number(_col(frame, "paymentcount"))[0]
+    return (f"Recognised as a Stripe customers export: {counted(len(frame), 'customer')} by "
+            f"customer ID (cus_..., as the payments export's Customer ID); "
+            f"{int((count >= 1).sum()):,} have paid and {int((count >= 2).sum()):,} paid twice "
+            "or more (from Payment Count: the export has no payment dates); Total Spend is "
+            "their revenue.")
+
+
 # --- deals: HubSpot, Salesforce, Bitrix24 -----------------------------------------------
 
 def _deal_rules(outcome: Callable[[pd.DataFrame], pd.Series],
@@ -346,8 +372,16 @@ def _invoice_facts(frame: pd.DataFrame) -> dict:
     customer = _col(frame, *_CUSTOMER).str.replace(r"\.0$", "", regex=True)
     customer = _none(customer.groupby(invoice).transform("first"))
     cancelled = invoice.fillna("").str.upper().str.startswith("C")
+    # An invoice's status (Sage, QuickBooks: Paid, Overdue, Void, Draft) says what it is:
+    # a void one is a cancellation, a draft or an unpaid one no purchase (a contact); a
+    # status no alias knows (Overdue, Sent) leaves it a purchase: the invoice was issued.
+    status = _col(frame, "status", "invoicestatus")
+    said = _order_status_kind(status).groupby(invoice).transform("first")
+    kind = pd.Series("purchase", index=frame.index, dtype=object)
+    kind = kind.mask(said.isin(["cancellation", "contact"]), said)
+    kind = kind.mask(cancelled, "cancellation")
     return {"invoice": invoice, "first": first, "total": total, "customer": customer,
-            "cancelled": cancelled}
+            "cancelled": cancelled, "kind": kind, "has_status": bool(status.notna().any())}
 
 
 def _invoice_rules(rows: pd.DataFrame, frame: pd.DataFrame) -> pd.DataFrame:
@@ -355,8 +389,7 @@ def _invoice_rules(rows: pd.DataFrame, frame: pd.DataFrame) -> pd.DataFrame:
     rows = rows.copy()
     rows["client_id"] = facts["customer"].reindex(rows.index)
     rows["order_id"] = facts["invoice"].reindex(rows.index)
-    cancelled = facts["cancelled"].reindex(rows.index)
-    rows["kind"] = cancelled.map({True: "cancellation", False: "purchase"})
+    rows["kind"] = facts["kind"].reindex(rows.index)
     rows["amount"] = facts["total"].reindex(rows.index).abs()
     return _fold_lines(rows, facts["invoice"].reindex(rows.index))
 
@@ -367,12 +400,74 @@ def _invoice_explain(frame: pd.DataFrame) -> str:
     customers = facts["customer"][first]
     cancelled = int((first & facts["cancelled"]).sum())
     missing = int(customers.isna().sum())
+    kind = facts["kind"][first & ~facts["cancelled"]]
     return (f"Recognised as invoice lines: {counted(len(frame), 'line')} grouped into "
             f"{counted(int(first.sum()), 'invoice')} from {counted(customers.nunique(), 'customer')} "
             f"(by customer ID); "
             + (f"{counted(missing, 'invoice')} without a customer kept without a client; "
                if missing else "")
+            + (f"by their status, {counted(int((kind == 'purchase').sum()), 'invoice')} "
+               f"counted as purchases, {counted(int((kind == 'cancellation').sum()), 'void invoice')}"
+               f" as cancellations and "
+               f"{counted(int((kind == 'contact').sum()), 'draft or unpaid invoice')} as "
+               "contacts; " if facts["has_status"] else "")
             + f"{cancelled:,} cancellation invoices (numbers starting with C).")
+
+
+# --- Xero sales invoices ----------------------------------------------------------------
+
+def _xero_facts(frame: pd.DataFrame) -> dict:
+    """Each invoice's lines share its number; the contact (Xero's contact names are
+    unique) is the client. What an invoice is, from Type and Status: a paid sales invoice
+    (or one part paid) is a purchase; an approved one with nothing paid yet (AUTHORISED)
+    is not yet one (a contact); a voided one is a cancellation; a draft, one awaiting
+    approval or a deleted one is a contact; a sales credit note is a refund."""
+    invoice = _col(frame, "invoicenumber")
+    first = invoice.notna() & ~invoice.duplicated()
+    status = _col(frame, "status").str.upper().str.strip()
+    paid = _money(frame, "invoiceamountpaid").fillna(0)
+    credit = _col(frame, "type").str.casefold().fillna("").str.contains("credit")
+    kind = pd.Series("contact", index=frame.index, dtype=object)
+    kind = kind.mask(status.eq("PAID") | (status.eq("AUTHORISED") & (paid > 0)), "purchase")
+    kind = kind.mask(status.eq("VOIDED"), "cancellation")
+    kind = kind.mask(credit & status.isin(["PAID", "AUTHORISED"]), "refund")
+    kind = kind.mask(credit & ~status.isin(["PAID", "AUTHORISED"]), "contact")
+    kind = kind.groupby(invoice).transform("first").where(invoice.notna(), kind)
+    awaiting = ~credit & status.eq("AUTHORISED") & ~(paid > 0)
+    return {"invoice": invoice, "first": first | invoice.isna(), "kind": kind,
+            "credit": credit, "awaiting": awaiting,
+            "client": _col(frame, "contactname").str.casefold()}
+
+
+def _xero_rules(rows: pd.DataFrame, frame: pd.DataFrame) -> pd.DataFrame:
+    facts = _xero_facts(frame)
+    rows = rows.copy()
+    rows["kind"] = facts["kind"].reindex(rows.index)
+    if "email" in rows:
+        rows["email"] = rows["email"].astype(object).str.casefold()
+    # Total (and the invoice's other fields) is on every line: the invoice counts once.
+    return _fold_lines(rows, facts["invoice"].reindex(rows.index))
+
+
+def _xero_explain(frame: pd.DataFrame) -> str:
+    facts = _xero_facts(frame)
+    first = facts["first"]
+    kind = facts["kind"][first]
+    credit = facts["credit"][first]
+    invoices, notes = int((~credit).sum()), int(credit.sum())
+    awaiting = int((facts["awaiting"] & first).sum())
+    drafts = int(((kind == "contact") & ~credit).sum()) - awaiting
+    lines = len(frame) - int(first.sum())
+    return (f"Recognised as a Xero sales invoices export: {counted(invoices, 'invoice')} and "
+            f"{counted(notes, 'credit note')}"
+            + (f" (from {counted(len(frame), 'line')})" if lines > 0 else "")
+            + f" from {counted(facts['client'][first].nunique(), 'contact')} (by contact name, "
+            f"each Total counted once); {counted(int((kind == 'purchase').sum()), 'paid invoice')} "
+            f"counted as purchases; {counted(awaiting, 'invoice')} awaiting payment (AUTHORISED, "
+            "nothing paid yet) kept as contacts, not yet purchases; "
+            f"{counted(int((kind == 'cancellation').sum()), 'voided invoice')} kept as "
+            f"cancellations and {counted(drafts, 'draft or deleted invoice')} as contacts; "
+            f"{counted(int((kind == 'refund').sum()), 'credit note')} counted as refunds.")
 
 
 # --- Shopify customers -------------------------------------------------------------------
@@ -480,11 +575,17 @@ def _woo_facts(frame: pd.DataFrame) -> dict:
     client = _none(client.where(first).groupby(order).transform("first"))
     said = _order_status_kind(_col(frame, *_WOO_STATUS))
     kind = said.fillna("purchase")
-    refunded = _money(frame, "orderrefund", "refundamount", "refunded", "totalrefunded")
+    refunded = _money(frame, "orderrefund", "orderrefundamount", "refundamount", "refunded",
+                      "totalrefunded")
     refunded = refunded.fillna(0).abs()
+    # WooCommerce Analytics lists a refund as a row of its own under the order's number
+    # (Status Refunded, negative Net Sales), dated when it was refunded.
+    refund_row = (order.notna() & ~first & (said == "refund")
+                  & (_money(frame, *_WOO_TOTAL) < 0))
     return {"order": order, "first": first, "client": client, "said": said,
             "unknown": first & said.isna() & _col(frame, *_WOO_STATUS).notna(),
             "kind": kind, "refund": first & ((said == "refund") | (refunded > 0)),
+            "refund_row": refund_row,
             "refund_amount": refunded, "by_email": bool(email.notna().any())}
 
 
@@ -504,11 +605,15 @@ def _woo_rules(rows: pd.DataFrame, frame: pd.DataFrame) -> pd.DataFrame:
     # alias knows leaves the order a purchase (the export lists orders), and it is said.
     kind = facts["kind"].reindex(rows.index)
     rows["kind"] = kind.where(kind != "refund", "purchase")
-    orders = _fold_lines(rows, facts["order"].reindex(rows.index))
+    refund_row = facts["refund_row"].reindex(rows.index, fill_value=False)
+    own = rows[refund_row].copy()
+    own["kind"] = "refund"
+    own["amount"] = _money(frame, *_WOO_TOTAL).abs().reindex(own.index)
+    orders = _fold_lines(rows[~refund_row], facts["order"].reindex(rows.index)[~refund_row])
     full = facts["refund_amount"].where(facts["refund_amount"] > 0,
                                         _money(frame, *_WOO_TOTAL).abs())
     refunds = _with(orders, facts["refund"], kind="refund", amount=full)
-    return _stack(orders, refunds)
+    return _stack(orders, refunds, own)
 
 
 def _woo_explain(frame: pd.DataFrame) -> str:
@@ -519,13 +624,14 @@ def _woo_explain(frame: pd.DataFrame) -> str:
     clients = facts["client"][paid]
     missing = int(facts["client"][first].isna().sum())
     unknown = int(facts["unknown"].sum())
-    lines = len(frame) - int(first.sum())
+    own = int(facts["refund_row"].sum())
+    lines = len(frame) - int(first.sum()) - own
     return (f"Recognised as a WooCommerce orders export: {counted(int(first.sum()), 'order')}"
             + (f" (from {counted(len(frame), 'line')})" if lines > 0 else "")
             + f", {counted(int(paid.sum()), 'paid order')} from "
             f"{counted(clients.nunique(), 'customer')} matched by "
             + ("billing e-mail (case ignored)" if facts["by_email"] else "customer")
-            + f"; {int(facts['refund'].sum()):,} refunded, "
+            + f"; {int(facts['refund'].sum()) + own:,} refunded, "
             f"{int((kind == 'cancellation').sum()):,} cancelled; "
             f"{counted(int((kind == 'contact').sum()), 'pending, on-hold or failed order')} kept "
             "as contacts, not purchases"
@@ -643,6 +749,20 @@ _RESPONDENT = ("email", "emailaddress", "respondentemail", "e-mail", "correo",
                "correoelectronico", "recipientemail", "customeremail")
 _RESPONDENT_ID = ("customerid", "userid", "personid", "contactid", "respondentid",
                   "responseid", "externaldatareference", "externalreference")
+# An e-mail question in the survey's own words ("What's your email address?").
+_EMAIL_HEADER = r"e?mail(?:address)?$|correo"
+# A response's own ID (Delighted, Qualtrics), not a person's: it stands for the respondent
+# only in a survey that asks no e-mail; where e-mails are asked, a response without one is
+# anonymous (kept without a client).
+_RESPONSE_ONLY = ("responseid",)
+# An NPS answer headed only "Score" or "Rating" (Delighted) is an NPS answer when the sheet
+# says it is an NPS survey: a survey type (Delighted's "Survey type": NPS, eNPS) or a
+# survey or question column that names NPS. A CRM's lead "Score" never has one.
+_SCORE_HEADERS = ("score", "rating")
+_SURVEY_TYPE = ("surveytype", "survey", "surveyname", "question", "type")
+_NPS_WORDS = r"\bnps\b|enps|net\s*promoter|recommend"
+# SurveyMonkey's second header row: the kind of each question's answer.
+_SUBHEADER_WORDS = {"response", "open-ended response", "other (please specify)"}
 _SURVEY_DATE = ("submitdateutc", "submitdate", "submittedat", "datesubmitted", "enddate",
                 "responsedate", "responsetimestamp", "recordeddate", "timestamp",
                 "marcatemporal", "horodateur", "zeitstempel", "createdat", "date",
@@ -665,19 +785,88 @@ def _column_matching(frame: pd.DataFrame, pattern: str) -> pd.Series:
     return values.parse_text(frame[by_normal[header]], stripped=True)[0]
 
 
+def _survey_email_header(present: set[str]) -> str | None:
+    """The normalised header of the respondent's e-mail: a known one, else a question."""
+    return next((h for h in _RESPONDENT if h in present), None) or _header_matching(
+        present, _EMAIL_HEADER)
+
+
+def _survey_score_header(present: set[str], frame: pd.DataFrame | None = None) -> str | None:
+    """The normalised header of the 0-10 answer: one that says recommend or NPS, else a
+    "Score" or "Rating" column of a sheet that says it is an NPS survey (and, with the
+    values at hand, holds whole numbers from 0 to 10)."""
+    said = _header_matching(present, _NPS_HEADER)
+    if said:
+        return said
+    score = next((h for h in _SCORE_HEADERS if h in present), None)
+    types = [h for h in _SURVEY_TYPE if h in present]
+    if score is None or not types:
+        return None
+    if frame is None:                 # headers alone: Delighted's "Survey type" says it
+        return score if "surveytype" in types else None
+    by_normal = {normalise_header(h): h for h in frame.columns}
+    named = any(values.parse_text(frame[by_normal[h]], stripped=True)[0].fillna("")
+                .str.contains(_NPS_WORDS, case=False, regex=True).any() for h in types)
+    text = values.parse_text(frame[by_normal[score]], stripped=True)[0].dropna()
+    whole = text.str.fullmatch(r"(?:10|\d)(?:\.0+)?")
+    return score if named and len(text) and whole.mean() >= 0.9 else None
+
+
+def _has_respondent(present: set[str]) -> bool:
+    return _survey_email_header(present) is not None or bool(present & set(_RESPONDENT_ID))
+
+
+def _nps_check(present: set[str], frame: pd.DataFrame | None) -> bool:
+    """A respondent (an e-mail, an e-mail question, an ID) and a 0-10 answer."""
+    return _has_respondent(present) and _survey_score_header(present, frame) is not None
+
+
+def _satisfaction_check(present: set[str], frame: pd.DataFrame | None) -> bool:
+    """A respondent and a satisfaction answer (an NPS survey wins when both are asked)."""
+    return _has_respondent(present) and _header_matching(present,
+                                                         _SATISFACTION_HEADER) is not None
+
+
+def _subheader(frame: pd.DataFrame) -> pd.Series:
+    """SurveyMonkey's second header row ("Response", "Open-Ended Response"): the first row,
+    with no respondent and no date, whose cells name kinds of answer."""
+    found = pd.Series(False, index=frame.index)
+    if not len(frame):
+        return found
+    top = frame.iloc[0]
+    cells = {str(v).strip().casefold() for v in top.tolist() if v is not None and str(v).strip()}
+    blank = all(_col(frame.iloc[:1], *names).isna().all()
+                for names in (_RESPONDENT, _RESPONDENT_ID, _SURVEY_DATE))
+    if blank and cells and cells & _SUBHEADER_WORDS:
+        found.iloc[0] = True
+    return found
+
+
 def _survey_facts(frame: pd.DataFrame) -> dict:
-    email = _col(frame, *_RESPONDENT).str.casefold()
+    subheader = _subheader(frame)
+    frame = frame[~subheader]
+    present = {normalise_header(h) for h in frame.columns}
+    email_header = _survey_email_header(present)
+    email = _col(frame, email_header).str.casefold() if email_header else _col(frame)
     email = email.where(email.fillna("").str.contains("@"))
-    respondent = _none(email.fillna(_col(frame, *_RESPONDENT_ID)))
-    nps = values.parse_score(_column_matching(frame, _NPS_HEADER).str.extract(
-        r"^\s*(\d+(?:\.0+)?)", expand=False), 0, 10)[0]
+    ids = [h for h in _RESPONDENT_ID if not (email_header and h in _RESPONSE_ONLY)]
+    respondent = _none(email.fillna(_col(frame, *ids)))
+    score_header = _survey_score_header(present, frame)
+    score = _col(frame, score_header) if score_header else _col(frame)
+    nps = values.parse_score(score.str.extract(r"^\s*(\d+(?:\.0+)?)", expand=False),
+                             0, 10)[0]
+    kind = _col(frame, "surveytype").fillna("")
+    nps = nps.where((kind == "") | kind.str.contains(_NPS_WORDS, case=False, regex=True))
     said = _column_matching(frame, _SATISFACTION_HEADER)
     words = said.map(lambda v: None if v is None else _SATISFIED.get(normalise_value(v)))
     satisfaction = values.parse_score(said.str.extract(r"^\s*(\d+(?:\.\d+)?)", expand=False),
                                       1, 5)[0]
     satisfaction = satisfaction.where(satisfaction.notna(), words.astype(float))
+    date = pd.Series(None, index=frame.index, dtype=object)
+    for header in _SURVEY_DATE:        # the answer's date, else when it was started
+        date = date.where(date.notna(), _dates(frame, header))
     return {"respondent": respondent, "by_email": email.notna(), "nps": nps,
-            "satisfaction": satisfaction, "date": _dates(frame, *_SURVEY_DATE)}
+            "satisfaction": satisfaction, "date": date, "subheader": subheader}
 
 
 def _nps_rules(rows: pd.DataFrame, frame: pd.DataFrame) -> pd.DataFrame:
@@ -685,7 +874,7 @@ def _nps_rules(rows: pd.DataFrame, frame: pd.DataFrame) -> pd.DataFrame:
     its amount); a response without one is a contact. A satisfaction answer stays in the
     event's extra columns."""
     facts = _survey_facts(frame)
-    rows = rows.copy()
+    rows = rows[~facts["subheader"].reindex(rows.index, fill_value=False)].copy()
     rows["client_id"] = facts["respondent"].reindex(rows.index)
     rows["email"] = _none(facts["respondent"].where(facts["by_email"])).reindex(rows.index)
     rows = _keyed_by_id(rows)
@@ -719,7 +908,7 @@ def _nps_explain(frame: pd.DataFrame) -> str:
 def _satisfaction_rules(rows: pd.DataFrame, frame: pd.DataFrame) -> pd.DataFrame:
     """A respondent is a client with their satisfaction (1-5), their latest answer."""
     facts = _survey_facts(frame)
-    rows = rows.copy()
+    rows = rows[~facts["subheader"].reindex(rows.index, fill_value=False)].copy()
     rows["client_id"] = facts["respondent"].reindex(rows.index)
     rows["email"] = _none(facts["respondent"].where(facts["by_email"])).reindex(rows.index)
     rows["satisfaction"] = facts["satisfaction"].reindex(rows.index)
@@ -735,7 +924,8 @@ def _satisfaction_explain(frame: pd.DataFrame) -> str:
     answered = facts["satisfaction"].notna()
     respondents = facts["respondent"].dropna().nunique()
     average = facts["satisfaction"].mean()
-    return (f"Recognised as a satisfaction survey export: {counted(len(frame), 'response')} from "
+    responses = len(frame) - int(facts["subheader"].sum())
+    return (f"Recognised as a satisfaction survey export: {counted(responses, 'response')} from "
             f"{counted(respondents, 'respondent')} (by e-mail, case ignored, else respondent ID), "
             f"{int(answered.sum()):,} with a 1-5 satisfaction answer"
             + (f" (average {average:.1f})" if answered.any() else "")
@@ -785,7 +975,9 @@ PROFILES: tuple[Profile, ...] = (
             (_any(*_INVOICE), _any("stockcode", "sku", "productcode", "itemcode"),
              _any("quantity", "qty"), _any("invoicedate", "date"), _any(*_PRICE),
              _any(*_CUSTOMER)),
-            {"invoicedate": "date", "date": "date"}, _invoice_rules, _invoice_explain),
+            {"invoicedate": "date", "date": "date", "customername": "name", "customer": "name",
+             "status": "status", "invoicestatus": "status"},
+            _invoice_rules, _invoice_explain),
     Profile("bitrix24_deals", "a Bitrix24 deals export",
             _all("id", "stageid", "closed", "opportunity", "title", "datecreate"),
             {"id": "order_id", "stageid": "stage", "opportunity": "amount",
@@ -797,6 +989,20 @@ PROFILES: tuple[Profile, ...] = (
                           "client")),
 )
 PROFILES += (
+    Profile("xero_sales_invoices", "a Xero sales invoices export",
+            _all("contactname", "invoicenumber", "invoicedate", "total", "invoiceamountpaid",
+                 "type", "status"),
+            {"contactname": "name", "emailaddress": "email", "invoicenumber": "order_id",
+             "invoicedate": "date", "total": "amount", "status": "status",
+             "reference": "note", "pocountry": "country", "pocity": "region"},
+            _xero_rules, _xero_explain),
+    Profile("stripe_customers", "a Stripe customers export",
+            _all("id", "email", "totalspend", "paymentcount"),
+            {"id": "client_id", "email": "email", "name": "name", "createdutc": "first_contact",
+             "created": "first_contact", "totalspend": "revenue_current",
+             "paymentcount": "purchases", "status": "status",
+             "addresscountrymetadata": "country", "phone": "phone"},
+            _stripe_customers_rules, _stripe_customers_explain, kind="clients"),
     Profile("shopify_customers", "a Shopify customers export",
             _all("firstname", "lastname", "email", "totalspent", "totalorders"),
             {"email": "client_id", "firstname": "name", "lastname": "name",
@@ -823,7 +1029,7 @@ PROFILES += (
              "assignedto": "owner", "channel": "channel", "canal": "channel", "via": "channel",
              "source": "channel", "ticketid": "order_id", "id": "order_id",
              "conversationid": "order_id", "conversationnumber": "order_id"},
-            _tickets_rules, _tickets_explain),
+            _tickets_rules, _tickets_explain, writers_only=True),
 )
 PROFILES += (
     Profile("woocommerce_orders", "a WooCommerce orders export",
@@ -881,23 +1087,31 @@ PROFILES += (
                     "negotiationreview": "consideration", "closedwon": "purchase",
                     "closedlost": "lost", "closedlosttocompetition": "lost"}),
     Profile("nps_survey", "an NPS survey export",
-            (_any(*_SURVEY_MARKS), _any(*_RESPONDENT, *_RESPONDENT_ID)),
+            (_any(*_SURVEY_MARKS),),
             {**_SURVEY_KEYS, "comment": "note", "reason": "note"},
-            _nps_rules, _nps_explain, patterns=(_NPS_HEADER,)),
+            _nps_rules, _nps_explain, check=_nps_check),
     Profile("satisfaction_survey", "a satisfaction survey export",
-            (_any(*_SURVEY_MARKS), _any(*_RESPONDENT, *_RESPONDENT_ID)),
+            (_any(*_SURVEY_MARKS),),
             _SURVEY_KEYS, _satisfaction_rules, _satisfaction_explain, kind="clients",
-            patterns=(_SATISFACTION_HEADER,)),
+            check=_satisfaction_check),
 )
 BY_NAME = {profile.name: profile for profile in PROFILES}
+WRITERS_ONLY = tuple(profile.name for profile in PROFILES if profile.writers_only)
 
 
-def recognise(headers: list[str]) -> Profile | None:
-    """The profile whose headers a sheet has (the most specific one), or None."""
+def recognise(headers: list[str], frame: pd.DataFrame | None = None) -> Profile | None:
+    """The profile whose headers a sheet has (the most specific one), or None.
+
+    ``frame``: the sheet's rows (or its first part), for the profiles that also look at
+    values (an NPS "Score" column holds 0-10 whole numbers); without it those profiles
+    go by their headers alone.
+    """
     present = {normalise_header(h) for h in headers}
     found = [p for p in PROFILES if all(alternatives & present for alternatives in p.needs)
-             and all(_header_matching(present, pattern) for pattern in p.patterns)]
-    return max(found, key=lambda p: len(p.needs) + len(p.patterns)) if found else None
+             and all(_header_matching(present, pattern) for pattern in p.patterns)
+             and (p.check is None or p.check(present, frame))]
+    return max(found, key=lambda p: len(p.needs) + len(p.patterns) + (p.check is not None)
+               ) if found else None
 
 
 def _header_matching(present, pattern: str) -> str | None:

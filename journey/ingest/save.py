@@ -305,6 +305,7 @@ def _save_sheet(db: Database, prepared: PreparedSheet, dry_run: bool,
     import_id = db.table("imports").insert({
         "file": plan.file, "sheet": plan.sheet, "kind": plan.kind, "checksum": plan.checksum,
         "mapping": json.dumps(plan.mapping), "set_values": json.dumps(plan.set_values),
+        "recognised_as": plan.recognised_as,
     }).last_pk
     rejected_cells: dict[int, dict[str, str | None]] = {}
     if plan.kind in WORKSHOP_KINDS:

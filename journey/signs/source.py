@@ -12,6 +12,7 @@ import numpy as np
 from sqlite_utils import Database
 
 from ..filters import Filters
+from ..ingest.profiles import WRITERS_ONLY
 from ..kinds import KINDS, OF_AN_ORDER, PURCHASES
 from ..stages import RANK
 from ..values import stored_day
@@ -397,18 +398,18 @@ class Source:
 
     def knows_clients_beyond(self, kinds: tuple[str, ...]) -> bool:
         """Whether the workspace knows its clients from more than events of these kinds: a
-        client list, events of another kind than these and contacts, or contacts from
-        a file without these kinds. A complaints log alone knows only the clients who
-        complained; a help desk's tickets, those who wrote in (its questions are contacts
-        of the same file). Asked once per source, whatever the windows measured."""
+        client list, or events of any other kind (a complaints log alone knows only the
+        clients who complained), but for a help desk's contacts (its questions: only the
+        people who wrote in). Asked once per source, whatever the windows measured."""
         if kinds not in self._known_beyond:
             marks = ", ".join("?" * len(kinds))
+            writers = ", ".join("?" * len(WRITERS_ONLY))
             self._known_beyond[kinds] = self.db.execute(
                 "SELECT EXISTS (SELECT 1 FROM imports WHERE kind = 'clients' AND undone_at "
                 f"IS NULL) OR EXISTS (SELECT 1 FROM events WHERE kind NOT IN ({marks}, "
                 "'contact')) OR EXISTS (SELECT 1 FROM events WHERE kind = 'contact' AND "
-                "COALESCE(import_id, 0) NOT IN (SELECT COALESCE(import_id, 0) FROM events "
-                f"WHERE kind IN ({marks})))", [*kinds, *kinds]).fetchone()[0] == 1
+                "COALESCE(import_id, 0) NOT IN (SELECT id FROM imports WHERE recognised_as "
+                f"IN ({writers})))", [*kinds, *WRITERS_ONLY]).fetchone()[0] == 1
         return self._known_beyond[kinds]
 
     def has_column(self, name: str) -> bool:
