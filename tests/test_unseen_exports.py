@@ -135,3 +135,20 @@ def test_first_and_last_names_are_one_name(db):
     assert result.mapping["First Name"] == result.mapping["Last Name"] == "name"
     assert clients(db, "email, name") == [
         ("ann@example.com", "Ann Lee"), ("bo@example.com", "Berg AB"), ("cy@example.com", "Cole")]
+
+
+def test_a_colleagues_ticket_is_an_internal_complaint_of_no_client(db):
+    """Tickets whose category says Internal come from the business's own staff: two
+    internal complaints, and the five customers who wrote in are the only clients."""
+    data = csv_bytes(TICKETS +
+                     "6,Sarah Sales,sarah@shop.example,Ops shipped the wrong spec,Open,Problem,"
+                     "Operations,2025-09-08,Internal\n"
+                     "7,Olga Ops,olga@shop.example,Sales promised dates we cannot meet,Open,"
+                     "Problem,Sales,2025-10-06,Internal\n")
+    result = import_file(db, "tickets.csv", data)[0]
+    assert "2 tickets from colleagues (internal)" in result.explanation
+    assert db.execute("SELECT kind, COUNT(*), COUNT(client_ref) FROM events GROUP BY kind "
+                      "ORDER BY kind").fetchall() == [
+        ("complaint", 3, 3), ("contact", 2, 2), ("internal_complaint", 2, 0)]
+    assert db.execute("SELECT COUNT(*) FROM clients").fetchone()[0] == 5
+    assert signs_by_key(db)["interdepartmental_complaints"].status != "unknown"

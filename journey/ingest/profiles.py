@@ -498,14 +498,24 @@ _BLANK_MARKS = {"-", "'-", "n/a", "--"}
 
 def _tickets_facts(frame: pd.DataFrame) -> dict:
     """The requester (their e-mail, case ignored, else their name) and what each ticket is:
-    a question or request is a support contact, anything else a complaint."""
+    a question or request is a support contact, anything else a complaint; one its type,
+    category or tags call internal (a colleague's) an internal complaint, of no client."""
     name = _col(frame, *_REQUESTER)
     name = name.where(~name.isin(_BLANK_MARKS))
     email = _col(frame, *_REQUESTER_EMAIL).str.casefold()
     kind = _col(frame, "tickettype", "type", "tipo", "typ").str.casefold().map(
         lambda t: "contact" if t in _QUESTIONS else "complaint", na_action="ignore")
+    kind = kind.fillna("complaint")
+    internal = pd.Series(False, index=frame.index)
+    for header in ("tickettype", "type", "tipo", "typ", "category", "categoria", "tags"):
+        internal |= _col(frame, header).fillna("").str.contains(_INTERNAL, case=False)
+    kind = kind.mask(internal & (kind == "complaint"), "internal_complaint")
     return {"name": name, "email": email, "by_email": bool(email.notna().any()),
-            "kind": kind.fillna("complaint")}
+            "kind": kind, "internal": internal}
+
+
+# A ticket from a colleague: its type, category or tags say internal.
+_INTERNAL = r"\b(?:internal|interno|interna|interne|intern)\b"
 
 
 def _tickets_rules(rows: pd.DataFrame, frame: pd.DataFrame) -> pd.DataFrame:
@@ -520,6 +530,10 @@ def _tickets_rules(rows: pd.DataFrame, frame: pd.DataFrame) -> pd.DataFrame:
             rows[column] = text.where(~text.isin(_BLANK_MARKS), None)
     if facts["by_email"]:
         rows["client_id"] = rows["email"] = _none(facts["email"]).reindex(rows.index)
+    colleague = facts["internal"].reindex(rows.index, fill_value=False)
+    for column in ("client_id", "name", "email"):      # a colleague is no client
+        if column in rows:
+            rows[column] = rows[column].astype(object).where(~colleague, None)
     return rows
 
 
@@ -528,12 +542,16 @@ def _tickets_explain(frame: pd.DataFrame) -> str:
     requester = facts["email"].fillna(facts["name"].str.casefold())
     missing = int(requester.isna().sum())
     questions = int((facts["kind"] == "contact").sum())
+    internal = int((facts["kind"] == "internal_complaint").sum())
+    requester = requester.where(~facts["internal"])
     return (f"Recognised as a help-desk tickets export: {counted(len(frame), 'ticket')} from "
             f"{counted(requester.nunique(), 'requester')}"
             + (" (by e-mail, case ignored)" if facts["by_email"] else "")
             + ", each ticket a complaint of its requester (the requester is the client)"
             + (f", except {counted(questions, 'question or request', 'questions and requests')}"
                " kept as support contacts" if questions else "")
+            + (f"; {counted(internal, 'ticket')} from colleagues (internal) kept as internal "
+               "complaints, of no client" if internal else "")
             + (f"; {counted(missing, 'ticket')} without a requester kept without a client"
                if missing else "") + ".")
 
