@@ -9,9 +9,21 @@ escapes for bad input.
 
 Decisions (where the design is silent):
 
-- The header row is the first non-blank row; blank rows anywhere are skipped and counted in
-  a note, and ``row_numbers`` keep the original numbering. For CSV a "row" is a record, as
-  a spreadsheet program would number it (a quoted cell with line breaks stays one row).
+- The header row is the first non-blank row, unless the rows above the table are a title
+  (see ``_title_rows``): accounting reports put the company, the report's name and its
+  dates above the header, one cell each, and trackers a "Client tracker 2025". Leading
+  rows of at most two cells, each under half as wide as the row below them, are left out
+  (with a note naming them) when that row looks like a header: at least three labels
+  (text with a letter, no "@"), mostly distinct, two thirds of its cells or more, and
+  either nothing below it (a header without data) or, of the 20 rows below, a quarter or
+  more over half as wide and a labelled column holding data (a number, a date, an e-mail
+  address, digits). Otherwise the first row stays the header: a one-column sheet, a sheet
+  whose first row is the header, a table without a sign of data below its header, a
+  report of lines of text. ``row_numbers`` and ``header_row`` keep the sheet's numbering.
+  A large .xlsx sheet with a title is read cell by cell (fastexcel would name its columns
+  after the title) and, read in parts, cut by its table's width. Blank rows anywhere are
+  skipped and counted in a note. For CSV a "row" is a record, as a spreadsheet program
+  would number it (a quoted cell with line breaks stays one row).
 - Duplicate headers are compared case-insensitively (``Name`` and ``name`` collide in
   SQLite), the later ones get `` (2)``, `` (3)``.
 - A text file named ``.xlsx``/``.xls``/``.ods`` is read as CSV, with a note; an HTML or
@@ -84,9 +96,10 @@ import numpy as np
 import pandas as pd
 
 from ..errors import UnreadableFile
-from .xlsx_columns import (_RARE_TYPES, FastSheets, RowSpan, SheetEntry, Span, open_member,
-                           re2_search, shared_strings_look_dated, workbook_sheets)
-from .xlsx_parts import PART_SHEET, column_repeats, header_width, sheet_parts
+from .xlsx_columns import (_RARE_TYPES, FastSheets, RowSpan, SheetEntry, Span, _column_index,
+                           open_member, re2_search, shared_strings_look_dated, workbook_sheets)
+from .xlsx_parts import (_LAST_CELL, _SHEET_DATA, PART_SHEET, _header_row, column_repeats,
+                         header_width, sheet_parts)
 
 DEFAULT_MAX_BYTES = 100 * 1024 * 1024  # the upload size limit (a workspace setting elsewhere)
 DEFAULT_MAX_ROWS = 1_000_000  # data rows per sheet (the workspace setting max_import_rows)
@@ -144,6 +157,7 @@ class RawSheet:
     # ... and whether two filled cells of a column, anywhere in the sheet, hold the same
     # text (stripped, case ignored): the first part alone may not show it.
     repeats: Callable[[str], bool] | None = field(default=None, repr=False)
+    header_row: int | None = None        # the header's row, as the sheet numbers it
 
     @property
     def rows(self) -> int:
@@ -344,13 +358,37 @@ def _parted(name: str, archive: zipfile.ZipFile, listed: list[SheetEntry],
         span = spans.get(entry.member)
         if span is None:
             continue
-        width = header_width(archive, entry.member, span)
+        width = _table_width(archive, entry.member, span,
+                             header_width(archive, entry.member, span))
         columns = over.get(entry.member, (0, 26))[1]
         if width and (entry.member in over or limits.exceeded(span.last - span.first, width)):
             parted[entry.name] = _Parts(entry.member, span, width, max(columns, width))
     for member in set(over) - {parts.member for parts in parted.values()}:
         _check_extent(name, _exact_xlsx_extent(archive, archive.getinfo(member)))
     return parted
+
+
+_TITLE_BYTES = 1 << 18      # the start of a worksheet's XML searched for rows below a title
+
+
+def _table_width(archive: zipfile.ZipFile, member: str, span: Span, width: int | None) -> int | None:
+    """The columns of the worksheet's table: ``width``, its first row's (``header_width``),
+    unless that row may be a title (at most ``_TITLE_CELLS`` columns; see ``_title_rows``),
+    then the widest of the rows up to ``TITLE_ROWS`` below it in the first
+    ``_TITLE_BYTES`` of its XML (a sheet is cut into parts by its table's width)."""
+    if not width or width > _TITLE_CELLS:
+        return width
+    with open_member(archive, member) as stream:
+        head = stream.read(_TITLE_BYTES)
+    found = _SHEET_DATA.search(head)
+    if found is None:
+        return width
+    body, widths = head[found.end():], [width]
+    for number in range(span.first + 1, span.first + TITLE_ROWS + 1):
+        with contextlib.suppress(ValueError):
+            if cells := _LAST_CELL.findall(_header_row(body, number)):
+                widths.append(_column_index(cells[-1].decode()) - span.first_column + 1)
+    return max(widths)
 
 
 def _check_zip_is_spreadsheet(name: str, archive: zipfile.ZipFile) -> None:
@@ -1140,7 +1178,9 @@ def _parted_sheet(name: str, sheet_name: str, parts: _Parts, limits: _Limits,
         letters = first.column_letters[first.headers.index(header)]
         return column_repeats(parts.data, parts.member, letters)
 
-    first.more, first.sheet_rows, first.repeats = more, rows, repeats
+    # (the rows below the header: title rows above it are not the sheet's rows)
+    below = rows - (first.header_row - parts.span.first)
+    first.more, first.sheet_rows, first.repeats = more, below, repeats
     return first
 
 
@@ -1501,7 +1541,7 @@ def _text_in_parts(sheet_name: str, cells: _ArrowGrid, limits: _Limits,
         texts = pc.utf8_lower(cells.stripped[j].filter(cells.filled[j]))
         return pc.count_distinct(texts).as_py() < len(texts)
 
-    first.more, first.sheet_rows, first.repeats = more, cells.height - 1, repeats
+    first.more, first.sheet_rows, first.repeats = more, cells.height - first.header_row, repeats
     return first
 
 
@@ -1662,10 +1702,14 @@ def _build_sheet(sheet_name: str, grid: _Grid, notes: list[str],
     filled = np.flatnonzero(~blank)
     if not len(filled):
         raise _EmptySheet()
-    header_at, data_at = filled[0], filled[1:]
+    titles = _title_rows(grid, missing, filled)
+    header_at, data_at = filled[titles], filled[titles + 1:]
     if not len(data_at):
         raise _HeaderOnly()
     notes = list(notes)
+    if titles:
+        notes.append(_title_note(int(grid.row_numbers[filled[0]]),
+                                 int(grid.row_numbers[filled[titles - 1]])))
     blank_count = int(blank.sum())
     if blank_count and count_blank:
         notes.append(blank_note(blank_count))
@@ -1688,7 +1732,75 @@ def _build_sheet(sheet_name: str, grid: _Grid, notes: list[str],
         column_letters=[column_letter(n) for n in numbers],
         notes=notes,
         blank_rows=blank_count,
+        header_row=int(grid.row_numbers[header_at]),
     )
+
+
+# A title above a table: at most this many rows, each of at most two cells.
+TITLE_ROWS = 10
+_TITLE_CELLS = 2
+_BELOW_ROWS = 20  # rows below a header looked at for data
+
+
+def _title_rows(grid: _Grid, missing: list[np.ndarray], filled: np.ndarray) -> int:
+    """How many of the first non-blank rows (``filled``: their indexes in ``grid``) are a
+    title above the header, as a person reads a report: 0 unless each is at most
+    ``_TITLE_CELLS`` cells and under half as wide as the row below them, and that row
+    heads a table (``_heads_table``). A sheet whose first row has more cells (nearly
+    every sheet) is decided by that row alone."""
+    widths: list[int] = []
+    for k in range(min(TITLE_ROWS, len(filled) - 1)):
+        widths.append(sum(not column[filled[k]] for column in missing))
+        if widths[k] > _TITLE_CELLS:
+            return 0
+        if _heads_table(grid, missing, filled, k + 1, max(widths)):
+            return k + 1
+    return 0
+
+
+def _heads_table(grid: _Grid, missing: list[np.ndarray], filled: np.ndarray, at: int,
+                 above: int) -> bool:
+    """Whether the non-blank row ``filled[at]`` looks like a header below title rows at
+    most ``above`` cells wide: more than twice as wide; at least three labels, mostly
+    distinct and two thirds of its cells or more; and either the last row with a value
+    (a header without data) or, of the ``_BELOW_ROWS`` rows below, a quarter or more over
+    half as wide as it (a table's rows, not a report's lines of text: Journey's own
+    Overview sheet) and a labelled column holding data."""
+    row = filled[at]
+    cells = {j: column[row] for j, column in enumerate(grid.columns) if not missing[j][row]}
+    labels = {j: value for j, value in cells.items() if _is_label(value)}
+    if (len(cells) <= 2 * above or len(labels) < 3 or 3 * len(labels) < 2 * len(cells)
+            or 5 * len({text.casefold() for text in labels.values()}) < 4 * len(labels)):
+        return False
+    below = filled[at + 1:at + 1 + _BELOW_ROWS]
+    if not len(below):
+        return True
+    wide = sum(2 * sum(not column[i] for column in missing) > len(cells) for i in below)
+    return (wide > 0 and 4 * wide >= len(below)
+            and any(_is_data(grid.columns[j][i]) for j in labels for i in below))
+
+
+def _is_label(value) -> bool:
+    """A cell that can be a column's header: text with a letter, not an e-mail address."""
+    return isinstance(value, str) and "@" not in value and any(c.isalpha() for c in value)
+
+
+def _is_data(value) -> bool:
+    """A cell no header holds: a number, date or truth value, an e-mail address, or text
+    of digits without a letter (amounts, dates and phone numbers written as text)."""
+    if value is None:
+        return False
+    if not isinstance(value, str):
+        return True
+    return "@" in value or (any(c.isdigit() for c in value)
+                            and not any(c.isalpha() for c in value))
+
+
+def _title_note(first: int, last: int) -> str:
+    """'rows 1-3 above the header (a title) were not imported'."""
+    if first == last:
+        return f"row {first:,} above the header (a title) was not imported"
+    return f"rows {first:,}-{last:,} above the header (a title) were not imported"
 
 
 def whole_sheet(raw: RawSheet) -> RawSheet:
@@ -1701,7 +1813,7 @@ def whole_sheet(raw: RawSheet) -> RawSheet:
     frame = pd.concat([part.frame for part in parts], ignore_index=True)
     return RawSheet(raw.name, raw.headers, frame,
                     [n for part in parts for n in part.row_numbers], raw.column_letters,
-                    list(dict.fromkeys(notes)), blank_rows=blank)
+                    list(dict.fromkeys(notes)), blank_rows=blank, header_row=raw.header_row)
 
 
 def blank_note(count: int) -> str:
