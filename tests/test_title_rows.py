@@ -127,7 +127,10 @@ def test_report_with_one_transaction_per_group():
                   [f"Total for Customer {i}", None, None, None, None, 10 * i]]
     sheet = read_one("qbo.xlsx", xlsx(QBO_TITLE + table))
     assert sheet.headers[1:3] == ["Date", "Transaction Type"]
-    assert sheet.row_numbers[:2] == [6, 7]
+    # The report is grouped: each group's name goes to its transaction (rows 7, 10, ...),
+    # its own row and its total are no rows.
+    assert sheet.row_numbers[:2] == [7, 10] and len(sheet.frame) == 8
+    assert sheet.frame[sheet.headers[0]].tolist()[:2] == ["Customer 0", "Customer 1"]
 
 
 def test_a_sheet_with_a_title_is_read_like_the_same_sheet_without():

@@ -5,9 +5,10 @@ built here, small enough that the right numbers are worked out by hand in the co
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 
-from conftest import clients, csv_bytes, funnel_counts
+from conftest import clients, csv_bytes, funnel_counts, xlsx_bytes
 from journey.ingest import import_file
 from journey.signs.engine import compute_signs
 
@@ -152,3 +153,25 @@ def test_a_colleagues_ticket_is_an_internal_complaint_of_no_client(db):
         ("complaint", 3, 3), ("contact", 2, 2), ("internal_complaint", 2, 0)]
     assert db.execute("SELECT COUNT(*) FROM clients").fetchone()[0] == 5
     assert signs_by_key(db)["interdepartmental_complaints"].status != "unknown"
+
+
+def test_a_report_grouped_by_customer_is_read_as_a_table(db):
+    """QuickBooks' Sales by Customer Detail: a title, then each customer's name on a row of
+    its own, its transactions below (customer cell blank), and its total. Acme bought on
+    two days (retention), Beta once; the totals are no rows; the invoice numbers are no
+    clients."""
+    day = dt.datetime
+    rows = [["Tui Catering Ltd"], ["Sales by Customer Detail"], ["January - March 2024"], [],
+            [None, "Date", "Transaction Type", "Num", "Amount"],
+            ["Acme Corp"], [None, day(2024, 1, 4), "Invoice", "1001", 250],
+            [None, day(2024, 2, 15), "Invoice", "1009", 50], ["Total for Acme Corp", None,
+                                                             None, None, 300],
+            ["Beta LLC"], [None, day(2024, 1, 8), "Sales Receipt", "1002", 200],
+            ["Total for Beta LLC", None, None, None, 200], [], ["TOTAL", None, None, None, 500]]
+    result = import_file(db, "sales.xlsx", xlsx_bytes({"Sales": rows}))[0]
+    assert result.mapping["Customer"] == "name" and result.rejected == 0
+    assert any("2 rows naming a group and 3 rows of totals" in n and "'Customer'" in n
+               for n in result.notes)
+    assert sorted(clients(db, "name, purchase_count, furthest_stage")) == [
+        ("Acme Corp", 2, "retention"), ("Beta LLC", 1, "purchase")]
+    assert db.execute("SELECT SUM(amount) FROM events").fetchone()[0] == 500

@@ -96,6 +96,7 @@ import numpy as np
 import pandas as pd
 
 from ..errors import UnreadableFile
+from ..text import counted
 from .xlsx_columns import (_RARE_TYPES, FastSheets, RowSpan, SheetEntry, Span, _column_index,
                            open_member, re2_search, shared_strings_look_dated, workbook_sheets)
 from .xlsx_parts import (_LAST_CELL, _SHEET_DATA, PART_SHEET, _header_row, column_repeats,
@@ -1724,16 +1725,60 @@ def _build_sheet(sheet_name: str, grid: _Grid, notes: list[str],
     # (the grid is dropped after this: the frame may hold its arrays without copying them)
     frame = pd.DataFrame({h: grid.columns[j][data_at] for h, j in zip(headers, kept)},
                          columns=headers, dtype=object, copy=False)
+    row_numbers = grid.row_numbers[data_at].tolist()
+    made_up = [h for h, j in zip(headers, kept) if not texts[j]]
+    if made_up and count_blank:            # (a sheet read in parts is never a report)
+        title = [str(col[filled[k]]) for k in range(titles) for col in grid.columns
+                 if col[filled[k]] is not None]
+        frame, row_numbers, headers, grouped = _ungrouped(frame, row_numbers, made_up, title)
+        notes += grouped
     return RawSheet(
         name=sheet_name,
         headers=headers,
         frame=frame,
-        row_numbers=grid.row_numbers[data_at].tolist(),
+        row_numbers=row_numbers,
         column_letters=[column_letter(n) for n in numbers],
         notes=notes,
         blank_rows=blank_count,
         header_row=int(grid.row_numbers[header_at]),
     )
+
+
+# A report grouped by a column without a header (QuickBooks' "Sales by Customer Detail"):
+# a row holding only the group's name, the group's rows below it, then its total.
+_TOTAL_ROW = re.compile(r"\s*(?:grand\s+)?totals?\b|\s*(?:subtotal|gesamt|summe|suma|somme)\b",
+                        re.IGNORECASE)
+_REPORT_BY = re.compile(r"\bby\s+([^\W\d][\w/&' -]*?)(?:\s+(?:detail|summary|report))?\s*$",
+                        re.IGNORECASE)
+
+
+def _ungrouped(frame: pd.DataFrame, row_numbers: list[int], made_up: list[str],
+               title: list[str]) -> tuple[pd.DataFrame, list[int], list[str], list[str]]:
+    """A report grouped by a column without a header, as a table: each group's name is
+    given to the rows below it, its own row and its total row are left out (with a note),
+    and the column is named after the report's title ("Sales by Customer Detail" ->
+    "Customer"). Anything else is returned as it is."""
+    others = frame.notna().sum(axis=1)
+    for header in made_up:
+        named = frame[header].notna()
+        total = named & frame[header].astype(str).str.match(_TOTAL_ROW)
+        heads = named & ~total
+        details = ~named & (others > 0)
+        if heads.sum() < 2 or (others[heads] > 1).any() or details.sum() < heads.sum():
+            continue
+        group = frame[header].where(heads).ffill()
+        keep = details.to_numpy()
+        frame = frame.assign(**{header: group})[keep].reset_index(drop=True)
+        by = next((m.group(1).strip() for line in title if (m := _REPORT_BY.search(line))), None)
+        renamed = by.title() if by and by.casefold() not in {h.casefold() for h in frame} else None
+        if renamed:
+            frame = frame.rename(columns={header: renamed})
+        note = (f"{counted(int(heads.sum()), 'row')} naming a group and "
+                f"{counted(int(total.sum()), 'row')} of totals were not imported as rows: the "
+                f"report is grouped, so each group's name went to the rows below it"
+                + (f", as column '{renamed}'" if renamed else f", in '{header}'"))
+        return (frame, [n for n, k in zip(row_numbers, keep) if k], list(frame.columns), [note])
+    return frame, row_numbers, list(frame.columns), []
 
 
 # A title above a table: at most this many rows, each of at most two cells.
