@@ -175,3 +175,14 @@ def test_a_report_grouped_by_customer_is_read_as_a_table(db):
     assert sorted(clients(db, "name, purchase_count, furthest_stage")) == [
         ("Acme Corp", 2, "retention"), ("Beta LLC", 1, "purchase")]
     assert db.execute("SELECT SUM(amount) FROM events").fetchone()[0] == 500
+
+
+def test_a_stand_in_name_is_no_client(db):
+    """A form's "Anonymous" and a log's "-" name no one: their rows are kept without a
+    client, and the import says so (two clients: Ann and Bo)."""
+    result = import_file(db, "log.csv", csv_bytes(
+        "Name,Date,Kind\nAnn,2025-01-02,contact\nAnonymous,2025-01-03,complaint\n"
+        "-,2025-01-04,contact\nBo,2025-01-05,contact\n"))[0]
+    assert sorted(name for (name,) in clients(db, "name")) == ["Ann", "Bo"]
+    assert db.execute("SELECT COUNT(*) FROM events WHERE client_ref IS NULL").fetchone()[0] == 2
+    assert any("2 rows with 'Anonymous' for a name" in note for note in result.notes)

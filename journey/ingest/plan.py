@@ -28,7 +28,7 @@ from ..fields import (
     CLIENT_FIELDS, EVENT_FIELDS, EVENT_ONLY, SCORE_RANGES, field_type, fields_for, match_header,
     normalise_header)
 from ..journal import Problem, SheetSave
-from ..text import name_key
+from ..text import counted, name_key
 from ..workshop.actions import import_sheet as import_actions
 from ..workshop.kpis import import_sheet as import_kpis
 from ..workshop.personas import import_sheet as import_personas
@@ -39,7 +39,8 @@ from .read import DEFAULT_MAX_BYTES, RawSheet, read_tables
 from .understand import (
     EXTRA, KINDS, REASONS, WORKSHOP_KINDS, Refined, coerce, column_label,
     detect_kind, extra_json, guess_sheet_mapping, headers_key, is_blank, looks_mismapped,
-    refine_mapping, resolve_kinds, resolve_stages, skip_guides, totals_rows, workshop_kind)
+    is_stand_in_name, refine_mapping, resolve_kinds, resolve_stages, skip_guides, totals_rows,
+    workshop_kind)
 
 # The importer of each workshop sheet kind: ``fn(db, raw, import_id) -> SheetSave``. It runs
 # inside the import's transaction and records every row it writes with
@@ -296,6 +297,13 @@ def prepare_sheet(plan: SheetPlan, *, stage_map: dict[str, str] | None = None,
             parsed, bad, placeholder_notes = values.blank_placeholder_dates(
                 headers[0], merged, parsed, bad)
             notes += placeholder_notes
+        if target in ("name", "client_id"):     # "Anonymous", "N/A": no one's name
+            stand_in = parsed.map(is_stand_in_name)
+            if stand_in.any():
+                parsed = parsed.where(~stand_in, None)
+                notes.append(f"{counted(int(stand_in.sum()), 'row')} with "
+                             f"'{merged[stand_in].iloc[0]}' for a {target.replace('_', ' ')} "
+                             "(a stand-in, no one's) were kept without it.")
         out[target] = parsed
         if bad.any():
             bad_cells.append((bad, target, headers[0]))

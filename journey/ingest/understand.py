@@ -334,6 +334,19 @@ TOTAL_WORDS = frozenset(normalise_value(w) for w in (
     "gesamtsumme", "insgesamt", "total geral", "soma"))
 
 
+# Names that stand in for no one ("Anonymous", "N/A", "-"): a row with one has no name.
+STAND_IN_NAMES = frozenset(normalise_value(w) for w in (
+    "anonymous", "anon", "unknown", "n/a", "none", "null", "guest", "no name",
+    "not provided", "anonimo", "desconocido", "anonyme", "inconnu", "anonym", "unbekannt",
+    "desconhecido"))
+
+
+def is_stand_in_name(value) -> bool:
+    """A name cell that names no one: a stand-in word, or punctuation alone."""
+    return (isinstance(value, str) and bool(value.strip())
+            and normalise_value(value) in STAND_IN_NAMES | {""})
+
+
 def totals_rows(out: pd.DataFrame) -> pd.Series:
     """Rows whose client name or ID is a word for a total ("TOTAL", "Grand total"): a
     sum of the rows above, not a client (nor an event of one)."""
