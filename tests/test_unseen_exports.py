@@ -186,3 +186,23 @@ def test_a_stand_in_name_is_no_client(db):
     assert sorted(name for (name,) in clients(db, "name")) == ["Ann", "Bo"]
     assert db.execute("SELECT COUNT(*) FROM events WHERE client_ref IS NULL").fetchone()[0] == 2
     assert any("2 rows with 'Anonymous' for a name" in note for note in result.notes)
+
+
+STRIPE_HEADER = ("id,Created date (UTC),Amount,Amount Refunded,Currency,Status,Customer ID,"
+                 "Customer Email,Captured,Disputed Amount,Dispute Status,Dispute Date (UTC)\n")
+
+
+def test_a_lost_stripe_dispute_is_a_refund(db):
+    """Ivy's 60.00 charge was disputed and the dispute lost: the money went back (a
+    chargeback), a refund on the dispute's date. A won dispute is no refund."""
+    result = import_file(db, "unified_payments.csv", csv_bytes(
+        STRIPE_HEADER
+        + "ch_1,2024-03-11 13:13:13,60.00,0.00,usd,Paid,cus_I,ivy@example.com,true,60.00,lost,"
+          "2024-04-02 08:00:00\n"
+        + "ch_2,2024-03-12 10:00:00,30.00,0.00,usd,Paid,cus_J,jo@example.com,true,30.00,won,"
+          "2024-04-03 08:00:00\n"))[0]
+    assert result.recognised_as == "stripe_payments"
+    assert "1 dispute lost (chargebacks, counted as refunds)" in result.explanation
+    assert db.execute("SELECT c.client_id, e.date, e.amount FROM events e JOIN clients c ON "
+                      "c.id = e.client_ref WHERE e.kind = 'refund'").fetchall() == [
+        ("cus_I", "2024-04-02 08:00:00", 60.0)]

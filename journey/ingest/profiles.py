@@ -231,8 +231,13 @@ def _stripe_facts(frame: pd.DataFrame) -> dict:
         said.isna() & status.isin(_STRIPE_PAID) & _col(frame, "id").notna())
     customer = _col(frame, "customerid").fillna(_col(frame, "customeremail").str.casefold())
     refunded = _money(frame, "amountrefunded").fillna(0)
+    # A dispute the business lost is money taken back (a chargeback): a refund, dated
+    # when it was disputed, unless the amount refunded already counts it.
+    lost = _col(frame, "disputestatus").str.casefold().isin(["lost", "charge_refunded"])
+    disputed = _money(frame, "disputedamount").fillna(0).where(lost & (refunded == 0), 0)
     return {"paid": paid, "customer": customer, "refunded": refunded > 0,
-            "refund_amount": refunded}
+            "refund_amount": refunded, "charged_back": disputed > 0,
+            "chargeback_amount": disputed}
 
 
 def _stripe_rules(rows: pd.DataFrame, frame: pd.DataFrame) -> pd.DataFrame:
@@ -246,7 +251,12 @@ def _stripe_rules(rows: pd.DataFrame, frame: pd.DataFrame) -> pd.DataFrame:
     refunds = _with(rows, facts["refunded"], kind="refund", amount=facts["refund_amount"],
                     date=refund_date.where(refund_date.notna(), rows["date"]
                                            if "date" in rows else None))
-    return _stack(rows, refunds)
+    dispute_date = _dates(frame, "disputedateutc", "disputedate")
+    chargebacks = _with(rows, facts["charged_back"], kind="refund",
+                        amount=facts["chargeback_amount"], reason="chargeback (dispute lost)",
+                        date=dispute_date.where(dispute_date.notna(), rows["date"]
+                                                if "date" in rows else None))
+    return _stack(rows, refunds, chargebacks)
 
 
 def _stripe_explain(frame: pd.DataFrame) -> str:
@@ -259,7 +269,9 @@ def _stripe_explain(frame: pd.DataFrame) -> str:
     return (f"Recognised as a Stripe payments export: {counted(int(paid.sum()), 'payment')} from "
             f"{counted(facts['customer'][paid].nunique(), 'customer')} (by customer ID, else "
             f"e-mail); {unpaid} kept as contacts, not purchases; "
-            f"{int(facts['refunded'].sum()):,} refunded.")
+            f"{int(facts['refunded'].sum()):,} refunded"
+            + (f", {counted(int(facts['charged_back'].sum()), 'dispute')} lost (chargebacks, "
+               "counted as refunds)" if facts["charged_back"].any() else "") + ".")
 
 
 # --- Stripe customers -------------------------------------------------------------------
