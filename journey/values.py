@@ -99,6 +99,11 @@ _NAMED_DATE = (r"^(?:[a-z]+\.?,?\s+)?"                                    # week
                r"(?:\d{4}|\d{2})" + _CLOCK + "$")
 _ISO_DATE = r"^\d{4}-\d{2}-\d{2}(?:[t ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?)?$"
 _AM_PM = r"\s*[ap]\.?m\.?$"
+_PM = r"p\.?m\.?$"
+# A time zone's name (and offset) after a date or time: "2024-03-31 23:30:00 UTC",
+# "Mon, 4 Mar 2024 10:00:00 GMT", "10:00 EST" (each name holds a "t").
+_ZONE_NAME = (r"(\d|\b[ap]\.?m\.?)\s*(?:utc|gmt|[ecmp][sd]t|bst|[cew]est|[cew]et|ist|jst|aest|aedt|nzst|"
+              r"nzdt)(?:\s*[+-]\d{1,2}(?::?\d{2})?)?$")
 
 _MONTHS = {"jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3,
            "apr": 4, "april": 4, "may": 5, "jun": 6, "june": 6, "jul": 7, "july": 7,
@@ -521,6 +526,8 @@ class _DateStrings:
 
     def __init__(self, u: pa.Array, weight: np.ndarray):
         n = len(u)
+        if _anywhere(u, "t"):       # a zone named after the time ("10:00:00 UTC"): dropped,
+            u = pc.replace_substring_regex(u, _ZONE_NAME, r"\1")    # as an offset is
         self.u, self.weight = u, weight
         self.ts = np.zeros(n, dtype="datetime64[s]")
         self.ok = np.zeros(n, dtype=bool)
@@ -584,7 +591,7 @@ class _DateStrings:
         if _anywhere(sub, "m"):
             ap = _match(sub, _AM_PM)
             if ap.any():
-                pm = ap & _has(sub, "p")
+                pm = ap & _match(sub, _PM)        # its suffix's p: not Apr's or Sep's
                 sub = pc.if_else(pa.array(ap), pc.replace_substring_regex(sub, _AM_PM, ""), sub)
         for ch in "/-.:,":
             if _anywhere(sub, ch):

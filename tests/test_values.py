@@ -586,3 +586,25 @@ def test_repeated_date_strings_parse_once_and_map_back():
     assert day_first is True and not bad.any()
     assert values.tolist()[:4] == ["2017-02-01", "2017-02-13", None, "2017-02-01"]
     assert values.tolist() == values.tolist()[:4] * 50
+
+
+def test_am_and_pm_are_read_from_the_suffix_not_the_month():
+    """April and September hold a "p": 9:00 AM stays morning (it read as 21:00)."""
+    cells = pd.Series(["Sep 30, 2024 9:00 AM", "April 2, 2024 9:00am", "Apr 2, 2024 11:30 AM",
+                       "September 6, 2024 12:15am", "Sep 6, 2024 12:15 PM",
+                       "Apr 2, 2024 1:05 p.m."], dtype=object)
+    assert parse_dates(cells)[0].tolist() == [
+        "2024-09-30 09:00:00", "2024-04-02 09:00:00", "2024-04-02 11:30:00",
+        "2024-09-06 00:15:00", "2024-09-06 12:15:00", "2024-04-02 13:05:00"]
+
+
+def test_a_time_zone_named_after_the_time_is_dropped():
+    """Recurly's "UTC", an e-mail's "GMT", a US export's "PDT": the time as written, as an
+    ISO offset is."""
+    cells = pd.Series(["2024-03-31 23:30:00 UTC", "Mon, 4 Mar 2024 10:00:00 GMT",
+                       "2024-03-01 10:00:00 UTC+01:00", "Sep 30, 2024 9:00 AM PDT"],
+                      dtype=object)
+    parsed, bad, _ = parse_dates(cells)
+    assert parsed.tolist() == ["2024-03-31 23:30:00", "2024-03-04 10:00:00",
+                               "2024-03-01 10:00:00", "2024-09-30 09:00:00"]
+    assert not bad.any()
