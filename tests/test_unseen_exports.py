@@ -206,3 +206,31 @@ def test_a_lost_stripe_dispute_is_a_refund(db):
     assert db.execute("SELECT c.client_id, e.date, e.amount FROM events e JOIN clients c ON "
                       "c.id = e.client_ref WHERE e.kind = 'refund'").fetchall() == [
         ("cus_I", "2024-04-02 08:00:00", 60.0)]
+
+
+def test_a_second_client_list_without_stages_keeps_the_stages(db):
+    """A phone list names clients a tracker placed: their stages and outcomes stay (a
+    list without a Stage column erased them)."""
+    import_file(db, "tracker.csv", csv_bytes(
+        "Client,Stage,Status\nHotel Rosa,Repeat customer,\nRitz Bar,Won,\nOld Mill,Proposal,Lost\n"))
+    before = clients(db, "name, stage, status, furthest_stage, outcome")
+    import_file(db, "phones.csv", csv_bytes("Client;Phone\nHotel Rosa;111\nRitz Bar;222\n"
+                                            "Old Mill;333\n"))
+    assert clients(db, "name, stage, status, furthest_stage, outcome") == before
+    assert [p for (p,) in clients(db, "phone")] == ["111", "222", "333"]
+
+
+def test_an_amount_alone_makes_no_purchase(db):
+    """A sheet of customers, dates and amounts with nothing saying what each row is: read
+    as contacts, and the import says how to make them purchases. Named "sales", its rows
+    are sales, and it says why."""
+    data = "Customer,Date,Amount\nAnn,2024-01-02,50\nBo,2024-01-03,20\n"
+    book = import_file(db, "Book1.csv", csv_bytes(data))[0]
+    assert db.execute("SELECT DISTINCT kind FROM events").fetchall() == [("contact",)]
+    assert any("2 rows with nothing saying what happened were read as contacts: an amount "
+               "alone makes no purchase" in note for note in book.notes)
+    sales = import_file(db, "sales 2024.csv", csv_bytes(data.replace("2024-01", "2024-02")))[0]
+    assert any("read as purchases, because the sheet or file is called 'sales'" in note
+               for note in sales.notes)
+    assert db.execute("SELECT kind, COUNT(*) FROM events GROUP BY kind ORDER BY kind"
+                      ).fetchall() == [("contact", 2), ("purchase", 2)]

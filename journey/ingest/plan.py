@@ -341,6 +341,10 @@ def prepare_sheet(plan: SheetPlan, *, stage_map: dict[str, str] | None = None,
     if profile is not None and profile.stages:      # the export's own stage ids; yours win
         stage_map = {**profile.stages, **(stage_map or {})}
     unknown = resolve_stages(out, plan.kind, stage_map or {})
+    if plan.kind == "clients" and not {"stage", "status"} & (set(columns_for)
+                                                            | set(plan.set_values)):
+        # No stage or status in the sheet (a phone list): the stored ones stay as they are.
+        out = out.drop(columns=["stage", "stage_raw", "status"])
     if plan.kind == "events":
         notes += resolve_kinds(out, plan, frame, raw, columns_for, stage_map)
     if plan.kind == "clients":

@@ -116,10 +116,8 @@ HAPPENED_FIELDS = frozenset({"date", "kind", "amount", "order_id"})
 
 def _sheet_kind(name: str) -> str | None:
     """An event kind named by a sheet or file name ("Returns" -> refund)."""
-    for word in re.findall(r"[a-z]+", name.casefold()):
-        if word in KIND_OF:
-            return KIND_OF[word]
-    return None
+    word = _sheet_word(name)
+    return KIND_OF[word] if word else None
 
 
 def guess_sheet_mapping(headers: list[str], kind: str) -> dict[str, str | None]:
@@ -436,9 +434,8 @@ def resolve_kinds(out, plan, frame, raw, columns_for, stage_map=None) -> list[st
     dropped. A payment beside invoices or sales is the paying of one (a contact); in a
     list of payments alone, each is a purchase.
     """
-    default = plan.set_values.get("kind") or _sheet_kind(f"{plan.sheet} {plan.file}")
-    if default is None:
-        default = "purchase" if "amount" in out else "contact"
+    named = None if plan.set_values.get("kind") else _sheet_word(f"{plan.sheet} {plan.file}")
+    default = plan.set_values.get("kind") or (KIND_OF[named] if named else "contact")
     default = KIND_OF.get(normalise_value(default), default)
     has_stage_column = "stage" in columns_for
     # An order list (its rows are purchases unless said otherwise) without a stage column:
@@ -490,11 +487,11 @@ def resolve_kinds(out, plan, frame, raw, columns_for, stage_map=None) -> list[st
     combos = list(zip(given, out["stage"].tolist(), out["_outcome"].tolist(),
                       out["_won"].tolist(), out["stage_raw"].tolist(), statuses))
     decided = {combo: decide(*combo) for combo in dict.fromkeys(combos)}
+    notes = _default_notes(plan, combos, decided, default, named, by_status)
     sold = any(kind == "purchase" for kind, _ in decided.values())
     paid = "contact" if sold else "purchase"     # the paying of an invoice, or a sale
     kinds = [decided[combo][0] for combo in combos]
     kinds = [paid if kind == PAYMENT else kind for kind in kinds]
-    notes = []
     named = pd.Series([decided[combo][1] for combo in combos], index=out.index, dtype=object)
     if named.notna().any():
         out["stage"] = out["stage"].where(out["stage"].notna(), named)
@@ -516,6 +513,44 @@ def resolve_kinds(out, plan, frame, raw, columns_for, stage_map=None) -> list[st
             "as contacts, with those words as their touchpoint.")
     out["kind"] = pd.Series(kinds, index=out.index, dtype=object)
     return notes
+
+
+def _default_notes(plan, combos: list, decided: dict, default: str, named: str | None,
+                   by_status: bool) -> list[str]:
+    """What the import says of the rows no column gave a kind: the sheet's name gave
+    them one, or nothing did (an amount alone makes no purchase); and an order's status
+    Journey does not know."""
+    notes = []
+    defaulted = sum(1 for combo in combos if combo[0] is None and not any(combo[2:4])
+                    and decided[combo][0] == default and (combo[1] is None or by_status))
+    if defaulted and "kind" not in plan.set_values:
+        if named:
+            notes.append(f"{counted(defaulted, 'row')} with nothing saying what happened "
+                         f"were read as {default.replace('_', ' ')}s, because the sheet or file "
+                         f"is called '{named}'; choose another under 'Every row is' (--set "
+                         "kind=...) if that is wrong.")
+        elif any(combo[0] is None for combo in combos) and "amount" in plan.mapping.values():
+            notes.append(f"{counted(defaulted, 'row')} with nothing saying what happened were "
+                         "read as contacts: an amount alone makes no purchase. If each row is "
+                         "a sale, choose 'a purchase' under 'Every row is' (--set "
+                         "kind=purchase).")
+    if by_status:
+        unknown = pd.Series([str(c[5]) for c in combos if c[5] is not None and c[0] is None
+                             and ORDER_STATUS_KIND.get(normalise_value(c[5])) is None],
+                            dtype=object)
+        if len(unknown):
+            counts = unknown.value_counts()
+            listed = ", ".join(f"'{value}' ({n})" for value, n in counts.head(5).items())
+            notes.append(f"{counted(len(unknown), 'row')} with a status Journey does not know "
+                         f"({listed}) were read as {default.replace('_', ' ')}s, as the sheet's "
+                         "rows are.")
+    return notes
+
+
+def _sheet_word(name: str) -> str | None:
+    """The word of a sheet or file name that names an event kind ("Returns"), or None."""
+    return next((word for word in re.findall(r"[a-z]+", name.casefold()) if word in KIND_OF),
+                None)
 
 
 UNKNOWN_KIND = "?"          # (resolve_kinds: a kind cell Journey does not know)
