@@ -117,8 +117,9 @@ _AT = {
 }
 assert set(_AT) == {stage_at_column(s) for s in ALL_STAGES}
 
-# A client seen once, on its first contact, was last seen then: last_date is never before
-# first_contact (the signs count a client active in a window from these two dates).
+# A client seen once, on its first contact, was last seen then; one known only by its last
+# contact was first seen by then: last_date is never before first_contact, first_date never
+# after last_contact (the signs count a client active, or a customer won, from these).
 # Each client's figures, from its row (c2, in the table {clients}) and its events' summaries
 # (a, s, l): the inner query works out the figures, the one around it the current stage
 # (which needs the furthest rank).
@@ -134,7 +135,7 @@ _FIGURES = f"""
            ELSE MAX({RANK['awareness']}, {_evidence_rank('c2')}) END AS rank,
       {", ".join(f"COALESCE(a.{name}, 0) AS {name}" for name in _COUNTS)},
       a.revenue_events AS revenue_events,
-      {earliest('c2.first_contact', 'a.first_date')} AS first_date,
+      {earliest('c2.first_contact', 'a.first_date', 'c2.last_contact')} AS first_date,
       NULLIF(MAX(COALESCE(c2.last_contact, ''), COALESCE(a.last_date, ''),
                  COALESCE(c2.first_contact, '')), '') AS last_date,
       {", ".join(f"{expression} AS {name}" for name, expression in _AT.items())},

@@ -423,3 +423,13 @@ def m013_imports_recognised_as(db: Database) -> None:
     with it: what its rows can say depends on it (a help desk's contacts are only the
     people who wrote in)."""
     db.execute("ALTER TABLE imports ADD COLUMN recognised_as TEXT")
+
+
+@migrations()
+def m014_first_seen_by_last_contact(db: Database) -> None:
+    """A client known only by its last contact was first seen by then: first_date is never
+    after last_contact (journey.derive works it out so from now on). Without it, a
+    tracker with a last contact date alone never dated its customers' purchases, and its
+    win rate counted the lost ones only."""
+    db.execute("UPDATE clients SET first_date = last_contact WHERE last_contact IS NOT NULL "
+               "AND (first_date IS NULL OR first_date > last_contact)")

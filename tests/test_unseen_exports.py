@@ -234,3 +234,15 @@ def test_an_amount_alone_makes_no_purchase(db):
                for note in sales.notes)
     assert db.execute("SELECT kind, COUNT(*) FROM events GROUP BY kind ORDER BY kind"
                       ).fetchall() == [("contact", 2), ("purchase", 2)]
+
+
+def test_a_trackers_win_rate_from_last_contacts_alone(db):
+    """A tracker dated only by its last contact: two won, one lost in 2024, so the win
+    rate is 2 / 3 (it read 0%: the customers had no date, the lost one had)."""
+    import_file(db, "tracker.csv", csv_bytes(
+        "Client,Stage,Status,Last contact\nRitz Bar,Won,,2024-03-01\n"
+        "Hotel Rosa,Customer,,2024-05-02\nOld Mill,Proposal,Lost,2024-06-03\n"))
+    assert sorted(clients(db, "name, first_date")) == [
+        ("Hotel Rosa", "2024-05-02"), ("Old Mill", "2024-06-03"), ("Ritz Bar", "2024-03-01")]
+    win = signs_by_key(db)["low_win_rate"]
+    assert (win.value, win.parts["won"], win.parts["lost"]) == (66.67, 2, 1)
