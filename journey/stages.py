@@ -65,7 +65,8 @@ OUTCOME_ALIASES = {
     "lost": "lost, closed lost, closedlost, deal lost, lost deal, rejected, disqualified, "
             "unqualified, dead, no deal, declined, perdido, cerrado perdido, rechazado, "
             "descartado, perdu, rejete, verloren, abgelehnt, rejeitado, recusado",
-    "churned": "churned, churn, left, inactive, lapsed, cancelled customer, former, ex customer, "
+    "churned": "churned, churn, left, inactive, lapsed, expired, cancelled customer, former, "
+               "former member, former patron, ex customer, "
                "dado de baja, inactivo, inactif, resilie, gekundigt, inaktiv, abgewandert, "
                "inativo",
     "cancelled": "cancelled, canceled, cancellation, cancelled order, cancelado, anulado, "
@@ -83,16 +84,20 @@ ORDER_STATUS_WORDS = {
     "refund": "refunded, partially refunded, partial refund, refund, returned, charged back, "
               "chargeback, reembolsado, devuelto, rembourse, retourne, erstattet, "
               "zuruckerstattet, retourniert, devolvido",
-    "cancellation": "cancelled, canceled, cancelled order, voided, void, cancelado, anulado, "
-                    "annule, storniert",
-    "contact": "pending, pending payment, awaiting payment, unpaid, on hold, failed, "
-               "payment failed, declined, abandoned, abandoned checkout, checkout draft, "
+    "cancellation": "cancelled, canceled, cancelled order, voided, void, cancelled by customer, "
+                    "canceled by customer, cancelled by client, canceled by invitee, "
+                    "cancelled by seller, canceled by seller, cancelado, anulado, annule, "
+                    "storniert",
+    "contact": "pending, pending payment, awaiting payment, unpaid, not paid, payment due, "
+               "past due, on hold, failed, payment failed, declined, denied, no show, noshow, "
+               "trial, in trial, trialing, free trial, abandoned, abandoned checkout, checkout draft, "
                "draft, expired, authorized, authorised, pendiente, pago pendiente, fallido, "
                "abandonado, en attente, echoue, abandonne, ausstehend, fehlgeschlagen, "
                "abgebrochen, pendente, falhou",
 }
 # Values that say the client is still active: a status, not a stage.
-ACTIVE_WORDS = ("active", "current", "open", "ongoing", "activo", "abierto", "en curso",
+ACTIVE_WORDS = ("active", "current", "open", "ongoing", "frozen", "paused", "active patron",
+                "activo", "abierto", "en curso",
                 "actif", "ouvert", "aktiv", "offen", "ativo", "aberto")
 
 

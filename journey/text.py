@@ -21,6 +21,13 @@ def match_key(value) -> str:
     return "".join(ch for ch in text if ch.isalnum() and not unicodedata.combining(ch))
 
 
+def without_accents(text: str) -> str:
+    """Lower-case text with its accents dropped, spaces and punctuation kept: ``'Rückgaben
+    2024'`` -> ``'ruckgaben 2024'``."""
+    return "".join(ch for ch in unicodedata.normalize("NFKD", text.casefold())
+                   if not unicodedata.combining(ch))
+
+
 def counted(n: int, noun: str, plural: str | None = None) -> str:
     """``1 client``, ``2,300 clients``: a count with its noun in the right number."""
     return f"{n:,} {noun if n == 1 else plural or noun + 's'}"

@@ -246,3 +246,37 @@ def test_a_trackers_win_rate_from_last_contacts_alone(db):
         ("Hotel Rosa", "2024-05-02"), ("Old Mill", "2024-06-03"), ("Ritz Bar", "2024-03-01")]
     win = signs_by_key(db)["low_win_rate"]
     assert (win.value, win.parts["won"], win.parts["lost"]) == (66.67, 2, 1)
+
+
+def test_an_events_type_is_the_events_not_the_clients(db):
+    """An appointment list's Type ("Follow-up") is no client type; a ledger's Type
+    (Invoice, Payment, Refund) says what happened."""
+    visits = import_file(db, "appointments.csv", csv_bytes(
+        "Client,Email,Type,Date\nAnn,ann@example.com,Initial consultation,2024-03-01\n"
+        "Ann,ann@example.com,Follow-up,2024-04-01\n"))[0]
+    assert visits.mapping["Type"] != "client_type"
+    assert clients(db, "name, client_type") == [("Ann", None)]
+    ledger = import_file(db, "ledger.csv", csv_bytes(
+        "Customer,Type,Date,Amount\nBo,Invoice,2024-01-04,250\nBo,Payment,2024-01-20,250\n"
+        "Cy,Invoice,2024-01-08,90\nCy,Refund,2024-01-10,-90\n"))[0]
+    assert ledger.mapping["Type"] == "kind"
+    assert dict(db.execute("SELECT kind, COUNT(*) FROM events WHERE import_id = ? GROUP BY kind",
+                           [ledger.import_id]).fetchall()) == {
+        "purchase": 2, "contact": 1, "refund": 1}
+
+
+def test_membership_and_booking_words(db):
+    """A studio's members: Member is the name, Last Visit the last contact, an expired
+    membership churned, a frozen one active; a no-show booking is no purchase."""
+    import_file(db, "members.csv", csv_bytes(
+        "Member,Membership Status,Join date,Last Visit\nAnn,Active,2024-01-02,2024-06-01\n"
+        "Bo,Expired,2023-05-02,2024-02-01\nCy,Frozen,2024-02-03,2024-03-01\n"))
+    assert clients(db, "name, status, outcome, last_date") == [
+        ("Ann", "active", None, "2024-06-01"), ("Bo", "churned", "churned", "2024-02-01"),
+        ("Cy", "active", None, "2024-03-01")]
+    import_file(db, "bookings.csv", csv_bytes(
+        "Client,Date,Status,Price\nAnn,2024-06-03,Completed,20\nCy,2024-06-04,No show,20\n"
+        "Cy,2024-06-05,Cancelled by customer,20\n"))
+    assert db.execute("SELECT c.name, e.kind FROM events e JOIN clients c ON c.id = e.client_ref "
+                      "ORDER BY e.date").fetchall() == [
+        ("Ann", "purchase"), ("Cy", "contact"), ("Cy", "cancellation")]

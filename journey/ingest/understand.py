@@ -28,7 +28,7 @@ from ..fields import (
 from ..journal import stage_mapping
 from ..stages import (
     ALL_STAGES, ORDER_STATUS_KIND, OUTCOMES, normalise_value, read_stage_value)
-from ..text import counted, name_key
+from ..text import counted, name_key, without_accents
 from .evidence import MOSTLY, measure, sample_values
 from .read import RawSheet, base_name
 
@@ -57,11 +57,17 @@ _KIND_WORDS = {
                "followup note task message chat sms question request webinar",
     "stage_change": "stagechange stage move",
     "purchase": "purchase purchases order orders sale sales transaction transactions invoice "
-                "invoices booking bookings buy bought salesreceipt receipt",
+                "invoices booking bookings buy bought salesreceipt receipt "
+                "pedido pedidos venta ventas compra compras factura facturas commande commandes "
+                "vente ventes facture factures bestellung bestellungen rechnung rechnungen "
+                "umsatz umsatze verkauf verkaufe venda vendas fatura faturas encomenda "
+                "encomendas",
     "won": "won win closedwon dealwon",
     "lost": "lost loss closedlost deallost",
     "refund": "refund refunds return returns returned chargeback creditmemo creditnote "
-              "salescreditnote refundreceipt",
+              "salescreditnote refundreceipt devolucion devoluciones reembolso reembolsos "
+              "remboursement remboursements retour retours erstattung erstattungen "
+              "rucksendung rucksendungen devolucao devolucoes",
     "cancellation": "cancellation cancellations cancel cancelled canceled",
     "complaint": "complaint complaints customercomplaint issue issues",
     "internal_complaint": "internalcomplaint internalcomplaints interdepartmental "
@@ -197,6 +203,14 @@ def refine_mapping(raw: RawSheet, mapping: dict[str, str | None], kind: str, *,
                 said.append(f"'{header}' holds scores from 0 to 10: read as the "
                             f"{'NPS answer' if score == 'nps' else 'satisfaction score'}")
                 break
+    if kind == "events":     # an event's "Type" is the event's (an invoice, a follow-up)
+        for header in free:
+            if normalise_header(header) == "type" and mapping[header] == "client_type":
+                named = "kind" not in used and _names_kinds(raw.frame[header])
+                mapping[header] = "kind" if named else None
+                said.append(f"'{header}' names what happened: read as the kind" if named else
+                            f"'{header}' is the events' type, not the client's: kept as extra")
+                used.add(mapping[header])
     key_from_email = None
     if "client_id" not in mapping.values():
         key = _join_column(raw, mapping, free, values_of, known_ids)
@@ -515,6 +529,15 @@ def resolve_kinds(out, plan, frame, raw, columns_for, stage_map=None) -> list[st
     return notes
 
 
+def _names_kinds(column: pd.Series) -> bool:
+    """Whether most of a column's distinct values name an event kind, a payment or a stage
+    ("Invoice", "Payment", "Refund", "Proposal sent")."""
+    distinct = {normalise_value(v) for v in column.dropna().tolist() if str(v).strip()}
+    known = [v for v in distinct if v in EVENT_KINDS or v in KIND_OF or v.rstrip("s") in KIND_OF
+             or v in PAYMENT_WORDS or read_stage_value(v).stage is not None]
+    return bool(distinct) and 2 * len(known) >= len(distinct)
+
+
 def _default_notes(plan, combos: list, decided: dict, default: str, named: str | None,
                    by_status: bool) -> list[str]:
     """What the import says of the rows no column gave a kind: the sheet's name gave
@@ -548,9 +571,10 @@ def _default_notes(plan, combos: list, decided: dict, default: str, named: str |
 
 
 def _sheet_word(name: str) -> str | None:
-    """The word of a sheet or file name that names an event kind ("Returns"), or None."""
-    return next((word for word in re.findall(r"[a-z]+", name.casefold()) if word in KIND_OF),
-                None)
+    """The word of a sheet or file name that names an event kind ("Returns", "Rückgaben"
+    read without accents), or None."""
+    return next((word for word in re.findall(r"[a-z]+", without_accents(name))
+                 if word in KIND_OF), None)
 
 
 UNKNOWN_KIND = "?"          # (resolve_kinds: a kind cell Journey does not know)
