@@ -13,7 +13,8 @@ import re
 
 from sqlite_utils import Database
 
-from .kinds import ADVOCACY, ADVOCACY_EVENT, AFTER_PURCHASE, COUNTS, PURCHASES, SAYS_STAGE
+from .kinds import (
+    ADVOCACY, ADVOCACY_EVENT, AFTER_PURCHASE, COUNTS, POOR_REVIEW, PURCHASES, SAYS_STAGE)
 from .stages import ALL_STAGES, RANK, stage_at_column
 from .workspace import write
 
@@ -71,7 +72,8 @@ SELECT client_ref AS id, stage, bought FROM (
          stage IS NULL AND kind IN {PURCHASES} AS bought,
          ROW_NUMBER() OVER (PARTITION BY client_ref ORDER BY date DESC, id DESC) AS n
   FROM events e WHERE client_ref IS NOT NULL
-    AND (stage IS NOT NULL OR kind IN {PURCHASES} OR kind IN {ADVOCACY}) {{scope}}
+    AND (stage IS NOT NULL OR kind IN {PURCHASES}
+         OR (kind IN {ADVOCACY} AND NOT COALESCE({POOR_REVIEW}, 0))) {{scope}}
 ) WHERE n = 1
 """
 

@@ -43,6 +43,7 @@ KINDS: tuple[Kind, ...] = (
 )
 BY_NAME = {kind.name: kind for kind in KINDS}
 PROMOTER_SCORE = 9                 # an NPS answer of 9 or 10 proves advocacy
+GOOD_REVIEW = 4                    # a review of 4 or 5 stars does (one without stars too)
 
 
 def sql_list(names) -> str:
@@ -55,8 +56,11 @@ ADVOCACY = sql_list(k.name for k in KINDS if k.advocacy)
 SAYS_STAGE = sql_list(k.name for k in KINDS if k.says_stage)
 AFTER_PURCHASE = sql_list(k.name for k in KINDS if k.after_purchase)
 OF_AN_ORDER = sql_list(k.name for k in KINDS if k.of_an_order)
+# A review of fewer stars than a good one (its stars in amount): it proves no advocacy.
+POOR_REVIEW = f"(e.kind = 'review' AND e.amount < {GOOD_REVIEW})"
 # An event that proves advocacy (events aliased e).
-ADVOCACY_EVENT = f"(e.kind IN {ADVOCACY} OR (e.kind = 'nps' AND e.amount >= {PROMOTER_SCORE}))"
+ADVOCACY_EVENT = (f"((e.kind IN {ADVOCACY} AND NOT COALESCE({POOR_REVIEW}, 0)) "
+                  f"OR (e.kind = 'nps' AND e.amount >= {PROMOTER_SCORE}))")
 # Per-client count columns and the kinds each counts: purchase_count counts every kind
 # that proves a purchase (a won deal too), the others their own kind.
 COUNTS = {k.counted_as: sql_list([k.name]) for k in KINDS if k.counted_as} | {

@@ -280,3 +280,18 @@ def test_membership_and_booking_words(db):
     assert db.execute("SELECT c.name, e.kind FROM events e JOIN clients c ON c.id = e.client_ref "
                       "ORDER BY e.date").fetchall() == [
         ("Ann", "purchase"), ("Cy", "contact"), ("Cy", "cancellation")]
+
+
+def test_reviews_are_advocacy_only_with_good_stars(db):
+    """Google's reviews, stars as words: Oak's five stars prove advocacy; Birch's one star
+    does not, and is a complaint too; Elm's three stars neither."""
+    result = import_file(db, "reviews.csv", csv_bytes(
+        "Reviewer,Star rating,Comment,Review date\nOak Cafe,FIVE,Great beans,2024-03-01\n"
+        "Birch & Co,ONE,Late and damaged,2024-03-05\nElm Studio,THREE,Fine,2024-03-07\n"))[0]
+    assert result.recognised_as == "google_reviews"
+    assert "1 of 1 or 2 stars (also counted as complaints)" in result.explanation
+    assert sorted(clients(db, "name, furthest_stage, complaint_count")) == [
+        ("Birch & Co", "awareness", 1), ("Elm Studio", "awareness", 0),
+        ("Oak Cafe", "advocacy", 0)]
+    assert db.execute("SELECT amount FROM events WHERE kind = 'review' ORDER BY date"
+                      ).fetchall() == [(5.0,), (1.0,), (3.0,)]

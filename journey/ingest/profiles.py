@@ -294,6 +294,48 @@ def _stripe_customers_explain(frame: pd.DataFrame) -> str:
             "their revenue.")
 
 
+# --- reviews: Trustpilot, Google ---------------------------------------------------------
+
+_STAR_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
+_STARS = ("reviewstars", "starrating", "stars", "rating")
+_REVIEWER_EMAIL = ("consumeremail", "revieweremail", "email")
+
+
+def _review_facts(frame: pd.DataFrame) -> dict:
+    """Each review's stars (a number, or Google's word: FIVE) and its reviewer (their
+    e-mail, case ignored, where the export has one; else their name)."""
+    said = _col(frame, *_STARS)
+    number = values.parse_number(said)[0]
+    stars = number.where(number.notna(), said.str.casefold().map(_STAR_WORDS.get))
+    email = _col(frame, *_REVIEWER_EMAIL).str.casefold()
+    return {"stars": pd.to_numeric(stars, errors="coerce"),
+            "email": email.where(email.fillna("").str.contains("@"))}
+
+
+def _review_rules(rows: pd.DataFrame, frame: pd.DataFrame) -> pd.DataFrame:
+    """Every row is a review of its reviewer, its stars kept as its amount: one of 4 or 5
+    stars proves advocacy (journey.kinds.GOOD_REVIEW); one of 1 or 2 is also a complaint."""
+    facts = _review_facts(frame)
+    rows = rows.copy()
+    rows["kind"] = "review"
+    rows["amount"] = facts["stars"].reindex(rows.index)
+    if facts["email"].notna().any():
+        rows["client_id"] = rows["email"] = _none(facts["email"]).reindex(rows.index)
+    complaints = _with(rows, facts["stars"] <= 2, kind="complaint", amount=None)
+    return _stack(rows, complaints)
+
+
+def _review_explain(frame: pd.DataFrame) -> str:
+    stars = _review_facts(frame)["stars"]
+    return (f"Recognised as a reviews export: {counted(len(frame), 'review')}, "
+            f"{counted(int((stars >= 4).sum()), 'review')} of 4 or 5 stars (advocacy), "
+            f"{int(stars.between(3, 3).sum()):,} of 3 and "
+            f"{int((stars <= 2).sum()):,} of 1 or 2 stars (also counted as complaints); "
+            "the reviewer is the client"
+            + (" (by e-mail, case ignored)" if _review_facts(frame)["email"].notna().any()
+               else " (by name)") + ".")
+
+
 # --- deals: HubSpot, Salesforce, Bitrix24 -----------------------------------------------
 
 def _deal_rules(outcome: Callable[[pd.DataFrame], pd.Series],
@@ -1026,6 +1068,18 @@ PROFILES += (
              "invoicedate": "date", "total": "amount", "status": "status",
              "reference": "note", "pocountry": "country", "pocity": "region"},
             _xero_rules, _xero_explain),
+    Profile("trustpilot_reviews", "a Trustpilot reviews export",
+            _all("reviewstars", "reviewcreatedutc"),
+            {"reviewcreatedutc": "date", "consumername": "name", "consumeremail": "email",
+             "reviewcontent": "note", "location": "country", "referenceid": "order_id"},
+            _review_rules, _review_explain),
+    Profile("google_reviews", "a Google reviews export",
+            (_any("reviewer", "reviewername", "author"), _any("starrating", "stars", "rating"),
+             _any("reviewdate", "date", "createtime", "published")),
+            {"reviewer": "name", "reviewername": "name", "author": "name",
+             "reviewdate": "date", "date": "date", "createtime": "date", "published": "date",
+             "comment": "note", "review": "note", "text": "note"},
+            _review_rules, _review_explain),
     Profile("stripe_customers", "a Stripe customers export",
             _all("id", "email", "totalspend", "paymentcount"),
             {"id": "client_id", "email": "email", "name": "name", "createdutc": "first_contact",
