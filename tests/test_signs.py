@@ -85,9 +85,11 @@ def test_a_workspace_without_dates_is_a_snapshot():
 
 # --- the period comparison on hand-worked numbers -----------------------------------------
 
-def hand_worked():
-    """2024: 3 won and 9 lost deals, 6 internal complaints; 2023: 1 won, 1 lost, 3 internal."""
-    events = (rows(3, "w{i},2024-{m}-10,won,,,,") + rows(9, "l{i},2024-{m}-12,lost,,,,")
+def hand_worked(leads: bool = True):
+    """2024: 3 won and 9 lost deals, 6 internal complaints; 2023: 1 won, 1 lost, 3 internal.
+    With ``leads``, the lost deals' stage says they were leads (awareness)."""
+    lost = "l{i},2024-{m}-12,lost,awareness,,," if leads else "l{i},2024-{m}-12,lost,,,,"
+    events = (rows(3, "w{i},2024-{m}-10,won,,,,") + rows(9, lost)
               + ["w9,2023-05-01,won,,,,", "l9,2023-06-01,lost,,,,"]
               + rows(6, ",2024-{m}-05,internal_complaint,,Promised dates,operations,")
               + rows(3, ",2023-{m}-05,internal_complaint,,Promised dates,sales,"))
@@ -398,6 +400,14 @@ def test_bad_self_assessments_are_refused(score):
     with pytest.raises(ValidationError, match="1 to 5"):
         signs.save_self_assessment(db, "low_retention", score, "")
     assert dump(db) == before
+
+
+def test_deals_that_state_no_stage_say_nothing_of_leads():
+    """Won and lost deals alone (an order list's cancelled orders too) leave some clients
+    at awareness, but no stage says they were leads: the conversion is unknown."""
+    s = sign(hand_worked(leads=False), "uneducated_leads")
+    assert (s.status, s.measured, s.value) == ("unknown", False, None)
+    assert "do not tell leads from clients who considered buying" in s.missing
 
 
 def test_lost_deals_without_reasons_fall_back_on_the_conversion():

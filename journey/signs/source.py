@@ -237,8 +237,13 @@ class Source:
             f"c.furthest_rank < {CONSIDERING}", f"c.furthest_rank >= {CONSIDERING}",
             f"c.furthest_rank >= {CUSTOMER}", f"c.furthest_rank >= {CUSTOMER} AND "
             f"(c.status IS NOT NULL OR c.outcome IS NOT NULL)")), params * 4).fetchone()
-        # The conversion needs stages that tell leads from clients who considered buying.
-        self.has_leads = bool(row[0] and row[1])
+        # The conversion needs stages that tell leads from clients who considered buying:
+        # some stated (a stage column's, an event's), not only what orders prove (an order
+        # list's cancelled order leaves a client at awareness, but no lead was listed).
+        leads = "stage IN ('pre-awareness', 'awareness', 'consideration')"
+        self.has_leads = bool(row[0] and row[1]) and any(self.db.execute(
+            f"SELECT EXISTS(SELECT 1 FROM {table} WHERE {leads})").fetchone()[0]
+            for table in ("clients", "events"))
         self.has_customers, self.has_status = bool(row[2]), bool(row[3])
         # Evidence of repeat business anywhere in the workspace (whatever the filters): a
         # client who bought on two days, a purchases count of 2 or more, or (in a snapshot,
