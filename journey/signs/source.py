@@ -11,6 +11,7 @@ import math
 import numpy as np
 from sqlite_utils import Database
 
+from ..derive import PATH_EVENTS
 from ..filters import Filters
 from ..ingest.profiles import WRITERS_ONLY
 from ..kinds import KINDS, OF_AN_ORDER, PURCHASES
@@ -240,10 +241,13 @@ class Source:
         # The conversion needs stages that tell leads from clients who considered buying:
         # some stated (a stage column's, an event's), not only what orders prove (an order
         # list's cancelled order leaves a client at awareness, but no lead was listed).
+        # (Events first, on their path index: where stages are stated, one is found at
+        # once; a workspace without any reads both tables through.)
         leads = "stage IN ('pre-awareness', 'awareness', 'consideration')"
         self.has_leads = bool(row[0] and row[1]) and any(self.db.execute(
-            f"SELECT EXISTS(SELECT 1 FROM {table} WHERE {leads})").fetchone()[0]
-            for table in ("clients", "events"))
+            f"SELECT EXISTS(SELECT 1 FROM {table} WHERE {where})").fetchone()[0]
+            for table, where in (("events e", f"{PATH_EVENTS} AND e.{leads}"),
+                                 ("clients", leads)))
         self.has_customers, self.has_status = bool(row[2]), bool(row[3])
         # Evidence of repeat business anywhere in the workspace (whatever the filters): a
         # client who bought on two days, a purchases count of 2 or more, or (in a snapshot,
