@@ -39,8 +39,8 @@ from .read import DEFAULT_MAX_BYTES, RawSheet, read_tables
 from .understand import (
     EXTRA, KINDS, REASONS, WORKSHOP_KINDS, Refined, coerce, column_label,
     detect_kind, extra_json, guess_sheet_mapping, headers_key, is_blank, looks_mismapped,
-    is_stand_in_name, refine_mapping, resolve_kinds, resolve_stages, skip_guides, totals_rows,
-    workshop_kind)
+    refine_mapping, resolve_kinds, resolve_stages, skip_guides, stand_in_names,
+    totals_rows, workshop_kind)
 
 # The importer of each workshop sheet kind: ``fn(db, raw, import_id) -> SheetSave``. It runs
 # inside the import's transaction and records every row it writes with
@@ -298,7 +298,7 @@ def prepare_sheet(plan: SheetPlan, *, stage_map: dict[str, str] | None = None,
                 headers[0], merged, parsed, bad)
             notes += placeholder_notes
         if target in ("name", "client_id"):     # "Anonymous", "N/A": no one's name
-            stand_in = parsed.map(is_stand_in_name)
+            stand_in = stand_in_names(parsed)
             if stand_in.any():
                 parsed = parsed.where(~stand_in, None)
                 notes.append(f"{counted(int(stand_in.sum()), 'row')} with "

@@ -17,6 +17,8 @@ from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 from sqlite_utils import Database
 
 from .. import values
@@ -353,10 +355,21 @@ STAND_IN_NAMES = frozenset(normalise_value(w) for w in (
     "desconhecido"))
 
 
-def is_stand_in_name(value) -> bool:
-    """A name cell that names no one: a stand-in word, or punctuation alone."""
-    return (isinstance(value, str) and bool(value.strip())
-            and normalise_value(value) in STAND_IN_NAMES | {""})
+def _keyed_in(column: pd.Series, words: frozenset[str]) -> pd.Series:
+    """Whether each text cell that is not blank, compared as stage values are
+    (``normalise_value``: case, accents, spaces and punctuation ignored), is one of
+    ``words`` (worked out column by column)."""
+    texts = pa.array([v if isinstance(v, str) else None for v in column.tolist()], pa.string())
+    keys = pc.replace_substring_regex(pc.utf8_normalize(pc.utf8_lower(texts), "NFKD"),
+                                      r"[^\p{L}\p{N}]+", "")
+    found = pc.and_(pc.is_in(keys, value_set=pa.array(sorted(words), pa.string())),
+                    pc.not_equal(pc.utf8_trim_whitespace(texts), ""))
+    return pd.Series(found.fill_null(False).to_numpy(zero_copy_only=False), index=column.index)
+
+
+def stand_in_names(column: pd.Series) -> pd.Series:
+    """Name cells that name no one: a stand-in word, or punctuation alone ("-", "?")."""
+    return _keyed_in(column, STAND_IN_NAMES | {""})
 
 
 def totals_rows(out: pd.DataFrame) -> pd.Series:
@@ -365,8 +378,7 @@ def totals_rows(out: pd.DataFrame) -> pd.Series:
     found = pd.Series(False, index=out.index)
     for column in ("name", "client_id"):
         if column in out:
-            found |= out[column].map(lambda v: isinstance(v, str)
-                                     and normalise_value(v) in TOTAL_WORDS)
+            found |= _keyed_in(out[column], TOTAL_WORDS)
     return found
 
 
