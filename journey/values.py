@@ -512,6 +512,26 @@ def _years(y: np.ndarray, digits: np.ndarray) -> np.ndarray:
     return np.where(digits <= 2, np.where(y <= 68, 2000 + y, 1900 + y), y)
 
 
+_DAY_MONTH = re.compile(r"\s*(\d{1,2})[/.-](\d{1,2})[/.-]\d{2,4}\b")
+
+
+def unsettled_day_month(column: pd.Series) -> str | None:
+    """A cell of a date column that reads either way (03/06/2024) when no cell settles
+    the order of day and month (a part over 12), else None: its dates were read by the
+    workspace setting, which the import should say."""
+    example = None
+    for cell in pd.unique(column.dropna().to_numpy(dtype=object)):
+        found = _DAY_MONTH.match(cell) if isinstance(cell, str) else None
+        if found is None:
+            continue
+        first, second = int(found.group(1)), int(found.group(2))
+        if first > 12 or second > 12:
+            return None                             # this column says which is which
+        if example is None and first != second:
+            example = cell.strip()
+    return example
+
+
 def _decide_day_first(a, b, weight, setting: bool | None) -> bool:
     """A part over 12 (and at most 31) is a day: the side with more such rows wins."""
     day = int(weight[(a > 12) & (a <= 31) & (b <= 12)].sum())

@@ -295,3 +295,17 @@ def test_reviews_are_advocacy_only_with_good_stars(db):
         ("Oak Cafe", "advocacy", 0)]
     assert db.execute("SELECT amount FROM events WHERE kind = 'review' ORDER BY date"
                       ).fetchall() == [(5.0,), (1.0,), (3.0,)]
+
+
+def test_dates_that_read_either_way_are_said(db):
+    """03/06/2024 and 03/09/2024: nothing settles day or month first, so the workspace's
+    setting (day first) decides, and the import says so; 13/09/2024 would have settled it."""
+    result = import_file(db, "appointments.csv", csv_bytes(
+        "Client,Date,Kind\nAnn,03/06/2024,contact\nAnn,03/09/2024,contact\n"))[0]
+    assert any("Dates in 'Date' such as 03/06/2024 read either way" in note
+               and "read day first" in note for note in result.notes)
+    assert db.execute("SELECT date FROM events ORDER BY date").fetchall() == [
+        ("2024-06-03",), ("2024-09-03",)]
+    settled = import_file(db, "more.csv", csv_bytes(
+        "Client,Date,Kind\nBo,03/06/2024,contact\nBo,13/09/2024,contact\n"))[0]
+    assert not any("read either way" in note for note in settled.notes)

@@ -285,6 +285,12 @@ def prepare_sheet(plan: SheetPlan, *, stage_map: dict[str, str] | None = None,
         for column in cells.values():
             merged = column if merged is None else merged.where(merged.notna(), column)
         parsed, bad, day_first = coerce(target, merged, day_first, stripped=True)
+        if field_type(target) == "date" and decided is None and (
+                example := values.unsettled_day_month(merged)):
+            notes.append(f"Dates in '{headers[0]}' such as {example} read either way, and none "
+                         f"settles it: they were read {'day' if day_first else 'month'} first, "
+                         "as the workspace's setting for dates like 03/04 says; change it "
+                         "there and import again if that is wrong.")
         if (set(headers) & set(decided.demoted) if decided is not None else
                 looks_mismapped(bad, merged) and not plan.chosen.intersection(headers)):
             notes.append(f"Column '{headers[0]}' looked like {target.replace('_', ' ')}, but most "
