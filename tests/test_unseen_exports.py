@@ -309,3 +309,12 @@ def test_dates_that_read_either_way_are_said(db):
     settled = import_file(db, "more.csv", csv_bytes(
         "Client,Date,Kind\nBo,03/06/2024,contact\nBo,13/09/2024,contact\n"))[0]
     assert not any("read either way" in note for note in settled.notes)
+
+
+def test_the_mapping_says_a_column_kept_as_extra(db):
+    """A 'Date' column of words is kept as extra (said in a note): the mapping the import
+    reports says so too, rather than claiming it is the date."""
+    result = import_file(db, "log.csv", csv_bytes(
+        "Client,Date,Kind\nAnn,soon,contact\nBo,later,contact\nCy,never,contact\n"))[0]
+    assert result.mapping["Date"] is None
+    assert any("Column 'Date' looked like date" in note for note in result.notes)

@@ -350,7 +350,9 @@ def _save_sheet(db: Database, prepared: PreparedSheet, dry_run: bool,
     if plan.kind == "reference":
         notes.append(f"Sheet '{plan.sheet}' has no client or event columns, so its rows were "
                      "kept as reference data and do not appear as clients.")
-    return ImportResult(import_id, plan.file, plan.sheet, plan.kind, plan.mapping,
+    # (a column whose values were not what its header said was kept as extra: said so)
+    mapping = {h: None if h in prepared.demoted else t for h, t in plan.mapping.items()}
+    return ImportResult(import_id, plan.file, plan.sheet, plan.kind, mapping,
                         rows_read, inserted, updated, rejected, problems, unknown, notes,
                         clients=touched, recognised_as=plan.recognised_as,
                         explanation=plan.explanation, rejected_cells=rejected_cells)

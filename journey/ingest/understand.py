@@ -557,7 +557,8 @@ def _default_notes(plan, combos: list, decided: dict, default: str, named: str |
     Journey does not know."""
     notes = []
     defaulted = sum(1 for combo in combos if combo[0] is None and not any(combo[2:4])
-                    and decided[combo][0] == default and (combo[1] is None or by_status))
+                    and decided[combo][0] == default and combo[5] is None
+                    and (combo[1] is None or by_status))
     if defaulted and "kind" not in plan.set_values:
         if named:
             notes.append(f"{counted(defaulted, 'row')} with nothing saying what happened "
