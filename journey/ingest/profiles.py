@@ -45,7 +45,7 @@ from typing import Callable
 import pandas as pd
 
 from .. import values
-from ..fields import normalise_header
+from ..fields import EVENT_FIELDS, normalise_header
 from ..stages import ORDER_STATUS_KIND, normalise_value
 from ..text import counted
 
@@ -1006,6 +1006,457 @@ def _satisfaction_explain(frame: pd.DataFrame) -> str:
                "e-mail or ID skipped" if facts["respondent"].isna().any() else "") + ".")
 
 
+# --- subscription billing: Chargebee subscriptions and invoices, Recurly ----------------------
+
+def _both(name: str, prefix: str) -> tuple[str, str]:
+    """A Chargebee header as its plain export writes it and as the dotted one does
+    ("Status", "subscriptions.status")."""
+    return (name, prefix + name)
+
+
+def _cb(frame: pd.DataFrame, name: str, prefix: str = "subscriptions") -> pd.Series:
+    return _col(frame, *_both(name, prefix))
+
+
+# Chargebee's and Recurly's own words for a subscription's state.
+_SUB_LIVE = {"active", "nonrenewing", "paused", "live"}
+_SUB_ENDED = {"cancelled", "canceled", "expired"}
+_SUB_TRIAL = {"intrial", "trial", "trialing"}
+_TEST_EMAIL = r"^test@|@(?:chargebee|recurly|calendly)\.com$|@example\.(?:com|org|net)$"
+
+
+def _subscription_facts(frame: pd.DataFrame) -> dict:
+    """One subscription per row. Chargebee (plain or dotted headers) and Recurly say the
+    same things under other names: who the customer is, its state, when it was activated
+    (paid for the first time: a trial that never converted has no activation) and when it
+    was cancelled."""
+    recurly = "accountcode" in {normalise_header(h) for h in frame.columns}
+    if recurly:
+        customer = _col(frame, "accountcode")
+        email = _col(frame, "accountemail")
+        first, last = _col(frame, "accountfirstname"), _col(frame, "accountlastname")
+        company = _col(frame, "accountcompanyname")
+        state = _col(frame, "subscriptionstate")
+        created = _dates(frame, "trialstartedat")
+        activated = _dates(frame, "subscriptionactivatedat")
+        cancelled = _dates(frame, "subscriptioncanceledat", "subscriptionexpiresat")
+        trial = _dates(frame, "trialstartedat")
+    else:
+        customer = _cb(frame, "customerid")
+        email = _col(frame, "customeremail", "customersemail")
+        first = _col(frame, "customerfirstname", "customersfirstname")
+        last = _col(frame, "customerlastname", "customerslastname")
+        company = _col(frame, "customercompany", "customerscompany")
+        state = _cb(frame, "status")
+        created = _dates(frame, *_both("createdat", "subscriptions"))
+        activated = _dates(frame, *_both("activatedat", "subscriptions"))
+        cancelled = _dates(frame, *_both("cancelledat", "subscriptions"))
+        trial = _dates(frame, *_both("trialstart", "subscriptions"))
+    created = created.where(created.notna(), activated)
+    email = email.str.casefold()
+    state = state.map(lambda v: None if v is None else normalise_value(v))
+    test = email.fillna("").str.contains(_TEST_EMAIL, regex=True)
+    # Paid: activated (a trial that converted, or a plan bought outright) in a state that
+    # a paying subscription has; a trial never activated was never paid for.
+    paid = ~test & activated.notna() & (state.isin(_SUB_LIVE | _SUB_ENDED))
+    trialling = ~test & ~paid & (state.isin(_SUB_TRIAL) | trial.notna())
+    person = (first.fillna("") + " " + last.fillna("")).str.strip()
+    person = person.where(person != "")
+    return {"customer": customer, "email": email, "state": state, "test": test,
+            "paid": paid, "trialling": trialling, "live": paid & state.isin(_SUB_LIVE),
+            "ended": paid & state.isin(_SUB_ENDED), "created": created,
+            "cancelled": cancelled, "name": company.fillna(person), "person": person,
+            "recurly": recurly}
+
+
+def _subscription_customers(frame: pd.DataFrame) -> pd.DataFrame:
+    """One row per customer (test subscriptions left out): its paid subscriptions, whether
+    any is still live, whether it trialled, when it came and when it cancelled."""
+    facts = _subscription_facts(frame)
+    keep = ~facts["test"] & facts["customer"].notna()
+    table = pd.DataFrame({key: facts[key] for key in (
+        "customer", "paid", "live", "ended", "trialling", "created", "cancelled")})[keep]
+    ended_on = table["cancelled"].where(table["ended"])
+    table = table.assign(ended_on=ended_on)
+    grouped = table.groupby("customer", sort=False)
+    out = pd.DataFrame({
+        "first": grouped.apply(lambda g: g.index[0], include_groups=False),
+        "paid": grouped["paid"].sum(), "live": grouped["live"].any(),
+        "trialling": grouped["trialling"].any(), "created": grouped["created"].min(),
+        "ended_on": grouped["ended_on"].max()})
+    out["churned"] = (out["paid"] > 0) & ~out["live"]
+    return out
+
+
+def _subscription_rules(rows: pd.DataFrame, frame: pd.DataFrame) -> pd.DataFrame:
+    """A customer who paid for a subscription bought (purchases = its paid subscriptions);
+    one whose paid subscriptions all ended churned, on the day the last was cancelled; a
+    customer only ever on a trial is considering (no purchase, and no customer lost)."""
+    facts = _subscription_facts(frame)
+    customers = _subscription_customers(frame)
+    customers = customers[customers["first"].isin(rows.index)]
+    out = rows.loc[customers["first"].tolist()].copy()
+    out["client_id"] = customers["first"].map(facts["customer"]).tolist()
+    out["email"] = _none(facts["email"]).reindex(out.index)
+    out["name"] = _none(facts["name"]).reindex(out.index)
+    out["contact_name"] = _none(facts["person"]).reindex(out.index)
+    out["purchases"] = customers["paid"].astype(float).tolist()
+    out["first_contact"] = _none(customers["created"]).tolist()
+    out["stage"] = [None if paid else ("consideration" if trial else None)
+                    for paid, trial in zip(customers["paid"], customers["trialling"])]
+    out["stage_raw"] = out["stage"]
+    out["status"] = ["churned" if churned else ("active" if live else None)
+                     for churned, live in zip(customers["churned"], customers["live"])]
+    out["last_contact"] = [ended if churned else None for ended, churned in
+                           zip(_none(customers["ended_on"]), customers["churned"])]
+    return out
+
+
+def _subscription_explain(label: str) -> Callable[[pd.DataFrame], str]:
+    def explain(frame: pd.DataFrame) -> str:
+        facts = _subscription_facts(frame)
+        customers = _subscription_customers(frame)
+        tests = int(facts["test"].sum())
+        trial_only = int(((customers["paid"] == 0) & customers["trialling"]).sum())
+        return (f"Recognised as {label}: {counted(int((~facts['test']).sum()), 'subscription')}"
+                f" of {counted(len(customers), 'customer')} (by customer ID); "
+                f"{counted(int((customers['paid'] > 0).sum()), 'customer')} paid for one "
+                "(activated: purchases), "
+                f"{counted(int(customers['churned'].sum()), 'customer')} of them churned (every "
+                "paid subscription cancelled, dated when cancelled), "
+                f"{counted(trial_only, 'customer')} only ever on a trial kept at consideration "
+                "(no purchase, no customer lost); amounts are the invoices' (plan amounts kept "
+                "as extra columns)"
+                + (f"; {counted(tests, 'test subscription')} left out" if tests else "") + ".")
+    return explain
+
+
+def _chargebee_invoice_facts(frame: pd.DataFrame) -> dict:
+    """A paid invoice of more than nothing is a purchase (a renewal a repeat one); a voided
+    one a cancellation; one not paid, payment due, pending or of $0 a contact."""
+    status = _cb(frame, "status", "invoices").map(
+        lambda v: None if v is None else normalise_value(v))
+    total = _money(frame, *_both("total", "invoices"))
+    paid_amount = _money(frame, *_both("amountpaid", "invoices"))
+    amount = paid_amount.where(paid_amount > 0, total)
+    email = _col(frame, "customeremail", "customersemail", "invoicescustomeremail").str.casefold()
+    test = email.fillna("").str.contains(_TEST_EMAIL, regex=True)
+    kind = pd.Series("contact", index=frame.index, dtype=object)
+    kind = kind.mask(status.eq("paid") & (amount.fillna(0) > 0), "purchase")
+    kind = kind.mask(status.isin(["voided", "void"]), "cancellation")
+    return {"kind": kind, "amount": amount, "email": email, "test": test,
+            "customer": _col(frame, "customerid", "invoicescustomerid"),
+            "free": status.eq("paid") & ~(amount.fillna(0) > 0)}
+
+
+def _chargebee_invoice_rules(rows: pd.DataFrame, frame: pd.DataFrame) -> pd.DataFrame:
+    facts = _chargebee_invoice_facts(frame)
+    rows = rows[~facts["test"].reindex(rows.index, fill_value=False)].copy()
+    rows["client_id"] = facts["customer"].reindex(rows.index)
+    rows["email"] = _none(facts["email"]).reindex(rows.index)
+    rows["kind"] = facts["kind"].reindex(rows.index)
+    rows["amount"] = facts["amount"].reindex(rows.index)
+    paid_at = _dates(frame, *_both("paidat", "invoices")).reindex(rows.index)
+    rows["date"] = paid_at.where(paid_at.notna(), rows["date"] if "date" in rows else None)
+    return _keyed_by_id(rows)
+
+
+def _chargebee_invoice_explain(frame: pd.DataFrame) -> str:
+    facts = _chargebee_invoice_facts(frame)
+    kind = facts["kind"][~facts["test"]]
+    paid = kind == "purchase"
+    return (f"Recognised as a Chargebee invoices export: {counted(len(kind), 'invoice')} of "
+            f"{counted(facts['customer'][~facts['test']].nunique(), 'customer')} (by customer "
+            f"ID); {counted(int(paid.sum()), 'paid invoice')} counted as purchases (renewals are "
+            f"repeat purchases), {counted(int((kind == 'cancellation').sum()), 'voided invoice')}"
+            f" as cancellations, "
+            f"{counted(int((kind == 'contact').sum()), 'unpaid or $0 invoice')} as contacts, "
+            "not purchases"
+            + (f"; {counted(int(facts['test'].sum()), 'test invoice')} left out"
+               if facts["test"].any() else "") + ".")
+
+
+# --- Gumroad sales ----------------------------------------------------------------------------
+
+_YES = {"1", "true", "yes", "y", "1.0"}
+
+
+def _gumroad_facts(frame: pd.DataFrame) -> dict:
+    """Each row is a sale of the buyer (Purchase Email, case ignored). A sale for $0 (a
+    free product) or a free-trial sign-up is no purchase; a refunded, partly refunded or
+    disputed (and not won) sale was paid, with a refund beside it."""
+    price = _money(frame, "saleprice", "price").fillna(0)
+    yes = {name: _col(frame, name).str.casefold().isin(_YES)
+           for name in ("refunded", "fullyrefunded", "disputed", "disputewon",
+                        "freetrialpurchase")}
+    partial = _money(frame, "partialrefund").fillna(0).abs()
+    paid = (price > 0) & ~yes["freetrialpurchase"]
+    full = paid & (yes["fullyrefunded"] | (yes["refunded"] & ~(partial > 0)))
+    part = paid & ~full & (partial > 0)
+    chargeback = paid & ~full & ~part & yes["disputed"] & ~yes["disputewon"]
+    email = _col(frame, "purchaseemail", "buyeremail", "email").str.casefold()
+    return {"paid": paid, "full": full, "partial": part, "chargeback": chargeback,
+            "price": price, "partial_amount": partial, "email": email}
+
+
+def _gumroad_rules(rows: pd.DataFrame, frame: pd.DataFrame) -> pd.DataFrame:
+    facts = _gumroad_facts(frame)
+    rows = rows.copy()
+    rows["client_id"] = rows["email"] = _none(facts["email"]).reindex(rows.index)
+    rows = _keyed_by_id(rows)
+    rows["kind"] = facts["paid"].reindex(rows.index).map({True: "purchase", False: "contact"})
+    rows["amount"] = facts["price"].reindex(rows.index)
+    when = (_col(frame, "purchasedate").fillna("") + " "
+            + _col(frame, "purchasetimeutctimezone", "purchasetime").fillna("")).str.strip()
+    when = values.parse_dates(when.where(when != "", None), day_first=False)[0]
+    rows["date"] = when.reindex(rows.index).where(
+        when.reindex(rows.index).notna(), rows["date"] if "date" in rows else None)
+    full = _with(rows, facts["full"], kind="refund", amount=facts["price"])
+    part = _with(rows, facts["partial"], kind="refund", amount=facts["partial_amount"],
+                 reason="partial refund")
+    lost = _with(rows, facts["chargeback"], kind="refund", amount=facts["price"],
+                 reason="chargeback (dispute lost)")
+    return _stack(rows, full, part, lost)
+
+
+def _gumroad_explain(frame: pd.DataFrame) -> str:
+    facts = _gumroad_facts(frame)
+    paid = facts["paid"]
+    return (f"Recognised as a Gumroad sales export: {counted(int(paid.sum()), 'paid sale')} "
+            f"from {counted(facts['email'][paid].nunique(), 'buyer')} (by purchase e-mail, case "
+            f"ignored); {counted(int((~paid).sum()), 'free sale or trial', 'free sales or trials')}"
+            " ($0) kept as contacts, not purchases; "
+            f"{counted(int(facts['full'].sum()), 'full refund')}, "
+            f"{counted(int(facts['partial'].sum()), 'partial refund')} and "
+            f"{counted(int(facts['chargeback'].sum()), 'dispute')} lost (a chargeback) counted "
+            "as refunds.")
+
+
+# --- Etsy: Sold Orders and Sold Order Items ------------------------------------------------
+
+# The columns of an Etsy order's purchase, the same from either export: an order is
+# saved once whichever export comes first (events are keyed by their content, so the
+# second import finds the same event and adds nothing).
+_ETSY_PURCHASE = ("client_id", "name", "date", "kind", "amount", "order_id", "extra")
+_EVENT_CONTENT = (*EVENT_FIELDS, "stage_raw", "extra")
+
+
+def _etsy_rows(rows: pd.DataFrame, frame: pd.DataFrame, order: pd.Series,
+               person: pd.Series) -> pd.DataFrame:
+    """Rows with only the columns an Etsy purchase has, the buyer's username its client
+    (and name: a shipping name may be a gift's recipient), the person's name kept as the
+    client's contact name."""
+    rows = rows.drop(columns=[c for c in _EVENT_CONTENT if c in rows]).copy()
+    buyer = _col(frame, "buyer").reindex(rows.index)
+    rows["client_id"] = rows["name"] = buyer
+    rows["date"] = _dates(frame, "saledate").reindex(rows.index)
+    rows["order_id"] = order.reindex(rows.index)
+    rows["extra"] = None
+    rows["contact_name"] = _none(person).reindex(rows.index)
+    for column in ("email", "country"):
+        if column in rows:
+            rows[column] = rows[column].astype(object)
+    return rows
+
+
+def _etsy_items_facts(frame: pd.DataFrame) -> dict:
+    order = _col(frame, "orderid")
+    first = order.notna() & ~order.duplicated()
+    total = _money(frame, "itemtotal").fillna(0).groupby(order).transform("sum").round(2)
+    paid = _col(frame, "datepaid").notna().groupby(order).transform("any")
+    return {"order": order, "first": first, "total": total, "paid": paid}
+
+
+def _etsy_items_rules(rows: pd.DataFrame, frame: pd.DataFrame) -> pd.DataFrame:
+    """The lines of one Order ID are one order: a purchase when paid (Date Paid), valued
+    at its items' totals (the Sold Orders export's Order Value); an unpaid one a contact."""
+    facts = _etsy_items_facts(frame)
+    rows = _etsy_rows(rows[facts["first"].reindex(rows.index, fill_value=False)], frame,
+                      facts["order"], _col(frame, "shipname"))
+    rows["kind"] = facts["paid"].reindex(rows.index).map({True: "purchase", False: "contact"})
+    rows["amount"] = facts["total"].reindex(rows.index)
+    return rows[[c for c in rows if c not in _EVENT_CONTENT] + list(_ETSY_PURCHASE)]
+
+
+def _etsy_items_explain(frame: pd.DataFrame) -> str:
+    facts = _etsy_items_facts(frame)
+    first = facts["first"]
+    paid = first & facts["paid"]
+    buyers = _col(frame, "buyer")
+    return (f"Recognised as an Etsy sold order items export: {counted(len(frame), 'line')} "
+            f"grouped into {counted(int(first.sum()), 'order')} (by Order ID), "
+            f"{counted(int(paid.sum()), 'paid order')} from "
+            f"{counted(buyers[paid].nunique(), 'buyer')} (by Etsy username) counted as "
+            f"purchases; {counted(int((first & ~paid).sum()), 'order')} without a Date Paid "
+            "kept as contacts, not purchases; each order is saved as the Sold Orders export "
+            "saves it, so importing both counts it once (the lines' other columns are not "
+            "kept with it).")
+
+
+def _etsy_orders_facts(frame: pd.DataFrame) -> dict:
+    status = _col(frame, "status").map(lambda v: None if v is None else normalise_value(v))
+    said = _order_status_kind(status)
+    cancelled = said.eq("cancellation")
+    total = _money(frame, "ordertotal")
+    adjusted = _money(frame, "adjustedordertotal")
+    refunded = (total - adjusted).where(adjusted.notna() & ~cancelled).round(2)
+    refunded = refunded.where(refunded > 0)
+    full = said.eq("refund") & refunded.isna()
+    refunded = refunded.where(~full, total)
+    return {"order": _col(frame, "orderid"), "cancelled": cancelled,
+            "paid": ~cancelled & ~said.eq("contact"),
+            "value": _money(frame, "ordervalue").round(2), "refund": refunded.notna(),
+            "refund_amount": refunded, "partial": refunded.notna() & (refunded < total)}
+
+
+def _etsy_orders_rules(rows: pd.DataFrame, frame: pd.DataFrame) -> pd.DataFrame:
+    """Each order is a purchase of its buyer (valued at Order Value, as the items export
+    sums it) unless cancelled (a cancellation, no purchase) or pending; an Adjusted Order
+    Total below the Order Total is a refund of the difference, beside the purchase."""
+    facts = _etsy_orders_facts(frame)
+    person = _col(frame, "fullname")
+    rows = _etsy_rows(rows, frame, facts["order"], person)
+    kind = facts["paid"].map({True: "purchase", False: "contact"}).mask(
+        facts["cancelled"], "cancellation")
+    rows["kind"] = kind.reindex(rows.index)
+    rows["amount"] = facts["value"].reindex(rows.index).where(
+        rows["kind"].eq("purchase"), None)
+    rows = rows[[c for c in rows if c not in _EVENT_CONTENT] + list(_ETSY_PURCHASE)]
+    refunds = _with(rows, facts["refund"] & facts["paid"], kind="refund",
+                    amount=facts["refund_amount"])
+    return _stack(rows, refunds)
+
+
+def _etsy_orders_explain(frame: pd.DataFrame) -> str:
+    facts = _etsy_orders_facts(frame)
+    paid = facts["paid"]
+    refunds = facts["refund"] & paid
+    partial = int((refunds & facts["partial"]).sum())
+    return (f"Recognised as an Etsy sold orders export: {counted(len(frame), 'order')}, "
+            f"{counted(int(paid.sum()), 'paid order')} from "
+            f"{counted(_col(frame, 'buyer')[paid].nunique(), 'buyer')} (by Etsy username) "
+            f"counted as purchases; {counted(int(facts['cancelled'].sum()), 'cancelled order')}"
+            f" kept as cancellations, not purchases; {counted(int(refunds.sum()), 'refund')} "
+            f"({partial:,} partial: Adjusted Order Total below Order Total); each order is "
+            "saved as the Sold Order Items export saves it, so importing both counts it once "
+            "(its other columns, such as the shipping address, are not kept with it).")
+
+
+# --- PayPal activity download ------------------------------------------------------------------
+
+_PAYPAL_BACK = r"refund|reversal|chargeback"
+_PAYPAL_NOT_SALES = r"fee|withdrawal|conversion|transfer|hold|deposit|authori[sz]ation"
+
+
+def _paypal_facts(frame: pd.DataFrame) -> dict:
+    """What each line of the account's activity is. A payment received (a Type naming a
+    payment, a positive Gross) is a sale to its payer (From Email Address), a purchase once
+    Completed (Denied, Pending: a contact). A refund, reversal or chargeback sends money
+    back to the customer (To Email Address). Everything else (withdrawals, currency
+    conversions, fees, holds, and payments the account sent) is the merchant's own
+    money, not a customer's event: left out."""
+    kind_said = _col(frame, "type").str.casefold().fillna("")
+    status = _col(frame, "status").str.casefold().fillna("")
+    gross = _money(frame, "gross")
+    back = kind_said.str.contains(_PAYPAL_BACK) & ~kind_said.str.contains("fee") & (gross < 0)
+    received = (kind_said.str.contains("payment") & ~kind_said.str.contains(_PAYPAL_BACK)
+                & ~kind_said.str.contains(_PAYPAL_NOT_SALES) & (gross > 0))
+    done = status.isin(["completed", "cleared", "success"])
+    payer = _col(frame, "fromemailaddress").str.casefold()
+    payee = _col(frame, "toemailaddress").str.casefold()
+    return {"received": received, "paid": received & done, "back": back & done,
+            "client": payer.where(received, payee.where(back)),
+            "dropped": ~received & ~(back & done), "gross": gross.abs()}
+
+
+def _paypal_rules(rows: pd.DataFrame, frame: pd.DataFrame) -> pd.DataFrame:
+    facts = _paypal_facts(frame)
+    rows = rows[~facts["dropped"].reindex(rows.index, fill_value=True)].copy()
+    rows["client_id"] = rows["email"] = _none(facts["client"]).reindex(rows.index)
+    rows = _keyed_by_id(rows)
+    kind = facts["paid"].map({True: "purchase", False: "contact"}).mask(facts["back"], "refund")
+    rows["kind"] = kind.reindex(rows.index)
+    rows["amount"] = facts["gross"].reindex(rows.index)
+    when = (_col(frame, "date").fillna("") + " " + _col(frame, "time").fillna("")).str.strip()
+    when = values.parse_dates(when.where(when != "", None), day_first=False)[0]
+    rows["date"] = when.reindex(rows.index).where(
+        when.reindex(rows.index).notna(), rows["date"] if "date" in rows else None)
+    # A refund belongs to the payment it refunds (Reference Txn ID).
+    reference = _col(frame, "referencetxnid").reindex(rows.index)
+    back = rows["kind"].eq("refund")
+    rows.loc[back, "order_id"] = reference[back].where(reference[back].notna(),
+                                                       rows.loc[back, "order_id"]
+                                                       if "order_id" in rows else None)
+    return rows
+
+
+def _paypal_explain(frame: pd.DataFrame) -> str:
+    facts = _paypal_facts(frame)
+    paid, received = facts["paid"], facts["received"]
+    return (f"Recognised as a PayPal activity download: "
+            f"{counted(int(paid.sum()), 'payment')} received from "
+            f"{counted(facts['client'][paid].nunique(), 'customer')} (by the payer's e-mail, "
+            f"case ignored) counted as purchases; "
+            f"{counted(int((received & ~paid).sum()), 'payment')} denied or pending kept as "
+            f"contacts; {counted(int(facts['back'].sum()), 'refund')} to customers (by the "
+            f"recipient's e-mail); {counted(int(facts['dropped'].sum()), 'line')} of the "
+            "account's own money (withdrawals, currency conversions, fees, payments sent) "
+            "left out.")
+
+
+# --- Calendly scheduled events ------------------------------------------------------------------
+
+_PAID_WORDS = {"paid", "succeeded", "completed", "captured", "yes", "true"}
+
+
+def _calendly_facts(frame: pd.DataFrame) -> dict:
+    """Each row is a booking of its invitee (by e-mail, case ignored). A canceled one is a
+    cancellation; one that happened a contact at consideration (a booked call), a purchase
+    only where a payment column says it was paid (an Event Price alone says what it would
+    cost, not that it was paid). Calendly's own test bookings are left out."""
+    email = _col(frame, "inviteeemail").str.casefold()
+    test = email.fillna("").str.contains(_TEST_EMAIL, regex=True)
+    cancelled = _col(frame, "canceled", "cancelled").str.casefold().isin(_YES)
+    said = _col(frame, "paymentstatus", "paid", "paymentstate").str.casefold()
+    paid = said.isin(_PAID_WORDS) | (_money(frame, "amountpaid", "paymentamount").fillna(0) > 0)
+    no_show = _col(frame, "markedasnoshow").str.casefold().isin(_YES)
+    return {"email": email, "test": test, "cancelled": ~test & cancelled,
+            "paid": ~test & ~cancelled & paid, "no_show": ~test & ~cancelled & no_show,
+            "met": ~test & ~cancelled & ~paid}
+
+
+def _calendly_rules(rows: pd.DataFrame, frame: pd.DataFrame) -> pd.DataFrame:
+    facts = _calendly_facts(frame)
+    rows = rows[~facts["test"].reindex(rows.index, fill_value=True)].copy()
+    rows["client_id"] = rows["email"] = _none(facts["email"]).reindex(rows.index)
+    rows = _keyed_by_id(rows)
+    kind = pd.Series("contact", index=frame.index, dtype=object)
+    kind = kind.mask(facts["paid"], "purchase").mask(facts["cancelled"], "cancellation")
+    rows["kind"] = kind.reindex(rows.index)
+    rows["stage"] = pd.Series(None, index=frame.index, dtype=object).mask(
+        facts["met"], "consideration").reindex(rows.index)
+    rows["status"] = pd.Series(None, index=frame.index, dtype=object).mask(
+        facts["no_show"], "no show").reindex(rows.index)
+    amount = _money(frame, "amountpaid", "paymentamount", "eventprice")
+    rows["amount"] = amount.where(facts["paid"]).reindex(rows.index)
+    return rows
+
+
+def _calendly_explain(frame: pd.DataFrame) -> str:
+    facts = _calendly_facts(frame)
+    booked = ~facts["test"]
+    return (f"Recognised as a Calendly events export: {counted(int(booked.sum()), 'booking')} "
+            f"of {counted(facts['email'][booked].nunique(), 'invitee')} (by e-mail, case "
+            f"ignored); {counted(int(facts['met'].sum()), 'booking')} not canceled kept as "
+            f"contacts at consideration (booked calls; "
+            f"{counted(int(facts['no_show'].sum()), 'no-show')}), "
+            f"{counted(int(facts['paid'].sum()), 'paid booking')} counted as purchases (an Event "
+            "Price alone is no payment), "
+            f"{counted(int(facts['cancelled'].sum()), 'canceled booking')} as cancellations"
+            + (f"; {counted(int(facts['test'].sum()), 'test booking')} left out"
+               if facts["test"].any() else "") + ".")
+
+
 # --- the table ----------------------------------------------------------------------------
 
 _SHOPIFY_ORDERS = {"name": "order_id", "createdat": "date", "total": "amount",
@@ -1178,6 +1629,67 @@ PROFILES += (
             (_any(*_SURVEY_MARKS),),
             _SURVEY_KEYS, _satisfaction_rules, _satisfaction_explain, kind="clients",
             check=_satisfaction_check),
+)
+PROFILES += (
+    Profile("chargebee_subscriptions", "a Chargebee subscriptions export",
+            (_any(*_both("id", "subscriptions")[1:], "subscriptionid"),
+             _any(*_both("customerid", "subscriptions")),
+             _any(*_both("status", "subscriptions")),
+             _any(*_both("activatedat", "subscriptions")),
+             _any(*_both("cancelledat", "subscriptions")),
+             _any(*_both("currenttermend", "subscriptions")),
+             _any(*_both("planid", "subscriptions"))),
+            {"customerid": "client_id", "subscriptionscustomerid": "client_id",
+             "customeremail": "email", "customersemail": "email"},
+            _subscription_rules, _subscription_explain("a Chargebee subscriptions export"),
+            kind="clients"),
+    Profile("recurly_subscriptions", "a Recurly subscriptions export",
+            _all("accountcode", "subscriptionstate", "subscriptionactivatedat",
+                 "subscriptioncanceledat", "plancode"),
+            {"accountcode": "client_id", "accountemail": "email"},
+            _subscription_rules, _subscription_explain("a Recurly subscriptions export"),
+            kind="clients"),
+    Profile("chargebee_invoices", "a Chargebee invoices export",
+            (_any("invoicenumber", "invoicesid"), _any(*_both("customerid", "invoices")),
+             _any(*_both("subscriptionid", "invoices")), _any(*_both("status", "invoices")),
+             _any(*_both("amountpaid", "invoices")), _any(*_both("amountdue", "invoices")),
+             _any(*_both("paidat", "invoices"))),
+            {"invoicenumber": "order_id", "invoicesid": "order_id",
+             "invoicedate": "date", "invoicesdate": "date", "status": "status",
+             "invoicesstatus": "status", "customerid": "client_id",
+             "invoicescustomerid": "client_id", "customeremail": "email",
+             "customersemail": "email"},
+            _chargebee_invoice_rules, _chargebee_invoice_explain),
+    Profile("gumroad_sales", "a Gumroad sales export",
+            _all("purchaseemail", "saleprice", "refunded", "fullyrefunded", "partialrefund",
+                 "disputed", "saleid"),
+            {"buyername": "name", "purchaseemail": "email", "purchasedate": "date",
+             "saleprice": "amount", "ordernumber": "order_id", "referrer": "channel",
+             "country": "country", "itemname": "note"},
+            _gumroad_rules, _gumroad_explain),
+    Profile("etsy_order_items", "an Etsy sold order items export",
+            _all("transactionid", "listingid", "datepaid", "orderid", "itemtotal", "buyer",
+                 "saledate"),
+            {"buyer": "client_id", "saledate": "date", "shipcountry": "country",
+             "shipstate": "region"},
+            _etsy_items_rules, _etsy_items_explain),
+    Profile("etsy_orders", "an Etsy sold orders export",
+            _all("orderid", "buyeruserid", "ordervalue", "adjustedordertotal",
+                 "numberofitems", "buyer", "saledate"),
+            {"buyer": "client_id", "saledate": "date", "shipcountry": "country",
+             "shipstate": "region"},
+            _etsy_orders_rules, _etsy_orders_explain),
+    Profile("paypal_activity", "a PayPal activity download",
+            _all("gross", "fromemailaddress", "toemailaddress", "transactionid",
+                 "referencetxnid", "type", "status"),
+            {"name": "name", "date": "date", "transactionid": "order_id",
+             "itemtitle": "note", "countrycode": "country"},
+            _paypal_rules, _paypal_explain),
+    Profile("calendly_events", "a Calendly events export",
+            _all("inviteename", "inviteeemail", "eventtypename", "startdatetime", "canceled"),
+            {"inviteename": "name", "startdatetime": "date", "eventtypename": "note",
+             "cancellationreason": "reason", "utmsource": "channel"},
+            _calendly_rules, _calendly_explain),
 )
 BY_NAME = {profile.name: profile for profile in PROFILES}
 WRITERS_ONLY = tuple(profile.name for profile in PROFILES if profile.writers_only)
