@@ -318,3 +318,16 @@ def test_the_mapping_says_a_column_kept_as_extra(db):
         "Client,Date,Kind\nAnn,soon,contact\nBo,later,contact\nCy,never,contact\n"))[0]
     assert result.mapping["Date"] is None
     assert any("Column 'Date' looked like date" in note for note in result.notes)
+
+
+def test_an_order_number_column_makes_each_row_an_order(db):
+    """'Order ID' numbers the rows as orders: purchases, and the import says why; a 'Deal
+    ID' does not (a deal is not yet a sale)."""
+    result = import_file(db, "export.csv", csv_bytes(
+        "Order ID,Customer,Order Date,Amount\nO1,Ann,2024-01-02,50\nO2,Bo,2024-01-03,20\n"))[0]
+    assert any("because its column 'Order ID' numbers them as orders" in n for n in result.notes)
+    deals = import_file(db, "export2.csv", csv_bytes(
+        "Deal ID,Customer,Date,Amount\nD1,Cy,2024-01-04,70\n"))[0]
+    assert db.execute("SELECT import_id, kind FROM events ORDER BY id").fetchall() == [
+        (result.import_id, "purchase"), (result.import_id, "purchase"),
+        (deals.import_id, "contact")]

@@ -461,7 +461,12 @@ def resolve_kinds(out, plan, frame, raw, columns_for, stage_map=None) -> list[st
     list of payments alone, each is a purchase.
     """
     named = None if plan.set_values.get("kind") else _sheet_word(f"{plan.sheet} {plan.file}")
-    default = plan.set_values.get("kind") or (KIND_OF[named] if named else "contact")
+    numbered = None       # an order or invoice number column: each row is one (a purchase)
+    if named is None and not plan.set_values.get("kind") and "order_id" in columns_for:
+        word = _sheet_word(columns_for["order_id"][0])
+        numbered = columns_for["order_id"][0] if word and KIND_OF[word] == "purchase" else None
+    default = plan.set_values.get("kind") or (
+        KIND_OF[named] if named else "purchase" if numbered else "contact")
     default = KIND_OF.get(normalise_value(default), default)
     has_stage_column = "stage" in columns_for
     # An order list (its rows are purchases unless said otherwise) without a stage column:
@@ -513,7 +518,7 @@ def resolve_kinds(out, plan, frame, raw, columns_for, stage_map=None) -> list[st
     combos = list(zip(given, out["stage"].tolist(), out["_outcome"].tolist(),
                       out["_won"].tolist(), out["stage_raw"].tolist(), statuses))
     decided = {combo: decide(*combo) for combo in dict.fromkeys(combos)}
-    notes = _default_notes(plan, combos, decided, default, named, by_status)
+    notes = _default_notes(plan, combos, decided, default, named, numbered, by_status)
     sold = any(kind == "purchase" for kind, _ in decided.values())
     paid = "contact" if sold else "purchase"     # the paying of an invoice, or a sale
     kinds = [decided[combo][0] for combo in combos]
@@ -551,20 +556,21 @@ def _names_kinds(column: pd.Series) -> bool:
 
 
 def _default_notes(plan, combos: list, decided: dict, default: str, named: str | None,
-                   by_status: bool) -> list[str]:
-    """What the import says of the rows no column gave a kind: the sheet's name gave
-    them one, or nothing did (an amount alone makes no purchase); and an order's status
-    Journey does not know."""
+                   numbered: str | None, by_status: bool) -> list[str]:
+    """What the import says of the rows no column gave a kind: the sheet's name or its
+    order numbers gave them one, or nothing did (an amount alone makes no purchase); and
+    an order's status Journey does not know."""
     notes = []
     defaulted = sum(1 for combo in combos if combo[0] is None and not any(combo[2:4])
                     and decided[combo][0] == default and combo[5] is None
                     and (combo[1] is None or by_status))
     if defaulted and "kind" not in plan.set_values:
-        if named:
+        if named or numbered:
+            why = (f"the sheet or file is called '{named}'" if named else
+                   f"its column '{numbered}' numbers them as orders")
             notes.append(f"{counted(defaulted, 'row')} with nothing saying what happened "
-                         f"were read as {default.replace('_', ' ')}s, because the sheet or file "
-                         f"is called '{named}'; choose another under 'Every row is' (--set "
-                         "kind=...) if that is wrong.")
+                         f"were read as {default.replace('_', ' ')}s, because {why}; choose "
+                         "another under 'Every row is' (--set kind=...) if that is wrong.")
         elif any(combo[0] is None for combo in combos) and "amount" in plan.mapping.values():
             notes.append(f"{counted(defaulted, 'row')} with nothing saying what happened were "
                          "read as contacts: an amount alone makes no purchase. If each row is "
