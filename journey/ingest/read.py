@@ -24,6 +24,20 @@ Decisions (where the design is silent):
   after the title) and, read in parts, cut by its table's width. Blank rows anywhere are
   skipped and counted in a note. For CSV a "row" is a record, as a spreadsheet program
   would number it (a quoted cell with line breaks stays one row).
+- Cells merged over several rows (a client's name over its contacts' rows) are read as
+  the merged value in each of those rows, in the range's first column, with a note: calamine
+  gives it to the first cell only. Ranges come from the XML in the pass that inflates it
+  (xlsx ``<mergeCell>``, ODS ``number-rows-spanned``; .xls/.xlsb from calamine in the child
+  process); only ranges starting below the header count, a range across columns alone (a
+  header over two columns) changes nothing, blank rows stay blank, a cell with a value of
+  its own keeps it, and nothing is filled outside the grid. A sheet with more than
+  ``MAX_MERGES`` ranges is read as it is, with a note; a sheet read in parts is not filled.
+- Tables stacked under one header (a Monday.com board: each group's name, the header again,
+  the group's items) are read as one: rows repeating the header cell for cell are left out
+  (with a note), and a row of one cell right above a repeat (or above the header, among
+  the title rows) names the group the rows below it belong to, given to them in a new last
+  column 'Stage' (a board's groups are usually its stages), or 'Group' when the header has
+  a Stage column already.
 - Duplicate headers are compared case-insensitively (``Name`` and ``name`` collide in
   SQLite), the later ones get `` (2)``, `` (3)``.
 - A text file named ``.xlsx``/``.xls``/``.ods`` is read as CSV, with a note; an HTML or
@@ -79,6 +93,7 @@ import contextlib
 import csv
 import datetime as dt
 import functools
+import html
 import io
 import itertools
 import pickle
@@ -159,6 +174,8 @@ class RawSheet:
     # text (stripped, case ignored): the first part alone may not show it.
     repeats: Callable[[str], bool] | None = field(default=None, repr=False)
     header_row: int | None = None        # the header's row, as the sheet numbers it
+    # header -> which rows had its value from a cell merged over them (not their own)
+    merged_rows: dict[str, np.ndarray] = field(default_factory=dict, repr=False)
 
     @property
     def rows(self) -> int:
@@ -227,6 +244,7 @@ class _Grid:
     columns: list[np.ndarray]  # object arrays: str/int/float/bool/date/datetime or None
     row_numbers: np.ndarray  # 1-based row number of each grid row
     first_column: int = 0  # 0-based sheet column of columns[0]
+    merged: _Merged | None = None  # the sheet's merged ranges (a workbook's)
 
 
 # --------------------------------------------------------------------------- entry point
@@ -303,10 +321,11 @@ def _read_zip_workbook(name: str, data: bytes, sheet: str | None, limits: _Limit
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             _check_zip_is_spreadsheet(name, archive)
             _check_zip_size(name, archive)
-            spans, over = _verify_zip_members(name, archive)
+            merged: dict[str, _Merged] = {}
+            spans, over = _verify_zip_members(name, archive, merged)
             _check_ods_encryption(name, archive)
             binary_sheets = any(n.endswith(".bin") for n in archive.namelist() if n.startswith("xl/worksheets/"))
-            listed = workbook_sheets(archive) if spans else []
+            listed = workbook_sheets(archive) if spans or merged else []
             dated_texts = shared_strings_look_dated(archive) if spans else True
             parted = _parted(name, archive, listed, spans, over, limits)
     except UnreadableFile:
@@ -321,6 +340,8 @@ def _read_zip_workbook(name: str, data: bytes, sheet: str | None, limits: _Limit
     for parts in parted.values():
         parts.data, parts.dated_texts = data, dated_texts
     fast.parted = parted
+    # (xlsx ranges are found by worksheet member, ODS ones by table name)
+    fast.merged = {s.name: merged.pop(s.member) for s in listed if s.member in merged} | merged
     return _read_workbook(name, data, sheet, limits, fast=fast, listed=listed)
 
 
@@ -440,13 +461,16 @@ def _check_zip_size(name: str, archive: zipfile.ZipFile) -> None:
         raise UnreadableFile(_too_big_unpacked(name, declared))
 
 
-def _verify_zip_members(name: str, archive: zipfile.ZipFile
+def _verify_zip_members(name: str, archive: zipfile.ZipFile,
+                        merged: dict[str, _Merged] | None = None
                         ) -> tuple[dict[str, Span], dict[str, tuple[int, int]]]:
     """Inflate every member once: count the real bytes, check CRCs, measure sheet extents.
 
     Returns where each xlsx worksheet member's cells with a value are (where that could be
     found), for ``journey.ingest.xlsx_columns``; and the extents of the worksheets over
     ``MAX_CELLS`` that may yet be read in parts (checked by the caller: ``_parted``).
+    Fills ``merged`` (when given) with the merged ranges of each xlsx worksheet member and
+    of each ODS table (by name) that has some.
     """
     total = 0
     spans = {}
@@ -456,6 +480,7 @@ def _verify_zip_members(name: str, archive: zipfile.ZipFile
             extent = _extent_scanner(info.filename)
             checker = _well_formed_checker() if info.filename == "content.xml" else None
             span = RowSpan() if isinstance(extent, _XlsxExtent) else None
+            merges = _XlsxMerges() if span else None
             with open_member(archive, info) as member:
                 while chunk := member.read(1 << 22):
                     total += len(chunk)
@@ -463,10 +488,14 @@ def _verify_zip_members(name: str, archive: zipfile.ZipFile
                         raise UnreadableFile(_too_big_unpacked(name, total))
                     # One search for what is rare in a worksheet (each scanner's own
                     # searches run only where it is found); the span's window holds the
-                    # extent's.
-                    notable = span is None or re2_search(
-                        span.carry + chunk, f"{_RARE_TYPES}|{extent.watched()}")
+                    # extent's and the merged ranges'.
                     if span:
+                        window = span.carry + chunk
+                        notable = re2_search(
+                            window, f"{_RARE_TYPES}|{extent.watched()}|{_MERGE_CELL}")
+                        if notable:
+                            merges.feed(window)
+                        del window
                         extent.feed(chunk, notable)
                         span.feed(chunk, notable)
                     elif extent:
@@ -476,6 +505,10 @@ def _verify_zip_members(name: str, archive: zipfile.ZipFile
             unusual = isinstance(extent, _XlsxExtent) and extent.unusual
             if span and not unusual and (found := span.finish()):
                 spans[info.filename] = found
+            if merged is not None and merges is not None and (ranges := merges.finish()):
+                merged[info.filename] = ranges
+            if merged is not None and isinstance(extent, _OdsExtent):
+                merged.update(extent.merged)
             if extent:
                 extents = extent.finish()
                 if unusual:        # some cell's position is not (only) its reference
@@ -520,9 +553,72 @@ _XLSX_REF_LETTERS = re.compile(rb'r="([A-Za-z]+)[0-9]')
 _XLSX_REF_DIGITS = re.compile(rb'r="[A-Za-z]+([0-9]+)"')
 # (no \b before r: it would disable the regex engine's fast literal search; an attribute
 # that merely ends in "r" can only make the extent larger, never smaller)
-_ODS_TAG = re.compile(rb"<(/?)table:(table-row|table-cell|covered-table-cell|table)\b([^>]*?)(/?)>")
+_ODS_TAG = re.compile(
+    rb"<(/?)table:(table-row|table-cell|covered-table-cell|table)(?=[\s/>])([^>]*?)(/?)>")
 _ODS_REPEAT = re.compile(rb'number-(?:rows|columns)-repeated="([0-9]+)"')
 _ODS_NAME = re.compile(rb'table:name="([^"]*)"')
+
+
+# Merged cells. calamine gives a merged range's value to its first cell only, so a
+# client's name merged over its three contact rows leaves two rows without a client. The
+# ranges are read from the XML in the pass that inflates it anyway (xlsx: <mergeCell
+# ref="A3:A5"/>, after the cells; ODS: number-rows-spanned on the cell) and the value is
+# given to each row of the range below the header (see ``_fill_merged``).
+MAX_MERGES = 100_000      # a sheet with more merged ranges is read as calamine reads it
+_MERGE_CELL = "mergeCell"   # (RE2) the rare text that starts the search below
+_XLSX_MERGE = re.compile(
+    rb'<(?:[A-Za-z_][-\w.]*:)?mergeCell\s+ref="\$?([A-Za-z]{1,3})\$?([0-9]{1,7})'
+    rb':\$?([A-Za-z]{1,3})\$?([0-9]{1,7})"')
+_ODS_SPANNED = re.compile(rb'number-(rows|columns)-spanned="([0-9]+)"')
+
+
+@dataclass
+class _Merged:
+    """The merged ranges of one sheet, or ``too_many`` (over ``MAX_MERGES``: none kept).
+
+    A range is (top row, left column, bottom row, right column): rows as the sheet numbers
+    them (1-based), columns 0-based."""
+
+    ranges: list[tuple[int, int, int, int]] = field(default_factory=list)
+    too_many: bool = False
+
+    def add(self, top: int, left: int, bottom: int, right: int) -> None:
+        if self.too_many:
+            return
+        if len(self.ranges) >= MAX_MERGES:
+            self.ranges, self.too_many = [], True
+            return
+        self.ranges.append((min(top, bottom), min(left, right), max(top, bottom), max(left, right)))
+
+
+class _XlsxMerges:
+    """The merged ranges of one xlsx worksheet, fed the windows where ``_MERGE_CELL`` was
+    found (windows overlap, so a range cut by a chunk boundary is whole in one of them and
+    one seen twice is counted once)."""
+
+    def __init__(self) -> None:
+        self.refs: set[tuple[bytes, ...]] = set()
+        self.too_many = False
+
+    def feed(self, window: bytes) -> None:
+        if self.too_many or b"mergeCell" not in window:
+            return
+        self.refs.update(_XLSX_MERGE.findall(window))
+        if len(self.refs) > MAX_MERGES:
+            self.refs, self.too_many = set(), True
+
+    def finish(self) -> _Merged | None:
+        if self.too_many:
+            return _Merged(too_many=True)
+        if not self.refs:
+            return None
+        merged = _Merged()
+        for top, left, bottom, right in sorted(
+                (int(top), _column_number(left.decode().upper()) - 1,
+                 int(bottom), _column_number(right.decode().upper()) - 1)
+                for left, top, right, bottom in self.refs):
+            merged.add(top, left, bottom, right)
+        return merged
 
 
 def _extent_scanner(member: str):
@@ -697,6 +793,7 @@ class _OdsExtent:
     def __init__(self) -> None:
         self.carry = b""
         self.tables: list[tuple[str, int, int]] = []
+        self.merged: dict[str, _Merged] = {}     # table name -> its merged ranges
         self.table, self.row, self.column = "", 0, 0
         self.row_repeat, self.row_has_content = 1, False
         self.height, self.width = 0, 0
@@ -726,7 +823,8 @@ class _OdsExtent:
             self.tables.append((self.table, self.height, self.width))
             return
         found = _ODS_NAME.search(attributes)
-        self.table = found.group(1).decode("utf-8", "replace") if found else ""
+        self.table = (html.unescape(found.group(1).decode("utf-8", "replace"))
+                      if found else "")
         self.row, self.height, self.width = 0, 0, 0
 
     def _row(self, closing: bytes, attributes: bytes, empty: bytes) -> None:
@@ -742,6 +840,12 @@ class _OdsExtent:
         if not empty or b"value-type" in attributes:
             self.row_has_content = True
             self.width = max(self.width, self.column + repeat)
+        if b"-spanned=" in attributes and repeat == 1 and self.row_repeat == 1:
+            spans = {kind: int(count) for kind, count in _ODS_SPANNED.findall(attributes)}
+            rows, columns = spans.get(b"rows", 1), spans.get(b"columns", 1)
+            if rows > 1 or columns > 1:
+                self.merged.setdefault(self.table, _Merged()).add(
+                    self.row + 1, self.column, self.row + rows, self.column + columns - 1)
         self.column += repeat
 
 
@@ -959,7 +1063,7 @@ try:
     resource.setrlimit(resource.RLIMIT_AS, (cap, cap))
 except Exception:
     pass
-max_columns, max_cells, max_rows, max_data_cells = map(int, sys.argv[2:6])
+max_columns, max_cells, max_rows, max_data_cells, max_merges = map(int, sys.argv[2:7])
 out = {"sheets": []}
 try:
     import python_calamine
@@ -974,6 +1078,12 @@ try:
             within = data_rows <= max_rows and data_rows * sheet.width <= max_data_cells
             if sheet.start is not None and readable and within:
                 entry["rows"] = sheet.to_python(skip_empty_area=True)
+                try:
+                    merged = sheet.merged_cell_ranges or []
+                    entry["merged"] = (None if len(merged) > max_merges else
+                                       [(a[0] + 1, a[1], b[0] + 1, b[1]) for a, b in merged])
+                except Exception:
+                    pass
         out["sheets"].append(entry)
 except BaseException as exc:
     out = {"error": type(exc).__name__ + " " + str(exc)}
@@ -984,7 +1094,7 @@ sys.stdout.buffer.write(pickle.dumps(out))
 def _open_isolated(name: str, data: bytes, limits: _Limits) -> _IsolatedBook:
     """Read a whole workbook with calamine in a child process with a memory cap (the
     cells of sheets over the limits stay behind: those sheets are refused)."""
-    sizes = (XLS_CHILD_MEMORY, MAX_COLUMNS, MAX_CELLS, limits.rows, limits.cells)
+    sizes = (XLS_CHILD_MEMORY, MAX_COLUMNS, MAX_CELLS, limits.rows, limits.cells, MAX_MERGES)
     command = [sys.executable, "-I", "-c", _XLS_CHILD, *map(str, sizes)]
     try:
         done = subprocess.run(command, input=data, capture_output=True, timeout=XLS_CHILD_SECONDS, check=False)
@@ -1023,6 +1133,9 @@ class _IsolatedSheet:
     def __init__(self, entry: dict) -> None:
         self.start, self.width, self.height = entry["start"], entry["width"], entry["height"]
         self.rows = entry.get("rows")
+        found = entry.get("merged", [])
+        self.merged = (_Merged(too_many=True) if found is None else
+                       _Merged(sorted(found)) if found else None)
 
     def to_python(self, skip_empty_area: bool = True) -> list[list]:
         if self.rows is None:  # the child only leaves them out of sheets refused before this call
@@ -1242,12 +1355,13 @@ def _sheet_grid(name: str, book, sheet_name: str, limits: _Limits,
     (``label``: the sheet's name in messages, when not ``sheet_name``)."""
     where = f"{name}, sheet '{label or sheet_name}',"
     check_size = functools.partial(limits.check, where)
+    merged = fast.merged.get(sheet_name) if fast is not None else None
     if fast is not None and (found := fast.columns(sheet_name, check_size)) is not None:
         if len(found.columns) > MAX_COLUMNS:
             raise _TooWide(len(found.columns))
         height = len(found.columns[0]) if found.columns else 0
         return _Grid(found.columns, np.arange(found.first_row, found.first_row + height),
-                     found.first_column)
+                     found.first_column, merged)
     try:
         sheet = book.get_sheet_by_name(sheet_name)
         start, width, height = sheet.start, sheet.width, sheet.height
@@ -1265,10 +1379,12 @@ def _sheet_grid(name: str, book, sheet_name: str, limits: _Limits,
         rows = sheet.to_python(skip_empty_area=True)
     except BaseException as exc:
         raise _library_failure(name, exc) from None
+    merged = getattr(sheet, "merged", merged)      # (a sheet the child process read)
     del sheet                            # calamine's copy of the cells, before ours grow
     grid = _grid_from_rows(rows, start[0], start[1])
     del rows
     grid.columns = [_clean_column(column) for column in grid.columns]
+    grid.merged = merged
     return grid
 
 
@@ -1708,30 +1824,53 @@ def _build_sheet(sheet_name: str, grid: _Grid, notes: list[str],
     if not len(data_at):
         raise _HeaderOnly()
     notes = list(notes)
+    texts = [_header_text(col[header_at]) for col in grid.columns]
+    # (a sheet read in parts is neither: its parts are read apart)
+    stacked = _Stacked() if not count_blank else _stacked(grid, missing, texts, filled, titles)
+    if titles and stacked.group_rows and stacked.group_rows[0] == filled[titles - 1]:
+        titles -= 1                                 # the first group's name, not a title
     if titles:
         notes.append(_title_note(int(grid.row_numbers[filled[0]]),
                                  int(grid.row_numbers[filled[titles - 1]])))
     blank_count = int(blank.sum())
     if blank_count and count_blank:
         notes.append(blank_note(blank_count))
-    texts = [_header_text(col[header_at]) for col in grid.columns]
+    merge_filled: dict[int, np.ndarray] = {}
+    if grid.merged is not None and count_blank:
+        notes += _fill_merged(grid, missing, blank, header_at, merge_filled)
+    if stacked.repeats:
+        data_at = np.setdiff1d(data_at, stacked.repeats + stacked.group_rows)
+        notes += stacked.notes(grid.row_numbers)
+        if not len(data_at):
+            raise _HeaderOnly()
     kept, dropped = _kept_columns(grid, texts, data_at, missing)
     if dropped:
         notes.append(_dropped_note(dropped))
     numbers = [grid.first_column + j + 1 for j in kept]
     headers = _unique_headers([texts[j] or f"column {n}" for j, n in zip(kept, numbers)])
+    groups = stacked.groups(data_at) if stacked.group_rows else None
     if data_at[-1] - data_at[0] + 1 == len(data_at):  # no blank rows among the data: a view
         data_at = slice(int(data_at[0]), int(data_at[-1]) + 1)
     # (the grid is dropped after this: the frame may hold its arrays without copying them)
     frame = pd.DataFrame({h: grid.columns[j][data_at] for h, j in zip(headers, kept)},
                          columns=headers, dtype=object, copy=False)
+    if groups is not None:
+        group_header = _unique_headers([*headers, stacked.header(texts)])[-1]
+        frame[group_header] = groups
+        headers = [*headers, group_header]
+        numbers.append(stacked.column + grid.first_column + 1)
+        notes.append(stacked.group_note(grid.row_numbers, group_header))
     row_numbers = grid.row_numbers[data_at].tolist()
+    merged_rows = {h: merge_filled[j][data_at] for h, j in zip(headers, kept)
+                   if j in merge_filled}
     made_up = [h for h, j in zip(headers, kept) if not texts[j]]
     if made_up and count_blank:            # (a sheet read in parts is never a report)
         title = [str(col[filled[k]]) for k in range(titles) for col in grid.columns
                  if col[filled[k]] is not None]
         frame, row_numbers, headers, grouped = _ungrouped(frame, row_numbers, made_up, title)
         notes += grouped
+        if grouped:
+            merged_rows = {}                 # (its rows are others now)
     return RawSheet(
         name=sheet_name,
         headers=headers,
@@ -1741,6 +1880,7 @@ def _build_sheet(sheet_name: str, grid: _Grid, notes: list[str],
         notes=notes,
         blank_rows=blank_count,
         header_row=int(grid.row_numbers[header_at]),
+        merged_rows=merged_rows,
     )
 
 
@@ -1779,6 +1919,146 @@ def _ungrouped(frame: pd.DataFrame, row_numbers: list[int], made_up: list[str],
                 + (f", as column '{renamed}'" if renamed else f", in '{header}'"))
         return (frame, [n for n, k in zip(row_numbers, keep) if k], list(frame.columns), [note])
     return frame, row_numbers, list(frame.columns), []
+
+
+def _fill_merged(grid: _Grid, missing: list[np.ndarray], blank: np.ndarray,
+                 header_at: int, filled: dict[int, np.ndarray]) -> list[str]:
+    """Give each range of cells merged over several rows below the header its value (which
+    calamine gives to the range's first cell only) in each of its rows, in the range's
+    first column: a client's name merged over its contacts' rows names each of them. A
+    range across columns only (a header over two columns) is left as it is, and so are the
+    columns of a range right of its first, blank rows, cells with a value of their own and
+    rows outside the grid. Returns the note, or none; ``filled`` gets, per column index,
+    the grid rows given a value so."""
+    merged, numbers = grid.merged, grid.row_numbers
+    if merged.too_many:
+        return [f"the sheet has more than {MAX_MERGES:,} ranges of merged cells; each was "
+                "read as it is, the value in its first cell only"]
+    height = len(numbers)
+    if not height or int(numbers[-1]) - int(numbers[0]) + 1 != height:
+        return []
+    first, last, header = int(numbers[0]), int(numbers[-1]), int(numbers[header_at])
+    budget = height * len(grid.columns)     # ranges do not overlap: more is a crafted file
+    used = []
+    for top, left, bottom, right in merged.ranges:
+        j = left - grid.first_column
+        if bottom <= top or top <= header or top > last or not 0 <= j < len(grid.columns):
+            continue
+        start, stop = top - first, min(bottom, last) - first + 1
+        budget -= stop - start
+        if budget < 0:
+            break
+        value = grid.columns[j][start]
+        if value is None:
+            continue
+        below = slice(start + 1, stop)
+        empty = missing[j][below] & ~blank[below]
+        if empty.any():
+            grid.columns[j][below][empty] = value
+            missing[j][below][empty] = False
+            filled.setdefault(j, np.zeros(height, dtype=bool))[below][empty] = True
+            used.append(f"{column_letter(left + 1)}{top}:{column_letter(right + 1)}{bottom}")
+    if not used:
+        return []
+    listed = ", ".join(used[:4]) + (", ..." if len(used) > 4 else "")
+    return [f"cells merged over several rows ({listed}) were read as the value in each row"]
+
+
+@dataclass
+class _Stacked:
+    """Tables stacked in one sheet under one header (a Monday.com board: each group's name,
+    its header row again, its items): grid indexes of the header's repeats below it and of
+    the rows naming a group, and where each group starts."""
+
+    repeats: list[int] = field(default_factory=list)
+    group_rows: list[int] = field(default_factory=list)
+    starts: list[int] = field(default_factory=list)     # the header and each repeat
+    names: list = field(default_factory=list)           # the group each starts (or None)
+    column: int = 0                                     # grid column of the groups' names
+
+    def groups(self, data_at: np.ndarray) -> np.ndarray:
+        """The name of the group of each row (grid indexes)."""
+        at = np.searchsorted(np.asarray(self.starts), data_at, side="right") - 1
+        names = np.empty(len(self.names), dtype=object)
+        names[:] = self.names
+        return names[at]
+
+    def header(self, texts: list[str]) -> str:
+        """The groups' column: 'Stage' (a board's groups are usually its stages) unless the
+        header has a stage already, else 'Group'."""
+        has_stage = any(text.casefold() == "stage" for text in texts)
+        return "Group" if has_stage else "Stage"
+
+    def notes(self, numbers: np.ndarray) -> list[str]:
+        rows = _rows_text([int(numbers[i]) for i in self.repeats])
+        return [f"the header row is repeated further down ({rows}): "
+                f"{'it was' if len(self.repeats) == 1 else 'they were'} not imported as rows"]
+
+    def group_note(self, numbers: np.ndarray, header: str) -> str:
+        rows = _rows_text([int(numbers[i]) for i in self.group_rows])
+        return (f"{counted(len(self.group_rows), 'row')} ({rows}) naming a group of the rows "
+                f"below {'it' if len(self.group_rows) == 1 else 'them'} "
+                f"{'was' if len(self.group_rows) == 1 else 'were'} not imported as rows: "
+                f"each group's name went to its rows, as column '{header}'")
+
+
+def _rows_text(numbers: list[int]) -> str:
+    """'row 11', 'rows 11, 17 and 24', 'rows 11, 17, 24, 30, 36, ...'."""
+    if len(numbers) == 1:
+        return f"row {numbers[0]:,}"
+    if len(numbers) > 5:
+        return "rows " + ", ".join(f"{n:,}" for n in numbers[:5]) + ", ..."
+    return "rows " + ", ".join(f"{n:,}" for n in numbers[:-1]) + f" and {numbers[-1]:,}"
+
+
+def _stacked(grid: _Grid, missing: list[np.ndarray], texts: list[str], filled: np.ndarray,
+             titles: int) -> _Stacked:
+    """Where the header row (``filled[titles]``) is repeated below, cell for cell, and which
+    repeats have a row of one cell right above them: that row names the group the repeat
+    heads (and the title row right above the header, if of one cell, names the first).
+    Nothing for a header of fewer than two labels."""
+    header_at = int(filled[titles])
+    labelled = [j for j, text in enumerate(texts) if text]
+    if len(labelled) < 2:
+        return _Stacked()
+    below = filled[titles + 1:]
+    repeats = below[grid.columns[labelled[0]][below] == grid.columns[labelled[0]][header_at]]
+    for j, column in enumerate(grid.columns):     # (narrowed column by column, in numpy)
+        if not len(repeats):
+            return _Stacked()
+        repeats = (repeats[column[repeats] == column[header_at]] if texts[j] else
+                   repeats[missing[j][repeats]])
+    if not len(repeats):
+        return _Stacked()
+    stacked = _Stacked(repeats=[int(i) for i in repeats], starts=[header_at], names=[None])
+    position = {int(i): k for k, i in enumerate(filled)}
+    first_name = None
+    for at in [header_at, *stacked.repeats]:
+        k = position[at]
+        above = int(filled[k - 1]) if k else -1
+        one_cell = (above >= 0 and grid.row_numbers[above] + 1 == grid.row_numbers[at]
+                    and above not in stacked.repeats
+                    and sum(not column[above] for column in missing) == 1)
+        if at == header_at:
+            first_name = above if one_cell and titles else None
+            continue
+        stacked.starts.append(at)
+        stacked.names.append(None)
+        if one_cell and above > header_at:
+            stacked.group_rows.append(above)
+            stacked.names[-1] = _header_text(_only_cell(grid, missing, above))
+    if stacked.group_rows and first_name is not None:
+        stacked.group_rows.insert(0, first_name)
+        stacked.names[0] = _header_text(_only_cell(grid, missing, first_name))
+    if stacked.group_rows:
+        row = stacked.group_rows[0]
+        stacked.column = next(j for j, column in enumerate(missing) if not column[row])
+    return stacked
+
+
+def _only_cell(grid: _Grid, missing: list[np.ndarray], row: int):
+    """The value of a row of one cell."""
+    return next(grid.columns[j][row] for j, column in enumerate(missing) if not column[row])
 
 
 # A title above a table: at most this many rows, each of at most two cells.

@@ -108,7 +108,10 @@ def detect_kind(raw: RawSheet, mapping: dict[str, str | None], sheet_name: str =
     if any(mapping[h] == "client_id" for h in keys):
         keys = [h for h in keys if mapping[h] == "client_id"]
     for header in keys:
-        cells = raw.frame[header].dropna().tolist()
+        column = raw.frame[header]
+        if header in raw.merged_rows:      # a name merged over its contacts' rows: one
+            column = column[~raw.merged_rows[header]]
+        cells = column.dropna().tolist()
         texts = list(map(str, cells))          # equal texts are equal keys: a quick answer
         if (len(set(texts)) < len(cells)
                 or len({t.strip().casefold() for t in texts}) < len(cells)

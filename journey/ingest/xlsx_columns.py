@@ -208,6 +208,7 @@ class FastSheets:
         self.dated_texts = dated_texts  # some shared string looks like a written date
         self.reader = None
         self.parted: dict = {}        # sheet name -> how it is read in parts (read._Parts)
+        self.merged: dict = {}        # sheet name -> its merged ranges (read._Merged)
 
     def close(self) -> None:
         self.reader = None
