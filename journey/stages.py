@@ -32,12 +32,14 @@ OUTCOMES = ("lost", "churned", "cancelled")
 STAGE_ALIASES: dict[str, str] = {}
 _ALIAS_WORDS = {
     PRE_AWARENESS: "pre-awareness, preawareness, unaware, target, suspect, cold, audience",
-    "awareness": "awareness, aware, lead, new lead, prospect, prospecting, subscriber, "
+    "awareness": "awareness, aware, lead, leads, new lead, new leads, prospect, prospects, "
+                 "prospecting, subscriber, "
                  "visitor, contacted, inquiry, enquiry, new, raw lead, marketing lead, "
                  "nuevo, prospecto, contactado, consulta, nouveau, contacte, demande, neu, "
                  "interessent, kontaktiert, anfrage, novo, contatado",
     "consideration": "consideration, considering, engaging, engaged, evaluation, evaluating, "
-                     "qualified, qualification, mql, sql, opportunity, proposal, "
+                     "qualified, qualification, mql, sql, opportunity, opportunities, "
+                     "proposal, proposals, "
                      "proposal sent, quote, quoted, quote sent, estimate, estimate sent, "
                      "negotiation, negotiating, demo, trial, "
                      "interested, meeting, discovery, in progress, pending, "
