@@ -137,7 +137,9 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
               "pipeline stage", "funnel stage", "status", "customer status", "customerstatus",
               "client status", "lead status", "opportunity stage", "sales stage"),
     "status": ("outcome", "result", "account status", "churn status", "membership status",
-               "member status", "subscription status", "patron status"),
+               "member status", "subscription status", "patron status", "payment status",
+               "financial status", "order status", "transaction status", "booking status",
+               "appointment status"),     # (what was paid says more than what was booked)
     "channel": ("channel", "source", "lead source", "origin", "received via", "acquisition channel",
                 "how found", "how did you hear", "how did you hear about us",
                 "how did you find us", "referral source", "medium", "utm source"),
