@@ -39,8 +39,8 @@ from .read import DEFAULT_MAX_BYTES, RawSheet, read_tables
 from .understand import (
     EXTRA, KINDS, REASONS, WORKSHOP_KINDS, Refined, coerce, column_label,
     detect_kind, extra_json, guess_sheet_mapping, headers_key, is_blank, looks_mismapped,
-    refine_mapping, resolve_kinds, resolve_stages, skip_guides, stand_in_names,
-    totals_rows, workshop_kind)
+    refine_mapping, resolve_kinds, resolve_stages, skip_guides, stand_ins_and_totals,
+    workshop_kind)
 
 # The importer of each workshop sheet kind: ``fn(db, raw, import_id) -> SheetSave``. It runs
 # inside the import's transaction and records every row it writes with
@@ -273,6 +273,7 @@ def prepare_sheet(plan: SheetPlan, *, stage_map: dict[str, str] | None = None,
     notes: list[str] = []
     demoted: list[str] = []
     columns_for: dict[str, list[str]] = {}
+    totals_of: dict[str, pd.Series] = {}     # name or ID -> its cells that say "TOTAL"
     for header, target in plan.mapping.items():
         if target:
             columns_for.setdefault(target, []).append(header)
@@ -304,7 +305,7 @@ def prepare_sheet(plan: SheetPlan, *, stage_map: dict[str, str] | None = None,
                 headers[0], merged, parsed, bad)
             notes += placeholder_notes
         if target in ("name", "client_id"):     # "Anonymous", "N/A": no one's name
-            stand_in = stand_in_names(parsed)
+            stand_in, totals_of[target] = stand_ins_and_totals(parsed)
             if stand_in.any():
                 parsed = parsed.where(~stand_in, None)
                 notes.append(f"{counted(int(stand_in.sum()), 'row')} with "
@@ -365,7 +366,10 @@ def prepare_sheet(plan: SheetPlan, *, stage_map: dict[str, str] | None = None,
         for index in no_key[no_key].index:
             problems.append(Problem(int(out.at[index, "_row"]), where, None, why))
         rejected |= no_key
-    totals = totals_rows(out) & ~rejected
+    totals = pd.Series(False, index=out.index)
+    for found in totals_of.values():         # a totals row: "TOTAL" for a name or an ID
+        totals |= found
+    totals &= ~rejected
     for index in totals[totals].index:
         said = next((h for f in ("name", "client_id") for h in columns_for.get(f, [])
                      if isinstance(frame.at[index, h], str)), None)

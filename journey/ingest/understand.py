@@ -358,31 +358,21 @@ STAND_IN_NAMES = frozenset(normalise_value(w) for w in (
     "desconhecido"))
 
 
-def _keyed_in(column: pd.Series, words: frozenset[str]) -> pd.Series:
-    """Whether each text cell that is not blank, compared as stage values are
-    (``normalise_value``: case, accents, spaces and punctuation ignored), is one of
-    ``words`` (worked out column by column)."""
+def stand_ins_and_totals(column: pd.Series) -> tuple[pd.Series, pd.Series]:
+    """Which name or ID cells name no one (a stand-in word, or punctuation alone: "N/A",
+    "-") and which are a totals row's ("TOTAL", "Grand total"): each cell compared as
+    stage values are (``normalise_value``: case, accents, spaces and punctuation ignored),
+    worked out once for the column in pyarrow."""
     texts = pa.array([v if isinstance(v, str) else None for v in column.tolist()], pa.string())
     keys = pc.replace_substring_regex(pc.utf8_normalize(pc.utf8_lower(texts), "NFKD"),
                                       r"[^\p{L}\p{N}]+", "")
-    found = pc.and_(pc.is_in(keys, value_set=pa.array(sorted(words), pa.string())),
-                    pc.not_equal(pc.utf8_trim_whitespace(texts), ""))
-    return pd.Series(found.fill_null(False).to_numpy(zero_copy_only=False), index=column.index)
+    filled = pc.not_equal(pc.utf8_trim_whitespace(texts), "")
 
-
-def stand_in_names(column: pd.Series) -> pd.Series:
-    """Name cells that name no one: a stand-in word, or punctuation alone ("-", "?")."""
-    return _keyed_in(column, STAND_IN_NAMES | {""})
-
-
-def totals_rows(out: pd.DataFrame) -> pd.Series:
-    """Rows whose client name or ID is a word for a total ("TOTAL", "Grand total"): a
-    sum of the rows above, not a client (nor an event of one)."""
-    found = pd.Series(False, index=out.index)
-    for column in ("name", "client_id"):
-        if column in out:
-            found |= _keyed_in(out[column], TOTAL_WORDS)
-    return found
+    def among(words: frozenset[str]) -> pd.Series:
+        found = pc.and_(pc.is_in(keys, value_set=pa.array(sorted(words), pa.string())), filled)
+        return pd.Series(found.fill_null(False).to_numpy(zero_copy_only=False),
+                         index=column.index)
+    return among(STAND_IN_NAMES | {""}), among(TOTAL_WORDS)
 
 
 def column_label(raw: RawSheet, header: str) -> str:
