@@ -477,14 +477,14 @@ def resolve_kinds(out, plan, frame, raw, columns_for, stage_map=None) -> list[st
                     or (PAYMENT if key in PAYMENT_WORDS else None))
             if kind is not None:
                 return kind, None
-            named = read_stage_value(cell, stage_map)
-            if named.won:
-                return "won", named.stage
-            if named.stage is not None:
-                return "stage_change", named.stage
-            if named.outcome == "lost":
+            said = read_stage_value(cell, stage_map)
+            if said.won:
+                return "won", said.stage
+            if said.stage is not None:
+                return "stage_change", said.stage
+            if said.outcome == "lost":
                 return "lost", None
-            if named.outcome in ("cancelled", "churned"):
+            if said.outcome in ("cancelled", "churned"):
                 return "cancellation", None
             return UNKNOWN_KIND, None
         if by_status and status is not None:
@@ -516,9 +516,9 @@ def resolve_kinds(out, plan, frame, raw, columns_for, stage_map=None) -> list[st
     paid = "contact" if sold else "purchase"     # the paying of an invoice, or a sale
     kinds = [decided[combo][0] for combo in combos]
     kinds = [paid if kind == PAYMENT else kind for kind in kinds]
-    named = pd.Series([decided[combo][1] for combo in combos], index=out.index, dtype=object)
-    if named.notna().any():
-        out["stage"] = out["stage"].where(out["stage"].notna(), named)
+    stated = pd.Series([decided[combo][1] for combo in combos], index=out.index, dtype=object)
+    if stated.notna().any():                   # the stage a kind cell names
+        out["stage"] = out["stage"].where(out["stage"].notna(), stated)
     unknown = pd.Series([kind == UNKNOWN_KIND for kind in kinds], index=out.index)
     if unknown.any():
         cells = pd.Series(given, index=out.index, dtype=object)[unknown]
