@@ -8,14 +8,19 @@ Helpers that build files in memory and dump a workspace are imported by the test
 
 from __future__ import annotations
 
+import contextlib
 import io
+import json
+import os
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import openpyxl
 import pytest
 
-from journey.workspace import open_memory_workspace
+from journey.workspace import open_memory_workspace, open_workspace
 
 REPO = Path(__file__).resolve().parents[1]
 DATASETS = REPO.parent / "shared" / "datasets"
@@ -157,3 +162,41 @@ def app_test(workspace: str | None = None, page: str | None = None, **state):
     if page:
         at.switch_page(page).run()
     return at
+
+
+# --- the command line -------------------------------------------------------------------
+
+def run_cli(home, *args) -> subprocess.CompletedProcess:
+    """``python -m journey ARGS`` in a child process, with ``home`` as JOURNEY_HOME (its exit
+    status, stdout and stderr, as a user sees them)."""
+    env = {**os.environ, "JOURNEY_HOME": str(home), "PYTHONPATH": str(REPO)}
+    return subprocess.run([sys.executable, "-m", "journey", *args], capture_output=True,
+                          text=True, cwd=REPO, env=env, timeout=120)
+
+
+def cli_json(tmp_path, *args) -> dict:
+    """``python -m journey ARGS --workspace TMP/w.db --json``, in-process, as its JSON."""
+    from journey.__main__ import main
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        assert main([*args, "--workspace", str(tmp_path / "w.db"), "--json"]) == 0
+    return json.loads(out.getvalue())
+
+
+def cli_import_text(tmp_path, name, text) -> dict:
+    """Write ``text`` to TMP/NAME and import it with the command line: its one sheet's JSON."""
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    (found,) = cli_json(tmp_path, "import", str(path))["imports"]
+    return found
+
+
+def cli_funnel(tmp_path) -> list[int]:
+    """The clients at each stage, from ``funnel --json`` on TMP/w.db."""
+    return [stage["clients"] for stage in cli_json(tmp_path, "funnel")["stages"]]
+
+
+def workspace_rows(tmp_path, sql) -> list[tuple]:
+    """Rows of a query on TMP/w.db."""
+    db = open_workspace(str(tmp_path / "w.db"), create=False)
+    return [tuple(r) for r in db.execute(sql).fetchall()]

@@ -9,13 +9,11 @@ from __future__ import annotations
 
 import concurrent.futures
 import json
-import os
 import subprocess
-import sys
 
 import pytest
 
-from conftest import REPO
+from conftest import run_cli as run
 from journey.__main__ import EXAMPLES, main
 from journey.workspace import get_setting, open_workspace
 
@@ -26,12 +24,6 @@ LEADS = ("Lead ID,Lead Name,Source,Stage\n"
 WON = ("Ref,Closed,Value,Deal\n"
        "L2,2024-01-10,500,D1\nL3,2024-02-01,800,D2\nL3,2024-05-01,300,D3\nL4,2024-03-03,1000,D4\n"
        "L4,someday,5,D5\n")
-
-
-def run(home, *args) -> subprocess.CompletedProcess:
-    env = {**os.environ, "JOURNEY_HOME": str(home), "PYTHONPATH": str(REPO)}
-    return subprocess.run([sys.executable, "-m", "journey", *args], capture_output=True,
-                          text=True, cwd=REPO, env=env, timeout=120)
 
 
 def refused(done: subprocess.CompletedProcess) -> str:

@@ -7,38 +7,13 @@ test's comment, in stage order: awareness, consideration, purchase, retention, a
 
 from __future__ import annotations
 
-import contextlib
-import io
-import json
 
 import pytest
 
-from journey.__main__ import main
+from conftest import cli_funnel as funnel
+from conftest import cli_import_text as import_text
+from conftest import workspace_rows as rows
 from journey.ingest.profiles import recognise
-from journey.workspace import open_workspace
-
-
-def run(tmp_path, *args) -> dict:
-    out = io.StringIO()
-    with contextlib.redirect_stdout(out):
-        assert main([*args, "--workspace", str(tmp_path / "w.db"), "--json"]) == 0
-    return json.loads(out.getvalue())
-
-
-def import_text(tmp_path, name, text) -> dict:
-    path = tmp_path / name
-    path.write_text(text, encoding="utf-8")
-    (found,) = run(tmp_path, "import", str(path))["imports"]
-    return found
-
-
-def funnel(tmp_path) -> list[int]:
-    return [stage["clients"] for stage in run(tmp_path, "funnel")["stages"]]
-
-
-def rows(tmp_path, sql) -> list[tuple]:
-    db = open_workspace(str(tmp_path / "w.db"), create=False)
-    return [tuple(r) for r in db.execute(sql).fetchall()]
 
 
 # --- Chargebee and Recurly ------------------------------------------------------------------

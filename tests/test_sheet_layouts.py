@@ -8,16 +8,13 @@ from __future__ import annotations
 
 import io
 import json
-import os
-import subprocess
-import sys
 import zipfile
 from xml.sax.saxutils import escape
 
 import openpyxl
 import pytest
 
-from conftest import REPO
+from conftest import run_cli as run
 from journey.errors import UnreadableFile
 from journey.ingest import read
 from journey.ingest.read import RawSheet, read_tables
@@ -365,12 +362,6 @@ def test_a_board_of_only_repeated_headers_has_no_data_rows():
 
 
 # ------------------------------------------------------------------------ end to end
-
-
-def run(home, *args) -> subprocess.CompletedProcess:
-    env = {**os.environ, "JOURNEY_HOME": str(home), "PYTHONPATH": str(REPO)}
-    return subprocess.run([sys.executable, "-m", "journey", *args], capture_output=True,
-                          text=True, cwd=REPO, env=env, timeout=120)
 
 
 def test_a_board_and_a_merged_tracker_import_their_clients(tmp_path):

@@ -7,15 +7,12 @@ from __future__ import annotations
 import datetime as dt
 import io
 import json
-import os
 import random
-import subprocess
-import sys
 
 import openpyxl
 import pytest
 
-from conftest import REPO
+from conftest import run_cli as run
 from journey.errors import UnreadableFile
 from journey.ingest.read import RawSheet, read_tables
 
@@ -254,12 +251,6 @@ def test_odd_cells_above_a_table_never_crash():
 
 
 # ---------------------------------------------------------------------------- end to end
-
-
-def run(home, *args) -> subprocess.CompletedProcess:
-    env = {**os.environ, "JOURNEY_HOME": str(home), "PYTHONPATH": str(REPO)}
-    return subprocess.run([sys.executable, "-m", "journey", *args], capture_output=True,
-                          text=True, cwd=REPO, env=env, timeout=120)
 
 
 def test_titled_tracker_imports_its_clients(tmp_path):
