@@ -1239,6 +1239,9 @@ def _gumroad_explain(frame: pd.DataFrame) -> str:
 # second import finds the same event and adds nothing).
 _ETSY_PURCHASE = ("client_id", "name", "date", "kind", "amount", "order_id", "extra")
 _EVENT_CONTENT = (*EVENT_FIELDS, "stage_raw", "extra")
+# Both exports' mapping (the rules set the rest, the same way for both).
+_ETSY_MAPPING = {"buyer": "client_id", "saledate": "date", "shipcountry": "country",
+                 "shipstate": "region"}
 
 
 def _etsy_rows(rows: pd.DataFrame, frame: pd.DataFrame, order: pd.Series,
@@ -1670,15 +1673,11 @@ PROFILES += (
     Profile("etsy_order_items", "an Etsy sold order items export",
             _all("transactionid", "listingid", "datepaid", "orderid", "itemtotal", "buyer",
                  "saledate"),
-            {"buyer": "client_id", "saledate": "date", "shipcountry": "country",
-             "shipstate": "region"},
-            _etsy_items_rules, _etsy_items_explain),
+            _ETSY_MAPPING, _etsy_items_rules, _etsy_items_explain),
     Profile("etsy_orders", "an Etsy sold orders export",
             _all("orderid", "buyeruserid", "ordervalue", "adjustedordertotal",
                  "numberofitems", "buyer", "saledate"),
-            {"buyer": "client_id", "saledate": "date", "shipcountry": "country",
-             "shipstate": "region"},
-            _etsy_orders_rules, _etsy_orders_explain),
+            _ETSY_MAPPING, _etsy_orders_rules, _etsy_orders_explain),
     Profile("paypal_activity", "a PayPal activity download",
             _all("gross", "fromemailaddress", "toemailaddress", "transactionid",
                  "referencetxnid", "type", "status"),
