@@ -472,9 +472,7 @@ def resolve_kinds(out, plan, frame, raw, columns_for, stage_map=None) -> list[st
         """The event's kind, and the stage its kind cell names (or None); the kind is
         UNKNOWN_KIND for a kind cell Journey does not know."""
         if cell is not None:
-            key = normalise_value(cell)
-            kind = (key if key in EVENT_KINDS else KIND_OF.get(key) or KIND_OF.get(key.rstrip("s"))
-                    or (PAYMENT if key in PAYMENT_WORDS else None))
+            kind = _kind_named(normalise_value(cell))
             if kind is not None:
                 return kind, None
             said = read_stage_value(cell, stage_map)
@@ -539,12 +537,19 @@ def resolve_kinds(out, plan, frame, raw, columns_for, stage_map=None) -> list[st
     return notes
 
 
+def _kind_named(key: str) -> str | None:
+    """The event kind a normalised word names ("invoices" -> purchase), PAYMENT for a
+    payment (resolve_kinds decides which), or None."""
+    return (key if key in EVENT_KINDS else KIND_OF.get(key) or KIND_OF.get(key.rstrip("s"))
+            or (PAYMENT if key in PAYMENT_WORDS else None))
+
+
 def _names_kinds(column: pd.Series) -> bool:
     """Whether most of a column's distinct values name an event kind, a payment or a stage
     ("Invoice", "Payment", "Refund", "Proposal sent")."""
     distinct = {normalise_value(v) for v in column.dropna().tolist() if str(v).strip()}
-    known = [v for v in distinct if v in EVENT_KINDS or v in KIND_OF or v.rstrip("s") in KIND_OF
-             or v in PAYMENT_WORDS or read_stage_value(v).stage is not None]
+    known = [v for v in distinct
+             if _kind_named(v) is not None or read_stage_value(v).stage is not None]
     return bool(distinct) and 2 * len(known) >= len(distinct)
 
 
