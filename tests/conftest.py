@@ -115,6 +115,14 @@ def xlsx_bytes(sheets: dict[str, list[list]], build=None) -> bytes:
 HISTORY_TABLES = ("imports", "import_changes", "import_problems")
 
 
+def read_one(filename: str, data: bytes, **kwargs):
+    """Read a file that must give exactly one sheet (a RawSheet)."""
+    from journey.ingest.read import read_tables
+    sheets = read_tables(filename, data, **kwargs)
+    assert len(sheets) == 1
+    return sheets[0]
+
+
 def dump(db, exclude: tuple[str, ...] = ()) -> dict[str, list[tuple]]:
     """Every row of every table (sorted), except ``exclude``: compare whole workspaces.
 

@@ -17,6 +17,7 @@ import openpyxl
 import pandas as pd
 import pytest
 
+from conftest import read_one
 from journey.ingest import read as readers
 from journey.errors import UnreadableFile
 from journey.ingest.read import MAX_COLUMNS, RawSheet, column_letter, read_tables
@@ -26,13 +27,6 @@ PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\
 
 
 # ------------------------------------------------------------------------------- helpers
-
-
-def read_one(filename: str, data: bytes, **kwargs) -> RawSheet:
-    """Read a file that must give exactly one sheet."""
-    sheets = read_tables(filename, data, **kwargs)
-    assert len(sheets) == 1
-    return sheets[0]
 
 
 def refusal(filename: str, data: bytes, **kwargs) -> str:

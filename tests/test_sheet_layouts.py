@@ -11,10 +11,10 @@ import json
 import zipfile
 from xml.sax.saxutils import escape
 
-import openpyxl
 import pytest
 
 from conftest import run_cli as run
+from conftest import read_one, xlsx_bytes
 from journey.errors import UnreadableFile
 from journey.ingest import read
 from journey.ingest.read import RawSheet, read_tables
@@ -35,16 +35,10 @@ TRACKER_MERGES = ["A4:A6", "D4:D6", "E4:E6", "A7:A8", "D7:D8", "E7:E8"]
 
 
 def xlsx(rows: list[list], merges: list[str] = (), sheet: str = "Clients") -> bytes:
-    wb = openpyxl.Workbook()
-    ws = wb.active
-    ws.title = sheet
-    for row in rows:
-        ws.append(row)
-    for ref in merges:
-        ws.merge_cells(ref)
-    buffer = io.BytesIO()
-    wb.save(buffer)
-    return buffer.getvalue()
+    def merge(workbook) -> None:
+        for ref in merges:
+            workbook[sheet].merge_cells(ref)
+    return xlsx_bytes({sheet: rows}, build=merge)
 
 
 def with_merge_xml(data: bytes, refs: list[str]) -> bytes:
@@ -109,12 +103,6 @@ def ods(rows: list[list], spans: dict[tuple[int, int], int] = (), sheet: str = "
         archive.writestr("META-INF/manifest.xml", manifest, compress_type=zipfile.ZIP_DEFLATED)
         archive.writestr("content.xml", content, compress_type=zipfile.ZIP_DEFLATED)
     return out.getvalue()
-
-
-def read_one(filename: str, data: bytes, **kwargs) -> RawSheet:
-    sheets = read_tables(filename, data, **kwargs)
-    assert len(sheets) == 1
-    return sheets[0]
 
 
 def rows_of(sheet: RawSheet) -> list[list]:

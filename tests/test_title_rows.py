@@ -13,6 +13,7 @@ import openpyxl
 import pytest
 
 from conftest import run_cli as run
+from conftest import read_one, xlsx_bytes
 from journey.errors import UnreadableFile
 from journey.ingest.read import RawSheet, read_tables
 
@@ -33,25 +34,12 @@ TRACKER_TABLE = [
 
 
 def xlsx(rows: list[list], sheet: str = "Report") -> bytes:
-    wb = openpyxl.Workbook()
-    ws = wb.active
-    ws.title = sheet
-    for row in rows:
-        ws.append(row)
-    buffer = io.BytesIO()
-    wb.save(buffer)
-    return buffer.getvalue()
+    return xlsx_bytes({sheet: rows})
 
 
 def csv_text(rows: list[list]) -> bytes:
     return "".join(",".join("" if v is None else str(v) for v in row) + "\n"
                    for row in rows).encode()
-
-
-def read_one(filename: str, data: bytes, **kwargs) -> RawSheet:
-    sheets = read_tables(filename, data, **kwargs)
-    assert len(sheets) == 1
-    return sheets[0]
 
 
 def first_row(sheet: RawSheet) -> dict:
