@@ -219,6 +219,8 @@ def stored_columns(db: Database, table: str) -> list[str]:
 
 # The record of an event an import listed again as it was: it changed nothing but holds it.
 HELD = "{}"
+# The after-image of an event linked to a client through its order ID (ingest.save).
+LINKED = '["client_ref"]'
 # Columns undo never takes back field by field: identity, bookkeeping, recomputed figures.
 BOOKKEEPING = frozenset({"id", "version", "updated_at", "import_id", "row_key", "stage_path"})
 # Tables whose rows a workshop table save also changes (``forget_import``, ``follow_version``).
@@ -356,7 +358,7 @@ class _Undo:
                 "import_changes WHERE import_id = :n AND table_name = 'clients'")
         touches = self.later_records("clients", mine)
         linked = ("EXISTS (SELECT 1 FROM import_changes l WHERE l.table_name = 'events' "
-                  f"AND l.row_id = e.id AND l.before != '{HELD}' AND l.import_id IN {_STANDING})")
+                  f"AND l.row_id = e.id AND l.after = '{LINKED}' AND l.import_id IN {_STANDING})")
         for client, later in self.db.execute(f"""
                 SELECT e.client_ref, e.import_id FROM events e
                 WHERE e.client_ref IN ({mine}) AND e.import_id > :n
@@ -424,8 +426,9 @@ class _Undo:
         now = self.row(table, row_id)
         if table == "clients":
             self.clients.add(row_id)
-        elif table == "events" and now is not None and now.get("client_ref") is not None:
-            self.clients.add(now["client_ref"])
+        elif table == "events":     # (an order listed again may have moved to a client)
+            self.clients.update(row["client_ref"] for row in (now, before)
+                                if row is not None and row.get("client_ref") is not None)
         not_null, columns = self.schema(table)
         fields = [c for c in (after if after is not None else before or now or {})
                   if c in columns and c not in BOOKKEEPING]

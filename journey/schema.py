@@ -433,3 +433,21 @@ def m014_first_seen_by_last_contact(db: Database) -> None:
     win rate counted the lost ones only."""
     db.execute("UPDATE clients SET first_date = last_contact WHERE last_contact IS NOT NULL "
                "AND (first_date IS NULL OR first_date > last_contact)")
+
+
+@migrations()
+def m015_events_keyed_by_order(db: Database) -> None:
+    """An event with an order ID is identified by its kind and order, not its content
+    (journey.ingest.save._event_keys), so an order listed again with new values is updated
+    instead of added twice. The events of imports whose order IDs identify them (at most
+    five events per order, as the import decides) take such keys: the n-th event of a kind
+    and order, in the order they were saved."""
+    db.execute("""
+        UPDATE events SET row_key = 'order:' || COALESCE(r.kind, '') || ':' || r.order_id
+                                    || ':' || (r.n - 1)
+        FROM (SELECT id, kind, order_id,
+                     ROW_NUMBER() OVER (PARTITION BY kind, order_id ORDER BY id) AS n
+              FROM events WHERE order_id IS NOT NULL AND import_id IN (
+                SELECT import_id FROM events WHERE order_id IS NOT NULL GROUP BY import_id
+                HAVING 5 * COUNT(DISTINCT order_id) >= COUNT(*))) AS r
+        WHERE events.id = r.id""")

@@ -11,7 +11,9 @@ parts takes its id from the first (read whole, from the last row naming it), wit
 values.
 
 Decisions (also in the README): clients are identified by their ID, else by their name;
-events by their content, so re-importing the same rows updates nothing twice. An event
+events by their content, so re-importing the same rows updates nothing twice, or, in a
+sheet whose order IDs identify its events, by their kind and order, so an order listed
+again with new values is updated (``_event_keys``). An event
 with no client but an ``order_id`` belongs to the client of the purchase with that order.
 An event with neither (a deal with no account, an anonymous complaint) is kept without a
 client: it counts in event figures, not in the client funnel.
@@ -35,7 +37,7 @@ from .. import values
 from ..derive import insert_new_clients, refresh_clients
 from ..fields import CLIENT_FIELDS, EVENT_FIELDS, PROFILE_FIELDS
 from ..journal import (
-    Problem, check_undoable, keyed_before, record_changes, record_held_events,
+    LINKED, Problem, check_undoable, keyed_before, record_changes, record_held_events,
     Undone, record_keyed_change, stage_mapping, stored_columns, take_back_import)
 from ..stages import normalise_value, read_stage_value
 from ..text import name_key
@@ -540,17 +542,20 @@ def _fetch_before(db: Database, table: str, ids: list[int]) -> dict[int, dict]:
 
 def _save_events(db: Database, rows: pd.DataFrame, import_id: int,
                  indexes: _SetAside | None = None, seen: _Seen | None = None):
-    """Insert events (identified by their content) and link them to clients."""
+    """Insert events and link them to clients. An event is identified by its order (see
+    ``_event_keys``): an order listed again with new values (fulfilled since, its amount
+    corrected) is updated, not added twice. Other events are identified by their content."""
     n = len(rows)
     keys = client_keys(rows.get("client_id"), rows.get("name"), n)
     refs = _client_refs(db, rows, keys, import_id)
     rows = rows.assign(client_ref=refs)
     event_columns = ["client_ref", *[c for c in EVENT_COLUMNS if c in rows], EXTRA]
     present = [c for c in event_columns if c in rows]
-    _, records = _records(rows.assign(row_key=_event_keys(rows, present, seen)),
-                          [*present, "row_key"])
+    rows = rows.assign(row_key=_event_keys(rows, present, seen))
+    _, records = _records(rows, [*present, "row_key"])
     if indexes is not None:
         indexes.before_write("events", len(records))
+    moved = _update_orders(db, rows, present, records, import_id)
     before = db.execute("SELECT total_changes()").fetchone()[0]
     db.conn.executemany(
         f"INSERT INTO events({', '.join(f'[{c}]' for c in present)}, row_key, import_id) "
@@ -559,30 +564,22 @@ def _save_events(db: Database, rows: pd.DataFrame, import_id: int,
     inserted = db.execute("SELECT total_changes()").fetchone()[0] - before
     if inserted < n:
         record_held_events(db, import_id, [record[-1] for record in records])
-    touched = sorted({r for r in refs if r is not None})
+    touched = sorted({r for r in [*refs, *moved] if r is not None})
     return inserted, n - inserted, touched
 
 
-class _Seen:
-    """How many events of each content the parts before of a sheet read in parts had:
-    the n-th identical row of a sheet gets its own key, whichever part it is in."""
-
-    def __init__(self) -> None:
-        self.counts = pd.Series(dtype="int64")      # first hash of the content -> rows
-
-    def before(self, first_hashes: np.ndarray) -> np.ndarray:
-        """The rows of each content in the parts before, and count these in."""
-        hashes = pd.Series(first_hashes)
-        earlier = self.counts.reindex(hashes.to_numpy()).fillna(0).to_numpy(dtype="int64")
-        self.counts = self.counts.add(hashes.value_counts(), fill_value=0).astype("int64")
-        return earlier
+# An event's key when it is identified by its order: ORDER_KEY, its kind, its order ID and
+# its place among the events of that kind and order in the sheet ("order:purchase:#1001:0").
+ORDER_KEY = "order:"
 
 
 def _event_keys(rows: pd.DataFrame, columns: list[str], seen: _Seen | None = None) -> list[str]:
-    """A key per event from its content; the n-th identical row gets its own key (counted
+    """A key per event; the n-th event of the same identity gets its own key (counted
     across the parts of a sheet read in parts with ``seen``).
 
-    Two independent 64-bit row hashes (pandas, vectorised) make collisions negligible.
+    An event of a sheet whose order IDs identify its events (``_orders_identify``) is
+    identified by its kind and order; any other by its content: two independent 64-bit
+    row hashes (pandas, vectorised) make collisions negligible.
     """
     content = rows[[c for c in columns if c != "client_ref"]].astype(object)
     content = content.where(content.notna(), None).astype(str)
@@ -590,11 +587,75 @@ def _event_keys(rows: pd.DataFrame, columns: list[str], seen: _Seen | None = Non
     pair[:, 0] = pd.util.hash_pandas_object(content, index=False, hash_key="journey-events-1")
     pair[:, 1] = pd.util.hash_pandas_object(content, index=False, hash_key="journey-events-2")
     text = pair.tobytes().hex()
-    digests = pd.Series([text[start:start + 32] for start in range(0, len(text), 32)])
-    occurrences = digests.groupby(digests, sort=False).cumcount()
+    identity = pd.Series([text[start:start + 32] for start in range(0, len(text), 32)])
+    if _orders_identify(rows):
+        order = rows["order_id"].reset_index(drop=True)
+        kind = rows["kind"].reset_index(drop=True).fillna("").astype(str)
+        identity = identity.where(order.isna(), ORDER_KEY + kind + ":" + order.astype(str))
+    occurrences = identity.groupby(identity, sort=False).cumcount()
     if seen is not None:
-        occurrences = occurrences + seen.before(pair[:, 0].astype(np.uint64))
-    return [f"{d}:{n}" for d, n in zip(digests.tolist(), occurrences.tolist())]
+        occurrences = occurrences + seen.before(identity)
+    return [f"{d}:{n}" for d, n in zip(identity.tolist(), occurrences.tolist())]
+
+
+# Order IDs identify a sheet's events when there are at most this many events per order
+# on average: an order list, invoices, payments. A column of a few repeated values ("paid",
+# "sent") mapped as the order ID does not, and its events keep their content keys.
+EVENTS_PER_ORDER = 5
+
+
+def _orders_identify(rows: pd.DataFrame) -> bool:
+    """Whether the sheet's order IDs identify its events (see EVENTS_PER_ORDER)."""
+    if "order_id" not in rows or "kind" not in rows:
+        return False
+    orders = rows["order_id"].dropna()
+    return len(orders) > 0 and EVENTS_PER_ORDER * orders.nunique() >= len(orders)
+
+
+def _update_orders(db: Database, rows: pd.DataFrame, present: list[str], records: list[tuple],
+                   import_id: int) -> list[int]:
+    """Write the new values of events an earlier import brought that this sheet lists
+    again by their order (``records``: ``present``'s values and the row key, in the order
+    of ``rows``); empty cells leave a value alone, extras are merged; recorded for undo.
+    Returns the clients the updated events belonged to before. The rows are compared in
+    SQL (a temporary table of the sheet's ordered rows beside the events)."""
+    ordered = [i for i, record in enumerate(records) if record[-1].startswith(ORDER_KEY)]
+    if not ordered or db.execute("SELECT 1 FROM events WHERE row_key >= ? AND row_key < ? "
+                                 "LIMIT 1", [ORDER_KEY, ORDER_KEY[:-1] + ";"]).fetchone() is None:
+        return []
+    names = [*present, "row_key"]
+    db.execute("DROP TABLE IF EXISTS temp._again")
+    db.execute("CREATE TEMP TABLE _again (position INTEGER PRIMARY KEY, "
+               + ", ".join(f"[{c}]" for c in names) + ")")
+    db.conn.executemany(f"INSERT INTO temp._again VALUES (?, {', '.join('?' * len(names))})",
+                        ((i, *records[i]) for i in ordered))
+    differs = [f"(a.[{c}] IS NOT NULL AND a.[{c}] IS NOT e.[{c}])" for c in present if c != EXTRA]
+    if EXTRA in present:
+        differs.append("(a.extra IS NOT NULL AND json(json_patch(COALESCE(e.extra, '{}'), "
+                       "a.extra)) IS NOT json(COALESCE(e.extra, '{}')))")
+    changed = db.execute(
+        "SELECT a.position, e.id, e.client_ref FROM temp._again a JOIN events e "
+        f"ON e.row_key = a.row_key WHERE {' OR '.join(differs)} ORDER BY a.position").fetchall()
+    db.execute("DROP TABLE temp._again")
+    if changed:
+        _update_rows(db, "events", [row_id for _, row_id, _ in changed],
+                     rows.iloc[[position for position, _, _ in changed]], present, import_id,
+                     only_filled=True)
+    return [client for _, _, client in changed]
+
+
+class _Seen:
+    """How many events of each identity the parts before of a sheet read in parts had:
+    the n-th event of the same identity gets its own key, whichever part it is in."""
+
+    def __init__(self) -> None:
+        self.counts = pd.Series(dtype="int64")      # identity -> rows
+
+    def before(self, identities: pd.Series) -> np.ndarray:
+        """The rows of each identity in the parts before, and count these in."""
+        earlier = self.counts.reindex(identities.to_numpy()).fillna(0).to_numpy(dtype="int64")
+        self.counts = self.counts.add(identities.value_counts(), fill_value=0).astype("int64")
+        return earlier
 
 
 def _client_refs(db: Database, rows: pd.DataFrame, keys: list, import_id: int) -> list:
@@ -691,7 +752,7 @@ def _link_orders(db: Database, import_ids: list[int]) -> list[int]:
     current = set(import_ids)
     fallback = max(current) if current else None
     record_changes(db, [(owner if owner in current else fallback, "events", event,
-                         '{"client_ref": null}', '["client_ref"]')
+                         '{"client_ref": null}', LINKED)
                         for event, event_import, _, owner in found])
     db.conn.executemany("UPDATE events SET client_ref = ? WHERE id = ?",
                         [(client, event) for event, _, client, _ in found])
