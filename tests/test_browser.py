@@ -47,11 +47,14 @@ def serving(home: Path, **environment: str):
     address, and stops the server afterwards."""
     port = _free_port()
     env = dict(os.environ, JOURNEY_HOME=str(home), **environment)
+    # The server's output goes to a file beside the workspaces: a pipe nobody reads would
+    # fill up after some 64 KB of log and stop the server mid-test.
+    log = open(home.parent / f"server-{port}.log", "wb")   # noqa: SIM115 (closed below)
     process = subprocess.Popen(
         [sys.executable, "-m", "journey_ui.serve",
          "--server.port", str(port), "--server.headless", "true",
          "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false"],
-        cwd=REPO, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+        cwd=REPO, env=env, stdout=log, stderr=subprocess.STDOUT)
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
         try:
@@ -59,7 +62,8 @@ def serving(home: Path, **environment: str):
                 break
         except OSError:
             if process.poll() is not None:
-                pytest.fail(process.stdout.read().decode(errors="replace"))
+                log.close()
+                pytest.fail(Path(log.name).read_text(errors="replace"))
             time.sleep(0.3)
     try:
         yield f"http://127.0.0.1:{port}"
@@ -69,6 +73,7 @@ def serving(home: Path, **environment: str):
             process.wait(timeout=10)
         except subprocess.TimeoutExpired:
             process.kill()
+        log.close()
 
 
 @pytest.fixture(scope="module")

@@ -226,7 +226,9 @@ def _facilitator_in_presenter_mode(room, browser):
     facilitator.locator('[data-testid="stSidebar"] input[type="password"]').first.fill(
         "open sesame")
     facilitator.get_by_role("button", name="Unlock editing").click()
-    facilitator.get_by_role("button", name="Lock editing").wait_for()
+    # (a name is matched as a substring, case ignored: "Lock editing" alone would find
+    # "Unlock editing" itself, and the test would go on before the unlock ran, and lose it)
+    facilitator.get_by_role("button", name=re.compile("^Lock editing$")).wait_for()
     facilitator.locator('[data-testid="stSidebar"]').get_by_text("Presenter mode").click()
     _settle(facilitator, TITLES[0])
     return facilitator
