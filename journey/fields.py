@@ -142,6 +142,7 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
                "appointment status"),     # (what was paid says more than what was booked)
     "channel": ("channel", "source", "lead source", "origin", "received via", "acquisition channel",
                 "how found", "how did you hear", "how did you hear about us",
+                "how did you hear about this event", "where did you hear about us",
                 "how did you find us", "referral source", "medium", "utm source"),
     "owner": ("owner", "account owner", "sales agent", "salesagent", "sales rep", "rep",
               "account manager", "assigned to", "salesperson", "sales person", "agent"),

@@ -353,7 +353,9 @@ def prepare_sheet(plan: SheetPlan, *, stage_map: dict[str, str] | None = None,
         # No stage or status in the sheet (a phone list): the stored ones stay as they are.
         out = out.drop(columns=["stage", "stage_raw", "status"])
     if plan.kind == "events":
-        notes += resolve_kinds(out, plan, frame, raw, columns_for, stage_map)
+        said = resolve_kinds(out, plan, frame, raw, columns_for, stage_map)
+        if profile is None:     # (a profile's rules say what each row is, and its sentence)
+            notes += said
     if plan.kind == "clients":
         no_key = is_blank(out, "client_id") & is_blank(out, "name")
         where, why = "client ID or name", ("the row has no client ID or name, so it cannot be "

@@ -33,6 +33,17 @@ Decisions (also in the README):
 - A survey's 0-10 "recommend" answer is an nps event of its respondent (amount = the
   score; 9-10 proves advocacy); a 1-5 satisfaction answer without one sets the
   respondent's satisfaction (their latest answer).
+- A booking (Acuity, Square Appointments, SimplyBook.me) is a purchase only when its
+  export says it was paid; booked and unpaid (accepted, pending, a no-show) it is a contact
+  at consideration, as a Calendly call is; cancelled, a cancellation; paid and refunded, a
+  purchase with a refund beside it. An Eventbrite order is its buyer's purchase; the other
+  attendees on it are contacts of their own; a free ticket is a contact.
+- A member list (Mindbody, a gym's own sheet), Patreon and Substack say who paid, not
+  when: a paying member is a customer (churned once the membership ended after paying), a
+  free member or trial is not; repeat payments are counted only where the export shows
+  them (Patreon's Lifetime Amount ÷ Pledge Amount, Substack's paid periods to the expiry).
+  "Referred By" naming another member is that member's referral, and the channel of the
+  one referred; "How did you hear" is a channel, never a referral.
 """
 
 from __future__ import annotations
@@ -47,7 +58,7 @@ import pandas as pd
 from .. import values
 from ..fields import EVENT_FIELDS, normalise_header
 from ..stages import ORDER_STATUS_KIND, normalise_value
-from ..text import counted
+from ..text import counted, name_key
 
 Rules = Callable[[pd.DataFrame, pd.DataFrame], pd.DataFrame]
 
@@ -1460,6 +1471,493 @@ def _calendly_explain(frame: pd.DataFrame) -> str:
                if facts["test"].any() else "") + ".")
 
 
+# --- bookings: Acuity Scheduling, Square Appointments, SimplyBook.me ------------------------
+
+@dataclass(frozen=True)
+class _BookingColumns:
+    """Where a booking export says who booked and what happened (normalised headers; every
+    one present is read)."""
+    email: tuple[str, ...]
+    status: tuple[str, ...]               # the booking's own words: its status, its label
+    paid: tuple[str, ...] = ()            # a paid yes/no, a payment status
+    paid_amount: tuple[str, ...] = ()     # the money paid (online, a deposit)
+    price: tuple[str, ...] = ()           # what the booking costs
+    cancelled: tuple[str, ...] = ()       # a canceled yes/no (or when) column
+
+
+_NO = {"0", "0.0", "false", "no", "n", "none"}
+_NO_SHOW = {"noshow", "noshowed", "didnotshow", "missed", "absent"}
+_DECLINED = {"declined", "rejected", "denied"}
+
+
+def _each(frame: pd.DataFrame, names: tuple[str, ...]) -> list[pd.Series]:
+    """Every column present of these normalised names, as stripped text."""
+    present = {normalise_header(h) for h in frame.columns}
+    return [_col(frame, name) for name in names if name in present]
+
+
+def _booking_facts(frame: pd.DataFrame, columns: _BookingColumns) -> dict:
+    """What happened to each booking. Cancelled, declined, refunded, a no-show: its status
+    or label says so. Paid: a paid column says yes (or paid), money was paid, or (in an
+    export with no payment column) its status says completed or paid; a booking of $0 is
+    no purchase. A booking neither paid, cancelled nor declined (accepted, approved,
+    pending, a no-show) was booked: a contact at consideration, as a booked call is (a
+    price alone says what it would cost, not that it was paid)."""
+    none = pd.Series(False, index=frame.index)
+    words = [s.map(lambda v: None if v is None else normalise_value(v))
+             for s in _each(frame, columns.status)]
+    said = [_order_status_kind(word) for word in words]
+    payments = [s.str.casefold() for s in _each(frame, columns.paid)]
+    paying = [_order_status_kind(s) for s in payments]
+    cancelled = refunded = no_show = declined = paid_said = none
+    for word, kind in zip(words, said):        # ("Canceled by client", "Refunded in full")
+        cancelled = cancelled | kind.eq("cancellation") | word.fillna("").str.startswith(
+            "cancel")
+        refunded = refunded | kind.eq("refund") | word.fillna("").str.startswith("refund")
+        no_show = no_show | word.isin(_NO_SHOW)
+        declined = declined | word.isin(_DECLINED)
+    for s in _each(frame, columns.cancelled):
+        cancelled = cancelled | (s.notna() & ~s.str.casefold().isin(_NO))
+    for payment, kind in zip(payments, paying):
+        refunded = refunded | kind.eq("refund")
+        paid_said = paid_said | payment.isin(_PAID_WORDS | _YES) | kind.eq("purchase")
+    paid_amount = _money(frame, *columns.paid_amount)
+    if not payments and paid_amount.isna().all():     # no payment column: the status says
+        for kind in said:
+            paid_said = paid_said | kind.eq("purchase")
+    price = _money(frame, *columns.price)
+    amount = price.where(paid_said & (price > 0), paid_amount.where(paid_amount > 0, price))
+    paid = (paid_said | refunded | (paid_amount > 0)) & (amount > 0)
+    email = _col(frame, *columns.email).str.casefold()
+    cancelled &= ~(paid & refunded)
+    return {"email": email.where(email.fillna("").str.contains("@")), "paid": paid,
+            "refunded": paid & refunded, "cancelled": cancelled,
+            "no_show": no_show & ~cancelled & ~paid,
+            "booked": ~cancelled & ~paid & ~declined, "amount": amount}
+
+
+def _booking_rules(columns: _BookingColumns) -> Rules:
+    """Each booking is an event of its client (by e-mail, case ignored, else by name): a
+    purchase when paid, with a refund beside it when the money went back (no cancellation
+    too: the refund says it), or a cancellation beside it when a cancelled booking's money
+    was kept; a cancellation when cancelled unpaid; else a contact, at consideration when
+    booked."""
+    def rules(rows: pd.DataFrame, frame: pd.DataFrame) -> pd.DataFrame:
+        facts = _booking_facts(frame, columns)
+        rows = rows.copy()
+        rows["client_id"] = rows["email"] = _none(facts["email"]).reindex(rows.index)
+        kind = pd.Series("contact", index=frame.index, dtype=object)
+        kind = kind.mask(facts["cancelled"], "cancellation").mask(facts["paid"], "purchase")
+        rows["kind"] = kind.reindex(rows.index)
+        rows["stage"] = pd.Series(None, index=frame.index, dtype=object).mask(
+            facts["booked"], "consideration").reindex(rows.index)
+        rows["amount"] = facts["amount"].where(facts["paid"]).reindex(rows.index)
+        rows["status"] = _col(frame, *columns.status).reindex(rows.index)  # as written
+        refunds = _with(rows, facts["refunded"], kind="refund", stage=None)
+        kept = _with(rows, facts["cancelled"] & facts["paid"], kind="cancellation",
+                     stage=None, amount=None)
+        return _stack(rows, refunds, kept)
+    return rules
+
+
+def _booking_explain(label: str, columns: _BookingColumns,
+                     paid_how: str) -> Callable[[pd.DataFrame], str]:
+    def explain(frame: pd.DataFrame) -> str:
+        facts = _booking_facts(frame, columns)
+        email = facts["email"]
+        named = int(email.isna().sum())
+        return (f"Recognised as {label}: {counted(len(frame), 'booking')} of "
+                f"{counted(email.nunique(), 'client')} by e-mail (case ignored)"
+                + (f", {counted(named, 'booking')} without one kept by name" if named else "")
+                + f"; {counted(int(facts['paid'].sum()), 'paid booking')} counted as purchases "
+                f"({paid_how}), {int(facts['refunded'].sum()):,} of them refunded; "
+                f"{counted(int(facts['booked'].sum()), 'booking')} neither paid nor cancelled "
+                f"kept as contacts at consideration, not purchases (booked; "
+                f"{counted(int(facts['no_show'].sum()), 'no-show')}); "
+                f"{counted(int(facts['cancelled'].sum()), 'cancelled booking')} kept as "
+                f"{'a cancellation' if facts['cancelled'].sum() == 1 else 'cancellations'}.")
+    return explain
+
+
+_ACUITY = _BookingColumns(
+    email=("email",), status=("label", "status", "appointmentstatus"),
+    paid=("paid", "paymentstatus"), paid_amount=("amountpaidonline", "amountpaid"),
+    price=("appointmentprice", "price"), cancelled=("canceled", "cancelled"))
+_SQUARE_APPOINTMENTS = _BookingColumns(
+    email=("customeremail", "email", "clientemail"),
+    status=("status", "appointmentstatus", "bookingstatus"),
+    paid=("paymentstatus", "paid"), paid_amount=("amountpaid", "paidamount"),
+    price=("price", "serviceprice", "total"))
+_SIMPLYBOOK = _BookingColumns(
+    email=("clientemail", "email"), status=("bookingstatus", "status"),
+    paid=("ispaid", "paymentstatus"), paid_amount=("amountpaid", "paidamount"),
+    price=("price", "amount", "total"))
+
+
+def _square_appointment_rules(rows: pd.DataFrame, frame: pd.DataFrame) -> pd.DataFrame:
+    """Square's appointments: Date (read in the sheet's order of day and month) at Time."""
+    if "date" in rows:
+        day = rows["date"].astype(object)
+        when = (day.fillna("") + " " + _col(frame, "time").reindex(rows.index).fillna("")
+                ).str.strip()
+        at = values.parse_dates(when.where(day.notna(), None), day_first=False)[0]
+        rows = rows.assign(date=at.where(at.notna(), day))
+    return _booking_rules(_SQUARE_APPOINTMENTS)(rows, frame)
+
+
+# --- Eventbrite attendees -----------------------------------------------------------------
+
+_EVENTBRITE_ORDER = ("order", "ordernumber", "orderid", "orderno")
+# Orders Eventbrite collected nothing for (manual and offline ones: paid elsewhere, if at
+# all) or not yet.
+_FREE_ORDER = r"free|complimentary|\bcomp\b|manual|offline|pending|unpaid|abandoned"
+_TICKET_CANCELLED = {"notattending", "deleted", "cancelled", "canceled", "void", "voided"}
+
+
+def _full_name(frame: pd.DataFrame, first: str, last: str, *whole: str) -> pd.Series:
+    """First and last name together ("Ann Lee"), else a whole-name column."""
+    both = (_col(frame, first).fillna("") + " " + _col(frame, last).fillna("")).str.strip()
+    return _none(both.where(both != "", _col(frame, *whole)) if whole else
+                 both.where(both != ""))
+
+
+def _eventbrite_facts(frame: pd.DataFrame) -> dict:
+    """One row per attendee (ticket); the tickets of one Order # are one order, bought by
+    its buyer (Buyer Email, else the order's first attendee). A ticket paid for (Total Paid
+    above 0 on an order that is not free, complimentary or manual) and still valid
+    (Attending, Checked In) or refunded counts in its order's purchase; a refunded one is
+    a refund beside it; one Not Attending (deleted, cancelled) is no purchase: a
+    cancellation of its order."""
+    order = _col(frame, *_EVENTBRITE_ORDER).str.replace(r"\.0$", "", regex=True)
+    order = order.where(order.notna(), pd.Series(frame.index, index=frame.index).map(
+        lambda i: f"row {i}"))                     # a row without one is its own order
+    first = ~order.duplicated()
+    email = _col(frame, "email", "attendeeemail").str.casefold()
+    email = email.where(email.fillna("").str.contains("@"))
+    name = _full_name(frame, "firstname", "lastname", "name", "attendeename")
+    buyer_email = _col(frame, "buyeremail", "purchaseremail").str.casefold()
+    buyer_email = buyer_email.where(buyer_email.fillna("").str.contains("@"))
+    buyer_name = _full_name(frame, "buyerfirstname", "buyerlastname", "buyername")
+    by_order = pd.DataFrame({"order": order, "email": email, "name": name,
+                             "buyer_email": buyer_email, "buyer_name": buyer_name})
+    heads = by_order[first].set_index("order")
+    has_buyer = buyer_email.notna().any() or buyer_name.notna().any()
+    buyer_email = order.map(heads["buyer_email"] if has_buyer else heads["email"])
+    buyer_name = order.map(heads["buyer_name"] if has_buyer else heads["name"])
+    status = _col(frame, "attendeestatus").map(
+        lambda v: None if v is None else normalise_value(v))
+    refunded = _order_status_kind(status).eq("refund")
+    cancelled = status.isin(_TICKET_CANCELLED) | _order_status_kind(status).eq(
+        "cancellation")
+    moved = status.fillna("").str.startswith("transfer")
+    free = _col(frame, "ordertype").fillna("").str.contains(_FREE_ORDER, case=False)
+    paid = _money(frame, "totalpaid", "grosspaid", "ticketprice").fillna(0)
+    ticket_paid = (paid > 0) & ~free & ~cancelled & ~moved
+    order_paid = paid.where(ticket_paid, 0).groupby(order).transform("sum")
+    order_refund = paid.where(ticket_paid & refunded, 0).groupby(order).transform("sum")
+    attendee = email.fillna(name.str.casefold())
+    buyer = buyer_email.fillna(buyer_name.str.casefold())
+    return {"order": order, "first": first, "buyer_email": buyer_email,
+            "buyer_name": buyer_name, "paid": first & (order_paid > 0),
+            "amount": order_paid, "refund": first & (order_refund > 0),
+            "refund_amount": order_refund,
+            "cancelled": first & cancelled.groupby(order).transform("any"),
+            "guest": attendee.notna() & (attendee != buyer), "email": email, "name": name,
+            "buyer": buyer}
+
+
+def _eventbrite_rules(rows: pd.DataFrame, frame: pd.DataFrame) -> pd.DataFrame:
+    """Each order is an event of its buyer: a purchase of its paid tickets (a refund beside
+    it for the refunded ones, a cancellation for the cancelled ones), else a cancellation,
+    else (a free order) a contact. An attendee who is not the buyer is a contact of their
+    own (they came on someone else's ticket: no purchase of theirs)."""
+    facts = _eventbrite_facts(frame)
+    order = facts["order"].reindex(rows.index)
+    rows = rows.copy()
+    rows["order_id"] = order.where(~order.str.startswith("row "), None)
+    rows["status"] = _col(frame, "attendeestatus").reindex(rows.index)   # as written
+    orders = _fold_lines(rows, order)
+    orders["client_id"] = orders["email"] = facts["buyer_email"].reindex(orders.index)
+    orders["name"] = facts["buyer_name"].reindex(orders.index)
+    paid = facts["paid"].reindex(orders.index)
+    cancelled = facts["cancelled"].reindex(orders.index)
+    orders["kind"] = pd.Series("contact", index=orders.index, dtype=object).mask(
+        cancelled, "cancellation").mask(paid, "purchase")
+    orders["amount"] = facts["amount"].reindex(orders.index).where(paid)
+    refunds = _with(orders, facts["refund"], kind="refund", amount=facts["refund_amount"])
+    kept = _with(orders, cancelled & paid, kind="cancellation", amount=None)
+    guests = rows[facts["guest"].reindex(rows.index, fill_value=False)].copy()
+    guests["client_id"] = guests["email"] = facts["email"].reindex(guests.index)
+    guests["name"] = facts["name"].reindex(guests.index)
+    guests["kind"], guests["amount"], guests["order_id"] = "contact", None, None
+    return _stack(orders, refunds, kept, guests)
+
+
+def _eventbrite_explain(frame: pd.DataFrame) -> str:
+    facts = _eventbrite_facts(frame)
+    first, paid = facts["first"], facts["paid"]
+    free = first & ~paid & ~facts["cancelled"]
+    guests = facts["email"].fillna(facts["name"].str.casefold())[facts["guest"]]
+    return (f"Recognised as an Eventbrite attendee report: {counted(len(frame), 'attendee')} "
+            f"on {counted(int(first.sum()), 'order')}, each order its buyer's (Buyer Email, "
+            f"else its first attendee's; case ignored); {counted(int(paid.sum()), 'paid order')}"
+            f" from "
+            f"{counted(facts['buyer'][paid].nunique(), 'buyer')} counted as purchases "
+            f"(Total Paid), {int(facts['refund'].sum()):,} with refunded tickets (a refund "
+            f"beside the purchase); {counted(int((first & facts['cancelled']).sum()), 'order')}"
+            f" with tickets Not Attending kept as cancellations; "
+            f"{counted(int(free.sum()), 'free or complimentary order')} kept as contacts, not "
+            f"purchases; {counted(guests.nunique(), 'attendee')} on someone else's order kept "
+            "as contacts of their own; 'How did you hear' is the channel, not a referral.")
+
+
+# --- memberships: Mindbody clients, gym and studio member lists --------------------------------
+
+_MEMBER_STATUS = ("membershipstatus", "memberstatus", "contractstatus", "status")
+_MEMBERSHIP = ("membershipname", "membership", "membershiptype", "membershipplan",
+               "contractname", "plan", "pass")
+_MEMBER_FEE = ("monthlyfee", "membershipfee", "fee", "monthlyprice", "monthlydues", "dues",
+               "price")
+_MEMBER_NAME = ("member", "membername", "name", "clientname", "fullname")
+_MEMBER_VISITS = ("lastvisit", "firstvisit", "totalvisits", "visits", "lastcheckin",
+                  "checkins", "totalcheckins", "classesattended", "lastattended")
+_REFERRED = ("referredby", "referrer", "referredbyname")
+# Headers that say a sheet's people are members (its plain "Status" is then theirs).
+_MEMBER_WORDS = {"membershipname", "membership", "membershiptype", "membershipplan",
+                 "member", "membername", "memberid", "membersince"}
+# A membership that still runs (paused or frozen ones too), one whose payment failed (a
+# member still, not yet lost), one that has ended, and a trial.
+_MEMBER_LIVE = {"active", "current", "suspended", "suspension", "frozen", "freeze", "paused",
+                "onhold", "hold"}
+_MEMBER_UNPAID = {"declined", "pastdue", "overdue", "unpaid", "paymentfailed"}
+_MEMBER_ENDED = {"terminated", "cancelled", "canceled", "expired", "inactive", "lapsed",
+                 "ended", "former", "formermember", "churned", "left", "deactivated", "closed"}
+_MEMBER_TRIAL = {"trial", "intrial", "trialing", "freetrial"}
+_FREE_PLAN = r"\bfree\b|trial|\bintro\b|\bguest\b|\bcomp\b|complimentary|taster"
+_REFERRAL_WORDS = r"friend|referr|word of mouth|member"
+
+# The columns of a member list, in the words of Mindbody and of a studio's own sheet.
+_MEMBER_MAPPING = {
+    "clientid": "client_id", "memberid": "client_id", "email": "email",
+    "emailaddress": "email", "firstname": "name", "lastname": "name", "member": "name",
+    "membername": "name", "name": "name", "fullname": "name", "clientname": "name",
+    "mobilephone": "phone", "phone": "phone", "homephone": "phone",
+    "datecreated": "first_contact", "joined": "first_contact", "joindate": "first_contact",
+    "joinedon": "first_contact", "membersince": "first_contact", "startdate": "first_contact",
+    "lastvisit": "last_contact", "lastcheckin": "last_contact", "homelocation": "region",
+    "location": "region", "source": "channel", "leadsource": "channel",
+    "howdidyouhearaboutus": "channel"}
+
+
+def _member_check(present: set[str], frame: pd.DataFrame | None) -> bool:
+    """A member list: a membership status (or a status beside a membership or member
+    column) and a visit or check-in column."""
+    status = bool(present & {"membershipstatus", "memberstatus", "contractstatus"}) or (
+        "status" in present and bool(present & _MEMBER_WORDS))
+    return status and bool(present & set(_MEMBER_VISITS))
+
+
+def _member_facts(frame: pd.DataFrame) -> dict:
+    """A member whose membership runs (active, suspended, frozen; or its payment failed)
+    or ran (terminated, cancelled, expired) on a paid plan is a customer, churned when it
+    ended; one on a free plan (a free trial, an intro week, a fee of 0) or a trial status
+    trialled: consideration, no customer lost; one with no membership is a contact.
+    Referred By naming another member of the list (by name or e-mail) is that member's
+    referral and this one's channel ("Referral"); any other value is the channel."""
+    status = _col(frame, *_MEMBER_STATUS).map(
+        lambda v: None if v is None else normalise_value(v))
+    plan = _col(frame, *_MEMBERSHIP)
+    fee = _money(frame, *_MEMBER_FEE)
+    free = (plan.fillna("").str.contains(_FREE_PLAN, case=False) | fee.eq(0)
+            | status.isin(_MEMBER_TRIAL))
+    member = status.isin(_MEMBER_LIVE | _MEMBER_UNPAID | _MEMBER_ENDED | _MEMBER_TRIAL)
+    if _each(frame, _MEMBERSHIP):           # a blank membership there: no membership
+        member &= plan.notna()
+    paid = member & ~free
+    keys = _full_name(frame, "firstname", "lastname", *_MEMBER_NAME).map(name_key)
+    email = _col(frame, "email", "emailaddress").str.casefold()
+    said = _col(frame, *_REFERRED)
+    referrer = said.map(name_key)
+    referrer = referrer.where(referrer.isin(set(keys.dropna()) | set(email.dropna())))
+    made = referrer.value_counts()
+    referrals = (keys.map(made).fillna(0) + email.map(made).fillna(0)).where(lambda n: n > 0)
+    channel = said.mask(referrer.notna() | said.fillna("").str.contains(
+        _REFERRAL_WORDS, case=False), "Referral")
+    return {"paid": paid, "trial": member & free, "live": paid & status.isin(_MEMBER_LIVE),
+            "churned": paid & status.isin(_MEMBER_ENDED), "referrals": referrals,
+            "channel": channel, "referred": referrer.notna(), "email": email}
+
+
+def _member_rules(rows: pd.DataFrame, frame: pd.DataFrame) -> pd.DataFrame:
+    """A paying member bought (one purchase: the list has no payment dates); its status
+    is active or churned (dated by the last visit); a trial is at consideration."""
+    facts = _member_facts(frame)
+    rows = rows.copy()
+    email = _none(facts["email"]).reindex(rows.index)
+    rows["email"] = email
+    rows["client_id"] = (rows["client_id"] if "client_id" in rows else email).where(
+        lambda ids: ids.notna(), email)
+    rows["purchases"] = facts["paid"].map({True: 1.0, False: None}).reindex(rows.index)
+    rows["stage"] = rows["stage_raw"] = facts["trial"].map(
+        {True: "consideration", False: None}).reindex(rows.index)
+    rows["status"] = pd.Series(None, index=frame.index, dtype=object).mask(
+        facts["live"], "active").mask(facts["churned"], "churned").reindex(rows.index)
+    rows["referrals"] = facts["referrals"].reindex(rows.index)
+    channel = facts["channel"].reindex(rows.index)
+    rows["channel"] = channel.where(channel.notna(), rows["channel"] if "channel" in rows
+                                    else None)
+    if "first_contact" not in rows or rows["first_contact"].isna().any():
+        visit = _dates(frame, "firstvisit").reindex(rows.index)
+        known = rows["first_contact"] if "first_contact" in rows else visit
+        rows["first_contact"] = known.where(known.notna(), visit)
+    return rows
+
+
+def _member_explain(label: str) -> Callable[[pd.DataFrame], str]:
+    def explain(frame: pd.DataFrame) -> str:
+        facts = _member_facts(frame)
+        paid = facts["paid"]
+        unpaid = int((paid & ~facts["live"] & ~facts["churned"]).sum())
+        return (f"Recognised as {label}: {counted(len(frame), 'client')}; "
+                f"{counted(int(paid.sum()), 'member')} on a paid membership counted as "
+                f"customers (one purchase each: the list has no payment dates), "
+                f"{int(facts['churned'].sum()):,} of them churned (terminated, cancelled or "
+                f"expired, dated by their last visit), "
+                f"{int(facts['live'].sum()):,} still members (active, suspended or frozen)"
+                + (f" and {unpaid:,} whose payment failed (declined, past due: not counted as "
+                   "churned)" if unpaid else "") + "; "
+                f"{counted(int(facts['trial'].sum()), 'member')} on a free trial or intro "
+                "offer kept at consideration (no purchase, no customer lost); "
+                f"{counted(int((~paid & ~facts['trial']).sum()), 'client')} without a "
+                f"membership kept as contacts; {counted(int(facts['referred'].sum()), 'client')}"
+                " referred by another member: that member's referral (advocacy), their "
+                "channel Referral; revenue is not in the list (fees kept as extra columns).")
+    return explain
+
+
+# --- Patreon members ------------------------------------------------------------------------
+
+_PATRON_LIVE = {"activepatron", "active"}
+_PATRON_FORMER = {"formerpatron", "former", "deletedpatron", "cancelled", "canceled"}
+
+
+def _patreon_facts(frame: pd.DataFrame) -> dict:
+    """A member who has paid (Lifetime Amount above 0) is a customer: an active patron
+    still, a former one churned (dated by the last charge), a declined one (the last
+    charge failed) neither. Charges: Lifetime Amount ÷ Pledge Amount, rounded (at least
+    one); a refunded last charge is a refund. A free member or follower is a contact; an
+    active patron not yet charged (a free trial) is at consideration."""
+    status = _col(frame, "patronstatus", "status").map(
+        lambda v: None if v is None else normalise_value(v))
+    lifetime = _money(frame, "lifetimeamount", "lifetime")
+    pledge = _money(frame, "pledgeamount", "pledge", "currentpledge")
+    paid = lifetime > 0
+    charges = (lifetime / pledge.where(pledge > 0)).round().clip(lower=1).fillna(1)
+    email = _col(frame, "email").str.casefold()
+    return {"paid": paid, "charges": charges.where(paid), "lifetime": lifetime,
+            "live": paid & status.isin(_PATRON_LIVE),
+            "churned": paid & status.isin(_PATRON_FORMER),
+            "declined": paid & status.eq("declinedpatron"),
+            "trial": ~paid & status.isin(_PATRON_LIVE),
+            "refunded": paid & _col(frame, "lastchargestatus").str.casefold().eq("refunded"),
+            "email": email.where(email.fillna("").str.contains("@"))}
+
+
+def _patreon_rules(rows: pd.DataFrame, frame: pd.DataFrame) -> pd.DataFrame:
+    facts = _patreon_facts(frame)
+    rows = rows.copy()
+    email = _none(facts["email"]).reindex(rows.index)
+    rows["email"] = email
+    rows["client_id"] = email.where(email.notna(), rows.get("client_id"))
+    rows["purchases"] = facts["charges"].reindex(rows.index)
+    rows["revenue_current"] = facts["lifetime"].reindex(rows.index)
+    rows["refunds"] = facts["refunded"].map({True: 1.0, False: None}).reindex(rows.index)
+    rows["stage"] = rows["stage_raw"] = facts["trial"].map(
+        {True: "consideration", False: None}).reindex(rows.index)
+    rows["status"] = pd.Series(None, index=frame.index, dtype=object).mask(
+        facts["live"], "active").mask(facts["churned"], "churned").reindex(rows.index)
+    rows["first_contact"] = _dates(frame, "patronagesincedate", "patronsince"
+                                   ).reindex(rows.index)
+    rows["last_contact"] = _dates(frame, "lastchargedate").reindex(rows.index)
+    return rows
+
+
+def _patreon_explain(frame: pd.DataFrame) -> str:
+    facts = _patreon_facts(frame)
+    paid = facts["paid"]
+    repeat = int((facts["charges"] >= 2).sum())
+    return (f"Recognised as a Patreon members export: {counted(len(frame), 'member')} by "
+            f"e-mail (case ignored); {counted(int(paid.sum()), 'patron')} who paid (Lifetime "
+            f"Amount) counted as customers, {repeat:,} charged more than once (Lifetime "
+            f"Amount ÷ Pledge Amount), {int(facts['live'].sum()):,} active, "
+            f"{int(facts['churned'].sum()):,} former patrons churned (dated by their last "
+            f"charge), {int(facts['declined'].sum()):,} declined (last charge failed: not "
+            f"counted as churned), {counted(int(facts['refunded'].sum()), 'refund')}; "
+            f"{counted(int(facts['trial'].sum()), 'patron')} not yet charged (a free trial) "
+            f"kept at consideration; {counted(int((~paid & ~facts['trial']).sum()), 'member')}"
+            " free or former without a payment kept as contacts; Lifetime Amount is each "
+            "patron's revenue.")
+
+
+# --- Substack subscribers -------------------------------------------------------------------
+
+_PLAN_MONTHS = ((r"year|annual|founding", 12), (r"month", 1))
+
+
+def _substack_facts(frame: pd.DataFrame) -> dict:
+    """A subscriber with a first payment paid: a customer, churned when the subscription
+    is no longer active (dated by its expiry); the payments are the plan's periods from
+    the first payment to the expiry (a yearly plan paid from 2023-01-10 to 2025-01-10:
+    two). A free subscriber, or a comp or gift one never paid, is a contact."""
+    plan = _col(frame, "plan", "subscriptiontype", "subscriptioninterval").fillna("")
+    months = pd.Series(None, index=frame.index, dtype=float)
+    for pattern, length in _PLAN_MONTHS:
+        months = months.where(months.notna() | ~plan.str.contains(pattern, case=False),
+                              length)
+    first = pd.to_datetime(_dates(frame, "firstpaymentat"), errors="coerce")
+    expiry_text = _dates(frame, "expiry", "expiresat")
+    expiry = pd.to_datetime(expiry_text, errors="coerce")
+    span = (expiry.dt.year - first.dt.year) * 12 + expiry.dt.month - first.dt.month
+    paid = first.notna()
+    payments = (span / months).round().clip(lower=1).fillna(1).where(paid)
+    active = _col(frame, "activesubscription").str.casefold().isin(_YES)
+    email = _col(frame, "email").str.casefold()
+    comp = ~paid & plan.str.contains(r"comp|gift", case=False)
+    return {"paid": paid, "payments": payments, "live": paid & active,
+            "churned": paid & ~active, "ended": expiry_text, "comp": comp,
+            "trial": ~paid & ~comp & active & months.notna(),
+            "email": email.where(email.fillna("").str.contains("@"))}
+
+
+def _substack_rules(rows: pd.DataFrame, frame: pd.DataFrame) -> pd.DataFrame:
+    facts = _substack_facts(frame)
+    rows = rows.copy()
+    rows["client_id"] = rows["email"] = _none(facts["email"]).reindex(rows.index)
+    rows["purchases"] = facts["payments"].reindex(rows.index)
+    rows["stage"] = rows["stage_raw"] = facts["trial"].map(
+        {True: "consideration", False: None}).reindex(rows.index)
+    rows["status"] = pd.Series(None, index=frame.index, dtype=object).mask(
+        facts["live"], "active").mask(facts["churned"], "churned").reindex(rows.index)
+    rows["last_contact"] = facts["ended"].where(facts["churned"]).reindex(rows.index)
+    return rows
+
+
+def _substack_explain(frame: pd.DataFrame) -> str:
+    facts = _substack_facts(frame)
+    paid = facts["paid"]
+    return (f"Recognised as a Substack subscribers export: {counted(len(frame), 'subscriber')}"
+            f" by e-mail (case ignored); {counted(int(paid.sum()), 'paid subscriber')} (a "
+            f"first payment) counted as customers, "
+            f"{int((facts['payments'] >= 2).sum()):,} paid more than once (the plan's periods "
+            f"from the first payment to the expiry), {int(facts['churned'].sum()):,} no longer "
+            f"active churned (dated by the expiry); "
+            f"{counted(int(facts['trial'].sum()), 'subscriber')} on a paid plan's free trial "
+            f"kept at consideration; "
+            f"{counted(int((~paid & ~facts['trial']).sum()), 'free subscriber')} (comp and "
+            f"gift ones too: {int(facts['comp'].sum()):,}) kept as contacts; the export has "
+            "no amounts, so revenue stays unknown.")
+
+
 # --- the table ----------------------------------------------------------------------------
 
 _SHOPIFY_ORDERS = {"name": "order_id", "createdat": "date", "total": "amount",
@@ -1689,6 +2187,68 @@ PROFILES += (
             {"inviteename": "name", "startdatetime": "date", "eventtypename": "note",
              "cancellationreason": "reason", "utmsource": "channel"},
             _calendly_rules, _calendly_explain),
+)
+PROFILES += (
+    Profile("acuity_appointments", "an Acuity Scheduling appointments export",
+            (*_all("starttime", "type", "calendar", "appointmentprice"),
+             _any("paid", "amountpaidonline", "datescheduled", "appointmentid")),
+            {"starttime": "date", "firstname": "name", "lastname": "name", "email": "email",
+             "phone": "phone", "type": "touchpoint", "calendar": "owner", "notes": "note",
+             "appointmentid": "order_id"},
+            _booking_rules(_ACUITY),
+            _booking_explain("an Acuity Scheduling appointments export", _ACUITY,
+                             "Paid? yes, or paid online")),
+    Profile("square_appointments", "a Square Appointments export",
+            (_any("service", "servicename"), _any("staff", "staffname", "teammember"),
+             _any("status", "appointmentstatus"),
+             _any("customername", "customeremail", "customer"),
+             _any("date", "appointmentdate", "startdate")),
+            {"date": "date", "appointmentdate": "date", "startdate": "date",
+             "customername": "name", "customer": "name", "customeremail": "email",
+             "customerphone": "phone", "service": "touchpoint", "servicename": "touchpoint",
+             "staff": "owner", "staffname": "owner", "teammember": "owner", "notes": "note"},
+            _square_appointment_rules,
+            _booking_explain("a Square Appointments export", _SQUARE_APPOINTMENTS,
+                             "status Completed or Paid; an accepted appointment is not "
+                             "said to be paid: Square's transactions say that")),
+    Profile("simplybook_bookings", "a SimplyBook.me bookings export",
+            (*_all("code", "service", "startdate"),
+             _any("provider", "serviceprovider", "performer"),
+             _any("client", "clientname", "clientemail"),
+             _any("bookingstatus", "status", "ispaid", "paymentstatus")),
+            {"code": "order_id", "startdate": "date", "service": "touchpoint",
+             "provider": "owner", "serviceprovider": "owner", "performer": "owner",
+             "client": "name", "clientname": "name", "clientemail": "email",
+             "clientphone": "phone", "comment": "note"},
+            _booking_rules(_SIMPLYBOOK),
+            _booking_explain("a SimplyBook.me bookings export", _SIMPLYBOOK,
+                             "Is paid, or a payment status of paid")),
+    Profile("eventbrite_attendees", "an Eventbrite attendee report",
+            (*_all("attendeestatus", "orderdate", "tickettype"), _any(*_EVENTBRITE_ORDER)),
+            {"orderdate": "date", "firstname": "name", "lastname": "name", "email": "email",
+             "eventname": "touchpoint", "howdidyouhearaboutthisevent": "channel",
+             "howdidyouhearaboutus": "channel", "howdidyouhear": "channel"},
+            _eventbrite_rules, _eventbrite_explain),
+    Profile("mindbody_clients", "a Mindbody client list",
+            (*_all("clientid", "membershipstatus"),
+             _any("firstvisit", "lastvisit", "totalvisits"),
+             _any("datecreated", "referredby", "homelocation", "membershipname")),
+            _MEMBER_MAPPING, _member_rules, _member_explain("a Mindbody client list"),
+            kind="clients"),
+    Profile("member_list", "a gym or studio member list",
+            (_any(*_MEMBER_STATUS), _any(*_MEMBER_VISITS)),
+            _MEMBER_MAPPING, _member_rules, _member_explain("a gym or studio member list"),
+            kind="clients", check=_member_check),
+    Profile("patreon_members", "a Patreon members export",
+            (_any("lifetimeamount", "lifetime"), _any("pledgeamount", "pledge"),
+             _any("patronstatus", "patronagesincedate")),
+            {"name": "name", "email": "email", "userid": "client_id", "phone": "phone",
+             "country": "country", "tier": "client_type"},
+            _patreon_rules, _patreon_explain, kind="clients"),
+    Profile("substack_subscribers", "a Substack subscribers export",
+            _all("email", "activesubscription", "firstpaymentat"),
+            {"email": "client_id", "name": "name", "createdat": "first_contact"},
+            _substack_rules, _substack_explain, kind="clients"),
 )
 BY_NAME = {profile.name: profile for profile in PROFILES}
 WRITERS_ONLY = tuple(profile.name for profile in PROFILES if profile.writers_only)
