@@ -160,7 +160,7 @@ ETSY_ORDERS = (
 def test_etsy_order_items_and_orders_count_each_order_once(tmp_path):
     """The items export: John's two lines are one order of $48; Kim's order has no Date
     Paid (no purchase). The orders export then adds John's partial refund ($20: 53.50 less
-    33.50) and Kim's cancellation, and finds the three purchases already there. Funnel: 3
+    33.50) and Kim's cancellation, and adds its columns to the three purchases there. Funnel: 3
     clients, Maria and John bought, Maria twice on two days."""
     items = import_text(tmp_path, "EtsySoldOrderItems2024.csv", ETSY_ITEMS)
     assert items["recognised_as"] == "etsy_order_items"
@@ -174,6 +174,28 @@ def test_etsy_order_items_and_orders_count_each_order_once(tmp_path):
         ("1003", "cancellation", None), ("1004", "purchase", 24.0)]
     assert rows(tmp_path, "SELECT client_id, contact_name FROM clients ORDER BY client_id") == [
         ("jsmith", "John Smith"), ("kwong", "Kim Wong"), ("mlopez", "Maria Lopez")]
+    # The order keeps both exports' columns: the orders' totals, the items' lines.
+    assert rows(tmp_path, ETSY_BOTH) == [("1002", "53.50", "Candle", "Soap")]
+
+
+ETSY_BOTH = ("SELECT order_id, json_extract(extra, '$.\"Order Total\"'), "
+             "json_extract(extra, '$.\"Item Name\"'), "
+             "json_extract(extra, '$.\"line items\"[0].\"Item Name\"') FROM events "
+             "WHERE order_id = '1002' AND kind = 'purchase'")
+
+
+def test_etsy_orders_then_order_items_make_the_same_orders(tmp_path):
+    """The other way round: the items export finds each paid order there already and adds
+    its lines; Kim's unpaid order is a contact beside the orders export's cancellation."""
+    import_text(tmp_path, "EtsySoldOrders2024.csv", ETSY_ORDERS)
+    items = import_text(tmp_path, "EtsySoldOrderItems2024.csv", ETSY_ITEMS)
+    assert (items["inserted"], items["updated"]) == (1, 3)
+    assert funnel(tmp_path) == [3, 2, 2, 1, 0]
+    assert rows(tmp_path, "SELECT order_id, kind, amount FROM events WHERE kind != 'contact' "
+                          "ORDER BY order_id, kind") == [
+        ("1001", "purchase", 24.0), ("1002", "purchase", 48.0), ("1002", "refund", 20.0),
+        ("1003", "cancellation", None), ("1004", "purchase", 24.0)]
+    assert rows(tmp_path, ETSY_BOTH) == [("1002", "53.50", "Candle", "Soap")]
 
 
 # --- PayPal ---------------------------------------------------------------------------------

@@ -1245,9 +1245,9 @@ def _gumroad_explain(frame: pd.DataFrame) -> str:
 
 # --- Etsy: Sold Orders and Sold Order Items ------------------------------------------------
 
-# The columns of an Etsy order's purchase, the same from either export: an order is
-# saved once whichever export comes first (events are keyed by their content, so the
-# second import finds the same event and adds nothing).
+# The columns of an Etsy order's purchase, the same from either export: an order is one
+# event whichever export comes first (events with an order ID are keyed by kind and order,
+# so the second import adds its own columns to the order, and counts nothing twice).
 _ETSY_PURCHASE = ("client_id", "name", "date", "kind", "amount", "order_id", "extra")
 _EVENT_CONTENT = (*EVENT_FIELDS, "stage_raw", "extra")
 # Both exports' mapping (the rules set the rest, the same way for both).
@@ -1257,15 +1257,16 @@ _ETSY_MAPPING = {"buyer": "client_id", "saledate": "date", "shipcountry": "count
 
 def _etsy_rows(rows: pd.DataFrame, frame: pd.DataFrame, order: pd.Series,
                person: pd.Series) -> pd.DataFrame:
-    """Rows with only the columns an Etsy purchase has, the buyer's username its client
+    """Rows with only the columns an Etsy purchase has (and the export's others as
+    extras), the buyer's username its client
     (and name: a shipping name may be a gift's recipient), the person's name kept as the
     client's contact name."""
-    rows = rows.drop(columns=[c for c in _EVENT_CONTENT if c in rows]).copy()
+    rows = rows.drop(columns=[c for c in _EVENT_CONTENT if c in rows and c != "extra"])
+    rows = rows.assign(extra=rows["extra"] if "extra" in rows else None)
     buyer = _col(frame, "buyer").reindex(rows.index)
     rows["client_id"] = rows["name"] = buyer
     rows["date"] = _dates(frame, "saledate").reindex(rows.index)
     rows["order_id"] = order.reindex(rows.index)
-    rows["extra"] = None
     rows["contact_name"] = _none(person).reindex(rows.index)
     for column in ("email", "country"):
         if column in rows:
@@ -1285,8 +1286,8 @@ def _etsy_items_rules(rows: pd.DataFrame, frame: pd.DataFrame) -> pd.DataFrame:
     """The lines of one Order ID are one order: a purchase when paid (Date Paid), valued
     at its items' totals (the Sold Orders export's Order Value); an unpaid one a contact."""
     facts = _etsy_items_facts(frame)
-    rows = _etsy_rows(rows[facts["first"].reindex(rows.index, fill_value=False)], frame,
-                      facts["order"], _col(frame, "shipname"))
+    rows = _etsy_rows(_fold_lines(rows, facts["order"]), frame, facts["order"],
+                      _col(frame, "shipname"))
     rows["kind"] = facts["paid"].reindex(rows.index).map({True: "purchase", False: "contact"})
     rows["amount"] = facts["total"].reindex(rows.index)
     return rows[[c for c in rows if c not in _EVENT_CONTENT] + list(_ETSY_PURCHASE)]
@@ -1302,9 +1303,8 @@ def _etsy_items_explain(frame: pd.DataFrame) -> str:
             f"{counted(int(paid.sum()), 'paid order')} from "
             f"{counted(buyers[paid].nunique(), 'buyer')} (by Etsy username) counted as "
             f"purchases; {counted(int((first & ~paid).sum()), 'order')} without a Date Paid "
-            "kept as contacts, not purchases; each order is saved as the Sold Orders export "
-            "saves it, so importing both counts it once (the lines' other columns are not "
-            "kept with it).")
+            "kept as contacts, not purchases; importing the Sold Orders export too counts "
+            "each order once, with both exports' columns.")
 
 
 def _etsy_orders_facts(frame: pd.DataFrame) -> dict:
@@ -1351,9 +1351,8 @@ def _etsy_orders_explain(frame: pd.DataFrame) -> str:
             f"{counted(_col(frame, 'buyer')[paid].nunique(), 'buyer')} (by Etsy username) "
             f"counted as purchases; {counted(int(facts['cancelled'].sum()), 'cancelled order')}"
             f" kept as cancellations, not purchases; {counted(int(refunds.sum()), 'refund')} "
-            f"({partial:,} partial: Adjusted Order Total below Order Total); each order is "
-            "saved as the Sold Order Items export saves it, so importing both counts it once "
-            "(its other columns, such as the shipping address, are not kept with it).")
+            f"({partial:,} partial: Adjusted Order Total below Order Total); importing the "
+            "Sold Order Items export too counts each order once, with both exports' columns.")
 
 
 # --- PayPal activity download ------------------------------------------------------------------
