@@ -48,6 +48,9 @@ def test_an_order_listed_again_is_updated_not_counted_twice(tmp_path):
     assert (march["inserted"], march["updated"]) == (3, 0)
     april = cli_import_text(tmp_path, "orders-april.csv", APRIL)
     assert (april["inserted"], april["updated"]) == (1, 3)
+    assert ("1 event of orders imported before had changed since (a status, an amount): the "
+            "new values replace the old ones, and undoing this import puts the old ones "
+            "back.") in april["notes"]
     assert workspace_rows(tmp_path, EVENTS) == [
         ("1001", "purchase", 40.0, "fulfilled"), ("1002", "purchase", 25.0, "fulfilled"),
         ("1002", "refund", 5.0, None), ("1003", "purchase", 30.0, "unfulfilled")]
@@ -122,3 +125,12 @@ def test_workspaces_saved_before_take_the_keys_an_import_gives_today():
         "order:purchase:1001:0", "order:purchase:1002:0", "order:refund:1002:0",
         "order:purchase:1003:0", "order:purchase:1003:1"]
     assert stored[5:] == ["content5:0", *(f"note{i}:0" for i in range(6))]
+
+
+def test_the_page_says_what_the_later_export_did_in_words(db):
+    from journey.ingest.review import outcome_sentence
+
+    import_file(db, "march.csv", csv_bytes(MARCH))
+    april = import_file(db, "april.csv", csv_bytes(APRIL))
+    assert outcome_sentence(april, dry_run=False) == (
+        "Imported 1 file: 1 event added, 3 events already there; no rows rejected.")

@@ -27,6 +27,7 @@ from ..journal import Problem, list_imports
 from ..kinds import KINDS
 from ..stages import ALL_STAGES, LABELS, OUTCOMES, normalise_value, read_stage_value
 from ..tables import to_xlsx_bytes
+from ..text import counted
 from .plan import SheetPlan
 from .read import RawSheet
 from .save import ImportResult, cells_of_rows
@@ -274,11 +275,11 @@ def outcome_sentence(results: list[ImportResult], dry_run: bool) -> str:
     for kind in dict.fromkeys(r.kind for r in results):
         added = sum(r.inserted for r in results if r.kind == kind)
         updated = sum(r.updated for r in results if r.kind == kind)
-        noun = OUTCOME_NOUNS.get(kind, kind.replace("_", " ") + " rows")
+        noun = OUTCOME_NOUNS.get(kind, kind.replace("_", " ") + " row")
         if added or not updated:
-            parts.append(f"{added:,} {noun} added")
+            parts.append(f"{counted(added, noun)} added")
         if updated:
-            parts.append(f"{updated:,} {noun} "
+            parts.append(f"{counted(updated, noun)} "
                          + ("already there" if kind == "events" else "updated"))
     rejected = sum(r.rejected for r in results)
     parts.append(f"{rejected:,} row{'s' if rejected != 1 else ''} rejected" if rejected
@@ -290,9 +291,10 @@ def outcome_sentence(results: list[ImportResult], dry_run: bool) -> str:
     return f"Imported {what}."
 
 
-OUTCOME_NOUNS = {"clients": "clients", "events": "events", "reference": "reference rows",
-                 "personas": "personas", "touchpoints": "touchpoints",
-                 "function_map": "function map rows"}
+# What one row of each kind of sheet is, in the outcome's sentence ("1 event added").
+OUTCOME_NOUNS = {"clients": "client", "events": "event", "reference": "reference row",
+                 "personas": "persona", "touchpoints": "touchpoint",
+                 "function_map": "function map row"}
 
 
 def workspace_totals(db: Database) -> dict[str, int]:

@@ -40,7 +40,7 @@ from ..journal import (
     LINKED, Problem, check_undoable, keyed_before, record_changes, record_held_events,
     Undone, record_keyed_change, stage_mapping, stored_columns, take_back_import)
 from ..stages import normalise_value, read_stage_value
-from ..text import name_key
+from ..text import counted, name_key
 from ..workspace import get_setting, now_stamp, write
 from .plan import WORKSHOP_IMPORTERS, PreparedSheet, SheetPlan, plan_file, prepare_sheet
 from .read import blank_note, whole_sheet
@@ -378,7 +378,7 @@ def _save_rows(db: Database, prepared: PreparedSheet, import_id: int,
     if prepared.plan.kind == "clients":
         return _save_clients(db, prepared.rows, import_id, indexes)
     if prepared.plan.kind == "events":
-        return _save_events(db, prepared.rows, import_id, indexes, seen)
+        return _save_events(db, prepared.rows, import_id, indexes, seen, prepared.notes)
     return _save_reference(db, prepared.plan, import_id), 0, []
 
 
@@ -541,10 +541,12 @@ def _fetch_before(db: Database, table: str, ids: list[int]) -> dict[int, dict]:
 
 
 def _save_events(db: Database, rows: pd.DataFrame, import_id: int,
-                 indexes: _SetAside | None = None, seen: _Seen | None = None):
+                 indexes: _SetAside | None = None, seen: _Seen | None = None,
+                 notes: list[str] | None = None):
     """Insert events and link them to clients. An event is identified by its order (see
     ``_event_keys``): an order listed again with new values (fulfilled since, its amount
-    corrected) is updated, not added twice. Other events are identified by their content."""
+    corrected) is updated, not added twice, and ``notes`` says how many were. Other events
+    are identified by their content."""
     n = len(rows)
     keys = client_keys(rows.get("client_id"), rows.get("name"), n)
     refs = _client_refs(db, rows, keys, import_id)
@@ -556,6 +558,10 @@ def _save_events(db: Database, rows: pd.DataFrame, import_id: int,
     if indexes is not None:
         indexes.before_write("events", len(records))
     moved = _update_orders(db, rows, present, records, import_id)
+    if moved and notes is not None:
+        notes.append(f"{counted(len(moved), 'event')} of orders imported before had changed "
+                     "since (a status, an amount): the new values replace the old ones, and "
+                     "undoing this import puts the old ones back.")
     before = db.execute("SELECT total_changes()").fetchone()[0]
     db.conn.executemany(
         f"INSERT INTO events({', '.join(f'[{c}]' for c in present)}, row_key, import_id) "
