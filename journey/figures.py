@@ -17,7 +17,7 @@ from .funnel import Drop
 from .paths import OUTCOME_LABELS, Transitions
 from .signs import SignResult
 from .stages import ALL_STAGES, LABELS, OUTCOMES
-from .text import html_text
+from .text import counted, html_text
 from .workshop.actions import QUADRANTS as ACTION_QUADRANTS
 
 
@@ -53,19 +53,26 @@ def _title(lines) -> str:
 def funnel_html(frame: pd.DataFrame, drop: Drop | None = None) -> str:
     """The funnel (``compute_funnel``'s frame) as centred bars, each with its clients and
     its share of the first step, joined by connectors, with the biggest drop-off written
-    beside its step."""
+    beside its step. A step the data cannot measure (its ``missing`` sentence, when the
+    frame has one) shows "–" and says why when hovered, not a count of 0."""
     first = int(frame["clients"].iloc[0]) if len(frame) else 0
-    widths = [100 * int(c) / first if first else 0 for c in frame["clients"]]
+    missing = [m if isinstance(m, str) else None
+               for m in (frame["missing"] if "missing" in frame else [None] * len(frame))]
+    widths = [0 if unknown else 100 * int(c) / first if first else 0
+              for c, unknown in zip(frame["clients"], missing)]
     lost_at = {drop.to_stage} if drop else set()
     labels = dict(zip(frame["stage"], frame["label"]))
     cells = []
     for i, row in enumerate(frame.itertuples()):
         clients, width = int(row.clients), widths[i]
         before = int(frame["clients"].iloc[i - 1]) if i else clients
-        hover = [f"{row.label}: {clients:,} clients",
+        hover = [f"{row.label}: {counted(clients, 'client')}",
                  f"{_share(clients, first, 1)} of the first step"]
         if before:
             hover.append(f"{_share(clients, before, 1)} of the step before")
+        figure = f"{clients:,}<br>{_share(clients, first, 0)}"
+        if missing[i]:
+            hover, figure = [f"{row.label}: not measured", missing[i]], "–"
         inside = width >= 16               # else the numbers go beside the bar
         place = ("left:0;right:0;justify-content:center;color:white" if inside else
                  f"left:calc({50 + width / 2:.3f}% + 0.4rem);color:{INK}")
@@ -80,7 +87,7 @@ def funnel_html(frame: pd.DataFrame, drop: Drop | None = None) -> str:
             f'width:{width:.3f}%;min-width:2px;background:{FIGURE_BLUE};border-radius:2px">'
             f'</div><div style="position:absolute;top:0;bottom:0;display:flex;'
             f'align-items:center;text-align:center;line-height:1.2;font-weight:600;{place}">'
-            f'{clients:,}<br>{_share(clients, first, 0)}</div></div>'
+            f'{figure}</div></div>'
             f'<div style="color:{DROP_RED};font-size:0.9rem;line-height:1.3">{note}</div>')
         if i + 1 < len(frame):
             top, bottom = widths[i], widths[i + 1]

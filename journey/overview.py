@@ -13,7 +13,7 @@ from sqlite_utils import Database
 from .filters import FILTER_FIELDS, NO_FILTERS, Filters
 from .funnel import Drop, as_of_date, biggest_drop, compute_funnel
 from .ingest import pending_stage_values
-from .stages import RANK
+from .stages import PHASES, RANK
 from .values import add_days, stored_day
 
 # What shows that clients reached a stage, and the sentence a stage says when nothing in the
@@ -102,6 +102,15 @@ def missing_evidence(db: Database) -> dict[str, str]:
             "EXISTS (SELECT 1 FROM events WHERE stage_raw IS NOT NULL)").fetchone()[0]:
         del missing["consideration"]       # stages were given: nobody reached it, measured
     return missing
+
+
+def unmeasured(stages: pd.DataFrame, missing: dict[str, str]) -> list[str | None]:
+    """For each row of a funnel (``compute_funnel``'s, of stages or of phases), the
+    sentence of ``missing_evidence`` when nothing in the data measures it (a phase: none
+    of its stages), else None."""
+    return [" ".join(dict.fromkeys(missing[s] for s in PHASES.get(stage, (stage,))))
+            if all(s in missing for s in PHASES.get(stage, (stage,))) else None
+            for stage in stages["stage"]]
 
 
 def too_new_to_compare(db: Database, filters: Filters) -> str | None:

@@ -92,3 +92,11 @@ def test_text_from_the_data_is_escaped():
     for drawn in (funnel_drawn, figures.current_html(current), figures.segment_html(table)):
         assert "<img" not in drawn and '"Ann"' not in drawn
         assert "&lt;img src=x onerror=alert(1)&gt; &amp; &quot;Ann&quot;" in drawn
+
+
+def test_a_step_the_data_cannot_measure_shows_a_dash_and_why():
+    frame = stages(10, 6, 3).assign(missing=[None, None, "No purchases in your data."])
+    drawn = figures.funnel_html(frame)
+    assert "6<br>60%" in drawn and "0<br>0%" not in drawn and "3<br>30%" not in drawn
+    assert "Purchase: not measured&#10;No purchases in your data." in drawn
+    assert ">–</div>" in drawn

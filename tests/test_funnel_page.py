@@ -215,3 +215,32 @@ def test_without_revenue_the_page_says_so_and_shows_no_money(home):
     table = money_table(at, "Clients lost")
     assert "Money at stake" not in table.columns
     assert table["Clients lost"].tolist() == ["1", "1", "1", "0"]    # B; C; A bought once
+
+
+ORDERS = ("Order ID,Email,Order Date,Type,Total\n"
+          "1001,ann@example.com,2024-01-05,purchase,45\n"
+          "1002,ann@example.com,2024-03-05,purchase,30\n"
+          "1003,bob@example.com,2024-02-01,purchase,25\n"
+          "1004,cat@example.com,2024-02-03,contact,\n")
+
+
+def test_a_stage_nothing_measures_is_not_shown_as_a_loss(demo_and_empty_home):
+    """An order list says who bought and came back, nothing about recommending: Advocacy
+    shows "–" and what to import, and the headline is the biggest drop the data measures
+    (3 clients, 2 bought, 1 came back: 50% of buyers did not come back), never "100% of
+    clients who came back did not recommend you"."""
+    from journey.ingest import import_file
+
+    db = open_workspace("orders only")
+    import_file(db, "orders.csv", ORDERS.encode())
+    db.close()
+    for presenter in (False, True):
+        at = open_page("orders only", presenter=presenter)
+        headline = sentences(at)
+        assert "did not recommend" not in headline
+        assert "50% of clients who bought did not come back." in headline
+        assert ("No referrals, reviews or NPS scores in your data: import a referrals list, "
+                "reviews or an NPS survey to measure this.") in texts(at)
+        drawn = next(h.proto.body for h in at.get("html") if "How far clients got" in
+                     h.proto.body)
+        assert "Advocacy: not measured" in drawn and "Retention: 1 client&#10;" in drawn

@@ -10,7 +10,7 @@ workspace; ``st.session_state["funnel_tab"]`` names the open tab."""
 import pandas as pd
 import streamlit as st
 
-from journey import charts, figures, funnel, paths
+from journey import charts, figures, funnel, overview, paths
 from journey.errors import JourneyError
 from journey.workshop import kpis
 from journey.workspace import get_setting
@@ -93,7 +93,12 @@ if not first:
     st.stop()
 
 # --- the funnel and where clients are now -------------------------------------------------
-drop = funnel.biggest_drop(stages)
+# A stage nothing in the data measures (no repeat purchase, no referral anywhere) shows "–"
+# and what to import, and the biggest drop-off stops before it: never "100% did not ...".
+missing = frame.cached(overview.missing_evidence)(ctx)
+stages = stages.assign(missing=pd.Series(overview.unmeasured(stages, missing), dtype=object,
+                                         index=stages.index))
+drop = overview.measured_drop(stages)
 if drop:
     widgets.sentence(drop.sentence)
 drawn, now = st.columns([3, 2])
@@ -103,6 +108,8 @@ with drawn:
     within = f" within {window} days of first contact" if window is not None else ""
     st.caption(f"{first:,} clients. Each stage counts the clients who reached it{within}, "
                "whether or not they stayed.")
+    for sentence in dict.fromkeys(m for m in stages["missing"] if m):
+        st.caption(f":material/help: {md(sentence)}")
 with now:
     st.subheader("Where they are now", anchor=False)
     current = frame.cached(funnel.current_stages)(ctx, filters=ctx.filters, model=model)
