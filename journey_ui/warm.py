@@ -236,7 +236,7 @@ def _overview(ctx) -> None:
 
 
 def _funnel(ctx) -> None:
-    from journey import funnel
+    from journey import funnel, overview
     from journey.workspace import get_setting
 
     total = cached(funnel.compute_funnel)(ctx, model="pre-awareness")
@@ -245,6 +245,7 @@ def _funnel(ctx) -> None:
     model = "pre-awareness" if get_setting(ctx.db, "pre_awareness") else "stages"
     options = dict(filters=ctx.filters, model=model, window_days=None)
     cached(funnel.compute_funnel)(ctx, **options)
+    cached(overview.missing_evidence)(ctx)
     cached(funnel.current_stages)(ctx, filters=ctx.filters, model=model)
     cached(funnel.money_at_stake)(ctx, by="persona", currency=get_setting(ctx.db, "currency"),
                                   **options)
