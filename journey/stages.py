@@ -82,7 +82,9 @@ ORDER_STATUS_WORDS = {
                 "fulfilled, partially fulfilled, delivered, invoiced, settled, succeeded, "
                 "success, successful, captured, pagado, completado, enviado, entregado, "
                 "facturado, paye, expedie, livre, facture, bezahlt, abgeschlossen, versandt, "
-                "versendet, geliefert, zugestellt, pago, concluido, entregue, faturado",
+                "versendet, geliefert, zugestellt, pago, concluido, entregue, faturado, "
+                "awaiting fulfillment, awaiting shipment, awaiting pickup, unshipped, "
+                "shipping, partially paid, part paid",
     "refund": "refunded, partially refunded, partial refund, refund, returned, charged back, "
               "chargeback, reembolsado, devuelto, rembourse, retourne, erstattet, "
               "zuruckerstattet, retourniert, devolvido",
@@ -95,7 +97,8 @@ ORDER_STATUS_WORDS = {
                "trial, in trial, trialing, free trial, abandoned, abandoned checkout, checkout draft, "
                "draft, expired, authorized, authorised, pendiente, pago pendiente, fallido, "
                "abandonado, en attente, echoue, abandonne, ausstehend, fehlgeschlagen, "
-               "abgebrochen, pendente, falhou",
+               "abgebrochen, pendente, falhou, overdue, manual verification required, "
+               "incomplete",
 }
 # Values that say the client is still active: a status, not a stage.
 ACTIVE_WORDS = ("active", "current", "open", "ongoing", "frozen", "paused", "active patron",

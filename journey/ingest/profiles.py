@@ -44,6 +44,14 @@ Decisions (also in the README):
   them (Patreon's Lifetime Amount ÷ Pledge Amount, Substack's paid periods to the expiry).
   "Referred By" naming another member is that member's referral, and the channel of the
   one referred; "How did you hear" is a channel, never a referral.
+- Store order lists (Squarespace, Wix Stores, BigCommerce, Amazon's All Orders, eBay's
+  orders report) and invoice lists (FreshBooks, Wave, Zoho Invoice and Zoho Books) are
+  read by status, an order or invoice being one event whatever its lines: paid (or part
+  paid, or paid and awaiting fulfilment) is a purchase; refunded, a purchase with a refund
+  beside it; cancelled or void before payment, a cancellation; pending, awaiting payment,
+  declined, draft, sent, viewed or overdue, a contact. eBay says paid by its Paid On Date.
+  Amazon names no buyer: its orders are kept without a client, counted as events
+  (purchases, revenue), never as clients.
 """
 
 from __future__ import annotations
@@ -438,10 +446,10 @@ def _invoice_facts(frame: pd.DataFrame) -> dict:
     customer = _none(customer.groupby(invoice).transform("first"))
     cancelled = invoice.fillna("").str.upper().str.startswith("C")
     # An invoice's status (Sage, QuickBooks: Paid, Overdue, Void, Draft) says what it is:
-    # a void one is a cancellation, a draft or an unpaid one no purchase (a contact); a
-    # status no alias knows (Overdue, Sent) leaves it a purchase: the invoice was issued.
+    # a void one is a cancellation, a draft or an unpaid one (sent, overdue) no purchase (a
+    # contact); a status no alias knows leaves it a purchase: the invoice was issued.
     status = _col(frame, "status", "invoicestatus")
-    said = _order_status_kind(status).groupby(invoice).transform("first")
+    said = _status_kind(status, _INVOICE_STATUS_KIND).groupby(invoice).transform("first")
     kind = pd.Series("purchase", index=frame.index, dtype=object)
     kind = kind.mask(said.isin(["cancellation", "contact"]), said)
     kind = kind.mask(cancelled, "cancellation")
@@ -638,6 +646,23 @@ def _order_status_kind(status: pd.Series) -> pd.Series:
     key = status.map(lambda v: None if v is None else
                      normalise_value(re.sub(r"^wc-", "", str(v).strip(), flags=re.I)))
     return key.map(ORDER_STATUS_KIND)
+
+
+# An invoice's status beyond journey.stages.ORDER_STATUS_WORDS (normalised), words that
+# mean other things on an order list: issued and not paid (sent, viewed, open) is no
+# purchase; part paid (partial) is one; Zoho calls a paid invoice closed.
+_INVOICE_STATUS_KIND = {"sent": "contact", "viewed": "contact", "unsent": "contact",
+                        "saved": "contact", "open": "contact", "disputed": "contact",
+                        "retry": "contact", "partial": "purchase", "autopaid": "purchase",
+                        "closed": "purchase"}
+
+
+def _status_kind(status: pd.Series, more: dict[str, str]) -> pd.Series:
+    """What each status says happened: ``_order_status_kind``, then the export's own words
+    (None: a status no one knows)."""
+    said = _order_status_kind(status)
+    return said.fillna(status.map(lambda v: None if v is None else
+                                  more.get(normalise_value(v))))
 
 
 _WOO_ORDER = ("ordernumber", "orderid", "order", "ordernumberformatted")
@@ -1957,6 +1982,235 @@ def _substack_explain(frame: pd.DataFrame) -> str:
             "no amounts, so revenue stays unknown.")
 
 
+# --- order lists by status: Squarespace, Wix, BigCommerce, Amazon, eBay ---------------------
+
+def _order_facts(order: pd.Series, said: pd.Series, amount: pd.Series, *,
+                 client: pd.Series | None = None, refund_amount: pd.Series | None = None,
+                 cancelled: pd.Series | None = None, unknown: str = "purchase") -> dict:
+    """An order list's facts, order by order (an order's other lines take its first
+    line's): the kind its status says (``said``), a refunded order being a purchase with
+    a refund beside it (of the refunded amount, else of the whole order when it was fully
+    refunded), and a cancelled one a cancellation, or, when it had been paid, a purchase
+    with a cancellation beside it. A status no one knows makes the order ``unknown``."""
+    first = order.notna() & ~order.duplicated()
+
+    def level(series: pd.Series) -> pd.Series:
+        return series.groupby(order).transform("first").where(order.notna())
+
+    said, amount = level(said), level(amount)
+    refunded = level(refund_amount).fillna(0).abs() if refund_amount is not None else (
+        pd.Series(0.0, index=order.index))
+    kind = said.fillna(unknown).replace({"refund": "purchase"})
+    stopped = (level(cancelled.astype(object)).fillna(False).astype(bool)
+               if cancelled is not None else pd.Series(False, index=order.index))
+    kind = kind.mask(stopped & (kind != "purchase"), "cancellation")
+    refund = first & kind.eq("purchase") & (said.eq("refund") | (refunded > 0))
+    return {"order": order, "first": first, "kind": kind, "amount": amount,
+            "client": None if client is None else _none(level(client)),
+            "refund": refund, "refund_amount": refunded.where(refunded > 0),
+            "cancelled_paid": first & stopped & kind.eq("purchase"),
+            "unknown": first & said.isna()}
+
+
+def _order_rows(rows: pd.DataFrame, facts: dict, by_email: bool = False) -> pd.DataFrame:
+    """Each order one event of its kind (its other lines in its extras), with a refund
+    and a cancellation beside it where it had them. Rows of no order (a report's footer)
+    are left out."""
+    order = facts["order"]
+    rows = rows[order.reindex(rows.index).notna()].copy()
+    rows["order_id"] = order.reindex(rows.index)
+    if facts["client"] is not None:
+        rows["client_id"] = facts["client"].reindex(rows.index)
+        if by_email:
+            rows["email"] = rows["client_id"]
+        rows = _keyed_by_id(rows)
+    rows["kind"] = facts["kind"].reindex(rows.index)
+    rows["amount"] = facts["amount"].reindex(rows.index)
+    orders = _fold_lines(rows, order.reindex(rows.index))
+    refunds = _with(orders, facts["refund"], kind="refund", amount=facts["refund_amount"])
+    cancelled = _with(orders, facts["cancelled_paid"], kind="cancellation", amount=None)
+    return _stack(orders, refunds, cancelled)
+
+
+def _orders_explain(label: str, facts: dict, lines: int, by: str | None,
+                    skipped: int = 0) -> str:
+    """The sentence of an order list: orders, paid ones and their buyers, refunds,
+    cancellations, unpaid ones, orders without a buyer and statuses no one knows."""
+    first = facts["first"]
+    kind = facts["kind"][first]
+    paid = first & facts["kind"].eq("purchase")
+    buyers = (f"from {counted(facts['client'][paid].nunique(), 'customer')} matched by {by}"
+              if by else "(the export names no buyer, so every order is kept without a "
+              "client: orders count as events, in purchases and revenue, not as clients)")
+    missing = int(facts["client"][first].isna().sum()) if by else 0
+    unknown = int((facts["unknown"] & paid).sum())
+    return (f"Recognised as {label}: {counted(int(first.sum()), 'order')}"
+            + (f" (from {counted(lines, 'line')})" if lines > int(first.sum()) else "")
+            + f"; {counted(int(paid.sum()), 'paid order')} counted as purchases {buyers}; "
+            f"{int(facts['refund'].sum()):,} refunded (a refund beside the purchase); "
+            f"{counted(int((kind == 'cancellation').sum()), 'cancelled order')} kept as "
+            "cancellations, not purchases"
+            + (f", {int(facts['cancelled_paid'].sum()):,} paid then cancelled"
+               if facts["cancelled_paid"].any() else "")
+            + f"; {counted(int((kind == 'contact').sum()), 'unpaid order')} kept as contacts, "
+            "not purchases"
+            + (f"; {counted(missing, 'order')} without a customer kept without a client"
+               if missing else "")
+            + (f"; {counted(unknown, 'order')} with a status Journey does not know counted "
+               "as purchases" if unknown else "")
+            + (f"; {counted(skipped, 'row')} of no order number (a footer) left out"
+               if skipped else "") + ".")
+
+
+def _squarespace_facts(frame: pd.DataFrame) -> dict:
+    """Squarespace Commerce: one row per line item, by Order ID; the buyer by e-mail; the
+    Financial Status says paid, pending, refunded or partly refunded; Fulfillment Status
+    CANCELED (or a Cancelled at date) cancels the order."""
+    cancelled = (_col(frame, "fulfillmentstatus").str.casefold().isin(["canceled", "cancelled"])
+                 | _col(frame, "cancelledat", "canceledat").notna())
+    return _order_facts(_col(frame, "orderid").str.lstrip("#"),
+                        _order_status_kind(_col(frame, "financialstatus")),
+                        _money(frame, "total"), client=_col(frame, "email").str.casefold(),
+                        refund_amount=_money(frame, "refundedamount"), cancelled=cancelled)
+
+
+def _wix_facts(frame: pd.DataFrame) -> dict:
+    """Wix Stores: one row per item, by Order number, each row carrying the order's Total;
+    the buyer by Contact email, else the billing customer's name; Payment status Paid, Not
+    paid, Refunded or Partially refunded (whose amount the export does not give);
+    Fulfillment status Canceled cancels the order."""
+    status = _col(frame, "paymentstatus")
+    total = _money(frame, "total")
+    full = status.map(lambda v: normalise_value(v) == "refunded" if v else False)
+    client = _col(frame, "contactemail", "buyeremail").str.casefold()
+    return _order_facts(_col(frame, "ordernumber").str.lstrip("#"),
+                        _order_status_kind(status), total,
+                        client=client.fillna(_col(frame, "billingcustomer", "buyername")),
+                        refund_amount=_money(frame, "refundedamount", "refundamount")
+                        .fillna(total.where(full)),
+                        cancelled=_col(frame, "fulfillmentstatus").str.casefold()
+                        .isin(["canceled", "cancelled"]))
+
+
+def _bigcommerce_facts(frame: pd.DataFrame) -> dict:
+    """BigCommerce: one row per order; the customer by e-mail, else Customer ID (0 is a
+    guest), else name; Order Status: Completed, Shipped and Awaiting Fulfillment/Shipment/
+    Pickup were paid; Awaiting Payment, Pending, Declined and Manual Verification Required
+    were not; Refunded and Partially Refunded beside the purchase (Refund Amount)."""
+    status = _col(frame, "orderstatus")
+    total = _money(frame, "ordertotalinctax", "ordertotalextax")
+    full = status.map(lambda v: normalise_value(v) == "refunded" if v else False)
+    user = _col(frame, "customerid")
+    user = user.where(~user.isin(["0", "0.0"]))
+    client = (_col(frame, "customeremail").str.casefold().fillna(user)
+              .fillna(_col(frame, "customername")))
+    return _order_facts(_col(frame, "orderid"), _order_status_kind(status),
+                        total, client=client,
+                        refund_amount=_money(frame, "refundamount").fillna(total.where(full)))
+
+
+def _amazon_facts(frame: pd.DataFrame) -> dict:
+    """Amazon's All Orders report: one row per item, by amazon-order-id; no buyer at all.
+    order-status Shipped (and its variants "Shipped - Delivered to Buyer"...), Unshipped
+    and Shipping were paid; Pending was not; Cancelled is a cancellation. An order's value
+    is its items' item-price (each already for its quantity): product sales, without tax
+    and shipping."""
+    order = _col(frame, "amazonorderid")
+    status = _col(frame, "orderstatus")
+    said = _order_status_kind(status)
+    said = said.fillna(status.str.casefold().str.startswith("shipped")
+                       .map({True: "purchase"}))
+    price = _money(frame, "itemprice")
+    total = price.groupby(order).transform(lambda s: s.sum(min_count=1))
+    return _order_facts(order, said, total)
+
+
+def _ebay_facts(frame: pd.DataFrame) -> dict:
+    """eBay's orders report: a one-item order is one row; a basket is a row for the
+    order (its Total Price) and a row per item, all under one Order Number. The buyer is
+    the Buyer Username (eBay masks e-mails); an order with a Paid On Date was paid, one
+    without is not yet a purchase. Rows of no order number (the footer's "4 record(s)
+    downloaded", "Seller ID") are left out."""
+    number = _col(frame, "ordernumber")
+    record = _col(frame, "salesrecordnumber")
+    order = number.where(number.str.fullmatch(r"[\d-]+")).fillna(
+        record.where(record.str.fullmatch(r"\d+")))
+    paid = _col(frame, "paidondate").notna().groupby(order).transform("max")
+    said = paid.map({True: "purchase", False: "contact"})
+    total = _money(frame, "totalprice")
+    return _order_facts(order, said, total.groupby(order).transform("max"),
+                        client=_col(frame, "buyerusername").str.casefold(), unknown="contact")
+
+
+def _order_list(facts: Callable[[pd.DataFrame], dict], label: str, by: str | None,
+                by_email: bool = False) -> tuple[Rules, Callable[[pd.DataFrame], str]]:
+    """A profile's rules and explanation from its facts."""
+    def rules(rows: pd.DataFrame, frame: pd.DataFrame) -> pd.DataFrame:
+        return _order_rows(rows, facts(frame), by_email)
+
+    def explain(frame: pd.DataFrame) -> str:
+        found = facts(frame)
+        lines = int(found["order"].notna().sum())
+        return _orders_explain(label, found, lines, by, skipped=len(frame) - lines)
+    return rules, explain
+
+
+# --- invoice lists by status: FreshBooks, Wave, Zoho Invoice and Zoho Books -----------------
+
+def _invoice_list_facts(frame: pd.DataFrame) -> dict:
+    """One row per invoice (or per line, the invoice's Total on each); its status says
+    what it is: paid or part paid, a purchase; draft, sent, viewed or overdue, a contact;
+    void, a cancellation. A status no one knows is a purchase when nothing is left to pay
+    (Balance Due, Outstanding), else a contact. The client is the export's (by name)."""
+    invoice = _col(frame, "invoicenumber", "invoice", "invoiceno")
+    total = _money(frame, "total", "amount")
+    lines = _money(frame, "itemtotal", "linetotal")
+    total = total.fillna(lines.groupby(invoice).transform("sum"))
+    due = _money(frame, "balancedue", "balance", "outstanding", "amountdue")
+    said = _status_kind(_col(frame, "invoicestatus", "status"), _INVOICE_STATUS_KIND)
+    settled = (due.fillna(1) == 0) & (total > 0)
+    facts = _order_facts(invoice, said.fillna(settled.map({True: "purchase"})), total,
+                         unknown="contact")
+    facts["unknown"] = facts["first"] & said.isna()
+    return facts
+
+
+def _invoice_list_rules(rows: pd.DataFrame, frame: pd.DataFrame) -> pd.DataFrame:
+    return _order_rows(rows, _invoice_list_facts(frame))
+
+
+def _invoice_list_explain(label: str) -> Callable[[pd.DataFrame], str]:
+    def explain(frame: pd.DataFrame) -> str:
+        facts = _invoice_list_facts(frame)
+        first = facts["first"]
+        kind = facts["kind"][first]
+        clients = _col(frame, "customername", "clientname", "customer")[first]
+        lines = int(facts["order"].notna().sum()) - int(first.sum())
+        unknown = int(facts["unknown"].sum())
+        return (f"Recognised as {label}: {counted(int(first.sum()), 'invoice')}"
+                + (f" (from {counted(lines + int(first.sum()), 'line')})" if lines else "")
+                + f" of {counted(clients.nunique(), 'client')} (by name, each total counted "
+                f"once); {counted(int((kind == 'purchase').sum()), 'paid or part-paid invoice')}"
+                f" counted as purchases, {counted(int((kind == 'cancellation').sum()), 'void invoice')}"
+                f" as cancellations and "
+                f"{counted(int((kind == 'contact').sum()), 'draft, sent or overdue invoice')} as "
+                "contacts, not purchases"
+                + (f"; {counted(unknown, 'invoice')} with a status Journey does not know read "
+                   "by its balance (nothing left to pay: a purchase)" if unknown else "")
+                + ".")
+    return explain
+
+
+_SQUARESPACE = _order_list(_squarespace_facts, "a Squarespace orders export",
+                           "e-mail (case ignored)", by_email=True)
+_WIX = _order_list(_wix_facts, "a Wix Stores orders export",
+                   "contact e-mail (case ignored)", by_email=True)
+_BIGCOMMERCE = _order_list(_bigcommerce_facts, "a BigCommerce orders export",
+                           "e-mail (case ignored), else customer ID")
+_AMAZON = _order_list(_amazon_facts, "an Amazon All Orders report", None)
+_EBAY = _order_list(_ebay_facts, "an eBay orders report", "buyer username")
+
+
 # --- the table ----------------------------------------------------------------------------
 
 _SHOPIFY_ORDERS = {"name": "order_id", "createdat": "date", "total": "amount",
@@ -2248,6 +2502,58 @@ PROFILES += (
             _all("email", "activesubscription", "firstpaymentat"),
             {"email": "client_id", "name": "name", "createdat": "first_contact"},
             _substack_rules, _substack_explain, kind="clients"),
+)
+PROFILES += (
+    Profile("squarespace_orders", "a Squarespace orders export",
+            _all("orderid", "email", "financialstatus", "fulfillmentstatus", "createdat",
+                 "total", "lineitemname"),
+            {"orderid": "order_id", "email": "email", "createdat": "date", "total": "amount",
+             "billingname": "name", "financialstatus": "status",
+             "billingcountry": "country", "billingprovince": "region"},
+            *_SQUARESPACE),
+    Profile("wix_orders", "a Wix Stores orders export",
+            (*_all("ordernumber", "datecreated", "paymentstatus", "fulfillmentstatus", "total"),
+             _any("contactemail", "billingcustomer"), _any("item", "qty")),
+            {"ordernumber": "order_id", "datecreated": "date", "contactemail": "email",
+             "billingcustomer": "name", "total": "amount", "paymentstatus": "status",
+             "billingcountry": "country", "notestoseller": "note"},
+            *_WIX),
+    Profile("bigcommerce_orders", "a BigCommerce orders export",
+            (*_all("orderid", "customerid", "orderstatus", "orderdate"),
+             _any("ordertotalinctax", "ordertotalextax"), _any("customeremail", "customername")),
+            {"orderid": "order_id", "orderdate": "date", "customername": "name",
+             "customeremail": "email", "customerphone": "phone",
+             "ordertotalinctax": "amount", "orderstatus": "status",
+             "billingcountry": "country", "ordernotes": "note"},
+            *_BIGCOMMERCE),
+    Profile("amazon_orders", "an Amazon All Orders report",
+            _all("amazonorderid", "purchasedate", "orderstatus", "itemprice"),
+            {"amazonorderid": "order_id", "purchasedate": "date", "orderstatus": "status",
+             "saleschannel": "channel", "shipcountry": "country", "shipstate": "region",
+             "productname": "note"},
+            *_AMAZON),
+    Profile("ebay_orders", "an eBay orders report",
+            _all("salesrecordnumber", "ordernumber", "buyerusername", "totalprice",
+                 "saledate"),
+            {"ordernumber": "order_id", "buyerusername": "client_id", "buyername": "name",
+             "buyeremail": "email", "saledate": "date", "totalprice": "amount",
+             "buyercountry": "country", "itemtitle": "note"},
+            *_EBAY),
+    Profile("freshbooks_invoices", "a FreshBooks invoices export",
+            (*_all("clientname", "dateissued", "invoicestatus"),
+             _any("invoice", "invoicenumber"), _any("amount", "linetotal")),
+            {"clientname": "name", "invoice": "order_id", "invoicenumber": "order_id",
+             "dateissued": "date", "invoicestatus": "status"},
+            _invoice_list_rules, _invoice_list_explain("a FreshBooks invoices export")),
+    Profile("invoice_list", "an invoices export (Wave, Zoho Invoice, Zoho Books)",
+            (*_all("invoicenumber", "customername", "total"),
+             _any("invoicestatus", "status"), _any("balancedue", "balance", "outstanding"),
+             _any("invoicedate", "date")),
+            {"invoicenumber": "order_id", "customername": "name", "customerid": "client_id",
+             "invoicedate": "date", "date": "date", "invoicestatus": "status",
+             "status": "status", "total": "amount"},
+            _invoice_list_rules,
+            _invoice_list_explain("an invoices export (Wave, Zoho Invoice, Zoho Books)")),
 )
 BY_NAME = {profile.name: profile for profile in PROFILES}
 WRITERS_ONLY = tuple(profile.name for profile in PROFILES if profile.writers_only)
