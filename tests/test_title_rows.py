@@ -263,3 +263,36 @@ def test_titled_header_without_data_is_refused_by_the_command(tmp_path):
     done = run(tmp_path, "import", str(path), "--workspace", "shop", "--json")
     assert done.returncode == 2
     assert done.stderr.strip() == "empty.xlsx has a header row but no data rows."
+
+
+# ------------------------------------------------------------------------- footer skipped
+
+REPORT_FOOTER = [[], ["4 record(s) downloaded"], ["Seller ID: bloomandco"]]
+
+
+@pytest.mark.parametrize("name,build", [("report.csv", csv_text), ("report.xlsx", xlsx)])
+def test_a_reports_footer_below_the_table_is_left_out(name, build):
+    sheet = read_one(name, build(TRACKER_TABLE + REPORT_FOOTER))
+    assert sheet.frame["Client"].tolist() == ["Rosa Bakery", "Hotel Miramar", "Café Lumen"]
+    assert "rows 6-7 below the table (a footer) were not imported" in sheet.notes
+
+
+@pytest.mark.parametrize("last", [["Studio 54"], ["Zed Zane", "zed@zane.com"]])
+def test_a_last_client_with_a_name_alone_after_a_gap_stays_a_client(last):
+    """A name alone (a digit in it too) is no report's words: it is a client, not a footer."""
+    sheet = read_one("tracker.csv", csv_text(TRACKER_TABLE + [[]] + [last]))
+    assert sheet.frame["Client"].tolist()[-1] == last[0]
+    assert not [n for n in sheet.notes if "footer" in n]
+
+
+def test_footer_rows_are_no_clients_through_the_command(tmp_path):
+    """Before: '4 record(s) downloaded' and 'Seller ID: bloomandco' were two more clients
+    (5 instead of 3 at awareness)."""
+    path = tmp_path / "clients.csv"
+    path.write_bytes(csv_text(TRACKER_TABLE + REPORT_FOOTER))
+    done = run(tmp_path, "import", str(path), "--workspace", "shop", "--json")
+    assert done.returncode == 0, done.stderr
+    result, = json.loads(done.stdout)["imports"]
+    assert (result["rows"], result["inserted"], result["rejected"]) == (3, 3, 0)
+    funnel = run(tmp_path, "funnel", "--workspace", "shop", "--json")
+    assert json.loads(funnel.stdout)["stages"][0]["clients"] == 3

@@ -1824,6 +1824,11 @@ def _build_sheet(sheet_name: str, grid: _Grid, notes: list[str],
     if not len(data_at):
         raise _HeaderOnly()
     notes = list(notes)
+    footer = _footer_rows(grid, missing, blank, data_at) if count_blank else 0
+    if footer:
+        notes.append(_footer_note(int(grid.row_numbers[data_at[-footer]]),
+                                  int(grid.row_numbers[data_at[-1]])))
+        data_at = data_at[:-footer]
     texts = [_header_text(col[header_at]) for col in grid.columns]
     # (a sheet read in parts is neither: its parts are read apart)
     stacked = _Stacked() if not count_blank else _stacked(grid, missing, texts, filled, titles)
@@ -2119,6 +2124,47 @@ def _is_data(value) -> bool:
         return True
     return "@" in value or (any(c.isdigit() for c in value)
                             and not any(c.isalpha() for c in value))
+
+
+# A footer's cell reads as a report's words ("4 record(s) downloaded", "Seller ID: shop1",
+# "Generated on 2024-05-01", "Page 1 of 2"), not as a client's name ("Studio 54").
+_FOOTER_WORDS = re.compile(r":|\brecords?\b|\btotal|generated|exported|downloaded|"
+                           r"\breport\b|printed|\bpage \d", re.IGNORECASE)
+
+
+def _footer_rows(grid: _Grid, missing: list[np.ndarray], blank: np.ndarray,
+                 data_at: np.ndarray) -> int:
+    """How many of the last rows are a footer below the table, as a report's summary or
+    source lines are: rows after a blank row, at most ``TITLE_ROWS``, each of at most
+    ``_TITLE_CELLS`` cells that read as a report's words (``_FOOTER_WORDS``), below a
+    table whose rows are over twice as wide. 0 when there is none: a last client with a
+    name alone stays a client."""
+    def width(i) -> int:
+        return sum(not column[i] for column in missing)
+
+    def wordy(i) -> bool:
+        return all(_FOOTER_WORDS.search(str(column[i])) for column, gaps in
+                   zip(grid.columns, missing) if not gaps[i])
+
+    found = 0
+    for k in range(1, min(TITLE_ROWS, len(data_at) - 1) + 1):
+        row = data_at[-k]
+        if width(row) > _TITLE_CELLS or not wordy(row):
+            break
+        if blank[row - 1]:
+            found = k                        # the footer starts after the blank row
+    if not found:
+        return 0
+    table = [width(i) for i in data_at[-found - _BELOW_ROWS:-found]]
+    footer = max(width(i) for i in data_at[-found:])
+    return found if np.median(table) > 2 * footer else 0
+
+
+def _footer_note(first: int, last: int) -> str:
+    """'rows 45-46 below the table (a footer) were not imported'."""
+    if first == last:
+        return f"row {first:,} below the table (a footer) was not imported"
+    return f"rows {first:,}-{last:,} below the table (a footer) were not imported"
 
 
 def _title_note(first: int, last: int) -> str:
