@@ -204,6 +204,12 @@ def cli_funnel(tmp_path) -> list[int]:
     return [stage["clients"] for stage in cli_json(tmp_path, "funnel")["stages"]]
 
 
+def kind_totals(tmp_path, kind: str) -> tuple[int, float | None]:
+    """How many events of a kind TMP/w.db holds, and their amounts summed (to the cent)."""
+    return workspace_rows(tmp_path, "SELECT COUNT(*), ROUND(SUM(amount), 2) FROM events "
+                                    f"WHERE kind = '{kind}'")[0]
+
+
 def workspace_rows(tmp_path, sql) -> list[tuple]:
     """Rows of a query on TMP/w.db."""
     db = open_workspace(str(tmp_path / "w.db"), create=False)

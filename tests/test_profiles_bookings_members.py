@@ -18,17 +18,13 @@ import pytest
 from conftest import cli_funnel as funnel
 from conftest import cli_import_text as import_text
 from conftest import cli_json, xlsx_bytes
+from conftest import kind_totals as money
 from conftest import workspace_rows as rows
 from journey.ingest.profiles import recognise
 
 NEW_PROFILES = {"acuity_appointments", "square_appointments", "simplybook_bookings",
                 "eventbrite_attendees", "mindbody_clients", "member_list", "patreon_members",
                 "substack_subscribers"}
-
-
-def money(tmp_path, kind: str) -> tuple[int, float | None]:
-    """How many events of a kind, and their amounts summed."""
-    return rows(tmp_path, f"SELECT COUNT(*), SUM(amount) FROM events WHERE kind = '{kind}'")[0]
 
 
 def sign(tmp_path, key: str) -> tuple[str, float | None]:

@@ -15,14 +15,9 @@ import pytest
 
 from conftest import cli_funnel as funnel
 from conftest import cli_import_text as import_text
+from conftest import kind_totals as money
 from conftest import workspace_rows as rows
 from journey.ingest.profiles import recognise
-
-
-def money(tmp_path, kind: str) -> tuple[int, float | None]:
-    """How many events of a kind, and their amounts summed."""
-    return rows(tmp_path, f"SELECT COUNT(*), ROUND(SUM(amount), 2) FROM events "
-                          f"WHERE kind = '{kind}'")[0]
 
 
 def stages(tmp_path) -> dict[str, str]:
