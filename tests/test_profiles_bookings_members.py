@@ -215,7 +215,7 @@ def test_simplybook_bookings(tmp_path):
         "Recognised as a SimplyBook.me bookings export: 9 bookings of 6 clients by e-mail "
         "(case ignored); 6 paid bookings counted as purchases (Is paid, or a payment status "
         "of paid), 1 of them refunded; 2 bookings neither paid nor cancelled kept as contacts "
-        "at consideration, not purchases (booked; 0 no-shows); 1 cancelled booking kept as "
+        "at consideration, not purchases (booked); 1 cancelled booking kept as "
         "a cancellation.")
     assert funnel(tmp_path) == [6, 6, 4, 1, 0]
     assert money(tmp_path, "purchase") == (6, 370.0)

@@ -1590,14 +1590,15 @@ def _booking_explain(label: str, columns: _BookingColumns,
         facts = _booking_facts(frame, columns)
         email = facts["email"]
         named = int(email.isna().sum())
+        no_shows = int(facts["no_show"].sum())
         return (f"Recognised as {label}: {counted(len(frame), 'booking')} of "
                 f"{counted(email.nunique(), 'client')} by e-mail (case ignored)"
                 + (f", {counted(named, 'booking')} without one kept by name" if named else "")
                 + f"; {counted(int(facts['paid'].sum()), 'paid booking')} counted as purchases "
                 f"({paid_how}), {int(facts['refunded'].sum()):,} of them refunded; "
                 f"{counted(int(facts['booked'].sum()), 'booking')} neither paid nor cancelled "
-                f"kept as contacts at consideration, not purchases (booked; "
-                f"{counted(int(facts['no_show'].sum()), 'no-show')}); "
+                "kept as contacts at consideration, not purchases (booked"
+                + (f"; {counted(no_shows, 'no-show')}" if no_shows else "") + "); "
                 f"{counted(int(facts['cancelled'].sum()), 'cancelled booking')} kept as "
                 f"{'a cancellation' if facts['cancelled'].sum() == 1 else 'cancellations'}.")
     return explain
