@@ -233,10 +233,34 @@ def test_an_order_list_status_says_what_happened(tmp_path):
         "A8,Fa,2024-01-08,Abandoned,25\n"
         "A9,Gu,2024-01-09,Completed,25\n"))
     assert found["recognised_as"] is None
-    assert kinds(db) == {"purchase": 4, "refund": 1, "cancellation": 1, "contact": 3}
+    # A4 was bought, then refunded: a purchase with its refund beside it (as Shopify's and
+    # WooCommerce's are), so Bo bought on two days.
+    assert kinds(db) == {"purchase": 5, "refund": 1, "cancellation": 1, "contact": 3}
     assert sorted(db.execute("SELECT name FROM clients WHERE purchase_count > 0")) == [
         ("Ana",), ("Bo",), ("Gu",)]
-    assert repeat(db) == 1
+    assert repeat(db) == 2
+    assert "1 refunded order counted as a purchase with a refund beside it." in found["notes"]
+
+
+def test_a_refunded_order_was_bought_first(tmp_path):
+    """Ann paid twice (40, then 10 a month later); Bob's order was refunded in full, Cat's
+    in part (how much, the sheet does not say); Dan's was cancelled. Purchases: 4 (Bob's
+    and Cat's too), revenue 135; refunds: Bob's 25 and Cat's of no amount; before, the two
+    refunded orders were refunds alone: 2 purchases, revenue 50, a refund rate of 100%."""
+    db, found = run_import(tmp_path, "orders.csv", (
+        "Order ID,Email,Date,Status,Total\n"
+        "1001,ann@a.com,2024-01-05,Paid,40\n1002,bob@b.com,2024-01-06,Refunded,25\n"
+        "1003,cat@c.com,2024-01-07,Partially refunded,60\n"
+        "1004,dan@d.com,2024-01-08,Cancelled,30\n1005,ann@a.com,2024-02-09,Paid,10\n"))
+    assert db.execute("SELECT order_id, kind, amount FROM events ORDER BY order_id, kind"
+                      ).fetchall() == [
+        ("1001", "purchase", 40.0), ("1002", "purchase", 25.0), ("1002", "refund", 25.0),
+        ("1003", "purchase", 60.0), ("1003", "refund", None), ("1004", "cancellation", 30.0),
+        ("1005", "purchase", 10.0)]
+    assert db.execute("SELECT SUM(revenue_events) FROM clients").fetchone() == (135.0,)
+    assert ("2 refunded orders counted as a purchase with a refund beside it (1 partly "
+            "refunded: the sheet does not say how much went back, so that refund has no "
+            "amount).") in found["notes"]
 
 
 def test_a_persons_choice_wins_over_the_status(tmp_path):

@@ -335,7 +335,7 @@ def test_an_order_number_column_makes_each_row_an_order(db):
 
 def test_a_bookings_payment_status_decides_over_its_booking_status(db):
     """SimplyBook's bookings: Approved but not paid is no purchase; paid is; a refunded one
-    is a refund, which proves it was paid."""
+    was paid: a purchase with its refund beside it."""
     result = import_file(db, "bookings.csv", csv_bytes(
         "Client;Booking status;Start date;Price;Payment status\n"
         "Mark;Approved;2024-03-01 09:00;65;paid\nOlga;Approved;2024-03-02 09:00;65;not_paid\n"
@@ -345,6 +345,7 @@ def test_a_bookings_payment_status_decides_over_its_booking_status(db):
     assert result.mapping["Payment status"] == result.mapping["Booking status"] == "status"
     assert db.execute("SELECT c.name, e.kind FROM events e JOIN clients c ON c.id = "
                       "e.client_ref ORDER BY e.date, e.kind").fetchall() == [
-        ("Mark", "purchase"), ("Olga", "contact"), ("Rita", "refund"), ("Mark", "purchase")]
+        ("Mark", "purchase"), ("Olga", "contact"), ("Rita", "purchase"), ("Rita", "refund"),
+        ("Mark", "purchase")]
     assert sorted(clients(db, "name, furthest_stage")) == [
         ("Mark", "retention"), ("Olga", "awareness"), ("Rita", "purchase")]

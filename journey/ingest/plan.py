@@ -254,6 +254,27 @@ def _full_names(cells: dict[str, pd.Series]) -> dict[str, pd.Series]:
             for h, column in cells.items() if h != last}
 
 
+def _refunded_orders(rows: pd.DataFrame) -> tuple[pd.DataFrame, list[str]]:
+    """An order whose status says it was refunded (``_refunded_order``, from
+    understand.resolve_kinds) was bought first: its purchase goes beside its refund, as an
+    export's profile does. A partly refunded one's refund has no amount (the sheet gives
+    the order's total, not what went back). Returns the rows and a note."""
+    refunded = rows["_refunded_order"]
+    if refunded.isna().all():
+        return rows, []
+    partial = refunded.eq("partial")
+    refunds = rows.assign(amount=rows["amount"].where(~partial, None)) if (
+        "amount" in rows) else rows
+    purchases = rows[refunded.notna()].assign(kind="purchase")
+    note = (f"{counted(int(refunded.notna().sum()), 'refunded order')} counted as a purchase "
+            "with a refund beside it" + (f" ({int(partial.sum()):,} partly refunded: the "
+                                          "sheet does not say how much went back, so "
+                                          + ("that refund has" if partial.sum() == 1 else
+                                             "those refunds have") + " no amount)"
+                                          if partial.any() else "") + ".")
+    return pd.concat([refunds, purchases], ignore_index=True), [note]
+
+
 def prepare_sheet(plan: SheetPlan, *, stage_map: dict[str, str] | None = None,
                   day_first: bool | None = True,
                   decided: PreparedSheet | None = None) -> PreparedSheet:
@@ -381,6 +402,9 @@ def prepare_sheet(plan: SheetPlan, *, stage_map: dict[str, str] | None = None,
                                 "the row is a total, not a client"))
     rejected |= totals
     rows = out[~rejected]
+    if profile is None and "_refunded_order" in rows:
+        rows, said = _refunded_orders(rows)
+        notes += said
     if profile is not None:
         rows = profile.rules(rows, frame)
         # Stage values the profile decided (won or lost by the export's own ids, such as

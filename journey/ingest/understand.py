@@ -514,6 +514,11 @@ def resolve_kinds(out, plan, frame, raw, columns_for, stage_map=None) -> list[st
     paid = "contact" if sold else "purchase"     # the paying of an invoice, or a sale
     kinds = [decided[combo][0] for combo in combos]
     kinds = [paid if kind == PAYMENT else kind for kind in kinds]
+    if by_status:   # a refunded order was bought first: prepare_sheet adds its purchase
+        out["_refunded_order"] = [
+            ("partial" if "partial" in normalise_value(status) else "full")
+            if cell is None and status is not None and kind == "refund" else None
+            for (cell, *_, status), kind in zip(combos, kinds)]
     stated = pd.Series([decided[combo][1] for combo in combos], index=out.index, dtype=object)
     if stated.notna().any():                   # the stage a kind cell names
         out["stage"] = out["stage"].where(out["stage"].notna(), stated)
