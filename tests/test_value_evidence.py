@@ -58,10 +58,11 @@ def test_a_spanish_order_list_is_keyed_by_email_and_read_by_its_status(tmp_path)
     assert found["mapping"] == {"Nº de pedido": "order_id", "Fecha": "date",
                                 "Correo electrónico": "email", "Importe": "amount",
                                 "Estado": "status"}
-    # Ana's two spellings are one client; the pending order is a contact, never a purchase.
+    # Ana's two spellings are one client; the pending order is a contact, never a purchase;
+    # the refunded one was bought first (a purchase beside its refund): Ana bought again.
     assert one(db, "SELECT COUNT(*) FROM clients") == 4
-    assert kinds(db) == {"purchase": 3, "refund": 1, "contact": 1, "cancellation": 1}
-    assert customers(db) == 3 and repeat(db) == 0
+    assert kinds(db) == {"purchase": 4, "refund": 1, "contact": 1, "cancellation": 1}
+    assert customers(db) == 3 and repeat(db) == 1
     assert one(db, "SELECT amount FROM events WHERE order_id = '1001'") == 45.5
     assert one(db, "SELECT date FROM events WHERE order_id = '1002'") == "2024-01-05"
     assert "clients are matched by e-mail ('Correo electrónico', case ignored)" in (
@@ -74,9 +75,9 @@ def test_next_months_file_is_keyed_the_same_way(tmp_path):
     imported(tmp_path, "pedidos.csv", SPANISH_ORDERS)
     db, found = imported(tmp_path, "pedidos.csv", SPANISH_ORDERS.replace(
         "1006,11/02/2024", "1007,12/03/2024"))
-    assert (found["inserted"], found["updated"], found["rejected"]) == (1, 5, 0)
+    assert (found["inserted"], found["updated"], found["rejected"]) == (1, 6, 0)
     assert one(db, "SELECT COUNT(*) FROM clients") == 4
-    assert one(db, "SELECT COUNT(*) FROM events") == 7
+    assert one(db, "SELECT COUNT(*) FROM events") == 8     # (1003: a purchase and a refund)
     assert one(db, "SELECT c.email FROM events e JOIN clients c ON c.id = e.client_ref "
                    "WHERE e.order_id = '1007'") == "ana@ejemplo.es"
 
@@ -181,3 +182,17 @@ def test_an_id_header_names_the_key_only_when_its_values_are_ids(tmp_path, heade
         f"{header},Stage\nsome words,lead\nmore words,won\n"),
         workspace=header.replace(" ", "") + "2")
     assert found["mapping"][header] != "client_id"
+
+
+def test_an_order_number_is_never_the_client(tmp_path):
+    """A marketplace's order report names no buyer: its 'sale-order-id' identifies the
+    orders, not 3 made-up clients (before: 3 clients, and every order a contact)."""
+    db, found = imported(tmp_path, "report.txt", (
+        "sale-order-id\tpurchase-date\torder-status\tproduct-name\n"
+        "111-1\t2024-01-05T10:00:00+00:00\tShipped\tMug\n"
+        "111-2\t2024-01-06T10:00:00+00:00\tShipped\tCup\n"
+        "111-3\t2024-01-07T10:00:00+00:00\tCancelled\tCup\n"))
+    assert found["kind"] == "events" and found["mapping"]["sale-order-id"] == "order_id"
+    assert "'sale-order-id' holds order numbers: read as the order ID" in found["explanation"]
+    assert one(db, "SELECT COUNT(*) FROM clients") == 0
+    assert kinds(db) == {"purchase": 2, "cancellation": 1}

@@ -148,6 +148,13 @@ class Refined:
 
 # Headers that name an ID (mql_id, Kunden-Nr, customer ref) and words that name a score.
 _ID_HEADER = re.compile(r"(id|ref|code|key|no|nr|num|number|numero)$")
+# An ID header that names a thing that happened or was sold ("amazon-order-id", "Invoice
+# No", "Transaction ID", "SKU"): it identifies an event or a product, never a client.
+_EVENT_ID = re.compile(r"order|invoice|receipt|transaction|txn|ticket|booking|appointment|"
+                       r"payment|charge|shipment|item|sku|product|listing|pedido|factura|"
+                       r"commande|rechnung|bestellung")
+# ... of an order or invoice: on an events sheet with no order ID, its order ID.
+_ORDER_ID = re.compile(r"order|invoice|receipt|pedido|factura|commande|rechnung|bestellung")
 _SCORE_HEADERS = {"nps": re.compile(r"recommend|recomend|empfehl|nps"),
                   "satisfaction": re.compile(r"satisf|zufrieden|csat")}
 
@@ -231,11 +238,20 @@ def refine_mapping(raw: RawSheet, mapping: dict[str, str | None], kind: str, *,
         elif "name" not in mapping.values():
             for header in free:
                 if (mapping[header] is None and _ID_HEADER.search(normalise_header(header))
+                        and not _EVENT_ID.search(normalise_header(header))
                         and values_of(header).is_code and not values_of(header).is_date
                         and (kind != "clients" or _unique(raw, header))):
                     mapping[header] = "client_id"
                     said.append(f"'{header}' holds IDs: read as the client ID")
                     break
+    if kind in ("events", "auto") and "order_id" not in mapping.values():
+        for header in free:
+            named = normalise_header(header)
+            if (mapping[header] is None and _ID_HEADER.search(named) and _ORDER_ID.search(named)
+                    and values_of(header).is_code and not values_of(header).is_date):
+                mapping[header] = "order_id"
+                said.append(f"'{header}' holds order numbers: read as the order ID")
+                break
     return Refined(mapping, key_from_email, said)
 
 
