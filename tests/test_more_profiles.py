@@ -263,6 +263,32 @@ def test_a_refunded_order_was_bought_first(tmp_path):
             "amount).") in found["notes"]
 
 
+def test_a_status_that_says_paid_makes_a_sheet_of_amounts_an_order_list(tmp_path):
+    """No order number, no telling name: 'Status' says paid, refunded or unpaid, so each
+    row is what its status says. Ann paid twice on two days, Bob's payment came back (a
+    purchase and its refund), Cy has not paid: purchases 3 (75), 1 refund, 1 contact."""
+    db, found = run_import(tmp_path, "sheet1.csv", (
+        "Customer,Date,Status,Amount\n"
+        "Ann Lee,2024-01-05,Paid,40\nAnn Lee,2024-02-05,Paid,10\n"
+        "Bob Roe,2024-01-06,Refunded,25\nCy Day,2024-01-07,Unpaid,30\n"))
+    assert kinds(db) == {"purchase": 3, "refund": 1, "contact": 1}
+    assert repeat(db) == 1
+    assert db.execute("SELECT SUM(revenue_events) FROM clients").fetchone() == (75.0,)
+    assert found["notes"][0].startswith("Column 'Status' says whether each row was paid")
+
+
+def test_a_task_lists_statuses_say_nothing_of_payment(tmp_path):
+    """Completed, Pending and Cancelled are order words too, but none speaks of payment:
+    a list of quotes stays contacts (the cancelled one a cancellation, as a status says on
+    any sheet), never purchases, and the import says how to make them purchases."""
+    db, found = run_import(tmp_path, "sheet1.csv", (
+        "Customer,Date,Status,Amount\n"
+        "Ann Lee,2024-01-05,Completed,40\nBob Roe,2024-01-06,Pending,25\n"
+        "Cy Day,2024-01-07,Cancelled,30\n"))
+    assert kinds(db) == {"contact": 2, "cancellation": 1}
+    assert any("an amount alone makes no purchase" in n for n in found["notes"])
+
+
 def test_a_persons_choice_wins_over_the_status(tmp_path):
     path = tmp_path / "sales.csv"
     path.write_text("Order ID,Customer,Order Date,Status,Total\n"

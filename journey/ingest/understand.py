@@ -478,6 +478,13 @@ def resolve_kinds(out, plan, frame, raw, columns_for, stage_map=None) -> list[st
         KIND_OF[named] if named else "purchase" if numbered else "contact")
     default = KIND_OF.get(normalise_value(default), default)
     has_stage_column = "stage" in columns_for
+    # A sheet of amounts whose status speaks of payment (paid, unpaid, refunded) lists
+    # orders, whatever it is called: its status says what happened to each.
+    paid_by = None
+    if (default == "contact" and not named and not plan.set_values.get("kind")
+            and not has_stage_column and "amount" in columns_for and "status" in out
+            and _speaks_of_payment(out["status"])):
+        default, paid_by = "purchase", columns_for["status"][0]
     # An order list (its rows are purchases unless said otherwise) without a stage column:
     # its status says what happened to each order (paid, refunded, cancelled, pending...).
     # A person's --set kind=... says what every row is: the status then says nothing more.
@@ -525,7 +532,12 @@ def resolve_kinds(out, plan, frame, raw, columns_for, stage_map=None) -> list[st
     combos = list(zip(given, out["stage"].tolist(), out["_outcome"].tolist(),
                       out["_won"].tolist(), out["stage_raw"].tolist(), statuses))
     decided = {combo: decide(*combo) for combo in dict.fromkeys(combos)}
-    notes = _default_notes(plan, combos, decided, default, named, numbered, by_status)
+    notes = _default_notes(plan, combos, decided, default, named, numbered or paid_by,
+                           by_status)
+    if paid_by:
+        notes.insert(0, f"Column '{paid_by}' says whether each row was paid: the rows were "
+                        "read as orders, each what its status says (paid: a purchase; "
+                        "refunded: a purchase and its refund; unpaid or pending: a contact).")
     sold = any(kind == "purchase" for kind, _ in decided.values())
     paid = "contact" if sold else "purchase"     # the paying of an invoice, or a sale
     kinds = [decided[combo][0] for combo in combos]
@@ -586,7 +598,9 @@ def _default_notes(plan, combos: list, decided: dict, default: str, named: str |
     if defaulted and "kind" not in plan.set_values:
         if named or numbered:
             why = (f"the sheet or file is called '{named}'" if named else
-                   f"its column '{numbered}' numbers them as orders")
+                   f"its column '{numbered}' numbers them as orders"
+                   if numbered in plan.mapping and plan.mapping[numbered] == "order_id" else
+                   f"its column '{numbered}' says whether each was paid")
             notes.append(f"{counted(defaulted, 'row')} with nothing saying what happened "
                          f"were read as {default.replace('_', ' ')}s, because {why}; choose "
                          "another under 'Every row is' (--set kind=...) if that is wrong.")
@@ -606,6 +620,25 @@ def _default_notes(plan, combos: list, decided: dict, default: str, named: str |
                          f"({listed}) were read as {default.replace('_', ' ')}s, as the sheet's "
                          "rows are.")
     return notes
+
+
+# Status words that speak of payment: on a sheet of amounts, an order list's statuses.
+_PAYMENT_STATUS = {normalise_value(word) for word in (
+    "paid", "unpaid", "not paid", "refunded", "partially refunded", "partially paid",
+    "payment due", "pagado", "reembolsado", "paye", "rembourse", "bezahlt", "erstattet",
+    "pago")}
+MOSTLY_KNOWN = 0.8
+
+
+def _speaks_of_payment(statuses: pd.Series) -> bool:
+    """Whether a status column is an order list's: its values mostly order statuses
+    (``MOSTLY_KNOWN``), one of them a payment's ("paid", "refunded"). A task list's
+    Completed, Pending and Cancelled say nothing of payment."""
+    said = statuses.dropna().map(lambda v: normalise_value(v))
+    if not len(said):
+        return False
+    known = said.map(ORDER_STATUS_KIND).notna().mean()
+    return known >= MOSTLY_KNOWN and bool(said.isin(_PAYMENT_STATUS).any())
 
 
 def _sheet_word(name: str) -> str | None:
