@@ -113,7 +113,8 @@ def _legend(items) -> str:
 def current_html(current: pd.DataFrame) -> str:
     """How far clients got beside where they are now (``current_stages``): per stage, a
     bar of the clients whose furthest stage it is, and under it one of those active there
-    now, continued by those who left from there (lost, churned)."""
+    now, continued by those who left from there (lost, churned). A stage the data cannot
+    measure (its ``missing`` sentence, when the frame has one) shows "–", as the funnel's."""
     names = ("Got this far (furthest stage)", "Here now, active",
              "Left from here (lost, churned)")
     top = max([int(v) for v in current["furthest"]]
@@ -129,17 +130,21 @@ def current_html(current: pd.DataFrame) -> str:
                 f'align-self:center">{text}</span></div></div>')
 
     rows = []
-    for row in current.itertuples():
+    missing = [m if isinstance(m, str) else None
+               for m in (current["missing"] if "missing" in current else [None] * len(current))]
+    for row, unknown in zip(current.itertuples(), missing):
         furthest, now, left = int(row.furthest), int(row.now), int(row.left)
         hover = [f"{row.label}", f"{names[0]}: {furthest:,}", f"{names[1]}: {now:,}",
                  f"{names[2]}: {left:,}"]
+        drawn = (bar([(furthest, FURTHEST_BLUE)], f"{furthest:,}")
+                 + bar([(now, FIGURE_BLUE), (left, LEFT_GREY)],
+                       f"{now:,} active, {left:,} left"))
+        if unknown:
+            hover, drawn = [f"{row.label}: not measured", unknown], bar([], "–")
         rows.append(
             f'<div style="text-align:right">{html_text(row.label)}</div>'
             f'<div title="{_title(hover)}" style="display:flex;flex-direction:column;'
-            f'gap:0.15rem;padding:0.35rem 0">'
-            + bar([(furthest, FURTHEST_BLUE)], f"{furthest:,}")
-            + bar([(now, FIGURE_BLUE), (left, LEFT_GREY)],
-                  f"{now:,} active, {left:,} left") + "</div>")
+            f'gap:0.15rem;padding:0.35rem 0">' + drawn + "</div>")
     return (_legend(zip(names, (FURTHEST_BLUE, FIGURE_BLUE, LEFT_GREY)))
             + '<div aria-label="Where they are now" style="display:grid;'
             'grid-template-columns:max-content minmax(0,1fr);column-gap:0.75rem;'

@@ -63,6 +63,17 @@ def test_where_they_are_now_shows_every_count():
         assert text in drawn
 
 
+def test_where_they_are_now_shows_a_dash_for_a_stage_nothing_measures():
+    current = pd.DataFrame({"stage": ["awareness", "advocacy"], "label": ["Awareness",
+                            "Advocacy"], "reached": [20, 0], "furthest": [12, 0],
+                            "now": [10, 0], "left": [2, 0],
+                            "missing": [None, "No referrals in your data."]})
+    drawn = figures.current_html(current)
+    assert "10 active, 2 left" in drawn and "0 active, 0 left" not in drawn
+    assert "Advocacy: not measured&#10;No referrals in your data." in drawn
+    assert ">–</span>" in drawn
+
+
 def test_segments_show_the_share_of_each_segment_reaching_each_step():
     table = pd.DataFrame({
         "segment": ["Hugo"] * 3 + [None] * 3 + ["Empty"] * 3,

@@ -244,3 +244,6 @@ def test_a_stage_nothing_measures_is_not_shown_as_a_loss(demo_and_empty_home):
         drawn = next(h.proto.body for h in at.get("html") if "How far clients got" in
                      h.proto.body)
         assert "Advocacy: not measured" in drawn and "Retention: 1 client&#10;" in drawn
+        now = next(h.proto.body for h in at.get("html") if "Where they are now" in
+                   h.proto.body)
+        assert "Advocacy: not measured" in now

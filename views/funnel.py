@@ -113,6 +113,8 @@ with drawn:
 with now:
     st.subheader("Where they are now", anchor=False)
     current = frame.cached(funnel.current_stages)(ctx, filters=ctx.filters, model=model)
+    current = current.assign(missing=pd.Series(overview.unmeasured(current, missing),
+                                               dtype=object, index=current.index))
     st.html(figures.current_html(current))
     st.caption("Lost and churned clients are shown at the stage they left from.")
 st.subheader("What the drop-off costs", anchor=False)
