@@ -50,14 +50,21 @@ def _title(lines) -> str:
     return html_text("\n".join(lines)).replace("\n", "&#10;")
 
 
+def _unmeasured(frame: pd.DataFrame) -> list[str | None]:
+    """Each step's sentence when the data cannot measure it (the frame's ``missing``
+    column, journey.overview.unmeasured), else None."""
+    if "missing" not in frame:
+        return [None] * len(frame)
+    return [m if isinstance(m, str) else None for m in frame["missing"]]
+
+
 def funnel_html(frame: pd.DataFrame, drop: Drop | None = None) -> str:
     """The funnel (``compute_funnel``'s frame) as centred bars, each with its clients and
     its share of the first step, joined by connectors, with the biggest drop-off written
     beside its step. A step the data cannot measure (its ``missing`` sentence, when the
     frame has one) shows "–" and says why when hovered, not a count of 0."""
     first = int(frame["clients"].iloc[0]) if len(frame) else 0
-    missing = [m if isinstance(m, str) else None
-               for m in (frame["missing"] if "missing" in frame else [None] * len(frame))]
+    missing = _unmeasured(frame)
     widths = [0 if unknown else 100 * int(c) / first if first else 0
               for c, unknown in zip(frame["clients"], missing)]
     lost_at = {drop.to_stage} if drop else set()
@@ -130,8 +137,7 @@ def current_html(current: pd.DataFrame) -> str:
                 f'align-self:center">{text}</span></div></div>')
 
     rows = []
-    missing = [m if isinstance(m, str) else None
-               for m in (current["missing"] if "missing" in current else [None] * len(current))]
+    missing = _unmeasured(current)
     for row, unknown in zip(current.itertuples(), missing):
         furthest, now, left = int(row.furthest), int(row.now), int(row.left)
         hover = [f"{row.label}", f"{names[0]}: {furthest:,}", f"{names[1]}: {now:,}",

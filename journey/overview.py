@@ -104,13 +104,13 @@ def missing_evidence(db: Database) -> dict[str, str]:
     return missing
 
 
-def unmeasured(stages: pd.DataFrame, missing: dict[str, str]) -> list[str | None]:
+def unmeasured(stages: pd.DataFrame, missing: dict[str, str]) -> pd.Series:
     """For each row of a funnel (``compute_funnel``'s, of stages or of phases), the
     sentence of ``missing_evidence`` when nothing in the data measures it (a phase: none
-    of its stages), else None."""
-    return [" ".join(dict.fromkeys(missing[s] for s in PHASES.get(stage, (stage,))))
-            if all(s in missing for s in PHASES.get(stage, (stage,))) else None
-            for stage in stages["stage"]]
+    of its stages), else None; an object column (a text one reads None back as NaN)."""
+    return pd.Series([" ".join(dict.fromkeys(missing[s] for s in PHASES.get(stage, (stage,))))
+                      if all(s in missing for s in PHASES.get(stage, (stage,))) else None
+                      for stage in stages["stage"]], index=stages.index, dtype=object)
 
 
 def too_new_to_compare(db: Database, filters: Filters) -> str | None:

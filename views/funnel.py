@@ -96,8 +96,7 @@ if not first:
 # A stage nothing in the data measures (no repeat purchase, no referral anywhere) shows "–"
 # and what to import, and the biggest drop-off stops before it: never "100% did not ...".
 missing = frame.cached(overview.missing_evidence)(ctx)
-stages = stages.assign(missing=pd.Series(overview.unmeasured(stages, missing), dtype=object,
-                                         index=stages.index))
+stages = stages.assign(missing=overview.unmeasured(stages, missing))
 drop = overview.measured_drop(stages)
 if drop:
     widgets.sentence(drop.sentence)
@@ -113,8 +112,7 @@ with drawn:
 with now:
     st.subheader("Where they are now", anchor=False)
     current = frame.cached(funnel.current_stages)(ctx, filters=ctx.filters, model=model)
-    current = current.assign(missing=pd.Series(overview.unmeasured(current, missing),
-                                               dtype=object, index=current.index))
+    current = current.assign(missing=overview.unmeasured(current, missing))
     st.html(figures.current_html(current))
     st.caption("Lost and churned clients are shown at the stage they left from.")
 st.subheader("What the drop-off costs", anchor=False)
