@@ -1826,8 +1826,9 @@ def _build_sheet(sheet_name: str, grid: _Grid, notes: list[str],
     notes = list(notes)
     footer = _footer_rows(grid, missing, blank, data_at) if count_blank else 0
     if footer:
-        notes.append(_footer_note(int(grid.row_numbers[data_at[-footer]]),
-                                  int(grid.row_numbers[data_at[-1]])))
+        notes.append(_left_out_note(int(grid.row_numbers[data_at[-footer]]),
+                                    int(grid.row_numbers[data_at[-1]]),
+                                    "below the table (a footer)"))
         data_at = data_at[:-footer]
     texts = [_header_text(col[header_at]) for col in grid.columns]
     # (a sheet read in parts is neither: its parts are read apart)
@@ -1835,8 +1836,9 @@ def _build_sheet(sheet_name: str, grid: _Grid, notes: list[str],
     if titles and stacked.group_rows and stacked.group_rows[0] == filled[titles - 1]:
         titles -= 1                                 # the first group's name, not a title
     if titles:
-        notes.append(_title_note(int(grid.row_numbers[filled[0]]),
-                                 int(grid.row_numbers[filled[titles - 1]])))
+        notes.append(_left_out_note(int(grid.row_numbers[filled[0]]),
+                                    int(grid.row_numbers[filled[titles - 1]]),
+                                    "above the header (a title)"))
     blank_count = int(blank.sum())
     if blank_count and count_blank:
         notes.append(blank_note(blank_count))
@@ -2160,18 +2162,12 @@ def _footer_rows(grid: _Grid, missing: list[np.ndarray], blank: np.ndarray,
     return found if np.median(table) > 2 * footer else 0
 
 
-def _footer_note(first: int, last: int) -> str:
-    """'rows 45-46 below the table (a footer) were not imported'."""
+def _left_out_note(first: int, last: int, where: str) -> str:
+    """'rows 1-3 above the header (a title) were not imported' (``where``: the words after
+    the rows)."""
     if first == last:
-        return f"row {first:,} below the table (a footer) was not imported"
-    return f"rows {first:,}-{last:,} below the table (a footer) were not imported"
-
-
-def _title_note(first: int, last: int) -> str:
-    """'rows 1-3 above the header (a title) were not imported'."""
-    if first == last:
-        return f"row {first:,} above the header (a title) was not imported"
-    return f"rows {first:,}-{last:,} above the header (a title) were not imported"
+        return f"row {first:,} {where} was not imported"
+    return f"rows {first:,}-{last:,} {where} were not imported"
 
 
 def whole_sheet(raw: RawSheet) -> RawSheet:

@@ -148,13 +148,13 @@ class Refined:
 
 # Headers that name an ID (mql_id, Kunden-Nr, customer ref) and words that name a score.
 _ID_HEADER = re.compile(r"(id|ref|code|key|no|nr|num|number|numero)$")
+# An ID header of an order or invoice: on an events sheet with no order ID, its order ID.
+_ORDER_WORDS = "order|invoice|receipt|pedido|factura|commande|rechnung|bestellung"
+_ORDER_ID = re.compile(_ORDER_WORDS)
 # An ID header that names a thing that happened or was sold ("amazon-order-id", "Invoice
 # No", "Transaction ID", "SKU"): it identifies an event or a product, never a client.
-_EVENT_ID = re.compile(r"order|invoice|receipt|transaction|txn|ticket|booking|appointment|"
-                       r"payment|charge|shipment|item|sku|product|listing|pedido|factura|"
-                       r"commande|rechnung|bestellung")
-# ... of an order or invoice: on an events sheet with no order ID, its order ID.
-_ORDER_ID = re.compile(r"order|invoice|receipt|pedido|factura|commande|rechnung|bestellung")
+_EVENT_ID = re.compile(_ORDER_WORDS + "|transaction|txn|ticket|booking|appointment|payment|"
+                       "charge|shipment|item|sku|product|listing")
 _SCORE_HEADERS = {"nps": re.compile(r"recommend|recomend|empfehl|nps"),
                   "satisfaction": re.compile(r"satisf|zufrieden|csat")}
 
@@ -634,11 +634,13 @@ def _speaks_of_payment(statuses: pd.Series) -> bool:
     """Whether a status column is an order list's: its values mostly order statuses
     (``MOSTLY_KNOWN``), one of them a payment's ("paid", "refunded"). A task list's
     Completed, Pending and Cancelled say nothing of payment."""
-    said = statuses.dropna().map(lambda v: normalise_value(v))
-    if not len(said):
+    counts = statuses.value_counts()            # (each distinct status read once)
+    if not len(counts):
         return False
-    known = said.map(ORDER_STATUS_KIND).notna().mean()
-    return known >= MOSTLY_KNOWN and bool(said.isin(_PAYMENT_STATUS).any())
+    said = [normalise_value(value) for value in counts.index]
+    known = sum(n for word, n in zip(said, counts) if word in ORDER_STATUS_KIND)
+    return (known >= MOSTLY_KNOWN * counts.sum()
+            and any(word in _PAYMENT_STATUS for word in said))
 
 
 def _sheet_word(name: str) -> str | None:
