@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 
 from .errors import JourneyError, ValidationError
+from .text import counted
 
 EXAMPLES = {
     "demo": "python -m journey demo --workspace demo",
@@ -140,8 +141,8 @@ def run_import(args) -> int:
         return 0
     for r in results:
         verb = "Would import" if args.dry_run else f"Import {r.import_id}:"
-        print(f"{verb} {r.file} [{r.sheet}] as {r.kind}: {r.rows} rows, {r.inserted} new, "
-              f"{r.updated} updated, {r.rejected} rejected.")
+        print(f"{verb} {r.file} [{r.sheet}] as {r.kind}: {counted(r.rows, 'row')}, "
+              f"{r.inserted:,} new, {r.updated:,} updated, {r.rejected:,} rejected.")
         if r.recognised_as:
             print(f"  {r.explanation}")
         for problem in r.problems[:20]:
@@ -150,7 +151,7 @@ def run_import(args) -> int:
         if len(r.problems) > 20:
             print(f"  ... and {len(r.problems) - 20} more problems (use --json to see all).")
         for value, count in r.unknown_stages.items():
-            print(f"  stage value {value!r} ({count} rows) is not known: "
+            print(f"  stage value {value!r} ({counted(count, 'row')}) is not known: "
                   f"add --stage-map '{value}=STAGE'.")
         for note in r.notes:
             print(f"  note: {note}")

@@ -220,7 +220,7 @@ def test_stage_map_option_and_unknown_stage_hint(capsys, files):
     code, out, _ = call(capsys, "import", str(files / "hot.csv"), "--workspace", "shop",
                         "--stage-map", "Hot=consideration")
     assert code == 0
-    assert "stage value 'Warm' (1 rows) is not known: add --stage-map 'Warm=STAGE'." in out
+    assert "stage value 'Warm' (1 row) is not known: add --stage-map 'Warm=STAGE'." in out
     db = open_workspace(files / "shop.db")
     assert db.execute("SELECT client_id, furthest_stage FROM clients ORDER BY 1").fetchall() == [
         ("H1", "consideration"), ("H2", "awareness")]

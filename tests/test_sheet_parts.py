@@ -199,7 +199,7 @@ def test_the_command_imports_a_large_sheet_in_parts(tmp_path):
     assert journey("settings", "--workspace", "shop", "max_import_cells=8000").returncode == 0
     done = journey("import", str(path), "--workspace", "shop")
     assert done.returncode == 0, done.stderr
-    assert "2475 rows, 2475 new, 0 updated, 0 rejected" in done.stdout
+    assert "2,475 rows, 2,475 new, 0 updated, 0 rejected" in done.stdout
     with sqlite3.connect(tmp_path / "home" / "shop.db") as db:
         assert db.execute("SELECT COUNT(*) FROM clients").fetchone()[0] == 2_476
 
