@@ -7,6 +7,8 @@ field, the column matching the earlier synonym wins where both have a value.
 
 from __future__ import annotations
 
+import re
+
 from .kinds import KINDS
 from .text import match_key
 
@@ -109,11 +111,16 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
                      "primary contact"),
     "email": ("email", "e mail", "email address", "mail"),
     "phone": ("phone", "telephone", "phone number", "mobile", "tel", "cell"),
+    # (not "annual revenue": in a CRM's companies list it is the company's own turnover)
     "revenue_current": ("revenue", "current revenue", "revenue current", "total revenue",
-                        "totalrevenue", "annual revenue", "spend", "total spend",
-                        "lifetime value", "ltv", "clv"),
+                        "totalrevenue", "spend", "total spend",
+                        "lifetime value", "ltv", "clv", "spent", "amount spent",
+                        "total spent", "total paid", "amount paid", "fee", "fees",
+                        "total fees", "total billed", "amount billed", "won deals amount",
+                        "historic customer lifetime value", "total customer lifetime value"),
     "revenue_potential": ("potential revenue", "revenue potential", "potential",
-                          "potential value", "opportunity value", "pipeline value"),
+                          "potential value", "opportunity value", "pipeline value",
+                          "quote", "quote value", "quoted", "estimate", "estimate value"),
     "communication": ("communication", "communication style", "communications"),
     "preferred_channel": ("preferred channel", "preferred contact", "contact preference",
                           "preferred contact method", "contact method"),
@@ -135,11 +142,12 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
                            "effort rank", "rank"),
     "stage": ("stage", "deal stage", "dealstage", "lifecycle stage", "journey stage",
               "pipeline stage", "funnel stage", "status", "customer status", "customerstatus",
-              "client status", "lead status", "opportunity stage", "sales stage"),
+              "client status", "lead status", "opportunity stage", "sales stage",
+              "contact type", "person type"),
     "status": ("outcome", "result", "account status", "churn status", "membership status",
                "member status", "subscription status", "patron status", "payment status",
                "financial status", "order status", "transaction status", "booking status",
-               "appointment status"),     # (what was paid says more than what was booked)
+               "appointment status", "job status", "visit status"),     # (what was paid says more than what was booked)
     "channel": ("channel", "source", "lead source", "origin", "received via", "acquisition channel",
                 "how found", "how did you hear", "how did you hear about us",
                 "how did you hear about this event", "where did you hear about us",
@@ -159,9 +167,10 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "purchases": ("purchases", "number of purchases", "purchase count", "orders",
                   "number of orders", "no of orders", "nr of orders", "order count",
                   "orders count", "total orders", "transactions", "payment count",
-                  "number of payments"),
+                  "number of payments", "historic number of orders", "won deals"),
     "referrals": ("referrals", "number of referrals", "numberofreferrals", "referral count",
-                  "referrals made"),
+                  "referrals made", "referred a friend", "referred someone", "has referred",
+                  "referred us", "recommended us", "has recommended us"),
     "complaints": ("complaints", "number of complaints", "complaint count"),
     "objections": ("objections", "number of objections", "objection count"),
     "refunds": ("refunds", "number of refunds", "total refunds", "totalrefunds", "refund count",
@@ -177,7 +186,8 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "department": ("department", "dept", "team", "function", "business unit"),
     "amount": ("amount", "close value", "closevalue", "value", "sales", "sale amount",
                "tran amount", "tranamount", "transaction amount", "order value",
-               "order total", "total", "price", "deal value", "stars", "star rating",
+               "order total", "total", "price", "deal value", "job amount", "job total",
+               "job value", "stars", "star rating",
                "review stars", "review rating", "rating"),
     "reason": ("reason", "loss reason", "lost reason", "churn reason", "churnreason",
                "complaint reason", "cause", "objection", "issue"),
@@ -217,7 +227,9 @@ OTHER_LANGUAGES: dict[str, tuple[str, ...]] = {
                       "date d inscription", "client depuis", "angelegt am", "kunde seit",
                       "data de cadastro"),
     "revenue_current": ("ingresos", "facturacion", "chiffre d affaires", "receita",
-                        "faturamento"),
+                        "faturamento", "gastado", "total gastado", "honorarios",
+                        "honoraires", "honorar"),
+    "revenue_potential": ("presupuesto", "devis", "angebot", "orcamento"),
     "stage": ("etapa", "fase", "etape", "stade", "phase", "stufe", "vertriebsphase",
               "estagio"),
     "status": ("estado", "statut", "etat", "zustand", "situacao", "resultado", "resultat",
@@ -229,6 +241,9 @@ OTHER_LANGUAGES: dict[str, tuple[str, ...]] = {
             "weiterempfehlung", "recomendacao"),
     "purchases": ("pedidos", "numero de pedidos", "compras", "commandes",
                   "nombre de commandes", "bestellungen", "anzahl bestellungen"),
+    "referrals": ("referidos", "nos recomendo", "recomendo", "parrainages",
+                  "a recommande", "nous a recommande", "empfehlungen", "weiterempfohlen",
+                  "indicacoes", "indicou"),
     "complaints": ("reclamaciones", "quejas", "reclamations", "plaintes", "beschwerden",
                    "reklamationen", "reclamacoes"),
     "refunds": ("devoluciones", "reembolsos", "remboursements", "retours", "erstattungen",
@@ -289,8 +304,20 @@ _INDEX = _build_index()
 
 
 def match_header(header: object) -> tuple[str | None, int]:
-    """The field a header names and its priority (lower wins), or ``(None, 99)``."""
-    return _INDEX.get(normalise_header(header), (None, 99))
+    """The field a header names and its priority (lower wins), or ``(None, 99)``. A header
+    a CRM prefixes with the record it belongs to ("Person - Name", "Deal - Value") is
+    matched by what follows the prefix."""
+    found = _INDEX.get(normalise_header(header), (None, 99))
+    if found[0] is None and isinstance(header, str) and (
+            prefixed := _RECORD_PREFIX.match(header)):
+        return _INDEX.get(normalise_header(prefixed.group(1)), (None, 99))
+    return found
+
+
+# The record a CRM's header names before what it holds (Pipedrive: "Person - Email - Work").
+_RECORD_PREFIX = re.compile(r"\s*(?:person|organi[sz]ation|lead|deal|contact|company|"
+                            r"account)\s+-\s+(.+?)(?:\s+-\s+(?:work|home|other|mobile|"
+                            r"personal|main))?\s*$", re.IGNORECASE)
 
 
 # Client fields an events sheet may carry (a customer's name or segment on an order line);

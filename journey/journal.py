@@ -47,7 +47,7 @@ from sqlite_utils import Database
 
 from .errors import ValidationError, WorkspaceError
 from .fields import PROFILE_FIELDS
-from .text import counted, match_key
+from .text import counted, match_key, was
 from .values import to_sql_value
 from .workspace import DERIVED_CLIENT_COLUMNS, now_stamp
 
@@ -647,7 +647,7 @@ def take_back_save(db: Database, save: dict, name_field: str, now: str) -> None:
     if later:
         raise ValidationError(
             f"Cannot undo '{save['summary']}': {', '.join(sorted(set(later)))} "
-            f"{'was' if len(later) == 1 else 'were'} changed again after it.")
+            f"{was(len(later))} changed again after it.")
     db.execute("UPDATE workshop_saves SET undone_at = ? WHERE id = ?", [now, save["id"]])
     for row_id, before, after_version, position_only in recorded:
         row = stored.get(row_id)

@@ -31,14 +31,28 @@ OUTCOMES = ("lost", "churned", "cancelled")
 # English words, then Spanish, French, German and Portuguese ones.
 STAGE_ALIASES: dict[str, str] = {}
 _ALIAS_WORDS = {
-    PRE_AWARENESS: "pre-awareness, preawareness, unaware, target, suspect, cold, audience",
+    PRE_AWARENESS: "pre-awareness, preawareness, unaware, target, suspect, audience",
     "awareness": "awareness, aware, lead, leads, new lead, new leads, prospect, prospects, "
                  "prospecting, subscriber, "
                  "visitor, contacted, inquiry, enquiry, new, raw lead, marketing lead, "
+                 # a lead's temperature: a cold one is known, a warm or hot one considering
+                 "cold, cold lead, new enquiry, new inquiry, not contacted, open not contacted, "
+                 "attempted to contact, attempting contact, contact in future, working contacted, "
+                 "potential customer, potential client, "
+                 "nueva consulta, nouvelle demande, neue anfrage, nova consulta, "
                  "nuevo, prospecto, contactado, consulta, nouveau, contacte, demande, neu, "
                  "interessent, kontaktiert, anfrage, novo, contatado",
     "consideration": "consideration, considering, engaging, engaged, evaluation, evaluating, "
                      "qualified, qualification, mql, sql, opportunity, opportunities, "
+                     "marketing qualified lead, sales qualified lead, sales accepted lead, "
+                     "qualified lead, pre qualified, "
+                     # a Salesforce lead converted becomes an opportunity, not yet a sale
+                     "closed converted, "
+                     "hot, warm, hot lead, warm lead, discovery call, consultation, "
+                     "consultation booked, call booked, trial session, trial class, "
+                     "follow up, followed up, "
+                     "presupuesto enviado, devis envoye, angebot verschickt, angebot gesendet, "
+                     "orcamento enviado, relance, "
                      "proposal, proposals, "
                      "proposal sent, quote, quoted, quote sent, estimate, estimate sent, "
                      "negotiation, negotiating, demo, trial, "
@@ -51,12 +65,18 @@ _ALIAS_WORDS = {
                      "interessado, reuniao, em andamento",
     "purchase": "purchase, purchased, conversion, converted, won, closed won, closedwon, "
                 "customer, sale, sold, buyer, paid, joined, onboarded, onboarding, client, "
-                "signed, deal won, first purchase, "
+                "signed, deal won, first purchase, current customer, booked, completed, "
+                "retainer paid, deposit paid, proposal signed, contract signed, "
+                "finished, "
+                "auftrag erteilt, beauftragt, "
                 "ganado, cerrado ganado, venta, vendido, cliente, comprado, firmado, gagne, "
                 "affaire gagnee, fechado ganho, "
                 "vendu, signe, gewonnen, verkauft, kunde, unterschrieben, ganho, assinado",
     "retention": "retention, retained, repeat, repeat customer, loyal, stayed, renewal, "
                  "renewed, returning, existing, active customer, recurring, subscribed, "
+                 "repeat client, regular, regular client, regular customer, returning client, "
+                 "cliente habitual, cliente recurrente, cliente fiel, client fidele, "
+                 "client regulier, habitue, "
                  "recurrente, renovado, fiel, fidele, renouvele, recurrent, stammkunde, "
                  "wiederkehrend, recorrente",
     "advocacy": "advocacy, promoter, referral, referrer, advocate, evangelist, ambassador, "
@@ -66,9 +86,14 @@ _ALIAS_WORDS = {
 OUTCOME_ALIASES = {
     "lost": "lost, closed lost, closedlost, deal lost, lost deal, rejected, disqualified, "
             "unqualified, dead, no deal, declined, perdido, cerrado perdido, rechazado, "
+            "said no, not interested, no interest, gone quiet, ghosted, no response, "
+            "closed not converted, not converted, junk lead, junk, lost lead, not qualified, "
+            "bad fit, no contesta, sin respuesta, no interesado, sin interes, sans suite, "
+            "pas interesse, pas de reponse, kein interesse, keine antwort, abgesprungen, "
             "descartado, perdu, rejete, verloren, abgelehnt, rejeitado, recusado",
     "churned": "churned, churn, left, inactive, lapsed, expired, cancelled customer, former, "
-               "former member, former patron, ex customer, "
+               "former member, former patron, ex customer, former customer, "
+               "former client, ex client, "
                "dado de baja, inactivo, inactif, resilie, gekundigt, inaktiv, abgewandert, "
                "inativo",
     "cancelled": "cancelled, canceled, cancellation, cancelled order, cancelado, anulado, "
@@ -91,14 +116,20 @@ ORDER_STATUS_WORDS = {
     "cancellation": "cancelled, canceled, cancelled order, voided, void, cancelled by customer, "
                     "canceled by customer, cancelled by client, canceled by invitee, "
                     "cancelled by seller, canceled by seller, cancelado, anulado, annule, "
-                    "storniert",
+                    "storniert, user canceled, user cancelled, pro canceled, pro cancelled, "
+                    "customer canceled, customer cancelled, client canceled, client cancelled, "
+                    "canceled by client, cancelled by staff, canceled by staff, late cancel, "
+                    "late cancellation, late cancelled, late canceled",
     "contact": "pending, pending payment, awaiting payment, unpaid, not paid, payment due, "
                "past due, on hold, failed, payment failed, declined, denied, no show, noshow, "
                "trial, in trial, trialing, free trial, abandoned, abandoned checkout, checkout draft, "
                "draft, expired, authorized, authorised, pendiente, pago pendiente, fallido, "
                "abandonado, en attente, echoue, abandonne, ausstehend, fehlgeschlagen, "
                "abgebrochen, pendente, falhou, overdue, manual verification required, "
-               "incomplete",
+               "incomplete, bad debt, written off, write off, uncollectible, uncollected, "
+               # a job or an appointment not done yet
+               "scheduled, unscheduled, rescheduled, in progress, confirmed, booked, upcoming, "
+               "not started, requested, tentative, awaiting confirmation, needs scheduling",
 }
 # Values that say the client is still active: a status, not a stage.
 ACTIVE_WORDS = ("active", "current", "open", "ongoing", "frozen", "paused", "active patron",

@@ -33,6 +33,11 @@ def counted(n: int, noun: str, plural: str | None = None) -> str:
     return f"{n:,} {noun if n == 1 else plural or noun + 's'}"
 
 
+def was(n: int) -> str:
+    """``was`` or ``were``, after a count of ``n``."""
+    return "was" if n == 1 else "were"
+
+
 def name_key(value: object) -> str | None:
     """A name or ID as clients are matched: case and repeated spaces ignored."""
     if value is None:

@@ -67,8 +67,10 @@ CURRENCY_TOKENS = (
     "kr", "kr.", "rs", "rs.", "fr", "fr.", "zł", "kč", "lei", "ft", "euro", "euros",
 )
 
-TRUE_TOKENS = ("yes", "y", "true", "t", "1", "1.0", "on", "✓", "✔")
-FALSE_TOKENS = ("no", "n", "false", "f", "0", "0.0", "off", "✗", "✘")
+TRUE_TOKENS = ("yes", "y", "true", "t", "1", "1.0", "on", "✓", "✔", "si", "sí", "oui", "ja",
+               "sim")
+FALSE_TOKENS = ("no", "n", "false", "f", "0", "0.0", "off", "✗", "✘", "non", "nein", "nao",
+                "não")
 
 # --- number patterns (RE2 syntax, run by pyarrow) ---------------------------------------
 _GROUP = " \u00a0\u202f\u2009'’"        # thousands grouping besides ',' and '.'
@@ -77,11 +79,12 @@ _FAST_NUMBER = r"^[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d{1,3})?$"
 _AMBIGUOUS_DOT = r"^[-+]?[1-9]\d{0,2}\.\d{3}$"
 _BODY = rf"(?:\d{{1,3}}(?:[{_GROUP}]\d{{3}})+(?:[.,]\d+)?|\d[\d.,]*\d|\d)"
 _CUR = "(?:" + "|".join(re.escape(c) for c in sorted(CURRENCY_TOKENS, key=len, reverse=True)) + ")"
-_SIGN, _TAIL = r"(?:[-+−]\s*)?", r"(?:\s*[-−])?"
-_NUMBER_SHAPE = rf"^{_SIGN}(?:\(\s*{_BODY}\s*\)|{_BODY}){_TAIL}$"
-_MONEY_SHAPE = (rf"(?i)^{_SIGN}(?:{_CUR}\s*)?{_SIGN}"
-                rf"(?:\(\s*(?:{_CUR}\s*)?{_BODY}(?:\s*{_CUR})?\s*\)|{_BODY})"
-                rf"{_TAIL}(?:\s*{_CUR})?{_TAIL}$")
+_S = f"[{_SPACES}]*"        # (RE2's \s is ASCII: "890,00\u00a0€" as French Excel writes it)
+_SIGN, _TAIL = rf"(?:[-+−]{_S})?", rf"(?:{_S}[-−])?"
+_NUMBER_SHAPE = rf"^{_SIGN}(?:\({_S}{_BODY}{_S}\)|{_BODY}){_TAIL}$"
+_MONEY_SHAPE = (rf"(?i)^{_SIGN}(?:{_CUR}{_S})?{_SIGN}"
+                rf"(?:\({_S}(?:{_CUR}{_S})?{_BODY}(?:{_S}{_CUR})?{_S}\)|{_BODY})"
+                rf"{_TAIL}(?:{_S}{_CUR})?{_TAIL}$")
 # Everything a valid shape may have around its digits (the body starts and ends with one).
 _DECORATION = "".join(sorted(set("".join(CURRENCY_TOKENS) + string.ascii_letters
                                    + "ZŁČ()+-−.," + _SPACES)))

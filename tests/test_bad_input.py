@@ -130,18 +130,18 @@ def check_formulas(db, results):
 
 
 def check_bad_values(db, results):
-    (r,) = results
-    assert (r.rows, r.inserted, r.rejected) == (4, 1, 3)
-    assert [p.as_dict() for p in r.problems] == [
-        {"row": 3, "column": "Customer Since (C)", "value": "yesterday",
-         "reason": "first contact is not a date Journey understands"},
-        {"row": 4, "column": "Revenue (B)", "value": "12 apples",
-         "reason": "revenue current is not an amount of money"},
-        {"row": 5, "column": "Revenue (B)", "value": "$1.2.3",
-         "reason": "revenue current is not an amount of money"},
-        {"row": 5, "column": "Customer Since (C)", "value": "2024-13-45",
-         "reason": "first contact is not a date Journey understands"}]
-    assert names(db) == ["Good"]
+    (r,) = results        # each client is kept; the cells that cannot be read are left out
+    assert (r.rows, r.inserted, r.rejected, r.problems) == (4, 4, 0, [])
+    assert ("4 cells could not be read and were left empty, their clients kept: row 3, "
+            "Customer Since (C): 'yesterday' is not a date Journey understands; row 4, "
+            "Revenue (B): '12 apples' is not an amount of money; row 5, Revenue (B): "
+            "'$1.2.3' is not an amount of money; row 5, Customer Since (C): '2024-13-45' is "
+            "not a date Journey understands.") in r.notes
+    assert db.execute("SELECT name, revenue_current, first_contact FROM clients WHERE "
+                      "client_id LIKE 'C_' ORDER BY client_id").fetchall() == [
+        ("Good", 10.0, "2024-01-02"), ("Bad date", 5.0, None), ("Bad money", None,
+                                                                 "2024-01-03"),
+        ("Both", None, None)]
 
 
 def check_long_cells(db, results):

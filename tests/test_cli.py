@@ -216,11 +216,11 @@ def test_funnel_text(capsys, files):
 
 
 def test_stage_map_option_and_unknown_stage_hint(capsys, files):
-    (files / "hot.csv").write_text("Client ID,Stage\nH1,Hot\nH2,Warm\n")
+    (files / "hot.csv").write_text("Client ID,Stage\nH1,Pitching\nH2,Parked\n")
     code, out, _ = call(capsys, "import", str(files / "hot.csv"), "--workspace", "shop",
-                        "--stage-map", "Hot=consideration")
+                        "--stage-map", "Pitching=consideration")
     assert code == 0
-    assert "stage value 'Warm' (1 row) is not known: add --stage-map 'Warm=STAGE'." in out
+    assert "stage value 'Parked' (1 row) is not known: add --stage-map 'Parked=STAGE'." in out
     db = open_workspace(files / "shop.db")
     assert db.execute("SELECT client_id, furthest_stage FROM clients ORDER BY 1").fetchall() == [
         ("H1", "consideration"), ("H2", "awareness")]

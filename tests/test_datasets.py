@@ -7,6 +7,8 @@ datasets folder is absent.
 
 from __future__ import annotations
 
+import json
+
 import pandas as pd
 import pytest
 
@@ -168,9 +170,11 @@ def superstore(datasets):
 
 def test_superstore_sheets_and_kinds(superstore):
     db, results, sheets = superstore
+    orders = sheets["Orders"]
     assert [(r.sheet, r.kind, r.rows, r.inserted, r.rejected) for r in results] == [
-        ("Orders", "events", 9994, 9994, 0), ("Returns", "events", 296, 296, 0),
-        ("People", "reference", 4, 4, 0)]
+        ("Orders", "events", 9994, orders["Order ID"].nunique(), 0),  # lines -> orders
+        ("Returns", "events", 296, 296, 0), ("People", "reference", 4, 4, 0)]
+    assert orders["Order ID"].nunique() == 5009
     assert results[0].mapping["Customer ID"] == "client_id"
     assert results[0].mapping["Order Date"] == "date"
     assert results[1].mapping == {"Returned": None, "Order ID": "order_id"}
@@ -206,15 +210,24 @@ def test_superstore_returns_are_refunds_of_the_orders_clients(superstore):
                            "WHERE refund_count > 0").fetchall()) == refunded.to_dict()
 
 
-def test_superstore_excel_dates_are_right(superstore):
+def test_superstore_orders_are_one_purchase_each_of_their_lines_sum(superstore):
+    """An order's lines (one row per product) are one purchase of the lines' total, on its
+    Excel date: purchases count orders, and refunds per 100 purchases are per order."""
     db, _, sheets = superstore
     orders = sheets["Orders"]
-    expected = sorted(zip(orders["Order ID"], orders["Order Date"].dt.strftime("%Y-%m-%d"),
-                          orders["Sales"].round(4)))
+    each = orders.groupby("Order ID").agg(day=("Order Date", "first"), sales=("Sales", "sum"))
+    expected = sorted(zip(each.index, each["day"].dt.strftime("%Y-%m-%d"),
+                          each["sales"].round(4)))
     found = sorted((o, d, round(a, 4)) for o, d, a in db.execute(
         "SELECT order_id, date, amount FROM events WHERE kind = 'purchase'"))
     assert found == expected
-    assert ("CA-2016-152156", "2016-11-08", 261.96) in found
+    # CA-2016-152156: two lines, 261.96 + 731.94
+    assert ("CA-2016-152156", "2016-11-08", 993.9) in found
+    lines = json.loads(one_value(db, "SELECT extra FROM events WHERE order_id = "
+                                     "'CA-2016-152156' AND kind = 'purchase'"))
+    assert [lines["Sales"]] + [line["Sales"] for line in lines["line items"]] == pytest.approx(
+        [261.96, 731.94])
+    assert one_value(db, "SELECT SUM(purchase_count) FROM clients") == 5009
 
 
 # --- Retail transactions ----------------------------------------------------------------

@@ -56,7 +56,7 @@ def test_stage_names_themselves_and_empty_and_unknown_values():
     assert read_stage_value(None) == StageValue()
     assert read_stage_value("  ") == StageValue()
     assert read_stage_value("Active") == StageValue(active=True)
-    assert read_stage_value("Hot lead!") == StageValue(known=False)
+    assert read_stage_value("Site visit!") == StageValue(known=False)
 
 
 def test_workspace_mapping_overrides_aliases_and_names_unknown_values():

@@ -28,13 +28,13 @@ from ..fields import (
     CLIENT_FIELDS, EVENT_FIELDS, EVENT_ONLY, SCORE_RANGES, field_type, fields_for, match_header,
     normalise_header)
 from ..journal import Problem, SheetSave
-from ..text import counted, name_key
+from ..text import counted, name_key, was
 from ..workshop.actions import import_sheet as import_actions
 from ..workshop.kpis import import_sheet as import_kpis
 from ..workshop.personas import import_sheet as import_personas
 from ..workshop.touchpoints import import_function_map, import_sheet as import_touchpoints
 from ..workspace import get_setting
-from .profiles import BY_NAME as PROFILES, profile_mapping, recognise
+from .profiles import BY_NAME as PROFILES, fold_lines, profile_mapping, recognise
 from .read import DEFAULT_MAX_BYTES, RawSheet, read_tables
 from .understand import (
     EXTRA, KINDS, REASONS, WORKSHOP_KINDS, Refined, coerce, column_label,
@@ -145,7 +145,8 @@ def _plan_sheet(db, filename, raw, kind, overrides, set_values, checksum) -> She
     elif sheet_kind == "auto":
         # A header names at most one field; keep it if either kind can hold it (a plain
         # dict union would let the clients guess blank out every event-only field).
-        events, clients = (guess_sheet_mapping(raw.headers, k) for k in ("events", "clients"))
+        events, clients = (guess_sheet_mapping(raw.headers, k, kind_decided=False)
+                           for k in ("events", "clients"))
         guess = {h: events[h] or clients[h] for h in raw.headers} | chosen_targets
         if profile is None:
             refined = refine_mapping(raw, guess, "auto", chosen=set(chosen_targets),
@@ -153,7 +154,8 @@ def _plan_sheet(db, filename, raw, kind, overrides, set_values, checksum) -> She
             guess = refined.mapping
             if refined.key_from_email:            # the e-mails are the client key
                 guess = guess | {refined.key_from_email: "client_id"}
-        sheet_kind = detect_kind(raw, guess, f"{raw.name} {filename}")
+        sheet_kind = detect_kind(raw, guess, raw.name, filename,
+                                 key_from_email=profile is None and bool(refined.key_from_email))
         if sheet_kind != "events" and EVENT_ONLY.intersection(set_values):
             sheet_kind = "events"          # --set kind=won, --set date=...: rows are events
     if remembered and remembered["kind"] == sheet_kind:
@@ -275,6 +277,59 @@ def _refunded_orders(rows: pd.DataFrame) -> tuple[pd.DataFrame, list[str]]:
     return pd.concat([refunds, purchases], ignore_index=True), [note]
 
 
+# The cells left empty that a note names, at most.
+LEFT_EMPTY_SHOWN = 5
+
+# At least this many orders with several lines, nearly all (REPEATED_SHARE) repeating one
+# amount on each line, say the amount column is the order's total, not the line's.
+REPEATED_ORDERS, REPEATED_SHARE = 3, 0.9
+
+
+def _order_lines(rows: pd.DataFrame, amount_header: str | None) -> tuple[pd.DataFrame, list[str]]:
+    """Rows of one order (the same order ID, kind, client and day) are the lines of one
+    order: one event, as an export's profile makes it, so that purchases and refunds count
+    orders rather than lines. Its amount is its lines' sum; or, where the orders' lines
+    each repeat one amount (the order's total on every line), that amount. Each line's
+    own amount stays in its extras, under ``amount_header``. Returns the rows and a note."""
+    if "order_id" not in rows or "kind" not in rows or rows["order_id"].isna().all():
+        return rows, []
+    parts = [rows[c] for c in ("order_id", "kind", "client_id", "name") if c in rows]
+    if "date" in rows:
+        parts.append(rows["date"].astype(object).where(rows["date"].notna(), "")
+                     .astype(str).str[:10])
+    key = pd.Series("", index=rows.index, dtype=object)
+    for part in parts:
+        key = key + "\x1f" + part.astype(object).where(part.notna(), "").astype(str)
+    key = key.where(rows["order_id"].notna())
+    lines = key.notna() & key.duplicated(keep=False)
+    if not lines.any():
+        return rows, []
+    rows = rows.copy()
+    repeated = False
+    if "amount" in rows:
+        amounts = rows.loc[lines, "amount"].groupby(key[lines])
+        several = amounts.count() >= 2
+        same = (amounts.nunique() == 1) & several
+        repeated = (several.sum() >= REPEATED_ORDERS
+                    and same.sum() >= REPEATED_SHARE * several.sum())
+        if not repeated:
+            if amount_header:
+                rows.loc[lines, EXTRA] = [
+                    json.dumps({**(json.loads(e) if e else {}), amount_header: a},
+                               ensure_ascii=False) if pd.notna(a) else e
+                    for e, a in zip(rows.loc[lines, EXTRA], rows.loc[lines, "amount"])]
+            total = rows["amount"].groupby(key).transform("sum")
+            known = rows["amount"].notna().groupby(key).transform("any").astype(bool)
+            rows.loc[lines, "amount"] = total[lines].where(known[lines])
+    orders = key[lines].nunique()
+    folded = fold_lines(rows, key)
+    how = (" (every line repeats the order's amount, so it counts once)" if repeated else
+           ", its amount the sum of its lines'" if "amount" in rows else "")
+    return folded, [f"{counted(int(lines.sum()), 'row')} are the lines of "
+                    f"{counted(orders, 'order')} (the same order ID, client and day): each "
+                    f"order is one event{how}, its lines kept in its extras."]
+
+
 def prepare_sheet(plan: SheetPlan, *, stage_map: dict[str, str] | None = None,
                   day_first: bool | None = True,
                   decided: PreparedSheet | None = None) -> PreparedSheet:
@@ -331,7 +386,8 @@ def prepare_sheet(plan: SheetPlan, *, stage_map: dict[str, str] | None = None,
                 parsed = parsed.where(~stand_in, None)
                 notes.append(f"{counted(int(stand_in.sum()), 'row')} with "
                              f"'{merged[stand_in].iloc[0]}' for a {target.replace('_', ' ')} "
-                             "(a stand-in, no one's) were kept without it.")
+                             f"(a stand-in, no one's) {was(int(stand_in.sum()))} "
+                             "kept without it.")
         out[target] = parsed
         if bad.any():
             bad_cells.append((bad, target, headers[0]))
@@ -351,17 +407,33 @@ def prepare_sheet(plan: SheetPlan, *, stage_map: dict[str, str] | None = None,
         out["client_id"] = out["email"].str.casefold()      # the e-mail is the client
 
     problems = []
+    left_empty: list[tuple] = []      # (row, column, value, reason) of a client's cell
     rejected = pd.Series(False, index=frame.index)
     for bad, target, header in bad_cells:
         reason = REASONS.get(field_type(target), "is not valid")
         if target in SCORE_RANGES:
             low, high = SCORE_RANGES[target]
             reason = f"is not a score from {low} to {high}"
+        if plan.kind == "clients":      # the client is kept, without that cell
+            left_empty += [(int(out.at[index, "_row"]), column_label(raw, header),
+                            frame.at[index, header], reason) for index in bad[bad].index]
+            out.loc[bad, target] = None
+            continue
         for index in bad[bad].index:
             problems.append(Problem(int(out.at[index, "_row"]),
                                     column_label(raw, header), frame.at[index, header],
                                     f"{target.replace('_', ' ')} {reason}"))
         rejected |= bad
+    if left_empty:
+        left_empty.sort(key=lambda cell: cell[0])
+        shown = "; ".join(f"row {row}, {column}: '{value}' {reason}"
+                          for row, column, value, reason in left_empty[:LEFT_EMPTY_SHOWN])
+        more = len(left_empty) - LEFT_EMPTY_SHOWN
+        notes.append(f"{counted(len(left_empty), 'cell')} could not be read and "
+                     f"{was(len(left_empty))} left empty, "
+                     f"{'its client' if len({c[0] for c in left_empty}) == 1 else 'their clients'}"
+                     " kept: "
+                     f"{shown}{f'; and {more:,} more' if more > 0 else ''}.")
     profile = PROFILES.get(plan.recognised_as)
     if profile is not None and (profile.kind != plan.kind or "kind" in plan.set_values
                                 or any(plan.mapping.get(h) == "kind" for h in plan.chosen)):
@@ -381,11 +453,16 @@ def prepare_sheet(plan: SheetPlan, *, stage_map: dict[str, str] | None = None,
         no_key = is_blank(out, "client_id") & is_blank(out, "name")
         where, why = "client ID or name", ("the row has no client ID or name, so it cannot be "
                                            "matched to a client")
-        if plan.key_from_email:          # (a name alone would be another key)
-            no_key = is_blank(out, "client_id")
-            where = column_label(raw, plan.key_from_email)
-            why = ("the row has no e-mail address, and this sheet's clients are matched by "
-                   "e-mail")
+        if plan.key_from_email:   # a client without an e-mail is matched by name, if any
+            by_name = is_blank(out, "client_id") & ~no_key
+            if by_name.any():
+                notes.append(f"{counted(int(by_name.sum()), 'client')} without an e-mail "
+                             "address matched by name instead.")
+            where = column_label(raw, plan.key_from_email) + (
+                " or name" if "name" in columns_for else "")
+            why = ("the row has no e-mail address" + (" or name" if "name" in columns_for
+                                                      else "") +
+                   ", and this sheet's clients are matched by e-mail")
         for index in no_key[no_key].index:
             problems.append(Problem(int(out.at[index, "_row"]), where, None, why))
         rejected |= no_key
@@ -404,6 +481,9 @@ def prepare_sheet(plan: SheetPlan, *, stage_map: dict[str, str] | None = None,
     rows = out[~rejected]
     if profile is None and "_refunded_order" in rows:
         rows, said = _refunded_orders(rows)
+        notes += said
+    if profile is None and plan.kind == "events":
+        rows, said = _order_lines(rows, columns_for.get("amount", [None])[0])
         notes += said
     if profile is not None:
         rows = profile.rules(rows, frame)

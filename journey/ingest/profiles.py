@@ -126,7 +126,7 @@ def _none(series: pd.Series) -> pd.Series:
     return series.astype(object).where(series.notna(), None)
 
 
-def _fold_lines(rows: pd.DataFrame, order: pd.Series) -> pd.DataFrame:
+def fold_lines(rows: pd.DataFrame, order: pd.Series) -> pd.DataFrame:
     """Keep each order's first line as its event; the other lines go into its extras.
 
     The first line kept, that is: when an order's first line was rejected, its next one
@@ -213,7 +213,7 @@ def _shopify_orders_rules(rows: pd.DataFrame, frame: pd.DataFrame) -> pd.DataFra
     rows = _keyed_by_id(rows)
     rows["kind"] = "purchase"
     # Order-level fields are blank on an order's other lines; the first line holds them.
-    orders = _fold_lines(rows, order.reindex(rows.index))
+    orders = fold_lines(rows, order.reindex(rows.index))
     cancelled = _with(orders, facts["cancelled"], kind="cancellation", amount=None,
                       date=_dates(frame, "cancelledat"))
     refunds = _with(orders, facts["refunded"], kind="refund",
@@ -464,7 +464,7 @@ def _invoice_rules(rows: pd.DataFrame, frame: pd.DataFrame) -> pd.DataFrame:
     rows["order_id"] = facts["invoice"].reindex(rows.index)
     rows["kind"] = facts["kind"].reindex(rows.index)
     rows["amount"] = facts["total"].reindex(rows.index).abs()
-    return _fold_lines(rows, facts["invoice"].reindex(rows.index))
+    return fold_lines(rows, facts["invoice"].reindex(rows.index))
 
 
 def _invoice_explain(frame: pd.DataFrame) -> str:
@@ -519,7 +519,7 @@ def _xero_rules(rows: pd.DataFrame, frame: pd.DataFrame) -> pd.DataFrame:
     if "email" in rows:
         rows["email"] = rows["email"].astype(object).str.casefold()
     # Total (and the invoice's other fields) is on every line: the invoice counts once.
-    return _fold_lines(rows, facts["invoice"].reindex(rows.index))
+    return fold_lines(rows, facts["invoice"].reindex(rows.index))
 
 
 def _xero_explain(frame: pd.DataFrame) -> str:
@@ -717,7 +717,7 @@ def _woo_rules(rows: pd.DataFrame, frame: pd.DataFrame) -> pd.DataFrame:
     own = rows[refund_row].copy()
     own["kind"] = "refund"
     own["amount"] = _money(frame, *_WOO_TOTAL).abs().reindex(own.index)
-    orders = _fold_lines(rows[~refund_row], facts["order"].reindex(rows.index)[~refund_row])
+    orders = fold_lines(rows[~refund_row], facts["order"].reindex(rows.index)[~refund_row])
     full = facts["refund_amount"].where(facts["refund_amount"] > 0,
                                         _money(frame, *_WOO_TOTAL).abs())
     refunds = _with(orders, facts["refund"], kind="refund", amount=full)
@@ -778,7 +778,7 @@ def _square_rules(rows: pd.DataFrame, frame: pd.DataFrame) -> pd.DataFrame:
     parsed = values.parse_dates(date.where(date != "", None), day_first=False)[0]
     rows["date"] = parsed.reindex(rows.index).where(
         parsed.reindex(rows.index).notna(), rows["date"] if "date" in rows else None)
-    payments = _fold_lines(rows, facts["payment"].reindex(rows.index))
+    payments = fold_lines(rows, facts["payment"].reindex(rows.index))
     partial = _with(payments, facts["partial"], kind="refund",
                     amount=facts["partial_amount"])
     return _stack(payments, partial)
@@ -1311,7 +1311,7 @@ def _etsy_items_rules(rows: pd.DataFrame, frame: pd.DataFrame) -> pd.DataFrame:
     """The lines of one Order ID are one order: a purchase when paid (Date Paid), valued
     at its items' totals (the Sold Orders export's Order Value); an unpaid one a contact."""
     facts = _etsy_items_facts(frame)
-    rows = _etsy_rows(_fold_lines(rows, facts["order"]), frame, facts["order"],
+    rows = _etsy_rows(fold_lines(rows, facts["order"]), frame, facts["order"],
                       _col(frame, "shipname"))
     rows["kind"] = facts["paid"].reindex(rows.index).map({True: "purchase", False: "contact"})
     rows["amount"] = facts["total"].reindex(rows.index)
@@ -1701,7 +1701,7 @@ def _eventbrite_rules(rows: pd.DataFrame, frame: pd.DataFrame) -> pd.DataFrame:
     rows = rows.copy()
     rows["order_id"] = order.where(~order.str.startswith("row "), None)
     rows["status"] = _col(frame, "attendeestatus").reindex(rows.index)   # as written
-    orders = _fold_lines(rows, order)
+    orders = fold_lines(rows, order)
     orders["client_id"] = orders["email"] = facts["buyer_email"].reindex(orders.index)
     orders["name"] = facts["buyer_name"].reindex(orders.index)
     paid = facts["paid"].reindex(orders.index)
@@ -2027,7 +2027,7 @@ def _order_rows(rows: pd.DataFrame, facts: dict, by_email: bool = False) -> pd.D
         rows = _keyed_by_id(rows)
     rows["kind"] = facts["kind"].reindex(rows.index)
     rows["amount"] = facts["amount"].reindex(rows.index)
-    orders = _fold_lines(rows, order.reindex(rows.index))
+    orders = fold_lines(rows, order.reindex(rows.index))
     refunds = _with(orders, facts["refund"], kind="refund", amount=facts["refund_amount"])
     cancelled = _with(orders, facts["cancelled_paid"], kind="cancellation", amount=None)
     return _stack(orders, refunds, cancelled)

@@ -376,7 +376,7 @@ def _save_rows(db: Database, prepared: PreparedSheet, import_id: int,
                indexes: _SetAside | None, seen: _Seen | None) -> tuple[int, int, list[int]]:
     """Save the rows of one prepared sheet (or part): inserted, updated, clients touched."""
     if prepared.plan.kind == "clients":
-        return _save_clients(db, prepared.rows, import_id, indexes)
+        return _save_clients(db, prepared.rows, import_id, indexes, prepared.notes)
     if prepared.plan.kind == "events":
         return _save_events(db, prepared.rows, import_id, indexes, seen, prepared.notes)
     return _save_reference(db, prepared.plan, import_id), 0, []
@@ -406,12 +406,22 @@ def _cells(column: pd.Series) -> list:
 
 
 def _save_clients(db: Database, rows: pd.DataFrame, import_id: int,
-                  indexes: _SetAside | None = None):
-    """Insert new clients and update known ones (only the columns this sheet carries)."""
+                  indexes: _SetAside | None = None, notes: list[str] | None = None):
+    """Insert new clients and update known ones (only the columns this sheet carries). A
+    client listed twice on the sheet takes its last row (``notes`` says so)."""
     names = name_keys(rows["name"]) if "name" in rows else [None] * len(rows)
     keys = client_keys(rows.get("client_id"), None, len(rows), names)
     rows = rows.assign(client_key=keys, name_key=names)
-    rows = rows.drop_duplicates("client_key", keep="last")
+    repeated = rows["client_key"].duplicated(keep="last")
+    if repeated.any():
+        rows = _merge_extras_of_repeats(rows)
+        if notes is not None:
+            first = rows.loc[repeated, "_row"].iloc[0] if "_row" in rows else None
+            notes.append(f"{counted(int(repeated.sum()), 'row')} listed a client again "
+                         "further down the sheet" + (f" (the first at row {first})" if first
+                                                     else "")
+                         + ": each client is saved once, with the values of its last row.")
+    rows = rows[~repeated]
     duplicates = len(keys) - len(rows)
     columns = ["client_key", "name_key", *[c for c in CLIENT_COLUMNS if c in rows], EXTRA]
     existing = _existing_ids(db, "clients", "client_key", rows["client_key"].tolist())
@@ -438,6 +448,22 @@ def _save_clients(db: Database, rows: pd.DataFrame, import_id: int,
     else:               # (the new clients' figures went in with them)
         touched = [*ids, *(adopted[k] for k in adopt_rows["client_key"])]
     return len(new_rows), len(old_rows) + len(adopt_rows) + duplicates, touched
+
+
+def _merge_extras_of_repeats(rows: pd.DataFrame) -> pd.DataFrame:
+    """A client's last row on a sheet that lists it more than once, with the extra columns
+    of all its rows merged (later ones win), as an update of a client merges them."""
+    if EXTRA not in rows:
+        return rows
+    repeats = rows["client_key"].duplicated(keep=False) & rows[EXTRA].notna()
+    merged: dict = {}
+    for key, extra in zip(rows.loc[repeats, "client_key"], rows.loc[repeats, EXTRA]):
+        merged.setdefault(key, {}).update(json.loads(extra))
+    last = rows["client_key"].isin(merged) & ~rows["client_key"].duplicated(keep="last")
+    rows = rows.copy()
+    rows.loc[last, EXTRA] = [json.dumps(merged[key], ensure_ascii=False)
+                             for key in rows.loc[last, "client_key"]]
+    return rows
 
 
 def _inserted_ids(db: Database, table: str, first: int, count: int) -> range | None:
@@ -673,6 +699,12 @@ def _client_refs(db: Database, rows: pd.DataFrame, keys: list, import_id: int) -
     frame = rows.assign(client_key=keys)
     known = frame[frame["client_key"].notna()]
     latest = known.drop_duplicates("client_key", keep="last")
+    if profile and len(latest) < len(known) and known[profile].isna().any().any():
+        # A client's later row with a blank name (an order's second line) keeps the name
+        # its earlier rows gave: each field's last value given.
+        given = known.groupby("client_key", sort=False)[profile].last()
+        latest = latest.assign(**{c: given[c].reindex(latest["client_key"]).to_numpy()
+                                  for c in profile})
     existing = _existing_ids(db, "clients", "client_key", latest["client_key"].tolist())
     by_name = _ids_by_name(db, latest, existing)
     existing.update(by_name)

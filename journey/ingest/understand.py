@@ -30,7 +30,7 @@ from ..fields import (
 from ..journal import stage_mapping
 from ..stages import (
     ALL_STAGES, ORDER_STATUS_KIND, OUTCOMES, normalise_value, read_stage_value)
-from ..text import counted, name_key, without_accents
+from ..text import counted, name_key, was, without_accents
 from .evidence import MOSTLY, measure, sample_values
 from .read import RawSheet, base_name
 
@@ -60,6 +60,7 @@ _KIND_WORDS = {
     "stage_change": "stagechange stage move",
     "purchase": "purchase purchases order orders sale sales transaction transactions invoice "
                 "invoices booking bookings buy bought salesreceipt receipt "
+                "appointment appointments job jobs "
                 "pedido pedidos venta ventas compra compras factura facturas commande commandes "
                 "vente ventes facture factures bestellung bestellungen rechnung rechnungen "
                 "umsatz umsatze verkauf verkaufe venda vendas fatura faturas encomenda "
@@ -88,21 +89,26 @@ def headers_key(headers: list[str]) -> str:
     return hashlib.sha1("\x1f".join(names).encode()).hexdigest()
 
 
-def detect_kind(raw: RawSheet, mapping: dict[str, str | None], sheet_name: str = "") -> str:
+def detect_kind(raw: RawSheet, mapping: dict[str, str | None], sheet_name: str = "",
+                file_name: str = "", key_from_email: bool = False) -> str:
     """Guess whether a sheet holds clients (one row each), events, or reference rows.
 
-    A client key that repeats means events. The key is the client ID when the sheet has
-    one (two clients may share a name), else the name. With unique keys, the sheet is
-    events when it has more of the fields that only events have and that say something
-    happened (date, kind, amount, order ID) than client-only fields: a client list with a
-    notes or reason column stays a client list.
+    A client key that repeats means events (unless only a few repeat on a sheet where
+    nothing happened and whose rows are no projects or jobs: _repeat_events). The key is the client ID when the sheet has one (two
+    clients may share a name), else the name. With unique keys, a sheet whose name says its
+    rows are people ("Leads") holds clients, unless it has a kind, an order ID, or both a
+    date and an amount; another is events when it has more of the fields that only events have and that say something happened (date, kind,
+    amount, order ID) than client-only fields (an e-mail that is the key counts as one): a
+    client list with a notes or reason column stays a client list.
     """
     fields = {f for f in mapping.values() if f}
+    itemised = any(_names_an_item(h) for h in raw.headers)   # rows of projects, jobs...
     keys = [h for h, f in mapping.items() if f in ("client_id", "name")]
     if not keys:
         # A sheet or file name ("Returns", "orders-2026.xlsx") makes events only of a sheet
         # that has event columns: a guide or notes sheet in such a file stays reference.
-        if "order_id" in fields or (fields & EVENT_FIELDS.keys() and _sheet_kind(sheet_name)):
+        if "order_id" in fields or (fields & EVENT_FIELDS.keys()
+                                    and _sheet_kind(sheet_name, file_name)):
             return "events"
         return "reference"
     if any(mapping[h] == "client_id" for h in keys):
@@ -113,28 +119,75 @@ def detect_kind(raw: RawSheet, mapping: dict[str, str | None], sheet_name: str =
             column = column[~raw.merged_rows[header]]
         cells = column.dropna().tolist()
         texts = list(map(str, cells))          # equal texts are equal keys: a quick answer
-        if (len(set(texts)) < len(cells)
-                or len({t.strip().casefold() for t in texts}) < len(cells)
-                or (raw.repeats is not None and raw.repeats(header))):   # a later part's
+        repeated = len(cells) - len({t.strip().casefold() for t in texts})
+        if _repeat_events(repeated, len(cells), fields, itemised):
             return "events"
+        if raw.repeats is not None and _repeat_events(*raw.repeats(header), fields, itemised):
+            return "events"                    # (the parts after the first say so)
+        # (a few clients listed twice on a sheet where nothing happened: a client list)
+    if (_names_people(sheet_name) and not fields & {"kind", "order_id"}
+            and not {"date", "amount"} <= fields):
+        return "clients"         # "Leads" with the date each came in, "Kunden" with a total
     event_score = len(fields & EVENT_ONLY & HAPPENED_FIELDS)
-    client_score = len(fields & CLIENT_ONLY)
+    client_score = len(fields & CLIENT_ONLY) + key_from_email
     return "events" if event_score > client_score else "clients"
 
 
 HAPPENED_FIELDS = frozenset({"date", "kind", "amount", "order_id"})
+# A sheet with no date, kind, amount or order ID whose keys repeat on at most this share of
+# its rows (one in ten) is a client list with a few clients listed twice, not events.
+FEW_REPEATS = 0.1
 
 
-def _sheet_kind(name: str) -> str | None:
-    """An event kind named by a sheet or file name ("Returns" -> refund)."""
-    word = _sheet_word(name)
+# A header naming what a row is, when a row is something done or sold for a client
+# ("Project Name", "Job #", "Booking date"): a sheet with one is a list of those.
+_ITEM_WORDS = frozenset(
+    "project projects job jobs order orders booking bookings appointment appointments "
+    "ticket tickets invoice invoices deal deals transaction transactions quote quotes "
+    "estimate estimates proyecto pedido factura cita projet commande facture devis "
+    "auftrag rechnung termin projeto fatura".split())
+
+
+def _names_an_item(header: str) -> bool:
+    return any(word in _ITEM_WORDS for word in _words(str(header)))
+
+
+def _repeat_events(repeated: int, filled: int, fields: set[str], itemised: bool) -> bool:
+    """Whether keys that repeat (``repeated`` of ``filled`` cells) make a sheet events: they
+    do on a sheet where something happened or whose rows are items (projects, jobs), or
+    when more than a few repeat."""
+    return repeated > 0 and bool(fields & HAPPENED_FIELDS or itemised
+                                 or repeated > filled * FEW_REPEATS)
+
+
+def _sheet_kind(sheet: str, file: str = "") -> str | None:
+    """An event kind named by a sheet or its file's name ("Returns" -> refund)."""
+    word = _sheet_word(sheet, file)
     return KIND_OF[word] if word else None
 
 
-def guess_sheet_mapping(headers: list[str], kind: str) -> dict[str, str | None]:
-    """Map headers onto the fields a kind can hold; a field goes to its best column."""
+def guess_sheet_mapping(headers: list[str], kind: str,
+                        kind_decided: bool = True) -> dict[str, str | None]:
+    """Map headers onto the fields a kind can hold. Money follows the kind: on a client
+    list, an event's amount ("Sales", "Importe", "Umsatz") is what the client brought, its
+    current revenue; on a sheet decided to hold events, a client's revenue ("Amount paid")
+    is what the event brought, its amount (not while the kind is being guessed: "Revenue"
+    on a client list would look like an event)."""
     allowed = fields_for(kind) if kind in ("clients", "events") else set()
-    return {h: (f if (f := match_header(h)[0]) in allowed else None) for h in headers}
+    mapping = {}
+    for header in headers:
+        found = match_header(header)[0]
+        if (kind == "clients" and found == "amount"
+                and not _RATING.search(normalise_header(header))):
+            found = "revenue_current"
+        elif kind == "events" and kind_decided and found == "revenue_current":
+            found = "amount"
+        mapping[header] = found if found in allowed else None
+    return mapping
+
+
+# An amount header that is a review's rating ("Stars"), not money.
+_RATING = re.compile(r"star|rating")
 
 
 
@@ -146,8 +199,24 @@ class Refined:
     said: list[str] = field(default_factory=list)
 
 
-# Headers that name an ID (mql_id, Kunden-Nr, customer ref) and words that name a score.
-_ID_HEADER = re.compile(r"(id|ref|code|key|no|nr|num|number|numero)$")
+# Headers that name an ID (mql_id, Kunden-Nr, customer ref, CustomerID; not "Opened to
+# Paid"): the header's last word is an ID word, or a compound ending in one.
+_ID_WORDS = "id|ref|code|key|no|nr|num|number|numero"
+_ID_WORD = re.compile(f"(?:{_ID_WORDS})")
+_ID_COMPOUND = re.compile("(?:customer|client|account|member|user|contact|lead|person|kunden|"
+                          "cliente|patient|student|subscriber|company|deal|opportunity|order|"
+                          "invoice|receipt|transaction|txn|booking|ticket|mql|sql|pedido|"
+                          f"factura|commande|rechnung|bestellung|row|record)(?:{_ID_WORDS})")
+
+
+def _names_an_id(header: str) -> bool:
+    """Whether a header names an ID (see _ID_WORD, _ID_COMPOUND)."""
+    spaced = re.sub(r"([a-z])([A-Z])", r"\1 \2", str(header))
+    words = re.findall(r"[a-z0-9]+", without_accents(spaced))
+    return bool(words) and bool(_ID_WORD.fullmatch(words[-1])
+                                or _ID_COMPOUND.fullmatch(words[-1]))
+
+
 # An ID header of an order or invoice: on an events sheet with no order ID, its order ID.
 _ORDER_WORDS = "order|invoice|receipt|pedido|factura|commande|rechnung|bestellung"
 _ORDER_ID = re.compile(_ORDER_WORDS)
@@ -237,7 +306,7 @@ def refine_mapping(raw: RawSheet, mapping: dict[str, str | None], kind: str, *,
             said.append(f"clients are matched by e-mail ('{email}', case ignored)")
         elif "name" not in mapping.values():
             for header in free:
-                if (mapping[header] is None and _ID_HEADER.search(normalise_header(header))
+                if (mapping[header] is None and _names_an_id(header)
                         and not _EVENT_ID.search(normalise_header(header))
                         and values_of(header).is_code and not values_of(header).is_date
                         and (kind != "clients" or _unique(raw, header))):
@@ -247,7 +316,7 @@ def refine_mapping(raw: RawSheet, mapping: dict[str, str | None], kind: str, *,
     if kind in ("events", "auto") and "order_id" not in mapping.values():
         for header in free:
             named = normalise_header(header)
-            if (mapping[header] is None and _ID_HEADER.search(named) and _ORDER_ID.search(named)
+            if (mapping[header] is None and _names_an_id(header) and _ORDER_ID.search(named)
                     and values_of(header).is_code and not values_of(header).is_date):
                 mapping[header] = "order_id"
                 said.append(f"'{header}' holds order numbers: read as the order ID")
@@ -273,7 +342,8 @@ def _join_column(raw, mapping, free, values_of, known_ids):
 def _unique(raw: RawSheet, header: str) -> bool:
     """Whether no two filled cells of a column name the same client (in any part)."""
     keys = raw.frame[header].dropna().map(name_key)
-    return not keys.duplicated().any() and not (raw.repeats is not None and raw.repeats(header))
+    return not keys.duplicated().any() and not (raw.repeats is not None
+                                                and raw.repeats(header)[0])
 
 
 GUIDE_SHEET_NAMES = frozenset({"guide", "readme", "instructions", "about", "howtouse"})
@@ -343,8 +413,14 @@ def coerce(target: str, column: pd.Series, day_first, stripped: bool = False):
         low, high = SCORE_RANGES[target]
         parsed, bad = values.parse_score(column, low, high)
     elif kind == "count":
-        # Counts may arrive as totals ("Totalrefunds" 38.33): any number of 0 or more.
+        # Counts may arrive as totals ("Totalrefunds" 38.33): any number of 0 or more; or
+        # as yes or no ("Referred a friend?"): 1 or 0.
         parsed, bad = values.parse_number(column)
+        if bad.any():
+            said, unsaid = values.parse_bool(column[bad])
+            said = said[~unsaid].astype(float)
+            parsed, bad = parsed.copy(), bad.copy()
+            parsed[said.index], bad[said.index] = said, False
         bad = bad | (parsed < 0)
     elif kind in _PARSERS:
         parsed, bad = _PARSERS[kind](column)
@@ -369,7 +445,8 @@ TOTAL_WORDS = frozenset(normalise_value(w) for w in (
 
 # Names that stand in for no one ("Anonymous", "N/A", "-"): a row with one has no name.
 STAND_IN_NAMES = frozenset(normalise_value(w) for w in (
-    "anonymous", "anon", "unknown", "n/a", "none", "null", "guest", "no name",
+    "anonymous", "anon", "unknown", "n/a", "none", "null", "guest", "no name", "walk in",
+    "walk in customer", "walk in client", "cash customer", "cash sale", "cash sales",
     "not provided", "anonimo", "desconocido", "anonyme", "inconnu", "anonym", "unbekannt",
     "desconhecido"))
 
@@ -424,6 +501,10 @@ def resolve_stages(out: pd.DataFrame, kind: str, stage_map: dict[str, str]) -> d
     distinct, first, inverse, counts = np.unique(pairs, return_index=True,
                                                  return_inverse=True, return_counts=True)
     unknown: dict[str, int] = {}
+    # A client list's status column is its stage column when it has no other: its values
+    # no alias knows wait to be mapped, as a stage column's do.
+    status_is_stage = kind == "clients" and not len(stage_cells)
+    spelled: dict[str, str] = {}        # normalised unknown value -> its first spelling
     cache: dict = {}
     read = np.empty((len(distinct), 4), dtype=object)   # stage, outcome, won, status kept
     for at in np.argsort(first, kind="stable"):
@@ -439,9 +520,10 @@ def resolve_stages(out: pd.DataFrame, kind: str, stage_map: dict[str, str]) -> d
             if value is None:
                 value = cache[cell] = read_stage_value(cell, stage_map)
             if not value.known:
-                if is_stage_column or kind == "clients":
-                    unknown[str(cell)] = unknown.get(str(cell), 0) + (
-                        int(counts[at]) if is_stage_column else 0)
+                if is_stage_column or kind == "clients":   # 'Hot' and 'hot' are one value
+                    shown = spelled.setdefault(normalise_value(cell), str(cell))
+                    unknown[shown] = unknown.get(shown, 0) + (
+                        int(counts[at]) if is_stage_column or status_is_stage else 0)
                 continue
             if is_stage_column or kind == "clients":   # an event's status is no stage:
                 stage = stage or value.stage           # a ticket "Pending", an order "Paid"
@@ -469,7 +551,7 @@ def resolve_kinds(out, plan, frame, raw, columns_for, stage_map=None) -> list[st
     dropped. A payment beside invoices or sales is the paying of one (a contact); in a
     list of payments alone, each is a purchase.
     """
-    named = None if plan.set_values.get("kind") else _sheet_word(f"{plan.sheet} {plan.file}")
+    named = None if plan.set_values.get("kind") else _sheet_word(plan.sheet, plan.file)
     numbered = None       # an order or invoice number column: each row is one (a purchase)
     if named is None and not plan.set_values.get("kind") and "order_id" in columns_for:
         word = _sheet_word(columns_for["order_id"][0])
@@ -499,7 +581,7 @@ def resolve_kinds(out, plan, frame, raw, columns_for, stage_map=None) -> list[st
             if kind is not None:
                 return kind, None
             said = read_stage_value(cell, stage_map)
-            if said.won:
+            if said.won or said.stage == "purchase":      # a sale, whatever it is called
                 return "won", said.stage
             if said.stage is not None:
                 return "stage_change", said.stage
@@ -518,6 +600,8 @@ def resolve_kinds(out, plan, frame, raw, columns_for, stage_map=None) -> list[st
             return "lost", None
         if outcome in ("cancelled", "churned"):
             return "cancellation", None
+        if stage == "purchase" and has_stage_column:   # "Completed", "Customer": a sale
+            return "won", None
         if stage is not None and has_stage_column:
             return "stage_change", None
         if stage_raw is not None and has_stage_column:
@@ -602,11 +686,13 @@ def _default_notes(plan, combos: list, decided: dict, default: str, named: str |
                    if numbered in plan.mapping and plan.mapping[numbered] == "order_id" else
                    f"its column '{numbered}' says whether each was paid")
             notes.append(f"{counted(defaulted, 'row')} with nothing saying what happened "
-                         f"were read as {default.replace('_', ' ')}s, because {why}; choose "
+                         f"{was(defaulted)} read as {default.replace('_', ' ')}s, because "
+                         f"{why}; choose "
                          "another under 'Every row is' (--set kind=...) if that is wrong.")
         elif any(combo[0] is None for combo in combos) and "amount" in plan.mapping.values():
-            notes.append(f"{counted(defaulted, 'row')} with nothing saying what happened were "
-                         "read as contacts: an amount alone makes no purchase. If each row is "
+            notes.append(f"{counted(defaulted, 'row')} with nothing saying what happened "
+                         f"{was(defaulted)} read as contacts: an amount alone makes no "
+                         "purchase. If each row is "
                          "a sale, choose 'a purchase' under 'Every row is' (--set "
                          "kind=purchase).")
     if by_status:
@@ -617,8 +703,8 @@ def _default_notes(plan, combos: list, decided: dict, default: str, named: str |
             counts = unknown.value_counts()
             listed = ", ".join(f"'{value}' ({n})" for value, n in counts.head(5).items())
             notes.append(f"{counted(len(unknown), 'row')} with a status Journey does not know "
-                         f"({listed}) were read as {default.replace('_', ' ')}s, as the sheet's "
-                         "rows are.")
+                         f"({listed}) {was(len(unknown))} read as "
+                         f"{default.replace('_', ' ')}s, as the sheet's rows are.")
     return notes
 
 
@@ -643,11 +729,36 @@ def _speaks_of_payment(statuses: pd.Series) -> bool:
             and any(word in _PAYMENT_STATUS for word in said))
 
 
-def _sheet_word(name: str) -> str | None:
-    """The word of a sheet or file name that names an event kind ("Returns", "Rückgaben"
-    read without accents), or None."""
-    return next((word for word in re.findall(r"[a-z]+", without_accents(name))
-                 if word in KIND_OF), None)
+def _sheet_word(sheet: str, file: str = "") -> str | None:
+    """The word of a sheet's name that names an event kind ("Returns", "Rückgaben" read
+    without accents), else of its file's name, or None. A sheet whose name says its rows
+    are people takes no kind from its file ("Leads" in leads-and-sales.xlsx)."""
+    for name in (sheet, "" if _names_people(sheet) else file):
+        found = next((word for word in _words(name) if word in KIND_OF), None)
+        if found:
+            return found
+    return None
+
+
+# Words of a sheet's name that say its rows are people, one each (English, Spanish, French,
+# German, Portuguese).
+_PEOPLE_WORDS = frozenset(
+    "lead leads prospect prospects enquiries inquiries enquiry inquiry contacts clients "
+    "customers members subscribers patients students people "
+    "clientes prospectos contactos socios adherents membres "
+    "kunden interessenten kontakte mitglieder contatos membros".split())
+
+
+def _names_people(sheet: str) -> bool:
+    """Whether a sheet's name says its rows are people and names no event kind ("Leads",
+    not "Customer orders")."""
+    words = _words(sheet)
+    return (any(word in _PEOPLE_WORDS for word in words)
+            and not any(word in KIND_OF for word in words))
+
+
+def _words(name: str) -> list[str]:
+    return re.findall(r"[a-z]+", without_accents(name))
 
 
 UNKNOWN_KIND = "?"          # (resolve_kinds: a kind cell Journey does not know)

@@ -150,14 +150,15 @@ def sheet_parts(data: bytes, member: str, span: Span, rows: int,
                 del part
 
 
-def column_repeats(data: bytes, member: str, letters: str) -> bool:
-    """Whether two cells with a value in column ``letters`` of the worksheet ``member``
-    hold the same text, stripped and case ignored (a pass over the sheet's XML that keeps
-    one column: whether a large sheet's keys repeat, which its first part may not show)."""
+def column_repeats(data: bytes, member: str, letters: str) -> tuple[int, int]:
+    """How many cells with a value in column ``letters`` of the worksheet ``member`` hold
+    the text of another one above them (stripped, case ignored), and how many have a
+    value: a pass over the sheet's XML that keeps one column (whether a large sheet's keys
+    repeat, which its first part may not show)."""
     cell = re.compile(rb'<c r="' + letters.encode() + rb'[0-9]+"([^>]*?)(?:/>|>(.*?)</c>)',
                       re.DOTALL)
-    indexes: set[bytes] = set()
-    texts: set[str] = set()
+    indexes: dict[bytes, int] = {}           # shared string -> cells holding it
+    texts: dict[str, int] = {}               # text -> cells holding it
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         with open_member(archive, member) as stream:
             carry = b""
@@ -168,29 +169,22 @@ def column_repeats(data: bytes, member: str, letters: str) -> bool:
                 for attributes, inner in cell.findall(buffer[:max(end, 0)]):
                     value = _VALUE.search(inner)
                     if b't="s"' in attributes and value:
-                        if value.group(1) in indexes:
-                            return True
-                        indexes.add(value.group(1))
-                    elif inner:
-                        text = _cell_text(inner)
-                        if text in texts:
-                            return True
-                        if text:
-                            texts.add(text)
+                        indexes[value.group(1)] = indexes.get(value.group(1), 0) + 1
+                    elif inner and (text := _cell_text(inner)):
+                        texts[text] = texts.get(text, 0) + 1
                 carry = buffer[max(end, 0):]
                 if not block:
                     break
         if indexes:
             strings, _, _ = _shared_members(archive)
             shared = _SharedStrings(strings)
-            for index in indexes:
+            for index, count in indexes.items():
                 at = int(index)
                 if at + 1 < len(shared.bounds):
                     text = _cell_text(strings[shared.bounds[at]:shared.bounds[at + 1]])
-                    if text in texts:
-                        return True
-                    texts.add(text)
-    return False
+                    texts[text] = texts.get(text, 0) + count
+    filled = sum(texts.values())
+    return filled - len(texts), filled
 
 
 _VALUE = re.compile(rb"<v>([^<]*)</v>")
