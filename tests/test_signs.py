@@ -9,6 +9,7 @@ the previous period 2023-01-01 to 2023-12-31.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 
 import pandas as pd
@@ -59,6 +60,21 @@ def test_no_period_chosen_means_the_last_12_months_up_to_the_latest_date():
     assert (period.start, period.end) == ("2024-01-01", "2024-12-31")
     assert (period.previous_start, period.previous_end) == ("2023-01-01", "2023-12-31")
     assert "last 12 months" in period.note and "2024-12-31" in period.note
+
+
+def test_dates_after_today_are_planned_and_the_period_ends_today(monkeypatch):
+    """A booking for next year is no reason to measure a year that has not happened: the
+    period ends today, and says why."""
+    from journey.signs import period as periods
+
+    monkeypatch.setattr(periods, "today", lambda: dt.date(2024, 6, 30))
+    db = build(["A,2025-03-01,purchase,,,,", "B,2024-05-01,purchase,,,,"])
+    period = resolve_period(db)
+    assert (period.start, period.end) == ("2023-07-01", "2024-06-30")
+    assert period.note.endswith("Dates after today (up to 2025-03-01) are of things planned, "
+                                "not done yet.")
+    monkeypatch.setattr(periods, "today", lambda: dt.date(2025, 6, 30))
+    assert resolve_period(db).end == "2025-03-01"        # (not after today: as before)
 
 
 def test_a_chosen_period_is_compared_with_the_same_length_before():

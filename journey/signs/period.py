@@ -43,13 +43,22 @@ def latest_date(db: Database) -> str | None:
     return found
 
 
+def today() -> dt.date:
+    """Today's date (a function, so that tests can fix it)."""
+    return dt.date.today()
+
+
 def resolve_period(db: Database, filters: Filters = NO_FILTERS) -> Period:
-    """The filters' date range, or the last 12 months up to the workspace's latest date.
+    """The filters' date range, or the last 12 months up to the workspace's latest date (up
+    to today, when the workspace has dates after it: bookings, planned projects).
 
     Periods are held within the calendar (``values.add_days``): a period that starts on
     0001-01-01 is compared with that one day, as nothing comes before it."""
     chosen = bool(filters.date_from or filters.date_to)
     latest = latest_date(db)
+    ahead = None                  # the latest date, when it is after today (a booking)
+    if not chosen and latest is not None and latest > (now := today().isoformat()):
+        ahead, latest = latest, now
     if not chosen and latest is None:
         return Period(None, None, None, None,
                       "The workspace has no dates, so each sign is measured over all its data, "
@@ -66,6 +75,10 @@ def resolve_period(db: Database, filters: Filters = NO_FILTERS) -> Period:
     if chosen:
         note = (f"The period chosen in the sidebar, {start} to {end}, compared with the "
                 f"{length.days} days before ({previous_start} to {previous_end}).")
+    elif ahead:
+        note = (f"No period chosen, so the last 12 months up to today: {start} to {end}, "
+                f"compared with the 12 months before ({previous_start} to {previous_end}). "
+                f"Dates after today (up to {ahead}) are of things planned, not done yet.")
     else:
         note = (f"No period chosen, so the last 12 months up to the latest date in the "
                 f"workspace: {start} to {end}, compared with the 12 months before "
