@@ -98,7 +98,8 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
              "organization", "buyer", "lead", "lead name", "full name", "your name",
              "first name", "given name", "last name", "surname", "family name", "member",
              "member name", "invitee name", "attendee name", "buyer name", "customer full name",
-             "reviewer", "reviewer name", "patron name", "subscriber name"),
+             "reviewer", "reviewer name", "patron name", "subscriber name", "student",
+             "student name", "pupil", "patient", "patient name"),
     "client_type": ("type", "client type", "customer type", "segment", "customer segment",
                     "category", "sector", "industry"),
     "purchasing_frequency": ("purchasing frequency", "purchase frequency", "frequency",
@@ -115,7 +116,7 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "revenue_current": ("revenue", "current revenue", "revenue current", "total revenue",
                         "totalrevenue", "spend", "total spend",
                         "lifetime value", "ltv", "clv", "spent", "amount spent",
-                        "total spent", "total paid", "amount paid", "fee", "fees",
+                        "total spent", "fee", "fees",
                         "total fees", "total billed", "amount billed", "won deals amount",
                         "historic customer lifetime value", "total customer lifetime value"),
     "revenue_potential": ("potential revenue", "revenue potential", "potential",
@@ -159,6 +160,7 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
                       "customer since", "start date", "date added", "lead date",
                       "created time", "join date", "joined on", "member since"),
     "last_contact": ("last contact", "last contact date", "last contacted", "last activity",
+                     "last activity time", "last active",
                      "last activity date", "last touch", "last seen", "last visit",
                      "last visit date", "last order", "last order date", "last purchase",
                      "last purchase date"),
@@ -187,6 +189,7 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "amount": ("amount", "close value", "closevalue", "value", "sales", "sale amount",
                "tran amount", "tranamount", "transaction amount", "order value",
                "order total", "total", "price", "deal value", "job amount", "job total",
+               "amount paid", "total paid",
                "job value", "stars", "star rating",
                "review stars", "review rating", "rating"),
     "reason": ("reason", "loss reason", "lost reason", "churn reason", "churnreason",
@@ -199,13 +202,15 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
 # The same fields in the other languages small businesses write in (Spanish, French, German,
 # Portuguese), matched after the English ones; accents and case do not matter.
 OTHER_LANGUAGES: dict[str, tuple[str, ...]] = {
-    "client_id": ("id cliente", "id del cliente", "cliente id", "numero de cliente",
+    "client_id": ("id cliente", "id del cliente", "cliente id", "numero de cliente", "kd nr",
+                  "kdnr", "kunden nummer",
                   "codigo cliente", "codigo de cliente", "id client", "identifiant client",
                   "numero client", "numero de client", "n client", "code client",
                   "kundennummer",
                   "kunden nr", "kundennr", "kunden id", "id do cliente", "codigo do cliente",
                   "numero do cliente"),
     "name": ("cliente", "nombre", "nombre del cliente", "nombre cliente", "razon social",
+             "comprador", "acheteur", "kaufer", "comprador nome",
              "empresa", "nom", "nom du client", "nom client", "societe", "entreprise",
              "raison sociale", "kunde", "kundenname", "firma", "firmenname", "unternehmen",
              "nome", "nome do cliente", "nome cliente", "apellido", "apellidos", "prenom",
@@ -215,14 +220,15 @@ OTHER_LANGUAGES: dict[str, tuple[str, ...]] = {
               "endereco de e mail"),
     "phone": ("telefono", "telefon", "telefone", "movil", "celular", "portable", "handy"),
     "country": ("pais", "pays", "land"),
-    "region": ("ciudad", "provincia", "ville", "stadt", "bundesland", "cidade"),
+    "region": ("ciudad", "provincia", "ville", "stadt", "bundesland", "cidade", "ort"),
     "contact_name": ("contacto", "persona de contacto", "interlocuteur", "ansprechpartner",
                      "contato"),
     "client_type": ("tipo de cliente", "tipo cliente", "segmento", "type de client",
                     "kundentyp", "kundensegment", "categoria", "categorie", "kategorie",
                     "branche", "setor"),
     "owner": ("responsable", "vendedor", "comercial", "propietario", "commercial",
-              "proprietaire", "verkaufer", "verantwortlich", "zustandig", "responsavel"),
+              "proprietaire", "verkaufer", "verantwortlich", "zustandig", "responsavel",
+              "dono do lead", "dono"),
     "first_contact": ("fecha de alta", "fecha alta", "cliente desde", "date de creation",
                       "date d inscription", "client depuis", "angelegt am", "kunde seit",
                       "data de cadastro"),
@@ -230,17 +236,26 @@ OTHER_LANGUAGES: dict[str, tuple[str, ...]] = {
                         "faturamento", "gastado", "total gastado", "honorarios",
                         "honoraires", "honorar"),
     "revenue_potential": ("presupuesto", "devis", "angebot", "orcamento"),
+    "last_contact": ("ultimo contacto", "ultima compra", "ultimo pedido", "dernier contact",
+                     "derniere commande", "letzter kontakt", "letzter auftrag",
+                     "letzte bestellung", "ultimo contato"),
     "stage": ("etapa", "fase", "etape", "stade", "phase", "stufe", "vertriebsphase",
-              "estagio"),
+              "estagio", "estagio no funil", "etapa do funil", "etapa del embudo",
+              "fase del embudo", "etape du pipeline"),
     "status": ("estado", "statut", "etat", "zustand", "situacao", "resultado", "resultat",
-               "ergebnis"),
+               "ergebnis", "estado del pago", "estado de pago", "estado de la orden",
+               "estado del pedido", "estado de la factura", "estado de la cita",
+               "status do pagamento", "status do pedido", "situacao do pagamento",
+               "estado da encomenda", "statut du paiement", "statut de la commande",
+               "etat de la commande", "zahlungsstatus", "bestellstatus"),
     "channel": ("canal", "origen", "fuente", "medio", "quelle", "kanal", "herkunft", "origem",
-                "fonte", "provenance"),
+                "fonte", "provenance", "origem da primeira conversao", "origem do lead"),
     "satisfaction": ("satisfaccion", "satisfacao", "zufriedenheit", "note de satisfaction"),
     "nps": ("puntuacion nps", "probabilidad de recomendar", "recomendaria", "recommandation",
             "weiterempfehlung", "recomendacao"),
     "purchases": ("pedidos", "numero de pedidos", "compras", "commandes",
-                  "nombre de commandes", "bestellungen", "anzahl bestellungen"),
+                  "nombre de commandes", "bestellungen", "anzahl bestellungen", "auftrage",
+                  "anzahl auftrage", "encomendas", "numero de encomendas"),
     "referrals": ("referidos", "nos recomendo", "recomendo", "parrainages",
                   "a recommande", "nous a recommande", "empfehlungen", "weiterempfohlen",
                   "indicacoes", "indicou"),
@@ -248,13 +263,16 @@ OTHER_LANGUAGES: dict[str, tuple[str, ...]] = {
                    "reklamationen", "reclamacoes"),
     "refunds": ("devoluciones", "reembolsos", "remboursements", "retours", "erstattungen",
                 "rucksendungen", "devolucoes"),
-    "date": ("fecha", "fecha de pedido", "fecha pedido", "fecha de compra",
+    "date": ("fecha", "fecha de pedido", "fecha pedido", "fecha de compra", "fecha de venta",
+             "fecha de la cita", "fecha de factura", "date de facture", "rechnungsdatum",
+             "belegdatum", "data da venda", "data do agendamento", "data",
              "fecha de creacion", "date de commande", "date commande", "date d achat",
              "datum", "bestelldatum", "kaufdatum", "erstellt am", "data do pedido",
              "data da compra", "data de criacao"),
     "kind": ("tipo de evento", "type d evenement", "ereignis", "ereignistyp"),
     "department": ("departamento", "departement", "abteilung", "equipo", "equipe"),
     "amount": ("importe", "monto", "total pedido", "precio", "valor", "valor total",
+               "betrag inkl mwst", "betrag brutto", "bruttobetrag", "montant ttc",
                "montant", "montant total", "prix", "total ttc", "betrag", "gesamtbetrag",
                "summe", "preis", "umsatz", "valor do pedido", "preco"),
     "reason": ("motivo", "razon", "causa", "raison", "motif", "grund", "ursache", "razao",
@@ -263,7 +281,9 @@ OTHER_LANGUAGES: dict[str, tuple[str, ...]] = {
     "note": ("nota", "notas", "comentario", "comentarios", "observaciones", "commentaire",
              "commentaires", "remarque", "notiz", "notizen", "kommentar", "bemerkung",
              "observacoes"),
-    "order_id": ("pedido", "numero de pedido", "no de pedido", "n de pedido", "id pedido", "id del pedido", "factura",
+    "order_id": ("pedido", "numero de pedido", "no de pedido", "n de pedido", "id pedido",
+                 "id del pedido", "factura", "numero de venta", "n de venta", "de venta",
+                 "belegnummer", "rechnungsnr", "numero da encomenda",
                  "numero de factura", "commande", "numero de commande", "no commande",
                  "n commande", "facture", "numero de facture", "bestellnummer", "bestell nr",
                  "bestellung",
@@ -308,12 +328,19 @@ def match_header(header: object) -> tuple[str | None, int]:
     a CRM prefixes with the record it belongs to ("Person - Name", "Deal - Value") is
     matched by what follows the prefix."""
     found = _INDEX.get(normalise_header(header), (None, 99))
-    if found[0] is None and isinstance(header, str) and (
-            prefixed := _RECORD_PREFIX.match(header)):
-        return _INDEX.get(normalise_header(prefixed.group(1)), (None, 99))
+    if found[0] is None and isinstance(header, str):
+        if prefixed := _RECORD_PREFIX.match(header):
+            return match_header(prefixed.group(1))
+        # "Total (ARS)", "Betrag (brutto)", "Umsatz 2023": what the header says around a
+        # currency, a note in brackets or a year
+        plain = _ASIDE.sub(" ", header).strip()
+        if plain and plain != header.strip():
+            return _INDEX.get(normalise_header(plain), (None, 99))
     return found
 
 
+# (not "(2)": the import's name for a header repeated, "company (2)", is another column)
+_ASIDE = re.compile(r"\((?!\s*\d+\s*\))[^)]*\)|\[[^\]]*\]|(?<!\w)(?:19|20)\d\d(?!\w)")
 # The record a CRM's header names before what it holds (Pipedrive: "Person - Email - Work").
 _RECORD_PREFIX = re.compile(r"\s*(?:person|organi[sz]ation|lead|deal|contact|company|"
                             r"account)\s+-\s+(.+?)(?:\s+-\s+(?:work|home|other|mobile|"

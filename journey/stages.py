@@ -40,6 +40,7 @@ _ALIAS_WORDS = {
                  "attempted to contact, attempting contact, contact in future, working contacted, "
                  "potential customer, potential client, "
                  "nueva consulta, nouvelle demande, neue anfrage, nova consulta, "
+                 "premier contact, primer contacto, primeiro contato, erstkontakt, "
                  "nuevo, prospecto, contactado, consulta, nouveau, contacte, demande, neu, "
                  "interessent, kontaktiert, anfrage, novo, contatado",
     "consideration": "consideration, considering, engaging, engaged, evaluation, evaluating, "
@@ -50,9 +51,11 @@ _ALIAS_WORDS = {
                      "closed converted, "
                      "hot, warm, hot lead, warm lead, discovery call, consultation, "
                      "consultation booked, call booked, trial session, trial class, "
-                     "follow up, followed up, "
+                     "follow up, followed up, booked, "
                      "presupuesto enviado, devis envoye, angebot verschickt, angebot gesendet, "
-                     "orcamento enviado, relance, "
+                     "orcamento enviado, relance, lead qualificado, lead calificado, "
+                     "lead qualifie, proposition envoyee, propuesta enviada, "
+                     "proposta enviada, signature, "
                      "proposal, proposals, "
                      "proposal sent, quote, quoted, quote sent, estimate, estimate sent, "
                      "negotiation, negotiating, demo, trial, "
@@ -65,10 +68,9 @@ _ALIAS_WORDS = {
                      "interessado, reuniao, em andamento",
     "purchase": "purchase, purchased, conversion, converted, won, closed won, closedwon, "
                 "customer, sale, sold, buyer, paid, joined, onboarded, onboarding, client, "
-                "signed, deal won, first purchase, current customer, booked, completed, "
+                "signed, deal won, first purchase, current customer, completed, "
                 "retainer paid, deposit paid, proposal signed, contract signed, "
-                "finished, "
-                "auftrag erteilt, beauftragt, "
+                "auftrag erteilt, beauftragt, neukunde, ganada, gagnee, ganha, "
                 "ganado, cerrado ganado, venta, vendido, cliente, comprado, firmado, gagne, "
                 "affaire gagnee, fechado ganho, "
                 "vendu, signe, gewonnen, verkauft, kunde, unterschrieben, ganho, assinado",
@@ -90,6 +92,7 @@ OUTCOME_ALIASES = {
             "closed not converted, not converted, junk lead, junk, lost lead, not qualified, "
             "bad fit, no contesta, sin respuesta, no interesado, sin interes, sans suite, "
             "pas interesse, pas de reponse, kein interesse, keine antwort, abgesprungen, "
+            "perdida, perdue, "
             "descartado, perdu, rejete, verloren, abgelehnt, rejeitado, recusado",
     "churned": "churned, churn, left, inactive, lapsed, expired, cancelled customer, former, "
                "former member, former patron, ex customer, former customer, "
@@ -97,7 +100,7 @@ OUTCOME_ALIASES = {
                "dado de baja, inactivo, inactif, resilie, gekundigt, inaktiv, abgewandert, "
                "inativo",
     "cancelled": "cancelled, canceled, cancellation, cancelled order, cancelado, anulado, "
-                 "annule, storniert",
+                 "annule, storniert, cancelada, anulada, annulee",
 }
 # What an order's status says happened, on an order list without a stage column (a
 # status column beside an amount): normalised value -> event kind. A pending, failed or
@@ -109,17 +112,26 @@ ORDER_STATUS_WORDS = {
                 "facturado, paye, expedie, livre, facture, bezahlt, abgeschlossen, versandt, "
                 "versendet, geliefert, zugestellt, pago, concluido, entregue, faturado, "
                 "awaiting fulfillment, awaiting shipment, awaiting pickup, unshipped, "
-                "shipping, partially paid, part paid",
+                "shipping, partially paid, part paid, "
+                # the feminine forms (una factura pagada, une commande payée) and tools' own
+                "pagada, paga, cobrada, cobrado, realizada, realizado, completada, entregada, "
+                "enviada, facturada, aprobado, aprobada, acreditado, acreditada, recibido, "
+                "payee, livree, expediee, terminee, termine, paiement accepte, "
+                "preparation en cours, en preparation, erfolgreich, erledigt, "
+                "concluida, enviado, aprovado, aprovada, faturada, pagamento aprovado, "
+                "em processamento",
     "refund": "refunded, partially refunded, partial refund, refund, returned, charged back, "
               "chargeback, reembolsado, devuelto, rembourse, retourne, erstattet, "
-              "zuruckerstattet, retourniert, devolvido",
+              "zuruckerstattet, retourniert, devolvido, estornado, estornada, reembolsada, "
+              "devuelta, devolvida, remboursee",
     "cancellation": "cancelled, canceled, cancelled order, voided, void, cancelled by customer, "
                     "canceled by customer, cancelled by client, canceled by invitee, "
                     "cancelled by seller, canceled by seller, cancelado, anulado, annule, "
                     "storniert, user canceled, user cancelled, pro canceled, pro cancelled, "
                     "customer canceled, customer cancelled, client canceled, client cancelled, "
                     "canceled by client, cancelled by staff, canceled by staff, late cancel, "
-                    "late cancellation, late cancelled, late canceled",
+                    "late cancellation, late cancelled, late canceled, cancelada, anulada, "
+                    "annulee",
     "contact": "pending, pending payment, awaiting payment, unpaid, not paid, payment due, "
                "past due, on hold, failed, payment failed, declined, denied, no show, noshow, "
                "trial, in trial, trialing, free trial, abandoned, abandoned checkout, checkout draft, "
@@ -129,7 +141,15 @@ ORDER_STATUS_WORDS = {
                "incomplete, bad debt, written off, write off, uncollectible, uncollected, "
                # a job or an appointment not done yet
                "scheduled, unscheduled, rescheduled, in progress, confirmed, booked, upcoming, "
-               "not started, requested, tentative, awaiting confirmation, needs scheduling",
+               "not started, requested, tentative, awaiting confirmation, needs scheduling, "
+               "vencida, vencido, impaga, impago, no pagada, pendiente de pago, confirmada, "
+               "confirmado, reservada, reservado, no se presento, no asistio, "
+               "en attente de paiement, en attente de virement, en attente, erreur de paiement, "
+               "en attente de virement bancaire, en attente du paiement par cheque, "
+               "en attente du paiement, en attente de paiement par cheque, "
+               "offen, uberfallig, entwurf, aguardando pagamento, pagamento pendente, "
+               "nao compareceu, agendado, agendada, recusado, recusada, rechazado, rechazada, "
+               "refuse, refusee, abgelehnt",
 }
 # Values that say the client is still active: a status, not a stage.
 ACTIVE_WORDS = ("active", "current", "open", "ongoing", "frozen", "paused", "active patron",

@@ -100,6 +100,7 @@ _NAMED_DATE = (r"^(?:[a-z]+\.?,?\s+)?"                                    # week
                r"(?:\d{1,2}(?:st|nd|rd|th)?[\s\-/.]+[a-z]+\.?[\s\-/.,]+"     # 11th feb
                r"|[a-z]+\.?[\s\-/.]+\d{1,2}(?:st|nd|rd|th)?[\s\-/.,]+)"      # feb 11,
                r"(?:\d{4}|\d{2})" + _CLOCK + "$")
+_DOTTED_DATE = r"^\d{1,2}\.\d{1,2}\.\d{2,4}"
 _ISO_DATE = r"^\d{4}-\d{2}-\d{2}(?:[t ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?)?$"
 _AM_PM = r"\s*[ap]\.?m\.?$"
 _PM = r"p\.?m\.?$"
@@ -316,9 +317,15 @@ def _number_strings(t: pa.Array, *, money: bool) -> tuple[np.ndarray, np.ndarray
     values[fast] = _to_float(_where(t, fast))
     rest = ~fast & ~empty
     if rest.any():
-        parsed = _formatted_numbers(_where(t, rest), money=money)
+        formatted = _where(t, rest)
+        parsed = _formatted_numbers(formatted, money=money)
         comma = False
-        if parsed["comma_only"].any() and not parsed["point_only"].any():
+        ambiguous = parsed["ambiguous"]
+        # Money whose every dotted amount has three digits after its dot ("$ 15.999", as
+        # Latin America writes pesos) and no amount with cents: the dot groups thousands.
+        dotted_thousands = (money and ambiguous.any() and not parsed["point_only"].any()
+                            and not (ambiguous & _has(formatted, ",")).any())
+        if dotted_thousands or (parsed["comma_only"].any() and not parsed["point_only"].any()):
             plain_dot = fast & _has(t, ".")
             dots = _matching(t, _AMBIGUOUS_DOT, plain_dot)
             comma = not (plain_dot & ~dots).any()
@@ -521,18 +528,21 @@ _DAY_MONTH = re.compile(r"\s*(\d{1,2})[/.-](\d{1,2})[/.-]\d{2,4}\b")
 def unsettled_day_month(column: pd.Series) -> str | None:
     """A cell of a date column that reads either way (03/06/2024) when no cell settles
     the order of day and month (a part over 12), else None: its dates were read by the
-    workspace setting, which the import should say."""
+    workspace setting, which the import should say. (Dotted dates, 03.06.2024, are day
+    first, whatever the setting.)"""
     example = None
+    dotted = True
     for cell in pd.unique(column.dropna().to_numpy(dtype=object)):
         found = _DAY_MONTH.match(cell) if isinstance(cell, str) else None
         if found is None:
             continue
+        dotted = dotted and re.match(_DOTTED_DATE, cell.strip()) is not None
         first, second = int(found.group(1)), int(found.group(2))
         if first > 12 or second > 12:
             return None                             # this column says which is which
         if example is None and first != second:
             example = cell.strip()
-    return example
+    return None if dotted else example
 
 
 def _decide_day_first(a, b, weight, setting: bool | None) -> bool:
@@ -616,6 +626,9 @@ class _DateStrings:
             if ap.any():
                 pm = ap & _match(sub, _PM)        # its suffix's p: not Apr's or Sep's
                 sub = pc.if_else(pa.array(ap), pc.replace_substring_regex(sub, _AM_PM, ""), sub)
+        # 02.05.2024: dotted dates are written day first wherever they are written
+        self.dotted = np.zeros(len(self.u), dtype=bool)
+        self.dotted[pos] = is_numeric & _match(sub, _DOTTED_DATE)
         for ch in "/-.:,":
             if _anywhere(sub, ch):
                 sub = pc.replace_substring(sub, ch, " ")
@@ -646,6 +659,8 @@ class _DateStrings:
         d = np.where(is_numeric, p2, np.where(month_first, p1, p0))
         dmy = is_numeric & ~ymd
         if dmy.any():
+            if self.dotted[pos][dmy].all():
+                day_first = True
             self.day_first = _decide_day_first(p0[dmy], p1[dmy], self.weight[pos][dmy], day_first)
             m[dmy], d[dmy] = (p1[dmy], p0[dmy]) if self.day_first else (p0[dmy], p1[dmy])
         ts, ok = _civil(y, m, d, h * 3600 + mi * 60 + sec)

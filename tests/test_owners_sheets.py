@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import openpyxl
 
-from conftest import cli_funnel, cli_import_text, cli_json, workspace_rows
+from conftest import cli_funnel, cli_import_text, cli_json, kind_totals, workspace_rows
 
 CLIENTS = "SELECT name, revenue_current, outcome FROM clients ORDER BY name"
 
@@ -237,3 +237,79 @@ def test_walk_ins_are_no_one(tmp_path):
         ("Chloe Ng",), ("Sarah Jones",)]
     assert workspace_rows(tmp_path, "SELECT COUNT(*), SUM(amount) FROM events "
                                     "WHERE kind = 'purchase'") == [(2, 70.0)]
+
+
+# --- where the rules above stop (session 10's adversarial sweep) -----------------------
+
+def test_a_contact_log_repeating_customer_is_one_sale_per_client(tmp_path):
+    """A CRM's activity log gives each row the contact's stage at the time: 'Customer' on
+    every row after the sale is one sale, not a repeat customer."""
+    cli_import_text(tmp_path, "contact_log.csv", (
+        "Date,Client,Notes,Stage\n"
+        "2025-01-06,Amy Hart,Intro call,Lead\n"
+        "2025-01-13,Amy Hart,Sent proposal,Proposal\n"
+        "2025-01-20,Amy Hart,Signed,Customer\n"
+        "2025-02-20,Amy Hart,Check-in,Customer\n"
+        "2025-03-20,Amy Hart,Check-in,Customer\n"
+        "2025-01-08,Ben Cole,Intro call,Lead\n"))
+    assert workspace_rows(tmp_path, "SELECT kind, COUNT(*) FROM events WHERE stage = "
+                                    "'purchase' GROUP BY kind ORDER BY kind") == [
+        ("stage_change", 2), ("won", 1)]
+    assert cli_funnel(tmp_path) == [2, 1, 1, 0, 0]
+
+
+def test_a_customer_listed_twice_beside_products_is_two_sales(tmp_path):
+    found = cli_import_text(tmp_path, "customer_products.csv", (
+        "Customer,Product,Revenue\n"
+        "Amy,Mug,110\n" + "".join(f"C{n},Plate,{n}0\n" for n in range(1, 10)) +
+        "Amy,Bowl,120\n"))
+    assert found["kind"] == "events"
+    assert workspace_rows(tmp_path, "SELECT SUM(amount) FROM events e JOIN clients c ON "
+                                    "c.id = e.client_ref WHERE c.name = 'Amy'") == [(230.0,)]
+
+
+def test_the_same_price_on_each_line_is_summed_unless_it_is_the_orders_total(tmp_path):
+    lines = "".join(f"{o},2025-03-0{o},Buyer {o},Ticket,25\n" * o for o in range(1, 5))
+    cli_import_text(tmp_path, "ticket_orders.csv", "Order ID,Date,Buyer,Item,Price\n" + lines)
+    assert kind_totals(tmp_path, "purchase") == (4, 250.0)       # 1+2+3+4 tickets at 25
+
+
+def test_ids_in_capitals(tmp_path):
+    found = cli_import_text(tmp_path, "sales.csv", (
+        "CUSTNO,DATE,AMOUNT\nA1,2025-01-05,10\nA1,2025-02-05,12\nB2,2025-01-07,30\n"))
+    assert found["mapping"]["CUSTNO"] == "client_id"
+    assert cli_funnel(tmp_path) == [2, 2, 2, 1, 0]
+
+
+def test_a_leads_value_is_what_it_may_bring(tmp_path):
+    cli_import_text(tmp_path, "Leads.csv", (
+        "Name,Email,Value,Stage\nAmy,amy@example.com,5000,Proposal\n"
+        "Ben,ben@example.com,2000,Lost\n"))
+    assert workspace_rows(tmp_path, "SELECT SUM(revenue_current), SUM(revenue_potential) "
+                                    "FROM clients") == [(None, 7000.0)]
+
+
+def test_a_client_called_total_after_a_blank_row_is_a_client(tmp_path):
+    rows = [["Name", "Email", "Phone", "Stage"],
+            *[[f"Client {n}", f"c{n}@example.com", f"555-01{n:02d}", "Customer"]
+              for n in range(6)],
+            [None, None, None, None],
+            ["Total Fitness Ltd", None, None, None],
+            ["New from the fair:", None, None, None],
+            ["Ann Lee", None, None, None]]
+    book = openpyxl.Workbook()
+    for row in rows:
+        book.active.append(row)
+    path = tmp_path / "clients.xlsx"
+    book.save(path)
+    (found,) = cli_json(tmp_path, "import", str(path))["imports"]
+    assert found["inserted"] == 9                       # (its label row too: a name alone)
+    assert workspace_rows(tmp_path, "SELECT COUNT(*) FROM clients WHERE name IN "
+                                    "('Total Fitness Ltd', 'Ann Lee')") == [(2,)]
+
+
+def test_a_list_of_payments_received_is_events(tmp_path):
+    found = cli_import_text(tmp_path, "payments_received.csv", (
+        "Client,Date,Amount paid\nAmy,2025-01-05,100\nBen,2025-01-06,50\n"))
+    assert found["kind"] == "events"
+    assert found["mapping"]["Amount paid"] == "amount"

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from dataclasses import dataclass, field
 from typing import Callable
 
@@ -281,16 +282,20 @@ def _refunded_orders(rows: pd.DataFrame) -> tuple[pd.DataFrame, list[str]]:
 LEFT_EMPTY_SHOWN = 5
 
 # At least this many orders with several lines, nearly all (REPEATED_SHARE) repeating one
-# amount on each line, say the amount column is the order's total, not the line's.
+# amount on each line, under a header naming a total ("Order Total", not "Line total" or
+# "Price": four tickets at £25 are £100), say the column is the order's total.
 REPEATED_ORDERS, REPEATED_SHARE = 3, 0.9
+_ORDER_TOTAL = re.compile(r"^(?!.*(?:line|item|sub|unit)).*total")
 
 
 def _order_lines(rows: pd.DataFrame, amount_header: str | None) -> tuple[pd.DataFrame, list[str]]:
     """Rows of one order (the same order ID, kind, client and day) are the lines of one
     order: one event, as an export's profile makes it, so that purchases and refunds count
     orders rather than lines. Its amount is its lines' sum; or, where the orders' lines
-    each repeat one amount (the order's total on every line), that amount. Each line's
-    own amount stays in its extras, under ``amount_header``. Returns the rows and a note."""
+    each repeat one amount under a header naming a total (the order's total on every line),
+    that amount. Each line's own amount stays in its extras, under ``amount_header``.
+    Returns the rows and a note."""
+    totals = bool(amount_header) and bool(_ORDER_TOTAL.search(normalise_header(amount_header)))
     if "order_id" not in rows or "kind" not in rows or rows["order_id"].isna().all():
         return rows, []
     parts = [rows[c] for c in ("order_id", "kind", "client_id", "name") if c in rows]
@@ -310,7 +315,7 @@ def _order_lines(rows: pd.DataFrame, amount_header: str | None) -> tuple[pd.Data
         amounts = rows.loc[lines, "amount"].groupby(key[lines])
         several = amounts.count() >= 2
         same = (amounts.nunique() == 1) & several
-        repeated = (several.sum() >= REPEATED_ORDERS
+        repeated = (totals and several.sum() >= REPEATED_ORDERS
                     and same.sum() >= REPEATED_SHARE * several.sum())
         if not repeated:
             if amount_header:

@@ -2131,9 +2131,11 @@ def _is_data(value) -> bool:
 
 # A footer's cell reads as a report's words ("4 record(s) downloaded", "Seller ID: shop1",
 # "Generated on 2024-05-01", "Page 1 of 2"), not as a client's name ("Studio 54").
-_FOOTER_WORDS = re.compile(r":|\brecords?\b|\btotal|generated|exported|downloaded|"
-                           r"\breport\b|printed|\bpage \d|copyright|\(c\)|©|confidential|"
-                           r"rights reserved", re.IGNORECASE)
+# (a colon with something after it, "Seller ID : shop", not a label over rows below, "New
+# from the fair:"; a total with a number, not a client called "Total Fitness")
+_FOOTER_WORDS = re.compile(r":\s*\S|\brecords?\b|\btotal\b.*\d|\d.*\btotal|generated|exported|"
+                           r"downloaded|\breport\b|printed|\bpage \d|copyright|\(c\)|©|"
+                           r"confidential|rights reserved", re.IGNORECASE)
 
 
 def _footer_rows(grid: _Grid, missing: list[np.ndarray], blank: np.ndarray,

@@ -60,7 +60,9 @@ _KIND_WORDS = {
     "stage_change": "stagechange stage move",
     "purchase": "purchase purchases order orders sale sales transaction transactions invoice "
                 "invoices booking bookings buy bought salesreceipt receipt "
-                "appointment appointments job jobs "
+                "appointment appointments job jobs cita citas termin termine agendamento "
+                "agendamentos transaktion transaktionen transaccion transacciones transacao "
+                "transacoes "
                 "pedido pedidos venta ventas compra compras factura facturas commande commandes "
                 "vente ventes facture factures bestellung bestellungen rechnung rechnungen "
                 "umsatz umsatze verkauf verkaufe venda vendas fatura faturas encomenda "
@@ -102,7 +104,7 @@ def detect_kind(raw: RawSheet, mapping: dict[str, str | None], sheet_name: str =
     client list with a notes or reason column stays a client list.
     """
     fields = {f for f in mapping.values() if f}
-    itemised = any(_names_an_item(h) for h in raw.headers)   # rows of projects, jobs...
+    itemised = _itemised(raw.headers, sheet_name, file_name)
     keys = [h for h, f in mapping.items() if f in ("client_id", "name")]
     if not keys:
         # A sheet or file name ("Returns", "orders-2026.xlsx") makes events only of a sheet
@@ -145,11 +147,15 @@ _ITEM_WORDS = frozenset(
     "project projects job jobs order orders booking bookings appointment appointments "
     "ticket tickets invoice invoices deal deals transaction transactions quote quotes "
     "estimate estimates proyecto pedido factura cita projet commande facture devis "
-    "auftrag rechnung termin projeto fatura".split())
+    "auftrag rechnung termin projeto fatura product products item items sku producto "
+    "produit produkt artikel produto".split())
 
 
-def _names_an_item(header: str) -> bool:
-    return any(word in _ITEM_WORDS for word in _words(str(header)))
+def _itemised(headers: list[str], sheet: str, file: str = "") -> bool:
+    """Whether a sheet's rows are items: projects, jobs, products (a header names one), or
+    what its name says happened ("sales", "calls"; a contacts list is people)."""
+    return (any(word in _ITEM_WORDS for header in headers for word in _words(str(header)))
+            or _sheet_word(sheet, file) not in (None, "contact", "contacts"))
 
 
 def _repeat_events(repeated: int, filled: int, fields: set[str], itemised: bool) -> bool:
@@ -170,24 +176,32 @@ def guess_sheet_mapping(headers: list[str], kind: str,
                         kind_decided: bool = True) -> dict[str, str | None]:
     """Map headers onto the fields a kind can hold. Money follows the kind: on a client
     list, an event's amount ("Sales", "Importe", "Umsatz") is what the client brought, its
-    current revenue; on a sheet decided to hold events, a client's revenue ("Amount paid")
-    is what the event brought, its amount (not while the kind is being guessed: "Revenue"
-    on a client list would look like an event)."""
+    current revenue (a "Value", a deal's, is what it may bring: its potential revenue); on
+    a sheet decided to hold events, a client's revenue ("Revenue") is what the event
+    brought, its amount, unless it is the client's whole ("Lifetime value"). Not while the
+    kind is being guessed: "Revenue" on a client list would look like an event."""
     allowed = fields_for(kind) if kind in ("clients", "events") else set()
     mapping = {}
     for header in headers:
         found = match_header(header)[0]
-        if (kind == "clients" and found == "amount"
-                and not _RATING.search(normalise_header(header))):
-            found = "revenue_current"
+        named = normalise_header(header)
+        if kind == "clients" and found == "amount" and not _RATING.search(named):
+            found = "revenue_potential" if _TO_COME.search(named) else "revenue_current"
         elif kind == "events" and kind_decided and found == "revenue_current":
-            found = "amount"
+            found = None if _CLIENTS_WHOLE.search(named) else "amount"
+        elif kind == "events" and found == "stage" and named in _A_CLIENTS_TYPE:
+            found = None            # on a log, "Contact type" is Phone or Email, no stage
         mapping[header] = found if found in allowed else None
     return mapping
 
 
-# An amount header that is a review's rating ("Stars"), not money.
+# An amount header that is a review's rating ("Stars"), not money; one that is a deal's
+# value to come; a client's revenue that is its whole, never one event's.
 _RATING = re.compile(r"star|rating")
+_TO_COME = re.compile(r"^(?:deal|close|opportunity)?value$|^valor$")
+_CLIENTS_WHOLE = re.compile(r"lifetime|ltv|clv|annual|spent|spend")
+# A client's type that CRMs use as its stage (Keap's, Copper's Contact Type: Lead, Customer)
+_A_CLIENTS_TYPE = {"contacttype", "persontype"}
 
 
 
@@ -199,22 +213,21 @@ class Refined:
     said: list[str] = field(default_factory=list)
 
 
-# Headers that name an ID (mql_id, Kunden-Nr, customer ref, CustomerID; not "Opened to
-# Paid"): the header's last word is an ID word, or a compound ending in one.
-_ID_WORDS = "id|ref|code|key|no|nr|num|number|numero"
-_ID_WORD = re.compile(f"(?:{_ID_WORDS})")
-_ID_COMPOUND = re.compile("(?:customer|client|account|member|user|contact|lead|person|kunden|"
-                          "cliente|patient|student|subscriber|company|deal|opportunity|order|"
-                          "invoice|receipt|transaction|txn|booking|ticket|mql|sql|pedido|"
-                          f"factura|commande|rechnung|bestellung|row|record)(?:{_ID_WORDS})")
+# Headers that name an ID (mql_id, Kunden-Nr, customer ref, CustomerID, CUSTNO; not
+# "Opened to Paid"): the header's last word is an ID word or ends in one, unless it is an
+# ordinary word that happens to ("paid", "piano", "turkey").
+_ID_WORD = re.compile(r"(?:id|ref|code|key|no|nr|num|number|numero)$")
+_NOT_IDS = frozenset("paid said laid kid lid bid grid void avoid solid liquid valid invalid "
+                     "rapid humid hybrid vivid acid fluid cupid squid android period "
+                     "casino piano volcano domino studio radio video portfolio "
+                     "turkey hockey jockey monkey donkey whiskey".split())
 
 
 def _names_an_id(header: str) -> bool:
-    """Whether a header names an ID (see _ID_WORD, _ID_COMPOUND)."""
+    """Whether a header names an ID (see _ID_WORD)."""
     spaced = re.sub(r"([a-z])([A-Z])", r"\1 \2", str(header))
     words = re.findall(r"[a-z0-9]+", without_accents(spaced))
-    return bool(words) and bool(_ID_WORD.fullmatch(words[-1])
-                                or _ID_COMPOUND.fullmatch(words[-1]))
+    return bool(words) and words[-1] not in _NOT_IDS and bool(_ID_WORD.search(words[-1]))
 
 
 # An ID header of an order or invoice: on an events sheet with no order ID, its order ID.
@@ -222,7 +235,8 @@ _ORDER_WORDS = "order|invoice|receipt|pedido|factura|commande|rechnung|bestellun
 _ORDER_ID = re.compile(_ORDER_WORDS)
 # An ID header that names a thing that happened or was sold ("amazon-order-id", "Invoice
 # No", "Transaction ID", "SKU"): it identifies an event or a product, never a client.
-_EVENT_ID = re.compile(_ORDER_WORDS + "|transaction|txn|ticket|booking|appointment|payment|"
+_EVENT_ID = re.compile(_ORDER_WORDS + "|transaction|transaktion|transaccion|transacao|txn|"
+                       "ticket|booking|appointment|payment|zahlung|beleg|"
                        "charge|shipment|item|sku|product|listing")
 _SCORE_HEADERS = {"nps": re.compile(r"recommend|recomend|empfehl|nps"),
                   "satisfaction": re.compile(r"satisf|zufrieden|csat")}
@@ -267,6 +281,12 @@ def refine_mapping(raw: RawSheet, mapping: dict[str, str | None], kind: str, *,
             if header != "email":
                 said.append(f"'{header}' holds e-mail addresses")
             break
+    for header in free:         # "Estado" beside "Cidade": SP, RJ are states, no status
+        if mapping[header] in ("status", "stage") and _state_codes(raw.frame[header]):
+            mapping[header] = "region" if kind == "clients" and "region" not in used else None
+            said.append(f"'{header}' holds states or provinces ("
+                        f"{', '.join(map(str, raw.frame[header].dropna().unique()[:2]))}), "
+                        "not a status")
     date_field = {"events": "date", "clients": "first_contact"}.get(kind)
     if date_field and not any(field_type(f) == "date" for f in used if f):
         for header in free:
@@ -301,7 +321,7 @@ def refine_mapping(raw: RawSheet, mapping: dict[str, str | None], kind: str, *,
             said.append(f"'{header}' matches the client IDs of an earlier import ({found:,} of "
                         f"{tried:,} values checked): its rows join those clients")
         elif (email := next((h for h, f in mapping.items() if f == "email"), None)) and (
-                values_of(email).is_email):
+                values_of(email).is_email and not _one_value(raw.frame[email])):
             key_from_email = email
             said.append(f"clients are matched by e-mail ('{email}', case ignored)")
         elif "name" not in mapping.values():
@@ -337,6 +357,21 @@ def _join_column(raw, mapping, free, values_of, known_ids):
         if found >= 2 and 2 * found >= len(tried):          # half or more are known
             return header, found, len(tried)
     return None
+
+
+def _state_codes(column: pd.Series) -> bool:
+    """Whether a column's values are mostly two capital letters (SP, RJ, NSW's kin): a
+    country's states, not stages or statuses."""
+    distinct = pd.unique(column.dropna().astype(str).str.strip())
+    codes = sum(bool(re.fullmatch(r"[A-Z]{2,3}", value)) for value in distinct)
+    return len(distinct) >= 2 and codes >= 0.8 * len(distinct)
+
+
+def _one_value(column: pd.Series) -> bool:
+    """Whether several filled cells all hold one value (a shop's own e-mail on each of its
+    transactions: no one's key)."""
+    filled = column.dropna()
+    return len(filled) > 2 and filled.astype(str).str.strip().str.casefold().nunique() == 1
 
 
 def _unique(raw: RawSheet, header: str) -> bool:
@@ -581,8 +616,10 @@ def resolve_kinds(out, plan, frame, raw, columns_for, stage_map=None) -> list[st
             if kind is not None:
                 return kind, None
             said = read_stage_value(cell, stage_map)
-            if said.won or said.stage == "purchase":      # a sale, whatever it is called
+            if said.won:
                 return "won", said.stage
+            if said.stage == "purchase":               # a sale, whatever it is called
+                return STAGE_SALE, said.stage
             if said.stage is not None:
                 return "stage_change", said.stage
             if said.outcome == "lost":
@@ -601,7 +638,7 @@ def resolve_kinds(out, plan, frame, raw, columns_for, stage_map=None) -> list[st
         if outcome in ("cancelled", "churned"):
             return "cancellation", None
         if stage == "purchase" and has_stage_column:   # "Completed", "Customer": a sale
-            return "won", None
+            return STAGE_SALE, None
         if stage is not None and has_stage_column:
             return "stage_change", None
         if stage_raw is not None and has_stage_column:
@@ -626,6 +663,7 @@ def resolve_kinds(out, plan, frame, raw, columns_for, stage_map=None) -> list[st
     paid = "contact" if sold else "purchase"     # the paying of an invoice, or a sale
     kinds = [decided[combo][0] for combo in combos]
     kinds = [paid if kind == PAYMENT else kind for kind in kinds]
+    kinds = _stage_sales(out, kinds, _itemised(raw.headers, plan.sheet, plan.file))
     if by_status:   # a refunded order was bought first: prepare_sheet adds its purchase
         out["_refunded_order"] = [
             ("partial" if "partial" in normalise_value(status) else "full")
@@ -652,6 +690,31 @@ def resolve_kinds(out, plan, frame, raw, columns_for, stage_map=None) -> list[st
             "as contacts, with those words as their touchpoint.")
     out["kind"] = pd.Series(kinds, index=out.index, dtype=object)
     return notes
+
+
+STAGE_SALE = "stage sale"    # (resolve_kinds: a row whose stage is purchase)
+
+
+def _stage_sales(out: pd.DataFrame, kinds: list[str], itemised: bool) -> list[str]:
+    """Rows whose stage is purchase ("Completed", "Customer") are won sales: each one on a
+    list of items (projects, jobs), where two on different days make a repeat customer; on
+    a log of a client's contacts, which repeats the stage it has reached on every row, the
+    earliest only, the others a stage change."""
+    sales = [i for i, kind in enumerate(kinds) if kind == STAGE_SALE]
+    kinds = ["won" if kind == STAGE_SALE else kind for kind in kinds]
+    if itemised or len(sales) < 2:
+        return kinds
+    who = next((out[c] for c in ("client_id", "name") if c in out), None)
+    if who is None:
+        return kinds
+    rows = pd.DataFrame({"who": who.iloc[sales].map(name_key).to_numpy(),
+                         "date": (out["date"].iloc[sales].astype(object).fillna("9999")
+                                  .astype(str).to_numpy() if "date" in out else ""),
+                         "at": sales})
+    later = rows.sort_values(["date", "at"]).duplicated("who") & rows["who"].notna()
+    for at in rows.loc[later, "at"]:
+        kinds[at] = "stage_change"
+    return kinds
 
 
 def _kind_named(key: str) -> str | None:
