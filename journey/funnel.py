@@ -31,6 +31,7 @@ from .errors import ValidationError
 from .fields import CLIENT_FIELDS
 from .filters import NO_FILTERS, Filters
 from .stages import ALL_STAGES, LABELS, PHASES, PRE_AWARENESS, RANK, STAGES, stage_at_column
+from . import values
 from .values import add_days, stored_day
 from .workspace import get_setting
 
@@ -303,13 +304,16 @@ def biggest_drop(frame: pd.DataFrame) -> Drop | None:
 # --- cohorts, timing, stalled clients, where clients are now ------------------------------
 
 def as_of_date(db: Database) -> str:
-    """The date "now" means for this workspace: its latest client date, else today.
+    """The date "now" means for this workspace: its latest client date, else today, and
+    never after today (dates after it are of things planned: a booking is no contact).
 
     Workshops often look at an export that ended weeks ago; measuring from today would call
     every client stalled, so time in stage is measured to the last date the data knows.
     """
     row = db.execute("SELECT MAX(last_date) FROM clients").fetchone()
-    return stored_day(row[0]) or dt.date.today().isoformat()
+    now = values.today().isoformat()
+    latest = stored_day(row[0])
+    return min(latest, now) if latest else now
 
 
 def cohort_conversion(db: Database, *, filters: Filters = NO_FILTERS,

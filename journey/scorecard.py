@@ -183,7 +183,7 @@ def business_figures(db: Database, filters: Filters = NO_FILTERS) -> dict:
     (purchase days per customer per year, from each customer's first purchase to the
     workspace's last date, at least a month each). None where nothing measures it."""
     where, params = filters.where("c")
-    as_of = db.execute("SELECT MAX(last_date) FROM clients").fetchone()[0]
+    as_of = as_of_date(db)
     row = db.execute(f"""
     WITH member AS (
       SELECT c.furthest_rank >= {RANK['purchase']} AS customer,

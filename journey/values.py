@@ -916,6 +916,12 @@ def stored_day(value: object) -> str | None:
         return None
 
 
+def today() -> dt.date:
+    """Today's date: where the data's dates end when they run on into the future (a
+    booking, a planned project: things not done yet). A function, so tests can fix it."""
+    return dt.date.today()
+
+
 def add_days(day: dt.date, days: int) -> dt.date:
     """``day`` moved by ``days`` (back when negative), held within the calendar
     (0001-01-01 to 9999-12-31) where plain date arithmetic would raise."""

@@ -202,6 +202,19 @@ def test_time_to_convert_buckets(shop):
         ("over 180 days", 0)]
 
 
+def test_now_is_never_after_today(shop, monkeypatch):
+    """A booking dated next month is not a contact yet: time in a stage is measured to
+    today when the data runs on past it (journey.values.today)."""
+    import datetime as dt
+
+    from journey import values
+
+    monkeypatch.setattr(values, "today", lambda: dt.date(2024, 5, 1))
+    assert funnel.as_of_date(shop) == "2024-05-01"
+    assert records(funnel.stalled_clients(shop), ["client_id", "days_in_stage"])[0] == (
+        "E", 117)                                       # 2024-01-05 to 2024-05-01
+
+
 def test_stalled_clients(shop):
     # As of 2024-06-01 (the latest date in the data). C and D left; E, considering, was
     # last seen on its first contact (2024-01-05: 26 + 29 + 31 + 30 + 31 + 1 days before).

@@ -65,15 +65,15 @@ def test_no_period_chosen_means_the_last_12_months_up_to_the_latest_date():
 def test_dates_after_today_are_planned_and_the_period_ends_today(monkeypatch):
     """A booking for next year is no reason to measure a year that has not happened: the
     period ends today, and says why."""
-    from journey.signs import period as periods
+    from journey import values
 
-    monkeypatch.setattr(periods, "today", lambda: dt.date(2024, 6, 30))
+    monkeypatch.setattr(values, "today", lambda: dt.date(2024, 6, 30))
     db = build(["A,2025-03-01,purchase,,,,", "B,2024-05-01,purchase,,,,"])
     period = resolve_period(db)
     assert (period.start, period.end) == ("2023-07-01", "2024-06-30")
     assert period.note.endswith("Dates after today (up to 2025-03-01) are of things planned, "
                                 "not done yet.")
-    monkeypatch.setattr(periods, "today", lambda: dt.date(2025, 6, 30))
+    monkeypatch.setattr(values, "today", lambda: dt.date(2025, 6, 30))
     assert resolve_period(db).end == "2025-03-01"        # (not after today: as before)
 
 

@@ -95,11 +95,12 @@ def detect_kind(raw: RawSheet, mapping: dict[str, str | None], sheet_name: str =
                 file_name: str = "", key_from_email: bool = False) -> str:
     """Guess whether a sheet holds clients (one row each), events, or reference rows.
 
-    A client key that repeats means events (unless only a few repeat on a sheet where
-    nothing happened and whose rows are no projects or jobs: _repeat_events). The key is the client ID when the sheet has one (two
-    clients may share a name), else the name. With unique keys, a sheet whose name says its
-    rows are people ("Leads") holds clients, unless it has a kind, an order ID, or both a
-    date and an amount; another is events when it has more of the fields that only events have and that say something happened (date, kind,
+    A client key that repeats means events, unless only a few repeat on a sheet where
+    nothing happened and whose rows are no items (_repeat_events). The key is the client
+    ID when the sheet has one (two clients may share a name), else the name. With unique
+    keys, a sheet whose name says its rows are people ("Leads") holds clients, unless it
+    has a kind, an order ID, or both a date and an amount; another is events when it has
+    more of the fields that only events have and that say something happened (date, kind,
     amount, order ID) than client-only fields (an e-mail that is the key counts as one): a
     client list with a notes or reason column stays a client list.
     """

@@ -12,6 +12,7 @@ from sqlite_utils import Database
 from ..errors import ValidationError
 from ..fields import EVENT_KINDS
 from ..filters import NO_FILTERS, Filters
+from .. import values
 from ..values import add_days, add_months, stored_day
 
 EPOCH = dt.date(1970, 1, 1)                          # day numbers count from 1970-01-01
@@ -43,11 +44,6 @@ def latest_date(db: Database) -> str | None:
     return found
 
 
-def today() -> dt.date:
-    """Today's date (a function, so that tests can fix it)."""
-    return dt.date.today()
-
-
 def resolve_period(db: Database, filters: Filters = NO_FILTERS) -> Period:
     """The filters' date range, or the last 12 months up to the workspace's latest date (up
     to today, when the workspace has dates after it: bookings, planned projects).
@@ -57,7 +53,7 @@ def resolve_period(db: Database, filters: Filters = NO_FILTERS) -> Period:
     chosen = bool(filters.date_from or filters.date_to)
     latest = latest_date(db)
     ahead = None                  # the latest date, when it is after today (a booking)
-    if not chosen and latest is not None and latest > (now := today().isoformat()):
+    if not chosen and latest is not None and latest > (now := values.today().isoformat()):
         ahead, latest = latest, now
     if not chosen and latest is None:
         return Period(None, None, None, None,
