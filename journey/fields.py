@@ -333,10 +333,16 @@ def match_header(header: object) -> tuple[str | None, int]:
             return match_header(prefixed.group(1))
         # "Total (ARS)", "Betrag (brutto)", "Umsatz 2023": what the header says around a
         # currency, a note in brackets or a year
-        plain = _ASIDE.sub(" ", header).strip()
-        if plain and plain != header.strip():
+        plain = plain_header(header)
+        if plain != header.strip():
             return _INDEX.get(normalise_header(plain), (None, 99))
     return found
+
+
+def plain_header(header: object) -> str:
+    """A header without a note in brackets or a year beside it: "Value (est.)" -> "Value"
+    (the header itself when nothing else is left)."""
+    return _ASIDE.sub(" ", str(header)).strip() or str(header).strip()
 
 
 # (not "(2)": the import's name for a header repeated, "company (2)", is another column)

@@ -304,16 +304,16 @@ def biggest_drop(frame: pd.DataFrame) -> Drop | None:
 # --- cohorts, timing, stalled clients, where clients are now ------------------------------
 
 def as_of_date(db: Database) -> str:
-    """The date "now" means for this workspace: its latest client date, else today, and
-    never after today (dates after it are of things planned: a booking is no contact).
+    """The date "now" means for this workspace: its latest client date that is not after
+    today (a later one is of something planned, a booking, or a typing slip), else today.
 
     Workshops often look at an export that ended weeks ago; measuring from today would call
     every client stalled, so time in stage is measured to the last date the data knows.
     """
-    row = db.execute("SELECT MAX(last_date) FROM clients").fetchone()
-    now = values.today().isoformat()
-    latest = stored_day(row[0])
-    return min(latest, now) if latest else now
+    now = values.today()
+    row = db.execute("SELECT MAX(last_date) FROM clients WHERE last_date < ?",
+                     [add_days(now, 1).isoformat()]).fetchone()
+    return stored_day(row[0]) or now.isoformat()
 
 
 def cohort_conversion(db: Database, *, filters: Filters = NO_FILTERS,

@@ -313,3 +313,57 @@ def test_a_list_of_payments_received_is_events(tmp_path):
         "Client,Date,Amount paid\nAmy,2025-01-05,100\nBen,2025-01-06,50\n"))
     assert found["kind"] == "events"
     assert found["mapping"]["Amount paid"] == "amount"
+
+
+# --- the second adversarial sweep ------------------------------------------------------
+
+def test_a_clients_orders_count_is_no_item(tmp_path):
+    """'Orders' is the client's own count (purchases): a client list with one client entered
+    twice stays a client list."""
+    rows = "".join(f"Client {n},c{n}@example.com,{n % 3},{n}00\n" for n in range(12))
+    found = cli_import_text(tmp_path, "shop_clients.csv", (
+        "Name,Email,Orders,Total spent\n" + rows + "Client 1,C1@example.com,2,250\n"))
+    assert found["kind"] == "clients"
+    # bought: n % 3 > 0; twice: n % 3 == 2, and Client 1, whose later row says 2
+    assert cli_funnel(tmp_path)[2:4] == [8, 5]
+
+
+def test_sales_leads_are_people_not_sales(tmp_path):
+    rows = "".join(f"Lead {n},l{n}@example.com,2025-01-{n + 1:02d}\n" for n in range(12))
+    found = cli_import_text(tmp_path, "sales_leads.csv", (
+        "Name,Email,Date\n" + rows + "Lead 3,L3@example.com,2025-02-01\n"))
+    assert found["kind"] == "clients"
+    assert cli_funnel(tmp_path) == [12, 0, 0, 0, 0]
+
+
+def test_stage_abbreviations_are_no_states(tmp_path):
+    found = cli_import_text(tmp_path, "pipeline.csv", (
+        "Client,Status\nAmy,MQL\nBen,SQL\nCal,WON\nDee,NEW\nEd,SQL\n"))
+    assert found["mapping"]["Status"] == "status"
+    assert cli_funnel(tmp_path) == [5, 4, 1, 0, 0]
+
+
+def test_a_completed_project_with_its_own_fee_is_a_sale(tmp_path):
+    cli_import_text(tmp_path, "projects_log.csv", (
+        "Date,Client,Work,Stage,Fee\n"
+        "2025-01-10,Amy,Logo,Completed,£800\n"
+        "2025-04-10,Amy,Website,Completed,\"£2,400\"\n"
+        "2025-05-01,Amy,Check-in,Completed,\n"
+        "2025-02-01,Ben,Logo,Proposal,\n"))
+    assert kind_totals(tmp_path, "won") == (2, 3200.0)
+    assert cli_funnel(tmp_path) == [2, 2, 1, 1, 0]
+
+
+def test_an_order_value_repeated_on_each_line_counts_once(tmp_path):
+    lines = "".join(f"{o},2025-03-0{o},buyer{o}@example.com,Item {i},{o}0.00\n"
+                    for o in range(1, 5) for i in range(2))
+    cli_import_text(tmp_path, "orders.csv", "Order ID,Date,Email,Item,Order value\n" + lines)
+    assert kind_totals(tmp_path, "purchase") == (4, 100.0)      # 10 + 20 + 30 + 40
+
+
+def test_a_value_with_a_currency_or_a_year_is_still_a_deals_value(tmp_path):
+    cli_import_text(tmp_path, "prospects.csv", (
+        "Name,Email,Deal value (GBP),Stage\nAmy,amy@example.com,5000,Proposal\n"
+        "Ben,ben@example.com,2000,Lead\n"))
+    assert workspace_rows(tmp_path, "SELECT SUM(revenue_current), SUM(revenue_potential) "
+                                    "FROM clients") == [(None, 7000.0)]

@@ -62,17 +62,19 @@ def test_no_period_chosen_means_the_last_12_months_up_to_the_latest_date():
     assert "last 12 months" in period.note and "2024-12-31" in period.note
 
 
-def test_dates_after_today_are_planned_and_the_period_ends_today(monkeypatch):
-    """A booking for next year is no reason to measure a year that has not happened: the
-    period ends today, and says why."""
+def test_dates_after_today_are_planned_and_the_period_ends_before_them(monkeypatch):
+    """A booking for next year (or a date typed 2042) is no reason to measure a year that
+    has not happened: the period ends on the latest date that is not after today, and says
+    why."""
     from journey import values
 
     monkeypatch.setattr(values, "today", lambda: dt.date(2024, 6, 30))
     db = build(["A,2025-03-01,purchase,,,,", "B,2024-05-01,purchase,,,,"])
     period = resolve_period(db)
-    assert (period.start, period.end) == ("2023-07-01", "2024-06-30")
+    # (the anchor's 2024-12-31 and A's 2025-03-01 are after today; B's 2024-05-01 is not)
+    assert (period.start, period.end) == ("2023-05-02", "2024-05-01")
     assert period.note.endswith("Dates after today (up to 2025-03-01) are of things planned, "
-                                "not done yet.")
+                                "not done yet, or typed wrong.")
     monkeypatch.setattr(values, "today", lambda: dt.date(2025, 6, 30))
     assert resolve_period(db).end == "2025-03-01"        # (not after today: as before)
 

@@ -285,7 +285,7 @@ LEFT_EMPTY_SHOWN = 5
 # amount on each line, under a header naming a total ("Order Total", not "Line total" or
 # "Price": four tickets at £25 are £100), say the column is the order's total.
 REPEATED_ORDERS, REPEATED_SHARE = 3, 0.9
-_ORDER_TOTAL = re.compile(r"^(?!.*(?:line|item|sub|unit)).*total")
+_ORDER_TOTAL = re.compile(r"^(?!.*(?:line|item|sub|unit)).*(?:total|ordervalue|orderamount)")
 
 
 def _order_lines(rows: pd.DataFrame, amount_header: str | None) -> tuple[pd.DataFrame, list[str]]:

@@ -26,7 +26,7 @@ from ..columns import GUIDE_HEADERS
 from ..errors import UnreadableFile, ValidationError
 from ..fields import (
     CLIENT_ONLY, EVENT_FIELDS, EVENT_KINDS, EVENT_ONLY, SCORE_RANGES, field_type, fields_for,
-    match_header, normalise_header)
+    match_header, normalise_header, plain_header)
 from ..journal import stage_mapping
 from ..stages import (
     ALL_STAGES, ORDER_STATUS_KIND, OUTCOMES, normalise_value, read_stage_value)
@@ -105,7 +105,9 @@ def detect_kind(raw: RawSheet, mapping: dict[str, str | None], sheet_name: str =
     client list with a notes or reason column stays a client list.
     """
     fields = {f for f in mapping.values() if f}
-    itemised = _itemised(raw.headers, sheet_name, file_name)
+    itemised = _itemised(mapping, sheet_name, file_name)
+    people = _names_people(sheet_name)         # "Leads": a date is when each came in
+    happened = fields & HAPPENED_FIELDS - ({"date"} if people else set())
     keys = [h for h, f in mapping.items() if f in ("client_id", "name")]
     if not keys:
         # A sheet or file name ("Returns", "orders-2026.xlsx") makes events only of a sheet
@@ -123,12 +125,12 @@ def detect_kind(raw: RawSheet, mapping: dict[str, str | None], sheet_name: str =
         cells = column.dropna().tolist()
         texts = list(map(str, cells))          # equal texts are equal keys: a quick answer
         repeated = len(cells) - len({t.strip().casefold() for t in texts})
-        if _repeat_events(repeated, len(cells), fields, itemised):
+        if _repeat_events(repeated, len(cells), happened, itemised):
             return "events"
-        if raw.repeats is not None and _repeat_events(*raw.repeats(header), fields, itemised):
+        if raw.repeats is not None and _repeat_events(*raw.repeats(header), happened, itemised):
             return "events"                    # (the parts after the first say so)
         # (a few clients listed twice on a sheet where nothing happened: a client list)
-    if (_names_people(sheet_name) and not fields & {"kind", "order_id"}
+    if (people and not fields & {"kind", "order_id"}
             and not {"date", "amount"} <= fields):
         return "clients"         # "Leads" with the date each came in, "Kunden" with a total
     event_score = len(fields & EVENT_ONLY & HAPPENED_FIELDS)
@@ -152,19 +154,20 @@ _ITEM_WORDS = frozenset(
     "produit produkt artikel produto".split())
 
 
-def _itemised(headers: list[str], sheet: str, file: str = "") -> bool:
-    """Whether a sheet's rows are items: projects, jobs, products (a header names one), or
-    what its name says happened ("sales", "calls"; a contacts list is people)."""
-    return (any(word in _ITEM_WORDS for header in headers for word in _words(str(header)))
+def _itemised(mapping: dict[str, str | None], sheet: str, file: str = "") -> bool:
+    """Whether a sheet's rows are items: projects, jobs, products (a header names one, not
+    one of a client's own figures: "Orders", "Last order"), or what its name says happened
+    ("sales", "calls"; a contacts list is people)."""
+    return (any(word in _ITEM_WORDS for header, field in mapping.items()
+                if field not in CLIENT_ONLY for word in _words(str(header)))
             or _sheet_word(sheet, file) not in (None, "contact", "contacts"))
 
 
-def _repeat_events(repeated: int, filled: int, fields: set[str], itemised: bool) -> bool:
+def _repeat_events(repeated: int, filled: int, happened: set[str], itemised: bool) -> bool:
     """Whether keys that repeat (``repeated`` of ``filled`` cells) make a sheet events: they
-    do on a sheet where something happened or whose rows are items (projects, jobs), or
-    when more than a few repeat."""
-    return repeated > 0 and bool(fields & HAPPENED_FIELDS or itemised
-                                 or repeated > filled * FEW_REPEATS)
+    do on a sheet where something happened (``happened``: its fields that say so) or whose
+    rows are items (projects, jobs), or when more than a few repeat."""
+    return repeated > 0 and bool(happened or itemised or repeated > filled * FEW_REPEATS)
 
 
 def _sheet_kind(sheet: str, file: str = "") -> str | None:
@@ -185,7 +188,7 @@ def guess_sheet_mapping(headers: list[str], kind: str,
     mapping = {}
     for header in headers:
         found = match_header(header)[0]
-        named = normalise_header(header)
+        named = normalise_header(plain_header(header))
         if kind == "clients" and found == "amount" and not _RATING.search(named):
             found = "revenue_potential" if _TO_COME.search(named) else "revenue_current"
         elif kind == "events" and kind_decided and found == "revenue_current":
@@ -283,7 +286,7 @@ def refine_mapping(raw: RawSheet, mapping: dict[str, str | None], kind: str, *,
                 said.append(f"'{header}' holds e-mail addresses")
             break
     for header in free:         # "Estado" beside "Cidade": SP, RJ are states, no status
-        if mapping[header] in ("status", "stage") and _state_codes(raw.frame[header]):
+        if mapping[header] == "status" and _state_codes(raw.frame[header]):
             mapping[header] = "region" if kind == "clients" and "region" not in used else None
             said.append(f"'{header}' holds states or provinces ("
                         f"{', '.join(map(str, raw.frame[header].dropna().unique()[:2]))}), "
@@ -361,10 +364,11 @@ def _join_column(raw, mapping, free, values_of, known_ids):
 
 
 def _state_codes(column: pd.Series) -> bool:
-    """Whether a column's values are mostly two capital letters (SP, RJ, NSW's kin): a
-    country's states, not stages or statuses."""
+    """Whether a column's values are mostly two or three capital letters that say nothing
+    of a stage (SP, RJ, NSW; not MQL, WON, NEW): a country's states, not statuses."""
     distinct = pd.unique(column.dropna().astype(str).str.strip())
-    codes = sum(bool(re.fullmatch(r"[A-Z]{2,3}", value)) for value in distinct)
+    codes = sum(bool(re.fullmatch(r"[A-Z]{2,3}", value)) and not read_stage_value(value).known
+                and normalise_value(value) not in ORDER_STATUS_KIND for value in distinct)
     return len(distinct) >= 2 and codes >= 0.8 * len(distinct)
 
 
@@ -664,7 +668,7 @@ def resolve_kinds(out, plan, frame, raw, columns_for, stage_map=None) -> list[st
     paid = "contact" if sold else "purchase"     # the paying of an invoice, or a sale
     kinds = [decided[combo][0] for combo in combos]
     kinds = [paid if kind == PAYMENT else kind for kind in kinds]
-    kinds = _stage_sales(out, kinds, _itemised(raw.headers, plan.sheet, plan.file))
+    kinds = _stage_sales(out, kinds, _itemised(plan.mapping, plan.sheet, plan.file))
     if by_status:   # a refunded order was bought first: prepare_sheet adds its purchase
         out["_refunded_order"] = [
             ("partial" if "partial" in normalise_value(status) else "full")
@@ -700,7 +704,8 @@ def _stage_sales(out: pd.DataFrame, kinds: list[str], itemised: bool) -> list[st
     """Rows whose stage is purchase ("Completed", "Customer") are won sales: each one on a
     list of items (projects, jobs), where two on different days make a repeat customer; on
     a log of a client's contacts, which repeats the stage it has reached on every row, the
-    earliest only, the others a stage change."""
+    earliest only, and each later one with an amount of its own (a fee), the others a
+    stage change."""
     sales = [i for i, kind in enumerate(kinds) if kind == STAGE_SALE]
     kinds = ["won" if kind == STAGE_SALE else kind for kind in kinds]
     if itemised or len(sales) < 2:
@@ -712,7 +717,10 @@ def _stage_sales(out: pd.DataFrame, kinds: list[str], itemised: bool) -> list[st
                          "date": (out["date"].iloc[sales].astype(object).fillna("9999")
                                   .astype(str).to_numpy() if "date" in out else ""),
                          "at": sales})
-    later = rows.sort_values(["date", "at"]).duplicated("who") & rows["who"].notna()
+    later = (rows.sort_values(["date", "at"]).duplicated("who").reindex(rows.index)
+             & rows["who"].notna())
+    if "amount" in out:
+        later &= out["amount"].iloc[sales].isna().to_numpy()
     for at in rows.loc[later, "at"]:
         kinds[at] = "stage_change"
     return kinds
@@ -796,8 +804,11 @@ def _speaks_of_payment(statuses: pd.Series) -> bool:
 def _sheet_word(sheet: str, file: str = "") -> str | None:
     """The word of a sheet's name that names an event kind ("Returns", "Rückgaben" read
     without accents), else of its file's name, or None. A sheet whose name says its rows
-    are people takes no kind from its file ("Leads" in leads-and-sales.xlsx)."""
-    for name in (sheet, "" if _names_people(sheet) else file):
+    are people takes no kind from it or its file ("Leads" in leads-and-sales.xlsx, "sales
+    leads")."""
+    if _names_people(sheet):
+        return None
+    for name in (sheet, file):
         found = next((word for word in _words(name) if word in KIND_OF), None)
         if found:
             return found
@@ -814,11 +825,9 @@ _PEOPLE_WORDS = frozenset(
 
 
 def _names_people(sheet: str) -> bool:
-    """Whether a sheet's name says its rows are people and names no event kind ("Leads",
-    not "Customer orders")."""
-    words = _words(sheet)
-    return (any(word in _PEOPLE_WORDS for word in words)
-            and not any(word in KIND_OF for word in words))
+    """Whether a sheet's name says its rows are people ("Leads", "Sales leads"; not
+    "Customer orders")."""
+    return any(word in _PEOPLE_WORDS for word in _words(sheet))
 
 
 def _words(name: str) -> list[str]:

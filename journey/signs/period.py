@@ -32,15 +32,17 @@ class Period:
         return self.start is None
 
 
-def latest_date(db: Database) -> str | None:
-    """The latest date in the workspace: of its events (one index lookup per kind), or of
-    its clients when no event has a date."""
-    latest = "COALESCE((SELECT date FROM events WHERE kind = ? ORDER BY date DESC LIMIT 1), '')"
+def latest_date(db: Database, before: str = "~") -> str | None:
+    """The latest date in the workspace (before the ISO day ``before``): of its events
+    (one index lookup per kind), or of its clients when no event has a date."""
+    latest = ("COALESCE((SELECT date FROM events WHERE kind = ? AND date < ? "
+              "ORDER BY date DESC LIMIT 1), '')")
     row = db.execute(f"SELECT MAX({', '.join([latest] * len(EVENT_KINDS))})",
-                     list(EVENT_KINDS)).fetchone()
+                     [value for kind in EVENT_KINDS for value in (kind, before)]).fetchone()
     found = stored_day(row[0])
     if found is None:
-        found = stored_day(db.execute("SELECT MAX(last_date) FROM clients").fetchone()[0])
+        found = stored_day(db.execute("SELECT MAX(last_date) FROM clients WHERE last_date < ?",
+                                      [before]).fetchone()[0])
     return found
 
 
@@ -53,8 +55,12 @@ def resolve_period(db: Database, filters: Filters = NO_FILTERS) -> Period:
     chosen = bool(filters.date_from or filters.date_to)
     latest = latest_date(db)
     ahead = None                  # the latest date, when it is after today (a booking)
-    if not chosen and latest is not None and latest > (now := values.today().isoformat()):
-        ahead, latest = latest, now
+    now = values.today()
+    if not chosen and latest is not None and latest > now.isoformat():
+        # the latest date that is not after today: a date typed 2042 in a 2024 export
+        # leaves the period on the data
+        ahead = latest
+        latest = latest_date(db, add_days(now, 1).isoformat()) or now.isoformat()
     if not chosen and latest is None:
         return Period(None, None, None, None,
                       "The workspace has no dates, so each sign is measured over all its data, "
@@ -72,9 +78,10 @@ def resolve_period(db: Database, filters: Filters = NO_FILTERS) -> Period:
         note = (f"The period chosen in the sidebar, {start} to {end}, compared with the "
                 f"{length.days} days before ({previous_start} to {previous_end}).")
     elif ahead:
-        note = (f"No period chosen, so the last 12 months up to today: {start} to {end}, "
-                f"compared with the 12 months before ({previous_start} to {previous_end}). "
-                f"Dates after today (up to {ahead}) are of things planned, not done yet.")
+        note = (f"No period chosen, so the last 12 months up to the latest date in the "
+                f"workspace that is not after today: {start} to {end}, compared with the 12 "
+                f"months before ({previous_start} to {previous_end}). Dates after today (up "
+                f"to {ahead}) are of things planned, not done yet, or typed wrong.")
     else:
         note = (f"No period chosen, so the last 12 months up to the latest date in the "
                 f"workspace: {start} to {end}, compared with the 12 months before "
