@@ -47,6 +47,8 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from .text import without_accents
+
 __all__ = ["parse_number", "parse_money", "parse_percent", "parse_count", "parse_score",
            "parse_bool", "parse_dates", "parse_text", "to_sql_value", "placeholder_dates",
            "blank_placeholder_dates", "stored_day", "add_days", "add_months"]
@@ -113,6 +115,15 @@ _MONTHS = {"jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3
            "apr": 4, "april": 4, "may": 5, "jun": 6, "june": 6, "jul": 7, "july": 7,
            "aug": 8, "august": 8, "sep": 9, "sept": 9, "september": 9, "oct": 10,
            "october": 10, "nov": 11, "november": 11, "dec": 12, "december": 12}
+# ... and in Spanish, French, German and Portuguese (read without accents: "März" is marz)
+for _number, _names in enumerate((
+        "enero ene janvier janv januar janeiro", "febrero fevrier fevr februar fevereiro fev",
+        "marzo mars marz maerz marco", "abril abr avril avr", "mayo mai maio",
+        "junio juin juni junho", "julio juillet juil juli julho",
+        "agosto ago aout", "septiembre setiembre set septembre setembro",
+        "octubre octobre okt oktober outubro out", "noviembre novembre novembro",
+        "diciembre dic decembre dezember dez dezembro"), start=1):
+    _MONTHS.update(dict.fromkeys(_names.split(), _number))
 _MONTH_NAMES = pa.array(list(_MONTHS))
 _MONTH_NUMBERS = np.array([0, *_MONTHS.values()], dtype=np.int64)     # index_in + 1
 _WEEKDAYS = ("", "mon", "monday", "tue", "tues", "tuesday", "wed", "wednesday", "thu",
@@ -554,6 +565,18 @@ def _decide_day_first(a, b, weight, setting: bool | None) -> bool:
     return True if setting is None else bool(setting)
 
 
+def _other_languages(u: pa.Array) -> pa.Array:
+    """Dates written in Spanish, French, German or Portuguese as an English reader takes
+    them: accents dropped ("5. März 2024"), "de" between the parts ("5 de marzo de 2024")
+    and a clock's "hs." or "Uhr" after it left out."""
+    if not pc.all(pc.string_is_ascii(u)).as_py():
+        u = pa.array([None if v is None else without_accents(v) for v in u.to_pylist()],
+                     type=pa.string())
+    u = pc.replace_substring_regex(u, r"(\d\.?)\s+del?\s+([a-z])", r"\1 \2")
+    u = pc.replace_substring_regex(u, r"([a-z])\s+del?\s+(\d)", r"\1 \2")
+    return pc.replace_substring_regex(u, r"(\d:\d\d)\s*(?:hs?\.?|uhr)$", r"\1")
+
+
 class _DateStrings:
     """Parse distinct, trimmed, lower-cased date strings family by family."""
 
@@ -561,6 +584,8 @@ class _DateStrings:
         n = len(u)
         if _anywhere(u, "t"):       # a zone named after the time ("10:00:00 UTC"): dropped,
             u = pc.replace_substring_regex(u, _ZONE_NAME, r"\1")    # as an offset is
+        if _anywhere(u, "de") or not pc.all(pc.string_is_ascii(u)).as_py():
+            u = _other_languages(u)
         self.u, self.weight = u, weight
         self.ts = np.zeros(n, dtype="datetime64[s]")
         self.ok = np.zeros(n, dtype=bool)

@@ -125,3 +125,17 @@ def test_the_shops_own_email_on_every_transaction_is_no_client(tmp_path):
     assert workspace_rows(tmp_path, "SELECT COUNT(*) FROM clients") == [(0,)]
     assert workspace_rows(tmp_path, KINDS) == [
         ("cancellation", 1, 3.2), ("contact", 1, 4.0), ("purchase", 2, 17.3)]
+
+
+def test_dates_written_out_in_other_languages(tmp_path):
+    cli_import_text(tmp_path, "ventas.csv", (
+        "Fecha de venta,Comprador,Total,Estado\n"
+        "5 de marzo de 2024 14:22 hs.,Diego,\"$ 12.000\",Pagada\n"
+        "12 de marzo de 2024 09:05 hs.,Diego,\"$ 8.000\",Pagada\n"
+        "5. März 2024,Lena,\"$ 1.000\",Pagada\n"
+        "3 de março de 2024,Rui,\"$ 2.000\",Pagada\n"
+        "14 févr. 2024,Zoé,\"$ 3.000\",Pagada\n"))
+    assert workspace_rows(tmp_path, "SELECT substr(date, 1, 16) FROM events ORDER BY date") == [
+        ("2024-02-14",), ("2024-03-03",), ("2024-03-05",), ("2024-03-05 14:22",),
+        ("2024-03-12 09:05",)]
+    assert cli_funnel(tmp_path) == [4, 4, 4, 1, 0]
