@@ -335,7 +335,9 @@ def match_header(header: object) -> tuple[str | None, int]:
         # currency, a note in brackets or a year
         plain = plain_header(header)
         if plain != header.strip():
-            return _INDEX.get(normalise_header(plain), (None, 99))
+            found = _INDEX.get(normalise_header(plain), (None, 99))
+            if found[0] and field_type(found[0]) == MONEY and _COUNTED.search(header):
+                return None, 99             # "Sales (units)": a count, not money
     return found
 
 
@@ -345,6 +347,8 @@ def plain_header(header: object) -> str:
     return _ASIDE.sub(" ", str(header)).strip() or str(header).strip()
 
 
+_COUNTED = re.compile(r"\((?:[^)]*\b(?:units?|qty|quantity|pcs|pieces|items|count|"
+                      r"st(?:ü|ue)ck|unidades|unites)\b[^)]*)\)", re.IGNORECASE)
 # (not "(2)": the import's name for a header repeated, "company (2)", is another column)
 _ASIDE = re.compile(r"\((?!\s*\d+\s*\))[^)]*\)|\[[^\]]*\]|(?<!\w)(?:19|20)\d\d(?!\w)")
 # The record a CRM's header names before what it holds (Pipedrive: "Person - Email - Work").

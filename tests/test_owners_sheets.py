@@ -367,3 +367,13 @@ def test_a_value_with_a_currency_or_a_year_is_still_a_deals_value(tmp_path):
         "Ben,ben@example.com,2000,Lead\n"))
     assert workspace_rows(tmp_path, "SELECT SUM(revenue_current), SUM(revenue_potential) "
                                     "FROM clients") == [(None, 7000.0)]
+
+
+def test_the_latest_years_total_and_money_not_units(tmp_path):
+    found = cli_import_text(tmp_path, "wholesale.csv", (
+        "Customer,Total 2023,Total 2024,Sales (units),Sales (£)\n"
+        "Cedar,,\"4,300\",120,\"1,440\"\nBirch,900,1200,10,120\n"))
+    assert found["mapping"]["Sales (units)"] is None
+    # the latest year's total first, the other where it is blank; pounds, not units
+    assert workspace_rows(tmp_path, "SELECT name, revenue_current FROM clients ORDER BY name"
+                          ) == [("Birch", 1200.0), ("Cedar", 4300.0)]

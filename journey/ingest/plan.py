@@ -231,6 +231,12 @@ def _check_overrides(filename, sheets, mapping, set_values) -> None:
             raise ValidationError(f"--set {target}=...: '{target}' is not a field.")
 
 
+def _year_of(header: str) -> int:
+    """The year a header names ("Total 2024"), else 0."""
+    years = re.findall(r"(?<!\d)(?:19|20)\d\d(?!\d)", str(header))
+    return max(map(int, years), default=0)
+
+
 def _remembered_mapping(db: Database, headers: list[str]) -> dict | None:
     row = db.execute("SELECT kind, mapping FROM saved_mappings WHERE headers_key = ?",
                      [headers_key(headers)]).fetchone()
@@ -359,7 +365,8 @@ def prepare_sheet(plan: SheetPlan, *, stage_map: dict[str, str] | None = None,
         if target:
             columns_for.setdefault(target, []).append(header)
     for target, headers in list(columns_for.items()):
-        headers.sort(key=lambda h: match_header(h)[1] if match_header(h)[0] == target else 50)
+        headers.sort(key=lambda h: (match_header(h)[1] if match_header(h)[0] == target else 50,
+                                    -_year_of(h)))          # "Total 2024" before "Total 2023"
         cells = {h: frame[h] for h in headers}
         if target == "name":
             cells = _full_names(cells)

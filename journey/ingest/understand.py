@@ -99,7 +99,8 @@ def detect_kind(raw: RawSheet, mapping: dict[str, str | None], sheet_name: str =
     nothing happened and whose rows are no items (_repeat_events). The key is the client
     ID when the sheet has one (two clients may share a name), else the name. With unique
     keys, a sheet whose name says its rows are people ("Leads") holds clients, unless it
-    has a kind, an order ID, or both a date and an amount; another is events when it has
+    has a kind, an order ID, or both a date and an amount; so does a sheet with no date,
+    kind or order ID (its amounts are each client's total); another is events when it has
     more of the fields that only events have and that say something happened (date, kind,
     amount, order ID) than client-only fields (an e-mail that is the key counts as one): a
     client list with a notes or reason column stays a client list.
@@ -133,6 +134,10 @@ def detect_kind(raw: RawSheet, mapping: dict[str, str | None], sheet_name: str =
     if (people and not fields & {"kind", "order_id"}
             and not {"date", "amount"} <= fields):
         return "clients"         # "Leads" with the date each came in, "Kunden" with a total
+    if not fields & {"date", "kind", "order_id"} and not any(
+            field is None and measure(raw.frame[header]).is_date
+            for header, field in mapping.items()):
+        return "clients"         # one row each, amounts and no dates: each client's total
     event_score = len(fields & EVENT_ONLY & HAPPENED_FIELDS)
     client_score = len(fields & CLIENT_ONLY) + key_from_email
     return "events" if event_score > client_score else "clients"
