@@ -107,3 +107,6 @@ EVENT_COLUMNS: dict[str, tuple[str, str, str]] = {
                  "only an order ID are matched to the client of that order.", "HP-O-10231"),
 }
 
+# What people call each field: the template's header for it.
+FIELD_LABELS = {field: header for field, (header, _, _) in {**EVENT_COLUMNS, **CLIENT_COLUMNS}
+                .items()}

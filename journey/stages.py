@@ -151,6 +151,11 @@ ORDER_STATUS_WORDS = {
                "nao compareceu, agendado, agendada, recusado, recusada, rechazado, rechazada, "
                "refuse, refusee, abgelehnt",
 }
+# Statuses of a booking or a job not done yet: no purchase, but a client considering.
+BOOKED_STATUSES = frozenset(match_key(word) for word in (
+    "booked", "confirmed", "scheduled", "rescheduled", "upcoming", "requested", "tentative",
+    "awaiting confirmation", "reservada", "reservado", "confirmada", "confirmado", "agendado",
+    "agendada"))
 # Values that say the client is still active: a status, not a stage.
 ACTIVE_WORDS = ("active", "current", "open", "ongoing", "frozen", "paused", "active patron",
                 "activo", "abierto", "en curso",

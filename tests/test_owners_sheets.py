@@ -221,7 +221,8 @@ def test_a_job_list_counts_completed_jobs_as_sales(tmp_path):
     assert workspace_rows(tmp_path, "SELECT kind, COUNT(*), SUM(amount) FROM events "
                                     "GROUP BY kind ORDER BY kind") == [
         ("cancellation", 2, 198.0), ("contact", 3, 1125.0), ("purchase", 3, 2319.0)]
-    assert cli_funnel(tmp_path) == [7, 2, 2, 1, 0]
+    # Dana's job is scheduled: she is considering, not a customer yet
+    assert cli_funnel(tmp_path) == [7, 3, 2, 1, 0]
 
 
 def test_walk_ins_are_no_one(tmp_path):
@@ -377,3 +378,11 @@ def test_the_latest_years_total_and_money_not_units(tmp_path):
     # the latest year's total first, the other where it is blank; pounds, not units
     assert workspace_rows(tmp_path, "SELECT name, revenue_current FROM clients ORDER BY name"
                           ) == [("Birch", 1200.0), ("Cedar", 4300.0)]
+
+
+def test_a_column_that_only_looked_like_money_says_so_in_words(tmp_path):
+    found = cli_import_text(tmp_path, "clients.csv", (
+        "Client,Revenue\nAmy,lots\nBen,plenty\nCal,5\n"))
+    assert ("Column 'Revenue' looked like revenue (current), but most of its values are not "
+            "an amount of money, so it was kept as an extra column; map it by hand if it "
+            "is.") in found["notes"]

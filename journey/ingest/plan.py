@@ -24,6 +24,7 @@ import pandas as pd
 from sqlite_utils import Database
 
 from .. import values
+from ..columns import FIELD_LABELS
 from ..errors import ValidationError
 from ..fields import (
     CLIENT_FIELDS, EVENT_FIELDS, EVENT_ONLY, SCORE_RANGES, field_type, fields_for, match_header,
@@ -382,9 +383,11 @@ def prepare_sheet(plan: SheetPlan, *, stage_map: dict[str, str] | None = None,
                          "there and import again if that is wrong.")
         if (set(headers) & set(decided.demoted) if decided is not None else
                 looks_mismapped(bad, merged) and not plan.chosen.intersection(headers)):
-            notes.append(f"Column '{headers[0]}' looked like {target.replace('_', ' ')}, but most "
-                         f"of its values {REASONS.get(field_type(target), 'are not valid')[3:]}, "
-                         "so it was kept as an extra column; map it by hand if it is.")
+            reason = REASONS.get(field_type(target), "is not valid").removeprefix("is ")
+            notes.append(f"Column '{headers[0]}' looked like "
+                         f"{FIELD_LABELS.get(target, target).lower()}, but most of its values "
+                         f"are {reason}, so it was kept as an extra column; map it by hand if "
+                         "it is.")
             demoted += headers
             del columns_for[target]
             continue

@@ -20,7 +20,7 @@ import pandas as pd
 from sqlite_utils import Database
 
 from .. import values
-from ..columns import CLIENT_COLUMNS, EVENT_COLUMNS
+from ..columns import FIELD_LABELS
 from ..errors import ValidationError
 from ..fields import ALL_FIELDS, fields_for
 from ..journal import Problem, list_imports
@@ -47,9 +47,6 @@ KIND_LABELS = {
     "kpis": "Goals & KPIs: workshop sheet",
     "actions": "Actions: workshop sheet",
 }
-FIELD_LABELS = {field: header for field, (header, _, _) in {**EVENT_COLUMNS, **CLIENT_COLUMNS}
-                .items()}
-FIELD_HELP = {field: what for field, (_, what, _) in {**EVENT_COLUMNS, **CLIENT_COLUMNS}.items()}
 # What a stage value can be mapped to (``journey.ingest.map_stage_values`` accepts exactly these).
 STAGE_TARGETS = {
     **{stage: LABELS[stage] for stage in ALL_STAGES},

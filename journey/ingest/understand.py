@@ -29,7 +29,7 @@ from ..fields import (
     match_header, normalise_header, plain_header)
 from ..journal import stage_mapping
 from ..stages import (
-    ALL_STAGES, ORDER_STATUS_KIND, OUTCOMES, normalise_value, read_stage_value)
+    ALL_STAGES, BOOKED_STATUSES, ORDER_STATUS_KIND, OUTCOMES, normalise_value, read_stage_value)
 from ..text import counted, name_key, was, without_accents
 from .evidence import MOSTLY, measure, sample_values
 from .read import RawSheet, base_name
@@ -638,9 +638,10 @@ def resolve_kinds(out, plan, frame, raw, columns_for, stage_map=None) -> list[st
                 return "cancellation", None
             return UNKNOWN_KIND, None
         if by_status and status is not None:
-            said = ORDER_STATUS_KIND.get(normalise_value(status))
-            if said is not None:
-                return said, None
+            key = normalise_value(status)
+            said = ORDER_STATUS_KIND.get(key)
+            if said is not None:      # (booked, not yet done: a client considering)
+                return said, "consideration" if key in BOOKED_STATUSES else None
         if won:
             return "won", None
         if outcome == "lost":
