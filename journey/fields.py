@@ -347,6 +347,11 @@ def plain_header(header: object) -> str:
     return _ASIDE.sub(" ", str(header)).strip() or str(header).strip()
 
 
+def header_year(header: object) -> int:
+    """The year a header names ("Total 2024", "FY2024"), else 0."""
+    return max(map(int, re.findall(r"(?<!\d)(?:19|20)\d\d(?!\d)", str(header))), default=0)
+
+
 _COUNTED = re.compile(r"\((?:[^)]*\b(?:units?|qty|quantity|pcs|pieces|items|count|"
                       r"st(?:ü|ue)ck|unidades|unites)\b[^)]*)\)", re.IGNORECASE)
 # (not "(2)": the import's name for a header repeated, "company (2)", is another column)

@@ -565,11 +565,11 @@ def _decide_day_first(a, b, weight, setting: bool | None) -> bool:
     return True if setting is None else bool(setting)
 
 
-def _other_languages(u: pa.Array) -> pa.Array:
+def _other_languages(u: pa.Array, accented: bool) -> pa.Array:
     """Dates written in Spanish, French, German or Portuguese as an English reader takes
-    them: accents dropped ("5. März 2024"), "de" between the parts ("5 de marzo de 2024")
-    and a clock's "hs." or "Uhr" after it left out."""
-    if not pc.all(pc.string_is_ascii(u)).as_py():
+    them: accents dropped ("5. März 2024", when some string is ``accented``), "de" between
+    the parts ("5 de marzo de 2024") and a clock's "hs." or "Uhr" after it left out."""
+    if accented:
         u = pa.array([None if v is None else without_accents(v) for v in u.to_pylist()],
                      type=pa.string())
     u = pc.replace_substring_regex(u, r"(\d\.?)\s+del?\s+([a-z])", r"\1 \2")
@@ -584,8 +584,9 @@ class _DateStrings:
         n = len(u)
         if _anywhere(u, "t"):       # a zone named after the time ("10:00:00 UTC"): dropped,
             u = pc.replace_substring_regex(u, _ZONE_NAME, r"\1")    # as an offset is
-        if _anywhere(u, "de") or not pc.all(pc.string_is_ascii(u)).as_py():
-            u = _other_languages(u)
+        accented = not pc.all(pc.string_is_ascii(u)).as_py()
+        if accented or _anywhere(u, "de"):
+            u = _other_languages(u, accented)
         self.u, self.weight = u, weight
         self.ts = np.zeros(n, dtype="datetime64[s]")
         self.ok = np.zeros(n, dtype=bool)
@@ -652,18 +653,17 @@ class _DateStrings:
                 pm = ap & _match(sub, _PM)        # its suffix's p: not Apr's or Sep's
                 sub = pc.if_else(pa.array(ap), pc.replace_substring_regex(sub, _AM_PM, ""), sub)
         # 02.05.2024: dotted dates are written day first wherever they are written
-        self.dotted = np.zeros(len(self.u), dtype=bool)
-        self.dotted[pos] = is_numeric & _match(sub, _DOTTED_DATE)
+        dotted = is_numeric & _match(sub, _DOTTED_DATE)
         for ch in "/-.:,":
             if _anywhere(sub, ch):
                 sub = pc.replace_substring(sub, ch, " ")
         if is_numeric.any() and _anywhere(sub, "t"):       # the ISO 'T' (numeric rows only)
             sub = pc.if_else(pa.array(is_numeric), pc.replace_substring(sub, "t", " "), sub)
         words = _Words(pc.ascii_split_whitespace(sub))
-        ts, ok = self._read(words, is_numeric, ap, pm, day_first, pos)
+        ts, ok = self._read(words, is_numeric, ap, pm, day_first, pos, dotted)
         self.put(pos, ts, ok)
 
-    def _read(self, w: "_Words", is_numeric, ap, pm, day_first, pos):
+    def _read(self, w: "_Words", is_numeric, ap, pm, day_first, pos, dotted):
         """Dates from words: [weekday] d mon y | [weekday] mon d y | y m d | a b y, then
         H M [S [fraction]]."""
         named = ~is_numeric
@@ -684,7 +684,7 @@ class _DateStrings:
         d = np.where(is_numeric, p2, np.where(month_first, p1, p0))
         dmy = is_numeric & ~ymd
         if dmy.any():
-            if self.dotted[pos][dmy].all():
+            if dotted[dmy].all():
                 day_first = True
             self.day_first = _decide_day_first(p0[dmy], p1[dmy], self.weight[pos][dmy], day_first)
             m[dmy], d[dmy] = (p1[dmy], p0[dmy]) if self.day_first else (p0[dmy], p1[dmy])

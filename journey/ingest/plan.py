@@ -27,8 +27,8 @@ from .. import values
 from ..columns import FIELD_LABELS
 from ..errors import ValidationError
 from ..fields import (
-    CLIENT_FIELDS, EVENT_FIELDS, EVENT_ONLY, SCORE_RANGES, field_type, fields_for, match_header,
-    normalise_header)
+    CLIENT_FIELDS, EVENT_FIELDS, EVENT_ONLY, SCORE_RANGES, field_type, fields_for, header_year,
+    match_header, normalise_header)
 from ..journal import Problem, SheetSave
 from ..text import counted, name_key, was
 from ..workshop.actions import import_sheet as import_actions
@@ -232,12 +232,6 @@ def _check_overrides(filename, sheets, mapping, set_values) -> None:
             raise ValidationError(f"--set {target}=...: '{target}' is not a field.")
 
 
-def _year_of(header: str) -> int:
-    """The year a header names ("Total 2024"), else 0."""
-    years = re.findall(r"(?<!\d)(?:19|20)\d\d(?!\d)", str(header))
-    return max(map(int, years), default=0)
-
-
 def _remembered_mapping(db: Database, headers: list[str]) -> dict | None:
     row = db.execute("SELECT kind, mapping FROM saved_mappings WHERE headers_key = ?",
                      [headers_key(headers)]).fetchone()
@@ -367,7 +361,7 @@ def prepare_sheet(plan: SheetPlan, *, stage_map: dict[str, str] | None = None,
             columns_for.setdefault(target, []).append(header)
     for target, headers in list(columns_for.items()):
         headers.sort(key=lambda h: (match_header(h)[1] if match_header(h)[0] == target else 50,
-                                    -_year_of(h)))          # "Total 2024" before "Total 2023"
+                                    -header_year(h)))       # "Total 2024" before "Total 2023"
         cells = {h: frame[h] for h in headers}
         if target == "name":
             cells = _full_names(cells)
@@ -473,11 +467,10 @@ def prepare_sheet(plan: SheetPlan, *, stage_map: dict[str, str] | None = None,
             if by_name.any():
                 notes.append(f"{counted(int(by_name.sum()), 'client')} without an e-mail "
                              "address matched by name instead.")
-            where = column_label(raw, plan.key_from_email) + (
-                " or name" if "name" in columns_for else "")
-            why = ("the row has no e-mail address" + (" or name" if "name" in columns_for
-                                                      else "") +
-                   ", and this sheet's clients are matched by e-mail")
+            or_name = " or name" if "name" in columns_for else ""
+            where = column_label(raw, plan.key_from_email) + or_name
+            why = (f"the row has no e-mail address{or_name}, and this sheet's clients are "
+                   "matched by e-mail")
         for index in no_key[no_key].index:
             problems.append(Problem(int(out.at[index, "_row"]), where, None, why))
         rejected |= no_key

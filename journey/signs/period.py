@@ -33,8 +33,9 @@ class Period:
 
 
 def latest_date(db: Database, before: str = "~") -> str | None:
-    """The latest date in the workspace (before the ISO day ``before``): of its events
-    (one index lookup per kind), or of its clients when no event has a date."""
+    """The latest date in the workspace before the ISO day ``before`` (by default, "~",
+    which sorts after every date: none is left out): of its events (one index lookup per
+    kind), or of its clients when no event has a date."""
     latest = ("COALESCE((SELECT date FROM events WHERE kind = ? AND date < ? "
               "ORDER BY date DESC LIMIT 1), '')")
     row = db.execute(f"SELECT MAX({', '.join([latest] * len(EVENT_KINDS))})",
@@ -47,8 +48,8 @@ def latest_date(db: Database, before: str = "~") -> str | None:
 
 
 def resolve_period(db: Database, filters: Filters = NO_FILTERS) -> Period:
-    """The filters' date range, or the last 12 months up to the workspace's latest date (up
-    to today, when the workspace has dates after it: bookings, planned projects).
+    """The filters' date range, or the last 12 months up to the workspace's latest date
+    that is not after today (a later one is a booking, a planned project or a typing slip).
 
     Periods are held within the calendar (``values.add_days``): a period that starts on
     0001-01-01 is compared with that one day, as nothing comes before it."""
