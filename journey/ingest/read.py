@@ -19,7 +19,12 @@ Decisions (where the design is silent):
   more over half as wide and a labelled column holding data (a number, a date, an e-mail
   address, digits). Otherwise the first row stays the header: a one-column sheet, a sheet
   whose first row is the header, a table without a sign of data below its header, a
-  report of lines of text. ``row_numbers`` and ``header_row`` keep the sheet's numbering.
+  report of lines of text. A wider row of distinct labels right above the header, each over
+  a labelled cell of it, names groups of its columns and is left out the same way (see
+  ``_names_groups``). Below a blank row, a row of labels over a column whose cells change in
+  kind there (e-mail addresses above, words below) heads a second table: it and the rows
+  below it are left out, with a note (``_second_table``). ``row_numbers`` and
+  ``header_row`` keep the sheet's numbering.
   A large .xlsx sheet with a title is read cell by cell (fastexcel would name its columns
   after the title) and, read in parts, cut by its table's width. Blank rows anywhere are
   skipped and counted in a note. For CSV a "row" is a record, as a spreadsheet program
@@ -64,6 +69,9 @@ Decisions (where the design is silent):
   OLE2 FAT, directory and stream chains of an .xls are checked; and the ODS content.xml
   must be well-formed XML. Legacy .xls, whose BIFF reader trusts sizes in the file, is read
   in a child process with a memory cap. Rust panics are caught and reported as damage.
+- An xlsx formula saved without its result (by a program that writes workbooks without
+  calculating them) is read as an empty cell, as calamine gives it, and the note names
+  its column and how many (``_UnsavedFormulas``, found in the pass that inflates the sheet).
 - An .xlsx/.xlsm worksheet of ``journey.ingest.xlsx_columns.MIN_ROWS`` rows or more is read a
   column at a time through fastexcel where that module is sure to give the same cells;
   otherwise cell by cell as above.
@@ -246,6 +254,7 @@ class _Grid:
     row_numbers: np.ndarray  # 1-based row number of each grid row
     first_column: int = 0  # 0-based sheet column of columns[0]
     merged: _Merged | None = None  # the sheet's merged ranges (a workbook's)
+    unsaved: _UnsavedFormulas | None = None  # its formulas saved without a result
 
 
 # --------------------------------------------------------------------------- entry point
@@ -323,10 +332,11 @@ def _read_zip_workbook(name: str, data: bytes, sheet: str | None, limits: _Limit
             _check_zip_is_spreadsheet(name, archive)
             _check_zip_size(name, archive)
             merged: dict[str, _Merged] = {}
-            spans, over = _verify_zip_members(name, archive, merged)
+            unsaved: dict[str, _UnsavedFormulas] = {}
+            spans, over = _verify_zip_members(name, archive, merged, unsaved)
             _check_ods_encryption(name, archive)
             binary_sheets = any(n.endswith(".bin") for n in archive.namelist() if n.startswith("xl/worksheets/"))
-            listed = workbook_sheets(archive) if spans or merged else []
+            listed = workbook_sheets(archive) if spans or merged or unsaved else []
             dated_texts = shared_strings_look_dated(archive) if spans else True
             parted = _parted(name, archive, listed, spans, over, limits)
     except UnreadableFile:
@@ -343,6 +353,7 @@ def _read_zip_workbook(name: str, data: bytes, sheet: str | None, limits: _Limit
     fast.parted = parted
     # (xlsx ranges are found by worksheet member, ODS ones by table name)
     fast.merged = {s.name: merged.pop(s.member) for s in listed if s.member in merged} | merged
+    fast.unsaved = {s.name: unsaved[s.member] for s in listed if s.member in unsaved}
     return _read_workbook(name, data, sheet, limits, fast=fast, listed=listed)
 
 
@@ -463,7 +474,8 @@ def _check_zip_size(name: str, archive: zipfile.ZipFile) -> None:
 
 
 def _verify_zip_members(name: str, archive: zipfile.ZipFile,
-                        merged: dict[str, _Merged] | None = None
+                        merged: dict[str, _Merged] | None = None,
+                        unsaved: dict[str, _UnsavedFormulas] | None = None,
                         ) -> tuple[dict[str, Span], dict[str, tuple[int, int]]]:
     """Inflate every member once: count the real bytes, check CRCs, measure sheet extents.
 
@@ -471,7 +483,8 @@ def _verify_zip_members(name: str, archive: zipfile.ZipFile,
     found), for ``journey.ingest.xlsx_columns``; and the extents of the worksheets over
     ``MAX_CELLS`` that may yet be read in parts (checked by the caller: ``_parted``).
     Fills ``merged`` (when given) with the merged ranges of each xlsx worksheet member and
-    of each ODS table (by name) that has some.
+    of each ODS table (by name) that has some, and ``unsaved`` with the formula cells of
+    each xlsx worksheet member saved without their result.
     """
     total = 0
     spans = {}
@@ -482,6 +495,7 @@ def _verify_zip_members(name: str, archive: zipfile.ZipFile,
             checker = _well_formed_checker() if info.filename == "content.xml" else None
             span = RowSpan() if isinstance(extent, _XlsxExtent) else None
             merges = _XlsxMerges() if span else None
+            formulas = _UnsavedFormulas() if span else None
             with open_member(archive, info) as member:
                 while chunk := member.read(1 << 22):
                     total += len(chunk)
@@ -493,9 +507,11 @@ def _verify_zip_members(name: str, archive: zipfile.ZipFile,
                     if span:
                         window = span.carry + chunk
                         notable = re2_search(
-                            window, f"{_RARE_TYPES}|{extent.watched()}|{_MERGE_CELL}")
+                            window, f"{_RARE_TYPES}|{extent.watched()}|{_MERGE_CELL}|"
+                                    f"{_UNSAVED_FORMULA}")
                         if notable:
                             merges.feed(window)
+                            formulas.feed(window)
                         del window
                         extent.feed(chunk, notable)
                         span.feed(chunk, notable)
@@ -508,6 +524,8 @@ def _verify_zip_members(name: str, archive: zipfile.ZipFile,
                 spans[info.filename] = found
             if merged is not None and merges is not None and (ranges := merges.finish()):
                 merged[info.filename] = ranges
+            if unsaved is not None and formulas is not None and formulas.cells:
+                unsaved[info.filename] = formulas
             if merged is not None and isinstance(extent, _OdsExtent):
                 merged.update(extent.merged)
             if extent:
@@ -620,6 +638,33 @@ class _XlsxMerges:
                 for left, top, right, bottom in self.refs):
             merged.add(top, left, bottom, right)
         return merged
+
+
+# A formula saved without its result (a workbook written by a program, never opened in
+# Excel or LibreOffice): calamine reads the cell as empty, which the import says.
+_UNSAVED_FORMULA = r"</f>(?:<v\s*/>|<v></v>)?</c>|<f [^>]*/>(?:<v\s*/>|<v></v>)?</c>"  # (RE2)
+_UNSAVED_CELL = re.compile(rb'<c r="([A-Z]{1,3})([0-9]+)"[^>]*>(?:<f\b[^>]*/>|<f\b[^>]*>[^<]*'
+                           rb'</f>)(?:<v\s*/>|<v></v>)?</c>')
+MAX_UNSAVED = 100_000     # formula cells without a result remembered per sheet
+
+
+class _UnsavedFormulas:
+    """The formula cells of one xlsx worksheet saved without their result, fed the windows
+    where ``_UNSAVED_FORMULA`` may be (a cell seen in two overlapping windows counts once).
+    ``columns()``: how many in each column (0-based), of the first ``MAX_UNSAVED``."""
+
+    def __init__(self) -> None:
+        self.cells: set[tuple[bytes, bytes]] = set()
+
+    def feed(self, window: bytes) -> None:
+        if len(self.cells) < MAX_UNSAVED and re2_search(window, _UNSAVED_FORMULA):
+            self.cells.update(_UNSAVED_CELL.findall(window))
+
+    def columns(self) -> dict[int, list[int]]:
+        found: dict[int, list[int]] = {}
+        for letters, row in self.cells:
+            found.setdefault(_column_number(letters.decode()) - 1, []).append(int(row))
+        return found
 
 
 def _extent_scanner(member: str):
@@ -1357,12 +1402,13 @@ def _sheet_grid(name: str, book, sheet_name: str, limits: _Limits,
     where = f"{name}, sheet '{label or sheet_name}',"
     check_size = functools.partial(limits.check, where)
     merged = fast.merged.get(sheet_name) if fast is not None else None
+    unsaved = fast.unsaved.get(sheet_name) if fast is not None else None
     if fast is not None and (found := fast.columns(sheet_name, check_size)) is not None:
         if len(found.columns) > MAX_COLUMNS:
             raise _TooWide(len(found.columns))
         height = len(found.columns[0]) if found.columns else 0
         return _Grid(found.columns, np.arange(found.first_row, found.first_row + height),
-                     found.first_column, merged)
+                     found.first_column, merged, unsaved)
     try:
         sheet = book.get_sheet_by_name(sheet_name)
         start, width, height = sheet.start, sheet.width, sheet.height
@@ -1385,7 +1431,7 @@ def _sheet_grid(name: str, book, sheet_name: str, limits: _Limits,
     grid = _grid_from_rows(rows, start[0], start[1])
     del rows
     grid.columns = [_clean_column(column) for column in grid.columns]
-    grid.merged = merged
+    grid.merged, grid.unsaved = merged, unsaved
     return grid
 
 
@@ -1820,7 +1866,7 @@ def _build_sheet(sheet_name: str, grid: _Grid, notes: list[str],
     filled = np.flatnonzero(~blank)
     if not len(filled):
         raise _EmptySheet()
-    titles = _title_rows(grid, missing, filled)
+    titles, grouped = _title_rows(grid, missing, filled)
     header_at, data_at = filled[titles], filled[titles + 1:]
     if not len(data_at):
         raise _HeaderOnly()
@@ -1832,6 +1878,15 @@ def _build_sheet(sheet_name: str, grid: _Grid, notes: list[str],
                                     "below the table (a footer)"))
         data_at = data_at[:-footer]
     texts = [_header_text(col[header_at]) for col in grid.columns]
+    second = _second_table(grid, missing, blank, data_at) if count_blank else 0
+    if second:
+        heads = ", ".join(_header_text(col[data_at[-second]]) for col, gaps
+                          in zip(grid.columns, missing) if not gaps[data_at[-second]])
+        notes.append(_left_out_note(int(grid.row_numbers[data_at[-second]]),
+                                    int(grid.row_numbers[data_at[-1]]),
+                                    f"below a blank row, a second table headed '{heads}',")
+                     + "; to import it, put it on a sheet of its own")
+        data_at = data_at[:-second]
     # (a sheet read in parts is neither: its parts are read apart)
     stacked = _Stacked() if not count_blank else _stacked(grid, missing, texts, filled, titles)
     if titles and stacked.group_rows and stacked.group_rows[0] == filled[titles - 1]:
@@ -1839,6 +1894,10 @@ def _build_sheet(sheet_name: str, grid: _Grid, notes: list[str],
     if titles:
         notes.append(_left_out_note(int(grid.row_numbers[filled[0]]),
                                     int(grid.row_numbers[filled[titles - 1]]),
+                                    "above the header (names over groups of its columns)"
+                                    if grouped and titles == 1 else
+                                    "above the header (a title, then names over groups of "
+                                    "its columns)" if grouped else
                                     "above the header (a title)"))
     blank_count = int(blank.sum())
     if blank_count and count_blank:
@@ -1854,6 +1913,8 @@ def _build_sheet(sheet_name: str, grid: _Grid, notes: list[str],
     kept, dropped = _kept_columns(grid, texts, data_at, missing)
     if dropped:
         notes.append(_dropped_note(dropped))
+    if grid.unsaved is not None:
+        notes += _unsaved_note(grid, texts, int(grid.row_numbers[header_at]))
     numbers = [grid.first_column + j + 1 for j in kept]
     headers = _unique_headers([texts[j] or f"column {n}" for j, n in zip(kept, numbers)])
     groups = stacked.groups(data_at) if stacked.group_rows else None
@@ -2075,20 +2136,38 @@ _TITLE_CELLS = 2
 _BELOW_ROWS = 20  # rows below a header looked at for data
 
 
-def _title_rows(grid: _Grid, missing: list[np.ndarray], filled: np.ndarray) -> int:
+def _title_rows(grid: _Grid, missing: list[np.ndarray], filled: np.ndarray) -> tuple[int, bool]:
     """How many of the first non-blank rows (``filled``: their indexes in ``grid``) are a
-    title above the header, as a person reads a report: 0 unless each is at most
-    ``_TITLE_CELLS`` cells and under half as wide as the row below them, and that row
-    heads a table (``_heads_table``). A sheet whose first row has more cells (nearly
-    every sheet) is decided by that row alone."""
+    title above the header, as a person reads a report, and whether the last of them
+    names groups of columns. 0 unless each is at most ``_TITLE_CELLS`` cells and under
+    half as wide as the row below them, and that row heads a table (``_heads_table``); or
+    the last is a wider row naming groups of the header's columns (``_names_groups``:
+    Mercado Libre's "Ventas | Facturación | Envíos"). A sheet whose first row has more
+    cells (nearly every sheet) is decided by that row alone."""
     widths: list[int] = []
     for k in range(min(TITLE_ROWS, len(filled) - 1)):
         widths.append(sum(not column[filled[k]] for column in missing))
         if widths[k] > _TITLE_CELLS:
-            return 0
+            return (k + 1, True) if _names_groups(grid, missing, filled, k) else (0, False)
         if _heads_table(grid, missing, filled, k + 1, max(widths)):
-            return k + 1
-    return 0
+            if k + 2 < len(filled) and _names_groups(grid, missing, filled, k + 1):
+                return k + 2, True
+            return k + 1, False
+    return 0, False
+
+
+def _names_groups(grid: _Grid, missing: list[np.ndarray], filled: np.ndarray, at: int) -> bool:
+    """Whether the non-blank row ``filled[at]`` names groups of the columns of the row
+    below it, as a row of merged cells over a header does: distinct labels only, each over
+    a labelled cell of a wider row below, which heads a table (``_heads_table``)."""
+    row, header = filled[at], filled[at + 1]
+    cells = [column[row] for column, gaps in zip(grid.columns, missing) if not gaps[row]]
+    width = sum(not gaps[header] for gaps in missing)
+    return (width > len(cells) and all(map(_is_label, cells))
+            and len({str(cell).casefold() for cell in cells}) == len(cells)
+            and all(_is_label(column[header]) for column, gaps in zip(grid.columns, missing)
+                    if not gaps[row])
+            and _heads_table(grid, missing, filled, at + 1, 0))
 
 
 def _heads_table(grid: _Grid, missing: list[np.ndarray], filled: np.ndarray, at: int,
@@ -2167,6 +2246,61 @@ def _footer_rows(grid: _Grid, missing: list[np.ndarray], blank: np.ndarray,
     table = [width(i) for i in data_at[-found - _BELOW_ROWS:-found]]
     footer = max(width(i) for i in data_at[-found:])
     return found if np.median(table) > 2 * footer else 0
+
+
+_DATA_SHARE = 0.8    # a column holding data (or labels) in this share of its cells
+_SECOND_TABLE_TRIES = 200  # rows after a blank row looked at for a second table's header
+
+
+def _second_table(grid: _Grid, missing: list[np.ndarray], blank: np.ndarray,
+                  data_at: np.ndarray) -> int:
+    """How many of the last rows are a second table below the first (suppliers under the
+    clients), from its header on: a row after a blank row whose cells are two or more
+    distinct labels, over a column whose cells change in kind there: data in the rows
+    above (``_DATA_SHARE`` of them: amounts, dates, e-mail addresses, phone numbers) and
+    mostly labels below, or the other way round. 0 when there is none: a client with
+    "n/a" for an e-mail stays a client, as the rows below it have e-mail addresses again.
+    (The first ``_SECOND_TABLE_TRIES`` rows after a blank row are looked at.)"""
+    after_blank = [k for k in range(1, len(data_at) - 1) if blank[data_at[k] - 1]]
+    for k in after_blank[:_SECOND_TABLE_TRIES]:
+        row = data_at[k]
+        filled = [j for j, gaps in enumerate(missing) if not gaps[row]]
+        cells = [grid.columns[j][row] for j in filled]
+        if (len(cells) < 2 or not all(map(_is_label, cells))
+                or len({str(c).casefold() for c in cells}) < len(cells)):
+            continue
+        above, below = data_at[max(0, k - _BELOW_ROWS):k], data_at[k + 1:k + 1 + _BELOW_ROWS]
+        for j in filled:
+            column, gaps = grid.columns[j], missing[j]
+            was = [_is_data(column[i]) for i in above if not gaps[i]]
+            now = [_is_data(column[i]) for i in below if not gaps[i]]
+            if len(was) < 2 or not now:
+                continue
+            if ((sum(was) >= _DATA_SHARE * len(was) and 2 * sum(now) < len(now))
+                    or (len(now) >= 2 and sum(was) <= (1 - _DATA_SHARE) * len(was)
+                        and sum(now) >= _DATA_SHARE * len(now))):
+                return len(data_at) - k
+    return 0
+
+
+def _unsaved_note(grid: _Grid, texts: list[str], header_row: int) -> list[str]:
+    """The formulas below the header saved without their result, by column: 'column G
+    (Total) has 6 formulas saved without their results ...'."""
+    said, total = [], 0
+    for j, rows in sorted(grid.unsaved.columns().items()):
+        count = sum(row > header_row for row in rows)
+        k = j - grid.first_column
+        if count and 0 <= k < len(texts):
+            header = f" ({texts[k]})" if texts[k] else ""
+            said.append(f"column {column_letter(j + 1)}{header} has "
+                        f"{counted(count, 'formula')}")
+            total += count
+    if not said:
+        return []
+    return [f"{'; '.join(said)} saved without "
+            f"{'its result, so that cell' if total == 1 else 'their results, so those cells'}"
+            " came in empty: open the file in Excel or LibreOffice, save it and import it "
+            "again to read them"]
 
 
 def _left_out_note(first: int, last: int, where: str) -> str:

@@ -209,6 +209,7 @@ class FastSheets:
         self.reader = None
         self.parted: dict = {}        # sheet name -> how it is read in parts (read._Parts)
         self.merged: dict = {}        # sheet name -> its merged ranges (read._Merged)
+        self.unsaved: dict = {}       # sheet name -> its formulas without a saved result
 
     def close(self) -> None:
         self.reader = None
