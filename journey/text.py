@@ -33,6 +33,15 @@ def counted(n: int, noun: str, plural: str | None = None) -> str:
     return f"{n:,} {noun if n == 1 else plural or noun + 's'}"
 
 
+def rows_text(numbers: list[int]) -> str:
+    """'row 11', 'rows 11, 17 and 24', 'rows 11, 17, 24, 30, 36, ...'."""
+    if len(numbers) == 1:
+        return f"row {numbers[0]:,}"
+    if len(numbers) > 5:
+        return "rows " + ", ".join(f"{n:,}" for n in numbers[:5]) + ", ..."
+    return "rows " + ", ".join(f"{n:,}" for n in numbers[:-1]) + f" and {numbers[-1]:,}"
+
+
 def was(n: int) -> str:
     """``was`` or ``were``, after a count of ``n``."""
     return "was" if n == 1 else "were"

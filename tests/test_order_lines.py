@@ -81,3 +81,38 @@ def test_importing_the_same_lines_again_adds_nothing(tmp_path):
     again = cli_import_text(tmp_path, "sales.csv", text)
     assert (again["inserted"], again["updated"]) == (0, 2)
     assert kind_totals(tmp_path, "purchase") == (2, 32.5)
+
+
+def test_lines_typed_below_an_orders_first_line_belong_to_it(tmp_path):
+    """A hand-kept order list: the order's number, day and customer on its first line only,
+    its other lines below with the item and the line's total. 'Order #' numbers orders and
+    'Line total' is each line's amount."""
+    found = cli_import_text(tmp_path, "book.csv", (
+        "Order #,Date,Customer,Email,Product,Qty,Line total\n"
+        "1001,2024-03-01,Ana Ruiz,ana@x.com,Candle,2,24.00\n"
+        ",,,,Soap,1,6.50\n"
+        ",,,,Gift wrap,1,3.00\n"
+        "1002,2024-03-02,Ben Ode,ben@x.com,Candle,1,12.00\n"
+        "1003,2024-03-03,Cid Lee,cid@x.com,Soap,4,26.00\n"
+        ",,,,Candle,1,12.00\n"))
+    assert found["kind"] == "events"
+    assert ("3 rows with no order number, date or client (rows 3, 4 and 7) were read as "
+            "more lines of the order above them.") in found["notes"]
+    # 24 + 6.50 + 3 = 33.50; 12; 26 + 12 = 38: three purchases, not six
+    assert workspace_rows(tmp_path, PURCHASES) == [
+        ("1001", "2024-03-01", 33.5), ("1002", "2024-03-02", 12.0),
+        ("1003", "2024-03-03", 38.0)]
+    assert workspace_rows(tmp_path, CLIENTS) == [("Ana Ruiz", 1, 33.5), ("Ben Ode", 1, 12.0),
+                                                 ("Cid Lee", 1, 38.0)]
+
+
+def test_a_row_below_nothing_numbered_is_not_made_a_line(tmp_path):
+    """A row with no order number, day or client takes an order only from rows above it:
+    the first row of the sheet, blank there, stays its own."""
+    found = cli_import_text(tmp_path, "book.csv", (
+        "Order,Date,Customer,Total\n"
+        ",,,5.00\n"
+        "1001,2024-03-01,Ana,24.00\n"
+        "1002,2024-03-02,Ben,12.00\n"))
+    assert not any("more lines" in note for note in found["notes"])
+    assert kind_totals(tmp_path, "purchase") == (3, 41.0)

@@ -30,7 +30,7 @@ from ..fields import (
     CLIENT_FIELDS, EVENT_FIELDS, EVENT_ONLY, SCORE_RANGES, field_type, fields_for, header_year,
     match_header, normalise_header)
 from ..journal import Problem, SheetSave
-from ..text import counted, name_key, was
+from ..text import counted, name_key, rows_text, was
 from ..workshop.actions import import_sheet as import_actions
 from ..workshop.kpis import import_sheet as import_kpis
 from ..workshop.personas import import_sheet as import_personas
@@ -289,6 +289,39 @@ REPEATED_ORDERS, REPEATED_SHARE = 3, 0.9
 _ORDER_TOTAL = re.compile(r"^(?!.*(?:line|item|sub|unit)).*(?:total|ordervalue|orderamount)")
 
 
+# What a line typed below an order's first line leaves blank, as an order's own (its
+# number, day and client); it keeps its own amount, note and item (the extra columns).
+_ORDER_OWN = ("order_id", "date", "client_id", "name", "email")
+_LINE_OWN = ("amount", "note", EXTRA, "_row")
+
+
+def _continued_orders(out: pd.DataFrame) -> tuple[pd.DataFrame, list[str]]:
+    """Rows with no order number, day or client right below an order's row (or below
+    another such row) are more lines of that order, as a person types them: they take the
+    order's number, day, client and what else they leave blank, and _order_lines makes one
+    event of them. Returns the rows and a note."""
+    if "order_id" not in out or out["order_id"].isna().all():
+        return out, []
+    own = [c for c in _ORDER_OWN if c in out]
+    bare = pd.Series(True, index=out.index)
+    for column in own:
+        bare &= out[column].isna()
+    if not bare.any():
+        return out, []
+    # the order each row belongs to: its own, or the one above it (bare rows below one)
+    order = out["order_id"].where(~bare).ffill()
+    continued = bare & order.notna()
+    if not continued.any():
+        return out, []
+    out = out.copy()
+    for column in [c for c in out.columns if c not in _LINE_OWN]:
+        out[column] = out[column].where(~continued, out[column].where(~bare).ffill())
+    rows = [int(r) for r in out.loc[continued, "_row"]]
+    return out, [f"{counted(len(rows), 'row')} with no order number, date or client "
+                 f"({rows_text(rows)}) {was(len(rows))} read as more lines of the order "
+                 f"above {'it' if len(rows) == 1 else 'them'}."]
+
+
 def _order_lines(rows: pd.DataFrame, amount_header: str | None) -> tuple[pd.DataFrame, list[str]]:
     """Rows of one order (the same order ID, kind, client and day) are the lines of one
     order: one event, as an export's profile makes it, so that purchases and refunds count
@@ -412,6 +445,9 @@ def prepare_sheet(plan: SheetPlan, *, stage_map: dict[str, str] | None = None,
         h for hs in columns_for.values() for h in hs[1:]]
     out[EXTRA] = extra_json(frame, extras)
     out["_row"] = raw.row_numbers
+    if plan.kind == "events" and plan.recognised_as is None:
+        out, said = _continued_orders(out)
+        notes += said
     if plan.key_from_email and "email" in out and "client_id" not in out:
         out["client_id"] = out["email"].str.casefold()      # the e-mail is the client
 

@@ -119,7 +119,7 @@ import numpy as np
 import pandas as pd
 
 from ..errors import UnreadableFile
-from ..text import counted, was
+from ..text import counted, rows_text, was
 from .xlsx_columns import (_RARE_TYPES, FastSheets, RowSpan, SheetEntry, Span, _column_index,
                            open_member, re2_search, shared_strings_look_dated, workbook_sheets)
 from .xlsx_parts import (_LAST_CELL, _SHEET_DATA, PART_SHEET, _header_row, column_repeats,
@@ -2059,25 +2059,16 @@ class _Stacked:
         return "Group" if has_stage else "Stage"
 
     def notes(self, numbers: np.ndarray) -> list[str]:
-        rows = _rows_text([int(numbers[i]) for i in self.repeats])
+        rows = rows_text([int(numbers[i]) for i in self.repeats])
         return [f"the header row is repeated further down ({rows}): "
                 f"{'it was' if len(self.repeats) == 1 else 'they were'} not imported as rows"]
 
     def group_note(self, numbers: np.ndarray, header: str) -> str:
-        rows = _rows_text([int(numbers[i]) for i in self.group_rows])
+        rows = rows_text([int(numbers[i]) for i in self.group_rows])
         return (f"{counted(len(self.group_rows), 'row')} ({rows}) naming a group of the rows "
                 f"below {'it' if len(self.group_rows) == 1 else 'them'} "
                 f"{was(len(self.group_rows))} not imported as rows: "
                 f"each group's name went to its rows, as column '{header}'")
-
-
-def _rows_text(numbers: list[int]) -> str:
-    """'row 11', 'rows 11, 17 and 24', 'rows 11, 17, 24, 30, 36, ...'."""
-    if len(numbers) == 1:
-        return f"row {numbers[0]:,}"
-    if len(numbers) > 5:
-        return "rows " + ", ".join(f"{n:,}" for n in numbers[:5]) + ", ..."
-    return "rows " + ", ".join(f"{n:,}" for n in numbers[:-1]) + f" and {numbers[-1]:,}"
 
 
 def _stacked(grid: _Grid, missing: list[np.ndarray], texts: list[str], filled: np.ndarray,
