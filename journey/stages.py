@@ -139,6 +139,11 @@ ORDER_STATUS_WORDS = {
                "abandonado, en attente, echoue, abandonne, ausstehend, fehlgeschlagen, "
                "abgebrochen, pendente, falhou, overdue, manual verification required, "
                "incomplete, bad debt, written off, write off, uncollectible, uncollected, "
+               "open, open order, awaiting transfer, awaiting bank transfer, "
+               "awaiting bank wire payment, awaiting check payment, awaiting cheque payment, "
+               "waiting for payment, pending transfer, "
+               "en attente de paiement par virement bancaire, "
+               "en attente de paiement par cheque bancaire, "
                # a job or an appointment not done yet
                "scheduled, unscheduled, rescheduled, in progress, confirmed, booked, upcoming, "
                "not started, requested, tentative, awaiting confirmation, needs scheduling, "

@@ -322,6 +322,28 @@ def _continued_orders(out: pd.DataFrame) -> tuple[pd.DataFrame, list[str]]:
                  f"above {'it' if len(rows) == 1 else 'them'}."]
 
 
+_FIRST_SERIAL = 3654     # 1910-01-01 as an Excel serial
+
+
+def _doubtful(target: str, bad: pd.Series, column: pd.Series) -> pd.Series:
+    """The cells of a column guessed to be a field that cannot be it: those that failed
+    to parse and, for a date, numbers too small to be a day of a business's records (Ko-fi's
+    "Received" 5.00 is an amount, not 1900-01-05; a column of them is no date)."""
+    if field_type(target) != "date":
+        return bad
+    numbers = pd.to_numeric(column.where(column.map(type).isin((int, float, str))),
+                            errors="coerce")
+    return bad | numbers.between(2, _FIRST_SERIAL - 1)
+
+
+def _looked_like(header: str, target: str) -> str:
+    """What the import says of a column that only looked like a field."""
+    reason = REASONS.get(field_type(target), "is not valid").removeprefix("is ")
+    return (f"Column '{header}' looked like {FIELD_LABELS.get(target, target).lower()}, but "
+            f"most of its values are {reason}, so it was kept as an extra column; map it by "
+            "hand if it is.")
+
+
 def _order_lines(rows: pd.DataFrame, amount_header: str | None) -> tuple[pd.DataFrame, list[str]]:
     """Rows of one order (the same order ID, kind, client and day) are the lines of one
     order: one event, as an export's profile makes it, so that purchases and refunds count
@@ -395,13 +417,20 @@ def prepare_sheet(plan: SheetPlan, *, stage_map: dict[str, str] | None = None,
     for target, headers in list(columns_for.items()):
         headers.sort(key=lambda h: (match_header(h)[1] if match_header(h)[0] == target else 50,
                                     -header_year(h)))       # "Total 2024" before "Total 2023"
-        cells = {h: frame[h] for h in headers}
-        if target == "name":
-            cells = _full_names(cells)
-        merged = None
-        for column in cells.values():
-            merged = column if merged is None else merged.where(merged.notna(), column)
-        parsed, bad, day_first = coerce(target, merged, day_first, stripped=True)
+        while True:             # (a column that only looked like the field makes way)
+            merged = None
+            for column in (_full_names if target == "name" else dict)(
+                    {h: frame[h] for h in headers}).values():
+                merged = column if merged is None else merged.where(merged.notna(), column)
+            parsed, bad, day_first = coerce(target, merged, day_first, stripped=True)
+            first = frame[headers[0]]
+            if (len(headers) < 2 or decided is not None or headers[0] in plan.chosen
+                    or not looks_mismapped(_doubtful(target, bad, first) & first.notna(),
+                                           first)):
+                break
+            notes.append(_looked_like(headers[0], target))
+            demoted.append(headers.pop(0))
+            columns_for[target] = headers
         if field_type(target) == "date" and decided is None and (
                 example := values.unsettled_day_month(merged)):
             notes.append(f"Dates in '{headers[0]}' such as {example} read either way, and none "
@@ -409,12 +438,9 @@ def prepare_sheet(plan: SheetPlan, *, stage_map: dict[str, str] | None = None,
                          "as the workspace's setting for dates like 03/04 says; change it "
                          "there and import again if that is wrong.")
         if (set(headers) & set(decided.demoted) if decided is not None else
-                looks_mismapped(bad, merged) and not plan.chosen.intersection(headers)):
-            reason = REASONS.get(field_type(target), "is not valid").removeprefix("is ")
-            notes.append(f"Column '{headers[0]}' looked like "
-                         f"{FIELD_LABELS.get(target, target).lower()}, but most of its values "
-                         f"are {reason}, so it was kept as an extra column; map it by hand if "
-                         "it is.")
+                looks_mismapped(_doubtful(target, bad, merged), merged)
+                and not plan.chosen.intersection(headers)):
+            notes.append(_looked_like(headers[0], target))
             demoted += headers
             del columns_for[target]
             continue

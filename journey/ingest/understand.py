@@ -66,7 +66,8 @@ _KIND_WORDS = {
                 "pedido pedidos venta ventas compra compras factura facturas commande commandes "
                 "vente ventes facture factures bestellung bestellungen rechnung rechnungen "
                 "umsatz umsatze verkauf verkaufe venda vendas fatura faturas encomenda "
-                "encomendas",
+                "encomendas donation donations monthlydonation tip tips shoporder commission "
+                "commissions",
     "won": "won win closedwon dealwon",
     "lost": "lost loss closedlost deallost",
     "refund": "refund refunds return returns returned chargeback creditmemo creditnote "
@@ -207,7 +208,11 @@ def guess_sheet_mapping(headers: list[str], kind: str,
 # An amount header that is a review's rating ("Stars"), not money; one that is a deal's
 # value to come; a client's revenue that is its whole, never one event's.
 _RATING = re.compile(r"star|rating")
-_TO_COME = re.compile(r"^(?:deal|close|opportunity)?value$|^valor$")
+_TO_COME = re.compile(r"^(?:deal|close|opportunity)?value$|^valor$|^dealsize$")
+# A header naming the business's own people ("Assignee Email", "Owner e-mail", "Created
+# by"): their e-mail addresses are not the clients'.
+_OUR_PEOPLE = re.compile(r"assign|owner|\brep\b|sales ?person|agent|created by|author|staff|"
+                         r"employee|seller|vendedor|responsable|verk(?:ä|a)ufer", re.IGNORECASE)
 _CLIENTS_WHOLE = re.compile(r"lifetime|ltv|clv|annual|spent|spend")
 # A client's type that CRMs use as its stage (Keap's, Copper's Contact Type: Lead, Customer)
 _A_CLIENTS_TYPE = {"contacttype", "persontype"}
@@ -283,7 +288,7 @@ def refine_mapping(raw: RawSheet, mapping: dict[str, str | None], kind: str, *,
     if "email" not in used:
         for header in free:
             if mapping[header] not in (None, "contact_name", "name", "note") or (
-                    not values_of(header).is_email):
+                    _OUR_PEOPLE.search(header)) or not values_of(header).is_email:
                 continue
             mapping[header] = "email"
             used.add("email")
