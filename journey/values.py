@@ -21,6 +21,12 @@ Decisions worth knowing (see also each function's docstring):
   cells; otherwise ``1,200`` is 1200 and ``1.200`` is 1.2. Spaces, non-breaking spaces
   and apostrophes group thousands (``1 200``, ``1'200``); Indian grouping (``1,23,456``)
   is accepted.
+- Money (``read_money``): amounts written short are read in full ('$1k', '£2.5k', '€1.2m',
+  '1,5 mil', '10k€'; ``MONEY_UNITS``), the letter right after the number or a space and
+  nothing after it but a currency ('5 kg', '10 km', '2m²' are not money). Currencies
+  counted in thousandths ('KD 12.500', 'BHD 1.250'; ``THREE_DECIMAL_CURRENCIES``) read a
+  dot and three digits as decimals. An amount that reads two ways in its column ('$ 1.500'
+  beside '$ 12.50') is left empty, not bad, and the import names it.
 - Counts must be whole numbers: 2.5 purchases is bad, as is -1.
 - Dates in an ambiguous d/m column: cells with a part over 12 are evidence; when a column
   has evidence both ways the side with more rows wins (a tie falls back to the setting)
@@ -41,16 +47,17 @@ import numbers
 import re
 import string
 import time
+from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from .text import without_accents
+from .text import counted, was, without_accents
 
-__all__ = ["parse_number", "parse_money", "parse_percent", "parse_count", "parse_score",
-           "parse_bool", "parse_dates", "parse_text", "to_sql_value", "placeholder_dates",
+__all__ = ["parse_number", "parse_money", "read_money", "parse_percent", "parse_count",
+           "parse_score", "parse_bool", "parse_dates", "parse_text", "to_sql_value", "placeholder_dates",
            "blank_placeholder_dates", "stored_day", "add_days", "add_months"]
 
 # Cell kinds.
@@ -67,7 +74,26 @@ CURRENCY_TOKENS = (
     "sek", "nok", "dkk", "pln", "czk", "huf", "sgd", "hkd", "mxn", "brl", "rub", "try",
     "ils", "aed", "sar", "kes", "ngn", "php", "thb", "myr", "idr", "krw", "ron", "bgn",
     "kr", "kr.", "rs", "rs.", "fr", "fr.", "zł", "kč", "lei", "ft", "euro", "euros",
+    "kwd", "bhd", "omr", "jod", "tnd", "lyd", "iqd", "kd", "bd", "jd", "dt", "ld", "ro", "r.o.",
 )
+
+# Currencies counted in thousandths (ISO 4217 gives them three decimals), by code and by the
+# abbreviation written where they are used ("KD 12.500" is twelve and a half Kuwaiti dinars).
+# Not the Iraqi dinar: ISO gives it three decimals too, but its fils are long out of use and
+# prices run into thousands, so "IQD 25.000" is read as pesos are, 25,000.
+THREE_DECIMAL_CURRENCIES = ("kwd", "bhd", "omr", "jod", "tnd", "lyd", "kd", "bd", "jd", "dt",
+                            "ld", "ro", "r.o.")
+
+# Amounts written short in a money column ("$1k", "€1.2m", "1,5 mil", "10k€"), each letter's
+# multiple. "m" and "M" are both a million: only columns a header names as money are read so,
+# where "2m" is not two metres. "mil" is the Spanish and Portuguese thousand ("R$ 1,5 mil"),
+# not English slang for a million. Not "b" or "B" for a billion (rare here, and a bare letter).
+MONEY_UNITS = {"k": 1e3, "mil": 1e3, "m": 1e6, "mn": 1e6, "bn": 1e9}
+SHORT_UNIT_WORDS = {"k": "a thousand", "m": "a million", "mn": "a million",
+                    "mil": "a thousand, as in Spanish and Portuguese", "bn": "a billion"}
+# What ``read_money`` marks in a money column: amounts written short, amounts read in
+# thousandths for their currency, and amounts that read two ways (left empty).
+MONEY_MARKS = ("short", "thousandths", "two_way")
 
 TRUE_TOKENS = ("yes", "y", "true", "t", "1", "1.0", "on", "✓", "✔", "si", "sí", "oui", "ja",
                "sim")
@@ -91,6 +117,16 @@ _MONEY_SHAPE = (rf"(?i)^{_SIGN}(?:{_CUR}{_S})?{_SIGN}"
 _DECORATION = "".join(sorted(set("".join(CURRENCY_TOKENS) + string.ascii_letters
                                    + "ZŁČ()+-−.," + _SPACES)))
 _UNSIGNED_DECORATION = "".join(c for c in _DECORATION if c not in "-−(")
+_UNIT = "(?:" + "|".join(sorted(MONEY_UNITS, key=len, reverse=True)) + ")"
+# The letter must follow the number (or a space after it), and only a currency may follow it:
+# not "5 kg", "10 km", "3 months" or "2m²".
+_SHORT_MONEY = rf"(?i)^{_SIGN}(?:{_CUR}{_S})?{_SIGN}{_BODY}{_S}{_UNIT}(?:{_S}{_CUR})?$"
+_UNIT_AFTER_DIGIT = rf"(?i)(\d){_S}{_UNIT}"
+_NAMED_UNIT = rf"(?i)\d{_S}(?P<unit>{_UNIT})"
+_UNIT_NAMES, _UNIT_SCALES = pa.array(list(MONEY_UNITS)), np.array(list(MONEY_UNITS.values()))
+_THREE_DECIMAL_CUR = (r"(?i)(?:^|[^\p{L}])(?:" + "|".join(
+    re.escape(c) for c in sorted(THREE_DECIMAL_CURRENCIES, key=len, reverse=True))
+    + r")(?:[^\p{L}]|$)")
 _POINT_STYLE = r"^(?:[1-9]\d{0,2}(?:,\d{2})*(?:,\d{3})+|\d+)(?:\.\d+)?$"
 _COMMA_STYLE = r"^(?:[1-9]\d{0,2}(?:\.\d{3})+|\d+)(?:,\d+)?$"
 
@@ -320,11 +356,23 @@ def _series(values: np.ndarray, bad: np.ndarray, index: pd.Index) -> tuple[pd.Se
 # Numbers
 # ---------------------------------------------------------------------------------------
 
-def _number_strings(t: pa.Array, *, money: bool) -> tuple[np.ndarray, np.ndarray]:
-    """Parse trimmed number strings: (float64 values, bad mask)."""
+def _number_strings(t: pa.Array, *, money: bool) -> tuple[np.ndarray, np.ndarray, dict]:
+    """Parse trimmed number strings: (float64 values, bad mask, money marks).
+
+    The marks (``MONEY_MARKS``, all False unless ``money``) say which cells were written
+    short, which were read in thousandths for their currency, and which read two ways in
+    this column (left empty, not bad: see ``read_money``)."""
     values = np.full(len(t), np.nan)
+    marks = {mark: np.zeros(len(t), dtype=bool) for mark in MONEY_MARKS}
+    either = np.full(len(t), np.nan)       # a two-way cell's larger reading
     empty = _blank(t)
     fast = _match(t, _FAST_NUMBER) & ~empty
+    scale = None
+    if money and (~fast & ~empty).any():
+        t, scale = _unshortened(t, ~fast & ~empty)
+        if scale is not None:
+            marks["short"] = scale != 1
+            fast = _match(t, _FAST_NUMBER) & ~empty
     values[fast] = _to_float(_where(t, fast))
     rest = ~fast & ~empty
     if rest.any():
@@ -335,26 +383,61 @@ def _number_strings(t: pa.Array, *, money: bool) -> tuple[np.ndarray, np.ndarray
         # Money whose every dotted amount has three digits after its dot ("$ 15.999", as
         # Latin America writes pesos) and no amount with cents: the dot groups thousands.
         dotted_thousands = (money and ambiguous.any() and not parsed["point_only"].any()
-                            and not (ambiguous & _has(formatted, ",")).any())
+                            and not (ambiguous & ~parsed["dotted"]).any())
         if dotted_thousands or (parsed["comma_only"].any() and not parsed["point_only"].any()):
             plain_dot = fast & _has(t, ".")
             dots = _matching(t, _AMBIGUOUS_DOT, plain_dot)
             comma = not (plain_dot & ~dots).any()
             if comma and dots.any():        # '1.200' in a decimal-comma column is 1200
                 values[dots] = _to_float(pc.replace_substring(_where(t, dots), ".", ""))
-        values[rest] = np.where(parsed["ambiguous"] & comma, parsed["comma"], parsed["value"])
-    return values, ~empty & np.isnan(values)
+        read = np.where(ambiguous & comma, parsed["comma"], parsed["value"])
+        if money:
+            # An amount this column's style would read to three decimals ('$ 1.500' beside
+            # '$ 12.50'; '1,500 €' beside '3,5 €'): money is rarely written so (dinars are
+            # read above), so its separator may as well group thousands. Neither is safe.
+            two_way = ambiguous & (parsed["dotted"] != comma)
+            either[np.flatnonzero(rest)[two_way]] = np.fmax(
+                np.abs(parsed["value"][two_way]), np.abs(parsed["comma"][two_way]))
+            read[two_way] = np.nan
+            marks["two_way"][rest] = two_way
+            marks["thousandths"][rest] = parsed["thousandths"]
+        values[rest] = read
+    if scale is not None:
+        values = np.round(values * scale, 6)
+        either *= scale
+    marks["either"] = either
+    return values, ~empty & np.isnan(values) & ~marks["two_way"], marks
+
+
+def _unshortened(t: pa.Array, among: np.ndarray) -> tuple[pa.Array, np.ndarray | None]:
+    """Money written short among the marked strings ('$1k', '€1.2m', '1,5 mil', '10k€'):
+    the strings without the letter, and each one's multiple (None when there are none)."""
+    data = t.buffers()[2]
+    letters = data.to_pybytes() if data is not None else b""
+    if not any(c in letters for c in b"kKmMbB"):        # (a quick look before the regex)
+        return t, None
+    short = _matching(t, _SHORT_MONEY, among)
+    if not short.any():
+        return t, None
+    found = pc.extract_regex(_where(t, short), _NAMED_UNIT)
+    units = pc.index_in(pc.utf8_lower(pc.struct_field(found, [0])), value_set=_UNIT_NAMES)
+    scale = np.ones(len(t))
+    scale[short] = _UNIT_SCALES[units.to_numpy(zero_copy_only=False)]
+    bare = pc.replace_substring_regex(t, _UNIT_AFTER_DIGIT, r"\1", max_replacements=1)
+    return pc.if_else(pa.array(short), bare, t), scale
 
 
 def _formatted_numbers(r: pa.Array, *, money: bool) -> dict[str, np.ndarray]:
     """Numbers with currency, grouping, decimal commas, signs or parentheses.
 
     Returns each cell's value (decimal point where both readings are possible), its
-    decimal-comma reading, and which cells are ambiguous or only fit one style."""
+    decimal-comma reading, and which cells are ambiguous, only fit one style, have a dot
+    as their one separator, or are money counted in thousandths ('KD 12.500': 12.5)."""
     n = len(r)
     out = {"value": np.full(n, np.nan), "comma": np.full(n, np.nan),
            "ambiguous": np.zeros(n, dtype=bool), "point_only": np.zeros(n, dtype=bool),
-           "comma_only": np.zeros(n, dtype=bool)}
+           "comma_only": np.zeros(n, dtype=bool), "dotted": np.zeros(n, dtype=bool),
+           "thousandths": np.zeros(n, dtype=bool)}
     ok = _match(r, _MONEY_SHAPE if money else _NUMBER_SHAPE)
     if not ok.any():
         return out
@@ -366,6 +449,11 @@ def _formatted_numbers(r: pa.Array, *, money: bool) -> dict[str, np.ndarray]:
     core = _ungroup(core)
     point = _match(core, _POINT_STYLE)
     ambiguous = _matching(core, r"^[1-9]\d{0,2}[.,]\d{3}$", _lengths(core, 5, 7))
+    dotted = ambiguous & _has(core, ".")
+    thousandths = np.zeros(len(s), dtype=bool)
+    if money and dotted.any():          # its dot is a decimal point, whatever the column's
+        thousandths = _matching(s, _THREE_DECIMAL_CUR, dotted)
+        ambiguous &= ~thousandths
     comma = ambiguous.copy()
     maybe = ~point
     comma[maybe] = _match(_where(core, maybe), _COMMA_STYLE)
@@ -381,6 +469,8 @@ def _formatted_numbers(r: pa.Array, *, money: bool) -> dict[str, np.ndarray]:
     out["ambiguous"][ok] = ambiguous
     out["point_only"][ok] = point & sep & ~ambiguous
     out["comma_only"][ok] = comma & sep & ~ambiguous
+    out["dotted"][ok] = dotted
+    out["thousandths"][ok] = thousandths
     return out
 
 
@@ -393,12 +483,14 @@ def _ungroup(core: pa.Array) -> pa.Array:
 
 
 def _numeric(s: pd.Series, *, money: bool = False, percent: bool = False):
-    """Floats for number and string cells (other kinds are bad), plus the cells and,
-    for percent columns, which cells carried a '%'."""
+    """Floats for number and string cells (other kinds are bad), plus the cells, for
+    percent columns which cells carried a '%', and the money marks of ``_number_strings``."""
     cells = _Cells(s)
     values = np.full(len(cells), np.nan)
     bad = np.isin(cells.kind, (BOOL, DATE, TIME, OTHER))
     explicit = np.zeros(len(cells), dtype=bool)
+    marks = {mark: np.zeros(len(cells), dtype=bool) for mark in MONEY_MARKS}
+    marks["either"] = np.full(len(cells), np.nan)
     num = cells.pick(NUM)
     if len(num):
         values[num] = cells.floats(num)
@@ -409,28 +501,121 @@ def _numeric(s: pd.Series, *, money: bool = False, percent: bool = False):
             marked = _np(pc.ends_with(t, "%"))
             explicit[pos] = marked
             t = pc.if_else(pa.array(marked), pc.utf8_rtrim_whitespace(pc.utf8_rtrim(t, characters="%")), t)
-        values[pos], bad[pos] = _number_strings(t, money=money)
+        values[pos], bad[pos], said = _number_strings(t, money=money)
+        for mark, where in said.items():
+            marks[mark][pos] = where
         if percent:
             bad[pos] |= explicit[pos] & _blank(t)      # a bare '%'
-    return values, bad, cells, explicit
+    return values, bad, cells, explicit, marks
 
 
 def parse_number(s: pd.Series) -> tuple[pd.Series, pd.Series]:
     """Plain numbers: '1,200.50', '1.200,50', '1 200', '(50)' negative. float64; no '%'."""
-    values, bad, cells, _ = _numeric(s)
+    values, bad, cells, *_ = _numeric(s)
     return _series(values, bad, cells.index)
 
 
 def parse_money(s: pd.Series) -> tuple[pd.Series, pd.Series]:
-    """Money: '$1,200.50', '1.200,50 €', '£12', 'USD 1,000', '-$5', '€ 3,5'. float64."""
-    values, bad, cells, _ = _numeric(s, money=True)
-    return _series(values, bad, cells.index)
+    """Money: '$1,200.50', '1.200,50 €', '£12', 'USD 1,000', '-$5', '€ 3,5', '$1.5k',
+    'KD 12.500'. float64. What ``read_money`` reads, without its notes: an amount that
+    reads two ways in its column is NaN and not bad."""
+    money = read_money(s)
+    return money.values, money.bad
+
+
+@dataclass(frozen=True)
+class MoneyReading:
+    """A money column as ``read_money`` read it: its values (float64, NaN where empty,
+    bad or two-way), which cells are not money (``bad``) and which were read in a way
+    worth saying (``short``, ``thousandths``, ``two_way``, each a boolean Series)."""
+    cells: pd.Series
+    values: pd.Series
+    bad: pd.Series
+    short: pd.Series
+    thousandths: pd.Series
+    two_way: pd.Series
+    either: pd.Series          # a two-way cell's larger reading (the other is 1,000 times less)
+
+    def notes(self, header: str, label: str, rows: list[int]) -> list[str]:
+        """What the import says about the column ``header`` (``label``: its header and
+        letter), its cells on sheet rows ``rows``: amounts written short, amounts in
+        thousandths of their currency, and the two-way amounts left empty, by row."""
+        notes = []
+        short = self.short & self.values.notna()
+        if short.any():
+            said = [_plain_str(c) for c in self.cells[short]]
+            units = {_short_unit(c) for c in said}
+            meaning = ", ".join(f"'{u}' {SHORT_UNIT_WORDS[u]}" for u in SHORT_UNIT_WORDS
+                                if u in units)
+            notes.append(f"Column '{header}': {counted(int(short.sum()), 'amount')} written "
+                         f"short {was(int(short.sum()))} read in full ({meaning}): "
+                         + _examples([f"'{c}' as {_amount_text(v)}" for c, v
+                                      in zip(said, self.values[short])]) + ".")
+        if self.thousandths.any():
+            cell, value = self.cells[self.thousandths].iloc[0], self.values[self.thousandths].iloc[0]
+            more = int(self.thousandths.sum()) - 1
+            notes.append(f"Column '{header}': '{_plain_str(cell)}' was read as "
+                         f"{_amount_text(value)}, not {_amount_text(value * 1000)}: its currency "
+                         "is counted in thousandths"
+                         + (f" (and {counted(more, 'more amount')} like it)" if more else "")
+                         + ".")
+        if self.two_way.any():
+            where = np.flatnonzero(self.two_way.to_numpy())
+            n = len(where)
+            cells = [_plain_str(self.cells.iat[i]) for i in where]
+            sep = re.search(r"\d([.,])\d", cells[0])[1]
+            shown = _examples([f"row {rows[i]}, {label}: '{c}' ({_amount_text(self.either.iat[i])} "
+                               f"or {_amount_text(self.either.iat[i] / 1000)}?)"
+                               for i, c in zip(where, cells)], joined="; ")
+            notes.append(f"Column '{header}': {counted(n, 'amount')} could be read two ways, "
+                         f"so {'it was' if n == 1 else 'they were'} left empty, "
+                         f"{'its row' if n == 1 else 'their rows'} kept: {shown}. Elsewhere in "
+                         f"the column '{sep}' marks decimals, but money is rarely written to "
+                         f"three decimals, so here '{sep}' may group thousands; type "
+                         f"{'it' if n == 1 else 'them'} without the '{sep}' or with two "
+                         "decimals and import again.")
+        return notes
+
+
+def read_money(s: pd.Series) -> MoneyReading:
+    """A money column read as ``parse_money`` reads it, with what is worth saying.
+
+    An amount whose separator could mark decimals or group thousands ('$ 1.500', '1,500 €')
+    and that the column's style would read to three decimals (the column writes '$ 12.50'
+    or '3,5 €' elsewhere) is left empty and named, not guessed: the column's style says 1.5,
+    the amount's shape says 1,500, and a figure 1,000 times too small or too large would
+    quietly skew every total built on it, while an empty cell named in a note is seen and
+    fixed. Currencies counted in thousandths (``THREE_DECIMAL_CURRENCIES``) are read to
+    three decimals. Amounts written short ('$1k', '€1.2m', '1,5 mil') are read in full
+    (``MONEY_UNITS``)."""
+    values, bad, cells, _, marks = _numeric(s, money=True)
+    index = cells.index
+    return MoneyReading(pd.Series(cells.values, index=index, dtype=object),
+                        *_series(values, bad, index),
+                        *(pd.Series(marks[m], index=index, dtype=bool) for m in MONEY_MARKS),
+                        pd.Series(marks["either"], index=index))
+
+
+def _short_unit(cell: str) -> str:
+    """The letter of an amount written short ('€1.2M' -> 'm')."""
+    return re.search(_NAMED_UNIT, cell)["unit"].lower()
+
+
+def _amount_text(x: float) -> str:
+    """1500.0 -> '1,500'; 1.25 -> '1.25' (an amount as a note shows it)."""
+    return f"{x:,.6f}".rstrip("0").rstrip(".")
+
+
+def _examples(items: list[str], shown: int = 3, joined: str = ", ") -> str:
+    """The first ``shown`` items, and how many more."""
+    more = len(items) - shown
+    return joined.join(items[:shown]) + (f"{joined}and {more:,} more" if more > 0 else "")
 
 
 def parse_percent(s: pd.Series) -> tuple[pd.Series, pd.Series]:
     """Fractions: '45%' -> 0.45. Cells without '%' are divided by 100 when the largest of
     them (in absolute value) is over 1, so 45 -> 0.45 but a column of 0.45 stays."""
-    values, bad, cells, explicit = _numeric(s, percent=True)
+    values, bad, cells, explicit, _ = _numeric(s, percent=True)
     bare = ~explicit & ~np.isnan(values)
     if bare.any() and np.abs(values[bare]).max() > 1:
         values[bare] /= 100
@@ -440,7 +625,7 @@ def parse_percent(s: pd.Series) -> tuple[pd.Series, pd.Series]:
 
 def parse_count(s: pd.Series) -> tuple[pd.Series, pd.Series]:
     """Whole non-negative numbers as float64; negative or fractional -> bad."""
-    values, bad, cells, _ = _numeric(s)
+    values, bad, cells, *_ = _numeric(s)
     rounded = np.round(values)
     wrong = ~np.isnan(values) & ((values < 0) | (np.abs(values - rounded) > 1e-9))
     return _series(np.where(wrong, np.nan, rounded), bad | wrong, cells.index)
@@ -448,7 +633,7 @@ def parse_count(s: pd.Series) -> tuple[pd.Series, pd.Series]:
 
 def parse_score(s: pd.Series, low: int, high: int) -> tuple[pd.Series, pd.Series]:
     """Numbers in [low, high] as float64; outside -> bad."""
-    values, bad, cells, _ = _numeric(s)
+    values, bad, cells, *_ = _numeric(s)
     wrong = ~np.isnan(values) & ((values < low) | (values > high))
     return _series(np.where(wrong, np.nan, values), bad | wrong, cells.index)
 

@@ -79,11 +79,11 @@ def test_a_companys_annual_revenue_is_not_what_it_spent(tmp_path):
 def test_an_unreadable_cell_leaves_the_client_without_it(tmp_path):
     found = cli_import_text(tmp_path, "customers.csv", (
         "Customer,First contact,Spent,Stage\n"
-        "Mia Davis,April 3,$1k,customer\n"
+        "Mia Davis,April 3,$1k-2k,customer\n"
         "Noah Park,2024-04-05,$250.00,customer\n"))
     assert (found["inserted"], found["rejected"], found["problems"]) == (2, 0, [])
     assert ("2 cells could not be read and were left empty, its client kept: row 2, First "
-            "contact (B): 'April 3' is not a date Journey understands; row 2, Spent (C): '$1k' "
+            "contact (B): 'April 3' is not a date Journey understands; row 2, Spent (C): '$1k-2k' "
             "is not an amount of money.") in found["notes"]
     assert workspace_rows(tmp_path, "SELECT name, first_contact, revenue_current FROM clients "
                                     "ORDER BY name") == [("Mia Davis", None, None),

@@ -173,9 +173,12 @@ def test_money_columns_in_both_decimal_styles():
     assert not bad_us.any() and not bad_eu.any()
 
 
-def test_money_decimal_comma_column_reads_1_200_comma_as_decimal():
-    values, _ = parse_money(col("3,5 €", "1,200 €"))
-    assert values.tolist() == [3.5, 1.2]
+def test_money_decimal_comma_column_leaves_1_200_comma_empty_not_bad():
+    """'1,200 €' beside '3,5 €' reads 1.2 by the column's style but 1,200 by its shape
+    (money is rarely written to three decimals): left empty, not guessed (read_money)."""
+    values, bad = parse_money(col("3,5 €", "1,200 €"))
+    assert values.tolist()[0] == 3.5 and math.isnan(values.tolist()[1])
+    assert not bad.any()
 
 
 # ---------------------------------------------------------------------------------------

@@ -422,7 +422,7 @@ def prepare_sheet(plan: SheetPlan, *, stage_map: dict[str, str] | None = None,
             for column in (_full_names if target == "name" else dict)(
                     {h: frame[h] for h in headers}).values():
                 merged = column if merged is None else merged.where(merged.notna(), column)
-            parsed, bad, day_first = coerce(target, merged, day_first, stripped=True)
+            parsed, bad, day_first, money = coerce(target, merged, day_first, stripped=True)
             first = frame[headers[0]]
             if (len(headers) < 2 or decided is not None or headers[0] in plan.chosen
                     or not looks_mismapped(_doubtful(target, bad, first) & first.notna(),
@@ -444,6 +444,8 @@ def prepare_sheet(plan: SheetPlan, *, stage_map: dict[str, str] | None = None,
             demoted += headers
             del columns_for[target]
             continue
+        if money is not None:       # '$1k', 'KD 12.500', and amounts that read two ways
+            notes += money.notes(headers[0], column_label(raw, headers[0]), raw.row_numbers)
         if field_type(target) == "date":          # 9999-12-31 and its kin: "no date"
             parsed, bad, placeholder_notes = values.blank_placeholder_dates(
                 headers[0], merged, parsed, bad)
@@ -460,9 +462,9 @@ def prepare_sheet(plan: SheetPlan, *, stage_map: dict[str, str] | None = None,
         if bad.any():
             bad_cells.append((bad, target, headers[0]))
     for target, constant in plan.set_values.items():
-        parsed, bad, day_first = coerce(target, pd.Series([constant] * len(frame),
-                                                           index=frame.index, dtype=object),
-                                         day_first)
+        parsed, bad, day_first, _ = coerce(target, pd.Series([constant] * len(frame),
+                                                              index=frame.index, dtype=object),
+                                            day_first)
         if bad.any():
             raise ValidationError(f"--set {target}={constant}: '{constant}' "
                                   f"{REASONS.get(field_type(target), 'is not valid')}.")

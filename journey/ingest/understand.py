@@ -434,7 +434,7 @@ def skip_guides(filename: str, sheets: list[RawSheet]) -> list[RawSheet]:
 # --- 2. prepare ------------------------------------------------------------------------
 
 _PARSERS = {
-    "money": values.parse_money, "number": values.parse_number,
+    "number": values.parse_number,
     "percent": values.parse_percent, "count": values.parse_count, "bool": values.parse_bool,
 }
 REASONS = {
@@ -454,11 +454,17 @@ def looks_mismapped(bad: pd.Series, column: pd.Series) -> bool:
 
 
 def coerce(target: str, column: pd.Series, day_first, stripped: bool = False):
-    """Parse a column for a field; ``stripped``: its cells come from a RawSheet."""
+    """Parse a column for a field; ``stripped``: its cells come from a RawSheet.
+
+    Returns the values, which cells are bad, the order of day and month, and for a money
+    field its ``values.MoneyReading`` (whose notes say what was read), else None."""
     kind = field_type(target)
     if kind == "date":
         parsed, bad, decided = values.parse_dates(column, day_first=day_first)
-        return parsed, bad, day_first if decided is None else decided
+        return parsed, bad, day_first if decided is None else decided, None
+    if kind == "money":
+        money = values.read_money(column)
+        return money.values, money.bad, day_first, money
     if kind == "score":
         low, high = SCORE_RANGES[target]
         parsed, bad = values.parse_score(column, low, high)
@@ -476,7 +482,7 @@ def coerce(target: str, column: pd.Series, day_first, stripped: bool = False):
         parsed, bad = _PARSERS[kind](column)
     else:
         parsed, bad = values.parse_text(column, stripped=stripped)
-    return parsed, bad, day_first
+    return parsed, bad, day_first, None
 
 
 def is_blank(frame: pd.DataFrame, column: str) -> pd.Series:
