@@ -183,3 +183,17 @@ def test_a_client_lists_price_and_quantity_are_no_order_line(tmp_path):
     assert workspace_rows(tmp_path, "SELECT name, revenue_current FROM clients "
                                     "ORDER BY name") == [("Ann", 100.0), ("Bob", 50.0)]
 
+
+def test_invoice_lines_with_a_qty_header_are_priced_per_unit_too(tmp_path):
+    """The invoice lines profile (a stock code beside the invoice) shares the
+    multiplication; it read only a header "Quantity" and gave "Qty" invoices 0.00."""
+    found = cli_import_text(tmp_path, "online_retail.csv", (
+        "InvoiceNo,StockCode,Description,Qty,InvoiceDate,UnitPrice,CustomerID\n"
+        "536365,85123A,Mug,6,2010-12-01,2.55,17850\n"
+        "536365,71053,Lantern,2,2010-12-01,3.39,17850\n"
+        "536366,22633,Hand warmer,12,2010-12-01,1.85,17851\n"))
+    assert found["recognised_as"] == "invoice_lines"
+    assert workspace_rows(tmp_path, "SELECT order_id, ROUND(amount, 2) FROM events "
+                                    "ORDER BY order_id") == [
+        ("536365", 22.08),       # 6 × 2.55 + 2 × 3.39
+        ("536366", 22.2)]        # 12 × 1.85
