@@ -197,3 +197,15 @@ def test_invoice_lines_with_a_qty_header_are_priced_per_unit_too(tmp_path):
                                     "ORDER BY order_id") == [
         ("536365", 22.08),       # 6 × 2.55 + 2 × 3.39
         ("536366", 22.2)]        # 12 × 1.85
+
+
+def test_lines_typed_below_an_orders_first_line_are_priced_per_unit_too(tmp_path):
+    """A line with no order number, date or client below an order's row is more of that
+    order (plan._continued_orders); its own quantity and unit price give its amount."""
+    found = cli_import_text(tmp_path, "orders.csv", (
+        "Order,Customer,Date,Product,Qty,Unit Price\n"
+        "S1,Ann,2024-03-01,Widget,3,20.00\n"
+        ",,,Gadget,2,7.50\n"
+        "S2,Bob,2024-03-02,Widget,1,20.00\n"))
+    assert SALES_NOTE in found["notes"]
+    assert workspace_rows(tmp_path, ORDERS) == [("S1", 75.0), ("S2", 20.0)]
