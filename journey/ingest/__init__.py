@@ -7,6 +7,9 @@ One job per module, each importing only the ones before it (and the layers below
 - ``read``: a file's bytes -> ``RawSheet`` objects (CSV/TSV, XLSX/XLSM/XLS/ODS), or one
   ``UnreadableFile`` sentence; ``xlsx_columns`` is its column-at-a-time path for large
   .xlsx sheets.
+- ``line_amounts``: an order line priced per unit (a quantity and a unit price, in the
+  languages the import reads): its amount, quantity × unit price; shared by the invoice lines
+  profile, ``understand`` and ``plan``.
 - ``profiles``: well-known exports (Shopify orders and customers, Stripe, WooCommerce,
   Square, HubSpot, Salesforce, Pipedrive, Zoho, Bitrix24, invoice lines, help desks,
   surveys), one table entry each, recognised from

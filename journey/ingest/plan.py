@@ -36,6 +36,7 @@ from ..workshop.kpis import import_sheet as import_kpis
 from ..workshop.personas import import_sheet as import_personas
 from ..workshop.touchpoints import import_function_map, import_sheet as import_touchpoints
 from ..workspace import get_setting
+from .line_amounts import line_amounts, names_a_unit_price, priced_per_unit, quantity_column
 from .profiles import BY_NAME as PROFILES, fold_lines, profile_mapping, recognise
 from .read import DEFAULT_MAX_BYTES, RawSheet, read_tables
 from .understand import (
@@ -281,6 +282,46 @@ def _refunded_orders(rows: pd.DataFrame) -> tuple[pd.DataFrame, list[str]]:
 
 # The cells left empty that a note names, at most.
 LEFT_EMPTY_SHOWN = 5
+
+
+def _lines_priced_per_unit(rows: pd.DataFrame, frame: pd.DataFrame,
+                           mapping: dict[str, str | None], price_header: str | None,
+                           ) -> tuple[pd.DataFrame, list[str], str | None]:
+    """An events sheet whose amount is a price per unit beside a quantity column
+    (``journey.ingest.line_amounts``): each line's amount is its quantity × its unit price,
+    the unit price kept in its extras. A line with a price but no quantity that could be
+    read is left without an amount, and the note names its row. Returns the rows, notes,
+    and what each line's amount is called ("Qty × Unit Price"; else ``price_header``)."""
+    quantity = quantity_column(mapping)
+    if (quantity is None or price_header is None or not priced_per_unit(price_header)
+            or "amount" not in rows):
+        return rows, [], price_header
+    rows = rows.copy()
+    unit_prices = rows["amount"]
+    rows["amount"], unread = line_amounts(frame.loc[rows.index, quantity], unit_prices)
+    rows[EXTRA] = [json.dumps({**(json.loads(e) if e else {}), price_header: price},
+                              ensure_ascii=False) if pd.notna(price) else e
+                   for e, price in zip(rows[EXTRA], unit_prices)]
+    named = f"{quantity} × {price_header}"
+    why = "no column gave a line's total" + (
+        "" if names_a_unit_price(price_header) else
+        f", so '{price_header}' beside a quantity is each unit's price")
+    notes = [f"Amounts are {named} for each line ({why})."]
+    if unread.any():
+        n = int(unread.sum())
+        written = values.parse_text(frame.loc[unread[unread].index, quantity],
+                                    stripped=True)[0].head(LEFT_EMPTY_SHOWN)
+        shown = "; ".join(f"row {row} ({'blank' if text is None else repr(text)})"
+                          for row, text in zip(rows.loc[written.index, "_row"], written))
+        more = f"; and {n - LEFT_EMPTY_SHOWN:,} more" if n > LEFT_EMPTY_SHOWN else ""
+        notes.append(f"{counted(n, 'line')} with a price but no quantity that could be read "
+                     f"in '{quantity}' {was(n)} left without an amount (a blank quantity is "
+                     "not taken to be 1), and "
+                     + ("its order's total leaves it" if n == 1 else
+                        "their orders' totals leave them")
+                     + f" out: {shown}{more}. Fill in the quantity and import again.")
+    return rows, notes, named
+
 
 # At least this many orders with several lines, nearly all (REPEATED_SHARE) repeating one
 # amount on each line, under a header naming a total ("Order Total", not "Line total" or
@@ -551,11 +592,16 @@ def prepare_sheet(plan: SheetPlan, *, stage_map: dict[str, str] | None = None,
                                 "the row is a total, not a client"))
     rejected |= totals
     rows = out[~rejected]
+    line_amount = columns_for.get("amount", [None])[0]
+    if profile is None and plan.kind == "events":
+        rows, said, line_amount = _lines_priced_per_unit(rows, frame, plan.mapping,
+                                                         line_amount)
+        notes += said
     if profile is None and "_refunded_order" in rows:
         rows, said = _refunded_orders(rows)
         notes += said
     if profile is None and plan.kind == "events":
-        rows, said = _order_lines(rows, columns_for.get("amount", [None])[0])
+        rows, said = _order_lines(rows, line_amount)
         notes += said
     if profile is not None:
         rows = profile.rules(rows, frame)

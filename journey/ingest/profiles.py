@@ -67,6 +67,7 @@ from .. import values
 from ..fields import EVENT_FIELDS, normalise_header
 from ..stages import ORDER_STATUS_KIND, normalise_value
 from ..text import counted, name_key
+from .line_amounts import line_amounts
 
 Rules = Callable[[pd.DataFrame, pd.DataFrame], pd.DataFrame]
 
@@ -431,6 +432,7 @@ def _bitrix_outcome(frame: pd.DataFrame) -> pd.Series:
 
 _INVOICE = ("invoiceno", "invoice", "invoicenumber")
 _PRICE = ("unitprice", "price")
+_QUANTITY = ("quantity", "qty")
 _CUSTOMER = ("customerid", "customer", "customerno", "customernumber")
 
 
@@ -438,9 +440,7 @@ def _invoice_facts(frame: pd.DataFrame) -> dict:
     invoice = _col(frame, *_INVOICE)
     invoice = invoice.str.replace(r"\.0$", "", regex=True)
     first = invoice.notna() & ~invoice.duplicated()
-    quantity = values.parse_number(_col(frame, "quantity"))[0]
-    price = values.parse_money(_col(frame, *_PRICE))[0]
-    line = quantity * price
+    line = line_amounts(_col(frame, *_QUANTITY), _money(frame, *_PRICE))[0]
     total = line.groupby(invoice).transform("sum")
     customer = _col(frame, *_CUSTOMER).str.replace(r"\.0$", "", regex=True)
     customer = _none(customer.groupby(invoice).transform("first"))
@@ -2251,7 +2251,7 @@ PROFILES: tuple[Profile, ...] = (
                           "from IsWon and IsClosed", "; clients by AccountId")),
     Profile("invoice_lines", "invoice lines",
             (_any(*_INVOICE), _any("stockcode", "sku", "productcode", "itemcode"),
-             _any("quantity", "qty"), _any("invoicedate", "date"), _any(*_PRICE),
+             _any(*_QUANTITY), _any("invoicedate", "date"), _any(*_PRICE),
              _any(*_CUSTOMER)),
             {"invoicedate": "date", "date": "date", "customername": "name", "customer": "name",
              "status": "status", "invoicestatus": "status"},

@@ -32,6 +32,7 @@ from ..stages import (
     ALL_STAGES, BOOKED_STATUSES, ORDER_STATUS_KIND, OUTCOMES, normalise_value, read_stage_value)
 from ..text import counted, name_key, was, without_accents
 from .evidence import MOSTLY, measure, sample_values
+from .line_amounts import map_unit_price
 from .read import RawSheet, base_name
 
 KINDS = ("clients", "events", "reference")
@@ -189,7 +190,9 @@ def guess_sheet_mapping(headers: list[str], kind: str,
     current revenue (a "Value", a deal's, is what it may bring: its potential revenue); on
     a sheet decided to hold events, a client's revenue ("Revenue") is what the event
     brought, its amount, unless it is the client's whole ("Lifetime value"). Not while the
-    kind is being guessed: "Revenue" on a client list would look like an event."""
+    kind is being guessed: "Revenue" on a client list would look like an event. Beside a
+    quantity, an event's amount is a line's total, else its price per unit
+    (``journey.ingest.line_amounts.map_unit_price``)."""
     allowed = fields_for(kind) if kind in ("clients", "events") else set()
     mapping = {}
     for header in headers:
@@ -202,6 +205,8 @@ def guess_sheet_mapping(headers: list[str], kind: str,
         elif kind == "events" and found == "stage" and named in _A_CLIENTS_TYPE:
             found = None            # on a log, "Contact type" is Phone or Email, no stage
         mapping[header] = found if found in allowed else None
+    if kind == "events" and kind_decided:
+        mapping = map_unit_price(mapping)
     return mapping
 
 
