@@ -1,6 +1,7 @@
-"""Sheets from a tester's sweep whose import said wrong counts: an order list's notes count
-orders and the sheet's rows, not the rows the import adds; a TOTAL row is no client without
-an e-mail. Hand-worked figures, through the command line."""
+"""Sheets from a tester's sweep whose import said wrong counts or read the wrong column:
+an order list's notes count orders and the sheet's rows, not the rows the import adds; a
+TOTAL row is no client without an e-mail; an "Event" column of event titles is no kind
+column, so the order list's status is read. Hand-worked figures, through the command line."""
 
 from __future__ import annotations
 
@@ -96,3 +97,79 @@ def test_only_clients_without_an_e_mail_are_counted_as_matched_by_name(tmp_path)
     assert "1 client without an e-mail address matched by name instead." in found["notes"]
     assert workspace_rows(tmp_path, "SELECT name, email FROM clients WHERE email IS NULL"
                           ) == [("Pine Legal", None)]
+
+
+TICKET_TAILOR = (
+    "Order ID,Date,Event,Event date,First name,Last name,Email,Ticket types,Quantity,"
+    "Total paid,Currency,Status,Refunded amount,Payment method\n"
+    "or_100001,04/03/2024 10:00,Spring Pottery Workshop,23/03/2024,Mia,Lee,mia.lee@example.com,"
+    "Adult x2,2,£40.00,GBP,Completed,£0.00,Stripe\n"
+    "or_100002,05/03/2024 11:00,Spring Pottery Workshop,23/03/2024,Noah,Kim,"
+    "noah.kim@example.com,Adult x1,1,£20.00,GBP,Completed,£0.00,Stripe\n"
+    "or_100003,28/03/2024 19:00,Glaze Night,13/04/2024,Mia,Lee,mia.lee@example.com,Adult x1,1,"
+    "£25.00,GBP,Completed,£0.00,PayPal\n"
+    "or_100004,06/03/2024 09:00,Spring Pottery Workshop,23/03/2024,Owen,Hart,"
+    "owen.hart@example.com,Adult x1,1,£20.00,GBP,Refunded,£20.00,Stripe\n"
+    "or_100005,07/03/2024 08:00,Open Studio (free),16/03/2024,Pam,Vo,pam.vo@example.com,"
+    "Free entry x1,1,£0.00,GBP,Completed,£0.00,\n"
+    "or_100006,08/03/2024 14:00,Spring Pottery Workshop,23/03/2024,Quin,Roe,"
+    "quin.roe@example.com,Adult x1,1,£20.00,GBP,Cancelled,£0.00,Cash on door\n"
+    "or_100007,09/03/2024 15:00,Spring Pottery Workshop,23/03/2024,Rhea,Sol,"
+    "rhea.sol@example.com,Adult x3,3,£60.00,GBP,Completed,£20.00,Stripe\n"
+    "or_100008,20/03/2024 16:00,Spring Pottery Workshop,23/03/2024,Noah,Kim,"
+    "noah.kim@example.com,Adult x1,1,£20.00,GBP,Completed,£0.00,Stripe\n")
+
+
+def test_an_event_column_of_titles_is_no_kind_and_the_status_is_read(tmp_path):
+    """Ticket Tailor: 'Event' holds the workshops' titles, so it stays an extra column and
+    each order is what its Status says. Purchases: Mia 40 and 25, Noah 20 and 20, Owen 20
+    (refunded in full: a refund of 20 beside it), Rhea 60 = 6 worth 185; Pam's free order
+    is a contact; Quin's is cancelled. Customers Mia, Noah, Owen, Rhea; Mia (04/03, 28/03)
+    and Noah (05/03, 20/03) again later: retention. (Rhea's 20 under 'Refunded amount',
+    on an order still Completed, is not read: a refund the tester expects too.)"""
+    found = cli_import_text(tmp_path, "tickettailor_orders.csv", TICKET_TAILOR)
+    assert found["kind"] == "events"
+    assert found["mapping"]["Event"] is None
+    assert ("'Event' holds names ('Spring Pottery Workshop', 'Glaze Night'), not what "
+            "happened: kept as extra") in found["explanation"]
+    assert found["notes"] == [
+        "1 order of 0 (free) was kept as a contact, not a purchase.",
+        "1 refunded order counted as a purchase with a refund beside it."]
+    assert kind_totals(tmp_path, "purchase") == (6, 185.0)
+    assert workspace_rows(tmp_path, "SELECT order_id, amount FROM events WHERE kind = 'refund'"
+                          ) == [("or_100004", 20.0)]
+    assert workspace_rows(tmp_path, "SELECT order_id FROM events WHERE kind = 'cancellation'"
+                          ) == [("or_100006",)]
+    assert workspace_rows(tmp_path, "SELECT name FROM clients WHERE purchase_count > 0 "
+                                    "ORDER BY name") == [
+        ("Mia Lee",), ("Noah Kim",), ("Owen Hart",), ("Rhea Sol",)]
+    assert cli_funnel(tmp_path) == [6, 4, 4, 2, 0]
+
+
+def test_an_activity_column_of_kinds_keeps_its_unknown_words(tmp_path):
+    """'Activity' whose values mostly name kinds (Call, Complaint) is the kind column: its
+    one unknown word, 'Site visit', is a contact with that touchpoint, as a 'Kind'
+    column's is (test_ingest)."""
+    found = cli_import_text(tmp_path, "log.csv", (
+        "Customer,Activity,Date\nAcme,Call,2024-01-01\nAcme,Complaint,2024-01-02\n"
+        "Beta,Site visit,2024-01-03\n"))
+    assert found["mapping"]["Activity"] == "kind"
+    assert ("1 row in column Activity (B) name what happened in words Journey does not know "
+            "as an event kind ('Site visit' (1)): they were kept as contacts, with those "
+            "words as their touchpoint.") in found["notes"]
+    assert workspace_rows(tmp_path, "SELECT kind, touchpoint FROM events ORDER BY date") == [
+        ("contact", None), ("complaint", None), ("contact", "Site visit")]
+
+
+def test_an_activity_column_of_class_names_is_kept_as_extra(tmp_path):
+    """A studio's bookings: 'Activity' names the classes booked, not what happened; the
+    status column then says what each booking was (its reference numbers it as orders)."""
+    found = cli_import_text(tmp_path, "bookings.csv", (
+        "Order number,Date,Client,Activity,Status,Amount\n"
+        "B1,2024-01-05,Ann,Yoga Flow,Paid,12\nB2,2024-01-06,Bob,Pilates Core,Refunded,15\n"
+        "B3,2024-01-07,Ann,Yoga Flow,Paid,12\n"))
+    assert found["mapping"]["Activity"] is None
+    assert workspace_rows(tmp_path, "SELECT order_id, kind, amount FROM events "
+                                    "ORDER BY order_id, kind") == [
+        ("B1", "purchase", 12.0), ("B2", "purchase", 15.0), ("B2", "refund", 15.0),
+        ("B3", "purchase", 12.0)]
