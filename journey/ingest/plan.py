@@ -259,6 +259,30 @@ def _full_names(cells: dict[str, pd.Series]) -> dict[str, pd.Series]:
             for h, column in cells.items() if h != last}
 
 
+def _order_keys(rows: pd.DataFrame, *, by_kind: bool) -> pd.Series:
+    """Each row's order as one text: its order ID, client and day (and its kind, with
+    ``by_kind``: a refunded order's purchase and refund are two events of one order);
+    None for a row without an order ID."""
+    if "order_id" not in rows:
+        return pd.Series(None, index=rows.index, dtype=object)
+    columns = ("order_id", "kind", "client_id", "name") if by_kind else (
+        "order_id", "client_id", "name")
+    parts = [rows[c] for c in columns if c in rows]
+    if "date" in rows:
+        parts.append(rows["date"].astype(object).where(rows["date"].notna(), "")
+                     .astype(str).str[:10])
+    key = pd.Series("", index=rows.index, dtype=object)
+    for part in parts:
+        key = key + "\x1f" + part.astype(object).where(part.notna(), "").astype(str)
+    return key.where(rows["order_id"].notna())
+
+
+def _count_orders(keys: pd.Series) -> int:
+    """How many orders rows with these ``_order_keys`` are: one per key, and one per row
+    without an order ID."""
+    return int(keys.nunique() + keys.isna().sum())
+
+
 def _refunded_orders(rows: pd.DataFrame) -> tuple[pd.DataFrame, list[str]]:
     """An order whose status says it was refunded (``_refunded_order``, from
     understand.resolve_kinds) was bought first: its purchase goes beside its refund, as an
@@ -271,12 +295,13 @@ def _refunded_orders(rows: pd.DataFrame) -> tuple[pd.DataFrame, list[str]]:
     refunds = rows.assign(amount=rows["amount"].where(~partial, None)) if (
         "amount" in rows) else rows
     purchases = rows[refunded.notna()].assign(kind="purchase")
-    note = (f"{counted(int(refunded.notna().sum()), 'refunded order')} counted as a purchase "
-            "with a refund beside it" + (f" ({int(partial.sum()):,} partly refunded: the "
-                                          "sheet does not say how much went back, so "
-                                          + ("that refund has" if partial.sum() == 1 else
-                                             "those refunds have") + " no amount)"
-                                          if partial.any() else "") + ".")
+    orders = _order_keys(rows, by_kind=False)      # (an order's lines are one order)
+    partly = _count_orders(orders[partial])
+    note = (f"{counted(_count_orders(orders[refunded.notna()]), 'refunded order')} counted as "
+            "a purchase with a refund beside it" + (
+                f" ({partly:,} partly refunded: the sheet does not say how much went back, "
+                "so " + ("that refund has" if partly == 1 else "those refunds have")
+                + " no amount)" if partly else "") + ".")
     return pd.concat([refunds, purchases], ignore_index=True), [note]
 
 
@@ -395,14 +420,7 @@ def _order_lines(rows: pd.DataFrame, amount_header: str | None) -> tuple[pd.Data
     totals = bool(amount_header) and bool(_ORDER_TOTAL.search(normalise_header(amount_header)))
     if "order_id" not in rows or "kind" not in rows or rows["order_id"].isna().all():
         return rows, []
-    parts = [rows[c] for c in ("order_id", "kind", "client_id", "name") if c in rows]
-    if "date" in rows:
-        parts.append(rows["date"].astype(object).where(rows["date"].notna(), "")
-                     .astype(str).str[:10])
-    key = pd.Series("", index=rows.index, dtype=object)
-    for part in parts:
-        key = key + "\x1f" + part.astype(object).where(part.notna(), "").astype(str)
-    key = key.where(rows["order_id"].notna())
+    key = _order_keys(rows, by_kind=True)
     lines = key.notna() & key.duplicated(keep=False)
     if not lines.any():
         return rows, []
@@ -423,11 +441,14 @@ def _order_lines(rows: pd.DataFrame, amount_header: str | None) -> tuple[pd.Data
             total = rows["amount"].groupby(key).transform("sum")
             known = rows["amount"].notna().groupby(key).transform("any").astype(bool)
             rows.loc[lines, "amount"] = total[lines].where(known[lines])
-    orders = key[lines].nunique()
+    # Counted in the sheet's rows and orders: a refunded order's lines were read twice,
+    # as its purchase and as its refund (_refunded_orders).
+    sheet_rows = rows.loc[lines, "_row"].nunique()
+    orders = _count_orders(_order_keys(rows, by_kind=False)[lines])
     folded = fold_lines(rows, key)
     how = (" (every line repeats the order's amount, so it counts once)" if repeated else
            ", its amount the sum of its lines'" if "amount" in rows else "")
-    return folded, [f"{counted(int(lines.sum()), 'row')} are the lines of "
+    return folded, [f"{counted(sheet_rows, 'row')} are the lines of "
                     f"{counted(orders, 'order')} (the same order ID, client and day): each "
                     f"order is one event{how}, its lines kept in its extras."]
 
@@ -563,12 +584,15 @@ def prepare_sheet(plan: SheetPlan, *, stage_map: dict[str, str] | None = None,
         said = resolve_kinds(out, plan, frame, raw, columns_for, stage_map)
         if profile is None:     # (a profile's rules say what each row is, and its sentence)
             notes += said
+    totals = pd.Series(False, index=out.index)
+    for found in totals_of.values():         # a totals row: "TOTAL" for a name or an ID
+        totals |= found
     if plan.kind == "clients":
         no_key = is_blank(out, "client_id") & is_blank(out, "name")
         where, why = "client ID or name", ("the row has no client ID or name, so it cannot be "
                                            "matched to a client")
         if plan.key_from_email:   # a client without an e-mail is matched by name, if any
-            by_name = is_blank(out, "client_id") & ~no_key
+            by_name = is_blank(out, "client_id") & ~no_key & ~totals   # (a total is no one)
             if by_name.any():
                 notes.append(f"{counted(int(by_name.sum()), 'client')} without an e-mail "
                              "address matched by name instead.")
@@ -579,9 +603,6 @@ def prepare_sheet(plan: SheetPlan, *, stage_map: dict[str, str] | None = None,
         for index in no_key[no_key].index:
             problems.append(Problem(int(out.at[index, "_row"]), where, None, why))
         rejected |= no_key
-    totals = pd.Series(False, index=out.index)
-    for found in totals_of.values():         # a totals row: "TOTAL" for a name or an ID
-        totals |= found
     totals &= ~rejected
     for index in totals[totals].index:
         said = next((h for f in ("name", "client_id") for h in columns_for.get(f, [])

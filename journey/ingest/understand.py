@@ -242,6 +242,13 @@ _NOT_IDS = frozenset("paid said laid kid lid bid grid void avoid solid liquid va
                      "turkey hockey jockey monkey donkey whiskey".split())
 
 
+# Headers that name the kind only loosely: an "Event" or an "Activity" column may as well
+# hold what was attended or done (a concert's title, a class's name). Such a column is the
+# kind only where its values mostly name kinds or stages (_names_kinds); a "Type" is
+# weighed in the same way, on an events sheet, where it was taken for the client's type.
+_LOOSE_KIND_HEADERS = frozenset({"event", "events", "activity", "activities", "ereignis"})
+
+
 def _names_an_id(header: str) -> bool:
     """Whether a header names an ID (see _ID_WORD)."""
     spaced = re.sub(r"([a-z])([A-Z])", r"\1 \2", str(header))
@@ -271,6 +278,8 @@ def refine_mapping(raw: RawSheet, mapping: dict[str, str | None], kind: str, *,
       client list);
     - a column whose header names a score ("¿Nos recomendaría?") and whose values are whole
       numbers from 0 to 10 is that score;
+    - a column whose header names the kind only loosely ("Event", "Activity") is the kind
+      only if its values mostly name kinds or stages; else (a concert's title) it is extra;
     - the client key: a client ID column; else a column whose values are the client IDs of
       an earlier import (``known_ids(values) -> matches``), which joins the rows to those
       clients; else the e-mail (case ignored); else an ID column named as one (``mql_id``),
@@ -331,6 +340,13 @@ def refine_mapping(raw: RawSheet, mapping: dict[str, str | None], kind: str, *,
                 said.append(f"'{header}' names what happened: read as the kind" if named else
                             f"'{header}' is the events' type, not the client's: kept as extra")
                 used.add(mapping[header])
+    for header in free:      # "Event" may be a concert's title: the kind only if it says so
+        if (mapping[header] == "kind" and normalise_header(header) in _LOOSE_KIND_HEADERS
+                and not _names_kinds(raw.frame[header])):
+            mapping[header] = None
+            examples = ", ".join(f"'{v}'" for v in raw.frame[header].dropna().unique()[:2])
+            said.append(f"'{header}' holds names{f' ({examples})' if examples else ''}, not "
+                        "what happened: kept as extra")
     key_from_email = None
     if "client_id" not in mapping.values():
         key = _join_column(raw, mapping, free, values_of, known_ids)
@@ -610,7 +626,8 @@ def resolve_kinds(out, plan, frame, raw, columns_for, stage_map=None) -> list[st
     A kind cell that names a stage ("Proposal sent") is a stage change to it; one Journey
     does not know ("Site visit") is kept as a contact, its text as the touchpoint, never
     dropped. A payment beside invoices or sales is the paying of one (a contact); in a
-    list of payments alone, each is a purchase.
+    list of payments alone, each is a purchase. On an order list, an order of 0 (free) is
+    a contact, not a purchase.
     """
     named = None if plan.set_values.get("kind") else _sheet_word(plan.sheet, plan.file)
     numbered = None       # an order or invoice number column: each row is one (a purchase)
@@ -691,6 +708,14 @@ def resolve_kinds(out, plan, frame, raw, columns_for, stage_map=None) -> list[st
     kinds = [decided[combo][0] for combo in combos]
     kinds = [paid if kind == PAYMENT else kind for kind in kinds]
     kinds = _stage_sales(out, kinds, _itemised(plan.mapping, plan.sheet, plan.file))
+    if by_status and "amount" in out:       # a free order (0 paid) is no sale
+        free = [kind == "purchase" and cell is None and amount == 0
+                for (cell, *_), kind, amount in zip(combos, kinds, out["amount"])]
+        if any(free):
+            kinds = ["contact" if was_free else kind for was_free, kind in zip(free, kinds)]
+            notes.append(f"{counted(sum(free), 'order')} of 0 (free) {was(sum(free))} kept as "
+                         + ("a contact, not a purchase." if sum(free) == 1 else
+                            "contacts, not purchases."))
     if by_status:   # a refunded order was bought first: prepare_sheet adds its purchase
         out["_refunded_order"] = [
             ("partial" if "partial" in normalise_value(status) else "full")
