@@ -75,3 +75,47 @@ def test_open_and_awaiting_orders_are_not_sales(tmp_path):
     cli_import_text(tmp_path, "orders.csv", ORDERS)
     assert kind_totals(tmp_path, "purchase") == (3, 163.85)        # 45.60 + 30 + 88.25
     assert kind_totals(tmp_path, "contact") == (2, 82.0)           # 22 + 60, unpaid
+
+
+ORDERS_WITH_REFUNDS = """Order Number,Created At,Customer Email,Total,Status,Refunded Amount,Refunded At
+1001,2024-03-04,ana@example.com,49.00,paid,,
+1002,2024-03-05,ben@example.com,99.00,paid,20.00,2024-03-15
+1003,2024-03-06,cara@example.com,49.00,refunded,49.00,2024-03-20
+1004,2024-03-07,dev@example.com,29.00,refunded,,
+"""
+
+
+def test_what_went_back_is_the_refund_and_when_it_went(tmp_path):
+    """Ben's order is 'paid' but £20 of it went back: a purchase of 99 and a refund of 20,
+    on the day it went back. Cara's refund is her whole order; Dev's, with no amount
+    written, is his order's total."""
+    found = cli_import_text(tmp_path, "orders.csv", ORDERS_WITH_REFUNDS)
+    assert "3 refunded orders counted as a purchase with a refund beside it." in found["notes"]
+    assert kind_totals(tmp_path, "purchase") == (4, 226.0)         # 49 + 99 + 49 + 29
+    assert workspace_rows(tmp_path, "SELECT order_id, date, amount FROM events "
+                                    "WHERE kind = 'refund' ORDER BY order_id") == [
+        ("1002", "2024-03-15", 20.0), ("1003", "2024-03-20", 49.0), ("1004", "2024-03-07", 29.0)]
+
+
+REGISTER = """Sales Report,,,,
+,,,,
+Sale ID,Date,Customer,Total,Status
+1,2024-03-01,Anna Berg,85.00,Completed
+2,2024-03-02,Carl Dahl,240.00,Completed
+3,2024-03-05,Anna Berg,40.00,Completed
+4,2024-03-08,Carl Dahl,-240.00,Refund
+Totals,,,125.00,
+"""
+
+
+def test_a_registers_totals_row_and_returns(tmp_path):
+    """'Totals' under the sale IDs is no sale, and a refund of a negative amount is money
+    going back, not a refunded order bought again."""
+    found = cli_import_text(tmp_path, "register.csv", REGISTER)
+    assert found["rejected"] == 1
+    assert found["problems"] == [{"row": 8, "column": "Sale ID (A)", "value": "Totals",
+                                  "reason": "the row is a total, not an order"}]
+    assert kind_totals(tmp_path, "purchase") == (3, 365.0)         # 85 + 240 + 40
+    assert kind_totals(tmp_path, "refund") == (1, -240.0)
+    assert workspace_rows(tmp_path, "SELECT name, purchase_count FROM clients ORDER BY name"
+                          ) == [("Anna Berg", 2), ("Carl Dahl", 1)]

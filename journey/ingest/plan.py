@@ -283,17 +283,68 @@ def _count_orders(keys: pd.Series) -> int:
     return int(keys.nunique() + keys.isna().sum())
 
 
+# An order list's own columns of what went back: "Refunded Amount", "Refunds Total" (its
+# money) and "Refunded At" (its day). Unmapped columns, compared as headers are.
+_REFUNDED_AMOUNT = re.compile(r"^(?:refunded|refunds?)(?:amount|total|value|sum)?$|"
+                              r"^(?:amount|total|sum)refunded$|^refundtotal$|^totalrefunds?$")
+_REFUNDED_AT = re.compile(r"^(?:refunded|refund)(?:at|on|date|time)$|^daterefunded$")
+
+
+def _money_gone_back(rows: pd.DataFrame, frame: pd.DataFrame,
+                     mapping: dict[str, str | None], day_first: bool | None) -> pd.DataFrame:
+    """Orders whose own column says how much went back (``_REFUNDED_AMOUNT``) are refunded
+    orders, whatever their status says ("Completed" with £20 refunded): fully when it is
+    their amount, else partly; that money is their refund's amount (``_refund_amount``),
+    dated by a column of when (``_REFUNDED_AT``) where the sheet has one."""
+    headers = [h for h, target in mapping.items() if not target]
+    said = next((h for h in headers if _REFUNDED_AMOUNT.match(normalise_header(h))), None)
+    when = next((h for h in headers if _REFUNDED_AT.match(normalise_header(h))), None)
+    if (said is None and when is None) or "kind" not in rows or rows.empty:
+        return rows
+    rows = rows.copy()
+    if said is not None:
+        rows = _refunds_of(rows, values.parse_money(frame[said])[0].reindex(rows.index))
+    if when is not None and "_refunded_order" in rows:
+        rows["_refund_date"] = values.parse_dates(frame[when], day_first=day_first)[0].reindex(
+            rows.index).where(rows["_refunded_order"].notna())
+    return rows
+
+
+def _refunds_of(rows: pd.DataFrame, back: pd.Series) -> pd.DataFrame:
+    """The orders of ``rows`` with money gone back (``back``) marked refunded, fully or
+    partly, and that money their refund's (_money_gone_back)."""
+    gone = back.gt(0) & rows["kind"].isin(["purchase", "refund"])
+    if not gone.any():
+        return rows
+    amount = (pd.to_numeric(rows["amount"], errors="coerce") if "amount" in rows
+              else pd.Series(float("nan"), index=rows.index))
+    refunded = (rows["_refunded_order"] if "_refunded_order" in rows
+                else pd.Series(None, index=rows.index, dtype=object))
+    whole = back.ge(amount.abs() - 0.005)
+    rows["_refunded_order"] = refunded.where(~gone | refunded.notna() & ~rows["kind"].eq(
+        "purchase"), whole.map({True: "full", False: "partial"}))
+    rows.loc[gone, "kind"] = "refund"
+    rows["_refund_amount"] = back.where(gone)
+    return rows
+
+
 def _refunded_orders(rows: pd.DataFrame) -> tuple[pd.DataFrame, list[str]]:
     """An order whose status says it was refunded (``_refunded_order``, from
-    understand.resolve_kinds) was bought first: its purchase goes beside its refund, as an
-    export's profile does. A partly refunded one's refund has no amount (the sheet gives
-    the order's total, not what went back). Returns the rows and a note."""
+    understand.resolve_kinds, or a column of what went back: _money_gone_back) was bought
+    first: its purchase goes beside its refund, as an export's profile does. A partly
+    refunded one's refund has no amount unless the sheet says what went back
+    (``_refund_amount``; the order's total is not it). Returns the rows and a note."""
     refunded = rows["_refunded_order"]
     if refunded.isna().all():
         return rows, []
     partial = refunded.eq("partial")
-    refunds = rows.assign(amount=rows["amount"].where(~partial, None)) if (
-        "amount" in rows) else rows
+    given = rows.get("_refund_amount", pd.Series(float("nan"), index=rows.index))
+    refunds = rows.assign(amount=given.where(given.notna(), rows["amount"].where(~partial, None))
+                          ) if "amount" in rows else rows.assign(amount=given)
+    if "_refund_date" in rows:
+        refunds["date"] = rows["_refund_date"].where(rows["_refund_date"].notna(),
+                                                     rows.get("date"))
+    partial &= given.isna()
     purchases = rows[refunded.notna()].assign(kind="purchase")
     orders = _order_keys(rows, by_kind=False)      # (an order's lines are one order)
     partly = _count_orders(orders[partial])
@@ -302,7 +353,8 @@ def _refunded_orders(rows: pd.DataFrame) -> tuple[pd.DataFrame, list[str]]:
                 f" ({partly:,} partly refunded: the sheet does not say how much went back, "
                 "so " + ("that refund has" if partly == 1 else "those refunds have")
                 + " no amount)" if partly else "") + ".")
-    return pd.concat([refunds, purchases], ignore_index=True), [note]
+    both = pd.concat([refunds, purchases], ignore_index=True)
+    return both.drop(columns=["_refund_amount", "_refund_date"], errors="ignore"), [note]
 
 
 # The cells left empty that a note names, at most.
@@ -520,6 +572,8 @@ def prepare_sheet(plan: SheetPlan, *, stage_map: dict[str, str] | None = None,
                              f"'{merged[stand_in].iloc[0]}' for a {target.replace('_', ' ')} "
                              f"(a stand-in, no one's) {was(int(stand_in.sum()))} "
                              "kept without it.")
+        elif target == "order_id":               # a report's "Totals" row under its IDs
+            totals_of[target] = stand_ins_and_totals(parsed)[1]
         out[target] = parsed
         if bad.any():
             bad_cells.append((bad, target, headers[0]))
@@ -605,11 +659,14 @@ def prepare_sheet(plan: SheetPlan, *, stage_map: dict[str, str] | None = None,
         rejected |= no_key
     totals &= ~rejected
     for index in totals[totals].index:
-        said = next((h for f in ("name", "client_id") for h in columns_for.get(f, [])
-                     if isinstance(frame.at[index, h], str)), None)
+        said = next((h for f in ("name", "client_id", "order_id") for h in columns_for.get(f, [])
+                     if f in totals_of and totals_of[f][index]
+                     and isinstance(frame.at[index, h], str)), None)
         problems.append(Problem(int(out.at[index, "_row"]),
                                 column_label(raw, said) if said else "client ID or name",
                                 frame.at[index, said] if said else None,
+                                "the row is a total, not an order"
+                                if plan.mapping.get(said) == "order_id" else
                                 "the row is a total, not a client"))
     rejected |= totals
     rows = out[~rejected]
@@ -618,6 +675,8 @@ def prepare_sheet(plan: SheetPlan, *, stage_map: dict[str, str] | None = None,
         rows, said, line_amount = _lines_priced_per_unit(rows, frame, plan.mapping,
                                                          line_amount)
         notes += said
+    if profile is None and plan.kind == "events":
+        rows = _money_gone_back(rows, frame, plan.mapping, day_first)
     if profile is None and "_refunded_order" in rows:
         rows, said = _refunded_orders(rows)
         notes += said

@@ -717,10 +717,14 @@ def resolve_kinds(out, plan, frame, raw, columns_for, stage_map=None) -> list[st
                          + ("a contact, not a purchase." if sum(free) == 1 else
                             "contacts, not purchases."))
     if by_status:   # a refunded order was bought first: prepare_sheet adds its purchase
+        # (a refund of a negative amount is the money going back, a row of its own)
+        amounts = (pd.to_numeric(out["amount"], errors="coerce") if "amount" in out
+                   else pd.Series(float("nan"), index=out.index))
         out["_refunded_order"] = [
             ("partial" if "partial" in normalise_value(status) else "full")
-            if cell is None and status is not None and kind == "refund" else None
-            for (cell, *_, status), kind in zip(combos, kinds)]
+            if cell is None and status is not None and kind == "refund" and not amount < 0
+            else None
+            for (cell, *_, status), kind, amount in zip(combos, kinds, amounts)]
     stated = pd.Series([decided[combo][1] for combo in combos], index=out.index, dtype=object)
     if stated.notna().any():                   # the stage a kind cell names
         out["stage"] = out["stage"].where(out["stage"].notna(), stated)
@@ -804,8 +808,10 @@ def _default_notes(plan, combos: list, decided: dict, default: str, named: str |
                    f"its column '{numbered}' numbers them as orders"
                    if numbered in plan.mapping and plan.mapping[numbered] == "order_id" else
                    f"its column '{numbered}' says whether each was paid")
+            read_as = (f"a {default.replace('_', ' ')}" if defaulted == 1 else
+                       f"{default.replace('_', ' ')}s")
             notes.append(f"{counted(defaulted, 'row')} with nothing saying what happened "
-                         f"{was(defaulted)} read as {default.replace('_', ' ')}s, because "
+                         f"{was(defaulted)} read as {read_as}, because "
                          f"{why}; choose "
                          "another under 'Every row is' (--set kind=...) if that is wrong.")
         elif any(combo[0] is None for combo in combos) and "amount" in plan.mapping.values():
