@@ -74,7 +74,8 @@ _ALIAS_WORDS = {
                 "ganado, cerrado ganado, venta, vendido, cliente, comprado, firmado, gagne, "
                 "affaire gagnee, fechado ganho, "
                 "vendu, signe, gewonnen, verkauft, kunde, unterschrieben, ganho, assinado",
-    "retention": "retention, retained, repeat, repeat customer, loyal, stayed, renewal, "
+    "retention": "retention, retained, repeat, repeat customer, customer - repeat, "
+                 "client - repeat, loyal, stayed, renewal, "
                  "renewed, returning, existing, active customer, recurring, subscribed, "
                  "repeat client, regular, regular client, regular customer, returning client, "
                  "cliente habitual, cliente recurrente, cliente fiel, client fidele, "

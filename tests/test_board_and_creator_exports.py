@@ -119,3 +119,42 @@ def test_a_registers_totals_row_and_returns(tmp_path):
     assert kind_totals(tmp_path, "refund") == (1, -240.0)
     assert workspace_rows(tmp_path, "SELECT name, purchase_count FROM clients ORDER BY name"
                           ) == [("Anna Berg", 2), ("Carl Dahl", 1)]
+
+
+def test_a_company_given_by_few_names_no_one(tmp_path):
+    """A shop's customers (Klaviyo's profiles): one of four gave a company, which is not
+    their name; on a list where most rows have a company, the company is the client."""
+    cli_import_text(tmp_path, "profiles.csv", (
+        "Email,First Name,Last Name,Organization\n"
+        "amelia@example.com,Amelia,Hart,\n"
+        "felix@example.com,Felix,Brandt,Brew Co\n"
+        "cleo@example.com,Cleo,Ivers,\n"
+        "dario@example.com,Dario,Fo,\n"))
+    assert workspace_rows(tmp_path, "SELECT name FROM clients ORDER BY name") == [
+        ("Amelia Hart",), ("Cleo Ivers",), ("Dario Fo",), ("Felix Brandt",)]
+
+
+def test_a_company_on_most_rows_is_the_client(tmp_path):
+    cli_import_text(tmp_path, "accounts.csv", (
+        "Company,First Name,Last Name,Email\n"
+        "Acme Ltd,Amelia,Hart,amelia@acme.example\n"
+        "Brew Co,Felix,Brandt,felix@brew.example\n"
+        ",Cleo,Ivers,cleo@example.com\n"))
+    assert workspace_rows(tmp_path, "SELECT name FROM clients ORDER BY name") == [
+        ("Acme Ltd",), ("Brew Co",), ("Cleo Ivers",)]
+
+
+def test_a_won_deals_value_is_revenue_brought(tmp_path):
+    """An Airtable CRM's 'Deal Value': revenue to come for a lead, revenue brought for a
+    client who bought (3,200 + 950 + 1,800 = 5,950)."""
+    found = cli_import_text(tmp_path, "crm.csv", (
+        "Name,Email,Status,Deal Value\n"
+        'Sara Bloom,sara@example.com,Lead,"$1,500.00"\n'
+        'Vic Stone,vic@example.com,Closed Won,"$3,200.00"\n'
+        'Wes Adams,wes@example.com,Closed Lost,"$6,000.00"\n'
+        'Xia Long,xia@example.com,Customer - Repeat,"$1,800.00"\n'
+        "Zed Kowal,zed@example.com,Closed Won,$950.00\n"))
+    assert ("The 'Deal Value' of the 3 clients who bought was read as the revenue they "
+            "brought; the others' as revenue to come.") in found["notes"]
+    assert workspace_rows(tmp_path, "SELECT SUM(revenue_current), SUM(revenue_potential) "
+                                    "FROM clients") == [(5950.0, 7500.0)]

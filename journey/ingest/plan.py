@@ -28,7 +28,7 @@ from ..columns import FIELD_LABELS
 from ..errors import ValidationError
 from ..fields import (
     CLIENT_FIELDS, EVENT_FIELDS, EVENT_ONLY, SCORE_RANGES, field_type, fields_for, header_year,
-    match_header, normalise_header)
+    match_header, normalise_header, plain_header)
 from ..journal import Problem, SheetSave
 from ..text import counted, name_key, rows_text, was
 from ..workshop.actions import import_sheet as import_actions
@@ -42,8 +42,8 @@ from .read import DEFAULT_MAX_BYTES, RawSheet, read_tables
 from .understand import (
     EXTRA, KINDS, REASONS, WORKSHOP_KINDS, Refined, coerce, column_label,
     detect_kind, extra_json, guess_sheet_mapping, headers_key, is_blank, looks_mismapped,
-    refine_mapping, resolve_kinds, resolve_stages, skip_guides, stand_ins_and_totals,
-    workshop_kind)
+    DEAL_VALUE, refine_mapping, resolve_kinds, resolve_stages, skip_guides,
+    stand_ins_and_totals, workshop_kind)
 
 # The importer of each workshop sheet kind: ``fn(db, raw, import_id) -> SheetSave``. It runs
 # inside the import's transaction and records every row it writes with
@@ -255,8 +255,14 @@ def _full_names(cells: dict[str, pd.Series]) -> dict[str, pd.Series]:
     parts = [values.parse_text(cells[h], stripped=True)[0] for h in (first, last)]
     joined = (parts[0].fillna("") + " " + parts[1].fillna("")).str.strip()
     joined = joined.where(joined != "", None).astype(object)
-    return {(first if h == first else h): (joined if h == first else column)
-            for h, column in cells.items() if h != last}
+    named = {(first if h == first else h): (joined if h == first else column)
+             for h, column in cells.items() if h != last}
+    # A company filled in on fewer than half the rows (a shop's customers, one of whom
+    # gave a company) names no one: the people's names come first, the company after.
+    if 2 * max((c.notna().sum() for h, c in named.items() if h != first), default=0) < (
+            joined.notna().sum()):
+        named = {first: named[first]} | named
+    return named
 
 
 def _order_keys(rows: pd.DataFrame, *, by_kind: bool) -> pd.Series:
@@ -454,6 +460,25 @@ def _doubtful(target: str, bad: pd.Series, column: pd.Series) -> pd.Series:
     return bad | numbers.between(2, _FIRST_SERIAL - 1)
 
 
+def _deal_values_won(out: pd.DataFrame, columns_for: dict[str, list[str]]) -> list[str]:
+    """On a client list with a deal's value (``DEAL_VALUE``: revenue to come) and no
+    column of revenue, the value of a client who bought (a stage of purchase or later) is
+    what they brought: their current revenue, not potential. Returns a note."""
+    said = columns_for.get("revenue_potential", [None])[0]
+    if (said is None or "revenue_current" in out or "stage" not in out
+            or not DEAL_VALUE.search(normalise_header(plain_header(said)))):
+        return []
+    bought = out["stage"].isin(["purchase", "retention", "advocacy"]) & out[
+        "revenue_potential"].notna()
+    if not bought.any():
+        return []
+    out["revenue_current"] = out["revenue_potential"].where(bought)
+    out["revenue_potential"] = out["revenue_potential"].where(~bought)
+    count = int(bought.sum())
+    return [f"The '{said}' of the {counted(count, 'client')} who bought was read as the "
+            "revenue they brought; the others' as revenue to come."]
+
+
 def _looked_like(header: str, target: str) -> str:
     """What the import says of a column that only looked like a field."""
     reason = REASONS.get(field_type(target), "is not valid").removeprefix("is ")
@@ -630,6 +655,8 @@ def prepare_sheet(plan: SheetPlan, *, stage_map: dict[str, str] | None = None,
     if profile is not None and profile.stages:      # the export's own stage ids; yours win
         stage_map = {**profile.stages, **(stage_map or {})}
     unknown = resolve_stages(out, plan.kind, stage_map or {})
+    if plan.kind == "clients":
+        notes += _deal_values_won(out, columns_for)
     if plan.kind == "clients" and not {"stage", "status"} & (set(columns_for)
                                                             | set(plan.set_values)):
         # No stage or status in the sheet (a phone list): the stored ones stay as they are.

@@ -199,7 +199,7 @@ def guess_sheet_mapping(headers: list[str], kind: str,
         found = match_header(header)[0]
         named = normalise_header(plain_header(header))
         if kind == "clients" and found == "amount" and not _RATING.search(named):
-            found = "revenue_potential" if _TO_COME.search(named) else "revenue_current"
+            found = "revenue_potential" if DEAL_VALUE.search(named) else "revenue_current"
         elif kind == "events" and kind_decided and found == "revenue_current":
             found = None if _CLIENTS_WHOLE.search(named) else "amount"
         elif kind == "events" and found == "stage" and named in _A_CLIENTS_TYPE:
@@ -213,7 +213,9 @@ def guess_sheet_mapping(headers: list[str], kind: str,
 # An amount header that is a review's rating ("Stars"), not money; one that is a deal's
 # value to come; a client's revenue that is its whole, never one event's.
 _RATING = re.compile(r"star|rating")
-_TO_COME = re.compile(r"^(?:deal|close|opportunity)?value$|^valor$|^dealsize$")
+# A deal's value on a client list: what the deal may bring (revenue to come), or, for a
+# client who bought, what it brought (plan._deal_values_won).
+DEAL_VALUE = re.compile(r"^(?:deal|close|opportunity)?value$|^valor$|^dealsize$")
 # A header naming the business's own people ("Assignee Email", "Owner e-mail", "Created
 # by"): their e-mail addresses are not the clients'.
 _OUR_PEOPLE = re.compile(r"assign|owner|\brep\b|sales ?person|agent|created by|author|staff|"
