@@ -158,3 +158,16 @@ def test_a_won_deals_value_is_revenue_brought(tmp_path):
             "brought; the others' as revenue to come.") in found["notes"]
     assert workspace_rows(tmp_path, "SELECT SUM(revenue_current), SUM(revenue_potential) "
                                     "FROM clients") == [(5950.0, 7500.0)]
+
+
+def test_orders_marked_voided_are_cancellations(tmp_path):
+    """Toast's 'Voided' true/false: a voided order is no sale."""
+    found = cli_import_text(tmp_path, "order_details.csv", (
+        "Order Id,Opened,Amount,Voided\n"
+        "1,2024-03-04 11:32,24.50,false\n"
+        "2,2024-03-04 12:05,18.00,true\n"
+        "3,2024-03-05 12:40,67.25,FALSE\n"))
+    assert "1 row marked true in 'Voided' was read as a cancellation, not a sale." in (
+        found["notes"])
+    assert kind_totals(tmp_path, "purchase") == (2, 91.75)          # 24.50 + 67.25
+    assert kind_totals(tmp_path, "cancellation") == (1, 18.0)

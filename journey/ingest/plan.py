@@ -460,6 +460,33 @@ def _doubtful(target: str, bad: pd.Series, column: pd.Series) -> pd.Series:
     return bad | numbers.between(2, _FIRST_SERIAL - 1)
 
 
+# A column of true/false saying an order was undone (Toast's "Voided", "Is Cancelled").
+_UNDONE_FLAG = re.compile(r"^(?:is)?(?:voided|void|cancell?ed|deleted)$")
+
+
+def _flagged_cancellations(out: pd.DataFrame, frame: pd.DataFrame,
+                           mapping: dict[str, str | None]) -> list[str]:
+    """Rows a true/false column marks undone (``_UNDONE_FLAG``: "Voided" true), with no kind
+    of their own, are cancellations, not sales. Returns a note."""
+    said = next((h for h, target in mapping.items()
+                 if not target and _UNDONE_FLAG.match(normalise_header(h))), None)
+    if said is None:
+        return []
+    flags, bad = values.parse_bool(frame[said])
+    if bad.any():                       # not a column of true and false
+        return []
+    undone = flags.eq(True) & (out["kind"].isna() if "kind" in out else True)
+    if not undone.any():
+        return []
+    kinds = out["kind"].tolist() if "kind" in out else [None] * len(out)
+    out["kind"] = pd.Series(["cancellation" if flag else kind
+                             for flag, kind in zip(undone.tolist(), kinds)],
+                            index=out.index, dtype=object)
+    count = int(undone.sum())
+    return [f"{counted(count, 'row')} marked true in '{said}' {was(count)} read as "
+            f"{'a cancellation, not a sale' if count == 1 else 'cancellations, not sales'}."]
+
+
 def _deal_values_won(out: pd.DataFrame, columns_for: dict[str, list[str]]) -> list[str]:
     """On a client list with a deal's value (``DEAL_VALUE``: revenue to come) and no
     column of revenue, the value of a client who bought (a stage of purchase or later) is
@@ -661,6 +688,8 @@ def prepare_sheet(plan: SheetPlan, *, stage_map: dict[str, str] | None = None,
                                                             | set(plan.set_values)):
         # No stage or status in the sheet (a phone list): the stored ones stay as they are.
         out = out.drop(columns=["stage", "stage_raw", "status"])
+    if plan.kind == "events" and "kind" not in plan.set_values:
+        notes += _flagged_cancellations(out, frame, plan.mapping)
     if plan.kind == "events":
         said = resolve_kinds(out, plan, frame, raw, columns_for, stage_map)
         if profile is None:     # (a profile's rules say what each row is, and its sentence)
