@@ -94,7 +94,7 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
                   "customer number", "customer no", "client ref", "client code", "customer code",
                   "member id", "lead id", "contact id", "cust id"),
     "name": ("client", "client name", "customer", "customer name", "company", "company name",
-             "card name", "card title",
+             "card name", "card title", "user name",
              "account", "account name", "business", "business name", "organisation",
              "organization", "buyer", "lead", "lead name", "full name", "your name",
              "first name", "given name", "last name", "surname", "family name", "member",

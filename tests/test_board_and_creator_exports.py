@@ -171,3 +171,25 @@ def test_orders_marked_voided_are_cancellations(tmp_path):
         found["notes"])
     assert kind_totals(tmp_path, "purchase") == (2, 91.75)          # 24.50 + 67.25
     assert kind_totals(tmp_path, "cancellation") == (1, 18.0)
+
+
+INTERCOM = """Conversation ID,Conversation started at (UTC),State,Channel,User name,User email,Company name,Conversation tags
+1,2024-03-01 09:12,closed,Messenger,Liam Fisher,liam@fisherlabs.io,Fisher Labs,Billing
+2,2024-03-02 14:03,closed,Email,Maya Gross,maya@example.com,,"Bug, Complaint"
+3,2024-03-03 11:40,open,Messenger,Noor Aziz,noor@aziz.co,Aziz & Co,Sales question
+4,2024-03-04 10:00,snoozed,Email,Liam Fisher,liam@fisherlabs.io,Fisher Labs,Complaint
+"""
+
+
+def test_a_help_desks_tags_and_states(tmp_path):
+    """Intercom: a conversation tagged 'Complaint' is a complaint; 'State' (open, closed,
+    snoozed) is the conversation's state, not a region; 'User name' names the person."""
+    found = cli_import_text(tmp_path, "conversations.csv", INTERCOM)
+    assert ("2 rows tagged with what happened in 'Conversation tags' were read as such: "
+            "2 complaints.") in found["notes"]
+    assert kind_totals(tmp_path, "complaint") == (2, None)
+    assert kind_totals(tmp_path, "contact") == (2, None)
+    assert workspace_rows(tmp_path, "SELECT COUNT(*) FROM clients WHERE region IS NOT NULL"
+                          ) == [(0,)]
+    assert workspace_rows(tmp_path, "SELECT name FROM clients ORDER BY name") == [
+        ("Aziz & Co",), ("Fisher Labs",), ("Maya Gross",)]

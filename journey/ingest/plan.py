@@ -42,7 +42,7 @@ from .read import DEFAULT_MAX_BYTES, RawSheet, read_tables
 from .understand import (
     EXTRA, KINDS, REASONS, WORKSHOP_KINDS, Refined, coerce, column_label,
     detect_kind, extra_json, guess_sheet_mapping, headers_key, is_blank, looks_mismapped,
-    DEAL_VALUE, refine_mapping, resolve_kinds, resolve_stages, skip_guides,
+    DEAL_VALUE, kind_named, refine_mapping, resolve_kinds, resolve_stages, skip_guides,
     stand_ins_and_totals, workshop_kind)
 
 # The importer of each workshop sheet kind: ``fn(db, raw, import_id) -> SheetSave``. It runs
@@ -487,6 +487,38 @@ def _flagged_cancellations(out: pd.DataFrame, frame: pd.DataFrame,
             f"{'a cancellation, not a sale' if count == 1 else 'cancellations, not sales'}."]
 
 
+# A column of tags or labels, some of which may say what happened (Intercom's "Complaint").
+_TAGS = re.compile(r"(?:tags?|labels?)$")
+_TAGGED_KINDS = ("complaint", "refund", "cancellation", "referral", "review")
+
+
+def _tagged_kinds(out: pd.DataFrame, frame: pd.DataFrame,
+                  mapping: dict[str, str | None]) -> list[str]:
+    """Rows with no kind of their own whose tags name one (a conversation tagged
+    "Complaint", a ticket labelled "refund") are that kind (``_TAGGED_KINDS``; the first
+    such tag). Returns a note."""
+    said = next((h for h, target in mapping.items()
+                 if not target and _TAGS.search(normalise_header(h))), None)
+    if said is None:
+        return []
+    kinds = out["kind"].tolist() if "kind" in out else [None] * len(out)
+    found = []
+    for cell, kind in zip(frame[said].tolist(), kinds):
+        named = None
+        if pd.isna(kind) and isinstance(cell, str):
+            named = next((k for tag in re.split(r"[,;|/]", cell)
+                          if (k := kind_named(normalise_header(tag))) in _TAGGED_KINDS), None)
+        found.append(named)
+    tagged = [k for k in found if k]
+    if not tagged:
+        return []
+    out["kind"] = pd.Series([k or kind for k, kind in zip(found, kinds)], index=out.index,
+                            dtype=object)
+    listed = ", ".join(f"{counted(n, k)}" for k, n in pd.Series(tagged).value_counts().items())
+    return [f"{counted(len(tagged), 'row')} tagged with what happened in '{said}' "
+            f"{was(len(tagged))} read as such: {listed}."]
+
+
 def _deal_values_won(out: pd.DataFrame, columns_for: dict[str, list[str]]) -> list[str]:
     """On a client list with a deal's value (``DEAL_VALUE``: revenue to come) and no
     column of revenue, the value of a client who bought (a stage of purchase or later) is
@@ -690,6 +722,7 @@ def prepare_sheet(plan: SheetPlan, *, stage_map: dict[str, str] | None = None,
         out = out.drop(columns=["stage", "stage_raw", "status"])
     if plan.kind == "events" and "kind" not in plan.set_values:
         notes += _flagged_cancellations(out, frame, plan.mapping)
+        notes += _tagged_kinds(out, frame, plan.mapping)
     if plan.kind == "events":
         said = resolve_kinds(out, plan, frame, raw, columns_for, stage_map)
         if profile is None:     # (a profile's rules say what each row is, and its sentence)

@@ -317,6 +317,12 @@ def refine_mapping(raw: RawSheet, mapping: dict[str, str | None], kind: str, *,
             said.append(f"'{header}' holds states or provinces ("
                         f"{', '.join(map(str, raw.frame[header].dropna().unique()[:2]))}), "
                         "not a status")
+        elif (mapping[header] == "region" and "status" not in used
+              and _states_of_work(raw.frame[header])):     # Intercom's "State": open, closed
+            mapping[header] = "status" if kind == "events" else None
+            said.append(f"'{header}' holds states of work ("
+                        f"{', '.join(map(str, raw.frame[header].dropna().unique()[:2]))}), "
+                        "not a region")
     date_field = {"events": "date", "clients": "first_contact"}.get(kind)
     if date_field and not any(field_type(f) == "date" for f in used if f):
         for header in free:
@@ -403,6 +409,18 @@ def _state_codes(column: pd.Series) -> bool:
     codes = sum(bool(re.fullmatch(r"[A-Z]{2,3}", value)) and not read_stage_value(value).known
                 and normalise_value(value) not in ORDER_STATUS_KIND for value in distinct)
     return len(distinct) >= 2 and codes >= 0.8 * len(distinct)
+
+
+_WORK_STATES = {normalise_value(word) for word in (
+    "open", "closed", "snoozed", "pending", "resolved", "solved", "new", "on hold",
+    "in progress", "waiting", "archived", "done", "to do")}
+
+
+def _states_of_work(column: pd.Series) -> bool:
+    """Whether a column's values are mostly a ticket's or a task's state (open, closed,
+    snoozed), not places."""
+    distinct = {normalise_value(v) for v in column.dropna().astype(str) if v.strip()}
+    return bool(distinct) and len(distinct & _WORK_STATES) >= 0.8 * len(distinct)
 
 
 def _one_value(column: pd.Series) -> bool:
@@ -657,7 +675,7 @@ def resolve_kinds(out, plan, frame, raw, columns_for, stage_map=None) -> list[st
         """The event's kind, and the stage its kind cell names (or None); the kind is
         UNKNOWN_KIND for a kind cell Journey does not know."""
         if cell is not None:
-            kind = _kind_named(normalise_value(cell))
+            kind = kind_named(normalise_value(cell))
             if kind is not None:
                 return kind, None
             said = read_stage_value(cell, stage_map)
@@ -779,7 +797,7 @@ def _stage_sales(out: pd.DataFrame, kinds: list[str], itemised: bool) -> list[st
     return kinds
 
 
-def _kind_named(key: str) -> str | None:
+def kind_named(key: str) -> str | None:
     """The event kind a normalised word names ("invoices" -> purchase), PAYMENT for a
     payment (resolve_kinds decides which), or None."""
     return (key if key in EVENT_KINDS else KIND_OF.get(key) or KIND_OF.get(key.rstrip("s"))
@@ -791,7 +809,7 @@ def _names_kinds(column: pd.Series) -> bool:
     ("Invoice", "Payment", "Refund", "Proposal sent")."""
     distinct = {normalise_value(v) for v in column.dropna().tolist() if str(v).strip()}
     known = [v for v in distinct
-             if _kind_named(v) is not None or read_stage_value(v).stage is not None]
+             if kind_named(v) is not None or read_stage_value(v).stage is not None]
     return bool(distinct) and 2 * len(known) >= len(distinct)
 
 
