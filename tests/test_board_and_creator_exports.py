@@ -193,3 +193,19 @@ def test_a_help_desks_tags_and_states(tmp_path):
                           ) == [(0,)]
     assert workspace_rows(tmp_path, "SELECT name FROM clients ORDER BY name") == [
         ("Aziz & Co",), ("Fisher Labs",), ("Maya Gross",)]
+
+
+def test_free_orders_on_a_sheet_named_for_purchases_are_no_sales(tmp_path):
+    """Kajabi: a free masterclass ($0) is a sign-up, not a purchase; Kim's paid order after
+    it is her first purchase, not a repeat."""
+    found = cli_import_text(tmp_path, "purchases.csv", (
+        "Customer Email,Offer,Amount,Created At\n"
+        "kim@example.com,Free Masterclass,0.00,2024-01-03\n"
+        "kim@example.com,Signature Course,197.00,2024-02-01\n"
+        "lee@example.com,Free Masterclass,0.00,2024-01-05\n"
+        "jo@example.com,Signature Course,197.00,2024-01-10\n"))
+    assert "2 orders of 0 (free) were kept as contacts, not purchases." in found["notes"]
+    assert kind_totals(tmp_path, "purchase") == (2, 394.0)
+    assert workspace_rows(tmp_path, "SELECT email, purchase_count FROM clients ORDER BY email"
+                          ) == [("jo@example.com", 1), ("kim@example.com", 1),
+                                ("lee@example.com", 0)]

@@ -128,14 +128,15 @@ def test_a_totals_row_is_no_client(db):
 
 
 def test_first_and_last_names_are_one_name(db):
-    """A Mailchimp audience: First Name and Last Name are the person; a blank Company
-    leaves the name to them; a row with a last name alone keeps it."""
+    """A Mailchimp audience: First Name and Last Name are the person; a Company given on
+    fewer than half the rows names no one (plan._full_names), so Bo is Bo Berg, not Berg
+    AB; a row with a last name alone keeps it."""
     result = import_file(db, "subscribed_members_export.csv", csv_bytes(
         "Email Address,First Name,Last Name,Company\nann@example.com,Ann,Lee,\n"
         "bo@example.com,Bo,Berg,Berg AB\ncy@example.com,,Cole,\n"))[0]
     assert result.mapping["First Name"] == result.mapping["Last Name"] == "name"
     assert clients(db, "email, name") == [
-        ("ann@example.com", "Ann Lee"), ("bo@example.com", "Berg AB"), ("cy@example.com", "Cole")]
+        ("ann@example.com", "Ann Lee"), ("bo@example.com", "Bo Berg"), ("cy@example.com", "Cole")]
 
 
 def test_a_colleagues_ticket_is_an_internal_complaint_of_no_client(db):

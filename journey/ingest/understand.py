@@ -728,7 +728,7 @@ def resolve_kinds(out, plan, frame, raw, columns_for, stage_map=None) -> list[st
     kinds = [decided[combo][0] for combo in combos]
     kinds = [paid if kind == PAYMENT else kind for kind in kinds]
     kinds = _stage_sales(out, kinds, _itemised(plan.mapping, plan.sheet, plan.file))
-    if by_status and "amount" in out:       # a free order (0 paid) is no sale
+    if default == "purchase" and "amount" in out:    # a free order (0 paid) is no sale
         free = [kind == "purchase" and cell is None and amount == 0
                 for (cell, *_), kind, amount in zip(combos, kinds, out["amount"])]
         if any(free):
