@@ -209,3 +209,38 @@ def test_free_orders_on_a_sheet_named_for_purchases_are_no_sales(tmp_path):
     assert workspace_rows(tmp_path, "SELECT email, purchase_count FROM clients ORDER BY email"
                           ) == [("jo@example.com", 1), ("kim@example.com", 1),
                                 ("lee@example.com", 0)]
+
+
+def test_a_boards_subtasks_are_tasks_for_their_parents_client(tmp_path):
+    """Asana, dated (a log of deals): 'Send contract' under the deal 'Delta Gym' is a task
+    done for Delta Gym, not a client nor a second sale of its own."""
+    found = cli_import_text(tmp_path, "pipeline.csv", (
+        "Task ID,Created At,Name,Section/Column,Assignee Email,Parent task,Deal value\n"
+        "1,2024-02-01,Acme Yoga,New leads,rita@ourstudio.com,,$1200\n"
+        "4,2024-02-04,Delta Gym,Closed won,sam@ourstudio.com,,$2400\n"
+        "5,2024-02-05,Echo Cafe,Closed won,rita@ourstudio.com,,$800\n"
+        "11,2024-02-09,Send contract,Closed won,omar@ourstudio.com,Delta Gym,\n"))
+    assert found["kind"] == "events"
+    assert ("1 row with a 'Parent task' was read as a task done for that row's client "
+            "(contacts), not as deals of their own.") in found["notes"]
+    assert workspace_rows(tmp_path, "SELECT name FROM clients ORDER BY name") == [
+        ("Acme Yoga",), ("Delta Gym",), ("Echo Cafe",)]
+    assert kind_totals(tmp_path, "won") == (2, 3200.0)
+    assert workspace_rows(tmp_path, "SELECT c.name, e.touchpoint FROM events e JOIN clients c "
+                                    "ON c.id = e.client_ref WHERE e.kind = 'contact'"
+                          ) == [("Delta Gym", "Send contract")]
+
+
+def test_a_subtask_on_a_list_of_deals_is_no_client(tmp_path):
+    """The same board without dates is a client list: the subtask is named and left out."""
+    found = cli_import_text(tmp_path, "pipeline.csv", (
+        "Task ID,Name,Section/Column,Assignee,Parent task,Deal value\n"
+        "1,Acme Yoga,New leads,Rita,,$1200\n"
+        "4,Delta Gym,Closed won,Sam,,$2400\n"
+        "5,Echo Cafe,Closed won,Rita,,$800\n"
+        "11,Send contract,Closed won,Omar,Delta Gym,\n"))
+    assert found["kind"] == "clients"
+    assert found["problems"] == [{"row": 5, "column": "Parent task (E)", "value": "Delta Gym",
+                                  "reason": "the row is a subtask of another row, not a client"}]
+    assert workspace_rows(tmp_path, "SELECT name, revenue_current FROM clients ORDER BY name"
+                          ) == [("Acme Yoga", None), ("Delta Gym", 2400.0), ("Echo Cafe", 800.0)]

@@ -487,6 +487,28 @@ def _flagged_cancellations(out: pd.DataFrame, frame: pd.DataFrame,
             f"{'a cancellation, not a sale' if count == 1 else 'cancellations, not sales'}."]
 
 
+# A column naming the row a row belongs under (Asana's "Parent task"): the row is a subtask.
+_PARENT = re.compile(r"^(?:parent(?:task|item|card|name|title)?|subtaskof)$")
+
+
+def _subtasks_as_contacts(out: pd.DataFrame, parents: pd.Series, subtasks: pd.Series,
+                          header: str) -> str:
+    """A board's subtasks ("Send contract" under the deal "Delta Gym") are things done for
+    their parent's client: contacts of it, named by the task, whatever stage they repeat
+    (``out`` changed in place). Returns a note."""
+    blank = pd.Series([None] * len(out), index=out.index, dtype=object)
+    out["touchpoint"] = out.get("touchpoint", blank).where(~subtasks, out["name"])
+    out["name"] = out["name"].where(~subtasks, parents.astype(str).str.strip())
+    for column in ("client_id", "email", "stage", "status", "amount", "order_id"):
+        if column in out:
+            out[column] = out[column].where(~subtasks, None)
+    out["kind"] = out.get("kind", blank).where(~subtasks, "contact")
+    count = int(subtasks.sum())
+    return (f"{counted(count, 'row')} with a '{header}' {was(count)} read as "
+            f"{'a task' if count == 1 else 'tasks'} done for that row's client (contacts), "
+            "not as deals of their own.")
+
+
 # A column of tags or labels, some of which may say what happened (Intercom's "Complaint").
 _TAGS = re.compile(r"(?:tags?|labels?)$")
 _TAGGED_KINDS = ("complaint", "refund", "cancellation", "referral", "review")
@@ -676,12 +698,24 @@ def prepare_sheet(plan: SheetPlan, *, stage_map: dict[str, str] | None = None,
     if plan.kind == "events" and plan.recognised_as is None:
         out, said = _continued_orders(out)
         notes += said
+    parent = next((h for h, target in plan.mapping.items()
+                   if not target and _PARENT.match(normalise_header(h))), None)
+    subtasks = (frame[parent].notna() if parent and "name" in out and plan.recognised_as is None
+                else pd.Series(False, index=frame.index))
+    if subtasks.any() and plan.kind == "events":
+        notes.append(_subtasks_as_contacts(out, frame[parent], subtasks, parent))
     if plan.key_from_email and "email" in out and "client_id" not in out:
         out["client_id"] = out["email"].str.casefold()      # the e-mail is the client
 
     problems = []
     left_empty: list[tuple] = []      # (row, column, value, reason) of a client's cell
     rejected = pd.Series(False, index=frame.index)
+    if subtasks.any() and plan.kind == "clients":       # a task of a client's, no client
+        for index in subtasks[subtasks].index:
+            problems.append(Problem(int(out.at[index, "_row"]), column_label(raw, parent),
+                                    frame.at[index, parent],
+                                    "the row is a subtask of another row, not a client"))
+        rejected |= subtasks
     for bad, target, header in bad_cells:
         reason = REASONS.get(field_type(target), "is not valid")
         if target in SCORE_RANGES:
