@@ -125,8 +125,9 @@ def test_an_event_column_of_titles_is_no_kind_and_the_status_is_read(tmp_path):
     each order is what its Status says. Purchases: Mia 40 and 25, Noah 20 and 20, Owen 20
     (refunded in full: a refund of 20 beside it), Rhea 60 = 6 worth 185; Pam's free order
     is a contact; Quin's is cancelled. Customers Mia, Noah, Owen, Rhea; Mia (04/03, 28/03)
-    and Noah (05/03, 20/03) again later: retention. (Rhea's 20 under 'Refunded amount',
-    on an order still Completed, is not read: a refund the tester expects too.)"""
+    and Noah (05/03, 20/03) again later: retention. Rhea's £20 under 'Refunded amount',
+    on an order still Completed, is a partial refund of 20 beside her purchase of 60
+    (plan._money_gone_back)."""
     found = cli_import_text(tmp_path, "tickettailor_orders.csv", TICKET_TAILOR)
     assert found["kind"] == "events"
     assert found["mapping"]["Event"] is None
@@ -134,10 +135,10 @@ def test_an_event_column_of_titles_is_no_kind_and_the_status_is_read(tmp_path):
             "happened: kept as extra") in found["explanation"]
     assert found["notes"] == [
         "1 order of 0 (free) was kept as a contact, not a purchase.",
-        "1 refunded order counted as a purchase with a refund beside it."]
+        "2 refunded orders counted as a purchase with a refund beside it."]
     assert kind_totals(tmp_path, "purchase") == (6, 185.0)
     assert workspace_rows(tmp_path, "SELECT order_id, amount FROM events WHERE kind = 'refund'"
-                          ) == [("or_100004", 20.0)]
+                          " ORDER BY order_id") == [("or_100004", 20.0), ("or_100007", 20.0)]
     assert workspace_rows(tmp_path, "SELECT order_id FROM events WHERE kind = 'cancellation'"
                           ) == [("or_100006",)]
     assert workspace_rows(tmp_path, "SELECT name FROM clients WHERE purchase_count > 0 "
