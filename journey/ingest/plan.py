@@ -289,6 +289,13 @@ def _count_orders(keys: pd.Series) -> int:
     return int(keys.nunique() + keys.isna().sum())
 
 
+def _unmapped(mapping: dict[str, str | None], pattern: re.Pattern) -> str | None:
+    """The first column kept as an extra whose header (compared as headers are) matches
+    ``pattern`` from its start: a column no field holds that says something of the rows."""
+    return next((h for h, target in mapping.items()
+                 if not target and pattern.match(normalise_header(h))), None)
+
+
 # An order list's own columns of what went back: "Refunded Amount", "Refunds Total" (its
 # money) and "Refunded At" (its day). Unmapped columns, compared as headers are.
 _REFUNDED_AMOUNT = re.compile(r"^(?:refunded|refunds?)(?:amount|total|value|sum)?$|"
@@ -302,9 +309,7 @@ def _money_gone_back(rows: pd.DataFrame, frame: pd.DataFrame,
     orders, whatever their status says ("Completed" with £20 refunded): fully when it is
     their amount, else partly; that money is their refund's amount (``_refund_amount``),
     dated by a column of when (``_REFUNDED_AT``) where the sheet has one."""
-    headers = [h for h, target in mapping.items() if not target]
-    said = next((h for h in headers if _REFUNDED_AMOUNT.match(normalise_header(h))), None)
-    when = next((h for h in headers if _REFUNDED_AT.match(normalise_header(h))), None)
+    said, when = _unmapped(mapping, _REFUNDED_AMOUNT), _unmapped(mapping, _REFUNDED_AT)
     if (said is None and when is None) or "kind" not in rows or rows.empty:
         return rows
     rows = rows.copy()
@@ -468,8 +473,7 @@ def _flagged_cancellations(out: pd.DataFrame, frame: pd.DataFrame,
                            mapping: dict[str, str | None]) -> list[str]:
     """Rows a true/false column marks undone (``_UNDONE_FLAG``: "Voided" true), with no kind
     of their own, are cancellations, not sales. Returns a note."""
-    said = next((h for h, target in mapping.items()
-                 if not target and _UNDONE_FLAG.match(normalise_header(h))), None)
+    said = _unmapped(mapping, _UNDONE_FLAG)
     if said is None:
         return []
     flags, bad = values.parse_bool(frame[said])
@@ -510,7 +514,7 @@ def _subtasks_as_contacts(out: pd.DataFrame, parents: pd.Series, subtasks: pd.Se
 
 
 # A column of tags or labels, some of which may say what happened (Intercom's "Complaint").
-_TAGS = re.compile(r"(?:tags?|labels?)$")
+_TAGS = re.compile(r".*(?:tags?|labels?)$")
 _TAGGED_KINDS = ("complaint", "refund", "cancellation", "referral", "review")
 
 
@@ -519,8 +523,7 @@ def _tagged_kinds(out: pd.DataFrame, frame: pd.DataFrame,
     """Rows with no kind of their own whose tags name one (a conversation tagged
     "Complaint", a ticket labelled "refund") are that kind (``_TAGGED_KINDS``; the first
     such tag). Returns a note."""
-    said = next((h for h, target in mapping.items()
-                 if not target and _TAGS.search(normalise_header(h))), None)
+    said = _unmapped(mapping, _TAGS)
     if said is None:
         return []
     kinds = out["kind"].tolist() if "kind" in out else [None] * len(out)
@@ -698,8 +701,7 @@ def prepare_sheet(plan: SheetPlan, *, stage_map: dict[str, str] | None = None,
     if plan.kind == "events" and plan.recognised_as is None:
         out, said = _continued_orders(out)
         notes += said
-    parent = next((h for h, target in plan.mapping.items()
-                   if not target and _PARENT.match(normalise_header(h))), None)
+    parent = _unmapped(plan.mapping, _PARENT)
     subtasks = (frame[parent].notna() if parent and "name" in out and plan.recognised_as is None
                 else pd.Series(False, index=frame.index))
     if subtasks.any() and plan.kind == "events":
