@@ -141,6 +141,9 @@ ORDER_STATUS_WORDS = {
                "abgebrochen, pendente, falhou, overdue, manual verification required, "
                "incomplete, bad debt, written off, write off, uncollectible, uncollected, "
                "open, open order, awaiting transfer, awaiting bank transfer, "
+               # a quote or a proposal not yet taken up, a job not yet done, a lost one
+               "quote, quoted, quote sent, estimate, estimate sent, proposal, proposal sent, "
+               "work order, unsuccessful, rejected, not accepted, "
                "awaiting bank wire payment, awaiting check payment, awaiting cheque payment, "
                "waiting for payment, pending transfer, "
                "en attente de paiement par virement bancaire, "
@@ -160,6 +163,8 @@ ORDER_STATUS_WORDS = {
 # Statuses of a booking or a job not done yet: no purchase, but a client considering.
 BOOKED_STATUSES = frozenset(match_key(word) for word in (
     "booked", "confirmed", "scheduled", "rescheduled", "upcoming", "requested", "tentative",
+    "quote", "quoted", "quote sent", "estimate", "estimate sent", "proposal", "proposal sent",
+    "work order",
     "awaiting confirmation", "reservada", "reservado", "confirmada", "confirmado", "agendado",
     "agendada"))
 # Values that say the client is still active: a status, not a stage.

@@ -424,17 +424,17 @@ _ORDER_OWN = ("order_id", "date", "client_id", "name", "email")
 _LINE_OWN = ("amount", "note", EXTRA, "_row")
 
 
-def _continued_orders(out: pd.DataFrame) -> tuple[pd.DataFrame, list[str]]:
+def _continued_orders(out: pd.DataFrame, totals: pd.Series) -> tuple[pd.DataFrame, list[str]]:
     """Rows with no order number, day or client right below an order's row (or below
     another such row) are more lines of that order, as a person types them: they take the
     order's number, day, client and what else they leave blank, and _order_lines makes one
-    event of them. Returns the rows and a note."""
+    event of them; not a totals row (``totals``). Returns the rows and a note."""
     if "order_id" not in out or out["order_id"].isna().all():
         return out, []
     own = [c for c in _ORDER_OWN if c in out]
-    bare = pd.Series(True, index=out.index)
+    bare = ~totals
     for column in own:
-        bare &= out[column].isna()
+        bare = bare & out[column].isna()
     if not bare.any():
         return out, []
     # the order each row belongs to: its own, or the one above it (bare rows below one)
@@ -451,14 +451,41 @@ def _continued_orders(out: pd.DataFrame) -> tuple[pd.DataFrame, list[str]]:
                  f"above {'it' if len(rows) == 1 else 'them'}."]
 
 
-_FIRST_SERIAL = 3654     # 1910-01-01 as an Excel serial
+# A cell that says its row is a total: "Total", "Grand Total", "Anna Total", "Subtotal:",
+# "Summe" (a sales report's subtotal per salesperson, or its last line).
+_TOTAL_LABEL = re.compile(r"^(?:\D{0,40}\s)?(?:grand\s*|sub\s*)?(?:totals?|gesamt|summe|suma|"
+                          r"somme)\b\D{0,40}$", re.IGNORECASE)
 
 
-def _doubtful(target: str, bad: pd.Series, column: pd.Series) -> pd.Series:
+def _labelled_totals(frame: pd.DataFrame, out: pd.DataFrame) -> pd.Series:
+    """Rows of an events sheet with no client and no date whose cells say they are a total
+    (``_TOTAL_LABEL``: a report's subtotal per salesperson, its "Total" line under the
+    dates): the header of the cell that says so, else None."""
+    found = pd.Series(None, index=frame.index, dtype=object)
+    keyless = is_blank(out, "client_id") & is_blank(out, "name") & is_blank(out, "email")
+    candidates = keyless & is_blank(out, "date")
+    if not candidates.any():
+        return found
+    for header in frame.columns:
+        cells = frame.loc[candidates & found.isna(), header]
+        texts = cells[cells.map(type).eq(str)]
+        said = texts[texts.str.match(_TOTAL_LABEL)]
+        found[said.index] = header
+    return found
+
+
+_FIRST_YEAR, _FIRST_SERIAL = 1910, 3654     # 1910-01-01, and as an Excel serial
+
+
+def _doubtful(target: str, bad: pd.Series, column: pd.Series, parsed: pd.Series) -> pd.Series:
     """The cells of a column guessed to be a field that cannot be it: those that failed
     to parse and, for a date, numbers too small to be a day of a business's records (Ko-fi's
-    "Received" 5.00 is an amount, not 1900-01-05; a column of them is no date)."""
+    "Received" 5.00 is an amount, not 1900-01-05; a column of them is no date). ``parsed``:
+    the column as parsed (ISO dates), which says at once whether any is that early."""
     if field_type(target) != "date":
+        return bad
+    dates = parsed.dropna()
+    if dates.empty or dates.min() >= f"{_FIRST_YEAR}":
         return bad
     numbers = pd.to_numeric(column.where(column.map(type).isin((int, float, str))),
                             errors="coerce")
@@ -648,8 +675,8 @@ def prepare_sheet(plan: SheetPlan, *, stage_map: dict[str, str] | None = None,
             parsed, bad, day_first, money = coerce(target, merged, day_first, stripped=True)
             first = frame[headers[0]]
             if (len(headers) < 2 or decided is not None or headers[0] in plan.chosen
-                    or not looks_mismapped(_doubtful(target, bad, first) & first.notna(),
-                                           first)):
+                    or not looks_mismapped(
+                        _doubtful(target, bad, first, parsed) & first.notna(), first)):
                 break
             notes.append(_looked_like(headers[0], target))
             demoted.append(headers.pop(0))
@@ -661,7 +688,7 @@ def prepare_sheet(plan: SheetPlan, *, stage_map: dict[str, str] | None = None,
                          "as the workspace's setting for dates like 03/04 says; change it "
                          "there and import again if that is wrong.")
         if (set(headers) & set(decided.demoted) if decided is not None else
-                looks_mismapped(_doubtful(target, bad, merged), merged)
+                looks_mismapped(_doubtful(target, bad, merged, parsed), merged)
                 and not plan.chosen.intersection(headers)):
             notes.append(_looked_like(headers[0], target))
             demoted += headers
@@ -698,8 +725,10 @@ def prepare_sheet(plan: SheetPlan, *, stage_map: dict[str, str] | None = None,
         h for hs in columns_for.values() for h in hs[1:]]
     out[EXTRA] = extra_json(frame, extras)
     out["_row"] = raw.row_numbers
+    labelled = (_labelled_totals(frame, out) if plan.kind == "events"
+                else pd.Series(None, index=frame.index, dtype=object))
     if plan.kind == "events" and plan.recognised_as is None:
-        out, said = _continued_orders(out)
+        out, said = _continued_orders(out, labelled.notna())
         notes += said
     parent = _unmapped(plan.mapping, _PARENT)
     subtasks = (frame[parent].notna() if parent and "name" in out and plan.recognised_as is None
@@ -728,6 +757,7 @@ def prepare_sheet(plan: SheetPlan, *, stage_map: dict[str, str] | None = None,
                             frame.at[index, header], reason) for index in bad[bad].index]
             out.loc[bad, target] = None
             continue
+        bad = bad & labelled.isna()              # (a total's row is said to be one)
         for index in bad[bad].index:
             problems.append(Problem(int(out.at[index, "_row"]),
                                     column_label(raw, header), frame.at[index, header],
@@ -759,13 +789,16 @@ def prepare_sheet(plan: SheetPlan, *, stage_map: dict[str, str] | None = None,
     if plan.kind == "events" and "kind" not in plan.set_values:
         notes += _flagged_cancellations(out, frame, plan.mapping)
         notes += _tagged_kinds(out, frame, plan.mapping)
+    totals = labelled.notna()       # a totals row: "TOTAL" for a name or an ID, or labelled
+    for found in totals_of.values():
+        totals |= found
+    if plan.kind == "events" and totals.any():   # (rejected below: no order to count)
+        out["kind"] = (out["kind"] if "kind" in out else pd.Series(
+            [None] * len(out), index=out.index, dtype=object)).where(~totals, "contact")
     if plan.kind == "events":
         said = resolve_kinds(out, plan, frame, raw, columns_for, stage_map)
         if profile is None:     # (a profile's rules say what each row is, and its sentence)
             notes += said
-    totals = pd.Series(False, index=out.index)
-    for found in totals_of.values():         # a totals row: "TOTAL" for a name or an ID
-        totals |= found
     if plan.kind == "clients":
         no_key = is_blank(out, "client_id") & is_blank(out, "name")
         where, why = "client ID or name", ("the row has no client ID or name, so it cannot be "
@@ -786,12 +819,12 @@ def prepare_sheet(plan: SheetPlan, *, stage_map: dict[str, str] | None = None,
     for index in totals[totals].index:
         said = next((h for f in ("name", "client_id", "order_id") for h in columns_for.get(f, [])
                      if f in totals_of and totals_of[f][index]
-                     and isinstance(frame.at[index, h], str)), None)
+                     and isinstance(frame.at[index, h], str)), labelled[index])
         problems.append(Problem(int(out.at[index, "_row"]),
                                 column_label(raw, said) if said else "client ID or name",
                                 frame.at[index, said] if said else None,
                                 "the row is a total, not an order"
-                                if plan.mapping.get(said) == "order_id" else
+                                if plan.kind == "events" else
                                 "the row is a total, not a client"))
     rejected |= totals
     rows = out[~rejected]

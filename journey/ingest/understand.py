@@ -717,25 +717,35 @@ def resolve_kinds(out, plan, frame, raw, columns_for, stage_map=None) -> list[st
     combos = list(zip(given, out["stage"].tolist(), out["_outcome"].tolist(),
                       out["_won"].tolist(), out["stage_raw"].tolist(), statuses))
     decided = {combo: decide(*combo) for combo in dict.fromkeys(combos)}
-    notes = _default_notes(plan, combos, decided, default, named, numbered or paid_by,
-                           by_status)
-    if paid_by:
-        notes.insert(0, f"Column '{paid_by}' says whether each row was paid: the rows were "
-                        "read as orders, each what its status says (paid: a purchase; "
-                        "refunded: a purchase and its refund; unpaid or pending: a contact).")
     sold = any(kind == "purchase" for kind, _ in decided.values())
     paid = "contact" if sold else "purchase"     # the paying of an invoice, or a sale
     kinds = [decided[combo][0] for combo in combos]
     kinds = [paid if kind == PAYMENT else kind for kind in kinds]
     kinds = _stage_sales(out, kinds, _itemised(plan.mapping, plan.sheet, plan.file))
-    if default == "purchase" and "amount" in out:    # a free order (0 paid) is no sale
+    free = back = [False] * len(kinds)
+    if default == "purchase" and "amount" in out:
+        # A free order (0 paid) is no sale; an order of less than 0 is money going back.
+        amounts = pd.to_numeric(out["amount"], errors="coerce").tolist()
         free = [kind == "purchase" and cell is None and amount == 0
-                for (cell, *_), kind, amount in zip(combos, kinds, out["amount"])]
-        if any(free):
-            kinds = ["contact" if was_free else kind for was_free, kind in zip(free, kinds)]
-            notes.append(f"{counted(sum(free), 'order')} of 0 (free) {was(sum(free))} kept as "
-                         + ("a contact, not a purchase." if sum(free) == 1 else
-                            "contacts, not purchases."))
+                for (cell, *_), kind, amount in zip(combos, kinds, amounts)]
+        back = [kind == "purchase" and cell is None and amount < 0
+                for (cell, *_), kind, amount in zip(combos, kinds, amounts)]
+        kinds = ["contact" if was_free else "refund" if went_back else kind
+                 for was_free, went_back, kind in zip(free, back, kinds)]
+    notes = _default_notes(plan, combos, decided, default, named, numbered or paid_by,
+                           by_status, [f or b for f, b in zip(free, back)])
+    if paid_by:
+        notes.insert(0, f"Column '{paid_by}' says whether each row was paid: the rows were "
+                        "read as orders, each what its status says (paid: a purchase; "
+                        "refunded: a purchase and its refund; unpaid or pending: a contact).")
+    if any(free):
+        notes.append(f"{counted(sum(free), 'order')} of 0 (free) {was(sum(free))} kept as "
+                     + ("a contact, not a purchase." if sum(free) == 1 else
+                        "contacts, not purchases."))
+    if any(back):
+        notes.append(f"{counted(sum(back), 'row')} of less than 0 {was(sum(back))} read as "
+                     + ("a refund (money going back), not a purchase." if sum(back) == 1
+                        else "refunds (money going back), not purchases."))
     if by_status:   # a refunded order was bought first: prepare_sheet adds its purchase
         # (a refund of a negative amount is the money going back, a row of its own)
         amounts = (pd.to_numeric(out["amount"], errors="coerce") if "amount" in out
@@ -814,12 +824,14 @@ def _names_kinds(column: pd.Series) -> bool:
 
 
 def _default_notes(plan, combos: list, decided: dict, default: str, named: str | None,
-                   numbered: str | None, by_status: bool) -> list[str]:
+                   numbered: str | None, by_status: bool, settled: list[bool]) -> list[str]:
     """What the import says of the rows no column gave a kind: the sheet's name or its
     order numbers gave them one, or nothing did (an amount alone makes no purchase); and
-    an order's status Journey does not know."""
+    an order's status Journey does not know. (``settled``: rows their amount decided, 0
+    or less than 0, which their own notes tell.)"""
     notes = []
-    defaulted = sum(1 for combo in combos if combo[0] is None and not any(combo[2:4])
+    defaulted = sum(1 for combo, done in zip(combos, settled) if not done
+                    and combo[0] is None and not any(combo[2:4])
                     and decided[combo][0] == default and combo[5] is None
                     and (combo[1] is None or by_status))
     if defaulted and "kind" not in plan.set_values:
@@ -842,7 +854,8 @@ def _default_notes(plan, combos: list, decided: dict, default: str, named: str |
                          "kind=purchase).")
     if by_status:
         unknown = pd.Series([str(c[5]) for c in combos if c[5] is not None and c[0] is None
-                             and ORDER_STATUS_KIND.get(normalise_value(c[5])) is None],
+                             and ORDER_STATUS_KIND.get(normalise_value(c[5])) is None
+                             and decided[c][0] == default and not any(c[2:4])],
                             dtype=object)
         if len(unknown):
             counts = unknown.value_counts()

@@ -1,0 +1,81 @@
+"""Sales reports as owners and tills keep them: a subtotal per salesperson, a "Total" line
+under the dates, a refund written as a negative sale, jobs quoted but not done. Imported
+through the command line and checked against figures worked out by hand."""
+
+from __future__ import annotations
+
+from conftest import cli_funnel, cli_import_text, kind_totals, workspace_rows
+
+BY_REP = """Salesperson,Client,Deal,Close date,Status,Value
+Anna,Bell Hotel,Website,2024-02-03,Won,4000
+Anna,Cove Bar,Menu design,2024-02-10,Won,800
+Anna,Dock Gym,App,2024-02-20,Lost,12000
+Anna,Elm School,Brochure,2024-03-01,Proposal,1500
+Anna Total,,,,,18300
+Marco,Bell Hotel,SEO retainer,2024-03-05,Won,1200
+Marco,Fjord Travel,Rebrand,2024-03-12,Won,6500
+Marco Total,,,,,7700
+Grand Total,,,,,26000
+"""
+
+
+def test_subtotals_per_salesperson_are_no_sales(tmp_path):
+    found = cli_import_text(tmp_path, "sales.csv", BY_REP)
+    assert [(p["row"], p["value"], p["reason"]) for p in found["problems"]] == [
+        (6, "Anna Total", "the row is a total, not an order"),
+        (9, "Marco Total", "the row is a total, not an order"),
+        (10, "Grand Total", "the row is a total, not an order")]
+    assert kind_totals(tmp_path, "won") == (4, 12500.0)          # 4,000 + 800 + 1,200 + 6,500
+    assert kind_totals(tmp_path, "purchase") == (0, None)
+    assert kind_totals(tmp_path, "lost") == (1, 12000.0)
+    # Elm School's proposal is a client considering; Won and Lost are no unknown status
+    assert not any("does not know" in note for note in found["notes"])
+    assert workspace_rows(tmp_path, "SELECT name FROM clients ORDER BY name") == [
+        ("Bell Hotel",), ("Cove Bar",), ("Dock Gym",), ("Elm School",), ("Fjord Travel",)]
+    # (Dock Gym, lost without a stage of its own, stays at awareness)
+    assert cli_funnel(tmp_path)[:3] == [5, 4, 3]
+
+
+TILL = """Sales report,,,,
+,,,,
+Date,Receipt number,Description,Total (GBP),Payment method
+2024-05-02,101,Flat white,4.50,Card
+2024-05-02,102,Brunch for two,12.00,Card
+2024-05-03,103,Cake (whole),25.00,Card
+2024-05-04,110,Refund of receipt 102,-12.00,Refund
+,,,,
+Total,,,29.50,
+"""
+
+
+def test_a_tills_total_line_and_a_refund_written_negative(tmp_path):
+    """'Total' under the dates is no sale (not a line of the order above it either), and
+    the -12.00 is money going back."""
+    found = cli_import_text(tmp_path, "sales.csv", TILL)
+    assert [(p["row"], p["value"]) for p in found["problems"]] == [(9, "Total")]
+    assert not any("more lines" in note for note in found["notes"])
+    assert ("1 row of less than 0 was read as a refund (money going back), not a purchase."
+            in found["notes"])
+    assert "3 rows with nothing saying what happened were read as purchases" in " ".join(
+        found["notes"])
+    assert kind_totals(tmp_path, "purchase") == (3, 41.5)            # 4.50 + 12 + 25
+    assert kind_totals(tmp_path, "refund") == (1, -12.0)
+
+
+JOBS = """Job No.,Date,Status,Company Name,Total
+1001,05/02/2024,Completed,Acme Cafe,"$1,320.00"
+1002,06/02/2024,Completed,Bayview Strata,$450.00
+1003,07/02/2024,Quote,Coral Homes,"$3,800.00"
+1004,12/02/2024,Work Order,Dune Motors,$600.00
+1005,13/02/2024,Unsuccessful,Echo Dental,"$2,100.00"
+"""
+
+
+def test_jobs_quoted_booked_or_turned_down_are_no_sales(tmp_path):
+    found = cli_import_text(tmp_path, "jobs.csv", JOBS)
+    assert not any("does not know" in note for note in found["notes"])
+    assert kind_totals(tmp_path, "purchase") == (2, 1770.0)          # 1,320 + 450
+    assert workspace_rows(tmp_path, "SELECT name FROM clients WHERE purchase_count > 0 "
+                                    "ORDER BY name") == [("Acme Cafe",), ("Bayview Strata",)]
+    # Coral's quote and Dune's work order: clients considering
+    assert cli_funnel(tmp_path)[:3] == [5, 4, 2]
