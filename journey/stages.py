@@ -38,7 +38,7 @@ _ALIAS_WORDS = {
                  # a lead's temperature: a cold one is known, a warm or hot one considering
                  "cold, cold lead, new enquiry, new inquiry, not contacted, open not contacted, "
                  "attempted to contact, attempting contact, contact in future, working contacted, "
-                 "potential customer, potential client, "
+                 "potential customer, potential client, potential, "
                  "nueva consulta, nouvelle demande, neue anfrage, nova consulta, "
                  "premier contact, primer contacto, primeiro contato, erstkontakt, "
                  "nuevo, prospecto, contactado, consulta, nouveau, contacte, demande, neu, "
@@ -56,7 +56,8 @@ _ALIAS_WORDS = {
                      "orcamento enviado, relance, lead qualificado, lead calificado, "
                      "lead qualifie, proposition envoyee, propuesta enviada, "
                      "proposta enviada, signature, "
-                     "proposal, proposals, "
+                     "proposal, proposals, presentation, demo, demo scheduled, demo booked, "
+                     "demo done, contract sent, "
                      "proposal sent, quote, quoted, quote sent, estimate, estimate sent, "
                      "negotiation, negotiating, demo, trial, "
                      "interested, meeting, discovery, in progress, pending, "
@@ -93,7 +94,7 @@ OUTCOME_ALIASES = {
             "closed not converted, not converted, junk lead, junk, lost lead, not qualified, "
             "bad fit, no contesta, sin respuesta, no interesado, sin interes, sans suite, "
             "pas interesse, pas de reponse, kein interesse, keine antwort, abgesprungen, "
-            "perdida, perdue, "
+            "perdida, perdue, abandoned, "
             "descartado, perdu, rejete, verloren, abgelehnt, rejeitado, recusado",
     "churned": "churned, churn, left, inactive, lapsed, expired, cancelled customer, former, "
                "former member, former patron, ex customer, former customer, "

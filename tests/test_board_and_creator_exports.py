@@ -154,10 +154,12 @@ def test_a_won_deals_value_is_revenue_brought(tmp_path):
         'Wes Adams,wes@example.com,Closed Lost,"$6,000.00"\n'
         'Xia Long,xia@example.com,Customer - Repeat,"$1,800.00"\n'
         "Zed Kowal,zed@example.com,Closed Won,$950.00\n"))
-    assert ("The 'Deal Value' of the 3 clients who bought was read as the revenue they "
-            "brought; the others' as revenue to come.") in found["notes"]
+    assert ("'Deal Value' was read as a deal's value: for the 3 clients who bought, the "
+            "revenue they brought; for the 1 lost, no revenue to come; for the others, "
+            "revenue to come.") in found["notes"]
+    # Sara's 1,500 is to come; Wes's 6,000, lost, is neither
     assert workspace_rows(tmp_path, "SELECT SUM(revenue_current), SUM(revenue_potential) "
-                                    "FROM clients") == [(5950.0, 7500.0)]
+                                    "FROM clients") == [(5950.0, 1500.0)]
 
 
 def test_orders_marked_voided_are_cancellations(tmp_path):
@@ -244,3 +246,48 @@ def test_a_subtask_on_a_list_of_deals_is_no_client(tmp_path):
                                   "reason": "the row is a subtask of another row, not a client"}]
     assert workspace_rows(tmp_path, "SELECT name, revenue_current FROM clients ORDER BY name"
                           ) == [("Acme Yoga", None), ("Delta Gym", 2400.0), ("Echo Cafe", 800.0)]
+
+
+def test_a_yes_no_refunded_column_refunds_the_whole_order(tmp_path):
+    """Podia: 'Refunded' Yes on Pat's 149 is a purchase and its refund of 149."""
+    cli_import_text(tmp_path, "sales.csv", (
+        "Date,Customer email,Product,Amount,Refunded\n"
+        "2024-01-05,nora@hale.io,Photo Club,$25.00,No\n"
+        "2024-01-09,pat@kim.io,Lightroom Course,$149.00,Yes\n"
+        "2024-01-12,omar@said.io,Lightroom Course,$149.00,No\n"))
+    assert kind_totals(tmp_path, "purchase") == (3, 323.0)           # 25 + 149 + 149
+    assert workspace_rows(tmp_path, "SELECT c.email, e.amount FROM events e JOIN clients c "
+                                    "ON c.id = e.client_ref WHERE e.kind = 'refund'") == [
+        ("pat@kim.io", 149.0)]
+
+
+def test_a_carts_charges_and_rebills_are_purchases(tmp_path):
+    """ThriveCart's Event: charge and rebill are money in, refund money back."""
+    cli_import_text(tmp_path, "transactions.csv", (
+        "Date,Event,Customer email,Amount\n"
+        "2024-02-01,charge,ava@example.com,297.00\n"
+        "2024-03-01,rebill,ava@example.com,47.00\n"
+        "2024-02-03,charge,dan@example.com,297.00\n"
+        "2024-02-20,refund,dan@example.com,297.00\n"))
+    assert kind_totals(tmp_path, "purchase") == (3, 641.0)           # 297 + 47 + 297
+    assert kind_totals(tmp_path, "refund") == (1, 297.0)
+
+
+def test_a_crms_own_words_for_stages_and_lost_deals(tmp_path):
+    """Close's display_name and status_label; Copper's Presentation, Contract Sent and
+    Abandoned."""
+    cli_import_text(tmp_path, "leads.csv", (
+        "id,display_name,status_label,primary_contact_primary_email,primary_opportunity_value\n"
+        'lead_1,Aster Legal,Potential,amy@aster.law,"$3,000"\n'
+        "lead_2,Crane Logistics,Customer,cam@crane.lg,$4500\n"
+        "lead_3,Dune Realty,Bad Fit,dee@dune.re,$900\n"
+        "lead_4,Gale Design,Presentation,gil@gale.design,$700\n"
+        "lead_5,Hive Cafe,Contract Sent,hi@hive.cafe,$300\n"
+        "lead_6,Fable Books,Abandoned,fa@fable.books,$200\n"))
+    assert workspace_rows(tmp_path, "SELECT name, stage, outcome FROM clients ORDER BY id") == [
+        ("Aster Legal", "awareness", None), ("Crane Logistics", "purchase", None),
+        ("Dune Realty", None, "lost"), ("Gale Design", "consideration", None),
+        ("Hive Cafe", "consideration", None), ("Fable Books", None, "lost")]
+    # 4,500 brought; 3,000 + 700 + 300 to come; the lost deals' neither
+    assert workspace_rows(tmp_path, "SELECT SUM(revenue_current), SUM(revenue_potential) "
+                                    "FROM clients") == [(4500.0, 4000.0)]

@@ -307,14 +307,20 @@ def _money_gone_back(rows: pd.DataFrame, frame: pd.DataFrame,
                      mapping: dict[str, str | None], day_first: bool | None) -> pd.DataFrame:
     """Orders whose own column says how much went back (``_REFUNDED_AMOUNT``) are refunded
     orders, whatever their status says ("Completed" with £20 refunded): fully when it is
-    their amount, else partly; that money is their refund's amount (``_refund_amount``),
-    dated by a column of when (``_REFUNDED_AT``) where the sheet has one."""
+    their amount (or the column says only yes or no), else partly; that money is their
+    refund's amount (``_refund_amount``), dated by a column of when (``_REFUNDED_AT``)
+    where the sheet has one."""
     said, when = _unmapped(mapping, _REFUNDED_AMOUNT), _unmapped(mapping, _REFUNDED_AT)
     if (said is None and when is None) or "kind" not in rows or rows.empty:
         return rows
     rows = rows.copy()
     if said is not None:
-        rows = _refunds_of(rows, values.parse_money(frame[said])[0].reindex(rows.index))
+        back = values.parse_money(frame[said])[0]
+        flags, bad = values.parse_bool(frame[said])
+        if back.isna().all() and not bad.any() and "amount" in rows:   # "Refunded": Yes/No
+            back = pd.to_numeric(rows["amount"], errors="coerce").abs().where(
+                flags.reindex(rows.index).eq(True))
+        rows = _refunds_of(rows, back.reindex(rows.index))
     if when is not None and "_refunded_order" in rows:
         rows["_refund_date"] = values.parse_dates(frame[when], day_first=day_first)[0].reindex(
             rows.index).where(rows["_refunded_order"].notna())
@@ -574,20 +580,24 @@ def _tagged_kinds(out: pd.DataFrame, frame: pd.DataFrame,
 def _deal_values_won(out: pd.DataFrame, columns_for: dict[str, list[str]]) -> list[str]:
     """On a client list with a deal's value (``DEAL_VALUE``: revenue to come) and no
     column of revenue, the value of a client who bought (a stage of purchase or later) is
-    what they brought: their current revenue, not potential. Returns a note."""
+    what they brought: their current revenue, not potential; a lost deal's is neither.
+    Returns a note."""
     said = columns_for.get("revenue_potential", [None])[0]
     if (said is None or "revenue_current" in out or "stage" not in out
             or not DEAL_VALUE.search(normalise_header(plain_header(said)))):
         return []
-    bought = out["stage"].isin(["purchase", "retention", "advocacy"]) & out[
-        "revenue_potential"].notna()
-    if not bought.any():
+    valued = out["revenue_potential"].notna()
+    bought = out["stage"].isin(["purchase", "retention", "advocacy"]) & valued
+    lost = out["_outcome"].eq("lost") & valued & ~bought
+    if not (bought.any() or lost.any()):
         return []
     out["revenue_current"] = out["revenue_potential"].where(bought)
-    out["revenue_potential"] = out["revenue_potential"].where(~bought)
-    count = int(bought.sum())
-    return [f"The '{said}' of the {counted(count, 'client')} who bought was read as the "
-            "revenue they brought; the others' as revenue to come."]
+    out["revenue_potential"] = out["revenue_potential"].where(~bought & ~lost)
+    parts = [f"for the {counted(int(bought.sum()), 'client')} who bought, the revenue they "
+             "brought"] if bought.any() else []
+    parts += [f"for the {int(lost.sum()):,} lost, no revenue to come"] if lost.any() else []
+    return [f"'{said}' was read as a deal's value: {'; '.join(parts)}; for the others, "
+            "revenue to come."]
 
 
 def _looked_like(header: str, target: str) -> str:
@@ -786,9 +796,9 @@ def prepare_sheet(plan: SheetPlan, *, stage_map: dict[str, str] | None = None,
                                                             | set(plan.set_values)):
         # No stage or status in the sheet (a phone list): the stored ones stay as they are.
         out = out.drop(columns=["stage", "stage_raw", "status"])
-    if plan.kind == "events" and "kind" not in plan.set_values:
-        notes += _flagged_cancellations(out, frame, plan.mapping)
-        notes += _tagged_kinds(out, frame, plan.mapping)
+    if plan.kind == "events" and "kind" not in plan.set_values and not plan.recognised_as:
+        notes += _flagged_cancellations(out, frame, plan.mapping)   # (a profile's rules
+        notes += _tagged_kinds(out, frame, plan.mapping)            # say what each row is)
     totals = labelled.notna()       # a totals row: "TOTAL" for a name or an ID, or labelled
     for found in totals_of.values():
         totals |= found

@@ -68,7 +68,7 @@ _KIND_WORDS = {
                 "vente ventes facture factures bestellung bestellungen rechnung rechnungen "
                 "umsatz umsatze verkauf verkaufe venda vendas fatura faturas encomenda "
                 "encomendas donation donations monthlydonation tip tips shoporder commission "
-                "commissions",
+                "commissions charge charges rebill rebills",
     "won": "won win closedwon dealwon",
     "lost": "lost loss closedlost deallost",
     "refund": "refund refunds return returns returned chargeback creditmemo creditnote "
@@ -215,7 +215,8 @@ def guess_sheet_mapping(headers: list[str], kind: str,
 _RATING = re.compile(r"star|rating")
 # A deal's value on a client list: what the deal may bring (revenue to come), or, for a
 # client who bought, what it brought (plan._deal_values_won).
-DEAL_VALUE = re.compile(r"^(?:deal|close|opportunity)?value$|^valor$|^dealsize$")
+DEAL_VALUE = re.compile(r"^(?:deal|close|opportunity)?value$|(?:deal|opportunity)value$|"
+                        r"^valor$|^dealsize$")
 # A header naming the business's own people ("Assignee Email", "Owner e-mail", "Created
 # by"): their e-mail addresses are not the clients'.
 _OUR_PEOPLE = re.compile(r"assign|owner|\brep\b|sales ?person|agent|created by|author|staff|"
