@@ -291,3 +291,18 @@ def test_a_crms_own_words_for_stages_and_lost_deals(tmp_path):
     # 4,500 brought; 3,000 + 700 + 300 to come; the lost deals' neither
     assert workspace_rows(tmp_path, "SELECT SUM(revenue_current), SUM(revenue_potential) "
                                     "FROM clients") == [(4500.0, 4000.0)]
+
+
+def test_members_who_spent_something_are_customers(tmp_path):
+    """Memberful: no stage column, a status of active or expired, and a 'Total spend':
+    members who spent something bought; Ed, on the free plan, did not."""
+    found = cli_import_text(tmp_path, "members.csv", (
+        "Full Name,Email,Plan,Subscription status,Total spend\n"
+        "Ada Cole,ada@cole.me,Supporter,active,$120.00\n"
+        "Bo Diaz,bo@diaz.mx,Supporter,active,$60.00\n"
+        "Ed Fox,ed@fox.io,Free,active,$0.00\n"))
+    assert ("2 clients with more than 0 in 'Total spend' were read as customers (purchase): "
+            "no column says their stage.") in found["notes"]
+    assert workspace_rows(tmp_path, "SELECT name, furthest_stage FROM clients ORDER BY name"
+                          ) == [("Ada Cole", "purchase"), ("Bo Diaz", "purchase"),
+                                ("Ed Fox", "awareness")]

@@ -42,7 +42,7 @@ from .read import DEFAULT_MAX_BYTES, RawSheet, read_tables
 from .understand import (
     EXTRA, KINDS, REASONS, WORKSHOP_KINDS, Refined, coerce, column_label,
     detect_kind, extra_json, guess_sheet_mapping, headers_key, is_blank, looks_mismapped,
-    DEAL_VALUE, kind_named, refine_mapping, resolve_kinds, resolve_stages, skip_guides,
+    CLIENTS_WHOLE, DEAL_VALUE, kind_named, refine_mapping, resolve_kinds, resolve_stages, skip_guides,
     stand_ins_and_totals, workshop_kind)
 
 # The importer of each workshop sheet kind: ``fn(db, raw, import_id) -> SheetSave``. It runs
@@ -600,6 +600,25 @@ def _deal_values_won(out: pd.DataFrame, columns_for: dict[str, list[str]]) -> li
             "revenue to come."]
 
 
+def _spenders_bought(out: pd.DataFrame, columns_for: dict[str, list[str]]) -> list[str]:
+    """On a client list with no stage column, a client who has spent something (a "Total
+    spend", "Lifetime value" above 0: ``CLIENTS_WHOLE``) has bought: their stage is
+    purchase where nothing else gave one (a membership list's active members). Returns a
+    note."""
+    said = columns_for.get("revenue_current", [None])[0]
+    if said is None or not CLIENTS_WHOLE.search(normalise_header(plain_header(said))):
+        return []
+    spent = (pd.to_numeric(out["revenue_current"], errors="coerce").gt(0)
+             & out["stage"].isna())
+    if not spent.any():
+        return []
+    out["stage"] = out["stage"].where(~spent, "purchase")
+    count = int(spent.sum())
+    return [f"{counted(count, 'client')} with more than 0 in '{said}' {was(count)} read as "
+            f"{'a customer' if count == 1 else 'customers'} (purchase): no column says "
+            f"{'its' if count == 1 else 'their'} stage."]
+
+
 def _looked_like(header: str, target: str) -> str:
     """What the import says of a column that only looked like a field."""
     reason = REASONS.get(field_type(target), "is not valid").removeprefix("is ")
@@ -796,6 +815,8 @@ def prepare_sheet(plan: SheetPlan, *, stage_map: dict[str, str] | None = None,
                                                             | set(plan.set_values)):
         # No stage or status in the sheet (a phone list): the stored ones stay as they are.
         out = out.drop(columns=["stage", "stage_raw", "status"])
+    elif plan.kind == "clients" and "stage" not in columns_for:
+        notes += _spenders_bought(out, columns_for)
     if plan.kind == "events" and "kind" not in plan.set_values and not plan.recognised_as:
         notes += _flagged_cancellations(out, frame, plan.mapping)   # (a profile's rules
         notes += _tagged_kinds(out, frame, plan.mapping)            # say what each row is)

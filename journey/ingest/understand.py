@@ -201,7 +201,7 @@ def guess_sheet_mapping(headers: list[str], kind: str,
         if kind == "clients" and found == "amount" and not _RATING.search(named):
             found = "revenue_potential" if DEAL_VALUE.search(named) else "revenue_current"
         elif kind == "events" and kind_decided and found == "revenue_current":
-            found = None if _CLIENTS_WHOLE.search(named) else "amount"
+            found = None if CLIENTS_WHOLE.search(named) else "amount"
         elif kind == "events" and found == "stage" and named in _A_CLIENTS_TYPE:
             found = None            # on a log, "Contact type" is Phone or Email, no stage
         mapping[header] = found if found in allowed else None
@@ -221,7 +221,7 @@ DEAL_VALUE = re.compile(r"^(?:deal|close|opportunity)?value$|(?:deal|opportunity
 # by"): their e-mail addresses are not the clients'.
 _OUR_PEOPLE = re.compile(r"assign|owner|\brep\b|sales ?person|agent|created by|author|staff|"
                          r"employee|seller|vendedor|responsable|verk(?:ä|a)ufer", re.IGNORECASE)
-_CLIENTS_WHOLE = re.compile(r"lifetime|ltv|clv|annual|spent|spend")
+CLIENTS_WHOLE = re.compile(r"lifetime|ltv|clv|annual|spent|spend")
 # A client's type that CRMs use as its stage (Keap's, Copper's Contact Type: Lead, Customer)
 _A_CLIENTS_TYPE = {"contacttype", "persontype"}
 
