@@ -373,9 +373,10 @@ _COUNTED = re.compile(r"\((?:[^)]*\b(?:units?|qty|quantity|pcs|pieces|items|coun
 # (not "(2)": the import's name for a header repeated, "company (2)", is another column)
 _ASIDE = re.compile(r"\((?!\s*\d+\s*\))[^)]*\)|\[[^\]]*\]|(?<!\w)(?:19|20)\d\d(?!\w)")
 # The record a CRM's header names before what it holds (Pipedrive: "Person - Email - Work").
-_RECORD_PREFIX = re.compile(r"\s*(?:person|organi[sz]ation|lead|deal|contact|company|"
-                            r"account)\s+-\s+(.+?)(?:\s+-\s+(?:work|home|other|mobile|"
-                            r"personal|main))?\s*$", re.IGNORECASE)
+# HubSpot's "Associated Company" is the company the record belongs to.
+_RECORD_PREFIX = re.compile(r"\s*(?:(?:person|organi[sz]ation|lead|deal|contact|company|"
+                            r"account)\s+-|associated)\s+(.+?)(?:\s+-\s+(?:work|home|other|"
+                            r"mobile|personal|main))?\s*$", re.IGNORECASE)
 
 
 # Client fields an events sheet may carry (a customer's name or segment on an order line);

@@ -306,3 +306,18 @@ def test_members_who_spent_something_are_customers(tmp_path):
     assert workspace_rows(tmp_path, "SELECT name, furthest_stage FROM clients ORDER BY name"
                           ) == [("Ada Cole", "purchase"), ("Bo Diaz", "purchase"),
                                 ("Ed Fox", "awareness")]
+
+
+def test_hubspots_associated_company_names_the_client(tmp_path):
+    """HubSpot tickets: 'Associated Company' and 'Associated Contact' are the company and
+    the person the ticket belongs to; before, no client was found and the sheet was kept
+    as reference data."""
+    found = cli_import_text(tmp_path, "tickets.csv", (
+        "Ticket ID,Ticket name,Ticket status,Create date,Associated Contact,Associated Company\n"
+        "1801,Login issue,Closed,2024-03-01 09:12,Jane Doe (jane@acme.com),Acme\n"
+        "1802,Invoice question,Closed,2024-03-02 10:00,Raj Patel (raj@zenit.in),Zenit\n"
+        "1803,Export broken,New,2024-03-04 11:30,Jane Doe (jane@acme.com),Acme\n"))
+    assert found["kind"] == "events"
+    assert workspace_rows(tmp_path, "SELECT name, COUNT(e.id) FROM clients c JOIN events e "
+                                    "ON e.client_ref = c.id GROUP BY c.id ORDER BY name") == [
+        ("Acme", 2), ("Zenit", 1)]

@@ -546,16 +546,17 @@ def _subtasks_as_contacts(out: pd.DataFrame, parents: pd.Series, subtasks: pd.Se
             "not as deals of their own.")
 
 
-# A column of tags or labels, some of which may say what happened (Intercom's "Complaint").
-_TAGS = re.compile(r".*(?:tags?|labels?)$")
-_TAGGED_KINDS = ("complaint", "refund", "cancellation", "referral", "review")
+# A column of tags, labels or categories, some of which may say what happened (Intercom's
+# "Complaint"). A tag of "refund" is a request, no money back: only these kinds are read.
+_TAGS = re.compile(r".*(?:tags?|labels?|category|categories)$")
+_TAGGED_KINDS = ("complaint", "referral", "review")
 
 
 def _tagged_kinds(out: pd.DataFrame, frame: pd.DataFrame,
                   mapping: dict[str, str | None]) -> list[str]:
     """Rows with no kind of their own whose tags name one (a conversation tagged
-    "Complaint", a ticket labelled "refund") are that kind (``_TAGGED_KINDS``; the first
-    such tag). Returns a note."""
+    "Complaint", a ticket in the category "Complaint") are that kind (``_TAGGED_KINDS``;
+    the first such tag). Returns a note."""
     said = _unmapped(mapping, _TAGS)
     if said is None:
         return []
