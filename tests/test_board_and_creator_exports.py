@@ -318,6 +318,6 @@ def test_hubspots_associated_company_names_the_client(tmp_path):
         "1802,Invoice question,Closed,2024-03-02 10:00,Raj Patel (raj@zenit.in),Zenit\n"
         "1803,Export broken,New,2024-03-04 11:30,Jane Doe (jane@acme.com),Acme\n"))
     assert found["kind"] == "events"
-    assert workspace_rows(tmp_path, "SELECT name, COUNT(e.id) FROM clients c JOIN events e "
-                                    "ON e.client_ref = c.id GROUP BY c.id ORDER BY name") == [
+    assert workspace_rows(tmp_path, "SELECT c.name, COUNT(e.id) FROM clients c JOIN events e "
+                                    "ON e.client_ref = c.id GROUP BY c.id ORDER BY c.name") == [
         ("Acme", 2), ("Zenit", 1)]
