@@ -159,3 +159,22 @@ def test_formulas_saved_with_their_results_are_read_without_a_note(tmp_path):
     found = import_file(tmp_path, "orders.xlsx", path.read_bytes())
     assert not any("formula" in note for note in found["notes"])
     assert kind_totals(tmp_path, "purchase") == (6, 420.0)       # 20 x (1 + ... + 6)
+
+
+def test_a_formulas_empty_text_result_is_a_result(tmp_path):
+    """Excel writes a formula whose result is empty text as <v></v>: a saved result, no
+    note. (The workbook is openpyxl's, its cells rewritten as Excel writes them.)"""
+    import io
+    import re
+    import zipfile
+    data = xlsx_bytes({"Orders": order_rows(6)})
+    source, out = zipfile.ZipFile(io.BytesIO(data)), io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            member = source.read(info)
+            if info.filename == "xl/worksheets/sheet1.xml":
+                member = re.sub(rb'<c r="(F[0-9]+)"><f>', rb'<c r="\1" t="str"><f>',
+                                member.replace(b"<v />", b"<v></v>"))
+            target.writestr(info, member)
+    found = import_file(tmp_path, "orders.xlsx", out.getvalue())
+    assert not any("formula" in note for note in found["notes"])

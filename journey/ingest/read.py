@@ -641,10 +641,11 @@ class _XlsxMerges:
 
 
 # A formula saved without its result (a workbook written by a program, never opened in
-# Excel or LibreOffice): calamine reads the cell as empty, which the import says.
-_UNSAVED_FORMULA = r"</f>(?:<v\s*/>|<v></v>)?</c>|<f [^>]*/>(?:<v\s*/>|<v></v>)?</c>"  # (RE2)
+# Excel or LibreOffice): no <v>, or an empty <v/>; calamine reads the cell as empty, which
+# the import says. (Excel writes a formula's empty text as <v></v>: a result, not missed.)
+_UNSAVED_FORMULA = r"</f>(?:<v\s*/>)?</c>|<f [^>]*/>(?:<v\s*/>)?</c>"  # (RE2)
 _UNSAVED_CELL = re.compile(rb'<c r="([A-Z]{1,3})([0-9]+)"[^>]*>(?:<f\b[^>]*/>|<f\b[^>]*>[^<]*'
-                           rb'</f>)(?:<v\s*/>|<v></v>)?</c>')
+                           rb'</f>)(?:<v\s*/>)?</c>')
 MAX_UNSAVED = 100_000     # formula cells without a result remembered per sheet
 
 
