@@ -347,6 +347,8 @@ def match_header(header: object) -> tuple[str | None, int]:
     if found[0] is None and isinstance(header, str):
         if prefixed := _RECORD_PREFIX.match(header):
             return match_header(prefixed.group(1))
+        if part := name_part(header):       # "Customer First Name": as "First Name" is
+            return _INDEX[normalise_header(f"{part} name")]
         # "Total (ARS)", "Betrag (brutto)", "Umsatz 2023": what the header says around a
         # currency, a note in brackets or a year
         plain = plain_header(header)
@@ -377,6 +379,27 @@ _ASIDE = re.compile(r"\((?!\s*\d+\s*\))[^)]*\)|\[[^\]]*\]|(?<!\w)(?:19|20)\d\d(?
 _RECORD_PREFIX = re.compile(r"\s*(?:(?:person|organi[sz]ation|lead|deal|contact|company|"
                             r"account)\s+-|associated)\s+(.+?)(?:\s+-\s+(?:work|home|other|"
                             r"mobile|personal|main))?\s*$", re.IGNORECASE)
+
+
+# A name in two parts, compared as headers are: "First Name" and "Last Name", bare or with
+# the person they belong to before them ("Customer First Name", "Billing Last Name") or
+# after them ("Prénom du client", "Apellido cliente", "Vorname Kunde").
+FIRST_NAMES = frozenset({"firstname", "givenname", "forename", "nombre", "prenom", "vorname"})
+LAST_NAMES = frozenset({"lastname", "surname", "familyname", "apellido", "apellidos", "nom",
+                        "nomdefamille", "nachname", "sobrenome"})
+_PERSON_BEFORE = "customers?|clients?|billing|contact|buyers?|person|kunden?"
+_PERSON_AFTER = ("(?:du|de|del|do|da|des)?(?:cliente|client|kunden?|comprador|acheteur|kaufer|"
+                 "customer|billing|buyer)")      # (not "Nombre de clientes": how many)
+_NAME_PART = re.compile(
+    rf"(?:{_PERSON_BEFORE})?(?:(?P<first>{'|'.join(sorted(FIRST_NAMES, key=len, reverse=True))})"
+    rf"|(?P<last>{'|'.join(sorted(LAST_NAMES, key=len, reverse=True))}))(?:{_PERSON_AFTER})?")
+
+
+def name_part(header: object) -> str | None:
+    """"first" or "last" for a header naming a person's first or last name (``FIRST_NAMES``,
+    ``LAST_NAMES``, bare or with whose: "Customer First Name"), else None."""
+    found = _NAME_PART.fullmatch(normalise_header(header))
+    return None if found is None else "first" if found["first"] else "last"
 
 
 # Client fields an events sheet may carry (a customer's name or segment on an order line);

@@ -2,7 +2,8 @@
 
 Headers say what a column is meant to hold; values say what it holds. ``measure`` reads up
 to ``SAMPLE`` filled cells of a column and gives the share that are e-mail addresses,
-dates, numbers, whole numbers from 0 to 10, yes/no answers and ID-like codes. ``journey.ingest.understand.refine_mapping`` combines these with the header
+dates, numbers, whole numbers from 0 to 10, yes/no answers, ID-like codes and a system's
+IDs (``cus_A1b2C3``). ``journey.ingest.understand.refine_mapping`` combines these with the header
 guesses to choose the client key, the date and the e-mail column of a sheet that no export
 profile recognises.
 """
@@ -22,6 +23,9 @@ MOSTLY = 0.8           # a share of the filled cells that says what a column hol
 _EMAIL = re.compile(r"^[^@\s,;<>]+@[^@\s,;<>]+\.[^@\s,;<>]+$")
 # A code: letters, digits and joiners, with a digit somewhere (C-0042, 8f3a9c..., 10045).
 _CODE = re.compile(r"^(?=.*\d)[\w\-./:#]{2,64}$")
+# A system's ID: a short word and "_" before the rest, no spaces (Stripe's cus_A1b2C3,
+# in_1Oa, sub_A); a column's IDs share the word (_system_ids).
+_PREFIXED = re.compile(r"^([a-z]{1,8}_)[\w\-]+$")
 
 
 @dataclass(frozen=True)
@@ -34,6 +38,7 @@ class ColumnValues:
     scores: float         # whole numbers from 0 to 10
     yes_no: float
     codes: float          # ID-like codes (no spaces, a digit somewhere)
+    system_ids: float = 0.0     # a system's IDs: codes of 4 characters or more, or one prefix
 
     @property
     def is_email(self) -> bool:
@@ -46,6 +51,12 @@ class ColumnValues:
     @property
     def is_code(self) -> bool:
         return self.filled > 0 and self.codes >= MOSTLY and self.emails < MOSTLY
+
+    @property
+    def is_system_id(self) -> bool:
+        """A system's IDs rather than names (cus_A1b2C3, CUST0001, 10045; cus_A and cus_B:
+        one prefix), not an owner's short labels (C1, C2)."""
+        return self.filled > 1 and self.system_ids >= MOSTLY and self.emails < MOSTLY
 
 
 EMPTY = ColumnValues(0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0)
@@ -76,7 +87,16 @@ def measure(column: pd.Series) -> ColumnValues:
         numbers=share(is_number),
         scores=share(scores),
         yes_no=share(~bad_bool),
-        codes=share(texts.str.match(_CODE)))
+        codes=share(texts.str.match(_CODE)),
+        system_ids=share(_system_ids(texts)))
+
+
+def _system_ids(texts: pd.Series) -> pd.Series:
+    """Which cells are a system's IDs: codes of 4 characters or more, or cells with the
+    column's most common prefix (``_PREFIXED``: "cus_" of cus_A and cus_B)."""
+    prefixes = texts.str.extract(_PREFIXED, expand=False)
+    common = prefixes.eq(prefixes.mode().iloc[0]) if prefixes.notna().any() else False
+    return (texts.str.match(_CODE) & texts.str.len().ge(4)) | common
 
 
 def sample_values(column: pd.Series, limit: int = 200) -> list[str]:

@@ -28,7 +28,7 @@ from ..columns import FIELD_LABELS
 from ..errors import ValidationError
 from ..fields import (
     CLIENT_FIELDS, EVENT_FIELDS, EVENT_ONLY, SCORE_RANGES, field_type, fields_for, header_year,
-    match_header, normalise_header, plain_header)
+    match_header, name_part, normalise_header, plain_header)
 from ..journal import Problem, SheetSave
 from ..text import counted, name_key, rows_text, was
 from ..workshop.actions import import_sheet as import_actions
@@ -239,17 +239,13 @@ def _remembered_mapping(db: Database, headers: list[str]) -> dict | None:
     return {"kind": row[0], "mapping": json.loads(row[1])} if row else None
 
 
-_FIRST_NAMES = frozenset({"firstname", "givenname", "forename", "nombre", "prenom", "vorname"})
-_LAST_NAMES = frozenset({"lastname", "surname", "familyname", "apellido", "apellidos", "nom",
-                         "nomdefamille", "nachname", "sobrenome"})
-
-
 def _full_names(cells: dict[str, pd.Series]) -> dict[str, pd.Series]:
-    """A first-name and a last-name column mapped to the name are one name, "Ann Lee", in
-    the first one's place (a mailing list's or a form's people)."""
-    keys = {h: normalise_header(h).replace(" ", "") for h in cells}
-    first = next((h for h in cells if keys[h] in _FIRST_NAMES), None)
-    last = next((h for h in cells if keys[h] in _LAST_NAMES and h != first), None)
+    """A first-name and a last-name column mapped to the name (bare or "Customer First
+    Name": fields.name_part) are one name, "Ann Lee", in the first one's place (a mailing
+    list's or a form's people)."""
+    part_of = {h: name_part(h) for h in cells}
+    first = next((h for h in cells if part_of[h] == "first"), None)
+    last = next((h for h in cells if part_of[h] == "last" and h != first), None)
     if first is None or last is None:
         return cells
     parts = [values.parse_text(cells[h], stripped=True)[0] for h in (first, last)]
@@ -258,11 +254,25 @@ def _full_names(cells: dict[str, pd.Series]) -> dict[str, pd.Series]:
     named = {(first if h == first else h): (joined if h == first else column)
              for h, column in cells.items() if h != last}
     # A company filled in on fewer than half the rows (a shop's customers, one of whom
-    # gave a company) names no one: the people's names come first, the company after.
-    if 2 * max((c.notna().sum() for h, c in named.items() if h != first), default=0) < (
-            joined.notna().sum()):
+    # gave a company) names no one, nor does one company of several people on a list of
+    # people (a marketing list): the people's names come first, the company after.
+    others = [column for h, column in named.items() if h != first]
+    if 2 * max((c.notna().sum() for c in others), default=0) < joined.notna().sum() or any(
+            _people_of_one_company(c, joined) for c in others):
         named = {first: named[first]} | named
     return named
+
+
+def _people_of_one_company(company: pd.Series, people: pd.Series) -> bool:
+    """Whether one company is named on the rows of two people or more, on a list where no
+    person is named twice (a company's people on a marketing list, not a log of a
+    company's contacts or a tracker of one row per company)."""
+    both = company.notna() & people.notna()
+    keyed = pd.DataFrame({c: s[both].astype(str).str.strip().str.casefold()
+                          for c, s in (("company", company), ("person", people))})
+    if keyed.empty or keyed["person"].duplicated().any():
+        return False
+    return bool((keyed.groupby("company")["person"].nunique() >= 2).any())
 
 
 def _order_keys(rows: pd.DataFrame, *, by_kind: bool) -> pd.Series:
@@ -689,6 +699,7 @@ def prepare_sheet(plan: SheetPlan, *, stage_map: dict[str, str] | None = None,
     bad_cells: list[tuple[pd.Series, str, str]] = []
     notes: list[str] = []
     demoted: list[str] = []
+    behind: list[str] = []                   # a company the people's names come before
     columns_for: dict[str, list[str]] = {}
     totals_of: dict[str, pd.Series] = {}     # name or ID -> its cells that say "TOTAL"
     for header, target in plan.mapping.items():
@@ -699,8 +710,8 @@ def prepare_sheet(plan: SheetPlan, *, stage_map: dict[str, str] | None = None,
                                     -header_year(h)))       # "Total 2024" before "Total 2023"
         while True:             # (a column that only looked like the field makes way)
             merged = None
-            for column in (_full_names if target == "name" else dict)(
-                    {h: frame[h] for h in headers}).values():
+            named = (_full_names if target == "name" else dict)({h: frame[h] for h in headers})
+            for column in named.values():
                 merged = column if merged is None else merged.where(merged.notna(), column)
             parsed, bad, day_first, money = coerce(target, merged, day_first, stripped=True)
             first = frame[headers[0]]
@@ -724,6 +735,8 @@ def prepare_sheet(plan: SheetPlan, *, stage_map: dict[str, str] | None = None,
             demoted += headers
             del columns_for[target]
             continue
+        if next(iter(named)) != headers[0]:     # people named before a company: it is kept
+            behind.append(headers[0])           # as extra too, not lost behind their names
         if money is not None:       # '$1k', 'KD 12.500', and amounts that read two ways
             notes += money.notes(headers[0], column_label(raw, headers[0]), raw.row_numbers)
         if field_type(target) == "date":          # 9999-12-31 and its kin: "no date"
@@ -751,7 +764,7 @@ def prepare_sheet(plan: SheetPlan, *, stage_map: dict[str, str] | None = None,
             raise ValidationError(f"--set {target}={constant}: '{constant}' "
                                   f"{REASONS.get(field_type(target), 'is not valid')}.")
         out[target] = parsed
-    extras = [h for h, t in plan.mapping.items() if not t] + demoted + [
+    extras = [h for h, t in plan.mapping.items() if not t] + demoted + behind + [
         h for hs in columns_for.values() for h in hs[1:]]
     out[EXTRA] = extra_json(frame, extras)
     out["_row"] = raw.row_numbers

@@ -26,7 +26,7 @@ from ..columns import GUIDE_HEADERS
 from ..errors import UnreadableFile, ValidationError
 from ..fields import (
     CLIENT_ONLY, EVENT_FIELDS, EVENT_KINDS, EVENT_ONLY, SCORE_RANGES, field_type, fields_for,
-    match_header, normalise_header, plain_header)
+    match_header, name_part, normalise_header, plain_header)
 from ..journal import stage_mapping
 from ..stages import (
     ALL_STAGES, BOOKED_STATUSES, ORDER_STATUS_KIND, OUTCOMES, normalise_value, read_stage_value)
@@ -281,6 +281,10 @@ def refine_mapping(raw: RawSheet, mapping: dict[str, str | None], kind: str, *,
       client list);
     - a column whose header names a score ("¿Nos recomendaría?") and whose values are whole
       numbers from 0 to 10 is that score;
+    - a column taken for the name whose header does not say it is a name ("Customer", not
+      "Customer Name", "firstname": an anonymised export's Name0265 are names) and whose
+      values are a system's IDs (``is_system_id``: cus_A1b2C3) is the client ID, or extra
+      when the sheet has one; another column names the client;
     - a column whose header names the kind only loosely ("Event", "Activity") is the kind
       only if its values mostly name kinds or stages; else (a concert's title) it is extra;
     - the client key: a client ID column; else a column whose values are the client IDs of
@@ -356,6 +360,13 @@ def refine_mapping(raw: RawSheet, mapping: dict[str, str | None], kind: str, *,
             examples = ", ".join(f"'{v}'" for v in raw.frame[header].dropna().unique()[:2])
             said.append(f"'{header}' holds names{f' ({examples})' if examples else ''}, not "
                         "what happened: kept as extra")
+    for header in free:     # "Customer" holding cus_A1b2C3: a system's IDs, no one's name
+        if (mapping[header] == "name" and not _says_name(header)
+                and values_of(header).is_system_id and not values_of(header).is_date):
+            mapping[header] = "client_id" if "client_id" not in mapping.values() else None
+            examples = ", ".join(map(str, raw.frame[header].dropna().unique()[:2]))
+            said.append(f"'{header}' holds IDs ({examples}), not names: "
+                        + ("read as the client ID" if mapping[header] else "kept as extra"))
     key_from_email = None
     if "client_id" not in mapping.values():
         key = _join_column(raw, mapping, free, values_of, known_ids)
@@ -386,6 +397,17 @@ def refine_mapping(raw: RawSheet, mapping: dict[str, str | None], kind: str, *,
                 said.append(f"'{header}' holds order numbers: read as the order ID")
                 break
     return Refined(mapping, key_from_email, said)
+
+
+# Words of a header that say its column holds names ("Customer Name", "Nombre cliente").
+_NAME_WORDS = frozenset({"name", "names", "nombre", "nom", "nome", "vorname", "nachname",
+                         "firstname", "lastname", "fullname", "surname"})
+
+
+def _says_name(header: str) -> bool:
+    """Whether a header says its column holds names, not just whose (see _NAME_WORDS;
+    fields.name_part: "Customer First Name", "Kundenvorname")."""
+    return name_part(header) is not None or bool(_NAME_WORDS.intersection(_words(header)))
 
 
 def _join_column(raw, mapping, free, values_of, known_ids):
@@ -546,7 +568,12 @@ STAND_IN_NAMES = frozenset(normalise_value(w) for w in (
     "anonymous", "anon", "unknown", "n/a", "none", "null", "guest", "no name", "walk in",
     "walk in customer", "walk in client", "cash customer", "cash sale", "cash sales",
     "not provided", "anonimo", "desconocido", "anonyme", "inconnu", "anonym", "unbekannt",
-    "desconhecido"))
+    "desconhecido")) | frozenset(           # a review site's for whoever it will not name:
+    normalise_value(f"{article} {who} {person}")     # "A Google user", "Yelp user"
+    for article in ("", "a", "an")
+    for who in ("google", "facebook", "yelp", "tripadvisor", "trustpilot", "anonymous",
+                "deleted", "private")
+    for person in ("user", "member", "reviewer", "customer"))
 
 
 def stand_ins_and_totals(column: pd.Series) -> tuple[pd.Series, pd.Series]:
