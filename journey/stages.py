@@ -28,7 +28,7 @@ PHASE_OF = {stage: phase for phase, members in PHASES.items() for stage in membe
 OUTCOMES = ("lost", "churned", "cancelled")
 
 # Normalised value -> stage. Keys are compared after ``normalise_value``. Each list has the
-# English words, then Spanish, French, German and Portuguese ones.
+# English words, then Spanish, French, German and Portuguese ones, then Italian and Dutch.
 STAGE_ALIASES: dict[str, str] = {}
 _ALIAS_WORDS = {
     PRE_AWARENESS: "pre-awareness, preawareness, unaware, target, suspect, audience",
@@ -42,7 +42,11 @@ _ALIAS_WORDS = {
                  "nueva consulta, nouvelle demande, neue anfrage, nova consulta, "
                  "premier contact, primer contacto, primeiro contato, erstkontakt, "
                  "nuevo, prospecto, contactado, consulta, nouveau, contacte, demande, neu, "
-                 "interessent, kontaktiert, anfrage, novo, contatado",
+                 "interessent, kontaktiert, anfrage, novo, contatado, "
+                 "nuovo contatto, nuova richiesta, primo contatto, potenziale cliente, nuovo, "
+                 "contattato, richiesta, da contattare, non contattato, nieuwe lead, "
+                 "nieuwe aanvraag, eerste contact, potentiele klant, nieuw, gecontacteerd, "
+                 "benaderd, aanvraag, niet gecontacteerd",
     "consideration": "consideration, considering, engaging, engaged, evaluation, evaluating, "
                      "qualified, qualification, mql, sql, opportunity, opportunities, "
                      "marketing qualified lead, sales qualified lead, sales accepted lead, "
@@ -66,7 +70,13 @@ _ALIAS_WORDS = {
                      "proposition, devis, negociation, essai, interesse, rendez vous, "
                      "qualifiziert, angebot, verhandlung, interessiert, termin, "
                      "in bearbeitung, qualificado, proposta, orcamento, negociacao, "
-                     "interessado, reuniao, em andamento",
+                     "interessado, reuniao, em andamento, "
+                     "qualificato, lead qualificato, preventivo, preventivo inviato, offerta, "
+                     "offerta inviata, proposta inviata, trattativa, in trattativa, negoziazione, "
+                     "interessato, incontro, appuntamento, dimostrazione, prova, gekwalificeerd, "
+                     "offerte, offerte verstuurd, offerte verzonden, voorstel, voorstel verstuurd, "
+                     "onderhandeling, in onderhandeling, geinteresseerd, afspraak, "
+                     "afspraak gepland, proefperiode, in behandeling",
     "purchase": "purchase, purchased, conversion, converted, won, closed won, closedwon, "
                 "customer, sale, sold, buyer, paid, joined, onboarded, onboarding, client, "
                 "signed, deal won, first purchase, current customer, completed, "
@@ -74,7 +84,10 @@ _ALIAS_WORDS = {
                 "auftrag erteilt, beauftragt, neukunde, ganada, gagnee, ganha, "
                 "ganado, cerrado ganado, venta, vendido, cliente, comprado, firmado, gagne, "
                 "affaire gagnee, fechado ganho, "
-                "vendu, signe, gewonnen, verkauft, kunde, unterschrieben, ganho, assinado",
+                "vendu, signe, gewonnen, verkauft, kunde, unterschrieben, ganho, assinado, "
+                "acquistato, venduto, vinto, vinta, chiuso vinto, trattativa vinta, firmato, "
+                "contratto firmato, nuovo cliente, cliente acquisito, convertito, klant, verkocht, "
+                "deal gewonnen, getekend, ondertekend, gekocht, nieuwe klant, contract getekend",
     "retention": "retention, retained, repeat, repeat customer, customer - repeat, "
                  "client - repeat, loyal, stayed, renewal, "
                  "renewed, returning, existing, active customer, recurring, subscribed, "
@@ -82,10 +95,14 @@ _ALIAS_WORDS = {
                  "cliente habitual, cliente recurrente, cliente fiel, client fidele, "
                  "client regulier, habitue, "
                  "recurrente, renovado, fiel, fidele, renouvele, recurrent, stammkunde, "
-                 "wiederkehrend, recorrente",
+                 "wiederkehrend, recorrente, "
+                 "cliente abituale, cliente fedele, cliente ricorrente, abituale, fedele, "
+                 "ricorrente, rinnovato, fidelizzato, vaste klant, terugkerende klant, "
+                 "trouwe klant, terugkerend, trouw, verlengd",
     "advocacy": "advocacy, promoter, referral, referrer, advocate, evangelist, ambassador, "
                 "fan, champion, reviewer, promotor, embajador, prescripteur, ambassadeur, "
-                "promoteur, botschafter, embaixador",
+                "promoteur, botschafter, embaixador, "
+                "promotore, ambasciatore, sostenitore, aanbeveler",
 }
 OUTCOME_ALIASES = {
     "lost": "lost, closed lost, closedlost, deal lost, lost deal, rejected, disqualified, "
@@ -95,14 +112,22 @@ OUTCOME_ALIASES = {
             "bad fit, no contesta, sin respuesta, no interesado, sin interes, sans suite, "
             "pas interesse, pas de reponse, kein interesse, keine antwort, abgesprungen, "
             "perdida, perdue, abandoned, "
-            "descartado, perdu, rejete, verloren, abgelehnt, rejeitado, recusado",
+            "descartado, perdu, rejete, verloren, abgelehnt, rejeitado, recusado, "
+            "perso, persa, chiuso perso, trattativa persa, rifiutato, rifiutata, non interessato, "
+            "nessuna risposta, non risponde, scartato, squalificato, afgewezen, "
+            "niet geinteresseerd, geen interesse, geen reactie, afgevallen, gediskwalificeerd, "
+            "deal verloren",
     "churned": "churned, churn, left, inactive, lapsed, expired, cancelled customer, former, "
                "former member, former patron, ex customer, former customer, "
                "former client, ex client, "
                "dado de baja, inactivo, inactif, resilie, gekundigt, inaktiv, abgewandert, "
-               "inativo",
+               "inativo, "
+               "inattivo, inattiva, ex cliente, cessato, disdetto, disdetta, inactief, opgezegd, "
+               "ex klant, voormalige klant, vertrokken, verlopen",
     "cancelled": "cancelled, canceled, cancellation, cancelled order, cancelado, anulado, "
-                 "annule, storniert, cancelada, anulada, annulee",
+                 "annule, storniert, cancelada, anulada, annulee, "
+                 "annullato, annullata, cancellato, cancellata, stornato, stornata, geannuleerd, "
+                 "gecanceld",
 }
 # What an order's status says happened, on an order list without a stage column (a
 # status column beside an amount): normalised value -> event kind. A pending, failed or
@@ -121,11 +146,19 @@ ORDER_STATUS_WORDS = {
                 "payee, livree, expediee, terminee, termine, paiement accepte, "
                 "preparation en cours, en preparation, erfolgreich, erledigt, "
                 "concluida, enviado, aprovado, aprovada, faturada, pagamento aprovado, "
-                "em processamento",
+                "em processamento, "
+                "pagata, pagato, saldata, saldato, incassata, incassato, completato, completata, "
+                "evaso, evasa, spedito, spedita, consegnato, consegnata, fatturato, fatturata, "
+                "parzialmente pagata, parzialmente pagato, pagamento ricevuto, betaald, voldaan, "
+                "afgerond, voltooid, verzonden, geleverd, afgeleverd, gefactureerd, deels betaald, "
+                "gedeeltelijk betaald, betaling ontvangen",
     "refund": "refunded, partially refunded, partial refund, refund, returned, charged back, "
               "chargeback, reembolsado, devuelto, rembourse, retourne, erstattet, "
               "zuruckerstattet, retourniert, devolvido, estornado, estornada, reembolsada, "
-              "devuelta, devolvida, remboursee",
+              "devuelta, devolvida, remboursee, "
+              "rimborsato, rimborsata, parzialmente rimborsato, parzialmente rimborsata, reso, "
+              "restituito, restituita, nota di credito, terugbetaald, gedeeltelijk terugbetaald, "
+              "deels terugbetaald, geretourneerd, retour, gecrediteerd, creditnota, terugbetaling",
     "cancellation": "cancelled, canceled, cancelled order, voided, void, cancelled by customer, "
                     "canceled by customer, cancelled by client, canceled by invitee, "
                     "cancelled by seller, canceled by seller, cancelado, anulado, annule, "
@@ -133,7 +166,10 @@ ORDER_STATUS_WORDS = {
                     "customer canceled, customer cancelled, client canceled, client cancelled, "
                     "canceled by client, cancelled by staff, canceled by staff, late cancel, "
                     "late cancellation, late cancelled, late canceled, cancelada, anulada, "
-                    "annulee",
+                    "annulee, "
+                    "annullato, annullata, annullato dal cliente, annullata dal cliente, stornato, "
+                    "stornata, cancellato, cancellata, geannuleerd, gecanceld, "
+                    "geannuleerd door klant",
     "contact": "pending, pending payment, awaiting payment, unpaid, not paid, payment due, "
                "past due, on hold, failed, payment failed, declined, denied, no show, noshow, "
                "trial, in trial, trialing, free trial, abandoned, abandoned checkout, checkout draft, "
@@ -159,7 +195,15 @@ ORDER_STATUS_WORDS = {
                "en attente du paiement, en attente de paiement par cheque, "
                "offen, uberfallig, entwurf, aguardando pagamento, pagamento pendente, "
                "nao compareceu, agendado, agendada, recusado, recusada, rechazado, rechazada, "
-               "refuse, refusee, abgelehnt",
+               "refuse, refusee, abgelehnt, "
+               "in attesa, in attesa di pagamento, non pagata, non pagato, da pagare, "
+               "da incassare, insoluta, insoluto, scaduta, scaduto, bozza, aperta, aperto, "
+               "in sospeso, fallito, fallita, pagamento fallito, rifiutato, rifiutata, prenotato, "
+               "prenotata, confermato, confermata, programmato, programmata, non presentato, "
+               "non presentata, onbetaald, niet betaald, openstaand, te betalen, vervallen, "
+               "achterstallig, verlopen, in afwachting, in afwachting van betaling, "
+               "wacht op betaling, concept, mislukt, betaling mislukt, geweigerd, afgewezen, "
+               "gepland, ingepland, bevestigd, geboekt, niet verschenen",
 }
 # Statuses of a booking or a job not done yet: no purchase, but a client considering.
 BOOKED_STATUSES = frozenset(match_key(word) for word in (
@@ -167,11 +211,13 @@ BOOKED_STATUSES = frozenset(match_key(word) for word in (
     "quote", "quoted", "quote sent", "estimate", "estimate sent", "proposal", "proposal sent",
     "work order",
     "awaiting confirmation", "reservada", "reservado", "confirmada", "confirmado", "agendado",
-    "agendada"))
+    "agendada", "prenotato", "prenotata", "confermato", "confermata", "programmato",
+    "programmata", "geboekt", "bevestigd", "gepland", "ingepland"))
 # Values that say the client is still active: a status, not a stage.
 ACTIVE_WORDS = ("active", "current", "open", "ongoing", "frozen", "paused", "active patron",
                 "activo", "abierto", "en curso",
-                "actif", "ouvert", "aktiv", "offen", "ativo", "aberto")
+                "actif", "ouvert", "aktiv", "offen", "ativo", "aberto",
+                "attivo", "attiva", "aperto", "aperta", "in corso", "actief", "lopend")
 
 
 def normalise_value(value: object) -> str:
@@ -208,7 +254,8 @@ class StageValue:
 
 WON_WORDS = {normalise_value(w) for w in (
     "won", "closed won", "closedwon", "deal won", "ganado", "cerrado ganado", "gagne",
-    "affaire gagnee", "gewonnen", "ganho", "fechado ganho")}
+    "affaire gagnee", "gewonnen", "ganho", "fechado ganho", "vinto", "vinta", "chiuso vinto",
+    "trattativa vinta", "deal gewonnen")}
 
 
 def read_stage_value(value: object, mapping: dict[str, str] | None = None) -> StageValue:

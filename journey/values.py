@@ -96,9 +96,9 @@ SHORT_UNIT_WORDS = {"k": "a thousand", "m": "a million", "mn": "a million",
 MONEY_MARKS = ("short", "thousandths", "two_way")
 
 TRUE_TOKENS = ("yes", "y", "true", "t", "1", "1.0", "on", "✓", "✔", "si", "sí", "oui", "ja",
-               "sim")
+               "sim", "sì")
 FALSE_TOKENS = ("no", "n", "false", "f", "0", "0.0", "off", "✗", "✘", "non", "nein", "nao",
-                "não")
+                "não", "nee")
 
 # --- number patterns (RE2 syntax, run by pyarrow) ---------------------------------------
 _GROUP = " \u00a0\u202f\u2009'’"        # thousands grouping besides ',' and '.'
@@ -151,14 +151,18 @@ _MONTHS = {"jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3
            "apr": 4, "april": 4, "may": 5, "jun": 6, "june": 6, "jul": 7, "july": 7,
            "aug": 8, "august": 8, "sep": 9, "sept": 9, "september": 9, "oct": 10,
            "october": 10, "nov": 11, "november": 11, "dec": 12, "december": 12}
-# ... and in Spanish, French, German and Portuguese (read without accents: "März" is marz)
+# ... and in Spanish, French, German and Portuguese (read without accents: "März" is marz),
+# then Italian and Dutch
 for _number, _names in enumerate((
-        "enero ene janvier janv januar janeiro", "febrero fevrier fevr februar fevereiro fev",
-        "marzo mars marz maerz marco", "abril abr avril avr", "mayo mai maio",
-        "junio juin juni junho", "julio juillet juil juli julho",
-        "agosto ago aout", "septiembre setiembre set septembre setembro",
-        "octubre octobre okt oktober outubro out", "noviembre novembre novembro",
-        "diciembre dic decembre dezember dez dezembro"), start=1):
+        "enero ene janvier janv januar janeiro gennaio gen januari",
+        "febrero fevrier fevr februar fevereiro fev febbraio februari",
+        "marzo mars marz maerz marco maart mrt", "abril abr avril avr aprile",
+        "mayo mai maio maggio mag mei", "junio juin juni junho giugno giu",
+        "julio juillet juil juli julho luglio lug", "agosto ago aout augustus",
+        "septiembre setiembre set septembre setembro settembre sett",
+        "octubre octobre okt oktober outubro out ottobre ott",
+        "noviembre novembre novembro", "diciembre dic decembre dezember dez dezembro dicembre"),
+        start=1):
     _MONTHS.update(dict.fromkeys(_names.split(), _number))
 _MONTH_NAMES = pa.array(list(_MONTHS))
 _MONTH_NUMBERS = np.array([0, *_MONTHS.values()], dtype=np.int64)     # index_in + 1

@@ -2,9 +2,9 @@
 
 The one place that knows a quantity column ("Qty", "Cantidad", "Menge") and a per-unit
 price ("Unit Price", "Price each", "Prix unitaire", "Einzelpreis"), in the languages the
-import reads (English, Spanish, French, German, Portuguese), and multiplies them: the
-generic events path (``journey.ingest.understand.guess_sheet_mapping`` maps a unit price
-onto the amount; ``journey.ingest.plan`` multiplies it) and the invoice lines profile
+import reads (English, Spanish, French, German, Portuguese, Italian, Dutch), and multiplies
+them: the generic events path (``journey.ingest.understand.guess_sheet_mapping`` maps a unit
+price onto the amount; ``journey.ingest.plan`` multiplies it) and the invoice lines profile
 (``journey.ingest.profiles``) share it.
 
 Decisions (also in the README):
@@ -38,7 +38,9 @@ QUANTITY_HEADERS = _keys(
     "cantidad", "cant", "unidades", "cantidad vendida", "cantidad pedida",      # Spanish
     "quantite", "qte", "quantite commandee", "quantite vendue",                 # French
     "menge", "anzahl", "stuck", "stuckzahl", "bestellmenge",                    # German
-    "quantidade", "qtd", "qtde", "quantidade vendida")                         # Portuguese
+    "quantidade", "qtd", "qtde", "quantidade vendida",                         # Portuguese
+    "quantita", "qta", "pezzi", "quantita venduta",                            # Italian
+    "aantal", "hoeveelheid", "stuks", "aantal stuks")                          # Dutch
 
 # Per unit whatever sits beside them.
 UNIT_PRICE_HEADERS = _keys(
@@ -52,11 +54,13 @@ UNIT_PRICE_HEADERS = _keys(
     "prix a l unite", "cout unitaire", "prix de vente",
     "einzelpreis", "stuckpreis", "preis pro stuck", "preis je stuck", "einheitspreis",
     "preis pro einheit", "preis je einheit", "verkaufspreis",
-    "preco unitario", "preco por unidade", "custo unitario", "preco de venda")
+    "preco unitario", "preco por unidade", "custo unitario", "preco de venda",
+    "prezzo unitario", "prezzo unita", "prezzo per unita", "prezzo di vendita",
+    "stukprijs", "prijs per stuk", "eenheidsprijs", "prijs per eenheid", "verkoopprijs")
 
 # A line's price without a quantity beside it (an amount synonym in journey.fields); per
 # unit beside one.
-PRICE_HEADERS = _keys("price", "precio", "prix", "preis", "preco")
+PRICE_HEADERS = _keys("price", "precio", "prix", "preis", "preco", "prezzo", "prijs")
 
 
 def _key(header: object) -> str:

@@ -1956,7 +1956,8 @@ def _build_sheet(sheet_name: str, grid: _Grid, notes: list[str],
 
 # A report grouped by a column without a header (QuickBooks' "Sales by Customer Detail"):
 # a row holding only the group's name, the group's rows below it, then its total.
-_TOTAL_ROW = re.compile(r"\s*(?:grand\s+)?totals?\b|\s*(?:subtotal|gesamt|summe|suma|somme)\b",
+_TOTAL_ROW = re.compile(r"\s*(?:grand\s+)?totals?\b|\s*(?:subtotal|gesamt|summe|suma|somme|"
+                        r"totale|somma|totaal|subtotaal|eindtotaal)\b",
                         re.IGNORECASE)
 _REPORT_BY = re.compile(r"\bby\s+([^\W\d][\w/&' -]*?)(?:\s+(?:detail|summary|report))?\s*$",
                         re.IGNORECASE)

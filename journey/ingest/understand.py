@@ -68,13 +68,18 @@ _KIND_WORDS = {
                 "vente ventes facture factures bestellung bestellungen rechnung rechnungen "
                 "umsatz umsatze verkauf verkaufe venda vendas fatura faturas encomenda "
                 "encomendas donation donations monthlydonation tip tips shoporder commission "
-                "commissions charge charges rebill rebills",
+                "commissions charge charges rebill rebills "
+                "fattura fatture vendita vendite ordine ordini acquisto acquisti transazione "
+                "transazioni appuntamento appuntamenti prenotazione prenotazioni "
+                "factuur facturen verkoop verkopen bestelling bestellingen aankoop aankopen "
+                "transactie transacties afspraak afspraken boeking boekingen",
     "won": "won win closedwon dealwon",
     "lost": "lost loss closedlost deallost",
     "refund": "refund refunds return returns returned chargeback creditmemo creditnote "
               "salescreditnote refundreceipt devolucion devoluciones reembolso reembolsos "
               "remboursement remboursements retour retours erstattung erstattungen "
-              "rucksendung rucksendungen devolucao devolucoes",
+              "rucksendung rucksendungen devolucao devolucoes rimborso rimborsi reso resi "
+              "terugbetaling terugbetalingen retouren creditnota creditnotas",
     "cancellation": "cancellation cancellations cancel cancelled canceled",
     "complaint": "complaint complaints customercomplaint issue issues",
     "internal_complaint": "internalcomplaint internalcomplaints interdepartmental "
@@ -158,7 +163,8 @@ _ITEM_WORDS = frozenset(
     "ticket tickets invoice invoices deal deals transaction transactions quote quotes "
     "estimate estimates proyecto pedido factura cita projet commande facture devis "
     "auftrag rechnung termin projeto fatura product products item items sku producto "
-    "produit produkt artikel produto".split())
+    "produit produkt artikel produto progetto ordine fattura appuntamento preventivo "
+    "prodotto articolo opdracht bestelling factuur afspraak offerte".split())
 
 
 def _itemised(mapping: dict[str, str | None], sheet: str, file: str = "") -> bool:
@@ -216,11 +222,12 @@ _RATING = re.compile(r"star|rating")
 # A deal's value on a client list: what the deal may bring (revenue to come), or, for a
 # client who bought, what it brought (plan._deal_values_won).
 DEAL_VALUE = re.compile(r"^(?:deal|close|opportunity)?value$|(?:deal|opportunity)value$|"
-                        r"^valor$|^dealsize$")
+                        r"^valore?$|^waarde$|^dealsize$")
 # A header naming the business's own people ("Assignee Email", "Owner e-mail", "Created
 # by"): their e-mail addresses are not the clients'.
 _OUR_PEOPLE = re.compile(r"assign|owner|\brep\b|sales ?person|agent|created by|author|staff|"
-                         r"employee|seller|vendedor|responsable|verk(?:ä|a)ufer", re.IGNORECASE)
+                         r"employee|seller|vendedor|responsable|verk(?:ä|a)ufer|venditore|"
+                         r"responsabile|verkoper|eigenaar", re.IGNORECASE)
 CLIENTS_WHOLE = re.compile(r"lifetime|ltv|clv|annual|spent|spend")
 # A client's type that CRMs use as its stage (Keap's, Copper's Contact Type: Lead, Customer)
 _A_CLIENTS_TYPE = {"contacttype", "persontype"}
@@ -260,15 +267,17 @@ def _names_an_id(header: str) -> bool:
 
 
 # An ID header of an order or invoice: on an events sheet with no order ID, its order ID.
-_ORDER_WORDS = "order|invoice|receipt|pedido|factura|commande|rechnung|bestellung"
+_ORDER_WORDS = ("order|invoice|receipt|pedido|factura|commande|rechnung|bestellung|ordine|"
+                "fattura|factuur|bestelling")
 _ORDER_ID = re.compile(_ORDER_WORDS)
 # An ID header that names a thing that happened or was sold ("amazon-order-id", "Invoice
 # No", "Transaction ID", "SKU"): it identifies an event or a product, never a client.
 _EVENT_ID = re.compile(_ORDER_WORDS + "|transaction|transaktion|transaccion|transacao|txn|"
-                       "ticket|booking|appointment|payment|zahlung|beleg|"
+                       "ticket|booking|appointment|payment|zahlung|beleg|transazione|"
+                       "transactie|pagamento|betaling|"
                        "charge|shipment|item|sku|product|listing")
-_SCORE_HEADERS = {"nps": re.compile(r"recommend|recomend|empfehl|nps"),
-                  "satisfaction": re.compile(r"satisf|zufrieden|csat")}
+_SCORE_HEADERS = {"nps": re.compile(r"recommend|recomend|empfehl|raccomand|consigl|aanbevel|nps"),
+                  "satisfaction": re.compile(r"satisf|zufrieden|soddisf|tevreden|csat")}
 
 
 def refine_mapping(raw: RawSheet, mapping: dict[str, str | None], kind: str, *,
@@ -560,7 +569,8 @@ def is_blank(frame: pd.DataFrame, column: str) -> pd.Series:
 TOTAL_WORDS = frozenset(normalise_value(w) for w in (
     "total", "totals", "grand total", "sum", "subtotal", "sub total", "overall total",
     "total general", "totales", "suma", "total général", "somme", "gesamt", "summe",
-    "gesamtsumme", "insgesamt", "total geral", "soma"))
+    "gesamtsumme", "insgesamt", "total geral", "soma", "totale", "totale generale", "somma",
+    "totaal", "subtotaal", "eindtotaal"))
 
 
 # Names that stand in for no one ("Anonymous", "N/A", "-"): a row with one has no name.
@@ -568,7 +578,8 @@ STAND_IN_NAMES = frozenset(normalise_value(w) for w in (
     "anonymous", "anon", "unknown", "n/a", "none", "null", "guest", "no name", "walk in",
     "walk in customer", "walk in client", "cash customer", "cash sale", "cash sales",
     "not provided", "anonimo", "desconocido", "anonyme", "inconnu", "anonym", "unbekannt",
-    "desconhecido")) | frozenset(           # a review site's for whoever it will not name:
+    "desconhecido", "sconosciuto", "anoniem", "onbekend")) | frozenset(
+    # a review site's for whoever it will not name:
     normalise_value(f"{article} {who} {person}")     # "A Google user", "Yelp user"
     for article in ("", "a", "an")
     for who in ("google", "facebook", "yelp", "tripadvisor", "trustpilot", "anonymous",
@@ -898,7 +909,8 @@ def _default_notes(plan, combos: list, decided: dict, default: str, named: str |
 _PAYMENT_STATUS = {normalise_value(word) for word in (
     "paid", "unpaid", "not paid", "refunded", "partially refunded", "partially paid",
     "payment due", "pagado", "reembolsado", "paye", "rembourse", "bezahlt", "erstattet",
-    "pago")}
+    "pago", "pagata", "pagato", "non pagata", "rimborsata", "rimborsato", "betaald",
+    "onbetaald", "terugbetaald")}
 MOSTLY_KNOWN = 0.8
 
 
@@ -930,12 +942,13 @@ def _sheet_word(sheet: str, file: str = "") -> str | None:
 
 
 # Words of a sheet's name that say its rows are people, one each (English, Spanish, French,
-# German, Portuguese).
+# German, Portuguese, Italian, Dutch).
 _PEOPLE_WORDS = frozenset(
     "lead leads prospect prospects enquiries inquiries enquiry inquiry contacts clients "
     "customers members subscribers patients students people "
     "clientes prospectos contactos socios adherents membres "
-    "kunden interessenten kontakte mitglieder contatos membros".split())
+    "kunden interessenten kontakte mitglieder contatos membros "
+    "clienti contatti iscritti soci membri klanten relaties contacten leden".split())
 
 
 def _names_people(sheet: str) -> bool:
@@ -951,7 +964,7 @@ def _words(name: str) -> list[str]:
 UNKNOWN_KIND = "?"          # (resolve_kinds: a kind cell Journey does not know)
 PAYMENT = "payment"         # (resolve_kinds: a purchase, or the paying of an invoice)
 PAYMENT_WORDS = {"payment", "payments", "paymentreceived", "receivepayment", "customerpayment",
-                 "pago", "paiement", "zahlung", "pagamento"}
+                 "pago", "paiement", "zahlung", "pagamento", "betaling"}
 
 
 def check_stage_target(value: str, target: str) -> str:
