@@ -116,7 +116,7 @@ def test_a_registers_totals_row_and_returns(tmp_path):
     assert found["problems"] == [{"row": 8, "column": "Sale ID (A)", "value": "Totals",
                                   "reason": "the row is a total, not an order"}]
     assert kind_totals(tmp_path, "purchase") == (3, 365.0)         # 85 + 240 + 40
-    assert kind_totals(tmp_path, "refund") == (1, -240.0)
+    assert kind_totals(tmp_path, "refund") == (1, 240.0)            # the money gone back
     assert workspace_rows(tmp_path, "SELECT name, purchase_count FROM clients ORDER BY name"
                           ) == [("Anna Berg", 2), ("Carl Dahl", 1)]
 

@@ -162,7 +162,7 @@ def test_a_note_names_five_rows_and_counts_the_rest(tmp_path):
 ], ids=["priced per unit", "line amounts written"])
 def test_a_negative_quantity_counts_as_a_negative_amount_would(tmp_path, columns, cells):
     """A returned line (-1 × 20.00) takes 20.00 off its order, as a line amount of -20.00
-    does; a refund's lines keep their sign as written amounts do."""
+    does; a refund's amount is the money gone back, 10.00, however it was written."""
     cli_import_text(tmp_path, "sales.csv", (
         f"Order ID,Date,Customer,Type,{columns}\n"
         f"A1,2024-01-05,Ann,purchase,{cells[0]}\n"
@@ -170,7 +170,7 @@ def test_a_negative_quantity_counts_as_a_negative_amount_would(tmp_path, columns
         f"R1,2024-01-09,Ann,refund,{cells[2]}\n"))
     assert workspace_rows(tmp_path, "SELECT order_id, kind, amount FROM events "
                                     "ORDER BY order_id") == [
-        ("A1", "purchase", 40.0), ("R1", "refund", -10.0)]
+        ("A1", "purchase", 40.0), ("R1", "refund", 10.0)]
 
 
 def test_a_client_lists_price_and_quantity_are_no_order_line(tmp_path):

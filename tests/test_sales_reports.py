@@ -59,7 +59,7 @@ def test_a_tills_total_line_and_a_refund_written_negative(tmp_path):
     assert "3 rows with nothing saying what happened were read as purchases" in " ".join(
         found["notes"])
     assert kind_totals(tmp_path, "purchase") == (3, 41.5)            # 4.50 + 12 + 25
-    assert kind_totals(tmp_path, "refund") == (1, -12.0)
+    assert kind_totals(tmp_path, "refund") == (1, 12.0)             # the money gone back
 
 
 JOBS = """Job No.,Date,Status,Company Name,Total

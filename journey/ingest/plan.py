@@ -897,6 +897,11 @@ def prepare_sheet(plan: SheetPlan, *, stage_map: dict[str, str] | None = None,
             unknown = {k: v for k, v in unknown.items() if k not in known}
             won = rows["kind"].eq("won") & rows["stage"].isna()
             rows.loc[won, "stage"] = "purchase"
+    if "kind" in rows and "amount" in rows:   # a refund's amount is the money gone back,
+        refund = rows["kind"].eq("refund")     # however the sheet wrote it: -12 is 12
+        if refund.any():
+            rows = rows.assign(amount=rows["amount"].where(
+                ~refund, pd.to_numeric(rows["amount"], errors="coerce").abs()))
     problems.sort(key=lambda p: p.row)
     return PreparedSheet(plan, rows, problems, unknown, day_first, notes,
                          rejected=int(rejected.sum()), demoted=demoted)
