@@ -43,9 +43,9 @@ def test_each_line_is_quantity_times_unit_price_and_an_order_its_lines_sum(tmp_p
     # The unit price and each line's amount are kept with the line.
     extra = json.loads(workspace_rows(tmp_path, "SELECT extra FROM events "
                                                 "WHERE order_id = 'INV1'")[0][0])
-    assert extra == {"Product": "Widget", "Qty": "3", "Unit Price": 20.0,
+    assert extra == {"Product": "Widget", "Qty": "3", "Unit Price": "20.00",
                      "Qty × Unit Price": 60.0,
-                     "line items": [{"Product": "Gadget", "Qty": "2", "Unit Price": 7.5,
+                     "line items": [{"Product": "Gadget", "Qty": "2", "Unit Price": "7.50",
                                      "Qty × Unit Price": 15.0}]}
 
 
@@ -135,14 +135,15 @@ def test_a_blank_or_unreadable_quantity_leaves_the_line_without_an_amount(tmp_pa
         "INV1,Cust 1,2024-03-01,Gadget,,7.50\n"          # row 3: blank
         "INV2,Cust 2,2024-03-02,Widget,three,20.00\n"    # row 4: not a number
         "INV3,Cust 2,2024-03-03,Widget,,\n"              # row 5: no price either: no note
-        "INV4,Cust 3,2024-03-04,Widget,0,20.00\n"))      # row 6: nought is a quantity
+        "INV4,Cust 3,2024-03-04,Widget,0,20.00\n"))      # row 6: nought: an order of 0
     assert found["rejected"] == 0
+    assert "1 order of 0 (free) was kept as a contact, not a purchase." in found["notes"]
     assert ("2 lines with a price but no quantity that could be read in 'Qty' were left "
             "without an amount (a blank quantity is not taken to be 1), and their orders' "
             "totals leave them out: row 3 (blank); row 4 ('three'). Fill in the quantity and "
             "import again.") in found["notes"]
     assert workspace_rows(tmp_path, ORDERS) == [
-        ("INV1", 60.0), ("INV2", None), ("INV3", None), ("INV4", 0.0)]
+        ("INV1", 60.0), ("INV2", None), ("INV3", None)]
 
 
 def test_a_note_names_five_rows_and_counts_the_rest(tmp_path):

@@ -324,27 +324,38 @@ def _money_gone_back(rows: pd.DataFrame, frame: pd.DataFrame,
     if (said is None and when is None) or "kind" not in rows or rows.empty:
         return rows
     rows = rows.copy()
+    amount = (pd.to_numeric(rows["amount"], errors="coerce") if "amount" in rows
+              else pd.Series(float("nan"), index=rows.index))
+    dated = (values.parse_dates(frame.loc[rows.index, when], day_first=day_first)[0]
+             if when is not None else None)
     if said is not None:
-        back = values.parse_money(frame[said])[0]
-        flags, bad = values.parse_bool(frame[said])
-        if back.isna().all() and not bad.any() and "amount" in rows:   # "Refunded": Yes/No
-            back = pd.to_numeric(rows["amount"], errors="coerce").abs().where(
-                flags.reindex(rows.index).eq(True))
-        rows = _refunds_of(rows, back.reindex(rows.index))
-    if when is not None and "_refunded_order" in rows:
-        rows["_refund_date"] = values.parse_dates(frame[when], day_first=day_first)[0].reindex(
-            rows.index).where(rows["_refunded_order"].notna())
+        cells = frame.loc[rows.index, said]
+        back = values.parse_money(cells)[0].abs()
+        flags, not_flags = values.parse_bool(cells)
+        dates, not_dates = values.parse_dates(cells, day_first=day_first)[:2]
+        if not not_flags.any() and back.dropna().isin([0, 1]).all():   # "Refunded": Yes/No
+            back = amount.abs().where(flags.eq(True))
+        elif back.isna().all() and dates.notna().any() and not not_dates.any():
+            back, dated = amount.abs().where(dates.notna()), dates    # "Refunded": its day
+        rows = _refunds_of(rows, back)
+    if dated is not None and "_refunded_order" in rows:
+        rows["_refund_date"] = dated.where(rows["_refunded_order"].notna())
     return rows
 
 
 def _refunds_of(rows: pd.DataFrame, back: pd.Series) -> pd.DataFrame:
-    """The orders of ``rows`` with money gone back (``back``) marked refunded, fully or
-    partly, and that money their refund's (_money_gone_back)."""
+    """The orders of ``rows`` with money gone back (``back``) marked refunded, fully (all
+    their amount) or partly, and that money their refund's (_money_gone_back); an order of
+    several lines, each repeating what went back, is refunded once, on its first line."""
+    orders = _order_keys(rows, by_kind=False)
+    amount = (pd.to_numeric(rows["amount"], errors="coerce") if "amount" in rows
+              else pd.Series(float("nan"), index=rows.index))
+    if orders.notna().any():
+        back = back.where(orders.isna() | ~orders.duplicated())
+        amount = amount.where(orders.isna(), amount.groupby(orders).transform("sum"))
     gone = back.gt(0) & rows["kind"].isin(["purchase", "refund"])
     if not gone.any():
         return rows
-    amount = (pd.to_numeric(rows["amount"], errors="coerce") if "amount" in rows
-              else pd.Series(float("nan"), index=rows.index))
     refunded = (rows["_refunded_order"] if "_refunded_order" in rows
                 else pd.Series(None, index=rows.index, dtype=object))
     whole = back.ge(amount.abs() - 0.005)
@@ -388,24 +399,26 @@ def _refunded_orders(rows: pd.DataFrame) -> tuple[pd.DataFrame, list[str]]:
 LEFT_EMPTY_SHOWN = 5
 
 
-def _lines_priced_per_unit(rows: pd.DataFrame, frame: pd.DataFrame,
-                           mapping: dict[str, str | None], price_header: str | None,
-                           ) -> tuple[pd.DataFrame, list[str], str | None]:
-    """An events sheet whose amount is a price per unit beside a quantity column
-    (``journey.ingest.line_amounts``): each line's amount is its quantity × its unit price,
-    the unit price kept in its extras. A line with a price but no quantity that could be
-    read is left without an amount, and the note names its row. Returns the rows, notes,
-    and what each line's amount is called ("Qty × Unit Price"; else ``price_header``)."""
+def _unit_price(plan: SheetPlan, columns_for: dict[str, list[str]]) -> str | None:
+    """The header of an events sheet's amount when it is a price per unit beside a quantity
+    column (``journey.ingest.line_amounts``), else None."""
+    price_header = columns_for.get("amount", [None])[0]
+    if (plan.kind != "events" or plan.recognised_as or price_header is None
+            or quantity_column(plan.mapping) is None or not priced_per_unit(price_header)):
+        return None
+    return price_header
+
+
+def _lines_priced_per_unit(out: pd.DataFrame, frame: pd.DataFrame,
+                           mapping: dict[str, str | None], price_header: str,
+                           ) -> tuple[list[str], str]:
+    """Each line's amount is its quantity × its unit price (``price_header``: _unit_price;
+    the unit price is kept in its extras); ``out`` changed in place. A line with a price
+    but no quantity that could be read is left without an amount, and the note names its
+    row. Returns notes, and what each line's amount is called ("Qty × Unit Price")."""
     quantity = quantity_column(mapping)
-    if (quantity is None or price_header is None or not priced_per_unit(price_header)
-            or "amount" not in rows):
-        return rows, [], price_header
-    rows = rows.copy()
-    unit_prices = rows["amount"]
-    rows["amount"], unread = line_amounts(frame.loc[rows.index, quantity], unit_prices)
-    rows[EXTRA] = [json.dumps({**(json.loads(e) if e else {}), price_header: price},
-                              ensure_ascii=False) if pd.notna(price) else e
-                   for e, price in zip(rows[EXTRA], unit_prices)]
+    out["amount"], unread = line_amounts(frame[quantity], out["amount"])
+    rows = out
     named = f"{quantity} × {price_header}"
     why = "no column gave a line's total" + (
         "" if names_a_unit_price(price_header) else
@@ -424,7 +437,7 @@ def _lines_priced_per_unit(rows: pd.DataFrame, frame: pd.DataFrame,
                      + ("its order's total leaves it" if n == 1 else
                         "their orders' totals leave them")
                      + f" out: {shown}{more}. Fill in the quantity and import again.")
-    return rows, notes, named
+    return notes, named
 
 
 # At least this many orders with several lines, nearly all (REPEATED_SHARE) repeating one
@@ -534,8 +547,9 @@ def _flagged_cancellations(out: pd.DataFrame, frame: pd.DataFrame,
             f"{'a cancellation, not a sale' if count == 1 else 'cancellations, not sales'}."]
 
 
-# A column naming the row a row belongs under (Asana's "Parent task"): the row is a subtask.
-_PARENT = re.compile(r"^(?:parent(?:task|item|card|name|title)?|subtaskof)$")
+# A column naming the row a row belongs under (Asana's "Parent task"): the row is a subtask,
+# where the column names rows of the sheet (not a child's "Parent" at a swim school).
+_PARENT = re.compile(r"^(?:parent(?:task|item|card)|subtaskof)$")
 
 
 def _subtasks_as_contacts(out: pd.DataFrame, parents: pd.Series, subtasks: pd.Series,
@@ -562,30 +576,26 @@ _TAGS = re.compile(r".*(?:tags?|labels?|category|categories)$")
 _TAGGED_KINDS = ("complaint", "referral", "review")
 
 
-def _tagged_kinds(out: pd.DataFrame, frame: pd.DataFrame,
-                  mapping: dict[str, str | None]) -> list[str]:
-    """Rows with no kind of their own whose tags name one (a conversation tagged
-    "Complaint", a ticket in the category "Complaint") are that kind (``_TAGGED_KINDS``;
-    the first such tag). Returns a note."""
+def _tagged_kinds(out: pd.DataFrame, frame: pd.DataFrame, mapping: dict[str, str | None],
+                  counted_rows: pd.Series) -> list[str]:
+    """Contacts (rows nothing else made a sale, a refund...) whose tags name a kind (a
+    conversation tagged "Complaint", a ticket in the category "Complaint") are that kind
+    (``_TAGGED_KINDS``; the first such tag); ``counted_rows``: the rows not set aside
+    (totals). Returns a note."""
     said = _unmapped(mapping, _TAGS)
     if said is None:
         return []
-    kinds = out["kind"].tolist() if "kind" in out else [None] * len(out)
-    found = []
-    for cell, kind in zip(frame[said].tolist(), kinds):
-        named = None
-        if pd.isna(kind) and isinstance(cell, str):
-            named = next((k for tag in re.split(r"[,;|/]", cell)
-                          if (k := kind_named(normalise_header(tag))) in _TAGGED_KINDS), None)
-        found.append(named)
-    tagged = [k for k in found if k]
-    if not tagged:
+    named = {cell: next((k for tag in re.split(r"[,;|/]", cell)
+                         if (k := kind_named(normalise_header(tag))) in _TAGGED_KINDS), None)
+             for cell in frame[said].dropna().unique() if isinstance(cell, str)}
+    found = frame[said].map(named).where(out["kind"].eq("contact") & counted_rows)
+    if found.isna().all():
         return []
-    out["kind"] = pd.Series([k or kind for k, kind in zip(found, kinds)], index=out.index,
-                            dtype=object)
-    listed = ", ".join(f"{counted(n, k)}" for k, n in pd.Series(tagged).value_counts().items())
-    return [f"{counted(len(tagged), 'row')} tagged with what happened in '{said}' "
-            f"{was(len(tagged))} read as such: {listed}."]
+    out["kind"] = out["kind"].where(found.isna(), found)
+    listed = ", ".join(f"{counted(n, k)}" for k, n in found.value_counts().items())
+    count = int(found.notna().sum())
+    return [f"{counted(count, 'row')} tagged with what happened in '{said}' "
+            f"{was(count)} read as such: {listed}."]
 
 
 def _deal_values_won(out: pd.DataFrame, columns_for: dict[str, list[str]]) -> list[str]:
@@ -764,18 +774,26 @@ def prepare_sheet(plan: SheetPlan, *, stage_map: dict[str, str] | None = None,
             raise ValidationError(f"--set {target}={constant}: '{constant}' "
                                   f"{REASONS.get(field_type(target), 'is not valid')}.")
         out[target] = parsed
+    unit_price = _unit_price(plan, columns_for)
     extras = [h for h, t in plan.mapping.items() if not t] + demoted + behind + [
-        h for hs in columns_for.values() for h in hs[1:]]
+        h for hs in columns_for.values() for h in hs[1:]] + ([unit_price] if unit_price else [])
     out[EXTRA] = extra_json(frame, extras)
     out["_row"] = raw.row_numbers
+    line_amount = columns_for.get("amount", [None])[0]
+    if unit_price:        # (before the kinds: a line of -1 × 30 is a refund, as -30 is)
+        said, line_amount = _lines_priced_per_unit(out, frame, plan.mapping, unit_price)
+        notes += said
     labelled = (_labelled_totals(frame, out) if plan.kind == "events"
                 else pd.Series(None, index=frame.index, dtype=object))
     if plan.kind == "events" and plan.recognised_as is None:
         out, said = _continued_orders(out, labelled.notna())
         notes += said
     parent = _unmapped(plan.mapping, _PARENT)
-    subtasks = (frame[parent].notna() if parent and "name" in out and plan.recognised_as is None
-                else pd.Series(False, index=frame.index))
+    subtasks = pd.Series(False, index=frame.index)
+    if parent and "name" in out and plan.recognised_as is None:
+        parents = frame[parent].map(name_key)
+        if parents.notna().any() and parents.dropna().isin(out["name"].map(name_key)).mean() > 0.5:
+            subtasks = parents.notna()
     if subtasks.any() and plan.kind == "events":
         notes.append(_subtasks_as_contacts(out, frame[parent], subtasks, parent))
     if plan.key_from_email and "email" in out and "client_id" not in out:
@@ -833,7 +851,7 @@ def prepare_sheet(plan: SheetPlan, *, stage_map: dict[str, str] | None = None,
         notes += _spenders_bought(out, columns_for)
     if plan.kind == "events" and "kind" not in plan.set_values and not plan.recognised_as:
         notes += _flagged_cancellations(out, frame, plan.mapping)   # (a profile's rules
-        notes += _tagged_kinds(out, frame, plan.mapping)            # say what each row is)
+                                                                    # say what each row is)
     totals = labelled.notna()       # a totals row: "TOTAL" for a name or an ID, or labelled
     for found in totals_of.values():
         totals |= found
@@ -844,6 +862,8 @@ def prepare_sheet(plan: SheetPlan, *, stage_map: dict[str, str] | None = None,
         said = resolve_kinds(out, plan, frame, raw, columns_for, stage_map)
         if profile is None:     # (a profile's rules say what each row is, and its sentence)
             notes += said
+            if "kind" not in plan.set_values:
+                notes += _tagged_kinds(out, frame, plan.mapping, ~totals)
     if plan.kind == "clients":
         no_key = is_blank(out, "client_id") & is_blank(out, "name")
         where, why = "client ID or name", ("the row has no client ID or name, so it cannot be "
@@ -873,11 +893,6 @@ def prepare_sheet(plan: SheetPlan, *, stage_map: dict[str, str] | None = None,
                                 "the row is a total, not a client"))
     rejected |= totals
     rows = out[~rejected]
-    line_amount = columns_for.get("amount", [None])[0]
-    if profile is None and plan.kind == "events":
-        rows, said, line_amount = _lines_priced_per_unit(rows, frame, plan.mapping,
-                                                         line_amount)
-        notes += said
     if profile is None and plan.kind == "events":
         rows = _money_gone_back(rows, frame, plan.mapping, day_first)
     if profile is None and "_refunded_order" in rows:

@@ -764,7 +764,12 @@ def resolve_kinds(out, plan, frame, raw, columns_for, stage_map=None) -> list[st
     free = back = [False] * len(kinds)
     if default == "purchase" and "amount" in out:
         # A free order (0 paid) is no sale; an order of less than 0 is money going back.
-        amounts = pd.to_numeric(out["amount"], errors="coerce").tolist()
+        # (A line of an order of several, a discount of -5 or a free sample, is neither.)
+        amounts = pd.to_numeric(out["amount"], errors="coerce")
+        if "order_id" in out:
+            amounts = amounts.where(out["order_id"].isna()
+                                    | ~out["order_id"].duplicated(keep=False))
+        amounts = amounts.tolist()
         free = [kind == "purchase" and cell is None and amount == 0
                 for (cell, *_), kind, amount in zip(combos, kinds, amounts)]
         back = [kind == "purchase" and cell is None and amount < 0
