@@ -60,7 +60,7 @@ _ALIAS_WORDS = {
                      "orcamento enviado, relance, lead qualificado, lead calificado, "
                      "lead qualifie, proposition envoyee, propuesta enviada, "
                      "proposta enviada, signature, "
-                     "proposal, proposals, presentation, demo, demo scheduled, demo booked, "
+                     "proposal, proposals, presentation, demo scheduled, demo booked, "
                      "demo done, contract sent, "
                      "proposal sent, quote, quoted, quote sent, estimate, estimate sent, "
                      "negotiation, negotiating, demo, trial, "

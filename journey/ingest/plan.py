@@ -461,19 +461,24 @@ def _continued_orders(out: pd.DataFrame, totals: pd.Series) -> tuple[pd.DataFram
     if "order_id" not in out or out["order_id"].isna().all():
         return out, []
     own = [c for c in _ORDER_OWN if c in out]
-    bare = ~totals
+    # a line of its own: blank where an order's own values go, with an item or a note of
+    # its own (a row of an amount alone is a sum, no line)
+    bare = ~totals & (out[EXTRA].notna() | (out["note"].notna() if "note" in out else False))
     for column in own:
         bare = bare & out[column].isna()
     if not bare.any():
         return out, []
-    # the order each row belongs to: its own, or the one above it (bare rows below one)
-    order = out["order_id"].where(~bare).ffill()
-    continued = bare & order.notna()
+    # the order each row belongs to: the row above it that is no such line, if that row
+    # has an order number (bare rows below one)
+    leader = (~bare).cumsum()
+    order = out["order_id"].where(~bare).groupby(leader).transform("first")
+    continued = bare & order.notna() & leader.gt(0)
     if not continued.any():
         return out, []
     out = out.copy()
     for column in [c for c in out.columns if c not in _LINE_OWN]:
-        out[column] = out[column].where(~continued, out[column].where(~bare).ffill())
+        out[column] = out[column].where(
+            ~continued, out[column].where(~bare).groupby(leader).transform("first"))
     rows = [int(r) for r in out.loc[continued, "_row"]]
     return out, [f"{counted(len(rows), 'row')} with no order number, date or client "
                  f"({rows_text(rows)}) {was(len(rows))} read as more lines of the order "
@@ -482,15 +487,17 @@ def _continued_orders(out: pd.DataFrame, totals: pd.Series) -> tuple[pd.DataFram
 
 # A cell that says its row is a total: "Total", "Grand Total", "Anna Total", "Subtotal:",
 # "Summe" (a sales report's subtotal per salesperson, or its last line).
-_TOTAL_LABEL = re.compile(r"^(?:\D{0,40}\s)?(?:grand\s*|sub\s*)?(?:totals?|gesamt|summe|suma|"
-                          r"somme)\b\D{0,40}$", re.IGNORECASE)
+_TOTAL_LABEL = re.compile(r"^(?:\S+\s+){0,3}(?:grand\s*|sub\s*)?(?:totals?|gesamt|summe|suma|"
+                          r"somme)(?:\s+(?:general|geral|g[ée]n[ée]ral))?\s*:?\s*$",
+                          re.IGNORECASE)
 
 
 def _labelled_totals(frame: pd.DataFrame, out: pd.DataFrame) -> pd.Series:
     """Rows of an events sheet with no client and no date whose cells say they are a total
     (``_TOTAL_LABEL``: a report's subtotal per salesperson, its "Total" line under the
-    dates): the header of the cell that says so, else None."""
-    found = pd.Series(None, index=frame.index, dtype=object)
+    dates), or that hold an amount alone, the sum of the amounts above it: the header of
+    the cell that says so, else None."""
+    found = pd.Series([None] * len(frame), index=frame.index, dtype=object)
     keyless = is_blank(out, "client_id") & is_blank(out, "name") & is_blank(out, "email")
     candidates = keyless & is_blank(out, "date")
     if not candidates.any():
@@ -500,6 +507,14 @@ def _labelled_totals(frame: pd.DataFrame, out: pd.DataFrame) -> pd.Series:
         texts = cells[cells.map(type).eq(str)]
         said = texts[texts.str.match(_TOTAL_LABEL)]
         found[said.index] = header
+    if "amount" in out:     # a sum with no label: an amount alone, the sum of those above
+        amounts = pd.to_numeric(out["amount"], errors="coerce")
+        filled = frame.loc[candidates].notna().sum(axis=1).reindex(frame.index, fill_value=0)
+        alone = candidates & found.isna() & amounts.notna() & filled.eq(1)
+        above = amounts.where(found.isna() & ~alone).fillna(0).cumsum().shift(fill_value=0)
+        summed = alone & (amounts - above).abs().lt(0.005) & above.ne(0)
+        found[summed] = next((h for h in frame.columns
+                              if frame.loc[summed, h].notna().any()), None)
     return found
 
 
@@ -522,7 +537,7 @@ def _doubtful(target: str, bad: pd.Series, column: pd.Series, parsed: pd.Series)
 
 
 # A column of true/false saying an order was undone (Toast's "Voided", "Is Cancelled").
-_UNDONE_FLAG = re.compile(r"^(?:is)?(?:voided|void|cancell?ed|deleted)$")
+_UNDONE_FLAG = re.compile(r"^(?:is)?(?:voided|void|cancell?ed)$")
 
 
 def _flagged_cancellations(out: pd.DataFrame, frame: pd.DataFrame,
@@ -617,14 +632,15 @@ def _deal_values_won(out: pd.DataFrame, columns_for: dict[str, list[str]]) -> li
     parts = [f"for the {counted(int(bought.sum()), 'client')} who bought, the revenue they "
              "brought"] if bought.any() else []
     parts += [f"for the {int(lost.sum()):,} lost, no revenue to come"] if lost.any() else []
-    return [f"'{said}' was read as a deal's value: {'; '.join(parts)}; for the others, "
-            "revenue to come."]
+    others = "; for the others, revenue to come" if (valued & ~bought & ~lost).any() else ""
+    return [f"'{said}' was read as a deal's value: {'; '.join(parts)}{others}."]
 
 
 def _spenders_bought(out: pd.DataFrame, columns_for: dict[str, list[str]]) -> list[str]:
-    """On a client list with no stage column, a client who has spent something (a "Total
-    spend", "Lifetime value" above 0: ``CLIENTS_WHOLE``) has bought: their stage is
-    purchase where nothing else gave one (a membership list's active members). Returns a
+    """On a client list with a status but no stage column, a client who has spent
+    something (a "Total spend", "Lifetime value" above 0: ``CLIENTS_WHOLE``) has bought:
+    their stage is purchase where nothing else gave one (a membership list's active
+    members). (With neither column, the stored stages are left as they are.) Returns a
     note."""
     said = columns_for.get("revenue_current", [None])[0]
     if said is None or not CLIENTS_WHOLE.search(normalise_header(plain_header(said))):
@@ -784,7 +800,7 @@ def prepare_sheet(plan: SheetPlan, *, stage_map: dict[str, str] | None = None,
         said, line_amount = _lines_priced_per_unit(out, frame, plan.mapping, unit_price)
         notes += said
     labelled = (_labelled_totals(frame, out) if plan.kind == "events"
-                else pd.Series(None, index=frame.index, dtype=object))
+                else pd.Series([None] * len(frame), index=frame.index, dtype=object))
     if plan.kind == "events" and plan.recognised_as is None:
         out, said = _continued_orders(out, labelled.notna())
         notes += said
@@ -884,7 +900,7 @@ def prepare_sheet(plan: SheetPlan, *, stage_map: dict[str, str] | None = None,
     for index in totals[totals].index:
         said = next((h for f in ("name", "client_id", "order_id") for h in columns_for.get(f, [])
                      if f in totals_of and totals_of[f][index]
-                     and isinstance(frame.at[index, h], str)), labelled[index])
+                     and isinstance(frame.at[index, h], str)), labelled.get(index))
         problems.append(Problem(int(out.at[index, "_row"]),
                                 column_label(raw, said) if said else "client ID or name",
                                 frame.at[index, said] if said else None,

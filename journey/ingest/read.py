@@ -2152,11 +2152,16 @@ def _title_rows(grid: _Grid, missing: list[np.ndarray], filled: np.ndarray) -> t
 def _names_groups(grid: _Grid, missing: list[np.ndarray], filled: np.ndarray, at: int) -> bool:
     """Whether the non-blank row ``filled[at]`` names groups of the columns of the row
     below it, as a row of merged cells over a header does: distinct labels only, each over
-    a labelled cell of a wider row below, which heads a table (``_heads_table``)."""
+    a labelled cell of a row at least twice as wide below, which heads a table
+    (``_heads_table``), and each but the last with a blank cell after it."""
     row, header = filled[at], filled[at + 1]
     cells = [column[row] for column, gaps in zip(grid.columns, missing) if not gaps[row]]
     width = sum(not gaps[header] for gaps in missing)
-    return (width > len(cells) and all(map(_is_label, cells))
+    # each name over two columns or more (a merged cell's), but the last one's
+    spans = [j for j, gaps in enumerate(missing) if not gaps[row]]
+    last = max(j for j, gaps in enumerate(missing) if not gaps[header])
+    return (2 * len(cells) <= width and all(map(_is_label, cells))
+            and all(j + 1 < len(missing) and missing[j + 1][row] for j in spans if j < last)
             and len({str(cell).casefold() for cell in cells}) == len(cells)
             and all(_is_label(column[header]) for column, gaps in zip(grid.columns, missing)
                     if not gaps[row])
@@ -2249,12 +2254,15 @@ def _second_table(grid: _Grid, missing: list[np.ndarray], blank: np.ndarray,
                   data_at: np.ndarray) -> int:
     """How many of the last rows are a second table below the first (suppliers under the
     clients), from its header on: a row after a blank row whose cells are two or more
-    distinct labels, over a column whose cells change in kind there: data in the rows
-    above (``_DATA_SHARE`` of them: amounts, dates, e-mail addresses, phone numbers) and
-    mostly labels below, or the other way round. 0 when there is none: a client with
-    "n/a" for an e-mail stays a client, as the rows below it have e-mail addresses again.
-    (The first ``_SECOND_TABLE_TRIES`` rows after a blank row are looked at.)"""
-    after_blank = [k for k in range(1, len(data_at) - 1) if blank[data_at[k] - 1]]
+    distinct labels, none of them again in its column below (a header's words head its
+    rows, they are not among them), over columns half or more of which change in kind
+    there: data in the rows above (``_DATA_SHARE`` of them: amounts, dates, e-mail
+    addresses, phone numbers) and mostly labels below, or the other way round. 0 when
+    there is none: a client with "n/a" for an e-mail stays a client, as the rows below it
+    have e-mail addresses again; leads below a blank row ("Dee Fox, TBC, Lead") stay
+    clients, as "TBC" and "Lead" are on the rows below too. (The first
+    ``_SECOND_TABLE_TRIES`` rows after a blank row are looked at.)"""
+    after_blank = np.flatnonzero(blank[data_at[1:-1] - 1]) + 1
     for k in after_blank[:_SECOND_TABLE_TRIES]:
         row = data_at[k]
         filled = [j for j, gaps in enumerate(missing) if not gaps[row]]
@@ -2263,15 +2271,22 @@ def _second_table(grid: _Grid, missing: list[np.ndarray], blank: np.ndarray,
                 or len({str(c).casefold() for c in cells}) < len(cells)):
             continue
         above, below = data_at[max(0, k - _BELOW_ROWS):k], data_at[k + 1:k + 1 + _BELOW_ROWS]
-        for j in filled:
+        changed = judged = 0
+        for j, cell in zip(filled, cells):
             column, gaps = grid.columns[j], missing[j]
+            under = [column[i] for i in below if not gaps[i]]
+            if str(cell).casefold() in {str(v).casefold() for v in under}:
+                break                                # a value of its column, no header
             was = [_is_data(column[i]) for i in above if not gaps[i]]
-            now = [_is_data(column[i]) for i in below if not gaps[i]]
+            now = [_is_data(v) for v in under]
             if len(was) < 2 or not now:
                 continue
-            if ((sum(was) >= _DATA_SHARE * len(was) and 2 * sum(now) < len(now))
-                    or (len(now) >= 2 and sum(was) <= (1 - _DATA_SHARE) * len(was)
-                        and sum(now) >= _DATA_SHARE * len(now))):
+            judged += 1
+            changed += ((sum(was) >= _DATA_SHARE * len(was) and 2 * sum(now) < len(now))
+                        or (len(now) >= 2 and sum(was) <= (1 - _DATA_SHARE) * len(was)
+                            and sum(now) >= _DATA_SHARE * len(now)))
+        else:
+            if changed and 2 * changed >= judged:
                 return len(data_at) - k
     return 0
 

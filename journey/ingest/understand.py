@@ -225,9 +225,10 @@ DEAL_VALUE = re.compile(r"^(?:deal|close|opportunity)?value$|(?:deal|opportunity
                         r"^valore?$|^waarde$|^dealsize$")
 # A header naming the business's own people ("Assignee Email", "Owner e-mail", "Created
 # by"): their e-mail addresses are not the clients'.
-_OUR_PEOPLE = re.compile(r"assign|owner|\brep\b|sales ?person|agent|created by|author|staff|"
-                         r"employee|seller|vendedor|responsable|verk(?:ä|a)ufer|venditore|"
-                         r"responsabile|verkoper|eigenaar", re.IGNORECASE)
+_OUR_PEOPLE = re.compile(r"\b(?:assign(?:ee|ed)?|(?<!pet )owner|rep|sales ?person|agent|"
+                         r"created by|author|staff|employee|seller|vendedor|responsable|"
+                         r"verk(?:ä|a)ufer|venditore|responsabile|verkoper|eigenaar)\b",
+                         re.IGNORECASE)
 CLIENTS_WHOLE = re.compile(r"lifetime|ltv|clv|annual|spent|spend")
 # A client's type that CRMs use as its stage (Keap's, Copper's Contact Type: Lead, Customer)
 _A_CLIENTS_TYPE = {"contacttype", "persontype"}
@@ -257,6 +258,12 @@ _NOT_IDS = frozenset("paid said laid kid lid bid grid void avoid solid liquid va
 # kind only where its values mostly name kinds or stages (_names_kinds); a "Type" is
 # weighed in the same way, on an events sheet, where it was taken for the client's type.
 _LOOSE_KIND_HEADERS = frozenset({"event", "events", "activity", "activities", "ereignis"})
+# A board's column or list ("Section/Column", "List Name") is the stage only where its
+# values mostly name stages: a theatre's "Section" (Stalls, Circle) is no stage.
+_LOOSE_STAGE_HEADERS = frozenset({"sectioncolumn", "section", "listname", "boardcolumn",
+                                  "pipelinecolumn"})
+# "Order" and "Receipt" (also "Order #") number orders only where their values are codes.
+_LOOSE_ORDER_HEADERS = frozenset({"order", "receipt"})
 
 
 def _names_an_id(header: str) -> bool:
@@ -363,12 +370,20 @@ def refine_mapping(raw: RawSheet, mapping: dict[str, str | None], kind: str, *,
                             f"'{header}' is the events' type, not the client's: kept as extra")
                 used.add(mapping[header])
     for header in free:      # "Event" may be a concert's title: the kind only if it says so
-        if (mapping[header] == "kind" and normalise_header(header) in _LOOSE_KIND_HEADERS
-                and not _names_kinds(raw.frame[header])):
+        loose_kind = (mapping[header] == "kind" and normalise_header(header)
+                      in _LOOSE_KIND_HEADERS and not _names_kinds(raw.frame[header]))
+        loose_stage = (mapping[header] == "stage" and normalise_header(header)
+                       in _LOOSE_STAGE_HEADERS and not _names_stages(raw.frame[header]))
+        loose_order = (mapping[header] == "order_id" and normalise_header(header)
+                       in _LOOSE_ORDER_HEADERS and not values_of(header).is_code)
+        if loose_order:         # a café's "Order": Latte; a "Receipt": Emailed
+            mapping[header] = None
+            said.append(f"'{header}' holds no order numbers: kept as extra")
+        elif loose_kind or loose_stage:
             mapping[header] = None
             examples = ", ".join(f"'{v}'" for v in raw.frame[header].dropna().unique()[:2])
             said.append(f"'{header}' holds names{f' ({examples})' if examples else ''}, not "
-                        "what happened: kept as extra")
+                        f"{'what happened' if loose_kind else 'stages'}: kept as extra")
     for header in free:     # "Customer" holding cus_A1b2C3: a system's IDs, no one's name
         if (mapping[header] == "name" and not _says_name(header)
                 and values_of(header).is_system_id and not values_of(header).is_date):
@@ -864,6 +879,13 @@ def _names_kinds(column: pd.Series) -> bool:
     distinct = {normalise_value(v) for v in column.dropna().tolist() if str(v).strip()}
     known = [v for v in distinct
              if kind_named(v) is not None or read_stage_value(v).stage is not None]
+    return bool(distinct) and 2 * len(known) >= len(distinct)
+
+
+def _names_stages(column: pd.Series) -> bool:
+    """Whether most of a column's distinct values name a stage or an outcome."""
+    distinct = {str(v) for v in column.dropna().tolist() if str(v).strip()}
+    known = [v for v in distinct if read_stage_value(v).known]
     return bool(distinct) and 2 * len(known) >= len(distinct)
 
 
