@@ -57,6 +57,22 @@ def test_a_title_then_groups_then_the_header_in_a_csv(tmp_path):
             "were not imported") in raw.notes
 
 
+def test_groups_over_two_columns_each_and_a_last_over_one(tmp_path):
+    """'Who' over Client and Email, 'Where we are' over Stage and Owner, 'Money' over
+    Total spend alone: the header is the second row."""
+    rows = [["Who", None, "Where we are", None, "Money"],
+            ["Client", "Email", "Stage", "Owner", "Total spend"],
+            ["Oak & Ash", "hello@oakash.example", "Customer", "Sam", 1200],
+            ["Birch Studio", "birch@example.com", "Proposal", "Ana", None],
+            ["Cedar Café", "cedar@example.com", "Repeat customer", "Sam", 2400]]
+    found = import_file(tmp_path, "tracker.xlsx", xlsx_bytes({"Clients": rows}))
+    assert "row 1 above the header (names over groups of its columns) was not imported" in (
+        found["notes"])
+    assert workspace_rows(tmp_path, "SELECT name, furthest_stage FROM clients ORDER BY name"
+                          ) == [("Birch Studio", "consideration"), ("Cedar Café", "retention"),
+                                ("Oak & Ash", "purchase")]
+
+
 def test_a_header_narrower_than_its_rows_stays_the_header():
     """A header of three labels over rows that fill more cells (data without a header) is
     no row of groups: the rows below it are not a header."""

@@ -2152,15 +2152,15 @@ def _title_rows(grid: _Grid, missing: list[np.ndarray], filled: np.ndarray) -> t
 def _names_groups(grid: _Grid, missing: list[np.ndarray], filled: np.ndarray, at: int) -> bool:
     """Whether the non-blank row ``filled[at]`` names groups of the columns of the row
     below it, as a row of merged cells over a header does: distinct labels only, each over
-    a labelled cell of a row at least twice as wide below, which heads a table
-    (``_heads_table``), and each but the last with a blank cell after it."""
+    a labelled cell of a wider row below, which heads a table (``_heads_table``), and each
+    but the last with a blank cell after it (a name over two columns or more)."""
     row, header = filled[at], filled[at + 1]
     cells = [column[row] for column, gaps in zip(grid.columns, missing) if not gaps[row]]
     width = sum(not gaps[header] for gaps in missing)
     # each name over two columns or more (a merged cell's), but the last one's
     spans = [j for j, gaps in enumerate(missing) if not gaps[row]]
     last = max(j for j, gaps in enumerate(missing) if not gaps[header])
-    return (2 * len(cells) <= width and all(map(_is_label, cells))
+    return (width > len(cells) and all(map(_is_label, cells))
             and all(j + 1 < len(missing) and missing[j + 1][row] for j in spans if j < last)
             and len({str(cell).casefold() for cell in cells}) == len(cells)
             and all(_is_label(column[header]) for column, gaps in zip(grid.columns, missing)
