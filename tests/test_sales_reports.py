@@ -79,3 +79,17 @@ def test_jobs_quoted_booked_or_turned_down_are_no_sales(tmp_path):
                                     "ORDER BY name") == [("Acme Cafe",), ("Bayview Strata",)]
     # Coral's quote and Dune's work order: clients considering
     assert cli_funnel(tmp_path)[:3] == [5, 4, 2]
+
+
+def test_amounts_in_two_currencies_are_said_to_be(tmp_path):
+    """The shop sells in dollars and euros: the amounts are added as written (there is no
+    rate to use), and the import says so rather than passing the sum off as one currency."""
+    found = cli_import_text(tmp_path, "orders.csv", (
+        "Order ID,Date,Email,Total,Currency,Refunded Amount\n"
+        "1001,2024-03-04,ana@example.com,49.00,USD,\n"
+        "1002,2024-03-05,ben@example.com,99.00,USD,20.00\n"
+        "1003,2024-03-06,cy@example.com,39.00,EUR,\n"))
+    assert ("Amounts are in more than one currency (USD (2 rows), EUR (1 row), in "
+            "'Currency'): they were added together as written, with no exchange rate."
+            ) in found["notes"]
+    assert kind_totals(tmp_path, "purchase") == (3, 187.0)

@@ -613,6 +613,29 @@ def _tagged_kinds(out: pd.DataFrame, frame: pd.DataFrame, mapping: dict[str, str
             f"{was(count)} read as such: {listed}."]
 
 
+# A column saying which currency each amount is in ("Currency", "Moneda", "Devise").
+_CURRENCY = re.compile(r"^(?:currency|currencycode|moneda|divisa|devise|wahrung|moeda|"
+                       r"valuta)$")
+
+
+def _currencies_mixed(rows: pd.DataFrame, frame: pd.DataFrame, row_numbers: list[int],
+                      mapping: dict[str, str | None]) -> list[str]:
+    """Whether the amounts are in more than one currency (a column of them says so): they
+    are added as they are, with no rate, and the import says so. (``rows`` are matched to
+    the sheet by their row numbers: a refunded order's two events share one.)"""
+    said = _unmapped(mapping, _CURRENCY)
+    if said is None or "amount" not in rows or "_row" not in rows:
+        return []
+    by_row = pd.Series(frame[said].to_numpy(), index=row_numbers)
+    written = rows.loc[rows["amount"].notna(), "_row"].drop_duplicates().map(by_row)
+    counts = written.dropna().astype(str).str.strip().str.upper().value_counts()
+    if len(counts) < 2:
+        return []
+    listed = ", ".join(f"{code} ({counted(int(n), 'row')})" for code, n in counts.items())
+    return [f"Amounts are in more than one currency ({listed}, in '{said}'): they were added "
+            "together as written, with no exchange rate."]
+
+
 def _deal_values_won(out: pd.DataFrame, columns_for: dict[str, list[str]]) -> list[str]:
     """On a client list with a deal's value (``DEAL_VALUE``: revenue to come) and no
     column of revenue, the value of a client who bought (a stage of purchase or later) is
@@ -933,6 +956,8 @@ def prepare_sheet(plan: SheetPlan, *, stage_map: dict[str, str] | None = None,
         if refund.any():
             rows = rows.assign(amount=rows["amount"].where(
                 ~refund, pd.to_numeric(rows["amount"], errors="coerce").abs()))
+    if plan.kind == "events":
+        notes += _currencies_mixed(rows, frame, raw.row_numbers, plan.mapping)
     problems.sort(key=lambda p: p.row)
     return PreparedSheet(plan, rows, problems, unknown, day_first, notes,
                          rejected=int(rejected.sum()), demoted=demoted)
