@@ -54,12 +54,12 @@ def test_small_numbers_in_a_date_column_make_way_for_the_real_dates(tmp_path):
     """'Received' (an amount) and 'DateTime (UTC)' both look like a date; the amounts would
     have been days of January 1900 and taken the real dates with them."""
     found = cli_import_text(tmp_path, "kofi.csv", KOFI)
-    assert ("Column 'Received' looked like date, but most of its values are not a date "
-            "Journey understands, so it was kept as an extra column; map it by hand if "
-            "it is.") in found["notes"]
-    assert workspace_rows(tmp_path, "SELECT date, kind FROM events ORDER BY date") == [
-        ("2024-01-05 10:00:00", "purchase"), ("2024-01-06 08:00:00", "purchase"),
-        ("2024-02-01 09:30:00", "purchase")]
+    assert ("Column 'Received' holds amounts of money, and the sheet has no other amount: "
+            "read as each row's amount.") in found["notes"]
+    assert not any("looked like" in note for note in found["notes"])
+    assert workspace_rows(tmp_path, "SELECT date, kind, amount FROM events ORDER BY date") == [
+        ("2024-01-05 10:00:00", "purchase", 5.0), ("2024-01-06 08:00:00", "purchase", 3.0),
+        ("2024-02-01 09:30:00", "purchase", 12.0)]
 
 
 ORDERS = """Order ID,Order Date,Customer Name,Order Total,Order Payment State

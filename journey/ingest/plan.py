@@ -679,6 +679,24 @@ def _spenders_bought(out: pd.DataFrame, columns_for: dict[str, list[str]]) -> li
             f"{'its' if count == 1 else 'their'} stage."]
 
 
+def _demoted_money(out: pd.DataFrame, frame: pd.DataFrame, demoted: list[str],
+                   columns_for: dict[str, list[str]], notes: list[str]) -> None:
+    """An events sheet with no amount, one of whose columns only looked like another field
+    and holds amounts of money in every filled cell (Ko-fi's "Received" 5.00, taken for a
+    date), has its amounts there; its note says so instead."""
+    for header in demoted:
+        money = values.read_money(frame[header])
+        if money.values.notna().any() and not money.bad.any():
+            out["amount"] = money.values
+            columns_for["amount"] = [header]
+            demoted.remove(header)
+            said = f"Column '{header}' looked like "
+            notes[:] = [note for note in notes if not note.startswith(said)]
+            notes.append(f"Column '{header}' holds amounts of money, and the sheet has no "
+                         "other amount: read as each row's amount.")
+            return
+
+
 def _looked_like(header: str, target: str) -> str:
     """What the import says of a column that only looked like a field."""
     reason = REASONS.get(field_type(target), "is not valid").removeprefix("is ")
@@ -805,6 +823,8 @@ def prepare_sheet(plan: SheetPlan, *, stage_map: dict[str, str] | None = None,
         out[target] = parsed
         if bad.any():
             bad_cells.append((bad, target, headers[0]))
+    if plan.kind == "events" and "amount" not in columns_for and decided is None:
+        _demoted_money(out, frame, demoted, columns_for, notes)
     for target, constant in plan.set_values.items():
         parsed, bad, day_first, _ = coerce(target, pd.Series([constant] * len(frame),
                                                               index=frame.index, dtype=object),
