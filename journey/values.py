@@ -1159,6 +1159,21 @@ def add_months(day: dt.date, months: int) -> dt.date:
 # Text
 # ---------------------------------------------------------------------------------------
 
+# An address with its owner's name: "Jane Doe (jane@acme.com)", "Jane Doe <jane@acme.com>".
+NAMED_ADDRESS = re.compile(r"^\s*([^<>()@]*?)\s*[<(]\s*([^@\s,;<>()]+@[^@\s,;<>()]+\.[^@\s,;<>()]+)"
+                           r"\s*[>)]\s*$")
+
+
+def split_named_addresses(s: pd.Series) -> tuple[pd.Series, pd.Series]:
+    """Each cell's e-mail address and the name before it ("Jane Doe (jane@acme.com)" ->
+    "jane@acme.com", "Jane Doe"); a cell of an address alone keeps it, with no name."""
+    text = s.where(s.map(type).eq(str))
+    parts = text.str.extract(NAMED_ADDRESS)
+    addresses = parts[1].where(parts[1].notna(), s)
+    names = parts[0].where(parts[0].fillna("").str.strip().ne(""))
+    return addresses.astype(object), names.astype(object)
+
+
 def parse_text(s: pd.Series, stripped: bool = False) -> tuple[pd.Series, pd.Series]:
     """Strings stripped (blank -> None); 42420.0 -> '42420'; dates -> ISO; TRUE/FALSE for
     booleans; never bad. Text is kept as written: formulas ('=cmd|...') and HTML are not

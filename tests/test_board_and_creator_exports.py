@@ -321,3 +321,16 @@ def test_hubspots_associated_company_names_the_client(tmp_path):
     assert workspace_rows(tmp_path, "SELECT c.name, COUNT(e.id) FROM clients c JOIN events e "
                                     "ON e.client_ref = c.id GROUP BY c.id ORDER BY c.name") == [
         ("Acme", 2), ("Zenit", 1)]
+
+
+def test_a_contact_written_with_its_address_is_split(tmp_path):
+    """'Jane Doe (jane@acme.com)': the address keys the client, the name is the contact's,
+    and the client's where no company is given."""
+    cli_import_text(tmp_path, "tickets.csv", (
+        "Ticket ID,Create date,Associated Contact,Associated Company\n"
+        "1801,2024-03-01 09:12,Jane Doe (jane@acme.com),Acme\n"
+        "1802,2024-03-02 10:00,Tia Vu <tia@vu.vn>,\n"
+        "1803,2024-03-04 11:30,Jane Doe (JANE@acme.com),Acme\n"))
+    assert workspace_rows(tmp_path, "SELECT name, LOWER(email), contact_name FROM clients "
+                                    "ORDER BY LOWER(email)") == [
+        ("Acme", "jane@acme.com", "Jane Doe"), ("Tia Vu", "tia@vu.vn", "Tia Vu")]

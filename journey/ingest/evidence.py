@@ -82,7 +82,7 @@ def measure(column: pd.Series) -> ColumnValues:
     _, bad_bool = values.parse_bool(sample)
     return ColumnValues(
         filled=len(filled),
-        emails=share(texts.str.match(_EMAIL)),
+        emails=share(texts.str.match(_EMAIL) | texts.str.match(values.NAMED_ADDRESS)),
         dates=share(~bad_date & ~is_number),
         numbers=share(is_number),
         scores=share(scores),

@@ -833,6 +833,13 @@ def prepare_sheet(plan: SheetPlan, *, stage_map: dict[str, str] | None = None,
             raise ValidationError(f"--set {target}={constant}: '{constant}' "
                                   f"{REASONS.get(field_type(target), 'is not valid')}.")
         out[target] = parsed
+    if "email" in out:         # "Jane Doe (jane@acme.com)": the address, and a name
+        out["email"], named = values.split_named_addresses(out["email"])
+        if named.notna().any():     # the person's, and the client's where none is given
+            if "contact_name" not in columns_for:
+                out["contact_name"] = named
+            out["name"] = out["name"].where(out["name"].notna(), named) if (
+                "name" in out) else named
     unit_price = _unit_price(plan, columns_for)
     extras = [h for h, t in plan.mapping.items() if not t] + demoted + behind + [
         h for hs in columns_for.values() for h in hs[1:]] + ([unit_price] if unit_price else [])
