@@ -95,10 +95,10 @@ SHORT_UNIT_WORDS = {"k": "a thousand", "m": "a million", "mn": "a million",
 # thousandths for their currency, and amounts that read two ways (left empty).
 MONEY_MARKS = ("short", "thousandths", "two_way")
 
-TRUE_TOKENS = ("yes", "y", "true", "t", "1", "1.0", "on", "✓", "✔", "si", "sí", "oui", "ja",
-               "sim", "sì")
-FALSE_TOKENS = ("no", "n", "false", "f", "0", "0.0", "off", "✗", "✘", "non", "nein", "nao",
-                "não", "nee")
+TRUE_TOKENS = ("yes", "y", "true", "t", "1", "1.0", "on", "✓", "✔", "✔️", "✅", "☑", "☑️",
+               "👍", "si", "sí", "oui", "ja", "sim", "sì")
+FALSE_TOKENS = ("no", "n", "false", "f", "0", "0.0", "off", "✗", "✘", "❌", "✖", "✖️", "❎",
+                "👎", "non", "nein", "nao", "não", "nee")
 
 # --- number patterns (RE2 syntax, run by pyarrow) ---------------------------------------
 _GROUP = " \u00a0\u202f\u2009'’"        # thousands grouping besides ',' and '.'

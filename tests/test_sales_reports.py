@@ -93,3 +93,34 @@ def test_amounts_in_two_currencies_are_said_to_be(tmp_path):
             "'Currency'): they were added together as written, with no exchange rate."
             ) in found["notes"]
     assert kind_totals(tmp_path, "purchase") == (3, 187.0)
+
+
+def test_a_paid_column_says_which_invoices_were_sales(tmp_path):
+    """A consultant's invoice log: Y and Part were paid (sales), N not (contacts), void a
+    cancellation. 3,000 + 1,500 + 3,000 (part paid, invoiced in full) = 7,500."""
+    found = cli_import_text(tmp_path, "invoices.csv", (
+        "Inv #,Client,Issued,Amount,Paid?\n"
+        "INV-001,Northwind Ltd,2024-01-31,3000,Y\n"
+        "INV-002,Bluebird Co,2024-01-31,1500,Y\n"
+        "INV-003,Northwind Ltd,2024-02-29,3000,Part\n"
+        "INV-004,Cedar Trust,2024-02-29,800,N\n"
+        "INV-008,Echo Media,2024-04-30,450,void\n"))
+    assert found["notes"][:3] == [
+        "1 row marked not paid in 'Paid?' was read as a contact, not a sale.",
+        "3 rows marked paid in 'Paid?' were read as purchases.",
+        "1 row marked void in 'Paid?' was read as a cancellation."]
+    assert kind_totals(tmp_path, "purchase") == (3, 7500.0)
+    assert kind_totals(tmp_path, "contact") == (1, 800.0)
+    assert kind_totals(tmp_path, "cancellation") == (1, 450.0)
+
+
+def test_ticks_and_other_languages_say_paid_too(tmp_path):
+    """A shop's sheet in Spanish with ticks: ✔️ and Sí paid, ❌ and No not."""
+    cli_import_text(tmp_path, "caja.csv", (
+        "Fecha,Cliente,Importe,Pagado\n"
+        "2024-03-04,María,12.50,✔️\n"
+        "2024-03-05,Juan,18.00,❌\n"
+        "2024-03-06,Lucía,45.00,Sí\n"
+        "2024-03-07,Ana,9.00,No\n"))
+    assert kind_totals(tmp_path, "purchase") == (2, 57.5)             # 12.50 + 45
+    assert kind_totals(tmp_path, "contact") == (2, 27.0)

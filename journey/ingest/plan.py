@@ -30,6 +30,7 @@ from ..fields import (
     CLIENT_FIELDS, EVENT_FIELDS, EVENT_ONLY, SCORE_RANGES, field_type, fields_for, header_year,
     match_header, name_part, normalise_header, plain_header)
 from ..journal import Problem, SheetSave
+from ..stages import ORDER_STATUS_KIND
 from ..text import counted, name_key, rows_text, was
 from ..workshop.actions import import_sheet as import_actions
 from ..workshop.kpis import import_sheet as import_kpis
@@ -562,6 +563,54 @@ def _flagged_cancellations(out: pd.DataFrame, frame: pd.DataFrame,
             f"{'a cancellation, not a sale' if count == 1 else 'cancellations, not sales'}."]
 
 
+# A column of yes or no saying whether each row was paid ("Paid?", "Pagado", "Bezahlt").
+_PAID_FLAG = re.compile(r"^(?:is)?(?:paid|paidyn|paymentreceived|pagado|pagada|paye|payee|"
+                        r"bezahlt|pago|betaald|pagato|pagata)$")
+
+
+def _paid_flags(out: pd.DataFrame, frame: pd.DataFrame,
+                mapping: dict[str, str | None]) -> list[str]:
+    """Rows with no kind of their own that a yes/no column says were not paid ("Paid?" N,
+    "Pagado" No, ❌) are contacts, not sales, whatever the sheet's rows are; those it says
+    were paid (or partly: "Part"), with an amount above 0, are purchases; a "void" one is a
+    cancellation. Not a column with other words in it. Returns notes."""
+    said = _unmapped(mapping, _PAID_FLAG)
+    if said is None:
+        return []
+    cells = frame[said].dropna()
+    kind_of = {}
+    for cell in cells.unique():
+        key = normalise_header(cell)
+        flag = values.parse_bool(pd.Series([cell], dtype=object))[0].iloc[0]
+        kind_of[cell] = ("purchase" if flag is True or key in _PART_PAID else
+                         "contact" if flag is False else
+                         "cancellation" if ORDER_STATUS_KIND.get(key) == "cancellation"
+                         else None)
+    if not kind_of or None in kind_of.values():    # not a column of yes and no
+        return []
+    kinds = out["kind"] if "kind" in out else pd.Series([None] * len(out), index=out.index,
+                                                        dtype=object)
+    said_kind = frame[said].map(kind_of).where(kinds.isna())
+    amounts = (pd.to_numeric(out["amount"], errors="coerce") if "amount" in out
+               else pd.Series(float("nan"), index=out.index))
+    said_kind = said_kind.where(~said_kind.eq("purchase") | amounts.gt(0))   # (0, -5: theirs)
+    out["kind"] = kinds.where(said_kind.isna(), said_kind)
+    notes = []
+    for kind, how, one, many in (
+            ("contact", "not paid", "a contact, not a sale", "contacts, not sales"),
+            ("purchase", "paid", "a purchase", "purchases"),
+            ("cancellation", "void", "a cancellation", "cancellations")):
+        count = int(said_kind.eq(kind).sum())
+        if count:
+            notes.append(f"{counted(count, 'row')} marked {how} in '{said}' {was(count)} "
+                         f"read as {one if count == 1 else many}.")
+    return notes
+
+
+_PART_PAID = {normalise_header(w) for w in ("part", "partial", "partly", "part paid",
+                                             "partly paid", "partially paid", "parcial")}
+
+
 # A column naming the row a row belongs under (Asana's "Parent task"): the row is a subtask,
 # where the column names rows of the sheet (not a child's "Parent" at a swim school).
 _PARENT = re.compile(r"^(?:parent(?:task|item|card)|subtaskof)$")
@@ -917,7 +966,7 @@ def prepare_sheet(plan: SheetPlan, *, stage_map: dict[str, str] | None = None,
         notes += _spenders_bought(out, columns_for)
     if plan.kind == "events" and "kind" not in plan.set_values and not plan.recognised_as:
         notes += _flagged_cancellations(out, frame, plan.mapping)   # (a profile's rules
-                                                                    # say what each row is)
+        notes += _paid_flags(out, frame, plan.mapping)              # say what each row is)
     totals = labelled.notna()       # a totals row: "TOTAL" for a name or an ID, or labelled
     for found in totals_of.values():
         totals |= found
