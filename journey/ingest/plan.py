@@ -572,8 +572,9 @@ def _paid_flags(out: pd.DataFrame, frame: pd.DataFrame,
                 mapping: dict[str, str | None]) -> list[str]:
     """Rows with no kind of their own that a yes/no column says were not paid ("Paid?" N,
     "Pagado" No, ❌) are contacts, not sales, whatever the sheet's rows are; those it says
-    were paid (or partly: "Part"), with an amount above 0, are purchases; a "void" one is a
-    cancellation. Not a column with other words in it. Returns notes."""
+    were paid (or partly: "Part") are purchases; a "void" one is a cancellation. A row whose
+    status says what happened, or whose amount is 0 or less, is left to them. Not a column
+    with other words in it. Returns notes."""
     said = _unmapped(mapping, _PAID_FLAG)
     if said is None:
         return []
@@ -590,10 +591,14 @@ def _paid_flags(out: pd.DataFrame, frame: pd.DataFrame,
         return []
     kinds = out["kind"] if "kind" in out else pd.Series([None] * len(out), index=out.index,
                                                         dtype=object)
-    said_kind = frame[said].map(kind_of).where(kinds.isna())
+    # (a status that says what happened says more: "refunded", "gecrediteerd")
+    status_says = (out["status"].map(lambda v: ORDER_STATUS_KIND.get(normalise_header(v)))
+                   .notna() if "status" in out else pd.Series(False, index=out.index))
+    said_kind = frame[said].map(kind_of).where(kinds.isna() & ~status_says)
     amounts = (pd.to_numeric(out["amount"], errors="coerce") if "amount" in out
                else pd.Series(float("nan"), index=out.index))
-    said_kind = said_kind.where(~said_kind.eq("purchase") | amounts.gt(0))   # (0, -5: theirs)
+    # (0 or less than 0 is decided by its amount: a free order, money going back)
+    said_kind = said_kind.where(said_kind.eq("cancellation") | amounts.gt(0) | amounts.isna())
     out["kind"] = kinds.where(said_kind.isna(), said_kind)
     notes = []
     for kind, how, one, many in (
