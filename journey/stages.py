@@ -118,6 +118,7 @@ OUTCOME_ALIASES = {
             "niet geinteresseerd, geen interesse, geen reactie, afgevallen, gediskwalificeerd, "
             "deal verloren",
     "churned": "churned, churn, left, inactive, lapsed, expired, cancelled customer, former, "
+               "ended, retainer ended, "
                "former member, former patron, ex customer, former customer, "
                "former client, ex client, "
                "dado de baja, inactivo, inactif, resilie, gekundigt, inaktiv, abgewandert, "

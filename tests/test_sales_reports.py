@@ -124,3 +124,21 @@ def test_ticks_and_other_languages_say_paid_too(tmp_path):
         "2024-03-07,Ana,9.00,No\n"))
     assert kind_totals(tmp_path, "purchase") == (2, 57.5)             # 12.50 + 45
     assert kind_totals(tmp_path, "contact") == (2, 27.0)
+
+
+def test_one_client_spelled_several_ways_is_said_to_be(tmp_path):
+    """Names matched by spelling: 'Acme Ltd', 'ACME Ltd.' and 'Acme Limited' may be one
+    client; they are kept apart (two clients can share a name's stem) and named."""
+    found = cli_import_text(tmp_path, "sales.csv", (
+        "Date,Client,Amount,Status\n"
+        "2024-02-01,Acme Ltd,500,Paid\n"
+        "2024-02-15,ACME Ltd.,500,Paid\n"
+        "2024-03-01,Acme Limited,500,Paid\n"
+        "2024-03-15,acme ltd,500,Paid\n"
+        "2024-02-03,Bob's Bakery,120,Paid\n"
+        "2024-03-03,Bobs Bakery,120,Paid\n"
+        "2024-03-20,Dune Co,90,Paid\n"))
+    assert ("2 names are spelled more than one way ('Acme Ltd', 'ACME Ltd.', 'Acme Limited'; "
+            "'Bob's Bakery', 'Bobs Bakery'): each spelling was kept as a client of its own; "
+            "give them one spelling and import again if they are one client.") in found["notes"]
+    assert workspace_rows(tmp_path, "SELECT COUNT(*) FROM clients") == [(6,)]

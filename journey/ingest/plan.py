@@ -43,7 +43,7 @@ from .read import DEFAULT_MAX_BYTES, RawSheet, read_tables
 from .understand import (
     EXTRA, KINDS, REASONS, WORKSHOP_KINDS, Refined, coerce, column_label,
     detect_kind, extra_json, guess_sheet_mapping, headers_key, is_blank, looks_mismapped,
-    CLIENTS_WHOLE, DEAL_VALUE, kind_named, refine_mapping, resolve_kinds, resolve_stages, skip_guides,
+    DEAL_VALUE, kind_named, refine_mapping, resolve_kinds, resolve_stages, skip_guides,
     stand_ins_and_totals, workshop_kind)
 
 # The importer of each workshop sheet kind: ``fn(db, raw, import_id) -> SheetSave``. It runs
@@ -690,6 +690,34 @@ def _currencies_mixed(rows: pd.DataFrame, frame: pd.DataFrame, row_numbers: list
             "together as written, with no exchange rate."]
 
 
+# Words that make no difference to whom a name names: a company's legal form.
+_LEGAL_FORMS = frozenset("ltd limited inc incorporated llc gmbh co company corp corporation "
+                         "plc sa sl srl bv ag kg sarl sas".split())
+
+
+def _names_alike(names: pd.Series) -> list[str]:
+    """Names that differ only in case, punctuation, "&" or a legal form ("Acme Ltd", "ACME
+    Ltd.", "Acme Limited"), on a sheet whose clients are matched by name: they stay apart
+    (they may be two clients), and the import says so."""
+    distinct = pd.Series(names.dropna().astype(str).unique())
+    if len(distinct) < 2:
+        return []
+    loose = (distinct.str.casefold().str.replace("&", " and ", regex=False)
+             .str.replace(r"['’]", "", regex=True).str.replace(r"[^\w\s]", " ", regex=True)
+             .str.split()
+             .map(lambda words: " ".join(w for w in words if w not in _LEGAL_FORMS)))
+    keys = distinct.map(name_key)
+    groups = [group[~keys[group.index].duplicated()].tolist()
+              for _, group in distinct.groupby(loose) if keys[group.index].nunique() > 1]
+    if not groups:
+        return []
+    shown = "; ".join(", ".join(f"'{n}'" for n in group) for group in groups[:3])
+    more = f"; and {len(groups) - 3:,} more" if len(groups) > 3 else ""
+    return [f"{counted(len(groups), 'name')} {'is' if len(groups) == 1 else 'are'} spelled "
+            f"more than one way ({shown}{more}): each spelling was kept as a client of its "
+            "own; give them one spelling and import again if they are one client."]
+
+
 def _deal_values_won(out: pd.DataFrame, columns_for: dict[str, list[str]]) -> list[str]:
     """On a client list with a deal's value (``DEAL_VALUE``: revenue to come) and no
     column of revenue, the value of a client who bought (a stage of purchase or later) is
@@ -714,13 +742,12 @@ def _deal_values_won(out: pd.DataFrame, columns_for: dict[str, list[str]]) -> li
 
 
 def _spenders_bought(out: pd.DataFrame, columns_for: dict[str, list[str]]) -> list[str]:
-    """On a client list with a status but no stage column, a client who has spent
-    something (a "Total spend", "Lifetime value" above 0: ``CLIENTS_WHOLE``) has bought:
-    their stage is purchase where nothing else gave one (a membership list's active
-    members). (With neither column, the stored stages are left as they are.) Returns a
-    note."""
+    """On a client list with a status but no stage column, a client whose status names no
+    stage (Active, Paused, Ended) and whose revenue is above 0 (a "Total spend", a
+    "Monthly fee") has bought: their stage is purchase. (With neither column, the stored
+    stages are left as they are.) Returns a note."""
     said = columns_for.get("revenue_current", [None])[0]
-    if said is None or not CLIENTS_WHOLE.search(normalise_header(plain_header(said))):
+    if said is None:
         return []
     spent = (pd.to_numeric(out["revenue_current"], errors="coerce").gt(0)
              & out["stage"].isna())
@@ -1039,6 +1066,8 @@ def prepare_sheet(plan: SheetPlan, *, stage_map: dict[str, str] | None = None,
                 ~refund, pd.to_numeric(rows["amount"], errors="coerce").abs()))
     if plan.kind == "events":
         notes += _currencies_mixed(rows, frame, raw.row_numbers, plan.mapping)
+    if "name" in rows and "client_id" not in rows and not plan.key_from_email:
+        notes += _names_alike(rows["name"])
     problems.sort(key=lambda p: p.row)
     return PreparedSheet(plan, rows, problems, unknown, day_first, notes,
                          rejected=int(rejected.sum()), demoted=demoted)
