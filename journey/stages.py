@@ -7,6 +7,8 @@ are not stages: they say where a client left, never lower how far they got.
 
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass
 
 from .text import match_key
@@ -280,7 +282,31 @@ def read_stage_value(value: object, mapping: dict[str, str] | None = None) -> St
         return StageValue(outcome=OUTCOME_OF[key])
     if key in ACTIVE_OF:
         return StageValue(active=True)
+    if (first := said_first(value)) != value:
+        said = read_stage_value(first, mapping)      # "Lost - price", "Paid/Payé", "Won ✓"
+        if said.known:
+            return said
     return StageValue(known=False)
+
+
+# What a value says first, before a dash, a slash, a bracket or a mark: "Lost - price" is
+# lost, "Paid/Payé" paid, "Repeat ✓" repeat.
+_ASIDE_AFTER = re.compile(r"\s+[-–—:]\s+|\s*[/|(\[]\s*|\s+[✓✔✗✘❌✅]")
+
+
+def said_first(value: object) -> object:
+    """A text cell's words before a dash, a slash, a bracket or a mark (the value itself
+    when there is none, or when it is no text)."""
+    return _ASIDE_AFTER.split(value, maxsplit=1)[0] if isinstance(value, str) else value
+
+
+def order_status_kind(value: object) -> str | None:
+    """The event kind an order's status names (ORDER_STATUS_KIND), read as stage values are:
+    the whole value, else what it says first ("Paid/Payé", "Refunded - partial")."""
+    kind = ORDER_STATUS_KIND.get(normalise_value(value))
+    if kind is None and (first := said_first(value)) != value:
+        kind = ORDER_STATUS_KIND.get(normalise_value(first))
+    return kind
 
 
 def stage_at_column(stage: str) -> str:

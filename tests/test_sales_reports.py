@@ -142,3 +142,17 @@ def test_one_client_spelled_several_ways_is_said_to_be(tmp_path):
             "'Bob's Bakery', 'Bobs Bakery'): each spelling was kept as a client of its own; "
             "give them one spelling and import again if they are one client.") in found["notes"]
     assert workspace_rows(tmp_path, "SELECT COUNT(*) FROM clients") == [(6,)]
+
+
+def test_statuses_in_two_languages_are_read(tmp_path):
+    """A boutique's 'Paid/Payé', 'Pending/En attente', 'Refunded/Remboursé'."""
+    cli_import_text(tmp_path, "orders.csv", (
+        "Order,Client,Email,Date,Amount,Status\n"
+        "B-01,Luc,luc@example.fr,2024-03-01,125.00,Paid/Payé\n"
+        "B-02,Paul,paul@example.fr,2024-03-02,45.00,Pending/En attente\n"
+        "B-03,Anne,anne@example.fr,2024-03-03,210.00,Refunded/Remboursé\n"
+        "B-04,Marc,marc@example.fr,2024-03-04,75.00,Cancelled/Annulé\n"))
+    assert kind_totals(tmp_path, "purchase") == (2, 335.0)          # 125 + Anne's 210
+    assert kind_totals(tmp_path, "refund") == (1, 210.0)
+    assert kind_totals(tmp_path, "contact") == (1, 45.0)
+    assert kind_totals(tmp_path, "cancellation") == (1, 75.0)

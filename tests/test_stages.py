@@ -300,3 +300,18 @@ def test_a_stage_value_in_another_script_is_listed_for_mapping_not_taken_as_know
 
     done = import_file(db, "deals.csv", "Name,Stage\nA,Отложенные\nB,Отложенные\n".encode())
     assert done[0].unknown_stages == {"Отложенные": 2}
+
+
+def test_a_value_is_read_by_what_it_says_first():
+    """An owner's status with a reason or a second language after it: 'Lost - price' is
+    lost, 'Paid/Payé' paid, 'Repeat ✓' repeat; a whole alias still wins ('Closed - Won')."""
+    from journey.stages import order_status_kind, read_stage_value
+    assert read_stage_value("Lost - price").outcome == "lost"
+    assert read_stage_value("Repeat ✓").stage == "retention"
+    assert read_stage_value("Won (upsell)").won
+    assert read_stage_value("Closed - Won").stage == "purchase"
+    assert not read_stage_value("Referred 2 friends").known
+    assert order_status_kind("Paid/Payé") == "purchase"
+    assert order_status_kind("Cancelled / Annulé") == "cancellation"
+    assert order_status_kind("Pending (bank)") == "contact"
+    assert order_status_kind("Total Fitness") is None

@@ -30,7 +30,7 @@ from ..fields import (
     CLIENT_FIELDS, EVENT_FIELDS, EVENT_ONLY, SCORE_RANGES, field_type, fields_for, header_year,
     match_header, name_part, normalise_header, plain_header)
 from ..journal import Problem, SheetSave
-from ..stages import ORDER_STATUS_KIND
+from ..stages import order_status_kind
 from ..text import counted, name_key, rows_text, was
 from ..workshop.actions import import_sheet as import_actions
 from ..workshop.kpis import import_sheet as import_kpis
@@ -585,15 +585,15 @@ def _paid_flags(out: pd.DataFrame, frame: pd.DataFrame,
         flag = values.parse_bool(pd.Series([cell], dtype=object))[0].iloc[0]
         kind_of[cell] = ("purchase" if flag is True or key in _PART_PAID else
                          "contact" if flag is False else
-                         "cancellation" if ORDER_STATUS_KIND.get(key) == "cancellation"
+                         "cancellation" if order_status_kind(cell) == "cancellation"
                          else None)
     if not kind_of or None in kind_of.values():    # not a column of yes and no
         return []
     kinds = out["kind"] if "kind" in out else pd.Series([None] * len(out), index=out.index,
                                                         dtype=object)
     # (a status that says what happened says more: "refunded", "gecrediteerd")
-    status_says = (out["status"].map(lambda v: ORDER_STATUS_KIND.get(normalise_header(v)))
-                   .notna() if "status" in out else pd.Series(False, index=out.index))
+    status_says = (out["status"].map(order_status_kind).notna() if "status" in out
+                   else pd.Series(False, index=out.index))
     said_kind = frame[said].map(kind_of).where(kinds.isna() & ~status_says)
     amounts = (pd.to_numeric(out["amount"], errors="coerce") if "amount" in out
                else pd.Series(float("nan"), index=out.index))

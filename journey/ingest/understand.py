@@ -29,7 +29,8 @@ from ..fields import (
     match_header, name_part, normalise_header, plain_header)
 from ..journal import stage_mapping
 from ..stages import (
-    ALL_STAGES, BOOKED_STATUSES, ORDER_STATUS_KIND, OUTCOMES, normalise_value, read_stage_value)
+    ALL_STAGES, BOOKED_STATUSES, ORDER_STATUS_KIND, OUTCOMES, normalise_value,
+    order_status_kind, read_stage_value, said_first)
 from ..text import counted, name_key, was, without_accents
 from .evidence import MOSTLY, measure, sample_values
 from .line_amounts import map_unit_price
@@ -746,7 +747,7 @@ def resolve_kinds(out, plan, frame, raw, columns_for, stage_map=None) -> list[st
             return UNKNOWN_KIND, None
         if by_status and status is not None:
             key = normalise_value(status)
-            said = ORDER_STATUS_KIND.get(key)
+            said = order_status_kind(status)
             if said is not None:      # (booked, not yet done: a client considering)
                 return said, "consideration" if key in BOOKED_STATUSES else None
         if won:
@@ -920,15 +921,17 @@ def _default_notes(plan, combos: list, decided: dict, default: str, named: str |
                          "kind=purchase).")
     if by_status:
         unknown = pd.Series([str(c[5]) for c in combos if c[5] is not None and c[0] is None
-                             and ORDER_STATUS_KIND.get(normalise_value(c[5])) is None
+                             and order_status_kind(c[5]) is None
                              and decided[c][0] == default and not any(c[2:4])],
                             dtype=object)
         if len(unknown):
             counts = unknown.value_counts()
             listed = ", ".join(f"'{value}' ({n})" for value, n in counts.head(5).items())
+            kind = default.replace('_', ' ')
             notes.append(f"{counted(len(unknown), 'row')} with a status Journey does not know "
                          f"({listed}) {was(len(unknown))} read as "
-                         f"{default.replace('_', ' ')}s, as the sheet's rows are.")
+                         f"{'a ' + kind if len(unknown) == 1 else kind + 's'}, as the sheet's "
+                         "rows are.")
     return notes
 
 
@@ -948,10 +951,11 @@ def _speaks_of_payment(statuses: pd.Series) -> bool:
     counts = statuses.value_counts()            # (each distinct status read once)
     if not len(counts):
         return False
-    said = [normalise_value(value) for value in counts.index]
-    known = sum(n for word, n in zip(said, counts) if word in ORDER_STATUS_KIND)
+    known = sum(n for value, n in zip(counts.index, counts) if order_status_kind(value))
     return (known >= MOSTLY_KNOWN * counts.sum()
-            and any(word in _PAYMENT_STATUS for word in said))
+            and any(normalise_value(value) in _PAYMENT_STATUS
+                    or normalise_value(said_first(value)) in _PAYMENT_STATUS
+                    for value in counts.index))
 
 
 def _sheet_word(sheet: str, file: str = "") -> str | None:
