@@ -4,7 +4,8 @@ through the command line and checked against figures worked out by hand."""
 
 from __future__ import annotations
 
-from conftest import cli_funnel, cli_import_text, kind_totals, workspace_rows
+from conftest import (cli_funnel, cli_import_text, cli_json, kind_totals, workspace_rows,
+                      xlsx_bytes)
 
 BY_REP = """Salesperson,Client,Deal,Close date,Status,Value
 Anna,Bell Hotel,Website,2024-02-03,Won,4000
@@ -156,3 +157,28 @@ def test_statuses_in_two_languages_are_read(tmp_path):
     assert kind_totals(tmp_path, "refund") == (1, 210.0)
     assert kind_totals(tmp_path, "contact") == (1, 45.0)
     assert kind_totals(tmp_path, "cancellation") == (1, 75.0)
+
+
+def test_a_package_merged_over_its_sessions_is_bought_once(tmp_path):
+    """A trainer's sheet: the client, package, price and Paid merged over each client's
+    session rows. The price is paid once, on the package's first row: Sarah 400 and Mark
+    220 bought; Zoe's single session was not paid; the other sessions are visits."""
+    rows = [["Client", "Package", "Price", "Paid", "Session date", "Session"],
+            ["Sarah Lee", "10-pack", 400, "✓", "2024-01-08", "session 1 of 10"],
+            [None, None, None, None, "2024-01-15", "session 2 of 10"],
+            [None, None, None, None, "2024-01-22", "session 3 of 10"],
+            ["Mark Tan", "5-pack", 220, "✓", "2024-01-10", "session 1 of 5"],
+            [None, None, None, None, "2024-01-17", "session 2 of 5"],
+            ["Zoe Quinn", "single", 50, "❌", "2024-01-12", "session 1 of 1"]]
+
+    def merge(book) -> None:
+        for column in "ABCD":
+            book["Sessions"].merge_cells(f"{column}2:{column}4")
+            book["Sessions"].merge_cells(f"{column}5:{column}6")
+    path = tmp_path / "sessions.xlsx"
+    path.write_bytes(xlsx_bytes({"Sessions": rows}, build=merge))
+    (found,) = cli_json(tmp_path, "import", str(path))["imports"]
+    assert "2 rows marked paid in 'Paid' were read as purchases." in found["notes"]
+    assert kind_totals(tmp_path, "purchase") == (2, 620.0)
+    assert workspace_rows(tmp_path, "SELECT name, purchase_count FROM clients ORDER BY name"
+                          ) == [("Mark Tan", 1), ("Sarah Lee", 1), ("Zoe Quinn", 0)]

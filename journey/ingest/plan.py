@@ -20,6 +20,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Callable
 
+import numpy as np
 import pandas as pd
 from sqlite_utils import Database
 
@@ -568,12 +569,13 @@ _PAID_FLAG = re.compile(r"^(?:is)?(?:paid|paidyn|paymentreceived|pagado|pagada|p
                         r"bezahlt|pago|betaald|pagato|pagata)$")
 
 
-def _paid_flags(out: pd.DataFrame, frame: pd.DataFrame,
-                mapping: dict[str, str | None]) -> list[str]:
+def _paid_flags(out: pd.DataFrame, frame: pd.DataFrame, mapping: dict[str, str | None],
+                merged_rows: dict[str, np.ndarray]) -> list[str]:
     """Rows with no kind of their own that a yes/no column says were not paid ("Paid?" N,
     "Pagado" No, ❌) are contacts, not sales, whatever the sheet's rows are; those it says
     were paid (or partly: "Part") are purchases; a "void" one is a cancellation. A row whose
-    status says what happened, or whose amount is 0 or less, is left to them. Not a column
+    status says what happened, or whose amount is 0 or less, is left to them, and so is a
+    row that has the cell only as part of a range merged over several rows. Not a column
     with other words in it. Returns notes."""
     said = _unmapped(mapping, _PAID_FLAG)
     if said is None:
@@ -595,6 +597,8 @@ def _paid_flags(out: pd.DataFrame, frame: pd.DataFrame,
     status_says = (out["status"].map(order_status_kind).notna() if "status" in out
                    else pd.Series(False, index=out.index))
     said_kind = frame[said].map(kind_of).where(kinds.isna() & ~status_says)
+    if said in merged_rows:         # ("Paid" merged over a package's sessions: said once)
+        said_kind[merged_rows[said]] = None
     amounts = (pd.to_numeric(out["amount"], errors="coerce") if "amount" in out
                else pd.Series(float("nan"), index=out.index))
     # (0 or less than 0 is decided by its amount: a free order, money going back)
@@ -914,6 +918,10 @@ def prepare_sheet(plan: SheetPlan, *, stage_map: dict[str, str] | None = None,
             raise ValidationError(f"--set {target}={constant}: '{constant}' "
                                   f"{REASONS.get(field_type(target), 'is not valid')}.")
         out[target] = parsed
+    if plan.kind == "events" and "amount" in out:   # a price merged over a client's
+        for header in columns_for.get("amount", []):    # sessions: paid once, on the first
+            if header in raw.merged_rows:
+                out.loc[raw.merged_rows[header], "amount"] = None
     if "email" in out:         # "Jane Doe (jane@acme.com)": the address, and a name
         out["email"], named = values.split_named_addresses(out["email"])
         if named.notna().any():     # the person's, and the client's where none is given
@@ -998,7 +1006,8 @@ def prepare_sheet(plan: SheetPlan, *, stage_map: dict[str, str] | None = None,
         notes += _spenders_bought(out, columns_for)
     if plan.kind == "events" and "kind" not in plan.set_values and not plan.recognised_as:
         notes += _flagged_cancellations(out, frame, plan.mapping)   # (a profile's rules
-        notes += _paid_flags(out, frame, plan.mapping)              # say what each row is)
+        notes += _paid_flags(out, frame, plan.mapping, raw.merged_rows)  # say what each
+                                                                        # row is)
     totals = labelled.notna()       # a totals row: "TOTAL" for a name or an ID, or labelled
     for found in totals_of.values():
         totals |= found
