@@ -1166,7 +1166,14 @@ NAMED_ADDRESS = re.compile(r"^\s*([^<>()@]*?)\s*[<(]\s*([^@\s,;<>()]+@[^@\s,;<>(
 
 def split_named_addresses(s: pd.Series) -> tuple[pd.Series, pd.Series]:
     """Each cell's e-mail address and the name before it ("Jane Doe (jane@acme.com)" ->
-    "jane@acme.com", "Jane Doe"); a cell of an address alone keeps it, with no name."""
+    "jane@acme.com", "Jane Doe"); a cell of an address alone keeps it, with no name. (A
+    column with no "<" or "(" in it is given back at once.)"""
+    try:
+        cells = pa.array(s.to_numpy(dtype=object), type=pa.string(), from_pandas=True)
+        if not (_anywhere(cells, "<") or _anywhere(cells, "(")):
+            return s, pd.Series([None] * len(s), index=s.index, dtype=object)
+    except (pa.ArrowInvalid, pa.ArrowTypeError):     # (cells that are no text: look at all)
+        pass
     text = s.where(s.map(type).eq(str))
     parts = text.str.extract(NAMED_ADDRESS)
     addresses = parts[1].where(parts[1].notna(), s)
