@@ -7,6 +7,7 @@ are not stages: they say where a client left, never lower how far they got.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from dataclasses import dataclass
@@ -81,7 +82,7 @@ _ALIAS_WORDS = {
                      "afspraak gepland, proefperiode, in behandeling",
     "purchase": "purchase, purchased, conversion, converted, won, closed won, closedwon, "
                 "customer, sale, sold, buyer, paid, joined, onboarded, onboarding, client, "
-                "signed, deal won, first purchase, current customer, completed, "
+                "signed, deal won, first purchase, current customer, completed, complete, "
                 "retainer paid, deposit paid, proposal signed, contract signed, "
                 "auftrag erteilt, beauftragt, neukunde, ganada, gagnee, ganha, "
                 "ganado, cerrado ganado, venta, vendido, cliente, comprado, firmado, gagne, "
@@ -282,30 +283,53 @@ def read_stage_value(value: object, mapping: dict[str, str] | None = None) -> St
         return StageValue(outcome=OUTCOME_OF[key])
     if key in ACTIVE_OF:
         return StageValue(active=True)
-    if (first := said_first(value)) != value:
-        said = read_stage_value(first, mapping)      # "Lost - price", "Paid/Payé", "Won ✓"
-        if said.known:
-            return said
+    parts = said_parts(value)
+    if len(parts) > 1:          # "Lost - price", "Paid/Payé", "Repeat ✓"; not "Lead - lost"
+        reads = [read_stage_value(part, mapping) for part in parts]
+        first = reads[0]
+        if first.known and not _settled_after(parts) and all(
+                not said.known or said == first for said in reads[1:]):
+            return first
     return StageValue(known=False)
 
 
-# What a value says first, before a dash, a slash, a bracket or a mark: "Lost - price" is
-# lost, "Paid/Payé" paid, "Repeat ✓" repeat.
-_ASIDE_AFTER = re.compile(r"\s+[-–—:]\s+|\s*[/|(\[]\s*|\s+[✓✔✗✘❌✅]")
+# Where a value's parts meet: a dash or a colon between spaces, a slash, a bar, a bracket,
+# a mark ("Lost - price", "Paid/Payé", "Won (upsell)", "Repeat ✓").
+_PARTS = re.compile(r"\s+[-–—:]\s+|\s*[/|()\[\]]\s*|\s+[✓✔✗✘❌✅]")
+# Words after the first part that settle or reverse it ("Quote - accepted").
+_SETTLES = frozenset(normalise_value(w) for w in (
+    "accepted", "approved", "converted", "signed", "agreed", "refunded", "returned",
+    "reversed", "credited", "charged back", "won", "lost", "churned", "cancelled",
+    "canceled", "paid", "unpaid", "not paid"))
+
+
+def said_parts(value: object) -> list[str]:
+    """A text cell's parts (see ``_PARTS``), empty ones left out; [value] for no text."""
+    if not isinstance(value, str):
+        return [value]
+    return [part for part in _PARTS.split(value) if part.strip()] or [value]
 
 
 def said_first(value: object) -> object:
-    """A text cell's words before a dash, a slash, a bracket or a mark (the value itself
-    when there is none, or when it is no text)."""
-    return _ASIDE_AFTER.split(value, maxsplit=1)[0] if isinstance(value, str) else value
+    """A text cell's first part (see ``said_parts``)."""
+    return said_parts(value)[0]
 
 
+def _settled_after(parts: list) -> bool:
+    return any(normalise_value(part) in _SETTLES for part in parts[1:])
+
+
+@functools.lru_cache(maxsize=4096)
 def order_status_kind(value: object) -> str | None:
-    """The event kind an order's status names (ORDER_STATUS_KIND), read as stage values are:
-    the whole value, else what it says first ("Paid/Payé", "Refunded - partial")."""
+    """The event kind an order's status names (ORDER_STATUS_KIND): the whole value, else
+    its first part when no other part names another kind or settles it ("Paid/Payé",
+    "Pending (bank)"; not "Completed - refunded", "Quote - accepted", "Paid/Unpaid")."""
     kind = ORDER_STATUS_KIND.get(normalise_value(value))
-    if kind is None and (first := said_first(value)) != value:
-        kind = ORDER_STATUS_KIND.get(normalise_value(first))
+    parts = said_parts(value)
+    if kind is None and len(parts) > 1 and not _settled_after(parts):
+        kinds = [ORDER_STATUS_KIND.get(normalise_value(part)) for part in parts]
+        if kinds[0] is not None and all(k is None or k == kinds[0] for k in kinds[1:]):
+            kind = kinds[0]
     return kind
 
 

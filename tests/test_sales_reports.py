@@ -182,3 +182,47 @@ def test_a_package_merged_over_its_sessions_is_bought_once(tmp_path):
     assert kind_totals(tmp_path, "purchase") == (2, 620.0)
     assert workspace_rows(tmp_path, "SELECT name, purchase_count FROM clients ORDER BY name"
                           ) == [("Mark Tan", 1), ("Sarah Lee", 1), ("Zoe Quinn", 0)]
+
+
+def test_a_paid_column_of_ticks_and_blanks(tmp_path):
+    """Ticks for the paid invoices, nothing for the others: the blanks were not paid."""
+    found = cli_import_text(tmp_path, "invoices.csv", (
+        "Invoice no,Date,Client,Amount,Paid\n"
+        "INV-1,2024-01-01,Ann Lee,500,✓\n"
+        "INV-2,2024-01-02,Bob Ray,300,\n"
+        "INV-3,2024-01-03,Cat Poe,200,✓\n"
+        "INV-4,2024-01-04,Dan Fry,250,\n"))
+    assert ("2 rows left blank in 'Paid', where the others are ticked, were read as "
+            "contacts, not sales.") in found["notes"]
+    assert kind_totals(tmp_path, "purchase") == (2, 700.0)
+
+
+def test_mixed_statuses_that_settle_otherwise_are_asked_about(tmp_path):
+    """'Completed - refunded' and 'Quote - accepted' say two things: they are listed as
+    statuses Journey does not know, never read by their first word alone."""
+    found = cli_import_text(tmp_path, "jobs.csv", (
+        "Job,Date,Client,Total,Status\n"
+        "J1,2024-01-01,Ann Lee,150,Paid\n"
+        "J2,2024-01-02,Bob Ray,5600,Completed - refunded\n"
+        "J3,2024-01-03,Cat Poe,2400,Quote - accepted\n"
+        "J4,2024-01-04,Dan Fry,300,Lost - price\n"))
+    said = " ".join(found["notes"])
+    assert "'Completed - refunded' (1)" in said and "'Quote - accepted' (1)" in said
+
+
+def test_a_class_price_merged_over_its_members_is_each_members(tmp_path):
+    """A studio merged one class's price over its three members: each paid it."""
+    rows = [["Date", "Member", "Class", "Price", "Paid"],
+            ["2024-01-08", "Ann", "Yoga", 15, "Y"], ["2024-01-08", "Bob", None, None, "Y"],
+            ["2024-01-08", "Cat", None, None, "Y"], ["2024-01-09", "Dan", "Pilates", 20, "Y"],
+            ["2024-01-09", "Eve", None, None, "N"]]
+
+    def merge(book) -> None:
+        book["Classes"].merge_cells("C2:C4")
+        book["Classes"].merge_cells("D2:D4")
+        book["Classes"].merge_cells("C5:C6")
+        book["Classes"].merge_cells("D5:D6")
+    path = tmp_path / "classes.xlsx"
+    path.write_bytes(xlsx_bytes({"Classes": rows}, build=merge))
+    cli_json(tmp_path, "import", str(path))
+    assert kind_totals(tmp_path, "purchase") == (4, 65.0)           # 15 x 3 + 20

@@ -585,9 +585,10 @@ def _paid_flags(out: pd.DataFrame, frame: pd.DataFrame, mapping: dict[str, str |
     for cell in cells.unique():
         key = normalise_header(cell)
         flag = values.parse_bool(pd.Series([cell], dtype=object))[0].iloc[0]
+        status = order_status_kind(cell)           # ("Overdue" among the ticks)
         kind_of[cell] = ("purchase" if flag is True or key in _PART_PAID else
                          "contact" if flag is False else
-                         "cancellation" if order_status_kind(cell) == "cancellation"
+                         status if status in ("purchase", "contact", "cancellation")
                          else None)
     if not kind_of or None in kind_of.values():    # not a column of yes and no
         return []
@@ -596,24 +597,43 @@ def _paid_flags(out: pd.DataFrame, frame: pd.DataFrame, mapping: dict[str, str |
     # (a status that says what happened says more: "refunded", "gecrediteerd")
     status_says = (out["status"].map(order_status_kind).notna() if "status" in out
                    else pd.Series(False, index=out.index))
-    said_kind = frame[said].map(kind_of).where(kinds.isna() & ~status_says)
+    marks = frame[said].map(kind_of)
+    ticked_only = set(kind_of.values()) == {"purchase"}    # ✓ or blank: blank is unpaid
+    if ticked_only:
+        marks = marks.where(frame[said].notna(), "contact")
+    said_kind = marks.where(kinds.isna() & ~status_says)
     if said in merged_rows:         # ("Paid" merged over a package's sessions: said once)
-        said_kind[merged_rows[said]] = None
+        said_kind[_same_clients_below(out, merged_rows[said])] = None
     amounts = (pd.to_numeric(out["amount"], errors="coerce") if "amount" in out
                else pd.Series(float("nan"), index=out.index))
     # (0 or less than 0 is decided by its amount: a free order, money going back)
     said_kind = said_kind.where(said_kind.eq("cancellation") | amounts.gt(0) | amounts.isna())
     out["kind"] = kinds.where(said_kind.isna(), said_kind)
     notes = []
+    unpaid = (f"left blank in '{said}', where the others are ticked," if ticked_only else
+              f"marked not paid in '{said}'")
     for kind, how, one, many in (
-            ("contact", "not paid", "a contact, not a sale", "contacts, not sales"),
-            ("purchase", "paid", "a purchase", "purchases"),
-            ("cancellation", "void", "a cancellation", "cancellations")):
+            ("contact", unpaid, "a contact, not a sale", "contacts, not sales"),
+            ("purchase", f"marked paid in '{said}'", "a purchase", "purchases"),
+            ("cancellation", f"marked void in '{said}'", "a cancellation", "cancellations")):
         count = int(said_kind.eq(kind).sum())
         if count:
-            notes.append(f"{counted(count, 'row')} marked {how} in '{said}' {was(count)} "
-                         f"read as {one if count == 1 else many}.")
+            notes.append(f"{counted(count, 'row')} {how} {was(count)} read as "
+                         f"{one if count == 1 else many}.")
     return notes
+
+
+def _same_clients_below(out: pd.DataFrame, merged: np.ndarray) -> np.ndarray:
+    """The rows that have a cell only from a range merged over several rows (``merged``)
+    and are the same client as the range's first row: a package's later sessions, not
+    the other members of a class whose price was merged over them."""
+    own = ~pd.Series(merged, index=out.index)
+    who = pd.Series("", index=out.index, dtype=object)
+    for column in ("client_id", "email", "name"):
+        if column in out:
+            who = who + "\x1f" + out[column].map(name_key).fillna("")
+    first = who.where(own).groupby(own.cumsum()).transform("first")
+    return (~own & who.eq(first)).to_numpy()
 
 
 _PART_PAID = {normalise_header(w) for w in ("part", "partial", "partly", "part paid",
@@ -682,10 +702,12 @@ def _currencies_mixed(rows: pd.DataFrame, frame: pd.DataFrame, row_numbers: list
     are added as they are, with no rate, and the import says so. (``rows`` are matched to
     the sheet by their row numbers: a refunded order's two events share one.)"""
     said = _unmapped(mapping, _CURRENCY)
-    if said is None or "amount" not in rows or "_row" not in rows:
+    money = [c for c in ("amount", "revenue_current", "revenue_potential") if c in rows]
+    if said is None or not money or "_row" not in rows:
         return []
     by_row = pd.Series(frame[said].to_numpy(), index=row_numbers)
-    written = rows.loc[rows["amount"].notna(), "_row"].drop_duplicates().map(by_row)
+    valued = rows[money].notna().any(axis=1)
+    written = rows.loc[valued, "_row"].drop_duplicates().map(by_row)
     counts = written.dropna().astype(str).str.strip().str.upper().value_counts()
     if len(counts) < 2:
         return []
@@ -695,8 +717,8 @@ def _currencies_mixed(rows: pd.DataFrame, frame: pd.DataFrame, row_numbers: list
 
 
 # Words that make no difference to whom a name names: a company's legal form.
-_LEGAL_FORMS = frozenset("ltd limited inc incorporated llc gmbh co company corp corporation "
-                         "plc sa sl srl bv ag kg sarl sas".split())
+_LEGAL_FORMS = frozenset("ltd limited inc incorporated llc gmbh company corp corporation "
+                         "plc srl sarl".split())
 
 
 def _names_alike(names: pd.Series) -> list[str]:
@@ -710,9 +732,10 @@ def _names_alike(names: pd.Series) -> list[str]:
              .str.replace(r"['’]", "", regex=True).str.replace(r"[^\w\s]", " ", regex=True)
              .str.split()
              .map(lambda words: " ".join(w for w in words if w not in _LEGAL_FORMS)))
-    keys = distinct.map(name_key)
-    groups = [group[~keys[group.index].duplicated()].tolist()
-              for _, group in distinct.groupby(loose) if keys[group.index].nunique() > 1]
+    spelled = pd.DataFrame({"name": distinct, "loose": loose, "key": distinct.map(name_key)})
+    spelled = spelled.drop_duplicates(["loose", "key"])
+    spelled = spelled[spelled["loose"].duplicated(keep=False)]
+    groups = spelled.groupby("loose", sort=False)["name"].agg(list).tolist()
     if not groups:
         return []
     shown = "; ".join(", ".join(f"'{n}'" for n in group) for group in groups[:3])
@@ -746,15 +769,16 @@ def _deal_values_won(out: pd.DataFrame, columns_for: dict[str, list[str]]) -> li
 
 
 def _spenders_bought(out: pd.DataFrame, columns_for: dict[str, list[str]]) -> list[str]:
-    """On a client list with a status but no stage column, a client whose status names no
-    stage (Active, Paused, Ended) and whose revenue is above 0 (a "Total spend", a
-    "Monthly fee") has bought: their stage is purchase. (With neither column, the stored
-    stages are left as they are.) Returns a note."""
+    """On a client list with a status but no stage column, a client whose status says they
+    are or were active (Active, Paused, Ended; not a word Journey does not know, such as
+    "Tentative") and whose revenue is above 0 (a "Total spend", a "Monthly fee") has
+    bought: their stage is purchase. (With neither column, the stored stages are left as
+    they are.) Returns a note."""
     said = columns_for.get("revenue_current", [None])[0]
     if said is None:
         return []
     spent = (pd.to_numeric(out["revenue_current"], errors="coerce").gt(0)
-             & out["stage"].isna())
+             & out["stage"].isna() & out["_outcome"].isin(["active", "churned", "cancelled"]))
     if not spent.any():
         return []
     out["stage"] = out["stage"].where(~spent, "purchase")
@@ -921,7 +945,7 @@ def prepare_sheet(plan: SheetPlan, *, stage_map: dict[str, str] | None = None,
     if plan.kind == "events" and "amount" in out:   # a price merged over a client's
         for header in columns_for.get("amount", []):    # sessions: paid once, on the first
             if header in raw.merged_rows:
-                out.loc[raw.merged_rows[header], "amount"] = None
+                out.loc[_same_clients_below(out, raw.merged_rows[header]), "amount"] = None
     if "email" in out:         # "Jane Doe (jane@acme.com)": the address, and a name
         out["email"], named = values.split_named_addresses(out["email"])
         if named.notna().any():     # the person's, and the client's where none is given
@@ -1073,7 +1097,7 @@ def prepare_sheet(plan: SheetPlan, *, stage_map: dict[str, str] | None = None,
         if refund.any():
             rows = rows.assign(amount=rows["amount"].where(
                 ~refund, pd.to_numeric(rows["amount"], errors="coerce").abs()))
-    if plan.kind == "events":
+    if plan.kind in ("events", "clients"):
         notes += _currencies_mixed(rows, frame, raw.row_numbers, plan.mapping)
     if "name" in rows and "client_id" not in rows and not plan.key_from_email:
         notes += _names_alike(rows["name"])
