@@ -609,8 +609,14 @@ def stand_ins_and_totals(column: pd.Series) -> tuple[pd.Series, pd.Series]:
     stage values are (``normalise_value``: case, accents, spaces and punctuation ignored),
     worked out once for the column in pyarrow."""
     texts = pa.array([v if isinstance(v, str) else None for v in column.tolist()], pa.string())
-    keys = pc.replace_substring_regex(pc.utf8_normalize(pc.utf8_lower(texts), "NFKD"),
-                                      r"[^\p{L}\p{N}]+", "")
+    lowered = pc.utf8_normalize(pc.utf8_lower(texts), "NFKD")
+    # (spaces go first, as a plain replace; only cells with other punctuation or accents
+    # left take the slower pattern: "Client 12345" needs no more, "N/A" does)
+    keys = pc.replace_substring(lowered, " ", "")
+    odd = pc.invert(pc.fill_null(pc.utf8_is_alnum(keys), True))
+    if pc.any(odd).as_py():
+        keys = pc.replace_with_mask(keys, odd, pc.replace_substring_regex(
+            pc.filter(lowered, odd), r"[^\p{L}\p{N}]+", ""))
     filled = pc.not_equal(pc.utf8_trim_whitespace(texts), "")
 
     def among(words: frozenset[str]) -> pd.Series:
