@@ -42,6 +42,14 @@ def rows_text(numbers: list[int]) -> str:
     return "rows " + ", ".join(f"{n:,}" for n in numbers[:-1]) + f" and {numbers[-1]:,}"
 
 
+def listed(items: list[str], shown: int = 3, joined: str = ", ",
+           total: int | None = None) -> str:
+    """The first ``shown`` items, and how many more of ``total`` (all the items' count
+    unless given): 'a, b, c, and 4 more'."""
+    more = (len(items) if total is None else total) - shown
+    return joined.join(items[:shown]) + (f"{joined}and {more:,} more" if more > 0 else "")
+
+
 def was(n: int) -> str:
     """``was`` or ``were``, after a count of ``n``."""
     return "was" if n == 1 else "were"

@@ -54,7 +54,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from .text import counted, was, without_accents
+from .text import counted, listed, was, without_accents
 
 __all__ = ["parse_number", "parse_money", "read_money", "parse_percent", "parse_count",
            "parse_score", "parse_bool", "parse_dates", "parse_text", "to_sql_value", "placeholder_dates",
@@ -553,7 +553,7 @@ class MoneyReading:
                                 if u in units)
             notes.append(f"Column '{header}': {counted(int(short.sum()), 'amount')} written "
                          f"short {was(int(short.sum()))} read in full ({meaning}): "
-                         + _examples([f"'{c}' as {_amount_text(v)}" for c, v
+                         + listed([f"'{c}' as {_amount_text(v)}" for c, v
                                       in zip(said, self.values[short])]) + ".")
         if self.thousandths.any():
             cell, value = self.cells[self.thousandths].iloc[0], self.values[self.thousandths].iloc[0]
@@ -568,7 +568,7 @@ class MoneyReading:
             n = len(where)
             cells = [_plain_str(self.cells.iat[i]) for i in where]
             sep = re.search(r"\d([.,])\d", cells[0])[1]
-            shown = _examples([f"row {rows[i]}, {label}: '{c}' ({_amount_text(self.either.iat[i])} "
+            shown = listed([f"row {rows[i]}, {label}: '{c}' ({_amount_text(self.either.iat[i])} "
                                f"or {_amount_text(self.either.iat[i] / 1000)}?)"
                                for i, c in zip(where, cells)], joined="; ")
             notes.append(f"Column '{header}': {counted(n, 'amount')} could be read two ways, "
@@ -608,12 +608,6 @@ def _short_unit(cell: str) -> str:
 def _amount_text(x: float) -> str:
     """1500.0 -> '1,500'; 1.25 -> '1.25' (an amount as a note shows it)."""
     return f"{x:,.6f}".rstrip("0").rstrip(".")
-
-
-def _examples(items: list[str], shown: int = 3, joined: str = ", ") -> str:
-    """The first ``shown`` items, and how many more."""
-    more = len(items) - shown
-    return joined.join(items[:shown]) + (f"{joined}and {more:,} more" if more > 0 else "")
 
 
 def parse_percent(s: pd.Series) -> tuple[pd.Series, pd.Series]:

@@ -32,7 +32,7 @@ from ..fields import (
     match_header, name_part, normalise_header, plain_header)
 from ..journal import Problem, SheetSave
 from ..stages import order_status_kind
-from ..text import counted, name_key, rows_text, was
+from ..text import counted, listed, name_key, rows_text, was
 from ..workshop.actions import import_sheet as import_actions
 from ..workshop.kpis import import_sheet as import_kpis
 from ..workshop.personas import import_sheet as import_personas
@@ -42,7 +42,8 @@ from .line_amounts import line_amounts, names_a_unit_price, priced_per_unit, qua
 from .profiles import BY_NAME as PROFILES, fold_lines, profile_mapping, recognise
 from .read import DEFAULT_MAX_BYTES, RawSheet, read_tables
 from .understand import (
-    EXTRA, KINDS, REASONS, WORKSHOP_KINDS, Refined, coerce, column_label,
+    EXTRA, KINDS, REASONS, WORKSHOP_KINDS, Refined, amounts_of, coerce, column_label,
+    column_or_blank,
     detect_kind, extra_json, guess_sheet_mapping, headers_key, is_blank, looks_mismapped,
     DEAL_VALUE, kind_named, refine_mapping, resolve_kinds, resolve_stages, skip_guides,
     stand_ins_and_totals, workshop_kind)
@@ -326,8 +327,7 @@ def _money_gone_back(rows: pd.DataFrame, frame: pd.DataFrame,
     if (said is None and when is None) or "kind" not in rows or rows.empty:
         return rows
     rows = rows.copy()
-    amount = (pd.to_numeric(rows["amount"], errors="coerce") if "amount" in rows
-              else pd.Series(float("nan"), index=rows.index))
+    amount = amounts_of(rows)
     dated = (values.parse_dates(frame.loc[rows.index, when], day_first=day_first)[0]
              if when is not None else None)
     if said is not None:
@@ -350,8 +350,7 @@ def _refunds_of(rows: pd.DataFrame, back: pd.Series) -> pd.DataFrame:
     their amount) or partly, and that money their refund's (_money_gone_back); an order of
     several lines, each repeating what went back, is refunded once, on its first line."""
     orders = _order_keys(rows, by_kind=False)
-    amount = (pd.to_numeric(rows["amount"], errors="coerce") if "amount" in rows
-              else pd.Series(float("nan"), index=rows.index))
+    amount = amounts_of(rows)
     if orders.notna().any():
         back = back.where(orders.isna() | ~orders.duplicated())
         amount = amount.where(orders.isna(), amount.groupby(orders).transform("sum"))
@@ -420,7 +419,6 @@ def _lines_priced_per_unit(out: pd.DataFrame, frame: pd.DataFrame,
     row. Returns notes, and what each line's amount is called ("Qty × Unit Price")."""
     quantity = quantity_column(mapping)
     out["amount"], unread = line_amounts(frame[quantity], out["amount"])
-    rows = out
     named = f"{quantity} × {price_header}"
     why = "no column gave a line's total" + (
         "" if names_a_unit_price(price_header) else
@@ -430,15 +428,15 @@ def _lines_priced_per_unit(out: pd.DataFrame, frame: pd.DataFrame,
         n = int(unread.sum())
         written = values.parse_text(frame.loc[unread[unread].index, quantity],
                                     stripped=True)[0].head(LEFT_EMPTY_SHOWN)
-        shown = "; ".join(f"row {row} ({'blank' if text is None else repr(text)})"
-                          for row, text in zip(rows.loc[written.index, "_row"], written))
-        more = f"; and {n - LEFT_EMPTY_SHOWN:,} more" if n > LEFT_EMPTY_SHOWN else ""
+        shown = listed([f"row {row} ({'blank' if text is None else repr(text)})"
+                        for row, text in zip(out.loc[written.index, "_row"], written)],
+                       LEFT_EMPTY_SHOWN, "; ", total=n)
         notes.append(f"{counted(n, 'line')} with a price but no quantity that could be read "
                      f"in '{quantity}' {was(n)} left without an amount (a blank quantity is "
                      "not taken to be 1), and "
                      + ("its order's total leaves it" if n == 1 else
                         "their orders' totals leave them")
-                     + f" out: {shown}{more}. Fill in the quantity and import again.")
+                     + f" out: {shown}. Fill in the quantity and import again.")
     return notes, named
 
 
@@ -510,7 +508,7 @@ def _labelled_totals(frame: pd.DataFrame, out: pd.DataFrame) -> pd.Series:
         said = texts[texts.str.match(_TOTAL_LABEL)]
         found[said.index] = header
     if "amount" in out:     # a sum with no label: an amount alone, the sum of those above
-        amounts = pd.to_numeric(out["amount"], errors="coerce")
+        amounts = amounts_of(out)
         filled = frame.loc[candidates].notna().sum(axis=1).reindex(frame.index, fill_value=0)
         alone = candidates & found.isna() & amounts.notna() & filled.eq(1)
         above = amounts.where(found.isna() & ~alone).fillna(0).cumsum().shift(fill_value=0)
@@ -552,13 +550,11 @@ def _flagged_cancellations(out: pd.DataFrame, frame: pd.DataFrame,
     flags, bad = values.parse_bool(frame[said])
     if bad.any():                       # not a column of true and false
         return []
-    undone = flags.eq(True) & (out["kind"].isna() if "kind" in out else True)
+    kinds = column_or_blank(out, "kind")
+    undone = flags.eq(True) & kinds.isna()
     if not undone.any():
         return []
-    kinds = out["kind"].tolist() if "kind" in out else [None] * len(out)
-    out["kind"] = pd.Series(["cancellation" if flag else kind
-                             for flag, kind in zip(undone.tolist(), kinds)],
-                            index=out.index, dtype=object)
+    out["kind"] = kinds.where(~undone, "cancellation")
     count = int(undone.sum())
     return [f"{counted(count, 'row')} marked true in '{said}' {was(count)} read as "
             f"{'a cancellation, not a sale' if count == 1 else 'cancellations, not sales'}."]
@@ -592,8 +588,7 @@ def _paid_flags(out: pd.DataFrame, frame: pd.DataFrame, mapping: dict[str, str |
                          else None)
     if not kind_of or None in kind_of.values():    # not a column of yes and no
         return []
-    kinds = out["kind"] if "kind" in out else pd.Series([None] * len(out), index=out.index,
-                                                        dtype=object)
+    kinds = column_or_blank(out, "kind")
     # (a status that says what happened says more: "refunded", "gecrediteerd")
     status_says = (out["status"].map(order_status_kind).notna() if "status" in out
                    else pd.Series(False, index=out.index))
@@ -604,8 +599,7 @@ def _paid_flags(out: pd.DataFrame, frame: pd.DataFrame, mapping: dict[str, str |
     said_kind = marks.where(kinds.isna() & ~status_says)
     if said in merged_rows:         # ("Paid" merged over a package's sessions: said once)
         said_kind[_same_clients_below(out, merged_rows[said])] = None
-    amounts = (pd.to_numeric(out["amount"], errors="coerce") if "amount" in out
-               else pd.Series(float("nan"), index=out.index))
+    amounts = amounts_of(out)
     # (0 or less than 0 is decided by its amount: a free order, money going back)
     said_kind = said_kind.where(said_kind.eq("cancellation") | amounts.gt(0) | amounts.isna())
     out["kind"] = kinds.where(said_kind.isna(), said_kind)
@@ -650,13 +644,12 @@ def _subtasks_as_contacts(out: pd.DataFrame, parents: pd.Series, subtasks: pd.Se
     """A board's subtasks ("Send contract" under the deal "Delta Gym") are things done for
     their parent's client: contacts of it, named by the task, whatever stage they repeat
     (``out`` changed in place). Returns a note."""
-    blank = pd.Series([None] * len(out), index=out.index, dtype=object)
-    out["touchpoint"] = out.get("touchpoint", blank).where(~subtasks, out["name"])
+    out["touchpoint"] = column_or_blank(out, "touchpoint").where(~subtasks, out["name"])
     out["name"] = out["name"].where(~subtasks, parents.astype(str).str.strip())
     for column in ("client_id", "email", "stage", "status", "amount", "order_id"):
         if column in out:
             out[column] = out[column].where(~subtasks, None)
-    out["kind"] = out.get("kind", blank).where(~subtasks, "contact")
+    out["kind"] = column_or_blank(out, "kind").where(~subtasks, "contact")
     count = int(subtasks.sum())
     return (f"{counted(count, 'row')} with a '{header}' {was(count)} read as "
             f"{'a task' if count == 1 else 'tasks'} done for that row's client (contacts), "
@@ -738,10 +731,9 @@ def _names_alike(names: pd.Series) -> list[str]:
     groups = spelled.groupby("loose", sort=False)["name"].agg(list).tolist()
     if not groups:
         return []
-    shown = "; ".join(", ".join(f"'{n}'" for n in group) for group in groups[:3])
-    more = f"; and {len(groups) - 3:,} more" if len(groups) > 3 else ""
+    shown = listed([", ".join(f"'{n}'" for n in group) for group in groups], 3, "; ")
     return [f"{counted(len(groups), 'name')} {'is' if len(groups) == 1 else 'are'} spelled "
-            f"more than one way ({shown}{more}): each spelling was kept as a client of its "
+            f"more than one way ({shown}): each spelling was kept as a client of its "
             "own; give them one spelling and import again if they are one client."]
 
 
@@ -1005,14 +997,13 @@ def prepare_sheet(plan: SheetPlan, *, stage_map: dict[str, str] | None = None,
         rejected |= bad
     if left_empty:
         left_empty.sort(key=lambda cell: cell[0])
-        shown = "; ".join(f"row {row}, {column}: '{value}' {reason}"
-                          for row, column, value, reason in left_empty[:LEFT_EMPTY_SHOWN])
-        more = len(left_empty) - LEFT_EMPTY_SHOWN
+        shown = listed([f"row {row}, {column}: '{value}' {reason}"
+                        for row, column, value, reason in left_empty], LEFT_EMPTY_SHOWN, "; ")
         notes.append(f"{counted(len(left_empty), 'cell')} could not be read and "
                      f"{was(len(left_empty))} left empty, "
                      f"{'its client' if len({c[0] for c in left_empty}) == 1 else 'their clients'}"
                      " kept: "
-                     f"{shown}{f'; and {more:,} more' if more > 0 else ''}.")
+                     f"{shown}.")
     profile = PROFILES.get(plan.recognised_as)
     if profile is not None and (profile.kind != plan.kind or "kind" in plan.set_values
                                 or any(plan.mapping.get(h) == "kind" for h in plan.chosen)):
@@ -1036,8 +1027,7 @@ def prepare_sheet(plan: SheetPlan, *, stage_map: dict[str, str] | None = None,
     for found in totals_of.values():
         totals |= found
     if plan.kind == "events" and totals.any():   # (rejected below: no order to count)
-        out["kind"] = (out["kind"] if "kind" in out else pd.Series(
-            [None] * len(out), index=out.index, dtype=object)).where(~totals, "contact")
+        out["kind"] = column_or_blank(out, "kind").where(~totals, "contact")
     if plan.kind == "events":
         said = resolve_kinds(out, plan, frame, raw, columns_for, stage_map)
         if profile is None:     # (a profile's rules say what each row is, and its sentence)
@@ -1096,7 +1086,7 @@ def prepare_sheet(plan: SheetPlan, *, stage_map: dict[str, str] | None = None,
         refund = rows["kind"].eq("refund")     # however the sheet wrote it: -12 is 12
         if refund.any():
             rows = rows.assign(amount=rows["amount"].where(
-                ~refund, pd.to_numeric(rows["amount"], errors="coerce").abs()))
+                ~refund, amounts_of(rows).abs()))
     if plan.kind in ("events", "clients"):
         notes += _currencies_mixed(rows, frame, raw.row_numbers, plan.mapping)
     if "name" in rows and "client_id" not in rows and not plan.key_from_email:

@@ -574,6 +574,20 @@ def coerce(target: str, column: pd.Series, day_first, stripped: bool = False):
     return parsed, bad, day_first, None
 
 
+def column_or_blank(frame: pd.DataFrame, column: str) -> pd.Series:
+    """A column of ``frame``, or one of None (not NaN) in every row where it has none."""
+    if column in frame:
+        return frame[column]
+    return pd.Series([None] * len(frame), index=frame.index, dtype=object)
+
+
+def amounts_of(frame: pd.DataFrame) -> pd.Series:
+    """The rows' amounts as numbers: NaN where a row has none, or the sheet no amount."""
+    if "amount" in frame:
+        return pd.to_numeric(frame["amount"], errors="coerce")
+    return pd.Series(float("nan"), index=frame.index)
+
+
 def is_blank(frame: pd.DataFrame, column: str) -> pd.Series:
     if column not in frame:
         return pd.Series(True, index=frame.index)
@@ -784,18 +798,18 @@ def resolve_kinds(out, plan, frame, raw, columns_for, stage_map=None) -> list[st
     kinds = [paid if kind == PAYMENT else kind for kind in kinds]
     kinds = _stage_sales(out, kinds, _itemised(plan.mapping, plan.sheet, plan.file))
     free = back = [False] * len(kinds)
+    amounts = amounts_of(out)
     if default == "purchase" and "amount" in out:
         # A free order (0 paid) is no sale; an order of less than 0 is money going back.
         # (A line of an order of several, a discount of -5 or a free sample, is neither.)
-        amounts = pd.to_numeric(out["amount"], errors="coerce")
+        whole = amounts
         if "order_id" in out:
-            amounts = amounts.where(out["order_id"].isna()
-                                    | ~out["order_id"].duplicated(keep=False))
-        amounts = amounts.tolist()
+            whole = amounts.where(out["order_id"].isna()
+                                  | ~out["order_id"].duplicated(keep=False))
         free = [kind == "purchase" and cell is None and amount == 0
-                for (cell, *_), kind, amount in zip(combos, kinds, amounts)]
+                for (cell, *_), kind, amount in zip(combos, kinds, whole.tolist())]
         back = [kind == "purchase" and cell is None and amount < 0
-                for (cell, *_), kind, amount in zip(combos, kinds, amounts)]
+                for (cell, *_), kind, amount in zip(combos, kinds, whole.tolist())]
         kinds = ["contact" if was_free else "refund" if went_back else kind
                  for was_free, went_back, kind in zip(free, back, kinds)]
     notes = _default_notes(plan, combos, decided, default, named, numbered or paid_by,
@@ -814,8 +828,6 @@ def resolve_kinds(out, plan, frame, raw, columns_for, stage_map=None) -> list[st
                         else "refunds (money going back), not purchases."))
     if by_status:   # a refunded order was bought first: prepare_sheet adds its purchase
         # (a refund of a negative amount is the money going back, a row of its own)
-        amounts = (pd.to_numeric(out["amount"], errors="coerce") if "amount" in out
-                   else pd.Series(float("nan"), index=out.index))
         out["_refunded_order"] = [
             ("partial" if "partial" in normalise_value(status) else "full")
             if cell is None and status is not None and kind == "refund" and not amount < 0
