@@ -337,14 +337,12 @@ def refine_mapping(raw: RawSheet, mapping: dict[str, str | None], kind: str, *,
         if mapping[header] == "status" and _state_codes(raw.frame[header]):
             mapping[header] = "region" if kind == "clients" and "region" not in used else None
             said.append(f"'{header}' holds states or provinces ("
-                        f"{', '.join(map(str, raw.frame[header].dropna().unique()[:2]))}), "
-                        "not a status")
+                        f"{_first_values(raw.frame[header])}), not a status")
         elif (mapping[header] == "region" and "status" not in used
               and _states_of_work(raw.frame[header])):     # Intercom's "State": open, closed
             mapping[header] = "status" if kind == "events" else None
             said.append(f"'{header}' holds states of work ("
-                        f"{', '.join(map(str, raw.frame[header].dropna().unique()[:2]))}), "
-                        "not a region")
+                        f"{_first_values(raw.frame[header])}), not a region")
     date_field = {"events": "date", "clients": "first_contact"}.get(kind)
     if date_field and not any(field_type(f) == "date" for f in used if f):
         for header in free:
@@ -382,14 +380,14 @@ def refine_mapping(raw: RawSheet, mapping: dict[str, str | None], kind: str, *,
             said.append(f"'{header}' holds no order numbers: kept as extra")
         elif loose_kind or loose_stage:
             mapping[header] = None
-            examples = ", ".join(f"'{v}'" for v in raw.frame[header].dropna().unique()[:2])
+            examples = _first_values(raw.frame[header], "'{}'")
             said.append(f"'{header}' holds names{f' ({examples})' if examples else ''}, not "
                         f"{'what happened' if loose_kind else 'stages'}: kept as extra")
     for header in free:     # "Customer" holding cus_A1b2C3: a system's IDs, no one's name
         if (mapping[header] == "name" and not _says_name(header)
                 and values_of(header).is_system_id and not values_of(header).is_date):
             mapping[header] = "client_id" if "client_id" not in mapping.values() else None
-            examples = ", ".join(map(str, raw.frame[header].dropna().unique()[:2]))
+            examples = _first_values(raw.frame[header])
             said.append(f"'{header}' holds IDs ({examples}), not names: "
                         + ("read as the client ID" if mapping[header] else "kept as extra"))
     key_from_email = None
@@ -448,6 +446,12 @@ def _join_column(raw, mapping, free, values_of, known_ids):
         if found >= 2 and 2 * found >= len(tried):          # half or more are known
             return header, found, len(tried)
     return None
+
+
+def _first_values(column: pd.Series, shown: str = "{}") -> str:
+    """A column's first two distinct values, each ``shown`` ("'{}'" quotes them), for an
+    explanation: "SP, RJ"."""
+    return ", ".join(shown.format(v) for v in column.dropna().unique()[:2])
 
 
 def _state_codes(column: pd.Series) -> bool:
