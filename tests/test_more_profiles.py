@@ -381,6 +381,24 @@ def test_freshdesk_tickets(tmp_path):
     assert one(db, "SELECT channel FROM events WHERE order_id = '1'") == "Portal"
 
 
+def test_a_tickets_category_says_question_where_its_type_is_blank(tmp_path):
+    """Ticket 1's category "Dudas - Consultas" (questions, queries) and ticket 2's
+    "Billing/Question" make support contacts; ticket 3's type "problem" decides over its
+    category "Question"; ticket 4's "Error de uso" (a user error) and ticket 5 with neither
+    are complaints: 2 contacts, 3 complaints."""
+    db, found = run_import(tmp_path, "tickets.csv", (
+        "Ticket ID,Subject,Status,Type,Category,Created time,Requester,Requester email\n"
+        "1,Como exporto,Resuelto,,Dudas - Consultas,2024-02-01 09:00,Ana,ana@example.com\n"
+        "2,Invoice copy,Closed,,Billing/Question,2024-02-02 09:00,Bo,bo@example.com\n"
+        "3,App crashes,Open,problem,Question,2024-02-03 09:00,Ana,ana@example.com\n"
+        "4,No guarda,Resuelto,,Error de uso,2024-02-04 09:00,Cy,cy@example.com\n"
+        "5,Late,Open,,,2024-02-05 09:00,Bo,bo@example.com\n"))
+    assert found["recognised_as"] == "helpdesk_tickets"
+    assert kinds(db) == {"complaint": 3, "contact": 2}
+    assert sorted(r[0] for r in db.execute("SELECT order_id FROM events "
+                                           "WHERE kind = 'contact'")) == ["1", "2"]
+
+
 def test_help_scout_conversations(tmp_path):
     db, found = run_import(tmp_path, "conversations.csv", (
         "Conversation ID,Number,Subject,Status,Mailbox,Customer Name,Customer Email,"

@@ -221,11 +221,16 @@ def test_helpdesk_tickets(datasets, tmp_path_factory):
     db, result = imported(datasets, tmp_path_factory, "helpdesk_tickets_export_b2b_saas_es.csv")
     found = sheet(result)
     assert found["recognised_as"] == "helpdesk_tickets"
-    assert count(db, "complaint") == 268
+    # Categoría "Dudas- Consultas" (questions and queries: 44 tickets, 9 in 2026-05 and 35
+    # in 2026-06) are support contacts; the other 224 tickets complaints.
+    assert (count(db, "complaint"), count(db, "contact")) == (224, 44)
     months = dict(db.execute("SELECT substr(date, 1, 7), COUNT(*) FROM events "
-                             "WHERE kind = 'complaint' GROUP BY 1").fetchall())
+                             "GROUP BY 1").fetchall())
     assert months == {"2025-12": 4, "2026-01": 15, "2026-02": 12, "2026-03": 32,
                       "2026-04": 49, "2026-05": 77, "2026-06": 79}
+    asked = dict(db.execute("SELECT substr(date, 1, 7), COUNT(*) FROM events "
+                            "WHERE kind = 'contact' GROUP BY 1").fetchall())
+    assert asked == {"2026-05": 9, "2026-06": 35}
     statuses = dict(db.execute("SELECT status, COUNT(*) FROM events GROUP BY 1").fetchall())
     assert statuses == {"Abierto": 3, "En curso": 14, "Nuevo": 12, "Pendiente": 7,
                         "Resuelto": 232}

@@ -576,9 +576,9 @@ def _tickets_facts(frame: pd.DataFrame) -> dict:
     name = _col(frame, *_REQUESTER)
     name = name.where(~name.isin(_BLANK_MARKS))
     email = _col(frame, *_REQUESTER_EMAIL).str.casefold()
-    kind = _col(frame, "tickettype", "type", "tipo", "typ").str.casefold().map(
-        lambda t: "contact" if t in _QUESTIONS else "complaint", na_action="ignore")
-    kind = kind.fillna("complaint")
+    kind = _col(frame, "tickettype", "type", "tipo", "typ").map(_ticket_kind, na_action="ignore")
+    category = _col(frame, "category", "categoria", "categorie", "kategorie")
+    kind = kind.fillna(category.map(_ticket_kind, na_action="ignore")).fillna("complaint")
     internal = pd.Series(False, index=frame.index)
     for header in ("tickettype", "type", "tipo", "typ", "category", "categoria", "tags"):
         internal |= _col(frame, header).fillna("").str.contains(_INTERNAL, case=False)
@@ -633,10 +633,20 @@ _REQUESTER = ("requester", "requestername", "solicitante", "demandeur", "anfrage
               "customername", "customer", "fullname", "contactname")
 _REQUESTER_EMAIL = ("requesteremail", "customeremail", "contactemail", "email",
                     "correodelsolicitante")
-# Ticket types that are a question or a request rather than a complaint.
-_QUESTIONS = {"question", "questions", "pregunta", "consulta", "frage", "questao", "duvida",
-              "feature request", "featurerequest", "request", "solicitud", "demande", "task",
-              "tarea", "tache", "aufgabe"}
+# Ticket types (or, without a type, categories) that are a question or a request rather
+# than a complaint: the whole value or one of its parts ("Dudas - Consultas").
+_QUESTIONS = {"question", "questions", "pregunta", "preguntas", "consulta", "consultas",
+              "duda", "dudas", "frage", "fragen", "questao", "duvida", "duvidas", "inquiry",
+              "enquiry", "how to", "feature request", "featurerequest", "request",
+              "solicitud", "demande", "task", "tarea", "tache", "aufgabe"}
+
+
+def _ticket_kind(value: object) -> str:
+    """A ticket's type or category: a support contact when it (or one of its parts, split at
+    dashes, slashes and commas) names a question or request, else a complaint."""
+    text = str(value).strip().casefold()
+    parts = {text, *(part.strip() for part in re.split(r"[-/|,;]", text))}
+    return "contact" if parts & _QUESTIONS else "complaint"
 
 
 # --- orders by status: WooCommerce, Square ----------------------------------------------------
