@@ -40,7 +40,7 @@ from ..journal import (
     LINKED, Problem, check_undoable, keyed_before, record_changes, record_held_events,
     Undone, record_keyed_change, stage_mapping, stored_columns, take_back_import)
 from ..stages import normalise_value, read_stage_value
-from ..text import counted, name_key
+from ..text import counted, listed, name_key
 from ..workspace import get_setting, now_stamp, write
 from .plan import WORKSHOP_IMPORTERS, PreparedSheet, SheetPlan, plan_file, prepare_sheet
 from .read import blank_note, whole_sheet
@@ -426,8 +426,18 @@ def _save_clients(db: Database, rows: pd.DataFrame, import_id: int,
     columns = ["client_key", "name_key", *[c for c in CLIENT_COLUMNS if c in rows], EXTRA]
     existing = _existing_ids(db, "clients", "client_key", rows["client_key"].tolist())
     adopted = _adopt_by_name(db, rows, existing)
-    is_new = ~rows["client_key"].isin(existing) & ~rows["client_key"].isin(adopted)
+    by_email, taken = _clients_by_email(db, rows, existing, adopted)
+    adopted.update(taken)               # (keyed by that e-mail or name only: takes the ID)
+    if (by_email or taken) and notes is not None:
+        notes.append(f"{counted(len(by_email) + len(taken), 'client')} of this sheet "
+                     "matched by e-mail address to clients already here under another ID "
+                     "or name.")
+    by_email.update(_clients_by_name(db, rows, existing | adopted | by_email, notes))
+    is_new = (~rows["client_key"].isin(existing) & ~rows["client_key"].isin(adopted)
+              & ~rows["client_key"].isin(by_email))
     new_rows, old_rows = rows[is_new], rows[rows["client_key"].isin(existing)]
+    # (known by another ID or spelling: the stored key stays, and a blank leaves a value)
+    elsewhere = rows[rows["client_key"].isin(by_email)]
     adopt_rows = rows[rows["client_key"].isin(adopted)]
     present, records = _records(new_rows, columns)
     if indexes is not None:
@@ -442,12 +452,16 @@ def _save_clients(db: Database, rows: pd.DataFrame, import_id: int,
                  import_id)
     _update_rows(db, "clients", [adopted[k] for k in adopt_rows["client_key"]], adopt_rows,
                  columns, import_id)
+    _update_rows(db, "clients", [by_email[k] for k in elsewhere["client_key"]], elsewhere,
+                 [c for c in columns if c != "client_key"], import_id, only_filled=True)
     if new_ids is None:
         touched = list(_existing_ids(db, "clients", "client_key",
-                                     rows["client_key"].tolist()).values())
+                                     rows["client_key"].tolist()).values()) + list(
+                                         by_email.values())
     else:               # (the new clients' figures went in with them)
-        touched = [*ids, *(adopted[k] for k in adopt_rows["client_key"])]
-    return len(new_rows), len(old_rows) + len(adopt_rows) + duplicates, touched
+        touched = [*ids, *(adopted[k] for k in adopt_rows["client_key"]), *by_email.values()]
+    return (len(new_rows), len(old_rows) + len(adopt_rows) + len(elsewhere) + duplicates,
+            touched)
 
 
 def _merge_extras_of_repeats(rows: pd.DataFrame) -> pd.DataFrame:
@@ -495,6 +509,60 @@ def _adopt_by_name(db: Database, rows: pd.DataFrame, existing: dict) -> dict:
     return {key: found[f"name:{n}"] for key, n in zip(candidates["client_key"],
                                                      candidates["name_key"])
             if f"name:{n}" in found}
+
+
+def _clients_by_email(db: Database, rows: pd.DataFrame, existing: dict,
+                      adopted: dict) -> tuple[dict, dict]:
+    """Rows of a client list whose key is not known but whose e-mail address (once on
+    the sheet) is that of exactly one client no other row of the sheet names: the same
+    client under another system's ID (a member list's M001, a shop's customer keyed by
+    e-mail). Returns two maps client_key -> id: clients that keep their stored key (an ID
+    of their own), and clients known by that e-mail or name alone, which take the sheet's
+    ID (as ``_adopt_by_name``)."""
+    if "email" not in rows or len(existing) + len(adopted) == len(rows) or db.execute(
+            "SELECT 1 FROM clients LIMIT 1").fetchone() is None:
+        return {}, {}
+    emails = rows["email"].astype(str).str.strip().str.lower().where(rows["email"].notna())
+    rest = ~rows["client_key"].isin(existing) & ~rows["client_key"].isin(adopted) & (
+        emails.notna() & ~emails.duplicated(keep=False))
+    if not rest.any():
+        return {}, {}
+    held = {email: (client, key) for email, client, key, count in db.execute(
+        "SELECT lower(trim(email)), MIN(id), MIN(client_key), COUNT(*) FROM clients "
+        "WHERE email IS NOT NULL AND lower(trim(email)) IN (SELECT value FROM json_each(?)) "
+        "GROUP BY 1", [json.dumps(sorted(set(emails[rest])))]).fetchall() if count == 1}
+    named = set(existing.values()) | set(adopted.values())
+    kept, taken = {}, {}
+    for key, email in zip(rows.loc[rest, "client_key"], emails[rest]):
+        if email in held and held[email][0] not in named:
+            client, stored = held[email]
+            own = stored.startswith("name:") or stored == f"id:{email}"
+            (taken if own else kept)[key] = client
+    return kept, taken
+
+
+def _clients_by_name(db: Database, rows: pd.DataFrame, known: dict,
+                     notes: list[str] | None = None) -> dict:
+    """Rows of a client list known by name alone (no ID, no e-mail) that no client has
+    as its key, whose name, exactly or loosely (``loose_name_keys``), is that of exactly
+    one client another import brought under an ID: that client (it keeps its key), as an
+    events sheet's name-only rows are matched. Runs only where such rows are left."""
+    if len(known) == len(rows) or db.execute("SELECT 1 FROM clients LIMIT 1").fetchone() is None:
+        return {}
+    named = rows[rows["client_key"].str.startswith("name:", na=False)
+                 & ~rows["client_key"].isin(known)]
+    if not len(named):
+        return {}
+    found = _ids_by_name(db, named, known, notes)
+    found.update(_ids_by_loose_name(db, named, known | found))
+    taken = set(known.values())
+    found = {key: client for key, client in found.items() if client not in taken}
+    if found and notes is not None:
+        notes.append(f"{counted(len(found), 'client')} of this sheet known by name only "
+                     "matched to the client of that name already here (" + listed(
+                         [f"'{n}'" for n in named.loc[named['client_key'].isin(found),
+                                                      'name'].astype(str)], 3) + ").")
+    return found
 
 
 def _has_name_only_clients(db: Database) -> bool:
@@ -575,7 +643,7 @@ def _save_events(db: Database, rows: pd.DataFrame, import_id: int,
     are identified by their content."""
     n = len(rows)
     keys = client_keys(rows.get("client_id"), rows.get("name"), n)
-    refs = _client_refs(db, rows, keys, import_id)
+    refs = _client_refs(db, rows, keys, import_id, notes)
     rows = rows.assign(client_ref=refs)
     event_columns = ["client_ref", *[c for c in EVENT_COLUMNS if c in rows], EXTRA]
     present = [c for c in event_columns if c in rows]
@@ -690,8 +758,10 @@ class _Seen:
         return earlier
 
 
-def _client_refs(db: Database, rows: pd.DataFrame, keys: list, import_id: int) -> list:
-    """The client id of each event row, creating clients that are not known yet.
+def _client_refs(db: Database, rows: pd.DataFrame, keys: list, import_id: int,
+                 notes: list[str] | None = None) -> list:
+    """The client id of each event row, creating clients that are not known yet (a row
+    whose ID or name is not known may still be a known client: ``_match_unknown``).
 
     Profile fields on the rows (a customer's name or segment) update the client.
     """
@@ -706,7 +776,7 @@ def _client_refs(db: Database, rows: pd.DataFrame, keys: list, import_id: int) -
         latest = latest.assign(**{c: given[c].reindex(latest["client_key"]).to_numpy()
                                   for c in profile})
     existing = _existing_ids(db, "clients", "client_key", latest["client_key"].tolist())
-    by_name = _ids_by_name(db, latest, existing)
+    by_name = _match_unknown(db, latest, existing, notes)
     existing.update(by_name)
     new = latest[~latest["client_key"].isin(existing)]
     new = new.assign(name_key=name_keys(new["name"]) if "name" in new else [None] * len(new))
@@ -734,24 +804,131 @@ def _insert_event_clients(db: Database, present: list[str], records: list[tuple]
         f"VALUES ({', '.join('?' * len(present))}, {int(import_id)}, datetime('now'))", records)
 
 
-def _ids_by_name(db: Database, latest: pd.DataFrame, existing: dict) -> dict:
-    """Name-only rows match a client that has an ID and the same name."""
+def _match_unknown(db: Database, latest: pd.DataFrame, existing: dict,
+                   notes: list[str] | None = None) -> dict:
+    """client_key -> id of known clients for an events sheet's keys that are not known
+    themselves, in this order of trust: the same e-mail address (another system's ID for
+    the same person: a Stripe customer, a tracker's row keyed by its e-mail), the same name
+    (a name-only row, such as a review), the same name but for accents or the spelling of a
+    legal form ("Cafe Luna", "Acme Limited"). Only a match to exactly one client counts:
+    two clients of the same name are left apart and ``notes`` says so. Runs only where some
+    keys are not known and the workspace has clients."""
+    if not len(latest) or len(existing) == len(latest) or db.execute(
+            "SELECT 1 FROM clients LIMIT 1").fetchone() is None:
+        return {}
+    found = _ids_by_email(db, latest, existing)
+    said = f" ({counted(len(found), 'client')} by e-mail)" if found else ""
+    found.update(_ids_by_name(db, latest, existing | found, notes))
+    loose = _ids_by_loose_name(db, latest, existing | found)
+    found.update(loose)
+    if found and notes is not None and (said or loose):
+        notes.append(f"{counted(len(found), 'client')} on this sheet known under another ID or "
+                     f"name matched to the clients already here{said}"
+                     + (f"; {len(loose):,} by a name spelled with or without accents or with "
+                        "another spelling of its legal form (" + listed(
+                            [f"'{n}'" for n in latest.loc[latest['client_key'].isin(loose),
+                                                          'name'].astype(str)], 3) + ")"
+                        if loose else "") + ".")
+    return found
+
+
+def _ids_by_email(db: Database, latest: pd.DataFrame, known: dict) -> dict:
+    """client_key -> id for rows not known by their key whose e-mail address (case
+    ignored) is that of exactly one client."""
+    if "email" not in latest:
+        return {}
+    rest = latest[~latest["client_key"].isin(known) & latest["email"].notna()]
+    if not len(rest):
+        return {}
+    emails = rest["email"].astype(str).str.strip().str.lower()
+    held = {email: client for email, client, count in db.execute(
+        "SELECT lower(trim(email)), MIN(id), COUNT(*) FROM clients WHERE email IS NOT NULL "
+        "AND lower(trim(email)) IN (SELECT value FROM json_each(?)) GROUP BY 1",
+        [json.dumps(sorted(set(emails)))]).fetchall() if count == 1}
+    return {key: held[email] for key, email in zip(rest["client_key"], emails) if email in held}
+
+
+def _ids_by_name(db: Database, latest: pd.DataFrame, existing: dict,
+                 notes: list[str] | None = None) -> dict:
+    """Name-only rows match a client that has an ID and the same name, if only one has
+    it: a name two clients share (two Tom Reeds, told apart by their e-mails) is nobody's
+    in particular, so its rows stay a client of their own (``notes`` says so)."""
     missing = [k for k in latest["client_key"] if k not in existing and k.startswith("name:")]
     if not missing:
         return {}
-    found = _existing_ids(db, "clients", "name_key", [k[5:] for k in missing])
-    return {f"name:{name}": client for name, client in found.items()}
+    held = db.execute("SELECT t.name_key, MIN(t.id), COUNT(*), MIN(t.name) FROM json_each(?) "
+                      "AS k CROSS JOIN clients AS t ON t.name_key = k.value GROUP BY t.name_key",
+                      [json.dumps([k[5:] for k in missing])]).fetchall()
+    shared = [(name, count) for _, _, count, name in held if count > 1]
+    if shared and notes is not None:
+        notes.append(f"{counted(len(shared), 'name')} on this sheet "
+                     + ("is" if len(shared) == 1 else "are") + " the name of more than one "
+                     "client (" + listed([f"'{n}': {c}" for n, c in shared], 3)
+                     + "): the rows were not given to any of them, and are kept as a client "
+                     "of their own.")
+    return {f"name:{key}": client for key, client, count, _ in held if count == 1}
+
+
+# Spellings of the same legal form at the end of a business's name ("acme limited" is
+# "acme ltd"); the key compares the shorter one.
+_LEGAL_FORMS = (("limited", "ltd"), ("incorporated", "inc"), ("corporation", "corp"),
+                ("company", "co"))
+
+
+def loose_name_keys(keys) -> pa.Array:
+    """A name key (``name_key``) as names are matched loosely: accents, dots, commas and
+    apostrophes left out, and a legal form spelled one way (Arrow text, vectorised)."""
+    texts = pa.array(keys, pa.string()) if not isinstance(keys, pa.Array) else keys
+    texts = pc.replace_substring_regex(pc.utf8_normalize(texts, "NFKD"), r"\p{Mn}+", "")
+    texts = pc.replace_substring_regex(texts, "[.,'\u2019]+", "")
+    texts = pc.utf8_trim(pc.replace_substring_regex(texts, r"\s+", " "), " ")
+    for long, short in _LEGAL_FORMS:
+        texts = pc.replace_substring_regex(texts, f" {long}$", f" {short}")
+    return texts
+
+
+def _ids_by_loose_name(db: Database, latest: pd.DataFrame, known: dict) -> dict:
+    """client_key -> id for rows not known otherwise whose name, loosely
+    (``loose_name_keys``), is that of exactly one client: a name-only row matches any such
+    client; a row with an ID no client has matches one known by its name alone (a
+    tracker's "Northwind Ltd" for Stripe's "Northwind Limited", cus_N1) when the sheet
+    gives that name to this ID only. One query over the clients' names, and only when some
+    rows are left."""
+    if "name" not in latest:
+        return {}
+    rest = latest[~latest["client_key"].isin(known) & latest["name"].notna()]
+    if not len(rest):
+        return {}
+    by_id = rest["client_key"].str.startswith("id:").to_numpy()
+    if by_id.all() and not _has_name_only_clients(db):
+        return {}
+    stored = pd.DataFrame(db.execute(
+        "SELECT id, name_key, client_key >= 'name:' AND client_key < 'name;' FROM clients "
+        "WHERE name_key IS NOT NULL").fetchall(), columns=["id", "name_key", "name_only"])
+    if not len(stored):
+        return {}
+    stored["loose"] = loose_name_keys(stored["name_key"].tolist()).to_pylist()
+    stored = stored[stored["loose"].notna() & ~stored["loose"].duplicated(keep=False)]
+    stored = stored.set_index("loose")
+    loose = pd.Series(loose_name_keys(name_keys(rest["name"])).to_pylist(), index=rest.index)
+    target = loose.map(stored["id"])
+    name_only = loose.map(stored["name_only"]).fillna(0).astype(bool)
+    one_id = rest["client_key"].groupby(loose).transform("nunique").eq(1)
+    match = target.notna() & (~by_id | (name_only & one_id))
+    return dict(zip(rest.loc[match, "client_key"], target[match].astype(int)))
 
 
 def _profile_changes(db, old: pd.DataFrame, existing: dict, fields: list[str]) -> pd.DataFrame:
-    """The rows whose filled profile fields differ from what is stored. A client's name is
-    only filled where it has none: an events sheet names a client as it was matched (a
-    ticket's requester, the log's spelling), not as the client list calls it."""
+    """The rows whose filled profile fields differ from what is stored. A client's name and
+    e-mail address are only filled where it has none: an events sheet names a client as it
+    was matched (a ticket's requester, the log's spelling, an invoice's accounts address),
+    not as the client list calls it, and the list's address stays the one it is matched by."""
     ids = [existing[k] for k in old["client_key"]]
     stored = _fetch_before(db, "clients", ids)
-    if "name" in fields:
-        named = np.array([bool(stored.get(i, {}).get("name")) for i in ids], dtype=bool)
-        old = old.assign(name=old["name"].astype(object).where(~named, None))
+    for given in ("name", "email"):
+        if given in fields:
+            named = np.array([bool(stored.get(i, {}).get(given)) for i in ids], dtype=bool)
+            old = old.assign(**{given: old[given].astype(object).where(~named, None)})
     keep = []
     for row_id, record in zip(ids, old[fields].astype(object).itertuples(index=False, name=None)):
         current = stored.get(row_id, {})
