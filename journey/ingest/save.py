@@ -892,8 +892,8 @@ def _ids_by_loose_name(db: Database, latest: pd.DataFrame, known: dict) -> dict:
     (``loose_name_keys``), is that of exactly one client: a name-only row matches any such
     client; a row with an ID no client has matches one known by its name alone (a
     tracker's "Northwind Ltd" for Stripe's "Northwind Limited", cus_N1) when the sheet
-    gives that name to this ID only. One query over the clients' names, and only when some
-    rows are left."""
+    gives that name to this ID only. Only when some rows are left, and only the clients
+    whose names can match are read (``_loose_candidates``)."""
     if "name" not in latest:
         return {}
     rest = latest[~latest["client_key"].isin(known) & latest["name"].notna()]
@@ -902,20 +902,39 @@ def _ids_by_loose_name(db: Database, latest: pd.DataFrame, known: dict) -> dict:
     by_id = rest["client_key"].str.startswith("id:").to_numpy()
     if by_id.all() and not _has_name_only_clients(db):
         return {}
-    stored = pd.DataFrame(db.execute(
-        "SELECT id, name_key, client_key >= 'name:' AND client_key < 'name;' FROM clients "
-        "WHERE name_key IS NOT NULL").fetchall(), columns=["id", "name_key", "name_only"])
+    loose = pd.Series(loose_name_keys(name_keys(rest["name"])).to_pylist(), index=rest.index)
+    stored = _loose_candidates(db, sorted(set(loose.dropna())))
     if not len(stored):
         return {}
     stored["loose"] = loose_name_keys(stored["name_key"].tolist()).to_pylist()
     stored = stored[stored["loose"].notna() & ~stored["loose"].duplicated(keep=False)]
     stored = stored.set_index("loose")
-    loose = pd.Series(loose_name_keys(name_keys(rest["name"])).to_pylist(), index=rest.index)
     target = loose.map(stored["id"])
     name_only = loose.map(stored["name_only"]).fillna(0).astype(bool)
     one_id = rest["client_key"].groupby(loose).transform("nunique").eq(1)
     match = target.notna() & (~by_id | (name_only & one_id))
     return dict(zip(rest.loc[match, "client_key"], target[match].astype(int)))
+
+
+# A name key that ``loose_name_keys`` changes: a character beyond ASCII, a dot, comma or
+# apostrophe, or a legal form spelled out at its end (SQLite GLOB and LIKE).
+_NOT_LOOSE = ("name_key GLOB '*[^ -~]*' OR name_key GLOB '*[.,'']*' OR "
+              + " OR ".join(f"name_key LIKE '% {long}'" for long, _ in _LEGAL_FORMS))
+
+
+def _loose_candidates(db: Database, keys: list[str]) -> pd.DataFrame:
+    """Every client whose name, loosely, may be one of these loose keys: those whose name
+    key is one of them (through the name index), and those whose name key is not its own
+    loose key (a scan of the name index; rare names). Any client with one of the keys as
+    its loose key is among them, so a key two clients share is seen as shared."""
+    if not keys:
+        return pd.DataFrame(columns=["id", "name_key", "name_only"])
+    name_only = "client_key >= 'name:' AND client_key < 'name;'"
+    return pd.DataFrame(db.execute(
+        f"SELECT id, name_key, {name_only} FROM clients WHERE name_key IN "
+        f"(SELECT value FROM json_each(?)) UNION "
+        f"SELECT id, name_key, {name_only} FROM clients WHERE {_NOT_LOOSE}",
+        [json.dumps(keys)]).fetchall(), columns=["id", "name_key", "name_only"])
 
 
 def _profile_changes(db, old: pd.DataFrame, existing: dict, fields: list[str]) -> pd.DataFrame:
