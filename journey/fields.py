@@ -100,7 +100,8 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
              "first name", "given name", "last name", "surname", "family name", "member",
              "member name", "invitee name", "attendee name", "buyer name", "customer full name",
              "reviewer", "reviewer name", "patron name", "subscriber name", "student",
-             "student name", "pupil", "patient", "patient name"),
+             "student name", "pupil", "patient", "patient name",
+             "who"),      # (a hand-kept log's; understand.guess_sheet_mapping: not beside a name)
     "client_type": ("type", "client type", "customer type", "segment", "customer segment",
                     "category", "sector", "industry"),
     "purchasing_frequency": ("purchasing frequency", "purchase frequency", "frequency",

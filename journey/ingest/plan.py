@@ -47,6 +47,7 @@ from .understand import (
     detect_kind, extra_json, guess_sheet_mapping, headers_key, is_blank, looks_mismapped,
     DEAL_VALUE, kind_named, refine_mapping, resolve_kinds, resolve_stages, skip_guides,
     stand_ins_and_totals, workshop_kind)
+from .understand import PAID_FLAG, ratings_not_money
 
 # The importer of each workshop sheet kind: ``fn(db, raw, import_id) -> SheetSave``. It runs
 # inside the import's transaction and records every row it writes with
@@ -179,6 +180,8 @@ def _plan_sheet(db, filename, raw, kind, overrides, set_values, checksum) -> She
         refined = refine_mapping(raw, mapping, sheet_kind, chosen=chosen, known_ids=known_ids,
                                  measured=measured)
         mapping = refined.mapping
+    if profile is None and sheet_kind == "events":
+        refined.said += ratings_not_money(mapping, raw.name, filename, set_values, chosen)
     allowed = fields_for(sheet_kind) if sheet_kind in ("clients", "events") else set()
     for header, target in mapping.items():
         if target is not None and target not in allowed:
@@ -560,16 +563,15 @@ def _flagged_cancellations(out: pd.DataFrame, frame: pd.DataFrame,
             f"{'a cancellation, not a sale' if count == 1 else 'cancellations, not sales'}."]
 
 
-# A column of yes or no saying whether each row was paid ("Paid?", "Pagado", "Bezahlt").
-_PAID_FLAG = re.compile(r"^(?:is)?(?:paid|paidyn|paymentreceived|pagado|pagada|paye|payee|"
-                        r"bezahlt|pago|betaald|pagato|pagata)$")
+_PAID_FLAG = PAID_FLAG          # (understand: "Paid?", "Pagado", "Bezahlt")
 
 
 def _paid_flags(out: pd.DataFrame, frame: pd.DataFrame, mapping: dict[str, str | None],
                 merged_rows: dict[str, np.ndarray]) -> list[str]:
     """Rows with no kind of their own that a yes/no column says were not paid ("Paid?" N,
     "Pagado" No, ❌) are contacts, not sales, whatever the sheet's rows are; those it says
-    were paid (or partly: "Part") are purchases; a "void" one is a cancellation. A row whose
+    were paid (or partly: "Part") are purchases, and so are those marked "x" in a column of
+    x or blank (a hand-kept tick); a "void" one is a cancellation. A row whose
     status says what happened, or whose amount is 0 or less, is left to them, and so is a
     row that has the cell only as part of a range merged over several rows. Not a column
     with other words in it. Returns notes."""
@@ -586,6 +588,8 @@ def _paid_flags(out: pd.DataFrame, frame: pd.DataFrame, mapping: dict[str, str |
                          "contact" if flag is False else
                          status if status in ("purchase", "contact", "cancellation")
                          else None)
+    if kind_of and {normalise_header(cell) for cell in kind_of} == {"x"}:
+        kind_of = dict.fromkeys(kind_of, "purchase")   # x or blank: x is the tick
     if not kind_of or None in kind_of.values():    # not a column of yes and no
         return []
     kinds = column_or_blank(out, "kind")

@@ -1,0 +1,116 @@
+"""Misreadings of kinds of hand-kept sheets that earlier testers found and left: a "Paid"
+column ticked with x, a 1-5 "Rating" taken for money, a "Who" column of clients' names, a
+referral log, a refund written only in the description, e-mail cells with a note, a
+service business's "Booked", a complaints log's refunds and its own entries, a project
+tool's Job and Lead. Each sheet goes through the command line and is checked against
+figures worked out by hand; beside each, a sheet where the rule must not fire."""
+
+from __future__ import annotations
+
+from conftest import cli_funnel, cli_import_text, kind_totals, workspace_rows
+
+EVENTS = "SELECT kind, amount, date FROM events ORDER BY date, kind"
+
+
+def test_a_paid_column_ticked_with_x(tmp_path):
+    """A designer's job log: x is paid, blank is not. Ann's logo (200) and website (500)
+    were paid, Bob's flyer (80) not: 2 purchases, 700; Bob a contact."""
+    found = cli_import_text(tmp_path, "work.csv", (
+        "Date,Client,Job,Fee,Paid\n"
+        "2024-03-01,Ann Lee,Logo,200,x\n"
+        "2024-03-05,Bob Ray,Flyer,80,\n"
+        "2024-03-09,Ann Lee,Website,500,x\n"))
+    assert found["kind"] == "events"
+    assert kind_totals(tmp_path, "purchase") == (2, 700.0)
+    assert kind_totals(tmp_path, "contact") == (1, 80.0)
+    assert cli_funnel(tmp_path) == [2, 1, 1, 1, 0]      # Ann paid on two days: retention
+
+
+def test_a_paid_column_makes_a_log_of_one_job_per_client_events(tmp_path):
+    """Each client once, a fee and a Paid mark on each row: a log of jobs, not a client
+    list whose fees are revenue. Ann 200 and Cy 500 paid (x); Bob's 80 not."""
+    found = cli_import_text(tmp_path, "work.csv", (
+        "Date,Client,Job,Fee,Paid\n"
+        "2024-03-01,Ann Lee,Logo,200,x\n"
+        "2024-03-05,Bob Ray,Flyer,80,\n"
+        "2024-03-09,Cy Tan,Website,500,X\n"))
+    assert found["kind"] == "events"
+    assert kind_totals(tmp_path, "purchase") == (2, 700.0)
+    assert cli_funnel(tmp_path) == [3, 2, 2, 0, 0]
+
+
+def test_x_beside_yes_and_no_is_no_tick(tmp_path):
+    """Where the column also says Y and N, an x may as well be a cross: the column is not
+    read as paid or not (a person maps it): every row stays a contact."""
+    cli_import_text(tmp_path, "work.csv", (
+        "Date,Client,Job,Amount,Paid\n"
+        "2024-03-01,Ann Lee,Logo,200,Y\n"
+        "2024-03-05,Bob Ray,Flyer,80,x\n"
+        "2024-03-09,Ann Lee,Website,500,N\n"))
+    assert kind_totals(tmp_path, "purchase") == (0, None)
+
+
+def test_a_rating_on_a_job_log_is_no_money(tmp_path):
+    """A salon's log with a 1-5 rating of each visit and a Paid column: Ann and Bob paid,
+    Cy not. No price is given, so the purchases have no amount (not 5 + 4 = 9 of money)."""
+    found = cli_import_text(tmp_path, "visits.csv", (
+        "Date,Client,Email,Service,Rating,Paid\n"
+        "2024-03-01,Ann Lee,ann@x.com,Haircut,5,Y\n"
+        "2024-03-05,Bob Ray,bob@x.com,Colour,4,Y\n"
+        "2024-03-09,Cy Tan,cy@x.com,Haircut,2,N\n"))
+    assert found["mapping"]["Rating"] is None
+    assert "'Rating' holds ratings, not money: kept as extra" in found["explanation"]
+    assert kind_totals(tmp_path, "purchase") == (2, None)
+    assert workspace_rows(tmp_path, "SELECT extra FROM events WHERE date = '2024-03-01'") == [
+        ('{"Service": "Haircut", "Rating": "5", "Paid": "Y"}',)]
+
+
+def test_a_rating_beside_a_price_never_fills_in_for_it(tmp_path):
+    """Bob's row has no price: his purchase has no amount, not his rating of 4."""
+    cli_import_text(tmp_path, "visits.csv", (
+        "Date,Client,Service,Price,Rating,Paid\n"
+        "2024-03-01,Ann Lee,Haircut,40,5,Y\n"
+        "2024-03-05,Bob Ray,Colour,,4,Y\n"))
+    assert kind_totals(tmp_path, "purchase") == (2, 40.0)
+
+
+def test_a_rating_on_a_reviews_sheet_is_still_the_stars(tmp_path):
+    """Where the rows are reviews (the sheet says so, or a kind column does), the rating is
+    the review's stars, kept as its amount: Ann's 5 proves advocacy, Bob's 2 does not."""
+    cli_import_text(tmp_path, "reviews.csv", (
+        "Date,Customer,Email,Rating,Comment\n"
+        "2024-03-01,Ann Lee,ann@x.com,5,Great\n"
+        "2024-03-05,Bob Ray,bob@x.com,2,Slow\n"))
+    assert workspace_rows(tmp_path, EVENTS) == [("review", 5.0, "2024-03-01"),
+                                                ("review", 2.0, "2024-03-05")]
+    assert cli_funnel(tmp_path) == [2, 1, 1, 1, 1]
+    (tmp_path / "w.db").unlink()
+    cli_import_text(tmp_path, "log.csv", (
+        "Date,Client,Type,Rating,Amount\n"
+        "2024-03-01,Ann Lee,Purchase,,40\n"
+        "2024-03-05,Ann Lee,Review,5,\n"))
+    assert workspace_rows(tmp_path, EVENTS) == [("purchase", 40.0, "2024-03-01"),
+                                                ("review", 5.0, "2024-03-05")]
+
+
+def test_who_names_the_client_on_a_log(tmp_path):
+    """A hand-kept log whose "Who" is the client: Ann paid 200 (a purchase), Bob's 80 not."""
+    found = cli_import_text(tmp_path, "log.csv", (
+        "Date,Who,Email,Fee,Paid\n"
+        "2024-03-01,Ann Lee,ann@x.com,200,Y\n"
+        "2024-03-05,Bob Ray,bob@x.com,80,N\n"))
+    assert found["mapping"]["Who"] == "name"
+    assert workspace_rows(tmp_path, "SELECT name, furthest_stage FROM clients ORDER BY name"
+                          ) == [("Ann Lee", "purchase"), ("Bob Ray", "awareness")]
+    assert kind_totals(tmp_path, "purchase") == (1, 200.0)
+
+
+def test_who_beside_a_client_column_is_not_the_client(tmp_path):
+    """Beside "Client", "Who" is who of the business dealt with it (Sam, Jo): never a
+    client, nor the name of a row whose client is blank."""
+    found = cli_import_text(tmp_path, "log.csv", (
+        "Date,Client,Who,Amount,Paid\n"
+        "2024-03-01,Ann Lee,Sam,200,Y\n"
+        "2024-03-05,,Jo,80,Y\n"))
+    assert found["mapping"]["Who"] is None
+    assert workspace_rows(tmp_path, "SELECT name FROM clients") == [("Ann Lee",)]
