@@ -101,7 +101,8 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
              "member name", "invitee name", "attendee name", "buyer name", "customer full name",
              "reviewer", "reviewer name", "patron name", "subscriber name", "student",
              "student name", "pupil", "patient", "patient name",
-             "who"),      # (a hand-kept log's; understand.guess_sheet_mapping: not beside a name)
+             "who",       # (a hand-kept log's; understand.guess_sheet_mapping: not beside a name)
+             "new client", "new customer", "referred client", "client referred", "referee"),
     "client_type": ("type", "client type", "customer type", "segment", "customer segment",
                     "category", "sector", "industry"),
     "purchasing_frequency": ("purchasing frequency", "purchase frequency", "frequency",

@@ -114,3 +114,41 @@ def test_who_beside_a_client_column_is_not_the_client(tmp_path):
         "2024-03-05,,Jo,80,Y\n"))
     assert found["mapping"]["Who"] is None
     assert workspace_rows(tmp_path, "SELECT name FROM clients") == [("Ann Lee",)]
+
+
+def test_a_referral_log_brings_in_the_new_clients_and_credits_who_referred_them(tmp_path):
+    """Ann and Cy were referred by Bob, Dee by Ann. The new clients are clients (a first
+    contact each, by referral); Bob is credited with 2 referrals, Ann with 1: Ann and Bob
+    reach advocacy, Cy and Dee are known. 4 clients: [4, 2, 2, 2, 2]."""
+    found = cli_import_text(tmp_path, "referrals.csv", (
+        "New client,Referred by,Date\n"
+        "Ann Lee,Bob Ray,2024-03-01\n"
+        "Cy Tan,Bob Ray,2024-03-05\n"
+        "Dee Eng,Ann Lee,2024-03-09\n"))
+    assert found["mapping"] == {"New client": "name", "Referred by": None, "Date": "date"}
+    assert workspace_rows(tmp_path, (
+        "SELECT c.name, e.kind, e.channel, e.note, e.date FROM events e "
+        "JOIN clients c ON c.rowid = e.client_ref ORDER BY e.date, e.kind")) == [
+        ("Ann Lee", "contact", "Referral", None, "2024-03-01"),
+        ("Bob Ray", "referral", None, "referred Ann Lee", "2024-03-01"),
+        ("Cy Tan", "contact", "Referral", None, "2024-03-05"),
+        ("Bob Ray", "referral", None, "referred Cy Tan", "2024-03-05"),
+        ("Dee Eng", "contact", "Referral", None, "2024-03-09"),
+        ("Ann Lee", "referral", None, "referred Dee Eng", "2024-03-09")]
+    assert cli_funnel(tmp_path) == [4, 2, 2, 2, 2]
+
+
+def test_a_referred_by_of_channels_credits_no_one(tmp_path):
+    """"Referred by" Instagram or Word of mouth is how the client came: their channel, no
+    client called Instagram; Bob, a person, is credited."""
+    cli_import_text(tmp_path, "new clients.csv", (
+        "Date,Client,Amount,Paid,Referred by\n"
+        "2024-03-01,Ann Lee,100,Y,Instagram\n"
+        "2024-03-02,Cy Tan,150,Y,Word of mouth\n"
+        "2024-03-03,Dee Eng,120,Y,Bob Ray\n"))
+    assert workspace_rows(tmp_path, "SELECT name FROM clients ORDER BY name") == [
+        ("Ann Lee",), ("Bob Ray",), ("Cy Tan",), ("Dee Eng",)]
+    assert workspace_rows(tmp_path, "SELECT kind, channel FROM events ORDER BY date, kind"
+                          ) == [("purchase", "Instagram"), ("purchase", "Word of mouth"),
+                                ("purchase", "Referral"), ("referral", None)]
+    assert kind_totals(tmp_path, "purchase") == (3, 370.0)

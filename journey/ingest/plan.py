@@ -399,6 +399,69 @@ def _refunded_orders(rows: pd.DataFrame) -> tuple[pd.DataFrame, list[str]]:
     return both.drop(columns=["_refund_amount", "_refund_date"], errors="ignore"), [note]
 
 
+# A column naming who sent each row's client ("Referred by", "Referrer"), and what such a
+# column may say instead of a person: how the client found the business (its channel).
+_REFERRED_BY = re.compile(r"^(?:referredby|referrer|referrername|referredfrom|recommendedby|"
+                          r"referralfrom|introducedby)$")
+_NOT_REFERRERS = frozenset(normalise_header(w) for w in (
+    "google", "instagram", "facebook", "tiktok", "linkedin", "youtube", "pinterest", "yelp",
+    "website", "web", "online", "internet", "search", "social media", "advert", "ad", "ads",
+    "flyer", "leaflet", "newspaper", "radio", "walk in", "walked in", "word of mouth",
+    "friend", "a friend", "family", "self", "none", "n/a", "unknown", "other", "event",
+    "show", "fair", "email", "newsletter", "directory"))
+
+
+def _referrers_credited(rows: pd.DataFrame, frame: pd.DataFrame,
+                        mapping: dict[str, str | None], has_kind: bool
+                        ) -> tuple[pd.DataFrame, list[str]]:
+    """A referral log ("New client", "Referred by", "Date"): each row is its client's
+    first contact, come by referral (the channel, where none is given), and the person who
+    referred them is credited with a referral (advocacy) on that day, matched by name (or
+    by the e-mail of a row of theirs). A row named a referral by the sheet's name alone is
+    the referred client's contact, not a referral of theirs. A referrer cell that names a
+    channel ("Instagram", "Word of mouth") is the row's channel, no one's referral.
+    Returns the rows and a note."""
+    said = _unmapped(mapping, _REFERRED_BY)
+    if said is None or "name" not in rows or rows.empty:
+        return rows, []
+    referrer = values.parse_text(frame.loc[rows.index, said], stripped=True)[0]
+    keys = referrer.map(name_key)
+    channel_said = keys.map(normalise_header).isin(_NOT_REFERRERS) & referrer.notna()
+    credited = referrer.notna() & ~channel_said & keys.ne(rows["name"].map(name_key))
+    if not (credited | channel_said).any():
+        return rows, []
+    rows = rows.copy()
+    channel = column_or_blank(rows, "channel")
+    rows["channel"] = channel.where(channel.notna() | ~credited, "Referral").where(
+        channel.notna() | ~channel_said, referrer)
+    notes = []
+    referred = (credited | channel_said) & rows["kind"].eq("referral") & (not has_kind)
+    if referred.any():            # ("referrals.xlsx": the rows are the referred, not theirs)
+        rows.loc[referred, "kind"] = "contact"
+        count = int(referred.sum())
+        notes.append(f"{counted(count, 'row')} of the referral log {was(count)} read as "
+                     f"{'the referred client' if count == 1 else 'the referred clients'}' "
+                     "first contacts, not as referrals of their own.")
+    if not credited.any():
+        return rows, notes
+    given = rows.loc[credited]
+    referrals = pd.DataFrame({"name": referrer[credited], "kind": "referral",
+                              "note": "referred " + given["name"].fillna("").astype(str),
+                              "_row": given["_row"]}, index=given.index)
+    if "date" in rows:
+        referrals["date"] = given["date"]
+    if "client_id" in rows:       # a referrer who is a client of the sheet: their ID
+        ids = rows.dropna(subset=["client_id"]).drop_duplicates("name")
+        referrals["client_id"] = keys[credited].map(
+            dict(zip(ids["name"].map(name_key), ids["client_id"])))
+    count = int(credited.sum())
+    people = referrer[credited].map(name_key).nunique()
+    return pd.concat([rows, referrals], ignore_index=True), notes + [
+        f"{counted(count, 'row')} in '{said}' name who referred the row's client: "
+        f"{counted(people, 'client')} credited with {counted(count, 'referral')} "
+        "(advocacy); the referred clients' channel is Referral where none is given."]
+
+
 # The cells left empty that a note names, at most.
 LEFT_EMPTY_SHOWN = 5
 
@@ -1068,6 +1131,11 @@ def prepare_sheet(plan: SheetPlan, *, stage_map: dict[str, str] | None = None,
     rejected |= totals
     rows = out[~rejected]
     if profile is None and plan.kind == "events":
+        rows, said = _referrers_credited(rows, frame, plan.mapping, "kind" in columns_for)
+        if said and said[0].endswith("not as referrals of their own."):   # (not as the
+            notes = [n for n in notes if "were read as referrals, because" not in n   # name
+                     and "was read as a referral, because" not in n]           # said)
+        notes += said
         rows = _money_gone_back(rows, frame, plan.mapping, day_first)
     if profile is None and "_refunded_order" in rows:
         rows, said = _refunded_orders(rows)
