@@ -152,3 +152,30 @@ def test_a_referred_by_of_channels_credits_no_one(tmp_path):
                           ) == [("purchase", "Instagram"), ("purchase", "Word of mouth"),
                                 ("purchase", "Referral"), ("referral", None)]
     assert kind_totals(tmp_path, "purchase") == (3, 370.0)
+
+
+def test_a_refund_written_in_the_description_is_no_sale(tmp_path):
+    """A designer's ledger with no kind column: Ann's logo (300) was paid, then refunded
+    (a row "Refund - logo design", 300, marked paid: the money went out). 1 purchase of
+    300 and 1 refund of 300 for Ann, not 2 purchases of 600 (a repeat customer); Bob's
+    "Refundable deposit" is a sale."""
+    found = cli_import_text(tmp_path, "ledger.csv", (
+        "Date,Client,Description,Amount,Paid\n"
+        "2024-03-01,Ann Lee,Logo design,300,Y\n"
+        "2024-03-10,Ann Lee,Refund - logo design,300,Y\n"
+        "2024-03-05,Bob Ray,Refundable deposit,50,Y\n"))
+    assert ("1 row whose 'Description' begins with 'Refund' was read as a refund (money "
+            "going back), not a sale.") in found["notes"]
+    assert workspace_rows(tmp_path, EVENTS) == [("purchase", 300.0, "2024-03-01"),
+                                                ("purchase", 50.0, "2024-03-05"),
+                                                ("refund", 300.0, "2024-03-10")]
+    assert cli_funnel(tmp_path) == [2, 2, 2, 0, 0]
+
+
+def test_a_refund_item_beside_a_kind_column_is_left_to_it(tmp_path):
+    """Where a kind column says what each row is, it decides: a "Sale" of an item called
+    "Refund insurance" is a sale."""
+    cli_import_text(tmp_path, "ledger.csv", (
+        "Date,Client,Type,Item,Amount\n"
+        "2024-03-01,Ann Lee,Sale,Refund insurance,30\n"))
+    assert kind_totals(tmp_path, "purchase") == (1, 30.0)

@@ -22,6 +22,8 @@ from typing import Callable
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 from sqlite_utils import Database
 
 from .. import values
@@ -751,6 +753,43 @@ def _tagged_kinds(out: pd.DataFrame, frame: pd.DataFrame, mapping: dict[str, str
             f"{was(count)} read as such: {listed}."]
 
 
+# A column describing what each row was for ("Item", "Product"; a "Description" is the
+# note), and a description that says the row is money going back ("Refund - logo design").
+_DESCRIBED = re.compile(r"^(?:item|items|product|service|particulars|lineitem|"
+                        r"itemdescription|itemname|productname|what)$")
+_REFUND_SAID = r"(?i)^\W*(?:refund(?:ed)?|reembolso|remboursement|r(?:ü|u)ckerstattung|rimborso|" \
+               r"terugbetaling)(?:\W|$)"
+
+
+def _refunds_described(out: pd.DataFrame, frame: pd.DataFrame,
+                       mapping: dict[str, str | None]) -> list[str]:
+    """On a sheet with no kind column, a purchase (paid, or a sale by the sheet's name)
+    whose description begins with "Refund" ("Refund - logo design"; not "Refundable
+    deposit") is money going back: a refund, not a sale. Returns a note."""
+    said = _unmapped(mapping, _DESCRIBED)
+    texts = [(h, out["note"]) for h in [next((h for h, f in mapping.items() if f == "note"),
+                                             None)] if h and "note" in out]
+    texts += [(said, frame[said])] if said else []
+    bought = out["kind"].eq("purchase")
+    if not texts or not bought.any():
+        return []
+    found = pd.Series(False, index=out.index)
+    for _, column in texts:
+        cells = pa.array(values.parse_text(column, stripped=True)[0].to_numpy(dtype=object),
+                         pa.string())
+        found |= pc.fill_null(pc.match_substring_regex(cells, _REFUND_SAID), False
+                              ).to_numpy(zero_copy_only=False)
+    found &= bought
+    if not found.any():
+        return []
+    out.loc[found, "kind"] = "refund"
+    count = int(found.sum())
+    return [f"{counted(count, 'row')} whose {' or '.join(repr(h) for h, _ in texts)} begins "
+            f"with 'Refund' {was(count)} read as "
+            f"{'a refund (money going back)' if count == 1 else 'refunds (money going back)'}"
+            ", not a sale."]
+
+
 # A column saying which currency each amount is in ("Currency", "Moneda", "Devise").
 _CURRENCY = re.compile(r"^(?:currency|currencycode|moneda|divisa|devise|wahrung|moeda|"
                        r"valuta)$")
@@ -1101,6 +1140,8 @@ def prepare_sheet(plan: SheetPlan, *, stage_map: dict[str, str] | None = None,
             notes += said
             if "kind" not in plan.set_values:
                 notes += _tagged_kinds(out, frame, plan.mapping, ~totals)
+                if "kind" not in columns_for:
+                    notes += _refunds_described(out, frame, plan.mapping)
     if plan.kind == "clients":
         no_key = is_blank(out, "client_id") & is_blank(out, "name")
         where, why = "client ID or name", ("the row has no client ID or name, so it cannot be "
