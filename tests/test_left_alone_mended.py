@@ -179,3 +179,28 @@ def test_a_refund_item_beside_a_kind_column_is_left_to_it(tmp_path):
         "Date,Client,Type,Item,Amount\n"
         "2024-03-01,Ann Lee,Sale,Refund insurance,30\n"))
     assert kind_totals(tmp_path, "purchase") == (1, 30.0)
+
+
+def test_an_address_with_a_note_after_it_is_the_address(tmp_path):
+    """"ann@x.com (work)" is Ann's address; "Accounts (bob@x.com)" is Bob's firm's accounts
+    mailbox: his address, and no one's name (Bob keeps his); "Cy Tan <cy@x.com>" names Cy."""
+    cli_import_text(tmp_path, "sales.csv", (
+        "Date,Name,Email,Amount,Paid\n"
+        "2024-03-01,Ann Lee,ann@x.com (work),200,Y\n"
+        "2024-03-05,Bob Ray,Accounts (bob@x.com),80,Y\n"
+        "2024-03-06,Cy Tan,Cy Tan <cy@x.com>,80,Y\n"))
+    assert workspace_rows(tmp_path, "SELECT name, email, contact_name FROM clients "
+                                    "ORDER BY name") == [
+        ("Ann Lee", "ann@x.com", None), ("Bob Ray", "bob@x.com", None),
+        ("Cy Tan", "cy@x.com", "Cy Tan")]
+
+
+def test_a_mailbox_label_does_not_rename_the_client(tmp_path):
+    """Ann's orders, once from "Ann Lee <ann@x.com>" and once from "Accounts
+    (ann@x.com)": one client, Ann Lee, who bought twice (retention), not renamed Accounts."""
+    cli_import_text(tmp_path, "orders.csv", (
+        "Date,From,Amount,Paid\n"
+        "2024-03-01,Ann Lee <ann@x.com>,200,Y\n"
+        "2024-03-05,Accounts (ann@x.com),80,Y\n"))
+    assert workspace_rows(tmp_path, "SELECT name, email, furthest_stage FROM clients") == [
+        ("Ann Lee", "ann@x.com", "retention")]
