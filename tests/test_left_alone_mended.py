@@ -204,3 +204,66 @@ def test_a_mailbox_label_does_not_rename_the_client(tmp_path):
         "2024-03-05,Accounts (ann@x.com),80,Y\n"))
     assert workspace_rows(tmp_path, "SELECT name, email, furthest_stage FROM clients") == [
         ("Ann Lee", "ann@x.com", "retention")]
+
+
+WEDDINGS = (
+    "Name,Email,Wedding date,Enquiry date,Status,Package\n"
+    "Ann Lee,ann@x.com,2024-09-01,2024-01-10,Booked,1500\n"
+    "Bob Ray,bob@x.com,2024-10-01,2024-01-12,Enquiry,\n"
+    "Cy Tan,cy@x.com,2024-08-01,2024-01-15,Confirmed,2000\n"
+    "Dee Eng,dee@x.com,2024-07-01,2024-01-20,Deposit paid,1800\n")
+
+
+def test_booked_on_a_wedding_suppliers_client_list_is_hired(tmp_path):
+    """A photographer's enquiries, one row per couple: Booked, Confirmed and Deposit paid
+    are hired (purchase: Ann, Cy, Dee), Bob an enquiry (awareness). Each came in on the
+    enquiry date, not the wedding's."""
+    found = cli_import_text(tmp_path, "enquiries.csv", WEDDINGS)
+    assert found["kind"] == "clients" and found["unknown_stage_values"] == {}
+    assert found["mapping"]["Enquiry date"] == "first_contact"
+    assert workspace_rows(tmp_path, "SELECT name, furthest_stage, first_contact FROM clients "
+                                    "ORDER BY name") == [
+        ("Ann Lee", "purchase", "2024-01-10"), ("Bob Ray", "awareness", "2024-01-12"),
+        ("Cy Tan", "purchase", "2024-01-15"), ("Dee Eng", "purchase", "2024-01-20")]
+    assert cli_funnel(tmp_path) == [4, 3, 3, 0, 0]
+
+
+def test_a_booked_appointment_still_to_come_is_no_purchase(tmp_path):
+    """An appointment list: Ann's completed cut (40) is a purchase; Bob's booked colour is
+    an appointment to come (consideration), Ann's next booking a contact; Cy's no-show a
+    contact. 1 purchase of 40."""
+    cli_import_text(tmp_path, "appointments.csv", (
+        "Date,Client,Email,Service,Status,Price\n"
+        "2024-03-01,Ann Lee,ann@x.com,Cut,Completed,40\n"
+        "2024-03-05,Bob Ray,bob@x.com,Colour,Booked,80\n"
+        "2024-03-09,Ann Lee,ann@x.com,Cut,Booked,40\n"
+        "2024-03-10,Cy Tan,cy@x.com,Cut,No show,40\n"))
+    assert kind_totals(tmp_path, "purchase") == (1, 40.0)
+    assert workspace_rows(tmp_path, "SELECT name, furthest_stage FROM clients ORDER BY name"
+                          ) == [("Ann Lee", "purchase"), ("Bob Ray", "consideration"),
+                                ("Cy Tan", "awareness")]
+
+
+def test_confirmed_on_a_mailing_list_is_no_booking(tmp_path):
+    """A mailing list's "Confirmed" (an address confirmed) with no booking words beside it
+    says nothing of a purchase: it waits to be mapped."""
+    found = cli_import_text(tmp_path, "list.csv", (
+        "Email,Name,Status\n"
+        "ann@x.com,Ann Lee,Confirmed\n"
+        "bob@x.com,Bob Ray,Unsubscribed\n"))
+    assert found["unknown_stage_values"] == {"Confirmed": 1, "Unsubscribed": 1}
+    assert cli_funnel(tmp_path) == [2, 0, 0, 0, 0]
+
+
+def test_a_project_tools_job_lead_and_archived(tmp_path):
+    """Dubsado-style projects: "Job" is a booked job (purchase), "Lead" a lead (awareness),
+    "Archived" says neither: it waits to be mapped."""
+    found = cli_import_text(tmp_path, "projects.csv", (
+        "Client Name,Email,Project Name,Status,Start Date\n"
+        "Ann Lee,ann@x.com,Wedding,Job,2024-03-01\n"
+        "Bob Ray,bob@x.com,Portrait,Lead,2024-03-05\n"
+        "Cy Tan,cy@x.com,Family,Archived,2024-03-09\n"))
+    assert found["unknown_stage_values"] == {"Archived": 1}
+    assert workspace_rows(tmp_path, "SELECT name, furthest_stage FROM clients ORDER BY name"
+                          ) == [("Ann Lee", "purchase"), ("Bob Ray", "awareness"),
+                                ("Cy Tan", "awareness")]

@@ -729,6 +729,8 @@ def resolve_stages(out: pd.DataFrame, kind: str, stage_map: dict[str, str]) -> d
     # A client list's status column is its stage column when it has no other: its values
     # no alias knows wait to be mapped, as a stage column's do.
     status_is_stage = kind == "clients" and not len(stage_cells)
+    if kind == "clients":        # "Booked" on a client list: hired (yours still win)
+        stage_map = {**hired_words([*stage_cells, *status_cells]), **stage_map}
     spelled: dict[str, str] = {}        # normalised unknown value -> its first spelling
     cache: dict = {}
     read = np.empty((len(distinct), 4), dtype=object)   # stage, outcome, won, status kept
@@ -762,6 +764,28 @@ def resolve_stages(out: pd.DataFrame, kind: str, stage_map: dict[str, str]) -> d
     out["_outcome"] = pd.Series(read[inverse, 1], index=out.index, dtype=object)
     out["_won"] = pd.Series(read[inverse, 2].astype(bool), index=out.index, dtype=bool)
     return {k: v for k, v in unknown.items() if v}
+
+
+# A client list's stage or status words that say the client hired the business (a wedding
+# supplier's, a photographer's "Booked"). On an appointment list, a booking is an
+# appointment still to come (stages.BOOKED_STATUSES): these are read on client lists only.
+_HIRED = frozenset(normalise_value(w) for w in (
+    "booked", "booking confirmed", "confirmed booking", "hired", "deposit received"))
+# "Confirmed" says hired beside those words or an enquiry's (not on a mailing list, where
+# an address is confirmed).
+_BOOKING_LIST = _HIRED | frozenset(normalise_value(w) for w in (
+    "deposit paid", "retainer paid", "enquiry", "inquiry", "new enquiry", "new inquiry"))
+
+
+def hired_words(cells) -> dict[str, str]:
+    """A client list's stage map of the words that say hired (``_HIRED``; "Confirmed"
+    where the list also says one of ``_BOOKING_LIST``), for the distinct ``cells`` of its
+    stage and status columns."""
+    found = {normalise_value(cell) for cell in cells}
+    hired = found & _HIRED
+    if "confirmed" in found and found & _BOOKING_LIST:
+        hired.add("confirmed")
+    return dict.fromkeys(hired, "purchase")
 
 
 def resolve_kinds(out, plan, frame, raw, columns_for, stage_map=None) -> list[str]:
