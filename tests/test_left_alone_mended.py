@@ -267,3 +267,24 @@ def test_a_project_tools_job_lead_and_archived(tmp_path):
     assert workspace_rows(tmp_path, "SELECT name, furthest_stage FROM clients ORDER BY name"
                           ) == [("Ann Lee", "purchase"), ("Bob Ray", "awareness"),
                                 ("Cy Tan", "awareness")]
+
+
+def test_a_complaints_logs_refunds_are_read(tmp_path):
+    """A shop's complaints log: Ann (late delivery, £20 back) and Bob (wrong size, £15
+    back) complained; the staff room leak names no client and makes none. 3 complaints,
+    2 refunds of 35 beside them; 2 clients, who had bought (a refund says so)."""
+    found = cli_import_text(tmp_path, "complaints.csv", (
+        "Date,Client,Complaint,Refund (£)\n"
+        "2024-03-01,Ann Lee,Late delivery,20\n"
+        "2024-03-05,,Staff room leak,\n"
+        "2024-03-09,Bob Ray,Wrong size,15\n"))
+    assert ("2 complaints with money gone back in 'Refund (£)' were given a refund beside "
+            "them, of that money (35.00 in all).") in found["notes"]
+    assert kind_totals(tmp_path, "complaint") == (3, None)
+    assert workspace_rows(tmp_path, "SELECT c.name, e.amount, e.date FROM events e JOIN "
+                                    "clients c ON c.rowid = e.client_ref WHERE e.kind = "
+                                    "'refund' ORDER BY e.date") == [
+        ("Ann Lee", 20.0, "2024-03-01"), ("Bob Ray", 15.0, "2024-03-09")]
+    assert workspace_rows(tmp_path, "SELECT name FROM clients ORDER BY name") == [
+        ("Ann Lee",), ("Bob Ray",)]
+    assert cli_funnel(tmp_path) == [2, 2, 2, 0, 0]

@@ -344,10 +344,37 @@ def _money_gone_back(rows: pd.DataFrame, frame: pd.DataFrame,
             back = amount.abs().where(flags.eq(True))
         elif back.isna().all() and dates.notna().any() and not not_dates.any():
             back, dated = amount.abs().where(dates.notna()), dates    # "Refunded": its day
-        rows = _refunds_of(rows, back)
+        rows = _refunds_beside(_refunds_of(rows, back), back, dated)
     if dated is not None and "_refunded_order" in rows:
         rows["_refund_date"] = dated.where(rows["_refunded_order"].notna())
     return rows
+
+
+def _refunds_beside(rows: pd.DataFrame, back: pd.Series, dated: pd.Series | None
+                    ) -> pd.DataFrame:
+    """A row that is no sale (a complaint, a cancelled booking, a contact) with money gone
+    back in its refund column (a complaints log's "Refund (£)") has a refund beside it, of
+    that money, on the day the sheet says it went back or else the row's."""
+    beside = back.reindex(rows.index).gt(0) & ~rows["kind"].isin(["purchase", "refund", "won"])
+    if not beside.any():
+        return rows
+    refunds = rows[beside].assign(kind="refund", amount=back[beside], _beside=rows["kind"])
+    if dated is not None and "date" in rows:
+        refunds["date"] = dated[beside].where(dated[beside].notna(), refunds["date"])
+    return pd.concat([rows, refunds.drop(columns=["_refunded_order"], errors="ignore")],
+                     ignore_index=True)
+
+
+def _refunds_beside_said(rows: pd.DataFrame, frame: pd.DataFrame,
+                         mapping: dict[str, str | None]) -> list[str]:
+    """What the import says of the refunds put beside rows that are no sale (and the
+    marker column dropped from ``rows``, in place)."""
+    of = rows.pop("_beside").dropna()
+    kinds = listed([counted(n, str(k).replace("_", " ")) for k, n in of.value_counts().items()])
+    said = _unmapped(mapping, _REFUNDED_AMOUNT)
+    return [f"{kinds} with money gone back in '{said}' {was(len(of))} given a refund beside "
+            f"{'it' if len(of) == 1 else 'them'}, of that money "
+            f"({amounts_of(rows.loc[of.index]).sum():,.2f} in all)."]
 
 
 def _refunds_of(rows: pd.DataFrame, back: pd.Series) -> pd.DataFrame:
@@ -1178,6 +1205,8 @@ def prepare_sheet(plan: SheetPlan, *, stage_map: dict[str, str] | None = None,
                      and "was read as a referral, because" not in n]           # said)
         notes += said
         rows = _money_gone_back(rows, frame, plan.mapping, day_first)
+        if "_beside" in rows:
+            notes += _refunds_beside_said(rows, frame, plan.mapping)
     if profile is None and "_refunded_order" in rows:
         rows, said = _refunded_orders(rows)
         notes += said
