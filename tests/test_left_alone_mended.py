@@ -288,3 +288,29 @@ def test_a_complaints_logs_refunds_are_read(tmp_path):
     assert workspace_rows(tmp_path, "SELECT name FROM clients ORDER BY name") == [
         ("Ann Lee",), ("Bob Ray",)]
     assert cli_funnel(tmp_path) == [2, 2, 2, 0, 0]
+
+
+def test_a_package_price_on_every_session_is_paid_once(tmp_path):
+    """A trainer's sessions: Ann's package of 300 written on each of her 3 sessions, Bob's
+    on his 1, then Ann's second package at 350: 300 + 300 + 350 = 950, not 300 x 4 + 350 =
+    1,550. Every session marked paid stays a visit of hers (4 purchases for Ann)."""
+    found = cli_import_text(tmp_path, "sessions.csv", (
+        "Date,Client,Session,Package price,Paid\n"
+        "2024-03-01,Ann Lee,Session 1,300,Y\n"
+        "2024-03-02,Bob Ray,Session 1,300,Y\n"
+        "2024-03-08,Ann Lee,Session 2,300,Y\n"
+        "2024-03-15,Ann Lee,Session 3,300,Y\n"
+        "2024-03-22,Ann Lee,Session 1,350,Y\n"))
+    assert ("2 rows repeating the client's package price in 'Package price' were read as "
+            "sessions of a package paid once (no amount of their own).") in found["notes"]
+    assert kind_totals(tmp_path, "purchase") == (5, 950.0)
+
+
+def test_a_price_on_every_class_is_each_class(tmp_path):
+    """A "Price" is each row's own: Ann's three drop-in classes at 20 are 60."""
+    cli_import_text(tmp_path, "classes.csv", (
+        "Date,Client,Class,Price,Paid\n"
+        "2024-03-01,Ann Lee,Yoga,20,Y\n"
+        "2024-03-08,Ann Lee,Yoga,20,Y\n"
+        "2024-03-15,Ann Lee,Yoga,20,Y\n"))
+    assert kind_totals(tmp_path, "purchase") == (3, 60.0)

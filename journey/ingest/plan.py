@@ -726,6 +726,33 @@ def _same_clients_below(out: pd.DataFrame, merged: np.ndarray) -> np.ndarray:
     return (~own & who.eq(first)).to_numpy()
 
 
+# An amount header naming the price of a package or course of sessions, not of a row.
+_PACKAGE = re.compile(r"^(?:package|course)(?:price|fee|cost)$")
+
+
+def _package_paid_once(out: pd.DataFrame, header: str) -> list[str]:
+    """A package's price written again on each of its sessions' rows ("Package price" 300
+    on Ann's sessions 1, 2 and 3) is paid once: on the client's first row; a later row of
+    theirs that repeats the price of the row before it is a session of that package and
+    has no amount of its own (as a price merged over a client's sessions). A new price is
+    a new package. (Not a "Price" header: each row's own.) Returns a note."""
+    if not _PACKAGE.match(normalise_header(header)) or out["amount"].isna().all():
+        return []
+    who = pd.Series("", index=out.index, dtype=object)
+    for column in ("client_id", "email", "name"):
+        if column in out:
+            who = who + "\x1f" + out[column].map(name_key).fillna("")
+    amount = amounts_of(out)
+    again = amount.notna() & amount.eq(amount.groupby(who).shift()) & who.ne("")
+    if not again.any():
+        return []
+    out.loc[again, "amount"] = None
+    count = int(again.sum())
+    return [f"{counted(count, 'row')} repeating the client's package price in '{header}' "
+            f"{was(count)} read as sessions of a package paid once (no amount of "
+            f"{'its' if count == 1 else 'their'} own)."]
+
+
 _PART_PAID = {normalise_header(w) for w in ("part", "partial", "partly", "part paid",
                                              "partly paid", "partially paid", "parcial")}
 
@@ -1071,6 +1098,7 @@ def prepare_sheet(plan: SheetPlan, *, stage_map: dict[str, str] | None = None,
         for header in columns_for.get("amount", []):    # sessions: paid once, on the first
             if header in raw.merged_rows:
                 out.loc[_same_clients_below(out, raw.merged_rows[header]), "amount"] = None
+        notes += _package_paid_once(out, columns_for["amount"][0])
     if "email" in out:         # "Jane Doe (jane@acme.com)": the address, and a name
         out["email"], named = values.split_named_addresses(out["email"])
         if named.notna().any():     # the person's, and the client's where none is given
