@@ -813,6 +813,8 @@ _DESCRIBED = re.compile(r"^(?:item|items|product|service|particulars|lineitem|"
                         r"itemdescription|itemname|productname|what)$")
 _REFUND_SAID = r"(?i)^\W*(?:refund(?:ed)?|reembolso|remboursement|r(?:ü|u)ckerstattung|rimborso|" \
                r"terugbetaling)(?:\W|$)"
+_REFUND_STEMS = (b"refund", b"reembolso", b"remboursement", b"ckerstattung", b"rimborso",
+                 b"terugbetaling")
 
 
 def _refunds_described(out: pd.DataFrame, frame: pd.DataFrame,
@@ -829,10 +831,19 @@ def _refunds_described(out: pd.DataFrame, frame: pd.DataFrame,
         return []
     found = pd.Series(False, index=out.index)
     for _, column in texts:
-        cells = pa.array(values.parse_text(column, stripped=True)[0].to_numpy(dtype=object),
-                         pa.string())
-        found |= pc.fill_null(pc.match_substring_regex(cells, _REFUND_SAID), False
-                              ).to_numpy(zero_copy_only=False)
+        try:
+            cells = pa.array(column, from_pandas=True)
+        except (pa.ArrowInvalid, pa.ArrowTypeError):        # (numbers among the texts)
+            cells = None
+        if isinstance(cells, pa.ChunkedArray):
+            cells = cells.combine_chunks()
+        if cells is None or cells.type != pa.string():
+            cells = pa.array(values.parse_text(column)[0].to_numpy(dtype=object), pa.string())
+        data = cells.buffers()[2]          # (a quick look first: no such word, no scan)
+        written = data.to_pybytes().lower() if data is not None else b""
+        if any(stem in written for stem in _REFUND_STEMS):
+            found |= pc.fill_null(pc.match_substring_regex(cells, _REFUND_SAID), False
+                                  ).to_numpy(zero_copy_only=False)
     found &= bought
     if not found.any():
         return []
