@@ -83,7 +83,7 @@ _ALIAS_WORDS = {
     "purchase": "purchase, purchased, conversion, converted, won, closed won, closedwon, "
                 "customer, sale, sold, buyer, paid, joined, onboarded, onboarding, client, "
                 "signed, deal won, first purchase, current customer, completed, complete, "
-                "retainer paid, deposit paid, proposal signed, contract signed, "
+                "retainer paid, deposit paid, proposal signed, contract signed, job, booked job, "
                 "auftrag erteilt, beauftragt, neukunde, ganada, gagnee, ganha, "
                 "ganado, cerrado ganado, venta, vendido, cliente, comprado, firmado, gagne, "
                 "affaire gagnee, fechado ganho, "

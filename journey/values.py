@@ -54,7 +54,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from .text import counted, listed, was, without_accents
+from .text import counted, listed, match_key, was, without_accents
 
 __all__ = ["parse_number", "parse_money", "read_money", "parse_percent", "parse_count",
            "parse_score", "parse_bool", "parse_dates", "parse_text", "to_sql_value", "placeholder_dates",
@@ -1158,21 +1158,41 @@ NAMED_ADDRESS = re.compile(r"^\s*([^<>()@]*?)\s*[<(]\s*([^@\s,;<>()]+@[^@\s,;<>(
                            r"\s*[>)]\s*$")
 
 
+# An address with a note after it: "jane@acme.com (work)", "jane@acme.com [old]".
+NOTED_ADDRESS = re.compile(r"^\s*([^@\s,;<>()]+@[^@\s,;<>()]+\.[^@\s,;<>()\[\]]+)"
+                           r"\s*[(\[][^()\[\]@]*[)\]]\s*$")
+# What a shared mailbox is labelled before its address ("Accounts (ann@acme.com)"): a
+# department's, no person's name.
+MAILBOX_LABELS = frozenset(match_key(w) for w in (
+    "accounts", "account", "accounts payable", "accounts receivable", "accounts dept",
+    "accounts department", "billing", "invoices", "invoicing", "payments", "finance", "admin",
+    "administration", "office", "info", "information", "enquiries", "inquiries", "sales",
+    "support", "help", "helpdesk", "hello", "team", "reception", "bookings", "orders",
+    "contact", "general", "noreply", "no reply", "work", "home", "personal", "main", "other"))
+
+
 def split_named_addresses(s: pd.Series) -> tuple[pd.Series, pd.Series]:
     """Each cell's e-mail address and the name before it ("Jane Doe (jane@acme.com)" ->
-    "jane@acme.com", "Jane Doe"); a cell of an address alone keeps it, with no name. (A
-    column with no "<" or "(" in it is given back at once.)"""
+    "jane@acme.com", "Jane Doe"); a cell of an address alone keeps it, with no name, and
+    so does one with a note after it ("jane@acme.com (work)"). A shared mailbox's label
+    ("Accounts (jane@acme.com)", ``MAILBOX_LABELS``) is no one's name. (A column with no
+    "<", "(" or "[" in it is given back at once.)"""
     try:
         cells = pa.array(s.to_numpy(dtype=object), type=pa.string(), from_pandas=True)
-        if not (_anywhere(cells, "<") or _anywhere(cells, "(")):
+        data = cells.buffers()[2]       # (as _anywhere does, the buffer copied once)
+        written = data.to_pybytes() if data is not None else b""
+        if not any(mark in written for mark in (b"<", b"(", b"[")):
             return s, pd.Series([None] * len(s), index=s.index, dtype=object)
     except (pa.ArrowInvalid, pa.ArrowTypeError):     # (cells that are no text: look at all)
         pass
     text = s.where(s.map(type).eq(str))
     parts = text.str.extract(NAMED_ADDRESS)
-    addresses = parts[1].where(parts[1].notna(), s)
+    noted = text.str.extract(NOTED_ADDRESS)[0]
+    addresses = parts[1].where(parts[1].notna(), noted.where(noted.notna(), s))
     names = parts[0].where(parts[0].fillna("").str.strip().ne(""))
-    return addresses.astype(object), names.astype(object)
+    labels = names.notna()
+    labels[labels] = names[labels].map(match_key).isin(MAILBOX_LABELS)
+    return addresses.astype(object), names.where(~labels).astype(object)
 
 
 def parse_text(s: pd.Series, stripped: bool = False) -> tuple[pd.Series, pd.Series]:

@@ -22,6 +22,8 @@ from typing import Callable
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 from sqlite_utils import Database
 
 from .. import values
@@ -47,6 +49,7 @@ from .understand import (
     detect_kind, extra_json, guess_sheet_mapping, headers_key, is_blank, looks_mismapped,
     DEAL_VALUE, kind_named, refine_mapping, resolve_kinds, resolve_stages, skip_guides,
     stand_ins_and_totals, workshop_kind)
+from .understand import PAID_FLAG, ratings_not_money
 
 # The importer of each workshop sheet kind: ``fn(db, raw, import_id) -> SheetSave``. It runs
 # inside the import's transaction and records every row it writes with
@@ -179,6 +182,8 @@ def _plan_sheet(db, filename, raw, kind, overrides, set_values, checksum) -> She
         refined = refine_mapping(raw, mapping, sheet_kind, chosen=chosen, known_ids=known_ids,
                                  measured=measured)
         mapping = refined.mapping
+    if profile is None and sheet_kind == "events":
+        refined.said += ratings_not_money(mapping, raw.name, filename, set_values, chosen)
     allowed = fields_for(sheet_kind) if sheet_kind in ("clients", "events") else set()
     for header, target in mapping.items():
         if target is not None and target not in allowed:
@@ -339,10 +344,37 @@ def _money_gone_back(rows: pd.DataFrame, frame: pd.DataFrame,
             back = amount.abs().where(flags.eq(True))
         elif back.isna().all() and dates.notna().any() and not not_dates.any():
             back, dated = amount.abs().where(dates.notna()), dates    # "Refunded": its day
-        rows = _refunds_of(rows, back)
+        rows = _refunds_beside(_refunds_of(rows, back), back, dated)
     if dated is not None and "_refunded_order" in rows:
         rows["_refund_date"] = dated.where(rows["_refunded_order"].notna())
     return rows
+
+
+def _refunds_beside(rows: pd.DataFrame, back: pd.Series, dated: pd.Series | None
+                    ) -> pd.DataFrame:
+    """A row that is no sale (a complaint, a cancelled booking, a contact) with money gone
+    back in its refund column (a complaints log's "Refund (£)") has a refund beside it, of
+    that money, on the day the sheet says it went back or else the row's."""
+    beside = back.reindex(rows.index).gt(0) & ~rows["kind"].isin(["purchase", "refund", "won"])
+    if not beside.any():
+        return rows
+    refunds = rows[beside].assign(kind="refund", amount=back[beside], _beside=rows["kind"])
+    if dated is not None and "date" in rows:
+        refunds["date"] = dated[beside].where(dated[beside].notna(), refunds["date"])
+    return pd.concat([rows, refunds.drop(columns=["_refunded_order"], errors="ignore")],
+                     ignore_index=True)
+
+
+def _refunds_beside_said(rows: pd.DataFrame, frame: pd.DataFrame,
+                         mapping: dict[str, str | None]) -> list[str]:
+    """What the import says of the refunds put beside rows that are no sale (and the
+    marker column dropped from ``rows``, in place)."""
+    of = rows.pop("_beside").dropna()
+    kinds = listed([counted(n, str(k).replace("_", " ")) for k, n in of.value_counts().items()])
+    said = _unmapped(mapping, _REFUNDED_AMOUNT)
+    return [f"{kinds} with money gone back in '{said}' {was(len(of))} given a refund beside "
+            f"{'it' if len(of) == 1 else 'them'}, of that money "
+            f"({amounts_of(rows.loc[of.index]).sum():,.2f} in all)."]
 
 
 def _refunds_of(rows: pd.DataFrame, back: pd.Series) -> pd.DataFrame:
@@ -394,6 +426,69 @@ def _refunded_orders(rows: pd.DataFrame) -> tuple[pd.DataFrame, list[str]]:
                 + " no amount)" if partly else "") + ".")
     both = pd.concat([refunds, purchases], ignore_index=True)
     return both.drop(columns=["_refund_amount", "_refund_date"], errors="ignore"), [note]
+
+
+# A column naming who sent each row's client ("Referred by", "Referrer"), and what such a
+# column may say instead of a person: how the client found the business (its channel).
+_REFERRED_BY = re.compile(r"^(?:referredby|referrer|referrername|referredfrom|recommendedby|"
+                          r"referralfrom|introducedby)$")
+_NOT_REFERRERS = frozenset(normalise_header(w) for w in (
+    "google", "instagram", "facebook", "tiktok", "linkedin", "youtube", "pinterest", "yelp",
+    "website", "web", "online", "internet", "search", "social media", "advert", "ad", "ads",
+    "flyer", "leaflet", "newspaper", "radio", "walk in", "walked in", "word of mouth",
+    "friend", "a friend", "family", "self", "none", "n/a", "unknown", "other", "event",
+    "show", "fair", "email", "newsletter", "directory"))
+
+
+def _referrers_credited(rows: pd.DataFrame, frame: pd.DataFrame,
+                        mapping: dict[str, str | None], has_kind: bool
+                        ) -> tuple[pd.DataFrame, list[str]]:
+    """A referral log ("New client", "Referred by", "Date"): each row is its client's
+    first contact, come by referral (the channel, where none is given), and the person who
+    referred them is credited with a referral (advocacy) on that day, matched by name (or
+    by the e-mail of a row of theirs). A row named a referral by the sheet's name alone is
+    the referred client's contact, not a referral of theirs. A referrer cell that names a
+    channel ("Instagram", "Word of mouth") is the row's channel, no one's referral.
+    Returns the rows and a note."""
+    said = _unmapped(mapping, _REFERRED_BY)
+    if said is None or "name" not in rows or rows.empty:
+        return rows, []
+    referrer = values.parse_text(frame.loc[rows.index, said], stripped=True)[0]
+    keys = referrer.map(name_key)
+    channel_said = keys.map(normalise_header).isin(_NOT_REFERRERS) & referrer.notna()
+    credited = referrer.notna() & ~channel_said & keys.ne(rows["name"].map(name_key))
+    if not (credited | channel_said).any():
+        return rows, []
+    rows = rows.copy()
+    channel = column_or_blank(rows, "channel")
+    rows["channel"] = channel.where(channel.notna() | ~credited, "Referral").where(
+        channel.notna() | ~channel_said, referrer)
+    notes = []
+    referred = (credited | channel_said) & rows["kind"].eq("referral") & (not has_kind)
+    if referred.any():            # ("referrals.xlsx": the rows are the referred, not theirs)
+        rows.loc[referred, "kind"] = "contact"
+        count = int(referred.sum())
+        notes.append(f"{counted(count, 'row')} of the referral log {was(count)} read as "
+                     f"{'the referred client' if count == 1 else 'the referred clients'}' "
+                     "first contacts, not as referrals of their own.")
+    if not credited.any():
+        return rows, notes
+    given = rows.loc[credited]
+    referrals = pd.DataFrame({"name": referrer[credited], "kind": "referral",
+                              "note": "referred " + given["name"].fillna("").astype(str),
+                              "_row": given["_row"]}, index=given.index)
+    if "date" in rows:
+        referrals["date"] = given["date"]
+    if "client_id" in rows:       # a referrer who is a client of the sheet: their ID
+        ids = rows.dropna(subset=["client_id"]).drop_duplicates("name")
+        referrals["client_id"] = keys[credited].map(
+            dict(zip(ids["name"].map(name_key), ids["client_id"])))
+    count = int(credited.sum())
+    people = referrer[credited].map(name_key).nunique()
+    return pd.concat([rows, referrals], ignore_index=True), notes + [
+        f"{counted(count, 'row')} in '{said}' name who referred the row's client: "
+        f"{counted(people, 'client')} credited with {counted(count, 'referral')} "
+        "(advocacy); the referred clients' channel is Referral where none is given."]
 
 
 # The cells left empty that a note names, at most.
@@ -560,16 +655,15 @@ def _flagged_cancellations(out: pd.DataFrame, frame: pd.DataFrame,
             f"{'a cancellation, not a sale' if count == 1 else 'cancellations, not sales'}."]
 
 
-# A column of yes or no saying whether each row was paid ("Paid?", "Pagado", "Bezahlt").
-_PAID_FLAG = re.compile(r"^(?:is)?(?:paid|paidyn|paymentreceived|pagado|pagada|paye|payee|"
-                        r"bezahlt|pago|betaald|pagato|pagata)$")
+_PAID_FLAG = PAID_FLAG          # (understand: "Paid?", "Pagado", "Bezahlt")
 
 
 def _paid_flags(out: pd.DataFrame, frame: pd.DataFrame, mapping: dict[str, str | None],
                 merged_rows: dict[str, np.ndarray]) -> list[str]:
     """Rows with no kind of their own that a yes/no column says were not paid ("Paid?" N,
     "Pagado" No, ❌) are contacts, not sales, whatever the sheet's rows are; those it says
-    were paid (or partly: "Part") are purchases; a "void" one is a cancellation. A row whose
+    were paid (or partly: "Part") are purchases, and so are those marked "x" in a column of
+    x or blank (a hand-kept tick); a "void" one is a cancellation. A row whose
     status says what happened, or whose amount is 0 or less, is left to them, and so is a
     row that has the cell only as part of a range merged over several rows. Not a column
     with other words in it. Returns notes."""
@@ -586,6 +680,8 @@ def _paid_flags(out: pd.DataFrame, frame: pd.DataFrame, mapping: dict[str, str |
                          "contact" if flag is False else
                          status if status in ("purchase", "contact", "cancellation")
                          else None)
+    if kind_of and {normalise_header(cell) for cell in kind_of} == {"x"}:
+        kind_of = dict.fromkeys(kind_of, "purchase")   # x or blank: x is the tick
     if not kind_of or None in kind_of.values():    # not a column of yes and no
         return []
     kinds = column_or_blank(out, "kind")
@@ -628,6 +724,33 @@ def _same_clients_below(out: pd.DataFrame, merged: np.ndarray) -> np.ndarray:
             who = who + "\x1f" + out[column].map(name_key).fillna("")
     first = who.where(own).groupby(own.cumsum()).transform("first")
     return (~own & who.eq(first)).to_numpy()
+
+
+# An amount header naming the price of a package or course of sessions, not of a row.
+_PACKAGE = re.compile(r"^(?:package|course)(?:price|fee|cost)$")
+
+
+def _package_paid_once(out: pd.DataFrame, header: str) -> list[str]:
+    """A package's price written again on each of its sessions' rows ("Package price" 300
+    on Ann's sessions 1, 2 and 3) is paid once: on the client's first row; a later row of
+    theirs that repeats the price of the row before it is a session of that package and
+    has no amount of its own (as a price merged over a client's sessions). A new price is
+    a new package. (Not a "Price" header: each row's own.) Returns a note."""
+    if not _PACKAGE.match(normalise_header(header)) or out["amount"].isna().all():
+        return []
+    who = pd.Series("", index=out.index, dtype=object)
+    for column in ("client_id", "email", "name"):
+        if column in out:
+            who = who + "\x1f" + out[column].map(name_key).fillna("")
+    amount = amounts_of(out)
+    again = amount.notna() & amount.eq(amount.groupby(who).shift()) & who.ne("")
+    if not again.any():
+        return []
+    out.loc[again, "amount"] = None
+    count = int(again.sum())
+    return [f"{counted(count, 'row')} repeating the client's package price in '{header}' "
+            f"{was(count)} read as sessions of a package paid once (no amount of "
+            f"{'its' if count == 1 else 'their'} own)."]
 
 
 _PART_PAID = {normalise_header(w) for w in ("part", "partial", "partly", "part paid",
@@ -682,6 +805,54 @@ def _tagged_kinds(out: pd.DataFrame, frame: pd.DataFrame, mapping: dict[str, str
     count = int(found.notna().sum())
     return [f"{counted(count, 'row')} tagged with what happened in '{said}' "
             f"{was(count)} read as such: {listed}."]
+
+
+# A column describing what each row was for ("Item", "Product"; a "Description" is the
+# note), and a description that says the row is money going back ("Refund - logo design").
+_DESCRIBED = re.compile(r"^(?:item|items|product|service|particulars|lineitem|"
+                        r"itemdescription|itemname|productname|what)$")
+_REFUND_SAID = r"(?i)^\W*(?:refund(?:ed)?|reembolso|remboursement|r(?:ü|u)ckerstattung|rimborso|" \
+               r"terugbetaling)(?:\W|$)"
+_REFUND_STEMS = (b"refund", b"reembolso", b"remboursement", b"ckerstattung", b"rimborso",
+                 b"terugbetaling")
+
+
+def _refunds_described(out: pd.DataFrame, frame: pd.DataFrame,
+                       mapping: dict[str, str | None]) -> list[str]:
+    """On a sheet with no kind column, a purchase (paid, or a sale by the sheet's name)
+    whose description begins with "Refund" ("Refund - logo design"; not "Refundable
+    deposit") is money going back: a refund, not a sale. Returns a note."""
+    said = _unmapped(mapping, _DESCRIBED)
+    texts = [(h, out["note"]) for h in [next((h for h, f in mapping.items() if f == "note"),
+                                             None)] if h and "note" in out]
+    texts += [(said, frame[said])] if said else []
+    bought = out["kind"].eq("purchase")
+    if not texts or not bought.any():
+        return []
+    found = pd.Series(False, index=out.index)
+    for _, column in texts:
+        try:
+            cells = pa.array(column, from_pandas=True)
+        except (pa.ArrowInvalid, pa.ArrowTypeError):        # (numbers among the texts)
+            cells = None
+        if isinstance(cells, pa.ChunkedArray):
+            cells = cells.combine_chunks()
+        if cells is None or cells.type != pa.string():
+            cells = pa.array(values.parse_text(column)[0].to_numpy(dtype=object), pa.string())
+        data = cells.buffers()[2]          # (a quick look first: no such word, no scan)
+        written = data.to_pybytes().lower() if data is not None else b""
+        if any(stem in written for stem in _REFUND_STEMS):
+            found |= pc.fill_null(pc.match_substring_regex(cells, _REFUND_SAID), False
+                                  ).to_numpy(zero_copy_only=False)
+    found &= bought
+    if not found.any():
+        return []
+    out.loc[found, "kind"] = "refund"
+    count = int(found.sum())
+    return [f"{counted(count, 'row')} whose {' or '.join(repr(h) for h, _ in texts)} begins "
+            f"with 'Refund' {was(count)} read as "
+            f"{'a refund (money going back)' if count == 1 else 'refunds (money going back)'}"
+            ", not a sale."]
 
 
 # A column saying which currency each amount is in ("Currency", "Moneda", "Devise").
@@ -938,6 +1109,7 @@ def prepare_sheet(plan: SheetPlan, *, stage_map: dict[str, str] | None = None,
         for header in columns_for.get("amount", []):    # sessions: paid once, on the first
             if header in raw.merged_rows:
                 out.loc[_same_clients_below(out, raw.merged_rows[header]), "amount"] = None
+        notes += _package_paid_once(out, columns_for["amount"][0])
     if "email" in out:         # "Jane Doe (jane@acme.com)": the address, and a name
         out["email"], named = values.split_named_addresses(out["email"])
         if named.notna().any():     # the person's, and the client's where none is given
@@ -1034,6 +1206,8 @@ def prepare_sheet(plan: SheetPlan, *, stage_map: dict[str, str] | None = None,
             notes += said
             if "kind" not in plan.set_values:
                 notes += _tagged_kinds(out, frame, plan.mapping, ~totals)
+                if "kind" not in columns_for:
+                    notes += _refunds_described(out, frame, plan.mapping)
     if plan.kind == "clients":
         no_key = is_blank(out, "client_id") & is_blank(out, "name")
         where, why = "client ID or name", ("the row has no client ID or name, so it cannot be "
@@ -1064,7 +1238,14 @@ def prepare_sheet(plan: SheetPlan, *, stage_map: dict[str, str] | None = None,
     rejected |= totals
     rows = out[~rejected]
     if profile is None and plan.kind == "events":
+        rows, said = _referrers_credited(rows, frame, plan.mapping, "kind" in columns_for)
+        if said and said[0].endswith("not as referrals of their own."):   # (not as the
+            notes = [n for n in notes if "were read as referrals, because" not in n   # name
+                     and "was read as a referral, because" not in n]           # said)
+        notes += said
         rows = _money_gone_back(rows, frame, plan.mapping, day_first)
+        if "_beside" in rows:
+            notes += _refunds_beside_said(rows, frame, plan.mapping)
     if profile is None and "_refunded_order" in rows:
         rows, said = _refunded_orders(rows)
         notes += said

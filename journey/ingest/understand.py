@@ -108,7 +108,9 @@ def detect_kind(raw: RawSheet, mapping: dict[str, str | None], sheet_name: str =
     ID when the sheet has one (two clients may share a name), else the name. With unique
     keys, a sheet whose name says its rows are people ("Leads") holds clients, unless it
     has a kind, an order ID, or both a date and an amount; so does a sheet with no date,
-    kind or order ID (its amounts are each client's total); another is events when it has
+    kind or order ID (its amounts are each client's total), unless a yes/no column says
+    whether each row was paid ("Paid": ``paid_flag``), which with an amount makes events;
+    another is events when it has
     more of the fields that only events have and that say something happened (date, kind,
     amount, order ID) than client-only fields (an e-mail that is the key counts as one): a
     client list with a notes or reason column stays a client list.
@@ -117,6 +119,8 @@ def detect_kind(raw: RawSheet, mapping: dict[str, str | None], sheet_name: str =
     itemised = _itemised(mapping, sheet_name, file_name)
     people = _names_people(sheet_name)         # "Leads": a date is when each came in
     happened = fields & HAPPENED_FIELDS - ({"date"} if people else set())
+    paid = paid_flag(raw, mapping) is not None   # "Paid" Y or N: each row was paid, or not
+    happened |= {"paid"} if paid else set()
     keys = [h for h, f in mapping.items() if f in ("client_id", "name")]
     if not keys:
         # A sheet or file name ("Returns", "orders-2026.xlsx") makes events only of a sheet
@@ -142,16 +146,34 @@ def detect_kind(raw: RawSheet, mapping: dict[str, str | None], sheet_name: str =
     if (people and not fields & {"kind", "order_id"}
             and not {"date", "amount"} <= fields):
         return "clients"         # "Leads" with the date each came in, "Kunden" with a total
-    if not fields & {"date", "kind", "order_id"} and not any(
+    if not fields & {"date", "kind", "order_id"} and not paid and not any(
             field is None and measure(raw.frame[header]).is_date
             for header, field in mapping.items()):
         return "clients"         # one row each, amounts and no dates: each client's total
-    event_score = len(fields & EVENT_ONLY & HAPPENED_FIELDS)
+    if paid and fields & {"amount", "revenue_current"}:
+        return "events"          # each row's amount, paid or not: a job or an invoice
+    event_score = len(fields & EVENT_ONLY & HAPPENED_FIELDS) + paid
     client_score = len(fields & CLIENT_ONLY) + key_from_email
     return "events" if event_score > client_score else "clients"
 
 
 HAPPENED_FIELDS = frozenset({"date", "kind", "amount", "order_id"})
+# A column of yes or no saying whether each row was paid ("Paid?", "Pagado", "Bezahlt").
+PAID_FLAG = re.compile(r"^(?:is)?(?:paid|paidyn|paymentreceived|pagado|pagada|paye|payee|"
+                       r"bezahlt|pago|betaald|pagato|pagata)$")
+
+
+def paid_flag(raw: RawSheet, mapping: dict[str, str | None]) -> str | None:
+    """The column no field holds whose header says paid (``PAID_FLAG``) and whose values
+    are yes or no (or "x": a tick), if the sheet has one: its rows were each paid or not.
+    (A "Paid" column of amounts is no such column.)"""
+    header = next((h for h, f in mapping.items()
+                   if not f and PAID_FLAG.match(normalise_header(h))), None)
+    if header is None:
+        return None
+    cells = pd.Series(raw.frame[header].dropna().unique(), dtype=object)
+    cells = cells[cells.map(normalise_header) != "x"]
+    return header if len(cells) < 1000 and not values.parse_bool(cells)[1].any() else None
 # A sheet with no date, kind, amount or order ID whose keys repeat on at most this share of
 # its rows (one in ten) is a client list with a few clients listed twice, not events.
 FEW_REPEATS = 0.1
@@ -199,7 +221,8 @@ def guess_sheet_mapping(headers: list[str], kind: str,
     brought, its amount, unless it is the client's whole ("Lifetime value"). Not while the
     kind is being guessed: "Revenue" on a client list would look like an event. Beside a
     quantity, an event's amount is a line's total, else its price per unit
-    (``journey.ingest.line_amounts.map_unit_price``)."""
+    (``journey.ingest.line_amounts.map_unit_price``). A "Who" column is the name only where
+    no other column is."""
     allowed = fields_for(kind) if kind in ("clients", "events") else set()
     mapping = {}
     for header in headers:
@@ -212,14 +235,40 @@ def guess_sheet_mapping(headers: list[str], kind: str,
         elif kind == "events" and found == "stage" and named in _A_CLIENTS_TYPE:
             found = None            # on a log, "Contact type" is Phone or Email, no stage
         mapping[header] = found if found in allowed else None
+    who = [h for h, f in mapping.items() if f == "name" and normalise_header(h) in _WHO]
+    if who and len(who) < list(mapping.values()).count("name"):
+        mapping.update(dict.fromkeys(who))   # beside "Client": who of ours dealt with it
     if kind == "events" and kind_decided:
         mapping = map_unit_price(mapping)
     return mapping
 
 
+# A hand-kept log's "Who": the client's name, unless another column names the client.
+_WHO = frozenset({"who"})
+
+
 # An amount header that is a review's rating ("Stars"), not money; one that is a deal's
 # value to come; a client's revenue that is its whole, never one event's.
 _RATING = re.compile(r"star|rating")
+
+
+def ratings_not_money(mapping: dict[str, str | None], sheet: str, file: str,
+                      set_values: dict[str, str], chosen: set[str]) -> list[str]:
+    """A "Rating" or "Stars" column is a review's stars (kept as its amount) only where the
+    rows are reviews or survey answers: the sheet or its file is named so, every row is set
+    to be one, or a kind column may say so. Elsewhere (a job log's 1-5 rating of the work)
+    it is a score, not money: kept as extra, never a sale's amount (``mapping`` changed in
+    place). Returns what the import says of it."""
+    rated = [h for h, f in mapping.items() if f == "amount" and h not in chosen
+             and _RATING.search(normalise_header(plain_header(h)))]
+    if not rated or "kind" in mapping.values():
+        return []
+    kind = set_values.get("kind") or _sheet_kind(sheet, file)
+    if KIND_OF.get(normalise_value(kind or ""), kind) in ("review", "nps"):
+        return []
+    for header in rated:
+        mapping[header] = None
+    return [f"'{header}' holds ratings, not money: kept as extra" for header in rated]
 # A deal's value on a client list: what the deal may bring (revenue to come), or, for a
 # client who bought, what it brought (plan._deal_values_won).
 DEAL_VALUE = re.compile(r"^(?:deal|close|opportunity)?value$|(?:deal|opportunity)value$|"
@@ -680,6 +729,8 @@ def resolve_stages(out: pd.DataFrame, kind: str, stage_map: dict[str, str]) -> d
     # A client list's status column is its stage column when it has no other: its values
     # no alias knows wait to be mapped, as a stage column's do.
     status_is_stage = kind == "clients" and not len(stage_cells)
+    if kind == "clients":        # "Booked" on a client list: hired (yours still win)
+        stage_map = {**hired_words([*stage_cells, *status_cells]), **stage_map}
     spelled: dict[str, str] = {}        # normalised unknown value -> its first spelling
     cache: dict = {}
     read = np.empty((len(distinct), 4), dtype=object)   # stage, outcome, won, status kept
@@ -713,6 +764,28 @@ def resolve_stages(out: pd.DataFrame, kind: str, stage_map: dict[str, str]) -> d
     out["_outcome"] = pd.Series(read[inverse, 1], index=out.index, dtype=object)
     out["_won"] = pd.Series(read[inverse, 2].astype(bool), index=out.index, dtype=bool)
     return {k: v for k, v in unknown.items() if v}
+
+
+# A client list's stage or status words that say the client hired the business (a wedding
+# supplier's, a photographer's "Booked"). On an appointment list, a booking is an
+# appointment still to come (stages.BOOKED_STATUSES): these are read on client lists only.
+_HIRED = frozenset(normalise_value(w) for w in (
+    "booked", "booking confirmed", "confirmed booking", "hired", "deposit received"))
+# "Confirmed" says hired beside those words or an enquiry's (not on a mailing list, where
+# an address is confirmed).
+_BOOKING_LIST = _HIRED | frozenset(normalise_value(w) for w in (
+    "deposit paid", "retainer paid", "enquiry", "inquiry", "new enquiry", "new inquiry"))
+
+
+def hired_words(cells) -> dict[str, str]:
+    """A client list's stage map of the words that say hired (``_HIRED``; "Confirmed"
+    where the list also says one of ``_BOOKING_LIST``), for the distinct ``cells`` of its
+    stage and status columns."""
+    found = {normalise_value(cell) for cell in cells}
+    hired = found & _HIRED
+    if "confirmed" in found and found & _BOOKING_LIST:
+        hired.add("confirmed")
+    return dict.fromkeys(hired, "purchase")
 
 
 def resolve_kinds(out, plan, frame, raw, columns_for, stage_map=None) -> list[str]:
