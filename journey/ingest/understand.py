@@ -818,7 +818,9 @@ def resolve_kinds(out, plan, frame, raw, columns_for, stage_map=None) -> list[st
     kinds = [decided[combo][0] for combo in combos]
     kinds = [paid if kind == PAYMENT else kind for kind in kinds]
     kinds = _stage_sales(out, kinds, _itemised(plan.mapping, plan.sheet, plan.file))
-    kinds, undone = _sales_undone(out, given, kinds)
+    undone = None       # (a person's --set kind=purchase is every row's kind, said or not)
+    if "kind" not in plan.set_values:
+        kinds, undone = _sales_undone(out, given, kinds)
     free = back = [False] * len(kinds)
     amounts = amounts_of(out)
     if default == "purchase" and "amount" in out:
