@@ -66,7 +66,7 @@ _ALIAS_WORDS = {
                      "proposal, proposals, presentation, demo scheduled, demo booked, "
                      "demo done, contract sent, "
                      "proposal sent, quote, quoted, quote sent, estimate, estimate sent, "
-                     "negotiation, negotiating, demo, trial, "
+                     "negotiation, negotiating, demo, trial, en negociation, "
                      "interested, meeting, discovery, in progress, pending, "
                      "calificado, cualificado, propuesta, cotizacion, presupuesto, "
                      "negociacion, demostracion, interesado, reunion, en progreso, qualifie, "
@@ -139,7 +139,7 @@ OUTCOME_ALIASES = {
 ORDER_STATUS_WORDS = {
     "purchase": "paid, completed, complete, processing, shipped, partially shipped, "
                 "fulfilled, partially fulfilled, delivered, invoiced, settled, succeeded, "
-                "success, successful, captured, pagado, completado, enviado, entregado, "
+                "success, successful, captured, paid out, pagado, completado, enviado, entregado, "
                 "facturado, paye, expedie, livre, facture, bezahlt, abgeschlossen, versandt, "
                 "versendet, geliefert, zugestellt, pago, concluido, entregue, faturado, "
                 "awaiting fulfillment, awaiting shipment, awaiting pickup, unshipped, "
@@ -175,7 +175,8 @@ ORDER_STATUS_WORDS = {
                     "stornata, cancellato, cancellata, geannuleerd, gecanceld, "
                     "geannuleerd door klant",
     "contact": "pending, pending payment, awaiting payment, unpaid, not paid, payment due, "
-               "past due, on hold, failed, payment failed, declined, denied, no show, noshow, "
+               "past due, on hold, failed, payment failed, pending submission, "
+               "pending customer approval, customer approval denied, declined, denied, no show, noshow, "
                "trial, in trial, trialing, free trial, abandoned, abandoned checkout, checkout draft, "
                "draft, expired, authorized, authorised, pendiente, pago pendiente, fallido, "
                "abandonado, en attente, echoue, abandonne, ausstehend, fehlgeschlagen, "

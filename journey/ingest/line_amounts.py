@@ -46,7 +46,8 @@ QUANTITY_HEADERS = _keys(
 UNIT_PRICE_HEADERS = _keys(
     "unit price", "price each", "each", "price per unit", "price per item", "item price",
     "unit cost", "cost per unit", "unit rate", "unit amount", "unit value", "sale price",
-    "selling price", "sales price", "retail price",
+    "selling price", "sales price", "wholesale price", "wholesale", "trade price",
+    "retail price",
     "precio unitario", "precio unidad", "precio por unidad", "precio unit", "p unitario",
     "costo unitario", "coste unitario", "valor unitario", "importe unitario",
     "precio de venta",
@@ -57,6 +58,10 @@ UNIT_PRICE_HEADERS = _keys(
     "preco unitario", "preco por unidade", "custo unitario", "preco de venda",
     "prezzo unitario", "prezzo unita", "prezzo per unita", "prezzo di vendita",
     "stukprijs", "prijs per stuk", "eenheidsprijs", "prijs per eenheid", "verkoopprijs")
+
+# The price a buyer resells at, printed on a wholesale order beside the price paid: never
+# the line's price when another unit price is there.
+RESALE_PRICES = _keys("retail price", "rrp", "msrp", "recommended retail price")
 
 # A line's price without a quantity beside it (an amount synonym in journey.fields); per
 # unit beside one.
@@ -101,9 +106,9 @@ def map_unit_price(mapping: dict[str, str | None]) -> dict[str, str | None]:
     if any(not priced_per_unit(h) for h in amounts):          # a line's total wins
         return {h: None if h in amounts and priced_per_unit(h) else field
                 for h, field in mapping.items()}
-    if not amounts:
-        unit = next((h for h, field in mapping.items()
-                     if field is None and names_a_unit_price(h)), None)
+    if not amounts:        # (a wholesaler's price before the retail price it suggests)
+        units = [h for h, field in mapping.items() if field is None and names_a_unit_price(h)]
+        unit = min(units, key=lambda h: _key(h) in RESALE_PRICES, default=None)
         if unit is not None:
             return {**mapping, unit: "amount"}
     return mapping

@@ -272,7 +272,7 @@ def ratings_not_money(mapping: dict[str, str | None], sheet: str, file: str,
 # A deal's value on a client list: what the deal may bring (revenue to come), or, for a
 # client who bought, what it brought (plan._deal_values_won).
 DEAL_VALUE = re.compile(r"^(?:deal|close|opportunity)?value$|(?:deal|opportunity)value$|"
-                        r"^valore?$|^waarde$|^dealsize$|^projectfee$")
+                        r"^valore?$|^waarde$|^dealsize$|^projectfee$|^expectedrevenue$|^bidamount$")
 # A header naming the business's own people ("Assignee Email", "Owner e-mail", "Created
 # by"): their e-mail addresses are not the clients'.
 _OUR_PEOPLE = re.compile(r"\b(?:assign(?:ee|ed)?|(?<!pet )owner|rep|sales ?person|agent|"
@@ -439,6 +439,12 @@ def refine_mapping(raw: RawSheet, mapping: dict[str, str | None], kind: str, *,
             examples = _first_values(raw.frame[header])
             said.append(f"'{header}' holds IDs ({examples}), not names: "
                         + ("read as the client ID" if mapping[header] else "kept as extra"))
+    for header in free:     # Shopify's "Name": #1001, an order or checkout number
+        if mapping[header] == "name" and _order_numbers(raw.frame[header]):
+            mapping[header] = "order_id" if "order_id" not in mapping.values() else None
+            said.append(f"'{header}' holds order numbers ({_first_values(raw.frame[header])}),"
+                        " not names: " + ("read as the order ID" if mapping[header]
+                                          else "kept as extra"))
     key_from_email = None
     if "client_id" not in mapping.values():
         key = _join_column(raw, mapping, free, values_of, known_ids)
@@ -469,6 +475,17 @@ def refine_mapping(raw: RawSheet, mapping: dict[str, str | None], kind: str, *,
                 said.append(f"'{header}' holds order numbers: read as the order ID")
                 break
     return Refined(mapping, key_from_email, said)
+
+
+_NUMBERED = re.compile(r"#\s?\d+")
+
+
+def _order_numbers(column: pd.Series) -> bool:
+    """Whether a column's values are mostly numbers written "#1001", as a shop names its
+    orders and checkouts (never how a person or a company is called)."""
+    sample = sample_values(column)
+    return len(sample) > 1 and (pd.Series(sample, dtype=object).astype(str).str.strip()
+                                .str.fullmatch(_NUMBERED).mean() >= MOSTLY)
 
 
 # Words of a header that say its column holds names ("Customer Name", "Nombre cliente").
@@ -874,6 +891,9 @@ def resolve_kinds(out, plan, frame, raw, columns_for, stage_map=None) -> list[st
     kinds = [decided[combo][0] for combo in combos]
     kinds = [paid if kind == PAYMENT else kind for kind in kinds]
     kinds = _stage_sales(out, kinds, _itemised(plan.mapping, plan.sheet, plan.file))
+    undone = None       # (a person's --set kind=purchase is every row's kind, said or not)
+    if "kind" not in plan.set_values:
+        kinds, undone = _sales_undone(out, given, kinds)
     free = back = [False] * len(kinds)
     amounts = amounts_of(out)
     if default == "purchase" and "amount" in out:
@@ -891,6 +911,8 @@ def resolve_kinds(out, plan, frame, raw, columns_for, stage_map=None) -> list[st
                  for was_free, went_back, kind in zip(free, back, kinds)]
     notes = _default_notes(plan, combos, decided, default, named, numbered or paid_by,
                            by_status, [f or b for f, b in zip(free, back)])
+    if undone:
+        notes.append(undone)
     if paid_by:
         notes.insert(0, f"Column '{paid_by}' says whether each row was paid: the rows were "
                         "read as orders, each what its status says (paid: a purchase; "
@@ -934,6 +956,34 @@ def resolve_kinds(out, plan, frame, raw, columns_for, stage_map=None) -> list[st
 
 
 STAGE_SALE = "stage sale"    # (resolve_kinds: a row whose stage is purchase)
+
+
+def _its(n: int) -> str:
+    return "its" if n == 1 else "their"
+
+
+def _sales_undone(out: pd.DataFrame, given: list,
+                  kinds: list[str]) -> tuple[list[str], str | None]:
+    """A sale or an invoice (the kind column's word) whose status says it never went
+    through is what its status says: voided or cancelled, a cancellation; failed, open,
+    overdue or pending, a contact (QuickBooks' Invoice marked Voided, a card reader's
+    Sales marked Failed). Returns the kinds and a note (or None)."""
+    if "status" not in out or "kind" not in out:
+        return kinds, None
+    status = out["status"].astype(object)
+    said = status.map({value: order_status_kind(value) for value in status.dropna().unique()})
+    undone = (pd.Series(kinds, index=out.index).eq("purchase")
+              & pd.Series(given, index=out.index).notna()
+              & said.isin(("cancellation", "contact")))
+    if not undone.any():
+        return kinds, None
+    kinds = pd.Series(kinds, index=out.index).where(~undone, said).tolist()
+    changed = status[undone].astype(str).value_counts()
+    total = int(undone.sum())
+    listed = ", ".join(f"'{value}' ({n})" for value, n in changed.head(5).items())
+    return kinds, (f"{counted(total, 'sale')} that did not go through by {_its(total)} "
+                   f"status ({listed}) {was(total)} read as what the status says (a "
+                   "cancellation, or a contact while unpaid or pending), not as a purchase.")
 
 
 def _stage_sales(out: pd.DataFrame, kinds: list[str], itemised: bool) -> list[str]:
@@ -1035,6 +1085,7 @@ _PAYMENT_STATUS = {normalise_value(word) for word in (
     "paid", "unpaid", "not paid", "refunded", "partially refunded", "partially paid",
     "payment due", "pagado", "reembolsado", "paye", "rembourse", "bezahlt", "erstattet",
     "pago", "pagata", "pagato", "non pagata", "rimborsata", "rimborsato", "betaald",
+    "paid out", "charged back",
     "onbetaald", "terugbetaald")}
 MOSTLY_KNOWN = 0.8
 
