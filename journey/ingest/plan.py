@@ -18,6 +18,7 @@ import hashlib
 import json
 import re
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Callable
 
 import numpy as np
@@ -49,7 +50,7 @@ from .understand import (
     detect_kind, extra_json, guess_sheet_mapping, headers_key, is_blank, looks_mismapped,
     DEAL_VALUE, kind_named, refine_mapping, resolve_kinds, resolve_stages, skip_guides,
     stand_ins_and_totals, workshop_kind)
-from .understand import PAID_FLAG, ratings_not_money
+from .understand import PAID_FLAG, about_appointments, ratings_not_money, who_of_the_business
 
 # The importer of each workshop sheet kind: ``fn(db, raw, import_id) -> SheetSave``. It runs
 # inside the import's transaction and records every row it writes with
@@ -157,6 +158,7 @@ def _plan_sheet(db, filename, raw, kind, overrides, set_values, checksum) -> She
         events, clients = (guess_sheet_mapping(raw.headers, k, kind_decided=False)
                            for k in ("events", "clients"))
         guess = {h: events[h] or clients[h] for h in raw.headers} | chosen_targets
+        who_of_the_business(raw, guess, set(chosen_targets))
         if profile is None:
             refined = refine_mapping(raw, guess, "auto", chosen=set(chosen_targets),
                                      known_ids=known_ids, measured=measured)
@@ -182,6 +184,8 @@ def _plan_sheet(db, filename, raw, kind, overrides, set_values, checksum) -> She
         refined = refine_mapping(raw, mapping, sheet_kind, chosen=chosen, known_ids=known_ids,
                                  measured=measured)
         mapping = refined.mapping
+    if profile is None and sheet_kind in ("clients", "events"):
+        refined.said += who_of_the_business(raw, mapping, chosen)
     if profile is None and sheet_kind == "events":
         refined.said += ratings_not_money(mapping, raw.name, filename, set_values, chosen)
     allowed = fields_for(sheet_kind) if sheet_kind in ("clients", "events") else set()
@@ -440,23 +444,47 @@ _NOT_REFERRERS = frozenset(normalise_header(w) for w in (
     "show", "fair", "email", "newsletter", "directory"))
 
 
+# What says a sheet is a log of referrals (its rows are the clients referred): the name
+# column's header, or a word in the sheet's or file's name.
+_REFERRAL_LOG_NAMES = frozenset(normalise_header(w) for w in (
+    "new client", "new customer", "referred client", "client referred", "referee"))
+_REFERRAL_LOG = re.compile(r"referr|newclient|newcustomer")
+
+
+def _referral_log(mapping: dict[str, str | None], sheet: str, file: str) -> bool:
+    """Whether a sheet is a referral log ("New client", "Referred by"; "referrals.xlsx",
+    "New clients"), whose every referrer is a client, known or not."""
+    return any(f == "name" and normalise_header(h) in _REFERRAL_LOG_NAMES
+               for h, f in mapping.items()) or bool(
+        _REFERRAL_LOG.search(normalise_header(sheet or ""))
+        or _REFERRAL_LOG.search(normalise_header(Path(file or "").stem)))
+
+
 def _referrers_credited(rows: pd.DataFrame, frame: pd.DataFrame,
-                        mapping: dict[str, str | None], has_kind: bool
+                        mapping: dict[str, str | None], has_kind: bool, log: bool = True
                         ) -> tuple[pd.DataFrame, list[str]]:
     """A referral log ("New client", "Referred by", "Date"): each row is its client's
     first contact, come by referral (the channel, where none is given), and the person who
     referred them is credited with a referral (advocacy) on that day, matched by name (or
     by the e-mail of a row of theirs). A row named a referral by the sheet's name alone is
     the referred client's contact, not a referral of theirs. A referrer cell that names a
-    channel ("Instagram", "Word of mouth") is the row's channel, no one's referral.
+    channel ("Instagram", "Word of mouth") is the row's channel, no one's referral. A
+    client referred on several rows (three orders of Bob's) is one referral, on the first.
+    On a sheet that is no referral log (``log`` False: a clinic's visits, a shop's orders)
+    only a referrer who is a client of the sheet is credited: another ("Dr Patel", "Google
+    Ads", "Checkatrade") is how the row's client came, its channel.
     Returns the rows and a note."""
     said = _unmapped(mapping, _REFERRED_BY)
     if said is None or "name" not in rows or rows.empty:
         return rows, []
     referrer = values.parse_text(frame.loc[rows.index, said], stripped=True)[0]
     keys = referrer.map(name_key)
+    names = rows["name"].map(name_key)
     channel_said = keys.map(normalise_header).isin(_NOT_REFERRERS) & referrer.notna()
-    credited = referrer.notna() & ~channel_said & keys.ne(rows["name"].map(name_key))
+    outside = referrer.notna() & ~channel_said & ~keys.isin(set(names.dropna()))
+    if not log:        # (no one of this sheet: a GP, an advert, a directory)
+        channel_said |= outside
+    credited = referrer.notna() & ~channel_said & keys.ne(names)
     if not (credited | channel_said).any():
         return rows, []
     rows = rows.copy()
@@ -464,6 +492,11 @@ def _referrers_credited(rows: pd.DataFrame, frame: pd.DataFrame,
     rows["channel"] = channel.where(channel.notna() | ~credited, "Referral").where(
         channel.notna() | ~channel_said, referrer)
     notes = []
+    if not log and outside.any():
+        count = int(outside.sum())
+        notes.append(f"{counted(count, 'row')} whose '{said}' names no client of this sheet "
+                     f"({listed(sorted(set(referrer[outside])), 3)}) {was(count)} given it as "
+                     "the channel the client came by, no one credited with a referral.")
     referred = (credited | channel_said) & rows["kind"].eq("referral") & (not has_kind)
     if referred.any():            # ("referrals.xlsx": the rows are the referred, not theirs)
         rows.loc[referred, "kind"] = "contact"
@@ -473,6 +506,7 @@ def _referrers_credited(rows: pd.DataFrame, frame: pd.DataFrame,
                      "first contacts, not as referrals of their own.")
     if not credited.any():
         return rows, notes
+    credited &= ~pd.DataFrame({"by": keys, "of": names}).duplicated()   # (once each)
     given = rows.loc[credited]
     referrals = pd.DataFrame({"name": referrer[credited], "kind": "referral",
                               "note": "referred " + given["name"].fillna("").astype(str),
@@ -726,22 +760,31 @@ def _same_clients_below(out: pd.DataFrame, merged: np.ndarray) -> np.ndarray:
     return (~own & who.eq(first)).to_numpy()
 
 
-# An amount header naming the price of a package or course of sessions, not of a row.
+# An amount header naming the price of a package or course of sessions, not of a row; a
+# column naming the package or course each row is of ("Course": Pottery 1, Pottery 2).
 _PACKAGE = re.compile(r"^(?:package|course)(?:price|fee|cost)$")
+_PACKAGE_NAMED = re.compile(r"^(?:package|course|programme|program)(?:name|title)?$")
 
 
-def _package_paid_once(out: pd.DataFrame, header: str) -> list[str]:
+def _package_paid_once(out: pd.DataFrame, header: str,
+                       frame: pd.DataFrame | None = None) -> list[str]:
     """A package's price written again on each of its sessions' rows ("Package price" 300
     on Ann's sessions 1, 2 and 3) is paid once: on the client's first row; a later row of
     theirs that repeats the price of the row before it is a session of that package and
     has no amount of its own (as a price merged over a client's sessions). A new price is
-    a new package. (Not a "Price" header: each row's own.) Returns a note."""
+    a new package, and so is a row of another package or course where a column names it
+    (Ann's "Pottery 1" then "Pottery 2", both 200, are two courses). (Not a "Price" header:
+    each row's own.) Returns a note."""
     if not _PACKAGE.match(normalise_header(header)) or out["amount"].isna().all():
         return []
     who = pd.Series("", index=out.index, dtype=object)
     for column in ("client_id", "email", "name"):
         if column in out:
             who = who + "\x1f" + out[column].map(name_key).fillna("")
+    named = [h for h in (frame.columns if frame is not None else [])
+             if h != header and _PACKAGE_NAMED.match(normalise_header(str(h)))]
+    for column in named[:1]:           # (the package or course of each row)
+        who = who + "\x1f" + frame.loc[out.index, column].map(name_key).fillna("")
     amount = amounts_of(out)
     again = amount.notna() & amount.eq(amount.groupby(who).shift()) & who.ne("")
     if not again.any():
@@ -811,8 +854,13 @@ def _tagged_kinds(out: pd.DataFrame, frame: pd.DataFrame, mapping: dict[str, str
 # note), and a description that says the row is money going back ("Refund - logo design").
 _DESCRIBED = re.compile(r"^(?:item|items|product|service|particulars|lineitem|"
                         r"itemdescription|itemname|productname|what)$")
+# The word must stand as the row's heading: alone, or before a dash, colon, bracket or
+# "of"/"for" ("Refund - logo design", "Refund: deposit", "Refund of deposit"); a note
+# that goes on ("Refund policy explained", "Refund requested - declined", "Refunded £20
+# for late delivery") says something of a sale, not that the row is money going back.
 _REFUND_SAID = r"(?i)^\W*(?:refund(?:ed)?|reembolso|remboursement|r(?:ü|u)ckerstattung|rimborso|" \
-               r"terugbetaling)(?:\W|$)"
+               r"terugbetaling)\s*(?:$|[-–—:;/(\[#,.]|(?:of|for|to|re|on|de|du|des|" \
+               r"del|para|per|pour|für|fur|van|voor)\s)"
 _REFUND_STEMS = (b"refund", b"reembolso", b"remboursement", b"ckerstattung", b"rimborso",
                  b"terugbetaling")
 
@@ -1109,7 +1157,7 @@ def prepare_sheet(plan: SheetPlan, *, stage_map: dict[str, str] | None = None,
         for header in columns_for.get("amount", []):    # sessions: paid once, on the first
             if header in raw.merged_rows:
                 out.loc[_same_clients_below(out, raw.merged_rows[header]), "amount"] = None
-        notes += _package_paid_once(out, columns_for["amount"][0])
+        notes += _package_paid_once(out, columns_for["amount"][0], frame)
     if "email" in out:         # "Jane Doe (jane@acme.com)": the address, and a name
         out["email"], named = values.split_named_addresses(out["email"])
         if named.notna().any():     # the person's, and the client's where none is given
@@ -1182,7 +1230,8 @@ def prepare_sheet(plan: SheetPlan, *, stage_map: dict[str, str] | None = None,
         profile = None          # a person chose another kind, or says what every row is
     if profile is not None and profile.stages:      # the export's own stage ids; yours win
         stage_map = {**profile.stages, **(stage_map or {})}
-    unknown = resolve_stages(out, plan.kind, stage_map or {})
+    unknown = resolve_stages(out, plan.kind, stage_map or {}, booked_hired=not about_appointments(
+        raw.headers, plan.sheet, Path(plan.file or "").stem))
     if plan.kind == "clients":
         notes += _deal_values_won(out, columns_for)
     if plan.kind == "clients" and not {"stage", "status"} & (set(columns_for)
@@ -1238,7 +1287,8 @@ def prepare_sheet(plan: SheetPlan, *, stage_map: dict[str, str] | None = None,
     rejected |= totals
     rows = out[~rejected]
     if profile is None and plan.kind == "events":
-        rows, said = _referrers_credited(rows, frame, plan.mapping, "kind" in columns_for)
+        rows, said = _referrers_credited(rows, frame, plan.mapping, "kind" in columns_for,
+                                         _referral_log(plan.mapping, plan.sheet, plan.file))
         if said and said[0].endswith("not as referrals of their own."):   # (not as the
             notes = [n for n in notes if "were read as referrals, because" not in n   # name
                      and "was read as a referral, because" not in n]           # said)

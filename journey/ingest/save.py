@@ -834,13 +834,21 @@ def _match_unknown(db: Database, latest: pd.DataFrame, existing: dict,
 
 def _ids_by_email(db: Database, latest: pd.DataFrame, known: dict) -> dict:
     """client_key -> id for rows not known by their key whose e-mail address (case
-    ignored) is that of exactly one client."""
+    ignored) is that of exactly one client, and not shared on the sheet by clients of
+    different names: an address given to two people (a family's, a firm's accounts@:
+    Stripe's cus_1 John and cus_2 Mary Smith) is no one's in particular, so neither is
+    matched by it (the same person under two customer IDs still is)."""
     if "email" not in latest:
         return {}
-    rest = latest[~latest["client_key"].isin(known) & latest["email"].notna()]
-    if not len(rest):
+    given = latest["email"].astype(str).str.strip().str.lower().where(latest["email"].notna())
+    rest = ~latest["client_key"].isin(known) & given.notna()
+    shared = given.duplicated(keep=False) & given.notna()
+    if shared.any() and "name" in latest:      # (two of the sheet's clients: told apart?)
+        names = pd.Series(name_keys(latest["name"]), index=latest.index)[shared]
+        rest &= ~given.isin(names.groupby(given[shared]).nunique().loc[lambda n: n > 1].index)
+    if not rest.any():
         return {}
-    emails = rest["email"].astype(str).str.strip().str.lower()
+    rest, emails = latest[rest], given[rest]
     held = {email: client for email, client, count in db.execute(
         "SELECT lower(trim(email)), MIN(id), COUNT(*) FROM clients WHERE email IS NOT NULL "
         "AND lower(trim(email)) IN (SELECT value FROM json_each(?)) GROUP BY 1",

@@ -109,7 +109,8 @@ def detect_kind(raw: RawSheet, mapping: dict[str, str | None], sheet_name: str =
     keys, a sheet whose name says its rows are people ("Leads") holds clients, unless it
     has a kind, an order ID, or both a date and an amount; so does a sheet with no date,
     kind or order ID (its amounts are each client's total), unless a yes/no column says
-    whether each row was paid ("Paid": ``paid_flag``), which with an amount makes events;
+    whether each row was paid ("Paid": ``paid_flag``), which with an amount makes events
+    unless the sheet's other client-only fields (phone, country...) outnumber its event ones;
     another is events when it has
     more of the fields that only events have and that say something happened (date, kind,
     amount, order ID) than client-only fields (an e-mail that is the key counts as one): a
@@ -150,10 +151,13 @@ def detect_kind(raw: RawSheet, mapping: dict[str, str | None], sheet_name: str =
             field is None and measure(raw.frame[header]).is_date
             for header, field in mapping.items()):
         return "clients"         # one row each, amounts and no dates: each client's total
-    if paid and fields & {"amount", "revenue_current"}:
-        return "events"          # each row's amount, paid or not: a job or an invoice
     event_score = len(fields & EVENT_ONLY & HAPPENED_FIELDS) + paid
     client_score = len(fields & CLIENT_ONLY) + key_from_email
+    if paid and fields & {"amount", "revenue_current"} and len(
+            fields & CLIENT_ONLY - {"revenue_current", "email"}) <= event_score:
+        return "events"          # each row's amount, paid or not: a job or an invoice
+    # (not a client tracker whose phone, country and revenue outnumber it: "Paid" there is
+    # each client's, and the revenue their total)
     return "events" if event_score > client_score else "clients"
 
 
@@ -245,6 +249,31 @@ def guess_sheet_mapping(headers: list[str], kind: str,
 
 # A hand-kept log's "Who": the client's name, unless another column names the client.
 _WHO = frozenset({"who"})
+
+
+def who_of_the_business(raw: RawSheet, mapping: dict[str, str | None],
+                        chosen: set[str]) -> list[str]:
+    """A "Who" column guessed to be the name, beside a client ID or e-mail, that holds
+    who of the business dealt with each row: one "Who" (Sarah) on rows of several clients
+    and one client with several "Who"s (C1 by Sarah, then Tom). A client's name is not
+    spread so. It is kept as extra (``mapping`` changed in place); returns what the import
+    says of it. (Only where such a column is: a look at its distinct pairs.)"""
+    who = [h for h, f in mapping.items() if f == "name" and h not in chosen
+           and normalise_header(h) in _WHO]
+    others = [h for h, f in mapping.items() if f in ("client_id", "email")]
+    said = []
+    for header in who:
+        for other in others:
+            pairs = raw.frame[[header, other]].dropna().astype(str)
+            pairs = pd.DataFrame({c: pairs[c].str.strip().str.casefold() for c in pairs}
+                                 ).drop_duplicates()
+            if pairs[header].duplicated().any() and pairs[other].duplicated().any():
+                mapping[header] = None
+                said.append(f"'{header}' names several clients' rows and several names "
+                            f"are on one client's: who of the business dealt with each, not "
+                            "the client; kept as extra")
+                break
+    return said
 
 
 # An amount header that is a review's rating ("Stars"), not money; one that is a deal's
@@ -726,12 +755,14 @@ def extra_json(frame: pd.DataFrame, headers: list[str]) -> pd.Series:
                      index=frame.index, dtype=object)
 
 
-def resolve_stages(out: pd.DataFrame, kind: str, stage_map: dict[str, str]) -> dict[str, int]:
+def resolve_stages(out: pd.DataFrame, kind: str, stage_map: dict[str, str],
+                   booked_hired: bool = True) -> dict[str, int]:
     """Turn stage and status cells into a canonical stage and an outcome; count unknowns.
 
     Each distinct (stage, status) pair is worked out once, in order of first appearance.
     An event's status (a ticket's, an order's) may say it was won, lost or cancelled, but
-    never gives it a stage: "Pending" there is no sales stage.
+    never gives it a stage: "Pending" there is no sales stage. ``booked_hired``: whether a
+    client list's "Booked" may say hired (``hired_words``; not on a list of appointments).
     """
     n = len(out)
     empty = np.full(n, None, dtype=object)
@@ -746,7 +777,7 @@ def resolve_stages(out: pd.DataFrame, kind: str, stage_map: dict[str, str]) -> d
     # A client list's status column is its stage column when it has no other: its values
     # no alias knows wait to be mapped, as a stage column's do.
     status_is_stage = kind == "clients" and not len(stage_cells)
-    if kind == "clients":        # "Booked" on a client list: hired (yours still win)
+    if kind == "clients" and booked_hired:   # "Booked" on a client list: hired (yours win)
         stage_map = {**hired_words([*stage_cells, *status_cells]), **stage_map}
     spelled: dict[str, str] = {}        # normalised unknown value -> its first spelling
     cache: dict = {}
@@ -783,6 +814,21 @@ def resolve_stages(out: pd.DataFrame, kind: str, stage_map: dict[str, str]) -> d
     return {k: v for k, v in unknown.items() if v}
 
 
+# Words of a header or of a sheet's name that say its rows are appointments, calls or
+# meetings: a client list of them ("Name, Appointment, Status: Booked") books a time, it
+# does not say hired.
+_APPOINTMENT_WORDS = frozenset({
+    "appointment", "appointments", "appt", "appts", "meeting", "meetings", "consultation",
+    "consultations", "consult", "call", "calls", "demo", "demos", "visit", "visits",
+    "reservation", "reservations", "cita", "citas", "rendezvous", "termin", "termine"})
+
+
+def about_appointments(headers, *names: str) -> bool:
+    """Whether a header or a name (sheet, file) has a word of ``_APPOINTMENT_WORDS``."""
+    return any(word in _APPOINTMENT_WORDS for text in (*headers, *names)
+               for word in re.findall(r"[a-z]+", str(text or "").casefold()))
+
+
 # A client list's stage or status words that say the client hired the business (a wedding
 # supplier's, a photographer's "Booked"). On an appointment list, a booking is an
 # appointment still to come (stages.BOOKED_STATUSES): these are read on client lists only.
@@ -797,8 +843,11 @@ _BOOKING_LIST = _HIRED | frozenset(normalise_value(w) for w in (
 def hired_words(cells) -> dict[str, str]:
     """A client list's stage map of the words that say hired (``_HIRED``; "Confirmed"
     where the list also says one of ``_BOOKING_LIST``), for the distinct ``cells`` of its
-    stage and status columns."""
+    stage and status columns. Not where the list has its own word for a won deal ("Lead,
+    Booked, Proposal sent, Won"): "Booked" there is a call or meeting booked on the way."""
     found = {normalise_value(cell) for cell in cells}
+    if any(read_stage_value(cell).won for cell in cells):
+        return {}
     hired = found & _HIRED
     if "confirmed" in found and found & _BOOKING_LIST:
         hired.add("confirmed")
