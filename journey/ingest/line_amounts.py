@@ -46,7 +46,7 @@ QUANTITY_HEADERS = _keys(
 UNIT_PRICE_HEADERS = _keys(
     "unit price", "price each", "each", "price per unit", "price per item", "item price",
     "unit cost", "cost per unit", "unit rate", "unit amount", "unit value", "sale price",
-    "selling price", "sales price", "wholesale price", "wholesale", "trade price",
+    "selling price", "sales price", "wholesale price", "trade price",
     "retail price",
     "precio unitario", "precio unidad", "precio por unidad", "precio unit", "p unitario",
     "costo unitario", "coste unitario", "valor unitario", "importe unitario",
@@ -59,9 +59,15 @@ UNIT_PRICE_HEADERS = _keys(
     "prezzo unitario", "prezzo unita", "prezzo per unita", "prezzo di vendita",
     "stukprijs", "prijs per stuk", "eenheidsprijs", "prijs per eenheid", "verkoopprijs")
 
+# (Not a bare "Wholesale": as often a Yes/No flag or the client's type as a price.)
 # The price a buyer resells at, printed on a wholesale order beside the price paid: never
 # the line's price when another unit price is there.
 RESALE_PRICES = _keys("retail price", "rrp", "msrp", "recommended retail price")
+# What a unit cost the business (a shop's sales list: Unit Cost beside the Retail Price it
+# sold at): the line's price only when no other unit price is there (an invoice's "Unit
+# Cost" alone is the price charged).
+UNIT_COSTS = _keys("unit cost", "cost per unit", "costo unitario", "coste unitario",
+                   "cout unitaire", "custo unitario")
 
 # A line's price without a quantity beside it (an amount synonym in journey.fields); per
 # unit beside one.
@@ -106,9 +112,11 @@ def map_unit_price(mapping: dict[str, str | None]) -> dict[str, str | None]:
     if any(not priced_per_unit(h) for h in amounts):          # a line's total wins
         return {h: None if h in amounts and priced_per_unit(h) else field
                 for h, field in mapping.items()}
-    if not amounts:        # (a wholesaler's price before the retail price it suggests)
+    if not amounts:        # (a wholesaler's price before the retail price it suggests,
+        # the price sold at before what the unit cost)
         units = [h for h, field in mapping.items() if field is None and names_a_unit_price(h)]
-        unit = min(units, key=lambda h: _key(h) in RESALE_PRICES, default=None)
+        unit = min(units, key=lambda h: 2 if _key(h) in UNIT_COSTS
+                   else 1 if _key(h) in RESALE_PRICES else 0, default=None)
         if unit is not None:
             return {**mapping, unit: "amount"}
     return mapping

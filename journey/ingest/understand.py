@@ -337,6 +337,9 @@ _NOT_IDS = frozenset("paid said laid kid lid bid grid void avoid solid liquid va
 # kind only where its values mostly name kinds or stages (_names_kinds); a "Type" is
 # weighed in the same way, on an events sheet, where it was taken for the client's type.
 _LOOSE_KIND_HEADERS = frozenset({"event", "events", "activity", "activities", "ereignis"})
+# A "Receipt type" says what happened (Sale, Refund) or how the receipt went out (Email,
+# Printed): the kind only where its values mostly name money moving (_names_sales).
+_RECEIPT_KIND_HEADERS = frozenset({"receipttype"})
 # A board's column or list ("Section/Column", "List Name") is the stage only where its
 # values mostly name stages: a theatre's "Section" (Stalls, Circle) is no stage.
 _LOOSE_STAGE_HEADERS = frozenset({"sectioncolumn", "section", "listname", "boardcolumn",
@@ -447,8 +450,11 @@ def refine_mapping(raw: RawSheet, mapping: dict[str, str | None], kind: str, *,
                             f"'{header}' is the events' type, not the client's: kept as extra")
                 used.add(mapping[header])
     for header in free:      # "Event" may be a concert's title: the kind only if it says so
-        loose_kind = (mapping[header] == "kind" and normalise_header(header)
-                      in _LOOSE_KIND_HEADERS and not _names_kinds(raw.frame[header]))
+        loose_kind = mapping[header] == "kind" and (
+            (normalise_header(header) in _LOOSE_KIND_HEADERS
+             and not _names_kinds(raw.frame[header]))
+            or (normalise_header(header) in _RECEIPT_KIND_HEADERS
+                and not _names_sales(raw.frame[header])))
         loose_stage = (mapping[header] == "stage" and normalise_header(header)
                        in _LOOSE_STAGE_HEADERS and not _names_stages(raw.frame[header]))
         loose_order = (mapping[header] == "order_id" and normalise_header(header)
@@ -469,7 +475,9 @@ def refine_mapping(raw: RawSheet, mapping: dict[str, str | None], kind: str, *,
             said.append(f"'{header}' holds IDs ({examples}), not names: "
                         + ("read as the client ID" if mapping[header] else "kept as extra"))
     for header in free:     # Shopify's "Name": #1001, an order or checkout number
-        if mapping[header] == "name" and _order_numbers(raw.frame[header]):
+        # (on a client list, "#0012" is a member's number, kept as the name: no order there)
+        if (kind == "events" and mapping[header] == "name"
+                and _order_numbers(raw.frame[header])):
             mapping[header] = "order_id" if "order_id" not in mapping.values() else None
             said.append(f"'{header}' holds order numbers ({_first_values(raw.frame[header])}),"
                         " not names: " + ("read as the order ID" if mapping[header]
@@ -942,7 +950,7 @@ def resolve_kinds(out, plan, frame, raw, columns_for, stage_map=None) -> list[st
     kinds = _stage_sales(out, kinds, _itemised(plan.mapping, plan.sheet, plan.file))
     undone = None       # (a person's --set kind=purchase is every row's kind, said or not)
     if "kind" not in plan.set_values:
-        kinds, undone = _sales_undone(out, given, kinds)
+        kinds, undone = _sales_undone(out, given, kinds, columns_for.get("status", [None])[0])
     free = back = [False] * len(kinds)
     amounts = amounts_of(out)
     if default == "purchase" and "amount" in out:
@@ -1011,16 +1019,33 @@ def _its(n: int) -> str:
     return "its" if n == 1 else "their"
 
 
-def _sales_undone(out: pd.DataFrame, given: list,
-                  kinds: list[str]) -> tuple[list[str], str | None]:
+# A status column about the client, not the sale: its header ("Membership Status",
+# "Account Status") or its values ("Active" beside "Expired"): a membership sold, then
+# lapsed or cancelled, was sold all the same.
+_CLIENT_STATUS_HEADER = re.compile(r"^(?:account|membership|member|subscription|plan|patron|"
+                                   r"churn|client|customer|lead|contact)status$")
+_CLIENT_STATE = frozenset(normalise_value(word) for word in (
+    "active", "current", "ongoing", "paused", "frozen", "activo", "activa", "actif",
+    "aktiv", "ativo", "ativa", "attivo", "attiva", "actief", "lopend"))
+
+
+def _sales_undone(out: pd.DataFrame, given: list, kinds: list[str],
+                  header: str | None = None) -> tuple[list[str], str | None]:
     """A sale or an invoice (the kind column's word) whose status says it never went
     through is what its status says: voided or cancelled, a cancellation; failed, open,
     overdue or pending, a contact (QuickBooks' Invoice marked Voided, a card reader's
-    Sales marked Failed). Returns the kinds and a note (or None)."""
+    Sales marked Failed). Not a sale booked, confirmed or scheduled (BOOKED_STATUSES: sold,
+    still to be delivered), nor where the status is the client's (_CLIENT_STATUS_HEADER,
+    _CLIENT_STATE). Returns the kinds and a note (or None)."""
     if "status" not in out or "kind" not in out:
         return kinds, None
     status = out["status"].astype(object)
-    said = status.map({value: order_status_kind(value) for value in status.dropna().unique()})
+    keys = {value: normalise_value(value) for value in status.dropna().unique()}
+    if ((header is not None and _CLIENT_STATUS_HEADER.match(normalise_header(header)))
+            or _CLIENT_STATE.intersection(keys.values())):
+        return kinds, None
+    said = status.map({value: None if key in BOOKED_STATUSES else order_status_kind(value)
+                       for value, key in keys.items()})
     undone = (pd.Series(kinds, index=out.index).eq("purchase")
               & pd.Series(given, index=out.index).notna()
               & said.isin(("cancellation", "contact")))
@@ -1066,6 +1091,15 @@ def kind_named(key: str) -> str | None:
     payment (resolve_kinds decides which), or None."""
     return (key if key in EVENT_KINDS else KIND_OF.get(key) or KIND_OF.get(key.rstrip("s"))
             or (PAYMENT if key in PAYMENT_WORDS else None))
+
+
+def _names_sales(column: pd.Series) -> bool:
+    """Whether most of a column's distinct values name a sale, a refund, a cancellation or
+    a payment ("Sale", "Refund"; not "Email", "Printed")."""
+    distinct = {normalise_value(v) for v in column.dropna().tolist() if str(v).strip()}
+    known = [v for v in distinct
+             if kind_named(v) in ("purchase", "refund", "cancellation", PAYMENT)]
+    return bool(distinct) and 2 * len(known) >= len(distinct)
 
 
 def _names_kinds(column: pd.Series) -> bool:
