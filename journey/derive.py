@@ -14,9 +14,10 @@ import re
 from sqlite_utils import Database
 
 from .kinds import (
-    ADVOCACY, ADVOCACY_EVENT, AFTER_PURCHASE, COUNTS, POOR_REVIEW, PURCHASES, SAYS_STAGE)
+    ADVOCACY, ADVOCACY_EVENT, AFTER_PURCHASE, COUNTS, DEALS, POOR_REVIEW, PURCHASES, SALES,
+    SAYS_STAGE)
 from .stages import ALL_STAGES, RANK, stage_at_column
-from .workspace import write
+from .workspace import after_open, write
 
 RANK_CASE = "CASE {col} " + " ".join(
     f"WHEN '{stage}' THEN {rank}" for stage, rank in RANK.items()) + " END"
@@ -31,19 +32,30 @@ def _stage_at(stage: str) -> str:
     return f"MIN(CASE WHEN e.stage = '{stage}' THEN e.date END)"
 
 
+def _of_sales(aggregate: str) -> str:
+    """An aggregate over a client's sales (``{kinds}`` in ``aggregate``): its purchases,
+    or where it has none, its won deals (kinds.SALES, kinds.DEALS)."""
+    return (f"CASE WHEN SUM(e.kind IN {SALES}) > 0 THEN {aggregate.format(kinds=SALES)} "
+            f"ELSE {aggregate.format(kinds=DEALS)} END")
+
+
 _AGGREGATE = f"""
 CREATE TEMP TABLE _agg AS
 SELECT e.client_ref AS id,
   COUNT(*) AS event_count,
-  {", ".join(f"SUM(e.kind IN {kinds}) AS {column}" for column, kinds in COUNTS.items())},
-  COUNT(DISTINCT CASE WHEN e.kind IN {PURCHASES} THEN substr(e.date, 1, 10) END)
+  {", ".join(f"SUM(e.kind IN {kinds}) AS {column}" for column, kinds in COUNTS.items()
+             if column != "purchase_count")},
+  {_of_sales("SUM(e.kind IN {kinds})")} AS purchase_count,
+  {_of_sales("COUNT(DISTINCT CASE WHEN e.kind IN {kinds} THEN substr(e.date, 1, 10) END)")}
     AS purchase_days,
-  SUM(CASE WHEN e.kind IN {PURCHASES} THEN e.amount END) AS revenue_events,
+  {_of_sales("SUM(CASE WHEN e.kind IN {kinds} THEN e.amount END)")} AS revenue_events,
+  SUM(e.kind IN {SALES}) AS sales_logged,
   SUM({ADVOCACY_EVENT}) AS advocacy_events,
   SUM(e.kind IN {AFTER_PURCHASE}) AS bought_evidence,
   MIN(e.date) AS first_date, MAX(e.date) AS last_date,
   MAX({RANK_CASE.format(col='e.stage')}) AS event_rank,
   MIN(CASE WHEN e.kind IN {PURCHASES} THEN e.date END) AS first_purchase,
+  {_of_sales("MIN(CASE WHEN e.kind IN {kinds} THEN e.date END)")} AS first_sale,
   MIN(CASE WHEN {ADVOCACY_EVENT} THEN e.date END) AS first_advocacy,
   {", ".join(f"{_stage_at(s)} AS {_stated(s)}" for s in ALL_STAGES)}
 FROM events e
@@ -51,11 +63,14 @@ WHERE e.client_ref IS NOT NULL {{scope}}
 GROUP BY e.client_ref
 """
 
+# The second sale: a client's purchase (or, with none, won deal) on a later day than its
+# first; a deal won before its invoice is one sale, dated by the deal (first_purchase).
 _SECOND_PURCHASE = f"""
 CREATE TEMP TABLE _second AS
 SELECT e.client_ref AS id, MIN(e.date) AS second_purchase
 FROM events e JOIN _agg a ON a.id = e.client_ref
-WHERE e.kind IN {PURCHASES} AND substr(e.date, 1, 10) > substr(a.first_purchase, 1, 10)
+WHERE (e.kind IN {SALES} OR (e.kind IN {DEALS} AND a.sales_logged = 0))
+  AND substr(e.date, 1, 10) > substr(a.first_sale, 1, 10)
 GROUP BY e.client_ref
 """
 
@@ -253,8 +268,8 @@ PATH_EVENTS = ("e.client_ref IS NOT NULL AND e.date IS NOT NULL AND (e.stage IS 
 EVENT_RANK = (
     f"NULLIF(MAX(COALESCE({RANK_CASE.format(col='e.stage')}, -1), "
     f"CASE WHEN e.kind IN {PURCHASES} THEN "
-    f"  CASE WHEN substr(e.date, 1, 10) > f.day THEN {RANK['retention']} "
-    f"  ELSE {RANK['purchase']} END "
+    f"  CASE WHEN substr(e.date, 1, 10) > f.day AND (e.kind IN {SALES} OR NOT f.sales) "
+    f"  THEN {RANK['retention']} ELSE {RANK['purchase']} END "
     f"WHEN {ADVOCACY_EVENT} "
     f"THEN {RANK['advocacy']} ELSE -1 END), -1)")
 
@@ -270,8 +285,10 @@ def refresh_paths(db: Database, scoped: bool = False) -> None:
     """
     scope = "AND e.client_ref IN (SELECT id FROM temp._scope)" if scoped else ""
     _drop(db, "_first_buy", "_path")
+    first_day = _of_sales("MIN(CASE WHEN e.kind IN {kinds} THEN substr(e.date, 1, 10) END)")
     db.execute(f"""CREATE TEMP TABLE _first_buy AS
-        SELECT e.client_ref AS id, MIN(substr(e.date, 1, 10)) AS day FROM events e
+        SELECT e.client_ref AS id, {first_day} AS day, SUM(e.kind IN {SALES}) > 0 AS sales
+        FROM events e
         WHERE e.kind IN {PURCHASES} AND {PATH_EVENTS} {scope} GROUP BY e.client_ref""")
     db.execute("CREATE UNIQUE INDEX temp._first_buy_id ON _first_buy(id)")
     db.execute(f"""CREATE TEMP TABLE _path AS
@@ -293,3 +310,13 @@ def refresh_paths(db: Database, scoped: bool = False) -> None:
                      WHERE 1 {scope.replace('e.client_ref', 'c.id')}) AS p
                    WHERE clients.id = p.id AND clients.stage_path IS NOT p.path""")
     _drop(db, "_first_buy", "_path")
+
+
+@after_open
+def refigure_if_asked(db: Database) -> None:
+    """Work out every client's figures again where a migration asked for it (a rule of
+    this module changed: schema.m016); one query when none did."""
+    if db.execute("SELECT 1 FROM settings WHERE key = '_refigure'").fetchone():
+        with write(db):
+            refresh_clients(db)
+            db.execute("DELETE FROM settings WHERE key = '_refigure'")

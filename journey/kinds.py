@@ -18,6 +18,8 @@ class Kind:
     says_stage: bool = False       # places a client on their path without naming a stage
     after_purchase: bool = False   # only a customer has one (a refund): implies a purchase
     of_an_order: bool = False      # undated, it takes the date of its order's purchase
+    deal: bool = False             # a sale agreed: a purchase only for a client with no
+                                   # purchase of its own (its order or invoice is that sale)
 
 
 KINDS: tuple[Kind, ...] = (
@@ -25,7 +27,8 @@ KINDS: tuple[Kind, ...] = (
     Kind("stage_change", "Stage change", None, None),
     Kind("purchase", "Purchase", "purchase_count", "Purchases logged", purchase=True,
          says_stage=True),
-    Kind("won", "Deal won", "won_count", "Deals won", purchase=True, says_stage=True),
+    Kind("won", "Deal won", "won_count", "Deals won", purchase=True, says_stage=True,
+         deal=True),
     Kind("lost", "Deal lost", "lost_count", "Deals lost"),
     Kind("refund", "Refund", "refund_count", "Refunds logged", after_purchase=True,
          of_an_order=True),
@@ -52,6 +55,10 @@ def sql_list(names) -> str:
 
 
 PURCHASES = sql_list(k.name for k in KINDS if k.purchase)
+# A client's sales: its purchases (orders, invoices, payments), or where it has none, its
+# won deals. A deal won in the CRM and the invoice that bills it are one sale, not two.
+SALES = sql_list(k.name for k in KINDS if k.purchase and not k.deal)
+DEALS = sql_list(k.name for k in KINDS if k.deal)
 ADVOCACY = sql_list(k.name for k in KINDS if k.advocacy)
 SAYS_STAGE = sql_list(k.name for k in KINDS if k.says_stage)
 AFTER_PURCHASE = sql_list(k.name for k in KINDS if k.after_purchase)
@@ -61,8 +68,7 @@ POOR_REVIEW = f"(e.kind = 'review' AND e.amount < {GOOD_REVIEW})"
 # An event that proves advocacy (events aliased e).
 ADVOCACY_EVENT = (f"((e.kind IN {ADVOCACY} AND NOT COALESCE({POOR_REVIEW}, 0)) "
                   f"OR (e.kind = 'nps' AND e.amount >= {PROMOTER_SCORE}))")
-# Per-client count columns and the kinds each counts: purchase_count counts every kind
-# that proves a purchase (a won deal too), the others their own kind.
-COUNTS = {k.counted_as: sql_list([k.name]) for k in KINDS if k.counted_as} | {
-    "purchase_count": PURCHASES}
+# Per-client count columns and the kinds each counts (purchase_count counts a client's
+# sales: journey.derive counts its won deals where it has no purchases).
+COUNTS = {k.counted_as: sql_list([k.name]) for k in KINDS if k.counted_as}
 COUNT_LABELS = {k.counted_as: k.count_label for k in KINDS if k.counted_as}

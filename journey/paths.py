@@ -2,8 +2,9 @@
 
 Each client's events are put in order (date, then id; undated events cannot be placed and
 are left out) and each event is read as a stage: the stage it names, or what it proves
-(a purchase or won deal -> purchase, one on a later day than the first -> retention, a
-referral, a review or an NPS of 9-10 -> advocacy), whichever is higher; events that say
+(a purchase or won deal -> purchase, a sale on a later day than the first -> retention,
+where a client's sales are its purchases or, with none, its won deals; a referral, a
+review or an NPS of 9-10 -> advocacy), whichever is higher; events that say
 nothing about a stage (a complaint, an unscored contact) are skipped. Repeats collapse, so
 a move is a change of stage. A move forward by more than one step is a skip, a move to an
 earlier step is a move back. Clients who left (lost, churned, cancelled) add a last move

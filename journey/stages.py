@@ -351,7 +351,9 @@ class Evidence:
     """What is known about one client, as the furthest-stage rule needs it."""
     stage: str | None = None                 # the client's own stage column
     event_stages: tuple[str, ...] = ()       # stages named on its events
-    purchase_dates: tuple[str, ...] = ()     # dates of purchase and won events ("" if unknown)
+    purchase_dates: tuple[str, ...] = ()     # dates of purchase events ("" if unknown)
+    won_dates: tuple[str, ...] = ()          # dates of won deals: its sales where it has no
+                                             # purchases (a deal and its invoice: one sale)
     purchases: float | None = None           # a purchase count column
     referrals: float | None = None
     nps: float | None = None
@@ -365,18 +367,19 @@ def furthest_stage(evidence: Evidence) -> str:
     """The highest stage a client reached; awareness when nothing says more.
 
     The rule of DESIGN.md, in order of strength: the stage column and event stages;
-    a purchase or won deal -> purchase; a second purchase on a later date, a purchase
-    count of 2 or more, or a retained status -> retention; a referral, a review or an
-    NPS of 9 or 10 -> advocacy. Lost and churned never lower it. This pure version is
-    the reference for the SQL in ``journey.derive``, which must agree with it.
+    a purchase or won deal -> purchase; a second sale on a later date (a purchase, or
+    for a client with no purchases a won deal), a purchase count of 2 or more, or a
+    retained status -> retention; a referral, a review or an NPS of 9 or 10 -> advocacy.
+    Lost and churned never lower it. This pure version is the reference for the SQL in
+    ``journey.derive``, which must agree with it.
     """
     ranks = [RANK["awareness"]]
     if evidence.stage in RANK:
         ranks.append(RANK[evidence.stage])
     ranks += [RANK[s] for s in evidence.event_stages if s in RANK]
-    purchase_count = len(evidence.purchase_dates)
-    distinct_dates = {d[:10] for d in evidence.purchase_dates if d}   # days, not moments
-    if purchase_count or (evidence.purchases or 0) >= 1 or evidence.bought \
+    sales = evidence.purchase_dates or evidence.won_dates
+    distinct_dates = {d[:10] for d in sales if d}          # days, not moments
+    if sales or (evidence.purchases or 0) >= 1 or evidence.bought \
             or evidence.outcome == "churned":
         ranks.append(RANK["purchase"])
     if len(distinct_dates) >= 2 or (evidence.purchases or 0) >= 2 or evidence.retained:

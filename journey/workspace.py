@@ -122,9 +122,22 @@ def open_workspace(name_or_path: str | os.PathLike, *, create: bool = True) -> D
         conn.execute("PRAGMA foreign_keys = ON")
         db = Database(conn)
         migrate(db)
+        for work in _AFTER_OPEN:
+            work(db)
     except sqlite3.DatabaseError as error:
         raise WorkspaceError(f"{path.name} is not a workspace Journey can open ({error}).")
     return db
+
+
+# Work a migration leaves to a layer above this one (journey.derive: clients' figures to
+# work out again under a new rule), done when a workspace opens once that layer is loaded.
+_AFTER_OPEN: list = []
+
+
+def after_open(work):
+    """Register ``work(db)`` to run each time a workspace opens, after its migrations."""
+    _AFTER_OPEN.append(work)
+    return work
 
 
 def open_memory_workspace() -> Database:

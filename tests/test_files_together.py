@@ -184,3 +184,31 @@ def test_two_namesakes_on_a_list_keep_apart_from_one_known_client(tmp_path):
                     "M3,Bob Smith,bob@work.com\n")
     cli_import_text(tmp_path, "notes.csv", "Name,Phone\nBob Smith,0123\n")
     assert workspace_rows(tmp_path, "SELECT COUNT(*) FROM clients")[0][0] == 5
+
+
+def test_deals_won_then_the_invoices_that_bill_them_are_one_sale_each(tmp_path):
+    """A consultant's HubSpot deals, then their Xero invoices. Acme: deal won 01-10 for
+    8000, billed 01-25 (8000): one sale, not two, and no repeat. Beta: two deals won (03-01,
+    6000; 09-01, 2000), billed 03-20 and 09-15: two sales, 8000, a repeat. Cole: a deal won
+    05-01 for 1500 and no invoice yet: the deal is the sale. Revenue 8000 + 8000 + 1500 =
+    17,500 (not 33,500); funnel 3 aware, 3 considered, 3 bought, 1 repeat."""
+    cli_import_text(tmp_path, "hubspot_deals.csv",
+                    "Deal Name,Deal Stage,Amount,Close Date,Create Date,Pipeline\n"
+                    "Acme Ltd,closedwon,8000,2024-01-10,2023-12-01,default\n"
+                    "Beta Studio,closedwon,6000,2024-03-01,2024-02-01,default\n"
+                    "Beta Studio,closedwon,2000,2024-09-01,2024-08-01,default\n"
+                    "Cole & Sons,closedwon,1500,2024-05-01,2024-04-01,default\n")
+    cli_import_text(tmp_path, "xero_invoices.csv",
+                    "ContactName,InvoiceNumber,InvoiceDate,DueDate,Total,InvoiceAmountPaid,"
+                    "InvoiceAmountDue,Type,Status\n"
+                    "Acme Ltd,INV-001,2024-01-25,2024-02-25,8000.00,8000.00,0.00,"
+                    "Sales invoice,Paid\n"
+                    "Beta Studio,INV-002,2024-03-20,2024-04-20,6000.00,6000.00,0.00,"
+                    "Sales invoice,Paid\n"
+                    "Beta Studio,INV-003,2024-09-15,2024-10-15,2000.00,2000.00,0.00,"
+                    "Sales invoice,Paid\n")
+    assert workspace_rows(tmp_path, "SELECT name, furthest_stage, purchase_count, "
+                                    "revenue_events FROM clients ORDER BY name") == [
+        ("Acme Ltd", "purchase", 1, 8000.0), ("Beta Studio", "retention", 2, 8000.0),
+        ("Cole & Sons", "purchase", 1, 1500.0)]
+    assert cli_funnel(tmp_path) == [3, 3, 3, 1, 0]

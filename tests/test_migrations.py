@@ -110,3 +110,33 @@ def test_the_method_tables_arrive_empty_beside_the_kpis_kept():
             for t in ("method_steps", "method_answers")] == [0, 0]
     old.execute("INSERT INTO method_answers(question, answer) VALUES ('brand', 'Warm')")
     assert old.execute("SELECT persona FROM method_answers").fetchone() == ("",)
+
+
+def test_a_workspace_with_won_deals_works_its_figures_out_again_on_opening(tmp_path):
+    """m016: Acme's deal won on 01-05 and the invoice of 01-20 were two sales (a repeat,
+    at retention, 16,000) under the old rule; the first open after the migration works
+    its figures out again: one sale of 8,000, at purchase. A workspace without won deals
+    is not asked to."""
+    from journey.workspace import open_workspace
+
+    path = tmp_path / "old.db"
+    old = Database(sqlite3.connect(path))
+    schema.migrations.apply(old, stop_before="m016_a_deal_and_its_invoice_are_one_sale")
+    old.execute("INSERT INTO clients(id, client_key, name, furthest_stage, furthest_rank, "
+                "purchase_count, revenue_events) VALUES (1, 'id:acme', 'Acme', 'retention', "
+                "4, 2, 16000)")
+    old.execute("INSERT INTO events(client_ref, date, kind, amount, row_key) VALUES "
+                "(1, '2024-01-05', 'won', 8000, 'a'), (1, '2024-01-20', 'purchase', 8000, 'b')")
+    old.conn.commit()
+    old.close()
+    db = open_workspace(path, create=False)
+    assert db.execute("SELECT furthest_stage, purchase_count, revenue_events FROM clients"
+                      ).fetchone() == ("purchase", 1, 8000.0)
+    assert db.execute("SELECT COUNT(*) FROM settings WHERE key = '_refigure'").fetchone() == (0,)
+    db.close()
+    plain = Database(sqlite3.connect(":memory:"))
+    schema.migrations.apply(plain, stop_before="m016_a_deal_and_its_invoice_are_one_sale")
+    fill_m001(plain)
+    migrate(plain)
+    assert plain.execute("SELECT COUNT(*) FROM settings WHERE key = '_refigure'"
+                         ).fetchone() == (0,)

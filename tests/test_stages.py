@@ -119,11 +119,25 @@ CASES = [
      Evidence(purchase_dates=("2024-01-05 09:00:00", "2024-01-05 17:30:00")), {},
      [("purchase", "2024-01-05 09:00:00", None, 10), ("purchase", "2024-01-05 17:30:00", None, 20)],
      "purchase"),
-    ("a won deal is a purchase", Evidence(purchase_dates=("2024-01-05",)), {},
+    ("a won deal is a purchase", Evidence(won_dates=("2024-01-05",)), {},
      [("won", "2024-01-05", None, 900)], "purchase"),
     ("won deals on two dates are retention",
-     Evidence(purchase_dates=("2024-01-05", "2024-06-30")), {},
+     Evidence(won_dates=("2024-01-05", "2024-06-30")), {},
      [("won", "2024-06-30", None, 900), ("won", "2024-01-05", None, 300)], "retention"),
+    ("a deal won, then its invoice: one sale",
+     Evidence(purchase_dates=("2024-01-20",), won_dates=("2024-01-05",)), {},
+     [("won", "2024-01-05", None, 900), ("purchase", "2024-01-20", None, 900)], "purchase"),
+    ("an invoice, then the deal closed in the CRM: one sale",
+     Evidence(purchase_dates=("2024-01-05",), won_dates=("2024-02-01",)), {},
+     [("purchase", "2024-01-05", None, 900), ("won", "2024-02-01", None, 900)], "purchase"),
+    ("two deals won, one invoiced: the invoices are the sales",
+     Evidence(purchase_dates=("2024-01-20",), won_dates=("2024-01-05", "2024-06-01")), {},
+     [("won", "2024-01-05", None, 900), ("purchase", "2024-01-20", None, 900),
+      ("won", "2024-06-01", None, 300)], "purchase"),
+    ("a deal won and invoiced twice on later days: a repeat",
+     Evidence(purchase_dates=("2024-01-20", "2024-03-20"), won_dates=("2024-01-05",)), {},
+     [("won", "2024-01-05", None, 900), ("purchase", "2024-01-20", None, 450),
+      ("purchase", "2024-03-20", None, 450)], "retention"),
     ("a purchase without a date", Evidence(purchase_dates=("",)), {},
      [("purchase", None, None, 10)], "purchase"),
     ("lost deal after consideration stays at consideration",
@@ -131,7 +145,7 @@ CASES = [
      {"stage": "consideration", "status": "lost"}, [("lost", "2024-02-01", None, None)],
      "consideration"),
     ("lost after a won deal does not lower",
-     Evidence(purchase_dates=("2024-01-05",), outcome="lost"), {"status": "lost"},
+     Evidence(won_dates=("2024-01-05",), outcome="lost"), {"status": "lost"},
      [("won", "2024-01-05", None, 100), ("lost", "2024-03-01", None, None)], "purchase"),
     ("churned client bought", Evidence(outcome="churned"), {"status": "churned"}, [],
      "purchase"),
@@ -264,6 +278,28 @@ def test_derived_figures_of_one_client(db):
         "awareness_at": "2023-11-20", "consideration_at": "2023-12-15",
         "purchase_at": "2024-01-05", "retention_at": "2024-03-01",
         "advocacy_at": "2024-04-01", "stage_since": "2024-04-01"}
+
+
+def test_a_deal_won_and_the_invoice_that_bills_it_are_one_sale(db):
+    """Acme: a deal won on 01-05 for 8,000 (the CRM) and its invoice of 8,000 on 01-20
+    (the accounts): one sale of 8,000 on the deal's day, no repeat. Bo: two deals won
+    (03-01 and 06-01, 500 each) and no invoices: two sales of 1,000 in all, a repeat."""
+    acme = db["clients"].insert({"client_key": "id:acme", "client_id": "acme"}).last_pk
+    bo = db["clients"].insert({"client_key": "id:bo", "client_id": "bo"}).last_pk
+    rows = [(acme, "won", "2024-01-05", 8000.0), (acme, "purchase", "2024-01-20", 8000.0),
+            (bo, "won", "2024-03-01", 500.0), (bo, "won", "2024-06-01", 500.0)]
+    for n, (client, kind, date, amount) in enumerate(rows):
+        db["events"].insert({"client_ref": client, "kind": kind, "date": date,
+                             "amount": amount, "row_key": f"s{n}"})
+    refresh_clients(db)
+    columns = ("furthest_stage", "purchase_count", "won_count", "purchase_days",
+               "revenue_events", "purchase_at", "retention_at", "stage_path")
+    found = {c: [db["clients"].get(i)[c] for i in (acme, bo)] for c in columns}
+    assert found == {
+        "furthest_stage": ["purchase", "retention"], "purchase_count": [1, 2],
+        "won_count": [1, 2], "purchase_days": [1, 2], "revenue_events": [8000.0, 1000.0],
+        "purchase_at": ["2024-01-05", "2024-03-01"], "retention_at": [None, "2024-06-01"],
+        "stage_path": ["3", "34"]}
 
 
 def test_the_current_stage_follows_purchases_after_a_staged_contact(db):

@@ -27,6 +27,7 @@ COUNTED_KINDS = ("won", "lost", "purchase", "complaint", "internal_complaint", "
                  "cancellation", "objection")
 REASON_KINDS = ("lost", "objection")
 PURCHASE_KINDS = tuple(kind.name for kind in KINDS if kind.purchase)
+SALE_KINDS = tuple(kind.name for kind in KINDS if kind.purchase and not kind.deal)
 
 
 def client_days(pad: str) -> str:
@@ -300,8 +301,9 @@ class Source:
         return self._lost
 
     def _load_purchases(self, span: tuple[str, str]) -> list[tuple[str, str, int]]:
-        """Distinct (client, day) of purchases and won deals in the span, ordered by day,
-        into ``purchase_days`` and ``purchase_clients``; returns their daily counts.
+        """Distinct (client, day) of each client's sales in the span (its purchases, or
+        its won deals where it has none), ordered by day, into ``purchase_days`` and
+        ``purchase_clients``; returns the daily counts of purchases and won deals.
 
         One row per kind and day, its clients joined by ``group_concat`` and split by numpy:
         Python never sees a row per purchase."""
@@ -312,12 +314,20 @@ class Source:
             f"SELECT e.kind, substr(e.date, 1, 10), COUNT(*), group_concat(e.client_ref) "
             f"FROM events e WHERE e.kind IN {PURCHASES} AND {dates} AND {scope} "
             f"GROUP BY e.kind, e.date", [*date_params, *params]).fetchall()
-        bought = [(day, refs) for _, day, _, refs in rows if refs]
+        bought = [(day, refs, kind in SALE_KINDS) for kind, day, _, refs in rows if refs]
         if bought:
-            clients = np.fromstring(",".join(refs for _, refs in bought), dtype=np.int64,
+            clients = np.fromstring(",".join(refs for _, refs, _ in bought), dtype=np.int64,
                                     sep=",")
-            days = np.repeat(day_numbers([day for day, _ in bought]).astype(np.int64),
-                             [refs.count(",") + 1 for _, refs in bought])
+            counts = [refs.count(",") + 1 for _, refs, _ in bought]
+            days = np.repeat(day_numbers([day for day, _, _ in bought]).astype(np.int64), counts)
+            # A client's sales: its purchases, or where the span holds none, its won deals
+            # (a deal and the invoice that bills it are one sale, not a repeat).
+            sale = np.repeat(np.array([s for _, _, s in bought], dtype=bool), counts)
+            if not sale.all():
+                sells = np.zeros(int(clients.max()) + 1, dtype=bool)
+                sells[clients[sale]] = True
+                kept = sale | ~sells[clients]
+                days, clients = days[kept], clients[kept]
             # By day, then client: the index hands each kind's purchases over in that
             # order already, so the stable sort (a merge of sorted runs) is nearly free.
             keys = np.sort(days * (1 << 32) + clients, kind="stable")
