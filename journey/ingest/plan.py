@@ -659,19 +659,18 @@ def _note_rows(frame: pd.DataFrame, name_header: str) -> list:
     with, runs to three words or more ("call back after Easter", "met at the fair, wants
     a quote"), and the row above is a client's, with more than its name. Returns their
     index labels. (A name begins in capitals; a client with only a name is still one.)"""
-    names = frame[name_header]
-    texts = names[names.map(type).eq(str)]
-    if texts.empty:
+    if len(frame.columns) < 3:
         return []
+    filled = frame.notna().sum(axis=1)       # (the cheap check: rows of one cell, under
+    alone = filled.eq(1) & filled.shift(fill_value=0).gt(1) & frame[name_header].notna()
+    if not alone.any():                       # a row of more)
+        return []
+    names = frame.loc[alone, name_header]
+    texts = names[names.map(type).eq(str)]
     first = texts.str.extract(r"^\s*(\S+)", expand=False).fillna("")
     words = texts.str.split().str.len()
-    maybe = texts.index[first.str.match(r"^[a-zß-ÿ]") & words.ge(3)
-                        & ~first.str.casefold().isin(_NAME_PARTICLES)]
-    if not len(maybe) or len(frame.columns) < 3:
-        return []
-    filled = frame.notna().sum(axis=1)
-    above = filled.shift(fill_value=0)
-    return [index for index in maybe if filled[index] == 1 and above[index] > 1]
+    return list(texts.index[first.str.match(r"^[a-zß-ÿ]") & words.ge(3)
+                            & ~first.str.casefold().isin(_NAME_PARTICLES)])
 
 
 def _named_subtotals(out: pd.DataFrame) -> pd.Series:
@@ -680,9 +679,14 @@ def _named_subtotals(out: pd.DataFrame) -> pd.Series:
     sheet has dates: a hand-kept sheet's sum under each month, not a client's sale."""
     if "date" not in out:
         return pd.Series(False, index=out.index)
-    names = out["name"]
-    texts = names.where(names.map(type).eq(str) & is_blank(out, "date"))
-    return texts.str.match(_TOTAL_LABEL).fillna(False).astype(bool)
+    found = pd.Series(False, index=out.index)
+    undated = is_blank(out, "date")
+    if not undated.any():               # (the cheap check: most sheets date every row)
+        return found
+    names = out.loc[undated, "name"]
+    texts = names[names.map(type).eq(str)]
+    found[texts.index] = texts.str.match(_TOTAL_LABEL).to_numpy(dtype=bool)
+    return found
 
 
 _FIRST_YEAR, _FIRST_SERIAL = 1910, 3654     # 1910-01-01, and as an Excel serial
@@ -1058,8 +1062,9 @@ def _period_columns(frame: pd.DataFrame, mapping: dict[str, str | None]) -> list
                and _PERIOD_HEADER.match(normalise_header(h))]
     if len(periods) < 3:
         return []
-    numbers = [h for h in periods if values.read_money(frame[h]).values.notna().any()
-               and not values.read_money(frame[h]).bad.any()]
+    numbers = [h for h in periods
+               if (money := values.read_money(frame[h])).values.notna().any()
+               and not money.bad.any()]
     if len(numbers) < 3:
         return []
     return [f"Columns '{numbers[0]}' to '{numbers[-1]}' hold an amount for each "
