@@ -159,7 +159,10 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
                "financial status", "order status", "transaction status", "booking status",
                "appointment status", "job status", "visit status", "payment state",
                "order payment state", "order state", "payment status code",
-               "invoice status", "opportunity state"),     # (what was paid says more than what was booked)
+               "invoice status", "opportunity state",
+               # a hand-kept sheet's column of whether it happened: Yes, No show, Cancelled
+               "attended", "attendance", "showed up", "turned up", "collected",
+               "picked up"),     # (what was paid says more than what was booked)
     "channel": ("channel", "source", "lead source", "origin", "received via", "acquisition channel",
                 "how found", "how did you hear", "how did you hear about us",
                 "how did you hear about this event", "where did you hear about us",
@@ -209,7 +212,8 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
                "primary opportunity value",
                "job value", "package price", "package fee", "package cost", "course fee",
                "course price", "total value", "bid amount", "expected revenue",
-               "total collected", "stars", "star rating",
+               "total collected", "gross", "gross amount", "gross total", "invoice total",
+               "invoice amount", "stars", "star rating",
                "review stars", "review rating", "rating"),
     "reason": ("reason", "loss reason", "lost reason", "churn reason", "churnreason",
                "complaint reason", "cause", "objection", "issue"),

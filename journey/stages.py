@@ -65,6 +65,9 @@ _ALIAS_WORDS = {
                      "proposta enviada, signature, "
                      "proposal, proposals, presentation, demo scheduled, demo booked, "
                      "demo done, contract sent, "
+                     # a hand-kept pipeline's own words, in the order people say them
+                     "sent proposal, sent quote, sent contract, sent estimate, "
+                     "first call booked, first call, thinking about it, thinking it over, "
                      "proposal sent, quote, quoted, quote sent, estimate, estimate sent, "
                      "negotiation, negotiating, demo, trial, en negociation, "
                      "interested, meeting, discovery, in progress, pending, "

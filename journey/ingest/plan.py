@@ -647,6 +647,48 @@ def _labelled_totals(frame: pd.DataFrame, out: pd.DataFrame) -> pd.Series:
     return found
 
 
+# Words a person's or a firm's name may begin with in lower case ("van der Berg").
+_NAME_PARTICLES = frozenset(("van", "von", "de", "der", "den", "da", "das", "di", "do", "dos",
+                             "del", "della", "la", "le", "du", "ter", "ten", "bin", "al",
+                             "el", "mc", "ap", "zu", "e"))
+
+
+def _note_rows(frame: pd.DataFrame, name_header: str) -> list:
+    """Rows of a client list that are a note written under the client above, not a client:
+    the name cell is the row's only cell, begins in lower case with a word no name begins
+    with, runs to three words or more ("call back after Easter", "met at the fair, wants
+    a quote"), and the row above is a client's, with more than its name. Returns their
+    index labels. (A name begins in capitals; a client with only a name is still one.)"""
+    if len(frame.columns) < 3:
+        return []
+    filled = frame.notna().sum(axis=1)       # (the cheap check: rows of one cell, under
+    alone = filled.eq(1) & filled.shift(fill_value=0).gt(1) & frame[name_header].notna()
+    if not alone.any():                       # a row of more)
+        return []
+    names = frame.loc[alone, name_header]
+    texts = names[names.map(type).eq(str)]
+    first = texts.str.extract(r"^\s*(\S+)", expand=False).fillna("")
+    words = texts.str.split().str.len()
+    return list(texts.index[first.str.match(r"^[a-zß-ÿ]") & words.ge(3)
+                            & ~first.str.casefold().isin(_NAME_PARTICLES)])
+
+
+def _named_subtotals(out: pd.DataFrame) -> pd.Series:
+    """Rows of an events sheet whose name cell says it is a subtotal ("January total",
+    "Week 3 subtotal": ``_TOTAL_LABEL``) and which have no date of their own, where the
+    sheet has dates: a hand-kept sheet's sum under each month, not a client's sale."""
+    if "date" not in out:
+        return pd.Series(False, index=out.index)
+    found = pd.Series(False, index=out.index)
+    undated = is_blank(out, "date")
+    if not undated.any():               # (the cheap check: most sheets date every row)
+        return found
+    names = out.loc[undated, "name"]
+    texts = names[names.map(type).eq(str)]
+    found[texts.index] = texts.str.match(_TOTAL_LABEL).to_numpy(dtype=bool)
+    return found
+
+
 _FIRST_YEAR, _FIRST_SERIAL = 1910, 3654     # 1910-01-01, and as an Excel serial
 
 
@@ -705,6 +747,12 @@ def _paid_flags(out: pd.DataFrame, frame: pd.DataFrame, mapping: dict[str, str |
     if said is None:
         return []
     cells = frame[said].dropna()
+    if (len(cells) and not cells.map(type).isin((int, float, bool)).any()
+            and not cells.astype(str).str.fullmatch(r"\s*-?[\d.,]+\s*").any()
+            and values.parse_dates(cells)[1].eq(False).all()):
+        # a hand-kept "Paid" column of the day it was paid: a date is the tick
+        cells = pd.Series("x", index=cells.index, dtype=object)
+        frame = frame.assign(**{said: frame[said].where(frame[said].isna(), "x")})
     kind_of = {}
     for cell in cells.unique():
         key = normalise_header(cell)
@@ -999,6 +1047,33 @@ def _spenders_bought(out: pd.DataFrame, columns_for: dict[str, list[str]]) -> li
             f"{'its' if count == 1 else 'their'} stage."]
 
 
+# A header that is a month or a year alone: a column of a wide layout, one per period.
+_PERIOD_HEADER = re.compile(
+    r"^(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|(?:fy)?(?:19|20)\d\d)$")
+
+
+def _period_columns(frame: pd.DataFrame, mapping: dict[str, str | None]) -> list[str]:
+    """A client list with three or more columns that are each a month or a year ("Jan",
+    "Feb", ...; "2022", "2023") holding numbers: amounts laid out one column per period,
+    which Journey does not read as purchases. Says so, rather than show those clients as
+    having bought nothing without a word. Returns a note."""
+    periods = [h for h, field in mapping.items() if field is None
+               and _PERIOD_HEADER.match(normalise_header(h))]
+    if len(periods) < 3:
+        return []
+    numbers = [h for h in periods
+               if (money := values.read_money(frame[h])).values.notna().any()
+               and not money.bad.any()]
+    if len(numbers) < 3:
+        return []
+    return [f"Columns '{numbers[0]}' to '{numbers[-1]}' hold an amount for each "
+            f"{'year' if header_year(numbers[0]) else 'month'}, one column per "
+            f"{'year' if header_year(numbers[0]) else 'month'}: Journey reads one row per "
+            "client and has not counted them as purchases. To see them in the funnel, list "
+            "each payment on a row of its own (date, client, amount) and import that."]
+
+
 def _demoted_money(out: pd.DataFrame, frame: pd.DataFrame, demoted: list[str],
                    columns_for: dict[str, list[str]], notes: list[str]) -> None:
     """An events sheet with no amount, one of whose columns only looked like another field
@@ -1193,6 +1268,13 @@ def prepare_sheet(plan: SheetPlan, *, stage_map: dict[str, str] | None = None,
     problems = []
     left_empty: list[tuple] = []      # (row, column, value, reason) of a client's cell
     rejected = pd.Series(False, index=frame.index)
+    if plan.kind == "clients" and "name" in columns_for:   # "call back after Easter"
+        for index in _note_rows(frame, columns_for["name"][0]):
+            problems.append(Problem(int(out.at[index, "_row"]),
+                                    column_label(raw, columns_for["name"][0]),
+                                    frame.at[index, columns_for["name"][0]],
+                                    "the row is a note under the client above, not a client"))
+            rejected[index] = True
     if subtasks.any() and plan.kind == "clients":       # a task of a client's, no client
         for index in subtasks[subtasks].index:
             problems.append(Problem(int(out.at[index, "_row"]), column_label(raw, parent),
@@ -1240,10 +1322,14 @@ def prepare_sheet(plan: SheetPlan, *, stage_map: dict[str, str] | None = None,
         out = out.drop(columns=["stage", "stage_raw", "status"])
     elif plan.kind == "clients" and "stage" not in columns_for:
         notes += _spenders_bought(out, columns_for)
+    if plan.kind == "clients":
+        notes += _period_columns(frame, plan.mapping)
     if plan.kind == "events" and "kind" not in plan.set_values and not plan.recognised_as:
         notes += _flagged_cancellations(out, frame, plan.mapping)   # (a profile's rules
         notes += _paid_flags(out, frame, plan.mapping, raw.merged_rows)  # say what each
                                                                         # row is)
+    if plan.kind == "events" and "name" in totals_of:    # "January total" under the names
+        totals_of["name"] = totals_of["name"] | _named_subtotals(out)
     totals = labelled.notna()       # a totals row: "TOTAL" for a name or an ID, or labelled
     for found in totals_of.values():
         totals |= found
@@ -1262,7 +1348,7 @@ def prepare_sheet(plan: SheetPlan, *, stage_map: dict[str, str] | None = None,
         where, why = "client ID or name", ("the row has no client ID or name, so it cannot be "
                                            "matched to a client")
         if plan.key_from_email:   # a client without an e-mail is matched by name, if any
-            by_name = is_blank(out, "client_id") & ~no_key & ~totals   # (a total is no one)
+            by_name = is_blank(out, "client_id") & ~no_key & ~totals & ~rejected  # (a total: no one)
             if by_name.any():
                 notes.append(f"{counted(int(by_name.sum()), 'client')} without an e-mail "
                              "address matched by name instead.")

@@ -369,6 +369,12 @@ _SCORE_HEADERS = {"nps": re.compile(r"recommend|recomend|empfehl|raccomand|consi
                   "satisfaction": re.compile(r"satisf|zufrieden|soddisf|tevreden|csat")}
 
 
+# A column naming the animal a pet business sees ("Dog", "Pet name", "Horse"): beside it,
+# "Owner" is the client, not the salesperson a CRM's "Owner" is.
+_ANIMAL = re.compile(r"^(?:dog|dogs|pet|pets|cat|cats|horse|puppy|animal|patient)(?:name|s)?$"
+                     r"|^(?:dogs|pets|cats|horses|animals)name$")
+
+
 def refine_mapping(raw: RawSheet, mapping: dict[str, str | None], kind: str, *,
                    chosen: set[str] = frozenset(), known_ids=None,
                    measured: dict | None = None) -> Refined:
@@ -414,6 +420,25 @@ def refine_mapping(raw: RawSheet, mapping: dict[str, str | None], kind: str, *,
             if header != "email":
                 said.append(f"'{header}' holds e-mail addresses")
             break
+    if kind == "events" and "amount" not in used:
+        for header in free:     # "Paid" 90, 11, -11: what was paid, not a yes or no
+            if mapping[header] is None and PAID_FLAG.match(normalise_header(header)):
+                money = values.read_money(raw.frame[header])
+                if (not money.bad.any() and money.values.notna().any()
+                        and not money.values.dropna().isin((0, 1)).all()):
+                    mapping[header] = "amount"
+                    used.add("amount")
+                    said.append(f"'{header}' holds amounts of money: read as the amount")
+                break
+    if not {"name", "client_id", "email"} & used and any(_ANIMAL.match(normalise_header(h))
+                                                         for h in raw.headers):
+        for header in free:     # a groomer's or a vet's "Owner" beside the "Dog": the client
+            if mapping[header] == "owner":
+                mapping[header] = "name"
+                used.add("name")
+                said.append(f"'{header}' is the owner of the animal beside it: read as the "
+                            "client's name")
+                break
     for header in free:         # "Estado" beside "Cidade": SP, RJ are states, no status
         if mapping[header] == "status" and _state_codes(raw.frame[header]):
             mapping[header] = "region" if kind == "clients" and "region" not in used else None
@@ -862,6 +887,11 @@ def hired_words(cells) -> dict[str, str]:
     return dict.fromkeys(hired, "purchase")
 
 
+# A date column whose header says the row is a purchase ("Date bought", "Purchased on"):
+# each row of the sheet is one, as each of an order list is.
+_BOUGHT_ON = re.compile(r"^(?:date|day)?(?:bought|purchased)(?:on|date)?$")
+
+
 def resolve_kinds(out, plan, frame, raw, columns_for, stage_map=None) -> list[str]:
     """Give every event a kind: its kind column, else its stage cell, else the sheet's.
     Returns notes for the person importing.
@@ -880,6 +910,9 @@ def resolve_kinds(out, plan, frame, raw, columns_for, stage_map=None) -> list[st
     if named is None and not plan.set_values.get("kind") and "order_id" in columns_for:
         word = _sheet_word(columns_for["order_id"][0])
         numbered = columns_for["order_id"][0] if word and KIND_OF[word] == "purchase" else None
+    if (named is None and numbered is None and not plan.set_values.get("kind")
+            and "date" in columns_for and _BOUGHT_ON.match(normalise_header(columns_for["date"][0]))):
+        numbered = columns_for["date"][0]       # "Date bought": each row is a purchase
     default = plan.set_values.get("kind") or (
         KIND_OF[named] if named else "purchase" if numbered else "contact")
     default = KIND_OF.get(normalise_value(default), default)
@@ -1134,6 +1167,8 @@ def _default_notes(plan, combos: list, decided: dict, default: str, named: str |
             why = (f"the sheet or file is called '{named}'" if named else
                    f"its column '{numbered}' numbers them as orders"
                    if numbered in plan.mapping and plan.mapping[numbered] == "order_id" else
+                   f"its column '{numbered}' gives the day each was bought"
+                   if numbered in plan.mapping and plan.mapping[numbered] == "date" else
                    f"its column '{numbered}' says whether each was paid")
             read_as = (f"a {default.replace('_', ' ')}" if defaulted == 1 else
                        f"{default.replace('_', ' ')}s")
