@@ -761,8 +761,10 @@ def _paid_flags(out: pd.DataFrame, frame: pd.DataFrame, mapping: dict[str, str |
     # (where the status says, it decides, whatever the sheet's rows are otherwise: a
     # studio's visits "completed" and paid, "noshow", "late_canceled")
     said_kind = marks.where(kinds.isna() & ~status_says)
-    by_status = (out["status"].map(order_status_kind).where(kinds.isna() & status_says)
-                 if status_says.any() else pd.Series(None, index=out.index, dtype=object))
+    by_status = pd.Series(None, index=out.index, dtype=object)
+    if status_says.any():       # (each distinct status read once)
+        read = {cell: order_status_kind(cell) for cell in out["status"].dropna().unique()}
+        by_status = out["status"].map(read).where(kinds.isna() & status_says)
     if said in merged_rows:         # ("Paid" merged over a package's sessions: said once)
         said_kind[_same_clients_below(out, merged_rows[said])] = None
     amounts = amounts_of(out)
