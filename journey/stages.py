@@ -147,6 +147,7 @@ ORDER_STATUS_WORDS = {
                 "versendet, geliefert, zugestellt, pago, concluido, entregue, faturado, "
                 "awaiting fulfillment, awaiting shipment, awaiting pickup, unshipped, "
                 "shipping, partially paid, part paid, "
+                "arrived, checked in, attended, "     # (an appointment kept: Jane App's)
                 # the feminine forms (una factura pagada, une commande payée) and tools' own
                 "pagada, paga, cobrada, cobrado, realizada, realizado, completada, entregada, "
                 "enviada, facturada, aprobado, aprobada, acreditado, acreditada, recibido, "
@@ -177,7 +178,7 @@ ORDER_STATUS_WORDS = {
                     "annullato, annullata, annullato dal cliente, annullata dal cliente, stornato, "
                     "stornata, cancellato, cancellata, geannuleerd, gecanceld, "
                     "geannuleerd door klant",
-    "contact": "pending, pending payment, awaiting payment, unpaid, not paid, payment due, "
+    "contact": "pending, pend, pending supplier, pending payment, awaiting payment, unpaid, not paid, payment due, "
                "past due, on hold, failed, payment failed, pending submission, "
                "pending customer approval, customer approval denied, declined, denied, no show, noshow, "
                "trial, in trial, trialing, free trial, abandoned, abandoned checkout, checkout draft, "

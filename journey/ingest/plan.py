@@ -34,8 +34,8 @@ from ..fields import (
     CLIENT_FIELDS, EVENT_FIELDS, EVENT_ONLY, SCORE_RANGES, field_type, fields_for, header_year,
     match_header, name_part, normalise_header, plain_header)
 from ..journal import Problem, SheetSave
-from ..stages import order_status_kind
-from ..text import counted, listed, name_key, rows_text, was
+from ..stages import BOOKED_STATUSES, order_status_kind
+from ..text import counted, listed, match_key, name_key, rows_text, was
 from ..workshop.actions import import_sheet as import_actions
 from ..workshop.kpis import import_sheet as import_kpis
 from ..workshop.personas import import_sheet as import_personas
@@ -253,11 +253,13 @@ def _remembered_mapping(db: Database, headers: list[str]) -> dict | None:
 
 def _full_names(cells: dict[str, pd.Series]) -> dict[str, pd.Series]:
     """A first-name and a last-name column mapped to the name (bare or "Customer First
-    Name": fields.name_part) are one name, "Ann Lee", in the first one's place (a mailing
-    list's or a form's people)."""
+    Name": fields.name_part; a bare "Name" beside a "Last name" is the first name) are one
+    name, "Ann Lee", in the first one's place (a mailing list's or a form's people)."""
     part_of = {h: name_part(h) for h in cells}
     first = next((h for h in cells if part_of[h] == "first"), None)
     last = next((h for h in cells if part_of[h] == "last" and h != first), None)
+    if first is None and last is not None:     # MailerLite's "Name" beside "Last name"
+        first = next((h for h in cells if normalise_header(h) == "name"), None)
     if first is None or last is None:
         return cells
     parts = [values.parse_text(cells[h], stripped=True)[0] for h in (first, last)]
@@ -709,26 +711,54 @@ def _doubtful(target: str, bad: pd.Series, column: pd.Series, parsed: pd.Series)
 
 # A column of true/false saying an order was undone (Toast's "Voided", "Is Cancelled").
 _UNDONE_FLAG = re.compile(r"^(?:is)?(?:voided|void|cancell?ed)$")
+# A column of the day each row was cancelled, blank when it was not (Cliniko's "Cancelled
+# At"), and a yes/no of whether the client came (Cliniko's "Did Not Arrive").
+_CANCELLED_AT = re.compile(r"^(?:cancell?ed|cancell?ation)(?:at|on|date|time)$|"
+                           r"^datecancell?ed$")
+_NO_SHOW_FLAG = re.compile(r"^(?:didnotarrive|didnotattend|noshow|dna|markedasnoshow)$")
 
 
 def _flagged_cancellations(out: pd.DataFrame, frame: pd.DataFrame,
                            mapping: dict[str, str | None]) -> list[str]:
-    """Rows a true/false column marks undone (``_UNDONE_FLAG``: "Voided" true), with no kind
-    of their own, are cancellations, not sales. Returns a note."""
+    """Rows a true/false column marks undone (``_UNDONE_FLAG``: "Voided" true) or a column
+    of days marks cancelled (``_CANCELLED_AT``: Cliniko's "Cancelled At"), with no kind of
+    their own, are cancellations, not sales; rows a yes/no column marks missed
+    (``_NO_SHOW_FLAG``: "Did Not Arrive" yes) are contacts. Returns notes."""
+    notes = []
     said = _unmapped(mapping, _UNDONE_FLAG)
-    if said is None:
-        return []
-    flags, bad = values.parse_bool(frame[said])
-    if bad.any():                       # not a column of true and false
-        return []
-    kinds = column_or_blank(out, "kind")
-    undone = flags.eq(True) & kinds.isna()
-    if not undone.any():
-        return []
-    out["kind"] = kinds.where(~undone, "cancellation")
-    count = int(undone.sum())
-    return [f"{counted(count, 'row')} marked true in '{said}' {was(count)} read as "
-            f"{'a cancellation, not a sale' if count == 1 else 'cancellations, not sales'}."]
+    if said is not None:
+        flags, bad = values.parse_bool(frame[said])
+        kinds = column_or_blank(out, "kind")
+        undone = flags.eq(True) & kinds.isna() & ~bad.any()    # (a column of true, false)
+        if undone.any():
+            out["kind"] = kinds.where(~undone, "cancellation")
+            count = int(undone.sum())
+            notes.append(f"{counted(count, 'row')} marked true in '{said}' {was(count)} read "
+                         "as " + ("a cancellation, not a sale" if count == 1 else
+                                  "cancellations, not sales") + ".")
+    said = _unmapped(mapping, _CANCELLED_AT)
+    if said is not None:
+        kinds = column_or_blank(out, "kind")
+        undone = frame[said].notna() & frame[said].astype(str).str.strip().ne("") & kinds.isna()
+        if undone.any():
+            out["kind"] = kinds.where(~undone, "cancellation")
+            count = int(undone.sum())
+            notes.append(f"{counted(count, 'row')} with a day in '{said}' {was(count)} read as "
+                         + ("a cancellation, not a sale." if count == 1 else
+                            "cancellations, not sales."))
+    said = _unmapped(mapping, _NO_SHOW_FLAG)
+    if said is not None:
+        flags, bad = values.parse_bool(frame[said])
+        kinds = column_or_blank(out, "kind")
+        missed = flags.eq(True) & kinds.isna() & ~bad.any()
+        if missed.any():
+            out["kind"] = kinds.where(~missed, "contact")
+            count = int(missed.sum())
+            notes.append(f"{counted(count, 'row')} marked yes in '{said}' (the client did not "
+                         f"come) {was(count)} read as " + (
+                             "a contact, not a sale." if count == 1 else
+                             "contacts, not sales."))
+    return notes
 
 
 _PAID_FLAG = PAID_FLAG          # (understand: "Paid?", "Pagado", "Bezahlt")
@@ -740,7 +770,9 @@ def _paid_flags(out: pd.DataFrame, frame: pd.DataFrame, mapping: dict[str, str |
     "Pagado" No, ❌) are contacts, not sales, whatever the sheet's rows are; those it says
     were paid (or partly: "Part") are purchases, and so are those marked "x" in a column of
     x or blank (a hand-kept tick); a "void" one is a cancellation. A row whose
-    status says what happened, or whose amount is 0 or less, is left to them, and so is a
+    status says what happened is read by its status (a studio's visits: "completed",
+    "noshow", "late_canceled"), even on a sheet whose statuses are not read otherwise; a
+    row whose amount is 0 or less is left to it, and so is a
     row that has the cell only as part of a range merged over several rows. Not a column
     with other words in it. Returns notes."""
     said = _unmapped(mapping, _PAID_FLAG)
@@ -774,14 +806,28 @@ def _paid_flags(out: pd.DataFrame, frame: pd.DataFrame, mapping: dict[str, str |
     ticked_only = set(kind_of.values()) == {"purchase"}    # ✓ or blank: blank is unpaid
     if ticked_only:
         marks = marks.where(frame[said].notna(), "contact")
+    # (where the status says, it decides, whatever the sheet's rows are otherwise: a
+    # studio's visits "completed" and paid, "noshow", "late_canceled")
     said_kind = marks.where(kinds.isna() & ~status_says)
+    by_status = pd.Series(None, index=out.index, dtype=object)
+    if status_says.any():       # (each distinct status read once)
+        read = {cell: order_status_kind(cell) for cell in out["status"].dropna().unique()}
+        by_status = out["status"].map(read).where(kinds.isna() & status_says)
     if said in merged_rows:         # ("Paid" merged over a package's sessions: said once)
         said_kind[_same_clients_below(out, merged_rows[said])] = None
     amounts = amounts_of(out)
     # (0 or less than 0 is decided by its amount: a free order, money going back)
     said_kind = said_kind.where(said_kind.eq("cancellation") | amounts.gt(0) | amounts.isna())
+    by_status = by_status.where(by_status.ne("purchase") | amounts.gt(0) | amounts.isna())
     out["kind"] = kinds.where(said_kind.isna(), said_kind)
+    out["kind"] = out["kind"].where(by_status.isna(), by_status)
     notes = []
+    if by_status.notna().any():
+        count = int(by_status.notna().sum())
+        notes.append(f"{counted(count, 'row')} whose status says what happened "
+                     f"({', '.join(map(str, out['status'][by_status.notna()].unique()[:3]))}) "
+                     f"{was(count)} "
+                     f"read by {'its' if count == 1 else 'their'} status, not by '{said}'.")
     unpaid = (f"left blank in '{said}', where the others are ticked," if ticked_only else
               f"marked not paid in '{said}'")
     for kind, how, one, many in (
@@ -793,6 +839,40 @@ def _paid_flags(out: pd.DataFrame, frame: pd.DataFrame, mapping: dict[str, str |
             notes.append(f"{counted(count, 'row')} {how} {was(count)} read as "
                          f"{one if count == 1 else many}.")
     return notes
+
+
+# A money column saying what a booking has been paid so far (FareHarbor's and Rezdy's "Total
+# Paid", "Amount Paid", a deposit).
+_PAID_SO_FAR = frozenset({"totalpaid", "amountpaid", "paidamount", "paid", "paidtodate",
+                          "depositpaid", "amountreceived"})
+
+
+def _booked_and_paid(out: pd.DataFrame, frame: pd.DataFrame) -> list[str]:
+    """Rows read as contacts because their status says booked or confirmed (a tour's
+    "Booked", Rezdy's "CONFIRMED": a time still to come), for which a money column says
+    something was already paid (``_PAID_SO_FAR``, more than 0), are purchases: the client
+    has paid for it, deposit or in full. Returns a note."""
+    if "status" not in out or "kind" not in out:
+        return []
+    header = next((h for h in frame.columns if normalise_header(h) in _PAID_SO_FAR), None)
+    if header is None:
+        return []
+    statuses = out["status"].dropna()
+    booked_words = {cell for cell in statuses.unique() if match_key(cell) in BOOKED_STATUSES}
+    if not booked_words:
+        return []
+    paid, bad = values.parse_money(frame[header])
+    if bad.any():               # (a "Paid" of yes and no is _paid_flags')
+        return []
+    turned = (out["kind"].eq("contact") & out["status"].isin(booked_words)
+              & paid.reindex(out.index).gt(0))
+    if not turned.any():
+        return []
+    out["kind"] = out["kind"].where(~turned, "purchase")
+    count = int(turned.sum())
+    return [f"{counted(count, 'booking')} said {listed(sorted(map(str, booked_words)))} "
+            f"with money paid in '{header}' {was(count)} read as "
+            f"{'a purchase' if count == 1 else 'purchases'}: the client has paid for it."]
 
 
 def _same_clients_below(out: pd.DataFrame, merged: np.ndarray) -> np.ndarray:
@@ -1339,6 +1419,8 @@ def prepare_sheet(plan: SheetPlan, *, stage_map: dict[str, str] | None = None,
         said = resolve_kinds(out, plan, frame, raw, columns_for, stage_map)
         if profile is None:     # (a profile's rules say what each row is, and its sentence)
             notes += said
+            if "kind" not in plan.set_values and "kind" not in columns_for:
+                notes += _booked_and_paid(out, frame)
             if "kind" not in plan.set_values:
                 notes += _tagged_kinds(out, frame, plan.mapping, ~totals)
                 if "kind" not in columns_for:

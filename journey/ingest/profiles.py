@@ -332,11 +332,28 @@ def _review_facts(frame: pd.DataFrame) -> dict:
             "email": email.where(email.fillna("").str.contains("@"))}
 
 
+# What a help desk or a reviews app marks a row it took for spam (Help Scout's status,
+# Judge.me's "curated"): no one's conversation or review, left out.
+_SPAM = {"spam", "junk"}
+
+
+def _spam(frame: pd.DataFrame, *names: str) -> pd.Series:
+    """Rows whose column of ``names`` (the first present) says spam."""
+    return _col(frame, *names).str.casefold().isin(_SPAM)
+
+
+def _left_out_spam(frame: pd.DataFrame, *names: str) -> str:
+    """"; 1 marked spam left out" for an explanation, or nothing."""
+    spam = int(_spam(frame, *names).sum())
+    return f"; {counted(spam, 'row')} marked spam left out" if spam else ""
+
+
 def _review_rules(rows: pd.DataFrame, frame: pd.DataFrame) -> pd.DataFrame:
     """Every row is a review of its reviewer, its stars kept as its amount: one of 4 or 5
-    stars proves advocacy (journey.kinds.GOOD_REVIEW); one of 1 or 2 is also a complaint."""
+    stars proves advocacy (journey.kinds.GOOD_REVIEW); one of 1 or 2 is also a complaint.
+    A review the app curated as spam is left out."""
     facts = _review_facts(frame)
-    rows = rows.copy()
+    rows = rows[~_spam(frame, "curated").reindex(rows.index, fill_value=False)].copy()
     rows["kind"] = "review"
     rows["amount"] = facts["stars"].reindex(rows.index)
     if facts["email"].notna().any():
@@ -353,7 +370,7 @@ def _review_explain(frame: pd.DataFrame) -> str:
             f"{int((stars <= 2).sum()):,} of 1 or 2 stars (also counted as complaints); "
             "the reviewer is the client"
             + (" (by e-mail, case ignored)" if _review_facts(frame)["email"].notna().any()
-               else " (by name)") + ".")
+               else " (by name)") + _left_out_spam(frame, "curated") + ".")
 
 
 # --- deals: HubSpot, Salesforce, Bitrix24 -----------------------------------------------
@@ -593,9 +610,9 @@ _INTERNAL = r"\b(?:internal|interno|interna|interne|intern)\b"
 
 def _tickets_rules(rows: pd.DataFrame, frame: pd.DataFrame) -> pd.DataFrame:
     """Every ticket is a complaint or a support contact of its requester; "-" placeholders
-    are blanks."""
+    are blanks; one whose status says spam is left out."""
     facts = _tickets_facts(frame)
-    rows = rows.copy()
+    rows = rows[~_spam(frame, "status").reindex(rows.index, fill_value=False)].copy()
     rows["kind"] = facts["kind"].reindex(rows.index)
     for column in ("name", "status", "reason", "note", "department", "owner", "channel"):
         if column in rows:
@@ -626,7 +643,7 @@ def _tickets_explain(frame: pd.DataFrame) -> str:
             + (f"; {counted(internal, 'ticket')} from colleagues (internal) kept as internal "
                "complaints, of no client" if internal else "")
             + (f"; {counted(missing, 'ticket')} without a requester kept without a client"
-               if missing else "") + ".")
+               if missing else "") + _left_out_spam(frame, "status") + ".")
 
 
 _REQUESTER = ("requester", "requestername", "solicitante", "demandeur", "anfragender",
@@ -1052,7 +1069,7 @@ def _satisfaction_explain(frame: pd.DataFrame) -> str:
                "e-mail or ID skipped" if facts["respondent"].isna().any() else "") + ".")
 
 
-# --- subscription billing: Chargebee subscriptions and invoices, Recurly ----------------------
+# --- subscription billing: Chargebee subscriptions and invoices, Recurly, Recharge ----------------------
 
 def _both(name: str, prefix: str) -> tuple[str, str]:
     """A Chargebee header as its plain export writes it and as the dotted one does
@@ -1068,16 +1085,32 @@ def _cb(frame: pd.DataFrame, name: str, prefix: str = "subscriptions") -> pd.Ser
 _SUB_LIVE = {"active", "nonrenewing", "paused", "live"}
 _SUB_ENDED = {"cancelled", "canceled", "expired"}
 _SUB_TRIAL = {"intrial", "trial", "trialing"}
+# Headers only Recharge's subscriptions export has among these.
+_RECHARGE_MARKS = frozenset({"nextchargescheduledat", "orderintervalunit",
+                             "chargeintervalfrequency"})
 _TEST_EMAIL = r"^test@|@(?:chargebee|recurly|calendly)\.com$|@example\.(?:com|org|net)$"
 
 
 def _subscription_facts(frame: pd.DataFrame) -> dict:
-    """One subscription per row. Chargebee (plain or dotted headers) and Recurly say the
-    same things under other names: who the customer is, its state, when it was activated
+    """One subscription per row. Chargebee (plain or dotted headers), Recurly and Recharge
+    say the same things under other names: who the customer is, its state, when it was activated
     (paid for the first time: a trial that never converted has no activation) and when it
     was cancelled."""
-    recurly = "accountcode" in {normalise_header(h) for h in frame.columns}
-    if recurly:
+    headers = {normalise_header(h) for h in frame.columns}
+    recurly = "accountcode" in headers
+    # Recharge (a Shopify store's subscriptions) has no activation: a subscription is made
+    # at a paid checkout, so its created_at is its first charge.
+    recharge = "activatedat" not in headers and bool(headers & _RECHARGE_MARKS)
+    if recharge:
+        customer = _col(frame, "customerid")
+        email = _col(frame, "email", "customeremail")
+        first, last = _col(frame, "firstname"), _col(frame, "lastname")
+        company = _col(frame, "company")
+        state = _col(frame, "status")
+        created = activated = _dates(frame, "createdat")
+        cancelled = _dates(frame, "cancelledat")
+        trial = pd.Series(pd.NaT, index=frame.index)
+    elif recurly:
         customer = _col(frame, "accountcode")
         email = _col(frame, "accountemail")
         first, last = _col(frame, "accountfirstname"), _col(frame, "accountlastname")
@@ -2413,6 +2446,12 @@ PROFILES += (
                  "subscriptioncanceledat", "plancode"),
             {"accountcode": "client_id", "accountemail": "email"},
             _subscription_rules, _subscription_explain("a Recurly subscriptions export"),
+            kind="clients"),
+    Profile("recharge_subscriptions", "a Recharge subscriptions export",
+            (_any("subscriptionid"), _any("customerid"), _any("status"), _any("createdat"),
+             _any("cancelledat"), _any(*_RECHARGE_MARKS)),
+            {"customerid": "client_id", "email": "email"},
+            _subscription_rules, _subscription_explain("a Recharge subscriptions export"),
             kind="clients"),
     Profile("chargebee_invoices", "a Chargebee invoices export",
             (_any("invoicenumber", "invoicesid"), _any(*_both("customerid", "invoices")),

@@ -342,7 +342,8 @@ _LOOSE_KIND_HEADERS = frozenset({"event", "events", "activity", "activities", "e
 _RECEIPT_KIND_HEADERS = frozenset({"receipttype"})
 # A board's column or list ("Section/Column", "List Name") is the stage only where its
 # values mostly name stages: a theatre's "Section" (Stalls, Circle) is no stage.
-_LOOSE_STAGE_HEADERS = frozenset({"sectioncolumn", "section", "listname", "boardcolumn",
+_LOOSE_STAGE_HEADERS = frozenset({"milestone", "sectioncolumn", "section", "listname",
+                                  "boardcolumn",
                                   "pipelinecolumn"})
 # "Order" and "Receipt" (also "Order #") number orders only where their values are codes.
 _LOOSE_ORDER_HEADERS = frozenset({"order", "receipt"})
@@ -499,6 +500,18 @@ def refine_mapping(raw: RawSheet, mapping: dict[str, str | None], kind: str, *,
             examples = _first_values(raw.frame[header])
             said.append(f"'{header}' holds IDs ({examples}), not names: "
                         + ("read as the client ID" if mapping[header] else "kept as extra"))
+    _one_business_named(raw, mapping, free, said)
+    _party_named(raw, mapping, free, said)
+    _contact_named(raw, mapping, free, said)
+    if kind == "events" and "order_id" not in mapping.values() and any(
+            normalise_header(h) == "transactiontype" for h in raw.headers):
+        for header in free:     # QuickBooks' reports: "Num" beside "Transaction Type"
+            if (mapping[header] is None and normalise_header(header) == "num"
+                    and values_of(header).is_code):
+                mapping[header] = "order_id"
+                said.append(f"'{header}' beside 'Transaction Type' holds each transaction's "
+                            "number (a QuickBooks report's): read as the order ID")
+                break
     for header in free:     # Shopify's "Name": #1001, an order or checkout number
         # (on a client list, "#0012" is a member's number, kept as the name: no order there)
         if (kind == "events" and mapping[header] == "name"
@@ -537,6 +550,70 @@ def refine_mapping(raw: RawSheet, mapping: dict[str, str | None], kind: str, *,
                 said.append(f"'{header}' holds order numbers: read as the order ID")
                 break
     return Refined(mapping, key_from_email, said)
+
+
+def _one_business_named(raw: RawSheet, mapping: dict[str, str | None], free: list[str],
+                        said: list[str]) -> None:
+    """A column taken for the name that holds one value on every row ("Business": Fitzroy
+    Physio, on a practice's appointments) beside another name column whose values differ
+    (the patients) names the business itself, not its clients: kept as extra."""
+    named = [h for h, f in mapping.items() if f == "name"]
+    if len(named) < 2 or not any(raw.frame[h].dropna().astype(str).str.strip().str.casefold()
+                                 .nunique() > 1 for h in named):
+        return
+    for header in named:
+        if header in free and _one_value(raw.frame[header]):
+            mapping[header] = None
+            said.append(f"'{header}' holds one name on every row "
+                        f"({_first_values(raw.frame[header])}), the business's own, not "
+                        "its clients': kept as extra")
+
+
+def _party_named(raw: RawSheet, mapping: dict[str, str | None], free: list[str],
+                 said: list[str]) -> None:
+    """Capsule's opportunities and cases: "Party" (a person or an organisation, in words)
+    is the client each row is for, beside a stage ("Milestone") or a status; the sheet's
+    own "Name" names the opportunity, not the client (kept as extra). Not a "Party" of
+    numbers (a restaurant's party of 4)."""
+    party = next((h for h in free if mapping[h] is None
+                  and normalise_header(h) in ("party", "partyname")), None)
+    if party is None or not {"stage", "status"} & set(mapping.values()):
+        return
+    cells = raw.frame[party].dropna().astype(str).str.strip()
+    cells = cells[cells != ""]
+    if cells.empty or pd.to_numeric(cells, errors="coerce").notna().mean() >= 0.5:
+        return
+    own = [h for h in free if mapping[h] == "name" and normalise_header(h) == "name"]
+    for header in own:
+        mapping[header] = None
+    mapping[party] = "name"
+    said.append(f"'{party}' names the client each row is for"
+                + (f"; {own[0]!r} names the opportunity itself: kept as extra" if own else ""))
+
+
+# A header naming the client's name as a contact's (Xero's "ContactName"; FareHarbor's
+# "Contact Name"), not "Contact" or "Main contact", which name a person at a company.
+_CONTACTS_NAME = frozenset({"contactname", "contactfullname"})
+
+
+def _contact_named(raw: RawSheet, mapping: dict[str, str | None], free: list[str],
+                   said: list[str]) -> None:
+    """A "Contact Name" column on a sheet where nothing else names the client (a booking
+    tool's, whose contact is the client) or where only a first and a last name do (Xero's
+    contacts: ContactName is the client, First and Last Name the person there) names the
+    client."""
+    header = next((h for h in free if mapping[h] == "contact_name"
+                   and normalise_header(h) in _CONTACTS_NAME), None)
+    if header is None:
+        return
+    named = [h for h, f in mapping.items() if f == "name"]
+    if named and not (len(named) == 2 and {name_part(h) for h in named} == {"first", "last"}):
+        return
+    mapping[header] = "name"
+    for person in named:        # (the person's first and last name: kept as extras)
+        mapping[person] = None
+    said.append(f"'{header}' names the client" + (
+        f"; {' and '.join(repr(h) for h in named)} the person there" if named else ""))
 
 
 _NUMBERED = re.compile(r"#\s?\d+")
@@ -593,7 +670,11 @@ def _state_codes(column: pd.Series) -> bool:
 
 _WORK_STATES = {normalise_value(word) for word in (
     "open", "closed", "snoozed", "pending", "resolved", "solved", "new", "on hold",
-    "in progress", "waiting", "archived", "done", "to do")}
+    "in progress", "waiting", "archived", "done", "to do",
+    # an appointment's or a booking's (Jane App's "State": Arrived, No Show, Cancelled)
+    "arrived", "no show", "noshow", "cancelled", "canceled", "booked", "confirmed",
+    "checked in", "attended", "completed", "late cancel", "late cancelled", "late canceled",
+    "rescheduled", "scheduled")}
 
 
 def _states_of_work(column: pd.Series) -> bool:
