@@ -32,10 +32,17 @@ def _stage_at(stage: str) -> str:
     return f"MIN(CASE WHEN e.stage = '{stage}' THEN e.date END)"
 
 
+# Whether a client's sales are its purchases (kinds.SALES) rather than its won deals
+# (kinds.DEALS): the kind it has more of, purchases when as many. A deal won in the CRM and
+# the invoice that bills it are one sale; two deals won and one shop order are two sales.
+BY_PURCHASES = (f"(SUM(e.kind IN {SALES}) > 0 "
+                f"AND SUM(e.kind IN {SALES}) >= SUM(e.kind IN {DEALS}))")
+
+
 def _of_sales(aggregate: str) -> str:
-    """An aggregate over a client's sales (``{kinds}`` in ``aggregate``): its purchases,
-    or where it has none, its won deals (kinds.SALES, kinds.DEALS)."""
-    return (f"CASE WHEN SUM(e.kind IN {SALES}) > 0 THEN {aggregate.format(kinds=SALES)} "
+    """An aggregate over a client's sales (``{kinds}`` in ``aggregate``): its purchases or
+    its won deals, as ``BY_PURCHASES`` chooses."""
+    return (f"CASE WHEN {BY_PURCHASES} THEN {aggregate.format(kinds=SALES)} "
             f"ELSE {aggregate.format(kinds=DEALS)} END")
 
 
@@ -49,7 +56,7 @@ SELECT e.client_ref AS id,
   {_of_sales("COUNT(DISTINCT CASE WHEN e.kind IN {kinds} THEN substr(e.date, 1, 10) END)")}
     AS purchase_days,
   {_of_sales("SUM(CASE WHEN e.kind IN {kinds} THEN e.amount END)")} AS revenue_events,
-  SUM(e.kind IN {SALES}) AS sales_logged,
+  {BY_PURCHASES} AS by_purchases,
   SUM({ADVOCACY_EVENT}) AS advocacy_events,
   SUM(e.kind IN {AFTER_PURCHASE}) AS bought_evidence,
   MIN(e.date) AS first_date, MAX(e.date) AS last_date,
@@ -63,13 +70,14 @@ WHERE e.client_ref IS NOT NULL {{scope}}
 GROUP BY e.client_ref
 """
 
-# The second sale: a client's purchase (or, with none, won deal) on a later day than its
-# first; a deal won before its invoice is one sale, dated by the deal (first_purchase).
+# The second sale: a client's sale (a purchase or a won deal, as BY_PURCHASES chose) on a
+# later day than its first; a deal won before its invoice is one sale, dated by the deal
+# (first_purchase).
 _SECOND_PURCHASE = f"""
 CREATE TEMP TABLE _second AS
 SELECT e.client_ref AS id, MIN(e.date) AS second_purchase
 FROM events e JOIN _agg a ON a.id = e.client_ref
-WHERE (e.kind IN {SALES} OR (e.kind IN {DEALS} AND a.sales_logged = 0))
+WHERE e.kind IN {PURCHASES} AND (e.kind IN {SALES}) = a.by_purchases
   AND substr(e.date, 1, 10) > substr(a.first_sale, 1, 10)
 GROUP BY e.client_ref
 """
@@ -268,7 +276,7 @@ PATH_EVENTS = ("e.client_ref IS NOT NULL AND e.date IS NOT NULL AND (e.stage IS 
 EVENT_RANK = (
     f"NULLIF(MAX(COALESCE({RANK_CASE.format(col='e.stage')}, -1), "
     f"CASE WHEN e.kind IN {PURCHASES} THEN "
-    f"  CASE WHEN substr(e.date, 1, 10) > f.day AND (e.kind IN {SALES} OR NOT f.sales) "
+    f"  CASE WHEN substr(e.date, 1, 10) > f.day AND (e.kind IN {SALES}) = f.by_purchases "
     f"  THEN {RANK['retention']} ELSE {RANK['purchase']} END "
     f"WHEN {ADVOCACY_EVENT} "
     f"THEN {RANK['advocacy']} ELSE -1 END), -1)")
@@ -287,7 +295,7 @@ def refresh_paths(db: Database, scoped: bool = False) -> None:
     _drop(db, "_first_buy", "_path")
     first_day = _of_sales("MIN(CASE WHEN e.kind IN {kinds} THEN substr(e.date, 1, 10) END)")
     db.execute(f"""CREATE TEMP TABLE _first_buy AS
-        SELECT e.client_ref AS id, {first_day} AS day, SUM(e.kind IN {SALES}) > 0 AS sales
+        SELECT e.client_ref AS id, {first_day} AS day, {BY_PURCHASES} AS by_purchases
         FROM events e
         WHERE e.kind IN {PURCHASES} AND {PATH_EVENTS} {scope} GROUP BY e.client_ref""")
     db.execute("CREATE UNIQUE INDEX temp._first_buy_id ON _first_buy(id)")

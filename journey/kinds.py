@@ -55,8 +55,9 @@ def sql_list(names) -> str:
 
 
 PURCHASES = sql_list(k.name for k in KINDS if k.purchase)
-# A client's sales: its purchases (orders, invoices, payments), or where it has none, its
-# won deals. A deal won in the CRM and the invoice that bills it are one sale, not two.
+# A client's sales: its purchases (orders, invoices, payments), or its won deals where it
+# has more of those (journey.derive.BY_PURCHASES). A deal won in the CRM and the invoice
+# that bills it are one sale, not two.
 SALES = sql_list(k.name for k in KINDS if k.purchase and not k.deal)
 DEALS = sql_list(k.name for k in KINDS if k.deal)
 ADVOCACY = sql_list(k.name for k in KINDS if k.advocacy)
@@ -69,6 +70,6 @@ POOR_REVIEW = f"(e.kind = 'review' AND e.amount < {GOOD_REVIEW})"
 ADVOCACY_EVENT = (f"((e.kind IN {ADVOCACY} AND NOT COALESCE({POOR_REVIEW}, 0)) "
                   f"OR (e.kind = 'nps' AND e.amount >= {PROMOTER_SCORE}))")
 # Per-client count columns and the kinds each counts (purchase_count counts a client's
-# sales: journey.derive counts its won deals where it has no purchases).
+# sales: journey.derive chooses its purchases or its won deals).
 COUNTS = {k.counted_as: sql_list([k.name]) for k in KINDS if k.counted_as}
 COUNT_LABELS = {k.counted_as: k.count_label for k in KINDS if k.counted_as}

@@ -356,8 +356,9 @@ class Evidence:
     stage: str | None = None                 # the client's own stage column
     event_stages: tuple[str, ...] = ()       # stages named on its events
     purchase_dates: tuple[str, ...] = ()     # dates of purchase events ("" if unknown)
-    won_dates: tuple[str, ...] = ()          # dates of won deals: its sales where it has no
-                                             # purchases (a deal and its invoice: one sale)
+    won_dates: tuple[str, ...] = ()          # dates of won deals: its sales where it has
+                                             # more of them than purchases (a deal and its
+                                             # invoice: one sale)
     purchases: float | None = None           # a purchase count column
     referrals: float | None = None
     nps: float | None = None
@@ -371,9 +372,9 @@ def furthest_stage(evidence: Evidence) -> str:
     """The highest stage a client reached; awareness when nothing says more.
 
     The rule of DESIGN.md, in order of strength: the stage column and event stages;
-    a purchase or won deal -> purchase; a second sale on a later date (a purchase, or
-    for a client with no purchases a won deal), a purchase count of 2 or more, or a
-    retained status -> retention; a referral, a review or an NPS of 9 or 10 -> advocacy.
+    a purchase or won deal -> purchase; a second sale on a later date (its sales are
+    its purchases, or its won deals where it has more of those), a purchase count of 2
+    or more, or a retained status -> retention; a referral, a review or an NPS of 9 or 10 -> advocacy.
     Lost and churned never lower it. This pure version is the reference for the SQL in
     ``journey.derive``, which must agree with it.
     """
@@ -381,7 +382,8 @@ def furthest_stage(evidence: Evidence) -> str:
     if evidence.stage in RANK:
         ranks.append(RANK[evidence.stage])
     ranks += [RANK[s] for s in evidence.event_stages if s in RANK]
-    sales = evidence.purchase_dates or evidence.won_dates
+    by_purchases = len(evidence.purchase_dates) >= max(len(evidence.won_dates), 1)
+    sales = evidence.purchase_dates if by_purchases else evidence.won_dates
     distinct_dates = {d[:10] for d in sales if d}          # days, not moments
     if sales or (evidence.purchases or 0) >= 1 or evidence.bought \
             or evidence.outcome == "churned":

@@ -130,10 +130,14 @@ CASES = [
     ("an invoice, then the deal closed in the CRM: one sale",
      Evidence(purchase_dates=("2024-01-05",), won_dates=("2024-02-01",)), {},
      [("purchase", "2024-01-05", None, 900), ("won", "2024-02-01", None, 900)], "purchase"),
-    ("two deals won, one invoiced: the invoices are the sales",
+    ("two deals won, one invoiced so far: two sales",
      Evidence(purchase_dates=("2024-01-20",), won_dates=("2024-01-05", "2024-06-01")), {},
      [("won", "2024-01-05", None, 900), ("purchase", "2024-01-20", None, 900),
-      ("won", "2024-06-01", None, 300)], "purchase"),
+      ("won", "2024-06-01", None, 300)], "retention"),
+    ("two consulting deals and one shop order: the deals are the sales",
+     Evidence(purchase_dates=("2024-03-01",), won_dates=("2023-02-01", "2025-02-01")), {},
+     [("won", "2023-02-01", None, 5000), ("purchase", "2024-03-01", None, 40),
+      ("won", "2025-02-01", None, 6000)], "retention"),
     ("a deal won and invoiced twice on later days: a repeat",
      Evidence(purchase_dates=("2024-01-20", "2024-03-20"), won_dates=("2024-01-05",)), {},
      [("won", "2024-01-05", None, 900), ("purchase", "2024-01-20", None, 450),
@@ -283,11 +287,13 @@ def test_derived_figures_of_one_client(db):
 def test_a_deal_won_and_the_invoice_that_bills_it_are_one_sale(db):
     """Acme: a deal won on 01-05 for 8,000 (the CRM) and its invoice of 8,000 on 01-20
     (the accounts): one sale of 8,000 on the deal's day, no repeat. Bo: two deals won
-    (03-01 and 06-01, 500 each) and no invoices: two sales of 1,000 in all, a repeat."""
+    (03-01 and 06-01, 500 each) and one shop order of 40 (04-01): more deals than
+    purchases, so the deals are its sales: two of 1,000 in all, a repeat."""
     acme = db["clients"].insert({"client_key": "id:acme", "client_id": "acme"}).last_pk
     bo = db["clients"].insert({"client_key": "id:bo", "client_id": "bo"}).last_pk
     rows = [(acme, "won", "2024-01-05", 8000.0), (acme, "purchase", "2024-01-20", 8000.0),
-            (bo, "won", "2024-03-01", 500.0), (bo, "won", "2024-06-01", 500.0)]
+            (bo, "won", "2024-03-01", 500.0), (bo, "purchase", "2024-04-01", 40.0),
+            (bo, "won", "2024-06-01", 500.0)]
     for n, (client, kind, date, amount) in enumerate(rows):
         db["events"].insert({"client_ref": client, "kind": kind, "date": date,
                              "amount": amount, "row_key": f"s{n}"})

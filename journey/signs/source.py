@@ -302,7 +302,7 @@ class Source:
 
     def _load_purchases(self, span: tuple[str, str]) -> list[tuple[str, str, int]]:
         """Distinct (client, day) of each client's sales in the span (its purchases, or
-        its won deals where it has none), ordered by day, into ``purchase_days`` and
+        its won deals where it has more of those), ordered by day, into ``purchase_days`` and
         ``purchase_clients``; returns the daily counts of purchases and won deals.
 
         One row per kind and day, its clients joined by ``group_concat`` and split by numpy:
@@ -320,13 +320,15 @@ class Source:
                                     sep=",")
             counts = [refs.count(",") + 1 for _, refs, _ in bought]
             days = np.repeat(day_numbers([day for day, _, _ in bought]).astype(np.int64), counts)
-            # A client's sales: its purchases, or where the span holds none, its won deals
-            # (a deal and the invoice that bills it are one sale, not a repeat).
+            # A client's sales: its purchases, or its won deals where the span holds more
+            # of those (journey.derive.BY_PURCHASES): a deal and the invoice that bills it
+            # are one sale, not a repeat.
             sale = np.repeat(np.array([s for _, _, s in bought], dtype=bool), counts)
             if not sale.all():
-                sells = np.zeros(int(clients.max()) + 1, dtype=bool)
-                sells[clients[sale]] = True
-                kept = sale | ~sells[clients]
+                size = int(clients.max()) + 1
+                by_deals = (np.bincount(clients[~sale], minlength=size)
+                            > np.bincount(clients[sale], minlength=size))
+                kept = sale != by_deals[clients]
                 days, clients = days[kept], clients[kept]
             # By day, then client: the index hands each kind's purchases over in that
             # order already, so the stable sort (a merge of sorted runs) is nearly free.
