@@ -655,6 +655,15 @@ _NAME_PARTICLES = frozenset(("van", "von", "de", "der", "den", "da", "das", "di"
                              "el", "mc", "ap", "zu", "e"))
 
 
+# What marks a note rather than a name written in lower case: punctuation or a digit, or
+# a word of a sentence ("call back after Easter", "met at the fair", "wants a quote").
+_NOTE_WORDS = re.compile(
+    r"[,.;:!?()/\d]|\b(?:a|an|the|to|at|for|after|before|back|again|about|with|from|on|in|"
+    r"of|if|is|was|will|wants?|wanted|needs?|asked|said|says|call|called|ring|rang|email|"
+    r"emailed|phone|phoned|met|maybe|next|week|month|not|no|sent|send|quote|follow|up|"
+    r"chase|left|message)\b")
+
+
 def _note_rows(frame: pd.DataFrame, name_header: str) -> list:
     """Rows of a client list that are a note written under the client above, not a client:
     the name cell is the row's only cell, begins in lower case with a word no name begins
@@ -671,7 +680,10 @@ def _note_rows(frame: pd.DataFrame, name_header: str) -> list:
     texts = names[names.map(type).eq(str)]
     first = texts.str.extract(r"^\s*(\S+)", expand=False).fillna("")
     words = texts.str.split().str.len()
-    return list(texts.index[first.str.match(r"^[a-zß-ÿ]") & words.ge(3)
+    # (a note reads as a sentence: a comma, a digit or a word no name has, "call", "after",
+    # "at"; "mary ann jones", a client written in lower case, has none of them)
+    said = texts.str.casefold().str.contains(_NOTE_WORDS)
+    return list(texts.index[first.str.match(r"^[a-zß-ÿ]") & words.ge(3) & said
                             & ~first.str.casefold().isin(_NAME_PARTICLES)])
 
 
@@ -739,7 +751,8 @@ def _flagged_cancellations(out: pd.DataFrame, frame: pd.DataFrame,
     said = _unmapped(mapping, _CANCELLED_AT)
     if said is not None:
         kinds = column_or_blank(out, "kind")
-        undone = frame[said].notna() & frame[said].astype(str).str.strip().ne("") & kinds.isna()
+        # (a day is the mark: "N/A", "-" or "No" in the column is no cancellation)
+        undone = values.parse_dates(frame[said])[0].notna() & kinds.isna()
         if undone.any():
             out["kind"] = kinds.where(~undone, "cancellation")
             count = int(undone.sum())

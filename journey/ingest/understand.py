@@ -370,6 +370,10 @@ _SCORE_HEADERS = {"nps": re.compile(r"recommend|recomend|empfehl|raccomand|consi
                   "satisfaction": re.compile(r"satisf|zufrieden|soddisf|tevreden|csat")}
 
 
+# A status header that may as well hold the money taken ("Collected": £120.00).
+_MONEY_SAID = frozenset({"collected"})
+
+
 # A column naming the animal a pet business sees ("Dog", "Pet name", "Horse"): beside it,
 # "Owner" is the client, not the salesperson a CRM's "Owner" is.
 _ANIMAL = re.compile(r"^(?:dog|dogs|pet|pets|cat|cats|horse|puppy|animal|patient)(?:name|s)?$"
@@ -427,6 +431,15 @@ def refine_mapping(raw: RawSheet, mapping: dict[str, str | None], kind: str, *,
                 money = values.read_money(raw.frame[header])
                 if (not money.bad.any() and money.values.notna().any()
                         and not money.values.dropna().isin((0, 1)).all()):
+                    mapping[header] = "amount"
+                    used.add("amount")
+                    said.append(f"'{header}' holds amounts of money: read as the amount")
+                break
+    if kind == "events" and "amount" not in used:
+        for header in free:     # "Collected" £120.00: the money collected, not whether
+            if mapping[header] == "status" and normalise_header(header) in _MONEY_SAID:
+                money = values.read_money(raw.frame[header])      # it was picked up
+                if not money.bad.any() and money.values.notna().any():
                     mapping[header] = "amount"
                     used.add("amount")
                     said.append(f"'{header}' holds amounts of money: read as the amount")
@@ -584,6 +597,10 @@ def _party_named(raw: RawSheet, mapping: dict[str, str | None], free: list[str],
     if cells.empty or pd.to_numeric(cells, errors="coerce").notna().mean() >= 0.5:
         return
     own = [h for h in free if mapping[h] == "name" and normalise_header(h) == "name"]
+    others = [h for h, f in mapping.items() if f == "name" and h not in own]
+    if others or (own and not {"milestone", "description"} & {
+            normalise_header(h) for h in raw.headers}):
+        return      # (a venue's "Party": Birthday party, Wedding, beside the guest's Name)
     for header in own:
         mapping[header] = None
     mapping[party] = "name"
