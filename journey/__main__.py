@@ -193,7 +193,7 @@ def _print_funnel(title: str, frame) -> None:
 
 
 def run_signs(args) -> int:
-    from .signs import compute_signs, format_value, signs_records
+    from .signs import compute_signs, signs_records
     from .workspace import open_workspace
     report = compute_signs(open_workspace(args.workspace, create=False))
     if args.json:
@@ -202,7 +202,7 @@ def run_signs(args) -> int:
     print(report.period.note)
     print(f"  {'status':<8} {'sign':<38} {'value':>14} {'previous':>14}  stages")
     for sign in report.signs:
-        value, previous = (format_value(v, sign.unit) for v in (sign.value, sign.previous))
+        value, previous = (sign.figure(v) for v in (sign.value, sign.previous))
         print(f"  {sign.status:<8} {sign.title:<38} {value:>14} {previous:>14}  "
               f"{sign.stage_labels}")
     print(f"Alignment score: {report.score.sentence}")

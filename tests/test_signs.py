@@ -249,6 +249,10 @@ def test_the_complaint_rate_counts_the_active_clients_of_the_period():
     # 40 clients with a contact in 2024, and the anchor: 41 active; k0's 2023 complaint and
     # k1, k2's 2024 complaints belong to clients already counted.
     assert s.parts == {"complaints": 3, "active": 41}
+    # 3 / 41 x 100 = 7.3: written as its label reads, per 100 active clients, on the page's
+    # "Fix first" line and the command line as on the card (not "7.3%").
+    assert s.figure(s.value) == "7.3 per 100"
+    assert s.headline.startswith("7.3 per 100, down ")
 
 
 def test_retention_counts_customers_at_the_start_and_the_end():

@@ -49,14 +49,6 @@ def for_the_room(text: str) -> str:
     return text.replace(" chosen in the sidebar", " chosen") if ctx.presenter else text
 
 
-def figure_text(value, sign) -> str:
-    """A sign's figure as its label reads it: a rate "per 100" of something is written
-    "11.1 per 100", not "11.1%" (signs.format_value writes every "%" sign as a percentage)."""
-    if value is not None and sign.unit == "%" and "per 100" in sign.value_label:
-        return f"{value:,.1f} per 100"
-    return signs.format_value(value, sign.unit)
-
-
 def show_score(score) -> None:
     left, right = st.columns([1, 3])
     if score.value is None:
@@ -97,11 +89,11 @@ def show_card(sign) -> None:
             if sign.measured:
                 delta = None if sign.change_pct is None else f"{sign.change_pct:+.0f}%"
                 # The delta's words in its description, which wraps instead of clipping.
-                st.metric(sign.value_label.capitalize(), figure_text(sign.value, sign), delta,
+                st.metric(sign.value_label.capitalize(), sign.figure(sign.value), delta,
                           delta_color="inverse" if sign.value_better == "lower"
                           else "normal",
                           delta_description="on the previous period" if delta else None,
-                          help=f"Previous period: {figure_text(sign.previous, sign)}.")
+                          help=f"Previous period: {sign.figure(sign.previous)}.")
             elif sign.assessment:
                 st.metric("Self-assessed (not measured)", f"{sign.assessment['score']} / 5",
                           help="1 = a serious problem here, 5 = no sign of it.")

@@ -62,12 +62,19 @@ class SignResult:
         """The sign's class in the catalogue."""
         return sign_by_key(self.key)
 
+    def figure(self, value: float | None) -> str:
+        """A figure of this sign as its label reads it: a rate "per 100" of something is
+        written "11.1 per 100", not "11.1%" (format_value writes every "%" as a percentage)."""
+        if value is not None and self.unit == "%" and "per 100" in self.value_label:
+            return f"{value:,.1f} per 100"
+        return format_value(value, self.unit)
+
     @property
     def headline(self) -> str:
         """The figure and its change in a few words."""
         if not self.measured:
             return "not measured"
-        text = format_value(self.value, self.unit)
+        text = self.figure(self.value)
         if self.change_pct is not None and round(self.change_pct):
             direction = "up" if self.change_pct > 0 else "down"
             text += f", {direction} {abs(self.change_pct):.0f}% on the previous period"
