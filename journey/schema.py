@@ -455,9 +455,10 @@ def m015_events_keyed_by_order(db: Database) -> None:
 
 @migrations()
 def m016_a_deal_and_its_invoice_are_one_sale(db: Database) -> None:
-    """A won deal counts as a sale only for a client with no purchase of its own (its order
-    or invoice is that sale): journey.derive counts so from now on. A workspace holding won
-    deals asks for its clients' figures to be worked out again; journey.derive does it the
-    next time the workspace opens (``workspace.after_open``)."""
+    """A deal won and the invoice that bills it are one sale: a client's sales are its
+    purchases or its won deals, whichever it has more of (journey.derive counts so from now
+    on; before, both counted). A workspace holding won deals asks for its clients' figures
+    to be worked out again; journey.derive does it the next time the workspace opens
+    (``workspace.after_open``)."""
     db.execute("INSERT OR REPLACE INTO settings(key, value) SELECT '_refigure', '1' "
                "WHERE EXISTS (SELECT 1 FROM events WHERE kind = 'won')")
