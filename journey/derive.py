@@ -17,6 +17,7 @@ from .kinds import (
     ADVOCACY, ADVOCACY_EVENT, AFTER_PURCHASE, COUNTS, DEALS, POOR_REVIEW, PURCHASES, SALES,
     SAYS_STAGE)
 from .stages import ALL_STAGES, RANK, stage_at_column
+from .errors import WorkspaceBusy
 from .workspace import after_open, write
 
 RANK_CASE = "CASE {col} " + " ".join(
@@ -323,8 +324,12 @@ def refresh_paths(db: Database, scoped: bool = False) -> None:
 @after_open
 def refigure_if_asked(db: Database) -> None:
     """Work out every client's figures again where a migration asked for it (a rule of
-    this module changed: schema.m016); one query when none did."""
+    this module changed: schema.m016); one query when none did. While another process
+    writes to the workspace, the workspace opens as it is and the next open does it."""
     if db.execute("SELECT 1 FROM settings WHERE key = '_refigure'").fetchone():
-        with write(db):
-            refresh_clients(db)
-            db.execute("DELETE FROM settings WHERE key = '_refigure'")
+        try:
+            with write(db):
+                refresh_clients(db)
+                db.execute("DELETE FROM settings WHERE key = '_refigure'")
+        except WorkspaceBusy:
+            pass

@@ -140,3 +140,35 @@ def test_a_workspace_with_won_deals_works_its_figures_out_again_on_opening(tmp_p
     migrate(plain)
     assert plain.execute("SELECT COUNT(*) FROM settings WHERE key = '_refigure'"
                          ).fetchone() == (0,)
+
+
+def test_a_workspace_busy_elsewhere_opens_and_works_its_figures_out_later(tmp_path,
+                                                                        monkeypatch):
+    """While another connection holds the write lock, opening does not wait for it or
+    fail: the figures are worked out on the next open."""
+    from journey import workspace
+    from journey.workspace import open_workspace
+
+    path = tmp_path / "busy.db"
+    old = Database(sqlite3.connect(path))
+    old.execute("PRAGMA journal_mode = WAL")             # as every workspace is
+    schema.migrations.apply(old, stop_before="m016_a_deal_and_its_invoice_are_one_sale")
+    old.execute("INSERT INTO clients(id, client_key, name, purchase_count) VALUES "
+                "(1, 'id:acme', 'Acme', 2)")
+    old.execute("INSERT INTO events(client_ref, date, kind, amount, row_key) VALUES "
+                "(1, '2024-01-05', 'won', 8000, 'a'), (1, '2024-01-20', 'purchase', 8000, 'b')")
+    old.conn.commit()
+    migrate(old)                          # m016 asks; nothing works the figures out here
+    old.conn.commit()
+    old.close()
+    monkeypatch.setattr(workspace, "BUSY_TIMEOUT_MS", 200)
+    holder = sqlite3.connect(path)
+    holder.execute("BEGIN IMMEDIATE")
+    db = open_workspace(path, create=False)
+    assert db.execute("SELECT purchase_count FROM clients").fetchone() == (2,)
+    db.close()
+    holder.rollback()
+    holder.close()
+    db = open_workspace(path, create=False)
+    assert db.execute("SELECT purchase_count FROM clients").fetchone() == (1,)
+    assert db.execute("SELECT COUNT(*) FROM settings WHERE key = '_refigure'").fetchone() == (0,)
