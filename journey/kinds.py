@@ -58,7 +58,8 @@ PURCHASES = sql_list(k.name for k in KINDS if k.purchase)
 # A client's sales: its purchases (orders, invoices, payments), or its won deals where it
 # has more of those (journey.derive.BY_PURCHASES). A deal won in the CRM and the invoice
 # that bills it are one sale, not two.
-SALES = sql_list(k.name for k in KINDS if k.purchase and not k.deal)
+SALE_KINDS = tuple(k.name for k in KINDS if k.purchase and not k.deal)
+SALES = sql_list(SALE_KINDS)
 DEALS = sql_list(k.name for k in KINDS if k.deal)
 ADVOCACY = sql_list(k.name for k in KINDS if k.advocacy)
 SAYS_STAGE = sql_list(k.name for k in KINDS if k.says_stage)

@@ -55,6 +55,11 @@ def was(n: int) -> str:
     return "was" if n == 1 else "were"
 
 
+def its(n: int) -> str:
+    """``its`` or ``their``, of a count of ``n``."""
+    return "its" if n == 1 else "their"
+
+
 def name_key(value: object) -> str | None:
     """A name or ID as clients are matched: case and repeated spaces ignored."""
     if value is None:

@@ -309,11 +309,17 @@ def _has(arr: pa.Array, text: str) -> np.ndarray:
     return _np(pc.match_substring(arr, text))
 
 
-def _anywhere(arr: pa.Array, text: str) -> bool:
-    """Whether any string may contain ``text`` (a quick scan of the data buffer; it may
-    say True for bytes outside the array's slice, never False wrongly)."""
+def written_bytes(arr: pa.Array) -> bytes:
+    """The bytes of a string array's data buffer, copied once (b"" when it has none): a
+    quick look for a mark before a scan. It may hold bytes outside the array's slice, so a
+    mark found there may be in no string, but one not found is in none."""
     data = arr.buffers()[2]
-    return data is not None and text.encode() in data.to_pybytes()
+    return data.to_pybytes() if data is not None else b""
+
+
+def _anywhere(arr: pa.Array, text: str) -> bool:
+    """Whether any string may contain ``text`` (``written_bytes``: never False wrongly)."""
+    return text.encode() in written_bytes(arr)
 
 
 def _lengths(arr: pa.Array, low: int, high: int) -> np.ndarray:
@@ -1179,8 +1185,7 @@ def split_named_addresses(s: pd.Series) -> tuple[pd.Series, pd.Series]:
     "<", "(" or "[" in it is given back at once.)"""
     try:
         cells = pa.array(s.to_numpy(dtype=object), type=pa.string(), from_pandas=True)
-        data = cells.buffers()[2]       # (as _anywhere does, the buffer copied once)
-        written = data.to_pybytes() if data is not None else b""
+        written = written_bytes(cells)
         if not any(mark in written for mark in (b"<", b"(", b"[")):
             return s, pd.Series([None] * len(s), index=s.index, dtype=object)
     except (pa.ArrowInvalid, pa.ArrowTypeError):     # (cells that are no text: look at all)

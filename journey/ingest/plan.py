@@ -35,7 +35,7 @@ from ..fields import (
     match_header, name_part, normalise_header, plain_header)
 from ..journal import Problem, SheetSave
 from ..stages import BOOKED_STATUSES, order_status_kind
-from ..text import counted, listed, match_key, name_key, rows_text, was
+from ..text import counted, its, listed, match_key, name_key, rows_text, was
 from ..workshop.actions import import_sheet as import_actions
 from ..workshop.kpis import import_sheet as import_kpis
 from ..workshop.personas import import_sheet as import_personas
@@ -48,9 +48,9 @@ from .understand import (
     EXTRA, KINDS, REASONS, WORKSHOP_KINDS, Refined, amounts_of, coerce, column_label,
     column_or_blank,
     detect_kind, extra_json, guess_sheet_mapping, headers_key, is_blank, looks_mismapped,
-    DEAL_VALUE, kind_named, refine_mapping, resolve_kinds, resolve_stages, skip_guides,
-    stand_ins_and_totals, workshop_kind)
-from .understand import PAID_FLAG, about_appointments, ratings_not_money, who_of_the_business
+    DEAL_VALUE, PAID_FLAG, about_appointments, kind_named, ratings_not_money, refine_mapping,
+    resolve_kinds, resolve_stages, skip_guides, stand_ins_and_totals, who_of_the_business,
+    workshop_kind)
 
 # The importer of each workshop sheet kind: ``fn(db, raw, import_id) -> SheetSave``. It runs
 # inside the import's transaction and records every row it writes with
@@ -739,34 +739,22 @@ def _flagged_cancellations(out: pd.DataFrame, frame: pd.DataFrame,
     notes = []
     said = _unmapped(mapping, _UNDONE_FLAG)
     if said is not None:
-        flags, bad = values.parse_bool(frame[said])
-        kinds = column_or_blank(out, "kind")
-        undone = flags.eq(True) & kinds.isna() & ~bad.any()    # (a column of true, false)
-        if undone.any():
-            out["kind"] = kinds.where(~undone, "cancellation")
-            count = int(undone.sum())
+        flags, bad = values.parse_bool(frame[said])        # (a column of true, false)
+        if count := _marked(out, flags.eq(True) & ~bad.any(), "cancellation"):
             notes.append(f"{counted(count, 'row')} marked true in '{said}' {was(count)} read "
                          "as " + ("a cancellation, not a sale" if count == 1 else
                                   "cancellations, not sales") + ".")
     said = _unmapped(mapping, _CANCELLED_AT)
     if said is not None:
-        kinds = column_or_blank(out, "kind")
         # (a day is the mark: "N/A", "-" or "No" in the column is no cancellation)
-        undone = values.parse_dates(frame[said])[0].notna() & kinds.isna()
-        if undone.any():
-            out["kind"] = kinds.where(~undone, "cancellation")
-            count = int(undone.sum())
+        if count := _marked(out, values.parse_dates(frame[said])[0].notna(), "cancellation"):
             notes.append(f"{counted(count, 'row')} with a day in '{said}' {was(count)} read as "
                          + ("a cancellation, not a sale." if count == 1 else
                             "cancellations, not sales."))
     said = _unmapped(mapping, _NO_SHOW_FLAG)
     if said is not None:
         flags, bad = values.parse_bool(frame[said])
-        kinds = column_or_blank(out, "kind")
-        missed = flags.eq(True) & kinds.isna() & ~bad.any()
-        if missed.any():
-            out["kind"] = kinds.where(~missed, "contact")
-            count = int(missed.sum())
+        if count := _marked(out, flags.eq(True) & ~bad.any(), "contact"):
             notes.append(f"{counted(count, 'row')} marked yes in '{said}' (the client did not "
                          f"come) {was(count)} read as " + (
                              "a contact, not a sale." if count == 1 else
@@ -774,7 +762,14 @@ def _flagged_cancellations(out: pd.DataFrame, frame: pd.DataFrame,
     return notes
 
 
-_PAID_FLAG = PAID_FLAG          # (understand: "Paid?", "Pagado", "Bezahlt")
+def _marked(out: pd.DataFrame, marked: pd.Series, kind: str) -> int:
+    """The rows ``marked`` that have no kind of their own take ``kind`` (``out`` changed in
+    place). Returns how many did."""
+    kinds = column_or_blank(out, "kind")
+    taken = marked & kinds.isna()
+    if taken.any():
+        out["kind"] = kinds.where(~taken, kind)
+    return int(taken.sum())
 
 
 def _paid_flags(out: pd.DataFrame, frame: pd.DataFrame, mapping: dict[str, str | None],
@@ -788,7 +783,7 @@ def _paid_flags(out: pd.DataFrame, frame: pd.DataFrame, mapping: dict[str, str |
     row whose amount is 0 or less is left to it, and so is a
     row that has the cell only as part of a range merged over several rows. Not a column
     with other words in it. Returns notes."""
-    said = _unmapped(mapping, _PAID_FLAG)
+    said = _unmapped(mapping, PAID_FLAG)   # ("Paid?", "Pagado", "Bezahlt")
     if said is None:
         return []
     cells = frame[said].dropna()
@@ -840,7 +835,7 @@ def _paid_flags(out: pd.DataFrame, frame: pd.DataFrame, mapping: dict[str, str |
         notes.append(f"{counted(count, 'row')} whose status says what happened "
                      f"({', '.join(map(str, out['status'][by_status.notna()].unique()[:3]))}) "
                      f"{was(count)} "
-                     f"read by {'its' if count == 1 else 'their'} status, not by '{said}'.")
+                     f"read by {its(count)} status, not by '{said}'.")
     unpaid = (f"left blank in '{said}', where the others are ticked," if ticked_only else
               f"marked not paid in '{said}'")
     for kind, how, one, many in (
@@ -893,12 +888,19 @@ def _same_clients_below(out: pd.DataFrame, merged: np.ndarray) -> np.ndarray:
     and are the same client as the range's first row: a package's later sessions, not
     the other members of a class whose price was merged over them."""
     own = ~pd.Series(merged, index=out.index)
+    who = _whose(out)
+    first = who.where(own).groupby(own.cumsum()).transform("first")
+    return (~own & who.eq(first)).to_numpy()
+
+
+def _whose(out: pd.DataFrame) -> pd.Series:
+    """Each row's client as one text (its ID, e-mail and name keys joined; "" for a row
+    that names no one), to tell one client's rows from another's."""
     who = pd.Series("", index=out.index, dtype=object)
     for column in ("client_id", "email", "name"):
         if column in out:
             who = who + "\x1f" + out[column].map(name_key).fillna("")
-    first = who.where(own).groupby(own.cumsum()).transform("first")
-    return (~own & who.eq(first)).to_numpy()
+    return who
 
 
 # An amount header naming the price of a package or course of sessions, not of a row; a
@@ -918,10 +920,7 @@ def _package_paid_once(out: pd.DataFrame, header: str,
     each row's own.) Returns a note."""
     if not _PACKAGE.match(normalise_header(header)) or out["amount"].isna().all():
         return []
-    who = pd.Series("", index=out.index, dtype=object)
-    for column in ("client_id", "email", "name"):
-        if column in out:
-            who = who + "\x1f" + out[column].map(name_key).fillna("")
+    who = _whose(out)
     named = [h for h in (frame.columns if frame is not None else [])
              if h != header and _PACKAGE_NAMED.match(normalise_header(str(h)))]
     for column in named[:1]:           # (the package or course of each row)
@@ -934,7 +933,7 @@ def _package_paid_once(out: pd.DataFrame, header: str,
     count = int(again.sum())
     return [f"{counted(count, 'row')} repeating the client's package price in '{header}' "
             f"{was(count)} read as sessions of a package paid once (no amount of "
-            f"{'its' if count == 1 else 'their'} own)."]
+            f"{its(count)} own)."]
 
 
 _PART_PAID = {normalise_header(w) for w in ("part", "partial", "partly", "part paid",
@@ -1028,8 +1027,7 @@ def _refunds_described(out: pd.DataFrame, frame: pd.DataFrame,
             cells = cells.combine_chunks()
         if cells is None or cells.type != pa.string():
             cells = pa.array(values.parse_text(column)[0].to_numpy(dtype=object), pa.string())
-        data = cells.buffers()[2]          # (a quick look first: no such word, no scan)
-        written = data.to_pybytes().lower() if data is not None else b""
+        written = values.written_bytes(cells).lower()   # (no such word: no scan)
         if any(stem in written for stem in _REFUND_STEMS):
             found |= pc.fill_null(pc.match_substring_regex(cells, _REFUND_SAID), False
                                   ).to_numpy(zero_copy_only=False)
@@ -1137,7 +1135,7 @@ def _spenders_bought(out: pd.DataFrame, columns_for: dict[str, list[str]]) -> li
     count = int(spent.sum())
     return [f"{counted(count, 'client')} with more than 0 in '{said}' {was(count)} read as "
             f"{'a customer' if count == 1 else 'customers'} (purchase): no column says "
-            f"{'its' if count == 1 else 'their'} stage."]
+            f"{its(count)} stage."]
 
 
 # A header that is a month or a year alone: a column of a wide layout, one per period.

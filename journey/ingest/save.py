@@ -519,18 +519,14 @@ def _clients_by_email(db: Database, rows: pd.DataFrame, existing: dict,
     e-mail). Returns two maps client_key -> id: clients that keep their stored key (an ID
     of their own), and clients known by that e-mail or name alone, which take the sheet's
     ID (as ``_adopt_by_name``)."""
-    if "email" not in rows or len(existing) + len(adopted) == len(rows) or db.execute(
-            "SELECT 1 FROM clients LIMIT 1").fetchone() is None:
+    if "email" not in rows or len(existing) + len(adopted) == len(rows) or not _has_clients(db):
         return {}, {}
-    emails = rows["email"].astype(str).str.strip().str.lower().where(rows["email"].notna())
+    emails = _addresses(rows["email"])
     rest = ~rows["client_key"].isin(existing) & ~rows["client_key"].isin(adopted) & (
         emails.notna() & ~emails.duplicated(keep=False))
     if not rest.any():
         return {}, {}
-    held = {email: (client, key) for email, client, key, count in db.execute(
-        "SELECT lower(trim(email)), MIN(id), MIN(client_key), COUNT(*) FROM clients "
-        "WHERE email IS NOT NULL AND lower(trim(email)) IN (SELECT value FROM json_each(?)) "
-        "GROUP BY 1", [json.dumps(sorted(set(emails[rest])))]).fetchall() if count == 1}
+    held = _sole_holders(db, emails[rest])
     named = set(existing.values()) | set(adopted.values())
     kept, taken = {}, {}
     for key, email in zip(rows.loc[rest, "client_key"], emails[rest]):
@@ -547,7 +543,7 @@ def _clients_by_name(db: Database, rows: pd.DataFrame, known: dict,
     as its key, whose name, exactly or loosely (``loose_name_keys``), is that of exactly
     one client another import brought under an ID: that client (it keeps its key), as an
     events sheet's name-only rows are matched. Runs only where such rows are left."""
-    if len(known) == len(rows) or db.execute("SELECT 1 FROM clients LIMIT 1").fetchone() is None:
+    if len(known) == len(rows) or not _has_clients(db):
         return {}
     named = rows[rows["client_key"].str.startswith("name:", na=False)
                  & ~rows["client_key"].isin(known)]
@@ -563,6 +559,24 @@ def _clients_by_name(db: Database, rows: pd.DataFrame, known: dict,
                          [f"'{n}'" for n in named.loc[named['client_key'].isin(found),
                                                       'name'].astype(str)], 3) + ").")
     return found
+
+
+def _addresses(column: pd.Series) -> pd.Series:
+    """E-mail addresses as clients are matched by them: trimmed, lower case (None kept)."""
+    return column.astype(str).str.strip().str.lower().where(column.notna())
+
+
+def _sole_holders(db: Database, emails: pd.Series) -> dict[str, tuple[int, str]]:
+    """address -> (id, client_key) of the one client that holds each of these addresses
+    (``_addresses``; case and spaces ignored); an address two clients hold is no one's."""
+    return {email: (client, key) for email, client, key, count in db.execute(
+        "SELECT lower(trim(email)), MIN(id), MIN(client_key), COUNT(*) FROM clients "
+        "WHERE email IS NOT NULL AND lower(trim(email)) IN (SELECT value FROM json_each(?)) "
+        "GROUP BY 1", [json.dumps(sorted(set(emails.dropna())))]).fetchall() if count == 1}
+
+
+def _has_clients(db: Database) -> bool:
+    return db.execute("SELECT 1 FROM clients LIMIT 1").fetchone() is not None
 
 
 def _has_name_only_clients(db: Database) -> bool:
@@ -813,8 +827,7 @@ def _match_unknown(db: Database, latest: pd.DataFrame, existing: dict,
     legal form ("Cafe Luna", "Acme Limited"). Only a match to exactly one client counts:
     two clients of the same name are left apart and ``notes`` says so. Runs only where some
     keys are not known and the workspace has clients."""
-    if not len(latest) or len(existing) == len(latest) or db.execute(
-            "SELECT 1 FROM clients LIMIT 1").fetchone() is None:
+    if not len(latest) or len(existing) == len(latest) or not _has_clients(db):
         return {}
     found = _ids_by_email(db, latest, existing)
     said = f" ({counted(len(found), 'client')} by e-mail)" if found else ""
@@ -840,7 +853,7 @@ def _ids_by_email(db: Database, latest: pd.DataFrame, known: dict) -> dict:
     matched by it (the same person under two customer IDs still is)."""
     if "email" not in latest:
         return {}
-    given = latest["email"].astype(str).str.strip().str.lower().where(latest["email"].notna())
+    given = _addresses(latest["email"])
     rest = ~latest["client_key"].isin(known) & given.notna()
     shared = given.duplicated(keep=False) & given.notna()
     if shared.any() and "name" in latest:      # (two of the sheet's clients: told apart?)
@@ -849,11 +862,9 @@ def _ids_by_email(db: Database, latest: pd.DataFrame, known: dict) -> dict:
     if not rest.any():
         return {}
     rest, emails = latest[rest], given[rest]
-    held = {email: client for email, client, count in db.execute(
-        "SELECT lower(trim(email)), MIN(id), COUNT(*) FROM clients WHERE email IS NOT NULL "
-        "AND lower(trim(email)) IN (SELECT value FROM json_each(?)) GROUP BY 1",
-        [json.dumps(sorted(set(emails)))]).fetchall() if count == 1}
-    return {key: held[email] for key, email in zip(rest["client_key"], emails) if email in held}
+    held = _sole_holders(db, emails)
+    return {key: held[email][0] for key, email in zip(rest["client_key"], emails)
+            if email in held}
 
 
 def _ids_by_name(db: Database, latest: pd.DataFrame, existing: dict,

@@ -31,7 +31,7 @@ from ..journal import stage_mapping
 from ..stages import (
     ALL_STAGES, BOOKED_STATUSES, ORDER_STATUS_KIND, OUTCOMES, normalise_value,
     order_status_kind, read_stage_value, said_first)
-from ..text import counted, name_key, was, without_accents
+from ..text import counted, its, name_key, was, without_accents
 from .evidence import MOSTLY, measure, sample_values
 from .line_amounts import map_unit_price
 from .read import RawSheet, base_name
@@ -428,9 +428,8 @@ def refine_mapping(raw: RawSheet, mapping: dict[str, str | None], kind: str, *,
     if kind == "events" and "amount" not in used:
         for header in free:     # "Paid" 90, 11, -11: what was paid, not a yes or no
             if mapping[header] is None and PAID_FLAG.match(normalise_header(header)):
-                money = values.read_money(raw.frame[header])
-                if (not money.bad.any() and money.values.notna().any()
-                        and not money.values.dropna().isin((0, 1)).all()):
+                money = _money_of(raw.frame[header])
+                if money is not None and not money.dropna().isin((0, 1)).all():
                     mapping[header] = "amount"
                     used.add("amount")
                     said.append(f"'{header}' holds amounts of money: read as the amount")
@@ -438,8 +437,7 @@ def refine_mapping(raw: RawSheet, mapping: dict[str, str | None], kind: str, *,
     if kind == "events" and "amount" not in used:
         for header in free:     # "Collected" £120.00: the money collected, not whether
             if mapping[header] == "status" and normalise_header(header) in _MONEY_SAID:
-                money = values.read_money(raw.frame[header])      # it was picked up
-                if not money.bad.any() and money.values.notna().any():
+                if _money_of(raw.frame[header]) is not None:     # it was picked up
                     mapping[header] = "amount"
                     used.add("amount")
                     said.append(f"'{header}' holds amounts of money: read as the amount")
@@ -668,6 +666,18 @@ def _join_column(raw, mapping, free, values_of, known_ids):
         if found >= 2 and 2 * found >= len(tried):          # half or more are known
             return header, found, len(tried)
     return None
+
+
+def _most_said(counts: pd.Series) -> str:
+    """The five most common values of ``value_counts``, each with its count: "'Voided' (2),
+    'Open' (1)"."""
+    return ", ".join(f"'{value}' ({n})" for value, n in counts.head(5).items())
+
+
+def _money_of(column: pd.Series) -> pd.Series | None:
+    """A column's amounts, where every cell reads as money and some hold it (None else)."""
+    money = values.read_money(column)
+    return None if money.bad.any() or money.values.isna().all() else money.values
 
 
 def _first_values(column: pd.Series, shown: str = "{}") -> str:
@@ -1132,7 +1142,7 @@ def resolve_kinds(out, plan, frame, raw, columns_for, stage_map=None) -> list[st
                                              pd.Series(given, index=out.index, dtype=object))
         kinds = ["contact" if kind == UNKNOWN_KIND else kind for kind in kinds]
         counts = cells.astype(str).value_counts()
-        listed = ", ".join(f"'{value}' ({n})" for value, n in counts.head(5).items())
+        listed = _most_said(counts)
         more = f" and {len(counts) - 5} more" if len(counts) > 5 else ""
         label = column_label(raw, columns_for["kind"][0])
         notes.append(
@@ -1144,10 +1154,6 @@ def resolve_kinds(out, plan, frame, raw, columns_for, stage_map=None) -> list[st
 
 
 STAGE_SALE = "stage sale"    # (resolve_kinds: a row whose stage is purchase)
-
-
-def _its(n: int) -> str:
-    return "its" if n == 1 else "their"
 
 
 # A status column about the client, not the sale: its header ("Membership Status",
@@ -1183,11 +1189,9 @@ def _sales_undone(out: pd.DataFrame, given: list, kinds: list[str],
     if not undone.any():
         return kinds, None
     kinds = pd.Series(kinds, index=out.index).where(~undone, said).tolist()
-    changed = status[undone].astype(str).value_counts()
     total = int(undone.sum())
-    listed = ", ".join(f"'{value}' ({n})" for value, n in changed.head(5).items())
-    return kinds, (f"{counted(total, 'sale')} that did not go through by {_its(total)} "
-                   f"status ({listed}) {was(total)} read as what the status says (a "
+    return kinds, (f"{counted(total, 'sale')} that did not go through by {its(total)} "
+                   f"status ({_most_said(status[undone].astype(str).value_counts())}) {was(total)} read as what the status says (a "
                    "cancellation, or a contact while unpaid or pending), not as a purchase.")
 
 
@@ -1286,11 +1290,9 @@ def _default_notes(plan, combos: list, decided: dict, default: str, named: str |
                              and decided[c][0] == default and not any(c[2:4])],
                             dtype=object)
         if len(unknown):
-            counts = unknown.value_counts()
-            listed = ", ".join(f"'{value}' ({n})" for value, n in counts.head(5).items())
             kind = default.replace('_', ' ')
             notes.append(f"{counted(len(unknown), 'row')} with a status Journey does not know "
-                         f"({listed}) {was(len(unknown))} read as "
+                         f"({_most_said(unknown.value_counts())}) {was(len(unknown))} read as "
                          f"{'a ' + kind if len(unknown) == 1 else kind + 's'}, as the sheet's "
                          "rows are.")
     return notes

@@ -14,7 +14,7 @@ from sqlite_utils import Database
 from ..derive import PATH_EVENTS
 from ..filters import Filters
 from ..ingest.profiles import WRITERS_ONLY
-from ..kinds import KINDS, OF_AN_ORDER, PURCHASES
+from ..kinds import KINDS, OF_AN_ORDER, PURCHASES, SALE_KINDS
 from ..stages import RANK
 from ..values import stored_day
 from .keywords import reason_classifier
@@ -27,7 +27,6 @@ COUNTED_KINDS = ("won", "lost", "purchase", "complaint", "internal_complaint", "
                  "cancellation", "objection")
 REASON_KINDS = ("lost", "objection")
 PURCHASE_KINDS = tuple(kind.name for kind in KINDS if kind.purchase)
-SALE_KINDS = tuple(kind.name for kind in KINDS if kind.purchase and not kind.deal)
 
 
 def client_days(pad: str) -> str:
