@@ -221,6 +221,8 @@ def stored_columns(db: Database, table: str) -> list[str]:
 HELD = "{}"
 # The after-image of an event linked to a client through its order ID (ingest.save).
 LINKED = '["client_ref"]'
+# The after-image of a client an import joined to another (ingest.save._join_same_people).
+JOINED = '"joined"'
 # Columns undo never takes back field by field: identity, bookkeeping, recomputed figures.
 BOOKKEEPING = frozenset({"id", "version", "updated_at", "import_id", "row_key", "stage_path"})
 # Tables whose rows a workshop table save also changes (``forget_import``, ``follow_version``).
@@ -289,6 +291,9 @@ def take_back_import(db: Database, import_id: int) -> tuple[Undone, set[int]]:
         if before == HELD:
             continue                    # an event it listed again: nothing to put back
         before = _decode_image(before)
+        if after == JOINED:
+            undo.put_back_joined(row_id, before)
+            continue
         if after is None and table not in ("clients", "events"):
             undo.put_back_whole(table, row_id, before)
             continue
@@ -454,6 +459,9 @@ class _Undo:
                 kept = True                          # a name the row cannot lose
             elif not _same(now[column], without):
                 back[column] = without
+        if back.get("client_ref") is not None and table == "events" and not self.db.execute(
+                "SELECT 1 FROM clients WHERE id = ?", [back["client_ref"]]).fetchone():
+            del back["client_ref"]          # its client did not come back (put_back_joined)
         if table in SAVED_TABLES:
             forget_import(self.db, table, row_id, gone, added=before is None and not later)
         if now is None:
@@ -523,6 +531,18 @@ class _Undo:
             return
         _restore_image(self.db, table, row_id, before)
         self.restored += before is not None and table not in KEYED_TABLES
+
+    def put_back_joined(self, row_id: int, before: dict) -> None:
+        """A client this import joined to another comes back as it was (its events follow
+        through their own records), unless the import that brought it was undone since or
+        another client has taken its key."""
+        if self.db.execute(
+                f"SELECT 1 WHERE ? IN {_STANDING} AND NOT EXISTS (SELECT 1 FROM clients "
+                "WHERE id = ? OR client_key = ?)",
+                [before.get("import_id"), row_id, before.get("client_key")]).fetchone():
+            _restore_image(self.db, "clients", row_id, before)
+            self.clients.add(row_id)
+            self.restored += 1
 
     def row(self, table: str, row_id: int) -> dict | None:
         """The row as it is now (None: deleted since)."""

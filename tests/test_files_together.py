@@ -6,7 +6,7 @@ between. Hand-worked figures in each docstring, through the command line."""
 
 from __future__ import annotations
 
-from conftest import cli_funnel, cli_import_text, kind_totals, workspace_rows
+from conftest import cli_funnel, cli_import_text, kind_totals, run_cli, workspace_rows
 
 TRACKER = ("Client,Email,Stage,Notes\n"
            "Northwind Ltd,,Customer,Annual plan\n"
@@ -212,3 +212,105 @@ def test_deals_won_then_the_invoices_that_bill_them_are_one_sale_each(tmp_path):
         ("Acme Ltd", "purchase", 1, 8000.0), ("Beta Studio", "retention", 2, 8000.0),
         ("Cole & Sons", "purchase", 1, 1500.0)]
     assert cli_funnel(tmp_path) == [3, 3, 3, 1, 0]
+
+
+COMPLAINTS = ("Date,Customer,Complaint\n"
+              "2026-03-02,Ann Lee,Late delivery\n"
+              "2026-03-09,Bob Stone,Wrong size\n")
+ORDERS = ("Order,Date,Email,Total\n"
+          "1001,2026-02-20,ann@lee.com,40.00\n"
+          "1002,2026-02-25,bob@stone.org,25.00\n"
+          "1003,2026-03-15,ann@lee.com,60.00\n")
+
+
+def _undo(tmp_path, number: int) -> None:
+    done = run_cli(tmp_path, "undo-import", str(number), "--workspace", str(tmp_path / "w.db"))
+    assert done.returncode == 0, done.stderr
+
+
+def _state(tmp_path) -> dict:
+    """The workspace as an undo must leave it: every table but the history, clocks and
+    the pages' change counter left out."""
+    from conftest import HISTORY_TABLES, dump
+    from journey.workspace import open_workspace
+    db = open_workspace(str(tmp_path / "w.db"), create=False)
+    found = dump(db, exclude=HISTORY_TABLES)
+    clock = [c.name for c in db["clients"].columns].index("updated_at")
+    found["clients"] = [r[:clock] + r[clock + 1:] for r in found["clients"]]
+    db.close()
+    return found
+
+
+def test_complaints_by_name_and_orders_by_email_join_when_the_list_shows_both(tmp_path):
+    """A complaints log by name (Ann Lee, Bob Stone), then orders by e-mail (ann@: 40 on
+    20 Feb and 60 on 15 Mar; bob@: 25), make four clients: nothing says Ann Lee is
+    ann@lee.com. The client list does (Name and Email on one row): two clients. Ann has
+    two purchases on two days (retention, 100) and her complaint; Bob one purchase (25) and
+    his. Funnel [2, 2, 2, 1, 0] (each stage counts the clients that reached it). Before: 4
+    clients, funnel [4, 2, 2, 1, 0]. Undoing the list separates them again, exactly."""
+    cli_import_text(tmp_path, "complaints.csv", COMPLAINTS)
+    cli_import_text(tmp_path, "orders.csv", ORDERS)
+    before = _state(tmp_path)
+    assert cli_funnel(tmp_path) == [4, 2, 2, 1, 0]
+    listed_ = cli_import_text(tmp_path, "list.csv", "Name,Email,Phone\n"
+                              "Ann Lee,ann@lee.com,0400111222\n"
+                              "Bob Stone,bob@stone.org,0400333444\n")
+    assert any("2 clients that earlier imports brought in twice" in n
+               and "'Ann Lee'" in n for n in listed_["notes"])
+    assert cli_funnel(tmp_path) == [2, 2, 2, 1, 0]
+    assert workspace_rows(tmp_path, "SELECT name, email, phone, purchase_count, revenue_events, "
+                                    "complaint_count FROM clients ORDER BY name") == [
+        ("Ann Lee", "ann@lee.com", "0400111222", 2, 100.0, 1),
+        ("Bob Stone", "bob@stone.org", "0400333444", 1, 25.0, 1)]
+    _undo(tmp_path, 3)
+    assert _state(tmp_path) == before
+
+
+def test_a_list_with_its_own_ids_joins_the_name_and_the_address_too(tmp_path):
+    """The same two files, then a member list with its own IDs: M1 Ann Lee ann@lee.com
+    takes over the complaint's Ann Lee (known by name alone) and the orders' ann@lee.com
+    (known by that address alone) joins her: two clients, Ann with two purchases of 100 in
+    all and ID M1."""
+    cli_import_text(tmp_path, "complaints.csv", COMPLAINTS)
+    cli_import_text(tmp_path, "orders.csv", ORDERS)
+    cli_import_text(tmp_path, "members.csv", "Member ID,Name,Email\n"
+                                             "M1,Ann Lee,ann@lee.com\nM2,Bob Stone,bob@stone.org\n")
+    assert workspace_rows(tmp_path, "SELECT client_id, name, email, purchase_count, "
+                                    "revenue_events, complaint_count FROM clients ORDER BY name") == [
+        ("M1", "Ann Lee", "ann@lee.com", 2, 100.0, 1),
+        ("M2", "Bob Stone", "bob@stone.org", 1, 25.0, 1)]
+    assert cli_funnel(tmp_path) == [2, 2, 2, 1, 0]
+
+
+def test_no_join_where_the_name_or_the_address_says_another_person(tmp_path):
+    """Not joined: the complaint's Ann Lee, who gave another e-mail (ann@work.com) than the
+    list's ann@lee.com, and the complaint's Tom Reed when two Tom Reeds (T2, T3) are on
+    file (which one complained is not known). Clients: the complaint's Ann and Tom, the
+    orders' ann@lee.com (named Ann Lee by the list), T2 and T3: five."""
+    cli_import_text(tmp_path, "complaints.csv", "Date,Customer,Email,Complaint\n"
+                                                "2026-03-02,Ann Lee,ann@work.com,Late\n"
+                                                "2026-03-03,Tom Reed,,Rude\n")
+    cli_import_text(tmp_path, "orders.csv", ORDERS.replace("bob@stone.org", "ann@lee.com"))
+    cli_import_text(tmp_path, "ids.csv", "Client ID,Name,Email\nT2,Tom Reed,t2@reed.com\n"
+                                         "T3,Tom Reed,t3@reed.com\n")
+    listed_ = cli_import_text(tmp_path, "list.csv", "Client ID,Name,Email\n"
+                                                    "T2,Tom Reed,t2@reed.com\n"
+                                                    "ann@lee.com,Ann Lee,ann@lee.com\n")
+    assert not any("brought in twice" in n for n in listed_["notes"])
+    assert workspace_rows(tmp_path, "SELECT COUNT(*) FROM clients")[0][0] == 5
+
+
+def test_undoing_the_complaints_then_the_join_leaves_no_one_behind(tmp_path):
+    """Undo the complaints import after the list joined its clients, then undo the list:
+    the complaints' clients do not come back (their import is undone); the orders' two
+    clients are as the orders left them."""
+    cli_import_text(tmp_path, "complaints.csv", COMPLAINTS)
+    cli_import_text(tmp_path, "orders.csv", ORDERS)
+    cli_import_text(tmp_path, "list.csv", "Name,Email\nAnn Lee,ann@lee.com\n"
+                                          "Bob Stone,bob@stone.org\n")
+    _undo(tmp_path, 1)
+    _undo(tmp_path, 3)
+    assert workspace_rows(tmp_path, "SELECT client_id, name, purchase_count FROM clients "
+                                    "ORDER BY id") == [("bob@stone.org", None, 1),
+                                                       ("ann@lee.com", None, 2)]
+    assert cli_funnel(tmp_path) == [2, 2, 2, 1, 0]

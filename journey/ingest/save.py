@@ -37,7 +37,7 @@ from .. import values
 from ..derive import insert_new_clients, refresh_clients
 from ..fields import CLIENT_FIELDS, EVENT_FIELDS, PROFILE_FIELDS
 from ..journal import (
-    LINKED, Problem, check_undoable, keyed_before, record_changes, record_held_events,
+    BOOKKEEPING, JOINED, LINKED, Problem, check_undoable, keyed_before, record_changes, record_held_events,
     Undone, record_keyed_change, stage_mapping, stored_columns, take_back_import)
 from ..stages import normalise_value, read_stage_value
 from ..text import counted, listed, name_key
@@ -439,6 +439,7 @@ def _save_clients(db: Database, rows: pd.DataFrame, import_id: int,
     # (known by another ID or spelling: the stored key stays, and a blank leaves a value)
     elsewhere = rows[rows["client_key"].isin(by_email)]
     adopt_rows = rows[rows["client_key"].isin(adopted)]
+    twice = _people_twice(db, rows, existing | adopted | by_email)
     present, records = _records(new_rows, columns)
     if indexes is not None:
         indexes.before_write("clients", len(records))
@@ -454,12 +455,14 @@ def _save_clients(db: Database, rows: pd.DataFrame, import_id: int,
                  columns, import_id)
     _update_rows(db, "clients", [by_email[k] for k in elsewhere["client_key"]], elsewhere,
                  [c for c in columns if c != "client_key"], import_id, only_filled=True)
+    joined = _join_same_people(db, twice, import_id, notes)
     if new_ids is None:
         touched = list(_existing_ids(db, "clients", "client_key",
                                      rows["client_key"].tolist()).values()) + list(
                                          by_email.values())
     else:               # (the new clients' figures went in with them)
         touched = [*ids, *(adopted[k] for k in adopt_rows["client_key"]), *by_email.values()]
+    touched += joined
     return (len(new_rows), len(old_rows) + len(adopt_rows) + len(elsewhere) + duplicates,
             touched)
 
@@ -561,6 +564,111 @@ def _clients_by_name(db: Database, rows: pd.DataFrame, known: dict,
     return found
 
 
+def _people_twice(db: Database, rows: pd.DataFrame, matched: dict) -> dict:
+    """The clients that earlier imports brought in twice and this list's rows show to be
+    one person, before the rows are saved: other client -> (the client its row matched,
+    by ID, e-mail or name; the row's name key; its e-mail). Another client is one known by
+    name alone (a complaints log's) with the row's name, or one known by its e-mail alone
+    (orders keyed by e-mail) with the row's address. A name or address the sheet gives
+    twice finds no one."""
+    by_names = "name_key" in rows and _has_name_only_clients(db)
+    by_addresses = "email" in rows and _has_email_keyed_clients(db)
+    if not matched or not (by_names or by_addresses):
+        return {}
+    rows = rows[rows["client_key"].isin(matched)]
+    hit = pd.Series(False, index=rows.index)
+    names = emails = pd.Series(None, index=rows.index, dtype=object)
+    by_name, by_address = {}, {}
+    if by_names:
+        names = rows["name_key"].where(~rows["name_key"].duplicated(keep=False))
+        by_name = _existing_ids(db, "clients", "client_key",
+                                [f"name:{n}" for n in names.dropna()])
+        hit |= ("name:" + names).isin(by_name)
+    if by_addresses:
+        emails = _addresses(rows["email"])
+        emails = emails.where(~emails.duplicated(keep=False))
+        keyed = _existing_ids(db, "clients", "client_key",
+                              [f"id:{e}" for e in emails.dropna()])
+        by_address = {email: client for email, (client, key) in _sole_holders(
+            db, pd.Series([k[3:] for k in keyed])).items() if key == f"id:{email}"}
+        hit |= emails.isin(by_address)
+    pairs: dict[int, tuple[int, object, object]] = {}
+    taken = set(matched.values())
+    named = rows["name_key"] if "name_key" in rows else names
+    for key, name, once, email in zip(rows.loc[hit, "client_key"], named[hit], names[hit],
+                                      emails[hit]):
+        for other in (by_name.get(f"name:{once}"), by_address.get(email)):
+            if other is not None and other not in taken and other not in pairs:
+                pairs[other] = (matched[key], name, email)
+    return pairs
+
+
+def _join_same_people(db: Database, pairs: dict, import_id: int,
+                      notes: list[str] | None) -> list[int]:
+    """Join each pair of ``_people_twice`` once this list's rows are saved: the other
+    client's events move to the matched one, which takes the other's values where it has
+    none, and the other goes; undoing this import separates them again
+    (``journal.JOINED``). Not joined: another client whose e-mail or name differs from the
+    row's, whose name a third client also has, or one set in a persona by hand. Returns
+    the clients that took others in."""
+    if not pairs:
+        return []
+    stored = _fetch_before(db, "clients", [*pairs, *(s for s, _, _ in pairs.values())])
+    assigned = {r[0] for r in db.execute(
+        "SELECT client_ref FROM persona_assignments WHERE client_ref IN "
+        "(SELECT value FROM json_each(?))", [json.dumps(list(pairs))]).fetchall()}
+    namesakes = _name_counts(db, [n for _, n, _ in pairs.values() if n is not None])
+    joined, survivors = [], set()
+    for other, (survivor, name, email) in pairs.items():
+        them, us = stored[other], stored[survivor]
+        theirs = None if them["email"] is None else str(them["email"]).strip().lower()
+        ours = None if us["email"] is None else str(us["email"]).strip().lower()
+        if (other in assigned or survivor in survivors
+                or theirs not in (None, email or ours) or (ours and theirs not in (None, ours))
+                or them["name_key"] not in (None, name)
+                or namesakes.get(them["name_key"], 0) > 1 + (us["name_key"] == them["name_key"])):
+            continue
+        survivors.add(survivor)
+        _join(db, survivor, other, us, them, import_id)
+        joined.append((survivor, them["name"] or us["name"]))
+    if joined and notes is not None:
+        notes.append(f"{counted(len(joined), 'client')} that earlier imports brought in twice "
+                     "(once by name, once by e-mail or ID) joined as one, as this sheet "
+                     "shows them to be (" + listed([f"'{n}'" for _, n in joined], 3)
+                     + "); undoing this import separates them again.")
+    return [survivor for survivor, _ in joined]
+
+
+def _name_counts(db: Database, keys: list[str]) -> dict[str, int]:
+    """How many clients have each of these name keys."""
+    return dict(db.execute("SELECT name_key, COUNT(*) FROM clients WHERE name_key IN "
+                           "(SELECT value FROM json_each(?)) GROUP BY name_key",
+                           [json.dumps(keys)]).fetchall())
+
+
+def _join(db: Database, survivor: int, other: int, us: dict, them: dict,
+          import_id: int) -> None:
+    """Move ``other``'s events to ``survivor``, fill the survivor's empty fields with the
+    other's values and delete the other, recording each step for undo."""
+    events = [i for (i,) in db.execute("SELECT id FROM events WHERE client_ref = ?",
+                                       [other]).fetchall()]
+    if events:
+        before = _fetch_before(db, "events", events)
+        moved = json.dumps({"client_ref": survivor})
+        record_changes(db, [(import_id, "events", i, json.dumps(before[i]), moved)
+                            for i in events])
+        db.execute("UPDATE events SET client_ref = ? WHERE client_ref = ?", [survivor, other])
+    filled = {c: v for c, v in them.items() if v is not None and us.get(c) is None
+              and c not in BOOKKEEPING and c not in ("client_key", "name_key")}
+    if filled:
+        record_changes(db, [(import_id, "clients", survivor, json.dumps(us),
+                             json.dumps(list(filled)))])
+        db.execute(f"UPDATE clients SET {', '.join(f'[{c}] = ?' for c in filled)}, "
+                   "updated_at = datetime('now') WHERE id = ?", [*filled.values(), survivor])
+    record_changes(db, [(import_id, "clients", other, json.dumps(them), JOINED)])
+    db.execute("DELETE FROM clients WHERE id = ?", [other])
+
+
 def _addresses(column: pd.Series) -> pd.Series:
     """E-mail addresses as clients are matched by them: trimmed, lower case (None kept)."""
     return column.astype(str).str.strip().str.lower().where(column.notna())
@@ -577,6 +685,12 @@ def _sole_holders(db: Database, emails: pd.Series) -> dict[str, tuple[int, str]]
 
 def _has_clients(db: Database) -> bool:
     return db.execute("SELECT 1 FROM clients LIMIT 1").fetchone() is not None
+
+
+def _has_email_keyed_clients(db: Database) -> bool:
+    """Whether any client is keyed by an e-mail address ("id:ann@x.com": orders by e-mail)."""
+    return db.execute("SELECT 1 FROM clients WHERE client_key >= 'id:' AND client_key < 'id;' "
+                      "AND instr(client_key, '@') LIMIT 1").fetchone() is not None
 
 
 def _has_name_only_clients(db: Database) -> bool:
