@@ -314,3 +314,27 @@ def test_undoing_the_complaints_then_the_join_leaves_no_one_behind(tmp_path):
                                     "ORDER BY id") == [("bob@stone.org", None, 1),
                                                        ("ann@lee.com", None, 2)]
     assert cli_funnel(tmp_path) == [2, 2, 2, 1, 0]
+
+
+def test_attendance_by_member_id_finds_the_stripe_customer_the_member_list_joined(tmp_path):
+    """Stripe payments (cus_A Ann, cus_B Bob, 50 each), then the gym's member list (M001
+    Ann, M002 Bob, matched to the Stripe customers by e-mail: their key stays cus_...),
+    then attendance by member ID (M001 twice, M002 once): the attendance belongs to the
+    two clients there are. Before: M001 and M002 became two more clients (4, two of them
+    with no name), the classes counted for no one who paid."""
+    cli_import_text(tmp_path, "stripe_payments.csv", (
+        "id,Created date (UTC),Amount,Amount Refunded,Currency,Captured,Status,Customer ID,"
+        "Customer Description,Customer Email\n"
+        "ch_1,2026-01-10 09:00:00,50.00,0.00,gbp,true,Paid,cus_A,Ann Lee,ann@lee.com\n"
+        "ch_2,2026-02-10 09:00:00,50.00,0.00,gbp,true,Paid,cus_B,Bob Stone,bob@stone.org\n"))
+    cli_import_text(tmp_path, "members.csv", "Member ID,Name,Email,Joined\n"
+                                             "M001,Ann Lee,ann@lee.com,2026-01-09\n"
+                                             "M002,Bob Stone,bob@stone.org,2026-02-09\n")
+    attended = cli_import_text(tmp_path, "attendance.csv", "Date,Member ID,Class\n"
+                                                           "2026-03-01,M001,Yoga\n"
+                                                           "2026-03-08,M001,Yoga\n"
+                                                           "2026-03-02, m002 ,Pilates\n")
+    assert any("2 clients by the ID a client list gave" in n for n in attended["notes"])
+    assert workspace_rows(tmp_path, "SELECT client_id, name, event_count, purchase_count "
+                                    "FROM clients ORDER BY id") == [
+        ("M001", "Ann Lee", 3, 1), ("M002", "Bob Stone", 2, 1)]

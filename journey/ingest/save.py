@@ -943,8 +943,12 @@ def _match_unknown(db: Database, latest: pd.DataFrame, existing: dict,
     keys are not known and the workspace has clients."""
     if not len(latest) or len(existing) == len(latest) or not _has_clients(db):
         return {}
-    found = _ids_by_email(db, latest, existing)
-    said = f" ({counted(len(found), 'client')} by e-mail)" if found else ""
+    found = _ids_by_given_id(db, latest, existing)
+    by_id = len(found)
+    found.update(_ids_by_email(db, latest, existing | found))
+    said = ", ".join(f"{counted(n, 'client')} by {how}" for n, how in (
+        (by_id, "the ID a client list gave"), (len(found) - by_id, "e-mail")) if n)
+    said = f" ({said})" if said else ""
     found.update(_ids_by_name(db, latest, existing | found, notes))
     loose = _ids_by_loose_name(db, latest, existing | found)
     found.update(loose)
@@ -957,6 +961,22 @@ def _match_unknown(db: Database, latest: pd.DataFrame, existing: dict,
                                                           'name'].astype(str)], 3) + ")"
                         if loose else "") + ".")
     return found
+
+
+def _ids_by_given_id(db: Database, latest: pd.DataFrame, known: dict) -> dict:
+    """client_key -> id for rows whose ID is no client's key but is the ID a client list
+    gave a client known under another (a member list's M001 on the Stripe customer it
+    matched by e-mail, whose key stays cus_...), where exactly one client holds it."""
+    missing = [k[3:] for k in latest["client_key"] if k not in known and k.startswith("id:")]
+    if not missing or not db.execute(          # (no client holds an ID but its key's)
+            "SELECT 1 FROM clients WHERE client_id IS NOT NULL AND "
+            "client_key != 'id:' || lower(trim(client_id)) LIMIT 1").fetchone():
+        return {}
+    return {f"id:{given}": client for given, client, count in db.execute(
+        "SELECT lower(trim(client_id)), MIN(id), COUNT(*) FROM clients "
+        "WHERE client_id IS NOT NULL AND lower(trim(client_id)) IN "
+        "(SELECT value FROM json_each(?)) GROUP BY 1", [json.dumps(missing)]).fetchall()
+        if count == 1}
 
 
 def _ids_by_email(db: Database, latest: pd.DataFrame, known: dict) -> dict:
