@@ -161,7 +161,7 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
                "financial status", "order status", "transaction status", "booking status",
                "appointment status", "job status", "visit status", "payment state",
                "order payment state", "order state", "payment status code",
-               "invoice status", "opportunity state",   # (what was paid says more than what was booked)
+               "invoice status", "opportunity state", "pay status",   # (Keap's orders)   # (what was paid says more than what was booked)
                # (a booking tool's or a studio's: Pike13's "Visit State": completed, noshow)
                "visit state", "booking state", "appointment state", "reservation status",
                # a hand-kept sheet's column of whether it happened: Yes, No show, Cancelled
@@ -203,7 +203,9 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "date": ("date", "close date", "closedate", "closed date", "order date", "orderdate",
              "transaction date", "trans date", "transdate", "purchase date", "event date",
              "activity date", "complaint date", "date received", "received", "timestamp",
-             "engage date", "engagedate", "created at", "date time", "datetime"),
+             "engage date", "engagedate", "created at", "date time", "datetime",
+             # (when an appointment took place, not when it was booked: Fresha's)
+             "scheduled date", "appointment date", "service date", "visit date"),
     "kind": ("kind", "event", "event type", "event kind", "activity", "activity type",
              "interaction type", "transaction type", "receipt type"),
     "touchpoint": ("touchpoint", "touch point", "interaction", "campaign"),
@@ -499,6 +501,13 @@ def name_part(header: object) -> str | None:
     ``LAST_NAMES``, bare or with whose: "Customer First Name"), else None."""
     found = _NAME_PART.fullmatch(normalise_header(header))
     return None if found is None else "first" if found["first"] else "last"
+
+
+# Columns flagging a row made in a tool's test mode (Lemon Squeezy's "Test Mode": Yes), not
+# a real order (normalised headers); "livemode" says the opposite (false: a test).
+TEST_FLAGS = frozenset({"testmode", "istest", "testorder", "testpayment", "testtransaction",
+                        "sandbox", "sandboxmode"})
+LIVE_FLAGS = frozenset({"livemode", "islive"})
 
 
 # Client fields an events sheet may carry (a customer's name or segment on an order line);

@@ -31,8 +31,8 @@ from .. import values
 from ..columns import FIELD_LABELS
 from ..errors import ValidationError
 from ..fields import (
-    CLIENT_FIELDS, EVENT_FIELDS, EVENT_ONLY, SCORE_RANGES, field_type, fields_for, header_year,
-    match_header, name_part, normalise_header, plain_header)
+    CLIENT_FIELDS, EVENT_FIELDS, EVENT_ONLY, LIVE_FLAGS, SCORE_RANGES, TEST_FLAGS, field_type,
+    fields_for, header_year, match_header, name_part, normalise_header, plain_header)
 from ..journal import Problem, SheetSave
 from ..stages import BOOKED_STATUSES, order_status_kind
 from ..text import counted, its, listed, match_key, name_key, rows_text, was
@@ -275,6 +275,27 @@ def _full_names(cells: dict[str, pd.Series]) -> dict[str, pd.Series]:
             _people_of_one_company(c, joined) for c in others):
         named = {first: named[first]} | named
     return named
+
+
+def _test_rows(frame: pd.DataFrame, raw: RawSheet, out: pd.DataFrame, rejected: pd.Series,
+               problems: list) -> pd.Series:
+    """Rows a tool flags as made in its test mode ("Test Mode": Yes; "livemode": false),
+    among real ones: no one's order and no sale, each rejected with its reason."""
+    found = pd.Series(False, index=frame.index)
+    kept = ~rejected.reindex(frame.index, fill_value=False)
+    for header in frame.columns:
+        named = normalise_header(header)
+        if named not in TEST_FLAGS | LIVE_FLAGS:
+            continue
+        test = values.parse_bool(frame[header])[0].eq(named in TEST_FLAGS) & kept
+        if test[kept].all():    # (every row a test: the sheet is the test, import it as is)
+            continue
+        for index in test[test].index:
+            problems.append(Problem(int(out.at[index, "_row"]), column_label(raw, header),
+                                    frame.at[index, header],
+                                    "the row was made in test mode, not a real order"))
+        found |= test
+    return found
 
 
 def _people_of_one_company(company: pd.Series, people: pd.Series) -> bool:
@@ -1464,6 +1485,8 @@ def prepare_sheet(plan: SheetPlan, *, stage_map: dict[str, str] | None = None,
                                 if plan.kind == "events" else
                                 "the row is a total, not a client"))
     rejected |= totals
+    if plan.kind == "events":
+        rejected |= _test_rows(frame, raw, out, rejected, problems)
     rows = out[~rejected]
     if profile is None and plan.kind == "events":
         rows, said = _referrers_credited(rows, frame, plan.mapping, "kind" in columns_for,
@@ -1484,8 +1507,10 @@ def prepare_sheet(plan: SheetPlan, *, stage_map: dict[str, str] | None = None,
     if profile is not None:
         rows = profile.rules(rows, frame)
         # Stage values the profile decided (won or lost by the export's own ids, such as
-        # Bitrix24's "C6:WON") are understood, not waiting to be mapped.
+        # Bitrix24's "C6:WON"; a stage by the export's own status type, such as Close's
+        # active opportunities) are understood, not waiting to be mapped.
         decided = (rows["kind"].isin(["won", "lost"])
+                   | (rows["stage"].notna() if "stage" in rows else False)
                    if "stage_raw" in rows and "kind" in rows else None)
         if decided is not None and decided.any():
             known = {str(v) for v in rows.loc[decided, "stage_raw"].dropna().unique()}

@@ -610,9 +610,11 @@ _INTERNAL = r"\b(?:internal|interno|interna|interne|intern)\b"
 
 def _tickets_rules(rows: pd.DataFrame, frame: pd.DataFrame) -> pd.DataFrame:
     """Every ticket is a complaint or a support contact of its requester; "-" placeholders
-    are blanks; one whose status says spam is left out."""
+    are blanks; one whose status says spam, or the help desk's own sample ticket, is left
+    out."""
     facts = _tickets_facts(frame)
-    rows = rows[~_spam(frame, "status").reindex(rows.index, fill_value=False)].copy()
+    left_out = _spam(frame, "status") | _sample_tickets(frame)
+    rows = rows[~left_out.reindex(rows.index, fill_value=False)].copy()
     rows["kind"] = facts["kind"].reindex(rows.index)
     for column in ("name", "status", "reason", "note", "department", "owner", "channel"):
         if column in rows:
@@ -633,7 +635,7 @@ def _tickets_explain(frame: pd.DataFrame) -> str:
     missing = int(requester.isna().sum())
     questions = int((facts["kind"] == "contact").sum())
     internal = int((facts["kind"] == "internal_complaint").sum())
-    requester = requester.where(~facts["internal"])
+    requester = requester.where(~facts["internal"] & ~_sample_tickets(frame))
     return (f"Recognised as a help-desk tickets export: {counted(len(frame), 'ticket')} from "
             f"{counted(requester.nunique(), 'requester')}"
             + (" (by e-mail, case ignored)" if facts["by_email"] else "")
@@ -643,7 +645,19 @@ def _tickets_explain(frame: pd.DataFrame) -> str:
             + (f"; {counted(internal, 'ticket')} from colleagues (internal) kept as internal "
                "complaints, of no client" if internal else "")
             + (f"; {counted(missing, 'ticket')} without a requester kept without a client"
-               if missing else "") + _left_out_spam(frame, "status") + ".")
+               if missing else "") + _left_out_spam(frame, "status")
+            + (f"; {counted(samples, 'sample ticket')} (the help desk's own example, no "
+               "client's) left out" if (samples := int(_sample_tickets(frame).sum())) else "")
+            + ".")
+
+
+def _sample_tickets(frame: pd.DataFrame) -> pd.Series:
+    """The example ticket a help desk makes itself on a new account (Zendesk's "Sample
+    ticket: Meet the ticket", via "Sample ticket"): its requester is no client."""
+    via = _col(frame, "via", "channel", "source").str.casefold().str.replace("_", " ")
+    subject = _col(frame, "subject").str.casefold()
+    return via.isin(["sample ticket", "sample interaction"]) | subject.str.startswith(
+        "sample ticket:", na=False)
 
 
 _REQUESTER = ("requester", "requestername", "solicitante", "demandeur", "anfragender",
@@ -866,6 +880,26 @@ def _zoho_rules(rows: pd.DataFrame, frame: pd.DataFrame) -> pd.DataFrame:
     if "reason" in rows:
         rows["reason"] = rows["reason"].where(
             _zoho_outcome(frame).reindex(rows.index) == "lost", None)
+    return rows
+
+
+def _close_outcome(frame: pd.DataFrame) -> pd.Series:
+    """Close's status_type: won, lost or active, whatever its own status_label says."""
+    kind = _col(frame, "statustype").str.casefold()
+    return kind.where(kind.isin(["won", "lost"]), None)
+
+
+def _close_rules(rows: pd.DataFrame, frame: pd.DataFrame) -> pd.DataFrame:
+    """Won and lost from status_type; an active opportunity, whatever its own status
+    label, is consideration; Close keeps money in cents (value 500000 is the $5,000 of
+    value_formatted), so the value is divided by 100; dated when won, else when created."""
+    rows = _deal_rules(_close_outcome, open_date=("datecreated",))(rows, frame)
+    active = _col(frame, "statustype").str.casefold().eq("active").reindex(rows.index)
+    unplaced = active & (rows["stage"].isna() if "stage" in rows else True)
+    rows.loc[unplaced, "stage"] = "consideration"
+    undecided = rows["kind"].isna() | rows["kind"].eq("contact")
+    rows.loc[unplaced & undecided, "kind"] = "stage_change"
+    rows["amount"] = (_money(frame, "value") / 100).reindex(rows.index)
     return rows
 
 
@@ -2604,6 +2638,15 @@ PROFILES += (
              "status": "status", "total": "amount"},
             _invoice_list_rules,
             _invoice_list_explain("an invoices export (Wave, Zoho Invoice, Zoho Books)")),
+    Profile("close_opportunities", "a Close opportunities export",
+            _all("leadname", "statustype", "value", "valueformatted"),
+            {"id": "order_id", "leadid": "client_id", "leadname": "name",
+             "statuslabel": "stage", "datewon": "date", "contactname": "contact_name",
+             "username": "owner", "note": "note"},
+            _close_rules,
+            _deal_explain("a Close opportunities export", _close_outcome,
+                          "from status_type; an active one is consideration",
+                          "; clients by lead; values in cents, divided by 100")),
 )
 BY_NAME = {profile.name: profile for profile in PROFILES}
 WRITERS_ONLY = tuple(profile.name for profile in PROFILES if profile.writers_only)

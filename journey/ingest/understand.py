@@ -481,7 +481,10 @@ def refine_mapping(raw: RawSheet, mapping: dict[str, str | None], kind: str, *,
     if kind == "events":     # an event's "Type" is the event's (an invoice, a follow-up)
         for header in free:
             if normalise_header(header) == "type" and mapping[header] == "client_type":
-                named = "kind" not in used and _names_kinds(raw.frame[header])
+                # (beside a stage column, a "Type" of stage words only, a deal's New, is
+                # no kind: the stage column says where each row stands)
+                named = "kind" not in used and _names_kinds(raw.frame[header]) and (
+                    "stage" not in mapping.values() or _names_event_kinds(raw.frame[header]))
                 mapping[header] = "kind" if named else None
                 said.append(f"'{header}' names what happened: read as the kind" if named else
                             f"'{header}' is the events' type, not the client's: kept as extra")
@@ -513,6 +516,7 @@ def refine_mapping(raw: RawSheet, mapping: dict[str, str | None], kind: str, *,
                         + ("read as the client ID" if mapping[header] else "kept as extra"))
     _one_business_named(raw, mapping, free, said)
     _party_named(raw, mapping, free, said)
+    _deal_named(raw, mapping, free, said)
     _contact_named(raw, mapping, free, said)
     if kind == "events" and "order_id" not in mapping.values() and any(
             normalise_header(h) == "transactiontype" for h in raw.headers):
@@ -604,6 +608,38 @@ def _party_named(raw: RawSheet, mapping: dict[str, str | None], free: list[str],
     mapping[party] = "name"
     said.append(f"'{party}' names the client each row is for"
                 + (f"; {own[0]!r} names the opportunity itself: kept as extra" if own else ""))
+
+
+# A deals export's own name for a deal, and the columns naming whom the deal is for.
+_DEAL_OWN_NAME = frozenset({"name", "dealname", "title", "dealtitle", "opportunityname"})
+_DEAL_ACCOUNT = frozenset({"account", "accountname", "organization", "organisation",
+                           "organizationname", "organisationname", "company", "companyname"})
+_DEAL_CONTACTS = frozenset({"relatedcontacts", "contacts", "contact", "contactname",
+                            "primarycontact"})
+
+
+def _deal_named(raw: RawSheet, mapping: dict[str, str | None], free: list[str],
+                said: list[str]) -> None:
+    """A deals export (Freshsales: "Deal stage", "Deal value") whose bare "Name" names the
+    deal beside an "Account name": the account is the client each deal is for (its contact
+    where no account is given), the deal's own name is kept as extra."""
+    normal = {h: normalise_header(h) for h in raw.headers}
+    if "stage" not in mapping.values() or not any(
+            n.startswith("deal") and n not in _DEAL_OWN_NAME for n in normal.values()):
+        return
+    own = [h for h in free if mapping[h] == "name" and normal[h] in _DEAL_OWN_NAME]
+    account = [h for h, f in mapping.items() if f == "name" and normal[h] in _DEAL_ACCOUNT]
+    if not own or not account:
+        return
+    for header in own:
+        mapping[header] = None
+    contact = next((h for h in free if mapping[h] in (None, "contact_name")
+                    and normal[h] in _DEAL_CONTACTS), None)
+    if contact is not None:
+        mapping[contact] = "name"
+    said.append(f"'{account[0]}' names the client each deal is for"
+                + (f" ('{contact}' where it is blank)" if contact else "")
+                + f"; {own[0]!r} names the deal itself: kept as extra")
 
 
 # A header naming the client's name as a contact's (Xero's "ContactName"; FareHarbor's
@@ -1244,6 +1280,12 @@ def _names_kinds(column: pd.Series) -> bool:
     known = [v for v in distinct
              if kind_named(v) is not None or read_stage_value(v).stage is not None]
     return bool(distinct) and 2 * len(known) >= len(distinct)
+
+
+def _names_event_kinds(column: pd.Series) -> bool:
+    """Whether some of a column's values name an event kind, not only a stage."""
+    return any(kind_named(normalise_value(v)) is not None
+               for v in column.dropna().unique().tolist() if str(v).strip())
 
 
 def _names_stages(column: pd.Series) -> bool:
