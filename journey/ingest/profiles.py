@@ -29,7 +29,9 @@ Decisions (also in the README):
   complaint of its requester (by e-mail when the export has one, else by name), unless
   its type says it is a question or a request: then a support contact.
 - Shopify test orders (paid through the "Bogus" test gateway, or tagged "test") are left
-  out, and the explanation says how many.
+  out, and the explanation says how many. A Shopify order's Financial Status says if it
+  was paid: pending is a contact, voided a cancellation (no sale); authorized, paid and
+  partially or wholly refunded are sales.
 - A survey's 0-10 "recommend" answer is an nps event of its respondent (amount = the
   score; 9-10 proves advocacy); a 1-5 satisfaction answer without one sets the
   respondent's satisfaction (their latest answer).
@@ -197,11 +199,18 @@ def _shopify_orders_facts(frame: pd.DataFrame) -> dict:
                     | tags.map(lambda tagged: bool({"test", "test order"} & set(tagged))))
     test = order.isin(set(order[test])) & order.notna()
     first &= ~test
+    # The Financial Status says whether the order was paid: pending (or an expired
+    # payment) is not yet a sale, voided is a cancellation. Authorized is a sale: Shopify
+    # holds the money and counts the order, and it is captured when it ships.
+    said = _order_status_kind(status).where(status != "authorized", "purchase")
+    unpaid = first & said.eq("contact")
+    voided = first & said.eq("cancellation")
     return {
         "order": order, "first": first, "email": email, "test": test,
-        "cancelled": first & _col(frame, "cancelledat").notna(),
-        "refunded": first & (status.isin(["refunded", "partially_refunded"])
-                             | (refunded > 0)),
+        "unpaid": unpaid, "voided": voided,
+        "cancelled": first & (_col(frame, "cancelledat").notna() | voided),
+        "refunded": first & ~unpaid & ~voided
+        & (status.isin(["refunded", "partially_refunded"]) | (refunded > 0)),
         "refund_amount": refunded,
     }
 
@@ -213,10 +222,14 @@ def _shopify_orders_rules(rows: pd.DataFrame, frame: pd.DataFrame) -> pd.DataFra
     rows["client_id"] = rows["email"] = facts["email"].reindex(rows.index)
     rows = _keyed_by_id(rows)
     rows["kind"] = "purchase"
+    rows.loc[facts["unpaid"].reindex(rows.index, fill_value=False), "kind"] = "contact"
     # Order-level fields are blank on an order's other lines; the first line holds them.
     orders = fold_lines(rows, order.reindex(rows.index))
+    cancelled_at = _dates(frame, "cancelledat")
     cancelled = _with(orders, facts["cancelled"], kind="cancellation", amount=None,
-                      date=_dates(frame, "cancelledat"))
+                      date=cancelled_at.where(cancelled_at.notna(), orders.get("date")))
+    # A voided order was never paid: its cancellation stands in for the sale.
+    orders = orders[~facts["voided"].reindex(orders.index, fill_value=False)]
     refunds = _with(orders, facts["refunded"], kind="refund",
                     amount=facts["refund_amount"])
     return _stack(orders, cancelled, refunds)
@@ -231,8 +244,13 @@ def _shopify_orders_explain(frame: pd.DataFrame) -> str:
             f"{counted(emails.nunique(), 'customer')} matched by e-mail (case ignored); "
             + (f"{counted(missing, 'order')} without an e-mail kept without a client; "
                if missing else "")
-            + f"{int(facts['cancelled'].sum()):,} cancelled, "
-            f"{int(facts['refunded'].sum()):,} refunded"
+            + f"{int(facts['cancelled'].sum()):,} cancelled"
+            + (f" ({int(voided):,} voided, never paid)" if (voided := facts["voided"].sum())
+               else "")
+            + f", {int(facts['refunded'].sum()):,} refunded"
+            + (f"; {counted(int(unpaid), 'pending order')} not yet paid, kept as "
+               + ("a contact" if unpaid == 1 else "contacts")
+               if (unpaid := facts["unpaid"].sum()) else "")
             + (f"; {counted(tests, 'test order')} left out (Bogus gateway or tagged test)"
                if (tests := facts["order"][facts["test"]].nunique()) else "") + ".")
 
