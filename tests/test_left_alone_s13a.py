@@ -77,3 +77,65 @@ def test_shopify_authorized_and_partially_refunded_stay_sales(tmp_path):
     assert kind_totals(tmp_path, "purchase") == (2, 130.0)
     assert kind_totals(tmp_path, "refund") == (1, 10.0)
     assert cli_funnel(tmp_path) == [2, 2, 2, 0, 0]
+
+
+# --- 2. HubSpot deals: the associated company or contact is the client -----------------
+
+HUBSPOT = (
+    "Record ID,Deal Name,Deal Stage,Pipeline,Amount,Close Date,Create Date,Deal owner,"
+    "Associated Company IDs,Associated Company,Associated Contact IDs,Associated Contact\n"
+    "1001,Acme - Website redesign,Closed won,Sales Pipeline,5000,2024-02-10 12:00,"
+    "2024-01-05 09:00,Sara Lane,501,Acme Corp,901,Jane Doe (jane@acme.com)\n"
+    "1002,Acme - SEO retainer,Closed won,Sales Pipeline,1200,2024-03-20 12:00,"
+    "2024-02-15 09:00,Sara Lane,501,Acme Corp,901,Jane Doe (jane@acme.com)\n"
+    "1003,Q2 brand refresh,Contract sent,Sales Pipeline,8000,2024-05-30 12:00,"
+    "2024-03-01 10:00,Tom Hale,502,Bolt Ltd,902,Raj Patel (raj@bolt.io)\n"
+    "1004,Logo project,Closed lost,Sales Pipeline,900,2024-03-05 12:00,2024-02-01 10:00,"
+    "Tom Hale,503,Cove Cafe,,\n"
+    "1005,Landing page,Closed won,Sales Pipeline,1500,2024-04-02 12:00,2024-03-10 10:00,"
+    "Sara Lane,,,903,Mia Wong (mia@wong.design)\n"
+    "1006,Dart Studio,Appointment scheduled,Sales Pipeline,,2024-06-01 12:00,"
+    "2024-04-01 10:00,Tom Hale,,,,\n"
+    "1007,Annual report design,Qualified to buy,Sales Pipeline,3000,2024-07-01 12:00,"
+    "2024-04-03 10:00,Sara Lane,504,Eden Foods,904;905,"
+    "Lee Kim (lee@eden.com);Ola Berg (ola@eden.com)\n")
+
+
+def test_hubspot_deals_belong_to_their_associated_company_or_contact(tmp_path):
+    """7 deals of 6 clients: Acme Corp won twice (5,000 on 10 Feb, 1,200 on 20 Mar:
+    retention), Mia Wong (a contact, no company) won 1,500, Bolt, Eden and Dart (no
+    association: named after its deal, as before) are open, Cove Cafe lost:
+    [6, 5, 2, 1, 0], 3 won of 7,700. Was 7 clients named after deals, [7, 6, 3, 0, 0]."""
+    found = cli_import_text(tmp_path, "hubspot-crm-exports-all-deals.csv", HUBSPOT)
+    assert found["recognised_as"] == "hubspot_deals"
+    assert workspace_rows(tmp_path, "SELECT name, contact_name, email, furthest_stage "
+                                    "FROM clients ORDER BY name") == [
+        ("Acme Corp", "Jane Doe", None, "retention"),
+        ("Bolt Ltd", "Raj Patel", None, "consideration"),
+        ("Cove Cafe", None, None, "awareness"),
+        ("Dart Studio", None, None, "consideration"),
+        ("Eden Foods", "Lee Kim", None, "consideration"),
+        ("Mia Wong", "Mia Wong", "mia@wong.design", "purchase")]
+    assert kind_totals(tmp_path, "won") == (3, 7700.0)
+    assert kind_totals(tmp_path, "lost") == (1, 900.0)
+    assert cli_funnel(tmp_path) == [6, 5, 2, 1, 0]
+    assert workspace_rows(tmp_path, "SELECT e.note, e.order_id, c.owner FROM events e "
+                                    "JOIN clients c ON c.rowid = e.client_ref "
+                                    "WHERE e.order_id = '1002'") == [
+        ("Acme - SEO retainer", "1002", "Sara Lane")]
+    assert found["explanation"].endswith(
+        "clients by associated company, else contact (1 deal with neither named after the "
+        "deal).")
+
+
+def test_hubspot_deals_without_associations_are_named_clients_as_before(tmp_path):
+    """Without association columns (an API pull: dealname, dealstage), each deal's name is
+    still its client: 2 clients, 1 won of 400."""
+    found = cli_import_text(tmp_path, "deals.csv", (
+        "amount,closedate,createdate,dealname,dealstage,hs_object_id,pipeline\n"
+        "400,2024-02-01,2024-01-05,Boston Beer,closedwon,11,default\n"
+        ",2024-03-01,2024-01-06,Hu,qualifiedtobuy,12,default\n"))
+    assert workspace_rows(tmp_path, "SELECT name FROM clients ORDER BY name") == [
+        ("Boston Beer",), ("Hu",)]
+    assert kind_totals(tmp_path, "won") == (1, 400.0)
+    assert found["explanation"].endswith("each deal's name is its client.")

@@ -21,6 +21,10 @@ Decisions (also in the README):
   stage ids, Salesforce's ``IsWon``/``IsClosed``, Bitrix24's ``WON``/``LOSE`` stage ids
   with any pipeline prefix such as ``C6:``); other stages keep their value, and a value
   no alias knows is listed for mapping and leaves the deal a contact.
+- A HubSpot deal's client is its associated company, else its associated contact (with
+  the e-mail HubSpot writes beside the name); the deal's name is then its note. Only an
+  export with no association columns, or a deal with neither, names the client after
+  the deal.
 - An order's status says what happened to it (``journey.stages.ORDER_STATUS_KIND``):
   paid, processing, completed, shipped -> a purchase; refunded -> the purchase and a refund
   beside it; cancelled, voided -> a cancellation (no purchase: such orders are mostly
@@ -417,17 +421,20 @@ def _deal_rules(outcome: Callable[[pd.DataFrame], pd.Series],
     return rules
 
 
-def _deal_explain(label: str, outcome: Callable[[pd.DataFrame], pd.Series],
-                  how: str, client_note: str = "") -> Callable[[pd.DataFrame], str]:
+def _deal_explain(label: str, outcome: Callable[[pd.DataFrame], pd.Series], how: str,
+                  client_note: str | Callable[[pd.DataFrame], str] = ""
+                  ) -> Callable[[pd.DataFrame], str]:
+    """``client_note``: how clients are known, or a function of the frame that says it."""
     def explain(frame: pd.DataFrame) -> str:
         said = outcome(frame)
+        note = client_note(frame) if callable(client_note) else client_note
         won, lost = int((said == "won").sum()), int((said == "lost").sum())
         rate = ("unknown" if not won + lost else f"{won / (won + lost):.1%}"
                 if won / (won + lost) >= 0.1 else f"{won / (won + lost):.2%}")
         return (f"Recognised as {label}: {counted(len(frame), 'deal')}, {won:,} won and "
                 f"{lost:,} lost ({how}), win rate {rate}; "
                 f"{counted(len(frame) - won - lost, 'deal')} still open or undecided"
-                f"{client_note}.")
+                f"{note}.")
     return explain
 
 
@@ -435,6 +442,57 @@ def _hubspot_outcome(frame: pd.DataFrame) -> pd.Series:
     # Internal ids (closedwon) in API pulls, labels (Closed Won) in the app's exports.
     stage = _col(frame, "dealstage").str.casefold().str.replace(r"[^0-9a-z]", "", regex=True)
     return stage.map({"closedwon": "won", "closedlost": "lost"})
+
+
+_HUBSPOT_COMPANY = ("associatedcompanyprimary", "associatedcompany", "companyname",
+                    "company")
+_HUBSPOT_CONTACT = ("associatedcontactprimary", "associatedcontact", "contactname",
+                    "contact")
+
+def _hubspot_client(frame: pd.DataFrame) -> pd.DataFrame | None:
+    """Each deal's client from its associated records (None: the export has none): the
+    (first) associated company, else the (first) associated contact, whose e-mail comes
+    with them; the contact named beside a company is its contact name."""
+    present = {normalise_header(h) for h in frame.columns}
+    if not present & {*_HUBSPOT_COMPANY, *_HUBSPOT_CONTACT}:
+        return None
+    company = _col(frame, *_HUBSPOT_COMPANY).str.split(";").str[0].str.strip()
+    contact = _col(frame, *_HUBSPOT_CONTACT).str.split(";").str[0].str.strip()
+    address, named = values.split_named_addresses(contact)    # "Jane Doe (jane@acme.com)"
+    email = address.where(address.fillna("").str.contains("@"))
+    person = _none(named.where(named.notna(), contact.where(email.isna())).replace("", None))
+    email = _none(email.str.casefold())
+    company = company.replace("", None)
+    return pd.DataFrame({"name": _none(company.fillna(person)), "contact_name": person,
+                         "email": email.where(company.isna())}, index=frame.index)
+
+
+def _hubspot_rules(rows: pd.DataFrame, frame: pd.DataFrame) -> pd.DataFrame:
+    """A deal's client is its associated company or contact where the export lists them
+    (the deal's name is then the deal, kept as its note); else its name, as before."""
+    rows = _deal_rules(_hubspot_outcome, open_date=("createdate",))(rows, frame)
+    client = _hubspot_client(frame)
+    if client is None:
+        return rows
+    client = client.reindex(rows.index)
+    deal = _col(frame, "dealname").reindex(rows.index)
+    if "note" not in rows or rows["note"].isna().all():
+        rows["note"] = deal
+    rows["name"] = client["name"].where(client["name"].notna(), deal)
+    rows["contact_name"] = client["contact_name"]
+    rows["email"] = client["email"]
+    return rows
+
+
+def _hubspot_client_note(frame: pd.DataFrame) -> str:
+    client = _hubspot_client(frame)
+    if client is None:
+        return "; each deal's name is its client"
+    named = client["name"].notna()
+    return ("; clients by associated company, else contact"
+            + ("" if named.all() else
+               f" ({counted(int((~named).sum()), 'deal')} with neither named after the "
+               "deal)"))
 
 
 def _salesforce_outcome(frame: pd.DataFrame) -> pd.Series:
@@ -2292,11 +2350,11 @@ PROFILES: tuple[Profile, ...] = (
     Profile("hubspot_deals", "a HubSpot deals export",
             _all("dealname", "dealstage", "amount", "closedate"),
             {"dealname": "name", "dealstage": "stage", "amount": "amount",
-             "closedate": "date", "hsobjectid": "order_id", "pipeline": "channel"},
-            _deal_rules(_hubspot_outcome, open_date=("createdate",)),
+             "closedate": "date", "hsobjectid": "order_id", "recordid": "order_id",
+             "pipeline": "channel", "dealowner": "owner"},
+            _hubspot_rules,
             _deal_explain("a HubSpot deals export", _hubspot_outcome,
-                          "deal stage ids closedwon and closedlost",
-                          "; each deal's name is its client"),
+                          "deal stage ids closedwon and closedlost", _hubspot_client_note),
             stages={"appointmentscheduled": "consideration", "qualifiedtobuy": "consideration",
                     "presentationscheduled": "consideration",
                     "decisionmakerboughtin": "consideration", "contractsent": "consideration",
