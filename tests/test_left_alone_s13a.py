@@ -139,3 +139,49 @@ def test_hubspot_deals_without_associations_are_named_clients_as_before(tmp_path
         ("Boston Beer",), ("Hu",)]
     assert kind_totals(tmp_path, "won") == (1, 400.0)
     assert found["explanation"].endswith("each deal's name is its client.")
+
+
+# --- 3. An invoice list whose "Contact" is the customer billed (Xero) ----------------------
+
+XERO_INVOICES = (
+    "Invoice Number,Reference,Contact,Invoice Date,Due Date,Invoice Total,Paid,Due,Status,"
+    "Currency\n"
+    'INV-0101,Website,Acme Corp,01/03/2024,31/03/2024,"1,200.00","1,200.00",0.00,Paid,GBP\n'
+    "INV-0102,Logo,Bolt Ltd,05/03/2024,04/04/2024,450.00,0.00,450.00,Awaiting Payment,GBP\n"
+    "INV-0103,Retainer March,Acme Corp,15/03/2024,14/04/2024,300.00,300.00,0.00,Paid,GBP\n"
+    "INV-0104,Photos,Cove Cafe,18/03/2024,17/04/2024,250.00,0.00,0.00,Voided,GBP\n"
+    "INV-0105,Brochure,Dart Studio,20/03/2024,19/04/2024,800.00,0.00,800.00,"
+    "Awaiting Payment,GBP\n"
+    "INV-0106,Draft quote,Eden Foods,25/03/2024,24/04/2024,600.00,0.00,600.00,Draft,GBP\n"
+    "INV-0107,Retainer April,Acme Corp,01/04/2024,01/05/2024,300.00,0.00,300.00,Overdue,GBP\n")
+
+
+def test_an_invoice_lists_contact_is_the_customer_billed(tmp_path):
+    """7 invoices to 5 customers: Acme Corp paid two (1,200 on 1 March, 300 on 15 March:
+    retention), its April one is overdue; Bolt's and Dart's await payment, Eden's is a
+    draft (contacts); Cove's was voided (a cancellation). [5, 1, 1, 1, 0], 2 purchases of
+    1,500. Was: no client at all, [0, 0, 0, 0, 0]."""
+    found = cli_import_text(tmp_path, "Invoices.csv", XERO_INVOICES)
+    assert found["mapping"]["Contact"] == "name"
+    assert "'Contact' names the client" in found["explanation"]
+    assert workspace_rows(tmp_path, "SELECT name, furthest_stage FROM clients ORDER BY name"
+                          ) == [("Acme Corp", "retention"), ("Bolt Ltd", "awareness"),
+                                ("Cove Cafe", "awareness"), ("Dart Studio", "awareness"),
+                                ("Eden Foods", "awareness")]
+    assert kind_totals(tmp_path, "purchase") == (2, 1500.0)
+    assert kind_totals(tmp_path, "contact") == (4, 2150.0)
+    assert kind_totals(tmp_path, "cancellation") == (1, 250.0)
+    assert workspace_rows(tmp_path, "SELECT COUNT(*) FROM events WHERE client_ref IS NULL"
+                          ) == [(0,)]
+    assert cli_funnel(tmp_path) == [5, 1, 1, 1, 0]
+
+
+def test_a_contact_beside_the_customer_is_the_person_there(tmp_path):
+    """Beside "Customer", "Contact" is the person at the company: its contact name."""
+    found = cli_import_text(tmp_path, "Invoices.csv", (
+        "Invoice Number,Customer,Contact,Invoice Date,Total,Status\n"
+        "INV-1,Acme Corp,Jane Doe,2024-03-01,100,Paid\n"
+        "INV-2,Bolt Ltd,Raj Patel,2024-03-02,200,Paid\n"))
+    assert found["mapping"]["Contact"] == "contact_name"
+    assert workspace_rows(tmp_path, "SELECT name, contact_name FROM clients ORDER BY name"
+                          ) == [("Acme Corp", "Jane Doe"), ("Bolt Ltd", "Raj Patel")]

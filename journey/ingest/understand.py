@@ -607,22 +607,25 @@ def _party_named(raw: RawSheet, mapping: dict[str, str | None], free: list[str],
 
 
 # A header naming the client's name as a contact's (Xero's "ContactName"; FareHarbor's
-# "Contact Name"), not "Contact" or "Main contact", which name a person at a company.
+# "Contact Name"), even beside a person's first and last name; "Contact" or "Main
+# contact" name a person at a company, the client only where nothing else names one.
 _CONTACTS_NAME = frozenset({"contactname", "contactfullname"})
 
 
 def _contact_named(raw: RawSheet, mapping: dict[str, str | None], free: list[str],
                    said: list[str]) -> None:
-    """A "Contact Name" column on a sheet where nothing else names the client (a booking
-    tool's, whose contact is the client) or where only a first and a last name do (Xero's
-    contacts: ContactName is the client, First and Last Name the person there) names the
-    client."""
-    header = next((h for h in free if mapping[h] == "contact_name"
-                   and normalise_header(h) in _CONTACTS_NAME), None)
-    if header is None:
+    """A contact column names the client where nothing else does (a booking tool's
+    "Contact Name", an invoice list's "Contact": Xero's, whose contact is the customer
+    billed); a "Contact Name" also where only a first and a last name do (Xero's contacts:
+    ContactName is the client, First and Last Name the person there)."""
+    contacts = [h for h in free if mapping[h] == "contact_name"]
+    header = next((h for h in contacts if normalise_header(h) in _CONTACTS_NAME),
+                  contacts[0] if contacts else None)
+    if header is None or "client_id" in mapping.values():
         return
     named = [h for h, f in mapping.items() if f == "name"]
-    if named and not (len(named) == 2 and {name_part(h) for h in named} == {"first", "last"}):
+    if named and not (normalise_header(header) in _CONTACTS_NAME and len(named) == 2
+                      and {name_part(h) for h in named} == {"first", "last"}):
         return
     mapping[header] = "name"
     for person in named:        # (the person's first and last name: kept as extras)
