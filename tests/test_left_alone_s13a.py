@@ -185,3 +185,59 @@ def test_a_contact_beside_the_customer_is_the_person_there(tmp_path):
     assert found["mapping"]["Contact"] == "contact_name"
     assert workspace_rows(tmp_path, "SELECT name, contact_name FROM clients ORDER BY name"
                           ) == [("Acme Corp", "Jane Doe"), ("Bolt Ltd", "Raj Patel")]
+
+
+# --- 4. FareHarbor: a booking cancelled and refunded is no sale ----------------------------
+
+FAREHARBOR = (
+    "Booking #,Created At,Item,Start Date,Start Time,Contact Name,Contact Email,"
+    "Contact Phone,Pax,Status,Subtotal,Taxes,Total,Total Paid,Refunded,Affiliate\n"
+    "#71001,04/01/2024 09:15 AM,Reef Snorkel,04/06/2024,9:00 AM,Ana Ruiz,ana@ruiz.us,"
+    "808-555-0111,2,Booked,$114.00,$6.00,$120.00,$120.00,$0.00,\n"
+    "#71002,04/02/2024 11:40 AM,Sunset Sail,04/08/2024,6:00 PM,Ben Cho,ben@cho.us,"
+    "808-555-0112,1,Cancelled,$85.50,$4.50,$90.00,$0.00,$90.00,Hotel Kona\n"
+    "#71003,04/03/2024 02:05 PM,Reef Snorkel,04/10/2024,9:00 AM,Cara Dunn,cara@dunn.us,,1,"
+    "Cancelled,$57.00,$3.00,$60.00,$0.00,$0.00,\n"
+    "#71004,04/12/2024 08:20 AM,Whale Watch,04/20/2024,8:00 AM,Ana Ruiz,ana@ruiz.us,"
+    "808-555-0111,2,Booked,$76.00,$4.00,$80.00,$80.00,$0.00,\n"
+    "#71005,04/14/2024 05:45 PM,Sunset Sail,04/22/2024,6:00 PM,Dev Patel,dev@patel.us,,4,"
+    "Booked,$190.00,$10.00,$200.00,$150.00,$50.00,Viator\n"
+    "#71006,04/15/2024 10:30 AM,Whale Watch,04/25/2024,8:00 AM,Fay Lin,fay@lin.us,,3,Booked,"
+    "$285.00,$15.00,$300.00,$100.00,$0.00,\n"
+    "#71007,04/16/2024 01:00 PM,Reef Snorkel,04/26/2024,9:00 AM,Gus Hale,gus@hale.us,,2,"
+    "Cancelled,$114.00,$6.00,$120.00,$0.00,$120.00,\n")
+
+
+def test_fareharbor_cancelled_and_refunded_bookings_are_no_sales(tmp_path):
+    """7 bookings of 6 clients. Sales: Ana's two (120, 80: retention), Dev's (200, 50 of it
+    refunded), Fay's (300, a deposit paid): 4 purchases of 700, 1 refund of 50. Ben and
+    Gus paid, cancelled and were refunded (90, 120): cancellations, no sale, no refund
+    making buyers of them; Cara cancelled unpaid. [6, 3, 3, 1, 0]. Was [6, 5, 5, 1, 0]:
+    Ben and Gus bought through their refunds."""
+    found = cli_import_text(tmp_path, "bookings.csv", FAREHARBOR)
+    assert kind_totals(tmp_path, "purchase") == (4, 700.0)
+    assert kind_totals(tmp_path, "refund") == (1, 50.0)
+    assert workspace_rows(tmp_path, "SELECT c.name, e.amount FROM events e JOIN clients c "
+                                    "ON c.rowid = e.client_ref WHERE kind = 'cancellation' "
+                                    "ORDER BY c.name") == [
+        ("Ben Cho", 90.0), ("Cara Dunn", 60.0), ("Gus Hale", 120.0)]
+    assert workspace_rows(tmp_path, "SELECT name, furthest_stage FROM clients WHERE name "
+                                    "IN ('Ben Cho', 'Gus Hale') ORDER BY name") == [
+        ("Ben Cho", "awareness"), ("Gus Hale", "awareness")]
+    assert cli_funnel(tmp_path) == [6, 3, 3, 1, 0]
+    assert ("2 cancellations with money gone back in 'Refunded' (210.00 in all) were "
+            "cancelled and refunded: no sale.") in found["notes"]
+
+
+def test_a_complaints_logs_refunded_cancellation_still_says_the_client_bought(tmp_path):
+    """On a complaints log (no sales on it), a cancellation with money refunded is of a
+    sale made before: its refund stands beside it, and Ann bought; Bob complained (no
+    money back), the leak names no one. [2, 1, 1, 0, 0]."""
+    cli_import_text(tmp_path, "complaints.csv", (
+        "Date,Client,Kind,Note,Refund (£)\n"
+        "2024-03-01,Ann Lee,Cancellation,Cancelled her plan after the outage,40\n"
+        "2024-03-05,,Complaint,Staff room leak,\n"
+        "2024-03-09,Bob Ray,Complaint,Late delivery,\n"))
+    assert kind_totals(tmp_path, "refund") == (1, 40.0)
+    assert kind_totals(tmp_path, "cancellation") == (1, None)
+    assert cli_funnel(tmp_path) == [2, 1, 1, 0, 0]

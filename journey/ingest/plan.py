@@ -358,10 +358,18 @@ def _money_gone_back(rows: pd.DataFrame, frame: pd.DataFrame,
 
 def _refunds_beside(rows: pd.DataFrame, back: pd.Series, dated: pd.Series | None
                     ) -> pd.DataFrame:
-    """A row that is no sale (a complaint, a cancelled booking, a contact) with money gone
-    back in its refund column (a complaints log's "Refund (£)") has a refund beside it, of
-    that money, on the day the sheet says it went back or else the row's."""
-    beside = back.reindex(rows.index).gt(0) & ~rows["kind"].isin(["purchase", "refund", "won"])
+    """A row that is no sale (a complaint, a contact) with money gone back in its refund
+    column (a complaints log's "Refund (£)") has a refund beside it, of that money, on the
+    day the sheet says it went back or else the row's. On a list of sales (bookings,
+    orders: some rows are purchases) a cancelled row is a sale that never was (a booking
+    paid, cancelled and refunded): it has no refund beside it (a refund would say the
+    client bought), only a mark of that money (``_cancelled_back``) for the note."""
+    back = back.reindex(rows.index)
+    cancelled = (back.gt(0) & rows["kind"].eq("cancellation")
+                 & rows["kind"].eq("purchase").any())
+    if cancelled.any():
+        rows = rows.assign(_cancelled_back=back.where(cancelled))
+    beside = back.gt(0) & ~rows["kind"].isin(["purchase", "refund", "won"]) & ~cancelled
     if not beside.any():
         return rows
     refunds = rows[beside].assign(kind="refund", amount=back[beside], _beside=rows["kind"])
@@ -381,6 +389,15 @@ def _refunds_beside_said(rows: pd.DataFrame, frame: pd.DataFrame,
     return [f"{kinds} with money gone back in '{said}' {was(len(of))} given a refund beside "
             f"{'it' if len(of) == 1 else 'them'}, of that money "
             f"({amounts_of(rows.loc[of.index]).sum():,.2f} in all)."]
+
+
+def _cancelled_back_said(rows: pd.DataFrame, mapping: dict[str, str | None]) -> list[str]:
+    """What the import says of cancellations with money gone back (and the marker column
+    dropped from ``rows``, in place)."""
+    back = rows.pop("_cancelled_back").dropna()
+    return [f"{counted(len(back), 'cancellation')} with money gone back in "
+            f"'{_unmapped(mapping, _REFUNDED_AMOUNT)}' ({back.sum():,.2f} in all) "
+            f"{was(len(back))} cancelled and refunded: no sale."]
 
 
 def _refunds_of(rows: pd.DataFrame, back: pd.Series) -> pd.DataFrame:
@@ -1475,6 +1492,8 @@ def prepare_sheet(plan: SheetPlan, *, stage_map: dict[str, str] | None = None,
         rows = _money_gone_back(rows, frame, plan.mapping, day_first)
         if "_beside" in rows:
             notes += _refunds_beside_said(rows, frame, plan.mapping)
+        if "_cancelled_back" in rows:
+            notes += _cancelled_back_said(rows, plan.mapping)
     if profile is None and "_refunded_order" in rows:
         rows, said = _refunded_orders(rows)
         notes += said
