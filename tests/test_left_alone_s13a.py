@@ -241,3 +241,66 @@ def test_a_complaints_logs_refunded_cancellation_still_says_the_client_bought(tm
     assert kind_totals(tmp_path, "refund") == (1, 40.0)
     assert kind_totals(tmp_path, "cancellation") == (1, None)
     assert cli_funnel(tmp_path) == [2, 1, 1, 0, 0]
+
+
+
+# --- 5. Mollie payments: canceled, expired, failed and open checkouts are no sales ---------
+
+MOLLIE = (
+    'Date,Payment ID,Description,Amount,Currency,Status,Payment method,Consumer name,'
+    'Consumer account,Consumer BIC,Settlement amount,Refunded amount\n'
+    '2024-03-01 10:14:02,tr_WDqYK6vllg,Order 1001,45.00,EUR,Paid,iDEAL,A. de Vries,'
+    'NL91ABNA0417164300,ABNANL2A,44.71,0.00\n'
+    '2024-03-02 12:30:11,tr_Hk2mN9sPqa,Order 1002,120.00,EUR,Canceled,Credit card,,,,0.00,0.00\n'
+    '2024-03-02 12:41:09,tr_Qp7sLm3xZb,Order 1002,120.00,EUR,Paid,Credit card,B. Jansen,,,'
+    '117.90,0.00\n'
+    '2024-03-03 09:05:40,tr_Zx81Lk0pWe,Order 1003,60.00,EUR,Expired,iDEAL,,,,0.00,0.00\n'
+    '2024-03-05 16:22:18,tr_Mn45Tr8uYc,Order 1004,80.00,EUR,Failed,Credit card,D. Visser,,,'
+    '0.00,0.00\n'
+    '2024-03-08 11:11:11,tr_Ab12Cd34Ef,Order 1005,45.00,EUR,Refunded,iDEAL,A. de Vries,'
+    'NL91ABNA0417164300,ABNANL2A,44.71,45.00\n'
+    '2024-03-09 14:00:00,tr_Gh56Ij78Kl,Order 1006,30.00,EUR,Open,Bank transfer,,,,0.00,0.00\n'
+    '2024-03-10 08:45:30,tr_Mn90Op12Qr,Order 1007,75.00,EUR,Paid,PayPal,C. Bakker,,,73.95,0.00\n')
+MOLLIE_NL = (
+    'Datum,Betaal-ID,Omschrijving,Bedrag,Valuta,Status,Betaalmethode,Naam consument,'
+    'Rekeningnummer consument,Uitbetalingsbedrag,Terugbetaald bedrag\n'
+    '01-03-2024 10:14,tr_WDqYK6vllg,Bestelling 1001,"45,00",EUR,Betaald,iDEAL,A. de Vries,'
+    'NL91ABNA0417164300,"44,71","0,00"\n'
+    '02-03-2024 12:30,tr_Hk2mN9sPqa,Bestelling 1002,"120,00",EUR,Geannuleerd,Creditcard,,,'
+    '"0,00","0,00"\n'
+    '02-03-2024 12:41,tr_Qp7sLm3xZb,Bestelling 1002,"120,00",EUR,Betaald,Creditcard,'
+    'B. Jansen,,"117,90","0,00"\n'
+    '03-03-2024 09:05,tr_Zx81Lk0pWe,Bestelling 1003,"60,00",EUR,Verlopen,iDEAL,C. Smit,,"0,'
+    '00","0,00"\n'
+    '05-03-2024 16:22,tr_Mn45Tr8uYc,Bestelling 1004,"80,00",EUR,Mislukt,Creditcard,'
+    'D. Visser,,"0,00","0,00"\n')
+
+
+def test_mollie_payments_only_paid_ones_are_sales(tmp_path):
+    """8 payments. Paid: A. de Vries 45 (1 March) and 45 (8 March, refunded), B. Jansen
+    120 (his second try; the first canceled at checkout), C. Bakker 75: 4 purchases of 285,
+    a refund of 45. Canceled, expired and open checkouts name no consumer (Mollie knows
+    none until paid): no client, no sale; D. Visser's failed card is a contact.
+    [4, 3, 3, 1, 0]. Was: no client at all ("Consumer name" unread), kept as reference."""
+    found = cli_import_text(tmp_path, "payments.csv", MOLLIE)
+    assert found["kind"] == "events"
+    assert found["mapping"]["Consumer name"] == "name"
+    assert kind_totals(tmp_path, "purchase") == (4, 285.0)
+    assert kind_totals(tmp_path, "refund") == (1, 45.0)
+    assert workspace_rows(tmp_path, "SELECT status, kind FROM events WHERE status IN "
+                                    "('Canceled', 'Expired', 'Failed', 'Open') ORDER BY date"
+                          ) == [("Canceled", "cancellation"), ("Expired", "contact"),
+                                ("Failed", "contact"), ("Open", "contact")]
+    assert cli_funnel(tmp_path) == [4, 3, 3, 1, 0]
+
+
+def test_mollie_payments_in_dutch(tmp_path):
+    """The same export in Dutch: "Naam consument" is the client (not the payment's ID):
+    Betaald twice (45 + 120), Geannuleerd a cancellation, Verlopen and Mislukt contacts.
+    [4, 2, 2, 0, 0]."""
+    found = cli_import_text(tmp_path, "betalingen.csv", MOLLIE_NL)
+    assert found["mapping"]["Naam consument"] == "name"
+    assert kind_totals(tmp_path, "purchase") == (2, 165.0)
+    assert kind_totals(tmp_path, "contact") == (2, 140.0)
+    assert kind_totals(tmp_path, "cancellation") == (1, 120.0)
+    assert cli_funnel(tmp_path) == [4, 2, 2, 0, 0]
