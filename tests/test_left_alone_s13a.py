@@ -5,7 +5,9 @@ command line, and checked against figures worked out by hand before importing
 
 from __future__ import annotations
 
-from conftest import cli_funnel, cli_import_text, kind_totals, workspace_rows
+import openpyxl
+
+from conftest import cli_funnel, cli_import_text, cli_json, kind_totals, workspace_rows
 
 KINDS = ("SELECT c.name, e.kind, e.amount, substr(e.date, 1, 10) FROM events e "
          "LEFT JOIN clients c ON c.rowid = e.client_ref ORDER BY e.date, e.kind")
@@ -304,3 +306,89 @@ def test_mollie_payments_in_dutch(tmp_path):
     assert kind_totals(tmp_path, "contact") == (2, 140.0)
     assert kind_totals(tmp_path, "cancellation") == (1, 120.0)
     assert cli_funnel(tmp_path) == [4, 2, 2, 0, 0]
+
+
+# --- 6. monday.com's "Closed lost" group, Odoo's archived opportunities with a Lost Reason -
+
+def _monday_board(tmp_path, label: str):
+    """A monday.com board as it exports to Excel: its name, then each group's name, the
+    header again and the group's items."""
+    header = ["Name", "Subitems", "Owner", label, "Deal Value", "Contact Email",
+              "Close Date", "Item ID"]
+    rows = [["Sales Pipeline"], [], ["Active deals"], header,
+            ["Acme Corp", None, "Sara", "Working on it", 5000, "jane@acme.com", "2024-05-30",
+             "1501"],
+            ["Bolt Ltd", None, "Tom", "Stuck", 1200, "raj@bolt.io", "2024-06-15", "1502"],
+            [], ["Closed won"], header,
+            ["Cove Cafe", None, "Sara", "Done", 800, "mo@cove.cafe", "2024-03-02", "1503"],
+            ["Dart Studio", None, "Tom", "Done", 2500, "di@dart.studio", "2024-03-20", "1504"],
+            [], ["Closed lost"], header,
+            ["Eden Foods", None, "Sara", "Stuck", 3000, "lee@eden.com", "2024-02-10", "1505"],
+            ["Fig & Co", None, "Tom", None, 900, "ola@fig.co", "2024-02-25", "1506"]]
+    book = openpyxl.Workbook()
+    for row in rows:
+        book.active.append(row)
+    path = tmp_path / "Sales_Pipeline_1712.xlsx"
+    book.save(path)
+    (found,) = cli_json(tmp_path, "import", str(path))["imports"]
+    return found
+
+
+BOARD = "SELECT name, stage, status, revenue_current, revenue_potential FROM clients ORDER BY name"
+BOARD_READ = [("Acme Corp", None, "Working on it", None, 5000.0),
+              ("Bolt Ltd", None, "Stuck", None, 1200.0),
+              ("Cove Cafe", "purchase", "Done", 800.0, None),
+              ("Dart Studio", "purchase", "Done", 2500.0, None),
+              ("Eden Foods", None, "lost", None, None),
+              ("Fig & Co", None, "lost", None, None)]
+
+
+def test_a_boards_closed_lost_group_beats_its_stage_labels(tmp_path):
+    """The board's own column is called "Stage" but holds monday's labels (Working on it,
+    Stuck, Done): the groups name the stages. Cove and Dart (Closed won) bought, 3,300;
+    Eden (Stuck) and Fig (Closed lost) lost, no revenue to come. [6, 2, 2, 0, 0]. Was:
+    the groups kept as extras, every client at awareness, Eden's deal still 3,000 to come."""
+    found = _monday_board(tmp_path, "Stage")
+    assert found["mapping"]["Group"] == "stage" and found["mapping"]["Stage"] == "status"
+    assert workspace_rows(tmp_path, BOARD) == BOARD_READ
+    assert cli_funnel(tmp_path) == [6, 2, 2, 0, 0]
+
+
+def test_a_boards_groups_beside_a_status_column_as_before(tmp_path):
+    """With the labels in "Status", the groups were already the stage: the same reading."""
+    found = _monday_board(tmp_path, "Status")
+    assert found["mapping"]["Stage"] == "stage"
+    assert workspace_rows(tmp_path, BOARD) == BOARD_READ
+
+
+ODOO = (
+    "Opportunity,Customer,Email,Expected Revenue,Stage,Salesperson,Expected Closing,"
+    "Probability,Active,Lost Reason,Created on\n"
+    "Website revamp,Acme Corp,jane@acme.com,5000.00,Won,Mitchell Admin,2024-03-10,100.0,True,,"
+    "2024-01-15 09:12:44\n"
+    "Office chairs,Bolt Ltd,raj@bolt.io,1200.00,Proposition,Marc Demo,2024-05-30,40.0,True,,"
+    "2024-02-01 10:00:00\n"
+    "Catering contract,Cove Cafe,mo@cove.cafe,3000.00,Qualified,Mitchell Admin,2024-04-15,0.0,"
+    "False,Too expensive,2024-02-05 11:20:00\n"
+    "Logo design,Dart Studio,di@dart.studio,800.00,New,Marc Demo,2024-03-01,0.0,False,"
+    "Not enough stock,2024-02-10 14:00:00\n"
+    "Annual support,Acme Corp,jane@acme.com,2400.00,Won,Mitchell Admin,2024-04-20,100.0,True,,"
+    "2024-03-15 09:00:00\n"
+    "Training day,Eden Foods,lee@eden.com,900.00,New,Marc Demo,2024-06-01,10.0,True,,"
+    "2024-04-01 08:30:00\n")
+
+
+def test_odoo_archived_opportunities_with_a_lost_reason_are_lost(tmp_path):
+    """6 opportunities: Acme won 2 (7,400: retention); Cove (Qualified) and Dart (New)
+    were archived with a Lost Reason: lost (2 of 3,800), Cove still reached consideration;
+    Bolt (Proposition) and Eden (New) open. [5, 3, 1, 1, 0]. Was: no deal lost (win rate
+    100%), Cove and Dart open."""
+    found = cli_import_text(tmp_path, "crm.lead.csv", ODOO)
+    assert kind_totals(tmp_path, "won") == (2, 7400.0)
+    assert kind_totals(tmp_path, "lost") == (2, 3800.0)
+    assert workspace_rows(tmp_path, "SELECT c.name, e.reason FROM events e JOIN clients c ON "
+                                    "c.rowid = e.client_ref WHERE kind = 'lost' ORDER BY c.name"
+                          ) == [("Cove Cafe", "Too expensive"), ("Dart Studio", "Not enough stock")]
+    assert cli_funnel(tmp_path) == [5, 3, 1, 1, 0]
+    assert ("2 rows with a reason in 'Lost Reason' were read as lost: a deal lost keeps the "
+            "stage it reached.") in found["notes"]

@@ -1112,6 +1112,30 @@ def _names_alike(names: pd.Series) -> list[str]:
             "own; give them one spelling and import again if they are one client."]
 
 
+# A reason column whose header says it is the reason a deal was lost ("Lost Reason",
+# "Reason for loss", "Closed lost reason"), compared as headers are.
+_LOST_REASON = re.compile(r"lost|loss")
+
+
+def _lost_by_reason(out: pd.DataFrame, columns_for: dict[str, list[str]]) -> list[str]:
+    """A deal with a reason it was lost is lost (Odoo archives a lost opportunity and keeps
+    its stage, "Qualified", beside its Lost Reason), unless its stage or status says it
+    was won or bought. Returns a note."""
+    said = columns_for.get("reason", [None])[0]
+    if said is None or not _LOST_REASON.search(normalise_header(said)) or "_outcome" not in out:
+        return []
+    bought = out["stage"].isin(["purchase", "retention", "advocacy"]) | out["_won"]
+    lost = out["reason"].notna() & ~bought & ~out["_outcome"].eq("lost")
+    if not lost.any():
+        return []
+    out["_outcome"] = out["_outcome"].where(~lost, "lost")
+    if "status" in out:
+        out["status"] = out["status"].where(~lost, "lost")
+    count = int(lost.sum())
+    return [f"{counted(count, 'row')} with a reason in '{said}' {was(count)} read as lost: "
+            "a deal lost keeps the stage it reached."]
+
+
 def _deal_values_won(out: pd.DataFrame, columns_for: dict[str, list[str]]) -> list[str]:
     """On a client list with a deal's value (``DEAL_VALUE``: revenue to come) and no
     column of revenue, the value of a client who bought (a stage of purchase or later) is
@@ -1422,6 +1446,8 @@ def prepare_sheet(plan: SheetPlan, *, stage_map: dict[str, str] | None = None,
         stage_map = {**profile.stages, **(stage_map or {})}
     unknown = resolve_stages(out, plan.kind, stage_map or {}, booked_hired=not about_appointments(
         raw.headers, plan.sheet, Path(plan.file or "").stem))
+    if profile is None:
+        notes += _lost_by_reason(out, columns_for)
     if plan.kind == "clients":
         notes += _deal_values_won(out, columns_for)
     if plan.kind == "clients" and not {"stage", "status"} & (set(columns_for)

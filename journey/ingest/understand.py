@@ -514,6 +514,7 @@ def refine_mapping(raw: RawSheet, mapping: dict[str, str | None], kind: str, *,
     _one_business_named(raw, mapping, free, said)
     _party_named(raw, mapping, free, said)
     _contact_named(raw, mapping, free, said)
+    _group_says_stage(raw, mapping, free, said)
     if kind == "events" and "order_id" not in mapping.values() and any(
             normalise_header(h) == "transactiontype" for h in raw.headers):
         for header in free:     # QuickBooks' reports: "Num" beside "Transaction Type"
@@ -604,6 +605,32 @@ def _party_named(raw: RawSheet, mapping: dict[str, str | None], free: list[str],
     mapping[party] = "name"
     said.append(f"'{party}' names the client each row is for"
                 + (f"; {own[0]!r} names the opportunity itself: kept as extra" if own else ""))
+
+
+def _group_says_stage(raw: RawSheet, mapping: dict[str, str | None], free: list[str],
+                      said: list[str]) -> None:
+    """A board's groups (monday.com: "Active deals", "Closed won", "Closed lost", given to
+    their rows as column 'Group' by the reader) name each item's stage where the sheet's
+    own stage column holds a board's working labels ("Working on it", "Stuck", "Done")
+    that name no stage: the group is then the stage (a deal in "Closed lost" is lost,
+    whatever its label says), and the labels its status."""
+    group = next((h for h in free if mapping[h] is None and normalise_header(h) == "group"),
+                 None)
+    stage = next((h for h in free if mapping[h] == "stage"), None)
+    if group is None or stage is None:
+        return
+    groups = raw.frame[group].dropna().unique().tolist()
+    labels = raw.frame[stage].dropna().unique().tolist()
+    if not any(read_stage_value(g).outcome or read_stage_value(g).stage for g in groups) or \
+            sum(read_stage_value(v).known for v in labels) * 2 > len(labels):
+        return
+    mapping[group] = "stage"
+    mapping[stage] = "status" if "status" not in mapping.values() else None
+    quoted = "'{}'"
+    said.append(f"'{group}' (the board's groups: {_first_values(raw.frame[group], quoted)}) "
+                f"names each row's stage; {stage!r} holds labels that name none "
+                f"({_first_values(raw.frame[stage], quoted)}): read as "
+                + ("the status" if mapping[stage] else "extra"))
 
 
 # A header naming the client's name as a contact's (Xero's "ContactName"; FareHarbor's
