@@ -392,3 +392,36 @@ def test_odoo_archived_opportunities_with_a_lost_reason_are_lost(tmp_path):
     assert cli_funnel(tmp_path) == [5, 3, 1, 1, 0]
     assert ("2 rows with a reason in 'Lost Reason' were read as lost: a deal lost keeps the "
             "stage it reached.") in found["notes"]
+
+
+# --- 7. Capsule opportunities: a won deal is dated by the day it closed --------------------
+
+CAPSULE = (
+    "Name,Description,Party,Milestone,Value,Currency,Duration Basis,Duration,"
+    "Expected Close Date,Closed On,Probability,Owner,Lost Reason,Created On\n"
+    'Website redesign,,Ada Design Ltd,Won,"5,000.00",GBP,FIXED,,2024-03-31,2024-02-26,100,'
+    "Sara,,2024-01-10\n"
+    "Monthly SEO,,Ada Design Ltd,Won,400.00,GBP,MONTH,12,2024-02-29,2024-04-02,100,Sara,,"
+    "2024-02-01\n"
+    'Brand book,,Bolt Partners,Proposal,"2,500.00",GBP,FIXED,,2024-06-30,,50,Tom,,2024-03-05\n'
+    "Photo shoot,,Cove Cafe,Lost,900.00,GBP,FIXED,,2024-03-15,2024-03-10,0,Tom,Price,"
+    "2024-02-12\n"
+    "Leaflets,,Dart Print,New,300.00,GBP,FIXED,,2024-07-01,,10,Sara,,2024-04-01\n")
+
+
+def test_capsule_won_deals_are_dated_by_closed_on(tmp_path):
+    """Ada's website was won on 26 Feb (expected 31 Mar), her SEO on 2 Apr (expected 29
+    Feb): her first sale is the website, 5,000, in February. Cove lost on 10 Mar. Open
+    deals keep their expected dates. Was: the SEO dated 29 Feb, the website 31 Mar."""
+    found = cli_import_text(tmp_path, "opportunities.csv", CAPSULE)
+    assert workspace_rows(tmp_path, KINDS) == [
+        ("Ada Design Ltd", "won", 5000.0, "2024-02-26"),
+        ("Cove Cafe", "lost", 900.0, "2024-03-10"),
+        ("Ada Design Ltd", "won", 400.0, "2024-04-02"),
+        ("Bolt Partners", "stage_change", 2500.0, "2024-06-30"),
+        ("Dart Print", "stage_change", 300.0, "2024-07-01")]
+    assert workspace_rows(tmp_path, "SELECT substr(purchase_at, 1, 10) FROM clients "
+                                    "WHERE name = 'Ada Design Ltd'") == [("2024-02-26",)]
+    assert cli_funnel(tmp_path) == [4, 2, 1, 1, 0]
+    assert ("3 closed deals were dated by 'Closed On', the day they closed, not by "
+            "'Expected Close Date'.") in found["notes"]

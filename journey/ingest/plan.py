@@ -391,6 +391,34 @@ def _refunds_beside_said(rows: pd.DataFrame, frame: pd.DataFrame,
             f"({amounts_of(rows.loc[of.index]).sum():,.2f} in all)."]
 
 
+# A date a deal is expected to close ("Expected Close Date"), and the day one did
+# ("Closed On", "Actual Close Date", "Date Closed"), compared as headers are.
+_EXPECTED_DATE = re.compile(r"expected|estimated|projected|forecast|target")
+_CLOSED_ON = re.compile(r"^(?:actual)?(?:close|closed|closing)(?:date|on|at)?$|^dateclosed$|"
+                        r"^actualclos")
+
+
+def _closed_on(rows: pd.DataFrame, frame: pd.DataFrame, mapping: dict[str, str | None],
+               day_first: bool | None) -> tuple[pd.DataFrame, list[str]]:
+    """A deal dated by the day it was expected to close is dated by the day it did where
+    the sheet also says that (Capsule's "Closed On" beside its "Expected Close Date"): a
+    won deal is a sale on the day it was won. Open deals keep their expected date."""
+    dated = next((h for h, target in mapping.items() if target == "date"), None)
+    closed = _unmapped(mapping, _CLOSED_ON)
+    if (dated is None or closed is None or "date" not in rows
+            or not _EXPECTED_DATE.search(normalise_header(dated))):
+        return rows, []
+    day = values.parse_dates(frame.loc[rows.index, closed], day_first=day_first)[0]
+    moved = day.notna() & day.ne(rows["date"])
+    if not moved.any():
+        return rows, []
+    rows = rows.copy()
+    rows.loc[moved, "date"] = day[moved]
+    count = int(moved.sum())
+    return rows, [f"{counted(count, 'closed deal')} {was(count)} dated by '{closed}', the day "
+                  f"{'it' if count == 1 else 'they'} closed, not by '{dated}'."]
+
+
 def _cancelled_back_said(rows: pd.DataFrame, mapping: dict[str, str | None]) -> list[str]:
     """What the import says of cancellations with money gone back (and the marker column
     dropped from ``rows``, in place)."""
@@ -1514,6 +1542,8 @@ def prepare_sheet(plan: SheetPlan, *, stage_map: dict[str, str] | None = None,
         if said and said[0].endswith("not as referrals of their own."):   # (not as the
             notes = [n for n in notes if "were read as referrals, because" not in n   # name
                      and "was read as a referral, because" not in n]           # said)
+        notes += said
+        rows, said = _closed_on(rows, frame, plan.mapping, day_first)
         notes += said
         rows = _money_gone_back(rows, frame, plan.mapping, day_first)
         if "_beside" in rows:
