@@ -105,7 +105,7 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
              "new client", "new customer", "referred client", "client referred", "referee",
              # (a wholesaler's buyer, a restaurant's guest, an organisation named in full)
              "organization name", "organisation name", "retailer", "retailer name",
-             "guest name", "billing name"),
+             "guest name", "billing name", "consumer name"),
     "client_type": ("type", "client type", "customer type", "segment", "customer segment",
                     "category", "sector", "industry"),
     "purchasing_frequency": ("purchasing frequency", "purchase frequency", "frequency",
@@ -256,7 +256,7 @@ OTHER_LANGUAGES: dict[str, tuple[str, ...]] = {
              "ragione sociale", "denominazione", "azienda", "ditta", "societa", "nominativo",
              "intestatario", "acquirente", "cognome",
              "klant", "klantnaam", "naam klant", "naam", "bedrijf", "bedrijfsnaam", "organisatie",
-             "debiteur", "relatie", "koper", "voornaam", "achternaam"),
+             "debiteur", "relatie", "koper", "voornaam", "achternaam", "naam consument"),
     "email": ("correo", "correo electronico", "courriel", "adresse email", "adresse e mail",
               "e mail adresse", "email adresse", "mail adresse", "endereco de email",
               "endereco de e mail",

@@ -379,10 +379,18 @@ def _money_gone_back(rows: pd.DataFrame, frame: pd.DataFrame,
 
 def _refunds_beside(rows: pd.DataFrame, back: pd.Series, dated: pd.Series | None
                     ) -> pd.DataFrame:
-    """A row that is no sale (a complaint, a cancelled booking, a contact) with money gone
-    back in its refund column (a complaints log's "Refund (£)") has a refund beside it, of
-    that money, on the day the sheet says it went back or else the row's."""
-    beside = back.reindex(rows.index).gt(0) & ~rows["kind"].isin(["purchase", "refund", "won"])
+    """A row that is no sale (a complaint, a contact) with money gone back in its refund
+    column (a complaints log's "Refund (£)") has a refund beside it, of that money, on the
+    day the sheet says it went back or else the row's. On a list of sales (bookings,
+    orders: some rows are purchases) a cancelled row is a sale that never was (a booking
+    paid, cancelled and refunded): it has no refund beside it (a refund would say the
+    client bought), only a mark of that money (``_cancelled_back``) for the note."""
+    back = back.reindex(rows.index)
+    cancelled = (back.gt(0) & rows["kind"].eq("cancellation")
+                 & rows["kind"].eq("purchase").any())
+    if cancelled.any():
+        rows = rows.assign(_cancelled_back=back.where(cancelled))
+    beside = back.gt(0) & ~rows["kind"].isin(["purchase", "refund", "won"]) & ~cancelled
     if not beside.any():
         return rows
     refunds = rows[beside].assign(kind="refund", amount=back[beside], _beside=rows["kind"])
@@ -402,6 +410,43 @@ def _refunds_beside_said(rows: pd.DataFrame, frame: pd.DataFrame,
     return [f"{kinds} with money gone back in '{said}' {was(len(of))} given a refund beside "
             f"{'it' if len(of) == 1 else 'them'}, of that money "
             f"({amounts_of(rows.loc[of.index]).sum():,.2f} in all)."]
+
+
+# A date a deal is expected to close ("Expected Close Date"), and the day one did
+# ("Closed On", "Actual Close Date", "Date Closed"), compared as headers are.
+_EXPECTED_DATE = re.compile(r"expected|estimated|projected|forecast|target")
+_CLOSED_ON = re.compile(r"^(?:actual)?(?:close|closed|closing)(?:date|on|at)?$|^dateclosed$|"
+                        r"^actualclos")
+
+
+def _closed_on(rows: pd.DataFrame, frame: pd.DataFrame, mapping: dict[str, str | None],
+               day_first: bool | None) -> tuple[pd.DataFrame, list[str]]:
+    """A deal dated by the day it was expected to close is dated by the day it did where
+    the sheet also says that (Capsule's "Closed On" beside its "Expected Close Date"): a
+    won deal is a sale on the day it was won. Open deals keep their expected date."""
+    dated = next((h for h, target in mapping.items() if target == "date"), None)
+    closed = _unmapped(mapping, _CLOSED_ON)
+    if (dated is None or closed is None or "date" not in rows
+            or not _EXPECTED_DATE.search(normalise_header(dated))):
+        return rows, []
+    day = values.parse_dates(frame.loc[rows.index, closed], day_first=day_first)[0]
+    moved = day.notna() & day.ne(rows["date"])
+    if not moved.any():
+        return rows, []
+    rows = rows.copy()
+    rows.loc[moved, "date"] = day[moved]
+    count = int(moved.sum())
+    return rows, [f"{counted(count, 'closed deal')} {was(count)} dated by '{closed}', the day "
+                  f"{'it' if count == 1 else 'they'} closed, not by '{dated}'."]
+
+
+def _cancelled_back_said(rows: pd.DataFrame, mapping: dict[str, str | None]) -> list[str]:
+    """What the import says of cancellations with money gone back (and the marker column
+    dropped from ``rows``, in place)."""
+    back = rows.pop("_cancelled_back").dropna()
+    return [f"{counted(len(back), 'cancellation')} with money gone back in "
+            f"'{_unmapped(mapping, _REFUNDED_AMOUNT)}' ({back.sum():,.2f} in all) "
+            f"{was(len(back))} cancelled and refunded: no sale."]
 
 
 def _refunds_of(rows: pd.DataFrame, back: pd.Series) -> pd.DataFrame:
@@ -1116,6 +1161,30 @@ def _names_alike(names: pd.Series) -> list[str]:
             "own; give them one spelling and import again if they are one client."]
 
 
+# A reason column whose header says it is the reason a deal was lost ("Lost Reason",
+# "Reason for loss", "Closed lost reason"), compared as headers are.
+_LOST_REASON = re.compile(r"lost|loss")
+
+
+def _lost_by_reason(out: pd.DataFrame, columns_for: dict[str, list[str]]) -> list[str]:
+    """A deal with a reason it was lost is lost (Odoo archives a lost opportunity and keeps
+    its stage, "Qualified", beside its Lost Reason), unless its stage or status says it
+    was won or bought. Returns a note."""
+    said = columns_for.get("reason", [None])[0]
+    if said is None or not _LOST_REASON.search(normalise_header(said)) or "_outcome" not in out:
+        return []
+    bought = out["stage"].isin(["purchase", "retention", "advocacy"]) | out["_won"]
+    lost = out["reason"].notna() & ~bought & ~out["_outcome"].eq("lost")
+    if not lost.any():
+        return []
+    out["_outcome"] = out["_outcome"].where(~lost, "lost")
+    if "status" in out:
+        out["status"] = out["status"].where(~lost, "lost")
+    count = int(lost.sum())
+    return [f"{counted(count, 'row')} with a reason in '{said}' {was(count)} read as lost: "
+            "a deal lost keeps the stage it reached."]
+
+
 def _deal_values_won(out: pd.DataFrame, columns_for: dict[str, list[str]]) -> list[str]:
     """On a client list with a deal's value (``DEAL_VALUE``: revenue to come) and no
     column of revenue, the value of a client who bought (a stage of purchase or later) is
@@ -1426,6 +1495,8 @@ def prepare_sheet(plan: SheetPlan, *, stage_map: dict[str, str] | None = None,
         stage_map = {**profile.stages, **(stage_map or {})}
     unknown = resolve_stages(out, plan.kind, stage_map or {}, booked_hired=not about_appointments(
         raw.headers, plan.sheet, Path(plan.file or "").stem))
+    if profile is None:
+        notes += _lost_by_reason(out, columns_for)
     if plan.kind == "clients":
         notes += _deal_values_won(out, columns_for)
     if plan.kind == "clients" and not {"stage", "status"} & (set(columns_for)
@@ -1495,9 +1566,13 @@ def prepare_sheet(plan: SheetPlan, *, stage_map: dict[str, str] | None = None,
             notes = [n for n in notes if "were read as referrals, because" not in n   # name
                      and "was read as a referral, because" not in n]           # said)
         notes += said
+        rows, said = _closed_on(rows, frame, plan.mapping, day_first)
+        notes += said
         rows = _money_gone_back(rows, frame, plan.mapping, day_first)
         if "_beside" in rows:
             notes += _refunds_beside_said(rows, frame, plan.mapping)
+        if "_cancelled_back" in rows:
+            notes += _cancelled_back_said(rows, plan.mapping)
     if profile is None and "_refunded_order" in rows:
         rows, said = _refunded_orders(rows)
         notes += said

@@ -21,6 +21,10 @@ Decisions (also in the README):
   stage ids, Salesforce's ``IsWon``/``IsClosed``, Bitrix24's ``WON``/``LOSE`` stage ids
   with any pipeline prefix such as ``C6:``); other stages keep their value, and a value
   no alias knows is listed for mapping and leaves the deal a contact.
+- A HubSpot deal's client is its associated company, else its associated contact (with
+  the e-mail HubSpot writes beside the name); the deal's name is then its note. Only an
+  export with no association columns, or a deal with neither, names the client after
+  the deal.
 - An order's status says what happened to it (``journey.stages.ORDER_STATUS_KIND``):
   paid, processing, completed, shipped -> a purchase; refunded -> the purchase and a refund
   beside it; cancelled, voided -> a cancellation (no purchase: such orders are mostly
@@ -29,7 +33,9 @@ Decisions (also in the README):
   complaint of its requester (by e-mail when the export has one, else by name), unless
   its type says it is a question or a request: then a support contact.
 - Shopify test orders (paid through the "Bogus" test gateway, or tagged "test") are left
-  out, and the explanation says how many.
+  out, and the explanation says how many. A Shopify order's Financial Status says if it
+  was paid: pending is a contact, voided a cancellation (no sale); authorized, paid and
+  partially or wholly refunded are sales.
 - A survey's 0-10 "recommend" answer is an nps event of its respondent (amount = the
   score; 9-10 proves advocacy); a 1-5 satisfaction answer without one sets the
   respondent's satisfaction (their latest answer).
@@ -197,11 +203,18 @@ def _shopify_orders_facts(frame: pd.DataFrame) -> dict:
                     | tags.map(lambda tagged: bool({"test", "test order"} & set(tagged))))
     test = order.isin(set(order[test])) & order.notna()
     first &= ~test
+    # The Financial Status says whether the order was paid: pending (or an expired
+    # payment) is not yet a sale, voided is a cancellation. Authorized is a sale: Shopify
+    # holds the money and counts the order, and it is captured when it ships.
+    said = _order_status_kind(status).where(status != "authorized", "purchase")
+    unpaid = first & said.eq("contact")
+    voided = first & said.eq("cancellation")
     return {
         "order": order, "first": first, "email": email, "test": test,
-        "cancelled": first & _col(frame, "cancelledat").notna(),
-        "refunded": first & (status.isin(["refunded", "partially_refunded"])
-                             | (refunded > 0)),
+        "unpaid": unpaid, "voided": voided,
+        "cancelled": first & (_col(frame, "cancelledat").notna() | voided),
+        "refunded": first & ~unpaid & ~voided
+        & (status.isin(["refunded", "partially_refunded"]) | (refunded > 0)),
         "refund_amount": refunded,
     }
 
@@ -213,10 +226,14 @@ def _shopify_orders_rules(rows: pd.DataFrame, frame: pd.DataFrame) -> pd.DataFra
     rows["client_id"] = rows["email"] = facts["email"].reindex(rows.index)
     rows = _keyed_by_id(rows)
     rows["kind"] = "purchase"
+    rows.loc[facts["unpaid"].reindex(rows.index, fill_value=False), "kind"] = "contact"
     # Order-level fields are blank on an order's other lines; the first line holds them.
     orders = fold_lines(rows, order.reindex(rows.index))
+    cancelled_at = _dates(frame, "cancelledat")
     cancelled = _with(orders, facts["cancelled"], kind="cancellation", amount=None,
-                      date=_dates(frame, "cancelledat"))
+                      date=cancelled_at.where(cancelled_at.notna(), orders.get("date")))
+    # A voided order was never paid: its cancellation stands in for the sale.
+    orders = orders[~facts["voided"].reindex(orders.index, fill_value=False)]
     refunds = _with(orders, facts["refunded"], kind="refund",
                     amount=facts["refund_amount"])
     return _stack(orders, cancelled, refunds)
@@ -231,8 +248,13 @@ def _shopify_orders_explain(frame: pd.DataFrame) -> str:
             f"{counted(emails.nunique(), 'customer')} matched by e-mail (case ignored); "
             + (f"{counted(missing, 'order')} without an e-mail kept without a client; "
                if missing else "")
-            + f"{int(facts['cancelled'].sum()):,} cancelled, "
-            f"{int(facts['refunded'].sum()):,} refunded"
+            + f"{int(facts['cancelled'].sum()):,} cancelled"
+            + (f" ({int(voided):,} voided, never paid)" if (voided := facts["voided"].sum())
+               else "")
+            + f", {int(facts['refunded'].sum()):,} refunded"
+            + (f"; {counted(int(unpaid), 'pending order')} not yet paid, kept as "
+               + ("a contact" if unpaid == 1 else "contacts")
+               if (unpaid := facts["unpaid"].sum()) else "")
             + (f"; {counted(tests, 'test order')} left out (Bogus gateway or tagged test)"
                if (tests := facts["order"][facts["test"]].nunique()) else "") + ".")
 
@@ -399,17 +421,20 @@ def _deal_rules(outcome: Callable[[pd.DataFrame], pd.Series],
     return rules
 
 
-def _deal_explain(label: str, outcome: Callable[[pd.DataFrame], pd.Series],
-                  how: str, client_note: str = "") -> Callable[[pd.DataFrame], str]:
+def _deal_explain(label: str, outcome: Callable[[pd.DataFrame], pd.Series], how: str,
+                  client_note: str | Callable[[pd.DataFrame], str] = ""
+                  ) -> Callable[[pd.DataFrame], str]:
+    """``client_note``: how clients are known, or a function of the frame that says it."""
     def explain(frame: pd.DataFrame) -> str:
         said = outcome(frame)
+        note = client_note(frame) if callable(client_note) else client_note
         won, lost = int((said == "won").sum()), int((said == "lost").sum())
         rate = ("unknown" if not won + lost else f"{won / (won + lost):.1%}"
                 if won / (won + lost) >= 0.1 else f"{won / (won + lost):.2%}")
         return (f"Recognised as {label}: {counted(len(frame), 'deal')}, {won:,} won and "
                 f"{lost:,} lost ({how}), win rate {rate}; "
                 f"{counted(len(frame) - won - lost, 'deal')} still open or undecided"
-                f"{client_note}.")
+                f"{note}.")
     return explain
 
 
@@ -417,6 +442,57 @@ def _hubspot_outcome(frame: pd.DataFrame) -> pd.Series:
     # Internal ids (closedwon) in API pulls, labels (Closed Won) in the app's exports.
     stage = _col(frame, "dealstage").str.casefold().str.replace(r"[^0-9a-z]", "", regex=True)
     return stage.map({"closedwon": "won", "closedlost": "lost"})
+
+
+_HUBSPOT_COMPANY = ("associatedcompanyprimary", "associatedcompany", "companyname",
+                    "company")
+_HUBSPOT_CONTACT = ("associatedcontactprimary", "associatedcontact", "contactname",
+                    "contact")
+
+def _hubspot_client(frame: pd.DataFrame) -> pd.DataFrame | None:
+    """Each deal's client from its associated records (None: the export has none): the
+    (first) associated company, else the (first) associated contact, whose e-mail comes
+    with them; the contact named beside a company is its contact name."""
+    present = {normalise_header(h) for h in frame.columns}
+    if not present & {*_HUBSPOT_COMPANY, *_HUBSPOT_CONTACT}:
+        return None
+    company = _col(frame, *_HUBSPOT_COMPANY).str.split(";").str[0].str.strip()
+    contact = _col(frame, *_HUBSPOT_CONTACT).str.split(";").str[0].str.strip()
+    address, named = values.split_named_addresses(contact)    # "Jane Doe (jane@acme.com)"
+    email = address.where(address.fillna("").str.contains("@"))
+    person = _none(named.where(named.notna(), contact.where(email.isna())).replace("", None))
+    email = _none(email.str.casefold())
+    company = company.replace("", None)
+    return pd.DataFrame({"name": _none(company.fillna(person)), "contact_name": person,
+                         "email": email.where(company.isna())}, index=frame.index)
+
+
+def _hubspot_rules(rows: pd.DataFrame, frame: pd.DataFrame) -> pd.DataFrame:
+    """A deal's client is its associated company or contact where the export lists them
+    (the deal's name is then the deal, kept as its note); else its name, as before."""
+    rows = _deal_rules(_hubspot_outcome, open_date=("createdate",))(rows, frame)
+    client = _hubspot_client(frame)
+    if client is None:
+        return rows
+    client = client.reindex(rows.index)
+    deal = _col(frame, "dealname").reindex(rows.index)
+    if "note" not in rows or rows["note"].isna().all():
+        rows["note"] = deal
+    rows["name"] = client["name"].where(client["name"].notna(), deal)
+    rows["contact_name"] = client["contact_name"]
+    rows["email"] = client["email"]
+    return rows
+
+
+def _hubspot_client_note(frame: pd.DataFrame) -> str:
+    client = _hubspot_client(frame)
+    if client is None:
+        return "; each deal's name is its client"
+    named = client["name"].notna()
+    return ("; clients by associated company, else contact"
+            + ("" if named.all() else
+               f" ({counted(int((~named).sum()), 'deal')} with neither named after the "
+               "deal)"))
 
 
 def _salesforce_outcome(frame: pd.DataFrame) -> pd.Series:
@@ -2308,11 +2384,11 @@ PROFILES: tuple[Profile, ...] = (
     Profile("hubspot_deals", "a HubSpot deals export",
             _all("dealname", "dealstage", "amount", "closedate"),
             {"dealname": "name", "dealstage": "stage", "amount": "amount",
-             "closedate": "date", "hsobjectid": "order_id", "pipeline": "channel"},
-            _deal_rules(_hubspot_outcome, open_date=("createdate",)),
+             "closedate": "date", "hsobjectid": "order_id", "recordid": "order_id",
+             "pipeline": "channel", "dealowner": "owner"},
+            _hubspot_rules,
             _deal_explain("a HubSpot deals export", _hubspot_outcome,
-                          "deal stage ids closedwon and closedlost",
-                          "; each deal's name is its client"),
+                          "deal stage ids closedwon and closedlost", _hubspot_client_note),
             stages={"appointmentscheduled": "consideration", "qualifiedtobuy": "consideration",
                     "presentationscheduled": "consideration",
                     "decisionmakerboughtin": "consideration", "contractsent": "consideration",

@@ -518,6 +518,7 @@ def refine_mapping(raw: RawSheet, mapping: dict[str, str | None], kind: str, *,
     _party_named(raw, mapping, free, said)
     _deal_named(raw, mapping, free, said)
     _contact_named(raw, mapping, free, said)
+    _group_says_stage(raw, mapping, free, said)
     if kind == "events" and "order_id" not in mapping.values() and any(
             normalise_header(h) == "transactiontype" for h in raw.headers):
         for header in free:     # QuickBooks' reports: "Num" beside "Transaction Type"
@@ -642,23 +643,52 @@ def _deal_named(raw: RawSheet, mapping: dict[str, str | None], free: list[str],
                 + f"; {own[0]!r} names the deal itself: kept as extra")
 
 
+def _group_says_stage(raw: RawSheet, mapping: dict[str, str | None], free: list[str],
+                      said: list[str]) -> None:
+    """A board's groups (monday.com: "Active deals", "Closed won", "Closed lost", given to
+    their rows as column 'Group' by the reader) name each item's stage where the sheet's
+    own stage column holds a board's working labels ("Working on it", "Stuck", "Done")
+    that name no stage: the group is then the stage (a deal in "Closed lost" is lost,
+    whatever its label says), and the labels its status."""
+    group = next((h for h in free if mapping[h] is None and normalise_header(h) == "group"),
+                 None)
+    stage = next((h for h in free if mapping[h] == "stage"), None)
+    if group is None or stage is None:
+        return
+    groups = raw.frame[group].dropna().unique().tolist()
+    labels = raw.frame[stage].dropna().unique().tolist()
+    if not any(read_stage_value(g).outcome or read_stage_value(g).stage for g in groups) or \
+            sum(read_stage_value(v).known for v in labels) * 2 > len(labels):
+        return
+    mapping[group] = "stage"
+    mapping[stage] = "status" if "status" not in mapping.values() else None
+    quoted = "'{}'"
+    said.append(f"'{group}' (the board's groups: {_first_values(raw.frame[group], quoted)}) "
+                f"names each row's stage; {stage!r} holds labels that name none "
+                f"({_first_values(raw.frame[stage], quoted)}): read as "
+                + ("the status" if mapping[stage] else "extra"))
+
+
 # A header naming the client's name as a contact's (Xero's "ContactName"; FareHarbor's
-# "Contact Name"), not "Contact" or "Main contact", which name a person at a company.
+# "Contact Name"), even beside a person's first and last name; "Contact" or "Main
+# contact" name a person at a company, the client only where nothing else names one.
 _CONTACTS_NAME = frozenset({"contactname", "contactfullname"})
 
 
 def _contact_named(raw: RawSheet, mapping: dict[str, str | None], free: list[str],
                    said: list[str]) -> None:
-    """A "Contact Name" column on a sheet where nothing else names the client (a booking
-    tool's, whose contact is the client) or where only a first and a last name do (Xero's
-    contacts: ContactName is the client, First and Last Name the person there) names the
-    client."""
-    header = next((h for h in free if mapping[h] == "contact_name"
-                   and normalise_header(h) in _CONTACTS_NAME), None)
-    if header is None:
+    """A contact column names the client where nothing else does (a booking tool's
+    "Contact Name", an invoice list's "Contact": Xero's, whose contact is the customer
+    billed); a "Contact Name" also where only a first and a last name do (Xero's contacts:
+    ContactName is the client, First and Last Name the person there)."""
+    contacts = [h for h in free if mapping[h] == "contact_name"]
+    header = next((h for h in contacts if normalise_header(h) in _CONTACTS_NAME),
+                  contacts[0] if contacts else None)
+    if header is None or "client_id" in mapping.values():
         return
     named = [h for h, f in mapping.items() if f == "name"]
-    if named and not (len(named) == 2 and {name_part(h) for h in named} == {"first", "last"}):
+    if named and not (normalise_header(header) in _CONTACTS_NAME and len(named) == 2
+                      and {name_part(h) for h in named} == {"first", "last"}):
         return
     mapping[header] = "name"
     for person in named:        # (the person's first and last name: kept as extras)
