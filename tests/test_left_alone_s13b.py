@@ -254,3 +254,133 @@ def test_a_client_list_after_an_invoice_list_ampersand_and_initials(tmp_path):
         ("Priya S.", "0412 000 111")]
     assert kind_totals(tmp_path, "purchase") == (2, 550.0)
     assert any("'Priya Shah' and 'Priya S.'" in n for n in found["notes"])
+
+
+# --- 5. a bare sheet of e-mails and scores ------------------------------------------------
+
+SCORES = "ann@x.com,10\nbob@x.com,9\ncy@x.com,7\ndee@x.com,3\neve@x.com,8\n"
+
+
+def test_email_and_score_is_an_nps_survey(tmp_path):
+    """By hand: 5 answers; Ann 10 and Bob 9 promoters (advocacy), Dee 3 a detractor;
+    NPS (2 - 1) / 5 = +20. Funnel: 5 reached awareness, 2 advocacy (and so every stage
+    before it). Before: a client list of 5 e-mails, the scores kept as an extra, all 5 at
+    awareness."""
+    found = cli_import_text(tmp_path, "scores.csv", "Email,Score\n" + SCORES)
+    assert (found["kind"], found["recognised_as"]) == ("events", "nps_scores")
+    assert "2 promoters (9-10, advocacy), 1 detractor (0-6), NPS +20" in found["explanation"]
+    assert kind_totals(tmp_path, "nps") == (5, 37.0)
+    assert cli_funnel(tmp_path) == [5, 2, 2, 2, 2]
+
+
+def test_rating_0_10_and_recommend_headers_are_nps_too(tmp_path):
+    """'Rating 0-10' with a comment column, then 'How likely are you to recommend us?'
+    with a name, into one workspace: 4 + 3 answers by 5 people (Ann and Bob answered
+    both). By hand: promoters Ann (10, 9) and Cy (9): 2 at advocacy of 5."""
+    cli_import_text(tmp_path, "feedback.csv", (
+        "Email,Rating 0-10,Comments\n"
+        "ann@x.com,10,Lovely\n"
+        "bob@x.com,6,\n"
+        "dee@x.com,2,Late\n"
+        "eve@x.com,8,\n"))
+    found = cli_import_text(tmp_path, "survey.csv", (
+        "Name,Email,How likely are you to recommend us?\n"
+        "Ann,ann@x.com,9\n"
+        "Bob,bob@x.com,7\n"
+        "Cy,cy@x.com,9\n"))
+    assert found["recognised_as"] == "nps_scores"
+    assert kind_totals(tmp_path, "nps") == (7, 51.0)
+    assert cli_funnel(tmp_path) == [5, 2, 2, 2, 2]
+
+
+def test_a_star_rating_or_a_lead_score_is_no_nps(tmp_path):
+    """'Rating' of 1 to 5 stars, or a lead 'Score' out of 100, is no NPS answer: both
+    sheets stay client lists, no NPS events, everyone at awareness."""
+    found = cli_import_text(tmp_path, "ratings.csv", (
+        "Email,Rating\nann@x.com,5\nbob@x.com,4\ncy@x.com,2\n"))
+    assert (found["kind"], found["recognised_as"]) == ("clients", None)
+    found = cli_import_text(tmp_path, "leads.csv", (
+        "Email,Score\nann@x.com,85\nbob@x.com,40\ndee@x.com,12\n"))
+    assert (found["kind"], found["recognised_as"]) == ("clients", None)
+    assert kind_totals(tmp_path, "nps") == (0, None)
+    assert cli_funnel(tmp_path) == [4, 0, 0, 0, 0]
+
+
+def test_a_client_list_with_a_score_among_other_columns_is_still_a_client_list(tmp_path):
+    """Phone and Stage say this is a client list: the score is not read as NPS answers
+    here (Ann the customer at purchase, Bob a lead)."""
+    found = cli_import_text(tmp_path, "clients.csv", (
+        "Email,Phone,Stage,Score\n"
+        "ann@x.com,0412 111 222,Customer,9\n"
+        "bob@x.com,0412 333 444,Lead,7\n"))
+    assert found["recognised_as"] is None
+    assert kind_totals(tmp_path, "nps") == (0, None)
+    assert cli_funnel(tmp_path) == [2, 1, 1, 0, 0]
+
+
+# --- 6. refunds asked for, and refunds mentioned on a sale ----------------------------------
+
+def test_a_help_desks_refund_request_is_a_complaint(tmp_path):
+    """Categories 'Request - Refund' ask for money back: a complaint (not a question, and
+    not a refund made: nothing says the money went back). By hand: Bob's and Dee's refund
+    requests and Cy's damaged item are 3 complaints; Ann's shipping question and Eve's
+    account request 2 contacts; no refunds. Before: 1 complaint, 4 contacts."""
+    found = cli_import_text(tmp_path, "tickets.csv", (
+        "Ticket ID,Created,Requester,Requester email,Subject,Category,Status\n"
+        "1001,2024-03-01,Ann Lee,ann@x.com,Where is my order?,Question - Shipping,Solved\n"
+        "1002,2024-03-02,Bob Ray,bob@x.com,I want my money back,Request - Refund,Open\n"
+        "1003,2024-03-04,Cy Tan,cy@x.com,Broken on arrival,Problem - Damaged item,Solved\n"
+        "1004,2024-03-06,Dee Fox,dee@x.com,Refund please,Request - Refund,Solved\n"
+        "1005,2024-03-08,Eve Hart,eve@x.com,Change my address,Request - Account,Solved\n"))
+    assert found["recognised_as"] == "helpdesk_tickets"
+    assert kind_totals(tmp_path, "complaint") == (3, None)
+    assert kind_totals(tmp_path, "contact") == (2, None)
+    assert kind_totals(tmp_path, "refund") == (0, None)
+    assert "2 requests for a refund read as complaints" in found["explanation"]
+
+
+def test_a_sale_whose_note_mentions_a_refund_stays_a_sale(tmp_path):
+    """A bakery's sales with an Item column and a Notes column. Ann's wedding cake (450)
+    was sold; its note says a refund was given for late delivery, but not how much: a
+    purchase of 450 and a refund of no amount beside it. Dee's cupcakes (40), 'Refund:
+    $10 for squashed box': a purchase of 40 and a refund of 10. Cy's row whose Item is
+    'Refund for late delivery' is itself money going back (50). By hand: purchases Ann 450,
+    Bob 60, Dee 40 = 3, 550; refunds 3 (Ann none, Cy 50, Dee 10) = 60. Before: Ann's and
+    Dee's sales read as refunds of 450 and 40 (purchases 1, 60; refunds 540)."""
+    found = cli_import_text(tmp_path, "sales.csv", (
+        "Date,Customer,Item,Amount,Notes\n"
+        "2024-03-01,Ann Lee,Wedding cake,450,Refund for late delivery\n"
+        "2024-03-03,Bob Ray,Birthday cake,60,\n"
+        "2024-03-05,Cy Tan,Refund for late delivery,50,\n"
+        "2024-03-07,Dee Fox,Cupcakes,40,Refund: $10 for squashed box\n"))
+    assert kind_totals(tmp_path, "purchase") == (3, 550.0)
+    assert kind_totals(tmp_path, "refund") == (3, 60.0)
+    assert any("2 refunded orders counted as a purchase with a refund beside it" in n
+               for n in found["notes"])
+
+
+def test_a_description_that_is_the_refund_is_still_a_refund(tmp_path):
+    """With one description column, 'Refund for late delivery' is the row: money going
+    back. By hand: purchases 450 + 60 + 40 = 550 (the cupcakes' note does not begin with
+    Refund); refunds Ann 50 (written -50) and Bob 50 = 100."""
+    cli_import_text(tmp_path, "sales.csv", (
+        "Date,Customer,Description,Amount\n"
+        "2024-03-01,Ann Lee,Wedding cake,450\n"
+        "2024-03-03,Bob Ray,Birthday cake,60\n"
+        "2024-03-05,Ann Lee,Refund for late delivery,-50\n"
+        "2024-03-07,Cy Tan,Cupcakes (refund for late delivery applied),40\n"
+        "2024-03-09,Bob Ray,Refund for late delivery,50\n"))
+    assert kind_totals(tmp_path, "purchase") == (3, 550.0)
+    assert kind_totals(tmp_path, "refund") == (2, 100.0)
+
+
+def test_numbered_names_are_no_initials(tmp_path):
+    """'Client 3' is no initial of 'Client 32' (nor 'Unit 7' of 'Unit 70'): no note."""
+    found = cli_import_text(tmp_path, "sales.csv", (
+        "Date,Client,Amount\n"
+        "2024-03-01,Client 3,10\n"
+        "2024-03-02,Client 32,20\n"
+        "2024-03-03,Unit 7,30\n"
+        "2024-03-04,Unit 70,40\n"))
+    assert not [n for n in found["notes"] if "cut to its initial" in n]
+    assert workspace_rows(tmp_path, "SELECT COUNT(*) FROM clients") == [(4,)]

@@ -1001,6 +1001,8 @@ _DESCRIBED = re.compile(r"^(?:item|items|product|service|particulars|lineitem|"
 _REFUND_SAID = r"(?i)^\W*(?:refund(?:ed)?|reembolso|remboursement|r(?:ü|u)ckerstattung|rimborso|" \
                r"terugbetaling)\s*(?:$|[-–—:;/(\[#,.]|(?:of|for|to|re|on|de|du|des|" \
                r"del|para|per|pour|für|fur|van|voor)\s)"
+# Money a note writes with a currency sign ("Refund: $10 for the squashed box").
+_MONEY_IN_NOTE = r"((?:[$£€]\s?\d[\d,]*(?:\.\d{1,2})?)|(?:\d[\d,]*(?:\.\d{1,2})?\s?[€£]))"
 _REFUND_STEMS = (b"refund", b"reembolso", b"remboursement", b"ckerstattung", b"rimborso",
                  b"terugbetaling")
 
@@ -1009,7 +1011,12 @@ def _refunds_described(out: pd.DataFrame, frame: pd.DataFrame,
                        mapping: dict[str, str | None]) -> list[str]:
     """On a sheet with no kind column, a purchase (paid, or a sale by the sheet's name)
     whose description begins with "Refund" ("Refund - logo design"; not "Refundable
-    deposit") is money going back: a refund, not a sale. Returns a note."""
+    deposit") is money going back: a refund, not a sale. But where the sheet names what
+    was sold in a column of its own ("Item": "Wedding cake") and only the row's note says
+    "Refund for late delivery", the row is that sale, partly refunded: its purchase keeps
+    its amount and a refund goes beside it, of the money the note writes with a currency
+    sign ("Refund: $10 ...") if it is less, else of no amount (_refunded_orders says so).
+    Returns a note."""
     said = _unmapped(mapping, _DESCRIBED)
     texts = [(h, out["note"]) for h in [next((h for h, f in mapping.items() if f == "note"),
                                              None)] if h and "note" in out]
@@ -1018,7 +1025,8 @@ def _refunds_described(out: pd.DataFrame, frame: pd.DataFrame,
     if not texts or not bought.any():
         return []
     found = pd.Series(False, index=out.index)
-    for _, column in texts:
+    in_note = pd.Series(False, index=out.index)
+    for header, column in texts:
         try:
             cells = pa.array(column, from_pandas=True)
         except (pa.ArrowInvalid, pa.ArrowTypeError):        # (numbers among the texts)
@@ -1029,9 +1037,29 @@ def _refunds_described(out: pd.DataFrame, frame: pd.DataFrame,
             cells = pa.array(values.parse_text(column)[0].to_numpy(dtype=object), pa.string())
         written = values.written_bytes(cells).lower()   # (no such word: no scan)
         if any(stem in written for stem in _REFUND_STEMS):
-            found |= pc.fill_null(pc.match_substring_regex(cells, _REFUND_SAID), False
-                                  ).to_numpy(zero_copy_only=False)
+            said_here = pc.fill_null(pc.match_substring_regex(cells, _REFUND_SAID), False
+                                     ).to_numpy(zero_copy_only=False)
+            found |= said_here
+            if header != said:
+                in_note |= said_here
     found &= bought
+    if not found.any():
+        return []
+    sold = in_note & found & ~is_blank(frame, said) if said else in_note & False
+    if said:
+        sold &= ~pc.fill_null(pc.match_substring_regex(pa.array(
+            values.parse_text(frame[said])[0].to_numpy(dtype=object), pa.string()),
+            _REFUND_SAID), False).to_numpy(zero_copy_only=False)
+    found &= ~sold
+    if sold.any():
+        out["_refunded_order"] = column_or_blank(out, "_refunded_order").where(~sold, "partial")
+        written = out.loc[sold, "note"].astype(str).str.extract(_MONEY_IN_NOTE, expand=False)
+        back = values.parse_money(written)[0]
+        back = back.where(back.abs().lt(amounts_of(out.loc[sold]).abs()))
+        given = out["_refund_amount"] if "_refund_amount" in out else pd.Series(
+            np.nan, index=out.index)
+        out["_refund_amount"] = given.where(~sold, back.abs().reindex(out.index))
+        out.loc[sold, "kind"] = "refund"
     if not found.any():
         return []
     out.loc[found, "kind"] = "refund"

@@ -814,9 +814,10 @@ def _client_refs(db: Database, rows: pd.DataFrame, keys: list, import_id: int,
 
 
 # A person's name with the surname cut to its initial ("priya s.", a name key), and one
-# written in full ("priya shah"): the first name and the initial are compared.
-_INITIALLED = re.compile(r"^(\w{2,}) (\w)\.?$")
-_IN_FULL = re.compile(r"^(\w{2,}) (\w)\w+$")
+# written in full ("priya shah", "anne o'neil"): letters only ("client 3" is no initial of
+# "client 32"); the first name and the initial are compared.
+_INITIALLED = re.compile(r"^([^\W\d_]{2,}) ([^\W\d_])\.?$")
+_IN_FULL = re.compile(r"^([^\W\d_]{2,}) ([^\W\d_])(?:[^\W\d_]|['\u2019-])*[^\W\d_]$")
 # At most this many new initialled names are looked up among the stored clients.
 INITIALLED_LOOKED_UP = 200
 
@@ -828,15 +829,16 @@ def _initials_alike(db: Database, names: pd.Series) -> list[str]:
     new = {key: str(name) for key, name in zip(name_keys(names), names) if key}
     short = {key: m[1] + " " + m[2] for key in new if (m := _INITIALLED.match(key))}
     full = {key: m[1] + " " + m[2] for key in new if (m := _IN_FULL.match(key))}
-    pairs = [(new[f], new[k]) for f, a in full.items() for k, b in short.items() if a == b]
+    by_initial: dict[str, list[str]] = {}
+    for key, initial in short.items():
+        by_initial.setdefault(initial, []).append(new[key])
     if full:                    # stored initialled names, for new ones written in full
         stored = db.execute("SELECT name, name_key FROM clients WHERE name_key GLOB '* ?' "
                             "OR name_key GLOB '* ?.'").fetchall()
-        by_initial = {}
         for name, key in stored:
             if (m := _INITIALLED.match(key or "")) and key not in new:
                 by_initial.setdefault(m[1] + " " + m[2], []).append(name)
-        pairs += [(new[f], n) for f, a in full.items() for n in by_initial.get(a, [])]
+    pairs = [(new[f], n) for f, a in full.items() for n in by_initial.get(a, [])]
     for key, initial in list(short.items())[:INITIALLED_LOOKED_UP]:   # stored full names
         for name, stored_key in db.execute(
                 "SELECT name, name_key FROM clients WHERE name_key > ? AND name_key < ?",
