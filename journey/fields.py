@@ -407,6 +407,38 @@ OTHER_LANGUAGES: dict[str, tuple[str, ...]] = {
                  "bestelling", "bonnummer"),
 }
 
+# A yes/no (tick) column of a client list whose header names a step of the journey: a tick
+# there lifts the client to that step's stage (plan._ticked_steps). Headers are compared as
+# headers are (normalise_header); a tick column whose header is not here is kept as extra.
+_TICK_STEP_WORDS = {
+    "awareness": "enquired, inquired, enquiry, inquiry, enquiry received, contacted, "
+                 "first contact, made contact, lead",
+    "consideration": "booked call, call booked, booked a call, booked consultation, "
+                     "consultation booked, consultation, consultation done, had call, "
+                     "call done, had consultation, discovery call, discovery call booked, "
+                     "booked discovery call, proposal sent, sent proposal, quote sent, "
+                     "sent quote, quoted, estimate sent, sent estimate, demo booked, "
+                     "booked demo, demo done, had demo, trial, trial booked, trial class, "
+                     "trial session, meeting booked, booked meeting, had meeting, qualified, "
+                     "interested, followed up, contract sent, sent contract",
+    "purchase": "paid, booked, signed, signed up and paid, contract signed, signed contract, "
+                "proposal signed, deposit paid, paid deposit, deposit received, bought, "
+                "purchased, customer, client, converted, won, hired, invoice paid, "
+                "enrolled, joined, became client, became customer, first purchase, "
+                "first order, ordered, booked job",
+    "retention": "repeat, repeat customer, repeat client, repeat booking, repeat order, "
+                 "repeat purchase, rebooked, re booked, booked again, returned, returning, "
+                 "renewed, came back, bought again, ordered again, second purchase, "
+                 "second order, second booking",
+    "advocacy": "left review, left a review, review, reviewed, review left, wrote review, "
+                "google review, left google review, testimonial, gave testimonial, "
+                "referred, referral, made referral, referred someone, referred a friend, "
+                "recommended us, promoter",
+}
+TICK_STEPS: dict[str, str] = {match_key(word): stage
+                              for stage, words in _TICK_STEP_WORDS.items()
+                              for word in words.split(",")}
+
 CLIENT_ONLY = frozenset(CLIENT_FIELDS) - frozenset(EVENT_FIELDS)
 EVENT_ONLY = frozenset(EVENT_FIELDS) - frozenset(CLIENT_FIELDS)
 ALL_FIELDS = tuple(dict.fromkeys([*CLIENT_FIELDS, *EVENT_FIELDS]))

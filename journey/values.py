@@ -93,7 +93,7 @@ SHORT_UNIT_WORDS = {"k": "a thousand", "m": "a million", "mn": "a million",
                     "mil": "a thousand, as in Spanish and Portuguese", "bn": "a billion"}
 # What ``read_money`` marks in a money column: amounts written short, amounts read in
 # thousandths for their currency, and amounts that read two ways (left empty).
-MONEY_MARKS = ("short", "thousandths", "two_way")
+MONEY_MARKS = ("short", "thousandths", "two_way", "grouped")
 
 TRUE_TOKENS = ("yes", "y", "true", "t", "1", "1.0", "on", "✓", "✔", "✔️", "✅", "☑", "☑️",
                "👍", "si", "sí", "oui", "ja", "sim", "sì")
@@ -120,7 +120,8 @@ _UNSIGNED_DECORATION = "".join(c for c in _DECORATION if c not in "-−(")
 _UNIT = "(?:" + "|".join(sorted(MONEY_UNITS, key=len, reverse=True)) + ")"
 # The letter must follow the number (or a space after it), and only a currency may follow it:
 # not "5 kg", "10 km", "3 months" or "2m²".
-_SHORT_MONEY = rf"(?i)^{_SIGN}(?:{_CUR}{_S})?{_SIGN}{_BODY}{_S}{_UNIT}(?:{_S}{_CUR})?$"
+_SHORT_BODY = rf"{_SIGN}(?:{_CUR}{_S})?{_SIGN}{_BODY}{_S}{_UNIT}(?:{_S}{_CUR})?"
+_SHORT_MONEY = rf"(?i)^(?:{_SHORT_BODY}|\({_S}{_SHORT_BODY}{_S}\))$"   # ('($2k)': -2,000)
 _UNIT_AFTER_DIGIT = rf"(?i)(\d){_S}{_UNIT}"
 _NAMED_UNIT = rf"(?i)\d{_S}(?P<unit>{_UNIT})"
 _UNIT_NAMES, _UNIT_SCALES = pa.array(list(MONEY_UNITS)), np.array(list(MONEY_UNITS.values()))
@@ -383,6 +384,8 @@ def _number_strings(t: pa.Array, *, money: bool) -> tuple[np.ndarray, np.ndarray
         if scale is not None:
             marks["short"] = scale != 1
             fast = _match(t, _FAST_NUMBER) & ~empty
+    if money:       # a plain '1.500' is read as '$ 1.500' is: by the column's style, below
+        fast &= ~_matching(t, _AMBIGUOUS_DOT, fast & _has(t, "."))
     values[fast] = _to_float(_where(t, fast))
     rest = ~fast & ~empty
     if rest.any():
@@ -411,6 +414,7 @@ def _number_strings(t: pa.Array, *, money: bool) -> tuple[np.ndarray, np.ndarray
             read[two_way] = np.nan
             marks["two_way"][rest] = two_way
             marks["thousandths"][rest] = parsed["thousandths"]
+            marks["grouped"][rest] = ambiguous & parsed["dotted"] & comma
         values[rest] = read
     if scale is not None:
         values = np.round(values * scale, 6)
@@ -537,13 +541,15 @@ def parse_money(s: pd.Series) -> tuple[pd.Series, pd.Series]:
 class MoneyReading:
     """A money column as ``read_money`` read it: its values (float64, NaN where empty,
     bad or two-way), which cells are not money (``bad``) and which were read in a way
-    worth saying (``short``, ``thousandths``, ``two_way``, each a boolean Series)."""
+    worth saying (``short``, ``thousandths``, ``two_way``, ``grouped``: a dot read as
+    grouping thousands, each a boolean Series)."""
     cells: pd.Series
     values: pd.Series
     bad: pd.Series
     short: pd.Series
     thousandths: pd.Series
     two_way: pd.Series
+    grouped: pd.Series
     either: pd.Series          # a two-way cell's larger reading (the other is 1,000 times less)
 
     def notes(self, header: str, label: str, rows: list[int]) -> list[str]:
@@ -569,6 +575,16 @@ class MoneyReading:
                          "is counted in thousandths"
                          + (f" (and {counted(more, 'more amount')} like it)" if more else "")
                          + ".")
+        grouped = self.grouped & self.values.notna() & ~self.short
+        if grouped.any():
+            n = int(grouped.sum())
+            notes.append(f"Column '{header}': {counted(n, 'amount')} with three digits after "
+                         f"a dot {was(n)} read in thousands, as no amount in the column has "
+                         "cents: " + listed([f"'{_plain_str(c)}' as {_amount_text(v)}"
+                                             for c, v in zip(self.cells[grouped],
+                                                             self.values[grouped])])
+                         + ". If the dot marks decimals there, write the amounts with two "
+                         "decimals ('1.50') and import again.")
         if self.two_way.any():
             where = np.flatnonzero(self.two_way.to_numpy())
             n = len(where)

@@ -31,11 +31,12 @@ from .. import values
 from ..columns import FIELD_LABELS
 from ..errors import ValidationError
 from ..fields import (
-    CLIENT_FIELDS, EVENT_FIELDS, EVENT_ONLY, LIVE_FLAGS, SCORE_RANGES, TEST_FLAGS, field_type,
-    fields_for, header_year, match_header, name_part, normalise_header, plain_header)
+    CLIENT_FIELDS, EVENT_FIELDS, EVENT_ONLY, LIVE_FLAGS, SCORE_RANGES, TEST_FLAGS, TICK_STEPS,
+    field_type, fields_for, header_year, match_header, name_part, normalise_header,
+    plain_header)
 from ..journal import Problem, SheetSave
-from ..stages import BOOKED_STATUSES, order_status_kind
-from ..text import counted, its, listed, match_key, name_key, rows_text, was
+from ..stages import ACTIVE_OF, BOOKED_STATUSES, RANK, normalise_value, order_status_kind
+from ..text import counted, its, listed, match_key, name_key, rows_text, was, without_accents
 from ..workshop.actions import import_sheet as import_actions
 from ..workshop.kpis import import_sheet as import_kpis
 from ..workshop.personas import import_sheet as import_personas
@@ -1067,6 +1068,8 @@ _DESCRIBED = re.compile(r"^(?:item|items|product|service|particulars|lineitem|"
 _REFUND_SAID = r"(?i)^\W*(?:refund(?:ed)?|reembolso|remboursement|r(?:ü|u)ckerstattung|rimborso|" \
                r"terugbetaling)\s*(?:$|[-–—:;/(\[#,.]|(?:of|for|to|re|on|de|du|des|" \
                r"del|para|per|pour|für|fur|van|voor)\s)"
+# Money a note writes with a currency sign ("Refund: $10 for the squashed box").
+_MONEY_IN_NOTE = r"((?:[$£€]\s?\d[\d,]*(?:\.\d{1,2})?)|(?:\d[\d,]*(?:\.\d{1,2})?\s?[€£]))"
 _REFUND_STEMS = (b"refund", b"reembolso", b"remboursement", b"ckerstattung", b"rimborso",
                  b"terugbetaling")
 
@@ -1075,7 +1078,12 @@ def _refunds_described(out: pd.DataFrame, frame: pd.DataFrame,
                        mapping: dict[str, str | None]) -> list[str]:
     """On a sheet with no kind column, a purchase (paid, or a sale by the sheet's name)
     whose description begins with "Refund" ("Refund - logo design"; not "Refundable
-    deposit") is money going back: a refund, not a sale. Returns a note."""
+    deposit") is money going back: a refund, not a sale. But where the sheet names what
+    was sold in a column of its own ("Item": "Wedding cake") and only the row's note says
+    "Refund for late delivery", the row is that sale, partly refunded: its purchase keeps
+    its amount and a refund goes beside it, of the money the note writes with a currency
+    sign ("Refund: $10 ...") if it is less, else of no amount (_refunded_orders says so).
+    Returns a note."""
     said = _unmapped(mapping, _DESCRIBED)
     texts = [(h, out["note"]) for h in [next((h for h, f in mapping.items() if f == "note"),
                                              None)] if h and "note" in out]
@@ -1084,7 +1092,8 @@ def _refunds_described(out: pd.DataFrame, frame: pd.DataFrame,
     if not texts or not bought.any():
         return []
     found = pd.Series(False, index=out.index)
-    for _, column in texts:
+    in_note = pd.Series(False, index=out.index)
+    for header, column in texts:
         try:
             cells = pa.array(column, from_pandas=True)
         except (pa.ArrowInvalid, pa.ArrowTypeError):        # (numbers among the texts)
@@ -1095,9 +1104,29 @@ def _refunds_described(out: pd.DataFrame, frame: pd.DataFrame,
             cells = pa.array(values.parse_text(column)[0].to_numpy(dtype=object), pa.string())
         written = values.written_bytes(cells).lower()   # (no such word: no scan)
         if any(stem in written for stem in _REFUND_STEMS):
-            found |= pc.fill_null(pc.match_substring_regex(cells, _REFUND_SAID), False
-                                  ).to_numpy(zero_copy_only=False)
+            said_here = pc.fill_null(pc.match_substring_regex(cells, _REFUND_SAID), False
+                                     ).to_numpy(zero_copy_only=False)
+            found |= said_here
+            if header != said:
+                in_note |= said_here
     found &= bought
+    if not found.any():
+        return []
+    sold = in_note & found & ~is_blank(frame, said) if said else in_note & False
+    if said:
+        sold &= ~pc.fill_null(pc.match_substring_regex(pa.array(
+            values.parse_text(frame[said])[0].to_numpy(dtype=object), pa.string()),
+            _REFUND_SAID), False).to_numpy(zero_copy_only=False)
+    found &= ~sold
+    if sold.any():
+        out["_refunded_order"] = column_or_blank(out, "_refunded_order").where(~sold, "partial")
+        written = out.loc[sold, "note"].astype(str).str.extract(_MONEY_IN_NOTE, expand=False)
+        back = values.parse_money(written)[0]
+        back = back.where(back.abs().lt(amounts_of(out.loc[sold]).abs()))
+        given = out["_refund_amount"] if "_refund_amount" in out else pd.Series(
+            np.nan, index=out.index)
+        out["_refund_amount"] = given.where(~sold, back.abs().reindex(out.index))
+        out.loc[sold, "kind"] = "refund"
     if not found.any():
         return []
     out.loc[found, "kind"] = "refund"
@@ -1226,6 +1255,140 @@ def _spenders_bought(out: pd.DataFrame, columns_for: dict[str, list[str]]) -> li
     return [f"{counted(count, 'client')} with more than 0 in '{said}' {was(count)} read as "
             f"{'a customer' if count == 1 else 'customers'} (purchase): no column says "
             f"{its(count)} stage."]
+
+
+# "Inactive" and its kin: on a client list it says only that the person is no longer
+# with the business, as "Active" (stages.ACTIVE_WORDS) says only that they are.
+_INACTIVE = frozenset(normalise_value(word) for word in (
+    "inactive", "inactivo", "inactiva", "inactif", "inaktiv", "inativo", "inativa",
+    "inattivo", "inattiva", "inactief"))
+# Words of a header, a sheet's or a file's name: the list is of people who pay (clients,
+# members, patients), or of people who have not bought (leads, subscribers).
+_PAYING_WORDS = frozenset(
+    "client clients customer customers patient patients member members membership "
+    "memberships student students clientes socios membres kunden mitglieder clienti soci "
+    "klanten leden".split())
+_LEAD_WORDS = frozenset(
+    "lead leads prospect prospects subscriber subscribers subscribed newsletter mailing "
+    "audience enquiry enquiries inquiry inquiries signup signups waitlist prospectos "
+    "suscriptores abonnes interessenten iscritti".split())
+# An unmapped column counting what each client had: sessions, visits, classes.
+_HAD_COUNT = re.compile(r"^(?:no|number|total|num)?(?:of)?(?:sessions|visits|classes|lessons|"
+                        r"treatments|appointments|bookings|jobs|orders)(?:attended|done|had|"
+                        r"booked|count|total|todate)?$")
+
+
+def _list_of_payers(frame: pd.DataFrame, mapping: dict[str, str | None],
+                    columns_for: dict[str, list[str]], names: list[str]) -> tuple[bool | None, str]:
+    """Whether a client list is of people who pay (True), of leads or subscribers (False),
+    or cannot tell (None), and what says so: money or a count of purchases or sessions;
+    else a word of a header or of ``names`` (its sheet's and file's)."""
+    for said in ("revenue_current", "purchases"):
+        if said in columns_for:
+            return True, f"'{columns_for[said][0]}'"
+    for header, target in mapping.items():
+        if not target and _HAD_COUNT.match(normalise_header(header)) and (
+                pd.to_numeric(frame[header], errors="coerce").gt(0).any()):
+            return True, f"'{header}'"
+    said = [(word, text) for text in [*mapping, *names]
+            for word in re.findall(r"[a-z]+", without_accents(str(text or "")))]
+    lead = next((text for word, text in said if word in _LEAD_WORDS), None)
+    if lead is not None:
+        return False, f"'{lead}'"
+    paying = next((text for word, text in said if word in _PAYING_WORDS), None)
+    return (True, f"'{paying}'") if paying is not None else (None, "")
+
+
+def _active_or_inactive(out: pd.DataFrame, frame: pd.DataFrame, mapping: dict[str, str | None],
+                        columns_for: dict[str, list[str]], names: list[str],
+                        stage_map: dict[str, str]) -> list[str]:
+    """A client list's "Active" or "Inactive" (a status, or a stage column saying only that)
+    is read one way for the whole list. On a list of paying clients (``_list_of_payers``)
+    both say the person was a client: those no stage places are at purchase, and Inactive
+    marks where they left (churned). On a list of leads or subscribers, or one that does not
+    say, neither says anything of buying: Inactive is not read as a churned customer. Values
+    a person mapped (``stage_map``) are theirs. Returns a note."""
+    header = next((columns_for[f][0] for f in ("status", "stage") if f in columns_for), None)
+    if header is None:
+        return []
+    said = frame[header].map(normalise_value)
+    active, inactive = said.isin(ACTIVE_OF), said.isin(_INACTIVE)
+    mapped = said.isin(set(stage_map))
+    active, inactive = active & ~mapped, inactive & ~mapped
+    if not (active | inactive).any():
+        return []
+    payers, why = _list_of_payers(frame, mapping, columns_for, names)
+    if payers:
+        money = (pd.to_numeric(out["revenue_current"], errors="coerce")
+                 if "revenue_current" in out else pd.Series(np.nan, index=out.index))
+        lifted = (active | inactive) & out["stage"].isna() & ~money.eq(0)
+        out.loc[lifted, "stage"] = "purchase"
+        count, left = int(lifted.sum()), int((lifted & inactive).sum())
+        if not count:
+            return []
+        return [f"'{header}' says Active or Inactive on a list of paying clients ({why} "
+                f"says so): {counted(count, 'client')} {was(count)} read as "
+                f"{'a customer' if count == 1 else 'customers'} (purchase), and "
+                f"{left:,} Inactive as having left (churned)."]
+    undone = inactive & out["_outcome"].eq("churned")
+    out.loc[undone, "_outcome"] = None
+    out.loc[undone, "status"] = frame.loc[undone, header]
+    if payers is False:
+        return [f"'{header}' says Active or Inactive on a list of leads or subscribers "
+                f"({why} says so): that says nothing about buying, so no one was read as a "
+                "customer from it, and Inactive not as a customer who left."]
+    return [f"'{header}' says Active or Inactive, but nothing on the sheet says these people "
+            "paid (no money, no sessions, no word such as clients or members): no one was "
+            "read as a customer from it. If they are your clients, import again with "
+            "--stage-map Active=purchase --stage-map Inactive=churned."]
+
+
+def _ticks(column: pd.Series) -> pd.Series | None:
+    """A yes/no column's ticks (True where ticked: Yes, TRUE, ✓, 1; or x in a column of x
+    or blank), or None if the column is not one of ticks (other words, no tick at all)."""
+    cells = column.dropna()
+    cells = cells[cells.astype(str).str.strip() != ""]
+    if not len(cells):
+        return None
+    if cells.map(normalise_header).eq("x").all():
+        ticked = column.map(normalise_header).eq("x")
+    else:
+        flags, bad = values.parse_bool(column)
+        if bad.any():
+            return None
+        ticked = flags.eq(True)
+    return ticked if ticked.any() else None
+
+
+def _ticked_steps(out: pd.DataFrame, frame: pd.DataFrame,
+                  mapping: dict[str, str | None]) -> list[str]:
+    """On a client list, yes/no columns whose header names a step of the journey
+    (``TICK_STEPS``: "Booked call", "Proposal sent", "Paid", "Left review") lift each
+    client ticked there to that step's stage, if it is further than the stage said
+    otherwise. Tick columns naming no step are kept as extras. Returns a note saying
+    which columns were read as what (and which were not)."""
+    steps, unnamed = {}, []
+    for header, target in mapping.items():
+        if target or header not in frame:
+            continue
+        ticked = _ticks(frame[header])
+        if ticked is None:
+            continue
+        stage = TICK_STEPS.get(normalise_header(header))
+        if stage is None:
+            unnamed.append(header)
+            continue
+        steps[header] = stage
+        lifted = ticked & out["stage"].map(lambda s: RANK.get(s, -1)).lt(RANK[stage])
+        out.loc[lifted, "stage"] = stage
+    if not steps:
+        return []
+    read = listed([f"'{h}' as {s}" for h, s in steps.items()], len(steps))
+    note = f"Yes/no columns read as steps of the journey (a tick lifts the client): {read}."
+    if unnamed:
+        note += (f" {listed([repr(h) for h in unnamed], len(unnamed))} "
+                 f"{'names' if len(unnamed) == 1 else 'name'} no step: kept as extra.")
+    return [note]
 
 
 # A header that is a month or a year alone: a column of a wide layout, one per period.
@@ -1497,14 +1660,19 @@ def prepare_sheet(plan: SheetPlan, *, stage_map: dict[str, str] | None = None,
         raw.headers, plan.sheet, Path(plan.file or "").stem))
     if profile is None:
         notes += _lost_by_reason(out, columns_for)
+    ticked = _ticked_steps(out, frame, plan.mapping) if plan.kind == "clients" else []
+    notes += ticked
     if plan.kind == "clients":
         notes += _deal_values_won(out, columns_for)
-    if plan.kind == "clients" and not {"stage", "status"} & (set(columns_for)
-                                                            | set(plan.set_values)):
+    if plan.kind == "clients" and not ticked and not {"stage", "status"} & (
+            set(columns_for) | set(plan.set_values)):
         # No stage or status in the sheet (a phone list): the stored ones stay as they are.
         out = out.drop(columns=["stage", "stage_raw", "status"])
     elif plan.kind == "clients" and "stage" not in columns_for:
         notes += _spenders_bought(out, columns_for)
+    if plan.kind == "clients" and "status" in out:
+        notes += _active_or_inactive(out, frame, plan.mapping, columns_for,
+                                     [plan.sheet, Path(plan.file or "").stem], stage_map or {})
     if plan.kind == "clients":
         notes += _period_columns(frame, plan.mapping)
     if plan.kind == "events" and "kind" not in plan.set_values and not plan.recognised_as:

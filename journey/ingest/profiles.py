@@ -676,8 +676,11 @@ def _tickets_facts(frame: pd.DataFrame) -> dict:
     for header in ("tickettype", "type", "tipo", "typ", "category", "categoria", "tags"):
         internal |= _col(frame, header).fillna("").str.contains(_INTERNAL, case=False)
     kind = kind.mask(internal & (kind == "complaint"), "internal_complaint")
+    said = _col(frame, "tickettype", "type", "tipo", "typ").fillna(category)
+    refund_asked = said.map(lambda v: bool(_ticket_parts(v) & _REFUND_ASKED),
+                            na_action="ignore").fillna(False).astype(bool) & kind.eq("complaint")
     return {"name": name, "email": email, "by_email": bool(email.notna().any()),
-            "kind": kind, "internal": internal}
+            "kind": kind, "internal": internal, "refund_asked": refund_asked}
 
 
 # A ticket from a colleague: its type, category or tags say internal.
@@ -718,6 +721,9 @@ def _tickets_explain(frame: pd.DataFrame) -> str:
             + ", each ticket a complaint of its requester (the requester is the client)"
             + (f", except {counted(questions, 'question or request', 'questions and requests')}"
                " kept as support contacts" if questions else "")
+            + (f"; {counted(asked, 'request')} for a refund read as "
+               f"{'a complaint' if asked == 1 else 'complaints'} (money asked back, not a "
+               "refund made)" if (asked := int(facts["refund_asked"].sum())) else "")
             + (f"; {counted(internal, 'ticket')} from colleagues (internal) kept as internal "
                "complaints, of no client" if internal else "")
             + (f"; {counted(missing, 'ticket')} without a requester kept without a client"
@@ -748,12 +754,28 @@ _QUESTIONS = {"question", "questions", "pregunta", "preguntas", "consulta", "con
               "solicitud", "demande", "task", "tarea", "tache", "aufgabe"}
 
 
-def _ticket_kind(value: object) -> str:
-    """A ticket's type or category: a support contact when it (or one of its parts, split at
-    dashes, slashes and commas) names a question or request, else a complaint."""
+# Ticket types or categories (or one of their parts) that ask for money back ("Request -
+# Refund", "Refund request", "Returns"): a customer unhappy enough to want it, so a
+# complaint, even under "Request"; not a refund (nothing says the money went back).
+_REFUND_ASKED = {"refund", "refunds", "refund request", "refund requests", "refund requested",
+                 "request refund", "request a refund", "money back",
+                 "return", "returns", "return request", "chargeback", "chargebacks",
+                 "reembolso", "reembolsos", "devolucion", "devoluciones", "remboursement",
+                 "erstattung", "ruckerstattung", "rückerstattung", "rimborso", "terugbetaling",
+                 "retour", "retouren"}
+
+
+def _ticket_parts(value: object) -> set[str]:
     text = str(value).strip().casefold()
-    parts = {text, *(part.strip() for part in re.split(r"[-/|,;]", text))}
-    return "contact" if parts & _QUESTIONS else "complaint"
+    return {text, *(part.strip() for part in re.split(r"[-/|,;]", text))}
+
+
+def _ticket_kind(value: object) -> str:
+    """A ticket's type or category: a complaint when it (or one of its parts, split at
+    dashes, slashes and commas) asks for money back (``_REFUND_ASKED``), else a support
+    contact when it names a question or request, else a complaint."""
+    parts = _ticket_parts(value)
+    return "contact" if parts & _QUESTIONS and not parts & _REFUND_ASKED else "complaint"
 
 
 # --- orders by status: WooCommerce, Square ----------------------------------------------------
@@ -1057,6 +1079,43 @@ def _survey_score_header(present: set[str], frame: pd.DataFrame | None = None) -
     return score if named and len(text) and whole.mean() >= 0.9 else None
 
 
+# A sheet of nothing but who answered and a 0-10 score ("Email, Score", "Email, Rating
+# 0-10", "Email, How likely are you to recommend us?"), kept by hand or pasted from a form:
+# an NPS survey's answers, not a client list. Its score header (normalised), and the only
+# other columns it may have: a name, a date, a comment.
+_BARE_SCORE = r"^(?:nps|npsscore|score|rating|likelihoodtorecommend)(?:010|outof10|10)?$"
+_SAYS_NPS = r"recommend|nps|010|outof10"
+_BARE_OTHERS = r"^(?:(?:first|last|full)?name|date|datesubmitted|submitted|timestamp|" \
+               r"comments?|feedback|reason|why|notes?|anycomments)$"
+
+
+def _bare_score_header(present: set[str], frame: pd.DataFrame | None) -> str | None:
+    """The score header of a bare sheet of scores (``_BARE_SCORE``, or one that says
+    recommend or NPS) with a respondent and nothing else but ``_BARE_OTHERS``: with the
+    values at hand, a column of whole numbers from 0 to 10 (and, under a plain "Score" or
+    "Rating", one above 5: a rating out of 5 is no NPS answer)."""
+    respondent = _survey_email_header(present)
+    rest = present - {respondent}
+    scores = [h for h in rest if re.search(_BARE_SCORE, h) or re.search(_NPS_HEADER, h)]
+    if respondent is None or len(scores) != 1 or any(
+            h not in scores and not re.search(_BARE_OTHERS, h) for h in rest):
+        return None
+    score = scores[0]
+    if frame is None:
+        return score if re.search(_SAYS_NPS, score) else None
+    by_normal = {normalise_header(h): h for h in frame.columns}
+    text = values.parse_text(frame[by_normal[score]], stripped=True)[0].dropna()
+    whole = text.str.fullmatch(r"(?:10|\d)(?:\.0+)?")
+    if not len(text) or whole.mean() < 0.9:
+        return None
+    return score if re.search(_SAYS_NPS, score) or (
+        pd.to_numeric(text[whole]).max() > 5) else None
+
+
+def _bare_nps_check(present: set[str], frame: pd.DataFrame | None) -> bool:
+    return _bare_score_header(present, frame) is not None
+
+
 def _has_respondent(present: set[str]) -> bool:
     return _survey_email_header(present) is not None or bool(present & set(_RESPONDENT_ID))
 
@@ -1096,7 +1155,8 @@ def _survey_facts(frame: pd.DataFrame) -> dict:
     email = email.where(email.fillna("").str.contains("@"))
     ids = [h for h in _RESPONDENT_ID if not (email_header and h in _RESPONSE_ONLY)]
     respondent = _none(email.fillna(_col(frame, *ids)))
-    score_header = _survey_score_header(present, frame)
+    score_header = (_survey_score_header(present, frame)
+                    or _bare_score_header(present, frame))
     score = _col(frame, score_header) if score_header else _col(frame)
     nps = values.parse_score(score.str.extract(r"^\s*(\d+(?:\.0+)?)", expand=False),
                              0, 10)[0]
@@ -1130,7 +1190,7 @@ def _nps_rules(rows: pd.DataFrame, frame: pd.DataFrame) -> pd.DataFrame:
     return rows
 
 
-def _nps_explain(frame: pd.DataFrame) -> str:
+def _nps_explain(frame: pd.DataFrame, said: str = "an NPS survey export") -> str:
     facts = _survey_facts(frame)
     nps = facts["nps"]
     answered = nps.notna()
@@ -1138,7 +1198,7 @@ def _nps_explain(frame: pd.DataFrame) -> str:
     score = (round(100 * (promoters - detractors) / int(answered.sum()))
              if answered.any() else None)
     missing = int(facts["respondent"].isna().sum())
-    return (f"Recognised as an NPS survey export: {counted(int(answered.sum()), 'answer')} from "
+    return (f"Recognised as {said}: {counted(int(answered.sum()), 'answer')} from "
             f"{counted(facts['respondent'][answered].nunique(), 'respondent')} (by e-mail, case "
             f"ignored, else respondent ID), each an NPS event; {counted(promoters, 'promoter')} (9-10, "
             f"advocacy), {counted(detractors, 'detractor')} (0-6)"
@@ -2533,6 +2593,13 @@ PROFILES += (
             (_any(*_SURVEY_MARKS),),
             {**_SURVEY_KEYS, "comment": "note", "reason": "note"},
             _nps_rules, _nps_explain, check=_nps_check),
+    Profile("nps_scores", "a sheet of NPS scores",
+            (_any(*_RESPONDENT),),
+            {**_SURVEY_KEYS, "comment": "note", "comments": "note", "feedback": "note",
+             "reason": "note"},
+            _nps_rules, lambda frame: _nps_explain(frame, "a sheet of NPS scores (who "
+                                                   "answered and a score from 0 to 10)"),
+            check=_bare_nps_check),
     Profile("satisfaction_survey", "a satisfaction survey export",
             (_any(*_SURVEY_MARKS),),
             _SURVEY_KEYS, _satisfaction_rules, _satisfaction_explain, kind="clients",

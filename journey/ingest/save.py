@@ -24,6 +24,7 @@ from __future__ import annotations
 import contextlib
 import itertools
 import json
+import re
 from dataclasses import dataclass, field, replace
 from typing import Callable, Iterator
 
@@ -436,6 +437,8 @@ def _save_clients(db: Database, rows: pd.DataFrame, import_id: int,
     is_new = (~rows["client_key"].isin(existing) & ~rows["client_key"].isin(adopted)
               & ~rows["client_key"].isin(by_email))
     new_rows, old_rows = rows[is_new], rows[rows["client_key"].isin(existing)]
+    if notes is not None and "name" in new_rows:
+        notes += _initials_alike(db, new_rows["name"])
     # (known by another ID or spelling: the stored key stays, and a blank leaves a value)
     elsewhere = rows[rows["client_key"].isin(by_email)]
     adopt_rows = rows[rows["client_key"].isin(adopted)]
@@ -908,6 +911,8 @@ def _client_refs(db: Database, rows: pd.DataFrame, keys: list, import_id: int,
     existing.update(by_name)
     new = latest[~latest["client_key"].isin(existing)]
     new = new.assign(name_key=name_keys(new["name"]) if "name" in new else [None] * len(new))
+    if notes is not None and "name" in new:
+        notes += _initials_alike(db, new["name"])
     columns = ["client_key", "name_key", *profile]
     present, records = _records(new, columns)
     _insert_event_clients(db, present, records, import_id)
@@ -920,6 +925,47 @@ def _client_refs(db: Database, rows: pd.DataFrame, keys: list, import_id: int,
     all_ids = _existing_ids(db, "clients", "client_key", latest["client_key"].tolist())
     all_ids.update(by_name)
     return [all_ids.get(k) if k else None for k in keys]
+
+
+# A person's name with the surname cut to its initial ("priya s.", a name key), and one
+# written in full ("priya shah", "anne o'neil"): letters only ("client 3" is no initial of
+# "client 32"); the first name and the initial are compared.
+_INITIALLED = re.compile(r"^([^\W\d_]{2,}) ([^\W\d_])\.?$")
+_IN_FULL = re.compile(r"^([^\W\d_]{2,}) ([^\W\d_])(?:[^\W\d_]|['\u2019-])*[^\W\d_]$")
+# At most this many new initialled names are looked up among the stored clients.
+INITIALLED_LOOKED_UP = 200
+
+
+def _initials_alike(db: Database, names: pd.Series) -> list[str]:
+    """New clients' names that are another client's with the surname cut to its initial
+    ("Priya S." beside "Priya Shah"), among themselves or with the clients already here.
+    They are not merged (an initial may be someone else's), but the import says so."""
+    new = {key: str(name) for key, name in zip(name_keys(names), names) if key}
+    short = {key: m[1] + " " + m[2] for key in new if (m := _INITIALLED.match(key))}
+    full = {key: m[1] + " " + m[2] for key in new if (m := _IN_FULL.match(key))}
+    by_initial: dict[str, list[str]] = {}
+    for key, initial in short.items():
+        by_initial.setdefault(initial, []).append(new[key])
+    if full:                    # stored initialled names, for new ones written in full
+        stored = db.execute("SELECT name, name_key FROM clients WHERE name_key GLOB '* ?' "
+                            "OR name_key GLOB '* ?.'").fetchall()
+        for name, key in stored:
+            if (m := _INITIALLED.match(key or "")) and key not in new:
+                by_initial.setdefault(m[1] + " " + m[2], []).append(name)
+    pairs = [(new[f], n) for f, a in full.items() for n in by_initial.get(a, [])]
+    for key, initial in list(short.items())[:INITIALLED_LOOKED_UP]:   # stored full names
+        for name, stored_key in db.execute(
+                "SELECT name, name_key FROM clients WHERE name_key > ? AND name_key < ?",
+                [initial, initial + "\uffff"]).fetchall():
+            if _IN_FULL.match(stored_key or "") and stored_key not in new:
+                pairs.append((name, new[key]))
+    if not pairs:
+        return []
+    shown = listed([f"'{a}' and '{b}'" for a, b in pairs], 3, "; ")
+    return [f"{counted(len(pairs), 'pair')} of names may be one client written in full and "
+            f"with the surname cut to its initial ({shown}): each was kept as a client of "
+            "its own, as an initial may be someone else's; give them one spelling and "
+            "import again if they are one client."]
 
 
 def _insert_event_clients(db: Database, present: list[str], records: list[tuple],
@@ -955,8 +1001,8 @@ def _match_unknown(db: Database, latest: pd.DataFrame, existing: dict,
     if found and notes is not None and (said or loose):
         notes.append(f"{counted(len(found), 'client')} on this sheet known under another ID or "
                      f"name matched to the clients already here{said}"
-                     + (f"; {len(loose):,} by a name spelled with or without accents or with "
-                        "another spelling of its legal form (" + listed(
+                     + (f"; {len(loose):,} by a name spelled with or without accents, with "
+                        "'&' for 'and' or with another spelling of its legal form (" + listed(
                             [f"'{n}'" for n in latest.loc[latest['client_key'].isin(loose),
                                                           'name'].astype(str)], 3) + ")"
                         if loose else "") + ".")
@@ -1030,10 +1076,12 @@ _LEGAL_FORMS = (("limited", "ltd"), ("incorporated", "inc"), ("corporation", "co
 
 def loose_name_keys(keys) -> pa.Array:
     """A name key (``name_key``) as names are matched loosely: accents, dots, commas and
-    apostrophes left out, and a legal form spelled one way (Arrow text, vectorised)."""
+    apostrophes left out, "&" read as "and" ("Smith & Co" is "Smith and Co"), and a legal
+    form spelled one way (Arrow text, vectorised)."""
     texts = pa.array(keys, pa.string()) if not isinstance(keys, pa.Array) else keys
     texts = pc.replace_substring_regex(pc.utf8_normalize(texts, "NFKD"), r"\p{Mn}+", "")
     texts = pc.replace_substring_regex(texts, "[.,'\u2019]+", "")
+    texts = pc.replace_substring_regex(texts, r"\s*&\s*", " and ")
     texts = pc.utf8_trim(pc.replace_substring_regex(texts, r"\s+", " "), " ")
     for long, short in _LEGAL_FORMS:
         texts = pc.replace_substring_regex(texts, f" {long}$", f" {short}")
@@ -1069,9 +1117,9 @@ def _ids_by_loose_name(db: Database, latest: pd.DataFrame, known: dict) -> dict:
     return dict(zip(rest.loc[match, "client_key"], target[match].astype(int)))
 
 
-# A name key that ``loose_name_keys`` changes: a character beyond ASCII, a dot, comma or
-# apostrophe, or a legal form spelled out at its end (SQLite GLOB and LIKE).
-_NOT_LOOSE = ("name_key GLOB '*[^ -~]*' OR name_key GLOB '*[.,'']*' OR "
+# A name key that ``loose_name_keys`` changes: a character beyond ASCII, a dot, comma,
+# apostrophe or "&", or a legal form spelled out at its end (SQLite GLOB and LIKE).
+_NOT_LOOSE = ("name_key GLOB '*[^ -~]*' OR name_key GLOB '*[.,''&]*' OR "
               + " OR ".join(f"name_key LIKE '% {long}'" for long, _ in _LEGAL_FORMS))
 
 
