@@ -1311,7 +1311,7 @@ def _active_or_inactive(out: pd.DataFrame, frame: pd.DataFrame, mapping: dict[st
     header = next((columns_for[f][0] for f in ("status", "stage") if f in columns_for), None)
     if header is None:
         return []
-    said = frame[header].map(normalise_value)
+    said = values.per_distinct(frame[header], normalise_value)
     active, inactive = said.isin(ACTIVE_OF), said.isin(_INACTIVE)
     mapped = said.isin(set(stage_map))
     active, inactive = active & ~mapped, inactive & ~mapped
@@ -1350,8 +1350,8 @@ def _ticks(column: pd.Series) -> pd.Series | None:
     cells = cells[cells.astype(str).str.strip() != ""]
     if not len(cells):
         return None
-    if cells.map(normalise_header).eq("x").all():
-        ticked = column.map(normalise_header).eq("x")
+    if values.per_distinct(cells, normalise_header).eq("x").all():
+        ticked = values.per_distinct(column, normalise_header).eq("x")
     else:
         flags, bad = values.parse_bool(column)
         if bad.any():
