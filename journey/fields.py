@@ -161,7 +161,8 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
                "financial status", "order status", "transaction status", "booking status",
                "appointment status", "job status", "visit status", "payment state",
                "order payment state", "order state", "payment status code",
-               "invoice status", "opportunity state", "pay status",   # (Keap's orders)   # (what was paid says more than what was booked)
+               # (what was paid says more than what was booked; Keap's "Pay Status")
+               "invoice status", "opportunity state", "pay status",
                # (a booking tool's or a studio's: Pike13's "Visit State": completed, noshow)
                "visit state", "booking state", "appointment state", "reservation status",
                # a hand-kept sheet's column of whether it happened: Yes, No show, Cancelled
