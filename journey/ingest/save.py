@@ -943,7 +943,8 @@ def _initials_alike(db: Database, names: pd.Series, keys: pd.Series) -> list[str
     import says so. Only names of two words are looked at (found in pyarrow: a list of
     100,000 businesses costs a few milliseconds)."""
     two_words = pc.fill_null(pc.match_substring_regex(
-        pa.array(keys.tolist(), pa.string()), r"^[^\s\d]{2,} [^\s\d]+$"), False)
+        pa.array(keys.to_numpy(dtype=object), pa.string(), from_pandas=True),
+        r"^[^\s\d]{2,} [^\s\d]+$"), False)
     at = np.flatnonzero(two_words.to_numpy(zero_copy_only=False))
     new = {key: str(name) for key, name in zip(keys.iloc[at], names.iloc[at]) if key}
     short = {key: m[1] + " " + m[2] for key in new if (m := _INITIALLED.match(key))}
