@@ -100,3 +100,25 @@ def test_an_address_held_by_a_client_of_another_name_joins_no_one(tmp_path):
                                              "M-102,Sam Ortiz,family@ortiz.net,Active,6\n")
     assert workspace_rows(tmp_path, "SELECT client_key, name FROM clients ORDER BY id") == [
         ("id:m-102", "Sam Ortiz"), ("id:cus_o1", "Ortiz family")]
+
+
+def test_a_namesake_under_another_address_is_kept_apart_and_said(tmp_path):
+    """A shop's customers (Ana Costa ana.costa@gmail.com, Ben Hart), then help-desk
+    tickets: Ana writes from ana@costa-design.pt, Ben from BEN.HART@HOTMAIL.COM. Ben's
+    ticket is Ben's (his address, case aside); Ana's may be another Ana Costa: a client of
+    her own (3 clients), and the notes say so. Before: kept apart without a word."""
+    cli_import_text(tmp_path, "shopify_customers.csv",
+                    "Customer ID,First Name,Last Name,Email,Total Spent,Total Orders\n"
+                    "7001,Ana,Costa,ana.costa@gmail.com,95.00,2\n"
+                    "7002,Ben,Hart,Ben.Hart@Hotmail.com,40.00,1\n")
+    tickets = cli_import_text(tmp_path, "tickets.csv",
+                              "Ticket ID,Subject,Status,Created,Requester,Requester email\n"
+                              "T-1,Where is my order,closed,2024-02-05,Ana Costa,"
+                              "ana@costa-design.pt\n"
+                              "T-2,Broken mug,closed,2024-03-12,Ben Hart,BEN.HART@HOTMAIL.COM\n")
+    assert workspace_rows(tmp_path, "SELECT client_key, complaint_count FROM clients "
+                                    "ORDER BY id") == [
+        ("id:ana.costa@gmail.com", 0), ("id:ben.hart@hotmail.com", 1),
+        ("id:ana@costa-design.pt", 1)]
+    assert any("1 new client under an ID or e-mail address of its own has the name of a "
+               "client already here ('Ana Costa'): kept apart" in n for n in tickets["notes"])

@@ -440,6 +440,7 @@ def _save_clients(db: Database, rows: pd.DataFrame, import_id: int,
     elsewhere = rows[rows["client_key"].isin(by_email)]
     adopt_rows = rows[rows["client_key"].isin(adopted)]
     twice = _people_twice(db, rows, existing | adopted | by_email)
+    _say_namesakes_kept_apart(db, new_rows, notes)
     present, records = _records(new_rows, columns)
     if indexes is not None:
         indexes.before_write("clients", len(records))
@@ -655,6 +656,29 @@ def _join_same_people(db: Database, pairs: dict, import_id: int,
                      "shows them to be (" + listed([f"'{n}'" for _, n in joined], 3)
                      + "); undoing this import separates them again.")
     return [survivor for survivor, _ in joined]
+
+
+def _say_namesakes_kept_apart(db: Database, new: pd.DataFrame,
+                              notes: list[str] | None) -> None:
+    """Tell (in ``notes``) which new clients under an ID or e-mail address of their own
+    have the name of a client already here: kept apart, as nothing but the name says they
+    are one person (Ana Costa writing from her work address, a Square customer named as a
+    loyalty member is). Name-only rows are told of where they are matched."""
+    if notes is None or "name_key" not in new or not len(new) or not _has_clients(db):
+        return
+    own = new[new["client_key"].str.startswith("id:", na=False) & new["name_key"].notna()]
+    if not len(own):
+        return
+    held = {key for (key,) in db.execute(
+        "SELECT DISTINCT name_key FROM clients WHERE name_key IN (SELECT value FROM "
+        "json_each(?))", [json.dumps(sorted(set(own["name_key"])))]).fetchall()}
+    named = own.loc[own["name_key"].isin(held), "name"].astype(str)
+    if len(named):
+        notes.append(f"{counted(len(named), 'new client')} under an ID or e-mail address of "
+                     f"{'its' if len(named) == 1 else 'their'} own "
+                     f"{'has' if len(named) == 1 else 'have'} the name of a client already "
+                     "here (" + listed([f"'{n}'" for n in named], 3) + "): kept apart, as "
+                     "nothing but the name says they are one person.")
 
 
 def _name_counts(db: Database, keys: list[str]) -> dict[str, int]:
@@ -920,6 +944,7 @@ def _client_refs(db: Database, rows: pd.DataFrame, keys: list, import_id: int,
     existing.update(by_name)
     new = latest[~latest["client_key"].isin(existing)]
     new = new.assign(name_key=name_keys(new["name"]) if "name" in new else [None] * len(new))
+    _say_namesakes_kept_apart(db, new, notes)
     columns = ["client_key", "name_key", *profile]
     present, records = _records(new, columns)
     _insert_event_clients(db, present, records, import_id)
