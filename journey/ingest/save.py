@@ -443,6 +443,7 @@ def _save_clients(db: Database, rows: pd.DataFrame, import_id: int,
     elsewhere = rows[rows["client_key"].isin(by_email)]
     adopt_rows = rows[rows["client_key"].isin(adopted)]
     twice = _people_twice(db, rows, existing | adopted | by_email)
+    _say_namesakes_kept_apart(db, new_rows, notes)
     present, records = _records(new_rows, columns)
     if indexes is not None:
         indexes.before_write("clients", len(records))
@@ -570,12 +571,15 @@ def _clients_by_name(db: Database, rows: pd.DataFrame, known: dict,
 def _people_twice(db: Database, rows: pd.DataFrame, matched: dict) -> dict:
     """The clients that earlier imports brought in twice and this list's rows show to be
     one person, before the rows are saved: other client -> (the client its row matched,
-    by ID, e-mail or name; the row's name key; its e-mail). Another client is one known by
-    name alone (a complaints log's) with the row's name, or one known by its e-mail alone
-    (orders keyed by e-mail) with the row's address. A name or address the sheet gives
-    twice finds no one."""
+    by ID, e-mail or name; the row's name key; its e-mail; whether the name found it).
+    Another client is one known by name alone (a complaints log's) with the row's name,
+    one known by its e-mail alone (orders keyed by e-mail) with the row's address, or the
+    one client holding the row's address when the row's own client has none (attendance by
+    member ID brought M-101 with no address, Stripe brought cus_K1 with it: the member
+    list's M-101 row with that address shows them to be one). A name or address the sheet
+    gives twice finds no one."""
     by_names = "name_key" in rows and _has_name_only_clients(db)
-    by_addresses = "email" in rows and _has_email_keyed_clients(db)
+    by_addresses = "email" in rows
     if not matched or not (by_names or by_addresses):
         return {}
     rows = rows[rows["client_key"].isin(matched)]
@@ -590,20 +594,33 @@ def _people_twice(db: Database, rows: pd.DataFrame, matched: dict) -> dict:
     if by_addresses:
         emails = _addresses(rows["email"])
         emails = emails.where(~emails.duplicated(keep=False))
-        keyed = _existing_ids(db, "clients", "client_key",
-                              [f"id:{e}" for e in emails.dropna()])
+        keyed = {k[3:] for k in _existing_ids(db, "clients", "client_key",
+                                              [f"id:{e}" for e in emails.dropna()])}
+        bare = emails.where(rows["client_key"].map(matched).isin(
+            _without_email(db, rows.loc[emails.notna(), "client_key"].map(matched))))
         by_address = {email: client for email, (client, key) in _sole_holders(
-            db, pd.Series([k[3:] for k in keyed])).items() if key == f"id:{email}"}
+            db, pd.Series([*keyed, *bare.dropna()], dtype=object)).items()
+            if key == f"id:{email}" or email in set(bare.dropna())}
         hit |= emails.isin(by_address)
-    pairs: dict[int, tuple[int, object, object]] = {}
+    pairs: dict[int, tuple[int, object, object, bool]] = {}
     taken = set(matched.values())
     named = rows["name_key"] if "name_key" in rows else names
     for key, name, once, email in zip(rows.loc[hit, "client_key"], named[hit], names[hit],
                                       emails[hit]):
-        for other in (by_name.get(f"name:{once}"), by_address.get(email)):
+        for other, by_its_name in ((by_name.get(f"name:{once}"), True),
+                                   (by_address.get(email), False)):
             if other is not None and other not in taken and other not in pairs:
-                pairs[other] = (matched[key], name, email)
+                pairs[other] = (matched[key], name, email, by_its_name)
     return pairs
+
+
+def _without_email(db: Database, clients: pd.Series) -> set[int]:
+    """Those of these clients that hold no e-mail address."""
+    if not len(clients):
+        return set()
+    return {i for (i,) in db.execute(
+        "SELECT t.id FROM json_each(?) AS k JOIN clients AS t ON t.id = k.value "
+        "WHERE t.email IS NULL", [json.dumps([int(i) for i in clients])]).fetchall()}
 
 
 def _join_same_people(db: Database, pairs: dict, import_id: int,
@@ -612,24 +629,26 @@ def _join_same_people(db: Database, pairs: dict, import_id: int,
     client's events move to the matched one, which takes the other's values where it has
     none, and the other goes; undoing this import separates them again
     (``journal.JOINED``). Not joined: another client whose e-mail or name differs from the
-    row's, whose name a third client also has, or one set in a persona by hand. Returns
-    the clients that took others in."""
+    row's, one found by its name when a third client also has that name (an address found
+    decides alone), or one set in a persona by hand. Returns the clients that took others
+    in."""
     if not pairs:
         return []
-    stored = _fetch_before(db, "clients", [*pairs, *(s for s, _, _ in pairs.values())])
+    stored = _fetch_before(db, "clients", [*pairs, *(s for s, *_ in pairs.values())])
     assigned = {r[0] for r in db.execute(
         "SELECT client_ref FROM persona_assignments WHERE client_ref IN "
         "(SELECT value FROM json_each(?))", [json.dumps(list(pairs))]).fetchall()}
-    namesakes = _name_counts(db, [n for _, n, _ in pairs.values() if n is not None])
+    namesakes = _name_counts(db, [n for _, n, _, _ in pairs.values() if n is not None])
     joined, survivors = [], set()
-    for other, (survivor, name, email) in pairs.items():
+    for other, (survivor, name, email, by_its_name) in pairs.items():
         them, us = stored[other], stored[survivor]
         theirs = None if them["email"] is None else str(them["email"]).strip().lower()
         ours = None if us["email"] is None else str(us["email"]).strip().lower()
         if (other in assigned or survivor in survivors
                 or theirs not in (None, email or ours) or (ours and theirs not in (None, ours))
                 or them["name_key"] not in (None, name)
-                or namesakes.get(them["name_key"], 0) > 1 + (us["name_key"] == them["name_key"])):
+                or (by_its_name and namesakes.get(them["name_key"], 0)
+                    > 1 + (us["name_key"] == them["name_key"]))):
             continue
         survivors.add(survivor)
         _join(db, survivor, other, us, them, import_id)
@@ -640,6 +659,29 @@ def _join_same_people(db: Database, pairs: dict, import_id: int,
                      "shows them to be (" + listed([f"'{n}'" for _, n in joined], 3)
                      + "); undoing this import separates them again.")
     return [survivor for survivor, _ in joined]
+
+
+def _say_namesakes_kept_apart(db: Database, new: pd.DataFrame,
+                              notes: list[str] | None) -> None:
+    """Tell (in ``notes``) which new clients under an ID or e-mail address of their own
+    have the name of a client already here: kept apart, as nothing but the name says they
+    are one person (Ana Costa writing from her work address, a Square customer named as a
+    loyalty member is). Name-only rows are told of where they are matched."""
+    if notes is None or "name_key" not in new or not len(new) or not _has_clients(db):
+        return
+    own = new[new["client_key"].str.startswith("id:", na=False) & new["name_key"].notna()]
+    if not len(own):
+        return
+    held = {key for (key,) in db.execute(
+        "SELECT DISTINCT name_key FROM clients WHERE name_key IN (SELECT value FROM "
+        "json_each(?))", [json.dumps(sorted(set(own["name_key"])))]).fetchall()}
+    named = own.loc[own["name_key"].isin(held), "name"].astype(str)
+    if len(named):
+        notes.append(f"{counted(len(named), 'new client')} under an ID or e-mail address of "
+                     f"{'its' if len(named) == 1 else 'their'} own "
+                     f"{'has' if len(named) == 1 else 'have'} the name of a client already "
+                     "here (" + listed([f"'{n}'" for n in named], 3) + "): kept apart, as "
+                     "nothing but the name says they are one person.")
 
 
 def _name_counts(db: Database, keys: list[str]) -> dict[str, int]:
@@ -688,12 +730,6 @@ def _sole_holders(db: Database, emails: pd.Series) -> dict[str, tuple[int, str]]
 
 def _has_clients(db: Database) -> bool:
     return db.execute("SELECT 1 FROM clients LIMIT 1").fetchone() is not None
-
-
-def _has_email_keyed_clients(db: Database) -> bool:
-    """Whether any client is keyed by an e-mail address ("id:ann@x.com": orders by e-mail)."""
-    return db.execute("SELECT 1 FROM clients WHERE client_key >= 'id:' AND client_key < 'id;' "
-                      "AND instr(client_key, '@') LIMIT 1").fetchone() is not None
 
 
 def _has_name_only_clients(db: Database) -> bool:
@@ -913,6 +949,7 @@ def _client_refs(db: Database, rows: pd.DataFrame, keys: list, import_id: int,
     new = new.assign(name_key=name_keys(new["name"]) if "name" in new else [None] * len(new))
     if notes is not None and "name" in new:
         notes += _initials_alike(db, new["name"], new["name_key"])
+    _say_namesakes_kept_apart(db, new, notes)
     columns = ["client_key", "name_key", *profile]
     present, records = _records(new, columns)
     _insert_event_clients(db, present, records, import_id)
