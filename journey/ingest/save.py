@@ -579,10 +579,15 @@ def _people_twice(db: Database, rows: pd.DataFrame, matched: dict) -> dict:
     list's M-101 row with that address shows them to be one). A name or address the sheet
     gives twice finds no one."""
     by_names = "name_key" in rows and _has_name_only_clients(db)
-    by_addresses = "email" in rows
+    keyed_by_address = "email" in rows and _has_email_keyed_clients(db)
+    without_address = "email" in rows and db.execute(
+        "SELECT 1 FROM clients WHERE email IS NULL LIMIT 1").fetchone() is not None
+    by_addresses = keyed_by_address or without_address
     if not matched or not (by_names or by_addresses):
         return {}
-    rows = rows[rows["client_key"].isin(matched)]
+    survivor = pd.Series(rows["client_key"].to_numpy(dtype=object), index=rows.index).map(
+        matched)                                  # (one map of plain objects, not isin)
+    rows, survivor = rows[survivor.notna()], survivor[survivor.notna()].astype(np.int64)
     hit = pd.Series(False, index=rows.index)
     names = emails = pd.Series(None, index=rows.index, dtype=object)
     by_name, by_address = {}, {}
@@ -594,23 +599,23 @@ def _people_twice(db: Database, rows: pd.DataFrame, matched: dict) -> dict:
     if by_addresses:
         emails = _addresses(rows["email"])
         emails = emails.where(~emails.duplicated(keep=False))
-        keyed = {k[3:] for k in _existing_ids(db, "clients", "client_key",
-                                              [f"id:{e}" for e in emails.dropna()])}
-        bare = emails.where(rows["client_key"].map(matched).isin(
-            _without_email(db, rows.loc[emails.notna(), "client_key"].map(matched))))
+        keyed = ({k[3:] for k in _existing_ids(db, "clients", "client_key",
+                                               [f"id:{e}" for e in emails.dropna()])}
+                 if keyed_by_address else set())
+        bare = (set(emails.where(survivor.isin(_without_email(
+            db, survivor[emails.notna()]))).dropna()) if without_address else set())
         by_address = {email: client for email, (client, key) in _sole_holders(
-            db, pd.Series([*keyed, *bare.dropna()], dtype=object)).items()
-            if key == f"id:{email}" or email in set(bare.dropna())}
+            db, pd.Series(sorted(keyed | bare), dtype=object)).items()
+            if key == f"id:{email}" or email in bare}
         hit |= emails.isin(by_address)
     pairs: dict[int, tuple[int, object, object, bool]] = {}
     taken = set(matched.values())
     named = rows["name_key"] if "name_key" in rows else names
-    for key, name, once, email in zip(rows.loc[hit, "client_key"], named[hit], names[hit],
-                                      emails[hit]):
+    for client, name, once, email in zip(survivor[hit], named[hit], names[hit], emails[hit]):
         for other, by_its_name in ((by_name.get(f"name:{once}"), True),
                                    (by_address.get(email), False)):
             if other is not None and other not in taken and other not in pairs:
-                pairs[other] = (matched[key], name, email, by_its_name)
+                pairs[other] = (int(client), name, email, by_its_name)
     return pairs
 
 
@@ -730,6 +735,12 @@ def _sole_holders(db: Database, emails: pd.Series) -> dict[str, tuple[int, str]]
 
 def _has_clients(db: Database) -> bool:
     return db.execute("SELECT 1 FROM clients LIMIT 1").fetchone() is not None
+
+
+def _has_email_keyed_clients(db: Database) -> bool:
+    """Whether any client is keyed by an e-mail address ("id:ann@x.com": orders by e-mail)."""
+    return db.execute("SELECT 1 FROM clients WHERE client_key >= 'id:' AND client_key < 'id;' "
+                      "AND instr(client_key, '@') LIMIT 1").fetchone() is not None
 
 
 def _has_name_only_clients(db: Database) -> bool:
