@@ -440,6 +440,45 @@ TICK_STEPS: dict[str, str] = {match_key(word): stage
                               for stage, words in _TICK_STEP_WORDS.items()
                               for word in words.split(",")}
 
+# ... and in Polish, Swedish, Danish and Norwegian, and Japanese, with a few more of the other
+# languages' invoicing tools (lexoffice's "Brutto", a Mexican CFDI list's "Razón Social
+# Receptor" and "Folio", Google Forms' timestamp in each language), after those above.
+_MORE_LANGUAGES: dict[str, tuple[str, ...]] = {
+    "client_id": ("kundnr", "kundnummer", "kundenr", "kundenummer", "numer klienta",
+                  "id klienta", "kod klienta", "顧客番号", "顧客id", "顧客コード"),
+    "name": ("kund", "kundnamn", "kundenavn", "klient", "nazwa klienta", "nabywca",
+             "kontrahent", "nazwa kontrahenta", "razon social receptor", "receptor",
+             "nombre receptor", "nombre del receptor", "nombre o razon social del receptor",
+             "consumidor", "顧客名", "顧客", "お客様名", "氏名", "名前", "会社名", "取引先",
+             "取引先名"),
+    "contact_name": ("kontakt", "kontaktperson", "osoba kontaktowa", "担当者名"),
+    "email": ("e post", "e postadress", "adres e mail", "adres email", "メールアドレス",
+              "メール"),
+    "phone": ("telefonnummer", "numer telefonu", "電話番号", "電話"),
+    "region": ("miasto", "miejscowosc", "都道府県"),
+    "status": ("estatus", "estado del comprobante", "支払状況", "ステータス", "状態",
+               "注文状況", "入金状況"),
+    "date": ("fakturadatum", "fakturadato", "dato", "data wystawienia", "data sprzedazy",
+             "data faktury", "fecha de emision", "fecha emision", "注文日", "日付", "請求日",
+             "購入日", "発行日", "受注日",
+             # Google Forms' own first column, when each answer came
+             "informazioni cronologiche", "marca temporal", "carimbo de data hora",
+             "horodateur", "zeitstempel", "tijdstempel", "sygnatura czasowa", "tidsstampel",
+             "tidsstempel", "タイムスタンプ"),
+    "amount": ("brutto", "rechnungsbetrag", "gesamt brutto", "betrag inkl ust",
+               "kwota", "kwota brutto", "wartość brutto", "do zapłaty",
+               "belopp", "belopp inkl moms", "totalt", "summa", "att betala",
+               "beløb", "beløb inkl moms", "total inkl moms", "beløp", "beløp inkl mva",
+               "sum inkl mva", "totalbeløp",
+               "金額", "合計金額", "合計", "請求金額", "売上金額", "税込金額"),
+    "note": ("detalle", "detalles", "beskrivelse", "beskrivning", "opis", "uwagi", "備考",
+             "メモ"),
+    "order_id": ("fakturanr", "fakturanummer", "faktura nr", "numer faktury", "nr faktury",
+                 "folio", "n facture", "no facture", "注文番号", "請求書番号", "伝票番号"),
+}
+for _field, _words in _MORE_LANGUAGES.items():
+    OTHER_LANGUAGES[_field] = OTHER_LANGUAGES.get(_field, ()) + _words
+
 CLIENT_ONLY = frozenset(CLIENT_FIELDS) - frozenset(EVENT_FIELDS)
 EVENT_ONLY = frozenset(EVENT_FIELDS) - frozenset(CLIENT_FIELDS)
 ALL_FIELDS = tuple(dict.fromkeys([*CLIENT_FIELDS, *EVENT_FIELDS]))

@@ -49,7 +49,8 @@ _ALIAS_WORDS = {
                  "nuovo contatto, nuova richiesta, primo contatto, potenziale cliente, nuovo, "
                  "contattato, richiesta, da contattare, non contattato, nieuwe lead, "
                  "nieuwe aanvraag, eerste contact, potentiele klant, nieuw, gecontacteerd, "
-                 "benaderd, aanvraag, niet gecontacteerd",
+                 "benaderd, aanvraag, niet gecontacteerd, "
+                 "sem contato, contato feito",     # (RD Station CRM's first stages)
     "consideration": "consideration, considering, engaging, engaged, evaluation, evaluating, "
                      "qualified, qualification, mql, sql, opportunity, opportunities, "
                      "marketing qualified lead, sales qualified lead, sales accepted lead, "
@@ -82,13 +83,14 @@ _ALIAS_WORDS = {
                      "interessato, incontro, appuntamento, dimostrazione, prova, gekwalificeerd, "
                      "offerte, offerte verstuurd, offerte verzonden, voorstel, voorstel verstuurd, "
                      "onderhandeling, in onderhandeling, geinteresseerd, afspraak, "
-                     "afspraak gepland, proefperiode, in behandeling",
+                     "afspraak gepland, proefperiode, in behandeling, "
+                     "identificacao do interesse, apresentacao, fechamento",
     "purchase": "purchase, purchased, conversion, converted, won, closed won, closedwon, "
                 "customer, sale, sold, buyer, paid, joined, onboarded, onboarding, client, "
                 "signed, deal won, first purchase, current customer, completed, complete, "
                 "retainer paid, deposit paid, proposal signed, contract signed, job, booked job, "
                 "auftrag erteilt, beauftragt, neukunde, ganada, gagnee, ganha, "
-                "ganado, cerrado ganado, venta, vendido, cliente, comprado, firmado, gagne, "
+                "ganado, cerrado ganado, venta, vendido, vendida, cliente, comprado, firmado, gagne, "
                 "affaire gagnee, fechado ganho, "
                 "vendu, signe, gewonnen, verkauft, kunde, unterschrieben, ganho, assinado, "
                 "acquistato, venduto, vinto, vinta, chiuso vinto, trattativa vinta, firmato, "
@@ -159,14 +161,28 @@ ORDER_STATUS_WORDS = {
                 "evaso, evasa, spedito, spedita, consegnato, consegnata, fatturato, fatturata, "
                 "parzialmente pagata, parzialmente pagato, pagamento ricevuto, betaald, voldaan, "
                 "afgerond, voltooid, verzonden, geleverd, afgeleverd, gefactureerd, deels betaald, "
-                "gedeeltelijk betaald, betaling ontvangen",
+                "gedeeltelijk betaald, betaling ontvangen, "
+                # then French, Spanish and Portuguese ones more, Polish, Swedish, Danish and
+                # Norwegian, and Japanese (an invoice settled, an order fulfilled)
+                "partiellement payee, partiellement paye, reglee, encaissee, soldee, "
+                "parcialmente pagada, parcialmente pagado, pagada parcialmente, liquidada, "
+                "vigente, "      # (a Mexican CFDI in force: the invoice was issued and stands)
+                "atendido, atendida, pago parcialmente, parcialmente pago, quitado, quitada, "
+                "teilweise bezahlt, teilbezahlt, beglichen, "
+                "opłacona, opłacone, opłacony, zapłacona, zapłacone, zapłacono, "
+                "częściowo opłacona, częściowo zapłacona, zrealizowane, zrealizowana, "
+                "betald, betalda, slutbetald, delbetald, betalt, delvist betalt, delvis betalt, "
+                "支払済み, 支払済, 支払い済み, 入金済み, 入金済, 決済済み, 決済完了, 発送済み, "
+                "発送済",
     "refund": "refunded, partially refunded, partial refund, refund, returned, charged back, "
               "chargeback, reembolsado, devuelto, rembourse, retourne, erstattet, "
               "zuruckerstattet, retourniert, devolvido, estornado, estornada, reembolsada, "
               "devuelta, devolvida, remboursee, "
               "rimborsato, rimborsata, parzialmente rimborsato, parzialmente rimborsata, reso, "
               "restituito, restituita, nota di credito, terugbetaald, gedeeltelijk terugbetaald, "
-              "deels terugbetaald, geretourneerd, retour, gecrediteerd, creditnota, terugbetaling",
+              "deels terugbetaald, geretourneerd, retour, gecrediteerd, creditnota, terugbetaling, "
+              "zwrócone, zwrócona, zwrot, krediterad, återbetald, krediteret, refunderet, "
+              "kreditert, refundert, 返金済み, 返金",
     "cancellation": "cancelled, canceled, cancelled order, voided, void, cancelled by customer, "
                     "canceled by customer, cancelled by client, canceled by invitee, "
                     "cancelled by seller, canceled by seller, cancelado, anulado, annule, "
@@ -177,7 +193,9 @@ ORDER_STATUS_WORDS = {
                     "annulee, "
                     "annullato, annullata, annullato dal cliente, annullata dal cliente, stornato, "
                     "stornata, cancellato, cancellata, geannuleerd, gecanceld, "
-                    "geannuleerd door klant",
+                    "geannuleerd door klant, "
+                    "anulowana, anulowane, anulowany, makulerad, annullerad, annulleret, "
+                    "annullert, kansellert, キャンセル, キャンセル済み, 取消, 取り消し",
     "contact": "pending, pend, pending supplier, pending payment, awaiting payment, unpaid, not paid, payment due, "
                "past due, on hold, failed, payment failed, pending submission, "
                "pending customer approval, customer approval denied, declined, denied, no show, noshow, "
@@ -212,7 +230,20 @@ ORDER_STATUS_WORDS = {
                "non presentata, onbetaald, niet betaald, openstaand, te betalen, vervallen, "
                "achterstallig, verlopen, in afwachting, in afwachting van betaling, "
                "wacht op betaling, concept, mislukt, betaling mislukt, geweigerd, afgewezen, "
-               "gepland, ingepland, bevestigd, geboekt, niet verschenen",
+               "gepland, ingepland, bevestigd, geboekt, niet verschenen, "
+               # an invoice sent and not paid yet, overdue, a draft; a quote
+               "en retard, envoyee, envoye, impayee, impaye, a payer, non payee, brouillon, "
+               "devis, devis envoye, sin pagar, por cobrar, no cobrada, borrador, cotizacion, "
+               "cotizado, cotizada, presupuesto, presupuesto enviado, propuesta enviada, "
+               "em aberto, em atraso, atrasado, nao pago, orcamento, orcamento enviado, "
+               "proposta enviada, unbezahlt, nicht bezahlt, gemahnt, angebot, "
+               "angebot verschickt, angebot gesendet, preventivo, preventivo inviato, "
+               "offerta inviata, offerte, offerte verstuurd, offerte verzonden, "
+               "wystawiona, wystawione, nieopłacona, nieopłacone, nie opłacona, "
+               "przeterminowana, po terminie, szkic, obetald, obetalda, förfallen, "
+               "förfallna, ej betald, utkast, ubetalt, ikke betalt, overskredet, forfalden, "
+               "forfalt, kladde, udkast, 未払い, 未払, 未入金, 入金待ち, 支払待ち, 支払い待ち, "
+               "下書き, 見積, 見積もり",
 }
 # Statuses of a booking or a job not done yet: no purchase, but a client considering.
 BOOKED_STATUSES = frozenset(match_key(word) for word in (
@@ -221,7 +252,14 @@ BOOKED_STATUSES = frozenset(match_key(word) for word in (
     "work order",
     "awaiting confirmation", "reservada", "reservado", "confirmada", "confirmado", "agendado",
     "agendada", "prenotato", "prenotata", "confermato", "confermata", "programmato",
-    "programmata", "geboekt", "bevestigd", "gepland", "ingepland"))
+    "programmata", "geboekt", "bevestigd", "gepland", "ingepland",
+    # a quote sent, not yet taken up (Spanish, French, German, Portuguese, Italian, Dutch,
+    # Japanese)
+    "cotizacion", "cotizado", "cotizada", "presupuesto", "presupuesto enviado",
+    "propuesta enviada", "devis", "devis envoye", "angebot", "angebot verschickt",
+    "angebot gesendet", "orcamento", "orcamento enviado", "proposta enviada", "preventivo",
+    "preventivo inviato", "offerta inviata", "offerte", "offerte verstuurd",
+    "offerte verzonden", "見積", "見積もり"))
 # Values that say the client is still active: a status, not a stage.
 ACTIVE_WORDS = ("active", "current", "open", "ongoing", "frozen", "paused", "active patron",
                 "activo", "abierto", "en curso",
@@ -264,7 +302,8 @@ class StageValue:
 WON_WORDS = {normalise_value(w) for w in (
     "won", "closed won", "closedwon", "deal won", "ganado", "cerrado ganado", "gagne",
     "affaire gagnee", "gewonnen", "ganho", "fechado ganho", "vinto", "vinta", "chiuso vinto",
-    "trattativa vinta", "deal gewonnen")}
+    "trattativa vinta", "deal gewonnen",
+    "vendida", "vendido")}     # (a deal sold: RD Station CRM's "Vendida")
 
 
 def read_stage_value(value: object, mapping: dict[str, str] | None = None) -> StageValue:

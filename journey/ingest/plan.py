@@ -1214,13 +1214,24 @@ def _lost_by_reason(out: pd.DataFrame, columns_for: dict[str, list[str]]) -> lis
             "a deal lost keeps the stage it reached."]
 
 
+# A pipeline's bare amount ("Montant", "Amount" beside a stage column): each deal's sum,
+# as a deal's value is (not "Sales" or "Umsatz", a client's revenue).
+_PIPELINE_AMOUNT = re.compile(r"^(?:amount|montant|importe|monto|betrag|importo|bedrag|"
+                              r"kwota|belopp|beløb|beløp)$")
+
+
 def _deal_values_won(out: pd.DataFrame, columns_for: dict[str, list[str]]) -> list[str]:
-    """On a client list with a deal's value (``DEAL_VALUE``: revenue to come) and no
-    column of revenue, the value of a client who bought (a stage of purchase or later) is
-    what they brought: their current revenue, not potential; a lost deal's is neither.
-    Returns a note."""
+    """On a client list with a deal's value (``DEAL_VALUE``: revenue to come; or a bare
+    amount beside a stage column, ``_PIPELINE_AMOUNT``) and no column of revenue, the value
+    of a client who bought (a stage of purchase or later) is what they brought: their
+    current revenue, not potential; a lost deal's is neither. Returns a note."""
     said = columns_for.get("revenue_potential", [None])[0]
-    if (said is None or "revenue_current" in out or "stage" not in out
+    amount = columns_for.get("revenue_current", [None])[0]
+    if (said is None and amount is not None and "stage" in columns_for
+            and _PIPELINE_AMOUNT.match(normalise_header(plain_header(amount)))):
+        said = amount
+        out["revenue_potential"] = out.pop("revenue_current")
+    elif (said is None or "revenue_current" in out or "stage" not in out
             or not DEAL_VALUE.search(normalise_header(plain_header(said)))):
         return []
     valued = out["revenue_potential"].notna()

@@ -29,7 +29,7 @@ from ..fields import (
     match_header, name_part, normalise_header, plain_header)
 from ..journal import stage_mapping
 from ..stages import (
-    ALL_STAGES, BOOKED_STATUSES, ORDER_STATUS_KIND, OUTCOMES, normalise_value,
+    ALL_STAGES, BOOKED_STATUSES, ORDER_STATUS_KIND, OUTCOMES, RANK, normalise_value,
     order_status_kind, read_stage_value, said_first)
 from ..text import counted, its, name_key, was, without_accents
 from .evidence import MOSTLY, measure, sample_values
@@ -82,7 +82,11 @@ _KIND_WORDS = {
               "rucksendung rucksendungen devolucao devolucoes rimborso rimborsi reso resi "
               "terugbetaling terugbetalingen retouren creditnota creditnotas",
     "cancellation": "cancellation cancellations cancel cancelled canceled",
-    "complaint": "complaint complaints customercomplaint issue issues",
+    "complaint": "complaint complaints customercomplaint issue issues "
+                 "queja quejas reclamo reclamos reclamacion reclamaciones plainte plaintes "
+                 "reclamation reclamations beschwerde beschwerden reklamation reklamationen "
+                 "reclamacao reclamacoes reclami lamentela lamentele klacht klachten "
+                 "reklamacja reklamacje skarga skargi klagomal klage klager",
     "internal_complaint": "internalcomplaint internalcomplaints interdepartmental "
                           "escalation escalations",
     "objection": "objection objections",
@@ -970,6 +974,8 @@ def resolve_stages(out: pd.DataFrame, kind: str, stage_map: dict[str, str],
     An event's status (a ticket's, an order's) may say it was won, lost or cancelled, but
     never gives it a stage: "Pending" there is no sales stage. ``booked_hired``: whether a
     client list's "Booked" may say hired (``hired_words``; not on a list of appointments).
+    On a client list, a status saying the deal was won ("Vendida") beside a stage short of
+    purchase ("Fechamento") makes it a purchase.
     """
     n = len(out)
     empty = np.full(n, None, dtype=object)
@@ -1011,6 +1017,8 @@ def resolve_stages(out: pd.DataFrame, kind: str, stage_map: dict[str, str],
                 stage = stage or value.stage           # a ticket "Pending", an order "Paid"
             outcome = outcome or value.outcome or ("active" if value.active else None)
             is_won = is_won or value.won
+        if kind == "clients" and is_won and RANK.get(stage, -1) < RANK["purchase"]:
+            stage = "purchase"      # a deal at "Closing" whose status says it was sold
         read[at] = (stage, outcome, is_won, outcome if outcome is not None else pair[1])
     out["stage_raw"] = stage_raw
     out["stage"] = pd.Series(read[inverse, 0], index=out.index, dtype=object)
@@ -1376,7 +1384,11 @@ _PAYMENT_STATUS = {normalise_value(word) for word in (
     "payment due", "pagado", "reembolsado", "paye", "rembourse", "bezahlt", "erstattet",
     "pago", "pagata", "pagato", "non pagata", "rimborsata", "rimborsato", "betaald",
     "paid out", "charged back",
-    "onbetaald", "terugbetaald")}
+    "onbetaald", "terugbetaald",
+    "pagada", "cobrada", "cobrado", "impayee", "unbezahlt", "teilweise bezahlt", "em aberto",
+    "opłacona", "nieopłacona", "zapłacona", "betald", "obetald", "betalt", "ubetalt",
+    "支払済み", "未払い", "入金済み", "未入金",
+    "vigente")}     # (only an invoice is in force: a Mexican CFDI list's "Vigente", "Cancelada")
 MOSTLY_KNOWN = 0.8
 
 
