@@ -411,6 +411,9 @@ OTHER_LANGUAGES: dict[str, tuple[str, ...]] = {
 # A yes/no (tick) column of a client list whose header names a step of the journey: a tick
 # there lifts the client to that step's stage (plan._ticked_steps). Headers are compared as
 # headers are (normalise_header); a tick column whose header is not here is kept as extra.
+# Not "Referral" or "Referred" (a tick there mostly says the client CAME by referral, how
+# they found the business, not that they sent anyone), nor "Returned" (on a shop's list,
+# sent the goods back).
 _TICK_STEP_WORDS = {
     "awareness": "enquired, inquired, enquiry, inquiry, enquiry received, contacted, "
                  "first contact, made contact, lead",
@@ -428,12 +431,14 @@ _TICK_STEP_WORDS = {
                 "enrolled, joined, became client, became customer, first purchase, "
                 "first order, ordered, booked job",
     "retention": "repeat, repeat customer, repeat client, repeat booking, repeat order, "
-                 "repeat purchase, rebooked, re booked, booked again, returned, returning, "
+                 "repeat purchase, rebooked, re booked, booked again, returning, "
+                 "returned customer, returning customer, "
                  "renewed, came back, bought again, ordered again, second purchase, "
                  "second order, second booking",
     "advocacy": "left review, left a review, review, reviewed, review left, wrote review, "
                 "google review, left google review, testimonial, gave testimonial, "
-                "referred, referral, made referral, referred someone, referred a friend, "
+                "made referral, made a referral, gave referral, referred someone, "
+                "referred a friend, referred others, "
                 "recommended us, promoter",
 }
 TICK_STEPS: dict[str, str] = {match_key(word): stage
@@ -575,11 +580,22 @@ def name_part(header: object) -> str | None:
     return None if found is None else "first" if found["first"] else "last"
 
 
+# How someone got in touch ("Contact": Phone, Instagram, Walk-in), compared as headers are:
+# a "Contact" column of these names no one (understand._contact_named).
+CONTACT_MEANS = frozenset(match_key(w) for w in (
+    "email", "e-mail", "mail", "phone", "phone call", "call", "called", "text", "sms",
+    "whatsapp", "instagram", "insta", "ig", "facebook", "fb", "messenger", "dm", "tiktok",
+    "linkedin", "website", "web", "online", "web form", "form", "walk in", "walk-in",
+    "in person", "in store", "shop", "store", "google", "referral", "word of mouth",
+    "letter", "post", "chat", "live chat", "none", "n/a"))
+
+
 # Columns flagging a row made in a tool's test mode (Lemon Squeezy's "Test Mode": Yes), not
-# a real order (normalised headers); "livemode" says the opposite (false: a test).
+# a real order (normalised headers); Stripe's "livemode" says the opposite (false: a test).
+# Not "Is live": a studio's class streamed live or on demand says nothing of a test.
 TEST_FLAGS = frozenset({"testmode", "istest", "testorder", "testpayment", "testtransaction",
                         "sandbox", "sandboxmode"})
-LIVE_FLAGS = frozenset({"livemode", "islive"})
+LIVE_FLAGS = frozenset({"livemode"})
 
 
 # Client fields an events sheet may carry (a customer's name or segment on an order line);

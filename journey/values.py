@@ -105,6 +105,9 @@ _GROUP = " \u00a0\u202f\u2009'’"        # thousands grouping besides ',' and '
 _SPACES = " \t\u00a0\u202f\u2009"
 _FAST_NUMBER = r"^[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d{1,3})?$"
 _AMBIGUOUS_DOT = r"^[-+]?[1-9]\d{0,2}\.\d{3}$"
+# A plain amount whose dot can only be a decimal point with three decimals after it
+# ('0.750', '1250.500'): the column writes money to three decimals.
+_THREE_DECIMALS = r"^[-+]?(?:0|\d{4,})\.\d{3}$"
 _BODY = rf"(?:\d{{1,3}}(?:[{_GROUP}]\d{{3}})+(?:[.,]\d+)?|\d[\d.,]*\d|\d)"
 _CUR = "(?:" + "|".join(re.escape(c) for c in sorted(CURRENCY_TOKENS, key=len, reverse=True)) + ")"
 _S = f"[{_SPACES}]*"        # (RE2's \s is ASCII: "890,00\u00a0€" as French Excel writes it)
@@ -128,6 +131,9 @@ _UNIT_NAMES, _UNIT_SCALES = pa.array(list(MONEY_UNITS)), np.array(list(MONEY_UNI
 _THREE_DECIMAL_CUR = (r"(?i)(?:^|[^\p{L}])(?:" + "|".join(
     re.escape(c) for c in sorted(THREE_DECIMAL_CURRENCIES, key=len, reverse=True))
     + r")(?:[^\p{L}]|$)")
+# A header naming such a currency by its ISO code or "KD" ("Amount (KWD)", "Total KD").
+_THREE_DECIMAL_HEADER = re.compile(r"(?<![^\W\d_])(?:kwd|bhd|omr|jod|tnd|lyd|kd)(?![^\W\d_])",
+                                   re.IGNORECASE)
 _POINT_STYLE = r"^(?:[1-9]\d{0,2}(?:,\d{2})*(?:,\d{3})+|\d+)(?:\.\d+)?$"
 _COMMA_STYLE = r"^(?:[1-9]\d{0,2}(?:\.\d{3})+|\d+)(?:,\d+)?$"
 
@@ -374,7 +380,8 @@ def _series(values: np.ndarray, bad: np.ndarray, index: pd.Index) -> tuple[pd.Se
 # Numbers
 # ---------------------------------------------------------------------------------------
 
-def _number_strings(t: pa.Array, *, money: bool) -> tuple[np.ndarray, np.ndarray, dict]:
+def _number_strings(t: pa.Array, *, money: bool, thousandths: bool = False
+                    ) -> tuple[np.ndarray, np.ndarray, dict]:
     """Parse trimmed number strings: (float64 values, bad mask, money marks).
 
     The marks (``MONEY_MARKS``, all False unless ``money``) say which cells were written
@@ -391,8 +398,13 @@ def _number_strings(t: pa.Array, *, money: bool) -> tuple[np.ndarray, np.ndarray
         if scale is not None:
             marks["short"] = scale != 1
             fast = _match(t, _FAST_NUMBER) & ~empty
-    if money:       # a plain '1.500' is read as '$ 1.500' is: by the column's style, below
-        fast &= ~_matching(t, _AMBIGUOUS_DOT, fast & _has(t, "."))
+    # A plain '1.500' is read as '$ 1.500' is, by the column's style (below), unless the
+    # column plainly writes three decimals ('0.750' beside it) or its header names a
+    # currency counted in thousandths ('Amount (KWD)'): then it is 1.5.
+    if money and not thousandths:
+        dotted = fast & _has(t, ".")
+        if not _matching(t, _THREE_DECIMALS, dotted).any():
+            fast &= ~_matching(t, _AMBIGUOUS_DOT, dotted)
     values[fast] = _to_float(_where(t, fast))
     rest = ~fast & ~empty
     if rest.any():
@@ -503,7 +515,8 @@ def _ungroup(core: pa.Array) -> pa.Array:
     return core
 
 
-def _numeric(s: pd.Series, *, money: bool = False, percent: bool = False):
+def _numeric(s: pd.Series, *, money: bool = False, percent: bool = False,
+             thousandths: bool = False):
     """Floats for number and string cells (other kinds are bad), plus the cells, for
     percent columns which cells carried a '%', and the money marks of ``_number_strings``."""
     cells = _Cells(s)
@@ -522,7 +535,7 @@ def _numeric(s: pd.Series, *, money: bool = False, percent: bool = False):
             marked = _np(pc.ends_with(t, "%"))
             explicit[pos] = marked
             t = pc.if_else(pa.array(marked), pc.utf8_rtrim_whitespace(pc.utf8_rtrim(t, characters="%")), t)
-        values[pos], bad[pos], said = _number_strings(t, money=money)
+        values[pos], bad[pos], said = _number_strings(t, money=money, thousandths=thousandths)
         for mark, where in said.items():
             marks[mark][pos] = where
         if percent:
@@ -610,7 +623,7 @@ class MoneyReading:
         return notes
 
 
-def read_money(s: pd.Series) -> MoneyReading:
+def read_money(s: pd.Series, header: object = None) -> MoneyReading:
     """A money column read as ``parse_money`` reads it, with what is worth saying.
 
     An amount whose separator could mark decimals or group thousands ('$ 1.500', '1,500 €')
@@ -620,8 +633,10 @@ def read_money(s: pd.Series) -> MoneyReading:
     quietly skew every total built on it, while an empty cell named in a note is seen and
     fixed. Currencies counted in thousandths (``THREE_DECIMAL_CURRENCIES``) are read to
     three decimals. Amounts written short ('$1k', '€1.2m', '1,5 mil') are read in full
-    (``MONEY_UNITS``)."""
-    values, bad, cells, _, marks = _numeric(s, money=True)
+    (``MONEY_UNITS``), and so is a column whose ``header`` names such a currency
+    ('Amount (KWD)': '12.500' is 12.5)."""
+    in_thousandths = header is not None and bool(_THREE_DECIMAL_HEADER.search(str(header)))
+    values, bad, cells, _, marks = _numeric(s, money=True, thousandths=in_thousandths)
     index = cells.index
     return MoneyReading(pd.Series(cells.values, index=index, dtype=object),
                         *_series(values, bad, index),

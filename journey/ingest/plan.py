@@ -385,9 +385,11 @@ def _refunds_beside(rows: pd.DataFrame, back: pd.Series, dated: pd.Series | None
     day the sheet says it went back or else the row's. On a list of sales (bookings,
     orders: some rows are purchases) a cancelled row is a sale that never was (a booking
     paid, cancelled and refunded): it has no refund beside it (a refund would say the
-    client bought), only a mark of that money (``_cancelled_back``) for the note."""
+    client bought), only a mark of that money (``_cancelled_back``) for the note. A
+    cancellation with no amount of its own (a member's log: "Cancelled", 50 refunded) is of
+    a sale on another row: its refund stays beside it."""
     back = back.reindex(rows.index)
-    cancelled = (back.gt(0) & rows["kind"].eq("cancellation")
+    cancelled = (back.gt(0) & rows["kind"].eq("cancellation") & amounts_of(rows).gt(0)
                  & rows["kind"].eq("purchase").any())
     if cancelled.any():
         rows = rows.assign(_cancelled_back=back.where(cancelled))
@@ -1068,6 +1070,10 @@ _DESCRIBED = re.compile(r"^(?:item|items|product|service|particulars|lineitem|"
 _REFUND_SAID = r"(?i)^\W*(?:refund(?:ed)?|reembolso|remboursement|r(?:ü|u)ckerstattung|rimborso|" \
                r"terugbetaling)\s*(?:$|[-–—:;/(\[#,.]|(?:of|for|to|re|on|de|du|des|" \
                r"del|para|per|pour|für|fur|van|voor)\s)"
+# A note that speaks of a refund not made: none given, or one to come or asked for
+# ("Refund - no", "Refund to follow if the topper is missing", "Refund requested").
+_NO_REFUND_SAID = r"(?i)^\W*refund(?:ed)?\W*(?:no|none|nil|not|n/?a|declined|denied|refused|" \
+                  r"pending|requested|asked|to follow|if|when|maybe|tbc)\b"
 # Money a note writes with a currency sign ("Refund: $10 for the squashed box").
 _MONEY_IN_NOTE = r"((?:[$£€]\s?\d[\d,]*(?:\.\d{1,2})?)|(?:\d[\d,]*(?:\.\d{1,2})?\s?[€£]))"
 _REFUND_STEMS = (b"refund", b"reembolso", b"remboursement", b"ckerstattung", b"rimborso",
@@ -1104,8 +1110,10 @@ def _refunds_described(out: pd.DataFrame, frame: pd.DataFrame,
             cells = pa.array(values.parse_text(column)[0].to_numpy(dtype=object), pa.string())
         written = values.written_bytes(cells).lower()   # (no such word: no scan)
         if any(stem in written for stem in _REFUND_STEMS):
-            said_here = pc.fill_null(pc.match_substring_regex(cells, _REFUND_SAID), False
-                                     ).to_numpy(zero_copy_only=False)
+            said_here = (pc.fill_null(pc.match_substring_regex(cells, _REFUND_SAID), False
+                                      ).to_numpy(zero_copy_only=False)
+                         & ~pc.fill_null(pc.match_substring_regex(cells, _NO_REFUND_SAID),
+                                         False).to_numpy(zero_copy_only=False))
             found |= said_here
             if header != said:
                 in_note |= said_here
@@ -1301,13 +1309,21 @@ def _list_of_payers(frame: pd.DataFrame, mapping: dict[str, str | None],
         if not target and _HAD_COUNT.match(normalise_header(header)) and (
                 pd.to_numeric(frame[header], errors="coerce").gt(0).any()):
             return True, f"'{header}'"
-    said = [(word, text) for text in [*mapping, *names]
-            for word in re.findall(r"[a-z]+", without_accents(str(text or "")))]
-    lead = next((text for word, text in said if word in _LEAD_WORDS), None)
-    if lead is not None:
-        return False, f"'{lead}'"
-    paying = next((text for word, text in said if word in _PAYING_WORDS), None)
-    return (True, f"'{paying}'") if paying is not None else (None, "")
+    # Who the list is of: first the headers naming each person or where they stand ("Lead
+    # name", "Client", "Member ID", "Lead status"), then the sheet's and file's names, and
+    # only then the others, where a paying word ("Membership") says more than a lead word:
+    # a client list's "Lead source", "Signup date" or "Newsletter" tick is a detail of each
+    # client, every one of whom was once a lead.
+    own = [h for h, f in mapping.items() if f in ("name", "client_id", "status", "stage")]
+    for texts, first in ((own, _LEAD_WORDS), (names, _LEAD_WORDS),
+                         ([h for h in mapping if h not in own], _PAYING_WORDS)):
+        said = [(word, text) for text in texts
+                for word in re.findall(r"[a-z]+", without_accents(str(text or "").lower()))]
+        for words in (first, _LEAD_WORDS if first is _PAYING_WORDS else _PAYING_WORDS):
+            found = next((text for word, text in said if word in words), None)
+            if found is not None:
+                return words is _PAYING_WORDS, f"'{found}'"
+    return None, ""
 
 
 def _active_or_inactive(out: pd.DataFrame, frame: pd.DataFrame, mapping: dict[str, str | None],
@@ -1675,10 +1691,15 @@ def prepare_sheet(plan: SheetPlan, *, stage_map: dict[str, str] | None = None,
     notes += ticked
     if plan.kind == "clients":
         notes += _deal_values_won(out, columns_for)
-    if plan.kind == "clients" and not ticked and not {"stage", "status"} & (
-            set(columns_for) | set(plan.set_values)):
+    unstaged = plan.kind == "clients" and not {"stage", "status"} & (
+        set(columns_for) | set(plan.set_values))
+    if unstaged and not ticked:
         # No stage or status in the sheet (a phone list): the stored ones stay as they are.
         out = out.drop(columns=["stage", "stage_raw", "status"])
+    elif unstaged:
+        # Only ticks say a stage: they lift a stored client's, never lower or blank it
+        # (save._lifted_stages); the stored status stays.
+        out = out.drop(columns=["stage_raw", "status"]).assign(_stage_lift=True)
     elif plan.kind == "clients" and "stage" not in columns_for:
         notes += _spenders_bought(out, columns_for)
     if plan.kind == "clients" and "status" in out:

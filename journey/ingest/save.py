@@ -40,7 +40,7 @@ from ..fields import CLIENT_FIELDS, EVENT_FIELDS, PROFILE_FIELDS
 from ..journal import (
     BOOKKEEPING, JOINED, LINKED, Problem, check_undoable, keyed_before, record_changes, record_held_events,
     Undone, record_keyed_change, stage_mapping, stored_columns, take_back_import)
-from ..stages import normalise_value, read_stage_value
+from ..stages import RANK, normalise_value, read_stage_value
 from ..text import counted, listed, name_key
 from ..workspace import get_setting, now_stamp, write
 from .plan import WORKSHOP_IMPORTERS, PreparedSheet, SheetPlan, plan_file, prepare_sheet
@@ -436,6 +436,7 @@ def _save_clients(db: Database, rows: pd.DataFrame, import_id: int,
     by_email.update(_clients_by_name(db, rows, existing | adopted | by_email, notes))
     is_new = (~rows["client_key"].isin(existing) & ~rows["client_key"].isin(adopted)
               & ~rows["client_key"].isin(by_email))
+    rows = _lifted_stages(db, rows, existing | adopted | by_email)
     new_rows, old_rows = rows[is_new], rows[rows["client_key"].isin(existing)]
     if notes is not None and "name" in new_rows:
         notes += _initials_alike(db, new_rows["name"], new_rows["name_key"])
@@ -566,6 +567,27 @@ def _clients_by_name(db: Database, rows: pd.DataFrame, known: dict,
                          [f"'{n}'" for n in named.loc[named['client_key'].isin(found),
                                                       'name'].astype(str)], 3) + ").")
     return found
+
+
+def _lifted_stages(db: Database, rows: pd.DataFrame, known: dict) -> pd.DataFrame:
+    """A sheet whose only stages are its tick columns' (``plan._ticked_steps`` on a sheet
+    with no stage column: ``_stage_lift``) lifts a stored client's stage, never lowers or
+    blanks it: a client not ticked, or ticked at a step short of their stored stage, keeps
+    it."""
+    if "_stage_lift" not in rows:
+        return rows
+    rows = rows.drop(columns="_stage_lift")
+    ids = rows["client_key"].map(known)
+    if not ids.notna().any():
+        return rows
+    stored = dict(db.execute(
+        "SELECT id, stage FROM clients WHERE id IN (SELECT value FROM json_each(?))",
+        [json.dumps([int(i) for i in ids.dropna()])]).fetchall())
+    had = ids.map(stored)
+    rank = RANK.get
+    kept = had.notna() & (had.map(lambda v: rank(v, -1)) >= rows["stage"].map(
+        lambda v: rank(v, -1)))
+    return rows.assign(stage=rows["stage"].where(~kept, had))
 
 
 def _people_twice(db: Database, rows: pd.DataFrame, matched: dict) -> dict:

@@ -25,13 +25,13 @@ from .. import values
 from ..columns import GUIDE_HEADERS
 from ..errors import UnreadableFile, ValidationError
 from ..fields import (
-    CLIENT_ONLY, EVENT_FIELDS, EVENT_KINDS, EVENT_ONLY, SCORE_RANGES, field_type, fields_for,
-    match_header, name_part, normalise_header, plain_header)
+    CLIENT_ONLY, CONTACT_MEANS, EVENT_FIELDS, EVENT_KINDS, EVENT_ONLY, SCORE_RANGES, field_type,
+    fields_for, match_header, name_part, normalise_header, plain_header)
 from ..journal import stage_mapping
 from ..stages import (
     ALL_STAGES, BOOKED_STATUSES, ORDER_STATUS_KIND, OUTCOMES, RANK, normalise_value,
     order_status_kind, read_stage_value, said_first)
-from ..text import counted, its, name_key, was, without_accents
+from ..text import counted, its, match_key, name_key, was, without_accents
 from .evidence import MOSTLY, measure, sample_values
 from .line_amounts import map_unit_price
 from .read import RawSheet, base_name
@@ -634,7 +634,9 @@ def _deal_named(raw: RawSheet, mapping: dict[str, str | None], free: list[str],
         return
     own = [h for h in free if mapping[h] == "name" and normal[h] in _DEAL_OWN_NAME]
     account = [h for h, f in mapping.items() if f == "name" and normal[h] in _DEAL_ACCOUNT]
-    if not own or not account:
+    # (beside a person's e-mail or phone, a bare "Name" is that person, a lead tracker's
+    # "Name, Company, Email, Stage, Deal value": a deal has no address)
+    if not own or not account or {"email", "phone"} & set(mapping.values()):
         return
     for header in own:
         mapping[header] = None
@@ -694,11 +696,27 @@ def _contact_named(raw: RawSheet, mapping: dict[str, str | None], free: list[str
     if named and not (normalise_header(header) in _CONTACTS_NAME and len(named) == 2
                       and {name_part(h) for h in named} == {"first", "last"}):
         return
+    if not _names_someone(raw.frame[header]):
+        return
     mapping[header] = "name"
     for person in named:        # (the person's first and last name: kept as extras)
         mapping[person] = None
     said.append(f"'{header}' names the client" + (
         f"; {' and '.join(repr(h) for h in named)} the person there" if named else ""))
+
+
+def _names_someone(column: pd.Series) -> bool:
+    """Whether a contact column's values are mostly names (of a person, a company, or a
+    phone or address standing for one), not how or when someone got in touch: not dates,
+    yes or no, or means of contact (``CONTACT_MEANS``: Phone, Instagram, Walk-in)."""
+    cells = column.dropna()
+    cells = cells[cells.astype(str).str.strip() != ""]
+    if not len(cells):
+        return False
+    other = (values.parse_dates(cells)[0].notna()
+             | values.parse_bool(cells)[0].notna()
+             | values.per_distinct(cells, lambda v: match_key(str(v)) in CONTACT_MEANS))
+    return bool(other.mean() < 0.5)
 
 
 _NUMBERED = re.compile(r"#\s?\d+")
@@ -862,7 +880,7 @@ def coerce(target: str, column: pd.Series, day_first, stripped: bool = False):
         parsed, bad, decided = values.parse_dates(column, day_first=day_first)
         return parsed, bad, day_first if decided is None else decided, None
     if kind == "money":
-        money = values.read_money(column)
+        money = values.read_money(column, header=column.name)
         return money.values, money.bad, day_first, money
     if kind == "score":
         low, high = SCORE_RANGES[target]
