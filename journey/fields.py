@@ -205,6 +205,10 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
              "transaction date", "trans date", "transdate", "purchase date", "event date",
              "activity date", "complaint date", "date received", "received", "timestamp",
              "engage date", "engagedate", "created at", "date time", "datetime",
+             # (the sale's own date, before when it was paid or the work was done)
+             "invoice date", "invoiced date", "sale date", "sales date", "date of sale",
+             "sold date", "date sold", "billing date", "payment date", "date paid",
+             "paid date",
              # (when an appointment took place, not when it was booked: Fresha's)
              "scheduled date", "appointment date", "service date", "visit date"),
     "kind": ("kind", "event", "event type", "event kind", "activity", "activity type",

@@ -99,6 +99,13 @@ class PreparedSheet:
     demoted: list[str] = field(default_factory=list)   # mapped columns kept as extra
 
 
+# A sheet or file of marks (a tutor's quiz results, a class's test scores): its bare
+# "Score" out of 10 is a mark, not how likely someone is to recommend the business.
+_GRADED = re.compile(r"(?i)(?<![a-z])(?:quiz(?:zes)?|exams?|tests?|grades?|marks|"
+                     r"assessments?|homework|examen|ex[aá]menes|notas|noten|pr[uü]fung|"
+                     r"toets|cijfers|voti)(?![a-z])")
+
+
 def plan_file(filename: str, data: bytes, *, db: Database | None = None, kind: str = "auto",
               mapping: dict[str, str] | None = None, set_values: dict[str, str] | None = None,
               sheet: str | None = None, max_bytes: int | None = None) -> list[SheetPlan]:
@@ -143,6 +150,9 @@ def _plan_sheet(db, filename, raw, kind, overrides, set_values, checksum) -> She
                          mapping={h: None for h in raw.headers}, set_values=dict(set_values),
                          checksum=checksum)
     profile = recognise(raw.headers, raw.frame)
+    if (profile is not None and profile.name == "nps_scores"
+            and _GRADED.search(f"{raw.name} {Path(filename or '').stem}")):
+        profile = None            # a quiz's or a class's marks out of 10: no NPS answers
     if profile is not None and kind in ("auto", profile.kind):
         # A well-known export: its profile decides the kind and the mapping (a person's
         # remembered choices for these headers still win over the profile's mapping).

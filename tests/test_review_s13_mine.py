@@ -1,0 +1,46 @@
+"""Two misreadings the review of 6 December left alone, mended: a sale's own date beats
+the date the work was done, and a quiz's marks out of 10 are no NPS answers. Hand-worked
+figures in each docstring, through the command line."""
+
+from __future__ import annotations
+
+from conftest import cli_funnel, cli_import_text, workspace_rows
+
+
+def test_the_invoice_date_dates_the_sale_not_the_service_date(tmp_path):
+    """Invoices with both dates: INV-1 invoiced 1 March for work done 15 April, INV-2
+    invoiced 5 March for work done 2 March. Each sale is dated when invoiced: 2026-03-01
+    and 2026-03-05 (before: 2026-04-15 and 2026-03-02, the service dates)."""
+    cli_import_text(tmp_path, "invoices.csv", "Invoice No,Invoice Date,Service Date,Customer,"
+                                              "Amount\nINV-1,2026-03-01,2026-04-15,Ann Lee,100\n"
+                                              "INV-2,2026-03-05,2026-03-02,Bob Ray,50\n")
+    assert workspace_rows(tmp_path, "SELECT substr(date, 1, 10), kind, amount FROM events "
+                                    "ORDER BY date") == [("2026-03-01", "purchase", 100.0),
+                                                         ("2026-03-05", "purchase", 50.0)]
+
+
+def test_a_payment_date_beside_the_sale_date_does_not_date_it(tmp_path):
+    """A sale on 2 Feb paid on 20 Feb is dated 2 Feb; a sheet with only a payment date is
+    dated by it (Ann 2026-02-20)."""
+    cli_import_text(tmp_path, "sales.csv", "Sale Date,Payment Date,Client,Total\n"
+                                           "2026-02-02,2026-02-20,Ann Lee,80\n")
+    cli_import_text(tmp_path, "payments.csv", "Payment Date,Client,Total\n"
+                                              "2026-03-09,Bob Ray,40\n")
+    assert workspace_rows(tmp_path, "SELECT substr(date, 1, 10), amount FROM events "
+                                    "ORDER BY date") == [("2026-02-02", 80.0),
+                                                         ("2026-03-09", 40.0)]
+
+
+QUIZ = "Name,Email,Score\nAnn,ann@x.com,9\nBob,bob@x.com,10\nCy,cy@x.com,4\n"
+
+
+def test_a_quizs_marks_out_of_ten_are_no_nps_answers(tmp_path):
+    """A tutor's quiz_results.csv (Name, Email, Score 9, 10, 4): three students, none an
+    advocate; the same sheet called feedback.csv is an NPS survey: 2 promoters (9, 10)
+    at advocacy."""
+    cli_import_text(tmp_path, "quiz_results.csv", QUIZ)
+    assert cli_funnel(tmp_path) == [3, 0, 0, 0, 0]
+    other = tmp_path / "feedback"
+    other.mkdir()
+    cli_import_text(other, "feedback.csv", QUIZ)
+    assert cli_funnel(other) == [3, 2, 2, 2, 2]
