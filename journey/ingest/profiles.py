@@ -1551,20 +1551,27 @@ def _etsy_orders_facts(frame: pd.DataFrame) -> dict:
     cancelled = said.eq("cancellation")
     total = _money(frame, "ordertotal")
     adjusted = _money(frame, "adjustedordertotal")
+    value = _money(frame, "ordervalue").round(2)
     refunded = (total - adjusted).where(adjusted.notna() & ~cancelled).round(2)
     refunded = refunded.where(refunded > 0)
-    full = said.eq("refund") & refunded.isna()
-    refunded = refunded.where(~full, total)
+    # A refund is counted on the sale's basis, Order Value (the items, without shipping
+    # and tax): a whole order refunded gives back its value; a part, what went back, never
+    # more than the value (the refund of the shipping and tax is no sale's).
+    full = (said.eq("refund") & refunded.isna()) | (refunded >= total)
+    refunded = refunded.where(~full, value.where(value.notna(), total))
+    refunded = refunded.where(refunded.isna() | value.isna() | (refunded <= value), value)
     return {"order": _col(frame, "orderid"), "cancelled": cancelled,
             "paid": ~cancelled & ~said.eq("contact"),
-            "value": _money(frame, "ordervalue").round(2), "refund": refunded.notna(),
-            "refund_amount": refunded, "partial": refunded.notna() & (refunded < total)}
+            "value": value, "refund": refunded.notna(),
+            "refund_amount": refunded, "partial": refunded.notna() & ~full}
 
 
 def _etsy_orders_rules(rows: pd.DataFrame, frame: pd.DataFrame) -> pd.DataFrame:
     """Each order is a purchase of its buyer (valued at Order Value, as the items export
     sums it) unless cancelled (a cancellation, no purchase) or pending; an Adjusted Order
-    Total below the Order Total is a refund of the difference, beside the purchase."""
+    Total below the Order Total is a refund beside the purchase, on the same basis: of
+    the whole Order Value when nothing is left (0), else of the difference, never more
+    than the Order Value."""
     facts = _etsy_orders_facts(frame)
     person = _col(frame, "fullname")
     rows = _etsy_rows(rows, frame, facts["order"], person)
