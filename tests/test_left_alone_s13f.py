@@ -163,3 +163,45 @@ def test_etsy_refunds_are_on_the_order_value_as_its_sales_are(tmp_path):
     assert kind_totals(tmp_path, "refund") == (2, 50.0)
     assert workspace_rows(tmp_path, "SELECT order_id, amount FROM events WHERE kind = 'refund' "
                                     "ORDER BY order_id") == [("3101", 40.0), ("3102", 10.0)]
+
+
+# --- 5. a booking with only a deposit paid -------------------------------------------------
+
+FAREHARBOR_DEPOSITS = (
+    "Booking #,Created At,Item,Start Date,Start Time,Contact Name,Contact Email,"
+    "Contact Phone,Pax,Status,Subtotal,Taxes,Total,Total Paid,Refunded,Affiliate\n"
+    "#52001,05/01/2024 09:00 AM,Zipline Tour,05/18/2024,10:00 AM,Ann Lee,ann@lee.us,"
+    "808-555-0201,2,Booked,$190.00,$10.00,$200.00,$200.00,$0.00,\n"
+    "#52002,05/02/2024 10:30 AM,Zipline Tour,05/19/2024,10:00 AM,Bob Ray,bob@ray.us,"
+    "808-555-0202,4,Booked,$380.00,$20.00,$400.00,$100.00,$0.00,Viator\n"
+    "#52003,05/03/2024 01:15 PM,Canyon Hike,05/20/2024,8:00 AM,Cy Tan,cy@tan.us,,1,Booked,"
+    "$95.00,$5.00,$100.00,$0.00,$0.00,\n")
+
+
+def test_a_booking_with_a_deposit_paid_is_a_sale_of_the_deposit(tmp_path):
+    """Ann paid her 200 in full, Bob a deposit of 100 of his 400, Cy nothing yet. Sales:
+    200 + 100 = 300 (not 600); Cy booked, a contact at consideration. The notes say so,
+    not that the three rows were read as contacts."""
+    found = cli_import_text(tmp_path, "bookings.csv", FAREHARBOR_DEPOSITS)
+    assert kind_totals(tmp_path, "purchase") == (2, 300.0)
+    assert kind_totals(tmp_path, "contact") == (1, 100.0)
+    assert cli_funnel(tmp_path) == [3, 3, 2, 0, 0]
+    assert not any("read as contacts" in note for note in found["notes"])
+    assert ("3 bookings said Booked: 2 with money paid in 'Total Paid' were read as "
+            "purchases of what was paid so far (1 of them a part, 100.00 of 400.00), and 1 "
+            "with nothing paid yet as a contact at consideration.") in found["notes"]
+
+
+def test_rezdy_part_paid_is_a_sale_of_what_was_paid(tmp_path):
+    """Rezdy's Total Paid beside Total Amount and Total Due: Quinn paid 398 in full, then
+    199 in full, Seb 150 of 435: 398 + 199 + 150 = 747, not 1,032."""
+    cli_import_text(tmp_path, "rezdy_orders.csv", (
+        "Order Number,Status,Date Created,Product Name,Tour Date,Customer First Name,"
+        "Customer Last Name,Customer Email,Total Amount,Total Paid,Total Due,Source\n"
+        "R0A1B2C,CONFIRMED,2024-02-01 09:10,Harbour Bridge Climb,2024-02-20 10:00,Quinn,"
+        "Reyes,quinn@reyes.au,$398.00,$398.00,$0.00,ONLINE\n"
+        "R0A1B2E,CONFIRMED,2024-02-05 16:30,Blue Mountains Day,2024-02-25 07:00,Seb,Tran,"
+        "seb@tran.au,$435.00,$150.00,$285.00,API\n"
+        "R0A1B2G,CONFIRMED,2024-03-01 10:00,Harbour Bridge Climb,2024-03-10 10:00,Quinn,"
+        "Reyes,quinn@reyes.au,$199.00,$199.00,$0.00,ONLINE\n"))
+    assert kind_totals(tmp_path, "purchase") == (3, 747.0)

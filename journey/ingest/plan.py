@@ -933,30 +933,53 @@ _PAID_SO_FAR = frozenset({"totalpaid", "amountpaid", "paidamount", "paid", "paid
 
 def _booked_and_paid(out: pd.DataFrame, frame: pd.DataFrame) -> list[str]:
     """Rows read as contacts because their status says booked or confirmed (a tour's
-    "Booked", Rezdy's "CONFIRMED": a time still to come), for which a money column says
-    something was already paid (``_PAID_SO_FAR``, more than 0), are purchases: the client
-    has paid for it, deposit or in full. Returns a note."""
+    "Booked", Rezdy's "CONFIRMED": a time still to come) are a client considering (stage
+    consideration). Those for which a money column says something was already paid
+    (``_PAID_SO_FAR``, more than 0) are purchases of what was paid so far (with what a
+    refunded column says went back of it: the refund is a row of its own), never more than
+    the booking's amount: a deposit is a sale of the deposit; the rest is one when paid
+    (importing the bookings again then updates it). Returns a note."""
     if "status" not in out or "kind" not in out:
-        return []
-    header = next((h for h in frame.columns if normalise_header(h) in _PAID_SO_FAR), None)
-    if header is None:
         return []
     statuses = out["status"].dropna()
     booked_words = {cell for cell in statuses.unique() if match_key(cell) in BOOKED_STATUSES}
-    if not booked_words:
+    booked = out["kind"].eq("contact") & out["status"].isin(booked_words)
+    if not booked.any():
         return []
-    paid, bad = values.parse_money(frame[header])
-    if bad.any():               # (a "Paid" of yes and no is _paid_flags')
-        return []
-    turned = (out["kind"].eq("contact") & out["status"].isin(booked_words)
-              & paid.reindex(out.index).gt(0))
-    if not turned.any():
-        return []
+    header = next((h for h in frame.columns if normalise_header(h) in _PAID_SO_FAR), None)
+    paid = pd.Series(np.nan, index=out.index)
+    if header is not None:
+        said, bad = values.parse_money(frame[header])
+        if not bad.any():               # (a "Paid" of yes and no is _paid_flags')
+            paid = said.reindex(out.index)
+    turned = booked & paid.gt(0)
+    back_header = next((h for h in frame.columns
+                        if _REFUNDED_AMOUNT.match(normalise_header(h))), None)
+    back = (values.parse_money(frame[back_header])[0].reindex(out.index).fillna(0)
+            if back_header is not None else 0)
+    so_far = (paid + back).round(2)
+    amounts = amounts_of(out)
+    part = turned & amounts.notna() & so_far.lt(amounts)
     out["kind"] = out["kind"].where(~turned, "purchase")
-    count = int(turned.sum())
-    return [f"{counted(count, 'booking')} said {listed(sorted(map(str, booked_words)))} "
-            f"with money paid in '{header}' {was(count)} read as "
-            f"{'a purchase' if count == 1 else 'purchases'}: the client has paid for it."]
+    out["amount"] = amounts.where(~(part | (turned & amounts.isna())), so_far)
+    out.loc[booked & ~turned & out["stage"].isna(), "stage"] = "consideration"
+    count, bought, parts = int(booked.sum()), int(turned.sum()), int(part.sum())
+    waiting = count - bought
+    words = listed(sorted(map(str, booked_words)))
+    if not bought:
+        return [f"{counted(count, 'booking')} said {words} with nothing paid"
+                f"{f' in {header!r}' if header else ''}: {was(count)} read as "
+                f"{'a contact' if count == 1 else 'contacts'} at consideration (a time to "
+                "come), not as sales."]
+    part_said = (f" ({parts:,} of them a part, {amounts_of(out)[part].sum():,.2f} of "
+                 f"{amounts[part].sum():,.2f})" if parts else "")
+    waiting_said = (f", and {waiting:,} with nothing paid yet as "
+                    f"{'a contact' if waiting == 1 else 'contacts'} at consideration"
+                    if waiting else "")
+    return [f"{counted(count, 'booking')} said {words}: {bought:,} with money paid in "
+            f"'{header}' {was(bought)} read as "
+            f"{'a purchase' if bought == 1 else 'purchases'} of what was paid so far"
+            f"{part_said}{waiting_said}."]
 
 
 def _same_clients_below(out: pd.DataFrame, merged: np.ndarray) -> np.ndarray:

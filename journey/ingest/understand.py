@@ -1260,8 +1260,14 @@ def resolve_kinds(out, plan, frame, raw, columns_for, stage_map=None) -> list[st
                 for (cell, *_), kind, amount in zip(combos, kinds, whole.tolist())]
         kinds = ["contact" if was_free else "refund" if went_back else kind
                  for was_free, went_back, kind in zip(free, back, kinds)]
+    booked = [False] * len(kinds)       # (booked, paid or not: plan._booked_and_paid says)
+    if "status" in out and not by_status and not has_stage_column:
+        booked = (values.per_distinct(out["status"], normalise_value)
+                  .isin(BOOKED_STATUSES).tolist())
     notes = _default_notes(plan, combos, decided, default, named, numbered or paid_by,
-                           by_status, [f or b for f, b in zip(free, back)])
+                           by_status, [f or b or (said and cell is None and kind == "contact")
+                                       for f, b, said, (cell, *_), kind
+                                       in zip(free, back, booked, combos, kinds)])
     if undone:
         notes.append(undone)
     if paid_by:
