@@ -205,3 +205,31 @@ def test_rezdy_part_paid_is_a_sale_of_what_was_paid(tmp_path):
         "R0A1B2G,CONFIRMED,2024-03-01 10:00,Harbour Bridge Climb,2024-03-10 10:00,Quinn,"
         "Reyes,quinn@reyes.au,$199.00,$199.00,$0.00,ONLINE\n"))
     assert kind_totals(tmp_path, "purchase") == (3, 747.0)
+
+
+# --- 6. an invoice part paid -----------------------------------------------------------------
+
+def test_an_invoice_awaiting_payment_with_part_paid_is_a_sale_of_what_was_paid(tmp_path):
+    """Xero's invoice list: Ann's 1000 paid; Bob's 800 awaiting payment with 300 paid (a
+    sale of the 300 so far, as a deposit on a booking is); Cy's 450 nothing paid and Ann's
+    draft: contacts. Sales 1000 + 300 = 1300; [3, 2, 2, 0, 0]."""
+    found = cli_import_text(tmp_path, "Invoices.csv", (
+        "Invoice Number,Contact,Invoice Date,Due Date,Total,Amount Paid,Amount Due,Status\n"
+        "INV-0001,Ann Lee,2024-03-01,2024-03-31,1000.00,1000.00,0.00,Paid\n"
+        "INV-0002,Bob Ray,2024-03-05,2024-04-04,800.00,300.00,500.00,Awaiting Payment\n"
+        "INV-0003,Cy Tan,2024-03-09,2024-04-08,450.00,0.00,450.00,Awaiting Payment\n"
+        "INV-0004,Ann Lee,2024-04-01,2024-04-30,200.00,0.00,200.00,Draft\n"))
+    assert kind_totals(tmp_path, "purchase") == (2, 1300.0)
+    assert kind_totals(tmp_path, "contact") == (2, 650.0)
+    assert cli_funnel(tmp_path) == [3, 2, 2, 0, 0]
+    assert ("1 row said Awaiting Payment with money already paid in 'Amount Paid': read as a "
+            "purchase of what was paid so far (300.00 of 800.00).") in found["notes"]
+
+
+def test_a_partially_paid_invoice_is_a_sale_of_what_was_paid(tmp_path):
+    """The same rule where the status says so: Dee paid 200 of 600, Eli 90 of 90."""
+    cli_import_text(tmp_path, "invoices.csv", (
+        "Invoice #,Customer,Date,Total,Amount Paid,Status\n"
+        "1041,Dee Moss,2024-05-02,600.00,200.00,Partially Paid\n"
+        "1042,Eli Ward,2024-05-06,90.00,90.00,Paid\n"))
+    assert kind_totals(tmp_path, "purchase") == (2, 290.0)

@@ -931,6 +931,14 @@ _PAID_SO_FAR = frozenset({"totalpaid", "amountpaid", "paidamount", "paid", "paid
                           "depositpaid", "amountreceived"})
 
 
+# An invoice's or an order's status saying it is billed and not (wholly) paid yet: with
+# money already paid beside it, part paid (not a no-show's fee, not a failed payment).
+_OWED = frozenset(normalise_value(word) for word in (
+    "awaiting payment", "unpaid", "not paid", "payment due", "past due", "overdue", "sent",
+    "viewed", "open", "due", "outstanding", "pending payment", "waiting for payment",
+    "authorised", "authorized", "partially paid", "part paid", "partial"))
+
+
 def _booked_and_paid(out: pd.DataFrame, frame: pd.DataFrame) -> list[str]:
     """Rows read as contacts because their status says booked or confirmed (a tour's
     "Booked", Rezdy's "CONFIRMED": a time still to come) are a client considering (stage
@@ -944,14 +952,19 @@ def _booked_and_paid(out: pd.DataFrame, frame: pd.DataFrame) -> list[str]:
     statuses = out["status"].dropna()
     booked_words = {cell for cell in statuses.unique() if match_key(cell) in BOOKED_STATUSES}
     booked = out["kind"].eq("contact") & out["status"].isin(booked_words)
-    if not booked.any():
-        return []
     header = next((h for h in frame.columns if normalise_header(h) in _PAID_SO_FAR), None)
     paid = pd.Series(np.nan, index=out.index)
     if header is not None:
         said, bad = values.parse_money(frame[header])
         if not bad.any():               # (a "Paid" of yes and no is _paid_flags')
             paid = said.reindex(out.index)
+    # An invoice or order its status leaves unpaid ("Awaiting Payment", "Overdue") with
+    # part paid already: a sale of what was paid, as a booking's deposit is.
+    said = values.per_distinct(out["status"], normalise_value)
+    unpaid = (paid.gt(0) & ~booked & (out["kind"].eq("contact") & said.isin(_OWED)
+                                      | out["kind"].eq("purchase") & said.isin(_PART_PAID)))
+    if not (booked.any() or unpaid.any()):
+        return []
     turned = booked & paid.gt(0)
     back_header = next((h for h in frame.columns
                         if _REFUNDED_AMOUNT.match(normalise_header(h))), None)
@@ -959,15 +972,26 @@ def _booked_and_paid(out: pd.DataFrame, frame: pd.DataFrame) -> list[str]:
             if back_header is not None else 0)
     so_far = (paid + back).round(2)
     amounts = amounts_of(out)
-    part = turned & amounts.notna() & so_far.lt(amounts)
-    out["kind"] = out["kind"].where(~turned, "purchase")
-    out["amount"] = amounts.where(~(part | (turned & amounts.isna())), so_far)
+    part = (turned | unpaid) & amounts.notna() & so_far.lt(amounts)
+    out["kind"] = out["kind"].where(~(turned | unpaid), "purchase")
+    out["amount"] = amounts.where(~(part | ((turned | unpaid) & amounts.isna())), so_far)
     out.loc[booked & ~turned & out["stage"].isna(), "stage"] = "consideration"
+    notes = []
+    if unpaid.any():
+        count = int(unpaid.sum())
+        shown = (f" ({so_far[unpaid & part].sum():,.2f} of {amounts[unpaid & part].sum():,.2f})"
+                 if (unpaid & part).any() else "")
+        notes.append(f"{counted(count, 'row')} said "
+                     f"{listed(sorted(map(str, out['status'][unpaid].unique())))} with money "
+                     f"already paid in '{header}': {'read as a purchase' if count == 1 else 'read as purchases'} "
+                     f"of what was paid so far{shown}.")
+    if not booked.any():
+        return notes
     count, bought, parts = int(booked.sum()), int(turned.sum()), int(part.sum())
     waiting = count - bought
     words = listed(sorted(map(str, booked_words)))
     if not bought:
-        return [f"{counted(count, 'booking')} said {words} with nothing paid"
+        return notes + [f"{counted(count, 'booking')} said {words} with nothing paid"
                 f"{f' in {header!r}' if header else ''}: {was(count)} read as "
                 f"{'a contact' if count == 1 else 'contacts'} at consideration (a time to "
                 "come), not as sales."]
@@ -976,7 +1000,7 @@ def _booked_and_paid(out: pd.DataFrame, frame: pd.DataFrame) -> list[str]:
     waiting_said = (f", and {waiting:,} with nothing paid yet as "
                     f"{'a contact' if waiting == 1 else 'contacts'} at consideration"
                     if waiting else "")
-    return [f"{counted(count, 'booking')} said {words}: {bought:,} with money paid in "
+    return notes + [f"{counted(count, 'booking')} said {words}: {bought:,} with money paid in "
             f"'{header}' {was(bought)} read as "
             f"{'a purchase' if bought == 1 else 'purchases'} of what was paid so far"
             f"{part_said}{waiting_said}."]
