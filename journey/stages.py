@@ -260,6 +260,23 @@ BOOKED_STATUSES = frozenset(match_key(word) for word in (
     "angebot gesendet", "orcamento", "orcamento enviado", "proposta enviada", "preventivo",
     "preventivo inviato", "offerta inviata", "offerte", "offerte verstuurd",
     "offerte verzonden", "見積", "見積もり"))
+# A quote's or an estimate's status on a tradesperson's quote list -> stage or outcome.
+# Every quote puts its client at consideration (they asked for a price); an accepted one
+# is a job agreed, not yet paid: consideration still (the invoice or payment is the sale,
+# so a quote list and an invoice list imported together count one sale, not two); a
+# declined or expired one is lost. Words not here ("Won", "Paid") keep their own meaning.
+QUOTE_STATUS_WORDS = {
+    "consideration": "draft, sent, quote sent, estimate sent, awaiting response, "
+                     "awaiting approval, awaiting acceptance, pending, viewed, opened, open, "
+                     "changes requested, revised, follow up, accepted, approved, agreed, "
+                     "quote accepted, estimate approved, converted, "
+                     "enviado, aceptado, aprobado, envoye, accepte, gesendet, angenommen, "
+                     "akzeptiert, aceito, aprovado, inviato, accettato, verstuurd, "
+                     "geaccepteerd, akkoord",
+    "lost": "declined, rejected, expired, lost, withdrawn, not accepted, quote declined, "
+            "estimate rejected, rechazado, caducado, vencido, refuse, expire, abgelehnt, "
+            "abgelaufen, recusado, expirado, rifiutato, scaduto, afgewezen, verlopen",
+}
 # Values that say the client is still active: a status, not a stage.
 ACTIVE_WORDS = ("active", "current", "open", "ongoing", "frozen", "paused", "active patron",
                 "activo", "abierto", "en curso",
@@ -283,6 +300,14 @@ for _outcome, _words in OUTCOME_ALIASES.items():
 ACTIVE_OF = {normalise_value(word) for word in ACTIVE_WORDS}
 ORDER_STATUS_KIND = {normalise_value(word): kind for kind, words in ORDER_STATUS_WORDS.items()
                      for word in words.split(",")}
+QUOTE_STATUS = {normalise_value(word): target for target, words in QUOTE_STATUS_WORDS.items()
+                for word in words.split(",")}
+# The words only a quote's status has (not an order's or a deal's): one of them must be
+# there for a status column to be read as quotes'.
+QUOTE_OWN_WORDS = frozenset(normalise_value(word) for word in (
+    "sent", "accepted", "declined", "expired", "approved", "quote sent", "estimate sent",
+    "awaiting response", "changes requested", "quote accepted", "estimate approved",
+    "aceptado", "accepte", "angenommen", "aceito", "accettato", "geaccepteerd"))
 
 
 @dataclass(frozen=True)

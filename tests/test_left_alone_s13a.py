@@ -212,12 +212,13 @@ FAREHARBOR = (
 
 def test_fareharbor_cancelled_and_refunded_bookings_are_no_sales(tmp_path):
     """7 bookings of 6 clients. Sales: Ana's two (120, 80: retention), Dev's (200, 50 of it
-    refunded), Fay's (300, a deposit paid): 4 purchases of 700, 1 refund of 50. Ben and
+    refunded), Fay's (a deposit of 100 paid of 300: a sale of the 100 so far, s13f; was
+    300): 4 purchases of 500, 1 refund of 50. Ben and
     Gus paid, cancelled and were refunded (90, 120): cancellations, no sale, no refund
     making buyers of them; Cara cancelled unpaid. [6, 3, 3, 1, 0]. Was [6, 5, 5, 1, 0]:
     Ben and Gus bought through their refunds."""
     found = cli_import_text(tmp_path, "bookings.csv", FAREHARBOR)
-    assert kind_totals(tmp_path, "purchase") == (4, 700.0)
+    assert kind_totals(tmp_path, "purchase") == (4, 500.0)
     assert kind_totals(tmp_path, "refund") == (1, 50.0)
     assert workspace_rows(tmp_path, "SELECT c.name, e.amount FROM events e JOIN clients c "
                                     "ON c.rowid = e.client_ref WHERE kind = 'cancellation' "

@@ -92,7 +92,8 @@ def test_a_tick_never_lowers_a_stage_column(tmp_path):
 def test_active_and_inactive_on_a_therapists_clients_are_both_clients(tmp_path):
     """A therapist's list with a count of sessions: everyone on it was a client. By hand:
     all 5 at purchase; Bob and Dee (Inactive) left: churned, still reached purchase.
-    (Before: the 2 Inactive read as churned customers, the 3 Active as mere contacts.)"""
+    (Before: the 2 Inactive read as churned customers, the 3 Active as mere contacts.)
+    The sessions are their purchases (s13f): all but Dee (1) had 2 or more, retention 4."""
     found = cli_import_text(tmp_path, "therapy.csv", (
         "Client,Email,Phone,Status,Sessions,Start date\n"
         "Ann Lee,ann@x.com,0412 111 222,Active,12,2023-02-01\n"
@@ -100,7 +101,7 @@ def test_active_and_inactive_on_a_therapists_clients_are_both_clients(tmp_path):
         "Cy Tan,cy@x.com,0412 555 666,Active,7,2023-06-10\n"
         "Dee Fox,dee@x.com,0412 777 888,Inactive,1,2023-01-20\n"
         "Eve Hart,eve@x.com,,Active,3,2024-01-08\n"))
-    assert cli_funnel(tmp_path) == [5, 5, 5, 0, 0]
+    assert cli_funnel(tmp_path) == [5, 5, 5, 4, 0]
     assert workspace_rows(tmp_path, "SELECT name, outcome FROM clients WHERE outcome IS NOT NULL "
                                     "ORDER BY name") == [("Bob Ray", "churned"),
                                                          ("Dee Fox", "churned")]

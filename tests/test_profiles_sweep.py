@@ -133,7 +133,7 @@ def test_xero_sales_invoices(tmp_path):
         ("INV-0003", "contact", 57.5, "2024-01-10"),
         ("INV-0004", "cancellation", 115.0, "2024-01-15"),
         ("INV-0005", "purchase", 115.0, "2024-02-14"),
-        ("INV-0006", "purchase", 57.5, "2024-03-01")]
+        ("INV-0006", "purchase", 20.0, "2024-03-01")]     # (20 of 57.50 paid so far)
     # ContactName is the client's name, not a contact person; Type is not a client type.
     assert rows(tmp_path, "SELECT name, email, contact_name, client_type FROM clients "
                           "ORDER BY name") == [

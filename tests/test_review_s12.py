@@ -56,7 +56,9 @@ def test_who_of_the_business_beside_a_client_id_or_email_is_no_client_name(tmp_p
 def test_referred_by_on_a_clinics_visits_makes_no_clients_of_gps_and_adverts(tmp_path):
     """A physio's visits with "Referred by": Dr Patel (a GP), Google Ads, Checkatrade are
     no clients of the sheet and it is no referral log: each is the row's channel. 4
-    patients, no referral, funnel [4, 0, 0, 0, 0] (not 7 clients, 3 of them advocates)."""
+    patients, no referral (not 7 clients, 3 of them advocates). Each visit is a treatment
+    at a fee, a sale (s13f: a date, a price and the work done make a log of sales):
+    funnel [4, 4, 4, 1, 0], Ann seen on two days."""
     found = cli_import_text(tmp_path, "visits.csv", (
         "Date,Patient,Treatment,Fee,Referred by\n"
         "2024-01-05,Ann Lee,Assessment,60,Dr Patel\n2024-01-12,Ann Lee,Follow-up,45,\n"
@@ -69,7 +71,7 @@ def test_referred_by_on_a_clinics_visits_makes_no_clients_of_gps_and_adverts(tmp
     assert kind_totals(tmp_path, "referral") == (0, None)
     assert workspace_rows(tmp_path, "SELECT channel FROM events WHERE date = '2024-01-09'"
                           ) == [("Google Ads",)]
-    assert cli_funnel(tmp_path) == [4, 0, 0, 0, 0]
+    assert cli_funnel(tmp_path) == [4, 4, 4, 1, 0]
 
 
 def test_a_client_referred_on_three_orders_is_one_referral(tmp_path):

@@ -79,12 +79,12 @@ KEAP = (
 
 
 def test_keap_pay_status_says_what_was_paid(tmp_path):
-    """Sales 450 + 99 + 75 + 450 (Quinn's, part paid) + 99 (Rosa's, refunded: a refund of
-    99 beside it) = 5 worth 1,173; Pia's Unpaid order is a contact. Nina bought twice:
-    [5, 4, 4, 1, 0]."""
+    """Sales 450 + 99 + 75 + 150 (Quinn's, part paid: 150 of 450 paid so far, s13f; was
+    450) + 99 (Rosa's, refunded: a refund of 99 beside it) = 5 worth 873; Pia's Unpaid
+    order is a contact. Nina bought twice: [5, 4, 4, 1, 0]."""
     found = cli_import_text(tmp_path, "keap_orders.csv", KEAP)
     assert found["mapping"]["Pay Status"] == "status"
-    assert kind_totals(tmp_path, "purchase") == (5, 1173.0)
+    assert kind_totals(tmp_path, "purchase") == (5, 873.0)
     assert kind_totals(tmp_path, "refund") == (1, 99.0)
     assert kind_totals(tmp_path, "contact") == (1, 450.0)
     assert cli_funnel(tmp_path) == [5, 4, 4, 1, 0]

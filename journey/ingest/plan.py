@@ -35,7 +35,8 @@ from ..fields import (
     field_type, fields_for, header_year, match_header, name_part, normalise_header,
     plain_header)
 from ..journal import Problem, SheetSave
-from ..stages import ACTIVE_OF, BOOKED_STATUSES, RANK, normalise_value, order_status_kind
+from ..stages import (
+    ACTIVE_OF, BOOKED_STATUSES, QUOTE_STATUS, RANK, normalise_value, order_status_kind)
 from ..text import counted, its, listed, match_key, name_key, rows_text, was, without_accents
 from ..workshop.actions import import_sheet as import_actions
 from ..workshop.kpis import import_sheet as import_kpis
@@ -49,8 +50,8 @@ from .understand import (
     EXTRA, KINDS, REASONS, WORKSHOP_KINDS, Refined, amounts_of, coerce, column_label,
     column_or_blank,
     detect_kind, extra_json, guess_sheet_mapping, headers_key, is_blank, looks_mismapped,
-    DEAL_VALUE, PAID_FLAG, about_appointments, kind_named, ratings_not_money, refine_mapping,
-    resolve_kinds, resolve_stages, skip_guides, stand_ins_and_totals, who_of_the_business,
+    DEAL_VALUE, PAID_FLAG, about_appointments, kind_named, quote_money, quote_statuses,
+    ratings_not_money, refine_mapping, resolve_kinds, resolve_stages, skip_guides, stand_ins_and_totals, who_of_the_business,
     workshop_kind)
 
 # The importer of each workshop sheet kind: ``fn(db, raw, import_id) -> SheetSave``. It runs
@@ -178,6 +179,8 @@ def _plan_sheet(db, filename, raw, kind, overrides, set_values, checksum) -> She
                 guess = guess | {refined.key_from_email: "client_id"}
         sheet_kind = detect_kind(raw, guess, raw.name, filename,
                                  key_from_email=profile is None and bool(refined.key_from_email))
+        if profile is None and quote_statuses(raw, guess, raw.name, filename):
+            sheet_kind = "events"          # each row a quote given, whoever it was for
         if sheet_kind != "events" and EVENT_ONLY.intersection(set_values):
             sheet_kind = "events"          # --set kind=won, --set date=...: rows are events
     if remembered and remembered["kind"] == sheet_kind:
@@ -195,10 +198,16 @@ def _plan_sheet(db, filename, raw, kind, overrides, set_values, checksum) -> She
         refined = refine_mapping(raw, mapping, sheet_kind, chosen=chosen, known_ids=known_ids,
                                  measured=measured)
         mapping = refined.mapping
+    if profile is None and sheet_kind == "events" and quote_statuses(raw, mapping, raw.name,
+                                                                     filename):
+        mapping = quote_money(raw, mapping, chosen)
     if profile is None and sheet_kind in ("clients", "events"):
         refined.said += who_of_the_business(raw, mapping, chosen)
     if profile is None and sheet_kind == "events":
         refined.said += ratings_not_money(mapping, raw.name, filename, set_values, chosen)
+    if profile is None and sheet_kind == "clients":
+        refined.said += _sessions_as_purchases(raw, mapping, chosen,
+                                               [raw.name, Path(filename or "").stem])
     allowed = fields_for(sheet_kind) if sheet_kind in ("clients", "events") else set()
     for header, target in mapping.items():
         if target is not None and target not in allowed:
@@ -934,32 +943,79 @@ _PAID_SO_FAR = frozenset({"totalpaid", "amountpaid", "paidamount", "paid", "paid
                           "depositpaid", "amountreceived"})
 
 
+# An invoice's or an order's status saying it is billed and not (wholly) paid yet: with
+# money already paid beside it, part paid (not a no-show's fee, not a failed payment).
+_OWED = frozenset(normalise_value(word) for word in (
+    "awaiting payment", "unpaid", "not paid", "payment due", "past due", "overdue", "sent",
+    "viewed", "open", "due", "outstanding", "pending payment", "waiting for payment",
+    "authorised", "authorized", "partially paid", "part paid", "partial"))
+
+
 def _booked_and_paid(out: pd.DataFrame, frame: pd.DataFrame) -> list[str]:
     """Rows read as contacts because their status says booked or confirmed (a tour's
-    "Booked", Rezdy's "CONFIRMED": a time still to come), for which a money column says
-    something was already paid (``_PAID_SO_FAR``, more than 0), are purchases: the client
-    has paid for it, deposit or in full. Returns a note."""
+    "Booked", Rezdy's "CONFIRMED": a time still to come) are a client considering (stage
+    consideration). Those for which a money column says something was already paid
+    (``_PAID_SO_FAR``, more than 0) are purchases of what was paid so far (with what a
+    refunded column says went back of it: the refund is a row of its own), never more than
+    the booking's amount: a deposit is a sale of the deposit; the rest is one when paid
+    (importing the bookings again then updates it). Returns a note."""
     if "status" not in out or "kind" not in out:
-        return []
-    header = next((h for h in frame.columns if normalise_header(h) in _PAID_SO_FAR), None)
-    if header is None:
         return []
     statuses = out["status"].dropna()
     booked_words = {cell for cell in statuses.unique() if match_key(cell) in BOOKED_STATUSES}
-    if not booked_words:
+    booked = out["kind"].eq("contact") & out["status"].isin(booked_words)
+    header = next((h for h in frame.columns if normalise_header(h) in _PAID_SO_FAR), None)
+    paid = pd.Series(np.nan, index=out.index)
+    if header is not None:
+        said, bad = values.parse_money(frame[header])
+        if not bad.any():               # (a "Paid" of yes and no is _paid_flags')
+            paid = said.reindex(out.index)
+    # An invoice or order its status leaves unpaid ("Awaiting Payment", "Overdue") with
+    # part paid already: a sale of what was paid, as a booking's deposit is.
+    said = values.per_distinct(out["status"], normalise_value)
+    unpaid = (paid.gt(0) & ~booked & (out["kind"].eq("contact") & said.isin(_OWED)
+                                      | out["kind"].eq("purchase") & said.isin(_PART_PAID)))
+    if not (booked.any() or unpaid.any()):
         return []
-    paid, bad = values.parse_money(frame[header])
-    if bad.any():               # (a "Paid" of yes and no is _paid_flags')
-        return []
-    turned = (out["kind"].eq("contact") & out["status"].isin(booked_words)
-              & paid.reindex(out.index).gt(0))
-    if not turned.any():
-        return []
-    out["kind"] = out["kind"].where(~turned, "purchase")
-    count = int(turned.sum())
-    return [f"{counted(count, 'booking')} said {listed(sorted(map(str, booked_words)))} "
-            f"with money paid in '{header}' {was(count)} read as "
-            f"{'a purchase' if count == 1 else 'purchases'}: the client has paid for it."]
+    turned = booked & paid.gt(0)
+    back_header = next((h for h in frame.columns
+                        if _REFUNDED_AMOUNT.match(normalise_header(h))), None)
+    back = (values.parse_money(frame[back_header])[0].reindex(out.index).fillna(0)
+            if back_header is not None else 0)
+    so_far = (paid + back).round(2)
+    amounts = amounts_of(out)
+    part = (turned | unpaid) & amounts.notna() & so_far.lt(amounts)
+    out["kind"] = out["kind"].where(~(turned | unpaid), "purchase")
+    out["amount"] = amounts.where(~(part | ((turned | unpaid) & amounts.isna())), so_far)
+    out.loc[booked & ~turned & out["stage"].isna(), "stage"] = "consideration"
+    notes = []
+    if unpaid.any():
+        count = int(unpaid.sum())
+        shown = (f" ({so_far[unpaid & part].sum():,.2f} of {amounts[unpaid & part].sum():,.2f})"
+                 if (unpaid & part).any() else "")
+        notes.append(f"{counted(count, 'row')} said "
+                     f"{listed(sorted(map(str, out['status'][unpaid].unique())))} with money "
+                     f"already paid in '{header}': {'read as a purchase' if count == 1 else 'read as purchases'} "
+                     f"of what was paid so far{shown}.")
+    if not booked.any():
+        return notes
+    count, bought, parts = int(booked.sum()), int(turned.sum()), int(part.sum())
+    waiting = count - bought
+    words = listed(sorted(map(str, booked_words)))
+    if not bought:
+        return notes + [f"{counted(count, 'booking')} said {words} with nothing paid"
+                f"{f' in {header!r}' if header else ''}: {was(count)} read as "
+                f"{'a contact' if count == 1 else 'contacts'} at consideration (a time to "
+                "come), not as sales."]
+    part_said = (f" ({parts:,} of them a part, {amounts_of(out)[part].sum():,.2f} of "
+                 f"{amounts[part].sum():,.2f})" if parts else "")
+    waiting_said = (f", and {waiting:,} with nothing paid yet as "
+                    f"{'a contact' if waiting == 1 else 'contacts'} at consideration"
+                    if waiting else "")
+    return notes + [f"{counted(count, 'booking')} said {words}: {bought:,} with money paid in "
+            f"'{header}' {was(bought)} read as "
+            f"{'a purchase' if bought == 1 else 'purchases'} of what was paid so far"
+            f"{part_said}{waiting_said}."]
 
 
 def _same_clients_below(out: pd.DataFrame, merged: np.ndarray) -> np.ndarray:
@@ -1307,6 +1363,43 @@ _HAD_COUNT = re.compile(r"^(?:no|number|total|num)?(?:of)?(?:sessions|visits|cla
                         r"booked|count|total|todate)?$")
 
 
+# A count of sessions given free or on trial, or of a client's sessions still to come on
+# a lead list: no purchases.
+_NOT_BOUGHT_COUNT = re.compile(r"trial|free|complimentary|intro|taster|cancel|noshow|missed|"
+                               r"remaining|left|upcoming|scheduled")
+
+
+def _sessions_as_purchases(raw: RawSheet, mapping: dict[str, str | None], chosen: set[str],
+                           names: list[str]) -> list[str]:
+    """On a client list, an unmapped count of each client's sessions, visits or classes
+    (``_HAD_COUNT``: "Sessions", "Classes attended") is its purchases count (1 a customer,
+    2 or more a repeat one), where the list is of paying clients: not where a header or the
+    sheet's or file's name says leads, nor a count of free, trial or missed ones
+    (``_NOT_BOUGHT_COUNT``); a count of sessions "booked" only where money or a word
+    (clients, members) says they pay. ``mapping`` is changed in place; returns a note."""
+    if "purchases" in mapping.values():
+        return []
+    header = next((h for h, f in mapping.items() if f is None and h not in chosen
+                   and _HAD_COUNT.match(normalise_header(h))
+                   and not _NOT_BOUGHT_COUNT.search(normalise_header(h))), None)
+    if header is None:
+        return []
+    counts = pd.to_numeric(raw.frame[header].dropna(), errors="coerce")
+    if not len(counts) or counts.isna().any() or counts.lt(0).any() or (counts % 1).ne(0).any():
+        return []
+    others = {h: f for h, f in mapping.items() if h != header}
+    columns_for: dict[str, list[str]] = {}
+    for h, f in others.items():
+        if f:
+            columns_for.setdefault(f, []).append(h)
+    payers, _ = _list_of_payers(raw.frame, others, columns_for, names)
+    if payers is False or (payers is None and "booked" in normalise_header(header)):
+        return []
+    mapping[header] = "purchases"
+    return [f"'{header}' counts each client's sessions: read as their purchases (1 a "
+            "customer, 2 or more a repeat one)"]
+
+
 def _list_of_payers(frame: pd.DataFrame, mapping: dict[str, str | None],
                     columns_for: dict[str, list[str]], names: list[str]) -> tuple[bool | None, str]:
     """Whether a client list is of people who pay (True), of leads or subscribers (False),
@@ -1378,6 +1471,22 @@ def _active_or_inactive(out: pd.DataFrame, frame: pd.DataFrame, mapping: dict[st
             "paid (no money, no sessions, no word such as clients or members): no one was "
             "read as a customer from it. If they are your clients, import again with "
             "--stage-map Active=purchase --stage-map Inactive=churned."]
+
+
+def _quotes_considered(out: pd.DataFrame, header: str) -> list[str]:
+    """A quote list's rows: every quote puts its client at consideration (a declined or
+    expired one is lost there); an accepted one is a job agreed, not yet paid, so no sale:
+    the invoice or payment for it is (stages.QUOTE_STATUS). Returns a note."""
+    out["stage"] = out["stage"].where(out["stage"].notna() | ~out["kind"].isin(
+        ("contact", "lost", "stage_change")), "consideration")
+    accepted = int(out["status"].map(normalise_value).isin(
+        {"accepted", "approved", "agreed", "quoteaccepted", "estimateapproved",
+         "converted"}).sum())
+    lost = int(out["kind"].eq("lost").sum())
+    return [f"'{header}' holds the quotes' statuses: each quote puts its client at "
+            f"consideration; {counted(accepted, 'quote')} accepted {'is a job' if accepted == 1 else 'are jobs'} "
+            "agreed, not yet paid (the invoice or payment for it is the sale), and "
+            f"{counted(lost, 'quote')} declined or expired {was(lost)} read as lost."]
 
 
 def _ticks(column: pd.Series) -> pd.Series | None:
@@ -1693,6 +1802,13 @@ def prepare_sheet(plan: SheetPlan, *, stage_map: dict[str, str] | None = None,
         profile = None          # a person chose another kind, or says what every row is
     if profile is not None and profile.stages:      # the export's own stage ids; yours win
         stage_map = {**profile.stages, **(stage_map or {})}
+    quoted = (quote_statuses(raw, plan.mapping, plan.sheet, plan.file or "")
+              if profile is None and plan.kind == "events" and "stage" not in columns_for
+              else None)
+    if quoted:          # a quote's status is its stage: sent or accepted, lost (yours win)
+        out["stage"] = out["status"]
+        columns_for["stage"] = columns_for["status"]
+        stage_map = {**QUOTE_STATUS, **(stage_map or {})}
     unknown = resolve_stages(out, plan.kind, stage_map or {}, booked_hired=not about_appointments(
         raw.headers, plan.sheet, Path(plan.file or "").stem))
     if profile is None:
@@ -1730,6 +1846,8 @@ def prepare_sheet(plan: SheetPlan, *, stage_map: dict[str, str] | None = None,
         out["kind"] = column_or_blank(out, "kind").where(~totals, "contact")
     if plan.kind == "events":
         said = resolve_kinds(out, plan, frame, raw, columns_for, stage_map)
+        if quoted:
+            notes += _quotes_considered(out, quoted)
         if profile is None:     # (a profile's rules say what each row is, and its sentence)
             notes += said
             if "kind" not in plan.set_values and "kind" not in columns_for:

@@ -585,7 +585,7 @@ def _invoice_explain(frame: pd.DataFrame) -> str:
 def _xero_facts(frame: pd.DataFrame) -> dict:
     """Each invoice's lines share its number; the contact (Xero's contact names are
     unique) is the client. What an invoice is, from Type and Status: a paid sales invoice
-    (or one part paid) is a purchase; an approved one with nothing paid yet (AUTHORISED)
+    is a purchase, one part paid a purchase of what was paid so far; an approved one with nothing paid yet (AUTHORISED)
     is not yet one (a contact); a voided one is a cancellation; a draft, one awaiting
     approval or a deleted one is a contact; a sales credit note is a refund."""
     invoice = _col(frame, "invoicenumber")
@@ -600,8 +600,12 @@ def _xero_facts(frame: pd.DataFrame) -> dict:
     kind = kind.mask(credit & ~status.isin(["PAID", "AUTHORISED"]), "contact")
     kind = kind.groupby(invoice).transform("first").where(invoice.notna(), kind)
     awaiting = ~credit & status.eq("AUTHORISED") & ~(paid > 0)
+    # Part paid (AUTHORISED, some paid): a sale of what was paid so far, as a booking's
+    # deposit is (plan._booked_and_paid), not of the whole Total.
+    total = _money(frame, "total")
+    part = ~credit & status.eq("AUTHORISED") & (paid > 0) & (paid < total)
     return {"invoice": invoice, "first": first | invoice.isna(), "kind": kind,
-            "credit": credit, "awaiting": awaiting,
+            "credit": credit, "awaiting": awaiting, "part": part, "paid": paid,
             "client": _col(frame, "contactname").str.casefold()}
 
 
@@ -609,6 +613,9 @@ def _xero_rules(rows: pd.DataFrame, frame: pd.DataFrame) -> pd.DataFrame:
     facts = _xero_facts(frame)
     rows = rows.copy()
     rows["kind"] = facts["kind"].reindex(rows.index)
+    part = facts["part"].reindex(rows.index).fillna(False).astype(bool)
+    if "amount" in rows:
+        rows["amount"] = rows["amount"].where(~part, facts["paid"].reindex(rows.index))
     if "email" in rows:
         rows["email"] = rows["email"].astype(object).str.casefold()
     # Total (and the invoice's other fields) is on every line: the invoice counts once.
@@ -1551,20 +1558,27 @@ def _etsy_orders_facts(frame: pd.DataFrame) -> dict:
     cancelled = said.eq("cancellation")
     total = _money(frame, "ordertotal")
     adjusted = _money(frame, "adjustedordertotal")
+    value = _money(frame, "ordervalue").round(2)
     refunded = (total - adjusted).where(adjusted.notna() & ~cancelled).round(2)
     refunded = refunded.where(refunded > 0)
-    full = said.eq("refund") & refunded.isna()
-    refunded = refunded.where(~full, total)
+    # A refund is counted on the sale's basis, Order Value (the items, without shipping
+    # and tax): a whole order refunded gives back its value; a part, what went back, never
+    # more than the value (the refund of the shipping and tax is no sale's).
+    full = (said.eq("refund") & refunded.isna()) | (refunded >= total)
+    refunded = refunded.where(~full, value.where(value.notna(), total))
+    refunded = refunded.where(refunded.isna() | value.isna() | (refunded <= value), value)
     return {"order": _col(frame, "orderid"), "cancelled": cancelled,
             "paid": ~cancelled & ~said.eq("contact"),
-            "value": _money(frame, "ordervalue").round(2), "refund": refunded.notna(),
-            "refund_amount": refunded, "partial": refunded.notna() & (refunded < total)}
+            "value": value, "refund": refunded.notna(),
+            "refund_amount": refunded, "partial": refunded.notna() & ~full}
 
 
 def _etsy_orders_rules(rows: pd.DataFrame, frame: pd.DataFrame) -> pd.DataFrame:
     """Each order is a purchase of its buyer (valued at Order Value, as the items export
     sums it) unless cancelled (a cancellation, no purchase) or pending; an Adjusted Order
-    Total below the Order Total is a refund of the difference, beside the purchase."""
+    Total below the Order Total is a refund beside the purchase, on the same basis: of
+    the whole Order Value when nothing is left (0), else of the difference, never more
+    than the Order Value."""
     facts = _etsy_orders_facts(frame)
     person = _col(frame, "fullname")
     rows = _etsy_rows(rows, frame, facts["order"], person)

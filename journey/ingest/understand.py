@@ -29,8 +29,8 @@ from ..fields import (
     fields_for, match_header, name_part, normalise_header, plain_header)
 from ..journal import stage_mapping
 from ..stages import (
-    ALL_STAGES, BOOKED_STATUSES, ORDER_STATUS_KIND, OUTCOMES, RANK, normalise_value,
-    order_status_kind, read_stage_value, said_first)
+    ALL_STAGES, BOOKED_STATUSES, ORDER_STATUS_KIND, OUTCOMES, QUOTE_OWN_WORDS, QUOTE_STATUS,
+    RANK, normalise_value, order_status_kind, read_stage_value, said_first)
 from ..text import counted, its, match_key, name_key, was, without_accents
 from .evidence import MOSTLY, measure, sample_values
 from .line_amounts import map_unit_price
@@ -160,6 +160,9 @@ def detect_kind(raw: RawSheet, mapping: dict[str, str | None], sheet_name: str =
     if paid and fields & {"amount", "revenue_current"} and len(
             fields & CLIENT_ONLY - {"revenue_current", "email"}) <= event_score:
         return "events"          # each row's amount, paid or not: a job or an invoice
+    if not people and work_column(mapping) and len(
+            fields & CLIENT_ONLY - {"revenue_current", "email"}) <= 2:
+        return "events"          # a date, a price and the job done: a log of sales
     # (not a client tracker whose phone, country and revenue outnumber it: "Paid" there is
     # each client's, and the revenue their total)
     return "events" if event_score > client_score else "clients"
@@ -205,6 +208,78 @@ def _itemised(mapping: dict[str, str | None], sheet: str, file: str = "") -> boo
     return (any(word in _ITEM_WORDS for header, field in mapping.items()
                 if field not in CLIENT_ONLY for word in _words(str(header)))
             or _sheet_word(sheet, file) not in (None, "contact", "contacts"))
+
+
+# Words of a header or a sheet's name that say its rows are quotes or estimates.
+_QUOTE_WORDS = frozenset(
+    "quote quotes quotation quotations estimate estimates devis presupuesto presupuestos "
+    "cotizacion cotizaciones angebot angebote orcamento orcamentos preventivo preventivi "
+    "offerte offertes".split())
+# A quote list's money column ("Quote Amount", "Estimate Total", "Quoted").
+_QUOTE_MONEY = re.compile(r"^(?:quote|quoted|quotation|estimate|estimated)"
+                          r"(?:amount|total|value|price|sum)?$")
+
+
+def quote_statuses(raw: RawSheet, mapping: dict[str, str | None], sheet: str,
+                   file: str = "") -> str | None:
+    """The status column of a list of quotes or estimates, or None: a header or the
+    sheet's or file's name says quotes ("Quote No", "Estimates"), and the column's values
+    are mostly a quote's statuses (stages.QUOTE_STATUS), one of them only a quote's
+    ("Sent", "Accepted", "Declined", "Expired"). A pipeline's "Proposal, Won" is not."""
+    named = any(word in _QUOTE_WORDS for text in (*raw.headers, sheet, file)
+                for word in _words(str(text or "")))
+    if not named:
+        return None
+    for header, target in mapping.items():
+        if target not in ("status", "stage"):
+            continue
+        said = raw.frame[header].dropna().map(normalise_value)
+        said = said[said.ne("")]
+        if (len(said) and said.isin(QUOTE_STATUS.keys()).mean() >= MOSTLY_KNOWN
+                and said.isin(QUOTE_OWN_WORDS).any()):
+            return header
+    return None
+
+
+def quote_money(raw: RawSheet, mapping: dict[str, str | None],
+                chosen: set[str]) -> dict[str, str | None]:
+    """A quote list's mapping with its quote's money column ("Quote Amount") as the amount,
+    where no column is yet (not a "Quote #" of numbers such as Q-101)."""
+    if "amount" in mapping.values():
+        return mapping
+    for header, target in mapping.items():
+        if (header not in chosen and target is None
+                and _QUOTE_MONEY.match(normalise_header(header))
+                and not values.parse_money(raw.frame[header])[1].any()):
+            return mapping | {header: "amount"}
+    return mapping
+
+
+# Words of a header naming the work done or the thing sold on each row of a log of sales
+# ("Project", "Job", "Service", "Treatment", "Item"); not a person's "Job title".
+_WORK_WORDS = frozenset(
+    "job jobs project projects service services work treatment treatments commission "
+    "assignment gig product products item items proyecto servicio trabajo projet prestation "
+    "travail projekt leistung dienstleistung projeto servico trabalho progetto servizio "
+    "lavoro opdracht dienst behandeling".split())
+_NOT_WORK = frozenset({"jobtitle", "jobrole", "jobfunction", "jobposition", "jobdescription"})
+# Money that is no one row's price: a client's whole, a rate per period, a hope.
+_NOT_ROW_MONEY = re.compile(r"lifetime|ltv|clv|annual|spent|spend|monthly|weekly|yearly|"
+                            r"retainer|recurring|potential|budget|forecast|^value$|dealvalue")
+
+
+def work_column(mapping: dict[str, str | None]) -> str | None:
+    """A log of sales' column naming the work done or the thing sold on each row (no
+    field's: "Project", "Job", "Service"), when a column gives each row's price (an amount
+    or a fee, not a client's whole or a monthly rate) and one its date; else None."""
+    if "date" not in mapping.values() or not any(
+            target in ("amount", "revenue_current")
+            and not _NOT_ROW_MONEY.search(normalise_header(header))
+            for header, target in mapping.items()):
+        return None
+    return next((header for header, target in mapping.items() if target is None
+                 and normalise_header(header) not in _NOT_WORK
+                 and any(word in _WORK_WORDS for word in _words(str(header)))), None)
 
 
 def _repeat_events(repeated: int, filled: int, happened: set[str], itemised: bool) -> bool:
@@ -1113,6 +1188,10 @@ def resolve_kinds(out, plan, frame, raw, columns_for, stage_map=None) -> list[st
     if (named is None and numbered is None and not plan.set_values.get("kind")
             and "date" in columns_for and _BOUGHT_ON.match(normalise_header(columns_for["date"][0]))):
         numbered = columns_for["date"][0]       # "Date bought": each row is a purchase
+    if (named is None and numbered is None and not plan.set_values.get("kind")
+            and not {"kind", "stage", "status"} & set(columns_for)
+            and paid_flag(raw, plan.mapping) is None):
+        numbered = work_column(plan.mapping)    # a job done at a price: each row a sale
     default = plan.set_values.get("kind") or (
         KIND_OF[named] if named else "purchase" if numbered else "contact")
     default = KIND_OF.get(normalise_value(default), default)
@@ -1199,8 +1278,14 @@ def resolve_kinds(out, plan, frame, raw, columns_for, stage_map=None) -> list[st
                 for (cell, *_), kind, amount in zip(combos, kinds, whole.tolist())]
         kinds = ["contact" if was_free else "refund" if went_back else kind
                  for was_free, went_back, kind in zip(free, back, kinds)]
+    booked = [False] * len(kinds)       # (booked, paid or not: plan._booked_and_paid says)
+    if "status" in out and not by_status and not has_stage_column:
+        booked = (values.per_distinct(out["status"], normalise_value)
+                  .isin(BOOKED_STATUSES).tolist())
     notes = _default_notes(plan, combos, decided, default, named, numbered or paid_by,
-                           by_status, [f or b for f, b in zip(free, back)])
+                           by_status, [f or b or (said and cell is None and kind == "contact")
+                                       for f, b, said, (cell, *_), kind
+                                       in zip(free, back, booked, combos, kinds)])
     if undone:
         notes.append(undone)
     if paid_by:
@@ -1369,6 +1454,9 @@ def _default_notes(plan, combos: list, decided: dict, default: str, named: str |
                    if numbered in plan.mapping and plan.mapping[numbered] == "order_id" else
                    f"its column '{numbered}' gives the day each was bought"
                    if numbered in plan.mapping and plan.mapping[numbered] == "date" else
+                   f"each has a date, a price and the work done or sold in '{numbered}'"
+                   if plan.mapping.get(numbered) is None and numbered == work_column(
+                       plan.mapping) else
                    f"its column '{numbered}' says whether each was paid")
             read_as = (f"a {default.replace('_', ' ')}" if defaulted == 1 else
                        f"{default.replace('_', ' ')}s")
