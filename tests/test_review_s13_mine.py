@@ -44,3 +44,21 @@ def test_a_quizs_marks_out_of_ten_are_no_nps_answers(tmp_path):
     other.mkdir()
     cli_import_text(other, "feedback.csv", QUIZ)
     assert cli_funnel(other) == [3, 2, 2, 2, 2]
+
+
+def test_a_list_of_fees_with_no_stage_makes_its_payers_customers(tmp_path):
+    """An agency's retainers (Client, Service, Start Date, Monthly Fee: 300, 150, 0): the
+    two paying a fee are customers, the one at 0 is not: funnel [3, 2, 2, 0, 0] (before:
+    [3, 0, 0, 0, 0], everyone at awareness). A later list of the same fees does not lower
+    a stage stored since: Ann, at retention from the tracker, stays there."""
+    cli_import_text(tmp_path, "retainers.csv", "Client,Service,Start Date,Monthly Fee\n"
+                                               "Ann Lee,Bookkeeping,2025-01-10,300\n"
+                                               "Bob Ray,Payroll,2025-03-01,150\n"
+                                               "Cy Tan,Tax return,2025-04-15,0\n")
+    assert cli_funnel(tmp_path) == [3, 2, 2, 0, 0]
+    cli_import_text(tmp_path, "tracker.csv", "Client,Stage\nAnn Lee,Repeat\n")
+    cli_import_text(tmp_path, "fees.csv", "Client,Monthly Fee\nAnn Lee,320\nCy Tan,0\n")
+    assert workspace_rows(tmp_path, "SELECT name, stage, revenue_current FROM clients "
+                                    "ORDER BY name") == [
+        ("Ann Lee", "retention", 320.0), ("Bob Ray", "purchase", 150.0), ("Cy Tan", None, 0.0)]
+    assert cli_funnel(tmp_path) == [3, 2, 2, 1, 0]

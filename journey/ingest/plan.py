@@ -1322,17 +1322,21 @@ def _deal_values_won(out: pd.DataFrame, columns_for: dict[str, list[str]]) -> li
     return [f"'{said}' was read as a deal's value: {'; '.join(parts)}{others}."]
 
 
-def _spenders_bought(out: pd.DataFrame, columns_for: dict[str, list[str]]) -> list[str]:
-    """On a client list with a status but no stage column, a client whose status says they
-    are or were active (Active, Paused, Ended; not a word Journey does not know, such as
-    "Tentative") and whose revenue is above 0 (a "Total spend", a "Monthly fee") has
-    bought: their stage is purchase. (With neither column, the stored stages are left as
-    they are.) Returns a note."""
+def _spenders_bought(out: pd.DataFrame, columns_for: dict[str, list[str]],
+                     by_status: bool = True) -> list[str]:
+    """On a client list with no stage column, a client whose revenue is above 0 (a "Total
+    spend", a "Monthly fee") has bought: their stage is purchase. With a status column
+    (``by_status``), only where it says they are or were active (Active, Paused, Ended;
+    not a word Journey does not know, such as "Tentative"); with none, the money alone
+    says it, and it only lifts a stored client's stage (``save._lifted_stages``). Returns
+    a note."""
     said = columns_for.get("revenue_current", [None])[0]
     if said is None:
         return []
     spent = (pd.to_numeric(out["revenue_current"], errors="coerce").gt(0)
-             & out["stage"].isna() & out["_outcome"].isin(["active", "churned", "cancelled"]))
+             & out["stage"].isna())
+    if by_status:
+        spent &= out["_outcome"].isin(["active", "churned", "cancelled"])
     if not spent.any():
         return []
     out["stage"] = out["stage"].where(~spent, "purchase")
@@ -1819,12 +1823,14 @@ def prepare_sheet(plan: SheetPlan, *, stage_map: dict[str, str] | None = None,
         notes += _deal_values_won(out, columns_for)
     unstaged = plan.kind == "clients" and not {"stage", "status"} & (
         set(columns_for) | set(plan.set_values))
-    if unstaged and not ticked:
+    spent = _spenders_bought(out, columns_for, by_status=False) if unstaged else []
+    notes += spent
+    if unstaged and not ticked and not spent:
         # No stage or status in the sheet (a phone list): the stored ones stay as they are.
         out = out.drop(columns=["stage", "stage_raw", "status"])
     elif unstaged:
-        # Only ticks say a stage: they lift a stored client's, never lower or blank it
-        # (save._lifted_stages); the stored status stays.
+        # Only ticks or money spent say a stage: they lift a stored client's, never lower
+        # or blank it (save._lifted_stages); the stored status stays.
         out = out.drop(columns=["stage_raw", "status"]).assign(_stage_lift=True)
     elif plan.kind == "clients" and "stage" not in columns_for:
         notes += _spenders_bought(out, columns_for)
