@@ -173,7 +173,9 @@ def test_a_client_list_typed_by_hand_through_the_command_line(tmp_path):
         ("Ana", 1_000.0), ("Ben", 2_500.0), ("Cid", 300.0)]
     assert found["notes"] == [
         "Column 'Revenue': 2 amounts written short were read in full ('k' a thousand): "
-        "'$1k' as 1,000, '£2.5k' as 2,500."]
+        "'$1k' as 1,000, '£2.5k' as 2,500.",
+        "3 clients with more than 0 in 'Revenue' were read as customers (purchase): no "
+        "column says their stage."]
 
 
 def test_a_workbook_of_potential_in_millions_and_mil(db):
@@ -256,4 +258,6 @@ def test_units_that_are_not_money_in_a_money_column_are_left_empty_and_said(tmp_
         ("Ana", None), ("Ben", 200.0), ("Cid", 300.0)]
     assert found["notes"] == [
         "1 cell could not be read and was left empty, its client kept: row 2, Revenue (C): "
-        "'5 kg' is not an amount of money."]
+        "'5 kg' is not an amount of money.",
+        "2 clients with more than 0 in 'Revenue' were read as customers (purchase): no "
+        "column says their stage."]

@@ -1823,7 +1823,8 @@ def prepare_sheet(plan: SheetPlan, *, stage_map: dict[str, str] | None = None,
         notes += _deal_values_won(out, columns_for)
     unstaged = plan.kind == "clients" and not {"stage", "status"} & (
         set(columns_for) | set(plan.set_values))
-    spent = _spenders_bought(out, columns_for, by_status=False) if unstaged else []
+    spent = (_spenders_bought(out, columns_for, by_status=False)
+             if unstaged and "purchases" not in columns_for else [])  # (a count says who)
     notes += spent
     if unstaged and not ticked and not spent:
         # No stage or status in the sheet (a phone list): the stored ones stay as they are.
