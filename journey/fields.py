@@ -192,7 +192,11 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
                   "number of orders", "no of orders", "nr of orders", "order count",
                   "orders count", "total orders", "transactions", "payment count",
                   "number of payments", "historic number of orders", "won deals",
-                  "transaction count"),
+                  "transaction count",
+                  # a salon's or a clinic's client list: the visits each client paid for
+                  # (a gym's check-ins are the member profiles', not purchases)
+                  "visits", "total visits", "number of visits", "no of visits",
+                  "visit count", "visits count"),
     "referrals": ("referrals", "number of referrals", "numberofreferrals", "referral count",
                   "referrals made", "referred a friend", "referred someone", "has referred",
                   "referred us", "recommended us", "has recommended us"),
@@ -227,7 +231,9 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
                "course price", "total value", "bid amount", "expected revenue",
                "total collected", "gross", "gross amount", "gross total", "invoice total",
                "invoice amount", "stars", "star rating",
-               "review stars", "review rating", "rating"),
+               "review stars", "review rating", "rating", "review score", "product rating",
+               # (a donation's gross, before the platform's fees: Donorbox's)
+               "donated amount", "donation amount", "amount donated", "gift amount"),
     "reason": ("reason", "loss reason", "lost reason", "churn reason", "churnreason",
                "complaint reason", "cause", "objection", "issue"),
     "note": ("note", "notes", "comment", "comments", "description", "details", "summary"),
@@ -546,6 +552,18 @@ def plain_header(header: object) -> str:
     return _ASIDE.sub(" ", str(header)).strip() or str(header).strip()
 
 
+# A money header saying its amount is before tax ("Total (ex GST)", "Amount excl. VAT",
+# "Net of tax"): beside the same amount with tax, the one with tax is what was paid.
+_BEFORE_TAX = re.compile(r"\b(?:ex|excl|excluding|exclusive\s+of|before|pre|without|w/o|"
+                         r"net\s+of|sans|ohne|hors)\.?[\s-]*(?:tax|taxes|gst|vat|hst|"
+                         r"sales\s+tax|iva|tva|btw|mwst|ust|taxe)\b|\bht\b", re.IGNORECASE)
+
+
+def before_tax(header: object) -> bool:
+    """Whether a money header says its amount is before tax (``_BEFORE_TAX``)."""
+    return bool(_BEFORE_TAX.search(str(header)))
+
+
 def header_year(header: object) -> int:
     """The year a header names ("Total 2024", "FY2024"), else 0."""
     return max(map(int, re.findall(r"(?<!\d)(?:19|20)\d\d(?!\d)", str(header))), default=0)
@@ -600,6 +618,16 @@ CONTACT_MEANS = frozenset(match_key(w) for w in (
 TEST_FLAGS = frozenset({"testmode", "istest", "testorder", "testpayment", "testtransaction",
                         "sandbox", "sandboxmode"})
 LIVE_FLAGS = frozenset({"livemode"})
+
+# Columns saying which level of an order a row is (Lightspeed X-Series' and Vend's "Line
+# Type": Sale, Sale Line, Payment), normalised headers; and the values naming the order's
+# own row, whose figures are the order's. The other rows (its items, payments, taxes) are
+# parts of it, not orders.
+ROW_LEVEL_HEADERS = frozenset({"linetype", "rowtype", "recordtype", "lineleveltype",
+                               "linekind", "rowkind", "recordkind"})
+ORDER_ROW_VALUES = frozenset({"sale", "order", "invoice", "transaction", "receipt", "header",
+                              "orderheader", "invoiceheader", "salesorder", "return",
+                              "refund", "creditnote"})
 
 
 # Client fields an events sheet may carry (a customer's name or segment on an order line);

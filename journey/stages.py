@@ -65,7 +65,7 @@ _ALIAS_WORDS = {
                      "lead qualifie, proposition envoyee, propuesta enviada, "
                      "proposta enviada, signature, "
                      "proposal, proposals, presentation, demo scheduled, demo booked, "
-                     "demo done, contract sent, "
+                     "demo done, contract sent, pitched, pitch sent, "
                      # a hand-kept pipeline's own words, in the order people say them
                      "sent proposal, sent quote, sent contract, sent estimate, "
                      "first call booked, first call, thinking about it, thinking it over, "
@@ -95,7 +95,9 @@ _ALIAS_WORDS = {
                 "vendu, signe, gewonnen, verkauft, kunde, unterschrieben, ganho, assinado, "
                 "acquistato, venduto, vinto, vinta, chiuso vinto, trattativa vinta, firmato, "
                 "contratto firmato, nuovo cliente, cliente acquisito, convertito, klant, verkocht, "
-                "deal gewonnen, getekend, ondertekend, gekocht, nieuwe klant, contract getekend",
+                "deal gewonnen, getekend, ondertekend, gekocht, nieuwe klant, contract getekend, "
+                # a service business's client whose work is done (not one who left)
+                "past client, past customer, previous client, previous customer",
     "retention": "retention, retained, repeat, repeat customer, customer - repeat, "
                  "client - repeat, loyal, stayed, renewal, "
                  "renewed, returning, existing, active customer, recurring, subscribed, "
@@ -149,6 +151,7 @@ ORDER_STATUS_WORDS = {
                 "versendet, geliefert, zugestellt, pago, concluido, entregue, faturado, "
                 "awaiting fulfillment, awaiting shipment, awaiting pickup, unshipped, "
                 "shipping, partially paid, part paid, "
+                "partial, "        # (an invoice part paid: Invoice Ninja's, Zoho Books')
                 "arrived, checked in, attended, "     # (an appointment kept: Jane App's)
                 # the feminine forms (una factura pagada, une commande payée) and tools' own
                 "pagada, paga, cobrada, cobrado, realizada, realizado, completada, entregada, "
@@ -184,6 +187,7 @@ ORDER_STATUS_WORDS = {
               "zwrócone, zwrócona, zwrot, krediterad, återbetald, krediteret, refunderet, "
               "kreditert, refundert, 返金済み, 返金",
     "cancellation": "cancelled, canceled, cancelled order, voided, void, cancelled by customer, "
+                    "reversed, "   # (an invoice reversed: Invoice Ninja's, cancelled by a credit)
                     "canceled by customer, cancelled by client, canceled by invitee, "
                     "cancelled by seller, canceled by seller, cancelado, anulado, annule, "
                     "storniert, user canceled, user cancelled, pro canceled, pro cancelled, "
@@ -232,6 +236,7 @@ ORDER_STATUS_WORDS = {
                "wacht op betaling, concept, mislukt, betaling mislukt, geweigerd, afgewezen, "
                "gepland, ingepland, bevestigd, geboekt, niet verschenen, "
                # an invoice sent and not paid yet, overdue, a draft; a quote
+               "sent, viewed, "
                "en retard, envoyee, envoye, impayee, impaye, a payer, non payee, brouillon, "
                "devis, devis envoye, sin pagar, por cobrar, no cobrada, borrador, cotizacion, "
                "cotizado, cotizada, presupuesto, presupuesto enviado, propuesta enviada, "

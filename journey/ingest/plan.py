@@ -31,8 +31,9 @@ from .. import values
 from ..columns import FIELD_LABELS
 from ..errors import ValidationError
 from ..fields import (
-    CLIENT_FIELDS, EVENT_FIELDS, EVENT_ONLY, LIVE_FLAGS, SCORE_RANGES, TEST_FLAGS, TICK_STEPS,
-    field_type, fields_for, header_year, match_header, name_part, normalise_header,
+    CLIENT_FIELDS, EVENT_FIELDS, EVENT_ONLY, LIVE_FLAGS, ORDER_ROW_VALUES, ROW_LEVEL_HEADERS,
+    SCORE_RANGES, TEST_FLAGS, TICK_STEPS,
+    before_tax, field_type, fields_for, header_year, match_header, name_part, normalise_header,
     plain_header)
 from ..journal import Problem, SheetSave
 from ..stages import (
@@ -315,6 +316,32 @@ def _test_rows(frame: pd.DataFrame, raw: RawSheet, out: pd.DataFrame, rejected: 
                                     frame.at[index, header],
                                     "the row was made in test mode, not a real order"))
         found |= test
+    return found
+
+
+def _part_rows(frame: pd.DataFrame, raw: RawSheet, out: pd.DataFrame, rejected: pd.Series,
+               problems: list) -> pd.Series:
+    """Rows a column of row levels ("Line Type": Sale, Sale Line, Payment) marks as a part
+    of an order (its item lines, its payments) beside the order's own row: the order's row
+    holds its figures, so its parts are no orders of their own, each rejected with its
+    reason (counted, a sale would be counted once more for each line and payment)."""
+    found = pd.Series(False, index=frame.index)
+    kept = ~rejected.reindex(frame.index, fill_value=False)
+    for header in frame.columns:
+        if normalise_header(header) not in ROW_LEVEL_HEADERS:
+            continue
+        level = frame[header].map(lambda v: re.sub(r"[^a-z]", "", str(v).casefold())
+                                  if isinstance(v, str) else "")
+        orders = level.isin(ORDER_ROW_VALUES) & kept
+        parts = ~orders & level.ne("") & kept
+        if not orders.any() or not parts.any():
+            continue
+        for index in parts[parts].index:
+            problems.append(Problem(int(out.at[index, "_row"]), column_label(raw, header),
+                                    frame.at[index, header],
+                                    "the row is a part of an order (a line or a payment), "
+                                    "counted in the order's own row"))
+        found |= parts
     return found
 
 
@@ -917,6 +944,11 @@ def _paid_flags(out: pd.DataFrame, frame: pd.DataFrame, mapping: dict[str, str |
     by_status = by_status.where(by_status.ne("purchase") | amounts.gt(0) | amounts.isna())
     out["kind"] = kinds.where(said_kind.isna(), said_kind)
     out["kind"] = out["kind"].where(by_status.isna(), by_status)
+    if "stage" in out and "status" in out:
+        # A quote or a job booked, not yet done, is a client considering (as resolve_kinds
+        # reads a booked status on an order list).
+        booked = by_status.notna() & out["status"].map(match_key).isin(BOOKED_STATUSES)
+        out["stage"] = out["stage"].where(~booked | out["stage"].notna(), "consideration")
     notes = []
     if by_status.notna().any():
         count = int(by_status.notna().sum())
@@ -1663,6 +1695,7 @@ def prepare_sheet(plan: SheetPlan, *, stage_map: dict[str, str] | None = None,
             columns_for.setdefault(target, []).append(header)
     for target, headers in list(columns_for.items()):
         headers.sort(key=lambda h: (match_header(h)[1] if match_header(h)[0] == target else 50,
+                                    before_tax(h),     # "Total (inc GST)" before "(ex GST)"
                                     -header_year(h)))       # "Total 2024" before "Total 2023"
         while True:             # (a column that only looked like the field makes way)
             merged = None
@@ -1852,6 +1885,10 @@ def prepare_sheet(plan: SheetPlan, *, stage_map: dict[str, str] | None = None,
     if plan.kind == "events" and totals.any():   # (rejected below: no order to count)
         out["kind"] = column_or_blank(out, "kind").where(~totals, "contact")
     if plan.kind == "events":
+        parts = _part_rows(frame, raw, out, rejected, problems)
+        if parts.any() and "order_id" in out:   # (the order's own row is its one row)
+            out["order_id"] = out["order_id"].where(~parts, None)
+        rejected |= parts
         said = resolve_kinds(out, plan, frame, raw, columns_for, stage_map)
         if quoted:
             notes += _quotes_considered(out, quoted)

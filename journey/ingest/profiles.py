@@ -339,7 +339,7 @@ def _stripe_customers_explain(frame: pd.DataFrame) -> str:
 # --- reviews: Trustpilot, Google ---------------------------------------------------------
 
 _STAR_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
-_STARS = ("reviewstars", "starrating", "stars", "rating")
+_STARS = ("reviewstars", "starrating", "stars", "rating", "reviewscore")
 _REVIEWER_EMAIL = ("consumeremail", "revieweremail", "email")
 
 
@@ -1839,11 +1839,11 @@ _SQUARE_APPOINTMENTS = _BookingColumns(
     email=("customeremail", "email", "clientemail"),
     status=("status", "appointmentstatus", "bookingstatus"),
     paid=("paymentstatus", "paid"), paid_amount=("amountpaid", "paidamount"),
-    price=("price", "serviceprice", "total"))
+    price=("price", "serviceprice", "total", "cost", "servicecost"))   # (Setmore's "Cost")
 _SIMPLYBOOK = _BookingColumns(
     email=("clientemail", "email"), status=("bookingstatus", "status"),
     paid=("ispaid", "paymentstatus"), paid_amount=("amountpaid", "paidamount"),
-    price=("price", "amount", "total"))
+    price=("price", "amount", "total", "cost"))
 
 
 def _square_appointment_rules(rows: pd.DataFrame, frame: pd.DataFrame) -> pd.DataFrame:
@@ -2512,6 +2512,19 @@ PROFILES += (
             {"reviewer": "name", "reviewername": "name", "author": "name",
              "reviewdate": "date", "date": "date", "createtime": "date", "published": "date",
              "comment": "note", "review": "note", "text": "note"},
+            _review_rules, _review_explain),
+    Profile("product_reviews", "a product reviews export (Yotpo, Okendo, Stamped)",
+            (_any("reviewscore", "reviewstars", "starrating", "stars", "rating"),
+             _any("displayname", "reviewername", "reviewer", "nickname", "author"),
+             _any("reviewcontent", "reviewbody", "reviewtitle", "body", "content"),
+             _any("date", "reviewdate", "createdat", "submittedat")),
+            {"displayname": "name", "reviewername": "name", "reviewer": "name",
+             "nickname": "name", "author": "name", "email": "email",
+             "revieweremail": "email", "date": "date", "reviewdate": "date",
+             "createdat": "date", "submittedat": "date", "reviewcontent": "note",
+             "reviewbody": "note", "body": "note", "content": "note",
+             "producttitle": "touchpoint", "productname": "touchpoint",
+             "orderid": "order_id"},
             _review_rules, _review_explain),
     Profile("stripe_customers", "a Stripe customers export",
             _all("id", "email", "totalspend", "paymentcount"),

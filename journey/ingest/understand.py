@@ -357,7 +357,7 @@ def who_of_the_business(raw: RawSheet, mapping: dict[str, str | None],
 
 # An amount header that is a review's rating ("Stars"), not money; one that is a deal's
 # value to come; a client's revenue that is its whole, never one event's.
-_RATING = re.compile(r"star|rating")
+_RATING = re.compile(r"star|rating|reviewscore")
 
 
 def ratings_not_money(mapping: dict[str, str | None], sheet: str, file: str,
