@@ -117,7 +117,13 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "contact_name": ("contact", "contact name", "contact person", "main contact",
                      "primary contact"),
     "email": ("email", "e mail", "email address", "mail"),
-    "phone": ("phone", "telephone", "phone number", "mobile", "tel", "cell"),
+    "phone": ("phone", "telephone", "phone number", "mobile", "tel", "cell",
+              # (an appointments export's, an SMS or WhatsApp log's, a trade's enquiries)
+              "mobile number", "mobile phone", "mobile no", "phone no", "telephone number",
+              "telephone no", "tel no", "cell phone", "cell number", "contact number",
+              "contact phone", "client phone", "client mobile", "customer phone",
+              "customer mobile", "caller id", "caller number", "from number", "whatsapp",
+              "whatsapp number", "sms number"),
     # (not "annual revenue": in a CRM's companies list it is the company's own turnover)
     "revenue_current": ("revenue", "current revenue", "revenue current", "total revenue",
                         "totalrevenue", "spend", "total spend",
@@ -274,6 +280,7 @@ OTHER_LANGUAGES: dict[str, tuple[str, ...]] = {
               "indirizzo email", "posta elettronica",
               "e mailadres", "mailadres"),
     "phone": ("telefono", "telefon", "telefone", "movil", "celular", "portable", "handy",
+              "handynummer", "mobilnummer", "numero de telefono", "numero de movil",
               "cellulare", "numero di telefono",
               "telefoon", "telefoonnummer", "mobiel", "mobiel nummer", "gsm"),
     "country": ("pais", "pays", "land",

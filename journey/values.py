@@ -58,7 +58,8 @@ from .text import counted, listed, match_key, was, without_accents
 
 __all__ = ["parse_number", "parse_money", "read_money", "parse_percent", "parse_count",
            "parse_score", "parse_bool", "parse_dates", "parse_text", "to_sql_value", "placeholder_dates",
-           "blank_placeholder_dates", "stored_day", "add_days", "add_months"]
+           "blank_placeholder_dates", "stored_day", "add_days", "add_months", "phone_keys",
+           "phone_country", "said_country"]
 
 # Cell kinds.
 EMPTY, STR, NUM, BOOL, DATE, TIME, OTHER = range(7)
@@ -1309,6 +1310,145 @@ def is_blank(value: object) -> bool:
     except (TypeError, ValueError):          # a list or an array: not one missing value
         pass
     return isinstance(value, str) and not value.strip()
+
+
+
+# --- phone numbers, as clients are matched by them ------------------------------------------
+
+# The calling code and the national trunk prefix of the countries a business may name as its
+# own (the workspace's ``country`` setting: an ISO code or an English name). A trunk of ""
+# means numbers are dialled at home as abroad, without the code (Spain; Italy, whose
+# leading 0 belongs to the number).
+PHONE_COUNTRIES = {
+    "gb": ("44", "0"), "uk": ("44", "0"), "united kingdom": ("44", "0"), "ie": ("353", "0"),
+    "ireland": ("353", "0"), "us": ("1", "1"), "usa": ("1", "1"),
+    "united states": ("1", "1"), "ca": ("1", "1"), "canada": ("1", "1"),
+    "au": ("61", "0"), "australia": ("61", "0"), "nz": ("64", "0"),
+    "new zealand": ("64", "0"), "de": ("49", "0"), "germany": ("49", "0"),
+    "at": ("43", "0"), "austria": ("43", "0"), "ch": ("41", "0"), "switzerland": ("41", "0"),
+    "fr": ("33", "0"), "france": ("33", "0"), "nl": ("31", "0"), "netherlands": ("31", "0"),
+    "be": ("32", "0"), "belgium": ("32", "0"), "es": ("34", ""), "spain": ("34", ""),
+    "pt": ("351", ""), "portugal": ("351", ""), "it": ("39", ""), "italy": ("39", ""),
+    "in": ("91", "0"), "india": ("91", "0"), "za": ("27", "0"), "south africa": ("27", "0"),
+    "se": ("46", "0"), "sweden": ("46", "0"), "dk": ("45", ""), "denmark": ("45", ""),
+    "no": ("47", ""), "norway": ("47", ""), "pl": ("48", ""), "poland": ("48", ""),
+    "sg": ("65", ""), "singapore": ("65", ""), "br": ("55", "0"), "brazil": ("55", "0"),
+    "mx": ("52", ""), "mexico": ("52", ""), "jp": ("81", "0"), "japan": ("81", "0"),
+}
+# Calling codes of one and of two digits (ITU-T E.164; no code is the start of another):
+# every other code has three.
+_ONE_DIGIT_CODES = pa.array(["1", "7"])
+_TWO_DIGIT_CODES = pa.array(
+    "20 27 30 31 32 33 34 36 39 40 41 43 44 45 46 47 48 49 51 52 53 54 55 56 57 58 "
+    "60 61 62 63 64 65 66 81 82 84 86 90 91 92 93 94 95 98".split())
+# Countries whose numbers keep their leading 0 after the calling code ("+39 06 1234 5678").
+_ZERO_KEPT = pa.array(["39", "378", "379"])
+# A national number (without its trunk prefix) has this many digits, at least and at most,
+# as most are; one longer written without "+" starts with its calling code (WhatsApp's
+# 447700900123); a number of more than _LONGEST digits is none.
+PHONE_DIGITS = (7, 10)
+_LONGEST = 13
+# No number: one digit repeated (0000000000), and placeholders typed where none was known.
+_NO_NUMBERS = pa.array(sorted({d * n for d in "0123456789" for n in range(1, _LONGEST + 1)}
+                              | {"123456789", "1234567890", "0123456789", "12345678",
+                                 "1234567"}))
+# Where the number ends: an extension ("ext. 204", "x12", "#3"), a second number ("/ 020...",
+# "; ", " or "), a remark ("(mum)", "work").
+_NUMBER_ENDS = (r"(?i)(?:\s*(?:ext|extn|extension|x|#|/|;|,|\bor\b|\band\b)|"
+                r"\s*\([^\d)][^)]*\)|\s+[^\W\d]{2,}).*$")
+
+
+def phone_country(country: object) -> tuple[str, str] | None:
+    """(calling code, trunk prefix) of a country named by its ISO code or English name
+    (``PHONE_COUNTRIES``) or by its calling code ("+44"); None if not known."""
+    word = " ".join(str(country or "").casefold().replace(".", "").split())
+    if word.lstrip("+").isdigit():
+        code = word.lstrip("+")
+        return code, next((t for c, t in PHONE_COUNTRIES.values() if c == code), "0")
+    return PHONE_COUNTRIES.get(word)
+
+
+def phone_keys(column: pd.Series, country: tuple[str, str] | None = None) -> pd.Series:
+    """Phone numbers as clients are matched by them: digits only, calling code first
+    ("+44 7700 900123", "0044 7700 900123", "447700900123", "+44 (0)7700 900123" ->
+    "447700900123"). A number written the national way ("07700 900123", "(07700) 900-123",
+    "7700900123") takes ``country``'s calling code (``phone_country``), its trunk prefix
+    dropped; with no country known it is "0" and the national number ("07700900123"): a
+    key no number with a calling code has. An extension, a second number or a remark after
+    the number is dropped; blanks, "n/a", fewer than 7 digits, one digit repeated
+    ("0000000000") and placeholders ("1234567890") are no number (None). Vectorised."""
+    texts = pa.array(parse_text(column)[0].to_numpy(dtype=object), pa.string())
+    texts = pc.replace_substring_regex(texts, r"^\+\s*(\d{1,3})[\s.-]*\(\s*0\s*\)", r"+\1 ")
+    texts = pc.replace_substring_regex(texts, _NUMBER_ENDS, "")
+    abroad = pc.fill_null(pc.match_substring_regex(texts, r"^\s*(?:\+|00[1-9])"), False)
+    digits = pc.replace_substring_regex(texts, r"\D+", "")
+    digits = pc.if_else(pc.and_(abroad, pc.starts_with(digits, "00")),
+                        pc.utf8_slice_codeunits(digits, 2), digits)
+    length = pc.utf8_length(digits)
+    by_zero = pc.starts_with(digits, "0")
+    code, trunk = country or (None, None)
+    # Written without "+": longer than a national number, or beginning with the country's
+    # own code and as long as one of its numbers after it (not itself one: 4420... in GB).
+    longest = PHONE_DIGITS[1] + (len(trunk) if trunk and trunk != "0" else 0)
+    international = pc.or_(abroad, pc.and_(pc.greater(length, longest), pc.invert(by_zero)))
+    if code:
+        rest = pc.subtract(length, len(code))
+        own = pc.and_(pc.starts_with(digits, code), pc.and_(
+            pc.greater_equal(rest, PHONE_DIGITS[0]), pc.less_equal(rest, PHONE_DIGITS[1])))
+        national_length = pc.and_(pc.greater_equal(length, PHONE_DIGITS[0]),
+                                  pc.less_equal(length, PHONE_DIGITS[1]))
+        international = pc.or_(international, pc.and_(own, pc.invert(national_length)))
+    international = pc.fill_null(international, False)
+    cc = pc.if_else(pc.is_in(pc.utf8_slice_codeunits(digits, 0, 1), _ONE_DIGIT_CODES),
+                    pc.utf8_slice_codeunits(digits, 0, 1),
+                    pc.if_else(pc.is_in(pc.utf8_slice_codeunits(digits, 0, 2), _TWO_DIGIT_CODES),
+                               pc.utf8_slice_codeunits(digits, 0, 2),
+                               pc.utf8_slice_codeunits(digits, 0, 3)))
+    cc_length = pc.utf8_length(cc)
+    after_code = pc.if_else(pc.equal(cc_length, 1), pc.utf8_slice_codeunits(digits, 1),
+                            pc.if_else(pc.equal(cc_length, 2), pc.utf8_slice_codeunits(digits, 2),
+                                       pc.utf8_slice_codeunits(digits, 3)))
+    # ("+44 07700 ...": the trunk prefix written too)
+    after_code = pc.if_else(pc.and_(pc.starts_with(after_code, "0"),
+                                    pc.invert(pc.is_in(cc, _ZERO_KEPT))),
+                            pc.utf8_slice_codeunits(after_code, 1), after_code)
+    if trunk:               # the national way: the trunk prefix dropped ("1" before 10 digits)
+        drop = pc.starts_with(digits, trunk)
+        if trunk != "0":
+            drop = pc.and_(drop, pc.equal(length, PHONE_DIGITS[1] + len(trunk)))
+        at_home = pc.if_else(drop, pc.utf8_slice_codeunits(digits, len(trunk)), digits)
+    elif code:              # (Spain, Italy: as written)
+        at_home = digits
+    else:                   # no country known: a leading 0 is a trunk prefix
+        at_home = pc.if_else(by_zero, pc.utf8_slice_codeunits(digits, 1), digits)
+    national = pc.if_else(international, after_code, at_home)
+    prefix = pc.if_else(international, cc, pa.scalar(code or "0"))
+    digits_in = pc.utf8_length(national)
+    usable = pc.and_(pc.and_(pc.greater_equal(digits_in, PHONE_DIGITS[0]),
+                             pc.less_equal(digits_in, _LONGEST)),
+                     pc.invert(pc.is_in(national, _NO_NUMBERS)))
+    keys = pc.if_else(pc.fill_null(usable, False),
+                      pc.binary_join_element_wise(prefix, national, ""), pa.scalar(None, pa.string()))
+    return pd.Series(keys.to_numpy(zero_copy_only=False), index=column.index, dtype=object)
+
+
+
+def said_country(column: pd.Series) -> tuple[str, str] | None:
+    """The country (as ``phone_country`` gives it) of the calling code that more than half
+    of a column's numbers written with one ("+44 ...", "0044 ...") give: the numbers say
+    where those written the national way are. None if none does."""
+    texts = pa.array(parse_text(column)[0].to_numpy(dtype=object), pa.string())
+    written = _np(pc.fill_null(pc.match_substring_regex(texts, r"^\s*(?:\+|00[1-9])"), False))
+    if not written.any():
+        return None
+    keys = phone_keys(pd.Series(column.to_numpy(dtype=object)[written], dtype=object)).dropna()
+    if not len(keys):
+        return None
+    one, two = keys.str[:1], keys.str[:2]
+    codes = one.where(one.isin(_ONE_DIGIT_CODES.to_pylist()),
+                      two.where(two.isin(_TWO_DIGIT_CODES.to_pylist()), keys.str[:3]))
+    counts = codes.value_counts()
+    return phone_country(counts.index[0]) if counts.iloc[0] * 2 > len(keys) else None
 
 
 def to_sql_value(value: object) -> object:

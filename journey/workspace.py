@@ -50,6 +50,8 @@ SETTINGS: dict[str, Setting] = {
                                 "read in parts, other sheets this large are refused"),
     "stall_days": Setting(int, 60, "a client in one stage longer than this is stalled"),
     "currency": Setting(str, "$", "the symbol money is shown with"),
+    "country": Setting(str, None, "the business's country (GB, US, AU...): phone numbers "
+                       "written without a calling code are read as its"),
     "editing_passcode": Setting(str, None, "hash of the facilitator's passcode (journey.access)"),
     "signs_thresholds": Setting(dict, {}, "thresholds changed from the signs' defaults"),
     "signs_uneducated_keywords": Setting(dict, None, "the keyword classes of uneducated leads"),

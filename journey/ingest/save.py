@@ -433,6 +433,11 @@ def _save_clients(db: Database, rows: pd.DataFrame, import_id: int,
         notes.append(f"{counted(len(by_email) + len(taken), 'client')} of this sheet "
                      "matched by e-mail address to clients already here under another ID "
                      "or name.")
+    phones = _Phones(db, rows["phone"]) if "phone" in rows else None
+    if phones is not None:
+        kept, taken = _clients_by_phone(db, rows, existing | adopted | by_email, phones, notes)
+        by_email.update(kept)
+        adopted.update(taken)       # (known by that number alone: takes the sheet's key)
     by_email.update(_clients_by_name(db, rows, existing | adopted | by_email, notes))
     is_new = (~rows["client_key"].isin(existing) & ~rows["client_key"].isin(adopted)
               & ~rows["client_key"].isin(by_email))
@@ -443,7 +448,7 @@ def _save_clients(db: Database, rows: pd.DataFrame, import_id: int,
     # (known by another ID or spelling: the stored key stays, and a blank leaves a value)
     elsewhere = rows[rows["client_key"].isin(by_email)]
     adopt_rows = rows[rows["client_key"].isin(adopted)]
-    twice = _people_twice(db, rows, existing | adopted | by_email)
+    twice = _people_twice(db, rows, existing | adopted | by_email, phones)
     _say_namesakes_kept_apart(db, new_rows, notes)
     present, records = _records(new_rows, columns)
     if indexes is not None:
@@ -590,7 +595,35 @@ def _lifted_stages(db: Database, rows: pd.DataFrame, known: dict) -> pd.DataFram
     return rows.assign(stage=rows["stage"].where(~kept, had))
 
 
-def _people_twice(db: Database, rows: pd.DataFrame, matched: dict) -> dict:
+def _clients_by_phone(db: Database, rows: pd.DataFrame, known: dict, phones: _Phones,
+                      notes: list[str] | None = None) -> tuple[dict, dict]:
+    """Rows of a client list whose key is not known but whose number (once on the sheet)
+    exactly one client no other row names holds (``_by_phone``): that client. Returns two
+    maps client_key -> id, as ``_clients_by_email``: clients that keep their stored key,
+    and clients known by that number alone (an appointments export's), which take the
+    sheet's key. Runs only where such rows are left."""
+    if len(known) == len(rows) or not _has_clients(db):
+        return {}, {}
+    rest = ~rows["client_key"].isin(known) & rows["phone"].notna()
+    if not rest.any():
+        return {}, {}
+    given = phones.keys(rows["phone"])
+    rest &= given.notna() & ~given.duplicated(keep=False)
+    matched = _by_phone(db, rows, rest, phones, notes, given)
+    matched = matched[~matched["id"].isin(set(known.values()))
+                      & ~matched["id"].duplicated(keep=False)]
+    own = matched["held_by"].str.startswith(PHONE_KEY)
+    kept = dict(zip(matched.loc[~own, "client_key"], matched.loc[~own, "id"].astype(int)))
+    taken = dict(zip(matched.loc[own, "client_key"], matched.loc[own, "id"].astype(int)))
+    if matched.shape[0] and notes is not None:
+        notes.append(f"{counted(len(matched), 'client')} of this sheet matched by phone "
+                     "number to clients already here under another ID or name, or known by "
+                     "their number alone.")
+    return kept, taken
+
+
+def _people_twice(db: Database, rows: pd.DataFrame, matched: dict,
+                  phones: _Phones | None = None) -> dict:
     """The clients that earlier imports brought in twice and this list's rows show to be
     one person, before the rows are saved: other client -> (the client its row matched,
     by ID, e-mail or name; the row's name key; its e-mail; whether the name found it).
@@ -599,16 +632,22 @@ def _people_twice(db: Database, rows: pd.DataFrame, matched: dict) -> dict:
     one client holding the row's address when the row's own client has none (attendance by
     member ID brought M-101 with no address, Stripe brought cus_K1 with it: the member
     list's M-101 row with that address shows them to be one). A name or address the sheet
-    gives twice finds no one."""
+    gives twice finds no one. So does one client known by its number alone (an appointments
+    export's) holding the row's number (``phones``)."""
     by_names = "name_key" in rows and _has_name_only_clients(db)
+    by_numbers = phones is not None and _has_phone_keyed_clients(db)
     keyed_by_address = "email" in rows and _has_email_keyed_clients(db)
     without_address = "email" in rows and db.execute(
         "SELECT 1 FROM clients WHERE email IS NULL LIMIT 1").fetchone() is not None
     by_addresses = keyed_by_address or without_address
-    if not matched or not (by_names or by_addresses):
+    if not matched or not (by_names or by_addresses or by_numbers):
         return {}
     survivor = pd.Series(rows["client_key"].to_numpy(dtype=object), index=rows.index).map(
         matched)                                  # (one map of plain objects, not isin)
+    numbers = pd.Series(None, index=rows.index, dtype=object)
+    if by_numbers and "phone" in rows:            # (a number the sheet gives twice: no one's)
+        numbers = phones.keys(rows["phone"])
+        numbers = numbers.where(~numbers.duplicated(keep=False))[survivor.notna()]
     rows, survivor = rows[survivor.notna()], survivor[survivor.notna()].astype(np.int64)
     hit = pd.Series(False, index=rows.index)
     names = emails = pd.Series(None, index=rows.index, dtype=object)
@@ -630,12 +669,21 @@ def _people_twice(db: Database, rows: pd.DataFrame, matched: dict) -> dict:
             db, pd.Series(sorted(keyed | bare), dtype=object)).items()
             if key == f"id:{email}" or email in bare}
         hit |= emails.isin(by_address)
+    numbers = numbers.reindex(rows.index)
+    by_number = {}
+    if by_numbers:
+        held = phones.holders(numbers)
+        held = held[held["holders"].eq(1) & held["client_key"].str.startswith(PHONE_KEY)]
+        by_number = dict(zip(held["phone_key"], held["id"].astype(int)))
+        hit |= numbers.isin(by_number)
     pairs: dict[int, tuple[int, object, object, bool]] = {}
     taken = set(matched.values())
     named = rows["name_key"] if "name_key" in rows else names
-    for client, name, once, email in zip(survivor[hit], named[hit], names[hit], emails[hit]):
+    for client, name, once, email, number in zip(survivor[hit], named[hit], names[hit],
+                                                 emails[hit], numbers[hit]):
         for other, by_its_name in ((by_name.get(f"name:{once}"), True),
-                                   (by_address.get(email), False)):
+                                   (by_address.get(email), False),
+                                   (by_number.get(number), False)):
             if other is not None and other not in taken and other not in pairs:
                 pairs[other] = (int(client), name, email, by_its_name)
     return pairs
@@ -668,10 +716,12 @@ def _join_same_people(db: Database, pairs: dict, import_id: int,
     namesakes = _name_counts(db, [n for _, n, _, _ in pairs.values() if n is not None])
     joined, survivors = [], set()
     for other, (survivor, name, email, by_its_name) in pairs.items():
+        if survivor in survivors:       # (it took one in already: as it is now)
+            stored[survivor] = _fetch_before(db, "clients", [survivor])[survivor]
         them, us = stored[other], stored[survivor]
         theirs = None if them["email"] is None else str(them["email"]).strip().lower()
         ours = None if us["email"] is None else str(us["email"]).strip().lower()
-        if (other in assigned or survivor in survivors
+        if (other in assigned
                 or theirs not in (None, email or ours) or (ours and theirs not in (None, ours))
                 or them["name_key"] not in (None, name)
                 or (by_its_name and namesakes.get(them["name_key"], 0)
@@ -682,7 +732,7 @@ def _join_same_people(db: Database, pairs: dict, import_id: int,
         joined.append((survivor, them["name"] or us["name"]))
     if joined and notes is not None:
         notes.append(f"{counted(len(joined), 'client')} that earlier imports brought in twice "
-                     "(once by name, once by e-mail or ID) joined as one, as this sheet "
+                     "(once by name, once by e-mail, ID or phone number) joined as one, as this sheet "
                      "shows them to be (" + listed([f"'{n}'" for _, n in joined], 3)
                      + "); undoing this import separates them again.")
     return [survivor for survivor, _ in joined]
@@ -753,6 +803,132 @@ def _sole_holders(db: Database, emails: pd.Series) -> dict[str, tuple[int, str]]
         "SELECT lower(trim(email)), MIN(id), MIN(client_key), COUNT(*) FROM clients "
         "WHERE email IS NOT NULL AND lower(trim(email)) IN (SELECT value FROM json_each(?)) "
         "GROUP BY 1", [json.dumps(sorted(set(emails.dropna())))]).fetchall() if count == 1}
+
+
+
+# --- phone numbers --------------------------------------------------------------------------
+
+PHONE_KEY = "phone:"        # the key of a client known by its number alone (an appointment)
+
+
+# A stored number's digits in SQL, the usual separators left out ("07700 900-123").
+_PHONE_DIGITS_SQL = ("replace(replace(replace(replace(replace(replace(phone, ' ', ''), '-', ''), "
+                     "'.', ''), '(', ''), ')', ''), '/', '')")
+
+
+class _Phones:
+    """Phone numbers read one way for one sheet (``values.phone_keys``): in the workspace's
+    country, else in the country most numbers written with a calling code give, on the
+    sheet and among the clients here (``values.said_country``). The clients' numbers are
+    read once, when first needed, and only those of clients that have one."""
+
+    def __init__(self, db: Database, given: pd.Series | None) -> None:
+        self.db = db
+        self.given = given
+        self._country: tuple | None | bool = False
+        self._held: pd.DataFrame | None = None
+        self._asked: set = set()
+
+    @property
+    def country(self) -> tuple[str, str] | None:
+        if self._country is False:
+            said = values.phone_country(get_setting(self.db, "country"))
+            if said is None:
+                numbers = pd.Series([p for (p,) in self.db.execute(
+                    "SELECT phone FROM clients WHERE phone LIKE '+%' OR phone LIKE '00%'")],
+                    dtype=object)
+                if self.given is not None:
+                    numbers = pd.concat([self.given.astype(object), numbers], ignore_index=True)
+                said = values.said_country(numbers) if len(numbers) else None
+            self._country = said
+        return self._country
+
+    def keys(self, column: pd.Series) -> pd.Series:
+        return values.phone_keys(column, self.country)
+
+    def holders(self, keys: pd.Series) -> pd.DataFrame:
+        """The clients holding each of these numbers (keys): phone_key, id, client_key,
+        name_key, holders (how many clients hold the number)."""
+        if self._held is None:
+            # Only the clients whose number ends as one of these does (its last six digits,
+            # spaces, dashes, dots and brackets aside) or has other characters in it (an
+            # extension, a remark) can hold one: read through a scan in SQL, not in Python.
+            ends = sorted({k[-6:] for k in keys.dropna()})
+            stored = pd.DataFrame(self.db.execute(
+                f"SELECT id, client_key, name_key, phone FROM clients WHERE phone IS NOT NULL "
+                f"AND (substr({_PHONE_DIGITS_SQL}, -6) IN (SELECT value FROM json_each(?)) "
+                "OR phone GLOB '*[^0-9 ()+./-]*')", [json.dumps(ends)]).fetchall(),
+                columns=["id", "client_key", "name_key", "phone"])
+            stored["phone_key"] = self.keys(stored["phone"]) if len(stored) else []
+            stored = stored[stored["phone_key"].notna()]
+            stored["holders"] = stored.groupby("phone_key")["id"].transform("size")
+            self._held = stored.drop(columns="phone")
+            self._asked = set(keys.dropna())
+        elif not set(keys.dropna()) <= self._asked:
+            self._held = None                   # (numbers not asked about before: again)
+            return self.holders(keys)
+        return self._held[self._held["phone_key"].isin(keys.dropna())]
+
+
+def _phone_rows(rows: pd.DataFrame, phones: _Phones, rest: pd.Series,
+                numbers: pd.Series | None = None) -> pd.DataFrame:
+    """The ``rest`` rows with a number: client_key, name_key, phone_key; a number the sheet
+    gives to clients of different names (a family's, an office's) is left out.
+    ``numbers``: the rows' numbers, read already."""
+    keys = phones.keys(rows.loc[rest, "phone"]) if numbers is None else numbers[rest]
+    keys = keys[keys.notna()]
+    if "name_key" in rows:
+        names = rows.loc[keys.index, "name_key"]
+    elif "name" in rows:
+        names = pd.Series(name_keys(rows.loc[keys.index, "name"]), index=keys.index, dtype=object)
+    else:
+        names = pd.Series(None, index=keys.index, dtype=object)
+    found = pd.DataFrame({"client_key": rows.loc[keys.index, "client_key"], "name_key": names,
+                          "phone_key": keys})
+    people = found.groupby("phone_key")["name_key"].transform("nunique")
+    return found[people <= 1]
+
+
+def _first_words(keys: pd.Series) -> pd.Series:
+    """A name key's first word, accents and dots left out (None for None)."""
+    loose = pd.Series(loose_name_keys(keys.astype(object).where(keys.notna(), None).tolist())
+                      .to_pylist(), index=keys.index, dtype=object)
+    return loose.str.split(" ").str[0]
+
+
+def _by_phone(db: Database, rows: pd.DataFrame, rest: pd.Series, phones: _Phones,
+              notes: list[str] | None, numbers: pd.Series | None = None) -> pd.DataFrame:
+    """The ``rest`` rows whose number exactly one client holds and whose name (if both are
+    named) has the holder's first name: client_key, id and the holder's key. A number two
+    clients hold (a shared landline) is no one's, nor one held by a client of another
+    first name (a parent's phone booking a child); ``notes`` says so."""
+    if "phone" not in rows or not rest.any():
+        return pd.DataFrame(columns=["client_key", "id", "held_by"])
+    found = _phone_rows(rows, phones, rest, numbers)
+    held = phones.holders(found["phone_key"]).drop_duplicates("phone_key")
+    found = found.merge(held.rename(columns={"name_key": "holder_name", "client_key": "held_by"}),
+                        on="phone_key", how="inner")
+    shared = found[found["holders"] > 1]
+    other = (found["holders"].eq(1) & found["name_key"].notna() & found["holder_name"].notna()
+             & _first_words(found["name_key"]).ne(_first_words(found["holder_name"])))
+    if notes is not None and len(shared):
+        notes.append(f"{counted(shared['phone_key'].nunique(), 'phone number')} on this sheet "
+                     f"{'is' if shared['phone_key'].nunique() == 1 else 'are'} held by more "
+                     "than one client (a shared landline, a family's phone): the rows were not "
+                     "matched to any of them by it.")
+    if notes is not None and other.any():
+        notes.append(f"{counted(int(other.sum()), 'row')} gave the number of a client of "
+                     "another name (" + listed([f"'{n}'" for n in rows.set_index("client_key")
+                                                .loc[found.loc[other, "client_key"], "name"]
+                                                .astype(str)], 3)
+                     + "): not matched to that client by it, as a number may be a family's.")
+    return found.loc[found["holders"].eq(1) & ~other, ["client_key", "id", "held_by"]]
+
+
+def _has_phone_keyed_clients(db: Database) -> bool:
+    """Whether any client is known by its number alone (keys "phone:...")."""
+    return db.execute("SELECT 1 FROM clients WHERE client_key >= 'phone:' "
+                      "AND client_key < 'phone;' LIMIT 1").fetchone() is not None
 
 
 def _has_clients(db: Database) -> bool:
@@ -842,8 +1018,15 @@ def _save_events(db: Database, rows: pd.DataFrame, import_id: int,
     corrected) is updated, not added twice, and ``notes`` says how many were. Other events
     are identified by their content."""
     n = len(rows)
+    phones = _Phones(db, rows["phone"]) if "phone" in rows else None
     keys = client_keys(rows.get("client_id"), rows.get("name"), n)
-    refs = _client_refs(db, rows, keys, import_id, notes)
+    keyless = np.flatnonzero(pd.isna(np.array(keys, dtype=object))) if phones else []
+    if len(keyless):                # (rows with neither an ID nor a name: by their number)
+        numbers = phones.keys(rows["phone"].iloc[keyless])
+        keys = np.array(keys, dtype=object)
+        keys[keyless] = (PHONE_KEY + numbers).where(numbers.notna(), None).to_numpy()
+        keys = keys.tolist()
+    refs = _client_refs(db, rows, keys, import_id, notes, phones)
     rows = rows.assign(client_ref=refs)
     event_columns = ["client_ref", *[c for c in EVENT_COLUMNS if c in rows], EXTRA]
     present = [c for c in event_columns if c in rows]
@@ -959,7 +1142,7 @@ class _Seen:
 
 
 def _client_refs(db: Database, rows: pd.DataFrame, keys: list, import_id: int,
-                 notes: list[str] | None = None) -> list:
+                 notes: list[str] | None = None, phones: _Phones | None = None) -> list:
     """The client id of each event row, creating clients that are not known yet (a row
     whose ID or name is not known may still be a known client: ``_match_unknown``).
 
@@ -976,7 +1159,7 @@ def _client_refs(db: Database, rows: pd.DataFrame, keys: list, import_id: int,
         latest = latest.assign(**{c: given[c].reindex(latest["client_key"]).to_numpy()
                                   for c in profile})
     existing = _existing_ids(db, "clients", "client_key", latest["client_key"].tolist())
-    by_name = _match_unknown(db, latest, existing, notes)
+    by_name = _match_unknown(db, latest, existing, notes, phones)
     existing.update(by_name)
     new = latest[~latest["client_key"].isin(existing)]
     new = new.assign(name_key=name_keys(new["name"]) if "name" in new else [None] * len(new))
@@ -1055,10 +1238,11 @@ def _insert_event_clients(db: Database, present: list[str], records: list[tuple]
 
 
 def _match_unknown(db: Database, latest: pd.DataFrame, existing: dict,
-                   notes: list[str] | None = None) -> dict:
+                   notes: list[str] | None = None, phones: _Phones | None = None) -> dict:
     """client_key -> id of known clients for an events sheet's keys that are not known
     themselves, in this order of trust: the same e-mail address (another system's ID for
-    the same person: a Stripe customer, a tracker's row keyed by its e-mail), the same name
+    the same person: a Stripe customer, a tracker's row keyed by its e-mail), the same phone
+    number (``_by_phone``: an appointments export by mobile), the same name
     (a name-only row, such as a review), the same name but for accents or the spelling of a
     legal form ("Cafe Luna", "Acme Limited"). Only a match to exactly one client counts:
     two clients of the same name are left apart and ``notes`` says so. Runs only where some
@@ -1068,8 +1252,14 @@ def _match_unknown(db: Database, latest: pd.DataFrame, existing: dict,
     found = _ids_by_given_id(db, latest, existing)
     by_id = len(found)
     found.update(_ids_by_email(db, latest, existing | found))
+    by_email = len(found) - by_id
+    if phones is not None:
+        rest = ~latest["client_key"].isin(existing | found) & latest["phone"].notna()
+        matched = _by_phone(db, latest, rest, phones, notes)
+        found.update(zip(matched["client_key"], matched["id"].astype(int)))
     said = ", ".join(f"{counted(n, 'client')} by {how}" for n, how in (
-        (by_id, "the ID a client list gave"), (len(found) - by_id, "e-mail")) if n)
+        (by_id, "the ID a client list gave"), (by_email, "e-mail"),
+        (len(found) - by_id - by_email, "phone number")) if n)
     said = f" ({said})" if said else ""
     found.update(_ids_by_name(db, latest, existing | found, notes))
     loose = _ids_by_loose_name(db, latest, existing | found)
@@ -1215,13 +1405,14 @@ def _loose_candidates(db: Database, keys: list[str]) -> pd.DataFrame:
 
 
 def _profile_changes(db, old: pd.DataFrame, existing: dict, fields: list[str]) -> pd.DataFrame:
-    """The rows whose filled profile fields differ from what is stored. A client's name and
-    e-mail address are only filled where it has none: an events sheet names a client as it
-    was matched (a ticket's requester, the log's spelling, an invoice's accounts address),
-    not as the client list calls it, and the list's address stays the one it is matched by."""
+    """The rows whose filled profile fields differ from what is stored. A client's name,
+    e-mail address and phone number are only filled where it has none: an events sheet
+    names a client as it was matched (a ticket's requester, the log's spelling, an
+    invoice's accounts address, a booking's way of writing the number), not as the client
+    list calls it, and the list's address and number stay the ones it is matched by."""
     ids = [existing[k] for k in old["client_key"]]
     stored = _fetch_before(db, "clients", ids)
-    for given in ("name", "email"):
+    for given in ("name", "email", "phone"):
         if given in fields:
             named = np.array([bool(stored.get(i, {}).get(given)) for i in ids], dtype=bool)
             old = old.assign(**{given: old[given].astype(object).where(~named, None)})

@@ -127,6 +127,8 @@ def detect_kind(raw: RawSheet, mapping: dict[str, str | None], sheet_name: str =
     paid = paid_flag(raw, mapping) is not None   # "Paid" Y or N: each row was paid, or not
     happened |= {"paid"} if paid else set()
     keys = [h for h, f in mapping.items() if f in ("client_id", "name")]
+    if not keys and "phone" in fields and (happened or "date" in fields):
+        return "events"      # appointments, enquiries, messages by number: the number's
     if not keys:
         # A sheet or file name ("Returns", "orders-2026.xlsx") makes events only of a sheet
         # that has event columns: a guide or notes sheet in such a file stays reference.
