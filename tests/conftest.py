@@ -214,3 +214,20 @@ def workspace_rows(tmp_path, sql) -> list[tuple]:
     """Rows of a query on TMP/w.db."""
     db = open_workspace(str(tmp_path / "w.db"), create=False)
     return [tuple(r) for r in db.execute(sql).fetchall()]
+
+
+def workspace_state(tmp_path) -> dict:
+    """TMP/w.db as an undo must leave it: every table but the history (``dump``), the
+    clients' clock left out."""
+    db = open_workspace(str(tmp_path / "w.db"), create=False)
+    found = dump(db, exclude=HISTORY_TABLES)
+    clock = [c.name for c in db["clients"].columns].index("updated_at")
+    found["clients"] = [r[:clock] + r[clock + 1:] for r in found["clients"]]
+    db.close()
+    return found
+
+
+def cli_undo(tmp_path, number: int) -> None:
+    """``python -m journey undo-import NUMBER`` on TMP/w.db, which must succeed."""
+    done = run_cli(tmp_path, "undo-import", str(number), "--workspace", str(tmp_path / "w.db"))
+    assert done.returncode == 0, done.stderr

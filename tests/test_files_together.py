@@ -6,7 +6,8 @@ between. Hand-worked figures in each docstring, through the command line."""
 
 from __future__ import annotations
 
-from conftest import cli_funnel, cli_import_text, kind_totals, run_cli, workspace_rows
+from conftest import (
+    cli_funnel, cli_import_text, cli_undo, kind_totals, workspace_rows, workspace_state)
 
 TRACKER = ("Client,Email,Stage,Notes\n"
            "Northwind Ltd,,Customer,Annual plan\n"
@@ -223,24 +224,6 @@ ORDERS = ("Order,Date,Email,Total\n"
           "1003,2026-03-15,ann@lee.com,60.00\n")
 
 
-def _undo(tmp_path, number: int) -> None:
-    done = run_cli(tmp_path, "undo-import", str(number), "--workspace", str(tmp_path / "w.db"))
-    assert done.returncode == 0, done.stderr
-
-
-def _state(tmp_path) -> dict:
-    """The workspace as an undo must leave it: every table but the history, clocks and
-    the pages' change counter left out."""
-    from conftest import HISTORY_TABLES, dump
-    from journey.workspace import open_workspace
-    db = open_workspace(str(tmp_path / "w.db"), create=False)
-    found = dump(db, exclude=HISTORY_TABLES)
-    clock = [c.name for c in db["clients"].columns].index("updated_at")
-    found["clients"] = [r[:clock] + r[clock + 1:] for r in found["clients"]]
-    db.close()
-    return found
-
-
 def test_complaints_by_name_and_orders_by_email_join_when_the_list_shows_both(tmp_path):
     """A complaints log by name (Ann Lee, Bob Stone), then orders by e-mail (ann@: 40 on
     20 Feb and 60 on 15 Mar; bob@: 25), make four clients: nothing says Ann Lee is
@@ -250,7 +233,7 @@ def test_complaints_by_name_and_orders_by_email_join_when_the_list_shows_both(tm
     clients, funnel [4, 2, 2, 1, 0]. Undoing the list separates them again, exactly."""
     cli_import_text(tmp_path, "complaints.csv", COMPLAINTS)
     cli_import_text(tmp_path, "orders.csv", ORDERS)
-    before = _state(tmp_path)
+    before = workspace_state(tmp_path)
     assert cli_funnel(tmp_path) == [4, 2, 2, 1, 0]
     listed_ = cli_import_text(tmp_path, "list.csv", "Name,Email,Phone\n"
                               "Ann Lee,ann@lee.com,0400111222\n"
@@ -262,8 +245,8 @@ def test_complaints_by_name_and_orders_by_email_join_when_the_list_shows_both(tm
                                     "complaint_count FROM clients ORDER BY name") == [
         ("Ann Lee", "ann@lee.com", "0400111222", 2, 100.0, 1),
         ("Bob Stone", "bob@stone.org", "0400333444", 1, 25.0, 1)]
-    _undo(tmp_path, 3)
-    assert _state(tmp_path) == before
+    cli_undo(tmp_path, 3)
+    assert workspace_state(tmp_path) == before
 
 
 def test_a_list_with_its_own_ids_joins_the_name_and_the_address_too(tmp_path):
@@ -308,8 +291,8 @@ def test_undoing_the_complaints_then_the_join_leaves_no_one_behind(tmp_path):
     cli_import_text(tmp_path, "orders.csv", ORDERS)
     cli_import_text(tmp_path, "list.csv", "Name,Email\nAnn Lee,ann@lee.com\n"
                                           "Bob Stone,bob@stone.org\n")
-    _undo(tmp_path, 1)
-    _undo(tmp_path, 3)
+    cli_undo(tmp_path, 1)
+    cli_undo(tmp_path, 3)
     assert workspace_rows(tmp_path, "SELECT client_id, name, purchase_count FROM clients "
                                     "ORDER BY id") == [("bob@stone.org", None, 1),
                                                        ("ann@lee.com", None, 2)]

@@ -5,7 +5,7 @@ undo leaves the workspace as it was before the import."""
 
 from __future__ import annotations
 
-from conftest import cli_funnel, cli_import_text, run_cli, workspace_rows
+from conftest import cli_funnel, cli_import_text, cli_undo, workspace_rows, workspace_state
 
 ATTENDANCE = ("Check-in Time,Member ID,Class\n"
               "2024-03-01 07:00,M-101,HIIT\n"
@@ -32,23 +32,6 @@ GYM = [("M-101", "Kate Ellis", 2, 118.0, 4), ("M-102", "Sam Ortiz", 0, None, 1),
        ("cus_O1", "Ortiz family", 1, 89.0, 1)]
 
 
-def _state(tmp_path) -> dict:
-    """The workspace as an undo must leave it (history tables and clocks left out)."""
-    from conftest import HISTORY_TABLES, dump
-    from journey.workspace import open_workspace
-    db = open_workspace(str(tmp_path / "w.db"), create=False)
-    found = dump(db, exclude=HISTORY_TABLES)
-    clock = [c.name for c in db["clients"].columns].index("updated_at")
-    found["clients"] = [r[:clock] + r[clock + 1:] for r in found["clients"]]
-    db.close()
-    return found
-
-
-def _undo(tmp_path, number: int) -> None:
-    done = run_cli(tmp_path, "undo-import", str(number), "--workspace", str(tmp_path / "w.db"))
-    assert done.returncode == 0, done.stderr
-
-
 def _gym(tmp_path) -> list[tuple]:
     return workspace_rows(tmp_path, "SELECT client_id, name, purchase_count, revenue_events, "
                                     "event_count FROM clients ORDER BY client_id IS NULL, "
@@ -66,13 +49,13 @@ def test_a_member_list_last_joins_the_stripe_customer_its_address_names(tmp_path
     orders gave 5. Undoing the list separates them again, exactly."""
     cli_import_text(tmp_path, "attendance.csv", ATTENDANCE)
     cli_import_text(tmp_path, "stripe_payments.csv", STRIPE)
-    before = _state(tmp_path)
+    before = workspace_state(tmp_path)
     listed = cli_import_text(tmp_path, "members.csv", MEMBERS)
     assert any("2 clients that earlier imports brought in twice" in n for n in listed["notes"])
     assert _gym(tmp_path) == GYM
     assert cli_funnel(tmp_path) == [5, 5, 5, 1, 0]
-    _undo(tmp_path, listed["import_id"])
-    assert _state(tmp_path) == before
+    cli_undo(tmp_path, listed["import_id"])
+    assert workspace_state(tmp_path) == before
 
 
 def test_the_gym_files_in_the_other_orders_give_the_same_clients(tmp_path):

@@ -9,7 +9,8 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from conftest import cli_funnel, cli_import_text, run_cli, workspace_rows
+from conftest import (
+    cli_funnel, cli_import_text, cli_undo, run_cli, workspace_rows, workspace_state)
 from journey.values import phone_country, phone_keys, said_country
 
 
@@ -76,11 +77,6 @@ def _salon(place) -> list[tuple]:
                                  "FROM clients ORDER BY name IS NULL, name, phone")
 
 
-def _state(place) -> dict:
-    from test_files_together import _state as state
-    return state(place)
-
-
 def test_appointments_by_mobile_then_the_list_join_each_client_once(tmp_path):
     """Appointments by mobile alone, then card payments by name, then the client list:
     "+44 7700 900102" says the numbers are British, so 07700 900102 is Beth's. Before:
@@ -96,7 +92,7 @@ def test_appointments_by_mobile_then_the_list_join_each_client_once(tmp_path):
         ("phone:442079460000", None), ("phone:447700900101", None),
         ("phone:447700900102", None), ("phone:447700900104", None)]
     cli_import_text(tmp_path, "payments.csv", PAYMENTS)
-    before = _state(tmp_path)
+    before = workspace_state(tmp_path)
     listed = cli_import_text(tmp_path, "clients.csv", CLIENTS)
     assert any("2 clients that earlier imports brought in twice" in n for n in listed["notes"])
     assert _salon(tmp_path) == SALON
@@ -105,10 +101,8 @@ def test_appointments_by_mobile_then_the_list_join_each_client_once(tmp_path):
     assert workspace_rows(tmp_path, "SELECT COUNT(*) FROM events WHERE client_ref IS NULL"
                           ) == [(1,)]
     assert cli_funnel(tmp_path) == [6, 4, 4, 1, 0]
-    done = run_cli(tmp_path, "undo-import", str(listed["import_id"]), "--workspace",
-                   str(tmp_path / "w.db"))
-    assert done.returncode == 0, done.stderr
-    assert _state(tmp_path) == before
+    cli_undo(tmp_path, listed["import_id"])
+    assert workspace_state(tmp_path) == before
 
 
 def test_the_salon_files_in_other_orders_give_the_same_clients(tmp_path):
