@@ -1312,7 +1312,6 @@ def is_blank(value: object) -> bool:
     return isinstance(value, str) and not value.strip()
 
 
-
 # --- phone numbers, as clients are matched by them ------------------------------------------
 
 # The calling code and the national trunk prefix of the countries a business may name as its
@@ -1430,7 +1429,6 @@ def phone_keys(column: pd.Series, country: tuple[str, str] | None = None) -> pd.
     keys = pc.if_else(pc.fill_null(usable, False),
                       pc.binary_join_element_wise(prefix, national, ""), pa.scalar(None, pa.string()))
     return pd.Series(keys.to_numpy(zero_copy_only=False), index=column.index, dtype=object)
-
 
 
 def said_country(column: pd.Series) -> tuple[str, str] | None:

@@ -280,7 +280,6 @@ def remember_mapping(db: Database, plan: SheetPlan, import_id: int | None = None
         record_keyed_change(db, import_id, "saved_mappings", "headers_key", key, before)
 
 
-
 def _later_parts(first: PreparedSheet, stage_map: dict[str, str], share: tuple[float, float],
                  progress: Progress) -> Callable[[], Iterator[PreparedSheet]]:
     """The parts after the first of a sheet read in parts, each prepared as it is read
@@ -819,7 +818,6 @@ def _sole_holders(db: Database, emails: pd.Series) -> dict[str, tuple[int, str]]
         "GROUP BY 1", [json.dumps(sorted(set(emails.dropna())))]).fetchall() if count == 1}
 
 
-
 # --- phone numbers --------------------------------------------------------------------------
 
 PHONE_KEY = "phone:"        # the key of a client known by its number alone (an appointment)
@@ -1032,7 +1030,6 @@ def _fetch_before(db: Database, table: str, ids: list[int]) -> dict[int, dict]:
                         f"json_each(?) AS k JOIN [{table}] AS t ON t.id = k.value",
                         [json.dumps([int(i) for i in ids])])
     return {row[0]: dict(zip(columns, row)) for row in cursor.fetchall()}
-
 
 
 def _save_events(db: Database, rows: pd.DataFrame, import_id: int,

@@ -394,7 +394,6 @@ CLIENTS_WHOLE = re.compile(r"lifetime|ltv|clv|annual|spent|spend")
 _A_CLIENTS_TYPE = {"contacttype", "persontype"}
 
 
-
 @dataclass
 class Refined:
     """A mapping after the values have had their say, and what they showed."""
@@ -924,7 +923,6 @@ def skip_guides(filename: str, sheets: list[RawSheet]) -> list[RawSheet]:
     return kept
 
 
-
 # --- 2. prepare ------------------------------------------------------------------------
 
 _PARSERS = {
@@ -936,7 +934,6 @@ REASONS = {
     "percent": "is not a percentage", "count": "is not a count (a number of 0 or more)",
     "bool": "is not yes or no", "date": "is not a date Journey understands",
 }
-
 
 
 def looks_mismapped(bad: pd.Series, column: pd.Series) -> bool:
@@ -1561,7 +1558,6 @@ def check_stage_target(value: str, target: str) -> str:
             f"--stage-map {value}={target}: '{target}' is not a stage; use one of "
             f"{', '.join(ALL_STAGES)}, {', '.join(OUTCOMES)} or ignore.")
     return target
-
 
 
 def pending_stage_values(db: Database) -> dict[str, int]:
