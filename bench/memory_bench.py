@@ -42,7 +42,8 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "bench"))
 
-from import_bench import CACHE, tracker_path  # noqa: E402
+from import_bench import CACHE  # noqa: E402
+from import_bench import tracker_path as _tracker_path  # noqa: E402
 from journey.workspace import DEFAULT_SETTINGS  # noqa: E402
 
 GOAL_MB = 1024
@@ -83,6 +84,17 @@ def write_once(path: Path, text: str) -> None:
     partial = path.with_suffix(".part")
     partial.write_text(text)
     partial.rename(path)
+
+
+def tracker_path(rows: int) -> Path:
+    """The generated tracker, written (once) by a process of its own: a child forked from
+    this process after it wrote 500,000 rows would count this process's memory in its peak
+    (ru_maxrss includes what the child held before it exec'd), 2,086 MB whatever the import
+    does."""
+    subprocess.run([sys.executable, "-c", "import sys; sys.path[:0] = sys.argv[1:3]; "
+                    "from import_bench import tracker_path; tracker_path(int(sys.argv[3]))",
+                    str(REPO / "bench"), str(REPO), str(rows)], check=True)
+    return _tracker_path(rows)
 
 
 def measure(path: Path) -> dict:
