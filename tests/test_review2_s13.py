@@ -20,6 +20,8 @@ misread, each mended and asserted with hand-worked figures through the command l
 - "nps_test.csv" is a trial export of NPS answers, not a test's marks: 3 NPS answers (was 0).
 - One phone number on every row of a sales log naming no one is the shop's: 4 sales, no
   client (was one client, a repeat customer).
+- A booking "Booked" with a "Paid" of Yes is a sale of its amount: 2 purchases of 220
+  (was 1 of 100).
 """
 
 from __future__ import annotations
@@ -169,3 +171,14 @@ def test_one_number_on_every_row_naming_no_one_is_the_shops(tmp_path):
         "Date,Phone,Service,Price\n2024-03-01,07700 900123,Cut,30\n"
         "2024-03-08,07700 900123,Colour,60\n2024-03-09,07700 900456,Cut,30\n"))
     assert cli_funnel(by_number) == [2, 2, 2, 1, 0]
+
+
+def test_a_booking_ticked_paid_is_a_sale_of_its_amount(tmp_path):
+    """Ann's booking 120, Paid Yes: a sale of 120; Ben's 80, Paid No: a client considering;
+    Cat's Completed 100: a sale. 2 purchases of 220 (was 1 of 100: a "Paid" of yes and
+    no was not read beside Booked)."""
+    cli_import_text(tmp_path, "bookings.csv", (
+        "Booking,Client,Date,Price,Paid,Status\nB1,Ann Lee,2024-04-01,120,Yes,Booked\n"
+        "B2,Ben Roe,2024-04-02,80,No,Booked\nB3,Cat Mo,2024-03-03,100,Yes,Completed\n"))
+    assert workspace_rows(tmp_path, KINDS) == [("contact", 1, 80.0), ("purchase", 2, 220.0)]
+    assert cli_funnel(tmp_path) == [3, 3, 2, 0, 0]

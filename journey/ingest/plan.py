@@ -1004,7 +1004,8 @@ def _booked_and_paid(out: pd.DataFrame, frame: pd.DataFrame) -> list[str]:
     (``_PAID_SO_FAR``, more than 0) are purchases of what was paid so far (with what a
     refunded column says went back of it: the refund is a row of its own), never more than
     the booking's amount: a deposit is a sale of the deposit; the rest is one when paid
-    (importing the bookings again then updates it). Returns a note."""
+    (importing the bookings again then updates it); one a "Paid" of yes and no ticks has
+    paid its whole amount. Returns a note."""
     if "status" not in out or "kind" not in out:
         return []
     statuses = out["status"].dropna()
@@ -1014,8 +1015,13 @@ def _booked_and_paid(out: pd.DataFrame, frame: pd.DataFrame) -> list[str]:
     paid = pd.Series(np.nan, index=out.index)
     if header is not None:
         said, bad = values.parse_money(frame[header])
-        if not bad.any():               # (a "Paid" of yes and no is _paid_flags')
+        if not bad.any():
             paid = said.reindex(out.index)
+        elif (ticks := _ticks(frame[header])) is not None:
+            # A "Paid" of yes and no beside a booking's amount: a booking ticked paid has
+            # paid all of it (elsewhere the ticks are _paid_flags').
+            ticked = ticks.reindex(out.index, fill_value=False).astype(bool)
+            paid = amounts_of(out).where(booked & ticked)
     # An invoice or order its status leaves unpaid ("Awaiting Payment", "Overdue") with
     # part paid already: a sale of what was paid, as a booking's deposit is.
     said = values.per_distinct(out["status"], normalise_value)
