@@ -305,6 +305,9 @@ for _outcome, _words in OUTCOME_ALIASES.items():
 ACTIVE_OF = {normalise_value(word) for word in ACTIVE_WORDS}
 ORDER_STATUS_KIND = {normalise_value(word): kind for kind, words in ORDER_STATUS_WORDS.items()
                      for word in words.split(",")}
+# An invoice's statuses that say it is billed and unpaid ("Sent", "Viewed": Invoice Ninja's)
+# and only that on a list of invoices: a shop's order "Sent" has been dispatched, a sale.
+BILLED_ONLY_STATUSES = frozenset(normalise_value(word) for word in ("sent", "viewed"))
 QUOTE_STATUS = {normalise_value(word): target for target, words in QUOTE_STATUS_WORDS.items()
                 for word in words.split(",")}
 # The words only a quote's status has (not an order's or a deal's): one of them must be

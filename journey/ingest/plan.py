@@ -108,6 +108,12 @@ _GRADED = re.compile(r"(?i)(?<![a-z])(?:quiz(?:zes)?|exams?|tests?|grades?|marks
                      r"toets|cijfers|voti)(?![a-z])")
 
 
+# ... unless the name also says the sheet is a survey of customers ("nps_test.csv", a
+# trial export of one): then "test" is no class's.
+_SURVEYED = re.compile(r"(?i)nps|net.?promoter|promoters?|surveys?|feedback|recommend|csat|"
+                       r"umfrage|encuesta|enqu[eê]te|sondaggio")
+
+
 def plan_file(filename: str, data: bytes, *, db: Database | None = None, kind: str = "auto",
               mapping: dict[str, str] | None = None, set_values: dict[str, str] | None = None,
               sheet: str | None = None, max_bytes: int | None = None) -> list[SheetPlan]:
@@ -152,8 +158,9 @@ def _plan_sheet(db, filename, raw, kind, overrides, set_values, checksum) -> She
                          mapping={h: None for h in raw.headers}, set_values=dict(set_values),
                          checksum=checksum)
     profile = recognise(raw.headers, raw.frame)
-    if (profile is not None and profile.name == "nps_scores"
-            and _GRADED.search(f"{raw.name} {Path(filename or '').stem}")):
+    named = f"{raw.name} {Path(filename or '').stem}"
+    if (profile is not None and profile.name == "nps_scores" and _GRADED.search(named)
+            and not _SURVEYED.search(named)):
         profile = None            # a quiz's or a class's marks out of 10: no NPS answers
     if profile is not None and kind in ("auto", profile.kind):
         # A well-known export: its profile decides the kind and the mapping (a person's
@@ -207,8 +214,9 @@ def _plan_sheet(db, filename, raw, kind, overrides, set_values, checksum) -> She
     if profile is None and sheet_kind == "events":
         refined.said += ratings_not_money(mapping, raw.name, filename, set_values, chosen)
     if profile is None and sheet_kind == "clients":
-        refined.said += _sessions_as_purchases(raw, mapping, chosen,
-                                               [raw.name, Path(filename or "").stem])
+        names = [raw.name, Path(filename or "").stem]
+        sessions = _sessions_as_purchases(raw, mapping, chosen, names)
+        refined.said += _web_visits_not_purchases(raw, mapping, chosen, names) or sessions
     allowed = fields_for(sheet_kind) if sheet_kind in ("clients", "events") else set()
     for header, target in mapping.items():
         if target is not None and target not in allowed:
@@ -322,10 +330,14 @@ def _test_rows(frame: pd.DataFrame, raw: RawSheet, out: pd.DataFrame, rejected: 
 def _part_rows(frame: pd.DataFrame, raw: RawSheet, out: pd.DataFrame, rejected: pd.Series,
                problems: list) -> pd.Series:
     """Rows a column of row levels ("Line Type": Sale, Sale Line, Payment) marks as a part
-    of an order (its item lines, its payments) beside the order's own row: the order's row
-    holds its figures, so its parts are no orders of their own, each rejected with its
-    reason (counted, a sale would be counted once more for each line and payment)."""
+    of an order (its item lines, its payments) beside the order's own row, the same order
+    number on both: the order's row holds its figures, so its parts are no orders of their
+    own, each rejected with its reason (counted, a sale would be counted once more for each
+    line and payment). A row of another type no order's number ties to an order's row (an
+    enquiry, a subscription on an activity log's "Record Type") is kept."""
     found = pd.Series(False, index=frame.index)
+    if "order_id" not in out:
+        return found
     kept = ~rejected.reindex(frame.index, fill_value=False)
     for header in frame.columns:
         if normalise_header(header) not in ROW_LEVEL_HEADERS:
@@ -333,7 +345,9 @@ def _part_rows(frame: pd.DataFrame, raw: RawSheet, out: pd.DataFrame, rejected: 
         level = frame[header].map(lambda v: re.sub(r"[^a-z]", "", str(v).casefold())
                                   if isinstance(v, str) else "")
         orders = level.isin(ORDER_ROW_VALUES) & kept
-        parts = ~orders & level.ne("") & kept
+        numbers = out["order_id"].reindex(frame.index)
+        parts = (~orders & level.ne("") & kept
+                 & numbers.isin(set(numbers[orders].dropna())) & numbers.notna())
         if not orders.any() or not parts.any():
             continue
         for index in parts[parts].index:
@@ -990,7 +1004,8 @@ def _booked_and_paid(out: pd.DataFrame, frame: pd.DataFrame) -> list[str]:
     (``_PAID_SO_FAR``, more than 0) are purchases of what was paid so far (with what a
     refunded column says went back of it: the refund is a row of its own), never more than
     the booking's amount: a deposit is a sale of the deposit; the rest is one when paid
-    (importing the bookings again then updates it). Returns a note."""
+    (importing the bookings again then updates it); one a "Paid" of yes and no ticks has
+    paid its whole amount. Returns a note."""
     if "status" not in out or "kind" not in out:
         return []
     statuses = out["status"].dropna()
@@ -1000,8 +1015,13 @@ def _booked_and_paid(out: pd.DataFrame, frame: pd.DataFrame) -> list[str]:
     paid = pd.Series(np.nan, index=out.index)
     if header is not None:
         said, bad = values.parse_money(frame[header])
-        if not bad.any():               # (a "Paid" of yes and no is _paid_flags')
+        if not bad.any():
             paid = said.reindex(out.index)
+        elif (ticks := _ticks(frame[header])) is not None:
+            # A "Paid" of yes and no beside a booking's amount: a booking ticked paid has
+            # paid all of it (elsewhere the ticks are _paid_flags').
+            ticked = ticks.reindex(out.index, fill_value=False).astype(bool)
+            paid = amounts_of(out).where(booked & ticked)
     # An invoice or order its status leaves unpaid ("Awaiting Payment", "Overdue") with
     # part paid already: a sale of what was paid, as a booking's deposit is.
     said = values.per_distinct(out["status"], normalise_value)
@@ -1354,6 +1374,28 @@ def _deal_values_won(out: pd.DataFrame, columns_for: dict[str, list[str]]) -> li
     return [f"'{said}' was read as a deal's value: {'; '.join(parts)}{others}."]
 
 
+# Words of a header or a sheet's or file's name saying a list is of suppliers, whose
+# money is what the business pays them.
+_SUPPLIER_WORDS = frozenset("supplier suppliers vendor vendors proveedor proveedores "
+                            "fournisseur fournisseurs lieferant lieferanten fornitore fornitori "
+                            "fornecedor fornecedores leverancier leveranciers".split())
+# Headers of a company's size beside its "Revenue": the company's turnover (a lead list's
+# firmographics), not what it spent with the business.
+_FIRMOGRAPHICS = frozenset({"employees", "numberofemployees", "noofemployees", "employeecount",
+                            "companysize", "headcount", "industry", "foundedyear", "founded"})
+
+
+def _money_not_spent(headers, mapping: dict[str, str | None], names: list) -> bool:
+    """Whether a client list's money is not what its people spent with the business: the
+    list is of leads or suppliers (a word of its name or person's header: "leads.csv",
+    "Supplier"), or its "Revenue" sits beside a company's size (an "Employees" count)."""
+    own = [h for h, f in mapping.items() if f in ("name", "client_id", "company")]
+    said = {word for text in (*own, *names)
+            for word in re.findall(r"[a-z]+", without_accents(str(text or "").lower()))}
+    return bool(said & (_LEAD_WORDS | _SUPPLIER_WORDS)) or any(
+        normalise_header(h) in _FIRMOGRAPHICS for h in headers)
+
+
 def _spenders_bought(out: pd.DataFrame, columns_for: dict[str, list[str]],
                      by_status: bool = True) -> list[str]:
     """On a client list with no stage column, a client whose revenue is above 0 (a "Total
@@ -1403,6 +1445,45 @@ _HAD_COUNT = re.compile(r"^(?:no|number|total|num)?(?:of)?(?:sessions|visits|cla
 # a lead list: no purchases.
 _NOT_BOUGHT_COUNT = re.compile(r"trial|free|complimentary|intro|taster|cancel|noshow|missed|"
                                r"remaining|left|upcoming|scheduled")
+
+
+# A header of a website's analytics beside a count of sessions or visits: those were visits
+# to the website (a CRM's "Number of Sessions" beside "Number of Pageviews"), not purchases.
+_WEB_ANALYTICS = re.compile(r"pageview|pagesviewed|pageviews|bounce|timeonsite|lastpageseen|"
+                            r"firstpageseen|website|webvisit|sitevisit|formsubmission|"
+                            r"emailopen|emailclick|utm")
+
+
+def _web_visits_not_purchases(raw: RawSheet, mapping: dict[str, str | None],
+                              chosen: set[str], names: list[str]) -> list[str]:
+    """On a client list, a count of sessions or visits (``_HAD_COUNT``) is no count of
+    purchases where a header speaks of the website's analytics (``_WEB_ANALYTICS``:
+    "Number of Pageviews") or a header or the sheet's or file's name says the list is of
+    leads (``_list_of_payers``): those are visits to the website, or of people who have not
+    bought. The column is kept as extra (``mapping`` changed in place), nor read as
+    purchases later; returns a note."""
+    counts = [h for h, f in mapping.items() if h not in chosen and f in ("purchases", None)
+              and re.search(r"sessions|visits", normalise_header(h))
+              and _HAD_COUNT.match(normalise_header(h))]
+    if not counts:
+        return []
+    web = next((h for h in raw.headers if h not in counts
+                and _WEB_ANALYTICS.search(normalise_header(h))), None)
+    said = f"'{web}'" if web else ""
+    if web is None:
+        others = {h: f for h, f in mapping.items() if h not in counts}
+        columns_for: dict[str, list[str]] = {}
+        for h, f in others.items():
+            if f:
+                columns_for.setdefault(f, []).append(h)
+        payers, said = _list_of_payers(raw.frame.drop(columns=counts), others, columns_for,
+                                       names)
+        if payers is not False:
+            return []
+    for header in counts:
+        mapping[header] = None
+    return [f"{listed([repr(h) for h in counts])} counts visits, not purchases: {said} says "
+            "the list is of website visitors or leads; kept as extra"]
 
 
 def _sessions_as_purchases(raw: RawSheet, mapping: dict[str, str | None], chosen: set[str],
@@ -1857,7 +1938,9 @@ def prepare_sheet(plan: SheetPlan, *, stage_map: dict[str, str] | None = None,
     unstaged = plan.kind == "clients" and not {"stage", "status"} & (
         set(columns_for) | set(plan.set_values))
     spent = (_spenders_bought(out, columns_for, by_status=False)
-             if unstaged and "purchases" not in columns_for else [])  # (a count says who)
+             if unstaged and "purchases" not in columns_for     # (a count says who)
+             and not _money_not_spent(raw.headers, plan.mapping, [plan.sheet, plan.file])
+             else [])
     notes += spent
     if unstaged and not ticked and not spent:
         # No stage or status in the sheet (a phone list): the stored ones stay as they are.

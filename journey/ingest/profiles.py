@@ -354,6 +354,17 @@ def _review_facts(frame: pd.DataFrame) -> dict:
             "email": email.where(email.fillna("").str.contains("@"))}
 
 
+def _stars_check(present: set[str], frame: pd.DataFrame | None) -> bool:
+    """Most filled ratings are stars, 1 to 5 (a number or a word): not a help desk's
+    satisfaction rating of "good" or "bad", nor a column left blank."""
+    if frame is None:
+        return True
+    said = _col(frame, *_STARS)
+    filled = said.notna() & said.astype(str).str.strip().ne("")
+    stars = _review_facts(frame)["stars"][filled]
+    return bool(filled.any()) and stars.between(1, 5).mean() >= 0.8
+
+
 # What a help desk or a reviews app marks a row it took for spam (Help Scout's status,
 # Judge.me's "curated"): no one's conversation or review, left out.
 _SPAM = {"spam", "junk"}
@@ -2525,7 +2536,7 @@ PROFILES += (
              "reviewbody": "note", "body": "note", "content": "note",
              "producttitle": "touchpoint", "productname": "touchpoint",
              "orderid": "order_id"},
-            _review_rules, _review_explain),
+            _review_rules, _review_explain, check=_stars_check),
     Profile("stripe_customers", "a Stripe customers export",
             _all("id", "email", "totalspend", "paymentcount"),
             {"id": "client_id", "email": "email", "name": "name", "createdutc": "first_contact",

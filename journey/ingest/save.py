@@ -821,6 +821,8 @@ def _sole_holders(db: Database, emails: pd.Series) -> dict[str, tuple[int, str]]
 # --- phone numbers --------------------------------------------------------------------------
 
 PHONE_KEY = "phone:"        # the key of a client known by its number alone (an appointment)
+# Rows naming no one, at least this many, that all give one number: it is the business's.
+_BUSINESS_NUMBER_ROWS = 3
 
 
 # A stored number's digits in SQL, the usual separators left out ("07700 900-123").
@@ -1045,6 +1047,15 @@ def _save_events(db: Database, rows: pd.DataFrame, import_id: int,
     keyless = np.flatnonzero(pd.isna(np.array(keys, dtype=object))) if phones else []
     if len(keyless):                # (rows with neither an ID nor a name: by their number)
         numbers = phones.keys(rows["phone"].iloc[keyless])
+        if _BUSINESS_NUMBER_ROWS <= len(keyless) == numbers.notna().sum() and (
+                numbers.nunique() == 1):
+            # One number on every such row (a log of sales with the shop's own number):
+            # the business's, no client's; the rows stay no one's, as without it.
+            numbers = pd.Series(None, index=numbers.index, dtype=object)
+            if notes is not None:
+                notes.append(f"'{rows['phone'].iloc[keyless[0]]}' is the only phone number, "
+                             f"on all {len(keyless):,} rows that name no one: the business's "
+                             "own, not a client's; no client was made of it.")
         keys = np.array(keys, dtype=object)
         keys[keyless] = (PHONE_KEY + numbers).where(numbers.notna(), None).to_numpy()
         keys = keys.tolist()

@@ -29,8 +29,8 @@ from ..fields import (
     fields_for, match_header, name_part, normalise_header, plain_header)
 from ..journal import stage_mapping
 from ..stages import (
-    ALL_STAGES, BOOKED_STATUSES, ORDER_STATUS_KIND, OUTCOMES, QUOTE_OWN_WORDS, QUOTE_STATUS,
-    RANK, normalise_value, order_status_kind, read_stage_value, said_first)
+    ALL_STAGES, BILLED_ONLY_STATUSES, BOOKED_STATUSES, ORDER_STATUS_KIND, OUTCOMES,
+    QUOTE_OWN_WORDS, QUOTE_STATUS, RANK, normalise_value, order_status_kind, read_stage_value, said_first)
 from ..text import counted, its, match_key, name_key, was, without_accents
 from .evidence import MOSTLY, measure, sample_values
 from .line_amounts import map_unit_price
@@ -212,6 +212,24 @@ def _itemised(mapping: dict[str, str | None], sheet: str, file: str = "") -> boo
             or _sheet_word(sheet, file) not in (None, "contact", "contacts"))
 
 
+# Words of a header or a sheet's or file's name, and headers, that say its rows are
+# invoices: a bill's number, its balance or what was paid of it, its due date.
+_INVOICE_WORDS = frozenset("invoice invoices invoiced bill bills factura facturas facture "
+                           "factures rechnung rechnungen fattura fatture fatura faturas "
+                           "factuur facturen".split())
+_INVOICE_HEADERS = frozenset({"duedate", "paymentdue", "balance", "balancedue", "amountdue",
+                              "paidtodate", "amountpaid", "outstanding", "amountoutstanding"})
+
+
+def about_invoices(headers, sheet: str, file: str = "") -> bool:
+    """Whether a sheet's rows are invoices: a header or its sheet's or file's name says
+    so ("Invoice #", "invoices.csv"), or a header of a bill's ("Due Date", "Balance",
+    "Paid to Date")."""
+    return (any(normalise_header(h) in _INVOICE_HEADERS for h in headers)
+            or any(word in _INVOICE_WORDS for text in (*headers, sheet, file)
+                   for word in _words(str(text or "").lower())))
+
+
 # Words of a header or a sheet's name that say its rows are quotes or estimates.
 _QUOTE_WORDS = frozenset(
     "quote quotes quotation quotations estimate estimates devis presupuesto presupuestos "
@@ -268,6 +286,13 @@ _NOT_WORK = frozenset({"jobtitle", "jobrole", "jobfunction", "jobposition", "job
 # Money that is no one row's price: a client's whole, a rate per period, a hope.
 _NOT_ROW_MONEY = re.compile(r"lifetime|ltv|clv|annual|spent|spend|monthly|weekly|yearly|"
                             r"retainer|recurring|potential|budget|forecast|^value$|dealvalue")
+
+
+# Words of a sheet's or file's name that say its rows are leads or enquiries: a service
+# and its price there is what was asked about, not a sale.
+_LEAD_NAMES = frozenset("lead leads enquiry enquiries inquiry inquiries prospect prospects "
+                        "prospectos consultas demandes anfragen interessenten richieste "
+                        "aanvragen".split())
 
 
 def work_column(mapping: dict[str, str | None]) -> str | None:
@@ -1189,7 +1214,8 @@ def resolve_kinds(out, plan, frame, raw, columns_for, stage_map=None) -> list[st
         numbered = columns_for["date"][0]       # "Date bought": each row is a purchase
     if (named is None and numbered is None and not plan.set_values.get("kind")
             and not {"kind", "stage", "status"} & set(columns_for)
-            and paid_flag(raw, plan.mapping) is None):
+            and paid_flag(raw, plan.mapping) is None
+            and not _LEAD_NAMES.intersection(_words(f"{plan.sheet} {plan.file or ''}".lower()))):
         numbered = work_column(plan.mapping)    # a job done at a price: each row a sale
     default = plan.set_values.get("kind") or (
         KIND_OF[named] if named else "purchase" if numbered else "contact")
@@ -1207,6 +1233,7 @@ def resolve_kinds(out, plan, frame, raw, columns_for, stage_map=None) -> list[st
     # A person's --set kind=... says what every row is: the status then says nothing more.
     by_status = (default == "purchase" and "kind" not in plan.set_values
                  and not has_stage_column and "status" in columns_for)
+    billed = by_status and about_invoices(raw.headers, plan.sheet, plan.file or "")
 
     def decide(cell, stage, outcome, won, stage_raw, status) -> tuple[str, str | None]:
         """The event's kind, and the stage its kind cell names (or None); the kind is
@@ -1230,6 +1257,8 @@ def resolve_kinds(out, plan, frame, raw, columns_for, stage_map=None) -> list[st
         if by_status and status is not None:
             key = normalise_value(status)
             said = order_status_kind(status)
+            if key in BILLED_ONLY_STATUSES and not billed:
+                said = None           # (an order "Sent": dispatched, not an invoice unpaid)
             if said is not None:      # (booked, not yet done: a client considering)
                 return said, "consideration" if key in BOOKED_STATUSES else None
         if won:
