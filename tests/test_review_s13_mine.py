@@ -62,3 +62,21 @@ def test_a_list_of_fees_with_no_stage_makes_its_payers_customers(tmp_path):
                                     "ORDER BY name") == [
         ("Ann Lee", "retention", 320.0), ("Bob Ray", "purchase", 150.0), ("Cy Tan", None, 0.0)]
     assert cli_funnel(tmp_path) == [3, 2, 2, 1, 0]
+
+
+def test_the_amount_with_tax_is_the_amount_beside_the_one_without(tmp_path):
+    """Sales with 'Amount ex VAT' 100, 200 and 'Amount inc VAT' 120, 240: 2 sales of 360
+    (what the clients paid); a French 'Price HT, TVA, Price TTC' the same: 360. Before:
+    neither column was read, and no sale had an amount."""
+    cli_import_text(tmp_path, "sales.csv", "Date,Client,Item,Amount ex VAT,Amount inc VAT\n"
+                                           "2024-03-01,Ada,Logo,100,120\n"
+                                           "2024-03-02,Bolt,Site,200,240\n")
+    assert workspace_rows(tmp_path, "SELECT kind, COUNT(*), SUM(amount) FROM events "
+                                    "GROUP BY kind") == [("purchase", 2, 360.0)]
+    french = tmp_path / "fr"
+    french.mkdir()
+    cli_import_text(french, "ventes.csv", "Date,Client,Item,Price HT,TVA,Price TTC\n"
+                                          "2024-03-01,Ada,Logo,100,20,120\n"
+                                          "2024-03-02,Bolt,Site,200,40,240\n")
+    assert workspace_rows(french, "SELECT kind, COUNT(*), SUM(amount) FROM events "
+                                  "GROUP BY kind") == [("purchase", 2, 360.0)]
