@@ -1775,8 +1775,8 @@ def prepare_sheet(plan: SheetPlan, *, stage_map: dict[str, str] | None = None,
         if target:
             columns_for.setdefault(target, []).append(header)
     for target, headers in list(columns_for.items()):
-        headers.sort(key=lambda h: (match_header(h)[1] if match_header(h)[0] == target else 50,
-                                    before_tax(h),     # "Total (inc GST)" before "(ex GST)"
+        headers.sort(key=lambda h: (before_tax(h),     # "Total (inc GST)" before "(ex GST)"
+                                    match_header(h)[1] if match_header(h)[0] == target else 50,
                                     -header_year(h)))       # "Total 2024" before "Total 2023"
         while True:             # (a column that only looked like the field makes way)
             merged = None
