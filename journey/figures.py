@@ -85,7 +85,8 @@ def funnel_html(frame: pd.DataFrame, drop: Drop | None = None) -> str:
                  f"left:calc({50 + width / 2:.3f}% + 0.4rem);color:{INK}")
         note = ""
         if row.stage in lost_at:
-            note = (f"<b>◀ −{drop.pct_lost:.0f}%</b><br>{drop.clients_lost:,} clients stopped"
+            note = (f"<b>◀ −{drop.pct_lost:.0f}%</b><br>"
+                    f"{counted(drop.clients_lost, 'client')} stopped"
                     f"<br>after {html_text(labels[drop.from_stage].lower())}")
         cells.append(
             f'<div style="text-align:right">{html_text(row.label)}</div>'

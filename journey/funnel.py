@@ -316,6 +316,61 @@ def as_of_date(db: Database) -> str:
     return stored_day(row[0]) or now.isoformat()
 
 
+# A buyer has had the chance to come back only when the data runs at least this long after
+# the first purchase: one who bought in the last CHANCE_DAYS is not counted as gone.
+CHANCE_DAYS = 90
+# The step a buyer takes next, in the stage and the phase models.
+AFTER_PURCHASE_STEPS = ("retention", "post-purchase")
+
+
+def _too_new(db: Database) -> tuple[str, list]:
+    """The SQL condition (and its values) of a client who bought once, less than
+    ``CHANCE_DAYS`` before the data's latest date (``as_of_date``)."""
+    since = add_days(dt.date.fromisoformat(as_of_date(db)), -CHANCE_DAYS).isoformat()
+    return "furthest_rank = ? AND substr(purchase_at, 1, 10) > ?", [RANK["purchase"], since]
+
+
+def too_new_buyers(db: Database, filters: Filters = NO_FILTERS) -> int:
+    """Clients who bought once, too recently to have had the chance to come back, so not
+    counted as not coming back."""
+    where, params = filters.where()
+    condition, values_ = _too_new(db)
+    return db.execute(f"SELECT COUNT(*) FROM clients WHERE {where} AND {condition}",
+                      [*params, *values_]).fetchone()[0]
+
+
+def too_new_by(db: Database, by: str, filters: Filters = NO_FILTERS) -> dict[str, int]:
+    """``too_new_buyers`` per segment of the client field ``by``."""
+    column = check_segment_field(by)
+    where, params = filters.where()
+    condition, values_ = _too_new(db)
+    counts: dict[str, int] = {}
+    for value, n in db.execute(f"SELECT [{column}], COUNT(*) FROM clients WHERE {where} "
+                               f"AND {condition} GROUP BY 1", [*params, *values_]):
+        counts[_segment_name(value)] = counts.get(_segment_name(value), 0) + n
+    return counts
+
+
+def unmeasured_stages(db: Database) -> set[str]:
+    """The stages after awareness that nothing in the workspace measures: no client
+    (whatever the filters) reached them by any evidence (events, counts, a stage or status
+    column). Consideration is measured wherever the data gives stages: then nobody reached
+    it. A funnel always has its first stage."""
+    unmeasured = {stage for stage in ("consideration", "purchase", "retention", "advocacy")
+                  if db.execute("SELECT 1 FROM clients WHERE furthest_rank >= ? LIMIT 1",
+                                [RANK[stage]]).fetchone() is None}
+    if "consideration" in unmeasured and db.execute(
+            "SELECT EXISTS (SELECT 1 FROM clients WHERE stage_raw IS NOT NULL) OR "
+            "EXISTS (SELECT 1 FROM events WHERE stage_raw IS NOT NULL)").fetchone()[0]:
+        unmeasured.discard("consideration")
+    return unmeasured
+
+
+def measures(step: Step, unmeasured: set[str]) -> bool:
+    """Whether the data measures a step: some stage of it is not ``unmeasured``."""
+    return not all(stage in unmeasured for stage in step.stages)
+
+
 def cohort_conversion(db: Database, *, filters: Filters = NO_FILTERS,
                       pre_awareness: bool = False, model: str | None = None,
                       window_days: int | None = None) -> pd.DataFrame:
@@ -556,15 +611,28 @@ def money_at_stake(db: Database, *, by: str = "persona", filters: Filters = NO_F
     purchase (``revenue_per_purchase``), or the business's when the segment has none of its
     own; summed per step. Read it as the revenue one more purchase from each lost client
     would have brought. Without any revenue in the data, ``money`` is None (never 0) and
-    the sentence says what to import."""
+    the sentence says what to import.
+
+    As on the funnel, a step into a stage nothing in the data measures (``measures``) is
+    left out (no referral anywhere is no loss of advocates), and buyers too new to have
+    come back (``too_new_by``; without a conversion window, which sets its own time) are
+    not counted lost after purchase."""
     by_segment = compute_funnel_by(db, by, filters=filters, pre_awareness=pre_awareness,
                                    top=10**6, model=model, window_days=window_days)
     per, average = revenue_per_purchase(db, by, filters=filters)
+    unmeasured = unmeasured_stages(db)
+    measured = {step.key for step in funnel_steps(model, pre_awareness)
+                if measures(step, unmeasured)}
+    too_new = too_new_by(db, by, filters) if window_days is None else {}
     rows = []
     for segment, frame in by_segment.items():
         value = per.get(segment, average)
         for before, after in zip(frame.itertuples(), list(frame.itertuples())[1:]):
+            if after.stage not in measured:
+                continue
             lost = int(after.drop_off or 0)
+            if after.stage in AFTER_PURCHASE_STEPS:
+                lost = max(0, lost - too_new.get(segment, 0))
             rows.append({"segment": segment, "stage": before.stage, "label": before.label,
                          "next_stage": after.stage, "next_label": after.label,
                          "clients_lost": lost, "per_purchase": value,
@@ -572,14 +640,16 @@ def money_at_stake(db: Database, *, by: str = "persona", filters: Filters = NO_F
                          "at_average": lost if segment not in per else 0})
     segments = pd.DataFrame(rows, columns=["segment", *MONEY_COLUMNS])
     steps = []
-    for step in funnel_steps(model, pre_awareness)[:-1]:
+    model_steps = funnel_steps(model, pre_awareness)
+    for step, following in zip(model_steps, model_steps[1:]):
+        if following.key not in measured:
+            continue
         part = segments[segments["stage"] == step.key]
         lost = int(part["clients_lost"].sum())
         money = float(part["money"].sum()) if average is not None else None
-        nxt = part["next_label"].iloc[0] if len(part) else ""
         steps.append({"stage": step.key, "label": step.label,
-                      "next_stage": part["next_stage"].iloc[0] if len(part) else None,
-                      "next_label": nxt, "clients_lost": lost,
+                      "next_stage": following.key, "next_label": following.label,
+                      "clients_lost": lost,
                       "per_purchase": (money / lost) if money is not None and lost else None,
                       "money": money, "at_average": int(part["at_average"].sum())})
     frame = pd.DataFrame(steps, columns=MONEY_COLUMNS)
@@ -587,10 +657,13 @@ def money_at_stake(db: Database, *, by: str = "persona", filters: Filters = NO_F
 
 
 def _money_sentence(steps: pd.DataFrame, average: float | None, currency: str) -> str:
+    if steps.empty:
+        return ("Your data measures no step after the first, so no drop-off can be "
+                "valued.")
     if average is None:
         return ("The data holds no revenue, so what the drop-off costs cannot be said: import "
                 "an order list with amounts, or a client tracker with a revenue column.")
-    if steps.empty or not steps["money"].fillna(0).any():
+    if not steps["money"].fillna(0).any():
         return "No client was lost between stages, so no money is at stake."
     worst = steps.loc[steps["money"].idxmax()]
     return (f"The most money is at stake between {worst['label']} and {worst['next_label']}: "

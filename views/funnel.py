@@ -12,6 +12,7 @@ import streamlit as st
 
 from journey import charts, figures, funnel, overview, paths
 from journey.errors import JourneyError
+from journey.text import counted
 from journey.workshop import kpis
 from journey.workspace import get_setting
 from journey_ui import frame, widgets
@@ -95,8 +96,12 @@ if not first:
 # --- the funnel and where clients are now -------------------------------------------------
 # A stage nothing in the data measures (no repeat purchase, no referral anywhere) shows "–"
 # and what to import, and the biggest drop-off stops before it: never "100% did not ...".
+# Buyers too new to have come back are left out of the drop-off after purchase, as on the
+# Overview, so both pages give the same headline (a conversion window sets its own time).
 missing = frame.cached(overview.missing_evidence)(ctx)
-stages = stages.assign(missing=overview.unmeasured(stages, missing))
+too_new = frame.cached(funnel.too_new_buyers)(ctx, ctx.filters) if window is None else 0
+stages = overview.with_too_new(stages.assign(missing=overview.unmeasured(stages, missing)),
+                               too_new)
 drop = overview.measured_drop(stages)
 if drop:
     widgets.sentence(drop.sentence)
@@ -107,6 +112,9 @@ with drawn:
     within = f" within {window} days of first contact" if window is not None else ""
     st.caption(f"{first:,} clients. Each stage counts the clients who reached it{within}, "
                "whether or not they stayed.")
+    if too_new and not stages.loc[stages["too_new"] > 0, "missing"].map(bool).any():
+        st.caption(f"{too_new:,} bought in the last {funnel.CHANCE_DAYS} days: too new to "
+                   "have come back, so the drop-off after purchase leaves them out.")
     for sentence in dict.fromkeys(m for m in stages["missing"] if m):
         st.caption(f":material/help: {md(sentence)}")
 with now:
@@ -126,19 +134,23 @@ money = pd.DataFrame({
                                  for v in stake.steps["per_purchase"]],
         "Money at stake": [kpis.format_figure(v, "money", currency)
                            for v in stake.steps["money"]]} if stake.has_revenue else {})})
-widgets.static_table(money)      # static: no grid script to load on the first screen
-if stake.has_revenue:
+if len(money):
+    widgets.static_table(money)      # static: no grid script to load on the first screen
+if stake.has_revenue and len(money):
     at_average = int(stake.steps["at_average"].sum())
+    after_purchase = stake.steps["next_stage"].isin(funnel.AFTER_PURCHASE_STEPS).any()
     st.caption(md(
         "Clients lost on the way to the next stage × the revenue per purchase of their "
         "persona (the revenue of its customers ÷ their purchases): what one more purchase "
         "from each would have brought."
         + (f" {at_average:,} of them belong to a persona with no revenue of its own and are "
            f"valued at the business's average, {currency}{stake.average:,.0f}."
-           if at_average else "")))
+           if at_average else "")
+        + (f" The {counted(too_new, 'buyer')} of the last {funnel.CHANCE_DAYS} days are not "
+           "counted lost: too new to have come back." if too_new and after_purchase else "")))
 with st.expander("The funnel as a table"):
-    shown_as_table(stages.drop(columns=["stage"]), FUNNEL_LABELS, "funnel", "funnel_table",
-                   formats={"drop_off": "count"})
+    shown_as_table(stages.drop(columns=["stage", "too_new"]), FUNNEL_LABELS, "funnel",
+                   "funnel_table", formats={"drop_off": "count"})
 
 
 # --- the tabs: each draws only when open ----------------------------------------------------

@@ -4,6 +4,7 @@ import pandas as pd
 import streamlit as st
 
 from journey.overview import CHANCE_DAYS, data_health, measured_drop, stage_tiles
+from journey.text import counted
 from journey_ui import frame, widgets
 from journey_ui.text import md
 
@@ -90,7 +91,7 @@ if drop:
     # The sidebar, where the period is chosen, is tucked away in presenter mode.
     compare = "" if period or ctx.presenter else (" Choose a period in the sidebar to "
                                                   "compare with the period before.")
-    st.caption(f"{drop.clients_lost:,} clients stopped between "
+    st.caption(f"{counted(drop.clients_lost, 'client')} stopped between "
                f"{stage_names.get(drop.from_stage, drop.from_stage)} and "
                f"{stage_names.get(drop.to_stage, drop.to_stage)}."
                + (f" {drop.too_new:,} who first bought in the last {CHANCE_DAYS} days are "
@@ -100,7 +101,8 @@ elif not tiles["clients"].sum():
     st.info("No clients match the filters." if ctx.presenter
             else "No clients match the filters in the sidebar.")
 else:
-    st.caption("No client was lost between the stages your data measures.")
+    st.caption("No step between the stages your data measures loses as much as 1% of its "
+               "clients.")
 
 st.subheader("Data health")
 last = health.last_import

@@ -1,0 +1,132 @@
+"""The owner's first screen after an import, walked in a browser on the real exports
+(session 14): figures a page gave that another page, or the command line, gave otherwise.
+Each file is imported with the command line a user runs, then the pages are rendered with
+AppTest. Figures worked out by hand:
+
+ORDERS, an order list whose last date is 2024-06-20 (buyers since 2024-03-22 are too new
+to have come back, CHANCE_DAYS = 90):
+  ann 2024-01-10 100 and 2024-04-01 100 (came back); bob 2024-01-15 50; cat 2024-02-01 80;
+  dan 2024-06-01 60 and eve 2024-06-20 40 (too new); fay a contact, no purchase.
+  Funnel: Awareness 6, Consideration 5, Purchase 5, Retention 1, Advocacy not measured.
+  After purchase: 5 buyers, 2 too new, 3 had the chance, 1 came back: 2 lost, 67%.
+  Before: Awareness -> Consideration 1 of 6 lost, 17%. Headline, on the Overview and the
+  Funnel page alike: "67% of clients who bought did not come back." (the Funnel page said
+  80%: 4 of 5, the too-new buyers counted lost).
+  Revenue per purchase: 430 over 6 purchases = 71.67. Money at stake: Awareness ->
+  Consideration 1 x 71.67 = $72; Consideration -> Purchase 0; Purchase -> Retention
+  2 x 71.67 = $143 (was 4 lost, $287); Retention -> Advocacy not listed: nothing measures
+  advocacy (was 1 lost, $72).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+
+from conftest import app_test
+from journey.__main__ import main
+
+ORDERS = ("Order ID,Email,Order Date,Type,Total\n"
+          "1,ann@example.com,2024-01-10,purchase,100\n"
+          "2,ann@example.com,2024-04-01,purchase,100\n"
+          "3,bob@example.com,2024-01-15,purchase,50\n"
+          "4,cat@example.com,2024-02-01,purchase,80\n"
+          "5,dan@example.com,2024-06-01,purchase,60\n"
+          "6,eve@example.com,2024-06-20,purchase,40\n"
+          "7,fay@example.com,2024-03-01,contact,\n")
+
+
+def cli(*args: str) -> str:
+    """``python -m journey ARGS`` in-process (JOURNEY_HOME is the ``home`` fixture's)."""
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        assert main(list(args)) == 0
+    return out.getvalue()
+
+
+def imported(home, name: str, text: str, workspace: str = "shop") -> None:
+    path = home.parent / name
+    path.write_text(text, encoding="utf-8")
+    cli("import", str(path), "--workspace", workspace)
+
+
+def page(workspace: str, script: str, **state):
+    at = app_test(workspace, script, **state)
+    assert not at.exception, at.exception
+    return at
+
+
+def headlines(at) -> str:
+    return "\n".join(h.proto.body for h in at.get("html"))
+
+
+def captions(at) -> str:
+    return "\n".join(c.value for c in at.caption)
+
+
+def money_rows(at) -> list[tuple[str, str, str, str]]:
+    table = next(t.value for t in at.table if "Clients lost" in t.value.columns)
+    table = table.map(lambda v: str(v).replace("\\", ""))
+    return list(zip(table["From"], table["To"], table["Clients lost"], table["Money at stake"]))
+
+
+def test_the_overview_and_the_funnel_give_the_same_drop_off(home):
+    imported(home, "orders.csv", ORDERS)
+    overview = page("shop", "views/overview.py")
+    funnel = page("shop", "views/funnel.py")
+    for at in (overview, funnel):
+        assert "67% of clients who bought did not come back." in headlines(at)
+        assert "80%" not in headlines(at)
+    assert ("2 clients stopped between Purchase and Retention. 2 who first bought in the "
+            "last 90 days are left out") in captions(overview)
+    drawn = next(h for h in funnel.get("html") if "How far clients got" in h.proto.body)
+    assert "−67%</b><br>2 clients stopped" in drawn.proto.body
+    assert ("2 bought in the last 90 days: too new to have come back, so the drop-off "
+            "after purchase leaves them out.") in captions(funnel)
+
+
+def test_money_at_stake_counts_no_loss_into_a_stage_nothing_measures(home):
+    imported(home, "orders.csv", ORDERS)
+    at = page("shop", "views/funnel.py")
+    assert money_rows(at) == [("Awareness", "Consideration", "1", "$72"),
+                              ("Consideration", "Purchase", "0", "$0"),
+                              ("Purchase", "Retention", "2", "$143")]
+    assert ("The most money is at stake between Purchase and Retention: 2 clients lost "
+            "there, worth $143 at one purchase each.") in headlines(at)
+    assert "The 2 buyers of the last 90 days are not counted lost" in captions(at)
+
+
+TICKETS = ("Ticket ID,Requester,Subject,Created\n"
+           "1,ann@example.com,Login fails,2024-05-01\n"
+           "2,bob@example.com,Invoice wrong,2024-05-02\n"
+           "3,ann@example.com,Still failing,2024-05-03\n")
+
+
+def test_a_tickets_log_values_no_drop_off_it_cannot_measure(home):
+    """A help desk's tickets say who got in touch, nothing about considering or buying:
+    no step after Awareness is measured, so no money table (it listed 2 clients "lost"
+    on the way to Consideration)."""
+    imported(home, "tickets.csv", TICKETS)
+    at = page("shop", "views/funnel.py")
+    assert "Your data measures no step after the first, so no drop-off can be valued." \
+        in headlines(at)
+    assert not [t for t in at.table if "Clients lost" in t.value.columns]
+
+
+def test_a_drop_that_rounds_to_nothing_is_no_headline(home):
+    """A month of orders (the pet-supplies Shopify export's shape): 250 buyers, all in the
+    last 90 days, buyer0 twice, and one contact who never bought. 249 are too new to have
+    come back, so after purchase 1 had the chance and came back: no loss. The only step
+    with a loss loses 1 of 251 (0.4%): it said "0% of clients who knew of you did not
+    consider buying." and "1 clients stopped"; now there is no headline."""
+    rows = [f"{n},buyer{n}@example.com,2024-06-{1 + n % 20:02d},purchase,10"
+            for n in range(250)]
+    imported(home, "orders.csv", "Order ID,Email,Order Date,Type,Total\n" + "\n".join(
+        rows) + "\n998,buyer0@example.com,2024-06-15,purchase,10"
+        "\n999,visitor@example.com,2024-06-20,contact,\n")
+    at = page("shop", "views/overview.py")
+    assert [m.value for m in at.metric][:4] == ["251", "250", "250", "1"]
+    assert "0% of clients" not in headlines(at)
+    assert ("No step between the stages your data measures loses as much as 1% of its "
+            "clients.") in captions(at)
+    assert "249 bought in the last 90 days: too new to have come back." in captions(at)
