@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+from collections.abc import Collection
 from dataclasses import dataclass
 
 import pandas as pd
@@ -232,9 +233,27 @@ def segment_table(by_segment: dict[str, pd.DataFrame]) -> pd.DataFrame:
     return pd.concat(frames, ignore_index=True)[columns]
 
 
-def best_segment(by_segment: dict[str, pd.DataFrame], stage: str = "purchase") -> dict | None:
+def best_segment(by_segment: dict[str, pd.DataFrame], stage: str = "purchase",
+                 unmeasured: Collection[str] = ()) -> dict | None:
     """The named segment (of at least MIN_SEGMENT_FOR_BEST clients, when any is that big)
-    with the largest share of its clients reaching ``stage``, as figures and a sentence."""
+    with the largest share of its clients reaching ``stage``, as figures and a sentence.
+
+    Where every segment reached ``stage`` alike (a customer list: all bought), the first
+    later step that tells them apart is compared instead; a step nothing in the data
+    measures (all its stages ``unmeasured``) is never compared. None when no step tells
+    the segments apart: "converts best: 100%" (or 0%) beside equals says nothing."""
+    order = next((list(f["stage"]) for f in by_segment.values() if len(f)), [])
+    for step in order[order.index(stage):] if stage in order else []:
+        if all(s in unmeasured for s in PHASES.get(step, (step,))):
+            continue
+        found = _best_at(by_segment, step)
+        if found is not None and found["pct"] != found["worst_pct"]:
+            return found
+    return None
+
+
+def _best_at(by_segment: dict[str, pd.DataFrame], stage: str) -> dict | None:
+    """``best_segment`` at one step, whether or not the segments differ there."""
     candidates = []
     for name, frame in by_segment.items():
         row = frame[frame["stage"] == stage]

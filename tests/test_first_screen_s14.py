@@ -96,21 +96,24 @@ def test_money_at_stake_counts_no_loss_into_a_stage_nothing_measures(home):
     assert "The 2 buyers of the last 90 days are not counted lost" in captions(at)
 
 
-TICKETS = ("Ticket ID,Requester,Subject,Created\n"
-           "1,ann@example.com,Login fails,2024-05-01\n"
-           "2,bob@example.com,Invoice wrong,2024-05-02\n"
-           "3,ann@example.com,Still failing,2024-05-03\n")
+TICKETS = ("Ticket ID,Requester,Subject,Created,Assignee\n"
+           "1,ann@example.com,Login fails,2024-05-01,Kim\n"
+           "2,bob@example.com,Invoice wrong,2024-05-02,Lee\n"
+           "3,ann@example.com,Still failing,2024-05-03,Kim\n")
 
 
 def test_a_tickets_log_values_no_drop_off_it_cannot_measure(home):
     """A help desk's tickets say who got in touch, nothing about considering or buying:
     no step after Awareness is measured, so no money table (it listed 2 clients "lost"
-    on the way to Consideration)."""
+    on the way to Consideration), and no segment "converts best" (the help desk's agents:
+    "Kim converts best: 0% of its 1 clients reached purchase")."""
     imported(home, "tickets.csv", TICKETS)
     at = page("shop", "views/funnel.py")
     assert "Your data measures no step after the first, so no drop-off can be valued." \
         in headlines(at)
     assert not [t for t in at.table if "Clients lost" in t.value.columns]
+    assert [s.value for s in at.selectbox if s.label == "Compare by"] == ["owner"]
+    assert "converts" not in headlines(at)
 
 
 def test_a_drop_that_rounds_to_nothing_is_no_headline(home):
@@ -130,3 +133,20 @@ def test_a_drop_that_rounds_to_nothing_is_no_headline(home):
     assert ("No step between the stages your data measures loses as much as 1% of its "
             "clients.") in captions(at)
     assert "249 bought in the last 90 days: too new to have come back." in captions(at)
+
+
+CUSTOMERS = ("Client ID,Name,Region,Purchases\n"
+             "A,Ann,North,2\nB,Bob,North,1\nC,Cat,North,1\nD,Dan,North,2\n"
+             "E,Eve,South,1\nF,Fay,South,1\nG,Gus,South,3\n")
+
+
+def test_segments_that_all_bought_are_compared_where_they_differ(home):
+    """A customer list (the Shopify customers export's shape, here with regions): every
+    client bought, so "North converts best: 100% of its 4 clients reached purchase" said
+    nothing (the telecom list: "Los Angeles converts best: 100%"). They differ at coming
+    back: North 2 of 4 (50%), South 1 of 3 (33%)."""
+    imported(home, "customers.csv", CUSTOMERS)
+    at = page("shop", "views/funnel.py")
+    assert ("North converts best: 50% of its 4 clients reached retention; South converts "
+            "least: 33%.") in headlines(at)
+    assert "reached purchase" not in headlines(at)

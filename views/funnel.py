@@ -170,7 +170,7 @@ def show_segments() -> None:
                       format_func=lambda f: f.replace("_", " ").capitalize())
     st.session_state["_funnel_segment_field"] = by
     by_segment = frame.cached(funnel.compute_funnel_by)(ctx, by, top=6, **options)
-    best = funnel.best_segment(by_segment, "purchase")
+    best = funnel.best_segment(by_segment, "purchase", unmeasured=missing)
     if best:
         widgets.sentence(best["sentence"])
     seg_table = funnel.segment_table(by_segment)
