@@ -15,6 +15,7 @@ from .funnel import (CHANCE_DAYS, Drop, as_of_date, biggest_drop, compute_funnel
                      too_new_buyers, unmeasured_stages)
 from .ingest import pending_stage_values
 from .stages import PHASES
+from .text import counted
 from .values import add_days, stored_day
 
 # What shows that clients reached a stage, and the sentence a stage says when nothing in the
@@ -174,6 +175,16 @@ class DataHealth:
     last_import: LastImport | None
     rejected_rows: int
     pending_stage_values: dict[str, int]   # stage values waiting to be mapped -> rows
+
+
+def clientless_sentence(events: int) -> str:
+    """Why the stages count nobody in a workspace of events that name no client (a deals
+    export with no customer column, such as Bitrix24's), and what would change it."""
+    return (f"The workspace holds {counted(events, 'event')} but no client: no row says "
+            "whose it is (no client ID, e-mail or name column), and the funnel counts "
+            "clients. The Signs page reads the events as they are. To see the funnel, "
+            "import a list that names your clients, or map the column that does to "
+            "Client ID or Name on the Import page.")
 
 
 def data_health(db: Database) -> DataHealth:

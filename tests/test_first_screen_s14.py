@@ -150,3 +150,27 @@ def test_segments_that_all_bought_are_compared_where_they_differ(home):
     assert ("North converts best: 50% of its 4 clients reached retention; South converts "
             "least: 33%.") in headlines(at)
     assert "reached purchase" not in headlines(at)
+
+
+DEALS = ("ID,STAGE_ID,OPPORTUNITY,CLOSEDATE,CLOSED,TITLE,DATE_CREATE\n"
+         "1,C2:WON,1000.00,2021-05-13,Y,Заявка,2021-05-08\n"
+         "2,Сделка провалена,0.00,2021-05-14,Y,Заявка,2021-05-09\n"
+         "3,C6:LOSE,0.00,2021-05-15,Y,Заявка,2021-05-10\n"
+         "4,Подбор техники,,,N,Заявка,2021-05-11\n")
+
+
+def test_deals_that_name_no_client_are_explained_not_counted_as_nobody(home):
+    """A Bitrix24 deals export names no client (the real one: 7,602 deals): 4 events, 0
+    clients. The Overview said "No clients match the filters in the sidebar" (none were
+    chosen) and the Funnel page "No clients in this workspace yet" after 4 deals were
+    imported; both now say the events are there and name no client."""
+    imported(home, "deals.csv", DEALS)
+    sentence = ("The workspace holds 4 events but no client: no row says whose it is (no "
+                "client ID, e-mail or name column), and the funnel counts clients.")
+    for script in ("views/overview.py", "views/funnel.py"):
+        at = page("shop", script)
+        shown = "\n".join(m.value for m in at.markdown)
+        assert "No clients to count yet" in shown and sentence in shown, script
+        assert "match the filters" not in shown + "".join(i.value for i in at.info)
+    overview = page("shop", "views/overview.py")
+    assert [m.value for m in overview.metric][:2] == ["0", "4"]     # data health: clients, events

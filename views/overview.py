@@ -3,7 +3,8 @@
 import pandas as pd
 import streamlit as st
 
-from journey.overview import CHANCE_DAYS, data_health, measured_drop, stage_tiles
+from journey.overview import (CHANCE_DAYS, clientless_sentence, data_health,
+                              measured_drop, stage_tiles)
 from journey.text import counted
 from journey_ui import frame, widgets
 from journey_ui.text import md
@@ -38,7 +39,38 @@ if not health.clients and not health.events:
                   disabled="demo" == ctx.workspace)
     st.stop()
 
+
+def show_health() -> None:
+    """The workspace's data health: what it holds, the last import, what needs mapping."""
+    st.subheader("Data health")
+    last = health.last_import
+    left, middle, right = st.container(border=True).columns(3)
+    left.metric("Clients", f"{health.clients:,}")
+    left.metric("Events", f"{health.events:,}")
+    middle.metric("Rows rejected", f"{health.rejected_rows:,}",
+                  help="Rows the imports could not use; the Import page lists them with reasons.")
+    middle.metric("Stage values to map", f"{len(health.pending_stage_values):,}")
+    right.metric("Personas", f"{health.personas:,}")
+    right.metric("Touchpoints", f"{health.touchpoints:,}")
+    if last:
+        st.caption(f"Last import: {md(last.file)} ({md(last.sheet)}) on "
+                   f"{last.created_at} UTC: {last.inserted:,} added, "
+                   f"{last.updated:,} updated, {last.rejected:,} rejected. "
+                   f"{health.imports:,} import{'s' if health.imports != 1 else ''} in all.")
+    if health.pending_stage_values and ctx.editing:
+        values = ", ".join(f"'{md(v)}'" for v in list(health.pending_stage_values)[:5])
+        st.warning(f"Some stage values are not understood yet ({values}). Map them on the "
+                   "Import page so those clients count in the funnel.",
+                   icon=":material/help:")
+
+
 st.title("Overview")
+if not health.clients:        # events only, none naming a client: say so, not "0"
+    widgets.empty_state("No clients to count yet", clientless_sentence(health.events),
+                        icon=":material/person_off:")
+    st.page_link("views/import.py", label="Go to Import", icon=":material/upload_file:")
+    show_health()
+    st.stop()
 with st.spinner("Counting the clients at each stage…"):
     tiles = frame.cached(stage_tiles)(ctx, ctx.filters)
 period = "the previous period of the same length" if ctx.filters.date_from else None
@@ -104,23 +136,4 @@ else:
     st.caption("No step between the stages your data measures loses as much as 1% of its "
                "clients.")
 
-st.subheader("Data health")
-last = health.last_import
-left, middle, right = st.container(border=True).columns(3)
-left.metric("Clients", f"{health.clients:,}")
-left.metric("Events", f"{health.events:,}")
-middle.metric("Rows rejected", f"{health.rejected_rows:,}",
-              help="Rows the imports could not use; the Import page lists them with reasons.")
-middle.metric("Stage values to map", f"{len(health.pending_stage_values):,}")
-right.metric("Personas", f"{health.personas:,}")
-right.metric("Touchpoints", f"{health.touchpoints:,}")
-if last:
-    st.caption(f"Last import: {md(last.file)} ({md(last.sheet)}) on "
-               f"{last.created_at} UTC: {last.inserted:,} added, "
-               f"{last.updated:,} updated, {last.rejected:,} rejected. "
-               f"{health.imports:,} import{'s' if health.imports != 1 else ''} in all.")
-if health.pending_stage_values and ctx.editing:
-    values = ", ".join(f"'{md(v)}'" for v in list(health.pending_stage_values)[:5])
-    st.warning(f"Some stage values are not understood yet ({values}). Map them on the "
-               "Import page so those clients count in the funnel.",
-               icon=":material/help:")
+show_health()
