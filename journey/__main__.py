@@ -178,15 +178,22 @@ def run_funnel(args) -> int:
             out["by"] = {segment: funnel_records(f) for segment, f in by.items()}
         print(json.dumps(out, indent=2, ensure_ascii=False))
         return 0
-    _print_funnel("All clients", frame)
+    from .overview import missing_evidence
+    missing = missing_evidence(db)
+    _print_funnel("All clients", frame, missing)
     for segment, f in (by or {}).items():
-        _print_funnel(f"{args.by} = {segment}", f)
+        _print_funnel(f"{args.by} = {segment}", f, missing)
     return 0
 
 
-def _print_funnel(title: str, frame) -> None:
+def _print_funnel(title: str, frame, missing: dict[str, str]) -> None:
+    """The funnel as the pages show it: a stage nothing in the data measures is "–" and
+    what would measure it (``overview.missing_evidence``), not 0 clients."""
     print(title)
     for r in frame.itertuples():
+        if r.stage in missing:
+            print(f"  {r.label:<14} {'–':>8}  not measured: {missing[r.stage]}")
+            continue
         previous = "" if r.pct_of_previous is None or r.pct_of_previous != r.pct_of_previous \
             else f"{r.pct_of_previous:6.1f}% of previous"
         print(f"  {r.label:<14} {r.clients:>8}  {previous}")

@@ -174,3 +174,20 @@ def test_deals_that_name_no_client_are_explained_not_counted_as_nobody(home):
         assert "match the filters" not in shown + "".join(i.value for i in at.info)
     overview = page("shop", "views/overview.py")
     assert [m.value for m in overview.metric][:2] == ["0", "4"]     # data health: clients, events
+
+
+def test_the_command_line_funnel_shows_what_the_pages_show(home):
+    """The Stripe payments (and ORDERS) measure no advocacy: the pages show "–" and what to
+    import, the command line printed "Advocacy 0 0.0% of previous" (and on a tickets log
+    "Consideration 0 0.0% of previous", "Purchase 0"...). Same figures, same words now."""
+    imported(home, "orders.csv", ORDERS)
+    out = cli("funnel", "--workspace", "shop").splitlines()
+    assert out[:5] == ["All clients", "  Awareness             6  ",
+                       "  Consideration         5    83.3% of previous",
+                       "  Purchase              5   100.0% of previous",
+                       "  Retention             1    20.0% of previous"]
+    assert out[5] == ("  Advocacy              –  not measured: No referrals, reviews or NPS "
+                      "scores in your data: import a referrals list, reviews or an NPS survey "
+                      "to measure this.")
+    at = page("shop", "views/overview.py")
+    assert [m.value for m in at.metric][:5] == ["6", "5", "5", "1", "–"]
