@@ -191,3 +191,21 @@ def test_the_command_line_funnel_shows_what_the_pages_show(home):
                       "to measure this.")
     at = page("shop", "views/overview.py")
     assert [m.value for m in at.metric][:5] == ["6", "5", "5", "1", "–"]
+
+
+def test_stage_values_a_profile_decided_are_not_waiting_to_be_mapped(home):
+    """The Bitrix24 import decides won and lost from the export's stage ids and lists the
+    other 26 values (945 deals) as unknown; the Overview counted 30 "Stage values to map"
+    and the Import page asked what "Сделка провалена" (6,489 lost deals) means. DEALS: one
+    won, two lost by the export's ids, one open at "Подбор техники": 1 value to map, as
+    the import said (it counted 3)."""
+    path = home.parent / "deals.csv"
+    path.write_text(DEALS, encoding="utf-8")
+    said = cli("import", str(path), "--workspace", "shop")
+    assert "stage value 'Подбор техники' (1 row) is not known" in said
+    assert said.count("is not known") == 1
+    overview = page("shop", "views/overview.py")
+    assert {m.label: m.value for m in overview.metric}["Stage values to map"] == "1"
+    imports = page("shop", "views/import.py")
+    waiting = [s.label for s in imports.selectbox if s.key.startswith("import_pending_")]
+    assert waiting == ["Подбор техники (1 row)"]

@@ -1589,14 +1589,25 @@ def check_stage_target(value: str, target: str) -> str:
     return target
 
 
+# Stage values an export's profile decided: a won or lost deal by the export's own stage
+# ids (Bitrix24's "Сделка провалена", "C6:LOSE"), understood at import (plan.py), so not
+# waiting to be mapped.
+_DECIDED_BY_PROFILE = (
+    "SELECT e.stage_raw FROM events e JOIN imports i ON i.id = e.import_id "
+    "WHERE i.recognised_as IS NOT NULL AND e.kind IN ('won', 'lost') "
+    "AND e.stage_raw IS NOT NULL")
+
+
 def pending_stage_values(db: Database) -> dict[str, int]:
-    """Stage values in the workspace that no alias or mapping understands yet."""
+    """Stage values in the workspace that no alias, mapping or export profile understands
+    yet: the values the imports listed as waiting, and no others."""
     mapping = stage_mapping(db)
     counts: dict[str, int] = {}
     for table in ("clients", "events"):
+        decided = f" AND stage_raw NOT IN ({_DECIDED_BY_PROFILE})" if table == "events" else ""
         for raw, count in db.execute(
                 f"SELECT stage_raw, COUNT(*) FROM {table} WHERE stage IS NULL AND "
-                "stage_raw IS NOT NULL GROUP BY stage_raw").fetchall():
+                f"stage_raw IS NOT NULL{decided} GROUP BY stage_raw").fetchall():
             if not read_stage_value(raw, mapping).known:
                 counts[raw] = counts.get(raw, 0) + count
     return counts
