@@ -33,6 +33,7 @@ from .fields import CLIENT_FIELDS
 from .filters import NO_FILTERS, Filters
 from .stages import ALL_STAGES, LABELS, PHASES, PRE_AWARENESS, RANK, STAGES, stage_at_column
 from . import values
+from .text import counted
 from .values import add_days, stored_day
 from .workspace import get_setting
 
@@ -686,5 +687,5 @@ def _money_sentence(steps: pd.DataFrame, average: float | None, currency: str) -
         return "No client was lost between stages, so no money is at stake."
     worst = steps.loc[steps["money"].idxmax()]
     return (f"The most money is at stake between {worst['label']} and {worst['next_label']}: "
-            f"{int(worst['clients_lost']):,} clients lost there, worth "
+            f"{counted(int(worst['clients_lost']), 'client')} lost there, worth "
             f"{currency}{worst['money']:,.0f} at one purchase each.")

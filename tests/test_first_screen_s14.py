@@ -133,6 +133,9 @@ def test_a_drop_that_rounds_to_nothing_is_no_headline(home):
     assert ("No step between the stages your data measures loses as much as 1% of its "
             "clients.") in captions(at)
     assert "249 bought in the last 90 days: too new to have come back." in captions(at)
+    # 251 purchases of 10 by 250 buyers: 10 a purchase; the one who never bought.
+    assert ("The most money is at stake between Awareness and Consideration: 1 client lost "
+            "there, worth $10 at one purchase each.") in headlines(page("shop", "views/funnel.py"))
 
 
 CUSTOMERS = ("Client ID,Name,Region,Purchases\n"
