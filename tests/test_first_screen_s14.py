@@ -114,6 +114,10 @@ def test_a_tickets_log_values_no_drop_off_it_cannot_measure(home):
     assert not [t for t in at.table if "Clients lost" in t.value.columns]
     assert [s.value for s in at.selectbox if s.label == "Compare by"] == ["owner"]
     assert "converts" not in headlines(at)
+    # The segment grid drew 0.0% bars for Consideration to Advocacy, which nothing measures.
+    assert "Conversion per segment" not in headlines(at)
+    assert ("Your data measures no step after the first, so the segments cannot be "
+            "compared.") in [i.value for i in at.info]
 
 
 def test_a_drop_that_rounds_to_nothing_is_no_headline(home):

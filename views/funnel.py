@@ -179,9 +179,16 @@ def show_segments() -> None:
     if best:
         widgets.sentence(best["sentence"])
     seg_table = funnel.segment_table(by_segment)
+    # A step nothing in the data measures has no share to draw (0% bars would say nobody).
+    seg_table = seg_table[overview.unmeasured(seg_table, missing).isna()]
+    if seg_table["stage"].nunique() < 2:
+        st.info("Your data measures no step after the first, so the segments cannot be "
+                "compared.")
+        return
     st.html(figures.segment_html(seg_table))
     st.caption("The six largest segments, the rest as \"other\". Bars: the share of each "
-               "segment's clients who reached the stage.")
+               "segment's clients who reached the stage; a stage your data does not "
+               "measure is left out.")
     with st.expander("Segments as a table"):
         shown_as_table(seg_table.drop(columns=["stage"]),
                        {**SEGMENT_LABELS, "segment": by.replace("_", " ").capitalize()},
