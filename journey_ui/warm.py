@@ -246,6 +246,7 @@ def _funnel(ctx) -> None:
     options = dict(filters=ctx.filters, model=model, window_days=None)
     cached(funnel.compute_funnel)(ctx, **options)
     cached(overview.missing_evidence)(ctx)
+    cached(funnel.too_new_buyers)(ctx, ctx.filters)
     cached(funnel.current_stages)(ctx, filters=ctx.filters, model=model)
     cached(funnel.money_at_stake)(ctx, by="persona", currency=get_setting(ctx.db, "currency"),
                                   **options)
