@@ -543,6 +543,10 @@ def match_header(header: object) -> tuple[str | None, int]:
     a CRM prefixes with the record it belongs to ("Person - Name", "Deal - Value") is
     matched by what follows the prefix."""
     found = _INDEX.get(normalise_header(header), (None, 99))
+    if found[0] not in (None, *_NUMBER_FIELDS) and names_a_number(header):
+        # "Quote #", "Payment #": the thing's number, as "Quote number" would be (the mark
+        # is lost to the comparison, and "Quote" alone is an amount)
+        return _INDEX.get(normalise_header(f"{str(header).rstrip()[:-1]} number"), (None, 99))
     if found[0] is None and isinstance(header, str):
         if prefixed := _RECORD_PREFIX.match(header):
             return match_header(prefixed.group(1))
@@ -556,6 +560,14 @@ def match_header(header: object) -> tuple[str | None, int]:
             if found[0] and field_type(found[0]) == MONEY and _COUNTED.search(header):
                 return None, 99             # "Sales (units)": a count, not money
     return found
+
+
+_NUMBER_FIELDS = ("order_id", "client_id", "phone")   # fields whose values are numbers given
+
+
+def names_a_number(header: object) -> bool:
+    """Whether a header names a thing's number by a mark the comparison loses ("Quote #")."""
+    return str(header).rstrip().endswith("#")
 
 
 def plain_header(header: object) -> str:

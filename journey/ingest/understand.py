@@ -26,7 +26,7 @@ from ..columns import GUIDE_HEADERS
 from ..errors import UnreadableFile, ValidationError
 from ..fields import (
     CLIENT_ONLY, CONTACT_MEANS, EVENT_FIELDS, EVENT_KINDS, EVENT_ONLY, SCORE_RANGES, field_type,
-    fields_for, match_header, name_part, normalise_header, plain_header)
+    fields_for, match_header, name_part, names_a_number, normalise_header, plain_header)
 from ..journal import stage_mapping
 from ..stages import (
     ALL_STAGES, BILLED_ONLY_STATUSES, BOOKED_STATUSES, ORDER_STATUS_KIND, OUTCOMES,
@@ -269,7 +269,7 @@ def quote_money(raw: RawSheet, mapping: dict[str, str | None],
         return mapping
     for header, target in mapping.items():
         if (header not in chosen and target is None
-                and _QUOTE_MONEY.match(normalise_header(header))
+                and _QUOTE_MONEY.match(normalise_header(header)) and not names_a_number(header)
                 and not values.parse_money(raw.frame[header])[1].any()):
             return mapping | {header: "amount"}
     return mapping
