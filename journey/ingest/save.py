@@ -38,8 +38,9 @@ from .. import values
 from ..derive import insert_new_clients, refresh_clients
 from ..fields import CLIENT_FIELDS, EVENT_FIELDS, PROFILE_FIELDS
 from ..journal import (
-    BOOKKEEPING, JOINED, LINKED, Problem, check_undoable, keyed_before, record_changes, record_held_events,
-    Undone, record_keyed_change, stage_mapping, stored_columns, take_back_import)
+    BOOKKEEPING, JOINED, LINKED, Problem, Undone, check_undoable, joined_by, keyed_before,
+    record_changes, record_held_events, record_keyed_change, stage_mapping, stored_columns,
+    take_back_import)
 from ..stages import RANK, normalise_value, read_stage_value
 from ..text import counted, listed, name_key
 from ..workspace import get_setting, now_stamp, write
@@ -72,11 +73,12 @@ class ImportResult:
     # The cells, as text, of rejected rows beyond the first part of a sheet read in parts
     # (row -> header -> text; the plan holds the first part's): for the rejected-rows file.
     rejected_cells: dict[int, dict[str, str | None]] = field(default_factory=dict, repr=False)
+    joined: int = 0          # clients brought in twice that this import joined into others
 
     def as_dict(self) -> dict:
         return {"import_id": self.import_id, "file": self.file, "sheet": self.sheet,
                 "kind": self.kind, "mapping": self.mapping, "rows": self.rows,
-                "inserted": self.inserted, "updated": self.updated,
+                "inserted": self.inserted, "updated": self.updated, "joined": self.joined,
                 "rejected": self.rejected,
                 "recognised_as": self.recognised_as, "explanation": self.explanation,
                 "problems": [p.as_dict() for p in self.problems],
@@ -369,7 +371,8 @@ def _save_parts(db: Database, prepared: PreparedSheet, dry_run: bool,
     return ImportResult(import_id, plan.file, plan.sheet, plan.kind, mapping,
                         rows_read, inserted, updated, rejected, problems, unknown, notes,
                         clients=touched, recognised_as=plan.recognised_as,
-                        explanation=plan.explanation, rejected_cells=rejected_cells)
+                        explanation=plan.explanation, rejected_cells=rejected_cells,
+                        joined=joined_by(db, import_id) if plan.kind == "clients" else 0)
 
 
 MAX_REJECTED_CELLS = 10_000    # rejected rows of later parts whose cells are kept, at most
