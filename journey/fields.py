@@ -131,7 +131,7 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
                         "total spent", "fee", "fees", "monthly fee",
                         "retainer", "monthly retainer", "retainer fee",
                         "total fees", "total billed", "amount billed", "won deals amount",
-                        "transaction total",
+                        "transaction total", "lifetime revenue",
                         "historic customer lifetime value", "total customer lifetime value"),
     "revenue_potential": ("potential revenue", "revenue potential", "potential",
                           "potential value", "opportunity value", "pipeline value",
@@ -229,8 +229,11 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
                "tran amount", "tranamount", "transaction amount", "order value",
                "order total", "total", "line total", "line amount", "line value",
                "item total", "invoice total", "total price", "extended price", "extended amount", "ext price",
+               # (what was paid after a coupon, before the list price beside it:
+               # Teachable's "Final Price", Payhip's "Amount Paid")
+               "final price", "amount paid",
                "price", "deal value", "job amount", "job total",
-               "amount paid", "total paid", "total amount", "grand total", "final price",
+               "total paid", "total amount", "grand total",
                "deal size", "amount charged", "charged", "opportunity value", "project fee",
                "primary opportunity value",
                # (what the client paid, tax included, beside the amount before tax)
@@ -250,7 +253,7 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "note": ("note", "notes", "comment", "comments", "description", "details", "summary"),
     "order_id": ("order id", "orderid", "order number", "order no", "invoice", "invoice id",
                  "invoice number", "transaction id", "opportunity id", "deal id", "order",
-                 "order code", "order ref", "sales order", "sales order number", "invoice no",
+                 "order code", "order ref", "order reference", "sales order", "sales order number", "invoice no",
                  "inv no", "receipt", "receipt number", "receipt no", "sale id",
                  "sale number"),
 }

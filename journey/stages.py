@@ -71,6 +71,8 @@ _ALIAS_WORDS = {
                      "first call booked, first call, thinking about it, thinking it over, "
                      "proposal sent, quote, quoted, quote sent, estimate, estimate sent, "
                      "negotiation, negotiating, demo, trial, en negociation, "
+                     # (a SaaS account on its free trial: Baremetrics', Outseta's "Trialing")
+                     "trialing, trialling, in trial, on trial, free trial, "
                      "interested, meeting, discovery, in progress, pending, "
                      "calificado, cualificado, propuesta, cotizacion, presupuesto, "
                      "negociacion, demostracion, interesado, reunion, en progreso, qualifie, "
@@ -236,7 +238,7 @@ ORDER_STATUS_WORDS = {
                "wacht op betaling, concept, mislukt, betaling mislukt, geweigerd, afgewezen, "
                "gepland, ingepland, bevestigd, geboekt, niet verschenen, "
                # an invoice sent and not paid yet, overdue, a draft; a quote
-               "sent, viewed, "
+               "sent, viewed, billed, "
                "en retard, envoyee, envoye, impayee, impaye, a payer, non payee, brouillon, "
                "devis, devis envoye, sin pagar, por cobrar, no cobrada, borrador, cotizacion, "
                "cotizado, cotizada, presupuesto, presupuesto enviado, propuesta enviada, "
@@ -307,7 +309,8 @@ ORDER_STATUS_KIND = {normalise_value(word): kind for kind, words in ORDER_STATUS
                      for word in words.split(",")}
 # An invoice's statuses that say it is billed and unpaid ("Sent", "Viewed": Invoice Ninja's)
 # and only that on a list of invoices: a shop's order "Sent" has been dispatched, a sale.
-BILLED_ONLY_STATUSES = frozenset(normalise_value(word) for word in ("sent", "viewed"))
+# Paddle's "billed": an invoice issued, its payment still to come.
+BILLED_ONLY_STATUSES = frozenset(normalise_value(word) for word in ("sent", "viewed", "billed"))
 QUOTE_STATUS = {normalise_value(word): target for target, words in QUOTE_STATUS_WORDS.items()
                 for word in words.split(",")}
 # The words only a quote's status has (not an order's or a deal's): one of them must be

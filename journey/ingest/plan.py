@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import itertools
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -51,7 +52,7 @@ from .understand import (
     EXTRA, KINDS, REASONS, WORKSHOP_KINDS, Refined, amounts_of, coerce, column_label,
     column_or_blank,
     detect_kind, extra_json, guess_sheet_mapping, headers_key, is_blank, looks_mismapped,
-    DEAL_VALUE, PAID_FLAG, about_appointments, kind_named, quote_money, quote_statuses,
+    DEAL_VALUE, PAID_FLAG, about_appointments, about_invoices, kind_named, quote_money, quote_statuses,
     ratings_not_money, refine_mapping, resolve_kinds, resolve_stages, skip_guides, stand_ins_and_totals, who_of_the_business,
     workshop_kind)
 
@@ -280,6 +281,11 @@ def _remembered_mapping(db: Database, headers: list[str]) -> dict | None:
     return {"kind": row[0], "mapping": json.loads(row[1])} if row else None
 
 
+# Headers of a login handle, not a name (beside a first and a last name).
+_LOGIN_HANDLES = frozenset({"username", "userlogin", "login", "loginname", "handle",
+                            "screenname", "nickname"})
+
+
 def _full_names(cells: dict[str, pd.Series]) -> dict[str, pd.Series]:
     """A first-name and a last-name column mapped to the name (bare or "Customer First
     Name": fields.name_part; a bare "Name" beside a "Last name" is the first name) are one
@@ -299,9 +305,12 @@ def _full_names(cells: dict[str, pd.Series]) -> dict[str, pd.Series]:
     # A company filled in on fewer than half the rows (a shop's customers, one of whom
     # gave a company) names no one, nor does one company of several people on a list of
     # people (a marketing list): the people's names come first, the company after.
+    # A login handle ("username": MemberPress's, WordPress's) beside them names no one
+    # either: "alice" is Alice Wren's handle.
     others = [column for h, column in named.items() if h != first]
     if 2 * max((c.notna().sum() for c in others), default=0) < joined.notna().sum() or any(
-            _people_of_one_company(c, joined) for c in others):
+            _people_of_one_company(c, joined) for c in others) or any(
+            normalise_header(h) in _LOGIN_HANDLES for h in named if h != first):
         named = {first: named[first]} | named
     return named
 
@@ -566,7 +575,7 @@ def _refunded_orders(rows: pd.DataFrame) -> tuple[pd.DataFrame, list[str]]:
 # A column naming who sent each row's client ("Referred by", "Referrer"), and what such a
 # column may say instead of a person: how the client found the business (its channel).
 _REFERRED_BY = re.compile(r"^(?:referredby|referrer|referrername|referredfrom|recommendedby|"
-                          r"referralfrom|introducedby)$")
+                          r"referralfrom|introducedby|invitedby)$")
 _NOT_REFERRERS = frozenset(normalise_header(w) for w in (
     "google", "instagram", "facebook", "tiktok", "linkedin", "youtube", "pinterest", "yelp",
     "website", "web", "online", "internet", "search", "social media", "advert", "ad", "ads",
@@ -986,7 +995,7 @@ def _paid_flags(out: pd.DataFrame, frame: pd.DataFrame, mapping: dict[str, str |
 # A money column saying what a booking has been paid so far (FareHarbor's and Rezdy's "Total
 # Paid", "Amount Paid", a deposit).
 _PAID_SO_FAR = frozenset({"totalpaid", "amountpaid", "paidamount", "paid", "paidtodate",
-                          "depositpaid", "amountreceived"})
+                          "depositpaid", "amountreceived", "paidvalue"})
 
 
 # An invoice's or an order's status saying it is billed and not (wholly) paid yet: with
@@ -997,7 +1006,51 @@ _OWED = frozenset(normalise_value(word) for word in (
     "authorised", "authorized", "partially paid", "part paid", "partial"))
 
 
-def _booked_and_paid(out: pd.DataFrame, frame: pd.DataFrame) -> list[str]:
+# A money column saying what is still owed of an invoice (normalised; after a record's
+# prefix, Zuora's "Invoice: Balance").
+_OWED_SO_FAR = frozenset({"balance", "balancedue", "amountdue", "duevalue", "amountowed",
+                          "amountoutstanding", "outstanding", "outstandingamount",
+                          "openbalance", "remainingbalance", "amountremaining"})
+
+
+def _balance_column(frame: pd.DataFrame) -> str | None:
+    """The column of what is still owed (``_OWED_SO_FAR``), all of it money; else None."""
+    for header in frame.columns:
+        if (normalise_header(str(header).rsplit(":", 1)[-1]) in _OWED_SO_FAR
+                and not values.parse_money(frame[header])[1].any()):
+            return header
+    return None
+
+
+def _invoices_own_status(frame: pd.DataFrame, header: str | None) -> bool:
+    """Whether a status column is an invoice list's own ("Status", "Invoice: Status"):
+    not a column of whether something happened ("Collected?": a bakery's order collected
+    is a sale, whatever its balance says), nor a till's (a sale "On account" is a sale)."""
+    return (header is not None and normalise_header(header).endswith(("status", "state"))
+            and about_invoices(frame.columns, ""))
+
+
+def _owed_in_full(out: pd.DataFrame, paid: pd.Series) -> list[str]:
+    """Sales read so only because their status says nothing of payment ("Posted",
+    "Closed": not a word of ``journey.stages.ORDER_STATUS_KIND``) of which a money column
+    says nothing was paid (a "Paid Amount" of 0, a "Balance" of all of it): contacts, as
+    an invoice awaiting payment is. Returns a note."""
+    amounts = amounts_of(out)
+    owed = (out["kind"].eq("purchase") & paid.le(0) & amounts.gt(0)
+            & ~out["status"].map(order_status_kind, na_action="ignore").notna()
+            & out["status"].notna())
+    if not owed.any():
+        return []
+    out.loc[owed, "kind"] = "contact"
+    count = int(owed.sum())
+    return [f"{counted(count, 'row')} said "
+            f"{listed(sorted(map(str, out['status'][owed].unique())))} with nothing paid of "
+            f"{its(count)} amount: {'read as a contact' if count == 1 else 'read as contacts'}"
+            ", not sales."]
+
+
+def _booked_and_paid(out: pd.DataFrame, frame: pd.DataFrame,
+                     status_header: str | None = None) -> list[str]:
     """Rows read as contacts because their status says booked or confirmed (a tour's
     "Booked", Rezdy's "CONFIRMED": a time still to come) are a client considering (stage
     consideration). Those for which a money column says something was already paid
@@ -1022,13 +1075,23 @@ def _booked_and_paid(out: pd.DataFrame, frame: pd.DataFrame) -> list[str]:
             # paid all of it (elsewhere the ticks are _paid_flags').
             ticked = ticks.reindex(out.index, fill_value=False).astype(bool)
             paid = amounts_of(out).where(booked & ticked)
+    elif _invoices_own_status(frame, status_header) and (header := _balance_column(frame)) is not None:
+        # What is still owed ("Balance": Zuora's, Harvest's): paid is the rest
+        paid = (amounts_of(out) - values.parse_money(frame[header])[0].reindex(out.index)
+                ).clip(lower=0)
     # An invoice or order its status leaves unpaid ("Awaiting Payment", "Overdue") with
     # part paid already: a sale of what was paid, as a booking's deposit is.
     said = values.per_distinct(out["status"], normalise_value)
     unpaid = (paid.gt(0) & ~booked & (out["kind"].eq("contact") & said.isin(_OWED)
                                       | out["kind"].eq("purchase") & said.isin(_PART_PAID)))
+    notes = []
+    if _invoices_own_status(frame, status_header):
+        notes += _owed_in_full(out, paid)
+        # A sale by a status that says nothing of payment ("Posted", "Closed") part paid
+        unpaid |= (out["kind"].eq("purchase") & paid.gt(0) & paid.lt(amounts_of(out))
+                   & ~out["status"].map(order_status_kind, na_action="ignore").notna())
     if not (booked.any() or unpaid.any()):
-        return []
+        return notes
     turned = booked & paid.gt(0)
     back_header = next((h for h in frame.columns
                         if _REFUNDED_AMOUNT.match(normalise_header(h))), None)
@@ -1040,7 +1103,6 @@ def _booked_and_paid(out: pd.DataFrame, frame: pd.DataFrame) -> list[str]:
     out["kind"] = out["kind"].where(~(turned | unpaid), "purchase")
     out["amount"] = amounts.where(~(part | ((turned | unpaid) & amounts.isna())), so_far)
     out.loc[booked & ~turned & out["stage"].isna(), "stage"] = "consideration"
-    notes = []
     if unpaid.any():
         count = int(unpaid.sum())
         shown = (f" ({so_far[unpaid & part].sum():,.2f} of {amounts[unpaid & part].sum():,.2f})"
@@ -1420,6 +1482,60 @@ def _spenders_bought(out: pd.DataFrame, columns_for: dict[str, list[str]],
             f"{its(count)} stage."]
 
 
+def _referrers_counted(out: pd.DataFrame, frame: pd.DataFrame,
+                       mapping: dict[str, str | None]) -> list[str]:
+    """On a client list with no referrals count, a "Referred by" or "Invited By" column
+    (Skool's members) naming another client of the list: that client has referred them,
+    one referral each (advocacy). Names of no client of the list (a channel, someone
+    else) credit no one. Returns a note."""
+    said = _unmapped(mapping, _REFERRED_BY)
+    if said is None or "name" not in out or "referrals" in out:
+        return []
+    referrer = values.parse_text(frame[said], stripped=True)[0].map(name_key)
+    names = out["name"].map(name_key)
+    credited = referrer.notna() & referrer.isin(set(names.dropna())) & referrer.ne(names)
+    if not credited.any():
+        return []
+    made = referrer[credited].value_counts()
+    out["referrals"] = names.map(made).where(lambda n: n.notna(), None)
+    count, people = int(credited.sum()), len(made)
+    return [f"{counted(count, 'client')} in '{said}' {was(count)} invited or referred by "
+            f"another client of the list: {counted(people, 'client')} credited with "
+            f"{counted(count, 'referral')} (advocacy)."]
+
+
+# A client list's column of the tier each is on (Beehiiv's "subscription_tier", Skool's
+# "Tier"), normalised; a tier that is paid for, beside a free one.
+_TIER_HEADERS = frozenset({"tier", "subscriptiontier", "membershiptier", "plantier",
+                           "pricingtier", "subscriptiontype", "membershiptype"})
+_FREE_TIERS = frozenset({"free", "freetier", "freeplan", "freemember", "freesubscriber"})
+_PAID_TIERS = frozenset(normalise_value(word) for word in (
+    "premium", "paid", "pro", "plus", "founding", "founding member", "supporter", "vip",
+    "paid subscriber", "premium member", "paying"))
+
+
+def _paid_tiers_bought(out: pd.DataFrame, frame: pd.DataFrame,
+                       mapping: dict[str, str | None]) -> list[str]:
+    """On a client list without a stage column, a tier column of free and paid tiers
+    ("free", "premium"): a client on a paid tier pays, their stage is purchase (a free
+    one says nothing more). Returns a note."""
+    said = next((h for h, target in mapping.items()
+                 if not target and normalise_header(h) in _TIER_HEADERS), None)
+    if said is None:
+        return []
+    tiers = frame[said].map(normalise_value, na_action="ignore")
+    if not (tiers.isin(_FREE_TIERS).any() and tiers.isin(_PAID_TIERS).any()):
+        return []
+    paying = tiers.isin(_PAID_TIERS) & out["stage"].isna()
+    if not paying.any():
+        return []
+    out["stage"] = out["stage"].where(~paying, "purchase")
+    count = int(paying.sum())
+    return [f"{counted(count, 'client')} on a paid tier in '{said}' "
+            f"({listed(sorted(set(frame[said][paying].astype(str))))}) {was(count)} read as "
+            f"{'a customer' if count == 1 else 'customers'} (purchase)."]
+
+
 # "Inactive" and its kin: on a client list it says only that the person is no longer
 # with the business, as "Active" (stages.ACTIVE_WORDS) says only that they are.
 _INACTIVE = frozenset(normalise_value(word) for word in (
@@ -1750,6 +1866,29 @@ def _order_lines(rows: pd.DataFrame, amount_header: str | None) -> tuple[pd.Data
                     f"order is one event{how}, its lines kept in its extras."]
 
 
+# A column of the tax on each row ("Tax", "tax_amount", "VAT Amount"), normalised.
+_TAX_COLUMN = re.compile(r"^(?:sales)?(?:tax|vat|gst|hst|iva|mwst|btw)(?:amount|total|value)?$")
+
+
+def _with_tax(frame: pd.DataFrame, headers: list[str]) -> str | None:
+    """Of the money columns mapped to the amount, the one that is another plus the sheet's
+    tax column on every row (MemberPress's "total" = "amount" + "tax_amount"), tax being
+    more than 0 somewhere: what the client paid, tax included. None when no column is."""
+    taxes = [h for h in frame.columns if _TAX_COLUMN.match(normalise_header(h))]
+    if len(taxes) != 1 or len(headers) < 2:
+        return None
+    tax = values.parse_money(frame[taxes[0]])[0]
+    if not tax.fillna(0).ne(0).any():
+        return None
+    money = {h: values.parse_money(frame[h])[0] for h in headers}
+    for total, amount in itertools.permutations(headers, 2):
+        known = money[total].notna() & money[amount].notna()
+        if known.sum() and ((money[amount] + tax.fillna(0) - money[total]).abs()[known]
+                            .lt(0.005).all()):
+            return total
+    return None
+
+
 def prepare_sheet(plan: SheetPlan, *, stage_map: dict[str, str] | None = None,
                   day_first: bool | None = True,
                   decided: PreparedSheet | None = None) -> PreparedSheet:
@@ -1778,6 +1917,9 @@ def prepare_sheet(plan: SheetPlan, *, stage_map: dict[str, str] | None = None,
         headers.sort(key=lambda h: (before_tax(h),     # "Total (inc GST)" before "(ex GST)"
                                     match_header(h)[1] if match_header(h)[0] == target else 50,
                                     -header_year(h)))       # "Total 2024" before "Total 2023"
+        if (target == "amount" and decided is None and not plan.chosen.intersection(headers)
+                and (taxed := _with_tax(frame, headers)) is not None):
+            headers.sort(key=lambda h: h != taxed)      # what was paid, tax included
         while True:             # (a column that only looked like the field makes way)
             merged = None
             named = (_full_names if target == "name" else dict)({h: frame[h] for h in headers})
@@ -1937,10 +2079,14 @@ def prepare_sheet(plan: SheetPlan, *, stage_map: dict[str, str] | None = None,
         notes += _deal_values_won(out, columns_for)
     unstaged = plan.kind == "clients" and not {"stage", "status"} & (
         set(columns_for) | set(plan.set_values))
+    if plan.kind == "clients":
+        notes += _referrers_counted(out, frame, plan.mapping)
+    tiered = (_paid_tiers_bought(out, frame, plan.mapping)
+              if plan.kind == "clients" and "stage" not in columns_for else [])
     spent = (_spenders_bought(out, columns_for, by_status=False)
              if unstaged and "purchases" not in columns_for     # (a count says who)
              and not _money_not_spent(raw.headers, plan.mapping, [plan.sheet, plan.file])
-             else [])
+             else []) + tiered
     notes += spent
     if unstaged and not ticked and not spent:
         # No stage or status in the sheet (a phone list): the stored ones stay as they are.
@@ -1978,7 +2124,7 @@ def prepare_sheet(plan: SheetPlan, *, stage_map: dict[str, str] | None = None,
         if profile is None:     # (a profile's rules say what each row is, and its sentence)
             notes += said
             if "kind" not in plan.set_values and "kind" not in columns_for:
-                notes += _booked_and_paid(out, frame)
+                notes += _booked_and_paid(out, frame, columns_for.get("status", [None])[0])
             if "kind" not in plan.set_values:
                 notes += _tagged_kinds(out, frame, plan.mapping, ~totals)
                 if "kind" not in columns_for:

@@ -566,6 +566,13 @@ def refine_mapping(raw: RawSheet, mapping: dict[str, str | None], kind: str, *,
             mapping[header] = "status" if kind == "events" else None
             said.append(f"'{header}' holds states of work ("
                         f"{_first_values(raw.frame[header])}), not a region")
+        elif (mapping[header] == "region" and "status" not in used and kind == "clients"
+              and _states_of_work(raw.frame[header], _SUBSCRIBER_STATES)):
+            mapping[header] = "status"     # Kit's "state": active, cancelled, bounced
+            used.add("status")
+            said.append(f"'{header}' holds states of a subscriber ("
+                        f"{_first_values(raw.frame[header])}), not a region: read as the "
+                        "status")
     date_field = {"events": "date", "clients": "first_contact"}.get(kind)
     if date_field and not any(field_type(f) == "date" for f in used if f):
         for header in free:
@@ -893,11 +900,18 @@ _WORK_STATES = {normalise_value(word) for word in (
     "rescheduled", "scheduled")}
 
 
-def _states_of_work(column: pd.Series) -> bool:
+# A mailing list's subscriber's or a subscription's states (Kit's "state").
+_SUBSCRIBER_STATES = {normalise_value(word) for word in (
+    "active", "inactive", "cancelled", "canceled", "unsubscribed", "subscribed", "bounced",
+    "complained", "unconfirmed", "confirmed", "pending", "cleaned", "blocked", "paused",
+    "expired", "trialing", "past due")}
+
+
+def _states_of_work(column: pd.Series, states: set[str] = _WORK_STATES) -> bool:
     """Whether a column's values are mostly a ticket's or a task's state (open, closed,
-    snoozed), not places."""
+    snoozed; or of ``states``), not places."""
     distinct = {normalise_value(v) for v in column.dropna().astype(str) if v.strip()}
-    return bool(distinct) and len(distinct & _WORK_STATES) >= 0.8 * len(distinct)
+    return bool(distinct) and len(distinct & states) >= 0.8 * len(distinct)
 
 
 def _one_value(column: pd.Series) -> bool:
