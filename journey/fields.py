@@ -646,6 +646,21 @@ TEST_FLAGS = frozenset({"testmode", "istest", "testorder", "testpayment", "testt
                         "sandbox", "sandboxmode"})
 LIVE_FLAGS = frozenset({"livemode"})
 
+# A community's or a group's roles (Meetup's "Title", Skool's and Circle's "Role"): the
+# column's normalised headers, the roles of its members, and those of the business's own
+# people who run it. A yes in a column of the own people's flags ("Assistant Organizer",
+# "Is Admin") says the same.
+ROLE_HEADERS = frozenset({"title", "role", "memberrole", "membershiprole", "userrole",
+                          "grouprole", "communityrole", "accesslevel", "membertype"})
+MEMBER_ROLES = frozenset({"member", "members", "attendee", "guest", "subscriber", "student",
+                          "participant", "learner", "regular", "regularmember", "follower"})
+OWN_ROLES = frozenset({"organizer", "organiser", "coorganizer", "coorganiser", "cohost",
+                       "assistantorganizer", "assistantorganiser", "eventorganizer", "host",
+                       "moderator", "admin", "administrator", "owner", "staff", "groupadmin",
+                       "communitymanager", "teammember", "coach", "instructor"})
+OWN_ROLE_FLAGS = frozenset({"assistantorganizer", "assistantorganiser", "isorganizer",
+                            "isadmin", "isstaff", "ishost", "ismoderator", "organizer"})
+
 # Columns saying which level of an order a row is (Lightspeed X-Series' and Vend's "Line
 # Type": Sale, Sale Line, Payment), normalised headers; and the values naming the order's
 # own row, whose figures are the order's. The other rows (its items, payments, taxes) are

@@ -69,3 +69,45 @@ def test_the_outcome_says_how_many_clients_were_joined(tmp_path):
     assert outcome_sentence([result], dry_run=False) == (
         "Imported 1 file: 2 clients updated, 2 clients found twice joined into others; "
         "no rows rejected.")
+
+
+MEETUP = ("Name,Member ID,Title,Joined Group on,Meetups attended,Assistant Organizer\n"
+          "Ben Cho,1002,Organizer,06/01/2022,14,Yes\n"
+          "Ana Ruiz,1001,,01/10/2023,9,No\n"
+          "Cy Dee,1003,,02/01/2024,0,No\n"
+          "Dia Eng,1004,,11/05/2023,0,Yes\n"
+          "Eli Fox,1005,,12/12/2023,2,No\n")
+
+
+def test_the_people_who_run_a_group_are_no_clients(tmp_path):
+    """A Meetup group's members: Ben is its Organizer (Title) and Dia an Assistant
+    Organizer (a yes): 3 clients, 2 rows rejected with their reason (before: 5 clients,
+    the business's own two among them)."""
+    found = cli_import_text(tmp_path, "meetup_members.csv", MEETUP)
+    assert (found["inserted"], found["rejected"]) == (3, 2)
+    assert [(p["row"], p["value"]) for p in found["problems"]] == [(2, "Organizer"),
+                                                                   (5, "Yes")]
+    assert all("business's own people" in p["reason"] for p in found["problems"])
+    assert workspace_rows(tmp_path, "SELECT name FROM clients ORDER BY name") == [
+        ("Ana Ruiz",), ("Cy Dee",), ("Eli Fox",)]
+
+
+def test_a_communitys_admins_are_no_clients_but_a_contacts_owner_is(tmp_path):
+    """A community's Role column (Admin, Moderator, Member x3): 3 clients. A contacts list
+    whose Title says Owner, CEO, Manager: those are the clients' own titles, all 3 are
+    clients. A list of hosts alone (every row Host) is imported as it is: 2 clients."""
+    found = cli_import_text(tmp_path, "community.csv",
+                            "Name,Email,Role\nAl,al@x.com,Admin\nBo,bo@x.com,Moderator\n"
+                            "Cy,cy@x.com,Member\nDi,di@x.com,member\nEd,ed@x.com,Member\n")
+    assert (found["inserted"], found["rejected"]) == (3, 2)
+    contacts = tmp_path / "contacts"
+    contacts.mkdir()
+    found = cli_import_text(contacts, "contacts.csv",
+                            "Name,Company,Email,Title\nAl Ng,Ng Bakery,al@ng.com,Owner\n"
+                            "Bo Li,Li Ltd,bo@li.com,CEO\nCy Ho,Ho & Co,cy@ho.com,Manager\n")
+    assert (found["inserted"], found["rejected"]) == (3, 0)
+    hosts = tmp_path / "hosts"
+    hosts.mkdir()
+    found = cli_import_text(hosts, "hosts.csv", "Name,Email,Role\nAl,al@x.com,Host\n"
+                                                "Bo,bo@x.com,Host\n")
+    assert (found["inserted"], found["rejected"]) == (2, 0)

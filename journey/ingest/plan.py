@@ -32,8 +32,9 @@ from .. import values
 from ..columns import FIELD_LABELS
 from ..errors import ValidationError
 from ..fields import (
-    CLIENT_FIELDS, EVENT_FIELDS, EVENT_ONLY, LIVE_FLAGS, ORDER_ROW_VALUES, ROW_LEVEL_HEADERS,
-    SCORE_RANGES, TEST_FLAGS, TICK_STEPS,
+    CLIENT_FIELDS, EVENT_FIELDS, EVENT_ONLY, LIVE_FLAGS, MEMBER_ROLES, ORDER_ROW_VALUES,
+    OWN_ROLE_FLAGS, OWN_ROLES, ROLE_HEADERS, ROW_LEVEL_HEADERS, SCORE_RANGES, TEST_FLAGS,
+    TICK_STEPS,
     before_tax, field_type, fields_for, header_year, match_header, name_part, normalise_header,
     plain_header)
 from ..journal import Problem, SheetSave
@@ -333,6 +334,38 @@ def _test_rows(frame: pd.DataFrame, raw: RawSheet, out: pd.DataFrame, rejected: 
                                     frame.at[index, header],
                                     "the row was made in test mode, not a real order"))
         found |= test
+    return found
+
+
+def _own_people_rows(frame: pd.DataFrame, raw: RawSheet, out: pd.DataFrame,
+                     rejected: pd.Series, problems: list) -> pd.Series:
+    """Rows of the business's own people on a list of a group's members (Meetup's Organizer,
+    a community's Admin): a role column whose other rows are members' roles or blank
+    (``fields.MEMBER_ROLES``: "Owner" on a contacts list is the client's owner), or a yes in
+    an own people's flag ("Assistant Organizer"). Not clients, each rejected with its
+    reason; a sheet of such rows alone is imported as it is."""
+    found = pd.Series(False, index=frame.index)
+    kept = ~rejected.reindex(frame.index, fill_value=False)
+    for header in frame.columns:
+        named = normalise_header(header)
+        if named in ROLE_HEADERS:
+            roles = values.per_distinct(frame[header], normalise_header).where(
+                frame[header].notna(), "")
+            own = roles.isin(OWN_ROLES) & kept
+            if not (own.any() and (roles.isin(MEMBER_ROLES) | roles.eq("") | own)[kept].all()):
+                continue
+        elif named in OWN_ROLE_FLAGS:
+            own = values.parse_bool(frame[header])[0].eq(True) & kept
+        else:
+            continue
+        if own[kept].all():
+            continue
+        for index in own[own & ~found].index:
+            problems.append(Problem(int(out.at[index, "_row"]), column_label(raw, header),
+                                    frame.at[index, header],
+                                    "the row is one of the business's own people, who run "
+                                    "the group, not a client"))
+        found |= own
     return found
 
 
@@ -2159,6 +2192,8 @@ def prepare_sheet(plan: SheetPlan, *, stage_map: dict[str, str] | None = None,
     rejected |= totals
     if plan.kind == "events":
         rejected |= _test_rows(frame, raw, out, rejected, problems)
+    if profile is None:
+        rejected |= _own_people_rows(frame, raw, out, rejected, problems)
     rows = out[~rejected]
     if profile is None and plan.kind == "events":
         rows, said = _referrers_credited(rows, frame, plan.mapping, "kind" in columns_for,
