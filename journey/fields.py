@@ -92,7 +92,11 @@ CHOICES = {
 SYNONYMS: dict[str, tuple[str, ...]] = {
     "client_id": ("client id", "customer id", "customerid", "account id", "client number",
                   "customer number", "customer no", "client ref", "client code", "customer code",
-                  "member id", "lead id", "contact id", "cust id"),
+                  "member id", "lead id", "contact id", "cust id",
+                  # (a clinic's, a club's, an accountant's number for the client)
+                  "patient id", "patient number", "patient no", "member number", "member no",
+                  "membership number", "membership no", "client no", "account number",
+                  "account no"),
     "name": ("client", "client name", "customer", "customer name", "company", "company name",
              "card name", "card title", "user name", "display name", "couple",
              "account", "account name", "business", "business name", "organisation",
@@ -542,6 +546,10 @@ def match_header(header: object) -> tuple[str | None, int]:
     """The field a header names and its priority (lower wins), or ``(None, 99)``. A header
     a CRM prefixes with the record it belongs to ("Person - Name", "Deal - Value") is
     matched by what follows the prefix."""
+    if isinstance(header, str) and (numbered := _NUMBER_SIGN.fullmatch(header)):
+        found = _INDEX.get(normalise_header(f"{numbered.group(1)} number"), (None, 99))
+        if found[0]:                        # "Client #" is the client's number, not its name
+            return found
     found = _INDEX.get(normalise_header(header), (None, 99))
     if found[0] is None and isinstance(header, str):
         if prefixed := _RECORD_PREFIX.match(header):
@@ -587,6 +595,7 @@ _COUNTED = re.compile(r"\((?:[^)]*\b(?:units?|qty|quantity|pcs|pieces|items|coun
 _ASIDE = re.compile(r"\((?!\s*\d+\s*\))[^)]*\)|\[[^\]]*\]|(?<!\w)(?:19|20)\d\d(?!\w)")
 # The record a CRM's header names before what it holds (Pipedrive: "Person - Email - Work").
 # HubSpot's "Associated Company" is the company the record belongs to.
+_NUMBER_SIGN = re.compile(r"\s*(\w[\w ]*?)\s*(?:#|no\.)\s*", re.IGNORECASE)   # "Client #"
 _RECORD_PREFIX = re.compile(r"\s*(?:(?:person|organi[sz]ation|lead|deal|contact|company|"
                             r"account)\s+-|associated)\s+(.+?)(?:\s+-\s+(?:work|home|other|"
                             r"mobile|personal|main))?\s*$", re.IGNORECASE)

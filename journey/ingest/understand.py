@@ -791,12 +791,13 @@ def _contact_named(raw: RawSheet, mapping: dict[str, str | None], free: list[str
     contacts = [h for h in free if mapping[h] == "contact_name"]
     header = next((h for h in contacts if normalise_header(h) in _CONTACTS_NAME),
                   contacts[0] if contacts else None)
-    if header is None or "client_id" in mapping.values():
+    if header is None:
         return
     named = [h for h, f in mapping.items() if f == "name"]
-    if named and not (normalise_header(header) in _CONTACTS_NAME and len(named) == 2
-                      and {name_part(h) for h in named} == {"first", "last"}):
-        return
+    beside_a_person = (normalise_header(header) in _CONTACTS_NAME and len(named) == 2
+                       and {name_part(h) for h in named} == {"first", "last"})
+    if (named or "client_id" in mapping.values()) and not beside_a_person:
+        return      # (Xero's "AccountNumber" keys its contacts; ContactName still names them)
     if not _names_someone(raw.frame[header]):
         return
     mapping[header] = "name"

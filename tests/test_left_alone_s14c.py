@@ -1,0 +1,60 @@
+"""Misreadings earlier sweeps noticed and left alone (session 14, C). Each sheet goes through
+the command line and is checked against figures worked out by hand before importing;
+beside each, where it matters, a sheet where the rule must not fire.
+
+- A client's number under "Patient ID", "Member No." or "Client #" is the client's ID: two
+  people of one name are two clients, and "Client #" is no name (were one client, or
+  clients named 501, 502).
+"""
+
+from __future__ import annotations
+
+from conftest import cli_funnel, cli_import_text, kind_totals, workspace_rows
+
+CLIENTS = "SELECT client_id, name, furthest_stage FROM clients ORDER BY client_id"
+
+
+# --- the client's number as its ID --------------------------------------------------------
+
+def test_a_patient_id_keys_the_patient(tmp_path):
+    """Two patients named Ann Lee: P-101 came twice (80 + 60), P-102 once (80): 2 clients,
+    3 purchases of 220, P-101 retained (was one Ann Lee with all three visits)."""
+    found = cli_import_text(tmp_path, "visits.csv", (
+        "Patient ID,Patient Name,Date,Service,Fee\n"
+        "P-101,Ann Lee,2024-03-01,Consult,80\n"
+        "P-102,Ann Lee,2024-03-05,Consult,80\n"
+        "P-101,Ann Lee,2024-03-20,Follow-up,60\n"))
+    assert found["mapping"]["Patient ID"] == "client_id"
+    assert kind_totals(tmp_path, "purchase") == (3, 220.0)
+    assert workspace_rows(tmp_path, CLIENTS) == [
+        ("P-101", "Ann Lee", "retention"), ("P-102", "Ann Lee", "purchase")]
+    assert cli_funnel(tmp_path) == [2, 2, 2, 1, 0]
+
+
+def test_a_client_number_sign_is_no_name(tmp_path):
+    """"Client #" beside "Client": the number keys, the name names (were clients named
+    501, 502, 503). Ann 501 came twice: [3, 3, 3, 1, 0], 4 purchases of 210."""
+    found = cli_import_text(tmp_path, "jobs.csv", (
+        "Date,Client #,Client,Service,Fee\n"
+        "2024-03-01,501,Ann Lee,Cut,40\n"
+        "2024-03-02,502,Ann Lee,Colour,90\n"
+        "2024-03-09,501,Ann Lee,Cut,40\n"
+        "2024-03-10,503,Bob Ray,Cut,40\n"))
+    assert found["mapping"]["Client #"] == "client_id"
+    assert workspace_rows(tmp_path, CLIENTS) == [
+        ("501", "Ann Lee", "retention"), ("502", "Ann Lee", "purchase"),
+        ("503", "Bob Ray", "purchase")]
+    assert kind_totals(tmp_path, "purchase") == (4, 210.0)
+
+
+def test_a_member_number_keys_a_member_list(tmp_path):
+    """A club's members: M-1 and M-2 are both Ann Lee; 3 members, their visits counted
+    (3, 1, 0): [3, 2, 2, 1, 0] (was 2 people and 3 contacts)."""
+    found = cli_import_text(tmp_path, "members.csv", (
+        "Member No.,Member Name,Joined,Visits\n"
+        "M-1,Ann Lee,2024-01-05,3\n"
+        "M-2,Ann Lee,2024-02-01,1\n"
+        "M-3,Bob Ray,2024-02-11,0\n"))
+    assert found["kind"] == "clients"
+    assert [r[0] for r in workspace_rows(tmp_path, CLIENTS)] == ["M-1", "M-2", "M-3"]
+    assert cli_funnel(tmp_path) == [3, 2, 2, 1, 0]
