@@ -584,6 +584,24 @@ def before_tax(header: object) -> bool:
     return bool(_BEFORE_TAX.search(str(header)))
 
 
+# An invoice list's amount before tax and its tax, in two columns with no total beside them.
+NET_HEADERS = frozenset(normalise_header(h) for h in (
+    "net", "net amount", "net total", "net value", "net price", "subtotal", "sub total",
+    "amount net", "netto", "netto betrag", "importe neto", "montant ht"))
+TAX_HEADERS = frozenset(normalise_header(h) for h in (
+    "vat", "vat amount", "vat total", "total vat", "tax", "taxes", "tax amount", "tax total",
+    "total tax", "sales tax", "gst", "gst amount", "hst", "iva", "tva", "mwst", "ust", "btw",
+    "montant tva", "importe iva"))
+
+
+def net_and_tax(headers) -> tuple[str, str] | None:
+    """The columns of an amount before tax and of its tax ("Amount ex VAT" and "VAT amount",
+    "Subtotal" and "Tax"), the first of each, or None where either is missing."""
+    net = next((h for h in headers if normalise_header(h) in NET_HEADERS or before_tax(h)), None)
+    tax = next((h for h in headers if normalise_header(h) in TAX_HEADERS), None)
+    return (net, tax) if net is not None and tax is not None else None
+
+
 def header_year(header: object) -> int:
     """The year a header names ("Total 2024", "FY2024"), else 0."""
     return max(map(int, re.findall(r"(?<!\d)(?:19|20)\d\d(?!\d)", str(header))), default=0)
@@ -593,9 +611,9 @@ _COUNTED = re.compile(r"\((?:[^)]*\b(?:units?|qty|quantity|pcs|pieces|items|coun
                       r"st(?:ü|ue)ck|unidades|unites)\b[^)]*)\)", re.IGNORECASE)
 # (not "(2)": the import's name for a header repeated, "company (2)", is another column)
 _ASIDE = re.compile(r"\((?!\s*\d+\s*\))[^)]*\)|\[[^\]]*\]|(?<!\w)(?:19|20)\d\d(?!\w)")
+_NUMBER_SIGN = re.compile(r"\s*(\w[\w ]*?)\s*(?:#|no\.)\s*", re.IGNORECASE)   # "Client #"
 # The record a CRM's header names before what it holds (Pipedrive: "Person - Email - Work").
 # HubSpot's "Associated Company" is the company the record belongs to.
-_NUMBER_SIGN = re.compile(r"\s*(\w[\w ]*?)\s*(?:#|no\.)\s*", re.IGNORECASE)   # "Client #"
 _RECORD_PREFIX = re.compile(r"\s*(?:(?:person|organi[sz]ation|lead|deal|contact|company|"
                             r"account)\s+-|associated)\s+(.+?)(?:\s+-\s+(?:work|home|other|"
                             r"mobile|personal|main))?\s*$", re.IGNORECASE)

@@ -58,3 +58,40 @@ def test_a_member_number_keys_a_member_list(tmp_path):
     assert found["kind"] == "clients"
     assert [r[0] for r in workspace_rows(tmp_path, CLIENTS)] == ["M-1", "M-2", "M-3"]
     assert cli_funnel(tmp_path) == [3, 2, 2, 1, 0]
+
+
+# --- an amount before tax and its tax, no total ---------------------------------------------
+
+def test_an_amount_ex_vat_and_its_vat_are_what_was_paid(tmp_path):
+    """100 + 20, 250 + 50, 40 + 8: 3 sales of 468 (were 3 sales of no amount)."""
+    cli_import_text(tmp_path, "invoices.csv", (
+        "Invoice Number,Customer,Email,Invoice Date,Amount ex VAT,VAT amount\n"
+        "INV-1,Ann Lee,ann@x.com,2024-03-01,100.00,20.00\n"
+        "INV-2,Bob Ray,bob@x.com,2024-03-05,250.00,50.00\n"
+        "INV-3,Ann Lee,ann@x.com,2024-04-01,40.00,8.00\n"))
+    assert kind_totals(tmp_path, "purchase") == (3, 468.0)
+    assert cli_funnel(tmp_path) == [2, 2, 2, 1, 0]
+
+
+def test_a_subtotal_and_tax_sum_and_a_blank_tax_is_none(tmp_path):
+    """Subtotal 80 + Tax 8, and 50 with no tax (exempt): 2 sales of 138; the
+    "(excl. tax)" amount, mapped as the amount, is before tax too: 200 + 40 = 240."""
+    cli_import_text(tmp_path, "sales.csv", (
+        "Order ID,Date,Customer,Subtotal,Tax\n"
+        "A1,2024-03-01,Ann Lee,80,8\n"
+        "A2,2024-03-02,Bob Ray,50,\n"))
+    assert kind_totals(tmp_path, "purchase") == (2, 138.0)
+    other = tmp_path / "other"
+    other.mkdir()
+    cli_import_text(other, "sales.csv", (
+        "Order ID,Date,Customer,Amount (excl. tax),Tax\n"
+        "A1,2024-03-01,Ann Lee,200,40\n"))
+    assert kind_totals(other, "purchase") == (1, 240.0)
+
+
+def test_a_total_beside_subtotal_and_tax_is_still_the_amount(tmp_path):
+    """Subtotal 100, Tax 10, Shipping 5, Total 115: the Total, 115 (not 110)."""
+    cli_import_text(tmp_path, "orders.csv", (
+        "Order ID,Date,Customer,Subtotal,Tax,Shipping,Total\n"
+        "A1,2024-03-01,Ann Lee,100,10,5,115\n"))
+    assert kind_totals(tmp_path, "purchase") == (1, 115.0)

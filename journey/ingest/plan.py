@@ -33,8 +33,8 @@ from ..errors import ValidationError
 from ..fields import (
     CLIENT_FIELDS, EVENT_FIELDS, EVENT_ONLY, LIVE_FLAGS, ORDER_ROW_VALUES, ROW_LEVEL_HEADERS,
     SCORE_RANGES, TEST_FLAGS, TICK_STEPS,
-    before_tax, field_type, fields_for, header_year, match_header, name_part, normalise_header,
-    plain_header)
+    before_tax, field_type, fields_for, header_year, match_header, name_part, net_and_tax,
+    normalise_header, plain_header)
 from ..journal import Problem, SheetSave
 from ..stages import (
     ACTIVE_OF, BOOKED_STATUSES, QUOTE_STATUS, RANK, normalise_value, order_status_kind)
@@ -1699,6 +1699,23 @@ def _demoted_money(out: pd.DataFrame, frame: pd.DataFrame, demoted: list[str],
             return
 
 
+def _net_plus_tax(out: pd.DataFrame, frame: pd.DataFrame, mapping: dict[str, str | None],
+                  columns_for: dict[str, list[str]], notes: list[str]) -> None:
+    """An events sheet whose only amount is before tax, with the tax in a column of its own
+    and no total (an invoice list's "Amount ex VAT" and "VAT amount", "Subtotal" and "Tax"):
+    what was paid is their sum, a blank tax none."""
+    found = net_and_tax([h for h, f in mapping.items() if f in (None, "amount")])
+    if found is None:
+        return
+    net, tax = (values.read_money(frame[h]) for h in found)
+    if net.bad.any() or tax.bad.any() or net.values.isna().all():
+        return
+    out["amount"] = net.values + tax.values.fillna(0)
+    columns_for["amount"] = [found[0]]
+    notes.append(f"'{found[0]}' is before tax and '{found[1]}' the tax, with no total beside "
+                 "them: each row's amount is their sum, what was paid.")
+
+
 def _looked_like(header: str, target: str) -> str:
     """What the import says of a column that only looked like a field."""
     reason = REASONS.get(field_type(target), "is not valid").removeprefix("is ")
@@ -1826,6 +1843,8 @@ def prepare_sheet(plan: SheetPlan, *, stage_map: dict[str, str] | None = None,
         out[target] = parsed
         if bad.any():
             bad_cells.append((bad, target, headers[0]))
+    if plan.kind == "events" and all(map(before_tax, columns_for.get("amount", []))):
+        _net_plus_tax(out, frame, plan.mapping, columns_for, notes if decided is None else [])
     if plan.kind == "events" and "amount" not in columns_for and decided is None:
         _demoted_money(out, frame, demoted, columns_for, notes)
     for target, constant in plan.set_values.items():
