@@ -226,7 +226,8 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
              # (when an appointment took place, not when it was booked: Fresha's)
              "scheduled date", "appointment date", "service date", "visit date"),
     "kind": ("kind", "event", "event type", "event kind", "activity", "activity type",
-             "interaction type", "transaction type", "receipt type"),
+             "interaction type", "transaction type", "receipt type", "record type",
+             "entry type"),
     "touchpoint": ("touchpoint", "touch point", "interaction", "campaign"),
     "department": ("department", "dept", "team", "function", "business unit"),
     "amount": ("amount", "close value", "closevalue", "value", "sales", "sale amount",

@@ -95,3 +95,32 @@ def test_a_total_beside_subtotal_and_tax_is_still_the_amount(tmp_path):
         "Order ID,Date,Customer,Subtotal,Tax,Shipping,Total\n"
         "A1,2024-03-01,Ann Lee,100,10,5,115\n"))
     assert kind_totals(tmp_path, "purchase") == (1, 115.0)
+
+
+# --- a record type of Order and Refund -------------------------------------------------------
+
+def test_a_record_type_refund_is_a_refund_not_a_second_sale(tmp_path):
+    """Ann 100, Bob 60, Cy 45 ordered; Ann's 100 came back: 3 sales of 205, 1 refund of 100,
+    no one bought twice: [3, 3, 3, 0, 0] (were 4 sales of 305, Ann retained)."""
+    found = cli_import_text(tmp_path, "transactions.csv", (
+        "Transaction ID,Date,Customer Email,Customer Name,Record Type,Amount\n"
+        "T1,2024-03-01,ann@x.com,Ann Lee,Order,100.00\n"
+        "T2,2024-03-04,bob@x.com,Bob Ray,Order,60.00\n"
+        "T3,2024-03-08,ann@x.com,Ann Lee,Refund,100.00\n"
+        "T4,2024-03-10,cy@x.com,Cy Tan,Order,45.00\n"))
+    assert found["mapping"]["Record Type"] == "kind"
+    assert kind_totals(tmp_path, "purchase") == (3, 205.0)
+    assert kind_totals(tmp_path, "refund") == (1, 100.0)
+    assert cli_funnel(tmp_path) == [3, 3, 3, 0, 0]
+
+
+def test_a_crm_record_type_is_no_kind(tmp_path):
+    """A CRM's accounts: "Record Type" says what record it is (Business, Person Account):
+    kept as extra; the sheet stays a client list, Acme a customer."""
+    found = cli_import_text(tmp_path, "accounts.csv", (
+        "Account ID,Account Name,Record Type,Email,Stage\n"
+        "A1,Acme Ltd,Business Account,a@acme.com,Customer\n"
+        "A2,Ann Lee,Person Account,ann@x.com,Lead\n"))
+    assert found["kind"] == "clients"
+    assert found["mapping"]["Record Type"] is None
+    assert cli_funnel(tmp_path) == [2, 1, 1, 0, 0]

@@ -443,8 +443,10 @@ _NOT_IDS = frozenset("paid said laid kid lid bid grid void avoid solid liquid va
 # weighed in the same way, on an events sheet, where it was taken for the client's type.
 _LOOSE_KIND_HEADERS = frozenset({"event", "events", "activity", "activities", "ereignis"})
 # A "Receipt type" says what happened (Sale, Refund) or how the receipt went out (Email,
-# Printed): the kind only where its values mostly name money moving (_names_sales).
-_RECEIPT_KIND_HEADERS = frozenset({"receipttype"})
+# Printed); a "Record type" or "Entry type" what a row of a transactions sheet is (Order,
+# Refund) or what record it is (a CRM's Person Account): the kind only where its values
+# mostly name money moving (_names_sales).
+_RECEIPT_KIND_HEADERS = frozenset({"receipttype", "recordtype", "entrytype"})
 # A board's column or list ("Section/Column", "List Name") is the stage only where its
 # values mostly name stages: a theatre's "Section" (Stalls, Circle) is no stage.
 _LOOSE_STAGE_HEADERS = frozenset({"milestone", "sectioncolumn", "section", "listname",
