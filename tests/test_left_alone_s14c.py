@@ -124,3 +124,35 @@ def test_a_crm_record_type_is_no_kind(tmp_path):
     assert found["kind"] == "clients"
     assert found["mapping"]["Record Type"] is None
     assert cli_funnel(tmp_path) == [2, 1, 1, 0, 0]
+
+
+# --- a rating left blank on most rows ---------------------------------------------------------
+
+def test_a_blog_with_a_rating_now_and_then_is_no_reviews(tmp_path):
+    """Posts by Ann, Bob and Cy, one rated 4: no review, no advocate (were 4 reviews and
+    [3, 3, 3, 3, 3]); kept as reference, as the same sheet without its Rating is."""
+    found = cli_import_text(tmp_path, "blog.csv", (
+        "Date,Title,Author,Category,Rating,Views\n"
+        "2024-03-01,Ten tips for spring,Ann Lee,Gardening,,120\n"
+        "2024-03-08,How we pick our roses,Bob Ray,Gardening,,85\n"
+        "2024-03-15,Our new shop,Ann Lee,News,,300\n"
+        "2024-03-22,Watering 101,Cy Tan,Gardening,4,60\n"))
+    assert found["recognised_as"] is None
+    assert kind_totals(tmp_path, "review") == (0, None)
+    assert cli_funnel(tmp_path) == [0, 0, 0, 0, 0]
+
+
+def test_reviews_rated_on_most_rows_are_still_reviews(tmp_path):
+    """Three of four reviews rated (5, 2, 4), one left blank: 4 reviews; Ann's 5 and Cy's 4
+    and Di's (no stars) prove advocacy, Bob's 2 is a complaint and places him nowhere
+    further: [4, 3, 3, 3, 3]."""
+    found = cli_import_text(tmp_path, "reviews.csv", (
+        "Date,Author,Rating,Review\n"
+        "2024-03-01,Ann Lee,5,Lovely\n"
+        "2024-03-02,Bob Ray,2,Slow\n"
+        "2024-03-03,Cy Tan,4,Good\n"
+        "2024-03-04,Di Woo,,Fine\n"))
+    assert found["recognised_as"] is not None
+    assert kind_totals(tmp_path, "review") == (4, 11.0)
+    assert kind_totals(tmp_path, "complaint")[0] == 1
+    assert cli_funnel(tmp_path) == [4, 3, 3, 3, 3]
