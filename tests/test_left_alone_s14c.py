@@ -5,12 +5,17 @@ beside each, where it matters, a sheet where the rule must not fire.
 - A client's number under "Patient ID", "Member No." or "Client #" is the client's ID: two
   people of one name are two clients, and "Client #" is no name (were one client, or
   clients named 501, 502).
+- Dates that read either way (Keap's "03/02/2024 10:15 AM") take their order from the
+  sheet's other dates where those settle it ("Last Updated" 03/20/2024: month first):
+  March 170 and April 50 (were January 70, February 100 and May 50).
 """
 
 from __future__ import annotations
 
 from conftest import cli_funnel, cli_import_text, kind_totals, workspace_rows
 
+MONTHS = ("SELECT substr(date, 1, 7), SUM(amount) FROM events WHERE kind = 'purchase' "
+          "GROUP BY 1 ORDER BY 1")
 CLIENTS = "SELECT client_id, name, furthest_stage FROM clients ORDER BY client_id"
 
 
@@ -156,3 +161,44 @@ def test_reviews_rated_on_most_rows_are_still_reviews(tmp_path):
     assert kind_totals(tmp_path, "review") == (4, 11.0)
     assert kind_totals(tmp_path, "complaint")[0] == 1
     assert cli_funnel(tmp_path) == [4, 3, 3, 3, 3]
+
+
+# --- dates that read either way, settled by the sheet's other dates ----------------------------
+
+KEAP_ORDERS = (
+    "Order Id,Contact Name,Email,Order Date,Order Total,Last Updated\n"
+    "1001,Ann Lee,ann@x.com,03/02/2024 10:15 AM,100,03/20/2024 09:00 AM\n"
+    "1002,Bob Ray,bob@x.com,04/05/2024 11:00 AM,50,04/05/2024 11:30 AM\n"
+    "1003,Ann Lee,ann@x.com,03/01/2024 09:00 AM,70,03/01/2024 09:10 AM\n")
+
+
+def test_ambiguous_dates_take_the_order_the_sheets_other_dates_settle(tmp_path):
+    """"Last Updated" 03/20/2024 is month first, so the orders are of 1 and 2 March (70,
+    100) and 5 April (50): March 170, April 50 (were 3 January, 3 February and 4 May)."""
+    found = cli_import_text(tmp_path, "orders.csv", KEAP_ORDERS)
+    assert workspace_rows(tmp_path, MONTHS) == [("2024-03", 170.0), ("2024-04", 50.0)]
+    assert workspace_rows(tmp_path, "SELECT date FROM events WHERE amount = 100") == [
+        ("2024-03-02 10:15:00",)]
+    assert "as 'Last Updated' on the same sheet shows (03/20/2024 09:00 AM)" in str(found)
+
+
+def test_a_column_that_settles_itself_keeps_its_own_order(tmp_path):
+    """"Created" is day first by its own 25/03/2024; "Due" month first by 03/20/2024, and
+    the sheet's say (month first, two cells to one) moves neither: invoice 2 was made on
+    4 February (04/02/2024, day first as its column is), not 2 April."""
+    cli_import_text(tmp_path, "invoices.csv", (
+        "Invoice Number,Customer,Created,Due,Total,Paid\n"
+        "1,Ann Lee,25/03/2024,03/20/2024,100,Yes\n"
+        "2,Bob Ray,04/02/2024,04/25/2024,80,Yes\n"))
+    assert workspace_rows(tmp_path, MONTHS) == [("2024-02", 80.0), ("2024-03", 100.0)]
+
+
+def test_where_nothing_settles_it_the_setting_still_does(tmp_path):
+    """Every date reads either way: day first, as the workspace's setting says (03/02 is
+    3 February), and the note says so."""
+    found = cli_import_text(tmp_path, "orders.csv", (
+        "Order Id,Contact Name,Order Date,Order Total,Last Updated\n"
+        "1001,Ann Lee,03/02/2024,100,03/04/2024\n"
+        "1002,Bob Ray,04/05/2024,50,04/06/2024\n"))
+    assert workspace_rows(tmp_path, MONTHS) == [("2024-02", 100.0), ("2024-05", 50.0)]
+    assert "the workspace's setting for dates like 03/04 says" in str(found)

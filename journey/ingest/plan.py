@@ -1788,6 +1788,9 @@ def prepare_sheet(plan: SheetPlan, *, stage_map: dict[str, str] | None = None,
     behind: list[str] = []                   # a company the people's names come before
     columns_for: dict[str, list[str]] = {}
     totals_of: dict[str, pd.Series] = {}     # name or ID -> its cells that say "TOTAL"
+    settled = values.sheet_day_first(frame) if decided is None else None
+    if settled is not None:     # the sheet's own dates say it, in whichever column
+        day_first = settled[0]
     for header, target in plan.mapping.items():
         if target:
             columns_for.setdefault(target, []).append(header)
@@ -1811,10 +1814,15 @@ def prepare_sheet(plan: SheetPlan, *, stage_map: dict[str, str] | None = None,
             columns_for[target] = headers
         if field_type(target) == "date" and decided is None and (
                 example := values.unsettled_day_month(merged)):
-            notes.append(f"Dates in '{headers[0]}' such as {example} read either way, and none "
-                         f"settles it: they were read {'day' if day_first else 'month'} first, "
-                         "as the workspace's setting for dates like 03/04 says; change it "
-                         "there and import again if that is wrong.")
+            order = "day" if day_first else "month"
+            notes.append(
+                f"Dates in '{headers[0]}' such as {example} read either way: they were read "
+                f"{order} first, as '{settled[1]}' on the same sheet shows ({settled[2]})."
+                if settled is not None else
+                f"Dates in '{headers[0]}' such as {example} read either way, and none "
+                f"settles it: they were read {order} first, "
+                "as the workspace's setting for dates like 03/04 says; change it "
+                "there and import again if that is wrong.")
         if (set(headers) & set(decided.demoted) if decided is not None else
                 looks_mismapped(_doubtful(target, bad, merged, parsed), merged)
                 and not plan.chosen.intersection(headers)):
