@@ -8,6 +8,9 @@ beside each, where it matters, a sheet where the rule must not fire.
 - Dates that read either way (Keap's "03/02/2024 10:15 AM") take their order from the
   sheet's other dates where those settle it ("Last Updated" 03/20/2024: month first):
   March 170 and April 50 (were January 70, February 100 and May 50).
+- A clinic's appointment "Type" (Initial Consultation, Follow-up) no longer keeps a day in
+  "Cancelled At" from marking a cancellation: 2 cancellations of 150 (were none, 4
+  contacts of 300); the type stays as the touchpoint.
 """
 
 from __future__ import annotations
@@ -202,3 +205,35 @@ def test_where_nothing_settles_it_the_setting_still_does(tmp_path):
         "1002,Bob Ray,04/05/2024,50,04/06/2024\n"))
     assert workspace_rows(tmp_path, MONTHS) == [("2024-02", 100.0), ("2024-05", 50.0)]
     assert "the workspace's setting for dates like 03/04 says" in str(found)
+
+
+# --- a day in "Cancelled At" beside an appointment's type --------------------------------------
+
+def test_cancelled_at_marks_a_cancellation_whatever_the_appointment_type(tmp_path):
+    """Bob's consultation (90) and Cy's follow-up (60) were cancelled: 2 cancellations of
+    150; Ann's two visits stay contacts (a fee alone makes no sale), 150 (were 4 contacts
+    of 300 and no cancellation)."""
+    cli_import_text(tmp_path, "appointments.csv", (
+        "Appointment Date,Patient,Email,Type,Practitioner,Cancelled At,Fee\n"
+        "2024-03-01,Ann Lee,ann@x.com,Initial Consultation,Dr Kim,,90\n"
+        "2024-03-04,Bob Ray,bob@x.com,Initial Consultation,Dr Kim,2024-03-03 16:00,90\n"
+        "2024-03-08,Ann Lee,ann@x.com,Follow-up,Dr Kim,,60\n"
+        "2024-03-11,Cy Tan,cy@x.com,Follow-up,Dr Kim,2024-03-10 09:30,60\n"))
+    assert kind_totals(tmp_path, "cancellation") == (2, 150.0)
+    assert kind_totals(tmp_path, "contact") == (2, 150.0)
+    assert workspace_rows(tmp_path, "SELECT touchpoint FROM events WHERE kind = "
+                                    "'cancellation' ORDER BY date") == [
+        ("Initial Consultation",), ("Follow-up",)]
+
+
+def test_cancelled_at_leaves_a_refund_a_refund(tmp_path):
+    """A Sale cancelled on 3 March is a cancellation; a Refund with the same column filled
+    stays a refund of 40; Ann's other sale (100) is a sale."""
+    cli_import_text(tmp_path, "sales.csv", (
+        "Date,Customer,Type,Cancelled At,Amount\n"
+        "2024-03-01,Ann Lee,Sale,,100\n"
+        "2024-03-02,Bob Ray,Sale,2024-03-03,50\n"
+        "2024-03-05,Ann Lee,Refund,2024-03-05,40\n"))
+    assert kind_totals(tmp_path, "purchase") == (1, 100.0)
+    assert kind_totals(tmp_path, "cancellation") == (1, 50.0)
+    assert kind_totals(tmp_path, "refund") == (1, 40.0)

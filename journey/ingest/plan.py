@@ -876,7 +876,9 @@ def _flagged_cancellations(out: pd.DataFrame, frame: pd.DataFrame,
     said = _unmapped(mapping, _CANCELLED_AT)
     if said is not None:
         # (a day is the mark: "N/A", "-" or "No" in the column is no cancellation)
-        if count := _marked(out, values.parse_dates(frame[said])[0].notna(), "cancellation"):
+        # (over a kind that only says what was booked: a clinic's "Type" of Follow-up)
+        if count := _marked(out, values.parse_dates(frame[said])[0].notna(), "cancellation",
+                            over=("contact", "purchase")):
             notes.append(f"{counted(count, 'row')} with a day in '{said}' {was(count)} read as "
                          + ("a cancellation, not a sale." if count == 1 else
                             "cancellations, not sales."))
@@ -891,11 +893,20 @@ def _flagged_cancellations(out: pd.DataFrame, frame: pd.DataFrame,
     return notes
 
 
-def _marked(out: pd.DataFrame, marked: pd.Series, kind: str) -> int:
-    """The rows ``marked`` that have no kind of their own take ``kind`` (``out`` changed in
-    place). Returns how many did."""
+def _marked(out: pd.DataFrame, marked: pd.Series, kind: str, over: tuple[str, ...] = ()) -> int:
+    """The rows ``marked`` that have no kind of their own, or (with ``over``) one that
+    names one of those kinds or none (an appointment's type, read as a contact), take
+    ``kind`` (``out`` changed in place). Returns how many did."""
     kinds = column_or_blank(out, "kind")
     taken = marked & kinds.isna()
+    if over:
+        named = kinds.dropna().map(lambda v: kind_named(normalise_value(v)))
+        over_kind = marked & (named.isna() | named.isin(over)).reindex(kinds.index,
+                                                                       fill_value=False)
+        if over_kind.any():     # (what was booked stays said, as its touchpoint)
+            touchpoint = column_or_blank(out, "touchpoint")
+            out["touchpoint"] = touchpoint.where(touchpoint.notna() | ~over_kind, kinds)
+        taken |= over_kind
     if taken.any():
         out["kind"] = kinds.where(~taken, kind)
     return int(taken.sum())
