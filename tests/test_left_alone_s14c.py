@@ -11,6 +11,8 @@ beside each, where it matters, a sheet where the rule must not fire.
 - A clinic's appointment "Type" (Initial Consultation, Follow-up) no longer keeps a day in
   "Cancelled At" from marking a cancellation: 2 cancellations of 150 (were none, 4
   contacts of 300); the type stays as the touchpoint.
+- A client list's "Lost reason": a lead with a reason is lost (its status), keeping the
+  stage it reached (were 0 lost); one won or said active is not.
 """
 
 from __future__ import annotations
@@ -237,3 +239,25 @@ def test_cancelled_at_leaves_a_refund_a_refund(tmp_path):
     assert kind_totals(tmp_path, "purchase") == (1, 100.0)
     assert kind_totals(tmp_path, "cancellation") == (1, 50.0)
     assert kind_totals(tmp_path, "refund") == (1, 40.0)
+
+
+# --- a client list's lost reason ---------------------------------------------------------------
+
+def test_a_lost_reason_on_a_client_list_marks_the_lead_lost(tmp_path):
+    """Bob (Proposal) and Cy (Lead) have reasons: lost, at the stage they reached; Di won
+    with a stray reason stays a customer, Ed said Active stays active; the funnel is the
+    same, [5, 3, 1, 0, 0], with 2 lost (were 0)."""
+    found = cli_import_text(tmp_path, "leads.csv", (
+        "Name,Email,Stage,Status,Lost reason\n"
+        "Ann Lee,ann@x.com,Proposal,,\n"
+        "Bob Ray,bob@x.com,Proposal,,Too expensive\n"
+        "Cy Tan,cy@x.com,Lead,,Went with competitor\n"
+        "Di Woo,di@x.com,Won,,Price\n"
+        "Ed Orr,ed@x.com,Lead,Active,Timing\n"))
+    assert found["mapping"]["Lost reason"] is None          # kept with the row
+    assert workspace_rows(tmp_path, "SELECT name, furthest_stage, status FROM clients "
+                                    "ORDER BY name") == [
+        ("Ann Lee", "consideration", None), ("Bob Ray", "consideration", "lost"),
+        ("Cy Tan", "awareness", "lost"), ("Di Woo", "purchase", None),
+        ("Ed Orr", "awareness", "active")]
+    assert cli_funnel(tmp_path) == [5, 3, 1, 0, 0]

@@ -1330,17 +1330,31 @@ def _names_alike(names: pd.Series) -> list[str]:
 # A reason column whose header says it is the reason a deal was lost ("Lost Reason",
 # "Reason for loss", "Closed lost reason"), compared as headers are.
 _LOST_REASON = re.compile(r"lost|loss")
+# A client list's column of why a lead was lost ("Lost reason", "Reason lost"), which no
+# client field holds (compared as headers are).
+_CLIENT_LOST_REASON = re.compile(r"^(?:lost|loss|closedlost)reason|^reason(?:for)?(?:lost|loss)")
 
 
-def _lost_by_reason(out: pd.DataFrame, columns_for: dict[str, list[str]]) -> list[str]:
+def _lost_by_reason(out: pd.DataFrame, frame: pd.DataFrame, mapping: dict[str, str | None],
+                    columns_for: dict[str, list[str]]) -> list[str]:
     """A deal with a reason it was lost is lost (Odoo archives a lost opportunity and keeps
     its stage, "Qualified", beside its Lost Reason), unless its stage or status says it
-    was won or bought. Returns a note."""
+    was won or bought; so is a client on a list with a "Lost reason" (its status lost, its
+    stage kept). Returns a note."""
     said = columns_for.get("reason", [None])[0]
+    reasons = out.get("reason")
+    if said is None and "status" in out:
+        said = _unmapped(mapping, _CLIENT_LOST_REASON)
+        if said is not None:
+            reasons = values.parse_text(frame[said])[0]
+            reasons = reasons.where(~reasons.map(normalise_value, na_action="ignore")
+                                    .isin(["", "na", "none", "no", "nil"]))
     if said is None or not _LOST_REASON.search(normalise_header(said)) or "_outcome" not in out:
         return []
     bought = out["stage"].isin(["purchase", "retention", "advocacy"]) | out["_won"]
-    lost = out["reason"].notna() & ~bought & ~out["_outcome"].eq("lost")
+    lost = reasons.notna() & ~bought & ~out["_outcome"].eq("lost")
+    if "reason" not in columns_for:     # (a client said to be active is, whatever reason
+        lost &= ~out["_outcome"].eq("active")   # an old deal was lost for)
     if not lost.any():
         return []
     out["_outcome"] = out["_outcome"].where(~lost, "lost")
@@ -1968,7 +1982,7 @@ def prepare_sheet(plan: SheetPlan, *, stage_map: dict[str, str] | None = None,
     unknown = resolve_stages(out, plan.kind, stage_map or {}, booked_hired=not about_appointments(
         raw.headers, plan.sheet, Path(plan.file or "").stem))
     if profile is None:
-        notes += _lost_by_reason(out, columns_for)
+        notes += _lost_by_reason(out, frame, plan.mapping, columns_for)
     ticked = _ticked_steps(out, frame, plan.mapping) if plan.kind == "clients" else []
     notes += ticked
     if plan.kind == "clients":
