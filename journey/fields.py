@@ -109,7 +109,10 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
              "new client", "new customer", "referred client", "client referred", "referee",
              # (a wholesaler's buyer, a restaurant's guest, an organisation named in full)
              "organization name", "organisation name", "retailer", "retailer name",
-             "guest name", "billing name", "consumer name"),
+             "guest name", "billing name", "consumer name",
+             # (a booking's manifest, a row per person: save's booking is its first's)
+             "participant", "participant name", "passenger", "passenger name",
+             "traveller name", "traveler name"),
     "client_type": ("type", "client type", "customer type", "segment", "customer segment",
                     "category", "sector", "industry"),
     "purchasing_frequency": ("purchasing frequency", "purchase frequency", "frequency",
@@ -243,6 +246,7 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
                "total incl vat", "total including vat", "price inc vat", "price incl vat",
                "amount inc gst", "amount incl gst", "total inc gst", "total incl gst",
                "price inc gst", "price ttc",
+               "booking total", "booking amount", "booking value", "reservation total",
                "job value", "package price", "package fee", "package cost", "course fee",
                "course price", "total value", "bid amount", "expected revenue",
                "total collected", "gross", "gross amount", "gross total", "invoice total",
@@ -257,7 +261,10 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
                  "invoice number", "transaction id", "opportunity id", "deal id", "order",
                  "order code", "order ref", "sales order", "sales order number", "invoice no",
                  "inv no", "receipt", "receipt number", "receipt no", "sale id",
-                 "sale number"),
+                 "sale number",
+                 # (a tour's or a venue's booking: its people and payments are one sale)
+                 "booking id", "booking number", "booking reference", "booking ref",
+                 "reservation id", "reservation number"),
 }
 
 # The same fields in the other languages small businesses write in (Spanish, French, German,
@@ -601,6 +608,17 @@ def net_and_tax(headers) -> tuple[str, str] | None:
     net = next((h for h in headers if normalise_header(h) in NET_HEADERS or before_tax(h)), None)
     tax = next((h for h in headers if normalise_header(h) in TAX_HEADERS), None)
     return (net, tax) if net is not None and tax is not None else None
+
+
+# A column naming each person on a booking (a tour's manifest: "Participant First Name",
+# "Guest", "Passenger Name"), compared as headers are: its rows are people, not sales.
+_PARTICIPANT = re.compile(r"^(?:participant|guest|attendee|passenger|travell?er|rider|diver)s?"
+                          r"(?:first|last|full)?(?:name)?$")
+
+
+def names_a_participant(header: object) -> bool:
+    """Whether a header names each person on a booking (``_PARTICIPANT``)."""
+    return bool(_PARTICIPANT.match(normalise_header(header)))
 
 
 def header_year(header: object) -> int:

@@ -13,6 +13,10 @@ beside each, where it matters, a sheet where the rule must not fire.
   contacts of 300); the type stays as the touchpoint.
 - A client list's "Lost reason": a lead with a reason is lost (its status), keeping the
   stage it reached (were 0 lost); one won or said active is not.
+- A bookings export with a row per person on a booking (Rezdy's manifest, a "Booking Ref"
+  with a participant per row) is bookings: a purchase per booking, its total once, the
+  booking its first person's: 3 bookings of 545 (were a client list of 3 nameless people
+  and 2 rows rejected; or 3 bookings of 1,265, each total counted once per person).
 """
 
 from __future__ import annotations
@@ -261,3 +265,64 @@ def test_a_lost_reason_on_a_client_list_marks_the_lead_lost(tmp_path):
         ("Cy Tan", "awareness", "lost"), ("Di Woo", "purchase", None),
         ("Ed Orr", "awareness", "active")]
     assert cli_funnel(tmp_path) == [5, 3, 1, 0, 0]
+
+
+# --- a row per person on a booking ------------------------------------------------------------
+
+def test_a_booking_manifest_is_a_purchase_per_booking_its_total_once(tmp_path):
+    """Ann booked 2 people (180), Bob 1 (95), Cy 3 (270): 3 purchases of 545 (were 3
+    purchases of 1,265: 360 + 95 + 810, each booking's total once per person)."""
+    cli_import_text(tmp_path, "rezdy_manifest.csv", (
+        "Order Number,Status,Date Created,Product Name,Tour Date,Customer First Name,"
+        "Customer Last Name,Customer Email,Participant First Name,Participant Last Name,"
+        "Total Amount,Total Paid\n"
+        "R1,CONFIRMED,2024-03-01 09:10,Harbour Kayak,2024-03-10 10:00,Ann,Lee,ann@x.com,"
+        "Ann,Lee,$180.00,$180.00\n"
+        "R1,CONFIRMED,2024-03-01 09:10,Harbour Kayak,2024-03-10 10:00,Ann,Lee,ann@x.com,"
+        "Tom,Lee,$180.00,$180.00\n"
+        "R2,CONFIRMED,2024-03-02 12:00,Reef Snorkel,2024-03-12 09:00,Bob,Ray,bob@x.com,"
+        "Bob,Ray,$95.00,$95.00\n"
+        "R3,CONFIRMED,2024-03-05 16:30,Harbour Kayak,2024-03-15 10:00,Cy,Tan,cy@x.com,"
+        "Cy,Tan,$270.00,$270.00\n"
+        "R3,CONFIRMED,2024-03-05 16:30,Harbour Kayak,2024-03-15 10:00,Cy,Tan,cy@x.com,"
+        "Jo,Tan,$270.00,$270.00\n"
+        "R3,CONFIRMED,2024-03-05 16:30,Harbour Kayak,2024-03-15 10:00,Cy,Tan,cy@x.com,"
+        "Mo,Tan,$270.00,$270.00\n"))
+    assert kind_totals(tmp_path, "purchase") == (3, 545.0)
+    assert cli_funnel(tmp_path) == [3, 3, 3, 0, 0]
+
+
+def test_a_participant_per_row_is_the_bookings_party_not_clients(tmp_path):
+    """Each row names one person; the booking is its first person's: Ann (180), Bob (95),
+    Cy (270): 3 purchases of 545, 3 clients (was a client list of 3 nameless people, Tom's
+    and Jo's rows rejected); Tom is kept with Ann's booking."""
+    found = cli_import_text(tmp_path, "bookings.csv", (
+        "Booking Ref,Tour,Participant Name,Email,Booking Total\n"
+        "B-1,Harbour Kayak,Ann Lee,ann@x.com,180\n"
+        "B-1,Harbour Kayak,Tom Lee,,180\n"
+        "B-2,Reef Snorkel,Bob Ray,bob@x.com,95\n"
+        "B-3,Harbour Kayak,Cy Tan,cy@x.com,270\n"
+        "B-3,Harbour Kayak,Jo Tan,,270\n"))
+    assert found["kind"] == "events" and found["rejected"] == 0
+    assert kind_totals(tmp_path, "purchase") == (3, 545.0)
+    assert workspace_rows(tmp_path, "SELECT name FROM clients ORDER BY name") == [
+        ("Ann Lee",), ("Bob Ray",), ("Cy Tan",)]
+    assert "Tom Lee" in workspace_rows(tmp_path, "SELECT extra FROM events "
+                                                 "WHERE order_id = 'B-1'")[0][0]
+    assert cli_funnel(tmp_path) == [3, 3, 3, 0, 0]
+
+
+def test_a_price_per_person_on_a_booking_adds_up(tmp_path):
+    """A price of each person (not the booking's total): B-1 two at 90 is 180, B-2 95,
+    B-3 two at 90 is 180: 3 purchases of 455 (were 5 contacts of 455, Tom and Jo clients)."""
+    cli_import_text(tmp_path, "bookings.csv", (
+        "Booking ID,Tour,Date,Participant,Email,Price\n"
+        "B-1,Harbour Kayak,2024-03-02,Ann Lee,ann@x.com,90.00\n"
+        "B-1,Harbour Kayak,2024-03-02,Tom Lee,tom@x.com,90.00\n"
+        "B-2,Reef Snorkel,2024-03-05,Bob Ray,bob@x.com,95.00\n"
+        "B-3,Harbour Kayak,2024-03-09,Cy Tan,cy@x.com,90.00\n"
+        "B-3,Harbour Kayak,2024-03-09,Jo Tan,jo@x.com,90.00\n"))
+    assert kind_totals(tmp_path, "purchase") == (3, 455.0)
+    assert workspace_rows(tmp_path, "SELECT amount FROM events ORDER BY order_id") == [
+        (180.0,), (95.0,), (180.0,)]
+    assert cli_funnel(tmp_path) == [3, 3, 3, 0, 0]

@@ -33,8 +33,8 @@ from ..errors import ValidationError
 from ..fields import (
     CLIENT_FIELDS, EVENT_FIELDS, EVENT_ONLY, LIVE_FLAGS, ORDER_ROW_VALUES, ROW_LEVEL_HEADERS,
     SCORE_RANGES, TEST_FLAGS, TICK_STEPS,
-    before_tax, field_type, fields_for, header_year, match_header, name_part, net_and_tax,
-    normalise_header, plain_header)
+    before_tax, field_type, fields_for, header_year, match_header, name_part, names_a_participant,
+    net_and_tax, normalise_header, plain_header)
 from ..journal import Problem, SheetSave
 from ..stages import (
     ACTIVE_OF, BOOKED_STATUSES, QUOTE_STATUS, RANK, normalise_value, order_status_kind)
@@ -1749,13 +1749,47 @@ def _looked_like(header: str, target: str) -> str:
             "hand if it is.")
 
 
-def _order_lines(rows: pd.DataFrame, amount_header: str | None) -> tuple[pd.DataFrame, list[str]]:
+_PERSON_FIELDS = ("client_id", "name", "email", "phone", "contact_name")
+
+
+def _bookers(rows: pd.DataFrame, headers: dict[str, str]) -> tuple[pd.DataFrame, list[str]]:
+    """A booking's manifest naming each person on a booking in the client's column ("Guest
+    Name" beside a "Booking ID", a row per person): the booking is its first person's (who
+    booked it), the others its party, each one's name and e-mail kept in their line's
+    extras (under ``headers``, field -> its column); the rows then fold as one booking's
+    lines (``_order_lines``). Returns the rows and a note."""
+    if "order_id" not in rows or rows["order_id"].isna().all():
+        return rows, []
+    booking = rows["order_id"]
+    party = booking.notna() & booking.duplicated(keep=False)
+    if not party.any():
+        return rows, []
+    rows = rows.copy()
+    people = [c for c in _PERSON_FIELDS if c in rows]
+    first = rows.index.to_series().groupby(booking).transform("first")
+    others = party & (rows.index.to_series() != first)
+    rows.loc[others, EXTRA] = [
+        json.dumps({**(json.loads(e) if e else {}),
+                    **{headers[f]: v for f, v in person.items() if f in headers and pd.notna(v)}},
+                   ensure_ascii=False)
+        for e, person in zip(rows.loc[others, EXTRA], rows.loc[others, people].to_dict("records"))]
+    rows.loc[others, people] = rows.loc[first[others], people].to_numpy()
+    bookings = int(booking[party].nunique())
+    return rows, [f"'{headers['name']}' names each person on a booking: "
+                  f"{counted(int(party.sum()), 'row')} are the people of "
+                  f"{counted(bookings, 'booking')}, each booking its first person's (who "
+                  "booked it), the others kept in its extras."]
+
+
+def _order_lines(rows: pd.DataFrame, amount_header: str | None,
+                 per_person: bool = False) -> tuple[pd.DataFrame, list[str]]:
     """Rows of one order (the same order ID, kind, client and day) are the lines of one
     order: one event, as an export's profile makes it, so that purchases and refunds count
     orders rather than lines. Its amount is its lines' sum; or, where the orders' lines
     each repeat one amount under a header naming a total (the order's total on every line),
-    that amount. Each line's own amount stays in its extras, under ``amount_header``.
-    Returns the rows and a note."""
+    that amount: said by a few such orders, or by one where each line is a person on the
+    booking (``per_person``: a tour's manifest). Each line's own amount stays in its extras,
+    under ``amount_header``. Returns the rows and a note."""
     totals = bool(amount_header) and bool(_ORDER_TOTAL.search(normalise_header(amount_header)))
     if "order_id" not in rows or "kind" not in rows or rows["order_id"].isna().all():
         return rows, []
@@ -1769,7 +1803,7 @@ def _order_lines(rows: pd.DataFrame, amount_header: str | None) -> tuple[pd.Data
         amounts = rows.loc[lines, "amount"].groupby(key[lines])
         several = amounts.count() >= 2
         same = (amounts.nunique() == 1) & several
-        repeated = (totals and several.sum() >= REPEATED_ORDERS
+        repeated = (totals and several.sum() >= (1 if per_person else REPEATED_ORDERS)
                     and same.sum() >= REPEATED_SHARE * several.sum())
         if not repeated:
             if amount_header:
@@ -2083,8 +2117,14 @@ def prepare_sheet(plan: SheetPlan, *, stage_map: dict[str, str] | None = None,
     if profile is None and "_refunded_order" in rows:
         rows, said = _refunded_orders(rows)
         notes += said
+    if profile is None and plan.kind == "events" and any(
+            map(names_a_participant, columns_for.get("name", []))):
+        rows, said = _bookers(rows, {f: columns_for[f][0] for f in _PERSON_FIELDS
+                                     if f in columns_for})
+        notes += said
     if profile is None and plan.kind == "events":
-        rows, said = _order_lines(rows, line_amount)
+        rows, said = _order_lines(rows, line_amount,
+                                  per_person=any(map(names_a_participant, plan.mapping)))
         notes += said
     if profile is not None:
         rows = profile.rules(rows, frame)
