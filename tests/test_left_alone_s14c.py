@@ -17,6 +17,9 @@ beside each, where it matters, a sheet where the rule must not fire.
   with a participant per row) is bookings: a purchase per booking, its total once, the
   booking its first person's: 3 bookings of 545 (were a client list of 3 nameless people
   and 2 rows rejected; or 3 bookings of 1,265, each total counted once per person).
+- A phone list whose rows name no one (Mobile, Suburb, Visits; or a Name left blank) is
+  clients keyed by their number, as an appointments sheet's are: 3 clients, [3, 2, 2, 1, 0]
+  (was reference, no clients; or the nameless row rejected).
 """
 
 from __future__ import annotations
@@ -326,3 +329,47 @@ def test_a_price_per_person_on_a_booking_adds_up(tmp_path):
     assert workspace_rows(tmp_path, "SELECT amount FROM events ORDER BY order_id") == [
         (180.0,), (95.0,), (180.0,)]
     assert cli_funnel(tmp_path) == [3, 3, 3, 0, 0]
+
+
+# --- a phone list that names no one ------------------------------------------------------------
+
+PHONE_LIST = ("Mobile,Suburb,Visits\n"
+              "0412 345 678,Bondi,2\n"
+              "0413 111 222,Manly,1\n"
+              "0414 999 000,Coogee,0\n")
+
+
+def test_a_list_of_numbers_is_clients_keyed_by_number(tmp_path):
+    """Three numbers, visits 2, 1, 0: 3 clients, [3, 2, 2, 1, 0] (was reference rows, no
+    client); imported again, the same 3 updated; a later sale to 0412 345 678 is theirs."""
+    found = cli_import_text(tmp_path, "phones.csv", PHONE_LIST)
+    assert found["kind"] == "clients"
+    assert workspace_rows(tmp_path, "SELECT client_key FROM clients ORDER BY 1") == [
+        ("phone:0412345678",), ("phone:0413111222",), ("phone:0414999000",)]
+    assert cli_funnel(tmp_path) == [3, 2, 2, 1, 0]
+    again = cli_import_text(tmp_path, "phones.csv", PHONE_LIST)
+    assert (again["inserted"], again["updated"]) == (0, 3)
+    cli_import_text(tmp_path, "sales.csv", ("Date,Phone,Service,Amount,Paid\n"
+                                            "2024-05-01,0414 999 000,Massage,80,Yes\n"))
+    assert workspace_rows(tmp_path, "SELECT COUNT(*) FROM clients") == [(3,)]
+    assert cli_funnel(tmp_path) == [3, 3, 3, 1, 0]
+
+
+def test_a_phone_list_row_with_no_name_is_its_numbers(tmp_path):
+    """Name left blank on Bob's row, his number given: 3 clients (was 2, his row
+    rejected); Ann and Cy still known by name."""
+    found = cli_import_text(tmp_path, "clients.csv", ("Name,Mobile\n"
+                                                      "Ann Lee,0412 345 678\n"
+                                                      ",0413 111 222\n"
+                                                      "Cy Tan,0414 999 000\n"))
+    assert found["rejected"] == 0
+    assert workspace_rows(tmp_path, "SELECT client_key FROM clients ORDER BY 1") == [
+        ("name:ann lee",), ("name:cy tan",), ("phone:0413111222",)]
+
+
+def test_the_shops_own_number_on_every_row_is_no_phone_list(tmp_path):
+    """One number on every row: the business's, not a list of clients (stays reference)."""
+    found = cli_import_text(tmp_path, "stock.csv", ("Item,Phone,Stock\n"
+                                                    "Mug,0412 345 678,4\n"
+                                                    "Vase,0412 345 678,2\n"))
+    assert found["kind"] == "reference"

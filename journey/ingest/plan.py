@@ -2082,6 +2082,10 @@ def prepare_sheet(plan: SheetPlan, *, stage_map: dict[str, str] | None = None,
             where = column_label(raw, plan.key_from_email) + or_name
             why = (f"the row has no e-mail address{or_name}, and this sheet's clients are "
                    "matched by e-mail")
+        if "phone" in out and "client_id" not in columns_for and not plan.key_from_email:
+            # (a row of a list kept by name and number that names no one: its number's;
+            # on a sheet keyed by ID or e-mail, a row without one is incomplete)
+            no_key &= values.phone_keys(out["phone"]).isna()
         for index in no_key[no_key].index:
             problems.append(Problem(int(out.at[index, "_row"]), where, None, why))
         rejected |= no_key

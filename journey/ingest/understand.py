@@ -97,6 +97,14 @@ _KIND_WORDS = {
 KIND_OF = {word: kind for kind, words in _KIND_WORDS.items() for word in words.split()}
 
 
+def _a_list_of_numbers(raw: RawSheet, mapping: dict[str, str | None]) -> bool:
+    """Whether a sheet's phone column holds a number on most rows, each once (a list of
+    clients known by their number, not the business's own number on every row)."""
+    header = next(h for h, f in mapping.items() if f == "phone")
+    numbers = values.phone_keys(raw.frame[header]).dropna()
+    return 2 * len(numbers) > len(raw.frame) and not numbers.duplicated().any()
+
+
 def headers_key(headers: list[str]) -> str:
     """A key for a set of headers, so next month's file finds this month's mapping."""
     names = sorted(normalise_header(h) for h in headers)
@@ -129,6 +137,8 @@ def detect_kind(raw: RawSheet, mapping: dict[str, str | None], sheet_name: str =
     keys = [h for h, f in mapping.items() if f in ("client_id", "name")]
     if not keys and "phone" in fields and (happened or "date" in fields):
         return "events"      # appointments, enquiries, messages by number: the number's
+    if not keys and "phone" in fields and _a_list_of_numbers(raw, mapping):
+        return "clients"     # a phone list that names no one: each number a client's
     if not keys:
         # A sheet or file name ("Returns", "orders-2026.xlsx") makes events only of a sheet
         # that has event columns: a guide or notes sheet in such a file stays reference.
