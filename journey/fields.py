@@ -92,7 +92,11 @@ CHOICES = {
 SYNONYMS: dict[str, tuple[str, ...]] = {
     "client_id": ("client id", "customer id", "customerid", "account id", "client number",
                   "customer number", "customer no", "client ref", "client code", "customer code",
-                  "member id", "lead id", "contact id", "cust id"),
+                  "member id", "lead id", "contact id", "cust id",
+                  # (a clinic's, a club's, an accountant's number for the client)
+                  "patient id", "patient number", "patient no", "member number", "member no",
+                  "membership number", "membership no", "client no", "account number",
+                  "account no"),
     "name": ("client", "client name", "customer", "customer name", "company", "company name",
              "card name", "card title", "user name", "display name", "couple",
              "account", "account name", "business", "business name", "organisation",
@@ -105,7 +109,10 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
              "new client", "new customer", "referred client", "client referred", "referee",
              # (a wholesaler's buyer, a restaurant's guest, an organisation named in full)
              "organization name", "organisation name", "retailer", "retailer name",
-             "guest name", "billing name", "consumer name"),
+             "guest name", "billing name", "consumer name",
+             # (a booking's manifest, a row per person: save's booking is its first's)
+             "participant", "participant name", "passenger", "passenger name",
+             "traveller name", "traveler name"),
     "client_type": ("type", "client type", "customer type", "segment", "customer segment",
                     "category", "sector", "industry"),
     "purchasing_frequency": ("purchasing frequency", "purchase frequency", "frequency",
@@ -222,7 +229,8 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
              # (when an appointment took place, not when it was booked: Fresha's)
              "scheduled date", "appointment date", "service date", "visit date"),
     "kind": ("kind", "event", "event type", "event kind", "activity", "activity type",
-             "interaction type", "transaction type", "receipt type"),
+             "interaction type", "transaction type", "receipt type", "record type",
+             "entry type"),
     "touchpoint": ("touchpoint", "touch point", "interaction", "campaign"),
     "department": ("department", "dept", "team", "function", "business unit"),
     "amount": ("amount", "close value", "closevalue", "value", "sales", "sale amount",
@@ -241,6 +249,7 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
                "total incl vat", "total including vat", "price inc vat", "price incl vat",
                "amount inc gst", "amount incl gst", "total inc gst", "total incl gst",
                "price inc gst", "price ttc",
+               "booking total", "booking amount", "booking value", "reservation total",
                "job value", "package price", "package fee", "package cost", "course fee",
                "course price", "total value", "bid amount", "expected revenue",
                "total collected", "gross", "gross amount", "gross total", "invoice total",
@@ -255,7 +264,10 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
                  "invoice number", "transaction id", "opportunity id", "deal id", "order",
                  "order code", "order ref", "order reference", "sales order", "sales order number", "invoice no",
                  "inv no", "receipt", "receipt number", "receipt no", "sale id",
-                 "sale number"),
+                 "sale number",
+                 # (a tour's or a venue's booking: its people and payments are one sale)
+                 "booking id", "booking number", "booking reference", "booking ref",
+                 "reservation id", "reservation number"),
 }
 
 # The same fields in the other languages small businesses write in (Spanish, French, German,
@@ -546,10 +558,12 @@ def match_header(header: object) -> tuple[str | None, int]:
     a CRM prefixes with the record it belongs to ("Person - Name", "Deal - Value") is
     matched by what follows the prefix."""
     found = _INDEX.get(normalise_header(header), (None, 99))
-    if found[0] not in (None, *_NUMBER_FIELDS) and names_a_number(header):
-        # "Quote #", "Payment #": the thing's number, as "Quote number" would be (the mark
-        # is lost to the comparison, and "Quote" alone is an amount)
-        return _INDEX.get(normalise_header(f"{str(header).rstrip()[:-1]} number"), (None, 99))
+    if isinstance(header, str) and (numbered := _NUMBER_SIGN.fullmatch(header)):
+        # "Client #", "Quote No.": the thing's number, as "Client number" is (the mark is
+        # lost to the comparison, and "Client" alone is a name, "Quote" an amount)
+        number = _INDEX.get(normalise_header(f"{numbered.group(1)} number"), (None, 99))
+        if number[0] or found[0] not in (None, *_NUMBER_FIELDS):
+            return number
     if found[0] is None and isinstance(header, str):
         if prefixed := _RECORD_PREFIX.match(header):
             return match_header(prefixed.group(1))
@@ -569,8 +583,9 @@ _NUMBER_FIELDS = ("order_id", "client_id", "phone")   # fields whose values are 
 
 
 def names_a_number(header: object) -> bool:
-    """Whether a header names a thing's number by a mark the comparison loses ("Quote #")."""
-    return str(header).rstrip().endswith("#")
+    """Whether a header names a thing's number by a mark the comparison loses ("Quote #",
+    "Client No.")."""
+    return bool(_NUMBER_SIGN.fullmatch(str(header)))
 
 
 def plain_header(header: object) -> str:
@@ -591,6 +606,35 @@ def before_tax(header: object) -> bool:
     return bool(_BEFORE_TAX.search(str(header)))
 
 
+# An invoice list's amount before tax and its tax, in two columns with no total beside them.
+NET_HEADERS = frozenset(normalise_header(h) for h in (
+    "net", "net amount", "net total", "net value", "net price", "subtotal", "sub total",
+    "amount net", "netto", "netto betrag", "importe neto", "montant ht"))
+TAX_HEADERS = frozenset(normalise_header(h) for h in (
+    "vat", "vat amount", "vat total", "total vat", "tax", "taxes", "tax amount", "tax total",
+    "total tax", "sales tax", "gst", "gst amount", "hst", "iva", "tva", "mwst", "ust", "btw",
+    "montant tva", "importe iva"))
+
+
+def net_and_tax(headers) -> tuple[str, str] | None:
+    """The columns of an amount before tax and of its tax ("Amount ex VAT" and "VAT amount",
+    "Subtotal" and "Tax"), the first of each, or None where either is missing."""
+    net = next((h for h in headers if normalise_header(h) in NET_HEADERS or before_tax(h)), None)
+    tax = next((h for h in headers if normalise_header(h) in TAX_HEADERS), None)
+    return (net, tax) if net is not None and tax is not None else None
+
+
+# A column naming each person on a booking (a tour's manifest: "Participant First Name",
+# "Guest", "Passenger Name"), compared as headers are: its rows are people, not sales.
+_PARTICIPANT = re.compile(r"^(?:participant|guest|attendee|passenger|travell?er|rider|diver)s?"
+                          r"(?:first|last|full)?(?:name)?$")
+
+
+def names_a_participant(header: object) -> bool:
+    """Whether a header names each person on a booking (``_PARTICIPANT``)."""
+    return bool(_PARTICIPANT.match(normalise_header(header)))
+
+
 def header_year(header: object) -> int:
     """The year a header names ("Total 2024", "FY2024"), else 0."""
     return max(map(int, re.findall(r"(?<!\d)(?:19|20)\d\d(?!\d)", str(header))), default=0)
@@ -600,6 +644,7 @@ _COUNTED = re.compile(r"\((?:[^)]*\b(?:units?|qty|quantity|pcs|pieces|items|coun
                       r"st(?:ü|ue)ck|unidades|unites)\b[^)]*)\)", re.IGNORECASE)
 # (not "(2)": the import's name for a header repeated, "company (2)", is another column)
 _ASIDE = re.compile(r"\((?!\s*\d+\s*\))[^)]*\)|\[[^\]]*\]|(?<!\w)(?:19|20)\d\d(?!\w)")
+_NUMBER_SIGN = re.compile(r"\s*(\w[\w ]*?)\s*(?:#|no\.)\s*", re.IGNORECASE)   # "Client #"
 # The record a CRM's header names before what it holds (Pipedrive: "Person - Email - Work").
 # HubSpot's "Associated Company" is the company the record belongs to.
 _RECORD_PREFIX = re.compile(r"\s*(?:(?:person|organi[sz]ation|lead|deal|contact|company|"

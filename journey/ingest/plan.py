@@ -34,9 +34,8 @@ from ..errors import ValidationError
 from ..fields import (
     CLIENT_FIELDS, EVENT_FIELDS, EVENT_ONLY, LIVE_FLAGS, MEMBER_ROLES, ORDER_ROW_VALUES,
     OWN_ROLE_FLAGS, OWN_ROLES, ROLE_HEADERS, ROW_LEVEL_HEADERS, SCORE_RANGES, TEST_FLAGS,
-    TICK_STEPS,
-    before_tax, field_type, fields_for, header_year, match_header, name_part, normalise_header,
-    plain_header)
+    TICK_STEPS, before_tax, field_type, fields_for, header_year, match_header, name_part,
+    names_a_participant, net_and_tax, normalise_header, plain_header)
 from ..journal import Problem, SheetSave
 from ..stages import (
     ACTIVE_OF, BOOKED_STATUSES, QUOTE_STATUS, RANK, normalise_value, order_status_kind)
@@ -918,7 +917,9 @@ def _flagged_cancellations(out: pd.DataFrame, frame: pd.DataFrame,
     said = _unmapped(mapping, _CANCELLED_AT)
     if said is not None:
         # (a day is the mark: "N/A", "-" or "No" in the column is no cancellation)
-        if count := _marked(out, values.parse_dates(frame[said])[0].notna(), "cancellation"):
+        # (over a kind that only says what was booked: a clinic's "Type" of Follow-up)
+        if count := _marked(out, values.parse_dates(frame[said])[0].notna(), "cancellation",
+                            over=("contact", "purchase")):
             notes.append(f"{counted(count, 'row')} with a day in '{said}' {was(count)} read as "
                          + ("a cancellation, not a sale." if count == 1 else
                             "cancellations, not sales."))
@@ -933,11 +934,20 @@ def _flagged_cancellations(out: pd.DataFrame, frame: pd.DataFrame,
     return notes
 
 
-def _marked(out: pd.DataFrame, marked: pd.Series, kind: str) -> int:
-    """The rows ``marked`` that have no kind of their own take ``kind`` (``out`` changed in
-    place). Returns how many did."""
+def _marked(out: pd.DataFrame, marked: pd.Series, kind: str, over: tuple[str, ...] = ()) -> int:
+    """The rows ``marked`` that have no kind of their own, or (with ``over``) one that
+    names one of those kinds or none (an appointment's type, read as a contact), take
+    ``kind`` (``out`` changed in place). Returns how many did."""
     kinds = column_or_blank(out, "kind")
     taken = marked & kinds.isna()
+    if over:
+        named = kinds.dropna().map(lambda v: kind_named(normalise_value(v)))
+        over_kind = marked & (named.isna() | named.isin(over)).reindex(kinds.index,
+                                                                       fill_value=False)
+        if over_kind.any():     # (what was booked stays said, as its touchpoint)
+            touchpoint = column_or_blank(out, "touchpoint")
+            out["touchpoint"] = touchpoint.where(touchpoint.notna() | ~over_kind, kinds)
+        taken |= over_kind
     if taken.any():
         out["kind"] = kinds.where(~taken, kind)
     return int(taken.sum())
@@ -1414,17 +1424,31 @@ def _names_alike(names: pd.Series) -> list[str]:
 # A reason column whose header says it is the reason a deal was lost ("Lost Reason",
 # "Reason for loss", "Closed lost reason"), compared as headers are.
 _LOST_REASON = re.compile(r"lost|loss")
+# A client list's column of why a lead was lost ("Lost reason", "Reason lost"), which no
+# client field holds (compared as headers are).
+_CLIENT_LOST_REASON = re.compile(r"^(?:lost|loss|closedlost)reason|^reason(?:for)?(?:lost|loss)")
 
 
-def _lost_by_reason(out: pd.DataFrame, columns_for: dict[str, list[str]]) -> list[str]:
+def _lost_by_reason(out: pd.DataFrame, frame: pd.DataFrame, mapping: dict[str, str | None],
+                    columns_for: dict[str, list[str]]) -> list[str]:
     """A deal with a reason it was lost is lost (Odoo archives a lost opportunity and keeps
     its stage, "Qualified", beside its Lost Reason), unless its stage or status says it
-    was won or bought. Returns a note."""
+    was won or bought; so is a client on a list with a "Lost reason" (its status lost, its
+    stage kept). Returns a note."""
     said = columns_for.get("reason", [None])[0]
+    reasons = out.get("reason")
+    if said is None and "status" in out:
+        said = _unmapped(mapping, _CLIENT_LOST_REASON)
+        if said is not None:
+            reasons = values.parse_text(frame[said])[0]
+            reasons = reasons.where(~reasons.map(normalise_value, na_action="ignore")
+                                    .isin(["", "na", "none", "no", "nil"]))
     if said is None or not _LOST_REASON.search(normalise_header(said)) or "_outcome" not in out:
         return []
     bought = out["stage"].isin(["purchase", "retention", "advocacy"]) | out["_won"]
-    lost = out["reason"].notna() & ~bought & ~out["_outcome"].eq("lost")
+    lost = reasons.notna() & ~bought & ~out["_outcome"].eq("lost")
+    if "reason" not in columns_for:     # (a client said to be active is, whatever reason
+        lost &= ~out["_outcome"].eq("active")   # an old deal was lost for)
     if not lost.any():
         return []
     out["_outcome"] = out["_outcome"].where(~lost, "lost")
@@ -1848,6 +1872,23 @@ def _demoted_money(out: pd.DataFrame, frame: pd.DataFrame, demoted: list[str],
             return
 
 
+def _net_plus_tax(out: pd.DataFrame, frame: pd.DataFrame, mapping: dict[str, str | None],
+                  columns_for: dict[str, list[str]], notes: list[str]) -> None:
+    """An events sheet whose only amount is before tax, with the tax in a column of its own
+    and no total (an invoice list's "Amount ex VAT" and "VAT amount", "Subtotal" and "Tax"):
+    what was paid is their sum, a blank tax none."""
+    found = net_and_tax([h for h, f in mapping.items() if f in (None, "amount")])
+    if found is None:
+        return
+    net, tax = (values.read_money(frame[h]) for h in found)
+    if net.bad.any() or tax.bad.any() or net.values.isna().all():
+        return
+    out["amount"] = net.values + tax.values.fillna(0)
+    columns_for["amount"] = [found[0]]
+    notes.append(f"'{found[0]}' is before tax and '{found[1]}' the tax, with no total beside "
+                 "them: each row's amount is their sum, what was paid.")
+
+
 def _looked_like(header: str, target: str) -> str:
     """What the import says of a column that only looked like a field."""
     reason = REASONS.get(field_type(target), "is not valid").removeprefix("is ")
@@ -1856,13 +1897,47 @@ def _looked_like(header: str, target: str) -> str:
             "hand if it is.")
 
 
-def _order_lines(rows: pd.DataFrame, amount_header: str | None) -> tuple[pd.DataFrame, list[str]]:
+_PERSON_FIELDS = ("client_id", "name", "email", "phone", "contact_name")
+
+
+def _bookers(rows: pd.DataFrame, headers: dict[str, str]) -> tuple[pd.DataFrame, list[str]]:
+    """A booking's manifest naming each person on a booking in the client's column ("Guest
+    Name" beside a "Booking ID", a row per person): the booking is its first person's (who
+    booked it), the others its party, each one's name and e-mail kept in their line's
+    extras (under ``headers``, field -> its column); the rows then fold as one booking's
+    lines (``_order_lines``). Returns the rows and a note."""
+    if "order_id" not in rows or rows["order_id"].isna().all():
+        return rows, []
+    booking = rows["order_id"]
+    party = booking.notna() & booking.duplicated(keep=False)
+    if not party.any():
+        return rows, []
+    rows = rows.copy()
+    people = [c for c in _PERSON_FIELDS if c in rows]
+    first = rows.index.to_series().groupby(booking).transform("first")
+    others = party & (rows.index.to_series() != first)
+    rows.loc[others, EXTRA] = [
+        json.dumps({**(json.loads(e) if e else {}),
+                    **{headers[f]: v for f, v in person.items() if f in headers and pd.notna(v)}},
+                   ensure_ascii=False)
+        for e, person in zip(rows.loc[others, EXTRA], rows.loc[others, people].to_dict("records"))]
+    rows.loc[others, people] = rows.loc[first[others], people].to_numpy()
+    bookings = int(booking[party].nunique())
+    return rows, [f"'{headers['name']}' names each person on a booking: "
+                  f"{counted(int(party.sum()), 'row')} are the people of "
+                  f"{counted(bookings, 'booking')}, each booking its first person's (who "
+                  "booked it), the others kept in its extras."]
+
+
+def _order_lines(rows: pd.DataFrame, amount_header: str | None,
+                 per_person: bool = False) -> tuple[pd.DataFrame, list[str]]:
     """Rows of one order (the same order ID, kind, client and day) are the lines of one
     order: one event, as an export's profile makes it, so that purchases and refunds count
     orders rather than lines. Its amount is its lines' sum; or, where the orders' lines
     each repeat one amount under a header naming a total (the order's total on every line),
-    that amount. Each line's own amount stays in its extras, under ``amount_header``.
-    Returns the rows and a note."""
+    that amount: said by a few such orders, or by one where each line is a person on the
+    booking (``per_person``: a tour's manifest). Each line's own amount stays in its extras,
+    under ``amount_header``. Returns the rows and a note."""
     totals = bool(amount_header) and bool(_ORDER_TOTAL.search(normalise_header(amount_header)))
     if "order_id" not in rows or "kind" not in rows or rows["order_id"].isna().all():
         return rows, []
@@ -1876,7 +1951,7 @@ def _order_lines(rows: pd.DataFrame, amount_header: str | None) -> tuple[pd.Data
         amounts = rows.loc[lines, "amount"].groupby(key[lines])
         several = amounts.count() >= 2
         same = (amounts.nunique() == 1) & several
-        repeated = (totals and several.sum() >= REPEATED_ORDERS
+        repeated = (totals and several.sum() >= (1 if per_person else REPEATED_ORDERS)
                     and same.sum() >= REPEATED_SHARE * several.sum())
         if not repeated:
             if amount_header:
@@ -1943,6 +2018,9 @@ def prepare_sheet(plan: SheetPlan, *, stage_map: dict[str, str] | None = None,
     behind: list[str] = []                   # a company the people's names come before
     columns_for: dict[str, list[str]] = {}
     totals_of: dict[str, pd.Series] = {}     # name or ID -> its cells that say "TOTAL"
+    settled = values.sheet_day_first(frame) if decided is None else None
+    if settled is not None:     # the sheet's own dates say it, in whichever column
+        day_first = settled[0]
     for header, target in plan.mapping.items():
         if target:
             columns_for.setdefault(target, []).append(header)
@@ -1969,10 +2047,15 @@ def prepare_sheet(plan: SheetPlan, *, stage_map: dict[str, str] | None = None,
             columns_for[target] = headers
         if field_type(target) == "date" and decided is None and (
                 example := values.unsettled_day_month(merged)):
-            notes.append(f"Dates in '{headers[0]}' such as {example} read either way, and none "
-                         f"settles it: they were read {'day' if day_first else 'month'} first, "
-                         "as the workspace's setting for dates like 03/04 says; change it "
-                         "there and import again if that is wrong.")
+            order = "day" if day_first else "month"
+            notes.append(
+                f"Dates in '{headers[0]}' such as {example} read either way: they were read "
+                f"{order} first, as '{settled[1]}' on the same sheet shows ({settled[2]})."
+                if settled is not None else
+                f"Dates in '{headers[0]}' such as {example} read either way, and none "
+                f"settles it: they were read {order} first, "
+                "as the workspace's setting for dates like 03/04 says; change it "
+                "there and import again if that is wrong.")
         if (set(headers) & set(decided.demoted) if decided is not None else
                 looks_mismapped(_doubtful(target, bad, merged, parsed), merged)
                 and not plan.chosen.intersection(headers)):
@@ -2001,6 +2084,8 @@ def prepare_sheet(plan: SheetPlan, *, stage_map: dict[str, str] | None = None,
         out[target] = parsed
         if bad.any():
             bad_cells.append((bad, target, headers[0]))
+    if plan.kind == "events" and all(map(before_tax, columns_for.get("amount", []))):
+        _net_plus_tax(out, frame, plan.mapping, columns_for, notes if decided is None else [])
     if plan.kind == "events" and "amount" not in columns_for and decided is None:
         _demoted_money(out, frame, demoted, columns_for, notes)
     for target, constant in plan.set_values.items():
@@ -2105,7 +2190,7 @@ def prepare_sheet(plan: SheetPlan, *, stage_map: dict[str, str] | None = None,
     unknown = resolve_stages(out, plan.kind, stage_map or {}, booked_hired=not about_appointments(
         raw.headers, plan.sheet, Path(plan.file or "").stem))
     if profile is None:
-        notes += _lost_by_reason(out, columns_for)
+        notes += _lost_by_reason(out, frame, plan.mapping, columns_for)
     ticked = _ticked_steps(out, frame, plan.mapping) if plan.kind == "clients" else []
     notes += ticked
     if plan.kind == "clients":
@@ -2175,6 +2260,10 @@ def prepare_sheet(plan: SheetPlan, *, stage_map: dict[str, str] | None = None,
             where = column_label(raw, plan.key_from_email) + or_name
             why = (f"the row has no e-mail address{or_name}, and this sheet's clients are "
                    "matched by e-mail")
+        if "phone" in out and "client_id" not in columns_for and not plan.key_from_email:
+            # (a row of a list kept by name and number that names no one: its number's;
+            # on a sheet keyed by ID or e-mail, a row without one is incomplete)
+            no_key &= values.phone_keys(out["phone"]).isna()
         for index in no_key[no_key].index:
             problems.append(Problem(int(out.at[index, "_row"]), where, None, why))
         rejected |= no_key
@@ -2212,8 +2301,14 @@ def prepare_sheet(plan: SheetPlan, *, stage_map: dict[str, str] | None = None,
     if profile is None and "_refunded_order" in rows:
         rows, said = _refunded_orders(rows)
         notes += said
+    if profile is None and plan.kind == "events" and any(
+            map(names_a_participant, columns_for.get("name", []))):
+        rows, said = _bookers(rows, {f: columns_for[f][0] for f in _PERSON_FIELDS
+                                     if f in columns_for})
+        notes += said
     if profile is None and plan.kind == "events":
-        rows, said = _order_lines(rows, line_amount)
+        rows, said = _order_lines(rows, line_amount,
+                                  per_person=any(map(names_a_participant, plan.mapping)))
         notes += said
     if profile is not None:
         rows = profile.rules(rows, frame)

@@ -355,14 +355,15 @@ def _review_facts(frame: pd.DataFrame) -> dict:
 
 
 def _stars_check(present: set[str], frame: pd.DataFrame | None) -> bool:
-    """Most filled ratings are stars, 1 to 5 (a number or a word): not a help desk's
-    satisfaction rating of "good" or "bad", nor a column left blank."""
+    """Most rows have a rating, and most filled ratings are stars, 1 to 5 (a number or a
+    word): not a help desk's satisfaction rating of "good" or "bad", nor a column left
+    blank on most rows (a blog's list of posts, an author and a rating now and then)."""
     if frame is None:
         return True
     said = _col(frame, *_STARS)
     filled = said.notna() & said.astype(str).str.strip().ne("")
     stars = _review_facts(frame)["stars"][filled]
-    return bool(filled.any()) and stars.between(1, 5).mean() >= 0.8
+    return 2 * int(filled.sum()) > len(frame) and stars.between(1, 5).mean() >= 0.8
 
 
 # What a help desk or a reviews app marks a row it took for spam (Help Scout's status,
@@ -2523,7 +2524,7 @@ PROFILES += (
             {"reviewer": "name", "reviewername": "name", "author": "name",
              "reviewdate": "date", "date": "date", "createtime": "date", "published": "date",
              "comment": "note", "review": "note", "text": "note"},
-            _review_rules, _review_explain),
+            _review_rules, _review_explain, check=_stars_check),
     Profile("product_reviews", "a product reviews export (Yotpo, Okendo, Stamped)",
             (_any("reviewscore", "reviewstars", "starrating", "stars", "rating"),
              _any("displayname", "reviewername", "reviewer", "nickname", "author"),

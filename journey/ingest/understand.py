@@ -97,6 +97,14 @@ _KIND_WORDS = {
 KIND_OF = {word: kind for kind, words in _KIND_WORDS.items() for word in words.split()}
 
 
+def _a_list_of_numbers(raw: RawSheet, mapping: dict[str, str | None]) -> bool:
+    """Whether a sheet's phone column holds a number on most rows, each once (a list of
+    clients known by their number, not the business's own number on every row)."""
+    header = next(h for h, f in mapping.items() if f == "phone")
+    numbers = values.phone_keys(raw.frame[header]).dropna()
+    return 2 * len(numbers) > len(raw.frame) and not numbers.duplicated().any()
+
+
 def headers_key(headers: list[str]) -> str:
     """A key for a set of headers, so next month's file finds this month's mapping."""
     names = sorted(normalise_header(h) for h in headers)
@@ -129,6 +137,8 @@ def detect_kind(raw: RawSheet, mapping: dict[str, str | None], sheet_name: str =
     keys = [h for h, f in mapping.items() if f in ("client_id", "name")]
     if not keys and "phone" in fields and (happened or "date" in fields):
         return "events"      # appointments, enquiries, messages by number: the number's
+    if not keys and "phone" in fields and _a_list_of_numbers(raw, mapping):
+        return "clients"     # a phone list that names no one: each number a client's
     if not keys:
         # A sheet or file name ("Returns", "orders-2026.xlsx") makes events only of a sheet
         # that has event columns: a guide or notes sheet in such a file stays reference.
@@ -443,8 +453,10 @@ _NOT_IDS = frozenset("paid said laid kid lid bid grid void avoid solid liquid va
 # weighed in the same way, on an events sheet, where it was taken for the client's type.
 _LOOSE_KIND_HEADERS = frozenset({"event", "events", "activity", "activities", "ereignis"})
 # A "Receipt type" says what happened (Sale, Refund) or how the receipt went out (Email,
-# Printed): the kind only where its values mostly name money moving (_names_sales).
-_RECEIPT_KIND_HEADERS = frozenset({"receipttype"})
+# Printed); a "Record type" or "Entry type" what a row of a transactions sheet is (Order,
+# Refund) or what record it is (a CRM's Person Account): the kind only where its values
+# mostly name money moving (_names_sales).
+_RECEIPT_KIND_HEADERS = frozenset({"receipttype", "recordtype", "entrytype"})
 # A board's column or list ("Section/Column", "List Name") is the stage only where its
 # values mostly name stages: a theatre's "Section" (Stalls, Circle) is no stage.
 _LOOSE_STAGE_HEADERS = frozenset({"milestone", "sectioncolumn", "section", "listname",
@@ -798,12 +810,13 @@ def _contact_named(raw: RawSheet, mapping: dict[str, str | None], free: list[str
     contacts = [h for h in free if mapping[h] == "contact_name"]
     header = next((h for h in contacts if normalise_header(h) in _CONTACTS_NAME),
                   contacts[0] if contacts else None)
-    if header is None or "client_id" in mapping.values():
+    if header is None:
         return
     named = [h for h, f in mapping.items() if f == "name"]
-    if named and not (normalise_header(header) in _CONTACTS_NAME and len(named) == 2
-                      and {name_part(h) for h in named} == {"first", "last"}):
-        return
+    beside_a_person = (normalise_header(header) in _CONTACTS_NAME and len(named) == 2
+                       and {name_part(h) for h in named} == {"first", "last"})
+    if (named or "client_id" in mapping.values()) and not beside_a_person:
+        return      # (Xero's "AccountNumber" keys its contacts; ContactName still names them)
     if not _names_someone(raw.frame[header]):
         return
     mapping[header] = "name"
