@@ -1377,10 +1377,12 @@ def resolve_kinds(out, plan, frame, raw, columns_for, stage_map=None) -> list[st
         listed = _most_said(counts)
         more = f" and {len(counts) - 5} more" if len(counts) > 5 else ""
         label = column_label(raw, columns_for["kind"][0])
+        count = int(unknown.sum())
         notes.append(
-            f"{counted(int(unknown.sum()), 'row')} in column {label} name what happened in "
-            f"words Journey does not know as an event kind ({listed}{more}): they were kept "
-            "as contacts, with those words as their touchpoint.")
+            f"{counted(count, 'row')} in column {label} {'names' if count == 1 else 'name'} "
+            f"what happened in words Journey does not know as an event kind ({listed}{more}): "
+            f"{'it was kept as a contact' if count == 1 else 'they were kept as contacts'}, "
+            f"with those words as {its(count)} touchpoint.")
     out["kind"] = pd.Series(kinds, index=out.index, dtype=object)
     return notes
 
