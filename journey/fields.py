@@ -566,7 +566,7 @@ def plain_header(header: object) -> str:
 
 # A money header saying its amount is before tax ("Total (ex GST)", "Amount excl. VAT",
 # "Net of tax"): beside the same amount with tax, the one with tax is what was paid.
-_BEFORE_TAX = re.compile(r"\b(?:ex|excl|excluding|exclusive\s+of|before|pre|without|w/o|"
+_BEFORE_TAX = re.compile(r"\b(?:ex|exc|excl|excluding|exclusive\s+of|before|pre|without|w/o|"
                          r"net\s+of|sans|ohne|hors)\.?[\s-]*(?:tax|taxes|gst|vat|hst|"
                          r"sales\s+tax|iva|tva|btw|mwst|ust|taxe)\b|\bht\b", re.IGNORECASE)
 
