@@ -95,7 +95,9 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
                   "member id", "lead id", "contact id", "cust id"),
     "name": ("client", "client name", "customer", "customer name", "company", "company name",
              "card name", "card title", "user name", "display name", "couple",
-             "account", "account name", "business", "business name", "organisation",
+             "account", "account name",
+             "primary account", "primary company",   # (whom a Nutshell lead, a deal, is for)
+             "business", "business name", "organisation",
              "organization", "buyer", "lead", "lead name", "full name", "your name",
              "first name", "given name", "last name", "surname", "family name", "member",
              "member name", "invitee name", "attendee name", "buyer name", "customer full name",
@@ -229,7 +231,9 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
                "tran amount", "tranamount", "transaction amount", "order value",
                "order total", "total", "line total", "line amount", "line value",
                "item total", "invoice total", "total price", "extended price", "extended amount", "ext price",
-               "price", "deal value", "job amount", "job total",
+               "price", "deal value", "job amount", "job total", "jobs total",
+               # (a trade's job list: what the job was invoiced at, Tradify's)
+               "invoiced", "amount invoiced", "invoiced amount", "total invoiced",
                "amount paid", "total paid", "total amount", "grand total", "final price",
                "deal size", "amount charged", "charged", "opportunity value", "project fee",
                "primary opportunity value",

@@ -52,7 +52,7 @@ _ALIAS_WORDS = {
                  "benaderd, aanvraag, niet gecontacteerd, "
                  "sem contato, contato feito",     # (RD Station CRM's first stages)
     "consideration": "consideration, considering, engaging, engaged, evaluation, evaluating, "
-                     "qualified, qualification, mql, sql, opportunity, opportunities, "
+                     "qualified, qualification, qualify, qualifying, mql, sql, opportunity, opportunities, "
                      "marketing qualified lead, sales qualified lead, sales accepted lead, "
                      "qualified lead, pre qualified, "
                      # a Salesforce lead converted becomes an opportunity, not yet a sale

@@ -8,11 +8,25 @@ funnel: awareness, consideration, purchase, retention, advocacy).
 - Jotform survey: "Submission Date" and "Submission ID" make it a survey's responses; the
   "How likely are you to recommend us" answer is an NPS event: 5 answers, promoters Ada
   (10, then 9) and Cid (9) -> [4, 2, 2, 2, 2] (was 5 scoreless events, [4, 0, 0, 0, 0]).
+- Nutshell leads: a lead is a deal ("Confidence", "Value", "Milestone"); "Primary Account" is
+  the client, "Name" the deal, "Lead ID" the deal's number; "Qualify" is consideration:
+  5 companies, won 2 of 15,000 (Acme twice, on two days: retention) -> [5, 5, 1, 1, 0]
+  (was 6 clients named after the leads, [6, 4, 2, 0, 0]).
+- ServiceTitan jobs: "Jobs Total" is the amount: 3 sales of 1,868 (289 + 1,450 + 129); Dee's
+  recall done at no charge is no sale; the footer "Total" row no one's -> [5, 3, 2, 1, 0]
+  (was 4 purchases of no amount, [5, 4, 3, 1, 0]).
+- Tradify jobs: "Invoiced (inc GST)" is the amount: 3 sales of 3,410 (880 + 2,200 + 330);
+  Oli's job completed and not invoiced (0) no sale; Lou's quote consideration ->
+  [5, 3, 2, 1, 0] (was 4 purchases of no amount, [5, 4, 3, 1, 0]).
 """
 
 from __future__ import annotations
 
-from conftest import cli_funnel, cli_import_text, kind_totals
+from conftest import cli_funnel, cli_import_text, kind_totals, workspace_rows
+
+
+def _clients(tmp_path) -> list[str]:
+    return [name for (name,) in workspace_rows(tmp_path, "SELECT name FROM clients ORDER BY name")]
 
 
 ZENOTI = (
@@ -68,3 +82,110 @@ def test_jotform_recommend_answers_are_nps(tmp_path):
     assert found["recognised_as"] == "nps_survey"
     assert kind_totals(tmp_path, "nps") == (5, 38.0)        # 10 + 7 + 9 + 3 + 9
     assert cli_funnel(tmp_path) == [4, 2, 2, 2, 2]
+
+
+NUTSHELL = (
+    'Lead ID,Name,Status,Milestone,Confidence,Value,Primary Account,Primary Contact,'
+    'Contact Email,Created,Closed,Sources,Assignee\n'
+    '1001,Acme website redesign,Won,Closed,100%,"$12,000.00",Acme Corp,Jane Doe,jane@acme.com,'
+    '2024-01-05,2024-02-10,Referral,Kim\n'
+    '1002,Bolt CRM setup,Open,Proposal,60%,"$4,500.00",Bolt LLC,Sam Bolt,sam@bolt.io,'
+    '2024-02-01,,Website,Kim\n'
+    '1003,Cove audit,Lost,Negotiation,0%,"$2,000.00",Cove Inc,Lee Cove,lee@cove.co,'
+    '2024-01-20,2024-02-28,Trade show,Raj\n'
+    '1004,Acme retainer,Won,Closed,100%,"$3,000.00",Acme Corp,Jane Doe,jane@acme.com,'
+    '2024-02-20,2024-03-15,Referral,Kim\n'
+    '1005,Dune SEO,Open,Qualify,20%,"$1,200.00",Dune Co,Ava Dune,ava@dune.co,2024-03-01,,'
+    'Google,Raj\n'
+    '1006,Echo app,Cancelled,Qualify,0%,"$8,000.00",Echo Ltd,Max Echo,max@echo.dev,'
+    '2024-02-11,2024-03-02,Cold call,Raj\n'
+)
+
+
+def test_nutshell_leads_are_deals_of_their_accounts(tmp_path):
+    found = cli_import_text(tmp_path, "nutshell_leads.csv", NUTSHELL)
+    assert found["kind"] == "events"
+    assert found["mapping"]["Primary Account"] == "name"
+    assert found["mapping"]["Name"] is None and found["mapping"]["Lead ID"] is None
+    assert _clients(tmp_path) == ["Acme Corp", "Bolt LLC", "Cove Inc", "Dune Co", "Echo Ltd"]
+    assert kind_totals(tmp_path, "won") == (2, 15000.0)
+    assert kind_totals(tmp_path, "lost")[0] == 1
+    assert cli_funnel(tmp_path) == [5, 5, 1, 1, 0]
+
+
+def test_a_lead_list_of_people_keeps_its_lead_ids(tmp_path):
+    """Not fired: no deal's marks (no Confidence, no Deal column): "Lead ID" numbers the
+    person, and "Name" is the person (3 clients, one per lead)."""
+    found = cli_import_text(tmp_path, "leads.csv", (
+        "Lead ID,Name,Primary Account,Email,Status\n"
+        "L1,Ann Lee,Acme Corp,ann@acme.com,Qualify\n"
+        "L2,Bob Ray,Acme Corp,bob@acme.com,New\n"
+        "L3,Cy Tan,Bolt LLC,cy@bolt.io,New\n"))
+    assert found["mapping"]["Lead ID"] == "client_id"
+    assert _clients(tmp_path) == ["Ann Lee", "Bob Ray", "Cy Tan"]
+    assert cli_funnel(tmp_path) == [3, 1, 0, 0, 0]
+
+
+SERVICETITAN = (
+    'Job #,Customer Name,Customer Type,Location Address,Business Unit,Job Type,Job Status,'
+    'Created Date,Completion Date,Campaign,Primary Technician,Recall For,Jobs Total\n'
+    '10231,Ana Reyes,Residential,"14 Elm St, Tempe, AZ",HVAC Service,AC Repair,Completed,'
+    '3/1/2024,3/4/2024,Google LSA,Mike P.,,$289.00\n'
+    '10232,Ben Soto,Residential,"88 Oak Ave, Mesa, AZ",Plumbing Service,Drain Cleaning,'
+    'Canceled,3/2/2024,,Yelp,,,$0.00\n'
+    '10234,Coastal Deli,Commercial,"5 Main St, Tempe, AZ",Commercial Refrigeration,'
+    'Walk-in Cooler Repair,Completed,3/5/2024,3/6/2024,Referral,Sam T.,,"$1,450.00"\n'
+    '10235,Dee Ulm,Residential,"9 Pine Rd, Chandler, AZ",Plumbing Service,Recall,Completed,'
+    '3/6/2024,3/7/2024,Existing Customer,Mike P.,10220,$0.00\n'
+    '10233,Ana Reyes,Residential,"14 Elm St, Tempe, AZ",HVAC Maintenance,Membership Tune-Up,'
+    'Completed,3/10/2024,3/18/2024,Membership,Sam T.,,$129.00\n'
+    '10236,Eli Vance,Residential,"71 Birch Ln, Gilbert, AZ",HVAC Service,AC Install Estimate,'
+    'Scheduled,3/20/2024,,Direct Mail,,,$0.00\n'
+    'Total,,,,,,,,,,,,"$1,868.00"\n'
+)
+
+
+def test_servicetitan_jobs_total_is_the_amount(tmp_path):
+    found = cli_import_text(tmp_path, "servicetitan_jobs.csv", SERVICETITAN)
+    assert found["mapping"]["Jobs Total"] == "amount"
+    assert kind_totals(tmp_path, "purchase") == (3, 1868.0)
+    assert kind_totals(tmp_path, "cancellation")[0] == 1
+    assert cli_funnel(tmp_path) == [5, 3, 2, 1, 0]
+
+
+TRADIFY = (
+    'Job Number,Status,Customer,Site Address,Description,Created,Due Date,'
+    'Quote Total (inc GST),Invoiced (inc GST),Paid (inc GST),Balance Owing\n'
+    'J0101,Invoiced,Kim Lewis,"2 Beach Rd, Manly NSW",Replace hot water system,04/03/2024,'
+    '06/03/2024,$880.00,$880.00,$880.00,$0.00\n'
+    'J0102,Quoted,Lou Mann,"17 Hill St, Ryde NSW",Rewire kitchen,05/03/2024,,"$1,650.00",'
+    '$0.00,$0.00,$0.00\n'
+    'J0104,Invoiced,Max Nutt,"40 Park Ave, Bondi NSW",Bathroom renovation plumbing,'
+    '12/03/2024,15/03/2024,"$2,200.00","$2,200.00","$1,000.00","$1,200.00"\n'
+    'J0105,Cancelled,Ned Orr,"8 Lake Pde, Dee Why NSW",Blocked drain,13/03/2024,14/03/2024,'
+    '$0.00,$0.00,$0.00,$0.00\n'
+    'J0106,Completed,Oli Park,"3 Rose St, Manly NSW",Replace tap washers,14/03/2024,'
+    '14/03/2024,$0.00,$0.00,$0.00,$0.00\n'
+    'J0103,Paid,Kim Lewis,"2 Beach Rd, Manly NSW",Service call - leaking valve,19/03/2024,'
+    '19/03/2024,$330.00,$330.00,$330.00,$0.00\n'
+)
+
+
+def test_tradify_jobs_invoiced_is_the_amount(tmp_path):
+    found = cli_import_text(tmp_path, "tradify_jobs.csv", TRADIFY)
+    assert found["mapping"]["Invoiced (inc GST)"] == "amount"
+    assert kind_totals(tmp_path, "purchase") == (3, 3410.0)
+    assert kind_totals(tmp_path, "cancellation")[0] == 1
+    assert cli_funnel(tmp_path) == [5, 3, 2, 1, 0]
+
+
+def test_an_invoiced_tick_is_no_amount(tmp_path):
+    """Not fired: a job log's "Invoiced" of Yes and No is a tick, not money: kept as extra;
+    the Paid column says what was sold (Ann's logo)."""
+    found = cli_import_text(tmp_path, "jobs.csv", (
+        "Date,Client,Job,Invoiced,Paid\n"
+        "2024-03-01,Ann Lee,Logo,Yes,Yes\n"
+        "2024-03-05,Bob Ray,Flyer,No,No\n"
+        "2024-03-09,Ann Lee,Website,Yes,No\n"))
+    assert found["mapping"]["Invoiced"] is None
+    assert kind_totals(tmp_path, "purchase") == (1, None)

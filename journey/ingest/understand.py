@@ -719,28 +719,43 @@ def _party_named(raw: RawSheet, mapping: dict[str, str | None], free: list[str],
 # A deals export's own name for a deal, and the columns naming whom the deal is for.
 _DEAL_OWN_NAME = frozenset({"name", "dealname", "title", "dealtitle", "opportunityname"})
 _DEAL_ACCOUNT = frozenset({"account", "accountname", "organization", "organisation",
-                           "organizationname", "organisationname", "company", "companyname"})
+                           "organizationname", "organisationname", "company", "companyname",
+                           "primaryaccount", "primarycompany"})
 _DEAL_CONTACTS = frozenset({"relatedcontacts", "contacts", "contact", "contactname",
                             "primarycontact"})
+_DEAL_OWN_ID = frozenset({"id", "leadid", "dealid", "opportunityid"})
+# Headers only a deal has (beside those starting "Deal"): how likely it is to be won.
+_DEAL_MARKS = frozenset({"confidence", "probability", "winprobability", "closeprobability",
+                         "expectedclosedate", "expectedclose"})
+# An e-mail or phone header that says it is the deal's contact's, not the bare "Name"'s.
+_CONTACTS_ADDRESS = re.compile(r"^(?:primary)?contact(?:email|emailaddress|phone|mobile)")
 
 
 def _deal_named(raw: RawSheet, mapping: dict[str, str | None], free: list[str],
                 said: list[str]) -> None:
-    """A deals export (Freshsales: "Deal stage", "Deal value") whose bare "Name" names the
-    deal beside an "Account name": the account is the client each deal is for (its contact
-    where no account is given), the deal's own name is kept as extra."""
+    """A deals export (Freshsales: "Deal stage", "Deal value"; Nutshell's leads: "Confidence",
+    "Primary Account") whose bare "Name" names the deal beside an "Account name": the account
+    is the client each deal is for (its contact where no account is given), the deal's own
+    name is kept as extra."""
     normal = {h: normalise_header(h) for h in raw.headers}
     if "stage" not in mapping.values() or not any(
-            n.startswith("deal") and n not in _DEAL_OWN_NAME for n in normal.values()):
+            (n.startswith("deal") and n not in _DEAL_OWN_NAME) or n in _DEAL_MARKS
+            for n in normal.values()):
         return
     own = [h for h in free if mapping[h] == "name" and normal[h] in _DEAL_OWN_NAME]
     account = [h for h, f in mapping.items() if f == "name" and normal[h] in _DEAL_ACCOUNT]
     # (beside a person's e-mail or phone, a bare "Name" is that person, a lead tracker's
-    # "Name, Company, Email, Stage, Deal value": a deal has no address)
-    if not own or not account or {"email", "phone"} & set(mapping.values()):
+    # "Name, Company, Email, Stage, Deal value": a deal has no address; a "Contact Email"
+    # is the deal's contact's)
+    addressed = [h for h, f in mapping.items() if f in ("email", "phone")
+                 and not _CONTACTS_ADDRESS.match(normal[h])]
+    if not own or not account or addressed:
         return
     for header in own:
         mapping[header] = None
+    for header in free:     # (Nutshell's "Lead ID" numbers the deal, not its client)
+        if mapping[header] == "client_id" and normal[header] in _DEAL_OWN_ID:
+            mapping[header] = None
     contact = next((h for h in free if mapping[h] in (None, "contact_name")
                     and normal[h] in _DEAL_CONTACTS), None)
     if contact is not None:
