@@ -18,6 +18,10 @@ funnel: awareness, consideration, purchase, retention, advocacy).
 - Tradify jobs: "Invoiced (inc GST)" is the amount: 3 sales of 3,410 (880 + 2,200 + 330);
   Oli's job completed and not invoiced (0) no sale; Lou's quote consideration ->
   [5, 3, 2, 1, 0] (was 4 purchases of no amount, [5, 4, 3, 1, 0]).
+- Jobber invoices: no column says what was paid, but "Balance ($)" says what is owed: Oak
+  Dental's invoice "Past due" of 800 with 300 owed was paid 500 so far, a sale of 500 (the
+  project's rule for part-paid invoices): 3 sales of 1,400 (450 + 450 + 500) -> [5, 2, 2, 1, 0]
+  (was 2 sales of 900, [5, 1, 1, 1, 0]).
 """
 
 from __future__ import annotations
@@ -189,3 +193,28 @@ def test_an_invoiced_tick_is_no_amount(tmp_path):
         "2024-03-09,Ann Lee,Website,Yes,No\n"))
     assert found["mapping"]["Invoiced"] is None
     assert kind_totals(tmp_path, "purchase") == (1, None)
+
+
+JOBBER_INVOICES = (
+    'Invoice #,Client name,Client email,Client phone,Lead source,Subject,Status,Issued date,'
+    'Due date,Marked paid date,Pre-tax total ($),Tax ($),Total ($),Balance ($),Deposit ($)\n'
+    '1041,Greenleaf Cafe,owner@greenleafcafe.com,555-410-0001,Google,Monthly lawn care,Paid,'
+    '"Feb 1, 2024","Feb 15, 2024","Feb 9, 2024",416.67,33.33,450.00,0.00,0.00\n'
+    '1042,Amy Hill,amy.hill@gmail.com,555-410-0002,Facebook,Hedge trimming,Awaiting payment,'
+    '"Feb 12, 2024","Feb 26, 2024",,203.70,16.30,220.00,220.00,0.00\n'
+    '1043,Greenleaf Cafe,owner@greenleafcafe.com,555-410-0001,Google,Monthly lawn care,Paid,'
+    '"Mar 1, 2024","Mar 15, 2024","Mar 4, 2024",416.67,33.33,450.00,0.00,0.00\n'
+    '1044,Oak Dental,frontdesk@oakdental.com,555-410-0004,Referral,Spring cleanup,Past due,'
+    '"Mar 5, 2024","Mar 19, 2024",,740.74,59.26,800.00,300.00,500.00\n'
+    '1045,Pine Yoga,hello@pineyoga.com,,Yelp,Mulching,Bad debt,"Jan 10, 2024","Jan 24, 2024",,'
+    '138.89,11.11,150.00,150.00,0.00\n'
+    '1046,Quay Homes,ops@quayhomes.com,555-410-0006,Website,Irrigation install,Draft,,,,'
+    '"1,111.11",88.89,"1,200.00","1,200.00",0.00\n'
+)
+
+
+def test_jobber_invoice_part_paid_by_its_balance(tmp_path):
+    found = cli_import_text(tmp_path, "jobber_invoices.csv", JOBBER_INVOICES)
+    assert found["mapping"]["Total ($)"] == "amount"
+    assert kind_totals(tmp_path, "purchase") == (3, 1400.0)
+    assert cli_funnel(tmp_path) == [5, 2, 2, 1, 0]

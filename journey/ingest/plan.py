@@ -989,6 +989,12 @@ _PAID_SO_FAR = frozenset({"totalpaid", "amountpaid", "paidamount", "paid", "paid
                           "depositpaid", "amountreceived"})
 
 
+# A money column saying what is still owed of it (Jobber's "Balance ($)"): where no column
+# says what was paid, the amount less the balance was.
+_STILL_OWED = frozenset({"balance", "balancedue", "balanceowing", "amountdue", "amountowing",
+                         "outstanding", "amountoutstanding", "owing"})
+
+
 # An invoice's or an order's status saying it is billed and not (wholly) paid yet: with
 # money already paid beside it, part paid (not a no-show's fee, not a failed payment).
 _OWED = frozenset(normalise_value(word) for word in (
@@ -1013,6 +1019,13 @@ def _booked_and_paid(out: pd.DataFrame, frame: pd.DataFrame) -> list[str]:
     booked = out["kind"].eq("contact") & out["status"].isin(booked_words)
     header = next((h for h in frame.columns if normalise_header(h) in _PAID_SO_FAR), None)
     paid = pd.Series(np.nan, index=out.index)
+    paid_in = f"in '{header}'"
+    owed_header = next((h for h in frame.columns if normalise_header(h) in _STILL_OWED), None)
+    if header is None and owed_header is not None:
+        owed, bad = values.parse_money(frame[owed_header])
+        if not bad.any():
+            paid = (amounts_of(out) - owed.reindex(out.index)).round(2)
+            paid_in = f"(the amount less its '{owed_header}')"
     if header is not None:
         said, bad = values.parse_money(frame[header])
         if not bad.any():
@@ -1047,7 +1060,7 @@ def _booked_and_paid(out: pd.DataFrame, frame: pd.DataFrame) -> list[str]:
                  if (unpaid & part).any() else "")
         notes.append(f"{counted(count, 'row')} said "
                      f"{listed(sorted(map(str, out['status'][unpaid].unique())))} with money "
-                     f"already paid in '{header}': {'read as a purchase' if count == 1 else 'read as purchases'} "
+                     f"already paid {paid_in}: {'read as a purchase' if count == 1 else 'read as purchases'} "
                      f"of what was paid so far{shown}.")
     if not booked.any():
         return notes
@@ -1064,8 +1077,8 @@ def _booked_and_paid(out: pd.DataFrame, frame: pd.DataFrame) -> list[str]:
     waiting_said = (f", and {waiting:,} with nothing paid yet as "
                     f"{'a contact' if waiting == 1 else 'contacts'} at consideration"
                     if waiting else "")
-    return notes + [f"{counted(count, 'booking')} said {words}: {bought:,} with money paid in "
-            f"'{header}' {was(bought)} read as "
+    return notes + [f"{counted(count, 'booking')} said {words}: {bought:,} with money paid "
+            f"{paid_in} {was(bought)} read as "
             f"{'a purchase' if bought == 1 else 'purchases'} of what was paid so far"
             f"{part_said}{waiting_said}."]
 
