@@ -248,7 +248,9 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
                "invoice amount", "stars", "star rating",
                "review stars", "review rating", "rating", "review score", "product rating",
                # (a donation's gross, before the platform's fees: Donorbox's)
-               "donated amount", "donation amount", "amount donated", "gift amount"),
+               "donated amount", "donation amount", "amount donated", "gift amount",
+               # (what a studio is paid for a visit booked through ClassPass)
+               "payout"),
     "reason": ("reason", "loss reason", "lost reason", "churn reason", "churnreason",
                "complaint reason", "cause", "objection", "issue"),
     "note": ("note", "notes", "comment", "comments", "description", "details", "summary"),

@@ -152,7 +152,7 @@ ORDER_STATUS_WORDS = {
                 "awaiting fulfillment, awaiting shipment, awaiting pickup, unshipped, "
                 "shipping, partially paid, part paid, "
                 "partial, "        # (an invoice part paid: Invoice Ninja's, Zoho Books')
-                "arrived, checked in, attended, "     # (an appointment kept: Jane App's)
+                "arrived, checked in, attended, signed in, "   # (an appointment kept: Jane App's)
                 # the feminine forms (una factura pagada, une commande payée) and tools' own
                 "pagada, paga, cobrada, cobrado, realizada, realizado, completada, entregada, "
                 "enviada, facturada, aprobado, aprobada, acreditado, acreditada, recibido, "
@@ -203,6 +203,7 @@ ORDER_STATUS_WORDS = {
     "contact": "pending, pend, pending supplier, pending payment, awaiting payment, unpaid, not paid, payment due, "
                "past due, on hold, failed, payment failed, pending submission, "
                "pending customer approval, customer approval denied, declined, denied, no show, noshow, "
+               "missed, "     # (a class reservation not kept: ClassPass's)
                "trial, in trial, trialing, free trial, abandoned, abandoned checkout, checkout draft, "
                "draft, expired, authorized, authorised, pendiente, pago pendiente, fallido, "
                "abandonado, en attente, echoue, abandonne, ausstehend, fehlgeschlagen, "

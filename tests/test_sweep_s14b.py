@@ -22,6 +22,10 @@ funnel: awareness, consideration, purchase, retention, advocacy).
   Dental's invoice "Past due" of 800 with 300 owed was paid 500 so far, a sale of 500 (the
   project's rule for part-paid invoices): 3 sales of 1,400 (450 + 450 + 500) -> [5, 2, 2, 1, 0]
   (was 2 sales of 900, [5, 1, 1, 1, 0]).
+- ClassPass reservations: the status says which visits were kept (Attended, Missed, Late
+  Cancel, Booked) and "Payout" is what the studio was paid: 3 sales of 39 (12.50 + 12.50 +
+  14.00), Cat's late cancel a cancellation, Eve booked -> [5, 3, 2, 1, 0] (was 6 contacts,
+  [5, 1, 0, 0, 0]).
 """
 
 from __future__ import annotations
@@ -218,3 +222,48 @@ def test_jobber_invoice_part_paid_by_its_balance(tmp_path):
     assert found["mapping"]["Total ($)"] == "amount"
     assert kind_totals(tmp_path, "purchase") == (3, 1400.0)
     assert cli_funnel(tmp_path) == [5, 2, 2, 1, 0]
+
+
+CLASSPASS = (
+    'Reservation ID,Class Date,Class Time,Class Name,Instructor,First Name,Last Name,Email,'
+    'Status,Payout\n'
+    'CP-88001,2024-03-02,9:00 AM,Yoga Flow,Maya,Amy,Beck,amy.beck@gmail.com,Attended,$12.50\n'
+    'CP-88002,2024-03-02,9:00 AM,Yoga Flow,Maya,Ben,Cook,ben.cook@gmail.com,Missed,$0.00\n'
+    'CP-88003,2024-03-05,6:00 PM,Power Vinyasa,Leo,Amy,Beck,amy.beck@gmail.com,Attended,'
+    '$12.50\n'
+    'CP-88004,2024-03-06,7:00 AM,Pilates Mat,Leo,Cat,Dean,cat.dean@gmail.com,Late Cancel,'
+    '$5.00\n'
+    'CP-88005,2024-03-09,10:00 AM,Yoga Flow,Maya,Dov,Ebb,dov.ebb@gmail.com,Attended,$14.00\n'
+    'CP-88006,2024-03-12,6:00 PM,Power Vinyasa,Leo,Eve,Fox,eve.fox@gmail.com,Booked,$0.00\n'
+)
+
+
+def test_classpass_reservations_attended_are_sales(tmp_path):
+    found = cli_import_text(tmp_path, "classpass_reservations.csv", CLASSPASS)
+    assert found["mapping"]["Payout"] == "amount"
+    assert kind_totals(tmp_path, "purchase") == (3, 39.0)
+    assert kind_totals(tmp_path, "cancellation") == (1, 5.0)
+    assert cli_funnel(tmp_path) == [5, 3, 2, 1, 0]
+
+
+def test_visits_kept_without_money_are_sales_of_no_amount(tmp_path):
+    """A studio's visit log with no money: Mo's two classes attended are sales (of no
+    amount), Nia's no-show and Pat's late cancel are not -> [3, 1, 1, 1, 0]."""
+    cli_import_text(tmp_path, "visits.csv", (
+        "Class Date,Client,Class,Attendance\n"
+        "2024-03-01,Mo Nash,Yoga,Attended\n"
+        "2024-03-01,Nia Oak,Yoga,No show\n"
+        "2024-03-04,Mo Nash,Yoga,Attended\n"
+        "2024-03-04,Pat Quay,Yoga,Late cancel\n"))
+    assert kind_totals(tmp_path, "purchase") == (2, None)
+    assert cli_funnel(tmp_path) == [3, 1, 1, 1, 0]
+
+
+def test_sales_calls_attended_are_no_sales(tmp_path):
+    """Not fired: a sales team's calls attended are no purchases (no visit, no class):
+    every row stays a contact."""
+    cli_import_text(tmp_path, "demo calls.csv", (
+        "Date,Lead,Call,Status\n"
+        "2024-03-01,Ann Lee,Discovery call,Attended\n"
+        "2024-03-04,Bob Ray,Discovery call,No show\n"))
+    assert kind_totals(tmp_path, "purchase") == (0, None)

@@ -1170,6 +1170,18 @@ _APPOINTMENT_WORDS = frozenset({
     "reservation", "reservations", "cita", "citas", "rendezvous", "termin", "termine"})
 
 
+# A visit or a reservation, not a meeting or a call (a sales call "attended" is no sale).
+_VISIT_WORDS = frozenset({"appointment", "appointments", "appt", "appts", "visit", "visits",
+                          "reservation", "reservations", "booking", "bookings", "class",
+                          "classes", "session", "sessions", "cita", "citas"})
+
+
+def about_visits(headers, *names: str) -> bool:
+    """Whether a header or a name (sheet, file) has a word of ``_VISIT_WORDS``."""
+    return any(word in _VISIT_WORDS for text in (*headers, *names)
+               for word in re.findall(r"[a-z]+", str(text or "").casefold()))
+
+
 def about_appointments(headers, *names: str) -> bool:
     """Whether a header or a name (sheet, file) has a word of ``_APPOINTMENT_WORDS``."""
     return any(word in _APPOINTMENT_WORDS for text in (*headers, *names)
@@ -1243,6 +1255,15 @@ def resolve_kinds(out, plan, frame, raw, columns_for, stage_map=None) -> list[st
             and not has_stage_column and "amount" in columns_for and "status" in out
             and _speaks_of_payment(out["status"])):
         default, paid_by = "purchase", columns_for["status"][0]
+    # A list of visits or reservations whose status says which were kept (a studio's
+    # class reservations: Attended, Missed, Late Cancel, Booked): each row is what its
+    # status says, as an order list's are; a visit kept is a sale.
+    kept_by = None
+    if (default == "contact" and not named and not plan.set_values.get("kind")
+            and not has_stage_column and "status" in out
+            and about_visits(raw.headers, plan.sheet, plan.file or "")
+            and _speaks_of_visits(out["status"])):
+        default, kept_by = "purchase", columns_for["status"][0]
     # An order list (its rows are purchases unless said otherwise) without a stage column:
     # its status says what happened to each order (paid, refunded, cancelled, pending...).
     # A person's --set kind=... says what every row is: the status then says nothing more.
@@ -1331,6 +1352,11 @@ def resolve_kinds(out, plan, frame, raw, columns_for, stage_map=None) -> list[st
                                        in zip(free, back, booked, combos, kinds)])
     if undone:
         notes.append(undone)
+    if kept_by:
+        notes.insert(0, f"Column '{kept_by}' says whether each visit was kept: each row was "
+                        "read as what its status says (attended: a purchase; a no-show: a "
+                        "contact; cancelled: a cancellation; booked: a contact at "
+                        "consideration).")
     if paid_by:
         notes.insert(0, f"Column '{paid_by}' says whether each row was paid: the rows were "
                         "read as orders, each what its status says (paid: a purchase; "
@@ -1553,6 +1579,23 @@ def _speaks_of_payment(statuses: pd.Series) -> bool:
             and any(normalise_value(value) in _PAYMENT_STATUS
                     or normalise_value(said_first(value)) in _PAYMENT_STATUS
                     for value in counts.index))
+
+
+# A visit's statuses saying it was kept (a class attended, a client arrived).
+_VISIT_KEPT = frozenset(normalise_value(word) for word in (
+    "attended", "arrived", "checked in", "signed in", "showed", "showed up"))
+
+
+def _speaks_of_visits(statuses: pd.Series) -> bool:
+    """Whether a status column is a list of visits': its values mostly order statuses
+    (``MOSTLY_KNOWN``: attended, no show, late cancel, booked), one of them a visit kept
+    (``_VISIT_KEPT``). Not "Completed": a sales call or a task is completed too."""
+    counts = statuses.value_counts()
+    if not len(counts):
+        return False
+    known = sum(n for value, n in zip(counts.index, counts) if order_status_kind(value))
+    return (known >= MOSTLY_KNOWN * counts.sum()
+            and any(normalise_value(value) in _VISIT_KEPT for value in counts.index))
 
 
 def _sheet_word(sheet: str, file: str = "") -> str | None:
