@@ -107,7 +107,8 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
              "new client", "new customer", "referred client", "client referred", "referee",
              # (a wholesaler's buyer, a restaurant's guest, an organisation named in full)
              "organization name", "organisation name", "retailer", "retailer name",
-             "guest name", "billing name", "consumer name"),
+             "guest name", "billing name", "consumer name",
+             "nickname"),    # (a chat tool's name for its visitor: Crisp's)
     "client_type": ("type", "client type", "customer type", "segment", "customer segment",
                     "category", "sector", "industry"),
     "purchasing_frequency": ("purchasing frequency", "purchase frequency", "frequency",
@@ -636,6 +637,9 @@ CONTACT_MEANS = frozenset(match_key(w) for w in (
 TEST_FLAGS = frozenset({"testmode", "istest", "testorder", "testpayment", "testtransaction",
                         "sandbox", "sandboxmode"})
 LIVE_FLAGS = frozenset({"livemode"})
+# Columns flagging a row as spam (a chat tool's "is_blocked" visitor: Crisp's), no one's.
+# Not a bare "Blocked": a task blocked is still a task.
+SPAM_FLAGS = frozenset({"isspam", "spam", "markedasspam", "isblocked"})
 
 # Columns saying which level of an order a row is (Lightspeed X-Series' and Vend's "Line
 # Type": Sale, Sale Line, Payment), normalised headers; and the values naming the order's

@@ -26,6 +26,10 @@ funnel: awareness, consideration, purchase, retention, advocacy).
   Cancel, Booked) and "Payout" is what the studio was paid: 3 sales of 39 (12.50 + 12.50 +
   14.00), Cat's late cancel a cancellation, Eve booked -> [5, 3, 2, 1, 0] (was 6 contacts,
   [5, 1, 0, 0, 0]).
+- Crisp conversations: "nickname" names the visitor, "visitor4821" (Crisp's name for one who
+  gave none) no one; the session marked is_blocked (spam) is no one's; the "complaint"
+  segment a complaint: 2 clients, 1 complaint, 3 contacts (were 3 nameless clients and 5
+  contacts).
 """
 
 from __future__ import annotations
@@ -267,3 +271,41 @@ def test_sales_calls_attended_are_no_sales(tmp_path):
         "2024-03-01,Ann Lee,Discovery call,Attended\n"
         "2024-03-04,Bob Ray,Discovery call,No show\n"))
     assert kind_totals(tmp_path, "purchase") == (0, None)
+
+
+CRISP = (
+    'session_id,nickname,email,phone,country,city,state,segments,is_blocked,created_at,'
+    'updated_at,last_message\n'
+    'session_7f1a,Maya Lin,maya@lin.io,,US,Denver,resolved,"sales,pricing",false,'
+    '2024-03-01T10:02:11Z,2024-03-01T10:30:00Z,Thanks - we\'ll book the Pro plan\n'
+    'session_7f1b,visitor4821,,,FR,Paris,unresolved,,false,2024-03-02T08:15:40Z,'
+    '2024-03-02T08:16:02Z,hello?\n'
+    'session_7f1c,Omar Pei,omar@pei.co,+44 7700 900777,GB,Leeds,resolved,"bug,complaint",false,'
+    '2024-03-04T13:40:00Z,2024-03-05T09:00:00Z,Sorry about the double charge - refunded\n'
+    'session_7f1d,Maya Lin,maya@lin.io,,US,Denver,pending,billing,false,2024-03-10T17:22:09Z,'
+    '2024-03-10T17:25:30Z,Where do I download invoices?\n'
+    'session_7f1e,CHEAP SEO,seo@spam.example,,RU,,unresolved,,true,2024-03-11T03:03:03Z,'
+    '2024-03-11T03:03:03Z,Buy backlinks now\n'
+)
+
+
+def test_crisp_conversations(tmp_path):
+    found = cli_import_text(tmp_path, "crisp_conversations.csv", CRISP)
+    assert found["mapping"]["nickname"] == "name"
+    assert found["rejected"] == 1
+    assert _clients(tmp_path) == ["Maya Lin", "Omar Pei"]
+    assert kind_totals(tmp_path, "complaint")[0] == 1
+    assert kind_totals(tmp_path, "contact")[0] == 3
+    assert cli_funnel(tmp_path) == [2, 0, 0, 0, 0]
+
+
+def test_a_task_blocked_is_still_a_task(tmp_path):
+    """Not fired: a bare "Blocked" (a task waiting on another) flags no spam: both rows
+    are kept, Ann's job paid."""
+    found = cli_import_text(tmp_path, "jobs.csv", (
+        "Date,Client,Job,Price,Paid,Blocked\n"
+        "2024-03-01,Ann Lee,Logo,200,Yes,No\n"
+        "2024-03-05,Bob Ray,Flyer,80,No,Yes\n"))
+    assert found["rejected"] == 0
+    assert _clients(tmp_path) == ["Ann Lee", "Bob Ray"]
+    assert kind_totals(tmp_path, "purchase") == (1, 200.0)

@@ -32,7 +32,7 @@ from ..columns import FIELD_LABELS
 from ..errors import ValidationError
 from ..fields import (
     CLIENT_FIELDS, EVENT_FIELDS, EVENT_ONLY, LIVE_FLAGS, ORDER_ROW_VALUES, ROW_LEVEL_HEADERS,
-    SCORE_RANGES, TEST_FLAGS, TICK_STEPS,
+    SCORE_RANGES, SPAM_FLAGS, TEST_FLAGS, TICK_STEPS,
     before_tax, field_type, fields_for, header_year, match_header, name_part, normalise_header,
     plain_header)
 from ..journal import Problem, SheetSave
@@ -308,21 +308,23 @@ def _full_names(cells: dict[str, pd.Series]) -> dict[str, pd.Series]:
 
 def _test_rows(frame: pd.DataFrame, raw: RawSheet, out: pd.DataFrame, rejected: pd.Series,
                problems: list) -> pd.Series:
-    """Rows a tool flags as made in its test mode ("Test Mode": Yes; "livemode": false),
-    among real ones: no one's order and no sale, each rejected with its reason."""
+    """Rows a tool flags as made in its test mode ("Test Mode": Yes; "livemode": false)
+    or as spam ("is_blocked": true), among real ones: no one's order, contact or sale, each
+    rejected with its reason."""
     found = pd.Series(False, index=frame.index)
     kept = ~rejected.reindex(frame.index, fill_value=False)
     for header in frame.columns:
         named = normalise_header(header)
-        if named not in TEST_FLAGS | LIVE_FLAGS:
+        if named not in TEST_FLAGS | LIVE_FLAGS | SPAM_FLAGS:
             continue
-        test = values.parse_bool(frame[header])[0].eq(named in TEST_FLAGS) & kept
+        test = values.parse_bool(frame[header])[0].eq(named not in LIVE_FLAGS) & kept
         if test[kept].all():    # (every row a test: the sheet is the test, import it as is)
             continue
+        reason = ("the row is marked spam or blocked, no one's" if named in SPAM_FLAGS
+                  else "the row was made in test mode, not a real order")
         for index in test[test].index:
             problems.append(Problem(int(out.at[index, "_row"]), column_label(raw, header),
-                                    frame.at[index, header],
-                                    "the row was made in test mode, not a real order"))
+                                    frame.at[index, header], reason))
         found |= test
     return found
 
@@ -1164,7 +1166,7 @@ def _subtasks_as_contacts(out: pd.DataFrame, parents: pd.Series, subtasks: pd.Se
 
 # A column of tags, labels or categories, some of which may say what happened (Intercom's
 # "Complaint"). A tag of "refund" is a request, no money back: only these kinds are read.
-_TAGS = re.compile(r".*(?:tags?|labels?|category|categories)$")
+_TAGS = re.compile(r".*(?:tags?|labels?|category|categories|segments)$")
 _TAGGED_KINDS = ("complaint", "referral", "review")
 
 

@@ -1050,13 +1050,17 @@ STAND_IN_NAMES = frozenset(normalise_value(w) for w in (
     "anonymous", "anon", "unknown", "n/a", "none", "null", "guest", "no name", "walk in",
     "walk in customer", "walk in client", "cash customer", "cash sale", "cash sales",
     "not provided", "anonimo", "desconocido", "anonyme", "inconnu", "anonym", "unbekannt",
-    "desconhecido", "sconosciuto", "anoniem", "onbekend")) | frozenset(
+    "desconhecido", "sconosciuto", "anoniem", "onbekend",
+    "visitor", "website visitor", "unknown visitor")) | frozenset(
     # a review site's for whoever it will not name:
     normalise_value(f"{article} {who} {person}")     # "A Google user", "Yelp user"
     for article in ("", "a", "an")
     for who in ("google", "facebook", "yelp", "tripadvisor", "trustpilot", "anonymous",
                 "deleted", "private")
     for person in ("user", "member", "reviewer", "customer"))
+
+
+VISITOR_NUMBERED = r"^(?:website)?visitor[0-9a-f]*[0-9][0-9a-f]*$"
 
 
 def stand_ins_and_totals(column: pd.Series) -> tuple[pd.Series, pd.Series]:
@@ -1079,7 +1083,10 @@ def stand_ins_and_totals(column: pd.Series) -> tuple[pd.Series, pd.Series]:
         found = pc.and_(pc.is_in(keys, value_set=pa.array(sorted(words), pa.string())), filled)
         return pd.Series(found.fill_null(False).to_numpy(zero_copy_only=False),
                          index=column.index)
-    return among(STAND_IN_NAMES | {""}), among(TOTAL_WORDS)
+    # a chat tool's name for a visitor who gave none ("visitor4821": Crisp's)
+    numbered = pd.Series(pc.match_substring_regex(keys, VISITOR_NUMBERED).fill_null(False)
+                         .to_numpy(zero_copy_only=False), index=column.index)
+    return among(STAND_IN_NAMES | {""}) | numbered, among(TOTAL_WORDS)
 
 
 def column_label(raw: RawSheet, header: str) -> str:
