@@ -30,6 +30,8 @@ funnel: awareness, consideration, purchase, retention, advocacy).
   gave none) no one; the session marked is_blocked (spam) is no one's; the "complaint"
   segment a complaint: 2 clients, 1 complaint, 3 contacts (were 3 nameless clients and 5
   contacts).
+- Phorest clients: Max's "Referred By" names Lia Moore, a client of the list: Lia has made a
+  referral (advocacy) -> [6, 5, 5, 3, 1] (was [6, 5, 5, 3, 0]).
 """
 
 from __future__ import annotations
@@ -309,3 +311,42 @@ def test_a_task_blocked_is_still_a_task(tmp_path):
     assert found["rejected"] == 0
     assert _clients(tmp_path) == ["Ann Lee", "Bob Ray"]
     assert kind_totals(tmp_path, "purchase") == (1, 200.0)
+
+
+PHOREST = (
+    'Client ID,First Name,Last Name,Mobile,Email,Gender,Date of Birth,Client Since,'
+    'First Visit,Last Visit,Number of Visits,Total Spend,Referred By,Client Source,'
+    'SMS Marketing,Email Marketing,Archived\n'
+    'PH-101,Lia,Moore,087 123 4501,lia.moore@eir.ie,Female,12/05/1988,03/02/2023,03/02/2023,'
+    '28/02/2024,6,€420.00,,Instagram,Yes,Yes,No\n'
+    'PH-102,Max,Nolan,087 123 4502,max.nolan@eir.ie,Male,,10/01/2024,10/01/2024,10/01/2024,1,'
+    '€55.00,Lia Moore,Referral,Yes,No,No\n'
+    'PH-103,Nina,Owens,087 123 4503,nina.owens@eir.ie,Female,,15/02/2024,,,0,€0.00,,'
+    'Online Booking,No,No,No\n'
+    'PH-104,Ola,Price,087 123 4504,ola.price@eir.ie,Female,,20/11/2023,20/11/2023,14/02/2024,'
+    '2,€130.00,,Google,Yes,Yes,No\n'
+    'PH-105,Pia,Quinn,087 123 4505,,Female,,05/03/2024,05/03/2024,05/03/2024,1,€35.00,,'
+    'Walk-in,No,No,No\n'
+    'PH-106,Rob,Shaw,087 123 4506,rob.shaw@eir.ie,Male,,01/06/2022,01/06/2022,09/09/2023,3,'
+    '€200.00,,Facebook,No,No,Yes\n'
+)
+
+
+def test_phorest_client_referred_by_another_client(tmp_path):
+    found = cli_import_text(tmp_path, "phorest_clients.csv", PHOREST)
+    assert found["kind"] == "clients"
+    assert workspace_rows(tmp_path, "SELECT name, referrals FROM clients WHERE referrals > 0"
+                          ) == [("Lia Moore", 1)]
+    assert workspace_rows(tmp_path, "SELECT SUM(revenue_current), SUM(purchases) FROM clients"
+                          ) == [(840.0, 13)]
+    assert cli_funnel(tmp_path) == [6, 5, 5, 3, 1]
+
+
+def test_a_referrer_who_is_no_client_of_the_list_credits_no_one(tmp_path):
+    """Not fired: "Dr Patel" and "Instagram" are no clients of the list: no referral."""
+    cli_import_text(tmp_path, "clients.csv", (
+        "Name,Email,Visits,Referred By\n"
+        "Ann Lee,ann@x.com,2,Dr Patel\n"
+        "Bob Ray,bob@x.com,1,Instagram\n"))
+    assert workspace_rows(tmp_path, "SELECT COUNT(*) FROM clients WHERE referrals > 0") == [(0,)]
+    assert cli_funnel(tmp_path) == [2, 2, 2, 1, 0]

@@ -658,6 +658,30 @@ def _referrers_credited(rows: pd.DataFrame, frame: pd.DataFrame,
         "(advocacy); the referred clients' channel is Referral where none is given."]
 
 
+def _referrers_counted(rows: pd.DataFrame, frame: pd.DataFrame,
+                       mapping: dict[str, str | None]) -> tuple[pd.DataFrame, list[str]]:
+    """A client list's "Referred By" naming another client of the list (a salon's client
+    cards: Max "Referred By" Lia Moore) gives that client a referral (advocacy), counted
+    into their referrals where the list gives no count of its own. A name of no client of
+    the list, or a channel ("Instagram"), credits no one. Returns the rows and a note."""
+    said = _unmapped(mapping, _REFERRED_BY)
+    if said is None or "name" not in rows or rows.empty or "referrals" in mapping.values():
+        return rows, []
+    keys = values.parse_text(frame.loc[rows.index, said], stripped=True)[0].map(name_key)
+    names = rows["name"].map(name_key)
+    credited = keys.notna() & keys.isin(set(names.dropna())) & keys.ne(names)
+    if not credited.any():
+        return rows, []
+    made = keys[credited].value_counts()
+    rows = rows.copy()
+    rows["referrals"] = names.map(made).where(lambda n: n > 0)
+    count = int(credited.sum())
+    return rows, [f"{counted(count, 'row')} in '{said}' {'names' if count == 1 else 'name'} "
+                  "another client of the list who referred them:"
+                  f" {counted(len(made), 'client')} credited with "
+                  f"{counted(count, 'referral')} (advocacy)."]
+
+
 # The cells left empty that a note names, at most.
 LEFT_EMPTY_SHOWN = 5
 
@@ -2043,6 +2067,9 @@ def prepare_sheet(plan: SheetPlan, *, stage_map: dict[str, str] | None = None,
             notes += _refunds_beside_said(rows, frame, plan.mapping)
         if "_cancelled_back" in rows:
             notes += _cancelled_back_said(rows, plan.mapping)
+    if profile is None and plan.kind == "clients":
+        rows, said = _referrers_counted(rows, frame, plan.mapping)
+        notes += said
     if profile is None and "_refunded_order" in rows:
         rows, said = _refunded_orders(rows)
         notes += said
