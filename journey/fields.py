@@ -247,7 +247,9 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
                "course price", "total value", "bid amount", "expected revenue",
                "total collected", "gross", "gross amount", "gross total", "invoice total",
                "invoice amount", "stars", "star rating",
-               "review stars", "review rating", "rating", "review score", "product rating",
+               "review stars", "review rating",
+               # (a review of the business's service beside its product's: Feefo's)
+               "service rating", "rating", "review score", "product rating",
                # (a donation's gross, before the platform's fees: Donorbox's)
                "donated amount", "donation amount", "amount donated", "gift amount",
                # (what a studio is paid for a visit booked through ClassPass)

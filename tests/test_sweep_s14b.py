@@ -32,6 +32,9 @@ funnel: awareness, consideration, purchase, retention, advocacy).
   contacts).
 - Phorest clients: Max's "Referred By" names Lia Moore, a client of the list: Lia has made a
   referral (advocacy) -> [6, 5, 5, 3, 1] (was [6, 5, 5, 3, 0]).
+- Feefo reviews: "Service Rating" (the business's) is the review's stars, before "Product
+  Rating": Ann (5, 4) and Cara (5) advocate, Bill (2) and Dan (1, "Never again", no product
+  rating) do not -> [4, 2, 2, 2, 2] (was [4, 3, 3, 3, 3]: Dan's 1-star review had no stars).
 """
 
 from __future__ import annotations
@@ -350,3 +353,22 @@ def test_a_referrer_who_is_no_client_of_the_list_credits_no_one(tmp_path):
         "Bob Ray,bob@x.com,1,Instagram\n"))
     assert workspace_rows(tmp_path, "SELECT COUNT(*) FROM clients WHERE referrals > 0") == [(0,)]
     assert cli_funnel(tmp_path) == [2, 2, 2, 1, 0]
+
+
+FEEFO = (
+    'Date,Order Ref,Customer Name,Customer Email,Service Rating,Service Review,Product Rating,'
+    'Product Review,Product Code\n'
+    '12/03/2024,ORD-5001,Ann Wu,ann.wu@mail.co.uk,5,Quick and easy booking,4,Good value,GRM-01\n'
+    '13/03/2024,ORD-5002,Bill Xu,bill.xu@mail.co.uk,2,Arrived an hour late,3,OK,GRM-02\n'
+    '15/03/2024,ORD-5003,Cara Yi,cara.yi@mail.co.uk,5,Brilliant groomer,5,Dog looks great,'
+    'GRM-01\n'
+    '18/03/2024,ORD-5004,Ann Wu,ann.wu@mail.co.uk,4,Good again,5,,GRM-03\n'
+    '19/03/2024,ORD-5005,Dan Zee,,1,Never again,,,GRM-02\n'
+)
+
+
+def test_feefo_service_rating_is_the_stars(tmp_path):
+    found = cli_import_text(tmp_path, "feefo_reviews.csv", FEEFO)
+    assert found["mapping"]["Service Rating"] == "amount"
+    assert kind_totals(tmp_path, "review") == (5, 17.0)      # 5 + 2 + 5 + 4 + 1
+    assert cli_funnel(tmp_path) == [4, 2, 2, 2, 2]
