@@ -232,7 +232,7 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
                "tran amount", "tranamount", "transaction amount", "order value",
                "order total", "total", "line total", "line amount", "line value",
                "item total", "invoice total", "total price", "extended price", "extended amount", "ext price",
-               "price", "deal value", "job amount", "job total", "jobs total",
+               "price", "service price", "deal value", "job amount", "job total", "jobs total",
                # (a trade's job list: what the job was invoiced at, Tradify's)
                "invoiced", "amount invoiced", "invoiced amount", "total invoiced",
                "amount paid", "total paid", "total amount", "grand total", "final price",

@@ -153,6 +153,7 @@ ORDER_STATUS_WORDS = {
                 "shipping, partially paid, part paid, "
                 "partial, "        # (an invoice part paid: Invoice Ninja's, Zoho Books')
                 "arrived, checked in, attended, signed in, "   # (an appointment kept: Jane App's)
+                "show, showed, showed up, "      # (Vagaro's appointment kept: "Show")
                 # the feminine forms (una factura pagada, une commande payée) and tools' own
                 "pagada, paga, cobrada, cobrado, realizada, realizado, completada, entregada, "
                 "enviada, facturada, aprobado, aprobada, acreditado, acreditada, recibido, "
@@ -186,7 +187,8 @@ ORDER_STATUS_WORDS = {
               "deels terugbetaald, geretourneerd, retour, gecrediteerd, creditnota, terugbetaling, "
               "zwrócone, zwrócona, zwrot, krediterad, återbetald, krediteret, refunderet, "
               "kreditert, refundert, 返金済み, 返金",
-    "cancellation": "cancelled, canceled, cancelled order, voided, void, cancelled by customer, "
+    "cancellation": "cancelled, canceled, cancel, cancelled order, voided, void, "
+                    "cancelled by customer, "
                     "reversed, "   # (an invoice reversed: Invoice Ninja's, cancelled by a credit)
                     "canceled by customer, cancelled by client, canceled by invitee, "
                     "cancelled by seller, canceled by seller, cancelado, anulado, annule, "

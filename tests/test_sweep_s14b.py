@@ -35,6 +35,10 @@ funnel: awareness, consideration, purchase, retention, advocacy).
 - Feefo reviews: "Service Rating" (the business's) is the review's stars, before "Product
   Rating": Ann (5, 4) and Cara (5) advocate, Bill (2) and Dan (1, "Never again", no product
   rating) do not -> [4, 2, 2, 2, 2] (was [4, 3, 3, 3, 3]: Dan's 1-star review had no stars).
+- Vagaro appointments: "Show" is an appointment kept, "Cancel" a cancellation, "Service
+  Price" the amount: Ann 65 + 40, Cal 30 -> 3 sales of 135, Dee's cancel a cancellation
+  (with its Amount Paid column it was right by luck: "Show" and "Cancel" were unknown and
+  read as sales, Dee's of 0 then free; without one, every row was a contact of no amount).
 """
 
 from __future__ import annotations
@@ -372,3 +376,31 @@ def test_feefo_service_rating_is_the_stars(tmp_path):
     assert found["mapping"]["Service Rating"] == "amount"
     assert kind_totals(tmp_path, "review") == (5, 17.0)      # 5 + 2 + 5 + 4 + 1
     assert cli_funnel(tmp_path) == [4, 2, 2, 2, 2]
+
+
+VAGARO = (
+    'Business Name,Appointment Date,Start Time,End Time,Customer,Email,Cell Phone,Service,'
+    'Service Provider,Status,Booked Online,Service Price,Deposit\n'
+    "Bella Salon & Spa,03/02/2024,10:00 AM,11:00 AM,Ann Ross,ann@rossmail.com,(555) 201-0001,"
+    "Women's Haircut,Tina M.,Show,Yes,$65.00,$0.00\n"
+    'Bella Salon & Spa,03/05/2024,01:00 PM,03:00 PM,Bea Cruz,bea@cruzhome.net,(555) 201-0002,'
+    'Single Process Color,Tina M.,No Show,Yes,$120.00,$0.00\n'
+    'Bella Salon & Spa,03/09/2024,11:30 AM,12:15 PM,Ann Ross,ann@rossmail.com,(555) 201-0001,'
+    'Blowout,Jess R.,Show,No,$40.00,$0.00\n'
+    "Bella Salon & Spa,03/10/2024,02:00 PM,02:30 PM,Cal Diaz,,(555) 201-0003,Men's Cut,"
+    "Jess R.,Show,No,$30.00,$0.00\n"
+    'Bella Salon & Spa,03/12/2024,09:00 AM,10:00 AM,Dee Ewing,dee@ewing.org,,'
+    'Deep Tissue Massage,Ola K.,Cancel,Yes,$85.00,$0.00\n'
+    "Bella Salon & Spa,03/20/2024,04:00 PM,05:00 PM,Eli Ford,eli@fordfam.com,(555) 201-0005,"
+    "Women's Haircut,Tina M.,Confirmed,Yes,$65.00,$20.00\n"
+    ',,,,,,,,,Total,,$405.00,$20.00\n'
+)
+
+
+def test_vagaro_show_and_cancel(tmp_path):
+    found = cli_import_text(tmp_path, "vagaro_appointments.csv", VAGARO)
+    assert found["mapping"]["Service Price"] == "amount"
+    assert kind_totals(tmp_path, "purchase") == (3, 135.0)
+    assert kind_totals(tmp_path, "cancellation") == (1, 85.0)
+    assert _clients(tmp_path) == ["Ann Ross", "Bea Cruz", "Cal Diaz", "Dee Ewing", "Eli Ford"]
+    assert cli_funnel(tmp_path) == [5, 3, 2, 1, 0]

@@ -1590,7 +1590,7 @@ def _speaks_of_payment(statuses: pd.Series) -> bool:
 
 # A visit's statuses saying it was kept (a class attended, a client arrived).
 _VISIT_KEPT = frozenset(normalise_value(word) for word in (
-    "attended", "arrived", "checked in", "signed in", "showed", "showed up"))
+    "attended", "arrived", "checked in", "signed in", "show", "showed", "showed up"))
 
 
 def _speaks_of_visits(statuses: pd.Series) -> bool:
