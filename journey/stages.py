@@ -154,6 +154,7 @@ ORDER_STATUS_WORDS = {
                 "partial, "        # (an invoice part paid: Invoice Ninja's, Zoho Books')
                 "arrived, checked in, attended, signed in, "   # (an appointment kept: Jane App's)
                 "show, showed, showed up, "      # (Vagaro's appointment kept: "Show")
+                "done, job done, "               # (a job done: Workiz's)
                 # the feminine forms (una factura pagada, une commande payée) and tools' own
                 "pagada, paga, cobrada, cobrado, realizada, realizado, completada, entregada, "
                 "enviada, facturada, aprobado, aprobada, acreditado, acreditada, recibido, "

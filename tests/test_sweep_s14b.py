@@ -39,6 +39,10 @@ funnel: awareness, consideration, purchase, retention, advocacy).
   Price" the amount: Ann 65 + 40, Cal 30 -> 3 sales of 135, Dee's cancel a cancellation
   (with its Amount Paid column it was right by luck: "Show" and "Cancel" were unknown and
   read as sales, Dee's of 0 then free; without one, every row was a contact of no amount).
+- Workiz jobs: "Done" is a job done (a sale, paid or on credit, as an on-account sale is);
+  Tom's job "Pending" with 50 of 150 paid is a sale of what was paid so far (as a booking's
+  deposit is): 4 sales of 550 (225 + 180 + 95 + 50) -> [4, 3, 3, 1, 0] (was 3 of 500: the
+  deposit a contact, "Done" unknown).
 """
 
 from __future__ import annotations
@@ -404,3 +408,27 @@ def test_vagaro_show_and_cancel(tmp_path):
     assert kind_totals(tmp_path, "cancellation") == (1, 85.0)
     assert _clients(tmp_path) == ["Ann Ross", "Bea Cruz", "Cal Diaz", "Dee Ewing", "Eli Ford"]
     assert cli_funnel(tmp_path) == [5, 3, 2, 1, 0]
+
+
+WORKIZ = (
+    'Job #,Job Type,Status,Client,Phone,Email,Address,Scheduled,Job Total,Paid,Due,Tech,'
+    'Ad Source\n'
+    '1A2B3,Appliance Repair,Done,Pat Quin,(555) 610-0001,pat@quin.us,"12 Cedar St, Austin TX",'
+    '03/04/2024 9:00 AM,$225.00,$225.00,$0.00,Leo,Yelp\n'
+    '1A2B4,Garage Door Repair,Done,Raj Sethi,(555) 610-0002,,"9 Lamar Blvd, Austin TX",'
+    '03/06/2024 1:00 PM,$180.00,$0.00,$180.00,Nico,Google\n'
+    '1A2B5,Appliance Repair,Done,Pat Quin,(555) 610-0001,pat@quin.us,"12 Cedar St, Austin TX",'
+    '03/20/2024 10:00 AM,$95.00,$95.00,$0.00,Leo,Repeat customer\n'
+    '1A2B6,Locksmith,Canceled,Sia Tull,(555) 610-0004,sia@tull.us,"4 Congress Ave, Austin TX",'
+    '03/21/2024 3:00 PM,$0.00,$0.00,$0.00,,Thumbtack\n'
+    '1A2B7,Appliance Install,Pending,Tom Ueda,(555) 610-0005,tom@ueda.us,'
+    '"30 Riverside Dr, Austin TX",03/28/2024 8:00 AM,$150.00,$50.00,$100.00,Nico,Google\n'
+)
+
+
+def test_workiz_jobs_done_and_a_deposit(tmp_path):
+    found = cli_import_text(tmp_path, "workiz_jobs.csv", WORKIZ)
+    assert found["mapping"]["Job Total"] == "amount"
+    assert kind_totals(tmp_path, "purchase") == (4, 550.0)
+    assert kind_totals(tmp_path, "cancellation")[0] == 1
+    assert cli_funnel(tmp_path) == [4, 3, 3, 1, 0]

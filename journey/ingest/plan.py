@@ -1026,7 +1026,7 @@ _STILL_OWED = frozenset({"balance", "balancedue", "balanceowing", "amountdue", "
 _OWED = frozenset(normalise_value(word) for word in (
     "awaiting payment", "unpaid", "not paid", "payment due", "past due", "overdue", "sent",
     "viewed", "open", "due", "outstanding", "pending payment", "waiting for payment",
-    "authorised", "authorized", "partially paid", "part paid", "partial"))
+    "authorised", "authorized", "partially paid", "part paid", "partial", "pending"))
 
 
 def _booked_and_paid(out: pd.DataFrame, frame: pd.DataFrame) -> list[str]:
