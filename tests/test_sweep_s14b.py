@@ -28,8 +28,9 @@ funnel: awareness, consideration, purchase, retention, advocacy).
   [5, 1, 0, 0, 0]).
 - Crisp conversations: "nickname" names the visitor, "visitor4821" (Crisp's name for one who
   gave none) no one; the session marked is_blocked (spam) is no one's; the "complaint"
-  segment a complaint: 2 clients, 1 complaint, 3 contacts (were 3 nameless clients and 5
-  contacts).
+  segment a complaint; its "state" (resolved, unresolved, pending) is the chat's, not a
+  region: 2 clients, 1 complaint, 3 contacts (were 3 nameless clients and 5 contacts, their
+  region "resolved").
 - Phorest clients: Max's "Referred By" names Lia Moore, a client of the list: Lia has made a
   referral (advocacy) -> [6, 5, 5, 3, 1] (was [6, 5, 5, 3, 0]).
 - Feefo reviews: "Service Rating" (the business's) is the review's stars, before "Product
@@ -307,6 +308,8 @@ def test_crisp_conversations(tmp_path):
     assert found["mapping"]["nickname"] == "name"
     assert found["rejected"] == 1
     assert _clients(tmp_path) == ["Maya Lin", "Omar Pei"]
+    assert workspace_rows(tmp_path, "SELECT name, region FROM clients ORDER BY name") == [
+        ("Maya Lin", "Denver"), ("Omar Pei", "Leeds")]     # ("state" is the chat's: resolved)
     assert kind_totals(tmp_path, "complaint")[0] == 1
     assert kind_totals(tmp_path, "contact")[0] == 3
     assert cli_funnel(tmp_path) == [2, 0, 0, 0, 0]

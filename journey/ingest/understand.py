@@ -900,7 +900,8 @@ def _state_codes(column: pd.Series) -> bool:
 
 
 _WORK_STATES = {normalise_value(word) for word in (
-    "open", "closed", "snoozed", "pending", "resolved", "solved", "new", "on hold",
+    "open", "closed", "snoozed", "pending", "resolved", "unresolved", "solved", "new",
+    "on hold",     # (a chat's "state": Crisp's resolved, unresolved, pending)
     "in progress", "waiting", "archived", "done", "to do",
     # an appointment's or a booking's (Jane App's "State": Arrived, No Show, Cancelled)
     "arrived", "no show", "noshow", "cancelled", "canceled", "booked", "confirmed",
