@@ -99,7 +99,9 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
                   "account no"),
     "name": ("client", "client name", "customer", "customer name", "company", "company name",
              "card name", "card title", "user name", "display name", "couple",
-             "account", "account name", "business", "business name", "organisation",
+             "account", "account name",
+             "primary account", "primary company",   # (whom a Nutshell lead, a deal, is for)
+             "business", "business name", "organisation",
              "organization", "buyer", "lead", "lead name", "full name", "your name",
              "first name", "given name", "last name", "surname", "family name", "member",
              "member name", "invitee name", "attendee name", "buyer name", "customer full name",
@@ -112,7 +114,8 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
              "guest name", "billing name", "consumer name",
              # (a booking's manifest, a row per person: save's booking is its first's)
              "participant", "participant name", "passenger", "passenger name",
-             "traveller name", "traveler name"),
+             "traveller name", "traveler name",
+             "nickname"),    # (a chat tool's name for its visitor: Crisp's)
     "client_type": ("type", "client type", "customer type", "segment", "customer segment",
                     "category", "sector", "industry"),
     "purchasing_frequency": ("purchasing frequency", "purchase frequency", "frequency",
@@ -240,7 +243,9 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
                # (what was paid after a coupon, before the list price beside it:
                # Teachable's "Final Price", Payhip's "Amount Paid")
                "final price", "amount paid",
-               "price", "deal value", "job amount", "job total",
+               "price", "service price", "deal value", "job amount", "job total", "jobs total",
+               # (a trade's job list: what the job was invoiced at, Tradify's)
+               "invoiced", "amount invoiced", "invoiced amount", "total invoiced",
                "total paid", "total amount", "grand total",
                "deal size", "amount charged", "charged", "opportunity value", "project fee",
                "primary opportunity value",
@@ -254,9 +259,13 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
                "course price", "total value", "bid amount", "expected revenue",
                "total collected", "gross", "gross amount", "gross total", "invoice total",
                "invoice amount", "stars", "star rating",
-               "review stars", "review rating", "rating", "review score", "product rating",
+               "review stars", "review rating",
+               # (a review of the business's service beside its product's: Feefo's)
+               "service rating", "rating", "review score", "product rating",
                # (a donation's gross, before the platform's fees: Donorbox's)
-               "donated amount", "donation amount", "amount donated", "gift amount"),
+               "donated amount", "donation amount", "amount donated", "gift amount",
+               # (what a studio is paid for a visit booked through ClassPass)
+               "payout"),
     "reason": ("reason", "loss reason", "lost reason", "churn reason", "churnreason",
                "complaint reason", "cause", "objection", "issue"),
     "note": ("note", "notes", "comment", "comments", "description", "details", "summary"),
@@ -596,7 +605,7 @@ def plain_header(header: object) -> str:
 
 # A money header saying its amount is before tax ("Total (ex GST)", "Amount excl. VAT",
 # "Net of tax"): beside the same amount with tax, the one with tax is what was paid.
-_BEFORE_TAX = re.compile(r"\b(?:ex|excl|excluding|exclusive\s+of|before|pre|without|w/o|"
+_BEFORE_TAX = re.compile(r"\b(?:ex|exc|excl|excluding|exclusive\s+of|before|pre|without|w/o|"
                          r"net\s+of|sans|ohne|hors)\.?[\s-]*(?:tax|taxes|gst|vat|hst|"
                          r"sales\s+tax|iva|tva|btw|mwst|ust|taxe)\b|\bht\b", re.IGNORECASE)
 
@@ -690,6 +699,9 @@ CONTACT_MEANS = frozenset(match_key(w) for w in (
 TEST_FLAGS = frozenset({"testmode", "istest", "testorder", "testpayment", "testtransaction",
                         "sandbox", "sandboxmode"})
 LIVE_FLAGS = frozenset({"livemode"})
+# Columns flagging a row as spam (a chat tool's "is_blocked" visitor: Crisp's), no one's.
+# Not a bare "Blocked": a task blocked is still a task.
+SPAM_FLAGS = frozenset({"isspam", "spam", "markedasspam", "isblocked"})
 
 # A community's or a group's roles (Meetup's "Title", Skool's and Circle's "Role"): the
 # column's normalised headers, the roles of its members, and those of the business's own

@@ -52,7 +52,7 @@ _ALIAS_WORDS = {
                  "benaderd, aanvraag, niet gecontacteerd, "
                  "sem contato, contato feito",     # (RD Station CRM's first stages)
     "consideration": "consideration, considering, engaging, engaged, evaluation, evaluating, "
-                     "qualified, qualification, mql, sql, opportunity, opportunities, "
+                     "qualified, qualification, qualify, qualifying, mql, sql, opportunity, opportunities, "
                      "marketing qualified lead, sales qualified lead, sales accepted lead, "
                      "qualified lead, pre qualified, "
                      # a Salesforce lead converted becomes an opportunity, not yet a sale
@@ -154,7 +154,9 @@ ORDER_STATUS_WORDS = {
                 "awaiting fulfillment, awaiting shipment, awaiting pickup, unshipped, "
                 "shipping, partially paid, part paid, "
                 "partial, "        # (an invoice part paid: Invoice Ninja's, Zoho Books')
-                "arrived, checked in, attended, "     # (an appointment kept: Jane App's)
+                "arrived, checked in, attended, signed in, "   # (an appointment kept: Jane App's)
+                "show, showed, showed up, "      # (Vagaro's appointment kept: "Show")
+                "done, job done, "               # (a job done: Workiz's)
                 # the feminine forms (una factura pagada, une commande payée) and tools' own
                 "pagada, paga, cobrada, cobrado, realizada, realizado, completada, entregada, "
                 "enviada, facturada, aprobado, aprobada, acreditado, acreditada, recibido, "
@@ -188,7 +190,8 @@ ORDER_STATUS_WORDS = {
               "deels terugbetaald, geretourneerd, retour, gecrediteerd, creditnota, terugbetaling, "
               "zwrócone, zwrócona, zwrot, krediterad, återbetald, krediteret, refunderet, "
               "kreditert, refundert, 返金済み, 返金",
-    "cancellation": "cancelled, canceled, cancelled order, voided, void, cancelled by customer, "
+    "cancellation": "cancelled, canceled, cancel, cancelled order, voided, void, "
+                    "cancelled by customer, "
                     "reversed, "   # (an invoice reversed: Invoice Ninja's, cancelled by a credit)
                     "canceled by customer, cancelled by client, canceled by invitee, "
                     "cancelled by seller, canceled by seller, cancelado, anulado, annule, "
@@ -205,6 +208,7 @@ ORDER_STATUS_WORDS = {
     "contact": "pending, pend, pending supplier, pending payment, awaiting payment, unpaid, not paid, payment due, "
                "past due, on hold, failed, payment failed, pending submission, "
                "pending customer approval, customer approval denied, declined, denied, no show, noshow, "
+               "missed, "     # (a class reservation not kept: ClassPass's)
                "trial, in trial, trialing, free trial, abandoned, abandoned checkout, checkout draft, "
                "draft, expired, authorized, authorised, pendiente, pago pendiente, fallido, "
                "abandonado, en attente, echoue, abandonne, ausstehend, fehlgeschlagen, "

@@ -33,9 +33,9 @@ from ..columns import FIELD_LABELS
 from ..errors import ValidationError
 from ..fields import (
     CLIENT_FIELDS, EVENT_FIELDS, EVENT_ONLY, LIVE_FLAGS, MEMBER_ROLES, ORDER_ROW_VALUES,
-    OWN_ROLE_FLAGS, OWN_ROLES, ROLE_HEADERS, ROW_LEVEL_HEADERS, SCORE_RANGES, TEST_FLAGS,
-    TICK_STEPS, before_tax, field_type, fields_for, header_year, match_header, name_part,
-    names_a_participant, net_and_tax, normalise_header, plain_header)
+    OWN_ROLE_FLAGS, OWN_ROLES, ROLE_HEADERS, ROW_LEVEL_HEADERS, SCORE_RANGES, SPAM_FLAGS,
+    TEST_FLAGS, TICK_STEPS, before_tax, field_type, fields_for, header_year, match_header,
+    name_part, names_a_participant, net_and_tax, normalise_header, plain_header)
 from ..journal import Problem, SheetSave
 from ..stages import (
     ACTIVE_OF, BOOKED_STATUSES, QUOTE_STATUS, RANK, normalise_value, order_status_kind)
@@ -317,21 +317,23 @@ def _full_names(cells: dict[str, pd.Series]) -> dict[str, pd.Series]:
 
 def _test_rows(frame: pd.DataFrame, raw: RawSheet, out: pd.DataFrame, rejected: pd.Series,
                problems: list) -> pd.Series:
-    """Rows a tool flags as made in its test mode ("Test Mode": Yes; "livemode": false),
-    among real ones: no one's order and no sale, each rejected with its reason."""
+    """Rows a tool flags as made in its test mode ("Test Mode": Yes; "livemode": false)
+    or as spam ("is_blocked": true), among real ones: no one's order, contact or sale, each
+    rejected with its reason."""
     found = pd.Series(False, index=frame.index)
     kept = ~rejected.reindex(frame.index, fill_value=False)
     for header in frame.columns:
         named = normalise_header(header)
-        if named not in TEST_FLAGS | LIVE_FLAGS:
+        if named not in TEST_FLAGS | LIVE_FLAGS | SPAM_FLAGS:
             continue
-        test = values.parse_bool(frame[header])[0].eq(named in TEST_FLAGS) & kept
+        test = values.parse_bool(frame[header])[0].eq(named not in LIVE_FLAGS) & kept
         if test[kept].all():    # (every row a test: the sheet is the test, import it as is)
             continue
+        reason = ("the row is marked spam or blocked, no one's" if named in SPAM_FLAGS
+                  else "the row was made in test mode, not a real order")
         for index in test[test].index:
             problems.append(Problem(int(out.at[index, "_row"]), column_label(raw, header),
-                                    frame.at[index, header],
-                                    "the row was made in test mode, not a real order"))
+                                    frame.at[index, header], reason))
         found |= test
     return found
 
@@ -697,6 +699,31 @@ def _referrers_credited(rows: pd.DataFrame, frame: pd.DataFrame,
         "(advocacy); the referred clients' channel is Referral where none is given."]
 
 
+def _referrers_counted(rows: pd.DataFrame, frame: pd.DataFrame,
+                       mapping: dict[str, str | None]) -> tuple[pd.DataFrame, list[str]]:
+    """A client list's "Referred By" or "Invited By" naming another client of the list (a
+    salon's client cards: Max "Referred By" Lia Moore; Skool's members) gives that client a
+    referral (advocacy), counted into their referrals where the list gives no count of its
+    own. A name of no client of the list, or a channel ("Instagram"), credits no one.
+    Returns the rows and a note."""
+    said = _unmapped(mapping, _REFERRED_BY)
+    if said is None or "name" not in rows or rows.empty or "referrals" in mapping.values():
+        return rows, []
+    keys = values.parse_text(frame.loc[rows.index, said], stripped=True)[0].map(name_key)
+    names = rows["name"].map(name_key)
+    credited = keys.notna() & keys.isin(set(names.dropna())) & keys.ne(names)
+    if not credited.any():
+        return rows, []
+    made = keys[credited].value_counts()
+    rows = rows.copy()
+    rows["referrals"] = names.map(made).where(lambda n: n > 0)
+    count = int(credited.sum())
+    return rows, [f"{counted(count, 'row')} in '{said}' {'names' if count == 1 else 'name'} "
+                  "another client of the list who referred them:"
+                  f" {counted(len(made), 'client')} credited with "
+                  f"{counted(count, 'referral')} (advocacy)."]
+
+
 # The cells left empty that a note names, at most.
 LEFT_EMPTY_SHOWN = 5
 
@@ -1046,14 +1073,16 @@ _PAID_SO_FAR = frozenset({"totalpaid", "amountpaid", "paidamount", "paid", "paid
 _OWED = frozenset(normalise_value(word) for word in (
     "awaiting payment", "unpaid", "not paid", "payment due", "past due", "overdue", "sent",
     "viewed", "open", "due", "outstanding", "pending payment", "waiting for payment",
-    "authorised", "authorized", "partially paid", "part paid", "partial"))
+    "authorised", "authorized", "partially paid", "part paid", "partial", "pending"))
 
 
-# A money column saying what is still owed of an invoice (normalised; after a record's
-# prefix, Zuora's "Invoice: Balance").
-_OWED_SO_FAR = frozenset({"balance", "balancedue", "amountdue", "duevalue", "amountowed",
-                          "amountoutstanding", "outstanding", "outstandingamount",
-                          "openbalance", "remainingbalance", "amountremaining"})
+# A money column saying what is still owed of an invoice (normalised; Jobber's "Balance
+# ($)", after a record's prefix Zuora's "Invoice: Balance"): where no column says what was
+# paid, the amount less the balance was.
+_OWED_SO_FAR = frozenset({"balance", "balancedue", "balanceowing", "amountdue", "amountowing",
+                          "amountowed", "duevalue", "owing", "amountoutstanding", "outstanding",
+                          "outstandingamount", "openbalance", "remainingbalance",
+                          "amountremaining"})
 
 
 def _balance_column(frame: pd.DataFrame) -> str | None:
@@ -1109,6 +1138,12 @@ def _booked_and_paid(out: pd.DataFrame, frame: pd.DataFrame,
     booked = out["kind"].eq("contact") & out["status"].isin(booked_words)
     header = next((h for h in frame.columns if normalise_header(h) in _PAID_SO_FAR), None)
     paid = pd.Series(np.nan, index=out.index)
+    paid_in = f"in '{header}'"
+    if header is None and (owed_header := _balance_column(frame)) is not None:
+        # What is still owed ("Balance": Jobber's, Zuora's, Harvest's): paid is the rest
+        owed = values.parse_money(frame[owed_header])[0].reindex(out.index)
+        paid = (amounts_of(out) - owed).clip(lower=0).round(2)
+        paid_in = f"(the amount less its '{owed_header}')"
     if header is not None:
         said, bad = values.parse_money(frame[header])
         if not bad.any():
@@ -1118,10 +1153,6 @@ def _booked_and_paid(out: pd.DataFrame, frame: pd.DataFrame,
             # paid all of it (elsewhere the ticks are _paid_flags').
             ticked = ticks.reindex(out.index, fill_value=False).astype(bool)
             paid = amounts_of(out).where(booked & ticked)
-    elif _invoices_own_status(frame, status_header) and (header := _balance_column(frame)) is not None:
-        # What is still owed ("Balance": Zuora's, Harvest's): paid is the rest
-        paid = (amounts_of(out) - values.parse_money(frame[header])[0].reindex(out.index)
-                ).clip(lower=0)
     # An invoice or order its status leaves unpaid ("Awaiting Payment", "Overdue") with
     # part paid already: a sale of what was paid, as a booking's deposit is.
     said = values.per_distinct(out["status"], normalise_value)
@@ -1152,7 +1183,7 @@ def _booked_and_paid(out: pd.DataFrame, frame: pd.DataFrame,
                  if (unpaid & part).any() else "")
         notes.append(f"{counted(count, 'row')} said "
                      f"{listed(sorted(map(str, out['status'][unpaid].unique())))} with money "
-                     f"already paid in '{header}': {'read as a purchase' if count == 1 else 'read as purchases'} "
+                     f"already paid {paid_in}: {'read as a purchase' if count == 1 else 'read as purchases'} "
                      f"of what was paid so far{shown}.")
     if not booked.any():
         return notes
@@ -1169,8 +1200,8 @@ def _booked_and_paid(out: pd.DataFrame, frame: pd.DataFrame,
     waiting_said = (f", and {waiting:,} with nothing paid yet as "
                     f"{'a contact' if waiting == 1 else 'contacts'} at consideration"
                     if waiting else "")
-    return notes + [f"{counted(count, 'booking')} said {words}: {bought:,} with money paid in "
-            f"'{header}' {was(bought)} read as "
+    return notes + [f"{counted(count, 'booking')} said {words}: {bought:,} with money paid "
+            f"{paid_in} {was(bought)} read as "
             f"{'a purchase' if bought == 1 else 'purchases'} of what was paid so far"
             f"{part_said}{waiting_said}."]
 
@@ -1256,7 +1287,7 @@ def _subtasks_as_contacts(out: pd.DataFrame, parents: pd.Series, subtasks: pd.Se
 
 # A column of tags, labels or categories, some of which may say what happened (Intercom's
 # "Complaint"). A tag of "refund" is a request, no money back: only these kinds are read.
-_TAGS = re.compile(r".*(?:tags?|labels?|category|categories)$")
+_TAGS = re.compile(r".*(?:tags?|labels?|category|categories|segments)$")
 _TAGGED_KINDS = ("complaint", "referral", "review")
 
 
@@ -1537,28 +1568,6 @@ def _spenders_bought(out: pd.DataFrame, columns_for: dict[str, list[str]],
     return [f"{counted(count, 'client')} with more than 0 in '{said}' {was(count)} read as "
             f"{'a customer' if count == 1 else 'customers'} (purchase): no column says "
             f"{its(count)} stage."]
-
-
-def _referrers_counted(out: pd.DataFrame, frame: pd.DataFrame,
-                       mapping: dict[str, str | None]) -> list[str]:
-    """On a client list with no referrals count, a "Referred by" or "Invited By" column
-    (Skool's members) naming another client of the list: that client has referred them,
-    one referral each (advocacy). Names of no client of the list (a channel, someone
-    else) credit no one. Returns a note."""
-    said = _unmapped(mapping, _REFERRED_BY)
-    if said is None or "name" not in out or "referrals" in out:
-        return []
-    referrer = values.parse_text(frame[said], stripped=True)[0].map(name_key)
-    names = out["name"].map(name_key)
-    credited = referrer.notna() & referrer.isin(set(names.dropna())) & referrer.ne(names)
-    if not credited.any():
-        return []
-    made = referrer[credited].value_counts()
-    out["referrals"] = names.map(made).where(lambda n: n.notna(), None)
-    count, people = int(credited.sum()), len(made)
-    return [f"{counted(count, 'client')} in '{said}' {was(count)} invited or referred by "
-            f"another client of the list: {counted(people, 'client')} credited with "
-            f"{counted(count, 'referral')} (advocacy)."]
 
 
 # A client list's column of the tier each is on (Beehiiv's "subscription_tier", Skool's
@@ -2197,8 +2206,6 @@ def prepare_sheet(plan: SheetPlan, *, stage_map: dict[str, str] | None = None,
         notes += _deal_values_won(out, columns_for)
     unstaged = plan.kind == "clients" and not {"stage", "status"} & (
         set(columns_for) | set(plan.set_values))
-    if plan.kind == "clients":
-        notes += _referrers_counted(out, frame, plan.mapping)
     tiered = (_paid_tiers_bought(out, frame, plan.mapping)
               if plan.kind == "clients" and "stage" not in columns_for else [])
     spent = (_spenders_bought(out, columns_for, by_status=False)
@@ -2298,6 +2305,9 @@ def prepare_sheet(plan: SheetPlan, *, stage_map: dict[str, str] | None = None,
             notes += _refunds_beside_said(rows, frame, plan.mapping)
         if "_cancelled_back" in rows:
             notes += _cancelled_back_said(rows, plan.mapping)
+    if profile is None and plan.kind == "clients":
+        rows, said = _referrers_counted(rows, frame, plan.mapping)
+        notes += said
     if profile is None and "_refunded_order" in rows:
         rows, said = _refunded_orders(rows)
         notes += said

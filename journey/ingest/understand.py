@@ -738,28 +738,43 @@ def _party_named(raw: RawSheet, mapping: dict[str, str | None], free: list[str],
 # A deals export's own name for a deal, and the columns naming whom the deal is for.
 _DEAL_OWN_NAME = frozenset({"name", "dealname", "title", "dealtitle", "opportunityname"})
 _DEAL_ACCOUNT = frozenset({"account", "accountname", "organization", "organisation",
-                           "organizationname", "organisationname", "company", "companyname"})
+                           "organizationname", "organisationname", "company", "companyname",
+                           "primaryaccount", "primarycompany"})
 _DEAL_CONTACTS = frozenset({"relatedcontacts", "contacts", "contact", "contactname",
                             "primarycontact"})
+_DEAL_OWN_ID = frozenset({"id", "leadid", "dealid", "opportunityid"})
+# Headers only a deal has (beside those starting "Deal"): how likely it is to be won.
+_DEAL_MARKS = frozenset({"confidence", "probability", "winprobability", "closeprobability",
+                         "expectedclosedate", "expectedclose"})
+# An e-mail or phone header that says it is the deal's contact's, not the bare "Name"'s.
+_CONTACTS_ADDRESS = re.compile(r"^(?:primary)?contact(?:email|emailaddress|phone|mobile)")
 
 
 def _deal_named(raw: RawSheet, mapping: dict[str, str | None], free: list[str],
                 said: list[str]) -> None:
-    """A deals export (Freshsales: "Deal stage", "Deal value") whose bare "Name" names the
-    deal beside an "Account name": the account is the client each deal is for (its contact
-    where no account is given), the deal's own name is kept as extra."""
+    """A deals export (Freshsales: "Deal stage", "Deal value"; Nutshell's leads: "Confidence",
+    "Primary Account") whose bare "Name" names the deal beside an "Account name": the account
+    is the client each deal is for (its contact where no account is given), the deal's own
+    name is kept as extra."""
     normal = {h: normalise_header(h) for h in raw.headers}
     if "stage" not in mapping.values() or not any(
-            n.startswith("deal") and n not in _DEAL_OWN_NAME for n in normal.values()):
+            (n.startswith("deal") and n not in _DEAL_OWN_NAME) or n in _DEAL_MARKS
+            for n in normal.values()):
         return
     own = [h for h in free if mapping[h] == "name" and normal[h] in _DEAL_OWN_NAME]
     account = [h for h, f in mapping.items() if f == "name" and normal[h] in _DEAL_ACCOUNT]
     # (beside a person's e-mail or phone, a bare "Name" is that person, a lead tracker's
-    # "Name, Company, Email, Stage, Deal value": a deal has no address)
-    if not own or not account or {"email", "phone"} & set(mapping.values()):
+    # "Name, Company, Email, Stage, Deal value": a deal has no address; a "Contact Email"
+    # is the deal's contact's)
+    addressed = [h for h, f in mapping.items() if f in ("email", "phone")
+                 and not _CONTACTS_ADDRESS.match(normal[h])]
+    if not own or not account or addressed:
         return
     for header in own:
         mapping[header] = None
+    for header in free:     # (Nutshell's "Lead ID" numbers the deal, not its client)
+        if mapping[header] == "client_id" and normal[header] in _DEAL_OWN_ID:
+            mapping[header] = None
     contact = next((h for h in free if mapping[h] in (None, "contact_name")
                     and normal[h] in _DEAL_CONTACTS), None)
     if contact is not None:
@@ -905,7 +920,8 @@ def _state_codes(column: pd.Series) -> bool:
 
 
 _WORK_STATES = {normalise_value(word) for word in (
-    "open", "closed", "snoozed", "pending", "resolved", "solved", "new", "on hold",
+    "open", "closed", "snoozed", "pending", "resolved", "unresolved", "solved", "new",
+    "on hold",     # (a chat's "state": Crisp's resolved, unresolved, pending)
     "in progress", "waiting", "archived", "done", "to do",
     # an appointment's or a booking's (Jane App's "State": Arrived, No Show, Cancelled)
     "arrived", "no show", "noshow", "cancelled", "canceled", "booked", "confirmed",
@@ -1062,13 +1078,17 @@ STAND_IN_NAMES = frozenset(normalise_value(w) for w in (
     "anonymous", "anon", "unknown", "n/a", "none", "null", "guest", "no name", "walk in",
     "walk in customer", "walk in client", "cash customer", "cash sale", "cash sales",
     "not provided", "anonimo", "desconocido", "anonyme", "inconnu", "anonym", "unbekannt",
-    "desconhecido", "sconosciuto", "anoniem", "onbekend")) | frozenset(
+    "desconhecido", "sconosciuto", "anoniem", "onbekend",
+    "visitor", "website visitor", "unknown visitor")) | frozenset(
     # a review site's for whoever it will not name:
     normalise_value(f"{article} {who} {person}")     # "A Google user", "Yelp user"
     for article in ("", "a", "an")
     for who in ("google", "facebook", "yelp", "tripadvisor", "trustpilot", "anonymous",
                 "deleted", "private")
     for person in ("user", "member", "reviewer", "customer"))
+
+
+VISITOR_NUMBERED = r"^(?:website)?visitor[0-9a-f]*[0-9][0-9a-f]*$"
 
 
 def stand_ins_and_totals(column: pd.Series) -> tuple[pd.Series, pd.Series]:
@@ -1091,7 +1111,10 @@ def stand_ins_and_totals(column: pd.Series) -> tuple[pd.Series, pd.Series]:
         found = pc.and_(pc.is_in(keys, value_set=pa.array(sorted(words), pa.string())), filled)
         return pd.Series(found.fill_null(False).to_numpy(zero_copy_only=False),
                          index=column.index)
-    return among(STAND_IN_NAMES | {""}), among(TOTAL_WORDS)
+    # a chat tool's name for a visitor who gave none ("visitor4821": Crisp's)
+    numbered = pd.Series(pc.match_substring_regex(keys, VISITOR_NUMBERED).fill_null(False)
+                         .to_numpy(zero_copy_only=False), index=column.index)
+    return among(STAND_IN_NAMES | {""}) | numbered, among(TOTAL_WORDS)
 
 
 def column_label(raw: RawSheet, header: str) -> str:
@@ -1182,6 +1205,18 @@ _APPOINTMENT_WORDS = frozenset({
     "reservation", "reservations", "cita", "citas", "rendezvous", "termin", "termine"})
 
 
+# A visit or a reservation, not a meeting or a call (a sales call "attended" is no sale).
+_VISIT_WORDS = frozenset({"appointment", "appointments", "appt", "appts", "visit", "visits",
+                          "reservation", "reservations", "booking", "bookings", "class",
+                          "classes", "session", "sessions", "cita", "citas"})
+
+
+def about_visits(headers, *names: str) -> bool:
+    """Whether a header or a name (sheet, file) has a word of ``_VISIT_WORDS``."""
+    return any(word in _VISIT_WORDS for text in (*headers, *names)
+               for word in re.findall(r"[a-z]+", str(text or "").casefold()))
+
+
 def about_appointments(headers, *names: str) -> bool:
     """Whether a header or a name (sheet, file) has a word of ``_APPOINTMENT_WORDS``."""
     return any(word in _APPOINTMENT_WORDS for text in (*headers, *names)
@@ -1255,6 +1290,15 @@ def resolve_kinds(out, plan, frame, raw, columns_for, stage_map=None) -> list[st
             and not has_stage_column and "amount" in columns_for and "status" in out
             and _speaks_of_payment(out["status"])):
         default, paid_by = "purchase", columns_for["status"][0]
+    # A list of visits or reservations whose status says which were kept (a studio's
+    # class reservations: Attended, Missed, Late Cancel, Booked): each row is what its
+    # status says, as an order list's are; a visit kept is a sale.
+    kept_by = None
+    if (default == "contact" and not named and not plan.set_values.get("kind")
+            and not has_stage_column and "status" in out
+            and about_visits(raw.headers, plan.sheet, plan.file or "")
+            and _speaks_of_visits(out["status"])):
+        default, kept_by = "purchase", columns_for["status"][0]
     # An order list (its rows are purchases unless said otherwise) without a stage column:
     # its status says what happened to each order (paid, refunded, cancelled, pending...).
     # A person's --set kind=... says what every row is: the status then says nothing more.
@@ -1343,6 +1387,11 @@ def resolve_kinds(out, plan, frame, raw, columns_for, stage_map=None) -> list[st
                                        in zip(free, back, booked, combos, kinds)])
     if undone:
         notes.append(undone)
+    if kept_by:
+        notes.insert(0, f"Column '{kept_by}' says whether each visit was kept: each row was "
+                        "read as what its status says (attended: a purchase; a no-show: a "
+                        "contact; cancelled: a cancellation; booked: a contact at "
+                        "consideration).")
     if paid_by:
         notes.insert(0, f"Column '{paid_by}' says whether each row was paid: the rows were "
                         "read as orders, each what its status says (paid: a purchase; "
@@ -1567,6 +1616,23 @@ def _speaks_of_payment(statuses: pd.Series) -> bool:
             and any(normalise_value(value) in _PAYMENT_STATUS
                     or normalise_value(said_first(value)) in _PAYMENT_STATUS
                     for value in counts.index))
+
+
+# A visit's statuses saying it was kept (a class attended, a client arrived).
+_VISIT_KEPT = frozenset(normalise_value(word) for word in (
+    "attended", "arrived", "checked in", "signed in", "show", "showed", "showed up"))
+
+
+def _speaks_of_visits(statuses: pd.Series) -> bool:
+    """Whether a status column is a list of visits': its values mostly order statuses
+    (``MOSTLY_KNOWN``: attended, no show, late cancel, booked), one of them a visit kept
+    (``_VISIT_KEPT``). Not "Completed": a sales call or a task is completed too."""
+    counts = statuses.value_counts()
+    if not len(counts):
+        return False
+    known = sum(n for value, n in zip(counts.index, counts) if order_status_kind(value))
+    return (known >= MOSTLY_KNOWN * counts.sum()
+            and any(normalise_value(value) in _VISIT_KEPT for value in counts.index))
 
 
 def _sheet_word(sheet: str, file: str = "") -> str | None:
