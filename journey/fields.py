@@ -92,7 +92,11 @@ CHOICES = {
 SYNONYMS: dict[str, tuple[str, ...]] = {
     "client_id": ("client id", "customer id", "customerid", "account id", "client number",
                   "customer number", "customer no", "client ref", "client code", "customer code",
-                  "member id", "lead id", "contact id", "cust id"),
+                  "member id", "lead id", "contact id", "cust id",
+                  # (a clinic's, a studio's or a school's own number for each person:
+                  # "Patient ID", "Member #", "Student No")
+                  "patient id", "patient number", "patient no", "member number",
+                  "member no", "student id", "student number", "student no"),
     "name": ("client", "client name", "customer", "customer name", "company", "company name",
              "card name", "card title", "user name", "display name", "couple",
              "account", "account name", "business", "business name", "organisation",
@@ -568,6 +572,17 @@ _NUMBER_FIELDS = ("order_id", "client_id", "phone")   # fields whose values are 
 def names_a_number(header: object) -> bool:
     """Whether a header names a thing's number by a mark the comparison loses ("Quote #")."""
     return str(header).rstrip().endswith("#")
+
+
+# A person's date of birth: who they are, not something that happened with the business.
+_BIRTH_DATE = re.compile(r"^(?:dob|dateofbirth|birthdate|birthday|born|geburtsdatum|"
+                         r"fechadenacimiento|datedenaissance|datadinascita|datadenascimento|"
+                         r"geboortedatum)$")
+
+
+def names_a_birth_date(header: object) -> bool:
+    """Whether a header names a person's date of birth ("Date of Birth", "DOB")."""
+    return bool(_BIRTH_DATE.match(normalise_header(header)))
 
 
 def plain_header(header: object) -> str:
