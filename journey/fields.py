@@ -93,10 +93,11 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "client_id": ("client id", "customer id", "customerid", "account id", "client number",
                   "customer number", "customer no", "client ref", "client code", "customer code",
                   "member id", "lead id", "contact id", "cust id",
-                  # (a clinic's, a club's, an accountant's number for the client)
+                  # (a clinic's, a club's, a school's, an accountant's own number for each
+                  # client: "Patient ID", "Member #", "Student No", "Account Number")
                   "patient id", "patient number", "patient no", "member number", "member no",
                   "membership number", "membership no", "client no", "account number",
-                  "account no"),
+                  "account no", "student id", "student number", "student no"),
     "name": ("client", "client name", "customer", "customer name", "company", "company name",
              "card name", "card title", "user name", "display name", "couple",
              "account", "account name",
@@ -595,6 +596,17 @@ def names_a_number(header: object) -> bool:
     """Whether a header names a thing's number by a mark the comparison loses ("Quote #",
     "Client No.")."""
     return bool(_NUMBER_SIGN.fullmatch(str(header)))
+
+
+# A person's date of birth: who they are, not something that happened with the business.
+_BIRTH_DATE = re.compile(r"^(?:dob|dateofbirth|birthdate|birthday|born|geburtsdatum|"
+                         r"fechadenacimiento|datedenaissance|datadinascita|datadenascimento|"
+                         r"geboortedatum)$")
+
+
+def names_a_birth_date(header: object) -> bool:
+    """Whether a header names a person's date of birth ("Date of Birth", "DOB")."""
+    return bool(_BIRTH_DATE.match(normalise_header(header)))
 
 
 def plain_header(header: object) -> str:

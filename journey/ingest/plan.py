@@ -820,6 +820,25 @@ _TOTAL_LABEL = re.compile(r"^(?:\S+\s+){0,3}(?:grand\s*|sub\s*)?(?:totals?|gesam
                           re.IGNORECASE)
 
 
+def _shared_addresses(out: pd.DataFrame) -> pd.Series:
+    """Rows whose e-mail address the sheet gives to people of different first names (Mary
+    and Patrick O'Brien's invoices to obriens@...): the address is no one's key, each row
+    is its name's. First names one of which begins the other ("Jon", "Jonathan", "C.")
+    may be one person's and keep the address; so does a name of one word (a mailbox's
+    "Accounts", a first name alone)."""
+    given = out["email"].str.casefold()
+    firsts = out["name"].map(name_key).str.extract(r"^([^\W\d_]+)\s+\S", expand=False)
+    many = given.notna() & firsts.notna() & given.duplicated(keep=False)
+    many &= firsts.groupby(given).transform("nunique").gt(1)
+    shared = set()
+    for address, names in firsts[many].groupby(given[many]):
+        words = sorted(set(names), key=len)
+        if any(not long.startswith(short) for i, short in enumerate(words)
+               for long in words[i + 1:]):
+            shared.add(address)
+    return given.isin(shared) & firsts.notna()
+
+
 def _labelled_totals(frame: pd.DataFrame, out: pd.DataFrame) -> pd.Series:
     """Rows of an events sheet with no client and no date whose cells say they are a total
     (``_TOTAL_LABEL``: a report's subtotal per salesperson, its "Total" line under the
@@ -2141,6 +2160,8 @@ def prepare_sheet(plan: SheetPlan, *, stage_map: dict[str, str] | None = None,
         notes.append(_subtasks_as_contacts(out, frame[parent], subtasks, parent))
     if plan.key_from_email and "email" in out and "client_id" not in out:
         out["client_id"] = out["email"].str.casefold()      # the e-mail is the client
+        if plan.kind == "events" and "name" in out:         # but for a couple's address
+            out.loc[_shared_addresses(out), "client_id"] = None
 
     problems = []
     left_empty: list[tuple] = []      # (row, column, value, reason) of a client's cell

@@ -26,7 +26,8 @@ from ..columns import GUIDE_HEADERS
 from ..errors import UnreadableFile, ValidationError
 from ..fields import (
     CLIENT_ONLY, CONTACT_MEANS, EVENT_FIELDS, EVENT_KINDS, EVENT_ONLY, SCORE_RANGES, field_type,
-    fields_for, match_header, name_part, names_a_number, normalise_header, plain_header)
+    fields_for, match_header, name_part, names_a_birth_date, names_a_number, normalise_header,
+    plain_header)
 from ..journal import stage_mapping
 from ..stages import (
     ALL_STAGES, BILLED_ONLY_STATUSES, BOOKED_STATUSES, ORDER_STATUS_KIND, OUTCOMES,
@@ -164,8 +165,8 @@ def detect_kind(raw: RawSheet, mapping: dict[str, str | None], sheet_name: str =
             and not {"date", "amount"} <= fields):
         return "clients"         # "Leads" with the date each came in, "Kunden" with a total
     if not fields & {"date", "kind", "order_id"} and not paid and not any(
-            field is None and measure(raw.frame[header]).is_date
-            for header, field in mapping.items()):
+            field is None and not names_a_birth_date(header)
+            and measure(raw.frame[header]).is_date for header, field in mapping.items()):
         return "clients"         # one row each, amounts and no dates: each client's total
     event_score = len(fields & EVENT_ONLY & HAPPENED_FIELDS) + paid
     client_score = len(fields & CLIENT_ONLY) + key_from_email
@@ -588,7 +589,8 @@ def refine_mapping(raw: RawSheet, mapping: dict[str, str | None], kind: str, *,
     date_field = {"events": "date", "clients": "first_contact"}.get(kind)
     if date_field and not any(field_type(f) == "date" for f in used if f):
         for header in free:
-            if mapping[header] is None and values_of(header).is_date:
+            if (mapping[header] is None and not names_a_birth_date(header)
+                    and values_of(header).is_date):      # (a patient's DOB: no visit)
                 mapping[header] = date_field
                 said.append(f"'{header}' holds dates: read as the {date_field.replace('_', ' ')}")
                 break
