@@ -92,10 +92,17 @@ CHOICES = {
 SYNONYMS: dict[str, tuple[str, ...]] = {
     "client_id": ("client id", "customer id", "customerid", "account id", "client number",
                   "customer number", "customer no", "client ref", "client code", "customer code",
-                  "member id", "lead id", "contact id", "cust id"),
+                  "member id", "lead id", "contact id", "cust id",
+                  # (a clinic's, a club's, a school's, an accountant's own number for each
+                  # client: "Patient ID", "Member #", "Student No", "Account Number")
+                  "patient id", "patient number", "patient no", "member number", "member no",
+                  "membership number", "membership no", "client no", "account number",
+                  "account no", "student id", "student number", "student no"),
     "name": ("client", "client name", "customer", "customer name", "company", "company name",
              "card name", "card title", "user name", "display name", "couple",
-             "account", "account name", "business", "business name", "organisation",
+             "account", "account name",
+             "primary account", "primary company",   # (whom a Nutshell lead, a deal, is for)
+             "business", "business name", "organisation",
              "organization", "buyer", "lead", "lead name", "full name", "your name",
              "first name", "given name", "last name", "surname", "family name", "member",
              "member name", "invitee name", "attendee name", "buyer name", "customer full name",
@@ -105,7 +112,11 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
              "new client", "new customer", "referred client", "client referred", "referee",
              # (a wholesaler's buyer, a restaurant's guest, an organisation named in full)
              "organization name", "organisation name", "retailer", "retailer name",
-             "guest name", "billing name", "consumer name"),
+             "guest name", "billing name", "consumer name",
+             # (a booking's manifest, a row per person: save's booking is its first's)
+             "participant", "participant name", "passenger", "passenger name",
+             "traveller name", "traveler name",
+             "nickname"),    # (a chat tool's name for its visitor: Crisp's)
     "client_type": ("type", "client type", "customer type", "segment", "customer segment",
                     "category", "sector", "industry"),
     "purchasing_frequency": ("purchasing frequency", "purchase frequency", "frequency",
@@ -131,7 +142,7 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
                         "total spent", "fee", "fees", "monthly fee",
                         "retainer", "monthly retainer", "retainer fee",
                         "total fees", "total billed", "amount billed", "won deals amount",
-                        "transaction total",
+                        "transaction total", "lifetime revenue",
                         "historic customer lifetime value", "total customer lifetime value"),
     "revenue_potential": ("potential revenue", "revenue potential", "potential",
                           "potential value", "opportunity value", "pipeline value",
@@ -222,15 +233,21 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
              # (when an appointment took place, not when it was booked: Fresha's)
              "scheduled date", "appointment date", "service date", "visit date"),
     "kind": ("kind", "event", "event type", "event kind", "activity", "activity type",
-             "interaction type", "transaction type", "receipt type"),
+             "interaction type", "transaction type", "receipt type", "record type",
+             "entry type"),
     "touchpoint": ("touchpoint", "touch point", "interaction", "campaign"),
     "department": ("department", "dept", "team", "function", "business unit"),
     "amount": ("amount", "close value", "closevalue", "value", "sales", "sale amount",
                "tran amount", "tranamount", "transaction amount", "order value",
                "order total", "total", "line total", "line amount", "line value",
                "item total", "invoice total", "total price", "extended price", "extended amount", "ext price",
-               "price", "deal value", "job amount", "job total",
-               "amount paid", "total paid", "total amount", "grand total", "final price",
+               # (what was paid after a coupon, before the list price beside it:
+               # Teachable's "Final Price", Payhip's "Amount Paid")
+               "final price", "amount paid",
+               "price", "service price", "deal value", "job amount", "job total", "jobs total",
+               # (a trade's job list: what the job was invoiced at, Tradify's)
+               "invoiced", "amount invoiced", "invoiced amount", "total invoiced",
+               "total paid", "total amount", "grand total",
                "deal size", "amount charged", "charged", "opportunity value", "project fee",
                "primary opportunity value",
                # (what the client paid, tax included, beside the amount before tax)
@@ -238,21 +255,29 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
                "total incl vat", "total including vat", "price inc vat", "price incl vat",
                "amount inc gst", "amount incl gst", "total inc gst", "total incl gst",
                "price inc gst", "price ttc",
+               "booking total", "booking amount", "booking value", "reservation total",
                "job value", "package price", "package fee", "package cost", "course fee",
                "course price", "total value", "bid amount", "expected revenue",
                "total collected", "gross", "gross amount", "gross total", "invoice total",
                "invoice amount", "stars", "star rating",
-               "review stars", "review rating", "rating", "review score", "product rating",
+               "review stars", "review rating",
+               # (a review of the business's service beside its product's: Feefo's)
+               "service rating", "rating", "review score", "product rating",
                # (a donation's gross, before the platform's fees: Donorbox's)
-               "donated amount", "donation amount", "amount donated", "gift amount"),
+               "donated amount", "donation amount", "amount donated", "gift amount",
+               # (what a studio is paid for a visit booked through ClassPass)
+               "payout"),
     "reason": ("reason", "loss reason", "lost reason", "churn reason", "churnreason",
                "complaint reason", "cause", "objection", "issue"),
     "note": ("note", "notes", "comment", "comments", "description", "details", "summary"),
     "order_id": ("order id", "orderid", "order number", "order no", "invoice", "invoice id",
                  "invoice number", "transaction id", "opportunity id", "deal id", "order",
-                 "order code", "order ref", "sales order", "sales order number", "invoice no",
+                 "order code", "order ref", "order reference", "sales order", "sales order number", "invoice no",
                  "inv no", "receipt", "receipt number", "receipt no", "sale id",
-                 "sale number"),
+                 "sale number",
+                 # (a tour's or a venue's booking: its people and payments are one sale)
+                 "booking id", "booking number", "booking reference", "booking ref",
+                 "reservation id", "reservation number"),
 }
 
 # The same fields in the other languages small businesses write in (Spanish, French, German,
@@ -543,6 +568,12 @@ def match_header(header: object) -> tuple[str | None, int]:
     a CRM prefixes with the record it belongs to ("Person - Name", "Deal - Value") is
     matched by what follows the prefix."""
     found = _INDEX.get(normalise_header(header), (None, 99))
+    if isinstance(header, str) and (numbered := _NUMBER_SIGN.fullmatch(header)):
+        # "Client #", "Quote No.": the thing's number, as "Client number" is (the mark is
+        # lost to the comparison, and "Client" alone is a name, "Quote" an amount)
+        number = _INDEX.get(normalise_header(f"{numbered.group(1)} number"), (None, 99))
+        if number[0] or found[0] not in (None, *_NUMBER_FIELDS):
+            return number
     if found[0] is None and isinstance(header, str):
         if prefixed := _RECORD_PREFIX.match(header):
             return match_header(prefixed.group(1))
@@ -558,6 +589,26 @@ def match_header(header: object) -> tuple[str | None, int]:
     return found
 
 
+_NUMBER_FIELDS = ("order_id", "client_id", "phone")   # fields whose values are numbers given
+
+
+def names_a_number(header: object) -> bool:
+    """Whether a header names a thing's number by a mark the comparison loses ("Quote #",
+    "Client No.")."""
+    return bool(_NUMBER_SIGN.fullmatch(str(header)))
+
+
+# A person's date of birth: who they are, not something that happened with the business.
+_BIRTH_DATE = re.compile(r"^(?:dob|dateofbirth|birthdate|birthday|born|geburtsdatum|"
+                         r"fechadenacimiento|datedenaissance|datadinascita|datadenascimento|"
+                         r"geboortedatum)$")
+
+
+def names_a_birth_date(header: object) -> bool:
+    """Whether a header names a person's date of birth ("Date of Birth", "DOB")."""
+    return bool(_BIRTH_DATE.match(normalise_header(header)))
+
+
 def plain_header(header: object) -> str:
     """A header without a note in brackets or a year beside it: "Value (est.)" -> "Value"
     (the header itself when nothing else is left)."""
@@ -566,7 +617,7 @@ def plain_header(header: object) -> str:
 
 # A money header saying its amount is before tax ("Total (ex GST)", "Amount excl. VAT",
 # "Net of tax"): beside the same amount with tax, the one with tax is what was paid.
-_BEFORE_TAX = re.compile(r"\b(?:ex|excl|excluding|exclusive\s+of|before|pre|without|w/o|"
+_BEFORE_TAX = re.compile(r"\b(?:ex|exc|excl|excluding|exclusive\s+of|before|pre|without|w/o|"
                          r"net\s+of|sans|ohne|hors)\.?[\s-]*(?:tax|taxes|gst|vat|hst|"
                          r"sales\s+tax|iva|tva|btw|mwst|ust|taxe)\b|\bht\b", re.IGNORECASE)
 
@@ -574,6 +625,35 @@ _BEFORE_TAX = re.compile(r"\b(?:ex|excl|excluding|exclusive\s+of|before|pre|with
 def before_tax(header: object) -> bool:
     """Whether a money header says its amount is before tax (``_BEFORE_TAX``)."""
     return bool(_BEFORE_TAX.search(str(header)))
+
+
+# An invoice list's amount before tax and its tax, in two columns with no total beside them.
+NET_HEADERS = frozenset(normalise_header(h) for h in (
+    "net", "net amount", "net total", "net value", "net price", "subtotal", "sub total",
+    "amount net", "netto", "netto betrag", "importe neto", "montant ht"))
+TAX_HEADERS = frozenset(normalise_header(h) for h in (
+    "vat", "vat amount", "vat total", "total vat", "tax", "taxes", "tax amount", "tax total",
+    "total tax", "sales tax", "gst", "gst amount", "hst", "iva", "tva", "mwst", "ust", "btw",
+    "montant tva", "importe iva"))
+
+
+def net_and_tax(headers) -> tuple[str, str] | None:
+    """The columns of an amount before tax and of its tax ("Amount ex VAT" and "VAT amount",
+    "Subtotal" and "Tax"), the first of each, or None where either is missing."""
+    net = next((h for h in headers if normalise_header(h) in NET_HEADERS or before_tax(h)), None)
+    tax = next((h for h in headers if normalise_header(h) in TAX_HEADERS), None)
+    return (net, tax) if net is not None and tax is not None else None
+
+
+# A column naming each person on a booking (a tour's manifest: "Participant First Name",
+# "Guest", "Passenger Name"), compared as headers are: its rows are people, not sales.
+_PARTICIPANT = re.compile(r"^(?:participant|guest|attendee|passenger|travell?er|rider|diver)s?"
+                          r"(?:first|last|full)?(?:name)?$")
+
+
+def names_a_participant(header: object) -> bool:
+    """Whether a header names each person on a booking (``_PARTICIPANT``)."""
+    return bool(_PARTICIPANT.match(normalise_header(header)))
 
 
 def header_year(header: object) -> int:
@@ -585,6 +665,7 @@ _COUNTED = re.compile(r"\((?:[^)]*\b(?:units?|qty|quantity|pcs|pieces|items|coun
                       r"st(?:ü|ue)ck|unidades|unites)\b[^)]*)\)", re.IGNORECASE)
 # (not "(2)": the import's name for a header repeated, "company (2)", is another column)
 _ASIDE = re.compile(r"\((?!\s*\d+\s*\))[^)]*\)|\[[^\]]*\]|(?<!\w)(?:19|20)\d\d(?!\w)")
+_NUMBER_SIGN = re.compile(r"\s*(\w[\w ]*?)\s*(?:#|no\.)\s*", re.IGNORECASE)   # "Client #"
 # The record a CRM's header names before what it holds (Pipedrive: "Person - Email - Work").
 # HubSpot's "Associated Company" is the company the record belongs to.
 _RECORD_PREFIX = re.compile(r"\s*(?:(?:person|organi[sz]ation|lead|deal|contact|company|"
@@ -630,6 +711,24 @@ CONTACT_MEANS = frozenset(match_key(w) for w in (
 TEST_FLAGS = frozenset({"testmode", "istest", "testorder", "testpayment", "testtransaction",
                         "sandbox", "sandboxmode"})
 LIVE_FLAGS = frozenset({"livemode"})
+# Columns flagging a row as spam (a chat tool's "is_blocked" visitor: Crisp's), no one's.
+# Not a bare "Blocked": a task blocked is still a task.
+SPAM_FLAGS = frozenset({"isspam", "spam", "markedasspam", "isblocked"})
+
+# A community's or a group's roles (Meetup's "Title", Skool's and Circle's "Role"): the
+# column's normalised headers, the roles of its members, and those of the business's own
+# people who run it. A yes in a column of the own people's flags ("Assistant Organizer",
+# "Is Admin") says the same.
+ROLE_HEADERS = frozenset({"title", "role", "memberrole", "membershiprole", "userrole",
+                          "grouprole", "communityrole", "accesslevel", "membertype"})
+MEMBER_ROLES = frozenset({"member", "members", "attendee", "guest", "subscriber", "student",
+                          "participant", "learner", "regular", "regularmember", "follower"})
+OWN_ROLES = frozenset({"organizer", "organiser", "coorganizer", "coorganiser", "cohost",
+                       "assistantorganizer", "assistantorganiser", "eventorganizer", "host",
+                       "moderator", "admin", "administrator", "owner", "staff", "groupadmin",
+                       "communitymanager", "teammember", "coach", "instructor"})
+OWN_ROLE_FLAGS = frozenset({"assistantorganizer", "assistantorganiser", "isorganizer",
+                            "isadmin", "isstaff", "ishost", "ismoderator", "organizer"})
 
 # Columns saying which level of an order a row is (Lightspeed X-Series' and Vend's "Line
 # Type": Sale, Sale Line, Payment), normalised headers; and the values naming the order's

@@ -52,7 +52,7 @@ _ALIAS_WORDS = {
                  "benaderd, aanvraag, niet gecontacteerd, "
                  "sem contato, contato feito",     # (RD Station CRM's first stages)
     "consideration": "consideration, considering, engaging, engaged, evaluation, evaluating, "
-                     "qualified, qualification, mql, sql, opportunity, opportunities, "
+                     "qualified, qualification, qualify, qualifying, mql, sql, opportunity, opportunities, "
                      "marketing qualified lead, sales qualified lead, sales accepted lead, "
                      "qualified lead, pre qualified, "
                      # a Salesforce lead converted becomes an opportunity, not yet a sale
@@ -71,6 +71,8 @@ _ALIAS_WORDS = {
                      "first call booked, first call, thinking about it, thinking it over, "
                      "proposal sent, quote, quoted, quote sent, estimate, estimate sent, "
                      "negotiation, negotiating, demo, trial, en negociation, "
+                     # (a SaaS account on its free trial: Baremetrics', Outseta's "Trialing")
+                     "trialing, trialling, in trial, on trial, free trial, "
                      "interested, meeting, discovery, in progress, pending, "
                      "calificado, cualificado, propuesta, cotizacion, presupuesto, "
                      "negociacion, demostracion, interesado, reunion, en progreso, qualifie, "
@@ -152,7 +154,9 @@ ORDER_STATUS_WORDS = {
                 "awaiting fulfillment, awaiting shipment, awaiting pickup, unshipped, "
                 "shipping, partially paid, part paid, "
                 "partial, "        # (an invoice part paid: Invoice Ninja's, Zoho Books')
-                "arrived, checked in, attended, "     # (an appointment kept: Jane App's)
+                "arrived, checked in, attended, signed in, "   # (an appointment kept: Jane App's)
+                "show, showed, showed up, "      # (Vagaro's appointment kept: "Show")
+                "done, job done, "               # (a job done: Workiz's)
                 # the feminine forms (una factura pagada, une commande payée) and tools' own
                 "pagada, paga, cobrada, cobrado, realizada, realizado, completada, entregada, "
                 "enviada, facturada, aprobado, aprobada, acreditado, acreditada, recibido, "
@@ -186,7 +190,8 @@ ORDER_STATUS_WORDS = {
               "deels terugbetaald, geretourneerd, retour, gecrediteerd, creditnota, terugbetaling, "
               "zwrócone, zwrócona, zwrot, krediterad, återbetald, krediteret, refunderet, "
               "kreditert, refundert, 返金済み, 返金",
-    "cancellation": "cancelled, canceled, cancelled order, voided, void, cancelled by customer, "
+    "cancellation": "cancelled, canceled, cancel, cancelled order, voided, void, "
+                    "cancelled by customer, "
                     "reversed, "   # (an invoice reversed: Invoice Ninja's, cancelled by a credit)
                     "canceled by customer, cancelled by client, canceled by invitee, "
                     "cancelled by seller, canceled by seller, cancelado, anulado, annule, "
@@ -203,6 +208,7 @@ ORDER_STATUS_WORDS = {
     "contact": "pending, pend, pending supplier, pending payment, awaiting payment, unpaid, not paid, payment due, "
                "past due, on hold, failed, payment failed, pending submission, "
                "pending customer approval, customer approval denied, declined, denied, no show, noshow, "
+               "missed, "     # (a class reservation not kept: ClassPass's)
                "trial, in trial, trialing, free trial, abandoned, abandoned checkout, checkout draft, "
                "draft, expired, authorized, authorised, pendiente, pago pendiente, fallido, "
                "abandonado, en attente, echoue, abandonne, ausstehend, fehlgeschlagen, "
@@ -236,7 +242,7 @@ ORDER_STATUS_WORDS = {
                "wacht op betaling, concept, mislukt, betaling mislukt, geweigerd, afgewezen, "
                "gepland, ingepland, bevestigd, geboekt, niet verschenen, "
                # an invoice sent and not paid yet, overdue, a draft; a quote
-               "sent, viewed, "
+               "sent, viewed, billed, "
                "en retard, envoyee, envoye, impayee, impaye, a payer, non payee, brouillon, "
                "devis, devis envoye, sin pagar, por cobrar, no cobrada, borrador, cotizacion, "
                "cotizado, cotizada, presupuesto, presupuesto enviado, propuesta enviada, "
@@ -307,7 +313,8 @@ ORDER_STATUS_KIND = {normalise_value(word): kind for kind, words in ORDER_STATUS
                      for word in words.split(",")}
 # An invoice's statuses that say it is billed and unpaid ("Sent", "Viewed": Invoice Ninja's)
 # and only that on a list of invoices: a shop's order "Sent" has been dispatched, a sale.
-BILLED_ONLY_STATUSES = frozenset(normalise_value(word) for word in ("sent", "viewed"))
+# Paddle's "billed": an invoice issued, its payment still to come.
+BILLED_ONLY_STATUSES = frozenset(normalise_value(word) for word in ("sent", "viewed", "billed"))
 QUOTE_STATUS = {normalise_value(word): target for target, words in QUOTE_STATUS_WORDS.items()
                 for word in words.split(",")}
 # The words only a quote's status has (not an order's or a deal's): one of them must be

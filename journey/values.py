@@ -59,7 +59,7 @@ from .text import counted, listed, match_key, was, without_accents
 __all__ = ["parse_number", "parse_money", "read_money", "parse_percent", "parse_count",
            "parse_score", "parse_bool", "parse_dates", "parse_text", "to_sql_value", "placeholder_dates",
            "blank_placeholder_dates", "stored_day", "add_days", "add_months", "phone_keys",
-           "phone_country", "said_country"]
+           "phone_country", "said_country", "sheet_day_first"]
 
 # Cell kinds.
 EMPTY, STR, NUM, BOOL, DATE, TIME, OTHER = range(7)
@@ -782,6 +782,37 @@ def unsettled_day_month(column: pd.Series) -> str | None:
         if example is None and first != second:
             example = cell.strip()
     return None if dotted else example
+
+
+def sheet_day_first(frame: pd.DataFrame) -> tuple[bool, str, str] | None:
+    """The order of day and month a sheet's own dates settle, whichever column they are in
+    (a Keap "Order Date" of 03/02/2024 beside a "Last Updated" of 03/20/2024 is month
+    first): (day first, the column, a cell that settles it), from the columns of written
+    dates that have a part over 12 in one place only; None where none does, or where they
+    disagree as much one way as the other."""
+    votes = {True: 0, False: 0}
+    said: dict[bool, tuple[str, str]] = {}
+    for header in frame.columns:
+        column = frame[header]
+        if column.dtype != object:
+            continue
+        head = column.dropna().head(50).astype(str)
+        if not len(head) or 2 * head.str.match(_DAY_MONTH).sum() <= len(head):
+            continue                                    # not a column of written dates
+        cells = pd.Series(pd.unique(column.dropna().astype(str).to_numpy()))
+        parts = cells.str.extract(_DAY_MONTH).dropna().astype(int)
+        if parts.empty:
+            continue
+        first, second = parts[0], parts[1]
+        for day_first, over in ((True, (first > 12) & (first <= 31) & (second <= 12)),
+                                (False, (second > 12) & (second <= 31) & (first <= 12))):
+            if over.any():
+                votes[day_first] += int(over.sum())
+                said.setdefault(day_first, (str(header), cells[over.idxmax()].strip()))
+    if votes[True] == votes[False]:
+        return None
+    day_first = votes[True] > votes[False]
+    return (day_first, *said[day_first])
 
 
 def _decide_day_first(a, b, weight, setting: bool | None) -> bool:

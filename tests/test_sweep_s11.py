@@ -155,9 +155,9 @@ def test_an_activity_column_of_kinds_keeps_its_unknown_words(tmp_path):
         "Customer,Activity,Date\nAcme,Call,2024-01-01\nAcme,Complaint,2024-01-02\n"
         "Beta,Site visit,2024-01-03\n"))
     assert found["mapping"]["Activity"] == "kind"
-    assert ("1 row in column Activity (B) name what happened in words Journey does not know "
-            "as an event kind ('Site visit' (1)): they were kept as contacts, with those "
-            "words as their touchpoint.") in found["notes"]
+    assert ("1 row in column Activity (B) names what happened in words Journey does not "
+            "know as an event kind ('Site visit' (1)): it was kept as a contact, with those "
+            "words as its touchpoint.") in found["notes"]
     assert workspace_rows(tmp_path, "SELECT kind, touchpoint FROM events ORDER BY date") == [
         ("contact", None), ("complaint", None), ("contact", "Site visit")]
 

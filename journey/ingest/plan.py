@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import itertools
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -31,10 +32,10 @@ from .. import values
 from ..columns import FIELD_LABELS
 from ..errors import ValidationError
 from ..fields import (
-    CLIENT_FIELDS, EVENT_FIELDS, EVENT_ONLY, LIVE_FLAGS, ORDER_ROW_VALUES, ROW_LEVEL_HEADERS,
-    SCORE_RANGES, TEST_FLAGS, TICK_STEPS,
-    before_tax, field_type, fields_for, header_year, match_header, name_part, normalise_header,
-    plain_header)
+    CLIENT_FIELDS, EVENT_FIELDS, EVENT_ONLY, LIVE_FLAGS, MEMBER_ROLES, ORDER_ROW_VALUES,
+    OWN_ROLE_FLAGS, OWN_ROLES, ROLE_HEADERS, ROW_LEVEL_HEADERS, SCORE_RANGES, SPAM_FLAGS,
+    TEST_FLAGS, TICK_STEPS, before_tax, field_type, fields_for, header_year, match_header,
+    name_part, names_a_participant, net_and_tax, normalise_header, plain_header)
 from ..journal import Problem, SheetSave
 from ..stages import (
     ACTIVE_OF, BOOKED_STATUSES, QUOTE_STATUS, RANK, normalise_value, order_status_kind)
@@ -51,7 +52,7 @@ from .understand import (
     EXTRA, KINDS, REASONS, WORKSHOP_KINDS, Refined, amounts_of, coerce, column_label,
     column_or_blank,
     detect_kind, extra_json, guess_sheet_mapping, headers_key, is_blank, looks_mismapped,
-    DEAL_VALUE, PAID_FLAG, about_appointments, kind_named, quote_money, quote_statuses,
+    DEAL_VALUE, PAID_FLAG, about_appointments, about_invoices, kind_named, quote_money, quote_statuses,
     ratings_not_money, refine_mapping, resolve_kinds, resolve_stages, skip_guides, stand_ins_and_totals, who_of_the_business,
     workshop_kind)
 
@@ -280,6 +281,11 @@ def _remembered_mapping(db: Database, headers: list[str]) -> dict | None:
     return {"kind": row[0], "mapping": json.loads(row[1])} if row else None
 
 
+# Headers of a login handle, not a name (beside a first and a last name).
+_LOGIN_HANDLES = frozenset({"username", "userlogin", "login", "loginname", "handle",
+                            "screenname", "nickname"})
+
+
 def _full_names(cells: dict[str, pd.Series]) -> dict[str, pd.Series]:
     """A first-name and a last-name column mapped to the name (bare or "Customer First
     Name": fields.name_part; a bare "Name" beside a "Last name" is the first name) are one
@@ -299,31 +305,68 @@ def _full_names(cells: dict[str, pd.Series]) -> dict[str, pd.Series]:
     # A company filled in on fewer than half the rows (a shop's customers, one of whom
     # gave a company) names no one, nor does one company of several people on a list of
     # people (a marketing list): the people's names come first, the company after.
+    # A login handle ("username": MemberPress's, WordPress's) beside them names no one
+    # either: "alice" is Alice Wren's handle.
     others = [column for h, column in named.items() if h != first]
     if 2 * max((c.notna().sum() for c in others), default=0) < joined.notna().sum() or any(
-            _people_of_one_company(c, joined) for c in others):
+            _people_of_one_company(c, joined) for c in others) or any(
+            normalise_header(h) in _LOGIN_HANDLES for h in named if h != first):
         named = {first: named[first]} | named
     return named
 
 
 def _test_rows(frame: pd.DataFrame, raw: RawSheet, out: pd.DataFrame, rejected: pd.Series,
                problems: list) -> pd.Series:
-    """Rows a tool flags as made in its test mode ("Test Mode": Yes; "livemode": false),
-    among real ones: no one's order and no sale, each rejected with its reason."""
+    """Rows a tool flags as made in its test mode ("Test Mode": Yes; "livemode": false)
+    or as spam ("is_blocked": true), among real ones: no one's order, contact or sale, each
+    rejected with its reason."""
     found = pd.Series(False, index=frame.index)
     kept = ~rejected.reindex(frame.index, fill_value=False)
     for header in frame.columns:
         named = normalise_header(header)
-        if named not in TEST_FLAGS | LIVE_FLAGS:
+        if named not in TEST_FLAGS | LIVE_FLAGS | SPAM_FLAGS:
             continue
-        test = values.parse_bool(frame[header])[0].eq(named in TEST_FLAGS) & kept
+        test = values.parse_bool(frame[header])[0].eq(named not in LIVE_FLAGS) & kept
         if test[kept].all():    # (every row a test: the sheet is the test, import it as is)
             continue
+        reason = ("the row is marked spam or blocked, no one's" if named in SPAM_FLAGS
+                  else "the row was made in test mode, not a real order")
         for index in test[test].index:
             problems.append(Problem(int(out.at[index, "_row"]), column_label(raw, header),
-                                    frame.at[index, header],
-                                    "the row was made in test mode, not a real order"))
+                                    frame.at[index, header], reason))
         found |= test
+    return found
+
+
+def _own_people_rows(frame: pd.DataFrame, raw: RawSheet, out: pd.DataFrame,
+                     rejected: pd.Series, problems: list) -> pd.Series:
+    """Rows of the business's own people on a list of a group's members (Meetup's Organizer,
+    a community's Admin): a role column whose other rows are members' roles or blank
+    (``fields.MEMBER_ROLES``: "Owner" on a contacts list is the client's owner), or a yes in
+    an own people's flag ("Assistant Organizer"). Not clients, each rejected with its
+    reason; a sheet of such rows alone is imported as it is."""
+    found = pd.Series(False, index=frame.index)
+    kept = ~rejected.reindex(frame.index, fill_value=False)
+    for header in frame.columns:
+        named = normalise_header(header)
+        if named in ROLE_HEADERS:
+            roles = values.per_distinct(frame[header], normalise_header).where(
+                frame[header].notna(), "")
+            own = roles.isin(OWN_ROLES) & kept
+            if not (own.any() and (roles.isin(MEMBER_ROLES) | roles.eq("") | own)[kept].all()):
+                continue
+        elif named in OWN_ROLE_FLAGS:
+            own = values.parse_bool(frame[header])[0].eq(True) & kept
+        else:
+            continue
+        if own[kept].all():
+            continue
+        for index in own[own & ~found].index:
+            problems.append(Problem(int(out.at[index, "_row"]), column_label(raw, header),
+                                    frame.at[index, header],
+                                    "the row is one of the business's own people, who run "
+                                    "the group, not a client"))
+        found |= own
     return found
 
 
@@ -566,7 +609,7 @@ def _refunded_orders(rows: pd.DataFrame) -> tuple[pd.DataFrame, list[str]]:
 # A column naming who sent each row's client ("Referred by", "Referrer"), and what such a
 # column may say instead of a person: how the client found the business (its channel).
 _REFERRED_BY = re.compile(r"^(?:referredby|referrer|referrername|referredfrom|recommendedby|"
-                          r"referralfrom|introducedby)$")
+                          r"referralfrom|introducedby|invitedby)$")
 _NOT_REFERRERS = frozenset(normalise_header(w) for w in (
     "google", "instagram", "facebook", "tiktok", "linkedin", "youtube", "pinterest", "yelp",
     "website", "web", "online", "internet", "search", "social media", "advert", "ad", "ads",
@@ -654,6 +697,31 @@ def _referrers_credited(rows: pd.DataFrame, frame: pd.DataFrame,
         f"{counted(count, 'row')} in '{said}' name who referred the row's client: "
         f"{counted(people, 'client')} credited with {counted(count, 'referral')} "
         "(advocacy); the referred clients' channel is Referral where none is given."]
+
+
+def _referrers_counted(rows: pd.DataFrame, frame: pd.DataFrame,
+                       mapping: dict[str, str | None]) -> tuple[pd.DataFrame, list[str]]:
+    """A client list's "Referred By" or "Invited By" naming another client of the list (a
+    salon's client cards: Max "Referred By" Lia Moore; Skool's members) gives that client a
+    referral (advocacy), counted into their referrals where the list gives no count of its
+    own. A name of no client of the list, or a channel ("Instagram"), credits no one.
+    Returns the rows and a note."""
+    said = _unmapped(mapping, _REFERRED_BY)
+    if said is None or "name" not in rows or rows.empty or "referrals" in mapping.values():
+        return rows, []
+    keys = values.parse_text(frame.loc[rows.index, said], stripped=True)[0].map(name_key)
+    names = rows["name"].map(name_key)
+    credited = keys.notna() & keys.isin(set(names.dropna())) & keys.ne(names)
+    if not credited.any():
+        return rows, []
+    made = keys[credited].value_counts()
+    rows = rows.copy()
+    rows["referrals"] = names.map(made).where(lambda n: n > 0)
+    count = int(credited.sum())
+    return rows, [f"{counted(count, 'row')} in '{said}' {'names' if count == 1 else 'name'} "
+                  "another client of the list who referred them:"
+                  f" {counted(len(made), 'client')} credited with "
+                  f"{counted(count, 'referral')} (advocacy)."]
 
 
 # The cells left empty that a note names, at most.
@@ -750,6 +818,25 @@ def _continued_orders(out: pd.DataFrame, totals: pd.Series) -> tuple[pd.DataFram
 _TOTAL_LABEL = re.compile(r"^(?:\S+\s+){0,3}(?:grand\s*|sub\s*)?(?:totals?|gesamt|summe|suma|"
                           r"somme)(?:\s+(?:general|geral|g[ée]n[ée]ral))?\s*:?\s*$",
                           re.IGNORECASE)
+
+
+def _shared_addresses(out: pd.DataFrame) -> pd.Series:
+    """Rows whose e-mail address the sheet gives to people of different first names (Mary
+    and Patrick O'Brien's invoices to obriens@...): the address is no one's key, each row
+    is its name's. First names one of which begins the other ("Jon", "Jonathan", "C.")
+    may be one person's and keep the address; so does a name of one word (a mailbox's
+    "Accounts", a first name alone)."""
+    given = out["email"].str.casefold()
+    firsts = out["name"].map(name_key).str.extract(r"^([^\W\d_]+)\s+\S", expand=False)
+    many = given.notna() & firsts.notna() & given.duplicated(keep=False)
+    many &= firsts.groupby(given).transform("nunique").gt(1)
+    shared = set()
+    for address, names in firsts[many].groupby(given[many]):
+        words = sorted(set(names), key=len)
+        if any(not long.startswith(short) for i, short in enumerate(words)
+               for long in words[i + 1:]):
+            shared.add(address)
+    return given.isin(shared) & firsts.notna()
 
 
 def _labelled_totals(frame: pd.DataFrame, out: pd.DataFrame) -> pd.Series:
@@ -876,7 +963,9 @@ def _flagged_cancellations(out: pd.DataFrame, frame: pd.DataFrame,
     said = _unmapped(mapping, _CANCELLED_AT)
     if said is not None:
         # (a day is the mark: "N/A", "-" or "No" in the column is no cancellation)
-        if count := _marked(out, values.parse_dates(frame[said])[0].notna(), "cancellation"):
+        # (over a kind that only says what was booked: a clinic's "Type" of Follow-up)
+        if count := _marked(out, values.parse_dates(frame[said])[0].notna(), "cancellation",
+                            over=("contact", "purchase")):
             notes.append(f"{counted(count, 'row')} with a day in '{said}' {was(count)} read as "
                          + ("a cancellation, not a sale." if count == 1 else
                             "cancellations, not sales."))
@@ -891,11 +980,20 @@ def _flagged_cancellations(out: pd.DataFrame, frame: pd.DataFrame,
     return notes
 
 
-def _marked(out: pd.DataFrame, marked: pd.Series, kind: str) -> int:
-    """The rows ``marked`` that have no kind of their own take ``kind`` (``out`` changed in
-    place). Returns how many did."""
+def _marked(out: pd.DataFrame, marked: pd.Series, kind: str, over: tuple[str, ...] = ()) -> int:
+    """The rows ``marked`` that have no kind of their own, or (with ``over``) one that
+    names one of those kinds or none (an appointment's type, read as a contact), take
+    ``kind`` (``out`` changed in place). Returns how many did."""
     kinds = column_or_blank(out, "kind")
     taken = marked & kinds.isna()
+    if over:
+        named = kinds.dropna().map(lambda v: kind_named(normalise_value(v)))
+        over_kind = marked & (named.isna() | named.isin(over)).reindex(kinds.index,
+                                                                       fill_value=False)
+        if over_kind.any():     # (what was booked stays said, as its touchpoint)
+            touchpoint = column_or_blank(out, "touchpoint")
+            out["touchpoint"] = touchpoint.where(touchpoint.notna() | ~over_kind, kinds)
+        taken |= over_kind
     if taken.any():
         out["kind"] = kinds.where(~taken, kind)
     return int(taken.sum())
@@ -986,7 +1084,7 @@ def _paid_flags(out: pd.DataFrame, frame: pd.DataFrame, mapping: dict[str, str |
 # A money column saying what a booking has been paid so far (FareHarbor's and Rezdy's "Total
 # Paid", "Amount Paid", a deposit).
 _PAID_SO_FAR = frozenset({"totalpaid", "amountpaid", "paidamount", "paid", "paidtodate",
-                          "depositpaid", "amountreceived"})
+                          "depositpaid", "amountreceived", "paidvalue"})
 
 
 # An invoice's or an order's status saying it is billed and not (wholly) paid yet: with
@@ -994,10 +1092,56 @@ _PAID_SO_FAR = frozenset({"totalpaid", "amountpaid", "paidamount", "paid", "paid
 _OWED = frozenset(normalise_value(word) for word in (
     "awaiting payment", "unpaid", "not paid", "payment due", "past due", "overdue", "sent",
     "viewed", "open", "due", "outstanding", "pending payment", "waiting for payment",
-    "authorised", "authorized", "partially paid", "part paid", "partial"))
+    "authorised", "authorized", "partially paid", "part paid", "partial", "pending"))
 
 
-def _booked_and_paid(out: pd.DataFrame, frame: pd.DataFrame) -> list[str]:
+# A money column saying what is still owed of an invoice (normalised; Jobber's "Balance
+# ($)", after a record's prefix Zuora's "Invoice: Balance"): where no column says what was
+# paid, the amount less the balance was.
+_OWED_SO_FAR = frozenset({"balance", "balancedue", "balanceowing", "amountdue", "amountowing",
+                          "amountowed", "duevalue", "owing", "amountoutstanding", "outstanding",
+                          "outstandingamount", "openbalance", "remainingbalance",
+                          "amountremaining"})
+
+
+def _balance_column(frame: pd.DataFrame) -> str | None:
+    """The column of what is still owed (``_OWED_SO_FAR``), all of it money; else None."""
+    for header in frame.columns:
+        if (normalise_header(str(header).rsplit(":", 1)[-1]) in _OWED_SO_FAR
+                and not values.parse_money(frame[header])[1].any()):
+            return header
+    return None
+
+
+def _invoices_own_status(frame: pd.DataFrame, header: str | None) -> bool:
+    """Whether a status column is an invoice list's own ("Status", "Invoice: Status"):
+    not a column of whether something happened ("Collected?": a bakery's order collected
+    is a sale, whatever its balance says), nor a till's (a sale "On account" is a sale)."""
+    return (header is not None and normalise_header(header).endswith(("status", "state"))
+            and about_invoices(frame.columns, ""))
+
+
+def _owed_in_full(out: pd.DataFrame, paid: pd.Series) -> list[str]:
+    """Sales read so only because their status says nothing of payment ("Posted",
+    "Closed": not a word of ``journey.stages.ORDER_STATUS_KIND``) of which a money column
+    says nothing was paid (a "Paid Amount" of 0, a "Balance" of all of it): contacts, as
+    an invoice awaiting payment is. Returns a note."""
+    amounts = amounts_of(out)
+    owed = (out["kind"].eq("purchase") & paid.le(0) & amounts.gt(0)
+            & ~out["status"].map(order_status_kind, na_action="ignore").notna()
+            & out["status"].notna())
+    if not owed.any():
+        return []
+    out.loc[owed, "kind"] = "contact"
+    count = int(owed.sum())
+    return [f"{counted(count, 'row')} said "
+            f"{listed(sorted(map(str, out['status'][owed].unique())))} with nothing paid of "
+            f"{its(count)} amount: {'read as a contact' if count == 1 else 'read as contacts'}"
+            ", not sales."]
+
+
+def _booked_and_paid(out: pd.DataFrame, frame: pd.DataFrame,
+                     status_header: str | None = None) -> list[str]:
     """Rows read as contacts because their status says booked or confirmed (a tour's
     "Booked", Rezdy's "CONFIRMED": a time still to come) are a client considering (stage
     consideration). Those for which a money column says something was already paid
@@ -1013,6 +1157,12 @@ def _booked_and_paid(out: pd.DataFrame, frame: pd.DataFrame) -> list[str]:
     booked = out["kind"].eq("contact") & out["status"].isin(booked_words)
     header = next((h for h in frame.columns if normalise_header(h) in _PAID_SO_FAR), None)
     paid = pd.Series(np.nan, index=out.index)
+    paid_in = f"in '{header}'"
+    if header is None and (owed_header := _balance_column(frame)) is not None:
+        # What is still owed ("Balance": Jobber's, Zuora's, Harvest's): paid is the rest
+        owed = values.parse_money(frame[owed_header])[0].reindex(out.index)
+        paid = (amounts_of(out) - owed).clip(lower=0).round(2)
+        paid_in = f"(the amount less its '{owed_header}')"
     if header is not None:
         said, bad = values.parse_money(frame[header])
         if not bad.any():
@@ -1027,8 +1177,14 @@ def _booked_and_paid(out: pd.DataFrame, frame: pd.DataFrame) -> list[str]:
     said = values.per_distinct(out["status"], normalise_value)
     unpaid = (paid.gt(0) & ~booked & (out["kind"].eq("contact") & said.isin(_OWED)
                                       | out["kind"].eq("purchase") & said.isin(_PART_PAID)))
+    notes = []
+    if _invoices_own_status(frame, status_header):
+        notes += _owed_in_full(out, paid)
+        # A sale by a status that says nothing of payment ("Posted", "Closed") part paid
+        unpaid |= (out["kind"].eq("purchase") & paid.gt(0) & paid.lt(amounts_of(out))
+                   & ~out["status"].map(order_status_kind, na_action="ignore").notna())
     if not (booked.any() or unpaid.any()):
-        return []
+        return notes
     turned = booked & paid.gt(0)
     back_header = next((h for h in frame.columns
                         if _REFUNDED_AMOUNT.match(normalise_header(h))), None)
@@ -1040,14 +1196,13 @@ def _booked_and_paid(out: pd.DataFrame, frame: pd.DataFrame) -> list[str]:
     out["kind"] = out["kind"].where(~(turned | unpaid), "purchase")
     out["amount"] = amounts.where(~(part | ((turned | unpaid) & amounts.isna())), so_far)
     out.loc[booked & ~turned & out["stage"].isna(), "stage"] = "consideration"
-    notes = []
     if unpaid.any():
         count = int(unpaid.sum())
         shown = (f" ({so_far[unpaid & part].sum():,.2f} of {amounts[unpaid & part].sum():,.2f})"
                  if (unpaid & part).any() else "")
         notes.append(f"{counted(count, 'row')} said "
                      f"{listed(sorted(map(str, out['status'][unpaid].unique())))} with money "
-                     f"already paid in '{header}': {'read as a purchase' if count == 1 else 'read as purchases'} "
+                     f"already paid {paid_in}: {'read as a purchase' if count == 1 else 'read as purchases'} "
                      f"of what was paid so far{shown}.")
     if not booked.any():
         return notes
@@ -1064,8 +1219,8 @@ def _booked_and_paid(out: pd.DataFrame, frame: pd.DataFrame) -> list[str]:
     waiting_said = (f", and {waiting:,} with nothing paid yet as "
                     f"{'a contact' if waiting == 1 else 'contacts'} at consideration"
                     if waiting else "")
-    return notes + [f"{counted(count, 'booking')} said {words}: {bought:,} with money paid in "
-            f"'{header}' {was(bought)} read as "
+    return notes + [f"{counted(count, 'booking')} said {words}: {bought:,} with money paid "
+            f"{paid_in} {was(bought)} read as "
             f"{'a purchase' if bought == 1 else 'purchases'} of what was paid so far"
             f"{part_said}{waiting_said}."]
 
@@ -1151,7 +1306,7 @@ def _subtasks_as_contacts(out: pd.DataFrame, parents: pd.Series, subtasks: pd.Se
 
 # A column of tags, labels or categories, some of which may say what happened (Intercom's
 # "Complaint"). A tag of "refund" is a request, no money back: only these kinds are read.
-_TAGS = re.compile(r".*(?:tags?|labels?|category|categories)$")
+_TAGS = re.compile(r".*(?:tags?|labels?|category|categories|segments)$")
 _TAGGED_KINDS = ("complaint", "referral", "review")
 
 
@@ -1319,17 +1474,31 @@ def _names_alike(names: pd.Series) -> list[str]:
 # A reason column whose header says it is the reason a deal was lost ("Lost Reason",
 # "Reason for loss", "Closed lost reason"), compared as headers are.
 _LOST_REASON = re.compile(r"lost|loss")
+# A client list's column of why a lead was lost ("Lost reason", "Reason lost"), which no
+# client field holds (compared as headers are).
+_CLIENT_LOST_REASON = re.compile(r"^(?:lost|loss|closedlost)reason|^reason(?:for)?(?:lost|loss)")
 
 
-def _lost_by_reason(out: pd.DataFrame, columns_for: dict[str, list[str]]) -> list[str]:
+def _lost_by_reason(out: pd.DataFrame, frame: pd.DataFrame, mapping: dict[str, str | None],
+                    columns_for: dict[str, list[str]]) -> list[str]:
     """A deal with a reason it was lost is lost (Odoo archives a lost opportunity and keeps
     its stage, "Qualified", beside its Lost Reason), unless its stage or status says it
-    was won or bought. Returns a note."""
+    was won or bought; so is a client on a list with a "Lost reason" (its status lost, its
+    stage kept). Returns a note."""
     said = columns_for.get("reason", [None])[0]
+    reasons = out.get("reason")
+    if said is None and "status" in out:
+        said = _unmapped(mapping, _CLIENT_LOST_REASON)
+        if said is not None:
+            reasons = values.parse_text(frame[said])[0]
+            reasons = reasons.where(~reasons.map(normalise_value, na_action="ignore")
+                                    .isin(["", "na", "none", "no", "nil"]))
     if said is None or not _LOST_REASON.search(normalise_header(said)) or "_outcome" not in out:
         return []
     bought = out["stage"].isin(["purchase", "retention", "advocacy"]) | out["_won"]
-    lost = out["reason"].notna() & ~bought & ~out["_outcome"].eq("lost")
+    lost = reasons.notna() & ~bought & ~out["_outcome"].eq("lost")
+    if "reason" not in columns_for:     # (a client said to be active is, whatever reason
+        lost &= ~out["_outcome"].eq("active")   # an old deal was lost for)
     if not lost.any():
         return []
     out["_outcome"] = out["_outcome"].where(~lost, "lost")
@@ -1418,6 +1587,38 @@ def _spenders_bought(out: pd.DataFrame, columns_for: dict[str, list[str]],
     return [f"{counted(count, 'client')} with more than 0 in '{said}' {was(count)} read as "
             f"{'a customer' if count == 1 else 'customers'} (purchase): no column says "
             f"{its(count)} stage."]
+
+
+# A client list's column of the tier each is on (Beehiiv's "subscription_tier", Skool's
+# "Tier"), normalised; a tier that is paid for, beside a free one.
+_TIER_HEADERS = frozenset({"tier", "subscriptiontier", "membershiptier", "plantier",
+                           "pricingtier", "subscriptiontype", "membershiptype"})
+_FREE_TIERS = frozenset({"free", "freetier", "freeplan", "freemember", "freesubscriber"})
+_PAID_TIERS = frozenset(normalise_value(word) for word in (
+    "premium", "paid", "pro", "plus", "founding", "founding member", "supporter", "vip",
+    "paid subscriber", "premium member", "paying"))
+
+
+def _paid_tiers_bought(out: pd.DataFrame, frame: pd.DataFrame,
+                       mapping: dict[str, str | None]) -> list[str]:
+    """On a client list without a stage column, a tier column of free and paid tiers
+    ("free", "premium"): a client on a paid tier pays, their stage is purchase (a free
+    one says nothing more). Returns a note."""
+    said = next((h for h, target in mapping.items()
+                 if not target and normalise_header(h) in _TIER_HEADERS), None)
+    if said is None:
+        return []
+    tiers = frame[said].map(normalise_value, na_action="ignore")
+    if not (tiers.isin(_FREE_TIERS).any() and tiers.isin(_PAID_TIERS).any()):
+        return []
+    paying = tiers.isin(_PAID_TIERS) & out["stage"].isna()
+    if not paying.any():
+        return []
+    out["stage"] = out["stage"].where(~paying, "purchase")
+    count = int(paying.sum())
+    return [f"{counted(count, 'client')} on a paid tier in '{said}' "
+            f"({listed(sorted(set(frame[said][paying].astype(str))))}) {was(count)} read as "
+            f"{'a customer' if count == 1 else 'customers'} (purchase)."]
 
 
 # "Inactive" and its kin: on a client list it says only that the person is no longer
@@ -1699,6 +1900,23 @@ def _demoted_money(out: pd.DataFrame, frame: pd.DataFrame, demoted: list[str],
             return
 
 
+def _net_plus_tax(out: pd.DataFrame, frame: pd.DataFrame, mapping: dict[str, str | None],
+                  columns_for: dict[str, list[str]], notes: list[str]) -> None:
+    """An events sheet whose only amount is before tax, with the tax in a column of its own
+    and no total (an invoice list's "Amount ex VAT" and "VAT amount", "Subtotal" and "Tax"):
+    what was paid is their sum, a blank tax none."""
+    found = net_and_tax([h for h, f in mapping.items() if f in (None, "amount")])
+    if found is None:
+        return
+    net, tax = (values.read_money(frame[h]) for h in found)
+    if net.bad.any() or tax.bad.any() or net.values.isna().all():
+        return
+    out["amount"] = net.values + tax.values.fillna(0)
+    columns_for["amount"] = [found[0]]
+    notes.append(f"'{found[0]}' is before tax and '{found[1]}' the tax, with no total beside "
+                 "them: each row's amount is their sum, what was paid.")
+
+
 def _looked_like(header: str, target: str) -> str:
     """What the import says of a column that only looked like a field."""
     reason = REASONS.get(field_type(target), "is not valid").removeprefix("is ")
@@ -1707,13 +1925,47 @@ def _looked_like(header: str, target: str) -> str:
             "hand if it is.")
 
 
-def _order_lines(rows: pd.DataFrame, amount_header: str | None) -> tuple[pd.DataFrame, list[str]]:
+_PERSON_FIELDS = ("client_id", "name", "email", "phone", "contact_name")
+
+
+def _bookers(rows: pd.DataFrame, headers: dict[str, str]) -> tuple[pd.DataFrame, list[str]]:
+    """A booking's manifest naming each person on a booking in the client's column ("Guest
+    Name" beside a "Booking ID", a row per person): the booking is its first person's (who
+    booked it), the others its party, each one's name and e-mail kept in their line's
+    extras (under ``headers``, field -> its column); the rows then fold as one booking's
+    lines (``_order_lines``). Returns the rows and a note."""
+    if "order_id" not in rows or rows["order_id"].isna().all():
+        return rows, []
+    booking = rows["order_id"]
+    party = booking.notna() & booking.duplicated(keep=False)
+    if not party.any():
+        return rows, []
+    rows = rows.copy()
+    people = [c for c in _PERSON_FIELDS if c in rows]
+    first = rows.index.to_series().groupby(booking).transform("first")
+    others = party & (rows.index.to_series() != first)
+    rows.loc[others, EXTRA] = [
+        json.dumps({**(json.loads(e) if e else {}),
+                    **{headers[f]: v for f, v in person.items() if f in headers and pd.notna(v)}},
+                   ensure_ascii=False)
+        for e, person in zip(rows.loc[others, EXTRA], rows.loc[others, people].to_dict("records"))]
+    rows.loc[others, people] = rows.loc[first[others], people].to_numpy()
+    bookings = int(booking[party].nunique())
+    return rows, [f"'{headers['name']}' names each person on a booking: "
+                  f"{counted(int(party.sum()), 'row')} are the people of "
+                  f"{counted(bookings, 'booking')}, each booking its first person's (who "
+                  "booked it), the others kept in its extras."]
+
+
+def _order_lines(rows: pd.DataFrame, amount_header: str | None,
+                 per_person: bool = False) -> tuple[pd.DataFrame, list[str]]:
     """Rows of one order (the same order ID, kind, client and day) are the lines of one
     order: one event, as an export's profile makes it, so that purchases and refunds count
     orders rather than lines. Its amount is its lines' sum; or, where the orders' lines
     each repeat one amount under a header naming a total (the order's total on every line),
-    that amount. Each line's own amount stays in its extras, under ``amount_header``.
-    Returns the rows and a note."""
+    that amount: said by a few such orders, or by one where each line is a person on the
+    booking (``per_person``: a tour's manifest). Each line's own amount stays in its extras,
+    under ``amount_header``. Returns the rows and a note."""
     totals = bool(amount_header) and bool(_ORDER_TOTAL.search(normalise_header(amount_header)))
     if "order_id" not in rows or "kind" not in rows or rows["order_id"].isna().all():
         return rows, []
@@ -1727,7 +1979,7 @@ def _order_lines(rows: pd.DataFrame, amount_header: str | None) -> tuple[pd.Data
         amounts = rows.loc[lines, "amount"].groupby(key[lines])
         several = amounts.count() >= 2
         same = (amounts.nunique() == 1) & several
-        repeated = (totals and several.sum() >= REPEATED_ORDERS
+        repeated = (totals and several.sum() >= (1 if per_person else REPEATED_ORDERS)
                     and same.sum() >= REPEATED_SHARE * several.sum())
         if not repeated:
             if amount_header:
@@ -1748,6 +2000,29 @@ def _order_lines(rows: pd.DataFrame, amount_header: str | None) -> tuple[pd.Data
     return folded, [f"{counted(sheet_rows, 'row')} are the lines of "
                     f"{counted(orders, 'order')} (the same order ID, client and day): each "
                     f"order is one event{how}, its lines kept in its extras."]
+
+
+# A column of the tax on each row ("Tax", "tax_amount", "VAT Amount"), normalised.
+_TAX_COLUMN = re.compile(r"^(?:sales)?(?:tax|vat|gst|hst|iva|mwst|btw)(?:amount|total|value)?$")
+
+
+def _with_tax(frame: pd.DataFrame, headers: list[str]) -> str | None:
+    """Of the money columns mapped to the amount, the one that is another plus the sheet's
+    tax column on every row (MemberPress's "total" = "amount" + "tax_amount"), tax being
+    more than 0 somewhere: what the client paid, tax included. None when no column is."""
+    taxes = [h for h in frame.columns if _TAX_COLUMN.match(normalise_header(h))]
+    if len(taxes) != 1 or len(headers) < 2:
+        return None
+    tax = values.parse_money(frame[taxes[0]])[0]
+    if not tax.fillna(0).ne(0).any():
+        return None
+    money = {h: values.parse_money(frame[h])[0] for h in headers}
+    for total, amount in itertools.permutations(headers, 2):
+        known = money[total].notna() & money[amount].notna()
+        if known.sum() and ((money[amount] + tax.fillna(0) - money[total]).abs()[known]
+                            .lt(0.005).all()):
+            return total
+    return None
 
 
 def prepare_sheet(plan: SheetPlan, *, stage_map: dict[str, str] | None = None,
@@ -1771,6 +2046,9 @@ def prepare_sheet(plan: SheetPlan, *, stage_map: dict[str, str] | None = None,
     behind: list[str] = []                   # a company the people's names come before
     columns_for: dict[str, list[str]] = {}
     totals_of: dict[str, pd.Series] = {}     # name or ID -> its cells that say "TOTAL"
+    settled = values.sheet_day_first(frame) if decided is None else None
+    if settled is not None:     # the sheet's own dates say it, in whichever column
+        day_first = settled[0]
     for header, target in plan.mapping.items():
         if target:
             columns_for.setdefault(target, []).append(header)
@@ -1778,6 +2056,9 @@ def prepare_sheet(plan: SheetPlan, *, stage_map: dict[str, str] | None = None,
         headers.sort(key=lambda h: (before_tax(h),     # "Total (inc GST)" before "(ex GST)"
                                     match_header(h)[1] if match_header(h)[0] == target else 50,
                                     -header_year(h)))       # "Total 2024" before "Total 2023"
+        if (target == "amount" and decided is None and not plan.chosen.intersection(headers)
+                and (taxed := _with_tax(frame, headers)) is not None):
+            headers.sort(key=lambda h: h != taxed)      # what was paid, tax included
         while True:             # (a column that only looked like the field makes way)
             merged = None
             named = (_full_names if target == "name" else dict)({h: frame[h] for h in headers})
@@ -1794,10 +2075,15 @@ def prepare_sheet(plan: SheetPlan, *, stage_map: dict[str, str] | None = None,
             columns_for[target] = headers
         if field_type(target) == "date" and decided is None and (
                 example := values.unsettled_day_month(merged)):
-            notes.append(f"Dates in '{headers[0]}' such as {example} read either way, and none "
-                         f"settles it: they were read {'day' if day_first else 'month'} first, "
-                         "as the workspace's setting for dates like 03/04 says; change it "
-                         "there and import again if that is wrong.")
+            order = "day" if day_first else "month"
+            notes.append(
+                f"Dates in '{headers[0]}' such as {example} read either way: they were read "
+                f"{order} first, as '{settled[1]}' on the same sheet shows ({settled[2]})."
+                if settled is not None else
+                f"Dates in '{headers[0]}' such as {example} read either way, and none "
+                f"settles it: they were read {order} first, "
+                "as the workspace's setting for dates like 03/04 says; change it "
+                "there and import again if that is wrong.")
         if (set(headers) & set(decided.demoted) if decided is not None else
                 looks_mismapped(_doubtful(target, bad, merged, parsed), merged)
                 and not plan.chosen.intersection(headers)):
@@ -1826,6 +2112,8 @@ def prepare_sheet(plan: SheetPlan, *, stage_map: dict[str, str] | None = None,
         out[target] = parsed
         if bad.any():
             bad_cells.append((bad, target, headers[0]))
+    if plan.kind == "events" and all(map(before_tax, columns_for.get("amount", []))):
+        _net_plus_tax(out, frame, plan.mapping, columns_for, notes if decided is None else [])
     if plan.kind == "events" and "amount" not in columns_for and decided is None:
         _demoted_money(out, frame, demoted, columns_for, notes)
     for target, constant in plan.set_values.items():
@@ -1872,6 +2160,8 @@ def prepare_sheet(plan: SheetPlan, *, stage_map: dict[str, str] | None = None,
         notes.append(_subtasks_as_contacts(out, frame[parent], subtasks, parent))
     if plan.key_from_email and "email" in out and "client_id" not in out:
         out["client_id"] = out["email"].str.casefold()      # the e-mail is the client
+        if plan.kind == "events" and "name" in out:         # but for a couple's address
+            out.loc[_shared_addresses(out), "client_id"] = None
 
     problems = []
     left_empty: list[tuple] = []      # (row, column, value, reason) of a client's cell
@@ -1930,17 +2220,19 @@ def prepare_sheet(plan: SheetPlan, *, stage_map: dict[str, str] | None = None,
     unknown = resolve_stages(out, plan.kind, stage_map or {}, booked_hired=not about_appointments(
         raw.headers, plan.sheet, Path(plan.file or "").stem))
     if profile is None:
-        notes += _lost_by_reason(out, columns_for)
+        notes += _lost_by_reason(out, frame, plan.mapping, columns_for)
     ticked = _ticked_steps(out, frame, plan.mapping) if plan.kind == "clients" else []
     notes += ticked
     if plan.kind == "clients":
         notes += _deal_values_won(out, columns_for)
     unstaged = plan.kind == "clients" and not {"stage", "status"} & (
         set(columns_for) | set(plan.set_values))
+    tiered = (_paid_tiers_bought(out, frame, plan.mapping)
+              if plan.kind == "clients" and "stage" not in columns_for else [])
     spent = (_spenders_bought(out, columns_for, by_status=False)
              if unstaged and "purchases" not in columns_for     # (a count says who)
              and not _money_not_spent(raw.headers, plan.mapping, [plan.sheet, plan.file])
-             else [])
+             else []) + tiered
     notes += spent
     if unstaged and not ticked and not spent:
         # No stage or status in the sheet (a phone list): the stored ones stay as they are.
@@ -1978,7 +2270,7 @@ def prepare_sheet(plan: SheetPlan, *, stage_map: dict[str, str] | None = None,
         if profile is None:     # (a profile's rules say what each row is, and its sentence)
             notes += said
             if "kind" not in plan.set_values and "kind" not in columns_for:
-                notes += _booked_and_paid(out, frame)
+                notes += _booked_and_paid(out, frame, columns_for.get("status", [None])[0])
             if "kind" not in plan.set_values:
                 notes += _tagged_kinds(out, frame, plan.mapping, ~totals)
                 if "kind" not in columns_for:
@@ -1996,6 +2288,10 @@ def prepare_sheet(plan: SheetPlan, *, stage_map: dict[str, str] | None = None,
             where = column_label(raw, plan.key_from_email) + or_name
             why = (f"the row has no e-mail address{or_name}, and this sheet's clients are "
                    "matched by e-mail")
+        if "phone" in out and "client_id" not in columns_for and not plan.key_from_email:
+            # (a row of a list kept by name and number that names no one: its number's;
+            # on a sheet keyed by ID or e-mail, a row without one is incomplete)
+            no_key &= values.phone_keys(out["phone"]).isna()
         for index in no_key[no_key].index:
             problems.append(Problem(int(out.at[index, "_row"]), where, None, why))
         rejected |= no_key
@@ -2013,6 +2309,8 @@ def prepare_sheet(plan: SheetPlan, *, stage_map: dict[str, str] | None = None,
     rejected |= totals
     if plan.kind == "events":
         rejected |= _test_rows(frame, raw, out, rejected, problems)
+    if profile is None:
+        rejected |= _own_people_rows(frame, raw, out, rejected, problems)
     rows = out[~rejected]
     if profile is None and plan.kind == "events":
         rows, said = _referrers_credited(rows, frame, plan.mapping, "kind" in columns_for,
@@ -2028,11 +2326,20 @@ def prepare_sheet(plan: SheetPlan, *, stage_map: dict[str, str] | None = None,
             notes += _refunds_beside_said(rows, frame, plan.mapping)
         if "_cancelled_back" in rows:
             notes += _cancelled_back_said(rows, plan.mapping)
+    if profile is None and plan.kind == "clients":
+        rows, said = _referrers_counted(rows, frame, plan.mapping)
+        notes += said
     if profile is None and "_refunded_order" in rows:
         rows, said = _refunded_orders(rows)
         notes += said
+    if profile is None and plan.kind == "events" and any(
+            map(names_a_participant, columns_for.get("name", []))):
+        rows, said = _bookers(rows, {f: columns_for[f][0] for f in _PERSON_FIELDS
+                                     if f in columns_for})
+        notes += said
     if profile is None and plan.kind == "events":
-        rows, said = _order_lines(rows, line_amount)
+        rows, said = _order_lines(rows, line_amount,
+                                  per_person=any(map(names_a_participant, plan.mapping)))
         notes += said
     if profile is not None:
         rows = profile.rules(rows, frame)

@@ -355,14 +355,15 @@ def _review_facts(frame: pd.DataFrame) -> dict:
 
 
 def _stars_check(present: set[str], frame: pd.DataFrame | None) -> bool:
-    """Most filled ratings are stars, 1 to 5 (a number or a word): not a help desk's
-    satisfaction rating of "good" or "bad", nor a column left blank."""
+    """Most rows have a rating, and most filled ratings are stars, 1 to 5 (a number or a
+    word): not a help desk's satisfaction rating of "good" or "bad", nor a column left
+    blank on most rows (a blog's list of posts, an author and a rating now and then)."""
     if frame is None:
         return True
     said = _col(frame, *_STARS)
     filled = said.notna() & said.astype(str).str.strip().ne("")
     stars = _review_facts(frame)["stars"][filled]
-    return bool(filled.any()) and stars.between(1, 5).mean() >= 0.8
+    return 2 * int(filled.sum()) > len(frame) and stars.between(1, 5).mean() >= 0.8
 
 
 # What a help desk or a reviews app marks a row it took for spam (Help Scout's status,
@@ -1024,22 +1025,22 @@ def _close_rules(rows: pd.DataFrame, frame: pd.DataFrame) -> pd.DataFrame:
 _NPS_HEADER = r"recommend|netpromoter|^nps|nps$|npsscore"
 _SATISFACTION_HEADER = r"satisf|^csat|csat$"
 # Columns that make a sheet a survey's responses (Typeform, SurveyMonkey, Google Forms,
-# Delighted, Qualtrics), not a client list that happens to hold a score.
+# Delighted, Qualtrics, Jotform), not a client list that happens to hold a score.
 # (Not an "End Date" alone: a client list of contracts has one.)
 _SURVEY_MARKS = ("respondentid", "responseid", "collectorid", "submitdateutc", "submitdate",
                  "submittedat", "datesubmitted", "networkid", "timestamp", "marcatemporal",
                  "horodateur", "zeitstempel", "responsedate", "responsetimestamp",
-                 "recordeddate", "surveytype")
+                 "recordeddate", "surveytype", "submissiondate", "submissionid")
 _RESPONDENT = ("email", "emailaddress", "respondentemail", "e-mail", "correo",
                "correoelectronico", "recipientemail", "customeremail")
 _RESPONDENT_ID = ("customerid", "userid", "personid", "contactid", "respondentid",
-                  "responseid", "externaldatareference", "externalreference")
+                  "responseid", "submissionid", "externaldatareference", "externalreference")
 # An e-mail question in the survey's own words ("What's your email address?").
 _EMAIL_HEADER = r"e?mail(?:address)?$|correo"
-# A response's own ID (Delighted, Qualtrics), not a person's: it stands for the respondent
+# A response's own ID (Delighted, Qualtrics; Jotform's submission), not a person's: it stands for the respondent
 # only in a survey that asks no e-mail; where e-mails are asked, a response without one is
 # anonymous (kept without a client).
-_RESPONSE_ONLY = ("responseid",)
+_RESPONSE_ONLY = ("responseid", "submissionid")
 # An NPS answer headed only "Score" or "Rating" (Delighted) is an NPS answer when the sheet
 # says it is an NPS survey: a survey type (Delighted's "Survey type": NPS, eNPS) or a
 # survey or question column that names NPS. A CRM's lead "Score" never has one.
@@ -1048,7 +1049,7 @@ _SURVEY_TYPE = ("surveytype", "survey", "surveyname", "question", "type")
 _NPS_WORDS = r"\bnps\b|enps|net\s*promoter|recommend"
 # SurveyMonkey's second header row: the kind of each question's answer.
 _SUBHEADER_WORDS = {"response", "open-ended response", "other (please specify)"}
-_SURVEY_DATE = ("submitdateutc", "submitdate", "submittedat", "datesubmitted", "enddate",
+_SURVEY_DATE = ("submitdateutc", "submitdate", "submissiondate", "submittedat", "datesubmitted", "enddate",
                 "responsedate", "responsetimestamp", "recordeddate", "timestamp",
                 "marcatemporal", "horodateur", "zeitstempel", "createdat", "date",
                 "startdate", "startdateutc")
@@ -2523,7 +2524,7 @@ PROFILES += (
             {"reviewer": "name", "reviewername": "name", "author": "name",
              "reviewdate": "date", "date": "date", "createtime": "date", "published": "date",
              "comment": "note", "review": "note", "text": "note"},
-            _review_rules, _review_explain),
+            _review_rules, _review_explain, check=_stars_check),
     Profile("product_reviews", "a product reviews export (Yotpo, Okendo, Stamped)",
             (_any("reviewscore", "reviewstars", "starrating", "stars", "rating"),
              _any("displayname", "reviewername", "reviewer", "nickname", "author"),

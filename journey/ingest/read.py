@@ -117,6 +117,7 @@ from typing import Callable, Iterator
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
 
 from ..errors import UnreadableFile
 from ..text import counted, rows_text, was
@@ -1351,6 +1352,12 @@ def _give_back_memory() -> None:
     with contextlib.suppress(Exception):
         _LIBC.malloc_trim(0)
 
+
+# Arrow's own pool (mimalloc) keeps the memory a part's columns freed for its next ones,
+# so that a sheet read in parts held what its largest parts had held on top of the rest;
+# the system's pool gives it back to malloc, and _give_back_memory to the system (a
+# 500,000-row tracker's peak: 708 -> 670 MB; the 100,000-row one's CPU the same).
+pa.set_memory_pool(pa.system_memory_pool())
 
 try:
     import ctypes

@@ -278,6 +278,9 @@ def outcome_sentence(results: list[ImportResult], dry_run: bool) -> str:
         if updated:
             parts.append(f"{counted(updated, noun)} "
                          + ("already there" if kind == "events" else "updated"))
+        if joined := sum(r.joined for r in results if r.kind == kind):
+            parts.append(f"{counted(joined, noun)} found twice joined into "
+                         + ("one" if joined == 1 else "others"))
     rejected = sum(r.rejected for r in results)
     parts.append(f"{rejected:,} row{'s' if rejected != 1 else ''} rejected" if rejected
                  else "no rows rejected")

@@ -38,8 +38,9 @@ from .. import values
 from ..derive import insert_new_clients, refresh_clients
 from ..fields import CLIENT_FIELDS, EVENT_FIELDS, PROFILE_FIELDS
 from ..journal import (
-    BOOKKEEPING, JOINED, LINKED, Problem, check_undoable, keyed_before, record_changes, record_held_events,
-    Undone, record_keyed_change, stage_mapping, stored_columns, take_back_import)
+    BOOKKEEPING, JOINED, LINKED, Problem, Undone, check_undoable, joined_by, keyed_before,
+    record_changes, record_held_events, record_keyed_change, stage_mapping, stored_columns,
+    take_back_import)
 from ..stages import RANK, normalise_value, read_stage_value
 from ..text import counted, listed, name_key
 from ..workspace import get_setting, now_stamp, write
@@ -72,11 +73,12 @@ class ImportResult:
     # The cells, as text, of rejected rows beyond the first part of a sheet read in parts
     # (row -> header -> text; the plan holds the first part's): for the rejected-rows file.
     rejected_cells: dict[int, dict[str, str | None]] = field(default_factory=dict, repr=False)
+    joined: int = 0          # clients brought in twice that this import joined into others
 
     def as_dict(self) -> dict:
         return {"import_id": self.import_id, "file": self.file, "sheet": self.sheet,
                 "kind": self.kind, "mapping": self.mapping, "rows": self.rows,
-                "inserted": self.inserted, "updated": self.updated,
+                "inserted": self.inserted, "updated": self.updated, "joined": self.joined,
                 "rejected": self.rejected,
                 "recognised_as": self.recognised_as, "explanation": self.explanation,
                 "problems": [p.as_dict() for p in self.problems],
@@ -369,7 +371,8 @@ def _save_parts(db: Database, prepared: PreparedSheet, dry_run: bool,
     return ImportResult(import_id, plan.file, plan.sheet, plan.kind, mapping,
                         rows_read, inserted, updated, rejected, problems, unknown, notes,
                         clients=touched, recognised_as=plan.recognised_as,
-                        explanation=plan.explanation, rejected_cells=rejected_cells)
+                        explanation=plan.explanation, rejected_cells=rejected_cells,
+                        joined=joined_by(db, import_id) if plan.kind == "clients" else 0)
 
 
 MAX_REJECTED_CELLS = 10_000    # rejected rows of later parts whose cells are kept, at most
@@ -423,6 +426,8 @@ def _save_clients(db: Database, rows: pd.DataFrame, import_id: int,
     client listed twice on the sheet takes its last row (``notes`` says so)."""
     names = name_keys(rows["name"]) if "name" in rows else [None] * len(rows)
     keys = client_keys(rows.get("client_id"), None, len(rows), names)
+    if "phone" in rows:         # (a row that names no one: its number's, as an event's)
+        keys = _by_number(keys, rows, _Phones(db, rows["phone"]))
     rows = rows.assign(client_key=keys, name_key=names)
     repeated = rows["client_key"].duplicated(keep="last")
     if repeated.any():
@@ -1034,6 +1039,28 @@ def _fetch_before(db: Database, table: str, ids: list[int]) -> dict[int, dict]:
     return {row[0]: dict(zip(columns, row)) for row in cursor.fetchall()}
 
 
+def _by_number(keys: list, rows: pd.DataFrame, phones: _Phones | None,
+               notes: list[str] | None = None, business: bool = False) -> list:
+    """Rows with neither an ID nor a name are their phone number's (PHONE_KEY), where they
+    have one: an appointment's, a phone list's. With ``business`` (events), one number on
+    every such row is the business's own (a log of sales with the shop's number): no
+    client's, the rows stay no one's."""
+    keyless = np.flatnonzero(pd.isna(np.array(keys, dtype=object))) if phones else []
+    if not len(keyless):
+        return keys
+    numbers = phones.keys(rows["phone"].iloc[keyless])
+    if business and _BUSINESS_NUMBER_ROWS <= len(keyless) == numbers.notna().sum() and (
+            numbers.nunique() == 1):
+        numbers = pd.Series(None, index=numbers.index, dtype=object)
+        if notes is not None:
+            notes.append(f"'{rows['phone'].iloc[keyless[0]]}' is the only phone number, "
+                         f"on all {len(keyless):,} rows that name no one: the business's "
+                         "own, not a client's; no client was made of it.")
+    keys = np.array(keys, dtype=object)
+    keys[keyless] = (PHONE_KEY + numbers).where(numbers.notna(), None).to_numpy()
+    return keys.tolist()
+
+
 def _save_events(db: Database, rows: pd.DataFrame, import_id: int,
                  indexes: _SetAside | None = None, seen: _Seen | None = None,
                  notes: list[str] | None = None):
@@ -1043,22 +1070,8 @@ def _save_events(db: Database, rows: pd.DataFrame, import_id: int,
     are identified by their content."""
     n = len(rows)
     phones = _Phones(db, rows["phone"]) if "phone" in rows else None
-    keys = client_keys(rows.get("client_id"), rows.get("name"), n)
-    keyless = np.flatnonzero(pd.isna(np.array(keys, dtype=object))) if phones else []
-    if len(keyless):                # (rows with neither an ID nor a name: by their number)
-        numbers = phones.keys(rows["phone"].iloc[keyless])
-        if _BUSINESS_NUMBER_ROWS <= len(keyless) == numbers.notna().sum() and (
-                numbers.nunique() == 1):
-            # One number on every such row (a log of sales with the shop's own number):
-            # the business's, no client's; the rows stay no one's, as without it.
-            numbers = pd.Series(None, index=numbers.index, dtype=object)
-            if notes is not None:
-                notes.append(f"'{rows['phone'].iloc[keyless[0]]}' is the only phone number, "
-                             f"on all {len(keyless):,} rows that name no one: the business's "
-                             "own, not a client's; no client was made of it.")
-        keys = np.array(keys, dtype=object)
-        keys[keyless] = (PHONE_KEY + numbers).where(numbers.notna(), None).to_numpy()
-        keys = keys.tolist()
+    keys = _by_number(client_keys(rows.get("client_id"), rows.get("name"), n), rows, phones,
+                      notes, business=True)
     refs = _client_refs(db, rows, keys, import_id, notes, phones)
     rows = rows.assign(client_ref=refs)
     event_columns = ["client_ref", *[c for c in EVENT_COLUMNS if c in rows], EXTRA]

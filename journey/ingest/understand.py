@@ -26,7 +26,8 @@ from ..columns import GUIDE_HEADERS
 from ..errors import UnreadableFile, ValidationError
 from ..fields import (
     CLIENT_ONLY, CONTACT_MEANS, EVENT_FIELDS, EVENT_KINDS, EVENT_ONLY, SCORE_RANGES, field_type,
-    fields_for, match_header, name_part, normalise_header, plain_header)
+    fields_for, match_header, name_part, names_a_birth_date, names_a_number, normalise_header,
+    plain_header)
 from ..journal import stage_mapping
 from ..stages import (
     ALL_STAGES, BILLED_ONLY_STATUSES, BOOKED_STATUSES, ORDER_STATUS_KIND, OUTCOMES,
@@ -97,6 +98,14 @@ _KIND_WORDS = {
 KIND_OF = {word: kind for kind, words in _KIND_WORDS.items() for word in words.split()}
 
 
+def _a_list_of_numbers(raw: RawSheet, mapping: dict[str, str | None]) -> bool:
+    """Whether a sheet's phone column holds a number on most rows, each once (a list of
+    clients known by their number, not the business's own number on every row)."""
+    header = next(h for h, f in mapping.items() if f == "phone")
+    numbers = values.phone_keys(raw.frame[header]).dropna()
+    return 2 * len(numbers) > len(raw.frame) and not numbers.duplicated().any()
+
+
 def headers_key(headers: list[str]) -> str:
     """A key for a set of headers, so next month's file finds this month's mapping."""
     names = sorted(normalise_header(h) for h in headers)
@@ -129,6 +138,8 @@ def detect_kind(raw: RawSheet, mapping: dict[str, str | None], sheet_name: str =
     keys = [h for h, f in mapping.items() if f in ("client_id", "name")]
     if not keys and "phone" in fields and (happened or "date" in fields):
         return "events"      # appointments, enquiries, messages by number: the number's
+    if not keys and "phone" in fields and _a_list_of_numbers(raw, mapping):
+        return "clients"     # a phone list that names no one: each number a client's
     if not keys:
         # A sheet or file name ("Returns", "orders-2026.xlsx") makes events only of a sheet
         # that has event columns: a guide or notes sheet in such a file stays reference.
@@ -154,8 +165,8 @@ def detect_kind(raw: RawSheet, mapping: dict[str, str | None], sheet_name: str =
             and not {"date", "amount"} <= fields):
         return "clients"         # "Leads" with the date each came in, "Kunden" with a total
     if not fields & {"date", "kind", "order_id"} and not paid and not any(
-            field is None and measure(raw.frame[header]).is_date
-            for header, field in mapping.items()):
+            field is None and not names_a_birth_date(header)
+            and measure(raw.frame[header]).is_date for header, field in mapping.items()):
         return "clients"         # one row each, amounts and no dates: each client's total
     event_score = len(fields & EVENT_ONLY & HAPPENED_FIELDS) + paid
     client_score = len(fields & CLIENT_ONLY) + key_from_email
@@ -269,7 +280,7 @@ def quote_money(raw: RawSheet, mapping: dict[str, str | None],
         return mapping
     for header, target in mapping.items():
         if (header not in chosen and target is None
-                and _QUOTE_MONEY.match(normalise_header(header))
+                and _QUOTE_MONEY.match(normalise_header(header)) and not names_a_number(header)
                 and not values.parse_money(raw.frame[header])[1].any()):
             return mapping | {header: "amount"}
     return mapping
@@ -443,8 +454,10 @@ _NOT_IDS = frozenset("paid said laid kid lid bid grid void avoid solid liquid va
 # weighed in the same way, on an events sheet, where it was taken for the client's type.
 _LOOSE_KIND_HEADERS = frozenset({"event", "events", "activity", "activities", "ereignis"})
 # A "Receipt type" says what happened (Sale, Refund) or how the receipt went out (Email,
-# Printed): the kind only where its values mostly name money moving (_names_sales).
-_RECEIPT_KIND_HEADERS = frozenset({"receipttype"})
+# Printed); a "Record type" or "Entry type" what a row of a transactions sheet is (Order,
+# Refund) or what record it is (a CRM's Person Account): the kind only where its values
+# mostly name money moving (_names_sales).
+_RECEIPT_KIND_HEADERS = frozenset({"receipttype", "recordtype", "entrytype"})
 # A board's column or list ("Section/Column", "List Name") is the stage only where its
 # values mostly name stages: a theatre's "Section" (Stalls, Circle) is no stage.
 _LOOSE_STAGE_HEADERS = frozenset({"milestone", "sectioncolumn", "section", "listname",
@@ -566,10 +579,18 @@ def refine_mapping(raw: RawSheet, mapping: dict[str, str | None], kind: str, *,
             mapping[header] = "status" if kind == "events" else None
             said.append(f"'{header}' holds states of work ("
                         f"{_first_values(raw.frame[header])}), not a region")
+        elif (mapping[header] == "region" and "status" not in used and kind == "clients"
+              and _states_of_work(raw.frame[header], _SUBSCRIBER_STATES)):
+            mapping[header] = "status"     # Kit's "state": active, cancelled, bounced
+            used.add("status")
+            said.append(f"'{header}' holds states of a subscriber ("
+                        f"{_first_values(raw.frame[header])}), not a region: read as the "
+                        "status")
     date_field = {"events": "date", "clients": "first_contact"}.get(kind)
     if date_field and not any(field_type(f) == "date" for f in used if f):
         for header in free:
-            if mapping[header] is None and values_of(header).is_date:
+            if (mapping[header] is None and not names_a_birth_date(header)
+                    and values_of(header).is_date):      # (a patient's DOB: no visit)
                 mapping[header] = date_field
                 said.append(f"'{header}' holds dates: read as the {date_field.replace('_', ' ')}")
                 break
@@ -719,28 +740,43 @@ def _party_named(raw: RawSheet, mapping: dict[str, str | None], free: list[str],
 # A deals export's own name for a deal, and the columns naming whom the deal is for.
 _DEAL_OWN_NAME = frozenset({"name", "dealname", "title", "dealtitle", "opportunityname"})
 _DEAL_ACCOUNT = frozenset({"account", "accountname", "organization", "organisation",
-                           "organizationname", "organisationname", "company", "companyname"})
+                           "organizationname", "organisationname", "company", "companyname",
+                           "primaryaccount", "primarycompany"})
 _DEAL_CONTACTS = frozenset({"relatedcontacts", "contacts", "contact", "contactname",
                             "primarycontact"})
+_DEAL_OWN_ID = frozenset({"id", "leadid", "dealid", "opportunityid"})
+# Headers only a deal has (beside those starting "Deal"): how likely it is to be won.
+_DEAL_MARKS = frozenset({"confidence", "probability", "winprobability", "closeprobability",
+                         "expectedclosedate", "expectedclose"})
+# An e-mail or phone header that says it is the deal's contact's, not the bare "Name"'s.
+_CONTACTS_ADDRESS = re.compile(r"^(?:primary)?contact(?:email|emailaddress|phone|mobile)")
 
 
 def _deal_named(raw: RawSheet, mapping: dict[str, str | None], free: list[str],
                 said: list[str]) -> None:
-    """A deals export (Freshsales: "Deal stage", "Deal value") whose bare "Name" names the
-    deal beside an "Account name": the account is the client each deal is for (its contact
-    where no account is given), the deal's own name is kept as extra."""
+    """A deals export (Freshsales: "Deal stage", "Deal value"; Nutshell's leads: "Confidence",
+    "Primary Account") whose bare "Name" names the deal beside an "Account name": the account
+    is the client each deal is for (its contact where no account is given), the deal's own
+    name is kept as extra."""
     normal = {h: normalise_header(h) for h in raw.headers}
     if "stage" not in mapping.values() or not any(
-            n.startswith("deal") and n not in _DEAL_OWN_NAME for n in normal.values()):
+            (n.startswith("deal") and n not in _DEAL_OWN_NAME) or n in _DEAL_MARKS
+            for n in normal.values()):
         return
     own = [h for h in free if mapping[h] == "name" and normal[h] in _DEAL_OWN_NAME]
     account = [h for h, f in mapping.items() if f == "name" and normal[h] in _DEAL_ACCOUNT]
     # (beside a person's e-mail or phone, a bare "Name" is that person, a lead tracker's
-    # "Name, Company, Email, Stage, Deal value": a deal has no address)
-    if not own or not account or {"email", "phone"} & set(mapping.values()):
+    # "Name, Company, Email, Stage, Deal value": a deal has no address; a "Contact Email"
+    # is the deal's contact's)
+    addressed = [h for h, f in mapping.items() if f in ("email", "phone")
+                 and not _CONTACTS_ADDRESS.match(normal[h])]
+    if not own or not account or addressed:
         return
     for header in own:
         mapping[header] = None
+    for header in free:     # (Nutshell's "Lead ID" numbers the deal, not its client)
+        if mapping[header] == "client_id" and normal[header] in _DEAL_OWN_ID:
+            mapping[header] = None
     contact = next((h for h in free if mapping[h] in (None, "contact_name")
                     and normal[h] in _DEAL_CONTACTS), None)
     if contact is not None:
@@ -791,12 +827,13 @@ def _contact_named(raw: RawSheet, mapping: dict[str, str | None], free: list[str
     contacts = [h for h in free if mapping[h] == "contact_name"]
     header = next((h for h in contacts if normalise_header(h) in _CONTACTS_NAME),
                   contacts[0] if contacts else None)
-    if header is None or "client_id" in mapping.values():
+    if header is None:
         return
     named = [h for h, f in mapping.items() if f == "name"]
-    if named and not (normalise_header(header) in _CONTACTS_NAME and len(named) == 2
-                      and {name_part(h) for h in named} == {"first", "last"}):
-        return
+    beside_a_person = (normalise_header(header) in _CONTACTS_NAME and len(named) == 2
+                       and {name_part(h) for h in named} == {"first", "last"})
+    if (named or "client_id" in mapping.values()) and not beside_a_person:
+        return      # (Xero's "AccountNumber" keys its contacts; ContactName still names them)
     if not _names_someone(raw.frame[header]):
         return
     mapping[header] = "name"
@@ -885,7 +922,8 @@ def _state_codes(column: pd.Series) -> bool:
 
 
 _WORK_STATES = {normalise_value(word) for word in (
-    "open", "closed", "snoozed", "pending", "resolved", "solved", "new", "on hold",
+    "open", "closed", "snoozed", "pending", "resolved", "unresolved", "solved", "new",
+    "on hold",     # (a chat's "state": Crisp's resolved, unresolved, pending)
     "in progress", "waiting", "archived", "done", "to do",
     # an appointment's or a booking's (Jane App's "State": Arrived, No Show, Cancelled)
     "arrived", "no show", "noshow", "cancelled", "canceled", "booked", "confirmed",
@@ -893,11 +931,18 @@ _WORK_STATES = {normalise_value(word) for word in (
     "rescheduled", "scheduled")}
 
 
-def _states_of_work(column: pd.Series) -> bool:
+# A mailing list's subscriber's or a subscription's states (Kit's "state").
+_SUBSCRIBER_STATES = {normalise_value(word) for word in (
+    "active", "inactive", "cancelled", "canceled", "unsubscribed", "subscribed", "bounced",
+    "complained", "unconfirmed", "confirmed", "pending", "cleaned", "blocked", "paused",
+    "expired", "trialing", "past due")}
+
+
+def _states_of_work(column: pd.Series, states: set[str] = _WORK_STATES) -> bool:
     """Whether a column's values are mostly a ticket's or a task's state (open, closed,
-    snoozed), not places."""
+    snoozed; or of ``states``), not places."""
     distinct = {normalise_value(v) for v in column.dropna().astype(str) if v.strip()}
-    return bool(distinct) and len(distinct & _WORK_STATES) >= 0.8 * len(distinct)
+    return bool(distinct) and len(distinct & states) >= 0.8 * len(distinct)
 
 
 def _one_value(column: pd.Series) -> bool:
@@ -1035,13 +1080,17 @@ STAND_IN_NAMES = frozenset(normalise_value(w) for w in (
     "anonymous", "anon", "unknown", "n/a", "none", "null", "guest", "no name", "walk in",
     "walk in customer", "walk in client", "cash customer", "cash sale", "cash sales",
     "not provided", "anonimo", "desconocido", "anonyme", "inconnu", "anonym", "unbekannt",
-    "desconhecido", "sconosciuto", "anoniem", "onbekend")) | frozenset(
+    "desconhecido", "sconosciuto", "anoniem", "onbekend",
+    "visitor", "website visitor", "unknown visitor")) | frozenset(
     # a review site's for whoever it will not name:
     normalise_value(f"{article} {who} {person}")     # "A Google user", "Yelp user"
     for article in ("", "a", "an")
     for who in ("google", "facebook", "yelp", "tripadvisor", "trustpilot", "anonymous",
                 "deleted", "private")
     for person in ("user", "member", "reviewer", "customer"))
+
+
+VISITOR_NUMBERED = r"^(?:website)?visitor[0-9a-f]*[0-9][0-9a-f]*$"
 
 
 def stand_ins_and_totals(column: pd.Series) -> tuple[pd.Series, pd.Series]:
@@ -1064,7 +1113,10 @@ def stand_ins_and_totals(column: pd.Series) -> tuple[pd.Series, pd.Series]:
         found = pc.and_(pc.is_in(keys, value_set=pa.array(sorted(words), pa.string())), filled)
         return pd.Series(found.fill_null(False).to_numpy(zero_copy_only=False),
                          index=column.index)
-    return among(STAND_IN_NAMES | {""}), among(TOTAL_WORDS)
+    # a chat tool's name for a visitor who gave none ("visitor4821": Crisp's)
+    numbered = pd.Series(pc.match_substring_regex(keys, VISITOR_NUMBERED).fill_null(False)
+                         .to_numpy(zero_copy_only=False), index=column.index)
+    return among(STAND_IN_NAMES | {""}) | numbered, among(TOTAL_WORDS)
 
 
 def column_label(raw: RawSheet, header: str) -> str:
@@ -1155,6 +1207,18 @@ _APPOINTMENT_WORDS = frozenset({
     "reservation", "reservations", "cita", "citas", "rendezvous", "termin", "termine"})
 
 
+# A visit or a reservation, not a meeting or a call (a sales call "attended" is no sale).
+_VISIT_WORDS = frozenset({"appointment", "appointments", "appt", "appts", "visit", "visits",
+                          "reservation", "reservations", "booking", "bookings", "class",
+                          "classes", "session", "sessions", "cita", "citas"})
+
+
+def about_visits(headers, *names: str) -> bool:
+    """Whether a header or a name (sheet, file) has a word of ``_VISIT_WORDS``."""
+    return any(word in _VISIT_WORDS for text in (*headers, *names)
+               for word in re.findall(r"[a-z]+", str(text or "").casefold()))
+
+
 def about_appointments(headers, *names: str) -> bool:
     """Whether a header or a name (sheet, file) has a word of ``_APPOINTMENT_WORDS``."""
     return any(word in _APPOINTMENT_WORDS for text in (*headers, *names)
@@ -1228,6 +1292,15 @@ def resolve_kinds(out, plan, frame, raw, columns_for, stage_map=None) -> list[st
             and not has_stage_column and "amount" in columns_for and "status" in out
             and _speaks_of_payment(out["status"])):
         default, paid_by = "purchase", columns_for["status"][0]
+    # A list of visits or reservations whose status says which were kept (a studio's
+    # class reservations: Attended, Missed, Late Cancel, Booked): each row is what its
+    # status says, as an order list's are; a visit kept is a sale.
+    kept_by = None
+    if (default == "contact" and not named and not plan.set_values.get("kind")
+            and not has_stage_column and "status" in out
+            and about_visits(raw.headers, plan.sheet, plan.file or "")
+            and _speaks_of_visits(out["status"])):
+        default, kept_by = "purchase", columns_for["status"][0]
     # An order list (its rows are purchases unless said otherwise) without a stage column:
     # its status says what happened to each order (paid, refunded, cancelled, pending...).
     # A person's --set kind=... says what every row is: the status then says nothing more.
@@ -1316,6 +1389,11 @@ def resolve_kinds(out, plan, frame, raw, columns_for, stage_map=None) -> list[st
                                        in zip(free, back, booked, combos, kinds)])
     if undone:
         notes.append(undone)
+    if kept_by:
+        notes.insert(0, f"Column '{kept_by}' says whether each visit was kept: each row was "
+                        "read as what its status says (attended: a purchase; a no-show: a "
+                        "contact; cancelled: a cancellation; booked: a contact at "
+                        "consideration).")
     if paid_by:
         notes.insert(0, f"Column '{paid_by}' says whether each row was paid: the rows were "
                         "read as orders, each what its status says (paid: a purchase; "
@@ -1350,10 +1428,12 @@ def resolve_kinds(out, plan, frame, raw, columns_for, stage_map=None) -> list[st
         listed = _most_said(counts)
         more = f" and {len(counts) - 5} more" if len(counts) > 5 else ""
         label = column_label(raw, columns_for["kind"][0])
+        count = int(unknown.sum())
         notes.append(
-            f"{counted(int(unknown.sum()), 'row')} in column {label} name what happened in "
-            f"words Journey does not know as an event kind ({listed}{more}): they were kept "
-            "as contacts, with those words as their touchpoint.")
+            f"{counted(count, 'row')} in column {label} {'names' if count == 1 else 'name'} "
+            f"what happened in words Journey does not know as an event kind ({listed}{more}): "
+            f"{'it was kept as a contact' if count == 1 else 'they were kept as contacts'}, "
+            f"with those words as {its(count)} touchpoint.")
     out["kind"] = pd.Series(kinds, index=out.index, dtype=object)
     return notes
 
@@ -1538,6 +1618,23 @@ def _speaks_of_payment(statuses: pd.Series) -> bool:
             and any(normalise_value(value) in _PAYMENT_STATUS
                     or normalise_value(said_first(value)) in _PAYMENT_STATUS
                     for value in counts.index))
+
+
+# A visit's statuses saying it was kept (a class attended, a client arrived).
+_VISIT_KEPT = frozenset(normalise_value(word) for word in (
+    "attended", "arrived", "checked in", "signed in", "show", "showed", "showed up"))
+
+
+def _speaks_of_visits(statuses: pd.Series) -> bool:
+    """Whether a status column is a list of visits': its values mostly order statuses
+    (``MOSTLY_KNOWN``: attended, no show, late cancel, booked), one of them a visit kept
+    (``_VISIT_KEPT``). Not "Completed": a sales call or a task is completed too."""
+    counts = statuses.value_counts()
+    if not len(counts):
+        return False
+    known = sum(n for value, n in zip(counts.index, counts) if order_status_kind(value))
+    return (known >= MOSTLY_KNOWN * counts.sum()
+            and any(normalise_value(value) in _VISIT_KEPT for value in counts.index))
 
 
 def _sheet_word(sheet: str, file: str = "") -> str | None:

@@ -1,0 +1,114 @@
+"""Misreadings left alone in earlier sessions, mended in session 14. Hand-worked figures in
+each docstring, through the command line."""
+
+from __future__ import annotations
+
+import contextlib
+import io
+
+from conftest import cli_funnel, cli_import_text, workspace_rows
+
+
+def test_a_quotes_number_is_no_amount(tmp_path):
+    """Quotes numbered 1001-1003 (Sent, Accepted, Declined) with no money column: three
+    quotes with no amount (before: amounts 1,001, 1,002 and 1,003, read from "Quote #",
+    "Quote" being a quoted amount); beside "Quote Total", that is the amount (250, 400)."""
+    cli_import_text(tmp_path, "quotes.csv", "Client,Email,Quote #,Quote date,Status\n"
+                                            "Ann Lee,ann@x.com,1001,2024-03-01,Sent\n"
+                                            "Bob Ray,bob@x.com,1002,2024-03-04,Accepted\n"
+                                            "Cy Dee,cy@x.com,1003,2024-03-09,Declined\n")
+    assert workspace_rows(tmp_path, "SELECT amount FROM events") == [(None,)] * 3
+    assert cli_funnel(tmp_path) == [3, 3, 0, 0, 0]
+    other = tmp_path / "totals"
+    other.mkdir()
+    cli_import_text(other, "quotes.csv", "Client,Quote #,Quote date,Quote Total,Status\n"
+                                         "Ann Lee,1001,2024-03-01,250,Sent\n"
+                                         "Bob Ray,1002,2024-03-04,400,Accepted\n")
+    assert workspace_rows(other, "SELECT amount FROM events ORDER BY amount") == [
+        (250.0,), (400.0,)]
+
+
+def test_a_members_number_is_no_name(tmp_path):
+    """A member list with "Member #" and e-mails but no name column: 3 members with IDs 1,
+    2, 3, none named so (before: "Member #" was read as the name)."""
+    cli_import_text(tmp_path, "members.csv", "Member #,Email,Joined\n1,ann@x.com,2024-01-05\n"
+                                             "2,bob@x.com,2024-02-11\n3,cy@x.com,2024-03-20\n")
+    assert workspace_rows(tmp_path, "SELECT client_id, name FROM clients ORDER BY id") == [
+        ("1", None), ("2", None), ("3", None)]
+
+
+def test_the_outcome_says_how_many_clients_were_joined(tmp_path):
+    """Complaints by name (Ann Lee, Bob Stone), orders by e-mail, then a list with both on
+    one row each: 2 clients updated and the 2 brought in twice joined into them, in the
+    command's JSON, its printed line and the Import page's sentence (before: "2 clients
+    updated" alone, the workspace going from 4 clients to 2)."""
+    from journey.__main__ import main
+    from journey.ingest import import_file
+    from journey.ingest.review import outcome_sentence
+    from journey.workspace import open_workspace
+
+    cli_import_text(tmp_path, "complaints.csv", "Date,Customer,Complaint\n"
+                                                "2026-03-02,Ann Lee,Late delivery\n"
+                                                "2026-03-09,Bob Stone,Wrong size\n")
+    cli_import_text(tmp_path, "orders.csv", "Order,Date,Email,Total\n"
+                                            "1001,2026-02-20,ann@lee.com,40.00\n"
+                                            "1002,2026-02-25,bob@stone.org,25.00\n")
+    listed = "Name,Email\nAnn Lee,ann@lee.com\nBob Stone,bob@stone.org\n"
+    (tmp_path / "list.csv").write_text(listed, encoding="utf-8")
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        assert main(["import", str(tmp_path / "list.csv"), "--workspace",
+                     str(tmp_path / "w.db")]) == 0
+    assert "2 updated, 2 joined into others, 0 rejected." in out.getvalue()
+    assert workspace_rows(tmp_path, "SELECT COUNT(*) FROM clients") == [(2,)]
+
+    other = open_workspace(tmp_path / "page.db")
+    for name in ("complaints.csv", "orders.csv"):
+        import_file(other, name, (tmp_path / name).read_bytes())
+    (result,) = import_file(other, "list.csv", listed.encode())
+    assert (result.updated, result.joined, result.as_dict()["joined"]) == (2, 2, 2)
+    assert outcome_sentence([result], dry_run=False) == (
+        "Imported 1 file: 2 clients updated, 2 clients found twice joined into others; "
+        "no rows rejected.")
+
+
+MEETUP = ("Name,Member ID,Title,Joined Group on,Meetups attended,Assistant Organizer\n"
+          "Ben Cho,1002,Organizer,06/01/2022,14,Yes\n"
+          "Ana Ruiz,1001,,01/10/2023,9,No\n"
+          "Cy Dee,1003,,02/01/2024,0,No\n"
+          "Dia Eng,1004,,11/05/2023,0,Yes\n"
+          "Eli Fox,1005,,12/12/2023,2,No\n")
+
+
+def test_the_people_who_run_a_group_are_no_clients(tmp_path):
+    """A Meetup group's members: Ben is its Organizer (Title) and Dia an Assistant
+    Organizer (a yes): 3 clients, 2 rows rejected with their reason (before: 5 clients,
+    the business's own two among them)."""
+    found = cli_import_text(tmp_path, "meetup_members.csv", MEETUP)
+    assert (found["inserted"], found["rejected"]) == (3, 2)
+    assert [(p["row"], p["value"]) for p in found["problems"]] == [(2, "Organizer"),
+                                                                   (5, "Yes")]
+    assert all("business's own people" in p["reason"] for p in found["problems"])
+    assert workspace_rows(tmp_path, "SELECT name FROM clients ORDER BY name") == [
+        ("Ana Ruiz",), ("Cy Dee",), ("Eli Fox",)]
+
+
+def test_a_communitys_admins_are_no_clients_but_a_contacts_owner_is(tmp_path):
+    """A community's Role column (Admin, Moderator, Member x3): 3 clients. A contacts list
+    whose Title says Owner, CEO, Manager: those are the clients' own titles, all 3 are
+    clients. A list of hosts alone (every row Host) is imported as it is: 2 clients."""
+    found = cli_import_text(tmp_path, "community.csv",
+                            "Name,Email,Role\nAl,al@x.com,Admin\nBo,bo@x.com,Moderator\n"
+                            "Cy,cy@x.com,Member\nDi,di@x.com,member\nEd,ed@x.com,Member\n")
+    assert (found["inserted"], found["rejected"]) == (3, 2)
+    contacts = tmp_path / "contacts"
+    contacts.mkdir()
+    found = cli_import_text(contacts, "contacts.csv",
+                            "Name,Company,Email,Title\nAl Ng,Ng Bakery,al@ng.com,Owner\n"
+                            "Bo Li,Li Ltd,bo@li.com,CEO\nCy Ho,Ho & Co,cy@ho.com,Manager\n")
+    assert (found["inserted"], found["rejected"]) == (3, 0)
+    hosts = tmp_path / "hosts"
+    hosts.mkdir()
+    found = cli_import_text(hosts, "hosts.csv", "Name,Email,Role\nAl,al@x.com,Host\n"
+                                                "Bo,bo@x.com,Host\n")
+    assert (found["inserted"], found["rejected"]) == (2, 0)
