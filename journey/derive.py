@@ -47,13 +47,26 @@ def _of_sales(aggregate: str) -> str:
             f"ELSE {aggregate.format(kinds=DEALS)} END")
 
 
+# A sale with no amount that another import's sale with an amount bills, for the same
+# client on the same day (an appointment kept and its invoice, a job done and its payment):
+# one sale, counted once. Two rows of one sheet are two sales.
+_BILLED_ELSEWHERE = f"""
+INSERT INTO _billed
+SELECT e.id FROM events e
+WHERE e.kind IN {SALES} AND e.amount IS NULL AND e.client_ref IS NOT NULL {{scope}}
+  AND EXISTS (SELECT 1 FROM events f WHERE f.client_ref = e.client_ref
+              AND f.kind IN {SALES} AND f.amount IS NOT NULL
+              AND f.import_id IS NOT e.import_id
+              AND f.date >= substr(e.date, 1, 10) AND f.date < date(e.date, '+1 day'))
+"""
+
 _AGGREGATE = f"""
 CREATE TEMP TABLE _agg AS
 SELECT e.client_ref AS id,
   COUNT(*) AS event_count,
   {", ".join(f"SUM(e.kind IN {kinds}) AS {column}" for column, kinds in COUNTS.items()
              if column != "purchase_count")},
-  {_of_sales("SUM(e.kind IN {kinds})")} AS purchase_count,
+  {_of_sales("SUM(e.kind IN {kinds} AND b.id IS NULL)")} AS purchase_count,
   {_of_sales("COUNT(DISTINCT CASE WHEN e.kind IN {kinds} THEN substr(e.date, 1, 10) END)")}
     AS purchase_days,
   {_of_sales("SUM(CASE WHEN e.kind IN {kinds} THEN e.amount END)")} AS revenue_events,
@@ -66,7 +79,7 @@ SELECT e.client_ref AS id,
   {_of_sales("MIN(CASE WHEN e.kind IN {kinds} THEN e.date END)")} AS first_sale,
   MIN(CASE WHEN {ADVOCACY_EVENT} THEN e.date END) AS first_advocacy,
   {", ".join(f"{_stage_at(s)} AS {_stated(s)}" for s in ALL_STAGES)}
-FROM events e
+FROM events e LEFT JOIN _billed b ON b.id = e.id
 WHERE e.client_ref IS NOT NULL {{scope}}
 GROUP BY e.client_ref
 """
@@ -219,7 +232,7 @@ def refresh_clients(db: Database, client_ids: list[int] | None = None) -> None:
         _summarise_events(db, scope)
         db.execute(_UPDATE.format(scope_clients=scope_clients))
         refresh_paths(db, scoped=client_ids is not None)
-        _drop(db, "_agg", "_second", "_latest", "_scope")
+        _drop(db, "_agg", "_second", "_latest", "_billed", "_scope")
 
 
 def insert_new_clients(db: Database, columns: list[str], records: list[tuple],
@@ -248,13 +261,17 @@ def insert_new_clients(db: Database, columns: list[str], records: list[tuple],
             f"{', '.join(_STORED.values())} "
             f"FROM ({_FIGURES.format(clients='temp._new', scope_clients='')}) AS x "
             "JOIN temp._new AS n ON n.id = x.id ORDER BY n.id", list(stamp.values()))
-        _drop(db, "_new", "_agg", "_second", "_latest")
+        _drop(db, "_new", "_agg", "_second", "_latest", "_billed")
 
 
 def _summarise_events(db: Database, scope: str) -> None:
     """The temporary tables of each client's event summaries that the figures read: _agg
-    (counts, dates, ranks), _second (the second purchase), _latest (the latest stage)."""
-    _drop(db, "_agg", "_second", "_latest")
+    (counts, dates, ranks), _second (the second purchase), _latest (the latest stage);
+    and _billed, the sales another import's bills (``_BILLED_ELSEWHERE``)."""
+    _drop(db, "_agg", "_second", "_latest", "_billed")
+    db.execute("CREATE TEMP TABLE _billed (id INTEGER PRIMARY KEY)")
+    if db.execute("SELECT COUNT(*) > 1 FROM imports WHERE kind = 'events'").fetchone()[0]:
+        db.execute(_BILLED_ELSEWHERE.format(scope=scope))     # (one import bills nothing)
     db.execute(_AGGREGATE.format(scope=scope))
     db.execute("CREATE UNIQUE INDEX temp._agg_id ON _agg(id)")
     db.execute(_SECOND_PURCHASE)

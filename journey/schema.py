@@ -462,3 +462,12 @@ def m016_a_deal_and_its_invoice_are_one_sale(db: Database) -> None:
     (``workspace.after_open``)."""
     db.execute("INSERT OR REPLACE INTO settings(key, value) SELECT '_refigure', '1' "
                "WHERE EXISTS (SELECT 1 FROM events WHERE kind = 'won')")
+
+
+@migrations()
+def m017_a_visit_and_its_bill_are_one_sale(db: Database) -> None:
+    """A sale with no amount and another import's sale with an amount, for the same client
+    on the same day, are one sale (journey.derive counts so from now on). A workspace whose
+    sales came from more than one import asks for its figures to be worked out again."""
+    db.execute("INSERT OR REPLACE INTO settings(key, value) SELECT '_refigure', '1' "
+               "WHERE (SELECT COUNT(*) FROM imports WHERE kind = 'events') > 1")

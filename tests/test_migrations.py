@@ -172,3 +172,35 @@ def test_a_workspace_busy_elsewhere_opens_and_works_its_figures_out_later(tmp_pa
     db = open_workspace(path, create=False)
     assert db.execute("SELECT purchase_count FROM clients").fetchone() == (1,)
     assert db.execute("SELECT COUNT(*) FROM settings WHERE key = '_refigure'").fetchone() == (0,)
+
+
+def test_a_workspace_of_two_imports_counts_a_visit_and_its_bill_once_on_opening(tmp_path):
+    """m017: Ann's appointment kept on 02-20 (import 1, no amount) and its invoice of that
+    day (import 2, 1,250) were 2 purchases under the old rule; the first open after the
+    migration works her figures out again: 1 purchase of 1,250. A workspace of one import
+    is not asked to."""
+    from journey.workspace import open_workspace
+
+    path = tmp_path / "old.db"
+    old = Database(sqlite3.connect(path))
+    schema.migrations.apply(old, stop_before="m017_a_visit_and_its_bill_are_one_sale")
+    old.execute("INSERT INTO imports(id, file, kind) VALUES (1, 'appointments.csv', 'events'),"
+                " (2, 'invoices.csv', 'events')")
+    old.execute("INSERT INTO clients(id, client_key, name, furthest_stage, furthest_rank, "
+                "purchase_count, revenue_events) VALUES (1, 'id:ann', 'Ann', 'purchase', 3, 2, "
+                "1250)")
+    old.execute("INSERT INTO events(client_ref, date, kind, amount, row_key, import_id) VALUES "
+                "(1, '2024-02-20', 'purchase', NULL, 'a', 1), "
+                "(1, '2024-02-20', 'purchase', 1250, 'b', 2)")
+    old.conn.commit()
+    old.close()
+    db = open_workspace(path, create=False)
+    assert db.execute("SELECT purchase_count, revenue_events FROM clients").fetchone() == (
+        1, 1250.0)
+    db.close()
+    plain = Database(sqlite3.connect(":memory:"))
+    schema.migrations.apply(plain, stop_before="m017_a_visit_and_its_bill_are_one_sale")
+    plain.execute("INSERT INTO imports(id, file, kind) VALUES (1, 'orders.csv', 'events')")
+    migrate(plain)
+    assert plain.execute("SELECT COUNT(*) FROM settings WHERE key = '_refigure'"
+                         ).fetchone() == (0,)

@@ -112,3 +112,39 @@ def test_a_communitys_admins_are_no_clients_but_a_contacts_owner_is(tmp_path):
     found = cli_import_text(hosts, "hosts.csv", "Name,Email,Role\nAl,al@x.com,Host\n"
                                                 "Bo,bo@x.com,Host\n")
     assert (found["inserted"], found["rejected"]) == (2, 0)
+
+
+APPOINTMENTS = ("Appointment Date,Time,Patient ID,Patient,Appointment Type,Practitioner,Status\n"
+                "15/01/2024,09:00,1001,Jon Smith,Exam,Dr Patel,Completed\n"
+                "15/07/2024,09:00,1001,Jon Smith,Clean,Dr Patel,Completed\n"
+                "20/02/2024,11:00,1002,Ann Lee,Crown prep,Dr Wong,Completed\n"
+                "01/03/2024,09:30,1002,Ann Lee,Check,Dr Wong,Completed\n")
+INVOICES = ("Patient ID,ContactName,InvoiceNumber,InvoiceDate,Total,Status\n"
+            "1001,Jon Smith,INV-1,15/01/2024,185,Paid\n"
+            "1001,Jon Smith,INV-2,15/07/2024,165,Paid\n"
+            "1002,Ann Lee,INV-3,20/02/2024,1250,Paid\n")
+
+
+def test_an_appointment_and_its_invoice_of_the_day_are_one_sale(tmp_path):
+    """Appointments kept (no price) and the invoices that bill them, on the same days: Jon
+    2 sales of 350 (15 Jan, 15 Jul), Ann 2 sales (20 Feb billed 1,250; 1 Mar not billed:
+    a sale of no amount), in either order; revenue per purchase 175 and 625. Before: Jon
+    4 purchases and Ann 3, each appointment counted beside its invoice."""
+    for order in (("appointments.csv", "invoices.csv"), ("invoices.csv", "appointments.csv")):
+        here = tmp_path / order[0].split(".")[0]
+        here.mkdir()
+        for name in order:
+            cli_import_text(here, name, APPOINTMENTS if name == "appointments.csv" else INVOICES)
+        assert workspace_rows(here, "SELECT name, purchase_count, purchase_days, revenue_events "
+                                    "FROM clients ORDER BY name") == [
+            ("Ann Lee", 2, 2, 1250.0), ("Jon Smith", 2, 2, 350.0)]
+        assert cli_funnel(here) == [2, 2, 2, 2, 0]
+
+
+def test_two_sales_of_one_day_on_one_sheet_stay_two(tmp_path):
+    """An order list with two orders of Ann's on 3 March, one without an amount: 2 sales
+    (one sheet's two rows are two things)."""
+    cli_import_text(tmp_path, "orders.csv", "Order,Date,Customer,Email,Total\n"
+                                            "1001,2024-03-03,Ann Lee,ann@x.com,40\n"
+                                            "1002,2024-03-03,Ann Lee,ann@x.com,\n")
+    assert workspace_rows(tmp_path, "SELECT purchase_count FROM clients") == [(2,)]
