@@ -175,6 +175,7 @@ class DataHealth:
     last_import: LastImport | None
     rejected_rows: int
     pending_stage_values: dict[str, int]   # stage values waiting to be mapped -> rows
+    currencies: list[str]              # of the amounts, where imports found more than one
 
 
 def clientless_sentence(events: int) -> str:
@@ -201,4 +202,19 @@ def data_health(db: Database) -> DataHealth:
         last_import=None if last is None else LastImport(*last),
         rejected_rows=int(count("SELECT COALESCE(SUM(rejected), 0) FROM imports "
                                 "WHERE undone_at IS NULL")),
-        pending_stage_values=pending_stage_values(db))
+        pending_stage_values=pending_stage_values(db),
+        currencies=currencies_added(db))
+
+
+def currencies_added(db: Database) -> list[str]:
+    """The currencies of the workspace's amounts where its imports (not undone) found more
+    than one: its sums of money add them as written."""
+    found = db.execute("SELECT currencies FROM imports WHERE undone_at IS NULL "
+                       "AND currencies IS NOT NULL").fetchall()
+    return sorted({code.strip() for (codes,) in found for code in codes.split(",")})
+
+
+def currencies_sentence(codes: list[str]) -> str:
+    """What a sum of money over amounts in these currencies is (empty for none)."""
+    return (f"Amounts are in more than one currency ({', '.join(codes)}): sums of money "
+            "add them as written, with no exchange rate." if codes else "")

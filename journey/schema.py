@@ -471,3 +471,10 @@ def m017_a_visit_and_its_bill_are_one_sale(db: Database) -> None:
     sales came from more than one import asks for its figures to be worked out again."""
     db.execute("INSERT OR REPLACE INTO settings(key, value) SELECT '_refigure', '1' "
                "WHERE (SELECT COUNT(*) FROM imports WHERE kind = 'events') > 1")
+
+
+@migrations()
+def m018_imports_currencies(db: Database) -> None:
+    """The currencies of an import's amounts where it found more than one (added together
+    as written: the pages say so beside the money they show)."""
+    db.execute("ALTER TABLE imports ADD COLUMN currencies TEXT")

@@ -250,6 +250,7 @@ def _funnel(ctx) -> None:
     cached(funnel.current_stages)(ctx, filters=ctx.filters, model=model)
     cached(funnel.money_at_stake)(ctx, by="persona", currency=get_setting(ctx.db, "currency"),
                                   **options)
+    cached(overview.currencies_added)(ctx)
     fields = cached(funnel.segment_fields)(ctx)              # the first tab, Segments
     if fields:
         cached(funnel.compute_funnel_by)(ctx, fields[0], top=6, **options)
@@ -284,7 +285,7 @@ def _journey_map(ctx) -> None:
 
 
 def _personas(ctx) -> None:
-    from journey import funnel, scorecard
+    from journey import funnel, overview, scorecard
     from journey.workshop import personas
 
     figures = cached(personas.persona_figures)(ctx, ctx.filters)
@@ -292,6 +293,7 @@ def _personas(ctx) -> None:
     cached(personas.list_personas)(ctx)
     stake = cached(funnel.money_at_stake)(ctx, by="persona", filters=ctx.filters)
     cached(personas.rank_personas)(ctx, ctx.filters, stake.by_segment())
+    cached(overview.currencies_added)(ctx)
     cached(scorecard.measure_kpis)(ctx)
     if ctx.editing and not figures.empty:
         cached(personas.assignable_clients)(ctx)

@@ -153,6 +153,8 @@ if stake.has_revenue and len(money):
            if at_average else "")
         + (f" The {counted(too_new, 'buyer')} of the last {funnel.CHANCE_DAYS} days are not "
            "counted lost: too new to have come back." if too_new and after_purchase else "")))
+    if mixed := frame.cached(overview.currencies_added)(ctx):
+        st.warning(md(overview.currencies_sentence(mixed)), icon=":material/currency_exchange:")
 with st.expander("The funnel as a table"):
     shown_as_table(stages.drop(columns=["stage", "too_new"]), FUNNEL_LABELS, "funnel",
                    "funnel_table", formats={"drop_off": "count"})

@@ -3,8 +3,8 @@
 import pandas as pd
 import streamlit as st
 
-from journey.overview import (CHANCE_DAYS, clientless_sentence, data_health,
-                              measured_drop, stage_tiles)
+from journey.overview import (CHANCE_DAYS, clientless_sentence, currencies_sentence,
+                              data_health, measured_drop, stage_tiles)
 from journey.text import counted
 from journey_ui import frame, widgets
 from journey_ui.text import md
@@ -57,6 +57,9 @@ def show_health() -> None:
                    f"{last.created_at} UTC: {last.inserted:,} added, "
                    f"{last.updated:,} updated, {last.rejected:,} rejected. "
                    f"{health.imports:,} import{'s' if health.imports != 1 else ''} in all.")
+    if health.currencies:
+        st.warning(md(currencies_sentence(health.currencies)),
+                   icon=":material/currency_exchange:")
     if health.pending_stage_values and ctx.editing:
         values = ", ".join(f"'{md(v)}'" for v in list(health.pending_stage_values)[:5])
         st.warning(f"Some stage values are not understood yet ({values}). Map them on the "

@@ -9,7 +9,7 @@ save after someone else's is refused (``StaleEdit``) instead of overwriting.
 import pandas as pd
 import streamlit as st
 
-from journey import charts, funnel, scorecard
+from journey import charts, funnel, overview, scorecard
 from journey.figures import persona_matrix_figure
 from journey.workshop import kpis, personas
 from journey.errors import JourneyError
@@ -410,6 +410,8 @@ if not ranking.empty:
                   if stake.has_revenue else None)
     if not stake.has_revenue:
         st.caption(md(stake.sentence))
+    if mixed := frame.cached(overview.currencies_added)(ctx):
+        st.caption(f":material/currency_exchange: {md(overview.currencies_sentence(mixed))}")
 
 if not ctx.presenter and not (figures.empty and archived.empty):
     st.caption("The cards as a spreadsheet (the same columns a 'Personas' sheet imports):")

@@ -100,6 +100,7 @@ class PreparedSheet:
     notes: list[str] = field(default_factory=list)
     rejected: int | None = None     # rows rejected (a profile may group or add rows)
     demoted: list[str] = field(default_factory=list)   # mapped columns kept as extra
+    currencies: list[str] = field(default_factory=list)  # its amounts', where more than one
 
 
 # A sheet or file of marks (a tutor's quiz results, a class's test scores): its bare
@@ -1419,28 +1420,31 @@ def _refunds_described(out: pd.DataFrame, frame: pd.DataFrame,
 
 
 # A column saying which currency each amount is in ("Currency", "Moneda", "Devise").
-_CURRENCY = re.compile(r"^(?:currency|currencycode|moneda|divisa|devise|wahrung|moeda|"
-                       r"valuta)$")
+_CURRENCY = re.compile(r"^(?:currency|currencycode|currencyisocode|isocurrencycode|moneda|"
+                       r"divisa|devise|wahrung|moeda|valuta)$")     # (Salesforce's ISO code)
 
 
 def _currencies_mixed(rows: pd.DataFrame, frame: pd.DataFrame, row_numbers: list[int],
-                      mapping: dict[str, str | None]) -> list[str]:
-    """Whether the amounts are in more than one currency (a column of them says so): they
-    are added as they are, with no rate, and the import says so. (``rows`` are matched to
-    the sheet by their row numbers: a refunded order's two events share one.)"""
+                      mapping: dict[str, str | None]) -> tuple[list[str], list[str]]:
+    """The currencies of the amounts where a column of them says there is more than one
+    (they are added as they are, with no rate: the import says so, and the pages), and
+    the note. (``rows`` are matched to the sheet by their row numbers: a refunded order's
+    two events share one.)"""
     said = _unmapped(mapping, _CURRENCY)
     money = [c for c in ("amount", "revenue_current", "revenue_potential") if c in rows]
     if said is None or not money or "_row" not in rows:
-        return []
+        return [], []
     by_row = pd.Series(frame[said].to_numpy(), index=row_numbers)
     valued = rows[money].notna().any(axis=1)
     written = rows.loc[valued, "_row"].drop_duplicates().map(by_row)
     counts = written.dropna().astype(str).str.strip().str.upper().value_counts()
+    counts = counts[counts.index != ""]
     if len(counts) < 2:
-        return []
+        return [], []
     listed = ", ".join(f"{code} ({counted(int(n), 'row')})" for code, n in counts.items())
-    return [f"Amounts are in more than one currency ({listed}, in '{said}'): they were added "
-            "together as written, with no exchange rate."]
+    return sorted(counts.index), [
+        f"Amounts are in more than one currency ({listed}, in '{said}'): they were added "
+        "together as written, with no exchange rate."]
 
 
 # Words that make no difference to whom a name names: a company's legal form.
@@ -2359,10 +2363,11 @@ def prepare_sheet(plan: SheetPlan, *, stage_map: dict[str, str] | None = None,
         if refund.any():
             rows = rows.assign(amount=rows["amount"].where(
                 ~refund, amounts_of(rows).abs()))
-    if plan.kind in ("events", "clients"):
-        notes += _currencies_mixed(rows, frame, raw.row_numbers, plan.mapping)
+    currencies, said = (_currencies_mixed(rows, frame, raw.row_numbers, plan.mapping)
+                        if plan.kind in ("events", "clients") else ([], []))
+    notes += said
     if "name" in rows and "client_id" not in rows and not plan.key_from_email:
         notes += _names_alike(rows["name"])
     problems.sort(key=lambda p: p.row)
     return PreparedSheet(plan, rows, problems, unknown, day_first, notes,
-                         rejected=int(rejected.sum()), demoted=demoted)
+                         rejected=int(rejected.sum()), demoted=demoted, currencies=currencies)

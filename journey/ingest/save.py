@@ -324,6 +324,7 @@ def _save_parts(db: Database, prepared: PreparedSheet, dry_run: bool,
         "recognised_as": plan.recognised_as,
     }).last_pk
     rejected_cells: dict[int, dict[str, str | None]] = {}
+    currencies: set[str] = set()      # of the amounts, where more than one
     if plan.kind in WORKSHOP_KINDS:
         saved = WORKSHOP_IMPORTERS[plan.kind](db, plan.raw, import_id)
         inserted, updated, touched = saved.inserted, saved.updated, []
@@ -351,12 +352,15 @@ def _save_parts(db: Database, prepared: PreparedSheet, dry_run: bool,
                                   + part.notes) if n not in notes]
             for value, count in part.unknown_stages.items():
                 unknown[value] = unknown.get(value, 0) + count
+            currencies.update(part.currencies)
         if plan.raw.more is not None and blank:
             notes.append(blank_note(blank))
         if indexes is not None:
             indexes.restore("events")
-    db.execute("UPDATE imports SET rows = ?, inserted = ?, updated = ?, rejected = ? "
-               "WHERE id = ?", [rows_read, inserted, updated, rejected, import_id])
+    db.execute("UPDATE imports SET rows = ?, inserted = ?, updated = ?, rejected = ?, "
+               "currencies = ? WHERE id = ?",
+               [rows_read, inserted, updated, rejected,
+                ", ".join(sorted(currencies)) or None, import_id])
     db.conn.executemany(
         "INSERT INTO import_problems(import_id, row, [column], value, reason) VALUES (?,?,?,?,?)",
         [(import_id, p.row, p.column, None if p.value is None else str(p.value)[:1000], p.reason)
