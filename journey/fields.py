@@ -569,9 +569,10 @@ def match_header(header: object) -> tuple[str | None, int]:
     found = _INDEX.get(normalise_header(header), (None, 99))
     if isinstance(header, str) and (numbered := _NUMBER_SIGN.fullmatch(header)):
         # "Client #", "Quote No.": the thing's number, as "Client number" is (the mark is
-        # lost to the comparison, and "Client" alone is a name, "Quote" an amount)
+        # lost to the comparison, and "Client" alone is a name, "Quote" an amount); but
+        # "Visits #", "Referrals #": how many, as "Visits" alone is (a count)
         number = _INDEX.get(normalise_header(f"{numbered.group(1)} number"), (None, 99))
-        if number[0] or found[0] not in (None, *_NUMBER_FIELDS):
+        if number[0] or found[0] not in (None, *_NUMBER_FIELDS) and field_type(found[0]) != COUNT:
             return number
     if found[0] is None and isinstance(header, str):
         if prefixed := _RECORD_PREFIX.match(header):

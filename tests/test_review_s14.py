@@ -100,3 +100,19 @@ def test_a_vat_rate_beside_the_net_is_no_money(tmp_path):
                                                f"INV-2,2024-03-04,Ray Plumbing,200.00,{rate}\n"
                                                "INV-3,2024-03-09,Dee Florist,50.00,0\n")
         assert kind_totals(where, "purchase") == (3, 410.0)
+
+
+def test_a_plural_before_a_number_sign_is_a_count(tmp_path):
+    """A salon's client cards with "Visits #" (5, 1, 2) and "Referrals #" (1, 0, 0): Ann
+    referred someone (advocacy), Cy came back (retention), Bob bought once: [3, 3, 3, 2, 1]
+    (before: "Referrals #" was read as a referral's number, nothing: [3, 3, 3, 2, 0]).
+    "Client #" is still the client's number."""
+    found = cli_import_text(tmp_path, "clients.csv",
+                            "Client #,Client,Phone,Visits #,Referrals #,Last Visit\n"
+                            "C1,Ann Lee,0412 555 101,5,1,2024-03-01\n"
+                            "C2,Bob Ray,0412 555 102,1,0,2024-02-11\n"
+                            "C3,Cy Dee,0412 555 103,2,0,2024-03-20\n")
+    assert found["mapping"]["Visits #"] == "purchases"
+    assert found["mapping"]["Referrals #"] == "referrals"
+    assert found["mapping"]["Client #"] == "client_id"
+    assert cli_funnel(tmp_path) == [3, 3, 3, 2, 1]
