@@ -116,3 +116,19 @@ def test_a_plural_before_a_number_sign_is_a_count(tmp_path):
     assert found["mapping"]["Referrals #"] == "referrals"
     assert found["mapping"]["Client #"] == "client_id"
     assert cli_funnel(tmp_path) == [3, 3, 3, 2, 1]
+
+
+def test_a_staff_rota_or_a_supplier_list_with_numbers_is_no_clients(tmp_path):
+    """A staff rota (Staff, Mobile, Shift) and a supplier list (Supplier, Phone, Product):
+    no clients, both kept as reference (before: 3 and 2 nameless clients keyed by their
+    numbers). A list of numbers with visits is still clients (its own test)."""
+    found = cli_import_text(tmp_path, "rota.csv", "Staff,Mobile,Shift\n"
+                                                  "Anna,0412 555 201,Mon AM\n"
+                                                  "Ben,0412 555 202,Tue PM\n"
+                                                  "Cara,0412 555 203,Wed AM\n")
+    assert found["kind"] == "reference"
+    found = cli_import_text(tmp_path, "suppliers.csv", "Supplier,Phone,Product\n"
+                                                       "Fresh Farms,0412 555 301,Vegetables\n"
+                                                       "Baker Bros,0412 555 302,Bread\n")
+    assert found["kind"] == "reference"
+    assert workspace_rows(tmp_path, "SELECT COUNT(*) FROM clients") == [(0,)]

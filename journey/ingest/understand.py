@@ -99,10 +99,13 @@ KIND_OF = {word: kind for kind, words in _KIND_WORDS.items() for word in words.s
 
 def _a_list_of_numbers(raw: RawSheet, mapping: dict[str, str | None]) -> bool:
     """Whether a sheet's phone column holds a number on most rows, each once (a list of
-    clients known by their number, not the business's own number on every row)."""
+    clients known by their number, not the business's own number on every row), beside
+    something Journey knows of a client (a count of visits): a staff rota's or a supplier
+    list's numbers beside columns of its own ("Staff", "Shift") are no clients."""
     header = next(h for h, f in mapping.items() if f == "phone")
     numbers = values.phone_keys(raw.frame[header]).dropna()
-    return 2 * len(numbers) > len(raw.frame) and not numbers.duplicated().any()
+    return (2 * len(numbers) > len(raw.frame) and not numbers.duplicated().any()
+            and bool(set(mapping.values()) - {None, "phone"}))
 
 
 def headers_key(headers: list[str]) -> str:
