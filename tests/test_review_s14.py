@@ -132,3 +132,15 @@ def test_a_staff_rota_or_a_supplier_list_with_numbers_is_no_clients(tmp_path):
                                                        "Baker Bros,0412 555 302,Bread\n")
     assert found["kind"] == "reference"
     assert workspace_rows(tmp_path, "SELECT COUNT(*) FROM clients") == [(0,)]
+
+
+def test_a_loyalty_tier_beside_points_is_no_paid_plan(tmp_path):
+    """A loyalty programme's members (Tier Free, VIP, Plus beside their Points): the tier
+    is earned, not paid for; nothing says who bought: [3, 0, 0, 0, 0] (before: Bob and Cy
+    read as paying customers, [3, 2, 2, 0, 0], Ann not). Beehiiv's free/premium tiers
+    still pay (their own test)."""
+    cli_import_text(tmp_path, "loyalty.csv", "Name,Email,Tier,Points\n"
+                                             "Ann Lee,ann@x.com,Free,20\n"
+                                             "Bob Ray,bob@x.com,VIP,900\n"
+                                             "Cy Dee,cy@x.com,Plus,400\n")
+    assert cli_funnel(tmp_path) == [3, 0, 0, 0, 0]

@@ -1593,6 +1593,10 @@ def _spenders_bought(out: pd.DataFrame, columns_for: dict[str, list[str]],
 _TIER_HEADERS = frozenset({"tier", "subscriptiontier", "membershiptier", "plantier",
                            "pricingtier", "subscriptiontype", "membershiptype"})
 _FREE_TIERS = frozenset({"free", "freetier", "freeplan", "freemember", "freesubscriber"})
+# A loyalty programme's points (Smile.io, LoyaltyLion, Square Loyalty), normalised: beside
+# them, a tier ("VIP", "Plus") is a level earned by spending, not a plan paid for.
+_POINTS_HEADERS = frozenset({"points", "loyaltypoints", "rewardpoints", "rewardspoints",
+                             "pointsbalance", "pointsearned", "stamps"})
 _PAID_TIERS = frozenset(normalise_value(word) for word in (
     "premium", "paid", "pro", "plus", "founding", "founding member", "supporter", "vip",
     "paid subscriber", "premium member", "paying"))
@@ -1602,10 +1606,10 @@ def _paid_tiers_bought(out: pd.DataFrame, frame: pd.DataFrame,
                        mapping: dict[str, str | None]) -> list[str]:
     """On a client list without a stage column, a tier column of free and paid tiers
     ("free", "premium"): a client on a paid tier pays, their stage is purchase (a free
-    one says nothing more). Returns a note."""
+    one says nothing more); not beside a loyalty programme's points. Returns a note."""
     said = next((h for h, target in mapping.items()
                  if not target and normalise_header(h) in _TIER_HEADERS), None)
-    if said is None:
+    if said is None or any(normalise_header(h) in _POINTS_HEADERS for h in frame.columns):
         return []
     tiers = frame[said].map(normalise_value, na_action="ignore")
     if not (tiers.isin(_FREE_TIERS).any() and tiers.isin(_PAID_TIERS).any()):
