@@ -30,7 +30,8 @@ from ..fields import (
 from ..journal import stage_mapping
 from ..stages import (
     ALL_STAGES, BILLED_ONLY_STATUSES, BOOKED_STATUSES, ORDER_STATUS_KIND, OUTCOMES,
-    QUOTE_OWN_WORDS, QUOTE_STATUS, RANK, normalise_value, order_status_kind, read_stage_value, said_first)
+    QUOTE_OWN_WORDS, QUOTE_STATUS, RANK, VISIT_KEPT, normalise_value, order_status_kind,
+    read_stage_value, said_first)
 from ..text import counted, its, match_key, name_key, was, without_accents
 from .evidence import MOSTLY, measure, sample_values
 from .line_amounts import map_unit_price
@@ -1621,21 +1622,16 @@ def _speaks_of_payment(statuses: pd.Series) -> bool:
                     for value in counts.index))
 
 
-# A visit's statuses saying it was kept (a class attended, a client arrived).
-_VISIT_KEPT = frozenset(normalise_value(word) for word in (
-    "attended", "arrived", "checked in", "signed in", "show", "showed", "showed up"))
-
-
 def _speaks_of_visits(statuses: pd.Series) -> bool:
     """Whether a status column is a list of visits': its values mostly order statuses
     (``MOSTLY_KNOWN``: attended, no show, late cancel, booked), one of them a visit kept
-    (``_VISIT_KEPT``). Not "Completed": a sales call or a task is completed too."""
+    (``journey.stages.VISIT_KEPT``). Not "Completed": a sales call or a task is completed too."""
     counts = statuses.value_counts()
     if not len(counts):
         return False
     known = sum(n for value, n in zip(counts.index, counts) if order_status_kind(value))
     return (known >= MOSTLY_KNOWN * counts.sum()
-            and any(normalise_value(value) in _VISIT_KEPT for value in counts.index))
+            and any(normalise_value(value) in VISIT_KEPT for value in counts.index))
 
 
 def _sheet_word(sheet: str, file: str = "") -> str | None:
