@@ -144,3 +144,18 @@ def test_a_loyalty_tier_beside_points_is_no_paid_plan(tmp_path):
                                              "Bob Ray,bob@x.com,VIP,900\n"
                                              "Cy Dee,cy@x.com,Plus,400\n")
     assert cli_funnel(tmp_path) == [3, 0, 0, 0, 0]
+
+
+def test_a_lead_tracker_with_a_probability_names_people(tmp_path):
+    """A lead tracker of people (Name, Company, Stage, Probability, Value; no contact
+    column): each person a client. Ann's proposal is consideration, Bob's win a purchase,
+    Cy a lead, Dan lost: [4, 2, 1, 0, 0] (before: "Probability" made it a deals export
+    whose Name is the deal's, the companies the clients: [3, 1, 1, 0, 0], Ann and Bob one
+    client Acme). Nutshell's leads, their contact named apart, stay deals (their test)."""
+    cli_import_text(tmp_path, "leads.csv", "Name,Company,Stage,Probability,Value\n"
+                                           "Ann Lee,Acme Ltd,Proposal,50%,5000\n"
+                                           "Bob Ray,Acme Ltd,Won,100%,3000\n"
+                                           "Cy Dee,Beta Co,Lead,10%,2000\n"
+                                           "Dan Fox,Gamma Inc,Lost,0%,1000\n")
+    assert _names(tmp_path) == ["Ann Lee", "Bob Ray", "Cy Dee", "Dan Fox"]
+    assert cli_funnel(tmp_path) == [4, 2, 1, 0, 0]

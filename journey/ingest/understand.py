@@ -25,7 +25,7 @@ from .. import values
 from ..columns import GUIDE_HEADERS
 from ..errors import UnreadableFile, ValidationError
 from ..fields import (
-    CLIENT_ONLY, CONTACT_MEANS, EVENT_FIELDS, EVENT_KINDS, EVENT_ONLY, SCORE_RANGES, field_type,
+    CLIENT_ONLY, CONTACT_MEANS, EVENT_FIELDS, ORGANISATION_HEADERS, EVENT_KINDS, EVENT_ONLY, SCORE_RANGES, field_type,
     fields_for, match_header, name_part, names_a_number, normalise_header, plain_header)
 from ..journal import stage_mapping
 from ..stages import (
@@ -741,9 +741,7 @@ def _party_named(raw: RawSheet, mapping: dict[str, str | None], free: list[str],
 
 # A deals export's own name for a deal, and the columns naming whom the deal is for.
 _DEAL_OWN_NAME = frozenset({"name", "dealname", "title", "dealtitle", "opportunityname"})
-_DEAL_ACCOUNT = frozenset({"account", "accountname", "organization", "organisation",
-                           "organizationname", "organisationname", "company", "companyname",
-                           "primaryaccount", "primarycompany"})
+_DEAL_ACCOUNT = ORGANISATION_HEADERS | {"primaryaccount", "primarycompany"}
 _DEAL_CONTACTS = frozenset({"relatedcontacts", "contacts", "contact", "contactname",
                             "primarycontact"})
 _DEAL_OWN_ID = frozenset({"id", "leadid", "dealid", "opportunityid"})
@@ -761,9 +759,14 @@ def _deal_named(raw: RawSheet, mapping: dict[str, str | None], free: list[str],
     is the client each deal is for (its contact where no account is given), the deal's own
     name is kept as extra."""
     normal = {h: normalise_header(h) for h in raw.headers}
-    if "stage" not in mapping.values() or not any(
-            (n.startswith("deal") and n not in _DEAL_OWN_NAME) or n in _DEAL_MARKS
-            for n in normal.values()):
+    said_deal = any(n.startswith("deal") and n not in _DEAL_OWN_NAME for n in normal.values())
+    if "stage" not in mapping.values() or not (
+            said_deal or any(n in _DEAL_MARKS for n in normal.values())):
+        return
+    # (a chance of winning alone marks a deal where its contact is named apart: a lead
+    # tracker's "Name, Company, Stage, Probability" names people, each a client)
+    if not said_deal and not any(n in _DEAL_CONTACTS or _CONTACTS_ADDRESS.match(n)
+                                 for n in normal.values()):
         return
     own = [h for h in free if mapping[h] == "name" and normal[h] in _DEAL_OWN_NAME]
     account = [h for h, f in mapping.items() if f == "name" and normal[h] in _DEAL_ACCOUNT]
