@@ -1206,28 +1206,29 @@ def resolve_stages(out: pd.DataFrame, kind: str, stage_map: dict[str, str],
 # Words of a header or of a sheet's name that say its rows are appointments, calls or
 # meetings: a client list of them ("Name, Appointment, Status: Booked") books a time, it
 # does not say hired.
-_APPOINTMENT_WORDS = frozenset({
-    "appointment", "appointments", "appt", "appts", "meeting", "meetings", "consultation",
-    "consultations", "consult", "call", "calls", "demo", "demos", "visit", "visits",
-    "reservation", "reservations", "cita", "citas", "rendezvous", "termin", "termine"})
-
-
+_MEETING_WORDS = frozenset({"meeting", "meetings", "consultation", "consultations", "consult",
+                            "call", "calls", "demo", "demos", "rendezvous", "termin", "termine"})
+_APPOINTMENT_WORDS = _MEETING_WORDS | {"appointment", "appointments", "appt", "appts", "visit",
+                                       "visits", "reservation", "reservations", "cita", "citas"}
 # A visit or a reservation, not a meeting or a call (a sales call "attended" is no sale).
-_VISIT_WORDS = frozenset({"appointment", "appointments", "appt", "appts", "visit", "visits",
-                          "reservation", "reservations", "booking", "bookings", "class",
-                          "classes", "session", "sessions", "cita", "citas"})
+_VISIT_WORDS = (_APPOINTMENT_WORDS - _MEETING_WORDS) | {"booking", "bookings", "class",
+                                                       "classes", "session", "sessions"}
+
+
+def _say_a_word(words: frozenset[str], headers, names) -> bool:
+    """Whether a header or a name (sheet, file) has one of ``words``."""
+    return any(word in words for text in (*headers, *names)
+               for word in re.findall(r"[a-z]+", str(text or "").casefold()))
 
 
 def about_visits(headers, *names: str) -> bool:
     """Whether a header or a name (sheet, file) has a word of ``_VISIT_WORDS``."""
-    return any(word in _VISIT_WORDS for text in (*headers, *names)
-               for word in re.findall(r"[a-z]+", str(text or "").casefold()))
+    return _say_a_word(_VISIT_WORDS, headers, names)
 
 
 def about_appointments(headers, *names: str) -> bool:
     """Whether a header or a name (sheet, file) has a word of ``_APPOINTMENT_WORDS``."""
-    return any(word in _APPOINTMENT_WORDS for text in (*headers, *names)
-               for word in re.findall(r"[a-z]+", str(text or "").casefold()))
+    return _say_a_word(_APPOINTMENT_WORDS, headers, names)
 
 
 # A client list's stage or status words that say the client hired the business (a wedding
