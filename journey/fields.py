@@ -570,9 +570,10 @@ def match_header(header: object) -> tuple[str | None, int]:
     found = _INDEX.get(normalise_header(header), (None, 99))
     if isinstance(header, str) and (numbered := _NUMBER_SIGN.fullmatch(header)):
         # "Client #", "Quote No.": the thing's number, as "Client number" is (the mark is
-        # lost to the comparison, and "Client" alone is a name, "Quote" an amount)
+        # lost to the comparison, and "Client" alone is a name, "Quote" an amount); but
+        # "Visits #", "Referrals #": how many, as "Visits" alone is (a count)
         number = _INDEX.get(normalise_header(f"{numbered.group(1)} number"), (None, 99))
-        if number[0] or found[0] not in (None, *_NUMBER_FIELDS):
+        if number[0] or found[0] not in (None, *_NUMBER_FIELDS) and field_type(found[0]) != COUNT:
             return number
     if found[0] is None and isinstance(header, str):
         if prefixed := _RECORD_PREFIX.match(header):
@@ -631,17 +632,35 @@ def before_tax(header: object) -> bool:
 NET_HEADERS = frozenset(normalise_header(h) for h in (
     "net", "net amount", "net total", "net value", "net price", "subtotal", "sub total",
     "amount net", "netto", "netto betrag", "importe neto", "montant ht"))
-TAX_HEADERS = frozenset(normalise_header(h) for h in (
-    "vat", "vat amount", "vat total", "total vat", "tax", "taxes", "tax amount", "tax total",
-    "total tax", "sales tax", "gst", "gst amount", "hst", "iva", "tva", "mwst", "ust", "btw",
-    "montant tva", "importe iva"))
+# A column of the tax on each row ("Tax", "tax_amount", "VAT Amount"), normalised.
+_TAXES = ("tax", "vat", "gst", "hst", "iva", "tva", "mwst", "ust", "btw", "sales tax")
+TAX_HEADERS = frozenset(normalise_header(f"{tax} {what}") for tax in _TAXES
+                        for what in ("", "amount", "total", "value")) | frozenset(
+    normalise_header(h) for h in ("taxes", "total vat", "total tax", "montant tva",
+                                  "importe iva"))
+# A tax column that holds its rate ("VAT %", "Tax rate"), not the money.
+_TAX_RATE = re.compile(r"%|\b(?:rate|percent|percentage|pct)\b", re.IGNORECASE)
+
+
+def names_tax(header: object) -> bool:
+    """Whether a header names a column of the tax on each row (``TAX_HEADERS``; not its
+    rate)."""
+    return normalise_header(header) in TAX_HEADERS and not _TAX_RATE.search(str(header))
+
+
+def names_tax_rate(header: object) -> bool:
+    """Whether a header names the rate of tax on each row ("VAT %", "Tax rate")."""
+    return bool(_TAX_RATE.search(str(header))) and normalise_header(
+        _TAX_RATE.sub(" ", str(header))) in TAX_HEADERS
 
 
 def net_and_tax(headers) -> tuple[str, str] | None:
-    """The columns of an amount before tax and of its tax ("Amount ex VAT" and "VAT amount",
-    "Subtotal" and "Tax"), the first of each, or None where either is missing."""
+    """The columns of an amount before tax and of its tax or its rate ("Amount ex VAT" and
+    "VAT amount", "Subtotal" and "Tax", "Net" and "VAT %"), the first of each, or None where
+    either is missing."""
     net = next((h for h in headers if normalise_header(h) in NET_HEADERS or before_tax(h)), None)
-    tax = next((h for h in headers if normalise_header(h) in TAX_HEADERS), None)
+    tax = next((h for h in headers if names_tax(h)),
+               next((h for h in headers if names_tax_rate(h)), None))
     return (net, tax) if net is not None and tax is not None else None
 
 
@@ -727,6 +746,15 @@ OWN_ROLES = frozenset({"organizer", "organiser", "coorganizer", "coorganiser", "
                        "assistantorganizer", "assistantorganiser", "eventorganizer", "host",
                        "moderator", "admin", "administrator", "owner", "staff", "groupadmin",
                        "communitymanager", "teammember", "coach", "instructor"})
+# Of those, the roles a client also has in their own business or team (a contacts list's
+# "Owner" of Lee Bakery, a software account's "Admin"): the business's own people only in
+# a column that also names members (a roster), not beside blanks alone.
+JOB_ROLES = frozenset({"owner", "admin", "administrator", "staff", "teammember"})
+# Columns naming the organisation each person belongs to: beside them, a role is the
+# person's role there (a B2B contacts list's, a software account's users'), normalised.
+ORGANISATION_HEADERS = frozenset({"account", "accountname", "organization", "organisation",
+                                  "organizationname", "organisationname", "company",
+                                  "companyname"})
 OWN_ROLE_FLAGS = frozenset({"assistantorganizer", "assistantorganiser", "isorganizer",
                             "isadmin", "isstaff", "ishost", "ismoderator", "organizer"})
 

@@ -142,6 +142,10 @@ OUTCOME_ALIASES = {
                  "annullato, annullata, cancellato, cancellata, stornato, stornata, geannuleerd, "
                  "gecanceld",
 }
+# A visit's or an appointment's statuses saying it was kept (Jane App's "Arrived", a class
+# "Attended", Vagaro's "Show"): a sale on an order list, and what marks a list of visits.
+VISIT_KEPT_WORDS = "arrived, checked in, attended, signed in, show, showed, showed up"
+
 # What an order's status says happened, on an order list without a stage column (a
 # status column beside an amount): normalised value -> event kind. A pending, failed or
 # abandoned order is a contact, never a purchase.
@@ -154,8 +158,7 @@ ORDER_STATUS_WORDS = {
                 "awaiting fulfillment, awaiting shipment, awaiting pickup, unshipped, "
                 "shipping, partially paid, part paid, "
                 "partial, "        # (an invoice part paid: Invoice Ninja's, Zoho Books')
-                "arrived, checked in, attended, signed in, "   # (an appointment kept: Jane App's)
-                "show, showed, showed up, "      # (Vagaro's appointment kept: "Show")
+                f"{VISIT_KEPT_WORDS}, "
                 "done, job done, "               # (a job done: Workiz's)
                 # the feminine forms (una factura pagada, une commande payée) and tools' own
                 "pagada, paga, cobrada, cobrado, realizada, realizado, completada, entregada, "
@@ -315,6 +318,7 @@ ORDER_STATUS_KIND = {normalise_value(word): kind for kind, words in ORDER_STATUS
 # and only that on a list of invoices: a shop's order "Sent" has been dispatched, a sale.
 # Paddle's "billed": an invoice issued, its payment still to come.
 BILLED_ONLY_STATUSES = frozenset(normalise_value(word) for word in ("sent", "viewed", "billed"))
+VISIT_KEPT = frozenset(normalise_value(word) for word in VISIT_KEPT_WORDS.split(","))
 QUOTE_STATUS = {normalise_value(word): target for target, words in QUOTE_STATUS_WORDS.items()
                 for word in words.split(",")}
 # The words only a quote's status has (not an order's or a deal's): one of them must be

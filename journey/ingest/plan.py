@@ -32,10 +32,11 @@ from .. import values
 from ..columns import FIELD_LABELS
 from ..errors import ValidationError
 from ..fields import (
-    CLIENT_FIELDS, EVENT_FIELDS, EVENT_ONLY, LIVE_FLAGS, MEMBER_ROLES, ORDER_ROW_VALUES,
-    OWN_ROLE_FLAGS, OWN_ROLES, ROLE_HEADERS, ROW_LEVEL_HEADERS, SCORE_RANGES, SPAM_FLAGS,
-    TEST_FLAGS, TICK_STEPS, before_tax, field_type, fields_for, header_year, match_header,
-    name_part, names_a_participant, net_and_tax, normalise_header, plain_header)
+    CLIENT_FIELDS, EVENT_FIELDS, EVENT_ONLY, JOB_ROLES, LIVE_FLAGS, MEMBER_ROLES,
+    ORDER_ROW_VALUES, ORGANISATION_HEADERS, OWN_ROLE_FLAGS, OWN_ROLES, ROLE_HEADERS,
+    ROW_LEVEL_HEADERS, SCORE_RANGES, SPAM_FLAGS, TEST_FLAGS, TICK_STEPS, before_tax,
+    field_type, fields_for, header_year, match_header, name_part, names_a_participant,
+    names_tax, names_tax_rate, net_and_tax, normalise_header, plain_header)
 from ..journal import Problem, SheetSave
 from ..stages import (
     ACTIVE_OF, BOOKED_STATUSES, QUOTE_STATUS, RANK, normalise_value, order_status_kind)
@@ -344,17 +345,24 @@ def _own_people_rows(frame: pd.DataFrame, raw: RawSheet, out: pd.DataFrame,
     """Rows of the business's own people on a list of a group's members (Meetup's Organizer,
     a community's Admin): a role column whose other rows are members' roles or blank
     (``fields.MEMBER_ROLES``: "Owner" on a contacts list is the client's owner), or a yes in
-    an own people's flag ("Assistant Organizer"). Not clients, each rejected with its
-    reason; a sheet of such rows alone is imported as it is."""
+    an own people's flag ("Assistant Organizer"). A role a client also has in their own
+    business (``fields.JOB_ROLES``: Owner, Admin) counts only beside members' roles, and
+    none does on a list naming each person's company (a B2B contacts list, a software
+    account's users: their roles are there). Not clients, each rejected with its reason; a
+    sheet of such rows alone is imported as it is."""
     found = pd.Series(False, index=frame.index)
     kept = ~rejected.reindex(frame.index, fill_value=False)
+    if any(normalise_header(h) in ORGANISATION_HEADERS and 2 * frame[h].notna().sum() > len(frame)
+           for h in frame.columns):
+        return found
     for header in frame.columns:
         named = normalise_header(header)
         if named in ROLE_HEADERS:
             roles = values.per_distinct(frame[header], normalise_header).where(
                 frame[header].notna(), "")
-            own = roles.isin(OWN_ROLES) & kept
-            if not (own.any() and (roles.isin(MEMBER_ROLES) | roles.eq("") | own)[kept].all()):
+            members = roles.isin(MEMBER_ROLES)
+            own = roles.isin(OWN_ROLES - (set() if members.any() else JOB_ROLES)) & kept
+            if not (own.any() and (members | roles.eq("") | own)[kept].all()):
                 continue
         elif named in OWN_ROLE_FLAGS:
             own = values.parse_bool(frame[header])[0].eq(True) & kept
@@ -1105,11 +1113,15 @@ _OWED_SO_FAR = frozenset({"balance", "balancedue", "balanceowing", "amountdue", 
                           "amountremaining"})
 
 
+def _owes(header: object) -> bool:
+    """Whether a header names what is still owed (``_OWED_SO_FAR``, after a record's prefix)."""
+    return normalise_header(str(header).rsplit(":", 1)[-1]) in _OWED_SO_FAR
+
+
 def _balance_column(frame: pd.DataFrame) -> str | None:
     """The column of what is still owed (``_OWED_SO_FAR``), all of it money; else None."""
     for header in frame.columns:
-        if (normalise_header(str(header).rsplit(":", 1)[-1]) in _OWED_SO_FAR
-                and not values.parse_money(frame[header])[1].any()):
+        if _owes(header) and not values.parse_money(frame[header])[1].any():
             return header
     return None
 
@@ -1117,9 +1129,11 @@ def _balance_column(frame: pd.DataFrame) -> str | None:
 def _invoices_own_status(frame: pd.DataFrame, header: str | None) -> bool:
     """Whether a status column is an invoice list's own ("Status", "Invoice: Status"):
     not a column of whether something happened ("Collected?": a bakery's order collected
-    is a sale, whatever its balance says), nor a till's (a sale "On account" is a sale)."""
+    is a sale, whatever its balance says), nor a till's (a sale "On account" is a sale).
+    The sheet's invoices are said by a header other than its balance: a gift card's or a
+    voucher's "Balance" is what is left to spend of what was paid."""
     return (header is not None and normalise_header(header).endswith(("status", "state"))
-            and about_invoices(frame.columns, ""))
+            and about_invoices([h for h in frame.columns if not _owes(h)], ""))
 
 
 def _owed_in_full(out: pd.DataFrame, paid: pd.Series) -> list[str]:
@@ -1142,7 +1156,8 @@ def _owed_in_full(out: pd.DataFrame, paid: pd.Series) -> list[str]:
 
 
 def _booked_and_paid(out: pd.DataFrame, frame: pd.DataFrame,
-                     status_header: str | None = None) -> list[str]:
+                     status_header: str | None = None,
+                     amount_header: str | None = None) -> list[str]:
     """Rows read as contacts because their status says booked or confirmed (a tour's
     "Booked", Rezdy's "CONFIRMED": a time still to come) are a client considering (stage
     consideration). Those for which a money column says something was already paid
@@ -1150,7 +1165,9 @@ def _booked_and_paid(out: pd.DataFrame, frame: pd.DataFrame,
     refunded column says went back of it: the refund is a row of its own), never more than
     the booking's amount: a deposit is a sale of the deposit; the rest is one when paid
     (importing the bookings again then updates it); one a "Paid" of yes and no ticks has
-    paid its whole amount. Returns a note."""
+    paid its whole amount. An order its status leaves unpaid ("Pending", "Awaiting
+    payment") is no sale by a paid column read as its amount (``amount_header``: a shop's
+    "Amount Paid" alone is the order's price). Returns a note."""
     if "status" not in out or "kind" not in out:
         return []
     statuses = out["status"].dropna()
@@ -1177,7 +1194,8 @@ def _booked_and_paid(out: pd.DataFrame, frame: pd.DataFrame,
     # part paid already: a sale of what was paid, as a booking's deposit is.
     said = values.per_distinct(out["status"], normalise_value)
     unpaid = (paid.gt(0) & ~booked & (out["kind"].eq("contact") & said.isin(_OWED)
-                                      | out["kind"].eq("purchase") & said.isin(_PART_PAID)))
+                                      | out["kind"].eq("purchase") & said.isin(_PART_PAID))
+              & (header is None or header != amount_header))
     notes = []
     if _invoices_own_status(frame, status_header):
         notes += _owed_in_full(out, paid)
@@ -1598,6 +1616,10 @@ def _spenders_bought(out: pd.DataFrame, columns_for: dict[str, list[str]],
 _TIER_HEADERS = frozenset({"tier", "subscriptiontier", "membershiptier", "plantier",
                            "pricingtier", "subscriptiontype", "membershiptype"})
 _FREE_TIERS = frozenset({"free", "freetier", "freeplan", "freemember", "freesubscriber"})
+# A loyalty programme's points (Smile.io, LoyaltyLion, Square Loyalty), normalised: beside
+# them, a tier ("VIP", "Plus") is a level earned by spending, not a plan paid for.
+_POINTS_HEADERS = frozenset({"points", "loyaltypoints", "rewardpoints", "rewardspoints",
+                             "pointsbalance", "pointsearned", "stamps"})
 _PAID_TIERS = frozenset(normalise_value(word) for word in (
     "premium", "paid", "pro", "plus", "founding", "founding member", "supporter", "vip",
     "paid subscriber", "premium member", "paying"))
@@ -1607,10 +1629,10 @@ def _paid_tiers_bought(out: pd.DataFrame, frame: pd.DataFrame,
                        mapping: dict[str, str | None]) -> list[str]:
     """On a client list without a stage column, a tier column of free and paid tiers
     ("free", "premium"): a client on a paid tier pays, their stage is purchase (a free
-    one says nothing more). Returns a note."""
+    one says nothing more); not beside a loyalty programme's points. Returns a note."""
     said = next((h for h, target in mapping.items()
                  if not target and normalise_header(h) in _TIER_HEADERS), None)
-    if said is None:
+    if said is None or any(normalise_header(h) in _POINTS_HEADERS for h in frame.columns):
         return []
     tiers = frame[said].map(normalise_value, na_action="ignore")
     if not (tiers.isin(_FREE_TIERS).any() and tiers.isin(_PAID_TIERS).any()):
@@ -1908,17 +1930,23 @@ def _net_plus_tax(out: pd.DataFrame, frame: pd.DataFrame, mapping: dict[str, str
                   columns_for: dict[str, list[str]], notes: list[str]) -> None:
     """An events sheet whose only amount is before tax, with the tax in a column of its own
     and no total (an invoice list's "Amount ex VAT" and "VAT amount", "Subtotal" and "Tax"):
-    what was paid is their sum, a blank tax none."""
+    what was paid is their sum, a blank tax none; with the tax's rate instead ("VAT %": 20),
+    the amount and that share of it."""
     found = net_and_tax([h for h, f in mapping.items() if f in (None, "amount")])
     if found is None:
         return
-    net, tax = (values.read_money(frame[h]) for h in found)
-    if net.bad.any() or tax.bad.any() or net.values.isna().all():
+    rate = names_tax_rate(found[1])
+    net = values.read_money(frame[found[0]])
+    tax, bad = (values.parse_percent if rate else values.parse_money)(frame[found[1]])
+    if net.bad.any() or bad.any() or net.values.isna().all():
         return
-    out["amount"] = net.values + tax.values.fillna(0)
+    out["amount"] = ((net.values * (1 + tax.fillna(0))).round(2) if rate
+                     else net.values + tax.fillna(0))
     columns_for["amount"] = [found[0]]
-    notes.append(f"'{found[0]}' is before tax and '{found[1]}' the tax, with no total beside "
-                 "them: each row's amount is their sum, what was paid.")
+    notes.append(f"'{found[0]}' is before tax and '{found[1]}' the tax"
+                 + (" rate" if rate else "") + ", with no total beside them: each row's "
+                 + ("amount is the one with that rate of tax added" if rate else
+                    "amount is their sum") + ", what was paid.")
 
 
 def _looked_like(header: str, target: str) -> str:
@@ -2006,15 +2034,11 @@ def _order_lines(rows: pd.DataFrame, amount_header: str | None,
                     f"order is one event{how}, its lines kept in its extras."]
 
 
-# A column of the tax on each row ("Tax", "tax_amount", "VAT Amount"), normalised.
-_TAX_COLUMN = re.compile(r"^(?:sales)?(?:tax|vat|gst|hst|iva|mwst|btw)(?:amount|total|value)?$")
-
-
 def _with_tax(frame: pd.DataFrame, headers: list[str]) -> str | None:
     """Of the money columns mapped to the amount, the one that is another plus the sheet's
     tax column on every row (MemberPress's "total" = "amount" + "tax_amount"), tax being
     more than 0 somewhere: what the client paid, tax included. None when no column is."""
-    taxes = [h for h in frame.columns if _TAX_COLUMN.match(normalise_header(h))]
+    taxes = [h for h in frame.columns if names_tax(h)]
     if len(taxes) != 1 or len(headers) < 2:
         return None
     tax = values.parse_money(frame[taxes[0]])[0]
@@ -2274,7 +2298,8 @@ def prepare_sheet(plan: SheetPlan, *, stage_map: dict[str, str] | None = None,
         if profile is None:     # (a profile's rules say what each row is, and its sentence)
             notes += said
             if "kind" not in plan.set_values and "kind" not in columns_for:
-                notes += _booked_and_paid(out, frame, columns_for.get("status", [None])[0])
+                notes += _booked_and_paid(out, frame, columns_for.get("status", [None])[0],
+                                          columns_for.get("amount", [None])[0])
             if "kind" not in plan.set_values:
                 notes += _tagged_kinds(out, frame, plan.mapping, ~totals)
                 if "kind" not in columns_for:

@@ -25,13 +25,14 @@ from .. import values
 from ..columns import GUIDE_HEADERS
 from ..errors import UnreadableFile, ValidationError
 from ..fields import (
-    CLIENT_ONLY, CONTACT_MEANS, EVENT_FIELDS, EVENT_KINDS, EVENT_ONLY, SCORE_RANGES, field_type,
-    fields_for, match_header, name_part, names_a_birth_date, names_a_number, normalise_header,
-    plain_header)
+    CLIENT_ONLY, CONTACT_MEANS, EVENT_FIELDS, EVENT_KINDS, EVENT_ONLY, ORGANISATION_HEADERS,
+    SCORE_RANGES, field_type, fields_for, match_header, name_part, names_a_birth_date,
+    names_a_number, normalise_header, plain_header)
 from ..journal import stage_mapping
 from ..stages import (
     ALL_STAGES, BILLED_ONLY_STATUSES, BOOKED_STATUSES, ORDER_STATUS_KIND, OUTCOMES,
-    QUOTE_OWN_WORDS, QUOTE_STATUS, RANK, normalise_value, order_status_kind, read_stage_value, said_first)
+    QUOTE_OWN_WORDS, QUOTE_STATUS, RANK, VISIT_KEPT, normalise_value, order_status_kind,
+    read_stage_value, said_first)
 from ..text import counted, its, match_key, name_key, was, without_accents
 from .evidence import MOSTLY, measure, sample_values
 from .line_amounts import map_unit_price
@@ -100,10 +101,13 @@ KIND_OF = {word: kind for kind, words in _KIND_WORDS.items() for word in words.s
 
 def _a_list_of_numbers(raw: RawSheet, mapping: dict[str, str | None]) -> bool:
     """Whether a sheet's phone column holds a number on most rows, each once (a list of
-    clients known by their number, not the business's own number on every row)."""
+    clients known by their number, not the business's own number on every row), beside
+    something Journey knows of a client (a count of visits): a staff rota's or a supplier
+    list's numbers beside columns of its own ("Staff", "Shift") are no clients."""
     header = next(h for h, f in mapping.items() if f == "phone")
     numbers = values.phone_keys(raw.frame[header]).dropna()
-    return 2 * len(numbers) > len(raw.frame) and not numbers.duplicated().any()
+    return (2 * len(numbers) > len(raw.frame) and not numbers.duplicated().any()
+            and bool(set(mapping.values()) - {None, "phone"}))
 
 
 def headers_key(headers: list[str]) -> str:
@@ -739,9 +743,7 @@ def _party_named(raw: RawSheet, mapping: dict[str, str | None], free: list[str],
 
 # A deals export's own name for a deal, and the columns naming whom the deal is for.
 _DEAL_OWN_NAME = frozenset({"name", "dealname", "title", "dealtitle", "opportunityname"})
-_DEAL_ACCOUNT = frozenset({"account", "accountname", "organization", "organisation",
-                           "organizationname", "organisationname", "company", "companyname",
-                           "primaryaccount", "primarycompany"})
+_DEAL_ACCOUNT = ORGANISATION_HEADERS | {"primaryaccount", "primarycompany"}
 _DEAL_CONTACTS = frozenset({"relatedcontacts", "contacts", "contact", "contactname",
                             "primarycontact"})
 _DEAL_OWN_ID = frozenset({"id", "leadid", "dealid", "opportunityid"})
@@ -759,9 +761,14 @@ def _deal_named(raw: RawSheet, mapping: dict[str, str | None], free: list[str],
     is the client each deal is for (its contact where no account is given), the deal's own
     name is kept as extra."""
     normal = {h: normalise_header(h) for h in raw.headers}
-    if "stage" not in mapping.values() or not any(
-            (n.startswith("deal") and n not in _DEAL_OWN_NAME) or n in _DEAL_MARKS
-            for n in normal.values()):
+    said_deal = any(n.startswith("deal") and n not in _DEAL_OWN_NAME for n in normal.values())
+    if "stage" not in mapping.values() or not (
+            said_deal or any(n in _DEAL_MARKS for n in normal.values())):
+        return
+    # (a chance of winning alone marks a deal where its contact is named apart: a lead
+    # tracker's "Name, Company, Stage, Probability" names people, each a client)
+    if not said_deal and not any(n in _DEAL_CONTACTS or _CONTACTS_ADDRESS.match(n)
+                                 for n in normal.values()):
         return
     own = [h for h in free if mapping[h] == "name" and normal[h] in _DEAL_OWN_NAME]
     account = [h for h, f in mapping.items() if f == "name" and normal[h] in _DEAL_ACCOUNT]
@@ -1201,28 +1208,29 @@ def resolve_stages(out: pd.DataFrame, kind: str, stage_map: dict[str, str],
 # Words of a header or of a sheet's name that say its rows are appointments, calls or
 # meetings: a client list of them ("Name, Appointment, Status: Booked") books a time, it
 # does not say hired.
-_APPOINTMENT_WORDS = frozenset({
-    "appointment", "appointments", "appt", "appts", "meeting", "meetings", "consultation",
-    "consultations", "consult", "call", "calls", "demo", "demos", "visit", "visits",
-    "reservation", "reservations", "cita", "citas", "rendezvous", "termin", "termine"})
-
-
+_MEETING_WORDS = frozenset({"meeting", "meetings", "consultation", "consultations", "consult",
+                            "call", "calls", "demo", "demos", "rendezvous", "termin", "termine"})
+_APPOINTMENT_WORDS = _MEETING_WORDS | {"appointment", "appointments", "appt", "appts", "visit",
+                                       "visits", "reservation", "reservations", "cita", "citas"}
 # A visit or a reservation, not a meeting or a call (a sales call "attended" is no sale).
-_VISIT_WORDS = frozenset({"appointment", "appointments", "appt", "appts", "visit", "visits",
-                          "reservation", "reservations", "booking", "bookings", "class",
-                          "classes", "session", "sessions", "cita", "citas"})
+_VISIT_WORDS = (_APPOINTMENT_WORDS - _MEETING_WORDS) | {"booking", "bookings", "class",
+                                                       "classes", "session", "sessions"}
+
+
+def _say_a_word(words: frozenset[str], headers, names) -> bool:
+    """Whether a header or a name (sheet, file) has one of ``words``."""
+    return any(word in words for text in (*headers, *names)
+               for word in re.findall(r"[a-z]+", str(text or "").casefold()))
 
 
 def about_visits(headers, *names: str) -> bool:
     """Whether a header or a name (sheet, file) has a word of ``_VISIT_WORDS``."""
-    return any(word in _VISIT_WORDS for text in (*headers, *names)
-               for word in re.findall(r"[a-z]+", str(text or "").casefold()))
+    return _say_a_word(_VISIT_WORDS, headers, names)
 
 
 def about_appointments(headers, *names: str) -> bool:
     """Whether a header or a name (sheet, file) has a word of ``_APPOINTMENT_WORDS``."""
-    return any(word in _APPOINTMENT_WORDS for text in (*headers, *names)
-               for word in re.findall(r"[a-z]+", str(text or "").casefold()))
+    return _say_a_word(_APPOINTMENT_WORDS, headers, names)
 
 
 # A client list's stage or status words that say the client hired the business (a wedding
@@ -1620,21 +1628,16 @@ def _speaks_of_payment(statuses: pd.Series) -> bool:
                     for value in counts.index))
 
 
-# A visit's statuses saying it was kept (a class attended, a client arrived).
-_VISIT_KEPT = frozenset(normalise_value(word) for word in (
-    "attended", "arrived", "checked in", "signed in", "show", "showed", "showed up"))
-
-
 def _speaks_of_visits(statuses: pd.Series) -> bool:
     """Whether a status column is a list of visits': its values mostly order statuses
     (``MOSTLY_KNOWN``: attended, no show, late cancel, booked), one of them a visit kept
-    (``_VISIT_KEPT``). Not "Completed": a sales call or a task is completed too."""
+    (``journey.stages.VISIT_KEPT``). Not "Completed": a sales call or a task is completed too."""
     counts = statuses.value_counts()
     if not len(counts):
         return False
     known = sum(n for value, n in zip(counts.index, counts) if order_status_kind(value))
     return (known >= MOSTLY_KNOWN * counts.sum()
-            and any(normalise_value(value) in _VISIT_KEPT for value in counts.index))
+            and any(normalise_value(value) in VISIT_KEPT for value in counts.index))
 
 
 def _sheet_word(sheet: str, file: str = "") -> str | None:
