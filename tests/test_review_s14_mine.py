@@ -148,3 +148,35 @@ def test_two_sales_of_one_day_on_one_sheet_stay_two(tmp_path):
                                             "1001,2024-03-03,Ann Lee,ann@x.com,40\n"
                                             "1002,2024-03-03,Ann Lee,ann@x.com,\n")
     assert workspace_rows(tmp_path, "SELECT purchase_count FROM clients") == [(2,)]
+
+
+def test_work_done_at_a_price_is_read_by_its_status(tmp_path):
+    """A salon's services (Date, Client, Service, Price, Status): Ann's cut 40 and Bob's
+    colour 90 Completed are 2 sales of 130, Cy's Cancelled cut a cancellation, Di's Pending
+    trim a contact (before: 4 contacts, "an amount alone makes no purchase")."""
+    cli_import_text(tmp_path, "services.csv", "Date,Client,Service,Price,Status\n"
+                                              "2024-03-01,Ann Lee,Cut,40.00,Completed\n"
+                                              "2024-03-04,Bob Ray,Colour,90.00,Completed\n"
+                                              "2024-03-09,Cy Dee,Cut,40.00,Cancelled\n"
+                                              "2024-03-11,Di Fox,Trim,60.00,Pending\n")
+    assert workspace_rows(tmp_path, "SELECT kind, COUNT(*), SUM(amount) FROM events "
+                                    "GROUP BY kind ORDER BY kind") == [
+        ("cancellation", 1, 40.0), ("contact", 1, 60.0), ("purchase", 2, 130.0)]
+
+
+def test_a_task_list_or_an_enquiry_list_completed_is_no_sale(tmp_path):
+    """A task list (Task, Due Date, Owner, Status Completed) has no price: no sales. An
+    enquiry list (Date, Name, Service, Price, Status Completed) asks about services: its
+    rows are no sales either."""
+    cli_import_text(tmp_path, "tasks.csv", "Task,Due Date,Client,Status\n"
+                                           "Call back,2024-03-01,Ann Lee,Completed\n"
+                                           "Send quote,2024-03-02,Bob Ray,Completed\n")
+    assert workspace_rows(tmp_path, "SELECT COUNT(*) FROM events WHERE kind = 'purchase'"
+                          ) == [(0,)]
+    other = tmp_path / "enquiries"
+    other.mkdir()
+    cli_import_text(other, "enquiries.csv", "Date,Client,Service,Price,Status\n"
+                                            "2024-03-01,Ann Lee,Wedding flowers,900,Completed\n"
+                                            "2024-03-04,Bob Ray,Bouquet,60,Completed\n")
+    assert workspace_rows(other, "SELECT COUNT(*) FROM events WHERE kind = 'purchase'"
+                          ) == [(0,)]

@@ -1309,6 +1309,17 @@ def resolve_kinds(out, plan, frame, raw, columns_for, stage_map=None) -> list[st
             and about_visits(raw.headers, plan.sheet, plan.file or "")
             and _speaks_of_visits(out["status"])):
         default, kept_by = "purchase", columns_for["status"][0]
+    # A log of work done at a price (a work column, a price, a date: a salon's services,
+    # a trade's jobs) whose status is an order's (Completed, Cancelled, No show): each row
+    # is what its status says, work completed a sale. (A task list's Completed has no
+    # price; a lead list's service is what was asked about.)
+    done_by = None
+    if (default == "contact" and not named and not plan.set_values.get("kind")
+            and not has_stage_column and "status" in out and "kind" not in columns_for
+            and paid_flag(raw, plan.mapping) is None and work_column(plan.mapping)
+            and not _LEAD_NAMES.intersection(_words(f"{plan.sheet} {plan.file or ''}".lower()))
+            and _mostly_order_statuses(out["status"])):
+        default, done_by = "purchase", columns_for["status"][0]
     # An order list (its rows are purchases unless said otherwise) without a stage column:
     # its status says what happened to each order (paid, refunded, cancelled, pending...).
     # A person's --set kind=... says what every row is: the status then says nothing more.
@@ -1402,6 +1413,10 @@ def resolve_kinds(out, plan, frame, raw, columns_for, stage_map=None) -> list[st
                         "read as what its status says (attended: a purchase; a no-show: a "
                         "contact; cancelled: a cancellation; booked: a contact at "
                         "consideration).")
+    if done_by:
+        notes.insert(0, f"Column '{done_by}' says what became of each piece of work done at "
+                        "a price: each row was read as what its status says (completed: a "
+                        "purchase; cancelled: a cancellation; pending: a contact).")
     if paid_by:
         notes.insert(0, f"Column '{paid_by}' says whether each row was paid: the rows were "
                         "read as orders, each what its status says (paid: a purchase; "
@@ -1614,15 +1629,19 @@ _PAYMENT_STATUS = {normalise_value(word) for word in (
 MOSTLY_KNOWN = 0.8
 
 
+def _mostly_order_statuses(statuses: pd.Series) -> bool:
+    """Whether a status column's values are mostly order statuses (``MOSTLY_KNOWN``)."""
+    counts = statuses.value_counts()            # (each distinct status read once)
+    known = sum(n for value, n in zip(counts.index, counts) if order_status_kind(value))
+    return bool(len(counts)) and known >= MOSTLY_KNOWN * counts.sum()
+
+
 def _speaks_of_payment(statuses: pd.Series) -> bool:
     """Whether a status column is an order list's: its values mostly order statuses
     (``MOSTLY_KNOWN``), one of them a payment's ("paid", "refunded"). A task list's
     Completed, Pending and Cancelled say nothing of payment."""
     counts = statuses.value_counts()            # (each distinct status read once)
-    if not len(counts):
-        return False
-    known = sum(n for value, n in zip(counts.index, counts) if order_status_kind(value))
-    return (known >= MOSTLY_KNOWN * counts.sum()
+    return (_mostly_order_statuses(statuses)
             and any(normalise_value(value) in _PAYMENT_STATUS
                     or normalise_value(said_first(value)) in _PAYMENT_STATUS
                     for value in counts.index))
@@ -1632,12 +1651,8 @@ def _speaks_of_visits(statuses: pd.Series) -> bool:
     """Whether a status column is a list of visits': its values mostly order statuses
     (``MOSTLY_KNOWN``: attended, no show, late cancel, booked), one of them a visit kept
     (``journey.stages.VISIT_KEPT``). Not "Completed": a sales call or a task is completed too."""
-    counts = statuses.value_counts()
-    if not len(counts):
-        return False
-    known = sum(n for value, n in zip(counts.index, counts) if order_status_kind(value))
-    return (known >= MOSTLY_KNOWN * counts.sum()
-            and any(normalise_value(value) in VISIT_KEPT for value in counts.index))
+    return (_mostly_order_statuses(statuses)
+            and any(normalise_value(value) in VISIT_KEPT for value in statuses.dropna().unique()))
 
 
 def _sheet_word(sheet: str, file: str = "") -> str | None:
