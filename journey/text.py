@@ -6,6 +6,9 @@ from __future__ import annotations
 import html
 import unicodedata
 
+import pyarrow as pa
+import pyarrow.compute as pc
+
 
 def html_text(value) -> str:
     """Text from a spreadsheet or a person for HTML: st.html, and plotly's labels, legends
@@ -65,3 +68,28 @@ def name_key(value: object) -> str | None:
     if value is None:
         return None
     return " ".join(str(value).casefold().split()) or None
+
+
+# Spellings of the same legal form at the end of a business's name ("acme limited" is
+# "acme ltd"); the key compares the shorter one.
+LEGAL_FORM_SPELLINGS = (("limited", "ltd"), ("incorporated", "inc"),
+                        ("corporation", "corp"), ("company", "co"))
+# Legal forms left out at the end of a name of two words more ("quarry labs ltd" is
+# "quarry labs"); not "co" ("Ana Maria Co" may be a person's surname).
+DROPPED_LEGAL_FORMS = ("ltd", "inc", "corp", "llc", "plc", "gmbh", "pty ltd", "pty")
+
+
+def loose_name_keys(keys) -> pa.Array:
+    """A name key (``name_key``) as names are matched loosely: accents, dots, commas and
+    apostrophes left out, "&" read as "and" ("Smith & Co" is "Smith and Co"), a legal
+    form spelled one way, and left out after two words or more (``DROPPED_LEGAL_FORMS``:
+    "Quarry Labs Ltd" is "Quarry Labs"; Arrow text, vectorised)."""
+    texts = pa.array(keys, pa.string()) if not isinstance(keys, pa.Array) else keys
+    texts = pc.replace_substring_regex(pc.utf8_normalize(texts, "NFKD"), r"\p{Mn}+", "")
+    texts = pc.replace_substring_regex(texts, "[.,'\u2019]+", "")
+    texts = pc.replace_substring_regex(texts, r"\s*&\s*", " and ")
+    texts = pc.utf8_trim(pc.replace_substring_regex(texts, r"\s+", " "), " ")
+    for long, short in LEGAL_FORM_SPELLINGS:
+        texts = pc.replace_substring_regex(texts, f" {long}$", f" {short}")
+    return pc.replace_substring_regex(
+        texts, rf"^(\S+ \S.*?) (?:{'|'.join(DROPPED_LEGAL_FORMS)})$", r"\1")

@@ -40,7 +40,8 @@ from ..fields import (
 from ..journal import Problem, SheetSave
 from ..stages import (
     ACTIVE_OF, BOOKED_STATUSES, QUOTE_STATUS, RANK, normalise_value, order_status_kind)
-from ..text import counted, its, listed, match_key, name_key, rows_text, was, without_accents
+from ..text import (counted, its, listed, loose_name_keys, match_key, name_key, rows_text, was,
+                    without_accents)
 from ..workshop.actions import import_sheet as import_actions
 from ..workshop.kpis import import_sheet as import_kpis
 from ..workshop.personas import import_sheet as import_personas
@@ -797,6 +798,7 @@ def _continued_orders(out: pd.DataFrame, totals: pd.Series) -> tuple[pd.DataFram
     event of them; not a totals row (``totals``). Returns the rows and a note."""
     if "order_id" not in out or out["order_id"].isna().all():
         return out, []
+    out, numbered = _numbered_lines(out)
     own = [c for c in _ORDER_OWN if c in out]
     # a line of its own: blank where an order's own values go, with an item or a note of
     # its own (a row of an amount alone is a sum, no line)
@@ -804,22 +806,50 @@ def _continued_orders(out: pd.DataFrame, totals: pd.Series) -> tuple[pd.DataFram
     for column in own:
         bare = bare & out[column].isna()
     if not bare.any():
-        return out, []
+        return out, numbered
     # the order each row belongs to: the row above it that is no such line, if that row
     # has an order number (bare rows below one)
     leader = (~bare).cumsum()
     order = out["order_id"].where(~bare).groupby(leader).transform("first")
     continued = bare & order.notna() & leader.gt(0)
     if not continued.any():
-        return out, []
+        return out, numbered
     out = out.copy()
     for column in [c for c in out.columns if c not in _LINE_OWN]:
         out[column] = out[column].where(
             ~continued, out[column].where(~bare).groupby(leader).transform("first"))
     rows = [int(r) for r in out.loc[continued, "_row"]]
-    return out, [f"{counted(len(rows), 'row')} with no order number, date or client "
-                 f"({rows_text(rows)}) {was(len(rows))} read as more lines of the order "
-                 f"above {'it' if len(rows) == 1 else 'them'}."]
+    return out, numbered + [f"{counted(len(rows), 'row')} with no order number, date or "
+                            f"client ({rows_text(rows)}) {was(len(rows))} read as more lines "
+                            f"of the order above {'it' if len(rows) == 1 else 'them'}."]
+
+
+def _numbered_lines(out: pd.DataFrame) -> tuple[pd.DataFrame, list[str]]:
+    """Rows right below an order's first row with its order number that leave blank some
+    of the order's own values that row gives (its day, client or name: an order export's
+    further lines, Shopify-like) and give none that differ: more lines of that order, they
+    take what they leave blank from its first row (their own amount, note and item kept),
+    and _order_lines makes one event of them. Returns the rows and a note."""
+    order = out["order_id"]
+    starts = order.isna() | order.ne(order.shift())
+    head = out.loc[out.index.to_series().where(starts).ffill().to_numpy()].set_axis(out.index)
+    line = ~starts & order.notna()
+    blank = pd.Series(False, index=out.index)
+    for column in [c for c in _ORDER_OWN if c in out and c != "order_id"]:
+        mine, its = out[column], head[column]
+        blank |= mine.isna() & its.notna()
+        line &= ~(mine.notna() & its.notna() & mine.astype(str).str.casefold().ne(
+            its.astype(str).str.casefold()))
+    line &= blank
+    if not line.any():
+        return out, []
+    out = out.copy()
+    for column in [c for c in out.columns if c not in _LINE_OWN]:
+        out[column] = out[column].where(~line | out[column].notna(), head[column])
+    rows = [int(r) for r in out.loc[line, "_row"]]
+    return out, [f"{counted(len(rows), 'row')} repeating the order number of the row above "
+                 f"with its day, client or name left blank ({rows_text(rows)}) "
+                 f"{was(len(rows))} read as more lines of that order."]
 
 
 # A cell that says its row is a total: "Total", "Grand Total", "Anna Total", "Subtotal:",
@@ -1470,13 +1500,31 @@ _LEGAL_FORMS = frozenset("ltd limited inc incorporated llc gmbh company corp cor
                          "plc srl sarl".split())
 
 
-def _names_alike(names: pd.Series) -> list[str]:
+def _names_alike(names: pd.Series, events: bool = False) -> list[str]:
     """Names that differ only in case, punctuation, "&" or a legal form ("Acme Ltd", "ACME
     Ltd.", "Acme Limited"), on a sheet whose clients are matched by name: they stay apart
-    (they may be two clients), and the import says so."""
+    (they may be two clients), and the import says so; but on an events sheet those that
+    are one name loosely (``loose_name_keys``) are one client, as a client already here is
+    matched by any of them (save's ``_loose_names_as_one``), and the import says that."""
     distinct = pd.Series(names.dropna().astype(str).unique())
     if len(distinct) < 2:
         return []
+    said = []
+    if events:
+        keys = distinct.map(name_key)
+        distinct = distinct[~keys.duplicated()].reset_index(drop=True)    # (one per key)
+        loose = pd.Series(loose_name_keys(distinct.map(name_key).tolist()).to_pylist())
+        one = loose.duplicated(keep=False)
+        groups = distinct[one].groupby(loose[one], sort=False).agg(list).tolist()
+        if groups:
+            shown = listed([", ".join(f"'{n}'" for n in group) for group in groups], 3, "; ")
+            said = [f"{counted(len(groups), 'name')} {'is' if len(groups) == 1 else 'are'} "
+                    f"spelled more than one way, differing only in case, accents, "
+                    f"punctuation, '&' or a legal form ({shown}): each was read as one "
+                    "client, as a client already here is matched by any of its spellings."]
+        distinct = distinct[~loose.duplicated()].reset_index(drop=True)
+        if len(distinct) < 2:
+            return said
     loose = (distinct.str.casefold().str.replace("&", " and ", regex=False)
              .str.replace(r"['’]", "", regex=True).str.replace(r"[^\w\s]", " ", regex=True)
              .str.split()
@@ -1486,11 +1534,12 @@ def _names_alike(names: pd.Series) -> list[str]:
     spelled = spelled[spelled["loose"].duplicated(keep=False)]
     groups = spelled.groupby("loose", sort=False)["name"].agg(list).tolist()
     if not groups:
-        return []
+        return said
     shown = listed([", ".join(f"'{n}'" for n in group) for group in groups], 3, "; ")
-    return [f"{counted(len(groups), 'name')} {'is' if len(groups) == 1 else 'are'} spelled "
-            f"more than one way ({shown}): each spelling was kept as a client of its "
-            "own; give them one spelling and import again if they are one client."]
+    return said + [f"{counted(len(groups), 'name')} {'is' if len(groups) == 1 else 'are'} "
+                   f"spelled more than one way ({shown}): each spelling was kept as a client "
+                   "of its own; give them one spelling and import again if they are one "
+                   "client."]
 
 
 # A reason column whose header says it is the reason a deal was lost ("Lost Reason",
@@ -2392,7 +2441,7 @@ def prepare_sheet(plan: SheetPlan, *, stage_map: dict[str, str] | None = None,
                         if plan.kind in ("events", "clients") else ([], []))
     notes += said
     if "name" in rows and "client_id" not in rows and not plan.key_from_email:
-        notes += _names_alike(rows["name"])
+        notes += _names_alike(rows["name"], events=plan.kind == "events")
     problems.sort(key=lambda p: p.row)
     return PreparedSheet(plan, rows, problems, unknown, day_first, notes,
                          rejected=int(rejected.sum()), demoted=demoted, currencies=currencies)

@@ -42,7 +42,8 @@ from ..journal import (
     record_changes, record_held_events, record_keyed_change, stage_mapping, stored_columns,
     take_back_import)
 from ..stages import RANK, normalise_value, read_stage_value
-from ..text import counted, listed, name_key
+from ..text import (DROPPED_LEGAL_FORMS, LEGAL_FORM_SPELLINGS, counted, listed, loose_name_keys,
+                    name_key)
 from ..workspace import get_setting, now_stamp, write
 from .plan import WORKSHOP_IMPORTERS, PreparedSheet, SheetPlan, plan_file, prepare_sheet
 from .read import blank_note, whole_sheet
@@ -127,6 +128,18 @@ def _name_key_array(values) -> pa.Array:
 
 # What str.split() splits ASCII text on (str.isspace), as an RE2 class.
 _ASCII_SPACE = "[\\t\\n\\x0b\\x0c\\r\\x1c-\\x1f ]+"
+
+
+def first_name_of(short: object, full: object) -> bool:
+    """Whether name ``short`` is a first name alone of the person ``full`` names: one word
+    that begins as ``full``'s first word does, or that word as it ("Emma" of "Emma Walsh",
+    "Jonathan" of "Jon Barker"), ``full`` being of more words. Such a name says less of
+    them, so it does not replace ``full`` (a subscriber list's first_name column)."""
+    if not isinstance(short, str) or not isinstance(full, str):
+        return False
+    word, words = name_key(short), (name_key(full) or "").split(" ")
+    return bool(word) and " " not in word and len(words) > 1 and (
+        words[0].startswith(word) or word.startswith(words[0]))
 
 
 def client_key(client_id: object, name: object) -> str | None:
@@ -462,6 +475,7 @@ def _save_clients(db: Database, rows: pd.DataFrame, import_id: int,
     is_new = (~rows["client_key"].isin(existing) & ~rows["client_key"].isin(adopted)
               & ~rows["client_key"].isin(by_email))
     rows = _lifted_stages(db, rows, existing | adopted | by_email)
+    rows = _full_names_kept(db, rows, existing | adopted | by_email)
     new_rows, old_rows = rows[is_new], rows[rows["client_key"].isin(existing)]
     if notes is not None and "name" in new_rows:
         notes += _initials_alike(db, new_rows["name"], new_rows["name_key"])
@@ -594,6 +608,28 @@ def _clients_by_name(db: Database, rows: pd.DataFrame, known: dict,
     return found
 
 
+def _full_names_kept(db: Database, rows: pd.DataFrame, known: dict) -> pd.DataFrame:
+    """A stored client's row whose name is that client's first name alone
+    (``first_name_of``: a subscriber list's "Emma" for "Emma Walsh") keeps the full name."""
+    if "name" not in rows:
+        return rows
+    ids = rows["client_key"].map(known)
+    short = ids.notna() & rows["name_key"].notna() & ~rows["name_key"].str.contains(" ",
+                                                                                     na=True)
+    if not short.any():
+        return rows
+    stored = _fetch_before(db, "clients", ids[short].astype(int).tolist())
+    full = ids[short].astype(int).map(lambda i: stored.get(i, {}).get("name"))
+    kept = [i for i, name, given in zip(full.index, full, rows.loc[short, "name"])
+            if first_name_of(given, name)]
+    if not kept:
+        return rows
+    rows = rows.copy()
+    rows.loc[kept, "name"] = full[kept]
+    rows.loc[kept, "name_key"] = name_keys(full[kept])
+    return rows
+
+
 def _lifted_stages(db: Database, rows: pd.DataFrame, known: dict) -> pd.DataFrame:
     """A sheet whose only stages are its tick columns' (``plan._ticked_steps`` on a sheet
     with no stage column: ``_stage_lift``) lifts a stored client's stage, never lowers or
@@ -643,7 +679,7 @@ def _clients_by_phone(db: Database, rows: pd.DataFrame, known: dict, phones: _Ph
 
 
 def _people_twice(db: Database, rows: pd.DataFrame, matched: dict,
-                  phones: _Phones | None = None) -> dict:
+                  phones: _Phones | None = None, numbers_only: bool = False) -> dict:
     """The clients that earlier imports brought in twice and this list's rows show to be
     one person, before the rows are saved: other client -> (the client its row matched,
     by ID, e-mail or name; the row's name key; its e-mail; whether the name found it).
@@ -653,13 +689,14 @@ def _people_twice(db: Database, rows: pd.DataFrame, matched: dict,
     member ID brought M-101 with no address, Stripe brought cus_K1 with it: the member
     list's M-101 row with that address shows them to be one). A name or address the sheet
     gives twice finds no one. So does one client known by its number alone (an appointments
-    export's) holding the row's number (``phones``)."""
+    export's) holding the row's number (``phones``); with ``numbers_only`` (an events
+    sheet's rows), only that one."""
     if not matched or not _has_clients(db):
         return {}
-    by_names = "name_key" in rows and _has_name_only_clients(db)
+    by_names = not numbers_only and "name_key" in rows and _has_name_only_clients(db)
     by_numbers = phones is not None and _has_phone_keyed_clients(db)
-    keyed_by_address = "email" in rows and _has_email_keyed_clients(db)
-    without_address = "email" in rows and db.execute(
+    keyed_by_address = not numbers_only and "email" in rows and _has_email_keyed_clients(db)
+    without_address = not numbers_only and "email" in rows and db.execute(
         "SELECT 1 FROM clients WHERE email IS NULL LIMIT 1").fetchone() is not None
     by_addresses = keyed_by_address or without_address
     if not matched or not (by_names or by_addresses or by_numbers):
@@ -1076,6 +1113,7 @@ def _save_events(db: Database, rows: pd.DataFrame, import_id: int,
     phones = _Phones(db, rows["phone"]) if "phone" in rows else None
     keys = _by_number(client_keys(rows.get("client_id"), rows.get("name"), n), rows, phones,
                       notes, business=True)
+    keys = _loose_names_as_one(keys)
     refs = _client_refs(db, rows, keys, import_id, notes, phones)
     rows = rows.assign(client_ref=refs)
     event_columns = ["client_ref", *[c for c in EVENT_COLUMNS if c in rows], EXTRA]
@@ -1104,6 +1142,22 @@ def _save_events(db: Database, rows: pd.DataFrame, import_id: int,
 # An event's key when it is identified by its order: ORDER_KEY, its kind, its order ID and
 # its place among the events of that kind and order in the sheet ("order:purchase:#1001:0").
 ORDER_KEY = "order:"
+
+
+def _loose_names_as_one(keys: list) -> list:
+    """An events sheet's name-only keys that are one name loosely (``loose_name_keys``:
+    "Harbour Coffee Company" and "Harbour Coffee Co.", "Quarry Labs Ltd" and "Quarry Labs")
+    as the first of them: one client, as a stored client's name matches them both."""
+    named = sorted({k for k in keys if k is not None and k.startswith("name:")})
+    if len(named) < 2:
+        return keys
+    loose = loose_name_keys([k[5:] for k in named]).to_pylist()
+    if len(set(loose)) == len(named):
+        return keys
+    by_loose, first = dict(zip(named, loose)), {}
+    for key in dict.fromkeys(k for k in keys if k in by_loose):     # (in the sheet's order)
+        first.setdefault(by_loose[key], key)
+    return [first[by_loose[k]] if k in by_loose else k for k in keys]
 
 
 def _event_keys(rows: pd.DataFrame, columns: list[str], seen: _Seen | None = None) -> list[str]:
@@ -1211,6 +1265,9 @@ def _client_refs(db: Database, rows: pd.DataFrame, keys: list, import_id: int,
     existing = _existing_ids(db, "clients", "client_key", latest["client_key"].tolist())
     by_name = _match_unknown(db, latest, existing, notes, phones)
     existing.update(by_name)
+    twice = (_people_twice(db, latest.assign(name_key=name_keys(latest["name"])) if "name" in
+                           latest else latest, existing, phones, numbers_only=True)
+             if phones is not None else {})
     new = latest[~latest["client_key"].isin(existing)]
     new = new.assign(name_key=name_keys(new["name"]) if "name" in new else [None] * len(new))
     if notes is not None and "name" in new:
@@ -1223,8 +1280,12 @@ def _client_refs(db: Database, rows: pd.DataFrame, keys: list, import_id: int,
     fields = [c for c in profile if c != "client_id"]
     if fields and len(old):
         changed = _profile_changes(db, old, existing, fields)
+        if "name" in fields:        # (a name filled in: its key, that names match it by)
+            changed, fields = changed.assign(name_key=name_keys(changed["name"])), [
+                *fields, "name_key"]
         _update_rows(db, "clients", [existing[k] for k in changed["client_key"]], changed,
                      fields, import_id, only_filled=True)
+    _join_same_people(db, twice, import_id, notes)
     all_ids = _existing_ids(db, "clients", "client_key", latest["client_key"].tolist())
     all_ids.update(by_name)
     return [all_ids.get(k) if k else None for k in keys]
@@ -1384,26 +1445,6 @@ def _ids_by_name(db: Database, latest: pd.DataFrame, existing: dict,
     return {f"name:{key}": client for key, client, count, _ in held if count == 1}
 
 
-# Spellings of the same legal form at the end of a business's name ("acme limited" is
-# "acme ltd"); the key compares the shorter one.
-_LEGAL_FORMS = (("limited", "ltd"), ("incorporated", "inc"), ("corporation", "corp"),
-                ("company", "co"))
-
-
-def loose_name_keys(keys) -> pa.Array:
-    """A name key (``name_key``) as names are matched loosely: accents, dots, commas and
-    apostrophes left out, "&" read as "and" ("Smith & Co" is "Smith and Co"), and a legal
-    form spelled one way (Arrow text, vectorised)."""
-    texts = pa.array(keys, pa.string()) if not isinstance(keys, pa.Array) else keys
-    texts = pc.replace_substring_regex(pc.utf8_normalize(texts, "NFKD"), r"\p{Mn}+", "")
-    texts = pc.replace_substring_regex(texts, "[.,'\u2019]+", "")
-    texts = pc.replace_substring_regex(texts, r"\s*&\s*", " and ")
-    texts = pc.utf8_trim(pc.replace_substring_regex(texts, r"\s+", " "), " ")
-    for long, short in _LEGAL_FORMS:
-        texts = pc.replace_substring_regex(texts, f" {long}$", f" {short}")
-    return texts
-
-
 def _ids_by_loose_name(db: Database, latest: pd.DataFrame, known: dict) -> dict:
     """client_key -> id for rows not known otherwise whose name, loosely
     (``loose_name_keys``), is that of exactly one client: a name-only row matches any such
@@ -1434,9 +1475,11 @@ def _ids_by_loose_name(db: Database, latest: pd.DataFrame, known: dict) -> dict:
 
 
 # A name key that ``loose_name_keys`` changes: a character beyond ASCII, a dot, comma,
-# apostrophe or "&", or a legal form spelled out at its end (SQLite GLOB and LIKE).
+# apostrophe or "&", or a legal form spelled out or left out at its end (SQLite GLOB and
+# LIKE).
 _NOT_LOOSE = ("name_key GLOB '*[^ -~]*' OR name_key GLOB '*[.,''&]*' OR "
-              + " OR ".join(f"name_key LIKE '% {long}'" for long, _ in _LEGAL_FORMS))
+              + " OR ".join(f"name_key LIKE '% {form}'" for form in (
+                  *(long for long, _ in LEGAL_FORM_SPELLINGS), *DROPPED_LEGAL_FORMS)))
 
 
 def _loose_candidates(db: Database, keys: list[str]) -> pd.DataFrame:
@@ -1459,12 +1502,16 @@ def _profile_changes(db, old: pd.DataFrame, existing: dict, fields: list[str]) -
     e-mail address and phone number are only filled where it has none: an events sheet
     names a client as it was matched (a ticket's requester, the log's spelling, an
     invoice's accounts address, a booking's way of writing the number), not as the client
-    list calls it, and the list's address and number stay the ones it is matched by."""
+    list calls it, and the list's address and number stay the ones it is matched by. A
+    stored first name alone (``first_name_of``) takes the full name given."""
     ids = [existing[k] for k in old["client_key"]]
     stored = _fetch_before(db, "clients", ids)
     for given in ("name", "email", "phone"):
         if given in fields:
             named = np.array([bool(stored.get(i, {}).get(given)) for i in ids], dtype=bool)
+            if given == "name":     # (but a first name alone gives way to the full name)
+                named &= ~np.array([first_name_of(stored.get(i, {}).get("name"), full)
+                                    for i, full in zip(ids, old["name"])], dtype=bool)
             old = old.assign(**{given: old[given].astype(object).where(~named, None)})
     keep = []
     for row_id, record in zip(ids, old[fields].astype(object).itertuples(index=False, name=None)):
