@@ -180,3 +180,18 @@ def test_a_task_list_or_an_enquiry_list_completed_is_no_sale(tmp_path):
                                             "2024-03-04,Bob Ray,Bouquet,60,Completed\n")
     assert workspace_rows(other, "SELECT COUNT(*) FROM events WHERE kind = 'purchase'"
                           ) == [(0,)]
+
+
+def test_stage_values_waiting_come_most_rows_first(tmp_path):
+    """A tracker's unknown stages: Parked on 1 row, Pitching on 3, Nurture on 2. The values
+    waiting to be mapped come most rows first (the Overview and the Import page list the
+    first few): Pitching, Nurture, Parked (before: as the database grouped them)."""
+    from journey.ingest import pending_stage_values
+    from journey.workspace import open_workspace
+
+    cli_import_text(tmp_path, "tracker.csv", "Customer ID,Deal stage\nC1,Parked\nC2,Pitching\n"
+                                             "C3,Pitching\nC4,Pitching\nC5,Nurture\n"
+                                             "C6,Nurture\n")
+    db = open_workspace(tmp_path / "w.db")
+    assert list(pending_stage_values(db).items()) == [("Pitching", 3), ("Nurture", 2),
+                                                      ("Parked", 1)]

@@ -1715,7 +1715,8 @@ _DECIDED_BY_PROFILE = (
 
 def pending_stage_values(db: Database) -> dict[str, int]:
     """Stage values in the workspace that no alias, mapping or export profile understands
-    yet: the values the imports listed as waiting, and no others."""
+    yet: the values the imports listed as waiting, and no others; those on most rows
+    first (the pages list the first few)."""
     mapping = stage_mapping(db)
     counts: dict[str, int] = {}
     for table in ("clients", "events"):
@@ -1725,5 +1726,5 @@ def pending_stage_values(db: Database) -> dict[str, int]:
                 f"stage_raw IS NOT NULL{decided} GROUP BY stage_raw").fetchall():
             if not read_stage_value(raw, mapping).known:
                 counts[raw] = counts.get(raw, 0) + count
-    return counts
+    return dict(sorted(counts.items(), key=lambda item: (-item[1], str(item[0]))))
 
