@@ -223,18 +223,16 @@ HELD = "{}"
 LINKED = '["client_ref"]'
 # The after-image of a client an import joined to another (ingest.save._join_same_people).
 JOINED = '"joined"'
+# Columns undo never takes back field by field: identity, bookkeeping, recomputed figures.
+BOOKKEEPING = frozenset({"id", "version", "updated_at", "import_id", "row_key", "stage_path"})
+# Tables whose rows a workshop table save also changes (``forget_import``, ``follow_version``).
+SAVED_TABLES = ("touchpoints", "function_map")
 
 
 def joined_by(db: Database, import_id: int) -> int:
     """How many clients an import joined into others (each recorded as ``JOINED``)."""
     return db.execute("SELECT COUNT(*) FROM import_changes WHERE import_id = ? AND after = ?",
                       [import_id, JOINED]).fetchone()[0]
-
-
-# Columns undo never takes back field by field: identity, bookkeeping, recomputed figures.
-BOOKKEEPING = frozenset({"id", "version", "updated_at", "import_id", "row_key", "stage_path"})
-# Tables whose rows a workshop table save also changes (``forget_import``, ``follow_version``).
-SAVED_TABLES = ("touchpoints", "function_map")
 
 
 def list_imports(db: Database) -> list[dict]:

@@ -1206,11 +1206,6 @@ def _booked_and_paid(out: pd.DataFrame, frame: pd.DataFrame,
     header = next((h for h in frame.columns if normalise_header(h) in _PAID_SO_FAR), None)
     paid = pd.Series(np.nan, index=out.index)
     paid_in = f"in '{header}'"
-    if header is None and (owed_header := _balance_column(frame)) is not None:
-        # What is still owed ("Balance": Jobber's, Zuora's, Harvest's): paid is the rest
-        owed = values.parse_money(frame[owed_header])[0].reindex(out.index)
-        paid = (amounts_of(out) - owed).clip(lower=0).round(2)
-        paid_in = f"(the amount less its '{owed_header}')"
     if header is not None:
         said, bad = values.parse_money(frame[header])
         if not bad.any():
@@ -1220,6 +1215,11 @@ def _booked_and_paid(out: pd.DataFrame, frame: pd.DataFrame,
             # paid all of it (elsewhere the ticks are _paid_flags').
             ticked = ticks.reindex(out.index, fill_value=False).astype(bool)
             paid = amounts_of(out).where(booked & ticked)
+    elif (owed_header := _balance_column(frame)) is not None:
+        # What is still owed ("Balance": Jobber's, Zuora's, Harvest's): paid is the rest
+        owed = values.parse_money(frame[owed_header])[0].reindex(out.index)
+        paid = (amounts_of(out) - owed).clip(lower=0).round(2)
+        paid_in = f"(the amount less its '{owed_header}')"
     # An invoice or order its status leaves unpaid ("Awaiting Payment", "Overdue") with
     # part paid already: a sale of what was paid, as a booking's deposit is.
     said = values.per_distinct(out["status"], normalise_value)

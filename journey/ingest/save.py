@@ -443,8 +443,9 @@ def _save_clients(db: Database, rows: pd.DataFrame, import_id: int,
     client listed twice on the sheet takes its last row (``notes`` says so)."""
     names = name_keys(rows["name"]) if "name" in rows else [None] * len(rows)
     keys = client_keys(rows.get("client_id"), None, len(rows), names)
-    if "phone" in rows:         # (a row that names no one: its number's, as an event's)
-        keys = _by_number(keys, rows, _Phones(db, rows["phone"]))
+    phones = _Phones(db, rows["phone"]) if "phone" in rows else None
+    if phones is not None:      # (a row that names no one: its number's, as an event's)
+        keys = _by_number(keys, rows, phones)
     rows = rows.assign(client_key=keys, name_key=names)
     repeated = rows["client_key"].duplicated(keep="last")
     if repeated.any():
@@ -466,7 +467,6 @@ def _save_clients(db: Database, rows: pd.DataFrame, import_id: int,
         notes.append(f"{counted(len(by_email) + len(taken), 'client')} of this sheet "
                      "matched by e-mail address to clients already here under another ID "
                      "or name.")
-    phones = _Phones(db, rows["phone"]) if "phone" in rows else None
     if phones is not None:
         kept, taken = _clients_by_phone(db, rows, existing | adopted | by_email, phones, notes)
         by_email.update(kept)
