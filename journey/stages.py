@@ -50,7 +50,14 @@ _ALIAS_WORDS = {
                  "contattato, richiesta, da contattare, non contattato, nieuwe lead, "
                  "nieuwe aanvraag, eerste contact, potentiele klant, nieuw, gecontacteerd, "
                  "benaderd, aanvraag, niet gecontacteerd, "
-                 "sem contato, contato feito",     # (RD Station CRM's first stages)
+                 "sem contato, contato feito, "     # (RD Station CRM's first stages)
+                 # then Nordic, Polish, Finnish, Czech, Turkish, Russian and Ukrainian
+                 # (amoCRM's first stages), Greek and Indonesian
+                 "prospekt, potentiell kund, potentiel kunde, mulig kunde, "
+                 "potencjalny klient, liidi, prospekti, potencialni zakaznik, "
+                 "potansiyel müşteri, неразобранное, первичный контакт, новый лид, "
+                 "первинний контакт, новий лід, υποψηφιος, υποψηφιος πελατης, prospek, "
+                 "calon pelanggan",
     "consideration": "consideration, considering, engaging, engaged, evaluation, evaluating, "
                      "qualified, qualification, qualify, qualifying, mql, sql, opportunity, opportunities, "
                      "marketing qualified lead, sales qualified lead, sales accepted lead, "
@@ -86,7 +93,14 @@ _ALIAS_WORDS = {
                      "offerte, offerte verstuurd, offerte verzonden, voorstel, voorstel verstuurd, "
                      "onderhandeling, in onderhandeling, geinteresseerd, afspraak, "
                      "afspraak gepland, proefperiode, in behandeling, "
-                     "identificacao do interesse, apresentacao, fechamento",
+                     "identificacao do interesse, apresentacao, fechamento, "
+                     "förhandling, offert skickad, forhandling, tilbud sendt, negocjacje, "
+                     "oferta wysłana, neuvottelu, tarjous lähetetty, jednani, "
+                     "nabidka odeslana, görüşme, teklif gönderildi, переговоры, "
+                     "принимают решение, согласование договора, "
+                     "коммерческое предложение, переговори, ухвалюють рішення, "
+                     "приймають рішення, узгодження договору, комерційна пропозиція, "
+                     "διαπραγματευση, προσφορα, negosiasi, penawaran",
     "purchase": "purchase, purchased, conversion, converted, won, closed won, closedwon, "
                 "customer, sale, sold, buyer, paid, joined, onboarded, onboarding, client, "
                 "signed, deal won, first purchase, current customer, completed, complete, "
@@ -99,7 +113,10 @@ _ALIAS_WORDS = {
                 "contratto firmato, nuovo cliente, cliente acquisito, convertito, klant, verkocht, "
                 "deal gewonnen, getekend, ondertekend, gekocht, nieuwe klant, contract getekend, "
                 # a service business's client whose work is done (not one who left)
-                "past client, past customer, previous client, previous customer",
+                "past client, past customer, previous client, previous customer, "
+                "kund, klient, asiakas, zakaznik, müşteri, клиент, клієнт, πελατης, "
+                "pelanggan, vunnen, vundet, vunnet, успешно реализовано, сделка успешна, "
+                "успішно реалізовано",
     "retention": "retention, retained, repeat, repeat customer, customer - repeat, "
                  "client - repeat, loyal, stayed, renewal, "
                  "renewed, returning, existing, active customer, recurring, subscribed, "
@@ -110,7 +127,10 @@ _ALIAS_WORDS = {
                  "wiederkehrend, recorrente, "
                  "cliente abituale, cliente fedele, cliente ricorrente, abituale, fedele, "
                  "ricorrente, rinnovato, fidelizzato, vaste klant, terugkerende klant, "
-                 "trouwe klant, terugkerend, trouw, verlengd",
+                 "trouwe klant, terugkerend, trouw, verlengd, "
+                 "stamkund, fast kunde, stały klient, kanta asiakas, stály zakaznik, "
+                 "sadık müşteri, постоянный клиент, постійний клієнт, μονιμος πελατης, "
+                 "pelanggan tetap",
     "advocacy": "advocacy, promoter, referral, referrer, advocate, evangelist, ambassador, "
                 "fan, champion, reviewer, promotor, embajador, prescripteur, ambassadeur, "
                 "promoteur, botschafter, embaixador, "
@@ -128,7 +148,9 @@ OUTCOME_ALIASES = {
             "perso, persa, chiuso perso, trattativa persa, rifiutato, rifiutata, non interessato, "
             "nessuna risposta, non risponde, scartato, squalificato, afgewezen, "
             "niet geinteresseerd, geen interesse, geen reactie, afgevallen, gediskwalificeerd, "
-            "deal verloren",
+            "deal verloren, "
+            "förlorad, tabt, tapt, przegrana, menetetty, ztraceno, kaybedildi, "
+            "закрыто и не реализовано, сделка провалена, закрито і не реалізовано",
     "churned": "churned, churn, left, inactive, lapsed, expired, cancelled customer, former, "
                "ended, retainer ended, "
                "former member, former patron, ex customer, former customer, "
@@ -136,7 +158,11 @@ OUTCOME_ALIASES = {
                "dado de baja, inactivo, inactif, resilie, gekundigt, inaktiv, abgewandert, "
                "inativo, "
                "inattivo, inattiva, ex cliente, cessato, disdetto, disdetta, inactief, opgezegd, "
-               "ex klant, voormalige klant, vertrokken, verlopen",
+               "ex klant, voormalige klant, vertrokken, verlopen, "
+               "tidigare kund, tidligere kunde, były klient, entinen asiakas, "
+               "byvaly zakaznik, eski müşteri, неактивный, бывший клиент, неактивний, "
+               "колишній клієнт, ανενεργος, ανενεργη, πρωην πελατης, tidak aktif, "
+               "mantan pelanggan",
     "cancelled": "cancelled, canceled, cancellation, cancelled order, cancelado, anulado, "
                  "annule, storniert, cancelada, anulada, annulee, "
                  "annullato, annullata, cancellato, cancellata, stornato, stornata, geannuleerd, "
@@ -183,7 +209,17 @@ ORDER_STATUS_WORDS = {
                 "częściowo opłacona, częściowo zapłacona, zrealizowane, zrealizowana, "
                 "betald, betalda, slutbetald, delbetald, betalt, delvist betalt, delvis betalt, "
                 "支払済み, 支払済, 支払い済み, 入金済み, 入金済, 決済済み, 決済完了, 発送済み, "
-                "発送済",
+                "発送済, "
+                # then Finnish, Czech, Turkish, Russian, Ukrainian, Greek and Indonesian, with
+                # a few more Polish, Spanish and Nordic ones (an order being fulfilled: paid)
+                "maksettu, osittain maksettu, toimitettu, zaplaceno, zaplacena, uhrazeno, "
+                "uhrazena, castecne uhrazeno, castecne zaplaceno, vyrizeno, vyrizena, "
+                "ödendi, kısmen ödendi, tamamlandı, teslim edildi, kargoya verildi, "
+                "оплачен, оплачено, оплачена, частично оплачен, выполнен, доставлен, "
+                "оплачений, виконано, доставлено, πληρωθηκε, εξοφλημενο, εξοφληθηκε, "
+                "εξοφλημενη, ολοκληρωθηκε, παραδοθηκε, lunas, sudah dibayar, dibayar, "
+                "selesai, w realizacji, wysłane, wysłano, dostarczone, cobrada parcialmente, "
+                "cobrado parcialmente, parcialmente cobrada, levererad, leveret, levert",
     "refund": "refunded, partially refunded, partial refund, refund, returned, charged back, "
               "chargeback, reembolsado, devuelto, rembourse, retourne, erstattet, "
               "zuruckerstattet, retourniert, devolvido, estornado, estornada, reembolsada, "
@@ -192,7 +228,10 @@ ORDER_STATUS_WORDS = {
               "restituito, restituita, nota di credito, terugbetaald, gedeeltelijk terugbetaald, "
               "deels terugbetaald, geretourneerd, retour, gecrediteerd, creditnota, terugbetaling, "
               "zwrócone, zwrócona, zwrot, krediterad, återbetald, krediteret, refunderet, "
-              "kreditert, refundert, 返金済み, 返金",
+              "kreditert, refundert, 返金済み, 返金, "
+              "hyvitetty, palautettu, vraceno, refundovano, iade edildi, iade, возврат, "
+              "возвращен, возвращено, повернено, επιστραφηκε, επιστροφη, dikembalikan, "
+              "returnerad, returneret, returnert",
     "cancellation": "cancelled, canceled, cancel, cancelled order, voided, void, "
                     "cancelled by customer, "
                     "reversed, "   # (an invoice reversed: Invoice Ninja's, cancelled by a credit)
@@ -207,7 +246,11 @@ ORDER_STATUS_WORDS = {
                     "stornata, cancellato, cancellata, geannuleerd, gecanceld, "
                     "geannuleerd door klant, "
                     "anulowana, anulowane, anulowany, makulerad, annullerad, annulleret, "
-                    "annullert, kansellert, キャンセル, キャンセル済み, 取消, 取り消し",
+                    "annullert, kansellert, キャンセル, キャンセル済み, 取消, 取り消し, "
+                    "peruttu, peruutettu, mitatoity, stornovano, stornovana, storno, zruseno, "
+                    "zrusena, iptal, iptal edildi, отменен, отменено, отменена, аннулирован, "
+                    "скасовано, скасований, ακυρωθηκε, ακυρωμενη, ακυρωμενο, ακυρωση, batal, "
+                    "dibatalkan",
     "contact": "pending, pend, pending supplier, pending payment, awaiting payment, unpaid, not paid, payment due, "
                "past due, on hold, failed, payment failed, pending submission, "
                "pending customer approval, customer approval denied, declined, denied, no show, noshow, "
@@ -257,7 +300,16 @@ ORDER_STATUS_WORDS = {
                "przeterminowana, po terminie, szkic, obetald, obetalda, förfallen, "
                "förfallna, ej betald, utkast, ubetalt, ikke betalt, overskredet, forfalden, "
                "forfalt, kladde, udkast, 未払い, 未払, 未入金, 入金待ち, 支払待ち, 支払い待ち, "
-               "下書き, 見積, 見積もり",
+               "下書き, 見積, 見積もり, "
+               # Finnish, Czech, Turkish, Russian, Ukrainian, Greek, Indonesian, Polish;
+               # an invoice not yet due (Pennylane's "À venir")
+               "avoin, maksamatta, erääntynyt, odottaa maksua, luonnos, nezaplaceno, "
+               "nezaplacena, neuhrazeno, neuhrazena, po splatnosti, ceka na platbu, koncept, "
+               "odeslano, odeslana, beklemede, ödenmedi, ödeme bekleniyor, vadesi geçti, "
+               "taslak, не оплачен, не оплачено, ожидает оплаты, просрочен, черновик, "
+               "очікує оплати, прострочено, чернетка, σε αναμονη, απληρωτο, ανεξοφλητο, "
+               "εκκρεμει, belum lunas, belum dibayar, menunggu pembayaran, jatuh tempo, "
+               "oczekuje na płatność, oczekuje na wpłatę, a venir",
 }
 # Statuses of a booking or a job not done yet: no purchase, but a client considering.
 BOOKED_STATUSES = frozenset(match_key(word) for word in (
@@ -295,7 +347,9 @@ QUOTE_STATUS_WORDS = {
 ACTIVE_WORDS = ("active", "current", "open", "ongoing", "frozen", "paused", "active patron",
                 "activo", "abierto", "en curso",
                 "actif", "ouvert", "aktiv", "offen", "ativo", "aberto",
-                "attivo", "attiva", "aperto", "aperta", "in corso", "actief", "lopend")
+                "attivo", "attiva", "aperto", "aperta", "in corso", "actief", "lopend",
+                "aktywny", "aktiivinen", "aktivni", "aktif", "активный", "активний",
+                "ενεργος", "ενεργη")
 
 
 def normalise_value(value: object) -> str:
@@ -317,7 +371,8 @@ ORDER_STATUS_KIND = {normalise_value(word): kind for kind, words in ORDER_STATUS
 # An invoice's statuses that say it is billed and unpaid ("Sent", "Viewed": Invoice Ninja's)
 # and only that on a list of invoices: a shop's order "Sent" has been dispatched, a sale.
 # Paddle's "billed": an invoice issued, its payment still to come.
-BILLED_ONLY_STATUSES = frozenset(normalise_value(word) for word in ("sent", "viewed", "billed"))
+BILLED_ONLY_STATUSES = frozenset(normalise_value(word) for word in (
+    "sent", "viewed", "billed", "odeslano", "odeslana"))     # (Czech: sent)
 VISIT_KEPT = frozenset(normalise_value(word) for word in VISIT_KEPT_WORDS.split(","))
 QUOTE_STATUS = {normalise_value(word): target for target, words in QUOTE_STATUS_WORDS.items()
                 for word in words.split(",")}
@@ -347,7 +402,9 @@ WON_WORDS = {normalise_value(w) for w in (
     "won", "closed won", "closedwon", "deal won", "ganado", "cerrado ganado", "gagne",
     "affaire gagnee", "gewonnen", "ganho", "fechado ganho", "vinto", "vinta", "chiuso vinto",
     "trattativa vinta", "deal gewonnen",
-    "vendida", "vendido")}     # (a deal sold: RD Station CRM's "Vendida")
+    "vendida", "vendido",      # (a deal sold: RD Station CRM's "Vendida")
+    "vunnen", "vundet", "vunnet", "успешно реализовано", "сделка успешна",
+    "успішно реалізовано")}   # (amoCRM's won stage, in Russian and Ukrainian)
 
 
 def read_stage_value(value: object, mapping: dict[str, str] | None = None) -> StageValue:

@@ -75,6 +75,7 @@ CURRENCY_TOKENS = (
     "sek", "nok", "dkk", "pln", "czk", "huf", "sgd", "hkd", "mxn", "brl", "rub", "try",
     "ils", "aed", "sar", "kes", "ngn", "php", "thb", "myr", "idr", "krw", "ron", "bgn",
     "kr", "kr.", "rs", "rs.", "fr", "fr.", "zł", "kč", "lei", "ft", "euro", "euros",
+    "円", "tl", "rp", "rp.", "грн", "грн.", "руб", "руб.", "р.",
     "kwd", "bhd", "omr", "jod", "tnd", "lyd", "iqd", "kd", "bd", "jd", "dt", "ld", "ro", "r.o.",
 )
 
@@ -97,9 +98,11 @@ SHORT_UNIT_WORDS = {"k": "a thousand", "m": "a million", "mn": "a million",
 MONEY_MARKS = ("short", "thousandths", "two_way", "grouped")
 
 TRUE_TOKENS = ("yes", "y", "true", "t", "1", "1.0", "on", "✓", "✔", "✔️", "✅", "☑", "☑️",
-               "👍", "si", "sí", "oui", "ja", "sim", "sì")
+               "👍", "si", "sí", "oui", "ja", "sim", "sì", "tak", "kyllä", "ano", "evet", "да",
+               "так", "ναι", "はい", "ya")
 FALSE_TOKENS = ("no", "n", "false", "f", "0", "0.0", "off", "✗", "✘", "❌", "✖", "✖️", "❎",
-                "👎", "non", "nein", "nao", "não", "nee")
+                "👎", "non", "nein", "nao", "não", "nee", "nej", "nei", "nie", "ei", "ne",
+                "hayır", "нет", "ні", "όχι", "οχι", "いいえ", "tidak")
 
 # --- number patterns (RE2 syntax, run by pyarrow) ---------------------------------------
 _GROUP = " \u00a0\u202f\u2009'’"        # thousands grouping besides ',' and '.'

@@ -231,7 +231,8 @@ def _itemised(mapping: dict[str, str | None], sheet: str, file: str = "") -> boo
 # invoices: a bill's number, its balance or what was paid of it, its due date.
 _INVOICE_WORDS = frozenset("invoice invoices invoiced bill bills factura facturas facture "
                            "factures rechnung rechnungen fattura fatture fatura faturas "
-                           "factuur facturen".split())
+                           "factuur facturen faktura fakturor fakturaer faktury lasku laskut "
+                           "faturalar faktur tagihan".split())
 _INVOICE_HEADERS = frozenset({"duedate", "paymentdue", "balance", "balancedue", "amountdue",
                               "paidtodate", "amountpaid", "outstanding", "amountoutstanding"})
 
@@ -1625,6 +1626,10 @@ _PAYMENT_STATUS = {normalise_value(word) for word in (
     "pagada", "cobrada", "cobrado", "impayee", "unbezahlt", "teilweise bezahlt", "em aberto",
     "opłacona", "nieopłacona", "zapłacona", "betald", "obetald", "betalt", "ubetalt",
     "支払済み", "未払い", "入金済み", "未入金",
+    "maksettu", "maksamatta", "hyvitetty", "zaplaceno", "zaplacena", "uhrazeno", "uhrazena",
+    "nezaplaceno", "neuhrazeno", "ödendi", "ödenmedi", "iade edildi", "оплачен", "оплачено",
+    "не оплачено", "оплачений", "πληρωθηκε", "εξοφλημενο", "απληρωτο", "lunas",
+    "belum lunas", "dibayar",
     "vigente")}     # (only an invoice is in force: a Mexican CFDI list's "Vigente", "Cancelada")
 MOSTLY_KNOWN = 0.8
 
