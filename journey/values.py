@@ -839,6 +839,12 @@ def _other_languages(u: pa.Array, accented: bool) -> pa.Array:
     return pc.replace_substring_regex(u, r"(\d:\d\d)\s*(?:hs?\.?|uhr)$", r"\1")
 
 
+# Dates written with their parts' own marks, as the ISO and dotted dates they are: Japanese,
+# Chinese and Korean "2025年1月5日", "2025년 1월 5일"; Czech and Slovak "5. 1. 2025".
+_CJK_DATE = r"(\d{4})\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일]"
+_SPACED_DOTS = r"^(\d{1,2})\.\s+(\d{1,2})\.\s*(\d{2,4})\b"
+
+
 class _DateStrings:
     """Parse distinct, trimmed, lower-cased date strings family by family."""
 
@@ -846,6 +852,10 @@ class _DateStrings:
         n = len(u)
         if _anywhere(u, "t"):       # a zone named after the time ("10:00:00 UTC"): dropped,
             u = pc.replace_substring_regex(u, _ZONE_NAME, r"\1")    # as an offset is
+        if _anywhere(u, "月") or _anywhere(u, "월"):
+            u = pc.replace_substring_regex(u, _CJK_DATE, r"\1-\2-\3")
+        if _anywhere(u, ". "):
+            u = pc.replace_substring_regex(u, _SPACED_DOTS, r"\1.\2.\3")
         accented = not pc.all(pc.string_is_ascii(u)).as_py()
         if accented or _anywhere(u, "de"):
             u = _other_languages(u, accented)
@@ -1100,7 +1110,8 @@ def parse_dates(s: pd.Series, *, day_first: bool | None = None
     Accepts date objects; Excel serials (numbers or numeric strings 1..2958465);
     YYYYMMDD as an 8-digit number or string; ISO (also with a timezone, which is dropped) and 'YYYY.MM.DD HH:MM'; d/m/y or m/d/y with '/', '-' or '.' and 2- or
     4-digit years, optionally with a time and am/pm; month names ('11-Feb-17',
-    '11 Feb 2017', 'Feb 11, 2017', 'February 11 2017'). The third element is the d/m order
+    '11 Feb 2017', 'Feb 11, 2017', 'February 11 2017'); '2017年2月11日' and Czech
+    '11. 2. 2017' (``_CJK_DATE``, ``_SPACED_DOTS``). The third element is the d/m order
     used for numeric d/m/y cells (None if there were none): a part over 12 decides, else
     ``day_first``, else day-first. Impossible dates are bad.
     """

@@ -423,3 +423,27 @@ def test_an_indonesian_sales_list(tmp_path):
         ("cancellation", 1, 780000.0), ("contact", 1, 500000.0), ("purchase", 4, 3750000.0),
         ("refund", 1, 150000.0)]
     assert cli_funnel(tmp_path) == [5, 3, 3, 1, 0]
+
+
+
+def test_dates_written_with_their_parts_marks(tmp_path):
+    """Czech "5. 1. 2025" (a space after each dot) and Japanese "2025年2月3日" are dates:
+    Jana and 山田 bought on two days. Before: the dates unread, no second purchase,
+    [2, 1, 1, 0, 0] each."""
+    cli_import_text(tmp_path, "platby.csv", (
+        "Datum;Zákazník;Částka;Stav\n"
+        "5. 1. 2025;Jana Malá;450 Kč;Zaplaceno\n13. 2. 2025;Jana Malá;300 Kč;Zaplaceno\n"
+        "3. 3. 2025;Petr Král;1 200 Kč;Nezaplaceno\n"))
+    assert workspace_rows(tmp_path, "SELECT date, kind, amount FROM events ORDER BY date") == [
+        ("2025-01-05", "purchase", 450.0), ("2025-02-13", "purchase", 300.0),
+        ("2025-03-03", "contact", 1200.0)]
+    assert cli_funnel(tmp_path) == [2, 1, 1, 1, 0]
+    cli_import_text(tmp_path, "uriage.csv", (
+        "日付,顧客名,金額,状態\n"
+        "2025年1月5日,山田花子,\"¥5,500\",入金済\n2025年2月3日 14:30,山田花子,\"¥12,100\",入金済\n"
+        "2025年3月1日,田中健,\"¥5,500\",未入金\n"))
+    assert workspace_rows(tmp_path, "SELECT e.date, e.amount FROM events e JOIN clients c "
+                                    "ON c.id = e.client_ref WHERE c.name = '山田花子' "
+                                    "ORDER BY e.date") == [
+        ("2025-01-05", 5500.0), ("2025-02-03 14:30:00", 12100.0)]
+    assert cli_funnel(tmp_path) == [4, 2, 2, 2, 0]
