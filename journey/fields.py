@@ -545,6 +545,7 @@ _FURTHER_LANGUAGES: dict[str, tuple[str, ...]] = {
     # (amoCRM's deal names its client by its contact: understand._contact_named)
     "contact_name": ("yhteyshenkilo", "kontaktni osoba", "yetkili", "контакт",
                      "контактное лицо", "полное имя контакта", "имя контакта",
+                     "основной контакт",
                      "контактна особа"),
     "email": ("sahkoposti", "sahkopostiosoite", "e posta", "e posta adresi",
               "электронная почта", "рабочий email", "личный email", "електронна пошта"),
@@ -581,7 +582,7 @@ _FURTHER_LANGUAGES: dict[str, tuple[str, ...]] = {
                         "omsetning", "łączna sprzedaż", "obrót", "liikevaihto",
                         "ostot yhteensa", "obrat", "ciro", "toplam harcama", "выручка",
                         "сумма покупок", "виручка", "τζιρος", "συνολο αγορων",
-                        "total belanja"),
+                        "total belanja", "wartosc zamowien", "wartość zakupów"),
     "purchases": ("antal köp", "antal order", "antal ordrar", "antal ordrer", "antal køb",
                   "antall ordrer", "antall kjøp", "liczba zamówień", "tilaukset",
                   "tilausten maara", "pocet objednavek", "sipariş sayısı", "toplam sipariş",
@@ -783,12 +784,20 @@ _RECORD_PREFIX = re.compile(r"\s*(?:(?:person|organi[sz]ation|lead|deal|contact|
 # the person they belong to before them ("Customer First Name", "Billing Last Name") or
 # after them ("Prénom du client", "Apellido cliente", "Vorname Kunde").
 FIRST_NAMES = frozenset({"firstname", "givenname", "forename", "nombre", "prenom", "vorname",
-                         "nome", "voornaam"})
+                         "nome", "voornaam",
+                         # Nordic, Polish, Czech, Finnish, Turkish, Russian, Ukrainian, Greek
+                         # and Indonesian ("Imię", "Müşteri Adı", "Имя")
+                         "fornamn", "fornavn", "imie", "jmeno", "etunimi", "adı", "isim",
+                         "имя", "імя", "ονομα", "namadepan"})
 LAST_NAMES = frozenset({"lastname", "surname", "familyname", "apellido", "apellidos", "nom",
-                        "nomdefamille", "nachname", "sobrenome", "cognome", "achternaam"})
-_PERSON_BEFORE = "customers?|clients?|billing|contact|buyers?|person|kunden?"
+                        "nomdefamille", "nachname", "sobrenome", "cognome", "achternaam",
+                        "efternamn", "efternavn", "etternavn", "nazwisko", "prijmeni",
+                        "sukunimi", "soyadı", "soyad", "фамилия", "прізвище", "επωνυμο",
+                        "namabelakang"})
+_PERSON_BEFORE = "customers?|clients?|billing|contact|buyers?|person|kunden?|musteri|asiakkaan"
 _PERSON_AFTER = ("(?:du|de|del|do|da|des)?(?:cliente|client|kunden?|comprador|acheteur|kaufer|"
-                 "customer|billing|buyer)")      # (not "Nombre de clientes": how many)
+                 "customer|billing|buyer|klienta|zakaznika|клиента)")
+# (not "Nombre de clientes": how many)
 _NAME_PART = re.compile(
     rf"(?:{_PERSON_BEFORE})?(?:(?P<first>{'|'.join(sorted(FIRST_NAMES, key=len, reverse=True))})"
     rf"|(?P<last>{'|'.join(sorted(LAST_NAMES, key=len, reverse=True))}))(?:{_PERSON_AFTER})?")

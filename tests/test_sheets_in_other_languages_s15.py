@@ -447,3 +447,42 @@ def test_dates_written_with_their_parts_marks(tmp_path):
                                     "ORDER BY e.date") == [
         ("2025-01-05", 5500.0), ("2025-02-03 14:30:00", 12100.0)]
     assert cli_funnel(tmp_path) == [4, 2, 2, 2, 0]
+
+
+def test_a_turkish_orders_export_with_first_and_last_names(tmp_path):
+    """Müşteri Adı and Müşteri Soyadı are one name: Teslim Edildi 1.250 and Kargoya Verildi
+    320 TL, İade Edildi 99,90 a sale and its refund = 1,669.90; İptal Edildi a
+    cancellation. Before: the same figures, but the clients named 'Ayşe', 'Mehmet',
+    'Zeynep' (the surname kept aside)."""
+    found = cli_import_text(tmp_path, "siparisler.csv", (
+        "Sipariş No;Sipariş Tarihi;Müşteri Adı;Müşteri Soyadı;E-posta;Toplam Tutar;"
+        "Sipariş Durumu\n"
+        "1001;05.01.2025 14:20;Ayşe;Yılmaz;ayse@example.com;1.250,00 TL;Teslim Edildi\n"
+        "1002;07.01.2025 09:10;Mehmet;Kaya;mehmet@example.com;450,50 TL;İptal Edildi\n"
+        "1003;15.02.2025 18:00;Ayşe;Yılmaz;ayse@example.com;320,00 TL;Kargoya Verildi\n"
+        "1004;20.02.2025 11:30;Zeynep;Demir;;99,90 TL;İade Edildi\n"))
+    assert (found["mapping"]["Müşteri Adı"], found["mapping"]["Müşteri Soyadı"]) == (
+        "name", "name")
+    assert workspace_rows(tmp_path, KINDS) == [
+        ("cancellation", 1, 450.5), ("purchase", 3, 1669.9), ("refund", 1, 99.9)]
+    assert workspace_rows(tmp_path, STAGES) == [
+        ("Ayşe Yılmaz", "retention", None), ("Mehmet Kaya", "awareness", None),
+        ("Zeynep Demir", "purchase", None)]
+    assert cli_funnel(tmp_path) == [3, 2, 2, 1, 0]
+
+
+def test_a_polish_client_list_with_first_and_last_names(tmp_path):
+    """Imię and Nazwisko are one name; Liczba zamówień and Wartość zamówień (1 250 + 450 zł
+    = 1,700); Piotr (no e-mail) kept. Before: no names, Piotr rejected, no revenue,
+    [2, 1, 1, 1, 0]."""
+    found = cli_import_text(tmp_path, "klienci.csv", (
+        "Imię;Nazwisko;E-mail;Telefon;Miasto;Liczba zamówień;Wartość zamówień;"
+        "Ostatnie zamówienie\n"
+        "Anna;Kowalska;anna@example.pl;600 111 222;Kraków;3;1 250,00 zł;2025-02-14\n"
+        "Piotr;Nowak;;601 222 333;Warszawa;1;450,00 zł;2025-01-10\n"
+        "Ewa;Wiśniewska;ewa@example.pl;;Gdańsk;0;0,00 zł;\n"))
+    assert found["problems"] == []
+    assert workspace_rows(tmp_path, "SELECT name, purchases, revenue_current FROM clients "
+                                    "ORDER BY name") == [
+        ("Anna Kowalska", 3, 1250.0), ("Ewa Wiśniewska", 0, 0.0), ("Piotr Nowak", 1, 450.0)]
+    assert cli_funnel(tmp_path) == [3, 2, 2, 1, 0]
