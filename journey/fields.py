@@ -270,7 +270,12 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "reason": ("reason", "loss reason", "lost reason", "churn reason", "churnreason",
                "complaint reason", "cause", "objection", "issue"),
     "note": ("note", "notes", "comment", "comments", "description", "details", "summary"),
-    "order_id": ("order id", "orderid", "order number", "order no", "invoice", "invoice id",
+    "order_id": ("order id", "orderid", "order number", "order no",
+                 # (a trade's job or work order: the sale its invoice bills, so the number
+                 # the invoice and the job share ties them into one sale)
+                 "job number", "job no", "job id", "job ref", "job reference",
+                 "work order number", "work order no", "work order id", "wo number", "wo no",
+                 "invoice", "invoice id",
                  "invoice number", "transaction id", "opportunity id", "deal id", "order",
                  "order code", "order ref", "order reference", "sales order", "sales order number", "invoice no",
                  "inv no", "receipt", "receipt number", "receipt no", "sale id",
