@@ -50,7 +50,8 @@ _ALIAS_WORDS = {
                  "contattato, richiesta, da contattare, non contattato, nieuwe lead, "
                  "nieuwe aanvraag, eerste contact, potentiele klant, nieuw, gecontacteerd, "
                  "benaderd, aanvraag, niet gecontacteerd, "
-                 "sem contato, contato feito",     # (RD Station CRM's first stages)
+                 "sem contato, contato feito, "    # (RD Station CRM's first stages)
+                 "lead in, leads in",              # (Pipedrive's first stage)
     "consideration": "consideration, considering, engaging, engaged, evaluation, evaluating, "
                      "qualified, qualification, qualify, qualifying, mql, sql, opportunity, opportunities, "
                      "marketing qualified lead, sales qualified lead, sales accepted lead, "
@@ -65,6 +66,14 @@ _ALIAS_WORDS = {
                      "lead qualifie, proposition envoyee, propuesta enviada, "
                      "proposta enviada, signature, "
                      "proposal, proposals, presentation, demo scheduled, demo booked, "
+                     # a CRM's default pipeline: Pipedrive's (after Lead In or Qualified,
+                     # so a contact made there is a deal being worked), Salesforce's, HubSpot's
+                     "contact made, made contact, needs defined, proposal made, "
+                     "proposal presented, negotiations started, negotiation started, "
+                     "negotiations, in negotiation, meeting scheduled, meeting booked, "
+                     "meeting arranged, needs analysis, value proposition, id decision makers, "
+                     "perception analysis, appointment scheduled, qualified to buy, "
+                     "presentation scheduled, decision maker bought in, "
                      "demo done, contract sent, pitched, pitch sent, "
                      # a hand-kept pipeline's own words, in the order people say them
                      "sent proposal, sent quote, sent contract, sent estimate, "

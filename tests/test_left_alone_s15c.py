@@ -5,6 +5,10 @@ beside each, where it matters, a sheet where the rule must not fire.
 - A trade's jobs (Done, with an amount) and the invoices that bill them, tied by the job
   number both carry: one sale per job, 4 sales of 625 (were 8 sales of 1,250, every
   client retained).
+- A hand-kept deals sheet in Pipedrive's stage words (Lead in, Contact made, Proposal made,
+  Negotiations started) and Salesforce's and HubSpot's defaults: each a stage, Lead in a
+  lead, the others deals being worked: [7, 6, 1, 0, 0] (were 4 values left to map and
+  [7, 3, 1, 0, 0]).
 """
 
 from __future__ import annotations
@@ -54,3 +58,38 @@ def test_sales_with_no_number_to_tie_them_stay_two(tmp_path):
                                               "INV-9,2024-03-09,Ann Lee,80,Paid\n")
     assert kind_totals(tmp_path, "purchase") == (2, 200.0)
     assert cli_funnel(tmp_path) == [1, 1, 1, 1, 0]
+
+
+# --- a CRM's default pipeline stages ---------------------------------------------------------
+
+def test_pipedrive_stage_words_are_stages(tmp_path):
+    """Lead in is awareness; Contact made, Demo scheduled, Proposal made, Negotiations
+    started and Qualified are consideration; Won a sale: [7, 6, 1, 0, 0], nothing to map."""
+    found = cli_import_text(tmp_path, "deals.csv", (
+        "Deal,Company,Stage,Value,Created\n"
+        "Website,Acme Ltd,Lead in,1000,2024-03-01\n"
+        "Rebrand,Beta Co,Contact made,500,2024-03-02\n"
+        "Shop,Cole & Sons,Demo scheduled,800,2024-03-03\n"
+        "App,Dune Inc,Proposal made,1200,2024-03-04\n"
+        "Audit,Echo Ltd,Negotiations started,3000,2024-03-05\n"
+        "Logo,Fox Bakery,Qualified,400,2024-03-06\n"
+        "Signage,Gale Hotel,Won,2000,2024-03-07\n"))
+    assert "is not known" not in str(found)
+    assert workspace_rows(tmp_path, "SELECT name, stage FROM clients ORDER BY name") == [
+        ("Acme Ltd", "awareness"), ("Beta Co", "consideration"),
+        ("Cole & Sons", "consideration"), ("Dune Inc", "consideration"),
+        ("Echo Ltd", "consideration"), ("Fox Bakery", "consideration"),
+        ("Gale Hotel", "purchase")]
+    assert cli_funnel(tmp_path) == [7, 6, 1, 0, 0]
+
+
+def test_salesforce_and_hubspot_default_stages_are_consideration(tmp_path):
+    """Needs Analysis, Id. Decision Makers, Appointment scheduled, Decision maker bought-in:
+    deals being worked, 4 clients at consideration: [4, 4, 0, 0, 0]."""
+    cli_import_text(tmp_path, "pipeline.csv", (
+        "Opportunity,Account,Stage,Amount\n"
+        "A,Acme Ltd,Needs Analysis,100\n"
+        "B,Beta Co,Id. Decision Makers,200\n"
+        "C,Cole & Sons,Appointment scheduled,300\n"
+        "D,Dune Inc,Decision maker bought-in,400\n"))
+    assert cli_funnel(tmp_path) == [4, 4, 0, 0, 0]
