@@ -9,6 +9,12 @@ beside each, where it matters, a sheet where the rule must not fire.
   Negotiations started) and Salesforce's and HubSpot's defaults: each a stage, Lead in a
   lead, the others deals being worked: [7, 6, 1, 0, 0] (were 4 values left to map and
   [7, 3, 1, 0, 0]).
+- A Stripe invoice list priced by "Amount Paid": its open, void, draft and uncollectible
+  invoices are no sales (2 sales of 200, as before) and carry what they billed from
+  "Amount Due" (250, 80, 60, 40; were 0 each).
+- An invoice list priced only by "Amount Due": where its paid invoices have more than 0
+  due, that is what each billed: 2 sales of 220 (were 2 sales of no amount); a "Balance
+  Due" or an "Amount Due" of 0 on the paid ones is a balance, no amount.
 """
 
 from __future__ import annotations
@@ -93,3 +99,65 @@ def test_salesforce_and_hubspot_default_stages_are_consideration(tmp_path):
         "C,Cole & Sons,Appointment scheduled,300\n"
         "D,Dune Inc,Decision maker bought-in,400\n"))
     assert cli_funnel(tmp_path) == [4, 4, 0, 0, 0]
+
+
+# --- an invoice's amount due ---------------------------------------------------------------
+
+STRIPE_INVOICES = (
+    "id,Number,Customer,Customer Name,Customer Email,Date (UTC),Due Date (UTC),Status,"
+    "Currency,Amount Due,Amount Paid,Amount Remaining,Paid\n"
+    "in_001,A1-0001,cus_A,Ann Lee,ann@x.com,2024-03-01 10:00,2024-03-31,paid,usd,100.00,"
+    "100.00,0.00,true\n"
+    "in_002,A1-0002,cus_B,Bob Ray,bob@x.com,2024-03-05 10:00,2024-04-04,open,usd,250.00,"
+    "0.00,250.00,false\n"
+    "in_003,A1-0003,cus_C,Cy Tan,cy@x.com,2024-03-08 10:00,2024-04-07,void,usd,80.00,"
+    "0.00,80.00,false\n"
+    "in_004,,cus_D,Di Woo,di@x.com,2024-03-10 10:00,,draft,usd,60.00,0.00,60.00,false\n"
+    "in_005,A1-0005,cus_A,Ann Lee,ann@x.com,2024-04-01 10:00,2024-05-01,paid,usd,100.00,"
+    "100.00,0.00,true\n"
+    "in_006,A1-0006,cus_E,Eve Kim,eve@x.com,2024-04-03 10:00,2024-05-03,uncollectible,usd,"
+    "40.00,0.00,40.00,false\n")
+KINDS = "SELECT status, kind, amount FROM events ORDER BY date"
+
+
+def test_unpaid_stripe_invoices_are_no_sales_and_keep_what_they_billed(tmp_path):
+    """Ann paid 100 twice: 2 sales of 200, she alone bought (and again); Bob's open 250,
+    Di's draft 60 and Eve's uncollectible 40 are contacts, Cy's void 80 a cancellation,
+    each of what it billed (were 0): [5, 1, 1, 1, 0]."""
+    cli_import_text(tmp_path, "invoices.csv", STRIPE_INVOICES)
+    assert kind_totals(tmp_path, "purchase") == (2, 200.0)
+    assert workspace_rows(tmp_path, KINDS) == [
+        ("paid", "purchase", 100.0), ("open", "contact", 250.0),
+        ("void", "cancellation", 80.0), ("draft", "contact", 60.0),
+        ("paid", "purchase", 100.0), ("uncollectible", "contact", 40.0)]
+    assert cli_funnel(tmp_path) == [5, 1, 1, 1, 0]
+
+
+DUE_ONLY = ("Invoice Number,Customer Name,Customer Email,Date,Status,{due}\n"
+            "1001,Ann Lee,ann@x.com,2024-03-01,Paid,{first}\n"
+            "1002,Bob Ray,bob@x.com,2024-03-05,Open,250.00\n"
+            "1003,Ann Lee,ann@x.com,2024-04-01,Paid,{second}\n"
+            "1004,Cy Tan,cy@x.com,2024-04-03,Void,80.00\n")
+
+
+def test_the_amount_due_on_paid_invoices_is_what_they_billed(tmp_path):
+    """Paid 100 and 120 due: 2 sales of 220 (were 2 sales of no amount); Bob's open 250
+    a contact, Cy's void 80 a cancellation."""
+    cli_import_text(tmp_path, "invoices.csv",
+                    DUE_ONLY.format(due="Amount Due", first="100.00", second="120.00"))
+    assert kind_totals(tmp_path, "purchase") == (2, 220.0)
+    assert workspace_rows(tmp_path, KINDS) == [
+        ("Paid", "purchase", 100.0), ("Open", "contact", 250.0),
+        ("Paid", "purchase", 120.0), ("Void", "cancellation", 80.0)]
+    assert workspace_rows(tmp_path, CLIENTS)[0] == ("Ann Lee", 2, 220.0, "retention")
+
+
+def test_a_balance_due_of_nothing_on_paid_invoices_is_no_amount(tmp_path):
+    """A "Balance Due", or an "Amount Due" of 0 on the paid invoices, is what is left to
+    pay: the 2 sales keep no amount (not 0, not the open invoice's 250)."""
+    for due in ("Balance Due", "Amount Due"):
+        place = tmp_path / due.replace(" ", "")
+        place.mkdir()
+        cli_import_text(place, "invoices.csv",
+                        DUE_ONLY.format(due=due, first="0.00", second="0.00"))
+        assert kind_totals(place, "purchase") == (2, None), due

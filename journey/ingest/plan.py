@@ -1274,6 +1274,54 @@ def _booked_and_paid(out: pd.DataFrame, frame: pd.DataFrame,
             f"{part_said}{waiting_said}."]
 
 
+# A column of what an invoice asks to be paid (Stripe's "Amount Due": its total less
+# credits), or the balance still owed on it (QuickBooks', Xero's): which, the paid
+# invoices tell. A "Balance Due" is only ever a balance.
+_DUE_HEADERS = frozenset({"amountdue", "dueamount", "totaldue"})
+
+
+def _amounts_due(out: pd.DataFrame, frame: pd.DataFrame, status_header: str | None,
+                 amount_header: str | None) -> list[str]:
+    """An invoice list's "Amount Due" as the amount of invoices no other column prices.
+    Where every invoice its status says is paid ("Paid", not "Partially paid") has more
+    than 0 due, the column is what each invoice billed, not a balance (a paid invoice
+    owes nothing): it is the amount of every invoice where no amount is mapped; where
+    the amount is a paid column ("Amount Paid"), of the invoices not read as sales that
+    paid nothing (open, void, draft: still no sales). Returns a note."""
+    due_header = next((h for h in frame.columns if normalise_header(h) in _DUE_HEADERS), None)
+    if (due_header is None or "kind" not in out or "status" not in out
+            or not _invoices_own_status(frame, status_header)):
+        return []
+    by_paid = amount_header is not None and normalise_header(amount_header) in _PAID_SO_FAR
+    if amount_header is not None and not by_paid:
+        return []
+    due, bad = values.parse_money(frame[due_header])
+    if bad.any():
+        return []
+    due = due.reindex(out.index)
+    said = values.per_distinct(out["status"], normalise_value)
+    paid = (out["kind"].eq("purchase") & ~said.isin(_PART_PAID)
+            & out["status"].map(order_status_kind, na_action="ignore").eq("purchase"))
+    if not paid.any() or not due[paid].gt(0).all():
+        return []
+    amounts = amounts_of(out)
+    taken = due.gt(0) & (~out["kind"].eq("purchase") & amounts.fillna(0).eq(0) if by_paid
+                         else amounts.isna())
+    if not taken.any():
+        return []
+    out["amount"] = amounts.where(~taken, due)
+    count = int(taken.sum())
+    if by_paid:
+        return [f"{counted(count, 'invoice')} not paid "
+                f"({listed(sorted(map(str, out['status'][taken].unique())))}) "
+                f"{'takes its' if count == 1 else 'take their'} amount from '{due_header}' "
+                f"({due[taken].sum():,.2f}), not the nothing '{amount_header}' says: "
+                f"still no {'sale' if count == 1 else 'sales'}."]
+    return [f"'{due_header}' read as what each invoice billed, as the paid invoices show "
+            f"(none of them 0 due, so not a balance left): the amount of "
+            f"{counted(count, 'invoice')}."]
+
+
 def _same_clients_below(out: pd.DataFrame, merged: np.ndarray) -> np.ndarray:
     """The rows that have a cell only from a range merged over several rows (``merged``)
     and are the same client as the range's first row: a package's later sessions, not
@@ -2349,6 +2397,8 @@ def prepare_sheet(plan: SheetPlan, *, stage_map: dict[str, str] | None = None,
             if "kind" not in plan.set_values and "kind" not in columns_for:
                 notes += _booked_and_paid(out, frame, columns_for.get("status", [None])[0],
                                           columns_for.get("amount", [None])[0])
+                notes += _amounts_due(out, frame, columns_for.get("status", [None])[0],
+                                      columns_for.get("amount", [None])[0])
             if "kind" not in plan.set_values:
                 notes += _tagged_kinds(out, frame, plan.mapping, ~totals)
                 if "kind" not in columns_for:
