@@ -15,6 +15,8 @@ beside each, where it matters, a sheet where the rule must not fire.
 - An invoice list priced only by "Amount Due": where its paid invoices have more than 0
   due, that is what each billed: 2 sales of 220 (were 2 sales of no amount); a "Balance
   Due" or an "Amount Due" of 0 on the paid ones is a balance, no amount.
+- A reviews sheet's row with no stars and no words (a name and a day) is no review: a
+  contact; one in words with no stars still is: [5, 2, 2, 2, 2] (were [5, 4, 4, 4, 4]).
 """
 
 from __future__ import annotations
@@ -161,3 +163,34 @@ def test_a_balance_due_of_nothing_on_paid_invoices_is_no_amount(tmp_path):
         cli_import_text(place, "invoices.csv",
                         DUE_ONLY.format(due=due, first="0.00", second="0.00"))
         assert kind_totals(place, "purchase") == (2, None), due
+
+
+# --- a review that says nothing ------------------------------------------------------------
+
+def test_a_review_row_with_no_stars_and_no_words_is_no_review(tmp_path):
+    """Ann's 5 stars and Bob's words (no stars) are reviews that prove advocacy; Di's 2
+    stars a review that does not; Cy and Eve left nothing: contacts. 3 reviews of 7 stars;
+    Ann and Bob advocates: [5, 2, 2, 2, 2] (were 5 reviews, [5, 4, 4, 4, 4])."""
+    found = cli_import_text(tmp_path, "reviews.csv", (
+        "Date,Name,Rating,Review\n"
+        "2024-03-01,Ann Lee,5,Lovely service\n"
+        "2024-03-02,Bob Ray,,Great work on our kitchen\n"
+        "2024-03-03,Cy Tan,,\n"
+        "2024-03-04,Di Woo,2,Slow\n"
+        "2024-03-05,Eve Kim,,\n"))
+    assert kind_totals(tmp_path, "review") == (3, 7.0)
+    assert kind_totals(tmp_path, "contact") == (2, None)
+    assert cli_funnel(tmp_path) == [5, 2, 2, 2, 2]
+    assert "2 rows of reviews with no stars and no words were read as contacts" in str(found)
+
+
+def test_testimonials_in_words_alone_are_reviews(tmp_path):
+    """Testimonials: Ann's (5 stars) and Bob's (words, no stars) are reviews; Cy's row
+    says nothing: [3, 2, 2, 2, 2]."""
+    cli_import_text(tmp_path, "testimonials.csv", (
+        "Client,Date,Testimonial,Stars\n"
+        'Ann Lee,2024-03-01,"Brilliant, thank you",5\n'
+        "Bob Ray,2024-03-02,Would recommend,\n"
+        "Cy Tan,2024-03-03,,\n"))
+    assert kind_totals(tmp_path, "review") == (2, 5.0)
+    assert cli_funnel(tmp_path) == [3, 2, 2, 2, 2]

@@ -1429,6 +1429,26 @@ def _tagged_kinds(out: pd.DataFrame, frame: pd.DataFrame, mapping: dict[str, str
             f"{was(count)} read as such: {listed}."]
 
 
+def _reviews_saying_nothing(rows: pd.DataFrame) -> tuple[pd.DataFrame, list[str]]:
+    """Reviews with no stars and no words (no amount, note, reason or column kept beside
+    them: a name and a day alone) are no reviews: contacts, the person kept. A review
+    in words with no stars is still one. Returns the rows and a note."""
+    if "kind" not in rows:
+        return rows, []
+    said = pd.Series(False, index=rows.index)
+    for column in ("amount", "note", "reason", EXTRA):
+        if column in rows:
+            said |= ~is_blank(rows, column)
+    empty = rows["kind"].eq("review") & ~said
+    if not empty.any():
+        return rows, []
+    rows = rows.assign(kind=rows["kind"].where(~empty, "contact"))
+    count = int(empty.sum())
+    return rows, [f"{counted(count, 'row')} of reviews with no stars and no words "
+                  f"{'was read as a contact, not a review' if count == 1 else 'were read as contacts, not reviews'}"
+                  "."]
+
+
 # A column describing what each row was for ("Item", "Product"; a "Description" is the
 # note), and a description that says the row is money going back ("Refund - logo design").
 _DESCRIBED = re.compile(r"^(?:item|items|product|service|particulars|lineitem|"
@@ -2482,6 +2502,9 @@ def prepare_sheet(plan: SheetPlan, *, stage_map: dict[str, str] | None = None,
             unknown = {k: v for k, v in unknown.items() if k not in known}
             won = rows["kind"].eq("won") & rows["stage"].isna()
             rows.loc[won, "stage"] = "purchase"
+    if plan.kind == "events" and "kind" not in plan.set_values:
+        rows, said = _reviews_saying_nothing(rows)
+        notes += said
     if "kind" in rows and "amount" in rows:   # a refund's amount is the money gone back,
         refund = rows["kind"].eq("refund")     # however the sheet wrote it: -12 is 12
         if refund.any():
