@@ -17,6 +17,10 @@ beside each, where it matters, a sheet where the rule must not fire.
   Due" or an "Amount Due" of 0 on the paid ones is a balance, no amount.
 - A reviews sheet's row with no stars and no words (a name and a day) is no review: a
   contact; one in words with no stars still is: [5, 2, 2, 2, 2] (were [5, 4, 4, 4, 4]).
+- The totals at a table's foot ("Total", "Grand total", "Count: 3", "Average") are said
+  as its totals, not rejected rows: 3 sales of 220 (were 4, "Count: 3" a sale, and 2
+  rows rejected); a client list's "Count: 2" is no client (was one); a sale list's dates
+  are read (were lost: 3 of its 5 cells were totals' labels).
 """
 
 from __future__ import annotations
@@ -194,3 +198,62 @@ def test_testimonials_in_words_alone_are_reviews(tmp_path):
         "Cy Tan,2024-03-03,,\n"))
     assert kind_totals(tmp_path, "review") == (2, 5.0)
     assert cli_funnel(tmp_path) == [3, 2, 2, 2, 2]
+
+
+# --- the totals at a table's foot ----------------------------------------------------------
+
+def test_totals_at_the_foot_are_said_as_totals_not_rejected(tmp_path):
+    """1001-1003: 100 + 50 + 70 = 220, Ann twice; the three rows under them are its
+    totals: nothing rejected, nothing lost (were 4 sales, "Count: 3" one, 2 rows
+    rejected)."""
+    found = cli_import_text(tmp_path, "orders.csv", (
+        "Order,Date,Customer,Amount\n"
+        "1001,2024-03-01,Ann Lee,100\n"
+        "1002,2024-03-02,Bob Ray,50\n"
+        "1003,2024-03-05,Ann Lee,70\n"
+        "Total,,,220\n"
+        "Grand total,,,220\n"
+        "Count: 3,,,\n"))
+    assert (found["inserted"], found["rejected"], found["problems"]) == (3, 0, [])
+    assert ("rows 5-7 are the table's totals ('Total', 'Grand total', 'Count: 3'), summing "
+            "the rows above: not imported as rows of their own, and nothing is lost"
+            in found["notes"])
+    assert kind_totals(tmp_path, "purchase") == (3, 220.0)
+    assert cli_funnel(tmp_path) == [2, 2, 2, 1, 0]
+
+
+def test_a_count_under_a_client_list_is_no_client(tmp_path):
+    """Ann (Customer) and Bob (Lead): 2 clients, [2, 1, 1, 0, 0] (were 3, "Count: 2" a
+    lead of its own)."""
+    found = cli_import_text(tmp_path, "clients.csv", (
+        "Name,Email,Stage\n"
+        "Ann Lee,ann@x.com,Customer\n"
+        "Bob Ray,bob@x.com,Lead\n"
+        "Total,,\n"
+        "Count: 2,,\n"))
+    assert (found["inserted"], found["rejected"]) == (2, 0)
+    assert cli_funnel(tmp_path) == [2, 1, 1, 0, 0]
+
+
+def test_totals_labels_under_the_dates_leave_the_dates_read(tmp_path):
+    """Three labels under two dated rows made the Date column mostly not dates, so it was
+    kept as extra and the rows had none: now 2 rows dated 1 and 2 March, 150."""
+    cli_import_text(tmp_path, "payments.csv", (
+        "Date,Customer,Email,Amount\n"
+        "2024-03-01,Ann Lee,ann@x.com,100\n"
+        "2024-03-02,Bob Ray,bob@x.com,50\n"
+        "Total,,,150\n"
+        "Count: 2,,,\n"
+        "Average,,,75\n"))
+    assert workspace_rows(tmp_path, "SELECT date, amount FROM events ORDER BY date") == [
+        ("2024-03-01", 100.0), ("2024-03-02", 50.0)]
+
+
+def test_a_client_called_total_something_is_a_client(tmp_path):
+    """"Total Fitness" is a name, not a total: 3 clients."""
+    found = cli_import_text(tmp_path, "clients.csv", (
+        "Name,Email,Stage\n"
+        "Ann Lee,ann@x.com,Customer\n"
+        "Bob Ray,bob@x.com,Lead\n"
+        "Total Fitness,,Lead\n"))
+    assert found["inserted"] == 3
