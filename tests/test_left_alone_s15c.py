@@ -21,6 +21,9 @@ beside each, where it matters, a sheet where the rule must not fire.
   as its totals, not rejected rows: 3 sales of 220 (were 4, "Count: 3" a sale, and 2
   rows rejected); a client list's "Count: 2" is no client (was one); a sale list's dates
   are read (were lost: 3 of its 5 cells were totals' labels).
+- A Salesforce case export's "Case Record Type" (or "Record Type") of Complaint makes the
+  case a complaint: 2 complaints of 4 cases, the complaints sign measured (were 4
+  contacts, no complaint).
 """
 
 from __future__ import annotations
@@ -188,6 +191,13 @@ def test_a_review_row_with_no_stars_and_no_words_is_no_review(tmp_path):
     assert "2 rows of reviews with no stars and no words were read as contacts" in str(found)
 
 
+def test_a_review_a_kind_column_names_is_one(tmp_path):
+    """A log's Kind column says Ann left a review (nothing more): 1 review, an advocate."""
+    cli_import_text(tmp_path, "events.csv", "Client ID,Date,Kind\nA,2026-01-02,review\n")
+    assert kind_totals(tmp_path, "review") == (1, None)
+    assert cli_funnel(tmp_path) == [1, 1, 1, 1, 1]
+
+
 def test_testimonials_in_words_alone_are_reviews(tmp_path):
     """Testimonials: Ann's (5 stars) and Bob's (words, no stars) are reviews; Cy's row
     says nothing: [3, 2, 2, 2, 2]."""
@@ -257,3 +267,33 @@ def test_a_client_called_total_something_is_a_client(tmp_path):
         "Bob Ray,bob@x.com,Lead\n"
         "Total Fitness,,Lead\n"))
     assert found["inserted"] == 3
+
+
+# --- a case's record type ----------------------------------------------------------------------
+
+CASES = ("Case Number,{type},Subject,Status,Priority,Case Origin,Contact Name,Account Name,"
+         "Date/Time Opened\n"
+         "00001001,Complaint,Parcel arrived damaged,Closed,High,Email,Ann Lee,Acme Ltd,"
+         "2024-03-01 09:00\n"
+         "00001002,Support,How do I reset my password,Closed,Low,Web,Bob Ray,Beta Co,"
+         "2024-03-02 10:00\n"
+         "00001003,Complaint,Invoice charged twice,Escalated,High,Phone,Cy Tan,Cole & Sons,"
+         "2024-03-04 11:00\n"
+         "00001004,Feature Request,Export to PDF please,New,Low,Web,Ann Lee,Acme Ltd,"
+         "2024-03-05 12:00\n")
+
+
+def test_a_case_record_type_of_complaint_is_a_complaint(tmp_path):
+    """Acme's case of 1 March and Cole's of 4 March are complaints; Beta's support case and
+    Acme's feature request contacts (were 4 contacts)."""
+    for header in ("Case Record Type", "Record Type"):
+        place = tmp_path / header.replace(" ", "")
+        place.mkdir()
+        cli_import_text(place, "cases.csv", CASES.format(type=header))
+        assert workspace_rows(place, "SELECT substr(date, 1, 10), kind FROM events "
+                                     "ORDER BY date") == [
+            ("2024-03-01", "complaint"), ("2024-03-02", "contact"),
+            ("2024-03-04", "complaint"), ("2024-03-05", "contact")], header
+        assert workspace_rows(place, "SELECT name, complaint_count FROM clients "
+                                     "ORDER BY name") == [
+            ("Acme Ltd", 1), ("Beta Co", 0), ("Cole & Sons", 1)], header

@@ -1402,8 +1402,11 @@ def _subtasks_as_contacts(out: pd.DataFrame, parents: pd.Series, subtasks: pd.Se
 
 
 # A column of tags, labels or categories, some of which may say what happened (Intercom's
-# "Complaint"). A tag of "refund" is a request, no money back: only these kinds are read.
-_TAGS = re.compile(r".*(?:tags?|labels?|category|categories|segments)$")
+# "Complaint"), or a case's or a ticket's type (Salesforce's "Case Record Type": Complaint,
+# Support; not a bare "Type", whose "Review" may be a clinic's review appointment). A tag
+# of "refund" is a request, no money back: only these kinds are read.
+_TAGS = re.compile(r".*(?:tags?|labels?|category|categories|segments|recordtype|casetype|"
+                   r"tickettype|requesttype|issuetype|feedbacktype)$")
 _TAGGED_KINDS = ("complaint", "referral", "review")
 
 
@@ -1430,9 +1433,10 @@ def _tagged_kinds(out: pd.DataFrame, frame: pd.DataFrame, mapping: dict[str, str
 
 
 def _reviews_saying_nothing(rows: pd.DataFrame) -> tuple[pd.DataFrame, list[str]]:
-    """Reviews with no stars and no words (no amount, note, reason or column kept beside
-    them: a name and a day alone) are no reviews: contacts, the person kept. A review
-    in words with no stars is still one. Returns the rows and a note."""
+    """Rows read as reviews by the sheet (its name, its profile) with no stars and no
+    words (no amount, note, reason or column kept beside them: a name and a day alone) are
+    no reviews: contacts, the person kept. A review in words with no stars is still one,
+    and so is a row a kind column says is one. Returns the rows and a note."""
     if "kind" not in rows:
         return rows, []
     said = pd.Series(False, index=rows.index)
@@ -2502,7 +2506,7 @@ def prepare_sheet(plan: SheetPlan, *, stage_map: dict[str, str] | None = None,
             unknown = {k: v for k, v in unknown.items() if k not in known}
             won = rows["kind"].eq("won") & rows["stage"].isna()
             rows.loc[won, "stage"] = "purchase"
-    if plan.kind == "events" and "kind" not in plan.set_values:
+    if plan.kind == "events" and "kind" not in plan.set_values and "kind" not in columns_for:
         rows, said = _reviews_saying_nothing(rows)
         notes += said
     if "kind" in rows and "amount" in rows:   # a refund's amount is the money gone back,
