@@ -24,6 +24,8 @@ beside each, where it matters, a sheet where the rule must not fire.
 - A Salesforce case export's "Case Record Type" (or "Record Type") of Complaint makes the
   case a complaint: 2 complaints of 4 cases, the complaints sign measured (were 4
   contacts, no complaint).
+- A members list's "Plan" of Free and Pro: the Pro members are customers, the Free ones
+  not: [5, 2, 2, 0, 0] (were [5, 0, 0, 0, 0], the plan kept aside).
 """
 
 from __future__ import annotations
@@ -297,3 +299,30 @@ def test_a_case_record_type_of_complaint_is_a_complaint(tmp_path):
         assert workspace_rows(place, "SELECT name, complaint_count FROM clients "
                                      "ORDER BY name") == [
             ("Acme Ltd", 1), ("Beta Co", 0), ("Cole & Sons", 1)], header
+
+
+# --- a members list's plan ----------------------------------------------------------------------
+
+def test_a_members_pro_plan_is_a_customer_and_free_is_not(tmp_path):
+    """Ann and Cy on Pro bought; Bob, Di and Eve on Free did not: [5, 2, 2, 0, 0]."""
+    found = cli_import_text(tmp_path, "members.csv", (
+        "Name,Email,Joined,Plan\n"
+        "Ann Lee,ann@x.com,2024-01-05,Pro\n"
+        "Bob Ray,bob@x.com,2024-01-20,Free\n"
+        "Cy Tan,cy@x.com,2024-02-11,Pro\n"
+        "Di Woo,di@x.com,2024-02-15,Free\n"
+        "Eve Kim,eve@x.com,2024-03-01,Free\n"))
+    assert "2 clients on a paid tier in 'Plan' (Pro) were read as customers" in str(found)
+    assert workspace_rows(tmp_path, "SELECT name FROM clients WHERE furthest_stage = "
+                                    "'purchase' ORDER BY name") == [("Ann Lee",), ("Cy Tan",)]
+    assert cli_funnel(tmp_path) == [5, 2, 2, 0, 0]
+
+
+def test_a_plan_with_no_free_one_says_no_purchase(tmp_path):
+    """A clinic's treatment "Plan" (Standard, Basic) beside no free plan: no one bought by
+    it: [2, 0, 0, 0, 0]."""
+    cli_import_text(tmp_path, "patients.csv", (
+        "Name,Email,Plan\n"
+        "Ann Lee,ann@x.com,Standard\n"
+        "Bob Ray,bob@x.com,Basic\n"))
+    assert cli_funnel(tmp_path) == [2, 0, 0, 0, 0]

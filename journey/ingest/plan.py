@@ -1735,7 +1735,11 @@ def _spenders_bought(out: pd.DataFrame, columns_for: dict[str, list[str]],
 # A client list's column of the tier each is on (Beehiiv's "subscription_tier", Skool's
 # "Tier"), normalised; a tier that is paid for, beside a free one.
 _TIER_HEADERS = frozenset({"tier", "subscriptiontier", "membershiptier", "plantier",
-                           "pricingtier", "subscriptiontype", "membershiptype"})
+                           "pricingtier", "subscriptiontype", "membershiptype",
+                           # a members list's or an app's plan ("Plan": Free, Pro)
+                           "plan", "planname", "plantype", "membershipplan",
+                           "subscriptionplan", "pricingplan", "membershiplevel",
+                           "accounttype", "membership", "subscription"})
 _FREE_TIERS = frozenset({"free", "freetier", "freeplan", "freemember", "freesubscriber"})
 # A loyalty programme's points (Smile.io, LoyaltyLion, Square Loyalty), normalised: beside
 # them, a tier ("VIP", "Plus") is a level earned by spending, not a plan paid for.
@@ -1743,7 +1747,10 @@ _POINTS_HEADERS = frozenset({"points", "loyaltypoints", "rewardpoints", "rewards
                              "pointsbalance", "pointsearned", "stamps"})
 _PAID_TIERS = frozenset(normalise_value(word) for word in (
     "premium", "paid", "pro", "plus", "founding", "founding member", "supporter", "vip",
-    "paid subscriber", "premium member", "paying"))
+    "paid subscriber", "premium member", "paying",
+    # a plan's names beside a free one (Free, Starter, Pro, Business)
+    "basic", "starter", "standard", "professional", "business", "team", "enterprise",
+    "growth", "pro plan", "premium plan", "plus plan", "monthly", "annual", "yearly"))
 
 
 def _paid_tiers_bought(out: pd.DataFrame, frame: pd.DataFrame,
@@ -2376,12 +2383,12 @@ def prepare_sheet(plan: SheetPlan, *, stage_map: dict[str, str] | None = None,
         notes += _deal_values_won(out, columns_for)
     unstaged = plan.kind == "clients" and not {"stage", "status"} & (
         set(columns_for) | set(plan.set_values))
-    tiered = (_paid_tiers_bought(out, frame, plan.mapping)
-              if plan.kind == "clients" and "stage" not in columns_for else [])
     spent = (_spenders_bought(out, columns_for, by_status=False)
              if unstaged and "purchases" not in columns_for     # (a count says who)
              and not _money_not_spent(raw.headers, plan.mapping, [plan.sheet, plan.file])
-             else []) + tiered
+             else [])
+    if unstaged:                                        # (the rest, by their paid tier)
+        spent += _paid_tiers_bought(out, frame, plan.mapping)
     notes += spent
     if unstaged and not ticked and not spent:
         # No stage or status in the sheet (a phone list): the stored ones stay as they are.
@@ -2392,6 +2399,7 @@ def prepare_sheet(plan: SheetPlan, *, stage_map: dict[str, str] | None = None,
         out = out.drop(columns=["stage_raw", "status"]).assign(_stage_lift=True)
     elif plan.kind == "clients" and "stage" not in columns_for:
         notes += _spenders_bought(out, columns_for)
+        notes += _paid_tiers_bought(out, frame, plan.mapping)
     if plan.kind == "clients" and "status" in out:
         notes += _active_or_inactive(out, frame, plan.mapping, columns_for,
                                      [plan.sheet, Path(plan.file or "").stem], stage_map or {})
