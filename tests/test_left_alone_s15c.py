@@ -26,6 +26,10 @@ beside each, where it matters, a sheet where the rule must not fire.
   contacts, no complaint).
 - A members list's "Plan" of Free and Pro: the Pro members are customers, the Free ones
   not: [5, 2, 2, 0, 0] (were [5, 0, 0, 0, 0], the plan kept aside).
+- A file of gift cards sold is sales to their buyers, of their initial value: 3 sales of
+  175, Ann twice (were 3 contacts of no amount); its "Purchaser" names the buyer.
+- A bank statement's "Account Number" on every row is the owner's account, not a client:
+  kept as reference, no client (was one client, 12345678, with 4 contacts).
 """
 
 from __future__ import annotations
@@ -326,3 +330,63 @@ def test_a_plan_with_no_free_one_says_no_purchase(tmp_path):
         "Ann Lee,ann@x.com,Standard\n"
         "Bob Ray,bob@x.com,Basic\n"))
     assert cli_funnel(tmp_path) == [2, 0, 0, 0, 0]
+
+
+# --- gift cards, and a bank statement's own account ---------------------------------------------
+
+def test_gift_cards_sold_are_sales_to_their_buyers(tmp_path):
+    """Shopify's gift cards: Ann bought 50 and 25, Bob 100, each the card's initial value
+    (not its balance, what is left to spend): 3 sales of 175, Ann a repeat buyer:
+    [2, 2, 2, 1, 0] (were 3 contacts, no amount, [2, 0, 0, 0, 0])."""
+    cli_import_text(tmp_path, "gift_cards.csv", (
+        "Id,Last Characters,Customer Name,Email,Recipient Email,Initial Value,Balance,"
+        "Currency,Expires On,Created At,Disabled At\n"
+        "1001,a1b2,Ann Lee,ann@x.com,mia@x.com,50.00,50.00,USD,,2024-03-01 10:00:00 +0000,\n"
+        "1002,c3d4,Bob Ray,bob@x.com,tom@x.com,100.00,20.00,USD,,2024-03-05 11:00:00 +0000,\n"
+        "1003,e5f6,Ann Lee,ann@x.com,zoe@x.com,25.00,0.00,USD,,2024-03-09 12:00:00 +0000,\n"))
+    assert kind_totals(tmp_path, "purchase") == (3, 175.0)
+    assert workspace_rows(tmp_path, CLIENTS) == [
+        ("Ann Lee", 2, 75.0, "retention"), ("Bob Ray", 1, 100.0, "purchase")]
+    assert cli_funnel(tmp_path) == [2, 2, 2, 1, 0]
+
+
+def test_a_gift_card_purchaser_is_the_client(tmp_path):
+    """"Purchaser" names the buyer (the recipient is no client): Ann (50, 25) and Bob (100)
+    by name (were nameless clients keyed by their addresses)."""
+    found = cli_import_text(tmp_path, "gift_cards.csv", (
+        "Code,Purchased,Purchaser,Purchaser Email,Recipient,Amount,Balance\n"
+        "GC-1001,2024-03-01,Ann Lee,ann@x.com,Mia Lee,50.00,50.00\n"
+        "GC-1002,2024-03-05,Bob Ray,bob@x.com,Tom Ray,100.00,20.00\n"
+        "GC-1003,2024-03-09,Ann Lee,ann@x.com,Zoe Park,25.00,0.00\n"))
+    assert found["mapping"]["Purchaser"] == "name"
+    assert workspace_rows(tmp_path, CLIENTS) == [
+        ("Ann Lee", 2, 75.0, "retention"), ("Bob Ray", 1, 100.0, "purchase")]
+
+
+BANK = ("Account Number,Date,Description,Debit,Credit,Balance\n"
+        "12345678,2024-03-01,Payment from Ann Lee INV-1,,120.00,1120.00\n"
+        "12345678,2024-03-03,Office rent,800.00,,320.00\n"
+        "12345678,2024-03-06,Payment from Bob Ray INV-2,,90.00,410.00\n"
+        "12345678,2024-03-10,Stripe payout,,340.00,750.00\n")
+
+
+def test_a_bank_statements_own_account_is_no_client(tmp_path):
+    """One account number on every row of a statement: the owner's; no client, the rows
+    kept as reference (was one client 12345678 with 4 contacts)."""
+    found = cli_import_text(tmp_path, "bank_statement.csv", BANK)
+    assert found["mapping"]["Account Number"] is None
+    assert found["kind"] == "reference"
+    assert workspace_rows(tmp_path, "SELECT COUNT(*) FROM clients") == [(0,)]
+    assert workspace_rows(tmp_path, "SELECT COUNT(*) FROM events") == [(0,)]
+
+
+def test_a_customers_account_numbers_on_a_ledger_are_clients(tmp_path):
+    """A ledger of customers' accounts (A-1 twice, A-2), Debit and Credit: each account
+    number is a client's: 2 clients."""
+    cli_import_text(tmp_path, "ledger.csv", (
+        "Account Number,Customer,Date,Description,Debit,Credit\n"
+        "A-1,Ann Lee,2024-03-01,Invoice 1,120.00,\n"
+        "A-2,Bob Ray,2024-03-02,Invoice 2,90.00,\n"
+        "A-1,Ann Lee,2024-03-09,Payment,,120.00\n"))
+    assert workspace_rows(tmp_path, "SELECT client_id, name FROM clients ORDER BY 1") == [
+        ("A-1", "Ann Lee"), ("A-2", "Bob Ray")]
