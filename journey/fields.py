@@ -103,7 +103,8 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
              "account", "account name",
              "primary account", "primary company",   # (whom a Nutshell lead, a deal, is for)
              "business", "business name", "organisation",
-             "organization", "buyer", "lead", "lead name", "full name", "your name",
+             "organization", "buyer", "buyer name", "purchaser", "purchaser name",
+             "purchased by", "lead", "lead name", "full name", "your name",
              "first name", "given name", "last name", "surname", "family name", "member",
              "member name", "invitee name", "attendee name", "buyer name", "customer full name",
              "reviewer", "reviewer name", "patron name", "subscriber name", "student",
@@ -238,6 +239,8 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "touchpoint": ("touchpoint", "touch point", "interaction", "campaign"),
     "department": ("department", "dept", "team", "function", "business unit"),
     "amount": ("amount", "close value", "closevalue", "value", "sales", "sale amount",
+               # (a gift card's value when sold: its "Balance" is what is left to spend)
+               "initial value", "gift card value", "card value", "face value",
                "tran amount", "tranamount", "transaction amount", "order value",
                "order total", "total", "line total", "line amount", "line value",
                "item total", "invoice total", "total price", "extended price", "extended amount", "ext price",
@@ -270,7 +273,12 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "reason": ("reason", "loss reason", "lost reason", "churn reason", "churnreason",
                "complaint reason", "cause", "objection", "issue"),
     "note": ("note", "notes", "comment", "comments", "description", "details", "summary"),
-    "order_id": ("order id", "orderid", "order number", "order no", "invoice", "invoice id",
+    "order_id": ("order id", "orderid", "order number", "order no",
+                 # (a trade's job or work order: the sale its invoice bills, so the number
+                 # the invoice and the job share ties them into one sale)
+                 "job number", "job no", "job id", "job ref", "job reference",
+                 "work order number", "work order no", "work order id", "wo number", "wo no",
+                 "invoice", "invoice id",
                  "invoice number", "transaction id", "opportunity id", "deal id", "order",
                  "order code", "order ref", "order reference", "sales order", "sales order number", "invoice no",
                  "inv no", "receipt", "receipt number", "receipt no", "sale id",

@@ -57,7 +57,8 @@ _ALIAS_WORDS = {
                  "potencjalny klient, liidi, prospekti, potencialni zakaznik, "
                  "potansiyel müşteri, неразобранное, первичный контакт, новый лид, "
                  "первинний контакт, новий лід, υποψηφιος, υποψηφιος πελατης, prospek, "
-                 "calon pelanggan",
+                 "calon pelanggan, "
+                 "lead in, leads in",              # (Pipedrive's first stage)
     "consideration": "consideration, considering, engaging, engaged, evaluation, evaluating, "
                      "qualified, qualification, qualify, qualifying, mql, sql, opportunity, opportunities, "
                      "marketing qualified lead, sales qualified lead, sales accepted lead, "
@@ -72,6 +73,14 @@ _ALIAS_WORDS = {
                      "lead qualifie, proposition envoyee, propuesta enviada, "
                      "proposta enviada, signature, "
                      "proposal, proposals, presentation, demo scheduled, demo booked, "
+                     # a CRM's default pipeline: Pipedrive's (after Lead In or Qualified,
+                     # so a contact made there is a deal being worked), Salesforce's, HubSpot's
+                     "contact made, made contact, needs defined, proposal made, "
+                     "proposal presented, negotiations started, negotiation started, "
+                     "negotiations, in negotiation, meeting scheduled, meeting booked, "
+                     "meeting arranged, needs analysis, value proposition, id decision makers, "
+                     "perception analysis, appointment scheduled, qualified to buy, "
+                     "presentation scheduled, decision maker bought in, "
                      "demo done, contract sent, pitched, pitch sent, "
                      # a hand-kept pipeline's own words, in the order people say them
                      "sent proposal, sent quote, sent contract, sent estimate, "

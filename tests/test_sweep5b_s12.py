@@ -40,7 +40,8 @@ def test_a_months_subtotal_under_the_names_is_no_client_and_no_sale(tmp_path):
     the names) were read as two more clients and two more sales: 5 clients, 330."""
     found = cli_import_text(tmp_path, "sales.csv", SUBTOTALS)
     assert [(p["row"], p["value"]) for p in found["problems"]] == [
-        (4, "January total"), (7, "February total"), (8, "TOTAL")]
+        (4, "January total"), (7, "February total")]
+    assert "row 8 is the table's totals ('TOTAL')" in " ".join(found["notes"])
     assert {p["reason"] for p in found["problems"]} == {"the row is a total, not an order"}
     assert kind_totals(tmp_path, "purchase") == (4, 165.0)
     assert _clients(tmp_path) == ["Kim Woo", "Lars Berg", "Mona Reyes"]

@@ -77,13 +77,13 @@ def _client_tracker(path, *, pine_email: str | None) -> None:
 
 def test_a_total_row_is_no_client_without_an_e_mail(tmp_path):
     """Every client has an e-mail: nothing was matched by name (the TOTAL row, which has no
-    e-mail, is rejected as a total, and was counted as a client matched by name)."""
+    e-mail, is said as the table's total, and was counted as a client matched by name)."""
     path = tmp_path / "tracker.xlsx"
     _client_tracker(path, pine_email="admin@pinelegal.example")
     (found,) = cli_json(tmp_path, "import", str(path))["imports"]
-    assert (found["kind"], found["inserted"], found["rejected"]) == ("clients", 4, 1)
-    assert found["problems"] == [{"row": 10, "column": "Name (A)", "value": "TOTAL",
-                                  "reason": "the row is a total, not a client"}]
+    assert (found["kind"], found["inserted"], found["rejected"]) == ("clients", 4, 0)
+    assert found["problems"] == []
+    assert "row 10 is the table's totals ('TOTAL')" in " ".join(found["notes"])
     assert not [note for note in found["notes"] if "without an e-mail" in note]
     assert workspace_rows(tmp_path, "SELECT SUM(revenue_current) FROM clients") == [(2150.0,)]
     assert cli_funnel(tmp_path) == [4, 3, 2, 0, 0]
@@ -93,7 +93,7 @@ def test_only_clients_without_an_e_mail_are_counted_as_matched_by_name(tmp_path)
     path = tmp_path / "tracker.xlsx"
     _client_tracker(path, pine_email=None)
     (found,) = cli_json(tmp_path, "import", str(path))["imports"]
-    assert (found["inserted"], found["rejected"]) == (4, 1)
+    assert (found["inserted"], found["rejected"]) == (4, 0)
     assert "1 client without an e-mail address matched by name instead." in found["notes"]
     assert workspace_rows(tmp_path, "SELECT name, email FROM clients WHERE email IS NULL"
                           ) == [("Pine Legal", None)]

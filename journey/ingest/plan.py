@@ -1274,6 +1274,54 @@ def _booked_and_paid(out: pd.DataFrame, frame: pd.DataFrame,
             f"{part_said}{waiting_said}."]
 
 
+# A column of what an invoice asks to be paid (Stripe's "Amount Due": its total less
+# credits), or the balance still owed on it (QuickBooks', Xero's): which, the paid
+# invoices tell. A "Balance Due" is only ever a balance.
+_DUE_HEADERS = frozenset({"amountdue", "dueamount", "totaldue"})
+
+
+def _amounts_due(out: pd.DataFrame, frame: pd.DataFrame, status_header: str | None,
+                 amount_header: str | None) -> list[str]:
+    """An invoice list's "Amount Due" as the amount of invoices no other column prices.
+    Where every invoice its status says is paid ("Paid", not "Partially paid") has more
+    than 0 due, the column is what each invoice billed, not a balance (a paid invoice
+    owes nothing): it is the amount of every invoice where no amount is mapped; where
+    the amount is a paid column ("Amount Paid"), of the invoices not read as sales that
+    paid nothing (open, void, draft: still no sales). Returns a note."""
+    due_header = next((h for h in frame.columns if normalise_header(h) in _DUE_HEADERS), None)
+    if (due_header is None or "kind" not in out or "status" not in out
+            or not _invoices_own_status(frame, status_header)):
+        return []
+    by_paid = amount_header is not None and normalise_header(amount_header) in _PAID_SO_FAR
+    if amount_header is not None and not by_paid:
+        return []
+    due, bad = values.parse_money(frame[due_header])
+    if bad.any():
+        return []
+    due = due.reindex(out.index)
+    said = values.per_distinct(out["status"], normalise_value)
+    paid = (out["kind"].eq("purchase") & ~said.isin(_PART_PAID)
+            & out["status"].map(order_status_kind, na_action="ignore").eq("purchase"))
+    if not paid.any() or not due[paid].gt(0).all():
+        return []
+    amounts = amounts_of(out)
+    taken = due.gt(0) & (~out["kind"].eq("purchase") & amounts.fillna(0).eq(0) if by_paid
+                         else amounts.isna())
+    if not taken.any():
+        return []
+    out["amount"] = amounts.where(~taken, due)
+    count = int(taken.sum())
+    if by_paid:
+        return [f"{counted(count, 'invoice')} not paid "
+                f"({listed(sorted(map(str, out['status'][taken].unique())))}) "
+                f"{'takes its' if count == 1 else 'take their'} amount from '{due_header}' "
+                f"({due[taken].sum():,.2f}), not the nothing '{amount_header}' says: "
+                f"still no {'sale' if count == 1 else 'sales'}."]
+    return [f"'{due_header}' read as what each invoice billed, as the paid invoices show "
+            f"(none of them 0 due, so not a balance left): the amount of "
+            f"{counted(count, 'invoice')}."]
+
+
 def _same_clients_below(out: pd.DataFrame, merged: np.ndarray) -> np.ndarray:
     """The rows that have a cell only from a range merged over several rows (``merged``)
     and are the same client as the range's first row: a package's later sessions, not
@@ -1354,8 +1402,11 @@ def _subtasks_as_contacts(out: pd.DataFrame, parents: pd.Series, subtasks: pd.Se
 
 
 # A column of tags, labels or categories, some of which may say what happened (Intercom's
-# "Complaint"). A tag of "refund" is a request, no money back: only these kinds are read.
-_TAGS = re.compile(r".*(?:tags?|labels?|category|categories|segments)$")
+# "Complaint"), or a case's or a ticket's type (Salesforce's "Case Record Type": Complaint,
+# Support; not a bare "Type", whose "Review" may be a clinic's review appointment). A tag
+# of "refund" is a request, no money back: only these kinds are read.
+_TAGS = re.compile(r".*(?:tags?|labels?|category|categories|segments|recordtype|casetype|"
+                   r"tickettype|requesttype|issuetype|feedbacktype)$")
 _TAGGED_KINDS = ("complaint", "referral", "review")
 
 
@@ -1379,6 +1430,27 @@ def _tagged_kinds(out: pd.DataFrame, frame: pd.DataFrame, mapping: dict[str, str
     count = int(found.notna().sum())
     return [f"{counted(count, 'row')} tagged with what happened in '{said}' "
             f"{was(count)} read as such: {listed}."]
+
+
+def _reviews_saying_nothing(rows: pd.DataFrame) -> tuple[pd.DataFrame, list[str]]:
+    """Rows read as reviews by the sheet (its name, its profile) with no stars and no
+    words (no amount, note, reason or column kept beside them: a name and a day alone) are
+    no reviews: contacts, the person kept. A review in words with no stars is still one,
+    and so is a row a kind column says is one. Returns the rows and a note."""
+    if "kind" not in rows:
+        return rows, []
+    said = pd.Series(False, index=rows.index)
+    for column in ("amount", "note", "reason", EXTRA):
+        if column in rows:
+            said |= ~is_blank(rows, column)
+    empty = rows["kind"].eq("review") & ~said
+    if not empty.any():
+        return rows, []
+    rows = rows.assign(kind=rows["kind"].where(~empty, "contact"))
+    count = int(empty.sum())
+    return rows, [f"{counted(count, 'row')} of reviews with no stars and no words "
+                  f"{'was read as a contact, not a review' if count == 1 else 'were read as contacts, not reviews'}"
+                  "."]
 
 
 # A column describing what each row was for ("Item", "Product"; a "Description" is the
@@ -1663,7 +1735,11 @@ def _spenders_bought(out: pd.DataFrame, columns_for: dict[str, list[str]],
 # A client list's column of the tier each is on (Beehiiv's "subscription_tier", Skool's
 # "Tier"), normalised; a tier that is paid for, beside a free one.
 _TIER_HEADERS = frozenset({"tier", "subscriptiontier", "membershiptier", "plantier",
-                           "pricingtier", "subscriptiontype", "membershiptype"})
+                           "pricingtier", "subscriptiontype", "membershiptype",
+                           # a members list's or an app's plan ("Plan": Free, Pro)
+                           "plan", "planname", "plantype", "membershipplan",
+                           "subscriptionplan", "pricingplan", "membershiplevel",
+                           "accounttype", "membership", "subscription"})
 _FREE_TIERS = frozenset({"free", "freetier", "freeplan", "freemember", "freesubscriber"})
 # A loyalty programme's points (Smile.io, LoyaltyLion, Square Loyalty), normalised: beside
 # them, a tier ("VIP", "Plus") is a level earned by spending, not a plan paid for.
@@ -1671,7 +1747,10 @@ _POINTS_HEADERS = frozenset({"points", "loyaltypoints", "rewardpoints", "rewards
                              "pointsbalance", "pointsearned", "stamps"})
 _PAID_TIERS = frozenset(normalise_value(word) for word in (
     "premium", "paid", "pro", "plus", "founding", "founding member", "supporter", "vip",
-    "paid subscriber", "premium member", "paying"))
+    "paid subscriber", "premium member", "paying",
+    # a plan's names beside a free one (Free, Starter, Pro, Business)
+    "basic", "starter", "standard", "professional", "business", "team", "enterprise",
+    "growth", "pro plan", "premium plan", "plus plan", "monthly", "annual", "yearly"))
 
 
 def _paid_tiers_bought(out: pd.DataFrame, frame: pd.DataFrame,
@@ -2304,12 +2383,12 @@ def prepare_sheet(plan: SheetPlan, *, stage_map: dict[str, str] | None = None,
         notes += _deal_values_won(out, columns_for)
     unstaged = plan.kind == "clients" and not {"stage", "status"} & (
         set(columns_for) | set(plan.set_values))
-    tiered = (_paid_tiers_bought(out, frame, plan.mapping)
-              if plan.kind == "clients" and "stage" not in columns_for else [])
     spent = (_spenders_bought(out, columns_for, by_status=False)
              if unstaged and "purchases" not in columns_for     # (a count says who)
              and not _money_not_spent(raw.headers, plan.mapping, [plan.sheet, plan.file])
-             else []) + tiered
+             else [])
+    if unstaged:                                        # (the rest, by their paid tier)
+        spent += _paid_tiers_bought(out, frame, plan.mapping)
     notes += spent
     if unstaged and not ticked and not spent:
         # No stage or status in the sheet (a phone list): the stored ones stay as they are.
@@ -2320,6 +2399,7 @@ def prepare_sheet(plan: SheetPlan, *, stage_map: dict[str, str] | None = None,
         out = out.drop(columns=["stage_raw", "status"]).assign(_stage_lift=True)
     elif plan.kind == "clients" and "stage" not in columns_for:
         notes += _spenders_bought(out, columns_for)
+        notes += _paid_tiers_bought(out, frame, plan.mapping)
     if plan.kind == "clients" and "status" in out:
         notes += _active_or_inactive(out, frame, plan.mapping, columns_for,
                                      [plan.sheet, Path(plan.file or "").stem], stage_map or {})
@@ -2349,6 +2429,8 @@ def prepare_sheet(plan: SheetPlan, *, stage_map: dict[str, str] | None = None,
             if "kind" not in plan.set_values and "kind" not in columns_for:
                 notes += _booked_and_paid(out, frame, columns_for.get("status", [None])[0],
                                           columns_for.get("amount", [None])[0])
+                notes += _amounts_due(out, frame, columns_for.get("status", [None])[0],
+                                      columns_for.get("amount", [None])[0])
             if "kind" not in plan.set_values:
                 notes += _tagged_kinds(out, frame, plan.mapping, ~totals)
                 if "kind" not in columns_for:
@@ -2432,6 +2514,9 @@ def prepare_sheet(plan: SheetPlan, *, stage_map: dict[str, str] | None = None,
             unknown = {k: v for k, v in unknown.items() if k not in known}
             won = rows["kind"].eq("won") & rows["stage"].isna()
             rows.loc[won, "stage"] = "purchase"
+    if plan.kind == "events" and "kind" not in plan.set_values and "kind" not in columns_for:
+        rows, said = _reviews_saying_nothing(rows)
+        notes += said
     if "kind" in rows and "amount" in rows:   # a refund's amount is the money gone back,
         refund = rows["kind"].eq("refund")     # however the sheet wrote it: -12 is 12
         if refund.any():

@@ -1885,6 +1885,13 @@ def _build_sheet(sheet_name: str, grid: _Grid, notes: list[str],
                                     int(grid.row_numbers[data_at[-1]]),
                                     "below the table (a footer)"))
         data_at = data_at[:-footer]
+    totals = _totals_at_foot(grid, missing, data_at) if count_blank else []
+    if totals:
+        first, last = (int(grid.row_numbers[data_at[i]]) for i in (-len(totals), -1))
+        notes.append(f"{f'row {first:,} is' if first == last else f'rows {first:,}-{last:,} are'}"
+                     f" the table's totals ({', '.join(map(repr, totals))}), summing the rows "
+                     "above: not imported as rows of their own, and nothing is lost")
+        data_at = data_at[:-len(totals)]
     texts = [_header_text(col[header_at]) for col in grid.columns]
     second = _second_table(grid, missing, blank, data_at) if count_blank else 0
     if second:
@@ -2251,6 +2258,41 @@ def _footer_rows(grid: _Grid, missing: list[np.ndarray], blank: np.ndarray,
     table = [width(i) for i in data_at[-found - _BELOW_ROWS:-found]]
     footer = max(width(i) for i in data_at[-found:])
     return found if np.median(table) > 2 * footer else 0
+
+
+# A totals row's label, in its first cell: "Total", "Grand total", "Totals:", "Total
+# clients: 2", "Count: 12", "Average", "Sum 1,220.50" (a label with a number after it,
+# never a name such as "Total Fitness").
+_TOTALS_LABEL = re.compile(
+    r"^(?:(?:grand|sub)\s*totals?|totals?|sum|count|average|avg|number of rows|"
+    r"(?:total|number of)\s+(?:clients|customers|orders|sales|invoices|rows|records|"
+    r"contacts|members|leads|deals|jobs|bookings|items|amount|revenue))"
+    r"\s*:?\s*[-+$€£]?\s*[\d.,\s]*$", re.IGNORECASE)
+
+
+def _totals_at_foot(grid: _Grid, missing: list[np.ndarray], data_at: np.ndarray) -> list[str]:
+    """The labels of the last rows that are the table's totals ("Total", "Grand total",
+    "Count: 12" as the row's first cell, with fewer cells than the rows above fill),
+    last row last; empty when the last row is a row of data."""
+    def width(i) -> int:
+        return sum(not column[i] for column in missing)
+
+    def first_cell(i):
+        return next((column[i] for column, gaps in zip(grid.columns, missing) if not gaps[i]),
+                    None)
+
+    labels: list[str] = []
+    for row in data_at[::-1][:TITLE_ROWS]:
+        label = first_cell(row)
+        if not (isinstance(label, str) and _TOTALS_LABEL.match(label.strip())):
+            break
+        labels.append(label.strip())
+    if not labels or len(labels) >= len(data_at):
+        return []
+    table = [width(i) for i in data_at[-len(labels) - _BELOW_ROWS:-len(labels)]]
+    if max(width(i) for i in data_at[-len(labels):]) >= np.median(table):
+        return []
+    return labels[::-1]
 
 
 _DATA_SHARE = 0.8    # a column holding data (or labels) in this share of its cells

@@ -72,6 +72,9 @@ _KIND_WORDS = {
                 "umsatz umsatze verkauf verkaufe venda vendas fatura faturas encomenda "
                 "encomendas donation donations monthlydonation tip tips shoporder commission "
                 "commissions charge charges rebill rebills "
+                # a gift card or voucher sold is a sale to its buyer (a sheet's name in two
+                # words: "gift_cards.csv")
+                "giftcard giftcards giftvoucher giftvouchers giftcertificate giftcertificates "
                 "fattura fatture vendita vendite ordine ordini acquisto acquisti transazione "
                 "transazioni appuntamento appuntamenti prenotazione prenotazioni "
                 "factuur facturen verkoop verkopen bestelling bestellingen aankoop aankopen "
@@ -503,6 +506,34 @@ _ANIMAL = re.compile(r"^(?:dog|dogs|pet|pets|cat|cats|horse|puppy|animal|patient
                      r"|^(?:dogs|pets|cats|horses|animals)name$")
 
 
+# A bank statement's money columns, in pairs (normalised): money going out and coming in.
+_STATEMENT_PAIRS = (("debit", "credit"), ("debits", "credits"), ("withdrawal", "deposit"),
+                    ("withdrawals", "deposits"), ("moneyout", "moneyin"),
+                    ("paidout", "paidin"), ("debitamount", "creditamount"))
+
+
+def _own_account(raw: RawSheet, mapping: dict[str, str | None], free: list[str],
+                 said: list[str]) -> set[str]:
+    """A bank statement's (Debit and Credit, Money out and Money in) client ID or name
+    holding one value on every row ("Account Number": 12345678) is the statement's own
+    account, the owner's, not a client: kept as extra. Returns those headers."""
+    headers = {normalise_header(h) for h in raw.headers}
+    found: set[str] = set()
+    if not any(out in headers and into in headers for out, into in _STATEMENT_PAIRS):
+        return found
+    for header in free:
+        if mapping[header] not in ("client_id", "name"):
+            continue
+        filled = raw.frame[header].dropna()
+        filled = filled[filled.astype(str).str.strip().ne("")]
+        if len(filled) >= 2 and len(filled) == len(raw.frame) and filled.nunique() == 1:
+            mapping[header] = None
+            found.add(header)
+            said.append(f"'{header}' holds one account ({filled.iloc[0]}) on every row of a "
+                        "bank statement: the statement's own, not a client's: kept as extra")
+    return found
+
+
 def refine_mapping(raw: RawSheet, mapping: dict[str, str | None], kind: str, *,
                    chosen: set[str] = frozenset(), known_ids=None,
                    measured: dict | None = None) -> Refined:
@@ -649,6 +680,7 @@ def refine_mapping(raw: RawSheet, mapping: dict[str, str | None], kind: str, *,
     _party_named(raw, mapping, free, said)
     _deal_named(raw, mapping, free, said)
     _contact_named(raw, mapping, free, said)
+    own_account = _own_account(raw, mapping, free, said)
     _group_says_stage(raw, mapping, free, said)
     if kind == "events" and "order_id" not in mapping.values() and any(
             normalise_header(h) == "transactiontype" for h in raw.headers):
@@ -682,6 +714,7 @@ def refine_mapping(raw: RawSheet, mapping: dict[str, str | None], kind: str, *,
         elif "name" not in mapping.values():
             for header in free:
                 if (mapping[header] is None and _names_an_id(header)
+                        and header not in own_account
                         and not _EVENT_ID.search(normalise_header(header))
                         and values_of(header).is_code and not values_of(header).is_date
                         and (kind != "clients" or _unique(raw, header))):
@@ -1668,7 +1701,9 @@ def _sheet_word(sheet: str, file: str = "") -> str | None:
     if _names_people(sheet):
         return None
     for name in (sheet, file):
-        found = next((word for word in _words(name) if word in KIND_OF), None)
+        words = _words(name)
+        pairs = [a + b for a, b in zip(words, words[1:])]       # "gift cards": "giftcards"
+        found = next((word for word in (*pairs, *words) if word in KIND_OF), None)
         if found:
             return found
     return None
