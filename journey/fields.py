@@ -189,7 +189,13 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "channel": ("channel", "source", "lead source", "origin", "received via", "acquisition channel",
                 "how found", "how did you hear", "how did you hear about us",
                 "how did you hear about this event", "where did you hear about us",
-                "how did you find us", "referral source", "medium", "utm source"),
+                "how did you find us", "referral source", "medium", "utm source",
+                # (an owner's own sheet, of the client: "How did they hear about us?")
+                "how did they hear", "how did they hear about us", "how they heard",
+                "how they heard about us", "where did they hear about us",
+                "how did they find us", "how they found us", "how did you find out about us",
+                "heard about us", "heard about us via", "heard via", "found us via",
+                "found us through", "found via"),
     "owner": ("owner", "account owner", "sales agent", "salesagent", "sales rep", "rep",
               "account manager", "assigned to", "salesperson", "sales person", "agent",
               "assignee", "assignee name", "task owner"),
@@ -499,6 +505,9 @@ _TICK_STEP_WORDS = {
 TICK_STEPS: dict[str, str] = {match_key(word): stage
                               for stage, words in _TICK_STEP_WORDS.items()
                               for word in words.split(",")}
+# Tick columns that say the client paid: beside one, a "Booked" tick is the step before.
+PAID_STEPS = frozenset(match_key(word) for word in (
+    "paid", "invoice paid", "deposit paid", "paid deposit", "payment received", "paid in full"))
 
 # ... and in Polish, Swedish, Danish and Norwegian, and Japanese, with a few more of the other
 # languages' invoicing tools (lexoffice's "Brutto", a Mexican CFDI list's "Razón Social

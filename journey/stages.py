@@ -67,7 +67,7 @@ _ALIAS_WORDS = {
                      "closed converted, "
                      "hot, warm, hot lead, warm lead, discovery call, consultation, "
                      "consultation booked, call booked, trial session, trial class, "
-                     "follow up, followed up, booked, "
+                     "follow up, followed up, booked, booked in, booking confirmed, "
                      "presupuesto enviado, devis envoye, angebot verschickt, angebot gesendet, "
                      "orcamento enviado, relance, lead qualificado, lead calificado, "
                      "lead qualifie, proposition envoyee, propuesta enviada, "
@@ -125,7 +125,9 @@ _ALIAS_WORDS = {
                 "past client, past customer, previous client, previous customer, "
                 "kund, klient, asiakas, zakaznik, müşteri, клиент, клієнт, πελατης, "
                 "pelanggan, vunnen, vundet, vunnet, успешно реализовано, сделка успешна, "
-                "успішно реалізовано",
+                "успішно реалізовано, "
+                # an owner's own words for money in
+                "paid in full, fully paid, paid up, deposit taken, deposit received, paid deposit",
     "retention": "retention, retained, repeat, repeat customer, customer - repeat, "
                  "client - repeat, loyal, stayed, renewal, "
                  "renewed, returning, existing, active customer, recurring, subscribed, "
@@ -143,12 +145,16 @@ _ALIAS_WORDS = {
     "advocacy": "advocacy, promoter, referral, referrer, advocate, evangelist, ambassador, "
                 "fan, champion, reviewer, promotor, embajador, prescripteur, ambassadeur, "
                 "promoteur, botschafter, embaixador, "
-                "promotore, ambasciatore, sostenitore, aanbeveler",
+                "promotore, ambasciatore, sostenitore, aanbeveler, "
+                # an owner's own words for a client who spoke up for the business
+                "left a review, left review, review left, gave a review, "
+                "wrote a review, left a testimonial, referred a friend, referred someone",
 }
 OUTCOME_ALIASES = {
     "lost": "lost, closed lost, closedlost, deal lost, lost deal, rejected, disqualified, "
             "unqualified, dead, no deal, declined, perdido, cerrado perdido, rechazado, "
-            "said no, not interested, no interest, gone quiet, ghosted, no response, "
+            "said no, not interested, no interest, gone quiet, went quiet, ghosted, no response, "
+            "no reply, "
             "closed not converted, not converted, junk lead, junk, lost lead, not qualified, "
             "bad fit, no contesta, sin respuesta, no interesado, sin interes, sans suite, "
             "pas interesse, pas de reponse, kein interesse, keine antwort, abgesprungen, "

@@ -575,6 +575,7 @@ class MoneyReading:
     two_way: pd.Series
     grouped: pd.Series
     either: pd.Series          # a two-way cell's larger reading (the other is 1,000 times less)
+    worded: pd.Series | None = None     # read from an owner's words (``_owners_amounts``)
 
     def notes(self, header: str, label: str, rows: list[int]) -> list[str]:
         """What the import says about the column ``header`` (``label``: its header and
@@ -609,6 +610,13 @@ class MoneyReading:
                                                              self.values[grouped])])
                          + ". If the dot marks decimals there, write the amounts with two "
                          "decimals ('1.50') and import again.")
+        if self.worded is not None and self.worded.any():
+            n = int(self.worded.sum())
+            notes.append(f"Column '{header}': {counted(n, 'amount')} written with words "
+                         f"{was(n)} read so: " + listed(
+                             [f"'{_plain_str(c)}' as {_amount_text(v)}" for c, v
+                              in zip(self.cells[self.worded], self.values[self.worded])])
+                         + "; correct the cell and import again if that is wrong.")
         if self.two_way.any():
             where = np.flatnonzero(self.two_way.to_numpy())
             n = len(where)
@@ -627,7 +635,8 @@ class MoneyReading:
         return notes
 
 
-def read_money(s: pd.Series, header: object = None) -> MoneyReading:
+def read_money(s: pd.Series, header: object = None,
+               owners_words: bool = False) -> MoneyReading:
     """A money column read as ``parse_money`` reads it, with what is worth saying.
 
     An amount whose separator could mark decimals or group thousands ('$ 1.500', '1,500 €')
@@ -638,14 +647,65 @@ def read_money(s: pd.Series, header: object = None) -> MoneyReading:
     fixed. Currencies counted in thousandths (``THREE_DECIMAL_CURRENCIES``) are read to
     three decimals. Amounts written short ('$1k', '€1.2m', '1,5 mil') are read in full
     (``MONEY_UNITS``), and so is a column whose ``header`` names such a currency
-    ('Amount (KWD)': '12.500' is 12.5)."""
+    ('Amount (KWD)': '12.500' is 12.5). With ``owners_words`` (a column whose header says it
+    holds money), 'free' and an amount with a remark are read too (``_owners_amounts``)."""
     in_thousandths = header is not None and bool(_THREE_DECIMAL_HEADER.search(str(header)))
     values, bad, cells, _, marks = _numeric(s, money=True, thousandths=in_thousandths)
     index = cells.index
+    worded = (_owners_amounts(cells.values, values, bad, in_thousandths) if owners_words
+              else np.zeros(len(cells), dtype=bool))
     return MoneyReading(pd.Series(cells.values, index=index, dtype=object),
                         *_series(values, bad, index),
                         *(pd.Series(marks[m], index=index, dtype=bool) for m in MONEY_MARKS),
-                        pd.Series(marks["either"], index=index))
+                        pd.Series(marks["either"], index=index),
+                        pd.Series(worded, index=index, dtype=bool))
+
+
+# An amount an owner typed as a word: nothing was charged.
+FREE_WORDS = frozenset(("free", "no charge", "foc", "f.o.c.", "f.o.c", "complimentary",
+                        "free of charge", "gratis", "gratuit", "kostenlos", "gratuito"))
+# Words beside an amount that change what it means (a rate, a quantity, money not paid or
+# given back, a guess): such a cell stays unread and is named, never read as the number.
+_ASIDE_STOP = frozenset(
+    "each per x ea unit units pcs pc pieces piece item items hour hours hr hrs h day days "
+    "week weeks wk month months mo year years yr pp pw pm pa "
+    "unpaid owed owing due outstanding balance refund refunded refunds credit discount off "
+    "quote quoted estimate est approx approximately about around tbc tba pending "
+    "less minus plus kg g lb lbs oz ml l litre litres liter liters km mi sqm sqft ft "
+    "people guests pax kids adults nights".split())
+
+
+def _owners_amounts(cells: np.ndarray, values: np.ndarray, bad: np.ndarray,
+                    in_thousandths: bool) -> np.ndarray:
+    """Read, in place, the unread cells an owner typed with words: 'free' (``FREE_WORDS``)
+    as 0, an amount followed by a remark in brackets or after a dash ('350 (paid cash)') or
+    beside a currency sign ('£200 deposit') as the amount, unless a word of the remark
+    changes what it means (``_ASIDE_STOP``). Returns which cells were read so."""
+    worded = np.zeros(len(cells), dtype=bool)
+    remarked: dict[int, str] = {}           # position -> the amount before its remark
+    for i in np.flatnonzero(bad):
+        if not isinstance(cells[i], str):
+            continue
+        text = " ".join(cells[i].split()).casefold()
+        if text in FREE_WORDS:
+            values[i], bad[i], worded[i] = 0.0, False, True
+        elif ((found := _AMOUNT_THEN_WORDS.match(text))
+              and (found["aside"] or _CURRENCY_SIGN.search(found["amount"]))
+              and not _ASIDE_STOP.intersection(re.findall(r"[a-z]+", found["words"]))):
+            remarked[i] = found["amount"]       # (a bare '5 kg' may be no money at all)
+    if remarked:
+        amounts, unread, *_ = _numeric(pd.Series(list(remarked.values()), dtype=object),
+                                       money=True, thousandths=in_thousandths)
+        for i, amount, no in zip(remarked, amounts, unread):
+            if not no and not np.isnan(amount):
+                values[i], bad[i], worded[i] = amount, False, True
+    return worded
+
+
+# An amount, then words with no digit in them, maybe in brackets or after a dash.
+_AMOUNT_THEN_WORDS = re.compile(r"^(?P<amount>[^a-z]*\d[^a-z(\-–:,]*?)\s*(?P<aside>[-–(:,])?\s*"
+                                r"(?P<words>[a-z][^\d]*?)\)?\.?$")
+_CURRENCY_SIGN = re.compile(r"[$€£¥₹₩₽₺₪₫฿₴₦₱¢₣₡₲]")
 
 
 def _short_unit(cell: str) -> str:
@@ -845,6 +905,18 @@ _CJK_DATE = r"(\d{4})\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일]"
 _SPACED_DOTS = r"^(\d{1,2})\.\s+(\d{1,2})\.\s*(\d{2,4})\b"
 
 
+# An owner's words around a date: the week it starts or ends ("w/c 4/3/24", "Week
+# commencing 4 March", "w/e 10/3") stands for that day; "3rd of March" is 3rd March.
+_WEEK_OF = (r"^(?:w\s?/\s?[cbe]|w\.[cbe]\.|wc|wb|we|wk\s+of|week\s+of|"
+            r"week\s+(?:commencing|beginning|starting|ending))\.?[:\s]+(\d)")
+
+
+def _owners_words(u: pa.Array) -> pa.Array:
+    """Dates as owners write them, as the readers below take them (``_WEEK_OF``)."""
+    u = pc.replace_substring_regex(u, _WEEK_OF, r"\1")
+    return pc.replace_substring_regex(u, r"(\d(?:st|nd|rd|th)?)\s+of\s+([a-z])", r"\1 \2")
+
+
 class _DateStrings:
     """Parse distinct, trimmed, lower-cased date strings family by family."""
 
@@ -859,6 +931,8 @@ class _DateStrings:
         accented = not pc.all(pc.string_is_ascii(u)).as_py()
         if accented or _anywhere(u, "de"):
             u = _other_languages(u, accented)
+        if _anywhere(u, "w") or _anywhere(u, " of "):
+            u = _owners_words(u)
         self.u, self.weight = u, weight
         self.ts = np.zeros(n, dtype="datetime64[s]")
         self.ok = np.zeros(n, dtype=bool)

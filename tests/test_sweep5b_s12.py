@@ -166,14 +166,19 @@ def test_a_client_with_only_a_name_is_still_a_client(tmp_path):
 
 
 def test_one_column_per_month_says_it_was_not_counted(tmp_path):
-    """A cleaner's clients with Jan..Apr amounts: 3 clients, not read as purchases, and the
-    import says so (it said nothing: everyone at awareness without a word)."""
+    """A cleaner's clients with Jan..Apr amounts: 3 clients, the months not read as
+    purchases, and the import says so (it said nothing: everyone at awareness without a
+    word). Session 15: with no total beside them, the months' sum is each client's revenue
+    (Hughes 1,020, Mrs Lowe 120, Kaur 150), which makes each a customer: [3, 3, 3, 0, 0]
+    (was [3, 0, 0, 0, 0]: three paying clients shown as never having bought)."""
     found = cli_import_text(tmp_path, "cleaning.csv", "Client,Frequency,Jan,Feb,Mar,Apr\n"
                                                       "Hughes,Weekly,240,240,300,240\n"
                                                       "Mrs Lowe,Monthly,60,,60,\n"
                                                       "Kaur,One-off,,,150,\n")
     assert [note for note in found["notes"] if note.startswith("Columns 'Jan' to 'Apr'")]
-    assert cli_funnel(tmp_path) == [3, 0, 0, 0, 0]
+    assert workspace_rows(tmp_path, "SELECT name, revenue_current FROM clients ORDER BY name"
+                          ) == [("Hughes", 1020.0), ("Kaur", 150.0), ("Mrs Lowe", 120.0)]
+    assert cli_funnel(tmp_path) == [3, 3, 3, 0, 0]
 
 
 def test_a_client_list_without_month_columns_says_nothing_of_them(tmp_path):

@@ -34,7 +34,8 @@ from ..errors import ValidationError
 from ..fields import (
     CLIENT_FIELDS, EVENT_FIELDS, EVENT_ONLY, JOB_ROLES, LIVE_FLAGS, MEMBER_ROLES,
     ORDER_ROW_VALUES, ORGANISATION_HEADERS, OWN_ROLE_FLAGS, OWN_ROLES, ROLE_HEADERS,
-    ROW_LEVEL_HEADERS, SCORE_RANGES, SPAM_FLAGS, TEST_FLAGS, TICK_STEPS, before_tax,
+    PAID_STEPS, ROW_LEVEL_HEADERS, SCORE_RANGES, SPAM_FLAGS, TEST_FLAGS, TICK_STEPS,
+    before_tax,
     field_type, fields_for, header_year, match_header, name_part, names_a_participant,
     names_tax, names_tax_rate, net_and_tax, normalise_header, plain_header)
 from ..journal import Problem, SheetSave
@@ -54,7 +55,8 @@ from .understand import (
     EXTRA, KINDS, REASONS, WORKSHOP_KINDS, Refined, amounts_of, coerce, column_label,
     column_or_blank,
     detect_kind, extra_json, guess_sheet_mapping, headers_key, is_blank, looks_mismapped,
-    DEAL_VALUE, PAID_FLAG, about_appointments, about_invoices, kind_named, quote_money, quote_statuses,
+    DEAL_VALUE, PAID_FLAG, about_appointments, about_invoices, kind_named, names_sales,
+    quote_money, quote_statuses,
     ratings_not_money, refine_mapping, resolve_kinds, resolve_stages, skip_guides, stand_ins_and_totals, who_of_the_business,
     workshop_kind)
 
@@ -85,6 +87,7 @@ class SheetPlan:
     recognised_as: str | None = None   # the export profile (``journey.ingest.profiles``)
     explanation: str = ""              # what was understood, in one sentence
     key_from_email: str | None = None  # the header whose e-mails are the client key
+    sales_sheet: str | None = None     # another sheet of the file named for sales (Invoices)
 
     @property
     def headers(self) -> list[str]:
@@ -141,6 +144,10 @@ def plan_file(filename: str, data: bytes, *, db: Database | None = None, kind: s
     plans = []
     for raw in sheets:
         plans.append(_plan_sheet(db, filename, raw, kind, mapping, set_values, checksum))
+    for plan in plans:      # (a "Payments" sheet beside "Invoices" pays them: understand)
+        plan.sales_sheet = next((other.sheet for other in plans if other is not plan
+                                 and other.kind == "events" and names_sales(other.sheet)),
+                                None)
     return plans
 
 
@@ -748,6 +755,24 @@ def _unit_price(plan: SheetPlan, columns_for: dict[str, list[str]]) -> str | Non
     return price_header
 
 
+def _empty_total_priced_per_unit(out: pd.DataFrame, frame: pd.DataFrame, plan: SheetPlan,
+                                 columns_for: dict[str, list[str]]) -> None:
+    """An events sheet whose amount column holds nothing (a "Total" of formulas saved
+    without their results, or left blank) beside a quantity and a unit price: the unit
+    price is the amount, to be multiplied by the quantity (``_unit_price``); ``out`` and
+    ``columns_for`` changed in place."""
+    if (plan.kind != "events" or plan.recognised_as or "amount" not in out
+            or out["amount"].notna().any() or quantity_column(plan.mapping) is None):
+        return
+    unit = next((h for h, f in plan.mapping.items() if not f and names_a_unit_price(h)), None)
+    if unit is None:
+        return
+    money = values.read_money(frame[unit], header=unit)
+    if money.values.notna().any() and not money.bad.any():
+        out["amount"] = money.values
+        columns_for["amount"] = [unit]
+
+
 def _lines_priced_per_unit(out: pd.DataFrame, frame: pd.DataFrame,
                            mapping: dict[str, str | None], price_header: str,
                            ) -> tuple[list[str], str]:
@@ -1078,8 +1103,9 @@ def _paid_flags(out: pd.DataFrame, frame: pd.DataFrame, mapping: dict[str, str |
                    else pd.Series(False, index=out.index))
     marks = frame[said].map(kind_of)
     ticked_only = set(kind_of.values()) == {"purchase"}    # ✓ or blank: blank is unpaid
-    if ticked_only:
-        marks = marks.where(frame[said].notna(), "contact")
+    # A blank is not marked paid: a contact (beside ✓ and ✗ too; a sale unticked is unpaid)
+    left_blank = frame[said].isna()
+    marks = marks.where(~left_blank, "contact")
     # (where the status says, it decides, whatever the sheet's rows are otherwise: a
     # studio's visits "completed" and paid, "noshow", "late_canceled")
     said_kind = marks.where(kinds.isna() & ~status_says)
@@ -1107,13 +1133,16 @@ def _paid_flags(out: pd.DataFrame, frame: pd.DataFrame, mapping: dict[str, str |
                      f"({', '.join(map(str, out['status'][by_status.notna()].unique()[:3]))}) "
                      f"{was(count)} "
                      f"read by {its(count)} status, not by '{said}'.")
-    unpaid = (f"left blank in '{said}', where the others are ticked," if ticked_only else
-              f"marked not paid in '{said}'")
-    for kind, how, one, many in (
-            ("contact", unpaid, "a contact, not a sale", "contacts, not sales"),
-            ("purchase", f"marked paid in '{said}'", "a purchase", "purchases"),
-            ("cancellation", f"marked void in '{said}'", "a cancellation", "cancellations")):
-        count = int(said_kind.eq(kind).sum())
+    blank_said = (f"left blank in '{said}', where the others are ticked," if ticked_only else
+                  f"left blank in '{said}' (not marked paid)")
+    for kind, how, one, many, where in (
+            ("contact", f"marked not paid in '{said}'", "a contact, not a sale",
+             "contacts, not sales", ~left_blank),
+            ("contact", blank_said, "a contact, not a sale", "contacts, not sales", left_blank),
+            ("purchase", f"marked paid in '{said}'", "a purchase", "purchases", ~left_blank),
+            ("cancellation", f"marked void in '{said}'", "a cancellation", "cancellations",
+             ~left_blank)):
+        count = int((said_kind.eq(kind) & where).sum())
         if count:
             notes.append(f"{counted(count, 'row')} {how} {was(count)} read as "
                          f"{one if count == 1 else many}.")
@@ -1986,6 +2015,8 @@ def _ticked_steps(out: pd.DataFrame, frame: pd.DataFrame,
     otherwise. Tick columns naming no step are kept as extras. Returns a note saying
     which columns were read as what (and which were not)."""
     steps, unnamed = {}, []
+    # "Booked" beside a "Paid" column of its own is the step before paying: consideration
+    paid_apart = any(normalise_header(h) in PAID_STEPS for h, f in mapping.items() if not f)
     for header, target in mapping.items():
         if target or header not in frame:
             continue
@@ -1996,6 +2027,8 @@ def _ticked_steps(out: pd.DataFrame, frame: pd.DataFrame,
         if stage is None:
             unnamed.append(header)
             continue
+        if paid_apart and normalise_header(header) == "booked":
+            stage = "consideration"
         steps[header] = stage
         lifted = ticked & out["stage"].map(lambda s: RANK.get(s, -1)).lt(RANK[stage])
         out.loc[lifted, "stage"] = stage
@@ -2015,25 +2048,41 @@ _PERIOD_HEADER = re.compile(
     r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|(?:fy)?(?:19|20)\d\d)$")
 
 
-def _period_columns(frame: pd.DataFrame, mapping: dict[str, str | None]) -> list[str]:
+def _period_columns(out: pd.DataFrame, frame: pd.DataFrame, mapping: dict[str, str | None],
+                    columns_for: dict[str, list[str]]) -> list[str]:
     """A client list with three or more columns that are each a month or a year ("Jan",
     "Feb", ...; "2022", "2023") holding numbers: amounts laid out one column per period,
     which Journey does not read as purchases. Says so, rather than show those clients as
-    having bought nothing without a word. Returns a note."""
+    having bought nothing without a word. Where no total was read (no column, or its
+    formulas saved without results), each client's revenue is the sum of its periods (and
+    one with any, on a list with no stage, a customer: ``_spenders_bought``). Returns a
+    note."""
     periods = [h for h, field in mapping.items() if field is None
                and _PERIOD_HEADER.match(normalise_header(h))]
     if len(periods) < 3:
         return []
-    numbers = [h for h in periods
+    amounts = {h: money.values for h in periods
                if (money := values.read_money(frame[h])).values.notna().any()
-               and not money.bad.any()]
+               and not money.bad.any()}
+    numbers = list(amounts)
     if len(numbers) < 3:
         return []
-    return [f"Columns '{numbers[0]}' to '{numbers[-1]}' hold an amount for each "
-            f"{'year' if header_year(numbers[0]) else 'month'}, one column per "
-            f"{'year' if header_year(numbers[0]) else 'month'}: Journey reads one row per "
-            "client and has not counted them as purchases. To see them in the funnel, list "
-            "each payment on a row of its own (date, client, amount) and import that."]
+    each = "year" if header_year(numbers[0]) else "month"
+    columns = f"Columns '{numbers[0]}' to '{numbers[-1]}' hold an amount for each {each}, " \
+              f"one column per {each}: Journey reads one row per client"
+    advice = ("To see them in the funnel, list each payment on a row of its own (date, client, "
+              "amount) and import that.")
+    said = columns_for.get("revenue_current", [None])[0]
+    if "revenue_current" in out and pd.to_numeric(out["revenue_current"],
+                                                  errors="coerce").notna().any():
+        return [f"{columns} and has not counted them as purchases. {advice}"]
+    summed = pd.DataFrame(amounts).sum(axis=1, min_count=1).reindex(out.index)
+    out["revenue_current"] = summed
+    columns_for["revenue_current"] = [f"{numbers[0]}' to '{numbers[-1]}"]
+    return [f"{columns}, so each client's revenue (current) is their sum"
+            + (f" ('{said}' holds no amount)" if said else "")
+            + f"; they are not counted as purchases of their own (a second {each} paid is "
+            f"not seen as repeat business). {advice}"]
 
 
 def _demoted_money(out: pd.DataFrame, frame: pd.DataFrame, demoted: list[str],
@@ -2292,6 +2341,7 @@ def prepare_sheet(plan: SheetPlan, *, stage_map: dict[str, str] | None = None,
                 out["contact_name"] = named
             out["name"] = out["name"].where(out["name"].notna(), named) if (
                 "name" in out) else named
+    _empty_total_priced_per_unit(out, frame, plan, columns_for)
     unit_price = _unit_price(plan, columns_for)
     extras = [h for h, t in plan.mapping.items() if not t] + demoted + behind + [
         h for hs in columns_for.values() for h in hs[1:]] + ([unit_price] if unit_price else [])
@@ -2381,6 +2431,7 @@ def prepare_sheet(plan: SheetPlan, *, stage_map: dict[str, str] | None = None,
     notes += ticked
     if plan.kind == "clients":
         notes += _deal_values_won(out, columns_for)
+        notes += _period_columns(out, frame, plan.mapping, columns_for)
     unstaged = plan.kind == "clients" and not {"stage", "status"} & (
         set(columns_for) | set(plan.set_values))
     spent = (_spenders_bought(out, columns_for, by_status=False)
@@ -2403,8 +2454,6 @@ def prepare_sheet(plan: SheetPlan, *, stage_map: dict[str, str] | None = None,
     if plan.kind == "clients" and "status" in out:
         notes += _active_or_inactive(out, frame, plan.mapping, columns_for,
                                      [plan.sheet, Path(plan.file or "").stem], stage_map or {})
-    if plan.kind == "clients":
-        notes += _period_columns(frame, plan.mapping)
     if plan.kind == "events" and "kind" not in plan.set_values and not plan.recognised_as:
         notes += _flagged_cancellations(out, frame, plan.mapping)   # (a profile's rules
         notes += _paid_flags(out, frame, plan.mapping, raw.merged_rows)  # say what each

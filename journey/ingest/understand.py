@@ -100,6 +100,12 @@ _KIND_WORDS = {
     "nps": "nps npsresponse survey surveys",
 }
 KIND_OF = {word: kind for kind, words in _KIND_WORDS.items() for word in words.split()}
+# ... and the words of a sheet's or file's name: a sheet called "Payments" (of clients'
+# payments: a date, a client, an amount) lists sales, as "Sales" does. (A kind cell
+# "Payment" beside invoices is the paying of one: PAYMENT_WORDS, resolve_kinds.)
+_PAYMENT_SHEETS = frozenset(
+    "payment payments pagos paiements zahlungen pagamenti pagamentos betalingen".split())
+SHEET_KIND_OF = {**KIND_OF, **dict.fromkeys(_PAYMENT_SHEETS, "purchase")}
 
 
 def _a_list_of_numbers(raw: RawSheet, mapping: dict[str, str | None]) -> bool:
@@ -338,7 +344,7 @@ def _repeat_events(repeated: int, filled: int, happened: set[str], itemised: boo
 def _sheet_kind(sheet: str, file: str = "") -> str | None:
     """An event kind named by a sheet or its file's name ("Returns" -> refund)."""
     word = _sheet_word(sheet, file)
-    return KIND_OF[word] if word else None
+    return SHEET_KIND_OF[word] if word else None
 
 
 def guess_sheet_mapping(headers: list[str], kind: str,
@@ -1065,7 +1071,7 @@ def coerce(target: str, column: pd.Series, day_first, stripped: bool = False):
         parsed, bad, decided = values.parse_dates(column, day_first=day_first)
         return parsed, bad, day_first if decided is None else decided, None
     if kind == "money":
-        money = values.read_money(column, header=column.name)
+        money = values.read_money(column, header=column.name, owners_words=True)
         return money.values, money.bad, day_first, money
     if kind == "score":
         low, high = SCORE_RANGES[target]
@@ -1311,10 +1317,15 @@ def resolve_kinds(out, plan, frame, raw, columns_for, stage_map=None) -> list[st
     a contact, not a purchase.
     """
     named = None if plan.set_values.get("kind") else _sheet_word(plan.sheet, plan.file)
+    paying = named in _PAYMENT_SHEETS and plan.sales_sheet is not None
+    if paying:          # "Payments" beside "Invoices" in one workbook: the paying of them
+        named = None
     numbered = None       # an order or invoice number column: each row is one (a purchase)
-    if named is None and not plan.set_values.get("kind") and "order_id" in columns_for:
+    if (named is None and not paying and not plan.set_values.get("kind")
+            and "order_id" in columns_for):
         word = _sheet_word(columns_for["order_id"][0])
-        numbered = columns_for["order_id"][0] if word and KIND_OF[word] == "purchase" else None
+        numbered = (columns_for["order_id"][0] if word and SHEET_KIND_OF[word] == "purchase"
+                    else None)
     if (named is None and numbered is None and not plan.set_values.get("kind")
             and "date" in columns_for and _BOUGHT_ON.match(normalise_header(columns_for["date"][0]))):
         numbered = columns_for["date"][0]       # "Date bought": each row is a purchase
@@ -1324,7 +1335,7 @@ def resolve_kinds(out, plan, frame, raw, columns_for, stage_map=None) -> list[st
             and not _LEAD_NAMES.intersection(_words(f"{plan.sheet} {plan.file or ''}".lower()))):
         numbered = work_column(plan.mapping)    # a job done at a price: each row a sale
     default = plan.set_values.get("kind") or (
-        KIND_OF[named] if named else "purchase" if numbered else "contact")
+        SHEET_KIND_OF[named] if named else "purchase" if numbered else "contact")
     default = KIND_OF.get(normalise_value(default), default)
     has_stage_column = "stage" in columns_for
     # A sheet of amounts whose status speaks of payment (paid, unpaid, refunded) lists
@@ -1440,6 +1451,13 @@ def resolve_kinds(out, plan, frame, raw, columns_for, stage_map=None) -> list[st
                            by_status, [f or b or (said and cell is None and kind == "contact")
                                        for f, b, said, (cell, *_), kind
                                        in zip(free, back, booked, combos, kinds)])
+    if paying and "amount" in plan.mapping.values():
+        notes = [note for note in notes if "an amount alone makes no purchase" not in note]
+        notes.append(f"Sheet '{plan.sheet}' lists payments beside sheet '{plan.sales_sheet}', "
+                     "whose rows are the sales they pay: its rows with nothing saying what "
+                     "happened were read as contacts, not as sales again. If they are sales "
+                     "of their own, choose 'a purchase' under 'Every row is' "
+                     "(--set kind=purchase).")
     if undone:
         notes.append(undone)
     if kept_by:
@@ -1703,7 +1721,7 @@ def _sheet_word(sheet: str, file: str = "") -> str | None:
     for name in (sheet, file):
         words = _words(name)
         pairs = [a + b for a, b in zip(words, words[1:])]       # "gift cards": "giftcards"
-        found = next((word for word in (*pairs, *words) if word in KIND_OF), None)
+        found = next((word for word in (*pairs, *words) if word in SHEET_KIND_OF), None)
         if found:
             return found
     return None
@@ -1717,6 +1735,12 @@ _PEOPLE_WORDS = frozenset(
     "clientes prospectos contactos socios adherents membres "
     "kunden interessenten kontakte mitglieder contatos membros "
     "clienti contatti iscritti soci membri klanten relaties contacten leden".split())
+
+
+def names_sales(sheet: str) -> bool:
+    """Whether a sheet's name says its rows are sales ("Sales", "Invoices", "Orders"; not
+    "Payments", which may pay them)."""
+    return KIND_OF.get(_sheet_word(sheet) or "") == "purchase"
 
 
 def _names_people(sheet: str) -> bool:
