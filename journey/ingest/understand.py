@@ -26,6 +26,7 @@ from ..columns import GUIDE_HEADERS
 from ..errors import UnreadableFile, ValidationError
 from ..fields import (
     CLIENT_ONLY, CONTACT_MEANS, EVENT_FIELDS, EVENT_KINDS, EVENT_ONLY, ORGANISATION_HEADERS,
+    PARTY_HEADERS,
     SCORE_RANGES, field_type, fields_for, match_header, name_part, names_a_birth_date,
     names_a_number, normalise_header, plain_header)
 from ..journal import stage_mapping
@@ -97,6 +98,8 @@ _KIND_WORDS = {
     "nps": "nps npsresponse survey surveys",
 }
 KIND_OF = {word: kind for kind, words in _KIND_WORDS.items() for word in words.split()}
+# A kind cell's word for money given back, read so only beside sales ("sale", "credit").
+_CREDITS = frozenset({"credit", "credits", "credittransaction"})
 
 
 def _a_list_of_numbers(raw: RawSheet, mapping: dict[str, str | None]) -> bool:
@@ -645,7 +648,10 @@ def refine_mapping(raw: RawSheet, mapping: dict[str, str | None], kind: str, *,
             said.append(f"'{header}' holds IDs ({examples}), not names: "
                         + ("read as the client ID" if mapping[header] else "kept as extra"))
     _one_business_named(raw, mapping, free, said)
+    if kind == "events":
+        _parties_named(raw, mapping, free, said)
     _party_named(raw, mapping, free, said)
+    _primary_contact_named(raw, mapping, free, said)
     _deal_named(raw, mapping, free, said)
     _contact_named(raw, mapping, free, said)
     _group_says_stage(raw, mapping, free, said)
@@ -715,6 +721,23 @@ def _one_business_named(raw: RawSheet, mapping: dict[str, str | None], free: lis
                         "its clients': kept as extra")
 
 
+def _parties_named(raw: RawSheet, mapping: dict[str, str | None], free: list[str],
+                   said: list[str]) -> None:
+    """A payments statement's "From" and "To" (Venmo's; ``PARTY_HEADERS``), where nothing
+    else names the client: both are mapped to the name, and the import takes the side of
+    each row that is not the account's own (plan._other_party)."""
+    if {"name", "client_id", "email"} & set(mapping.values()):
+        return
+    normal = {normalise_header(h): h for h in free if mapping[h] is None}
+    for a, b in PARTY_HEADERS:
+        if a in normal and b in normal and all(
+                _names_someone(raw.frame[normal[x]]) for x in (a, b)):
+            mapping[normal[a]] = mapping[normal[b]] = "name"
+            said.append(f"'{normal[a]}' and '{normal[b]}' name the two sides of each "
+                        "payment: the side that is not the account's own names the client")
+            return
+
+
 def _party_named(raw: RawSheet, mapping: dict[str, str | None], free: list[str],
                  said: list[str]) -> None:
     """Capsule's opportunities and cases: "Party" (a person or an organisation, in words)
@@ -739,6 +762,28 @@ def _party_named(raw: RawSheet, mapping: dict[str, str | None], free: list[str],
     mapping[party] = "name"
     said.append(f"'{party}' names the client each row is for"
                 + (f"; {own[0]!r} names the opportunity itself: kept as extra" if own else ""))
+
+
+def _primary_contact_named(raw: RawSheet, mapping: dict[str, str | None], free: list[str],
+                           said: list[str]) -> None:
+    """A list of jobs or projects (JobNimbus's: "Name" Miller Roof Replacement, "Primary
+    Contact" Dan Miller) names each record in its bare "Name" and whom it is for in its
+    "Primary Contact": the contact is the client, the record's name kept as extra. Only
+    where the contact comes back on several records while the names do not (a company
+    list's one primary contact each says nothing), and no e-mail or phone is the Name's."""
+    contact = next((h for h in free if mapping[h] == "contact_name"
+                    and normalise_header(h) == "primarycontact"), None)
+    own = [h for h in free if mapping[h] == "name" and normalise_header(h) == "name"]
+    if contact is None or len(own) != 1 or {"email", "phone"} & set(mapping.values()):
+        return
+    people = raw.frame[contact].dropna().astype(str).str.strip().str.casefold()
+    records = raw.frame[own[0]].dropna().astype(str).str.strip().str.casefold()
+    if not people.duplicated().any() or records.duplicated().any() or not _names_someone(
+            raw.frame[contact]):
+        return
+    mapping[own[0]], mapping[contact] = None, "name"
+    said.append(f"'{contact}' names the client each record is for (several records are one "
+                f"contact's); {own[0]!r} names the record itself: kept as extra")
 
 
 # A deals export's own name for a deal, and the columns naming whom the deal is for.
@@ -1088,7 +1133,8 @@ STAND_IN_NAMES = frozenset(normalise_value(w) for w in (
     "walk in customer", "walk in client", "cash customer", "cash sale", "cash sales",
     "not provided", "anonimo", "desconocido", "anonyme", "inconnu", "anonym", "unbekannt",
     "desconhecido", "sconosciuto", "anoniem", "onbekend",
-    "visitor", "website visitor", "unknown visitor")) | frozenset(
+    "visitor", "website visitor", "unknown visitor",
+    "someone")) | frozenset(      # (a tip jar's supporter who gave no name: Buy Me a Coffee's)
     # a review site's for whoever it will not name:
     normalise_value(f"{article} {who} {person}")     # "A Google user", "Yelp user"
     for article in ("", "a", "an")
@@ -1327,6 +1373,11 @@ def resolve_kinds(out, plan, frame, raw, columns_for, stage_map=None) -> list[st
                  and not has_stage_column and "status" in columns_for)
     billed = by_status and about_invoices(raw.headers, plan.sheet, plan.file or "")
 
+    # A "credit" in a kind column that also names sales is money given back (Braintree's
+    # sale and credit); beside a debit alone (a bank statement's) it is money in.
+    credit_is_refund = "kind" in out and any(
+        kind_named(normalise_value(cell)) == "purchase" for cell in out["kind"].dropna().unique())
+
     def decide(cell, stage, outcome, won, stage_raw, status) -> tuple[str, str | None]:
         """The event's kind, and the stage its kind cell names (or None); the kind is
         UNKNOWN_KIND for a kind cell Journey does not know."""
@@ -1334,6 +1385,8 @@ def resolve_kinds(out, plan, frame, raw, columns_for, stage_map=None) -> list[st
             kind = kind_named(normalise_value(cell))
             if kind is not None:
                 return kind, None
+            if credit_is_refund and normalise_value(cell) in _CREDITS:
+                return "refund", None
             said = read_stage_value(cell, stage_map)
             if said.won:
                 return "won", said.stage
