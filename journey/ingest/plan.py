@@ -1843,8 +1843,8 @@ def _sessions_not_paid(out: pd.DataFrame, frame: pd.DataFrame,
     unpaid = pd.Series(False, index=out.index)
     if "revenue_current" in out:
         unpaid |= pd.to_numeric(out["revenue_current"], errors="coerce").eq(0)
-    for field in ("status", "stage"):
-        for column in columns_for.get(field, []):
+    for said in ("status", "stage"):
+        for column in columns_for.get(said, []):
             unpaid |= values.per_distinct(frame[column], normalise_value).isin(_UNPAID_STANDING)
     unpaid &= counted_
     if not unpaid.any():
