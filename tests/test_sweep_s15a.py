@@ -29,6 +29,11 @@ wrong figures. Hand-worked figures, written before importing, through the comman
   Bookings"), Ivo's on a free trial bought nothing -> [6, 5, 4, 3, 0] (was [6, 4, 3, 0, 0]).
 - TeamUp customers: "Attended Sessions" counts visits; Rae's free taster (Total Paid
   £0.00) bought nothing -> [5, 3, 3, 2, 0] (was [5, 0, 0, 0, 0]).
+- 17hats contacts: a "Contact Type" of Vendor is a supplier, no client: 5 clients,
+  [5, 3, 3, 0, 0] (was 6, the florist a client).
+- WellnessLiving attendance: a visit attended on a "Free Trial Class" (Purchase Option)
+  was given, not bought: 4 paid visits, Ben (trial, then a drop-in) a customer once ->
+  [5, 3, 3, 1, 0] (was 5 purchases, Ben a repeat customer: [5, 3, 3, 2, 0]).
 - Braintree transactions: "Amount Submitted For Settlement" is the amount, a
   processor_declined sale no sale, a "credit" beside sales a refund: 4 purchases of 293,
   1 refund of 20 -> [4, 3, 3, 1, 0] (was 5 purchases of no amount, the credit a contact).
@@ -177,6 +182,29 @@ TEAMUP = (
 )
 
 
+SEVENTEEN_HATS = (
+    'First Name,Last Name,Company,Email,Phone,Contact Type,Lead Source,Address,City,State,Zip,Created Date,Tags\n'
+    'Hannah,Brooks,,hannah.brooks@gmail.com,(503) 555-0111,Client,Instagram,22 Rose St,Portland,OR,97201,01/12/2024,wedding 2024\n'
+    'Ivan,Cole,,ivan.cole@yahoo.com,(503) 555-0122,Lead,Website,,Portland,OR,,02/03/2024,\n'
+    'Jess,Dunn,,jess.dunn@gmail.com,(971) 555-0133,Client,Referral,5 Birch Ave,Beaverton,OR,97005,01/20/2024,family session\n'
+    'Kyle,Evans,,,(503) 555-0144,Lead,WeddingWire,,,,,02/15/2024,\n'
+    'Lara,Moss,Lumen Florals,orders@lumenflorals.com,(503) 555-0155,Vendor,,9 Market Sq,Portland,OR,97204,11/02/2023,florist\n'
+    'Mia,Ford,,mia.ford@outlook.com,,Client,Google,,Salem,OR,,03/01/2024,\n'
+)
+
+
+WELLNESSLIVING = (
+    'Date,Time,Class / Service,Staff,Location,Client,Email,Phone,Status,Purchase Option,Visit Source\n'
+    '03/01/2024,7:00 AM,Vinyasa Flow,Jo Reyes,Downtown,Amara Bell,amara.bell@gmail.com,(604) 555-0111,Attended,10 Class Pass,Web\n'
+    '03/01/2024,6:00 PM,Yin Yoga,Jo Reyes,Downtown,Ben Ko,ben.ko@gmail.com,(604) 555-0112,Attended,Free Trial Class,App\n'
+    '03/03/2024,7:00 AM,Vinyasa Flow,Jo Reyes,Downtown,Amara Bell,amara.bell@gmail.com,(604) 555-0111,Attended,10 Class Pass,App\n'
+    '03/04/2024,12:00 PM,HIIT Express,Max Lund,Downtown,Cleo Dorn,cleo.dorn@yahoo.com,,No-show,Drop-In,Web\n'
+    '03/05/2024,12:00 PM,HIIT Express,Max Lund,Downtown,Dina Eze,dina.eze@gmail.com,(604) 555-0114,Late Cancel,Unlimited Monthly,App\n'
+    '03/06/2024,6:00 PM,Yin Yoga,Jo Reyes,Downtown,Ben Ko,ben.ko@gmail.com,(604) 555-0112,Attended,Drop-In,Front Desk\n'
+    '03/07/2024,7:00 AM,Vinyasa Flow,Jo Reyes,Downtown,Eli Fry,,(604) 555-0115,Attended,Drop-In,Front Desk\n'
+)
+
+
 def test_shopware_paths_name_the_customer_total_and_state(tmp_path):
     found = cli_import_text(tmp_path, "shopware_orders.csv", SHOPWARE)
     assert found["mapping"]["orderCustomer.firstName"] == "name"
@@ -312,3 +340,24 @@ def test_teamup_sessions_paid_for(tmp_path):
                                     "ORDER BY name") == [("Maya Nox",), ("Noah Orr",),
                                                          ("Pete Quin",)]
     assert cli_funnel(tmp_path) == [5, 3, 3, 2, 0]
+
+
+def test_17hats_vendor_is_no_client(tmp_path):
+    found = cli_import_text(tmp_path, "contacts.csv", SEVENTEEN_HATS)
+    assert found["rejected"] == 1
+    assert "Lara Moss" not in names(tmp_path) and len(names(tmp_path)) == 5
+    assert cli_funnel(tmp_path) == [5, 3, 3, 0, 0]
+
+
+def test_a_list_of_suppliers_alone_is_imported_as_it_is(tmp_path):
+    found = cli_import_text(tmp_path, "suppliers.csv", (
+        'Name,Email,Type\n'
+        'Lumen Florals,orders@lumen.com,Vendor\n'
+        'Paper Co,sales@paper.co,Vendor\n'))
+    assert found["rejected"] == 0 and len(names(tmp_path)) == 2
+
+
+def test_wellnessliving_free_trial_visit_is_no_sale(tmp_path):
+    cli_import_text(tmp_path, "attendance.csv", WELLNESSLIVING)
+    assert kind_totals(tmp_path, "purchase") == (4, None)
+    assert cli_funnel(tmp_path) == [5, 3, 3, 1, 0]

@@ -406,6 +406,36 @@ def _own_people_rows(frame: pd.DataFrame, raw: RawSheet, out: pd.DataFrame,
     return found
 
 
+# A contact list's column of what each contact is to the business (17hats' "Contact Type":
+# Client, Lead, Vendor), and its words for a business that sells to it.
+_CONTACT_TYPE_HEADERS = frozenset({"contacttype", "type", "relationship", "contactcategory",
+                                   "category", "clienttype", "recordtype"})
+_SUPPLIERS = frozenset({"vendor", "vendors", "supplier", "suppliers", "proveedor",
+                        "fournisseur", "lieferant", "fornecedor", "fornitore", "leverancier"})
+
+
+def _supplier_rows(frame: pd.DataFrame, raw: RawSheet, out: pd.DataFrame,
+                   rejected: pd.Series, problems: list) -> pd.Series:
+    """Rows a contact list's type column marks as a vendor or supplier (``_SUPPLIERS``)
+    beside clients or leads: a business the owner buys from, not a client, each rejected
+    with its reason. A sheet of suppliers alone is imported as it is."""
+    found = pd.Series(False, index=frame.index)
+    kept = ~rejected.reindex(frame.index, fill_value=False)
+    for header in frame.columns:
+        if normalise_header(header) not in _CONTACT_TYPE_HEADERS:
+            continue
+        supplier = values.per_distinct(frame[header], normalise_value).isin(_SUPPLIERS) & kept
+        if not supplier.any() or supplier[kept].all():
+            continue
+        for index in supplier[supplier & ~found].index:
+            problems.append(Problem(int(out.at[index, "_row"]), column_label(raw, header),
+                                    frame.at[index, header],
+                                    "the row is a supplier the business buys from, not a "
+                                    "client"))
+        found |= supplier
+    return found
+
+
 def _part_rows(frame: pd.DataFrame, raw: RawSheet, out: pd.DataFrame, rejected: pd.Series,
                problems: list) -> pd.Series:
     """Rows a column of row levels ("Line Type": Sale, Sale Line, Payment) marks as a part
@@ -2453,6 +2483,7 @@ def prepare_sheet(plan: SheetPlan, *, stage_map: dict[str, str] | None = None,
         rejected |= _test_rows(frame, raw, out, rejected, problems)
     if profile is None:
         rejected |= _own_people_rows(frame, raw, out, rejected, problems)
+        rejected |= _supplier_rows(frame, raw, out, rejected, problems)
     rows = out[~rejected]
     if profile is None and plan.kind == "events":
         rows, said = _referrers_credited(rows, frame, plan.mapping, "kind" in columns_for,

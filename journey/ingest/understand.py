@@ -1461,6 +1461,9 @@ def resolve_kinds(out, plan, frame, raw, columns_for, stage_map=None) -> list[st
                                        in zip(free, back, booked, combos, kinds)])
     if undone:
         notes.append(undone)
+    if kept_by and (given_free := _visits_given_free(frame, kinds)) is not None:
+        kinds, said_free = given_free
+        notes.append(said_free)
     if kept_by:
         notes.insert(0, f"Column '{kept_by}' says whether each visit was kept: each row was "
                         "read as what its status says (attended: a purchase; a no-show: a "
@@ -1680,6 +1683,30 @@ _PAYMENT_STATUS = {normalise_value(word) for word in (
     "支払済み", "未払い", "入金済み", "未入金",
     "vigente")}     # (only an invoice is in force: a Mexican CFDI list's "Vigente", "Cancelada")
 MOSTLY_KNOWN = 0.8
+
+
+# A visit list's column naming what each visit was paid with (WellnessLiving's "Purchase
+# Option", Mindbody's "Pricing Option"), and its words for a visit given, not bought.
+_PAID_WITH = frozenset({"purchaseoption", "pricingoption", "paidwith", "passused", "pass",
+                        "paymentoption"})
+_GIVEN_FREE = re.compile(r"\bfree\b|\btrial\b|complimentary|\bcomp\b|\bguest pass\b",
+                         re.IGNORECASE)
+
+
+def _visits_given_free(frame: pd.DataFrame, kinds: list[str]) -> tuple[list[str], str] | None:
+    """A kept visit paid with a free class or a trial ("Free Trial Class") was given, not
+    bought: a contact, not a purchase. The kinds changed and a note, or None."""
+    header = next((h for h in frame.columns if normalise_header(h) in _PAID_WITH), None)
+    if header is None:
+        return None
+    free = [kind == "purchase" and isinstance(cell, str) and bool(_GIVEN_FREE.search(cell))
+            for kind, cell in zip(kinds, frame[header].tolist())]
+    if not any(free):
+        return None
+    n = sum(free)
+    return (["contact" if given else kind for given, kind in zip(free, kinds)],
+            f"{counted(n, 'visit')} kept but paid with a free class or a trial in "
+            f"'{header}' {was(n)} read as {'a contact' if n == 1 else 'contacts'}, not sales.")
 
 
 def _mostly_order_statuses(statuses: pd.Series) -> bool:
