@@ -230,7 +230,8 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
              "activity date", "complaint date", "date received", "received", "timestamp",
              "engage date", "engagedate", "created at", "date time", "datetime",
              # (the sale's own date, before when it was paid or the work was done)
-             "invoice date", "invoiced date", "sale date", "sales date", "date of sale",
+             "invoice date", "invoiced date", "issue date", "date issued", "issued date",
+             "issued on", "sale date", "sales date", "date of sale",
              "sold date", "date sold", "billing date", "payment date", "date paid",
              "paid date",
              # (when an appointment took place, not when it was booked: Fresha's)

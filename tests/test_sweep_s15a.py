@@ -34,6 +34,9 @@ wrong figures. Hand-worked figures, written before importing, through the comman
 - WellnessLiving attendance: a visit attended on a "Free Trial Class" (Purchase Option)
   was given, not bought: 4 paid visits, Ben (trial, then a drop-in) a customer once ->
   [5, 3, 3, 1, 0] (was 5 purchases, Ben a repeat customer: [5, 3, 3, 2, 0]).
+- Bonsai invoices: "Issue Date" dates each invoice (beside "Paid Date", blank until
+  paid): 4 purchases of 6,900 all dated (Bright Co's part payment of 400 was undated).
+- TeamUp's "Lead" (Yes, No) is a flag, not a second name column.
 - Braintree transactions: "Amount Submitted For Settlement" is the amount, a
   processor_declined sale no sale, a "credit" beside sales a refund: 4 purchases of 293,
   1 refund of 20 -> [4, 3, 3, 1, 0] (was 5 purchases of no amount, the credit a contact).
@@ -205,6 +208,18 @@ WELLNESSLIVING = (
 )
 
 
+BONSAI = (
+    'Invoice Number,Client,Client Email,Project,Status,Issue Date,Due Date,Paid Date,Currency,Amount,Amount Paid,Amount Due\n'
+    'INV-0001,Acme Studio,billing@acmestudio.com,Website Redesign,Paid,Jan 5 2024,Jan 19 2024,Jan 15 2024,USD,"$3,000.00","$3,000.00",$0.00\n'
+    'INV-0002,Bright Co,hello@brightco.io,Logo Design,Sent,Feb 1 2024,Feb 15 2024,,USD,$800.00,$0.00,$800.00\n'
+    'INV-0003,Acme Studio,billing@acmestudio.com,Retainer - February,Paid,Feb 1 2024,Feb 15 2024,Feb 10 2024,USD,"$1,500.00","$1,500.00",$0.00\n'
+    'INV-0004,Calm Yoga,studio@calmyoga.com,Brochure,Overdue,Jan 20 2024,Feb 3 2024,,USD,$450.00,$0.00,$450.00\n'
+    'INV-0005,Delta GmbH,ap@delta-gmbh.de,App Prototype,Paid,Feb 20 2024,Mar 5 2024,Mar 1 2024,EUR,"€2,000.00","€2,000.00",€0.00\n'
+    'INV-0006,Echo Ltd,accounts@echo.co.uk,Copywriting,Draft,Mar 2 2024,Mar 16 2024,,GBP,£600.00,£0.00,£600.00\n'
+    'INV-0007,Bright Co,hello@brightco.io,Social Templates,Partially Paid,Mar 4 2024,Mar 18 2024,,USD,"$1,200.00",$400.00,$800.00\n'
+)
+
+
 def test_shopware_paths_name_the_customer_total_and_state(tmp_path):
     found = cli_import_text(tmp_path, "shopware_orders.csv", SHOPWARE)
     assert found["mapping"]["orderCustomer.firstName"] == "name"
@@ -361,3 +376,19 @@ def test_wellnessliving_free_trial_visit_is_no_sale(tmp_path):
     cli_import_text(tmp_path, "attendance.csv", WELLNESSLIVING)
     assert kind_totals(tmp_path, "purchase") == (4, None)
     assert cli_funnel(tmp_path) == [5, 3, 3, 1, 0]
+
+
+def test_bonsai_invoices_dated_when_issued(tmp_path):
+    found = cli_import_text(tmp_path, "invoices.csv", BONSAI)
+    assert found["mapping"]["Issue Date"] == "date"
+    assert workspace_rows(tmp_path, "SELECT order_id, date, amount FROM events WHERE kind = "
+                                    "'purchase' ORDER BY order_id") == [
+        ("INV-0001", "2024-01-05", 3000.0), ("INV-0003", "2024-02-01", 1500.0),
+        ("INV-0005", "2024-02-20", 2000.0), ("INV-0007", "2024-03-04", 400.0)]
+    assert cli_funnel(tmp_path) == [5, 3, 3, 1, 0]
+
+
+def test_teamup_lead_flag_is_no_name(tmp_path):
+    found = cli_import_text(tmp_path, "customers.csv", TEAMUP)
+    assert found["mapping"]["Lead"] != "name"
+    assert names(tmp_path) == ["Maya Nox", "Noah Orr", "Olga Penn", "Pete Quin", "Rae Sol"]

@@ -647,6 +647,10 @@ def refine_mapping(raw: RawSheet, mapping: dict[str, str | None], kind: str, *,
             examples = _first_values(raw.frame[header])
             said.append(f"'{header}' holds IDs ({examples}), not names: "
                         + ("read as the client ID" if mapping[header] else "kept as extra"))
+    for header in free:     # TeamUp's "Lead": Yes, No — a flag, no one's name
+        if mapping[header] == "name" and _all_yes_or_no(raw.frame[header]):
+            mapping[header] = None
+            said.append(f"'{header}' holds yes or no, not names: kept as extra")
     _one_business_named(raw, mapping, free, said)
     if kind == "events":
         _parties_named(raw, mapping, free, said)
@@ -893,6 +897,13 @@ def _contact_named(raw: RawSheet, mapping: dict[str, str | None], free: list[str
         mapping[person] = None
     said.append(f"'{header}' names the client" + (
         f"; {' and '.join(repr(h) for h in named)} the person there" if named else ""))
+
+
+def _all_yes_or_no(column: pd.Series) -> bool:
+    """Whether a column's filled cells are all yes or no (Yes, No, true, 0...)."""
+    cells = column.dropna()
+    cells = cells[cells.astype(str).str.strip() != ""]
+    return bool(len(cells)) and bool(values.parse_bool(cells)[0].notna().all())
 
 
 def _names_someone(column: pd.Series) -> bool:
