@@ -117,7 +117,9 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
              # (a booking's manifest, a row per person: save's booking is its first's)
              "participant", "participant name", "passenger", "passenger name",
              "traveller name", "traveler name",
-             "nickname"),    # (a chat tool's name for its visitor: Crisp's)
+             "nickname",     # (a chat tool's name for its visitor: Crisp's)
+             # (a tip jar's or a payment processor's payer: Buy Me a Coffee's, Adyen's)
+             "supporter name", "shopper name"),
     "client_type": ("type", "client type", "customer type", "segment", "customer segment",
                     "category", "sector", "industry"),
     "purchasing_frequency": ("purchasing frequency", "purchase frequency", "frequency",
@@ -128,7 +130,7 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "persona": ("persona", "buyer persona", "target persona", "persona name", "audience"),
     "contact_name": ("contact", "contact name", "contact person", "main contact",
                      "primary contact"),
-    "email": ("email", "e mail", "email address", "mail"),
+    "email": ("email", "e mail", "email address", "mail", "supporter email", "shopper email"),
     "phone": ("phone", "telephone", "phone number", "mobile", "tel", "cell",
               # (an appointments export's, an SMS or WhatsApp log's, a trade's enquiries)
               "mobile number", "mobile phone", "mobile no", "phone no", "telephone number",
@@ -185,7 +187,8 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
                "visit state", "booking state", "appointment state", "reservation status",
                # a hand-kept sheet's column of whether it happened: Yes, No show, Cancelled
                "attended", "attendance", "showed up", "turned up", "collected",
-               "picked up"),
+               "picked up",
+               "state machine state"),   # (Shopware's "stateMachineState.technicalName")
     "channel": ("channel", "source", "lead source", "origin", "received via", "acquisition channel",
                 "how found", "how did you hear", "how did you hear about us",
                 "how did you hear about this event", "where did you hear about us",
@@ -234,7 +237,8 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
              "activity date", "complaint date", "date received", "received", "timestamp",
              "engage date", "engagedate", "created at", "date time", "datetime",
              # (the sale's own date, before when it was paid or the work was done)
-             "invoice date", "invoiced date", "sale date", "sales date", "date of sale",
+             "invoice date", "invoiced date", "issue date", "date issued", "issued date",
+             "issued on", "sale date", "sales date", "date of sale",
              "sold date", "date sold", "billing date", "payment date", "date paid",
              "paid date",
              # (when an appointment took place, not when it was booked: Fresha's)
@@ -256,6 +260,7 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
                "price", "service price", "deal value", "job amount", "job total", "jobs total",
                # (a trade's job list: what the job was invoiced at, Tradify's)
                "invoiced", "amount invoiced", "invoiced amount", "total invoiced",
+               "approved invoice total",     # (JobNimbus's job: what its invoice came to)
                "total paid", "total amount", "grand total",
                "deal size", "amount charged", "charged", "opportunity value", "project fee",
                "primary opportunity value",
@@ -275,7 +280,11 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
                # (a donation's gross, before the platform's fees: Donorbox's)
                "donated amount", "donation amount", "amount donated", "gift amount",
                # (what a studio is paid for a visit booked through ClassPass)
-               "payout"),
+               "payout",
+               # (a restaurant's bill: Resy's, a POS's; a POS's item sales after discounts)
+               "ticket total", "check total", "bill total", "net sales",
+               # (Braintree's: what was taken, beside what was only authorised)
+               "amount submitted for settlement"),
     "reason": ("reason", "loss reason", "lost reason", "churn reason", "churnreason",
                "complaint reason", "cause", "objection", "issue"),
     "note": ("note", "notes", "comment", "comments", "description", "details", "summary"),
@@ -291,7 +300,9 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
                  "sale number",
                  # (a tour's or a venue's booking: its people and payments are one sale)
                  "booking id", "booking number", "booking reference", "booking ref",
-                 "reservation id", "reservation number"),
+                 "reservation id", "reservation number",
+                 # (a restaurant's bill: its lines are one sale; TouchBistro's "Bill #")
+                 "bill number", "bill no", "bill id", "check number", "check no"),
 }
 
 # The same fields in the other languages small businesses write in (Spanish, French, German,
@@ -681,6 +692,13 @@ def match_header(header: object) -> tuple[str | None, int]:
         if number[0] or found[0] not in (None, *_NUMBER_FIELDS) and field_type(found[0]) != COUNT:
             return number
     if found[0] is None and isinstance(header, str):
+        if pair := _CAMEL_PAIR.fullmatch(header.strip()):   # "amountTotal": "total amount"
+            return _INDEX.get(normalise_header(f"{pair[2]} {pair[1]}"), (None, 99))
+        if _PATH.fullmatch(header.strip()):     # an API's path: "orderCustomer.firstName"
+            *entities, attribute = header.strip().split(".")
+            if normalise_header(attribute) in _ATTRIBUTES:   # "stateMachineState.name": the state's
+                return match_header(entities[-1])
+            return match_header(attribute)
         if prefixed := _RECORD_PREFIX.match(header):
             return match_header(prefixed.group(1))
         if part := name_part(header):       # "Customer First Name": as "First Name" is
@@ -696,6 +714,14 @@ def match_header(header: object) -> tuple[str | None, int]:
 
 
 _NUMBER_FIELDS = ("order_id", "client_id", "phone")   # fields whose values are numbers given
+# A header that is an export's path to a field ("orderCustomer.email", Shopware's): matched
+# by its last part, or, where that is only a thing's name or code ("salesChannel.name"), by
+# the thing it belongs to.
+_PATH = re.compile(r"[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)+")
+# An API's field of two words, the thing first and what of it after ("amountTotal").
+_CAMEL_PAIR = re.compile(r"([a-z]+)([A-Z][a-z]+)")
+_ATTRIBUTES = frozenset({"name", "technicalname", "label", "title", "value", "code", "key",
+                         "displayname", "id"})
 
 
 def names_a_number(header: object) -> bool:
@@ -823,8 +849,16 @@ _NAME_PART = re.compile(
 def name_part(header: object) -> str | None:
     """"first" or "last" for a header naming a person's first or last name (``FIRST_NAMES``,
     ``LAST_NAMES``, bare or with whose: "Customer First Name"), else None."""
+    if isinstance(header, str) and _PATH.fullmatch(header.strip()):
+        header = header.strip().rsplit(".", 1)[1]      # "orderCustomer.firstName"
     found = _NAME_PART.fullmatch(normalise_header(header))
     return None if found is None else "first" if found["first"] else "last"
+
+
+# A payments statement's two parties, compared as headers are (Venmo's "From" and "To"):
+# the account's own name is on one side of most rows, the client on the other.
+PARTY_HEADERS = (("from", "to"), ("sender", "recipient"), ("sender", "receiver"),
+                 ("payer", "payee"))
 
 
 # How someone got in touch ("Contact": Phone, Instagram, Walk-in), compared as headers are:

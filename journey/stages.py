@@ -185,7 +185,9 @@ OUTCOME_ALIASES = {
 }
 # A visit's or an appointment's statuses saying it was kept (Jane App's "Arrived", a class
 # "Attended", Vagaro's "Show"): a sale on an order list, and what marks a list of visits.
-VISIT_KEPT_WORDS = "arrived, checked in, attended, signed in, show, showed, showed up"
+# (a restaurant's reservation: Resy's "Finished", the party seated and gone)
+VISIT_KEPT_WORDS = ("arrived, checked in, attended, signed in, show, showed, showed up, "
+                    "finished, seated")
 
 # What an order's status says happened, on an order list without a stage column (a
 # status column beside an amount): normalised value -> event kind. A pending, failed or
@@ -193,7 +195,9 @@ VISIT_KEPT_WORDS = "arrived, checked in, attended, signed in, show, showed, show
 ORDER_STATUS_WORDS = {
     "purchase": "paid, completed, complete, processing, shipped, partially shipped, "
                 "fulfilled, partially fulfilled, delivered, invoiced, settled, succeeded, "
-                "success, successful, captured, paid out, pagado, completado, enviado, entregado, "
+                "success, successful, captured, paid out, "
+                # (a card payment taken: Braintree's)
+                "submitted for settlement, settling, settlement pending, settlement confirmed, pagado, completado, enviado, entregado, "
                 "facturado, paye, expedie, livre, facture, bezahlt, abgeschlossen, versandt, "
                 "versendet, geliefert, zugestellt, pago, concluido, entregue, faturado, "
                 "awaiting fulfillment, awaiting shipment, awaiting pickup, unshipped, "
@@ -201,6 +205,7 @@ ORDER_STATUS_WORDS = {
                 "partial, "        # (an invoice part paid: Invoice Ninja's, Zoho Books')
                 f"{VISIT_KEPT_WORDS}, "
                 "done, job done, "               # (a job done: Workiz's)
+                "paid and closed, paid & closed, "    # (a job paid for: JobNimbus's)
                 # the feminine forms (una factura pagada, une commande payée) and tools' own
                 "pagada, paga, cobrada, cobrado, realizada, realizado, completada, entregada, "
                 "enviada, facturada, aprobado, aprobada, acreditado, acreditada, recibido, "
@@ -267,7 +272,10 @@ ORDER_STATUS_WORDS = {
                     "скасовано, скасований, ακυρωθηκε, ακυρωμενη, ακυρωμενο, ακυρωση, batal, "
                     "dibatalkan",
     "contact": "pending, pend, pending supplier, pending payment, awaiting payment, unpaid, not paid, payment due, "
-               "past due, on hold, failed, payment failed, pending submission, "
+               "past due, on hold, failed, payment failed, "
+               # (a card payment refused: Braintree's)
+               "processor declined, gateway rejected, settlement declined, "
+               "authorization expired, authorisation expired, pending submission, "
                "pending customer approval, customer approval denied, declined, denied, no show, noshow, "
                "missed, "     # (a class reservation not kept: ClassPass's)
                "trial, in trial, trialing, free trial, abandoned, abandoned checkout, checkout draft, "
@@ -279,6 +287,7 @@ ORDER_STATUS_WORDS = {
                # a quote or a proposal not yet taken up, a job not yet done, a lost one
                "quote, quoted, quote sent, estimate, estimate sent, proposal, proposal sent, "
                "work order, unsuccessful, rejected, not accepted, "
+               "lead, new lead, "       # (a job still a lead: JobNimbus's)
                "awaiting bank wire payment, awaiting check payment, awaiting cheque payment, "
                "waiting for payment, pending transfer, "
                "en attente de paiement par virement bancaire, "

@@ -33,9 +33,9 @@ from ..columns import FIELD_LABELS
 from ..errors import ValidationError
 from ..fields import (
     CLIENT_FIELDS, EVENT_FIELDS, EVENT_ONLY, JOB_ROLES, LIVE_FLAGS, MEMBER_ROLES,
-    ORDER_ROW_VALUES, ORGANISATION_HEADERS, OWN_ROLE_FLAGS, OWN_ROLES, ROLE_HEADERS,
-    PAID_STEPS, ROW_LEVEL_HEADERS, SCORE_RANGES, SPAM_FLAGS, TEST_FLAGS, TICK_STEPS,
-    before_tax,
+    ORDER_ROW_VALUES, ORGANISATION_HEADERS, OWN_ROLE_FLAGS, OWN_ROLES, PAID_STEPS,
+    PARTY_HEADERS, ROLE_HEADERS, ROW_LEVEL_HEADERS, SCORE_RANGES, SPAM_FLAGS, TEST_FLAGS,
+    TICK_STEPS, before_tax,
     field_type, fields_for, header_year, match_header, name_part, names_a_participant,
     names_tax, names_tax_rate, net_and_tax, normalise_header, plain_header)
 from ..journal import Problem, SheetSave
@@ -296,10 +296,35 @@ _LOGIN_HANDLES = frozenset({"username", "userlogin", "login", "loginname", "hand
                             "screenname", "nickname"})
 
 
+def _other_party(cells: dict[str, pd.Series]) -> dict[str, pd.Series] | None:
+    """A payments statement's two parties mapped to the name (Venmo's "From" and "To",
+    ``PARTY_HEADERS``): the account's own name is on one side of most rows, and the other
+    side of each row names the client (the payer of a payment, the payee of a refund).
+    None where the sheet has no such pair or no name on most rows' one side."""
+    normal = {normalise_header(h): h for h in cells}
+    pair = next(((normal[a], normal[b]) for a, b in PARTY_HEADERS
+                 if a in normal and b in normal), None)
+    if pair is None:
+        return None
+    sides = [values.parse_text(cells[h], stripped=True)[0] for h in pair]
+    keys = [side.str.casefold() for side in sides]
+    either = sides[0].notna() | sides[1].notna()
+    counts = pd.concat(keys).value_counts()
+    if counts.empty or 2 * counts.iloc[0] < either.sum():
+        return None
+    own = counts.index[0]
+    other = sides[1].where(keys[0] == own, sides[0])
+    other = other.where(other.str.casefold() != own, None).astype(object)
+    return {pair[0]: other} | {h: column for h, column in cells.items() if h not in pair}
+
+
 def _full_names(cells: dict[str, pd.Series]) -> dict[str, pd.Series]:
     """A first-name and a last-name column mapped to the name (bare or "Customer First
     Name": fields.name_part; a bare "Name" beside a "Last name" is the first name) are one
-    name, "Ann Lee", in the first one's place (a mailing list's or a form's people)."""
+    name, "Ann Lee", in the first one's place (a mailing list's or a form's people); a
+    payment's two parties are its other party's name (``_other_party``)."""
+    if (parties := _other_party(cells)) is not None:
+        return parties
     part_of = {h: name_part(h) for h in cells}
     first = next((h for h in cells if part_of[h] == "first"), None)
     last = next((h for h in cells if part_of[h] == "last" and h != first), None)
@@ -384,6 +409,36 @@ def _own_people_rows(frame: pd.DataFrame, raw: RawSheet, out: pd.DataFrame,
                                     "the row is one of the business's own people, who run "
                                     "the group, not a client"))
         found |= own
+    return found
+
+
+# A contact list's column of what each contact is to the business (17hats' "Contact Type":
+# Client, Lead, Vendor), and its words for a business that sells to it.
+_CONTACT_TYPE_HEADERS = frozenset({"contacttype", "type", "relationship", "contactcategory",
+                                   "category", "clienttype", "recordtype"})
+_SUPPLIERS = frozenset({"vendor", "vendors", "supplier", "suppliers", "proveedor",
+                        "fournisseur", "lieferant", "fornecedor", "fornitore", "leverancier"})
+
+
+def _supplier_rows(frame: pd.DataFrame, raw: RawSheet, out: pd.DataFrame,
+                   rejected: pd.Series, problems: list) -> pd.Series:
+    """Rows a contact list's type column marks as a vendor or supplier (``_SUPPLIERS``)
+    beside clients or leads: a business the owner buys from, not a client, each rejected
+    with its reason. A sheet of suppliers alone is imported as it is."""
+    found = pd.Series(False, index=frame.index)
+    kept = ~rejected.reindex(frame.index, fill_value=False)
+    for header in frame.columns:
+        if normalise_header(header) not in _CONTACT_TYPE_HEADERS:
+            continue
+        supplier = values.per_distinct(frame[header], normalise_value).isin(_SUPPLIERS) & kept
+        if not supplier.any() or supplier[kept].all():
+            continue
+        for index in supplier[supplier & ~found].index:
+            problems.append(Problem(int(out.at[index, "_row"]), column_label(raw, header),
+                                    frame.at[index, header],
+                                    "the row is a supplier the business buys from, not a "
+                                    "client"))
+        found |= supplier
     return found
 
 
@@ -1820,9 +1875,11 @@ _LEAD_WORDS = frozenset(
     "audience enquiry enquiries inquiry inquiries signup signups waitlist prospectos "
     "suscriptores abonnes interessenten iscritti".split())
 # An unmapped column counting what each client had: sessions, visits, classes.
-_HAD_COUNT = re.compile(r"^(?:no|number|total|num)?(?:of)?(?:sessions|visits|classes|lessons|"
-                        r"treatments|appointments|bookings|jobs|orders)(?:attended|done|had|"
-                        r"booked|count|total|todate)?$")
+_HAD_COUNT = re.compile(r"^(?:no|number|total|num)?(?:of)?(?:attended|completed)?"
+                        r"(?:sessions|visits|classes|lessons|treatments|appointments|bookings|"
+                        r"jobs|orders|attendances)(?:attended|done|had|booked|count|total|"
+                        r"todate)?$")     # (TeamUp's "Attended Sessions", Glofox's
+                                          # "Total Attendances")
 
 
 # A count of sessions given free or on trial, or of a client's sessions still to come on
@@ -1880,9 +1937,12 @@ def _sessions_as_purchases(raw: RawSheet, mapping: dict[str, str | None], chosen
     (clients, members) says they pay. ``mapping`` is changed in place; returns a note."""
     if "purchases" in mapping.values():
         return []
-    header = next((h for h, f in mapping.items() if f is None and h not in chosen
-                   and _HAD_COUNT.match(normalise_header(h))
-                   and not _NOT_BOUGHT_COUNT.search(normalise_header(h))), None)
+    counts = [h for h, f in mapping.items() if f is None and h not in chosen
+              and _HAD_COUNT.match(normalise_header(h))
+              and not _NOT_BOUGHT_COUNT.search(normalise_header(h))]
+    # (what each client came to before what they booked: Glofox's "Total Attendances"
+    # beside its "Total Bookings")
+    header = min(counts, key=lambda h: "book" in normalise_header(h), default=None)
     if header is None:
         return []
     counts = pd.to_numeric(raw.frame[header].dropna(), errors="coerce")
@@ -1899,6 +1959,37 @@ def _sessions_as_purchases(raw: RawSheet, mapping: dict[str, str | None], chosen
     mapping[header] = "purchases"
     return [f"'{header}' counts each client's sessions: read as their purchases (1 a "
             "customer, 2 or more a repeat one)"]
+
+
+# A client's status or stage that says the sessions counted were not paid for.
+_UNPAID_STANDING = frozenset(normalise_value(w) for w in (
+    "trial", "in trial", "free trial", "trialing", "lead", "prospect", "free", "taster"))
+
+
+def _sessions_not_paid(out: pd.DataFrame, frame: pd.DataFrame,
+                       columns_for: dict[str, list[str]]) -> list[str]:
+    """A count of sessions read as purchases (``_sessions_as_purchases``) counts none for a
+    client who paid nothing where the list says what each paid (TeamUp's free taster:
+    "Total Paid" £0.00), or whose status or stage says trial or lead (Glofox's "Trial"):
+    those sessions were given, not bought. ``out`` is changed in place; returns a note."""
+    header = columns_for["purchases"][0]
+    named = normalise_header(header)
+    if not _HAD_COUNT.match(named) or re.search("order|job", named):
+        return []       # (a shop's "Total Orders": its customers' orders, paid or free)
+    counted_ = pd.to_numeric(out["purchases"], errors="coerce").fillna(0).gt(0)
+    unpaid = pd.Series(False, index=out.index)
+    if "revenue_current" in out:
+        unpaid |= pd.to_numeric(out["revenue_current"], errors="coerce").eq(0)
+    for said in ("status", "stage"):
+        for column in columns_for.get(said, []):
+            unpaid |= values.per_distinct(frame[column], normalise_value).isin(_UNPAID_STANDING)
+    unpaid &= counted_
+    if not unpaid.any():
+        return []
+    out.loc[unpaid, "purchases"] = 0
+    n = int(unpaid.sum())
+    return [f"{counted(n, 'client')} with sessions in '{header}' but nothing paid, or on "
+            f"trial, {was(n)} not read as having bought them."]
 
 
 def _list_of_payers(frame: pd.DataFrame, mapping: dict[str, str | None],
@@ -2451,6 +2542,8 @@ def prepare_sheet(plan: SheetPlan, *, stage_map: dict[str, str] | None = None,
     elif plan.kind == "clients" and "stage" not in columns_for:
         notes += _spenders_bought(out, columns_for)
         notes += _paid_tiers_bought(out, frame, plan.mapping)
+    if plan.kind == "clients" and "purchases" in columns_for:
+        notes += _sessions_not_paid(out, frame, columns_for)
     if plan.kind == "clients" and "status" in out:
         notes += _active_or_inactive(out, frame, plan.mapping, columns_for,
                                      [plan.sheet, Path(plan.file or "").stem], stage_map or {})
@@ -2520,6 +2613,7 @@ def prepare_sheet(plan: SheetPlan, *, stage_map: dict[str, str] | None = None,
         rejected |= _test_rows(frame, raw, out, rejected, problems)
     if profile is None:
         rejected |= _own_people_rows(frame, raw, out, rejected, problems)
+        rejected |= _supplier_rows(frame, raw, out, rejected, problems)
     rows = out[~rejected]
     if profile is None and plan.kind == "events":
         rows, said = _referrers_credited(rows, frame, plan.mapping, "kind" in columns_for,

@@ -369,25 +369,30 @@ def _stars_check(present: set[str], frame: pd.DataFrame | None) -> bool:
 # What a help desk or a reviews app marks a row it took for spam (Help Scout's status,
 # Judge.me's "curated"): no one's conversation or review, left out.
 _SPAM = {"spam", "junk"}
+# A review's moderation column: Judge.me's "curated" (spam), Okendo's "Status" (rejected:
+# a review the shop turned away, spam or abuse, never published).
+_MODERATED = ("curated", "status", "reviewstatus", "moderationstatus")
+_REVIEW_TURNED_AWAY = _SPAM | {"rejected"}
 
 
-def _spam(frame: pd.DataFrame, *names: str) -> pd.Series:
-    """Rows whose column of ``names`` (the first present) says spam."""
-    return _col(frame, *names).str.casefold().isin(_SPAM)
+def _spam(frame: pd.DataFrame, *names: str, words=_SPAM) -> pd.Series:
+    """Rows whose column of ``names`` (the first present) says spam (one of ``words``)."""
+    return _col(frame, *names).str.casefold().isin(words)
 
 
-def _left_out_spam(frame: pd.DataFrame, *names: str) -> str:
+def _left_out_spam(frame: pd.DataFrame, *names: str, words=_SPAM) -> str:
     """"; 1 marked spam left out" for an explanation, or nothing."""
-    spam = int(_spam(frame, *names).sum())
+    spam = int(_spam(frame, *names, words=words).sum())
     return f"; {counted(spam, 'row')} marked spam left out" if spam else ""
 
 
 def _review_rules(rows: pd.DataFrame, frame: pd.DataFrame) -> pd.DataFrame:
     """Every row is a review of its reviewer, its stars kept as its amount: one of 4 or 5
     stars proves advocacy (journey.kinds.GOOD_REVIEW); one of 1 or 2 is also a complaint.
-    A review the app curated as spam is left out."""
+    A review the app curated as spam, or the shop rejected, is left out."""
     facts = _review_facts(frame)
-    rows = rows[~_spam(frame, "curated").reindex(rows.index, fill_value=False)].copy()
+    turned_away = _spam(frame, *_MODERATED, words=_REVIEW_TURNED_AWAY)
+    rows = rows[~turned_away.reindex(rows.index, fill_value=False)].copy()
     rows["kind"] = "review"
     rows["amount"] = facts["stars"].reindex(rows.index)
     if facts["email"].notna().any():
@@ -397,14 +402,16 @@ def _review_rules(rows: pd.DataFrame, frame: pd.DataFrame) -> pd.DataFrame:
 
 
 def _review_explain(frame: pd.DataFrame) -> str:
-    stars = _review_facts(frame)["stars"]
-    return (f"Recognised as a reviews export: {counted(len(frame), 'review')}, "
+    kept = ~_spam(frame, *_MODERATED, words=_REVIEW_TURNED_AWAY)
+    stars = _review_facts(frame)["stars"][kept]
+    return (f"Recognised as a reviews export: {counted(int(kept.sum()), 'review')}, "
             f"{counted(int((stars >= 4).sum()), 'review')} of 4 or 5 stars (advocacy), "
             f"{int(stars.between(3, 3).sum()):,} of 3 and "
             f"{int((stars <= 2).sum()):,} of 1 or 2 stars (also counted as complaints); "
             "the reviewer is the client"
             + (" (by e-mail, case ignored)" if _review_facts(frame)["email"].notna().any()
-               else " (by name)") + _left_out_spam(frame, "curated") + ".")
+               else " (by name)")
+            + _left_out_spam(frame, *_MODERATED, words=_REVIEW_TURNED_AWAY) + ".")
 
 
 # --- deals: HubSpot, Salesforce, Bitrix24 -----------------------------------------------
@@ -1681,6 +1688,77 @@ def _paypal_explain(frame: pd.DataFrame) -> str:
             "left out.")
 
 
+# --- a payment processor's lifecycle report: Adyen's payment accounting report ----------
+
+# Each payment is on several rows, one per step ("Record Type"): received, authorised,
+# sent for settlement, settled; refused, cancelled or expired; refunded, charged back.
+_TAKEN_STEPS = {"sentforsettle", "settled", "settledbulk", "settledexternally", "capture",
+                "captured"}
+_BACK_STEPS = {"refunded", "refundedbulk", "refundedexternally", "chargeback",
+               "secondchargeback", "sentforrefund"}
+_FAILED_STEPS = {"refused", "cancelled", "canceled", "expired", "error", "authorisationfailed"}
+
+
+def _lifecycle_facts(frame: pd.DataFrame) -> dict:
+    """One event per payment (its Psp Reference) of the steps its rows record: a payment
+    sent for settlement or settled is a purchase, dated when it was received; a refund or
+    a chargeback is a refund of it (one per reference, SentForRefund only where nothing
+    later says refunded); a payment refused, cancelled or expired, or only authorised so
+    far, is a contact. Its other steps' rows are left out. The client is the shopper (by
+    e-mail, case ignored, else the shopper's reference)."""
+    step = _col(frame, "recordtype").str.casefold().str.replace(r"[^a-z]", "", regex=True)
+    psp = _col(frame, "pspreference")
+    psp = psp.where(psp.notna(), pd.Series(frame.index.astype(str), index=frame.index))
+    when = values.parse_dates(_col(frame, "bookingdate", "creationdate"), day_first=False)[0]
+    taken = step.isin(_TAKEN_STEPS)
+    back = step.isin(_BACK_STEPS)
+    back &= ~(step.eq("sentforrefund")
+              & (back & step.ne("sentforrefund")).groupby(psp).transform("any"))
+    sold_ref = taken.groupby(psp).transform("any")
+    back_ref = back.groupby(psp).transform("any")
+    failed = step.isin(_FAILED_STEPS) & ~sold_ref & ~back_ref
+    waiting = ~sold_ref & ~back_ref & ~failed.groupby(psp).transform("any")
+
+    def once(mask: pd.Series) -> pd.Series:     # a payment's first row of these steps
+        return mask & ~psp.where(mask).duplicated()
+    client = _col(frame, "shopperemail").str.casefold()
+    client = client.where(client.notna(), _col(frame, "shopperreference"))
+    return {"purchase": once(taken), "refund": once(back),
+            "contact": once(failed) | (waiting & ~psp.duplicated(keep="last")),
+            "received": when.groupby(psp).transform("first"), "when": when, "client": client,
+            "amount": _money(frame, "mainamount", "capturedpc", "authorisedpc").abs()}
+
+
+def _lifecycle_rules(rows: pd.DataFrame, frame: pd.DataFrame) -> pd.DataFrame:
+    facts = _lifecycle_facts(frame)
+    kept = (facts["purchase"] | facts["refund"] | facts["contact"]).reindex(
+        rows.index, fill_value=False)
+    rows = rows[kept].copy()
+    kind = pd.Series("contact", index=frame.index).mask(facts["purchase"], "purchase").mask(
+        facts["refund"], "refund")
+    rows["kind"] = kind.reindex(rows.index)
+    rows["client_id"] = rows["email"] = _none(facts["client"]).reindex(rows.index)
+    rows = _keyed_by_id(rows)
+    rows["amount"] = facts["amount"].reindex(rows.index)
+    # (a sale or a refused payment is dated when it was received; a refund when made)
+    date = facts["received"].where(~facts["refund"], facts["when"]).reindex(rows.index)
+    rows["date"] = date.where(date.notna(), rows["date"] if "date" in rows else None)
+    return rows
+
+
+def _lifecycle_explain(frame: pd.DataFrame) -> str:
+    facts = _lifecycle_facts(frame)
+    paid = facts["purchase"]
+    return (f"Recognised as a payment accounting report (Adyen's), each payment on several "
+            f"rows, one per step: {counted(int(paid.sum()), 'payment')} sent for settlement "
+            f"or settled, from {counted(facts['client'][paid].nunique(), 'shopper')} (by "
+            f"e-mail, case ignored, else the shopper's reference), counted as purchases; "
+            f"{counted(int(facts['refund'].sum()), 'refund')} or chargebacks; "
+            f"{counted(int(facts['contact'].sum()), 'payment')} refused, cancelled or only "
+            f"authorised kept as contacts; the other {counted(int(len(frame) - paid.sum() - facts['refund'].sum() - facts['contact'].sum()), 'row')} "
+            "(the same payments' earlier steps) left out.")
+
+
 # --- Calendly scheduled events ------------------------------------------------------------------
 
 _PAID_WORDS = {"paid", "succeeded", "completed", "captured", "yes", "true"}
@@ -2529,11 +2607,12 @@ PROFILES += (
             (_any("reviewscore", "reviewstars", "starrating", "stars", "rating"),
              _any("displayname", "reviewername", "reviewer", "nickname", "author"),
              _any("reviewcontent", "reviewbody", "reviewtitle", "body", "content"),
-             _any("date", "reviewdate", "createdat", "submittedat")),
+             _any("date", "reviewdate", "createdat", "submittedat", "datecreated")),
             {"displayname": "name", "reviewername": "name", "reviewer": "name",
              "nickname": "name", "author": "name", "email": "email",
              "revieweremail": "email", "date": "date", "reviewdate": "date",
-             "createdat": "date", "submittedat": "date", "reviewcontent": "note",
+             "createdat": "date", "submittedat": "date", "datecreated": "date",
+             "reviewcontent": "note",
              "reviewbody": "note", "body": "note", "content": "note",
              "producttitle": "touchpoint", "productname": "touchpoint",
              "orderid": "order_id"},
@@ -2701,6 +2780,12 @@ PROFILES += (
             {"name": "name", "date": "date", "transactionid": "order_id",
              "itemtitle": "note", "countrycode": "country"},
             _paypal_rules, _paypal_explain),
+    Profile("payment_lifecycle", "a payment accounting report (Adyen)",
+            _all("pspreference", "merchantreference", "recordtype"),
+            {"merchantreference": "order_id", "bookingdate": "date", "shopperemail": "email",
+             "shopperreference": "client_id", "shoppername": "name",
+             "paymentmethod": "touchpoint", "recordtype": "status"},
+            _lifecycle_rules, _lifecycle_explain),
     Profile("calendly_events", "a Calendly events export",
             _all("inviteename", "inviteeemail", "eventtypename", "startdatetime", "canceled"),
             {"inviteename": "name", "startdatetime": "date", "eventtypename": "note",

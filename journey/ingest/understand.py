@@ -26,6 +26,7 @@ from ..columns import GUIDE_HEADERS
 from ..errors import UnreadableFile, ValidationError
 from ..fields import (
     CLIENT_ONLY, CONTACT_MEANS, EVENT_FIELDS, EVENT_KINDS, EVENT_ONLY, ORGANISATION_HEADERS,
+    PARTY_HEADERS,
     SCORE_RANGES, field_type, fields_for, match_header, name_part, names_a_birth_date,
     names_a_number, normalise_header, plain_header)
 from ..journal import stage_mapping
@@ -106,6 +107,8 @@ KIND_OF = {word: kind for kind, words in _KIND_WORDS.items() for word in words.s
 _PAYMENT_SHEETS = frozenset(
     "payment payments pagos paiements zahlungen pagamenti pagamentos betalingen".split())
 SHEET_KIND_OF = {**KIND_OF, **dict.fromkeys(_PAYMENT_SHEETS, "purchase")}
+# A kind cell's word for money given back, read so only beside sales ("sale", "credit").
+_CREDITS = frozenset({"credit", "credits", "credittransaction"})
 
 
 def _a_list_of_numbers(raw: RawSheet, mapping: dict[str, str | None]) -> bool:
@@ -682,8 +685,15 @@ def refine_mapping(raw: RawSheet, mapping: dict[str, str | None], kind: str, *,
             examples = _first_values(raw.frame[header])
             said.append(f"'{header}' holds IDs ({examples}), not names: "
                         + ("read as the client ID" if mapping[header] else "kept as extra"))
+    for header in free:     # TeamUp's "Lead": Yes, No — a flag, no one's name
+        if mapping[header] == "name" and _all_yes_or_no(raw.frame[header]):
+            mapping[header] = None
+            said.append(f"'{header}' holds yes or no, not names: kept as extra")
     _one_business_named(raw, mapping, free, said)
+    if kind == "events":
+        _parties_named(raw, mapping, free, said)
     _party_named(raw, mapping, free, said)
+    _primary_contact_named(raw, mapping, free, said)
     _deal_named(raw, mapping, free, said)
     _contact_named(raw, mapping, free, said)
     own_account = _own_account(raw, mapping, free, said)
@@ -755,6 +765,23 @@ def _one_business_named(raw: RawSheet, mapping: dict[str, str | None], free: lis
                         "its clients': kept as extra")
 
 
+def _parties_named(raw: RawSheet, mapping: dict[str, str | None], free: list[str],
+                   said: list[str]) -> None:
+    """A payments statement's "From" and "To" (Venmo's; ``PARTY_HEADERS``), where nothing
+    else names the client: both are mapped to the name, and the import takes the side of
+    each row that is not the account's own (plan._other_party)."""
+    if {"name", "client_id", "email"} & set(mapping.values()):
+        return
+    normal = {normalise_header(h): h for h in free if mapping[h] is None}
+    for a, b in PARTY_HEADERS:
+        if a in normal and b in normal and all(
+                _names_someone(raw.frame[normal[x]]) for x in (a, b)):
+            mapping[normal[a]] = mapping[normal[b]] = "name"
+            said.append(f"'{normal[a]}' and '{normal[b]}' name the two sides of each "
+                        "payment: the side that is not the account's own names the client")
+            return
+
+
 def _party_named(raw: RawSheet, mapping: dict[str, str | None], free: list[str],
                  said: list[str]) -> None:
     """Capsule's opportunities and cases: "Party" (a person or an organisation, in words)
@@ -779,6 +806,28 @@ def _party_named(raw: RawSheet, mapping: dict[str, str | None], free: list[str],
     mapping[party] = "name"
     said.append(f"'{party}' names the client each row is for"
                 + (f"; {own[0]!r} names the opportunity itself: kept as extra" if own else ""))
+
+
+def _primary_contact_named(raw: RawSheet, mapping: dict[str, str | None], free: list[str],
+                           said: list[str]) -> None:
+    """A list of jobs or projects (JobNimbus's: "Name" Miller Roof Replacement, "Primary
+    Contact" Dan Miller) names each record in its bare "Name" and whom it is for in its
+    "Primary Contact": the contact is the client, the record's name kept as extra. Only
+    where the contact comes back on several records while the names do not (a company
+    list's one primary contact each says nothing), and no e-mail or phone is the Name's."""
+    contact = next((h for h in free if mapping[h] == "contact_name"
+                    and normalise_header(h) == "primarycontact"), None)
+    own = [h for h in free if mapping[h] == "name" and normalise_header(h) == "name"]
+    if contact is None or len(own) != 1 or {"email", "phone"} & set(mapping.values()):
+        return
+    people = raw.frame[contact].dropna().astype(str).str.strip().str.casefold()
+    records = raw.frame[own[0]].dropna().astype(str).str.strip().str.casefold()
+    if not people.duplicated().any() or records.duplicated().any() or not _names_someone(
+            raw.frame[contact]):
+        return
+    mapping[own[0]], mapping[contact] = None, "name"
+    said.append(f"'{contact}' names the client each record is for (several records are one "
+                f"contact's); {own[0]!r} names the record itself: kept as extra")
 
 
 # A deals export's own name for a deal, and the columns naming whom the deal is for.
@@ -888,6 +937,13 @@ def _contact_named(raw: RawSheet, mapping: dict[str, str | None], free: list[str
         mapping[person] = None
     said.append(f"'{header}' names the client" + (
         f"; {' and '.join(repr(h) for h in named)} the person there" if named else ""))
+
+
+def _all_yes_or_no(column: pd.Series) -> bool:
+    """Whether a column's filled cells are all yes or no (Yes, No, true, 0...)."""
+    cells = column.dropna()
+    cells = cells[cells.astype(str).str.strip() != ""]
+    return bool(len(cells)) and bool(values.parse_bool(cells)[0].notna().all())
 
 
 def _names_someone(column: pd.Series) -> bool:
@@ -1128,7 +1184,8 @@ STAND_IN_NAMES = frozenset(normalise_value(w) for w in (
     "walk in customer", "walk in client", "cash customer", "cash sale", "cash sales",
     "not provided", "anonimo", "desconocido", "anonyme", "inconnu", "anonym", "unbekannt",
     "desconhecido", "sconosciuto", "anoniem", "onbekend",
-    "visitor", "website visitor", "unknown visitor")) | frozenset(
+    "visitor", "website visitor", "unknown visitor",
+    "someone")) | frozenset(      # (a tip jar's supporter who gave no name: Buy Me a Coffee's)
     # a review site's for whoever it will not name:
     normalise_value(f"{article} {who} {person}")     # "A Google user", "Yelp user"
     for article in ("", "a", "an")
@@ -1372,6 +1429,11 @@ def resolve_kinds(out, plan, frame, raw, columns_for, stage_map=None) -> list[st
                  and not has_stage_column and "status" in columns_for)
     billed = by_status and about_invoices(raw.headers, plan.sheet, plan.file or "")
 
+    # A "credit" in a kind column that also names sales is money given back (Braintree's
+    # sale and credit); beside a debit alone (a bank statement's) it is money in.
+    credit_is_refund = "kind" in out and any(
+        kind_named(normalise_value(cell)) == "purchase" for cell in out["kind"].dropna().unique())
+
     def decide(cell, stage, outcome, won, stage_raw, status) -> tuple[str, str | None]:
         """The event's kind, and the stage its kind cell names (or None); the kind is
         UNKNOWN_KIND for a kind cell Journey does not know."""
@@ -1379,6 +1441,8 @@ def resolve_kinds(out, plan, frame, raw, columns_for, stage_map=None) -> list[st
             kind = kind_named(normalise_value(cell))
             if kind is not None:
                 return kind, None
+            if credit_is_refund and normalise_value(cell) in _CREDITS:
+                return "refund", None
             said = read_stage_value(cell, stage_map)
             if said.won:
                 return "won", said.stage
@@ -1460,6 +1524,9 @@ def resolve_kinds(out, plan, frame, raw, columns_for, stage_map=None) -> list[st
                      "(--set kind=purchase).")
     if undone:
         notes.append(undone)
+    if kept_by and (given_free := _visits_given_free(frame, kinds)) is not None:
+        kinds, said_free = given_free
+        notes.append(said_free)
     if kept_by:
         notes.insert(0, f"Column '{kept_by}' says whether each visit was kept: each row was "
                         "read as what its status says (attended: a purchase; a no-show: a "
@@ -1683,6 +1750,30 @@ _PAYMENT_STATUS = {normalise_value(word) for word in (
     "belum lunas", "dibayar",
     "vigente")}     # (only an invoice is in force: a Mexican CFDI list's "Vigente", "Cancelada")
 MOSTLY_KNOWN = 0.8
+
+
+# A visit list's column naming what each visit was paid with (WellnessLiving's "Purchase
+# Option", Mindbody's "Pricing Option"), and its words for a visit given, not bought.
+_PAID_WITH = frozenset({"purchaseoption", "pricingoption", "paidwith", "passused", "pass",
+                        "paymentoption"})
+_GIVEN_FREE = re.compile(r"\bfree\b|\btrial\b|complimentary|\bcomp\b|\bguest pass\b",
+                         re.IGNORECASE)
+
+
+def _visits_given_free(frame: pd.DataFrame, kinds: list[str]) -> tuple[list[str], str] | None:
+    """A kept visit paid with a free class or a trial ("Free Trial Class") was given, not
+    bought: a contact, not a purchase. The kinds changed and a note, or None."""
+    header = next((h for h in frame.columns if normalise_header(h) in _PAID_WITH), None)
+    if header is None:
+        return None
+    free = [kind == "purchase" and isinstance(cell, str) and bool(_GIVEN_FREE.search(cell))
+            for kind, cell in zip(kinds, frame[header].tolist())]
+    if not any(free):
+        return None
+    n = sum(free)
+    return (["contact" if given else kind for given, kind in zip(free, kinds)],
+            f"{counted(n, 'visit')} kept but paid with a free class or a trial in "
+            f"'{header}' {was(n)} read as {'a contact' if n == 1 else 'contacts'}, not sales.")
 
 
 def _mostly_order_statuses(statuses: pd.Series) -> bool:
