@@ -415,18 +415,13 @@ def _deal_rules(outcome: Callable[[pd.DataFrame], pd.Series],
     """Rules for a deals export: ``outcome(frame)`` is "won", "lost" or None per row.
 
     Won and lost deals become won and lost events; an open deal keeps the kind the import
-    gave it from its stage (a known stage: a stage change; an unknown one: a contact). A
-    deal lost was an opportunity first: its client reached consideration (as a declined
-    quote's does). Open deals, and closed ones without a close date, are dated by
-    ``open_date``.
+    gave it from its stage (a known stage: a stage change; an unknown one: a contact).
+    Open deals, and closed ones without a close date, are dated by ``open_date``.
     """
     def rules(rows: pd.DataFrame, frame: pd.DataFrame) -> pd.DataFrame:
         rows = rows.copy()
         said = outcome(frame).reindex(rows.index)
         rows["kind"] = said.where(said.notna(), rows["kind"])
-        stage = rows["stage"] if "stage" in rows else pd.Series(None, index=rows.index,
-                                                                   dtype=object)
-        rows["stage"] = stage.mask(said.eq("lost") & stage.isna(), "consideration")
         if client is not None:
             rows["client_id"] = client(frame).reindex(rows.index)
         if open_date:
@@ -711,24 +706,6 @@ def _tickets_facts(frame: pd.DataFrame) -> dict:
 _INTERNAL = r"\b(?:internal|interno|interna|interne|intern)\b"
 
 
-# Where a ticket says what it is about, and an order number quoted there ("Where is my
-# order #1002?", "Refund for order 1005", "Pedido nº 1007"): a "#" and digits, or a word
-# for order and digits.
-_TICKET_SUBJECT = ("subject", "asunto", "sujet", "betreff", "assunto")
-_TICKET_NUMBER = ("ticketid", "ticketnumber", "ticket", "id", "conversationid",
-                  "conversationnumber")
-_QUOTED_ORDER = (r"(?i)(?:#\s?(\d{3,})\b|\b(?:order|bestellung|pedido|commande|ordine)"
-                 r"\s*(?:no\.?|nr\.?|n[º°o]\.?|number|num[eé]ro|numero)?\s*:?\s*(\d{3,})\b)")
-
-
-def _quoted_order(subject: pd.Series) -> pd.Series:
-    """The order number a ticket's subject quotes, digits only (None: none quoted); the
-    ticket's requester is the client of that order when their names agree
-    (``save._join_by_quoted_orders``)."""
-    found = subject.astype(object).str.extract(_QUOTED_ORDER)
-    return _none(found[0].fillna(found[1]))
-
-
 def _tickets_rules(rows: pd.DataFrame, frame: pd.DataFrame) -> pd.DataFrame:
     """Every ticket is a complaint or a support contact of its requester; "-" placeholders
     are blanks; one whose status says spam, or the help desk's own sample ticket, is left
@@ -743,11 +720,6 @@ def _tickets_rules(rows: pd.DataFrame, frame: pd.DataFrame) -> pd.DataFrame:
             rows[column] = text.where(~text.isin(_BLANK_MARKS), None)
     if facts["by_email"]:
         rows["client_id"] = rows["email"] = _none(facts["email"]).reindex(rows.index)
-    own = _col(frame, *_TICKET_NUMBER).reindex(rows.index)
-    if ("order_id" not in rows or rows["order_id"].isna().all()
-            or rows["order_id"].astype(object).where(own.notna()).eq(own).any()):
-        # (a ticket's own number, "Ticket id", is no order's)
-        rows["order_id"] = _quoted_order(_col(frame, *_TICKET_SUBJECT)).reindex(rows.index)
     colleague = facts["internal"].reindex(rows.index, fill_value=False)
     for column in ("client_id", "name", "email"):      # a colleague is no client
         if column in rows:

@@ -1614,32 +1614,41 @@ def _link_orders(db: Database, import_ids: list[int]) -> list[int]:
     return sorted({client for _, _, client, _ in found})
 
 
+# An order number a ticket's subject (its note) quotes: "Where is my order #1002?",
+# "Refund for order 1005", "Pedido nº 1007": a "#" and digits, or a word for order and digits.
+_QUOTED_ORDER = re.compile(
+    r"(?i)(?:#\s?(\d{3,})\b|\b(?:order|bestellung|pedido|commande|ordine)"
+    r"\s*(?:no\.?|nr\.?|n[º°o]\.?|number|num[eé]ro|numero)?\s*:?\s*(\d{3,})\b)")
+
+
 def _join_by_quoted_orders(db: Database, import_ids: list[int],
                            notes: list[str] | None) -> list[int]:
-    """A client who has bought nothing, whose help-desk ticket quotes an order number
-    ("Where is my order #1002?") and whose name is, loosely, that of the client of the
-    sale with that number, is that client under another address (a work e-mail on the
-    ticket, a personal one on the order): joined into it, in whichever order the tickets
-    and the orders came. Undoing this import separates them again. Returns the clients
-    that took others in."""
+    """A client who has bought nothing, whose help-desk ticket quotes an order number in
+    its subject ("Where is my order #1002?") and whose name is, loosely, that of the
+    client of the sale with that number, is that client under another address (a work
+    e-mail on the ticket, a personal one on the order): joined into it, in whichever order
+    the tickets and the orders came. Undoing this import separates them again. Returns
+    the clients that took others in."""
     tickets = ("SELECT id FROM imports WHERE recognised_as = 'helpdesk_tickets' "
                "AND undone_at IS NULL")
     if not import_ids or db.execute(f"SELECT 1 FROM ({tickets}) LIMIT 1").fetchone() is None:
         return []
-    here = json.dumps(import_ids)
-    found = db.execute(f"""
-        SELECT DISTINCT t.client_ref, p.client_ref FROM events t
-        JOIN events p ON p.order_id IN (t.order_id, '#' || t.order_id, ltrim(t.order_id, '#'))
-        WHERE t.import_id IN ({tickets}) AND t.order_id IS NOT NULL
-          AND t.client_ref IS NOT NULL AND p.kind IN {SALES} AND p.client_ref IS NOT NULL
-          AND p.client_ref != t.client_ref
-          AND (t.import_id IN (SELECT value FROM json_each(?))
-               OR p.import_id IN (SELECT value FROM json_each(?)))
-          AND NOT EXISTS (SELECT 1 FROM events s WHERE s.client_ref = t.client_ref
-                          AND s.kind IN {SALES})""", [here, here]).fetchall()
+    quoted = []
+    for client, import_id, note in db.execute(f"""
+            SELECT t.client_ref, t.import_id, t.note FROM events t
+            WHERE t.import_id IN ({tickets}) AND t.client_ref IS NOT NULL
+              AND t.note IS NOT NULL AND t.kind IN ('complaint', 'contact')
+              AND NOT EXISTS (SELECT 1 FROM events s WHERE s.client_ref = t.client_ref
+                              AND s.kind IN {SALES})""").fetchall():
+        if (found := _QUOTED_ORDER.search(str(note))):
+            quoted.append((client, import_id, found[1] or found[2]))
     survivors: dict[int, set[int]] = {}
-    for other, survivor in found:
-        survivors.setdefault(other, set()).add(survivor)
+    for other, ticket_import, number in quoted:
+        for survivor, sale_import in db.execute(
+                f"SELECT client_ref, import_id FROM events WHERE order_id IN (?, ?) "
+                f"AND kind IN {SALES} AND client_ref IS NOT NULL", [number, f"#{number}"]):
+            if survivor != other and (ticket_import in import_ids or sale_import in import_ids):
+                survivors.setdefault(other, set()).add(survivor)
     pairs = {other: next(iter(them)) for other, them in survivors.items() if len(them) == 1}
     if not pairs:
         return []
