@@ -49,7 +49,10 @@ def _of_sales(aggregate: str) -> str:
 
 # A sale with no amount that another import's sale with an amount bills, for the same
 # client on the same day (an appointment kept and its invoice, a job done and its payment):
-# one sale, counted once. Two rows of one sheet are two sales.
+# one sale, counted once. So is a sale of the same amount that an earlier import holds for
+# the same client on the same day (a salon's appointment at its price and the till's
+# payment, a job sheet's paid job and its invoice): the n-th such sale of an import is
+# billed when one earlier import holds n or more. Two rows of one sheet are two sales.
 _BILLED_ELSEWHERE = f"""
 INSERT INTO _billed
 SELECT e.id FROM events e
@@ -58,6 +61,20 @@ WHERE e.kind IN {SALES} AND e.amount IS NULL AND e.client_ref IS NOT NULL {{scop
               AND f.kind IN {SALES} AND f.amount IS NOT NULL
               AND f.import_id IS NOT e.import_id
               AND f.date >= substr(e.date, 1, 10) AND f.date < date(e.date, '+1 day'))
+UNION
+SELECT s.id FROM (
+  SELECT e.id, e.client_ref, e.import_id, e.amount, substr(e.date, 1, 10) AS day,
+         ROW_NUMBER() OVER (PARTITION BY e.client_ref, substr(e.date, 1, 10), e.amount,
+                                         e.import_id ORDER BY e.id) AS n
+  FROM events e
+  WHERE e.kind IN {SALES} AND e.amount IS NOT NULL AND e.client_ref IS NOT NULL {{scope}}
+    AND e.client_ref IN (SELECT e.client_ref FROM events e WHERE e.kind IN {SALES}
+                         AND e.amount IS NOT NULL AND e.client_ref IS NOT NULL {{scope}}
+                         GROUP BY e.client_ref HAVING MIN(e.import_id) < MAX(e.import_id))) s
+WHERE EXISTS (SELECT 1 FROM events f WHERE f.client_ref = s.client_ref
+              AND f.kind IN {SALES} AND f.amount = s.amount AND f.import_id < s.import_id
+              AND f.date >= s.day AND f.date < date(s.day, '+1 day')
+              GROUP BY f.import_id HAVING COUNT(*) >= s.n)
 """
 
 _AGGREGATE = f"""
@@ -69,7 +86,8 @@ SELECT e.client_ref AS id,
   {_of_sales("SUM(e.kind IN {kinds} AND b.id IS NULL)")} AS purchase_count,
   {_of_sales("COUNT(DISTINCT CASE WHEN e.kind IN {kinds} THEN substr(e.date, 1, 10) END)")}
     AS purchase_days,
-  {_of_sales("SUM(CASE WHEN e.kind IN {kinds} THEN e.amount END)")} AS revenue_events,
+  {_of_sales("SUM(CASE WHEN e.kind IN {kinds} AND b.id IS NULL THEN e.amount END)")}
+    AS revenue_events,
   {BY_PURCHASES} AS by_purchases,
   SUM({ADVOCACY_EVENT}) AS advocacy_events,
   SUM(e.kind IN {AFTER_PURCHASE}) AS bought_evidence,

@@ -74,22 +74,34 @@ def name_key(value: object) -> str | None:
 # "acme ltd"); the key compares the shorter one.
 LEGAL_FORM_SPELLINGS = (("limited", "ltd"), ("incorporated", "inc"),
                         ("corporation", "corp"), ("company", "co"))
-# Legal forms left out at the end of a name of two words more ("quarry labs ltd" is
-# "quarry labs"); not "co" ("Ana Maria Co" may be a person's surname).
+# Legal forms left out at the end of a name ("quarry labs ltd" is "quarry labs",
+# "brightleaf ltd" "brightleaf"); not "co" ("Ana Maria Co" may be a person's surname).
 DROPPED_LEGAL_FORMS = ("ltd", "inc", "corp", "llc", "plc", "gmbh", "pty ltd", "pty")
 
 
+# A person's name written surname first ("morgan, jess", "van-dijk, anna marie"): one
+# word, a comma, one or two words; read as "jess morgan". Not a business's name with its
+# legal form after a comma ("acme, inc.").
+_NAME_WORD = "[\\p{L}'\u2019-]+"
+_SURNAME_FIRST = rf"^({_NAME_WORD}), *({_NAME_WORD}(?: {_NAME_WORD})?)$"
+_AFTER_COMMA_FORM = (r", *(?:ltd|limited|inc|incorporated|llc|llp|plc|gmbh|co|company|corp|"
+                     r"corporation|pty|lp|sa|sarl|srl|bv|nv|ag|ab|as|oy)\.?$")
+
+
 def loose_name_keys(keys) -> pa.Array:
-    """A name key (``name_key``) as names are matched loosely: accents, dots, commas and
+    """A name key (``name_key``) as names are matched loosely: a person's name written
+    surname first turned round ("Morgan, Jess" is "Jess Morgan"), accents, dots, commas and
     apostrophes left out, "&" read as "and" ("Smith & Co" is "Smith and Co"), a legal
-    form spelled one way, and left out after two words or more (``DROPPED_LEGAL_FORMS``:
+    form spelled one way, and left out after the name (``DROPPED_LEGAL_FORMS``:
     "Quarry Labs Ltd" is "Quarry Labs"; Arrow text, vectorised)."""
     texts = pa.array(keys, pa.string()) if not isinstance(keys, pa.Array) else keys
     texts = pc.replace_substring_regex(pc.utf8_normalize(texts, "NFKD"), r"\p{Mn}+", "")
+    texts = pc.if_else(pc.match_substring_regex(texts, _AFTER_COMMA_FORM), texts,
+                       pc.replace_substring_regex(texts, _SURNAME_FIRST, r"\2 \1"))
     texts = pc.replace_substring_regex(texts, "[.,'\u2019]+", "")
     texts = pc.replace_substring_regex(texts, r"\s*&\s*", " and ")
     texts = pc.utf8_trim(pc.replace_substring_regex(texts, r"\s+", " "), " ")
     for long, short in LEGAL_FORM_SPELLINGS:
         texts = pc.replace_substring_regex(texts, f" {long}$", f" {short}")
     return pc.replace_substring_regex(
-        texts, rf"^(\S+ \S.*?) (?:{'|'.join(DROPPED_LEGAL_FORMS)})$", r"\1")
+        texts, rf"^(\S.*?\S) (?:{'|'.join(DROPPED_LEGAL_FORMS)})$", r"\1")

@@ -64,11 +64,12 @@ CLIENTS = ("First Name,Last Name,Mobile,Email\n"
            "Beth,Moss,07700 900102,\n"
            "Fay,Green,020 7946 0000,fay@greenco.uk\n"
            "Gus,Green,020 7946 0000,gus@greenco.uk\n")
-# Every order: 6 clients: Amy (2 appointments, 2 payments: 4 purchases, 180, retention),
-# Beth (1 + 1: 170), Fay and Gus (none: the Greens' landline is neither's), the number
-# 07700 900104 (30) and the landline's appointment (30). The walk-in's "n/a": no one's.
-# An appointment and its payment on one day are two events of one client (not merged).
-SALON = [("Amy Clarke", 4, 4, 180.0), ("Beth Moss", 2, 2, 170.0), ("Fay Green", 0, 0, None),
+# Every order: 6 clients: Amy (2 appointments, 2 payments: 2 sales, 90, retention),
+# Beth (1 + 1: 1 sale, 85), Fay and Gus (none: the Greens' landline is neither's), the
+# number 07700 900104 (30) and the landline's appointment (30). The walk-in's "n/a": no
+# one's. An appointment and its payment on one day are two events of one client, and one
+# sale (the same amount, day and client in two imports; they were two, 180 and 170).
+SALON = [("Amy Clarke", 4, 2, 90.0), ("Beth Moss", 2, 1, 85.0), ("Fay Green", 0, 0, None),
          ("Gus Green", 0, 0, None), (None, 1, 1, 30.0), (None, 1, 1, 30.0)]
 
 

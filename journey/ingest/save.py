@@ -37,6 +37,7 @@ from sqlite_utils import Database
 from .. import values
 from ..derive import insert_new_clients, refresh_clients
 from ..fields import CLIENT_FIELDS, EVENT_FIELDS, PROFILE_FIELDS
+from ..kinds import SALES
 from ..journal import (
     BOOKKEEPING, JOINED, LINKED, Problem, Undone, check_undoable, joined_by, keyed_before,
     record_changes, record_held_events, record_keyed_change, stage_mapping, stored_columns,
@@ -130,16 +131,28 @@ def _name_key_array(values) -> pa.Array:
 _ASCII_SPACE = "[\\t\\n\\x0b\\x0c\\r\\x1c-\\x1f ]+"
 
 
-def first_name_of(short: object, full: object) -> bool:
-    """Whether name ``short`` is a first name alone of the person ``full`` names: one word
-    that begins as ``full``'s first word does, or that word as it ("Emma" of "Emma Walsh",
-    "Jonathan" of "Jon Barker"), ``full`` being of more words. Such a name says less of
-    them, so it does not replace ``full`` (a subscriber list's first_name column)."""
-    if not isinstance(short, str) or not isinstance(full, str):
+def gives_way_to(name: object, other: object) -> bool:
+    """Whether a person's name ``name`` says less of them than ``other`` or writes it
+    worse, so that a client called ``name`` takes ``other`` and one called ``other`` keeps
+    it: a first name alone, one word that begins as ``other``'s first word does, or that
+    word as it ("Emma" of "Emma Walsh", "Jonathan" of "Jon Barker": a subscriber list's
+    first_name column); the first name with the surname's initial ("Fay G." of "Fay
+    Green": a reviews app's); or ``other`` written surname first ("Jones, Sue" of "Sue
+    Jones": a hand-kept sheet's)."""
+    if not isinstance(name, str) or not isinstance(other, str):
         return False
-    word, words = name_key(short), (name_key(full) or "").split(" ")
-    return bool(word) and " " not in word and len(words) > 1 and (
-        words[0].startswith(word) or word.startswith(words[0]))
+    word, full = name_key(name), name_key(other) or ""
+    words = full.split(" ")
+    if not word or len(words) < 2:
+        return False
+    if " " not in word:
+        return words[0].startswith(word) or word.startswith(words[0])
+    if (initialled := _INITIALLED.match(word)) and _IN_FULL.match(full):
+        return initialled[1] == words[0] and words[-1].startswith(initialled[2])
+    if "," in word and "," not in full:
+        turned, kept = loose_name_keys([word, full]).to_pylist()
+        return turned == kept
+    return False
 
 
 def client_key(client_id: object, name: object) -> str | None:
@@ -194,6 +207,10 @@ def import_file(db: Database, filename: str, data: bytes, *, kind: str = "auto",
             db.execute(f"PRAGMA cache_size = -{IMPORT_CACHE_KIB}")
         indexes.restore("events")
         linked = _link_orders(db, [r.import_id for r in results])
+        linked += _join_by_quoted_orders(db, [r.import_id for r in results],
+                                         results[-1].notes if results else None)
+        linked += _join_reviewers_by_initial(db, [r.import_id for r in results],
+                                             results[-1].notes if results else None)
         progress(0.92, "Updating client figures")
         refresh_clients(db, _scope({i for r in results for i in r.clients} | set(linked), db))
         indexes.restore()
@@ -541,8 +558,10 @@ def _adopt_by_name(db: Database, rows: pd.DataFrame, existing: dict) -> dict:
     """client_key -> id of a client known only by its name that a new ID row takes over.
 
     An events sheet with names only (a complaints log) imported before the client list
-    creates clients keyed by name; the list's row with an ID and the same name is that
-    client, not a new one. Only names that occur once in the sheet are matched.
+    creates clients keyed by name; the list's row with an ID and the same name, or the
+    same loosely (``_name_only_loosely``: "Kim Architects" for a deal's "Kim Architects
+    Ltd"), is that client, not a new one. Only names that occur once in the sheet are
+    matched.
     """
     if "client_id" not in rows or not _has_name_only_clients(db):
         return {}
@@ -553,6 +572,8 @@ def _adopt_by_name(db: Database, rows: pd.DataFrame, existing: dict) -> dict:
         return {}
     found = _existing_ids(db, "clients", "client_key",
                           [f"name:{n}" for n in candidates["name_key"]])
+    found.update(_name_only_loosely(db, candidates["name_key"][
+        ~("name:" + candidates["name_key"]).isin(found)]))
     return {key: found[f"name:{n}"] for key, n in zip(candidates["client_key"],
                                                      candidates["name_key"])
             if f"name:{n}" in found}
@@ -609,19 +630,20 @@ def _clients_by_name(db: Database, rows: pd.DataFrame, known: dict,
 
 
 def _full_names_kept(db: Database, rows: pd.DataFrame, known: dict) -> pd.DataFrame:
-    """A stored client's row whose name is that client's first name alone
-    (``first_name_of``: a subscriber list's "Emma" for "Emma Walsh") keeps the full name."""
+    """A stored client's row whose name says less of that client or writes it worse
+    (``gives_way_to``: a subscriber list's "Emma" for "Emma Walsh", a review's "Fay G.")
+    keeps the stored name."""
     if "name" not in rows:
         return rows
     ids = rows["client_key"].map(known)
-    short = ids.notna() & rows["name_key"].notna() & ~rows["name_key"].str.contains(" ",
-                                                                                     na=True)
+    short = ids.notna() & rows["name_key"].notna() & rows["name_key"].str.contains(
+        r"^\S+$|^\S+ \S\.?$|,", na=False)
     if not short.any():
         return rows
     stored = _fetch_before(db, "clients", ids[short].astype(int).tolist())
     full = ids[short].astype(int).map(lambda i: stored.get(i, {}).get("name"))
     kept = [i for i, name, given in zip(full.index, full, rows.loc[short, "name"])
-            if first_name_of(given, name)]
+            if gives_way_to(given, name)]
     if not kept:
         return rows
     rows = rows.copy()
@@ -715,6 +737,7 @@ def _people_twice(db: Database, rows: pd.DataFrame, matched: dict,
         names = rows["name_key"].where(~rows["name_key"].duplicated(keep=False))
         by_name = _existing_ids(db, "clients", "client_key",
                                 [f"name:{n}" for n in names.dropna()])
+        by_name.update(_name_only_loosely(db, names[~("name:" + names).isin(by_name)]))
         hit |= ("name:" + names).isin(by_name)
     if by_addresses:
         emails = _addresses(rows["email"])
@@ -746,6 +769,35 @@ def _people_twice(db: Database, rows: pd.DataFrame, matched: dict,
             if other is not None and other not in taken and other not in pairs:
                 pairs[other] = (int(client), name, email, by_its_name)
     return pairs
+
+
+def _name_only_loosely(db: Database, names: pd.Series) -> dict:
+    """"name:<key>" -> id for name keys that are, loosely (``loose_name_keys``), the name
+    of exactly one client, one known by name alone, and of no other of these names: an
+    invoice list's "Meridian Health Ltd" for a contact list's "Meridian Health"."""
+    names = names.dropna()
+    if not len(names):
+        return {}
+    loose = dict(zip(names, loose_name_keys(names.tolist()).to_pylist()))
+    stored = _loose_candidates(db, sorted({k for k in loose.values() if k}))
+    if not len(stored):
+        return {}
+    stored["loose"] = loose_name_keys(stored["name_key"].tolist()).to_pylist()
+    stored = stored[stored["loose"].notna() & ~stored["loose"].duplicated(keep=False)
+                    & stored["name_only"].astype(bool)].set_index("loose")["id"]
+    twice = {key for key, n in pd.Series(list(loose.values())).value_counts().items() if n > 1}
+    return {f"name:{name}": int(stored[key]) for name, key in loose.items()
+            if key in stored and key not in twice}
+
+
+def _same_name(stored_key: object, name: object) -> bool:
+    """Whether a stored client's name key is ``name``'s key, or is it loosely."""
+    if stored_key == name:
+        return True
+    if stored_key is None or name is None:
+        return False
+    first, second = loose_name_keys([stored_key, name]).to_pylist()
+    return first is not None and first == second
 
 
 def _without_email(db: Database, clients: pd.Series) -> set[int]:
@@ -782,7 +834,7 @@ def _join_same_people(db: Database, pairs: dict, import_id: int,
         ours = None if us["email"] is None else str(us["email"]).strip().lower()
         if (other in assigned
                 or theirs not in (None, email or ours) or (ours and theirs not in (None, ours))
-                or them["name_key"] not in (None, name)
+                or (them["name_key"] is not None and not _same_name(them["name_key"], name))
                 or (by_its_name and namesakes.get(them["name_key"], 0)
                     > 1 + (us["name_key"] == them["name_key"]))):
             continue
@@ -795,6 +847,9 @@ def _join_same_people(db: Database, pairs: dict, import_id: int,
                      "shows them to be (" + listed([f"'{n}'" for _, n in joined], 3)
                      + "); undoing this import separates them again.")
     return [survivor for survivor, _ in joined]
+
+
+_KEPT_APART = "kept apart, as nothing but the name says they are one person."
 
 
 def _say_namesakes_kept_apart(db: Database, new: pd.DataFrame,
@@ -816,8 +871,7 @@ def _say_namesakes_kept_apart(db: Database, new: pd.DataFrame,
         notes.append(f"{counted(len(named), 'new client')} under an ID or e-mail address of "
                      f"{'its' if len(named) == 1 else 'their'} own "
                      f"{'has' if len(named) == 1 else 'have'} the name of a client already "
-                     "here (" + listed([f"'{n}'" for n in named], 3) + "): kept apart, as "
-                     "nothing but the name says they are one person.")
+                     "here (" + listed([f"'{n}'" for n in named], 3) + "): " + _KEPT_APART)
 
 
 def _name_counts(db: Database, keys: list[str]) -> dict[str, int]:
@@ -1379,7 +1433,8 @@ def _match_unknown(db: Database, latest: pd.DataFrame, existing: dict,
         notes.append(f"{counted(len(found), 'client')} on this sheet known under another ID or "
                      f"name matched to the clients already here{said}"
                      + (f"; {len(loose):,} by a name spelled with or without accents, with "
-                        "'&' for 'and' or with another spelling of its legal form (" + listed(
+                        "'&' for 'and', with another spelling of its legal form or surname "
+                        "first (" + listed(
                             [f"'{n}'" for n in latest.loc[latest['client_key'].isin(loose),
                                                           'name'].astype(str)], 3) + ")"
                         if loose else "") + ".")
@@ -1503,14 +1558,15 @@ def _profile_changes(db, old: pd.DataFrame, existing: dict, fields: list[str]) -
     names a client as it was matched (a ticket's requester, the log's spelling, an
     invoice's accounts address, a booking's way of writing the number), not as the client
     list calls it, and the list's address and number stay the ones it is matched by. A
-    stored first name alone (``first_name_of``) takes the full name given."""
+    stored name that gives way to the one given (``gives_way_to``: a first name alone,
+    "Fay G.", "Jones, Sue") takes it."""
     ids = [existing[k] for k in old["client_key"]]
     stored = _fetch_before(db, "clients", ids)
     for given in ("name", "email", "phone"):
         if given in fields:
             named = np.array([bool(stored.get(i, {}).get(given)) for i in ids], dtype=bool)
-            if given == "name":     # (but a first name alone gives way to the full name)
-                named &= ~np.array([first_name_of(stored.get(i, {}).get("name"), full)
+            if given == "name":     # (but "Emma", "Fay G." give way to the full name)
+                named &= ~np.array([gives_way_to(stored.get(i, {}).get("name"), full)
                                     for i, full in zip(ids, old["name"])], dtype=bool)
             old = old.assign(**{given: old[given].astype(object).where(~named, None)})
     keep = []
@@ -1556,6 +1612,114 @@ def _link_orders(db: Database, import_ids: list[int]) -> list[int]:
     db.conn.executemany("UPDATE events SET client_ref = ? WHERE id = ?",
                         [(client, event) for event, _, client, _ in found])
     return sorted({client for _, _, client, _ in found})
+
+
+# An order number a ticket's subject (its note) quotes: "Where is my order #1002?",
+# "Refund for order 1005", "Pedido nº 1007": a "#" and digits, or a word for order and digits.
+_QUOTED_ORDER = re.compile(
+    r"(?i)(?:#\s?(\d{3,})\b|\b(?:order|bestellung|pedido|commande|ordine)"
+    r"\s*(?:no\.?|nr\.?|n[º°o]\.?|number|num[eé]ro|numero)?\s*:?\s*(\d{3,})\b)")
+
+
+def _join_by_quoted_orders(db: Database, import_ids: list[int],
+                           notes: list[str] | None) -> list[int]:
+    """A client who has bought nothing, whose help-desk ticket quotes an order number in
+    its subject ("Where is my order #1002?") and whose name is, loosely, that of the
+    client of the sale with that number, is that client under another address (a work
+    e-mail on the ticket, a personal one on the order): joined into it, in whichever order
+    the tickets and the orders came. Undoing this import separates them again. Returns
+    the clients that took others in."""
+    tickets = ("SELECT id FROM imports WHERE recognised_as = 'helpdesk_tickets' "
+               "AND undone_at IS NULL")
+    if not import_ids or db.execute(f"SELECT 1 FROM ({tickets}) LIMIT 1").fetchone() is None:
+        return []
+    quoted = []
+    for client, import_id, note in db.execute(f"""
+            SELECT t.client_ref, t.import_id, t.note FROM events t
+            WHERE t.import_id IN ({tickets}) AND t.client_ref IS NOT NULL
+              AND t.note IS NOT NULL AND t.kind IN ('complaint', 'contact')
+              AND NOT EXISTS (SELECT 1 FROM events s WHERE s.client_ref = t.client_ref
+                              AND s.kind IN {SALES})""").fetchall():
+        if (found := _QUOTED_ORDER.search(str(note))):
+            quoted.append((client, import_id, found[1] or found[2]))
+    survivors: dict[int, set[int]] = {}
+    for other, ticket_import, number in quoted:
+        for survivor, sale_import in db.execute(
+                f"SELECT client_ref, import_id FROM events WHERE order_id IN (?, ?) "
+                f"AND kind IN {SALES} AND client_ref IS NOT NULL", [number, f"#{number}"]):
+            if survivor != other and (ticket_import in import_ids or sale_import in import_ids):
+                survivors.setdefault(other, set()).add(survivor)
+    pairs = {other: next(iter(them)) for other, them in survivors.items() if len(them) == 1}
+    if not pairs:
+        return []
+    assigned = {r[0] for r in db.execute(
+        "SELECT client_ref FROM persona_assignments WHERE client_ref IN "
+        "(SELECT value FROM json_each(?))", [json.dumps(list(pairs))]).fetchall()}
+    joined = []
+    for other, survivor in pairs.items():
+        stored = _fetch_before(db, "clients", [other, survivor])
+        them, us = stored.get(other), stored.get(survivor)
+        if (them is None or us is None or other in assigned
+                or not _same_name(us["name_key"], them["name_key"])):
+            continue
+        _join(db, survivor, other, us, them, max(import_ids))
+        joined.append((survivor, us["name"]))
+    if joined and notes is not None:
+        names = {f"'{n}'" for _, n in joined}          # (no longer kept apart: not said so)
+        notes[:] = [n for n in notes if not (_KEPT_APART in n and set(
+            re.findall(r"'[^']*'", n.split("(", 1)[-1].split(")", 1)[0])) <= names)]
+        notes.append(f"{counted(len(joined), 'client')} writing under another address about "
+                     "an order of a client of the same name joined as that client ("
+                     + listed([f"'{n}'" for _, n in joined], 3)
+                     + "); undoing this import separates them again.")
+    return sorted({survivor for survivor, _ in joined})
+
+
+def _join_reviewers_by_initial(db: Database, import_ids: list[int],
+                               notes: list[str] | None) -> list[int]:
+    """A reviewer known by name alone, first name and the surname's initial ("Jess M.",
+    "Sophie T": how review sites sign), with nothing but reviews (and the complaints a
+    poor one counts as), is the one client whose name is written in full with that first
+    name and initial ("Jess Morgan"): joined into it, in whichever order the reviews and
+    the other files came. Two such clients, or none: kept apart (``_initials_alike`` says
+    so). Not an invoice's or a list's "Priya S.", whose initial may be someone else's.
+    Undoing this import separates them again. Returns the clients that took others in."""
+    if not import_ids or db.execute(
+            "SELECT 1 FROM events WHERE kind = 'review' LIMIT 1").fetchone() is None:
+        return []
+    reviewers = db.execute(f"""
+        SELECT c.id, c.name_key FROM clients c
+        WHERE c.client_key >= 'name:' AND c.client_key < 'name;'
+          AND (c.name_key GLOB '* ?' OR c.name_key GLOB '* ?.')
+          AND EXISTS (SELECT 1 FROM events e WHERE e.client_ref = c.id AND e.kind = 'review')
+          AND NOT EXISTS (SELECT 1 FROM events e WHERE e.client_ref = c.id
+                          AND e.kind NOT IN ('review', 'complaint'))
+        LIMIT {INITIALLED_LOOKED_UP}""").fetchall()
+    pairs = {}
+    for other, key in reviewers:
+        if not (initialled := _INITIALLED.match(key or "")):
+            continue
+        short = f"{initialled[1]} {initialled[2]}"
+        full = [client for client, stored in db.execute(
+            "SELECT id, name_key FROM clients WHERE name_key > ? AND name_key < ?",
+            [short, short + "\uffff"]).fetchall()
+            if stored != key and _IN_FULL.match(stored or "") and not _INITIALLED.match(stored)]
+        if len(full) == 1:
+            pairs[other] = full[0]
+    joined = []
+    for other, survivor in pairs.items():
+        stored = _fetch_before(db, "clients", [other, survivor])
+        _join(db, survivor, other, stored[survivor], stored[other], max(import_ids))
+        joined.append((stored[survivor]["name"], stored[other]["name"]))
+    if joined and notes is not None:
+        said = {f"'{full}' and '{short}'" for full, short in joined}
+        notes[:] = [n for n in notes if not ("surname cut to its initial" in n and set(
+            re.findall(r"'[^']*' and '[^']*'", n)) <= said)]
+        notes.append(f"{counted(len(joined), 'review')} signed with a first name and the "
+                     "surname's initial joined the one client of that name in full ("
+                     + listed([f"'{short}' as '{full}'" for full, short in joined], 3)
+                     + "); undoing this import separates them again.")
+    return sorted({survivor for survivor in pairs.values()})
 
 
 def undo_import(db: Database, import_id: int) -> Undone:
