@@ -940,10 +940,14 @@ def _contact_named(raw: RawSheet, mapping: dict[str, str | None], free: list[str
 
 
 def _all_yes_or_no(column: pd.Series) -> bool:
-    """Whether a column's filled cells are all yes or no (Yes, No, true, 0...)."""
+    """Whether a column's filled cells are all yes or no (Yes, No, true, 0...). (Its first
+    hundred cells answer for most columns, a name column's 100,000 need not be read.)"""
     cells = column.dropna()
-    cells = cells[cells.astype(str).str.strip() != ""]
-    return bool(len(cells)) and bool(values.parse_bool(cells)[0].notna().all())
+    for part in (cells.head(100), cells):
+        part = part[part.astype(str).str.strip() != ""]
+        if len(part) and not values.parse_bool(part)[0].notna().all():
+            return False
+    return bool(len(part))
 
 
 def _names_someone(column: pd.Series) -> bool:
