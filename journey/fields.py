@@ -89,6 +89,12 @@ CHOICES = {
 }
 
 # field -> synonyms in priority order (the field name itself always matches first).
+# A trade's job or work order number: the sale its invoice bills, so the number the invoice
+# and the job share ties them into one sale (an order_id).
+_JOB_NUMBERS = ("job number", "job no", "job id", "job ref", "job reference",
+                "work order number", "work order no", "work order id", "wo number", "wo no")
+JOB_NUMBERS = frozenset(map(match_key, _JOB_NUMBERS))
+
 SYNONYMS: dict[str, tuple[str, ...]] = {
     "client_id": ("client id", "customer id", "customerid", "account id", "client number",
                   "customer number", "customer no", "client ref", "client code", "customer code",
@@ -289,10 +295,7 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
                "complaint reason", "cause", "objection", "issue"),
     "note": ("note", "notes", "comment", "comments", "description", "details", "summary"),
     "order_id": ("order id", "orderid", "order number", "order no",
-                 # (a trade's job or work order: the sale its invoice bills, so the number
-                 # the invoice and the job share ties them into one sale)
-                 "job number", "job no", "job id", "job ref", "job reference",
-                 "work order number", "work order no", "work order id", "wo number", "wo no",
+                 *_JOB_NUMBERS,
                  "invoice", "invoice id",
                  "invoice number", "transaction id", "opportunity id", "deal id", "order",
                  "order code", "order ref", "order reference", "sales order", "sales order number", "invoice no",
@@ -501,7 +504,7 @@ _TICK_STEP_WORDS = {
                 "proposal signed, deposit paid, paid deposit, deposit received, bought, "
                 "purchased, customer, client, converted, won, hired, invoice paid, "
                 "enrolled, joined, became client, became customer, first purchase, "
-                "first order, ordered, booked job",
+                "first order, ordered, booked job, payment received, paid in full",
     "retention": "repeat, repeat customer, repeat client, repeat booking, repeat order, "
                  "repeat purchase, rebooked, re booked, booked again, returning, "
                  "returned customer, returning customer, "
@@ -516,9 +519,10 @@ _TICK_STEP_WORDS = {
 TICK_STEPS: dict[str, str] = {match_key(word): stage
                               for stage, words in _TICK_STEP_WORDS.items()
                               for word in words.split(",")}
-# Tick columns that say the client paid: beside one, a "Booked" tick is the step before.
-PAID_STEPS = frozenset(match_key(word) for word in (
-    "paid", "invoice paid", "deposit paid", "paid deposit", "payment received", "paid in full"))
+# Tick columns that say the client paid (of the purchase steps above, those of paying):
+# beside one, a "Booked" tick is the step before.
+PAID_STEPS = frozenset(key for key, stage in TICK_STEPS.items()
+                       if stage == "purchase" and re.search("paid|payment", key))
 
 # ... and in Polish, Swedish, Danish and Norwegian, and Japanese, with a few more of the other
 # languages' invoicing tools (lexoffice's "Brutto", a Mexican CFDI list's "Razón Social
@@ -698,6 +702,8 @@ def match_header(header: object) -> tuple[str | None, int]:
             *entities, attribute = header.strip().split(".")
             if normalise_header(attribute) in _ATTRIBUTES:   # "stateMachineState.name": the state's
                 return match_header(entities[-1])
+            if _staff_path(header):     # "owner.email": the business's own person's, no client's
+                return None, 99
             return match_header(attribute)
         if prefixed := _RECORD_PREFIX.match(header):
             return match_header(prefixed.group(1))
@@ -722,6 +728,18 @@ _PATH = re.compile(r"[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)+")
 _CAMEL_PAIR = re.compile(r"([a-z]+)([A-Z][a-z]+)")
 _ATTRIBUTES = frozenset({"name", "technicalname", "label", "title", "value", "code", "key",
                          "displayname", "id"})
+
+
+def _staff_path(header: str) -> bool:
+    """Whether a path header's thing is the business's own person ("owner.email",
+    "assignee.phone", "createdBy.firstName"), whose details are not the client's."""
+    thing = re.sub(r"id$", "", normalise_header(header.strip().split(".")[-2]))  # "owner_id"
+    return thing in _STAFF_THINGS or _INDEX.get(thing, (None,))[0] == "owner"
+
+
+# Things of an export's paths that are the business's own people (beside ``owner``'s synonyms).
+_STAFF_THINGS = frozenset({"user", "createdby", "updatedby", "modifiedby", "creator", "staff",
+                           "employee", "seller", "salesperson", "agent", "assignee", "owner"})
 
 
 def names_a_number(header: object) -> bool:
@@ -850,6 +868,8 @@ def name_part(header: object) -> str | None:
     """"first" or "last" for a header naming a person's first or last name (``FIRST_NAMES``,
     ``LAST_NAMES``, bare or with whose: "Customer First Name"), else None."""
     if isinstance(header, str) and _PATH.fullmatch(header.strip()):
+        if _staff_path(header):                         # "owner.firstName": no client's
+            return None
         header = header.strip().rsplit(".", 1)[1]      # "orderCustomer.firstName"
     found = _NAME_PART.fullmatch(normalise_header(header))
     return None if found is None else "first" if found["first"] else "last"
