@@ -16,6 +16,9 @@ Beside each, the case the rule was written for, still read so.
   (the suppliers paid were customers, one retained).
 - A workbook's sheet of a job's details ("Materials": Job No, supplier, cost), naming no
   client, is no sale: its costs replaced the jobs' prices (revenue 310, not 1,500).
+- "Purchased By" beside a "Supplier" is the business's own buyer (staff were customers).
+- A customer's statement (Debit, Credit) names its one customer on every row: a client,
+  not the owner's own account (Ann was dropped, the sheet kept as reference).
 """
 
 from __future__ import annotations
@@ -193,3 +196,29 @@ def test_a_jobs_materials_are_not_its_sales(tmp_path):
             "under 'Every row is' (--set kind=purchase).") in imports[1]["notes"]
     assert kind_totals(tmp_path, "purchase") == (2, 1500.0)
     assert cli_funnel(tmp_path) == [2, 2, 2, 0, 0]
+
+
+def test_who_bought_from_a_supplier_is_no_client(tmp_path):
+    """An expenses log (the business buys flour and boxes; Sam and Jo are its staff): no
+    client, [0, 0, 0, 0, 0] (Sam and Jo were customers, Sam retained)."""
+    (found,) = _import_book(tmp_path, "expenses.xlsx", {"Purchases": [
+        ["Date", "Item", "Supplier", "Purchased By", "Amount"],
+        [D(2024, 3, 1), "Flour 25kg", "Mill Co", "Sam", 40],
+        [D(2024, 3, 2), "Boxes", "Print Co", "Jo", 25],
+        [D(2024, 3, 9), "Flour 25kg", "Mill Co", "Sam", 40]]})
+    assert found["mapping"]["Purchased By"] is None
+    assert workspace_rows(tmp_path, "SELECT COUNT(*) FROM clients") == [(0,)]
+    assert cli_funnel(tmp_path) == [0, 0, 0, 0, 0]
+
+
+def test_a_customers_statement_names_its_customer(tmp_path):
+    """Ann's statement of account (two invoices, a payment, Debit and Credit): Ann is a
+    client, her 'Customer' on every row no bank account of the owner's: 1 client."""
+    found = cli_import_text(tmp_path, "customer_statement.csv",
+                            "Date,Customer,Reference,Debit,Credit,Balance\n"
+                            "2024-03-01,Ann Lee,INV-1,200.00,,200.00\n"
+                            "2024-03-10,Ann Lee,Payment,,200.00,0.00\n"
+                            "2024-04-01,Ann Lee,INV-2,150.00,,150.00\n")
+    assert found["mapping"]["Customer"] == "name"
+    assert workspace_rows(tmp_path, "SELECT name FROM clients") == [("Ann Lee",)]
+    assert cli_funnel(tmp_path)[0] == 1

@@ -522,18 +522,23 @@ _STATEMENT_PAIRS = (("debit", "credit"), ("debits", "credits"), ("withdrawal", "
                     ("paidout", "paidin"), ("debitamount", "creditamount"))
 
 
+_ACCOUNT_HEADER = re.compile("account|iban|konto|cuenta|compte|conto|rekening")
+
+
 def _own_account(raw: RawSheet, mapping: dict[str, str | None], free: list[str],
                  said: list[str]) -> set[str]:
-    """A bank statement's (Debit and Credit, Money out and Money in) client ID or name
-    holding one value on every row ("Account Number": 12345678) is the statement's own
-    account, the owner's, not a client: kept as extra. Returns those headers."""
+    """A bank statement's (Debit and Credit, Money out and Money in) account column
+    (``_ACCOUNT_HEADER``) read as a client ID or name holding one value on every row
+    ("Account Number": 12345678) is the statement's own account, the owner's, not a
+    client: kept as extra. Returns those headers."""
     headers = {normalise_header(h) for h in raw.headers}
     found: set[str] = set()
     if not any(out in headers and into in headers for out, into in _STATEMENT_PAIRS):
         return found
     for header in free:
-        if mapping[header] not in ("client_id", "name"):
-            continue
+        if mapping[header] not in ("client_id", "name") or not _ACCOUNT_HEADER.search(
+                normalise_header(header)):
+            continue        # (a customer's statement names its one customer: a client)
         filled = raw.frame[header].dropna()
         filled = filled[filled.astype(str).str.strip().ne("")]
         if len(filled) >= 2 and len(filled) == len(raw.frame) and filled.nunique() == 1:
@@ -690,6 +695,7 @@ def refine_mapping(raw: RawSheet, mapping: dict[str, str | None], kind: str, *,
         if mapping[header] == "name" and _all_yes_or_no(raw.frame[header]):
             mapping[header] = None
             said.append(f"'{header}' holds yes or no, not names: kept as extra")
+    _own_buyer(raw, mapping, free, said)
     _one_business_named(raw, mapping, free, said)
     if kind == "events":
         _parties_named(raw, mapping, free, said)
@@ -950,6 +956,25 @@ def _contact_named(raw: RawSheet, mapping: dict[str, str | None], free: list[str
         mapping[person] = None
     said.append(f"'{header}' names the client" + (
         f"; {' and '.join(repr(h) for h in named)} the person there" if named else ""))
+
+
+# A column of who bought, and one of whom from: beside a supplier, the buyer is the
+# business's own (an expenses log: "Purchased By" Sam, "Supplier" Mill Co), not a client.
+_BUYER_HEADERS = frozenset({"buyer", "buyername", "purchaser", "purchasername", "purchasedby"})
+_SUPPLIER_HEADERS = frozenset({"supplier", "suppliername", "suppliers"})
+
+
+def _own_buyer(raw: RawSheet, mapping: dict[str, str | None], free: list[str],
+               said: list[str]) -> None:
+    """A buyer column read as the client's name beside a "Supplier" column names the
+    business's own people buying from that supplier: kept as extra."""
+    if not _SUPPLIER_HEADERS.intersection(normalise_header(h) for h in raw.headers):
+        return
+    for header in free:
+        if mapping[header] == "name" and normalise_header(header) in _BUYER_HEADERS:
+            mapping[header] = None
+            said.append(f"'{header}' beside a supplier names who bought for the business, "
+                        "not a client: kept as extra")
 
 
 def _all_yes_or_no(column: pd.Series) -> bool:
