@@ -19,6 +19,8 @@ Beside each, the case the rule was written for, still read so.
 - "Purchased By" beside a "Supplier" is the business's own buyer (staff were customers).
 - A customer's statement (Debit, Credit) names its one customer on every row: a client,
   not the owner's own account (Ann was dropped, the sheet kept as reference).
+- A client list of companies, two with one owner as "Primary Contact", stays a list of the
+  companies (it became events of 3 people, every one at awareness, 530 of fees lost).
 """
 
 from __future__ import annotations
@@ -222,3 +224,18 @@ def test_a_customers_statement_names_its_customer(tmp_path):
     assert found["mapping"]["Customer"] == "name"
     assert workspace_rows(tmp_path, "SELECT name FROM clients") == [("Ann Lee",)]
     assert cli_funnel(tmp_path)[0] == 1
+
+
+def test_companies_sharing_a_primary_contact_stay_clients(tmp_path):
+    """An accountant's clients: Lee Bakery 200 and Lee Cafe 150 (both Ann Lee's), Ray
+    Plumbing 180, Fox Florist a lead: 4 clients, 3 customers, 530: [4, 3, 3, 0, 0]."""
+    found = cli_import_text(tmp_path, "clients.csv",
+                            "Name,Primary Contact,Status,Monthly Fee\n"
+                            "Lee Bakery,Ann Lee,Active,200\n"
+                            "Lee Cafe,Ann Lee,Active,150\n"
+                            "Ray Plumbing,Bob Ray,Active,180\n"
+                            "Fox Florist,Cat Fox,Lead,\n")
+    assert found["kind"] == "clients" and found["mapping"]["Name"] == "name"
+    assert workspace_rows(tmp_path, "SELECT COUNT(*), SUM(revenue_current) FROM clients"
+                          ) == [(4, 530.0)]
+    assert cli_funnel(tmp_path) == [4, 3, 3, 0, 0]

@@ -832,12 +832,14 @@ def _primary_contact_named(raw: RawSheet, mapping: dict[str, str | None], free: 
     """A list of jobs or projects (JobNimbus's: "Name" Miller Roof Replacement, "Primary
     Contact" Dan Miller) names each record in its bare "Name" and whom it is for in its
     "Primary Contact": the contact is the client, the record's name kept as extra. Only
-    where the contact comes back on several records while the names do not (a company
-    list's one primary contact each says nothing), and no e-mail or phone is the Name's."""
+    where the sheet's name or a header says its rows are items (``_itemised``: "jobs"; an
+    accountant's companies, two of one owner's, stay clients), the contact comes back on
+    several records while the names do not, and no e-mail or phone is the Name's."""
     contact = next((h for h in free if mapping[h] == "contact_name"
                     and normalise_header(h) == "primarycontact"), None)
     own = [h for h in free if mapping[h] == "name" and normalise_header(h) == "name"]
-    if contact is None or len(own) != 1 or {"email", "phone"} & set(mapping.values()):
+    if (contact is None or len(own) != 1 or {"email", "phone"} & set(mapping.values())
+            or not _itemised(mapping, raw.name)):
         return
     people = raw.frame[contact].dropna().astype(str).str.strip().str.casefold()
     records = raw.frame[own[0]].dropna().astype(str).str.strip().str.casefold()
