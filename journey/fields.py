@@ -483,47 +483,6 @@ OTHER_LANGUAGES: dict[str, tuple[str, ...]] = {
                  "bestelling", "bonnummer"),
 }
 
-# A yes/no (tick) column of a client list whose header names a step of the journey: a tick
-# there lifts the client to that step's stage (plan._ticked_steps). Headers are compared as
-# headers are (normalise_header); a tick column whose header is not here is kept as extra.
-# Not "Referral" or "Referred" (a tick there mostly says the client CAME by referral, how
-# they found the business, not that they sent anyone), nor "Returned" (on a shop's list,
-# sent the goods back).
-_TICK_STEP_WORDS = {
-    "awareness": "enquired, inquired, enquiry, inquiry, enquiry received, contacted, "
-                 "first contact, made contact, lead",
-    "consideration": "booked call, call booked, booked a call, booked consultation, "
-                     "consultation booked, consultation, consultation done, had call, "
-                     "call done, had consultation, discovery call, discovery call booked, "
-                     "booked discovery call, proposal sent, sent proposal, quote sent, "
-                     "sent quote, quoted, estimate sent, sent estimate, demo booked, "
-                     "booked demo, demo done, had demo, trial, trial booked, trial class, "
-                     "trial session, meeting booked, booked meeting, had meeting, qualified, "
-                     "interested, followed up, contract sent, sent contract",
-    "purchase": "paid, booked, signed, signed up and paid, contract signed, signed contract, "
-                "proposal signed, deposit paid, paid deposit, deposit received, bought, "
-                "purchased, customer, client, converted, won, hired, invoice paid, "
-                "enrolled, joined, became client, became customer, first purchase, "
-                "first order, ordered, booked job, payment received, paid in full",
-    "retention": "repeat, repeat customer, repeat client, repeat booking, repeat order, "
-                 "repeat purchase, rebooked, re booked, booked again, returning, "
-                 "returned customer, returning customer, "
-                 "renewed, came back, bought again, ordered again, second purchase, "
-                 "second order, second booking",
-    "advocacy": "left review, left a review, review, reviewed, review left, wrote review, "
-                "google review, left google review, testimonial, gave testimonial, "
-                "made referral, made a referral, gave referral, referred someone, "
-                "referred a friend, referred others, "
-                "recommended us, promoter",
-}
-TICK_STEPS: dict[str, str] = {match_key(word): stage
-                              for stage, words in _TICK_STEP_WORDS.items()
-                              for word in words.split(",")}
-# Tick columns that say the client paid (of the purchase steps above, those of paying):
-# beside one, a "Booked" tick is the step before.
-PAID_STEPS = frozenset(key for key, stage in TICK_STEPS.items()
-                       if stage == "purchase" and re.search("paid|payment", key))
-
 # ... and in Polish, Swedish, Danish and Norwegian, and Japanese, with a few more of the other
 # languages' invoicing tools (lexoffice's "Brutto", a Mexican CFDI list's "Razón Social
 # Receptor" and "Folio", Google Forms' timestamp in each language), after those above.

@@ -33,14 +33,14 @@ from ..columns import FIELD_LABELS
 from ..errors import ValidationError
 from ..fields import (
     CLIENT_FIELDS, EVENT_FIELDS, EVENT_ONLY, JOB_ROLES, LIVE_FLAGS, MEMBER_ROLES,
-    JOB_NUMBERS, ORDER_ROW_VALUES, ORGANISATION_HEADERS, OWN_ROLE_FLAGS, OWN_ROLES, PAID_STEPS,
+    JOB_NUMBERS, ORDER_ROW_VALUES, ORGANISATION_HEADERS, OWN_ROLE_FLAGS, OWN_ROLES,
     PARTY_HEADERS, ROLE_HEADERS, ROW_LEVEL_HEADERS, SCORE_RANGES, SPAM_FLAGS, TEST_FLAGS,
-    TICK_STEPS, before_tax,
-    field_type, fields_for, header_year, match_header, name_part, names_a_participant,
+    before_tax, field_type, fields_for, header_year, match_header, name_part, names_a_participant,
     names_tax, names_tax_rate, net_and_tax, normalise_header, plain_header)
 from ..journal import Problem, SheetSave
 from ..stages import (
-    ACTIVE_OF, BOOKED_STATUSES, QUOTE_STATUS, RANK, normalise_value, order_status_kind)
+    ACTIVE_OF, BOOKED_STATUSES, PAID_STEPS, QUOTE_STATUS, RANK, TICK_STEPS, normalise_value,
+    order_status_kind)
 from ..text import (counted, its, listed, loose_name_keys, match_key, name_key, rows_text, was,
                     without_accents)
 from ..workshop.actions import import_sheet as import_actions
