@@ -673,7 +673,7 @@ TRIAL_WORDS = frozenset(("trial", "free trial", "in trial", "trialing", "taster"
 # the number.
 _ASIDE_STOP = frozenset(
     "each per x ea unit units pcs pc pieces piece item items hour hours hr hrs h day days "
-    "week weeks wk month months mo year years yr pp pw pm pa "
+    "week weeks wk month months mo year years yr pp pw pm pa pcm ph pn "
     "unpaid owed owing due outstanding balance refund refunded refunds credit discount off "
     "not no cancelled canceled cancel void voided waived written declined bounced disputed "
     "quote quoted estimate est approx approximately about around tbc tba pending "

@@ -6,7 +6,8 @@ Beside each, the case the rule was written for, still read so.
   "Payments Due") lists no sales (were 3 sales of 900 to suppliers; 2 customers owing).
 - "Gift Card Refunds" are refunds (were purchases: the two words "gift card" came first).
 - An amount with a remark that cancels or lets it off ("£120 (cancelled)", "£200 not paid
-  yet", "£100 waived") is not read as that amount (was read: 770 of revenue, not 580).
+  yet", "£100 waived") or makes it a rate ("£60 pcm") is not read as that amount (was
+  read: 830 of revenue, not 580).
 - A visit paid for with a priced "Intro Trial" was bought (was a contact, as a free one is).
 - Whole numbers up to 31 one column per month, with no total, are counts (visits a month):
   not revenue (were revenue of 6, 1 and 12 and three customers); "£100" a month still is.
@@ -95,7 +96,8 @@ def test_gift_card_refunds_are_refunds(tmp_path):
 def test_a_remark_that_cancels_or_lets_off_an_amount_is_not_read(tmp_path):
     """Ann 350 (paid cash), Eve 80, Fay 60, Gus 90 are read: 4 purchases of 580; Bob's
     '£120 (cancelled)', Cat's '£200 not paid yet' and Dee's '£100 waived' are not amounts
-    paid: their rows are named, not read as 420 more: [4, 4, 4, 0, 0]."""
+    paid, nor Hal's '£60 pcm' (a rate a month) one payment: their rows are named, not
+    read as 480 more: [4, 4, 4, 0, 0]."""
     (found,) = _import_book(tmp_path, "work log.xlsx", {"Work": [
         ["Date", "Client", "Amount", "Paid"],
         [D(2024, 5, 3), "Ann Lee", "350 (paid cash)", "Y"],
@@ -103,10 +105,10 @@ def test_a_remark_that_cancels_or_lets_off_an_amount_is_not_read(tmp_path):
         [D(2024, 5, 7), "Cat Fox", "£200 not paid yet", "Y"],
         [D(2024, 5, 8), "Dee Moss", "£100 waived", "Y"],
         [D(2024, 5, 9), "Eve Hart", 80, "Y"], [D(2024, 5, 10), "Fay Gold", 60, "Y"],
-        [D(2024, 5, 11), "Gus Hale", 90, "Y"]]})
+        [D(2024, 5, 11), "Gus Hale", 90, "Y"], [D(2024, 5, 12), "Hal Ives", "£60 pcm", "Y"]]})
     assert found["mapping"]["Amount"] == "amount"
     assert [(p["row"], p["value"]) for p in found["problems"]] == [
-        (3, "£120 (cancelled)"), (4, "£200 not paid yet"), (5, "£100 waived")]
+        (3, "£120 (cancelled)"), (4, "£200 not paid yet"), (5, "£100 waived"), (9, "£60 pcm")]
     assert kind_totals(tmp_path, "purchase") == (4, 580.0)
     assert cli_funnel(tmp_path) == [4, 4, 4, 0, 0]
 

@@ -962,7 +962,8 @@ def _contact_named(raw: RawSheet, mapping: dict[str, str | None], free: list[str
 
 # A column of who bought, and one of whom from: beside a supplier, the buyer is the
 # business's own (an expenses log: "Purchased By" Sam, "Supplier" Mill Co), not a client.
-_BUYER_HEADERS = frozenset({"buyer", "buyername", "purchaser", "purchasername", "purchasedby"})
+# (Not "Buyer": a drop-shipper's orders name the customer so beside the supplier.)
+_BUYER_HEADERS = frozenset({"purchaser", "purchasername", "purchasedby"})
 _SUPPLIER_HEADERS = frozenset({"supplier", "suppliername", "suppliers"})
 
 
