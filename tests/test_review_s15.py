@@ -11,6 +11,7 @@ Beside each, the case the rule was written for, still read so.
 - A visit paid for with a priced "Intro Trial" was bought (was a contact, as a free one is).
 - Whole numbers up to 31 one column per month, with no total, are counts (visits a month):
   not revenue (were revenue of 6, 1 and 12 and three customers); "£100" a month still is.
+  A year's whole numbers (orders a year: 40) are money only with pennies or a currency.
 - An export's path to the business's own person ("owner.email") is not the client's
   (the deals were kept as reference: one e-mail on every row, the owner's).
 - A list of payments the business made ("Payer" always its own name) names no clients
@@ -135,6 +136,22 @@ def test_whole_numbers_per_month_with_no_total_are_not_revenue(tmp_path):
     assert workspace_rows(tmp_path, "SELECT COUNT(*) FROM clients WHERE revenue_current "
                                     "IS NOT NULL") == [(0,)]
     assert cli_funnel(tmp_path) == [3, 0, 0, 0, 0]
+
+
+def test_orders_per_year_with_no_total_are_not_revenue(tmp_path):
+    """Orders a year (Ann 12, 40, 35; Bob 0, 3, 8): no revenue (were 87 and 11 of it, both
+    customers): [2, 0, 0, 0, 0]; amounts a year with pennies still are (Ann 8,700.50)."""
+    cli_import_text(tmp_path, "orders by year.csv",
+                    "Client,2022,2023,2024\nAnn Lee,12,40,35\nBob Ray,0,3,8\n")
+    assert workspace_rows(tmp_path, "SELECT COUNT(*) FROM clients WHERE revenue_current "
+                                    "IS NOT NULL") == [(0,)]
+    assert cli_funnel(tmp_path) == [2, 0, 0, 0, 0]
+    money = tmp_path / "money"
+    money.mkdir()
+    cli_import_text(money, "revenue by year.csv", "Client,2022,2023,2024\n"
+                                                  "Ann Lee,1200.50,4000,3500\nBob Ray,,300,800\n")
+    assert workspace_rows(money, "SELECT name, revenue_current FROM clients ORDER BY name"
+                          ) == [("Ann Lee", 8700.5), ("Bob Ray", 1100.0)]
 
 
 def test_money_per_month_with_no_total_is_revenue(tmp_path):

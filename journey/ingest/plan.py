@@ -2200,7 +2200,7 @@ def _period_columns(out: pd.DataFrame, frame: pd.DataFrame, mapping: dict[str, s
     said = columns_for.get("revenue_current", [None])[0]
     if "revenue_current" in out and pd.to_numeric(out["revenue_current"],
                                                   errors="coerce").notna().any() or (
-            said is None and not _written_as_money(frame, numbers)):
+            said is None and not _written_as_money(frame, numbers, each)):
         return [f"{columns} and has not counted them as purchases. {advice}"]
     summed = pd.DataFrame(amounts).sum(axis=1, min_count=1).reindex(out.index)
     out["revenue_current"] = summed
@@ -2214,14 +2214,15 @@ def _period_columns(out: pd.DataFrame, frame: pd.DataFrame, mapping: dict[str, s
 _DAYS_IN_A_MONTH = 31
 
 
-def _written_as_money(frame: pd.DataFrame, headers: list[str]) -> bool:
-    """Whether the cells of columns one per period are money, not counts: pennies, a
-    currency beside the number ("£100"), or a number above a month's days (visits, sessions
-    or days a month are whole numbers up to 31: "2, 3, 1" is no revenue; "240" is)."""
+def _written_as_money(frame: pd.DataFrame, headers: list[str], each: str) -> bool:
+    """Whether the cells of columns one per period (``each``: month or year) are money, not
+    counts: pennies, a currency beside the number ("£100"), or, a month, a number above its
+    days (visits, sessions or days a month are whole numbers up to 31: "2, 3, 1" is no
+    revenue; "240" is; a year's orders may be 40)."""
     cells = pd.concat([frame[h] for h in headers]).dropna()
     numbers = pd.to_numeric(cells, errors="coerce")
     return bool(numbers.mod(1).gt(0).any() or numbers[cells.map(type).eq(str)].isna().any()
-                or numbers.gt(_DAYS_IN_A_MONTH).any())
+                or each == "month" and numbers.gt(_DAYS_IN_A_MONTH).any())
 
 
 def _demoted_money(out: pd.DataFrame, frame: pd.DataFrame, demoted: list[str],
