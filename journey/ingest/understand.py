@@ -1862,10 +1862,10 @@ def _sheet_word(sheet: str, file: str = "") -> str | None:
 # Words beside "Payments" in a sheet's name that say they are not clients' payments come
 # in: paid out by the business ("Supplier Payments", "Payments to staff") or still owed
 # ("Payments Due", "Payment Reminders", "Payment Plan").
-_NOT_PAID_IN = frozenset(
+_NOT_PAID_IN = values.OWED_WORDS | frozenset(
     "supplier suppliers vendor vendors contractor contractors staff wages salary salaries "
     "payroll rent expense expenses outgoing out made sent to tax taxes vat "
-    "due owed owing outstanding overdue late missed failed pending upcoming expected "
+    "late missed failed upcoming expected "
     "forecast reminder reminders schedule scheduled plan plans terms method methods".split())
 
 
