@@ -593,7 +593,7 @@ _FURTHER_LANGUAGES: dict[str, tuple[str, ...]] = {
     "amount": ("yhteensa", "loppusumma", "summa yhteensa", "hinta", "castka", "celkem",
                "castka celkem", "k uhrade", "tutar", "toplam", "toplam tutar", "genel toplam",
                "fiyat", "бюджет", "сумма", "сумма сделки", "итого", "стоимость", "сума",
-               "вартість", "ποσο", "συνολο", "αξια", "jumlah", "total harga",
+               "вартість", "ποσο", "συνολο", "αξια", "total harga",
                "harga"),
     "note": ("huomautukset", "lisatiedot", "poznamka", "açıklama", "примечание",
              "комментарий", "коментар", "σημειωσεις", "σχολια", "catatan", "keterangan"),

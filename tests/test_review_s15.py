@@ -21,6 +21,8 @@ Beside each, the case the rule was written for, still read so.
 - "Purchased By" beside a "Supplier" is the business's own buyer (staff were customers).
 - A customer's statement (Debit, Credit) names its one customer on every row: a client,
   not the owner's own account (Ann was dropped, the sheet kept as reference).
+- Indonesian "Jumlah" beside "Harga" is the quantity (Shopee's), not the amount: revenue
+  was 6 (the quantities), now 285,000; Turkish "Adet" beside "Fiyat" the same.
 - A client list of companies, two with one owner as "Primary Contact", stays a list of the
   companies (it became events of 3 people, every one at awareness, 530 of fees lost).
 """
@@ -258,3 +260,22 @@ def test_companies_sharing_a_primary_contact_stay_clients(tmp_path):
     assert workspace_rows(tmp_path, "SELECT COUNT(*), SUM(revenue_current) FROM clients"
                           ) == [(4, 530.0)]
     assert cli_funnel(tmp_path) == [4, 3, 3, 0, 0]
+
+
+def test_a_quantity_beside_a_price_in_indonesian_and_turkish(tmp_path):
+    """Budi 2 x 50.000 and 3 x 50.000, Siti 1 x 35.000: 3 purchases of 285,000, Budi a
+    repeat: [2, 2, 2, 1, 0] (were 3 purchases of 6, the quantities read as the amount)."""
+    found = cli_import_text(tmp_path, "penjualan.csv",
+                            "Tanggal,Nama Pelanggan,Produk,Jumlah,Harga,Status\n"
+                            '2024-03-01,Budi Santoso,Kaos,2,"50.000",Lunas\n'
+                            '2024-03-02,Siti Aminah,Topi,1,"35.000",Lunas\n'
+                            '2024-03-05,Budi Santoso,Kaos,3,"50.000",Lunas\n')
+    assert found["mapping"]["Jumlah"] is None and found["mapping"]["Harga"] == "amount"
+    assert kind_totals(tmp_path, "purchase") == (3, 285000.0)
+    assert cli_funnel(tmp_path) == [2, 2, 2, 1, 0]
+    turkish = tmp_path / "tr"
+    turkish.mkdir()
+    cli_import_text(turkish, "satislar.csv", "Tarih,Müşteri,Ürün,Adet,Fiyat,Durum\n"
+                                             "2024-03-01,Ayşe Yılmaz,Çay,2,100,Ödendi\n"
+                                             "2024-03-02,Mehmet Kaya,Kahve,1,250,Ödendi\n")
+    assert kind_totals(turkish, "purchase") == (2, 450.0)
