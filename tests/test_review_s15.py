@@ -4,7 +4,8 @@ Beside each, the case the rule was written for, still read so.
 
 - A sheet whose name says the payments go out or are still owed ("Supplier Payments",
   "Payments Due") lists no sales (were 3 sales of 900 to suppliers; 2 customers owing).
-- "Gift Card Refunds" are refunds (were purchases: the two words "gift card" came first).
+- "Gift Card Refunds" are refunds (were purchases: the two words "gift card" came first);
+  "Gift Cards Redeemed" are cards spent, no sales again (were 2 sales of 75).
 - An amount with a remark that cancels or lets it off ("£120 (cancelled)", "£200 not paid
   yet", "£100 waived") or makes it a rate ("£60 pcm") is not read as that amount (was
   read: 830 of revenue, not 580).
@@ -94,6 +95,16 @@ def test_gift_card_refunds_are_refunds(tmp_path):
                           [D(2024, 3, 4), "Dee Moss", 40]]})
     assert kind_totals(tmp_path, "refund") == (2, 75.0)
     assert kind_totals(tmp_path, "purchase") == (2, 140.0)
+
+
+def test_gift_cards_redeemed_are_no_sales_again(tmp_path):
+    """Ann spends a 50 card, Bob a 25 one: the cards were sold before (their sale counted
+    then), so no purchase now: 2 contacts of 75, [2, 0, 0, 0, 0]."""
+    _import_book(tmp_path, "cards.xlsx", {"Gift Cards Redeemed": [
+        ["Date", "Customer", "Code", "Amount"], [D(2024, 3, 1), "Ann Lee", "GC-1", 50],
+        [D(2024, 3, 2), "Bob Ray", "GC-2", 25]]})
+    assert kind_totals(tmp_path, "purchase") == (0, None)
+    assert cli_funnel(tmp_path) == [2, 0, 0, 0, 0]
 
 
 def test_a_remark_that_cancels_or_lets_off_an_amount_is_not_read(tmp_path):

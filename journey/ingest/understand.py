@@ -1869,14 +1869,20 @@ _NOT_PAID_IN = values.OWED_WORDS | frozenset(
     "forecast reminder reminders schedule scheduled plan plans terms method methods".split())
 
 
+# Words after "gift cards" saying the cards were spent or are held, not sold.
+_SPENT = frozenset("redeemed redemption redemptions used spent usage balance balances "
+                   "outstanding liability".split())
+
+
 def _kind_word(words: list[str]) -> str | None:
     """The first word of a name naming an event kind, or two words that do as one ("gift
-    cards") unless a kind word follows them ("Gift Card Refunds": refunds). A payments word
+    cards") unless a kind word follows them ("Gift Card Refunds": refunds) or a word
+    saying they were spent ("Gift Cards Redeemed": ``_SPENT``, no kind). A payments word
     only where no other word says the payments go out or are still owed (``_NOT_PAID_IN``)."""
     for i, word in enumerate(words):
         pair = "".join(words[i:i + 2])
-        if i + 1 < len(words) and pair in SHEET_KIND_OF and (
-                i + 2 == len(words) or words[i + 2] not in SHEET_KIND_OF):
+        if i + 1 < len(words) and pair in SHEET_KIND_OF and not _SPENT.intersection(
+                words[i + 2:]) and (i + 2 == len(words) or words[i + 2] not in SHEET_KIND_OF):
             return pair
         if word in SHEET_KIND_OF and not (
                 word in PAYMENT_WORDS and _NOT_PAID_IN.intersection(words)):
