@@ -162,12 +162,12 @@ def _details_of_jobs(plan: SheetPlan, plans: list[SheetPlan]) -> None:
     own name names no sale, holds those jobs' details, not sales: its rows would otherwise
     tie to the jobs by their number and replace their price with a cost. Kept as reference
     rows, said so (``kept_because``)."""
-    if plan.kind != "events" or plan.chosen or plan.set_values or _WHOSE & set(
+    if plan.kind != "events" or plan.set_values.get("kind") or _WHOSE & set(
             plan.mapping.values()) or names_sales(plan.sheet):
         return
     numbers = next((h for h, f in plan.mapping.items()
                     if f == "order_id" and normalise_header(h) in JOB_NUMBERS), None)
-    if numbers is None:
+    if numbers is None or numbers in plan.chosen:
         return
     ours = set(plan.raw.frame[numbers].dropna().astype(str).str.strip())
     for other in plans:

@@ -1864,7 +1864,7 @@ def _sheet_word(sheet: str, file: str = "") -> str | None:
 # ("Payments Due", "Payment Reminders", "Payment Plan").
 _NOT_PAID_IN = values.OWED_WORDS | frozenset(
     "supplier suppliers vendor vendors contractor contractors staff wages salary salaries "
-    "payroll rent expense expenses outgoing out made sent to tax taxes vat "
+    "payroll rent expense expenses outgoing out made sent tax taxes vat "
     "late missed failed upcoming expected "
     "forecast reminder reminders schedule scheduled plan plans terms method methods".split())
 
