@@ -22,6 +22,8 @@ Beside each, the case the rule was written for, still read so.
 - "Purchased By" beside a "Supplier" is the business's own buyer (staff were customers).
 - A customer's statement (Debit, Credit) names its one customer on every row: a client,
   not the owner's own account (Ann was dropped, the sheet kept as reference).
+- A market's contacts, "Vendor" (stallholders paying a pitch fee) beside a "Sponsor": the
+  organiser's customers, not suppliers (3 of 4 were rejected as suppliers).
 - Indonesian "Jumlah" beside "Harga" is the quantity (Shopee's), not the amount: revenue
   was 6 (the quantities), now 285,000; Turkish "Adet" beside "Fiyat" the same.
 - A client list of companies, two with one owner as "Primary Contact", stays a list of the
@@ -290,3 +292,14 @@ def test_a_quantity_beside_a_price_in_indonesian_and_turkish(tmp_path):
                                              "2024-03-01,Ayşe Yılmaz,Çay,2,100,Ödendi\n"
                                              "2024-03-02,Mehmet Kaya,Kahve,1,250,Ödendi\n")
     assert kind_totals(turkish, "purchase") == (2, 450.0)
+
+
+def test_vendors_beside_no_client_or_lead_are_not_suppliers(tmp_path):
+    """A market organiser's contacts: 3 stallholders (Type Vendor) and a sponsor: 4
+    contacts, none rejected (3 were, as suppliers the business buys from)."""
+    found = cli_import_text(tmp_path, "market contacts.csv",
+                            "Name,Email,Type,Pitch Fee\n"
+                            "Ann Lee,ann@x.com,Vendor,40\nBob Ray,bob@x.com,Vendor,40\n"
+                            "Cat Fox,cat@x.com,Sponsor,200\nDee Moss,dee@x.com,Vendor,40\n")
+    assert found["rejected"] == 0
+    assert workspace_rows(tmp_path, "SELECT COUNT(*) FROM clients") == [(4,)]

@@ -39,8 +39,8 @@ from ..fields import (
     names_tax, names_tax_rate, net_and_tax, normalise_header, plain_header)
 from ..journal import Problem, SheetSave
 from ..stages import (
-    ACTIVE_OF, BOOKED_STATUSES, PAID_STEPS, QUOTE_STATUS, RANK, TICK_STEPS, normalise_value,
-    order_status_kind)
+    ACTIVE_OF, BOOKED_STATUSES, PAID_STEPS, QUOTE_STATUS, RANK, STAGE_ALIASES, TICK_STEPS,
+    normalise_value, order_status_kind)
 from ..text import (counted, its, listed, loose_name_keys, match_key, name_key, rows_text, was,
                     without_accents)
 from ..workshop.actions import import_sheet as import_actions
@@ -457,15 +457,18 @@ _SUPPLIERS = frozenset({"vendor", "vendors", "supplier", "suppliers", "proveedor
 def _supplier_rows(frame: pd.DataFrame, raw: RawSheet, out: pd.DataFrame,
                    rejected: pd.Series, problems: list) -> pd.Series:
     """Rows a contact list's type column marks as a vendor or supplier (``_SUPPLIERS``)
-    beside clients or leads: a business the owner buys from, not a client, each rejected
-    with its reason. A sheet of suppliers alone is imported as it is."""
+    beside clients or leads (a type that is a stage: Client, Lead, Customer): a business
+    the owner buys from, not a client, each rejected with its reason. A sheet of suppliers
+    alone, or beside other types only (a market's stallholders, "Vendor", beside a
+    "Sponsor": the organiser's customers), is imported as it is."""
     found = pd.Series(False, index=frame.index)
     kept = ~rejected.reindex(frame.index, fill_value=False)
     for header in frame.columns:
         if normalise_header(header) not in _CONTACT_TYPE_HEADERS:
             continue
-        supplier = values.per_distinct(frame[header], normalise_value).isin(_SUPPLIERS) & kept
-        if not supplier.any() or supplier[kept].all():
+        types = values.per_distinct(frame[header], normalise_value)
+        supplier = types.isin(_SUPPLIERS) & kept
+        if not supplier.any() or not types[kept & ~supplier].isin(STAGE_ALIASES).any():
             continue
         for index in supplier[supplier & ~found].index:
             problems.append(Problem(int(out.at[index, "_row"]), column_label(raw, header),
