@@ -24,6 +24,8 @@ Beside each, the case the rule was written for, still read so.
   not the owner's own account (Ann was dropped, the sheet kept as reference).
 - A market's contacts, "Vendor" (stallholders paying a pitch fee) beside a "Sponsor": the
   organiser's customers, not suppliers (3 of 4 were rejected as suppliers).
+- An order list's foot of Subtotal, VAT and Total: the VAT row is part of the totals, not
+  a client 'VAT' with a purchase of 22 (was [3, 3, 3, 0, 0] and 132).
 - Indonesian "Jumlah" beside "Harga" is the quantity (Shopee's), not the amount: revenue
   was 6 (the quantities), now 285,000; Turkish "Adet" beside "Fiyat" the same.
 - A client list of companies, two with one owner as "Primary Contact", stays a list of the
@@ -303,3 +305,17 @@ def test_vendors_beside_no_client_or_lead_are_not_suppliers(tmp_path):
                             "Cat Fox,cat@x.com,Sponsor,200\nDee Moss,dee@x.com,Vendor,40\n")
     assert found["rejected"] == 0
     assert workspace_rows(tmp_path, "SELECT COUNT(*) FROM clients") == [(4,)]
+
+
+def test_the_vat_in_a_totals_block_is_no_client(tmp_path):
+    """Ann 50 and Bob 60, then Subtotal 110, VAT 22, Total 132 under them: 2 purchases of
+    110, 2 clients: [2, 2, 2, 0, 0]; the three rows said as the totals."""
+    (found,) = _import_book(tmp_path, "orders.xlsx", {"Orders": [
+        ["Customer", "Date", "Item", "Amount"], ["Ann Lee", D(2024, 3, 1), "Cake", 50],
+        ["Bob Ray", D(2024, 3, 2), "Bread", 60], ["Subtotal", None, None, 110],
+        ["VAT 20%", None, None, 22], ["Total", None, None, 132]]})
+    assert ("rows 4-6 are the table's totals ('Subtotal', 'VAT 20%', 'Total'), summing the "
+            "rows above: not imported as rows of their own, and nothing is lost"
+            ) in found["notes"]
+    assert kind_totals(tmp_path, "purchase") == (2, 110.0)
+    assert cli_funnel(tmp_path) == [2, 2, 2, 0, 0]
