@@ -17,6 +17,9 @@ Beside each, the case the rule was written for, still read so.
   (the deals were kept as reference: one e-mail on every row, the owner's).
 - A list of payments the business made ("Payer" always its own name) names no clients
   (the suppliers paid were customers, one retained).
+- A referrals log's "From" and "To" (no amount) are no payment's two sides: Ann, who
+  referred two, was taken for the account's own and dropped, and the two she referred
+  were credited as advocates ([2, 2, 2, 2, 2]).
 - A workbook's sheet of a job's details ("Materials": Job No, supplier, cost), naming no
   client, is no sale: its costs replaced the jobs' prices (revenue 310, not 1,500).
 - "Purchased By" beside a "Supplier" is the business's own buyer (staff were customers).
@@ -319,3 +322,16 @@ def test_the_vat_in_a_totals_block_is_no_client(tmp_path):
             ) in found["notes"]
     assert kind_totals(tmp_path, "purchase") == (2, 110.0)
     assert cli_funnel(tmp_path) == [2, 2, 2, 0, 0]
+
+
+def test_a_referrals_log_from_and_to_are_no_payments_sides(tmp_path):
+    """Ann referred Bob and Cat; Bob thanked Ann: no payment, no amount. Neither side is
+    an account's own: Bob and Cat are not advocates on Ann's behalf (were [2, 2, 2, 2, 2]
+    with Ann dropped)."""
+    found = cli_import_text(tmp_path, "referrals.csv",
+                            "Date,From,To,Note\n2024-03-01,Ann Lee,Bob Ray,referred\n"
+                            "2024-03-02,Ann Lee,Cat Fox,referred\n"
+                            "2024-03-03,Bob Ray,Ann Lee,thanks\n")
+    assert found["mapping"]["From"] is None and found["mapping"]["To"] is None
+    assert workspace_rows(tmp_path, "SELECT name FROM clients WHERE furthest_stage = "
+                                    "'advocacy'") == []

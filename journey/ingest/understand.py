@@ -774,12 +774,13 @@ def _one_business_named(raw: RawSheet, mapping: dict[str, str | None], free: lis
 
 def _parties_named(raw: RawSheet, mapping: dict[str, str | None], free: list[str],
                    said: list[str]) -> None:
-    """A payments statement's "From" and "To" (Venmo's; ``PARTY_HEADERS``), where nothing
-    else names the client and the account is paid on some rows (``_paid_to_own``): both are
-    mapped to the name, and the import takes the side of each row that is not the
-    account's own (plan._other_party)."""
-    if {"name", "client_id", "email"} & set(mapping.values()):
-        return
+    """A payments statement's "From" and "To" (Venmo's; ``PARTY_HEADERS``), beside an
+    amount, where nothing else names the client and the account is paid on some rows
+    (``_paid_to_own``): both are mapped to the name, and the import takes the side of each
+    row that is not the account's own (plan._other_party)."""
+    if {"name", "client_id", "email"} & set(mapping.values()) or "amount" not in set(
+            mapping.values()):
+        return          # (a referrals log's From and To are two clients, no payment's sides)
     normal = {normalise_header(h): h for h in free if mapping[h] is None}
     for a, b in PARTY_HEADERS:
         if a in normal and b in normal and all(
