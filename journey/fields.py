@@ -89,6 +89,12 @@ CHOICES = {
 }
 
 # field -> synonyms in priority order (the field name itself always matches first).
+# A trade's job or work order number: the sale its invoice bills, so the number the invoice
+# and the job share ties them into one sale (an order_id).
+_JOB_NUMBERS = ("job number", "job no", "job id", "job ref", "job reference",
+                "work order number", "work order no", "work order id", "wo number", "wo no")
+JOB_NUMBERS = frozenset(map(match_key, _JOB_NUMBERS))
+
 SYNONYMS: dict[str, tuple[str, ...]] = {
     "client_id": ("client id", "customer id", "customerid", "account id", "client number",
                   "customer number", "customer no", "client ref", "client code", "customer code",
@@ -289,10 +295,7 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
                "complaint reason", "cause", "objection", "issue"),
     "note": ("note", "notes", "comment", "comments", "description", "details", "summary"),
     "order_id": ("order id", "orderid", "order number", "order no",
-                 # (a trade's job or work order: the sale its invoice bills, so the number
-                 # the invoice and the job share ties them into one sale)
-                 "job number", "job no", "job id", "job ref", "job reference",
-                 "work order number", "work order no", "work order id", "wo number", "wo no",
+                 *_JOB_NUMBERS,
                  "invoice", "invoice id",
                  "invoice number", "transaction id", "opportunity id", "deal id", "order",
                  "order code", "order ref", "order reference", "sales order", "sales order number", "invoice no",
@@ -480,46 +483,6 @@ OTHER_LANGUAGES: dict[str, tuple[str, ...]] = {
                  "bestelling", "bonnummer"),
 }
 
-# A yes/no (tick) column of a client list whose header names a step of the journey: a tick
-# there lifts the client to that step's stage (plan._ticked_steps). Headers are compared as
-# headers are (normalise_header); a tick column whose header is not here is kept as extra.
-# Not "Referral" or "Referred" (a tick there mostly says the client CAME by referral, how
-# they found the business, not that they sent anyone), nor "Returned" (on a shop's list,
-# sent the goods back).
-_TICK_STEP_WORDS = {
-    "awareness": "enquired, inquired, enquiry, inquiry, enquiry received, contacted, "
-                 "first contact, made contact, lead",
-    "consideration": "booked call, call booked, booked a call, booked consultation, "
-                     "consultation booked, consultation, consultation done, had call, "
-                     "call done, had consultation, discovery call, discovery call booked, "
-                     "booked discovery call, proposal sent, sent proposal, quote sent, "
-                     "sent quote, quoted, estimate sent, sent estimate, demo booked, "
-                     "booked demo, demo done, had demo, trial, trial booked, trial class, "
-                     "trial session, meeting booked, booked meeting, had meeting, qualified, "
-                     "interested, followed up, contract sent, sent contract",
-    "purchase": "paid, booked, signed, signed up and paid, contract signed, signed contract, "
-                "proposal signed, deposit paid, paid deposit, deposit received, bought, "
-                "purchased, customer, client, converted, won, hired, invoice paid, "
-                "enrolled, joined, became client, became customer, first purchase, "
-                "first order, ordered, booked job",
-    "retention": "repeat, repeat customer, repeat client, repeat booking, repeat order, "
-                 "repeat purchase, rebooked, re booked, booked again, returning, "
-                 "returned customer, returning customer, "
-                 "renewed, came back, bought again, ordered again, second purchase, "
-                 "second order, second booking",
-    "advocacy": "left review, left a review, review, reviewed, review left, wrote review, "
-                "google review, left google review, testimonial, gave testimonial, "
-                "made referral, made a referral, gave referral, referred someone, "
-                "referred a friend, referred others, "
-                "recommended us, promoter",
-}
-TICK_STEPS: dict[str, str] = {match_key(word): stage
-                              for stage, words in _TICK_STEP_WORDS.items()
-                              for word in words.split(",")}
-# Tick columns that say the client paid: beside one, a "Booked" tick is the step before.
-PAID_STEPS = frozenset(match_key(word) for word in (
-    "paid", "invoice paid", "deposit paid", "paid deposit", "payment received", "paid in full"))
-
 # ... and in Polish, Swedish, Danish and Norwegian, and Japanese, with a few more of the other
 # languages' invoicing tools (lexoffice's "Brutto", a Mexican CFDI list's "Razón Social
 # Receptor" and "Folio", Google Forms' timestamp in each language), after those above.
@@ -630,7 +593,7 @@ _FURTHER_LANGUAGES: dict[str, tuple[str, ...]] = {
     "amount": ("yhteensa", "loppusumma", "summa yhteensa", "hinta", "castka", "celkem",
                "castka celkem", "k uhrade", "tutar", "toplam", "toplam tutar", "genel toplam",
                "fiyat", "бюджет", "сумма", "сумма сделки", "итого", "стоимость", "сума",
-               "вартість", "ποσο", "συνολο", "αξια", "jumlah", "total harga",
+               "вартість", "ποσο", "συνολο", "αξια", "total harga",
                "harga"),
     "note": ("huomautukset", "lisatiedot", "poznamka", "açıklama", "примечание",
              "комментарий", "коментар", "σημειωσεις", "σχολια", "catatan", "keterangan"),
@@ -698,6 +661,8 @@ def match_header(header: object) -> tuple[str | None, int]:
             *entities, attribute = header.strip().split(".")
             if normalise_header(attribute) in _ATTRIBUTES:   # "stateMachineState.name": the state's
                 return match_header(entities[-1])
+            if _staff_path(header):     # "owner.email": the business's own person's, no client's
+                return None, 99
             return match_header(attribute)
         if prefixed := _RECORD_PREFIX.match(header):
             return match_header(prefixed.group(1))
@@ -722,6 +687,18 @@ _PATH = re.compile(r"[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)+")
 _CAMEL_PAIR = re.compile(r"([a-z]+)([A-Z][a-z]+)")
 _ATTRIBUTES = frozenset({"name", "technicalname", "label", "title", "value", "code", "key",
                          "displayname", "id"})
+
+
+def _staff_path(header: str) -> bool:
+    """Whether a path header's thing is the business's own person ("owner.email",
+    "assignee.phone", "createdBy.firstName"), whose details are not the client's."""
+    thing = re.sub(r"id$", "", normalise_header(header.strip().split(".")[-2]))  # "owner_id"
+    return thing in _STAFF_THINGS or _INDEX.get(thing, (None,))[0] == "owner"
+
+
+# Things of an export's paths that are the business's own people (beside ``owner``'s synonyms).
+_STAFF_THINGS = frozenset({"user", "createdby", "updatedby", "modifiedby", "creator", "staff",
+                           "employee", "seller", "salesperson", "agent", "assignee", "owner"})
 
 
 def names_a_number(header: object) -> bool:
@@ -850,6 +827,8 @@ def name_part(header: object) -> str | None:
     """"first" or "last" for a header naming a person's first or last name (``FIRST_NAMES``,
     ``LAST_NAMES``, bare or with whose: "Customer First Name"), else None."""
     if isinstance(header, str) and _PATH.fullmatch(header.strip()):
+        if _staff_path(header):                         # "owner.firstName": no client's
+            return None
         header = header.strip().rsplit(".", 1)[1]      # "orderCustomer.firstName"
     found = _NAME_PART.fullmatch(normalise_header(header))
     return None if found is None else "first" if found["first"] else "last"

@@ -33,6 +33,16 @@ OUTCOMES = ("lost", "churned", "cancelled")
 # Normalised value -> stage. Keys are compared after ``normalise_value``. Each list has the
 # English words, then Spanish, French, German and Portuguese ones, then Italian and Dutch.
 STAGE_ALIASES: dict[str, str] = {}
+# An owner's own words for a step, in a status cell ("paid in full") or as a tick column's
+# header ("Left a review": ✓): read by the stage aliases below and by TICK_STEPS.
+OWNERS_STEP_WORDS = {
+    "purchase": "paid in full, fully paid, paid up, deposit taken, deposit received, "
+                "deposit paid, paid deposit, invoice paid, payment received",
+    "advocacy": "left a review, left review, review left, gave a review, wrote a review, "
+                "wrote review, left a testimonial, gave testimonial, referred a friend, "
+                "referred someone, referred others, made referral, made a referral, "
+                "gave referral, recommended us",
+}
 _ALIAS_WORDS = {
     PRE_AWARENESS: "pre-awareness, preawareness, unaware, target, suspect, audience",
     "awareness": "awareness, aware, lead, leads, new lead, new leads, prospect, prospects, "
@@ -113,7 +123,7 @@ _ALIAS_WORDS = {
     "purchase": "purchase, purchased, conversion, converted, won, closed won, closedwon, "
                 "customer, sale, sold, buyer, paid, joined, onboarded, onboarding, client, "
                 "signed, deal won, first purchase, current customer, completed, complete, "
-                "retainer paid, deposit paid, proposal signed, contract signed, job, booked job, "
+                "retainer paid, proposal signed, contract signed, job, booked job, "
                 "auftrag erteilt, beauftragt, neukunde, ganada, gagnee, ganha, "
                 "ganado, cerrado ganado, venta, vendido, vendida, cliente, comprado, firmado, gagne, "
                 "affaire gagnee, fechado ganho, "
@@ -126,8 +136,7 @@ _ALIAS_WORDS = {
                 "kund, klient, asiakas, zakaznik, müşteri, клиент, клієнт, πελατης, "
                 "pelanggan, vunnen, vundet, vunnet, успешно реализовано, сделка успешна, "
                 "успішно реалізовано, "
-                # an owner's own words for money in
-                "paid in full, fully paid, paid up, deposit taken, deposit received, paid deposit",
+                + OWNERS_STEP_WORDS["purchase"],
     "retention": "retention, retained, repeat, repeat customer, customer - repeat, "
                  "client - repeat, loyal, stayed, renewal, "
                  "renewed, returning, existing, active customer, recurring, subscribed, "
@@ -146,9 +155,7 @@ _ALIAS_WORDS = {
                 "fan, champion, reviewer, promotor, embajador, prescripteur, ambassadeur, "
                 "promoteur, botschafter, embaixador, "
                 "promotore, ambasciatore, sostenitore, aanbeveler, "
-                # an owner's own words for a client who spoke up for the business
-                "left a review, left review, review left, gave a review, "
-                "wrote a review, left a testimonial, referred a friend, referred someone",
+                + OWNERS_STEP_WORDS["advocacy"],
 }
 OUTCOME_ALIASES = {
     "lost": "lost, closed lost, closedlost, deal lost, lost deal, rejected, disqualified, "
@@ -390,6 +397,44 @@ for _outcome, _words in OUTCOME_ALIASES.items():
     for _word in _words.split(","):
         OUTCOME_OF[normalise_value(_word)] = _outcome
 ACTIVE_OF = {normalise_value(word) for word in ACTIVE_WORDS}
+
+# A yes/no (tick) column of a client list whose header names a step of the journey: a tick
+# there lifts the client to that step's stage (plan._ticked_steps). Headers are compared as
+# headers are (normalise_header); a tick column whose header is not here is kept as extra.
+# Not "Referral" or "Referred" (a tick there mostly says the client CAME by referral, how
+# they found the business, not that they sent anyone), nor "Returned" (on a shop's list,
+# sent the goods back).
+_TICK_STEP_WORDS = {
+    "awareness": "enquired, inquired, enquiry, inquiry, enquiry received, contacted, "
+                 "first contact, made contact, lead",
+    "consideration": "booked call, call booked, booked a call, booked consultation, "
+                     "consultation booked, consultation, consultation done, had call, "
+                     "call done, had consultation, discovery call, discovery call booked, "
+                     "booked discovery call, proposal sent, sent proposal, quote sent, "
+                     "sent quote, quoted, estimate sent, sent estimate, demo booked, "
+                     "booked demo, demo done, had demo, trial, trial booked, trial class, "
+                     "trial session, meeting booked, booked meeting, had meeting, qualified, "
+                     "interested, followed up, contract sent, sent contract",
+    "purchase": "paid, booked, signed, signed up and paid, contract signed, signed contract, "
+                "proposal signed, bought, "
+                "purchased, customer, client, converted, won, hired, "
+                "enrolled, joined, became client, became customer, first purchase, "
+                "first order, ordered, booked job, " + OWNERS_STEP_WORDS["purchase"],
+    "retention": "repeat, repeat customer, repeat client, repeat booking, repeat order, "
+                 "repeat purchase, rebooked, re booked, booked again, returning, "
+                 "returned customer, returning customer, "
+                 "renewed, came back, bought again, ordered again, second purchase, "
+                 "second order, second booking",
+    "advocacy": "review, reviewed, google review, left google review, testimonial, promoter, "
+                + OWNERS_STEP_WORDS["advocacy"],
+}
+TICK_STEPS: dict[str, str] = {match_key(word): stage
+                              for stage, words in _TICK_STEP_WORDS.items()
+                              for word in words.split(",")}
+# Tick columns that say the client paid (of the purchase steps above, those of paying):
+# beside one, a "Booked" tick is the step before.
+PAID_STEPS = frozenset(key for key, stage in TICK_STEPS.items()
+                       if stage == "purchase" and re.search("paid|payment", key))
 ORDER_STATUS_KIND = {normalise_value(word): kind for kind, words in ORDER_STATUS_WORDS.items()
                      for word in words.split(",")}
 # An invoice's statuses that say it is billed and unpaid ("Sent", "Viewed": Invoice Ninja's)

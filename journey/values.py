@@ -664,13 +664,21 @@ def read_money(s: pd.Series, header: object = None,
 # An amount an owner typed as a word: nothing was charged.
 FREE_WORDS = frozenset(("free", "no charge", "foc", "f.o.c.", "f.o.c", "complimentary",
                         "free of charge", "gratis", "gratuit", "kostenlos", "gratuito"))
-# Words beside an amount that change what it means (a rate, a quantity, money not paid or
-# given back, a guess): such a cell stays unread and is named, never read as the number.
-_ASIDE_STOP = frozenset(
+# ... and words for a visit or a standing given to try, not bought (a "Free Trial Class", a
+# client "on trial"): with those, understand._visits_given_free's and plan._sessions_not_paid's.
+TRIAL_WORDS = frozenset(("trial", "free trial", "in trial", "trialing", "taster", "comp",
+                         "guest pass"))
+# Words saying money is still owed, not paid (beside an amount, in a sheet's name).
+OWED_WORDS = frozenset("unpaid owed owing due outstanding overdue pending".split())
+# Words beside an amount that change what it means (a rate, a quantity, money not paid,
+# given back or let off, a guess): such a cell stays unread and is named, never read as
+# the number.
+_ASIDE_STOP = OWED_WORDS | frozenset(
     "each per x ea unit units pcs pc pieces piece item items hour hours hr hrs h day days "
-    "week weeks wk month months mo year years yr pp pw pm pa "
-    "unpaid owed owing due outstanding balance refund refunded refunds credit discount off "
-    "quote quoted estimate est approx approximately about around tbc tba pending "
+    "week weeks wk month months mo year years yr pp pw pm pa pcm ph pn "
+    "balance refund refunded refunds credit discount off "
+    "not no cancelled canceled cancel void voided waived written declined bounced disputed "
+    "quote quoted estimate est approx approximately about around tbc tba "
     "less minus plus kg g lb lbs oz ml l litre litres liter liters km mi sqm sqft ft "
     "people guests pax kids adults nights".split())
 

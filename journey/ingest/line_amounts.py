@@ -40,7 +40,10 @@ QUANTITY_HEADERS = _keys(
     "menge", "anzahl", "stuck", "stuckzahl", "bestellmenge",                    # German
     "quantidade", "qtd", "qtde", "quantidade vendida",                         # Portuguese
     "quantita", "qta", "pezzi", "quantita venduta",                            # Italian
-    "aantal", "hoeveelheid", "stuks", "aantal stuks")                          # Dutch
+    "aantal", "hoeveelheid", "stuks", "aantal stuks",                          # Dutch
+    # Finnish, Czech, Turkish, Russian, Ukrainian, Greek, Indonesian (Shopee's "Jumlah")
+    "maara", "kpl", "pocet", "mnozstvi", "adet", "miktar", "количество", "кол во",
+    "кількість", "ποσοτητα", "jumlah", "jumlah produk", "jumlah barang", "kuantitas")
 
 # Per unit whatever sits beside them.
 UNIT_PRICE_HEADERS = _keys(
@@ -71,7 +74,8 @@ UNIT_COSTS = _keys("unit cost", "cost per unit", "costo unitario", "coste unitar
 
 # A line's price without a quantity beside it (an amount synonym in journey.fields); per
 # unit beside one.
-PRICE_HEADERS = _keys("price", "precio", "prix", "preis", "preco", "prezzo", "prijs")
+PRICE_HEADERS = _keys("price", "precio", "prix", "preis", "preco", "prezzo", "prijs",
+                      "hinta", "fiyat", "harga")
 
 
 def _key(header: object) -> str:

@@ -33,14 +33,14 @@ from ..columns import FIELD_LABELS
 from ..errors import ValidationError
 from ..fields import (
     CLIENT_FIELDS, EVENT_FIELDS, EVENT_ONLY, JOB_ROLES, LIVE_FLAGS, MEMBER_ROLES,
-    ORDER_ROW_VALUES, ORGANISATION_HEADERS, OWN_ROLE_FLAGS, OWN_ROLES, PAID_STEPS,
+    JOB_NUMBERS, ORDER_ROW_VALUES, ORGANISATION_HEADERS, OWN_ROLE_FLAGS, OWN_ROLES,
     PARTY_HEADERS, ROLE_HEADERS, ROW_LEVEL_HEADERS, SCORE_RANGES, SPAM_FLAGS, TEST_FLAGS,
-    TICK_STEPS, before_tax,
-    field_type, fields_for, header_year, match_header, name_part, names_a_participant,
+    before_tax, field_type, fields_for, header_year, match_header, name_part, names_a_participant,
     names_tax, names_tax_rate, net_and_tax, normalise_header, plain_header)
 from ..journal import Problem, SheetSave
 from ..stages import (
-    ACTIVE_OF, BOOKED_STATUSES, QUOTE_STATUS, RANK, normalise_value, order_status_kind)
+    ACTIVE_OF, BOOKED_STATUSES, PAID_STEPS, QUOTE_STATUS, RANK, STAGE_ALIASES, TICK_STEPS,
+    normalise_value, order_status_kind)
 from ..text import (counted, its, listed, loose_name_keys, match_key, name_key, rows_text, was,
                     without_accents)
 from ..workshop.actions import import_sheet as import_actions
@@ -88,6 +88,7 @@ class SheetPlan:
     explanation: str = ""              # what was understood, in one sentence
     key_from_email: str | None = None  # the header whose e-mails are the client key
     sales_sheet: str | None = None     # another sheet of the file named for sales (Invoices)
+    kept_because: str | None = None    # why a sheet with events' columns is kept as reference
 
     @property
     def headers(self) -> list[str]:
@@ -148,7 +149,40 @@ def plan_file(filename: str, data: bytes, *, db: Database | None = None, kind: s
         plan.sales_sheet = next((other.sheet for other in plans if other is not plan
                                  and other.kind == "events" and names_sales(other.sheet)),
                                 None)
+        _details_of_jobs(plan, plans)
     return plans
+
+
+_WHOSE = frozenset({"name", "client_id", "email", "phone"})
+
+
+def _details_of_jobs(plan: SheetPlan, plans: list[SheetPlan]) -> None:
+    """A sheet of a workbook that names no client, only the numbers of jobs another sheet
+    lists with their clients ("Timesheet", "Materials": Job No, hours, costs), and whose
+    own name names no sale, holds those jobs' details, not sales: its rows would otherwise
+    tie to the jobs by their number and replace their price with a cost. Kept as reference
+    rows, said so (``kept_because``)."""
+    if plan.kind != "events" or plan.set_values.get("kind") or _WHOSE & set(
+            plan.mapping.values()) or names_sales(plan.sheet):
+        return
+    numbers = next((h for h, f in plan.mapping.items()
+                    if f == "order_id" and normalise_header(h) in JOB_NUMBERS), None)
+    if numbers is None or numbers in plan.chosen:
+        return
+    ours = set(plan.raw.frame[numbers].dropna().astype(str).str.strip())
+    for other in plans:
+        theirs = next((h for h, f in other.mapping.items() if f == "order_id"), None)
+        if (other is plan or other.kind != "events" or theirs is None
+                or not _WHOSE & set(other.mapping.values())):
+            continue
+        if ours & set(other.raw.frame[theirs].dropna().astype(str).str.strip()):
+            plan.kind = "reference"
+            plan.kept_because = (
+                f"Sheet '{plan.sheet}' names no client, only the numbers in '{numbers}' of "
+                f"jobs that sheet '{other.sheet}' lists with their clients: its rows are those "
+                "jobs' details (hours, costs), kept as reference rows, not sales. If they are "
+                "sales, choose 'a purchase' under 'Every row is' (--set kind=purchase).")
+            return
 
 
 def _plan_sheet(db, filename, raw, kind, overrides, set_values, checksum) -> SheetPlan:
@@ -423,15 +457,18 @@ _SUPPLIERS = frozenset({"vendor", "vendors", "supplier", "suppliers", "proveedor
 def _supplier_rows(frame: pd.DataFrame, raw: RawSheet, out: pd.DataFrame,
                    rejected: pd.Series, problems: list) -> pd.Series:
     """Rows a contact list's type column marks as a vendor or supplier (``_SUPPLIERS``)
-    beside clients or leads: a business the owner buys from, not a client, each rejected
-    with its reason. A sheet of suppliers alone is imported as it is."""
+    beside clients or leads (a type that is a stage: Client, Lead, Customer): a business
+    the owner buys from, not a client, each rejected with its reason. A sheet of suppliers
+    alone, or beside other types only (a market's stallholders, "Vendor", beside a
+    "Sponsor": the organiser's customers), is imported as it is."""
     found = pd.Series(False, index=frame.index)
     kept = ~rejected.reindex(frame.index, fill_value=False)
     for header in frame.columns:
         if normalise_header(header) not in _CONTACT_TYPE_HEADERS:
             continue
-        supplier = values.per_distinct(frame[header], normalise_value).isin(_SUPPLIERS) & kept
-        if not supplier.any() or supplier[kept].all():
+        types = values.per_distinct(frame[header], normalise_value)
+        supplier = types.isin(_SUPPLIERS) & kept
+        if not supplier.any() or not types[kept & ~supplier].isin(STAGE_ALIASES).any():
             continue
         for index in supplier[supplier & ~found].index:
             problems.append(Problem(int(out.at[index, "_row"]), column_label(raw, header),
@@ -1963,7 +2000,7 @@ def _sessions_as_purchases(raw: RawSheet, mapping: dict[str, str | None], chosen
 
 # A client's status or stage that says the sessions counted were not paid for.
 _UNPAID_STANDING = frozenset(normalise_value(w) for w in (
-    "trial", "in trial", "free trial", "trialing", "lead", "prospect", "free", "taster"))
+    *values.FREE_WORDS, *values.TRIAL_WORDS, "lead", "prospect"))
 
 
 def _sessions_not_paid(out: pd.DataFrame, frame: pd.DataFrame,
@@ -2144,10 +2181,10 @@ def _period_columns(out: pd.DataFrame, frame: pd.DataFrame, mapping: dict[str, s
     """A client list with three or more columns that are each a month or a year ("Jan",
     "Feb", ...; "2022", "2023") holding numbers: amounts laid out one column per period,
     which Journey does not read as purchases. Says so, rather than show those clients as
-    having bought nothing without a word. Where no total was read (no column, or its
-    formulas saved without results), each client's revenue is the sum of its periods (and
-    one with any, on a list with no stage, a customer: ``_spenders_bought``). Returns a
-    note."""
+    having bought nothing without a word. Where no total was read (its formulas saved
+    without results, or no total column and cells that are money: ``_written_as_money``),
+    each client's revenue is the sum of its periods (and one with any, on a list with no
+    stage, a customer: ``_spenders_bought``). Returns a note."""
     periods = [h for h, field in mapping.items() if field is None
                and _PERIOD_HEADER.match(normalise_header(h))]
     if len(periods) < 3:
@@ -2165,7 +2202,8 @@ def _period_columns(out: pd.DataFrame, frame: pd.DataFrame, mapping: dict[str, s
               "amount) and import that.")
     said = columns_for.get("revenue_current", [None])[0]
     if "revenue_current" in out and pd.to_numeric(out["revenue_current"],
-                                                  errors="coerce").notna().any():
+                                                  errors="coerce").notna().any() or (
+            said is None and not _written_as_money(frame, numbers, each)):
         return [f"{columns} and has not counted them as purchases. {advice}"]
     summed = pd.DataFrame(amounts).sum(axis=1, min_count=1).reindex(out.index)
     out["revenue_current"] = summed
@@ -2174,6 +2212,20 @@ def _period_columns(out: pd.DataFrame, frame: pd.DataFrame, mapping: dict[str, s
             + (f" ('{said}' holds no amount)" if said else "")
             + f"; they are not counted as purchases of their own (a second {each} paid is "
             f"not seen as repeat business). {advice}"]
+
+
+_DAYS_IN_A_MONTH = 31
+
+
+def _written_as_money(frame: pd.DataFrame, headers: list[str], each: str) -> bool:
+    """Whether the cells of columns one per period (``each``: month or year) are money, not
+    counts: pennies, a currency beside the number ("£100"), or, a month, a number above its
+    days (visits, sessions or days a month are whole numbers up to 31: "2, 3, 1" is no
+    revenue; "240" is; a year's orders may be 40)."""
+    cells = pd.concat([frame[h] for h in headers]).dropna()
+    numbers = pd.to_numeric(cells, errors="coerce")
+    return bool(numbers.mod(1).gt(0).any() or numbers[cells.map(type).eq(str)].isna().any()
+                or each == "month" and numbers.gt(_DAYS_IN_A_MONTH).any())
 
 
 def _demoted_money(out: pd.DataFrame, frame: pd.DataFrame, demoted: list[str],

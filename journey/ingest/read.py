@@ -2270,10 +2270,20 @@ _TOTALS_LABEL = re.compile(
     r"\s*:?\s*[-+$€£]?\s*[\d.,\s]*$", re.IGNORECASE)
 
 
+# ... and the rows a totals block holds beside them ("Subtotal", "VAT", "Total"): its tax,
+# charges, discount and what is left to pay, each a label with maybe a rate and an amount.
+_FOOT_LABEL = re.compile(
+    r"^(?:vat|tax|taxes|gst|hst|pst|sales\s*tax|iva|tva|mwst|btw|shipping|delivery|postage|"
+    r"discount|tips?|service\s*charge|fees?|balance(?:\s*due)?|amount\s*due|deposit|"
+    r"less\s*deposit|paid)\s*:?\s*(?:@?\s*\(?\d+(?:[.,]\d+)?\s*%\)?)?\s*[-+$€£]?\s*[\d.,\s]*$",
+    re.IGNORECASE)
+
+
 def _totals_at_foot(grid: _Grid, missing: list[np.ndarray], data_at: np.ndarray) -> list[str]:
     """The labels of the last rows that are the table's totals ("Total", "Grand total",
-    "Count: 12" as the row's first cell, with fewer cells than the rows above fill),
-    last row last; empty when the last row is a row of data."""
+    "Count: 12" as the row's first cell, with fewer cells than the rows above fill; with
+    the tax and charges between them: "Subtotal", "VAT 20%", "Total"), last row last;
+    empty when the last row is a row of data."""
     def width(i) -> int:
         return sum(not column[i] for column in missing)
 
@@ -2284,11 +2294,12 @@ def _totals_at_foot(grid: _Grid, missing: list[np.ndarray], data_at: np.ndarray)
     labels: list[str] = []
     for row in data_at[::-1][:TITLE_ROWS]:
         label = first_cell(row)
-        if not (isinstance(label, str) and _TOTALS_LABEL.match(label.strip())):
+        if not (isinstance(label, str) and (_TOTALS_LABEL.match(label.strip())
+                                            or _FOOT_LABEL.match(label.strip()))):
             break
         labels.append(label.strip())
-    if not labels or len(labels) >= len(data_at):
-        return []
+    if not any(_TOTALS_LABEL.match(label) for label in labels) or len(labels) >= len(data_at):
+        return []           # (a "VAT" row with no total below it is no totals block)
     table = [width(i) for i in data_at[-len(labels) - _BELOW_ROWS:-len(labels)]]
     if max(width(i) for i in data_at[-len(labels):]) >= np.median(table):
         return []

@@ -398,7 +398,8 @@ def _save_parts(db: Database, prepared: PreparedSheet, dry_run: bool,
     if not dry_run and plan.kind in ("clients", "events"):
         remember_mapping(db, plan, import_id)
     if plan.kind == "reference":
-        notes.append(f"Sheet '{plan.sheet}' has no client or event columns, so its rows were "
+        notes.append(plan.kept_because or
+                     f"Sheet '{plan.sheet}' has no client or event columns, so its rows were "
                      "kept as reference data and do not appear as clients.")
     # (a column whose values were not what its header said was kept as extra: said so)
     mapping = {h: None if h in prepared.demoted else t for h, t in plan.mapping.items()}

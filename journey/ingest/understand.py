@@ -103,10 +103,11 @@ _KIND_WORDS = {
 KIND_OF = {word: kind for kind, words in _KIND_WORDS.items() for word in words.split()}
 # ... and the words of a sheet's or file's name: a sheet called "Payments" (of clients'
 # payments: a date, a client, an amount) lists sales, as "Sales" does. (A kind cell
-# "Payment" beside invoices is the paying of one: PAYMENT_WORDS, resolve_kinds.)
-_PAYMENT_SHEETS = frozenset(
-    "payment payments pagos paiements zahlungen pagamenti pagamentos betalingen".split())
-SHEET_KIND_OF = {**KIND_OF, **dict.fromkeys(_PAYMENT_SHEETS, "purchase")}
+# "Payment" beside invoices is the paying of one: resolve_kinds.)
+PAYMENT_WORDS = frozenset(
+    "payment payments paymentreceived receivepayment customerpayment pago pagos paiement "
+    "paiements zahlung zahlungen pagamento pagamentos pagamenti betaling betalingen".split())
+SHEET_KIND_OF = {**KIND_OF, **dict.fromkeys(PAYMENT_WORDS, "purchase")}
 # A kind cell's word for money given back, read so only beside sales ("sale", "credit").
 _CREDITS = frozenset({"credit", "credits", "credittransaction"})
 
@@ -521,18 +522,23 @@ _STATEMENT_PAIRS = (("debit", "credit"), ("debits", "credits"), ("withdrawal", "
                     ("paidout", "paidin"), ("debitamount", "creditamount"))
 
 
+_ACCOUNT_HEADER = re.compile("account|iban|konto|cuenta|compte|conto|rekening")
+
+
 def _own_account(raw: RawSheet, mapping: dict[str, str | None], free: list[str],
                  said: list[str]) -> set[str]:
-    """A bank statement's (Debit and Credit, Money out and Money in) client ID or name
-    holding one value on every row ("Account Number": 12345678) is the statement's own
-    account, the owner's, not a client: kept as extra. Returns those headers."""
+    """A bank statement's (Debit and Credit, Money out and Money in) account column
+    (``_ACCOUNT_HEADER``) read as a client ID or name holding one value on every row
+    ("Account Number": 12345678) is the statement's own account, the owner's, not a
+    client: kept as extra. Returns those headers."""
     headers = {normalise_header(h) for h in raw.headers}
     found: set[str] = set()
     if not any(out in headers and into in headers for out, into in _STATEMENT_PAIRS):
         return found
     for header in free:
-        if mapping[header] not in ("client_id", "name"):
-            continue
+        if mapping[header] not in ("client_id", "name") or not _ACCOUNT_HEADER.search(
+                normalise_header(header)):
+            continue        # (a customer's statement names its one customer: a client)
         filled = raw.frame[header].dropna()
         filled = filled[filled.astype(str).str.strip().ne("")]
         if len(filled) >= 2 and len(filled) == len(raw.frame) and filled.nunique() == 1:
@@ -689,6 +695,7 @@ def refine_mapping(raw: RawSheet, mapping: dict[str, str | None], kind: str, *,
         if mapping[header] == "name" and _all_yes_or_no(raw.frame[header]):
             mapping[header] = None
             said.append(f"'{header}' holds yes or no, not names: kept as extra")
+    _own_buyer(raw, mapping, free, said)
     _one_business_named(raw, mapping, free, said)
     if kind == "events":
         _parties_named(raw, mapping, free, said)
@@ -767,15 +774,18 @@ def _one_business_named(raw: RawSheet, mapping: dict[str, str | None], free: lis
 
 def _parties_named(raw: RawSheet, mapping: dict[str, str | None], free: list[str],
                    said: list[str]) -> None:
-    """A payments statement's "From" and "To" (Venmo's; ``PARTY_HEADERS``), where nothing
-    else names the client: both are mapped to the name, and the import takes the side of
-    each row that is not the account's own (plan._other_party)."""
-    if {"name", "client_id", "email"} & set(mapping.values()):
-        return
+    """A payments statement's "From" and "To" (Venmo's; ``PARTY_HEADERS``), beside an
+    amount, where nothing else names the client and the account is paid on some rows
+    (``_paid_to_own``): both are mapped to the name, and the import takes the side of each
+    row that is not the account's own (plan._other_party)."""
+    if {"name", "client_id", "email"} & set(mapping.values()) or "amount" not in set(
+            mapping.values()):
+        return          # (a referrals log's From and To are two clients, no payment's sides)
     normal = {normalise_header(h): h for h in free if mapping[h] is None}
     for a, b in PARTY_HEADERS:
         if a in normal and b in normal and all(
-                _names_someone(raw.frame[normal[x]]) for x in (a, b)):
+                _names_someone(raw.frame[normal[x]]) for x in (a, b)) and _paid_to_own(
+                raw.frame[normal[a]], raw.frame[normal[b]]):
             mapping[normal[a]] = mapping[normal[b]] = "name"
             said.append(f"'{normal[a]}' and '{normal[b]}' name the two sides of each "
                         "payment: the side that is not the account's own names the client")
@@ -808,17 +818,29 @@ def _party_named(raw: RawSheet, mapping: dict[str, str | None], free: list[str],
                 + (f"; {own[0]!r} names the opportunity itself: kept as extra" if own else ""))
 
 
+def _paid_to_own(payers: pd.Series, payees: pd.Series) -> bool:
+    """Whether the name most often on either side (the account's own) is paid on some row:
+    where it only ever pays (a list of the business's own payments out to suppliers), the
+    other side names no client."""
+    payers, payees = (side.dropna().astype(str).str.strip().str.casefold()
+                      for side in (payers, payees))
+    names = pd.concat([payers, payees]).value_counts()
+    return not names.empty and payees.eq(names.index[0]).any()
+
+
 def _primary_contact_named(raw: RawSheet, mapping: dict[str, str | None], free: list[str],
                            said: list[str]) -> None:
     """A list of jobs or projects (JobNimbus's: "Name" Miller Roof Replacement, "Primary
     Contact" Dan Miller) names each record in its bare "Name" and whom it is for in its
     "Primary Contact": the contact is the client, the record's name kept as extra. Only
-    where the contact comes back on several records while the names do not (a company
-    list's one primary contact each says nothing), and no e-mail or phone is the Name's."""
+    where the sheet's name or a header says its rows are items (``_itemised``: "jobs"; an
+    accountant's companies, two of one owner's, stay clients), the contact comes back on
+    several records while the names do not, and no e-mail or phone is the Name's."""
     contact = next((h for h in free if mapping[h] == "contact_name"
                     and normalise_header(h) == "primarycontact"), None)
     own = [h for h in free if mapping[h] == "name" and normalise_header(h) == "name"]
-    if contact is None or len(own) != 1 or {"email", "phone"} & set(mapping.values()):
+    if (contact is None or len(own) != 1 or {"email", "phone"} & set(mapping.values())
+            or not _itemised(mapping, raw.name)):
         return
     people = raw.frame[contact].dropna().astype(str).str.strip().str.casefold()
     records = raw.frame[own[0]].dropna().astype(str).str.strip().str.casefold()
@@ -937,6 +959,26 @@ def _contact_named(raw: RawSheet, mapping: dict[str, str | None], free: list[str
         mapping[person] = None
     said.append(f"'{header}' names the client" + (
         f"; {' and '.join(repr(h) for h in named)} the person there" if named else ""))
+
+
+# A column of who bought, and one of whom from: beside a supplier, the buyer is the
+# business's own (an expenses log: "Purchased By" Sam, "Supplier" Mill Co), not a client.
+# (Not "Buyer": a drop-shipper's orders name the customer so beside the supplier.)
+_BUYER_HEADERS = frozenset({"purchaser", "purchasername", "purchasedby"})
+_SUPPLIER_HEADERS = frozenset({"supplier", "suppliername", "suppliers"})
+
+
+def _own_buyer(raw: RawSheet, mapping: dict[str, str | None], free: list[str],
+               said: list[str]) -> None:
+    """A buyer column read as the client's name beside a "Supplier" column names the
+    business's own people buying from that supplier: kept as extra."""
+    if not _SUPPLIER_HEADERS.intersection(normalise_header(h) for h in raw.headers):
+        return
+    for header in free:
+        if mapping[header] == "name" and normalise_header(header) in _BUYER_HEADERS:
+            mapping[header] = None
+            said.append(f"'{header}' beside a supplier names who bought for the business, "
+                        "not a client: kept as extra")
 
 
 def _all_yes_or_no(column: pd.Series) -> bool:
@@ -1378,7 +1420,7 @@ def resolve_kinds(out, plan, frame, raw, columns_for, stage_map=None) -> list[st
     a contact, not a purchase.
     """
     named = None if plan.set_values.get("kind") else _sheet_word(plan.sheet, plan.file)
-    paying = named in _PAYMENT_SHEETS and plan.sales_sheet is not None
+    paying = named in PAYMENT_WORDS and plan.sales_sheet is not None
     if paying:          # "Payments" beside "Invoices" in one workbook: the paying of them
         named = None
     numbered = None       # an order or invoice number column: each row is one (a purchase)
@@ -1528,7 +1570,7 @@ def resolve_kinds(out, plan, frame, raw, columns_for, stage_map=None) -> list[st
                      "(--set kind=purchase).")
     if undone:
         notes.append(undone)
-    if kept_by and (given_free := _visits_given_free(frame, kinds)) is not None:
+    if kept_by and (given_free := _visits_given_free(frame, kinds, amounts)) is not None:
         kinds, said_free = given_free
         notes.append(said_free)
     if kept_by:
@@ -1760,18 +1802,21 @@ MOSTLY_KNOWN = 0.8
 # Option", Mindbody's "Pricing Option"), and its words for a visit given, not bought.
 _PAID_WITH = frozenset({"purchaseoption", "pricingoption", "paidwith", "passused", "pass",
                         "paymentoption"})
-_GIVEN_FREE = re.compile(r"\bfree\b|\btrial\b|complimentary|\bcomp\b|\bguest pass\b",
-                         re.IGNORECASE)
+_GIVEN_FREE = re.compile("|".join(rf"(?<!\w){re.escape(word)}(?!\w)" for word in sorted(
+    values.FREE_WORDS | values.TRIAL_WORDS, key=len, reverse=True)), re.IGNORECASE)
 
 
-def _visits_given_free(frame: pd.DataFrame, kinds: list[str]) -> tuple[list[str], str] | None:
+def _visits_given_free(frame: pd.DataFrame, kinds: list[str],
+                       amounts: pd.Series) -> tuple[list[str], str] | None:
     """A kept visit paid with a free class or a trial ("Free Trial Class") was given, not
-    bought: a contact, not a purchase. The kinds changed and a note, or None."""
+    bought: a contact, not a purchase; one with an amount above 0 was bought (a paid
+    "Intro Trial"). The kinds changed and a note, or None."""
     header = next((h for h in frame.columns if normalise_header(h) in _PAID_WITH), None)
     if header is None:
         return None
     free = [kind == "purchase" and isinstance(cell, str) and bool(_GIVEN_FREE.search(cell))
-            for kind, cell in zip(kinds, frame[header].tolist())]
+            and not amount > 0
+            for kind, cell, amount in zip(kinds, frame[header].tolist(), amounts.tolist())]
     if not any(free):
         return None
     n = sum(free)
@@ -1814,11 +1859,39 @@ def _sheet_word(sheet: str, file: str = "") -> str | None:
     if _names_people(sheet):
         return None
     for name in (sheet, file):
-        words = _words(name)
-        pairs = [a + b for a, b in zip(words, words[1:])]       # "gift cards": "giftcards"
-        found = next((word for word in (*pairs, *words) if word in SHEET_KIND_OF), None)
-        if found:
+        if found := _kind_word(_words(name)):
             return found
+    return None
+
+
+# Words beside "Payments" in a sheet's name that say they are not clients' payments come
+# in: paid out by the business ("Supplier Payments", "Payments to staff") or still owed
+# ("Payments Due", "Payment Reminders", "Payment Plan").
+_NOT_PAID_IN = values.OWED_WORDS | frozenset(
+    "supplier suppliers vendor vendors contractor contractors staff wages salary salaries "
+    "payroll rent expense expenses outgoing out made sent tax taxes vat "
+    "late missed failed upcoming expected "
+    "forecast reminder reminders schedule scheduled plan plans terms method methods".split())
+
+
+# Words after "gift cards" saying the cards were spent or are held, not sold.
+_SPENT = frozenset("redeemed redemption redemptions used spent usage balance balances "
+                   "outstanding liability".split())
+
+
+def _kind_word(words: list[str]) -> str | None:
+    """The first word of a name naming an event kind, or two words that do as one ("gift
+    cards") unless a kind word follows them ("Gift Card Refunds": refunds) or a word
+    saying they were spent ("Gift Cards Redeemed": ``_SPENT``, no kind). A payments word
+    only where no other word says the payments go out or are still owed (``_NOT_PAID_IN``)."""
+    for i, word in enumerate(words):
+        pair = "".join(words[i:i + 2])
+        if i + 1 < len(words) and pair in SHEET_KIND_OF and not _SPENT.intersection(
+                words[i + 2:]) and (i + 2 == len(words) or words[i + 2] not in SHEET_KIND_OF):
+            return pair
+        if word in SHEET_KIND_OF and not (
+                word in PAYMENT_WORDS and _NOT_PAID_IN.intersection(words)):
+            return word
     return None
 
 
@@ -1850,8 +1923,6 @@ def _words(name: str) -> list[str]:
 
 UNKNOWN_KIND = "?"          # (resolve_kinds: a kind cell Journey does not know)
 PAYMENT = "payment"         # (resolve_kinds: a purchase, or the paying of an invoice)
-PAYMENT_WORDS = {"payment", "payments", "paymentreceived", "receivepayment", "customerpayment",
-                 "pago", "paiement", "zahlung", "pagamento", "betaling"}
 
 
 def check_stage_target(value: str, target: str) -> str:
