@@ -199,6 +199,14 @@ def cli_import_text(tmp_path, name, text) -> dict:
     return found
 
 
+def cli_import_book(tmp_path, name: str, sheets: dict[str, list[list]]) -> list[dict]:
+    """Write a workbook (``xlsx_bytes``) to TMP/NAME and import it with the command line:
+    each sheet's JSON."""
+    path = tmp_path / name
+    path.write_bytes(xlsx_bytes(sheets))
+    return cli_json(tmp_path, "import", str(path))["imports"]
+
+
 def cli_funnel(tmp_path) -> list[int]:
     """The clients at each stage, from ``funnel --json`` on TMP/w.db."""
     return [stage["clients"] for stage in cli_json(tmp_path, "funnel")["stages"]]

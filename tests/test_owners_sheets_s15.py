@@ -24,31 +24,16 @@ from __future__ import annotations
 
 import datetime as dt
 
-import openpyxl
-
-from conftest import cli_funnel, cli_json, kind_totals, workspace_rows
+from conftest import cli_funnel, cli_import_book, kind_totals, workspace_rows
 
 D = dt.datetime
-
-
-def _import_book(tmp_path, name: str, sheets: dict[str, list[list]]) -> list[dict]:
-    """Write a workbook (one sheet per item, rows as given) and import it: each sheet's JSON."""
-    book = openpyxl.Workbook()
-    book.remove(book.active)
-    for title, rows in sheets.items():
-        sheet = book.create_sheet(title)
-        for row in rows:
-            sheet.append(row)
-    path = tmp_path / name
-    book.save(path)
-    return cli_json(tmp_path, "import", str(path))["imports"]
 
 
 def test_how_they_heard_and_an_owners_status_words(tmp_path):
     """Ann deposit paid and Hal paid in full bought; Bob booked in and Gus quoted are
     considering; Dee repeat; Eve left a review (advocacy); Cat ghosted (lost); Fay an
     enquiry: [8, 6, 4, 2, 1], nothing left to map."""
-    (found,) = _import_book(tmp_path, "enquiries.xlsx", {"Enquiries": [
+    (found,) = cli_import_book(tmp_path, "enquiries.xlsx", {"Enquiries": [
         ["Name", "Phone", "How did they hear about us?", "Status"],
         ["Ann Lee", "07700 900101", "Instagram", "deposit paid"],
         ["Bob Ray", "07700 900102", "Facebook", "booked in"],
@@ -71,7 +56,7 @@ def test_a_week_commencing_and_an_ordinal_of_are_dates(tmp_path):
     (2023 and 2024), Bob, Cat, Eve paid, Dee not: 5 purchases of 45 + 60 + 45 + 60 + 30 =
     240, Dee a contact, [5, 4, 4, 1, 0]; "wk 4/3" (no week word) stays unread, named."""
     header = ["Date", "Client", "Treatment", "Price", "Paid?"]
-    imports = _import_book(tmp_path, "treatments 2023-24.xlsx", {
+    imports = cli_import_book(tmp_path, "treatments 2023-24.xlsx", {
         "2023": [header, [D(2023, 11, 3), "Ann Lee", "Facial", 45, "Y"],
                  [D(2023, 12, 1), "Bob Ray", "Massage", 60, "Y"]],
         "2024": [header, [D(2024, 1, 5), "Ann Lee", "Facial", 45, "Y"],
@@ -95,7 +80,7 @@ def test_a_payments_sheet_beside_the_client_list_is_sales(tmp_path):
     """John paid 300 in February and 200 in March (his name in other letters there): 2
     purchases of 500, John retained; Sarah a customer, Mary repeat, two leads:
     [5, 3, 3, 2, 0] (was [5, 3, 3, 1, 0], the payments contacts)."""
-    imports = _import_book(tmp_path, "Clients.xlsx", {
+    imports = cli_import_book(tmp_path, "Clients.xlsx", {
         "Clients": [["Name", "Phone", "Stage"], ["SMITH, John", "07700 900001", "customer"],
                     ["Mr & Mrs Patel", "07700 900002", "lead"],
                     ["Jo (Sarah's sister)", None, "lead"],
@@ -115,7 +100,7 @@ def test_amounts_with_a_remark_and_free(tmp_path):
     """A work log: '350 (paid cash)' is 350, '£200 deposit' 200, 'free' 0 (a contact, as
     an order of 0 is), '£300 owed' and 'see email' are not read: their rows are rejected and
     named. Ann 350 + 150 (two days), Cat 200: 3 purchases of 700, [3, 2, 2, 1, 0]."""
-    (found,) = _import_book(tmp_path, "work log.xlsx", {"Work": [
+    (found,) = cli_import_book(tmp_path, "work log.xlsx", {"Work": [
         ["Date", "Client", "Amount", "Paid"],
         [D(2024, 5, 3), "Ann Lee", "350 (paid cash)", "Y"],
         [D(2024, 5, 10), "Cat Fox", "£200 deposit", "Y"],
@@ -138,7 +123,7 @@ def test_a_blank_beside_ticks_and_crosses_is_not_paid(tmp_path):
     """jobs.xlsx: ✓ and TRUE paid (Ann 200 + 60 on two days, Cat 900), ✗ and FALSE not
     (Bob, Eve), Dee's blank not marked paid: 3 purchases of 1,160, 3 contacts of 350,
     [5, 2, 2, 1, 0] (Dee's 120 was a sale, from the file's name)."""
-    (found,) = _import_book(tmp_path, "jobs.xlsx", {"Jobs": [
+    (found,) = cli_import_book(tmp_path, "jobs.xlsx", {"Jobs": [
         ["Date", "Customer", "Job", "Price", "Paid?"],
         [D(2024, 4, 2), "Ann Lee", "Logo", 200, "✓"], [D(2024, 4, 9), "Bob Ray", "Flyer", 80, "✗"],
         [D(2024, 4, 16), "Cat Fox", "Website", 900, True],
@@ -162,7 +147,7 @@ PIPELINE = [["Client", "Email", "Enquired", "Booked", "Paid", "Left review"],
 def test_booked_beside_paid_is_the_step_before_paying(tmp_path):
     """Checkboxes (Google Sheets saves them TRUE/FALSE): Bob booked, not paid, considers;
     Ann and Dee paid, Ann reviewed: [4, 3, 2, 1, 1] (was [4, 3, 3, 1, 1])."""
-    (found,) = _import_book(tmp_path, "pipeline.xlsx", {"Pipeline": PIPELINE})
+    (found,) = cli_import_book(tmp_path, "pipeline.xlsx", {"Pipeline": PIPELINE})
     assert ("Yes/no columns read as steps of the journey (a tick lifts the client): "
             "'Enquired' as awareness, 'Booked' as consideration, 'Paid' as purchase, "
             "'Left review' as advocacy.") in found["notes"]
@@ -171,7 +156,7 @@ def test_booked_beside_paid_is_the_step_before_paying(tmp_path):
 
 def test_booked_without_a_paid_column_is_still_hired(tmp_path):
     """The same sheet without 'Paid': Booked is what says they bought, [4, 3, 3, 1, 1]."""
-    _import_book(tmp_path, "pipeline.xlsx", {"Pipeline": [
+    cli_import_book(tmp_path, "pipeline.xlsx", {"Pipeline": [
         [cell for k, cell in enumerate(row) if k != 4] for row in PIPELINE]})
     assert cli_funnel(tmp_path) == [4, 3, 3, 1, 1]
 
@@ -185,7 +170,7 @@ def test_months_in_columns_with_a_total_of_unsaved_formulas(tmp_path):
             ["Cat Fox", "Google"], ["Dee Moss", "Instagram", 40, None, None, 60]]
     for n, row in enumerate(rows[1:], start=2):
         row.extend([None] * (6 - len(row)) + [f"=SUM(C{n}:F{n})"])
-    (found,) = _import_book(tmp_path, "clients by month.xlsx", {"2024": rows})
+    (found,) = cli_import_book(tmp_path, "clients by month.xlsx", {"2024": rows})
     assert ("Columns 'Jan' to 'Apr' hold an amount for each month, one column per month: "
             "Journey reads one row per client, so each client's revenue (current) is their sum "
             "('Total' holds no amount); they are not counted as purchases of their own (a "
@@ -201,7 +186,7 @@ def test_months_in_columns_with_a_total_of_unsaved_formulas(tmp_path):
 
 def test_months_in_columns_with_a_total_that_holds_amounts_keep_the_total(tmp_path):
     """The total as typed (Ann 320, not 300: a fee outside the months) is the revenue."""
-    _import_book(tmp_path, "clients by month.xlsx", {"2024": [
+    cli_import_book(tmp_path, "clients by month.xlsx", {"2024": [
         ["Client", "Jan", "Feb", "Mar", "Total"], ["Ann Lee", 100, 100, 100, 320],
         ["Bob Ray", None, 250, None, 250]]})
     assert workspace_rows(tmp_path, "SELECT name, revenue_current FROM clients ORDER BY name"
@@ -216,7 +201,7 @@ def test_a_total_of_unsaved_formulas_is_quantity_times_unit_price(tmp_path):
             [D(2024, 7, 8), "Ann Lee", 3, 15]]
     for n, row in enumerate(rows[1:], start=2):
         row.append(f"=C{n}*D{n}")
-    (found,) = _import_book(tmp_path, "orders.xlsx", {"Orders": rows})
+    (found,) = cli_import_book(tmp_path, "orders.xlsx", {"Orders": rows})
     assert any("formulas saved without their results" in note for note in found["notes"])
     assert "Amounts are Qty × Unit price for each line (no column gave a line's total)." in (
         found["notes"])
@@ -227,7 +212,7 @@ def test_a_total_of_unsaved_formulas_is_quantity_times_unit_price(tmp_path):
 def test_payments_beside_invoices_in_one_workbook_pay_them(tmp_path):
     """Invoices (Ann 500, Bob 300) and the Payments sheet of the same money: 2 sales of
     800, not 4 of 1,600; the payments are contacts, and the import says why: [2, 2, 2, 0, 0]."""
-    imports = _import_book(tmp_path, "accounts.xlsx", {
+    imports = cli_import_book(tmp_path, "accounts.xlsx", {
         "Invoices": [["Invoice #", "Client", "Date", "Amount"],
                      ["INV-1", "Ann Lee", D(2024, 1, 10), 500],
                      ["INV-2", "Bob Ray", D(2024, 1, 20), 300]],

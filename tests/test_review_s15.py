@@ -39,30 +39,15 @@ from __future__ import annotations
 
 import datetime as dt
 
-import openpyxl
-
-from conftest import cli_funnel, cli_import_text, cli_json, kind_totals, workspace_rows
+from conftest import cli_funnel, cli_import_book, cli_import_text, kind_totals, workspace_rows
 
 D = dt.datetime
-
-
-def _import_book(tmp_path, name: str, sheets: dict[str, list[list]]) -> list[dict]:
-    """Write a workbook (one sheet per item, rows as given) and import it: each sheet's JSON."""
-    book = openpyxl.Workbook()
-    book.remove(book.active)
-    for title, rows in sheets.items():
-        sheet = book.create_sheet(title)
-        for row in rows:
-            sheet.append(row)
-    path = tmp_path / name
-    book.save(path)
-    return cli_json(tmp_path, "import", str(path))["imports"]
 
 
 def test_payments_going_out_or_still_owed_are_no_sales(tmp_path):
     """Clients Ann, Bob, Cat; the owner's payments to suppliers (400, 120, 380) sell
     nothing: no purchase, [3, 0, 0, 0, 0]."""
-    imports = _import_book(tmp_path, "business.xlsx", {
+    imports = cli_import_book(tmp_path, "business.xlsx", {
         "Clients": [["Name", "Email"], ["Ann Lee", "ann@x.com"], ["Bob Ray", "bob@x.com"],
                     ["Cat Fox", "cat@x.com"]],
         "Supplier Payments": [["Date", "Paid to", "Amount"], [D(2024, 3, 1), "Acme", 400],
@@ -74,7 +59,7 @@ def test_payments_going_out_or_still_owed_are_no_sales(tmp_path):
 
 def test_payments_due_are_no_sales(tmp_path):
     """Ann owes 400, Bob 120: two contacts with their amounts, nobody bought: [2, 0, 0, 0, 0]."""
-    _import_book(tmp_path, "accounts.xlsx", {"Payments Due": [
+    cli_import_book(tmp_path, "accounts.xlsx", {"Payments Due": [
         ["Due date", "Client", "Amount"], [D(2024, 3, 1), "Ann Lee", 400],
         [D(2024, 3, 8), "Bob Ray", 120]]})
     assert kind_totals(tmp_path, "purchase") == (0, None)
@@ -85,7 +70,7 @@ def test_payments_due_are_no_sales(tmp_path):
 def test_card_payments_are_still_sales(tmp_path):
     """The rule's own case: clients' payments, under another word ("Card Payments"): Ann 50
     and 70, Bob 60: 3 purchases of 180, Ann a repeat: [2, 2, 2, 1, 0]."""
-    _import_book(tmp_path, "shop.xlsx", {"Card Payments": [
+    cli_import_book(tmp_path, "shop.xlsx", {"Card Payments": [
         ["Date", "Client", "Amount"], [D(2024, 3, 1), "Ann Lee", 50],
         [D(2024, 3, 2), "Bob Ray", 60], [D(2024, 4, 1), "Ann Lee", 70]]})
     assert kind_totals(tmp_path, "purchase") == (3, 180.0)
@@ -95,7 +80,7 @@ def test_card_payments_are_still_sales(tmp_path):
 def test_gift_card_refunds_are_refunds(tmp_path):
     """Ann 50 and Bob 25 given back: 2 refunds of 75, no purchase; gift vouchers sold in
     the same book stay sales: Cat 100 and Dee 40, 2 purchases of 140."""
-    _import_book(tmp_path, "gift cards.xlsx", {
+    cli_import_book(tmp_path, "gift cards.xlsx", {
         "Gift Card Refunds": [["Date", "Customer", "Amount"], [D(2024, 3, 1), "Ann Lee", 50],
                               [D(2024, 3, 2), "Bob Ray", 25]],
         "Gift Vouchers": [["Date", "Purchaser", "Initial Value"], [D(2024, 3, 3), "Cat Fox", 100],
@@ -107,7 +92,7 @@ def test_gift_card_refunds_are_refunds(tmp_path):
 def test_gift_cards_redeemed_are_no_sales_again(tmp_path):
     """Ann spends a 50 card, Bob a 25 one: the cards were sold before (their sale counted
     then), so no purchase now: 2 contacts of 75, [2, 0, 0, 0, 0]."""
-    _import_book(tmp_path, "cards.xlsx", {"Gift Cards Redeemed": [
+    cli_import_book(tmp_path, "cards.xlsx", {"Gift Cards Redeemed": [
         ["Date", "Customer", "Code", "Amount"], [D(2024, 3, 1), "Ann Lee", "GC-1", 50],
         [D(2024, 3, 2), "Bob Ray", "GC-2", 25]]})
     assert kind_totals(tmp_path, "purchase") == (0, None)
@@ -119,7 +104,7 @@ def test_a_remark_that_cancels_or_lets_off_an_amount_is_not_read(tmp_path):
     '£120 (cancelled)', Cat's '£200 not paid yet' and Dee's '£100 waived' are not amounts
     paid, nor Hal's '£60 pcm' (a rate a month) one payment: their rows are named, not
     read as 480 more: [4, 4, 4, 0, 0]."""
-    (found,) = _import_book(tmp_path, "work log.xlsx", {"Work": [
+    (found,) = cli_import_book(tmp_path, "work log.xlsx", {"Work": [
         ["Date", "Client", "Amount", "Paid"],
         [D(2024, 5, 3), "Ann Lee", "350 (paid cash)", "Y"],
         [D(2024, 5, 6), "Bob Ray", "£120 (cancelled)", "Y"],
@@ -137,7 +122,7 @@ def test_a_remark_that_cancels_or_lets_off_an_amount_is_not_read(tmp_path):
 def test_a_priced_trial_visit_was_bought(tmp_path):
     """Ann's 'Intro Trial - 3 classes' at 30 was paid for, Bob's 'Free Trial Class' at 0
     was not, Cat's drop-in 15 was: 2 purchases of 45, [3, 2, 2, 0, 0]."""
-    _import_book(tmp_path, "visits.xlsx", {"Visits": [
+    cli_import_book(tmp_path, "visits.xlsx", {"Visits": [
         ["Date", "Client", "Pricing Option", "Price", "Status"],
         [D(2024, 3, 1), "Ann Lee", "Intro Trial - 3 classes", 30, "Attended"],
         [D(2024, 3, 2), "Bob Ray", "Free Trial Class", 0, "Attended"],
@@ -149,7 +134,7 @@ def test_a_priced_trial_visit_was_bought(tmp_path):
 def test_whole_numbers_per_month_with_no_total_are_not_revenue(tmp_path):
     """Visits a month (2, 3, 1 ..., none above a month's 31 days) with no total: no
     revenue, nobody a customer from them: [3, 0, 0, 0, 0]; the note says what they are."""
-    (found,) = _import_book(tmp_path, "clients.xlsx", {"Clients": [
+    (found,) = cli_import_book(tmp_path, "clients.xlsx", {"Clients": [
         ["Client", "Jan", "Feb", "Mar"], ["Ann Lee", 2, 3, 1], ["Bob Ray", 0, 1, 0],
         ["Cat Fox", 4, 4, 4]]})
     assert any("has not counted them as purchases" in note for note in found["notes"])
@@ -176,7 +161,7 @@ def test_orders_per_year_with_no_total_are_not_revenue(tmp_path):
 
 def test_money_per_month_with_no_total_is_revenue(tmp_path):
     """'£100' three months (Ann 300) and '£250' once (Bob): revenue summed, 2 customers."""
-    _import_book(tmp_path, "clients.xlsx", {"Clients": [
+    cli_import_book(tmp_path, "clients.xlsx", {"Clients": [
         ["Client", "Jan", "Feb", "Mar"], ["Ann Lee", "£100", "£100", "£100"],
         ["Bob Ray", None, "£250", None]]})
     assert workspace_rows(tmp_path, "SELECT name, revenue_current FROM clients ORDER BY name"
@@ -222,7 +207,7 @@ def test_a_jobs_materials_are_not_its_sales(tmp_path):
     jobs = [["Job No", "Client", "Date", "Amount", "Status"],
             ["J1", "Ann Lee", D(2024, 3, 1), 1000, "Done"],
             ["J2", "Bob Ray", D(2024, 3, 5), 500, "Done"]]
-    imports = _import_book(tmp_path, "jobs book.xlsx", {
+    imports = cli_import_book(tmp_path, "jobs book.xlsx", {
         "Jobs": jobs,
         "Materials": [["Job No", "Date", "Supplier", "Item", "Amount"],
                       ["J1", D(2024, 3, 1), "Timber Co", "Posts", 220],
@@ -242,7 +227,7 @@ def test_a_jobs_materials_are_not_its_sales(tmp_path):
 def test_who_bought_from_a_supplier_is_no_client(tmp_path):
     """An expenses log (the business buys flour and boxes; Sam and Jo are its staff): no
     client, [0, 0, 0, 0, 0] (Sam and Jo were customers, Sam retained)."""
-    (found,) = _import_book(tmp_path, "expenses.xlsx", {"Purchases": [
+    (found,) = cli_import_book(tmp_path, "expenses.xlsx", {"Purchases": [
         ["Date", "Item", "Supplier", "Purchased By", "Amount"],
         [D(2024, 3, 1), "Flour 25kg", "Mill Co", "Sam", 40],
         [D(2024, 3, 2), "Boxes", "Print Co", "Jo", 25],
@@ -313,7 +298,7 @@ def test_vendors_beside_no_client_or_lead_are_not_suppliers(tmp_path):
 def test_the_vat_in_a_totals_block_is_no_client(tmp_path):
     """Ann 50 and Bob 60, then Subtotal 110, VAT 22, Total 132 under them: 2 purchases of
     110, 2 clients: [2, 2, 2, 0, 0]; the three rows said as the totals."""
-    (found,) = _import_book(tmp_path, "orders.xlsx", {"Orders": [
+    (found,) = cli_import_book(tmp_path, "orders.xlsx", {"Orders": [
         ["Customer", "Date", "Item", "Amount"], ["Ann Lee", D(2024, 3, 1), "Cake", 50],
         ["Bob Ray", D(2024, 3, 2), "Bread", 60], ["Subtotal", None, None, 110],
         ["VAT 20%", None, None, 22], ["Total", None, None, 132]]})
