@@ -400,11 +400,17 @@ def _test_rows(frame: pd.DataFrame, raw: RawSheet, out: pd.DataFrame, rejected: 
             continue
         reason = ("the row is marked spam or blocked, no one's" if named in SPAM_FLAGS
                   else "the row was made in test mode, not a real order")
-        for index in test[test].index:
-            problems.append(Problem(int(out.at[index, "_row"]), column_label(raw, header),
-                                    frame.at[index, header], reason))
+        _reject_rows(test, out, raw, frame, header, reason, problems)
         found |= test
     return found
+
+
+def _reject_rows(marked: pd.Series, out: pd.DataFrame, raw: RawSheet, frame: pd.DataFrame,
+                 header: str, reason: str, problems: list) -> None:
+    """A problem at ``header``'s cell, for ``reason``, of each row ``marked``."""
+    for index in marked[marked].index:
+        problems.append(Problem(int(out.at[index, "_row"]), column_label(raw, header),
+                                frame.at[index, header], reason))
 
 
 def _own_people_rows(frame: pd.DataFrame, raw: RawSheet, out: pd.DataFrame,
@@ -437,11 +443,8 @@ def _own_people_rows(frame: pd.DataFrame, raw: RawSheet, out: pd.DataFrame,
             continue
         if own[kept].all():
             continue
-        for index in own[own & ~found].index:
-            problems.append(Problem(int(out.at[index, "_row"]), column_label(raw, header),
-                                    frame.at[index, header],
-                                    "the row is one of the business's own people, who run "
-                                    "the group, not a client"))
+        _reject_rows(own & ~found, out, raw, frame, header, "the row is one of the business's "
+                     "own people, who run the group, not a client", problems)
         found |= own
     return found
 
@@ -470,11 +473,8 @@ def _supplier_rows(frame: pd.DataFrame, raw: RawSheet, out: pd.DataFrame,
         supplier = types.isin(_SUPPLIERS) & kept
         if not supplier.any() or not types[kept & ~supplier].isin(STAGE_ALIASES).any():
             continue
-        for index in supplier[supplier & ~found].index:
-            problems.append(Problem(int(out.at[index, "_row"]), column_label(raw, header),
-                                    frame.at[index, header],
-                                    "the row is a supplier the business buys from, not a "
-                                    "client"))
+        _reject_rows(supplier & ~found, out, raw, frame, header, "the row is a supplier the "
+                     "business buys from, not a client", problems)
         found |= supplier
     return found
 
@@ -502,11 +502,8 @@ def _part_rows(frame: pd.DataFrame, raw: RawSheet, out: pd.DataFrame, rejected: 
                  & numbers.isin(set(numbers[orders].dropna())) & numbers.notna())
         if not orders.any() or not parts.any():
             continue
-        for index in parts[parts].index:
-            problems.append(Problem(int(out.at[index, "_row"]), column_label(raw, header),
-                                    frame.at[index, header],
-                                    "the row is a part of an order (a line or a payment), "
-                                    "counted in the order's own row"))
+        _reject_rows(parts, out, raw, frame, header, "the row is a part of an order (a line or "
+                     "a payment), counted in the order's own row", problems)
         found |= parts
     return found
 
