@@ -1480,11 +1480,19 @@ def resolve_kinds(out, plan, frame, raw, columns_for, stage_map=None) -> list[st
     credit_is_refund = "kind" in out and any(
         kind_named(normalise_value(cell)) == "purchase" for cell in out["kind"].dropna().unique())
 
+    # An appointment list's type column ("Initial Consultation", "Review", "Follow-up"):
+    # its "Review" is a review appointment, not a client's review of the business.
+    appointment_types = "kind" in out and about_appointments(
+        raw.headers, plan.sheet, plan.file or "") and any(
+        kind_named(normalise_value(cell)) is None for cell in out["kind"].dropna().unique())
+
     def decide(cell, stage, outcome, won, stage_raw, status) -> tuple[str, str | None]:
         """The event's kind, and the stage its kind cell names (or None); the kind is
         UNKNOWN_KIND for a kind cell Journey does not know."""
         if cell is not None:
             kind = kind_named(normalise_value(cell))
+            if kind == "review" and appointment_types:
+                return UNKNOWN_KIND, None
             if kind is not None:
                 return kind, None
             if credit_is_refund and normalise_value(cell) in _CREDITS:
