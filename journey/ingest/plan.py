@@ -1783,7 +1783,9 @@ def _deal_values_won(out: pd.DataFrame, columns_for: dict[str, list[str]]) -> li
     current revenue, not potential; a lost deal's is neither. Returns a note."""
     said = columns_for.get("revenue_potential", [None])[0]
     amount = columns_for.get("revenue_current", [None])[0]
-    if (said is None and amount is not None and "stage" in columns_for
+    staged = "stage" in columns_for or ("status" in columns_for and "stage" in out
+                                        and out["stage"].notna().any())   # (a deal's status)
+    if (said is None and amount is not None and staged
             and _PIPELINE_AMOUNT.match(normalise_header(plain_header(amount)))):
         said = amount
         out["revenue_potential"] = out.pop("revenue_current")
@@ -2481,6 +2483,8 @@ def prepare_sheet(plan: SheetPlan, *, stage_map: dict[str, str] | None = None,
                 out["contact_name"] = named
             out["name"] = out["name"].where(out["name"].notna(), named) if (
                 "name" in out) else named
+    if "name" in out and "contact_name" in out:    # no company named: its contact is the
+        out["name"] = out["name"].where(out["name"].notna(), out["contact_name"])  # client
     _empty_total_priced_per_unit(out, frame, plan, columns_for)
     unit_price = _unit_price(plan, columns_for)
     extras = [h for h, t in plan.mapping.items() if not t] + demoted + behind + [
