@@ -641,8 +641,10 @@ def _full_names_kept(db: Database, rows: pd.DataFrame, known: dict) -> pd.DataFr
         r"^\S+$|^\S+ \S\.?$|,", na=False)
     if not short.any():
         return rows
-    stored = _fetch_before(db, "clients", ids[short].astype(int).tolist())
-    full = ids[short].astype(int).map(lambda i: stored.get(i, {}).get("name"))
+    known_ids = ids[short].astype(int)
+    full = known_ids.map(dict(db.execute(       # (the stored names alone: no whole rows)
+        "SELECT t.id, t.name FROM json_each(?) AS k JOIN clients AS t ON t.id = k.value",
+        [json.dumps(known_ids.tolist())]).fetchall()))
     kept = [i for i, name, given in zip(full.index, full, rows.loc[short, "name"])
             if gives_way_to(given, name)]
     if not kept:
