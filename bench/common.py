@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import json
 import functools
 import statistics
 import time
@@ -66,11 +67,16 @@ IMPORT_TABLES = ("clients", "events", "imports", "import_problems", "import_chan
                  "reference_rows", "stage_mappings", "saved_mappings", "persona_assignments")
 
 
+# The undo journal's images: JSON, compared as the values they hold.
+JSON_COLUMNS = {("import_changes", "before"), ("import_changes", "after")}
+
+
 def workspace_fingerprint(db) -> dict[str, str]:
     """A digest of every column of the tables an import writes ("table.column" -> 16 hex
     digits, "table" -> its row count), clock columns left out. Values keep their SQLite
-    type (5 and 5.0 differ), rows are taken in rowid order: two imports that made the same
-    workspace have the same fingerprint, column by column."""
+    type (5 and 5.0 differ), rows are taken in rowid order, the journal's JSON images as the
+    values they hold (``JSON_COLUMNS``): two imports that made the same workspace have the
+    same fingerprint, column by column."""
     import hashlib
 
     found: dict[str, str] = {}
@@ -86,6 +92,9 @@ def workspace_fingerprint(db) -> dict[str, str]:
             cursor = db.execute(f"SELECT [{column}], typeof([{column}]) FROM [{table}] "
                                 "ORDER BY rowid")
             while rows := cursor.fetchmany(10_000):
+                if (table, column) in JSON_COLUMNS:     # as read back, not as spelt
+                    rows = [(None if v is None else json.dumps(json.loads(v), sort_keys=True),
+                             kind) for v, kind in rows]
                 digest.update(repr(rows).encode())
             found[f"{table}.{column}"] = digest.hexdigest()[:16]
     return found

@@ -1,6 +1,6 @@
 """Import speed and memory: Journey's import against the naive way, measured in one run.
 
-    .venv/bin/python bench/import_bench.py [--runs 3] [--rows 100000] [--profile]
+    .venv/bin/python bench/import_bench.py [--runs 3] [--rows 100000] [--profile] [--again]
 
 1. A 100,000-row x 26-column client tracker (.xlsx, cached under /tmp) is imported end to
    end (read, map, coerce, validate, write, refresh the derived figures) into a fresh
@@ -33,6 +33,7 @@ import argparse
 import contextlib
 import json
 import os
+import shutil
 import statistics
 import subprocess
 import sys
@@ -149,18 +150,23 @@ def write_tracker(path: Path, rows: int) -> None:
 
 def child(how: str, path: str, keep: str = "") -> dict:
     """Import ``path`` once the ``how`` way into a fresh database; time and peak memory
-    (the database is moved to ``keep`` when given, for the comparisons)."""
+    (the database is moved to ``keep`` when given, for the comparisons). ``journey-again``
+    imports it into a copy of the workspace at ``keep`` instead (one that holds it already:
+    an owner's tracker uploaded again), which stays as it was."""
     import resource
 
     folder = Path(tempfile.mkdtemp(prefix="journey-bench-"))
     phases: dict[str, float] = {}
     fingerprint = None
     try:
-        if how == "journey":
+        if how in ("journey", "journey-again"):
             import fastexcel  # noqa: F401  (imported before the clock, as for the parts)
 
             from journey.ingest import import_file
             from journey.workspace import open_workspace
+            if how == "journey-again":
+                shutil.copyfile(keep, folder / "bench.db")
+                keep = ""
             db = open_workspace(folder / "bench.db")
             marks = []
             cpu = time.process_time()
@@ -261,20 +267,29 @@ def measure(how: str, path: Path, keep: Path | None = None) -> dict:
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 
-def compare(title: str, path: Path, runs: int, goal: bool, record: bool = False) -> float:
+def compare(title: str, path: Path, runs: int, goal: bool, record: bool = False,
+            again: bool = False) -> float:
     """Alternate Journey, naive and parts runs (so all see the same machine load); print,
     with the goals when ``goal``; check the first Journey run's workspace (see the module
-    docstring). Returns the ratio naive / Journey on CPU."""
+    docstring). With ``again``, also the file imported a second time into the workspace of
+    the first Journey run (no goal: printed beside the first import). Returns the ratio
+    naive / Journey on CPU."""
     found: dict[str, list[dict]] = {"journey": [], "naive": [], "parts": []}
     with tempfile.TemporaryDirectory(prefix="journey-compare-") as kept:
         keep = {"journey": Path(kept) / "journey.db", "naive": Path(kept) / "naive.db"}
         for run in range(runs):
-            for how in found:
+            for how in ("journey", "naive", "parts"):
                 found[how].append(measure(how, path, keep.get(how) if run == 0 else None))
+            if again:
+                found.setdefault("again", []).append(
+                    measure("journey-again", path, keep["journey"]))
         print(f"\n{title}: {path.name} ({path.stat().st_size / 1e6:.1f} MB), {runs} runs each")
         medians, cpus = {}, {}
         for how, label in (("naive", "naive (pandas + sqlite-utils)"),
-                           ("parts", "parts (read + executemany)"), ("journey", "Journey import")):
+                           ("parts", "parts (read + executemany)"), ("journey", "Journey import"),
+                           ("again", "Journey import again")):
+            if how not in found:
+                continue
             times = [r["seconds"] for r in found[how]]
             medians[how] = statistics.median(times)
             cpus[how] = statistics.median(r["cpu"] for r in found[how])
@@ -294,6 +309,9 @@ def compare(title: str, path: Path, runs: int, goal: bool, record: bool = False)
                 print(f"  understanding (plan less read, CPU): {understood:.3f} s = "
                       f"{understood / cpus['journey']:.1%} of the import's CPU (issue 15: at "
                       "most 10%)")
+        if again:
+            print("  imported again into the workspace holding it: "
+                  f"{cpus['again'] / cpus['journey']:.2f}x the first import's CPU time (no goal)")
         ratio = cpus["naive"] / cpus["journey"]
         over_parts = cpus["journey"] / cpus["parts"]
         peak = max(r["peak_mb"] for r in found["journey"])
@@ -367,6 +385,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--record", action="store_true",
                         help="record the workspace each file makes as the reference")
     parser.add_argument("--only", choices=("tracker", "retail"))
+    parser.add_argument("--again", action="store_true",
+                        help="also import each file again into the workspace holding it")
     parser.add_argument("--child", nargs=3, metavar=("HOW", "FILE", "KEEP"), help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.child:
@@ -390,7 +410,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.profile:
             profile(path)
         else:
-            compare(title, path, args.runs, goal, args.record)
+            compare(title, path, args.runs, goal, args.record, args.again)
     return 0
 
 

@@ -320,6 +320,15 @@ def _has(arr: pa.Array, text: str) -> np.ndarray:
     return _np(pc.match_substring(arr, text))
 
 
+def isin(column: pd.Series, among) -> pd.Series:
+    """``column.isin(among)``, quick for a str column too: pandas' own (3.x) makes an Arrow
+    scalar of every value looked for (0.4 s for 100,000 client keys); as Python objects
+    the same test takes 0.03 s."""
+    if isinstance(column.dtype, pd.StringDtype):
+        column = column.astype(object)
+    return column.isin(among)
+
+
 def per_distinct(column: pd.Series, fn) -> pd.Series:
     """``fn`` of every cell, worked out once per distinct value (a status of a few words
     down 100,000 rows costs a few calls, not 100,000); missing cells stay missing."""

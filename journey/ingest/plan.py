@@ -499,7 +499,7 @@ def _part_rows(frame: pd.DataFrame, raw: RawSheet, out: pd.DataFrame, rejected: 
         orders = level.isin(ORDER_ROW_VALUES) & kept
         numbers = out["order_id"].reindex(frame.index)
         parts = (~orders & level.ne("") & kept
-                 & numbers.isin(set(numbers[orders].dropna())) & numbers.notna())
+                 & values.isin(numbers, set(numbers[orders].dropna())) & numbers.notna())
         if not orders.any() or not parts.any():
             continue
         _reject_rows(parts, out, raw, frame, header, "the row is a part of an order (a line or "
@@ -761,7 +761,7 @@ def _referrers_credited(rows: pd.DataFrame, frame: pd.DataFrame,
     keys = referrer.map(name_key)
     names = rows["name"].map(name_key)
     channel_said = keys.map(normalise_header).isin(_NOT_REFERRERS) & referrer.notna()
-    outside = referrer.notna() & ~channel_said & ~keys.isin(set(names.dropna()))
+    outside = referrer.notna() & ~channel_said & ~values.isin(keys, set(names.dropna()))
     if not log:        # (no one of this sheet: a GP, an advert, a directory)
         channel_said |= outside
     credited = referrer.notna() & ~channel_said & keys.ne(names)
@@ -817,7 +817,7 @@ def _referrers_counted(rows: pd.DataFrame, frame: pd.DataFrame,
         return rows, []
     keys = values.parse_text(frame.loc[rows.index, said], stripped=True)[0].map(name_key)
     names = rows["name"].map(name_key)
-    credited = keys.notna() & keys.isin(set(names.dropna())) & keys.ne(names)
+    credited = keys.notna() & values.isin(keys, set(names.dropna())) & keys.ne(names)
     if not credited.any():
         return rows, []
     made = keys[credited].value_counts()
@@ -989,7 +989,7 @@ def _shared_addresses(out: pd.DataFrame) -> pd.Series:
         if any(not long.startswith(short) for i, short in enumerate(words)
                for long in words[i + 1:]):
             shared.add(address)
-    return given.isin(shared) & firsts.notna()
+    return values.isin(given, shared) & firsts.notna()
 
 
 def _labelled_totals(frame: pd.DataFrame, out: pd.DataFrame) -> pd.Series:
@@ -1141,7 +1141,7 @@ def _marked(out: pd.DataFrame, marked: pd.Series, kind: str, over: tuple[str, ..
     taken = marked & kinds.isna()
     if over:
         named = kinds.dropna().map(lambda v: kind_named(normalise_value(v)))
-        over_kind = marked & (named.isna() | named.isin(over)).reindex(kinds.index,
+        over_kind = marked & (named.isna() | values.isin(named, over)).reindex(kinds.index,
                                                                        fill_value=False)
         if over_kind.any():     # (what was booked stays said, as its touchpoint)
             touchpoint = column_or_blank(out, "touchpoint")
@@ -1320,7 +1320,7 @@ def _booked_and_paid(out: pd.DataFrame, frame: pd.DataFrame,
         return []
     statuses = out["status"].dropna()
     booked_words = {cell for cell in statuses.unique() if match_key(cell) in BOOKED_STATUSES}
-    booked = out["kind"].eq("contact") & out["status"].isin(booked_words)
+    booked = out["kind"].eq("contact") & values.isin(out["status"], booked_words)
     header = next((h for h in frame.columns if normalise_header(h) in _PAID_SO_FAR), None)
     paid = pd.Series(np.nan, index=out.index)
     paid_in = f"in '{header}'"
@@ -2071,7 +2071,7 @@ def _active_or_inactive(out: pd.DataFrame, frame: pd.DataFrame, mapping: dict[st
         return []
     said = values.per_distinct(frame[header], normalise_value)
     active, inactive = said.isin(ACTIVE_OF), said.isin(_INACTIVE)
-    mapped = said.isin(set(stage_map))
+    mapped = values.isin(said, set(stage_map))
     active, inactive = active & ~mapped, inactive & ~mapped
     if not (active | inactive).any():
         return []
@@ -2105,7 +2105,7 @@ def _quotes_considered(out: pd.DataFrame, header: str) -> list[str]:
     """A quote list's rows: every quote puts its client at consideration (a declined or
     expired one is lost there); an accepted one is a job agreed, not yet paid, so no sale:
     the invoice or payment for it is (stages.QUOTE_STATUS). Returns a note."""
-    out["stage"] = out["stage"].where(out["stage"].notna() | ~out["kind"].isin(
+    out["stage"] = out["stage"].where(out["stage"].notna() | ~values.isin(out["kind"], 
         ("contact", "lost", "stage_change")), "consideration")
     accepted = int(out["status"].map(normalise_value).isin(
         {"accepted", "approved", "agreed", "quoteaccepted", "estimateapproved",

@@ -39,9 +39,9 @@ from ..derive import insert_new_clients, refresh_clients
 from ..fields import CLIENT_FIELDS, EVENT_FIELDS, PROFILE_FIELDS
 from ..kinds import SALES
 from ..journal import (
-    BOOKKEEPING, JOINED, LINKED, Problem, Undone, check_undoable, joined_by, keyed_before,
-    record_changes, record_held_events, record_keyed_change, stage_mapping, stored_columns,
-    take_back_import)
+    BOOKKEEPING, JOINED, LINKED, Problem, Undone, check_undoable, encode_image, joined_by,
+    keyed_before, record_changes, record_held_events, record_keyed_change, stage_mapping,
+    stored_columns, take_back_import)
 from ..stages import RANK, normalise_value, read_stage_value
 from ..text import (DROPPED_LEGAL_FORMS, LEGAL_FORM_SPELLINGS, counted, listed, loose_name_keys,
                     name_key)
@@ -490,16 +490,16 @@ def _save_clients(db: Database, rows: pd.DataFrame, import_id: int,
         by_email.update(kept)
         adopted.update(taken)       # (known by that number alone: takes the sheet's key)
     by_email.update(_clients_by_name(db, rows, existing | adopted | by_email, notes))
-    is_new = (~rows["client_key"].isin(existing) & ~rows["client_key"].isin(adopted)
-              & ~rows["client_key"].isin(by_email))
+    is_new = (~values.isin(rows["client_key"], existing) & ~values.isin(rows["client_key"], adopted)
+              & ~values.isin(rows["client_key"], by_email))
     rows = _lifted_stages(db, rows, existing | adopted | by_email)
     rows = _full_names_kept(db, rows, existing | adopted | by_email)
-    new_rows, old_rows = rows[is_new], rows[rows["client_key"].isin(existing)]
+    new_rows, old_rows = rows[is_new], rows[values.isin(rows["client_key"], existing)]
     if notes is not None and "name" in new_rows:
         notes += _initials_alike(db, new_rows["name"], new_rows["name_key"])
     # (known by another ID or spelling: the stored key stays, and a blank leaves a value)
-    elsewhere = rows[rows["client_key"].isin(by_email)]
-    adopt_rows = rows[rows["client_key"].isin(adopted)]
+    elsewhere = rows[values.isin(rows["client_key"], by_email)]
+    adopt_rows = rows[values.isin(rows["client_key"], adopted)]
     twice = _people_twice(db, rows, existing | adopted | by_email, phones)
     _say_namesakes_kept_apart(db, new_rows, notes)
     present, records = _records(new_rows, columns)
@@ -538,7 +538,7 @@ def _merge_extras_of_repeats(rows: pd.DataFrame) -> pd.DataFrame:
     merged: dict = {}
     for key, extra in zip(rows.loc[repeats, "client_key"], rows.loc[repeats, EXTRA]):
         merged.setdefault(key, {}).update(json.loads(extra))
-    last = rows["client_key"].isin(merged) & ~rows["client_key"].duplicated(keep="last")
+    last = values.isin(rows["client_key"], merged) & ~rows["client_key"].duplicated(keep="last")
     rows = rows.copy()
     rows.loc[last, EXTRA] = [json.dumps(merged[key], ensure_ascii=False)
                              for key in rows.loc[last, "client_key"]]
@@ -567,14 +567,14 @@ def _adopt_by_name(db: Database, rows: pd.DataFrame, existing: dict) -> dict:
     if "client_id" not in rows or not _has_name_only_clients(db):
         return {}
     once = ~rows["name_key"].duplicated(keep=False) & rows["name_key"].notna()
-    candidates = rows[once & ~rows["client_key"].isin(existing)
+    candidates = rows[once & ~values.isin(rows["client_key"], existing)
                       & rows["client_key"].str.startswith("id:")]
     if not len(candidates):
         return {}
     found = _existing_ids(db, "clients", "client_key",
                           [f"name:{n}" for n in candidates["name_key"]])
     found.update(_name_only_loosely(db, candidates["name_key"][
-        ~("name:" + candidates["name_key"]).isin(found)]))
+        ~values.isin(("name:" + candidates["name_key"]), found)]))
     return {key: found[f"name:{n}"] for key, n in zip(candidates["client_key"],
                                                      candidates["name_key"])
             if f"name:{n}" in found}
@@ -591,7 +591,7 @@ def _clients_by_email(db: Database, rows: pd.DataFrame, existing: dict,
     if "email" not in rows or len(existing) + len(adopted) == len(rows) or not _has_clients(db):
         return {}, {}
     emails = _addresses(rows["email"])
-    rest = ~rows["client_key"].isin(existing) & ~rows["client_key"].isin(adopted) & (
+    rest = ~values.isin(rows["client_key"], existing) & ~values.isin(rows["client_key"], adopted) & (
         emails.notna() & ~emails.duplicated(keep=False))
     if not rest.any():
         return {}, {}
@@ -615,7 +615,7 @@ def _clients_by_name(db: Database, rows: pd.DataFrame, known: dict,
     if len(known) == len(rows) or not _has_clients(db):
         return {}
     named = rows[rows["client_key"].str.startswith("name:", na=False)
-                 & ~rows["client_key"].isin(known)]
+                 & ~values.isin(rows["client_key"], known)]
     if not len(named):
         return {}
     found = _ids_by_name(db, named, known, notes)
@@ -685,13 +685,13 @@ def _clients_by_phone(db: Database, rows: pd.DataFrame, known: dict, phones: _Ph
     sheet's key. Runs only where such rows are left."""
     if len(known) == len(rows) or not _has_clients(db):
         return {}, {}
-    rest = ~rows["client_key"].isin(known) & rows["phone"].notna()
+    rest = ~values.isin(rows["client_key"], known) & rows["phone"].notna()
     if not rest.any():
         return {}, {}
     given = phones.keys(rows["phone"])
     rest &= given.notna() & ~given.duplicated(keep=False)
     matched = _by_phone(db, rows, rest, phones, notes, given)
-    matched = matched[~matched["id"].isin(set(known.values()))
+    matched = matched[~values.isin(matched["id"], set(known.values()))
                       & ~matched["id"].duplicated(keep=False)]
     own = matched["held_by"].str.startswith(PHONE_KEY)
     kept = dict(zip(matched.loc[~own, "client_key"], matched.loc[~own, "id"].astype(int)))
@@ -740,27 +740,27 @@ def _people_twice(db: Database, rows: pd.DataFrame, matched: dict,
         names = rows["name_key"].where(~rows["name_key"].duplicated(keep=False))
         by_name = _existing_ids(db, "clients", "client_key",
                                 [f"name:{n}" for n in names.dropna()])
-        by_name.update(_name_only_loosely(db, names[~("name:" + names).isin(by_name)]))
-        hit |= ("name:" + names).isin(by_name)
+        by_name.update(_name_only_loosely(db, names[~values.isin(("name:" + names), by_name)]))
+        hit |= values.isin(("name:" + names), by_name)
     if by_addresses:
         emails = _addresses(rows["email"])
         emails = emails.where(~emails.duplicated(keep=False))
         keyed = ({k[3:] for k in _existing_ids(db, "clients", "client_key",
                                                [f"id:{e}" for e in emails.dropna()])}
                  if keyed_by_address else set())
-        bare = (set(emails.where(survivor.isin(_without_email(
+        bare = (set(emails.where(values.isin(survivor, _without_email(
             db, survivor[emails.notna()]))).dropna()) if without_address else set())
         by_address = {email: client for email, (client, key) in _sole_holders(
             db, pd.Series(sorted(keyed | bare), dtype=object)).items()
             if key == f"id:{email}" or email in bare}
-        hit |= emails.isin(by_address)
+        hit |= values.isin(emails, by_address)
     numbers = numbers.reindex(rows.index)
     by_number = {}
     if by_numbers:
         held = phones.holders(numbers)
         held = held[held["holders"].eq(1) & held["client_key"].str.startswith(PHONE_KEY)]
         by_number = dict(zip(held["phone_key"], held["id"].astype(int)))
-        hit |= numbers.isin(by_number)
+        hit |= values.isin(numbers, by_number)
     pairs: dict[int, tuple[int, object, object, bool]] = {}
     taken = set(matched.values())
     named = rows["name_key"] if "name_key" in rows else names
@@ -869,7 +869,7 @@ def _say_namesakes_kept_apart(db: Database, new: pd.DataFrame,
     held = {key for (key,) in db.execute(
         "SELECT DISTINCT name_key FROM clients WHERE name_key IN (SELECT value FROM "
         "json_each(?))", [json.dumps(sorted(set(own["name_key"])))]).fetchall()}
-    named = own.loc[own["name_key"].isin(held), "name"].astype(str)
+    named = own.loc[values.isin(own["name_key"], held), "name"].astype(str)
     if len(named):
         notes.append(f"{counted(len(named), 'new client')} under an ID or e-mail address of "
                      f"{'its' if len(named) == 1 else 'their'} own "
@@ -893,17 +893,17 @@ def _join(db: Database, survivor: int, other: int, us: dict, them: dict,
     if events:
         before = _fetch_before(db, "events", events)
         moved = json.dumps({"client_ref": survivor})
-        record_changes(db, [(import_id, "events", i, json.dumps(before[i]), moved)
+        record_changes(db, [(import_id, "events", i, encode_image(before[i]), moved)
                             for i in events])
         db.execute("UPDATE events SET client_ref = ? WHERE client_ref = ?", [survivor, other])
     filled = {c: v for c, v in them.items() if v is not None and us.get(c) is None
               and c not in BOOKKEEPING and c not in ("client_key", "name_key")}
     if filled:
-        record_changes(db, [(import_id, "clients", survivor, json.dumps(us),
+        record_changes(db, [(import_id, "clients", survivor, encode_image(us),
                              json.dumps(list(filled)))])
         db.execute(f"UPDATE clients SET {', '.join(f'[{c}] = ?' for c in filled)}, "
                    "updated_at = datetime('now') WHERE id = ?", [*filled.values(), survivor])
-    record_changes(db, [(import_id, "clients", other, json.dumps(them), JOINED)])
+    record_changes(db, [(import_id, "clients", other, encode_image(them), JOINED)])
     db.execute("DELETE FROM clients WHERE id = ?", [other])
 
 
@@ -984,7 +984,7 @@ class _Phones:
         elif not set(keys.dropna()) <= self._asked:
             self._held = None                   # (numbers not asked about before: again)
             return self.holders(keys)
-        return self._held[self._held["phone_key"].isin(keys.dropna())]
+        return self._held[values.isin(self._held["phone_key"], keys.dropna())]
 
 
 def _phone_rows(rows: pd.DataFrame, phones: _Phones, rest: pd.Series,
@@ -1086,10 +1086,16 @@ def _existing_ids(db: Database, table: str, key_column: str, keys: list) -> dict
                            [json.dumps(keys)]).fetchall())
 
 
+_UPDATE_ROWS = 20_000      # rows updated at a time: their before-images held at once
+
+
 def _update_rows(db: Database, table: str, ids: list[int], rows: pd.DataFrame,
                  columns: list[str], import_id: int, only_filled: bool = False) -> None:
-    """Update rows by id, recording for undo each row's before-image and the columns
-    written into it (a list: the values are in the row).
+    """Update rows by id, recording for undo each row's before-image of the columns the
+    import writes (and its time) and those columns (a list: the values are in the row).
+    A row that would not change is not written (a tracker imported again leaves its
+    unchanged clients and their times alone), but is recorded all the same: the import
+    holds its values, so undoing an earlier one keeps them.
 
     Extra columns are merged into the row's existing extras. With ``only_filled``,
     empty cells leave the stored value alone (profile fields from an events sheet).
@@ -1097,40 +1103,50 @@ def _update_rows(db: Database, table: str, ids: list[int], rows: pd.DataFrame,
     if not ids:
         return
     present, records = _records(rows, columns)
-    before = _fetch_before(db, table, ids)
     kept_when_empty = {EXTRA} | (set(present) if only_filled else set())
-    # (a row this import added, in an earlier part of a sheet read in parts, goes whole
-    # when it is undone: nothing of it to put back)
-    record_changes(
-        db,
-        [(import_id, table, row_id, json.dumps(before[row_id]),
-          json.dumps([c for c, v in zip(present, record)
-                      if v is not None or c not in kept_when_empty]))
-         for row_id, record in zip(ids, records)
-         if before[row_id].get("import_id") != import_id])
-    sets = []
-    for column in present:
+    carried: dict[tuple, str] = {}      # which cells are empty -> the columns written, JSON
+    sets, differs = [], []
+    for at, column in enumerate(present, start=1):
         if column == EXTRA:
-            sets.append("extra = CASE WHEN ? IS NULL THEN extra WHEN extra IS NULL THEN ? "
-                        "ELSE json_patch(extra, ?) END")
+            value = (f"CASE WHEN ?{at} IS NULL THEN extra WHEN extra IS NULL THEN ?{at} "
+                     f"ELSE json_patch(extra, ?{at}) END")
+            differs.append(f"json(extra) IS NOT json({value})")
         elif only_filled:
-            sets.append(f"[{column}] = COALESCE(?, [{column}])")
+            value = f"COALESCE(?{at}, [{column}])"
+            differs.append(f"(?{at} IS NOT NULL AND [{column}] IS NOT ?{at})")
         else:
-            sets.append(f"[{column}] = ?")
-    params = []
-    for row_id, record in zip(ids, records):
-        flat = []
-        for column, value in zip(present, record):
-            flat += [value, value, value] if column == EXTRA else [value]
-        params.append((*flat, row_id))
-    db.conn.executemany(f"UPDATE [{table}] SET {', '.join(sets)}, updated_at = datetime('now') "
-                        "WHERE id = ?" if table == "clients" else
-                        f"UPDATE [{table}] SET {', '.join(sets)} WHERE id = ?", params)
+            value = f"?{at}"
+            differs.append(f"[{column}] IS NOT ?{at}")
+        sets.append(f"[{column}] = {value}")
+    if table == "clients":
+        sets.append("updated_at = datetime('now')")
+    update = (f"UPDATE [{table}] SET {', '.join(sets)} WHERE id = ?{len(present) + 1} "
+              f"AND ({' OR '.join(differs)})")
+    for start in range(0, len(ids), _UPDATE_ROWS):       # (the images a part at a time)
+        part = list(zip(ids[start:start + _UPDATE_ROWS], records[start:start + _UPDATE_ROWS]))
+        before = _fetch_before(db, table, [row_id for row_id, _ in part],
+                               [*present, "updated_at", "import_id"])
+        changes = []
+        for row_id, record in part:
+            image = before[row_id]
+            if image.get("import_id") == import_id:
+                continue    # (a row this import added, in an earlier part of a sheet read
+                #             in parts, goes whole when it is undone: nothing to put back)
+            empty = tuple(v is None for v in record)
+            if empty not in carried:
+                carried[empty] = json.dumps([c for c, none in zip(present, empty)
+                                             if not none or c not in kept_when_empty])
+            changes.append((import_id, table, row_id, encode_image(image), carried[empty]))
+        record_changes(db, changes)
+        db.conn.executemany(update, [(*record, row_id) for row_id, record in part])
 
 
-def _fetch_before(db: Database, table: str, ids: list[int]) -> dict[int, dict]:
-    """Each row's stored columns by id (one query, the ids as JSON)."""
-    columns = stored_columns(db, table)
+def _fetch_before(db: Database, table: str, ids: list[int],
+                  columns: list[str] | None = None) -> dict[int, dict]:
+    """Each row's stored columns (or those of ``columns`` that are stored) by id (one
+    query, the ids as JSON)."""
+    stored = stored_columns(db, table)
+    columns = stored if columns is None else ["id", *(c for c in stored if c in columns)]
     cursor = db.execute(f"SELECT {', '.join(f't.[{c}]' for c in columns)} FROM "
                         f"json_each(?) AS k JOIN [{table}] AS t ON t.id = k.value",
                         [json.dumps([int(i) for i in ids])])
@@ -1325,7 +1341,7 @@ def _client_refs(db: Database, rows: pd.DataFrame, keys: list, import_id: int,
     twice = (_people_twice(db, latest.assign(name_key=name_keys(latest["name"])) if "name" in
                            latest else latest, existing, phones, numbers_only=True)
              if phones is not None else {})
-    new = latest[~latest["client_key"].isin(existing)]
+    new = latest[~values.isin(latest["client_key"], existing)]
     new = new.assign(name_key=name_keys(new["name"]) if "name" in new else [None] * len(new))
     if notes is not None and "name" in new:
         notes += _initials_alike(db, new["name"], new["name_key"])
@@ -1333,7 +1349,7 @@ def _client_refs(db: Database, rows: pd.DataFrame, keys: list, import_id: int,
     columns = ["client_key", "name_key", *profile]
     present, records = _records(new, columns)
     _insert_event_clients(db, present, records, import_id)
-    old = latest[latest["client_key"].isin(existing)]
+    old = latest[values.isin(latest["client_key"], existing)]
     fields = [c for c in profile if c != "client_id"]
     if fields and len(old):
         changed = _profile_changes(db, old, existing, fields)
@@ -1422,7 +1438,7 @@ def _match_unknown(db: Database, latest: pd.DataFrame, existing: dict,
     found.update(_ids_by_email(db, latest, existing | found))
     by_email = len(found) - by_id
     if phones is not None:
-        rest = ~latest["client_key"].isin(existing | found) & latest["phone"].notna()
+        rest = ~values.isin(latest["client_key"], existing | found) & latest["phone"].notna()
         matched = _by_phone(db, latest, rest, phones, notes)
         found.update(zip(matched["client_key"], matched["id"].astype(int)))
     said = ", ".join(f"{counted(n, 'client')} by {how}" for n, how in (
@@ -1469,11 +1485,11 @@ def _ids_by_email(db: Database, latest: pd.DataFrame, known: dict) -> dict:
     if "email" not in latest:
         return {}
     given = _addresses(latest["email"])
-    rest = ~latest["client_key"].isin(known) & given.notna()
+    rest = ~values.isin(latest["client_key"], known) & given.notna()
     shared = given.duplicated(keep=False) & given.notna()
     if shared.any() and "name" in latest:      # (two of the sheet's clients: told apart?)
         names = pd.Series(name_keys(latest["name"]), index=latest.index)[shared]
-        rest &= ~given.isin(names.groupby(given[shared]).nunique().loc[lambda n: n > 1].index)
+        rest &= ~values.isin(given, names.groupby(given[shared]).nunique().loc[lambda n: n > 1].index)
     if not rest.any():
         return {}
     rest, emails = latest[rest], given[rest]
@@ -1512,7 +1528,7 @@ def _ids_by_loose_name(db: Database, latest: pd.DataFrame, known: dict) -> dict:
     whose names can match are read (``_loose_candidates``)."""
     if "name" not in latest:
         return {}
-    rest = latest[~latest["client_key"].isin(known) & latest["name"].notna()]
+    rest = latest[~values.isin(latest["client_key"], known) & latest["name"].notna()]
     if not len(rest):
         return {}
     by_id = rest["client_key"].str.startswith("id:").to_numpy()
