@@ -142,7 +142,8 @@ def run_import(args) -> int:
     for r in results:
         verb = "Would import" if args.dry_run else f"Import {r.import_id}:"
         print(f"{verb} {r.file} [{r.sheet}] as {r.kind}: {counted(r.rows, 'row')}, "
-              f"{r.inserted:,} new, {r.updated:,} updated, "
+              f"{r.inserted:,} new, {r.updated:,} updated"
+              + (f" ({r.unchanged:,} of them unchanged)" if r.unchanged else "") + ", "
               + (f"{r.joined:,} joined into others, " if r.joined else "")
               + f"{r.rejected:,} rejected.")
         if r.recognised_as:

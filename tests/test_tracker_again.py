@@ -11,8 +11,12 @@ import json
 
 import pandas as pd
 
-from conftest import cli_funnel, cli_import_text, cli_undo, workspace_rows, workspace_state
+from conftest import (cli_funnel, cli_import_text, cli_undo, run_cli, workspace_rows,
+                      workspace_state)
 from journey import values
+from journey.ingest import import_file
+from journey.ingest.review import outcome_sentence
+from journey.workspace import open_workspace
 
 HEADER = "Client ID,Name,Email,Stage,Total spent,Favourite colour\n"
 WEEK_1 = HEADER + ("C1,Ann Lee,ann@example.com,Purchase,120.50,blue\n"
@@ -29,7 +33,6 @@ CLIENTS = ("SELECT client_id, stage, revenue_current, json_extract(extra, '$.\"F
 
 def _age_the_clients(tmp_path) -> None:
     """Set every client's time to OLD_TIME: a write shows as a newer time."""
-    from journey.workspace import open_workspace
     db = open_workspace(str(tmp_path / "w.db"), create=False)
     with db.conn:
         db.execute("UPDATE clients SET updated_at = ?", [OLD_TIME])
@@ -88,7 +91,6 @@ def test_a_changed_row_is_written_and_undo_puts_back_exactly_its_values(tmp_path
 def test_a_hand_edit_to_a_column_the_list_does_not_carry_survives_its_undo(tmp_path):
     cli_import_text(tmp_path, "tracker.csv", WEEK_1)
     cli_import_text(tmp_path, "tracker.csv", WEEK_2)
-    from journey.workspace import open_workspace
     db = open_workspace(str(tmp_path / "w.db"), create=False)
     with db.conn:
         db.execute("UPDATE clients SET phone = '01632 960001' WHERE client_id = 'C2'")
@@ -97,6 +99,29 @@ def test_a_hand_edit_to_a_column_the_list_does_not_carry_survives_its_undo(tmp_p
     assert workspace_rows(tmp_path, "SELECT stage, revenue_current, phone FROM clients WHERE "
                                     "client_id = 'C2'") == [("consideration", None,
                                                              "01632 960001")]
+
+
+def test_the_owner_is_told_which_clients_changed(tmp_path):
+    """The command line and the Import page's sentence tell the clients updated from those
+    already as the sheet has them (Ann, in week 2)."""
+    (tmp_path / "week1.csv").write_text(WEEK_1, encoding="utf-8")
+    (tmp_path / "week2.csv").write_text(WEEK_2, encoding="utf-8")
+    workspace = str(tmp_path / "w.db")
+    run_cli(tmp_path, "import", str(tmp_path / "week1.csv"), "--workspace", workspace)
+    said = run_cli(tmp_path, "import", str(tmp_path / "week2.csv"), "--workspace", workspace)
+    assert ("3 rows, 0 new, 3 updated (1 of them unchanged), 0 rejected." in said.stdout), \
+        said.stdout
+    db = open_workspace(workspace, create=False)
+    results = import_file(db, "week2.csv", WEEK_2.encode())
+    assert outcome_sentence(results, dry_run=False).startswith(
+        "Imported 1 file: 3 clients already there, unchanged; no rows rejected")
+    # Week 1 again: Bob goes back (his stage and spend); Cy's blank colour leaves 'red' (a
+    # blank extra cell takes nothing away), so Cy, like Ann, is unchanged.
+    results = import_file(db, "week1.csv", WEEK_1.encode())
+    assert outcome_sentence(results, dry_run=False).startswith(
+        "Imported 1 file: 1 client updated, 2 clients already there, unchanged; "
+        "no rows rejected")
+    db.close()
 
 
 def test_isin_answers_as_pandas_does_for_every_kind_of_column():

@@ -76,6 +76,7 @@ class ImportResult:
     # (row -> header -> text; the plan holds the first part's): for the rejected-rows file.
     rejected_cells: dict[int, dict[str, str | None]] = field(default_factory=dict, repr=False)
     joined: int = 0          # clients brought in twice that this import joined into others
+    unchanged: int = 0       # of the clients updated, those already as the sheet has them
 
     def as_dict(self) -> dict:
         return {"import_id": self.import_id, "file": self.file, "sheet": self.sheet,
@@ -357,12 +358,12 @@ def _save_parts(db: Database, prepared: PreparedSheet, dry_run: bool,
     currencies: set[str] = set()      # of the amounts, where more than one
     if plan.kind in WORKSHOP_KINDS:
         saved = WORKSHOP_IMPORTERS[plan.kind](db, plan.raw, import_id)
-        inserted, updated, touched = saved.inserted, saved.updated, []
+        inserted, updated, touched, unchanged = saved.inserted, saved.updated, [], 0
         problems = sorted(saved.problems, key=lambda p: p.row)
         rejected, rows_read, unknown = len({p.row for p in saved.problems}), len(plan.raw.frame), {}
         notes = list(plan.raw.notes) + prepared.notes
     else:
-        inserted = updated = rejected = rows_read = blank = 0
+        inserted = updated = unchanged = rejected = rows_read = blank = 0
         touched, problems, notes, unknown = [], [], list(plan.raw.notes), {}
         seen = _Seen() if plan.raw.more is not None else None
         if indexes is not None and plan.raw.more is not None and plan.kind != "reference":
@@ -371,8 +372,9 @@ def _save_parts(db: Database, prepared: PreparedSheet, dry_run: bool,
             if part is not prepared and part.problems:
                 rejected_cells.update(cells_of_rows(part.plan.raw, {p.row for p in part.problems},
                                                     MAX_REJECTED_CELLS - len(rejected_cells)))
-            added, changed, clients = _save_rows(db, part, import_id, indexes, seen)
+            added, changed, clients, same = _save_rows(db, part, import_id, indexes, seen)
             inserted, updated, touched = inserted + added, updated + changed, touched + clients
+            unchanged += same
             rows_read += len(part.plan.raw.frame)
             blank += part.plan.raw.blank_rows
             rejected += (part.rejected if part.rejected is not None
@@ -407,7 +409,8 @@ def _save_parts(db: Database, prepared: PreparedSheet, dry_run: bool,
                         rows_read, inserted, updated, rejected, problems, unknown, notes,
                         clients=touched, recognised_as=plan.recognised_as,
                         explanation=plan.explanation, rejected_cells=rejected_cells,
-                        joined=joined_by(db, import_id) if plan.kind == "clients" else 0)
+                        joined=joined_by(db, import_id) if plan.kind == "clients" else 0,
+                        unchanged=unchanged)
 
 
 MAX_REJECTED_CELLS = 10_000    # rejected rows of later parts whose cells are kept, at most
@@ -423,13 +426,15 @@ def cells_of_rows(raw, rows: set[int], most: int | None = None) -> dict[int, dic
 
 
 def _save_rows(db: Database, prepared: PreparedSheet, import_id: int,
-               indexes: _SetAside | None, seen: _Seen | None) -> tuple[int, int, list[int]]:
-    """Save the rows of one prepared sheet (or part): inserted, updated, clients touched."""
+               indexes: _SetAside | None, seen: _Seen | None
+               ) -> tuple[int, int, list[int], int]:
+    """Save the rows of one prepared sheet (or part): inserted, updated, clients touched,
+    and of the clients updated those that were as the sheet has them already."""
     if prepared.plan.kind == "clients":
         return _save_clients(db, prepared.rows, import_id, indexes, prepared.notes)
     if prepared.plan.kind == "events":
-        return _save_events(db, prepared.rows, import_id, indexes, seen, prepared.notes)
-    return _save_reference(db, prepared.plan, import_id), 0, []
+        return (*_save_events(db, prepared.rows, import_id, indexes, seen, prepared.notes), 0)
+    return _save_reference(db, prepared.plan, import_id), 0, [], 0
 
 
 def _records(rows: pd.DataFrame, columns: list[str]) -> tuple[list[str], list[tuple]]:
@@ -511,12 +516,13 @@ def _save_clients(db: Database, rows: pd.DataFrame, import_id: int,
     ids = [existing[k] for k in old_rows["client_key"]]
     if indexes is not None:
         indexes.before_write("clients", len(ids))
-    _update_rows(db, "clients", ids, old_rows, [c for c in columns if c != "client_key"],
-                 import_id)
-    _update_rows(db, "clients", [adopted[k] for k in adopt_rows["client_key"]], adopt_rows,
-                 columns, import_id)
-    _update_rows(db, "clients", [by_email[k] for k in elsewhere["client_key"]], elsewhere,
-                 [c for c in columns if c != "client_key"], import_id, only_filled=True)
+    written = _update_rows(db, "clients", ids, old_rows,
+                           [c for c in columns if c != "client_key"], import_id)
+    written += _update_rows(db, "clients", [adopted[k] for k in adopt_rows["client_key"]],
+                            adopt_rows, columns, import_id)
+    written += _update_rows(db, "clients", [by_email[k] for k in elsewhere["client_key"]],
+                            elsewhere, [c for c in columns if c != "client_key"], import_id,
+                            only_filled=True)
     joined = _join_same_people(db, twice, import_id, notes)
     if new_ids is None:
         touched = list(_existing_ids(db, "clients", "client_key",
@@ -525,8 +531,8 @@ def _save_clients(db: Database, rows: pd.DataFrame, import_id: int,
     else:               # (the new clients' figures went in with them)
         touched = [*ids, *(adopted[k] for k in adopt_rows["client_key"]), *by_email.values()]
     touched += joined
-    return (len(new_rows), len(old_rows) + len(adopt_rows) + len(elsewhere) + duplicates,
-            touched)
+    known = len(old_rows) + len(adopt_rows) + len(elsewhere)
+    return len(new_rows), known + duplicates, touched, known - written
 
 
 def _merge_extras_of_repeats(rows: pd.DataFrame) -> pd.DataFrame:
@@ -1090,8 +1096,8 @@ _UPDATE_ROWS = 20_000      # rows updated at a time: their before-images held at
 
 
 def _update_rows(db: Database, table: str, ids: list[int], rows: pd.DataFrame,
-                 columns: list[str], import_id: int, only_filled: bool = False) -> None:
-    """Update rows by id, recording for undo each row's before-image of the columns the
+                 columns: list[str], import_id: int, only_filled: bool = False) -> int:
+    """Update rows by id (returns how many changed), recording for undo each row's before-image of the columns the
     import writes (and its time) and those columns (a list: the values are in the row).
     A row that would not change is not written (a tracker imported again leaves its
     unchanged clients and their times alone), but is recorded all the same: the import
@@ -1101,7 +1107,7 @@ def _update_rows(db: Database, table: str, ids: list[int], rows: pd.DataFrame,
     empty cells leave the stored value alone (profile fields from an events sheet).
     """
     if not ids:
-        return
+        return 0
     present, records = _records(rows, columns)
     kept_when_empty = {EXTRA} | (set(present) if only_filled else set())
     carried: dict[tuple, str] = {}      # which cells are empty -> the columns written, JSON
@@ -1122,6 +1128,7 @@ def _update_rows(db: Database, table: str, ids: list[int], rows: pd.DataFrame,
         sets.append("updated_at = datetime('now')")
     update = (f"UPDATE [{table}] SET {', '.join(sets)} WHERE id = ?{len(present) + 1} "
               f"AND ({' OR '.join(differs)})")
+    written = 0
     for start in range(0, len(ids), _UPDATE_ROWS):       # (the images a part at a time)
         part = list(zip(ids[start:start + _UPDATE_ROWS], records[start:start + _UPDATE_ROWS]))
         before = _fetch_before(db, table, [row_id for row_id, _ in part],
@@ -1138,7 +1145,10 @@ def _update_rows(db: Database, table: str, ids: list[int], rows: pd.DataFrame,
                                              if not none or c not in kept_when_empty])
             changes.append((import_id, table, row_id, encode_image(image), carried[empty]))
         record_changes(db, changes)
+        changed_before = db.conn.total_changes
         db.conn.executemany(update, [(*record, row_id) for row_id, record in part])
+        written += db.conn.total_changes - changed_before
+    return written
 
 
 def _fetch_before(db: Database, table: str, ids: list[int],
