@@ -478,3 +478,11 @@ def m018_imports_currencies(db: Database) -> None:
     """The currencies of an import's amounts where it found more than one (added together
     as written: the pages say so beside the money they show)."""
     db.execute("ALTER TABLE imports ADD COLUMN currencies TEXT")
+
+
+@migrations()
+def m019_imports_unchanged(db: Database) -> None:
+    """Of the clients an import updated, those already as its sheet had them (nothing
+    written): an owner's tracker uploaded again shows what changed. 0 for earlier imports,
+    which did not tell."""
+    db.execute("ALTER TABLE imports ADD COLUMN unchanged INTEGER NOT NULL DEFAULT 0")

@@ -76,7 +76,7 @@ HEADERS = {
     "Events": ["Client ID", "Name", "Date", "Kind", "Stage", "Channel", "Touchpoint",
                "Department", "Amount", "Status", "Reason", "Note", "Order ID"],
     "Imports": ["Import", "Imported at (UTC)", "File", "Sheet", "Recognised as", "Rows", "Added",
-                "Updated", "Rejected", "Undone at (UTC)"],
+                "Updated", "Unchanged", "Rejected", "Undone at (UTC)"],
 }
 
 

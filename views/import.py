@@ -21,7 +21,7 @@ FILE_TYPES = ["csv", "tsv", "txt", "xlsx", "xlsm", "xls", "ods"]
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 MAX_STAGE_VALUES = 30   # unknown stage values offered per file; more means a wrong column
 COUNTS = {name: st.column_config.NumberColumn(format="localized", width=80)   # 100,000
-          for name in ("Rows", "Added", "Updated", "Rejected")}
+          for name in ("Rows", "Added", "Updated", "Unchanged", "Rejected")}
 # A row's or an import's number is an address, not a quantity: no thousands separator.
 ROW_NUMBER = st.column_config.NumberColumn(format="%d")
 HISTORY_LAYOUT = {

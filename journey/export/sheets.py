@@ -333,7 +333,8 @@ def function_map_table(db: Database) -> Table:
 
 IMPORT_HEADERS = {"id": "Import", "created_at": "Imported at (UTC)", "file": "File",
                   "sheet": "Sheet", "kind": "Recognised as", "rows": "Rows",
-                  "inserted": "Added", "updated": "Updated", "rejected": "Rejected",
+                  "inserted": "Added", "updated - unchanged": "Updated",
+                  "unchanged": "Unchanged", "rejected": "Rejected",
                   "undone_at": "Undone at (UTC)"}
 
 
@@ -341,7 +342,8 @@ def imports_table(db: Database) -> Table:
     """Every import, newest first."""
     frame = _frame(db, f"SELECT {', '.join(IMPORT_HEADERS)} FROM imports ORDER BY id DESC",
                    [], list(IMPORT_HEADERS.values()))
-    kinds = {h: INTEGER for h in ("Import", "Rows", "Added", "Updated", "Rejected")}
+    kinds = {h: INTEGER for h in ("Import", "Rows", "Added", "Updated", "Unchanged",
+                                  "Rejected")}
     kinds.update({"Imported at (UTC)": DATE, "Undone at (UTC)": DATE})
     return Table("Imports", frame, kinds)
 

@@ -213,9 +213,10 @@ def results_frame(results: list[ImportResult]) -> pd.DataFrame:
     return pd.DataFrame([{
         "File": r.file, "Sheet": r.sheet,
         "Imported as": r.kind.replace("_", " "), "Rows": r.rows,
-        "Added": r.inserted, "Updated": r.updated, "Rejected": r.rejected,
+        "Added": r.inserted, "Updated": r.updated - r.unchanged, "Unchanged": r.unchanged,
+        "Rejected": r.rejected,
     } for r in results], columns=["File", "Sheet", "Imported as", "Rows", "Added", "Updated",
-                                  "Rejected"])
+                                  "Unchanged", "Rejected"])
 
 
 def problems_frame(results: list[ImportResult]) -> pd.DataFrame:
@@ -316,15 +317,15 @@ def totals_sentence(totals: dict[str, int]) -> str:
 # --- history ---------------------------------------------------------------------------
 
 HISTORY_COLUMNS = ["Import", "When (UTC)", "From", "Imported as", "Rows", "Added", "Updated",
-                   "Rejected", "Undone"]
+                   "Unchanged", "Rejected", "Undone"]
 
 
 def history_frame(db: Database) -> pd.DataFrame:
     """Every import, newest first, as a table for people ("From" is the file and sheet)."""
     return pd.DataFrame([[
         i["id"], (i["created_at"] or "")[:16], _source(i["file"], i["sheet"]),
-        (i["kind"] or "").replace("_", " "), i["rows"], i["inserted"], i["updated"],
-        i["rejected"], (i["undone_at"] or "")[:10]]
+        (i["kind"] or "").replace("_", " "), i["rows"], i["inserted"],
+        i["updated"] - i["unchanged"], i["unchanged"], i["rejected"], (i["undone_at"] or "")[:10]]
         for i in list_imports(db)], columns=HISTORY_COLUMNS)
 
 

@@ -389,9 +389,9 @@ def _save_parts(db: Database, prepared: PreparedSheet, dry_run: bool,
             notes.append(blank_note(blank))
         if indexes is not None:
             indexes.restore("events")
-    db.execute("UPDATE imports SET rows = ?, inserted = ?, updated = ?, rejected = ?, "
-               "currencies = ? WHERE id = ?",
-               [rows_read, inserted, updated, rejected,
+    db.execute("UPDATE imports SET rows = ?, inserted = ?, updated = ?, unchanged = ?, "
+               "rejected = ?, currencies = ? WHERE id = ?",
+               [rows_read, inserted, updated, unchanged, rejected,
                 ", ".join(sorted(currencies)) or None, import_id])
     db.conn.executemany(
         "INSERT INTO import_problems(import_id, row, [column], value, reason) VALUES (?,?,?,?,?)",
