@@ -1153,7 +1153,7 @@ def _marked(out: pd.DataFrame, marked: pd.Series, kind: str, over: tuple[str, ..
 
 
 def _paid_flags(out: pd.DataFrame, frame: pd.DataFrame, mapping: dict[str, str | None],
-                merged_rows: dict[str, np.ndarray]) -> list[str]:
+                merged_rows: dict[str, np.ndarray]) -> Callable[[pd.Series], list[str]]:
     """Rows with no kind of their own that a yes/no column says were not paid ("Paid?" N,
     "Pagado" No, ❌) are contacts, not sales, whatever the sheet's rows are; those it says
     were paid (or partly: "Part") are purchases, and so are those marked "x" in a column of
@@ -1162,10 +1162,11 @@ def _paid_flags(out: pd.DataFrame, frame: pd.DataFrame, mapping: dict[str, str |
     "noshow", "late_canceled"), even on a sheet whose statuses are not read otherwise; a
     row whose amount is 0 or less is left to it, and so is a
     row that has the cell only as part of a range merged over several rows. Not a column
-    with other words in it. Returns notes."""
+    with other words in it. Returns what to say of the rows kept (a row rejected after,
+    for its date, say, is not counted): a function of the rows kept."""
     said = _unmapped(mapping, PAID_FLAG)   # ("Paid?", "Pagado", "Bezahlt")
     if said is None:
-        return []
+        return lambda kept: []
     cells = frame[said].dropna()
     if (len(cells) and not cells.map(type).isin((int, float, bool)).any()
             and not cells.astype(str).str.fullmatch(r"\s*-?[\d.,]+\s*").any()
@@ -1185,7 +1186,7 @@ def _paid_flags(out: pd.DataFrame, frame: pd.DataFrame, mapping: dict[str, str |
     if kind_of and {normalise_header(cell) for cell in kind_of} == {"x"}:
         kind_of = dict.fromkeys(kind_of, "purchase")   # x or blank: x is the tick
     if not kind_of or None in kind_of.values():    # not a column of yes and no
-        return []
+        return lambda kept: []
     kinds = column_or_blank(out, "kind")
     # (a status that says what happened says more: "refunded", "gecrediteerd")
     status_says = (out["status"].map(order_status_kind).notna() if "status" in out
@@ -1215,27 +1216,32 @@ def _paid_flags(out: pd.DataFrame, frame: pd.DataFrame, mapping: dict[str, str |
         # reads a booked status on an order list).
         booked = by_status.notna() & out["status"].map(match_key).isin(BOOKED_STATUSES)
         out["stage"] = out["stage"].where(~booked | out["stage"].notna(), "consideration")
-    notes = []
-    if by_status.notna().any():
-        count = int(by_status.notna().sum())
-        notes.append(f"{counted(count, 'row')} whose status says what happened "
-                     f"({', '.join(map(str, out['status'][by_status.notna()].unique()[:3]))}) "
-                     f"{was(count)} "
-                     f"read by {its(count)} status, not by '{said}'.")
+    statuses = out["status"] if "status" in out else None
     blank_said = (f"left blank in '{said}', where the others are ticked," if ticked_only else
                   f"left blank in '{said}' (not marked paid)")
-    for kind, how, one, many, where in (
-            ("contact", f"marked not paid in '{said}'", "a contact, not a sale",
-             "contacts, not sales", ~left_blank),
-            ("contact", blank_said, "a contact, not a sale", "contacts, not sales", left_blank),
-            ("purchase", f"marked paid in '{said}'", "a purchase", "purchases", ~left_blank),
-            ("cancellation", f"marked void in '{said}'", "a cancellation", "cancellations",
-             ~left_blank)):
-        count = int((said_kind.eq(kind) & where).sum())
-        if count:
-            notes.append(f"{counted(count, 'row')} {how} {was(count)} read as "
-                         f"{one if count == 1 else many}.")
-    return notes
+
+    def say(kept: pd.Series) -> list[str]:
+        notes = []
+        read = by_status.notna() & kept
+        if read.any():
+            count = int(read.sum())
+            notes.append(f"{counted(count, 'row')} whose status says what happened "
+                         f"({', '.join(map(str, statuses[read].unique()[:3]))}) "
+                         f"{was(count)} read by {its(count)} status, not by '{said}'.")
+        for kind, how, one, many, where in (
+                ("contact", f"marked not paid in '{said}'", "a contact, not a sale",
+                 "contacts, not sales", ~left_blank),
+                ("contact", blank_said, "a contact, not a sale", "contacts, not sales",
+                 left_blank),
+                ("purchase", f"marked paid in '{said}'", "a purchase", "purchases", ~left_blank),
+                ("cancellation", f"marked void in '{said}'", "a cancellation", "cancellations",
+                 ~left_blank)):
+            count = int((said_kind.eq(kind) & where & kept).sum())
+            if count:
+                notes.append(f"{counted(count, 'row')} {how} {was(count)} read as "
+                             f"{one if count == 1 else many}.")
+        return notes
+    return say
 
 
 # A money column saying what a booking has been paid so far (FareHarbor's and Rezdy's "Total
@@ -2600,10 +2606,11 @@ def prepare_sheet(plan: SheetPlan, *, stage_map: dict[str, str] | None = None,
     if plan.kind == "clients" and "status" in out:
         notes += _active_or_inactive(out, frame, plan.mapping, columns_for,
                                      [plan.sheet, Path(plan.file or "").stem], stage_map or {})
+    paid_said = None
     if plan.kind == "events" and "kind" not in plan.set_values and not plan.recognised_as:
         notes += _flagged_cancellations(out, frame, plan.mapping)   # (a profile's rules
-        notes += _paid_flags(out, frame, plan.mapping, raw.merged_rows)  # say what each
-                                                                        # row is)
+        paid_said = _paid_flags(out, frame, plan.mapping, raw.merged_rows)  # say what
+        paid_at = len(notes)                                           # each row is)
     if plan.kind == "events" and "name" in totals_of:    # "January total" under the names
         totals_of["name"] = totals_of["name"] | _named_subtotals(out)
     totals = labelled.notna()       # a totals row: "TOTAL" for a name or an ID, or labelled
@@ -2668,6 +2675,8 @@ def prepare_sheet(plan: SheetPlan, *, stage_map: dict[str, str] | None = None,
         rejected |= _own_people_rows(frame, raw, out, rejected, problems)
         rejected |= _supplier_rows(frame, raw, out, rejected, problems)
     rows = out[~rejected]
+    if paid_said is not None:      # (said of the rows kept, where the rest were said)
+        notes[paid_at:paid_at] = paid_said(~rejected)
     if profile is None and plan.kind == "events":
         rows, said = _referrers_credited(rows, frame, plan.mapping, "kind" in columns_for,
                                          _referral_log(plan.mapping, plan.sheet, plan.file))
