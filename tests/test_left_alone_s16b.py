@@ -4,6 +4,8 @@ importing, and against the sentences the import prints; beside each, where it ma
 sheet where the rule must not fire.
 
 - The "rows marked paid" note counts the rows kept, not those rejected after.
+- An empty Total beside Qty and Unit price: the mapping and the note say the unit price
+  was used, not "Total".
 """
 
 from __future__ import annotations
@@ -29,3 +31,31 @@ def test_rows_marked_paid_are_counted_after_rejections(tmp_path):
     assert "1 row marked not paid in 'Paid' was read as a contact, not a sale." in found["notes"]
     assert kind_totals(tmp_path, "purchase") == (2, 700.0)
     assert cli_funnel(tmp_path) == [3, 2, 2, 0, 0]
+
+
+# --- an empty Total filled from Qty × Unit price -------------------------------------------
+
+def test_an_empty_total_says_the_unit_price_was_used(tmp_path):
+    """Total is empty: Ann's mugs 2 × 10 and bowl 1 × 7.50, Bob's plates 3 × 5: 42.50 in all.
+    The mapping shows Unit price as the amount and Total as kept (was Total as the amount)."""
+    found = cli_import_text(tmp_path, "lines.csv", (
+        "Date,Customer,Product,Qty,Unit price,Total\n"
+        "2024-03-01,Ann Lee,Mug,2,10,\n"
+        "2024-03-05,Bob Ray,Plate,3,5,\n"
+        "2024-03-09,Ann Lee,Bowl,1,7.50,\n"))
+    assert found["mapping"]["Unit price"] == "amount"
+    assert found["mapping"]["Total"] is None
+    assert ("Amounts are Qty × Unit price for each line ('Total' is empty in every row)."
+            in found["notes"])
+    assert kind_totals(tmp_path, "purchase") == (3, 42.5)
+
+
+def test_a_filled_total_stays_the_amount(tmp_path):
+    """Where Total is filled it is each line's amount: 25 + 15 = 40 (not 2 × 10 + 3 × 5)."""
+    found = cli_import_text(tmp_path, "lines.csv", (
+        "Date,Customer,Product,Qty,Unit price,Total\n"
+        "2024-03-01,Ann Lee,Mug,2,10,25\n"
+        "2024-03-05,Bob Ray,Plate,3,5,15\n"))
+    assert found["mapping"]["Total"] == "amount"
+    assert found["mapping"]["Unit price"] is None
+    assert kind_totals(tmp_path, "purchase") == (2, 40.0)

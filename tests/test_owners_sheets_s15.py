@@ -203,7 +203,7 @@ def test_a_total_of_unsaved_formulas_is_quantity_times_unit_price(tmp_path):
         row.append(f"=C{n}*D{n}")
     (found,) = cli_import_book(tmp_path, "orders.xlsx", {"Orders": rows})
     assert any("formulas saved without their results" in note for note in found["notes"])
-    assert "Amounts are Qty × Unit price for each line (no column gave a line's total)." in (
+    assert "Amounts are Qty × Unit price for each line ('Total' is empty in every row)." in (
         found["notes"])
     assert kind_totals(tmp_path, "purchase") == (3, 115.0)
     assert cli_funnel(tmp_path) == [2, 2, 2, 1, 0]

@@ -106,6 +106,7 @@ class PreparedSheet:
     notes: list[str] = field(default_factory=list)
     rejected: int | None = None     # rows rejected (a profile may group or add rows)
     demoted: list[str] = field(default_factory=list)   # mapped columns kept as extra
+    read_instead: dict[str, str | None] = field(default_factory=dict)  # column -> what it gave
     currencies: list[str] = field(default_factory=list)  # its amounts', where more than one
 
 
@@ -845,34 +846,39 @@ def _unit_price(plan: SheetPlan, columns_for: dict[str, list[str]]) -> str | Non
 
 
 def _empty_total_priced_per_unit(out: pd.DataFrame, frame: pd.DataFrame, plan: SheetPlan,
-                                 columns_for: dict[str, list[str]]) -> None:
+                                 columns_for: dict[str, list[str]]) -> str | None:
     """An events sheet whose amount column holds nothing (a "Total" of formulas saved
     without their results, or left blank) beside a quantity and a unit price: the unit
     price is the amount, to be multiplied by the quantity (``_unit_price``); ``out`` and
-    ``columns_for`` changed in place."""
+    ``columns_for`` changed in place. Returns the empty amount column's header, or None."""
     if (plan.kind != "events" or plan.recognised_as or "amount" not in out
             or out["amount"].notna().any() or quantity_column(plan.mapping) is None):
-        return
+        return None
     unit = next((h for h, f in plan.mapping.items() if not f and names_a_unit_price(h)), None)
     if unit is None:
-        return
+        return None
     money = values.read_money(frame[unit], header=unit)
     if money.values.notna().any() and not money.bad.any():
+        empty = columns_for["amount"][0]
         out["amount"] = money.values
         columns_for["amount"] = [unit]
+        return empty
+    return None
 
 
 def _lines_priced_per_unit(out: pd.DataFrame, frame: pd.DataFrame,
                            mapping: dict[str, str | None], price_header: str,
-                           ) -> tuple[list[str], str]:
+                           empty: str | None = None) -> tuple[list[str], str]:
     """Each line's amount is its quantity × its unit price (``price_header``: _unit_price;
     the unit price is kept in its extras); ``out`` changed in place. A line with a price
     but no quantity that could be read is left without an amount, and the note names its
-    row. Returns notes, and what each line's amount is called ("Qty × Unit Price")."""
+    row. ``empty``: the line total's column, left empty. Returns notes, and what each
+    line's amount is called ("Qty × Unit Price")."""
     quantity = quantity_column(mapping)
     out["amount"], unread = line_amounts(frame[quantity], out["amount"])
     named = f"{quantity} × {price_header}"
-    why = "no column gave a line's total" + (
+    why = (f"'{empty}' is empty in every row" if empty else
+           "no column gave a line's total") + (
         "" if names_a_unit_price(price_header) else
         f", so '{price_header}' beside a quantity is each unit's price")
     notes = [f"Amounts are {named} for each line ({why})."]
@@ -2491,7 +2497,10 @@ def prepare_sheet(plan: SheetPlan, *, stage_map: dict[str, str] | None = None,
                 "name" in out) else named
     if "name" in out and "contact_name" in out:    # no company named: its contact is the
         out["name"] = out["name"].where(out["name"].notna(), out["contact_name"])  # client
-    _empty_total_priced_per_unit(out, frame, plan, columns_for)
+    read_instead = {}
+    empty_total = _empty_total_priced_per_unit(out, frame, plan, columns_for)
+    if empty_total:         # (the unit price was read for it: the mapping shown says so)
+        read_instead = {empty_total: None, columns_for["amount"][0]: "amount"}
     unit_price = _unit_price(plan, columns_for)
     extras = [h for h, t in plan.mapping.items() if not t] + demoted + behind + [
         h for hs in columns_for.values() for h in hs[1:]] + ([unit_price] if unit_price else [])
@@ -2499,7 +2508,8 @@ def prepare_sheet(plan: SheetPlan, *, stage_map: dict[str, str] | None = None,
     out["_row"] = raw.row_numbers
     line_amount = columns_for.get("amount", [None])[0]
     if unit_price:        # (before the kinds: a line of -1 × 30 is a refund, as -30 is)
-        said, line_amount = _lines_priced_per_unit(out, frame, plan.mapping, unit_price)
+        said, line_amount = _lines_priced_per_unit(out, frame, plan.mapping, unit_price,
+                                                   empty_total)
         notes += said
     labelled = (_labelled_totals(frame, out) if plan.kind == "events"
                 else pd.Series([None] * len(frame), index=frame.index, dtype=object))
@@ -2734,4 +2744,5 @@ def prepare_sheet(plan: SheetPlan, *, stage_map: dict[str, str] | None = None,
         notes += _names_alike(rows["name"], events=plan.kind == "events")
     problems.sort(key=lambda p: p.row)
     return PreparedSheet(plan, rows, problems, unknown, day_first, notes,
-                         rejected=int(rejected.sum()), demoted=demoted, currencies=currencies)
+                         rejected=int(rejected.sum()), demoted=demoted, currencies=currencies,
+                         read_instead=read_instead)

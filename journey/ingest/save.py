@@ -402,7 +402,9 @@ def _save_parts(db: Database, prepared: PreparedSheet, dry_run: bool,
                      f"Sheet '{plan.sheet}' has no client or event columns, so its rows were "
                      "kept as reference data and do not appear as clients.")
     # (a column whose values were not what its header said was kept as extra: said so)
-    mapping = {h: None if h in prepared.demoted else t for h, t in plan.mapping.items()}
+    # (and one read for a field in place of the mapped one: the unit price for an empty Total)
+    mapping = {h: None if h in prepared.demoted else prepared.read_instead.get(h, t)
+               for h, t in plan.mapping.items()}
     return ImportResult(import_id, plan.file, plan.sheet, plan.kind, mapping,
                         rows_read, inserted, updated, rejected, problems, unknown, notes,
                         clients=touched, recognised_as=plan.recognised_as,
