@@ -6,11 +6,13 @@ sheet where the rule must not fire.
 - The "rows marked paid" note counts the rows kept, not those rejected after.
 - An empty Total beside Qty and Unit price: the mapping and the note say the unit price
   was used, not "Total".
+- A sheet's kind taken from its name says the name as written ("the file is called
+  'gift_cards.csv'", not "called 'giftcards'").
 """
 
 from __future__ import annotations
 
-from conftest import cli_funnel, cli_import_text, kind_totals
+from conftest import cli_funnel, cli_import_book, cli_import_text, kind_totals
 
 
 # --- the paid note counts the rows kept ----------------------------------------------------
@@ -59,3 +61,28 @@ def test_a_filled_total_stays_the_amount(tmp_path):
     assert found["mapping"]["Total"] == "amount"
     assert found["mapping"]["Unit price"] is None
     assert kind_totals(tmp_path, "purchase") == (2, 40.0)
+
+
+# --- a sheet's kind from its name ----------------------------------------------------------
+
+def test_a_gift_card_file_says_its_name_as_written(tmp_path):
+    """gift_cards.csv: two cards sold, 50 + 25 = 75, said by the file's own name."""
+    found = cli_import_text(tmp_path, "gift_cards.csv", (
+        "Date,Buyer,Email,Amount\n"
+        "2024-12-01,Ann Lee,ann@x.com,50\n"
+        "2024-12-03,Bob Ray,bob@x.com,25\n"))
+    assert ("2 rows with nothing saying what happened were read as purchases, because the "
+            "file is called 'gift_cards.csv'; choose another under 'Every row is' "
+            "(--set kind=...) if that is wrong.") in found["notes"]
+    assert kind_totals(tmp_path, "purchase") == (2, 75.0)
+
+
+def test_a_gift_card_sheet_says_the_sheet_name(tmp_path):
+    """A workbook's "Gift Cards" sheet: one card of 40 sold, said by the sheet's name."""
+    (found,) = cli_import_book(tmp_path, "shop.xlsx", {
+        "Gift Cards": [["Date", "Buyer", "Email", "Amount"],
+                       ["2024-12-01", "Ann Lee", "ann@x.com", 40]]})
+    assert ("1 row with nothing saying what happened was read as a purchase, because the "
+            "sheet is called 'Gift Cards'; choose another under 'Every row is' "
+            "(--set kind=...) if that is wrong.") in found["notes"]
+    assert kind_totals(tmp_path, "purchase") == (1, 40.0)

@@ -14,6 +14,7 @@ import hashlib
 import json
 import re
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
@@ -1753,7 +1754,7 @@ def _default_notes(plan, combos: list, decided: dict, default: str, named: str |
                     and (combo[1] is None or by_status))
     if defaulted and "kind" not in plan.set_values:
         if named or numbered:
-            why = (f"the sheet or file is called '{named}'" if named else
+            why = (_called(plan.sheet, plan.file) if named else
                    f"its column '{numbered}' numbers them as orders"
                    if numbered in plan.mapping and plan.mapping[numbered] == "order_id" else
                    f"its column '{numbered}' gives the day each was bought"
@@ -1857,6 +1858,16 @@ def _speaks_of_visits(statuses: pd.Series) -> bool:
     (``journey.stages.VISIT_KEPT``). Not "Completed": a sales call or a task is completed too."""
     return (_mostly_order_statuses(statuses)
             and any(normalise_value(value) in VISIT_KEPT for value in statuses.dropna().unique()))
+
+
+def _called(sheet: str, file: str | None) -> str:
+    """Whose name gave a sheet's rows their kind (``_sheet_word``), as written: "the sheet
+    is called 'Payments'", "the file is called 'gift_cards.csv'" (a CSV's one sheet is its
+    file)."""
+    stem = Path(file or "").stem
+    if _kind_word(_words(sheet)) and sheet != stem:
+        return f"the sheet is called '{sheet}'"
+    return f"the file is called '{file or sheet}'"
 
 
 def _sheet_word(sheet: str, file: str = "") -> str | None:
