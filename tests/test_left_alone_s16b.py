@@ -8,6 +8,7 @@ sheet where the rule must not fire.
   was used, not "Total".
 - A sheet's kind taken from its name says the name as written ("the file is called
   'gift_cards.csv'", not "called 'giftcards'").
+- A "Record Type" kept as extra, whose complaints are read: the explanation says so.
 """
 
 from __future__ import annotations
@@ -86,3 +87,38 @@ def test_a_gift_card_sheet_says_the_sheet_name(tmp_path):
             "sheet is called 'Gift Cards'; choose another under 'Every row is' "
             "(--set kind=...) if that is wrong.") in found["notes"]
     assert kind_totals(tmp_path, "purchase") == (1, 40.0)
+
+
+# --- a Record Type whose complaints are read -----------------------------------------------
+
+CASES = ("Case Number,Record Type,Subject,Status,Contact Name,Account Name,Date/Time Opened\n"
+         "00001001,Complaint,Parcel arrived damaged,Closed,Ann Lee,Acme Ltd,2024-03-01 09:00\n"
+         "00001002,Support,How do I reset my password,Closed,Bo Ek,Beta Co,2024-03-02 10:00\n"
+         "00001003,Complaint,Invoice charged twice,Escalated,Cy Tan,Cole & Sons,"
+         "2024-03-04 11:00\n"
+         "00001004,Feature Request,Export to PDF please,New,Ann Lee,Acme Ltd,2024-03-05 12:00\n")
+
+
+def test_a_record_type_explained_as_the_note_reads_it(tmp_path):
+    """Acme's first case and Cole's are complaints, Beta's case and Acme's feature request
+    contacts; the explanation says the
+    column names what happened on some rows (was "not what happened" above the note that
+    read two complaints from it)."""
+    found = cli_import_text(tmp_path, "cases.csv", CASES)
+    assert ("'Record Type' holds names ('Complaint', 'Support'), not what happened on every "
+            "row: kept as extra, the complaints, referrals and reviews it names read as such"
+            in found["explanation"])
+    assert "not what happened: kept as extra" not in found["explanation"]
+    assert "2 rows tagged with what happened in 'Record Type' were read as such: 2 complaints." \
+        in found["notes"]
+    assert kind_totals(tmp_path, "complaint") == (2, None)
+
+
+def test_a_record_type_naming_no_kind_is_said_as_before(tmp_path):
+    """Record types naming no complaint, referral or review (Billing, Technical): kept as
+    extra, "not what happened", every case a contact."""
+    found = cli_import_text(tmp_path, "cases.csv", CASES.replace("Complaint", "Billing")
+                            .replace("Support", "Technical").replace("Feature Request", "Billing"))
+    assert ("'Record Type' holds names ('Billing', 'Technical'), not what happened: kept as "
+            "extra" in found["explanation"])
+    assert kind_totals(tmp_path, "contact") == (4, None)

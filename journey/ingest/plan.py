@@ -34,7 +34,7 @@ from ..errors import ValidationError
 from ..fields import (
     CLIENT_FIELDS, EVENT_FIELDS, EVENT_ONLY, JOB_ROLES, LIVE_FLAGS, MEMBER_ROLES,
     JOB_NUMBERS, ORDER_ROW_VALUES, ORGANISATION_HEADERS, OWN_ROLE_FLAGS, OWN_ROLES,
-    PARTY_HEADERS, ROLE_HEADERS, ROW_LEVEL_HEADERS, SCORE_RANGES, SPAM_FLAGS, TEST_FLAGS,
+    PARTY_HEADERS, ROLE_HEADERS, ROW_LEVEL_HEADERS, SCORE_RANGES, SPAM_FLAGS, TAG_HEADERS, TEST_FLAGS,
     before_tax, field_type, fields_for, header_year, match_header, name_part, names_a_participant,
     names_tax, names_tax_rate, net_and_tax, normalise_header, plain_header)
 from ..journal import Problem, SheetSave
@@ -55,7 +55,7 @@ from .understand import (
     EXTRA, KINDS, REASONS, WORKSHOP_KINDS, Refined, amounts_of, coerce, column_label,
     column_or_blank,
     detect_kind, extra_json, guess_sheet_mapping, headers_key, is_blank, looks_mismapped,
-    DEAL_VALUE, PAID_FLAG, about_appointments, about_invoices, kind_named, names_sales,
+    DEAL_VALUE, PAID_FLAG, about_appointments, about_invoices, kind_named, names_sales, tagged_kind,
     quote_money, quote_statuses,
     ratings_not_money, refine_mapping, resolve_kinds, resolve_stages, skip_guides, stand_ins_and_totals, who_of_the_business,
     workshop_kind)
@@ -1531,27 +1531,18 @@ def _subtasks_as_contacts(out: pd.DataFrame, parents: pd.Series, subtasks: pd.Se
             "not as deals of their own.")
 
 
-# A column of tags, labels or categories, some of which may say what happened (Intercom's
-# "Complaint"), or a case's or a ticket's type (Salesforce's "Case Record Type": Complaint,
-# Support; not a bare "Type", whose "Review" may be a clinic's review appointment). A tag
-# of "refund" is a request, no money back: only these kinds are read.
-_TAGS = re.compile(r".*(?:tags?|labels?|category|categories|segments|recordtype|casetype|"
-                   r"tickettype|requesttype|issuetype|feedbacktype)$")
-_TAGGED_KINDS = ("complaint", "referral", "review")
 
 
 def _tagged_kinds(out: pd.DataFrame, frame: pd.DataFrame, mapping: dict[str, str | None],
                   counted_rows: pd.Series) -> list[str]:
     """Contacts (rows nothing else made a sale, a refund...) whose tags name a kind (a
     conversation tagged "Complaint", a ticket in the category "Complaint") are that kind
-    (``_TAGGED_KINDS``; the first such tag); ``counted_rows``: the rows not set aside
-    (totals). Returns a note."""
-    said = _unmapped(mapping, _TAGS)
+    (``understand.tagged_kind``); ``counted_rows``: the rows not set aside (totals).
+    Returns a note."""
+    said = _unmapped(mapping, TAG_HEADERS)
     if said is None:
         return []
-    named = {cell: next((k for tag in re.split(r"[,;|/]", cell)
-                         if (k := kind_named(normalise_header(tag))) in _TAGGED_KINDS), None)
-             for cell in frame[said].dropna().unique() if isinstance(cell, str)}
+    named = {cell: tagged_kind(cell) for cell in frame[said].dropna().unique()}
     found = frame[said].map(named).where(out["kind"].eq("contact") & counted_rows)
     if found.isna().all():
         return []

@@ -27,7 +27,7 @@ from ..columns import GUIDE_HEADERS
 from ..errors import UnreadableFile, ValidationError
 from ..fields import (
     CLIENT_ONLY, CONTACT_MEANS, EVENT_FIELDS, EVENT_KINDS, EVENT_ONLY, ORGANISATION_HEADERS,
-    PARTY_HEADERS,
+    PARTY_HEADERS, TAG_HEADERS,
     SCORE_RANGES, field_type, fields_for, match_header, name_part, names_a_birth_date,
     names_a_number, normalise_header, plain_header)
 from ..journal import stage_mapping
@@ -683,8 +683,13 @@ def refine_mapping(raw: RawSheet, mapping: dict[str, str | None], kind: str, *,
         elif loose_kind or loose_stage:
             mapping[header] = None
             examples = _first_values(raw.frame[header], "'{}'")
+            # (a column of types whose tags are read: some say what happened, as its note says)
+            tags = loose_kind and TAG_HEADERS.match(normalise_header(header)) and any(
+                map(tagged_kind, raw.frame[header].dropna().unique()))
             said.append(f"'{header}' holds names{f' ({examples})' if examples else ''}, not "
-                        f"{'what happened' if loose_kind else 'stages'}: kept as extra")
+                        + ("what happened on every row: kept as extra, the complaints, "
+                           "referrals and reviews it names read as such" if tags else
+                           f"{'what happened' if loose_kind else 'stages'}: kept as extra"))
     for header in free:     # "Customer" holding cus_A1b2C3: a system's IDs, no one's name
         if (mapping[header] == "name" and not _says_name(header)
                 and values_of(header).is_system_id and not values_of(header).is_date):
@@ -1701,6 +1706,20 @@ def _stage_sales(out: pd.DataFrame, kinds: list[str], itemised: bool) -> list[st
     for at in rows.loc[later, "at"]:
         kinds[at] = "stage_change"
     return kinds
+
+
+# The kinds a tag names where a column of tags says what happened (``TAG_HEADERS``). A tag
+# of "refund" is a request, no money back: only these kinds are read.
+_TAGGED_KINDS = ("complaint", "referral", "review")
+
+
+def tagged_kind(cell) -> str | None:
+    """The kind the first of a cell's tags names ("Billing, Complaint" -> complaint), of
+    ``_TAGGED_KINDS`` only, or None."""
+    if not isinstance(cell, str):
+        return None
+    return next((kind for tag in re.split(r"[,;|/]", cell)
+                 if (kind := kind_named(normalise_header(tag))) in _TAGGED_KINDS), None)
 
 
 def kind_named(key: str) -> str | None:
