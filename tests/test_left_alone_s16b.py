@@ -9,11 +9,15 @@ sheet where the rule must not fire.
 - A sheet's kind taken from its name says the name as written ("the file is called
   'gift_cards.csv'", not "called 'giftcards'").
 - A "Record Type" kept as extra, whose complaints are read: the explanation says so.
+- A job and the invoice that bills it: the sale's day is the job's, in either order.
 """
 
 from __future__ import annotations
 
-from conftest import cli_funnel, cli_import_book, cli_import_text, kind_totals
+from conftest import cli_funnel, cli_import_book, cli_import_text, kind_totals, workspace_rows
+
+SALES = "SELECT substr(date, 1, 10), order_id, amount FROM events WHERE kind = 'purchase' " \
+        "ORDER BY date"
 
 
 # --- the paid note counts the rows kept ----------------------------------------------------
@@ -122,3 +126,43 @@ def test_a_record_type_naming_no_kind_is_said_as_before(tmp_path):
     assert ("'Record Type' holds names ('Billing', 'Technical'), not what happened: kept as "
             "extra" in found["explanation"])
     assert kind_totals(tmp_path, "contact") == (4, None)
+
+
+# --- a job and its invoice: the day of the sale --------------------------------------------
+
+JOBS = ("Job No,Date,Customer,Job,Status,Amount\n"
+        "J-101,2024-03-04,Ann Lee,Fix leaking tap,Done,120\n"
+        "J-102,2024-03-06,Bob Ray,Boiler service,Done,90\n"
+        "J-103,2024-03-11,Ann Lee,Replace toilet,Done,340\n")
+JOB_INVOICES = ("Invoice No,Job No,Invoice Date,Customer,Amount,Status\n"
+                "INV-1,J-101,2024-03-08,Ann Lee,120,Paid\n"
+                "INV-2,J-102,2024-03-13,Bob Ray,90,Paid\n"
+                "INV-3,J-103,2024-04-02,Ann Lee,340,Paid\n")
+
+
+def test_a_job_and_its_invoice_are_sold_the_day_the_job_was_done(tmp_path):
+    """The work done is the sale; the invoice bills it later. 3 sales on 4, 6 and 11 March
+    (the jobs' days) whichever file came first (were 8, 13 March and 2 April when the
+    invoices came last: J-103 moved into April)."""
+    for first, second in (("jobs", "invoices"), ("invoices", "jobs")):
+        place = tmp_path / first
+        place.mkdir()
+        texts = {"jobs": JOBS, "invoices": JOB_INVOICES}
+        cli_import_text(place, f"{first}.csv", texts[first])
+        cli_import_text(place, f"{second}.csv", texts[second])
+        assert workspace_rows(place, SALES) == [
+            ("2024-03-04", "J-101", 120.0), ("2024-03-06", "J-102", 90.0),
+            ("2024-03-11", "J-103", 340.0)], first
+        assert workspace_rows(place, "SELECT name, substr(last_date, 1, 10) FROM clients "
+                                     "ORDER BY name") == [
+            ("Ann Lee", "2024-03-11"), ("Bob Ray", "2024-03-06")], first
+        assert cli_funnel(place) == [2, 2, 2, 1, 0], first
+
+
+def test_an_order_listed_again_takes_its_new_day(tmp_path):
+    """An order list imported again with a corrected day (no job billed): the new day."""
+    cli_import_text(tmp_path, "orders.csv", "Order No,Date,Customer,Amount,Status\n"
+                                            "1001,2024-03-04,Ann Lee,120,Paid\n")
+    cli_import_text(tmp_path, "orders.csv", "Order No,Date,Customer,Amount,Status\n"
+                                            "1001,2024-03-05,Ann Lee,120,Paid\n")
+    assert workspace_rows(tmp_path, SALES) == [("2024-03-05", "1001", 120.0)]

@@ -1531,6 +1531,20 @@ def _subtasks_as_contacts(out: pd.DataFrame, parents: pd.Series, subtasks: pd.Se
             "not as deals of their own.")
 
 
+# A row's flag: an invoice that bills a job by its number (save keeps the job's day).
+BILLS_A_JOB = "_bills_a_job"
+
+
+def _bills_a_job(rows: pd.DataFrame, frame: pd.DataFrame,
+                 columns_for: dict[str, list[str]]) -> pd.DataFrame:
+    """Rows whose order is a job's number ("Job No", ``JOB_NUMBERS``) beside a number of
+    their own (an invoice's "Invoice No") bill that job: the sale is the job, made the day
+    it was done, not the day it was billed (``BILLS_A_JOB``)."""
+    numbers = columns_for.get("order_id", [])
+    if len(numbers) < 2 or normalise_header(numbers[0]) not in JOB_NUMBERS:
+        return rows
+    own = frame[numbers[1]].reindex(rows.index).notna()
+    return rows.assign(**{BILLS_A_JOB: rows["order_id"].notna() & own})
 
 
 def _tagged_kinds(out: pd.DataFrame, frame: pd.DataFrame, mapping: dict[str, str | None],
@@ -2720,6 +2734,8 @@ def prepare_sheet(plan: SheetPlan, *, stage_map: dict[str, str] | None = None,
             unknown = {k: v for k, v in unknown.items() if k not in known}
             won = rows["kind"].eq("won") & rows["stage"].isna()
             rows.loc[won, "stage"] = "purchase"
+    if profile is None and plan.kind == "events":
+        rows = _bills_a_job(rows, frame, columns_for)
     if plan.kind == "events" and "kind" not in plan.set_values and "kind" not in columns_for:
         rows, said = _reviews_saying_nothing(rows)
         notes += said

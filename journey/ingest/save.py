@@ -46,7 +46,8 @@ from ..stages import RANK, normalise_value, read_stage_value
 from ..text import (DROPPED_LEGAL_FORMS, LEGAL_FORM_SPELLINGS, counted, listed, loose_name_keys,
                     name_key)
 from ..workspace import get_setting, now_stamp, write
-from .plan import WORKSHOP_IMPORTERS, PreparedSheet, SheetPlan, plan_file, prepare_sheet
+from .plan import (BILLS_A_JOB, WORKSHOP_IMPORTERS, PreparedSheet, SheetPlan, plan_file,
+                   prepare_sheet)
 from .read import blank_note, whole_sheet
 from .understand import EXTRA, WORKSHOP_KINDS, check_stage_target, headers_key
 
@@ -1264,8 +1265,16 @@ def _update_orders(db: Database, rows: pd.DataFrame, present: list[str], records
     again by their order (``records``: ``present``'s values and the row key, in the order
     of ``rows``); empty cells leave a value alone, extras are merged; recorded for undo.
     Returns the clients the updated events belonged to before. The rows are compared in
-    SQL (a temporary table of the sheet's ordered rows beside the events)."""
+    SQL (a temporary table of the sheet's ordered rows beside the events). An invoice's row
+    that bills a job (``BILLS_A_JOB``) leaves the stored sale's date alone: the sale was
+    made the day the job was done, whichever file came first."""
     ordered = [i for i, record in enumerate(records) if record[-1].startswith(ORDER_KEY)]
+    if BILLS_A_JOB in rows and "date" in present and rows[BILLS_A_JOB].any():
+        # (an invoice billing a job done before: the sale's day is the job's, kept)
+        at, billing = present.index("date"), rows[BILLS_A_JOB].to_numpy()
+        records = [(*r[:at], None, *r[at + 1:]) if bills else r
+                   for r, bills in zip(records, billing)]
+        rows = rows.assign(date=rows["date"].where(~rows[BILLS_A_JOB], None))
     if not ordered or db.execute("SELECT 1 FROM events WHERE row_key >= ? AND row_key < ? "
                                  "LIMIT 1", [ORDER_KEY, ORDER_KEY[:-1] + ";"]).fetchone() is None:
         return []
