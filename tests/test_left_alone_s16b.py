@@ -10,6 +10,7 @@ sheet where the rule must not fire.
   'gift_cards.csv'", not "called 'giftcards'").
 - A "Record Type" kept as extra, whose complaints are read: the explanation says so.
 - A job and the invoice that bills it: the sale's day is the job's, in either order.
+- Month names in Russian, Ukrainian and Turkish.
 """
 
 from __future__ import annotations
@@ -166,3 +167,26 @@ def test_an_order_listed_again_takes_its_new_day(tmp_path):
     cli_import_text(tmp_path, "orders.csv", "Order No,Date,Customer,Amount,Status\n"
                                             "1001,2024-03-05,Ann Lee,120,Paid\n")
     assert workspace_rows(tmp_path, SALES) == [("2024-03-05", "1001", 120.0)]
+
+
+# --- month names in Russian, Ukrainian and Turkish -----------------------------------------
+
+def test_cyrillic_and_turkish_month_names_are_read(tmp_path):
+    """Seven orders whose days are written with month names in Russian ("5 марта 2024",
+    "12 января 2024 г.", "3 янв. 2025"), Ukrainian ("7 лютого 2024") and Turkish ("1 Şubat
+    2024", "14 Ağustos 2024", "20 Kasım 2024"): every one read (was the column kept as
+    extra, "most of its values are not a date", and the 7 sales without a day)."""
+    found = cli_import_text(tmp_path, "orders.csv", (
+        "Order No,Date,Customer,Amount,Status\n"
+        "1,5 марта 2024,Ann Lee,10,Paid\n"
+        "2,12 января 2024 г.,Bob Ray,10,Paid\n"
+        "3,3 янв. 2025,Cy Tan,10,Paid\n"
+        "4,7 лютого 2024,Di Woo,10,Paid\n"
+        "5,1 Şubat 2024,Ed Fox,10,Paid\n"
+        "6,14 Ağustos 2024,Flo Gee,10,Paid\n"
+        "7,20 Kasım 2024,Gus Hay,10,Paid\n"))
+    assert found["mapping"]["Date"] == "date"
+    assert not any("not a date" in note for note in found["notes"])
+    assert [row[0] for row in workspace_rows(tmp_path, SALES)] == [
+        "2024-01-12", "2024-02-01", "2024-02-07", "2024-03-05", "2024-08-14", "2024-11-20",
+        "2025-01-03"]
