@@ -30,6 +30,12 @@ PHASE_OF = {stage: phase for phase, members in PHASES.items() for stage in membe
 
 OUTCOMES = ("lost", "churned", "cancelled")
 
+# Swedish, Danish, Norwegian and Finnish "finished", read by the column they sit in: a
+# client's work done in a stage column (as "completed"), an order or a job done in its
+# status; beside "Aktiv" in a client list's status, a client who has left (``ended_words``).
+FINISHED_WORDS = "avslutad, afsluttet, avsluttet, valmis"
+FINISHED = frozenset(match_key(word) for word in FINISHED_WORDS.split(","))
+
 # Normalised value -> stage. Keys are compared after ``normalise_value``. Each list has the
 # English words, then Spanish, French, German and Portuguese ones, then Italian and Dutch.
 STAGE_ALIASES: dict[str, str] = {}
@@ -100,6 +106,7 @@ _ALIAS_WORDS = {
                      # (a SaaS account on its free trial: Baremetrics', Outseta's "Trialing")
                      "trialing, trialling, in trial, on trial, free trial, "
                      "interested, meeting, discovery, in progress, pending, "
+                     "pågående, igangværende, pågår, käynnissä, "     # (Nordic: in progress)
                      "calificado, cualificado, propuesta, cotizacion, presupuesto, "
                      "negociacion, demostracion, interesado, reunion, en progreso, qualifie, "
                      "proposition, devis, negociation, essai, interesse, rendez vous, "
@@ -133,6 +140,7 @@ _ALIAS_WORDS = {
                 "deal gewonnen, getekend, ondertekend, gekocht, nieuwe klant, contract getekend, "
                 # a service business's client whose work is done (not one who left)
                 "past client, past customer, previous client, previous customer, "
+                + FINISHED_WORDS + ", "      # (the Nordic "finished": work done)
                 "kund, klient, asiakas, zakaznik, müşteri, клиент, клієнт, πελατης, "
                 "pelanggan, vunnen, vundet, vunnet, успешно реализовано, сделка успешна, "
                 "успішно реалізовано, "
@@ -246,7 +254,8 @@ ORDER_STATUS_WORDS = {
                 "оплачений, виконано, доставлено, πληρωθηκε, εξοφλημενο, εξοφληθηκε, "
                 "εξοφλημενη, ολοκληρωθηκε, παραδοθηκε, lunas, sudah dibayar, dibayar, "
                 "selesai, w realizacji, wysłane, wysłano, dostarczone, cobrada parcialmente, "
-                "cobrado parcialmente, parcialmente cobrada, levererad, leveret, levert",
+                "cobrado parcialmente, parcialmente cobrada, levererad, leveret, levert, "
+                + FINISHED_WORDS,      # (a job finished: done)
     "refund": "refunded, partially refunded, partial refund, refund, returned, charged back, "
               "chargeback, reembolsado, devuelto, rembourse, retourne, erstattet, "
               "zuruckerstattet, retourniert, devolvido, estornado, estornada, reembolsada, "
@@ -301,6 +310,7 @@ ORDER_STATUS_WORDS = {
                "en attente de paiement par cheque bancaire, "
                # a job or an appointment not done yet
                "scheduled, unscheduled, rescheduled, in progress, confirmed, booked, upcoming, "
+               "pågående, igangværende, pågår, käynnissä, "     # (Nordic: in progress)
                "not started, requested, tentative, awaiting confirmation, needs scheduling, "
                "vencida, vencido, impaga, impago, no pagada, pendiente de pago, confirmada, "
                "confirmado, reservada, reservado, no se presento, no asistio, "

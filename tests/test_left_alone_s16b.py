@@ -11,6 +11,8 @@ sheet where the rule must not fire.
 - A "Record Type" kept as extra, whose complaints are read: the explanation says so.
 - A job and the invoice that bills it: the sale's day is the job's, in either order.
 - Month names in Russian, Ukrainian and Turkish.
+- Nordic "finished" (Avslutad, Afsluttet, Avsluttet, Valmis), read by its column: a job's
+  or a client's work done, or beside "Aktiv" a client who left; "in progress" (Pågående).
 """
 
 from __future__ import annotations
@@ -190,3 +192,46 @@ def test_cyrillic_and_turkish_month_names_are_read(tmp_path):
     assert [row[0] for row in workspace_rows(tmp_path, SALES)] == [
         "2024-01-12", "2024-02-01", "2024-02-07", "2024-03-05", "2024-08-14", "2024-11-20",
         "2025-01-03"]
+
+
+# --- Nordic finished and in progress -------------------------------------------------------
+
+def test_a_swedish_job_list_finished_is_a_sale(tmp_path):
+    """Anna's two jobs "Avslutad" (finished: 1,200 and 500) are sales, Erik's "Pågående" (in
+    progress: 800) is not yet: 2 sales of 1,700, Anna a repeat client: [2, 1, 1, 1, 0]
+    (were 3 sales of 2,500 with "a status Journey does not know", Erik a customer:
+    [2, 2, 2, 1, 0])."""
+    cli_import_text(tmp_path, "jobs.csv", (
+        "Job,Date,Customer,Status,Amount\n"
+        "Kitchen,2024-03-04,Anna Berg,Avslutad,1200\n"
+        "Bathroom,2024-03-06,Erik Lund,Pågående,800\n"
+        "Hall,2024-03-11,Anna Berg,Avslutad,500\n"))
+    assert kind_totals(tmp_path, "purchase") == (2, 1700.0)
+    assert cli_funnel(tmp_path) == [2, 1, 1, 1, 0]
+
+
+def test_a_nordic_client_whose_work_is_finished_bought(tmp_path):
+    """A tracker's stages: Danish "Afsluttet", Norwegian "Avsluttet", Finnish "Valmis" are a
+    client whose work is done (as "Completed"): 3 customers and a lead: [4, 3, 3, 0, 0]
+    (were three values left to map: [4, 0, 0, 0, 0])."""
+    found = cli_import_text(tmp_path, "clients.csv", (
+        "Name,Email,Stage\n"
+        "Ann Lee,ann@x.com,Afsluttet\n"
+        "Bob Ray,bob@x.com,Avsluttet\n"
+        "Cy Tan,cy@x.com,Valmis\n"
+        "Di Woo,di@x.com,Lead\n"))
+    assert found["unknown_stage_values"] == {}
+    assert cli_funnel(tmp_path) == [4, 3, 3, 0, 0]
+
+
+def test_a_nordic_client_list_ended_beside_active_left(tmp_path):
+    """A client list's Status: Aktiv, Avslutad, Prospekt. Beside "Aktiv", "Avslutad" says
+    Erik has left: churned, not a value left to map (was {'Avslutad': 1} waiting)."""
+    found = cli_import_text(tmp_path, "kunder.csv", (
+        "Kund,E-post,Status\n"
+        "Anna Berg,anna@x.se,Aktiv\n"
+        "Erik Lund,erik@x.se,Avslutad\n"
+        "Ola Nord,ola@x.se,Prospekt\n"))
+    assert found["unknown_stage_values"] == {}
+    assert workspace_rows(tmp_path, "SELECT name, status FROM clients ORDER BY name") == [
+        ("Anna Berg", "active"), ("Erik Lund", "churned"), ("Ola Nord", "Prospekt")]

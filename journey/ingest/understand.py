@@ -32,7 +32,7 @@ from ..fields import (
     names_a_number, normalise_header, plain_header)
 from ..journal import stage_mapping
 from ..stages import (
-    ALL_STAGES, BILLED_ONLY_STATUSES, BOOKED_STATUSES, ORDER_STATUS_KIND, OUTCOMES,
+    ALL_STAGES, BILLED_ONLY_STATUSES, BOOKED_STATUSES, FINISHED, ORDER_STATUS_KIND, OUTCOMES,
     QUOTE_OWN_WORDS, QUOTE_STATUS, RANK, VISIT_KEPT, normalise_value, order_status_kind,
     read_stage_value, said_first)
 from ..text import counted, its, match_key, name_key, was, without_accents
@@ -1317,6 +1317,8 @@ def resolve_stages(out: pd.DataFrame, kind: str, stage_map: dict[str, str],
     status_is_stage = kind == "clients" and not len(stage_cells)
     if kind == "clients" and booked_hired:   # "Booked" on a client list: hired (yours win)
         stage_map = {**hired_words([*stage_cells, *status_cells]), **stage_map}
+    if kind == "clients":       # "Avslutad" beside "Aktiv": the client left (yours win)
+        stage_map = {**ended_words(status_cells), **stage_map}
     spelled: dict[str, str] = {}        # normalised unknown value -> its first spelling
     cache: dict = {}
     read = np.empty((len(distinct), 4), dtype=object)   # stage, outcome, won, status kept
@@ -1391,6 +1393,15 @@ _HIRED = frozenset(normalise_value(w) for w in (
 # an address is confirmed).
 _BOOKING_LIST = _HIRED | frozenset(normalise_value(w) for w in (
     "deposit paid", "retainer paid", "enquiry", "inquiry", "new enquiry", "new inquiry"))
+
+
+def ended_words(cells) -> dict[str, str]:
+    """A client list's stage map of the Nordic words for finished (``FINISHED``) in a
+    status column that also says who is active ("Aktiv", "Avslutad"): there the client
+    has left (churned), not bought. Elsewhere they are a client's work done (purchase)."""
+    if not any(read_stage_value(cell).active for cell in cells):
+        return {}
+    return {key: "churned" for key in map(normalise_value, cells) if key in FINISHED}
 
 
 def hired_words(cells) -> dict[str, str]:
