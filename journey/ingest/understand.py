@@ -33,6 +33,7 @@ from ..fields import (
 from ..journal import stage_mapping
 from ..stages import (
     ALL_STAGES, BILLED_ONLY_STATUSES, BOOKED_STATUSES, FINISHED, ORDER_STATUS_KIND, OUTCOMES,
+    PAYMENT_STATUSES,
     QUOTE_OWN_WORDS, QUOTE_STATUS, RANK, VISIT_KEPT, normalise_value, order_status_kind,
     read_stage_value, said_first)
 from ..text import counted, its, match_key, name_key, was, without_accents
@@ -1819,21 +1820,6 @@ def _default_notes(plan, combos: list, decided: dict, default: str, named: str |
     return notes
 
 
-# Status words that speak of payment: on a sheet of amounts, an order list's statuses.
-_PAYMENT_STATUS = {normalise_value(word) for word in (
-    "paid", "unpaid", "not paid", "refunded", "partially refunded", "partially paid",
-    "payment due", "pagado", "reembolsado", "paye", "rembourse", "bezahlt", "erstattet",
-    "pago", "pagata", "pagato", "non pagata", "rimborsata", "rimborsato", "betaald",
-    "paid out", "charged back",
-    "onbetaald", "terugbetaald",
-    "pagada", "cobrada", "cobrado", "impayee", "unbezahlt", "teilweise bezahlt", "em aberto",
-    "opłacona", "nieopłacona", "zapłacona", "betald", "obetald", "betalt", "ubetalt",
-    "支払済み", "未払い", "入金済み", "未入金",
-    "maksettu", "maksamatta", "hyvitetty", "zaplaceno", "zaplacena", "uhrazeno", "uhrazena",
-    "nezaplaceno", "neuhrazeno", "ödendi", "ödenmedi", "iade edildi", "оплачен", "оплачено",
-    "не оплачено", "оплачений", "πληρωθηκε", "εξοφλημενο", "απληρωτο", "lunas",
-    "belum lunas", "dibayar",
-    "vigente")}     # (only an invoice is in force: a Mexican CFDI list's "Vigente", "Cancelada")
 MOSTLY_KNOWN = 0.8
 
 
@@ -1877,8 +1863,8 @@ def _speaks_of_payment(statuses: pd.Series) -> bool:
     Completed, Pending and Cancelled say nothing of payment."""
     counts = statuses.value_counts()            # (each distinct status read once)
     return (_mostly_order_statuses(statuses)
-            and any(normalise_value(value) in _PAYMENT_STATUS
-                    or normalise_value(said_first(value)) in _PAYMENT_STATUS
+            and any(normalise_value(value) in PAYMENT_STATUSES
+                    or normalise_value(said_first(value)) in PAYMENT_STATUSES
                     for value in counts.index))
 
 
