@@ -13,6 +13,7 @@ sheet where the rule must not fire.
 - Month names in Russian, Ukrainian and Turkish.
 - Nordic "finished" (Avslutad, Afsluttet, Avsluttet, Valmis), read by its column: a job's
   or a client's work done, or beside "Aktiv" a client who left; "in progress" (Pågående).
+- A materials file of job numbers imported after the jobs: the jobs' details, not sales.
 """
 
 from __future__ import annotations
@@ -235,3 +236,33 @@ def test_a_nordic_client_list_ended_beside_active_left(tmp_path):
     assert found["unknown_stage_values"] == {}
     assert workspace_rows(tmp_path, "SELECT name, status FROM clients ORDER BY name") == [
         ("Anna Berg", "active"), ("Erik Lund", "churned"), ("Ola Nord", "Prospekt")]
+
+
+# --- a materials file of jobs imported before ----------------------------------------------
+
+MATERIALS = ("Job No,Date,Item,Amount\n"
+             "J-101,2024-03-04,Washer,4.50\n"
+             "J-103,2024-03-11,Toilet pan,180\n"
+             "J-103,2024-03-11,Seal kit,12\n")
+
+
+def test_a_materials_file_after_the_jobs_is_their_details(tmp_path):
+    """jobs.csv, then materials.csv naming no client, only job numbers the jobs carry: the
+    materials are kept as reference rows, the jobs' 3 sales of 120 + 90 + 340 = 550 stay
+    (were 3 rows read as purchases tying to the jobs, J-101's price 120 replaced by 4.50 and
+    J-103's 340 by 180 + 12: 3 sales of 286.50)."""
+    cli_import_text(tmp_path, "jobs.csv", JOBS)
+    found = cli_import_text(tmp_path, "materials.csv", MATERIALS)
+    assert found["kind"] == "reference"
+    assert ("Sheet 'materials' names no client, only the numbers in 'Job No' of jobs an "
+            "earlier import brought with their clients: its rows are those jobs' details "
+            "(hours, costs), kept as reference rows, not sales.") in " ".join(found["notes"])
+    assert kind_totals(tmp_path, "purchase") == (3, 550.0)
+    assert cli_funnel(tmp_path) == [2, 2, 2, 1, 0]
+
+
+def test_materials_of_jobs_not_imported_stay_rows_of_their_own(tmp_path):
+    """The same materials file where no job with those numbers was imported: read as
+    before (rows of their own, no reference rows)."""
+    found = cli_import_text(tmp_path, "materials.csv", MATERIALS)
+    assert found["kind"] == "events"

@@ -151,6 +151,8 @@ def plan_file(filename: str, data: bytes, *, db: Database | None = None, kind: s
                                  and other.kind == "events" and names_sales(other.sheet)),
                                 None)
         _details_of_jobs(plan, plans)
+        if db is not None:
+            details_of_stored_jobs(db, plan)
     return plans
 
 
@@ -163,12 +165,8 @@ def _details_of_jobs(plan: SheetPlan, plans: list[SheetPlan]) -> None:
     own name names no sale, holds those jobs' details, not sales: its rows would otherwise
     tie to the jobs by their number and replace their price with a cost. Kept as reference
     rows, said so (``kept_because``)."""
-    if plan.kind != "events" or plan.set_values.get("kind") or _WHOSE & set(
-            plan.mapping.values()) or names_sales(plan.sheet):
-        return
-    numbers = next((h for h, f in plan.mapping.items()
-                    if f == "order_id" and normalise_header(h) in JOB_NUMBERS), None)
-    if numbers is None or numbers in plan.chosen:
+    numbers = _job_numbers_alone(plan)
+    if numbers is None:
         return
     ours = set(plan.raw.frame[numbers].dropna().astype(str).str.strip())
     for other in plans:
@@ -177,13 +175,42 @@ def _details_of_jobs(plan: SheetPlan, plans: list[SheetPlan]) -> None:
                 or not _WHOSE & set(other.mapping.values())):
             continue
         if ours & set(other.raw.frame[theirs].dropna().astype(str).str.strip()):
-            plan.kind = "reference"
-            plan.kept_because = (
-                f"Sheet '{plan.sheet}' names no client, only the numbers in '{numbers}' of "
-                f"jobs that sheet '{other.sheet}' lists with their clients: its rows are those "
-                "jobs' details (hours, costs), kept as reference rows, not sales. If they are "
-                "sales, choose 'a purchase' under 'Every row is' (--set kind=purchase).")
+            _kept_as_details(plan, numbers, f"that sheet '{other.sheet}' lists")
             return
+
+
+def details_of_stored_jobs(db: Database, plan: SheetPlan) -> None:
+    """As ``_details_of_jobs``, where the jobs came in an earlier import (jobs.xlsx, then
+    materials.csv with the job numbers): a sheet whose job numbers are those of events the
+    workspace holds with their clients holds those jobs' details, kept as reference rows."""
+    numbers = _job_numbers_alone(plan)
+    if numbers is None:
+        return
+    ours = sorted(set(plan.raw.frame[numbers].dropna().astype(str).str.strip()))
+    if db.execute("SELECT 1 FROM events WHERE order_id IN (SELECT value FROM json_each(?)) "
+                  "AND client_ref IS NOT NULL LIMIT 1", [json.dumps(ours)]).fetchone():
+        _kept_as_details(plan, numbers, "an earlier import brought")
+
+
+def _job_numbers_alone(plan: SheetPlan) -> str | None:
+    """The header of an events sheet's job numbers (``JOB_NUMBERS``, not one a person
+    chose) where nothing on it names a client and its name names no sale, else None."""
+    if plan.kind != "events" or plan.set_values.get("kind") or _WHOSE & set(
+            plan.mapping.values()) or names_sales(plan.sheet):
+        return None
+    numbers = next((h for h, f in plan.mapping.items()
+                    if f == "order_id" and normalise_header(h) in JOB_NUMBERS), None)
+    return None if numbers is None or numbers in plan.chosen else numbers
+
+
+def _kept_as_details(plan: SheetPlan, numbers: str, listed_by: str) -> None:
+    """Keep a sheet of jobs' details as reference rows, and say why."""
+    plan.kind = "reference"
+    plan.kept_because = (
+        f"Sheet '{plan.sheet}' names no client, only the numbers in '{numbers}' of "
+        f"jobs {listed_by} with their clients: its rows are those "
+        "jobs' details (hours, costs), kept as reference rows, not sales. If they are "
+        "sales, choose 'a purchase' under 'Every row is' (--set kind=purchase).")
 
 
 def _plan_sheet(db, filename, raw, kind, overrides, set_values, checksum) -> SheetPlan:

@@ -46,8 +46,8 @@ from ..stages import RANK, normalise_value, read_stage_value
 from ..text import (DROPPED_LEGAL_FORMS, LEGAL_FORM_SPELLINGS, counted, listed, loose_name_keys,
                     name_key)
 from ..workspace import get_setting, now_stamp, write
-from .plan import (BILLS_A_JOB, WORKSHOP_IMPORTERS, PreparedSheet, SheetPlan, plan_file,
-                   prepare_sheet)
+from .plan import (BILLS_A_JOB, WORKSHOP_IMPORTERS, PreparedSheet, SheetPlan,
+                   details_of_stored_jobs, plan_file, prepare_sheet)
 from .read import blank_note, whole_sheet
 from .understand import EXTRA, WORKSHOP_KINDS, check_stage_target, headers_key
 
@@ -186,6 +186,7 @@ def import_file(db: Database, filename: str, data: bytes, *, kind: str = "auto",
     prepared = []
     for number, plan in enumerate(plans):
         progress(0.1 + 0.3 * number / len(plans), f"Checking sheet {plan.sheet}")
+        details_of_stored_jobs(db, plan)    # (the jobs in a file imported since it was read)
         if plan.raw.more is not None and (plan.recognised_as or plan.kind in WORKSHOP_KINDS):
             # An export's rules may group rows across parts (the lines of one order): the
             # whole sheet at once.
