@@ -1374,6 +1374,11 @@ MAILBOX_LABELS = frozenset(match_key(w) for w in (
     "contact", "general", "noreply", "no reply", "work", "home", "personal", "main", "other"))
 
 
+def company_else_contact(company: pd.Series, contact: pd.Series) -> pd.Series:
+    """Whom a deal (or a row of a CRM) is for: its company, else its contact person."""
+    return company.where(company.notna(), contact)
+
+
 def split_named_addresses(s: pd.Series) -> tuple[pd.Series, pd.Series]:
     """Each cell's e-mail address and the name before it ("Jane Doe (jane@acme.com)" ->
     "jane@acme.com", "Jane Doe"); a cell of an address alone keeps it, with no name, and

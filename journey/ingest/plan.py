@@ -2528,7 +2528,7 @@ def prepare_sheet(plan: SheetPlan, *, stage_map: dict[str, str] | None = None,
             out["name"] = out["name"].where(out["name"].notna(), named) if (
                 "name" in out) else named
     if "name" in out and "contact_name" in out:    # no company named: its contact is the
-        out["name"] = out["name"].where(out["name"].notna(), out["contact_name"])  # client
+        out["name"] = values.company_else_contact(out["name"], out["contact_name"])  # client
     read_instead = {}
     empty_total = _empty_total_priced_per_unit(out, frame, plan, columns_for)
     if empty_total:         # (the unit price was read for it: the mapping shown says so)

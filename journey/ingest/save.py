@@ -1670,15 +1670,9 @@ def _join_by_quoted_orders(db: Database, import_ids: list[int],
     assigned = {r[0] for r in db.execute(
         "SELECT client_ref FROM persona_assignments WHERE client_ref IN "
         "(SELECT value FROM json_each(?))", [json.dumps(list(pairs))]).fetchall()}
-    joined = []
-    for other, survivor in pairs.items():
-        stored = _fetch_before(db, "clients", [other, survivor])
-        them, us = stored.get(other), stored.get(survivor)
-        if (them is None or us is None or other in assigned
-                or not _same_name(us["name_key"], them["name_key"])):
-            continue
-        _join(db, survivor, other, us, them, max(import_ids))
-        joined.append((survivor, us["name"]))
+    joined = [(us["id"], us["name"]) for us, _ in _join_pairs(
+        db, pairs, max(import_ids), lambda us, them: them["id"] not in assigned
+        and _same_name(us["name_key"], them["name_key"]))]
     if joined and notes is not None:
         names = {f"'{n}'" for _, n in joined}          # (no longer kept apart: not said so)
         notes[:] = [n for n in notes if not (_KEPT_APART in n and set(
@@ -1688,6 +1682,22 @@ def _join_by_quoted_orders(db: Database, import_ids: list[int],
                      + listed([f"'{n}'" for _, n in joined], 3)
                      + "); undoing this import separates them again.")
     return sorted({survivor for survivor, _ in joined})
+
+
+def _join_pairs(db: Database, pairs: dict[int, int], import_id: int,
+                fits: Callable[[dict, dict], bool] | None = None) -> list[tuple[dict, dict]]:
+    """Join each client of ``pairs`` (other -> the client it is) into that client, where
+    both are still stored and ``fits(survivor's row, other's row)``; returns the stored
+    rows (survivor's, other's) of the pairs joined."""
+    joined = []
+    for other, survivor in pairs.items():
+        stored = _fetch_before(db, "clients", [other, survivor])
+        us, them = stored.get(survivor), stored.get(other)
+        if us is None or them is None or (fits is not None and not fits(us, them)):
+            continue
+        _join(db, survivor, other, us, them, import_id)
+        joined.append((us, them))
+    return joined
 
 
 def _join_reviewers_by_initial(db: Database, import_ids: list[int],
@@ -1721,11 +1731,7 @@ def _join_reviewers_by_initial(db: Database, import_ids: list[int],
             if stored != key and _IN_FULL.match(stored or "") and not _INITIALLED.match(stored)]
         if len(full) == 1:
             pairs[other] = full[0]
-    joined = []
-    for other, survivor in pairs.items():
-        stored = _fetch_before(db, "clients", [other, survivor])
-        _join(db, survivor, other, stored[survivor], stored[other], max(import_ids))
-        joined.append((stored[survivor]["name"], stored[other]["name"]))
+    joined = [(us["name"], them["name"]) for us, them in _join_pairs(db, pairs, max(import_ids))]
     if joined and notes is not None:
         said = {f"'{full}' and '{short}'" for full, short in joined}
         notes[:] = [n for n in notes if not ("surname cut to its initial" in n and set(
