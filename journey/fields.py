@@ -884,6 +884,14 @@ ORGANISATION_HEADERS = frozenset({"account", "accountname", "organization", "org
 OWN_ROLE_FLAGS = frozenset({"assistantorganizer", "assistantorganiser", "isorganizer",
                             "isadmin", "isstaff", "ishost", "ismoderator", "organizer"})
 
+# A column of tags, labels or categories, some of which may say what happened (Intercom's
+# "Complaint"), or a case's or a ticket's type (Salesforce's "Case Record Type": Complaint,
+# Support; not a bare "Type", whose "Review" may be a clinic's review appointment):
+# normalised headers, matched from their start.
+TAG_HEADERS = re.compile(r".*(?:tags?|labels?|category|categories|segments|recordtype|casetype|"
+                         r"tickettype|requesttype|issuetype|feedbacktype)$")
+
+
 # Columns saying which level of an order a row is (Lightspeed X-Series' and Vend's "Line
 # Type": Sale, Sale Line, Payment), normalised headers; and the values naming the order's
 # own row, whose figures are the order's. The other rows (its items, payments, taxes) are

@@ -30,6 +30,12 @@ PHASE_OF = {stage: phase for phase, members in PHASES.items() for stage in membe
 
 OUTCOMES = ("lost", "churned", "cancelled")
 
+# Swedish, Danish, Norwegian and Finnish "finished", read by the column they sit in: a
+# client's work done in a stage column (as "completed"), an order or a job done in its
+# status; beside "Aktiv" in a client list's status, a client who has left (``ended_words``).
+FINISHED_WORDS = "avslutad, afsluttet, avsluttet, valmis"
+FINISHED = frozenset(match_key(word) for word in FINISHED_WORDS.split(","))
+
 # Normalised value -> stage. Keys are compared after ``normalise_value``. Each list has the
 # English words, then Spanish, French, German and Portuguese ones, then Italian and Dutch.
 STAGE_ALIASES: dict[str, str] = {}
@@ -100,6 +106,7 @@ _ALIAS_WORDS = {
                      # (a SaaS account on its free trial: Baremetrics', Outseta's "Trialing")
                      "trialing, trialling, in trial, on trial, free trial, "
                      "interested, meeting, discovery, in progress, pending, "
+                     "pågående, igangværende, pågår, käynnissä, "     # (Nordic: in progress)
                      "calificado, cualificado, propuesta, cotizacion, presupuesto, "
                      "negociacion, demostracion, interesado, reunion, en progreso, qualifie, "
                      "proposition, devis, negociation, essai, interesse, rendez vous, "
@@ -133,6 +140,7 @@ _ALIAS_WORDS = {
                 "deal gewonnen, getekend, ondertekend, gekocht, nieuwe klant, contract getekend, "
                 # a service business's client whose work is done (not one who left)
                 "past client, past customer, previous client, previous customer, "
+                + FINISHED_WORDS + ", "      # (the Nordic "finished": work done)
                 "kund, klient, asiakas, zakaznik, müşteri, клиент, клієнт, πελατης, "
                 "pelanggan, vunnen, vundet, vunnet, успешно реализовано, сделка успешна, "
                 "успішно реалізовано, "
@@ -196,67 +204,87 @@ OUTCOME_ALIASES = {
 VISIT_KEPT_WORDS = ("arrived, checked in, attended, signed in, show, showed, showed up, "
                     "finished, seated")
 
+# An order's statuses that speak of payment (paid, not paid, refunded), by the kind each
+# says happened: on a sheet of amounts, they make its statuses an order list's (a task
+# list's Completed, Pending and Cancelled say nothing of payment). Part of
+# ORDER_STATUS_WORDS below.
+PAYMENT_STATUS_WORDS = {
+    "purchase": "paid, paid out, partially paid, pagado, pagada, paye, bezahlt, "
+                "teilweise bezahlt, pago, cobrada, cobrado, pagata, pagato, betaald, "
+                "vigente, "      # (a Mexican CFDI in force: the invoice was issued and stands)
+                "opłacona, zapłacona, betald, betalt, 支払済み, 入金済み, maksettu, zaplaceno, "
+                "zaplacena, uhrazeno, uhrazena, ödendi, оплачен, оплачено, оплачений, "
+                "πληρωθηκε, εξοφλημενο, lunas, dibayar",
+    "refund": "refunded, partially refunded, charged back, reembolsado, rembourse, erstattet, "
+              "rimborsato, rimborsata, terugbetaald, hyvitetty, iade edildi",
+    "contact": "unpaid, not paid, payment due, non pagata, onbetaald, impayee, em aberto, "
+               "unbezahlt, nieopłacona, obetald, ubetalt, 未払い, 未入金, maksamatta, "
+               "nezaplaceno, neuhrazeno, ödenmedi, не оплачено, απληρωτο, belum lunas",
+}
+
 # What an order's status says happened, on an order list without a stage column (a
 # status column beside an amount): normalised value -> event kind. A pending, failed or
 # abandoned order is a contact, never a purchase.
 ORDER_STATUS_WORDS = {
-    "purchase": "paid, completed, complete, processing, shipped, partially shipped, "
+    "purchase": PAYMENT_STATUS_WORDS["purchase"] + ", "
+                "completed, complete, processing, shipped, partially shipped, "
                 "fulfilled, partially fulfilled, delivered, invoiced, settled, succeeded, "
-                "success, successful, captured, paid out, "
+                "success, successful, captured, "
                 # (a card payment taken: Braintree's)
-                "submitted for settlement, settling, settlement pending, settlement confirmed, pagado, completado, enviado, entregado, "
-                "facturado, paye, expedie, livre, facture, bezahlt, abgeschlossen, versandt, "
-                "versendet, geliefert, zugestellt, pago, concluido, entregue, faturado, "
+                "submitted for settlement, settling, settlement pending, settlement confirmed, completado, enviado, entregado, "
+                "facturado, expedie, livre, facture, abgeschlossen, versandt, "
+                "versendet, geliefert, zugestellt, concluido, entregue, faturado, "
                 "awaiting fulfillment, awaiting shipment, awaiting pickup, unshipped, "
-                "shipping, partially paid, part paid, "
+                "shipping, part paid, "
                 "partial, "        # (an invoice part paid: Invoice Ninja's, Zoho Books')
                 f"{VISIT_KEPT_WORDS}, "
                 "done, job done, "               # (a job done: Workiz's)
                 "paid and closed, paid & closed, "    # (a job paid for: JobNimbus's)
                 # the feminine forms (una factura pagada, une commande payée) and tools' own
-                "pagada, paga, cobrada, cobrado, realizada, realizado, completada, entregada, "
+                "paga, realizada, realizado, completada, entregada, "
                 "enviada, facturada, aprobado, aprobada, acreditado, acreditada, recibido, "
                 "payee, livree, expediee, terminee, termine, paiement accepte, "
                 "preparation en cours, en preparation, erfolgreich, erledigt, "
                 "concluida, enviado, aprovado, aprovada, faturada, pagamento aprovado, "
                 "em processamento, "
-                "pagata, pagato, saldata, saldato, incassata, incassato, completato, completata, "
+                "saldata, saldato, incassata, incassato, completato, completata, "
                 "evaso, evasa, spedito, spedita, consegnato, consegnata, fatturato, fatturata, "
-                "parzialmente pagata, parzialmente pagato, pagamento ricevuto, betaald, voldaan, "
+                "parzialmente pagata, parzialmente pagato, pagamento ricevuto, voldaan, "
                 "afgerond, voltooid, verzonden, geleverd, afgeleverd, gefactureerd, deels betaald, "
                 "gedeeltelijk betaald, betaling ontvangen, "
                 # then French, Spanish and Portuguese ones more, Polish, Swedish, Danish and
                 # Norwegian, and Japanese (an invoice settled, an order fulfilled)
                 "partiellement payee, partiellement paye, reglee, encaissee, soldee, "
                 "parcialmente pagada, parcialmente pagado, pagada parcialmente, liquidada, "
-                "vigente, "      # (a Mexican CFDI in force: the invoice was issued and stands)
                 "atendido, atendida, pago parcialmente, parcialmente pago, quitado, quitada, "
-                "teilweise bezahlt, teilbezahlt, beglichen, "
-                "opłacona, opłacone, opłacony, zapłacona, zapłacone, zapłacono, "
+                "teilbezahlt, beglichen, "
+                "opłacone, opłacony, zapłacone, zapłacono, "
                 "częściowo opłacona, częściowo zapłacona, zrealizowane, zrealizowana, "
-                "betald, betalda, slutbetald, delbetald, betalt, delvist betalt, delvis betalt, "
-                "支払済み, 支払済, 支払い済み, 入金済み, 入金済, 決済済み, 決済完了, 発送済み, "
+                "betalda, slutbetald, delbetald, delvist betalt, delvis betalt, "
+                "支払済, 支払い済み, 入金済, 決済済み, 決済完了, 発送済み, "
                 "発送済, "
                 # then Finnish, Czech, Turkish, Russian, Ukrainian, Greek and Indonesian, with
                 # a few more Polish, Spanish and Nordic ones (an order being fulfilled: paid)
-                "maksettu, osittain maksettu, toimitettu, zaplaceno, zaplacena, uhrazeno, "
-                "uhrazena, castecne uhrazeno, castecne zaplaceno, vyrizeno, vyrizena, "
-                "ödendi, kısmen ödendi, tamamlandı, teslim edildi, kargoya verildi, "
-                "оплачен, оплачено, оплачена, частично оплачен, выполнен, доставлен, "
-                "оплачений, виконано, доставлено, πληρωθηκε, εξοφλημενο, εξοφληθηκε, "
-                "εξοφλημενη, ολοκληρωθηκε, παραδοθηκε, lunas, sudah dibayar, dibayar, "
+                "osittain maksettu, toimitettu, "
+                "castecne uhrazeno, castecne zaplaceno, vyrizeno, vyrizena, "
+                "kısmen ödendi, tamamlandı, teslim edildi, kargoya verildi, "
+                "оплачена, частично оплачен, выполнен, доставлен, "
+                "виконано, доставлено, εξοφληθηκε, "
+                "εξοφλημενη, ολοκληρωθηκε, παραδοθηκε, sudah dibayar, "
                 "selesai, w realizacji, wysłane, wysłano, dostarczone, cobrada parcialmente, "
-                "cobrado parcialmente, parcialmente cobrada, levererad, leveret, levert",
-    "refund": "refunded, partially refunded, partial refund, refund, returned, charged back, "
-              "chargeback, reembolsado, devuelto, rembourse, retourne, erstattet, "
+                "cobrado parcialmente, parcialmente cobrada, levererad, leveret, levert, "
+                + FINISHED_WORDS,      # (a job finished: done)
+    "refund": PAYMENT_STATUS_WORDS["refund"] + ", "
+              "partial refund, refund, returned, "
+              "chargeback, devuelto, retourne, "
               "zuruckerstattet, retourniert, devolvido, estornado, estornada, reembolsada, "
               "devuelta, devolvida, remboursee, "
-              "rimborsato, rimborsata, parzialmente rimborsato, parzialmente rimborsata, reso, "
-              "restituito, restituita, nota di credito, terugbetaald, gedeeltelijk terugbetaald, "
+              "parzialmente rimborsato, parzialmente rimborsata, reso, "
+              "restituito, restituita, nota di credito, gedeeltelijk terugbetaald, "
               "deels terugbetaald, geretourneerd, retour, gecrediteerd, creditnota, terugbetaling, "
               "zwrócone, zwrócona, zwrot, krediterad, återbetald, krediteret, refunderet, "
               "kreditert, refundert, 返金済み, 返金, "
-              "hyvitetty, palautettu, vraceno, refundovano, iade edildi, iade, возврат, "
+              "palautettu, vraceno, refundovano, iade, возврат, "
               "возвращен, возвращено, повернено, επιστραφηκε, επιστροφη, dikembalikan, "
               "returnerad, returneret, returnert",
     "cancellation": "cancelled, canceled, cancel, cancelled order, voided, void, "
@@ -278,7 +306,8 @@ ORDER_STATUS_WORDS = {
                     "zrusena, iptal, iptal edildi, отменен, отменено, отменена, аннулирован, "
                     "скасовано, скасований, ακυρωθηκε, ακυρωμενη, ακυρωμενο, ακυρωση, batal, "
                     "dibatalkan",
-    "contact": "pending, pend, pending supplier, pending payment, awaiting payment, unpaid, not paid, payment due, "
+    "contact": PAYMENT_STATUS_WORDS["contact"] + ", "
+               "pending, pend, pending supplier, pending payment, awaiting payment, "
                "past due, on hold, failed, payment failed, "
                # (a card payment refused: Braintree's)
                "processor declined, gateway rejected, settlement declined, "
@@ -301,6 +330,7 @@ ORDER_STATUS_WORDS = {
                "en attente de paiement par cheque bancaire, "
                # a job or an appointment not done yet
                "scheduled, unscheduled, rescheduled, in progress, confirmed, booked, upcoming, "
+               "pågående, igangværende, pågår, käynnissä, "     # (Nordic: in progress)
                "not started, requested, tentative, awaiting confirmation, needs scheduling, "
                "vencida, vencido, impaga, impago, no pagada, pendiente de pago, confirmada, "
                "confirmado, reservada, reservado, no se presento, no asistio, "
@@ -310,36 +340,36 @@ ORDER_STATUS_WORDS = {
                "offen, uberfallig, entwurf, aguardando pagamento, pagamento pendente, "
                "nao compareceu, agendado, agendada, recusado, recusada, rechazado, rechazada, "
                "refuse, refusee, abgelehnt, "
-               "in attesa, in attesa di pagamento, non pagata, non pagato, da pagare, "
+               "in attesa, in attesa di pagamento, non pagato, da pagare, "
                "da incassare, insoluta, insoluto, scaduta, scaduto, bozza, aperta, aperto, "
                "in sospeso, fallito, fallita, pagamento fallito, rifiutato, rifiutata, prenotato, "
                "prenotata, confermato, confermata, programmato, programmata, non presentato, "
-               "non presentata, onbetaald, niet betaald, openstaand, te betalen, vervallen, "
+               "non presentata, niet betaald, openstaand, te betalen, vervallen, "
                "achterstallig, verlopen, in afwachting, in afwachting van betaling, "
                "wacht op betaling, concept, mislukt, betaling mislukt, geweigerd, afgewezen, "
                "gepland, ingepland, bevestigd, geboekt, niet verschenen, "
                # an invoice sent and not paid yet, overdue, a draft; a quote
                "sent, viewed, billed, "
-               "en retard, envoyee, envoye, impayee, impaye, a payer, non payee, brouillon, "
+               "en retard, envoyee, envoye, impaye, a payer, non payee, brouillon, "
                "devis, devis envoye, sin pagar, por cobrar, no cobrada, borrador, cotizacion, "
                "cotizado, cotizada, presupuesto, presupuesto enviado, propuesta enviada, "
-               "em aberto, em atraso, atrasado, nao pago, orcamento, orcamento enviado, "
-               "proposta enviada, unbezahlt, nicht bezahlt, gemahnt, angebot, "
+               "em atraso, atrasado, nao pago, orcamento, orcamento enviado, "
+               "proposta enviada, nicht bezahlt, gemahnt, angebot, "
                "angebot verschickt, angebot gesendet, preventivo, preventivo inviato, "
                "offerta inviata, offerte, offerte verstuurd, offerte verzonden, "
-               "wystawiona, wystawione, nieopłacona, nieopłacone, nie opłacona, "
-               "przeterminowana, po terminie, szkic, obetald, obetalda, förfallen, "
-               "förfallna, ej betald, utkast, ubetalt, ikke betalt, overskredet, forfalden, "
-               "forfalt, kladde, udkast, 未払い, 未払, 未入金, 入金待ち, 支払待ち, 支払い待ち, "
+               "wystawiona, wystawione, nieopłacone, "
+               "przeterminowana, po terminie, szkic, obetalda, förfallen, "
+               "förfallna, ej betald, utkast, ikke betalt, overskredet, forfalden, "
+               "forfalt, kladde, udkast, 未払, 入金待ち, 支払待ち, 支払い待ち, "
                "下書き, 見積, 見積もり, "
                # Finnish, Czech, Turkish, Russian, Ukrainian, Greek, Indonesian, Polish;
                # an invoice not yet due (Pennylane's "À venir")
-               "avoin, maksamatta, erääntynyt, odottaa maksua, luonnos, nezaplaceno, "
-               "nezaplacena, neuhrazeno, neuhrazena, po splatnosti, ceka na platbu, koncept, "
-               "odeslano, odeslana, beklemede, ödenmedi, ödeme bekleniyor, vadesi geçti, "
-               "taslak, не оплачен, не оплачено, ожидает оплаты, просрочен, черновик, "
-               "очікує оплати, прострочено, чернетка, σε αναμονη, απληρωτο, ανεξοφλητο, "
-               "εκκρεμει, belum lunas, belum dibayar, menunggu pembayaran, jatuh tempo, "
+               "avoin, erääntynyt, odottaa maksua, luonnos, "
+               "nezaplacena, neuhrazena, po splatnosti, ceka na platbu, koncept, "
+               "odeslano, odeslana, beklemede, ödeme bekleniyor, vadesi geçti, "
+               "taslak, не оплачен, ожидает оплаты, просрочен, черновик, "
+               "очікує оплати, прострочено, чернетка, σε αναμονη, ανεξοφλητο, "
+               "εκκρεμει, belum dibayar, menunggu pembayaran, jatuh tempo, "
                "oczekuje na płatność, oczekuje na wpłatę, a venir",
 }
 # Statuses of a booking or a job not done yet: no purchase, but a client considering.
@@ -437,6 +467,8 @@ PAID_STEPS = frozenset(key for key, stage in TICK_STEPS.items()
                        if stage == "purchase" and re.search("paid|payment", key))
 ORDER_STATUS_KIND = {normalise_value(word): kind for kind, words in ORDER_STATUS_WORDS.items()
                      for word in words.split(",")}
+PAYMENT_STATUSES = frozenset(normalise_value(word) for words in PAYMENT_STATUS_WORDS.values()
+                             for word in words.split(","))
 # An invoice's statuses that say it is billed and unpaid ("Sent", "Viewed": Invoice Ninja's)
 # and only that on a list of invoices: a shop's order "Sent" has been dispatched, a sale.
 # Paddle's "billed": an invoice issued, its payment still to come.

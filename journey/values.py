@@ -175,6 +175,27 @@ for _number, _names in enumerate((
         "noviembre novembre novembro", "diciembre dic decembre dezember dez dezembro dicembre"),
         start=1):
     _MONTHS.update(dict.fromkeys(_names.split(), _number))
+# ... and in Turkish, read as the others are (accents dropped, the dotless ı as i: "Şubat" is
+# subat, "Kasım" kasim), in full and cut to three letters
+for _number, _names in enumerate((
+        "ocak oca", "subat sub", "mart", "nisan nis", "mayis", "haziran haz", "temmuz tem",
+        "agustos agu", "eylul eyl", "ekim eki", "kasim kas", "aralik ara"), start=1):
+    _MONTHS.update(dict.fromkeys(_names.split(), _number))
+# Month names in Cyrillic (Russian, then Ukrainian; the month's own name, the "of" form a
+# date takes, "5 марта 2024", and the short one, "янв."), read without accents (й as и):
+# each stands for the English name the readers below know.
+_CYRILLIC_MONTHS = {without_accents(word): _number for _number, _names in enumerate((
+    "январь января янв січень січня", "февраль февраля фев февр лютий лютого лют",
+    "март марта мар березень березня бер", "апрель апреля апр квітень квітня квіт",
+    "май мая травень травня трав", "июнь июня июн червень червня черв",
+    "июль июля июл липень липня лип", "август августа авг серпень серпня серп",
+    "сентябрь сентября сен сент вересень вересня вер",
+    "октябрь октября окт жовтень жовтня жовт", "ноябрь ноября ноя нояб листопад листопада лист",
+    "декабрь декабря дек грудень грудня груд"), start=1) for word in _names.split()}
+_CYRILLIC_MONTH = re.compile(r"(?<!\w)(" + "|".join(sorted(_CYRILLIC_MONTHS, key=len, reverse=True))
+                             + r")\.?(?!\w)")
+_ENGLISH_MONTHS = ("", "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct",
+                   "nov", "dec")
 _MONTH_NAMES = pa.array(list(_MONTHS))
 _MONTH_NUMBERS = np.array([0, *_MONTHS.values()], dtype=np.int64)     # index_in + 1
 _WEEKDAYS = ("", "mon", "monday", "tue", "tues", "tuesday", "wed", "wednesday", "thu",
@@ -904,13 +925,23 @@ def _decide_day_first(a, b, weight, setting: bool | None) -> bool:
     return True if setting is None else bool(setting)
 
 
+def _latin_months(text: str) -> str:
+    """A date with a month named in Cyrillic as the readers take it: "5 марта 2024 г." is
+    "5 mar 2024" (``_CYRILLIC_MONTHS``; the year's "г." left out), and the dotless ı as i."""
+    text = text.replace("ı", "i")
+    if not _CYRILLIC_MONTH.search(text):
+        return text
+    text = _CYRILLIC_MONTH.sub(lambda found: _ENGLISH_MONTHS[_CYRILLIC_MONTHS[found[1]]], text)
+    return re.sub(r"(\d)\s*(?:гг?|р)\.?$", r"\1", text)
+
+
 def _other_languages(u: pa.Array, accented: bool) -> pa.Array:
     """Dates written in Spanish, French, German or Portuguese as an English reader takes
     them: accents dropped ("5. März 2024", when some string is ``accented``), "de" between
     the parts ("5 de marzo de 2024") and a clock's "hs." or "Uhr" after it left out."""
     if accented:
-        u = pa.array([None if v is None else without_accents(v) for v in u.to_pylist()],
-                     type=pa.string())
+        u = pa.array([None if v is None else _latin_months(without_accents(v))
+                      for v in u.to_pylist()], type=pa.string())
     u = pc.replace_substring_regex(u, r"(\d\.?)\s+del?\s+([a-z])", r"\1 \2")
     u = pc.replace_substring_regex(u, r"([a-z])\s+del?\s+(\d)", r"\1 \2")
     return pc.replace_substring_regex(u, r"(\d:\d\d)\s*(?:hs?\.?|uhr)$", r"\1")
@@ -1350,6 +1381,11 @@ MAILBOX_LABELS = frozenset(match_key(w) for w in (
     "administration", "office", "info", "information", "enquiries", "inquiries", "sales",
     "support", "help", "helpdesk", "hello", "team", "reception", "bookings", "orders",
     "contact", "general", "noreply", "no reply", "work", "home", "personal", "main", "other"))
+
+
+def company_else_contact(company: pd.Series, contact: pd.Series) -> pd.Series:
+    """Whom a deal (or a row of a CRM) is for: its company, else its contact person."""
+    return company.where(company.notna(), contact)
 
 
 def split_named_addresses(s: pd.Series) -> tuple[pd.Series, pd.Series]:

@@ -89,7 +89,7 @@ def test_a_payments_sheet_beside_the_client_list_is_sales(tmp_path):
         "Payments": [["Date", "Client", "Amount"], [D(2024, 2, 1), "Smith, John", 300],
                      [D(2024, 3, 1), "SMITH, John", 200]]})
     assert ("2 rows with nothing saying what happened were read as purchases, because the "
-            "sheet or file is called 'payments'; choose another under 'Every row is' "
+            "sheet is called 'Payments'; choose another under 'Every row is' "
             "(--set kind=...) if that is wrong.") in imports[1]["notes"]
     assert kind_totals(tmp_path, "purchase") == (2, 500.0)
     assert workspace_rows(tmp_path, "SELECT COUNT(*) FROM clients") == [(5,)]
@@ -203,7 +203,7 @@ def test_a_total_of_unsaved_formulas_is_quantity_times_unit_price(tmp_path):
         row.append(f"=C{n}*D{n}")
     (found,) = cli_import_book(tmp_path, "orders.xlsx", {"Orders": rows})
     assert any("formulas saved without their results" in note for note in found["notes"])
-    assert "Amounts are Qty × Unit price for each line (no column gave a line's total)." in (
+    assert "Amounts are Qty × Unit price for each line ('Total' is empty in every row)." in (
         found["notes"])
     assert kind_totals(tmp_path, "purchase") == (3, 115.0)
     assert cli_funnel(tmp_path) == [2, 2, 2, 1, 0]

@@ -41,7 +41,8 @@ def test_a_polish_sales_list(tmp_path):
 
 def test_a_swedish_client_list(tmp_path):
     """Antal köp and Total försäljning: 3 customers (5, 1 and 2 purchases), 22,634.56;
-    Prospekt a lead; Avslutad (ended, or an order completed) left for the user to say.
+    Prospekt a lead; Avslutad beside Aktiv in the Status column is a client who has left
+    (churned; session 16 decided it by its column, where it was left for the user to say).
     Before: [4, 0, 0, 0, 0], no revenue, 'Senaste köp' (last purchase) read as the first
     contact, Prospekt unknown."""
     found = cli_import_text(tmp_path, "kundlista.csv", (
@@ -58,7 +59,10 @@ def test_a_swedish_client_list(tmp_path):
         "Antal köp", "Total försäljning", "Senaste köp", "Kund sedan")} == {
         "Antal köp": "purchases", "Total försäljning": "revenue_current",
         "Senaste köp": "last_contact", "Kund sedan": "first_contact"}
-    assert found["unknown_stage_values"] == {"Avslutad": 1}
+    assert found["unknown_stage_values"] == {}
+    assert workspace_rows(tmp_path, "SELECT name, status, furthest_stage FROM clients WHERE "
+                                    "name = 'Tandläkare Berg'") == [
+        ("Tandläkare Berg", "churned", "retention")]
     assert workspace_rows(tmp_path, "SELECT ROUND(SUM(revenue_current), 2), MIN(first_contact),"
                                     " MAX(last_contact) FROM clients") == [
         (22634.56, "2023-04-01", "2025-03-02")]

@@ -231,7 +231,7 @@ def test_an_amount_alone_makes_no_purchase(db):
     assert any("2 rows with nothing saying what happened were read as contacts: an amount "
                "alone makes no purchase" in note for note in book.notes)
     sales = import_file(db, "sales 2024.csv", csv_bytes(data.replace("2024-01", "2024-02")))[0]
-    assert any("read as purchases, because the sheet or file is called 'sales'" in note
+    assert any("read as purchases, because the file is called 'sales 2024.csv'" in note
                for note in sales.notes)
     assert db.execute("SELECT kind, COUNT(*) FROM events GROUP BY kind ORDER BY kind"
                       ).fetchall() == [("contact", 2), ("purchase", 2)]

@@ -34,7 +34,7 @@ from ..errors import ValidationError
 from ..fields import (
     CLIENT_FIELDS, EVENT_FIELDS, EVENT_ONLY, JOB_ROLES, LIVE_FLAGS, MEMBER_ROLES,
     JOB_NUMBERS, ORDER_ROW_VALUES, ORGANISATION_HEADERS, OWN_ROLE_FLAGS, OWN_ROLES,
-    PARTY_HEADERS, ROLE_HEADERS, ROW_LEVEL_HEADERS, SCORE_RANGES, SPAM_FLAGS, TEST_FLAGS,
+    PARTY_HEADERS, ROLE_HEADERS, ROW_LEVEL_HEADERS, SCORE_RANGES, SPAM_FLAGS, TAG_HEADERS, TEST_FLAGS,
     before_tax, field_type, fields_for, header_year, match_header, name_part, names_a_participant,
     names_tax, names_tax_rate, net_and_tax, normalise_header, plain_header)
 from ..journal import Problem, SheetSave
@@ -55,7 +55,7 @@ from .understand import (
     EXTRA, KINDS, REASONS, WORKSHOP_KINDS, Refined, amounts_of, coerce, column_label,
     column_or_blank,
     detect_kind, extra_json, guess_sheet_mapping, headers_key, is_blank, looks_mismapped,
-    DEAL_VALUE, PAID_FLAG, about_appointments, about_invoices, kind_named, names_sales,
+    DEAL_VALUE, PAID_FLAG, about_appointments, about_invoices, kind_named, names_sales, tagged_kind,
     quote_money, quote_statuses,
     ratings_not_money, refine_mapping, resolve_kinds, resolve_stages, skip_guides, stand_ins_and_totals, who_of_the_business,
     workshop_kind)
@@ -106,6 +106,7 @@ class PreparedSheet:
     notes: list[str] = field(default_factory=list)
     rejected: int | None = None     # rows rejected (a profile may group or add rows)
     demoted: list[str] = field(default_factory=list)   # mapped columns kept as extra
+    read_instead: dict[str, str | None] = field(default_factory=dict)  # column -> what it gave
     currencies: list[str] = field(default_factory=list)  # its amounts', where more than one
 
 
@@ -150,6 +151,8 @@ def plan_file(filename: str, data: bytes, *, db: Database | None = None, kind: s
                                  and other.kind == "events" and names_sales(other.sheet)),
                                 None)
         _details_of_jobs(plan, plans)
+        if db is not None:
+            details_of_stored_jobs(db, plan)
     return plans
 
 
@@ -162,12 +165,8 @@ def _details_of_jobs(plan: SheetPlan, plans: list[SheetPlan]) -> None:
     own name names no sale, holds those jobs' details, not sales: its rows would otherwise
     tie to the jobs by their number and replace their price with a cost. Kept as reference
     rows, said so (``kept_because``)."""
-    if plan.kind != "events" or plan.set_values.get("kind") or _WHOSE & set(
-            plan.mapping.values()) or names_sales(plan.sheet):
-        return
-    numbers = next((h for h, f in plan.mapping.items()
-                    if f == "order_id" and normalise_header(h) in JOB_NUMBERS), None)
-    if numbers is None or numbers in plan.chosen:
+    numbers = _job_numbers_alone(plan)
+    if numbers is None:
         return
     ours = set(plan.raw.frame[numbers].dropna().astype(str).str.strip())
     for other in plans:
@@ -176,13 +175,42 @@ def _details_of_jobs(plan: SheetPlan, plans: list[SheetPlan]) -> None:
                 or not _WHOSE & set(other.mapping.values())):
             continue
         if ours & set(other.raw.frame[theirs].dropna().astype(str).str.strip()):
-            plan.kind = "reference"
-            plan.kept_because = (
-                f"Sheet '{plan.sheet}' names no client, only the numbers in '{numbers}' of "
-                f"jobs that sheet '{other.sheet}' lists with their clients: its rows are those "
-                "jobs' details (hours, costs), kept as reference rows, not sales. If they are "
-                "sales, choose 'a purchase' under 'Every row is' (--set kind=purchase).")
+            _kept_as_details(plan, numbers, f"that sheet '{other.sheet}' lists")
             return
+
+
+def details_of_stored_jobs(db: Database, plan: SheetPlan) -> None:
+    """As ``_details_of_jobs``, where the jobs came in an earlier import (jobs.xlsx, then
+    materials.csv with the job numbers): a sheet whose job numbers are those of events the
+    workspace holds with their clients holds those jobs' details, kept as reference rows."""
+    numbers = _job_numbers_alone(plan)
+    if numbers is None:
+        return
+    ours = sorted(set(plan.raw.frame[numbers].dropna().astype(str).str.strip()))
+    if db.execute("SELECT 1 FROM events WHERE order_id IN (SELECT value FROM json_each(?)) "
+                  "AND client_ref IS NOT NULL LIMIT 1", [json.dumps(ours)]).fetchone():
+        _kept_as_details(plan, numbers, "an earlier import brought")
+
+
+def _job_numbers_alone(plan: SheetPlan) -> str | None:
+    """The header of an events sheet's job numbers (``JOB_NUMBERS``, not one a person
+    chose) where nothing on it names a client and its name names no sale, else None."""
+    if plan.kind != "events" or plan.set_values.get("kind") or _WHOSE & set(
+            plan.mapping.values()) or names_sales(plan.sheet):
+        return None
+    numbers = next((h for h, f in plan.mapping.items()
+                    if f == "order_id" and normalise_header(h) in JOB_NUMBERS), None)
+    return None if numbers is None or numbers in plan.chosen else numbers
+
+
+def _kept_as_details(plan: SheetPlan, numbers: str, listed_by: str) -> None:
+    """Keep a sheet of jobs' details as reference rows, and say why."""
+    plan.kind = "reference"
+    plan.kept_because = (
+        f"Sheet '{plan.sheet}' names no client, only the numbers in '{numbers}' of "
+        f"jobs {listed_by} with their clients: its rows are those "
+        "jobs' details (hours, costs), kept as reference rows, not sales. If they are "
+        "sales, choose 'a purchase' under 'Every row is' (--set kind=purchase).")
 
 
 def _plan_sheet(db, filename, raw, kind, overrides, set_values, checksum) -> SheetPlan:
@@ -845,34 +873,39 @@ def _unit_price(plan: SheetPlan, columns_for: dict[str, list[str]]) -> str | Non
 
 
 def _empty_total_priced_per_unit(out: pd.DataFrame, frame: pd.DataFrame, plan: SheetPlan,
-                                 columns_for: dict[str, list[str]]) -> None:
+                                 columns_for: dict[str, list[str]]) -> str | None:
     """An events sheet whose amount column holds nothing (a "Total" of formulas saved
     without their results, or left blank) beside a quantity and a unit price: the unit
     price is the amount, to be multiplied by the quantity (``_unit_price``); ``out`` and
-    ``columns_for`` changed in place."""
+    ``columns_for`` changed in place. Returns the empty amount column's header, or None."""
     if (plan.kind != "events" or plan.recognised_as or "amount" not in out
             or out["amount"].notna().any() or quantity_column(plan.mapping) is None):
-        return
+        return None
     unit = next((h for h, f in plan.mapping.items() if not f and names_a_unit_price(h)), None)
     if unit is None:
-        return
+        return None
     money = values.read_money(frame[unit], header=unit)
     if money.values.notna().any() and not money.bad.any():
+        empty = columns_for["amount"][0]
         out["amount"] = money.values
         columns_for["amount"] = [unit]
+        return empty
+    return None
 
 
 def _lines_priced_per_unit(out: pd.DataFrame, frame: pd.DataFrame,
                            mapping: dict[str, str | None], price_header: str,
-                           ) -> tuple[list[str], str]:
+                           empty: str | None = None) -> tuple[list[str], str]:
     """Each line's amount is its quantity × its unit price (``price_header``: _unit_price;
     the unit price is kept in its extras); ``out`` changed in place. A line with a price
     but no quantity that could be read is left without an amount, and the note names its
-    row. Returns notes, and what each line's amount is called ("Qty × Unit Price")."""
+    row. ``empty``: the line total's column, left empty. Returns notes, and what each
+    line's amount is called ("Qty × Unit Price")."""
     quantity = quantity_column(mapping)
     out["amount"], unread = line_amounts(frame[quantity], out["amount"])
     named = f"{quantity} × {price_header}"
-    why = "no column gave a line's total" + (
+    why = (f"'{empty}' is empty in every row" if empty else
+           "no column gave a line's total") + (
         "" if names_a_unit_price(price_header) else
         f", so '{price_header}' beside a quantity is each unit's price")
     notes = [f"Amounts are {named} for each line ({why})."]
@@ -1153,7 +1186,7 @@ def _marked(out: pd.DataFrame, marked: pd.Series, kind: str, over: tuple[str, ..
 
 
 def _paid_flags(out: pd.DataFrame, frame: pd.DataFrame, mapping: dict[str, str | None],
-                merged_rows: dict[str, np.ndarray]) -> list[str]:
+                merged_rows: dict[str, np.ndarray]) -> Callable[[pd.Series], list[str]]:
     """Rows with no kind of their own that a yes/no column says were not paid ("Paid?" N,
     "Pagado" No, ❌) are contacts, not sales, whatever the sheet's rows are; those it says
     were paid (or partly: "Part") are purchases, and so are those marked "x" in a column of
@@ -1162,10 +1195,11 @@ def _paid_flags(out: pd.DataFrame, frame: pd.DataFrame, mapping: dict[str, str |
     "noshow", "late_canceled"), even on a sheet whose statuses are not read otherwise; a
     row whose amount is 0 or less is left to it, and so is a
     row that has the cell only as part of a range merged over several rows. Not a column
-    with other words in it. Returns notes."""
+    with other words in it. Returns what to say of the rows kept (a row rejected after,
+    for its date, say, is not counted): a function of the rows kept."""
     said = _unmapped(mapping, PAID_FLAG)   # ("Paid?", "Pagado", "Bezahlt")
     if said is None:
-        return []
+        return lambda kept: []
     cells = frame[said].dropna()
     if (len(cells) and not cells.map(type).isin((int, float, bool)).any()
             and not cells.astype(str).str.fullmatch(r"\s*-?[\d.,]+\s*").any()
@@ -1185,7 +1219,7 @@ def _paid_flags(out: pd.DataFrame, frame: pd.DataFrame, mapping: dict[str, str |
     if kind_of and {normalise_header(cell) for cell in kind_of} == {"x"}:
         kind_of = dict.fromkeys(kind_of, "purchase")   # x or blank: x is the tick
     if not kind_of or None in kind_of.values():    # not a column of yes and no
-        return []
+        return lambda kept: []
     kinds = column_or_blank(out, "kind")
     # (a status that says what happened says more: "refunded", "gecrediteerd")
     status_says = (out["status"].map(order_status_kind).notna() if "status" in out
@@ -1215,27 +1249,32 @@ def _paid_flags(out: pd.DataFrame, frame: pd.DataFrame, mapping: dict[str, str |
         # reads a booked status on an order list).
         booked = by_status.notna() & out["status"].map(match_key).isin(BOOKED_STATUSES)
         out["stage"] = out["stage"].where(~booked | out["stage"].notna(), "consideration")
-    notes = []
-    if by_status.notna().any():
-        count = int(by_status.notna().sum())
-        notes.append(f"{counted(count, 'row')} whose status says what happened "
-                     f"({', '.join(map(str, out['status'][by_status.notna()].unique()[:3]))}) "
-                     f"{was(count)} "
-                     f"read by {its(count)} status, not by '{said}'.")
+    statuses = out["status"] if "status" in out else None
     blank_said = (f"left blank in '{said}', where the others are ticked," if ticked_only else
                   f"left blank in '{said}' (not marked paid)")
-    for kind, how, one, many, where in (
-            ("contact", f"marked not paid in '{said}'", "a contact, not a sale",
-             "contacts, not sales", ~left_blank),
-            ("contact", blank_said, "a contact, not a sale", "contacts, not sales", left_blank),
-            ("purchase", f"marked paid in '{said}'", "a purchase", "purchases", ~left_blank),
-            ("cancellation", f"marked void in '{said}'", "a cancellation", "cancellations",
-             ~left_blank)):
-        count = int((said_kind.eq(kind) & where).sum())
-        if count:
-            notes.append(f"{counted(count, 'row')} {how} {was(count)} read as "
-                         f"{one if count == 1 else many}.")
-    return notes
+
+    def say(kept: pd.Series) -> list[str]:
+        notes = []
+        read = by_status.notna() & kept
+        if read.any():
+            count = int(read.sum())
+            notes.append(f"{counted(count, 'row')} whose status says what happened "
+                         f"({', '.join(map(str, statuses[read].unique()[:3]))}) "
+                         f"{was(count)} read by {its(count)} status, not by '{said}'.")
+        for kind, how, one, many, where in (
+                ("contact", f"marked not paid in '{said}'", "a contact, not a sale",
+                 "contacts, not sales", ~left_blank),
+                ("contact", blank_said, "a contact, not a sale", "contacts, not sales",
+                 left_blank),
+                ("purchase", f"marked paid in '{said}'", "a purchase", "purchases", ~left_blank),
+                ("cancellation", f"marked void in '{said}'", "a cancellation", "cancellations",
+                 ~left_blank)):
+            count = int((said_kind.eq(kind) & where & kept).sum())
+            if count:
+                notes.append(f"{counted(count, 'row')} {how} {was(count)} read as "
+                             f"{one if count == 1 else many}.")
+        return notes
+    return say
 
 
 # A money column saying what a booking has been paid so far (FareHarbor's and Rezdy's "Total
@@ -1519,27 +1558,32 @@ def _subtasks_as_contacts(out: pd.DataFrame, parents: pd.Series, subtasks: pd.Se
             "not as deals of their own.")
 
 
-# A column of tags, labels or categories, some of which may say what happened (Intercom's
-# "Complaint"), or a case's or a ticket's type (Salesforce's "Case Record Type": Complaint,
-# Support; not a bare "Type", whose "Review" may be a clinic's review appointment). A tag
-# of "refund" is a request, no money back: only these kinds are read.
-_TAGS = re.compile(r".*(?:tags?|labels?|category|categories|segments|recordtype|casetype|"
-                   r"tickettype|requesttype|issuetype|feedbacktype)$")
-_TAGGED_KINDS = ("complaint", "referral", "review")
+# A row's flag: an invoice that bills a job by its number (save keeps the job's day).
+BILLS_A_JOB = "_bills_a_job"
+
+
+def _bills_a_job(rows: pd.DataFrame, frame: pd.DataFrame,
+                 columns_for: dict[str, list[str]]) -> pd.DataFrame:
+    """Rows whose order is a job's number ("Job No", ``JOB_NUMBERS``) beside a number of
+    their own (an invoice's "Invoice No") bill that job: the sale is the job, made the day
+    it was done, not the day it was billed (``BILLS_A_JOB``)."""
+    numbers = columns_for.get("order_id", [])
+    if len(numbers) < 2 or normalise_header(numbers[0]) not in JOB_NUMBERS:
+        return rows
+    own = frame[numbers[1]].reindex(rows.index).notna()
+    return rows.assign(**{BILLS_A_JOB: rows["order_id"].notna() & own})
 
 
 def _tagged_kinds(out: pd.DataFrame, frame: pd.DataFrame, mapping: dict[str, str | None],
                   counted_rows: pd.Series) -> list[str]:
     """Contacts (rows nothing else made a sale, a refund...) whose tags name a kind (a
     conversation tagged "Complaint", a ticket in the category "Complaint") are that kind
-    (``_TAGGED_KINDS``; the first such tag); ``counted_rows``: the rows not set aside
-    (totals). Returns a note."""
-    said = _unmapped(mapping, _TAGS)
+    (``understand.tagged_kind``); ``counted_rows``: the rows not set aside (totals).
+    Returns a note."""
+    said = _unmapped(mapping, TAG_HEADERS)
     if said is None:
         return []
-    named = {cell: next((k for tag in re.split(r"[,;|/]", cell)
-                         if (k := kind_named(normalise_header(tag))) in _TAGGED_KINDS), None)
-             for cell in frame[said].dropna().unique() if isinstance(cell, str)}
+    named = {cell: tagged_kind(cell) for cell in frame[said].dropna().unique()}
     found = frame[said].map(named).where(out["kind"].eq("contact") & counted_rows)
     if found.isna().all():
         return []
@@ -2484,8 +2528,11 @@ def prepare_sheet(plan: SheetPlan, *, stage_map: dict[str, str] | None = None,
             out["name"] = out["name"].where(out["name"].notna(), named) if (
                 "name" in out) else named
     if "name" in out and "contact_name" in out:    # no company named: its contact is the
-        out["name"] = out["name"].where(out["name"].notna(), out["contact_name"])  # client
-    _empty_total_priced_per_unit(out, frame, plan, columns_for)
+        out["name"] = values.company_else_contact(out["name"], out["contact_name"])  # client
+    read_instead = {}
+    empty_total = _empty_total_priced_per_unit(out, frame, plan, columns_for)
+    if empty_total:         # (the unit price was read for it: the mapping shown says so)
+        read_instead = {empty_total: None, columns_for["amount"][0]: "amount"}
     unit_price = _unit_price(plan, columns_for)
     extras = [h for h, t in plan.mapping.items() if not t] + demoted + behind + [
         h for hs in columns_for.values() for h in hs[1:]] + ([unit_price] if unit_price else [])
@@ -2493,7 +2540,8 @@ def prepare_sheet(plan: SheetPlan, *, stage_map: dict[str, str] | None = None,
     out["_row"] = raw.row_numbers
     line_amount = columns_for.get("amount", [None])[0]
     if unit_price:        # (before the kinds: a line of -1 × 30 is a refund, as -30 is)
-        said, line_amount = _lines_priced_per_unit(out, frame, plan.mapping, unit_price)
+        said, line_amount = _lines_priced_per_unit(out, frame, plan.mapping, unit_price,
+                                                   empty_total)
         notes += said
     labelled = (_labelled_totals(frame, out) if plan.kind == "events"
                 else pd.Series([None] * len(frame), index=frame.index, dtype=object))
@@ -2600,10 +2648,11 @@ def prepare_sheet(plan: SheetPlan, *, stage_map: dict[str, str] | None = None,
     if plan.kind == "clients" and "status" in out:
         notes += _active_or_inactive(out, frame, plan.mapping, columns_for,
                                      [plan.sheet, Path(plan.file or "").stem], stage_map or {})
+    paid_said = None
     if plan.kind == "events" and "kind" not in plan.set_values and not plan.recognised_as:
         notes += _flagged_cancellations(out, frame, plan.mapping)   # (a profile's rules
-        notes += _paid_flags(out, frame, plan.mapping, raw.merged_rows)  # say what each
-                                                                        # row is)
+        paid_said = _paid_flags(out, frame, plan.mapping, raw.merged_rows)  # say what
+        paid_at = len(notes)                                           # each row is)
     if plan.kind == "events" and "name" in totals_of:    # "January total" under the names
         totals_of["name"] = totals_of["name"] | _named_subtotals(out)
     totals = labelled.notna()       # a totals row: "TOTAL" for a name or an ID, or labelled
@@ -2668,6 +2717,8 @@ def prepare_sheet(plan: SheetPlan, *, stage_map: dict[str, str] | None = None,
         rejected |= _own_people_rows(frame, raw, out, rejected, problems)
         rejected |= _supplier_rows(frame, raw, out, rejected, problems)
     rows = out[~rejected]
+    if paid_said is not None:      # (said of the rows kept, where the rest were said)
+        notes[paid_at:paid_at] = paid_said(~rejected)
     if profile is None and plan.kind == "events":
         rows, said = _referrers_credited(rows, frame, plan.mapping, "kind" in columns_for,
                                          _referral_log(plan.mapping, plan.sheet, plan.file))
@@ -2710,6 +2761,8 @@ def prepare_sheet(plan: SheetPlan, *, stage_map: dict[str, str] | None = None,
             unknown = {k: v for k, v in unknown.items() if k not in known}
             won = rows["kind"].eq("won") & rows["stage"].isna()
             rows.loc[won, "stage"] = "purchase"
+    if profile is None and plan.kind == "events":
+        rows = _bills_a_job(rows, frame, columns_for)
     if plan.kind == "events" and "kind" not in plan.set_values and "kind" not in columns_for:
         rows, said = _reviews_saying_nothing(rows)
         notes += said
@@ -2725,4 +2778,5 @@ def prepare_sheet(plan: SheetPlan, *, stage_map: dict[str, str] | None = None,
         notes += _names_alike(rows["name"], events=plan.kind == "events")
     problems.sort(key=lambda p: p.row)
     return PreparedSheet(plan, rows, problems, unknown, day_first, notes,
-                         rejected=int(rejected.sum()), demoted=demoted, currencies=currencies)
+                         rejected=int(rejected.sum()), demoted=demoted, currencies=currencies,
+                         read_instead=read_instead)

@@ -482,7 +482,8 @@ def _hubspot_client(frame: pd.DataFrame) -> pd.DataFrame | None:
     person = _none(named.where(named.notna(), contact.where(email.isna())).replace("", None))
     email = _none(email.str.casefold())
     company = company.replace("", None)
-    return pd.DataFrame({"name": _none(company.fillna(person)), "contact_name": person,
+    return pd.DataFrame({"name": _none(values.company_else_contact(company, person)),
+                         "contact_name": person,
                          "email": email.where(company.isna())}, index=frame.index)
 
 

@@ -46,7 +46,8 @@ from ..stages import RANK, normalise_value, read_stage_value
 from ..text import (DROPPED_LEGAL_FORMS, LEGAL_FORM_SPELLINGS, counted, listed, loose_name_keys,
                     name_key)
 from ..workspace import get_setting, now_stamp, write
-from .plan import WORKSHOP_IMPORTERS, PreparedSheet, SheetPlan, plan_file, prepare_sheet
+from .plan import (BILLS_A_JOB, WORKSHOP_IMPORTERS, PreparedSheet, SheetPlan,
+                   details_of_stored_jobs, plan_file, prepare_sheet)
 from .read import blank_note, whole_sheet
 from .understand import EXTRA, WORKSHOP_KINDS, check_stage_target, headers_key
 
@@ -186,6 +187,7 @@ def import_file(db: Database, filename: str, data: bytes, *, kind: str = "auto",
     prepared = []
     for number, plan in enumerate(plans):
         progress(0.1 + 0.3 * number / len(plans), f"Checking sheet {plan.sheet}")
+        details_of_stored_jobs(db, plan)    # (the jobs in a file imported since it was read)
         if plan.raw.more is not None and (plan.recognised_as or plan.kind in WORKSHOP_KINDS):
             # An export's rules may group rows across parts (the lines of one order): the
             # whole sheet at once.
@@ -404,7 +406,9 @@ def _save_parts(db: Database, prepared: PreparedSheet, dry_run: bool,
                      f"Sheet '{plan.sheet}' has no client or event columns, so its rows were "
                      "kept as reference data and do not appear as clients.")
     # (a column whose values were not what its header said was kept as extra: said so)
-    mapping = {h: None if h in prepared.demoted else t for h, t in plan.mapping.items()}
+    # (and one read for a field in place of the mapped one: the unit price for an empty Total)
+    mapping = {h: None if h in prepared.demoted else prepared.read_instead.get(h, t)
+               for h, t in plan.mapping.items()}
     return ImportResult(import_id, plan.file, plan.sheet, plan.kind, mapping,
                         rows_read, inserted, updated, rejected, problems, unknown, notes,
                         clients=touched, recognised_as=plan.recognised_as,
@@ -1288,8 +1292,16 @@ def _update_orders(db: Database, rows: pd.DataFrame, present: list[str], records
     again by their order (``records``: ``present``'s values and the row key, in the order
     of ``rows``); empty cells leave a value alone, extras are merged; recorded for undo.
     Returns the clients the updated events belonged to before. The rows are compared in
-    SQL (a temporary table of the sheet's ordered rows beside the events)."""
+    SQL (a temporary table of the sheet's ordered rows beside the events). An invoice's row
+    that bills a job (``BILLS_A_JOB``) leaves the stored sale's date alone: the sale was
+    made the day the job was done, whichever file came first."""
     ordered = [i for i, record in enumerate(records) if record[-1].startswith(ORDER_KEY)]
+    if BILLS_A_JOB in rows and "date" in present and rows[BILLS_A_JOB].any():
+        # (an invoice billing a job done before: the sale's day is the job's, kept)
+        at, billing = present.index("date"), rows[BILLS_A_JOB].to_numpy()
+        records = [(*r[:at], None, *r[at + 1:]) if bills else r
+                   for r, bills in zip(records, billing)]
+        rows = rows.assign(date=rows["date"].where(~rows[BILLS_A_JOB], None))
     if not ordered or db.execute("SELECT 1 FROM events WHERE row_key >= ? AND row_key < ? "
                                  "LIMIT 1", [ORDER_KEY, ORDER_KEY[:-1] + ";"]).fetchone() is None:
         return []
@@ -1684,15 +1696,9 @@ def _join_by_quoted_orders(db: Database, import_ids: list[int],
     assigned = {r[0] for r in db.execute(
         "SELECT client_ref FROM persona_assignments WHERE client_ref IN "
         "(SELECT value FROM json_each(?))", [json.dumps(list(pairs))]).fetchall()}
-    joined = []
-    for other, survivor in pairs.items():
-        stored = _fetch_before(db, "clients", [other, survivor])
-        them, us = stored.get(other), stored.get(survivor)
-        if (them is None or us is None or other in assigned
-                or not _same_name(us["name_key"], them["name_key"])):
-            continue
-        _join(db, survivor, other, us, them, max(import_ids))
-        joined.append((survivor, us["name"]))
+    joined = [(us["id"], us["name"]) for us, _ in _join_pairs(
+        db, pairs, max(import_ids), lambda us, them: them["id"] not in assigned
+        and _same_name(us["name_key"], them["name_key"]))]
     if joined and notes is not None:
         names = {f"'{n}'" for _, n in joined}          # (no longer kept apart: not said so)
         notes[:] = [n for n in notes if not (_KEPT_APART in n and set(
@@ -1702,6 +1708,22 @@ def _join_by_quoted_orders(db: Database, import_ids: list[int],
                      + listed([f"'{n}'" for _, n in joined], 3)
                      + "); undoing this import separates them again.")
     return sorted({survivor for survivor, _ in joined})
+
+
+def _join_pairs(db: Database, pairs: dict[int, int], import_id: int,
+                fits: Callable[[dict, dict], bool] | None = None) -> list[tuple[dict, dict]]:
+    """Join each client of ``pairs`` (other -> the client it is) into that client, where
+    both are still stored and ``fits(survivor's row, other's row)``; returns the stored
+    rows (survivor's, other's) of the pairs joined."""
+    joined = []
+    for other, survivor in pairs.items():
+        stored = _fetch_before(db, "clients", [other, survivor])
+        us, them = stored.get(survivor), stored.get(other)
+        if us is None or them is None or (fits is not None and not fits(us, them)):
+            continue
+        _join(db, survivor, other, us, them, import_id)
+        joined.append((us, them))
+    return joined
 
 
 def _join_reviewers_by_initial(db: Database, import_ids: list[int],
@@ -1735,11 +1757,7 @@ def _join_reviewers_by_initial(db: Database, import_ids: list[int],
             if stored != key and _IN_FULL.match(stored or "") and not _INITIALLED.match(stored)]
         if len(full) == 1:
             pairs[other] = full[0]
-    joined = []
-    for other, survivor in pairs.items():
-        stored = _fetch_before(db, "clients", [other, survivor])
-        _join(db, survivor, other, stored[survivor], stored[other], max(import_ids))
-        joined.append((stored[survivor]["name"], stored[other]["name"]))
+    joined = [(us["name"], them["name"]) for us, them in _join_pairs(db, pairs, max(import_ids))]
     if joined and notes is not None:
         said = {f"'{full}' and '{short}'" for full, short in joined}
         notes[:] = [n for n in notes if not ("surname cut to its initial" in n and set(

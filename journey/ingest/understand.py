@@ -14,6 +14,7 @@ import hashlib
 import json
 import re
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
@@ -26,12 +27,13 @@ from ..columns import GUIDE_HEADERS
 from ..errors import UnreadableFile, ValidationError
 from ..fields import (
     CLIENT_ONLY, CONTACT_MEANS, EVENT_FIELDS, EVENT_KINDS, EVENT_ONLY, ORGANISATION_HEADERS,
-    PARTY_HEADERS,
+    PARTY_HEADERS, TAG_HEADERS,
     SCORE_RANGES, field_type, fields_for, match_header, name_part, names_a_birth_date,
     names_a_number, normalise_header, plain_header)
 from ..journal import stage_mapping
 from ..stages import (
-    ALL_STAGES, BILLED_ONLY_STATUSES, BOOKED_STATUSES, ORDER_STATUS_KIND, OUTCOMES,
+    ALL_STAGES, BILLED_ONLY_STATUSES, BOOKED_STATUSES, FINISHED, ORDER_STATUS_KIND, OUTCOMES,
+    PAYMENT_STATUSES,
     QUOTE_OWN_WORDS, QUOTE_STATUS, RANK, VISIT_KEPT, normalise_value, order_status_kind,
     read_stage_value, said_first)
 from ..text import counted, its, match_key, name_key, was, without_accents
@@ -682,8 +684,13 @@ def refine_mapping(raw: RawSheet, mapping: dict[str, str | None], kind: str, *,
         elif loose_kind or loose_stage:
             mapping[header] = None
             examples = _first_values(raw.frame[header], "'{}'")
+            # (a column of types whose tags are read: some say what happened, as its note says)
+            tags = loose_kind and TAG_HEADERS.match(normalise_header(header)) and any(
+                map(tagged_kind, raw.frame[header].dropna().unique()))
             said.append(f"'{header}' holds names{f' ({examples})' if examples else ''}, not "
-                        f"{'what happened' if loose_kind else 'stages'}: kept as extra")
+                        + ("what happened on every row: kept as extra, the complaints, "
+                           "referrals and reviews it names read as such" if tags else
+                           f"{'what happened' if loose_kind else 'stages'}: kept as extra"))
     for header in free:     # "Customer" holding cus_A1b2C3: a system's IDs, no one's name
         if (mapping[header] == "name" and not _says_name(header)
                 and values_of(header).is_system_id and not values_of(header).is_date):
@@ -1311,6 +1318,8 @@ def resolve_stages(out: pd.DataFrame, kind: str, stage_map: dict[str, str],
     status_is_stage = kind == "clients" and not len(stage_cells)
     if kind == "clients" and booked_hired:   # "Booked" on a client list: hired (yours win)
         stage_map = {**hired_words([*stage_cells, *status_cells]), **stage_map}
+    if kind == "clients":       # "Avslutad" beside "Aktiv": the client left (yours win)
+        stage_map = {**ended_words(status_cells), **stage_map}
     spelled: dict[str, str] = {}        # normalised unknown value -> its first spelling
     cache: dict = {}
     read = np.empty((len(distinct), 4), dtype=object)   # stage, outcome, won, status kept
@@ -1385,6 +1394,15 @@ _HIRED = frozenset(normalise_value(w) for w in (
 # an address is confirmed).
 _BOOKING_LIST = _HIRED | frozenset(normalise_value(w) for w in (
     "deposit paid", "retainer paid", "enquiry", "inquiry", "new enquiry", "new inquiry"))
+
+
+def ended_words(cells) -> dict[str, str]:
+    """A client list's stage map of the Nordic words for finished (``FINISHED``) in a
+    status column that also says who is active ("Aktiv", "Avslutad"): there the client
+    has left (churned), not bought. Elsewhere they are a client's work done (purchase)."""
+    if not any(read_stage_value(cell).active for cell in cells):
+        return {}
+    return {key: "churned" for key in map(normalise_value, cells) if key in FINISHED}
 
 
 def hired_words(cells) -> dict[str, str]:
@@ -1702,6 +1720,20 @@ def _stage_sales(out: pd.DataFrame, kinds: list[str], itemised: bool) -> list[st
     return kinds
 
 
+# The kinds a tag names where a column of tags says what happened (``TAG_HEADERS``). A tag
+# of "refund" is a request, no money back: only these kinds are read.
+_TAGGED_KINDS = ("complaint", "referral", "review")
+
+
+def tagged_kind(cell) -> str | None:
+    """The kind the first of a cell's tags names ("Billing, Complaint" -> complaint), of
+    ``_TAGGED_KINDS`` only, or None."""
+    if not isinstance(cell, str):
+        return None
+    return next((kind for tag in re.split(r"[,;|/]", cell)
+                 if (kind := kind_named(normalise_header(tag))) in _TAGGED_KINDS), None)
+
+
 def kind_named(key: str) -> str | None:
     """The event kind a normalised word names ("invoices" -> purchase), PAYMENT for a
     payment (resolve_kinds decides which), or None."""
@@ -1753,7 +1785,7 @@ def _default_notes(plan, combos: list, decided: dict, default: str, named: str |
                     and (combo[1] is None or by_status))
     if defaulted and "kind" not in plan.set_values:
         if named or numbered:
-            why = (f"the sheet or file is called '{named}'" if named else
+            why = (_called(plan.sheet, plan.file) if named else
                    f"its column '{numbered}' numbers them as orders"
                    if numbered in plan.mapping and plan.mapping[numbered] == "order_id" else
                    f"its column '{numbered}' gives the day each was bought"
@@ -1788,21 +1820,6 @@ def _default_notes(plan, combos: list, decided: dict, default: str, named: str |
     return notes
 
 
-# Status words that speak of payment: on a sheet of amounts, an order list's statuses.
-_PAYMENT_STATUS = {normalise_value(word) for word in (
-    "paid", "unpaid", "not paid", "refunded", "partially refunded", "partially paid",
-    "payment due", "pagado", "reembolsado", "paye", "rembourse", "bezahlt", "erstattet",
-    "pago", "pagata", "pagato", "non pagata", "rimborsata", "rimborsato", "betaald",
-    "paid out", "charged back",
-    "onbetaald", "terugbetaald",
-    "pagada", "cobrada", "cobrado", "impayee", "unbezahlt", "teilweise bezahlt", "em aberto",
-    "opłacona", "nieopłacona", "zapłacona", "betald", "obetald", "betalt", "ubetalt",
-    "支払済み", "未払い", "入金済み", "未入金",
-    "maksettu", "maksamatta", "hyvitetty", "zaplaceno", "zaplacena", "uhrazeno", "uhrazena",
-    "nezaplaceno", "neuhrazeno", "ödendi", "ödenmedi", "iade edildi", "оплачен", "оплачено",
-    "не оплачено", "оплачений", "πληρωθηκε", "εξοφλημενο", "απληρωτο", "lunas",
-    "belum lunas", "dibayar",
-    "vigente")}     # (only an invoice is in force: a Mexican CFDI list's "Vigente", "Cancelada")
 MOSTLY_KNOWN = 0.8
 
 
@@ -1846,8 +1863,8 @@ def _speaks_of_payment(statuses: pd.Series) -> bool:
     Completed, Pending and Cancelled say nothing of payment."""
     counts = statuses.value_counts()            # (each distinct status read once)
     return (_mostly_order_statuses(statuses)
-            and any(normalise_value(value) in _PAYMENT_STATUS
-                    or normalise_value(said_first(value)) in _PAYMENT_STATUS
+            and any(normalise_value(value) in PAYMENT_STATUSES
+                    or normalise_value(said_first(value)) in PAYMENT_STATUSES
                     for value in counts.index))
 
 
@@ -1857,6 +1874,16 @@ def _speaks_of_visits(statuses: pd.Series) -> bool:
     (``journey.stages.VISIT_KEPT``). Not "Completed": a sales call or a task is completed too."""
     return (_mostly_order_statuses(statuses)
             and any(normalise_value(value) in VISIT_KEPT for value in statuses.dropna().unique()))
+
+
+def _called(sheet: str, file: str | None) -> str:
+    """Whose name gave a sheet's rows their kind (``_sheet_word``), as written: "the sheet
+    is called 'Payments'", "the file is called 'gift_cards.csv'" (a CSV's one sheet is its
+    file)."""
+    stem = Path(file or "").stem
+    if _kind_word(_words(sheet)) and sheet != stem:
+        return f"the sheet is called '{sheet}'"
+    return f"the file is called '{file or sheet}'"
 
 
 def _sheet_word(sheet: str, file: str = "") -> str | None:
