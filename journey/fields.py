@@ -246,7 +246,7 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
              "invoice date", "invoiced date", "issue date", "date issued", "issued date",
              "issued on", "sale date", "sales date", "date of sale",
              "sold date", "date sold", "billing date", "payment date", "date paid",
-             "paid date",
+             "paid date", "paid on", "date of payment",
              # (when an appointment took place, not when it was booked: Fresha's)
              "scheduled date", "appointment date", "service date", "visit date"),
     "kind": ("kind", "event", "event type", "event kind", "activity", "activity type",

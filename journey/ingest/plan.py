@@ -584,6 +584,17 @@ def _unmapped(mapping: dict[str, str | None], pattern: re.Pattern) -> str | None
 _REFUNDED_AMOUNT = re.compile(r"^(?:refunded|refunds?)(?:amount|total|value|sum)?$|"
                               r"^(?:amount|total|sum)refunded$|^refundtotal$|^totalrefunds?$")
 _REFUNDED_AT = re.compile(r"^(?:refunded|refund)(?:at|on|date|time)$|^daterefunded$")
+_SAYS_MONEY = re.compile(r"amount|total|value|sum")
+
+
+def _refunded_column(mapping: dict[str, str | None]) -> str | None:
+    """The column of what went back (``_REFUNDED_AMOUNT``): one whose header says money
+    ("Refund Amount") before a bare "Refunded", which may be only yes or no (Toast's
+    payments have both)."""
+    found = [h for h, target in mapping.items()
+             if not target and _REFUNDED_AMOUNT.match(normalise_header(h))]
+    return next((h for h in found if _SAYS_MONEY.search(normalise_header(h))),
+                found[0] if found else None)
 
 
 def _money_gone_back(rows: pd.DataFrame, frame: pd.DataFrame,
@@ -593,7 +604,7 @@ def _money_gone_back(rows: pd.DataFrame, frame: pd.DataFrame,
     their amount (or the column says only yes or no), else partly; that money is their
     refund's amount (``_refund_amount``), dated by a column of when (``_REFUNDED_AT``)
     where the sheet has one."""
-    said, when = _unmapped(mapping, _REFUNDED_AMOUNT), _unmapped(mapping, _REFUNDED_AT)
+    said, when = _refunded_column(mapping), _unmapped(mapping, _REFUNDED_AT)
     if (said is None and when is None) or "kind" not in rows or rows.empty:
         return rows
     rows = rows.copy()
@@ -646,7 +657,7 @@ def _refunds_beside_said(rows: pd.DataFrame, frame: pd.DataFrame,
     marker column dropped from ``rows``, in place)."""
     of = rows.pop("_beside").dropna()
     kinds = listed([counted(n, str(k).replace("_", " ")) for k, n in of.value_counts().items()])
-    said = _unmapped(mapping, _REFUNDED_AMOUNT)
+    said = _refunded_column(mapping)
     return [f"{kinds} with money gone back in '{said}' {was(len(of))} given a refund beside "
             f"{'it' if len(of) == 1 else 'them'}, of that money "
             f"({amounts_of(rows.loc[of.index]).sum():,.2f} in all)."]
@@ -685,7 +696,7 @@ def _cancelled_back_said(rows: pd.DataFrame, mapping: dict[str, str | None]) -> 
     dropped from ``rows``, in place)."""
     back = rows.pop("_cancelled_back").dropna()
     return [f"{counted(len(back), 'cancellation')} with money gone back in "
-            f"'{_unmapped(mapping, _REFUNDED_AMOUNT)}' ({back.sum():,.2f} in all) "
+            f"'{_refunded_column(mapping)}' ({back.sum():,.2f} in all) "
             f"{was(len(back))} cancelled and refunded: no sale."]
 
 
@@ -2397,6 +2408,42 @@ def _order_lines(rows: pd.DataFrame, amount_header: str | None,
                     f"order is one event{how}, its lines kept in its extras."]
 
 
+def _paid_in_parts(rows: pd.DataFrame) -> tuple[pd.DataFrame, list[str]]:
+    """Purchases of one order ID and client on different days (a wedding's retainer and
+    its balance, an invoice paid in two payments) are payments of one sale: each later one
+    takes the first one's day, so that _order_lines makes one sale of them, its amount
+    what was paid in all; each payment's own day stays in its extras. Returns the rows and
+    a note."""
+    if not {"order_id", "kind", "date"} <= set(rows) or rows["order_id"].isna().all():
+        return rows, []
+    sale = rows["kind"].eq("purchase") & rows["order_id"].notna() & rows["date"].notna()
+    who = [c for c in ("client_id", "name", "email") if c in rows]
+    if not sale.any() or not who:
+        return rows, []
+    key = rows["order_id"].astype(str).str.strip().str.casefold()
+    for column in who:
+        key = key + "\x1f" + rows[column].astype(object).where(rows[column].notna(), ""
+                                                               ).astype(str).str.casefold()
+    key = key.where(sale)
+    day = rows["date"].astype(object).where(sale).astype(str).str[:10]
+    first = rows["date"].where(sale).groupby(key).transform("min")
+    later = sale & day.ne(first.astype(object).astype(str).str[:10])
+    if not later.any():
+        return rows, []
+    rows = rows.copy()
+    rows.loc[later, EXTRA] = [
+        json.dumps({**(json.loads(e) if e else {}), "paid on": str(d)[:10]},
+                   ensure_ascii=False) for e, d in zip(rows.loc[later, EXTRA],
+                                                       rows.loc[later, "date"])]
+    rows.loc[later, "date"] = first[later]
+    orders = int(key[later].nunique())
+    return rows, [f"{counted(int(later.sum()), 'later payment')} of "
+                  f"{counted(orders, 'order')} paid in parts (the same order ID and client "
+                  f"on a later day) {was(int(later.sum()))} read as part of "
+                  f"{'its' if orders == 1 else 'their'} first payment's sale: one sale each, "
+                  "its amount what was paid in all."]
+
+
 def _with_tax(frame: pd.DataFrame, headers: list[str]) -> str | None:
     """Of the money columns mapped to the amount, the one that is another plus the sheet's
     tax column on every row (MemberPress's "total" = "amount" + "tax_amount"), tax being
@@ -2745,6 +2792,8 @@ def prepare_sheet(plan: SheetPlan, *, stage_map: dict[str, str] | None = None,
                                      if f in columns_for})
         notes += said
     if profile is None and plan.kind == "events":
+        rows, said = _paid_in_parts(rows)
+        notes += said
         rows, said = _order_lines(rows, line_amount,
                                   per_person=any(map(names_a_participant, plan.mapping)))
         notes += said

@@ -70,7 +70,7 @@ from typing import Callable
 import pandas as pd
 
 from .. import values
-from ..fields import EVENT_FIELDS, normalise_header
+from ..fields import EVENT_FIELDS, ORGANISATION_HEADERS, normalise_header
 from ..stages import ORDER_STATUS_KIND, normalise_value
 from ..text import counted, name_key
 from .line_amounts import line_amounts
@@ -690,9 +690,11 @@ _BLANK_MARKS = {"-", "'-", "n/a", "--"}
 
 
 def _tickets_facts(frame: pd.DataFrame) -> dict:
-    """The requester (their e-mail, case ignored, else their name) and what each ticket is:
-    a question or request is a support contact, anything else a complaint; one its type,
-    category or tags call internal (a colleague's) an internal complaint, of no client."""
+    """The requester (their e-mail, case ignored, else their name), the business they
+    write for (a B2B help desk's "Organization": the client, the requester its contact),
+    and what each ticket is: a question or request is a support contact, anything else a
+    complaint; one its type, category or tags call internal (a colleague's) an internal
+    complaint, of no client."""
     name = _col(frame, *_REQUESTER)
     name = name.where(~name.isin(_BLANK_MARKS))
     email = _col(frame, *_REQUESTER_EMAIL).str.casefold()
@@ -706,8 +708,10 @@ def _tickets_facts(frame: pd.DataFrame) -> dict:
     said = _col(frame, "tickettype", "type", "tipo", "typ").fillna(category)
     refund_asked = said.map(lambda v: bool(_ticket_parts(v) & _REFUND_ASKED),
                             na_action="ignore").fillna(False).astype(bool) & kind.eq("complaint")
+    company = _col(frame, *sorted(ORGANISATION_HEADERS))
     return {"name": name, "email": email, "by_email": bool(email.notna().any()),
-            "kind": kind, "internal": internal, "refund_asked": refund_asked}
+            "kind": kind, "internal": internal, "refund_asked": refund_asked,
+            "company": company.where(~company.isin(_BLANK_MARKS))}
 
 
 # A ticket from a colleague: its type, category or tags say internal.
@@ -729,7 +733,16 @@ def _tickets_rules(rows: pd.DataFrame, frame: pd.DataFrame) -> pd.DataFrame:
     if facts["by_email"]:
         rows["client_id"] = rows["email"] = _none(facts["email"]).reindex(rows.index)
     colleague = facts["internal"].reindex(rows.index, fill_value=False)
-    for column in ("client_id", "name", "email"):      # a colleague is no client
+    company = facts["company"].reindex(rows.index)
+    if company.notna().any():      # a business's ticket is the business's, by its name
+        rows["contact_name"] = rows["name"] if "name" in rows else None
+        by_company = company.notna()
+        for column in ("client_id", "email", "phone"):
+            if column in rows:
+                rows[column] = rows[column].astype(object).where(~by_company, None)
+        rows["name"] = company.where(by_company, rows["name"] if "name" in rows else None)
+        rows["contact_name"] = rows["contact_name"].where(by_company, None)
+    for column in ("client_id", "name", "email", "contact_name"):    # a colleague is no client
         if column in rows:
             rows[column] = rows[column].astype(object).where(~colleague, None)
     return rows
@@ -745,7 +758,10 @@ def _tickets_explain(frame: pd.DataFrame) -> str:
     return (f"Recognised as a help-desk tickets export: {counted(len(frame), 'ticket')} from "
             f"{counted(requester.nunique(), 'requester')}"
             + (" (by e-mail, case ignored)" if facts["by_email"] else "")
-            + ", each ticket a complaint of its requester (the requester is the client)"
+            + ", each ticket a complaint of its requester (the requester is the client"
+            + (f"; {counted(written, 'ticket')} written for an organisation the export names "
+               "are that organisation's, the requester its contact"
+               if (written := int(facts["company"].notna().sum())) else "") + ")"
             + (f", except {counted(questions, 'question or request', 'questions and requests')}"
                " kept as support contacts" if questions else "")
             + (f"; {counted(asked, 'request')} for a refund read as "
@@ -1094,6 +1110,8 @@ def _survey_score_header(present: set[str], frame: pd.DataFrame | None = None) -
         return said
     score = next((h for h in _SCORE_HEADERS if h in present), None)
     types = [h for h in _SURVEY_TYPE if h in present]
+    if score is not None and not types and frame is not None and present & set(_RESPONSE_ONLY):
+        return score if _scores_to_ten(frame, score) else None
     if score is None or not types:
         return None
     if frame is None:                 # headers alone: Delighted's "Survey type" says it
@@ -1104,6 +1122,17 @@ def _survey_score_header(present: set[str], frame: pd.DataFrame | None = None) -
     text = values.parse_text(frame[by_normal[score]], stripped=True)[0].dropna()
     whole = text.str.fullmatch(r"(?:10|\d)(?:\.0+)?")
     return score if named and len(text) and whole.mean() >= 0.9 else None
+
+
+def _scores_to_ten(frame: pd.DataFrame, score: str) -> bool:
+    """Whether a survey's one plain "Score" or "Rating" column (``score``, normalised) is
+    an NPS answer beside its responses' own IDs (Delighted's export: "Response ID", "Email",
+    "Score", no survey type): whole numbers from 0 to 10, one above 5 (a rating out of 5
+    is no NPS answer)."""
+    by_normal = {normalise_header(h): h for h in frame.columns}
+    text = values.parse_text(frame[by_normal[score]], stripped=True)[0].dropna()
+    whole = text.str.fullmatch(r"(?:10|\d)(?:\.0+)?")
+    return bool(len(text)) and whole.mean() >= 0.9 and pd.to_numeric(text[whole]).max() > 5
 
 
 # A sheet of nothing but who answered and a 0-10 score ("Email, Score", "Email, Rating

@@ -611,7 +611,8 @@ def _clients_by_email(db: Database, rows: pd.DataFrame, existing: dict,
     for key, email in zip(rows.loc[rest, "client_key"], emails[rest]):
         if email in held and held[email][0] not in named:
             client, stored = held[email]
-            own = stored.startswith("name:") or stored == f"id:{email}"
+            own = stored.startswith("name:") or (stored.startswith("id:")
+                                                 and mailbox(stored[3:]) == mailbox(email))
             (taken if own else kept)[key] = client
     return kept, taken
 
@@ -755,14 +756,13 @@ def _people_twice(db: Database, rows: pd.DataFrame, matched: dict,
     if by_addresses:
         emails = _addresses(rows["email"])
         emails = emails.where(~emails.duplicated(keep=False))
-        keyed = ({k[3:] for k in _existing_ids(db, "clients", "client_key",
-                                               [f"id:{e}" for e in emails.dropna()])}
-                 if keyed_by_address else set())
+        keyed = set(emails.dropna()) if keyed_by_address else set()
         bare = (set(emails.where(values.isin(survivor, _without_email(
             db, survivor[emails.notna()]))).dropna()) if without_address else set())
         by_address = {email: client for email, (client, key) in _sole_holders(
             db, pd.Series(sorted(keyed | bare), dtype=object)).items()
-            if key == f"id:{email}" or email in bare}
+            if (key.startswith("id:") and mailbox(key[3:]) == mailbox(email))
+            or email in bare}
         hit |= values.isin(emails, by_address)
     numbers = numbers.reindex(rows.index)
     by_number = {}
@@ -828,7 +828,8 @@ def _join_same_people(db: Database, pairs: dict, import_id: int,
     client's events move to the matched one, which takes the other's values where it has
     none, and the other goes; undoing this import separates them again
     (``journal.JOINED``). Not joined: another client whose e-mail or name differs from the
-    row's, one found by its name when a third client also has that name (an address found
+    row's (a name that says less, "Dan" of "Dan Moss", found by the same address is not
+    another), one found by its name when a third client also has that name (an address found
     decides alone), or one set in a persona by hand. Returns the clients that took others
     in."""
     if not pairs:
@@ -843,11 +844,12 @@ def _join_same_people(db: Database, pairs: dict, import_id: int,
         if survivor in survivors:       # (it took one in already: as it is now)
             stored[survivor] = _fetch_before(db, "clients", [survivor])[survivor]
         them, us = stored[other], stored[survivor]
-        theirs = None if them["email"] is None else str(them["email"]).strip().lower()
-        ours = None if us["email"] is None else str(us["email"]).strip().lower()
+        theirs, ours, given = (None if e is None else mailbox(str(e).strip().lower())
+                               for e in (them["email"], us["email"], email))
         if (other in assigned
-                or theirs not in (None, email or ours) or (ours and theirs not in (None, ours))
-                or (them["name_key"] is not None and not _same_name(them["name_key"], name))
+                or theirs not in (None, given or ours) or (ours and theirs not in (None, ours))
+                or (them["name_key"] is not None and not _same_name(them["name_key"], name)
+                    and not (email and gives_way_to(them["name_key"], name)))
                 or (by_its_name and namesakes.get(them["name_key"], 0)
                     > 1 + (us["name_key"] == them["name_key"]))):
             continue
@@ -922,13 +924,33 @@ def _addresses(column: pd.Series) -> pd.Series:
     return column.astype(str).str.strip().str.lower().where(column.notna())
 
 
+# A stored address as one mailbox (``mailbox``): lower case, trimmed, "+tag" left out.
+_ADDRESS_SQL = "lower(trim(email))"
+_MAILBOX_SQL = (f"CASE WHEN instr({_ADDRESS_SQL}, '+') > 1 AND instr({_ADDRESS_SQL}, '+') < "
+                f"instr({_ADDRESS_SQL}, '@') THEN substr({_ADDRESS_SQL}, 1, "
+                f"instr({_ADDRESS_SQL}, '+') - 1) || substr({_ADDRESS_SQL}, "
+                f"instr({_ADDRESS_SQL}, '@')) ELSE {_ADDRESS_SQL} END")
+
+
+def mailbox(address: str) -> str:
+    """An address (``_addresses``) as the mailbox it reaches: a "+tag" before the "@" left
+    out ("tom.baker+gym@gmail.com" is tom.baker@gmail.com: a sign-up's or a billing
+    contact's sub-address)."""
+    local, at, domain = address.partition("@")
+    plus = local.find("+")
+    return f"{local[:plus]}@{domain}" if at and plus > 0 else address
+
+
 def _sole_holders(db: Database, emails: pd.Series) -> dict[str, tuple[int, str]]:
     """address -> (id, client_key) of the one client that holds each of these addresses
-    (``_addresses``; case and spaces ignored); an address two clients hold is no one's."""
-    return {email: (client, key) for email, client, key, count in db.execute(
-        "SELECT lower(trim(email)), MIN(id), MIN(client_key), COUNT(*) FROM clients "
-        "WHERE email IS NOT NULL AND lower(trim(email)) IN (SELECT value FROM json_each(?)) "
-        "GROUP BY 1", [json.dumps(sorted(set(emails.dropna())))]).fetchall() if count == 1}
+    (``_addresses``; case, spaces and a "+tag" ignored: ``mailbox``); an address two
+    clients hold is no one's."""
+    boxes = {email: mailbox(email) for email in set(emails.dropna())}
+    held = {box: (client, key) for box, client, key, count in db.execute(
+        f"SELECT {_MAILBOX_SQL}, MIN(id), MIN(client_key), COUNT(*) FROM clients "
+        f"WHERE email IS NOT NULL AND {_MAILBOX_SQL} IN (SELECT value FROM json_each(?)) "
+        "GROUP BY 1", [json.dumps(sorted(set(boxes.values())))]).fetchall() if count == 1}
+    return {email: held[box] for email, box in boxes.items() if box in held}
 
 
 # --- phone numbers --------------------------------------------------------------------------
@@ -1391,6 +1413,8 @@ def _client_refs(db: Database, rows: pd.DataFrame, keys: list, import_id: int,
 # "client 32"); the first name and the initial are compared.
 _INITIALLED = re.compile(r"^([^\W\d_]{2,}) ([^\W\d_])\.?$")
 _IN_FULL = re.compile(r"^([^\W\d_]{2,}) ([^\W\d_])(?:[^\W\d_]|['\u2019-])*[^\W\d_]$")
+# A first name alone ("grace"), as a reviewer may sign.
+_FIRST_NAME_ALONE = re.compile(r"^[^\W\d_]{2,}$")
 # At most this many new initialled names are looked up among the stored clients.
 INITIALLED_LOOKED_UP = 200
 
@@ -1732,29 +1756,37 @@ def _join_reviewers_by_initial(db: Database, import_ids: list[int],
     "Sophie T": how review sites sign), with nothing but reviews (and the complaints a
     poor one counts as), is the one client whose name is written in full with that first
     name and initial ("Jess Morgan"): joined into it, in whichever order the reviews and
-    the other files came. Two such clients, or none: kept apart (``_initials_alike`` says
-    so). Not an invoice's or a list's "Priya S.", whose initial may be someone else's.
-    Undoing this import separates them again. Returns the clients that took others in."""
+    the other files came. So is one signed with a first name alone ("Grace", "Sophie") and
+    the one client whose name begins with it ("Grace Hall"; a couple's "Sophie Turner &
+    Dan Webb"). Two such clients, or none: kept apart (``_initials_alike`` says so of
+    initials). Not an invoice's or a list's "Priya S.", whose initial may be someone
+    else's. Undoing this import separates them again. Returns the clients that took
+    others in."""
     if not import_ids or db.execute(
             "SELECT 1 FROM events WHERE kind = 'review' LIMIT 1").fetchone() is None:
         return []
     reviewers = db.execute(f"""
         SELECT c.id, c.name_key FROM clients c
         WHERE c.client_key >= 'name:' AND c.client_key < 'name;'
-          AND (c.name_key GLOB '* ?' OR c.name_key GLOB '* ?.')
+          AND (c.name_key GLOB '* ?' OR c.name_key GLOB '* ?.'
+               OR c.name_key NOT GLOB '*[ 0-9]*')
           AND EXISTS (SELECT 1 FROM events e WHERE e.client_ref = c.id AND e.kind = 'review')
           AND NOT EXISTS (SELECT 1 FROM events e WHERE e.client_ref = c.id
                           AND e.kind NOT IN ('review', 'complaint'))
         LIMIT {INITIALLED_LOOKED_UP}""").fetchall()
     pairs = {}
     for other, key in reviewers:
-        if not (initialled := _INITIALLED.match(key or "")):
+        if (initialled := _INITIALLED.match(key or "")):
+            short = f"{initialled[1]} {initialled[2]}"
+        elif _FIRST_NAME_ALONE.match(key or ""):
+            short = f"{key} "
+        else:
             continue
-        short = f"{initialled[1]} {initialled[2]}"
         full = [client for client, stored in db.execute(
             "SELECT id, name_key FROM clients WHERE name_key > ? AND name_key < ?",
             [short, short + "\uffff"]).fetchall()
-            if stored != key and _IN_FULL.match(stored or "") and not _INITIALLED.match(stored)]
+            if stored != key and not _INITIALLED.match(stored) and (
+                _IN_FULL.match(stored or "") or not initialled)]
         if len(full) == 1:
             pairs[other] = full[0]
     joined = [(us["name"], them["name"]) for us, them in _join_pairs(db, pairs, max(import_ids))]
@@ -1762,8 +1794,8 @@ def _join_reviewers_by_initial(db: Database, import_ids: list[int],
         said = {f"'{full}' and '{short}'" for full, short in joined}
         notes[:] = [n for n in notes if not ("surname cut to its initial" in n and set(
             re.findall(r"'[^']*' and '[^']*'", n)) <= said)]
-        notes.append(f"{counted(len(joined), 'review')} signed with a first name and the "
-                     "surname's initial joined the one client of that name in full ("
+        notes.append(f"{counted(len(joined), 'review')} signed with a first name (alone or "
+                     "with the surname's initial) joined the one client of that name in full ("
                      + listed([f"'{short}' as '{full}'" for full, short in joined], 3)
                      + "); undoing this import separates them again.")
     return sorted({survivor for survivor in pairs.values()})
