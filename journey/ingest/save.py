@@ -637,8 +637,8 @@ def _full_names_kept(db: Database, rows: pd.DataFrame, known: dict) -> pd.DataFr
     if "name" not in rows:
         return rows
     ids = rows["client_key"].map(known)
-    short = ids.notna() & rows["name_key"].notna() & rows["name_key"].str.contains(
-        r"^\S+$|^\S+ \S\.?$|,", na=False)
+    short = ids.notna() & rows["name_key"].notna() & rows["name_key"].astype(
+        "string").str.contains(r"^\S+$|^\S+ \S\.?$|,", na=False)   # (keyless names: NaN)
     if not short.any():
         return rows
     known_ids = ids[short].astype(int)
@@ -1436,8 +1436,8 @@ def _match_unknown(db: Database, latest: pd.DataFrame, existing: dict,
         notes.append(f"{counted(len(found), 'client')} on this sheet known under another ID or "
                      f"name matched to the clients already here{said}"
                      + (f"; {len(loose):,} by a name spelled with or without accents, with "
-                        "'&' for 'and', with another spelling of its legal form or surname "
-                        "first (" + listed(
+                        "'&' for 'and', with another spelling of its legal form, surname "
+                        "first or with emoji beside it (" + listed(
                             [f"'{n}'" for n in latest.loc[latest['client_key'].isin(loose),
                                                           'name'].astype(str)], 3) + ")"
                         if loose else "") + ".")
