@@ -96,13 +96,19 @@ def test_a_pipeline_of_the_date_each_step_was_taken(tmp_path):
 
 
 def test_a_deposit_and_a_balance_paid_on_dates(tmp_path):
-    """A florist: Ann paid both, Bob the deposit, Cat nothing yet: [3, 2, 2, 0, 0]."""
-    cli_import_book(tmp_path, "weddings.xlsx", {"Bookings": [
+    """A florist: Ann paid both (300 + 900), Bob the deposit (200), Cat nothing yet:
+    revenue 1,400 (was none), [3, 2, 2, 0, 0] (was [3, 0, 0, 0, 0])."""
+    (found,) = cli_import_book(tmp_path, "weddings.xlsx", {"Bookings": [
         ["Client", "Wedding date", "Quote", "Deposit", "Deposit paid", "Balance",
          "Balance paid"],
         ["Ann Lee", D(2024, 6, 1), 1200, 300, D(2024, 1, 10), 900, D(2024, 5, 1)],
         ["Bob Ray", D(2024, 9, 14), 800, 200, D(2024, 3, 2), 600, None],
         ["Cat Fox", D(2025, 5, 3), 500, 125, None, 375, None]]})
+    assert ("Each client's revenue (current) is what was paid of 'Deposit' where 'Deposit "
+            "paid' says so and 'Balance' where 'Balance paid' says so; a part not yet paid is "
+            "no revenue.") in found["notes"]
+    assert workspace_rows(tmp_path, REVENUE) == [
+        ("Ann Lee", 1200.0), ("Bob Ray", 200.0), ("Cat Fox", None)]
     assert cli_funnel(tmp_path) == [3, 2, 2, 0, 0]
 
 
@@ -198,3 +204,123 @@ def test_two_columns_in_one_currency_are_not_said_to_be_two(tmp_path):
         ["Date", "Client", "Card (£)", "Cash (£)", "Paid"],
         [D(2024, 1, 5), "Ann Lee", 65, None, "Yes"], [D(2024, 1, 6), "Bob Ray", None, 80, "Yes"]]})
     assert not any("more than one currency" in note for note in found["notes"])
+
+
+def test_a_note_saying_a_job_is_a_quote_or_unpaid_is_no_sale(tmp_path):
+    """A bike shop's repairs, read as sales (a date, a price, the job): Ann's 'paid cash
+    20/3' and 'paid' and Bob's 'paid card' are 3 sales of 110; Cat's 'not collected yet' and
+    Dee's 'quote - waiting' are contacts: [4, 2, 2, 1, 0] (were 5 sales of 270)."""
+    (found,) = cli_import_book(tmp_path, "bike repairs.xlsx", {"Repairs": [
+        ["Date in", "Customer", "Bike", "Job", "Price", "Notes"],
+        [D(2024, 3, 18), "Ann Lee", "Raleigh", "Service", 65, "paid cash 20/3"],
+        [D(2024, 3, 19), "Bob Ray", "Trek", "Puncture", 15, "paid card"],
+        [D(2024, 3, 20), "Cat Fox", "Brompton", "Gears", 40, "not collected yet"],
+        [D(2024, 5, 2), "Ann Lee", "Raleigh", "Brakes", 30, "paid"],
+        [D(2024, 5, 3), "Dee Moss", "Giant", "Quote only", 120, "quote - waiting"]]})
+    assert ("2 rows whose 'Notes' or 'Job' said each was a quote or not yet paid ('not "
+            "collected yet', "
+            "'quote - waiting') were read as contacts, not sales.") in found["notes"]
+    assert kind_totals(tmp_path, "purchase") == (3, 110.0)
+    assert kind_totals(tmp_path, "contact") == (2, 160.0)
+    assert cli_funnel(tmp_path) == [4, 2, 2, 1, 0]
+
+
+def test_a_status_column_says_what_each_job_is_not_its_note(tmp_path):
+    """Beside a status that says each job was completed, a note 'quote sent first' is
+    history: both jobs are sales."""
+    cli_import_book(tmp_path, "jobs.xlsx", {"Jobs": [
+        ["Date", "Customer", "Job", "Price", "Status", "Notes"],
+        [D(2024, 3, 18), "Ann Lee", "Service", 65, "Completed", "quote sent first"],
+        [D(2024, 3, 19), "Bob Ray", "Puncture", 15, "Completed", None]]})
+    assert kind_totals(tmp_path, "purchase") == (2, 80.0)
+
+
+def test_a_word_typed_over_the_price_says_what_happened(tmp_path):
+    """A mobile hairdresser's bookings: 'REFUNDED' over Cat's price is a refund, 'no show'
+    over Dee's a contact, both clients kept (their rows were rejected, the clients lost):
+    4 clients, 3 sales of 100, [4, 3, 3, 1, 0]."""
+    (found,) = cli_import_book(tmp_path, "hair bookings.xlsx", {"Bookings": [
+        ["Date", "Client", "Service", "Price"],
+        [D(2024, 3, 1), "Ann Lee", "Cut & blow dry", 45],
+        [D(2024, 3, 2), "Bob Ray", "Gents cut", 20],
+        [D(2024, 3, 8), "Cat Fox", "Colour", "REFUNDED"],
+        [D(2024, 4, 1), "Ann Lee", "Cut", 35],
+        [D(2024, 4, 5), "Dee Moss", "Cut", "no show"],
+        [D(2024, 4, 6), "Eve Hart", "Cut", "see diary"]]})
+    assert ("2 amounts in Price (D) were words saying what happened, read so, with no amount: "
+            "row 4: 'REFUNDED' as a refund; row 6: 'no show' as a contact.") in found["notes"]
+    # a word that says nothing of what happened is still named, its row not imported
+    assert found["problems"] == [{"row": 7, "column": "Price (D)", "value": "see diary",
+                                  "reason": "amount is not an amount of money"}]
+    assert kind_totals(tmp_path, "purchase") == (3, 100.0)
+    assert workspace_rows(tmp_path, "SELECT c.name, e.kind, e.amount FROM events e JOIN "
+                                    "clients c ON c.id = e.client_ref WHERE e.kind <> "
+                                    "'purchase' ORDER BY c.name") == [
+        ("Cat Fox", "refund", None), ("Dee Moss", "contact", None)]
+    assert cli_funnel(tmp_path) == [4, 3, 3, 1, 0]
+
+
+YOGA = ["Date", "Class", "Paid £"]
+
+
+def test_a_sheet_per_client_is_that_clients(tmp_path):
+    """A yoga teacher's workbook, a tab per member named for them, no client column (were 3
+    sheets of reference rows, no client): Ann 3 x 12 on two dates and more, Bob 10, Cat's
+    free taster 0: 3 clients, 4 sales of 46, Ann retained: [3, 2, 2, 1, 0]."""
+    imports = cli_import_book(tmp_path, "yoga members.xlsx", {
+        "Ann Lee": [YOGA, [D(2024, 1, 3), "Flow", 12], [D(2024, 1, 10), "Flow", 12],
+                    [D(2024, 2, 7), "Yin", 12]],
+        "Bob Ray": [YOGA, [D(2024, 1, 4), "Beginners", 10]],
+        "Cat Fox": [YOGA, [D(2024, 1, 5), "Taster", 0]]})
+    assert [(i["sheet"], i["kind"], i["inserted"]) for i in imports] == [
+        ("Ann Lee", "events", 3), ("Bob Ray", "events", 1), ("Cat Fox", "events", 1)]
+    assert ("Sheet 'Ann Lee' names no client in its rows, and the workbook has a sheet like "
+            "it for each client: its rows were read as those of the client 'Ann Lee', the "
+            "sheet's name.") in imports[0]["notes"]
+    assert ("3 rows with nothing saying what happened were read as purchases, because its "
+            "column 'Paid £' gives the money each paid; choose another under 'Every row is' "
+            "(--set kind=...) if that is wrong.") in imports[0]["notes"]
+    assert kind_totals(tmp_path, "purchase") == (4, 46.0)
+    assert cli_funnel(tmp_path) == [3, 2, 2, 1, 0]
+
+
+def test_sheets_named_for_months_or_a_single_log_are_no_clients(tmp_path):
+    """Tabs 'Jan' and 'Feb' of the same header are months, and one tab named for a person
+    has no sheet like it: no client is made of a sheet's name."""
+    imports = cli_import_book(tmp_path, "classes.xlsx", {
+        "Jan": [YOGA, [D(2024, 1, 3), "Flow", 12]], "Feb": [YOGA, [D(2024, 2, 3), "Flow", 12]],
+        "Ann Lee": [["Date", "Note"], [D(2024, 1, 3), "Hip injury"]]})
+    assert [i["kind"] for i in imports] == ["reference", "reference", "reference"]
+    assert workspace_rows(tmp_path, "SELECT COUNT(*) FROM clients") == [(0,)]
+
+
+def test_a_year_sheet_with_a_block_per_client(tmp_path):
+    """A dog groomer's 2024 sheet: each dog's name alone on a row, its sessions below
+    (were reference rows, no client): Biscuit 45 + 25 on two dates, Luna 50, Max's nail
+    trim not paid: 3 clients, 3 sales of 120, [3, 2, 2, 1, 0]."""
+    (found,) = cli_import_book(tmp_path, "grooming 2024.xlsx", {"2024": [
+        ["Pawfect Grooming - 2024"], [], ["Date", "Service", "Price", "Paid"],
+        ["Biscuit (Mrs Hall)"], [D(2024, 1, 10), "Full groom", 45, "Y"],
+        [D(2024, 3, 12), "Bath & brush", 25, "Y"],
+        ["Luna (Tom Reed)"], [D(2024, 2, 1), "Full groom", 50, "Y"],
+        ["Max (J. Patel)"], [D(2024, 4, 4), "Nail trim", 10, "N"]]})
+    assert ("3 rows holding a name alone in 'Date' above rows of dates were read as the "
+            "client of the rows below each, in a new column 'Client', not as rows of their "
+            "own") in found["notes"]
+    assert found["mapping"]["Client"] == "name"
+    assert workspace_rows(tmp_path, "SELECT c.name, COUNT(*), SUM(e.amount) FROM events e "
+                                    "JOIN clients c ON c.id = e.client_ref WHERE e.kind = "
+                                    "'purchase' GROUP BY c.name ORDER BY c.name") == [
+        ("Biscuit (Mrs Hall)", 2, 70.0), ("Luna (Tom Reed)", 1, 50.0)]
+    assert cli_funnel(tmp_path) == [3, 2, 2, 1, 0]
+
+
+def test_a_note_alone_under_dated_rows_is_no_client(tmp_path):
+    """A log whose first row is a session, with a remark alone further down, keeps its
+    rows as they are: the remark heads nothing."""
+    (found,) = cli_import_book(tmp_path, "log.xlsx", {"Log": [
+        ["Date", "Client", "Price"], [D(2024, 1, 10), "Ann Lee", 45],
+        ["closed for holidays"], [D(2024, 2, 1), "Bob Ray", 50]]})
+    assert "Client (block)" not in found["mapping"]
+    assert workspace_rows(tmp_path, "SELECT name FROM clients ORDER BY name") == [
+        ("Ann Lee",), ("Bob Ray",)]

@@ -58,7 +58,7 @@ from .understand import (
     DEAL_VALUE, PAID_FLAG, about_appointments, about_invoices, kind_named, names_sales,
     quote_money, quote_statuses,
     ratings_not_money, refine_mapping, resolve_kinds, resolve_stages, skip_guides, stand_ins_and_totals, who_of_the_business,
-    workshop_kind)
+    work_column, workshop_kind)
 
 # The importer of each workshop sheet kind: ``fn(db, raw, import_id) -> SheetSave``. It runs
 # inside the import's transaction and records every row it writes with
@@ -89,6 +89,7 @@ class SheetPlan:
     key_from_email: str | None = None  # the header whose e-mails are the client key
     sales_sheet: str | None = None     # another sheet of the file named for sales (Invoices)
     kept_because: str | None = None    # why a sheet with events' columns is kept as reference
+    said: list[str] = field(default_factory=list)   # what planning decided, to be said
 
     @property
     def headers(self) -> list[str]:
@@ -145,6 +146,17 @@ def plan_file(filename: str, data: bytes, *, db: Database | None = None, kind: s
     plans = []
     for raw in sheets:
         plans.append(_plan_sheet(db, filename, raw, kind, mapping, set_values, checksum))
+    if kind == "auto" and "name" not in set_values:
+        plans = [_plan_sheet(db, filename, plan.raw, "events", mapping,
+                             {**set_values, "name": plan.sheet}, checksum)
+                 if plan.sheet in _sheets_named_for_clients(plans) else plan
+                 for plan in plans]
+        for plan in plans:
+            if plan.set_values.get("name") == plan.sheet and "name" not in set_values:
+                plan.said.append(
+                    f"Sheet '{plan.sheet}' names no client in its rows, and the workbook has "
+                    "a sheet like it for each client: its rows were read as those of the "
+                    f"client '{plan.sheet}', the sheet's name.")
     for plan in plans:      # (a "Payments" sheet beside "Invoices" pays them: understand)
         plan.sales_sheet = next((other.sheet for other in plans if other is not plan
                                  and other.kind == "events" and names_sales(other.sheet)),
@@ -154,6 +166,34 @@ def plan_file(filename: str, data: bytes, *, db: Database | None = None, kind: s
 
 
 _WHOSE = frozenset({"name", "client_id", "email", "phone"})
+# A sheet's name that names no client: a workbook's summary, lists and working sheets.
+_NOT_A_CLIENTS_SHEET = re.compile(
+    r"(?i)^(?:sheet|tab|blad|hoja|feuille|tabelle|foglio)\s*\d*$|summary|overview|total|"
+    r"template|notes?$|data|list|prices?|price list|settings|instructions|readme|dashboard|"
+    r"archive|old|copy|backup|index|contents|calendar|diary|rota|schedule|clients?$|"
+    r"customers?$|members?$|students?$|pupils?$|payments?|invoices?|sales|orders?|bookings?|"
+    r"expenses?|income|accounts?|classes|sessions|lessons|attendance|log$")
+
+
+def _sheets_named_for_clients(plans: list[SheetPlan]) -> set[str]:
+    """The sheets of a workbook kept one per client (a yoga teacher's "Ann Lee", "Bob Ray"
+    tabs, each a log of dates and payments with no client column): two or more sheets of
+    the same headers, with a date among them and no column of a client's, each named with
+    words that are no period, no number and no working sheet's name. Their names."""
+    candidates: dict[tuple, list[str]] = {}
+    for plan in plans:
+        if (plan.kind not in ("reference", "events") or plan.kept_because
+                or workshop_kind(plan.raw) or _WHOSE & set(plan.mapping.values())
+                or "date" not in guess_sheet_mapping(plan.headers, "events").values()):
+            continue
+        name = " ".join(plan.sheet.split())
+        if (not re.search(r"[^\W\d_]{2}", name) or re.search(r"\d", name)
+                or _NOT_A_CLIENTS_SHEET.search(name) or _period_of(name)
+                or len(name.split()) > 5):
+            continue
+        key = tuple(normalise_header(h) for h in plan.headers)
+        candidates.setdefault(key, []).append(plan.sheet)
+    return {sheet for sheets in candidates.values() if len(sheets) >= 2 for sheet in sheets}
 
 
 def _details_of_jobs(plan: SheetPlan, plans: list[SheetPlan]) -> None:
@@ -1657,6 +1697,67 @@ def _refunds_described(out: pd.DataFrame, frame: pd.DataFrame,
             ", not a sale."]
 
 
+# A row's own words that it was not (yet) a sale: a quote, an estimate, money not yet paid
+# ("quote - waiting", "not collected yet", "owes £20", "awaiting payment").
+_UNPAID_SAID = re.compile(r"(?i)\b(?:quote|quoted|estimate|not (?:yet )?paid|unpaid|"
+                          r"awaiting payment|payment due|to be paid|owes|owing|owed|"
+                          r"not (?:yet )?collected|not picked up)\b")
+# ... and that it was ("paid cash 20/3", "paid by card"), which says more.
+_PAID_SAID = re.compile(r"(?i)(?<!not )(?<!not yet )(?<!un)\bpaid\b")
+
+
+def _unpaid_said(out: pd.DataFrame, frame: pd.DataFrame,
+                 mapping: dict[str, str | None]) -> list[str]:
+    """On a sheet with no kind or status column, a row read as a purchase (by the sheet's
+    name, or as a log of work done and priced) whose note or work column says it is a
+    quote or not yet paid ("Quote only", "not collected yet", "owes £20"), and nowhere that
+    it was paid, is a contact, not a sale. Returns a note."""
+    headers = [h for h, f in mapping.items() if f == "note" and h in frame]
+    headers += [h for h in (work_column(mapping), _unmapped(mapping, _DESCRIBED))
+                if h and h in frame and h not in headers]
+    bought = column_or_blank(out, "kind").eq("purchase")
+    if not headers or not bought.any():
+        return []
+    texts = pd.DataFrame({h: frame[h].where(frame[h].map(lambda c: isinstance(c, str)))
+                          .fillna("") for h in headers})
+    says = texts.apply(lambda column: column.str.contains(_UNPAID_SAID))
+    unpaid = bought & says.any(axis=1) & ~texts.apply(
+        lambda column: column.str.contains(_PAID_SAID)).any(axis=1)
+    if not unpaid.any():
+        return []
+    out.loc[unpaid, "kind"] = "contact"
+    count = int(unpaid.sum())
+    where = [h for h in headers if (says[h] & unpaid).any()]
+    shown = listed(list(dict.fromkeys(repr(texts.at[i, next(h for h in where if says.at[i, h])])
+                                      for i in unpaid[unpaid].index)), 3)
+    return [f"{counted(count, 'row')} whose {' or '.join(repr(h) for h in where)} said "
+            f"{'it' if count == 1 else 'each'} was a quote or not yet paid ({shown}) "
+            f"{was(count)} read as {'a contact' if count == 1 else 'contacts'}, not "
+            f"{'a sale' if count == 1 else 'sales'}."]
+
+
+def _happened_for_amount(out: pd.DataFrame, frame: pd.DataFrame, raw: RawSheet, header: str,
+                         bad: pd.Series, notes: list[str]) -> pd.Series:
+    """An amount cell holding a word that says what happened instead of a price (a
+    hairdresser's "REFUNDED", "no show", "cancelled" typed over it): the row is that (a
+    refund, a contact, a cancellation) with no amount, its client kept, and the import
+    says so; not a row rejected, nor a sale. Returns the cells still not read."""
+    kinds = frame.loc[bad, header].map(
+        lambda cell: order_status_kind(cell) if isinstance(cell, str) else None)
+    kinds = kinds[kinds.isin(("refund", "cancellation", "contact"))]
+    if not len(kinds):
+        return bad
+    out["_happened"] = kinds.reindex(out.index)     # (its kind, once kinds are given)
+    out.loc[kinds.index, "amount"] = None
+    words = {"refund": "a refund", "cancellation": "a cancellation", "contact": "a contact"}
+    shown = listed([f"row {int(out.at[i, '_row'])}: '{frame.at[i, header]}' as {words[k]}"
+                    for i, k in kinds.items()], 3, "; ")
+    notes.append(f"{counted(len(kinds), 'amount')} in {column_label(raw, header)} "
+                 f"{'was a word' if len(kinds) == 1 else 'were words'} saying what happened, "
+                 f"read so, with no amount: {shown}.")
+    return bad & ~bad.index.isin(kinds.index)
+
+
 # A column saying which currency each amount is in ("Currency", "Moneda", "Devise").
 _CURRENCY = re.compile(r"^(?:currency|currencycode|currencyisocode|isocurrencycode|moneda|"
                        r"divisa|devise|wahrung|moeda|valuta)$")     # (Salesforce's ISO code)
@@ -2203,6 +2304,35 @@ def _paid_amounts(out: pd.DataFrame, frame: pd.DataFrame, mapping: dict[str, str
     return []
 
 
+def _parts_paid(out: pd.DataFrame, frame: pd.DataFrame, mapping: dict[str, str | None],
+                columns_for: dict[str, list[str]]) -> list[str]:
+    """On a client list with no revenue column, amounts paid in parts, each beside a column
+    saying whether (or when) it was paid (a florist's "Deposit" and "Deposit paid", "Balance"
+    and "Balance paid"): each client's revenue (current) is the sum of the parts paid; a
+    part not yet paid is no revenue. Returns a note."""
+    if "revenue_current" in columns_for:
+        return []
+    by_key = {normalise_header(h): h for h, f in mapping.items() if not f and h in frame}
+    parts = {}
+    for key, header in by_key.items():
+        paid_by = next((by_key[k] for k in (f"{key}paid", f"{key}paidon", f"{key}received",
+                                             f"paid{key}") if k in by_key), None)
+        if paid_by is None:
+            continue
+        money, ticked = values.read_money(frame[header]), _ticks(frame[paid_by])
+        if ticked is None or money.bad.any() or money.values.isna().all():
+            continue
+        parts[header] = (paid_by, money.values.where(ticked))
+    if not parts:
+        return []
+    out["revenue_current"] = pd.DataFrame({h: v for h, (_, v) in parts.items()}).sum(
+        axis=1, min_count=1)
+    columns_for["revenue_current"] = list(parts)
+    pairs = " and ".join(f"'{h}' where '{paid_by}' says so" for h, (paid_by, _) in parts.items())
+    return [f"Each client's revenue (current) is what was paid of {pairs}; a part not yet "
+            "paid is no revenue."]
+
+
 def _dated(cells: pd.Series) -> bool:
     """Whether filled cells are all dates written as dates (date cells or text such as
     "2024-03-01", "4/3/24"; not numbers, which may be counts or serials of anything)."""
@@ -2499,7 +2629,7 @@ def prepare_sheet(plan: SheetPlan, *, stage_map: dict[str, str] | None = None,
         return PreparedSheet(plan, pd.DataFrame(index=frame.index), [], {})
     out = pd.DataFrame(index=frame.index)
     bad_cells: list[tuple[pd.Series, str, str]] = []
-    notes: list[str] = []
+    notes: list[str] = list(plan.said)
     demoted: list[str] = []
     behind: list[str] = []                   # a company the people's names come before
     columns_for: dict[str, list[str]] = {}
@@ -2651,6 +2781,8 @@ def prepare_sheet(plan: SheetPlan, *, stage_map: dict[str, str] | None = None,
             out.loc[bad, target] = None
             continue
         bad = bad & labelled.isna()              # (a total's row is said to be one)
+        if target == "amount" and "kind" not in columns_for:
+            bad = _happened_for_amount(out, frame, raw, header, bad, notes)
         for index in bad[bad].index:
             problems.append(Problem(int(out.at[index, "_row"]),
                                     column_label(raw, header), frame.at[index, header],
@@ -2684,6 +2816,7 @@ def prepare_sheet(plan: SheetPlan, *, stage_map: dict[str, str] | None = None,
         notes += _lost_by_reason(out, frame, plan.mapping, columns_for)
     ticked = (_ticked_steps(out, frame, plan.mapping, demoted, notes)        # (ticks, dates
               + _paid_amounts(out, frame, plan.mapping, columns_for)      # or amounts paid)
+              + _parts_paid(out, frame, plan.mapping, columns_for)
               if plan.kind == "clients" else [])
     notes += ticked
     if plan.kind == "clients":
@@ -2730,6 +2863,8 @@ def prepare_sheet(plan: SheetPlan, *, stage_map: dict[str, str] | None = None,
             out["order_id"] = out["order_id"].where(~parts, None)
         rejected |= parts
         said = resolve_kinds(out, plan, frame, raw, columns_for, stage_map)
+        if "_happened" in out:      # (a word in the amount cell: _happened_for_amount)
+            out["kind"] = out.pop("_happened").fillna(out["kind"])
         if quoted:
             notes += _quotes_considered(out, quoted)
         if profile is None:     # (a profile's rules say what each row is, and its sentence)
@@ -2743,6 +2878,9 @@ def prepare_sheet(plan: SheetPlan, *, stage_map: dict[str, str] | None = None,
                 notes += _tagged_kinds(out, frame, plan.mapping, ~totals)
                 if "kind" not in columns_for:
                     notes += _refunds_described(out, frame, plan.mapping)
+                if not {"kind", "status"} & set(columns_for) and _unmapped(
+                        plan.mapping, PAID_FLAG) is None:   # (they say what each row is)
+                    notes += _unpaid_said(out, frame, plan.mapping)
     if plan.kind == "clients":
         no_key = is_blank(out, "client_id") & is_blank(out, "name")
         where, why = "client ID or name", ("the row has no client ID or name, so it cannot be "

@@ -1404,6 +1404,8 @@ def hired_words(cells) -> dict[str, str]:
 # A date column whose header says the row is a purchase ("Date bought", "Purchased on"):
 # each row of the sheet is one, as each of an order list is.
 _BOUGHT_ON = re.compile(r"^(?:date|day)?(?:bought|purchased)(?:on|date)?$")
+# An amount column whose header says the money was paid ("Paid £", "Amount paid").
+_PAID_AMOUNT = re.compile(r"^(?:amount|total)?paid(?:amount|total)?(?:[a-z]{3})?$")
 
 
 def resolve_kinds(out, plan, frame, raw, columns_for, stage_map=None) -> list[str]:
@@ -1437,6 +1439,11 @@ def resolve_kinds(out, plan, frame, raw, columns_for, stage_map=None) -> list[st
             and paid_flag(raw, plan.mapping) is None
             and not _LEAD_NAMES.intersection(_words(f"{plan.sheet} {plan.file or ''}".lower()))):
         numbered = work_column(plan.mapping)    # a job done at a price: each row a sale
+    if (named is None and numbered is None and not paying and not plan.set_values.get("kind")
+            and plan.sales_sheet is None and not {"kind", "stage", "status"} & set(columns_for)
+            and paid_flag(raw, plan.mapping) is None and "amount" in columns_for
+            and _PAID_AMOUNT.match(normalise_header(columns_for["amount"][0]))):
+        numbered = columns_for["amount"][0]     # "Paid £": each row money paid, a sale
     default = plan.set_values.get("kind") or (
         SHEET_KIND_OF[named] if named else "purchase" if numbered else "contact")
     default = KIND_OF.get(normalise_value(default), default)
@@ -1761,6 +1768,8 @@ def _default_notes(plan, combos: list, decided: dict, default: str, named: str |
                    f"each has a date, a price and the work done or sold in '{numbered}'"
                    if plan.mapping.get(numbered) is None and numbered == work_column(
                        plan.mapping) else
+                   f"its column '{numbered}' gives the money each paid"
+                   if plan.mapping.get(numbered) == "amount" else
                    f"its column '{numbered}' says whether each was paid")
             read_as = (f"a {default.replace('_', ' ')}" if defaulted == 1 else
                        f"{default.replace('_', ' ')}s")
