@@ -2862,7 +2862,7 @@ def prepare_sheet(plan: SheetPlan, *, stage_map: dict[str, str] | None = None,
         if parts.any() and "order_id" in out:   # (the order's own row is its one row)
             out["order_id"] = out["order_id"].where(~parts, None)
         rejected |= parts
-        said = resolve_kinds(out, plan, frame, raw, columns_for, stage_map)
+        said = resolve_kinds(out, plan, frame, raw, columns_for, stage_map, rejected)
         if "_happened" in out:      # (a word in the amount cell: _happened_for_amount)
             out["kind"] = out.pop("_happened").fillna(out["kind"])
         if quoted:

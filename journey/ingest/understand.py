@@ -1408,9 +1408,10 @@ _BOUGHT_ON = re.compile(r"^(?:date|day)?(?:bought|purchased)(?:on|date)?$")
 _PAID_AMOUNT = re.compile(r"^(?:amount|total)?paid(?:amount|total)?(?:[a-z]{3})?$")
 
 
-def resolve_kinds(out, plan, frame, raw, columns_for, stage_map=None) -> list[str]:
+def resolve_kinds(out, plan, frame, raw, columns_for, stage_map=None,
+                  rejected: pd.Series | None = None) -> list[str]:
     """Give every event a kind: its kind column, else its stage cell, else the sheet's.
-    Returns notes for the person importing.
+    Returns notes for the person importing (which leave out the rows in ``rejected``).
 
     Each distinct (kind cell, stage, outcome, won, order status) combination is worked out
     once. On an order list without a stage column, the status says what happened to an
@@ -1572,10 +1573,16 @@ def resolve_kinds(out, plan, frame, raw, columns_for, stage_map=None) -> list[st
     if "status" in out and not by_status and not has_stage_column:
         booked = (values.per_distinct(out["status"], normalise_value)
                   .isin(BOOKED_STATUSES).tolist())
+    happened = (out["_happened"].notna() if "_happened" in out      # (a word over the
+                else pd.Series(False, index=out.index))           # price: plan says it)
+    if rejected is not None:                                      # (nor rows not imported)
+        happened = happened | rejected.reindex(out.index, fill_value=False)
+    happened = happened.tolist()
     notes = _default_notes(plan, combos, decided, default, named, numbered or paid_by,
-                           by_status, [f or b or (said and cell is None and kind == "contact")
-                                       for f, b, said, (cell, *_), kind
-                                       in zip(free, back, booked, combos, kinds)])
+                           by_status, [f or b or h or (said and cell is None
+                                                       and kind == "contact")
+                                       for f, b, h, said, (cell, *_), kind
+                                       in zip(free, back, happened, booked, combos, kinds)])
     if paying and "amount" in plan.mapping.values():
         notes = [note for note in notes if "an amount alone makes no purchase" not in note]
         notes.append(f"Sheet '{plan.sheet}' lists payments beside sheet '{plan.sales_sheet}', "
