@@ -1437,7 +1437,7 @@ def _match_unknown(db: Database, latest: pd.DataFrame, existing: dict,
                      f"name matched to the clients already here{said}"
                      + (f"; {len(loose):,} by a name spelled with or without accents, with "
                         "'&' for 'and', with another spelling of its legal form, surname "
-                        "first or with emoji beside it (" + listed(
+                        "first or with emoji or a remark in brackets beside it (" + listed(
                             [f"'{n}'" for n in latest.loc[latest['client_key'].isin(loose),
                                                           'name'].astype(str)], 3) + ")"
                         if loose else "") + ".")
@@ -1533,9 +1533,10 @@ def _ids_by_loose_name(db: Database, latest: pd.DataFrame, known: dict) -> dict:
 
 
 # A name key that ``loose_name_keys`` changes: a character beyond ASCII, a dot, comma,
-# apostrophe or "&", or a legal form spelled out or left out at its end (SQLite GLOB and
-# LIKE).
+# apostrophe or "&", a remark in brackets at its end, or a legal form spelled out or left
+# out at its end (SQLite GLOB and LIKE).
 _NOT_LOOSE = ("name_key GLOB '*[^ -~]*' OR name_key GLOB '*[.,''&]*' OR "
+              "name_key LIKE '%)' OR name_key LIKE '%]' OR "
               + " OR ".join(f"name_key LIKE '% {form}'" for form in (
                   *(long for long, _ in LEGAL_FORM_SPELLINGS), *DROPPED_LEGAL_FORMS)))
 
