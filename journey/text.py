@@ -95,18 +95,21 @@ _EMOJI = r"[\p{So}\p{Sk}\x{200D}\x{FE0E}\x{FE0F}\x{20E3}]+"
 _REMARK = r"\s*(?:\([^()]*\)|\[[^\[\]]*\])\s*$"
 
 
-def loose_name_keys(keys) -> pa.Array:
+def loose_name_keys(keys, remarks: bool = False) -> pa.Array:
     """A name key (``name_key``) as names are matched loosely: a person's name written
     surname first turned round ("Morgan, Jess" is "Jess Morgan"), accents, dots, commas and
     apostrophes left out, "&" read as "and" ("Smith & Co" is "Smith and Co"), a legal
     form spelled one way, and left out after the name (``DROPPED_LEGAL_FORMS``:
-    "Quarry Labs Ltd" is "Quarry Labs"), emoji and a remark in brackets an owner put
-    beside a name left out ("💪 Sam Green" is "Sam Green", "Jo Black (moved to Tues)" "Jo
-    Black"; a name of nothing else kept; Arrow text, vectorised)."""
+    "Quarry Labs Ltd" is "Quarry Labs"), emoji an owner put beside a name left out ("💪 Sam
+    Green" is "Sam Green"), and with ``remarks`` a remark in brackets after it too ("Jo
+    Black (moved to Tues)" is "Jo Black"; not where two names may differ only there:
+    "Acme (UK)", "Acme (US)"); a name of nothing else kept (Arrow text, vectorised)."""
     texts = pa.array(keys, pa.string()) if not isinstance(keys, pa.Array) else keys
     texts = pc.replace_substring_regex(pc.utf8_normalize(texts, "NFKD"), r"\p{Mn}+", "")
-    bare = pc.utf8_trim(pc.replace_substring_regex(
-        pc.replace_substring_regex(texts, _EMOJI, ""), _REMARK, ""), " ")
+    bare = pc.replace_substring_regex(texts, _EMOJI, "")
+    if remarks:
+        bare = pc.replace_substring_regex(bare, _REMARK, "")
+    bare = pc.utf8_trim(bare, " ")
     texts = pc.if_else(pc.greater(pc.utf8_length(bare), 0), bare, texts)
     texts = pc.if_else(pc.match_substring_regex(texts, _AFTER_COMMA_FORM), texts,
                        pc.replace_substring_regex(texts, _SURNAME_FIRST, r"\2 \1"))

@@ -189,6 +189,15 @@ def test_a_name_that_two_clients_share_but_for_brackets_is_neither(tmp_path):
     assert workspace_rows(tmp_path, "SELECT COUNT(*) FROM clients") == [(3,)]
 
 
+def test_two_names_that_differ_only_in_brackets_on_one_sheet_are_two_clients(tmp_path):
+    """A log of payments from 'Acme (UK)' and 'Acme (US)' is of two clients."""
+    cli_import_book(tmp_path, "payments.xlsx", {"Payments": [
+        ["Date", "Name", "Amount"], [D(2024, 2, 1), "Acme (UK)", 300],
+        [D(2024, 2, 2), "Acme (US)", 200]]})
+    assert workspace_rows(tmp_path, "SELECT name FROM clients ORDER BY name") == [
+        ("Acme (UK)",), ("Acme (US)",)]
+
+
 def test_names_of_emoji_alone_are_said_not_a_crash(tmp_path):
     """A list whose every name is an emoji alone, then a sheet of payments: each row is
     said to have no name (the import stopped on a Python error before)."""

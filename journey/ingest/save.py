@@ -1508,8 +1508,9 @@ def _ids_by_loose_name(db: Database, latest: pd.DataFrame, known: dict) -> dict:
     (``loose_name_keys``), is that of exactly one client: a name-only row matches any such
     client; a row with an ID no client has matches one known by its name alone (a
     tracker's "Northwind Ltd" for Stripe's "Northwind Limited", cus_N1) when the sheet
-    gives that name to this ID only. Only when some rows are left, and only the clients
-    whose names can match are read (``_loose_candidates``)."""
+    gives that name to this ID only. A stored name is read without a remark in brackets
+    after it too. Only when some rows are left, and only the clients whose names can match
+    are read (``_loose_candidates``)."""
     if "name" not in latest:
         return {}
     rest = latest[~latest["client_key"].isin(known) & latest["name"].notna()]
@@ -1522,7 +1523,9 @@ def _ids_by_loose_name(db: Database, latest: pd.DataFrame, known: dict) -> dict:
     stored = _loose_candidates(db, sorted(set(loose.dropna())))
     if not len(stored):
         return {}
-    stored["loose"] = loose_name_keys(stored["name_key"].tolist()).to_pylist()
+    # (a stored name's remark in brackets left out: "Jo Black (moved to Tues)" is the
+    # "Jo Black" of a payment, when no other client is "Jo Black" but for its remark)
+    stored["loose"] = loose_name_keys(stored["name_key"].tolist(), remarks=True).to_pylist()
     stored = stored[stored["loose"].notna() & ~stored["loose"].duplicated(keep=False)]
     stored = stored.set_index("loose")
     target = loose.map(stored["id"])
