@@ -295,15 +295,16 @@ YOGA = ["Date", "Class", "Paid £"]
 
 def test_a_sheet_per_client_is_that_clients(tmp_path):
     """A yoga teacher's workbook, a tab per member named for them, no client column (were 3
-    sheets of reference rows, no client): Ann 3 x 12 on two dates and more, Bob 10, Cat's
-    free taster 0: 3 clients, 4 sales of 46, Ann retained: [3, 2, 2, 1, 0]."""
+    sheets of reference rows, no client): Ann 3 x 12 on two dates and more, Harold 10 (his
+    name holds 'old', no working sheet's word), Cat's free taster 0: 3 clients, 4 sales of
+    46, Ann retained: [3, 2, 2, 1, 0]."""
     imports = cli_import_book(tmp_path, "yoga members.xlsx", {
         "Ann Lee": [YOGA, [D(2024, 1, 3), "Flow", 12], [D(2024, 1, 10), "Flow", 12],
                     [D(2024, 2, 7), "Yin", 12]],
-        "Bob Ray": [YOGA, [D(2024, 1, 4), "Beginners", 10]],
+        "Harold Goldsmith": [YOGA, [D(2024, 1, 4), "Beginners", 10]],
         "Cat Fox": [YOGA, [D(2024, 1, 5), "Taster", 0]]})
     assert [(i["sheet"], i["kind"], i["inserted"]) for i in imports] == [
-        ("Ann Lee", "events", 3), ("Bob Ray", "events", 1), ("Cat Fox", "events", 1)]
+        ("Ann Lee", "events", 3), ("Harold Goldsmith", "events", 1), ("Cat Fox", "events", 1)]
     assert ("Sheet 'Ann Lee' names no client in its rows, and the workbook has a sheet like "
             "it for each client: its rows were read as those of the client 'Ann Lee', the "
             "sheet's name.") in imports[0]["notes"]

@@ -168,11 +168,11 @@ def plan_file(filename: str, data: bytes, *, db: Database | None = None, kind: s
 _WHOSE = frozenset({"name", "client_id", "email", "phone"})
 # A sheet's name that names no client: a workbook's summary, lists and working sheets.
 _NOT_A_CLIENTS_SHEET = re.compile(
-    r"(?i)^(?:sheet|tab|blad|hoja|feuille|tabelle|foglio)\s*\d*$|summary|overview|total|"
-    r"template|notes?$|data|list|prices?|price list|settings|instructions|readme|dashboard|"
-    r"archive|old|copy|backup|index|contents|calendar|diary|rota|schedule|clients?$|"
-    r"customers?$|members?$|students?$|pupils?$|payments?|invoices?|sales|orders?|bookings?|"
-    r"expenses?|income|accounts?|classes|sessions|lessons|attendance|log$")
+    r"(?i)^(?:sheet|tab|blad|hoja|feuille|tabelle|foglio)\s*\d*$|\b(?:summary|overview|"
+    r"totals?|template|notes?|data|lists?|prices?|settings|instructions|readme|dashboard|"
+    r"archive|old|copy|backup|index|contents|calendar|diary|rota|schedule|clients?|"
+    r"customers?|members?|students?|pupils?|payments?|invoices?|sales|orders?|bookings?|"
+    r"expenses?|income|accounts?|classes|sessions|lessons|attendance|log)\b")
 
 
 def _sheets_named_for_clients(plans: list[SheetPlan]) -> set[str]:
