@@ -43,7 +43,9 @@ STAGE_ALIASES: dict[str, str] = {}
 # header ("Left a review": ✓): read by the stage aliases below and by TICK_STEPS.
 OWNERS_STEP_WORDS = {
     "purchase": "paid in full, fully paid, paid up, deposit taken, deposit received, "
-                "deposit paid, paid deposit, invoice paid, payment received",
+                "deposit paid, paid deposit, invoice paid, payment received, balance paid, "
+                "paid balance, final payment, final payment received, booked and paid, "
+                "booked paid, confirmed and paid",
     "advocacy": "left a review, left review, review left, gave a review, wrote a review, "
                 "wrote review, left a testimonial, gave testimonial, referred a friend, "
                 "referred someone, referred others, made referral, made a referral, "
@@ -82,6 +84,7 @@ _ALIAS_WORDS = {
                      # a Salesforce lead converted becomes an opportunity, not yet a sale
                      "closed converted, "
                      "hot, warm, hot lead, warm lead, discovery call, consultation, "
+                     "trial booked, trial class booked, trial session booked, "
                      "consultation booked, call booked, trial session, trial class, "
                      "follow up, followed up, booked, booked in, booking confirmed, "
                      "presupuesto enviado, devis envoye, angebot verschickt, angebot gesendet, "

@@ -88,14 +88,29 @@ _AFTER_COMMA_FORM = (r", *(?:ltd|limited|inc|incorporated|llc|llp|plc|gmbh|co|co
                      r"corporation|pty|lp|sa|sarl|srl|bv|nv|ag|ab|as|oy)\.?$")
 
 
-def loose_name_keys(keys) -> pa.Array:
+# Emoji and pictographs beside a name, with their joiners, variation selectors and skin
+# tones (symbols other than letters or digits: "💪", "⭐️", "👩‍🦰").
+_EMOJI = r"[\p{So}\p{Sk}\x{200D}\x{FE0E}\x{FE0F}\x{20E3}]+"
+# A remark in brackets after a name ("(moved to Tues)", "[VIP]").
+_REMARK = r"\s*(?:\([^()]*\)|\[[^\[\]]*\])\s*$"
+
+
+def loose_name_keys(keys, remarks: bool = False) -> pa.Array:
     """A name key (``name_key``) as names are matched loosely: a person's name written
     surname first turned round ("Morgan, Jess" is "Jess Morgan"), accents, dots, commas and
     apostrophes left out, "&" read as "and" ("Smith & Co" is "Smith and Co"), a legal
     form spelled one way, and left out after the name (``DROPPED_LEGAL_FORMS``:
-    "Quarry Labs Ltd" is "Quarry Labs"; Arrow text, vectorised)."""
+    "Quarry Labs Ltd" is "Quarry Labs"), emoji an owner put beside a name left out ("💪 Sam
+    Green" is "Sam Green"), and with ``remarks`` a remark in brackets after it too ("Jo
+    Black (moved to Tues)" is "Jo Black"; not where two names may differ only there:
+    "Acme (UK)", "Acme (US)"); a name of nothing else kept (Arrow text, vectorised)."""
     texts = pa.array(keys, pa.string()) if not isinstance(keys, pa.Array) else keys
     texts = pc.replace_substring_regex(pc.utf8_normalize(texts, "NFKD"), r"\p{Mn}+", "")
+    bare = pc.replace_substring_regex(texts, _EMOJI, "")
+    if remarks:
+        bare = pc.replace_substring_regex(bare, _REMARK, "")
+    bare = pc.utf8_trim(bare, " ")
+    texts = pc.if_else(pc.greater(pc.utf8_length(bare), 0), bare, texts)
     texts = pc.if_else(pc.match_substring_regex(texts, _AFTER_COMMA_FORM), texts,
                        pc.replace_substring_regex(texts, _SURNAME_FIRST, r"\2 \1"))
     texts = pc.replace_substring_regex(texts, "[.,'\u2019]+", "")

@@ -58,7 +58,7 @@ from .understand import (
     DEAL_VALUE, PAID_FLAG, about_appointments, about_invoices, kind_named, names_sales, tagged_kind,
     quote_money, quote_statuses,
     ratings_not_money, refine_mapping, resolve_kinds, resolve_stages, skip_guides, stand_ins_and_totals, who_of_the_business,
-    workshop_kind)
+    work_column, workshop_kind)
 
 # The importer of each workshop sheet kind: ``fn(db, raw, import_id) -> SheetSave``. It runs
 # inside the import's transaction and records every row it writes with
@@ -89,6 +89,7 @@ class SheetPlan:
     key_from_email: str | None = None  # the header whose e-mails are the client key
     sales_sheet: str | None = None     # another sheet of the file named for sales (Invoices)
     kept_because: str | None = None    # why a sheet with events' columns is kept as reference
+    said: list[str] = field(default_factory=list)   # what planning decided, to be said
 
     @property
     def headers(self) -> list[str]:
@@ -146,6 +147,17 @@ def plan_file(filename: str, data: bytes, *, db: Database | None = None, kind: s
     plans = []
     for raw in sheets:
         plans.append(_plan_sheet(db, filename, raw, kind, mapping, set_values, checksum))
+    if kind == "auto" and "name" not in set_values:
+        plans = [_plan_sheet(db, filename, plan.raw, "events", mapping,
+                             {**set_values, "name": plan.sheet}, checksum)
+                 if plan.sheet in _sheets_named_for_clients(plans) else plan
+                 for plan in plans]
+        for plan in plans:
+            if plan.set_values.get("name") == plan.sheet and "name" not in set_values:
+                plan.said.append(
+                    f"Sheet '{plan.sheet}' names no client in its rows, and the workbook has "
+                    "a sheet like it for each client: its rows were read as those of the "
+                    f"client '{plan.sheet}', the sheet's name.")
     for plan in plans:      # (a "Payments" sheet beside "Invoices" pays them: understand)
         plan.sales_sheet = next((other.sheet for other in plans if other is not plan
                                  and other.kind == "events" and names_sales(other.sheet)),
@@ -157,6 +169,34 @@ def plan_file(filename: str, data: bytes, *, db: Database | None = None, kind: s
 
 
 _WHOSE = frozenset({"name", "client_id", "email", "phone"})
+# A sheet's name that names no client: a workbook's summary, lists and working sheets.
+_NOT_A_CLIENTS_SHEET = re.compile(
+    r"(?i)^(?:sheet|tab|blad|hoja|feuille|tabelle|foglio)\s*\d*$|\b(?:summary|overview|"
+    r"totals?|template|notes?|data|lists?|prices?|settings|instructions|readme|dashboard|"
+    r"archive|old|copy|backup|index|contents|calendar|diary|rota|schedule|clients?|"
+    r"customers?|members?|students?|pupils?|payments?|invoices?|sales|orders?|bookings?|"
+    r"expenses?|income|accounts?|classes|sessions|lessons|attendance|log)\b")
+
+
+def _sheets_named_for_clients(plans: list[SheetPlan]) -> set[str]:
+    """The sheets of a workbook kept one per client (a yoga teacher's "Ann Lee", "Bob Ray"
+    tabs, each a log of dates and payments with no client column): two or more sheets of
+    the same headers, with a date among them and no column of a client's, each named with
+    words that are no period, no number and no working sheet's name. Their names."""
+    candidates: dict[tuple, list[str]] = {}
+    for plan in plans:
+        if (plan.kind not in ("reference", "events") or plan.kept_because
+                or workshop_kind(plan.raw) or _WHOSE & set(plan.mapping.values())
+                or "date" not in guess_sheet_mapping(plan.headers, "events").values()):
+            continue
+        name = " ".join(plan.sheet.split())
+        if (not re.search(r"[^\W\d_]{2}", name) or re.search(r"\d", name)
+                or _NOT_A_CLIENTS_SHEET.search(name) or _period_of(name)
+                or len(name.split()) > 5):
+            continue
+        key = tuple(normalise_header(h) for h in plan.headers)
+        candidates.setdefault(key, []).append(plan.sheet)
+    return {sheet for sheets in candidates.values() if len(sheets) >= 2 for sheet in sheets}
 
 
 def _details_of_jobs(plan: SheetPlan, plans: list[SheetPlan]) -> None:
@@ -1712,6 +1752,67 @@ def _refunds_described(out: pd.DataFrame, frame: pd.DataFrame,
             ", not a sale."]
 
 
+# A row's own words that it was not (yet) a sale: a quote, an estimate, money not yet paid
+# ("quote - waiting", "not collected yet", "owes £20", "awaiting payment").
+_UNPAID_SAID = re.compile(r"(?i)\b(?:quote|quoted|estimate|not (?:yet )?paid|unpaid|"
+                          r"awaiting payment|payment due|to be paid|owes|owing|owed|"
+                          r"not (?:yet )?collected|not picked up)\b")
+# ... and that it was ("paid cash 20/3", "paid by card"), which says more.
+_PAID_SAID = re.compile(r"(?i)(?<!not )(?<!not yet )(?<!un)\bpaid\b")
+
+
+def _unpaid_said(out: pd.DataFrame, frame: pd.DataFrame,
+                 mapping: dict[str, str | None]) -> list[str]:
+    """On a sheet with no kind or status column, a row read as a purchase (by the sheet's
+    name, or as a log of work done and priced) whose note or work column says it is a
+    quote or not yet paid ("Quote only", "not collected yet", "owes £20"), and nowhere that
+    it was paid, is a contact, not a sale. Returns a note."""
+    headers = [h for h, f in mapping.items() if f == "note" and h in frame]
+    headers += [h for h in (work_column(mapping), _unmapped(mapping, _DESCRIBED))
+                if h and h in frame and h not in headers]
+    bought = column_or_blank(out, "kind").eq("purchase")
+    if not headers or not bought.any():
+        return []
+    texts = pd.DataFrame({h: frame[h].where(frame[h].map(lambda c: isinstance(c, str)))
+                          .fillna("") for h in headers})
+    says = texts.apply(lambda column: column.str.contains(_UNPAID_SAID))
+    unpaid = bought & says.any(axis=1) & ~texts.apply(
+        lambda column: column.str.contains(_PAID_SAID)).any(axis=1)
+    if not unpaid.any():
+        return []
+    out.loc[unpaid, "kind"] = "contact"
+    count = int(unpaid.sum())
+    where = [h for h in headers if (says[h] & unpaid).any()]
+    shown = listed(list(dict.fromkeys(repr(texts.at[i, next(h for h in where if says.at[i, h])])
+                                      for i in unpaid[unpaid].index)), 3)
+    return [f"{counted(count, 'row')} whose {' or '.join(repr(h) for h in where)} said "
+            f"{'it' if count == 1 else 'each'} was a quote or not yet paid ({shown}) "
+            f"{was(count)} read as {'a contact' if count == 1 else 'contacts'}, not "
+            f"{'a sale' if count == 1 else 'sales'}."]
+
+
+def _happened_for_amount(out: pd.DataFrame, frame: pd.DataFrame, raw: RawSheet, header: str,
+                         bad: pd.Series, notes: list[str]) -> pd.Series:
+    """An amount cell holding a word that says what happened instead of a price (a
+    hairdresser's "REFUNDED", "no show", "cancelled" typed over it): the row is that (a
+    refund, a contact, a cancellation) with no amount, its client kept, and the import
+    says so; not a row rejected, nor a sale. Returns the cells still not read."""
+    kinds = frame.loc[bad, header].map(
+        lambda cell: order_status_kind(cell) if isinstance(cell, str) else None)
+    kinds = kinds[kinds.isin(("refund", "cancellation", "contact"))]
+    if not len(kinds):
+        return bad
+    out["_happened"] = kinds.reindex(out.index)     # (its kind, once kinds are given)
+    out.loc[kinds.index, "amount"] = None
+    words = {"refund": "a refund", "cancellation": "a cancellation", "contact": "a contact"}
+    shown = listed([f"row {int(out.at[i, '_row'])}: '{frame.at[i, header]}' as {words[k]}"
+                    for i, k in kinds.items()], 3, "; ")
+    notes.append(f"{counted(len(kinds), 'amount')} in {column_label(raw, header)} "
+                 f"{'was a word' if len(kinds) == 1 else 'were words'} saying what happened, "
+                 f"read so, with no amount: {shown}.")
+    return bad & ~bad.index.isin(kinds.index)
+
+
 # A column saying which currency each amount is in ("Currency", "Moneda", "Devise").
 _CURRENCY = re.compile(r"^(?:currency|currencycode|currencyisocode|isocurrencycode|moneda|"
                        r"divisa|devise|wahrung|moeda|valuta)$")     # (Salesforce's ISO code)
@@ -1725,9 +1826,16 @@ def _currencies_mixed(rows: pd.DataFrame, frame: pd.DataFrame, row_numbers: list
     two events share one.)"""
     said = _unmapped(mapping, _CURRENCY)
     money = [c for c in ("amount", "revenue_current", "revenue_potential") if c in rows]
-    if said is None or not money or "_row" not in rows:
+    if not money or "_row" not in rows:
         return [], []
-    by_row = pd.Series(frame[said].to_numpy(), index=row_numbers)
+    if said is not None:
+        by_row = pd.Series(frame[said].to_numpy(), index=row_numbers)
+        where = f"in '{said}'"
+    else:       # amounts in a column per currency: "Fee (£)" and "Fee (€)"
+        found = _currency_columns(frame, mapping, money)
+        if found is None:
+            return [], []
+        by_row, where = pd.Series(found[0].to_numpy(), index=row_numbers), found[1]
     valued = rows[money].notna().any(axis=1)
     written = rows.loc[valued, "_row"].drop_duplicates().map(by_row)
     counts = written.dropna().astype(str).str.strip().str.upper().value_counts()
@@ -1736,8 +1844,36 @@ def _currencies_mixed(rows: pd.DataFrame, frame: pd.DataFrame, row_numbers: list
         return [], []
     listed = ", ".join(f"{code} ({counted(int(n), 'row')})" for code, n in counts.items())
     return sorted(counts.index), [
-        f"Amounts are in more than one currency ({listed}, in '{said}'): they were added "
+        f"Amounts are in more than one currency ({listed}, {where}): they were added "
         "together as written, with no exchange rate."]
+
+
+# A currency a money column's header names ("Fee (£)", "Price EUR"): symbol -> code.
+_HEADER_CURRENCY = re.compile(r"(?<![A-Za-z])(GBP|EUR|USD|CAD|AUD|NZD|CHF|JPY|SEK|NOK|DKK|"
+                              r"INR|ZAR)(?![A-Za-z])|([£€¥₹])")
+_SYMBOL_CODES = {"£": "GBP", "€": "EUR", "¥": "JPY", "₹": "INR"}
+
+
+def _currency_columns(frame: pd.DataFrame, mapping: dict[str, str | None],
+                      money: list[str]) -> tuple[pd.Series, str] | None:
+    """Where two or more columns read as one money field each name a currency of their own
+    ("Fee (£)", "Fee (€)"): each row's currency (that of the first such column holding an
+    amount there) and the columns' names, or None."""
+    for target in money:
+        headers = [h for h, f in mapping.items() if f == target and h in frame]
+        codes = {}
+        for header in headers:
+            found = _HEADER_CURRENCY.search(str(header))
+            if found:
+                codes[header] = found[1] or _SYMBOL_CODES[found[2]]
+        if len(codes) < 2 or len(set(codes.values())) < 2:
+            continue
+        each = pd.Series(None, index=frame.index, dtype=object)
+        for header, code in reversed(codes.items()):
+            filled = frame[header].notna() & frame[header].astype(str).str.strip().ne("")
+            each = each.mask(filled, code)
+        return each, "in columns " + " and ".join(f"'{h}'" for h in codes)
+    return None
 
 
 # Words that make no difference to whom a name names: a company's legal form.
@@ -2174,13 +2310,17 @@ def _quotes_considered(out: pd.DataFrame, header: str) -> list[str]:
 
 def _ticks(column: pd.Series) -> pd.Series | None:
     """A yes/no column's ticks (True where ticked: Yes, TRUE, ✓, 1; or x in a column of x
-    or blank), or None if the column is not one of ticks (other words, no tick at all)."""
+    or blank; or a date, when the step was taken, in a column of dates or blank), or None if
+    the column is not one of ticks (other words, no tick at all)."""
     cells = column.dropna()
     cells = cells[cells.astype(str).str.strip() != ""]
     if not len(cells):
         return None
     if values.per_distinct(cells, normalise_header).eq("x").all():
         ticked = values.per_distinct(column, normalise_header).eq("x")
+    elif _dated(cells):
+        ticked = column.index.isin(cells.index)
+        ticked = pd.Series(ticked, index=column.index)
     else:
         flags, bad = values.parse_bool(column)
         if bad.any():
@@ -2189,13 +2329,85 @@ def _ticks(column: pd.Series) -> pd.Series | None:
     return ticked if ticked.any() else None
 
 
-def _ticked_steps(out: pd.DataFrame, frame: pd.DataFrame,
-                  mapping: dict[str, str | None]) -> list[str]:
+def _paid_amounts(out: pd.DataFrame, frame: pd.DataFrame, mapping: dict[str, str | None],
+                  columns_for: dict[str, list[str]]) -> list[str]:
+    """On a client list, a column headed as a paying step ("Paid", "Paid in full":
+    ``PAID_STEPS``) that holds amounts of money, not ticks (a driving instructor's "Paid":
+    320, 0, 600), says what each client paid: their revenue (current) where no other
+    column gave it or one gave what was billed ("Invoiced": not all of it paid), and a
+    client with more than 0 there has bought (purchase). Returns a note."""
+    for header, target in mapping.items():
+        if target or header not in frame or normalise_header(header) not in PAID_STEPS:
+            continue
+        money = values.read_money(frame[header])
+        paid = money.values
+        if money.bad.any() or not paid.gt(1).any() or _ticks(frame[header]) is not None:
+            continue
+        said = columns_for.get("revenue_current", [None])[0]
+        billed = said is not None and re.search(r"invoic|bill", said, re.IGNORECASE)
+        if said is None or billed:
+            out["revenue_current"] = paid
+            columns_for["revenue_current"] = [header]
+        lifted = paid.gt(0) & out["stage"].map(lambda s: RANK.get(s, -1)).lt(RANK["purchase"])
+        out.loc[lifted, "stage"] = "purchase"
+        count = int(paid.gt(0).sum())
+        return [f"'{header}' holds amounts of money: "
+                + ("" if said and not billed else "each client's revenue (current)"
+                   + (f", not '{said}' (what was billed)" if billed else "") + ", and ")
+                + f"{counted(count, 'client')} with more than 0 there "
+                f"{'has' if count == 1 else 'have'} paid (purchase)."]
+    return []
+
+
+def _parts_paid(out: pd.DataFrame, frame: pd.DataFrame, mapping: dict[str, str | None],
+                columns_for: dict[str, list[str]]) -> list[str]:
+    """On a client list with no revenue column, amounts paid in parts, each beside a column
+    saying whether (or when) it was paid (a florist's "Deposit" and "Deposit paid", "Balance"
+    and "Balance paid"): each client's revenue (current) is the sum of the parts paid; a
+    part not yet paid is no revenue. Returns a note."""
+    if "revenue_current" in columns_for:
+        return []
+    by_key = {normalise_header(h): h for h, f in mapping.items() if not f and h in frame}
+    parts = {}
+    for key, header in by_key.items():
+        paid_by = next((by_key[k] for k in (f"{key}paid", f"{key}paidon", f"{key}received",
+                                             f"paid{key}") if k in by_key), None)
+        if paid_by is None:
+            continue
+        money, ticked = values.read_money(frame[header]), _ticks(frame[paid_by])
+        if ticked is None or money.bad.any() or money.values.isna().all():
+            continue
+        parts[header] = (paid_by, money.values.where(ticked))
+    if not parts:
+        return []
+    out["revenue_current"] = pd.DataFrame({h: v for h, (_, v) in parts.items()}).sum(
+        axis=1, min_count=1)
+    columns_for["revenue_current"] = list(parts)
+    pairs = " and ".join(f"'{h}' where '{paid_by}' says so" for h, (paid_by, _) in parts.items())
+    return [f"Each client's revenue (current) is what was paid of {pairs}; a part not yet "
+            "paid is no revenue."]
+
+
+def _dated(cells: pd.Series) -> bool:
+    """Whether filled cells are all dates written as dates (date cells or text such as
+    "2024-03-01", "4/3/24"; not numbers, which may be counts or serials of anything)."""
+    if cells.map(lambda cell: isinstance(cell, (int, float, np.number))).any():
+        return False
+    found, bad, _ = values.parse_dates(cells)
+    return not bad.any() and found.notna().all()
+
+
+def _ticked_steps(out: pd.DataFrame, frame: pd.DataFrame, mapping: dict[str, str | None],
+                  demoted: list[str], notes: list[str]) -> list[str]:
     """On a client list, yes/no columns whose header names a step of the journey
     (``TICK_STEPS``: "Booked call", "Proposal sent", "Paid", "Left review") lift each
     client ticked there to that step's stage, if it is further than the stage said
-    otherwise. Tick columns naming no step are kept as extras. Returns a note saying
-    which columns were read as what (and which were not)."""
+    otherwise; so do columns of dates under such a header (a pipeline's "Quoted",
+    "Booked", "Paid": when each step was taken), one that only looked like a field
+    (``demoted``: "Quoted" taken for a quote's amount) too, its note in ``notes`` dropped.
+    Tick columns naming no step are kept as extras. Returns a note saying which columns
+    were read as what (and which were not)."""
+    mapping = {**mapping, **dict.fromkeys(demoted)}
     steps, unnamed = {}, []
     # "Booked" beside a "Paid" column of its own is the step before paying: consideration
     paid_apart = any(normalise_header(h) in PAID_STEPS for h, f in mapping.items() if not f)
@@ -2216,40 +2428,69 @@ def _ticked_steps(out: pd.DataFrame, frame: pd.DataFrame,
         out.loc[lifted, "stage"] = stage
     if not steps:
         return []
+    notes[:] = [note for note in notes
+                if not any(note.startswith(f"Column '{h}' looked like ") for h in steps)]
     read = listed([f"'{h}' as {s}" for h, s in steps.items()], len(steps))
-    note = f"Yes/no columns read as steps of the journey (a tick lifts the client): {read}."
+    dated = any(_dated(frame[h].dropna()) for h in steps)
+    note = (f"Yes/no {'or date ' if dated else ''}columns read as steps of the journey (a tick "
+            f"{'or a date ' if dated else ''}lifts the client): {read}.")
     if unnamed:
         note += (f" {listed([repr(h) for h in unnamed], len(unnamed))} "
                  f"{'names' if len(unnamed) == 1 else 'name'} no step: kept as extra.")
     return [note]
 
 
-# A header that is a month or a year alone: a column of a wide layout, one per period.
-_PERIOD_HEADER = re.compile(
-    r"^(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
-    r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|(?:fy)?(?:19|20)\d\d)$")
+# A header that is a period alone (as normalise_header writes it): a column of a wide
+# layout, one per period. A year is "year" when it is the whole header.
+_YEAR = r"(?:19|20)\d\d"
+_PERIOD_HEADERS = (
+    ("month", re.compile(
+        r"^(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+        rf"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|(?:fy)?{_YEAR})$")),
+    # a school's or a teacher's terms: "Autumn term", "Spring Term 2024", "Term 2"
+    ("term", re.compile(rf"^(?:(?:autumn|fall|winter|spring|summer|michaelmas|lent|easter|"
+                        rf"trinity)term|term[1-6])(?:{_YEAR})?$")),
+    ("quarter", re.compile(rf"^(?:q|qtr|quarter)[1-4](?:{_YEAR})?$|^{_YEAR}q[1-4]$")),
+    ("week", re.compile(r"^(?:week|wk|w)\d{1,2}$")),
+)
+# A header that is a date (a calendar's or a rota's columns: "04/03/2024", "2024-03-11").
+_DATE_HEADER = re.compile(r"^\s*(?:\d{1,2}[/.-]\d{1,2}[/.-](?:\d\d)?\d\d|\d{4}-\d\d-\d\d)\s*$")
+
+
+def _period_of(header: str) -> str | None:
+    """What period a column of a wide layout is one of (month, year, term, quarter, week,
+    date), from its header, or None."""
+    if _DATE_HEADER.match(header):
+        return "date"
+    key = normalise_header(header)
+    for each, pattern in _PERIOD_HEADERS:
+        if pattern.match(key):
+            return "year" if each == "month" and header_year(key) else each
+    return None
 
 
 def _period_columns(out: pd.DataFrame, frame: pd.DataFrame, mapping: dict[str, str | None],
                     columns_for: dict[str, list[str]]) -> list[str]:
-    """A client list with three or more columns that are each a month or a year ("Jan",
-    "Feb", ...; "2022", "2023") holding numbers: amounts laid out one column per period,
+    """A client list with three or more columns that are each a month, a year, a term, a
+    quarter, a week or a date ("Jan", "Feb", ...; "2022", "2023"; "Autumn term"; "Q1";
+    "04/03/2024": ``_period_of``) holding numbers: amounts laid out one column per period,
     which Journey does not read as purchases. Says so, rather than show those clients as
     having bought nothing without a word. Where no total was read (its formulas saved
     without results, or no total column and cells that are money: ``_written_as_money``),
     each client's revenue is the sum of its periods (and one with any, on a list with no
     stage, a customer: ``_spenders_bought``). Returns a note."""
-    periods = [h for h, field in mapping.items() if field is None
-               and _PERIOD_HEADER.match(normalise_header(h))]
-    if len(periods) < 3:
+    kinds = {h: _period_of(h) for h, field in mapping.items() if field is None}
+    counts = pd.Series([k for k in kinds.values() if k], dtype=object).value_counts()
+    if not len(counts) or counts.iloc[0] < 3:
         return []
+    each = counts.index[0]
+    periods = [h for h, k in kinds.items() if k == each]
     amounts = {h: money.values for h in periods
                if (money := values.read_money(frame[h])).values.notna().any()
                and not money.bad.any()}
     numbers = list(amounts)
     if len(numbers) < 3:
         return []
-    each = "year" if header_year(numbers[0]) else "month"
     columns = f"Columns '{numbers[0]}' to '{numbers[-1]}' hold an amount for each {each}, " \
               f"one column per {each}: Journey reads one row per client"
     advice = ("To see them in the funnel, list each payment on a row of its own (date, client, "
@@ -2272,14 +2513,14 @@ _DAYS_IN_A_MONTH = 31
 
 
 def _written_as_money(frame: pd.DataFrame, headers: list[str], each: str) -> bool:
-    """Whether the cells of columns one per period (``each``: month or year) are money, not
-    counts: pennies, a currency beside the number ("£100"), or, a month, a number above its
-    days (visits, sessions or days a month are whole numbers up to 31: "2, 3, 1" is no
-    revenue; "240" is; a year's orders may be 40)."""
+    """Whether the cells of columns one per period (``each``: month, year, term, ...) are
+    money, not counts: pennies, a currency beside the number ("£100"), or, a period shorter
+    than a year, a number above a month's days (visits, sessions or days a month are whole
+    numbers up to 31: "2, 3, 1" is no revenue; "240" is; a year's orders may be 40)."""
     cells = pd.concat([frame[h] for h in headers]).dropna()
     numbers = pd.to_numeric(cells, errors="coerce")
     return bool(numbers.mod(1).gt(0).any() or numbers[cells.map(type).eq(str)].isna().any()
-                or each == "month" and numbers.gt(_DAYS_IN_A_MONTH).any())
+                or each != "year" and numbers.gt(_DAYS_IN_A_MONTH).any())
 
 
 def _demoted_money(out: pd.DataFrame, frame: pd.DataFrame, demoted: list[str],
@@ -2479,7 +2720,7 @@ def prepare_sheet(plan: SheetPlan, *, stage_map: dict[str, str] | None = None,
         return PreparedSheet(plan, pd.DataFrame(index=frame.index), [], {})
     out = pd.DataFrame(index=frame.index)
     bad_cells: list[tuple[pd.Series, str, str]] = []
-    notes: list[str] = []
+    notes: list[str] = list(plan.said)
     demoted: list[str] = []
     behind: list[str] = []                   # a company the people's names come before
     columns_for: dict[str, list[str]] = {}
@@ -2635,6 +2876,8 @@ def prepare_sheet(plan: SheetPlan, *, stage_map: dict[str, str] | None = None,
             out.loc[bad, target] = None
             continue
         bad = bad & labelled.isna()              # (a total's row is said to be one)
+        if target == "amount" and "kind" not in columns_for:
+            bad = _happened_for_amount(out, frame, raw, header, bad, notes)
         for index in bad[bad].index:
             problems.append(Problem(int(out.at[index, "_row"]),
                                     column_label(raw, header), frame.at[index, header],
@@ -2666,7 +2909,10 @@ def prepare_sheet(plan: SheetPlan, *, stage_map: dict[str, str] | None = None,
         raw.headers, plan.sheet, Path(plan.file or "").stem))
     if profile is None:
         notes += _lost_by_reason(out, frame, plan.mapping, columns_for)
-    ticked = _ticked_steps(out, frame, plan.mapping) if plan.kind == "clients" else []
+    ticked = (_ticked_steps(out, frame, plan.mapping, demoted, notes)        # (ticks, dates
+              + _paid_amounts(out, frame, plan.mapping, columns_for)      # or amounts paid)
+              + _parts_paid(out, frame, plan.mapping, columns_for)
+              if plan.kind == "clients" else [])
     notes += ticked
     if plan.kind == "clients":
         notes += _deal_values_won(out, columns_for)
@@ -2712,7 +2958,9 @@ def prepare_sheet(plan: SheetPlan, *, stage_map: dict[str, str] | None = None,
         if parts.any() and "order_id" in out:   # (the order's own row is its one row)
             out["order_id"] = out["order_id"].where(~parts, None)
         rejected |= parts
-        said = resolve_kinds(out, plan, frame, raw, columns_for, stage_map)
+        said = resolve_kinds(out, plan, frame, raw, columns_for, stage_map, rejected)
+        if "_happened" in out:      # (a word in the amount cell: _happened_for_amount)
+            out["kind"] = out.pop("_happened").fillna(out["kind"])
         if quoted:
             notes += _quotes_considered(out, quoted)
         if profile is None:     # (a profile's rules say what each row is, and its sentence)
@@ -2726,6 +2974,9 @@ def prepare_sheet(plan: SheetPlan, *, stage_map: dict[str, str] | None = None,
                 notes += _tagged_kinds(out, frame, plan.mapping, ~totals)
                 if "kind" not in columns_for:
                     notes += _refunds_described(out, frame, plan.mapping)
+                if not {"kind", "status"} & set(columns_for) and _unmapped(
+                        plan.mapping, PAID_FLAG) is None:   # (they say what each row is)
+                    notes += _unpaid_said(out, frame, plan.mapping)
     if plan.kind == "clients":
         no_key = is_blank(out, "client_id") & is_blank(out, "name")
         where, why = "client ID or name", ("the row has no client ID or name, so it cannot be "

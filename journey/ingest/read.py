@@ -1955,6 +1955,12 @@ def _build_sheet(sheet_name: str, grid: _Grid, notes: list[str],
         notes += grouped
         if grouped:
             merged_rows = {}                 # (its rows are others now)
+    if count_blank and len(headers) > 1:
+        frame, row_numbers, blocks = _client_blocks(frame, row_numbers)
+        if blocks:
+            headers, merged_rows = list(frame.columns), {}
+            numbers.append(max(numbers) + 1)
+            notes += blocks
     return RawSheet(
         name=sheet_name,
         headers=headers,
@@ -2004,6 +2010,39 @@ def _ungrouped(frame: pd.DataFrame, row_numbers: list[int], made_up: list[str],
                 + (f", as column '{renamed}'" if renamed else f", in '{header}'"))
         return (frame, [n for n, k in zip(row_numbers, keep) if k], list(frame.columns), [note])
     return frame, row_numbers, list(frame.columns), []
+
+
+def _client_blocks(frame: pd.DataFrame, row_numbers: list[int]
+                   ) -> tuple[pd.DataFrame, list[int], list[str]]:
+    """A year's sheet kept as a block per client (a dog groomer's: the client's name alone
+    on a row in the first column, their sessions below it, each with its date there): each
+    name is given to the rows below it, in a new last column 'Client', and the rows naming
+    them are left out, said in a note. Anything else is returned as it is."""
+    first = frame.columns[0]
+    cells = frame[first]
+    alone = cells.notna() & frame.iloc[:, 1:].isna().all(axis=1)
+    if alone.sum() < 2 or not alone.iloc[0]:
+        return frame, row_numbers, []
+    texts = cells[alone].map(lambda cell: cell.strip() if isinstance(cell, str) else "")
+    heads = alone & texts.reindex(frame.index, fill_value="").str.contains(
+        r"[^\W\d_]{2}") & ~texts.reindex(frame.index, fill_value="").str.match(_TOTAL_ROW)
+    details = ~alone & frame.notna().sum(axis=1).ge(2)
+    if (heads != alone).any() or details.sum() < heads.sum():
+        return frame, row_numbers, []
+    from .. import values                       # (dates as the import reads them)
+    _, undated, *_ = values.parse_dates(cells[details])
+    if undated.any() or not values.parse_dates(cells[heads])[1].all():
+        return frame, row_numbers, []
+    header = next(h for h in ("Client", "Client (block)", "Client (rows above)")
+                  if h not in frame.columns)
+    keep = (~heads).to_numpy()
+    frame = frame.assign(**{header: cells.where(heads).ffill()})[keep].reset_index(drop=True)
+    count = int(heads.sum())
+    return frame, [n for n, k in zip(row_numbers, keep) if k], [
+        f"{counted(count, 'row')} holding a name alone in '{first}' above rows of dates "
+        f"{'was' if count == 1 else 'were'} read as the client of the rows below "
+        f"{'it' if count == 1 else 'each'}, in a new column '{header}', not as rows of "
+        "their own"]
 
 
 def _fill_merged(grid: _Grid, missing: list[np.ndarray], blank: np.ndarray,

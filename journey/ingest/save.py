@@ -648,8 +648,8 @@ def _full_names_kept(db: Database, rows: pd.DataFrame, known: dict) -> pd.DataFr
     if "name" not in rows:
         return rows
     ids = rows["client_key"].map(known)
-    short = ids.notna() & rows["name_key"].notna() & rows["name_key"].str.contains(
-        r"^\S+$|^\S+ \S\.?$|,", na=False)
+    short = ids.notna() & rows["name_key"].notna() & rows["name_key"].astype(
+        "string").str.contains(r"^\S+$|^\S+ \S\.?$|,", na=False)   # (keyless names: NaN)
     if not short.any():
         return rows
     known_ids = ids[short].astype(int)
@@ -1498,8 +1498,8 @@ def _match_unknown(db: Database, latest: pd.DataFrame, existing: dict,
         notes.append(f"{counted(len(found), 'client')} on this sheet known under another ID or "
                      f"name matched to the clients already here{said}"
                      + (f"; {len(loose):,} by a name spelled with or without accents, with "
-                        "'&' for 'and', with another spelling of its legal form or surname "
-                        "first (" + listed(
+                        "'&' for 'and', with another spelling of its legal form, surname "
+                        "first or with emoji or a remark in brackets beside it (" + listed(
                             [f"'{n}'" for n in latest.loc[latest['client_key'].isin(loose),
                                                           'name'].astype(str)], 3) + ")"
                         if loose else "") + ".")
@@ -1570,8 +1570,9 @@ def _ids_by_loose_name(db: Database, latest: pd.DataFrame, known: dict) -> dict:
     (``loose_name_keys``), is that of exactly one client: a name-only row matches any such
     client; a row with an ID no client has matches one known by its name alone (a
     tracker's "Northwind Ltd" for Stripe's "Northwind Limited", cus_N1) when the sheet
-    gives that name to this ID only. Only when some rows are left, and only the clients
-    whose names can match are read (``_loose_candidates``)."""
+    gives that name to this ID only. A stored name is read without a remark in brackets
+    after it too. Only when some rows are left, and only the clients whose names can match
+    are read (``_loose_candidates``)."""
     if "name" not in latest:
         return {}
     rest = latest[~values.isin(latest["client_key"], known) & latest["name"].notna()]
@@ -1584,7 +1585,9 @@ def _ids_by_loose_name(db: Database, latest: pd.DataFrame, known: dict) -> dict:
     stored = _loose_candidates(db, sorted(set(loose.dropna())))
     if not len(stored):
         return {}
-    stored["loose"] = loose_name_keys(stored["name_key"].tolist()).to_pylist()
+    # (a stored name's remark in brackets left out: "Jo Black (moved to Tues)" is the
+    # "Jo Black" of a payment, when no other client is "Jo Black" but for its remark)
+    stored["loose"] = loose_name_keys(stored["name_key"].tolist(), remarks=True).to_pylist()
     stored = stored[stored["loose"].notna() & ~stored["loose"].duplicated(keep=False)]
     stored = stored.set_index("loose")
     target = loose.map(stored["id"])
@@ -1595,9 +1598,10 @@ def _ids_by_loose_name(db: Database, latest: pd.DataFrame, known: dict) -> dict:
 
 
 # A name key that ``loose_name_keys`` changes: a character beyond ASCII, a dot, comma,
-# apostrophe or "&", or a legal form spelled out or left out at its end (SQLite GLOB and
-# LIKE).
+# apostrophe or "&", a remark in brackets at its end, or a legal form spelled out or left
+# out at its end (SQLite GLOB and LIKE).
 _NOT_LOOSE = ("name_key GLOB '*[^ -~]*' OR name_key GLOB '*[.,''&]*' OR "
+              "name_key LIKE '%)' OR name_key LIKE '%]' OR "
               + " OR ".join(f"name_key LIKE '% {form}'" for form in (
                   *(long for long, _ in LEGAL_FORM_SPELLINGS), *DROPPED_LEGAL_FORMS)))
 

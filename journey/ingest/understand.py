@@ -1422,11 +1422,14 @@ def hired_words(cells) -> dict[str, str]:
 # A date column whose header says the row is a purchase ("Date bought", "Purchased on"):
 # each row of the sheet is one, as each of an order list is.
 _BOUGHT_ON = re.compile(r"^(?:date|day)?(?:bought|purchased)(?:on|date)?$")
+# An amount column whose header says the money was paid ("Paid £", "Amount paid").
+_PAID_AMOUNT = re.compile(r"^(?:amount|total)?paid(?:amount|total)?(?:[a-z]{3})?$")
 
 
-def resolve_kinds(out, plan, frame, raw, columns_for, stage_map=None) -> list[str]:
+def resolve_kinds(out, plan, frame, raw, columns_for, stage_map=None,
+                  rejected: pd.Series | None = None) -> list[str]:
     """Give every event a kind: its kind column, else its stage cell, else the sheet's.
-    Returns notes for the person importing.
+    Returns notes for the person importing (which leave out the rows in ``rejected``).
 
     Each distinct (kind cell, stage, outcome, won, order status) combination is worked out
     once. On an order list without a stage column, the status says what happened to an
@@ -1455,6 +1458,11 @@ def resolve_kinds(out, plan, frame, raw, columns_for, stage_map=None) -> list[st
             and paid_flag(raw, plan.mapping) is None
             and not _LEAD_NAMES.intersection(_words(f"{plan.sheet} {plan.file or ''}".lower()))):
         numbered = work_column(plan.mapping)    # a job done at a price: each row a sale
+    if (named is None and numbered is None and not paying and not plan.set_values.get("kind")
+            and plan.sales_sheet is None and not {"kind", "stage", "status"} & set(columns_for)
+            and paid_flag(raw, plan.mapping) is None and "amount" in columns_for
+            and _PAID_AMOUNT.match(normalise_header(columns_for["amount"][0]))):
+        numbered = columns_for["amount"][0]     # "Paid £": each row money paid, a sale
     default = plan.set_values.get("kind") or (
         SHEET_KIND_OF[named] if named else "purchase" if numbered else "contact")
     default = KIND_OF.get(normalise_value(default), default)
@@ -1583,10 +1591,16 @@ def resolve_kinds(out, plan, frame, raw, columns_for, stage_map=None) -> list[st
     if "status" in out and not by_status and not has_stage_column:
         booked = (values.per_distinct(out["status"], normalise_value)
                   .isin(BOOKED_STATUSES).tolist())
+    happened = (out["_happened"].notna() if "_happened" in out      # (a word over the
+                else pd.Series(False, index=out.index))           # price: plan says it)
+    if rejected is not None:                                      # (nor rows not imported)
+        happened = happened | rejected.reindex(out.index, fill_value=False)
+    happened = happened.tolist()
     notes = _default_notes(plan, combos, decided, default, named, numbered or paid_by,
-                           by_status, [f or b or (said and cell is None and kind == "contact")
-                                       for f, b, said, (cell, *_), kind
-                                       in zip(free, back, booked, combos, kinds)])
+                           by_status, [f or b or h or (said and cell is None
+                                                       and kind == "contact")
+                                       for f, b, h, said, (cell, *_), kind
+                                       in zip(free, back, happened, booked, combos, kinds)])
     if paying and "amount" in plan.mapping.values():
         notes = [note for note in notes if "an amount alone makes no purchase" not in note]
         notes.append(f"Sheet '{plan.sheet}' lists payments beside sheet '{plan.sales_sheet}', "
@@ -1793,6 +1807,8 @@ def _default_notes(plan, combos: list, decided: dict, default: str, named: str |
                    f"each has a date, a price and the work done or sold in '{numbered}'"
                    if plan.mapping.get(numbered) is None and numbered == work_column(
                        plan.mapping) else
+                   f"its column '{numbered}' gives the money each paid"
+                   if plan.mapping.get(numbered) == "amount" else
                    f"its column '{numbered}' says whether each was paid")
             read_as = (f"a {default.replace('_', ' ')}" if defaulted == 1 else
                        f"{default.replace('_', ' ')}s")
