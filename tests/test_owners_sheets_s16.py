@@ -277,7 +277,7 @@ def test_a_word_typed_over_the_price_says_what_happened(tmp_path):
     assert ("2 amounts in Price (D) were words saying what happened, read so, with no amount: "
             "row 4: 'REFUNDED' as a refund; row 6: 'no show' as a contact.") in found["notes"]
     assert ("3 rows with nothing saying what happened were read as purchases, because the "
-            "sheet or file is called 'bookings'; choose another under 'Every row is' (--set "
+            "sheet is called 'Bookings'; choose another under 'Every row is' (--set "
             "kind=...) if that is wrong.") in found["notes"]
     # a word that says nothing of what happened is still named, its row not imported
     assert found["problems"] == [{"row": 7, "column": "Price (D)", "value": "see diary",
