@@ -282,3 +282,15 @@ def test_tags_that_name_no_stage_say_nothing(tmp_path):
         "Bo Birch,bo@b.com,Pilates\n"
         "Cy Cole,cy@c.com,\n"))
     assert cli_funnel(tmp_path) == [3, 0, 0, 0, 0]
+
+
+def test_rows_read_as_nps_answers_are_said_so(tmp_path):
+    """A sheet called "nps" whose rows say nothing else: the note says "NPS answers" (was
+    "read as npss")."""
+    found = cli_import_text(tmp_path, "nps.csv", (
+        "Name,Date,Comment\n"
+        "Ann Lee,2024-05-01,Great\n"
+        "Bo Tan,2024-05-02,Slow\n"))
+    assert any(note.startswith("2 rows with nothing saying what happened were read as NPS "
+                               "answers, because the sheet or file is called 'nps'")
+               for note in found["notes"])
