@@ -120,6 +120,9 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
              # (a wholesaler's buyer, a restaurant's guest, an organisation named in full)
              "organization name", "organisation name", "retailer", "retailer name",
              "guest name", "billing name", "consumer name",
+             "review consumer name",     # (Trustpilot's reviewer)
+             # (who booked: a class's or an event's booking tool, Bookwhen's)
+             "booker", "booker name", "lead booker", "lead booker name", "booked by",
              # (a booking's manifest, a row per person: save's booking is its first's)
              "participant", "participant name", "passenger", "passenger name",
              "traveller name", "traveler name",
@@ -136,14 +139,15 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "persona": ("persona", "buyer persona", "target persona", "persona name", "audience"),
     "contact_name": ("contact", "contact name", "contact person", "main contact",
                      "primary contact"),
-    "email": ("email", "e mail", "email address", "mail", "supporter email", "shopper email"),
+    "email": ("email", "e mail", "email address", "mail", "supporter email", "shopper email",
+              "booker email", "lead booker email", "review consumer email"),
     "phone": ("phone", "telephone", "phone number", "mobile", "tel", "cell",
               # (an appointments export's, an SMS or WhatsApp log's, a trade's enquiries)
               "mobile number", "mobile phone", "mobile no", "phone no", "telephone number",
               "telephone no", "tel no", "cell phone", "cell number", "contact number",
               "contact phone", "client phone", "client mobile", "customer phone",
               "customer mobile", "caller id", "caller number", "from number", "whatsapp",
-              "whatsapp number", "sms number"),
+              "whatsapp number", "sms number", "booker phone", "booker phone number"),
     # (not "annual revenue": in a CRM's companies list it is the company's own turnover)
     "revenue_current": ("revenue", "current revenue", "revenue current", "total revenue",
                         "totalrevenue", "spend", "total spend",
@@ -259,7 +263,10 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
                "initial value", "gift card value", "card value", "face value",
                "tran amount", "tranamount", "transaction amount", "order value",
                "order total", "total", "line total", "line amount", "line value",
-               "item total", "invoice total", "total price", "extended price", "extended amount", "ext price",
+               # (an order's "Total price" beside its "Item total", the goods before
+               # shipping and tax: Big Cartel's; what the buyer paid comes first)
+               "invoice total", "total price", "item total", "extended price",
+               "extended amount", "ext price",
                # (what was paid after a coupon, before the list price beside it:
                # Teachable's "Final Price", Payhip's "Amount Paid")
                "final price", "amount paid",

@@ -340,11 +340,13 @@ def test_fastspring_order_reference_is_the_order(tmp_path):
 
 
 def test_kit_state_is_the_status_not_a_region(tmp_path):
+    """Bob's tag "Purchased: Course" says he bought (session 16: the tags were unread and
+    the funnel [7, 0, 0, 0, 0])."""
     found = cli_import_text(tmp_path, "kit_subscribers.csv", KIT)
     assert found["mapping"]["state"] == "status"
     assert workspace_rows(tmp_path, "SELECT COUNT(*) FROM clients WHERE region IS NOT NULL"
                           ) == [(0,)]
-    assert cli_funnel(tmp_path) == [7, 0, 0, 0, 0]
+    assert cli_funnel(tmp_path) == [7, 1, 1, 0, 0]
 
 
 def test_a_state_of_places_stays_the_region(tmp_path):

@@ -473,6 +473,31 @@ def _test_rows(frame: pd.DataFrame, raw: RawSheet, out: pd.DataFrame, rejected: 
     return found
 
 
+# A made-up person an owner enters to try a checkout or a booking page ("Test Student",
+# test@example.com): the name's first word and the e-mail's local part both say test.
+_TEST_NAME = re.compile(r"^\s*test\b", re.IGNORECASE)
+_TEST_EMAIL = re.compile(r"^\s*test[\w.+-]*@", re.IGNORECASE)
+
+
+def _test_people(frame: pd.DataFrame, raw: RawSheet, out: pd.DataFrame, rejected: pd.Series,
+                 columns_for: dict[str, list[str]], problems: list) -> pd.Series:
+    """Rows of a test person (``_TEST_NAME`` and ``_TEST_EMAIL``) among real people: no
+    one's order, booking or contact, each rejected with its reason. A real "Test Valley
+    Ltd" has no test@ address; a sheet of test people alone is imported as it is."""
+    found = pd.Series(False, index=frame.index)
+    if not ("name" in out and "email" in out and columns_for.get("name")):
+        return found
+    kept = ~rejected.reindex(frame.index, fill_value=False)
+    name = out["name"].astype(object).where(out["name"].notna(), "").astype(str)
+    email = out["email"].astype(object).where(out["email"].notna(), "").astype(str)
+    test = name.str.match(_TEST_NAME) & email.str.match(_TEST_EMAIL) & kept
+    if not test.any() or test[kept].all():
+        return found
+    _reject_rows(test, out, raw, frame, columns_for["name"][0],
+                 "the row is a test (its name and e-mail say so), no real client", problems)
+    return test
+
+
 def _reject_rows(marked: pd.Series, out: pd.DataFrame, raw: RawSheet, frame: pd.DataFrame,
                  header: str, reason: str, problems: list) -> None:
     """A problem at ``header``'s cell, for ``reason``, of each row ``marked``."""
@@ -1643,6 +1668,44 @@ def _tagged_kinds(out: pd.DataFrame, frame: pd.DataFrame, mapping: dict[str, str
     count = int(found.notna().sum())
     return [f"{counted(count, 'row')} tagged with what happened in '{said}' "
             f"{was(count)} read as such: {listed}."]
+
+
+# The stages a client list's tag may say (a CRM's or a mailing list's "Customer", "Lead",
+# "Purchased: Pottery Course"); not advocacy: a "Referral" tag may say how they came.
+_TAGGED_STAGES = ("awareness", "consideration", "purchase", "retention")
+
+
+def _tag_stage(cell: object) -> str | None:
+    """The furthest stage a cell of tags names, one tag (or its head before a colon) at a
+    time: "Customer, VIP" -> purchase; None when no tag is a stage's word."""
+    found = None
+    for tag in re.split(r"[,;|]", str(cell)):
+        for said in (tag, tag.split(":")[0]):
+            stage = STAGE_ALIASES.get(normalise_value(said))
+            if stage in _TAGGED_STAGES and (found is None or RANK[stage] > RANK[found]):
+                found = stage
+    return found
+
+
+def _stage_tags(out: pd.DataFrame, frame: pd.DataFrame, mapping: dict[str, str | None],
+                columns_for: dict[str, list[str]]) -> list[str]:
+    """On a client list with no stage column, a column of tags that names a stage (Agile
+    CRM's "Customer", Kit's "Purchased: ...") says each tagged client's stage. Returns a
+    note."""
+    said = _unmapped(mapping, TAG_HEADERS)
+    if said is None or "stage" in columns_for:
+        return []
+    named = {cell: _tag_stage(cell) for cell in frame[said].dropna().unique()}
+    found = frame[said].map(named).astype(object)
+    if "stage" in out:
+        found = found.where(out["stage"].isna())
+    if found.isna().all():
+        return []
+    out["stage"] = found if "stage" not in out else out["stage"].where(found.isna(), found)
+    listed = ", ".join(f"{n:,} at {stage}" for stage, n in found.value_counts().items())
+    count = int(found.notna().sum())
+    return [f"{counted(count, 'client')} tagged with a stage in '{said}' {was(count)} read "
+            f"so: {listed}."]
 
 
 def _reviews_saying_nothing(rows: pd.DataFrame) -> tuple[pd.DataFrame, list[str]]:
@@ -2942,6 +3005,8 @@ def prepare_sheet(plan: SheetPlan, *, stage_map: dict[str, str] | None = None,
         notes += _active_or_inactive(out, frame, plan.mapping, columns_for,
                                      [plan.sheet, Path(plan.file or "").stem], stage_map or {})
     paid_said = None
+    if plan.kind == "clients" and profile is None:
+        notes += _stage_tags(out, frame, plan.mapping, columns_for)
     if plan.kind == "events" and "kind" not in plan.set_values and not plan.recognised_as:
         notes += _flagged_cancellations(out, frame, plan.mapping)   # (a profile's rules
         paid_said = _paid_flags(out, frame, plan.mapping, raw.merged_rows)  # say what
@@ -3011,6 +3076,7 @@ def prepare_sheet(plan: SheetPlan, *, stage_map: dict[str, str] | None = None,
     rejected |= totals
     if plan.kind == "events":
         rejected |= _test_rows(frame, raw, out, rejected, problems)
+    rejected |= _test_people(frame, raw, out, rejected, columns_for, problems)
     if profile is None:
         rejected |= _own_people_rows(frame, raw, out, rejected, problems)
         rejected |= _supplier_rows(frame, raw, out, rejected, problems)

@@ -70,7 +70,7 @@ from typing import Callable
 import pandas as pd
 
 from .. import values
-from ..fields import EVENT_FIELDS, ORGANISATION_HEADERS, normalise_header
+from ..fields import EVENT_FIELDS, ORGANISATION_HEADERS, match_header, normalise_header
 from ..stages import ORDER_STATUS_KIND, normalise_value
 from ..text import counted, name_key
 from .line_amounts import line_amounts
@@ -340,7 +340,8 @@ def _stripe_customers_explain(frame: pd.DataFrame) -> str:
 
 _STAR_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
 _STARS = ("reviewstars", "starrating", "stars", "rating", "reviewscore")
-_REVIEWER_EMAIL = ("consumeremail", "revieweremail", "email")
+_REVIEWER_EMAIL = ("consumeremail", "revieweremail", "reviewconsumeremail", "email",
+                   "emailaddress")
 
 
 def _review_facts(frame: pd.DataFrame) -> dict:
@@ -698,14 +699,14 @@ def _tickets_facts(frame: pd.DataFrame) -> dict:
     name = _col(frame, *_REQUESTER)
     name = name.where(~name.isin(_BLANK_MARKS))
     email = _col(frame, *_REQUESTER_EMAIL).str.casefold()
-    kind = _col(frame, "tickettype", "type", "tipo", "typ").map(_ticket_kind, na_action="ignore")
+    kind = _col(frame, *_TICKET_TYPE).map(_ticket_kind, na_action="ignore")
     category = _col(frame, "category", "categoria", "categorie", "kategorie")
     kind = kind.fillna(category.map(_ticket_kind, na_action="ignore")).fillna("complaint")
     internal = pd.Series(False, index=frame.index)
-    for header in ("tickettype", "type", "tipo", "typ", "category", "categoria", "tags"):
+    for header in (*_TICKET_TYPE, "category", "categoria", "tags"):
         internal |= _col(frame, header).fillna("").str.contains(_INTERNAL, case=False)
     kind = kind.mask(internal & (kind == "complaint"), "internal_complaint")
-    said = _col(frame, "tickettype", "type", "tipo", "typ").fillna(category)
+    said = _col(frame, *_TICKET_TYPE).fillna(category)
     refund_asked = said.map(lambda v: bool(_ticket_parts(v) & _REFUND_ASKED),
                             na_action="ignore").fillna(False).astype(bool) & kind.eq("complaint")
     company = _col(frame, *sorted(ORGANISATION_HEADERS))
@@ -785,6 +786,8 @@ def _sample_tickets(frame: pd.DataFrame) -> pd.Series:
         "sample ticket:", na=False)
 
 
+# A ticket's type: Zoho Desk calls it "Classifications" (Question, Problem, Feature, Others).
+_TICKET_TYPE = ("tickettype", "type", "tipo", "typ", "classification", "classifications")
 _REQUESTER = ("requester", "requestername", "solicitante", "demandeur", "anfragender",
               "customername", "customer", "fullname", "contactname")
 _REQUESTER_EMAIL = ("requesteremail", "customeremail", "contactemail", "email",
@@ -793,7 +796,8 @@ _REQUESTER_EMAIL = ("requesteremail", "customeremail", "contactemail", "email",
 # than a complaint: the whole value or one of its parts ("Dudas - Consultas").
 _QUESTIONS = {"question", "questions", "pregunta", "preguntas", "consulta", "consultas",
               "duda", "dudas", "frage", "fragen", "questao", "duvida", "duvidas", "inquiry",
-              "enquiry", "how to", "feature request", "featurerequest", "request",
+              "enquiry", "how to", "feature request", "featurerequest", "feature",
+              "request",
               "solicitud", "demande", "task", "tarea", "tache", "aufgabe"}
 
 
@@ -1068,9 +1072,13 @@ _RESPONSE_ONLY = ("responseid", "submissionid")
 # An NPS answer headed only "Score" or "Rating" (Delighted) is an NPS answer when the sheet
 # says it is an NPS survey: a survey type (Delighted's "Survey type": NPS, eNPS) or a
 # survey or question column that names NPS. A CRM's lead "Score" never has one.
+# An NPS tool's campaign ("Q2 NPS": Retently's) names it too, and so does a column that
+# calls each answer a promoter or a detractor (its status, tags or segment).
 _SCORE_HEADERS = ("score", "rating")
-_SURVEY_TYPE = ("surveytype", "survey", "surveyname", "question", "type")
+_SURVEY_TYPE = ("surveytype", "survey", "surveyname", "question", "type", "campaign",
+                "campaignname", "status", "tags", "segment", "category")
 _NPS_WORDS = r"\bnps\b|enps|net\s*promoter|recommend"
+_NPS_GROUPS = r"^(?:promoters?|detractors?)\b"
 # SurveyMonkey's second header row: the kind of each question's answer.
 _SUBHEADER_WORDS = {"response", "open-ended response", "other (please specify)"}
 _SURVEY_DATE = ("submitdateutc", "submitdate", "submissiondate", "submittedat", "datesubmitted", "enddate",
@@ -1080,7 +1088,7 @@ _SURVEY_DATE = ("submitdateutc", "submitdate", "submissiondate", "submittedat", 
 # The respondent's columns: the first in the sheet is the client ID the import checks for
 # (the rules then key each response by e-mail, else ID).
 _SURVEY_KEYS = {**{h: "client_id" for h in _RESPONDENT + _RESPONDENT_ID},
-                "firstname": "name", "name": "name"}
+                "firstname": "name", "lastname": "name", "name": "name"}
 _SATISFIED = {"verysatisfied": 5, "extremelysatisfied": 5, "satisfied": 4, "somewhatsatisfied": 4,
               "neutral": 3, "neithersatisfiednordissatisfied": 3, "dissatisfied": 2,
               "somewhatdissatisfied": 2, "unsatisfied": 2, "verydissatisfied": 1,
@@ -1117,8 +1125,10 @@ def _survey_score_header(present: set[str], frame: pd.DataFrame | None = None) -
     if frame is None:                 # headers alone: Delighted's "Survey type" says it
         return score if "surveytype" in types else None
     by_normal = {normalise_header(h): h for h in frame.columns}
-    named = any(values.parse_text(frame[by_normal[h]], stripped=True)[0].fillna("")
-                .str.contains(_NPS_WORDS, case=False, regex=True).any() for h in types)
+    said = [values.parse_text(frame[by_normal[h]], stripped=True)[0].fillna("") for h in types]
+    named = any(column.str.contains(_NPS_WORDS, case=False, regex=True).any()
+                or column.str.contains(_NPS_GROUPS, case=False, regex=True).any()
+                for column in said)
     text = values.parse_text(frame[by_normal[score]], stripped=True)[0].dropna()
     whole = text.str.fullmatch(r"(?:10|\d)(?:\.0+)?")
     return score if named and len(text) and whole.mean() >= 0.9 else None
@@ -2969,8 +2979,16 @@ def _header_matching(present, pattern: str) -> str | None:
     return next((h for h in sorted(present) if re.search(pattern, h)), None)
 
 
+# Who a row is: where the export names it under a header its profile does not know (a
+# reviews export's "Email Address" beside Trustpilot's "Consumer Email"), the field
+# vocabulary's synonym says it.
+_WHO_FIELDS = ("name", "email")
+
+
 def profile_mapping(profile: Profile, headers: list[str]) -> dict[str, str | None]:
-    """The profile's mapping of a sheet's headers (None: kept as an extra column)."""
+    """The profile's mapping of a sheet's headers (None: kept as an extra column); a who
+    field the profile reads (``_WHO_FIELDS``) that none of its headers fill is taken from
+    the first other header whose synonym names it."""
     mapping: dict[str, str | None] = {}
     taken: set[str] = set()
     for header in headers:        # a field goes to the first of its columns in the table
@@ -2978,6 +2996,15 @@ def profile_mapping(profile: Profile, headers: list[str]) -> dict[str, str | Non
         mapping[header] = target if target not in taken or target == "name" else None
         if target:
             taken.add(target)
+    wanted = set(profile.mapping.values())
+    for who in _WHO_FIELDS:
+        if who in wanted and who not in taken:
+            header = next((h for h in headers if mapping[h] is None
+                           and normalise_header(h) not in profile.mapping
+                           and match_header(h)[0] == who), None)
+            if header is not None:
+                mapping[header] = who
+                taken.add(who)
     return mapping
 
 

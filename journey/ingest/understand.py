@@ -1786,6 +1786,10 @@ def _names_stages(column: pd.Series) -> bool:
     return bool(distinct) and 2 * len(known) >= len(distinct)
 
 
+# A kind's noun where its name is no word ("read as NPS answers", not "npss").
+_KIND_NOUNS = {"nps": "NPS answer"}
+
+
 def _default_notes(plan, combos: list, decided: dict, default: str, named: str | None,
                    numbered: str | None, by_status: bool, settled: list[bool]) -> list[str]:
     """What the import says of the rows no column gave a kind: the sheet's name or its
@@ -1810,8 +1814,9 @@ def _default_notes(plan, combos: list, decided: dict, default: str, named: str |
                    f"its column '{numbered}' gives the money each paid"
                    if plan.mapping.get(numbered) == "amount" else
                    f"its column '{numbered}' says whether each was paid")
-            read_as = (f"a {default.replace('_', ' ')}" if defaulted == 1 else
-                       f"{default.replace('_', ' ')}s")
+            noun = _KIND_NOUNS.get(default, default.replace("_", " "))
+            read_as = (f"{'an' if noun[0] in 'aeiouN' else 'a'} {noun}" if defaulted == 1
+                       else f"{noun}s")
             notes.append(f"{counted(defaulted, 'row')} with nothing saying what happened "
                          f"{was(defaulted)} read as {read_as}, because "
                          f"{why}; choose "
