@@ -84,12 +84,15 @@ ZOHO_DESK = (
 
 def test_a_tickets_classification_is_its_type(tmp_path):
     """Problems 101, 103 (Ben), 105 (Cleo) are complaints; Cleo's question and Dev's
-    feature idea support contacts. Before: 5 complaints."""
+    feature idea support contacts. Before: 5 complaints. Dev writes for Patel Traders, his
+    Account: the ticket is that business's, Dev its contact (s16-E's rule for tickets of an
+    organisation, as a deal is its company's)."""
     found = cli_import_text(tmp_path, "tickets.csv", ZOHO_DESK)
     assert found["recognised_as"] == "helpdesk_tickets"
     assert workspace_rows(tmp_path, KINDS) == [("complaint", 3, None), ("contact", 2, None)]
-    assert workspace_rows(tmp_path, "SELECT name, complaint_count FROM clients ORDER BY name"
-                          ) == [("Ben Ortiz", 2), ("Cleo Watts", 1), ("Dev Patel", 0)]
+    assert workspace_rows(tmp_path, "SELECT name, complaint_count, contact_name FROM clients "
+                          "ORDER BY name") == [("Ben Ortiz", 2, None), ("Cleo Watts", 1, None),
+                                               ("Patel Traders", 0, "Dev Patel")]
     assert cli_funnel(tmp_path) == [3, 0, 0, 0, 0]
 
 
@@ -292,5 +295,17 @@ def test_rows_read_as_nps_answers_are_said_so(tmp_path):
         "Ann Lee,2024-05-01,Great\n"
         "Bo Tan,2024-05-02,Slow\n"))
     assert any(note.startswith("2 rows with nothing saying what happened were read as NPS "
-                               "answers, because the sheet or file is called 'nps'")
+                               "answers, because the file is called 'nps.csv'")
                for note in found["notes"])
+
+
+def test_a_conversations_topic_tags_place_no_one(tmp_path):
+    """Tags of what a conversation was about ("onboarding", "trial", "pre-sales") say nothing
+    of who the person is: a list of conversations read as clients stays at awareness
+    (merge of s16-C and s16-E: "onboarding" had made Eve a customer)."""
+    cli_import_text(tmp_path, "conversations.csv", (
+        "Conversation ID,Created at,State,User name,User email,Tags,Subject\n"
+        "1,2024-03-05 15:30,open,Frank Li,frank@li.io,pre-sales,Pricing?\n"
+        "2,2024-03-12 10:05,closed,Eve Park,eve@park.studio,onboarding,Import my data\n"
+        "3,2024-03-14 09:00,closed,Gil Roy,gil@roy.io,trial,How long is the trial?\n"))
+    assert cli_funnel(tmp_path) == [3, 0, 0, 0, 0]

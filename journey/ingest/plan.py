@@ -1673,6 +1673,11 @@ def _tagged_kinds(out: pd.DataFrame, frame: pd.DataFrame, mapping: dict[str, str
 # The stages a client list's tag may say (a CRM's or a mailing list's "Customer", "Lead",
 # "Purchased: Pottery Course"); not advocacy: a "Referral" tag may say how they came.
 _TAGGED_STAGES = ("awareness", "consideration", "purchase", "retention")
+# The tags that say who a person is to the business, not what a conversation or a visit
+# was about: an Intercom conversation tagged "onboarding" or "trial" places no one.
+_STANDING_TAGS = frozenset({"lead", "prospect", "cold lead", "hot lead", "qualified lead",
+                            "customer", "client", "buyer", "purchased", "past customer",
+                            "repeat customer", "subscriber"})
 
 
 def _tag_stage(cell: object) -> str | None:
@@ -1681,6 +1686,8 @@ def _tag_stage(cell: object) -> str | None:
     found = None
     for tag in re.split(r"[,;|]", str(cell)):
         for said in (tag, tag.split(":")[0]):
+            if normalise_value(said) not in _STANDING_TAGS:
+                continue
             stage = STAGE_ALIASES.get(normalise_value(said))
             if stage in _TAGGED_STAGES and (found is None or RANK[stage] > RANK[found]):
                 found = stage
