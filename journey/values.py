@@ -590,13 +590,13 @@ class MoneyReading:
                                 if u in units)
             notes.append(f"Column '{header}': {counted(int(short.sum()), 'amount')} written "
                          f"short {was(int(short.sum()))} read in full ({meaning}): "
-                         + listed([f"'{c}' as {_amount_text(v)}" for c, v
+                         + listed([f"'{c}' as {amount_text(v)}" for c, v
                                       in zip(said, self.values[short])]) + ".")
         if self.thousandths.any():
             cell, value = self.cells[self.thousandths].iloc[0], self.values[self.thousandths].iloc[0]
             more = int(self.thousandths.sum()) - 1
             notes.append(f"Column '{header}': '{_plain_str(cell)}' was read as "
-                         f"{_amount_text(value)}, not {_amount_text(value * 1000)}: its currency "
+                         f"{amount_text(value)}, not {amount_text(value * 1000)}: its currency "
                          "is counted in thousandths"
                          + (f" (and {counted(more, 'more amount')} like it)" if more else "")
                          + ".")
@@ -605,7 +605,7 @@ class MoneyReading:
             n = int(grouped.sum())
             notes.append(f"Column '{header}': {counted(n, 'amount')} with three digits after "
                          f"a dot {was(n)} read in thousands, as no amount in the column has "
-                         "cents: " + listed([f"'{_plain_str(c)}' as {_amount_text(v)}"
+                         "cents: " + listed([f"'{_plain_str(c)}' as {amount_text(v)}"
                                              for c, v in zip(self.cells[grouped],
                                                              self.values[grouped])])
                          + ". If the dot marks decimals there, write the amounts with two "
@@ -614,7 +614,7 @@ class MoneyReading:
             n = int(self.worded.sum())
             notes.append(f"Column '{header}': {counted(n, 'amount')} written with words "
                          f"{was(n)} read so: " + listed(
-                             [f"'{_plain_str(c)}' as {_amount_text(v)}" for c, v
+                             [f"'{_plain_str(c)}' as {amount_text(v)}" for c, v
                               in zip(self.cells[self.worded], self.values[self.worded])])
                          + "; correct the cell and import again if that is wrong.")
         if self.two_way.any():
@@ -622,8 +622,8 @@ class MoneyReading:
             n = len(where)
             cells = [_plain_str(self.cells.iat[i]) for i in where]
             sep = re.search(r"\d([.,])\d", cells[0])[1]
-            shown = listed([f"row {rows[i]}, {label}: '{c}' ({_amount_text(self.either.iat[i])} "
-                               f"or {_amount_text(self.either.iat[i] / 1000)}?)"
+            shown = listed([f"row {rows[i]}, {label}: '{c}' ({amount_text(self.either.iat[i])} "
+                               f"or {amount_text(self.either.iat[i] / 1000)}?)"
                                for i, c in zip(where, cells)], joined="; ")
             notes.append(f"Column '{header}': {counted(n, 'amount')} could be read two ways, "
                          f"so {'it was' if n == 1 else 'they were'} left empty, "
@@ -721,7 +721,7 @@ def _short_unit(cell: str) -> str:
     return re.search(_NAMED_UNIT, cell)["unit"].lower()
 
 
-def _amount_text(x: float) -> str:
+def amount_text(x: float) -> str:
     """1500.0 -> '1,500'; 1.25 -> '1.25' (an amount as a note shows it)."""
     return f"{x:,.6f}".rstrip("0").rstrip(".")
 

@@ -34,7 +34,7 @@ from ..errors import ValidationError
 from ..fields import (
     CLIENT_FIELDS, EVENT_FIELDS, EVENT_ONLY, JOB_ROLES, LIVE_FLAGS, MEMBER_ROLES,
     JOB_NUMBERS, ORDER_ROW_VALUES, ORGANISATION_HEADERS, OWN_ROLE_FLAGS, OWN_ROLES,
-    PARTY_HEADERS, ROLE_HEADERS, ROW_LEVEL_HEADERS, SCORE_RANGES, SPAM_FLAGS, TEST_FLAGS,
+    PARTY_HEADERS, PAYEE_HEADERS, ROLE_HEADERS, SALES_TALLY_HEADERS, ROW_LEVEL_HEADERS, SCORE_RANGES, SPAM_FLAGS, TEST_FLAGS,
     before_tax, field_type, fields_for, header_year, match_header, name_part, names_a_participant,
     names_tax, names_tax_rate, net_and_tax, normalise_header, plain_header)
 from ..journal import Problem, SheetSave
@@ -56,6 +56,7 @@ from .understand import (
     column_or_blank,
     detect_kind, extra_json, guess_sheet_mapping, headers_key, is_blank, looks_mismapped,
     DEAL_VALUE, PAID_FLAG, about_appointments, about_invoices, kind_named, names_sales,
+    sheet_kind,
     quote_money, quote_statuses,
     ratings_not_money, refine_mapping, resolve_kinds, resolve_stages, skip_guides, stand_ins_and_totals, who_of_the_business,
     workshop_kind)
@@ -150,6 +151,7 @@ def plan_file(filename: str, data: bytes, *, db: Database | None = None, kind: s
                                  and other.kind == "events" and names_sales(other.sheet)),
                                 None)
         _details_of_jobs(plan, plans)
+        _no_clients_purchases(plan, kind)
     return plans
 
 
@@ -183,6 +185,63 @@ def _details_of_jobs(plan: SheetPlan, plans: list[SheetPlan]) -> None:
                 "jobs' details (hours, costs), kept as reference rows, not sales. If they are "
                 "sales, choose 'a purchase' under 'Every row is' (--set kind=purchase).")
             return
+
+
+# Words of a sheet's or file's name saying its money went out: a supplier's, an expense's.
+_MONEY_OUT_WORDS = frozenset(
+    "expense expenses outgoing outgoings payable payables gastos depenses ausgaben spese "
+    "despesas uitgaven".split())
+
+
+def _no_clients_purchases(plan: SheetPlan, kind: str) -> None:
+    """A sheet of money that names no client, which no profile knows and whose rows would be
+    sales, holds none where its money went out (a header names whom the business paid,
+    ``PAYEE_HEADERS``, or its name says so, ``_MONEY_OUT_WORDS``: outgoing payments, bills
+    from suppliers) or where each row counts several sales (``SALES_TALLY_HEADERS``: a
+    till's daily summary, a period's totals). Kept as reference rows, said so
+    (``kept_because``), with the totals a summary comes to."""
+    if (plan.kind != "events" or kind != "auto" or plan.set_values.get("kind")
+            or plan.recognised_as or _WHOSE & set(plan.mapping.values())
+            or "amount" not in plan.mapping.values()
+            or sheet_kind(plan.sheet, plan.file) not in (None, "purchase")):
+        return
+    undo = ("If they are sales, choose 'a purchase' under 'Every row is' "
+            "(--set kind=purchase).")
+    frame = plan.raw.frame
+    payee = next((h for h in plan.headers if normalise_header(h) in PAYEE_HEADERS
+                  and frame[h].notna().any()), None)
+    named = next((name for name in (plan.sheet, Path(plan.file or "").stem)
+                  if _MONEY_OUT_WORDS & set(re.findall(r"[a-z]+", without_accents(
+                      name.lower())))), None)
+    if payee or named:
+        plan.kind = "reference"
+        why = (f"'{payee}' names whom the business pays" if payee
+               else f"'{named}' says its money went out")
+        plan.kept_because = (
+            f"Sheet '{plan.sheet}' names no client, and {why}: its rows are money the "
+            "business pays out (to suppliers, for expenses), not sales, kept as reference "
+            "rows. " + undo)
+        plan.explanation = plan.kept_because
+        return
+    if "order_id" in plan.mapping.values():
+        return                              # (each row one numbered order)
+    for header in plan.headers:
+        if normalise_header(header) not in SALES_TALLY_HEADERS or plan.mapping[header] not in (
+                None, "purchases"):
+            continue
+        counts, bad = values.parse_count(frame[header])
+        if bad.any() or counts.isna().any() or not (counts > 1).any():
+            continue
+        money = next(h for h, f in plan.mapping.items() if f == "amount")
+        total = values.parse_money(frame[money])[0].sum()
+        plan.kind = "reference"
+        plan.kept_because = (
+            f"Sheet '{plan.sheet}' names no client and each row counts several sales "
+            f"('{header}': {values.amount_text(counts.sum())} in all): its rows are totals "
+            f"(of a day, a week), not clients' purchases, kept as reference rows; '{money}' "
+            f"comes to {values.amount_text(total)}. " + undo)
+        plan.explanation = plan.kept_because
+        return
 
 
 def _plan_sheet(db, filename, raw, kind, overrides, set_values, checksum) -> SheetPlan:

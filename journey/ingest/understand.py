@@ -161,7 +161,7 @@ def detect_kind(raw: RawSheet, mapping: dict[str, str | None], sheet_name: str =
         # A sheet or file name ("Returns", "orders-2026.xlsx") makes events only of a sheet
         # that has event columns: a guide or notes sheet in such a file stays reference.
         if "order_id" in fields or (fields & EVENT_FIELDS.keys()
-                                    and _sheet_kind(sheet_name, file_name)):
+                                    and sheet_kind(sheet_name, file_name)):
             return "events"
         return "reference"
     if any(mapping[h] == "client_id" for h in keys):
@@ -345,7 +345,7 @@ def _repeat_events(repeated: int, filled: int, happened: set[str], itemised: boo
     return repeated > 0 and bool(happened or itemised or repeated > filled * FEW_REPEATS)
 
 
-def _sheet_kind(sheet: str, file: str = "") -> str | None:
+def sheet_kind(sheet: str, file: str = "") -> str | None:
     """An event kind named by a sheet or its file's name ("Returns" -> refund)."""
     word = _sheet_word(sheet, file)
     return SHEET_KIND_OF[word] if word else None
@@ -427,7 +427,7 @@ def ratings_not_money(mapping: dict[str, str | None], sheet: str, file: str,
              and _RATING.search(normalise_header(plain_header(h)))]
     if not rated or "kind" in mapping.values():
         return []
-    kind = set_values.get("kind") or _sheet_kind(sheet, file)
+    kind = set_values.get("kind") or sheet_kind(sheet, file)
     if KIND_OF.get(normalise_value(kind or ""), kind) in ("review", "nps"):
         return []
     for header in rated:

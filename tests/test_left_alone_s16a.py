@@ -1,0 +1,97 @@
+"""Misreadings that earlier sweeps noticed and left: sheets naming no client whose money is
+no client's purchase (payments the business made, bills from suppliers, a day's totals),
+asides typed in an amount ("£30 tip", "£45 + VAT"), one course paid in instalments, a
+refunded second order, a tip between a booking's price and the till's, and some exports'
+odd rows. Each sheet goes through the command line and is checked against figures worked
+out by hand; beside each, a sheet where the rule must not fire."""
+
+from __future__ import annotations
+
+from conftest import cli_funnel, cli_import_text, kind_totals, workspace_rows
+
+# --- 1. money that is no client's purchase, on sheets that name no client ------------------
+
+OUTGOING = ("Transaction ID,Date,Recipient,Reference,Amount,Status\n"
+            "T-1001,2024-03-01,Acme Supplies Ltd,Stock,300.00,Completed\n"
+            "T-1002,2024-03-08,City Council,Rates March,300.00,Completed\n"
+            "T-1003,2024-03-15,Office Landlord,Rent,300.00,Completed\n")
+
+
+def test_payments_the_business_made_are_no_sales(tmp_path):
+    """Three payments out of 300 (to a supplier, the council, the landlord): no sale, no
+    event, no client; the rows kept as reference and the import says why (were 3
+    anonymous purchases of 900)."""
+    found = cli_import_text(tmp_path, "outgoing payments.csv", OUTGOING)
+    assert found["kind"] == "reference"
+    assert found["rows"] == 3 and found["rejected"] == 0
+    assert "'Recipient' names whom the business pays" in " ".join(found["notes"])
+    assert kind_totals(tmp_path, "purchase") == (0, None)
+    assert workspace_rows(tmp_path, "SELECT COUNT(*) FROM events") == [(0,)]
+    assert cli_funnel(tmp_path) == [0, 0, 0, 0, 0]
+
+
+def test_a_supplier_bills_list_is_no_sales(tmp_path):
+    """Bills from three suppliers (120 paid, 250 unpaid, 150 paid): what the business owes
+    or paid, not 270 of sales (was 2 purchases of 270 and a contact of 250)."""
+    found = cli_import_text(tmp_path, "bills.csv", (
+        "Bill date,Supplier,Bill number,Due date,Amount,Status\n"
+        "2024-02-01,Paper Co,B-101,2024-03-01,120.00,Paid\n"
+        "2024-02-05,Ink World,B-102,2024-03-05,250.00,Unpaid\n"
+        "2024-02-09,Courier Fast,B-103,2024-03-09,150.00,Paid\n"))
+    assert found["kind"] == "reference"
+    assert "'Supplier' names whom the business pays" in " ".join(found["notes"])
+    assert workspace_rows(tmp_path, "SELECT COUNT(*) FROM events") == [(0,)]
+
+
+def test_a_sheet_named_for_expenses_is_no_sales(tmp_path):
+    """An expenses log with no payee column: its name says the money went out."""
+    found = cli_import_text(tmp_path, "expenses 2024.csv", (
+        "Receipt no,Date,Description,Amount\n"
+        "R1,2024-01-04,Printer ink,45.00\n"
+        "R2,2024-01-09,Train to client,62.50\n"))
+    assert found["kind"] == "reference"
+    assert "'expenses 2024' says its money went out" in " ".join(found["notes"])
+    assert kind_totals(tmp_path, "purchase") == (0, None)
+
+
+def test_a_till_list_naming_no_client_stays_sales(tmp_path):
+    """A café's receipts (no client, no payee, no count per row): 3 anonymous sales of
+    41.50, as before."""
+    found = cli_import_text(tmp_path, "receipts.csv", (
+        "Date,Receipt number,Description,Total,Payment method\n"
+        "2024-05-02,101,Flat white,4.50,Card\n"
+        "2024-05-02,102,Brunch for two,12.00,Card\n"
+        "2024-05-03,103,Cake (whole),25.00,Cash\n"))
+    assert found["kind"] == "events"
+    assert kind_totals(tmp_path, "purchase") == (3, 41.5)
+
+
+DAILY = ("Date,Gross sales,Net sales,Transactions\n"
+         "2024-04-01,520.00,500.00,12\n"
+         "2024-04-02,480.00,460.00,9\n"
+         "2024-04-03,560.00,560.00,14\n")
+
+
+def test_a_daily_sales_summary_is_totals_not_purchases(tmp_path):
+    """One row a day, each counting its transactions (12 + 9 + 14 = 35): the days' totals,
+    not three clients' purchases of 1,520 (were 3 anonymous purchases). Kept as reference,
+    its figures said in a note."""
+    found = cli_import_text(tmp_path, "daily sales summary.csv", DAILY)
+    assert found["kind"] == "reference"
+    said = " ".join(found["notes"])
+    assert found["explanation"].startswith("Sheet 'daily sales summary' names no client")
+    assert "each row counts several sales ('Transactions': 35 in all)" in said
+    assert "'Net sales' comes to 1,520" in said
+    assert kind_totals(tmp_path, "purchase") == (0, None)
+    assert cli_funnel(tmp_path) == [0, 0, 0, 0, 0]
+
+
+def test_an_order_list_with_a_count_of_items_stays_orders(tmp_path):
+    """Each row one order numbered by its till, 'Items' the things in it: 2 sales of 80."""
+    found = cli_import_text(tmp_path, "sales.csv", (
+        "Order ID,Date,Items,Total\n"
+        "A1,2024-04-01,3,50.00\n"
+        "A2,2024-04-02,1,30.00\n"))
+    assert found["kind"] == "events"
+    assert kind_totals(tmp_path, "purchase") == (2, 80.0)
+
