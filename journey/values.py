@@ -614,8 +614,11 @@ class MoneyReading:
             n = int(self.worded.sum())
             notes.append(f"Column '{header}': {counted(n, 'amount')} written with words "
                          f"{was(n)} read so: " + listed(
-                             [f"'{_plain_str(c)}' as {amount_text(v)}" for c, v
-                              in zip(self.cells[self.worded], self.values[self.worded])])
+                             [f"'{_plain_str(c)}' as {amount_text(v)}"
+                              + (" (before tax)" if _PLUS_TAX.match(
+                                  " ".join(_plain_str(c).split()).casefold()) else "")
+                              for c, v in zip(self.cells[self.worded],
+                                              self.values[self.worded])])
                          + "; correct the cell and import again if that is wrong.")
         if self.two_way.any():
             where = np.flatnonzero(self.two_way.to_numpy())
@@ -680,7 +683,13 @@ _ASIDE_STOP = OWED_WORDS | frozenset(
     "not no cancelled canceled cancel void voided waived written declined bounced disputed "
     "quote quoted estimate est approx approximately about around tbc tba "
     "less minus plus kg g lb lbs oz ml l litre litres liter liters km mi sqm sqft ft "
-    "people guests pax kids adults nights".split())
+    "people guests pax kids adults nights tip tips tipped gratuity gratuities".split())
+# Words before a tip that say the amount holds it ('£50 incl tip': what was paid).
+_WITH_TIP = frozenset("inc incl including includes with".split())
+# An amount with the tax still to add ('£45 + VAT', '200 plus GST'): read as the price before
+# tax, and said so; the rate is not given, so the tax is not guessed.
+_PLUS_TAX = re.compile(r"^(?P<amount>[^a-z]*\d[^a-z+]*?)\s*(?:\+|plus)\s*"
+                       r"(?:vat|tax|taxes|gst|hst|pst|iva|tva|mwst|ust|btw|sales tax)\.?$")
 
 
 def _owners_amounts(cells: np.ndarray, values: np.ndarray, bad: np.ndarray,
@@ -697,9 +706,11 @@ def _owners_amounts(cells: np.ndarray, values: np.ndarray, bad: np.ndarray,
         text = " ".join(cells[i].split()).casefold()
         if text in FREE_WORDS:
             values[i], bad[i], worded[i] = 0.0, False, True
+        elif found := _PLUS_TAX.match(text):
+            remarked[i] = found["amount"]
         elif ((found := _AMOUNT_THEN_WORDS.match(text))
               and (found["aside"] or _CURRENCY_SIGN.search(found["amount"]))
-              and not _ASIDE_STOP.intersection(re.findall(r"[a-z]+", found["words"]))):
+              and not _changes_meaning(re.findall(r"[a-z]+", found["words"]))):
             remarked[i] = found["amount"]       # (a bare '5 kg' may be no money at all)
     if remarked:
         amounts, unread, *_ = _numeric(pd.Series(list(remarked.values()), dtype=object),
@@ -708,6 +719,16 @@ def _owners_amounts(cells: np.ndarray, values: np.ndarray, bad: np.ndarray,
             if not no and not np.isnan(amount):
                 values[i], bad[i], worded[i] = amount, False, True
     return worded
+
+
+def _changes_meaning(words: list[str]) -> bool:
+    """Whether a remark beside an amount changes what it means (``_ASIDE_STOP``: '£300
+    owed', '£30 tip': a tip is not the price), a tip the amount includes aside ('£50 incl
+    tip')."""
+    stops = _ASIDE_STOP.intersection(words)
+    if stops and stops <= {"tip", "tips", "gratuity", "gratuities"}:
+        return not _WITH_TIP.intersection(words[:words.index(min(stops, key=words.index))])
+    return bool(stops)
 
 
 # An amount, then words with no digit in them, maybe in brackets or after a dash.

@@ -95,3 +95,23 @@ def test_an_order_list_with_a_count_of_items_stays_orders(tmp_path):
     assert found["kind"] == "events"
     assert kind_totals(tmp_path, "purchase") == (2, 80.0)
 
+
+# --- 2. an aside typed in an amount: a tip, the tax still to add ----------------------------
+
+def test_a_tip_is_not_the_price_and_plus_vat_is_before_tax(tmp_path):
+    """A salon's log: '£45 + VAT' is 45, the price before tax (the rate is not said, so no
+    tax is guessed), and said so; '£30 tip' is a tip, not the blow dry's price: its row is
+    named, not read as a sale of 30 (which made Ann a repeat client); '£50 incl tip' is
+    what was paid. Ann 45, Bob 60, Cy 50: 3 purchases of 155, nobody twice."""
+    found = cli_import_text(tmp_path, "salon log.csv", (
+        "Date,Client,Service,Amount,Paid\n"
+        "2024-03-01,Ann Lee,Haircut,£45 + VAT,Y\n"
+        "2024-03-02,Bob Ray,Colour,£60,Y\n"
+        "2024-03-09,Ann Lee,Blow dry,£30 tip,Y\n"
+        "2024-03-12,Cy Tan,Cut,£50 incl tip,Y\n"))
+    assert [(p["row"], p["value"]) for p in found["problems"]] == [(4, "£30 tip")]
+    assert ("Column 'Amount': 2 amounts written with words were read so: '£45 + VAT' as 45 "
+            "(before tax), '£50 incl tip' as 50; correct the cell and import again if that "
+            "is wrong.") in found["notes"]
+    assert kind_totals(tmp_path, "purchase") == (3, 155.0)
+    assert cli_funnel(tmp_path) == [3, 3, 3, 0, 0]
