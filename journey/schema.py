@@ -478,3 +478,12 @@ def m018_imports_currencies(db: Database) -> None:
     """The currencies of an import's amounts where it found more than one (added together
     as written: the pages say so beside the money they show)."""
     db.execute("ALTER TABLE imports ADD COLUMN currencies TEXT")
+
+
+@migrations()
+def m019_a_sale_refunded_whole_is_no_repeat(db: Database) -> None:
+    """A sale refunded in full is no day its client bought on: a client whose second order
+    came back whole is no repeat buyer (journey.derive counts so from now on). A workspace
+    holding refunds asks for its figures to be worked out again."""
+    db.execute("INSERT OR REPLACE INTO settings(key, value) SELECT '_refigure', '1' "
+               "WHERE EXISTS (SELECT 1 FROM events WHERE kind = 'refund')")
