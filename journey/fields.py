@@ -845,6 +845,12 @@ PAYEE_HEADERS = frozenset(map(match_key, (
     "beneficiary name", "creditor", "supplier", "supplier name", "vendor", "vendor name",
     "proveedor", "fournisseur", "beneficiaire", "lieferant", "empfanger", "fornitore",
     "fornecedor", "leverancier", "begunstigde")))
+# A value saying a row is one instalment of a payment plan ("Payment Plan", "Installment 2
+# of 3", "Ratenzahlung"), compared as headers are, from its start.
+INSTALMENT = re.compile(r"^(?:paymentplan|instal+ments?|splitpayments?|payinparts|"
+                        r"plandepagos?|cuotas?|paiementenplusieursfois|paiementfractionne|"
+                        r"ratenzahlung|ratenkauf|pagamentoarate|rateizzato|termijnbetaling|"
+                        r"gespreidebetaling)")
 # Headers of a row's count of sales (a till's daily summary: "Transactions" 12): each row
 # is a period's totals, not one sale.
 SALES_TALLY_HEADERS = frozenset(map(match_key, (

@@ -186,3 +186,52 @@ def test_a_workspace_with_refunds_is_worked_out_again_on_opening(tmp_path):
     assert db.execute("SELECT furthest_stage, purchase_days FROM clients").fetchone() == (
         "purchase", 1)
 
+
+# --- 3. one purchase paid in instalments ------------------------------------------------------
+
+THINKIFIC = (
+    "Order ID,Created At,First Name,Last Name,Email,Product Name,Product Type,Coupon Code,"
+    "Affiliate,Payment Type,Amount,Currency,Status\n"
+    '1001,"March 1, 2024 10:00",Amy,Chen,amy.chen@gmail.com,Excel Basics,Course,,,One-Time,'
+    "$49.00,USD,Paid\n"
+    '1002,"March 2, 2024 14:21",Bo,Diaz,bo.diaz@yahoo.com,Free Mini-Course,Course,,,Free,'
+    "$0.00,USD,Paid\n"
+    '1003,"March 4, 2024 08:05",Cat,Evers,cat.evers@outlook.com,Pro Bundle,Bundle,SPRING20,,'
+    "One-Time,$159.20,USD,Paid\n"
+    '1004,"March 20, 2024 19:45",Amy,Chen,amy.chen@gmail.com,Excel Advanced,Course,,,One-Time,'
+    "$79.00,USD,Paid\n"
+    '1005,"March 1, 2024 12:00",Dev,Fox,dev.fox@gmail.com,Pro Bundle,Bundle,,jsmith,'
+    "Payment Plan,$60.00,USD,Paid\n"
+    '1006,"March 31, 2024 12:00",Dev,Fox,dev.fox@gmail.com,Pro Bundle,Bundle,,jsmith,'
+    "Payment Plan,$60.00,USD,Paid\n"
+    '1007,"April 30, 2024 12:00",Dev,Fox,dev.fox@gmail.com,Pro Bundle,Bundle,,jsmith,'
+    "Payment Plan,$60.00,USD,Paid\n"
+    '1008,"March 6, 2024 17:30",Eva,Gill,eva.gill@gmail.com,Excel Basics,Course,,,One-Time,'
+    "$49.00,USD,Refunded\n")
+
+
+def test_a_course_paid_in_three_instalments_is_one_purchase(tmp_path):
+    """Thinkific's orders: Dev paid the Pro Bundle in 3 monthly instalments of 60: one
+    purchase of 180 on 03-01, not a repeat buyer (were 3 purchases, Dev retained). Amy
+    bought two courses on two days (retained); Bo's free course is a contact; Eva's order
+    was refunded (a purchase with its refund beside it). Purchases: 49 + 159.20 + 79 + 180
+    + 49 = 5 of 516.20; [5, 4, 4, 1, 0] (was 7 purchases, [5, 4, 4, 2, 0])."""
+    found = cli_import_text(tmp_path, "orders.csv", THINKIFIC)
+    assert ("3 rows are instalments of 1 payment plan ('Payment Type': Payment Plan): each "
+            "plan is one purchase, dated by its first instalment, its amount theirs added "
+            "up, the others kept in its extras.") in found["notes"]
+    assert kind_totals(tmp_path, "purchase") == (5, 516.2)
+    assert workspace_rows(tmp_path, "SELECT e.date, e.amount FROM events e JOIN clients c "
+                                    "ON c.id = e.client_ref WHERE c.name = 'Dev Fox'") == [
+        ("2024-03-01 12:00:00", 180.0)]
+    assert cli_funnel(tmp_path) == [5, 4, 4, 1, 0]
+
+
+def test_one_time_orders_of_the_same_course_stay_two_purchases(tmp_path):
+    """Amy bought the same course twice, each time in one payment: a repeat buyer."""
+    cli_import_text(tmp_path, "orders.csv", (
+        "Order ID,Created At,Email,Product Name,Payment Type,Amount,Status\n"
+        "1,2024-03-01,amy@x.com,Excel Basics,One-Time,49,Paid\n"
+        "2,2024-04-01,amy@x.com,Excel Basics,One-Time,49,Paid\n"))
+    assert kind_totals(tmp_path, "purchase") == (2, 98.0)
+    assert cli_funnel(tmp_path) == [1, 1, 1, 1, 0]

@@ -34,7 +34,7 @@ from ..errors import ValidationError
 from ..fields import (
     CLIENT_FIELDS, EVENT_FIELDS, EVENT_ONLY, JOB_ROLES, LIVE_FLAGS, MEMBER_ROLES,
     JOB_NUMBERS, ORDER_ROW_VALUES, ORGANISATION_HEADERS, OWN_ROLE_FLAGS, OWN_ROLES,
-    PARTY_HEADERS, PAYEE_HEADERS, ROLE_HEADERS, SALES_TALLY_HEADERS, ROW_LEVEL_HEADERS, SCORE_RANGES, SPAM_FLAGS, TEST_FLAGS,
+    INSTALMENT, PARTY_HEADERS, PAYEE_HEADERS, ROLE_HEADERS, SALES_TALLY_HEADERS, ROW_LEVEL_HEADERS, SCORE_RANGES, SPAM_FLAGS, TEST_FLAGS,
     before_tax, field_type, fields_for, header_year, match_header, name_part, names_a_participant,
     names_tax, names_tax_rate, net_and_tax, normalise_header, plain_header)
 from ..journal import Problem, SheetSave
@@ -56,7 +56,7 @@ from .understand import (
     column_or_blank,
     detect_kind, extra_json, guess_sheet_mapping, headers_key, is_blank, looks_mismapped,
     DEAL_VALUE, PAID_FLAG, about_appointments, about_invoices, kind_named, names_sales,
-    sheet_kind,
+    sheet_kind, work_column,
     quote_money, quote_statuses,
     ratings_not_money, refine_mapping, resolve_kinds, resolve_stages, skip_guides, stand_ins_and_totals, who_of_the_business,
     workshop_kind)
@@ -740,6 +740,62 @@ def _refunds_of(rows: pd.DataFrame, back: pd.Series) -> pd.DataFrame:
     rows.loc[gone, "kind"] = "refund"
     rows["_refund_amount"] = back.where(gone)
     return rows
+
+
+def _instalments(rows: pd.DataFrame, frame: pd.DataFrame,
+                 mapping: dict[str, str | None]) -> tuple[pd.DataFrame, list[str]]:
+    """Purchases a column marks as instalments of a payment plan (``INSTALMENT``: Thinkific's
+    "Payment Type" Payment Plan), of one client and one thing sold (``work_column``, where
+    the sheet names it), are one purchase paid in parts: dated by the first, its amount
+    theirs added up, the others kept in its extras (not a repeat purchase each month).
+    Returns the rows and a note."""
+    marker = next((h for h, f in mapping.items() if f is None and _marks_instalments(frame[h])),
+                  None)
+    who = next((c for c in ("client_id", "email", "name") if c in rows), None)
+    if marker is None or who is None or "kind" not in rows:
+        return rows, []
+    marked = (values.per_distinct(frame.loc[rows.index, marker],
+                                  lambda v: bool(INSTALMENT.match(match_key(v))))
+              .astype(bool) & rows["kind"].eq("purchase") & rows[who].notna())
+    item = work_column(mapping)
+    key = rows[who].astype(str).str.strip().str.casefold()
+    if item is not None:
+        key = key + "\x1f" + frame.loc[rows.index, item].astype(str).str.strip().str.casefold()
+    key = key.where(marked)
+    plans = key[key.duplicated(keep=False) & key.notna()]
+    if plans.empty:
+        return rows, []
+    rows = rows.copy()
+    order = rows.loc[plans.index].sort_values("date", kind="stable") if "date" in rows else (
+        rows.loc[plans.index])
+    heads = order.index[~plans[order.index].duplicated()]
+    parts: dict = {}
+    for index in order.index.difference(heads, sort=False):
+        extra = json.loads(rows.at[index, EXTRA]) if rows.at[index, EXTRA] else {}
+        parts.setdefault(plans[index], []).append(
+            {field: rows.at[index, field] for field in ("order_id", "date", "amount")
+             if field in rows} | extra)
+    for head in heads:
+        record = json.loads(rows.at[head, EXTRA]) if rows.at[head, EXTRA] else {}
+        record["instalments"] = parts[plans[head]]
+        rows.at[head, EXTRA] = json.dumps(record, ensure_ascii=False, default=str)
+    if "amount" in rows:
+        total = rows.loc[plans.index, "amount"].groupby(plans).sum(min_count=1)
+        rows.loc[heads, "amount"] = total[plans[heads]].to_numpy()
+    said = frame.loc[plans.index, marker].dropna().astype(str).value_counts().index[0]
+    note = (f"{counted(len(plans), 'row')} are instalments of "
+            f"{counted(len(heads), 'payment plan')} ('{marker}': {said}): each plan is one "
+            "purchase, dated by its first instalment, its amount theirs added up, the others "
+            "kept in its extras.")
+    return rows.drop(index=plans.index.difference(heads)), [note]
+
+
+def _marks_instalments(column: pd.Series) -> bool:
+    """Whether a column's values (a few kinds of payment, not free text) mark some rows as
+    instalments of a payment plan (``INSTALMENT``)."""
+    distinct = column.dropna().unique()
+    return 0 < len(distinct) <= 50 and any(
+        isinstance(v, str) and INSTALMENT.match(match_key(v)) for v in distinct)
 
 
 def _refunded_orders(rows: pd.DataFrame) -> tuple[pd.DataFrame, list[str]]:
@@ -2728,6 +2784,8 @@ def prepare_sheet(plan: SheetPlan, *, stage_map: dict[str, str] | None = None,
         rejected |= _supplier_rows(frame, raw, out, rejected, problems)
     rows = out[~rejected]
     if profile is None and plan.kind == "events":
+        rows, said = _instalments(rows, frame, plan.mapping)
+        notes += said
         rows, said = _referrers_credited(rows, frame, plan.mapping, "kind" in columns_for,
                                          _referral_log(plan.mapping, plan.sheet, plan.file))
         if said and said[0].endswith("not as referrals of their own."):   # (not as the
