@@ -235,3 +235,35 @@ def test_one_time_orders_of_the_same_course_stay_two_purchases(tmp_path):
         "2,2024-04-01,amy@x.com,Excel Basics,One-Time,49,Paid\n"))
     assert kind_totals(tmp_path, "purchase") == (2, 98.0)
     assert cli_funnel(tmp_path) == [1, 1, 1, 1, 0]
+
+
+# --- 5. a tip between a booking's price and the till's payment ---------------------------------
+
+def test_a_tip_on_the_till_leaves_a_visit_and_its_payment_one_sale(tmp_path):
+    """Jess's cut of 2 Mar was booked at £45 (Fresha) and paid £50 at the till (Square:
+    Gross Sales £45, Tip £5, Total Collected £50). The sale's amount is its price, 45 (a
+    tip is not the price): the visit and its payment are one sale, in either order. The
+    clients' sales stay 4 of 325 (were 5 of 375: the tipped payment a second sale)."""
+    from test_files_together_s15 import (FRESHA_APPOINTMENTS, GOOGLE_REVIEWS,
+                                         SQUARE_TRANSACTIONS)
+    tipped = SQUARE_TRANSACTIONS.replace(
+        "2024-03-02,10:52:11,London,£45.00,£0.00,£0.00,£45.00,£0.00,£0.00,£0.00,£0.00,£45.00,"
+        "Point of Sale,£45.00",
+        "2024-03-02,10:52:11,London,£45.00,£0.00,£0.00,£45.00,£0.00,£0.00,£5.00,£0.00,£50.00,"
+        "Point of Sale,£50.00")
+    assert tipped != SQUARE_TRANSACTIONS
+    texts = {"appointments": FRESHA_APPOINTMENTS, "payments": tipped, "reviews": GOOGLE_REVIEWS}
+    for order in (("appointments", "payments", "reviews"), ("payments", "appointments",
+                                                             "reviews")):
+        place = tmp_path / "-".join(order)
+        place.mkdir()
+        for name in order:
+            found = cli_import_text(place, f"{name}.csv", texts[name])
+            if name == "payments":
+                assert found["explanation"].endswith(
+                    "; 1 tip of 5 left out of the amounts (a tip is not the sale's price).")
+        assert workspace_rows(place, "SELECT purchase_count, revenue_events FROM clients "
+                                     "WHERE name = 'Jess Morgan'") == [(2, 90.0)], order
+        assert workspace_rows(place, "SELECT SUM(purchase_count), SUM(revenue_events) "
+                                     "FROM clients") == [(4, 325.0)], order
+        assert cli_funnel(place) == [4, 3, 3, 2, 2], order

@@ -121,7 +121,10 @@ def test_square_transactions(tmp_path):
     assert found["explanation"] == (
         "Recognised as a Square transactions export: 4 payments from 2 customers (by "
         "customer ID, else name); 1 payment without a customer kept without a client; "
-        "1 refund and 1 partial refund.")
+        "1 refund and 1 partial refund; 1 tip of 1 left out of the amounts (a tip is not "
+        "the sale's price).")
+    assert one(db, "SELECT amount FROM events WHERE order_id = 'T2' AND kind = 'purchase'"
+               ) == 8.0                                # ($9.00 collected, $1.00 of it a tip)
 
 
 # --- Pipedrive deals ---------------------------------------------------------------------
