@@ -267,3 +267,34 @@ def test_a_tip_on_the_till_leaves_a_visit_and_its_payment_one_sale(tmp_path):
         assert workspace_rows(place, "SELECT SUM(purchase_count), SUM(revenue_events) "
                                      "FROM clients") == [(4, 325.0)], order
         assert cli_funnel(place) == [4, 3, 3, 2, 2], order
+
+
+# --- 6. a statement's balance lines and its small print ---------------------------------------
+
+def test_a_statements_balance_lines_and_disclaimer_are_no_events(tmp_path):
+    """Venmo's statement: the line with its beginning balance (sheet row 4), the one with
+    its ending balance and fees (row 11) and the disclaimer under the table (row 12) say
+    nothing that happened: named, not kept as 3 empty contacts. The payments read as
+    before: 3 clients, 4 purchases of 123, 1 refund of 18, [3, 3, 3, 1, 0]; the transfer to
+    the bank stays a contact of no client."""
+    from test_sweep_s15a import VENMO
+
+    found = cli_import_text(tmp_path, "venmo_statement.csv", VENMO)
+    assert [(p["row"], p["reason"]) for p in found["problems"]] == [
+        (row, "the row holds no date, client, kind or amount: a balance or a note, not "
+              "something that happened") for row in (4, 11, 12)]
+    assert workspace_rows(tmp_path, "SELECT kind, amount FROM events "
+                                    "WHERE client_ref IS NULL") == [("contact", -60.0)]
+    assert kind_totals(tmp_path, "purchase") == (4, 123.0)
+    assert kind_totals(tmp_path, "refund") == (1, 18.0)
+    assert cli_funnel(tmp_path) == [3, 3, 3, 1, 0]
+
+
+def test_an_anonymous_complaint_with_only_its_words_stays(tmp_path):
+    """A complaints log's row with no date and no name, only what was said: a complaint."""
+    cli_import_text(tmp_path, "complaints.csv", (
+        "Date,Customer,Complaint\n"
+        "2024-03-01,Ann Lee,Cold coffee\n"
+        ",,Rude at the till\n"))
+    assert kind_totals(tmp_path, "complaint") == (2, None)
+

@@ -472,6 +472,33 @@ def _reject_rows(marked: pd.Series, out: pd.DataFrame, raw: RawSheet, frame: pd.
                                 frame.at[index, header], reason))
 
 
+def _nothing_happened(frame: pd.DataFrame, raw: RawSheet, out: pd.DataFrame,
+                      rejected: pd.Series, problems: list,
+                      mapping: dict[str, str | None]) -> pd.Series:
+    """Rows of events blank in every column a field holds, filled only in columns kept as
+    extra that are blank on the other rows (a statement's beginning or ending balance, the
+    small print under its table; not a complaints log's "Complaint" of every row): nothing
+    happened on them. Each rejected with its reason, at its first filled cell."""
+    mapped = [h for h, f in mapping.items() if f and h in frame]
+    if not mapped:
+        return pd.Series(False, index=frame.index)
+    empty = pd.concat([is_blank(frame, h) for h in mapped], axis=1).all(axis=1)
+    found = empty & ~rejected.reindex(frame.index, fill_value=False)
+    if not found.any():
+        return found
+    for header in frame.columns:
+        filled = ~is_blank(frame, header)
+        if (filled & ~empty).any():             # (a column of the events' own)
+            found &= ~filled
+    for index in found[found].index:
+        header = next((h for h in frame.columns if not is_blank(frame.loc[[index]], h).iat[0]),
+                      mapped[0])
+        _reject_rows(found.loc[[index]], out, raw, frame, header, "the row holds no date, "
+                     "client, kind or amount: a balance or a note, not something that "
+                     "happened", problems)
+    return found
+
+
 def _own_people_rows(frame: pd.DataFrame, raw: RawSheet, out: pd.DataFrame,
                      rejected: pd.Series, problems: list) -> pd.Series:
     """Rows of the business's own people on a list of a group's members (Meetup's Organizer,
@@ -2779,6 +2806,8 @@ def prepare_sheet(plan: SheetPlan, *, stage_map: dict[str, str] | None = None,
     rejected |= totals
     if plan.kind == "events":
         rejected |= _test_rows(frame, raw, out, rejected, problems)
+    if profile is None and plan.kind == "events":
+        rejected |= _nothing_happened(frame, raw, out, rejected, problems, plan.mapping)
     if profile is None:
         rejected |= _own_people_rows(frame, raw, out, rejected, problems)
         rejected |= _supplier_rows(frame, raw, out, rejected, problems)
