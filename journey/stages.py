@@ -440,6 +440,12 @@ ORDER_STATUS_KIND = {normalise_value(word): kind for kind, words in ORDER_STATUS
 # An invoice's statuses that say it is billed and unpaid ("Sent", "Viewed": Invoice Ninja's)
 # and only that on a list of invoices: a shop's order "Sent" has been dispatched, a sale.
 # Paddle's "billed": an invoice issued, its payment still to come.
+# An order's statuses saying it was placed and is being seen to (Shopware's in_progress,
+# its German "In Bearbeitung"): a sale on a shop's order list, whose payment has a status
+# of its own; elsewhere (a job, a deal) work not done yet.
+ORDER_IN_HAND = frozenset(normalise_value(word) for word in (
+    "in progress", "in bearbeitung", "en cours", "en cours de traitement", "en proceso",
+    "em andamento", "in lavorazione", "in behandeling"))
 BILLED_ONLY_STATUSES = frozenset(normalise_value(word) for word in (
     "sent", "viewed", "billed", "odeslano", "odeslana"))     # (Czech: sent)
 VISIT_KEPT = frozenset(normalise_value(word) for word in VISIT_KEPT_WORDS.split(","))

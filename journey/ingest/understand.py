@@ -31,7 +31,7 @@ from ..fields import (
     names_a_number, normalise_header, plain_header)
 from ..journal import stage_mapping
 from ..stages import (
-    ALL_STAGES, BILLED_ONLY_STATUSES, BOOKED_STATUSES, ORDER_STATUS_KIND, OUTCOMES,
+    ALL_STAGES, BILLED_ONLY_STATUSES, BOOKED_STATUSES, ORDER_IN_HAND, ORDER_STATUS_KIND, OUTCOMES,
     QUOTE_OWN_WORDS, QUOTE_STATUS, RANK, VISIT_KEPT, normalise_value, order_status_kind,
     read_stage_value, said_first)
 from ..text import counted, its, match_key, name_key, was, without_accents
@@ -1474,6 +1474,7 @@ def resolve_kinds(out, plan, frame, raw, columns_for, stage_map=None) -> list[st
     by_status = (default == "purchase" and "kind" not in plan.set_values
                  and not has_stage_column and "status" in columns_for)
     billed = by_status and about_invoices(raw.headers, plan.sheet, plan.file or "")
+    shop_orders = by_status and _shop_orders(plan, columns_for)
 
     # A "credit" in a kind column that also names sales is money given back (Braintree's
     # sale and credit); beside a debit alone (a bank statement's) it is money in.
@@ -1514,6 +1515,8 @@ def resolve_kinds(out, plan, frame, raw, columns_for, stage_map=None) -> list[st
             said = order_status_kind(status)
             if key in BILLED_ONLY_STATUSES and not billed:
                 said = None           # (an order "Sent": dispatched, not an invoice unpaid)
+            if key in ORDER_IN_HAND and shop_orders:
+                said = "purchase"     # (placed and being seen to; a job's is not done yet)
             if said is not None:      # (booked, not yet done: a client considering)
                 return said, "consideration" if key in BOOKED_STATUSES else None
         if won:
@@ -1838,6 +1841,19 @@ def _mostly_order_statuses(statuses: pd.Series) -> bool:
     counts = statuses.value_counts()            # (each distinct status read once)
     known = sum(n for value, n in zip(counts.index, counts) if order_status_kind(value))
     return bool(len(counts)) and known >= MOSTLY_KNOWN * counts.sum()
+
+
+_ORDER_WORD = re.compile(r"order|bestellung|commande|pedido|ordine|bestelling|encomenda")
+_WORK_WORD = re.compile(r"work|job|repair|service|ticket|task|project|auftrag")
+
+
+def _shop_orders(plan, columns_for: dict[str, list[str]]) -> bool:
+    """Whether a sheet's name, its file's or its order number's header says its rows are
+    a shop's orders ("orders.csv", "orderNumber"), not work orders or jobs."""
+    said = [normalise_header(name) for name in (plan.sheet, plan.file or "",
+                                                *columns_for.get("order_id", []))]
+    return (any(_ORDER_WORD.search(name) for name in said)
+            and not any(_WORK_WORD.search(name) for name in said))
 
 
 def _speaks_of_payment(statuses: pd.Series) -> bool:
