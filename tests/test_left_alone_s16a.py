@@ -339,3 +339,46 @@ def test_a_work_order_in_progress_is_not_done_yet(tmp_path):
         "WO-2,2024-03-04,Bob Ray,New radiator,450,In progress\n"))
     assert kind_totals(tmp_path, "purchase") == (1, 300.0)
     assert kind_totals(tmp_path, "contact") == (1, 450.0)
+
+
+# --- 8. a visit with nothing paid yet is not free --------------------------------------------
+
+SIMPLEPRACTICE = (
+    "Date of Service,Client,Clinician,Billing Code,Rate per Unit,Units,Total Fee,"
+    "Progress Note Status,Client Payment Status,Charge,Uninvoiced,Paid,Unpaid,"
+    "Appointment Status\n"
+    "03/01/2024,Ella Young,Dr. Sara Kim,90837,$150.00,1,$150.00,Completed,Paid,$150.00,$0.00,"
+    "$150.00,$0.00,Show\n"
+    "03/04/2024,Finn Baker,Dr. Sara Kim,90834,$120.00,1,$120.00,Completed,Unpaid,$120.00,$0.00,"
+    "$0.00,$120.00,Show\n"
+    "03/08/2024,Ella Young,Dr. Sara Kim,90837,$150.00,1,$150.00,Completed,Paid,$150.00,$0.00,"
+    "$150.00,$0.00,Show\n"
+    "03/11/2024,Gia Cruz,Dr. Sara Kim,90791,$50.00,1,$50.00,No Note,Paid,$50.00,$0.00,$50.00,"
+    "$0.00,Late Canceled\n"
+    "03/12/2024,Hal Dunn,Dr. Sara Kim,90834,$0.00,1,$0.00,No Note,No Charge,$0.00,$0.00,$0.00,"
+    "$0.00,No Show\n"
+    "03/15/2024,Finn Baker,Dr. Sara Kim,90834,$120.00,1,$120.00,Completed,Partially Paid,"
+    "$120.00,$0.00,$60.00,$60.00,Show\n")
+
+
+def test_a_session_with_nothing_paid_yet_is_not_called_free(tmp_path):
+    """SimplePractice: Finn's session of 4 March was attended and is unpaid (0 in 'Paid',
+    120 in 'Unpaid'): kept as a contact as an unpaid order is, and said to have nothing
+    paid yet, not to be free (the note said '1 order of 0 (free)'). Figures as before: Ella
+    150 twice, Finn 60 paid of his second: 3 purchases of 360, [4, 2, 2, 1, 0]."""
+    found = cli_import_text(tmp_path, "appointments.csv", SIMPLEPRACTICE)
+    assert ("1 order with nothing paid yet (0 in 'Paid', more owed) was kept as a contact, "
+            "not a purchase." in found["notes"])
+    assert not any("free" in note for note in found["notes"])
+    assert kind_totals(tmp_path, "purchase") == (3, 360.0)
+    assert cli_funnel(tmp_path) == [4, 2, 2, 1, 0]
+
+
+def test_an_order_of_0_is_still_free(tmp_path):
+    """An order list's 'Total' of 0 (a free sample) is still said to be free."""
+    found = cli_import_text(tmp_path, "orders.csv", (
+        "Order ID,Date,Customer,Total,Status\n"
+        "1,2024-03-01,Ann Lee,0.00,Paid\n"
+        "2,2024-03-02,Bob Ray,20.00,Paid\n"))
+    assert "1 order of 0 (free) was kept as a contact, not a purchase." in found["notes"]
+    assert kind_totals(tmp_path, "purchase") == (1, 20.0)

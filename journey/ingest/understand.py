@@ -1598,9 +1598,15 @@ def resolve_kinds(out, plan, frame, raw, columns_for, stage_map=None) -> list[st
                         "read as orders, each what its status says (paid: a purchase; "
                         "refunded: a purchase and its refund; unpaid or pending: a contact).")
     if any(free):
-        notes.append(f"{counted(sum(free), 'order')} of 0 (free) {was(sum(free))} kept as "
-                     + ("a contact, not a purchase." if sum(free) == 1 else
-                        "contacts, not purchases."))
+        owed = _owed(frame, plan.mapping)
+        unpaid = [was_free and owing > 0 for was_free, owing in zip(free, owed.tolist())]
+        for n, said in ((sum(free) - sum(unpaid), "{n} of 0 (free)"),
+                        (sum(unpaid), "{n} with nothing paid yet (0 in "
+                                      f"'{columns_for['amount'][0]}', more owed)")):
+            if n:
+                notes.append(f"{said.format(n=counted(n, 'order'))} {was(n)} kept as "
+                             + ("a contact, not a purchase." if n == 1 else
+                                "contacts, not purchases."))
     if any(back):
         notes.append(f"{counted(sum(back), 'row')} of less than 0 {was(sum(back))} read as "
                      + ("a refund (money going back), not a purchase." if sum(back) == 1
@@ -1843,6 +1849,20 @@ def _mostly_order_statuses(statuses: pd.Series) -> bool:
     return bool(len(counts)) and known >= MOSTLY_KNOWN * counts.sum()
 
 
+# A column of what each row still owes ("Unpaid", "Balance Due", "Amount Outstanding"):
+# beside it, an order of 0 paid is unpaid, not free.
+_OWED_HEADER = re.compile(r"^(?:amount|balance|total)?(?:unpaid|owed|owing|due|outstanding)"
+                          r"(?:amount|balance|total)?$|^(?:open)?balance(?:due)?$")
+
+
+def _owed(frame: pd.DataFrame, mapping: dict[str, str | None]) -> pd.Series:
+    """What each row still owes, from a column no field holds that says so
+    (``_OWED_HEADER``); 0 where none does."""
+    header = next((h for h, f in mapping.items()
+                   if not f and _OWED_HEADER.match(normalise_header(h))), None)
+    if header is None:
+        return pd.Series(0.0, index=frame.index)
+    return values.parse_money(frame[header])[0].fillna(0)
 _ORDER_WORD = re.compile(r"order|bestellung|commande|pedido|ordine|bestelling|encomenda")
 _WORK_WORD = re.compile(r"work|job|repair|service|ticket|task|project|auftrag")
 
