@@ -382,3 +382,31 @@ def test_an_order_of_0_is_still_free(tmp_path):
         "2,2024-03-02,Bob Ray,20.00,Paid\n"))
     assert "1 order of 0 (free) was kept as a contact, not a purchase." in found["notes"]
     assert kind_totals(tmp_path, "purchase") == (1, 20.0)
+
+
+# --- 9. a rejected row's stage is not waiting to be mapped ------------------------------------
+
+def test_a_rejected_rows_stage_is_not_asked_about(tmp_path):
+    """17hats' contacts: Lara, a 'Vendor', is rejected as a supplier; her type is then no
+    stage value waiting to be mapped (it was listed: 'Vendor' (1 row)). 5 clients: Hannah,
+    Jess and Mia clients (purchase), Ivan and Kyle leads: [5, 3, 3, 0, 0]. A value Journey
+    does not know on a kept row is still asked about."""
+    text = (
+        "First Name,Last Name,Company,Email,Phone,Contact Type,Lead Source,City,Created Date\n"
+        "Hannah,Brooks,,hannah.brooks@gmail.com,(503) 555-0111,Client,Instagram,Portland,"
+        "01/12/2024\n"
+        "Ivan,Cole,,ivan.cole@yahoo.com,(503) 555-0122,Lead,Website,Portland,02/03/2024\n"
+        "Jess,Dunn,,jess.dunn@gmail.com,(971) 555-0133,Client,Referral,Beaverton,01/20/2024\n"
+        "Kyle,Evans,,,(503) 555-0144,Lead,WeddingWire,,02/15/2024\n"
+        "Lara,Moss,Lumen Florals,orders@lumenflorals.com,(503) 555-0155,Vendor,,Portland,"
+        "11/02/2023\n"
+        "Mia,Ford,,mia.ford@outlook.com,,Client,Google,Salem,03/01/2024\n")
+    found = cli_import_text(tmp_path, "contacts.csv", text)
+    assert [p["value"] for p in found["problems"]] == ["Vendor"]
+    assert found["unknown_stage_values"] == {}
+    assert cli_funnel(tmp_path) == [5, 3, 3, 0, 0]
+    (tmp_path / "again").mkdir()
+    other = cli_import_text(tmp_path / "again", "contacts.csv", text.replace(
+        "Ivan,Cole,,ivan.cole@yahoo.com,(503) 555-0122,Lead",
+        "Ivan,Cole,,ivan.cole@yahoo.com,(503) 555-0122,Dormant"))
+    assert other["unknown_stage_values"] == {"Dormant": 1}

@@ -769,6 +769,13 @@ def _refunds_of(rows: pd.DataFrame, back: pd.Series) -> pd.DataFrame:
     return rows
 
 
+def _still_unknown(unknown: dict[str, int], kept: pd.Series) -> dict[str, int]:
+    """The stage values waiting to be mapped, counted on the rows kept: a rejected row's
+    (a supplier's "Vendor") is not asked about."""
+    counts = kept.dropna().astype(str).value_counts()
+    return {value: int(counts[value]) for value in unknown if value in counts.index}
+
+
 def _instalments(rows: pd.DataFrame, frame: pd.DataFrame,
                  mapping: dict[str, str | None]) -> tuple[pd.DataFrame, list[str]]:
     """Purchases a column marks as instalments of a payment plan (``INSTALMENT``: Thinkific's
@@ -2812,6 +2819,8 @@ def prepare_sheet(plan: SheetPlan, *, stage_map: dict[str, str] | None = None,
         rejected |= _own_people_rows(frame, raw, out, rejected, problems)
         rejected |= _supplier_rows(frame, raw, out, rejected, problems)
     rows = out[~rejected]
+    if unknown and rejected.any() and "stage_raw" in out:
+        unknown = _still_unknown(unknown, rows["stage_raw"])
     if profile is None and plan.kind == "events":
         rows, said = _instalments(rows, frame, plan.mapping)
         notes += said
