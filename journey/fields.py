@@ -857,7 +857,7 @@ SALES_TALLY_HEADERS = frozenset(map(match_key, (
     "transactions", "transaction count", "number of transactions", "no of transactions",
     "orders", "order count", "number of orders", "no of orders", "sales count",
     "number of sales", "no of sales", "receipts", "receipt count", "number of receipts",
-    "customers", "customer count", "number of customers", "covers", "guests",
+    "customers", "customer count", "number of customers",
     "transacciones", "pedidos", "ventas totales", "commandes", "transaktionen",
     "bestellungen", "transazioni", "ordini", "transacoes", "transacties", "bestellingen")))
 
