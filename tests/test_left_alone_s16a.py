@@ -100,9 +100,10 @@ def test_an_order_list_with_a_count_of_items_stays_orders(tmp_path):
 
 def test_a_tip_is_not_the_price_and_plus_vat_is_before_tax(tmp_path):
     """A salon's log: '£45 + VAT' is 45, the price before tax (the rate is not said, so no
-    tax is guessed), and said so; '£30 tip' is a tip, not the blow dry's price: its row is
-    named, not read as a sale of 30 (which made Ann a repeat client); '£50 incl tip' is
-    what was paid. Ann 45, Bob 60, Cy 50: 3 purchases of 155, nobody twice."""
+    tax is guessed), and said so (its row was rejected); '£30 tip' is a tip, not the blow
+    dry's price: its row is named, not read as a sale of 30 (Ann's only purchase, before);
+    '£50 incl tip' is what was paid. Ann 45, Bob 60, Cy 50: 3 purchases of 155, nobody
+    twice (were 3 of 140: 60 + 30 + 50)."""
     found = cli_import_text(tmp_path, "salon log.csv", (
         "Date,Client,Service,Amount,Paid\n"
         "2024-03-01,Ann Lee,Haircut,£45 + VAT,Y\n"
