@@ -845,6 +845,28 @@ def name_part(header: object) -> str | None:
 # the account's own name is on one side of most rows, the client on the other.
 PARTY_HEADERS = (("from", "to"), ("sender", "recipient"), ("sender", "receiver"),
                  ("payer", "payee"))
+# Headers naming whom the business paid, on a sheet that names no payer: its money went
+# out (a bank's outgoing payments, a bill list's "Vendor"), compared as headers are.
+PAYEE_HEADERS = frozenset(map(match_key, (
+    "payee", "payee name", "paid to", "pay to", "recipient", "recipient name", "beneficiary",
+    "beneficiary name", "creditor", "supplier", "supplier name", "vendor", "vendor name",
+    "proveedor", "fournisseur", "beneficiaire", "lieferant", "empfanger", "fornitore",
+    "fornecedor", "leverancier", "begunstigde")))
+# A value saying a row is one instalment of a payment plan ("Payment Plan", "Installment 2
+# of 3", "Ratenzahlung"), compared as headers are, from its start.
+INSTALMENT = re.compile(r"^(?:paymentplan|instal+ments?|splitpayments?|payinparts|"
+                        r"plandepagos?|cuotas?|paiementenplusieursfois|paiementfractionne|"
+                        r"ratenzahlung|ratenkauf|pagamentoarate|rateizzato|termijnbetaling|"
+                        r"gespreidebetaling)")
+# Headers of a row's count of sales (a till's daily summary: "Transactions" 12): each row
+# is a period's totals, not one sale.
+SALES_TALLY_HEADERS = frozenset(map(match_key, (
+    "transactions", "transaction count", "number of transactions", "no of transactions",
+    "orders", "order count", "number of orders", "no of orders", "sales count",
+    "number of sales", "no of sales", "receipts", "receipt count", "number of receipts",
+    "customers", "customer count", "number of customers",
+    "transacciones", "pedidos", "ventas totales", "commandes", "transaktionen",
+    "bestellungen", "transazioni", "ordini", "transacoes", "transacties", "bestellingen")))
 
 
 # How someone got in touch ("Contact": Phone, Instagram, Walk-in), compared as headers are:

@@ -475,6 +475,12 @@ PAYMENT_STATUSES = frozenset(normalise_value(word) for words in PAYMENT_STATUS_W
 # An invoice's statuses that say it is billed and unpaid ("Sent", "Viewed": Invoice Ninja's)
 # and only that on a list of invoices: a shop's order "Sent" has been dispatched, a sale.
 # Paddle's "billed": an invoice issued, its payment still to come.
+# An order's statuses saying it was placed and is being seen to (Shopware's in_progress,
+# its German "In Bearbeitung"): a sale on a shop's order list, whose payment has a status
+# of its own; elsewhere (a job, a deal) work not done yet.
+ORDER_IN_HAND = frozenset(normalise_value(word) for word in (
+    "in progress", "in bearbeitung", "en cours", "en cours de traitement", "en proceso",
+    "em andamento", "in lavorazione", "in behandeling"))
 BILLED_ONLY_STATUSES = frozenset(normalise_value(word) for word in (
     "sent", "viewed", "billed", "odeslano", "odeslana"))     # (Czech: sent)
 VISIT_KEPT = frozenset(normalise_value(word) for word in VISIT_KEPT_WORDS.split(","))
@@ -599,7 +605,8 @@ class Evidence:
     """What is known about one client, as the furthest-stage rule needs it."""
     stage: str | None = None                 # the client's own stage column
     event_stages: tuple[str, ...] = ()       # stages named on its events
-    purchase_dates: tuple[str, ...] = ()     # dates of purchase events ("" if unknown)
+    purchase_dates: tuple[str, ...] = ()     # dates of purchase events ("" if unknown), not
+                                             # of those refunded in full
     won_dates: tuple[str, ...] = ()          # dates of won deals: its sales where it has
                                              # more of them than purchases (a deal and its
                                              # invoice: one sale)

@@ -620,13 +620,13 @@ class MoneyReading:
                                 if u in units)
             notes.append(f"Column '{header}': {counted(int(short.sum()), 'amount')} written "
                          f"short {was(int(short.sum()))} read in full ({meaning}): "
-                         + listed([f"'{c}' as {_amount_text(v)}" for c, v
+                         + listed([f"'{c}' as {amount_text(v)}" for c, v
                                       in zip(said, self.values[short])]) + ".")
         if self.thousandths.any():
             cell, value = self.cells[self.thousandths].iloc[0], self.values[self.thousandths].iloc[0]
             more = int(self.thousandths.sum()) - 1
             notes.append(f"Column '{header}': '{_plain_str(cell)}' was read as "
-                         f"{_amount_text(value)}, not {_amount_text(value * 1000)}: its currency "
+                         f"{amount_text(value)}, not {amount_text(value * 1000)}: its currency "
                          "is counted in thousandths"
                          + (f" (and {counted(more, 'more amount')} like it)" if more else "")
                          + ".")
@@ -635,7 +635,7 @@ class MoneyReading:
             n = int(grouped.sum())
             notes.append(f"Column '{header}': {counted(n, 'amount')} with three digits after "
                          f"a dot {was(n)} read in thousands, as no amount in the column has "
-                         "cents: " + listed([f"'{_plain_str(c)}' as {_amount_text(v)}"
+                         "cents: " + listed([f"'{_plain_str(c)}' as {amount_text(v)}"
                                              for c, v in zip(self.cells[grouped],
                                                              self.values[grouped])])
                          + ". If the dot marks decimals there, write the amounts with two "
@@ -644,16 +644,19 @@ class MoneyReading:
             n = int(self.worded.sum())
             notes.append(f"Column '{header}': {counted(n, 'amount')} written with words "
                          f"{was(n)} read so: " + listed(
-                             [f"'{_plain_str(c)}' as {_amount_text(v)}" for c, v
-                              in zip(self.cells[self.worded], self.values[self.worded])])
+                             [f"'{_plain_str(c)}' as {amount_text(v)}"
+                              + (" (before tax)" if _PLUS_TAX.match(
+                                  " ".join(_plain_str(c).split()).casefold()) else "")
+                              for c, v in zip(self.cells[self.worded],
+                                              self.values[self.worded])])
                          + "; correct the cell and import again if that is wrong.")
         if self.two_way.any():
             where = np.flatnonzero(self.two_way.to_numpy())
             n = len(where)
             cells = [_plain_str(self.cells.iat[i]) for i in where]
             sep = re.search(r"\d([.,])\d", cells[0])[1]
-            shown = listed([f"row {rows[i]}, {label}: '{c}' ({_amount_text(self.either.iat[i])} "
-                               f"or {_amount_text(self.either.iat[i] / 1000)}?)"
+            shown = listed([f"row {rows[i]}, {label}: '{c}' ({amount_text(self.either.iat[i])} "
+                               f"or {amount_text(self.either.iat[i] / 1000)}?)"
                                for i, c in zip(where, cells)], joined="; ")
             notes.append(f"Column '{header}': {counted(n, 'amount')} could be read two ways, "
                          f"so {'it was' if n == 1 else 'they were'} left empty, "
@@ -710,7 +713,13 @@ _ASIDE_STOP = OWED_WORDS | frozenset(
     "not no cancelled canceled cancel void voided waived written declined bounced disputed "
     "quote quoted estimate est approx approximately about around tbc tba "
     "less minus plus kg g lb lbs oz ml l litre litres liter liters km mi sqm sqft ft "
-    "people guests pax kids adults nights".split())
+    "people guests pax kids adults nights tip tips tipped gratuity gratuities".split())
+# Words before a tip that say the amount holds it ('£50 incl tip': what was paid).
+_WITH_TIP = frozenset("inc incl including includes with".split())
+# An amount with the tax still to add ('£45 + VAT', '200 plus GST'): read as the price before
+# tax, and said so; the rate is not given, so the tax is not guessed.
+_PLUS_TAX = re.compile(r"^(?P<amount>[^a-z]*\d[^a-z+]*?)\s*(?:\+|plus)\s*"
+                       r"(?:vat|tax|taxes|gst|hst|pst|iva|tva|mwst|ust|btw|sales tax)\.?$")
 
 
 def _owners_amounts(cells: np.ndarray, values: np.ndarray, bad: np.ndarray,
@@ -727,9 +736,11 @@ def _owners_amounts(cells: np.ndarray, values: np.ndarray, bad: np.ndarray,
         text = " ".join(cells[i].split()).casefold()
         if text in FREE_WORDS:
             values[i], bad[i], worded[i] = 0.0, False, True
+        elif found := _PLUS_TAX.match(text):
+            remarked[i] = found["amount"]
         elif ((found := _AMOUNT_THEN_WORDS.match(text))
               and (found["aside"] or _CURRENCY_SIGN.search(found["amount"]))
-              and not _ASIDE_STOP.intersection(re.findall(r"[a-z]+", found["words"]))):
+              and not _changes_meaning(re.findall(r"[a-z]+", found["words"]))):
             remarked[i] = found["amount"]       # (a bare '5 kg' may be no money at all)
     if remarked:
         amounts, unread, *_ = _numeric(pd.Series(list(remarked.values()), dtype=object),
@@ -738,6 +749,16 @@ def _owners_amounts(cells: np.ndarray, values: np.ndarray, bad: np.ndarray,
             if not no and not np.isnan(amount):
                 values[i], bad[i], worded[i] = amount, False, True
     return worded
+
+
+def _changes_meaning(words: list[str]) -> bool:
+    """Whether a remark beside an amount changes what it means (``_ASIDE_STOP``: '£300
+    owed', '£30 tip': a tip is not the price), a tip the amount includes aside ('£50 incl
+    tip')."""
+    stops = _ASIDE_STOP.intersection(words)
+    if stops and stops <= {"tip", "tips", "gratuity", "gratuities"}:
+        return not _WITH_TIP.intersection(words[:words.index(min(stops, key=words.index))])
+    return bool(stops)
 
 
 # An amount, then words with no digit in them, maybe in brackets or after a dash.
@@ -751,7 +772,7 @@ def _short_unit(cell: str) -> str:
     return re.search(_NAMED_UNIT, cell)["unit"].lower()
 
 
-def _amount_text(x: float) -> str:
+def amount_text(x: float) -> str:
     """1500.0 -> '1,500'; 1.25 -> '1.25' (an amount as a note shows it)."""
     return f"{x:,.6f}".rstrip("0").rstrip(".")
 

@@ -121,7 +121,10 @@ def test_square_transactions(tmp_path):
     assert found["explanation"] == (
         "Recognised as a Square transactions export: 4 payments from 2 customers (by "
         "customer ID, else name); 1 payment without a customer kept without a client; "
-        "1 refund and 1 partial refund.")
+        "1 refund and 1 partial refund; 1 tip of 1 left out of the amounts (a tip is not "
+        "the sale's price).")
+    assert one(db, "SELECT amount FROM events WHERE order_id = 'T2' AND kind = 'purchase'"
+               ) == 8.0                                # ($9.00 collected, $1.00 of it a tip)
 
 
 # --- Pipedrive deals ---------------------------------------------------------------------
@@ -234,11 +237,12 @@ def test_an_order_list_status_says_what_happened(tmp_path):
         "A9,Gu,2024-01-09,Completed,25\n"))
     assert found["recognised_as"] is None
     # A4 was bought, then refunded: a purchase with its refund beside it (as Shopify's and
-    # WooCommerce's are), so Bo bought on two days.
+    # WooCommerce's are); refunded in full, it is no second day Bo bought on: Ana alone
+    # bought again.
     assert kinds(db) == {"purchase": 5, "refund": 1, "cancellation": 1, "contact": 3}
     assert sorted(db.execute("SELECT name FROM clients WHERE purchase_count > 0")) == [
         ("Ana",), ("Bo",), ("Gu",)]
-    assert repeat(db) == 2
+    assert repeat(db) == 1
     assert "1 refunded order counted as a purchase with a refund beside it." in found["notes"]
 
 

@@ -34,7 +34,8 @@ from ..errors import ValidationError
 from ..fields import (
     CLIENT_FIELDS, EVENT_FIELDS, EVENT_ONLY, JOB_ROLES, LIVE_FLAGS, MEMBER_ROLES,
     JOB_NUMBERS, ORDER_ROW_VALUES, ORGANISATION_HEADERS, OWN_ROLE_FLAGS, OWN_ROLES,
-    PARTY_HEADERS, ROLE_HEADERS, ROW_LEVEL_HEADERS, SCORE_RANGES, SPAM_FLAGS, TAG_HEADERS, TEST_FLAGS,
+    INSTALMENT, PARTY_HEADERS, PAYEE_HEADERS, ROLE_HEADERS, SALES_TALLY_HEADERS, ROW_LEVEL_HEADERS,
+    SCORE_RANGES, SPAM_FLAGS, TAG_HEADERS, TEST_FLAGS,
     before_tax, field_type, fields_for, header_year, match_header, name_part, names_a_participant,
     names_tax, names_tax_rate, net_and_tax, normalise_header, plain_header)
 from ..journal import Problem, SheetSave
@@ -52,13 +53,12 @@ from .line_amounts import line_amounts, names_a_unit_price, priced_per_unit, qua
 from .profiles import BY_NAME as PROFILES, fold_lines, profile_mapping, recognise
 from .read import DEFAULT_MAX_BYTES, RawSheet, read_tables
 from .understand import (
-    EXTRA, KINDS, REASONS, WORKSHOP_KINDS, Refined, amounts_of, coerce, column_label,
-    column_or_blank,
-    detect_kind, extra_json, guess_sheet_mapping, headers_key, is_blank, looks_mismapped,
-    DEAL_VALUE, PAID_FLAG, about_appointments, about_invoices, kind_named, names_sales, tagged_kind,
-    quote_money, quote_statuses,
-    ratings_not_money, refine_mapping, resolve_kinds, resolve_stages, skip_guides, stand_ins_and_totals, who_of_the_business,
-    work_column, workshop_kind)
+    DEAL_VALUE, EXTRA, KINDS, PAID_FLAG, REASONS, WORKSHOP_KINDS, about_appointments,
+    about_invoices, amounts_of, coerce, column_label, column_or_blank, detect_kind, extra_json,
+    guess_sheet_mapping, headers_key, is_blank, kind_named, looks_mismapped, names_sales,
+    quote_money, quote_statuses, ratings_not_money, refine_mapping, Refined, resolve_kinds,
+    resolve_stages, sheet_kind, skip_guides, stand_ins_and_totals, tagged_kind,
+    who_of_the_business, work_column, workshop_kind)
 
 # The importer of each workshop sheet kind: ``fn(db, raw, import_id) -> SheetSave``. It runs
 # inside the import's transaction and records every row it writes with
@@ -165,6 +165,7 @@ def plan_file(filename: str, data: bytes, *, db: Database | None = None, kind: s
         _details_of_jobs(plan, plans)
         if db is not None:
             details_of_stored_jobs(db, plan)
+        _no_clients_purchases(plan, kind)
     return plans
 
 
@@ -251,6 +252,63 @@ def _kept_as_details(plan: SheetPlan, numbers: str, listed_by: str) -> None:
         f"jobs {listed_by} with their clients: its rows are those "
         "jobs' details (hours, costs), kept as reference rows, not sales. If they are "
         "sales, choose 'a purchase' under 'Every row is' (--set kind=purchase).")
+
+
+# Words of a sheet's or file's name saying its money went out: a supplier's, an expense's.
+_MONEY_OUT_WORDS = frozenset(
+    "expense expenses outgoing outgoings payable payables gastos depenses ausgaben spese "
+    "despesas uitgaven".split())
+
+
+def _no_clients_purchases(plan: SheetPlan, kind: str) -> None:
+    """A sheet of money that names no client, which no profile knows and whose rows would be
+    sales, holds none where its money went out (a header names whom the business paid,
+    ``PAYEE_HEADERS``, or its name says so, ``_MONEY_OUT_WORDS``: outgoing payments, bills
+    from suppliers) or where each row counts several sales (``SALES_TALLY_HEADERS``: a
+    till's daily summary, a period's totals). Kept as reference rows, said so
+    (``kept_because``), with the totals a summary comes to."""
+    if (plan.kind != "events" or kind != "auto" or plan.set_values.get("kind")
+            or plan.recognised_as or _WHOSE & set(plan.mapping.values())
+            or "amount" not in plan.mapping.values()
+            or sheet_kind(plan.sheet, plan.file) not in (None, "purchase")):
+        return
+    undo = ("If they are sales, choose 'a purchase' under 'Every row is' "
+            "(--set kind=purchase).")
+    frame = plan.raw.frame
+    payee = next((h for h in plan.headers if normalise_header(h) in PAYEE_HEADERS
+                  and frame[h].notna().any()), None)
+    named = next((name for name in (plan.sheet, Path(plan.file or "").stem)
+                  if _MONEY_OUT_WORDS & set(re.findall(r"[a-z]+", without_accents(
+                      name.lower())))), None)
+    if payee or named:
+        plan.kind = "reference"
+        why = (f"'{payee}' names whom the business pays" if payee
+               else f"'{named}' says its money went out")
+        plan.kept_because = (
+            f"Sheet '{plan.sheet}' names no client, and {why}: its rows are money the "
+            "business pays out (to suppliers, for expenses), not sales, kept as reference "
+            "rows. " + undo)
+        plan.explanation = plan.kept_because
+        return
+    if "order_id" in plan.mapping.values():
+        return                              # (each row one numbered order)
+    for header in plan.headers:
+        if normalise_header(header) not in SALES_TALLY_HEADERS or plan.mapping[header] not in (
+                None, "purchases"):
+            continue
+        counts, bad = values.parse_count(frame[header])
+        if bad.any() or counts.isna().any() or not (counts > 1).any():
+            continue
+        money = next(h for h, f in plan.mapping.items() if f == "amount")
+        total = values.parse_money(frame[money])[0].sum()
+        plan.kind = "reference"
+        plan.kept_because = (
+            f"Sheet '{plan.sheet}' names no client and each row counts several sales "
+            f"('{header}': {values.amount_text(counts.sum())} in all): its rows are totals "
+            f"(of a day, a week), not clients' purchases, kept as reference rows; '{money}' "
+            f"comes to {values.amount_text(total)}. " + undo)
+        plan.explanation = plan.kept_because
+        return
 
 
 def _plan_sheet(db, filename, raw, kind, overrides, set_values, checksum) -> SheetPlan:
@@ -504,6 +562,33 @@ def _reject_rows(marked: pd.Series, out: pd.DataFrame, raw: RawSheet, frame: pd.
     for index in marked[marked].index:
         problems.append(Problem(int(out.at[index, "_row"]), column_label(raw, header),
                                 frame.at[index, header], reason))
+
+
+def _nothing_happened(frame: pd.DataFrame, raw: RawSheet, out: pd.DataFrame,
+                      rejected: pd.Series, problems: list,
+                      mapping: dict[str, str | None]) -> pd.Series:
+    """Rows of events blank in every column a field holds, filled only in columns kept as
+    extra that are blank on the other rows (a statement's beginning or ending balance, the
+    small print under its table; not a complaints log's "Complaint" of every row): nothing
+    happened on them. Each rejected with its reason, at its first filled cell."""
+    mapped = [h for h, f in mapping.items() if f and h in frame]
+    if not mapped:
+        return pd.Series(False, index=frame.index)
+    empty = pd.concat([is_blank(frame, h) for h in mapped], axis=1).all(axis=1)
+    found = empty & ~rejected.reindex(frame.index, fill_value=False)
+    if not found.any():
+        return found
+    for header in frame.columns:
+        filled = ~is_blank(frame, header)
+        if (filled & ~empty).any():             # (a column of the events' own)
+            found &= ~filled
+    for index in found[found].index:
+        header = next((h for h in frame.columns if not is_blank(frame.loc[[index]], h).iat[0]),
+                      mapped[0])
+        _reject_rows(found.loc[[index]], out, raw, frame, header, "the row holds no date, "
+                     "client, kind or amount: a balance or a note, not something that "
+                     "happened", problems)
+    return found
 
 
 def _own_people_rows(frame: pd.DataFrame, raw: RawSheet, out: pd.DataFrame,
@@ -785,6 +870,69 @@ def _refunds_of(rows: pd.DataFrame, back: pd.Series) -> pd.DataFrame:
     rows.loc[gone, "kind"] = "refund"
     rows["_refund_amount"] = back.where(gone)
     return rows
+
+
+def _still_unknown(unknown: dict[str, int], kept: pd.Series) -> dict[str, int]:
+    """The stage values waiting to be mapped, counted on the rows kept: a rejected row's
+    (a supplier's "Vendor") is not asked about."""
+    counts = kept.dropna().astype(str).value_counts()
+    return {value: int(counts[value]) for value in unknown if value in counts.index}
+
+
+def _instalments(rows: pd.DataFrame, frame: pd.DataFrame,
+                 mapping: dict[str, str | None]) -> tuple[pd.DataFrame, list[str]]:
+    """Purchases a column marks as instalments of a payment plan (``INSTALMENT``: Thinkific's
+    "Payment Type" Payment Plan), of one client and one thing sold (``work_column``, where
+    the sheet names it), are one purchase paid in parts: dated by the first, its amount
+    theirs added up, the others kept in its extras (not a repeat purchase each month).
+    Returns the rows and a note."""
+    marker = next((h for h, f in mapping.items() if f is None and _marks_instalments(frame[h])),
+                  None)
+    who = next((c for c in ("client_id", "email", "name") if c in rows), None)
+    if marker is None or who is None or "kind" not in rows:
+        return rows, []
+    marked = (values.per_distinct(frame.loc[rows.index, marker],
+                                  lambda v: bool(INSTALMENT.match(match_key(v))))
+              .astype(bool) & rows["kind"].eq("purchase") & rows[who].notna())
+    item = work_column(mapping)
+    key = rows[who].astype(str).str.strip().str.casefold()
+    if item is not None:
+        key = key + "\x1f" + frame.loc[rows.index, item].astype(str).str.strip().str.casefold()
+    key = key.where(marked)
+    plans = key[key.duplicated(keep=False) & key.notna()]
+    if plans.empty:
+        return rows, []
+    rows = rows.copy()
+    order = rows.loc[plans.index].sort_values("date", kind="stable") if "date" in rows else (
+        rows.loc[plans.index])
+    heads = order.index[~plans[order.index].duplicated()]
+    parts: dict = {}
+    for index in order.index.difference(heads, sort=False):
+        extra = json.loads(rows.at[index, EXTRA]) if rows.at[index, EXTRA] else {}
+        parts.setdefault(plans[index], []).append(
+            {field: rows.at[index, field] for field in ("order_id", "date", "amount")
+             if field in rows} | extra)
+    for head in heads:
+        record = json.loads(rows.at[head, EXTRA]) if rows.at[head, EXTRA] else {}
+        record["instalments"] = parts[plans[head]]
+        rows.at[head, EXTRA] = json.dumps(record, ensure_ascii=False, default=str)
+    if "amount" in rows:
+        total = rows.loc[plans.index, "amount"].groupby(plans).sum(min_count=1)
+        rows.loc[heads, "amount"] = total[plans[heads]].to_numpy()
+    said = frame.loc[plans.index, marker].dropna().astype(str).value_counts().index[0]
+    note = (f"{counted(len(plans), 'row')} are instalments of "
+            f"{counted(len(heads), 'payment plan')} ('{marker}': {said}): each plan is one "
+            "purchase, dated by its first instalment, its amount theirs added up, the others "
+            "kept in its extras.")
+    return rows.drop(index=plans.index.difference(heads)), [note]
+
+
+def _marks_instalments(column: pd.Series) -> bool:
+    """Whether a column's values (a few kinds of payment, not free text) mark some rows as
+    instalments of a payment plan (``INSTALMENT``)."""
+    distinct = column.dropna().unique()
+    return 0 < len(distinct) <= 50 and any(
+        isinstance(v, str) and INSTALMENT.match(match_key(v)) for v in distinct)
 
 
 def _refunded_orders(rows: pd.DataFrame) -> tuple[pd.DataFrame, list[str]]:
@@ -3084,13 +3232,19 @@ def prepare_sheet(plan: SheetPlan, *, stage_map: dict[str, str] | None = None,
     if plan.kind == "events":
         rejected |= _test_rows(frame, raw, out, rejected, problems)
     rejected |= _test_people(frame, raw, out, rejected, columns_for, problems)
+    if profile is None and plan.kind == "events":
+        rejected |= _nothing_happened(frame, raw, out, rejected, problems, plan.mapping)
     if profile is None:
         rejected |= _own_people_rows(frame, raw, out, rejected, problems)
         rejected |= _supplier_rows(frame, raw, out, rejected, problems)
     rows = out[~rejected]
     if paid_said is not None:      # (said of the rows kept, where the rest were said)
         notes[paid_at:paid_at] = paid_said(~rejected)
+    if unknown and rejected.any() and "stage_raw" in out:
+        unknown = _still_unknown(unknown, rows["stage_raw"])
     if profile is None and plan.kind == "events":
+        rows, said = _instalments(rows, frame, plan.mapping)
+        notes += said
         rows, said = _referrers_credited(rows, frame, plan.mapping, "kind" in columns_for,
                                          _referral_log(plan.mapping, plan.sheet, plan.file))
         if said and said[0].endswith("not as referrals of their own."):   # (not as the

@@ -936,19 +936,25 @@ def _woo_explain(frame: pd.DataFrame) -> str:
 
 
 def _square_facts(frame: pd.DataFrame) -> dict:
+    """Square's payments: each one's amount what was collected less its tip (a tip is not
+    the sale's price, and a visit booked elsewhere at its price is the same sale:
+    journey.derive), else its gross sales."""
     payment = _col(frame, "transactionid", "paymentid")
     first = payment.notna() & ~payment.duplicated()
     client = _col(frame, "customerid").fillna(_col(frame, "customername"))
     client = _none(client.groupby(payment).transform("first"))
     event = _col(frame, "eventtype").str.casefold()
     money = _money(frame, "totalcollected", "grosssales")
+    tips = (_money(frame, "tip", "tips").fillna(0) if "totalcollected" in map(
+        normalise_header, frame.columns) else pd.Series(0.0, index=frame.index))
+    money = money - tips
     total = money.groupby(payment).transform("sum").where(payment.notna(), money)
     refund_row = event.eq("refund") | (event.isna() & (total < 0))
     partial = _money(frame, "partialrefunds", "refunds").fillna(0).abs()
     partial = partial.groupby(payment).transform("sum").where(payment.notna(), partial)
     return {"payment": payment, "first": first | payment.isna(), "client": client,
             "refund": refund_row, "partial": ~refund_row & (partial > 0),
-            "partial_amount": partial, "total": total.abs()}
+            "partial_amount": partial, "total": total.abs(), "tips": tips}
 
 
 def _square_rules(rows: pd.DataFrame, frame: pd.DataFrame) -> pd.DataFrame:
@@ -981,7 +987,11 @@ def _square_explain(frame: pd.DataFrame) -> str:
             + (f"{counted(missing, 'payment')} without a customer kept without a client; "
                if missing else "")
             + f"{counted(int((first & facts['refund']).sum()), 'refund')} and "
-            f"{counted(int((first & facts['partial']).sum()), 'partial refund')}.")
+            f"{counted(int((first & facts['partial']).sum()), 'partial refund')}"
+            + (f"; {counted(int(tipped.sum()), 'tip')} of "
+               f"{values.amount_text(facts['tips'][tipped].sum())} left out of the amounts "
+               "(a tip is not the sale's price)" if (tipped := facts["tips"].gt(0)).any()
+               else "") + ".")
 
 
 # --- deals: Pipedrive, Zoho CRM ----------------------------------------------------------------

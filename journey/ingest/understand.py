@@ -32,8 +32,8 @@ from ..fields import (
     names_a_number, normalise_header, plain_header)
 from ..journal import stage_mapping
 from ..stages import (
-    ALL_STAGES, BILLED_ONLY_STATUSES, BOOKED_STATUSES, FINISHED, ORDER_STATUS_KIND, OUTCOMES,
-    PAYMENT_STATUSES,
+    ALL_STAGES, BILLED_ONLY_STATUSES, BOOKED_STATUSES, FINISHED, ORDER_IN_HAND, ORDER_STATUS_KIND,
+    OUTCOMES, PAYMENT_STATUSES,
     QUOTE_OWN_WORDS, QUOTE_STATUS, RANK, VISIT_KEPT, normalise_value, order_status_kind,
     read_stage_value, said_first)
 from ..text import counted, its, match_key, name_key, was, without_accents
@@ -163,7 +163,7 @@ def detect_kind(raw: RawSheet, mapping: dict[str, str | None], sheet_name: str =
         # A sheet or file name ("Returns", "orders-2026.xlsx") makes events only of a sheet
         # that has event columns: a guide or notes sheet in such a file stays reference.
         if "order_id" in fields or (fields & EVENT_FIELDS.keys()
-                                    and _sheet_kind(sheet_name, file_name)):
+                                    and sheet_kind(sheet_name, file_name)):
             return "events"
         return "reference"
     if any(mapping[h] == "client_id" for h in keys):
@@ -347,7 +347,7 @@ def _repeat_events(repeated: int, filled: int, happened: set[str], itemised: boo
     return repeated > 0 and bool(happened or itemised or repeated > filled * FEW_REPEATS)
 
 
-def _sheet_kind(sheet: str, file: str = "") -> str | None:
+def sheet_kind(sheet: str, file: str = "") -> str | None:
     """An event kind named by a sheet or its file's name ("Returns" -> refund)."""
     word = _sheet_word(sheet, file)
     return SHEET_KIND_OF[word] if word else None
@@ -429,7 +429,7 @@ def ratings_not_money(mapping: dict[str, str | None], sheet: str, file: str,
              and _RATING.search(normalise_header(plain_header(h)))]
     if not rated or "kind" in mapping.values():
         return []
-    kind = set_values.get("kind") or _sheet_kind(sheet, file)
+    kind = set_values.get("kind") or sheet_kind(sheet, file)
     if KIND_OF.get(normalise_value(kind or ""), kind) in ("review", "nps"):
         return []
     for header in rated:
@@ -1500,6 +1500,7 @@ def resolve_kinds(out, plan, frame, raw, columns_for, stage_map=None,
     by_status = (default == "purchase" and "kind" not in plan.set_values
                  and not has_stage_column and "status" in columns_for)
     billed = by_status and about_invoices(raw.headers, plan.sheet, plan.file or "")
+    shop_orders = by_status and _shop_orders(plan, columns_for)
 
     # A "credit" in a kind column that also names sales is money given back (Braintree's
     # sale and credit); beside a debit alone (a bank statement's) it is money in.
@@ -1540,6 +1541,8 @@ def resolve_kinds(out, plan, frame, raw, columns_for, stage_map=None,
             said = order_status_kind(status)
             if key in BILLED_ONLY_STATUSES and not billed:
                 said = None           # (an order "Sent": dispatched, not an invoice unpaid)
+            if key in ORDER_IN_HAND and shop_orders:
+                said = "purchase"     # (placed and being seen to; a job's is not done yet)
             if said is not None:      # (booked, not yet done: a client considering)
                 return said, "consideration" if key in BOOKED_STATUSES else None
         if won:
@@ -1627,9 +1630,15 @@ def resolve_kinds(out, plan, frame, raw, columns_for, stage_map=None,
                         "read as orders, each what its status says (paid: a purchase; "
                         "refunded: a purchase and its refund; unpaid or pending: a contact).")
     if any(free):
-        notes.append(f"{counted(sum(free), 'order')} of 0 (free) {was(sum(free))} kept as "
-                     + ("a contact, not a purchase." if sum(free) == 1 else
-                        "contacts, not purchases."))
+        owed = _owed(frame, plan.mapping)
+        unpaid = [was_free and owing > 0 for was_free, owing in zip(free, owed.tolist())]
+        for n, said in ((sum(free) - sum(unpaid), "{n} of 0 (free)"),
+                        (sum(unpaid), "{n} with nothing paid yet (0 in "
+                                      f"'{columns_for['amount'][0]}', more owed)")):
+            if n:
+                notes.append(f"{said.format(n=counted(n, 'order'))} {was(n)} kept as "
+                             + ("a contact, not a purchase." if n == 1 else
+                                "contacts, not purchases."))
     if any(back):
         notes.append(f"{counted(sum(back), 'row')} of less than 0 {was(sum(back))} read as "
                      + ("a refund (money going back), not a purchase." if sum(back) == 1
@@ -1876,6 +1885,33 @@ def _mostly_order_statuses(statuses: pd.Series) -> bool:
     counts = statuses.value_counts()            # (each distinct status read once)
     known = sum(n for value, n in zip(counts.index, counts) if order_status_kind(value))
     return bool(len(counts)) and known >= MOSTLY_KNOWN * counts.sum()
+
+
+# A column of what each row still owes ("Unpaid", "Balance Due", "Amount Outstanding"):
+# beside it, an order of 0 paid is unpaid, not free.
+_OWED_HEADER = re.compile(r"^(?:amount|balance|total)?(?:unpaid|owed|owing|due|outstanding)"
+                          r"(?:amount|balance|total)?$|^(?:open)?balance(?:due)?$")
+
+
+def _owed(frame: pd.DataFrame, mapping: dict[str, str | None]) -> pd.Series:
+    """What each row still owes, from a column no field holds that says so
+    (``_OWED_HEADER``); 0 where none does."""
+    header = next((h for h, f in mapping.items()
+                   if not f and _OWED_HEADER.match(normalise_header(h))), None)
+    if header is None:
+        return pd.Series(0.0, index=frame.index)
+    return values.parse_money(frame[header])[0].fillna(0)
+_ORDER_WORD = re.compile(r"order|bestellung|commande|pedido|ordine|bestelling|encomenda")
+_WORK_WORD = re.compile(r"work|job|repair|service|ticket|task|project|auftrag")
+
+
+def _shop_orders(plan, columns_for: dict[str, list[str]]) -> bool:
+    """Whether a sheet's name, its file's or its order number's header says its rows are
+    a shop's orders ("orders.csv", "orderNumber"), not work orders or jobs."""
+    said = [normalise_header(name) for name in (plan.sheet, plan.file or "",
+                                                *columns_for.get("order_id", []))]
+    return (any(_ORDER_WORD.search(name) for name in said)
+            and not any(_WORK_WORD.search(name) for name in said))
 
 
 def _speaks_of_payment(statuses: pd.Series) -> bool:
