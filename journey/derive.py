@@ -77,20 +77,6 @@ WHERE EXISTS (SELECT 1 FROM events f WHERE f.client_ref = s.client_ref
               GROUP BY f.import_id HAVING COUNT(*) >= s.n)
 """
 
-# A sale refunded in full: a refund of the same client for as much or more, of the same
-# order (or, where neither names an order, on the same day). It still counts as a
-# purchase with its refund beside it, but it is no day the client bought on: a client whose
-# second order came back whole bought once (no repeat, no retention).
-_REFUNDED_WHOLE = f"""
-INSERT OR IGNORE INTO _undone
-SELECT e.id FROM events r JOIN events e ON e.client_ref = r.client_ref
-WHERE r.kind = 'refund' AND r.client_ref IS NOT NULL {{scope_refunds}}
-  AND e.kind IN {SALES} AND e.amount > 0 AND r.amount >= e.amount
-  AND (e.order_id = r.order_id
-       OR (e.order_id IS NULL AND r.order_id IS NULL
-           AND substr(e.date, 1, 10) = substr(r.date, 1, 10)))
-"""
-
 _AGGREGATE = f"""
 CREATE TEMP TABLE _agg AS
 SELECT e.client_ref AS id,
@@ -98,8 +84,8 @@ SELECT e.client_ref AS id,
   {", ".join(f"SUM(e.kind IN {kinds}) AS {column}" for column, kinds in COUNTS.items()
              if column != "purchase_count")},
   {_of_sales("SUM(e.kind IN {kinds} AND b.id IS NULL)")} AS purchase_count,
-  {_of_sales("COUNT(DISTINCT CASE WHEN e.kind IN {kinds} AND u.id IS NULL "
-              "THEN substr(e.date, 1, 10) END)")} AS purchase_days,
+  {_of_sales("COUNT(DISTINCT CASE WHEN e.kind IN {kinds} THEN substr(e.date, 1, 10) END)")}
+    AS purchase_days,
   {_of_sales("SUM(CASE WHEN e.kind IN {kinds} AND b.id IS NULL THEN e.amount END)")}
     AS revenue_events,
   {BY_PURCHASES} AS by_purchases,
@@ -108,25 +94,23 @@ SELECT e.client_ref AS id,
   MIN(e.date) AS first_date, MAX(e.date) AS last_date,
   MAX({RANK_CASE.format(col='e.stage')}) AS event_rank,
   MIN(CASE WHEN e.kind IN {PURCHASES} THEN e.date END) AS first_purchase,
-  {_of_sales("MIN(CASE WHEN e.kind IN {kinds} AND u.id IS NULL THEN e.date END)")}
-    AS first_sale,
+  {_of_sales("MIN(CASE WHEN e.kind IN {kinds} THEN e.date END)")} AS first_sale,
   MIN(CASE WHEN {ADVOCACY_EVENT} THEN e.date END) AS first_advocacy,
   {", ".join(f"{_stage_at(s)} AS {_stated(s)}" for s in ALL_STAGES)}
-FROM events e LEFT JOIN _billed b ON b.id = e.id LEFT JOIN _undone u ON u.id = e.id
+FROM events e LEFT JOIN _billed b ON b.id = e.id
 WHERE e.client_ref IS NOT NULL {{scope}}
 GROUP BY e.client_ref
 """
 
 # The second sale: a client's sale (a purchase or a won deal, as BY_PURCHASES chose) on a
-# later day than its first, neither refunded in full (_undone); a deal won before its
-# invoice is one sale, dated by the deal (first_purchase).
+# later day than its first; a deal won before its invoice is one sale, dated by the deal
+# (first_purchase).
 _SECOND_PURCHASE = f"""
 CREATE TEMP TABLE _second AS
 SELECT e.client_ref AS id, MIN(e.date) AS second_purchase
 FROM events e JOIN _agg a ON a.id = e.client_ref
 WHERE e.kind IN {PURCHASES} AND (e.kind IN {SALES}) = a.by_purchases
   AND substr(e.date, 1, 10) > substr(a.first_sale, 1, 10)
-  AND e.id NOT IN (SELECT id FROM _undone)
 GROUP BY e.client_ref
 """
 
@@ -266,7 +250,7 @@ def refresh_clients(db: Database, client_ids: list[int] | None = None) -> None:
         _summarise_events(db, scope)
         db.execute(_UPDATE.format(scope_clients=scope_clients))
         refresh_paths(db, scoped=client_ids is not None)
-        _drop(db, "_agg", "_second", "_latest", "_billed", "_undone", "_scope")
+        _drop(db, "_agg", "_second", "_latest", "_billed", "_scope")
 
 
 def insert_new_clients(db: Database, columns: list[str], records: list[tuple],
@@ -295,33 +279,23 @@ def insert_new_clients(db: Database, columns: list[str], records: list[tuple],
             f"{', '.join(_STORED.values())} "
             f"FROM ({_FIGURES.format(clients='temp._new', scope_clients='')}) AS x "
             "JOIN temp._new AS n ON n.id = x.id ORDER BY n.id", list(stamp.values()))
-        _drop(db, "_new", "_agg", "_second", "_latest", "_billed", "_undone")
+        _drop(db, "_new", "_agg", "_second", "_latest", "_billed")
 
 
 def _summarise_events(db: Database, scope: str) -> None:
     """The temporary tables of each client's event summaries that the figures read: _agg
     (counts, dates, ranks), _second (the second purchase), _latest (the latest stage);
-    and _billed, the sales another import's bills (``_BILLED_ELSEWHERE``), and _undone, the
-    sales refunded in full (``_REFUNDED_WHOLE``)."""
-    _drop(db, "_agg", "_second", "_latest", "_billed", "_undone")
+    and _billed, the sales another import's bills (``_BILLED_ELSEWHERE``)."""
+    _drop(db, "_agg", "_second", "_latest", "_billed")
     db.execute("CREATE TEMP TABLE _billed (id INTEGER PRIMARY KEY)")
     if db.execute("SELECT COUNT(*) > 1 FROM imports WHERE kind = 'events'").fetchone()[0]:
         db.execute(_BILLED_ELSEWHERE.format(scope=scope))     # (one import bills nothing)
-    _find_refunded_whole(db, scope)
     db.execute(_AGGREGATE.format(scope=scope))
     db.execute("CREATE UNIQUE INDEX temp._agg_id ON _agg(id)")
     db.execute(_SECOND_PURCHASE)
     db.execute("CREATE UNIQUE INDEX temp._second_id ON _second(id)")
     db.execute(_LATEST_STAGE.format(scope=scope))
     db.execute("CREATE UNIQUE INDEX temp._latest_id ON _latest(id)")
-
-
-def _find_refunded_whole(db: Database, scope: str) -> None:
-    """Fill temp._undone with the sales of the clients in ``scope`` refunded in full
-    (``_REFUNDED_WHOLE``)."""
-    db.execute("CREATE TEMP TABLE IF NOT EXISTS _undone (id INTEGER PRIMARY KEY)")
-    db.execute(_REFUNDED_WHOLE.format(scope_refunds=scope.replace("e.client_ref",
-                                                                  "r.client_ref")))
 
 
 def _drop(db: Database, *tables: str) -> None:
@@ -339,15 +313,13 @@ EVENT_RANK = (
     f"NULLIF(MAX(COALESCE({RANK_CASE.format(col='e.stage')}, -1), "
     f"CASE WHEN e.kind IN {PURCHASES} THEN "
     f"  CASE WHEN substr(e.date, 1, 10) > f.day AND (e.kind IN {SALES}) = f.by_purchases "
-    f"  AND e.id NOT IN (SELECT id FROM temp._undone) "
     f"  THEN {RANK['retention']} ELSE {RANK['purchase']} END "
     f"WHEN {ADVOCACY_EVENT} "
     f"THEN {RANK['advocacy']} ELSE -1 END), -1)")
 
 
 def refresh_paths(db: Database, scoped: bool = False) -> None:
-    """Store each client's path through the stages (``clients.stage_path``), a sale
-    refunded in full no step to retention (``temp._undone``).
+    """Store each client's path through the stages (``clients.stage_path``).
 
     The path is the stage ranks of its events in order, repeats collapsed: ``"1232"`` is
     awareness, consideration, purchase, back to consideration. Called by
@@ -357,11 +329,7 @@ def refresh_paths(db: Database, scoped: bool = False) -> None:
     """
     scope = "AND e.client_ref IN (SELECT id FROM temp._scope)" if scoped else ""
     _drop(db, "_first_buy", "_path")
-    own = db.execute("SELECT 1 FROM temp.sqlite_master WHERE name = '_undone'").fetchone() is None
-    if own:                                     # (called alone, not by refresh_clients)
-        _find_refunded_whole(db, scope)
-    first_day = _of_sales("MIN(CASE WHEN e.kind IN {kinds} AND e.id NOT IN (SELECT id FROM "
-                          "temp._undone) THEN substr(e.date, 1, 10) END)")
+    first_day = _of_sales("MIN(CASE WHEN e.kind IN {kinds} THEN substr(e.date, 1, 10) END)")
     db.execute(f"""CREATE TEMP TABLE _first_buy AS
         SELECT e.client_ref AS id, {first_day} AS day, {BY_PURCHASES} AS by_purchases
         FROM events e
@@ -385,7 +353,7 @@ def refresh_paths(db: Database, scoped: bool = False) -> None:
                      SELECT c.id, _path.path FROM clients c LEFT JOIN _path ON _path.id = c.id
                      WHERE 1 {scope.replace('e.client_ref', 'c.id')}) AS p
                    WHERE clients.id = p.id AND clients.stage_path IS NOT p.path""")
-    _drop(db, "_first_buy", "_path", *(["_undone"] if own else []))
+    _drop(db, "_first_buy", "_path")
 
 
 @after_open

@@ -605,8 +605,7 @@ class Evidence:
     """What is known about one client, as the furthest-stage rule needs it."""
     stage: str | None = None                 # the client's own stage column
     event_stages: tuple[str, ...] = ()       # stages named on its events
-    purchase_dates: tuple[str, ...] = ()     # dates of purchase events ("" if unknown), not
-                                             # of those refunded in full
+    purchase_dates: tuple[str, ...] = ()     # dates of purchase events ("" if unknown)
     won_dates: tuple[str, ...] = ()          # dates of won deals: its sales where it has
                                              # more of them than purchases (a deal and its
                                              # invoice: one sale)

