@@ -1,9 +1,10 @@
 """Misreadings that earlier sweeps noticed and left: sheets naming no client whose money is
 no client's purchase (payments the business made, bills from suppliers, a day's totals),
 asides typed in an amount ("£30 tip", "£45 + VAT"), one course paid in instalments, a tip
-between a booking's price and the till's, and some exports' odd rows. (A second order
-refunded in full still makes a repeat buyer: TRUTH_exports' convention, see test_real_exports.) Each sheet goes through the command line and is checked against figures worked
-out by hand; beside each, a sheet where the rule must not fire."""
+between a booking's price and the till's, and some exports' odd rows. Each sheet goes
+through the command line and is checked against figures worked out by hand; beside each,
+a sheet where the rule must not fire. (A second order refunded in full still makes a
+repeat buyer: TRUTH_exports' convention, see test_real_exports.)"""
 
 from __future__ import annotations
 
