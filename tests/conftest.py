@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import io
+import itertools
 import json
 import os
 import re
@@ -239,3 +240,29 @@ def cli_undo(tmp_path, number: int) -> None:
     """``python -m journey undo-import NUMBER`` on TMP/w.db, which must succeed."""
     done = run_cli(tmp_path, "undo-import", str(number), "--workspace", str(tmp_path / "w.db"))
     assert done.returncode == 0, done.stderr
+
+
+# --- files of one business imported in several orders (test_files_together_s15, s16) ---
+
+def file_orders(names: list[str], every: bool) -> list[tuple[str, ...]]:
+    """Every order of the files, or four: as listed, reversed and two rotations."""
+    if every:
+        return list(itertools.permutations(names))
+    return [tuple(names), tuple(reversed(names)), (*names[1:], names[0]),
+            (*names[2:], *names[:2])]
+
+
+def imported_in_order(tmp_path, texts: dict[str, str], order: tuple[str, ...]):
+    """Import the files ``texts`` (name -> CSV text) in ``order`` with the command line into
+    a workspace of their own under TMP; returns its folder."""
+    place = tmp_path / "-".join(order)
+    place.mkdir()
+    for name in order:
+        cli_import_text(place, f"{name}.csv", texts[name])
+    return place
+
+
+def sales_and_refunds(place) -> tuple:
+    """The clients' sales and revenue (each sale once), and the refunds."""
+    return (workspace_rows(place, "SELECT SUM(purchase_count), ROUND(SUM(revenue_events), 2) "
+                                  "FROM clients")[0], kind_totals(place, "refund"))

@@ -18,9 +18,8 @@ clients' figures count them, each sale once).
 
 from __future__ import annotations
 
-import itertools
-
-from conftest import cli_funnel, cli_import_text, cli_undo, kind_totals, workspace_rows
+from conftest import (cli_funnel, cli_undo, file_orders, imported_in_order, kind_totals,
+                      sales_and_refunds, workspace_rows)
 
 SHOP_CUSTOMERS = ('First Name,Last Name,Email,Accepts Email Marketing,Default Address Company,Default Address Address1,Default Address City,Default Address Province Code,Default Address Country Code,Default Address Zip,Phone,Total Spent,Total Orders,Note,Tax Exempt,Tags\n'
     'Ann,Lee,ann.lee@gmail.com,yes,,4 Mill Lane,Leeds,ENG,GB,LS1 4AB,+447700900101,130.00,2,,no,\n'
@@ -141,28 +140,6 @@ QUOTES = ('Quote #,Date,Customer,Phone,Description,Amount,Status\n'
     'Q-203,22/04/2024,Linda Evans,07700 900806,New boiler,"2,400.00",Declined\n')
 
 
-def _orders(names: list[str], every: bool) -> list[tuple[str, ...]]:
-    """Every order of the files, or four: as listed, reversed and two rotations."""
-    if every:
-        return list(itertools.permutations(names))
-    return [tuple(names), tuple(reversed(names)), (*names[1:], names[0]),
-            (*names[2:], *names[:2])]
-
-
-def _imported(tmp_path, texts: dict[str, str], order: tuple[str, ...]):
-    place = tmp_path / "-".join(order)
-    place.mkdir()
-    for name in order:
-        cli_import_text(place, f"{name}.csv", texts[name])
-    return place
-
-
-def _sales(place) -> tuple:
-    """The clients' sales and revenue (each sale once), and the refunds."""
-    return (workspace_rows(place, "SELECT SUM(purchase_count), ROUND(SUM(revenue_events), 2) "
-                                  "FROM clients")[0], kind_totals(place, "refund"))
-
-
 SHOP = {"customers": SHOP_CUSTOMERS, "orders": SHOP_ORDERS, "reviews": JUDGEME_REVIEWS,
         "tickets": GORGIAS_TICKETS}
 
@@ -175,8 +152,8 @@ def test_a_shops_customers_orders_reviews_and_tickets_in_four_orders(tmp_path):
     signed "Fay G." (by her address): advocacy. [6, 5, 5, 3, 3]; 7 sales of 480; 1 refund
     of 60. Before: 7 clients (a second Ben Carter under his work address), [7, 5, 5, 3,
     3]; Fay named "Fay G." when the reviews came before the orders."""
-    for order in _orders(list(SHOP), every=False):
-        place = _imported(tmp_path, SHOP, order)
+    for order in file_orders(list(SHOP), every=False):
+        place = imported_in_order(tmp_path, SHOP, order)
         assert workspace_rows(place, "SELECT name, email, furthest_stage FROM clients "
                                      "ORDER BY name_key") == [
             ("Ann Lee", "ann.lee@gmail.com", "advocacy"),
@@ -186,7 +163,7 @@ def test_a_shops_customers_orders_reviews_and_tickets_in_four_orders(tmp_path):
             ("Emma Fox", "emma.fox@yahoo.com", "purchase"),
             ("Fay Green", "fay.green@gmail.com", "advocacy")], order
         assert cli_funnel(place) == [6, 5, 5, 3, 3], order
-        assert _sales(place) == ((7, 480.0), (1, 60.0)), order
+        assert sales_and_refunds(place) == ((7, 480.0), (1, 60.0)), order
 
 
 def test_a_ticket_quoting_an_order_of_another_name_joins_no_one(tmp_path):
@@ -194,7 +171,7 @@ def test_a_ticket_quoting_an_order_of_another_name_joins_no_one(tmp_path):
     one, so her ticket about order #1002 does not make her Ben: 7 clients."""
     texts = {**SHOP, "tickets": GORGIAS_TICKETS.replace("Ben Carter,ben@", "Bea Carter,ben@")}
     for order in (("orders", "tickets"), ("tickets", "orders")):
-        place = _imported(tmp_path, texts, order)
+        place = imported_in_order(tmp_path, texts, order)
         assert workspace_rows(place, "SELECT name, purchase_count FROM clients "
                                      "WHERE name LIKE '%Carter' ORDER BY name_key") == [
             ("Bea Carter", 0), ("Ben Carter", 1)], order
@@ -216,15 +193,15 @@ def test_an_agencys_contacts_deals_invoices_and_nps_in_every_order(tmp_path):
     Before: 7 or 8 clients by order ("Brightleaf" beside "Brightleaf Ltd" on the deals,
     "Kim Architects Ltd" or "Meridian Health Ltd" beside the contact's company when they
     came first), sales 5 of 36,500 to 40,000."""
-    for order in _orders(list(AGENCY), every=True):
-        place = _imported(tmp_path, AGENCY, order)
+    for order in file_orders(list(AGENCY), every=True):
+        place = imported_in_order(tmp_path, AGENCY, order)
         assert workspace_rows(place, "SELECT name, furthest_stage FROM clients "
                                      "ORDER BY name_key") == [
             ("Brightleaf Ltd", "advocacy"), ("Kim Architects", "advocacy"),
             ("Liam Walsh", "awareness"), ("Meridian Health", "purchase"),
             ("Northgate", "consideration"), ("Oakridge Foods", "awareness")], order
         assert cli_funnel(place) == [6, 4, 3, 2, 2], order
-        assert _sales(place) == ((4, 31500.0), (1, 1000.0)), order
+        assert sales_and_refunds(place) == ((4, 31500.0), (1, 1000.0)), order
 
 
 SALON = {"appointments": FRESHA_APPOINTMENTS, "payments": SQUARE_TRANSACTIONS,
@@ -243,14 +220,14 @@ def test_a_salons_appointments_till_and_reviews_in_every_order(tmp_path):
     here, so [4, 3, 3, 2, 2]. The clients' sales 4 of 325; 1 refund of 20. Before: 7
     clients ("Morgan, Jess", "Jess M." and "Sophie T" apart), [7, 5, 5, 4, 2], 8 sales of
     650 (each visit counted twice)."""
-    for order in _orders(list(SALON), every=True):
-        place = _imported(tmp_path, SALON, order)
+    for order in file_orders(list(SALON), every=True):
+        place = imported_in_order(tmp_path, SALON, order)
         assert workspace_rows(place, "SELECT name, furthest_stage, complaint_count "
                                      "FROM clients ORDER BY name_key") == [
             ("Hannah Price", "awareness", 0), ("Jess Morgan", "advocacy", 0),
             ("Olivia Brown", "advocacy", 0), ("Sophie Turner", "purchase", 1)], order
         assert cli_funnel(place) == [4, 3, 3, 2, 2], order
-        assert _sales(place) == ((4, 325.0), (1, 20.0)), order
+        assert sales_and_refunds(place) == ((4, 325.0), (1, 20.0)), order
         assert kind_totals(place, "purchase") == (9, 668.0), order   # (each row kept)
 
 
@@ -262,7 +239,7 @@ def test_two_sales_of_one_amount_on_a_day_in_one_file_stay_two(tmp_path):
     texts = {"appointments": FRESHA_APPOINTMENTS.splitlines(keepends=True)[0]
              + FRESHA_APPOINTMENTS.splitlines(keepends=True)[1], "payments": twice}
     for order in (("appointments", "payments"), ("payments", "appointments")):
-        place = _imported(tmp_path, texts, order)
+        place = imported_in_order(tmp_path, texts, order)
         assert workspace_rows(place, "SELECT name, purchase_count, revenue_events "
                                      "FROM clients") == [("Jess Morgan", 2, 90.0)], order
 
@@ -276,15 +253,15 @@ def test_a_coachs_bookings_payments_and_audience_in_every_order(tmp_path):
     session, 450 with 150 refunded: purchase); Nina (call cancelled, on the list:
     awareness); Ruth (call, 900 paid, a failed 900: purchase); Leo and Kate (on the list).
     [6, 3, 3, 1, 0]; 4 sales of 2,250; 1 refund of 150. Read so before this sweep too."""
-    for order in _orders(list(COACH), every=True):
-        place = _imported(tmp_path, COACH, order)
+    for order in file_orders(list(COACH), every=True):
+        place = imported_in_order(tmp_path, COACH, order)
         assert workspace_rows(place, "SELECT name, furthest_stage FROM clients "
                                      "ORDER BY name_key") == [
             ("Josh Bell", "purchase"), ("Kate Owens", "awareness"),
             ("Leo Marsh", "awareness"), ("Maya Singh", "retention"),
             ("Nina Petrova", "awareness"), ("Ruth Adams", "purchase")], order
         assert cli_funnel(place) == [6, 3, 3, 1, 0], order
-        assert _sales(place) == ((4, 2250.0), (1, 150.0)), order
+        assert sales_and_refunds(place) == ((4, 2250.0), (1, 150.0)), order
 
 
 TRADE = {"jobs": JOB_SHEET, "invoices": XERO_INVOICES, "quotes": QUOTES}
@@ -296,8 +273,8 @@ def test_a_trades_job_sheet_invoices_and_quotes_in_every_order(tmp_path):
     Wilson 95, credited 95: purchase; Peter Hall, a quote sent, and Linda Evans, a quote
     declined: consideration. [5, 5, 3, 1, 0]; 4 sales of 4,700; 1 refund of 95. Before: 6
     clients ("Jones, Sue" beside Sue Jones), [6, 6, 4, 1, 0], 8 sales of 9,400."""
-    for order in _orders(list(TRADE), every=True):
-        place = _imported(tmp_path, TRADE, order)
+    for order in file_orders(list(TRADE), every=True):
+        place = imported_in_order(tmp_path, TRADE, order)
         assert workspace_rows(place, "SELECT name, furthest_stage, purchase_count, "
                                      "revenue_events FROM clients ORDER BY name_key") == [
             ("Dave Wilson", "purchase", 1, 95.0), ("Imran Khan", "retention", 2, 4520.0),
@@ -305,13 +282,13 @@ def test_a_trades_job_sheet_invoices_and_quotes_in_every_order(tmp_path):
             ("Peter Hall", "consideration", 0, None),
             ("Sue Jones", "purchase", 1, 85.0)], order
         assert cli_funnel(place) == [5, 5, 3, 1, 0], order
-        assert _sales(place) == ((4, 4700.0), (1, 95.0)), order
+        assert sales_and_refunds(place) == ((4, 4700.0), (1, 95.0)), order
 
 
 def test_undoing_the_reviews_parts_the_reviewer_again(tmp_path):
     """Undoing the reviews import that joined "Jess M." to Jess Morgan leaves Jess Morgan
     with her two visits (retention) and no review."""
-    place = _imported(tmp_path, SALON, ("appointments", "payments", "reviews"))
+    place = imported_in_order(tmp_path, SALON, ("appointments", "payments", "reviews"))
     cli_undo(place, workspace_rows(place, "SELECT MAX(id) FROM imports")[0][0])
     assert workspace_rows(place, "SELECT name, furthest_stage FROM clients "
                                  "ORDER BY name_key") == [

@@ -21,9 +21,8 @@ clients that reached it; sales and revenue as the clients' figures count them, e
 
 from __future__ import annotations
 
-import itertools
-
-from conftest import cli_funnel, cli_import_text, kind_totals, workspace_rows
+from conftest import (cli_funnel, cli_import_text, file_orders, imported_in_order, kind_totals,
+                      sales_and_refunds, workspace_rows)
 
 MINDBODY_CLIENTS = ('Client ID,First Name,Last Name,Email,Mobile Phone,Membership Name,Membership Status,Date Created,First Visit,Last Visit,Total Visits,Referred By,Home Location\n'
     '100001,Sarah,Connor,sarah.connor@gmail.com,(555) 201-0001,Unlimited Monthly,Active,1/5/2024,1/6/2024,3/28/2024,34,Instagram,Downtown\n'
@@ -146,28 +145,6 @@ ZENDESK_TICKETS = ('Id,Requester,Requester email,Organization,Subject,Status,Pri
     '304,Tom Hardy,tom@riversidebakery.co.uk,Riverside Bakery,Delivery two days late,Solved,Normal,2024-06-10 07:45:00,2024-06-11 09:00:00,late-delivery complaint,Support,Kim\n')
 
 
-def _orders(names: list[str], every: bool) -> list[tuple[str, ...]]:
-    """Every order of the files, or four: as listed, reversed and two rotations."""
-    if every:
-        return list(itertools.permutations(names))
-    return [tuple(names), tuple(reversed(names)), (*names[1:], names[0]),
-            (*names[2:], *names[:2])]
-
-
-def _imported(tmp_path, texts: dict[str, str], order: tuple[str, ...]):
-    place = tmp_path / "-".join(order)
-    place.mkdir()
-    for name in order:
-        cli_import_text(place, f"{name}.csv", texts[name])
-    return place
-
-
-def _sales(place) -> tuple:
-    """The clients' sales and revenue (each sale once), and the refunds."""
-    return (workspace_rows(place, "SELECT SUM(purchase_count), ROUND(SUM(revenue_events), 2) "
-                                  "FROM clients")[0], kind_totals(place, "refund"))
-
-
 GYM = {"clients": MINDBODY_CLIENTS, "sales": MINDBODY_SALES, "survey": GOOGLE_FORM}
 
 
@@ -179,8 +156,8 @@ def test_a_gyms_clients_sales_and_survey_in_every_order(tmp_path):
     Chris Evans, 100006 150 + 4.50 (Feb 1, Feb 16): retention, 100007 on a trial, NPS 8:
     consideration. [7, 6, 5, 3, 2]; 9 sales of 858.50; 1 refund of 25. Before: 8 clients
     (the survey's +tag address a client of its own), [8, 6, 5, 3, 2]."""
-    for order in _orders(list(GYM), every=True):
-        place = _imported(tmp_path, GYM, order)
+    for order in file_orders(list(GYM), every=True):
+        place = imported_in_order(tmp_path, GYM, order)
         assert workspace_rows(place, "SELECT client_id, name, furthest_stage FROM clients "
                                      "ORDER BY client_id") == [
             ("100001", "Sarah Connor", "advocacy"), ("100002", "James Wu", "purchase"),
@@ -188,14 +165,14 @@ def test_a_gyms_clients_sales_and_survey_in_every_order(tmp_path):
             ("100005", "Lisa Ray", "awareness"), ("100006", "Chris Evans", "retention"),
             ("100007", "Chris Evans", "consideration")], order
         assert cli_funnel(place) == [7, 6, 5, 3, 2], order
-        assert _sales(place) == ((9, 858.5), (1, 25.0)), order
+        assert sales_and_refunds(place) == ((9, 858.5), (1, 25.0)), order
 
 
 def test_a_plus_tag_address_is_not_joined_to_another_mailbox(tmp_path):
     """The "+tag" is left out of the same mailbox only: tom.baker+iron@gmail.com is not
     tom.bakery@gmail.com, nor tom@gmail.com; the survey's answer stays a client of its own."""
     survey = GOOGLE_FORM.replace("tom.baker+iron@", "tom+iron@")
-    place = _imported(tmp_path, {**GYM, "survey": survey}, ("clients", "survey"))
+    place = imported_in_order(tmp_path, {**GYM, "survey": survey}, ("clients", "survey"))
     assert workspace_rows(place, "SELECT COUNT(*) FROM clients")[0] == (8,)
 
 
@@ -214,8 +191,8 @@ def test_a_restaurants_reservations_till_and_reviews_in_every_order(tmp_path):
     stage, as test_files_together_s15 leaves a salon's no-show: [6, 4, 4, 2, 2]. Sales
     before tips: the clients' 6 of 595.50; 1 refund of 18. Before: 7 clients ("Grace"
     apart), [7, 5, 5, 3, 2], the refund 58 (the whole check, from "Refunded: Yes")."""
-    for order in _orders(list(RESTAURANT), every=True):
-        place = _imported(tmp_path, RESTAURANT, order)
+    for order in file_orders(list(RESTAURANT), every=True):
+        place = imported_in_order(tmp_path, RESTAURANT, order)
         assert workspace_rows(place, "SELECT name, furthest_stage, purchase_count, "
                                      "revenue_events FROM clients ORDER BY name_key") == [
             ("Amelia Clarke", "awareness", 0, None), ("Grace Hall", "advocacy", 2, 222.0),
@@ -223,7 +200,7 @@ def test_a_restaurants_reservations_till_and_reviews_in_every_order(tmp_path):
             ("Noah Price", "awareness", 0, None),
             ("Oliver Bennett", "advocacy", 2, 158.5)], order
         assert cli_funnel(place) == [6, 4, 4, 2, 2], order
-        assert _sales(place) == ((6, 595.5), (1, 18.0)), order
+        assert sales_and_refunds(place) == ((6, 595.5), (1, 18.0)), order
         assert kind_totals(place, "purchase") == (7, 640.5), order
 
 
@@ -231,7 +208,7 @@ def test_a_review_by_a_first_name_two_clients_share_joins_neither(tmp_path):
     """With a second Grace (Grace Kim) booked, the review signed "Grace" is neither's."""
     booked = OPENTABLE_RESERVATIONS + ("18/03/2024,20:00,Grace Kim,2,Completed,07700 900777,"
                                        "grace.kim@gmail.com,OpenTable,88009,17/03/2024,\n")
-    place = _imported(tmp_path, {**RESTAURANT, "reservations": booked},
+    place = imported_in_order(tmp_path, {**RESTAURANT, "reservations": booked},
                       ("reservations", "reviews"))
     assert workspace_rows(place, "SELECT name FROM clients WHERE name LIKE 'Grace%' "
                                  "ORDER BY name_key") == [
@@ -250,15 +227,15 @@ def test_a_saas_businesss_stripe_intercom_and_nps_in_four_orders(tmp_path):
     [6, 5, 4, 2, 2]; 6 sales of 374. Before: the Delighted export read as a client list
     (no promoters: [6, 5, 4, 1, 0]); answered first, "Dan" a second client beside Dan Moss
     ([7, 5, 4, 1, 0])."""
-    for order in _orders(list(SAAS), every=False):
-        place = _imported(tmp_path, SAAS, order)
+    for order in file_orders(list(SAAS), every=False):
+        place = imported_in_order(tmp_path, SAAS, order)
         assert workspace_rows(place, "SELECT name, furthest_stage FROM clients "
                                      "ORDER BY name_key") == [
             ("Ana Silva", "advocacy"), ("Ben Ode", "purchase"), ("Carla Mendes", "purchase"),
             ("Dan Moss", "advocacy"), ("Eve Park", "consideration"),
             ("Frank Li", "awareness")], order
         assert cli_funnel(place) == [6, 5, 4, 2, 2], order
-        assert _sales(place) == ((6, 374.0), (0, None)), order
+        assert sales_and_refunds(place) == ((6, 374.0), (0, None)), order
 
 
 def test_a_score_out_of_five_beside_response_ids_is_no_nps_answer(tmp_path):
@@ -281,8 +258,8 @@ def test_a_photographers_enquiries_payments_and_reviews_in_every_order(tmp_path)
     purchase; Zoe King, the date taken: awareness. [5, 4, 3, 2, 2]; 3 sales of 5,350 paid.
     Before: each balance a second sale (5 sales, Emily and Sophie repeat customers) and
     "Sophie" a client of her own: [6, 5, 4, 3, 2]."""
-    for order in _orders(list(PHOTOGRAPHER), every=True):
-        place = _imported(tmp_path, PHOTOGRAPHER, order)
+    for order in file_orders(list(PHOTOGRAPHER), every=True):
+        place = imported_in_order(tmp_path, PHOTOGRAPHER, order)
         assert workspace_rows(place, "SELECT email, furthest_stage, purchase_count, "
                                      "revenue_events FROM clients ORDER BY email") == [
             ("emily.rose@gmail.com", "advocacy", 1, 2700.0),
@@ -291,7 +268,7 @@ def test_a_photographers_enquiries_payments_and_reviews_in_every_order(tmp_path)
             ("sophie.turner@hotmail.co.uk", "advocacy", 1, 2250.0),
             ("zoe.king@gmail.com", "awareness", 0, None)], order
         assert cli_funnel(place) == [5, 4, 3, 2, 2], order
-        assert _sales(place) == ((3, 5350.0), (0, None)), order
+        assert sales_and_refunds(place) == ((3, 5350.0), (0, None)), order
 
 
 def test_two_invoices_paid_on_two_days_stay_two_sales(tmp_path):
@@ -325,8 +302,8 @@ def test_a_wholesalers_deals_invoices_and_tickets_in_every_order(tmp_path):
     Each business has its ticket. Before: the tickets' requesters (Paul Green, Lucy Bell,
     Tom Hardy, and Mia Costa when the tickets came first) clients of their own: 8 or 9
     clients, [8, 5, 3, 1, 0] or [9, 6, 4, 1, 0] with 5 sales of 11,550."""
-    for order in _orders(list(WHOLESALER), every=True):
-        place = _imported(tmp_path, WHOLESALER, order)
+    for order in file_orders(list(WHOLESALER), every=True):
+        place = imported_in_order(tmp_path, WHOLESALER, order)
         rows = workspace_rows(place, "SELECT name, furthest_stage, purchase_count, "
                                      "revenue_events, complaint_count FROM clients "
                                      "ORDER BY name_key")
@@ -335,6 +312,6 @@ def test_a_wholesalers_deals_invoices_and_tickets_in_every_order(tmp_path):
             ("Harbour", "purchase", 1, 1200.0, 1), ("Northfield", "consideration", 0, None, 0),
             ("Riverside", "purchase", 1, 1750.0, 1)], order
         assert cli_funnel(place) == [5, 5, 3, 1, 0], order
-        assert _sales(place) == ((4, 10350.0), (1, 150.0)), order
+        assert sales_and_refunds(place) == ((4, 10350.0), (1, 150.0)), order
         assert workspace_rows(place, "SELECT contact_name FROM clients WHERE name_key "
                                      "LIKE 'harbour%'") == [("Mia Costa",)], order
