@@ -122,7 +122,8 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
              "guest name", "billing name", "consumer name",
              "review consumer name",     # (Trustpilot's reviewer)
              # (who booked: a class's or an event's booking tool, Bookwhen's)
-             "booker", "booker name", "lead booker", "lead booker name", "booked by",
+             # (not "Booked by": a salon's or a clinic's is its staff or "Online")
+             "booker", "booker name", "lead booker", "lead booker name",
              # (a booking's manifest, a row per person: save's booking is its first's)
              "participant", "participant name", "passenger", "passenger name",
              "traveller name", "traveler name",

@@ -123,3 +123,60 @@ def test_outgoing_payments_to_a_recipient_stay_money_out(tmp_path):
         "Date,Recipient,Reference,Amount\n2024-03-01,Paper Co,INV 12,120\n"
         "2024-03-05,Ink Ltd,INV 9,80\n"))
     assert kind_totals(tmp_path, "purchase") == (0, None)
+
+
+# --- round 2: a note of history, a salon's "Booked by", a printer's order in progress -----
+
+def test_a_note_of_a_quote_taken_up_or_nothing_owed_is_still_a_sale(tmp_path):
+    """A bike shop's repairs read as sales: 'as quoted', 'nothing owed' and 'estimate
+    accepted' are history, each job done: 4 sales of 200, [4, 4, 4, 0, 0] (were 3 contacts
+    and 1 sale of 50, [4, 1, 1, 0, 0])."""
+    cli_import_text(tmp_path, "repairs.csv", (
+        "Date,Customer,Job,Price,Notes\n2024-03-01,Ann Lee,New chain,40,as quoted\n"
+        "2024-03-02,Bob Ray,Service,60,nothing owed\n"
+        "2024-03-03,Cy Tan,Brakes,50,estimate accepted on the phone\n"
+        "2024-03-04,Di Woo,Tyres,50,\n"))
+    assert kind_totals(tmp_path, "purchase") == (4, 200.0)
+    assert cli_funnel(tmp_path) == [4, 4, 4, 0, 0]
+
+
+def test_a_quote_still_waiting_is_still_no_sale(tmp_path):
+    """The rule's own case beside one taken up: 'quote - waiting' is a contact, 'as quoted'
+    a sale: 1 sale of 40."""
+    cli_import_text(tmp_path, "repairs.csv", (
+        "Date,Customer,Job,Price,Notes\n2024-03-01,Ann Lee,New chain,40,as quoted\n"
+        "2024-03-02,Bob Ray,Wheel build,120,quote - waiting\n"))
+    assert kind_totals(tmp_path, "purchase") == (1, 40.0)
+
+
+def test_booked_by_on_a_salons_appointments_is_no_client(tmp_path):
+    """'Booked by' Reception or Online is who took the booking: 2 sales of 100, no client
+    (were clients 'Reception' and 'Online', [2, 2, 2, 0, 0])."""
+    found = cli_import_text(tmp_path, "appointments.csv", (
+        "Date,Service,Price,Booked by\n2024-03-01,Cut,50,Reception\n2024-03-02,Cut,50,Online\n"))
+    assert found["mapping"]["Booked by"] is None
+    assert kind_totals(tmp_path, "purchase") == (2, 100.0)
+    assert workspace_rows(tmp_path, NAMES) == []
+
+
+def test_an_order_in_progress_beside_paid_ones_is_not_yet_paid(tmp_path):
+    """A printer's orders.csv whose statuses say payment (Quote sent, In progress, Paid):
+    Bob's order in progress is not paid yet, a contact: 1 sale of 80, [3, 2, 1, 0, 0] (was
+    Bob's a sale: 2 of 130, [3, 3, 2, 0, 0])."""
+    cli_import_text(tmp_path, "orders.csv", (
+        "Order No,Date,Customer,Job,Amount,Status\n"
+        "1,2024-03-01,Ann Lee,Flyers,100,Quote sent\n2,2024-03-02,Bob Ray,Cards,50,In progress\n"
+        "3,2024-03-03,Cy Tan,Banner,80,Paid\n"))
+    assert kind_totals(tmp_path, "purchase") == (1, 80.0)
+    assert cli_funnel(tmp_path) == [3, 2, 1, 0, 0]
+
+
+def test_a_shops_order_in_progress_among_order_states_is_a_sale(tmp_path):
+    """Order states alone (open, in progress, completed): the order in progress was placed,
+    a sale: 2 sales of 150."""
+    cli_import_text(tmp_path, "orders.csv", (
+        "Order Number,Order Date,Customer,Email,Total,Order Status\n"
+        "1001,2024-03-01,Ann Lee,ann@x.com,100,completed\n"
+        "1002,2024-03-02,Bob Ray,bob@x.com,50,in_progress\n"
+        "1003,2024-03-03,Cy Tan,cy@x.com,80,open\n"))
+    assert kind_totals(tmp_path, "purchase") == (2, 150.0)

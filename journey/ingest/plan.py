@@ -1984,8 +1984,13 @@ def _refunds_described(out: pd.DataFrame, frame: pd.DataFrame,
 _UNPAID_SAID = re.compile(r"(?i)\b(?:quote|quoted|estimate|not (?:yet )?paid|unpaid|"
                           r"awaiting payment|payment due|to be paid|owes|owing|owed|"
                           r"not (?:yet )?collected|not picked up)\b")
-# ... and that it was ("paid cash 20/3", "paid by card"), which says more.
-_PAID_SAID = re.compile(r"(?i)(?<!not )(?<!not yet )(?<!un)\bpaid\b")
+# ... and that it was ("paid cash 20/3", "paid by card"), or that a quote was taken up or
+# nothing is owed ("as quoted", "estimate accepted", "nothing owed"), which says more.
+_PAID_SAID = re.compile(r"(?i)(?<!not )(?<!not yet )(?<!un)\bpaid\b|"
+                        r"\b(?:as|per|from) (?:the |our |my |a )?(?:quote|quoted|estimate)\b|"
+                        r"\b(?:quote|estimate)d? (?:was )?(?:accepted|agreed|approved|signed|"
+                        r"confirmed|ok)\b|\b(?:nothing|no balance|no money|none) (?:is )?"
+                        r"(?:owed|owing|due|outstanding)\b|\bowes nothing\b")
 
 
 def _unpaid_said(out: pd.DataFrame, frame: pd.DataFrame,
