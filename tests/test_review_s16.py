@@ -180,3 +180,30 @@ def test_a_shops_order_in_progress_among_order_states_is_a_sale(tmp_path):
         "1002,2024-03-02,Bob Ray,bob@x.com,50,in_progress\n"
         "1003,2024-03-03,Cy Tan,cy@x.com,80,open\n"))
     assert kind_totals(tmp_path, "purchase") == (2, 150.0)
+
+
+# --- round 3: a help desk's own organisation ------------------------------------------------
+
+TICKETS = "Ticket ID,Created,Requester,Requester email,Organization,Subject,Status\n"
+
+
+def test_a_help_desks_own_name_as_every_tickets_organisation_is_no_client(tmp_path):
+    """A Zendesk export whose every ticket's Organization is the business's own name ('Bloom
+    Studio', its default), from requesters at different e-mail domains: 3 clients, Ann, Bob
+    and Cy, 3 tickets (were one client, 'Bloom Studio', [1, 0, 0, 0, 0])."""
+    cli_import_text(tmp_path, "tickets.csv", TICKETS + (
+        "1,2024-03-01,Ann Lee,ann@x.com,Bloom Studio,Refund please,Solved\n"
+        "2,2024-03-02,Bob Ray,bob@y.com,Bloom Studio,Where is my order,Open\n"
+        "3,2024-03-03,Cy Tan,cy@gmail.com,Bloom Studio,Question,Solved\n"))
+    assert workspace_rows(tmp_path, NAMES) == [("Ann Lee",), ("Bob Ray",), ("Cy Tan",)]
+    assert cli_funnel(tmp_path) == [3, 0, 0, 0, 0]
+
+
+def test_tickets_for_client_organisations_stay_theirs(tmp_path):
+    """A B2B help desk: two requesters at Patel Traders, one at Acme: the 2 organisations
+    are the clients."""
+    cli_import_text(tmp_path, "tickets.csv", TICKETS + (
+        "1,2024-03-01,Dev Patel,dev@patel.com,Patel Traders,Invoice query,Solved\n"
+        "2,2024-03-02,Raj Patel,raj@patel.com,Patel Traders,Login broken,Open\n"
+        "3,2024-03-03,Jo Bloggs,jo@acme.com,Acme Ltd,Question,Solved\n"))
+    assert workspace_rows(tmp_path, NAMES) == [("Acme Ltd",), ("Patel Traders",)]
