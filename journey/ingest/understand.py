@@ -1887,9 +1887,9 @@ def _mostly_order_statuses(statuses: pd.Series) -> bool:
     return bool(len(counts)) and known >= MOSTLY_KNOWN * counts.sum()
 
 
-# A column of what each row still owes ("Unpaid", "Balance Due", "Amount Outstanding"):
-# beside it, an order of 0 paid is unpaid, not free.
-_OWED_HEADER = re.compile(r"^(?:amount|balance|total)?(?:unpaid|owed|owing|due|outstanding)"
+# A column of what each row still owes ("Unpaid", "Balance Due", "Amount Outstanding": the
+# words of ``values.OWED_WORDS``): beside it, an order of 0 paid is unpaid, not free.
+_OWED_HEADER = re.compile(rf"^(?:amount|balance|total)?(?:{'|'.join(sorted(values.OWED_WORDS))})"
                           r"(?:amount|balance|total)?$|^(?:open)?balance(?:due)?$")
 
 
