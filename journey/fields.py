@@ -122,7 +122,8 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
              "guest name", "billing name", "consumer name",
              "review consumer name",     # (Trustpilot's reviewer)
              # (who booked: a class's or an event's booking tool, Bookwhen's)
-             "booker", "booker name", "lead booker", "lead booker name", "booked by",
+             # (not "Booked by": a salon's or a clinic's is its staff or "Online")
+             "booker", "booker name", "lead booker", "lead booker name",
              # (a booking's manifest, a row per person: save's booking is its first's)
              "participant", "participant name", "passenger", "passenger name",
              "traveller name", "traveler name",
@@ -795,6 +796,51 @@ def header_year(header: object) -> int:
     return max(map(int, re.findall(r"(?<!\d)(?:19|20)\d\d(?!\d)", str(header))), default=0)
 
 
+# The fields that say whose a row is: a sheet holding one names its clients.
+WHOSE_FIELDS = frozenset({"name", "client_id", "email", "phone"})
+# A sheet's name or a heading that names no client: a workbook's summary, lists and working
+# sheets, and the parts a business sells through ("Wholesale", "Retail", "Online"). A tab
+# or a heading row so named is no client's (plan's sheet per client, read's block per client).
+NAMES_NO_CLIENT = re.compile(
+    r"(?i)^(?:sheet|tab|blad|hoja|feuille|tabelle|foglio)\s*\d*$|\b(?:summary|overview|"
+    r"totals?|template|notes?|data|lists?|prices?|settings|instructions|readme|dashboard|"
+    r"archive|old|copy|backup|index|contents|calendar|diary|rota|schedule|clients?|"
+    r"customers?|members?|students?|pupils?|payments?|invoices?|sales|orders?|bookings?|"
+    r"expenses?|income|accounts?|classes|sessions|lessons|attendance|log)\b|"
+    # (whole: "Commercial Cleaning Ltd" may be a client, "Commercial" alone is a part)
+    r"^\s*(?:wholesale|retail|online|web|website|in[- ]?store|shop|markets?|fairs?|events?|"
+    r"trade|stockists?|corporate|private|commercial|domestic|residential|products?|"
+    r"services?|stock|misc|miscellaneous|other|others|general|sundries|refunds?|returns?)"
+    r"\s*(?:work|jobs?)?\s*$")
+
+
+_YEAR = r"(?:19|20)\d\d"
+_PERIOD_HEADERS = (
+    ("month", re.compile(
+        r"^(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+        rf"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|(?:fy)?{_YEAR})$")),
+    # a school's or a teacher's terms: "Autumn term", "Spring Term 2024", "Term 2"
+    ("term", re.compile(rf"^(?:(?:autumn|fall|winter|spring|summer|michaelmas|lent|easter|"
+                        rf"trinity)term|term[1-6])(?:{_YEAR})?$")),
+    ("quarter", re.compile(rf"^(?:q|qtr|quarter)[1-4](?:{_YEAR})?$|^{_YEAR}q[1-4]$")),
+    ("week", re.compile(r"^(?:week|wk|w)\d{1,2}$")),
+)
+# A header that is a date (a calendar's or a rota's columns: "04/03/2024", "2024-03-11").
+_DATE_HEADER = re.compile(r"^\s*(?:\d{1,2}[/.-]\d{1,2}[/.-](?:\d\d)?\d\d|\d{4}-\d\d-\d\d)\s*$")
+
+
+def period_of(header: str) -> str | None:
+    """What period a column of a wide layout is one of (month, year, term, quarter, week,
+    date), from its header, or None."""
+    if _DATE_HEADER.match(header):
+        return "date"
+    key = normalise_header(header)
+    for each, pattern in _PERIOD_HEADERS:
+        if pattern.match(key):
+            return "year" if each == "month" and header_year(key) else each
+    return None
+
+
 _COUNTED = re.compile(r"\((?:[^)]*\b(?:units?|qty|quantity|pcs|pieces|items|count|"
                       r"st(?:ü|ue)ck|unidades|unites)\b[^)]*)\)", re.IGNORECASE)
 # (not "(2)": the import's name for a header repeated, "company (2)", is another column)
@@ -853,9 +899,11 @@ PAYEE_HEADERS = frozenset(map(match_key, (
     "proveedor", "fournisseur", "beneficiaire", "lieferant", "empfanger", "fornitore",
     "fornecedor", "leverancier", "begunstigde")))
 # A value saying a row is one instalment of a payment plan ("Payment Plan", "Installment 2
-# of 3", "Ratenzahlung"), compared as headers are, from its start.
+# of 3", "Ratenzahlung"), compared as headers are, from its start. (Not a bare "Cuota": a
+# Spanish gym's "Cuota mensual" is its monthly fee, each month a purchase.)
 INSTALMENT = re.compile(r"^(?:paymentplan|instal+ments?|splitpayments?|payinparts|"
-                        r"plandepagos?|cuotas?|paiementenplusieursfois|paiementfractionne|"
+                        r"plandepagos?|cuotas$|cuota\d|(?:pago)?(?:en|a)(?:cuotas|plazos)|"
+                        r"paiementenplusieursfois|paiementfractionne|"
                         r"ratenzahlung|ratenkauf|pagamentoarate|rateizzato|termijnbetaling|"
                         r"gespreidebetaling)")
 # Headers of a row's count of sales (a till's daily summary: "Transactions" 12): each row

@@ -35,6 +35,8 @@ OUTCOMES = ("lost", "churned", "cancelled")
 # status; beside "Aktiv" in a client list's status, a client who has left (``ended_words``).
 FINISHED_WORDS = "avslutad, afsluttet, avsluttet, valmis"
 FINISHED = frozenset(match_key(word) for word in FINISHED_WORDS.split(","))
+# ... and "in progress" (a deal's stage: consideration; a job's status: not done yet).
+IN_PROGRESS_WORDS = "pågående, igangværende, pågår, käynnissä"
 
 # Normalised value -> stage. Keys are compared after ``normalise_value``. Each list has the
 # English words, then Spanish, French, German and Portuguese ones, then Italian and Dutch.
@@ -109,7 +111,7 @@ _ALIAS_WORDS = {
                      # (a SaaS account on its free trial: Baremetrics', Outseta's "Trialing")
                      "trialing, trialling, in trial, on trial, free trial, "
                      "interested, meeting, discovery, in progress, pending, "
-                     "pågående, igangværende, pågår, käynnissä, "     # (Nordic: in progress)
+                     + IN_PROGRESS_WORDS + ", "     # (Nordic: in progress)
                      "calificado, cualificado, propuesta, cotizacion, presupuesto, "
                      "negociacion, demostracion, interesado, reunion, en progreso, qualifie, "
                      "proposition, devis, negociation, essai, interesse, rendez vous, "
@@ -333,7 +335,7 @@ ORDER_STATUS_WORDS = {
                "en attente de paiement par cheque bancaire, "
                # a job or an appointment not done yet
                "scheduled, unscheduled, rescheduled, in progress, confirmed, booked, upcoming, "
-               "pågående, igangværende, pågår, käynnissä, "     # (Nordic: in progress)
+               + IN_PROGRESS_WORDS + ", "     # (Nordic: in progress)
                "not started, requested, tentative, awaiting confirmation, needs scheduling, "
                "vencida, vencido, impaga, impago, no pagada, pendiente de pago, confirmada, "
                "confirmado, reservada, reservado, no se presento, no asistio, "

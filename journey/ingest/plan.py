@@ -34,10 +34,10 @@ from ..errors import ValidationError
 from ..fields import (
     CLIENT_FIELDS, EVENT_FIELDS, EVENT_ONLY, JOB_ROLES, LIVE_FLAGS, MEMBER_ROLES,
     JOB_NUMBERS, ORDER_ROW_VALUES, ORGANISATION_HEADERS, OWN_ROLE_FLAGS, OWN_ROLES,
-    INSTALMENT, PARTY_HEADERS, PAYEE_HEADERS, ROLE_HEADERS, SALES_TALLY_HEADERS, ROW_LEVEL_HEADERS,
-    SCORE_RANGES, SPAM_FLAGS, TAG_HEADERS, TEST_FLAGS,
+    INSTALMENT, NAMES_NO_CLIENT, PARTY_HEADERS, PAYEE_HEADERS, ROLE_HEADERS, SALES_TALLY_HEADERS, ROW_LEVEL_HEADERS,
+    SCORE_RANGES, SPAM_FLAGS, TAG_HEADERS, TEST_FLAGS, WHOSE_FIELDS,
     before_tax, field_type, fields_for, header_year, match_header, name_part, names_a_participant,
-    names_tax, names_tax_rate, net_and_tax, normalise_header, plain_header)
+    names_tax, names_tax_rate, net_and_tax, normalise_header, period_of, plain_header)
 from ..journal import Problem, SheetSave
 from ..stages import (
     ACTIVE_OF, BOOKED_STATUSES, PAID_STEPS, QUOTE_STATUS, RANK, STAGE_ALIASES, TICK_STEPS,
@@ -169,16 +169,6 @@ def plan_file(filename: str, data: bytes, *, db: Database | None = None, kind: s
     return plans
 
 
-_WHOSE = frozenset({"name", "client_id", "email", "phone"})
-# A sheet's name that names no client: a workbook's summary, lists and working sheets.
-_NOT_A_CLIENTS_SHEET = re.compile(
-    r"(?i)^(?:sheet|tab|blad|hoja|feuille|tabelle|foglio)\s*\d*$|\b(?:summary|overview|"
-    r"totals?|template|notes?|data|lists?|prices?|settings|instructions|readme|dashboard|"
-    r"archive|old|copy|backup|index|contents|calendar|diary|rota|schedule|clients?|"
-    r"customers?|members?|students?|pupils?|payments?|invoices?|sales|orders?|bookings?|"
-    r"expenses?|income|accounts?|classes|sessions|lessons|attendance|log)\b")
-
-
 def _sheets_named_for_clients(plans: list[SheetPlan]) -> set[str]:
     """The sheets of a workbook kept one per client (a yoga teacher's "Ann Lee", "Bob Ray"
     tabs, each a log of dates and payments with no client column): two or more sheets of
@@ -187,12 +177,12 @@ def _sheets_named_for_clients(plans: list[SheetPlan]) -> set[str]:
     candidates: dict[tuple, list[str]] = {}
     for plan in plans:
         if (plan.kind not in ("reference", "events") or plan.kept_because
-                or workshop_kind(plan.raw) or _WHOSE & set(plan.mapping.values())
+                or workshop_kind(plan.raw) or WHOSE_FIELDS & set(plan.mapping.values())
                 or "date" not in guess_sheet_mapping(plan.headers, "events").values()):
             continue
         name = " ".join(plan.sheet.split())
         if (not re.search(r"[^\W\d_]{2}", name) or re.search(r"\d", name)
-                or _NOT_A_CLIENTS_SHEET.search(name) or _period_of(name)
+                or NAMES_NO_CLIENT.search(name) or period_of(name)
                 or len(name.split()) > 5):
             continue
         key = tuple(normalise_header(h) for h in plan.headers)
@@ -213,7 +203,7 @@ def _details_of_jobs(plan: SheetPlan, plans: list[SheetPlan]) -> None:
     for other in plans:
         theirs = next((h for h, f in other.mapping.items() if f == "order_id"), None)
         if (other is plan or other.kind != "events" or theirs is None
-                or not _WHOSE & set(other.mapping.values())):
+                or not WHOSE_FIELDS & set(other.mapping.values())):
             continue
         if ours & set(other.raw.frame[theirs].dropna().astype(str).str.strip()):
             _kept_as_details(plan, numbers, f"that sheet '{other.sheet}' lists")
@@ -236,7 +226,7 @@ def details_of_stored_jobs(db: Database, plan: SheetPlan) -> None:
 def _job_numbers_alone(plan: SheetPlan) -> str | None:
     """The header of an events sheet's job numbers (``JOB_NUMBERS``, not one a person
     chose) where nothing on it names a client and its name names no sale, else None."""
-    if plan.kind != "events" or plan.set_values.get("kind") or _WHOSE & set(
+    if plan.kind != "events" or plan.set_values.get("kind") or WHOSE_FIELDS & set(
             plan.mapping.values()) or names_sales(plan.sheet):
         return None
     numbers = next((h for h, f in plan.mapping.items()
@@ -264,11 +254,12 @@ def _no_clients_purchases(plan: SheetPlan, kind: str) -> None:
     """A sheet of money that names no client, which no profile knows and whose rows would be
     sales, holds none where its money went out (a header names whom the business paid,
     ``PAYEE_HEADERS``, or its name says so, ``_MONEY_OUT_WORDS``: outgoing payments, bills
-    from suppliers) or where each row counts several sales (``SALES_TALLY_HEADERS``: a
-    till's daily summary, a period's totals). Kept as reference rows, said so
+    from suppliers; not a header alone on a sheet whose name says sales or orders, where a
+    "Vendor" is the seller, a "Recipient" whom the goods went to) or where each row counts
+    several sales (``SALES_TALLY_HEADERS``: a till's daily summary, a period's totals). Kept as reference rows, said so
     (``kept_because``), with the totals a summary comes to."""
     if (plan.kind != "events" or kind != "auto" or plan.set_values.get("kind")
-            or plan.recognised_as or _WHOSE & set(plan.mapping.values())
+            or plan.recognised_as or WHOSE_FIELDS & set(plan.mapping.values())
             or "amount" not in plan.mapping.values()
             or sheet_kind(plan.sheet, plan.file) not in (None, "purchase")):
         return
@@ -280,6 +271,8 @@ def _no_clients_purchases(plan: SheetPlan, kind: str) -> None:
     named = next((name for name in (plan.sheet, Path(plan.file or "").stem)
                   if _MONEY_OUT_WORDS & set(re.findall(r"[a-z]+", without_accents(
                       name.lower())))), None)
+    if payee and not named and any(map(names_sales, (plan.sheet, Path(plan.file or "").stem))):
+        payee = None        # ("orders.csv": a marketplace's Vendor sold, a Recipient was sent)
     if payee or named:
         plan.kind = "reference"
         why = (f"'{payee}' names whom the business pays" if payee
@@ -898,7 +891,7 @@ def _instalments(rows: pd.DataFrame, frame: pd.DataFrame,
     key = rows[who].astype(str).str.strip().str.casefold()
     if item is not None:
         key = key + "\x1f" + frame.loc[rows.index, item].astype(str).str.strip().str.casefold()
-    key = key.where(marked)
+    key = _plans_apart(key.where(marked), rows.get("date"))
     plans = key[key.duplicated(keep=False) & key.notna()]
     if plans.empty:
         return rows, []
@@ -925,6 +918,22 @@ def _instalments(rows: pd.DataFrame, frame: pd.DataFrame,
             "purchase, dated by its first instalment, its amount theirs added up, the others "
             "kept in its extras.")
     return rows.drop(index=plans.index.difference(heads)), [note]
+
+
+def _plans_apart(key: pd.Series, dates: pd.Series | None) -> pd.Series:
+    """Each client's instalments of one thing split into plans where a gap between two is
+    more than twice the shortest between theirs and over a month (the same course bought on
+    a plan in 2023 and again in 2024 is two purchases): the key with the plan's number."""
+    if dates is None or key.isna().all():
+        return key
+    day = pd.to_datetime(dates, errors="coerce")
+    marked = key.dropna()
+    order = day[marked.index].sort_values(kind="stable").index
+    gaps = day[order].groupby(marked[order]).diff().dt.days
+    shortest = gaps.groupby(marked[order]).transform("min")
+    apart = (gaps > (2 * shortest).clip(lower=31)).astype(int)
+    number = apart.groupby(marked[order]).cumsum()
+    return key.where(key.isna(), key + "\x1f" + number.reindex(key.index).astype("Int64").astype(str))
 
 
 def _marks_instalments(column: pd.Series) -> bool:
@@ -1975,8 +1984,13 @@ def _refunds_described(out: pd.DataFrame, frame: pd.DataFrame,
 _UNPAID_SAID = re.compile(r"(?i)\b(?:quote|quoted|estimate|not (?:yet )?paid|unpaid|"
                           r"awaiting payment|payment due|to be paid|owes|owing|owed|"
                           r"not (?:yet )?collected|not picked up)\b")
-# ... and that it was ("paid cash 20/3", "paid by card"), which says more.
-_PAID_SAID = re.compile(r"(?i)(?<!not )(?<!not yet )(?<!un)\bpaid\b")
+# ... and that it was ("paid cash 20/3", "paid by card"), or that a quote was taken up or
+# nothing is owed ("as quoted", "estimate accepted", "nothing owed"), which says more.
+_PAID_SAID = re.compile(r"(?i)(?<!not )(?<!not yet )(?<!un)\bpaid\b|"
+                        r"\b(?:as|per|from) (?:the |our |my |a )?(?:quote|quoted|estimate)\b|"
+                        r"\b(?:quote|estimate)d? (?:was )?(?:accepted|agreed|approved|signed|"
+                        r"confirmed|ok)\b|\b(?:nothing|no balance|no money|none) (?:is )?"
+                        r"(?:owed|owing|due|outstanding)\b|\bowes nothing\b")
 
 
 def _unpaid_said(out: pd.DataFrame, frame: pd.DataFrame,
@@ -2660,44 +2674,17 @@ def _ticked_steps(out: pd.DataFrame, frame: pd.DataFrame, mapping: dict[str, str
 
 # A header that is a period alone (as normalise_header writes it): a column of a wide
 # layout, one per period. A year is "year" when it is the whole header.
-_YEAR = r"(?:19|20)\d\d"
-_PERIOD_HEADERS = (
-    ("month", re.compile(
-        r"^(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
-        rf"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|(?:fy)?{_YEAR})$")),
-    # a school's or a teacher's terms: "Autumn term", "Spring Term 2024", "Term 2"
-    ("term", re.compile(rf"^(?:(?:autumn|fall|winter|spring|summer|michaelmas|lent|easter|"
-                        rf"trinity)term|term[1-6])(?:{_YEAR})?$")),
-    ("quarter", re.compile(rf"^(?:q|qtr|quarter)[1-4](?:{_YEAR})?$|^{_YEAR}q[1-4]$")),
-    ("week", re.compile(r"^(?:week|wk|w)\d{1,2}$")),
-)
-# A header that is a date (a calendar's or a rota's columns: "04/03/2024", "2024-03-11").
-_DATE_HEADER = re.compile(r"^\s*(?:\d{1,2}[/.-]\d{1,2}[/.-](?:\d\d)?\d\d|\d{4}-\d\d-\d\d)\s*$")
-
-
-def _period_of(header: str) -> str | None:
-    """What period a column of a wide layout is one of (month, year, term, quarter, week,
-    date), from its header, or None."""
-    if _DATE_HEADER.match(header):
-        return "date"
-    key = normalise_header(header)
-    for each, pattern in _PERIOD_HEADERS:
-        if pattern.match(key):
-            return "year" if each == "month" and header_year(key) else each
-    return None
-
-
 def _period_columns(out: pd.DataFrame, frame: pd.DataFrame, mapping: dict[str, str | None],
                     columns_for: dict[str, list[str]]) -> list[str]:
     """A client list with three or more columns that are each a month, a year, a term, a
     quarter, a week or a date ("Jan", "Feb", ...; "2022", "2023"; "Autumn term"; "Q1";
-    "04/03/2024": ``_period_of``) holding numbers: amounts laid out one column per period,
+    "04/03/2024": ``period_of``) holding numbers: amounts laid out one column per period,
     which Journey does not read as purchases. Says so, rather than show those clients as
     having bought nothing without a word. Where no total was read (its formulas saved
     without results, or no total column and cells that are money: ``_written_as_money``),
     each client's revenue is the sum of its periods (and one with any, on a list with no
     stage, a customer: ``_spenders_bought``). Returns a note."""
-    kinds = {h: _period_of(h) for h, field in mapping.items() if field is None}
+    kinds = {h: period_of(h) for h, field in mapping.items() if field is None}
     counts = pd.Series([k for k in kinds.values() if k], dtype=object).value_counts()
     if not len(counts) or counts.iloc[0] < 3:
         return []

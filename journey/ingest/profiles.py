@@ -710,9 +710,22 @@ def _tickets_facts(frame: pd.DataFrame) -> dict:
     refund_asked = said.map(lambda v: bool(_ticket_parts(v) & _REFUND_ASKED),
                             na_action="ignore").fillna(False).astype(bool) & kind.eq("complaint")
     company = _col(frame, *sorted(ORGANISATION_HEADERS))
+    company = company.where(~company.isin(_BLANK_MARKS))
+    if _own_organisation(company, email):
+        company = pd.Series(None, index=company.index, dtype=object)
     return {"name": name, "email": email, "by_email": bool(email.notna().any()),
             "kind": kind, "internal": internal, "refund_asked": refund_asked,
-            "company": company.where(~company.isin(_BLANK_MARKS))}
+            "company": company}
+
+
+def _own_organisation(company: pd.Series, email: pd.Series) -> bool:
+    """Whether a tickets export's one "Organization", on every ticket, is the help desk's
+    own (the business's name, its default): its requesters write from more than one e-mail
+    domain, so it is no business they all work for."""
+    named = company.dropna()
+    if named.nunique() != 1 or len(named) < len(company):
+        return False
+    return email.dropna().str.rsplit("@", n=1).str[-1].nunique() > 1
 
 
 # A ticket from a colleague: its type, category or tags say internal.

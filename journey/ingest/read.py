@@ -120,6 +120,7 @@ import pandas as pd
 import pyarrow as pa
 
 from ..errors import UnreadableFile
+from ..fields import NAMES_NO_CLIENT, WHOSE_FIELDS, match_header, period_of
 from ..text import counted, rows_text, was
 from .xlsx_columns import (_RARE_TYPES, FastSheets, RowSpan, SheetEntry, Span, _column_index,
                            open_member, re2_search, shared_strings_look_dated, workbook_sheets)
@@ -2017,13 +2018,18 @@ def _client_blocks(frame: pd.DataFrame, row_numbers: list[int]
     """A year's sheet kept as a block per client (a dog groomer's: the client's name alone
     on a row in the first column, their sessions below it, each with its date there): each
     name is given to the rows below it, in a new last column 'Client', and the rows naming
-    them are left out, said in a note. Anything else is returned as it is."""
+    them are left out, said in a note. Not where a column names the client already, nor
+    where a heading is a period ("January", "Week 3": a year's sheet by month) or names no
+    client (``NAMES_NO_CLIENT``: "Wholesale", "Retail"). Anything else is returned as it is."""
     first = frame.columns[0]
     cells = frame[first]
     alone = cells.notna() & frame.iloc[:, 1:].isna().all(axis=1)
-    if alone.sum() < 2 or not alone.iloc[0]:
+    if (alone.sum() < 2 or not alone.iloc[0]
+            or any(match_header(h)[0] in WHOSE_FIELDS for h in frame.columns)):
         return frame, row_numbers, []
     texts = cells[alone].map(lambda cell: cell.strip() if isinstance(cell, str) else "")
+    if any(period_of(text) or NAMES_NO_CLIENT.search(text) for text in texts):
+        return frame, row_numbers, []
     heads = alone & texts.reindex(frame.index, fill_value="").str.contains(
         r"[^\W\d_]{2}") & ~texts.reindex(frame.index, fill_value="").str.match(_TOTAL_ROW)
     details = ~alone & frame.notna().sum(axis=1).ge(2)

@@ -1500,7 +1500,7 @@ def resolve_kinds(out, plan, frame, raw, columns_for, stage_map=None,
     by_status = (default == "purchase" and "kind" not in plan.set_values
                  and not has_stage_column and "status" in columns_for)
     billed = by_status and about_invoices(raw.headers, plan.sheet, plan.file or "")
-    shop_orders = by_status and _shop_orders(plan, columns_for)
+    shop_orders = by_status and _shop_orders(plan, columns_for, out["status"])
 
     # A "credit" in a kind column that also names sales is money given back (Braintree's
     # sale and credit); beside a debit alone (a bank statement's) it is money in.
@@ -1887,9 +1887,9 @@ def _mostly_order_statuses(statuses: pd.Series) -> bool:
     return bool(len(counts)) and known >= MOSTLY_KNOWN * counts.sum()
 
 
-# A column of what each row still owes ("Unpaid", "Balance Due", "Amount Outstanding"):
-# beside it, an order of 0 paid is unpaid, not free.
-_OWED_HEADER = re.compile(r"^(?:amount|balance|total)?(?:unpaid|owed|owing|due|outstanding)"
+# A column of what each row still owes ("Unpaid", "Balance Due", "Amount Outstanding": the
+# words of ``values.OWED_WORDS``): beside it, an order of 0 paid is unpaid, not free.
+_OWED_HEADER = re.compile(rf"^(?:amount|balance|total)?(?:{'|'.join(sorted(values.OWED_WORDS))})"
                           r"(?:amount|balance|total)?$|^(?:open)?balance(?:due)?$")
 
 
@@ -1905,13 +1905,17 @@ _ORDER_WORD = re.compile(r"order|bestellung|commande|pedido|ordine|bestelling|en
 _WORK_WORD = re.compile(r"work|job|repair|service|ticket|task|project|auftrag")
 
 
-def _shop_orders(plan, columns_for: dict[str, list[str]]) -> bool:
+def _shop_orders(plan, columns_for: dict[str, list[str]], statuses: pd.Series) -> bool:
     """Whether a sheet's name, its file's or its order number's header says its rows are
-    a shop's orders ("orders.csv", "orderNumber"), not work orders or jobs."""
+    a shop's orders ("orders.csv", "orderNumber"), not work orders or jobs, whose statuses
+    are the order's alone: where some say payment ("Paid"), an order "in progress" is work
+    not yet paid for (a printer's Quote sent, In progress, Paid)."""
     said = [normalise_header(name) for name in (plan.sheet, plan.file or "",
                                                 *columns_for.get("order_id", []))]
     return (any(_ORDER_WORD.search(name) for name in said)
-            and not any(_WORK_WORD.search(name) for name in said))
+            and not any(_WORK_WORD.search(name) for name in said)
+            and not any(normalise_value(value) in PAYMENT_STATUSES
+                        for value in statuses.dropna().unique()))
 
 
 def _speaks_of_payment(statuses: pd.Series) -> bool:
