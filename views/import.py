@@ -20,16 +20,18 @@ from journey_ui.text import md
 FILE_TYPES = ["csv", "tsv", "txt", "xlsx", "xlsm", "xls", "ods"]
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 MAX_STAGE_VALUES = 30   # unknown stage values offered per file; more means a wrong column
-COUNTS = {name: st.column_config.NumberColumn(format="localized", width=80)   # 100,000
-          for name in ("Rows", "Added", "Updated", "Unchanged", "Rejected")}
+COUNTS = {name: st.column_config.NumberColumn(format="localized", width=width)   # 100,000
+          for name, width in (("Rows", 72), ("Added", 72), ("Updated", 72), ("Unchanged", 95),
+                              ("Rejected", 72))}
 # A row's or an import's number is an address, not a quantity: no thousands separator.
 ROW_NUMBER = st.column_config.NumberColumn(format="%d")
 HISTORY_LAYOUT = {
     "Import": st.column_config.NumberColumn(format="%d", width=60),
-    "When (UTC)": st.column_config.TextColumn(width=140),
-    "Imported as": st.column_config.TextColumn(width=95),
+    "When (UTC)": st.column_config.TextColumn(width=130),
+    "From": st.column_config.TextColumn(width=200),     # (the whole name on hovering)
+    "Imported as": st.column_config.TextColumn(width=110),
     **COUNTS,
-    "Undone": st.column_config.TextColumn(width=100),
+    "Undone": st.column_config.TextColumn(width=90),
 }
 
 ctx = frame.page_context()
