@@ -325,7 +325,8 @@ def history_frame(db: Database) -> pd.DataFrame:
     return pd.DataFrame([[
         i["id"], (i["created_at"] or "")[:16], _source(i["file"], i["sheet"]),
         (i["kind"] or "").replace("_", " "), i["rows"], i["inserted"],
-        i["updated"] - i["unchanged"], i["unchanged"], i["rejected"], (i["undone_at"] or "")[:10]]
+        None if i["updated"] is None else i["updated"] - (i["unchanged"] or 0), i["unchanged"],
+        i["rejected"], (i["undone_at"] or "")[:10]]
         for i in list_imports(db)], columns=HISTORY_COLUMNS)
 
 
