@@ -34,7 +34,8 @@ from ..errors import ValidationError
 from ..fields import (
     CLIENT_FIELDS, EVENT_FIELDS, EVENT_ONLY, JOB_ROLES, LIVE_FLAGS, MEMBER_ROLES,
     JOB_NUMBERS, ORDER_ROW_VALUES, ORGANISATION_HEADERS, OWN_ROLE_FLAGS, OWN_ROLES,
-    INSTALMENT, NAMES_NO_CLIENT, PARTY_HEADERS, PAYEE_HEADERS, ROLE_HEADERS, SALES_TALLY_HEADERS, ROW_LEVEL_HEADERS,
+    INSTALMENT, NAMES_NO_CLIENT, PARTY_HEADERS, PAYEE_HEADERS, ROLE_HEADERS, SALES_TALLY_HEADERS,
+    ROW_LEVEL_HEADERS,
     SCORE_RANGES, SPAM_FLAGS, TAG_HEADERS, TEST_FLAGS, WHOSE_FIELDS,
     before_tax, field_type, fields_for, header_year, match_header, name_part, names_a_participant,
     names_tax, names_tax_rate, net_and_tax, normalise_header, period_of, plain_header)
@@ -256,8 +257,8 @@ def _no_clients_purchases(plan: SheetPlan, kind: str) -> None:
     ``PAYEE_HEADERS``, or its name says so, ``_MONEY_OUT_WORDS``: outgoing payments, bills
     from suppliers; not a header alone on a sheet whose name says sales or orders, where a
     "Vendor" is the seller, a "Recipient" whom the goods went to) or where each row counts
-    several sales (``SALES_TALLY_HEADERS``: a till's daily summary, a period's totals). Kept as reference rows, said so
-    (``kept_because``), with the totals a summary comes to."""
+    several sales (``SALES_TALLY_HEADERS``: a till's daily summary, a period's totals).
+    Kept as reference rows, said so (``kept_because``), with the totals a summary comes to."""
     if (plan.kind != "events" or kind != "auto" or plan.set_values.get("kind")
             or plan.recognised_as or WHOSE_FIELDS & set(plan.mapping.values())
             or "amount" not in plan.mapping.values()

@@ -499,17 +499,17 @@ def _save_clients(db: Database, rows: pd.DataFrame, import_id: int,
         by_email.update(kept)
         adopted.update(taken)       # (known by that number alone: takes the sheet's key)
     by_email.update(_clients_by_name(db, rows, existing | adopted | by_email, notes))
-    is_new = (~values.isin(rows["client_key"], existing) & ~values.isin(rows["client_key"], adopted)
-              & ~values.isin(rows["client_key"], by_email))
-    rows = _lifted_stages(db, rows, existing | adopted | by_email)
-    rows = _full_names_kept(db, rows, existing | adopted | by_email)
+    known = existing | adopted | by_email       # (every row's client that is here already)
+    is_new = ~values.isin(rows["client_key"], known)
+    rows = _lifted_stages(db, rows, known)
+    rows = _full_names_kept(db, rows, known)
     new_rows, old_rows = rows[is_new], rows[values.isin(rows["client_key"], existing)]
     if notes is not None and "name" in new_rows:
         notes += _initials_alike(db, new_rows["name"], new_rows["name_key"])
     # (known by another ID or spelling: the stored key stays, and a blank leaves a value)
     elsewhere = rows[values.isin(rows["client_key"], by_email)]
     adopt_rows = rows[values.isin(rows["client_key"], adopted)]
-    twice = _people_twice(db, rows, existing | adopted | by_email, phones)
+    twice = _people_twice(db, rows, known, phones)
     _say_namesakes_kept_apart(db, new_rows, notes)
     present, records = _records(new_rows, columns)
     if indexes is not None:
@@ -535,8 +535,8 @@ def _save_clients(db: Database, rows: pd.DataFrame, import_id: int,
     else:               # (the new clients' figures went in with them)
         touched = [*ids, *(adopted[k] for k in adopt_rows["client_key"]), *by_email.values()]
     touched += joined
-    known = len(old_rows) + len(adopt_rows) + len(elsewhere)
-    return len(new_rows), known + duplicates, touched, known - written
+    updated = len(old_rows) + len(adopt_rows) + len(elsewhere)
+    return len(new_rows), updated + duplicates, touched, updated - written
 
 
 def _merge_extras_of_repeats(rows: pd.DataFrame) -> pd.DataFrame:
@@ -601,7 +601,7 @@ def _clients_by_email(db: Database, rows: pd.DataFrame, existing: dict,
     if "email" not in rows or len(existing) + len(adopted) == len(rows) or not _has_clients(db):
         return {}, {}
     emails = _addresses(rows["email"])
-    rest = ~values.isin(rows["client_key"], existing) & ~values.isin(rows["client_key"], adopted) & (
+    rest = ~values.isin(rows["client_key"], existing | adopted) & (
         emails.notna() & ~emails.duplicated(keep=False))
     if not rest.any():
         return {}, {}
@@ -1123,8 +1123,9 @@ _UPDATE_ROWS = 20_000      # rows updated at a time: their before-images held at
 
 def _update_rows(db: Database, table: str, ids: list[int], rows: pd.DataFrame,
                  columns: list[str], import_id: int, only_filled: bool = False) -> int:
-    """Update rows by id (returns how many changed), recording for undo each row's before-image of the columns the
-    import writes (and its time) and those columns (a list: the values are in the row).
+    """Update rows by id (returns how many changed), recording for undo each row's
+    before-image of the columns the import writes (and its time) and those columns (a
+    list: the values are in the row).
     A row that would not change is not written (a tracker imported again leaves its
     unchanged clients and their times alone), but is recorded all the same: the import
     holds its values, so undoing an earlier one keeps them.
@@ -1535,7 +1536,8 @@ def _ids_by_email(db: Database, latest: pd.DataFrame, known: dict) -> dict:
     shared = given.duplicated(keep=False) & given.notna()
     if shared.any() and "name" in latest:      # (two of the sheet's clients: told apart?)
         names = pd.Series(name_keys(latest["name"]), index=latest.index)[shared]
-        rest &= ~values.isin(given, names.groupby(given[shared]).nunique().loc[lambda n: n > 1].index)
+        told_apart = names.groupby(given[shared]).nunique().loc[lambda n: n > 1].index
+        rest &= ~values.isin(given, told_apart)
     if not rest.any():
         return {}
     rest, emails = latest[rest], given[rest]
