@@ -918,7 +918,10 @@ def sheet_day_first(frame: pd.DataFrame) -> tuple[bool, str, str] | None:
         column = frame[header]
         if column.dtype != object:
             continue
-        head = column.dropna().head(50).astype(str)
+        head = column.iloc[:500].dropna()           # (the first 50 cells with a value,
+        if len(head) < 50:                          # without reading the whole column)
+            head = column.dropna()
+        head = head.head(50).astype(str)
         if not len(head) or 2 * head.str.match(_DAY_MONTH).sum() <= len(head):
             continue                                    # not a column of written dates
         cells = pd.Series(pd.unique(column.dropna().astype(str).to_numpy()))

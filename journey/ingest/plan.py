@@ -540,9 +540,12 @@ def _test_people(frame: pd.DataFrame, raw: RawSheet, out: pd.DataFrame, rejected
     if not ("name" in out and "email" in out and columns_for.get("name")):
         return found
     kept = ~rejected.reindex(frame.index, fill_value=False)
-    name = out["name"].astype(object).where(out["name"].notna(), "").astype(str)
     email = out["email"].astype(object).where(out["email"].notna(), "").astype(str)
-    test = name.str.match(_TEST_NAME) & email.str.match(_TEST_EMAIL) & kept
+    test = email.str.match(_TEST_EMAIL)       # (rare: the names are read only where it is)
+    if not test.any():
+        return found
+    name = out["name"].astype(object).where(out["name"].notna(), "").astype(str)
+    test = name.str.match(_TEST_NAME) & test & kept
     if not test.any() or test[kept].all():
         return found
     _reject_rows(test, out, raw, frame, columns_for["name"][0],
@@ -1308,11 +1311,19 @@ def _note_rows(frame: pd.DataFrame, name_header: str) -> list:
     index labels. (A name begins in capitals; a client with only a name is still one.)"""
     if len(frame.columns) < 3:
         return []
-    filled = frame.notna().sum(axis=1)       # (the cheap check: rows of one cell, under
-    alone = filled.eq(1) & filled.shift(fill_value=0).gt(1) & frame[name_header].notna()
-    if not alone.any():                       # a row of more)
+    # (the cheap check, column by column over the rows still in question: rows whose
+    # name is their only cell, under a row of more)
+    alone = np.flatnonzero(frame[name_header].notna().to_numpy())
+    alone = alone[alone > 0]
+    for at, header in enumerate(frame.columns):
+        if not len(alone):
+            return []
+        if header != name_header:
+            alone = alone[frame.iloc[alone, at].isna().to_numpy()]
+    alone = alone[frame.iloc[alone - 1].notna().sum(axis=1).gt(1).to_numpy()]
+    if not len(alone):
         return []
-    names = frame.loc[alone, name_header]
+    names = frame[name_header].iloc[alone]
     texts = names[names.map(type).eq(str)]
     first = texts.str.extract(r"^\s*(\S+)", expand=False).fillna("")
     words = texts.str.split().str.len()

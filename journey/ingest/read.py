@@ -2023,9 +2023,11 @@ def _client_blocks(frame: pd.DataFrame, row_numbers: list[int]
     client (``NAMES_NO_CLIENT``: "Wholesale", "Retail"). Anything else is returned as it is."""
     first = frame.columns[0]
     cells = frame[first]
-    alone = cells.notna() & frame.iloc[:, 1:].isna().all(axis=1)
-    if (alone.sum() < 2 or not alone.iloc[0]
+    if (not len(frame) or pd.isna(cells.iloc[0]) or frame.iloc[0, 1:].notna().any()
             or any(match_header(h)[0] in WHOSE_FIELDS for h in frame.columns)):
+        return frame, row_numbers, []          # (the cheap checks first: the first row)
+    alone = cells.notna() & frame.iloc[:, 1:].isna().all(axis=1)
+    if alone.sum() < 2:
         return frame, row_numbers, []
     texts = cells[alone].map(lambda cell: cell.strip() if isinstance(cell, str) else "")
     if any(period_of(text) or NAMES_NO_CLIENT.search(text) for text in texts):

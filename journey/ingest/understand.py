@@ -1071,7 +1071,8 @@ def _first_values(column: pd.Series, shown: str = "{}") -> str:
 def _state_codes(column: pd.Series) -> bool:
     """Whether a column's values are mostly two or three capital letters that say nothing
     of a stage (SP, RJ, NSW; not MQL, WON, NEW): a country's states, not statuses."""
-    distinct = pd.unique(column.dropna().astype(str).str.strip())
+    distinct = pd.unique(pd.Series(pd.unique(column.dropna()), dtype=object).astype(str)
+                         .str.strip())                  # (each distinct value once)
     codes = sum(bool(re.fullmatch(r"[A-Z]{2,3}", value)) and not read_stage_value(value).known
                 and normalise_value(value) not in ORDER_STATUS_KIND for value in distinct)
     return len(distinct) >= 2 and codes >= 0.8 * len(distinct)
