@@ -614,7 +614,25 @@ _FURTHER_LANGUAGES: dict[str, tuple[str, ...]] = {
     "reason": ("syy", "duvod", "neden", "причина", "причина отказа", "причина відмови",
                "αιτια", "alasan"),
 }
-for _more in (_MORE_LANGUAGES, _FURTHER_LANGUAGES):
+# ... and Romanian invoicing (SmartBill's "Stare", "Total cu TVA"), a salon's client cards
+# (visits, first and last visit) in German, French, Spanish, Italian and Dutch, and a few
+# owners' headers more (a hairdresser's "Kundin", Polish "Imię i nazwisko"), after those above.
+_STILL_MORE_LANGUAGES: dict[str, tuple[str, ...]] = {
+    "name": ("kundin", "imie i nazwisko", "nazwisko i imie", "nume client", "denumire client",
+             "nume si prenume"),
+    "status": ("stare", "stare factura", "stare plata", "status plata"),
+    "amount": ("totalt inkl moms", "total cu tva", "valoare cu tva", "total de plata"),
+    "date": ("data emiterii", "data facturii", "data emitere"),
+    "purchases": ("besuche", "anzahl besuche", "visites", "nombre de visites", "visitas",
+                  "numero de visitas", "visite", "numero visite", "bezoeken",
+                  "aantal bezoeken"),
+    "first_contact": ("erstbesuch", "erster besuch", "premiere visite", "primera visita",
+                      "prima visita", "eerste bezoek"),
+    "last_contact": ("letzter besuch", "letzter termin", "derniere visite", "ultima visita",
+                     "laatste bezoek"),
+    "revenue_current": ("umsatz gesamt", "gesamtumsatz", "umsatz insgesamt"),
+}
+for _more in (_MORE_LANGUAGES, _FURTHER_LANGUAGES, _STILL_MORE_LANGUAGES):
     for _field, _words in _more.items():
         OTHER_LANGUAGES[_field] = OTHER_LANGUAGES.get(_field, ()) + _words
 

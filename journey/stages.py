@@ -219,12 +219,20 @@ PAYMENT_STATUS_WORDS = {
                 "vigente, "      # (a Mexican CFDI in force: the invoice was issued and stands)
                 "opłacona, zapłacona, betald, betalt, 支払済み, 入金済み, maksettu, zaplaceno, "
                 "zaplacena, uhrazeno, uhrazena, ödendi, оплачен, оплачено, оплачений, "
-                "πληρωθηκε, εξοφλημενο, lunas, dibayar",
+                "πληρωθηκε, εξοφλημενο, lunas, dibayar, "
+                # paid in part (German, Spanish, Polish, Italian, Romanian, French, Danish),
+                # and Portuguese and Romanian invoices paid
+                "teilzahlung, teilweise, pago parcial, częściowo, częściowo zapłacono, "
+                "saldato parzialmente, saldata parzialmente, parzialmente saldato, "
+                "parzialmente saldata, încasată parțial, încasat parțial, "
+                "partiellement réglée, partiellement réglé, delbetalt, "
+                "paga, încasată, încasat, achitată, achitat, plătită",
     "refund": "refunded, partially refunded, charged back, reembolsado, rembourse, erstattet, "
               "rimborsato, rimborsata, terugbetaald, hyvitetty, iade edildi",
     "contact": "unpaid, not paid, payment due, non pagata, onbetaald, impayee, em aberto, "
                "unbezahlt, nieopłacona, obetald, ubetalt, 未払い, 未入金, maksamatta, "
-               "nezaplaceno, neuhrazeno, ödenmedi, не оплачено, απληρωτο, belum lunas",
+               "nezaplaceno, neuhrazeno, ödenmedi, не оплачено, απληρωτο, belum lunas, "
+               "non saldato, non saldata, neîncasată, neîncasat, neachitată",
 }
 
 # What an order's status says happened, on an order list without a stage column (a
@@ -246,7 +254,7 @@ ORDER_STATUS_WORDS = {
                 "done, job done, "               # (a job done: Workiz's)
                 "paid and closed, paid & closed, "    # (a job paid for: JobNimbus's)
                 # the feminine forms (una factura pagada, une commande payée) and tools' own
-                "paga, realizada, realizado, completada, entregada, "
+                "realizada, realizado, completada, entregada, "
                 "enviada, facturada, aprobado, aprobada, acreditado, acreditada, recibido, "
                 "payee, livree, expediee, terminee, termine, paiement accepte, "
                 "preparation en cours, en preparation, erfolgreich, erledigt, "
@@ -278,6 +286,7 @@ ORDER_STATUS_WORDS = {
                 "εξοφλημενη, ολοκληρωθηκε, παραδοθηκε, sudah dibayar, "
                 "selesai, w realizacji, wysłane, wysłano, dostarczone, cobrada parcialmente, "
                 "cobrado parcialmente, parcialmente cobrada, levererad, leveret, levert, "
+                "済, "              # (a Japanese sheet's "done")
                 + FINISHED_WORDS,      # (a job finished: done)
     "refund": PAYMENT_STATUS_WORDS["refund"] + ", "
               "partial refund, refund, returned, "
@@ -291,7 +300,11 @@ ORDER_STATUS_WORDS = {
               "kreditert, refundert, 返金済み, 返金, "
               "palautettu, vraceno, refundovano, iade, возврат, "
               "возвращен, возвращено, повернено, επιστραφηκε, επιστροφη, dikembalikan, "
-              "returnerad, returneret, returnert",
+              "returnerad, returneret, returnert, "
+              # a credit note (German, French, Danish and Norwegian, Swedish, Dutch,
+              # Spanish and Portuguese, Romanian)
+              "gutschrift, avoir, kreditnota, kreditfaktura, creditfactuur, nota de crédito, "
+              "factură storno",
     "cancellation": "cancelled, canceled, cancel, cancelled order, voided, void, "
                     "cancelled by customer, "
                     "reversed, "   # (an invoice reversed: Invoice Ninja's, cancelled by a credit)
@@ -310,7 +323,7 @@ ORDER_STATUS_WORDS = {
                     "peruttu, peruutettu, mitatoity, stornovano, stornovana, storno, zruseno, "
                     "zrusena, iptal, iptal edildi, отменен, отменено, отменена, аннулирован, "
                     "скасовано, скасований, ακυρωθηκε, ακυρωμενη, ακυρωμενο, ακυρωση, batal, "
-                    "dibatalkan",
+                    "dibatalkan, anulowano, anulată, anulat",
     "contact": PAYMENT_STATUS_WORDS["contact"] + ", "
                "pending, pend, pending supplier, pending payment, awaiting payment, "
                "past due, on hold, failed, payment failed, "
@@ -375,7 +388,9 @@ ORDER_STATUS_WORDS = {
                "taslak, не оплачен, ожидает оплаты, просрочен, черновик, "
                "очікує оплати, прострочено, чернетка, σε αναμονη, ανεξοφλητο, "
                "εκκρεμει, belum dibayar, menunggu pembayaran, jatuh tempo, "
-               "oczekuje na płatność, oczekuje na wpłatę, a venir",
+               "oczekuje na płatność, oczekuje na wpłatę, a venir, "
+               # an invoice late or written off (Dutch), a Japanese sheet's 未 (not yet)
+               "te laat, oninbaar, 未",
 }
 # Statuses of a booking or a job not done yet: no purchase, but a client considering.
 BOOKED_STATUSES = frozenset(match_key(word) for word in (

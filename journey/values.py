@@ -425,6 +425,8 @@ def _number_strings(t: pa.Array, *, money: bool, thousandths: bool = False
     marks = {mark: np.zeros(len(t), dtype=bool) for mark in MONEY_MARKS}
     either = np.full(len(t), np.nan)       # a two-way cell's larger reading
     empty = _blank(t)
+    if money:
+        t = _dash_for_cents(t)
     fast = _match(t, _FAST_NUMBER) & ~empty
     scale = None
     if money and (~fast & ~empty).any():
@@ -474,6 +476,18 @@ def _number_strings(t: pa.Array, *, money: bool, thousandths: bool = False
         either *= scale
     marks["either"] = either
     return values, ~empty & np.isnan(values) & ~marks["two_way"], marks
+
+
+# A dash for no cents after the decimal mark ("Fr. 45.–", "120.-", "45,—": Swiss and German
+# price tags and invoices): the amount is whole. Not "45.00-", a minus written after.
+_DASH_CENTS = r"(\d[.,])(?:--|[-–—])([^\d]*)$"
+
+
+def _dash_for_cents(t: pa.Array) -> pa.Array:
+    """Money written with a dash for its cents ("Fr. 45.–") as with two zeros ("Fr. 45.00")."""
+    if not (_anywhere(t, "-") or _anywhere(t, "–") or _anywhere(t, "—")):
+        return t
+    return pc.replace_substring_regex(t, _DASH_CENTS, r"\100\2")
 
 
 def _unshortened(t: pa.Array, among: np.ndarray) -> tuple[pa.Array, np.ndarray | None]:

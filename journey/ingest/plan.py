@@ -980,7 +980,11 @@ def _refunded_orders(rows: pd.DataFrame) -> tuple[pd.DataFrame, list[str]]:
 # A column naming who sent each row's client ("Referred by", "Referrer"), and what such a
 # column may say instead of a person: how the client found the business (its channel).
 _REFERRED_BY = re.compile(r"^(?:referredby|referrer|referrername|referredfrom|recommendedby|"
-                          r"referralfrom|introducedby|invitedby)$")
+                          r"referralfrom|introducedby|invitedby|"
+                          # (German, French, Spanish, Portuguese, Italian, Dutch, Nordic)
+                          r"empfohlenvon|empfohlendurch|recommandepar|recomendadopor|"
+                          r"recomendadapor|indicadopor|indicadapor|consigliatoda|"
+                          r"aanbevolendoor|anbefaletaf|rekommenderadav)$")
 _NOT_REFERRERS = frozenset(normalise_header(w) for w in (
     "google", "instagram", "facebook", "tiktok", "linkedin", "youtube", "pinterest", "yelp",
     "website", "web", "online", "internet", "search", "social media", "advert", "ad", "ads",
@@ -1265,8 +1269,9 @@ def _shared_addresses(out: pd.DataFrame) -> pd.Series:
 def _labelled_totals(frame: pd.DataFrame, out: pd.DataFrame) -> pd.Series:
     """Rows of an events sheet with no client and no date whose cells say they are a total
     (``_TOTAL_LABEL``: a report's subtotal per salesperson, its "Total" line under the
-    dates), or that hold an amount alone, the sum of the amounts above it: the header of
-    the cell that says so, else None."""
+    dates; or a totals word in any language, ``TOTAL_WORDS``: "Razem", "合計"), or that
+    hold an amount alone, the sum of the amounts above it: the header of the cell that
+    says so, else None."""
     found = pd.Series([None] * len(frame), index=frame.index, dtype=object)
     keyless = is_blank(out, "client_id") & is_blank(out, "name") & is_blank(out, "email")
     candidates = keyless & is_blank(out, "date")
@@ -1275,7 +1280,7 @@ def _labelled_totals(frame: pd.DataFrame, out: pd.DataFrame) -> pd.Series:
     for header in frame.columns:
         cells = frame.loc[candidates & found.isna(), header]
         texts = cells[cells.map(type).eq(str)]
-        said = texts[texts.str.match(_TOTAL_LABEL)]
+        said = texts[texts.str.match(_TOTAL_LABEL) | stand_ins_and_totals(texts)[1]]
         found[said.index] = header
     if "amount" in out:     # a sum with no label: an amount alone, the sum of those above
         amounts = amounts_of(out)
@@ -1459,7 +1464,8 @@ def _paid_flags(out: pd.DataFrame, frame: pd.DataFrame, mapping: dict[str, str |
         status = order_status_kind(cell)           # ("Overdue" among the ticks)
         kind_of[cell] = ("purchase" if flag is True or key in _PART_PAID else
                          "contact" if flag is False else
-                         status if status in ("purchase", "contact", "cancellation")
+                         status if status in ("purchase", "contact", "cancellation",
+                                              "refund")     # ("Avoir": a credit note)
                          else None)
     if kind_of and {normalise_header(cell) for cell in kind_of} == {"x"}:
         kind_of = dict.fromkeys(kind_of, "purchase")   # x or blank: x is the tick
@@ -1777,8 +1783,15 @@ def _package_paid_once(out: pd.DataFrame, header: str,
             f"{its(count)} own)."]
 
 
-_PART_PAID = {normalise_header(w) for w in ("part", "partial", "partly", "part paid",
-                                             "partly paid", "partially paid", "parcial")}
+_PART_PAID = {normalise_header(w) for w in (
+    "part", "partial", "partly", "part paid", "partly paid", "partially paid", "parcial",
+    # and in German, Spanish, French, Polish, Italian, Dutch, Nordic and Romanian
+    "teilzahlung", "teilweise", "teilweise bezahlt", "teilbezahlt", "pago parcial",
+    "parcialmente pagado", "parcialmente pagada", "partiellement payée",
+    "partiellement réglée", "częściowo", "częściowo zapłacono", "saldato parzialmente",
+    "saldata parzialmente", "parzialmente saldato", "parzialmente pagato",
+    "gedeeltelijk betaald", "deels betaald", "delbetald", "delbetalt", "delvis betalt",
+    "încasată parțial")}
 
 
 # A column naming the row a row belongs under (Asana's "Parent task"): the row is a subtask,

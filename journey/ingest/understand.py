@@ -203,7 +203,8 @@ def detect_kind(raw: RawSheet, mapping: dict[str, str | None], sheet_name: str =
 HAPPENED_FIELDS = frozenset({"date", "kind", "amount", "order_id"})
 # A column of yes or no saying whether each row was paid ("Paid?", "Pagado", "Bezahlt").
 PAID_FLAG = re.compile(r"^(?:is)?(?:paid|paidyn|paymentreceived|pagado|pagada|paye|payee|"
-                       r"bezahlt|pago|betaald|pagato|pagata)$")
+                       r"bezahlt|pago|betaald|pagato|pagata|regle|reglee|saldato|"
+                       r"zapłacono|opłacono|zapłacone|betalt|betald|incasat|支払い|支払|入金)$")
 
 
 def paid_flag(raw: RawSheet, mapping: dict[str, str | None]) -> str | None:
@@ -1229,7 +1230,10 @@ TOTAL_WORDS = frozenset(normalise_value(w) for w in (
     "total", "totals", "grand total", "sum", "subtotal", "sub total", "overall total",
     "total general", "totales", "suma", "total général", "somme", "gesamt", "summe",
     "gesamtsumme", "insgesamt", "total geral", "soma", "totale", "totale generale", "somma",
-    "totaal", "subtotaal", "eindtotaal"))
+    "totaal", "subtotaal", "eindtotaal",
+    # Polish, Nordic, Finnish, Czech, Turkish, Russian, Greek, Japanese, Romanian
+    "razem", "ogółem", "łącznie", "i alt", "totalt", "summa", "yhteensä", "celkem", "toplam",
+    "итого", "всего", "σύνολο", "合計", "総計", "小計", "total general"))
 
 
 # Names that stand in for no one ("Anonymous", "N/A", "-"): a row with one has no name.
