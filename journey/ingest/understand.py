@@ -26,8 +26,8 @@ from .. import values
 from ..columns import GUIDE_HEADERS
 from ..errors import UnreadableFile, ValidationError
 from ..fields import (
-    CLIENT_ONLY, CONTACT_MEANS, EVENT_FIELDS, EVENT_KINDS, EVENT_ONLY, ORGANISATION_HEADERS,
-    PARTY_HEADERS, TAG_HEADERS,
+    CLIENT_ONLY, CONTACT_MEANS, CONVERSATION_IDS, EVENT_FIELDS, EVENT_KINDS, EVENT_ONLY, ORGANISATION_HEADERS,
+    PARTY_HEADERS, PEOPLE_HEADERS, TAG_HEADERS,
     SCORE_RANGES, field_type, fields_for, match_header, name_part, names_a_birth_date,
     names_a_number, normalise_header, plain_header)
 from ..journal import stage_mapping
@@ -166,6 +166,8 @@ def detect_kind(raw: RawSheet, mapping: dict[str, str | None], sheet_name: str =
                                     and sheet_kind(sheet_name, file_name)):
             return "events"
         return "reference"
+    if _numbers_conversations(raw):
+        return "events"      # each row one conversation of its person (Intercom, Crisp...)
     if any(mapping[h] == "client_id" for h in keys):
         keys = [h for h in keys if mapping[h] == "client_id"]
     for header in keys:
@@ -198,6 +200,14 @@ def detect_kind(raw: RawSheet, mapping: dict[str, str | None], sheet_name: str =
     # (not a client tracker whose phone, country and revenue outnumber it: "Paid" there is
     # each client's, and the revenue their total)
     return "events" if event_score > client_score else "clients"
+
+
+def _numbers_conversations(raw: RawSheet) -> bool:
+    """Whether a column numbers each row's conversation (``CONVERSATION_IDS``: a chat
+    tool's "Conversation ID"): a list of conversations (or their messages), events even
+    where no person wrote twice."""
+    return any(normalise_header(h) in CONVERSATION_IDS and raw.frame[h].notna().any()
+               for h in raw.headers)
 
 
 HAPPENED_FIELDS = frozenset({"date", "kind", "amount", "order_id"})
@@ -416,6 +426,34 @@ def who_of_the_business(raw: RawSheet, mapping: dict[str, str | None],
 # An amount header that is a review's rating ("Stars"), not money; one that is a deal's
 # value to come; a client's revenue that is its whole, never one event's.
 _RATING = re.compile(r"star|rating|reviewscore")
+
+
+# A conversation's rating by the person helped (Intercom's "Conversation rating", 1-5).
+_CONVERSATION_RATING = re.compile(r"rating|csat|satisfaction")
+
+
+def conversation_ratings(raw: RawSheet, mapping: dict[str, str | None],
+                         chosen: set[str]) -> list[str]:
+    """On a list of conversations (``_numbers_conversations``), a rating column of 1 to 5
+    (not its remark) is the person's feedback on being helped: their satisfaction, the
+    latest rating given (``plan._latest_satisfaction``); not money, not a review.
+    ``mapping`` changed in place; returns what the import says of it."""
+    if not _numbers_conversations(raw) or "satisfaction" in mapping.values():
+        return []
+    for header, target in mapping.items():
+        named = normalise_header(plain_header(header))
+        if (header in chosen or target not in (None, "amount")
+                or not _CONVERSATION_RATING.search(named) or "remark" in named
+                or "comment" in named):
+            continue
+        scores = pd.to_numeric(raw.frame[header], errors="coerce")
+        filled = raw.frame[header].notna()
+        if scores[filled].notna().all() and scores.dropna().between(1, 5).all() and len(
+                scores.dropna()):
+            mapping[header] = "satisfaction"
+            return [f"'{header}' holds each person's rating of a conversation (1 to 5): read "
+                    "as their satisfaction, the latest they gave"]
+    return []
 
 
 def ratings_not_money(mapping: dict[str, str | None], sheet: str, file: str,
@@ -710,6 +748,7 @@ def refine_mapping(raw: RawSheet, mapping: dict[str, str | None], kind: str, *,
     _primary_contact_named(raw, mapping, free, said)
     _deal_named(raw, mapping, free, said)
     _contact_named(raw, mapping, free, said)
+    _people_header_named(raw, mapping, free, said)
     own_account = _own_account(raw, mapping, free, said)
     _group_says_stage(raw, mapping, free, said)
     if kind == "events" and "order_id" not in mapping.values() and any(
@@ -966,6 +1005,23 @@ def _contact_named(raw: RawSheet, mapping: dict[str, str | None], free: list[str
         mapping[person] = None
     said.append(f"'{header}' names the client" + (
         f"; {' and '.join(repr(h) for h in named)} the person there" if named else ""))
+
+
+def _people_header_named(raw: RawSheet, mapping: dict[str, str | None], free: list[str],
+                         said: list[str]) -> None:
+    """Where nothing else names the client, a column headed as people are
+    (``PEOPLE_HEADERS``: "Customers", "Sold to") whose cells are mostly names, not counts
+    (a till summary's "Customers" of 12 and 15), names each row's client."""
+    if {"name", "client_id"} & set(mapping.values()):
+        return
+    for header in free:
+        cells = raw.frame[header].dropna()
+        if (mapping[header] is None and normalise_header(header) in PEOPLE_HEADERS
+                and len(cells) and pd.to_numeric(cells, errors="coerce").isna().mean() >= 0.8
+                and _names_someone(cells)):
+            mapping[header] = "name"
+            said.append(f"'{header}' holds people's names: read as the client's name")
+            return
 
 
 # A column of who bought, and one of whom from: beside a supplier, the buyer is the

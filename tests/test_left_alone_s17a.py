@@ -1,0 +1,130 @@
+"""Misreadings earlier sessions noticed and left (session 17 A): a chat tool's list of
+conversations read as a client list, its ratings dropped; a workbook's tabs named for
+products made clients; a trainer's weekly weights read as revenue; a "Customers" column
+of names; a bill list's "No." read as client IDs; a block of lessons bought once and its
+lessons each read as a purchase. Each sheet goes through the command line and is checked
+against figures worked out by hand before importing; beside each, a sheet where the rule
+must not fire."""
+
+from __future__ import annotations
+
+from datetime import date as D
+
+from conftest import cli_funnel, cli_import_book, cli_import_text, kind_totals, workspace_rows
+
+SATISFACTION = "SELECT name, satisfaction, contact_count FROM clients ORDER BY name"
+
+
+# --- 1. a chat tool's conversations ---------------------------------------------------------
+
+def test_conversations_of_people_who_wrote_once_are_no_client_list(tmp_path):
+    """Intercom: three people, one conversation each (were read as a client list, the tags
+    "Customer" as stages: [3, 2, 2, 0, 0]). Each conversation is a contact of its person:
+    3 contacts, no purchase, [3, 0, 0, 0, 0]; Ann rated 5, Bob 2, Cy none."""
+    found = cli_import_text(tmp_path, "conversations.csv", (
+        "Conversation ID,Created at,User name,User email,Assignee,Tags,State,"
+        "Conversation rating\n"
+        "9101,2024-03-01 09:12,Ann Lee,ann@lee.com,Max,Customer,closed,5\n"
+        "9102,2024-03-02 14:03,Bob Ray,bob@ray.io,Max,Lead,closed,2\n"
+        "9103,2024-03-03 11:40,Cy Tan,cy@tan.co,Sara,\"Customer, VIP\",open,\n"))
+    assert found["kind"] == "events"
+    assert found["mapping"]["Conversation rating"] == "satisfaction"
+    assert kind_totals(tmp_path, "contact") == (3, None)
+    assert kind_totals(tmp_path, "purchase") == (0, None)
+    assert cli_funnel(tmp_path) == [3, 0, 0, 0, 0]
+    assert workspace_rows(tmp_path, SATISFACTION) == [
+        ("Ann Lee", 5.0, 1), ("Bob Ray", 2.0, 1), ("Cy Tan", None, 1)]
+
+
+def test_a_persons_conversations_are_one_client_and_the_latest_rating_counts(tmp_path):
+    """Intercom sorts newest first. Ann wrote three times (5 on 1 March, none, 3 on 6
+    March): one client, 3 contacts, satisfaction 3 (her latest, not the 5 on the last
+    row). Cy's conversation tagged Complaint is a complaint: 4 contacts, 1 complaint,
+    3 clients, [3, 0, 0, 0, 0]."""
+    cli_import_text(tmp_path, "intercom.csv", (
+        "Conversation ID,Created at,User name,User email,Assignee,Tags,State,"
+        "Conversation rating,Conversation rating remark\n"
+        "9001,2024-03-06 10:00,Ann Lee,ann@lee.com,Max,Billing,closed,3,\n"
+        "9002,2024-03-04 10:00,Cy Tan,cy@tan.co,Sara,\"Bug, Complaint\",snoozed,1,Took ages\n"
+        "9003,2024-03-03 11:40,Ann Lee,ANN@lee.com,Sara,Sales question,open,,\n"
+        "9004,2024-03-02 14:03,Bob Ray,bob@ray.io,Max,Customer,closed,2,Slow\n"
+        "9005,2024-03-01 09:12,Ann Lee,ann@lee.com,Max,Onboarding,closed,5,Great help\n"))
+    assert kind_totals(tmp_path, "contact") == (4, None)
+    assert kind_totals(tmp_path, "complaint") == (1, None)
+    assert cli_funnel(tmp_path) == [3, 0, 0, 0, 0]
+    assert workspace_rows(tmp_path, SATISFACTION) == [
+        ("Ann Lee", 3.0, 3), ("Bob Ray", 2.0, 1), ("Cy Tan", 1.0, 0)]
+
+
+def test_a_client_list_without_conversation_numbers_stays_one(tmp_path):
+    """Not fired: the same people with no conversation number, each once: a client list
+    (a CRM's contacts), its tags their stages: Ann and Cy customers, [3, 2, 2, 0, 0]."""
+    found = cli_import_text(tmp_path, "contacts.csv", (
+        "Created at,User name,User email,Assignee,Tags\n"
+        "2024-03-01 09:12,Ann Lee,ann@lee.com,Max,Customer\n"
+        "2024-03-02 14:03,Bob Ray,bob@ray.io,Max,Lead\n"
+        "2024-03-03 11:40,Cy Tan,cy@tan.co,Sara,\"Customer, VIP\"\n"))
+    assert found["kind"] == "clients"
+    assert cli_funnel(tmp_path) == [3, 2, 2, 0, 0]
+
+
+# --- 2. a workbook's tabs named for products --------------------------------------------------
+
+def test_tabs_named_for_products_are_no_clients(tmp_path):
+    """A florist's tab per flower, each the day's sales of it (Date, Qty, Price £), no one
+    named (were 3 clients 'Roses', 'Tulips', 'Peonies'): a word alone is no person's name,
+    so no client is made of the tabs: 0 clients."""
+    H = ["Date", "Qty", "Price £"]
+    cli_import_book(tmp_path, "flowers.xlsx", {
+        "Roses": [H, [D(2024, 3, 1), 2, 30], [D(2024, 3, 4), 1, 15]],
+        "Tulips": [H, [D(2024, 3, 10), 3, 12], [D(2024, 3, 11), 1, 4]],
+        "Peonies": [H, [D(2024, 3, 12), 1, 20]]})
+    assert workspace_rows(tmp_path, "SELECT COUNT(*) FROM clients") == [(0,)]
+    assert cli_funnel(tmp_path) == [0, 0, 0, 0, 0]
+
+
+def test_tabs_of_products_whose_rows_name_buyers_make_the_buyers_clients(tmp_path):
+    """The same tabs with a 'Sold to' column (an owner's header no alias knew): Ann (twice),
+    Bob, Cy and Dee are the 4 clients, not the flowers."""
+    H = ["Sold to", "Date", "Qty", "Price"]
+    cli_import_book(tmp_path, "flowers.xlsx", {
+        "Roses": [H, ["Ann Lee", D(2024, 3, 1), 2, 30], ["Bob Ray", D(2024, 3, 4), 1, 15]],
+        "Tulips": [H, ["Ann Lee", D(2024, 3, 10), 3, 12], ["Cy Tan", D(2024, 3, 11), 1, 4]],
+        "Peonies": [H, ["Dee Moss", D(2024, 3, 12), 1, 20]]})
+    assert workspace_rows(tmp_path, "SELECT name FROM clients ORDER BY name") == [
+        ("Ann Lee",), ("Bob Ray",), ("Cy Tan",), ("Dee Moss",)]
+
+
+def test_tabs_named_for_clients_a_list_names_are_still_theirs(tmp_path):
+    """Not narrowed away: tabs 'Ann Lee' and 'Bob Ray' (Date, Class, Paid £) beside a client
+    list naming both: Ann 12 + 12 on two days, Bob 10: 3 sales of 34, [2, 2, 2, 1, 0]."""
+    Y = ["Date", "Class", "Paid £"]
+    cli_import_book(tmp_path, "yoga.xlsx", {
+        "Ann Lee": [Y, [D(2024, 1, 3), "Flow", 12], [D(2024, 1, 10), "Flow", 12]],
+        "Bob Ray": [Y, [D(2024, 1, 4), "Yin", 10]],
+        "Members": [["Name", "Email"], ["Ann Lee", "ann@lee.com"], ["Bob Ray", "bob@ray.io"]]})
+    assert kind_totals(tmp_path, "purchase") == (3, 34.0)
+    assert cli_funnel(tmp_path) == [2, 2, 2, 1, 0]
+
+
+# --- 4. a "Customers" column of names ---------------------------------------------------------
+
+def test_a_customers_column_of_names_is_the_client(tmp_path):
+    """A salon's log headed 'Customers' (was reference rows: no clients). Ann 40 on 1 and
+    9 March, Bob 80: 2 clients, 3 sales of 160, Ann a repeat: [2, 2, 2, 1, 0]."""
+    found = cli_import_text(tmp_path, "log.csv", (
+        "Date,Customers,Service,Amount\n"
+        "2024-03-01,Ann Lee,Haircut,40\n"
+        "2024-03-05,Bob Ray,Colour,80\n"
+        "2024-03-09,Ann Lee,Haircut,40\n"))
+    assert found["mapping"]["Customers"] == "name"
+    assert kind_totals(tmp_path, "purchase") == (3, 160.0)
+    assert cli_funnel(tmp_path) == [2, 2, 2, 1, 0]
+
+
+def test_a_customers_count_is_no_client(tmp_path):
+    """Not fired: a till's daily summary, 'Customers' a count (12, 15): no client."""
+    found = cli_import_text(tmp_path, "days.csv", (
+        "Date,Customers,Takings\n2024-03-01,12,340.50\n2024-03-02,15,410.00\n"))
+    assert found["mapping"]["Customers"] != "name"
+    assert workspace_rows(tmp_path, "SELECT COUNT(*) FROM clients") == [(0,)]
