@@ -128,3 +128,33 @@ def test_a_customers_count_is_no_client(tmp_path):
         "Date,Customers,Takings\n2024-03-01,12,340.50\n2024-03-02,15,410.00\n"))
     assert found["mapping"]["Customers"] != "name"
     assert workspace_rows(tmp_path, "SELECT COUNT(*) FROM clients") == [(0,)]
+
+
+# --- 3. numbers one column per week that are no money -----------------------------------------
+
+def test_a_trainers_weekly_weights_are_no_revenue(tmp_path):
+    """A personal trainer's clients, their weight each week (were each client's revenue,
+    245.6 + 211.7 + 283.0, and all three customers: [3, 3, 3, 0, 0]): no money, 3 clients
+    at awareness, [3, 0, 0, 0, 0]."""
+    found = cli_import_text(tmp_path, "clients.csv", (
+        "Client,Email,Goal,Week 1,Week 2,Week 3\n"
+        "Ann Lee,ann@lee.com,Lose weight,82.5,81.9,81.2\n"
+        "Bob Ray,bob@ray.io,Build muscle,70.1,70.6,71.0\n"
+        "Cy Tan,cy@tan.co,Lose weight,95.0,94.2,93.8\n"))
+    assert any(note.startswith("Columns 'Week 1' to 'Week 3' hold a measure taken each week")
+               for note in found["notes"])
+    assert workspace_rows(tmp_path, "SELECT COUNT(*), SUM(revenue_current) FROM clients") == [
+        (3, None)]
+    assert cli_funnel(tmp_path) == [3, 0, 0, 0, 0]
+
+
+def test_weekly_fees_that_repeat_are_still_revenue(tmp_path):
+    """Not fired: a cleaner's weekly fees, the same each week or left blank when not
+    cleaned: Mrs Hall 3 x 42.50, Dr Patel 60 + 60: revenue 247.50, two customers."""
+    cli_import_text(tmp_path, "clients.csv", (
+        "Client,Address,Week 1,Week 2,Week 3\n"
+        "Mrs Hall,12 Elm St,42.50,42.50,42.50\n"
+        "Dr Patel,3 Oak Rd,60,,60\n"
+        "Mr Stone,1 Yew Ct,,,\n"))
+    assert workspace_rows(tmp_path, "SELECT SUM(revenue_current) FROM clients") == [(247.5,)]
+    assert cli_funnel(tmp_path) == [3, 2, 2, 0, 0]

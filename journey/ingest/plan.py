@@ -2738,6 +2738,10 @@ def _period_columns(out: pd.DataFrame, frame: pd.DataFrame, mapping: dict[str, s
     numbers = list(amounts)
     if len(numbers) < 3:
         return []
+    if _measured(frame, numbers):
+        return [f"Columns '{numbers[0]}' to '{numbers[-1]}' hold a measure taken each {each} "
+                "(on each row, numbers that differ a little from one to the next, as a "
+                "weight does), not money: kept as extra, not as revenue."]
     columns = f"Columns '{numbers[0]}' to '{numbers[-1]}' hold an amount for each {each}, " \
               f"one column per {each}: Journey reads one row per client"
     advice = ("To see them in the funnel, list each payment on a row of its own (date, client, "
@@ -2757,6 +2761,26 @@ def _period_columns(out: pd.DataFrame, frame: pd.DataFrame, mapping: dict[str, s
 
 
 _DAYS_IN_A_MONTH = 31
+# How far apart a row's measures may be (the largest over the smallest): a body weight
+# taken each week moves by a few per cent; a fee is the same each time, or not paid.
+_MEASURE_SPREAD = 1.15
+
+
+def _measured(frame: pd.DataFrame, headers: list[str]) -> bool:
+    """Whether columns one per period hold measures, not money (a trainer's "Week 1",
+    "Week 2": 82.5, 81.9, 81.2): no cell written with a currency, and on every row with
+    two or more, all different and within ``_MEASURE_SPREAD`` of each other, on two rows
+    or more. A fee repeats (40, 40, 40) or is left blank when not paid."""
+    cells = frame[headers]
+    numbers = cells.apply(pd.to_numeric, errors="coerce")
+    if (cells.notna() & numbers.isna()).any().any():
+        return False                  # "£40", "40 paid": written as money (or words)
+    rows = [row.dropna() for _, row in numbers.iterrows()]
+    rows = [row for row in rows if len(row) >= 2]
+    return len(rows) >= 2 and all(
+        row.nunique() == len(row) and row.min() > 0
+        and row.max() <= row.min() * _MEASURE_SPREAD for row in rows)
+
 
 
 def _written_as_money(frame: pd.DataFrame, headers: list[str], each: str) -> bool:
