@@ -158,3 +158,29 @@ def test_weekly_fees_that_repeat_are_still_revenue(tmp_path):
         "Mr Stone,1 Yew Ct,,,\n"))
     assert workspace_rows(tmp_path, "SELECT SUM(revenue_current) FROM clients") == [(247.5,)]
     assert cli_funnel(tmp_path) == [3, 2, 2, 0, 0]
+
+
+# --- 5. a bill list's vendors -----------------------------------------------------------------
+
+def test_a_quickbooks_bill_list_is_money_out_not_clients(tmp_path):
+    """QuickBooks' bill list: 3 bills to 2 suppliers, 460 paid out (were 2 clients, the
+    bills' numbers 1001 and 1002 read as client IDs, and 3 contacts of 460). Money out:
+    reference rows, no client, no event, [0, 0, 0, 0, 0]."""
+    found = cli_import_text(tmp_path, "bills.csv", (
+        "Date,No.,Vendor,Due Date,Amount,Open Balance\n"
+        "01/03/2024,1001,Flower Wholesale Ltd,31/03/2024,250.00,0.00\n"
+        "05/03/2024,1002,City Power,04/04/2024,120.00,120.00\n"
+        "12/03/2024,1001,Flower Wholesale Ltd,11/04/2024,90.00,90.00\n"))
+    assert found["kind"] == "reference"
+    assert "'Vendor' names whom the business pays" in found["explanation"]
+    assert workspace_rows(tmp_path, "SELECT COUNT(*) FROM clients") == [(0,)]
+    assert workspace_rows(tmp_path, "SELECT COUNT(*) FROM events") == [(0,)]
+
+
+def test_a_members_number_without_a_payee_is_still_the_client(tmp_path):
+    """Not fired: no one paid is named, so 'Member No.' keys the clients: 2 clients."""
+    cli_import_text(tmp_path, "visits.csv", (
+        "Date,Member No.,Amount\n2024-03-01,M001,20\n2024-03-08,M001,20\n"
+        "2024-03-02,M002,35\n"))
+    assert workspace_rows(tmp_path, "SELECT client_id FROM clients ORDER BY client_id") == [
+        ("M001",), ("M002",)]

@@ -27,7 +27,7 @@ from ..columns import GUIDE_HEADERS
 from ..errors import UnreadableFile, ValidationError
 from ..fields import (
     CLIENT_ONLY, CONTACT_MEANS, CONVERSATION_IDS, EVENT_FIELDS, EVENT_KINDS, EVENT_ONLY, ORGANISATION_HEADERS,
-    PARTY_HEADERS, PEOPLE_HEADERS, TAG_HEADERS,
+    PARTY_HEADERS, PAYEE_HEADERS, PEOPLE_HEADERS, TAG_HEADERS,
     SCORE_RANGES, field_type, fields_for, match_header, name_part, names_a_birth_date,
     names_a_number, normalise_header, plain_header)
 from ..journal import stage_mapping
@@ -769,6 +769,7 @@ def refine_mapping(raw: RawSheet, mapping: dict[str, str | None], kind: str, *,
                         " not names: " + ("read as the order ID" if mapping[header]
                                           else "kept as extra"))
     key_from_email = None
+    payee = _names_a_payee(raw)     # (beside a "Vendor", a bare "No." is the bill's)
     if "client_id" not in mapping.values():
         key = _join_column(raw, mapping, free, values_of, known_ids)
         if key is not None:
@@ -780,7 +781,7 @@ def refine_mapping(raw: RawSheet, mapping: dict[str, str | None], kind: str, *,
                 values_of(email).is_email and not _one_value(raw.frame[email])):
             key_from_email = email
             said.append(f"clients are matched by e-mail ('{email}', case ignored)")
-        elif "name" not in mapping.values():
+        elif "name" not in mapping.values() and not payee:
             for header in free:
                 if (mapping[header] is None and _names_an_id(header)
                         and header not in own_account
@@ -793,12 +794,24 @@ def refine_mapping(raw: RawSheet, mapping: dict[str, str | None], kind: str, *,
     if kind in ("events", "auto") and "order_id" not in mapping.values():
         for header in free:
             named = normalise_header(header)
-            if (mapping[header] is None and _names_an_id(header) and _ORDER_ID.search(named)
+            if (mapping[header] is None and _names_an_id(header)
+                    and (_ORDER_ID.search(named)
+                         or payee and "client_id" not in mapping.values())
                     and values_of(header).is_code and not values_of(header).is_date):
                 mapping[header] = "order_id"
-                said.append(f"'{header}' holds order numbers: read as the order ID")
+                said.append(f"'{header}' holds order numbers: read as the order ID"
+                            if _ORDER_ID.search(named) else
+                            f"'{header}' beside '{payee}' numbers the bills: read as the "
+                            "order ID, no client's")
                 break
     return Refined(mapping, key_from_email, said)
+
+
+def _names_a_payee(raw: RawSheet) -> str | None:
+    """The column naming whom the business paid (``PAYEE_HEADERS``: a bill list's
+    "Vendor"), or None: beside it a bare number ("No.") is the bill's, no client's ID."""
+    return next((h for h in raw.headers if normalise_header(h) in PAYEE_HEADERS
+                 and raw.frame[h].notna().any()), None)
 
 
 def _one_business_named(raw: RawSheet, mapping: dict[str, str | None], free: list[str],
