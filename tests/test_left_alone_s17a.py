@@ -184,3 +184,40 @@ def test_a_members_number_without_a_payee_is_still_the_client(tmp_path):
         "2024-03-02,M002,35\n"))
     assert workspace_rows(tmp_path, "SELECT client_id FROM clients ORDER BY client_id") == [
         ("M001",), ("M002",)]
+
+
+# --- 6. a block of lessons bought once ----------------------------------------------------------
+
+def test_a_block_of_lessons_is_one_purchase_its_lessons_are_no_sales(tmp_path):
+    """A tutor's log: Ann and Bob each buy a 10-lesson block (£250), then a row per lesson
+    with nothing paid; Cy a £20 trial (were 8 purchases, Ann and Bob repeat customers:
+    [3, 3, 3, 2, 0]). 3 purchases of 520, the 5 lessons contacts, no repeat:
+    [3, 3, 3, 0, 0]."""
+    found = cli_import_text(tmp_path, "lessons.csv", (
+        "Date,Student,Lesson,Paid\n"
+        "2024-01-08,Ann Lee,10-lesson block,£250\n"
+        "2024-01-08,Ann Lee,Lesson 1,\n"
+        "2024-01-15,Ann Lee,Lesson 2,\n"
+        "2024-01-22,Ann Lee,Lesson 3,\n"
+        "2024-01-10,Bob Ray,10-lesson block,£250\n"
+        "2024-01-10,Bob Ray,Lesson 1,\n"
+        "2024-01-17,Bob Ray,Lesson 2,\n"
+        "2024-02-05,Cy Tan,Trial lesson,£20\n"))
+    assert ("5 rows with nothing in 'Paid' (no money paid on them) were read as contacts, "
+            "not purchases") in " ".join(found["notes"])
+    assert kind_totals(tmp_path, "purchase") == (3, 520.0)
+    assert kind_totals(tmp_path, "contact") == (5, None)
+    assert workspace_rows(tmp_path, "SELECT COUNT(*) FROM events WHERE stage IS NOT NULL"
+                          ) == [(0,)]
+    assert cli_funnel(tmp_path) == [3, 3, 3, 0, 0]
+
+
+def test_lessons_each_paid_are_each_a_purchase(tmp_path):
+    """Not fired: lessons paid one at a time (£25 each, Ann twice): 3 purchases of 75,
+    Ann a repeat: [2, 2, 2, 1, 0]."""
+    cli_import_text(tmp_path, "lessons.csv", (
+        "Date,Student,Lesson,Paid\n"
+        "2024-01-08,Ann Lee,Lesson 1,£25\n2024-01-15,Ann Lee,Lesson 2,£25\n"
+        "2024-01-10,Bob Ray,Lesson 1,£25\n"))
+    assert kind_totals(tmp_path, "purchase") == (3, 75.0)
+    assert cli_funnel(tmp_path) == [2, 2, 2, 1, 0]

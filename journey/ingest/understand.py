@@ -1532,6 +1532,8 @@ def resolve_kinds(out, plan, frame, raw, columns_for, stage_map=None,
             and paid_flag(raw, plan.mapping) is None and "amount" in columns_for
             and _PAID_AMOUNT.match(normalise_header(columns_for["amount"][0]))):
         numbered = columns_for["amount"][0]     # "Paid £": each row money paid, a sale
+    paid_column = numbered if numbered is not None and numbered in columns_for.get(
+        "amount", []) else None
     default = plan.set_values.get("kind") or (
         SHEET_KIND_OF[named] if named else "purchase" if numbered else "contact")
     default = KIND_OF.get(normalise_value(default), default)
@@ -1659,6 +1661,12 @@ def resolve_kinds(out, plan, frame, raw, columns_for, stage_map=None,
                 for (cell, *_), kind, amount in zip(combos, kinds, whole.tolist())]
         kinds = ["contact" if was_free else "refund" if went_back else kind
                  for was_free, went_back, kind in zip(free, back, kinds)]
+    # A row left blank under "Paid" on a sheet whose rows are sales by what each paid:
+    # nothing paid on it (a lesson of a block bought before): a contact, no sale.
+    unpaid = [paid_column is not None and kind == "purchase" and cell is None
+              and pd.isna(amount) for (cell, *_), kind, amount in zip(
+                  combos, kinds, amounts.tolist())]
+    kinds = ["contact" if blank else kind for blank, kind in zip(unpaid, kinds)]
     booked = [False] * len(kinds)       # (booked, paid or not: plan._booked_and_paid says)
     if "status" in out and not by_status and not has_stage_column:
         booked = (values.per_distinct(out["status"], normalise_value)
@@ -1669,10 +1677,11 @@ def resolve_kinds(out, plan, frame, raw, columns_for, stage_map=None,
         happened = happened | rejected.reindex(out.index, fill_value=False)
     happened = happened.tolist()
     notes = _default_notes(plan, combos, decided, default, named, numbered or paid_by,
-                           by_status, [f or b or h or (said and cell is None
-                                                       and kind == "contact")
-                                       for f, b, h, said, (cell, *_), kind
-                                       in zip(free, back, happened, booked, combos, kinds)])
+                           by_status, [f or b or h or u or (said and cell is None
+                                                            and kind == "contact")
+                                       for f, b, h, u, said, (cell, *_), kind
+                                       in zip(free, back, happened, unpaid, booked, combos,
+                                              kinds)])
     if paying and "amount" in plan.mapping.values():
         notes = [note for note in notes if "an amount alone makes no purchase" not in note]
         notes.append(f"Sheet '{plan.sheet}' lists payments beside sheet '{plan.sales_sheet}', "
@@ -1708,6 +1717,14 @@ def resolve_kinds(out, plan, frame, raw, columns_for, stage_map=None,
                 notes.append(f"{said.format(n=counted(n, 'order'))} {was(n)} kept as "
                              + ("a contact, not a purchase." if n == 1 else
                                 "contacts, not purchases."))
+    if any(unpaid):
+        count = sum(unpaid)
+        notes.append(f"{counted(count, 'row')} with nothing in '{paid_column}' (no money paid "
+                     f"on {'it' if count == 1 else 'them'}) {was(count)} read as "
+                     f"{'a contact, not a purchase' if count == 1 else 'contacts, not purchases'}"
+                     ": the "
+                     "service a client had paid for before (a lesson of a block, a visit of "
+                     "a pass), or not paid.")
     if any(back):
         notes.append(f"{counted(sum(back), 'row')} of less than 0 {was(sum(back))} read as "
                      + ("a refund (money going back), not a purchase." if sum(back) == 1
