@@ -893,11 +893,12 @@ PARTY_HEADERS = (("from", "to"), ("sender", "recipient"), ("sender", "receiver")
                  ("payer", "payee"))
 # Headers naming people by a word no alias takes alone, as the values say: a plural of
 # whom a business serves ("Customers", "Clients": their names on each row, where a count of
-# them is not) or a sale's other party ("Sold to"). Compared as headers are.
+# them is not) or a sale's other party ("Sold to"). Not "Person": Superstore's "People" tab
+# names its own regional managers so. Compared as headers are.
 PEOPLE_HEADERS = frozenset(map(match_key, (
     "customers", "clients", "buyers", "guests", "members", "students", "pupils", "patients",
     "customer names", "client names", "sold to", "bought by", "billed to", "bill to",
-    "invoiced to", "person", "people", "clientes", "kunden")))
+    "invoiced to", "clientes", "kunden")))
 # Headers numbering each row as one conversation of a chat or help-desk tool (Intercom's
 # and Drift's "Conversation ID", Crisp's "session_id", Front's "Conversation ID"): a sheet
 # holding one lists conversations, each an event of its person, never a list of clients.
