@@ -909,6 +909,20 @@ def name_part(header: object) -> str | None:
 # the account's own name is on one side of most rows, the client on the other.
 PARTY_HEADERS = (("from", "to"), ("sender", "recipient"), ("sender", "receiver"),
                  ("payer", "payee"))
+# Headers naming people by a word no alias takes alone, as the values say: a plural of
+# whom a business serves ("Customers", "Clients": their names on each row, where a count of
+# them is not) or a sale's other party ("Sold to"). Not "Person": Superstore's "People" tab
+# names its own regional managers so. Compared as headers are.
+PEOPLE_HEADERS = frozenset(map(match_key, (
+    "customers", "clients", "buyers", "guests", "members", "students", "pupils", "patients",
+    "customer names", "client names", "sold to", "bought by", "billed to", "bill to",
+    "invoiced to", "clientes", "kunden")))
+# Headers numbering each row as one conversation of a chat or help-desk tool (Intercom's
+# and Drift's "Conversation ID", Crisp's "session_id", Front's "Conversation ID"): a sheet
+# holding one lists conversations, each an event of its person, never a list of clients.
+CONVERSATION_IDS = frozenset(map(match_key, (
+    "conversation id", "conversation number", "conversation no", "chat id", "chat number",
+    "session id", "thread id", "ticket id", "ticket number", "ticket no")))
 # Headers naming whom the business paid, on a sheet that names no payer: its money went
 # out (a bank's outgoing payments, a bill list's "Vendor"), compared as headers are.
 PAYEE_HEADERS = frozenset(map(match_key, (
@@ -1001,7 +1015,8 @@ ORDER_ROW_VALUES = frozenset({"sale", "order", "invoice", "transaction", "receip
 # Client fields an events sheet may carry (a customer's name or segment on an order line);
 # they update the client. Other client fields on an events sheet stay with the event.
 PROFILE_FIELDS = frozenset({"name", "client_type", "country", "region", "persona",
-                            "contact_name", "email", "phone", "owner", "preferred_channel"})
+                            "contact_name", "email", "phone", "owner", "preferred_channel",
+                            "satisfaction"})
 
 
 def fields_for(kind: str) -> frozenset[str]:

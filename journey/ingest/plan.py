@@ -55,9 +55,10 @@ from .profiles import BY_NAME as PROFILES, fold_lines, profile_mapping, recognis
 from .read import DEFAULT_MAX_BYTES, RawSheet, read_tables
 from .understand import (
     DEAL_VALUE, EXTRA, KINDS, PAID_FLAG, REASONS, WORKSHOP_KINDS, about_appointments,
-    about_invoices, amounts_of, coerce, column_label, column_or_blank, detect_kind, extra_json,
-    guess_sheet_mapping, headers_key, is_blank, kind_named, looks_mismapped, names_sales,
-    quote_money, quote_statuses, ratings_not_money, refine_mapping, Refined, resolve_kinds,
+    about_invoices, amounts_of, coerce, column_label, column_or_blank, conversation_ratings,
+    detect_kind, extra_json, guess_sheet_mapping, headers_key, is_blank, kind_named,
+    looks_mismapped, names_sales, quote_money, quote_statuses, ratings_not_money,
+    refine_mapping, Refined, resolve_kinds,
     resolve_stages, sheet_kind, skip_guides, stand_ins_and_totals, tagged_kind,
     who_of_the_business, work_column, workshop_kind)
 
@@ -173,22 +174,40 @@ def plan_file(filename: str, data: bytes, *, db: Database | None = None, kind: s
 def _sheets_named_for_clients(plans: list[SheetPlan]) -> set[str]:
     """The sheets of a workbook kept one per client (a yoga teacher's "Ann Lee", "Bob Ray"
     tabs, each a log of dates and payments with no client column): two or more sheets of
-    the same headers, with a date among them and no column of a client's, each named with
-    words that are no period, no number and no working sheet's name. Their names."""
+    the same headers, with a date among them and no column of a client's, each named as a
+    person is (``_PERSONS_NAME``: "Ann Lee", "Mrs Hall"; a word alone, "Roses" or "Sarah",
+    may as well be a product's), not as a period or a working sheet; where another sheet
+    names clients, one of those. Their names."""
+    named = _names_listed(plans)
     candidates: dict[tuple, list[str]] = {}
     for plan in plans:
         if (plan.kind not in ("reference", "events") or plan.kept_because
-                or workshop_kind(plan.raw) or WHOSE_FIELDS & set(plan.mapping.values())
+                or workshop_kind(plan.raw)
                 or "date" not in guess_sheet_mapping(plan.headers, "events").values()):
             continue
         name = " ".join(plan.sheet.split())
-        if (not re.search(r"[^\W\d_]{2}", name) or re.search(r"\d", name)
-                or NAMES_NO_CLIENT.search(name) or period_of(name)
-                or len(name.split()) > 5):
+        if (not _PERSONS_NAME.fullmatch(name) or NAMES_NO_CLIENT.search(name)
+                or period_of(name) or named is not None and name.casefold() not in named):
             continue
         key = tuple(normalise_header(h) for h in plan.headers)
         candidates.setdefault(key, []).append(plan.sheet)
     return {sheet for sheets in candidates.values() if len(sheets) >= 2 for sheet in sheets}
+
+
+# A sheet's name as a person is named: two to four words, each capitalised, or a title
+# and a surname ("Ann Lee", "Harold Goldsmith", "Mrs Hall", "Ann & Tom Reed").
+_PERSONS_NAME = re.compile(r"(?:[A-Z][^\W\d_]*[.'\u2019-]?[^\W\d_]*\s+(?:(?:&|and)\s+)?){1,3}"
+                           r"[A-Z][^\W\d_]*(?:['\u2019-][^\W\d_]+)?")
+def _names_listed(plans: list[SheetPlan]) -> set[str] | None:
+    """The clients' names (casefolded) the workbook's sheets with a client column give,
+    or None where no sheet has one."""
+    named, any_whose = set(), False
+    for plan in plans:
+        any_whose |= bool(WHOSE_FIELDS & set(plan.mapping.values()))
+        for header in (h for h, f in plan.mapping.items() if f == "name"):
+            named |= {" ".join(str(v).split()).casefold()
+                      for v in plan.raw.frame[header].dropna().unique()}
+    return named if any_whose else None
 
 
 def _details_of_jobs(plan: SheetPlan, plans: list[SheetPlan]) -> None:
@@ -377,6 +396,7 @@ def _plan_sheet(db, filename, raw, kind, overrides, set_values, checksum) -> She
     if profile is None and sheet_kind in ("clients", "events"):
         refined.said += who_of_the_business(raw, mapping, chosen)
     if profile is None and sheet_kind == "events":
+        refined.said += conversation_ratings(raw, mapping, chosen)
         refined.said += ratings_not_money(mapping, raw.name, filename, set_values, chosen)
     if profile is None and sheet_kind == "clients":
         names = [raw.name, Path(filename or "").stem]
@@ -1832,6 +1852,27 @@ def _bills_a_job(rows: pd.DataFrame, frame: pd.DataFrame,
     return rows.assign(**{BILLS_A_JOB: rows["order_id"].notna() & own})
 
 
+def _latest_satisfaction(rows: pd.DataFrame) -> pd.DataFrame:
+    """Events that carry a person's satisfaction (a conversation's rating) keep it only on
+    each person's latest rated row (by date, then the sheet's order), so the client's
+    satisfaction is the latest they gave, whichever way the export sorts its rows."""
+    rated = rows["satisfaction"].notna()
+    person = pd.Series(None, index=rows.index, dtype=object)
+    for whose in ("client_id", "email", "name"):
+        if whose in rows:
+            person = person.fillna(rows[whose].astype(object).where(
+                rows[whose].notna()).map(lambda v: str(v).strip().casefold(),
+                                         na_action="ignore"))
+    order = (pd.to_datetime(rows["date"], errors="coerce") if "date" in rows
+             else pd.Series(pd.NaT, index=rows.index))
+    ranked = pd.DataFrame({"person": person, "order": order,
+                           "at": range(len(rows))}, index=rows.index)[rated]
+    latest = ranked.sort_values(["order", "at"], na_position="first").drop_duplicates(
+        "person", keep="last").index
+    return rows.assign(satisfaction=rows["satisfaction"].where(
+        rows.index.isin(latest) | person.isna(), None))
+
+
 def _tagged_kinds(out: pd.DataFrame, frame: pd.DataFrame, mapping: dict[str, str | None],
                   counted_rows: pd.Series) -> list[str]:
     """Contacts (rows nothing else made a sale, a refund...) whose tags name a kind (a
@@ -2721,6 +2762,10 @@ def _period_columns(out: pd.DataFrame, frame: pd.DataFrame, mapping: dict[str, s
     numbers = list(amounts)
     if len(numbers) < 3:
         return []
+    if _measured(frame, numbers):
+        return [f"Columns '{numbers[0]}' to '{numbers[-1]}' hold a measure taken each {each} "
+                "(on each row, numbers that differ a little from one to the next, as a "
+                "weight does), not money: kept as extra, not as revenue."]
     columns = f"Columns '{numbers[0]}' to '{numbers[-1]}' hold an amount for each {each}, " \
               f"one column per {each}: Journey reads one row per client"
     advice = ("To see them in the funnel, list each payment on a row of its own (date, client, "
@@ -2740,6 +2785,26 @@ def _period_columns(out: pd.DataFrame, frame: pd.DataFrame, mapping: dict[str, s
 
 
 _DAYS_IN_A_MONTH = 31
+# How far apart a row's measures may be (the largest over the smallest): a body weight
+# taken each week moves by a few per cent; a fee is the same each time, or not paid.
+_MEASURE_SPREAD = 1.15
+
+
+def _measured(frame: pd.DataFrame, headers: list[str]) -> bool:
+    """Whether columns one per period hold measures, not money (a trainer's "Week 1",
+    "Week 2": 82.5, 81.9, 81.2): no cell written with a currency, and on every row with
+    two or more, all different and within ``_MEASURE_SPREAD`` of each other, on two rows
+    or more. A fee repeats (40, 40, 40) or is left blank when not paid."""
+    cells = frame[headers]
+    numbers = cells.apply(pd.to_numeric, errors="coerce")
+    if (cells.notna() & numbers.isna()).any().any():
+        return False                  # "£40", "40 paid": written as money (or words)
+    rows = [row.dropna() for _, row in numbers.iterrows()]
+    rows = [row for row in rows if len(row) >= 2]
+    return len(rows) >= 2 and all(
+        row.nunique() == len(row) and row.min() > 0
+        and row.max() <= row.min() * _MEASURE_SPREAD for row in rows)
+
 
 
 def _written_as_money(frame: pd.DataFrame, headers: list[str], each: str) -> bool:
@@ -3302,6 +3367,8 @@ def prepare_sheet(plan: SheetPlan, *, stage_map: dict[str, str] | None = None,
             rows.loc[won, "stage"] = "purchase"
     if profile is None and plan.kind == "events":
         rows = _bills_a_job(rows, frame, columns_for)
+    if plan.kind == "events" and "satisfaction" in rows:
+        rows = _latest_satisfaction(rows)
     if plan.kind == "events" and "kind" not in plan.set_values and "kind" not in columns_for:
         rows, said = _reviews_saying_nothing(rows)
         notes += said

@@ -26,8 +26,8 @@ from .. import values
 from ..columns import GUIDE_HEADERS
 from ..errors import UnreadableFile, ValidationError
 from ..fields import (
-    CLIENT_ONLY, CONTACT_MEANS, EVENT_FIELDS, EVENT_KINDS, EVENT_ONLY, ORGANISATION_HEADERS,
-    PARTY_HEADERS, TAG_HEADERS,
+    CLIENT_ONLY, CONTACT_MEANS, CONVERSATION_IDS, EVENT_FIELDS, EVENT_KINDS, EVENT_ONLY, ORGANISATION_HEADERS,
+    PARTY_HEADERS, PAYEE_HEADERS, PEOPLE_HEADERS, TAG_HEADERS,
     SCORE_RANGES, field_type, fields_for, match_header, name_part, names_a_birth_date,
     names_a_number, normalise_header, plain_header)
 from ..journal import stage_mapping
@@ -166,6 +166,8 @@ def detect_kind(raw: RawSheet, mapping: dict[str, str | None], sheet_name: str =
                                     and sheet_kind(sheet_name, file_name)):
             return "events"
         return "reference"
+    if _numbers_conversations(raw):
+        return "events"      # each row one conversation of its person (Intercom, Crisp...)
     if any(mapping[h] == "client_id" for h in keys):
         keys = [h for h in keys if mapping[h] == "client_id"]
     for header in keys:
@@ -198,6 +200,14 @@ def detect_kind(raw: RawSheet, mapping: dict[str, str | None], sheet_name: str =
     # (not a client tracker whose phone, country and revenue outnumber it: "Paid" there is
     # each client's, and the revenue their total)
     return "events" if event_score > client_score else "clients"
+
+
+def _numbers_conversations(raw: RawSheet) -> bool:
+    """Whether a column numbers each row's conversation (``CONVERSATION_IDS``: a chat
+    tool's "Conversation ID"): a list of conversations (or their messages), events even
+    where no person wrote twice."""
+    return any(normalise_header(h) in CONVERSATION_IDS and raw.frame[h].notna().any()
+               for h in raw.headers)
 
 
 HAPPENED_FIELDS = frozenset({"date", "kind", "amount", "order_id"})
@@ -417,6 +427,34 @@ def who_of_the_business(raw: RawSheet, mapping: dict[str, str | None],
 # An amount header that is a review's rating ("Stars"), not money; one that is a deal's
 # value to come; a client's revenue that is its whole, never one event's.
 _RATING = re.compile(r"star|rating|reviewscore")
+
+
+# A conversation's rating by the person helped (Intercom's "Conversation rating", 1-5).
+_CONVERSATION_RATING = re.compile(r"rating|csat|satisfaction")
+
+
+def conversation_ratings(raw: RawSheet, mapping: dict[str, str | None],
+                         chosen: set[str]) -> list[str]:
+    """On a list of conversations (``_numbers_conversations``), a rating column of 1 to 5
+    (not its remark) is the person's feedback on being helped: their satisfaction, the
+    latest rating given (``plan._latest_satisfaction``); not money, not a review.
+    ``mapping`` changed in place; returns what the import says of it."""
+    if not _numbers_conversations(raw) or "satisfaction" in mapping.values():
+        return []
+    for header, target in mapping.items():
+        named = normalise_header(plain_header(header))
+        if (header in chosen or target not in (None, "amount")
+                or not _CONVERSATION_RATING.search(named) or "remark" in named
+                or "comment" in named):
+            continue
+        scores = pd.to_numeric(raw.frame[header], errors="coerce")
+        filled = raw.frame[header].notna()
+        if scores[filled].notna().all() and scores.dropna().between(1, 5).all() and len(
+                scores.dropna()):
+            mapping[header] = "satisfaction"
+            return [f"'{header}' holds each person's rating of a conversation (1 to 5): read "
+                    "as their satisfaction, the latest they gave"]
+    return []
 
 
 def ratings_not_money(mapping: dict[str, str | None], sheet: str, file: str,
@@ -711,6 +749,7 @@ def refine_mapping(raw: RawSheet, mapping: dict[str, str | None], kind: str, *,
     _primary_contact_named(raw, mapping, free, said)
     _deal_named(raw, mapping, free, said)
     _contact_named(raw, mapping, free, said)
+    _people_header_named(raw, mapping, free, said)
     own_account = _own_account(raw, mapping, free, said)
     _group_says_stage(raw, mapping, free, said)
     if kind == "events" and "order_id" not in mapping.values() and any(
@@ -731,6 +770,7 @@ def refine_mapping(raw: RawSheet, mapping: dict[str, str | None], kind: str, *,
                         " not names: " + ("read as the order ID" if mapping[header]
                                           else "kept as extra"))
     key_from_email = None
+    payee = _names_a_payee(raw)     # (beside a "Vendor", a bare "No." is the bill's)
     if "client_id" not in mapping.values():
         key = _join_column(raw, mapping, free, values_of, known_ids)
         if key is not None:
@@ -742,7 +782,7 @@ def refine_mapping(raw: RawSheet, mapping: dict[str, str | None], kind: str, *,
                 values_of(email).is_email and not _one_value(raw.frame[email])):
             key_from_email = email
             said.append(f"clients are matched by e-mail ('{email}', case ignored)")
-        elif "name" not in mapping.values():
+        elif "name" not in mapping.values() and not payee:
             for header in free:
                 if (mapping[header] is None and _names_an_id(header)
                         and header not in own_account
@@ -755,12 +795,24 @@ def refine_mapping(raw: RawSheet, mapping: dict[str, str | None], kind: str, *,
     if kind in ("events", "auto") and "order_id" not in mapping.values():
         for header in free:
             named = normalise_header(header)
-            if (mapping[header] is None and _names_an_id(header) and _ORDER_ID.search(named)
+            if (mapping[header] is None and _names_an_id(header)
+                    and (_ORDER_ID.search(named)
+                         or payee and "client_id" not in mapping.values())
                     and values_of(header).is_code and not values_of(header).is_date):
                 mapping[header] = "order_id"
-                said.append(f"'{header}' holds order numbers: read as the order ID")
+                said.append(f"'{header}' holds order numbers: read as the order ID"
+                            if _ORDER_ID.search(named) else
+                            f"'{header}' beside '{payee}' numbers the bills: read as the "
+                            "order ID, no client's")
                 break
     return Refined(mapping, key_from_email, said)
+
+
+def _names_a_payee(raw: RawSheet) -> str | None:
+    """The column naming whom the business paid (``PAYEE_HEADERS``: a bill list's
+    "Vendor"), or None: beside it a bare number ("No.") is the bill's, no client's ID."""
+    return next((h for h in raw.headers if normalise_header(h) in PAYEE_HEADERS
+                 and raw.frame[h].notna().any()), None)
 
 
 def _one_business_named(raw: RawSheet, mapping: dict[str, str | None], free: list[str],
@@ -967,6 +1019,23 @@ def _contact_named(raw: RawSheet, mapping: dict[str, str | None], free: list[str
         mapping[person] = None
     said.append(f"'{header}' names the client" + (
         f"; {' and '.join(repr(h) for h in named)} the person there" if named else ""))
+
+
+def _people_header_named(raw: RawSheet, mapping: dict[str, str | None], free: list[str],
+                         said: list[str]) -> None:
+    """Where nothing else names the client, a column headed as people are
+    (``PEOPLE_HEADERS``: "Customers", "Sold to") whose cells are mostly names, not counts
+    (a till summary's "Customers" of 12 and 15), names each row's client."""
+    if {"name", "client_id"} & set(mapping.values()):
+        return
+    for header in free:
+        cells = raw.frame[header].dropna()
+        if (mapping[header] is None and normalise_header(header) in PEOPLE_HEADERS
+                and len(cells) and pd.to_numeric(cells, errors="coerce").isna().mean() >= 0.8
+                and _names_someone(cells)):
+            mapping[header] = "name"
+            said.append(f"'{header}' holds people's names: read as the client's name")
+            return
 
 
 # A column of who bought, and one of whom from: beside a supplier, the buyer is the
@@ -1468,6 +1537,8 @@ def resolve_kinds(out, plan, frame, raw, columns_for, stage_map=None,
             and paid_flag(raw, plan.mapping) is None and "amount" in columns_for
             and _PAID_AMOUNT.match(normalise_header(columns_for["amount"][0]))):
         numbered = columns_for["amount"][0]     # "Paid £": each row money paid, a sale
+    paid_column = numbered if numbered is not None and numbered in columns_for.get(
+        "amount", []) else None
     default = plan.set_values.get("kind") or (
         SHEET_KIND_OF[named] if named else "purchase" if numbered else "contact")
     default = KIND_OF.get(normalise_value(default), default)
@@ -1595,6 +1666,12 @@ def resolve_kinds(out, plan, frame, raw, columns_for, stage_map=None,
                 for (cell, *_), kind, amount in zip(combos, kinds, whole.tolist())]
         kinds = ["contact" if was_free else "refund" if went_back else kind
                  for was_free, went_back, kind in zip(free, back, kinds)]
+    # A row left blank under "Paid" on a sheet whose rows are sales by what each paid:
+    # nothing paid on it (a lesson of a block bought before): a contact, no sale.
+    unpaid = [paid_column is not None and kind == "purchase" and cell is None
+              and pd.isna(amount) for (cell, *_), kind, amount in zip(
+                  combos, kinds, amounts.tolist())]
+    kinds = ["contact" if blank else kind for blank, kind in zip(unpaid, kinds)]
     booked = [False] * len(kinds)       # (booked, paid or not: plan._booked_and_paid says)
     if "status" in out and not by_status and not has_stage_column:
         booked = (values.per_distinct(out["status"], normalise_value)
@@ -1605,10 +1682,11 @@ def resolve_kinds(out, plan, frame, raw, columns_for, stage_map=None,
         happened = happened | rejected.reindex(out.index, fill_value=False)
     happened = happened.tolist()
     notes = _default_notes(plan, combos, decided, default, named, numbered or paid_by,
-                           by_status, [f or b or h or (said and cell is None
-                                                       and kind == "contact")
-                                       for f, b, h, said, (cell, *_), kind
-                                       in zip(free, back, happened, booked, combos, kinds)])
+                           by_status, [f or b or h or u or (said and cell is None
+                                                            and kind == "contact")
+                                       for f, b, h, u, said, (cell, *_), kind
+                                       in zip(free, back, happened, unpaid, booked, combos,
+                                              kinds)])
     if paying and "amount" in plan.mapping.values():
         notes = [note for note in notes if "an amount alone makes no purchase" not in note]
         notes.append(f"Sheet '{plan.sheet}' lists payments beside sheet '{plan.sales_sheet}', "
@@ -1644,6 +1722,14 @@ def resolve_kinds(out, plan, frame, raw, columns_for, stage_map=None,
                 notes.append(f"{said.format(n=counted(n, 'order'))} {was(n)} kept as "
                              + ("a contact, not a purchase." if n == 1 else
                                 "contacts, not purchases."))
+    if any(unpaid):
+        count = sum(unpaid)
+        notes.append(f"{counted(count, 'row')} with nothing in '{paid_column}' (no money paid "
+                     f"on {'it' if count == 1 else 'them'}) {was(count)} read as "
+                     f"{'a contact, not a purchase' if count == 1 else 'contacts, not purchases'}"
+                     ": the "
+                     "service a client had paid for before (a lesson of a block, a visit of "
+                     "a pass), or not paid.")
     if any(back):
         notes.append(f"{counted(sum(back), 'row')} of less than 0 {was(sum(back))} read as "
                      + ("a refund (money going back), not a purchase." if sum(back) == 1
