@@ -302,6 +302,16 @@ def test_reservations_complete_beside_no_show_are_visits_kept(tmp_path):
     assert cli_funnel(tmp_path) == [4, 3, 2, 1, 0]
 
 
+def test_reservations_without_money_leave_the_sales_to_the_till(tmp_path):
+    """Completed beside No Show on a list with no amount: bookings, no sales (the till's
+    payments say them: test_files_together_s16)."""
+    cli_import_text(tmp_path, "reservations.csv", (
+        "Reservation Date,Guest Name,Party Size,Status,Email\n"
+        "2024-04-05,Liam Shaw,4,Completed,liam@shaw.me\n"
+        "2024-04-06,Mila Ross,2,No Show,mila@ross.me\n"))
+    assert kind_totals(tmp_path, "purchase") == (0, None)
+
+
 def test_a_task_list_completed_is_still_no_sale(tmp_path):
     """Completed and Cancelled without a no-show: tasks, not visits kept."""
     cli_import_text(tmp_path, "reservations.csv", (

@@ -1487,7 +1487,7 @@ def resolve_kinds(out, plan, frame, raw, columns_for, stage_map=None,
     if (default == "contact" and not named and not plan.set_values.get("kind")
             and not has_stage_column and "status" in out
             and about_visits(raw.headers, plan.sheet, plan.file or "")
-            and _speaks_of_visits(out["status"])):
+            and _speaks_of_visits(out["status"], priced="amount" in columns_for)):
         default, kept_by = "purchase", columns_for["status"][0]
     # A log of work done at a price (a work column, a price, a date: a salon's services,
     # a trade's jobs) whose status is an order's (Completed, Cancelled, No show): each row
@@ -1942,15 +1942,17 @@ _NO_SHOW_STATES = frozenset(normalise_value(w) for w in ("no show", "noshow", "n
 _DONE_STATES = frozenset(normalise_value(w) for w in ("complete", "completed"))
 
 
-def _speaks_of_visits(statuses: pd.Series) -> bool:
+def _speaks_of_visits(statuses: pd.Series, priced: bool = False) -> bool:
     """Whether a status column is a list of visits': its values mostly order statuses
     (``MOSTLY_KNOWN``: attended, no show, late cancel, booked), one of them a visit kept
-    (``journey.stages.VISIT_KEPT``). "Completed" only beside a no-show: a sales call or a
-    task is completed too, but never missed so."""
+    (``journey.stages.VISIT_KEPT``). "Completed" only beside a no-show on a sheet that
+    prices each visit (``priced``: SevenRooms' "Check Total"): a sales call or a task is
+    completed too, but never missed so; and a reservations list without money leaves the
+    sales to the till's payments."""
     said = {normalise_value(value) for value in statuses.dropna().unique()}
     return (_mostly_order_statuses(statuses)
             and (bool(said & VISIT_KEPT)
-                 or bool(said & _NO_SHOW_STATES) and bool(said & _DONE_STATES)))
+                 or priced and bool(said & _NO_SHOW_STATES) and bool(said & _DONE_STATES)))
 
 
 def _called(sheet: str, file: str | None) -> str:
