@@ -106,12 +106,15 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
                   "account no", "student id", "student number", "student no"),
     "name": ("client", "client name", "customer", "customer name", "company", "company name",
              "card name", "card title", "user name", "display name", "couple",
+             "buyer username",     # (a marketplace's buyer by handle: TikTok Shop's)
              "account", "account name",
              "primary account", "primary company",   # (whom a Nutshell lead, a deal, is for)
              "business", "business name", "organisation",
              "organization", "buyer", "buyer name", "purchaser", "purchaser name",
              "purchased by", "lead", "lead name", "full name", "your name",
-             "first name", "given name", "last name", "surname", "family name", "member",
+             "first name", "given name", "last name", "surname", "family name",
+             "co./last name",    # (MYOB's: a company, or a person's last name)
+             "member",
              "member name", "invitee name", "attendee name", "buyer name", "customer full name",
              "reviewer", "reviewer name", "patron name", "subscriber name", "student",
              "student name", "pupil", "patient", "patient name",
@@ -263,7 +266,8 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
                # (a gift card's value when sold: its "Balance" is what is left to spend)
                "initial value", "gift card value", "card value", "face value",
                "tran amount", "tranamount", "transaction amount", "order value",
-               "order total", "total", "line total", "line amount", "line value",
+               "order total", "order amount", "total", "line total", "line amount",
+               "line value",
                # (an order's "Total price" beside its "Item total", the goods before
                # shipping and tax: Big Cartel's; what the buyer paid comes first)
                "invoice total", "total price", "item total", "extended price",
@@ -283,6 +287,8 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
                "total incl vat", "total including vat", "price inc vat", "price incl vat",
                "amount inc gst", "amount incl gst", "total inc gst", "total incl gst",
                "price inc gst", "price ttc",
+               "inc-tax total", "inc-tax amount", "total inc tax", "total incl tax",
+               "amount inc tax", "amount incl tax",     # (MYOB's "Inc-Tax Total")
                "booking total", "booking amount", "booking value", "reservation total",
                "job value", "package price", "package fee", "package cost", "course fee",
                "course price", "total value", "bid amount", "expected revenue",
@@ -884,7 +890,8 @@ LAST_NAMES = frozenset({"lastname", "surname", "familyname", "apellido", "apelli
                         "nomdefamille", "nachname", "sobrenome", "cognome", "achternaam",
                         "efternamn", "efternavn", "etternavn", "nazwisko", "prijmeni",
                         "sukunimi", "soyadı", "soyad", "фамилия", "прізвище", "επωνυμο",
-                        "namabelakang"})
+                        "namabelakang",
+                        "colastname"})    # (MYOB's "Co./Last Name": a company, else a surname)
 _PERSON_BEFORE = "customers?|clients?|billing|contact|buyers?|person|kunden?|musteri|asiakkaan"
 _PERSON_AFTER = ("(?:du|de|del|do|da|des)?(?:cliente|client|kunden?|comprador|acheteur|kaufer|"
                  "customer|billing|buyer|klienta|zakaznika|клиента)")

@@ -549,27 +549,38 @@ def _test_rows(frame: pd.DataFrame, raw: RawSheet, out: pd.DataFrame, rejected: 
 # test@example.com): the name's first word and the e-mail's local part both say test.
 _TEST_NAME = re.compile(r"^\s*test\b", re.IGNORECASE)
 _TEST_EMAIL = re.compile(r"^\s*test[\w.+-]*@", re.IGNORECASE)
+# A lead ad's test lead, its cells filled by the ad platform (Meta's "<test lead: dummy data
+# for full_name>"): a test whatever its e-mail says.
+_PLACEHOLDER_TEST = re.compile(r"^\s*<\s*test lead\b", re.IGNORECASE)
+# An e-mail header, a form's question too ("Your email"), normalised.
+_EMAIL_ASKED = re.compile(r"e?mail(?:address)?$")
 
 
 def _test_people(frame: pd.DataFrame, raw: RawSheet, out: pd.DataFrame, rejected: pd.Series,
                  columns_for: dict[str, list[str]], problems: list) -> pd.Series:
-    """Rows of a test person (``_TEST_NAME`` and ``_TEST_EMAIL``) among real people: no
-    one's order, booking or contact, each rejected with its reason. A real "Test Valley
-    Ltd" has no test@ address; a sheet of test people alone is imported as it is."""
+    """Rows of a test person (``_TEST_NAME`` and ``_TEST_EMAIL``, or a platform's test
+    lead: ``_PLACEHOLDER_TEST``) among real people: no one's order, booking or contact,
+    each rejected with its reason. A real "Test Valley Ltd" has no test@ address; a sheet
+    of test people alone is imported as it is."""
     found = pd.Series(False, index=frame.index)
-    if not ("name" in out and "email" in out and columns_for.get("name")):
+    if not ("name" in out and columns_for.get("name")):
         return found
     kept = ~rejected.reindex(frame.index, fill_value=False)
-    email = out["email"].astype(object).where(out["email"].notna(), "").astype(str)
-    test = email.str.match(_TEST_EMAIL)       # (rare: the names are read only where it is)
-    if not test.any():
-        return found
     name = out["name"].astype(object).where(out["name"].notna(), "").astype(str)
-    test = name.str.match(_TEST_NAME) & test & kept
+    asked = next((h for h in frame.columns if _EMAIL_ASKED.search(normalise_header(h))), None)
+    said = (out["email"] if "email" in out else   # (else a form's "Your email", which
+            frame[asked].reindex(out.index) if asked is not None   # its profile reads)
+            else pd.Series(None, index=out.index, dtype=object))
+    email = said.astype(object).where(said.notna(), "").astype(str)
+    test = ((name.str.match(_TEST_NAME) & email.str.match(_TEST_EMAIL))
+            | name.str.match(_PLACEHOLDER_TEST)) & kept
     if not test.any() or test[kept].all():
         return found
-    _reject_rows(test, out, raw, frame, columns_for["name"][0],
-                 "the row is a test (its name and e-mail say so), no real client", problems)
+    placeholder = name.str.match(_PLACEHOLDER_TEST)
+    for marked, reason in ((test & ~placeholder, "its name and e-mail say so"),
+                           (test & placeholder, "an ad platform's test lead")):
+        _reject_rows(marked, out, raw, frame, columns_for["name"][0],
+                     f"the row is a test ({reason}), no real client", problems)
     return test
 
 
@@ -748,7 +759,10 @@ def _unmapped(mapping: dict[str, str | None], pattern: re.Pattern) -> str | None
 
 # An order list's own columns of what went back: "Refunded Amount", "Refunds Total" (its
 # money) and "Refunded At" (its day). Unmapped columns, compared as headers are.
-_REFUNDED_AMOUNT = re.compile(r"^(?:refunded|refunds?)(?:amount|total|value|sum)?$|"
+# (an order's own: TikTok Shop's "Order Refund Amount"; to whom: Depop's "Refunded to buyer
+# amount")
+_REFUNDED_AMOUNT = re.compile(r"^(?:order)?(?:refunded|refunds?)(?:tobuyer|tocustomer)?"
+                              r"(?:amount|total|value|sum)?$|"
                               r"^(?:amount|total|sum)refunded$|^refundtotal$|^totalrefunds?$")
 _REFUNDED_AT = re.compile(r"^(?:refunded|refund)(?:at|on|date|time)$|^daterefunded$")
 _SAYS_MONEY = re.compile(r"amount|total|value|sum")
@@ -1099,9 +1113,12 @@ def _referrers_counted(rows: pd.DataFrame, frame: pd.DataFrame,
     """A client list's "Referred By" or "Invited By" naming another client of the list (a
     salon's client cards: Max "Referred By" Lia Moore; Skool's members) gives that client a
     referral (advocacy), counted into their referrals where the list gives no count of its
-    own. A name of no client of the list, or a channel ("Instagram"), credits no one.
-    Returns the rows and a note."""
-    said = _unmapped(mapping, _REFERRED_BY)
+    own; so does a "Referral Source" read as the channel (Salon Iris's: "Instagram" for
+    most, a client's name for some). A name of no client of the list, or a channel
+    ("Instagram"), credits no one. Returns the rows and a note."""
+    said = _unmapped(mapping, _REFERRED_BY) or next(
+        (h for h, f in mapping.items() if f == "channel" and "referr" in normalise_header(h)),
+        None)
     if said is None or "name" not in rows or rows.empty or "referrals" in mapping.values():
         return rows, []
     keys = values.parse_text(frame.loc[rows.index, said], stripped=True)[0].map(name_key)
@@ -1191,6 +1208,9 @@ def _lines_priced_per_unit(out: pd.DataFrame, frame: pd.DataFrame,
 # "Price": four tickets at £25 are £100), say the column is the order's total.
 REPEATED_ORDERS, REPEATED_SHARE = 3, 0.9
 _ORDER_TOTAL = re.compile(r"^(?!.*(?:line|item|sub|unit)).*(?:total|ordervalue|orderamount)")
+# A header naming the order's own total ("Order Total", "Order Amount"): on a sheet of order
+# lines it is the whole order's, repeated on each line, even where one order has lines.
+_NAMED_ORDER_TOTAL = re.compile(r"^(?!.*(?:line|item|sub|unit))order(?:total|amount|value)")
 
 
 # What a line typed below an order's first line leaves blank, as an order's own (its
@@ -1803,8 +1823,10 @@ def _package_paid_once(out: pd.DataFrame, header: str,
             f"{its(count)} own)."]
 
 
+# (and a booking's "Deposit": Checkfront's, a deposit paid of its total)
 _PART_PAID = {normalise_header(w) for w in (
     "part", "partial", "partly", "part paid", "partly paid", "partially paid", "parcial",
+    "deposit", "deposit paid", "deposit received", "deposit taken", "paid deposit",
     # and in German, Spanish, French, Polish, Italian, Dutch, Nordic and Romanian
     "teilzahlung", "teilweise", "teilweise bezahlt", "teilbezahlt", "pago parcial",
     "parcialmente pagado", "parcialmente pagada", "partiellement payée",
@@ -2906,9 +2928,12 @@ def _order_lines(rows: pd.DataFrame, amount_header: str | None,
     orders rather than lines. Its amount is its lines' sum; or, where the orders' lines
     each repeat one amount under a header naming a total (the order's total on every line),
     that amount: said by a few such orders, or by one where each line is a person on the
-    booking (``per_person``: a tour's manifest). Each line's own amount stays in its extras,
+    booking (``per_person``: a tour's manifest) or whose header names the order's total
+    ("Order Total", Square Online's). Each line's own amount stays in its extras,
     under ``amount_header``. Returns the rows and a note."""
     totals = bool(amount_header) and bool(_ORDER_TOTAL.search(normalise_header(amount_header)))
+    named_order = bool(amount_header) and bool(
+        _NAMED_ORDER_TOTAL.match(normalise_header(amount_header)))
     if "order_id" not in rows or "kind" not in rows or rows["order_id"].isna().all():
         return rows, []
     key = _order_keys(rows, by_kind=True)
@@ -2921,7 +2946,8 @@ def _order_lines(rows: pd.DataFrame, amount_header: str | None,
         amounts = rows.loc[lines, "amount"].groupby(key[lines])
         several = amounts.count() >= 2
         same = (amounts.nunique() == 1) & several
-        repeated = (totals and several.sum() >= (1 if per_person else REPEATED_ORDERS)
+        repeated = (totals and several.sum() >= (1 if per_person or named_order
+                                                 else REPEATED_ORDERS)
                     and same.sum() >= REPEATED_SHARE * several.sum())
         if not repeated:
             if amount_header:

@@ -1108,10 +1108,14 @@ _SURVEY_DATE = ("submitdateutc", "submitdate", "submissiondate", "submittedat", 
                 "responsedate", "responsetimestamp", "recordeddate", "timestamp",
                 "marcatemporal", "horodateur", "zeitstempel", "createdat", "date",
                 "startdate", "startdateutc")
+# A name asked as a question (Tally's and Typeform's "What's your name?").
+_NAME_QUESTIONS = ("yourname", "yourfullname", "whatsyourname", "whatisyourname",
+                   "whatsyourfullname", "whatisyourfullname", "fullname")
 # The respondent's columns: the first in the sheet is the client ID the import checks for
 # (the rules then key each response by e-mail, else ID).
 _SURVEY_KEYS = {**{h: "client_id" for h in _RESPONDENT + _RESPONDENT_ID},
-                "firstname": "name", "lastname": "name", "name": "name"}
+                "firstname": "name", "lastname": "name", "name": "name",
+                **dict.fromkeys(_NAME_QUESTIONS, "name")}
 _SATISFIED = {"verysatisfied": 5, "extremelysatisfied": 5, "satisfied": 4, "somewhatsatisfied": 4,
               "neutral": 3, "neithersatisfiednordissatisfied": 3, "dissatisfied": 2,
               "somewhatdissatisfied": 2, "unsatisfied": 2, "verydissatisfied": 1,

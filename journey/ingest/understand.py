@@ -504,7 +504,8 @@ _ID_WORD = re.compile(r"(?:id|ref|code|key|no|nr|num|number|numero)$")
 _NOT_IDS = frozenset("paid said laid kid lid bid grid void avoid solid liquid valid invalid "
                      "rapid humid hybrid vivid acid fluid cupid squid android period "
                      "casino piano volcano domino studio radio video portfolio "
-                     "turkey hockey jockey monkey donkey whiskey".split())
+                     "turkey hockey jockey monkey donkey whiskey "
+                     "zipcode postcode postalcode".split())     # (a place's, not a client's)
 
 
 # Headers that name the kind only loosely: an "Event" or an "Activity" column may as well
@@ -918,6 +919,9 @@ _DEAL_ACCOUNT = ORGANISATION_HEADERS | {"primaryaccount", "primarycompany"}
 _DEAL_CONTACTS = frozenset({"relatedcontacts", "contacts", "contact", "contactname",
                             "primarycontact"})
 _DEAL_OWN_ID = frozenset({"id", "leadid", "dealid", "opportunityid"})
+# How headers only a deal has start (Freshsales' "Deal stage"; SuiteCRM's and SugarCRM's
+# "opportunity_type" and "sales_stage").
+_DEAL_HEADS = ("deal", "opportunity", "salesstage")
 # Headers only a deal has (beside those starting "Deal"): how likely it is to be won.
 _DEAL_MARKS = frozenset({"confidence", "probability", "winprobability", "closeprobability",
                          "expectedclosedate", "expectedclose"})
@@ -927,12 +931,14 @@ _CONTACTS_ADDRESS = re.compile(r"^(?:primary)?contact(?:email|emailaddress|phone
 
 def _deal_named(raw: RawSheet, mapping: dict[str, str | None], free: list[str],
                 said: list[str]) -> None:
-    """A deals export (Freshsales: "Deal stage", "Deal value"; Nutshell's leads: "Confidence",
+    """A deals export (Freshsales: "Deal stage", "Deal value"; SuiteCRM: "sales_stage",
+    "account_name"; Nutshell's leads: "Confidence",
     "Primary Account") whose bare "Name" names the deal beside an "Account name": the account
     is the client each deal is for (its contact where no account is given), the deal's own
     name is kept as extra."""
     normal = {h: normalise_header(h) for h in raw.headers}
-    said_deal = any(n.startswith("deal") and n not in _DEAL_OWN_NAME for n in normal.values())
+    said_deal = any(n.startswith(_DEAL_HEADS) and n not in _DEAL_OWN_NAME
+                    for n in normal.values())
     if "stage" not in mapping.values() or not (
             said_deal or any(n in _DEAL_MARKS for n in normal.values())):
         return
@@ -1557,7 +1563,7 @@ def resolve_kinds(out, plan, frame, raw, columns_for, stage_map=None,
     if (default == "contact" and not named and not plan.set_values.get("kind")
             and not has_stage_column and "status" in out
             and about_visits(raw.headers, plan.sheet, plan.file or "")
-            and _speaks_of_visits(out["status"])):
+            and _speaks_of_visits(out["status"], priced="amount" in columns_for)):
         default, kept_by = "purchase", columns_for["status"][0]
     # A log of work done at a price (a work column, a price, a date: a salon's services,
     # a trade's jobs) whose status is an order's (Completed, Cancelled, No show): each row
@@ -2020,12 +2026,24 @@ def _speaks_of_payment(statuses: pd.Series) -> bool:
                     for value in counts.index))
 
 
-def _speaks_of_visits(statuses: pd.Series) -> bool:
+# A visit's statuses: one not kept (no task is a no-show), and one done, which beside it is
+# a visit kept (SevenRooms' reservations: Complete, No Show, Canceled, Booked).
+_NO_SHOW_STATES = frozenset(normalise_value(w) for w in ("no show", "noshow", "no-show",
+                                                         "did not arrive", "did not attend"))
+_DONE_STATES = frozenset(normalise_value(w) for w in ("complete", "completed"))
+
+
+def _speaks_of_visits(statuses: pd.Series, priced: bool = False) -> bool:
     """Whether a status column is a list of visits': its values mostly order statuses
     (``MOSTLY_KNOWN``: attended, no show, late cancel, booked), one of them a visit kept
-    (``journey.stages.VISIT_KEPT``). Not "Completed": a sales call or a task is completed too."""
+    (``journey.stages.VISIT_KEPT``). "Completed" only beside a no-show on a sheet that
+    prices each visit (``priced``: SevenRooms' "Check Total"): a sales call or a task is
+    completed too, but never missed so; and a reservations list without money leaves the
+    sales to the till's payments."""
+    said = {normalise_value(value) for value in statuses.dropna().unique()}
     return (_mostly_order_statuses(statuses)
-            and any(normalise_value(value) in VISIT_KEPT for value in statuses.dropna().unique()))
+            and (bool(said & VISIT_KEPT)
+                 or priced and bool(said & _NO_SHOW_STATES) and bool(said & _DONE_STATES)))
 
 
 def _called(sheet: str, file: str | None) -> str:
