@@ -33,7 +33,7 @@ from .fields import CLIENT_FIELDS
 from .filters import NO_FILTERS, Filters
 from .stages import ALL_STAGES, LABELS, PHASES, PRE_AWARENESS, RANK, STAGES, stage_at_column
 from . import values
-from .text import counted
+from .text import counted, percent_text
 from .values import add_days, stored_day
 from .workspace import get_setting
 
@@ -269,9 +269,10 @@ def _best_at(by_segment: dict[str, pd.DataFrame], stage: str) -> dict | None:
     worst, worst_first, worst_reached = min(big, key=lambda c: (c[2] / c[1], -c[1]))
     label = PHASE_LABELS.get(stage, LABELS.get(stage, stage)).lower()
     pct, worst_pct = 100.0 * reached / first, 100.0 * worst_reached / worst_first
-    sentence = f"{name} converts best: {pct:.0f}% of its {first:,} clients reached {label}"
+    sentence = (f"{name} converts best: {percent_text(pct)} of its {first:,} clients "
+                f"reached {label}")
     if worst != name:
-        sentence += f"; {worst} converts least: {worst_pct:.0f}%"
+        sentence += f"; {worst} converts least: {percent_text(worst_pct)}"
     return {"segment": name, "clients": first, "reached": reached, "pct": round(pct, 1),
             "worst_segment": worst, "worst_pct": round(worst_pct, 1), "sentence": sentence + "."}
 
@@ -312,13 +313,12 @@ def biggest_drop(frame: pd.DataFrame) -> Drop | None:
             continue
         lost = 100.0 * (before.clients - after.clients) / before.clients
         if best is None or lost > best[2]:
-            best = (before.stage, after.stage, round(lost, 1),
-                    int(before.clients - after.clients))
+            best = (before.stage, after.stage, lost, int(before.clients - after.clients))
     if best is None:
         return None
-    start, end, pct, clients = best
-    return Drop(start, end, pct, clients,
-                f"{pct:.0f}% of clients who {_WHO[start]} {_DID_NOT[end]}.")
+    start, end, lost, clients = best
+    return Drop(start, end, round(lost, 1), clients,
+                f"{percent_text(lost)} of clients who {_WHO[start]} {_DID_NOT[end]}.")
 
 
 # --- cohorts, timing, stalled clients, where clients are now ------------------------------
