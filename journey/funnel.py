@@ -27,7 +27,7 @@ from dataclasses import dataclass
 import pandas as pd
 from sqlite_utils import Database
 
-from .derive import RANK_CASE, earliest
+from .derive import RANK_CASE, client_revenue_sql, earliest
 from .errors import ValidationError
 from .fields import CLIENT_FIELDS
 from .filters import NO_FILTERS, Filters
@@ -568,7 +568,10 @@ def segment_fields(db: Database) -> list[str]:
 # What a client's purchases brought: the tracker's current revenue, else the sum of its
 # purchase events (the persona cards' revenue), over how many purchases it made (the larger
 # of the tracker's count and the purchases logged, at least one for a customer).
-_CLIENT_REVENUE = "COALESCE(revenue_current, revenue_events)"
+_CLIENT_REVENUE = client_revenue_sql()
+# Whose revenue is known: a tracker's revenue or sales with amounts (a customer whose
+# order was refunded in full is known to have brought 0, and its purchase counts).
+_REVENUE_KNOWN = "COALESCE(revenue_current, revenue_events)"
 _CLIENT_PURCHASES = "MAX(1, COALESCE(purchases, 0), COALESCE(purchase_count, 0))"
 MONEY_COLUMNS = ["stage", "label", "next_stage", "next_label", "clients_lost",
                  "per_purchase", "money", "at_average"]
@@ -603,13 +606,14 @@ class MoneyAtStake:
 def revenue_per_purchase(db: Database, by: str = "persona", *,
                          filters: Filters = NO_FILTERS) -> tuple[dict[str, float], float | None]:
     """Revenue per purchase in each segment of ``by`` and over the business, from the
-    customers whose revenue is known (more than 0): their revenue ÷ their purchases.
+    customers whose revenue is known (sales amounts or a tracker's revenue above 0): their
+    revenue, net of refunds (``derive.client_revenue_sql``), ÷ their purchases.
     Segments (and the business) without any revenue are left out (None)."""
     column = check_segment_field(by)
     where, params = filters.where()
     rows = db.execute(
         f"SELECT [{column}], SUM({_CLIENT_REVENUE}), SUM({_CLIENT_PURCHASES}) FROM clients "
-        f"WHERE {where} AND furthest_rank >= {RANK['purchase']} AND {_CLIENT_REVENUE} > 0 "
+        f"WHERE {where} AND furthest_rank >= {RANK['purchase']} AND {_REVENUE_KNOWN} > 0 "
         f"GROUP BY 1", params).fetchall()
     revenue: dict[str, list[float]] = {}
     for value, money, purchases in rows:

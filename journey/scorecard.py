@@ -30,6 +30,7 @@ import datetime as dt
 import pandas as pd
 from sqlite_utils import Database
 
+from .derive import client_revenue_sql
 from .filters import NO_FILTERS, Filters
 from .funnel import as_of_date, compute_funnel, money_at_stake, stage_durations
 from .signs import compute_signs
@@ -187,7 +188,7 @@ def business_figures(db: Database, filters: Filters = NO_FILTERS) -> dict:
     row = db.execute(f"""
     WITH member AS (
       SELECT c.furthest_rank >= {RANK['purchase']} AS customer,
-        COALESCE(c.revenue_current, c.revenue_events) AS revenue, c.satisfaction,
+        {client_revenue_sql('c')} AS revenue, c.satisfaction,
         COALESCE(c.nps, (SELECT e.amount FROM events e WHERE e.client_ref = c.id
                          AND e.kind = 'nps' AND e.amount IS NOT NULL
                          ORDER BY e.date DESC, e.id DESC LIMIT 1)) AS nps,

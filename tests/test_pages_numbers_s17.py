@@ -9,6 +9,8 @@ Fay (one payment, refunded) and Hal (one payment) purchase; Gus (paid on two day
 retention; Eve and Ivy (two days each, NPS 10 and 9) advocacy. So the funnel is 12, 8, 5,
 3, 2: 8 of 12 = 66.7%, 5 of 8 = 62.5%, 3 of 5 = 60%, 2 of 3 = 66.7%; the biggest drop is
 Purchase -> Retention, 2 of 5 (40%; nobody first bought within 90 days of 2026-06-08).
+Money: payments 100 + 150 + 200 + 80 + 120 + 300 + 50 + 90 = 1,090 on 8 purchases, less
+Fay's 200 (refunded in full) and Hal's 20 (in part): 870.
 """
 
 from __future__ import annotations
@@ -120,13 +122,14 @@ def test_persona_cards_figures(shop, tmp_path):
     assert not at.exception
     figures = [m.value for m in at.markdown if "clients ·" in m.value]
     # Busy parent: 4 clients, none bought, no revenue; no NPS answer.
-    # Small office: Eve, Fay, Gus, Hal all bought; payments 250 + 200 + 170 + 120 = 740
-    #   (as logged: see the report on refunds); NPS 10, 8, 6: 1 promoter, 1 detractor of 3.
+    # Small office: Eve, Fay, Gus, Hal all bought; payments 250 + 200 + 170 + 120 = 740,
+    #   less the 200 refunded to Fay and the 20 to Hal: 520 (it read 740, refunds and all);
+    #   NPS 10, 8, 6: 1 promoter, 1 detractor of 3.
     # Retiree: Ivy of 4 bought (25%), 300 + 50 = 350; NPS 9: +100 from 1 answer.
     # No client has a revenue potential: none is shown (it read "of $0 potential").
     assert figures == [
         "**4** clients · **0%** bought  \nRevenue **\\$0**  \nNPS **—**",
-        "**4** clients · **100%** bought  \nRevenue **\\$740**  \n"
+        "**4** clients · **100%** bought  \nRevenue **\\$520**  \n"
         "NPS **+0** (average 8.0, 3 answers)",
         "**4** clients · **25%** bought  \nRevenue **\\$350**  \n"
         "NPS **+100** (average 9.0, 1 answer)"]
@@ -170,3 +173,67 @@ def test_workshop_counts_one_kpi_without_evidence_in_the_singular(shop, tmp_path
     assert ("0 of 2 KPIs with evidence meet their target; 1 has no evidence yet (neither met "
             "nor missed). Actuals come from the data where it has them.") in [
         c.value for c in at.caption]
+
+
+def test_revenue_kpis_and_money_at_stake_are_net_of_refunds(shop, tmp_path):
+    from journey.workshop.kpis import add_kpi
+    from journey.workspace import open_workspace
+    db = open_workspace(str(tmp_path / "w.db"))
+    add_kpi(db, {"measure": "revenue", "target": 1000, "due": "2099-03-31"})
+    add_kpi(db, {"measure": "revenue_per_customer", "persona": "Small office", "target": 150,
+                 "due": "2099-03-31"})
+    db.close()
+    at = app_test(shop, "views/workshop.py")
+    assert not at.exception
+    # 1,090 taken, 220 given back: 870, short of 1,000 (it read "$1,090, Met"); Small
+    # office's 520 over its 4 customers: 130, short of 150 (it read "$185, Met").
+    assert at.dataframe[0].value[["KPI", "Actual", "Status"]].values.tolist() == [
+        ["Revenue", "$870", "Not met"],
+        ["Revenue per customer, Small office", "$130", "Not met"]]
+    at = app_test(shop, "views/funnel.py")
+    assert not at.exception
+    # Revenue per purchase: Small office 520 / 6 purchases (Fay's refunded one too) = 86.67;
+    # Retiree 350 / 2 = 175; Busy parent has none: the business's 870 / 8 = 108.75.
+    # Awareness -> Consideration loses Ann, Ben (Busy parent: 2 x 108.75) and Jon, Kim
+    # (Retiree: 2 x 175): 567.50, the most; 4 clients valued at the average (Ann, Ben,
+    # Cat, Dan).
+    captions = " ".join(c.value for c in at.caption)
+    assert "4 of them belong to a persona with no revenue of its own and are valued at the " \
+           "business's average, \\$109." in captions
+    # Consideration -> Purchase: Cat, Dan at 108.75 and Lee at 175 = 392.50; Purchase ->
+    # Retention: Fay, Hal at 86.67 = 173.33; Retention -> Advocacy: Gus, 86.67.
+    from journey.funnel import money_at_stake
+    db = open_workspace(str(tmp_path / "w.db"))
+    assert [round(v, 2) for v in money_at_stake(db).steps["money"]] == [
+        567.5, 392.5, 173.33, 86.67]
+    db.close()
+    money = at.table[0].value          # st.table reads Markdown: "$" comes escaped
+    shown = money.iloc[:, -1].tolist()
+    # (392.50 shows as "$392": whole money rounds an exact half to even; left alone)
+    assert [shown[0], *shown[2:]] == ["\\$568", "\\$173", "\\$87"]
+
+
+def test_a_stage_nothing_measures_is_empty_in_the_funnel_table_and_workbook(tmp_path,
+                                                                            monkeypatch):
+    # The tracker alone: 12 reached awareness, 8 consideration, 5 purchase (stage
+    # Customer); nothing says who came back or recommended you.
+    ws = imported(tmp_path, monkeypatch, {"tracker.csv": TRACKER})
+    at = app_test(ws, "views/funnel.py")
+    assert not at.exception
+    table = at.dataframe[0].value
+    assert table["clients"].tolist()[:3] == [12, 8, 5]
+    assert table["clients"].iloc[3:].isna().all()            # it read 0 and 0
+    assert table["drop_off"].iloc[3:].isna().all()           # it read 5 lost, then 0
+    assert table["missing"].iloc[3].startswith("No repeat purchases in your data")
+    from journey.__main__ import main
+    out = tmp_path / "w.xlsx"
+    assert main(["export", "--workspace", str(tmp_path / "w.db"), "-o", str(out)]) == 0
+    book = openpyxl.load_workbook(out)
+    funnel = list(book["Funnel"].iter_rows(values_only=True))[1:]
+    assert [r[:6] for r in funnel] == [
+        ("Awareness", 12, None, 100, None, 0), ("Consideration", 8, 66.67, 66.67, 4, 4),
+        ("Purchase", 5, 62.5, 41.67, 3, 7), ("Retention", None, None, None, None, None),
+        ("Advocacy", None, None, None, None, None)]
+    overview = [[v for v in row if v is not None]
+                for row in book["Overview"].iter_rows(values_only=True)]
+    assert ["Clients", 12, 8, 5, "–", "–"] in overview
