@@ -144,7 +144,10 @@ def write_overview(book, styles: Styles, summary: Overview, heading: PageHeading
     for i, tile in enumerate(tiles.itertuples()):
         col = i + 1
         sheet.write_string(row + 1, col, str(tile.label), styles.tile_label)
-        sheet.write_number(row + 2, col, int(tile.clients), styles.tile_value)
+        if isinstance(getattr(tile, "missing", None), str):   # not measured: no count, as
+            sheet.write_string(row + 2, col, "–", styles.tile_value)   # on the Overview
+        else:
+            sheet.write_number(row + 2, col, int(tile.clients), styles.tile_value)
         before = tiles.iloc[i - 1]["label"] if i else ""
         note = ("first stage" if i == 0 else f"nobody reached {before}"
                 if pd.isna(tile.pct_of_previous) else
