@@ -237,3 +237,61 @@ def test_a_stage_nothing_measures_is_empty_in_the_funnel_table_and_workbook(tmp_
     overview = [[v for v in row if v is not None]
                 for row in book["Overview"].iter_rows(values_only=True)]
     assert ["Clients", 12, 8, 5, "–", "–"] in overview
+
+
+MORE = """id,Created (UTC),Amount,Amount Refunded,Currency,Captured,Status,Customer Email
+ch_10,2026-06-09 10:00,40.00,0.00,gbp,true,succeeded,hal@h.com
+"""
+
+
+def test_since_last_session_the_workshop_shows_what_the_new_payment_changed(shop, tmp_path):
+    from journey import scorecard
+    from journey.workshop.kpis import add_kpi
+    from journey.workspace import open_workspace
+    db = open_workspace(str(tmp_path / "w.db"))
+    add_kpi(db, {"measure": "revenue", "target": 1000, "due": "2099-03-31"})
+    add_kpi(db, {"measure": "visit_frequency", "target": 5, "due": "2099-03-31"})
+    scorecard.close_session(db, "First", None)
+    db.close()
+    (tmp_path / "more.csv").write_text(MORE, encoding="utf-8")
+    cli_json(tmp_path, "import", str(tmp_path / "more.csv"))
+    at = app_test(shop, "views/workshop.py")
+    assert not at.exception
+    kpis = next(d.value for d in at.dataframe if "Then" in d.value and "KPI" in d.value)
+    # Hal pays 40 again on 2026-06-09: revenue 870 -> 910; purchase days 8 -> 9 over
+    # 123 + 116 + 103 + 97 + 92 = 531 customer-days, one more each to the new last date:
+    # 536; 8 x 365.25 / 531 = 5.5 -> 9 x 365.25 / 536 = 6.1.
+    assert kpis[["KPI", "Then", "Now", "Change"]].values.tolist() == [
+        ["Revenue", "$870", "$910", "+$40 (better)"],
+        ["Purchases per customer per year", "5.5", "6.1", "+0.6 (better)"]]
+    stages = next(d.value for d in at.dataframe if "Into" in d.value)
+    # Retention 3 of 5 -> 4 of 5; Advocacy 2 of 3 -> 2 of 4.
+    assert stages.values.tolist() == [
+        ["Consideration", "66.7%", "66.7%", "no change"],
+        ["Purchase", "62.5%", "62.5%", "no change"],
+        ["Retention", "60.0%", "80.0%", "+20.0 points"],
+        ["Advocacy", "66.7%", "50.0%", "−16.7 points"]]
+
+
+def test_a_stage_nothing_measures_has_no_kpi_nor_session_figure(tmp_path, monkeypatch):
+    from journey import scorecard
+    from journey.workshop.kpis import add_kpi
+    from journey.workspace import open_workspace
+    imported(tmp_path, monkeypatch, {"tracker.csv": TRACKER})
+    db = open_workspace(str(tmp_path / "w.db"))
+    add_kpi(db, {"measure": "conversion", "stage": "purchase", "target": 30,
+                 "due": "2099-03-31"})
+    add_kpi(db, {"measure": "conversion", "stage": "consideration", "target": 30,
+                 "due": "2099-03-31"})
+    measured = scorecard.measure_kpis(db)
+    # 5 of 8 considering clients are customers: 62.5%; nothing says who came back, so the
+    # step from Purchase has no evidence (it read 0%, "Not met").
+    assert measured[["name", "actual", "status"]].values.tolist() == [
+        ["Conversion from Consideration to Purchase", 62.5, "met"],
+        ["Conversion from Purchase to Retention", None, "no evidence"]]
+    assert measured["why"].iloc[1].startswith("No repeat purchases in your data")
+    scorecard.close_session(db, "First", None)
+    # Nor is Retention "0.0% -> 0.0%, no change" next time.
+    assert scorecard.since_last_time(db).stages["Stage"].tolist() == [
+        "Consideration", "Purchase"]
+    db.close()
