@@ -295,3 +295,29 @@ def test_a_stage_nothing_measures_has_no_kpi_nor_session_figure(tmp_path, monkey
     assert scorecard.since_last_time(db).stages["Stage"].tolist() == [
         "Consideration", "Purchase"]
     db.close()
+
+
+def test_signs_figures_and_a_sign_the_period_cannot_measure(shop, tmp_path):
+    from journey.signs import compute_signs
+    from journey.workspace import open_workspace
+    db = open_workspace(str(tmp_path / "w.db"))
+    signs = {s.key: s for s in compute_signs(db).signs}
+    # The last 12 months to 2026-06-08 hold everything. Refunds: (2 + 0) / 8 purchases =
+    # 25.0 (red from 10 with nothing to compare); repeat: Eve, Gus, Ivy of 5 buyers = 60.0;
+    # win rate: 5 customers / (5 + Lee lost) = 83.33; leads: 8 of 12 considered = 66.67.
+    assert {k: (s.status, s.value) for k, s in signs.items()} == {
+        "interdepartmental_complaints": ("unknown", None),
+        "uneducated_leads": ("green", 66.67), "purchase_objections": ("unknown", None),
+        "low_win_rate": ("green", 83.33), "high_complaints": ("unknown", None),
+        "refunds_cancellations_up": ("red", 25.0), "low_retention": ("unknown", None),
+        "repeat_business_down": ("green", 60.0)}
+    # Retention: every customer first bought inside the period, so none was one at its
+    # start; the tracker's status column and the payments are there, so the next step does
+    # not ask to import them (it said "import clients who bought ... and a status column").
+    retention = signs["low_retention"]
+    assert retention.next_step == (
+        "Measure it first: There were no customers at the start of the period. Your data "
+        "has what measures it, so another period may measure it.")
+    assert signs["high_complaints"].next_step.startswith(
+        "Measure it first: import complaint events")
+    db.close()
