@@ -41,6 +41,7 @@ from .filters import NO_FILTERS, Filters
 from .funnel import MISSING
 from .stages import ALL_STAGES, LABELS, RANK, normalise_value, stage_at_column, stage_model
 from .columns import CLIENT_COLUMNS
+from .derive import client_revenue_sql
 
 # --- columns ---------------------------------------------------------------------------
 
@@ -352,7 +353,7 @@ EFFORT_SQL = (f"CASE WHEN reward_effort_rank BETWEEN 1 AND 5 THEN 6 - reward_eff
               f"ELSE CASE WHEN {_FRICTION} <= 0 THEN 1 WHEN {_FRICTION} <= 1 THEN 2 "
               f"WHEN {_FRICTION} <= 2 THEN 3 WHEN {_FRICTION} <= 4 THEN 4 ELSE 5 END END")
 RANKED_SQL = "COALESCE(reward_effort_rank BETWEEN 1 AND 5, 0)"
-REVENUE_SQL = "COALESCE(revenue_current, revenue_events)"
+REVENUE_SQL = client_revenue_sql()
 
 
 def reward_effort(db: Database, filters: Filters = NO_FILTERS,

@@ -133,6 +133,17 @@ SELECT client_ref AS id, stage, bought FROM (
 """
 
 
+def client_revenue_sql(table: str = "clients") -> str:
+    """SQL of a client's revenue (of the clients row ``table`` names): the tracker's
+    revenue, else the amounts of its sales less the money its refunds gave back (a
+    refunded order brought nothing; a partial refund, the rest), never below 0; NULL
+    where no sale has an amount. Every revenue the pages show (persona cards, KPIs, money
+    at stake, reward and effort) is this one."""
+    return (f"COALESCE({table}.revenue_current, MAX(0.0, {table}.revenue_events - COALESCE("
+            f"(SELECT SUM(r.amount) FROM events r WHERE r.client_ref = {table}.id "
+            "AND r.kind = 'refund' AND r.amount > 0), 0)))")
+
+
 def earliest(*expressions: str) -> str:
     """SQL for the earliest of dates that may be NULL (NULL when all are): SQLite's scalar
     MIN() is NULL as soon as one is, so each falls back on the first known one. (A stand-in

@@ -17,7 +17,7 @@ from .funnel import Drop
 from .paths import OUTCOME_LABELS, Transitions
 from .signs import SignResult
 from .stages import ALL_STAGES, LABELS, OUTCOMES
-from .text import counted, html_text
+from .text import counted, html_text, percent_text
 from .workshop.actions import QUADRANTS as ACTION_QUADRANTS
 
 
@@ -85,7 +85,7 @@ def funnel_html(frame: pd.DataFrame, drop: Drop | None = None) -> str:
                  f"left:calc({50 + width / 2:.3f}% + 0.4rem);color:{INK}")
         note = ""
         if row.stage in lost_at:
-            note = (f"<b>◀ −{drop.pct_lost:.0f}%</b><br>"
+            note = (f"<b>◀ −{percent_text(drop.pct_lost)}</b><br>"
                     f"{counted(drop.clients_lost, 'client')} stopped"
                     f"<br>after {html_text(labels[drop.from_stage].lower())}")
         cells.append(

@@ -27,13 +27,13 @@ from dataclasses import dataclass
 import pandas as pd
 from sqlite_utils import Database
 
-from .derive import RANK_CASE, earliest
+from .derive import RANK_CASE, client_revenue_sql, earliest
 from .errors import ValidationError
 from .fields import CLIENT_FIELDS
 from .filters import NO_FILTERS, Filters
 from .stages import ALL_STAGES, LABELS, PHASES, PRE_AWARENESS, RANK, STAGES, stage_at_column
 from . import values
-from .text import counted
+from .text import counted, percent_text
 from .values import add_days, stored_day
 from .workspace import get_setting
 
@@ -269,9 +269,10 @@ def _best_at(by_segment: dict[str, pd.DataFrame], stage: str) -> dict | None:
     worst, worst_first, worst_reached = min(big, key=lambda c: (c[2] / c[1], -c[1]))
     label = PHASE_LABELS.get(stage, LABELS.get(stage, stage)).lower()
     pct, worst_pct = 100.0 * reached / first, 100.0 * worst_reached / worst_first
-    sentence = f"{name} converts best: {pct:.0f}% of its {first:,} clients reached {label}"
+    sentence = (f"{name} converts best: {percent_text(pct)} of its {first:,} clients "
+                f"reached {label}")
     if worst != name:
-        sentence += f"; {worst} converts least: {worst_pct:.0f}%"
+        sentence += f"; {worst} converts least: {percent_text(worst_pct)}"
     return {"segment": name, "clients": first, "reached": reached, "pct": round(pct, 1),
             "worst_segment": worst, "worst_pct": round(worst_pct, 1), "sentence": sentence + "."}
 
@@ -312,13 +313,12 @@ def biggest_drop(frame: pd.DataFrame) -> Drop | None:
             continue
         lost = 100.0 * (before.clients - after.clients) / before.clients
         if best is None or lost > best[2]:
-            best = (before.stage, after.stage, round(lost, 1),
-                    int(before.clients - after.clients))
+            best = (before.stage, after.stage, lost, int(before.clients - after.clients))
     if best is None:
         return None
-    start, end, pct, clients = best
-    return Drop(start, end, pct, clients,
-                f"{pct:.0f}% of clients who {_WHO[start]} {_DID_NOT[end]}.")
+    start, end, lost, clients = best
+    return Drop(start, end, round(lost, 1), clients,
+                f"{percent_text(lost)} of clients who {_WHO[start]} {_DID_NOT[end]}.")
 
 
 # --- cohorts, timing, stalled clients, where clients are now ------------------------------
@@ -568,7 +568,10 @@ def segment_fields(db: Database) -> list[str]:
 # What a client's purchases brought: the tracker's current revenue, else the sum of its
 # purchase events (the persona cards' revenue), over how many purchases it made (the larger
 # of the tracker's count and the purchases logged, at least one for a customer).
-_CLIENT_REVENUE = "COALESCE(revenue_current, revenue_events)"
+_CLIENT_REVENUE = client_revenue_sql()
+# Whose revenue is known: a tracker's revenue or sales with amounts (a customer whose
+# order was refunded in full is known to have brought 0, and its purchase counts).
+_REVENUE_KNOWN = "COALESCE(revenue_current, revenue_events)"
 _CLIENT_PURCHASES = "MAX(1, COALESCE(purchases, 0), COALESCE(purchase_count, 0))"
 MONEY_COLUMNS = ["stage", "label", "next_stage", "next_label", "clients_lost",
                  "per_purchase", "money", "at_average"]
@@ -603,13 +606,14 @@ class MoneyAtStake:
 def revenue_per_purchase(db: Database, by: str = "persona", *,
                          filters: Filters = NO_FILTERS) -> tuple[dict[str, float], float | None]:
     """Revenue per purchase in each segment of ``by`` and over the business, from the
-    customers whose revenue is known (more than 0): their revenue ÷ their purchases.
+    customers whose revenue is known (sales amounts or a tracker's revenue above 0): their
+    revenue, net of refunds (``derive.client_revenue_sql``), ÷ their purchases.
     Segments (and the business) without any revenue are left out (None)."""
     column = check_segment_field(by)
     where, params = filters.where()
     rows = db.execute(
         f"SELECT [{column}], SUM({_CLIENT_REVENUE}), SUM({_CLIENT_PURCHASES}) FROM clients "
-        f"WHERE {where} AND furthest_rank >= {RANK['purchase']} AND {_CLIENT_REVENUE} > 0 "
+        f"WHERE {where} AND furthest_rank >= {RANK['purchase']} AND {_REVENUE_KNOWN} > 0 "
         f"GROUP BY 1", params).fetchall()
     revenue: dict[str, list[float]] = {}
     for value, money, purchases in rows:

@@ -110,6 +110,23 @@ def unmeasured(stages: pd.DataFrame, missing: dict[str, str]) -> pd.Series:
                       for stage in stages["stage"]], index=stages.index, dtype=object)
 
 
+def without_unmeasured(stages: pd.DataFrame, missing: dict[str, str]) -> pd.DataFrame:
+    """The funnel (of stages or of phases) as a table shows it: a stage nothing in the data
+    measures has no count, share or drop-off (empty, never 0: "0 clients came back" from a
+    list without repeat purchases is no measurement), nor has the stage after it a share of
+    it or a drop-off from it; ``missing`` (``missing_evidence``) gives the column saying
+    why."""
+    out = stages.copy()
+    out["missing"] = unmeasured(out, missing)
+    gone = out["missing"].notna()
+    after = gone.shift(1, fill_value=False)
+    for column, blank in (("clients", gone), ("pct_of_first", gone),
+                          ("pct_of_previous", gone | after), ("drop_off", gone | after)):
+        if column in out:
+            out[column] = out[column].astype(float).where(~blank)
+    return out
+
+
 def too_new_to_compare(db: Database, filters: Filters) -> str | None:
     """The sentence saying why the period's clients are too new to compare their coming back
     with the period before's, or None when the data runs ``CHANCE_DAYS`` past the period."""

@@ -30,8 +30,10 @@ import datetime as dt
 import pandas as pd
 from sqlite_utils import Database
 
+from .derive import client_revenue_sql
 from .filters import NO_FILTERS, Filters
 from .funnel import as_of_date, compute_funnel, money_at_stake, stage_durations
+from .overview import missing_evidence, without_unmeasured
 from .signs import compute_signs
 from .stages import LABELS, RANK, normalise_value
 from .workshop import actions as action_list
@@ -92,6 +94,14 @@ class _Reader:
         self._business: dict = {}
         self._cards = None
         self._values = None
+        self._missing: dict[str, str] | None = None
+
+    def unmeasured(self, stage: str) -> str | None:
+        """Why nothing in the data measures ``stage`` (``overview.missing_evidence``), or
+        None when something does."""
+        if self._missing is None:
+            self._missing = missing_evidence(self.db)
+        return self._missing.get(stage)
 
     def scope(self, persona: str | None) -> Filters | None:
         """The filters of a persona's clients (None when no client names it)."""
@@ -135,6 +145,10 @@ class _Reader:
                 funnel = self._funnels[key] = compute_funnel(self.db, filters=scope,
                                                              model="pre-awareness")
             at = list(funnel["stage"]).index(stage)
+            # A step into (or out of) a stage nothing measures is no evidence, not 0%.
+            why = self.unmeasured(funnel["stage"].iloc[at + 1]) or self.unmeasured(stage)
+            if why:
+                return None, why
             if not int(funnel["clients"].iloc[at]):
                 return None, f"No client reached {LABELS[stage].lower()}" + (
                     f" among {persona}." if persona else ".")
@@ -187,7 +201,7 @@ def business_figures(db: Database, filters: Filters = NO_FILTERS) -> dict:
     row = db.execute(f"""
     WITH member AS (
       SELECT c.furthest_rank >= {RANK['purchase']} AS customer,
-        COALESCE(c.revenue_current, c.revenue_events) AS revenue, c.satisfaction,
+        {client_revenue_sql('c')} AS revenue, c.satisfaction,
         COALESCE(c.nps, (SELECT e.amount FROM events e WHERE e.client_ref = c.id
                          AND e.kind = 'nps' AND e.amount IS NOT NULL
                          ORDER BY e.date DESC, e.id DESC LIMIT 1)) AS nps,
@@ -257,7 +271,9 @@ def take_snapshot(db: Database, *, filters: Filters = NO_FILTERS,
     signs' statuses, the actions' statuses and money at stake, as plain JSON-ready data."""
     today = today or dt.date.today()
     pre = get_setting(db, "pre_awareness")
-    funnel = compute_funnel(db, filters=filters, pre_awareness=pre)
+    # A stage nothing measures keeps no figures (not "0%, no change" next time).
+    funnel = without_unmeasured(compute_funnel(db, filters=filters, pre_awareness=pre),
+                                missing_evidence(db))
     report = compute_signs(db, filters)
     money = money_at_stake(db, filters=filters, pre_awareness=pre)
     measured = measure_kpis(db, today=today, filters=filters)
@@ -268,7 +284,8 @@ def take_snapshot(db: Database, *, filters: Filters = NO_FILTERS,
         "kpis": [{k: row[k] for k in ("id", "name", "measure", "stage", "persona", "target",
                                        "unit", "better", "due", "actual", "source", "status")}
                  for row in measured.to_dict("records")],
-        "stages": [{"stage": r.stage, "label": r.label, "clients": int(r.clients),
+        "stages": [{"stage": r.stage, "label": r.label,
+                    "clients": None if pd.isna(r.clients) else int(r.clients),
                     "pct_of_previous": None if pd.isna(r.pct_of_previous)
                     else float(r.pct_of_previous)} for r in funnel.itertuples()],
         "signs": [{"key": s.key, "title": s.title, "status": s.status, "value": s.value,

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import html
 import unicodedata
+from decimal import ROUND_HALF_UP, Decimal
 
 import pyarrow as pa
 import pyarrow.compute as pc
@@ -34,6 +35,19 @@ def without_accents(text: str) -> str:
 def counted(n: int, noun: str, plural: str | None = None) -> str:
     """``1 client``, ``2,300 clients``: a count with its noun in the right number."""
     return f"{n:,} {noun if n == 1 else plural or noun + 's'}"
+
+
+def percent_text(value: float, digits: int = 0) -> str:
+    """A share as people read it, with ``digits`` decimals: an exact half rounds up ("63%"
+    for 62.5, as the charts write it, not to even as Python's format does), and a share
+    that is not all or nothing never reads "100%" or "0%": up to two more decimals are
+    given instead (99.6 is "99.6%", 0.04 is "0.04%"; closer still, "<0.01%", ">99.99%")."""
+    for places in range(digits, digits + 3):
+        step = Decimal(1).scaleb(-places)
+        text = str(Decimal(str(value)).quantize(step, ROUND_HALF_UP))
+        if not (0 < value < 100 and float(text) in (0, 100)):
+            return f"{text}%"
+    return f"<{step}%" if float(text) == 0 else f">{100 - step}%"
 
 
 def rows_text(numbers: list[int]) -> str:

@@ -295,6 +295,7 @@ def _personas(ctx) -> None:
     cached(personas.rank_personas)(ctx, ctx.filters, stake.by_segment())
     cached(overview.currencies_added)(ctx)
     cached(scorecard.measure_kpis)(ctx)
+    cached(scorecard.has_revenue)(ctx)
     if ctx.editing and not figures.empty:
         cached(personas.assignable_clients)(ctx)
         for card_id in figures["id"]:

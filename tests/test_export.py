@@ -24,6 +24,7 @@ from journey.errors import ValidationError
 from journey.fields import CLIENT_FIELDS, EVENT_FIELDS, match_header
 from journey.filters import Filters
 from journey.funnel import compute_funnel, compute_funnel_by
+from journey.overview import STAGE_EVIDENCE
 from journey.ingest import import_file, read_tables
 from journey.signs import compute_signs, signs_records
 from journey.workspace import open_memory_workspace, open_workspace
@@ -58,9 +59,11 @@ CLIENT_HEADERS = [
     "Furthest stage", "Current stage", "Journey outcome", "In current stage since",
     "First activity", "Latest activity", "Reached awareness", "Reached consideration",
     "Reached purchase", "Reached retention", "Reached advocacy"]
+NO_REPEATS = STAGE_EVIDENCE["retention"]
+NO_ADVOCACY = STAGE_EVIDENCE["advocacy"]
 HEADERS = {
     "Funnel": ["Funnel step", "Clients reached", "% of the step before", "% of the first step",
-               "Lost since the step before", "Lost since the first step"],
+               "Lost since the step before", "Lost since the first step", "Not measured"],
     "Signs": ["Sign", "RAG status", "This period", "Previous period", "Change %", "Unit",
               "Measures", "Amber at", "Red at", "Judged on", "Threshold rule", "Stages",
               "Departments", "Evidence rows", "Self-assessment", "Next step"],
@@ -150,9 +153,14 @@ def test_values_and_formats_worked_by_hand(shop, path):
     data = export.export_workbook(shop, workspace="shop")
     book = workbook(data)
     funnel = rows(book["Funnel"])[1:]
-    assert funnel == [("Awareness", 5, None, 100, None, 0), ("Consideration", 2, 40, 40, 3, 3),
-                      ("Purchase", 1, 50, 20, 1, 4), ("Retention", 0, 0, 0, 1, 5),
-                      ("Advocacy", 0, None, 0, 0, 5)]
+    # No repeat purchase, referral, review or NPS in the shop: Retention and Advocacy are
+    # not measured, so empty with the reason, as the Overview's tiles show "–" (s17-R: they
+    # read 0 clients, "1 lost" and "5 lost since the first step").
+    assert funnel == [("Awareness", 5, None, 100, None, 0, None),
+                      ("Consideration", 2, 40, 40, 3, 3, None),
+                      ("Purchase", 1, 50, 20, 1, 4, None),
+                      ("Retention", None, None, None, None, None, NO_REPEATS),
+                      ("Advocacy", None, None, None, None, None, NO_ADVOCACY)]
     clients = {r["Client ID"]: r for r in by_header(book["Clients"])}
     ann = clients["C1"]
     assert (ann["Name"], ann["Revenue (current)"], ann["Contract on file"], ann["Stage"],
@@ -237,9 +245,13 @@ def test_the_contents_count_what_the_sheets_hold(shop):
 def test_an_empty_workspace_exports_its_headers(db):
     book = workbook(export.export_workbook(db))
     assert rows(book["Clients"]) == [tuple(CLIENT_HEADERS)]
-    assert [r[:2] for r in rows(book["Funnel"])[1:]] == [
-        ("Awareness", 0), ("Consideration", 0), ("Purchase", 0), ("Retention", 0),
-        ("Advocacy", 0)]
+    # Nothing measures the stages after the first: empty with the reason, as the Overview's
+    # tiles show "–" (s17-R; they read 0).
+    funnel = rows(book["Funnel"])[1:]
+    assert [r[:2] for r in funnel] == [
+        ("Awareness", 0), ("Consideration", None), ("Purchase", None), ("Retention", None),
+        ("Advocacy", None)]
+    assert funnel[1][-1].startswith("Nothing in your data says who considered buying")
     assert "No drop-off to show: no client matches." in [
         v for row in rows(book["Overview"]) for v in row]
 

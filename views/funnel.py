@@ -26,7 +26,8 @@ STALLED_COLUMNS = {"client_id": "Client ID", "name": "Name", "label": "Stage",
 STALLED_SHOWN = 1000        # rows drawn on the page; the download has every one
 TABS = ["Segments", "Cohorts", "Time to convert", "Moves between stages", "Stalled clients"]
 FUNNEL_LABELS = {"label": "Stage", "clients": "Clients", "pct_of_previous": "% of previous",
-                 "pct_of_first": "% of first", "drop_off": "Drop-off"}
+                 "pct_of_first": "% of first", "drop_off": "Drop-off",
+                 "missing": "Not measured"}
 SEGMENT_LABELS = {"segment_clients": "Clients in the segment", "label": "Stage",
                   "clients": "Reached the stage", "pct_of_previous": "% of previous",
                   "pct_of_first": "% of the segment"}
@@ -156,8 +157,10 @@ if stake.has_revenue and len(money):
     if mixed := frame.cached(overview.currencies_added)(ctx):
         st.warning(md(overview.currencies_sentence(mixed)), icon=":material/currency_exchange:")
 with st.expander("The funnel as a table"):
-    shown_as_table(stages.drop(columns=["stage", "too_new"]), FUNNEL_LABELS, "funnel",
-                   "funnel_table", formats={"drop_off": "count"})
+    # A stage nothing measures is empty there, as its tile is "–" (not 0 clients, 3 lost).
+    shown_as_table(overview.without_unmeasured(stages, missing).drop(
+        columns=["stage", "too_new"]), FUNNEL_LABELS, "funnel", "funnel_table",
+        formats={"drop_off": "count", "clients": "count"})
 
 
 # --- the tabs: each draws only when open ----------------------------------------------------

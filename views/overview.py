@@ -5,7 +5,7 @@ import streamlit as st
 
 from journey.overview import (CHANCE_DAYS, clientless_sentence, currencies_sentence,
                               data_health, measured_drop, stage_tiles)
-from journey.text import counted
+from journey.text import counted, percent_text
 from journey_ui import frame, widgets
 from journey_ui.text import md
 
@@ -91,7 +91,7 @@ def conversion_words(index: int) -> str:
         return f"{before['label']} not measured, so no share of it"
     if pd.isna(row["pct_of_previous"]):
         return f"nobody reached {before['label']}, so no share of it"
-    return f"{row['pct_of_previous']:.0f}% of {before['label']} converted"
+    return f"{percent_text(row['pct_of_previous'])} of {before['label']} converted"
 
 
 columns = st.columns(len(tiles))

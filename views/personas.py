@@ -13,12 +13,15 @@ from journey import charts, funnel, overview, scorecard
 from journey.figures import persona_matrix_figure
 from journey.workshop import kpis, personas
 from journey.errors import JourneyError
+from journey.text import counted, percent_text
 from journey.workspace import get_setting
 from journey_ui import frame, widgets
 from journey_ui.text import html, md
 
 ctx = frame.page_context()
 currency = get_setting(ctx.db, "currency")
+# Without any revenue in the workspace a persona's revenue is not known, not 0.
+has_revenue = frame.cached(scorecard.has_revenue)(ctx)
 LIST_ICONS = {"pain_points": "😣", "delights": "😊", "key_opportunities": "🚀"}
 SCORES = {"impact": (1, 2, 3, 4, 5), "effort": (1, 2, 3, 4, 5), "tier": (1, 2, 3)}
 PHOTO_MB = personas.MAX_PHOTO_BYTES // (1024 * 1024)     # 2: Streamlit's MB are MiB
@@ -115,13 +118,18 @@ def show_figures(card: dict) -> None:
                    "persona column, or assign clients by hand.")
     else:
         nps = card["nps_score"]
+        # A potential only where the persona's clients have one ("of $0 potential" would
+        # read as a potential of nothing when the tracker has no such column).
+        potential = (f" of {md(money(card['revenue_potential']))} potential"
+                     if card["revenue_potential"] else "")
         st.markdown(
-            f"**{card['clients']:,}** clients · **{card['conversion_pct']:.0f}%** bought  \n"
-            f"Revenue **{md(money(card['revenue_current']))}** of "
-            f"{md(money(card['revenue_potential']))} potential  \n"
+            f"**{card['clients']:,}** clients · **{percent_text(card['conversion_pct'])}** "
+            "bought  \n"
+            + (f"Revenue **{md(money(card['revenue_current']))}**{potential}  \n"
+               if has_revenue else "Revenue **—** (no revenue in the data)  \n")
             + ("NPS **—**" if nps is None else
                f"NPS **{nps:+.0f}** (average {card['nps_avg']:.1f}, "
-               f"{card['nps_answers']} answers)"))
+               f"{counted(card['nps_answers'], 'answer')})"))
     for kpi in personas.card_kpis(card, currency):
         st.progress(kpi.bar, text=md(kpi.sentence))
     show_workshop_kpis(card["name"])

@@ -218,7 +218,8 @@ def kpi_section() -> None:
         judged = int((measured["status"] != kpis.NO_EVIDENCE).sum())
         missing = len(measured) - judged
         st.caption(f"{met:,} of {judged:,} KPIs with evidence meet their target"
-                   + (f"; {missing:,} have no evidence yet (neither met nor missed)"
+                   + (f"; {missing:,} {'has' if missing == 1 else 'have'} no evidence yet "
+                      "(neither met nor missed)"
                       if missing else "") + ". Actuals come from the data where it has them.")
         table = scorecard.kpi_table(measured, currency)
         if not table["Why no evidence"].any():

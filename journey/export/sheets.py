@@ -19,7 +19,7 @@ from ..columns import CLIENT_COLUMNS, EVENT_COLUMNS
 from ..fields import CLIENT_FIELDS, EVENT_FIELDS, field_type, match_header
 from ..filters import FILTER_FIELDS, NO_FILTERS, Filters
 from ..funnel import Drop, compute_funnel
-from ..overview import measured_drop, stage_tiles
+from ..overview import measured_drop, missing_evidence, stage_tiles, without_unmeasured
 from ..signs import SIGN_KEYS, AlignmentScore, SignsReport
 from ..stages import LABELS, stage_at_column, stage_model
 from ..scorecard import measure_kpis
@@ -254,18 +254,22 @@ def events_table(db: Database, filters: Filters = NO_FILTERS) -> Table:
 
 FUNNEL_HEADERS = {"label": "Funnel step", "clients": "Clients reached",
                   "pct_of_previous": "% of the step before", "pct_of_first": "% of the first step",
-                  "drop_off": "Lost since the step before"}
+                  "drop_off": "Lost since the step before", "missing": "Not measured"}
 LOST_SINCE_FIRST = "Lost since the first step"   # also the funnel chart's invisible offsets
 
 
 def funnel_table(db: Database, filters: Filters = NO_FILTERS) -> Table:
     """The funnel of the workspace's stage model, with the clients lost since its first
-    step (what the funnel chart centres its bars by)."""
+    step (what the funnel chart centres its bars by); a stage nothing in the data measures
+    is empty, with the reason, as on the pages (``overview.without_unmeasured``)."""
     frame = compute_funnel(db, filters=filters,
                            pre_awareness=get_setting(db, "pre_awareness"))
+    reached = frame["clients"].astype(int)
+    lost = (reached.iloc[0] - reached) if len(frame) else reached
+    frame = without_unmeasured(frame, missing_evidence(db))
     frame = frame[list(FUNNEL_HEADERS)].rename(columns=FUNNEL_HEADERS)
-    reached = frame["Clients reached"].astype(int)
-    frame[LOST_SINCE_FIRST] = reached.iloc[0] - reached if len(frame) else []
+    frame.insert(len(FUNNEL_HEADERS) - 1, LOST_SINCE_FIRST,
+                 lost.where(frame["Not measured"].isna()))
     return Table("Funnel", frame, {"Clients reached": INTEGER, "% of the step before": PERCENT,
                                    "% of the first step": PERCENT,
                                    "Lost since the step before": INTEGER,

@@ -23,6 +23,7 @@ from ..errors import ValidationError
 from ..filters import NO_FILTERS, Filters
 from ..signs import compute_signs
 from ..stages import LABELS
+from ..text import percent_text
 from .bulk import SPLICE_FROM, BulkTable, Progress, splice, style_attribute
 from .formats import BRAND, DATE, MAX_WIDTH, MIN_WIDTH, NUMBER_FORMATS, STATUS_FILLS, TEXT, \
     WRAPPED_WIDTH, Cells, Styles, column_cells, write_cells
@@ -143,11 +144,14 @@ def write_overview(book, styles: Styles, summary: Overview, heading: PageHeading
     for i, tile in enumerate(tiles.itertuples()):
         col = i + 1
         sheet.write_string(row + 1, col, str(tile.label), styles.tile_label)
-        sheet.write_number(row + 2, col, int(tile.clients), styles.tile_value)
+        if isinstance(getattr(tile, "missing", None), str):   # not measured: no count, as
+            sheet.write_string(row + 2, col, "–", styles.tile_value)   # on the Overview
+        else:
+            sheet.write_number(row + 2, col, int(tile.clients), styles.tile_value)
         before = tiles.iloc[i - 1]["label"] if i else ""
         note = ("first stage" if i == 0 else f"nobody reached {before}"
                 if pd.isna(tile.pct_of_previous) else
-                f"{tile.pct_of_previous:.0f}% of {before}")
+                f"{percent_text(tile.pct_of_previous)} of {before}")
         if isinstance(getattr(tile, "missing", None), str):   # nothing measures this stage
             note = tile.missing
         if dated and not pd.isna(tile.change_pct):

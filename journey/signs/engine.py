@@ -167,7 +167,7 @@ def compute_signs(db: Database, filters: Filters = NO_FILTERS) -> SignsReport:
             rule=rule, source=sign.source,
             working=_working(sign, current, previous, period, src.undated),
             trend=_trend(src, sign, months, period), trend_note=_trend_note(sign, period),
-            next_step=_next_step(sign, status, details),
+            next_step=_next_step(sign, status, details, current),
             evidence_count=int(current.evidence), measured=current.value is not None,
             missing=None if current.value is not None else
             f"{current.missing} It would be measured by {sign.measured_by}.",
@@ -274,7 +274,12 @@ def _top_reason(sign: Sign, details: dict) -> tuple[str, int] | None:
     return max(merged.items(), key=lambda item: item[1]) if merged else None
 
 
-def _next_step(sign: Sign, status: str, details: dict) -> str:
+def _next_step(sign: Sign, status: str, details: dict, current: Measure) -> str:
+    if status == "unknown" and current.evidence and current.missing:
+        # The data holds what measures it, the period does not (no customers at its start):
+        # importing what is already there is no advice.
+        return (f"Measure it first: {current.missing} Your data has what measures it, so "
+                "another period may measure it.")
     if status == "unknown":
         return f"Measure it first: import {sign.measured_by}."
     top = _top_reason(sign, details)

@@ -41,6 +41,7 @@ from PIL import Image
 from sqlite_utils import Database
 
 from ..charts import MIDPOINT, QUADRANTS
+from ..derive import client_revenue_sql
 from ..errors import JourneyError, UnreadableFile, ValidationError
 from ..filters import NO_FILTERS, Filters
 from ..journal import Problem, SheetSave, moved_on, record_change, row_named
@@ -471,7 +472,7 @@ def _client_stats(db: Database, filters: Filters) -> dict[int, dict]:
     member AS (
       SELECT COALESCE(a.persona_id, m.persona_id) AS persona_id,
         c.furthest_rank >= {purchase} AS customer,
-        COALESCE(c.revenue_current, c.revenue_events) AS revenue,
+        {client_revenue_sql('c')} AS revenue,
         c.revenue_potential AS potential,
         c.satisfaction AS satisfaction,
         COALESCE(c.nps, (SELECT e.amount FROM events e WHERE e.client_ref = c.id
