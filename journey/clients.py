@@ -49,7 +49,8 @@ DERIVED_LABELS = {
     "furthest_stage": "Furthest stage", "current_stage": "Current stage",
     "outcome": "Outcome", "stage_since": "In current stage since",
     "first_date": "First seen", "last_date": "Last seen",
-    "revenue_events": "Revenue logged", "event_count": "Events", **COUNT_LABELS,
+    "revenue_events": "Revenue logged", "refunded_events": "Refunds logged",
+    "event_count": "Events", **COUNT_LABELS,
     **{stage_at_column(s): f"Reached {LABELS[s].lower()}" for s in ALL_STAGES},
 }
 COLUMN_LABELS: dict[str, str] = {
@@ -64,7 +65,7 @@ MAX_SEARCH_WORDS = 8
 OUTCOME_LABELS = {"active": "Active", "lost": "Lost", "churned": "Churned",
                   "cancelled": "Cancelled"}
 
-_DERIVED_KINDS = {"revenue_events": "money", "stage_since": "date", "first_date": "date",
+_DERIVED_KINDS = {"revenue_events": "money", "refunded_events": "money", "stage_since": "date", "first_date": "date",
                   "last_date": "date", "furthest_stage": "text", "current_stage": "text",
                   "outcome": "text"}
 _KINDS = {MONEY: "money", NUMBER: "number", PERCENT: "number", COUNT: "count",

@@ -88,6 +88,7 @@ SELECT e.client_ref AS id,
     AS purchase_days,
   {_of_sales("SUM(CASE WHEN e.kind IN {kinds} AND b.id IS NULL THEN e.amount END)")}
     AS revenue_events,
+  SUM(CASE WHEN e.kind = 'refund' AND e.amount > 0 THEN e.amount END) AS refunded_events,
   {BY_PURCHASES} AS by_purchases,
   SUM({ADVOCACY_EVENT}) AS advocacy_events,
   SUM(e.kind IN {AFTER_PURCHASE}) AS bought_evidence,
@@ -135,13 +136,12 @@ SELECT client_ref AS id, stage, bought FROM (
 
 def client_revenue_sql(table: str = "clients") -> str:
     """SQL of a client's revenue (of the clients row ``table`` names): the tracker's
-    revenue, else the amounts of its sales less the money its refunds gave back (a
-    refunded order brought nothing; a partial refund, the rest), never below 0; NULL
-    where no sale has an amount. Every revenue the pages show (persona cards, KPIs, money
-    at stake, reward and effort) is this one."""
-    return (f"COALESCE({table}.revenue_current, MAX(0.0, {table}.revenue_events - COALESCE("
-            f"(SELECT SUM(r.amount) FROM events r WHERE r.client_ref = {table}.id "
-            "AND r.kind = 'refund' AND r.amount > 0), 0)))")
+    revenue, else the amounts of its sales less the money its refunds gave back
+    (``refunded_events``: a refunded order brought nothing; a partial refund, the rest),
+    never below 0; NULL where no sale has an amount. Every revenue the pages show (persona
+    cards, KPIs, money at stake, reward and effort) is this one."""
+    return (f"COALESCE({table}.revenue_current, MAX(0.0, {table}.revenue_events "
+            f"- COALESCE({table}.refunded_events, 0)))")
 
 
 def earliest(*expressions: str) -> str:
@@ -202,7 +202,7 @@ _FIGURES = f"""
       CASE WHEN c2.stage = 'pre-awareness' AND ({_evidence_rank('c2')}) <= 0 THEN 0
            ELSE MAX({RANK['awareness']}, {_evidence_rank('c2')}) END AS rank,
       {", ".join(f"COALESCE(a.{name}, 0) AS {name}" for name in _COUNTS)},
-      a.revenue_events AS revenue_events,
+      a.revenue_events AS revenue_events, a.refunded_events AS refunded_events,
       {earliest('c2.first_contact', 'a.first_date', 'c2.last_contact')} AS first_date,
       NULLIF(MAX(COALESCE(c2.last_contact, ''), COALESCE(a.last_date, ''),
                  COALESCE(c2.first_contact, '')), '') AS last_date,
@@ -222,7 +222,8 @@ _FIGURES = f"""
 _STORED = {
     "furthest_rank": "x.rank",
     "furthest_stage": _stage_named("x.rank"),
-    **{name: f"x.{name}" for name in (*_COUNTS, "revenue_events", "first_date", "last_date",
+    **{name: f"x.{name}" for name in (*_COUNTS, "revenue_events", "refunded_events",
+                                      "first_date", "last_date",
                                       *_AT)},
     "current_stage": "x.current",
     "stage_since": f"""CASE x.current {" ".join(f"WHEN '{s}' THEN x.{stage_at_column(s)}"

@@ -486,3 +486,14 @@ def m019_imports_unchanged(db: Database) -> None:
     written): an owner's tracker uploaded again shows what changed. 0 for earlier imports,
     which did not tell."""
     db.execute("ALTER TABLE imports ADD COLUMN unchanged INTEGER NOT NULL DEFAULT 0")
+
+
+@migrations()
+def m020_clients_refunded(db: Database) -> None:
+    """The money each client's refunds gave back (``refunded_events``), stored with its
+    other figures so that revenue net of refunds (``derive.client_revenue_sql``) is read,
+    not summed again for every client on every page. Worked out the next time the
+    workspace opens (``workspace.after_open``)."""
+    db.execute("ALTER TABLE clients ADD COLUMN refunded_events REAL")
+    db.execute("INSERT OR REPLACE INTO settings(key, value) SELECT '_refigure', '1' "
+               "WHERE EXISTS (SELECT 1 FROM events WHERE kind = 'refund')")

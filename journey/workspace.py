@@ -303,6 +303,7 @@ DERIVED_CLIENT_COLUMNS = {
     "furthest_stage": "TEXT", "furthest_rank": "INTEGER", "current_stage": "TEXT",
     "outcome": "TEXT", "first_date": "TEXT", "last_date": "TEXT",
     "event_count": "INTEGER", "purchase_days": "INTEGER", "revenue_events": "REAL",
+    "refunded_events": "REAL",
     **{column: "INTEGER" for column in COUNTS}, "stage_since": "TEXT",
     **{stage_at_column(stage): "TEXT" for stage in ALL_STAGES},
 }

@@ -204,3 +204,37 @@ def test_a_workspace_of_two_imports_counts_a_visit_and_its_bill_once_on_opening(
     migrate(plain)
     assert plain.execute("SELECT COUNT(*) FROM settings WHERE key = '_refigure'"
                          ).fetchone() == (0,)
+
+
+def test_a_workspace_with_refunds_stores_what_they_gave_back_on_opening(tmp_path):
+    """m020: Ann bought for 100 and was refunded 40, Bob bought for 50 and was refunded in
+    full (a refund of no amount beside Cy changes nothing); the first open after the
+    migration stores what their refunds gave back: 40 and 50, so their revenue net of
+    refunds (derive.client_revenue_sql) is 60 and 0. A workspace without refunds is not
+    asked to work its figures out again."""
+    from journey.derive import client_revenue_sql
+    from journey.workspace import open_workspace
+
+    path = tmp_path / "old.db"
+    old = Database(sqlite3.connect(path))
+    schema.migrations.apply(old, stop_before="m020_clients_refunded")
+    old.execute("INSERT INTO clients(id, client_key, name, purchase_count, revenue_events) "
+                "VALUES (1, 'id:ann', 'Ann', 1, 100), (2, 'id:bob', 'Bob', 1, 50), "
+                "(3, 'id:cy', 'Cy', 1, 30)")
+    old.execute("INSERT INTO events(client_ref, date, kind, amount, row_key) VALUES "
+                "(1, '2024-03-01', 'purchase', 100, 'a'), (1, '2024-03-09', 'refund', 40, 'b'),"
+                " (2, '2024-03-02', 'purchase', 50, 'c'), (2, '2024-03-04', 'refund', 50, 'd'),"
+                " (3, '2024-03-05', 'purchase', 30, 'e'), (3, '2024-03-06', 'refund', NULL, 'f')")
+    old.conn.commit()
+    old.close()
+    db = open_workspace(path, create=False)
+    assert db.execute(f"SELECT name, refunded_events, {client_revenue_sql()} FROM clients "
+                      "ORDER BY id").fetchall() == [
+        ("Ann", 40.0, 60.0), ("Bob", 50.0, 0.0), ("Cy", None, 30.0)]
+    assert db.execute("SELECT COUNT(*) FROM settings WHERE key = '_refigure'").fetchone() == (0,)
+    db.close()
+    plain = Database(sqlite3.connect(":memory:"))
+    schema.migrations.apply(plain, stop_before="m020_clients_refunded")
+    migrate(plain)
+    assert plain.execute("SELECT COUNT(*) FROM settings WHERE key = '_refigure'"
+                         ).fetchone() == (0,)
