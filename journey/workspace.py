@@ -127,8 +127,20 @@ def open_workspace(name_or_path: str | os.PathLike, *, create: bool = True) -> D
         for work in _AFTER_OPEN:
             work(db)
     except sqlite3.DatabaseError as error:
+        if _locked(error):     # (a migration waiting on another process's write)
+            raise WorkspaceBusy(_busy(path.stem)) from None
         raise WorkspaceError(f"{path.name} is not a workspace Journey can open ({error}).")
     return db
+
+
+def _locked(error: sqlite3.DatabaseError) -> bool:
+    return isinstance(error, sqlite3.OperationalError) and (
+        "locked" in str(error) or "busy" in str(error))
+
+
+def _busy(name: str) -> str:
+    return (f"Another import or save is still writing to the workspace '{name}'; "
+            "try again when it ends.")
 
 
 # Work a migration leaves to a layer above this one (journey.derive: clients' figures to
@@ -207,12 +219,10 @@ def write(db: Database, *, keep: bool = True):
     try:
         db.conn.execute("BEGIN IMMEDIATE")      # waits up to BUSY_TIMEOUT_MS for the lock
     except sqlite3.OperationalError as error:
-        if "locked" not in str(error) and "busy" not in str(error):
+        if not _locked(error):
             raise
-        raise WorkspaceBusy(
-            f"Another import or save is still writing to the workspace "
-            f"'{Path(db.conn.execute('PRAGMA database_list').fetchone()[2]).stem}'; "
-            "try again when it ends.") from None
+        raise WorkspaceBusy(_busy(Path(db.conn.execute("PRAGMA database_list").fetchone()[2]
+                                       ).stem)) from None
     try:
         yield db
         _bump_changes(db)

@@ -37,6 +37,38 @@ def count(path, table: str) -> int:
         db.close()
 
 
+def test_a_workspace_to_migrate_while_another_writes_says_so(home, tmp_path):
+    """A workspace made before the last migration, opened (by a newer Journey) while
+    another process writes to it: the migration waits for the lock, then the same sentence
+    as any busy write and exit 2, not "not a workspace Journey can open"."""
+    from sqlite_utils import Database
+
+    from journey import schema
+    path = workspace.workspace_path("shop")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    old = Database(sqlite3.connect(path))
+    old.execute("PRAGMA journal_mode = WAL")
+    schema.migrations.apply(old, stop_before="m020_clients_refunded")
+    old.conn.commit()
+    old.close()
+    holder = sqlite3.connect(str(path))
+    holder.execute("BEGIN IMMEDIATE")
+    try:
+        source = tmp_path / "leads.csv"
+        source.write_bytes(LEADS)
+        done = subprocess.run([sys.executable, "-m", "journey", "import", str(source),
+                               "--workspace", "shop"], cwd=REPO, capture_output=True,
+                              text=True, env={"JOURNEY_HOME": str(home), "PATH": "/usr/bin:/bin"},
+                              timeout=120)
+    finally:
+        holder.rollback()
+        holder.close()
+    assert done.returncode == 2, done.stderr
+    assert done.stderr.strip() == ("Another import or save is still writing to the workspace "
+                                   "'shop'; try again when it ends.")
+    assert count(path, "clients") == 0            # and it opens once the other is done
+
+
 def test_a_write_that_cannot_get_the_lock_says_so(locked, monkeypatch):
     monkeypatch.setattr(workspace, "BUSY_TIMEOUT_MS", 300)
     db = open_workspace(locked)
