@@ -2156,6 +2156,49 @@ def _names_alike(names: pd.Series, events: bool = False) -> list[str]:
                    "client."]
 
 
+def _one_person_by_contact(rows: pd.DataFrame) -> tuple[pd.DataFrame, list[str]]:
+    """A client list's rows whose names are one loosely (``loose_name_keys``: case, emoji,
+    accents, punctuation: "💪 Sam Green", "sam green") and that give the same phone number
+    or e-mail address are one person: each takes one spelling (the plainest, first met), so
+    the list saves them once; the import says so. Alike names without a shared number or
+    address stay apart (``_names_alike``)."""
+    named = rows["name"].notna()
+    if named.sum() < 2:
+        return rows, []
+    keys = rows.loc[named, "name"].map(name_key).astype(object)
+    loose = pd.Series(loose_name_keys(keys.tolist()).to_pylist(), index=keys.index, dtype=object)
+    spellings = keys.groupby(loose).transform("nunique")
+    alike = loose[spellings > 1]
+    if not len(alike):
+        return rows, []
+    contacts = []
+    if "phone" in rows:
+        column = rows.loc[alike.index, "phone"]
+        contacts.append(values.phone_keys(column, values.said_country(column)))
+    if "email" in rows:
+        contacts.append(rows.loc[alike.index, "email"].astype(str).str.strip().str.casefold()
+                        .where(rows.loc[alike.index, "email"].notna()))
+    written = rows.loc[alike.index, "name"].astype(str)
+    letters = written.str.fullmatch(r"[\w\s.,'’&-]+")      # (no emoji, no symbols)
+    order = (~letters).astype(int) * 2 + (written.str.islower() | written.str.isupper())
+    rows, joined = rows.copy(), []
+    for contact in contacts:
+        found = pd.DataFrame({"loose": alike, "contact": contact, "order": order,
+                              "name": written}).dropna(subset=["contact"])
+        found = found[found.groupby(["loose", "contact"])["name"].transform("nunique") > 1]
+        for _, group in found.groupby(["loose", "contact"], sort=False):
+            kept = group.sort_values("order", kind="stable")["name"].iloc[0]
+            others = [n for n in group["name"].unique() if n != kept]
+            if others:
+                rows.loc[group.index, "name"] = kept
+                joined.append(f"'{kept}' (also {', '.join(repr(n) for n in others)})")
+    if not joined:
+        return rows, []
+    return rows, [f"{counted(len(joined), 'client')} written more than one way with the same "
+                  f"phone number or e-mail address {was(len(joined))} read as one person: "
+                  + listed(joined, 3, "; ") + "."]
+
+
 # A reason column whose header says it is the reason a deal was lost ("Lost Reason",
 # "Reason for loss", "Closed lost reason"), compared as headers are.
 _LOST_REASON = re.compile(r"lost|loss")
@@ -3290,6 +3333,9 @@ def prepare_sheet(plan: SheetPlan, *, stage_map: dict[str, str] | None = None,
                         if plan.kind in ("events", "clients") else ([], []))
     notes += said
     if "name" in rows and "client_id" not in rows and not plan.key_from_email:
+        if plan.kind == "clients":
+            rows, said = _one_person_by_contact(rows)
+            notes += said
         notes += _names_alike(rows["name"], events=plan.kind == "events")
     problems.sort(key=lambda p: p.row)
     return PreparedSheet(plan, rows, problems, unknown, day_first, notes,
