@@ -4,11 +4,13 @@ importing; beside each, where it matters, a sheet where the rule must not fire.
 
 - A client list's one person written two ways ("💪 Sam Green", "sam green") with one phone
   number or e-mail address is one client.
+- A wedding or event business's "Package" column of prices beside a "Paid" tick: the
+  price is the sale where ticked.
 """
 
 from __future__ import annotations
 
-from conftest import cli_funnel, cli_import_text, workspace_rows
+from conftest import cli_funnel, cli_import_book, cli_import_text, kind_totals, workspace_rows
 
 
 # --- one person written two ways, one phone number ------------------------------------------
@@ -49,3 +51,45 @@ def test_alike_names_with_different_numbers_stay_two_clients(tmp_path):
         "💪 Sam Green,07700 900999\n"))
     assert workspace_rows(tmp_path, "SELECT COUNT(*) FROM clients") == [(2,)]
     assert any("each spelling was kept as a client of its own" in n for n in found["notes"])
+
+
+# --- a package's price, paid where ticked --------------------------------------------------
+
+def test_a_package_price_is_the_sale_where_ticked_paid(tmp_path):
+    """Amy & Tom (£1,800, ✓) and Cara & Eli (£1,800, yes) paid: 2 sales, £3,600 (was 2
+    sales of no amount, £0). Beth & Dan (£2,400) and Dee & Fin (£950) are blank: booked,
+    not paid, contacts. Funnel: 4 clients, 2 bought."""
+    found = cli_import_text(tmp_path, "weddings.csv", (
+        "Couple,Wedding date,Venue,Package,Paid\n"
+        "Amy & Tom,2024-06-01,Old Barn,\"£1,800\",✓\n"
+        "Beth & Dan,2024-07-13,Mill House,\"£2,400\",\n"
+        "Cara & Eli,2024-08-10,Old Barn,\"£1,800\",yes\n"
+        "Dee & Fin,2024-09-07,Town Hall,£950,\n"))
+    assert found["mapping"]["Package"] == "amount"
+    assert "'Package' holds prices: read as the amount" in found["explanation"]
+    assert kind_totals(tmp_path, "purchase") == (2, 3600.0)
+    assert kind_totals(tmp_path, "contact")[0] == 2
+    assert cli_funnel(tmp_path) == [4, 2, 2, 0, 0]
+
+
+def test_a_workbook_of_packages_ticked_paid(tmp_path):
+    """The same kept in a workbook, prices as text with "£": Ann (£1,200, ✓) paid, Bo
+    (£800, blank) did not: 1 sale of £1,200; 2 clients, 1 bought."""
+    (found,) = cli_import_book(tmp_path, "bookings.xlsx", {"2024": [
+        ["Client", "Event date", "Package", "Paid"],
+        ["Ann Lee", "2024-05-04", "£1,200", "✓"],
+        ["Bo Tan", "2024-05-11", "£800", None]]})
+    assert found["mapping"]["Package"] == "amount"
+    assert kind_totals(tmp_path, "purchase") == (1, 1200.0)
+    assert cli_funnel(tmp_path) == [2, 1, 1, 0, 0]
+
+
+def test_a_package_of_numbers_is_not_a_price(tmp_path):
+    """'Package' 1, 2, 3 (which package, no currency) is not money: no amount read."""
+    found = cli_import_text(tmp_path, "bookings.csv", (
+        "Client,Date,Package,Paid\n"
+        "Amy Lee,2024-06-01,1,yes\n"
+        "Bo Tan,2024-06-02,2,no\n"
+        "Cy Ray,2024-06-03,3,yes\n"))
+    assert found["mapping"]["Package"] is None
+    assert kind_totals(tmp_path, "purchase") == (2, None)

@@ -613,6 +613,14 @@ def refine_mapping(raw: RawSheet, mapping: dict[str, str | None], kind: str, *,
                     used.add("amount")
                     said.append(f"'{header}' holds amounts of money: read as the amount")
                 break
+    if kind == "events" and "amount" not in used:
+        for header in free:     # a wedding's "Package" £1,800: the package's price
+            if (mapping[header] in (None, "product") and _PACKAGE_PRICED.search(
+                    normalise_header(header)) and _priced_in_money(raw.frame[header])):
+                mapping[header] = "amount"
+                used.add("amount")
+                said.append(f"'{header}' holds prices: read as the amount")
+                break
     if not {"name", "client_id", "email"} & used and any(_ANIMAL.match(normalise_header(h))
                                                          for h in raw.headers):
         for header in free:     # a groomer's or a vet's "Owner" beside the "Dog": the client
@@ -1054,6 +1062,22 @@ def _most_said(counts: pd.Series) -> str:
     """The five most common values of ``value_counts``, each with its count: "'Voided' (2),
     'Open' (1)"."""
     return ", ".join(f"'{value}' ({n})" for value, n in counts.head(5).items())
+
+
+# A column naming the package or course sold, which an owner may fill with its price.
+_PACKAGE_PRICED = re.compile(r"(?:package|course|programme|program)$")
+# A currency written beside an amount ("£1,800", "950 EUR").
+_CURRENCY_WRITTEN = re.compile(r"[£$€¥₹]|\b[A-Z]{3}\b|\bkr\b")
+
+
+def _priced_in_money(column: pd.Series) -> bool:
+    """Whether a column holds prices: every cell reads as money, and most of those filled
+    write a currency ("£1,800"), so a package's number (1, 2, 3) is not one."""
+    if _money_of(column) is None:
+        return False
+    filled = column.dropna().astype(str).str.strip()
+    filled = filled[filled.ne("")]
+    return len(filled) > 0 and filled.str.contains(_CURRENCY_WRITTEN).mean() > MOSTLY
 
 
 def _money_of(column: pd.Series) -> pd.Series | None:
