@@ -53,6 +53,11 @@ OWNERS_STEP_WORDS = {
                 "referred someone, referred others, made referral, made a referral, "
                 "gave referral, recommended us",
 }
+# A quote or an estimate given, not yet taken up: a client considering (a stage word, an
+# order's or a booking's status with nothing paid).
+QUOTE_GIVEN_WORDS = ("quote, quoted, quote sent, sent quote, quote given, quote emailed, "
+                     "quotation, quotation sent, quotation given, estimate, estimate sent, "
+                     "sent estimate, estimate given, proposal, proposal sent")
 _ALIAS_WORDS = {
     PRE_AWARENESS: "pre-awareness, preawareness, unaware, target, suspect, audience",
     "awareness": "awareness, aware, lead, leads, new lead, new leads, prospect, prospects, "
@@ -106,7 +111,7 @@ _ALIAS_WORDS = {
                      # a hand-kept pipeline's own words, in the order people say them
                      "sent proposal, sent quote, sent contract, sent estimate, "
                      "first call booked, first call, thinking about it, thinking it over, "
-                     "proposal sent, quote, quoted, quote sent, estimate, estimate sent, "
+                     + QUOTE_GIVEN_WORDS + ", "
                      "negotiation, negotiating, demo, trial, en negociation, "
                      # (a SaaS account on its free trial: Baremetrics', Outseta's "Trialing")
                      "trialing, trialling, in trial, on trial, free trial, "
@@ -326,9 +331,10 @@ ORDER_STATUS_WORDS = {
                "incomplete, bad debt, written off, write off, uncollectible, uncollected, "
                "open, open order, awaiting transfer, awaiting bank transfer, "
                # a quote or a proposal not yet taken up, a job not yet done, a lost one
-               "quote, quoted, quote sent, estimate, estimate sent, proposal, proposal sent, "
+               + QUOTE_GIVEN_WORDS + ", "
                "work order, unsuccessful, rejected, not accepted, "
                "lead, new lead, "       # (a job still a lead: JobNimbus's)
+               "enquiry, inquiry, new enquiry, new inquiry, enquired, inquired, "
                "awaiting bank wire payment, awaiting check payment, awaiting cheque payment, "
                "waiting for payment, pending transfer, "
                "en attente de paiement par virement bancaire, "
@@ -380,8 +386,7 @@ ORDER_STATUS_WORDS = {
 # Statuses of a booking or a job not done yet: no purchase, but a client considering.
 BOOKED_STATUSES = frozenset(match_key(word) for word in (
     "booked", "confirmed", "scheduled", "rescheduled", "upcoming", "requested", "tentative",
-    "quote", "quoted", "quote sent", "estimate", "estimate sent", "proposal", "proposal sent",
-    "work order",
+    *QUOTE_GIVEN_WORDS.split(", "), "work order",
     "awaiting confirmation", "reservada", "reservado", "confirmada", "confirmado", "agendado",
     "agendada", "prenotato", "prenotata", "confermato", "confermata", "programmato",
     "programmata", "geboekt", "bevestigd", "gepland", "ingepland",

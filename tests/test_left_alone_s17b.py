@@ -6,6 +6,10 @@ importing; beside each, where it matters, a sheet where the rule must not fire.
   number or e-mail address is one client.
 - A wedding or event business's "Package" column of prices beside a "Paid" tick: the
   price is the sale where ticked.
+- A florist's or a trade's list of enquiries, quotes and payments: a quote given is
+  consideration, a payment a sale.
+- Help-desk tickets without a type: only those whose subject speaks of a complaint are
+  complaints; the others are support contacts.
 """
 
 from __future__ import annotations
@@ -93,3 +97,70 @@ def test_a_package_of_numbers_is_not_a_price(tmp_path):
         "Cy Ray,2024-06-03,3,yes\n"))
     assert found["mapping"]["Package"] is None
     assert kind_totals(tmp_path, "purchase") == (2, None)
+
+
+# --- a quote given is consideration ----------------------------------------------------------
+
+def test_a_florists_quotes_are_consideration_and_payments_sales(tmp_path):
+    """Ann (Quote sent £350) and Bo (Quoted £120) got quotes: consideration. Cy paid £60: a
+    sale. Di only asked (Enquiry): awareness. Funnel [4, 3, 1, 0, 0], 1 sale of £60 (was
+    [4, 2, 0, 0, 0] and no sale: 'Enquiry' kept the status from being read as orders')."""
+    cli_import_text(tmp_path, "quotes.csv", (
+        "Date,Client,Occasion,Quote sent,Amount,Status\n"
+        "2024-04-02,Ann Lee,Wedding flowers,yes,£350,Quote sent\n"
+        "2024-04-05,Bo Tan,Funeral wreath,yes,£120,Quoted\n"
+        "2024-04-09,Cy Ray,Birthday bouquet,yes,£60,Paid\n"
+        "2024-04-12,Di Woo,Wedding flowers,no,,Enquiry\n"))
+    assert kind_totals(tmp_path, "purchase") == (1, 60.0)
+    assert cli_funnel(tmp_path) == [4, 3, 1, 0, 0]
+
+
+def test_quotes_in_an_owners_own_words_are_consideration(tmp_path):
+    """'Quotation sent', 'Quote given', 'Sent quote', 'Estimate given': 4 clients quoted,
+    consideration (was awareness); 'Enquiry' stays awareness. No sale."""
+    cli_import_text(tmp_path, "quotes.csv", (
+        "Date,Client,Job,Amount,Status\n"
+        "2024-04-02,Ann Lee,Boiler,£350,Quotation sent\n"
+        "2024-04-05,Bo Tan,Radiator,£120,Quote given\n"
+        "2024-04-06,Cy Ray,Shower,£260,Sent quote\n"
+        "2024-04-08,Di Woo,Tap,£40,Estimate given\n"
+        "2024-04-09,Ed Fox,Boiler,,Enquiry\n"))
+    assert kind_totals(tmp_path, "purchase") == (0, None)
+    assert cli_funnel(tmp_path) == [5, 4, 0, 0, 0]
+
+
+# --- help-desk tickets without a type ------------------------------------------------------
+
+def test_tickets_without_a_type_are_complaints_only_by_their_words(tmp_path):
+    """Of 5 tickets, 'Parcel never arrived' and 'Mug arrived damaged - refund?' are
+    complaints (2, was 5); the invoice copy, the address change and the opening hours are
+    support contacts (3). 5 clients, all at awareness."""
+    (found,) = cli_import_book(tmp_path, "tickets.xlsx", {"Tickets": [
+        ["Ticket ID", "Created", "Requester", "Requester Email", "Subject", "Status"],
+        [1001, "2024-05-01", "Ann Lee", "ann@example.com", "Copy of invoice please", "Solved"],
+        [1002, "2024-05-02", "Bo Tan", "bo@example.com", "How do I change my address",
+         "Closed"],
+        [1003, "2024-05-03", "Cy Ray", "cy@example.com", "Parcel never arrived", "Open"],
+        [1004, "2024-05-04", "Di Woo", "di@example.com", "Mug arrived damaged - refund?",
+         "Solved"],
+        [1005, "2024-05-05", "Ed Fox", "ed@example.com", "Question about opening hours",
+         "Closed"]]})
+    assert found["recognised_as"] == "helpdesk_tickets"
+    assert "except 3 questions and requests kept as support contacts" in found["explanation"]
+    assert kind_totals(tmp_path, "complaint")[0] == 2
+    assert kind_totals(tmp_path, "contact")[0] == 3
+    assert workspace_rows(tmp_path, "SELECT name FROM clients WHERE complaint_count > 0 "
+                                    "ORDER BY name") == [("Cy Ray",), ("Di Woo",)]
+    assert cli_funnel(tmp_path) == [5, 0, 0, 0, 0]
+
+
+def test_a_tickets_type_still_says_what_it_is(tmp_path):
+    """With a Type column the type decides, whatever the subject: 'Problem' with the subject
+    'Copy of invoice' is a complaint, 'Question' with 'Late delivery?' a contact: 1 and 1."""
+    cli_import_text(tmp_path, "tickets.csv", (
+        "Ticket ID,Created,Requester,Requester Email,Subject,Type,Status\n"
+        "1,2024-05-01,Ann Lee,ann@example.com,Copy of invoice,Problem,Solved\n"
+        "2,2024-05-02,Bo Tan,bo@example.com,Late delivery?,Question,Solved\n"))
+    assert kind_totals(tmp_path, "complaint")[0] == 1
+    assert kind_totals(tmp_path, "contact")[0] == 1
+

@@ -72,7 +72,7 @@ import pandas as pd
 from .. import values
 from ..fields import EVENT_FIELDS, ORGANISATION_HEADERS, match_header, normalise_header
 from ..stages import ORDER_STATUS_KIND, normalise_value
-from ..text import counted, name_key
+from ..text import counted, name_key, without_accents
 from .line_amounts import line_amounts
 
 Rules = Callable[[pd.DataFrame, pd.DataFrame], pd.DataFrame]
@@ -701,7 +701,11 @@ def _tickets_facts(frame: pd.DataFrame) -> dict:
     email = _col(frame, *_REQUESTER_EMAIL).str.casefold()
     kind = _col(frame, *_TICKET_TYPE).map(_ticket_kind, na_action="ignore")
     category = _col(frame, "category", "categoria", "categorie", "kategorie")
-    kind = kind.fillna(category.map(_ticket_kind, na_action="ignore")).fillna("complaint")
+    kind = kind.fillna(category.map(_ticket_kind, na_action="ignore"))
+    # (no type or category on any ticket: the words of each say; else a ticket left blank
+    # among typed ones is a complaint, as before)
+    by_words = kind.isna() & kind.isna().all()
+    kind = kind.fillna(_told_of_by_words(frame).where(by_words)).fillna("complaint")
     internal = pd.Series(False, index=frame.index)
     for header in (*_TICKET_TYPE, "category", "categoria", "tags"):
         internal |= _col(frame, header).fillna("").str.contains(_INTERNAL, case=False)
@@ -714,7 +718,8 @@ def _tickets_facts(frame: pd.DataFrame) -> dict:
     if _own_organisation(company, email):
         company = pd.Series(None, index=company.index, dtype=object)
     return {"name": name, "email": email, "by_email": bool(email.notna().any()),
-            "kind": kind, "internal": internal, "refund_asked": refund_asked,
+            "kind": kind, "by_words": by_words, "internal": internal,
+            "refund_asked": refund_asked,
             "company": company}
 
 
@@ -778,6 +783,9 @@ def _tickets_explain(frame: pd.DataFrame) -> str:
                if (written := int(facts["company"].notna().sum())) else "") + ")"
             + (f", except {counted(questions, 'question or request', 'questions and requests')}"
                " kept as support contacts" if questions else "")
+            + (" (no type says what a ticket is: those whose subject speaks of a complaint, "
+               "a late, damaged or wrong order or a refund, are complaints)"
+               if questions and facts["by_words"].any() else "")
             + (f"; {counted(asked, 'request')} for a refund read as "
                f"{'a complaint' if asked == 1 else 'complaints'} (money asked back, not a "
                "refund made)" if (asked := int(facts["refund_asked"].sum())) else "")
@@ -823,6 +831,39 @@ _REFUND_ASKED = {"refund", "refunds", "refund request", "refund requests", "refu
                  "reembolso", "reembolsos", "devolucion", "devoluciones", "remboursement",
                  "erstattung", "ruckerstattung", "rückerstattung", "rimborso", "terugbetaling",
                  "retour", "retouren"}
+
+
+# Words of a complaint in a ticket's subject or description, where no type or category
+# says what it is ("Parcel never arrived", "Mug arrived damaged"); a ticket without one
+# ("Copy of invoice please", "How do I change my address") is a support contact. Stems,
+# matched at a word's start, accents dropped.
+_COMPLAINT_WORDS = re.compile(
+    r"\b(?:refund|money back|broke|broken|damage|faulty|defect|late\b|delay|wrong|complain|"
+    r"unhappy|not happy|disappoint|dissatisf|never arrived|not arrived|hasnt arrived|"
+    r"has not arrived|didnt arrive|did not arrive|not received|never received|missing|"
+    r"poor|terrible|awful|rude|not working|doesnt work|does not work|stopped working|"
+    r"charged twice|double charged|overcharg|chargeback|return|still waiting|problem|"
+    r"where is my|wheres my|havent received|have not received|"
+    r"error|bugs?\b|crash|fail|falla|fallo|caido|cannot log|cant log|"
+    r"reembolso|rot[oa]\b|danad|defectuos|tarde\b|retraso|queja|reclamacion|incorrect|"
+    r"rembourse|cassee?\b|endommage|defectueu|retard|plainte|reclamation|"
+    r"erstatt|kaputt|beschadigt|defekt|verspat|beschwerde|falsch|reklamation|"
+    r"kapot|beschadigd|klacht|te laat|rimborso|rotto|danneggiat|reclamo)")
+_TICKET_TEXT = ("subject", "asunto", "sujet", "betreff", "assunto", "description",
+                "descripcion", "beschreibung", "descricao", "tags")
+
+
+def _told_of_by_words(frame: pd.DataFrame) -> pd.Series:
+    """Each ticket's kind by its subject and description (``_COMPLAINT_WORDS``): a
+    complaint, else a support contact. Read only in an export where no ticket has a type
+    or a category."""
+    text = pd.Series("", index=frame.index, dtype=object)
+    for header in _TICKET_TEXT:
+        found = _col(frame, header)
+        if found.notna().any():
+            text = text + " " + found.fillna("")
+    plain = text.map(lambda t: without_accents(t).replace("'", "").replace("’", ""))
+    return plain.str.contains(_COMPLAINT_WORDS).map({True: "complaint", False: "contact"})
 
 
 def _ticket_parts(value: object) -> set[str]:
