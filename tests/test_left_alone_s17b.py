@@ -10,6 +10,7 @@ importing; beside each, where it matters, a sheet where the rule must not fire.
   consideration, a payment a sale.
 - Help-desk tickets without a type: only those whose subject speaks of a complaint are
   complaints; the others are support contacts.
+- Timely's appointments are Timely's (was "Square Appointments", or not recognised).
 """
 
 from __future__ import annotations
@@ -164,3 +165,48 @@ def test_a_tickets_type_still_says_what_it_is(tmp_path):
     assert kind_totals(tmp_path, "complaint")[0] == 1
     assert kind_totals(tmp_path, "contact")[0] == 1
 
+
+# --- Timely's appointments -----------------------------------------------------------------
+
+TIMELY = ("Date,Time,Customer,Customer Email,Customer Mobile,Service,Staff,Location,{status},"
+          "Price\n"
+          "2024-06-03,10:00,Ann Lee,ann@example.com,0412 345 678,Cut & colour,Mia,Main St,"
+          "Completed,$120.00\n"
+          "2024-06-04,11:00,Bo Tan,bo@example.com,0412 345 679,Blow wave,Mia,Main St,"
+          "Pencilled-in,$45.00\n"
+          "2024-06-05,12:00,Cy Ray,cy@example.com,0412 345 680,Cut,Zoe,Main St,Cancelled,"
+          "$60.00\n"
+          "2024-06-10,09:30,Ann Lee,ann@example.com,0412 345 678,Blow wave,Zoe,Main St,"
+          "Completed,$45.00\n")
+
+
+def test_timely_appointments_are_timelys(tmp_path):
+    """Ann's two completed visits are sales ($120 + $45 = $165) on two days: retention;
+    Bo's pencilled-in booking is consideration; Cy's cancelled one a cancellation.
+    [3, 2, 1, 1, 0] (was not recognised: [3, 0, 0, 0, 0], no sale)."""
+    found = cli_import_text(tmp_path, "appointments.csv", TIMELY.format(status="Booking Status"))
+    assert found["recognised_as"] == "timely_appointments"
+    assert found["explanation"].startswith("Recognised as a Timely appointments export: "
+                                           "4 bookings of 3 clients")
+    assert kind_totals(tmp_path, "purchase") == (2, 165.0)
+    assert kind_totals(tmp_path, "cancellation")[0] == 1
+    assert cli_funnel(tmp_path) == [3, 2, 1, 1, 0]
+
+
+def test_timely_with_a_plain_status_is_not_square(tmp_path):
+    """The same with its status headed "Status": Timely's still (was "a Square Appointments
+    export", by the headers both share), and the same figures."""
+    found = cli_import_text(tmp_path, "appointments.csv", TIMELY.format(status="Status"))
+    assert found["recognised_as"] == "timely_appointments"
+    assert kind_totals(tmp_path, "purchase") == (2, 165.0)
+    assert cli_funnel(tmp_path) == [3, 2, 1, 1, 0]
+
+
+def test_square_appointments_stay_squares(tmp_path):
+    """Square's own headers (Customer Name, Customer Phone, Status) stay Square's: 1 sale."""
+    found = cli_import_text(tmp_path, "appointments.csv", (
+        "Date,Time,Service,Staff,Customer Name,Customer Email,Customer Phone,Status,Price\n"
+        "2024-06-03,10:00,Cut,Mia,Ann Lee,ann@example.com,0412 345 678,Completed,$50.00\n"
+        "2024-06-04,11:00,Cut,Mia,Bo Tan,bo@example.com,0412 345 679,Accepted,$50.00\n"))
+    assert found["recognised_as"] == "square_appointments"
+    assert kind_totals(tmp_path, "purchase") == (1, 50.0)

@@ -2040,15 +2040,29 @@ _SIMPLYBOOK = _BookingColumns(
     price=("price", "amount", "total", "cost"))
 
 
-def _square_appointment_rules(rows: pd.DataFrame, frame: pd.DataFrame) -> pd.DataFrame:
-    """Square's appointments: Date (read in the sheet's order of day and month) at Time."""
-    if "date" in rows:
-        day = rows["date"].astype(object)
-        when = (day.fillna("") + " " + _col(frame, "time").reindex(rows.index).fillna("")
-                ).str.strip()
-        at = values.parse_dates(when.where(day.notna(), None), day_first=False)[0]
-        rows = rows.assign(date=at.where(at.notna(), day))
-    return _booking_rules(_SQUARE_APPOINTMENTS)(rows, frame)
+# Timely (a salon's booking software): its "Customer", "Customer Mobile", "Booking Status"
+# (Pencilled-in, Confirmed, Arrived, Completed, No show, Cancelled) and "Booking Value".
+_TIMELY = _BookingColumns(
+    email=("customeremail", "email"), status=("bookingstatus", "status", "appointmentstatus"),
+    paid=("paymentstatus", "paid", "invoicestatus"), paid_amount=("amountpaid", "paidamount"),
+    price=("price", "bookingvalue", "servicevalue", "value", "total", "cost"))
+# Headers Timely's appointments have and Square's do not.
+_TIMELY_OWN = ("customermobile", "bookingstatus", "bookingreference", "bookingvalue",
+               "bookingsource")
+
+
+def _appointment_rules(columns: _BookingColumns) -> Rules:
+    """A booking tool's appointments (Square's, Timely's): Date (read in the sheet's order
+    of day and month) at Time, then each booking as ``_booking_rules`` reads it."""
+    def rules(rows: pd.DataFrame, frame: pd.DataFrame) -> pd.DataFrame:
+        if "date" in rows:
+            day = rows["date"].astype(object)
+            when = (day.fillna("") + " " + _col(frame, "time", "starttime").reindex(
+                rows.index).fillna("")).str.strip()
+            at = values.parse_dates(when.where(day.notna(), None), day_first=False)[0]
+            rows = rows.assign(date=at.where(at.notna(), day))
+        return _booking_rules(columns)(rows, frame)
+    return rules
 
 
 # --- Eventbrite attendees -----------------------------------------------------------------
@@ -2915,10 +2929,24 @@ PROFILES += (
              "customername": "name", "customer": "name", "customeremail": "email",
              "customerphone": "phone", "service": "touchpoint", "servicename": "touchpoint",
              "staff": "owner", "staffname": "owner", "teammember": "owner", "notes": "note"},
-            _square_appointment_rules,
+            _appointment_rules(_SQUARE_APPOINTMENTS),
             _booking_explain("a Square Appointments export", _SQUARE_APPOINTMENTS,
                              "status Completed or Paid; an accepted appointment is not "
                              "said to be paid: Square's transactions say that")),
+    Profile("timely_appointments", "a Timely appointments export",
+            (_any("service", "servicename"), _any("staff", "staffmember", "staffname"),
+             _any("bookingstatus", "status", "appointmentstatus"),
+             _any("customer", "customername", "customeremail"),
+             _any("date", "appointmentdate", "startdate"), _any(*_TIMELY_OWN)),
+            {"date": "date", "appointmentdate": "date", "startdate": "date",
+             "customer": "name", "customername": "name", "customeremail": "email",
+             "customermobile": "phone", "customerphone": "phone", "service": "touchpoint",
+             "servicename": "touchpoint", "staff": "owner", "staffmember": "owner",
+             "staffname": "owner", "notes": "note", "bookingreference": "order_id"},
+            _appointment_rules(_TIMELY),
+            _booking_explain("a Timely appointments export", _TIMELY,
+                             "booking status Completed, or paid; a pencilled-in or confirmed "
+                             "booking is not said to be paid")),
     Profile("simplybook_bookings", "a SimplyBook.me bookings export",
             (*_all("code", "service", "startdate"),
              _any("provider", "serviceprovider", "performer"),
