@@ -82,7 +82,7 @@ _ALIAS_WORDS = {
                  "potencjalny klient, liidi, prospekti, potencialni zakaznik, "
                  "potansiyel müşteri, неразобранное, первичный контакт, новый лид, "
                  "первинний контакт, новий лід, υποψηφιος, υποψηφιος πελατης, prospek, "
-                 "calon pelanggan, "
+                 "calon pelanggan, ny lead, nytt lead, nyt lead, "
                  "lead in, leads in",              # (Pipedrive's first stage)
     "consideration": "consideration, considering, engaging, engaged, evaluation, evaluating, "
                      "qualified, qualification, qualify, qualifying, mql, sql, opportunity, opportunities, "
@@ -131,6 +131,8 @@ _ALIAS_WORDS = {
                      "afspraak gepland, proefperiode, in behandeling, "
                      "identificacao do interesse, apresentacao, fechamento, "
                      "förhandling, offert skickad, forhandling, tilbud sendt, negocjacje, "
+                     "kvalificerad, kvalificeret, kvalifisert, möte bokat, møde booket, "
+                     "møte booket, demo bokad, offert, tilbud, "
                      "oferta wysłana, neuvottelu, tarjous lähetetty, jednani, "
                      "nabidka odeslana, görüşme, teklif gönderildi, переговоры, "
                      "принимают решение, согласование договора, "
@@ -518,10 +520,15 @@ class StageValue:
 WON_WORDS = {normalise_value(w) for w in (
     "won", "closed won", "closedwon", "deal won", "ganado", "cerrado ganado", "gagne",
     "affaire gagnee", "gewonnen", "ganho", "fechado ganho", "vinto", "vinta", "chiuso vinto",
-    "trattativa vinta", "deal gewonnen",
+    "trattativa vinta", "deal gewonnen", "gagnee", "ganada",
     "vendida", "vendido",      # (a deal sold: RD Station CRM's "Vendida")
     "vunnen", "vundet", "vunnet", "успешно реализовано", "сделка успешна",
     "успішно реалізовано")}   # (amoCRM's won stage, in Russian and Ukrainian)
+
+
+# A mapping's target for a value that says no one thing here (a deal pipeline's "Avslutad",
+# closed won or lost): it waits for the person to map it, as a value no alias knows.
+UNDECIDED = "undecided"
 
 
 def read_stage_value(value: object, mapping: dict[str, str] | None = None) -> StageValue:
@@ -538,6 +545,8 @@ def read_stage_value(value: object, mapping: dict[str, str] | None = None) -> St
             return StageValue(stage=target)
         if target in OUTCOMES:
             return StageValue(outcome=target)
+        if target == UNDECIDED:
+            return StageValue(known=False)
         return StageValue()  # "ignore"
     if key in STAGE_ALIASES:
         return StageValue(stage=STAGE_ALIASES[key], won=key in WON_WORDS)

@@ -10,6 +10,8 @@ importing; beside each, where it matters, a sheet where the rule must not fire.
   consideration, a payment a sale.
 - Help-desk tickets without a type: only those whose subject speaks of a complaint are
   complaints; the others are support contacts.
+- A Nordic deal pipeline (Steg, Värde): Vunnen won, Förlorad lost, and "Avslutad"
+  (closed, won or lost) left for the owner to map, not read as bought.
 - Timely's appointments are Timely's (was "Square Appointments", or not recognised).
 """
 
@@ -210,3 +212,39 @@ def test_square_appointments_stay_squares(tmp_path):
         "2024-06-04,11:00,Cut,Mia,Bo Tan,bo@example.com,0412 345 679,Accepted,$50.00\n"))
     assert found["recognised_as"] == "square_appointments"
     assert kind_totals(tmp_path, "purchase") == (1, 50.0)
+
+
+# --- a Nordic deal pipeline's "closed" ------------------------------------------------------
+
+def test_a_swedish_pipelines_closed_deal_waits_to_be_mapped(tmp_path):
+    """Alfa's deal Vunnen (won): bought; Beta's Förlorad: lost; Delta's Offert skickad:
+    consideration; Gamma's Avslutad (closed: won or lost?) is asked about, not bought.
+    [4, 2, 1, 0, 0] (was [4, 0, 0, 0, 0]: Steg and Värde unread; with them read, Avslutad
+    bought: [4, 3, 2, 0, 0])."""
+    found = cli_import_text(tmp_path, "affarer.csv", (
+        "Affär,Organisation,Kontaktperson,Värde,Steg,Skapad\n"
+        "Webbshop,Alfa AB,Anna Berg,50000,Vunnen,2024-02-01\n"
+        "Logotyp,Beta AB,Bo Ek,12000,Förlorad,2024-02-05\n"
+        "Hemsida,Gamma AB,Cia Lund,30000,Avslutad,2024-02-09\n"
+        "Kampanj,Delta AB,Dan Ström,8000,Offert skickad,2024-02-12\n"))
+    assert found["mapping"]["Steg"] == "stage"
+    assert found["mapping"]["Värde"] == "revenue_current"
+    assert found["unknown_stage_values"] == {"Avslutad": 1}
+    assert workspace_rows(tmp_path, "SELECT name, furthest_stage FROM clients ORDER BY name") == [
+        ("Alfa AB", "purchase"), ("Beta AB", "awareness"), ("Delta AB", "consideration"),
+        ("Gamma AB", "awareness")]
+    assert cli_funnel(tmp_path) == [4, 2, 1, 0, 0]
+
+
+def test_won_and_lost_in_each_language_of_a_deal_stage(tmp_path):
+    """One deal won and one lost in each of Danish, Norwegian, German, French, Spanish
+    and Dutch (Vundet/Tabt, Vunnet/Tapt, Gewonnen/Verloren, Gagnée/Perdue, Ganada/
+    Perdida, Gewonnen/Verloren): 6 of 12 clients bought."""
+    pairs = [("Vundet", "Tabt"), ("Vunnet", "Tapt"), ("Gewonnen", "Verloren"),
+             ("Gagnée", "Perdue"), ("Ganada", "Perdida"), ("Gewonnen", "Verloren")]
+    lines = ["Client,Deal stage,Value"]
+    for n, (won, lost) in enumerate(pairs):
+        lines += [f"Won {n} Ltd,{won},1000", f"Lost {n} Ltd,{lost},1000"]
+    cli_import_text(tmp_path, "deals.csv", "\n".join(lines) + "\n")
+    assert cli_funnel(tmp_path)[:3] == [12, 6, 6]
+

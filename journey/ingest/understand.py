@@ -34,7 +34,8 @@ from ..journal import stage_mapping
 from ..stages import (
     ALL_STAGES, BILLED_ONLY_STATUSES, BOOKED_STATUSES, FINISHED, ORDER_IN_HAND, ORDER_STATUS_KIND,
     OUTCOMES, PAYMENT_STATUSES,
-    QUOTE_OWN_WORDS, QUOTE_STATUS, RANK, VISIT_KEPT, normalise_value, order_status_kind,
+    QUOTE_OWN_WORDS, QUOTE_STATUS, RANK, UNDECIDED, VISIT_KEPT, normalise_value,
+    order_status_kind,
     read_stage_value, said_first)
 from ..text import counted, its, match_key, name_key, was, without_accents
 from .evidence import MOSTLY, measure, sample_values
@@ -1344,6 +1345,8 @@ def resolve_stages(out: pd.DataFrame, kind: str, stage_map: dict[str, str],
         stage_map = {**hired_words([*stage_cells, *status_cells]), **stage_map}
     if kind == "clients":       # "Avslutad" beside "Aktiv": the client left (yours win)
         stage_map = {**ended_words(status_cells), **stage_map}
+    # "Avslutad" beside "Vunnen" or "Förlorad": a deal closed, won or lost (yours win)
+    stage_map = {**closed_deal_words([*stage_cells, *status_cells]), **stage_map}
     spelled: dict[str, str] = {}        # normalised unknown value -> its first spelling
     cache: dict = {}
     read = np.empty((len(distinct), 4), dtype=object)   # stage, outcome, won, status kept
@@ -1427,6 +1430,17 @@ def ended_words(cells) -> dict[str, str]:
     if not any(read_stage_value(cell).active for cell in cells):
         return {}
     return {key: "churned" for key in map(normalise_value, cells) if key in FINISHED}
+
+
+def closed_deal_words(cells) -> dict[str, str]:
+    """A stage map of the Nordic words for finished (``FINISHED``) in a deal pipeline's
+    column, one that also says won or lost ("Vunnen", "Förlorad"): there "Avslutad" is a
+    deal closed, which may have been won or lost, so it is left to the person to map
+    (``UNDECIDED``), not read as bought."""
+    said = [read_stage_value(cell) for cell in cells]
+    if not any(value.won or value.outcome == "lost" for value in said):
+        return {}
+    return {key: UNDECIDED for key in map(normalise_value, cells) if key in FINISHED}
 
 
 def hired_words(cells) -> dict[str, str]:
