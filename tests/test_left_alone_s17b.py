@@ -12,6 +12,7 @@ importing; beside each, where it matters, a sheet where the rule must not fire.
   complaints; the others are support contacts.
 - A Nordic deal pipeline (Steg, Värde): Vunnen won, Förlorad lost, and "Avslutad"
   (closed, won or lost) left for the owner to map, not read as bought.
+- A Venmo "Standard Transfer" to the bank is the owner's own money: left out, said.
 - Timely's appointments are Timely's (was "Square Appointments", or not recognised).
 """
 
@@ -248,3 +249,27 @@ def test_won_and_lost_in_each_language_of_a_deal_stage(tmp_path):
     cli_import_text(tmp_path, "deals.csv", "\n".join(lines) + "\n")
     assert cli_funnel(tmp_path)[:3] == [12, 6, 6]
 
+
+# --- the account's own money moving to its bank -------------------------------------------
+
+def test_a_venmo_transfer_to_the_bank_is_left_out(tmp_path):
+    """Ann paid $30 twice (two days: retention), Bo $60: 3 sales, $120. The Standard
+    Transfer of -$60 to Chase is the owner's own money: left out and said (was a contact of
+    -60, and a note that it was kept as one)."""
+    found = cli_import_text(tmp_path, "venmo_statement.csv", (
+        ",ID,Datetime,Type,Status,Note,From,To,Amount (total),Amount (fee),Funding Source,"
+        "Destination\n"
+        ",4001,2024-03-01T10:00:00,Payment,Complete,Dog walk,Ann Lee,Pat Walker,+ $30.00,,,"
+        "Venmo balance\n"
+        ",4002,2024-03-03T12:00:00,Payment,Complete,Dog walk x2,Bo Tan,Pat Walker,+ $60.00,,,"
+        "Venmo balance\n"
+        ",4003,2024-03-05T09:00:00,Standard Transfer,Issued,,,,- $60.00,,Venmo balance,"
+        "Chase Bank *1234\n"
+        ",4004,2024-03-08T10:00:00,Payment,Complete,Dog walk,Ann Lee,Pat Walker,+ $30.00,,,"
+        "Venmo balance\n"))
+    assert ("1 row in 'Type' ('Standard Transfer') was the account's own money moving to or "
+            "from its bank, no client's: left out.") in found["notes"]
+    assert not any("kept as a contact" in n for n in found["notes"])
+    assert kind_totals(tmp_path, "purchase") == (3, 120.0)
+    assert workspace_rows(tmp_path, "SELECT COUNT(*) FROM events") == [(3,)]
+    assert cli_funnel(tmp_path) == [2, 2, 2, 1, 0]

@@ -57,6 +57,7 @@ from .understand import (
     DEAL_VALUE, EXTRA, KINDS, PAID_FLAG, REASONS, WORKSHOP_KINDS, about_appointments,
     about_invoices, amounts_of, coerce, column_label, column_or_blank, detect_kind, extra_json,
     guess_sheet_mapping, headers_key, is_blank, kind_named, looks_mismapped, names_sales,
+    OWN_TRANSFERS,
     quote_money, quote_statuses, ratings_not_money, refine_mapping, Refined, resolve_kinds,
     resolve_stages, sheet_kind, skip_guides, stand_ins_and_totals, tagged_kind,
     who_of_the_business, work_column, workshop_kind)
@@ -627,6 +628,24 @@ _CONTACT_TYPE_HEADERS = frozenset({"contacttype", "type", "relationship", "conta
                                    "category", "clienttype", "recordtype"})
 _SUPPLIERS = frozenset({"vendor", "vendors", "supplier", "suppliers", "proveedor",
                         "fournisseur", "lieferant", "fornecedor", "fornitore", "leverancier"})
+
+
+def _own_money_moved(rows: pd.DataFrame, frame: pd.DataFrame,
+                     kind_headers: list[str]) -> tuple[pd.DataFrame, list[str]]:
+    """Rows whose type says the account's own money moved to or from its bank
+    (``OWN_TRANSFERS``: a Venmo "Standard Transfer" of -60): no client's event, left out,
+    and the import says so."""
+    for header in kind_headers[:1]:
+        types = values.per_distinct(frame[header], normalise_value).reindex(rows.index)
+        moved = types.isin(OWN_TRANSFERS)
+        if moved.any():
+            said = sorted(set(frame.loc[moved[moved].index, header].astype(str)))
+            count = int(moved.sum())
+            return rows[~moved], [
+                f"{counted(count, 'row')} in '{header}' ({', '.join(repr(w) for w in said)}) "
+                f"{was(count)} the account's own money moving to or from its bank, no "
+                f"client's: left out."]
+    return rows, []
 
 
 def _supplier_rows(frame: pd.DataFrame, raw: RawSheet, out: pd.DataFrame,
@@ -3274,6 +3293,8 @@ def prepare_sheet(plan: SheetPlan, *, stage_map: dict[str, str] | None = None,
     if unknown and rejected.any() and "stage_raw" in out:
         unknown = _still_unknown(unknown, rows["stage_raw"])
     if profile is None and plan.kind == "events":
+        rows, said = _own_money_moved(rows, frame, columns_for.get("kind", []))
+        notes += said
         rows, said = _instalments(rows, frame, plan.mapping)
         notes += said
         rows, said = _referrers_credited(rows, frame, plan.mapping, "kind" in columns_for,

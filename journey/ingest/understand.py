@@ -1693,13 +1693,17 @@ def resolve_kinds(out, plan, frame, raw, columns_for, stage_map=None,
         out["stage"] = out["stage"].where(out["stage"].notna(), stated)
     unknown = pd.Series([kind == UNKNOWN_KIND for kind in kinds], index=out.index)
     if unknown.any():
-        cells = pd.Series(given, index=out.index, dtype=object)[unknown]
         touchpoint = out["touchpoint"] if "touchpoint" in out else pd.Series(
             None, index=out.index, dtype=object)
         out["touchpoint"] = touchpoint.where(touchpoint.notna() | ~unknown,
                                              pd.Series(given, index=out.index, dtype=object))
         kinds = ["contact" if kind == UNKNOWN_KIND else kind for kind in kinds]
-        counts = cells.astype(str).value_counts()
+        # (the account's own money moving, which plan leaves out, is not said here)
+        unknown &= ~pd.Series([normalise_value(cell) in OWN_TRANSFERS for cell in given],
+                              index=out.index)
+    if unknown.any():
+        counts = pd.Series(given, index=out.index, dtype=object)[unknown].astype(
+            str).value_counts()
         listed = _most_said(counts)
         more = f" and {len(counts) - 5} more" if len(counts) > 5 else ""
         label = column_label(raw, columns_for["kind"][0])
@@ -1793,6 +1797,14 @@ def tagged_kind(cell) -> str | None:
         return None
     return next((kind for tag in re.split(r"[,;|/]", cell)
                  if (kind := kind_named(normalise_header(tag))) in _TAGGED_KINDS), None)
+
+
+# What a payments app calls the account's own money moving to or from its bank (Venmo's
+# "Standard Transfer" and "Instant Transfer", Cash App's "Cash Out"), normalised: no
+# client's event (plan leaves such rows out).
+OWN_TRANSFERS = frozenset(normalise_value(word) for word in (
+    "standard transfer", "instant transfer", "transfer to bank", "bank transfer out",
+    "transfer to balance", "add funds", "cash out", "payout", "withdrawal", "merchant transfer"))
 
 
 def kind_named(key: str) -> str | None:
