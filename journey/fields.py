@@ -892,6 +892,14 @@ def name_part(header: object) -> str | None:
     return None if found is None else "first" if found["first"] else "last"
 
 
+# A card reader's or a till's tip column (SumUp, Zettle, Clover, Toast, Stripe Terminal),
+# compared as headers are: the tip is the staff's, not the sale's price.
+TIP_HEADERS = frozenset({"tip", "tips", "tipamount", "tipsamount", "tiptotal", "gratuity",
+                         "gratuities", "gratuityamount", "trinkgeld", "propina", "propinas",
+                         "pourboire", "pourboires", "dricks", "drikkepenge", "drikkepenger",
+                         "fooi", "mancia", "gorjeta"})
+# An amount header that says the tip is not in it ("Amount excl. tip", "Subtotal", "Net").
+TIP_NOT_IN_AMOUNT = r"excl|without|before|subtotal|net|base|sale(?:s)?amount|price"
 # A payments statement's two parties, compared as headers are (Venmo's "From" and "To"):
 # the account's own name is on one side of most rows, the client on the other.
 PARTY_HEADERS = (("from", "to"), ("sender", "recipient"), ("sender", "receiver"),

@@ -13,6 +13,7 @@ importing; beside each, where it matters, a sheet where the rule must not fire.
 - A Nordic deal pipeline (Steg, Värde): Vunnen won, Förlorad lost, and "Avslutad"
   (closed, won or lost) left for the owner to map, not read as bought.
 - A Venmo "Standard Transfer" to the bank is the owner's own money: left out, said.
+- A card reader's or a till's tip is taken off the sale's amount, where the amount holds it.
 - Timely's appointments are Timely's (was "Square Appointments", or not recognised).
 """
 
@@ -273,3 +274,31 @@ def test_a_venmo_transfer_to_the_bank_is_left_out(tmp_path):
     assert kind_totals(tmp_path, "purchase") == (3, 120.0)
     assert workspace_rows(tmp_path, "SELECT COUNT(*) FROM events") == [(3,)]
     assert cli_funnel(tmp_path) == [2, 2, 2, 1, 0]
+
+
+# --- a tip is not the sale's price ---------------------------------------------------------
+
+def test_a_card_readers_tips_are_taken_off_the_sales(tmp_path):
+    """A SumUp-like export: Ann £33 with a £3 tip and £16.50 with £1.50, Bo £30 with none:
+    sales of 30 + 30 + 15 = £75 (was £79.50, the tips counted as sales), and said."""
+    found = cli_import_text(tmp_path, "transactions.csv", (
+        "Transaction ID,Date,Customer,Description,Amount,Tip,Status\n"
+        "T1,2024-04-01,Ann Lee,Haircut,£33.00,£3.00,Successful\n"
+        "T2,2024-04-02,Bo Tan,Haircut,£30.00,,Successful\n"
+        "T3,2024-04-09,Ann Lee,Beard trim,£16.50,£1.50,Successful\n"))
+    assert ("2 tips in 'Tip' (4.50 in all) were taken off their sales' amounts in 'Amount': a "
+            "tip is not the sale's price.") in found["notes"]
+    assert kind_totals(tmp_path, "purchase") == (3, 75.0)
+    assert cli_funnel(tmp_path) == [2, 2, 2, 1, 0]
+
+
+def test_an_amount_before_the_tip_beside_its_total_is_kept(tmp_path):
+    """A Clover-like export: Amount 30 and Tip 3 beside Total 33: the Amount is before the
+    tip, kept: sales of 30 + 20 = 50, no tip note."""
+    found = cli_import_text(tmp_path, "payments.csv", (
+        "Payment ID,Date,Customer,Amount,Tip Amount,Total,Result\n"
+        "P1,2024-04-01,Ann Lee,30.00,3.00,33.00,Paid\n"
+        "P2,2024-04-02,Bo Tan,20.00,2.00,22.00,Paid\n"))
+    assert found["mapping"]["Amount"] == "amount"
+    assert not any("tip" in n for n in found["notes"])
+    assert kind_totals(tmp_path, "purchase") == (2, 50.0)

@@ -36,7 +36,8 @@ from ..fields import (
     JOB_NUMBERS, ORDER_ROW_VALUES, ORGANISATION_HEADERS, OWN_ROLE_FLAGS, OWN_ROLES,
     INSTALMENT, NAMES_NO_CLIENT, PARTY_HEADERS, PAYEE_HEADERS, ROLE_HEADERS, SALES_TALLY_HEADERS,
     ROW_LEVEL_HEADERS,
-    SCORE_RANGES, SPAM_FLAGS, TAG_HEADERS, TEST_FLAGS, WHOSE_FIELDS,
+    SCORE_RANGES, SPAM_FLAGS, TAG_HEADERS, TEST_FLAGS, TIP_HEADERS, TIP_NOT_IN_AMOUNT,
+    WHOSE_FIELDS,
     before_tax, field_type, fields_for, header_year, match_header, name_part, names_a_participant,
     names_tax, names_tax_rate, net_and_tax, normalise_header, period_of, plain_header)
 from ..journal import Problem, SheetSave
@@ -646,6 +647,51 @@ def _own_money_moved(rows: pd.DataFrame, frame: pd.DataFrame,
                 f"{was(count)} the account's own money moving to or from its bank, no "
                 f"client's: left out."]
     return rows, []
+
+
+# A card reader's fee column, compared as headers are.
+_FEE_HEADERS = frozenset({"fee", "fees", "feeamount", "processingfee", "processingfees",
+                          "transactionfee", "transactionfees"})
+
+
+def _tips_taken_off(rows: pd.DataFrame, frame: pd.DataFrame,
+                    amount_headers: list[str]) -> tuple[pd.DataFrame, list[str]]:
+    """A sale's tip (a "Tip" column, ``TIP_HEADERS``: a card reader's or a till's export)
+    taken off its amount, which holds it (SumUp's, Zettle's, Stripe Terminal's total), so
+    a sale is its price; not where the amount's header says it is before the tip
+    (``TIP_NOT_IN_AMOUNT``), nor where another money column is the amount and the tip
+    together (Clover's and Toast's Amount beside their Total) or that less the fee (a
+    payout of amount + tip - fee). The import says so."""
+    tip_header = next((h for h in frame.columns if normalise_header(h) in TIP_HEADERS
+                       and h not in amount_headers), None)
+    if tip_header is None or not amount_headers or "amount" not in rows:
+        return rows, []
+    if re.search(TIP_NOT_IN_AMOUNT, normalise_header(amount_headers[0])):
+        return rows, []
+    tips = values.parse_money(frame[tip_header])[0].reindex(rows.index)
+    amounts = amounts_of(rows)
+    tipped = tips.gt(0) & amounts.gt(tips)
+    if "kind" in rows:
+        tipped &= rows["kind"].eq("purchase")
+    if not tipped.any():
+        return rows, []
+    fee_header = next((h for h in frame.columns if normalise_header(h) in _FEE_HEADERS), None)
+    fees = (values.parse_money(frame[fee_header])[0].reindex(rows.index).fillna(0)
+            if fee_header is not None else pd.Series(0.0, index=rows.index))
+    with_tip = (amounts + tips)[tipped]
+    for header in frame.columns:        # (a Total that is the amount and the tip, or a
+        if header in (tip_header, amount_headers[0], fee_header):   # payout that is that
+            continue                    # less the fee: the amount is before the tip)
+        other = values.parse_money(frame[header])[0].reindex(rows.index)[tipped]
+        if other.notna().all() and (np.allclose(other, with_tip) or np.allclose(
+                other, with_tip - fees[tipped].abs())):
+            return rows, []
+    rows = rows.assign(amount=amounts.where(~tipped, (amounts - tips).round(2)))
+    count = int(tipped.sum())
+    return rows, [f"{counted(count, 'tip')} in '{tip_header}' ({float(tips[tipped].sum()):,.2f}"
+                  f" in all) {was(count)} taken off "
+                  + ("its sale's amount" if count == 1 else "their sales' amounts")
+                  + f" in '{amount_headers[0]}': a tip is not the sale's price."]
 
 
 def _supplier_rows(frame: pd.DataFrame, raw: RawSheet, out: pd.DataFrame,
@@ -3294,6 +3340,8 @@ def prepare_sheet(plan: SheetPlan, *, stage_map: dict[str, str] | None = None,
         unknown = _still_unknown(unknown, rows["stage_raw"])
     if profile is None and plan.kind == "events":
         rows, said = _own_money_moved(rows, frame, columns_for.get("kind", []))
+        notes += said
+        rows, said = _tips_taken_off(rows, frame, columns_for.get("amount", []))
         notes += said
         rows, said = _instalments(rows, frame, plan.mapping)
         notes += said
