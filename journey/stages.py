@@ -182,6 +182,9 @@ OUTCOME_ALIASES = {
             "unqualified, dead, no deal, declined, perdido, cerrado perdido, rechazado, "
             "said no, not interested, no interest, gone quiet, went quiet, ghosted, no response, "
             "no reply, "
+            # a mailing list's subscriber no longer reachable, who never bought there
+            # (Kit's, Mailchimp's): a lead lost, not a customer who left
+            "unsubscribed, bounced, complained, cleaned, "
             "closed not converted, not converted, junk lead, junk, lost lead, not qualified, "
             "bad fit, no contesta, sin respuesta, no interesado, sin interes, sans suite, "
             "pas interesse, pas de reponse, kein interesse, keine antwort, abgesprungen, "
@@ -418,6 +421,8 @@ QUOTE_STATUS_WORDS = {
 }
 # Values that say the client is still active: a status, not a stage.
 ACTIVE_WORDS = ("active", "current", "open", "ongoing", "frozen", "paused", "active patron",
+                # a subscription whose last payment failed: a customer still (Stripe's)
+                "past due", "past_due",
                 "activo", "abierto", "en curso",
                 "actif", "ouvert", "aktiv", "offen", "ativo", "aberto",
                 "attivo", "attiva", "aperto", "aperta", "in corso", "actief", "lopend",

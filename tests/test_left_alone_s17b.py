@@ -15,6 +15,9 @@ importing; beside each, where it matters, a sheet where the rule must not fire.
 - A Venmo "Standard Transfer" to the bank is the owner's own money: left out, said.
 - A card reader's or a till's tip is taken off the sale's amount, where the amount holds it.
 - Timely's appointments are Timely's (was "Square Appointments", or not recognised).
+- Smaller: the free orders' note counts the rows kept; a subscriber's "bounced" and a
+  subscription's "past_due" are read; "1 row ... was read as a contact"; Zoho Desk's
+  "Ticket Owner" is the agent, never the client.
 """
 
 from __future__ import annotations
@@ -302,3 +305,72 @@ def test_an_amount_before_the_tip_beside_its_total_is_kept(tmp_path):
     assert found["mapping"]["Amount"] == "amount"
     assert not any("tip" in n for n in found["notes"])
     assert kind_totals(tmp_path, "purchase") == (2, 50.0)
+
+
+# --- smaller ones ---------------------------------------------------------------------------
+
+def test_the_free_orders_note_counts_the_rows_kept(tmp_path):
+    """Thinkific: Alan's free course is 1 order of 0; the owner's Test Student's free order
+    is rejected, so the note says 1 (was 2)."""
+    from test_sweep_s16c import THINKIFIC
+
+    found = cli_import_text(tmp_path, "orders.csv", THINKIFIC)
+    assert found["rejected"] == 1
+    assert "1 order of 0 (free) was kept as a contact, not a purchase." in found["notes"]
+    assert kind_totals(tmp_path, "contact") == (1, 0.0)
+
+
+def test_a_bounced_subscriber_is_read_and_buys_nothing(tmp_path):
+    """Kit's subscribers: Ann active, Bo bounced (no longer reachable), Cy unsubscribed: no
+    value left to map (was 'bounced' and 'unsubscribed' asked about); no one bought:
+    [3, 0, 0, 0, 0]."""
+    found = cli_import_text(tmp_path, "subscribers.csv", (
+        "first_name,email,created_at,status\n"
+        "Ann,ann@example.com,2024-01-05,active\n"
+        "Bo,bo@example.com,2024-01-06,bounced\n"
+        "Cy,cy@example.com,2024-01-07,unsubscribed\n"))
+    assert found["unknown_stage_values"] == {}
+    assert cli_funnel(tmp_path) == [3, 0, 0, 0, 0]
+
+
+def test_a_past_due_subscription_is_still_a_customer(tmp_path):
+    """Stripe's subscriptions: Ann active and Bo past_due (his payment failed) are
+    customers: 2 bought (was 1, 'past_due' asked about); Cy canceled."""
+    found = cli_import_text(tmp_path, "subscriptions.csv", (
+        "id,Customer ID,Customer Email,Plan,Status,Created (UTC)\n"
+        "sub_1,cus_1,ann@example.com,Pro,active,2024-01-05 10:00\n"
+        "sub_2,cus_2,bo@example.com,Pro,past_due,2024-01-06 10:00\n"
+        "sub_3,cus_3,cy@example.com,Pro,canceled,2024-01-07 10:00\n"))
+    assert found["unknown_stage_values"] == {}
+    assert workspace_rows(tmp_path, "SELECT client_key, furthest_stage FROM clients "
+                                    "ORDER BY client_key")[:2] == [
+        ("id:cus_1", "purchase"), ("id:cus_2", "purchase")]
+
+
+def test_one_row_read_as_a_contact_is_said_in_the_singular(tmp_path):
+    """One row of an amount alone: '1 row ... was read as a contact' (was 'were read as
+    contacts')."""
+    found = cli_import_text(tmp_path, "work.csv", (
+        "Date,Client,Amount,Type\n"
+        "2024-04-02,Ann Lee,350,Sale\n"
+        "2024-04-09,Cy Ray,60,\n"))
+    assert any(n.startswith("1 row with nothing saying what happened was read as a contact: ")
+               for n in found["notes"]), found["notes"]
+
+
+def test_zoho_desks_ticket_owner_is_the_agent(tmp_path):
+    """Zoho Desk: 'Ticket Owner' (Kim, Sam) is the agent: the owner, never the client. The
+    clients are the 3 contacts; Kim and Sam are none."""
+    found = cli_import_text(tmp_path, "zoho_tickets.csv", (
+        "Ticket Id,Subject,Status,Ticket Owner,Contact Name,Email,Created Time,Priority,"
+        "Channel,Classification\n"
+        "101,Parcel never arrived,Open,Kim Agent,Ann Lee,ann@example.com,2024-05-01 09:00,"
+        "High,Email,Problem\n"
+        "102,How do I change my address,Closed,Kim Agent,Bo Tan,bo@example.com,"
+        "2024-05-02 10:00,Low,Web,Question\n"
+        "103,Broken lid,Closed,Sam Agent,Cy Ray,cy@example.com,2024-05-03 11:00,Medium,"
+        "Phone,Problem\n"))
+    assert found["mapping"]["Ticket Owner"] == "owner"
+    assert workspace_rows(tmp_path, "SELECT name FROM clients ORDER BY name") == [
+        ("Ann Lee",), ("Bo Tan",), ("Cy Ray",)]
+    assert kind_totals(tmp_path, "complaint")[0] == 2

@@ -57,8 +57,8 @@ from .read import DEFAULT_MAX_BYTES, RawSheet, read_tables
 from .understand import (
     DEAL_VALUE, EXTRA, KINDS, PAID_FLAG, REASONS, WORKSHOP_KINDS, about_appointments,
     about_invoices, amounts_of, coerce, column_label, column_or_blank, detect_kind, extra_json,
-    guess_sheet_mapping, headers_key, is_blank, kind_named, looks_mismapped, names_sales,
-    OWN_TRANSFERS,
+    free_orders_said, guess_sheet_mapping, headers_key, is_blank, kind_named, looks_mismapped,
+    names_sales, OWN_TRANSFERS,
     quote_money, quote_statuses, ratings_not_money, refine_mapping, Refined, resolve_kinds,
     resolve_stages, sheet_kind, skip_guides, stand_ins_and_totals, tagged_kind,
     who_of_the_business, work_column, workshop_kind)
@@ -3336,6 +3336,8 @@ def prepare_sheet(plan: SheetPlan, *, stage_map: dict[str, str] | None = None,
     rows = out[~rejected]
     if paid_said is not None:      # (said of the rows kept, where the rest were said)
         notes[paid_at:paid_at] = paid_said(~rejected)
+    rows, said = free_orders_said(rows, columns_for.get("amount", [""])[0])
+    notes += said
     if unknown and rejected.any() and "stage_raw" in out:
         unknown = _still_unknown(unknown, rows["stage_raw"])
     if profile is None and plan.kind == "events":

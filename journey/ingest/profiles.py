@@ -782,7 +782,8 @@ def _tickets_explain(frame: pd.DataFrame) -> str:
                "are that organisation's, the requester its contact"
                if (written := int(facts["company"].notna().sum())) else "") + ")"
             + (f", except {counted(questions, 'question or request', 'questions and requests')}"
-               " kept as support contacts" if questions else "")
+               f" kept as {'a support contact' if questions == 1 else 'support contacts'}"
+               if questions else "")
             + (" (no type says what a ticket is: those whose subject speaks of a complaint, "
                "a late, damaged or wrong order or a refund, are complaints)"
                if questions and facts["by_words"].any() else "")
@@ -2765,6 +2766,7 @@ PROFILES += (
              "assunto": "note", "category": "reason", "categoria": "reason",
              "group": "department", "grupo": "department", "mailbox": "department",
              "assignee": "owner", "agenteasignado": "owner", "agent": "owner",
+             "ticketowner": "owner",        # (Zoho Desk's agent, never the client)
              "assignedto": "owner", "channel": "channel", "canal": "channel", "via": "channel",
              "source": "channel", "ticketid": "order_id", "id": "order_id",
              "conversationid": "order_id", "conversationnumber": "order_id"},

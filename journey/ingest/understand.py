@@ -1667,16 +1667,10 @@ def resolve_kinds(out, plan, frame, raw, columns_for, stage_map=None,
         notes.insert(0, f"Column '{paid_by}' says whether each row was paid: the rows were "
                         "read as orders, each what its status says (paid: a purchase; "
                         "refunded: a purchase and its refund; unpaid or pending: a contact).")
-    if any(free):
+    if any(free):       # (said by plan of the rows kept: free_orders_said)
         owed = _owed(frame, plan.mapping)
-        unpaid = [was_free and owing > 0 for was_free, owing in zip(free, owed.tolist())]
-        for n, said in ((sum(free) - sum(unpaid), "{n} of 0 (free)"),
-                        (sum(unpaid), "{n} with nothing paid yet (0 in "
-                                      f"'{columns_for['amount'][0]}', more owed)")):
-            if n:
-                notes.append(f"{said.format(n=counted(n, 'order'))} {was(n)} kept as "
-                             + ("a contact, not a purchase." if n == 1 else
-                                "contacts, not purchases."))
+        out["_free_order"] = [("unpaid" if owing > 0 else "free") if was_free else None
+                              for was_free, owing in zip(free, owed.tolist())]
     if any(back):
         notes.append(f"{counted(sum(back), 'row')} of less than 0 {was(sum(back))} read as "
                      + ("a refund (money going back), not a purchase." if sum(back) == 1
@@ -1807,6 +1801,23 @@ OWN_TRANSFERS = frozenset(normalise_value(word) for word in (
     "transfer to balance", "add funds", "cash out", "payout", "withdrawal", "merchant transfer"))
 
 
+def free_orders_said(rows: pd.DataFrame, amount_header: str) -> tuple[pd.DataFrame, list[str]]:
+    """The orders of 0 that ``resolve_kinds`` kept as contacts, said of the rows kept (a
+    test order rejected after is not counted): free ones, and those with more owed."""
+    if "_free_order" not in rows:
+        return rows, []
+    said = rows["_free_order"].value_counts()
+    notes = []
+    for n, words in ((int(said.get("free", 0)), "{n} of 0 (free)"),
+                     (int(said.get("unpaid", 0)), "{n} with nothing paid yet (0 in "
+                                                  f"'{amount_header}', more owed)")):
+        if n:
+            notes.append(f"{words.format(n=counted(n, 'order'))} {was(n)} kept as "
+                         + ("a contact, not a purchase." if n == 1 else
+                            "contacts, not purchases."))
+    return rows.drop(columns="_free_order"), notes
+
+
 def kind_named(key: str) -> str | None:
     """The event kind a normalised word names ("invoices" -> purchase), PAYMENT for a
     payment (resolve_kinds decides which), or None."""
@@ -1882,7 +1893,8 @@ def _default_notes(plan, combos: list, decided: dict, default: str, named: str |
                          "another under 'Every row is' (--set kind=...) if that is wrong.")
         elif any(combo[0] is None for combo in combos) and "amount" in plan.mapping.values():
             notes.append(f"{counted(defaulted, 'row')} with nothing saying what happened "
-                         f"{was(defaulted)} read as contacts: an amount alone makes no "
+                         f"{'was read as a contact' if defaulted == 1 else 'were read as contacts'}"
+                         ": an amount alone makes no "
                          "purchase. If each row is "
                          "a sale, choose 'a purchase' under 'Every row is' (--set "
                          "kind=purchase).")
