@@ -509,6 +509,10 @@ _MORE_LANGUAGES: dict[str, tuple[str, ...]] = {
              "consumidor", "顧客名", "顧客", "お客様名", "氏名", "名前", "会社名", "取引先",
              "取引先名"),
     "contact_name": ("kontakt", "kontaktperson", "osoba kontaktowa", "担当者名"),
+    # a deal pipeline's stage and value (Pipedrive's and Lime CRM's in Swedish, Danish,
+    # Norwegian: "Steg", "Fas", "Trin", "Värde", "Værdi", "Verdi")
+    "stage": ("steg", "affärssteg", "säljsteg", "fas", "affärsfas", "trin", "salgstrin",
+              "salgsfase", "affär steg", "affär fas", "handel trin", "avtale fase"),
     "email": ("e post", "e postadress", "adres e mail", "adres email", "メールアドレス",
               "メール"),
     "phone": ("telefonnummer", "numer telefonu", "電話番号", "電話"),
@@ -526,7 +530,8 @@ _MORE_LANGUAGES: dict[str, tuple[str, ...]] = {
                "kwota", "kwota brutto", "wartość brutto", "do zapłaty",
                "belopp", "belopp inkl moms", "totalt", "summa", "att betala",
                "beløb", "beløb inkl moms", "total inkl moms", "beløp", "beløp inkl mva",
-               "sum inkl mva", "totalbeløp",
+               "sum inkl mva", "totalbeløp", "värde", "affärsvärde", "værdi", "handelsværdi",
+               "verdi", "avtaleverdi",
                "金額", "合計金額", "合計", "請求金額", "売上金額", "税込金額"),
     "note": ("detalle", "detalles", "beskrivelse", "beskrivning", "opis", "uwagi", "備考",
              "メモ"),
@@ -912,6 +917,14 @@ def name_part(header: object) -> str | None:
     return None if found is None else "first" if found["first"] else "last"
 
 
+# A card reader's or a till's tip column (SumUp, Zettle, Clover, Toast, Stripe Terminal),
+# compared as headers are: the tip is the staff's, not the sale's price.
+TIP_HEADERS = frozenset({"tip", "tips", "tipamount", "tipsamount", "tiptotal", "gratuity",
+                         "gratuities", "gratuityamount", "trinkgeld", "propina", "propinas",
+                         "pourboire", "pourboires", "dricks", "drikkepenge", "drikkepenger",
+                         "fooi", "mancia", "gorjeta"})
+# An amount header that says the tip is not in it ("Amount excl. tip", "Subtotal", "Net").
+TIP_NOT_IN_AMOUNT = r"excl|without|before|subtotal|net|base|sale(?:s)?amount|price"
 # A payments statement's two parties, compared as headers are (Venmo's "From" and "To"):
 # the account's own name is on one side of most rows, the client on the other.
 PARTY_HEADERS = (("from", "to"), ("sender", "recipient"), ("sender", "receiver"),

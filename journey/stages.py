@@ -53,6 +53,11 @@ OWNERS_STEP_WORDS = {
                 "referred someone, referred others, made referral, made a referral, "
                 "gave referral, recommended us",
 }
+# A quote or an estimate given, not yet taken up: a client considering (a stage word, an
+# order's or a booking's status with nothing paid).
+QUOTE_GIVEN_WORDS = ("quote, quoted, quote sent, sent quote, quote given, quote emailed, "
+                     "quotation, quotation sent, quotation given, estimate, estimate sent, "
+                     "sent estimate, estimate given, proposal, proposal sent")
 _ALIAS_WORDS = {
     PRE_AWARENESS: "pre-awareness, preawareness, unaware, target, suspect, audience",
     "awareness": "awareness, aware, lead, leads, new lead, new leads, prospect, prospects, "
@@ -77,7 +82,7 @@ _ALIAS_WORDS = {
                  "potencjalny klient, liidi, prospekti, potencialni zakaznik, "
                  "potansiyel müşteri, неразобранное, первичный контакт, новый лид, "
                  "первинний контакт, новий лід, υποψηφιος, υποψηφιος πελατης, prospek, "
-                 "calon pelanggan, "
+                 "calon pelanggan, ny lead, nytt lead, nyt lead, "
                  "lead in, leads in",              # (Pipedrive's first stage)
     "consideration": "consideration, considering, engaging, engaged, evaluation, evaluating, "
                      "qualified, qualification, qualify, qualifying, mql, sql, opportunity, opportunities, "
@@ -106,7 +111,7 @@ _ALIAS_WORDS = {
                      # a hand-kept pipeline's own words, in the order people say them
                      "sent proposal, sent quote, sent contract, sent estimate, "
                      "first call booked, first call, thinking about it, thinking it over, "
-                     "proposal sent, quote, quoted, quote sent, estimate, estimate sent, "
+                     + QUOTE_GIVEN_WORDS + ", "
                      "negotiation, negotiating, demo, trial, en negociation, "
                      # (a SaaS account on its free trial: Baremetrics', Outseta's "Trialing")
                      "trialing, trialling, in trial, on trial, free trial, "
@@ -126,6 +131,8 @@ _ALIAS_WORDS = {
                      "afspraak gepland, proefperiode, in behandeling, "
                      "identificacao do interesse, apresentacao, fechamento, "
                      "förhandling, offert skickad, forhandling, tilbud sendt, negocjacje, "
+                     "kvalificerad, kvalificeret, kvalifisert, möte bokat, møde booket, "
+                     "møte booket, demo bokad, offert, tilbud, "
                      "oferta wysłana, neuvottelu, tarjous lähetetty, jednani, "
                      "nabidka odeslana, görüşme, teklif gönderildi, переговоры, "
                      "принимают решение, согласование договора, "
@@ -175,6 +182,9 @@ OUTCOME_ALIASES = {
             "unqualified, dead, no deal, declined, perdido, cerrado perdido, rechazado, "
             "said no, not interested, no interest, gone quiet, went quiet, ghosted, no response, "
             "no reply, "
+            # a mailing list's subscriber no longer reachable, who never bought there
+            # (Kit's, Mailchimp's): a lead lost, not a customer who left
+            "unsubscribed, bounced, complained, cleaned, "
             "closed not converted, not converted, junk lead, junk, lost lead, not qualified, "
             "bad fit, no contesta, sin respuesta, no interesado, sin interes, sans suite, "
             "pas interesse, pas de reponse, kein interesse, keine antwort, abgesprungen, "
@@ -339,9 +349,10 @@ ORDER_STATUS_WORDS = {
                "incomplete, bad debt, written off, write off, uncollectible, uncollected, "
                "open, open order, awaiting transfer, awaiting bank transfer, "
                # a quote or a proposal not yet taken up, a job not yet done, a lost one
-               "quote, quoted, quote sent, estimate, estimate sent, proposal, proposal sent, "
+               + QUOTE_GIVEN_WORDS + ", "
                "work order, unsuccessful, rejected, not accepted, "
                "lead, new lead, "       # (a job still a lead: JobNimbus's)
+               "enquiry, inquiry, new enquiry, new inquiry, enquired, inquired, "
                "awaiting bank wire payment, awaiting check payment, awaiting cheque payment, "
                "waiting for payment, pending transfer, "
                "en attente de paiement par virement bancaire, "
@@ -395,8 +406,7 @@ ORDER_STATUS_WORDS = {
 # Statuses of a booking or a job not done yet: no purchase, but a client considering.
 BOOKED_STATUSES = frozenset(match_key(word) for word in (
     "booked", "confirmed", "scheduled", "rescheduled", "upcoming", "requested", "tentative",
-    "quote", "quoted", "quote sent", "estimate", "estimate sent", "proposal", "proposal sent",
-    "work order",
+    *QUOTE_GIVEN_WORDS.split(", "), "work order",
     "awaiting confirmation", "reservada", "reservado", "confirmada", "confirmado", "agendado",
     "agendada", "prenotato", "prenotata", "confermato", "confermata", "programmato",
     "programmata", "geboekt", "bevestigd", "gepland", "ingepland",
@@ -426,6 +436,8 @@ QUOTE_STATUS_WORDS = {
 }
 # Values that say the client is still active: a status, not a stage.
 ACTIVE_WORDS = ("active", "current", "open", "ongoing", "frozen", "paused", "active patron",
+                # a subscription whose last payment failed: a customer still (Stripe's)
+                "past due", "past_due",
                 "activo", "abierto", "en curso",
                 "actif", "ouvert", "aktiv", "offen", "ativo", "aberto",
                 "attivo", "attiva", "aperto", "aperta", "in corso", "actief", "lopend",
@@ -528,10 +540,15 @@ class StageValue:
 WON_WORDS = {normalise_value(w) for w in (
     "won", "closed won", "closedwon", "deal won", "ganado", "cerrado ganado", "gagne",
     "affaire gagnee", "gewonnen", "ganho", "fechado ganho", "vinto", "vinta", "chiuso vinto",
-    "trattativa vinta", "deal gewonnen",
+    "trattativa vinta", "deal gewonnen", "gagnee", "ganada",
     "vendida", "vendido",      # (a deal sold: RD Station CRM's "Vendida")
     "vunnen", "vundet", "vunnet", "успешно реализовано", "сделка успешна",
     "успішно реалізовано")}   # (amoCRM's won stage, in Russian and Ukrainian)
+
+
+# A mapping's target for a value that says no one thing here (a deal pipeline's "Avslutad",
+# closed won or lost): it waits for the person to map it, as a value no alias knows.
+UNDECIDED = "undecided"
 
 
 def read_stage_value(value: object, mapping: dict[str, str] | None = None) -> StageValue:
@@ -548,6 +565,8 @@ def read_stage_value(value: object, mapping: dict[str, str] | None = None) -> St
             return StageValue(stage=target)
         if target in OUTCOMES:
             return StageValue(outcome=target)
+        if target == UNDECIDED:
+            return StageValue(known=False)
         return StageValue()  # "ignore"
     if key in STAGE_ALIASES:
         return StageValue(stage=STAGE_ALIASES[key], won=key in WON_WORDS)

@@ -366,7 +366,7 @@ def test_zendesk_tickets(tmp_path):
     assert found["explanation"] == (
         "Recognised as a help-desk tickets export: 4 tickets from 3 requesters (by e-mail, "
         "case ignored), each ticket a complaint of its requester (the requester is the "
-        "client), except 1 question or request kept as support contacts.")
+        "client), except 1 question or request kept as a support contact.")
 
 
 def test_freshdesk_tickets(tmp_path):

@@ -274,10 +274,12 @@ SALON_IRIS = (
 
 
 def test_an_order_total_on_each_line_counts_once(tmp_path):
-    """Lena 24 (two lines, 2 May) and 5 (9 May), Max 40 (refunded, still a day bought on),
-    Omar 25: 4 purchases of 94; Nell's voided order a cancellation. Before: 118."""
+    """Lena 22 (two lines, 2 May: an Order Total of 24 less its tip of 2, as every tip is
+    left out of a sale's price: test_left_alone_s17b) and 5 (9 May), Max 40 (refunded,
+    still a day bought on), Omar 25: 4 purchases of 92; Nell's voided order a
+    cancellation. Before: 118 (the order's total counted on both its lines)."""
     cli_import_text(tmp_path, "orders.csv", SQUARE_ONLINE)
-    assert kind_totals(tmp_path, "purchase") == (4, 94.0)
+    assert kind_totals(tmp_path, "purchase") == (4, 92.0)
     assert kind_totals(tmp_path, "refund") == (1, 40.0)
     assert cli_funnel(tmp_path) == [4, 3, 3, 1, 0]
 

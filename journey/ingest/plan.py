@@ -36,7 +36,8 @@ from ..fields import (
     JOB_NUMBERS, ORDER_ROW_VALUES, ORGANISATION_HEADERS, OWN_ROLE_FLAGS, OWN_ROLES,
     INSTALMENT, NAMES_NO_CLIENT, PARTY_HEADERS, PAYEE_HEADERS, ROLE_HEADERS, SALES_TALLY_HEADERS,
     ROW_LEVEL_HEADERS,
-    SCORE_RANGES, SPAM_FLAGS, TAG_HEADERS, TEST_FLAGS, WHOSE_FIELDS,
+    SCORE_RANGES, SPAM_FLAGS, TAG_HEADERS, TEST_FLAGS, TIP_HEADERS, TIP_NOT_IN_AMOUNT,
+    WHOSE_FIELDS,
     before_tax, field_type, fields_for, header_year, match_header, name_part, names_a_participant,
     names_tax, names_tax_rate, net_and_tax, normalise_header, period_of, plain_header)
 from ..journal import Problem, SheetSave
@@ -56,9 +57,9 @@ from .read import DEFAULT_MAX_BYTES, RawSheet, read_tables
 from .understand import (
     DEAL_VALUE, EXTRA, KINDS, PAID_FLAG, REASONS, WORKSHOP_KINDS, about_appointments,
     about_invoices, amounts_of, coerce, column_label, column_or_blank, conversation_ratings,
-    detect_kind, extra_json, guess_sheet_mapping, headers_key, is_blank, kind_named,
-    looks_mismapped, names_sales, quote_money, quote_statuses, ratings_not_money,
-    refine_mapping, Refined, resolve_kinds,
+    detect_kind, extra_json, free_orders_said, guess_sheet_mapping, headers_key, is_blank,
+    kind_named, looks_mismapped, names_sales, OWN_TRANSFERS, quote_money, quote_statuses,
+    ratings_not_money, refine_mapping, Refined, resolve_kinds,
     resolve_stages, sheet_kind, skip_guides, stand_ins_and_totals, tagged_kind,
     who_of_the_business, work_column, workshop_kind)
 
@@ -661,6 +662,69 @@ _CONTACT_TYPE_HEADERS = frozenset({"contacttype", "type", "relationship", "conta
                                    "category", "clienttype", "recordtype"})
 _SUPPLIERS = frozenset({"vendor", "vendors", "supplier", "suppliers", "proveedor",
                         "fournisseur", "lieferant", "fornecedor", "fornitore", "leverancier"})
+
+
+def _own_money_moved(rows: pd.DataFrame, frame: pd.DataFrame,
+                     kind_headers: list[str]) -> tuple[pd.DataFrame, list[str]]:
+    """Rows whose type says the account's own money moved to or from its bank
+    (``OWN_TRANSFERS``: a Venmo "Standard Transfer" of -60): no client's event, left out,
+    and the import says so."""
+    for header in kind_headers[:1]:
+        types = values.per_distinct(frame[header], normalise_value).reindex(rows.index)
+        moved = types.isin(OWN_TRANSFERS)
+        if moved.any():
+            said = sorted(set(frame.loc[moved[moved].index, header].astype(str)))
+            count = int(moved.sum())
+            return rows[~moved], [
+                f"{counted(count, 'row')} in '{header}' ({', '.join(repr(w) for w in said)}) "
+                f"{was(count)} the account's own money moving to or from its bank, no "
+                f"client's: left out."]
+    return rows, []
+
+
+# A card reader's fee column, compared as headers are.
+_FEE_HEADERS = frozenset({"fee", "fees", "feeamount", "processingfee", "processingfees",
+                          "transactionfee", "transactionfees"})
+
+
+def _tips_taken_off(rows: pd.DataFrame, frame: pd.DataFrame,
+                    amount_headers: list[str]) -> tuple[pd.DataFrame, list[str]]:
+    """A sale's tip (a "Tip" column, ``TIP_HEADERS``: a card reader's or a till's export)
+    taken off its amount, which holds it (SumUp's, Zettle's, Stripe Terminal's total), so
+    a sale is its price; not where the amount's header says it is before the tip
+    (``TIP_NOT_IN_AMOUNT``), nor where another money column is the amount and the tip
+    together (Clover's and Toast's Amount beside their Total) or that less the fee (a
+    payout of amount + tip - fee). The import says so."""
+    tip_header = next((h for h in frame.columns if normalise_header(h) in TIP_HEADERS
+                       and h not in amount_headers), None)
+    if tip_header is None or not amount_headers or "amount" not in rows:
+        return rows, []
+    if re.search(TIP_NOT_IN_AMOUNT, normalise_header(amount_headers[0])):
+        return rows, []
+    tips = values.parse_money(frame[tip_header])[0].reindex(rows.index)
+    amounts = amounts_of(rows)
+    tipped = tips.gt(0) & amounts.gt(tips)
+    if "kind" in rows:
+        tipped &= rows["kind"].eq("purchase")
+    if not tipped.any():
+        return rows, []
+    fee_header = next((h for h in frame.columns if normalise_header(h) in _FEE_HEADERS), None)
+    fees = (values.parse_money(frame[fee_header])[0].reindex(rows.index).fillna(0)
+            if fee_header is not None else pd.Series(0.0, index=rows.index))
+    with_tip = (amounts + tips)[tipped]
+    for header in frame.columns:        # (a Total that is the amount and the tip, or a
+        if header in (tip_header, amount_headers[0], fee_header):   # payout that is that
+            continue                    # less the fee: the amount is before the tip)
+        other = values.parse_money(frame[header])[0].reindex(rows.index)[tipped]
+        if other.notna().all() and (np.allclose(other, with_tip) or np.allclose(
+                other, with_tip - fees[tipped].abs())):
+            return rows, []
+    rows = rows.assign(amount=amounts.where(~tipped, (amounts - tips).round(2)))
+    count = int(tipped.sum())
+    return rows, [f"{counted(count, 'tip')} in '{tip_header}' ({float(tips[tipped].sum()):,.2f}"
+                  f" in all) {was(count)} taken off "
+                  + ("its sale's amount" if count == 1 else "their sales' amounts")
+                  + f" in '{amount_headers[0]}': a tip is not the sale's price."]
 
 
 def _supplier_rows(frame: pd.DataFrame, raw: RawSheet, out: pd.DataFrame,
@@ -2243,6 +2307,49 @@ def _names_alike(names: pd.Series, events: bool = False) -> list[str]:
                    "client."]
 
 
+def _one_person_by_contact(rows: pd.DataFrame) -> tuple[pd.DataFrame, list[str]]:
+    """A client list's rows whose names are one loosely (``loose_name_keys``: case, emoji,
+    accents, punctuation: "💪 Sam Green", "sam green") and that give the same phone number
+    or e-mail address are one person: each takes one spelling (the plainest, first met), so
+    the list saves them once; the import says so. Alike names without a shared number or
+    address stay apart (``_names_alike``)."""
+    named = rows["name"].notna()
+    if named.sum() < 2:
+        return rows, []
+    keys = rows.loc[named, "name"].map(name_key).astype(object)
+    loose = pd.Series(loose_name_keys(keys.tolist()).to_pylist(), index=keys.index, dtype=object)
+    spellings = keys.groupby(loose).transform("nunique")
+    alike = loose[spellings > 1]
+    if not len(alike):
+        return rows, []
+    contacts = []
+    if "phone" in rows:
+        column = rows.loc[alike.index, "phone"]
+        contacts.append(values.phone_keys(column, values.said_country(column)))
+    if "email" in rows:
+        contacts.append(rows.loc[alike.index, "email"].astype(str).str.strip().str.casefold()
+                        .where(rows.loc[alike.index, "email"].notna()))
+    written = rows.loc[alike.index, "name"].astype(str)
+    letters = written.str.fullmatch(r"[\w\s.,'’&-]+")      # (no emoji, no symbols)
+    order = (~letters).astype(int) * 2 + (written.str.islower() | written.str.isupper())
+    rows, joined = rows.copy(), []
+    for contact in contacts:
+        found = pd.DataFrame({"loose": alike, "contact": contact, "order": order,
+                              "name": written}).dropna(subset=["contact"])
+        found = found[found.groupby(["loose", "contact"])["name"].transform("nunique") > 1]
+        for _, group in found.groupby(["loose", "contact"], sort=False):
+            kept = group.sort_values("order", kind="stable")["name"].iloc[0]
+            others = [n for n in group["name"].unique() if n != kept]
+            if others:
+                rows.loc[group.index, "name"] = kept
+                joined.append(f"'{kept}' (also {', '.join(repr(n) for n in others)})")
+    if not joined:
+        return rows, []
+    return rows, [f"{counted(len(joined), 'client')} written more than one way with the same "
+                  f"phone number or e-mail address {was(len(joined))} read as one person: "
+                  + listed(joined, 3, "; ") + "."]
+
+
 # A reason column whose header says it is the reason a deal was lost ("Lost Reason",
 # "Reason for loss", "Closed lost reason"), compared as headers are.
 _LOST_REASON = re.compile(r"lost|loss")
@@ -3343,9 +3450,15 @@ def prepare_sheet(plan: SheetPlan, *, stage_map: dict[str, str] | None = None,
     rows = out[~rejected]
     if paid_said is not None:      # (said of the rows kept, where the rest were said)
         notes[paid_at:paid_at] = paid_said(~rejected)
+    rows, said = free_orders_said(rows, columns_for.get("amount", [""])[0])
+    notes += said
     if unknown and rejected.any() and "stage_raw" in out:
         unknown = _still_unknown(unknown, rows["stage_raw"])
     if profile is None and plan.kind == "events":
+        rows, said = _own_money_moved(rows, frame, columns_for.get("kind", []))
+        notes += said
+        rows, said = _tips_taken_off(rows, frame, columns_for.get("amount", []))
+        notes += said
         rows, said = _instalments(rows, frame, plan.mapping)
         notes += said
         rows, said = _referrers_credited(rows, frame, plan.mapping, "kind" in columns_for,
@@ -3407,6 +3520,9 @@ def prepare_sheet(plan: SheetPlan, *, stage_map: dict[str, str] | None = None,
                         if plan.kind in ("events", "clients") else ([], []))
     notes += said
     if "name" in rows and "client_id" not in rows and not plan.key_from_email:
+        if plan.kind == "clients":
+            rows, said = _one_person_by_contact(rows)
+            notes += said
         notes += _names_alike(rows["name"], events=plan.kind == "events")
     problems.sort(key=lambda p: p.row)
     return PreparedSheet(plan, rows, problems, unknown, day_first, notes,

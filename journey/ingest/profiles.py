@@ -72,7 +72,7 @@ import pandas as pd
 from .. import values
 from ..fields import EVENT_FIELDS, ORGANISATION_HEADERS, match_header, normalise_header
 from ..stages import ORDER_STATUS_KIND, normalise_value
-from ..text import counted, name_key
+from ..text import counted, name_key, without_accents
 from .line_amounts import line_amounts
 
 Rules = Callable[[pd.DataFrame, pd.DataFrame], pd.DataFrame]
@@ -701,7 +701,11 @@ def _tickets_facts(frame: pd.DataFrame) -> dict:
     email = _col(frame, *_REQUESTER_EMAIL).str.casefold()
     kind = _col(frame, *_TICKET_TYPE).map(_ticket_kind, na_action="ignore")
     category = _col(frame, "category", "categoria", "categorie", "kategorie")
-    kind = kind.fillna(category.map(_ticket_kind, na_action="ignore")).fillna("complaint")
+    kind = kind.fillna(category.map(_ticket_kind, na_action="ignore"))
+    # (no type or category on any ticket: the words of each say; else a ticket left blank
+    # among typed ones is a complaint, as before)
+    by_words = kind.isna() & kind.isna().all()
+    kind = kind.fillna(_told_of_by_words(frame).where(by_words)).fillna("complaint")
     internal = pd.Series(False, index=frame.index)
     for header in (*_TICKET_TYPE, "category", "categoria", "tags"):
         internal |= _col(frame, header).fillna("").str.contains(_INTERNAL, case=False)
@@ -714,7 +718,8 @@ def _tickets_facts(frame: pd.DataFrame) -> dict:
     if _own_organisation(company, email):
         company = pd.Series(None, index=company.index, dtype=object)
     return {"name": name, "email": email, "by_email": bool(email.notna().any()),
-            "kind": kind, "internal": internal, "refund_asked": refund_asked,
+            "kind": kind, "by_words": by_words, "internal": internal,
+            "refund_asked": refund_asked,
             "company": company}
 
 
@@ -777,7 +782,11 @@ def _tickets_explain(frame: pd.DataFrame) -> str:
                "are that organisation's, the requester its contact"
                if (written := int(facts["company"].notna().sum())) else "") + ")"
             + (f", except {counted(questions, 'question or request', 'questions and requests')}"
-               " kept as support contacts" if questions else "")
+               f" kept as {'a support contact' if questions == 1 else 'support contacts'}"
+               if questions else "")
+            + (" (no type says what a ticket is: those whose subject speaks of a complaint, "
+               "a late, damaged or wrong order or a refund, are complaints)"
+               if questions and facts["by_words"].any() else "")
             + (f"; {counted(asked, 'request')} for a refund read as "
                f"{'a complaint' if asked == 1 else 'complaints'} (money asked back, not a "
                "refund made)" if (asked := int(facts["refund_asked"].sum())) else "")
@@ -823,6 +832,39 @@ _REFUND_ASKED = {"refund", "refunds", "refund request", "refund requests", "refu
                  "reembolso", "reembolsos", "devolucion", "devoluciones", "remboursement",
                  "erstattung", "ruckerstattung", "rückerstattung", "rimborso", "terugbetaling",
                  "retour", "retouren"}
+
+
+# Words of a complaint in a ticket's subject or description, where no type or category
+# says what it is ("Parcel never arrived", "Mug arrived damaged"); a ticket without one
+# ("Copy of invoice please", "How do I change my address") is a support contact. Stems,
+# matched at a word's start, accents dropped.
+_COMPLAINT_WORDS = re.compile(
+    r"\b(?:refund|money back|broke|broken|damage|faulty|defect|late\b|delay|wrong|complain|"
+    r"unhappy|not happy|disappoint|dissatisf|never arrived|not arrived|hasnt arrived|"
+    r"has not arrived|didnt arrive|did not arrive|not received|never received|missing|"
+    r"poor|terrible|awful|rude|not working|doesnt work|does not work|stopped working|"
+    r"charged twice|double charged|overcharg|chargeback|return|still waiting|problem|"
+    r"where is my|wheres my|havent received|have not received|"
+    r"error|bugs?\b|crash|fail|falla|fallo|caido|cannot log|cant log|"
+    r"reembolso|rot[oa]\b|danad|defectuos|tarde\b|retraso|queja|reclamacion|incorrect|"
+    r"rembourse|cassee?\b|endommage|defectueu|retard|plainte|reclamation|"
+    r"erstatt|kaputt|beschadigt|defekt|verspat|beschwerde|falsch|reklamation|"
+    r"kapot|beschadigd|klacht|te laat|rimborso|rotto|danneggiat|reclamo)")
+_TICKET_TEXT = ("subject", "asunto", "sujet", "betreff", "assunto", "description",
+                "descripcion", "beschreibung", "descricao", "tags")
+
+
+def _told_of_by_words(frame: pd.DataFrame) -> pd.Series:
+    """Each ticket's kind by its subject and description (``_COMPLAINT_WORDS``): a
+    complaint, else a support contact. Read only in an export where no ticket has a type
+    or a category."""
+    text = pd.Series("", index=frame.index, dtype=object)
+    for header in _TICKET_TEXT:
+        found = _col(frame, header)
+        if found.notna().any():
+            text = text + " " + found.fillna("")
+    plain = text.map(lambda t: without_accents(t).replace("'", "").replace("’", ""))
+    return plain.str.contains(_COMPLAINT_WORDS).map({True: "complaint", False: "contact"})
 
 
 def _ticket_parts(value: object) -> set[str]:
@@ -2003,15 +2045,29 @@ _SIMPLYBOOK = _BookingColumns(
     price=("price", "amount", "total", "cost"))
 
 
-def _square_appointment_rules(rows: pd.DataFrame, frame: pd.DataFrame) -> pd.DataFrame:
-    """Square's appointments: Date (read in the sheet's order of day and month) at Time."""
-    if "date" in rows:
-        day = rows["date"].astype(object)
-        when = (day.fillna("") + " " + _col(frame, "time").reindex(rows.index).fillna("")
-                ).str.strip()
-        at = values.parse_dates(when.where(day.notna(), None), day_first=False)[0]
-        rows = rows.assign(date=at.where(at.notna(), day))
-    return _booking_rules(_SQUARE_APPOINTMENTS)(rows, frame)
+# Timely (a salon's booking software): its "Customer", "Customer Mobile", "Booking Status"
+# (Pencilled-in, Confirmed, Arrived, Completed, No show, Cancelled) and "Booking Value".
+_TIMELY = _BookingColumns(
+    email=("customeremail", "email"), status=("bookingstatus", "status", "appointmentstatus"),
+    paid=("paymentstatus", "paid", "invoicestatus"), paid_amount=("amountpaid", "paidamount"),
+    price=("price", "bookingvalue", "servicevalue", "value", "total", "cost"))
+# Headers Timely's appointments have and Square's do not.
+_TIMELY_OWN = ("customermobile", "bookingstatus", "bookingreference", "bookingvalue",
+               "bookingsource")
+
+
+def _appointment_rules(columns: _BookingColumns) -> Rules:
+    """A booking tool's appointments (Square's, Timely's): Date (read in the sheet's order
+    of day and month) at Time, then each booking as ``_booking_rules`` reads it."""
+    def rules(rows: pd.DataFrame, frame: pd.DataFrame) -> pd.DataFrame:
+        if "date" in rows:
+            day = rows["date"].astype(object)
+            when = (day.fillna("") + " " + _col(frame, "time", "starttime").reindex(
+                rows.index).fillna("")).str.strip()
+            at = values.parse_dates(when.where(day.notna(), None), day_first=False)[0]
+            rows = rows.assign(date=at.where(at.notna(), day))
+        return _booking_rules(columns)(rows, frame)
+    return rules
 
 
 # --- Eventbrite attendees -----------------------------------------------------------------
@@ -2714,6 +2770,7 @@ PROFILES += (
              "assunto": "note", "category": "reason", "categoria": "reason",
              "group": "department", "grupo": "department", "mailbox": "department",
              "assignee": "owner", "agenteasignado": "owner", "agent": "owner",
+             "ticketowner": "owner",        # (Zoho Desk's agent, never the client)
              "assignedto": "owner", "channel": "channel", "canal": "channel", "via": "channel",
              "source": "channel", "ticketid": "order_id", "id": "order_id",
              "conversationid": "order_id", "conversationnumber": "order_id"},
@@ -2878,10 +2935,24 @@ PROFILES += (
              "customername": "name", "customer": "name", "customeremail": "email",
              "customerphone": "phone", "service": "touchpoint", "servicename": "touchpoint",
              "staff": "owner", "staffname": "owner", "teammember": "owner", "notes": "note"},
-            _square_appointment_rules,
+            _appointment_rules(_SQUARE_APPOINTMENTS),
             _booking_explain("a Square Appointments export", _SQUARE_APPOINTMENTS,
                              "status Completed or Paid; an accepted appointment is not "
                              "said to be paid: Square's transactions say that")),
+    Profile("timely_appointments", "a Timely appointments export",
+            (_any("service", "servicename"), _any("staff", "staffmember", "staffname"),
+             _any("bookingstatus", "status", "appointmentstatus"),
+             _any("customer", "customername", "customeremail"),
+             _any("date", "appointmentdate", "startdate"), _any(*_TIMELY_OWN)),
+            {"date": "date", "appointmentdate": "date", "startdate": "date",
+             "customer": "name", "customername": "name", "customeremail": "email",
+             "customermobile": "phone", "customerphone": "phone", "service": "touchpoint",
+             "servicename": "touchpoint", "staff": "owner", "staffmember": "owner",
+             "staffname": "owner", "notes": "note", "bookingreference": "order_id"},
+            _appointment_rules(_TIMELY),
+            _booking_explain("a Timely appointments export", _TIMELY,
+                             "booking status Completed, or paid; a pencilled-in or confirmed "
+                             "booking is not said to be paid")),
     Profile("simplybook_bookings", "a SimplyBook.me bookings export",
             (*_all("code", "service", "startdate"),
              _any("provider", "serviceprovider", "performer"),

@@ -34,7 +34,8 @@ from ..journal import stage_mapping
 from ..stages import (
     ALL_STAGES, BILLED_ONLY_STATUSES, BOOKED_STATUSES, FINISHED, ORDER_IN_HAND, ORDER_STATUS_KIND,
     OUTCOMES, PAYMENT_STATUSES,
-    QUOTE_OWN_WORDS, QUOTE_STATUS, RANK, VISIT_KEPT, normalise_value, order_status_kind,
+    QUOTE_OWN_WORDS, QUOTE_STATUS, RANK, UNDECIDED, VISIT_KEPT, normalise_value,
+    order_status_kind,
     read_stage_value, said_first)
 from ..text import counted, its, match_key, name_key, was, without_accents
 from .evidence import MOSTLY, measure, sample_values
@@ -653,6 +654,14 @@ def refine_mapping(raw: RawSheet, mapping: dict[str, str | None], kind: str, *,
                     used.add("amount")
                     said.append(f"'{header}' holds amounts of money: read as the amount")
                 break
+    if kind == "events" and "amount" not in used:
+        for header in free:     # a wedding's "Package" £1,800: the package's price
+            if (mapping[header] in (None, "product") and _PACKAGE_PRICED.search(
+                    normalise_header(header)) and _priced_in_money(raw.frame[header])):
+                mapping[header] = "amount"
+                used.add("amount")
+                said.append(f"'{header}' holds prices: read as the amount")
+                break
     if not {"name", "client_id", "email"} & used and any(_ANIMAL.match(normalise_header(h))
                                                          for h in raw.headers):
         for header in free:     # a groomer's or a vet's "Owner" beside the "Dog": the client
@@ -1132,6 +1141,22 @@ def _most_said(counts: pd.Series) -> str:
     return ", ".join(f"'{value}' ({n})" for value, n in counts.head(5).items())
 
 
+# A column naming the package or course sold, which an owner may fill with its price.
+_PACKAGE_PRICED = re.compile(r"(?:package|course|programme|program)$")
+# A currency written beside an amount ("£1,800", "950 EUR").
+_CURRENCY_WRITTEN = re.compile(r"[£$€¥₹]|\b[A-Z]{3}\b|\bkr\b")
+
+
+def _priced_in_money(column: pd.Series) -> bool:
+    """Whether a column holds prices: every cell reads as money, and most of those filled
+    write a currency ("£1,800"), so a package's number (1, 2, 3) is not one."""
+    if _money_of(column) is None:
+        return False
+    filled = column.dropna().astype(str).str.strip()
+    filled = filled[filled.ne("")]
+    return len(filled) > 0 and filled.str.contains(_CURRENCY_WRITTEN).mean() > MOSTLY
+
+
 def _money_of(column: pd.Series) -> pd.Series | None:
     """A column's amounts, where every cell reads as money and some hold it (None else)."""
     money = values.read_money(column)
@@ -1400,6 +1425,8 @@ def resolve_stages(out: pd.DataFrame, kind: str, stage_map: dict[str, str],
         stage_map = {**hired_words([*stage_cells, *status_cells]), **stage_map}
     if kind == "clients":       # "Avslutad" beside "Aktiv": the client left (yours win)
         stage_map = {**ended_words(status_cells), **stage_map}
+    # "Avslutad" beside "Vunnen" or "Förlorad": a deal closed, won or lost (yours win)
+    stage_map = {**closed_deal_words([*stage_cells, *status_cells]), **stage_map}
     spelled: dict[str, str] = {}        # normalised unknown value -> its first spelling
     cache: dict = {}
     read = np.empty((len(distinct), 4), dtype=object)   # stage, outcome, won, status kept
@@ -1483,6 +1510,17 @@ def ended_words(cells) -> dict[str, str]:
     if not any(read_stage_value(cell).active for cell in cells):
         return {}
     return {key: "churned" for key in map(normalise_value, cells) if key in FINISHED}
+
+
+def closed_deal_words(cells) -> dict[str, str]:
+    """A stage map of the Nordic words for finished (``FINISHED``) in a deal pipeline's
+    column, one that also says won or lost ("Vunnen", "Förlorad"): there "Avslutad" is a
+    deal closed, which may have been won or lost, so it is left to the person to map
+    (``UNDECIDED``), not read as bought."""
+    said = [read_stage_value(cell) for cell in cells]
+    if not any(value.won or value.outcome == "lost" for value in said):
+        return {}
+    return {key: UNDECIDED for key in map(normalise_value, cells) if key in FINISHED}
 
 
 def hired_words(cells) -> dict[str, str]:
@@ -1718,16 +1756,10 @@ def resolve_kinds(out, plan, frame, raw, columns_for, stage_map=None,
         notes.insert(0, f"Column '{paid_by}' says whether each row was paid: the rows were "
                         "read as orders, each what its status says (paid: a purchase; "
                         "refunded: a purchase and its refund; unpaid or pending: a contact).")
-    if any(free):
+    if any(free):       # (said by plan of the rows kept: free_orders_said)
         owed = _owed(frame, plan.mapping)
-        unpaid = [was_free and owing > 0 for was_free, owing in zip(free, owed.tolist())]
-        for n, said in ((sum(free) - sum(unpaid), "{n} of 0 (free)"),
-                        (sum(unpaid), "{n} with nothing paid yet (0 in "
-                                      f"'{columns_for['amount'][0]}', more owed)")):
-            if n:
-                notes.append(f"{said.format(n=counted(n, 'order'))} {was(n)} kept as "
-                             + ("a contact, not a purchase." if n == 1 else
-                                "contacts, not purchases."))
+        out["_free_order"] = [("unpaid" if owing > 0 else "free") if was_free else None
+                              for was_free, owing in zip(free, owed.tolist())]
     if any(unpaid):
         count = sum(unpaid)
         notes.append(f"{counted(count, 'row')} with nothing in '{paid_column}' (no money paid "
@@ -1752,13 +1784,17 @@ def resolve_kinds(out, plan, frame, raw, columns_for, stage_map=None,
         out["stage"] = out["stage"].where(out["stage"].notna(), stated)
     unknown = pd.Series([kind == UNKNOWN_KIND for kind in kinds], index=out.index)
     if unknown.any():
-        cells = pd.Series(given, index=out.index, dtype=object)[unknown]
         touchpoint = out["touchpoint"] if "touchpoint" in out else pd.Series(
             None, index=out.index, dtype=object)
         out["touchpoint"] = touchpoint.where(touchpoint.notna() | ~unknown,
                                              pd.Series(given, index=out.index, dtype=object))
         kinds = ["contact" if kind == UNKNOWN_KIND else kind for kind in kinds]
-        counts = cells.astype(str).value_counts()
+        # (the account's own money moving, which plan leaves out, is not said here)
+        unknown &= ~pd.Series([normalise_value(cell) in OWN_TRANSFERS for cell in given],
+                              index=out.index)
+    if unknown.any():
+        counts = pd.Series(given, index=out.index, dtype=object)[unknown].astype(
+            str).value_counts()
         listed = _most_said(counts)
         more = f" and {len(counts) - 5} more" if len(counts) > 5 else ""
         label = column_label(raw, columns_for["kind"][0])
@@ -1854,6 +1890,31 @@ def tagged_kind(cell) -> str | None:
                  if (kind := kind_named(normalise_header(tag))) in _TAGGED_KINDS), None)
 
 
+# What a payments app calls the account's own money moving to or from its bank (Venmo's
+# "Standard Transfer" and "Instant Transfer", Cash App's "Cash Out"), normalised: no
+# client's event (plan leaves such rows out).
+OWN_TRANSFERS = frozenset(normalise_value(word) for word in (
+    "standard transfer", "instant transfer", "transfer to bank", "bank transfer out",
+    "transfer to balance", "add funds", "cash out", "payout", "withdrawal", "merchant transfer"))
+
+
+def free_orders_said(rows: pd.DataFrame, amount_header: str) -> tuple[pd.DataFrame, list[str]]:
+    """The orders of 0 that ``resolve_kinds`` kept as contacts, said of the rows kept (a
+    test order rejected after is not counted): free ones, and those with more owed."""
+    if "_free_order" not in rows:
+        return rows, []
+    said = rows["_free_order"].value_counts()
+    notes = []
+    for n, words in ((int(said.get("free", 0)), "{n} of 0 (free)"),
+                     (int(said.get("unpaid", 0)), "{n} with nothing paid yet (0 in "
+                                                  f"'{amount_header}', more owed)")):
+        if n:
+            notes.append(f"{words.format(n=counted(n, 'order'))} {was(n)} kept as "
+                         + ("a contact, not a purchase." if n == 1 else
+                            "contacts, not purchases."))
+    return rows.drop(columns="_free_order"), notes
+
+
 def kind_named(key: str) -> str | None:
     """The event kind a normalised word names ("invoices" -> purchase), PAYMENT for a
     payment (resolve_kinds decides which), or None."""
@@ -1929,7 +1990,8 @@ def _default_notes(plan, combos: list, decided: dict, default: str, named: str |
                          "another under 'Every row is' (--set kind=...) if that is wrong.")
         elif any(combo[0] is None for combo in combos) and "amount" in plan.mapping.values():
             notes.append(f"{counted(defaulted, 'row')} with nothing saying what happened "
-                         f"{was(defaulted)} read as contacts: an amount alone makes no "
+                         f"{'was read as a contact' if defaulted == 1 else 'were read as contacts'}"
+                         ": an amount alone makes no "
                          "purchase. If each row is "
                          "a sale, choose 'a purchase' under 'Every row is' (--set "
                          "kind=purchase).")
