@@ -720,8 +720,10 @@ def _tips_taken_off(rows: pd.DataFrame, frame: pd.DataFrame,
                 other, with_tip - fees[tipped].abs())):
             return rows, []
     rows = rows.assign(amount=amounts.where(~tipped, (amounts - tips).round(2)))
-    count = int(tipped.sum())
-    return rows, [f"{counted(count, 'tip')} in '{tip_header}' ({float(tips[tipped].sum()):,.2f}"
+    orders = _order_keys(rows, by_kind=False)[tipped]     # (an order's lines repeat its tip:
+    once = ~(orders.notna() & pd.DataFrame({"o": orders, "t": tips[tipped]}).duplicated())
+    count = _count_orders(orders)                         # one tip per order, said once)
+    return rows, [f"{counted(count, 'tip')} in '{tip_header}' ({float(tips[tipped][once].sum()):,.2f}"
                   f" in all) {was(count)} taken off "
                   + ("its sale's amount" if count == 1 else "their sales' amounts")
                   + f" in '{amount_headers[0]}': a tip is not the sale's price."]

@@ -1,0 +1,36 @@
+"""Small misreadings found in session 17 (E). Each sheet goes through the command line and
+is checked against figures worked out by hand before importing; beside each, where it
+matters, a sheet where the rule must not fire.
+
+- A tip repeated on each line of a multi-line order is one tip, said once.
+"""
+
+from __future__ import annotations
+
+from conftest import cli_funnel, cli_import_text, kind_totals
+from test_sweep_s17c import SQUARE_ONLINE
+
+
+# --- one tip per order ------------------------------------------------------------------------
+
+def test_a_tip_repeated_on_an_orders_lines_is_said_once(tmp_path):
+    """Square Online's order 1001 has two lines, each repeating the order's Tip of 2.00 and
+    Order Total of 24.00: one tip of 2.00 on one order (was "2 tips ... (4.00 in all)").
+    Sales: 1001 22, 1002 40, 1003 5, 1005 25 = 4 sales, 92."""
+    found = cli_import_text(tmp_path, "orders.csv", SQUARE_ONLINE)
+    assert ("1 tip in 'Tip' (2.00 in all) was taken off its sale's amount in 'Order Total': "
+            "a tip is not the sale's price.") in found["notes"]
+    assert kind_totals(tmp_path, "purchase") == (4, 92.0)
+
+
+def test_tips_on_two_orders_are_two_tips(tmp_path):
+    """A till's two one-line sales, each with its own tip (Ann 1.50 in 11.50, Bo 2.00 in
+    22.00) and the same order number nowhere: 2 tips, 3.50; sales 10 + 20 = 30."""
+    found = cli_import_text(tmp_path, "sales.csv", (
+        "Order ID,Date,Customer,Tip,Total\n"
+        "T1,2024-05-02,Ann Lee,1.50,11.50\n"
+        "T2,2024-05-03,Bo Park,2.00,22.00\n"))
+    assert ("2 tips in 'Tip' (3.50 in all) were taken off their sales' amounts in 'Total': "
+            "a tip is not the sale's price.") in found["notes"]
+    assert kind_totals(tmp_path, "purchase") == (2, 30.0)
+    assert cli_funnel(tmp_path)[2] == 2
