@@ -3,6 +3,8 @@ is checked against figures worked out by hand before importing; beside each, whe
 matters, a sheet where the rule must not fire.
 
 - A tip repeated on each line of a multi-line order is one tip, said once.
+- A client list's notes count clients, not rows: two spellings of one person with one
+  number, or one client listed twice, are one.
 """
 
 from __future__ import annotations
@@ -34,3 +36,32 @@ def test_tips_on_two_orders_are_two_tips(tmp_path):
             "a tip is not the sale's price.") in found["notes"]
     assert kind_totals(tmp_path, "purchase") == (2, 30.0)
     assert cli_funnel(tmp_path)[2] == 2
+
+
+# --- notes count clients after the merge ----------------------------------------------------
+
+def test_the_customers_note_counts_a_person_written_two_ways_once(tmp_path):
+    """'💪 Sam Green' and 'sam green' with one number are one client: Sam and Ann, 2 clients
+    with a Price above 0 read as customers (was "3 clients")."""
+    found = cli_import_text(tmp_path, "clients.csv", (
+        "Name,Phone,Last visit,Service,Price\n"
+        "💪 Sam Green,07700 900123,2024-03-01,PT session,40\n"
+        "sam green,07700900123,2024-03-15,PT session,40\n"
+        "Ann Lee,07700 900456,2024-03-05,PT session,40\n"))
+    assert ("2 clients with more than 0 in 'Price' were read as customers (purchase): no "
+            "column says their stage.") in found["notes"]
+    assert cli_funnel(tmp_path) == [2, 2, 2, 0, 0]
+
+
+def test_the_paid_tier_note_counts_a_person_written_two_ways_once(tmp_path):
+    """'Ann Lee' and 'ANN LEE ⭐' with one number, both on premium, are one client; Bo on
+    pro, Cy on free: 2 clients on a paid tier (was 3), Cy not a customer; funnel 3 clients,
+    2 bought."""
+    found = cli_import_text(tmp_path, "members.csv", (
+        "Name,Phone,Tier\n"
+        "Ann Lee,07700 900123,premium\n"
+        "Bo Tan,07700 900456,pro\n"
+        "Cy Ray,07700 900789,free\n"
+        "ANN LEE ⭐,07700900123,premium\n"))
+    assert any(n.startswith("2 clients on a paid tier in 'Tier'") for n in found["notes"])
+    assert cli_funnel(tmp_path)[:3] == [3, 2, 2]

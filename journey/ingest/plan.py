@@ -2021,7 +2021,7 @@ def _stage_tags(out: pd.DataFrame, frame: pd.DataFrame, mapping: dict[str, str |
         return []
     out["stage"] = found if "stage" not in out else out["stage"].where(found.isna(), found)
     listed = ", ".join(f"{n:,} at {stage}" for stage, n in found.value_counts().items())
-    count = int(found.notna().sum())
+    count = _clients_counted(out, found.notna())
     return [f"{counted(count, 'client')} tagged with a stage in '{said}' {was(count)} read "
             f"so: {listed}."]
 
@@ -2309,6 +2309,17 @@ def _names_alike(names: pd.Series, events: bool = False) -> list[str]:
                    "client."]
 
 
+def _clients_counted(out: pd.DataFrame, these: pd.Series) -> int:
+    """How many clients ``these`` rows of a client list are: one per client ID or name (a
+    client listed twice, or written two ways and joined by ``_one_person_by_contact``, is
+    one), and one per row with neither."""
+    keys = (out["client_id"] if "client_id" in out else pd.Series(None, index=out.index))
+    if "name" in out:
+        keys = keys.where(keys.notna(), out["name"])
+    keys = keys[these].map(name_key, na_action="ignore")
+    return int(keys.nunique() + keys.isna().sum())
+
+
 def _one_person_by_contact(rows: pd.DataFrame) -> tuple[pd.DataFrame, list[str]]:
     """A client list's rows whose names are one loosely (``loose_name_keys``: case, emoji,
     accents, punctuation: "💪 Sam Green", "sam green") and that give the same phone number
@@ -2419,7 +2430,7 @@ def _deal_values_won(out: pd.DataFrame, columns_for: dict[str, list[str]]) -> li
         return []
     out["revenue_current"] = out["revenue_potential"].where(bought)
     out["revenue_potential"] = out["revenue_potential"].where(~bought & ~lost)
-    parts = [f"for the {counted(int(bought.sum()), 'client')} who bought, the revenue they "
+    parts = [f"for the {counted(_clients_counted(out, bought), 'client')} who bought, the revenue they "
              "brought"] if bought.any() else []
     parts += [f"for the {int(lost.sum()):,} lost, no revenue to come"] if lost.any() else []
     others = "; for the others, revenue to come" if (valued & ~bought & ~lost).any() else ""
@@ -2466,7 +2477,7 @@ def _spenders_bought(out: pd.DataFrame, columns_for: dict[str, list[str]],
     if not spent.any():
         return []
     out["stage"] = out["stage"].where(~spent, "purchase")
-    count = int(spent.sum())
+    count = _clients_counted(out, spent)
     return [f"{counted(count, 'client')} with more than 0 in '{said}' {was(count)} read as "
             f"{'a customer' if count == 1 else 'customers'} (purchase): no column says "
             f"{its(count)} stage."]
@@ -2509,7 +2520,7 @@ def _paid_tiers_bought(out: pd.DataFrame, frame: pd.DataFrame,
     if not paying.any():
         return []
     out["stage"] = out["stage"].where(~paying, "purchase")
-    count = int(paying.sum())
+    count = _clients_counted(out, paying)
     return [f"{counted(count, 'client')} on a paid tier in '{said}' "
             f"({listed(sorted(set(frame[said][paying].astype(str))))}) {was(count)} read as "
             f"{'a customer' if count == 1 else 'customers'} (purchase)."]
@@ -2643,7 +2654,7 @@ def _sessions_not_paid(out: pd.DataFrame, frame: pd.DataFrame,
     if not unpaid.any():
         return []
     out.loc[unpaid, "purchases"] = 0
-    n = int(unpaid.sum())
+    n = _clients_counted(out, unpaid)
     return [f"{counted(n, 'client')} with sessions in '{header}' but nothing paid, or on "
             f"trial, {was(n)} not read as having bought them."]
 
@@ -2701,7 +2712,7 @@ def _active_or_inactive(out: pd.DataFrame, frame: pd.DataFrame, mapping: dict[st
                  if "revenue_current" in out else pd.Series(np.nan, index=out.index))
         lifted = (active | inactive) & out["stage"].isna() & ~money.eq(0)
         out.loc[lifted, "stage"] = "purchase"
-        count, left = int(lifted.sum()), int((lifted & inactive).sum())
+        count, left = _clients_counted(out, lifted), _clients_counted(out, lifted & inactive)
         if not count:
             return []
         return [f"'{header}' says Active or Inactive on a list of paying clients ({why} "
@@ -2779,7 +2790,7 @@ def _paid_amounts(out: pd.DataFrame, frame: pd.DataFrame, mapping: dict[str, str
             columns_for["revenue_current"] = [header]
         lifted = paid.gt(0) & out["stage"].map(lambda s: RANK.get(s, -1)).lt(RANK["purchase"])
         out.loc[lifted, "stage"] = "purchase"
-        count = int(paid.gt(0).sum())
+        count = _clients_counted(out, paid.gt(0))
         return [f"'{header}' holds amounts of money: "
                 + ("" if said and not billed else "each client's revenue (current)"
                    + (f", not '{said}' (what was billed)" if billed else "") + ", and ")
@@ -3339,6 +3350,10 @@ def prepare_sheet(plan: SheetPlan, *, stage_map: dict[str, str] | None = None,
         raw.headers, plan.sheet, Path(plan.file or "").stem))
     if profile is None:
         notes += _lost_by_reason(out, frame, plan.mapping, columns_for)
+    if (plan.kind == "clients" and "name" in out and "client_id" not in out
+            and not plan.key_from_email):       # (before the notes that count clients)
+        out, said = _one_person_by_contact(out)
+        notes += said
     ticked = (_ticked_steps(out, frame, plan.mapping, demoted, notes)        # (ticks, dates
               + _paid_amounts(out, frame, plan.mapping, columns_for)      # or amounts paid)
               + _parts_paid(out, frame, plan.mapping, columns_for)
@@ -3522,9 +3537,6 @@ def prepare_sheet(plan: SheetPlan, *, stage_map: dict[str, str] | None = None,
                         if plan.kind in ("events", "clients") else ([], []))
     notes += said
     if "name" in rows and "client_id" not in rows and not plan.key_from_email:
-        if plan.kind == "clients":
-            rows, said = _one_person_by_contact(rows)
-            notes += said
         notes += _names_alike(rows["name"], events=plan.kind == "events")
     problems.sort(key=lambda p: p.row)
     return PreparedSheet(plan, rows, problems, unknown, day_first, notes,
