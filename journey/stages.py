@@ -35,6 +35,11 @@ OUTCOMES = ("lost", "churned", "cancelled")
 # status; beside "Aktiv" in a client list's status, a client who has left (``ended_words``).
 FINISHED_WORDS = "avslutad, afsluttet, avsluttet, valmis"
 FINISHED = frozenset(match_key(word) for word in FINISHED_WORDS.split(","))
+# "Closed" in a deal pipeline, in German, French, Spanish, Dutch and Italian, and the Nordic
+# "finished": beside won and lost words a deal closed, won or lost (no stage alias).
+CLOSED_DEAL = FINISHED | frozenset(match_key(word) for word in (
+    "abgeschlossen", "clôturé", "clôturée", "cerrado", "cerrada", "afgesloten", "chiuso",
+    "chiusa"))
 # ... and "in progress" (a deal's stage: consideration; a job's status: not done yet).
 IN_PROGRESS_WORDS = "pågående, igangværende, pågår, käynnissä"
 

@@ -5,11 +5,16 @@ matters, a sheet where the rule must not fire.
 - A tip repeated on each line of a multi-line order is one tip, said once.
 - A client list's notes count clients, not rows: two spellings of one person with one
   number, or one client listed twice, are one.
+- A deal pipeline's "closed" (Abgeschlossen, Clôturé, Cerrado, Afgesloten, Chiuso, and the
+  Nordic Avslutad) beside won and lost words waits for the owner to map, and the note says
+  why: closed is won or lost.
 """
 
 from __future__ import annotations
 
-from conftest import cli_funnel, cli_import_text, kind_totals
+import pytest
+
+from conftest import cli_funnel, cli_import_text, kind_totals, workspace_rows
 from test_sweep_s17c import SQUARE_ONLINE
 
 
@@ -65,3 +70,49 @@ def test_the_paid_tier_note_counts_a_person_written_two_ways_once(tmp_path):
         "ANN LEE ⭐,07700900123,premium\n"))
     assert any(n.startswith("2 clients on a paid tier in 'Tier'") for n in found["notes"])
     assert cli_funnel(tmp_path)[:3] == [3, 2, 2]
+
+
+# --- a deal pipeline's "closed": won or lost ---------------------------------------------
+
+CLOSED_BESIDE_WON_AND_LOST = [
+    ("Phase", "Gewonnen", "Verloren", "Abgeschlossen", "Angebot gesendet"),
+    ("Étape", "Gagnée", "Perdue", "Clôturé", "Négociation"),
+    ("Etapa", "Ganado", "Perdido", "Cerrado", "Negociación"),
+    ("Fase", "Gewonnen", "Verloren", "Afgesloten", "Offerte verstuurd"),
+    ("Fase", "Vinto", "Perso", "Chiuso", "Negoziazione"),
+    ("Steg", "Vunnen", "Förlorad", "Avslutad", "Offert skickad"),
+]
+
+
+@pytest.mark.parametrize("stage,won,lost,closed,offer", CLOSED_BESIDE_WON_AND_LOST)
+def test_a_closed_deal_beside_won_and_lost_is_asked_about_and_said_why(
+        tmp_path, stage, won, lost, closed, offer):
+    """Alfa won (bought), Beta lost, Delta at a proposal (consideration); Gamma's deal is
+    closed, won or lost unknown: asked about, not bought, and the note says a closed deal
+    may be won or lost. Funnel [4, 2, 1, 0, 0]."""
+    found = cli_import_text(tmp_path, "deals.csv", (
+        f"Company,Contact,Value,{stage}\n"
+        f"Alfa,Anna Berg,50000,{won}\n"
+        f"Beta,Bo Ek,12000,{lost}\n"
+        f"Gamma,Cia Lund,30000,{closed}\n"
+        f"Delta,Dan Stroh,8000,{offer}\n"))
+    assert found["unknown_stage_values"] == {closed: 1}
+    assert (f"'{closed}' (1 row) in '{stage}' says a deal was closed, which may have been won "
+            f"or lost: it was left for you to map (--stage-map '{closed}=purchase' where won, "
+            f"'{closed}=lost' where lost).") in found["notes"]
+    assert workspace_rows(tmp_path, "SELECT furthest_stage FROM clients WHERE name = 'Gamma'"
+                          ) == [("awareness",)]
+    assert cli_funnel(tmp_path) == [4, 2, 1, 0, 0]
+
+
+def test_a_finished_job_without_won_or_lost_words_is_still_done(tmp_path):
+    """A Swedish job list with Avslutad beside Pågående and no won or lost word: Avslutad is
+    work done (purchase), as before; no note about closed deals. Ann and Bo done, Cy
+    underway (consideration): [3, 3, 2, 0, 0]."""
+    found = cli_import_text(tmp_path, "jobb.csv", (
+        "Kund,Telefon,Steg\n"
+        "Ann Lee,070 111 11 11,Avslutad\n"
+        "Bo Tan,070 222 22 22,Avslutad\n"
+        "Cy Ray,070 333 33 33,Pågående\n"))
+    assert not any("says a deal was closed" in n for n in found["notes"])
+    assert cli_funnel(tmp_path) == [3, 3, 2, 0, 0]

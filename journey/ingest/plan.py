@@ -57,7 +57,7 @@ from .read import DEFAULT_MAX_BYTES, RawSheet, read_tables
 from .understand import (
     DEAL_VALUE, EXTRA, KINDS, PAID_FLAG, REASONS, WORKSHOP_KINDS, about_appointments,
     about_invoices, amounts_of, coerce, column_label, column_or_blank, conversation_ratings,
-    detect_kind, extra_json, free_orders_said, guess_sheet_mapping, headers_key, is_blank,
+    closed_deals_said, detect_kind, extra_json, free_orders_said, guess_sheet_mapping, headers_key, is_blank,
     kind_named, looks_mismapped, names_sales, OWN_TRANSFERS, quote_money, quote_statuses,
     ratings_not_money, refine_mapping, Refined, resolve_kinds,
     resolve_stages, sheet_kind, skip_guides, stand_ins_and_totals, tagged_kind,
@@ -3348,6 +3348,8 @@ def prepare_sheet(plan: SheetPlan, *, stage_map: dict[str, str] | None = None,
         stage_map = {**QUOTE_STATUS, **(stage_map or {})}
     unknown = resolve_stages(out, plan.kind, stage_map or {}, booked_hired=not about_appointments(
         raw.headers, plan.sheet, Path(plan.file or "").stem))
+    notes += closed_deals_said(unknown, frame,
+                               [*columns_for.get("stage", []), *columns_for.get("status", [])])
     if profile is None:
         notes += _lost_by_reason(out, frame, plan.mapping, columns_for)
     if (plan.kind == "clients" and "name" in out and "client_id" not in out

@@ -32,7 +32,7 @@ from ..fields import (
     names_a_number, normalise_header, plain_header)
 from ..journal import stage_mapping
 from ..stages import (
-    ALL_STAGES, BILLED_ONLY_STATUSES, BOOKED_STATUSES, FINISHED, ORDER_IN_HAND, ORDER_STATUS_KIND,
+    ALL_STAGES, BILLED_ONLY_STATUSES, BOOKED_STATUSES, CLOSED_DEAL, FINISHED, ORDER_IN_HAND, ORDER_STATUS_KIND,
     OUTCOMES, PAYMENT_STATUSES,
     QUOTE_OWN_WORDS, QUOTE_STATUS, RANK, UNDECIDED, VISIT_KEPT, normalise_value,
     order_status_kind,
@@ -1513,14 +1513,31 @@ def ended_words(cells) -> dict[str, str]:
 
 
 def closed_deal_words(cells) -> dict[str, str]:
-    """A stage map of the Nordic words for finished (``FINISHED``) in a deal pipeline's
-    column, one that also says won or lost ("Vunnen", "Förlorad"): there "Avslutad" is a
-    deal closed, which may have been won or lost, so it is left to the person to map
-    (``UNDECIDED``), not read as bought."""
+    """A stage map of the words for closed (``CLOSED_DEAL``: "Abgeschlossen", "Cerrado",
+    the Nordic "Avslutad") in a deal pipeline's column, one that also says won or lost
+    ("Vunnen", "Förlorad"): there it is a deal closed, which may have been won or lost, so
+    it is left to the person to map (``UNDECIDED``), not read as bought."""
     said = [read_stage_value(cell) for cell in cells]
     if not any(value.won or value.outcome == "lost" for value in said):
         return {}
-    return {key: UNDECIDED for key in map(normalise_value, cells) if key in FINISHED}
+    return {key: UNDECIDED for key in map(normalise_value, cells) if key in CLOSED_DEAL}
+
+
+def closed_deals_said(unknown: dict[str, int], frame: pd.DataFrame,
+                      headers: list[str]) -> list[str]:
+    """Notes for the values ``closed_deal_words`` left to map among ``unknown`` (value ->
+    rows), in the stage or status columns ``headers``: why the person is asked."""
+    cells = pd.unique(pd.concat([frame[h] for h in headers]).dropna()) if headers else []
+    closed = closed_deal_words(cells)
+    notes = []
+    for value, count in unknown.items():
+        if normalise_value(value) not in closed:
+            continue
+        header = next((h for h in headers if frame[h].astype(str).eq(value).any()), headers[0])
+        notes.append(f"'{value}' ({counted(count, 'row')}) in '{header}' says a deal was "
+                     "closed, which may have been won or lost: it was left for you to map "
+                     f"(--stage-map '{value}=purchase' where won, '{value}=lost' where lost).")
+    return notes
 
 
 def hired_words(cells) -> dict[str, str]:
