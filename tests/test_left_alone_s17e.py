@@ -8,6 +8,9 @@ matters, a sheet where the rule must not fire.
 - A deal pipeline's "closed" (Abgeschlossen, Clôturé, Cerrado, Afgesloten, Chiuso, and the
   Nordic Avslutad) beside won and lost words waits for the owner to map, and the note says
   why: closed is won or lost.
+- A storno invoice (a negative amount marked cancelled) beside the invoice it reverses:
+  money given back where that invoice was paid (a refund), the same cancellation where it
+  is marked cancelled too, a cancellation where it was never paid.
 """
 
 from __future__ import annotations
@@ -116,3 +119,55 @@ def test_a_finished_job_without_won_or_lost_words_is_still_done(tmp_path):
         "Cy Ray,070 333 33 33,Pågående\n"))
     assert not any("says a deal was closed" in n for n in found["notes"])
     assert cli_funnel(tmp_path) == [3, 3, 2, 0, 0]
+
+
+# --- a storno invoice beside the invoice it reverses ---------------------------------------
+
+SMARTBILL = ("Factura,Client,Data emiterii,Data scadentei,Valoare fara TVA,Valoare TVA,Total,"
+             "Moneda,Status\n")
+
+
+def test_a_storno_of_a_paid_invoice_is_money_given_back(tmp_path):
+    """SmartBill: Ana paid FCT 0001 (119) and FCT 0003 (-119, Stornată) reverses it; Dan paid
+    238. Ana bought and was paid back: 2 sales of 357, 1 refund of 119, no cancellation
+    (was a cancellation of -119, Ana's 119 still revenue). Funnel [2, 2, 2, 0, 0]."""
+    found = cli_import_text(tmp_path, "facturi.csv", SMARTBILL + (
+        "FCT 0001,Ana Pop SRL,2025-01-10,2025-01-25,100.00,19.00,119.00,RON,Încasată\n"
+        "FCT 0002,Dan Ion PFA,2025-01-12,2025-01-27,200.00,38.00,238.00,RON,Încasată\n"
+        "FCT 0003,Ana Pop SRL,2025-01-20,2025-02-04,-100.00,-19.00,-119.00,RON,Stornată\n"))
+    assert kind_totals(tmp_path, "purchase") == (2, 357.0)
+    assert kind_totals(tmp_path, "refund") == (1, 119.0)
+    assert kind_totals(tmp_path, "cancellation") == (0, None)
+    assert any(n.startswith("1 storno invoice (a negative amount marked cancelled) reversed "
+                            "an invoice that was paid") for n in found["notes"])
+    assert cli_funnel(tmp_path) == [2, 2, 2, 0, 0]
+
+
+def test_a_storno_of_an_invoice_marked_cancelled_is_one_cancellation(tmp_path):
+    """The original FCT 0001 is itself marked Stornată: Ana's invoice was cancelled, once
+    (was 2 cancellations, 119 and -119); the storno row is rejected as its double. Dan's
+    238 the one sale; funnel [2, 1, 1, 0, 0]."""
+    found = cli_import_text(tmp_path, "facturi.csv", SMARTBILL + (
+        "FCT 0001,Ana Pop SRL,2025-01-10,2025-01-25,100.00,19.00,119.00,RON,Stornată\n"
+        "FCT 0002,Dan Ion PFA,2025-01-12,2025-01-27,200.00,38.00,238.00,RON,Încasată\n"
+        "FCT 0003,Ana Pop SRL,2025-01-20,2025-02-04,-100.00,-19.00,-119.00,RON,Stornată\n"))
+    assert found["rejected"] == 1
+    assert kind_totals(tmp_path, "cancellation") == (1, 119.0)
+    assert kind_totals(tmp_path, "purchase") == (1, 238.0)
+    assert kind_totals(tmp_path, "refund") == (0, None)
+    assert cli_funnel(tmp_path) == [2, 1, 1, 0, 0]
+
+
+def test_a_storno_of_an_unpaid_invoice_is_a_cancellation(tmp_path):
+    """German: RE-1 for Ott (119, Offen: never paid) reversed by RE-2 (-119, Storniert):
+    nothing was paid, nothing given back: 1 cancellation of 119 (was -119), RE-1 a contact,
+    no refund. Kahn paid 50: 1 sale. Funnel [2, 1, 1, 0, 0]."""
+    cli_import_text(tmp_path, "rechnungen.csv", (
+        "Rechnungs-Nr.;Rechnungsdatum;Kunde;Betrag;Status\n"
+        "RE-1;07.01.2025;Bäckerei Ott;119,00;Offen\n"
+        "RE-2;09.01.2025;Metzgerei Kahn;50,00;Bezahlt\n"
+        "RE-3;15.01.2025;Bäckerei Ott;-119,00;Storniert\n"))
+    assert kind_totals(tmp_path, "cancellation") == (1, 119.0)
+    assert kind_totals(tmp_path, "refund") == (0, None)
+    assert kind_totals(tmp_path, "purchase") == (1, 50.0)
+    assert cli_funnel(tmp_path) == [2, 1, 1, 0, 0]

@@ -620,6 +620,57 @@ def _nothing_happened(frame: pd.DataFrame, raw: RawSheet, out: pd.DataFrame,
     return found
 
 
+def _storno_invoices(frame: pd.DataFrame, raw: RawSheet, out: pd.DataFrame,
+                     rejected: pd.Series, problems: list, notes: list[str],
+                     header: str) -> pd.Series:
+    """A storno invoice (a row read as a cancellation whose amount is negative: SmartBill's
+    "Stornată", a German "Storniert" of -119) beside the invoice it reverses (the same
+    client's, of the amount, on or before its day): where that invoice was paid, the money
+    was given back (a refund); where it is marked cancelled too, it is that cancellation
+    written twice (rejected, with its reason, at ``header``: the amount's column); where it
+    was never paid (or is not on the sheet), a cancellation of the amount. Returns the rows
+    rejected; ``out`` is changed in place and ``notes`` says what was read."""
+    found = pd.Series(False, index=out.index)
+    if "kind" not in out or "amount" not in out:
+        return found
+    amounts = amounts_of(out)
+    storno = out["kind"].eq("cancellation") & amounts.lt(0) & ~rejected
+    if not storno.any():
+        return found
+    who = column_or_blank(out, "client_id").where(~is_blank(out, "client_id"),
+                                                  column_or_blank(out, "name"))
+    who = who.map(name_key, na_action="ignore")
+    days = (pd.to_datetime(out["date"], errors="coerce") if "date" in out
+            else pd.Series(pd.NaT, index=out.index))
+    cents = amounts.round(2)
+    may_be = ~rejected & ~storno & who.notna() & cents.isin(-cents[storno])   # (originals)
+    their = pd.DataFrame({"who": who, "cents": cents, "day": days})[may_be]
+    used: set = set()
+    refunds = 0
+    for index in storno[storno].index:
+        same = (their["who"].eq(who[index]) & their["cents"].eq(-cents[index])
+                & ~(their["day"] > days[index]))
+        original = next((i for i in reversed(same[same].index) if i not in used), None)
+        kind = out.at[original, "kind"] if original is not None else None
+        if kind == "purchase":
+            out.at[index, "kind"] = "refund"
+            refunds += 1
+        elif kind == "cancellation":
+            found[index] = True
+            _reject_rows(found.loc[[index]], out, raw, frame, header,
+                         f"the row reverses the invoice at row {int(out.at[original, '_row'])},"
+                         " already read as cancelled: one cancellation, not two", problems)
+        if original is not None:
+            used.add(original)
+        out.at[index, "amount"] = abs(amounts[index])
+    if refunds:
+        notes.append(f"{counted(refunds, 'storno invoice')} (a negative amount marked "
+                     f"cancelled) reversed {'an invoice' if refunds == 1 else 'invoices'} "
+                     f"that {was(refunds)} paid: read as "
+                     f"{'a refund' if refunds == 1 else 'refunds'}, the money given back.")
+    return found
+
+
 def _own_people_rows(frame: pd.DataFrame, raw: RawSheet, out: pd.DataFrame,
                      rejected: pd.Series, problems: list) -> pd.Series:
     """Rows of the business's own people on a list of a group's members (Meetup's Organizer,
@@ -3463,6 +3514,8 @@ def prepare_sheet(plan: SheetPlan, *, stage_map: dict[str, str] | None = None,
     rejected |= _test_people(frame, raw, out, rejected, columns_for, problems)
     if profile is None and plan.kind == "events":
         rejected |= _nothing_happened(frame, raw, out, rejected, problems, plan.mapping)
+        rejected |= _storno_invoices(frame, raw, out, rejected, problems, notes,
+                                     columns_for.get("amount", [frame.columns[0]])[0])
     if profile is None:
         rejected |= _own_people_rows(frame, raw, out, rejected, problems)
         rejected |= _supplier_rows(frame, raw, out, rejected, problems)
