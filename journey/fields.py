@@ -773,6 +773,28 @@ def before_tax(header: object) -> bool:
     return bool(_BEFORE_TAX.search(str(header)))
 
 
+# A money header's note in brackets of whether tax is in it ("Paid (inc GST)", "Total
+# (incl. VAT)", "Paid (ex GST)"): the header is its base ("Paid"); group 1 says which.
+_TAX_NOTE = re.compile(r"\s*\(\s*(inc|incl|including|inclusive\s+of|ex|exc|excl|excluding|"
+                       r"exclusive\s+of)\.?\s*(?:tax|taxes|gst|vat|hst|sales\s+tax|iva|tva|"
+                       r"btw|mwst|ust|moms|mva)\.?\s*\)", re.IGNORECASE)
+
+
+def base_header_key(header: object) -> str:
+    """A header as it is compared with a column's words, without a note of tax in brackets
+    (``_TAX_NOTE``): "Paid (inc GST)" -> ``'paid'``."""
+    return normalise_header(_TAX_NOTE.sub(" ", str(header)))
+
+
+def tax_note(header: object) -> str | None:
+    """What a header's note of tax says: "tax included" ("(inc GST)"), "before tax"
+    ("(ex GST)"), or None without one."""
+    found = _TAX_NOTE.search(str(header))
+    if found is None:
+        return None
+    return "tax included" if found.group(1).lower().startswith("inc") else "before tax"
+
+
 # An invoice list's amount before tax and its tax, in two columns with no total beside them.
 NET_HEADERS = frozenset(normalise_header(h) for h in (
     "net", "net amount", "net total", "net value", "net price", "subtotal", "sub total",

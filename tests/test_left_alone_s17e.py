@@ -11,6 +11,8 @@ matters, a sheet where the rule must not fire.
 - A storno invoice (a negative amount marked cancelled) beside the invoice it reverses:
   money given back where that invoice was paid (a refund), the same cancellation where it
   is marked cancelled too, a cancellation where it was never paid.
+- A money header with a note of tax ("Paid (inc GST)", "(incl. VAT)", "(ex GST)") is read
+  as its base header ("Paid"), the tax said.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from __future__ import annotations
 import pytest
 
 from conftest import cli_funnel, cli_import_text, kind_totals, workspace_rows
+from test_sweep_s14b import TRADIFY
 from test_sweep_s17c import SQUARE_ONLINE
 
 
@@ -171,3 +174,33 @@ def test_a_storno_of_an_unpaid_invoice_is_a_cancellation(tmp_path):
     assert kind_totals(tmp_path, "refund") == (0, None)
     assert kind_totals(tmp_path, "purchase") == (1, 50.0)
     assert cli_funnel(tmp_path) == [2, 1, 1, 0, 0]
+
+
+# --- a money header's note of tax ----------------------------------------------------------
+
+@pytest.mark.parametrize("note,said", [("inc GST", "tax included"),
+                                       ("incl. VAT", "tax included"),
+                                       ("ex GST", "before tax")])
+def test_paid_with_a_note_of_tax_is_what_was_paid(tmp_path, note, said):
+    """A freelancer's tracker: Bell invoiced and paid 4,000; Cove invoiced 2,500, paid
+    1,250; Dock nothing. Revenue is what was paid: 4,000, 1,250, 0 (was Cove's 2,500
+    invoiced, 'Paid (inc GST)' unread); Bell and Cove bought: [3, 2, 2, 0, 0]."""
+    found = cli_import_text(tmp_path, "clients.csv", (
+        f"Client,Email,Project value,Invoiced ({note}),Paid ({note}),Outstanding\n"
+        "Bell Hotel,ops@bell.example,4000,4000,4000,0\n"
+        "Cove Bar,hi@cove.example,2500,2500,1250,1250\n"
+        "Dock Gym,dock@gym.example,3000,0,0,0\n"))
+    assert (f"'Paid ({note})' holds amounts of money ({said}): each client's revenue "
+            f"(current), not 'Invoiced ({note})' (what was billed), and 2 clients with more "
+            "than 0 there have paid (purchase).") in found["notes"]
+    assert workspace_rows(tmp_path, "SELECT name, revenue_current FROM clients ORDER BY name"
+                          ) == [("Bell Hotel", 4000.0), ("Cove Bar", 1250.0), ("Dock Gym", 0.0)]
+    assert cli_funnel(tmp_path) == [3, 2, 2, 0, 0]
+
+
+def test_a_jobs_paid_with_a_note_of_tax_says_the_quote_unpaid(tmp_path):
+    """Tradify's jobs: 'Paid (inc GST)' is the paid column: the quoted job's nothing paid is
+    said from it, as from a bare 'Paid'. Figures as before: 3 sales of 3,410."""
+    found = cli_import_text(tmp_path, "tradify_jobs.csv", TRADIFY)
+    assert any("nothing paid in 'Paid (inc GST)'" in n for n in found["notes"])
+    assert kind_totals(tmp_path, "purchase") == (3, 3410.0)

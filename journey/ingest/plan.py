@@ -38,8 +38,9 @@ from ..fields import (
     ROW_LEVEL_HEADERS,
     SCORE_RANGES, SPAM_FLAGS, TAG_HEADERS, TEST_FLAGS, TIP_HEADERS, TIP_NOT_IN_AMOUNT,
     WHOSE_FIELDS,
-    before_tax, field_type, fields_for, header_year, match_header, name_part, names_a_participant,
-    names_tax, names_tax_rate, net_and_tax, normalise_header, period_of, plain_header)
+    base_header_key, before_tax, field_type, fields_for, header_year, match_header, name_part, names_a_participant,
+    names_tax, names_tax_rate, net_and_tax, normalise_header, period_of, plain_header,
+    tax_note)
 from ..journal import Problem, SheetSave
 from ..stages import (
     ACTIVE_OF, BOOKED_STATUSES, PAID_STEPS, QUOTE_STATUS, RANK, STAGE_ALIASES, TICK_STEPS,
@@ -1710,7 +1711,7 @@ _OWED_SO_FAR = frozenset({"balance", "balancedue", "balanceowing", "amountdue", 
 
 def _owes(header: object) -> bool:
     """Whether a header names what is still owed (``_OWED_SO_FAR``, after a record's prefix)."""
-    return normalise_header(str(header).rsplit(":", 1)[-1]) in _OWED_SO_FAR
+    return base_header_key(str(header).rsplit(":", 1)[-1]) in _OWED_SO_FAR
 
 
 def _balance_column(frame: pd.DataFrame) -> str | None:
@@ -1768,7 +1769,7 @@ def _booked_and_paid(out: pd.DataFrame, frame: pd.DataFrame,
     statuses = out["status"].dropna()
     booked_words = {cell for cell in statuses.unique() if match_key(cell) in BOOKED_STATUSES}
     booked = out["kind"].eq("contact") & values.isin(out["status"], booked_words)
-    header = next((h for h in frame.columns if normalise_header(h) in _PAID_SO_FAR), None)
+    header = next((h for h in frame.columns if base_header_key(h) in _PAID_SO_FAR), None)
     paid = pd.Series(np.nan, index=out.index)
     paid_in = f"in '{header}'"
     if header is not None:
@@ -1853,11 +1854,11 @@ def _amounts_due(out: pd.DataFrame, frame: pd.DataFrame, status_header: str | No
     owes nothing): it is the amount of every invoice where no amount is mapped; where
     the amount is a paid column ("Amount Paid"), of the invoices not read as sales that
     paid nothing (open, void, draft: still no sales). Returns a note."""
-    due_header = next((h for h in frame.columns if normalise_header(h) in _DUE_HEADERS), None)
+    due_header = next((h for h in frame.columns if base_header_key(h) in _DUE_HEADERS), None)
     if (due_header is None or "kind" not in out or "status" not in out
             or not _invoices_own_status(frame, status_header)):
         return []
-    by_paid = amount_header is not None and normalise_header(amount_header) in _PAID_SO_FAR
+    by_paid = amount_header is not None and base_header_key(amount_header) in _PAID_SO_FAR
     if amount_header is not None and not by_paid:
         return []
     due, bad = values.parse_money(frame[due_header])
@@ -2828,7 +2829,7 @@ def _paid_amounts(out: pd.DataFrame, frame: pd.DataFrame, mapping: dict[str, str
     column gave it or one gave what was billed ("Invoiced": not all of it paid), and a
     client with more than 0 there has bought (purchase). Returns a note."""
     for header, target in mapping.items():
-        if target or header not in frame or normalise_header(header) not in PAID_STEPS:
+        if target or header not in frame or base_header_key(header) not in PAID_STEPS:
             continue
         money = values.read_money(frame[header])
         paid = money.values
@@ -2842,7 +2843,8 @@ def _paid_amounts(out: pd.DataFrame, frame: pd.DataFrame, mapping: dict[str, str
         lifted = paid.gt(0) & out["stage"].map(lambda s: RANK.get(s, -1)).lt(RANK["purchase"])
         out.loc[lifted, "stage"] = "purchase"
         count = _clients_counted(out, paid.gt(0))
-        return [f"'{header}' holds amounts of money: "
+        taxed = f" ({tax_note(header)})" if tax_note(header) else ""
+        return [f"'{header}' holds amounts of money{taxed}: "
                 + ("" if said and not billed else "each client's revenue (current)"
                    + (f", not '{said}' (what was billed)" if billed else "") + ", and ")
                 + f"{counted(count, 'client')} with more than 0 there "
@@ -2901,7 +2903,7 @@ def _ticked_steps(out: pd.DataFrame, frame: pd.DataFrame, mapping: dict[str, str
     mapping = {**mapping, **dict.fromkeys(demoted)}
     steps, unnamed = {}, []
     # "Booked" beside a "Paid" column of its own is the step before paying: consideration
-    paid_apart = any(normalise_header(h) in PAID_STEPS for h, f in mapping.items() if not f)
+    paid_apart = any(base_header_key(h) in PAID_STEPS for h, f in mapping.items() if not f)
     for header, target in mapping.items():
         if target or header not in frame:
             continue
