@@ -863,6 +863,10 @@ NAMES_NO_CLIENT = re.compile(
     r"trade|stockists?|corporate|private|commercial|domestic|residential|products?|"
     r"services?|stock|misc|miscellaneous|other|others|general|sundries|refunds?|returns?)"
     r"\s*(?:work|jobs?)?\s*$")
+# A sheet's name that ends in a place or an occasion of selling ("Farmers Market", "Craft
+# Fair", "High Street Shop", "Summer Festival"): the business's own outlet, not a person.
+PLACES_OF_SALE = re.compile(r"(?i)\b(?:market|fair|shop|store|stall|branch|festival|expo|"
+                            r"outlet|boutique|pop[- ]?up|online|website)s?\s*$")
 
 
 _YEAR = r"(?:19|20)\d\d"
@@ -945,8 +949,9 @@ TIP_HEADERS = frozenset({"tip", "tips", "tipamount", "tipsamount", "tiptotal", "
                          "gratuities", "gratuityamount", "trinkgeld", "propina", "propinas",
                          "pourboire", "pourboires", "dricks", "drikkepenge", "drikkepenger",
                          "fooi", "mancia", "gorjeta"})
-# An amount header that says the tip is not in it ("Amount excl. tip", "Subtotal", "Net").
-TIP_NOT_IN_AMOUNT = r"excl|without|before|subtotal|net|base|sale(?:s)?amount|price"
+# An amount header that says the tip is not in it ("Amount excl. tip", "Subtotal", "Net"),
+# or names the service's own price ("Fee", "Cost", "Rate": a salon's sheet of fees).
+TIP_NOT_IN_AMOUNT = r"excl|without|before|subtotal|net|base|sale(?:s)?amount|price|fee|cost|rate"
 # A payments statement's two parties, compared as headers are (Venmo's "From" and "To"):
 # the account's own name is on one side of most rows, the client on the other.
 PARTY_HEADERS = (("from", "to"), ("sender", "recipient"), ("sender", "receiver"),

@@ -228,19 +228,27 @@ VISIT_KEPT_WORDS = ("arrived, checked in, attended, signed in, show, showed, sho
 # says happened: on a sheet of amounts, they make its statuses an order list's (a task
 # list's Completed, Pending and Cancelled say nothing of payment). Part of
 # ORDER_STATUS_WORDS below.
+# Paid in part: a sale of what was paid (a booking's "Deposit": Checkfront's), in a status
+# or a "Paid" column; in English, then German, Spanish, French, Polish, Italian, Dutch,
+# Nordic, Romanian, Turkish and Russian.
+PART_PAID_WORDS = ("part, partial, partly, part paid, partly paid, partially paid, parcial, "
+                   "deposit, deposit paid, deposit received, deposit taken, paid deposit, "
+                   "teilzahlung, teilweise, teilweise bezahlt, teilbezahlt, pago parcial, "
+                   "parcialmente pagado, parcialmente pagada, partiellement payée, "
+                   "partiellement réglée, partiellement réglé, częściowo, częściowo zapłacono, "
+                   "saldato parzialmente, saldata parzialmente, parzialmente saldato, "
+                   "parzialmente saldata, parzialmente pagato, gedeeltelijk betaald, "
+                   "deels betaald, delbetald, delbetalt, delvis betalt, încasată parțial, "
+                   "încasat parțial, cobrada parcialmente, cobrado parcialmente, "
+                   "parcialmente cobrada, kısmen ödendi, частично оплачен")
 PAYMENT_STATUS_WORDS = {
-    "purchase": "paid, paid out, partially paid, pagado, pagada, paye, bezahlt, "
-                "teilweise bezahlt, pago, cobrada, cobrado, pagata, pagato, betaald, "
+    "purchase": "paid, paid out, " + PART_PAID_WORDS + ", pagado, pagada, paye, bezahlt, "
+                "pago, cobrada, cobrado, pagata, pagato, betaald, "
                 "vigente, "      # (a Mexican CFDI in force: the invoice was issued and stands)
                 "opłacona, zapłacona, betald, betalt, 支払済み, 入金済み, maksettu, zaplaceno, "
                 "zaplacena, uhrazeno, uhrazena, ödendi, оплачен, оплачено, оплачений, "
                 "πληρωθηκε, εξοφλημενο, lunas, dibayar, "
-                # paid in part (German, Spanish, Polish, Italian, Romanian, French, Danish),
-                # and Portuguese and Romanian invoices paid
-                "teilzahlung, teilweise, pago parcial, częściowo, częściowo zapłacono, "
-                "saldato parzialmente, saldata parzialmente, parzialmente saldato, "
-                "parzialmente saldata, încasată parțial, încasat parțial, "
-                "partiellement réglée, partiellement réglé, delbetalt, "
+                # Portuguese and Romanian invoices paid
                 "paga, încasată, încasat, achitată, achitat, plătită",
     "refund": "refunded, partially refunded, charged back, reembolsado, rembourse, erstattet, "
               "rimborsato, rimborsata, terugbetaald, hyvitetty, iade edildi",
@@ -263,8 +271,7 @@ ORDER_STATUS_WORDS = {
                 "facturado, expedie, livre, facture, abgeschlossen, versandt, "
                 "versendet, geliefert, zugestellt, concluido, entregue, faturado, "
                 "awaiting fulfillment, awaiting shipment, awaiting pickup, unshipped, "
-                "shipping, part paid, "
-                "partial, "        # (an invoice part paid: Invoice Ninja's, Zoho Books')
+                "shipping, "      # (an invoice part paid, Invoice Ninja's: PART_PAID_WORDS)
                 f"{VISIT_KEPT_WORDS}, "
                 "done, job done, "               # (a job done: Workiz's)
                 "paid and closed, paid & closed, "    # (a job paid for: JobNimbus's)
@@ -295,12 +302,12 @@ ORDER_STATUS_WORDS = {
                 # a few more Polish, Spanish and Nordic ones (an order being fulfilled: paid)
                 "osittain maksettu, toimitettu, "
                 "castecne uhrazeno, castecne zaplaceno, vyrizeno, vyrizena, "
-                "kısmen ödendi, tamamlandı, teslim edildi, kargoya verildi, "
-                "оплачена, частично оплачен, выполнен, доставлен, "
+                "tamamlandı, teslim edildi, kargoya verildi, "
+                "оплачена, выполнен, доставлен, "
                 "виконано, доставлено, εξοφληθηκε, "
                 "εξοφλημενη, ολοκληρωθηκε, παραδοθηκε, sudah dibayar, "
-                "selesai, w realizacji, wysłane, wysłano, dostarczone, cobrada parcialmente, "
-                "cobrado parcialmente, parcialmente cobrada, levererad, leveret, levert, "
+                "selesai, w realizacji, wysłane, wysłano, dostarczone, "
+                "levererad, leveret, levert, "
                 "済, "              # (a Japanese sheet's "done")
                 + FINISHED_WORDS,      # (a job finished: done)
     "refund": PAYMENT_STATUS_WORDS["refund"] + ", "

@@ -34,7 +34,7 @@ from ..errors import ValidationError
 from ..fields import (
     CLIENT_FIELDS, EVENT_FIELDS, EVENT_ONLY, JOB_ROLES, LIVE_FLAGS, MEMBER_ROLES,
     JOB_NUMBERS, ORDER_ROW_VALUES, ORGANISATION_HEADERS, OWN_ROLE_FLAGS, OWN_ROLES,
-    INSTALMENT, NAMES_NO_CLIENT, PARTY_HEADERS, PAYEE_HEADERS, ROLE_HEADERS, SALES_TALLY_HEADERS,
+    INSTALMENT, NAMES_NO_CLIENT, PARTY_HEADERS, PLACES_OF_SALE, PAYEE_HEADERS, ROLE_HEADERS, SALES_TALLY_HEADERS,
     ROW_LEVEL_HEADERS,
     SCORE_RANGES, SPAM_FLAGS, TAG_HEADERS, TEST_FLAGS, TIP_HEADERS, TIP_NOT_IN_AMOUNT,
     WHOSE_FIELDS,
@@ -43,8 +43,8 @@ from ..fields import (
     tax_note)
 from ..journal import Problem, SheetSave
 from ..stages import (
-    ACTIVE_OF, BOOKED_STATUSES, PAID_STEPS, QUOTE_STATUS, RANK, STAGE_ALIASES, TICK_STEPS,
-    normalise_value, order_status_kind)
+    ACTIVE_OF, BOOKED_STATUSES, PAID_STEPS, PART_PAID_WORDS, QUOTE_STATUS, RANK, STAGE_ALIASES,
+    TICK_STEPS, normalise_value, order_status_kind)
 from ..text import (counted, its, listed, loose_name_keys, match_key, name_key, rows_text, was,
                     without_accents)
 from ..workshop.actions import import_sheet as import_actions
@@ -58,8 +58,9 @@ from .read import DEFAULT_MAX_BYTES, RawSheet, read_tables
 from .understand import (
     DEAL_VALUE, EXTRA, KINDS, PAID_FLAG, REASONS, WORKSHOP_KINDS, about_appointments,
     about_invoices, amounts_of, coerce, column_label, column_or_blank, conversation_ratings,
-    closed_deals_said, detect_kind, extra_json, free_orders_said, guess_sheet_mapping, headers_key, is_blank,
-    kind_named, looks_mismapped, names_sales, OWN_TRANSFERS, quote_money, quote_statuses,
+    closed_deals_said, detect_kind, extra_json, free_orders_said, guess_sheet_mapping,
+    headers_key, is_blank, kind_named, looks_mismapped, names_sales, own_money_moved,
+    quote_money, quote_statuses,
     ratings_not_money, refine_mapping, Refined, resolve_kinds,
     resolve_stages, sheet_kind, skip_guides, stand_ins_and_totals, tagged_kind,
     who_of_the_business, work_column, workshop_kind)
@@ -178,7 +179,8 @@ def _sheets_named_for_clients(plans: list[SheetPlan]) -> set[str]:
     tabs, each a log of dates and payments with no client column): two or more sheets of
     the same headers, with a date among them and no column of a client's, each named as a
     person is (``_PERSONS_NAME``: "Ann Lee", "Mrs Hall"; a word alone, "Roses" or "Sarah",
-    may as well be a product's), not as a period or a working sheet; where another sheet
+    may as well be a product's), not as a period, a working sheet or a place of sale
+    ("Farmers Market": ``PLACES_OF_SALE``); where another sheet
     names clients, one of those. Their names."""
     named = _names_listed(plans)
     candidates: dict[tuple, list[str]] = {}
@@ -189,6 +191,7 @@ def _sheets_named_for_clients(plans: list[SheetPlan]) -> set[str]:
             continue
         name = " ".join(plan.sheet.split())
         if (not _PERSONS_NAME.fullmatch(name) or NAMES_NO_CLIENT.search(name)
+                or PLACES_OF_SALE.search(name)
                 or period_of(name) or named is not None and name.casefold() not in named):
             continue
         key = tuple(normalise_header(h) for h in plan.headers)
@@ -719,11 +722,11 @@ _SUPPLIERS = frozenset({"vendor", "vendors", "supplier", "suppliers", "proveedor
 def _own_money_moved(rows: pd.DataFrame, frame: pd.DataFrame,
                      kind_headers: list[str]) -> tuple[pd.DataFrame, list[str]]:
     """Rows whose type says the account's own money moved to or from its bank
-    (``OWN_TRANSFERS``: a Venmo "Standard Transfer" of -60): no client's event, left out,
-    and the import says so."""
+    (``OWN_TRANSFERS``: a Venmo "Standard Transfer" of -60) and that name no client: no
+    client's event, left out, and the import says so. A client's row keeps its type (a
+    student's "Withdrawal" from a course, money back to them)."""
     for header in kind_headers[:1]:
-        types = values.per_distinct(frame[header], normalise_value).reindex(rows.index)
-        moved = types.isin(OWN_TRANSFERS)
+        moved = own_money_moved(rows, frame[header].reindex(rows.index))
         if moved.any():
             said = sorted(set(frame.loc[moved[moved].index, header].astype(str)))
             count = int(moved.sum())
@@ -1941,17 +1944,7 @@ def _package_paid_once(out: pd.DataFrame, header: str,
             f"{its(count)} own)."]
 
 
-# (and a booking's "Deposit": Checkfront's, a deposit paid of its total)
-_PART_PAID = {normalise_header(w) for w in (
-    "part", "partial", "partly", "part paid", "partly paid", "partially paid", "parcial",
-    "deposit", "deposit paid", "deposit received", "deposit taken", "paid deposit",
-    # and in German, Spanish, French, Polish, Italian, Dutch, Nordic and Romanian
-    "teilzahlung", "teilweise", "teilweise bezahlt", "teilbezahlt", "pago parcial",
-    "parcialmente pagado", "parcialmente pagada", "partiellement payée",
-    "partiellement réglée", "częściowo", "częściowo zapłacono", "saldato parzialmente",
-    "saldata parzialmente", "parzialmente saldato", "parzialmente pagato",
-    "gedeeltelijk betaald", "deels betaald", "delbetald", "delbetalt", "delvis betalt",
-    "încasată parțial")}
+_PART_PAID = frozenset(normalise_value(w) for w in PART_PAID_WORDS.split(","))
 
 
 # A column naming the row a row belongs under (Asana's "Parent task"): the row is a subtask,
@@ -2472,6 +2465,7 @@ def _deal_values_won(out: pd.DataFrame, columns_for: dict[str, list[str]]) -> li
             and _PIPELINE_AMOUNT.match(normalise_header(plain_header(amount)))):
         said = amount
         out["revenue_potential"] = out.pop("revenue_current")
+        columns_for["revenue_potential"] = columns_for.pop("revenue_current")
     elif (said is None or "revenue_current" in out or "stage" not in out
             or not DEAL_VALUE.search(normalise_header(plain_header(said)))):
         return []
@@ -2957,7 +2951,7 @@ def _period_columns(out: pd.DataFrame, frame: pd.DataFrame, mapping: dict[str, s
     numbers = list(amounts)
     if len(numbers) < 3:
         return []
-    if _measured(frame, numbers):
+    if each in _MEASURED_EACH and _measured(frame, numbers):
         return [f"Columns '{numbers[0]}' to '{numbers[-1]}' hold a measure taken each {each} "
                 "(on each row, numbers that differ a little from one to the next, as a "
                 "weight does), not money: kept as extra, not as revenue."]
@@ -2980,16 +2974,21 @@ def _period_columns(out: pd.DataFrame, frame: pd.DataFrame, mapping: dict[str, s
 
 
 _DAYS_IN_A_MONTH = 31
-# How far apart a row's measures may be (the largest over the smallest): a body weight
-# taken each week moves by a few per cent; a fee is the same each time, or not paid.
-_MEASURE_SPREAD = 1.15
+# How far apart a row's measures may be (the largest over the smallest), and one reading
+# from the next: a body weight taken each week moves by a few per cent, in small steps; a
+# fee is the same each time, or not paid, or moves with the hours billed (96, 108, 102).
+_MEASURE_SPREAD, _MEASURE_STEP = 1.15, 1.05
+# The periods a measure is taken in: a client's weeks or the days of a weigh-in. Money is
+# kept by the calendar's months, quarters, terms and years (a monthly fee sheet).
+_MEASURED_EACH = frozenset({"week", "date"})
 
 
 def _measured(frame: pd.DataFrame, headers: list[str]) -> bool:
     """Whether columns one per period hold measures, not money (a trainer's "Week 1",
     "Week 2": 82.5, 81.9, 81.2): no cell written with a currency, and on every row with
-    two or more, all different and within ``_MEASURE_SPREAD`` of each other, on two rows
-    or more. A fee repeats (40, 40, 40) or is left blank when not paid."""
+    two or more, all different, within ``_MEASURE_SPREAD`` of each other and each within
+    ``_MEASURE_STEP`` of the one before, on two rows or more. A fee repeats (40, 40, 40),
+    is left blank when not paid, or moves by more (960, 1080, 1020)."""
     cells = frame[headers]
     numbers = cells.apply(pd.to_numeric, errors="coerce")
     if (cells.notna() & numbers.isna()).any().any():
@@ -2998,8 +2997,9 @@ def _measured(frame: pd.DataFrame, headers: list[str]) -> bool:
     rows = [row for row in rows if len(row) >= 2]
     return len(rows) >= 2 and all(
         row.nunique() == len(row) and row.min() > 0
-        and row.max() <= row.min() * _MEASURE_SPREAD for row in rows)
-
+        and row.max() <= row.min() * _MEASURE_SPREAD
+        and all(max(a, b) <= min(a, b) * _MEASURE_STEP for a, b in zip(row, row.iloc[1:]))
+        for row in rows)
 
 
 def _written_as_money(frame: pd.DataFrame, headers: list[str], each: str) -> bool:

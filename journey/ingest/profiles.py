@@ -837,34 +837,55 @@ _REFUND_ASKED = {"refund", "refunds", "refund request", "refund requests", "refu
 # Words of a complaint in a ticket's subject or description, where no type or category
 # says what it is ("Parcel never arrived", "Mug arrived damaged"); a ticket without one
 # ("Copy of invoice please", "How do I change my address") is a support contact. Stems,
-# matched at a word's start, accents dropped.
+# matched at a word's start, in lower case, accents dropped. These say a complaint even
+# in a question ("Can I get a refund?").
 _COMPLAINT_WORDS = re.compile(
-    r"\b(?:refund|money back|broke|broken|damage|faulty|defect|late\b|delay|wrong|complain|"
+    r"\b(?:refund|money back|broke|broken|damage|faulty|defect|complain|"
     r"unhappy|not happy|disappoint|dissatisf|never arrived|not arrived|hasnt arrived|"
-    r"has not arrived|didnt arrive|did not arrive|not received|never received|missing|"
-    r"poor|terrible|awful|rude|not working|doesnt work|does not work|stopped working|"
-    r"charged twice|double charged|overcharg|chargeback|return|still waiting|problem|"
-    r"where is my|wheres my|havent received|have not received|"
-    r"error|bugs?\b|crash|fail|falla|fallo|caido|cannot log|cant log|"
-    r"reembolso|rot[oa]\b|danad|defectuos|tarde\b|retraso|queja|reclamacion|incorrect|"
-    r"rembourse|cassee?\b|endommage|defectueu|retard|plainte|reclamation|"
-    r"erstatt|kaputt|beschadigt|defekt|verspat|beschwerde|falsch|reklamation|"
-    r"kapot|beschadigd|klacht|te laat|rimborso|rotto|danneggiat|reclamo)")
+    r"has not arrived|didnt arrive|did not arrive|not received|never received|"
+    r"terrible|awful|rude|not working|doesnt work|does not work|stopped working|"
+    r"charged twice|double charged|overcharg|chargeback|still waiting|"
+    r"(?:where is|wheres) my (?:order|parcel|package|delivery|refund|money|item)|"
+    r"havent received|have not received|crash|cannot log|cant log|"
+    r"reembolso|rot[oa]\b|danad|defectuos|queja|reclamacion|"
+    r"rembourse|cassee?\b|endommage|defectueu|plainte|reclamation|"
+    r"erstatt|kaputt|beschadigt|defekt|beschwerde|reklamation|"
+    r"kapot|beschadigd|klacht|rimborso|rotto|danneggiat|reclamo)")
+# Words that speak of a complaint only where the sentence asks nothing: "My order is late",
+# "Wrong size sent"; not "Can I change my late booking?", "How do I return a gift?".
+_COMPLAINT_HINTS = re.compile(
+    r"\b(?:late\b|delay|wrong|missing|poor|return|problem|error|bugs?\b|fail|falla|fallo|"
+    r"caido|tarde\b|retraso|incorrect|retard|verspat|falsch|te laat)")
+# A sentence that asks (a question mark, or a question's first word); "Why...?" is a
+# complaint's question ("Why is my order late?").
+_ASKS = re.compile(r"\?\s*$|^\s*(?:¿|(?:can|could|how|do|does|is|are|what|when|where|which|"
+                   r"will|would|may|should|puedo|puede|como|cuando|donde|kann|konnen|wie|"
+                   r"wann|gibt|puis|pouvez|comment|quand)\b)")
 _TICKET_TEXT = ("subject", "asunto", "sujet", "betreff", "assunto", "description",
                 "descripcion", "beschreibung", "descricao", "tags")
 
 
+def _complains(text: str) -> bool:
+    """Whether a ticket's words speak of a complaint: ``_COMPLAINT_WORDS`` anywhere, or
+    ``_COMPLAINT_HINTS`` in a sentence that does not ask (``_ASKS``) unless it asks why."""
+    plain = without_accents(text).casefold().replace("'", "").replace("’", "")
+    if _COMPLAINT_WORDS.search(plain):
+        return True
+    return any(_COMPLAINT_HINTS.search(sentence) and (
+        not _ASKS.search(sentence) or sentence.lstrip().startswith("why"))
+        for sentence in re.split(r"(?<=[.!?])\s+|\n|\s+-\s+", plain))
+
+
 def _told_of_by_words(frame: pd.DataFrame) -> pd.Series:
-    """Each ticket's kind by its subject and description (``_COMPLAINT_WORDS``): a
-    complaint, else a support contact. Read only in an export where no ticket has a type
-    or a category."""
+    """Each ticket's kind by its subject and description (``_complains``): a complaint,
+    else a support contact. Read only in an export where no ticket has a type or a
+    category."""
     text = pd.Series("", index=frame.index, dtype=object)
     for header in _TICKET_TEXT:
         found = _col(frame, header)
         if found.notna().any():
-            text = text + " " + found.fillna("")
-    plain = text.map(lambda t: without_accents(t).replace("'", "").replace("’", ""))
-    return plain.str.contains(_COMPLAINT_WORDS).map({True: "complaint", False: "contact"})
+            text = text + "\n" + found.fillna("")
+    return text.map(_complains).map({True: "complaint", False: "contact"})
 
 
 def _ticket_parts(value: object) -> set[str]:

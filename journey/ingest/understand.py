@@ -1040,13 +1040,14 @@ def _people_header_named(raw: RawSheet, mapping: dict[str, str | None], free: li
                          said: list[str]) -> None:
     """Where nothing else names the client, a column headed as people are
     (``PEOPLE_HEADERS``: "Customers", "Sold to") whose cells are mostly names, not counts
-    (a till summary's "Customers" of 12 and 15), names each row's client."""
+    (a till summary's "Customers" of 12 and 15, a table's "Guests" of "2 adults": a name
+    holds no digit), names each row's client."""
     if {"name", "client_id"} & set(mapping.values()):
         return
     for header in free:
         cells = raw.frame[header].dropna()
         if (mapping[header] is None and normalise_header(header) in PEOPLE_HEADERS
-                and len(cells) and pd.to_numeric(cells, errors="coerce").isna().mean() >= 0.8
+                and len(cells) and (~cells.astype(str).str.contains(r"\d")).mean() >= 0.8
                 and _names_someone(cells)):
             mapping[header] = "name"
             said.append(f"'{header}' holds people's names: read as the client's name")
@@ -1807,8 +1808,7 @@ def resolve_kinds(out, plan, frame, raw, columns_for, stage_map=None,
                                              pd.Series(given, index=out.index, dtype=object))
         kinds = ["contact" if kind == UNKNOWN_KIND else kind for kind in kinds]
         # (the account's own money moving, which plan leaves out, is not said here)
-        unknown &= ~pd.Series([normalise_value(cell) in OWN_TRANSFERS for cell in given],
-                              index=out.index)
+        unknown &= ~own_money_moved(out, pd.Series(given, index=out.index, dtype=object))
     if unknown.any():
         counts = pd.Series(given, index=out.index, dtype=object)[unknown].astype(
             str).value_counts()
@@ -1913,6 +1913,14 @@ def tagged_kind(cell) -> str | None:
 OWN_TRANSFERS = frozenset(normalise_value(word) for word in (
     "standard transfer", "instant transfer", "transfer to bank", "bank transfer out",
     "transfer to balance", "add funds", "cash out", "payout", "withdrawal", "merchant transfer"))
+
+
+def own_money_moved(rows: pd.DataFrame, kinds: pd.Series) -> pd.Series:
+    """Rows whose kind cell says the account's own money moved to or from its bank
+    (``OWN_TRANSFERS``) and that name no client (Venmo's transfer has no other party): a
+    client's "Withdrawal" from a course is theirs, money back to them."""
+    nobody = is_blank(rows, "client_id") & is_blank(rows, "name") & is_blank(rows, "email")
+    return values.per_distinct(kinds, normalise_value).isin(OWN_TRANSFERS) & nobody
 
 
 def free_orders_said(rows: pd.DataFrame, amount_header: str) -> tuple[pd.DataFrame, list[str]]:
