@@ -657,6 +657,13 @@ def field_type(field: str) -> str:
     return CLIENT_FIELDS.get(field) or EVENT_FIELDS[field]
 
 
+# A column saying which currency each amount is in ("Currency", "Moneda", "Devise";
+# Salesforce's "CurrencyIsoCode"), as headers are compared: it stays an extra column, read
+# by journey.ingest.currency.
+CURRENCY_COLUMN = re.compile(r"^(?:currency|currencycode|currencyisocode|isocurrencycode|"
+                             r"moneda|divisa|devise|wahrung|moeda|valuta)$")
+
+
 def normalise_header(header: object) -> str:
     """A header as it is compared (journey.text.match_key): ``' Customer-ID '`` ->
     ``'customerid'``, ``'Teléfono'`` -> ``'telefono'``, ``'Стадия'`` -> ``'стадия'``."""

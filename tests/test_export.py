@@ -174,7 +174,7 @@ def test_values_and_formats_worked_by_hand(shop, path):
     revenue = CLIENT_HEADERS.index("Revenue (current)") + 1
     first = CLIENT_HEADERS.index("First contact") + 1
     ann_row = next(r for r in range(2, 7) if sheet.cell(r, 1).value == "C1")
-    assert sheet.cell(ann_row, revenue).number_format == "#,##0.00"
+    assert sheet.cell(ann_row, revenue).number_format == '"$"#,##0.00'   # the default currency
     assert sheet.cell(ann_row, first).number_format == "yyyy-mm-dd"
     events = by_header(book["Events"])
     assert [(e["Date"], e["Kind"], e["Client ID"], e["Name"]) for e in events] == [

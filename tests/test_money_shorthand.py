@@ -175,7 +175,10 @@ def test_a_client_list_typed_by_hand_through_the_command_line(tmp_path):
         "Column 'Revenue': 2 amounts written short were read in full ('k' a thousand): "
         "'$1k' as 1,000, '£2.5k' as 2,500.",
         "3 clients with more than 0 in 'Revenue' were read as customers (purchase): no "
-        "column says their stage."]
+        "column says their stage.",
+        # (dollars and pounds in one column: said since the cells' currencies are read)
+        "Amounts are in more than one currency (USD (2 rows), GBP (1 row), as written in "
+        "'Revenue'): they were added together as written, with no exchange rate."]
 
 
 def test_a_workbook_of_potential_in_millions_and_mil(db):
@@ -193,7 +196,9 @@ def test_a_workbook_of_potential_in_millions_and_mil(db):
     assert result.notes == [
         "Column 'Potential revenue': 3 amounts written short were read in full ('m' a "
         "million, 'mil' a thousand, as in Spanish and Portuguese): '1.5 mil' as 1,500, "
-        "'$3M' as 3,000,000, '€1.2m' as 1,200,000."]
+        "'$3M' as 3,000,000, '€1.2m' as 1,200,000.",
+        "Amounts are in more than one currency (USD (1 row), EUR (1 row), as written in "
+        "'Potential revenue'): they were added together as written, with no exchange rate."]
 
 
 def test_dinar_orders_keep_their_fils(tmp_path):

@@ -1,7 +1,9 @@
 """The figures the pages show, as an owner reads them, against figures worked out by hand
 (issue s17-R): a client tracker of 12 clients, a Stripe payments export and an NPS survey,
 imported through the command a user runs, then the Overview, Personas and Workshop pages
-rendered (AppTest) and the exported workbook read back.
+rendered (AppTest) and the exported workbook read back. The payments are in pounds (Stripe's
+Currency "gbp"): the pages show £ (they showed $ until the import set the workspace's
+currency, s17-G).
 
 Worked by hand before importing. Furthest stages: Ann, Ben, Jon, Kim awareness (Lead; Kim's
 one payment failed: a contact); Cat, Dan, Lee consideration (Qualified, Proposal; Lee lost);
@@ -128,10 +130,10 @@ def test_persona_cards_figures(shop, tmp_path):
     # Retiree: Ivy of 4 bought (25%), 300 + 50 = 350; NPS 9: +100 from 1 answer.
     # No client has a revenue potential: none is shown (it read "of $0 potential").
     assert figures == [
-        "**4** clients · **0%** bought  \nRevenue **\\$0**  \nNPS **—**",
-        "**4** clients · **100%** bought  \nRevenue **\\$520**  \n"
+        "**4** clients · **0%** bought  \nRevenue **£0**  \nNPS **—**",
+        "**4** clients · **100%** bought  \nRevenue **£520**  \n"
         "NPS **+0** (average 8.0, 3 answers)",
-        "**4** clients · **25%** bought  \nRevenue **\\$350**  \n"
+        "**4** clients · **25%** bought  \nRevenue **£350**  \n"
         "NPS **+100** (average 9.0, 1 answer)"]
 
 
@@ -188,8 +190,8 @@ def test_revenue_kpis_and_money_at_stake_are_net_of_refunds(shop, tmp_path):
     # 1,090 taken, 220 given back: 870, short of 1,000 (it read "$1,090, Met"); Small
     # office's 520 over its 4 customers: 130, short of 150 (it read "$185, Met").
     assert at.dataframe[0].value[["KPI", "Actual", "Status"]].values.tolist() == [
-        ["Revenue", "$870", "Not met"],
-        ["Revenue per customer, Small office", "$130", "Not met"]]
+        ["Revenue", "£870", "Not met"],
+        ["Revenue per customer, Small office", "£130", "Not met"]]
     at = app_test(shop, "views/funnel.py")
     assert not at.exception
     # Revenue per purchase: Small office 520 / 6 purchases (Fay's refunded one too) = 86.67;
@@ -199,7 +201,7 @@ def test_revenue_kpis_and_money_at_stake_are_net_of_refunds(shop, tmp_path):
     # Cat, Dan).
     captions = " ".join(c.value for c in at.caption)
     assert "4 of them belong to a persona with no revenue of its own and are valued at the " \
-           "business's average, \\$109." in captions
+           "business's average, £109." in captions
     # Consideration -> Purchase: Cat, Dan at 108.75 and Lee at 175 = 392.50; Purchase ->
     # Retention: Fay, Hal at 86.67 = 173.33; Retention -> Advocacy: Gus, 86.67.
     from journey.funnel import money_at_stake
@@ -207,10 +209,10 @@ def test_revenue_kpis_and_money_at_stake_are_net_of_refunds(shop, tmp_path):
     assert [round(v, 2) for v in money_at_stake(db).steps["money"]] == [
         567.5, 392.5, 173.33, 86.67]
     db.close()
-    money = at.table[0].value          # st.table reads Markdown: "$" comes escaped
+    money = at.table[0].value
     shown = money.iloc[:, -1].tolist()
-    # (392.50 shows as "$392": whole money rounds an exact half to even; left alone)
-    assert [shown[0], *shown[2:]] == ["\\$568", "\\$173", "\\$87"]
+    # (392.50 shows as "£392": whole money rounds an exact half to even; left alone)
+    assert [shown[0], *shown[2:]] == ["£568", "£173", "£87"]
 
 
 def test_a_stage_nothing_measures_is_empty_in_the_funnel_table_and_workbook(tmp_path,
@@ -262,7 +264,7 @@ def test_since_last_session_the_workshop_shows_what_the_new_payment_changed(shop
     # 123 + 116 + 103 + 97 + 92 = 531 customer-days, one more each to the new last date:
     # 536; 8 x 365.25 / 531 = 5.5 -> 9 x 365.25 / 536 = 6.1.
     assert kpis[["KPI", "Then", "Now", "Change"]].values.tolist() == [
-        ["Revenue", "$870", "$910", "+$40 (better)"],
+        ["Revenue", "£870", "£910", "+£40 (better)"],
         ["Purchases per customer per year", "5.5", "6.1", "+0.6 (better)"]]
     stages = next(d.value for d in at.dataframe if "Into" in d.value)
     # Retention 3 of 5 -> 4 of 5; Advocacy 2 of 3 -> 2 of 4.

@@ -135,7 +135,8 @@ def test_an_event_column_of_titles_is_no_kind_and_the_status_is_read(tmp_path):
             "happened: kept as extra") in found["explanation"]
     assert found["notes"] == [
         "1 order of 0 (free) was kept as a contact, not a purchase.",
-        "2 refunded orders counted as a purchase with a refund beside it."]
+        "2 refunded orders counted as a purchase with a refund beside it.",
+        "Money is shown in £: the amounts in this file are written in pounds."]
     assert kind_totals(tmp_path, "purchase") == (6, 185.0)
     assert workspace_rows(tmp_path, "SELECT order_id, amount FROM events WHERE kind = 'refund'"
                           " ORDER BY order_id") == [("or_100004", 20.0), ("or_100007", 20.0)]

@@ -10,10 +10,12 @@ import streamlit as st
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from journey.errors import JourneyError
+from journey.ingest.currency import COMMON_SYMBOLS
 from journey.ingest import (import_file, map_stage_values, pending_stage_values, plan_file,
                             review, stage_mapping, undo_import)
 from journey.stages import normalise_value
 from journey.export.template import DATA_DIR, SAMPLE_NAME, TEMPLATE_NAME
+from journey.workspace import get_setting, parse_setting, set_setting
 from journey_ui import frame, jobs, widgets
 from journey_ui.text import md
 
@@ -315,6 +317,35 @@ def waiting_stage_values() -> None:
                 st.rerun()
 
 
+OTHER_SYMBOL = "Another…"
+
+
+def currency_choice() -> None:
+    """The symbol money is shown with on every page and in the export: the first file
+    whose money is in one currency sets it; an owner or facilitator changes it here (a
+    file never changes a currency chosen)."""
+    shown = frame.cached(get_setting)(ctx, "currency") or "$"
+    with st.expander(f"Money is shown in {shown}", icon=":material/payments:"):
+        st.caption("The first file whose amounts are in one currency sets it; later files "
+                   "never change it. Amounts are shown as written, never converted.")
+        options = [*COMMON_SYMBOLS, OTHER_SYMBOL]
+        picked = st.selectbox("Currency symbol", options, key=f"import_currency_{shown}",
+                              index=options.index(shown) if shown in options
+                              else len(options) - 1)
+        typed = st.text_input("Another symbol", value="" if shown in options else shown,
+                              key=f"import_currency_typed_{shown}", max_chars=8,
+                              disabled=picked != OTHER_SYMBOL)
+        if st.button("Save the currency", key="import_currency_save", icon=":material/save:"):
+            try:
+                chosen = parse_setting("currency", typed if picked == OTHER_SYMBOL else picked)
+                set_setting(ctx.db, "currency", chosen)
+            except JourneyError as error:
+                st.error(md(error))
+            else:
+                widgets.flash(f"Money is now shown in {chosen}.")
+                st.rerun()
+
+
 def history() -> None:
     """Every import, newest first; undo (with confirmation) outside presenter mode."""
     st.subheader("Import history")
@@ -422,4 +453,5 @@ if (outcome := state.get("import_outcome")) and outcome.workspace == str(ctx.pat
 
 if ctx.editing:
     waiting_stage_values()
+    currency_choice()
 history()

@@ -37,11 +37,17 @@ EXCEL_EPOCH = np.datetime64("1899-12-30T00:00:00", "s")
 FIRST_SERIAL = 61           # 1900-03-01: Excel cannot show earlier dates correctly
 
 
-class Styles:
-    """The workbook's formats, made once."""
+def money_format(currency: str) -> str:
+    """Excel's number format for money shown with the workspace's currency: '"£"#,##0.00'."""
+    return '"' + currency.replace('"', '""') + '"' + NUMBER_FORMATS[MONEY]
 
-    def __init__(self, book: xlsxwriter.Workbook):
+
+class Styles:
+    """The workbook's formats, made once; money is shown with ``currency``."""
+
+    def __init__(self, book: xlsxwriter.Workbook, currency: str = "$"):
         add = book.add_format
+        formats = {**NUMBER_FORMATS, MONEY: money_format(currency)}
         self.header = add({"bold": True, "font_color": "#FFFFFF", "bg_color": BRAND,
                            "valign": "vcenter", "border": 1, "border_color": "#FFFFFF"})
         self.title = add({"bold": True, "font_size": 18, "font_color": BRAND})
@@ -63,10 +69,10 @@ class Styles:
         self.count = add({"num_format": "#,##0", "align": "left"})
         self.wrap = add({"text_wrap": True, "valign": "top"})
         self.number = {kind: add({"num_format": fmt}) if fmt else None
-                       for kind, fmt in NUMBER_FORMATS.items()}
+                       for kind, fmt in formats.items()}
         self.wrapped_number = {kind: add({"num_format": fmt, "valign": "top"}) if fmt
                                else add({"valign": "top"})
-                               for kind, fmt in NUMBER_FORMATS.items()}
+                               for kind, fmt in formats.items()}
         self.datetime = add({"num_format": DATETIME_FORMAT})
         self.status = {word: add({"bg_color": fill, "font_color": font, "bold": True})
                        for word, (fill, font) in STATUS_FILLS.items()}

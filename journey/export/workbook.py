@@ -24,6 +24,7 @@ from ..filters import NO_FILTERS, Filters
 from ..signs import compute_signs
 from ..stages import LABELS
 from ..text import percent_text
+from ..workspace import get_setting
 from .bulk import SPLICE_FROM, BulkTable, Progress, splice, style_attribute
 from .formats import BRAND, DATE, MAX_WIDTH, MIN_WIDTH, NUMBER_FORMATS, STATUS_FILLS, TEXT, \
     WRAPPED_WIDTH, Cells, Styles, column_cells, write_cells
@@ -74,7 +75,7 @@ def export_workbook(db: Database, filters: Filters = NO_FILTERS, *, workspace: s
     heading = PageHeading(f"{workspace or 'Journey'}: customer journey", now)
     book.set_properties({"title": heading.title, "author": "Journey", "created": now,
                          "comments": "Exported from Journey; import it to carry on."})
-    styles = Styles(book)
+    styles = Styles(book, get_setting(db, "currency"))
     bulk: list[BulkTable] = []
     write_overview(book, styles, summary, heading)
     funnel = write_table(book, styles, tables["Funnel"], bulk, heading)

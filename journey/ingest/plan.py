@@ -52,6 +52,7 @@ from ..workshop.kpis import import_sheet as import_kpis
 from ..workshop.personas import import_sheet as import_personas
 from ..workshop.touchpoints import import_function_map, import_sheet as import_touchpoints
 from ..workspace import get_setting
+from .currency import amount_currencies, mixed_note
 from .line_amounts import line_amounts, names_a_unit_price, priced_per_unit, quantity_column
 from .profiles import BY_NAME as PROFILES, fold_lines, profile_mapping, recognise
 from .read import DEFAULT_MAX_BYTES, RawSheet, read_tables
@@ -114,6 +115,7 @@ class PreparedSheet:
     demoted: list[str] = field(default_factory=list)   # mapped columns kept as extra
     read_instead: dict[str, str | None] = field(default_factory=dict)  # column -> what it gave
     currencies: list[str] = field(default_factory=list)  # its amounts', where more than one
+    currency: str | None = None      # its amounts' one currency (None: none named, or more)
 
 
 # A sheet or file of marks (a tutor's quiz results, a class's test scores): its bare
@@ -2244,69 +2246,6 @@ def _happened_for_amount(out: pd.DataFrame, frame: pd.DataFrame, raw: RawSheet, 
     return bad & ~bad.index.isin(kinds.index)
 
 
-# A column saying which currency each amount is in ("Currency", "Moneda", "Devise").
-_CURRENCY = re.compile(r"^(?:currency|currencycode|currencyisocode|isocurrencycode|moneda|"
-                       r"divisa|devise|wahrung|moeda|valuta)$")     # (Salesforce's ISO code)
-
-
-def _currencies_mixed(rows: pd.DataFrame, frame: pd.DataFrame, row_numbers: list[int],
-                      mapping: dict[str, str | None]) -> tuple[list[str], list[str]]:
-    """The currencies of the amounts where a column of them says there is more than one
-    (they are added as they are, with no rate: the import says so, and the pages), and
-    the note. (``rows`` are matched to the sheet by their row numbers: a refunded order's
-    two events share one.)"""
-    said = _unmapped(mapping, _CURRENCY)
-    money = [c for c in ("amount", "revenue_current", "revenue_potential") if c in rows]
-    if not money or "_row" not in rows:
-        return [], []
-    if said is not None:
-        by_row = pd.Series(frame[said].to_numpy(), index=row_numbers)
-        where = f"in '{said}'"
-    else:       # amounts in a column per currency: "Fee (£)" and "Fee (€)"
-        found = _currency_columns(frame, mapping, money)
-        if found is None:
-            return [], []
-        by_row, where = pd.Series(found[0].to_numpy(), index=row_numbers), found[1]
-    valued = rows[money].notna().any(axis=1)
-    written = rows.loc[valued, "_row"].drop_duplicates().map(by_row)
-    counts = written.dropna().astype(str).str.strip().str.upper().value_counts()
-    counts = counts[counts.index != ""]
-    if len(counts) < 2:
-        return [], []
-    listed = ", ".join(f"{code} ({counted(int(n), 'row')})" for code, n in counts.items())
-    return sorted(counts.index), [
-        f"Amounts are in more than one currency ({listed}, {where}): they were added "
-        "together as written, with no exchange rate."]
-
-
-# A currency a money column's header names ("Fee (£)", "Price EUR"): symbol -> code.
-_HEADER_CURRENCY = re.compile(r"(?<![A-Za-z])(GBP|EUR|USD|CAD|AUD|NZD|CHF|JPY|SEK|NOK|DKK|"
-                              r"INR|ZAR)(?![A-Za-z])|([£€¥₹])")
-_SYMBOL_CODES = {"£": "GBP", "€": "EUR", "¥": "JPY", "₹": "INR"}
-
-
-def _currency_columns(frame: pd.DataFrame, mapping: dict[str, str | None],
-                      money: list[str]) -> tuple[pd.Series, str] | None:
-    """Where two or more columns read as one money field each name a currency of their own
-    ("Fee (£)", "Fee (€)"): each row's currency (that of the first such column holding an
-    amount there) and the columns' names, or None."""
-    for target in money:
-        headers = [h for h, f in mapping.items() if f == target and h in frame]
-        codes = {}
-        for header in headers:
-            found = _HEADER_CURRENCY.search(str(header))
-            if found:
-                codes[header] = found[1] or _SYMBOL_CODES[found[2]]
-        if len(codes) < 2 or len(set(codes.values())) < 2:
-            continue
-        each = pd.Series(None, index=frame.index, dtype=object)
-        for header, code in reversed(codes.items()):
-            filled = frame[header].notna() & frame[header].astype(str).str.strip().ne("")
-            each = each.mask(filled, code)
-        return each, "in columns " + " and ".join(f"'{h}'" for h in codes)
-    return None
-
-
 # Words that make no difference to whom a name names: a company's legal form.
 _LEGAL_FORMS = frozenset("ltd limited inc incorporated llc gmbh company corp corporation "
                          "plc srl sarl".split())
@@ -3590,12 +3529,14 @@ def prepare_sheet(plan: SheetPlan, *, stage_map: dict[str, str] | None = None,
         if refund.any():
             rows = rows.assign(amount=rows["amount"].where(
                 ~refund, amounts_of(rows).abs()))
-    currencies, said = (_currencies_mixed(rows, frame, raw.row_numbers, plan.mapping)
-                        if plan.kind in ("events", "clients") else ([], []))
-    notes += said
+    currencies, where = (amount_currencies(rows, frame, raw.row_numbers, plan.mapping)
+                         if plan.kind in ("events", "clients") else (pd.Series(dtype=int), ""))
+    notes += mixed_note(currencies, where)
     if "name" in rows and "client_id" not in rows and not plan.key_from_email:
         notes += _names_alike(rows["name"], events=plan.kind == "events")
     problems.sort(key=lambda p: p.row)
     return PreparedSheet(plan, rows, problems, unknown, day_first, notes,
-                         rejected=int(rejected.sum()), demoted=demoted, currencies=currencies,
+                         rejected=int(rejected.sum()), demoted=demoted,
+                         currencies=sorted(currencies.index) if len(currencies) > 1 else [],
+                         currency=currencies.index[0] if len(currencies) == 1 else None,
                          read_instead=read_instead)

@@ -48,6 +48,7 @@ from ..text import (DROPPED_LEGAL_FORMS, LEGAL_FORM_SPELLINGS, counted, listed, 
 from ..workspace import get_setting, now_stamp, write
 from .plan import (BILLS_A_JOB, WORKSHOP_IMPORTERS, PreparedSheet, SheetPlan,
                    details_of_stored_jobs, plan_file, prepare_sheet)
+from .currency import settle_currency
 from .read import blank_note, whole_sheet
 from .understand import EXTRA, WORKSHOP_KINDS, check_stage_target, headers_key
 
@@ -358,6 +359,7 @@ def _save_parts(db: Database, prepared: PreparedSheet, dry_run: bool,
     }).last_pk
     rejected_cells: dict[int, dict[str, str | None]] = {}
     currencies: set[str] = set()      # of the amounts, where more than one
+    currency: set[str | None] = set()  # each part's one currency
     if plan.kind in WORKSHOP_KINDS:
         saved = WORKSHOP_IMPORTERS[plan.kind](db, plan.raw, import_id)
         inserted, updated, touched, unchanged = saved.inserted, saved.updated, [], 0
@@ -387,6 +389,7 @@ def _save_parts(db: Database, prepared: PreparedSheet, dry_run: bool,
             for value, count in part.unknown_stages.items():
                 unknown[value] = unknown.get(value, 0) + count
             currencies.update(part.currencies)
+            currency.add(part.currency)
         if plan.raw.more is not None and blank:
             notes.append(blank_note(blank))
         if indexes is not None:
@@ -401,6 +404,10 @@ def _save_parts(db: Database, prepared: PreparedSheet, dry_run: bool,
          for p in problems])
     if not dry_run and plan.kind in ("clients", "events"):
         remember_mapping(db, plan, import_id)
+    if plan.kind in ("clients", "events"):
+        one = currency - {None}
+        notes += settle_currency(db, import_id, None if currencies or len(one) != 1
+                                 else one.pop())
     if plan.kind == "reference":
         notes.append(plan.kept_because or
                      f"Sheet '{plan.sheet}' has no client or event columns, so its rows were "
