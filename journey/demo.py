@@ -54,7 +54,7 @@ from .workshop import actions as action_list
 from .workshop import kpis as kpi_store
 from .workshop import method
 from .workshop.goal import set_goal
-from .workspace import delete_workspace, open_workspace, workspace_path, write
+from .workspace import delete_workspace, open_workspace, set_setting, workspace_path, write
 
 BUSINESS = "Harbour & Pine"
 END = dt.date(2026, 10, 31)           # the demo's "today": fixed, so every build is identical
@@ -812,6 +812,9 @@ def _feedback_file(events: list[dict]) -> bytes:
 
 # --- building the workspace ------------------------------------------------------------
 
+DEMO_CURRENCY = "$"          # Harbour & Pine sells in Australia and New Zealand
+
+
 def build_demo(name_or_path: str, *, force: bool = False, seed: int = 7) -> Path:
     """Build the demo workspace; WorkspaceError if it exists and ``force`` is not set."""
     path = workspace_path(name_or_path)
@@ -823,6 +826,10 @@ def build_demo(name_or_path: str, *, force: bool = False, seed: int = 7) -> Path
     world = simulate(seed, N_CLIENTS)
     db = open_workspace(path)
     try:
+        # The business's dollars, as an owner would choose them: its files' plain numbers
+        # name no currency, and a file in another uploaded to try the demo must not turn
+        # its money into pounds (journey.ingest.currency says so instead).
+        set_setting(db, "currency", DEMO_CURRENCY)
         for filename, data, options in demo_files(world):
             _import(db, filename, data, options)
         with write(db):

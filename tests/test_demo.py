@@ -260,3 +260,32 @@ def test_the_command_line_builds_the_demo(tmp_path):
     assert again.returncode == 2
     assert again.stderr.strip() == ("A workspace called 'shop' already exists; use --force "
                                     "to rebuild it.")
+
+
+def test_the_demo_keeps_its_dollars_when_a_file_in_pounds_is_tried_on_it(built, tmp_path):
+    """The demo's money is its business's dollars, chosen as an owner would: a Stripe
+    export in GBP uploaded to try the demo is imported (3 payments of 250) and told that
+    money is still shown in $, instead of the demo's thousands of sales turning into £."""
+    import shutil
+
+    from journey.ingest import import_file
+    from journey.workspace import get_setting
+
+    _, path, _ = built
+    copy = tmp_path / "tried.db"
+    shutil.copyfile(path, copy)
+    db = open_workspace(copy, create=False)
+    assert get_setting(db, "currency") == demo.DEMO_CURRENCY == "$"
+    results = import_file(db, "payments.csv", (
+        "id,Created (UTC),Amount,Currency,Status,Customer Email,Customer Description\n"
+        "ch_1,2026-03-02 10:14:00,120.00,gbp,Paid,ann@lee.co.uk,Ann Lee\n"
+        "ch_2,2026-09-05 11:00:00,50.00,gbp,Paid,ann@lee.co.uk,Ann Lee\n"
+        "ch_3,2026-04-10 09:30:00,80.00,gbp,Paid,ben@ray.co.uk,Ben Ray\n").encode())
+    notes = [note for result in results for note in result.notes]
+    assert get_setting(db, "currency") == "$"
+    assert any(note.startswith("Money is still shown in $, the workspace's currency, though "
+                               "the amounts in this file are written in pounds (£)")
+               for note in notes), notes
+    assert db.execute("SELECT COUNT(*), SUM(amount) FROM events WHERE import_id = ?",
+                      [results[0].import_id]).fetchone() == (3, 250.0)
+    db.close()
