@@ -281,6 +281,10 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
                "approved invoice total",     # (JobNimbus's job: what its invoice came to)
                "total paid", "total amount", "grand total",
                "deal size", "amount charged", "charged", "opportunity value", "project fee",
+               # (a rental or hire business's price of each rental: its deposit, given
+               # back, is not the sale)
+               "rental fee", "rental price", "rental charge", "hire fee", "hire price",
+               "hire charge",
                "primary opportunity value",
                # (what the client paid, tax included, beside the amount before tax)
                "amount inc vat", "amount incl vat", "amount including vat", "total inc vat",
