@@ -307,7 +307,8 @@ ORDER_STATUS_WORDS = {
                 "виконано, доставлено, εξοφληθηκε, "
                 "εξοφλημενη, ολοκληρωθηκε, παραδοθηκε, sudah dibayar, "
                 "selesai, w realizacji, wysłane, wysłano, dostarczone, "
-                "levererad, leveret, levert, "
+                "levererad, leveret, levert, fakturerad, faktureret, fakturert, "
+                "klar, färdig, ferdig, færdig, utförd, utført, udført, "     # (a job done)
                 "済, "              # (a Japanese sheet's "done")
                 + FINISHED_WORDS,      # (a job finished: done)
     "refund": PAYMENT_STATUS_WORDS["refund"] + ", "
@@ -345,7 +346,10 @@ ORDER_STATUS_WORDS = {
                     "peruttu, peruutettu, mitatoity, stornovano, stornovana, storno, zruseno, "
                     "zrusena, iptal, iptal edildi, отменен, отменено, отменена, аннулирован, "
                     "скасовано, скасований, ακυρωθηκε, ακυρωμενη, ακυρωμενο, ακυρωση, batal, "
-                    "dibatalkan, anulowano, anulată, anulat",
+                    "dibatalkan, anulowano, anulată, anulat, "
+                    # (a Nordic job broken off, a booking called off)
+                    "avbruten, avbrutt, afbrudt, avbokad, avbestilt, afbestilt, inställd, "
+                    "avlyst, aflyst",
     "contact": PAYMENT_STATUS_WORDS["contact"] + ", "
                "pending, pend, pending supplier, pending payment, awaiting payment, "
                "past due, on hold, failed, payment failed, "

@@ -324,7 +324,10 @@ _WORK_WORDS = frozenset(
     "job jobs project projects service services work treatment treatments commission "
     "assignment gig product products item items proyecto servicio trabajo projet prestation "
     "travail projekt leistung dienstleistung projeto servico trabalho progetto servizio "
-    "lavoro opdracht dienst behandeling".split())
+    "lavoro opdracht dienst behandeling "
+    # and the Nordic and Polish ones (a Swedish trade's "Jobb", a Danish "Opgave")
+    "jobb uppdrag arbete tjänst tjänster behandling oppdrag arbeid tjeneste tjenester "
+    "opgave opgaver arbejde ydelse ydelser usługa usługi zlecenie praca".split())
 _NOT_WORK = frozenset({"jobtitle", "jobrole", "jobfunction", "jobposition", "jobdescription"})
 # Money that is no one row's price: a client's whole, a rate per period, a hope.
 _NOT_ROW_MONEY = re.compile(r"lifetime|ltv|clv|annual|spent|spend|monthly|weekly|yearly|"

@@ -1,6 +1,8 @@
-"""A rental or hire business's own log (session 17): its "Rental fee", "Hire fee" or
-"Hire charge" column is the price of each rental, read as the sale's amount; its deposit, given
-back, is not. Figures worked out by hand before importing, through the command line."""
+"""What the session-17 review of the helpers' rules noticed and the lead mended: a rental or
+hire business's log ("Rental fee", "Hire fee", "Hire charge": each rental's price, its
+deposit given back no sale) and a Nordic trade's job list (its "Jobb" column, its "Klar",
+"Fakturerad" and "Avbruten"). Figures worked out by hand before importing, through the
+command line."""
 
 from conftest import cli_funnel, cli_import_text, kind_totals, workspace_rows
 
@@ -30,3 +32,20 @@ def test_a_hire_log_whose_hire_charge_is_each_hires_price(tmp_path):
     assert kind_totals(tmp_path, "purchase") == (3, 210.0)
     assert cli_funnel(tmp_path) == [2, 2, 2, 1, 0]
     assert workspace_rows(tmp_path, "SELECT COUNT(*) FROM clients") == [(2,)]
+
+
+def test_a_swedish_trades_job_list_read_by_its_status(tmp_path):
+    """Anna's bathroom (Klar, done, 1,200) and hall (Klar, 500) a month apart, Björn's
+    kitchen invoiced (Fakturerad, 800), Cecilia's roof broken off (Avbruten, 300): 3 sales
+    of 2,500 and a cancellation; Anna a repeat customer, Cecilia at awareness. Before: 'Jobb'
+    was no work column and the statuses unknown: 4 contacts, [3, 0, 0, 0, 0]."""
+    found = cli_import_text(tmp_path, "jobb.csv", (
+        "Datum,Kund,E-post,Jobb,Belopp,Status\n"
+        "2026-09-01,Anna Berg,anna@berg.se,Badrum,1200,Klar\n"
+        "2026-09-05,Björn Ek,bjorn@ek.se,Kök,800,Fakturerad\n"
+        "2026-10-02,Anna Berg,anna@berg.se,Hall,500,Klar\n"
+        "2026-10-10,Cecilia Lind,cecilia@lind.se,Tak,300,Avbruten\n"))
+    assert found["mapping"]["Status"] == "status"
+    assert kind_totals(tmp_path, "purchase") == (3, 2500.0)
+    assert kind_totals(tmp_path, "cancellation") == (1, 300.0)
+    assert cli_funnel(tmp_path) == [3, 2, 2, 1, 0]
