@@ -68,15 +68,21 @@ EMPTY, STR, NUM, BOOL, DATE, TIME, OTHER = range(7)
 NULL_TOKENS = ("", "-", "--", "—", "–", "n/a", "n.a.", "na", "#n/a", "null", "none", "nil",
                "nan", "nat")
 
-CURRENCY_TOKENS = (
-    "$", "€", "£", "¥", "₹", "₩", "₽", "₺", "₪", "₫", "฿", "₴", "₦", "₱", "¢", "₣", "₡", "₲",
-    "us$", "a$", "au$", "c$", "ca$", "nz$", "hk$", "s$", "r$", "mx$",
+# Currencies by their ISO code, as a cell may write them ("EUR 1.200"); each names its
+# currency (journey.ingest.currency).
+CURRENCY_CODES = (
     "usd", "eur", "gbp", "aud", "cad", "nzd", "chf", "jpy", "cny", "rmb", "inr", "zar",
     "sek", "nok", "dkk", "pln", "czk", "huf", "sgd", "hkd", "mxn", "brl", "rub", "try",
     "ils", "aed", "sar", "kes", "ngn", "php", "thb", "myr", "idr", "krw", "ron", "bgn",
+    "kwd", "bhd", "omr", "jod", "tnd", "lyd", "iqd",
+)
+CURRENCY_TOKENS = (
+    "$", "€", "£", "¥", "₹", "₩", "₽", "₺", "₪", "₫", "฿", "₴", "₦", "₱", "¢", "₣", "₡", "₲",
+    "us$", "a$", "au$", "c$", "ca$", "nz$", "hk$", "s$", "r$", "mx$",
+    *CURRENCY_CODES,
     "kr", "kr.", "rs", "rs.", "fr", "fr.", "zł", "kč", "lei", "ft", "euro", "euros",
     "円", "tl", "rp", "rp.", "грн", "грн.", "руб", "руб.", "р.",
-    "kwd", "bhd", "omr", "jod", "tnd", "lyd", "iqd", "kd", "bd", "jd", "dt", "ld", "ro", "r.o.",
+    "kd", "bd", "jd", "dt", "ld", "ro", "r.o.",
 )
 
 # Currencies counted in thousandths (ISO 4217 gives them three decimals), by code and by the

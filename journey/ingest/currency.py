@@ -28,6 +28,7 @@ from sqlite_utils import Database
 from ..fields import CURRENCY_COLUMN, normalise_header
 from ..journal import keyed_before, record_keyed_change
 from ..text import counted
+from ..values import CURRENCY_CODES
 from ..workspace import SETTINGS
 
 # Currencies by ISO code: the symbol money is shown with, and the name of its money.
@@ -56,10 +57,8 @@ _CELL_TOKENS = {
     "₽": "RUB", "руб": "RUB", "₺": "TRY", "₪": "ILS", "₫": "VND", "฿": "THB", "₴": "UAH",
     "грн": "UAH", "₦": "NGN", "₱": "PHP", "zł": "PLN", "kč": "CZK",
 }
-_CODES = ("usd", "eur", "gbp", "aud", "cad", "nzd", "chf", "jpy", "cny", "rmb", "inr", "zar",
-          "sek", "nok", "dkk", "pln", "czk", "huf", "sgd", "hkd", "mxn", "brl", "rub", "try",
-          "ils", "aed", "sar", "kes", "ngn", "php", "thb", "myr", "idr", "krw", "ron", "bgn",
-          "kwd", "bhd", "omr", "jod", "tnd", "lyd", "iqd", "cop", "pen", "clp", "ars")
+# (the money reader's codes, values.CURRENCY_CODES, and Latin America's pesos and soles)
+_CODES = (*CURRENCY_CODES, "cop", "pen", "clp", "ars")
 _TOKEN_CODES = {**_CELL_TOKENS, **{code: code.upper() for code in _CODES}, "rmb": "CNY"}
 # (RE2, run by pyarrow) a sign, with the letters that may name its dollar ("NZ$"); else
 # a word or code not inside a longer word. Two patterns, each quick on a million cells.
