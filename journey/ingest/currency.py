@@ -71,7 +71,6 @@ _CELL_WORD = (r"(?i)(?:^|[^\p{L}])(?P<token>" + "|".join(
 # A currency a money column's header names ("Fee (£)", "Price EUR").
 _HEADER_CURRENCY = re.compile(r"(?<![A-Za-z])(GBP|EUR|USD|CAD|AUD|NZD|CHF|JPY|SEK|NOK|DKK|"
                               r"INR|ZAR)(?![A-Za-z])|([£€¥₹])")
-_SYMBOL_CODES = {"£": "GBP", "€": "EUR", "¥": "JPY", "₹": "INR"}
 MONEY_FIELDS = ("amount", "revenue_current", "revenue_potential")
 
 
@@ -121,7 +120,7 @@ def _from_headers(frame: pd.DataFrame, mapping: dict[str, str | None],
         for header in (h for h, f in mapping.items() if f == target and h in frame):
             found = _HEADER_CURRENCY.search(str(header))
             if found:
-                codes[header] = found[1] or _SYMBOL_CODES[found[2]]
+                codes[header] = found[1] or _CELL_TOKENS[found[2]]
         if not codes:
             continue
         each = pd.Series(None, index=frame.index, dtype=object)
