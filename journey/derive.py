@@ -88,7 +88,8 @@ SELECT e.client_ref AS id,
     AS purchase_days,
   {_of_sales("SUM(CASE WHEN e.kind IN {kinds} AND b.id IS NULL THEN e.amount END)")}
     AS revenue_events,
-  SUM(CASE WHEN e.kind = 'refund' AND e.amount > 0 THEN e.amount END) AS refunded_events,
+  SUM(CASE WHEN e.kind IN {COUNTS['refund_count']} AND e.amount > 0 THEN e.amount END)
+    AS refunded_events,
   {BY_PURCHASES} AS by_purchases,
   SUM({ADVOCACY_EVENT}) AS advocacy_events,
   SUM(e.kind IN {AFTER_PURCHASE}) AS bought_evidence,
