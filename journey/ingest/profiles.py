@@ -264,6 +264,12 @@ def _shopify_orders_explain(frame: pd.DataFrame) -> str:
 _STRIPE_PAID = {"paid", "succeeded", "refunded", "partially refunded", "partially_refunded"}
 
 
+def _stripe_email(frame: pd.DataFrame) -> pd.Series:
+    """The payer's e-mail, case ignored: Stripe's "Customer Email", or the bare "email" of
+    an export written with the API's field names (Razorpay's payments)."""
+    return _col(frame, "customeremail", "email").str.casefold()
+
+
 def _stripe_facts(frame: pd.DataFrame) -> dict:
     said = _col(frame, "captured").str.casefold()
     status = _col(frame, "status").str.casefold()
@@ -271,7 +277,7 @@ def _stripe_facts(frame: pd.DataFrame) -> dict:
     # id (a row without one is a PaymentIntent that never became a charge).
     paid = said.isin(["true", "yes", "1"]) | (
         said.isna() & status.isin(_STRIPE_PAID) & _col(frame, "id").notna())
-    customer = _col(frame, "customerid").fillna(_col(frame, "customeremail").str.casefold())
+    customer = _col(frame, "customerid").fillna(_stripe_email(frame))
     refunded = _money(frame, "amountrefunded").fillna(0)
     # A dispute the business lost is money taken back (a chargeback): a refund, dated
     # when it was disputed, unless the amount refunded already counts it.
@@ -286,7 +292,7 @@ def _stripe_rules(rows: pd.DataFrame, frame: pd.DataFrame) -> pd.DataFrame:
     facts = _stripe_facts(frame)
     rows = rows.copy()
     rows["client_id"] = facts["customer"].reindex(rows.index)
-    rows["email"] = _none(_col(frame, "customeremail").str.casefold()).reindex(rows.index)
+    rows["email"] = _none(_stripe_email(frame)).reindex(rows.index)
     rows = _keyed_by_id(rows)
     rows["kind"] = facts["paid"].reindex(rows.index).map({True: "purchase", False: "contact"})
     refund_date = _dates(frame, "refundeddateutc", "refundeddate")
@@ -308,7 +314,8 @@ def _stripe_explain(frame: pd.DataFrame) -> str:
     other = int((~paid).sum()) - failed
     unpaid = counted(failed, "failed attempt") + (f" and {counted(other, 'unfinished payment')}"
                                              if other else "")
-    return (f"Recognised as a Stripe payments export: {counted(int(paid.sum()), 'payment')} from "
+    return (f"Recognised as a payments export (Stripe's columns, as Razorpay's too): "
+            f"{counted(int(paid.sum()), 'payment')} from "
             f"{counted(facts['customer'][paid].nunique(), 'customer')} (by customer ID, else "
             f"e-mail); {unpaid} kept as contacts, not purchases; "
             f"{int(facts['refunded'].sum()):,} refunded"
@@ -2683,10 +2690,11 @@ PROFILES: tuple[Profile, ...] = (
             _all("name", "email", "financialstatus", "createdat", "total", "lineitemname",
                  "cancelledat"),
             _SHOPIFY_ORDERS, _shopify_orders_rules, _shopify_orders_explain),
-    Profile("stripe_payments", "a Stripe payments export",
+    Profile("stripe_payments", "a Stripe (or Razorpay) payments export",
             _all("id", "amount", "amountrefunded", "captured", "status"),
+            # Razorpay writes the API's names: created_at, and the payer's phone as contact.
             {"id": "order_id", "createddateutc": "date", "createdutc": "date",
-             "created": "date", "amount": "amount",
+             "created": "date", "createdat": "date", "contact": "phone", "amount": "amount",
              "status": "status", "customerdescription": "name"},
             _stripe_rules, _stripe_explain),
     Profile("hubspot_deals", "a HubSpot deals export",
