@@ -111,6 +111,8 @@ _ALIAS_WORDS = {
                      "negotiations, in negotiation, meeting scheduled, meeting booked, "
                      "meeting arranged, needs analysis, value proposition, id decision makers, "
                      "perception analysis, appointment scheduled, qualified to buy, "
+                     # (GoHighLevel's pipeline: the lead has a meeting booked with us)
+                     "appointment booked, appointment set, "
                      "presentation scheduled, decision maker bought in, "
                      "demo done, contract sent, pitched, pitch sent, "
                      # a hand-kept pipeline's own words, in the order people say them

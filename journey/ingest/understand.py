@@ -1012,6 +1012,9 @@ def _group_says_stage(raw: RawSheet, mapping: dict[str, str | None], free: list[
 # "Contact Name"), even beside a person's first and last name; "Contact" or "Main
 # contact" name a person at a company, the client only where nothing else names one.
 _CONTACTS_NAME = frozenset({"contactname", "contactfullname"})
+# A key of the contact itself (GoHighLevel's opportunities: "Contact ID" beside "Contact
+# Name"): the contact is the client it keys, so its name names that client.
+_CONTACTS_ID = frozenset({"contactid", "contactrecordid"})
 
 
 def _contact_named(raw: RawSheet, mapping: dict[str, str | None], free: list[str],
@@ -1019,7 +1022,8 @@ def _contact_named(raw: RawSheet, mapping: dict[str, str | None], free: list[str
     """A contact column names the client where nothing else does (a booking tool's
     "Contact Name", an invoice list's "Contact": Xero's, whose contact is the customer
     billed); a "Contact Name" also where only a first and a last name do (Xero's contacts:
-    ContactName is the client, First and Last Name the person there)."""
+    ContactName is the client, First and Last Name the person there), or where the client
+    is keyed by the contact's own ID (GoHighLevel's opportunities)."""
     contacts = [h for h in free if mapping[h] == "contact_name"]
     header = next((h for h in contacts if normalise_header(h) in _CONTACTS_NAME),
                   contacts[0] if contacts else None)
@@ -1028,7 +1032,10 @@ def _contact_named(raw: RawSheet, mapping: dict[str, str | None], free: list[str
     named = [h for h, f in mapping.items() if f == "name"]
     beside_a_person = (normalise_header(header) in _CONTACTS_NAME and len(named) == 2
                        and {name_part(h) for h in named} == {"first", "last"})
-    if (named or "client_id" in mapping.values()) and not beside_a_person:
+    keyed_by_contact = any(f == "client_id" and normalise_header(h) in _CONTACTS_ID
+                           for h, f in mapping.items())
+    if (named or ("client_id" in mapping.values() and not keyed_by_contact)
+            ) and not beside_a_person:
         return      # (Xero's "AccountNumber" keys its contacts; ContactName still names them)
     if not _names_someone(raw.frame[header]):
         return
