@@ -944,6 +944,17 @@ _NAME_PART = re.compile(
     rf"|(?P<last>{'|'.join(sorted(LAST_NAMES, key=len, reverse=True))}))(?:{_PERSON_AFTER})?")
 
 
+# "Owner First Name", "Owner's Email": a header about an owner, the animal's beside a pet
+# business's "Animal Name" (understand._animals_owner), else the business's own person.
+_OWNERS = re.compile(r"^\s*owner(?:'?s)?\b[\s_:.-]*", re.IGNORECASE)
+
+
+def without_owner(header: str) -> str | None:
+    """What an owner's header says of the owner ("Owner First Name": "First Name"), or None
+    for a header not about an owner."""
+    return _OWNERS.sub("", header) if _OWNERS.match(header) else None
+
+
 def name_part(header: object) -> str | None:
     """"first" or "last" for a header naming a person's first or last name (``FIRST_NAMES``,
     ``LAST_NAMES``, bare or with whose: "Customer First Name"), else None."""

@@ -222,9 +222,10 @@ OUTCOME_ALIASES = {
 }
 # A visit's or an appointment's statuses saying it was kept (Jane App's "Arrived", a class
 # "Attended", Vagaro's "Show"): a sale on an order list, and what marks a list of visits.
-# (a restaurant's reservation: Resy's "Finished", the party seated and gone)
+# (a restaurant's reservation: Resy's "Finished", the party seated and gone; a boarding
+# kennel's or a daycare's stay "Checked Out": Gingr's, the pet gone home)
 VISIT_KEPT_WORDS = ("arrived, checked in, attended, signed in, show, showed, showed up, "
-                    "finished, seated")
+                    "finished, seated, checked out")
 
 # An order's statuses that speak of payment (paid, not paid, refunded), by the kind each
 # says happened: on a sheet of amounts, they make its statuses an order list's (a task

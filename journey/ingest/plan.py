@@ -39,6 +39,7 @@ from ..fields import (
     SCORE_RANGES, SPAM_FLAGS, TAG_HEADERS, TEST_FLAGS, TIP_HEADERS, TIP_NOT_IN_AMOUNT,
     WHOSE_FIELDS,
     base_header_key, before_tax, field_type, fields_for, header_year, match_header, name_part, names_a_participant,
+    without_owner,
     names_tax, names_tax_rate, net_and_tax, normalise_header, period_of, plain_header,
     tax_note)
 from ..journal import Problem, SheetSave
@@ -506,7 +507,8 @@ def _full_names(cells: dict[str, pd.Series]) -> dict[str, pd.Series]:
     payment's two parties are its other party's name (``_other_party``)."""
     if (parties := _other_party(cells)) is not None:
         return parties
-    part_of = {h: name_part(h) for h in cells}
+    # ("Owner First Name" read as the name: the animal's owner, Gingr's)
+    part_of = {h: name_part(h) or name_part(without_owner(h) or "") for h in cells}
     first = next((h for h in cells if part_of[h] == "first"), None)
     last = next((h for h in cells if part_of[h] == "last" and h != first), None)
     if first is None and last is not None:     # MailerLite's "Name" beside "Last name"

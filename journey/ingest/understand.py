@@ -29,6 +29,7 @@ from ..fields import (
     CLIENT_ONLY, CONTACT_MEANS, CONVERSATION_IDS, EVENT_FIELDS, EVENT_KINDS, EVENT_ONLY, ORGANISATION_HEADERS,
     PARTY_HEADERS, PAYEE_HEADERS, PEOPLE_HEADERS, TAG_HEADERS,
     SCORE_RANGES, field_type, fields_for, match_header, name_part, names_a_birth_date,
+    without_owner,
     names_a_number, normalise_header, plain_header)
 from ..journal import stage_mapping
 from ..stages import (
@@ -562,6 +563,30 @@ _ANIMAL = re.compile(r"^(?:dog|dogs|pet|pets|cat|cats|horse|puppy|animal|patient
                      r"|^(?:dogs|pets|cats|horses|animals)name$")
 
 
+_OWNERS_FIELDS = ("name", "email", "phone")
+
+
+def _animals_owner(mapping: dict[str, str | None], free: list[str], used: set,
+                   said: list[str]) -> None:
+    """Beside the animal a pet business sees, its owner is the client: a groomer's or a
+    vet's "Owner" names the client (not the salesperson a CRM's "Owner" is), and a
+    kennel's "Owner First Name", "Owner Last Name", "Owner Email", "Owner Phone" (Gingr's)
+    are the client's name, e-mail and phone."""
+    owners = []
+    for header in free:
+        rest = without_owner(header)
+        target = "name" if mapping[header] == "owner" else (
+            match_header(rest)[0] if rest and mapping[header] is None else None)
+        if target in _OWNERS_FIELDS and (target == "name" or target not in used):
+            mapping[header] = target
+            used.add(target)
+            owners.append(header)
+    if owners:
+        said.append(f"{' and '.join(repr(h) for h in owners)} "
+                    + ("is" if len(owners) == 1 else "are")
+                    + " the owner of the animal beside it: read as the client's")
+
+
 # A bank statement's money columns, in pairs (normalised): money going out and coming in.
 _STATEMENT_PAIRS = (("debit", "credit"), ("debits", "credits"), ("withdrawal", "deposit"),
                     ("withdrawals", "deposits"), ("moneyout", "moneyin"),
@@ -667,13 +692,7 @@ def refine_mapping(raw: RawSheet, mapping: dict[str, str | None], kind: str, *,
                 break
     if not {"name", "client_id", "email"} & used and any(_ANIMAL.match(normalise_header(h))
                                                          for h in raw.headers):
-        for header in free:     # a groomer's or a vet's "Owner" beside the "Dog": the client
-            if mapping[header] == "owner":
-                mapping[header] = "name"
-                used.add("name")
-                said.append(f"'{header}' is the owner of the animal beside it: read as the "
-                            "client's name")
-                break
+        _animals_owner(mapping, free, used, said)
     for header in free:         # "Estado" beside "Cidade": SP, RJ are states, no status
         if mapping[header] == "status" and _state_codes(raw.frame[header]):
             mapping[header] = "region" if kind == "clients" and "region" not in used else None
