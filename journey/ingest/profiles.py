@@ -2212,6 +2212,9 @@ _MEMBERSHIP = ("membershipname", "membership", "membershiptype", "membershipplan
 _MEMBER_FEE = ("monthlyfee", "membershipfee", "fee", "monthlyprice", "monthlydues", "dues",
                "price")
 _MEMBER_NAME = ("member", "membername", "name", "clientname", "fullname")
+# What each member has paid so far (PushPress's "Lifetime Value"): the client's revenue.
+_MEMBER_REVENUE = ("lifetimevalue", "ltv", "totalspent", "lifetimerevenue", "totalrevenue",
+                   "totalpaid")
 _MEMBER_VISITS = ("lastvisit", "firstvisit", "totalvisits", "visits", "lastcheckin",
                   "checkins", "totalcheckins", "classesattended", "lastattended")
 _REFERRED = ("referredby", "referrer", "referredbyname")
@@ -2239,7 +2242,8 @@ _MEMBER_MAPPING = {
     "joinedon": "first_contact", "membersince": "first_contact", "startdate": "first_contact",
     "lastvisit": "last_contact", "lastcheckin": "last_contact", "homelocation": "region",
     "location": "region", "source": "channel", "leadsource": "channel",
-    "howdidyouhearaboutus": "channel"}
+    "howdidyouhearaboutus": "channel",
+    **dict.fromkeys(_MEMBER_REVENUE, "revenue_current")}
 
 
 def _member_check(present: set[str], frame: pd.DataFrame | None) -> bool:
@@ -2306,6 +2310,15 @@ def _member_rules(rows: pd.DataFrame, frame: pd.DataFrame) -> pd.DataFrame:
     return rows
 
 
+def _member_revenue_said(frame: pd.DataFrame) -> str:
+    """Where the list's revenue is: a column of what each member paid, or nowhere."""
+    by_normal = {normalise_header(h): h for h in frame.columns}
+    header = next((by_normal[n] for n in _MEMBER_REVENUE if n in by_normal), None)
+    if header is None or _money(frame, normalise_header(header)).isna().all():
+        return "revenue is not in the list (fees kept as extra columns)"
+    return f"'{header}' is what each member has paid so far: read as their revenue"
+
+
 def _member_explain(label: str) -> Callable[[pd.DataFrame], str]:
     def explain(frame: pd.DataFrame) -> str:
         facts = _member_facts(frame)
@@ -2324,7 +2337,7 @@ def _member_explain(label: str) -> Callable[[pd.DataFrame], str]:
                 f"{counted(int((~paid & ~facts['trial']).sum()), 'client')} without a "
                 f"membership kept as contacts; {counted(int(facts['referred'].sum()), 'client')}"
                 " referred by another member: that member's referral (advocacy), their "
-                "channel Referral; revenue is not in the list (fees kept as extra columns).")
+                "channel Referral; " + _member_revenue_said(frame) + ".")
     return explain
 
 
