@@ -561,35 +561,49 @@ _TEST_EMAIL = re.compile(r"^\s*test[\w.+-]*@", re.IGNORECASE)
 # A lead ad's test lead, its cells filled by the ad platform (Meta's "<test lead: dummy data
 # for full_name>"): a test whatever its e-mail says.
 _PLACEHOLDER_TEST = re.compile(r"^\s*<\s*test lead\b", re.IGNORECASE)
+# Where no name is given (a digital shop's orders keyed by e-mail alone: Sellfy's), a test@
+# address at a domain kept for examples (RFC 2606: example.com, .test, .invalid) says test.
+_TEST_RESERVED_EMAIL = re.compile(
+    r"^\s*test[\w.+-]*@(?:[\w-]+\.)*(?:example\.(?:com|net|org)|[\w-]+\.(?:test|example|invalid))"
+    r"\s*$", re.IGNORECASE)
 # An e-mail header, a form's question too ("Your email"), normalised.
 _EMAIL_ASKED = re.compile(r"e?mail(?:address)?$")
 
 
 def _test_people(frame: pd.DataFrame, raw: RawSheet, out: pd.DataFrame, rejected: pd.Series,
                  columns_for: dict[str, list[str]], problems: list) -> pd.Series:
-    """Rows of a test person (``_TEST_NAME`` and ``_TEST_EMAIL``, or a platform's test
-    lead: ``_PLACEHOLDER_TEST``) among real people: no one's order, booking or contact,
-    each rejected with its reason. A real "Test Valley Ltd" has no test@ address; a sheet
-    of test people alone is imported as it is."""
+    """Rows of a test person (``_TEST_NAME`` and ``_TEST_EMAIL``; without a name, a test@
+    address at an example domain: ``_TEST_RESERVED_EMAIL``; or a platform's test lead:
+    ``_PLACEHOLDER_TEST``) among real people: no one's order, booking or contact, each
+    rejected with its reason. A real "Test Valley Ltd" has no test@ address; a sheet of
+    test people alone is imported as it is."""
     found = pd.Series(False, index=frame.index)
-    if not ("name" in out and columns_for.get("name")):
+    named = "name" in out and bool(columns_for.get("name"))
+    if not (named or columns_for.get("email")):
         return found
     kept = ~rejected.reindex(frame.index, fill_value=False)
-    name = out["name"].astype(object).where(out["name"].notna(), "").astype(str)
+    name = (out["name"].astype(object).where(out["name"].notna(), "").astype(str) if named
+            else pd.Series("", index=out.index))
     asked = next((h for h in frame.columns if _EMAIL_ASKED.search(normalise_header(h))), None)
     said = (out["email"] if "email" in out else   # (else a form's "Your email", which
             frame[asked].reindex(out.index) if asked is not None   # its profile reads)
             else pd.Series(None, index=out.index, dtype=object))
     email = said.astype(object).where(said.notna(), "").astype(str)
+    unnamed = name.str.strip().eq("") & email.str.match(_TEST_RESERVED_EMAIL)
     test = ((name.str.match(_TEST_NAME) & email.str.match(_TEST_EMAIL))
-            | name.str.match(_PLACEHOLDER_TEST)) & kept
+            | name.str.match(_PLACEHOLDER_TEST) | unnamed) & kept
     if not test.any() or test[kept].all():
         return found
     placeholder = name.str.match(_PLACEHOLDER_TEST)
-    for marked, reason in ((test & ~placeholder, "its name and e-mail say so"),
-                           (test & placeholder, "an ad platform's test lead")):
-        _reject_rows(marked, out, raw, frame, columns_for["name"][0],
-                     f"the row is a test ({reason}), no real client", problems)
+    for marked, reason, header in (
+            (test & ~placeholder & ~unnamed, "its name and e-mail say so", "name"),
+            (test & placeholder, "an ad platform's test lead", "name"),
+            (test & unnamed, "a test address at an example domain", "email")):
+        if marked.any():
+            column = (columns_for.get(header) or columns_for.get("name")
+                      or columns_for["email"])[0]
+            _reject_rows(marked, out, raw, frame, column,
+                         f"the row is a test ({reason}), no real client", problems)
     return test
 
 
