@@ -11,6 +11,9 @@ each, where it matters, a sheet where the rule must not fire.
   team's own work: left out, with a note (was: a client's contact or complaint). A task a
   customer asked for stays their support contact; a ticket tagged internal stays an
   internal complaint.
+- A help desk's satisfaction rating (Zendesk's Good or Bad, Help Scout's Great, Okay or Not
+  Good, Gorgias' 1 to 5) is each requester's satisfaction, their latest; the import says
+  how many ratings from how many requesters (was: the column kept aside, unread).
 """
 
 from __future__ import annotations
@@ -135,3 +138,64 @@ def test_a_customers_ticket_is_kept_when_no_agent_asked_it(tmp_path):
     assert _kinds(tmp_path) == {"complaint": 1, "contact": 2}
     assert kind_totals(tmp_path, "contact")[0] == 2
     assert "opened for itself" not in found["explanation"]
+
+
+# --- a help desk's satisfaction rating ----------------------------------------------------------
+
+def test_a_zendesk_satisfaction_score_is_each_requesters_latest_satisfaction(tmp_path):
+    """Zendesk's "Satisfaction Score": Good (satisfied, 4 of 5) or Bad (2), "Offered" and
+    "Unoffered" no rating. Ana rated Bad on 1 March, Bad on 2 April, Good on 9 April
+    (written out of order): her latest, 4. Bo: Good on 1 April, then Offered (none): 4.
+    Cy: Bad, 2. Dee: Unoffered, none. 5 ratings from 3 requesters (was: the column kept
+    aside, no satisfaction at all). Its "Satisfaction Comment" (a 5 on ticket 101) is no
+    rating."""
+    found = cli_import_text(tmp_path, "export.csv", (
+        "Id,Requester,Requester email,Subject,Status,Via,Ticket type,Created at,Assignee,"
+        "Satisfaction Score,Satisfaction Comment\n"
+        "101,Ana Diaz,ana@example.com,Late delivery,solved,Email,incident,2024-04-02 10:00,"
+        "Sam,Bad,5\n"
+        "102,Ana Diaz,ana@example.com,Where is my invoice?,solved,Web,question,"
+        "2024-04-09 12:00,Sam,Good,\n"
+        "103,Bo Li,bo@example.com,Broken lid,solved,Phone,problem,2024-04-10 09:30,Kim,"
+        "Offered,\n"
+        "104,Cy Ng,cy@example.com,Refund please,solved,Email,,2024-04-11 08:00,Kim,Bad,\n"
+        "105,Bo Li,bo@example.com,Thanks,solved,Email,question,2024-04-01 08:00,Kim,Good,\n"
+        "106,Ana Diaz,ana@example.com,Old one,solved,Email,question,2024-03-01 08:00,Kim,"
+        "Bad,\n"
+        "107,Dee Fox,dee@example.com,Gift wrap?,solved,Email,question,2024-04-12 08:00,Kim,"
+        "Unoffered,\n"))
+    assert workspace_rows(tmp_path, "SELECT name, satisfaction FROM clients ORDER BY name") == [
+        ("Ana Diaz", 4.0), ("Bo Li", 4.0), ("Cy Ng", 2.0), ("Dee Fox", None)]
+    assert ("; 5 satisfaction ratings from 3 requesters, each one's latest kept as their "
+            "satisfaction (1 to 5; 'Good' as 4, 'Bad' as 2)") in found["explanation"]
+
+
+def test_a_gorgias_survey_score_of_1_to_5_is_read_as_it_is(tmp_path):
+    """Gorgias' "Satisfaction survey score" 1-5: Ben rated 2 on 1 May, 5 on 8 May: 5.
+    Dee gave none: no satisfaction, not 0."""
+    found = cli_import_text(tmp_path, "tickets.csv", (
+        "Ticket id,Status,Channel,Subject,Customer name,Customer email,Assignee,Tags,Created,"
+        "Closed,Satisfaction survey score\n"
+        "1,closed,email,Where is my order?,Ben Carter,ben@carter.example,Alex,ORDER-STATUS,"
+        "2024-05-01 10:00,2024-05-01 12:00,2\n"
+        "2,closed,chat,Size exchange,Ben Carter,ben@carter.example,Alex,,2024-05-08 10:00,"
+        "2024-05-08 11:00,5\n"
+        "3,closed,email,Discount code?,Dee Fox,dee@fox.example,Alex,,2024-05-03 10:00,"
+        "2024-05-03 11:00,\n"))
+    assert workspace_rows(tmp_path, "SELECT name, satisfaction FROM clients ORDER BY name") == [
+        ("Ben Carter", 5.0), ("Dee Fox", None)]
+    assert ("; 2 satisfaction ratings from 1 requester, each one's latest kept as their "
+            "satisfaction (1 to 5).") in found["explanation"]
+
+
+def test_tickets_without_a_rating_say_nothing_of_satisfaction(tmp_path):
+    """Must not fire: a "Satisfaction Comment" alone is no rating, nor a "Priority" of
+    1 to 4: no satisfaction, and the import says nothing of ratings."""
+    found = cli_import_text(tmp_path, "export.csv", (
+        "Id,Requester,Requester email,Subject,Status,Priority,Ticket type,Created at,"
+        "Satisfaction Comment\n"
+        "1,Ana Diaz,ana@example.com,Late delivery,solved,2,incident,2024-04-02 10:00,4\n"
+        "2,Bo Li,bo@example.com,Where is my invoice?,solved,1,question,2024-04-09 12:00,\n"))
+    assert workspace_rows(tmp_path, "SELECT COUNT(*) FROM clients WHERE satisfaction IS NOT "
+                                    "NULL") == [(0,)]
+    assert "satisfaction rating" not in found["explanation"]

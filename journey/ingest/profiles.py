@@ -34,7 +34,9 @@ Decisions (also in the README):
   its type says it is a question or a request: then a support contact. One no type or
   category speaks for (Help Scout's "Type" of email, chat or phone says how it came) is a
   complaint only when its words speak of one. A ticket requested by one of the export's
-  own agents, or a task with no requester, is the team's own work: left out, said.
+  own agents, or a task with no requester, is the team's own work: left out, said. A
+  ticket's satisfaction rating (Good 4 and Bad 2 of 5, Great 5, Okay 3, or a number of 1
+  to 5) is its requester's satisfaction, the latest they gave.
 - Shopify test orders (paid through the "Bogus" test gateway, or tagged "test") are left
   out, and the explanation says how many. A Shopify order's Financial Status says if it
   was paid: pending is a contact, voided a cancellation (no sale); authorized, paid and
@@ -728,6 +730,21 @@ def _tickets_facts(frame: pd.DataFrame) -> dict:
             "own_work": _own_work(frame, name, email) & ~internal}
 
 
+# A ticket's satisfaction rating by its requester (Zendesk's "Satisfaction Score", Gorgias'
+# "Satisfaction survey score", Help Scout's "Rating"), normalised; not its comment.
+_TICKET_RATING = r"^(?!.*(?:comment|reason|remark))(?:.*satisf.*|.*csat.*|rating)$"
+
+
+def _ticket_ratings(frame: pd.DataFrame) -> pd.Series:
+    """Each ticket's satisfaction rating, 1 to 5: a number, or a help desk's word
+    (``_SATISFIED``: Good 4, Bad 2); None where none was given (Zendesk's "Offered",
+    "Unoffered")."""
+    said = _column_matching(frame, _TICKET_RATING)
+    number = values.parse_score(said, 1, 5)[0]
+    words = said.map(lambda v: _SATISFIED.get(normalise_value(v)), na_action="ignore")
+    return number.where(number.notna(), pd.to_numeric(words, errors="coerce"))
+
+
 def _own_work(frame: pd.DataFrame, name: pd.Series, email: pd.Series) -> pd.Series:
     """Tickets that are the team's own work, no customer's contact: those whose requester
     is one of the export's agents (by name or e-mail, case ignored: an agent's ticket for
@@ -783,6 +800,9 @@ def _tickets_rules(rows: pd.DataFrame, frame: pd.DataFrame) -> pd.DataFrame:
     for column in ("client_id", "name", "email", "contact_name"):    # a colleague is no client
         if column in rows:
             rows[column] = rows[column].astype(object).where(~colleague, None)
+    rating = _ticket_ratings(frame).reindex(rows.index)
+    if rating.notna().any():     # (plan._latest_satisfaction keeps each one's latest)
+        rows["satisfaction"] = _none(rating.where(~colleague))
     return rows
 
 
@@ -812,6 +832,7 @@ def _tickets_explain(frame: pd.DataFrame) -> str:
                "refund made)" if (asked := int(facts["refund_asked"].sum())) else "")
             + (f"; {counted(internal, 'ticket')} from colleagues (internal) kept as internal "
                "complaints, of no client" if internal else "")
+            + _ratings_said(frame, requester)
             + (f"; {counted(missing, 'ticket')} without a requester kept without a client"
                if missing else "") + _left_out_spam(frame, "status")
             + (f"; {counted(samples, 'sample ticket')} (the help desk's own example, no "
@@ -820,6 +841,21 @@ def _tickets_explain(frame: pd.DataFrame) -> str:
                "its own agents, or a task with no requester) left out, no client's"
                if (own := int(facts["own_work"].sum())) else "")
             + ".")
+
+
+def _ratings_said(frame: pd.DataFrame, requester: pd.Series) -> str:
+    """"; 3 satisfaction ratings from 2 requesters, ..." for an explanation, or nothing."""
+    rating = _ticket_ratings(frame).where(requester.notna() & ~_spam(frame, "status"))
+    if rating.isna().all():
+        return ""
+    said = _column_matching(frame, _TICKET_RATING)[rating.notna()].unique()
+    words = sorted(((_SATISFIED[normalise_value(v)], v) for v in said
+                    if normalise_value(v) in _SATISFIED), key=lambda w: -w[0])
+    return (f"; {counted(int(rating.notna().sum()), 'satisfaction rating')} from "
+            f"{counted(requester[rating.notna()].nunique(), 'requester')}, each one's latest "
+            "kept as their satisfaction (1 to 5"
+            + ("; " + ", ".join(f"'{word}' as {score}" for score, word in words)
+               if words else "") + ")")
 
 
 def _untyped(by_words: pd.Series) -> str:
@@ -1222,7 +1258,12 @@ _SURVEY_KEYS = {**{h: "client_id" for h in _RESPONDENT + _RESPONDENT_ID},
 _SATISFIED = {"verysatisfied": 5, "extremelysatisfied": 5, "satisfied": 4, "somewhatsatisfied": 4,
               "neutral": 3, "neithersatisfiednordissatisfied": 3, "dissatisfied": 2,
               "somewhatdissatisfied": 2, "unsatisfied": 2, "verydissatisfied": 1,
-              "extremelydissatisfied": 1, "veryunsatisfied": 1}
+              "extremelydissatisfied": 1, "veryunsatisfied": 1,
+              # a help desk's rating of a ticket: Zendesk's Good or Bad (satisfied or not),
+              # Help Scout's Great, Okay or Not Good, Freshdesk's happy faces
+              "great": 5, "good": 4, "okay": 3, "notgood": 2, "bad": 2,
+              "extremelyhappy": 5, "veryhappy": 5, "happy": 4, "unhappy": 2,
+              "veryunhappy": 1, "extremelyunhappy": 1}
 
 
 def _column_matching(frame: pd.DataFrame, pattern: str) -> pd.Series:
