@@ -366,7 +366,9 @@ def test_zendesk_tickets(tmp_path):
     assert found["explanation"] == (
         "Recognised as a help-desk tickets export: 4 tickets from 3 requesters (by e-mail, "
         "case ignored), each ticket a complaint of its requester (the requester is the "
-        "client), except 1 question or request kept as a support contact.")
+        "client), except 1 question or request kept as a support contact (1 ticket has no "
+        "type or category: those whose subject speaks of a complaint, a late, damaged or wrong "
+        "order or a refund, are complaints).")
 
 
 def test_freshdesk_tickets(tmp_path):

@@ -31,7 +31,12 @@ Decisions (also in the README):
   never paid); pending, failed, on hold, abandoned -> a contact, never a purchase.
 - A help-desk ticket (Zendesk, Freshdesk, Help Scout, or in Spanish, French, German) is a
   complaint of its requester (by e-mail when the export has one, else by name), unless
-  its type says it is a question or a request: then a support contact.
+  its type says it is a question or a request: then a support contact. One no type or
+  category speaks for (Help Scout's "Type" of email, chat or phone says how it came) is a
+  complaint only when its words speak of one. A ticket requested by one of the export's
+  own agents, or a task with no requester, is the team's own work: left out, said. A
+  ticket's satisfaction rating (Good 4 and Bad 2 of 5, Great 5, Okay 3, or a number of 1
+  to 5) is its requester's satisfaction, the latest they gave.
 - Shopify test orders (paid through the "Bogus" test gateway, or tagged "test") are left
   out, and the explanation says how many. A Shopify order's Financial Status says if it
   was paid: pending is a contact, voided a cancellation (no sale); authorized, paid and
@@ -70,9 +75,10 @@ from typing import Callable
 import pandas as pd
 
 from .. import values
-from ..fields import EVENT_FIELDS, ORGANISATION_HEADERS, match_header, normalise_header
+from ..fields import (CONTACT_MEANS, EVENT_FIELDS, ORGANISATION_HEADERS, match_header,
+                      normalise_header)
 from ..stages import ORDER_STATUS_KIND, normalise_value
-from ..text import counted, name_key, without_accents
+from ..text import counted, match_key, name_key, without_accents
 from .line_amounts import line_amounts
 
 Rules = Callable[[pd.DataFrame, pd.DataFrame], pd.DataFrame]
@@ -709,9 +715,8 @@ def _tickets_facts(frame: pd.DataFrame) -> dict:
     kind = _col(frame, *_TICKET_TYPE).map(_ticket_kind, na_action="ignore")
     category = _col(frame, "category", "categoria", "categorie", "kategorie")
     kind = kind.fillna(category.map(_ticket_kind, na_action="ignore"))
-    # (no type or category on any ticket: the words of each say; else a ticket left blank
-    # among typed ones is a complaint, as before)
-    by_words = kind.isna() & kind.isna().all()
+    # (a ticket no type or category speaks for: its words say)
+    by_words = kind.isna()
     kind = kind.fillna(_told_of_by_words(frame).where(by_words)).fillna("complaint")
     internal = pd.Series(False, index=frame.index)
     for header in (*_TICKET_TYPE, "category", "categoria", "tags"):
@@ -727,7 +732,38 @@ def _tickets_facts(frame: pd.DataFrame) -> dict:
     return {"name": name, "email": email, "by_email": bool(email.notna().any()),
             "kind": kind, "by_words": by_words, "internal": internal,
             "refund_asked": refund_asked,
-            "company": company}
+            "company": company,
+            # (one tagged internal stays a colleague's complaint, even from an agent)
+            "own_work": _own_work(frame, name, email) & ~internal}
+
+
+# A ticket's satisfaction rating by its requester (Zendesk's "Satisfaction Score", Gorgias'
+# "Satisfaction survey score", Help Scout's "Rating"), normalised; not its comment.
+_TICKET_RATING = r"^(?!.*(?:comment|reason|remark))(?:.*satisf.*|.*csat.*|rating)$"
+
+
+def _ticket_ratings(frame: pd.DataFrame) -> pd.Series:
+    """Each ticket's satisfaction rating, 1 to 5: a number, or a help desk's word
+    (``_SATISFIED``: Good 4, Bad 2); None where none was given (Zendesk's "Offered",
+    "Unoffered")."""
+    said = _column_matching(frame, _TICKET_RATING)
+    number = values.parse_score(said, 1, 5)[0]
+    words = said.map(lambda v: _SATISFIED.get(normalise_value(v)), na_action="ignore")
+    return number.where(number.notna(), pd.to_numeric(words, errors="coerce"))
+
+
+def _own_work(frame: pd.DataFrame, name: pd.Series, email: pd.Series) -> pd.Series:
+    """Tickets that are the team's own work, no customer's contact: those whose requester
+    is one of the export's agents (by name or e-mail, case ignored: an agent's ticket for
+    themselves), and tasks (``_TASKS``) no one asked for (no requester)."""
+    agents = pd.Series(dtype=object)
+    for header in _AGENTS:
+        agents = pd.concat([agents, _col(frame, header).str.casefold()])
+    agents = set(agents.dropna()) - _BLANK_MARKS
+    by_agent = name.str.casefold().isin(agents) | email.isin(agents)
+    task = _col(frame, *_TICKET_TYPE).map(lambda v: bool(_ticket_parts(v) & _TASKS),
+                                          na_action="ignore").fillna(False).astype(bool)
+    return by_agent | (task & name.isna() & email.isna())
 
 
 def _own_organisation(company: pd.Series, email: pd.Series) -> bool:
@@ -749,7 +785,7 @@ def _tickets_rules(rows: pd.DataFrame, frame: pd.DataFrame) -> pd.DataFrame:
     are blanks; one whose status says spam, or the help desk's own sample ticket, is left
     out."""
     facts = _tickets_facts(frame)
-    left_out = _spam(frame, "status") | _sample_tickets(frame)
+    left_out = _spam(frame, "status") | _sample_tickets(frame) | facts["own_work"]
     rows = rows[~left_out.reindex(rows.index, fill_value=False)].copy()
     rows["kind"] = facts["kind"].reindex(rows.index)
     for column in ("name", "status", "reason", "note", "department", "owner", "channel"):
@@ -771,16 +807,20 @@ def _tickets_rules(rows: pd.DataFrame, frame: pd.DataFrame) -> pd.DataFrame:
     for column in ("client_id", "name", "email", "contact_name"):    # a colleague is no client
         if column in rows:
             rows[column] = rows[column].astype(object).where(~colleague, None)
+    rating = _ticket_ratings(frame).reindex(rows.index)
+    if rating.notna().any():     # (plan._latest_satisfaction keeps each one's latest)
+        rows["satisfaction"] = _none(rating.where(~colleague))
     return rows
 
 
 def _tickets_explain(frame: pd.DataFrame) -> str:
     facts = _tickets_facts(frame)
     requester = facts["email"].fillna(facts["name"].str.casefold())
-    missing = int(requester.isna().sum())
-    questions = int((facts["kind"] == "contact").sum())
+    missing = int((requester.isna() & ~facts["own_work"]).sum())
+    questions = int(((facts["kind"] == "contact") & ~facts["own_work"]).sum())
     internal = int((facts["kind"] == "internal_complaint").sum())
-    requester = requester.where(~facts["internal"] & ~_sample_tickets(frame))
+    requester = requester.where(~facts["internal"] & ~_sample_tickets(frame)
+                                & ~facts["own_work"])
     return (f"Recognised as a help-desk tickets export: {counted(len(frame), 'ticket')} from "
             f"{counted(requester.nunique(), 'requester')}"
             + (" (by e-mail, case ignored)" if facts["by_email"] else "")
@@ -791,7 +831,7 @@ def _tickets_explain(frame: pd.DataFrame) -> str:
             + (f", except {counted(questions, 'question or request', 'questions and requests')}"
                f" kept as {'a support contact' if questions == 1 else 'support contacts'}"
                if questions else "")
-            + (" (no type says what a ticket is: those whose subject speaks of a complaint, "
+            + (f" ({_untyped(facts['by_words'])}: those whose subject speaks of a complaint, "
                "a late, damaged or wrong order or a refund, are complaints)"
                if questions and facts["by_words"].any() else "")
             + (f"; {counted(asked, 'request')} for a refund read as "
@@ -799,11 +839,38 @@ def _tickets_explain(frame: pd.DataFrame) -> str:
                "refund made)" if (asked := int(facts["refund_asked"].sum())) else "")
             + (f"; {counted(internal, 'ticket')} from colleagues (internal) kept as internal "
                "complaints, of no client" if internal else "")
+            + _ratings_said(frame, requester)
             + (f"; {counted(missing, 'ticket')} without a requester kept without a client"
                if missing else "") + _left_out_spam(frame, "status")
             + (f"; {counted(samples, 'sample ticket')} (the help desk's own example, no "
                "client's) left out" if (samples := int(_sample_tickets(frame).sum())) else "")
+            + (f"; {counted(own, 'ticket')} the team opened for itself (requested by one of "
+               "its own agents, or a task with no requester) left out, no client's"
+               if (own := int(facts["own_work"].sum())) else "")
             + ".")
+
+
+def _ratings_said(frame: pd.DataFrame, requester: pd.Series) -> str:
+    """"; 3 satisfaction ratings from 2 requesters, ..." for an explanation, or nothing."""
+    rating = _ticket_ratings(frame).where(requester.notna() & ~_spam(frame, "status"))
+    if rating.isna().all():
+        return ""
+    said = _column_matching(frame, _TICKET_RATING)[rating.notna()].unique()
+    words = sorted(((_SATISFIED[normalise_value(v)], v) for v in said
+                    if normalise_value(v) in _SATISFIED), key=lambda w: -w[0])
+    return (f"; {counted(int(rating.notna().sum()), 'satisfaction rating')} from "
+            f"{counted(requester[rating.notna()].nunique(), 'requester')}, each one's latest "
+            "kept as their satisfaction (1 to 5"
+            + ("; " + ", ".join(f"'{word}' as {score}" for score, word in words)
+               if words else "") + ")")
+
+
+def _untyped(by_words: pd.Series) -> str:
+    """"no type says what a ticket is", or how many tickets have none among typed ones."""
+    if by_words.all():
+        return "no type says what a ticket is"
+    return (f"{counted(int(by_words.sum()), 'ticket')} "
+            f"{'has' if by_words.sum() == 1 else 'have'} no type or category")
 
 
 def _sample_tickets(frame: pd.DataFrame) -> pd.Series:
@@ -821,13 +888,18 @@ _REQUESTER = ("requester", "requestername", "solicitante", "demandeur", "anfrage
               "customername", "customer", "fullname", "contactname")
 _REQUESTER_EMAIL = ("requesteremail", "customeremail", "contactemail", "email",
                     "correodelsolicitante")
+# Ticket types of a to-do (Zendesk's "Task"): a customer's request when a customer asked it,
+# else the team's own work (``_own_work``).
+_TASKS = {"task", "tasks", "tarea", "tareas", "tache", "taches", "aufgabe", "aufgaben"}
 # Ticket types (or, without a type, categories) that are a question or a request rather
 # than a complaint: the whole value or one of its parts ("Dudas - Consultas").
 _QUESTIONS = {"question", "questions", "pregunta", "preguntas", "consulta", "consultas",
               "duda", "dudas", "frage", "fragen", "questao", "duvida", "duvidas", "inquiry",
               "enquiry", "how to", "feature request", "featurerequest", "feature",
               "request",
-              "solicitud", "demande", "task", "tarea", "tache", "aufgabe"}
+              "solicitud", "demande"} | _TASKS
+# A ticket's agent, the help desk's own person (the profile's "owner" columns).
+_AGENTS = ("assignee", "agenteasignado", "agent", "ticketowner", "assignedto")
 
 
 # Ticket types or categories (or one of their parts) that ask for money back ("Request -
@@ -900,10 +972,14 @@ def _ticket_parts(value: object) -> set[str]:
     return {text, *(part.strip() for part in re.split(r"[-/|,;]", text))}
 
 
-def _ticket_kind(value: object) -> str:
+def _ticket_kind(value: object) -> str | None:
     """A ticket's type or category: a complaint when it (or one of its parts, split at
     dashes, slashes and commas) asks for money back (``_REFUND_ASKED``), else a support
-    contact when it names a question or request, else a complaint."""
+    contact when it names a question or request, else a complaint. None for a way of
+    getting in touch (``CONTACT_MEANS``: Help Scout's and a chat tool's "Type" of email,
+    chat or phone), which says how a conversation came, not what it is."""
+    if match_key(value) in CONTACT_MEANS:
+        return None
     parts = _ticket_parts(value)
     return "contact" if parts & _QUESTIONS and not parts & _REFUND_ASKED else "complaint"
 
@@ -1189,7 +1265,12 @@ _SURVEY_KEYS = {**{h: "client_id" for h in _RESPONDENT + _RESPONDENT_ID},
 _SATISFIED = {"verysatisfied": 5, "extremelysatisfied": 5, "satisfied": 4, "somewhatsatisfied": 4,
               "neutral": 3, "neithersatisfiednordissatisfied": 3, "dissatisfied": 2,
               "somewhatdissatisfied": 2, "unsatisfied": 2, "verydissatisfied": 1,
-              "extremelydissatisfied": 1, "veryunsatisfied": 1}
+              "extremelydissatisfied": 1, "veryunsatisfied": 1,
+              # a help desk's rating of a ticket: Zendesk's Good or Bad (satisfied or not),
+              # Help Scout's Great, Okay or Not Good, Freshdesk's happy faces
+              "great": 5, "good": 4, "okay": 3, "notgood": 2, "bad": 2,
+              "extremelyhappy": 5, "veryhappy": 5, "happy": 4, "unhappy": 2,
+              "veryunhappy": 1, "extremelyunhappy": 1}
 
 
 def _column_matching(frame: pd.DataFrame, pattern: str) -> pd.Series:
