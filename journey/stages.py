@@ -40,8 +40,23 @@ FINISHED = frozenset(match_key(word) for word in FINISHED_WORDS.split(","))
 CLOSED_DEAL = FINISHED | frozenset(match_key(word) for word in (
     "abgeschlossen", "clôturé", "clôturée", "cerrado", "cerrada", "afgesloten", "chiuso",
     "chiusa"))
-# ... and "in progress" (a deal's stage: consideration; a job's status: not done yet).
-IN_PROGRESS_WORDS = "pågående, igangværende, pågår, käynnissä"
+# ... and "in progress" (a deal's stage: consideration; a job's status: not done yet), in
+# the Nordic languages, German, Dutch, Portuguese, Spanish, Italian and Polish.
+IN_PROGRESS_WORDS = ("pågående, igangværende, pågår, käynnissä, in bearbeitung, in arbeit, "
+                     "in behandeling, in uitvoering, em andamento, en proceso, in lavorazione, "
+                     "w toku")
+# "Ongoing" in Spanish, Italian, French and Polish: on a client list a client still active
+# (ACTIVE_WORDS), beside won and lost a deal still open, on a job list a job not done yet.
+ONGOING_WORDS = ("en curso", "in corso", "en cours", "w trakcie")
+# "Open" in English, German, French, Spanish, Portuguese, Italian, Dutch, the Nordic
+# languages and Finnish, and the words for ongoing: beside a won or lost deal, a deal still open
+# (plan._open_deals), else as ACTIVE_WORDS say.
+OPEN_WORDS = ("open", "ongoing", "offen", "ouvert", "ouverte", "abierto", "abierta", "aberto",
+              "aberta", "aperto", "aperta", "lopend", "öppen", "åpen", "åben", "avoin",
+              *ONGOING_WORDS)
+# The Swedish, Danish and Norwegian "done" (as "Completed"): a client's work done on a
+# client list (purchase), a job done on a job list. Not "finished" (FINISHED_WORDS).
+DONE_WORDS = "klar, färdig, ferdig, færdig, utförd, utført, udført"
 
 # Normalised value -> stage. Keys are compared after ``normalise_value``. Each list has the
 # English words, then Spanish, French, German and Portuguese ones, then Italian and Dutch.
@@ -87,7 +102,7 @@ _ALIAS_WORDS = {
                  "potencjalny klient, liidi, prospekti, potencialni zakaznik, "
                  "potansiyel müşteri, неразобранное, первичный контакт, новый лид, "
                  "первинний контакт, новий лід, υποψηφιος, υποψηφιος πελατης, prospek, "
-                 "calon pelanggan, ny lead, nytt lead, nyt lead, "
+                 "calon pelanggan, ny lead, nytt lead, nyt lead, ny, "
                  "lead in, leads in",              # (Pipedrive's first stage)
     "consideration": "consideration, considering, engaging, engaged, evaluation, evaluating, "
                      "qualified, qualification, qualify, qualifying, mql, sql, opportunity, opportunities, "
@@ -123,24 +138,24 @@ _ALIAS_WORDS = {
                      # (a SaaS account on its free trial: Baremetrics', Outseta's "Trialing")
                      "trialing, trialling, in trial, on trial, free trial, "
                      "interested, meeting, discovery, in progress, pending, "
-                     + IN_PROGRESS_WORDS + ", "     # (Nordic: in progress)
+                     + IN_PROGRESS_WORDS + ", "
                      "calificado, cualificado, propuesta, cotizacion, presupuesto, "
                      "negociacion, demostracion, interesado, reunion, en progreso, qualifie, "
                      "proposition, devis, negociation, essai, interesse, rendez vous, "
                      "qualifiziert, angebot, verhandlung, interessiert, termin, "
-                     "in bearbeitung, qualificado, proposta, orcamento, negociacao, "
-                     "interessado, reuniao, em andamento, "
+                     "qualificado, proposta, orcamento, negociacao, "
+                     "interessado, reuniao, "
                      "qualificato, lead qualificato, preventivo, preventivo inviato, offerta, "
                      "offerta inviata, proposta inviata, trattativa, in trattativa, negoziazione, "
                      "interessato, incontro, appuntamento, dimostrazione, prova, gekwalificeerd, "
                      "offerte, offerte verstuurd, offerte verzonden, voorstel, voorstel verstuurd, "
                      "onderhandeling, in onderhandeling, geinteresseerd, afspraak, "
-                     "afspraak gepland, proefperiode, in behandeling, "
+                     "afspraak gepland, proefperiode, "
                      "identificacao do interesse, apresentacao, fechamento, "
                      "förhandling, offert skickad, forhandling, tilbud sendt, negocjacje, "
                      "kvalificerad, kvalificeret, kvalifisert, möte bokat, møde booket, "
                      "møte booket, demo bokad, offert, tilbud, "
-                     "oferta wysłana, neuvottelu, tarjous lähetetty, jednani, "
+                     "oferta wysłana, neuvottelu, tarjous lähetetty, tarjous, jednani, "
                      "nabidka odeslana, görüşme, teklif gönderildi, переговоры, "
                      "принимают решение, согласование договора, "
                      "коммерческое предложение, переговори, ухвалюють рішення, "
@@ -160,8 +175,9 @@ _ALIAS_WORDS = {
                 # a service business's client whose work is done (not one who left)
                 "past client, past customer, previous client, previous customer, "
                 + FINISHED_WORDS + ", "      # (the Nordic "finished": work done)
+                + DONE_WORDS + ", "          # (the Nordic "done", as "completed")
                 "kund, klient, asiakas, zakaznik, müşteri, клиент, клієнт, πελατης, "
-                "pelanggan, vunnen, vundet, vunnet, успешно реализовано, сделка успешна, "
+                "pelanggan, vunnen, vundet, vunnet, voitettu, успешно реализовано, сделка успешна, "
                 "успішно реалізовано, "
                 + OWNERS_STEP_WORDS["purchase"],
     "retention": "retention, retained, repeat, repeat customer, customer - repeat, "
@@ -311,7 +327,7 @@ ORDER_STATUS_WORDS = {
                 "εξοφλημενη, ολοκληρωθηκε, παραδοθηκε, sudah dibayar, "
                 "selesai, w realizacji, wysłane, wysłano, dostarczone, "
                 "levererad, leveret, levert, fakturerad, faktureret, fakturert, "
-                "klar, färdig, ferdig, færdig, utförd, utført, udført, "     # (a job done)
+                + DONE_WORDS + ", "     # (a job done)
                 "済, "              # (a Japanese sheet's "done")
                 + FINISHED_WORDS,      # (a job finished: done)
     "refund": PAYMENT_STATUS_WORDS["refund"] + ", "
@@ -378,7 +394,7 @@ ORDER_STATUS_WORDS = {
                "en attente de paiement par cheque bancaire, "
                # a job or an appointment not done yet
                "scheduled, unscheduled, rescheduled, in progress, confirmed, booked, upcoming, "
-               + IN_PROGRESS_WORDS + ", "     # (Nordic: in progress)
+               + IN_PROGRESS_WORDS + ", " + ", ".join(ONGOING_WORDS) + ", "
                "not started, requested, tentative, awaiting confirmation, needs scheduling, "
                "vencida, vencido, impaga, impago, no pagada, pendiente de pago, confirmada, "
                "confirmado, reservada, reservado, no se presento, no asistio, "
@@ -454,12 +470,10 @@ QUOTE_STATUS_WORDS = {
             "abgelaufen, recusado, expirado, rifiutato, scaduto, afgewezen, verlopen",
 }
 # Values that say the client is still active: a status, not a stage.
-ACTIVE_WORDS = ("active", "current", "open", "ongoing", "frozen", "paused", "active patron",
+ACTIVE_WORDS = ("active", "current", "frozen", "paused", "active patron", *OPEN_WORDS,
                 # a subscription whose last payment failed: a customer still (Stripe's)
                 "past due", "past_due",
-                "activo", "abierto", "en curso",
-                "actif", "ouvert", "aktiv", "offen", "ativo", "aberto",
-                "attivo", "attiva", "aperto", "aperta", "in corso", "actief", "lopend",
+                "activo", "actif", "aktiv", "ativo", "attivo", "attiva", "actief",
                 "aktywny", "aktiivinen", "aktivni", "aktif", "активный", "активний",
                 "ενεργος", "ενεργη")
 
@@ -561,7 +575,7 @@ WON_WORDS = {normalise_value(w) for w in (
     "affaire gagnee", "gewonnen", "ganho", "fechado ganho", "vinto", "vinta", "chiuso vinto",
     "trattativa vinta", "deal gewonnen", "gagnee", "ganada",
     "vendida", "vendido",      # (a deal sold: RD Station CRM's "Vendida")
-    "vunnen", "vundet", "vunnet", "успешно реализовано", "сделка успешна",
+    "vunnen", "vundet", "vunnet", "voitettu", "успешно реализовано", "сделка успешна",
     "успішно реалізовано")}   # (amoCRM's won stage, in Russian and Ukrainian)
 
 

@@ -233,7 +233,12 @@ def test_a_swedish_pipelines_closed_deal_waits_to_be_mapped(tmp_path):
         "Hemsida,Gamma AB,Cia Lund,30000,Avslutad,2024-02-09\n"
         "Kampanj,Delta AB,Dan Ström,8000,Offert skickad,2024-02-12\n"))
     assert found["mapping"]["Steg"] == "stage"
-    assert found["mapping"]["Värde"] == "revenue_current"
+    # (s18: 'Värde' is a deal's value, as 'Value' is: revenue brought for the deal won,
+    # 50,000; to come for the open and the closed, 8,000 + 30,000; none for the lost. It was
+    # read as revenue brought for all four, 100,000.)
+    assert found["mapping"]["Värde"] == "revenue_potential"
+    assert workspace_rows(tmp_path, "SELECT SUM(revenue_current), SUM(revenue_potential) "
+                                    "FROM clients") == [(50000.0, 38000.0)]
     assert found["unknown_stage_values"] == {"Avslutad": 1}
     assert workspace_rows(tmp_path, "SELECT name, furthest_stage FROM clients ORDER BY name") == [
         ("Alfa AB", "purchase"), ("Beta AB", "awareness"), ("Delta AB", "consideration"),

@@ -44,8 +44,8 @@ from ..fields import (
     tax_note)
 from ..journal import Problem, SheetSave
 from ..stages import (
-    ACTIVE_OF, BOOKED_STATUSES, PAID_STEPS, PART_PAID_WORDS, QUOTE_STATUS, RANK, STAGE_ALIASES,
-    TICK_STEPS, normalise_value, order_status_kind)
+    ACTIVE_OF, BOOKED_STATUSES, OPEN_WORDS, PAID_STEPS, PART_PAID_WORDS, QUOTE_STATUS, RANK,
+    STAGE_ALIASES, TICK_STEPS, normalise_value, order_status_kind, read_stage_value)
 from ..text import (counted, its, listed, loose_name_keys, match_key, name_key, rows_text, was,
                     without_accents)
 from ..workshop.actions import import_sheet as import_actions
@@ -2529,6 +2529,7 @@ def _paid_tiers_bought(out: pd.DataFrame, frame: pd.DataFrame,
 
 # "Inactive" and its kin: on a client list it says only that the person is no longer
 # with the business, as "Active" (stages.ACTIVE_WORDS) says only that they are.
+_OPEN = frozenset(normalise_value(word) for word in OPEN_WORDS)
 _INACTIVE = frozenset(normalise_value(word) for word in (
     "inactive", "inactivo", "inactiva", "inactif", "inaktiv", "inativo", "inativa",
     "inattivo", "inattiva", "inactief"))
@@ -2689,6 +2690,39 @@ def _list_of_payers(frame: pd.DataFrame, mapping: dict[str, str | None],
     return None, ""
 
 
+def _numbered_stages(unknown: dict[str, int], frame: pd.DataFrame,
+                     headers: list[str]) -> list[str]:
+    """A stage column of whole numbers alone ("Steg": 1, 2, 3, each deal's step in the
+    owner's own pipeline) names no stage Journey can tell: its numbers, among ``unknown``
+    (value -> rows), wait for the owner to map them, and the note says why."""
+    notes = []
+    for header in headers:
+        cells = frame[header].dropna()
+        steps = pd.to_numeric(cells, errors="coerce")
+        said = {normalise_value(cell) for cell in pd.unique(cells)}
+        waiting = [value for value in unknown if normalise_value(value) in said]
+        if not len(steps) or steps.isna().any() or (steps % 1).ne(0).any() or not waiting:
+            continue
+        rows = sum(unknown[value] for value in waiting)
+        notes.append(f"'{header}' holds numbers ({int(steps.min()):,} to {int(steps.max()):,}), "
+                     f"not stage names: no stage was read from them ({counted(rows, 'row')}). Say "
+                     f"which stage each number is, for example --stage-map "
+                     f"'{waiting[0]}=awareness', and import again.")
+    return notes
+
+
+def _open_deals(column: pd.Series, said: pd.Series, active: pd.Series, inactive: pd.Series,
+                stage_map: dict[str, str]) -> bool:
+    """Whether a status column is a deal's outcome: some value says won or lost ("Won",
+    "Gewonnen", "Perdu"), none says inactive, and every active one says open
+    (``OPEN_WORDS``: "Open", "Offen", "En curso"). There an open deal is still being
+    worked: no client the column calls active has bought, and none is read as one."""
+    if inactive.any() or not said[active].isin(_OPEN).all():
+        return False
+    return any(value.won or value.outcome == "lost" for value in (
+        read_stage_value(cell, stage_map) for cell in pd.unique(column.dropna())))
+
+
 def _active_or_inactive(out: pd.DataFrame, frame: pd.DataFrame, mapping: dict[str, str | None],
                         columns_for: dict[str, list[str]], names: list[str],
                         stage_map: dict[str, str]) -> list[str]:
@@ -2707,6 +2741,13 @@ def _active_or_inactive(out: pd.DataFrame, frame: pd.DataFrame, mapping: dict[st
     active, inactive = active & ~mapped, inactive & ~mapped
     if not (active | inactive).any():
         return []
+    if _open_deals(frame[header], said, active, inactive, stage_map):
+        count = int(active.sum())
+        words = listed([f"'{cell}'" for cell in pd.unique(frame.loc[active, header])])
+        return [f"'{header}' says which deals were won or lost: {counted(count, 'row')} "
+                f"saying a deal is still open ({words}) {was(count)} read as "
+                f"{'a deal' if count == 1 else 'deals'} being worked, not as "
+                f"{'a customer' if count == 1 else 'customers'}."]
     payers, why = _list_of_payers(frame, mapping, columns_for, names)
     if payers:
         money = (pd.to_numeric(out["revenue_current"], errors="coerce")
@@ -3358,6 +3399,7 @@ def prepare_sheet(plan: SheetPlan, *, stage_map: dict[str, str] | None = None,
         raw.headers, plan.sheet, Path(plan.file or "").stem))
     notes += closed_deals_said(unknown, frame,
                                [*columns_for.get("stage", []), *columns_for.get("status", [])])
+    notes += _numbered_stages(unknown, frame, columns_for.get("stage", []))
     if profile is None:
         notes += _lost_by_reason(out, frame, plan.mapping, columns_for)
     if (plan.kind == "clients" and "name" in out and "client_id" not in out

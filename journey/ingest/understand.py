@@ -325,7 +325,7 @@ _WORK_WORDS = frozenset(
     "job jobs project projects service services work treatment treatments commission "
     "assignment gig product products item items proyecto servicio trabajo projet prestation "
     "travail projekt leistung dienstleistung projeto servico trabalho progetto servizio "
-    "lavoro opdracht dienst behandeling "
+    "lavoro opdracht dienst behandeling auftrag arbeit "
     # and the Nordic and Polish ones (a Swedish trade's "Jobb", a Danish "Opgave")
     "jobb uppdrag arbete tjänst tjänster behandling oppdrag arbeid tjeneste tjenester "
     "opgave opgaver arbejde ydelse ydelser usługa usługi zlecenie praca".split())
@@ -482,7 +482,9 @@ def ratings_not_money(mapping: dict[str, str | None], sheet: str, file: str,
 # A deal's value on a client list: what the deal may bring (revenue to come), or, for a
 # client who bought, what it brought (plan._deal_values_won).
 DEAL_VALUE = re.compile(r"^(?:deal|close|opportunity)?value$|(?:deal|opportunity)value$|"
-                        r"^valore?$|^waarde$|^dealsize$|^projectfee$|^expectedrevenue$|^bidamount$")
+                        r"^(?:valore?|valeur|wert|waarde|varde|affarsvarde|værdi|handelsværdi|"
+                        r"verdi|avtaleverdi|arvo)$|"
+                        r"^dealsize$|^projectfee$|^expectedrevenue$|^bidamount$")
 # A header naming the business's own people ("Assignee Email", "Owner e-mail", "Created
 # by"): their e-mail addresses are not the clients'.
 _OUR_PEOPLE = re.compile(r"\b(?:assign(?:ee|ed)?|(?<!pet )owner|rep|sales ?person|agent|"
