@@ -7,10 +7,10 @@ each, where it matters, a sheet where the rule must not fire.
   (was: every conversation a complaint).
 - In an export where some tickets have a type or a category, one with neither is read by
   its words too (was: a complaint); one whose type speaks keeps it.
-- A ticket requested by one of the export's own agents, or a task with no requester, is the
-  team's own work: left out, with a note (was: a client's contact or complaint). A task a
-  customer asked for stays their support contact; a ticket tagged internal stays an
-  internal complaint.
+- A task with no requester is the team's own work: left out, with a note (was: a contact of
+  no client). A task a customer asked for stays their support contact, and one an agent
+  asked for stays theirs, as the help desk counts its requesters; a ticket tagged internal
+  stays an internal complaint.
 - A help desk's satisfaction rating (Zendesk's Good or Bad, Help Scout's Great, Okay or Not
   Good, Gorgias' 1 to 5) is each requester's satisfaction, their latest; the import says
   how many ratings from how many requesters (was: the column kept aside, unread).
@@ -105,29 +105,28 @@ ZENDESK_WITH_OWN_WORK = (
     "2024-04-08 10:00,Sam Hill,internal\n")
 
 
-def test_the_teams_own_tickets_are_left_out(tmp_path):
-    """Sam Hill and Kim Ito are the agents (Assignee). Left out: 202 (Sam's task for
-    himself), 203 (a task no one asked for), 205 (Kim's own incident, her name written in
-    lower case). Kept: 201 Ana's complaint, 204 Bo's task (a customer asked: a support
-    contact), 206 Bo's question, 207 tagged internal (a colleague's internal complaint, of
-    no client). 4 events: 1 complaint, 2 contacts, 1 internal complaint; 2 clients, Ana
-    and Bo (was 4, with Sam and Kim): [2, 0, 0, 0, 0]."""
+def test_a_task_no_one_asked_for_is_left_out(tmp_path):
+    """Sam Hill and Kim Ito are the agents (Assignee). Left out: 203 (a task no one asked
+    for). Kept: 201 Ana's complaint, 202 Sam's task (a contact of Sam's, as the help desk
+    counts its requesters), 204 Bo's task (a customer asked: a support contact), 205 Kim's
+    incident (a complaint), 206 Bo's question, 207 tagged internal (a colleague's internal
+    complaint, of no client). 6 events: 2 complaints, 3 contacts, 1 internal complaint;
+    4 clients by e-mail: Ana, Bo, Sam, Kim: [4, 0, 0, 0, 0]."""
     found = cli_import_text(tmp_path, "export-2024-04-30.csv", ZENDESK_WITH_OWN_WORK)
-    assert _kinds(tmp_path) == {"complaint": 1, "contact": 2, "internal_complaint": 1}
+    assert _kinds(tmp_path) == {"complaint": 2, "contact": 3, "internal_complaint": 1}
     assert workspace_rows(tmp_path, "SELECT name FROM clients ORDER BY name") == [
-        ("Ana Diaz",), ("Bo Li",)]
-    assert cli_funnel(tmp_path)[0] == 2
+        ("Ana Diaz",), ("Bo Li",), ("Sam Hill",), ("kim ito",)]
+    assert cli_funnel(tmp_path)[0] == 4
     assert found["explanation"] == (
-        "Recognised as a help-desk tickets export: 7 tickets from 2 requesters (by e-mail, "
+        "Recognised as a help-desk tickets export: 7 tickets from 4 requesters (by e-mail, "
         "case ignored), each ticket a complaint of its requester (the requester is the "
-        "client), except 2 questions and requests kept as support contacts; 1 ticket from "
-        "colleagues (internal) kept as internal complaints, of no client; 3 tickets the team "
-        "opened for itself (requested by one of its own agents, or a task with no requester) "
-        "left out, no client's.")
+        "client), except 3 questions and requests kept as support contacts; 1 ticket from "
+        "colleagues (internal) kept as internal complaints, of no client; 1 task with no "
+        "requester (the team's own work) left out, no client's.")
 
 
-def test_a_customers_ticket_is_kept_when_no_agent_asked_it(tmp_path):
-    """Must not fire: no requester is an agent, and the one task has a requester (Bo): all
+def test_a_task_a_customer_asked_for_is_kept(tmp_path):
+    """Must not fire: the one task has a requester (Bo): all
     3 tickets kept, 1 complaint and 2 contacts of 2 clients, no note of the team's own."""
     found = cli_import_text(tmp_path, "export.csv", (
         "Id,Requester,Requester email,Subject,Status,Via,Ticket type,Created at,Assignee\n"
@@ -137,7 +136,7 @@ def test_a_customers_ticket_is_kept_when_no_agent_asked_it(tmp_path):
         "Sam\n"))
     assert _kinds(tmp_path) == {"complaint": 1, "contact": 2}
     assert kind_totals(tmp_path, "contact")[0] == 2
-    assert "opened for itself" not in found["explanation"]
+    assert "the team's own work" not in found["explanation"]
 
 
 # --- a help desk's satisfaction rating ----------------------------------------------------------

@@ -33,8 +33,8 @@ Decisions (also in the README):
   complaint of its requester (by e-mail when the export has one, else by name), unless
   its type says it is a question or a request: then a support contact. One no type or
   category speaks for (Help Scout's "Type" of email, chat or phone says how it came) is a
-  complaint only when its words speak of one. A ticket requested by one of the export's
-  own agents, or a task with no requester, is the team's own work: left out, said. A
+  complaint only when its words speak of one. A task with no requester is the team's own
+  work: left out, said. A
   ticket's satisfaction rating (Good 4 and Bad 2 of 5, Great 5, Okay 3, or a number of 1
   to 5) is its requester's satisfaction, the latest they gave.
 - Shopify test orders (paid through the "Bogus" test gateway, or tagged "test") are left
@@ -753,17 +753,12 @@ def _ticket_ratings(frame: pd.DataFrame) -> pd.Series:
 
 
 def _own_work(frame: pd.DataFrame, name: pd.Series, email: pd.Series) -> pd.Series:
-    """Tickets that are the team's own work, no customer's contact: those whose requester
-    is one of the export's agents (by name or e-mail, case ignored: an agent's ticket for
-    themselves), and tasks (``_TASKS``) no one asked for (no requester)."""
-    agents = pd.Series(dtype=object)
-    for header in _AGENTS:
-        agents = pd.concat([agents, _col(frame, header).str.casefold()])
-    agents = set(agents.dropna()) - _BLANK_MARKS
-    by_agent = name.str.casefold().isin(agents) | email.isin(agents)
+    """Tickets that are the team's own work, no customer's contact: tasks (``_TASKS``) no
+    one asked for (no requester). A ticket an agent requested stays theirs, as the help
+    desk counts it (its requesters and tickets are the export's own)."""
     task = _col(frame, *_TICKET_TYPE).map(lambda v: bool(_ticket_parts(v) & _TASKS),
                                           na_action="ignore").fillna(False).astype(bool)
-    return by_agent | (task & name.isna() & email.isna())
+    return task & name.isna() & email.isna()
 
 
 def _own_organisation(company: pd.Series, email: pd.Series) -> bool:
@@ -844,8 +839,8 @@ def _tickets_explain(frame: pd.DataFrame) -> str:
                if missing else "") + _left_out_spam(frame, "status")
             + (f"; {counted(samples, 'sample ticket')} (the help desk's own example, no "
                "client's) left out" if (samples := int(_sample_tickets(frame).sum())) else "")
-            + (f"; {counted(own, 'ticket')} the team opened for itself (requested by one of "
-               "its own agents, or a task with no requester) left out, no client's"
+            + (f"; {counted(own, 'task')} with no requester (the team's own work) left out, "
+               "no client's"
                if (own := int(facts["own_work"].sum())) else "")
             + ".")
 
@@ -898,8 +893,6 @@ _QUESTIONS = {"question", "questions", "pregunta", "preguntas", "consulta", "con
               "enquiry", "how to", "feature request", "featurerequest", "feature",
               "request",
               "solicitud", "demande"} | _TASKS
-# A ticket's agent, the help desk's own person (the profile's "owner" columns).
-_AGENTS = ("assignee", "agenteasignado", "agent", "ticketowner", "assignedto")
 
 
 # Ticket types or categories (or one of their parts) that ask for money back ("Request -
