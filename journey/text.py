@@ -4,6 +4,7 @@ escaped (the Markdown escaper, which needs to know Streamlit, is journey_ui.text
 from __future__ import annotations
 
 import html
+import re
 import unicodedata
 from decimal import ROUND_HALF_UP, Decimal
 
@@ -93,11 +94,13 @@ LEGAL_FORM_SPELLINGS = (("limited", "ltd"), ("incorporated", "inc"),
 DROPPED_LEGAL_FORMS = ("ltd", "inc", "corp", "llc", "plc", "gmbh", "pty ltd", "pty")
 
 
-# A person's name written surname first ("morgan, jess", "van-dijk, anna marie"): one
-# word, a comma, one or two words; read as "jess morgan". Not a business's name with its
-# legal form after a comma ("acme, inc.").
+# A person's name written surname first ("morgan, jess", "van-dijk, anna marie", "de
+# vries, jan", "garcía lópez, maría"): one to three words (a surname with its particles,
+# a double surname), a comma, one or two words; read as "jess morgan". Not a business's
+# name with its legal form after a comma ("acme, inc.").
 _NAME_WORD = "[\\p{L}'\u2019-]+"
-_SURNAME_FIRST = rf"^({_NAME_WORD}), *({_NAME_WORD}(?: {_NAME_WORD})?)$"
+_SURNAME_FIRST = (rf"^({_NAME_WORD}(?: {_NAME_WORD}){{0,2}}), *"
+                  rf"({_NAME_WORD}(?: {_NAME_WORD})?)$")
 _AFTER_COMMA_FORM = (r", *(?:ltd|limited|inc|incorporated|llc|llp|plc|gmbh|co|company|corp|"
                      r"corporation|pty|lp|sa|sarl|srl|bv|nv|ag|ab|as|oy)\.?$")
 
@@ -107,6 +110,26 @@ _AFTER_COMMA_FORM = (r", *(?:ltd|limited|inc|incorporated|llc|llp|plc|gmbh|co|co
 _EMOJI = r"[\p{So}\p{Sk}\x{200D}\x{FE0E}\x{FE0F}\x{20E3}]+"
 # A remark in brackets after a name ("(moved to Tues)", "[VIP]").
 _REMARK = r"\s*(?:\([^()]*\)|\[[^\[\]]*\])\s*$"
+
+
+# A name written in letters alone: no emoji, no symbols beside it.
+_LETTERS_ONLY = re.compile(r"[\w\s.,'’&-]+")
+
+
+def best_written(spellings: list[str]) -> str:
+    """Of the spellings of one name (one loosely: ``loose_name_keys``), the best written,
+    whatever their order: each also read with its emoji left out ("💪 Sam Green" as "Sam
+    Green"); the first of letters alone that is capitalised (neither all lower nor all
+    upper case), in its order ("Anna Müller" before "Müller, Anna") and with its accents
+    ("Anna Müller" before "Anna Muller"); else the first
+    of letters alone; else the first."""
+    bare = pc.replace_substring_regex(pa.array(spellings, pa.string()), _EMOJI, "").to_pylist()
+    candidates = [" ".join(c.split()) for pair in zip(spellings, bare) for c in pair
+                  if c and c.strip()]
+    letters = [c for c in candidates if _LETTERS_ONLY.fullmatch(c)]
+    cased = sorted((c for c in letters if not (c.islower() or c.isupper())),
+                   key=lambda c: ("," in c, len(c) - len(unicodedata.normalize("NFKD", c))))
+    return (cased or letters or candidates or spellings)[0]
 
 
 def loose_name_keys(keys, remarks: bool = False) -> pa.Array:

@@ -1427,6 +1427,22 @@ MAILBOX_LABELS = frozenset(match_key(w) for w in (
     "contact", "general", "noreply", "no reply", "work", "home", "personal", "main", "other"))
 
 
+def mailbox(address: str) -> str:
+    """An address as the mailbox it reaches: a "+tag" before the "@" left out
+    ("tom.baker+gym@gmail.com" is tom.baker@gmail.com: a sign-up's or a billing contact's
+    sub-address)."""
+    local, at, domain = address.partition("@")
+    plus = local.find("+")
+    return f"{local[:plus]}@{domain}" if at and plus > 0 else address
+
+
+def mailbox_keys(column: pd.Series) -> pd.Series:
+    """E-mail addresses as one person is known by them: trimmed, lower case, the mailbox
+    each reaches (``mailbox``); None kept."""
+    return (column.astype(str).str.strip().str.casefold().map(mailbox)
+            .where(column.notna()).astype(object))
+
+
 def company_else_contact(company: pd.Series, contact: pd.Series) -> pd.Series:
     """Whom a deal (or a row of a CRM) is for: its company, else its contact person."""
     return company.where(company.notna(), contact)

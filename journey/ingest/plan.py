@@ -46,8 +46,8 @@ from ..journal import Problem, SheetSave
 from ..stages import (
     ACTIVE_OF, BOOKED_STATUSES, OPEN_WORDS, PAID_STEPS, PART_PAID_WORDS, QUOTE_STATUS, RANK,
     STAGE_ALIASES, TICK_STEPS, normalise_value, order_status_kind, read_stage_value)
-from ..text import (counted, its, listed, loose_name_keys, match_key, name_key, rows_text, was,
-                    without_accents)
+from ..text import (best_written, counted, its, listed, loose_name_keys, match_key, name_key,
+                    rows_text, was, without_accents)
 from ..workshop.actions import import_sheet as import_actions
 from ..workshop.kpis import import_sheet as import_kpis
 from ..workshop.personas import import_sheet as import_personas
@@ -2323,9 +2323,10 @@ def _clients_counted(out: pd.DataFrame, these: pd.Series) -> int:
 def _one_person_by_contact(rows: pd.DataFrame) -> tuple[pd.DataFrame, list[str]]:
     """A client list's rows whose names are one loosely (``loose_name_keys``: case, emoji,
     accents, punctuation: "💪 Sam Green", "sam green") and that give the same phone number
-    or e-mail address are one person: each takes one spelling (the plainest, first met), so
-    the list saves them once; the import says so. Alike names without a shared number or
-    address stay apart (``_names_alike``)."""
+    or e-mail address (its mailbox: ``values.mailbox_keys``) are one person: each takes
+    the best-written spelling (``best_written``: "Sam Green"), so the list saves them
+    once; the import says so. Alike names without a shared number or address stay apart
+    (``_names_alike``)."""
     named = rows["name"].notna()
     if named.sum() < 2:
         return rows, []
@@ -2340,18 +2341,15 @@ def _one_person_by_contact(rows: pd.DataFrame) -> tuple[pd.DataFrame, list[str]]
         column = rows.loc[alike.index, "phone"]
         contacts.append(values.phone_keys(column, values.said_country(column)))
     if "email" in rows:
-        contacts.append(rows.loc[alike.index, "email"].astype(str).str.strip().str.casefold()
-                        .where(rows.loc[alike.index, "email"].notna()))
+        contacts.append(values.mailbox_keys(rows.loc[alike.index, "email"]))
     written = rows.loc[alike.index, "name"].astype(str)
-    letters = written.str.fullmatch(r"[\w\s.,'’&-]+")      # (no emoji, no symbols)
-    order = (~letters).astype(int) * 2 + (written.str.islower() | written.str.isupper())
     rows, joined = rows.copy(), []
     for contact in contacts:
-        found = pd.DataFrame({"loose": alike, "contact": contact, "order": order,
+        found = pd.DataFrame({"loose": alike, "contact": contact,
                               "name": written}).dropna(subset=["contact"])
         found = found[found.groupby(["loose", "contact"])["name"].transform("nunique") > 1]
         for _, group in found.groupby(["loose", "contact"], sort=False):
-            kept = group.sort_values("order", kind="stable")["name"].iloc[0]
+            kept = best_written(group["name"].unique().tolist())
             others = [n for n in group["name"].unique() if n != kept]
             if others:
                 rows.loc[group.index, "name"] = kept
@@ -2361,6 +2359,34 @@ def _one_person_by_contact(rows: pd.DataFrame) -> tuple[pd.DataFrame, list[str]]
     return rows, [f"{counted(len(joined), 'client')} written more than one way with the same "
                   f"phone number or e-mail address {was(len(joined))} read as one person: "
                   + listed(joined, 3, "; ") + "."]
+
+
+def _one_mailbox_one_client(rows: pd.DataFrame) -> tuple[pd.DataFrame, list[str]]:
+    """On a client list keyed by e-mail, rows of one name (loosely: ``loose_name_keys``)
+    whose addresses reach one mailbox ("ann+shop@x.com" and "ann@x.com":
+    ``values.mailbox``) are one client, keyed by the plain address where one is given,
+    else the first; the import says so."""
+    keyed = rows["client_id"].notna() & rows["name"].notna()
+    if keyed.sum() < 2:
+        return rows, []
+    found = pd.DataFrame({"box": values.mailbox_keys(rows.loc[keyed, "email"]),
+                          "key": rows.loc[keyed, "client_id"],
+                          "loose": loose_name_keys(rows.loc[keyed, "name"].map(name_key)
+                                                   .tolist()).to_pylist()},
+                         index=rows.index[keyed]).dropna()
+    found = found[found.groupby(["box", "loose"])["key"].transform("nunique") > 1]
+    if found.empty:
+        return rows, []
+    plain = found.assign(tagged=found["key"].ne(found["box"])).sort_values("tagged",
+                                                                           kind="stable")
+    kept = plain.groupby(["box", "loose"])["key"].transform("first").reindex(found.index)
+    rows = rows.copy()
+    rows.loc[found.index, "client_id"] = kept
+    joined = [f"'{key}' (also {', '.join(repr(k) for k in group.unique() if k != key)})"
+              for key, group in found["key"].groupby(kept, sort=False)]
+    return rows, [f"{counted(len(joined), 'client')} given addresses that reach one mailbox "
+                  f"(a \"+tag\" before the \"@\" left out) under one name {was(len(joined))} "
+                  "read as one person: " + listed(joined, 3, "; ") + "."]
 
 
 # A reason column whose header says it is the reason a deal was lost ("Lost Reason",
@@ -3402,10 +3428,13 @@ def prepare_sheet(plan: SheetPlan, *, stage_map: dict[str, str] | None = None,
     notes += _numbered_stages(unknown, frame, columns_for.get("stage", []))
     if profile is None:
         notes += _lost_by_reason(out, frame, plan.mapping, columns_for)
-    if (plan.kind == "clients" and "name" in out and "client_id" not in out
-            and not plan.key_from_email):       # (before the notes that count clients)
-        out, said = _one_person_by_contact(out)
+    if (plan.kind == "clients" and "name" in out and ("client_id" not in out
+                                                      or plan.key_from_email)):
+        out, said = _one_person_by_contact(out)     # (before the notes that count clients)
         notes += said
+        if plan.key_from_email and "client_id" in out:
+            out, said = _one_mailbox_one_client(out)
+            notes += said
     ticked = (_ticked_steps(out, frame, plan.mapping, demoted, notes)        # (ticks, dates
               + _paid_amounts(out, frame, plan.mapping, columns_for)      # or amounts paid)
               + _parts_paid(out, frame, plan.mapping, columns_for)

@@ -43,8 +43,8 @@ from ..journal import (
     keyed_before, record_changes, record_held_events, record_keyed_change, stage_mapping,
     stored_columns, take_back_import)
 from ..stages import RANK, normalise_value, read_stage_value
-from ..text import (DROPPED_LEGAL_FORMS, LEGAL_FORM_SPELLINGS, counted, listed, loose_name_keys,
-                    name_key)
+from ..text import (DROPPED_LEGAL_FORMS, LEGAL_FORM_SPELLINGS, best_written, counted, listed,
+                    loose_name_keys, name_key)
 from ..workspace import get_setting, now_stamp, write
 from .plan import (BILLS_A_JOB, WORKSHOP_IMPORTERS, PreparedSheet, SheetPlan,
                    details_of_stored_jobs, plan_file, prepare_sheet)
@@ -140,14 +140,15 @@ def gives_way_to(name: object, other: object) -> bool:
     it: a first name alone, one word that begins as ``other``'s first word does, or that
     word as it ("Emma" of "Emma Walsh", "Jonathan" of "Jon Barker": a subscriber list's
     first_name column); the first name with the surname's initial ("Fay G." of "Fay
-    Green": a reviews app's); or ``other`` written surname first ("Jones, Sue" of "Sue
-    Jones": a hand-kept sheet's)."""
+    Green": a reviews app's); ``other`` written surname first ("Jones, Sue" of "Sue
+    Jones": a hand-kept sheet's); or ``other`` the same name better written ("sam green"
+    of "Sam Green": ``_written_worse``)."""
     if not isinstance(name, str) or not isinstance(other, str):
         return False
     word, full = name_key(name), name_key(other) or ""
     words = full.split(" ")
     if not word or len(words) < 2:
-        return False
+        return bool(word) and _written_worse(name, other)
     if " " not in word:
         return words[0].startswith(word) or word.startswith(words[0])
     if (initialled := _INITIALLED.match(word)) and _IN_FULL.match(full):
@@ -155,7 +156,24 @@ def gives_way_to(name: object, other: object) -> bool:
     if "," in word and "," not in full:
         turned, kept = loose_name_keys([word, full]).to_pylist()
         return turned == kept
-    return False
+    return _written_worse(name, other)
+
+
+def _one_case(name: str) -> bool:
+    """Whether a name is written all in lower or all in upper case."""
+    return name.islower() or name.isupper()
+
+
+def _written_worse(name: str, other: str) -> bool:
+    """Whether ``name`` is ``other`` loosely (``loose_name_keys``) written all in lower or
+    all in upper case, and ``other`` capitalised ("sam green", "SAM GREEN" of "Sam Green";
+    an owner's emoji beside a name, "💪 Sam Green", is theirs to keep)."""
+    if not _one_case(name) or _one_case(other):
+        return False
+    if name_key(name) == name_key(other):
+        return True
+    first, second = loose_name_keys([name_key(name), name_key(other)]).to_pylist()
+    return first == second
 
 
 def client_key(client_id: object, name: object) -> str | None:
@@ -619,7 +637,7 @@ def _clients_by_email(db: Database, rows: pd.DataFrame, existing: dict,
         if email in held and held[email][0] not in named:
             client, stored = held[email]
             own = stored.startswith("name:") or (stored.startswith("id:")
-                                                 and mailbox(stored[3:]) == mailbox(email))
+                                                 and values.mailbox(stored[3:]) == values.mailbox(email))
             (taken if own else kept)[key] = client
     return kept, taken
 
@@ -655,8 +673,10 @@ def _full_names_kept(db: Database, rows: pd.DataFrame, known: dict) -> pd.DataFr
     if "name" not in rows:
         return rows
     ids = rows["client_key"].map(known)
-    short = ids.notna() & rows["name_key"].notna() & rows["name_key"].astype(
+    written = rows["name"].astype("string")
+    short = ids.notna() & rows["name_key"].notna() & (rows["name_key"].astype(
         "string").str.contains(r"^\S+$|^\S+ \S\.?$|,", na=False)   # (keyless names: NaN)
+        | written.str.islower().fillna(False) | written.str.isupper().fillna(False))
     if not short.any():
         return rows
     known_ids = ids[short].astype(int)
@@ -768,7 +788,7 @@ def _people_twice(db: Database, rows: pd.DataFrame, matched: dict,
             db, survivor[emails.notna()]))).dropna()) if without_address else set())
         by_address = {email: client for email, (client, key) in _sole_holders(
             db, pd.Series(sorted(keyed | bare), dtype=object)).items()
-            if (key.startswith("id:") and mailbox(key[3:]) == mailbox(email))
+            if (key.startswith("id:") and values.mailbox(key[3:]) == values.mailbox(email))
             or email in bare}
         hit |= values.isin(emails, by_address)
     numbers = numbers.reindex(rows.index)
@@ -851,7 +871,7 @@ def _join_same_people(db: Database, pairs: dict, import_id: int,
         if survivor in survivors:       # (it took one in already: as it is now)
             stored[survivor] = _fetch_before(db, "clients", [survivor])[survivor]
         them, us = stored[other], stored[survivor]
-        theirs, ours, given = (None if e is None else mailbox(str(e).strip().lower())
+        theirs, ours, given = (None if e is None else values.mailbox(str(e).strip().lower())
                                for e in (them["email"], us["email"], email))
         if (other in assigned
                 or theirs not in (None, given or ours) or (ours and theirs not in (None, ours))
@@ -931,7 +951,7 @@ def _addresses(column: pd.Series) -> pd.Series:
     return column.astype(str).str.strip().str.lower().where(column.notna())
 
 
-# A stored address as one mailbox (``mailbox``): lower case, trimmed, "+tag" left out.
+# A stored address as one mailbox (``values.mailbox``): lower case, trimmed, "+tag" left out.
 _ADDRESS_SQL = "lower(trim(email))"
 _MAILBOX_SQL = (f"CASE WHEN instr({_ADDRESS_SQL}, '+') > 1 AND instr({_ADDRESS_SQL}, '+') < "
                 f"instr({_ADDRESS_SQL}, '@') THEN substr({_ADDRESS_SQL}, 1, "
@@ -939,20 +959,11 @@ _MAILBOX_SQL = (f"CASE WHEN instr({_ADDRESS_SQL}, '+') > 1 AND instr({_ADDRESS_S
                 f"instr({_ADDRESS_SQL}, '@')) ELSE {_ADDRESS_SQL} END")
 
 
-def mailbox(address: str) -> str:
-    """An address (``_addresses``) as the mailbox it reaches: a "+tag" before the "@" left
-    out ("tom.baker+gym@gmail.com" is tom.baker@gmail.com: a sign-up's or a billing
-    contact's sub-address)."""
-    local, at, domain = address.partition("@")
-    plus = local.find("+")
-    return f"{local[:plus]}@{domain}" if at and plus > 0 else address
-
-
 def _sole_holders(db: Database, emails: pd.Series) -> dict[str, tuple[int, str]]:
     """address -> (id, client_key) of the one client that holds each of these addresses
-    (``_addresses``; case, spaces and a "+tag" ignored: ``mailbox``); an address two
+    (``_addresses``; case, spaces and a "+tag" ignored: ``values.mailbox``); an address two
     clients hold is no one's."""
-    boxes = {email: mailbox(email) for email in set(emails.dropna())}
+    boxes = {email: values.mailbox(email) for email in set(emails.dropna())}
     held = {box: (client, key) for box, client, key, count in db.execute(
         f"SELECT {_MAILBOX_SQL}, MIN(id), MIN(client_key), COUNT(*) FROM clients "
         f"WHERE email IS NOT NULL AND {_MAILBOX_SQL} IN (SELECT value FROM json_each(?)) "
@@ -1231,6 +1242,8 @@ def _save_events(db: Database, rows: pd.DataFrame, import_id: int,
     keys = _by_number(client_keys(rows.get("client_id"), rows.get("name"), n), rows, phones,
                       notes, business=True)
     keys = _loose_names_as_one(keys)
+    if "name" in rows:
+        rows = rows.assign(name=_best_written_names(rows["name"], keys))
     refs = _client_refs(db, rows, keys, import_id, notes, phones)
     rows = rows.assign(client_ref=refs)
     event_columns = ["client_ref", *[c for c in EVENT_COLUMNS if c in rows], EXTRA]
@@ -1259,6 +1272,22 @@ def _save_events(db: Database, rows: pd.DataFrame, import_id: int,
 # An event's key when it is identified by its order: ORDER_KEY, its kind, its order ID and
 # its place among the events of that kind and order in the sheet ("order:purchase:#1001:0").
 ORDER_KEY = "order:"
+
+
+def _best_written_names(names: pd.Series, keys: list) -> pd.Series:
+    """An events sheet's names, each client known by name written the best way the sheet
+    writes it (``best_written``: "💪 Sam Green" and "sam green" are "Sam Green"), whatever
+    the rows' order."""
+    found = pd.DataFrame({"key": keys, "name": names.to_numpy(dtype=object)},
+                         index=names.index).dropna()
+    found = found[found["key"].str.startswith("name:")]
+    spellings = found.groupby("key", sort=False)["name"].agg(lambda n: list(dict.fromkeys(n)))
+    spellings = spellings[spellings.map(len) > 1]
+    if spellings.empty:
+        return names
+    best = found["key"].map(spellings.map(best_written)).dropna()
+    return names.astype(object).where(~names.index.isin(best.index),
+                                      best.reindex(names.index))
 
 
 def _loose_names_as_one(keys: list) -> list:

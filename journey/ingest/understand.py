@@ -40,7 +40,7 @@ from ..stages import (
     read_stage_value, said_first)
 from ..text import counted, its, match_key, name_key, was, without_accents
 from .evidence import MOSTLY, measure, sample_values
-from .line_amounts import map_unit_price
+from .line_amounts import map_unit_price, quantity_column
 from .read import RawSheet, base_name
 
 KINDS = ("clients", "events", "reference")
@@ -342,18 +342,31 @@ _LEAD_NAMES = frozenset("lead leads enquiry enquiries inquiry inquiries prospect
                         "aanvragen".split())
 
 
+def _priced_and_dated(mapping: dict[str, str | None]) -> bool:
+    """Whether a column gives each row's price (an amount or a fee, not a client's whole
+    or a monthly rate) and one its date."""
+    return "date" in mapping.values() and any(
+        target in ("amount", "revenue_current")
+        and not _NOT_ROW_MONEY.search(normalise_header(header))
+        for header, target in mapping.items())
+
+
 def work_column(mapping: dict[str, str | None]) -> str | None:
     """A log of sales' column naming the work done or the thing sold on each row (no
-    field's: "Project", "Job", "Service"), when a column gives each row's price (an amount
-    or a fee, not a client's whole or a monthly rate) and one its date; else None."""
-    if "date" not in mapping.values() or not any(
-            target in ("amount", "revenue_current")
-            and not _NOT_ROW_MONEY.search(normalise_header(header))
-            for header, target in mapping.items()):
+    field's: "Project", "Job", "Service"), when a column gives each row's price and one
+    its date (``_priced_and_dated``); else None."""
+    if not _priced_and_dated(mapping):
         return None
     return next((header for header, target in mapping.items() if target is None
                  and normalise_header(header) not in _NOT_WORK
                  and any(word in _WORK_WORDS for word in _words(str(header)))), None)
+
+
+def quantity_sold(mapping: dict[str, str | None]) -> str | None:
+    """A log of sales' column of how many were sold on each row ("Qty" beside a price and
+    a date: an order line, where a tab or the file names the thing sold: a florist's
+    "Roses" tab of Date, Customer, Qty, Price); else None."""
+    return quantity_column(mapping) if _priced_and_dated(mapping) else None
 
 
 def _repeat_events(repeated: int, filled: int, happened: set[str], itemised: bool) -> bool:
@@ -1624,7 +1637,8 @@ def resolve_kinds(out, plan, frame, raw, columns_for, stage_map=None,
             and not {"kind", "stage", "status"} & set(columns_for)
             and paid_flag(raw, plan.mapping) is None
             and not _LEAD_NAMES.intersection(_words(f"{plan.sheet} {plan.file or ''}".lower()))):
-        numbered = work_column(plan.mapping)    # a job done at a price: each row a sale
+        numbered = (work_column(plan.mapping)   # a job done, or a quantity sold, at a
+                    or quantity_sold(plan.mapping))     # price: each row a sale
     if (named is None and numbered is None and not paying and not plan.set_values.get("kind")
             and plan.sales_sheet is None and not {"kind", "stage", "status"} & set(columns_for)
             and paid_flag(raw, plan.mapping) is None and "amount" in columns_for
@@ -2034,6 +2048,8 @@ def _default_notes(plan, combos: list, decided: dict, default: str, named: str |
                    f"each has a date, a price and the work done or sold in '{numbered}'"
                    if plan.mapping.get(numbered) is None and numbered == work_column(
                        plan.mapping) else
+                   f"each has a date, a price and the quantity sold in '{numbered}'"
+                   if numbered == quantity_sold(plan.mapping) else
                    f"its column '{numbered}' gives the money each paid"
                    if plan.mapping.get(numbered) == "amount" else
                    f"its column '{numbered}' says whether each was paid")
