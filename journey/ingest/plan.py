@@ -52,7 +52,7 @@ from ..workshop.kpis import import_sheet as import_kpis
 from ..workshop.personas import import_sheet as import_personas
 from ..workshop.touchpoints import import_function_map, import_sheet as import_touchpoints
 from ..workspace import get_setting
-from .currency import amount_currencies, mixed_note
+from .currency import amount_currencies
 from .line_amounts import line_amounts, names_a_unit_price, priced_per_unit, quantity_column
 from .profiles import BY_NAME as PROFILES, fold_lines, profile_mapping, recognise
 from .read import DEFAULT_MAX_BYTES, RawSheet, read_tables
@@ -114,8 +114,8 @@ class PreparedSheet:
     rejected: int | None = None     # rows rejected (a profile may group or add rows)
     demoted: list[str] = field(default_factory=list)   # mapped columns kept as extra
     read_instead: dict[str, str | None] = field(default_factory=dict)  # column -> what it gave
-    currencies: list[str] = field(default_factory=list)  # its amounts', where more than one
-    currency: str | None = None      # its amounts' one currency (None: none named, or more)
+    currency_rows: dict[str, int] = field(default_factory=dict)  # rows with an amount in each
+    currency_where: str = ""         # where the currencies were read ("in 'Currency'")
 
 
 # A sheet or file of marks (a tutor's quiz results, a class's test scores): its bare
@@ -3531,12 +3531,10 @@ def prepare_sheet(plan: SheetPlan, *, stage_map: dict[str, str] | None = None,
                 ~refund, amounts_of(rows).abs()))
     currencies, where = (amount_currencies(rows, frame, raw.row_numbers, plan.mapping)
                          if plan.kind in ("events", "clients") else (pd.Series(dtype=int), ""))
-    notes += mixed_note(currencies, where)
     if "name" in rows and "client_id" not in rows and not plan.key_from_email:
         notes += _names_alike(rows["name"], events=plan.kind == "events")
     problems.sort(key=lambda p: p.row)
     return PreparedSheet(plan, rows, problems, unknown, day_first, notes,
                          rejected=int(rejected.sum()), demoted=demoted,
-                         currencies=sorted(currencies.index) if len(currencies) > 1 else [],
-                         currency=currencies.index[0] if len(currencies) == 1 else None,
+                         currency_rows=currencies.to_dict(), currency_where=where,
                          read_instead=read_instead)
