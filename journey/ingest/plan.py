@@ -43,7 +43,7 @@ from ..fields import (
     tax_note)
 from ..journal import Problem, SheetSave
 from ..stages import (
-    ACTIVE_OF, BOOKED_STATUSES, PAID_STEPS, PART_PAID_WORDS, QUOTE_STATUS, RANK, STAGE_ALIASES,
+    ACTIVE_OF, BILLED_STATUSES, BOOKED_STATUSES, PAID_STEPS, PART_PAID_WORDS, QUOTE_STATUS, RANK, STAGE_ALIASES,
     TICK_STEPS, normalise_value, order_status_kind)
 from ..text import (counted, its, listed, loose_name_keys, match_key, name_key, rows_text, was,
                     without_accents)
@@ -1635,9 +1635,11 @@ def _paid_flags(out: pd.DataFrame, frame: pd.DataFrame, mapping: dict[str, str |
     if not kind_of or None in kind_of.values():    # not a column of yes and no
         return lambda kept: []
     kinds = column_or_blank(out, "kind")
-    # (a status that says what happened says more: "refunded", "gecrediteerd")
-    status_says = (out["status"].map(order_status_kind).notna() if "status" in out
-                   else pd.Series(False, index=out.index))
+    # (a status that says what happened says more: "refunded", "gecrediteerd"; not one
+    # saying it was billed, "Invoiced": the column says whether it was paid)
+    status_says = (out["status"].map(order_status_kind).notna()
+                   & ~values.per_distinct(out["status"], normalise_value).isin(BILLED_STATUSES)
+                   if "status" in out else pd.Series(False, index=out.index))
     marks = frame[said].map(kind_of)
     ticked_only = set(kind_of.values()) == {"purchase"}    # ✓ or blank: blank is unpaid
     # A blank is not marked paid: a contact (beside ✓ and ✗ too; a sale unticked is unpaid)
@@ -1794,10 +1796,15 @@ def _booked_and_paid(out: pd.DataFrame, frame: pd.DataFrame,
     # An invoice or order its status leaves unpaid ("Awaiting Payment", "Overdue") with
     # part paid already: a sale of what was paid, as a booking's deposit is.
     said = values.per_distinct(out["status"], normalise_value)
+    by_paid = header is None or header != amount_header
+    # A job or an order said billed ("Invoiced"): a sale of what was paid of it, none
+    # where nothing was
+    billed = out["kind"].eq("purchase") & said.isin(BILLED_STATUSES) & by_paid
     unpaid = (paid.gt(0) & ~booked & (out["kind"].eq("contact") & said.isin(_OWED)
-                                      | out["kind"].eq("purchase") & said.isin(_PART_PAID))
-              & (header is None or header != amount_header))
-    notes = []
+                                      | out["kind"].eq("purchase") & said.isin(_PART_PAID)
+                                      | billed & paid.lt(amounts_of(out)))
+              & by_paid)
+    notes = _billed_unpaid(out, billed & paid.le(0) & amounts_of(out).gt(0), paid_in)
     if _invoices_own_status(frame, status_header):
         notes += _owed_in_full(out, paid)
         # A sale by a status that says nothing of payment ("Posted", "Closed") part paid
@@ -1843,6 +1850,19 @@ def _booked_and_paid(out: pd.DataFrame, frame: pd.DataFrame,
             f"{paid_in} {was(bought)} read as "
             f"{'a purchase' if bought == 1 else 'purchases'} of what was paid so far"
             f"{part_said}{waiting_said}."]
+
+
+def _billed_unpaid(out: pd.DataFrame, unpaid: pd.Series, paid_in: str) -> list[str]:
+    """Rows said billed ("Invoiced") of which nothing is paid (``unpaid``): contacts, as an
+    invoice awaiting payment is. Returns a note."""
+    if not unpaid.any():
+        return []
+    out.loc[unpaid, "kind"] = "contact"
+    count = int(unpaid.sum())
+    return [f"{counted(count, 'row')} said "
+            f"{listed(sorted(map(str, out['status'][unpaid].unique())))} with nothing paid "
+            f"{paid_in}: {'read as a contact, not a sale' if count == 1 else 'read as contacts, not sales'}"
+            " (billed, not paid yet)."]
 
 
 # A column of what an invoice asks to be paid (Stripe's "Amount Due": its total less
