@@ -250,3 +250,48 @@ def test_an_invoiced_job_is_a_sale_of_what_was_paid(tmp_path):
             "a sale (billed, not paid yet).") in found["notes"]
     assert ("1 row said Invoiced with money already paid in 'Amount Paid': read as a "
             "purchase of what was paid so far (50.00 of 200.00).") in found["notes"]
+
+
+# --- an invoice list with no status: its balance says what was paid -----------------------
+
+MYOB_INVOICES = "Invoice No,Date,Customer,Amount,Amount Paid,Balance Due\n"
+
+
+def test_an_invoice_list_without_a_status_is_read_by_its_balance(tmp_path):
+    """MYOB's invoices, no status: Ann 500 all paid, Ben 300 with 100 paid (200 due), Cy
+    200 all due: 2 sales of 500 + 100 = 600, Cy a contact (was 3 sales of 1,000). With
+    the same list carrying its status (Closed, Open, Open) the figures were already so."""
+    found = cli_import_text(tmp_path, "invoices.csv", MYOB_INVOICES +
+                            "00000201,2024-04-03,Ann Reid,500.00,500.00,0.00\n"
+                            "00000202,2024-04-10,Ben Holt,300.00,100.00,200.00\n"
+                            "00000203,2024-04-17,Cy Park,200.00,0.00,200.00\n")
+    assert kind_totals(tmp_path, "purchase") == (2, 600.0)
+    assert kind_totals(tmp_path, "contact") == (1, 200.0)
+    assert ("1 invoice with part of its amount still owed in 'Balance Due' was read as a sale "
+            "of what was paid in 'Amount Paid' (100.00 of 300.00).") in found["notes"]
+    assert ("1 invoice with all of its amount still owed in 'Balance Due' was read as a "
+            "contact, not a sale (awaiting payment).") in found["notes"]
+    with_status = tmp_path / "status"
+    with_status.mkdir()
+    cli_import_text(with_status, "invoices.csv", MYOB_INVOICES.replace("\n", ",Status\n") +
+                    "00000201,2024-04-03,Ann Reid,500.00,500.00,0.00,Closed\n"
+                    "00000202,2024-04-10,Ben Holt,300.00,100.00,200.00,Open\n"
+                    "00000203,2024-04-17,Cy Park,200.00,0.00,200.00,Open\n")
+    assert kind_totals(with_status, "purchase") == (2, 600.0)
+
+
+def test_a_running_balance_or_an_invoices_lines_are_not_read_so(tmp_path):
+    """Not firing: a 'Balance' above an invoice's amount is the client's account, not what
+    is owed of it (3 sales of 1,000 stay); an invoice's two lines (120 + 80, one number)
+    beside its 'Balance Due' of 100 keep their amounts (200 in 1 sale)."""
+    cli_import_text(tmp_path, "invoices.csv", "Invoice No,Date,Customer,Amount,Balance\n"
+                    "00000201,2024-04-03,Ann Reid,500.00,900.00\n"
+                    "00000202,2024-04-10,Ben Holt,300.00,400.00\n"
+                    "00000203,2024-04-17,Cy Park,200.00,200.00\n")
+    assert kind_totals(tmp_path, "purchase") == (3, 1000.0)
+    lines = tmp_path / "lines"
+    lines.mkdir()
+    cli_import_text(lines, "invoices.csv", "Invoice No,Date,Customer,Amount,Balance Due\n"
+                    "00000301,2024-05-02,Ann Reid,120.00,100.00\n"
+                    "00000301,2024-05-02,Ann Reid,80.00,100.00\n")
+    assert kind_totals(lines, "purchase") == (1, 200.0)

@@ -1852,6 +1852,53 @@ def _booked_and_paid(out: pd.DataFrame, frame: pd.DataFrame,
             f"{part_said}{waiting_said}."]
 
 
+def _owed_without_status(out: pd.DataFrame, frame: pd.DataFrame,
+                         amount_header: str | None) -> list[str]:
+    """An invoice list with no status, one row an invoice, read as sales, whose balance
+    column ("Balance Due") says what is still owed of each: an invoice owing all of its
+    amount is a contact, as one awaiting payment is; one owing a part, a sale of what was
+    paid (its paid column, "Amount Paid", else the amount less the balance). Not a sheet
+    whose balance is more than an amount (a running balance), nor an invoice's lines (an
+    order ID twice: the balance is the invoice's, the amount the line's). Returns a note."""
+    owed_header = _balance_column(frame)
+    if ("status" in out or "kind" not in out or owed_header is None
+            or not about_invoices([h for h in frame.columns if not _owes(h)], "")
+            or "order_id" in out and out["order_id"].dropna().duplicated().any()):
+        return []
+    amounts = amounts_of(out)
+    owed = values.parse_money(frame[owed_header])[0].reindex(out.index)
+    if owed.gt(amounts.fillna(0) + 0.005).any():
+        return []
+    header = next((h for h in frame.columns if base_header_key(h) in _PAID_SO_FAR
+                   and h != amount_header), None)
+    said = values.parse_money(frame[header]) if header is not None else None
+    if said is not None and not said[1].any():
+        paid, paid_in = said[0].reindex(out.index), f"in '{header}'"
+    else:
+        paid = (amounts - owed).clip(lower=0).round(2)
+        paid_in = f"(the amount less its '{owed_header}')"
+    owing = out["kind"].eq("purchase") & amounts.gt(0) & owed.gt(0)
+    unpaid, part = owing & paid.le(0), owing & paid.gt(0) & paid.lt(amounts)
+    if not (unpaid.any() or part.any()):
+        return []
+    notes = []
+    if part.any():
+        count = int(part.sum())
+        notes.append(f"{counted(count, 'invoice')} with part of {its(count)} amount still owed "
+                     f"in '{owed_header}' {was(count)} read as "
+                     f"{'a sale' if count == 1 else 'sales'} of what was paid {paid_in} "
+                     f"({paid[part].sum():,.2f} of {amounts[part].sum():,.2f}).")
+        out.loc[part, "amount"] = paid[part]
+    if unpaid.any():
+        count = int(unpaid.sum())
+        out.loc[unpaid, "kind"] = "contact"
+        notes.append(f"{counted(count, 'invoice')} with all of {its(count)} amount still owed "
+                     f"in '{owed_header}' {was(count)} read as "
+                     f"{'a contact, not a sale' if count == 1 else 'contacts, not sales'} "
+                     "(awaiting payment).")
+    return notes
+
+
 def _billed_unpaid(out: pd.DataFrame, unpaid: pd.Series, paid_in: str) -> list[str]:
     """Rows said billed ("Invoiced") of which nothing is paid (``unpaid``): contacts, as an
     invoice awaiting payment is. Returns a note."""
@@ -3431,6 +3478,7 @@ def prepare_sheet(plan: SheetPlan, *, stage_map: dict[str, str] | None = None,
                                           columns_for.get("amount", [None])[0])
                 notes += _amounts_due(out, frame, columns_for.get("status", [None])[0],
                                       columns_for.get("amount", [None])[0])
+                notes += _owed_without_status(out, frame, columns_for.get("amount", [None])[0])
             if "kind" not in plan.set_values:
                 notes += _tagged_kinds(out, frame, plan.mapping, ~totals)
                 if "kind" not in columns_for:
