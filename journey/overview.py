@@ -14,6 +14,7 @@ from .filters import FILTER_FIELDS, NO_FILTERS, Filters
 from .funnel import (CHANCE_DAYS, Drop, as_of_date, biggest_drop, compute_funnel,  # noqa: F401
                      too_new_buyers, unmeasured_stages)
 from .ingest import pending_stage_values
+from .ingest.currency import imports_currencies
 from .stages import PHASES
 from .text import counted
 from .values import add_days, stored_day
@@ -225,10 +226,10 @@ def data_health(db: Database) -> DataHealth:
 
 def currencies_added(db: Database) -> list[str]:
     """The currencies of the workspace's amounts where its imports (not undone) found more
-    than one: its sums of money add them as written."""
-    found = db.execute("SELECT currencies FROM imports WHERE undone_at IS NULL "
-                       "AND currencies IS NOT NULL").fetchall()
-    return sorted({code.strip() for (codes,) in found for code in codes.split(",")})
+    than one, in one sheet or between sheets (one in euros, one in pounds): its sums of
+    money add them as written."""
+    named = imports_currencies(db)
+    return sorted(named.index) if len(named) > 1 else []
 
 
 def currencies_sentence(codes: list[str]) -> str:

@@ -532,6 +532,12 @@ PAID_STEPS = frozenset(key for key, stage in TICK_STEPS.items()
                        if stage == "purchase" and re.search("paid|payment", key))
 ORDER_STATUS_KIND = {normalise_value(word): kind for kind, words in ORDER_STATUS_WORDS.items()
                      for word in words.split(",")}
+# Of the statuses read as a purchase, those saying a job or an order was billed, not that
+# it was paid: a sale where nothing else says, but beside a column saying what was paid
+# (a "Paid" of no, an "Amount Paid" of 0 or a part) that column decides.
+BILLED_STATUSES = frozenset(normalise_value(word) for word in (
+    "invoiced", "facturado", "facturada", "facture", "faturado", "faturada", "fatturato",
+    "fatturata", "gefactureerd", "fakturerad", "faktureret", "fakturert"))
 PAYMENT_STATUSES = frozenset(normalise_value(word) for words in PAYMENT_STATUS_WORDS.values()
                              for word in words.split(","))
 # An invoice's statuses that say it is billed and unpaid ("Sent", "Viewed": Invoice Ninja's)

@@ -74,7 +74,7 @@ CURRENCY_CODES = (
     "usd", "eur", "gbp", "aud", "cad", "nzd", "chf", "jpy", "cny", "rmb", "inr", "zar",
     "sek", "nok", "dkk", "pln", "czk", "huf", "sgd", "hkd", "mxn", "brl", "rub", "try",
     "ils", "aed", "sar", "kes", "ngn", "php", "thb", "myr", "idr", "krw", "ron", "bgn",
-    "kwd", "bhd", "omr", "jod", "tnd", "lyd", "iqd",
+    "kwd", "bhd", "omr", "jod", "tnd", "lyd", "iqd", "cop", "pen", "clp", "ars",
 )
 CURRENCY_TOKENS = (
     "$", "€", "£", "¥", "₹", "₩", "₽", "₺", "₪", "₫", "฿", "₴", "₦", "₱", "¢", "₣", "₡", "₲",

@@ -198,9 +198,12 @@ TRADIFY = (
 
 
 def test_tradify_jobs_invoiced_is_the_amount(tmp_path):
+    """Kim's 880 and 330, Max's bathroom invoiced 2,200 of which 1,000 is paid: a sale of
+    what was paid, 880 + 1,000 + 330 = 2,210 (session 18: was 3,410, the part-paid
+    invoice counted whole)."""
     found = cli_import_text(tmp_path, "tradify_jobs.csv", TRADIFY)
     assert found["mapping"]["Invoiced (inc GST)"] == "amount"
-    assert kind_totals(tmp_path, "purchase") == (3, 3410.0)
+    assert kind_totals(tmp_path, "purchase") == (3, 2210.0)
     assert kind_totals(tmp_path, "cancellation")[0] == 1
     assert cli_funnel(tmp_path) == [5, 3, 2, 1, 0]
 

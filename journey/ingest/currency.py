@@ -11,14 +11,18 @@
   the setting's row, so undoing it puts back what was there. A currency already set, by
   the owner or by an earlier file, is never switched: the import says so instead.
 
-Only what a sheet writes unambiguously names a currency: "kr" (Swedish, Norwegian or
-Danish), "Fr." or "Rs" are read as money but name none here.
+A name several countries write for their money names no one currency: "kr" (the Swedish,
+Norwegian and Danish krone) and "Rs" (the Indian, Pakistani, Sri Lankan and Nepalese
+rupee) are shown as written, and the import says which currencies they may be; beside a
+code of one of them (a Currency column saying SEK, "SEK 900" in another row) they are
+that one. "Fr." is the Swiss franc (CHF), the one franc written so today.
 """
 
 from __future__ import annotations
 
 import json
 import re
+from typing import Mapping
 
 import pandas as pd
 import pyarrow as pa
@@ -43,7 +47,17 @@ CURRENCIES = {
     "UAH": ("₴", "hryvnias"), "NGN": ("₦", "naira"), "PHP": ("₱", "pesos"),
     "PLN": ("zł", "złoty"), "CZK": ("Kč", "koruna"), "CHF": ("CHF", "Swiss francs"),
     "ZAR": ("R", "rand"), "SEK": ("SEK", "Swedish kronor"), "NOK": ("NOK", "Norwegian kroner"),
-    "DKK": ("DKK", "Danish kroner"),
+    "DKK": ("DKK", "Danish kroner"), "PKR": ("PKR", "Pakistani rupees"),
+    "LKR": ("LKR", "Sri Lankan rupees"), "NPR": ("NPR", "Nepalese rupees"),
+    "CLP": ("CLP", "Chilean pesos"), "COP": ("COP", "Colombian pesos"),
+    "ARS": ("ARS", "Argentine pesos"), "PEN": ("S/", "soles"),
+}
+# Money named as several countries write it (kept as written, in place of a code): what
+# the import calls it, and the codes it may be.
+SHARED_NAMES = {
+    "kr": ("the Swedish, Norwegian and Danish krone alike", ("SEK", "NOK", "DKK")),
+    "Rs": ("the Indian, Pakistani, Sri Lankan and Nepalese rupee alike",
+           ("INR", "PKR", "LKR", "NPR")),
 }
 # The symbols the Import page offers (the owner may type any other).
 COMMON_SYMBOLS = ("$", "£", "€", "¥", "₹", "A$", "C$", "NZ$", "CHF", "R$", "R", "kr")
@@ -55,11 +69,10 @@ _CELL_TOKENS = {
     "a$": "AUD", "au$": "AUD", "c$": "CAD", "ca$": "CAD", "nz$": "NZD", "hk$": "HKD",
     "s$": "SGD", "r$": "BRL", "mx$": "MXN", "¥": "JPY", "円": "JPY", "₹": "INR", "₩": "KRW",
     "₽": "RUB", "руб": "RUB", "₺": "TRY", "₪": "ILS", "₫": "VND", "฿": "THB", "₴": "UAH",
-    "грн": "UAH", "₦": "NGN", "₱": "PHP", "zł": "PLN", "kč": "CZK",
+    "грн": "UAH", "₦": "NGN", "₱": "PHP", "zł": "PLN", "kč": "CZK", "fr": "CHF",
+    **{name.lower(): name for name in SHARED_NAMES},
 }
-# (the money reader's codes, values.CURRENCY_CODES, and Latin America's pesos and soles)
-_CODES = (*CURRENCY_CODES, "cop", "pen", "clp", "ars")
-_TOKEN_CODES = {**_CELL_TOKENS, **{code: code.upper() for code in _CODES}, "rmb": "CNY"}
+_TOKEN_CODES = {**{code: code.upper() for code in CURRENCY_CODES}, **_CELL_TOKENS, "rmb": "CNY"}
 # (RE2, run by pyarrow) a sign, with the letters that may name its dollar ("NZ$"); else
 # a word or code not inside a longer word. Two patterns, each quick on a million cells.
 _CELL_SIGN = ("(?P<token>[A-Za-z]{0,3}\\$|["
@@ -68,15 +81,28 @@ _CELL_WORD = (r"(?i)(?:^|[^\p{L}])(?P<token>" + "|".join(
     sorted((t for t in _TOKEN_CODES if t.isalpha() and len(t) > 1), key=len, reverse=True))
     + r")(?:[^\p{L}]|$)")
 
-# A currency a money column's header names ("Fee (£)", "Price EUR").
-_HEADER_CURRENCY = re.compile(r"(?<![A-Za-z])(GBP|EUR|USD|CAD|AUD|NZD|CHF|JPY|SEK|NOK|DKK|"
-                              r"INR|ZAR)(?![A-Za-z])|([£€¥₹])")
+# A currency a money column's header names ("Fee (£)", "Price EUR", "Pris (kr)").
+_HEADER_CURRENCY = re.compile(
+    r"(?<![A-Za-z])(" + "|".join(c.upper() for c in CURRENCY_CODES if c != "rmb")
+    + "|" + "|".join(SHARED_NAMES) + r")(?![A-Za-z])|([£€¥₹])")
 MONEY_FIELDS = ("amount", "revenue_current", "revenue_potential")
 
 
 def symbol_and_name(code: str) -> tuple[str, str]:
-    """A currency's symbol and the name of its money: GBP -> ("£", "pounds")."""
+    """A currency's symbol and the name of its money: GBP -> ("£", "pounds"); a name
+    several countries write is its own symbol: kr -> ("kr", "kr")."""
     return CURRENCIES.get(code, (code, code))
+
+
+def one_currency_each(counts: Mapping[str, int]) -> pd.Series:
+    """Rows in each currency (code -> rows, most first), a name several countries write
+    ("kr") counted as the one of them the rest name ("SEK"), if they name one."""
+    counts = dict(counts)
+    for name, (_, codes) in SHARED_NAMES.items():
+        named = [code for code in codes if code in counts]
+        if name in counts and len(named) == 1:
+            counts[named[0]] += counts.pop(name)
+    return pd.Series(counts, dtype=int).sort_values(ascending=False, kind="stable")
 
 
 def amount_currencies(rows: pd.DataFrame, frame: pd.DataFrame, row_numbers: list[int],
@@ -97,8 +123,9 @@ def amount_currencies(rows: pd.DataFrame, frame: pd.DataFrame, row_numbers: list
     by_row = pd.Series(each.to_numpy(), index=row_numbers)
     valued = rows[money].notna().any(axis=1)
     written = rows.loc[valued, "_row"].drop_duplicates().map(by_row)
-    counts = written.dropna().astype(str).str.strip().str.upper().value_counts()
-    return counts[counts.index != ""], where
+    codes = written.dropna().astype(str).str.strip().str.upper()
+    counts = codes.replace({name.upper(): name for name in SHARED_NAMES}).value_counts()
+    return one_currency_each(counts[counts.index != ""]), where
 
 
 def mixed_note(counts: pd.Series, where: str) -> list[str]:
@@ -108,6 +135,29 @@ def mixed_note(counts: pd.Series, where: str) -> list[str]:
     listed = ", ".join(f"{code} ({counted(int(n), 'row')})" for code, n in counts.items())
     return [f"Amounts are in more than one currency ({listed}, {where}): they were added "
             "together as written, with no exchange rate."]
+
+
+def imports_currencies(db: Database, but: int | None = None) -> pd.Series:
+    """The currencies the workspace's imports (not undone; not import ``but``) found their
+    amounts in, one row each (a name several countries write counted as the one of them
+    the rest name)."""
+    found = db.execute("SELECT currencies FROM imports WHERE undone_at IS NULL "
+                       "AND currencies IS NOT NULL AND id IS NOT ?", [but]).fetchall()
+    return one_currency_each(dict.fromkeys(
+        (code.strip() for (codes,) in found for code in codes.split(",")), 1))
+
+
+def earlier_imports_note(db: Database, import_id: int, counts: pd.Series) -> list[str]:
+    """What an import says of amounts in a currency the workspace's earlier imports did
+    not use (a workbook's second sheet in pounds, its first in euros): nothing where they
+    are in one currency together."""
+    earlier = imports_currencies(db, but=import_id)
+    together = one_currency_each(dict.fromkeys([*earlier.index, *counts.index], 1))
+    if earlier.empty or len(together) < 2 or counts.index.isin(earlier.index).all():
+        return []
+    return [f"The amounts of this sheet are in {', '.join(counts.index)}, those of earlier "
+            f"imports in {', '.join(sorted(earlier.index))}: sums of money add them together "
+            "as written, with no exchange rate."]
 
 
 def _from_headers(frame: pd.DataFrame, mapping: dict[str, str | None],
@@ -120,7 +170,8 @@ def _from_headers(frame: pd.DataFrame, mapping: dict[str, str | None],
         for header in (h for h, f in mapping.items() if f == target and h in frame):
             found = _HEADER_CURRENCY.search(str(header))
             if found:
-                codes[header] = found[1] or _CELL_TOKENS[found[2]]
+                codes[header] = found[1] if found[1] in SHARED_NAMES else (
+                    found[1] or _CELL_TOKENS[found[2]]).upper()
         if not codes:
             continue
         each = pd.Series(None, index=frame.index, dtype=object)
@@ -173,24 +224,42 @@ def _token_code(token: str) -> str | None:
 
 # --- the workspace's currency -------------------------------------------------------------
 
-def settle_currency(db: Database, import_id: int, code: str | None) -> list[str]:
+def settle_currency(db: Database, import_id: int, code: str | None,
+                    dry_run: bool = False) -> list[str]:
     """Set the workspace's currency to that of an import's amounts (``code``; None: they
     name none, or more than one) where nobody has set it yet, recording the change for
     undo; where it is set to the same symbol, the import holds it too (undoing the earlier
-    one keeps it). Returns what the import says: the currency set, or, where another is
-    set (by the owner or an earlier file), that it was kept."""
+    one keeps it). Returns what the import says (in a dry run, what it would do): the
+    currency set, or, where another is set (by the owner or an earlier file), that it was
+    kept. A name several countries write ("kr") is set as written, and said to be so; it
+    says nothing beside the code of one of them ("SEK")."""
     if code is None:
         return []
     symbol, name = symbol_and_name(code)
     before = keyed_before(db, "settings", "key", "currency")
     shown = None if before is None else json.loads(before["value"] or "null")
+    if shown is not None and code in SHARED_NAMES and shown in {
+            symbol_and_name(one)[0] for one in SHARED_NAMES[code][1]}:
+        return []
     if shown is not None and shown != symbol:
         return [f"Money is still shown in {shown}, the workspace's currency, though the "
-                f"amounts in this file are written in {name} ({symbol}); change the currency "
-                f"on the Import page if it should be {symbol}."]
+                f"amounts in this file are written in {_written_in(code)}; change the "
+                f"currency on the Import page if it should be {symbol}."]
     db.execute("INSERT INTO settings(key, value) VALUES ('currency', ?) "
                "ON CONFLICT(key) DO UPDATE SET value = excluded.value", [json.dumps(symbol)])
     record_keyed_change(db, import_id, "settings", "key", "currency", before)
     if shown is not None or symbol == SETTINGS["currency"].default:
         return []           # (nothing a page shows changes)
-    return [f"Money is shown in {symbol}: the amounts in this file are written in {name}."]
+    shown_in = f"Money {'would be' if dry_run else 'is'} shown in {symbol}"
+    if code in SHARED_NAMES:
+        meaning, codes = SHARED_NAMES[code]
+        return [f"{shown_in}, as the amounts in this file write it: {code} is written for "
+                f"{meaning}, and the file does not say which ({', '.join(codes[:-1])} or "
+                f"{codes[-1]}), so none was assumed."]
+    return [f"{shown_in}: the amounts in this file are written in {name}."]
+
+
+def _written_in(code: str) -> str:
+    """What the amounts are written in, for a sentence: "pounds (£)", "kr"."""
+    symbol, name = symbol_and_name(code)
+    return symbol if code in SHARED_NAMES else f"{name} ({symbol})"

@@ -44,8 +44,9 @@ from ..fields import (
     tax_note)
 from ..journal import Problem, SheetSave
 from ..stages import (
-    ACTIVE_OF, BOOKED_STATUSES, OPEN_WORDS, PAID_STEPS, PART_PAID_WORDS, QUOTE_STATUS, RANK,
-    STAGE_ALIASES, TICK_STEPS, normalise_value, order_status_kind, read_stage_value)
+    ACTIVE_OF, BILLED_STATUSES, BOOKED_STATUSES, OPEN_WORDS, PAID_STEPS, PART_PAID_WORDS,
+    QUOTE_STATUS, RANK, STAGE_ALIASES, TICK_STEPS, normalise_value, order_status_kind,
+    read_stage_value)
 from ..text import (best_written, counted, its, listed, loose_name_keys, match_key, name_key,
                     rows_text, was, without_accents)
 from ..workshop.actions import import_sheet as import_actions
@@ -53,7 +54,7 @@ from ..workshop.kpis import import_sheet as import_kpis
 from ..workshop.personas import import_sheet as import_personas
 from ..workshop.touchpoints import import_function_map, import_sheet as import_touchpoints
 from ..workspace import get_setting
-from .currency import amount_currencies, mixed_note
+from .currency import amount_currencies
 from .line_amounts import line_amounts, names_a_unit_price, priced_per_unit, quantity_column
 from .profiles import BY_NAME as PROFILES, fold_lines, profile_mapping, recognise
 from .read import DEFAULT_MAX_BYTES, RawSheet, read_tables
@@ -115,8 +116,8 @@ class PreparedSheet:
     rejected: int | None = None     # rows rejected (a profile may group or add rows)
     demoted: list[str] = field(default_factory=list)   # mapped columns kept as extra
     read_instead: dict[str, str | None] = field(default_factory=dict)  # column -> what it gave
-    currencies: list[str] = field(default_factory=list)  # its amounts', where more than one
-    currency: str | None = None      # its amounts' one currency (None: none named, or more)
+    currency_rows: dict[str, int] = field(default_factory=dict)  # rows with an amount in each
+    currency_where: str = ""         # where the currencies were read ("in 'Currency'")
 
 
 # A sheet or file of marks (a tutor's quiz results, a class's test scores): its bare
@@ -1651,9 +1652,11 @@ def _paid_flags(out: pd.DataFrame, frame: pd.DataFrame, mapping: dict[str, str |
     if not kind_of or None in kind_of.values():    # not a column of yes and no
         return lambda kept: []
     kinds = column_or_blank(out, "kind")
-    # (a status that says what happened says more: "refunded", "gecrediteerd")
-    status_says = (out["status"].map(order_status_kind).notna() if "status" in out
-                   else pd.Series(False, index=out.index))
+    # (a status that says what happened says more: "refunded", "gecrediteerd"; not one
+    # saying it was billed, "Invoiced": the column says whether it was paid)
+    status_says = (out["status"].map(order_status_kind).notna()
+                   & ~values.per_distinct(out["status"], normalise_value).isin(BILLED_STATUSES)
+                   if "status" in out else pd.Series(False, index=out.index))
     marks = frame[said].map(kind_of)
     ticked_only = set(kind_of.values()) == {"purchase"}    # ✓ or blank: blank is unpaid
     # A blank is not marked paid: a contact (beside ✓ and ✗ too; a sale unticked is unpaid)
@@ -1810,10 +1813,15 @@ def _booked_and_paid(out: pd.DataFrame, frame: pd.DataFrame,
     # An invoice or order its status leaves unpaid ("Awaiting Payment", "Overdue") with
     # part paid already: a sale of what was paid, as a booking's deposit is.
     said = values.per_distinct(out["status"], normalise_value)
+    by_paid = header is None or header != amount_header
+    # A job or an order said billed ("Invoiced"): a sale of what was paid of it, none
+    # where nothing was
+    billed = out["kind"].eq("purchase") & said.isin(BILLED_STATUSES) & by_paid
     unpaid = (paid.gt(0) & ~booked & (out["kind"].eq("contact") & said.isin(_OWED)
-                                      | out["kind"].eq("purchase") & said.isin(_PART_PAID))
-              & (header is None or header != amount_header))
-    notes = []
+                                      | out["kind"].eq("purchase") & said.isin(_PART_PAID)
+                                      | billed & paid.lt(amounts_of(out)))
+              & by_paid)
+    notes = _billed_unpaid(out, billed & paid.le(0) & amounts_of(out).gt(0), paid_in)
     if _invoices_own_status(frame, status_header):
         notes += _owed_in_full(out, paid)
         # A sale by a status that says nothing of payment ("Posted", "Closed") part paid
@@ -1859,6 +1867,66 @@ def _booked_and_paid(out: pd.DataFrame, frame: pd.DataFrame,
             f"{paid_in} {was(bought)} read as "
             f"{'a purchase' if bought == 1 else 'purchases'} of what was paid so far"
             f"{part_said}{waiting_said}."]
+
+
+def _owed_without_status(out: pd.DataFrame, frame: pd.DataFrame,
+                         amount_header: str | None) -> list[str]:
+    """An invoice list with no status, one row an invoice, read as sales, whose balance
+    column ("Balance Due") says what is still owed of each: an invoice owing all of its
+    amount is a contact, as one awaiting payment is; one owing a part, a sale of what was
+    paid (its paid column, "Amount Paid", else the amount less the balance). Not a sheet
+    whose balance is more than an amount (a running balance), nor an invoice's lines (an
+    order ID twice: the balance is the invoice's, the amount the line's). Returns a note."""
+    owed_header = _balance_column(frame)
+    if ("status" in out or "kind" not in out or owed_header is None
+            or not about_invoices([h for h in frame.columns if not _owes(h)], "")
+            or "order_id" in out and out["order_id"].dropna().duplicated().any()):
+        return []
+    amounts = amounts_of(out)
+    owed = values.parse_money(frame[owed_header])[0].reindex(out.index)
+    if owed.gt(amounts.fillna(0) + 0.005).any():
+        return []
+    header = next((h for h in frame.columns if base_header_key(h) in _PAID_SO_FAR
+                   and h != amount_header), None)
+    said = values.parse_money(frame[header]) if header is not None else None
+    if said is not None and not said[1].any():
+        paid, paid_in = said[0].reindex(out.index), f"in '{header}'"
+    else:
+        paid = (amounts - owed).clip(lower=0).round(2)
+        paid_in = f"(the amount less its '{owed_header}')"
+    owing = out["kind"].eq("purchase") & amounts.gt(0) & owed.gt(0)
+    unpaid, part = owing & paid.le(0), owing & paid.gt(0) & paid.lt(amounts)
+    if not (unpaid.any() or part.any()):
+        return []
+    notes = []
+    if part.any():
+        count = int(part.sum())
+        notes.append(f"{counted(count, 'invoice')} with part of {its(count)} amount still owed "
+                     f"in '{owed_header}' {was(count)} read as "
+                     f"{'a sale' if count == 1 else 'sales'} of what was paid {paid_in} "
+                     f"({paid[part].sum():,.2f} of {amounts[part].sum():,.2f}).")
+        out.loc[part, "amount"] = paid[part]
+    if unpaid.any():
+        count = int(unpaid.sum())
+        out.loc[unpaid, "kind"] = "contact"
+        notes.append(f"{counted(count, 'invoice')} with all of {its(count)} amount still owed "
+                     f"in '{owed_header}' {was(count)} read as "
+                     f"{'a contact, not a sale' if count == 1 else 'contacts, not sales'} "
+                     "(awaiting payment).")
+    return notes
+
+
+def _billed_unpaid(out: pd.DataFrame, unpaid: pd.Series, paid_in: str) -> list[str]:
+    """Rows said billed ("Invoiced") of which nothing is paid (``unpaid``): contacts, as an
+    invoice awaiting payment is. Returns a note."""
+    if not unpaid.any():
+        return []
+    out.loc[unpaid, "kind"] = "contact"
+    count = int(unpaid.sum())
+    return [f"{counted(count, 'row')} said "
+            f"{listed(sorted(map(str, out['status'][unpaid].unique())))} with nothing paid "
+            f"{paid_in}: {'read as a contact, not a sale' if count == 1 else 'read as contacts, not sales'}"
+            " (billed, not paid yet)."]
 
 
 # A column of what an invoice asks to be paid (Stripe's "Amount Due": its total less
@@ -3498,6 +3566,7 @@ def prepare_sheet(plan: SheetPlan, *, stage_map: dict[str, str] | None = None,
                                           columns_for.get("amount", [None])[0])
                 notes += _amounts_due(out, frame, columns_for.get("status", [None])[0],
                                       columns_for.get("amount", [None])[0])
+                notes += _owed_without_status(out, frame, columns_for.get("amount", [None])[0])
             if "kind" not in plan.set_values:
                 notes += _tagged_kinds(out, frame, plan.mapping, ~totals)
                 if "kind" not in columns_for:
@@ -3618,12 +3687,10 @@ def prepare_sheet(plan: SheetPlan, *, stage_map: dict[str, str] | None = None,
                 ~refund, amounts_of(rows).abs()))
     currencies, where = (amount_currencies(rows, frame, raw.row_numbers, plan.mapping)
                          if plan.kind in ("events", "clients") else (pd.Series(dtype=int), ""))
-    notes += mixed_note(currencies, where)
     if "name" in rows and "client_id" not in rows and not plan.key_from_email:
         notes += _names_alike(rows["name"], events=plan.kind == "events")
     problems.sort(key=lambda p: p.row)
     return PreparedSheet(plan, rows, problems, unknown, day_first, notes,
                          rejected=int(rejected.sum()), demoted=demoted,
-                         currencies=sorted(currencies.index) if len(currencies) > 1 else [],
-                         currency=currencies.index[0] if len(currencies) == 1 else None,
+                         currency_rows=currencies.to_dict(), currency_where=where,
                          read_instead=read_instead)

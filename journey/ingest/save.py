@@ -48,7 +48,7 @@ from ..text import (DROPPED_LEGAL_FORMS, LEGAL_FORM_SPELLINGS, best_written, cou
 from ..workspace import get_setting, now_stamp, write
 from .plan import (BILLS_A_JOB, WORKSHOP_IMPORTERS, PreparedSheet, SheetPlan,
                    details_of_stored_jobs, plan_file, prepare_sheet)
-from .currency import settle_currency
+from .currency import earlier_imports_note, mixed_note, one_currency_each, settle_currency
 from .read import blank_note, whole_sheet
 from .understand import EXTRA, WORKSHOP_KINDS, check_stage_target, headers_key
 
@@ -376,8 +376,8 @@ def _save_parts(db: Database, prepared: PreparedSheet, dry_run: bool,
         "recognised_as": plan.recognised_as,
     }).last_pk
     rejected_cells: dict[int, dict[str, str | None]] = {}
-    currencies: set[str] = set()      # of the amounts, where more than one
-    currency: set[str | None] = set()  # each part's one currency
+    currency_rows: dict[str, int] = {}   # rows with an amount in each currency, every part
+    currency_where = ""
     if plan.kind in WORKSHOP_KINDS:
         saved = WORKSHOP_IMPORTERS[plan.kind](db, plan.raw, import_id)
         inserted, updated, touched, unchanged = saved.inserted, saved.updated, [], 0
@@ -406,16 +406,19 @@ def _save_parts(db: Database, prepared: PreparedSheet, dry_run: bool,
                                   + part.notes) if n not in notes]
             for value, count in part.unknown_stages.items():
                 unknown[value] = unknown.get(value, 0) + count
-            currencies.update(part.currencies)
-            currency.add(part.currency)
+            for code, count in part.currency_rows.items():
+                currency_rows[code] = currency_rows.get(code, 0) + count
+            currency_where = currency_where or part.currency_where
         if plan.raw.more is not None and blank:
             notes.append(blank_note(blank))
         if indexes is not None:
             indexes.restore("events")
+    currencies = one_currency_each(currency_rows)     # (a sheet's parts' together)
+    notes += mixed_note(currencies, currency_where)
     db.execute("UPDATE imports SET rows = ?, inserted = ?, updated = ?, unchanged = ?, "
                "rejected = ?, currencies = ? WHERE id = ?",
                [rows_read, inserted, updated, unchanged, rejected,
-                ", ".join(sorted(currencies)) or None, import_id])
+                ", ".join(sorted(currencies.index)) or None, import_id])
     db.conn.executemany(
         "INSERT INTO import_problems(import_id, row, [column], value, reason) VALUES (?,?,?,?,?)",
         [(import_id, p.row, p.column, None if p.value is None else str(p.value)[:1000], p.reason)
@@ -423,9 +426,9 @@ def _save_parts(db: Database, prepared: PreparedSheet, dry_run: bool,
     if not dry_run and plan.kind in ("clients", "events"):
         remember_mapping(db, plan, import_id)
     if plan.kind in ("clients", "events"):
-        one = currency - {None}
-        notes += settle_currency(db, import_id, None if currencies or len(one) != 1
-                                 else one.pop())
+        notes += earlier_imports_note(db, import_id, currencies)
+        notes += settle_currency(db, import_id, currencies.index[0]
+                                 if len(currencies) == 1 else None, dry_run)
     if plan.kind == "reference":
         notes.append(plan.kept_because or
                      f"Sheet '{plan.sheet}' has no client or event columns, so its rows were "
