@@ -310,6 +310,9 @@ def test_a_facilitator_edits_a_touchpoint_live_in_presenter_mode(live_room, brow
         db.close()
     assert names[0] == "Billboard on the M5", names
     switch.click()                                 # back to the room's static tables
+    # (the rerun may not have begun when the click returns: wait for the editors to go)
+    facilitator.wait_for_function(
+        "() => !document.querySelector('[data-testid=\"stDataFrame\"]')", timeout=90_000)
     _settle(facilitator, "Touchpoints")
     assert not facilitator.locator('[data-testid="stDataFrame"]').count()
     assert facilitator.locator('[data-testid="stTable"]').first.get_by_text(
