@@ -40,7 +40,7 @@ BY_PURCHASES = (f"(SUM(e.kind IN {SALES}) > 0 "
                 f"AND SUM(e.kind IN {SALES}) >= SUM(e.kind IN {DEALS}))")
 
 
-def _of_sales(aggregate: str) -> str:
+def of_sales(aggregate: str) -> str:
     """An aggregate over a client's sales (``{kinds}`` in ``aggregate``): its purchases or
     its won deals, as ``BY_PURCHASES`` chooses."""
     return (f"CASE WHEN {BY_PURCHASES} THEN {aggregate.format(kinds=SALES)} "
@@ -83,10 +83,10 @@ SELECT e.client_ref AS id,
   COUNT(*) AS event_count,
   {", ".join(f"SUM(e.kind IN {kinds}) AS {column}" for column, kinds in COUNTS.items()
              if column != "purchase_count")},
-  {_of_sales("SUM(e.kind IN {kinds} AND b.id IS NULL)")} AS purchase_count,
-  {_of_sales("COUNT(DISTINCT CASE WHEN e.kind IN {kinds} THEN substr(e.date, 1, 10) END)")}
+  {of_sales("SUM(e.kind IN {kinds} AND b.id IS NULL)")} AS purchase_count,
+  {of_sales("COUNT(DISTINCT CASE WHEN e.kind IN {kinds} THEN substr(e.date, 1, 10) END)")}
     AS purchase_days,
-  {_of_sales("SUM(CASE WHEN e.kind IN {kinds} AND b.id IS NULL THEN e.amount END)")}
+  {of_sales("SUM(CASE WHEN e.kind IN {kinds} AND b.id IS NULL THEN e.amount END)")}
     AS revenue_events,
   SUM(CASE WHEN e.kind IN {COUNTS['refund_count']} AND e.amount > 0 THEN e.amount END)
     AS refunded_events,
@@ -96,7 +96,7 @@ SELECT e.client_ref AS id,
   MIN(e.date) AS first_date, MAX(e.date) AS last_date,
   MAX({RANK_CASE.format(col='e.stage')}) AS event_rank,
   MIN(CASE WHEN e.kind IN {PURCHASES} THEN e.date END) AS first_purchase,
-  {_of_sales("MIN(CASE WHEN e.kind IN {kinds} THEN e.date END)")} AS first_sale,
+  {of_sales("MIN(CASE WHEN e.kind IN {kinds} THEN e.date END)")} AS first_sale,
   MIN(CASE WHEN {ADVOCACY_EVENT} THEN e.date END) AS first_advocacy,
   {", ".join(f"{_stage_at(s)} AS {_stated(s)}" for s in ALL_STAGES)}
 FROM events e LEFT JOIN _billed b ON b.id = e.id
@@ -342,7 +342,7 @@ def refresh_paths(db: Database, scoped: bool = False) -> None:
     """
     scope = "AND e.client_ref IN (SELECT id FROM temp._scope)" if scoped else ""
     _drop(db, "_first_buy", "_path")
-    first_day = _of_sales("MIN(CASE WHEN e.kind IN {kinds} THEN substr(e.date, 1, 10) END)")
+    first_day = of_sales("MIN(CASE WHEN e.kind IN {kinds} THEN substr(e.date, 1, 10) END)")
     db.execute(f"""CREATE TEMP TABLE _first_buy AS
         SELECT e.client_ref AS id, {first_day} AS day, {BY_PURCHASES} AS by_purchases
         FROM events e

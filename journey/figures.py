@@ -17,7 +17,7 @@ from .funnel import Drop
 from .paths import OUTCOME_LABELS, Transitions
 from .signs import SignResult
 from .stages import ALL_STAGES, LABELS, OUTCOMES
-from .text import counted, html_text, percent_text
+from .text import counted, days_text, html_text, percent_text
 from .workshop.actions import QUADRANTS as ACTION_QUADRANTS
 
 
@@ -226,9 +226,9 @@ def durations_figure(durations: pd.DataFrame, *, font_size: int = 14):
     shown = durations.dropna(subset=["median_days"])
     figure = go.Figure(go.Bar(
         y=shown["label"], x=shown["median_days"], orientation="h", marker_color=FIGURE_BLUE,
-        text=[f"{d:g} days" for d in shown["median_days"]], textposition="auto",
+        text=[days_text(d) for d in shown["median_days"]], textposition="auto",
         customdata=shown["clients"],
-        hovertemplate="%{y}: median %{x:g} days (%{customdata:,} clients)<extra></extra>"))
+        hovertemplate="%{y}: median %{text} (%{customdata:,} clients)<extra></extra>"))
     figure.update_layout(font_size=font_size, margin=dict(l=10, r=10, t=10, b=10),
                          height=80 + 50 * max(len(shown), 1), xaxis_title="median days",
                          yaxis_autorange="reversed")
@@ -240,7 +240,7 @@ def buckets_figure(buckets: pd.DataFrame, *, font_size: int = 14):
 
     figure = go.Figure(go.Bar(
         x=buckets["bucket"], y=buckets["clients"], marker_color=FIGURE_BLUE,
-        text=[f"{p:.0f}%" if p == p and p is not None else "" for p in buckets["pct"]],
+        text=[percent_text(p) if p == p and p is not None else "" for p in buckets["pct"]],
         textposition="auto", hovertemplate="%{x}: %{y:,} clients<extra></extra>"))
     figure.update_layout(font_size=font_size, margin=dict(l=10, r=10, t=10, b=10), height=320,
                          yaxis_title="clients")

@@ -104,11 +104,18 @@ def rank_sql(window_days: int | None = None, alias: str = "") -> tuple[str, list
         raise ValidationError("The conversion window is a number of days, 0 or more.")
     later = [s for s in STAGES if RANK[s] > RANK["awareness"]]
     within = ", ".join(
-        f"CASE WHEN julianday({p}{stage_at_column(s)}) - julianday({p}first_date) <= ? "
+        f"CASE WHEN {_calendar_days(p + 'first_date', p + stage_at_column(s))} <= ? "
         f"THEN {RANK[s]} ELSE -1 END" for s in later)
     expression = (f"MIN({p}furthest_rank, MAX(MIN({p}furthest_rank, {RANK['awareness']}), "
                   f"{within}))")
     return expression, [float(window_days)] * len(later)
+
+
+def _calendar_days(start: str, end: str) -> str:
+    """SQL for the calendar days from one stored date to another: a first contact on the
+    3rd and a payment on the 5th at 10:00 are 2 days apart, as the owner counts them, not
+    2.4 (a date and a time of day compared)."""
+    return f"julianday(substr({end}, 1, 10)) - julianday(substr({start}, 1, 10))"
 
 
 def _pct(part: int, whole: int) -> float | None:
@@ -441,7 +448,8 @@ def stage_durations(db: Database, *, filters: Filters = NO_FILTERS, pre_awarenes
     """Median days between consecutive steps, and from first contact to purchase.
 
     A client counts for a pair when both dates are known and the later step is not dated
-    before the earlier one. Columns: from_stage, to_stage, label, clients, median_days.
+    before the earlier one; days are calendar days (``_calendar_days``). Columns:
+    from_stage, to_stage, label, clients, median_days.
     The median is taken in SQL (the middle row, or the mean of the two middle rows).
     """
     steps = funnel_steps(model, pre_awareness)
@@ -451,7 +459,7 @@ def stage_durations(db: Database, *, filters: Filters = NO_FILTERS, pre_awarenes
                   "purchase_at"))
     where, params = filters.where()
     union = " UNION ALL ".join(
-        f"SELECT {i} AS pair, julianday({end}) - julianday({start}) AS days FROM clients "
+        f"SELECT {i} AS pair, {_calendar_days(start, end)} AS days FROM clients "
         f"WHERE {where} AND {start} IS NOT NULL AND {end} IS NOT NULL"
         for i, (_, _, _, start, end) in enumerate(pairs))
     rows = db.execute(f"""
@@ -489,7 +497,7 @@ def time_to_convert(db: Database, *, filters: Filters = NO_FILTERS,
                      if limit is not None)
     rows = dict(db.execute(
         f"SELECT CASE {cases} ELSE {len(TIME_BUCKETS) - 1} END AS bucket, COUNT(*) FROM ("
-        f"  SELECT julianday({column}) - julianday(first_date) AS d FROM clients "
+        f"  SELECT {_calendar_days('first_date', column)} AS d FROM clients "
         f"  WHERE {where} AND {column} IS NOT NULL AND first_date IS NOT NULL) "
         f"WHERE d >= 0 GROUP BY bucket", params).fetchall())
     total = sum(rows.values())

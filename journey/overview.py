@@ -10,13 +10,15 @@ from dataclasses import dataclass
 import pandas as pd
 from sqlite_utils import Database
 
+from .derive import client_revenue_sql, of_sales
 from .filters import FILTER_FIELDS, NO_FILTERS, Filters
 from .funnel import (CHANCE_DAYS, Drop, as_of_date, biggest_drop, compute_funnel,  # noqa: F401
                      too_new_buyers, unmeasured_stages)
 from .ingest import pending_stage_values
 from .ingest.currency import imports_currencies
+from .kinds import COUNTS
 from .stages import PHASES
-from .text import counted
+from .text import counted, money_text
 from .values import add_days, stored_day
 
 # What shows that clients reached a stage, and the sentence a stage says when nothing in the
@@ -236,3 +238,50 @@ def currencies_sentence(codes: list[str]) -> str:
     """What a sum of money over amounts in these currencies is (empty for none)."""
     return (f"Amounts are in more than one currency ({', '.join(codes)}): sums of money "
             "add them as written, with no exchange rate." if codes else "")
+
+
+@dataclass(frozen=True)
+class Revenue:
+    """The business's revenue: its clients' (``derive.client_revenue_sql``, net of refunds)
+    and its sales that name no client (a walk-in sale, a payment with no customer), net of
+    the refunds that name none either."""
+    clients: float | None              # None: no client has a revenue
+    clientless: float | None           # None: no sale with an amount names no client
+    clientless_sales: int
+    left_out: bool                     # the filters choose clients: the clientless are not in
+
+    @property
+    def total(self) -> float | None:
+        """What the business took (None: nothing in the data says)."""
+        if self.clients is None and (self.clientless is None or self.left_out):
+            return None
+        return (self.clients or 0.0) + (0.0 if self.left_out else self.clientless or 0.0)
+
+    def sentence(self, currency: str) -> str:
+        """Where the total comes from, with the sales that name no client counted apart."""
+        if self.clientless is None:
+            return "Your clients' revenue: a tracker's, or their sales less refunds."
+        sales = counted(self.clientless_sales, "sale")
+        if self.left_out:
+            return (f"Of your clients who match the filters. {sales} naming no client "
+                    f"({money_text(self.clientless, currency)}) are left out: the filters "
+                    "choose clients.")
+        return (f"Of which {money_text(self.clientless, currency)} from {sales} naming no "
+                "client (a walk-in sale or a payment with no customer), less their refunds.")
+
+
+def revenue(db: Database, filters: Filters = NO_FILTERS) -> Revenue:
+    """The business's revenue over the clients ``filters`` select; the sales that name no
+    client count only when nothing is filtered (as the workbook's Events sheet keeps the
+    events of no client), and are said apart either way."""
+    where, params = filters.where("c")
+    clients = db.execute(f"SELECT SUM({client_revenue_sql('c')}) FROM clients c "
+                         f"WHERE {where}", params).fetchone()[0]
+    sales, amount, refunded = db.execute(f"""
+    SELECT {of_sales("SUM(e.kind IN {kinds} AND e.amount IS NOT NULL)")},
+      {of_sales("SUM(CASE WHEN e.kind IN {kinds} THEN e.amount END)")},
+      SUM(CASE WHEN e.kind IN {COUNTS['refund_count']} AND e.amount > 0 THEN e.amount END)
+    FROM events e WHERE e.client_ref IS NULL""").fetchone()
+    clientless = None if not sales else max(0.0, amount - (refunded or 0.0))
+    return Revenue(clients, clientless, int(sales or 0),
+                   left_out=clientless is not None and where != "1")

@@ -13,7 +13,7 @@ Where each KPI's actual comes from (``journey.workshop.kpis.MEASURES``):
 - revenue, revenue per customer, purchases per customer per year, average satisfaction and
   the Net Promoter Score: the persona cards' figures (``persona_figures``) for a persona
   that has a card, and the same definitions over the clients in scope otherwise
-  (``business_figures``);
+  (``business_figures``; the business's revenue with its sales that name no client);
 - complaints per 100 active clients: the "high customer complaints" sign over its period
   (the last 12 months of the data).
 
@@ -33,7 +33,7 @@ from sqlite_utils import Database
 from .derive import client_revenue_sql
 from .filters import NO_FILTERS, Filters
 from .funnel import as_of_date, compute_funnel, money_at_stake, stage_durations
-from .overview import missing_evidence, without_unmeasured
+from .overview import missing_evidence, revenue as business_revenue, without_unmeasured
 from .signs import compute_signs
 from .stages import LABELS, RANK, normalise_value
 from .workshop import actions as action_list
@@ -192,7 +192,8 @@ def has_revenue(db: Database) -> bool:
 
 def business_figures(db: Database, filters: Filters = NO_FILTERS) -> dict:
     """The persona cards' figures (``journey.workshop.personas``) over the clients that pass
-    ``filters``: clients, customers, revenue_current, revenue_per_customer,
+    ``filters``: clients, customers, revenue_current (with the sales that name no client,
+    ``overview.revenue``), revenue_per_customer (the clients' alone),
     satisfaction_avg, nps_score (% promoters minus % detractors) and visit_frequency
     (purchase days per customer per year, from each customer's first purchase to the
     workspace's last date, at least a month each). None where nothing measures it."""
@@ -218,7 +219,8 @@ def business_figures(db: Database, filters: Filters = NO_FILTERS) -> dict:
         exposure = row
     return {
         "clients": clients or 0, "customers": customers or 0,
-        "revenue_current": revenue,
+        # The business's revenue counts its sales that name no client, as the Overview's.
+        "revenue_current": business_revenue(db, filters).total,
         "revenue_per_customer": revenue / customers if revenue is not None and customers
         else None,
         "satisfaction_avg": None if satisfaction is None else round(satisfaction, 2),

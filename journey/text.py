@@ -51,6 +51,30 @@ def percent_text(value: float, digits: int = 0) -> str:
     return f"<{step}%" if float(text) == 0 else f">{100 - step}%"
 
 
+def change_text(value: float, digits: int = 0) -> str:
+    """A change on a previous figure, signed, rounded as ``percent_text`` rounds: "+63%" for
+    62.5, "-12%", "+0.3%" (a change that is not nothing never reads "+0%"); "0%" for none."""
+    if not value:
+        return "0%"
+    return ("+" if value > 0 else "-") + percent_text(abs(value), digits)
+
+
+def days_text(days: float) -> str:
+    """A span of days with its unit: "1 day", "2.4 days", "1,234 days" (one decimal at
+    most, rounded half up)."""
+    tenths = Decimal(str(days)).quantize(Decimal("0.1"), ROUND_HALF_UP)
+    text = f"{tenths:,.0f}" if tenths == tenths.to_integral_value() else f"{tenths:,.1f}"
+    return f"{text} {'day' if tenths == 1 else 'days'}"
+
+
+def money_text(value: float, currency: str = "$") -> str:
+    """A sum of money as people write it: "£1,234" when whole, "£1,234.50" when not (cents
+    rounded half up); "-£20" below nothing."""
+    cents = Decimal(str(abs(value))).quantize(Decimal("0.01"), ROUND_HALF_UP)
+    text = f"{cents:,.0f}" if cents == cents.to_integral_value() else f"{cents:,.2f}"
+    return f"{'-' if value < 0 and cents else ''}{currency}{text}"
+
+
 def rows_text(numbers: list[int]) -> str:
     """'row 11', 'rows 11, 17 and 24', 'rows 11, 17, 24, 30, 36, ...'."""
     if len(numbers) == 1:

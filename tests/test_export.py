@@ -70,7 +70,10 @@ HEADERS = {
     "Personas": ["Name", "Title", "Icon", "Description", "Goals", "Pain points", "Delights",
                  "Preferred contact", "Key opportunities", "Sales tips", "Sales method",
                  "Target revenue", "Target visit frequency", "Target satisfaction", "Impact",
-                 "Effort", "Tier", "Archived"],
+                 "Effort", "Tier", "Archived",
+                 # the cards' live figures (s18-R), as the Personas page shows them
+                 "Clients", "Share who bought", "Revenue", "Revenue potential", "NPS score",
+                 "NPS answers"],
     "Touchpoints": ["Stage", "Position", "Touchpoint", "Channel", "Department",
                     "Customer action", "Thinks and feels", "Emotion", "Pain points",
                     "Delights", "Opportunities", "KPI", "Owner", "State"],

@@ -12,7 +12,7 @@ import streamlit as st
 
 from journey import charts, figures, funnel, overview, paths
 from journey.errors import JourneyError
-from journey.text import counted
+from journey.text import counted, days_text
 from journey.workshop import kpis
 from journey.workspace import get_setting
 from journey_ui import frame, widgets
@@ -224,7 +224,7 @@ def show_timing() -> None:
     buckets = frame.cached(funnel.time_to_convert)(ctx, filters=ctx.filters)
     if to_purchase["clients"]:
         st.metric("Median time from first contact to purchase",
-                  f"{to_purchase['median_days']:g} days",
+                  days_text(to_purchase["median_days"]),
                   help=f"Over {int(to_purchase['clients']):,} clients with both dates.")
     left, right = st.columns(2)
     with left:

@@ -4,8 +4,9 @@ import pandas as pd
 import streamlit as st
 
 from journey.overview import (CHANCE_DAYS, clientless_sentence, currencies_sentence,
-                              data_health, measured_drop, stage_tiles)
-from journey.text import counted, percent_text
+                              data_health, measured_drop, revenue, stage_tiles)
+from journey.text import change_text, counted, money_text, percent_text
+from journey.workspace import get_setting
 from journey_ui import frame, widgets
 from journey_ui.text import md
 
@@ -99,7 +100,7 @@ for column, row in zip(columns, tiles.itertuples()):
     conversion = conversion_words(row.Index)
     delta = None
     if period and not pd.isna(row.change_pct):
-        delta = f"{row.change_pct:+.0f}%"
+        delta = change_text(row.change_pct)
     with column.container(border=True):
         if isinstance(row.missing, str):
             # Nothing in the data measures this stage: no count, no colour, what to import.
@@ -138,5 +139,16 @@ elif not tiles["clients"].sum():
 else:
     st.caption("No step between the stages your data measures loses as much as 1% of its "
                "clients.")
+
+takings = frame.cached(revenue)(ctx, ctx.filters)
+if takings.total is not None or takings.left_out:
+    # Only where the data holds money: a client list without it shows no revenue at all.
+    currency = get_setting(ctx.db, "currency")
+    with st.container(border=True):
+        st.metric("Revenue", "–" if takings.total is None
+                  else money_text(takings.total, currency),
+                  help="What the business took: the clients' revenue (a tracker's, or "
+                       "their sales less refunds) and the sales that name no client.")
+        st.caption(takings.sentence(currency))
 
 show_health()

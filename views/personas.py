@@ -26,8 +26,9 @@ LIST_ICONS = {"pain_points": "😣", "delights": "😊", "key_opportunities": "�
 SCORES = {"impact": (1, 2, 3, 4, 5), "effort": (1, 2, 3, 4, 5), "tier": (1, 2, 3)}
 PHOTO_MB = personas.MAX_PHOTO_BYTES // (1024 * 1024)     # 2: Streamlit's MB are MiB
 RANKING_LABELS = {"rank": "Rank", "name": "Persona", "impact": "Impact", "effort": "Effort",
-                  "tier": "Tier", "quadrant": "Quadrant", "clients": "Clients",
-                  "revenue_current": "Revenue", "conversion_pct": "Share who bought",
+                  "tier": "Tier", "quadrant": "Quadrant",
+                  **{f: personas.FIGURE_LABELS[f]
+                     for f in ("clients", "revenue_current", "conversion_pct")},
                   "money_at_stake": "Money at stake"}
 
 

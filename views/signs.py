@@ -13,6 +13,7 @@ import streamlit as st
 from journey import charts, figures, signs
 from journey.errors import JourneyError
 from journey.stages import LABELS
+from journey.text import change_text
 from journey.workshop import actions
 from journey.workspace import get_setting
 from journey_ui import frame, widgets
@@ -87,7 +88,7 @@ def show_card(sign) -> None:
                        f"{', '.join(sign.departments)}")
         with figure:
             if sign.measured:
-                delta = None if sign.change_pct is None else f"{sign.change_pct:+.0f}%"
+                delta = None if sign.change_pct is None else change_text(sign.change_pct)
                 # The delta's words in its description, which wraps instead of clipping.
                 st.metric(sign.value_label.capitalize(), sign.figure(sign.value), delta,
                           delta_color="inverse" if sign.value_better == "lower"

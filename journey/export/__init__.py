@@ -1,11 +1,11 @@
 """The Excel export: everything in a workspace in one workbook that looks made by hand and
 imports back, and the template and sample workbooks people start from.
 
-Sheets, in order: Overview (the stage tiles, the biggest drop-off, the alignment score,
-what the workbook holds), Funnel (the table and a native Excel funnel chart), Signs (the
-eight, worst first, coloured by status with conditional formatting), Personas,
-Touchpoints, Function map, Clients (the filters applied; every vocabulary field, then the
-derived stage columns), Events (the filtered clients' events) and Imports (the history).
+Sheets, in order: Overview (the stage tiles, the biggest drop-off, the revenue, the
+alignment score, what the workbook holds), Funnel (the table and a native Excel funnel
+chart), Signs (the eight, worst first, coloured by status with conditional formatting),
+Personas (the cards and their live figures), Touchpoints, Function map, Clients (the
+filters applied; every vocabulary field, then the derived stage columns), Events (the filtered clients' events) and Imports (the history).
 Each sheet is made by one small function; every table has a styled, frozen header row, an
 autofilter, column widths that fit and number and date formats.
 
@@ -32,8 +32,9 @@ Decisions, written down here because DESIGN.md is silent on them:
 
 - The frame's filters apply to everything measured from clients: the Overview, Funnel,
   Signs, Clients and Events sheets (the events of the filtered clients; events that
-  belong to no client only when nothing is filtered). Personas, touchpoints, the function
-  map and the import history are the whole workspace's.
+  belong to no client only when nothing is filtered) and the Personas sheet's live
+  figures. The persona cards, touchpoints, the function map and the import history are
+  the whole workspace's.
 - Round trip: the Clients and Events sheets use the template's headers, so importing the
   workbook into an empty workspace gives the same clients, events, funnel and signs, and
   the Personas, Touchpoints and Function map sheets go to their own importers. Stages are

@@ -19,10 +19,11 @@ from ..columns import CLIENT_COLUMNS, EVENT_COLUMNS
 from ..fields import CLIENT_FIELDS, EVENT_FIELDS, field_type, match_header
 from ..filters import FILTER_FIELDS, NO_FILTERS, Filters
 from ..funnel import Drop, compute_funnel
-from ..overview import measured_drop, missing_evidence, stage_tiles, without_unmeasured
+from ..overview import (Revenue, measured_drop, missing_evidence, revenue, stage_tiles,
+                        without_unmeasured)
 from ..signs import SIGN_KEYS, AlignmentScore, SignsReport
 from ..stages import LABELS, stage_at_column, stage_model
-from ..scorecard import measure_kpis
+from ..scorecard import has_revenue, measure_kpis
 from ..workshop import actions, kpis, personas, touchpoints
 from ..workspace import get_setting
 from .formats import (DATE, DECIMAL, INTEGER, MONEY, NUMBER, PERCENT, STATUS_WORDS, TEXT,
@@ -30,10 +31,10 @@ from .formats import (DATE, DECIMAL, INTEGER, MONEY, NUMBER, PERCENT, STATUS_WOR
 
 # Sheet name -> what it holds (the Overview lists them; so does the export page).
 SHEETS = {
-    "Overview": "The stage tiles, the biggest drop-off and the alignment score.",
+    "Overview": "The stage tiles, the biggest drop-off, the revenue and the alignment score.",
     "Funnel": "Clients reaching each stage, with a funnel chart.",
     "Signs": "The eight signs of misalignment, coloured by status.",
-    "Personas": "The persona cards (photos stay in the app).",
+    "Personas": "The persona cards with their live figures (photos stay in the app).",
     "Touchpoints": "The journey map: one row per touchpoint, with its stage.",
     "Function map": "How each function uses the map and the stages it serves.",
     "Goals & KPIs": "The workshop's goal and its KPIs: target, due date, actual and status.",
@@ -289,7 +290,7 @@ def signs_table(report: SignsReport) -> Table:
         assessed = s.assessment
         rows.append([
             s.title, STATUS_WORDS.get(s.status, s.status), s.value, s.previous, s.change_pct,
-            s.unit, s.value_label, s.thresholds.get("amber"), s.thresholds.get("red"),
+            s.figure_unit, s.value_label, s.thresholds.get("amber"), s.thresholds.get("red"),
             "its change on the period before" if s.judged_on == "change" else "its level",
             s.rule, s.stage_labels, ", ".join(s.departments), s.evidence_count,
             f"{assessed['score']}/5 {assessed.get('note') or ''}".strip() if assessed else None,
@@ -300,13 +301,19 @@ def signs_table(report: SignsReport) -> Table:
                                   "Evidence rows": INTEGER}, wrap=True)
 
 
-def personas_table(db: Database) -> Table:
-    """The persona cards with their labels as headers (``journey.workshop.personas.export_rows``)."""
-    frame = personas.export_rows(db)
-    labels = {**personas.LABELS, "archived": "Archived"}
+def personas_table(db: Database, filters: Filters = NO_FILTERS) -> Table:
+    """The persona cards with their labels as headers, and their live figures over the
+    clients the filters select (``journey.workshop.personas.export_rows`` and
+    ``export_figures``), as the Personas page's cards show them."""
+    frame = pd.concat([personas.export_rows(db), personas.export_figures(
+        db, filters, revenue_known=has_revenue(db))], axis=1)
+    labels = {**personas.LABELS, "archived": "Archived", **personas.FIGURE_LABELS}
     kinds = {labels[f]: NUMBER for f in personas.TARGET_FIELDS}
     kinds.update({labels[f]: INTEGER for f in personas.SCORE_RANGES})
     kinds[labels["target_revenue"]] = MONEY
+    kinds.update({labels["clients"]: INTEGER, labels["conversion_pct"]: PERCENT,
+                  labels["revenue_current"]: MONEY, labels["revenue_potential"]: MONEY,
+                  labels["nps_score"]: DECIMAL, labels["nps_answers"]: INTEGER})
     return Table("Personas", frame.rename(columns=labels), kinds, wrap=True)
 
 
@@ -364,6 +371,8 @@ class Overview:
     period: str                        # the signs' period in words
     statuses: dict[str, int]           # status word -> signs
     counts: dict[str, int]             # sheet -> rows
+    revenue: Revenue                   # journey.overview.revenue, as the Overview page
+    currency: str
 
 
 def overview(db: Database, filters: Filters, report: SignsReport, workspace: str,
@@ -375,7 +384,8 @@ def overview(db: Database, filters: Filters, report: SignsReport, workspace: str
         word = STATUS_WORDS.get(sign.status, sign.status)
         statuses[word] = statuses.get(word, 0) + 1
     return Overview(workspace, now, describe_filters(filters), tiles, measured_drop(tiles),
-                    report.score, report.period.note, statuses, counts)
+                    report.score, report.period.note, statuses, counts,
+                    revenue(db, filters), get_setting(db, "currency"))
 
 
 def workbook_contents(db: Database, filters: Filters = NO_FILTERS) -> pd.DataFrame:

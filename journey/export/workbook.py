@@ -23,10 +23,10 @@ from ..errors import ValidationError
 from ..filters import NO_FILTERS, Filters
 from ..signs import compute_signs
 from ..stages import LABELS
-from ..text import percent_text
+from ..text import change_text, percent_text
 from ..workspace import get_setting
 from .bulk import SPLICE_FROM, BulkTable, Progress, splice, style_attribute
-from .formats import BRAND, DATE, MAX_WIDTH, MIN_WIDTH, NUMBER_FORMATS, STATUS_FILLS, TEXT, \
+from .formats import BRAND, DATE, MAX_WIDTH, MIN_WIDTH, MONEY, NUMBER_FORMATS, STATUS_FILLS, TEXT, \
     WRAPPED_WIDTH, Cells, Styles, column_cells, write_cells
 from .printing import PageHeading, PrintArea, set_up_printing
 from .sheets import (LOST_SINCE_FIRST, SHEETS, Overview, Table, actions_table, clients_table,
@@ -55,7 +55,7 @@ def export_workbook(db: Database, filters: Filters = NO_FILTERS, *, workspace: s
     progress(0.05, "Measuring the funnel and the signs")
     report = compute_signs(db, filters)
     tables = {"Funnel": funnel_table(db, filters), "Signs": signs_table(report),
-              "Personas": personas_table(db), "Touchpoints": touchpoints_table(db),
+              "Personas": personas_table(db, filters), "Touchpoints": touchpoints_table(db),
               "Function map": function_map_table(db), "Goals & KPIs": kpis_table(db),
               "Actions": actions_table(db)}
     progress(0.2, "Reading the clients")
@@ -156,7 +156,7 @@ def write_overview(book, styles: Styles, summary: Overview, heading: PageHeading
         if isinstance(getattr(tile, "missing", None), str):   # nothing measures this stage
             note = tile.missing
         if dated and not pd.isna(tile.change_pct):
-            note += f"\n{tile.change_pct:+.0f}% vs previous period"
+            note += f"\n{change_text(tile.change_pct)} vs previous period"
         sheet.write_string(row + 3, col, note, styles.tile_note)
     sheet.write_string(row + 1, 0, "Stage", styles.muted)
     sheet.write_string(row + 2, 0, "Clients", styles.muted)
@@ -178,6 +178,17 @@ def write_overview(book, styles: Styles, summary: Overview, heading: PageHeading
                            "the stages the data measures.", styles.muted)
 
     row += 4
+    takings = summary.revenue
+    if takings.total is not None or takings.left_out:     # as the Overview page: only
+        sheet.write_string(row, 0, "Revenue", styles.heading)   # where the data holds money
+        if takings.total is None:
+            sheet.write_string(row + 1, 0, "–", styles.sentence)
+        else:
+            sheet.write_number(row + 1, 0, takings.total, styles.number[MONEY])
+        sheet.merge_range(row + 2, 0, row + 2, 5, takings.sentence(summary.currency),
+                          styles.muted)
+        sheet.set_row(row + 2, 32)
+        row += 4
     sheet.write_string(row, 0, "Alignment score", styles.heading)
     score = summary.score
     if score.value is None:

@@ -78,7 +78,7 @@ from .. import values
 from ..fields import (CONTACT_MEANS, EVENT_FIELDS, ORGANISATION_HEADERS, match_header,
                       normalise_header)
 from ..stages import ORDER_STATUS_KIND, normalise_value
-from ..text import counted, match_key, name_key, without_accents
+from ..text import counted, match_key, name_key, percent_text, without_accents
 from .line_amounts import line_amounts
 
 Rules = Callable[[pd.DataFrame, pd.DataFrame], pd.DataFrame]
@@ -462,8 +462,8 @@ def _deal_explain(label: str, outcome: Callable[[pd.DataFrame], pd.Series], how:
         said = outcome(frame)
         note = client_note(frame) if callable(client_note) else client_note
         won, lost = int((said == "won").sum()), int((said == "lost").sum())
-        rate = ("unknown" if not won + lost else f"{won / (won + lost):.1%}"
-                if won / (won + lost) >= 0.1 else f"{won / (won + lost):.2%}")
+        share = 100 * won / (won + lost) if won + lost else None
+        rate = ("unknown" if share is None else percent_text(share, 1 if share >= 10 else 2))
         return (f"Recognised as {label}: {counted(len(frame), 'deal')}, {won:,} won and "
                 f"{lost:,} lost ({how}), win rate {rate}; "
                 f"{counted(len(frame) - won - lost, 'deal')} still open or undecided"

@@ -277,11 +277,14 @@ def outcome_sentence(results: list[ImportResult], dry_run: bool) -> str:
         if added or not updated:
             parts.append(f"{counted(added, noun)} added")
         unchanged = sum(r.unchanged for r in results if r.kind == kind)
-        if updated > unchanged:
-            parts.append(f"{counted(updated - unchanged, noun)} "
-                         + ("already there" if kind == "events" else "updated"))
-        if unchanged:
-            parts.append(f"{counted(unchanged, noun)} already there, unchanged")
+        if kind == "events":    # (those with new values since: the import's note says so)
+            if updated:
+                parts.append(f"{counted(updated, noun)} already there")
+        else:
+            if updated > unchanged:
+                parts.append(f"{counted(updated - unchanged, noun)} updated")
+            if unchanged:
+                parts.append(f"{counted(unchanged, noun)} already there, unchanged")
         if joined := sum(r.joined for r in results if r.kind == kind):
             parts.append(f"{counted(joined, noun)} found twice joined into "
                          + ("one" if joined == 1 else "others"))

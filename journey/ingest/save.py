@@ -78,7 +78,7 @@ class ImportResult:
     # (row -> header -> text; the plan holds the first part's): for the rejected-rows file.
     rejected_cells: dict[int, dict[str, str | None]] = field(default_factory=dict, repr=False)
     joined: int = 0          # clients brought in twice that this import joined into others
-    unchanged: int = 0       # of the clients updated, those already as the sheet has them
+    unchanged: int = 0       # of the clients or events updated, those already as the sheet has them
 
     def as_dict(self) -> dict:
         return {"import_id": self.import_id, "file": self.file, "sheet": self.sheet,
@@ -461,11 +461,11 @@ def _save_rows(db: Database, prepared: PreparedSheet, import_id: int,
                indexes: _SetAside | None, seen: _Seen | None
                ) -> tuple[int, int, list[int], int]:
     """Save the rows of one prepared sheet (or part): inserted, updated, clients touched,
-    and of the clients updated those that were as the sheet has them already."""
+    and of the clients or events updated those that were as the sheet has them already."""
     if prepared.plan.kind == "clients":
         return _save_clients(db, prepared.rows, import_id, indexes, prepared.notes)
     if prepared.plan.kind == "events":
-        return (*_save_events(db, prepared.rows, import_id, indexes, seen, prepared.notes), 0)
+        return _save_events(db, prepared.rows, import_id, indexes, seen, prepared.notes)
     return _save_reference(db, prepared.plan, import_id), 0, [], 0
 
 
@@ -1239,7 +1239,8 @@ def _save_events(db: Database, rows: pd.DataFrame, import_id: int,
     """Insert events and link them to clients. An event is identified by its order (see
     ``_event_keys``): an order listed again with new values (fulfilled since, its amount
     corrected) is updated, not added twice, and ``notes`` says how many were. Other events
-    are identified by their content."""
+    are identified by their content. Returns inserted, already there, the clients touched
+    and, of those already there, the events left as they were."""
     n = len(rows)
     phones = _Phones(db, rows["phone"]) if "phone" in rows else None
     keys = _by_number(client_keys(rows.get("client_id"), rows.get("name"), n), rows, phones,
@@ -1269,7 +1270,8 @@ def _save_events(db: Database, rows: pd.DataFrame, import_id: int,
     if inserted < n:
         record_held_events(db, import_id, [record[-1] for record in records])
     touched = sorted({r for r in [*refs, *moved] if r is not None})
-    return inserted, n - inserted, touched
+    # Of the events already there, those this sheet gave no new value (the rest: ``moved``).
+    return inserted, n - inserted, touched, n - inserted - len(moved)
 
 
 # An event's key when it is identified by its order: ORDER_KEY, its kind, its order ID and

@@ -11,6 +11,7 @@ import pandas as pd
 from sqlite_utils import Database
 
 from ..filters import Filters
+from ..text import percent_text
 from .evidence import CLIENT_SELECT, clients_of_events, event_rows, in_span, no_clients
 from .source import Source, client_scope
 
@@ -245,7 +246,7 @@ def format_value(value: float | None, unit: str) -> str:
     if value is None:
         return "–"
     if unit == "%":
-        return f"{value:,.1f}%"
+        return percent_text(value, 1)
     if unit == "per month":
         return f"{value:,.1f} a month"
     return f"{value:,.0f} per 100"

@@ -14,6 +14,7 @@ from sqlite_utils import Database
 from ..filters import NO_FILTERS, Filters
 from ..kinds import sql_list
 from ..stages import LABELS
+from ..text import percent_text
 from .base import STATUSES, Measure, Sign, change_pct, format_value
 from .catalogue import SIGNS, sign_by_key
 from .keywords import get_keyword_classes
@@ -62,10 +63,16 @@ class SignResult:
         """The sign's class in the catalogue."""
         return sign_by_key(self.key)
 
+    @property
+    def figure_unit(self) -> str:
+        """The unit the figure is written in, as its label reads it: a rate "per 100" of
+        something the catalogue counts in "%" is "per 100" (the page and the workbook)."""
+        return "per 100" if self.unit == "%" and "per 100" in self.value_label else self.unit
+
     def figure(self, value: float | None) -> str:
-        """A figure of this sign as its label reads it: a rate "per 100" of something is
-        written "11.1 per 100", not "11.1%" (format_value writes every "%" as a percentage)."""
-        if value is not None and self.unit == "%" and "per 100" in self.value_label:
+        """A figure of this sign as its label reads it: "11.1 per 100", not "11.1%"
+        (format_value writes every "%" as a percentage)."""
+        if value is not None and self.figure_unit != self.unit:
             return f"{value:,.1f} per 100"
         return format_value(value, self.unit)
 
@@ -75,15 +82,21 @@ class SignResult:
         if not self.measured:
             return "not measured"
         text = self.figure(self.value)
-        if self.change_pct is not None and round(self.change_pct):
+        if self.changed:
             direction = "up" if self.change_pct > 0 else "down"
-            text += f", {direction} {abs(self.change_pct):.0f}% on the previous period"
+            text += f", {direction} {percent_text(abs(self.change_pct))} on the previous period"
         return text
+
+    @property
+    def changed(self) -> bool:
+        """Whether the figure changed on the previous period by what reads as 1% or more
+        (an exact half rounds up, as ``percent_text`` writes it)."""
+        return self.change_pct is not None and abs(self.change_pct) >= 0.5
 
     @property
     def change_is_good(self) -> bool | None:
         """Whether the change on the previous period is for the better (None: no change)."""
-        if self.change_pct is None or not round(self.change_pct):
+        if not self.changed:
             return None
         return (self.change_pct > 0) == ((self.value_better or self.better) == "higher")
 

@@ -75,6 +75,7 @@ ITEM_LIMIT = 200
 TARGET_FIELDS = ("target_revenue", "target_visit_frequency", "target_satisfaction")
 SCORE_RANGES = {"impact": (1, 5), "effort": (1, 5), "tier": (1, 3)}
 EXPORT_COLUMNS = [*FIELDS, "archived"]
+_EXPORT_ORDER = "ORDER BY archived, position, id"      # the Personas sheet's rows
 
 # Spreadsheet headers: field names and labels, plus a few words people use.
 _HEADER_WORDS = {
@@ -410,6 +411,10 @@ FIGURE_COLUMNS = [
     "satisfaction_answers", "nps_avg", "nps_score", "nps_answers", "visit_frequency",
     "revenue_progress", "satisfaction_progress", "visit_progress",
 ]
+# The card's live figures as the Personas page shows them and the workbook heads them.
+FIGURE_LABELS = {"clients": "Clients", "conversion_pct": "Share who bought",
+                 "revenue_current": "Revenue", "revenue_potential": "Revenue potential",
+                 "nps_score": "NPS score", "nps_answers": "NPS answers"}
 
 
 def persona_figures(db: Database, filters: Filters = NO_FILTERS, *,
@@ -604,11 +609,29 @@ def rank_personas(db: Database, filters: Filters = NO_FILTERS,
 def export_rows(db: Database) -> pd.DataFrame:
     """Every persona (active first) with the field names as headers; photos stay behind."""
     rows = list(db.query(
-        f"SELECT {', '.join(f'[{c}]' for c in EXPORT_COLUMNS)} FROM personas "
-        "ORDER BY archived, position, id"))
+        f"SELECT {', '.join(f'[{c}]' for c in EXPORT_COLUMNS)} FROM personas {_EXPORT_ORDER}"))
     frame = pd.DataFrame(rows, columns=EXPORT_COLUMNS)
     frame["archived"] = frame["archived"].map(lambda v: "yes" if v else "no")
     return frame
+
+
+def export_figures(db: Database, filters: Filters = NO_FILTERS, *,
+                   revenue_known: bool = True) -> pd.DataFrame:
+    """The live figures of ``export_rows``' personas, row for row (``FIGURE_LABELS``' fields,
+    from ``persona_figures`` over ``filters``, as the cards show them). A figure with no
+    evidence is empty, as on the card: every figure but the count of a persona with no
+    clients, a revenue when ``revenue_known`` is False (nothing in the workspace has one),
+    a potential of 0 (no potential column)."""
+    order = [row_id for (row_id,) in db.execute(f"SELECT id FROM personas {_EXPORT_ORDER}")]
+    live = pd.concat([persona_figures(db, filters),
+                      persona_figures(db, filters, archived=True)])
+    live = live.set_index("id").reindex(order)[list(FIGURE_LABELS)].astype(object)
+    live = live.where(live.notna(), None)
+    live.loc[live["clients"] == 0, [f for f in FIGURE_LABELS if f != "clients"]] = None
+    if not revenue_known:
+        live["revenue_current"] = None
+    live.loc[live["revenue_potential"] == 0, "revenue_potential"] = None
+    return live.reset_index(drop=True)
 
 
 def import_sheet(db: Database, raw, import_id: int):

@@ -18,6 +18,7 @@ import pandas as pd
 from sqlite_utils import Database
 
 from ..errors import ValidationError
+from ..text import percent_text
 from ..workspace import now_stamp, write
 from . import kpis as kpi_store
 
@@ -153,8 +154,8 @@ def _stage_changes(then: list[dict], now: list[dict]) -> pd.DataFrame:
         old = before.get(s["stage"], {}).get("pct_of_previous")
         new = s["pct_of_previous"]
         rows.append({"Stage": s["label"],
-                     "Then": "" if old is None else f"{old:.1f}%",
-                     "Now": f"{new:.1f}%",
+                     "Then": "" if old is None else percent_text(old, 1),
+                     "Now": percent_text(new, 1),
                      "Change": "" if old is None else _points(new - old)})
     return pd.DataFrame(rows, columns=["Stage", "Then", "Now", "Change"])
 
