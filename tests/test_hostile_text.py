@@ -282,7 +282,7 @@ def test_the_overview_names_hostile_stage_values_literally(hostile_home, monkeyp
     at = app_test(WORKSPACE, "views/overview.py")
     waiting = literal(at.main.warning[0].value)
     assert sum(f"'{value}'" in waiting for value in HOSTILE) == 5, waiting
-    assert f"({SHEET})" in shown(at), "the last import's sheet"
+    assert f"› {SHEET} on " in shown(at), "the last import's sheet, after its file"
 
 
 def test_filters_and_an_open_client_show_hostile_text_as_text(hostile_home, monkeypatch):

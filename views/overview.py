@@ -3,6 +3,7 @@
 import pandas as pd
 import streamlit as st
 
+from journey.ingest import review
 from journey.overview import (CHANCE_DAYS, clientless_sentence, currencies_sentence,
                               data_health, measured_drop, revenue, stage_tiles)
 from journey.text import change_text, counted, money_text, percent_text
@@ -54,7 +55,7 @@ def show_health() -> None:
     right.metric("Personas", f"{health.personas:,}")
     right.metric("Touchpoints", f"{health.touchpoints:,}")
     if last:
-        st.caption(f"Last import: {md(last.file)} ({md(last.sheet)}) on "
+        st.caption(f"Last import: {md(review.source_name(last.file, last.sheet))} on "
                    f"{last.created_at} UTC: {last.inserted:,} added, "
                    f"{last.updated:,} updated, {last.rejected:,} rejected. "
                    f"{health.imports:,} import{'s' if health.imports != 1 else ''} in all.")

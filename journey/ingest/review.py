@@ -326,14 +326,14 @@ HISTORY_COLUMNS = ["Import", "When (UTC)", "From", "Imported as", "Rows", "Added
 def history_frame(db: Database) -> pd.DataFrame:
     """Every import, newest first, as a table for people ("From" is the file and sheet)."""
     return pd.DataFrame([[
-        i["id"], (i["created_at"] or "")[:16], _source(i["file"], i["sheet"]),
+        i["id"], (i["created_at"] or "")[:16], source_name(i["file"], i["sheet"]),
         (i["kind"] or "").replace("_", " "), i["rows"], i["inserted"],
         None if i["updated"] is None else i["updated"] - (i["unchanged"] or 0), i["unchanged"],
         i["rejected"], (i["undone_at"] or "")[:10]]
         for i in list_imports(db)], columns=HISTORY_COLUMNS)
 
 
-def _source(file: str, sheet: str | None) -> str:
+def source_name(file: str, sheet: str | None) -> str:
     """``orders.xlsx › Returns``; a CSV's one sheet (named after the file) is left out."""
     stem = file.rsplit(".", 1)[0]
     return file if not sheet or sheet == stem else f"{file} › {sheet}"
