@@ -405,12 +405,22 @@ def guess_sheet_mapping(headers: list[str], kind: str,
         elif kind == "events" and found == "stage" and named in _A_CLIENTS_TYPE:
             found = None            # on a log, "Contact type" is Phone or Email, no stage
         mapping[header] = found if found in allowed else None
+    money = "revenue_current" if kind == "clients" else "amount"
+    signs = [h for h in headers if _currency_sign_alone(h)]
+    if len(signs) == 1 and money in allowed and money not in mapping.values():
+        mapping[signs[0]] = money       # an owner's "£" over the prices: the money column
     who = [h for h, f in mapping.items() if f == "name" and normalise_header(h) in _WHO]
     if who and len(who) < list(mapping.values()).count("name"):
         mapping.update(dict.fromkeys(who))   # beside "Client": who of ours dealt with it
     if kind == "events" and kind_decided:
         mapping = map_unit_price(mapping)
     return mapping
+
+
+def _currency_sign_alone(header: object) -> bool:
+    """Whether a header is a currency's sign and nothing else ("£", "$", "€")."""
+    sign = str(header).strip().casefold()
+    return sign in values.CURRENCY_TOKENS and not any(c.isalpha() for c in sign)
 
 
 # A hand-kept log's "Who": the client's name, unless another column names the client.
