@@ -473,6 +473,12 @@ QUOTE_STATUS_WORDS = {
             "estimate rejected, rechazado, caducado, vencido, refuse, expire, abgelehnt, "
             "abgelaufen, recusado, expirado, rifiutato, scaduto, afgewezen, verlopen",
 }
+# A first session's or a visit's name saying it was a talk before buying (a therapist's
+# free "Assessment", a coach's "Discovery call"): a client considering.
+CONSULTATION_WORDS = frozenset(match_key(word) for word in (
+    "assessment", "initial assessment", "free assessment", "consultation", "consult",
+    "free consultation", "initial consultation", "discovery call", "intro call",
+    "introductory call", "first consultation"))
 # An order's or a job's status saying a quote was turned down: no sale, but the client
 # asked for a price (considering), and left.
 QUOTE_TURNED_DOWN = frozenset(match_key(word) for word in (

@@ -30,8 +30,9 @@ sales and revenue); beside most rules, a sheet where it must not fire.
   every booking's whole total a sale).
 - A window cleaner's round: a price per visit and a column per date marked "pd": revenue
   is the price times the visits paid (was one price).
-- Left to do (strict xfail): a dog walker's weekly "Due" beside "Paid" ticks is not read as
-  the money; a therapist's free "Assessment" (a "Type" column) is not read as consideration.
+- A "Due" of money beside a "Paid" tick column is each row's amount (was sales of nothing).
+- A free "Assessment" or "Consultation" named in a "Type" column is a first talk: a contact
+  at consideration (was awareness).
 """
 
 from __future__ import annotations
@@ -39,7 +40,6 @@ from __future__ import annotations
 import datetime as dt
 
 import openpyxl
-import pytest
 
 from conftest import cli_funnel, cli_json, kind_totals, workspace_rows
 
@@ -300,7 +300,7 @@ def test_two_currency_signs_name_no_one_column_the_money(tmp_path):
     assert "amount" not in found["mapping"].values()
 
 
-# --- 7. a dog walker's weekly rota (revenue not yet read) ---------------------------------
+# --- 7. a dog walker's weekly rota ---------------------------------------------------------
 
 ROTA = {"Rota": [
     ["Happy Paws - week commencing 6 Jan 2025"],
@@ -311,19 +311,21 @@ ROTA = {"Rota": [
     ["Milo", "Ken Ito", None, None, None, None, None, 0, "£12", "£0", None]]}
 
 
-def test_a_dog_walkers_rota_of_owners(tmp_path):
-    """Owners, not dogs: Sue (Bella and Daisy) and Tom paid, Ken's Milo away: [3, 2, 2, 0, 0]."""
-    import_book(tmp_path, "Dog walking rota.xlsx", ROTA, {"Rota": ["A1:K1"]})
+def test_a_dog_walkers_rota_of_owners_and_what_each_week_was_due(tmp_path):
+    """Owners, not dogs: Sue paid 36 (Bella) and 24 (Daisy), Tom 60, Ken's Milo away: 3
+    sales of 120 (were of nothing: 'Due' unread), [3, 2, 2, 0, 0]."""
+    (found,) = import_book(tmp_path, "Dog walking rota.xlsx", ROTA, {"Rota": ["A1:K1"]})
+    assert found["mapping"]["Due"] == "amount"
     assert count_clients(tmp_path) == 3
+    assert kind_totals(tmp_path, "purchase") == (3, 120.0)
     assert cli_funnel(tmp_path) == [3, 2, 2, 0, 0]
 
 
-@pytest.mark.xfail(strict=True, reason="'Due' beside 'Paid' ticks is not read as the money")
-def test_a_dog_walkers_due_paid_is_the_revenue(tmp_path):
-    """Sue 36 + 24, Tom 60: 120 paid."""
-    import_book(tmp_path, "Dog walking rota.xlsx", ROTA, {"Rota": ["A1:K1"]})
-    assert workspace_rows(tmp_path, "SELECT ROUND(SUM(amount), 2) FROM events WHERE kind = "
-                                    "'purchase'") == [(120.0,)]
+def test_due_with_no_paid_column_is_not_the_money(tmp_path):
+    """Without a column saying what was paid, 'Due' is what is owed: no amount."""
+    (found,) = import_book(tmp_path, "owed.xlsx", {"Owed": [
+        ["Date", "Client", "Due"], [D(2025, 1, 6), "Sue Grant", "£36"]]})
+    assert found["mapping"]["Due"] is None
 
 
 # --- 8. a craft seller's market takings and commissions (read right before) ---------------
@@ -370,12 +372,23 @@ def test_a_therapists_log_by_initials_with_free_sessions_marked_na(tmp_path):
     assert kind_totals(tmp_path, "purchase") == (2, 120.0)
 
 
-@pytest.mark.xfail(strict=True, reason="a free 'Assessment' in 'Type' is not read as a "
-                                       "consultation")
-def test_a_therapists_free_assessment_is_consideration(tmp_path):
-    """All three had an assessment: [3, 3, 1, 1, 0] (read: [3, 1, 1, 1, 0])."""
-    import_book(tmp_path, "Session log 2025.xlsx", SESSIONS)
+def test_a_therapists_free_assessment_is_a_first_talk(tmp_path):
+    """All three had a free assessment: considering; AB paid twice: [3, 3, 1, 1, 0] (was
+    [3, 1, 1, 1, 0])."""
+    (found,) = import_book(tmp_path, "Session log 2025.xlsx", SESSIONS)
+    assert ("3 rows that 'Type' calls Assessment, with nothing paid, were read as contacts at "
+            "consideration (a first talk), not sales.") in found["notes"]
     assert cli_funnel(tmp_path) == [3, 3, 1, 1, 0]
+
+
+def test_a_paid_consultation_stays_a_sale(tmp_path):
+    """An assessment paid for (60, ticked) is a sale, not lowered to considering."""
+    import_book(tmp_path, "sessions.xlsx", {"Sessions": [
+        ["Date", "Client", "Type", "Fee", "Paid"],
+        [D(2025, 1, 7), "Ann Lee", "Assessment", 60, "Y"],
+        [D(2025, 1, 14), "Ann Lee", "CBT", 60, "Y"]]})
+    assert kind_totals(tmp_path, "purchase") == (2, 120.0)
+    assert cli_funnel(tmp_path) == [1, 1, 1, 1, 0]
 
 
 # --- 10. a window cleaner's round -------------------------------------------------------

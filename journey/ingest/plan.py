@@ -37,7 +37,7 @@ from ..fields import (
     INSTALMENT, NAMES_NO_CLIENT, PARTY_HEADERS, PLACES_OF_SALE, PAYEE_HEADERS, ROLE_HEADERS, SALES_TALLY_HEADERS,
     ROW_LEVEL_HEADERS,
     SCORE_RANGES, SPAM_FLAGS, TAG_HEADERS, TEST_FLAGS, TIP_HEADERS, TIP_NOT_IN_AMOUNT,
-    WHOSE_FIELDS,
+    VISIT_TYPE_HEADERS, WHOSE_FIELDS,
     base_header_key, before_tax, field_type, fields_for, header_year, match_header, name_part, names_a_participant,
     without_owner,
     names_tax, names_tax_rate, net_and_tax, normalise_header, period_of, plain_header,
@@ -45,7 +45,7 @@ from ..fields import (
 from ..journal import Problem, SheetSave
 from ..stages import (
     ACTIVE_OF, BILLED_STATUSES, BOOKED_STATUSES, OPEN_WORDS, PAID_STEPS, PART_PAID_WORDS,
-    QUOTE_STATUS, QUOTE_TURNED_DOWN, RANK, STAGE_ALIASES, TICK_STEPS, normalise_value, order_status_kind,
+    CONSULTATION_WORDS, QUOTE_STATUS, QUOTE_TURNED_DOWN, RANK, STAGE_ALIASES, TICK_STEPS, normalise_value, order_status_kind,
     read_stage_value)
 from ..text import (best_written, counted, its, listed, loose_name_keys, match_key, name_key,
                     rows_text, was, without_accents)
@@ -3357,6 +3357,33 @@ def _order_lines(rows: pd.DataFrame, amount_header: str | None,
                     f"order is one event{how}, its lines kept in its extras."]
 
 
+def _consultations(rows: pd.DataFrame, frame: pd.DataFrame,
+                   mapping: dict[str, str | None]) -> tuple[pd.DataFrame, list[str]]:
+    """Contacts of a log, nothing paid, that its column of what each visit was
+    (``VISIT_TYPE_HEADERS``: "Type") names a first talk (``CONSULTATION_WORDS``: a free
+    "Assessment") are at consideration. Returns the rows and a note."""
+    header = next((h for h, f in mapping.items() if not f and h in frame
+                   and normalise_header(h) in VISIT_TYPE_HEADERS), None)
+    if header is None or "kind" not in rows:
+        return rows, []
+    talk = values.per_distinct(frame[header].reindex(rows.index), match_key).isin(
+        CONSULTATION_WORDS)
+    paid = pd.to_numeric(rows["amount"], errors="coerce").gt(0) if "amount" in rows else False
+    talk &= rows["kind"].eq("contact") & ~paid
+    if "stage" in rows:
+        talk &= rows["stage"].isna()
+    if not talk.any():
+        return rows, []
+    rows = rows.copy()
+    rows["stage"] = rows["stage"] if "stage" in rows else None
+    rows.loc[talk, "stage"] = "consideration"
+    count = int(talk.sum())
+    said = listed(sorted(map(str, frame[header].reindex(rows.index)[talk].unique())))
+    return rows, [f"{counted(count, 'row')} that '{header}' calls {said}, with nothing paid, "
+                  f"{'was read as a contact' if count == 1 else 'were read as contacts'} at "
+                  "consideration (a first talk), not sales."]
+
+
 def _quotes_turned_down(rows: pd.DataFrame) -> tuple[pd.DataFrame, list[str]]:
     """Rows whose status says a quote was turned down ("Quote not accepted":
     ``QUOTE_TURNED_DOWN``), contacts, are at consideration: the client asked for a price.
@@ -3841,6 +3868,8 @@ def prepare_sheet(plan: SheetPlan, *, stage_map: dict[str, str] | None = None,
         rows, said = _reviews_ticked(rows, frame, plan.mapping)
         notes += said
         rows, said = _quotes_turned_down(rows)
+        notes += said
+        rows, said = _consultations(rows, frame, plan.mapping)
         notes += said
         rows, said = _booked_parts_paid(rows, frame, plan.mapping)
         notes += said

@@ -807,6 +807,8 @@ def refine_mapping(raw: RawSheet, mapping: dict[str, str | None], kind: str, *,
     _deal_named(raw, mapping, free, said)
     _contact_named(raw, mapping, free, said)
     _people_header_named(raw, mapping, free, said)
+    if kind == "events":
+        _due_beside_paid(raw, mapping, free, said)
     own_account = _own_account(raw, mapping, free, said)
     _group_says_stage(raw, mapping, free, said)
     if kind == "events" and "order_id" not in mapping.values() and any(
@@ -1088,6 +1090,28 @@ def _contact_named(raw: RawSheet, mapping: dict[str, str | None], free: list[str
         mapping[person] = None
     said.append(f"'{header}' names the client" + (
         f"; {' and '.join(repr(h) for h in named)} the person there" if named else ""))
+
+
+# What each row came to, headed as owed ("Due", "Amount due"): beside a column of whether
+# each was paid, the money of the row.
+_DUE_HEADERS = frozenset({"due", "amountdue", "totaldue"})
+
+
+def _due_beside_paid(raw: RawSheet, mapping: dict[str, str | None], free: list[str],
+                     said: list[str]) -> None:
+    """On a log with no amount, a "Due" column of money beside a yes/no "Paid" column
+    (``paid_flag``: a dog walker's week, "Due" £36, "Paid" ✓) is what each row came to:
+    the amount, a sale where ticked paid."""
+    if "amount" in mapping.values() or (paid := paid_flag(raw, mapping)) is None:
+        return
+    for header in free:
+        money = values.read_money(raw.frame[header])
+        if (mapping[header] is None and normalise_header(header) in _DUE_HEADERS
+                and money.values.notna().any() and not money.bad.any()):
+            mapping[header] = "amount"
+            said.append(f"'{header}' beside '{paid}' is what each row came to: read as the "
+                        "amount, paid where ticked")
+            return
 
 
 def _people_header_named(raw: RawSheet, mapping: dict[str, str | None], free: list[str],
