@@ -914,7 +914,9 @@ def period_of(header: str) -> str | None:
 _COUNTED = re.compile(r"\((?:[^)]*\b(?:units?|qty|quantity|pcs|pieces|items|count|"
                       r"st(?:ü|ue)ck|unidades|unites)\b[^)]*)\)", re.IGNORECASE)
 # (not "(2)": the import's name for a header repeated, "company (2)", is another column)
-_ASIDE = re.compile(r"\((?!\s*\d+\s*\))[^)]*\)|\[[^\]]*\]|(?<!\w)(?:19|20)\d\d(?!\w)")
+_ASIDE = re.compile(r"\((?!\s*\d+\s*\))[^)]*\)|\[[^\]]*\]"
+                    r"|(?<![\w/])(?:(?:19|20)?\d\d)\s*[/-]\s*\d\d(?![\w/])"   # ("Fee 24/25")
+                    r"|(?<!\w)(?:19|20)\d\d(?!\w)")
 _NUMBER_SIGN = re.compile(r"\s*(\w[\w ]*?)\s*(?:#|no\.)\s*", re.IGNORECASE)   # "Client #"
 # The record a CRM's header names before what it holds (Pipedrive: "Person - Email - Work").
 # HubSpot's "Associated Company" is the company the record belongs to.
@@ -986,8 +988,13 @@ PARTY_HEADERS = (("from", "to"), ("sender", "recipient"), ("sender", "receiver")
 # whom a business serves ("Customers", "Clients": their names on each row, where a count of
 # them is not) or a sale's other party ("Sold to"). Not "Person": Superstore's "People" tab
 # names its own regional managers so. Compared as headers are.
+# Headers naming what each visit of a log was ("Type", "Session type", "Treatment").
+VISIT_TYPE_HEADERS = frozenset(map(match_key, (
+    "type", "session type", "appointment type", "visit type", "booking type", "service",
+    "treatment", "session", "appointment")))
 PEOPLE_HEADERS = frozenset(map(match_key, (
     "customers", "clients", "buyers", "guests", "members", "students", "pupils", "patients",
+    "guest", "parent", "parents", "parent name",    # (a holiday let's, a children's party's)
     "customer names", "client names", "sold to", "bought by", "billed to", "bill to",
     "invoiced to", "clientes", "kunden")))
 # Headers numbering each row as one conversation of a chat or help-desk tool (Intercom's

@@ -110,7 +110,7 @@ _ALIAS_WORDS = {
                      "qualified lead, pre qualified, "
                      # a Salesforce lead converted becomes an opportunity, not yet a sale
                      "closed converted, "
-                     "hot, warm, hot lead, warm lead, discovery call, consultation, "
+                     "hot, warm, hot lead, warm lead, discovery call, consultation, consult, "
                      "trial booked, trial class booked, trial session booked, "
                      "consultation booked, call booked, trial session, trial class, "
                      "follow up, followed up, booked, booked in, booking confirmed, "
@@ -376,6 +376,7 @@ ORDER_STATUS_WORDS = {
                "processor declined, gateway rejected, settlement declined, "
                "authorization expired, authorisation expired, pending submission, "
                "pending customer approval, customer approval denied, declined, denied, no show, noshow, "
+               "dna, did not attend, "      # (a clinic's or a salon's no-show)
                "missed, "     # (a class reservation not kept: ClassPass's)
                "trial, in trial, trialing, free trial, abandoned, abandoned checkout, checkout draft, "
                "draft, expired, authorized, authorised, pendiente, pago pendiente, fallido, "
@@ -386,8 +387,11 @@ ORDER_STATUS_WORDS = {
                # a quote or a proposal not yet taken up, a job not yet done, a lost one
                + QUOTE_GIVEN_WORDS + ", "
                "work order, unsuccessful, rejected, not accepted, "
+               "quote not accepted, quote declined, quote rejected, estimate declined, "
+               "estimate rejected, booked in, "
                "lead, new lead, "       # (a job still a lead: JobNimbus's)
                "enquiry, inquiry, new enquiry, new inquiry, enquired, inquired, "
+               "consult, consultation, free consultation, "     # (a first talk, no sale yet)
                "awaiting bank wire payment, awaiting check payment, awaiting cheque payment, "
                "waiting for payment, pending transfer, "
                "en attente de paiement par virement bancaire, "
@@ -442,7 +446,7 @@ ORDER_STATUS_WORDS = {
 BOOKED_STATUSES = frozenset(match_key(word) for word in (
     "booked", "confirmed", "scheduled", "rescheduled", "upcoming", "requested", "tentative",
     *QUOTE_GIVEN_WORDS.split(", "), "work order",
-    "awaiting confirmation", "reservada", "reservado", "confirmada", "confirmado", "agendado",
+    "awaiting confirmation", "booked in", "consult", "consultation", "free consultation", "reservada", "reservado", "confirmada", "confirmado", "agendado",
     "agendada", "prenotato", "prenotata", "confermato", "confermata", "programmato",
     "programmata", "geboekt", "bevestigd", "gepland", "ingepland",
     # a quote sent, not yet taken up (Spanish, French, German, Portuguese, Italian, Dutch,
@@ -469,6 +473,17 @@ QUOTE_STATUS_WORDS = {
             "estimate rejected, rechazado, caducado, vencido, refuse, expire, abgelehnt, "
             "abgelaufen, recusado, expirado, rifiutato, scaduto, afgewezen, verlopen",
 }
+# A first session's or a visit's name saying it was a talk before buying (a therapist's
+# free "Assessment", a coach's "Discovery call"): a client considering.
+CONSULTATION_WORDS = frozenset(match_key(word) for word in (
+    "assessment", "initial assessment", "free assessment", "consultation", "consult",
+    "free consultation", "initial consultation", "discovery call", "intro call",
+    "introductory call", "first consultation"))
+# An order's or a job's status saying a quote was turned down: no sale, but the client
+# asked for a price (considering), and left.
+QUOTE_TURNED_DOWN = frozenset(match_key(word) for word in (
+    "quote not accepted", "quote declined", "quote rejected", "estimate declined",
+    "estimate rejected", "quote refused"))
 # Values that say the client is still active: a status, not a stage.
 ACTIVE_WORDS = ("active", "current", "frozen", "paused", "active patron", *OPEN_WORDS,
                 # a subscription whose last payment failed: a customer still (Stripe's)

@@ -734,6 +734,8 @@ _ASIDE_STOP = OWED_WORDS | frozenset(
     "quote quoted estimate est approx approximately about around tbc tba "
     "less minus plus kg g lb lbs oz ml l litre litres liter liters km mi sqm sqft ft "
     "people guests pax kids adults nights tip tips tipped gratuity gratuities".split())
+# A remark after a bare amount saying it was paid ('55 pd', '40 paid cash'): the amount.
+_PAID_REMARK = frozenset(("pd", "paid", "pd.", "recd", "rec'd", "received"))
 # Words before a tip that say the amount holds it ('£50 incl tip': what was paid).
 _WITH_TIP = frozenset("inc incl including includes with".split())
 # An amount with the tax still to add ('£45 + VAT', '200 plus GST'): read as the price before
@@ -759,7 +761,8 @@ def _owners_amounts(cells: np.ndarray, values: np.ndarray, bad: np.ndarray,
         elif found := _PLUS_TAX.match(text):
             remarked[i] = found["amount"]
         elif ((found := _AMOUNT_THEN_WORDS.match(text))
-              and (found["aside"] or _CURRENCY_SIGN.search(found["amount"]))
+              and (found["aside"] or _CURRENCY_SIGN.search(found["amount"])
+                   or found["words"].split()[0] in _PAID_REMARK)
               and not _changes_meaning(re.findall(r"[a-z]+", found["words"]))):
             remarked[i] = found["amount"]       # (a bare '5 kg' may be no money at all)
     if remarked:
@@ -1745,3 +1748,37 @@ def _timing(rows: int = 100_000) -> None:
 
 if __name__ == "__main__":
     _timing()
+
+
+# A day and a month with no year, as an owner writes them in a month's or a year's sheet:
+# "2/1", "16-1", "3 Mar", "March 3", "3rd of March", "Sat 5 Apr".
+_DAY_MONTH_NUMBERS = re.compile(r"^\s*\d{1,2}\s*([/.-])\s*\d{1,2}\s*$")
+_DAY_MONTH_WORDS = re.compile(r"^\s*(?:([a-z]+)\.?,?\s+)?(?:(\d{1,2})(?:st|nd|rd|th)?(?:\s+of)?"
+                              r"\s+([a-z]+)\.?|([a-z]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?)\s*$")
+_A_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
+_YEARS_SPAN = re.compile(r"(?<!\d)(?:19|20)\d\d\s*[-/–]\s*(?:(?:19|20)?\d\d)(?!\d)")
+
+
+def year_named(text: object) -> int | None:
+    """The one year a title, a sheet's or a file's name names ("Cake orders - March 2025":
+    2025), or None where it names none or several."""
+    if _YEARS_SPAN.search(str(text or "")):
+        return None                     # ("2024-25", a tax year: which of the two?)
+    years = set(_A_YEAR.findall(str(text or "")))
+    return int(years.pop()) if len(years) == 1 else None
+
+
+def with_year(cell: object, year: int) -> str | None:
+    """A day and a month written without a year ("2/1", "3 Mar", "March 3") with ``year``
+    added ("2/1/2025", "3 Mar 2025"), or None where the cell is no such date."""
+    if not isinstance(cell, str):
+        return None
+    written = " ".join(cell.split())
+    text = written.casefold()
+    if found := _DAY_MONTH_NUMBERS.match(text):
+        return f"{written}{found[1]}{year}"
+    found = _DAY_MONTH_WORDS.match(text)
+    if not found or found[1] and found[1] not in _WEEKDAYS:
+        return None
+    month = found[3] or found[4]
+    return f"{written} {year}" if month in _MONTHS else None

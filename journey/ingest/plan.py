@@ -37,7 +37,7 @@ from ..fields import (
     INSTALMENT, NAMES_NO_CLIENT, PARTY_HEADERS, PLACES_OF_SALE, PAYEE_HEADERS, ROLE_HEADERS, SALES_TALLY_HEADERS,
     ROW_LEVEL_HEADERS,
     SCORE_RANGES, SPAM_FLAGS, TAG_HEADERS, TEST_FLAGS, TIP_HEADERS, TIP_NOT_IN_AMOUNT,
-    WHOSE_FIELDS,
+    VISIT_TYPE_HEADERS, WHOSE_FIELDS,
     base_header_key, before_tax, field_type, fields_for, header_year, match_header, name_part, names_a_participant,
     without_owner,
     names_tax, names_tax_rate, net_and_tax, normalise_header, period_of, plain_header,
@@ -45,7 +45,7 @@ from ..fields import (
 from ..journal import Problem, SheetSave
 from ..stages import (
     ACTIVE_OF, BILLED_STATUSES, BOOKED_STATUSES, OPEN_WORDS, PAID_STEPS, PART_PAID_WORDS,
-    QUOTE_STATUS, RANK, STAGE_ALIASES, TICK_STEPS, normalise_value, order_status_kind,
+    CONSULTATION_WORDS, QUOTE_STATUS, QUOTE_TURNED_DOWN, RANK, STAGE_ALIASES, TICK_STEPS, normalise_value, order_status_kind,
     read_stage_value)
 from ..text import (best_written, counted, its, listed, loose_name_keys, match_key, name_key,
                     rows_text, was, without_accents)
@@ -279,6 +279,12 @@ _MONEY_OUT_WORDS = frozenset(
     "despesas uitgaven".split())
 
 
+# A sheet's name saying it lists prices, not sales: "Prices", "Price list", "Tariff".
+_PRICE_LIST = re.compile(r"(?i)^\s*(?:our\s+)?(?:prices?(?:\s+(?:list|guide))?|pricelist|"
+                         r"pricing|tariffs?|rates?(?:\s+card)?|price\s+menu|treatment\s+"
+                         r"menu|services?\s+(?:and|&)\s+prices?)\s*(?:\d{4})?\s*$")
+
+
 def _no_clients_purchases(plan: SheetPlan, kind: str) -> None:
     """A sheet of money that names no client, which no profile knows and whose rows would be
     sales, holds none where its money went out (a header names whom the business paid,
@@ -295,6 +301,13 @@ def _no_clients_purchases(plan: SheetPlan, kind: str) -> None:
     undo = ("If they are sales, choose 'a purchase' under 'Every row is' "
             "(--set kind=purchase).")
     frame = plan.raw.frame
+    if _PRICE_LIST.match(plan.sheet):
+        plan.kind = "reference"
+        plan.kept_because = (
+            f"Sheet '{plan.sheet}' names no client, and its name says it lists prices: its "
+            "rows are what things cost, not sales, kept as reference rows. " + undo)
+        plan.explanation = plan.kept_because
+        return
     payee = next((h for h in plan.headers if normalise_header(h) in PAYEE_HEADERS
                   and frame[h].notna().any()), None)
     named = next((name for name in (plan.sheet, Path(plan.file or "").stem)
@@ -1248,6 +1261,14 @@ def _referrers_credited(rows: pd.DataFrame, frame: pd.DataFrame,
         "(advocacy); the referred clients' channel is Referral where none is given."]
 
 
+def _loosely(names: pd.Series) -> pd.Series:
+    """Names as they are matched loosely (``loose_name_keys``), None where there is none."""
+    keys = [key if isinstance(key, str) else None
+            for key in names.map(name_key, na_action="ignore")]
+    loose = loose_name_keys(keys).to_pylist()
+    return pd.Series(loose, index=names.index, dtype=object)
+
+
 def _referrers_counted(rows: pd.DataFrame, frame: pd.DataFrame,
                        mapping: dict[str, str | None]) -> tuple[pd.DataFrame, list[str]]:
     """A client list's "Referred By" or "Invited By" naming another client of the list (a
@@ -1261,8 +1282,8 @@ def _referrers_counted(rows: pd.DataFrame, frame: pd.DataFrame,
         None)
     if said is None or "name" not in rows or rows.empty or "referrals" in mapping.values():
         return rows, []
-    keys = values.parse_text(frame.loc[rows.index, said], stripped=True)[0].map(name_key)
-    names = rows["name"].map(name_key)
+    keys = _loosely(values.parse_text(frame.loc[rows.index, said], stripped=True)[0])
+    names = _loosely(rows["name"])         # ("Hart Plumbing" is "Hart Plumbing Ltd")
     credited = keys.notna() & values.isin(keys, set(names.dropna())) & keys.ne(names)
     if not credited.any():
         return rows, []
@@ -1615,6 +1636,9 @@ def _marked(out: pd.DataFrame, marked: pd.Series, kind: str, over: tuple[str, ..
     return int(taken.sum())
 
 
+_TICK_MARKS = frozenset("✓✔☑✅")
+
+
 def _paid_flags(out: pd.DataFrame, frame: pd.DataFrame, mapping: dict[str, str | None],
                 merged_rows: dict[str, np.ndarray]) -> Callable[[pd.Series], list[str]]:
     """Rows with no kind of their own that a yes/no column says were not paid ("Paid?" N,
@@ -1649,6 +1673,12 @@ def _paid_flags(out: pd.DataFrame, frame: pd.DataFrame, mapping: dict[str, str |
                          else None)
     if kind_of and {normalise_header(cell) for cell in kind_of} == {"x"}:
         kind_of = dict.fromkeys(kind_of, "purchase")   # x or blank: x is the tick
+    elif any(str(cell).strip() in _TICK_MARKS for cell in kind_of):
+        # x beside a tick mark (✓ and x) is the cross: not paid
+        kind_of.update({cell: "contact" for cell in kind_of if normalise_header(cell) == "x"})
+    # "n/a": nothing was due (a free first session)
+    kind_of.update({cell: "contact" for cell in kind_of
+                    if normalise_header(cell) in ("na", "notapplicable")})
     if not kind_of or None in kind_of.values():    # not a column of yes and no
         return lambda kept: []
     kinds = column_or_blank(out, "kind")
@@ -2936,14 +2966,41 @@ def _paid_amounts(out: pd.DataFrame, frame: pd.DataFrame, mapping: dict[str, str
     return []
 
 
-def _parts_paid(out: pd.DataFrame, frame: pd.DataFrame, mapping: dict[str, str | None],
-                columns_for: dict[str, list[str]]) -> list[str]:
-    """On a client list with no revenue column, amounts paid in parts, each beside a column
-    saying whether (or when) it was paid (a florist's "Deposit" and "Deposit paid", "Balance"
-    and "Balance paid"): each client's revenue (current) is the sum of the parts paid; a
-    part not yet paid is no revenue. Returns a note."""
-    if "revenue_current" in columns_for:
+def _revenue_where_paid(out: pd.DataFrame, frame: pd.DataFrame,
+                        mapping: dict[str, str | None],
+                        columns_for: dict[str, list[str]]) -> list[str]:
+    """On a client list whose revenue (current) is a money column ("Fee 24/25"), a yes/no
+    column headed as paying ("Paid?": ``PAID_STEPS``) says who has paid it: a client not
+    marked paid has paid none of it yet, and its amount is revenue to come (potential)
+    where no column gives that. Returns a note."""
+    said = columns_for.get("revenue_current", [None])[0]
+    if said not in frame or "revenue_potential" in columns_for:
         return []
+    paid_by = next((h for h, f in mapping.items() if not f and h in frame
+                    and base_header_key(h) in PAID_STEPS and _ticks(frame[h]) is not None),
+                   None)
+    if paid_by is None:
+        return []
+    ticked = _ticks(frame[paid_by]).reindex(out.index, fill_value=False).astype(bool)
+    revenue = pd.to_numeric(out["revenue_current"], errors="coerce")
+    unpaid = ~ticked & revenue.gt(0)
+    if not unpaid.any():
+        return []
+    out["revenue_potential"] = revenue.where(unpaid)
+    out["revenue_current"] = revenue.where(~unpaid)
+    columns_for["revenue_potential"] = [said]
+    count = int(unpaid.sum())
+    return [f"{counted(count, 'client')} not marked paid in '{paid_by}' "
+            f"{'has' if count == 1 else 'have'} paid none of '{said}' yet "
+            f"({values.amount_text(float(revenue[unpaid].sum()))}): read as revenue to "
+            "come (potential), not revenue."]
+
+
+def _paid_parts(frame: pd.DataFrame, mapping: dict[str, str | None]
+                ) -> dict[str, tuple[str, pd.Series]]:
+    """Amounts paid in parts, each beside a column saying whether (or when) it was paid
+    ("Deposit" and "Deposit paid", "Balance" and "Balance paid"): part's header -> (its
+    paid column, the amounts where paid)."""
     by_key = {normalise_header(h): h for h, f in mapping.items() if not f and h in frame}
     parts = {}
     for key, header in by_key.items():
@@ -2955,6 +3012,47 @@ def _parts_paid(out: pd.DataFrame, frame: pd.DataFrame, mapping: dict[str, str |
         if ticked is None or money.bad.any() or money.values.isna().all():
             continue
         parts[header] = (paid_by, money.values.where(ticked))
+    return parts
+
+
+def _booked_parts_paid(rows: pd.DataFrame, frame: pd.DataFrame,
+                       mapping: dict[str, str | None]) -> tuple[pd.DataFrame, list[str]]:
+    """On a log of bookings or jobs, amounts paid in parts beside columns saying whether
+    each was paid (``_paid_parts``: a caterer's "Deposit paid" and "Balance paid" ticks):
+    a row with any part paid is a purchase of what was paid (not its whole price); one
+    with none paid yet a contact at consideration (agreed, not paid). Rows that say they
+    were refunded or cancelled keep that. Returns the rows and a note."""
+    parts = _paid_parts(frame, mapping)
+    if not parts or "kind" not in rows:
+        return rows, []
+    paid = pd.DataFrame({h: v for h, (_, v) in parts.items()}).sum(
+        axis=1, min_count=1).reindex(rows.index)
+    open_rows = rows["kind"].isin(["purchase", "contact"]) | rows["kind"].isna()
+    bought, waiting = open_rows & paid.gt(0), open_rows & ~paid.gt(0)
+    rows = rows.copy()
+    rows.loc[bought, "kind"] = "purchase"
+    rows.loc[bought, "amount"] = paid[bought].round(2)
+    rows.loc[waiting, "kind"] = "contact"
+    rows["stage"] = rows["stage"] if "stage" in rows else None
+    rows.loc[waiting & rows["stage"].isna(), "stage"] = "consideration"
+    pairs = " and ".join(f"'{h}' where '{by}' says so" for h, (by, _) in parts.items())
+    return rows, [f"Each row's sale is what was paid of {pairs} "
+                  f"({counted(int(bought.sum()), 'purchase')} of "
+                  f"{values.amount_text(float(paid[bought].sum()))}); "
+                  f"{counted(int(waiting.sum()), 'row')} with nothing paid yet "
+                  f"{'was read as a contact' if int(waiting.sum()) == 1 else 'were read as contacts'}"
+                  " at consideration, not sales."]
+
+
+def _parts_paid(out: pd.DataFrame, frame: pd.DataFrame, mapping: dict[str, str | None],
+                columns_for: dict[str, list[str]]) -> list[str]:
+    """On a client list with no revenue column, amounts paid in parts, each beside a column
+    saying whether (or when) it was paid (a florist's "Deposit" and "Deposit paid", "Balance"
+    and "Balance paid"): each client's revenue (current) is the sum of the parts paid; a
+    part not yet paid is no revenue. Returns a note."""
+    if "revenue_current" in columns_for:
+        return []
+    parts = _paid_parts(frame, mapping)
     if not parts:
         return []
     out["revenue_current"] = pd.DataFrame({h: v for h, (_, v) in parts.items()}).sum(
@@ -3019,6 +3117,32 @@ def _ticked_steps(out: pd.DataFrame, frame: pd.DataFrame, mapping: dict[str, str
 
 # A header that is a period alone (as normalise_header writes it): a column of a wide
 # layout, one per period. A year is "year" when it is the whole header.
+# A visit's cell saying it was paid, in a round's column per date ("pd", ✓).
+_PAID_MARKS = frozenset(("pd", "pd.", "paid", "✓", "✔", "y", "yes"))
+
+
+def _visits_paid(out: pd.DataFrame, frame: pd.DataFrame, periods: list[str],
+                 columns_for: dict[str, list[str]], each: str) -> list[str]:
+    """A round's client list (a window cleaner's): a price per visit ("Price": the revenue
+    column) and three or more columns, one per date, marking each visit paid ("pd", ✓) or
+    not ("owes", "x", blank): each client's revenue (current) is the price times the visits
+    marked paid. Returns a note."""
+    said = columns_for.get("revenue_current", [None])[0]
+    if said is None or len(periods) < 3:
+        return []
+    marks = {h: frame[h].map(lambda cell: str(cell).strip().casefold(), na_action="ignore")
+             for h in periods}
+    if any(values.read_money(frame[h]).values.notna().any() for h in periods) or not any(
+            m.isin(_PAID_MARKS).any() for m in marks.values()):
+        return []
+    visits = pd.DataFrame({h: m.isin(_PAID_MARKS) for h, m in marks.items()}).sum(axis=1)
+    price = pd.to_numeric(out["revenue_current"], errors="coerce")
+    out["revenue_current"] = (price * visits.reindex(out.index)).where(price.notna()).round(2)
+    return [f"Columns '{periods[0]}' to '{periods[-1]}' mark each {each}'s visit paid or "
+            f"not ({counted(int(visits.sum()), 'visit')} paid): each client's revenue "
+            f"(current) is '{said}' times the visits marked paid."]
+
+
 def _period_columns(out: pd.DataFrame, frame: pd.DataFrame, mapping: dict[str, str | None],
                     columns_for: dict[str, list[str]]) -> list[str]:
     """A client list with three or more columns that are each a month, a year, a term, a
@@ -3040,7 +3164,7 @@ def _period_columns(out: pd.DataFrame, frame: pd.DataFrame, mapping: dict[str, s
                and not money.bad.any()}
     numbers = list(amounts)
     if len(numbers) < 3:
-        return []
+        return _visits_paid(out, frame, periods, columns_for, each)
     if each in _MEASURED_EACH and _measured(frame, numbers):
         return [f"Columns '{numbers[0]}' to '{numbers[-1]}' hold a measure taken each {each} "
                 "(on each row, numbers that differ a little from one to the next, as a "
@@ -3231,6 +3355,89 @@ def _order_lines(rows: pd.DataFrame, amount_header: str | None,
     return folded, [f"{counted(sheet_rows, 'row')} are the lines of "
                     f"{counted(orders, 'order')} (the same order ID, client and day): each "
                     f"order is one event{how}, its lines kept in its extras."]
+
+
+def _consultations(rows: pd.DataFrame, frame: pd.DataFrame,
+                   mapping: dict[str, str | None]) -> tuple[pd.DataFrame, list[str]]:
+    """Contacts of a log, nothing paid, that its column of what each visit was
+    (``VISIT_TYPE_HEADERS``: "Type") names a first talk (``CONSULTATION_WORDS``: a free
+    "Assessment") are at consideration. Returns the rows and a note."""
+    header = next((h for h, f in mapping.items() if not f and h in frame
+                   and normalise_header(h) in VISIT_TYPE_HEADERS), None)
+    if header is None or "kind" not in rows:
+        return rows, []
+    talk = values.per_distinct(frame[header].reindex(rows.index), match_key).isin(
+        CONSULTATION_WORDS)
+    paid = pd.to_numeric(rows["amount"], errors="coerce").gt(0) if "amount" in rows else False
+    talk &= rows["kind"].eq("contact") & ~paid
+    if "stage" in rows:
+        talk &= rows["stage"].isna()
+    if not talk.any():
+        return rows, []
+    rows = rows.copy()
+    rows["stage"] = rows["stage"] if "stage" in rows else None
+    rows.loc[talk, "stage"] = "consideration"
+    count = int(talk.sum())
+    said = listed(sorted(map(str, frame[header].reindex(rows.index)[talk].unique())))
+    return rows, [f"{counted(count, 'row')} that '{header}' calls {said}, with nothing paid, "
+                  f"{'was read as a contact' if count == 1 else 'were read as contacts'} at "
+                  "consideration (a first talk), not sales."]
+
+
+def _quotes_turned_down(rows: pd.DataFrame) -> tuple[pd.DataFrame, list[str]]:
+    """Rows whose status says a quote was turned down ("Quote not accepted":
+    ``QUOTE_TURNED_DOWN``), contacts, are at consideration: the client asked for a price.
+    Returns the rows and a note."""
+    if "status" not in rows or "kind" not in rows:
+        return rows, []
+    down = (rows["kind"].eq("contact")
+            & values.per_distinct(rows["status"], match_key).isin(QUOTE_TURNED_DOWN))
+    if "stage" in rows:
+        down &= rows["stage"].isna()
+    if not down.any():
+        return rows, []
+    rows = rows.copy()
+    rows["stage"] = rows["stage"] if "stage" in rows else None
+    rows.loc[down, "stage"] = "consideration"
+    count = int(down.sum())
+    return rows, [f"{counted(count, 'row')} whose status says a quote was turned down "
+                  f"({listed(sorted(map(str, rows['status'][down].unique())))}) "
+                  f"{'was read as a contact' if count == 1 else 'were read as contacts'} at "
+                  "consideration (a price was asked for), not as sales."]
+
+
+# A star rating written by hand ("5*", "4 stars", "★★★★★"): a review was left.
+_STARS = re.compile(r"^\s*(?:[1-5](?:\.\d)?\s*(?:\*|★|stars?)|★{1,5}|[1-5]\s*/\s*5)\s*$",
+                    re.IGNORECASE)
+
+
+def _reviews_ticked(rows: pd.DataFrame, frame: pd.DataFrame,
+                    mapping: dict[str, str | None]) -> tuple[pd.DataFrame, list[str]]:
+    """On a log of bookings or sales, a column left unmapped whose header names a review
+    or a testimonial (``TICK_STEPS`` at advocacy: "Review?", "Left review") holding ticks
+    or star ratings ("Y", "✓", "5*") says the client of each row so marked left one: that
+    row's stage is advocacy (a blank, "N" or ✗ says nothing). Returns the rows and a note."""
+    for header, target in mapping.items():
+        if (target or header not in frame
+                or TICK_STEPS.get(normalise_header(header)) != "advocacy"):
+            continue
+        cells = frame[header].astype(object).where(frame[header].notna(), "").astype(str)
+        starred = cells.str.match(_STARS)
+        ticked = _ticks(frame[header].where(~starred)) if (~starred).any() else None
+        marked = starred | (ticked if ticked is not None else False)
+        if ticked is None and (cells.str.strip().ne("") & ~starred).any():
+            continue        # words of their own: not ticks nor stars
+        marked = marked.reindex(rows.index, fill_value=False).astype(bool)
+        if not marked.any():
+            continue
+        rows = rows.copy()
+        rows["stage"] = rows["stage"] if "stage" in rows else None
+        rows.loc[marked, "stage"] = "advocacy"
+        count = int(marked.sum())
+        return rows, [f"{counted(count, 'row')} marked in '{header}' (a review left) "
+                      f"{'lifts its client' if count == 1 else 'lift their clients'} to "
+                      "advocacy."]
+    return rows, []
 
 
 def _paid_in_parts(rows: pd.DataFrame) -> tuple[pd.DataFrame, list[str]]:
@@ -3506,6 +3713,7 @@ def prepare_sheet(plan: SheetPlan, *, stage_map: dict[str, str] | None = None,
     ticked = (_ticked_steps(out, frame, plan.mapping, demoted, notes)        # (ticks, dates
               + _paid_amounts(out, frame, plan.mapping, columns_for)      # or amounts paid)
               + _parts_paid(out, frame, plan.mapping, columns_for)
+              + _revenue_where_paid(out, frame, plan.mapping, columns_for)
               if plan.kind == "clients" else [])
     notes += ticked
     if plan.kind == "clients":
@@ -3656,6 +3864,14 @@ def prepare_sheet(plan: SheetPlan, *, stage_map: dict[str, str] | None = None,
         notes += said
     if profile is None and plan.kind == "events":
         rows, said = _paid_in_parts(rows)
+        notes += said
+        rows, said = _reviews_ticked(rows, frame, plan.mapping)
+        notes += said
+        rows, said = _quotes_turned_down(rows)
+        notes += said
+        rows, said = _consultations(rows, frame, plan.mapping)
+        notes += said
+        rows, said = _booked_parts_paid(rows, frame, plan.mapping)
         notes += said
         rows, said = _order_lines(rows, line_amount,
                                   per_person=any(map(names_a_participant, plan.mapping)))

@@ -120,8 +120,9 @@ import pandas as pd
 import pyarrow as pa
 
 from ..errors import UnreadableFile
-from ..fields import NAMES_NO_CLIENT, WHOSE_FIELDS, match_header, period_of
+from ..fields import DATE, NAMES_NO_CLIENT, WHOSE_FIELDS, field_type, match_header, period_of
 from ..text import counted, rows_text, was
+from ..values import with_year, year_named
 from .xlsx_columns import (_RARE_TYPES, FastSheets, RowSpan, SheetEntry, Span, _column_index,
                            open_member, re2_search, shared_strings_look_dated, workbook_sheets)
 from .xlsx_parts import (_LAST_CELL, _SHEET_DATA, PART_SHEET, _header_row, column_repeats,
@@ -1881,6 +1882,8 @@ def _build_sheet(sheet_name: str, grid: _Grid, notes: list[str],
         raise _HeaderOnly()
     notes = list(notes)
     footer = _footer_rows(grid, missing, blank, data_at) if count_blank else 0
+    around = [str(col[i]) for i in [*filled[:titles], *data_at[len(data_at) - footer:]]
+              for col in grid.columns if col[i] is not None]
     if footer:
         notes.append(_left_out_note(int(grid.row_numbers[data_at[-footer]]),
                                     int(grid.row_numbers[data_at[-1]]),
@@ -1894,6 +1897,11 @@ def _build_sheet(sheet_name: str, grid: _Grid, notes: list[str],
                      "above: not imported as rows of their own, and nothing is lost")
         data_at = data_at[:-len(totals)]
     texts = [_header_text(col[header_at]) for col in grid.columns]
+    if count_blank and len(data_at) > 1 and (named := _sub_headers(grid, missing, header_at,
+                                                                   data_at[0], texts)):
+        notes.append(f"row {int(grid.row_numbers[data_at[0]]):,} below the header names the "
+                     f"columns under a header over several ({named}): read as one header")
+        data_at = data_at[1:]
     second = _second_table(grid, missing, blank, data_at) if count_blank else 0
     if second:
         heads = ", ".join(_header_text(col[data_at[-second]]) for col, gaps
@@ -1962,6 +1970,11 @@ def _build_sheet(sheet_name: str, grid: _Grid, notes: list[str],
             headers, merged_rows = list(frame.columns), {}
             numbers.append(max(numbers) + 1)
             notes += blocks
+    if count_blank:
+        title = " ".join(str(col[filled[k]]) for k in range(titles) for col in grid.columns
+                         if col[filled[k]] is not None)
+        notes += _years_added(frame, title, sheet_name)
+        notes += _keyed_codes(frame, around)
     return RawSheet(
         name=sheet_name,
         headers=headers,
@@ -1973,6 +1986,65 @@ def _build_sheet(sheet_name: str, grid: _Grid, notes: list[str],
         header_row=int(grid.row_numbers[header_at]),
         merged_rows=merged_rows,
     )
+
+
+# A key to a column's codes written above or below the table ("Key: Green = paid, Amber =
+# booked in, Red = quote not accepted"): each code, then "=" or ":", then what it means.
+_KEY_WORD = re.compile(r"^\s*(?:colou?r\s+)?(?:key|legend|codes?)\s*[:=-]?\s*", re.IGNORECASE)
+_KEY_PAIR = re.compile(r"^\s*([^\W\d_][\w ]{0,15}?)\s*[=:]\s*([^=:]+?)\s*$")
+
+
+def _keyed_codes(frame: pd.DataFrame, around: list[str]) -> list[str]:
+    """A column whose every cell is a code a key above or below the table explains (a
+    colour in a "Status": "Green", "Amber") holds what the key says each means ("paid",
+    "booked in"), which is read in its place (``frame`` changed in place). Returns a note."""
+    key = {}
+    for line in around:
+        parts = re.split(r"[,;]", _KEY_WORD.sub("", line))
+        pairs = [found for part in parts if (found := _KEY_PAIR.match(part))]
+        if len(pairs) >= 2 and len(pairs) == len(parts):
+            key.update({" ".join(code.split()).casefold(): meaning for code, meaning
+                        in (found.groups() for found in pairs)})
+    notes = []
+    for header in frame.columns if key else ():
+        cells = frame[header].dropna()
+        codes = cells.astype(str).str.strip().str.casefold()
+        if not len(cells) or codes.nunique() < 2 or not codes.isin(key).all():
+            continue
+        frame.loc[cells.index, header] = codes.map(key)
+        written = dict(zip(codes, cells.astype(str).str.strip()))
+        read = ", ".join(f"{written[code]!r} as {key[code]!r}" for code in written)
+        notes.append(f"'{header}' holds codes the key beside the table explains: read "
+                     f"{read}.")
+    return notes
+
+
+def _years_added(frame: pd.DataFrame, title: str, sheet_name: str) -> list[str]:
+    """In a column headed as a date, days written without a year ("2/1", "March 3") on a
+    sheet whose title or name names one year ("Nails - January 2025") are of that year:
+    it is added to them (``frame`` changed in place). Returns a note per column."""
+    where, year = next(((said, found) for said in (title, sheet_name)
+                        if (found := year_named(said)) is not None), (None, None))
+    if year is None:
+        return []
+    notes = []
+    for header in frame.columns:
+        found = match_header(header)[0]
+        if found is not None and field_type(found) != DATE:
+            continue
+        dated = frame[header].map(lambda cell: with_year(cell, year), na_action="ignore")
+        added = dated.notna()
+        if not added.any() or added.sum() * 2 < frame[header].notna().sum() or (
+                found is None and "date" not in str(header).casefold()
+                and not dated[added].str.contains("[a-zA-Z]").all()):
+            continue        # (bare "4/10" under a header naming no date: a score, a share)
+        shown = ", ".join(list(dict.fromkeys(frame[header][added].astype(str)))[:2])
+        frame[header] = frame[header].where(~added, dated)
+        notes.append(f"{counted(int(added.sum()), 'date')} in '{header}' written without a "
+                     f"year ({shown}) {was(int(added.sum()))} read in {year}, the year "
+                     f"the sheet's {'title' if where == title else 'name'} names "
+                     f"('{where}').")
+    return notes
 
 
 # A report grouped by a column without a header (QuickBooks' "Sales by Customer Detail"):
@@ -2251,6 +2323,35 @@ def _heads_table(grid: _Grid, missing: list[np.ndarray], filled: np.ndarray, at:
             and any(_is_data(grid.columns[j][i]) for j in labels for i in below))
 
 
+def _sub_headers(grid: _Grid, missing: list[np.ndarray], header_at: int, below: int,
+                 texts: list[str]) -> str:
+    """Where the row below the header names only the columns under a header cell merged
+    over several ("Last tuning" over "Date" and "Fee"), each of those columns is headed by
+    both ("Contact Name" where that names a field, else "Date (Last tuning)"; ``texts``
+    changed in place): the row is the header's second line. The row's cells must be labels, at least two, each under a header's span (the
+    cell that starts it or a blank one after it), one at least under a blank. Returns the
+    headers made, listed, or "" where the row is no such line."""
+    spans, group = {}, None
+    for j, gaps in enumerate(missing):
+        if not gaps[header_at]:
+            group = j
+        spans[j] = group
+    cells = {j: column[below] for j, column in enumerate(grid.columns) if not missing[j][below]}
+    under_blank = [j for j in cells if missing[j][header_at]]
+    if (len(cells) < 2 or not under_blank or not all(map(_is_label, cells.values()))
+            or any(spans[j] is None for j in cells)
+            or any(not (missing[j][header_at] or j + 1 < len(missing)
+                        and missing[j + 1][header_at]) for j in cells)):
+        return ""
+    groups = {j: texts[spans[j]] for j in cells}
+    for j, cell in cells.items():
+        # "Contact" over "Name": "Contact Name", a field's header; else "Fee (Last tuning)"
+        joined = f"{groups[j]} {_header_text(cell)}"
+        texts[j] = (joined if match_header(joined)[0] else
+                    f"{_header_text(cell)} ({groups[j]})")
+    return ", ".join(f"'{texts[j]}'" for j in cells)
+
+
 def _is_label(value) -> bool:
     """A cell that can be a column's header: text with a letter, not an e-mail address."""
     return isinstance(value, str) and "@" not in value and any(c.isalpha() for c in value)
@@ -2271,7 +2372,7 @@ def _is_data(value) -> bool:
 # "Generated on 2024-05-01", "Page 1 of 2"), not as a client's name ("Studio 54").
 # (a colon with something after it, "Seller ID : shop", not a label over rows below, "New
 # from the fair:"; a total with a number, not a client called "Total Fitness")
-_FOOTER_WORDS = re.compile(r":\s*\S|\brecords?\b|\btotal\b.*\d|\d.*\btotal|generated|exported|"
+_FOOTER_WORDS = re.compile(r":\s*\S|\w\s*=\s*\w|\brecords?\b|\btotal\b.*\d|\d.*\btotal|generated|exported|"
                            r"downloaded|\breport\b|printed|\bpage \d|copyright|\(c\)|©|"
                            r"confidential|rights reserved", re.IGNORECASE)
 

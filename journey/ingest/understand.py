@@ -405,12 +405,22 @@ def guess_sheet_mapping(headers: list[str], kind: str,
         elif kind == "events" and found == "stage" and named in _A_CLIENTS_TYPE:
             found = None            # on a log, "Contact type" is Phone or Email, no stage
         mapping[header] = found if found in allowed else None
+    money = "revenue_current" if kind == "clients" else "amount"
+    signs = [h for h in headers if _currency_sign_alone(h)]
+    if len(signs) == 1 and money in allowed and money not in mapping.values():
+        mapping[signs[0]] = money       # an owner's "£" over the prices: the money column
     who = [h for h, f in mapping.items() if f == "name" and normalise_header(h) in _WHO]
     if who and len(who) < list(mapping.values()).count("name"):
         mapping.update(dict.fromkeys(who))   # beside "Client": who of ours dealt with it
     if kind == "events" and kind_decided:
         mapping = map_unit_price(mapping)
     return mapping
+
+
+def _currency_sign_alone(header: object) -> bool:
+    """Whether a header is a currency's sign and nothing else ("£", "$", "€")."""
+    sign = str(header).strip().casefold()
+    return sign in values.CURRENCY_TOKENS and not any(c.isalpha() for c in sign)
 
 
 # A hand-kept log's "Who": the client's name, unless another column names the client.
@@ -797,6 +807,8 @@ def refine_mapping(raw: RawSheet, mapping: dict[str, str | None], kind: str, *,
     _deal_named(raw, mapping, free, said)
     _contact_named(raw, mapping, free, said)
     _people_header_named(raw, mapping, free, said)
+    if kind == "events":
+        _due_beside_paid(raw, mapping, free, said)
     own_account = _own_account(raw, mapping, free, said)
     _group_says_stage(raw, mapping, free, said)
     if kind == "events" and "order_id" not in mapping.values() and any(
@@ -1078,6 +1090,28 @@ def _contact_named(raw: RawSheet, mapping: dict[str, str | None], free: list[str
         mapping[person] = None
     said.append(f"'{header}' names the client" + (
         f"; {' and '.join(repr(h) for h in named)} the person there" if named else ""))
+
+
+# What each row came to, headed as owed ("Due", "Amount due"): beside a column of whether
+# each was paid, the money of the row.
+_DUE_HEADERS = frozenset({"due", "amountdue", "totaldue"})
+
+
+def _due_beside_paid(raw: RawSheet, mapping: dict[str, str | None], free: list[str],
+                     said: list[str]) -> None:
+    """On a log with no amount, a "Due" column of money beside a yes/no "Paid" column
+    (``paid_flag``: a dog walker's week, "Due" £36, "Paid" ✓) is what each row came to:
+    the amount, a sale where ticked paid."""
+    if "amount" in mapping.values() or (paid := paid_flag(raw, mapping)) is None:
+        return
+    for header in free:
+        money = values.read_money(raw.frame[header])
+        if (mapping[header] is None and normalise_header(header) in _DUE_HEADERS
+                and money.values.notna().any() and not money.bad.any()):
+            mapping[header] = "amount"
+            said.append(f"'{header}' beside '{paid}' is what each row came to: read as the "
+                        "amount, paid where ticked")
+            return
 
 
 def _people_header_named(raw: RawSheet, mapping: dict[str, str | None], free: list[str],
