@@ -32,7 +32,15 @@ def cached_workspace(path: Path, build, rebuild: bool):
             rebuild = True
     if rebuild or not path.exists():
         start = time.perf_counter()
-        build(path)
+        # Built beside it and renamed when done: an interrupted build leaves no cache.
+        building = path.with_name(path.stem + "-building.db")
+        for file in (building, path):
+            for suffix in ("", "-wal", "-shm"):
+                Path(f"{file}{suffix}").unlink(missing_ok=True)
+        build(building)
+        for suffix in ("-wal", "-shm", ""):           # (the database file last)
+            if Path(f"{building}{suffix}").exists():
+                Path(f"{building}{suffix}").rename(f"{path}{suffix}")
         print(f"built {path} in {time.perf_counter() - start:.1f} s")
     db = open_workspace(path, create=False)
     clients = db.execute("SELECT COUNT(*) FROM clients").fetchone()[0]

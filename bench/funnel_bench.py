@@ -67,7 +67,6 @@ def build(path: Path, n_clients: int = N_CLIENTS, n_events: int = N_EVENTS) -> N
     events never sit in memory at once (the default scale makes the same rows as before)."""
     rng = random.Random(7)
     nrng = np.random.default_rng(7)
-    path.unlink(missing_ok=True)
     db = open_workspace(path)
     db.execute("PRAGMA cache_size = -1000000")          # 1 GB: index inserts stay in memory
     counts = nrng.integers(4, 17, n_clients)

@@ -219,10 +219,10 @@ def parts(path: str, database: Path) -> tuple[float, float, int]:
     """The import's parts (issue 18): read the sheet (fastexcel; pyarrow for a CSV), turn
     its cells into Python rows, and insert them with one ``executemany`` into a table with
     a column per header, committed. Returns wall and CPU seconds, and the rows."""
-    import sqlite3
-
     import fastexcel
     import pyarrow.csv
+
+    from journey.workspace import sqlite3   # (the workspace's driver, as Journey's import)
 
     cpu = time.process_time()
     started = time.perf_counter()
@@ -331,7 +331,7 @@ def compare(title: str, path: Path, runs: int, goal: bool, record: bool = False,
 def check_workspace(path: Path, fingerprint: dict, keep: dict[str, Path], record: bool) -> None:
     """Print whether the workspace Journey made is the one recorded in REFERENCE (or record
     it), and for the tracker whether its cells are the naive way's."""
-    import sqlite3
+    from journey.workspace import sqlite3
 
     references = json.loads(REFERENCE.read_text()) if REFERENCE.exists() else {}
     if record:

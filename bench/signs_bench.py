@@ -69,16 +69,11 @@ CHUNK = 500_000               # events written per executemany
 
 
 def build(target: Path, n_clients: int = N_CLIENTS, n_events: int = N_EVENTS) -> None:
-    """A seeded workspace of ``n_clients`` clients and ``n_events`` events, written directly
-    (to a temporary file renamed at the end, so an interrupted build leaves no cache
-    behind), CHUNK events per ``executemany`` so that 10,000,000 never sit in memory as
-    Python rows at once (the default scale makes the same rows as before)."""
+    """A seeded workspace of ``n_clients`` clients and ``n_events`` events, written directly,
+    CHUNK events per ``executemany`` so that 10,000,000 never sit in memory as Python rows
+    at once (the default scale makes the same rows as before)."""
     rng = np.random.default_rng(7)
-    path = target.with_name(target.stem + "-building.db")
-    for suffix in ("", "-wal", "-shm"):
-        Path(f"{path}{suffix}").unlink(missing_ok=True)
-        Path(f"{target}{suffix}").unlink(missing_ok=True)
-    db = open_workspace(path)
+    db = open_workspace(target)
     db.execute("PRAGMA cache_size = -1000000")          # 1 GB: index inserts stay in memory
     ids = np.arange(1, n_clients + 1)
     first = rng.integers(0, DAYS - 30, n_clients)
@@ -125,7 +120,6 @@ def build(target: Path, n_clients: int = N_CLIENTS, n_events: int = N_EVENTS) ->
     db.execute("ANALYZE")
     db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     db.close()
-    path.rename(target)
 
 
 # --- the naive way: every row into pandas, each window cut out with masks ---------------------

@@ -35,7 +35,7 @@ from .stages import ALL_STAGES, LABELS, PHASES, PRE_AWARENESS, RANK, STAGES, sta
 from . import values
 from .text import counted, percent_text
 from .values import add_days, stored_day
-from .workspace import get_setting
+from .workspace import get_setting, query_frame
 
 FUNNEL_COLUMNS = ["stage", "label", "clients", "pct_of_previous", "pct_of_first", "drop_off"]
 OTHER = "other"
@@ -520,7 +520,7 @@ def stalled_clients(db: Database, *, filters: Filters = NO_FILTERS,
         stall_days = get_setting(db, "stall_days")
     as_of = as_of or as_of_date(db)
     where, params = filters.where()
-    frame = pd.read_sql(f"""
+    frame = query_frame(db, f"""
         SELECT client_id, name, current_stage AS stage, since, days_in_stage, owner,
                substr(last_date, 1, 10) AS last_contact, channel, persona
         FROM (SELECT *, substr(COALESCE(stage_since, last_date), 1, 10) AS since,
@@ -530,7 +530,7 @@ def stalled_clients(db: Database, *, filters: Filters = NO_FILTERS,
               WHERE outcome IS NULL AND current_stage IS NOT NULL
                 AND current_stage != 'advocacy' AND {where})
         WHERE days_in_stage > ?
-        ORDER BY days_in_stage DESC, name""", db.conn, params=[as_of, *params, stall_days])
+        ORDER BY days_in_stage DESC, name""", [as_of, *params, stall_days])
     frame.insert(3, "label", frame["stage"].map(LABELS))
     return frame
 

@@ -14,16 +14,24 @@ import datetime as dt
 import json
 import os
 import re
-import sqlite3
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+import pandas as pd
 from sqlite_utils import Database
 
 from .errors import ValidationError, WorkspaceBusy, WorkspaceError
 from .kinds import COUNTS
 from .schema import migrations
 from .stages import ALL_STAGES, stage_at_column
+
+try:    # SQLite 3.51 (pysqlite3-binary, on Linux x86-64), where the signs' and the imports'
+    # queries take about a third less time than on Python's own SQLite 3.40; sqlite-utils
+    # prefers it too, so its errors are this driver's. Elsewhere Python's own.
+    import pysqlite3.dbapi2 as sqlite3
+except ImportError:
+    import sqlite3
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_WORKSPACE = "demo"
@@ -159,6 +167,14 @@ def open_memory_workspace() -> Database:
     db = Database(memory=True)
     migrate(db)
     return db
+
+
+def query_frame(db: Database, sql: str, params: Sequence = ()) -> pd.DataFrame:
+    """A query's rows as a DataFrame, a column per result column, as ``pd.read_sql`` builds
+    it (which warns on any driver but Python's own sqlite3)."""
+    cursor = db.conn.execute(sql, params)
+    return pd.DataFrame.from_records(cursor.fetchall(), coerce_float=True,
+                                     columns=[d[0] for d in cursor.description])
 
 
 def create_workspace(name: str) -> Path:

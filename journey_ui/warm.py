@@ -31,12 +31,12 @@ reads on its first run is caught there.
 from __future__ import annotations
 
 import logging
-import sqlite3
 import threading
 import time
 
 from journey.errors import JourneyError
 from journey.filters import Filters
+from journey.workspace import sqlite3
 
 LOG = logging.getLogger(__name__)
 RUNTIME_WAIT = 60.0           # seconds to wait for Streamlit's runtime before giving up

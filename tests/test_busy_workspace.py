@@ -2,7 +2,6 @@
 (issue 13.1): one sentence and exit 2 instead of a "database is locked" traceback; one
 import per workspace at a time; a failed job changes nothing and keeps the server alive."""
 
-import sqlite3
 import subprocess
 import sys
 import threading
@@ -12,7 +11,7 @@ import pytest
 from conftest import REPO, app_test
 from journey import workspace
 from journey.errors import WorkspaceBusy
-from journey.workspace import create_workspace, open_workspace, write
+from journey.workspace import create_workspace, open_workspace, sqlite3, write
 from journey_ui import jobs
 
 LEADS = b"Client ID,Name,Stage\nC1,Ann,lead\nC2,Bob,customer\n"

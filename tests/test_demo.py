@@ -1,7 +1,6 @@
 """The demo workspace: deterministic, the right size, and telling its story."""
 
 import os
-import sqlite3
 import subprocess
 import sys
 
@@ -12,7 +11,7 @@ from journey import demo
 from journey.errors import WorkspaceError
 from journey.funnel import biggest_drop, compute_funnel, compute_funnel_by
 from journey.stages import STAGES
-from journey.workspace import PROJECT_ROOT, open_workspace
+from journey.workspace import open_workspace, PROJECT_ROOT, sqlite3
 
 LAST_6 = ("2026-05-01", "2026-10-31")       # the demo ends on 2026-10-31
 PREVIOUS_6 = ("2025-11-01", "2026-04-30")

@@ -2,7 +2,6 @@
 same schema as a fresh one, keeps its rows, and gets the figures the new columns hold."""
 
 import ast
-import sqlite3
 
 import pytest
 from sqlite_utils import Database
@@ -10,7 +9,7 @@ from sqlite_utils import Database
 from conftest import REPO
 from journey import schema
 from journey.derive import refresh_paths
-from journey.workspace import migrate
+from journey.workspace import migrate, sqlite3
 
 NAMES = [m.name for m in schema.migrations._migrations]
 

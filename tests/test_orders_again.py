@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import contextlib
 import io
-import sqlite3
 
 import pandas as pd
 from sqlite_utils import Database
@@ -18,7 +17,7 @@ from journey import schema
 from journey.__main__ import main
 from journey.ingest import import_file
 from journey.ingest.save import _event_keys
-from journey.workspace import migrate
+from journey.workspace import migrate, sqlite3
 
 HEADER = "Order ID,Email,Order Date,Type,Total,Fulfillment\n"
 MARCH = HEADER + ("1001,ann@example.com,2024-03-01,purchase,45.00,unfulfilled\n"

@@ -9,7 +9,6 @@ import io
 import json
 import random
 import re
-import sqlite3
 import subprocess
 import sys
 import zipfile
@@ -22,7 +21,7 @@ from journey.errors import UnreadableFile
 from journey.ingest import import_file, plan_file, undo_import, xlsx_columns
 from journey.ingest import read as readers
 from journey.ingest.xlsx_parts import number_pattern
-from journey.workspace import open_memory_workspace, set_setting
+from journey.workspace import open_memory_workspace, set_setting, sqlite3
 
 REPO = Path(__file__).resolve().parents[1]
 HEADER = ["Client ID", "Name", "Stage", "Revenue (current)", "First contact", "Contract on file",

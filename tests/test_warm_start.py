@@ -5,7 +5,6 @@ a missing, broken or busy workspace is left alone and nothing is raised."""
 from __future__ import annotations
 
 import shutil
-import sqlite3
 import threading
 import time
 from contextlib import closing
@@ -17,7 +16,7 @@ from conftest import PAGES, app_test
 from journey.filters import Filters
 from journey.funnel import compute_funnel
 from journey.overview import data_span, filter_options
-from journey.workspace import last_write, open_workspace, set_setting, workspace_path
+from journey.workspace import last_write, open_workspace, set_setting, sqlite3, workspace_path
 from journey_ui import frame, jobs, warm
 
 

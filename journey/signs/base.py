@@ -12,6 +12,7 @@ from sqlite_utils import Database
 
 from ..filters import Filters
 from ..text import percent_text
+from ..workspace import query_frame
 from .evidence import CLIENT_SELECT, clients_of_events, event_rows, in_span, no_clients
 from .source import Source, client_scope
 
@@ -190,10 +191,10 @@ class Sign:
         where, params, _ = client_scope(filters)
         column = self.evidence_column
         if column and not has_events:
-            return pd.read_sql(f"SELECT {CLIENT_SELECT}, c.[{column}] FROM clients c WHERE "
-                               f"{where} AND c.[{column}] > 0 AND "
+            return query_frame(db, f"SELECT {CLIENT_SELECT}, c.[{column}] FROM clients c "
+                               f"WHERE {where} AND c.[{column}] > 0 AND "
                                f"{in_span('c.last_date', span)} ORDER BY c.[{column}] DESC",
-                               db.conn, params=[*params, *(span or ())])
+                               [*params, *(span or ())])
         return self.counted_clients(db, where, params, span, has_events)
 
     def counted_clients(self, db: Database, where: str, params: list, span,

@@ -12,6 +12,7 @@ from sqlite_utils import Database
 
 from ..errors import ValidationError
 from ..filters import Filters
+from ..workspace import query_frame
 from .base import (
     DAYS_PER_MONTH, STATUSES, Measure, Sign, count, days_in, fmt, level_status, ratio,
     rule_text, towards_red)
@@ -190,10 +191,9 @@ class UneducatedLeads(Sign):
                         has_events: bool) -> pd.DataFrame:
         if not span:
             return super().counted_clients(db, where, params, span, has_events)
-        return pd.read_sql(f"SELECT {CLIENT_SELECT}, c.furthest_rank >= {CONSIDERING} AS "
+        return query_frame(db, f"SELECT {CLIENT_SELECT}, c.furthest_rank >= {CONSIDERING} AS "
                            f"considered FROM clients c WHERE {where} AND c.awareness_at >= ? "
-                           f"AND substr(c.awareness_at, 1, 10) <= ?", db.conn,
-                           params=[*params, *span])
+                           f"AND substr(c.awareness_at, 1, 10) <= ?", [*params, *span])
 
 
 class EventsPer100Clients(Sign):
@@ -327,11 +327,11 @@ class LowWinRate(Sign):
                         has_events: bool) -> pd.DataFrame:
         if has_events:
             return super().counted_clients(db, where, params, span, has_events)
-        return pd.read_sql(
-            f"SELECT {CLIENT_SELECT}, c.outcome FROM clients c WHERE {where} AND ("
+        return query_frame(
+            db, f"SELECT {CLIENT_SELECT}, c.outcome FROM clients c WHERE {where} AND ("
             f"(c.outcome = 'lost' AND {in_span('c.last_date', span)}) OR (c.furthest_rank >= "
             f"{CUSTOMER} AND {in_span('COALESCE(c.purchase_at, c.first_date)', span)}))",
-            db.conn, params=[*params, *(span or ()), *(span or ())])
+            [*params, *(span or ()), *(span or ())])
 
 
 class HighComplaints(EventsPer100Clients):
@@ -498,11 +498,10 @@ class LowRetention(Sign):
                          has_events: bool) -> pd.DataFrame:
         """Every customer in the retention figure, with how it counted."""
         where, params, _ = client_scope(filters)
-        frame = pd.read_sql(
-            f"SELECT {CLIENT_SELECT}, c.outcome, c.current_stage, c.purchasing_frequency, "
+        frame = query_frame(
+            db, f"SELECT {CLIENT_SELECT}, c.outcome, c.current_stage, c.purchasing_frequency, "
             f"substr(COALESCE(c.purchase_at, c.first_date), 1, 10) AS customer_since "
-            f"FROM clients c WHERE {where} AND c.furthest_rank >= {CUSTOMER}",
-            db.conn, params=params)
+            f"FROM clients c WHERE {where} AND c.furthest_rank >= {CUSTOMER}", params)
         left = frame["outcome"].isin(["churned", "cancelled"])
         last = frame["last_date"].fillna("").str[:10]
         since = frame["customer_since"].fillna("")

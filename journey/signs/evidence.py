@@ -8,6 +8,7 @@ import pandas as pd
 from sqlite_utils import Database
 
 from ..filters import Filters
+from ..workspace import query_frame
 from .period import date_bounds
 from .source import client_scope
 
@@ -34,19 +35,19 @@ def event_rows(db: Database, filters: Filters, span, kinds: tuple[str, ...], *,
     marks = ", ".join("?" * len(kinds))
     join = "JOIN" if restricted or clients_only else "LEFT JOIN"
     select = [f"{day} AS date", *EVIDENCE_EVENT_COLUMNS[1:]]
-    return pd.read_sql(
-        f"SELECT {', '.join(select)} FROM events e {join} clients c "
+    return query_frame(
+        db, f"SELECT {', '.join(select)} FROM events e {join} clients c "
         f"ON c.id = e.client_ref WHERE e.kind IN ({marks}) AND {dates} AND {where} {condition} "
-        f"ORDER BY e.date, e.id", db.conn, params=[*kinds, *date_params, *params])
+        f"ORDER BY e.date, e.id", [*kinds, *date_params, *params])
 
 
 def clients_of_events(db: Database, filters: Filters, events: pd.DataFrame,
                       extra: str = "") -> pd.DataFrame:
     """The filtered clients named by the events (``extra`` adds select columns)."""
     where, params, _ = client_scope(filters)
-    return pd.read_sql(f"SELECT {CLIENT_SELECT}{extra} FROM clients c WHERE {where} AND "
-                       f"c.client_id IN (SELECT value FROM json_each(?))", db.conn,
-                       params=[*params, json_list(events["client_id"])])
+    return query_frame(db, f"SELECT {CLIENT_SELECT}{extra} FROM clients c WHERE {where} AND "
+                       f"c.client_id IN (SELECT value FROM json_each(?))",
+                       [*params, json_list(events["client_id"])])
 
 
 def in_span(date: str, span) -> str:

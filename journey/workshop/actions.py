@@ -20,7 +20,7 @@ from ..errors import JourneyError, ValidationError
 from ..journal import Problem, SheetSave, moved_on, row_named, save_sheet_row
 from ..stages import ALL_STAGES, LABELS, normalise_value
 from ..values import parse_text
-from ..workspace import now_stamp, write
+from ..workspace import now_stamp, query_frame, write
 
 STATUSES = {"open": "Open", "doing": "In progress", "done": "Done", "dropped": "Dropped"}
 FIELDS = ("title", "owner", "department", "stage", "impact", "effort", "due", "status",
@@ -153,10 +153,10 @@ def list_actions(db: Database, *, owner: str | None = None, status: str | None =
     if status:
         where.append("status = ?")
         params.append(status)
-    frame = pd.read_sql(
-        f"SELECT * FROM actions WHERE {' AND '.join(where)} "
+    frame = query_frame(
+        db, f"SELECT * FROM actions WHERE {' AND '.join(where)} "
         "ORDER BY status IN ('done', 'dropped'), COALESCE(impact, 0) - COALESCE(effort, 5) DESC, "
-        "due IS NULL, due, id", db.conn, params=params)
+        "due IS NULL, due, id", params)
     frame = frame.astype(object).where(frame.notna(), None)       # empty is None, not NaN
     for name in ("impact", "effort", "id", "version"):
         frame[name] = [None if v is None else int(v) for v in frame[name]]

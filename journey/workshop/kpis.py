@@ -39,7 +39,7 @@ from ..errors import JourneyError, ValidationError
 from ..journal import (Problem, SheetSave, keyed_before, moved_on, record_keyed_change, row_named, save_sheet_row)
 from ..stages import ALL_STAGES, LABELS, normalise_value
 from ..values import is_blank, parse_money, parse_text
-from ..workspace import now_stamp, write
+from ..workspace import now_stamp, query_frame, write
 from . import goal as goals
 
 MET, NOT_MET, NO_EVIDENCE = "met", "not met", "no evidence"
@@ -270,8 +270,8 @@ def list_kpis(db: Database) -> pd.DataFrame:
     """The stored KPIs in journey order (by stage, then persona, then as added); empty
     cells are None."""
     order = " ".join(f"WHEN '{s}' THEN {i}" for i, s in enumerate(ALL_STAGES))
-    frame = pd.read_sql(f"SELECT * FROM kpis ORDER BY CASE stage {order} ELSE 99 END, "
-                        "persona IS NOT NULL, lower(persona), id", db.conn)
+    frame = query_frame(db, f"SELECT * FROM kpis ORDER BY CASE stage {order} ELSE 99 END, "
+                        "persona IS NOT NULL, lower(persona), id")
     return frame.astype(object).where(frame.notna(), None)
 
 

@@ -47,7 +47,7 @@ from ..filters import NO_FILTERS, Filters
 from ..journal import Problem, SheetSave, moved_on, record_change, row_named
 from ..stages import RANK, normalise_value
 from ..values import is_blank, parse_bool, parse_money, parse_text
-from ..workspace import write
+from ..workspace import query_frame, write
 
 MAX_ACTIVE = 3
 MAX_ITEMS = 3
@@ -380,9 +380,8 @@ def assignable_clients(db: Database, limit: int = 5000) -> pd.DataFrame:
     """Clients a person may assign by hand: id and a label "name (client id)"; those
     without a matching persona first."""
     matched = _column_matches(db)
-    frame = pd.read_sql_query(
-        "SELECT id, name, client_id, persona FROM clients ORDER BY name LIMIT ?",
-        db.conn, params=[limit])
+    frame = query_frame(
+        db, "SELECT id, name, client_id, persona FROM clients ORDER BY name LIMIT ?", [limit])
     frame["matched"] = frame["persona"].map(lambda v: v in matched)
     frame["label"] = [f"{n or '(no name)'} ({c})" if c else (n or f"client {i}")
                       for i, n, c in zip(frame["id"], frame["name"], frame["client_id"])]

@@ -19,7 +19,7 @@ from sqlite_utils import Database
 
 from ..errors import ValidationError
 from ..text import percent_text
-from ..workspace import now_stamp, write
+from ..workspace import now_stamp, query_frame, write
 from . import kpis as kpi_store
 
 MAX_NAME = 120
@@ -43,8 +43,8 @@ def save_session(db: Database, snapshot: dict, *, name: str | None = None,
 
 def list_sessions(db: Database) -> pd.DataFrame:
     """The closed sessions, latest first: id, name, note, measured_to, closed_at."""
-    return pd.read_sql("SELECT id, name, note, measured_to, closed_at FROM workshop_sessions "
-                       "ORDER BY closed_at DESC, id DESC", db.conn)
+    return query_frame(db, "SELECT id, name, note, measured_to, closed_at FROM "
+                       "workshop_sessions ORDER BY closed_at DESC, id DESC")
 
 
 def get_session(db: Database, session_id: int) -> dict:

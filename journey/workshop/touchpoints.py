@@ -35,7 +35,6 @@ from __future__ import annotations
 
 import json
 import math
-import sqlite3
 from dataclasses import dataclass, field
 from typing import Callable, Iterable
 
@@ -49,7 +48,7 @@ from ..journal import (Problem, SheetSave, comparable, last_save, moved_on, reco
                        record_save, record_save_row, stage_mapping, take_back_save)
 from ..stages import ALL_STAGES, LABELS, RANK, normalise_value, read_stage_value
 from ..values import is_blank, to_sql_value
-from ..workspace import now_stamp, write
+from ..workspace import now_stamp, sqlite3, write
 
 STATES = ("current", "future")
 EMOTION_LOW, EMOTION_HIGH = -2, 2
