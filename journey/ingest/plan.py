@@ -32,7 +32,7 @@ from .. import values
 from ..columns import FIELD_LABELS
 from ..errors import ValidationError
 from ..fields import (
-    CLIENT_FIELDS, EVENT_FIELDS, EVENT_ONLY, JOB_ROLES, LIVE_FLAGS, MEMBER_ROLES,
+    CLIENT_FIELDS, COUNT, EVENT_FIELDS, MONEY, EVENT_ONLY, JOB_ROLES, LIVE_FLAGS, MEMBER_ROLES,
     JOB_NUMBERS, ORDER_ROW_VALUES, ORGANISATION_HEADERS, OWN_ROLE_FLAGS, OWN_ROLES,
     INSTALMENT, NAMES_NO_CLIENT, PARTY_HEADERS, PLACES_OF_SALE, PAYEE_HEADERS, ROLE_HEADERS, SALES_TALLY_HEADERS,
     ROW_LEVEL_HEADERS,
@@ -2421,12 +2421,29 @@ def _one_person_by_contact(rows: pd.DataFrame) -> tuple[pd.DataFrame, list[str]]
             others = [n for n in group["name"].unique() if n != kept]
             if others:
                 rows.loc[group.index, "name"] = kept
+                rows = _kept_whole(rows, pd.Series(kept, index=group.index))
                 joined.append(f"'{kept}' (also {', '.join(repr(n) for n in others)})")
     if not joined:
         return rows, []
     return rows, [f"{counted(len(joined), 'client')} written more than one way with the same "
                   f"phone number or e-mail address {was(len(joined))} read as one person: "
                   + listed(joined, 3, "; ") + "."]
+
+
+def _kept_whole(rows: pd.DataFrame, person: pd.Series) -> pd.DataFrame:
+    """Rows read as one person (``person``: one label on each of that person's rows) keep
+    what each said, though the list saves one of them (its last): a blank is filled from the
+    person's other rows, and money or a count takes the largest any row gives (a second
+    sign-up's 0 or blank beside the first's 300 undoes no sale; nothing is counted twice)."""
+    rows = rows.copy()
+    for column in rows.columns.intersection(list(CLIENT_FIELDS)):
+        cells = rows.loc[person.index, column]
+        if field_type(column) in (MONEY, COUNT):
+            merged = pd.to_numeric(cells, errors="coerce").groupby(person).transform("max")
+        else:
+            merged = cells.groupby(person).transform(lambda said: said.ffill().bfill())
+        rows.loc[person.index, column] = merged.where(merged.notna(), cells)
+    return rows
 
 
 def _one_mailbox_one_client(rows: pd.DataFrame) -> tuple[pd.DataFrame, list[str]]:
@@ -2450,6 +2467,7 @@ def _one_mailbox_one_client(rows: pd.DataFrame) -> tuple[pd.DataFrame, list[str]
     kept = plain.groupby(["box", "loose"])["key"].transform("first").reindex(found.index)
     rows = rows.copy()
     rows.loc[found.index, "client_id"] = kept
+    rows = _kept_whole(rows, kept)
     joined = [f"'{key}' (also {', '.join(repr(k) for k in group.unique() if k != key)})"
               for key, group in found["key"].groupby(kept, sort=False)]
     return rows, [f"{counted(len(joined), 'client')} given addresses that reach one mailbox "
