@@ -340,6 +340,9 @@ _NOT_ROW_MONEY = re.compile(r"lifetime|ltv|clv|annual|spent|spend|monthly|weekly
 _LEAD_NAMES = frozenset("lead leads enquiry enquiries inquiry inquiries prospect prospects "
                         "prospectos consultas demandes anfragen interessenten richieste "
                         "aanvragen".split())
+# Those, and a quote's or an estimate's words (``_QUOTE_WORDS``): a sheet or file so named
+# offered its prices, none was paid (a "Quotes" tab of Date, Client, Qty, Price).
+_OFFERED_NAMES = _LEAD_NAMES | _QUOTE_WORDS
 
 
 def _priced_and_dated(mapping: dict[str, str | None]) -> bool:
@@ -1636,7 +1639,7 @@ def resolve_kinds(out, plan, frame, raw, columns_for, stage_map=None,
     if (named is None and numbered is None and not plan.set_values.get("kind")
             and not {"kind", "stage", "status"} & set(columns_for)
             and paid_flag(raw, plan.mapping) is None
-            and not _LEAD_NAMES.intersection(_words(f"{plan.sheet} {plan.file or ''}".lower()))):
+            and not _OFFERED_NAMES.intersection(_words(f"{plan.sheet} {plan.file or ''}".lower()))):
         numbered = (work_column(plan.mapping)   # a job done, or a quantity sold, at a
                     or quantity_sold(plan.mapping))     # price: each row a sale
     if (named is None and numbered is None and not paying and not plan.set_values.get("kind")
