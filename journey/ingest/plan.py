@@ -2824,15 +2824,18 @@ def _numbered_stages(unknown: dict[str, int], frame: pd.DataFrame,
 
 
 def _open_deals(column: pd.Series, said: pd.Series, active: pd.Series, inactive: pd.Series,
-                stage_map: dict[str, str]) -> bool:
+                stage_map: dict[str, str], payers: bool | None) -> bool:
     """Whether a status column is a deal's outcome: some value says won or lost ("Won",
     "Gewonnen", "Perdu"), none says inactive, and every active one says open
     (``OPEN_WORDS``: "Open", "Offen", "En curso"). There an open deal is still being
-    worked: no client the column calls active has bought, and none is read as one."""
+    worked: no client the column calls active has bought, and none is read as one. On a
+    list of paying clients (``payers``) lost alone says no deal: a shop's customer accounts
+    "Open", "Closed" or "Lost" (a customer lost) are its customers'."""
     if inactive.any() or not said[active].isin(_OPEN).all():
         return False
-    return any(value.won or value.outcome == "lost" for value in (
-        read_stage_value(cell, stage_map) for cell in pd.unique(column.dropna())))
+    read = [read_stage_value(cell, stage_map) for cell in pd.unique(column.dropna())]
+    return any(value.won for value in read) or (
+        not payers and any(value.outcome == "lost" for value in read))
 
 
 def _active_or_inactive(out: pd.DataFrame, frame: pd.DataFrame, mapping: dict[str, str | None],
@@ -2853,14 +2856,14 @@ def _active_or_inactive(out: pd.DataFrame, frame: pd.DataFrame, mapping: dict[st
     active, inactive = active & ~mapped, inactive & ~mapped
     if not (active | inactive).any():
         return []
-    if _open_deals(frame[header], said, active, inactive, stage_map):
+    payers, why = _list_of_payers(frame, mapping, columns_for, names)
+    if _open_deals(frame[header], said, active, inactive, stage_map, payers):
         count = int(active.sum())
         words = listed([f"'{cell}'" for cell in pd.unique(frame.loc[active, header])])
         return [f"'{header}' says which deals were won or lost: {counted(count, 'row')} "
                 f"saying a deal is still open ({words}) {was(count)} read as "
                 f"{'a deal' if count == 1 else 'deals'} being worked, not as "
                 f"{'a customer' if count == 1 else 'customers'}."]
-    payers, why = _list_of_payers(frame, mapping, columns_for, names)
     if payers:
         money = (pd.to_numeric(out["revenue_current"], errors="coerce")
                  if "revenue_current" in out else pd.Series(np.nan, index=out.index))
@@ -2871,8 +2874,8 @@ def _active_or_inactive(out: pd.DataFrame, frame: pd.DataFrame, mapping: dict[st
             return []
         return [f"'{header}' says Active or Inactive on a list of paying clients ({why} "
                 f"says so): {counted(count, 'client')} {was(count)} read as "
-                f"{'a customer' if count == 1 else 'customers'} (purchase), and "
-                f"{left:,} Inactive as having left (churned)."]
+                f"{'a customer' if count == 1 else 'customers'} (purchase)"
+                + (f", and {left:,} Inactive as having left (churned)." if left else ".")]
     undone = inactive & out["_outcome"].eq("churned")
     out.loc[undone, "_outcome"] = None
     out.loc[undone, "status"] = frame.loc[undone, header]
