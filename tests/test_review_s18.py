@@ -11,6 +11,9 @@ still read so (here, or in the test named).
   with one number) keeps the money either row gave (the last row's blank or 0 won).
 - A "Quotes" or "Estimates" tab of Date, Client, Qty, Price is prices offered, not sales
   (the quantity-sold rule read every quote as a purchase).
+- A shop's customer accounts "Open", "Closed" or "Lost" are customers' (the open-deals
+  rule read "Open" beside "Lost" as deals being worked: no customer).
+- A lead list's "Lead Value" is revenue to come, not revenue (made every lead a customer).
 """
 
 from __future__ import annotations
@@ -148,3 +151,67 @@ def test_a_products_tab_of_quantities_and_prices_is_still_sales(tmp_path):
     cli_import_book(tmp_path, "book.xlsx", {"Roses": QUOTED})
     assert kind_totals(tmp_path, "purchase") == (3, 57.0)
     assert cli_funnel(tmp_path) == [3, 3, 3, 0, 0]
+
+
+# --- an open account beside a lost customer (plan._open_deals) ---------------------------------
+
+def test_a_shops_open_customer_accounts_are_customers(tmp_path):
+    """A list of customers ('Customer'), each account Open, Closed or Lost: Ann and Cy's
+    open accounts are customers'. The open-deals rule read 'Open' beside 'Lost' as deals
+    being worked: [4, 0, 0, 0, 0]; as before session 18: [4, 2, 2, 0, 0] (Bob's 'Closed'
+    and Di's 'Lost' say no purchase)."""
+    found = cli_import_text(tmp_path, "customers.csv", (
+        "Customer,Email,Status,Last order\n"
+        "Ann Lee,ann@x.com,Open,2024-03-01\n"
+        "Bob Ray,bob@x.com,Closed,2023-05-01\n"
+        "Cy Tan,cy@x.com,Open,2024-02-11\n"
+        "Di Oak,di@x.com,Lost,2024-01-20\n"))
+    assert not any("deals were won or lost" in note for note in found["notes"])
+    assert ("'Status' says Active or Inactive on a list of paying clients ('Customer' says "
+            "so): 2 clients were read as customers (purchase).") in found["notes"]
+    assert cli_funnel(tmp_path) == [4, 2, 2, 0, 0]
+
+
+def test_open_beside_won_is_still_a_deal_on_a_customer_list(tmp_path):
+    """The same list with Di 'Won': a deal's outcome; Ann's and Cy's 'Open' deals are
+    being worked, Di bought: [4, 1, 1, 0, 0]."""
+    found = cli_import_text(tmp_path, "customers.csv", (
+        "Customer,Email,Status,Last order\n"
+        "Ann Lee,ann@x.com,Open,2024-03-01\n"
+        "Bob Ray,bob@x.com,Lost,2023-05-01\n"
+        "Cy Tan,cy@x.com,Open,2024-02-11\n"
+        "Di Oak,di@x.com,Won,2024-01-20\n"))
+    assert any(note.startswith("'Status' says which deals were won or lost: 2 rows")
+               for note in found["notes"])
+    assert cli_funnel(tmp_path) == [4, 1, 1, 0, 0]
+
+
+# --- a lead's value (understand.DEAL_VALUE) --------------------------------------------------
+
+def test_a_lead_lists_lead_value_is_revenue_to_come(tmp_path):
+    """Three leads worth 5,000, 3,000 and 2,000 ('Lead Value', session 18's synonym of an
+    amount): on a client list it was each one's revenue and made all three customers,
+    [3, 3, 3, 0, 0]. It is revenue to come: 10,000 potential, none brought, [3, 0, 0, 0, 0]."""
+    found = cli_import_text(tmp_path, "contacts.csv", (
+        "Contact Name,Email,Phone,Lead Value,Tags,Created\n"
+        "Ann Lee,ann@x.com,5551234567,5000,facebook lead,2024-03-01\n"
+        "Bob Ray,bob@x.com,5552345678,3000,website,2024-03-02\n"
+        "Cy Tan,cy@x.com,5553456789,2000,referral,2024-03-03\n"))
+    assert found["mapping"]["Lead Value"] == "revenue_potential"
+    assert workspace_rows(tmp_path, "SELECT SUM(revenue_current), SUM(revenue_potential) "
+                                    "FROM clients") == [(None, 10000.0)]
+    assert cli_funnel(tmp_path) == [3, 0, 0, 0, 0]
+
+
+def test_a_won_leads_value_is_what_it_brought(tmp_path):
+    """With a stage: Ann won (5,000 brought), Bob and Cy leads (5,000 to come): [3, 1, 1,
+    0, 0]. (GoHighLevel's opportunities, a row per deal, keep 'Lead Value' as each deal's
+    amount: test_sweep_s18s.)"""
+    cli_import_text(tmp_path, "contacts.csv", (
+        "Contact Name,Email,Stage,Lead Value\n"
+        "Ann Lee,ann@x.com,Won,5000\n"
+        "Bob Ray,bob@x.com,Lead,3000\n"
+        "Cy Tan,cy@x.com,Lead,2000\n"))
+    assert workspace_rows(tmp_path, "SELECT SUM(revenue_current), SUM(revenue_potential) "
+                                    "FROM clients") == [(5000.0, 5000.0)]
+    assert cli_funnel(tmp_path) == [3, 1, 1, 0, 0]

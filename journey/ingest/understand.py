@@ -495,9 +495,10 @@ def ratings_not_money(mapping: dict[str, str | None], sheet: str, file: str,
     for header in rated:
         mapping[header] = None
     return [f"'{header}' holds ratings, not money: kept as extra" for header in rated]
-# A deal's value on a client list: what the deal may bring (revenue to come), or, for a
-# client who bought, what it brought (plan._deal_values_won).
-DEAL_VALUE = re.compile(r"^(?:deal|close|opportunity)?value$|(?:deal|opportunity)value$|"
+# A deal's value on a client list (or a lead's, GoHighLevel's "Lead Value"): what the deal
+# may bring (revenue to come), or, for a client who bought, what it brought
+# (plan._deal_values_won).
+DEAL_VALUE = re.compile(r"^(?:deal|close|opportunity)?value$|(?:deal|opportunity|lead)value$|"
                         r"^(?:valore?|valeur|wert|waarde|varde|affarsvarde|værdi|handelsværdi|"
                         r"verdi|avtaleverdi|arvo)$|"
                         r"^dealsize$|^projectfee$|^expectedrevenue$|^bidamount$")
