@@ -14,6 +14,8 @@ still read so (here, or in the test named).
 - A shop's customer accounts "Open", "Closed" or "Lost" are customers' (the open-deals
   rule read "Open" beside "Lost" as deals being worked: no customer).
 - A lead list's "Lead Value" is revenue to come, not revenue (made every lead a customer).
+- A job "Invoiced" with no day in its "Date paid" or "Paid on" is billed, not paid: no sale
+  (the Invoiced rule read a "Paid" column of days, not these).
 """
 
 from __future__ import annotations
@@ -215,3 +217,34 @@ def test_a_won_leads_value_is_what_it_brought(tmp_path):
     assert workspace_rows(tmp_path, "SELECT SUM(revenue_current), SUM(revenue_potential) "
                                     "FROM clients") == [(5000.0, 5000.0)]
     assert cli_funnel(tmp_path) == [3, 1, 1, 0, 0]
+
+
+# --- a job invoiced, and the day it was paid (plan._booked_and_paid) ----------------------------
+
+JOBS = ("Job,Date,Client,Email,Amount,Status,{}\n"
+        "Kitchen,2024-03-01,Ann Lee,ann@x.com,2200,Invoiced,2024-03-15\n"
+        "Bathroom,2024-03-05,Bob Ray,bob@x.com,1500,Invoiced,{}\n"
+        "Deck,2024-03-09,Cy Tan,cy@x.com,900,Completed,2024-03-20\n")
+
+
+def test_an_invoiced_job_with_no_day_paid_is_no_sale(tmp_path):
+    """Ann's kitchen (2,200, Invoiced, paid 15 March) and Cy's deck (900, Completed) are
+    sales: 3,100. Bob's bathroom (1,500, Invoiced) has no day in 'Date paid': billed, not
+    paid, a contact. Was 3 sales of 4,600, [3, 3, 3, 0, 0] (a 'Paid' column of dates was
+    read so, 'Date paid' not); now 2 of 3,100, [3, 2, 2, 0, 0]. So for 'Paid on'."""
+    for header in ("Date paid", "Paid on"):
+        place = tmp_path / header.replace(" ", "-")
+        place.mkdir()
+        found = cli_import_text(place, "jobs.csv", JOBS.format(header, ""))
+        assert (f"1 row said Invoiced with nothing paid (no day in '{header}'): read as a "
+                "contact, not a sale (billed, not paid yet).") in found["notes"]
+        assert kind_totals(place, "purchase") == (2, 3100.0)
+        assert cli_funnel(place) == [3, 2, 2, 0, 0]
+
+
+def test_invoiced_jobs_each_with_a_day_paid_are_sales(tmp_path):
+    """Bob's bathroom paid on 20 March too: 3 sales of 4,600, [3, 3, 3, 0, 0]."""
+    found = cli_import_text(tmp_path, "jobs.csv", JOBS.format("Date paid", "2024-03-20"))
+    assert not any("nothing paid" in note for note in found["notes"])
+    assert kind_totals(tmp_path, "purchase") == (3, 4600.0)
+    assert cli_funnel(tmp_path) == [3, 3, 3, 0, 0]

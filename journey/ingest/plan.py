@@ -1716,6 +1716,11 @@ _PAID_SO_FAR = frozenset({"totalpaid", "amountpaid", "paidamount", "paid", "paid
                           "depositpaid", "amountreceived", "paidvalue"})
 
 
+# A column of the day each was paid ("Date Paid", "Paid on"): beside a job said billed
+# ("Invoiced"), a blank one says nothing is paid yet (normalised, as ``_PAID_SO_FAR``).
+_PAID_ON = frozenset({"datepaid", "paiddate", "paidon", "dateofpayment", "paymentdate"})
+
+
 # An invoice's or an order's status saying it is billed and not (wholly) paid yet: with
 # money already paid beside it, part paid (not a no-show's fee, not a failed payment).
 _OWED = frozenset(normalise_value(word) for word in (
@@ -1817,6 +1822,11 @@ def _booked_and_paid(out: pd.DataFrame, frame: pd.DataFrame,
     # A job or an order said billed ("Invoiced"): a sale of what was paid of it, none
     # where nothing was
     billed = out["kind"].eq("purchase") & said.isin(BILLED_STATUSES) & by_paid
+    when = next((h for h in frame.columns if base_header_key(h) in _PAID_ON), None)
+    if billed.any() and paid.isna().all() and when is not None:
+        dated = values.parse_dates(frame[when])[0].reindex(out.index).notna()
+        paid = paid.where(~billed, amounts_of(out).where(dated, 0))
+        paid_in = f"(no day in '{when}')"
     unpaid = (paid.gt(0) & ~booked & (out["kind"].eq("contact") & said.isin(_OWED)
                                       | out["kind"].eq("purchase") & said.isin(_PART_PAID)
                                       | billed & paid.lt(amounts_of(out)))
