@@ -16,6 +16,8 @@ still read so (here, or in the test named).
 - A lead list's "Lead Value" is revenue to come, not revenue (made every lead a customer).
 - A job "Invoiced" with no day in its "Date paid" or "Paid on" is billed, not paid: no sale
   (the Invoiced rule read a "Paid" column of days, not these).
+- A hire log's "Returned" beside "Checked Out" is a hire kept, not a refund (the visit
+  rule's "Checked Out" made the statuses an order list's).
 """
 
 from __future__ import annotations
@@ -248,3 +250,32 @@ def test_invoiced_jobs_each_with_a_day_paid_are_sales(tmp_path):
     assert not any("nothing paid" in note for note in found["notes"])
     assert kind_totals(tmp_path, "purchase") == (3, 4600.0)
     assert cli_funnel(tmp_path) == [3, 3, 3, 0, 0]
+
+
+# --- a hire's "Checked Out" and "Returned" (stages.HIRED_OUT, HIRE_RETURNED) ----------------------
+
+def test_a_hire_returned_is_a_hire_kept_not_a_refund(tmp_path):
+    """A tool-hire log: Ann's ladder (25) and Cy's saw (20) Returned, Bob's drill (15)
+    Checked Out. Session 18 made 'Checked Out' a visit kept, which made the statuses an
+    order list's, and 'Returned' read as a refund: 3 sales of 60 and 2 refunds of 45.
+    Each hire is a sale: 3 of 60, no refund, [3, 3, 3, 0, 0]."""
+    cli_import_text(tmp_path, "hires.csv", (
+        "Date,Customer,Email,Item,Fee,Status\n"
+        "2024-03-01,Ann Lee,ann@x.com,Ladder,25,Returned\n"
+        "2024-03-02,Bob Ray,bob@x.com,Drill,15,Checked Out\n"
+        "2024-03-03,Cy Tan,cy@x.com,Saw,20,Returned\n"))
+    assert kind_totals(tmp_path, "purchase") == (3, 60.0)
+    assert kind_totals(tmp_path, "refund") == (0, None)
+    assert cli_funnel(tmp_path) == [3, 3, 3, 0, 0]
+
+
+def test_an_order_returned_is_still_refunded(tmp_path):
+    """A shop's orders, Delivered or Returned, nothing checked out: Bob's 30 was sent back,
+    a purchase and its refund: 3 sales of 95, 1 refund of 30."""
+    cli_import_text(tmp_path, "orders.csv", (
+        "Order,Date,Customer,Email,Total,Status\n"
+        "1001,2024-03-01,Ann Lee,ann@x.com,40,Delivered\n"
+        "1002,2024-03-02,Bob Ray,bob@x.com,30,Returned\n"
+        "1003,2024-03-03,Cy Tan,cy@x.com,25,Delivered\n"))
+    assert kind_totals(tmp_path, "purchase") == (3, 95.0)
+    assert kind_totals(tmp_path, "refund") == (1, 30.0)

@@ -33,7 +33,8 @@ from ..fields import (
     names_a_number, normalise_header, plain_header)
 from ..journal import stage_mapping
 from ..stages import (
-    ALL_STAGES, BILLED_ONLY_STATUSES, BOOKED_STATUSES, CLOSED_DEAL, FINISHED, ORDER_IN_HAND, ORDER_STATUS_KIND,
+    ALL_STAGES, BILLED_ONLY_STATUSES, BOOKED_STATUSES, CLOSED_DEAL, FINISHED, HIRE_RETURNED,
+    HIRED_OUT, ORDER_IN_HAND, ORDER_STATUS_KIND,
     OUTCOMES, PAYMENT_STATUSES,
     QUOTE_OWN_WORDS, QUOTE_STATUS, RANK, UNDECIDED, VISIT_KEPT, normalise_value,
     order_status_kind,
@@ -1688,6 +1689,8 @@ def resolve_kinds(out, plan, frame, raw, columns_for, stage_map=None,
                  and not has_stage_column and "status" in columns_for)
     billed = by_status and about_invoices(raw.headers, plan.sheet, plan.file or "")
     shop_orders = by_status and _shop_orders(plan, columns_for, out["status"])
+    hires = by_status and values.per_distinct(out["status"], normalise_value).isin(
+        HIRED_OUT).any()
 
     # A "credit" in a kind column that also names sales is money given back (Braintree's
     # sale and credit); beside a debit alone (a bank statement's) it is money in.
@@ -1730,6 +1733,8 @@ def resolve_kinds(out, plan, frame, raw, columns_for, stage_map=None,
                 said = None           # (an order "Sent": dispatched, not an invoice unpaid)
             if key in ORDER_IN_HAND and shop_orders:
                 said = "purchase"     # (placed and being seen to; a job's is not done yet)
+            if key in HIRE_RETURNED and hires:
+                said = "purchase"     # (a thing hired, brought back: no order sent back)
             if said is not None:      # (booked, not yet done: a client considering)
                 return said, "consideration" if key in BOOKED_STATUSES else None
         if won:
