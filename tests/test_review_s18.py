@@ -18,6 +18,8 @@ still read so (here, or in the test named).
   (the Invoiced rule read a "Paid" column of days, not these).
 - A hire log's "Returned" beside "Checked Out" is a hire kept, not a refund (the visit
   rule's "Checked Out" made the statuses an order list's).
+- A vet's "Patient" beside a "Species" and an "Owner": the owner is the client (the
+  patients, animals, were the clients).
 """
 
 from __future__ import annotations
@@ -279,3 +281,34 @@ def test_an_order_returned_is_still_refunded(tmp_path):
         "1003,2024-03-03,Cy Tan,cy@x.com,25,Delivered\n"))
     assert kind_totals(tmp_path, "purchase") == (3, 95.0)
     assert kind_totals(tmp_path, "refund") == (1, 30.0)
+
+
+# --- a vet's patients and their owners (understand._animals_owner) -------------------------------
+
+def test_a_vets_patients_are_their_owners_visits(tmp_path):
+    """A vet's visits: Rex (Ann Lee, 45 paid), Tom (Bob Ray, 60 paid), Max (Ann Lee, 30
+    unpaid). 'Patient' was read as the client and 'Owner' as the business's own person: 3
+    clients, the animals, [3, 2, 2, 0, 0]. The owners are the clients: Ann and Bob, 2 sales
+    of 105, [2, 2, 2, 0, 0]; each owner's phone read."""
+    found = cli_import_text(tmp_path, "visits.csv", (
+        "Patient,Species,Owner,Owner Phone,Visit date,Fee,Paid\n"
+        "Rex,Dog,Ann Lee,07700 900123,2024-03-01,45,Yes\n"
+        "Tom,Cat,Bob Ray,07700 900456,2024-03-02,60,Yes\n"
+        "Max,Dog,Ann Lee,07700 900123,2024-03-09,30,No\n"))
+    assert found["mapping"]["Owner"] == "name" and found["mapping"]["Patient"] is None
+    assert workspace_rows(tmp_path, "SELECT name, phone FROM clients ORDER BY name") == [
+        ("Ann Lee", "07700 900123"), ("Bob Ray", "07700 900456")]
+    assert kind_totals(tmp_path, "purchase") == (2, 105.0)
+    assert cli_funnel(tmp_path) == [2, 2, 2, 0, 0]
+
+
+def test_a_clinics_patients_are_people(tmp_path):
+    """A physiotherapist's 'Patient' beside an 'Owner' (the practitioner) and no species:
+    the patients are the clients, as before. 2 clients, Ann Lee and Bob Ray."""
+    found = cli_import_text(tmp_path, "visits.csv", (
+        "Patient,Owner,Phone,Visit date,Fee,Paid\n"
+        "Ann Lee,Dr Shah,07700 900123,2024-03-01,45,Yes\n"
+        "Bob Ray,Dr Shah,07700 900456,2024-03-02,60,Yes\n"))
+    assert found["mapping"]["Patient"] == "name" and found["mapping"]["Owner"] == "owner"
+    assert workspace_rows(tmp_path, "SELECT name FROM clients ORDER BY name") == [
+        ("Ann Lee",), ("Bob Ray",)]

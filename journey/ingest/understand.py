@@ -583,6 +583,8 @@ _ANIMAL = re.compile(r"^(?:dog|dogs|pet|pets|cat|cats|horse|puppy|animal|patient
                      r"|^(?:dogs|pets|cats|horses|animals)name$")
 
 
+# A column saying what kind of animal each is ("Species", "Breed").
+_ANIMAL_KIND = re.compile(r"^(?:species|breed|animaltype|pettype|kindofanimal)$")
 _OWNERS_FIELDS = ("name", "email", "phone")
 
 
@@ -710,6 +712,14 @@ def refine_mapping(raw: RawSheet, mapping: dict[str, str | None], kind: str, *,
                 used.add("amount")
                 said.append(f"'{header}' holds prices: read as the amount")
                 break
+    # (a vet's "Patient" read as the name makes way for the owner beside it, where a
+    # species or a breed says the patients are animals, not a clinic's people)
+    animal_named = [h for h in free if mapping[h] == "name" and _ANIMAL.match(normalise_header(h))]
+    if (animal_named and any(_ANIMAL_KIND.match(normalise_header(h)) for h in raw.headers)
+            and any(mapping[h] == "owner" or without_owner(h) for h in free)):
+        for header in animal_named:
+            mapping[header] = None
+        used.discard("name")
     if not {"name", "client_id", "email"} & used and any(_ANIMAL.match(normalise_header(h))
                                                          for h in raw.headers):
         _animals_owner(mapping, free, used, said)
