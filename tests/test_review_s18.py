@@ -20,6 +20,8 @@ still read so (here, or in the test named).
   rule's "Checked Out" made the statuses an order list's).
 - A vet's "Patient" beside a "Species" and an "Owner": the owner is the client (the
   patients, animals, were the clients).
+- An invoice list with no status and a "Total Paid" beside its "Total": what was paid is
+  the sale, as a "Balance Due" already said (every invoice was a sale of its total).
 """
 
 from __future__ import annotations
@@ -312,3 +314,33 @@ def test_a_clinics_patients_are_people(tmp_path):
     assert found["mapping"]["Patient"] == "name" and found["mapping"]["Owner"] == "owner"
     assert workspace_rows(tmp_path, "SELECT name FROM clients ORDER BY name") == [
         ("Ann Lee",), ("Bob Ray",)]
+
+
+# --- an invoice list's "Total Paid", no status (plan._owed_without_status) ------------------------
+
+def test_an_invoice_lists_total_paid_says_what_was_sold(tmp_path):
+    """Three invoices, no status: Acme 1,000 (1,000 paid), Beta 500 (0 paid), Gamma 800
+    (300 paid). Were 3 sales of 2,300 (the 'Total'), [3, 3, 3, 0, 0]; as a 'Balance Due'
+    already said (MYOB's), what was paid is the sale: Acme 1,000 and Gamma 300, 2 sales of
+    1,300; Beta's invoice awaiting payment a contact; [3, 2, 2, 0, 0]."""
+    found = cli_import_text(tmp_path, "invoices.csv", (
+        "Invoice #,Date,Client,Email,Total,Total Paid,Due date\n"
+        "INV-1,2024-03-01,Acme Ltd,ap@acme.com,1000,1000,2024-03-31\n"
+        "INV-2,2024-03-05,Beta Co,ap@beta.com,500,0,2024-04-04\n"
+        "INV-3,2024-03-09,Gamma Inc,ap@gamma.com,800,300,2024-04-08\n"))
+    assert ("1 invoice with all of its amount still owed (its amount less 'Total Paid') was "
+            "read as a contact, not a sale (awaiting payment).") in found["notes"]
+    assert kind_totals(tmp_path, "purchase") == (2, 1300.0)
+    assert kind_totals(tmp_path, "contact") == (1, 500.0)
+    assert cli_funnel(tmp_path) == [3, 2, 2, 0, 0]
+
+
+def test_an_invoice_list_paid_in_full_stays_sales(tmp_path):
+    """Every invoice paid in full ('Total Paid' = 'Total'): 3 sales of 2,300."""
+    found = cli_import_text(tmp_path, "invoices.csv", (
+        "Invoice #,Date,Client,Email,Total,Total Paid\n"
+        "INV-1,2024-03-01,Acme Ltd,ap@acme.com,1000,1000\n"
+        "INV-2,2024-03-05,Beta Co,ap@beta.com,500,500\n"
+        "INV-3,2024-03-09,Gamma Inc,ap@gamma.com,800,800\n"))
+    assert not any("still owed" in note for note in found["notes"])
+    assert kind_totals(tmp_path, "purchase") == (3, 2300.0)

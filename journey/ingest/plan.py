@@ -1886,24 +1886,35 @@ def _owed_without_status(out: pd.DataFrame, frame: pd.DataFrame,
     amount is a contact, as one awaiting payment is; one owing a part, a sale of what was
     paid (its paid column, "Amount Paid", else the amount less the balance). Not a sheet
     whose balance is more than an amount (a running balance), nor an invoice's lines (an
-    order ID twice: the balance is the invoice's, the amount the line's). Returns a note."""
+    order ID twice: the balance is the invoice's, the amount the line's). With no balance,
+    a column of what was paid ("Total Paid" beside the "Total") says the same. Returns a
+    note."""
     owed_header = _balance_column(frame)
-    if ("status" in out or "kind" not in out or owed_header is None
+    header = next((h for h in frame.columns if base_header_key(h) in _PAID_SO_FAR
+                   and h != amount_header), None)
+    said = values.parse_money(frame[header]) if header is not None else None
+    if said is not None and said[1].any():
+        said = None
+    if ("status" in out or "kind" not in out or owed_header is None and said is None
             or not about_invoices([h for h in frame.columns if not _owes(h)], "")
             or "order_id" in out and out["order_id"].dropna().duplicated().any()):
         return []
     amounts = amounts_of(out)
-    owed = values.parse_money(frame[owed_header])[0].reindex(out.index)
-    if owed.gt(amounts.fillna(0) + 0.005).any():
-        return []
-    header = next((h for h in frame.columns if base_header_key(h) in _PAID_SO_FAR
-                   and h != amount_header), None)
-    said = values.parse_money(frame[header]) if header is not None else None
-    if said is not None and not said[1].any():
-        paid, paid_in = said[0].reindex(out.index), f"in '{header}'"
+    owed_in = f"in '{owed_header}'"
+    if owed_header is None:     # (what was paid alone: "Total Paid" beside the "Total")
+        owed_in = f"(its amount less '{header}')"
+        paid = said[0].reindex(out.index).fillna(0)
+        owed = (amounts - paid).clip(lower=0).round(2)
+        if paid.gt(amounts.fillna(0) + 0.005).any():
+            return []
     else:
-        paid = (amounts - owed).clip(lower=0).round(2)
-        paid_in = f"(the amount less its '{owed_header}')"
+        owed = values.parse_money(frame[owed_header])[0].reindex(out.index)
+        if owed.gt(amounts.fillna(0) + 0.005).any():
+            return []
+        paid = (said[0].reindex(out.index) if said is not None
+                else (amounts - owed).clip(lower=0).round(2))
+    paid_in = (f"in '{header}'" if said is not None
+               else f"(the amount less its '{owed_header}')")
     owing = out["kind"].eq("purchase") & amounts.gt(0) & owed.gt(0)
     unpaid, part = owing & paid.le(0), owing & paid.gt(0) & paid.lt(amounts)
     if not (unpaid.any() or part.any()):
@@ -1912,7 +1923,7 @@ def _owed_without_status(out: pd.DataFrame, frame: pd.DataFrame,
     if part.any():
         count = int(part.sum())
         notes.append(f"{counted(count, 'invoice')} with part of {its(count)} amount still owed "
-                     f"in '{owed_header}' {was(count)} read as "
+                     f"{owed_in} {was(count)} read as "
                      f"{'a sale' if count == 1 else 'sales'} of what was paid {paid_in} "
                      f"({paid[part].sum():,.2f} of {amounts[part].sum():,.2f}).")
         out.loc[part, "amount"] = paid[part]
@@ -1920,7 +1931,7 @@ def _owed_without_status(out: pd.DataFrame, frame: pd.DataFrame,
         count = int(unpaid.sum())
         out.loc[unpaid, "kind"] = "contact"
         notes.append(f"{counted(count, 'invoice')} with all of {its(count)} amount still owed "
-                     f"in '{owed_header}' {was(count)} read as "
+                     f"{owed_in} {was(count)} read as "
                      f"{'a contact, not a sale' if count == 1 else 'contacts, not sales'} "
                      "(awaiting payment).")
     return notes
