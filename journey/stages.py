@@ -567,6 +567,13 @@ ORDER_IN_HAND = frozenset(normalise_value(word) for word in (
 BILLED_ONLY_STATUSES = frozenset(normalise_value(word) for word in (
     "sent", "viewed", "billed", "odeslano", "odeslana"))     # (Czech: sent)
 VISIT_KEPT = frozenset(normalise_value(word) for word in VISIT_KEPT_WORDS.split(","))
+# A hire's or a loan's statuses: out with the client ("Checked Out", "On hire"), then back
+# ("Returned"). Beside one out, "Returned" is the hire over, kept (a sale), not an order
+# sent back for a refund.
+HIRED_OUT = frozenset(normalise_value(word) for word in (
+    "checked out", "on hire", "out on hire", "hired out", "rented out", "on loan", "on rent"))
+HIRE_RETURNED = frozenset(normalise_value(word) for word in ("returned", "returned on time",
+                                                             "returned late"))
 QUOTE_STATUS = {normalise_value(word): target for target, words in QUOTE_STATUS_WORDS.items()
                 for word in words.split(",")}
 # The words only a quote's status has (not an order's or a deal's): one of them must be

@@ -32,7 +32,7 @@ from .. import values
 from ..columns import FIELD_LABELS
 from ..errors import ValidationError
 from ..fields import (
-    CLIENT_FIELDS, EVENT_FIELDS, EVENT_ONLY, JOB_ROLES, LIVE_FLAGS, MEMBER_ROLES,
+    CLIENT_FIELDS, COUNT, EVENT_FIELDS, MONEY, EVENT_ONLY, JOB_ROLES, LIVE_FLAGS, MEMBER_ROLES,
     JOB_NUMBERS, ORDER_ROW_VALUES, ORGANISATION_HEADERS, OWN_ROLE_FLAGS, OWN_ROLES,
     INSTALMENT, NAMES_NO_CLIENT, PARTY_HEADERS, PLACES_OF_SALE, PAYEE_HEADERS, ROLE_HEADERS, SALES_TALLY_HEADERS,
     ROW_LEVEL_HEADERS,
@@ -1746,6 +1746,11 @@ _PAID_SO_FAR = frozenset({"totalpaid", "amountpaid", "paidamount", "paid", "paid
                           "depositpaid", "amountreceived", "paidvalue"})
 
 
+# A column of the day each was paid ("Date Paid", "Paid on"): beside a job said billed
+# ("Invoiced"), a blank one says nothing is paid yet (normalised, as ``_PAID_SO_FAR``).
+_PAID_ON = frozenset({"datepaid", "paiddate", "paidon", "dateofpayment", "paymentdate"})
+
+
 # An invoice's or an order's status saying it is billed and not (wholly) paid yet: with
 # money already paid beside it, part paid (not a no-show's fee, not a failed payment).
 _OWED = frozenset(normalise_value(word) for word in (
@@ -1847,6 +1852,11 @@ def _booked_and_paid(out: pd.DataFrame, frame: pd.DataFrame,
     # A job or an order said billed ("Invoiced"): a sale of what was paid of it, none
     # where nothing was
     billed = out["kind"].eq("purchase") & said.isin(BILLED_STATUSES) & by_paid
+    when = next((h for h in frame.columns if base_header_key(h) in _PAID_ON), None)
+    if billed.any() and paid.isna().all() and when is not None:
+        dated = values.parse_dates(frame[when])[0].reindex(out.index).notna()
+        paid = paid.where(~billed, amounts_of(out).where(dated, 0))
+        paid_in = f"(no day in '{when}')"
     unpaid = (paid.gt(0) & ~booked & (out["kind"].eq("contact") & said.isin(_OWED)
                                       | out["kind"].eq("purchase") & said.isin(_PART_PAID)
                                       | billed & paid.lt(amounts_of(out)))
@@ -1906,24 +1916,35 @@ def _owed_without_status(out: pd.DataFrame, frame: pd.DataFrame,
     amount is a contact, as one awaiting payment is; one owing a part, a sale of what was
     paid (its paid column, "Amount Paid", else the amount less the balance). Not a sheet
     whose balance is more than an amount (a running balance), nor an invoice's lines (an
-    order ID twice: the balance is the invoice's, the amount the line's). Returns a note."""
+    order ID twice: the balance is the invoice's, the amount the line's). With no balance,
+    a column of what was paid ("Total Paid" beside the "Total") says the same. Returns a
+    note."""
     owed_header = _balance_column(frame)
-    if ("status" in out or "kind" not in out or owed_header is None
+    header = next((h for h in frame.columns if base_header_key(h) in _PAID_SO_FAR
+                   and h != amount_header), None)
+    said = values.parse_money(frame[header]) if header is not None else None
+    if said is not None and said[1].any():
+        said = None
+    if ("status" in out or "kind" not in out or owed_header is None and said is None
             or not about_invoices([h for h in frame.columns if not _owes(h)], "")
             or "order_id" in out and out["order_id"].dropna().duplicated().any()):
         return []
     amounts = amounts_of(out)
-    owed = values.parse_money(frame[owed_header])[0].reindex(out.index)
-    if owed.gt(amounts.fillna(0) + 0.005).any():
-        return []
-    header = next((h for h in frame.columns if base_header_key(h) in _PAID_SO_FAR
-                   and h != amount_header), None)
-    said = values.parse_money(frame[header]) if header is not None else None
-    if said is not None and not said[1].any():
-        paid, paid_in = said[0].reindex(out.index), f"in '{header}'"
+    owed_in = f"in '{owed_header}'"
+    if owed_header is None:     # (what was paid alone: "Total Paid" beside the "Total")
+        owed_in = f"(its amount less '{header}')"
+        paid = said[0].reindex(out.index).fillna(0)
+        owed = (amounts - paid).clip(lower=0).round(2)
+        if paid.gt(amounts.fillna(0) + 0.005).any():
+            return []
     else:
-        paid = (amounts - owed).clip(lower=0).round(2)
-        paid_in = f"(the amount less its '{owed_header}')"
+        owed = values.parse_money(frame[owed_header])[0].reindex(out.index)
+        if owed.gt(amounts.fillna(0) + 0.005).any():
+            return []
+        paid = (said[0].reindex(out.index) if said is not None
+                else (amounts - owed).clip(lower=0).round(2))
+    paid_in = (f"in '{header}'" if said is not None
+               else f"(the amount less its '{owed_header}')")
     owing = out["kind"].eq("purchase") & amounts.gt(0) & owed.gt(0)
     unpaid, part = owing & paid.le(0), owing & paid.gt(0) & paid.lt(amounts)
     if not (unpaid.any() or part.any()):
@@ -1932,7 +1953,7 @@ def _owed_without_status(out: pd.DataFrame, frame: pd.DataFrame,
     if part.any():
         count = int(part.sum())
         notes.append(f"{counted(count, 'invoice')} with part of {its(count)} amount still owed "
-                     f"in '{owed_header}' {was(count)} read as "
+                     f"{owed_in} {was(count)} read as "
                      f"{'a sale' if count == 1 else 'sales'} of what was paid {paid_in} "
                      f"({paid[part].sum():,.2f} of {amounts[part].sum():,.2f}).")
         out.loc[part, "amount"] = paid[part]
@@ -1940,7 +1961,7 @@ def _owed_without_status(out: pd.DataFrame, frame: pd.DataFrame,
         count = int(unpaid.sum())
         out.loc[unpaid, "kind"] = "contact"
         notes.append(f"{counted(count, 'invoice')} with all of {its(count)} amount still owed "
-                     f"in '{owed_header}' {was(count)} read as "
+                     f"{owed_in} {was(count)} read as "
                      f"{'a contact, not a sale' if count == 1 else 'contacts, not sales'} "
                      "(awaiting payment).")
     return notes
@@ -2451,12 +2472,29 @@ def _one_person_by_contact(rows: pd.DataFrame) -> tuple[pd.DataFrame, list[str]]
             others = [n for n in group["name"].unique() if n != kept]
             if others:
                 rows.loc[group.index, "name"] = kept
+                rows = _kept_whole(rows, pd.Series(kept, index=group.index))
                 joined.append(f"'{kept}' (also {', '.join(repr(n) for n in others)})")
     if not joined:
         return rows, []
     return rows, [f"{counted(len(joined), 'client')} written more than one way with the same "
                   f"phone number or e-mail address {was(len(joined))} read as one person: "
                   + listed(joined, 3, "; ") + "."]
+
+
+def _kept_whole(rows: pd.DataFrame, person: pd.Series) -> pd.DataFrame:
+    """Rows read as one person (``person``: one label on each of that person's rows) keep
+    what each said, though the list saves one of them (its last): a blank is filled from the
+    person's other rows, and money or a count takes the largest any row gives (a second
+    sign-up's 0 or blank beside the first's 300 undoes no sale; nothing is counted twice)."""
+    rows = rows.copy()
+    for column in rows.columns.intersection(list(CLIENT_FIELDS)):
+        cells = rows.loc[person.index, column]
+        if field_type(column) in (MONEY, COUNT):
+            merged = pd.to_numeric(cells, errors="coerce").groupby(person).transform("max")
+        else:
+            merged = cells.groupby(person).transform(lambda said: said.ffill().bfill())
+        rows.loc[person.index, column] = merged.where(merged.notna(), cells)
+    return rows
 
 
 def _one_mailbox_one_client(rows: pd.DataFrame) -> tuple[pd.DataFrame, list[str]]:
@@ -2480,6 +2518,7 @@ def _one_mailbox_one_client(rows: pd.DataFrame) -> tuple[pd.DataFrame, list[str]
     kept = plain.groupby(["box", "loose"])["key"].transform("first").reindex(found.index)
     rows = rows.copy()
     rows.loc[found.index, "client_id"] = kept
+    rows = _kept_whole(rows, kept)
     joined = [f"'{key}' (also {', '.join(repr(k) for k in group.unique() if k != key)})"
               for key, group in found["key"].groupby(kept, sort=False)]
     return rows, [f"{counted(len(joined), 'client')} given addresses that reach one mailbox "
@@ -2836,15 +2875,18 @@ def _numbered_stages(unknown: dict[str, int], frame: pd.DataFrame,
 
 
 def _open_deals(column: pd.Series, said: pd.Series, active: pd.Series, inactive: pd.Series,
-                stage_map: dict[str, str]) -> bool:
+                stage_map: dict[str, str], payers: bool | None) -> bool:
     """Whether a status column is a deal's outcome: some value says won or lost ("Won",
     "Gewonnen", "Perdu"), none says inactive, and every active one says open
     (``OPEN_WORDS``: "Open", "Offen", "En curso"). There an open deal is still being
-    worked: no client the column calls active has bought, and none is read as one."""
+    worked: no client the column calls active has bought, and none is read as one. On a
+    list of paying clients (``payers``) lost alone says no deal: a shop's customer accounts
+    "Open", "Closed" or "Lost" (a customer lost) are its customers'."""
     if inactive.any() or not said[active].isin(_OPEN).all():
         return False
-    return any(value.won or value.outcome == "lost" for value in (
-        read_stage_value(cell, stage_map) for cell in pd.unique(column.dropna())))
+    read = [read_stage_value(cell, stage_map) for cell in pd.unique(column.dropna())]
+    return any(value.won for value in read) or (
+        not payers and any(value.outcome == "lost" for value in read))
 
 
 def _active_or_inactive(out: pd.DataFrame, frame: pd.DataFrame, mapping: dict[str, str | None],
@@ -2865,14 +2907,14 @@ def _active_or_inactive(out: pd.DataFrame, frame: pd.DataFrame, mapping: dict[st
     active, inactive = active & ~mapped, inactive & ~mapped
     if not (active | inactive).any():
         return []
-    if _open_deals(frame[header], said, active, inactive, stage_map):
+    payers, why = _list_of_payers(frame, mapping, columns_for, names)
+    if _open_deals(frame[header], said, active, inactive, stage_map, payers):
         count = int(active.sum())
         words = listed([f"'{cell}'" for cell in pd.unique(frame.loc[active, header])])
         return [f"'{header}' says which deals were won or lost: {counted(count, 'row')} "
                 f"saying a deal is still open ({words}) {was(count)} read as "
                 f"{'a deal' if count == 1 else 'deals'} being worked, not as "
                 f"{'a customer' if count == 1 else 'customers'}."]
-    payers, why = _list_of_payers(frame, mapping, columns_for, names)
     if payers:
         money = (pd.to_numeric(out["revenue_current"], errors="coerce")
                  if "revenue_current" in out else pd.Series(np.nan, index=out.index))
@@ -2883,8 +2925,8 @@ def _active_or_inactive(out: pd.DataFrame, frame: pd.DataFrame, mapping: dict[st
             return []
         return [f"'{header}' says Active or Inactive on a list of paying clients ({why} "
                 f"says so): {counted(count, 'client')} {was(count)} read as "
-                f"{'a customer' if count == 1 else 'customers'} (purchase), and "
-                f"{left:,} Inactive as having left (churned)."]
+                f"{'a customer' if count == 1 else 'customers'} (purchase)"
+                + (f", and {left:,} Inactive as having left (churned)." if left else ".")]
     undone = inactive & out["_outcome"].eq("churned")
     out.loc[undone, "_outcome"] = None
     out.loc[undone, "status"] = frame.loc[undone, header]

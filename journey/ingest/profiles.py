@@ -299,7 +299,7 @@ def _stripe_rules(rows: pd.DataFrame, frame: pd.DataFrame) -> pd.DataFrame:
     rows = rows.copy()
     rows["client_id"] = facts["customer"].reindex(rows.index)
     rows["email"] = _none(_stripe_email(frame)).reindex(rows.index)
-    rows = _keyed_by_id(rows)
+    rows = _keyed_by_id(_contact_named(rows))
     rows["kind"] = facts["paid"].reindex(rows.index).map({True: "purchase", False: "contact"})
     refund_date = _dates(frame, "refundeddateutc", "refundeddate")
     refunds = _with(rows, facts["refunded"], kind="refund", amount=facts["refund_amount"],
@@ -311,6 +311,22 @@ def _stripe_rules(rows: pd.DataFrame, frame: pd.DataFrame) -> pd.DataFrame:
                         date=dispute_date.where(dispute_date.notna(), rows["date"]
                                                 if "date" in rows else None))
     return _stack(rows, refunds, chargebacks)
+
+
+def _contact_named(rows: pd.DataFrame) -> pd.DataFrame:
+    """Razorpay's 'contact' is the payer's phone; one holding no phone number anywhere but
+    words (a payer's name, as a sheet kept by hand in Razorpay's columns writes it) names
+    the payer instead, where nothing else does."""
+    if "phone" not in rows or rows["phone"].isna().all():
+        return rows
+    said = rows["phone"].astype(object).where(rows["phone"].notna())
+    if values.phone_keys(said).notna().any() or not said.str.contains(r"[^\W\d_]",
+                                                                      na=False).any():
+        return rows
+    rows = rows.copy()
+    rows["name"] = rows["name"].where(rows["name"].notna(), said) if "name" in rows else said
+    rows["phone"] = None
+    return rows
 
 
 def _stripe_explain(frame: pd.DataFrame) -> str:
@@ -745,9 +761,12 @@ _TICKET_RATING = r"^(?!.*(?:comment|reason|remark))(?:.*satisf.*|.*csat.*|rating
 def _ticket_ratings(frame: pd.DataFrame) -> pd.Series:
     """Each ticket's satisfaction rating, 1 to 5: a number, or a help desk's word
     (``_SATISFIED``: Good 4, Bad 2); None where none was given (Zendesk's "Offered",
-    "Unoffered")."""
+    "Unoffered"). Numbers on another scale (``_rated_off_scale``) are none read: a 3 of 10
+    is no 3 of 5."""
     said = _column_matching(frame, _TICKET_RATING)
     number = values.parse_score(said, 1, 5)[0]
+    if _rated_off_scale(said):
+        number = pd.Series(float("nan"), index=said.index)
     words = said.map(lambda v: _SATISFIED.get(normalise_value(v)), na_action="ignore")
     return number.where(number.notna(), pd.to_numeric(words, errors="coerce"))
 
@@ -845,8 +864,22 @@ def _tickets_explain(frame: pd.DataFrame) -> str:
             + ".")
 
 
+def _rated_off_scale(said: pd.Series) -> bool:
+    """Whether a ticket's ratings are numbers on a scale other than 1 to 5: some number
+    above 5 (of 10) or a percentage."""
+    return bool(values.parse_number(said)[0].gt(5).any()
+                or said.str.contains("%", regex=False, na=False).any())
+
+
 def _ratings_said(frame: pd.DataFrame, requester: pd.Series) -> str:
     """"; 3 satisfaction ratings from 2 requesters, ..." for an explanation, or nothing."""
+    said = _column_matching(frame, _TICKET_RATING)
+    if _rated_off_scale(said):
+        number = values.parse_number(said.str.rstrip("%"))[0]
+        count = int(number.notna().sum())
+        return (f"; {counted(count, 'satisfaction rating')} on a scale other than 1 to 5 "
+                f"(as high as '{said[number.idxmax()]}') {'was' if count == 1 else 'were'} "
+                "not read as satisfaction")
     rating = _ticket_ratings(frame).where(requester.notna() & ~_spam(frame, "status"))
     if rating.isna().all():
         return ""

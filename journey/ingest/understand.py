@@ -33,7 +33,8 @@ from ..fields import (
     names_a_number, normalise_header, plain_header)
 from ..journal import stage_mapping
 from ..stages import (
-    ALL_STAGES, BILLED_ONLY_STATUSES, BOOKED_STATUSES, CLOSED_DEAL, FINISHED, ORDER_IN_HAND, ORDER_STATUS_KIND,
+    ALL_STAGES, BILLED_ONLY_STATUSES, BOOKED_STATUSES, CLOSED_DEAL, FINISHED, HIRE_RETURNED,
+    HIRED_OUT, ORDER_IN_HAND, ORDER_STATUS_KIND,
     OUTCOMES, PAYMENT_STATUSES,
     QUOTE_OWN_WORDS, QUOTE_STATUS, RANK, UNDECIDED, VISIT_KEPT, normalise_value,
     order_status_kind,
@@ -340,6 +341,9 @@ _NOT_ROW_MONEY = re.compile(r"lifetime|ltv|clv|annual|spent|spend|monthly|weekly
 _LEAD_NAMES = frozenset("lead leads enquiry enquiries inquiry inquiries prospect prospects "
                         "prospectos consultas demandes anfragen interessenten richieste "
                         "aanvragen".split())
+# Those, and a quote's or an estimate's words (``_QUOTE_WORDS``): a sheet or file so named
+# offered its prices, none was paid (a "Quotes" tab of Date, Client, Qty, Price).
+_OFFERED_NAMES = _LEAD_NAMES | _QUOTE_WORDS
 
 
 def _priced_and_dated(mapping: dict[str, str | None]) -> bool:
@@ -502,9 +506,10 @@ def ratings_not_money(mapping: dict[str, str | None], sheet: str, file: str,
     for header in rated:
         mapping[header] = None
     return [f"'{header}' holds ratings, not money: kept as extra" for header in rated]
-# A deal's value on a client list: what the deal may bring (revenue to come), or, for a
-# client who bought, what it brought (plan._deal_values_won).
-DEAL_VALUE = re.compile(r"^(?:deal|close|opportunity)?value$|(?:deal|opportunity)value$|"
+# A deal's value on a client list (or a lead's, GoHighLevel's "Lead Value"): what the deal
+# may bring (revenue to come), or, for a client who bought, what it brought
+# (plan._deal_values_won).
+DEAL_VALUE = re.compile(r"^(?:deal|close|opportunity)?value$|(?:deal|opportunity|lead)value$|"
                         r"^(?:valore?|valeur|wert|waarde|varde|affarsvarde|værdi|handelsværdi|"
                         r"verdi|avtaleverdi|arvo)$|"
                         r"^dealsize$|^projectfee$|^expectedrevenue$|^bidamount$")
@@ -588,6 +593,8 @@ _ANIMAL = re.compile(r"^(?:dog|dogs|pet|pets|cat|cats|horse|puppy|animal|patient
                      r"|^(?:dogs|pets|cats|horses|animals)name$")
 
 
+# A column saying what kind of animal each is ("Species", "Breed").
+_ANIMAL_KIND = re.compile(r"^(?:species|breed|animaltype|pettype|kindofanimal)$")
 _OWNERS_FIELDS = ("name", "email", "phone")
 
 
@@ -715,6 +722,14 @@ def refine_mapping(raw: RawSheet, mapping: dict[str, str | None], kind: str, *,
                 used.add("amount")
                 said.append(f"'{header}' holds prices: read as the amount")
                 break
+    # (a vet's "Patient" read as the name makes way for the owner beside it, where a
+    # species or a breed says the patients are animals, not a clinic's people)
+    animal_named = [h for h in free if mapping[h] == "name" and _ANIMAL.match(normalise_header(h))]
+    if (animal_named and any(_ANIMAL_KIND.match(normalise_header(h)) for h in raw.headers)
+            and any(mapping[h] == "owner" or without_owner(h) for h in free)):
+        for header in animal_named:
+            mapping[header] = None
+        used.discard("name")
     if not {"name", "client_id", "email"} & used and any(_ANIMAL.match(normalise_header(h))
                                                          for h in raw.headers):
         _animals_owner(mapping, free, used, said)
@@ -1670,7 +1685,7 @@ def resolve_kinds(out, plan, frame, raw, columns_for, stage_map=None,
     if (named is None and numbered is None and not plan.set_values.get("kind")
             and not {"kind", "stage", "status"} & set(columns_for)
             and paid_flag(raw, plan.mapping) is None
-            and not _LEAD_NAMES.intersection(_words(f"{plan.sheet} {plan.file or ''}".lower()))):
+            and not _OFFERED_NAMES.intersection(_words(f"{plan.sheet} {plan.file or ''}".lower()))):
         numbered = (work_column(plan.mapping)   # a job done, or a quantity sold, at a
                     or quantity_sold(plan.mapping))     # price: each row a sale
     if (named is None and numbered is None and not paying and not plan.set_values.get("kind")
@@ -1718,6 +1733,8 @@ def resolve_kinds(out, plan, frame, raw, columns_for, stage_map=None,
                  and not has_stage_column and "status" in columns_for)
     billed = by_status and about_invoices(raw.headers, plan.sheet, plan.file or "")
     shop_orders = by_status and _shop_orders(plan, columns_for, out["status"])
+    hires = by_status and values.per_distinct(out["status"], normalise_value).isin(
+        HIRED_OUT).any()
 
     # A "credit" in a kind column that also names sales is money given back (Braintree's
     # sale and credit); beside a debit alone (a bank statement's) it is money in.
@@ -1760,6 +1777,8 @@ def resolve_kinds(out, plan, frame, raw, columns_for, stage_map=None,
                 said = None           # (an order "Sent": dispatched, not an invoice unpaid)
             if key in ORDER_IN_HAND and shop_orders:
                 said = "purchase"     # (placed and being seen to; a job's is not done yet)
+            if key in HIRE_RETURNED and hires:
+                said = "purchase"     # (a thing hired, brought back: no order sent back)
             if said is not None:      # (booked, not yet done: a client considering)
                 return said, "consideration" if key in BOOKED_STATUSES else None
         if won:
