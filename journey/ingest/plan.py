@@ -1453,7 +1453,12 @@ def _labelled_totals(frame: pd.DataFrame, out: pd.DataFrame) -> pd.Series:
     hold an amount alone, the sum of the amounts above it: the header of the cell that
     says so, else None."""
     found = pd.Series([None] * len(frame), index=frame.index, dtype=object)
-    keyless = is_blank(out, "client_id") & is_blank(out, "name") & is_blank(out, "email")
+    # (an owner's "Toplam" typed in the e-mail column, the one left of the amounts, is no
+    # one's address)
+    no_address = is_blank(out, "email")
+    if "email" in out:
+        no_address |= stand_ins_and_totals(out["email"])[1]
+    keyless = is_blank(out, "client_id") & is_blank(out, "name") & no_address
     candidates = keyless & is_blank(out, "date")
     if not candidates.any():
         return found
@@ -1677,6 +1682,12 @@ def _paid_flags(out: pd.DataFrame, frame: pd.DataFrame, mapping: dict[str, str |
     by_status = by_status.where(by_status.ne("purchase") | amounts.gt(0) | amounts.isna())
     out["kind"] = kinds.where(said_kind.isna(), said_kind)
     out["kind"] = out["kind"].where(by_status.isna(), by_status)
+    # A row marked given back at its price ("Pago?": Estornado, R$ 90) was paid first: a
+    # sale and its refund, as an order list's "Refunded" is (_refunded_orders adds the sale).
+    given_back = said_kind.eq("refund") & amounts.gt(0)
+    if given_back.any():
+        out["_refunded_order"] = column_or_blank(out, "_refunded_order").where(~given_back,
+                                                                               "full")
     if "stage" in out and "status" in out:
         # A quote or a job booked, not yet done, is a client considering (as resolve_kinds
         # reads a booked status on an order list).
@@ -1730,7 +1741,9 @@ _OWED = frozenset(normalise_value(word) for word in (
 _OWED_SO_FAR = frozenset({"balance", "balancedue", "balanceowing", "amountdue", "amountowing",
                           "amountowed", "duevalue", "owing", "amountoutstanding", "outstanding",
                           "outstandingamount", "openbalance", "remainingbalance",
-                          "amountremaining"})
+                          "amountremaining",
+                          # (Norwegian and Danish: Tripletex's, Dinero's "Utestående")
+                          "utestaende", "udestaende", "restbeløp", "restbeløb"})
 
 
 def _owes(header: object) -> bool:
@@ -1884,7 +1897,8 @@ def _owed_without_status(out: pd.DataFrame, frame: pd.DataFrame,
         return []
     amounts = amounts_of(out)
     owed = values.parse_money(frame[owed_header])[0].reindex(out.index)
-    if owed.gt(amounts.fillna(0) + 0.005).any():
+    credited = amounts.lt(0) & owed.eq(0)       # (a credit note owes nothing: Tripletex's)
+    if (owed.gt(amounts.fillna(0) + 0.005) & ~credited).any():
         return []
     header = next((h for h in frame.columns if base_header_key(h) in _PAID_SO_FAR
                    and h != amount_header), None)
