@@ -1104,6 +1104,13 @@ ORDER_ROW_VALUES = frozenset({"sale", "order", "invoice", "transaction", "receip
                               "refund", "creditnote"})
 
 
+# A column of each document's type on an invoice list (a Mexican CFDI list's "Tipo de
+# comprobante": I Ingreso, E Egreso, P Pago), compared as headers are: an anchored pattern;
+# and the types, normalised, that are a credit note written at its positive amount.
+DOCUMENT_TYPE = re.compile(r"^tipo(?:de)?(?:comprobante|cfdi)$|^efecto(?:del)?comprobante$")
+CREDIT_DOCUMENTS = frozenset({"e", "egreso", "notadecredito"})
+
+
 # Client fields an events sheet may carry (a customer's name or segment on an order line);
 # they update the client. Other client fields on an events sheet stay with the event.
 PROFILE_FIELDS = frozenset({"name", "client_type", "country", "region", "persona",

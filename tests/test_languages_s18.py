@@ -2,11 +2,12 @@
 salon's planilha with a "Pago?" column, a Portuguese clinic's client cards, a Turkish shop's
 sipariş list, Greek invoices, Fakturoid (Czech), a Romanian shop's comenzi, Számlázz.hu
 (Hungary), Dinero (Denmark), Tripletex (Norway), Netvisor (Finland), an Indonesian shop's
-pesanan, a Vietnamese shop's đơn hàng, Tiendanube (Argentina), YCLIENTS (a Russian salon's
-clients) and a Ukrainian shop's замовлення. Each through the command line, its figures
+pesanan, a Vietnamese shop's đơn hàng, Tiendanube (Argentina), a Mexican CFDI list, YCLIENTS (a
+Russian salon's clients) and a Ukrainian shop's замовлення. Each through the command line, its figures
 worked out by hand before importing (/tmp/s18/workL/REPORT.md); "Before" says what the
 same file gave until then. Not firing: a credit note's "Utestående" of 0 is no running
-balance, but a balance above an invoice's amount still is one (test_balance_rules_s18)."""
+balance, but a balance above an invoice's amount still is one; a cash book's "Tipo"
+Egreso is no credit note."""
 
 from __future__ import annotations
 
@@ -366,6 +367,41 @@ def test_a_ukrainian_shops_orders_new_and_returned(tmp_path):
         ("cancellation", 1, 2100.0), ("contact", 1, 780.0), ("purchase", 4, 6198.0),
         ("refund", 1, 999.0)]
     assert cli_funnel(tmp_path) == [5, 3, 3, 1, 0]
+
+def test_a_cfdi_list_its_egreso_a_credit_note_at_a_positive_amount(tmp_path):
+    """SAT's CFDI list writes a credit note (Tipo de comprobante: Egreso) at its positive
+    total: Taquería's Egreso of $1,160 is a refund, not a sale. Vigente Ingreso 1,160 +
+    11,600 + 580 + 3,480 = 4 sales of 16,820; Cancelado a cancellation. Before: the Egreso
+    a fifth sale (17,980), Taquería a repeat customer: [4, 3, 3, 2, 0]."""
+    cli_import_text(tmp_path, "cfdi_emitidos.csv", (
+        "Fecha de emisión,Serie,Folio,UUID,RFC receptor,Nombre receptor,Tipo de comprobante,"
+        "Subtotal,IVA,Total,Método de pago,Estatus\n"
+        "2026-11-03T10:15:00,A,101,6F1C2A3B-1111-4A2B-9C3D-000000000101,GOMM800101AB1,"
+        "María González Martínez,Ingreso,\"$1,000.00\",$160.00,\"$1,160.00\",PUE,Vigente\n"
+        "2026-11-05T12:40:00,A,102,6F1C2A3B-1111-4A2B-9C3D-000000000102,TEG150320XY9,"
+        "Taquería El Güero SA de CV,Ingreso,\"$10,000.00\",\"$1,600.00\",\"$11,600.00\",PUE,"
+        "Vigente\n"
+        "2026-11-10T09:05:00,A,103,6F1C2A3B-1111-4A2B-9C3D-000000000103,RAMJ900215CD3,"
+        "Jorge Ramírez López,Ingreso,\"$2,000.00\",$320.00,\"$2,320.00\",PUE,Cancelado\n"
+        "2026-11-17T17:30:00,A,104,6F1C2A3B-1111-4A2B-9C3D-000000000104,GOMM800101AB1,"
+        "María González Martínez,Ingreso,$500.00,$80.00,$580.00,PUE,Vigente\n"
+        "2026-11-20T11:00:00,NC,5,6F1C2A3B-1111-4A2B-9C3D-000000000105,TEG150320XY9,"
+        "Taquería El Güero SA de CV,Egreso,\"$1,000.00\",$160.00,\"$1,160.00\",PUE,Vigente\n"
+        "2026-11-24T16:20:00,A,105,6F1C2A3B-1111-4A2B-9C3D-000000000106,HELL850710EF5,"
+        "Laura Hernández Luna,Ingreso,\"$3,000.00\",$480.00,\"$3,480.00\",PUE,Vigente\n"))
+    assert workspace_rows(tmp_path, KINDS) == [
+        ("cancellation", 1, 2320.0), ("purchase", 4, 16820.0), ("refund", 1, 1160.0)]
+    assert cli_funnel(tmp_path) == [4, 3, 3, 1, 0]
+
+def test_a_cash_books_egreso_is_not_a_credit_note(tmp_path):
+    """Not firing: a column called "Tipo" (a cash book's Ingreso and Egreso, money in and
+    out) is no CFDI type: the rows stay what the sheet says, its Egreso no refund."""
+    cli_import_text(tmp_path, "ventas.csv", (
+        "Fecha,Cliente,Tipo,Total\n"
+        "03/11/2026,Ana López,Ingreso,100.00\n"
+        "10/11/2026,Ana López,Egreso,40.00\n"))
+    assert workspace_rows(tmp_path, "SELECT COUNT(*) FROM events WHERE kind = 'refund'") == [(0,)]
+
 
 def test_a_hungarian_date_with_a_dot_after_the_day():
     """"2026.11.03." and "2026. 11. 03." are 3 November 2026; "1.2.3." stays no date."""

@@ -32,7 +32,8 @@ from .. import values
 from ..columns import FIELD_LABELS
 from ..errors import ValidationError
 from ..fields import (
-    CLIENT_FIELDS, EVENT_FIELDS, EVENT_ONLY, JOB_ROLES, LIVE_FLAGS, MEMBER_ROLES,
+    CLIENT_FIELDS, CREDIT_DOCUMENTS, DOCUMENT_TYPE, EVENT_FIELDS, EVENT_ONLY, JOB_ROLES,
+    LIVE_FLAGS, MEMBER_ROLES,
     JOB_NUMBERS, ORDER_ROW_VALUES, ORGANISATION_HEADERS, OWN_ROLE_FLAGS, OWN_ROLES,
     INSTALMENT, NAMES_NO_CLIENT, PARTY_HEADERS, PLACES_OF_SALE, PAYEE_HEADERS, ROLE_HEADERS, SALES_TALLY_HEADERS,
     ROW_LEVEL_HEADERS,
@@ -2213,6 +2214,27 @@ _REFUND_STEMS = (b"refund", b"reembolso", b"remboursement", b"ckerstattung", b"r
                  b"terugbetaling")
 
 
+def _credit_documents(out: pd.DataFrame, frame: pd.DataFrame,
+                      mapping: dict[str, str | None]) -> list[str]:
+    """An invoice list whose document type column (``DOCUMENT_TYPE``: a CFDI list's "Tipo
+    de comprobante") says a row is a credit note ("Egreso"), written at its positive
+    amount as the CFDI writes it: money given back, a refund, not a sale. Returns a note."""
+    header = _unmapped(mapping, DOCUMENT_TYPE)
+    if header is None:
+        return []
+    credit = (values.per_distinct(frame[header].astype("string"), normalise_value)
+              .isin(CREDIT_DOCUMENTS).reindex(out.index, fill_value=False)
+              & out["kind"].eq("purchase") & amounts_of(out).gt(0))
+    if not credit.any():
+        return []
+    out.loc[credit, "kind"] = "refund"
+    count = int(credit.sum())
+    written = ", ".join(f"'{v}'" for v in frame.loc[credit[credit].index, header].unique()[:2])
+    return [f"{counted(count, 'row')} of type {written} in '{header}' (a credit note) "
+            f"{was(count)} read as " + ("a refund (money given back), not a sale." if count == 1
+                                        else "refunds (money given back), not sales.")]
+
+
 def _refunds_described(out: pd.DataFrame, frame: pd.DataFrame,
                        mapping: dict[str, str | None]) -> list[str]:
     """On a sheet with no kind column, a purchase (paid, or a sale by the sheet's name)
@@ -3585,6 +3607,7 @@ def prepare_sheet(plan: SheetPlan, *, stage_map: dict[str, str] | None = None,
                 notes += _tagged_kinds(out, frame, plan.mapping, ~totals)
                 if "kind" not in columns_for:
                     notes += _refunds_described(out, frame, plan.mapping)
+                    notes += _credit_documents(out, frame, plan.mapping)
                 if not {"kind", "status"} & set(columns_for) and _unmapped(
                         plan.mapping, PAID_FLAG) is None:   # (they say what each row is)
                     notes += _unpaid_said(out, frame, plan.mapping)
