@@ -2,12 +2,12 @@
 salon's planilha with a "Pago?" column, a Portuguese clinic's client cards, a Turkish shop's
 sipariş list, Greek invoices, Fakturoid (Czech), a Romanian shop's comenzi, Számlázz.hu
 (Hungary), Dinero (Denmark), Tripletex (Norway), Netvisor (Finland), an Indonesian shop's
-pesanan, a Vietnamese shop's đơn hàng, Tiendanube (Argentina), a Mexican CFDI list, YCLIENTS (a
-Russian salon's clients) and a Ukrainian shop's замовлення. Each through the command line, its figures
-worked out by hand before importing (/tmp/s18/workL/REPORT.md); "Before" says what the
-same file gave until then. Not firing: a credit note's "Utestående" of 0 is no running
-balance, but a balance above an invoice's amount still is one; a cash book's "Tipo"
-Egreso is no credit note."""
+pesanan, a Vietnamese shop's đơn hàng, Tiendanube (Argentina), a Mexican CFDI list,
+YCLIENTS (a Russian salon's clients) and a Ukrainian shop's замовлення. Each through the
+command line, its figures worked out by hand before importing (/tmp/s18/workL/REPORT.md);
+"Before" says what the same file gave until then. Not firing: a credit note's
+"Utestående" of 0 is no running balance, but a balance above an invoice's amount still is
+one; a cash book's "Tipo" Egreso is no credit note."""
 
 from __future__ import annotations
 
@@ -211,8 +211,7 @@ def test_tripletex_invoices_read_by_what_is_still_owed(tmp_path):
     """No status; Utestående (outstanding) says what is owed of each invoice (Beløp inkl.
     mva): Olsen 10 000 and Kari 1 250 paid, Olsen's 3 000 with 1 000 owed a sale of
     2 000: 3 sales of 13,250; Ola 2 000 and Eva 500 owed in full, contacts; Kari's credit
-    note (-1 000, nothing owed) a refund. Before: 6 contacts with no amount,
-    [4, 0, 0, 0, 0]."""
+    note (-1 000, nothing owed) a refund. Before: 6 contacts (15,750), [4, 0, 0, 0, 0]."""
     cli_import_text(tmp_path, "tripletex_faktura.csv", (
         "Fakturanr.;Fakturadato;Forfallsdato;Kundenr.;Kunde;Beløp eks. mva;Beløp inkl. mva;"
         "Utestående;Valuta\n"
