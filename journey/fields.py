@@ -649,9 +649,27 @@ _STILL_MORE_LANGUAGES: dict[str, tuple[str, ...]] = {
                       "prima visita", "eerste bezoek"),
     "last_contact": ("letzter besuch", "letzter termin", "derniere visite", "ultima visita",
                      "laatste bezoek"),
-    "revenue_current": ("umsatz gesamt", "gesamtumsatz", "umsatz insgesamt"),
+    "revenue_current": ("umsatz gesamt", "gesamtumsatz", "umsatz insgesamt",
+                        # a Portuguese clinic's, a Russian salon's (YCLIENTS' "Продано")
+                        "total faturado", "total gasto", "продано", "сумма продаж"),
 }
-for _more in (_MORE_LANGUAGES, _FURTHER_LANGUAGES, _STILL_MORE_LANGUAGES):
+# ... then Portuguese, Russian and Ukrainian client cards (visits), Vietnamese and
+# Indonesian order lists, Hungarian invoices (Számlázz.hu's), Tiendanube's orders.
+_OWNERS_CARDS_AND_ORDERS: dict[str, tuple[str, ...]] = {
+    "purchases": ("consultas", "n º de consultas", "numero de consultas", "визитов", "визиты",
+                  "количество визитов", "всего визитов", "візитів", "кількість візитів"),
+    "first_contact": ("data de inscricao", "data de registo", "первый визит", "перший візит"),
+    "last_contact": ("последний визит", "останній візит"),
+    "name": ("khach hang", "ten khach hang", "nama pembeli", "vevo", "vevo neve"),
+    "phone": ("so đien thoai", "sđt"),
+    "date": ("ngay", "ngay đat", "ngay đat hang", "kelt", "szamla kelte", "kiallitas datuma"),
+    "amount": ("thanh tien", "tong tien", "total bayar", "total pembayaran"),
+    "status": ("trang thai", "trang thai đon hang"),
+    "note": ("ghi chu",),
+    "order_id": ("ma đon", "ma đon hang", "szamlaszam", "numero de orden"),
+}
+for _more in (_MORE_LANGUAGES, _FURTHER_LANGUAGES, _STILL_MORE_LANGUAGES,
+              _OWNERS_CARDS_AND_ORDERS):
     for _field, _words in _more.items():
         OTHER_LANGUAGES[_field] = OTHER_LANGUAGES.get(_field, ()) + _words
 
@@ -780,7 +798,8 @@ def plain_header(header: object) -> str:
 # "Net of tax"): beside the same amount with tax, the one with tax is what was paid.
 _BEFORE_TAX = re.compile(r"\b(?:ex|exc|excl|excluding|exclusive\s+of|before|pre|without|w/o|"
                          r"net\s+of|sans|ohne|hors)\.?[\s-]*(?:tax|taxes|gst|vat|hst|"
-                         r"sales\s+tax|iva|tva|btw|mwst|ust|taxe)\b|\bht\b", re.IGNORECASE)
+                         r"sales\s+tax|iva|tva|btw|mwst|ust|taxe)\b|\bht\b|"
+                         r"\bveroton\b", re.IGNORECASE)      # (Finnish: "Summa (veroton)")
 
 
 def before_tax(header: object) -> bool:
@@ -1090,6 +1109,13 @@ ROW_LEVEL_HEADERS = frozenset({"linetype", "rowtype", "recordtype", "linelevelty
 ORDER_ROW_VALUES = frozenset({"sale", "order", "invoice", "transaction", "receipt", "header",
                               "orderheader", "invoiceheader", "salesorder", "return",
                               "refund", "creditnote"})
+
+
+# A column of each document's type on an invoice list (a Mexican CFDI list's "Tipo de
+# comprobante": I Ingreso, E Egreso, P Pago), compared as headers are: an anchored pattern;
+# and the types, normalised, that are a credit note written at its positive amount.
+DOCUMENT_TYPE = re.compile(r"^tipo(?:de)?(?:comprobante|cfdi)$|^efecto(?:del)?comprobante$")
+CREDIT_DOCUMENTS = frozenset({"e", "egreso", "notadecredito"})
 
 
 # Client fields an events sheet may carry (a customer's name or segment on an order line);

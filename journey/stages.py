@@ -230,7 +230,7 @@ OUTCOME_ALIASES = {
                "tidigare kund, tidligere kunde, były klient, entinen asiakas, "
                "byvaly zakaznik, eski müşteri, неактивный, бывший клиент, неактивний, "
                "колишній клієнт, ανενεργος, ανενεργη, πρωην πελατης, tidak aktif, "
-               "mantan pelanggan",
+               "mantan pelanggan, desistiu, desistente, потерянный клиент",
     "cancelled": "cancelled, canceled, cancellation, cancelled order, cancelado, anulado, "
                  "annule, storniert, cancelada, anulada, annulee, "
                  "annullato, annullata, cancellato, cancellata, stornato, stornata, geannuleerd, "
@@ -259,7 +259,11 @@ PART_PAID_WORDS = ("part, partial, partly, part paid, partly paid, partially pai
                    "parzialmente saldata, parzialmente pagato, gedeeltelijk betaald, "
                    "deels betaald, delbetald, delbetalt, delvis betalt, încasată parțial, "
                    "încasat parțial, cobrada parcialmente, cobrado parcialmente, "
-                   "parcialmente cobrada, kısmen ödendi, частично оплачен")
+                   "parcialmente cobrada, kısmen ödendi, частично оплачен, "
+                   # Finnish, Czech, Greek, Hungarian
+                   "osittain maksettu, částečně uhrazeno, částečně uhrazená, "
+                   "μερικώς εξοφλημένο, μερικώς εξοφλημένη, részben fizetve, "
+                   "részben kifizetve")
 PAYMENT_STATUS_WORDS = {
     "purchase": "paid, paid out, " + PART_PAID_WORDS + ", pagado, pagada, paye, bezahlt, "
                 "pago, cobrada, cobrado, pagata, pagato, betaald, "
@@ -268,13 +272,19 @@ PAYMENT_STATUS_WORDS = {
                 "zaplacena, uhrazeno, uhrazena, ödendi, оплачен, оплачено, оплачений, "
                 "πληρωθηκε, εξοφλημενο, lunas, dibayar, "
                 # Portuguese and Romanian invoices paid
-                "paga, încasată, încasat, achitată, achitat, plătită",
+                "paga, încasată, încasat, achitată, achitat, plătită, "
+                # Hungarian, Vietnamese
+                "fizetve, kifizetve, đã thanh toán",
     "refund": "refunded, partially refunded, charged back, reembolsado, rembourse, erstattet, "
-              "rimborsato, rimborsata, terugbetaald, hyvitetty, iade edildi",
+              "rimborsato, rimborsata, terugbetaald, hyvitetty, iade edildi, iade, "
+              # Vietnamese, Indonesian (money given back)
+              "hoàn tiền, đã hoàn tiền, pengembalian dana, dana dikembalikan",
     "contact": "unpaid, not paid, payment due, non pagata, onbetaald, impayee, em aberto, "
                "unbezahlt, nieopłacona, obetald, ubetalt, 未払い, 未入金, maksamatta, "
                "nezaplaceno, neuhrazeno, ödenmedi, не оплачено, απληρωτο, belum lunas, "
-               "non saldato, non saldata, neîncasată, neîncasat, neachitată",
+               "non saldato, non saldata, neîncasată, neîncasat, neachitată, "
+               # Turkish, Hungarian, Vietnamese, Indonesian
+               "ödeme bekleniyor, nem fizetve, fizetetlen, chưa thanh toán, belum bayar",
 }
 
 # What an order's status says happened, on an order list without a stage column (a
@@ -319,9 +329,13 @@ ORDER_STATUS_WORDS = {
                 "発送済, "
                 # then Finnish, Czech, Turkish, Russian, Ukrainian, Greek and Indonesian, with
                 # a few more Polish, Spanish and Nordic ones (an order being fulfilled: paid)
-                "osittain maksettu, toimitettu, "
-                "castecne uhrazeno, castecne zaplaceno, vyrizeno, vyrizena, "
+                "toimitettu, "
+                "castecne zaplaceno, vyrizeno, vyrizena, "
                 "tamamlandı, teslim edildi, kargoya verildi, "
+                # an order being packed, delivered or done (Turkish, Romanian, Vietnamese,
+                # Indonesian: a shop's own list)
+                "hazırlanıyor, kargoda, livrată, livrat, finalizată, finalizat, expediată, "
+                "đã giao hàng, đã giao, hoàn thành, dikirim, sedang dikirim, "
                 "оплачена, выполнен, доставлен, "
                 "виконано, доставлено, εξοφληθηκε, "
                 "εξοφλημενη, ολοκληρωθηκε, παραδοθηκε, sudah dibayar, "
@@ -340,9 +354,12 @@ ORDER_STATUS_WORDS = {
               "deels terugbetaald, geretourneerd, retour, gecrediteerd, creditnota, terugbetaling, "
               "zwrócone, zwrócona, zwrot, krediterad, återbetald, krediteret, refunderet, "
               "kreditert, refundert, 返金済み, 返金, "
-              "palautettu, vraceno, refundovano, iade, возврат, "
+              "palautettu, vraceno, refundovano, возврат, "
               "возвращен, возвращено, повернено, επιστραφηκε, επιστροφη, dikembalikan, "
               "returnerad, returneret, returnert, "
+              # an order sent back (Romanian, Ukrainian), a credit invoice (Finnish, Greek)
+              "returnată, returnat, повернення, повернуто, hyvityslasku, "
+              "πιστωτικό τιμολόγιο, "
               # a credit note (German, French, Danish and Norwegian, Swedish, Dutch,
               # Spanish and Portuguese, Romanian)
               "gutschrift, avoir, kreditnota, kreditfaktura, creditfactuur, nota de crédito, "
@@ -366,6 +383,9 @@ ORDER_STATUS_WORDS = {
                     "zrusena, iptal, iptal edildi, отменен, отменено, отменена, аннулирован, "
                     "скасовано, скасований, ακυρωθηκε, ακυρωμενη, ακυρωμενο, ακυρωση, batal, "
                     "dibatalkan, anulowano, anulată, anulat, "
+                    # (Vietnamese; a Romanian parcel refused at the door, paid on delivery:
+                    # no money came; a Hungarian invoice reversed)
+                    "đã hủy, hủy, refuzată la livrare, refuzată, sztornó, sztornózva, "
                     # (a Nordic job broken off, a booking called off)
                     "avbruten, avbrutt, afbrudt, avbokad, avbestilt, afbestilt, inställd, "
                     "avlyst, aflyst",
@@ -439,6 +459,8 @@ ORDER_STATUS_WORDS = {
                "очікує оплати, прострочено, чернетка, σε αναμονη, ανεξοφλητο, "
                "εκκρεμει, belum dibayar, menunggu pembayaran, jatuh tempo, "
                "oczekuje na płatność, oczekuje na wpłatę, a venir, "
+               # an invoice open (Czech), an order waiting or new (Romanian, Ukrainian)
+               "otevřená, otevřeno, în așteptare, нове, новий, "
                # an invoice late or written off (Dutch), a Japanese sheet's 未 (not yet)
                "te laat, oninbaar, 未",
 }
@@ -488,7 +510,7 @@ QUOTE_TURNED_DOWN = frozenset(match_key(word) for word in (
 ACTIVE_WORDS = ("active", "current", "frozen", "paused", "active patron", *OPEN_WORDS,
                 # a subscription whose last payment failed: a customer still (Stripe's)
                 "past due", "past_due",
-                "activo", "actif", "aktiv", "ativo", "attivo", "attiva", "actief",
+                "activo", "actif", "aktiv", "ativo", "ativa", "attivo", "attiva", "actief",
                 "aktywny", "aktiivinen", "aktivni", "aktif", "активный", "активний",
                 "ενεργος", "ενεργη")
 

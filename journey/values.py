@@ -105,10 +105,10 @@ MONEY_MARKS = ("short", "thousandths", "two_way", "grouped")
 
 TRUE_TOKENS = ("yes", "y", "true", "t", "1", "1.0", "on", "✓", "✔", "✔️", "✅", "☑", "☑️",
                "👍", "si", "sí", "oui", "ja", "sim", "sì", "tak", "kyllä", "ano", "evet", "да",
-               "так", "ναι", "はい", "ya")
+               "так", "ναι", "はい", "ya", "igen", "có")
 FALSE_TOKENS = ("no", "n", "false", "f", "0", "0.0", "off", "✗", "✘", "❌", "✖", "✖️", "❎",
                 "👎", "non", "nein", "nao", "não", "nee", "nej", "nei", "nie", "ei", "ne",
-                "hayır", "нет", "ні", "όχι", "οχι", "いいえ", "tidak")
+                "hayır", "нет", "ні", "όχι", "οχι", "いいえ", "tidak", "nem", "không")
 
 # --- number patterns (RE2 syntax, run by pyarrow) ---------------------------------------
 _GROUP = " \u00a0\u202f\u2009'’"        # thousands grouping besides ',' and '.'
@@ -998,6 +998,8 @@ def _other_languages(u: pa.Array, accented: bool) -> pa.Array:
 # Chinese and Korean "2025年1月5日", "2025년 1월 5일"; Czech and Slovak "5. 1. 2025".
 _CJK_DATE = r"(\d{4})\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일]"
 _SPACED_DOTS = r"^(\d{1,2})\.\s+(\d{1,2})\.\s*(\d{2,4})\b"
+# Hungarian writes a dot after the day too: "2026.11.03." (and "2026. 11. 03.").
+_HUNGARIAN_DATE = r"^(\d{4})\.\s*(\d{1,2})\.\s*(\d{1,2})\.(\s|$)"
 
 
 # An owner's words around a date: the week it starts or ends ("w/c 4/3/24", "Week
@@ -1023,6 +1025,8 @@ class _DateStrings:
             u = pc.replace_substring_regex(u, _CJK_DATE, r"\1-\2-\3")
         if _anywhere(u, ". "):
             u = pc.replace_substring_regex(u, _SPACED_DOTS, r"\1.\2.\3")
+        if _anywhere(u, "."):
+            u = pc.replace_substring_regex(u, _HUNGARIAN_DATE, r"\1.\2.\3\4")
         accented = not pc.all(pc.string_is_ascii(u)).as_py()
         if accented or _anywhere(u, "de"):
             u = _other_languages(u, accented)

@@ -32,7 +32,8 @@ from .. import values
 from ..columns import FIELD_LABELS
 from ..errors import ValidationError
 from ..fields import (
-    CLIENT_FIELDS, COUNT, EVENT_FIELDS, MONEY, EVENT_ONLY, JOB_ROLES, LIVE_FLAGS, MEMBER_ROLES,
+    CLIENT_FIELDS, COUNT, CREDIT_DOCUMENTS, DOCUMENT_TYPE, EVENT_FIELDS, MONEY, EVENT_ONLY,
+    JOB_ROLES, LIVE_FLAGS, MEMBER_ROLES,
     JOB_NUMBERS, ORDER_ROW_VALUES, ORGANISATION_HEADERS, OWN_ROLE_FLAGS, OWN_ROLES,
     INSTALMENT, NAMES_NO_CLIENT, PARTY_HEADERS, PLACES_OF_SALE, PAYEE_HEADERS, ROLE_HEADERS, SALES_TALLY_HEADERS,
     ROW_LEVEL_HEADERS,
@@ -1474,7 +1475,12 @@ def _labelled_totals(frame: pd.DataFrame, out: pd.DataFrame) -> pd.Series:
     hold an amount alone, the sum of the amounts above it: the header of the cell that
     says so, else None."""
     found = pd.Series([None] * len(frame), index=frame.index, dtype=object)
-    keyless = is_blank(out, "client_id") & is_blank(out, "name") & is_blank(out, "email")
+    # (an owner's "Toplam" typed in the e-mail column, the one left of the amounts, is no
+    # one's address)
+    no_address = is_blank(out, "email")
+    if "email" in out:
+        no_address |= stand_ins_and_totals(out["email"])[1]
+    keyless = is_blank(out, "client_id") & is_blank(out, "name") & no_address
     candidates = keyless & is_blank(out, "date")
     if not candidates.any():
         return found
@@ -1707,6 +1713,12 @@ def _paid_flags(out: pd.DataFrame, frame: pd.DataFrame, mapping: dict[str, str |
     by_status = by_status.where(by_status.ne("purchase") | amounts.gt(0) | amounts.isna())
     out["kind"] = kinds.where(said_kind.isna(), said_kind)
     out["kind"] = out["kind"].where(by_status.isna(), by_status)
+    # A row marked given back at its price ("Pago?": Estornado, R$ 90) was paid first: a
+    # sale and its refund, as an order list's "Refunded" is (_refunded_orders adds the sale).
+    given_back = said_kind.eq("refund") & amounts.gt(0)
+    if given_back.any():
+        out["_refunded_order"] = column_or_blank(out, "_refunded_order").where(~given_back,
+                                                                               "full")
     if "stage" in out and "status" in out:
         # A quote or a job booked, not yet done, is a client considering (as resolve_kinds
         # reads a booked status on an order list).
@@ -1765,7 +1777,9 @@ _OWED = frozenset(normalise_value(word) for word in (
 _OWED_SO_FAR = frozenset({"balance", "balancedue", "balanceowing", "amountdue", "amountowing",
                           "amountowed", "duevalue", "owing", "amountoutstanding", "outstanding",
                           "outstandingamount", "openbalance", "remainingbalance",
-                          "amountremaining"})
+                          "amountremaining",
+                          # (Norwegian and Danish: Tripletex's, Dinero's "Utestående")
+                          "utestaende", "udestaende", "restbeløp", "restbeløb"})
 
 
 def _owes(header: object) -> bool:
@@ -1939,7 +1953,8 @@ def _owed_without_status(out: pd.DataFrame, frame: pd.DataFrame,
             return []
     else:
         owed = values.parse_money(frame[owed_header])[0].reindex(out.index)
-        if owed.gt(amounts.fillna(0) + 0.005).any():
+        credited = amounts.lt(0) & owed.eq(0)   # (a credit note owes nothing: Tripletex's)
+        if (owed.gt(amounts.fillna(0) + 0.005) & ~credited).any():
             return []
         paid = (said[0].reindex(out.index) if said is not None
                 else (amounts - owed).clip(lower=0).round(2))
@@ -2248,6 +2263,27 @@ _NO_REFUND_SAID = r"(?i)^\W*refund(?:ed)?\W*(?:no|none|nil|not|n/?a|declined|den
 _MONEY_IN_NOTE = r"((?:[$£€]\s?\d[\d,]*(?:\.\d{1,2})?)|(?:\d[\d,]*(?:\.\d{1,2})?\s?[€£]))"
 _REFUND_STEMS = (b"refund", b"reembolso", b"remboursement", b"ckerstattung", b"rimborso",
                  b"terugbetaling")
+
+
+def _credit_documents(out: pd.DataFrame, frame: pd.DataFrame,
+                      mapping: dict[str, str | None]) -> list[str]:
+    """An invoice list whose document type column (``DOCUMENT_TYPE``: a CFDI list's "Tipo
+    de comprobante") says a row is a credit note ("Egreso"), written at its positive
+    amount as the CFDI writes it: money given back, a refund, not a sale. Returns a note."""
+    header = _unmapped(mapping, DOCUMENT_TYPE)
+    if header is None:
+        return []
+    credit = (values.per_distinct(frame[header].astype("string"), normalise_value)
+              .isin(CREDIT_DOCUMENTS).reindex(out.index, fill_value=False)
+              & out["kind"].eq("purchase") & amounts_of(out).gt(0))
+    if not credit.any():
+        return []
+    out.loc[credit, "kind"] = "refund"
+    count = int(credit.sum())
+    written = ", ".join(f"'{v}'" for v in frame.loc[credit[credit].index, header].unique()[:2])
+    return [f"{counted(count, 'row')} of type {written} in '{header}' (a credit note) "
+            f"{was(count)} read as " + ("a refund (money given back), not a sale." if count == 1
+                                        else "refunds (money given back), not sales.")]
 
 
 def _refunds_described(out: pd.DataFrame, frame: pd.DataFrame,
@@ -3821,6 +3857,7 @@ def prepare_sheet(plan: SheetPlan, *, stage_map: dict[str, str] | None = None,
                 notes += _tagged_kinds(out, frame, plan.mapping, ~totals)
                 if "kind" not in columns_for:
                     notes += _refunds_described(out, frame, plan.mapping)
+                    notes += _credit_documents(out, frame, plan.mapping)
                 if not {"kind", "status"} & set(columns_for) and _unmapped(
                         plan.mapping, PAID_FLAG) is None:   # (they say what each row is)
                     notes += _unpaid_said(out, frame, plan.mapping)

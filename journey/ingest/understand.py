@@ -74,6 +74,12 @@ _KIND_WORDS = {
                 "agendamentos transaktion transaktionen transaccion transacciones transacao "
                 "transacoes "
                 "pedido pedidos venta ventas compra compras factura facturas commande commandes "
+                # (Turkish, Romanian, Czech and Indonesian orders: "Sipariş No", "Nr. comandă")
+                "siparis siparisler comanda comenzi objednavka objednavky pesanan "
+                # (an invoice in the Nordic languages, Polish, Czech and Hungarian:
+                # "Fakturanr.", "Számlaszám")
+                "faktura fakturaer fakturor faktury fakturanr fakturanummer szamla szamlak "
+                "szamlaszam "
                 "vente ventes facture factures bestellung bestellungen rechnung rechnungen "
                 "umsatz umsatze verkauf verkaufe venda vendas fatura faturas encomenda "
                 "encomendas donation donations monthlydonation tip tips shoporder commission "
@@ -217,7 +223,8 @@ HAPPENED_FIELDS = frozenset({"date", "kind", "amount", "order_id"})
 # A column of yes or no saying whether each row was paid ("Paid?", "Pagado", "Bezahlt").
 PAID_FLAG = re.compile(r"^(?:is)?(?:paid|paidyn|paymentreceived|pagado|pagada|paye|payee|"
                        r"bezahlt|pago|betaald|pagato|pagata|regle|reglee|saldato|"
-                       r"zapłacono|opłacono|zapłacone|betalt|betald|incasat|支払い|支払|入金)$")
+                       r"zapłacono|opłacono|zapłacone|betalt|betald|incasat|fizetve|kifizetve|"
+                       r"支払い|支払|入金)$")
 
 
 def paid_flag(raw: RawSheet, mapping: dict[str, str | None]) -> str | None:
@@ -261,9 +268,14 @@ def _itemised(mapping: dict[str, str | None], sheet: str, file: str = "") -> boo
 _INVOICE_WORDS = frozenset("invoice invoices invoiced bill bills factura facturas facture "
                            "factures rechnung rechnungen fattura fatture fatura faturas "
                            "factuur facturen faktura fakturor fakturaer faktury lasku laskut "
-                           "faturalar faktur tagihan".split())
+                           "faturalar faktur tagihan fakturanr fakturanummer fakturadato "
+                           "fakturadatum szamla szamlaszam".split())
 _INVOICE_HEADERS = frozenset({"duedate", "paymentdue", "balance", "balancedue", "amountdue",
-                              "paidtodate", "amountpaid", "outstanding", "amountoutstanding"})
+                              "paidtodate", "amountpaid", "outstanding", "amountoutstanding",
+                              # (a due date in the Nordic languages, Finnish, Czech,
+                              # Hungarian)
+                              "forfallsdato", "forfaldsdato", "forfallodatum", "erapaiva",
+                              "splatnost", "fizetesihatarido"})
 
 
 def about_invoices(headers, sheet: str, file: str = "") -> bool:
@@ -1425,9 +1437,11 @@ TOTAL_WORDS = frozenset(normalise_value(w) for w in (
     "total general", "totales", "suma", "total général", "somme", "gesamt", "summe",
     "gesamtsumme", "insgesamt", "total geral", "soma", "totale", "totale generale", "somma",
     "totaal", "subtotaal", "eindtotaal",
-    # Polish, Nordic, Finnish, Czech, Turkish, Russian, Greek, Japanese, Romanian
+    # Polish, Nordic, Finnish, Czech, Turkish, Russian, Greek, Japanese, Romanian,
+    # Ukrainian, Hungarian, Vietnamese, Indonesian
     "razem", "ogółem", "łącznie", "i alt", "totalt", "summa", "yhteensä", "celkem", "toplam",
-    "итого", "всего", "σύνολο", "合計", "総計", "小計", "total general"))
+    "итого", "всего", "σύνολο", "合計", "総計", "小計", "total general", "разом", "всього",
+    "összesen", "tổng cộng", "jumlah", "grand total"))
 
 
 # Names that stand in for no one ("Anonymous", "N/A", "-"): a row with one has no name.
