@@ -5,6 +5,9 @@ importing; beside each, where it matters, a sheet where the rule must not fire.
 - A help desk's "Organización" (Organização, Organizzazione, Organisatie) is the business
   a ticket was written for, as an English "Organization" is: the ticket is the
   organisation's, its requester the contact.
+- An item-sales export's invoice (MYOB's: "Amount Paid" repeated on each of its lines)
+  part paid is a sale of what was paid, its lines added together first; a paid figure of
+  each line's own is added up, not read once.
 """
 
 from __future__ import annotations
@@ -42,3 +45,43 @@ def test_a_help_desks_own_name_as_every_tickets_organizacion_is_no_client(tmp_pa
         "3,Tienda Sol,Eva Dias,eva@gmail.com,Cambio,Resuelto,2024-03-03\n"))
     assert workspace_rows(tmp_path, NAMES) == [("Ana Lima",), ("Eva Dias",), ("Rui Reis",)]
     assert cli_funnel(tmp_path) == [3, 0, 0, 0, 0]
+
+
+# --- an invoice's lines, part paid ---------------------------------------------------------
+
+# (MYOB AccountEdge's item sales, as tests/test_sweep_s17c.py's MYOB)
+ITEM_SALES = (
+    "Co./Last Name,First Name,Invoice #,Date,Item Number,Quantity,Description,Price,"
+    "Inc-Tax Price,Discount,Total,Inc-Tax Total,Journal Memo,Tax Code,GST Amount,"
+    "Sale Status,Amount Paid,Payment Method,Record ID\n")
+
+
+def test_an_item_sales_invoice_part_paid_counts_its_paid_part(tmp_path):
+    """MYOB's item sales, Amount Paid repeated on each line of its invoice: Bloom Cafe's 201
+    is 66 + 11 = 77 with tax, of which 50 is paid (a sale of 50, was 77); Linh Nguyen's 202
+    is 220 paid in full. Sales 50 + 220 = 270 (was 297), 2 purchases."""
+    found = cli_import_text(tmp_path, "ITEMSALE.csv", ITEM_SALES + (
+        "Bloom Cafe,,00000201,05/03/2024,VASE-L,2,Large vase,$30.00,$33.00,0%,$60.00,"
+        "$66.00,Sale; Bloom Cafe,GST,$6.00,I,$50.00,Visa,1\n"
+        "Bloom Cafe,,00000201,05/03/2024,RIB-01,1,Ribbon,$10.00,$11.00,0%,$10.00,$11.00,"
+        "Sale; Bloom Cafe,GST,$1.00,I,$50.00,Visa,1\n"
+        "\n"
+        "Nguyen,Linh,00000202,12/03/2024,PLANT-M,1,Monstera,$200.00,$220.00,0%,$200.00,"
+        "$220.00,\"Sale; Nguyen, Linh\",GST,$20.00,I,$220.00,EFTPOS,2\n"))
+    assert ("1 sale with less paid in 'Amount Paid' than its amount was read as a sale of "
+            "what was paid (50.00 of 77.00).") in found["notes"]
+    assert kind_totals(tmp_path, "purchase") == (2, 270.0)
+
+
+def test_each_lines_own_paid_figure_is_added_together(tmp_path):
+    """Must not fire: order 1001's two lines of 10, each paid 10 (one figure on both lines,
+    but beside lines of one amount: nothing says it is the order's), and order 1002's one
+    line of 35 paid 35: 1001 is 20 paid of 20 (not 10 of 20), 1002 35 of 35: 2 sales of
+    55, none part paid."""
+    found = cli_import_text(tmp_path, "sales.csv", (
+        "Customer,Order ID,Date,Item,Line total,Amount paid\n"
+        "Ann Lee,1001,2024-03-01,Candle,10.00,10.00\n"
+        "Ann Lee,1001,2024-03-01,Candle,10.00,10.00\n"
+        "Bob Ray,1002,2024-03-02,Lamp,35.00,35.00\n"))
+    assert not any("less paid" in note for note in found["notes"])
+    assert kind_totals(tmp_path, "purchase") == (2, 55.0)

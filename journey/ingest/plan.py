@@ -3233,6 +3233,54 @@ def _order_lines(rows: pd.DataFrame, amount_header: str | None,
                     f"order is one event{how}, its lines kept in its extras."]
 
 
+def _paid_of_each_order(rows: pd.DataFrame, frame: pd.DataFrame,
+                        amount_header: str | None) -> tuple[str, pd.Series] | None:
+    """What was paid of each order, at each of its lines, by a paid column other than the
+    amount ("Amount Paid", ``_PAID_SO_FAR``), with its header; None where there is none or
+    it holds more than money. An invoice's own figure repeated on every line (MYOB's item
+    sales: "Amount Paid" 77 beside lines of 66 and 11) is read once: so it is where every
+    order of several lines repeats one paid figure, beside lines of different amounts in
+    some; else each line's paid figure is its own, added together (two lines of 10, each
+    paid 10, are 20 paid)."""
+    header = next((h for h in frame.columns if base_header_key(h) in _PAID_SO_FAR
+                   and h != amount_header), None)
+    if header is None or "amount" not in rows:
+        return None
+    paid, bad = values.parse_money(frame[header])
+    if bad.any():
+        return None
+    paid = paid.reindex(rows.index)
+    key = _order_keys(rows, by_kind=True)
+    key = key.where(key.notna(), rows.index.to_series().map(lambda i: f"\x1e{i}"))
+    several = key.duplicated(keep=False)
+    by_order = paid[several].groupby(key[several])
+    repeated = (several.any() and bool(by_order.nunique(dropna=False).eq(1).all())
+                and bool(amounts_of(rows)[several].groupby(key[several]).nunique().gt(1).any()))
+    each = paid.groupby(key).transform("first" if repeated else "sum")
+    return header, each.where(paid.groupby(key).transform("count").gt(0))
+
+
+def _orders_part_paid(rows: pd.DataFrame,
+                      paid_by_order: tuple[str, pd.Series] | None) -> list[str]:
+    """Sales (an invoice, its lines added together) of which the paid column says a part
+    was paid, more than nothing and less than the whole: sales of what was paid, as a
+    part-paid invoice is. Returns a note."""
+    if paid_by_order is None or "kind" not in rows:
+        return []
+    header, paid = paid_by_order
+    paid = paid.reindex(rows.index)
+    amounts = amounts_of(rows)
+    part = rows["kind"].eq("purchase") & paid.gt(0) & paid.lt(amounts - 0.005)
+    if not part.any():
+        return []
+    count = int(part.sum())
+    note = (f"{counted(count, 'sale')} with less paid in '{header}' than {its(count)} amount "
+            f"{was(count)} read as {'a sale' if count == 1 else 'sales'} of what was paid "
+            f"({paid[part].sum():,.2f} of {amounts[part].sum():,.2f}).")
+    rows.loc[part, "amount"] = paid[part]
+    return [note]
+
+
 def _paid_in_parts(rows: pd.DataFrame) -> tuple[pd.DataFrame, list[str]]:
     """Purchases of one order ID and client on different days (a wedding's retainer and
     its balance, an invoice paid in two payments) are payments of one sale: each later one
@@ -3657,9 +3705,11 @@ def prepare_sheet(plan: SheetPlan, *, stage_map: dict[str, str] | None = None,
     if profile is None and plan.kind == "events":
         rows, said = _paid_in_parts(rows)
         notes += said
+        paid_by_order = _paid_of_each_order(rows, frame, line_amount)
         rows, said = _order_lines(rows, line_amount,
                                   per_person=any(map(names_a_participant, plan.mapping)))
         notes += said
+        notes += _orders_part_paid(rows, paid_by_order)
     if profile is not None:
         rows = profile.rules(rows, frame)
         # Stage values the profile decided (won or lost by the export's own ids, such as
