@@ -8,6 +8,8 @@ importing; beside each, where it matters, a sheet where the rule must not fire.
 - An item-sales export's invoice (MYOB's: "Amount Paid" repeated on each of its lines)
   part paid is a sale of what was paid, its lines added together first; a paid figure of
   each line's own is added up, not read once.
+- "CLP 45.000" (pesos, yen, won: no cents) is 45,000 with no "if the dot marks decimals"
+  note; "$ 15.999" keeps it.
 """
 
 from __future__ import annotations
@@ -85,3 +87,38 @@ def test_each_lines_own_paid_figure_is_added_together(tmp_path):
         "Bob Ray,1002,2024-03-02,Lamp,35.00,35.00\n"))
     assert not any("less paid" in note for note in found["notes"])
     assert kind_totals(tmp_path, "purchase") == (2, 55.0)
+
+
+# --- pesos, yen and won: a dot before three digits groups thousands ---------------------------
+
+def test_pesos_with_a_dot_before_three_digits_need_no_note(tmp_path):
+    """'CLP 45.000' and 'CLP 12.500' are 45,000 and 12,500 pesos (the peso has no cents):
+    read so, and no "if the dot marks decimals" note (there was one). 57,500 in all."""
+    found = cli_import_text(tmp_path, "sales.csv", (
+        "Client,Date,Amount,Status\n"
+        "Ana Soto,2024-03-01,CLP 45.000,Pagado\n"
+        "Beto Ruiz,2024-03-02,CLP 12.500,Pagado\n"))
+    assert not any("three digits after a dot" in note for note in found["notes"])
+    assert workspace_rows(tmp_path, "SELECT SUM(amount) FROM events") == [(57500.0,)]
+
+
+def test_a_header_naming_yen_needs_no_note(tmp_path):
+    """'Amount (JPY)' of '3.500' and '12.000': 3,500 and 12,000 yen, no note."""
+    found = cli_import_text(tmp_path, "sales.csv", (
+        "Client,Date,Amount (JPY),Status\n"
+        "Aiko Sato,2024-03-01,3.500,Paid\n"
+        "Ken Ito,2024-03-02,12.000,Paid\n"))
+    assert not any("three digits after a dot" in note for note in found["notes"])
+    assert workspace_rows(tmp_path, "SELECT SUM(amount) FROM events") == [(15500.0,)]
+
+
+def test_dollars_with_a_dot_before_three_digits_keep_the_note(tmp_path):
+    """Must not fire: '$ 15.999' (a dollar has cents) is read as 15,999, as no amount has
+    cents, and the note still says so."""
+    found = cli_import_text(tmp_path, "sales.csv", (
+        "Client,Date,Amount,Status\n"
+        "Ana Soto,2024-03-01,$ 15.999,Paid\n"
+        "Beto Ruiz,2024-03-02,$ 2.500,Paid\n"))
+    assert any("three digits after a dot" in note and "If the dot marks decimals" in note
+               for note in found["notes"])
+    assert workspace_rows(tmp_path, "SELECT SUM(amount) FROM events") == [(18499.0,)]
