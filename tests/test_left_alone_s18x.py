@@ -10,6 +10,8 @@ importing; beside each, where it matters, a sheet where the rule must not fire.
   each line's own is added up, not read once.
 - "CLP 45.000" (pesos, yen, won: no cents) is 45,000 with no "if the dot marks decimals"
   note; "$ 15.999" keeps it.
+- A workbook's sheet in another currency than the workspace's is named as that sheet, not
+  "this file".
 """
 
 from __future__ import annotations
@@ -122,3 +124,27 @@ def test_dollars_with_a_dot_before_three_digits_keep_the_note(tmp_path):
     assert any("three digits after a dot" in note and "If the dot marks decimals" in note
                for note in found["notes"])
     assert workspace_rows(tmp_path, "SELECT SUM(amount) FROM events") == [(18499.0,)]
+
+
+# --- a workbook's sheet in another currency is said to be that sheet ------------------------
+
+def test_a_workbooks_sheet_in_another_currency_is_named(tmp_path):
+    """A workbook's sheet 'EU' in euros sets the workspace's €; its sheet 'UK' in pounds is
+    said as that sheet (was "the amounts in this file", though the file's first sheet is in
+    euros)."""
+    found = cli_import_book(tmp_path, "shop.xlsx", {
+        "EU": [["Client", "Date", "Amount", "Status"], ["Ann Lee", "2024-03-01", "€120", "Paid"]],
+        "UK": [["Client", "Date", "Amount", "Status"], ["Bob Ray", "2024-03-02", "£80", "Paid"]]})
+    assert "Money is shown in €: the amounts in sheet 'EU' are written in euros." in found[0][
+        "notes"]
+    assert ("Money is still shown in €, the workspace's currency, though the amounts in sheet "
+            "'UK' are written in pounds (£); change the currency on the Import page if it "
+            "should be £.") in found[1]["notes"]
+
+
+def test_a_csv_in_another_currency_is_still_this_file(tmp_path):
+    """Must not fire: a CSV is one file, "the amounts in this file"."""
+    found = cli_import_text(tmp_path, "sales.csv", (
+        "Client,Date,Amount,Status\nBob Ray,2024-03-02,£80,Paid\n"))
+    assert "Money is shown in £: the amounts in this file are written in pounds." in found[
+        "notes"]
