@@ -12,6 +12,8 @@ importing; beside each, where it matters, a sheet where the rule must not fire.
   note; "$ 15.999" keeps it.
 - A workbook's sheet in another currency than the workspace's is named as that sheet, not
   "this file".
+- A client list's Status "Invoiced" (Fakturiert, Facturé, Fakturerad, Gefactureerd): the
+  work billed, a purchase, as on a job list; a job invoiced with 0 paid stays a contact.
 """
 
 from __future__ import annotations
@@ -148,3 +150,32 @@ def test_a_csv_in_another_currency_is_still_this_file(tmp_path):
         "Client,Date,Amount,Status\nBob Ray,2024-03-02,£80,Paid\n"))
     assert "Money is shown in £: the amounts in this file are written in pounds." in found[
         "notes"]
+
+
+# --- a client list's "Invoiced" ------------------------------------------------------------
+
+def test_a_client_lists_invoiced_is_a_purchase_in_every_language(tmp_path):
+    """A client list's Status 'Invoiced', 'Fakturiert', 'Facturé', 'Fakturerad' and
+    'Gefactureerd': each client's work is billed, a purchase, as on a job list (was "not
+    known", all 6 at awareness); Bob's 'Lead' is awareness. Funnel [6, 5, 5, 0, 0]."""
+    cli_import_text(tmp_path, "clients.csv", (
+        "Client,Email,Status,Revenue\n"
+        "Ann Lee,ann@example.com,Invoiced,500\n"
+        "Bob Ray,bob@example.com,Lead,\n"
+        "Cy Tan,cy@example.com,Fakturiert,300\n"
+        "Dee Fox,dee@example.com,Facturé,200\n"
+        "Ed Moe,ed@example.com,Fakturerad,100\n"
+        "Fay Li,fay@example.com,Gefactureerd,50\n"))
+    assert cli_funnel(tmp_path) == [6, 5, 5, 0, 0]
+
+
+def test_a_job_invoiced_with_nothing_paid_stays_a_contact(tmp_path):
+    """Must not fire on a job list: J1 'Invoiced' with 0 in 'Amount Paid' is billed, not
+    paid (a contact); J2 'Fakturiert' with nothing about payment is a sale of 300. 1
+    purchase of 300, [2, 1, 1, 0, 0]."""
+    cli_import_text(tmp_path, "jobs.csv", (
+        "Job,Client,Date,Amount,Amount Paid,Status\n"
+        "J1,Ann Lee,2024-03-01,500,0,Invoiced\n"
+        "J2,Bob Ray,2024-03-02,300,,Fakturiert\n"))
+    assert kind_totals(tmp_path, "purchase") == (1, 300.0)
+    assert cli_funnel(tmp_path) == [2, 1, 1, 0, 0]
