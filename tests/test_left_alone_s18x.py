@@ -14,6 +14,8 @@ importing; beside each, where it matters, a sheet where the rule must not fire.
   "this file".
 - A client list's Status "Invoiced" (Fakturiert, Facturé, Fakturerad, Gefactureerd): the
   work billed, a purchase, as on a job list; a job invoiced with 0 paid stays a contact.
+- One person on an e-mail keyed client list written two ways at two addresses of one
+  mailbox: one sentence says so (were two).
 """
 
 from __future__ import annotations
@@ -178,4 +180,34 @@ def test_a_job_invoiced_with_nothing_paid_stays_a_contact(tmp_path):
         "J1,Ann Lee,2024-03-01,500,0,Invoiced\n"
         "J2,Bob Ray,2024-03-02,300,,Fakturiert\n"))
     assert kind_totals(tmp_path, "purchase") == (1, 300.0)
+    assert cli_funnel(tmp_path) == [2, 1, 1, 0, 0]
+
+
+# --- one person's two mailboxes and two spellings: one sentence ---------------------------
+
+def test_a_person_joined_by_name_and_mailbox_is_said_once(tmp_path):
+    """'Ann Lee' at ann+shop@x.com and 'ann lee ⭐' at ann@x.com on a list keyed by e-mail:
+    one client, Ann Lee at ann@x.com, beside Bob (2 clients), said in one sentence (were
+    two: the name note and the mailbox note)."""
+    found = cli_import_text(tmp_path, "clients.csv", (
+        "Name,Email,Stage\nAnn Lee,ann+shop@x.com,lead\nann lee ⭐,ann@x.com,lead\n"
+        "Bob Ray,bob@x.com,lead\n"))
+    assert workspace_rows(tmp_path, "SELECT name, email FROM clients ORDER BY name") == [
+        ("Ann Lee", "ann@x.com"), ("Bob Ray", "bob@x.com")]
+    joined = [note for note in found["notes"] if "read as one person" in note]
+    assert joined == [
+        "1 client written more than one way, with addresses that reach one mailbox (a "
+        "\"+tag\" before the \"@\" left out), was read as one person: 'Ann Lee' at ann@x.com "
+        "(also 'ann lee ⭐', ann+shop@x.com)."]
+
+
+def test_one_name_at_two_mailboxes_keeps_the_mailbox_sentence(tmp_path):
+    """Must not fire: 'Ann Lee' at ann+shop@x.com and at ann@x.com (one spelling): the
+    mailbox sentence alone, as before; Ann is a customer (her last row), [2, 1, 1, 0, 0]."""
+    found = cli_import_text(tmp_path, "clients.csv", (
+        "Name,Email,Stage\nAnn Lee,ann+shop@x.com,lead\nAnn Lee,ann@x.com,customer\n"
+        "Bob Ray,bob@x.com,lead\n"))
+    assert [note for note in found["notes"] if "read as one person" in note] == [
+        "1 client given addresses that reach one mailbox (a \"+tag\" before the \"@\" left "
+        "out) under one name was read as one person: 'ann@x.com' (also 'ann+shop@x.com')."]
     assert cli_funnel(tmp_path) == [2, 1, 1, 0, 0]

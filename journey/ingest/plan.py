@@ -2388,13 +2388,18 @@ def _clients_counted(out: pd.DataFrame, these: pd.Series) -> int:
     return int(keys.nunique() + keys.isna().sum())
 
 
-def _one_person_by_contact(rows: pd.DataFrame) -> tuple[pd.DataFrame, list[str]]:
+# People a client list writes more than one way, joined as one: (who is kept, the other
+# ways they are written, the rows joined).
+Joined = list[tuple[str, list[str], pd.Index]]
+
+
+def _one_person_by_contact(rows: pd.DataFrame) -> tuple[pd.DataFrame, Joined]:
     """A client list's rows whose names are one loosely (``loose_name_keys``: case, emoji,
     accents, punctuation: "💪 Sam Green", "sam green") and that give the same phone number
     or e-mail address (its mailbox: ``values.mailbox_keys``) are one person: each takes
     the best-written spelling (``best_written``: "Sam Green"), so the list saves them
-    once; the import says so. Alike names without a shared number or address stay apart
-    (``_names_alike``)."""
+    once; the import says so (``_people_joined_said``). Alike names without a shared
+    number or address stay apart (``_names_alike``)."""
     named = rows["name"].notna()
     if named.sum() < 2:
         return rows, []
@@ -2421,19 +2426,15 @@ def _one_person_by_contact(rows: pd.DataFrame) -> tuple[pd.DataFrame, list[str]]
             others = [n for n in group["name"].unique() if n != kept]
             if others:
                 rows.loc[group.index, "name"] = kept
-                joined.append(f"'{kept}' (also {', '.join(repr(n) for n in others)})")
-    if not joined:
-        return rows, []
-    return rows, [f"{counted(len(joined), 'client')} written more than one way with the same "
-                  f"phone number or e-mail address {was(len(joined))} read as one person: "
-                  + listed(joined, 3, "; ") + "."]
+                joined.append((kept, others, group.index))
+    return rows, joined
 
 
-def _one_mailbox_one_client(rows: pd.DataFrame) -> tuple[pd.DataFrame, list[str]]:
+def _one_mailbox_one_client(rows: pd.DataFrame) -> tuple[pd.DataFrame, Joined]:
     """On a client list keyed by e-mail, rows of one name (loosely: ``loose_name_keys``)
     whose addresses reach one mailbox ("ann+shop@x.com" and "ann@x.com":
     ``values.mailbox``) are one client, keyed by the plain address where one is given,
-    else the first; the import says so."""
+    else the first; the import says so (``_people_joined_said``)."""
     keyed = rows["client_id"].notna() & rows["name"].notna()
     if keyed.sum() < 2:
         return rows, []
@@ -2450,11 +2451,47 @@ def _one_mailbox_one_client(rows: pd.DataFrame) -> tuple[pd.DataFrame, list[str]
     kept = plain.groupby(["box", "loose"])["key"].transform("first").reindex(found.index)
     rows = rows.copy()
     rows.loc[found.index, "client_id"] = kept
-    joined = [f"'{key}' (also {', '.join(repr(k) for k in group.unique() if k != key)})"
-              for key, group in found["key"].groupby(kept, sort=False)]
-    return rows, [f"{counted(len(joined), 'client')} given addresses that reach one mailbox "
-                  f"(a \"+tag\" before the \"@\" left out) under one name {was(len(joined))} "
-                  "read as one person: " + listed(joined, 3, "; ") + "."]
+    return rows, [(key, [k for k in group.unique() if k != key], group.index)
+                  for key, group in found["key"].groupby(kept, sort=False)]
+
+
+def _people_joined_said(by_name: Joined, by_mailbox: Joined, rows: pd.DataFrame,
+                        written: pd.Series) -> list[str]:
+    """What the import says of the people joined by their phone number or address
+    (``_one_person_by_contact``) and by their mailbox (``_one_mailbox_one_client``): one
+    sentence each, and one for a person joined both ways ('Ann Lee' at ann+shop@x.com and
+    'ann lee ⭐' at ann@x.com: 'Ann Lee' at ann@x.com, also 'ann lee ⭐' and
+    ann+shop@x.com), with each way they were written (``written``: the names before they
+    were joined)."""
+    both = [(key, index) for key, _, index in by_mailbox if written[index].nunique() > 1]
+    in_both = pd.Index([]).append([index for _, index in both]) if both else pd.Index([])
+    by_name = [j for j in by_name if not j[2].isin(in_both).any()]
+    by_mailbox = [j for j in by_mailbox if not j[2].isin(in_both).any()]
+    notes = []
+    if by_name:
+        notes.append(f"{counted(len(by_name), 'client')} written more than one way with the "
+                     f"same phone number or e-mail address {was(len(by_name))} read as one "
+                     "person: " + listed([f"'{kept}' (also {', '.join(map(repr, others))})"
+                                          for kept, others, _ in by_name], 3, "; ") + ".")
+    if by_mailbox:
+        notes.append(f"{counted(len(by_mailbox), 'client')} given addresses that reach one "
+                     f"mailbox (a \"+tag\" before the \"@\" left out) under one name "
+                     f"{was(len(by_mailbox))} read as one person: "
+                     + listed([f"'{kept}' (also {', '.join(map(repr, others))})"
+                               for kept, others, _ in by_mailbox], 3, "; ") + ".")
+    if both:
+        said = []
+        for key, index in both:
+            name = rows.at[index[0], "name"]
+            others = [repr(n) for n in dict.fromkeys(written[index]) if n != name] + [
+                str(e) for e in dict.fromkeys(rows.loc[index, "email"])
+                if str(e).strip().lower() != key]
+            said.append(f"'{name}' at {key} (also {listed(others)})")
+        notes.append(f"{counted(len(both), 'client')} written more than one way, with "
+                     "addresses that reach one mailbox (a \"+tag\" before the \"@\" left "
+                     f"out), {was(len(both))} read as one person: " + listed(said, 3, "; ")
+                     + ".")
+    return notes
 
 
 # A reason column whose header says it is the reason a deal was lost ("Lost Reason",
@@ -3546,11 +3583,12 @@ def prepare_sheet(plan: SheetPlan, *, stage_map: dict[str, str] | None = None,
         notes += _lost_by_reason(out, frame, plan.mapping, columns_for)
     if (plan.kind == "clients" and "name" in out and ("client_id" not in out
                                                       or plan.key_from_email)):
-        out, said = _one_person_by_contact(out)     # (before the notes that count clients)
-        notes += said
+        written = out["name"].copy()
+        out, by_name = _one_person_by_contact(out)  # (before the notes that count clients)
+        by_mailbox = []
         if plan.key_from_email and "client_id" in out:
-            out, said = _one_mailbox_one_client(out)
-            notes += said
+            out, by_mailbox = _one_mailbox_one_client(out)
+        notes += _people_joined_said(by_name, by_mailbox, out, written)
     ticked = (_ticked_steps(out, frame, plan.mapping, demoted, notes)        # (ticks, dates
               + _paid_amounts(out, frame, plan.mapping, columns_for)      # or amounts paid)
               + _parts_paid(out, frame, plan.mapping, columns_for)
