@@ -16,6 +16,9 @@ importing; beside each, where it matters, a sheet where the rule must not fire.
   work billed, a purchase, as on a job list; a job invoiced with 0 paid stays a contact.
 - One person on an e-mail keyed client list written two ways at two addresses of one
   mailbox: one sentence says so (were two).
+- A gym member whose last check-in is more than a billing period after joining has paid
+  again (a month, unless the plan says a year or a quarter): a repeat customer; a class
+  pack, or no check-in, one purchase.
 """
 
 from __future__ import annotations
@@ -211,3 +214,36 @@ def test_one_name_at_two_mailboxes_keeps_the_mailbox_sentence(tmp_path):
         "1 client given addresses that reach one mailbox (a \"+tag\" before the \"@\" left "
         "out) under one name was read as one person: 'ann@x.com' (also 'ann+shop@x.com')."]
     assert cli_funnel(tmp_path) == [2, 1, 1, 0, 0]
+
+
+# --- a gym member still coming after many months has paid again ---------------------------
+
+MEMBERS = "First Name,Last Name,Email,Status,Plan,Member Since,Last Check-in,Total Check-ins\n"
+
+
+def test_a_member_coming_for_months_has_paid_each_month(tmp_path):
+    """Ivy, Active on 'Unlimited' since 2023-08-01 with 142 check-ins, the last on
+    2024-05-30: 9 whole months and more, 10 monthly payments begun, a repeat customer
+    (retention; was one purchase). Ann's 'Annual' plan from 2023-03-01 to 2024-02-20:
+    11 months, one year begun, one purchase. Liam since 2024-05-01, last 2024-05-29: one.
+    [3, 3, 3, 1, 0]."""
+    found = cli_import_text(tmp_path, "members.csv", MEMBERS + (
+        "Ivy,Chen,ivy@example.com,Active,Unlimited,2023-08-01,2024-05-30,142\n"
+        "Ann,Lee,ann@example.com,Active,Annual,2023-03-01,2024-02-20,60\n"
+        "Liam,Frost,liam@example.com,Active,Unlimited,2024-05-01,2024-05-29,9\n"))
+    assert found["recognised_as"] == "member_list"
+    assert "1 member paid more than once, repeat customers" in found["explanation"]
+    assert workspace_rows(tmp_path, "SELECT name, purchases FROM clients ORDER BY name") == [
+        ("Ann Lee", 1.0), ("Ivy Chen", 10.0), ("Liam Frost", 1.0)]
+    assert cli_funnel(tmp_path) == [3, 3, 3, 1, 0]
+
+
+def test_a_class_pack_or_a_list_without_visits_says_one_purchase(tmp_path):
+    """Must not fire: Dev's '10-Class Pack' (visits bought once) from 2024-01-03 to a last
+    check-in on 2024-05-20, and Hugo, active since 2023-01-10 with no check-in yet: one
+    purchase each, no repeat customer; the list says so. [2, 2, 2, 0, 0]."""
+    found = cli_import_text(tmp_path, "members.csv", MEMBERS + (
+        "Dev,Desai,dev@example.com,Active,10-Class Pack,2024-01-03,2024-05-20,10\n"
+        "Hugo,Hart,hugo@example.com,Active,Unlimited,2023-01-10,,0\n"))
+    assert "one purchase each: the list has no payment dates" in found["explanation"]
+    assert cli_funnel(tmp_path) == [2, 2, 2, 0, 0]
