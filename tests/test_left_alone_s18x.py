@@ -98,6 +98,21 @@ def test_each_lines_own_paid_figure_is_added_together(tmp_path):
     assert kind_totals(tmp_path, "purchase") == (2, 55.0)
 
 
+def test_a_paid_figure_net_of_a_refund_is_no_part_payment(tmp_path):
+    """Must not fire on a refund: order 1001 of 100 with 60 in 'Amount Paid' and 40 in
+    'Amount Refunded' was paid in full, 40 of it given back (a purchase of 100 and a refund
+    of 40, not a sale of 60); order 1002 of 50 with 20 paid and nothing refunded is a sale
+    of 20. Purchases 100 + 20 = 120, 1 refund of 40."""
+    found = cli_import_text(tmp_path, "orders.csv", (
+        "Customer,Order ID,Date,Total,Amount Paid,Amount Refunded\n"
+        "Ann Lee,1001,2024-03-01,100.00,60.00,40.00\n"
+        "Bob Ray,1002,2024-03-02,50.00,20.00,0\n"))
+    assert ("1 sale with less paid in 'Amount Paid' than its amount was read as a sale of "
+            "what was paid (20.00 of 50.00).") in found["notes"]
+    assert kind_totals(tmp_path, "purchase") == (2, 120.0)
+    assert kind_totals(tmp_path, "refund") == (1, 40.0)
+
+
 # --- pesos, yen and won: a dot before three digits groups thousands ---------------------------
 
 def test_pesos_with_a_dot_before_three_digits_need_no_note(tmp_path):

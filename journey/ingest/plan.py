@@ -3270,11 +3270,14 @@ def _order_lines(rows: pd.DataFrame, amount_header: str | None,
                     f"order is one event{how}, its lines kept in its extras."]
 
 
-def _paid_of_each_order(rows: pd.DataFrame, frame: pd.DataFrame,
-                        amount_header: str | None) -> tuple[str, pd.Series] | None:
+def _paid_of_each_order(rows: pd.DataFrame, frame: pd.DataFrame, amount_header: str | None,
+                        row_numbers: list[int]) -> tuple[str, pd.Series] | None:
     """What was paid of each order, at each of its lines, by a paid column other than the
-    amount ("Amount Paid", ``_PAID_SO_FAR``), with its header; None where there is none or
-    it holds more than money. An invoice's own figure repeated on every line (MYOB's item
+    amount ("Amount Paid", ``_PAID_SO_FAR``), with what a refunded column says went back of
+    it (the refund is a row of its own), with its header; None where there is none or it
+    holds more than money. Each row's figure is its sheet row's (``row_numbers``: the
+    frame's rows'), a refunded order's purchase and refund both. An invoice's own figure
+    repeated on every line (MYOB's item
     sales: "Amount Paid" 77 beside lines of 66 and 11) is read once: so it is where every
     order of several lines repeats one paid figure, beside lines of different amounts in
     some; else each line's paid figure is its own, added together (two lines of 10, each
@@ -3286,7 +3289,11 @@ def _paid_of_each_order(rows: pd.DataFrame, frame: pd.DataFrame,
     paid, bad = values.parse_money(frame[header])
     if bad.any():
         return None
-    paid = paid.reindex(rows.index)
+    back_header = next((h for h in frame.columns
+                        if _REFUNDED_AMOUNT.match(normalise_header(h))), None)
+    if back_header is not None:
+        paid = paid + values.parse_money(frame[back_header])[0].fillna(0)
+    paid = rows["_row"].map(pd.Series(paid.to_numpy(), index=row_numbers))
     key = _order_keys(rows, by_kind=True)
     key = key.where(key.notna(), rows.index.to_series().map(lambda i: f"\x1e{i}"))
     several = key.duplicated(keep=False)
@@ -3743,7 +3750,7 @@ def prepare_sheet(plan: SheetPlan, *, stage_map: dict[str, str] | None = None,
     if profile is None and plan.kind == "events":
         rows, said = _paid_in_parts(rows)
         notes += said
-        paid_by_order = _paid_of_each_order(rows, frame, line_amount)
+        paid_by_order = _paid_of_each_order(rows, frame, line_amount, raw.row_numbers)
         rows, said = _order_lines(rows, line_amount,
                                   per_person=any(map(names_a_participant, plan.mapping)))
         notes += said
