@@ -343,7 +343,7 @@ OTHER_LANGUAGES: dict[str, tuple[str, ...]] = {
                   "relatienummer"),
     "name": ("cliente", "nombre", "nombre del cliente", "nombre cliente", "razon social",
              "comprador", "acheteur", "kaufer", "comprador nome",
-             "empresa", "nom", "nom du client", "nom client", "societe", "entreprise",
+             "empresa", "organizacion", "organizacao", "organizzazione", "nom", "nom du client", "nom client", "societe", "entreprise",
              "raison sociale", "kunde", "kundenname", "firma", "firmenname", "unternehmen",
              "nome", "nome do cliente", "nome cliente", "apellido", "apellidos", "prenom",
              "nom de famille", "vorname", "nachname", "sobrenome",
@@ -1085,10 +1085,13 @@ OWN_ROLES = frozenset({"organizer", "organiser", "coorganizer", "coorganiser", "
 # a column that also names members (a roster), not beside blanks alone.
 JOB_ROLES = frozenset({"owner", "admin", "administrator", "staff", "teammember"})
 # Columns naming the organisation each person belongs to: beside them, a role is the
-# person's role there (a B2B contacts list's, a software account's users'), normalised.
+# person's role there (a B2B contacts list's, a software account's users'), normalised;
+# "Organization" as Spanish, Portuguese, Italian and Dutch help desks write it (French and
+# German write "Organisation").
 ORGANISATION_HEADERS = frozenset({"account", "accountname", "organization", "organisation",
                                   "organizationname", "organisationname", "company",
-                                  "companyname"})
+                                  "companyname", "organizacion", "organizacao",
+                                  "organizzazione", "organisatie"})
 OWN_ROLE_FLAGS = frozenset({"assistantorganizer", "assistantorganiser", "isorganizer",
                             "isadmin", "isstaff", "ishost", "ismoderator", "organizer"})
 

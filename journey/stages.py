@@ -73,6 +73,12 @@ OWNERS_STEP_WORDS = {
                 "referred someone, referred others, made referral, made a referral, "
                 "gave referral, recommended us",
 }
+# A job's, an order's or a client's work billed ("Invoiced"), in English, Spanish, French,
+# German, Portuguese, Italian, Dutch and Nordic: a purchase (a stage word, an order's
+# status), where nothing else says what was paid (``BILLED_STATUSES``).
+BILLED_WORDS = ("invoiced, facturado, facturada, facture, facturee, fakturiert, "
+                "in rechnung gestellt, faturado, faturada, fatturato, fatturata, gefactureerd, "
+                "fakturerad, faktureret, fakturert")
 # A quote or an estimate given, not yet taken up: a client considering (a stage word, an
 # order's or a booking's status with nothing paid).
 QUOTE_GIVEN_WORDS = ("quote, quoted, quote sent, sent quote, quote given, quote emailed, "
@@ -179,7 +185,7 @@ _ALIAS_WORDS = {
                 "kund, klient, asiakas, zakaznik, müşteri, клиент, клієнт, πελατης, "
                 "pelanggan, vunnen, vundet, vunnet, voitettu, успешно реализовано, сделка успешна, "
                 "успішно реалізовано, "
-                + OWNERS_STEP_WORDS["purchase"],
+                + OWNERS_STEP_WORDS["purchase"] + ", " + BILLED_WORDS,
     "retention": "retention, retained, repeat, repeat customer, customer - repeat, "
                  "client - repeat, loyal, stayed, renewal, "
                  "renewed, returning, existing, active customer, recurring, subscribed, "
@@ -291,14 +297,14 @@ PAYMENT_STATUS_WORDS = {
 # status column beside an amount): normalised value -> event kind. A pending, failed or
 # abandoned order is a contact, never a purchase.
 ORDER_STATUS_WORDS = {
-    "purchase": PAYMENT_STATUS_WORDS["purchase"] + ", "
+    "purchase": PAYMENT_STATUS_WORDS["purchase"] + ", " + BILLED_WORDS + ", "
                 "completed, complete, processing, shipped, partially shipped, "
-                "fulfilled, partially fulfilled, delivered, invoiced, settled, succeeded, "
+                "fulfilled, partially fulfilled, delivered, settled, succeeded, "
                 "success, successful, captured, "
                 # (a card payment taken: Braintree's)
                 "submitted for settlement, settling, settlement pending, settlement confirmed, completado, enviado, entregado, "
-                "facturado, expedie, livre, facture, abgeschlossen, versandt, "
-                "versendet, geliefert, zugestellt, concluido, entregue, faturado, "
+                "expedie, livre, abgeschlossen, versandt, "
+                "versendet, geliefert, zugestellt, concluido, entregue, "
                 "awaiting fulfillment, awaiting shipment, awaiting pickup, unshipped, "
                 "shipping, "      # (an invoice part paid, Invoice Ninja's: PART_PAID_WORDS)
                 f"{VISIT_KEPT_WORDS}, "
@@ -306,15 +312,15 @@ ORDER_STATUS_WORDS = {
                 "paid and closed, paid & closed, "    # (a job paid for: JobNimbus's)
                 # the feminine forms (una factura pagada, une commande payée) and tools' own
                 "realizada, realizado, completada, entregada, "
-                "enviada, facturada, aprobado, aprobada, acreditado, acreditada, recibido, "
+                "enviada, aprobado, aprobada, acreditado, acreditada, recibido, "
                 "payee, livree, expediee, terminee, termine, paiement accepte, "
                 "preparation en cours, en preparation, erfolgreich, erledigt, "
-                "concluida, enviado, aprovado, aprovada, faturada, pagamento aprovado, "
+                "concluida, enviado, aprovado, aprovada, pagamento aprovado, "
                 "em processamento, "
                 "saldata, saldato, incassata, incassato, completato, completata, "
-                "evaso, evasa, spedito, spedita, consegnato, consegnata, fatturato, fatturata, "
+                "evaso, evasa, spedito, spedita, consegnato, consegnata, "
                 "parzialmente pagata, parzialmente pagato, pagamento ricevuto, voldaan, "
-                "afgerond, voltooid, verzonden, geleverd, afgeleverd, gefactureerd, deels betaald, "
+                "afgerond, voltooid, verzonden, geleverd, afgeleverd, deels betaald, "
                 "gedeeltelijk betaald, betaling ontvangen, "
                 # then French, Spanish and Portuguese ones more, Polish, Swedish, Danish and
                 # Norwegian, and Japanese (an invoice settled, an order fulfilled)
@@ -340,7 +346,7 @@ ORDER_STATUS_WORDS = {
                 "виконано, доставлено, εξοφληθηκε, "
                 "εξοφλημενη, ολοκληρωθηκε, παραδοθηκε, sudah dibayar, "
                 "selesai, w realizacji, wysłane, wysłano, dostarczone, "
-                "levererad, leveret, levert, fakturerad, faktureret, fakturert, "
+                "levererad, leveret, levert, "
                 + DONE_WORDS + ", "     # (a job done)
                 "済, "              # (a Japanese sheet's "done")
                 + FINISHED_WORDS,      # (a job finished: done)
@@ -572,9 +578,7 @@ ORDER_STATUS_KIND = {normalise_value(word): kind for kind, words in ORDER_STATUS
 # Of the statuses read as a purchase, those saying a job or an order was billed, not that
 # it was paid: a sale where nothing else says, but beside a column saying what was paid
 # (a "Paid" of no, an "Amount Paid" of 0 or a part) that column decides.
-BILLED_STATUSES = frozenset(normalise_value(word) for word in (
-    "invoiced", "facturado", "facturada", "facture", "faturado", "faturada", "fatturato",
-    "fatturata", "gefactureerd", "fakturerad", "faktureret", "fakturert"))
+BILLED_STATUSES = frozenset(normalise_value(word) for word in BILLED_WORDS.split(","))
 PAYMENT_STATUSES = frozenset(normalise_value(word) for words in PAYMENT_STATUS_WORDS.values()
                              for word in words.split(","))
 # An invoice's statuses that say it is billed and unpaid ("Sent", "Viewed": Invoice Ninja's)

@@ -92,6 +92,14 @@ CURRENCY_TOKENS = (
 THREE_DECIMAL_CURRENCIES = ("kwd", "bhd", "omr", "jod", "tnd", "lyd", "kd", "bd", "jd", "dt",
                             "ld", "ro", "r.o.")
 
+# Currencies with no minor unit in use, by code and by the sign written where they are used
+# (ISO 4217 gives most no decimals; the forint's and the rupiah's are out of use): a dot
+# before three digits ("CLP 45.000", "₩ 12.500") can only group thousands. Not "¥" alone,
+# which is the yuan's sign too (fen and jiao), nor "kr" (öre, øre).
+NO_MINOR_UNIT_CURRENCIES = ("clp", "jpy", "krw", "isk", "huf", "vnd", "idr", "pyg", "ugx",
+                            "rwf", "gnf", "bif", "djf", "kmf", "xof", "xaf", "xpf", "vuv",
+                            "₩", "₫", "₲", "円", "rp", "ft")
+
 # Amounts written short in a money column ("$1k", "€1.2m", "1,5 mil", "10k€"), each letter's
 # multiple. "m" and "M" are both a million: only columns a header names as money are read so,
 # where "2m" is not two metres. "mil" is the Spanish and Portuguese thousand ("R$ 1,5 mil"),
@@ -144,6 +152,10 @@ _THREE_DECIMAL_CUR = (r"(?i)(?:^|[^\p{L}])(?:" + "|".join(
 # A header naming such a currency by its ISO code or "KD" ("Amount (KWD)", "Total KD").
 _THREE_DECIMAL_HEADER = re.compile(r"(?<![^\W\d_])(?:kwd|bhd|omr|jod|tnd|lyd|kd)(?![^\W\d_])",
                                    re.IGNORECASE)
+# A cell or a header naming a currency with no minor unit ("CLP 45.000", "Monto (CLP)").
+_NO_MINOR_UNIT = re.compile(r"(?<![^\W\d_])(?:" + "|".join(
+    re.escape(c) for c in sorted(NO_MINOR_UNIT_CURRENCIES, key=len, reverse=True))
+    + r")(?![^\W\d_])", re.IGNORECASE)
 _POINT_STYLE = r"^(?:[1-9]\d{0,2}(?:,\d{2})*(?:,\d{3})+|\d+)(?:\.\d+)?$"
 _COMMA_STYLE = r"^(?:[1-9]\d{0,2}(?:\.\d{3})+|\d+)(?:,\d+)?$"
 
@@ -651,6 +663,10 @@ class MoneyReading:
                          + (f" (and {counted(more, 'more amount')} like it)" if more else "")
                          + ".")
         grouped = self.grouped & self.values.notna() & ~self.short
+        if _NO_MINOR_UNIT.search(str(header)):      # (a dot before three digits of pesos,
+            grouped[:] = False                      # yen or won groups thousands: no doubt)
+        else:
+            grouped &= ~self.cells.map(lambda c: bool(_NO_MINOR_UNIT.search(_plain_str(c))))
         if grouped.any():
             n = int(grouped.sum())
             notes.append(f"Column '{header}': {counted(n, 'amount')} with three digits after "

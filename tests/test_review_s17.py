@@ -147,9 +147,11 @@ def test_a_project_list_whose_amount_is_a_deals_value_and_no_one_bought_imports(
     (Offert, Pågår) and no one at purchase. The import stopped with KeyError
     'revenue_current' (the value moved to revenue to come, its column still said to be
     revenue). Now: Carl's project is done ('Klar', as 'Completed': s18), his 30,000 brought;
-    to come 50,000 + 80,000 + 90,000 = 220,000; Anna (Offert) and Bo (Pågår) considering:
-    [4, 3, 1, 0, 0] (before s18 'Klar' was unread: 250,000 to come, [4, 2, 0, 0, 0]). The
-    same list with no one at purchase: test_stage_words_s18."""
+    Dan's is invoiced ('Fakturerad': work billed, a purchase, as on a job list: s18 X; was
+    unread, his 90,000 to come), his 90,000 brought: 120,000 brought, to come 50,000 +
+    80,000 = 130,000; Anna (Offert) and Bo (Pågår) considering: [4, 4, 2, 0, 0] (before
+    s18 'Klar' and 'Fakturerad' were unread: 250,000 to come, [4, 2, 0, 0, 0]). The same
+    list with no one at purchase: test_stage_words_s18."""
     cli_import_text(tmp_path, "projekt.csv", (
         "Kund,Projekt,Status,Belopp\n"
         "Anna Berg,Kök,Offert,50000\n"
@@ -157,5 +159,5 @@ def test_a_project_list_whose_amount_is_a_deals_value_and_no_one_bought_imports(
         "Carl Lind,Altan,Klar,30000\n"
         "Dan Sund,Tak,Fakturerad,90000\n"))
     assert workspace_rows(tmp_path, "SELECT SUM(revenue_potential), SUM(revenue_current) "
-                                    "FROM clients") == [(220000.0, 30000.0)]
-    assert cli_funnel(tmp_path) == [4, 3, 1, 0, 0]
+                                    "FROM clients") == [(130000.0, 120000.0)]
+    assert cli_funnel(tmp_path) == [4, 4, 2, 0, 0]

@@ -362,12 +362,14 @@ def test_a_form_asks_the_respondents_name(tmp_path):
 
 
 def test_myob_co_last_name_and_first_name(tmp_path):
-    """Fitzroy Florist (a company: no first name) bought 5 Mar (two lines, 66 + 11) and
-    26 Mar (55), Linh Nguyen 220 on 12 Mar; Otway Hotel's quote a contact: 3 purchases of
-    352 with tax, [3, 2, 2, 1, 0]. Before: 1 client "Linh", [1, 1, 1, 0, 0]."""
+    """Fitzroy Florist (a company: no first name) bought 5 Mar (two lines, 66 + 11, paid
+    77) and 26 Mar (55), Linh Nguyen 220 on 12 Mar of which 100 is paid (a part-paid
+    invoice counts its paid part: session 18, was 220); Otway Hotel's quote a contact:
+    3 purchases of 77 + 55 + 100 = 232 with tax (was 352), [3, 2, 2, 1, 0]. Before
+    session 17: 1 client "Linh", [1, 1, 1, 0, 0]."""
     cli_import_text(tmp_path, "ITEMSALE.csv", MYOB)
     assert names(tmp_path) == ["Fitzroy Florist", "Linh Nguyen", "Otway Hotel"]
-    assert kind_totals(tmp_path, "purchase") == (3, 352.0)
+    assert kind_totals(tmp_path, "purchase") == (3, 232.0)
     assert cli_funnel(tmp_path) == [3, 2, 2, 1, 0]
 
 

@@ -419,14 +419,16 @@ def test_loox_reviews_are_product_reviews(tmp_path):
 
 def test_pushpress_lifetime_value_is_the_members_revenue(tmp_path):
     """(PushPress's members export: unsure of the exact headers.) Ivy (active, 1,650),
-    Jack (cancelled, 540), Liam (active, 150) paid members; Kara a lead: revenue 2,340,
-    [4, 3, 3, 0, 0] (the list has no payment dates: one purchase each). Before: the
-    revenue not read."""
+    Jack (cancelled, 540), Liam (active, 150) paid members; Kara a lead: revenue 2,340.
+    A membership paid again each month it ran to the last check-in (session 18; was one
+    purchase each): Ivy 2023-08-01 to 2024-05-30, 10 months begun, Jack 2023-10-15 to
+    2024-02-10, 4: repeat customers; Liam 2024-05-01 to 05-29, 1: [4, 3, 3, 2, 0] (was
+    [4, 3, 3, 0, 0]). Before: the revenue not read."""
     found = cli_import_text(tmp_path, "members.csv", PUSHPRESS)
     assert found["recognised_as"] == "member_list"
     assert "'Lifetime Value' is what each member has paid so far" in found["explanation"]
     assert revenue(tmp_path) == 2340.0
-    assert cli_funnel(tmp_path) == [4, 3, 3, 0, 0]
+    assert cli_funnel(tmp_path) == [4, 3, 3, 2, 0]
 
 
 def test_an_unnamed_test_order_at_an_example_address_is_no_client(tmp_path):

@@ -225,14 +225,16 @@ def _token_code(token: str) -> str | None:
 # --- the workspace's currency -------------------------------------------------------------
 
 def settle_currency(db: Database, import_id: int, code: str | None,
-                    dry_run: bool = False) -> list[str]:
+                    dry_run: bool = False, sheet: str | None = None) -> list[str]:
     """Set the workspace's currency to that of an import's amounts (``code``; None: they
     name none, or more than one) where nobody has set it yet, recording the change for
     undo; where it is set to the same symbol, the import holds it too (undoing the earlier
     one keeps it). Returns what the import says (in a dry run, what it would do): the
     currency set, or, where another is set (by the owner or an earlier file), that it was
     kept. A name several countries write ("kr") is set as written, and said to be so; it
-    says nothing beside the code of one of them ("SEK")."""
+    says nothing beside the code of one of them ("SEK"). ``sheet``: the sheet's name where
+    the import is one sheet of a workbook (its amounts are that sheet's, not the file's)."""
+    amounts_in = f"sheet '{sheet}'" if sheet else "this file"
     if code is None:
         return []
     symbol, name = symbol_and_name(code)
@@ -243,7 +245,7 @@ def settle_currency(db: Database, import_id: int, code: str | None,
         return []
     if shown is not None and shown != symbol:
         return [f"Money is still shown in {shown}, the workspace's currency, though the "
-                f"amounts in this file are written in {_written_in(code)}; change the "
+                f"amounts in {amounts_in} are written in {_written_in(code)}; change the "
                 f"currency on the Import page if it should be {symbol}."]
     db.execute("INSERT INTO settings(key, value) VALUES ('currency', ?) "
                "ON CONFLICT(key) DO UPDATE SET value = excluded.value", [json.dumps(symbol)])
@@ -253,10 +255,11 @@ def settle_currency(db: Database, import_id: int, code: str | None,
     shown_in = f"Money {'would be' if dry_run else 'is'} shown in {symbol}"
     if code in SHARED_NAMES:
         meaning, codes = SHARED_NAMES[code]
-        return [f"{shown_in}, as the amounts in this file write it: {code} is written for "
-                f"{meaning}, and the file does not say which ({', '.join(codes[:-1])} or "
+        return [f"{shown_in}, as the amounts in {amounts_in} write it: {code} is written "
+                f"for {meaning}, and the {'sheet' if sheet else 'file'} does not say which "
+                f"({', '.join(codes[:-1])} or "
                 f"{codes[-1]}), so none was assumed."]
-    return [f"{shown_in}: the amounts in this file are written in {name}."]
+    return [f"{shown_in}: the amounts in {amounts_in} are written in {name}."]
 
 
 def _written_in(code: str) -> str:

@@ -2475,13 +2475,18 @@ def _clients_counted(out: pd.DataFrame, these: pd.Series) -> int:
     return int(keys.nunique() + keys.isna().sum())
 
 
-def _one_person_by_contact(rows: pd.DataFrame) -> tuple[pd.DataFrame, list[str]]:
+# People a client list writes more than one way, joined as one: (who is kept, the other
+# ways they are written, the rows joined).
+Joined = list[tuple[str, list[str], pd.Index]]
+
+
+def _one_person_by_contact(rows: pd.DataFrame) -> tuple[pd.DataFrame, Joined]:
     """A client list's rows whose names are one loosely (``loose_name_keys``: case, emoji,
     accents, punctuation: "💪 Sam Green", "sam green") and that give the same phone number
     or e-mail address (its mailbox: ``values.mailbox_keys``) are one person: each takes
     the best-written spelling (``best_written``: "Sam Green"), so the list saves them
-    once; the import says so. Alike names without a shared number or address stay apart
-    (``_names_alike``)."""
+    once; the import says so (``_people_joined_said``). Alike names without a shared
+    number or address stay apart (``_names_alike``)."""
     named = rows["name"].notna()
     if named.sum() < 2:
         return rows, []
@@ -2509,12 +2514,8 @@ def _one_person_by_contact(rows: pd.DataFrame) -> tuple[pd.DataFrame, list[str]]
             if others:
                 rows.loc[group.index, "name"] = kept
                 rows = _kept_whole(rows, pd.Series(kept, index=group.index))
-                joined.append(f"'{kept}' (also {', '.join(repr(n) for n in others)})")
-    if not joined:
-        return rows, []
-    return rows, [f"{counted(len(joined), 'client')} written more than one way with the same "
-                  f"phone number or e-mail address {was(len(joined))} read as one person: "
-                  + listed(joined, 3, "; ") + "."]
+                joined.append((kept, others, group.index))
+    return rows, joined
 
 
 def _kept_whole(rows: pd.DataFrame, person: pd.Series) -> pd.DataFrame:
@@ -2533,11 +2534,11 @@ def _kept_whole(rows: pd.DataFrame, person: pd.Series) -> pd.DataFrame:
     return rows
 
 
-def _one_mailbox_one_client(rows: pd.DataFrame) -> tuple[pd.DataFrame, list[str]]:
+def _one_mailbox_one_client(rows: pd.DataFrame) -> tuple[pd.DataFrame, Joined]:
     """On a client list keyed by e-mail, rows of one name (loosely: ``loose_name_keys``)
     whose addresses reach one mailbox ("ann+shop@x.com" and "ann@x.com":
     ``values.mailbox``) are one client, keyed by the plain address where one is given,
-    else the first; the import says so."""
+    else the first; the import says so (``_people_joined_said``)."""
     keyed = rows["client_id"].notna() & rows["name"].notna()
     if keyed.sum() < 2:
         return rows, []
@@ -2555,11 +2556,47 @@ def _one_mailbox_one_client(rows: pd.DataFrame) -> tuple[pd.DataFrame, list[str]
     rows = rows.copy()
     rows.loc[found.index, "client_id"] = kept
     rows = _kept_whole(rows, kept)
-    joined = [f"'{key}' (also {', '.join(repr(k) for k in group.unique() if k != key)})"
-              for key, group in found["key"].groupby(kept, sort=False)]
-    return rows, [f"{counted(len(joined), 'client')} given addresses that reach one mailbox "
-                  f"(a \"+tag\" before the \"@\" left out) under one name {was(len(joined))} "
-                  "read as one person: " + listed(joined, 3, "; ") + "."]
+    return rows, [(key, [k for k in group.unique() if k != key], group.index)
+                  for key, group in found["key"].groupby(kept, sort=False)]
+
+
+def _people_joined_said(by_name: Joined, by_mailbox: Joined, rows: pd.DataFrame,
+                        written: pd.Series) -> list[str]:
+    """What the import says of the people joined by their phone number or address
+    (``_one_person_by_contact``) and by their mailbox (``_one_mailbox_one_client``): one
+    sentence each, and one for a person joined both ways ('Ann Lee' at ann+shop@x.com and
+    'ann lee ⭐' at ann@x.com: 'Ann Lee' at ann@x.com, also 'ann lee ⭐' and
+    ann+shop@x.com), with each way they were written (``written``: the names before they
+    were joined)."""
+    both = [(key, index) for key, _, index in by_mailbox if written[index].nunique() > 1]
+    in_both = pd.Index([]).append([index for _, index in both]) if both else pd.Index([])
+    by_name = [j for j in by_name if not j[2].isin(in_both).any()]
+    by_mailbox = [j for j in by_mailbox if not j[2].isin(in_both).any()]
+    notes = []
+    if by_name:
+        notes.append(f"{counted(len(by_name), 'client')} written more than one way with the "
+                     f"same phone number or e-mail address {was(len(by_name))} read as one "
+                     "person: " + listed([f"'{kept}' (also {', '.join(map(repr, others))})"
+                                          for kept, others, _ in by_name], 3, "; ") + ".")
+    if by_mailbox:
+        notes.append(f"{counted(len(by_mailbox), 'client')} given addresses that reach one "
+                     f"mailbox (a \"+tag\" before the \"@\" left out) under one name "
+                     f"{was(len(by_mailbox))} read as one person: "
+                     + listed([f"'{kept}' (also {', '.join(map(repr, others))})"
+                               for kept, others, _ in by_mailbox], 3, "; ") + ".")
+    if both:
+        said = []
+        for key, index in both:
+            name = rows.at[index[0], "name"]
+            others = [repr(n) for n in dict.fromkeys(written[index]) if n != name] + [
+                str(e) for e in dict.fromkeys(rows.loc[index, "email"])
+                if str(e).strip().lower() != key]
+            said.append(f"'{name}' at {key} (also {listed(others)})")
+        notes.append(f"{counted(len(both), 'client')} written more than one way, with "
+                     "addresses that reach one mailbox (a \"+tag\" before the \"@\" left "
+                     f"out), {was(len(both))} read as one person: " + listed(said, 3, "; ")
+                     + ".")
+    return notes
 
 
 # A reason column whose header says it is the reason a deal was lost ("Lost Reason",
@@ -3518,6 +3555,61 @@ def _reviews_ticked(rows: pd.DataFrame, frame: pd.DataFrame,
     return rows, []
 
 
+def _paid_of_each_order(rows: pd.DataFrame, frame: pd.DataFrame, amount_header: str | None,
+                        row_numbers: list[int]) -> tuple[str, pd.Series] | None:
+    """What was paid of each order, at each of its lines, by a paid column other than the
+    amount ("Amount Paid", ``_PAID_SO_FAR``), with what a refunded column says went back of
+    it (the refund is a row of its own), with its header; None where there is none or it
+    holds more than money. Each row's figure is its sheet row's (``row_numbers``: the
+    frame's rows'), a refunded order's purchase and refund both. An invoice's own figure
+    repeated on every line (MYOB's item
+    sales: "Amount Paid" 77 beside lines of 66 and 11) is read once: so it is where every
+    order of several lines repeats one paid figure, beside lines of different amounts in
+    some; else each line's paid figure is its own, added together (two lines of 10, each
+    paid 10, are 20 paid)."""
+    header = next((h for h in frame.columns if base_header_key(h) in _PAID_SO_FAR
+                   and h != amount_header), None)
+    if header is None or "amount" not in rows:
+        return None
+    paid, bad = values.parse_money(frame[header])
+    if bad.any():
+        return None
+    back_header = next((h for h in frame.columns
+                        if _REFUNDED_AMOUNT.match(normalise_header(h))), None)
+    if back_header is not None:
+        paid = paid + values.parse_money(frame[back_header])[0].fillna(0)
+    paid = rows["_row"].map(pd.Series(paid.to_numpy(), index=row_numbers))
+    key = _order_keys(rows, by_kind=True)
+    key = key.where(key.notna(), rows.index.to_series().map(lambda i: f"\x1e{i}"))
+    several = key.duplicated(keep=False)
+    by_order = paid[several].groupby(key[several])
+    repeated = (several.any() and bool(by_order.nunique(dropna=False).eq(1).all())
+                and bool(amounts_of(rows)[several].groupby(key[several]).nunique().gt(1).any()))
+    each = paid.groupby(key).transform("first" if repeated else "sum")
+    return header, each.where(paid.groupby(key).transform("count").gt(0))
+
+
+def _orders_part_paid(rows: pd.DataFrame,
+                      paid_by_order: tuple[str, pd.Series] | None) -> list[str]:
+    """Sales (an invoice, its lines added together) of which the paid column says a part
+    was paid, more than nothing and less than the whole: sales of what was paid, as a
+    part-paid invoice is. Returns a note."""
+    if paid_by_order is None or "kind" not in rows:
+        return []
+    header, paid = paid_by_order
+    paid = paid.reindex(rows.index)
+    amounts = amounts_of(rows)
+    part = rows["kind"].eq("purchase") & paid.gt(0) & paid.lt(amounts - 0.005)
+    if not part.any():
+        return []
+    count = int(part.sum())
+    note = (f"{counted(count, 'sale')} with less paid in '{header}' than {its(count)} amount "
+            f"{was(count)} read as {'a sale' if count == 1 else 'sales'} of what was paid "
+            f"({paid[part].sum():,.2f} of {amounts[part].sum():,.2f}).")
+    rows.loc[part, "amount"] = paid[part]
+    return [note]
+
+
 def _paid_in_parts(rows: pd.DataFrame) -> tuple[pd.DataFrame, list[str]]:
     """Purchases of one order ID and client on different days (a wedding's retainer and
     its balance, an invoice paid in two payments) are payments of one sale: each later one
@@ -3783,11 +3875,12 @@ def prepare_sheet(plan: SheetPlan, *, stage_map: dict[str, str] | None = None,
         notes += _lost_by_reason(out, frame, plan.mapping, columns_for)
     if (plan.kind == "clients" and "name" in out and ("client_id" not in out
                                                       or plan.key_from_email)):
-        out, said = _one_person_by_contact(out)     # (before the notes that count clients)
-        notes += said
+        written = out["name"].copy()
+        out, by_name = _one_person_by_contact(out)  # (before the notes that count clients)
+        by_mailbox = []
         if plan.key_from_email and "client_id" in out:
-            out, said = _one_mailbox_one_client(out)
-            notes += said
+            out, by_mailbox = _one_mailbox_one_client(out)
+        notes += _people_joined_said(by_name, by_mailbox, out, written)
     ticked = (_ticked_steps(out, frame, plan.mapping, demoted, notes)        # (ticks, dates
               + _paid_amounts(out, frame, plan.mapping, columns_for)      # or amounts paid)
               + _parts_paid(out, frame, plan.mapping, columns_for)
@@ -3952,9 +4045,11 @@ def prepare_sheet(plan: SheetPlan, *, stage_map: dict[str, str] | None = None,
         notes += said
         rows, said = _booked_parts_paid(rows, frame, plan.mapping)
         notes += said
+        paid_by_order = _paid_of_each_order(rows, frame, line_amount, raw.row_numbers)
         rows, said = _order_lines(rows, line_amount,
                                   per_person=any(map(names_a_participant, plan.mapping)))
         notes += said
+        notes += _orders_part_paid(rows, paid_by_order)
     if profile is not None:
         rows = profile.rules(rows, frame)
         # Stage values the profile decided (won or lost by the export's own ids, such as

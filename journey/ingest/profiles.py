@@ -2313,6 +2313,25 @@ def _eventbrite_explain(frame: pd.DataFrame) -> str:
 
 # --- memberships: Mindbody clients, gym and studio member lists --------------------------------
 
+# A plan's billing period in months, by the words of its name (Substack's "Yearly", a gym's
+# "Annual", "Quarterly", "Monthly"), the first that matches.
+_PLAN_MONTHS = ((r"year|annual|founding|jahr|anual|annuel|annuale|jaar", 12),
+                (r"quarter|trimest|quartal|kwartaal", 3), (r"month|monat|mensual|mensuel|"
+                                                           r"mensile|maand", 1))
+# A plan that is no running membership but a number of visits bought once (a "10-Class
+# Pack", a "5 Class Pass", a drop-in, a punch card).
+_VISITS_PLAN = (r"\bpack\b|\d+\s*-?\s*(?:class|session|visit)|punch|drop.?in|\bcredits?\b")
+
+
+def _plan_months(plan: pd.Series, default: float | None = None) -> pd.Series:
+    """Each plan's billing period in months (``_PLAN_MONTHS``), else ``default``."""
+    months = pd.Series(None, index=plan.index, dtype=float)
+    for pattern, length in _PLAN_MONTHS:
+        months = months.where(months.notna() | ~plan.fillna("").str.contains(pattern, case=False),
+                              length)
+    return months.fillna(default) if default is not None else months
+
+
 _MEMBER_STATUS = ("membershipstatus", "memberstatus", "contractstatus", "status")
 _MEMBERSHIP = ("membershipname", "membership", "membershiptype", "membershipplan",
                "contractname", "plan", "pass")
@@ -2336,6 +2355,11 @@ _MEMBER_UNPAID = {"declined", "pastdue", "overdue", "unpaid", "paymentfailed"}
 _MEMBER_ENDED = {"terminated", "cancelled", "canceled", "expired", "inactive", "lapsed",
                  "ended", "former", "formermember", "churned", "left", "deactivated", "closed"}
 _MEMBER_TRIAL = {"trial", "intrial", "trialing", "freetrial"}
+# When a membership began (not "Date Created", a client's record, nor a first visit, which
+# may be a drop-in before it).
+_MEMBER_START = ("membersince", "membershipstart", "membershipstartdate", "startdate",
+                 "joined", "joindate", "joinedon", "datejoined")
+_MEMBER_LAST_VISIT = ("lastvisit", "lastcheckin", "lastattended")
 _FREE_PLAN = r"\bfree\b|trial|\bintro\b|\bguest\b|\bcomp\b|complimentary|taster"
 _REFERRAL_WORDS = r"friend|referr|word of mouth|member"
 
@@ -2367,7 +2391,8 @@ def _member_facts(frame: pd.DataFrame) -> dict:
     ended; one on a free plan (a free trial, an intro week, a fee of 0) or a trial status
     trialled: consideration, no customer lost; one with no membership is a contact.
     Referred By naming another member of the list (by name or e-mail) is that member's
-    referral and this one's channel ("Referral"); any other value is the channel."""
+    referral and this one's channel ("Referral"); any other value is the channel. A paid
+    member's payments: ``_member_payments``."""
     status = _col(frame, *_MEMBER_STATUS).map(
         lambda v: None if v is None else normalise_value(v))
     plan = _col(frame, *_MEMBERSHIP)
@@ -2387,21 +2412,39 @@ def _member_facts(frame: pd.DataFrame) -> dict:
     referrals = (keys.map(made).fillna(0) + email.map(made).fillna(0)).where(lambda n: n > 0)
     channel = said.mask(referrer.notna() | said.fillna("").str.contains(
         _REFERRAL_WORDS, case=False), "Referral")
-    return {"paid": paid, "trial": member & free, "live": paid & status.isin(_MEMBER_LIVE),
+    return {"paid": paid, "payments": _member_payments(frame, plan).where(paid),
+            "trial": member & free, "live": paid & status.isin(_MEMBER_LIVE),
             "churned": paid & status.isin(_MEMBER_ENDED), "referrals": referrals,
             "channel": channel, "referred": referrer.notna(), "email": email}
 
 
+def _member_payments(frame: pd.DataFrame, plan: pd.Series) -> pd.Series:
+    """How many times each member has paid: one for each billing period begun from the
+    membership's start (``_MEMBER_START``) to the member's last visit, which shows it
+    still ran then (Ivy, from 2023-08-01 to a last check-in on 2024-05-30: 10), the period
+    the plan's (``_PLAN_MONTHS``: a yearly plan's a year), else a month, as gyms and
+    studios bill; one where the list gives no start or no last visit, or the plan is
+    visits bought once (``_VISITS_PLAN``: a class pack)."""
+    months = _plan_months(plan, default=1).where(
+        ~plan.fillna("").str.contains(_VISITS_PLAN, case=False))
+    start = pd.to_datetime(_dates(frame, *_MEMBER_START), errors="coerce")
+    end = pd.to_datetime(_dates(frame, *_MEMBER_LAST_VISIT), errors="coerce")
+    run = ((end.dt.year - start.dt.year) * 12 + end.dt.month - start.dt.month
+           - (end.dt.day < start.dt.day))
+    return (run // months + 1).where(run.ge(0)).fillna(1)
+
+
 def _member_rules(rows: pd.DataFrame, frame: pd.DataFrame) -> pd.DataFrame:
-    """A paying member bought (one purchase: the list has no payment dates); its status
-    is active or churned (dated by the last visit); a trial is at consideration."""
+    """A paying member bought, once for each period its membership has run
+    (``_member_payments``); its status is active or churned (dated by the last visit); a
+    trial is at consideration."""
     facts = _member_facts(frame)
     rows = rows.copy()
     email = _none(facts["email"]).reindex(rows.index)
     rows["email"] = email
     rows["client_id"] = (rows["client_id"] if "client_id" in rows else email).where(
         lambda ids: ids.notna(), email)
-    rows["purchases"] = facts["paid"].map({True: 1.0, False: None}).reindex(rows.index)
+    rows["purchases"] = facts["payments"].reindex(rows.index)
     rows["stage"] = rows["stage_raw"] = facts["trial"].map(
         {True: "consideration", False: None}).reindex(rows.index)
     rows["status"] = pd.Series(None, index=frame.index, dtype=object).mask(
@@ -2431,10 +2474,16 @@ def _member_explain(label: str) -> Callable[[pd.DataFrame], str]:
         facts = _member_facts(frame)
         paid = facts["paid"]
         unpaid = int((paid & ~facts["live"] & ~facts["churned"]).sum())
+        repeat = int(facts["payments"].gt(1).sum())
         return (f"Recognised as {label}: {counted(len(frame), 'client')}; "
                 f"{counted(int(paid.sum()), 'member')} on a paid membership counted as "
-                f"customers (one purchase each: the list has no payment dates), "
-                f"{int(facts['churned'].sum()):,} of them churned (terminated, cancelled or "
+                + (f"customers (one purchase for each month a membership has run, or each "
+                   "year or quarter of a plan named so, from its start to the member's last "
+                   f"visit: {counted(repeat, 'member')} paid more than once, repeat "
+                   "customers), "
+                   if repeat else
+                   "customers (one purchase each: the list has no payment dates), ")
+                + f"{int(facts['churned'].sum()):,} of them churned (terminated, cancelled or "
                 f"expired, dated by their last visit), "
                 f"{int(facts['live'].sum()):,} still members (active, suspended or frozen)"
                 + (f" and {unpaid:,} whose payment failed (declined, past due: not counted as "
@@ -2514,19 +2563,13 @@ def _patreon_explain(frame: pd.DataFrame) -> str:
 
 # --- Substack subscribers -------------------------------------------------------------------
 
-_PLAN_MONTHS = ((r"year|annual|founding", 12), (r"month", 1))
-
-
 def _substack_facts(frame: pd.DataFrame) -> dict:
     """A subscriber with a first payment paid: a customer, churned when the subscription
     is no longer active (dated by its expiry); the payments are the plan's periods from
     the first payment to the expiry (a yearly plan paid from 2023-01-10 to 2025-01-10:
     two). A free subscriber, or a comp or gift one never paid, is a contact."""
     plan = _col(frame, "plan", "subscriptiontype", "subscriptioninterval").fillna("")
-    months = pd.Series(None, index=frame.index, dtype=float)
-    for pattern, length in _PLAN_MONTHS:
-        months = months.where(months.notna() | ~plan.str.contains(pattern, case=False),
-                              length)
+    months = _plan_months(plan)
     first = pd.to_datetime(_dates(frame, "firstpaymentat"), errors="coerce")
     expiry_text = _dates(frame, "expiry", "expiresat")
     expiry = pd.to_datetime(expiry_text, errors="coerce")

@@ -26,6 +26,7 @@ import itertools
 import json
 import re
 from dataclasses import dataclass, field, replace
+from pathlib import Path
 from typing import Callable, Iterator
 
 import numpy as np
@@ -49,7 +50,7 @@ from ..workspace import get_setting, now_stamp, write
 from .plan import (BILLS_A_JOB, WORKSHOP_IMPORTERS, PreparedSheet, SheetPlan,
                    details_of_stored_jobs, plan_file, prepare_sheet)
 from .currency import earlier_imports_note, mixed_note, one_currency_each, settle_currency
-from .read import blank_note, whole_sheet
+from .read import WORKBOOK_EXTENSIONS, blank_note, whole_sheet
 from .understand import EXTRA, WORKSHOP_KINDS, check_stage_target, headers_key
 
 Progress = Callable[[float, str], None]
@@ -427,8 +428,9 @@ def _save_parts(db: Database, prepared: PreparedSheet, dry_run: bool,
         remember_mapping(db, plan, import_id)
     if plan.kind in ("clients", "events"):
         notes += earlier_imports_note(db, import_id, currencies)
-        notes += settle_currency(db, import_id, currencies.index[0]
-                                 if len(currencies) == 1 else None, dry_run)
+        notes += settle_currency(
+            db, import_id, currencies.index[0] if len(currencies) == 1 else None, dry_run,
+            plan.sheet if Path(plan.file).suffix.lower() in WORKBOOK_EXTENSIONS else None)
     if plan.kind == "reference":
         notes.append(plan.kept_because or
                      f"Sheet '{plan.sheet}' has no client or event columns, so its rows were "
