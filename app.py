@@ -26,8 +26,9 @@ PAGES = {
 HERE = Path(__file__).resolve().parent
 
 presenter = frame.presenter_mode()
-st.set_page_config(page_title="Journey", page_icon=":material/route:", layout="wide",
-                   initial_sidebar_state="collapsed" if presenter else "auto")
+# (the tab's icon from this folder: a material icon or an emoji is fetched from the internet)
+st.set_page_config(page_title="Journey", page_icon=str(HERE / "journey_ui" / "icon.png"),
+                   layout="wide", initial_sidebar_state="collapsed" if presenter else "auto")
 frame.apply_pending_switch()
 sections = {
     section: [st.Page(path, title=title, icon=icon, default=path == "views/overview.py")

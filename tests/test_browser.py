@@ -122,8 +122,16 @@ def _nav_links(page) -> list[str]:
 
 
 def test_every_page_opens_from_the_navigation(server, page):
+    """Every page opens, and asks nothing of another machine: an owner's data and a
+    workshop room's screen stay on this one (the tab's icon was fetched from the internet
+    on every page, session 18)."""
     url, _ = server
     SHOTS.mkdir(exist_ok=True)
+    host = re.match(r"https?://[^/]+", url).group(0)
+    elsewhere = []
+    page.on("request", lambda request: elsewhere.append(request.url)
+            if re.match(r"https?://", request.url) and not request.url.startswith(host)
+            else None)
     page.goto(url)
     _settle(page)
     titles = _nav_links(page)
@@ -134,6 +142,9 @@ def test_every_page_opens_from_the_navigation(server, page):
         assert not page.locator('[data-testid="stException"]').count(), title
         page.screenshot(path=str(SHOTS / f"{re.sub(r'[^a-z]+', '-', title.lower())}.png"),
                         full_page=True)
+    assert elsewhere == [], elsewhere
+    assert page.locator('link[rel*="icon"]').first.get_attribute("href").startswith(
+        (host, "/", "./", "media/", "data:")), "the tab's icon is served by the app"
 
 
 def _choose_workspace(page, name: str) -> None:
