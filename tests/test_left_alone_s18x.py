@@ -107,8 +107,11 @@ def test_a_paid_figure_net_of_a_refund_is_no_part_payment(tmp_path):
         "Customer,Order ID,Date,Total,Amount Paid,Amount Refunded\n"
         "Ann Lee,1001,2024-03-01,100.00,60.00,40.00\n"
         "Bob Ray,1002,2024-03-02,50.00,20.00,0\n"))
-    assert ("1 sale with less paid in 'Amount Paid' than its amount was read as a sale of "
-            "what was paid (20.00 of 50.00).") in found["notes"]
+    # (said by the rule for a list with no status nor balance: F's of session 18, which
+    # adds what went back to what was paid as this one does)
+    assert ("1 invoice with part of its amount still owed (its amount less 'Amount Paid') "
+            "was read as a sale of what was paid in 'Amount Paid' (20.00 of 50.00).") \
+        in found["notes"]
     assert kind_totals(tmp_path, "purchase") == (2, 120.0)
     assert kind_totals(tmp_path, "refund") == (1, 40.0)
 

@@ -922,6 +922,16 @@ _REFUNDED_AT = re.compile(r"^(?:refunded|refund)(?:at|on|date|time)$|^daterefund
 _SAYS_MONEY = re.compile(r"amount|total|value|sum")
 
 
+def _given_back(frame: pd.DataFrame) -> pd.Series:
+    """What each row's column of money gone back (``_REFUNDED_AMOUNT``) says went back: 0
+    where it says nothing, or where there is no such column."""
+    header = next((h for h in frame.columns if _REFUNDED_AMOUNT.match(normalise_header(h))),
+                  None)
+    if header is None:
+        return pd.Series(0.0, index=frame.index)
+    return values.parse_money(frame[header])[0].fillna(0)
+
+
 def _refunded_column(mapping: dict[str, str | None]) -> str | None:
     """The column of what went back (``_REFUNDED_AMOUNT``): one whose header says money
     ("Refund Amount") before a bare "Refunded", which may be only yes or no (Toast's
@@ -1884,11 +1894,7 @@ def _booked_and_paid(out: pd.DataFrame, frame: pd.DataFrame,
     if not (booked.any() or unpaid.any()):
         return notes
     turned = booked & paid.gt(0)
-    back_header = next((h for h in frame.columns
-                        if _REFUNDED_AMOUNT.match(normalise_header(h))), None)
-    back = (values.parse_money(frame[back_header])[0].reindex(out.index).fillna(0)
-            if back_header is not None else 0)
-    so_far = (paid + back).round(2)
+    so_far = (paid + _given_back(frame).reindex(out.index).fillna(0)).round(2)
     amounts = amounts_of(out)
     part = (turned | unpaid) & amounts.notna() & so_far.lt(amounts)
     out["kind"] = out["kind"].where(~(turned | unpaid), "purchase")
@@ -1946,8 +1952,8 @@ def _owed_without_status(out: pd.DataFrame, frame: pd.DataFrame,
     amounts = amounts_of(out)
     owed_in = f"in '{owed_header}'"
     if owed_header is None:     # (what was paid alone: "Total Paid" beside the "Total")
-        owed_in = f"(its amount less '{header}')"
-        paid = said[0].reindex(out.index).fillna(0)
+        owed_in = f"(its amount less '{header}')"      # (what went back was paid first)
+        paid = (said[0].fillna(0) + _given_back(frame)).reindex(out.index).fillna(0)
         owed = (amounts - paid).clip(lower=0).round(2)
         if paid.gt(amounts.fillna(0) + 0.005).any():
             return []
@@ -3574,10 +3580,7 @@ def _paid_of_each_order(rows: pd.DataFrame, frame: pd.DataFrame, amount_header: 
     paid, bad = values.parse_money(frame[header])
     if bad.any():
         return None
-    back_header = next((h for h in frame.columns
-                        if _REFUNDED_AMOUNT.match(normalise_header(h))), None)
-    if back_header is not None:
-        paid = paid + values.parse_money(frame[back_header])[0].fillna(0)
+    paid = paid + _given_back(frame)
     paid = rows["_row"].map(pd.Series(paid.to_numpy(), index=row_numbers))
     key = _order_keys(rows, by_kind=True)
     key = key.where(key.notna(), rows.index.to_series().map(lambda i: f"\x1e{i}"))
