@@ -229,10 +229,11 @@ def cached(fn):
 # with the same keywords (Streamlit keys a cached value on both).
 
 def _overview(ctx) -> None:
-    from journey.overview import data_health, stage_tiles
+    from journey.overview import data_health, revenue, stage_tiles
 
     cached(data_health)(ctx)
     cached(stage_tiles)(ctx, ctx.filters)
+    cached(revenue)(ctx, ctx.filters)
 
 
 def _funnel(ctx) -> None:

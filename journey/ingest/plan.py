@@ -1624,13 +1624,21 @@ def _flagged_cancellations(out: pd.DataFrame, frame: pd.DataFrame,
                             "cancellations, not sales."))
     said = _unmapped(mapping, _NO_SHOW_FLAG)
     if said is not None:
-        flags, bad = values.parse_bool(frame[said])
-        if count := _marked(out, flags.eq(True) & ~bad.any(), "contact"):
+        if count := _marked(out, _no_shows(frame, mapping), "contact"):
             notes.append(f"{counted(count, 'row')} marked yes in '{said}' (the client did not "
                          f"come) {was(count)} read as " + (
                              "a contact, not a sale." if count == 1 else
                              "contacts, not sales."))
     return notes
+
+
+def _no_shows(frame: pd.DataFrame, mapping: dict[str, str | None]) -> pd.Series:
+    """Rows a yes/no column marks missed (``_NO_SHOW_FLAG``: "Did Not Arrive" yes)."""
+    said = _unmapped(mapping, _NO_SHOW_FLAG)
+    if said is None:
+        return pd.Series(False, index=frame.index)
+    flags, bad = values.parse_bool(frame[said])
+    return flags.eq(True) & ~bad.any()
 
 
 def _marked(out: pd.DataFrame, marked: pd.Series, kind: str, over: tuple[str, ...] = ()) -> int:
@@ -3480,7 +3488,7 @@ def _order_lines(rows: pd.DataFrame, amount_header: str | None,
 
 def _consultations(rows: pd.DataFrame, frame: pd.DataFrame,
                    mapping: dict[str, str | None]) -> tuple[pd.DataFrame, list[str]]:
-    """Contacts of a log, nothing paid, that its column of what each visit was
+    """Contacts of a log, nothing paid and not missed, that its column of what each visit was
     (``VISIT_TYPE_HEADERS``: "Type") names a first talk (``CONSULTATION_WORDS``: a free
     "Assessment") are at consideration. Returns the rows and a note."""
     header = next((h for h, f in mapping.items() if not f and h in frame
@@ -3490,7 +3498,8 @@ def _consultations(rows: pd.DataFrame, frame: pd.DataFrame,
     talk = values.per_distinct(frame[header].reindex(rows.index), match_key).isin(
         CONSULTATION_WORDS)
     paid = pd.to_numeric(rows["amount"], errors="coerce").gt(0) if "amount" in rows else False
-    talk &= rows["kind"].eq("contact") & ~paid
+    talk &= rows["kind"].eq("contact") & ~paid & ~_no_shows(frame, mapping).reindex(
+        rows.index, fill_value=False)           # (a first talk missed is no talk)
     if "stage" in rows:
         talk &= rows["stage"].isna()
     if not talk.any():

@@ -1897,8 +1897,8 @@ def _build_sheet(sheet_name: str, grid: _Grid, notes: list[str],
                      "above: not imported as rows of their own, and nothing is lost")
         data_at = data_at[:-len(totals)]
     texts = [_header_text(col[header_at]) for col in grid.columns]
-    if count_blank and len(data_at) > 1 and (named := _sub_headers(grid, missing, header_at,
-                                                                   data_at[0], texts)):
+    if count_blank and len(data_at) > 1 and (named := _sub_headers(
+            grid, missing, header_at, data_at[0], data_at[1], texts)):
         notes.append(f"row {int(grid.row_numbers[data_at[0]]):,} below the header names the "
                      f"columns under a header over several ({named}): read as one header")
         data_at = data_at[1:]
@@ -2324,13 +2324,15 @@ def _heads_table(grid: _Grid, missing: list[np.ndarray], filled: np.ndarray, at:
 
 
 def _sub_headers(grid: _Grid, missing: list[np.ndarray], header_at: int, below: int,
-                 texts: list[str]) -> str:
+                 after: int, texts: list[str]) -> str:
     """Where the row below the header names only the columns under a header cell merged
     over several ("Last tuning" over "Date" and "Fee"), each of those columns is headed by
     both ("Contact Name" where that names a field, else "Date (Last tuning)"; ``texts``
     changed in place): the row is the header's second line. The row's cells must be labels, at least two, each under a header's span (the
-    cell that starts it or a blank one after it), one at least under a blank. Returns the
-    headers made, listed, or "" where the row is no such line."""
+    cell that starts it or a blank one after it), one at least under a blank, no two alike,
+    and the row ``after`` it must hold some value that is no label in those columns (a row
+    of words over more words is data: "Ann", "Smith", "London"). Returns the headers made,
+    listed, or "" where the row is no such line."""
     spans, group = {}, None
     for j, gaps in enumerate(missing):
         if not gaps[header_at]:
@@ -2341,7 +2343,9 @@ def _sub_headers(grid: _Grid, missing: list[np.ndarray], header_at: int, below: 
     if (len(cells) < 2 or not under_blank or not all(map(_is_label, cells.values()))
             or any(spans[j] is None for j in cells)
             or any(not (missing[j][header_at] or j + 1 < len(missing)
-                        and missing[j + 1][header_at]) for j in cells)):
+                        and missing[j + 1][header_at]) for j in cells)
+            or len({_header_text(cell) for cell in cells.values()}) < len(cells)
+            or all(missing[j][after] or _is_label(grid.columns[j][after]) for j in cells)):
         return ""
     groups = {j: texts[spans[j]] for j in cells}
     for j, cell in cells.items():
