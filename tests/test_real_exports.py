@@ -129,6 +129,7 @@ def test_stripe_payments(datasets, tmp_path_factory):
                           "stripe_unified_payments_ball_machine_rental.csv")
     found = sheet(result)
     assert found["recognised_as"] == "stripe_payments"
+    assert found["explanation"].startswith("Recognised as a Stripe payments export: ")
     assert count(db, "purchase") == 254
     assert round(one(db, "SELECT SUM(amount) FROM events WHERE kind = 'purchase'"), 2) == 3739.0
     assert one(db, "SELECT COUNT(*) FROM events WHERE kind = 'contact' "

@@ -351,7 +351,9 @@ def test_razorpay_payments_are_the_payers(tmp_path):
     Rahul 2,400 refunded in full (a day bought on), Vikram 999 with 200 refunded; Anita's
     failed payment a contact: 4 purchases of 5,699, 2 refunds of 2,600, 4 clients by
     e-mail, [4, 3, 3, 1, 0]. Before: 0 clients."""
-    cli_import_text(tmp_path, "payments.csv", RAZORPAY)
+    found = cli_import_text(tmp_path, "payments.csv", RAZORPAY)
+    assert found["explanation"].startswith(
+        "Recognised as a payments export in Stripe's columns (as Razorpay's): 4 payments")
     assert kind_totals(tmp_path, "purchase") == (4, 5699.0)
     assert kind_totals(tmp_path, "refund") == (2, 2600.0)
     assert workspace_rows(tmp_path, "SELECT date FROM events WHERE kind = 'purchase' "

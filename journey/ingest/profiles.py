@@ -336,7 +336,11 @@ def _stripe_explain(frame: pd.DataFrame) -> str:
     other = int((~paid).sum()) - failed
     unpaid = counted(failed, "failed attempt") + (f" and {counted(other, 'unfinished payment')}"
                                              if other else "")
-    return (f"Recognised as a payments export (Stripe's columns, as Razorpay's too): "
+    # (Razorpay writes the API's names: a bare "email", "created_at")
+    which = ("a Stripe payments export" if _col(frame, "customeremail").notna().any()
+             or not _col(frame, "createdat").notna().any()
+             else "a payments export in Stripe's columns (as Razorpay's)")
+    return (f"Recognised as {which}: "
             f"{counted(int(paid.sum()), 'payment')} from "
             f"{counted(facts['customer'][paid].nunique(), 'customer')} (by customer ID, else "
             f"e-mail); {unpaid} kept as contacts, not purchases; "
