@@ -1832,14 +1832,7 @@ def _owed_in_full(out: pd.DataFrame, paid: pd.Series) -> list[str]:
     owed = (out["kind"].eq("purchase") & paid.le(0) & amounts.gt(0)
             & ~out["status"].map(order_status_kind, na_action="ignore").notna()
             & out["status"].notna())
-    if not owed.any():
-        return []
-    out.loc[owed, "kind"] = "contact"
-    count = int(owed.sum())
-    return [f"{counted(count, 'row')} said "
-            f"{listed(sorted(map(str, out['status'][owed].unique())))} with nothing paid of "
-            f"{its(count)} amount: {'read as a contact' if count == 1 else 'read as contacts'}"
-            ", not sales."]
+    return _unpaid_as_contacts(out, owed, lambda count: f"of {its(count)} amount", "")
 
 
 def _booked_and_paid(out: pd.DataFrame, frame: pd.DataFrame,
@@ -1999,14 +1992,21 @@ def _owed_without_status(out: pd.DataFrame, frame: pd.DataFrame,
 def _billed_unpaid(out: pd.DataFrame, unpaid: pd.Series, paid_in: str) -> list[str]:
     """Rows said billed ("Invoiced") of which nothing is paid (``unpaid``): contacts, as an
     invoice awaiting payment is. Returns a note."""
+    return _unpaid_as_contacts(out, unpaid, lambda count: paid_in, " (billed, not paid yet)")
+
+
+def _unpaid_as_contacts(out: pd.DataFrame, unpaid: pd.Series, where: Callable[[int], str],
+                        why: str) -> list[str]:
+    """The sales ``unpaid`` are contacts (``out`` changed in place); the note says what
+    their status said and that nothing was paid (``where``, of how many: "in 'Paid'")."""
     if not unpaid.any():
         return []
     out.loc[unpaid, "kind"] = "contact"
     count = int(unpaid.sum())
     return [f"{counted(count, 'row')} said "
             f"{listed(sorted(map(str, out['status'][unpaid].unique())))} with nothing paid "
-            f"{paid_in}: {'read as a contact, not a sale' if count == 1 else 'read as contacts, not sales'}"
-            " (billed, not paid yet)."]
+            f"{where(count)}: read as "
+            f"{'a contact, not a sale' if count == 1 else 'contacts, not sales'}{why}."]
 
 
 # A column of what an invoice asks to be paid (Stripe's "Amount Due": its total less
