@@ -568,6 +568,10 @@ def _names_an_id(header: str) -> bool:
 _ORDER_WORDS = ("order|invoice|receipt|pedido|factura|commande|rechnung|bestellung|ordine|"
                 "fattura|factuur|bestelling")
 _ORDER_ID = re.compile(_ORDER_WORDS)
+# An order's, an invoice's or a job's number in one German or Dutch word ("Bestellnummer",
+# "Bestell-Nr.", "Rechnungsnummer", "Auftragsnummer", "Factuurnr"): as "Order Number" and
+# "Job Number", each row is one.
+_ORDER_NUMBER = re.compile(r"^(?:bestell|bestel|order|rechnungs|auftrags|factuur)(?:nummer|nr|no)$")
 # An ID header that names a thing that happened or was sold ("amazon-order-id", "Invoice
 # No", "Transaction ID", "SKU"): it identifies an event or a product, never a client.
 _EVENT_ID = re.compile(_ORDER_WORDS + "|transaction|transaktion|transaccion|transacao|txn|"
@@ -1661,9 +1665,10 @@ def resolve_kinds(out, plan, frame, raw, columns_for, stage_map=None,
     numbered = None       # an order or invoice number column: each row is one (a purchase)
     if (named is None and not paying and not plan.set_values.get("kind")
             and "order_id" in columns_for):
-        word = _sheet_word(columns_for["order_id"][0])
-        numbered = (columns_for["order_id"][0] if word and SHEET_KIND_OF[word] == "purchase"
-                    else None)
+        header = columns_for["order_id"][0]
+        word = _sheet_word(header)
+        numbered = (header if word and SHEET_KIND_OF[word] == "purchase"
+                    or _ORDER_NUMBER.match(normalise_header(header)) else None)
     if (named is None and numbered is None and not plan.set_values.get("kind")
             and "date" in columns_for and _BOUGHT_ON.match(normalise_header(columns_for["date"][0]))):
         numbered = columns_for["date"][0]       # "Date bought": each row is a purchase
@@ -2166,7 +2171,7 @@ def _owed(frame: pd.DataFrame, mapping: dict[str, str | None]) -> pd.Series:
     if header is None:
         return pd.Series(0.0, index=frame.index)
     return values.parse_money(frame[header])[0].fillna(0)
-_ORDER_WORD = re.compile(r"order|bestellung|commande|pedido|ordine|bestelling|encomenda")
+_ORDER_WORD = re.compile(r"order|bestel|commande|pedido|ordine|encomenda")
 _WORK_WORD = re.compile(r"work|job|repair|service|ticket|task|project|auftrag")
 
 
