@@ -172,6 +172,10 @@ def detect_kind(raw: RawSheet, mapping: dict[str, str | None], sheet_name: str =
         return "events"      # each row one conversation of its person (Intercom, Crisp...)
     if any(mapping[h] == "client_id" for h in keys):
         keys = [h for h in keys if mapping[h] == "client_id"]
+    # (no column of dates that no field names: a case's "Date/Time Opened" says each row
+    # happened on a day, a "Join Date" read as the first contact is the client's own)
+    undated = not any(field is None and not names_a_birth_date(header)
+                      and measure(raw.frame[header]).is_date for header, field in mapping.items())
     for header in keys:
         column = raw.frame[header]
         if header in raw.merged_rows:      # a name merged over its contacts' rows: one
@@ -179,17 +183,16 @@ def detect_kind(raw: RawSheet, mapping: dict[str, str | None], sheet_name: str =
         cells = column.dropna().tolist()
         texts = list(map(str, cells))          # equal texts are equal keys: a quick answer
         repeated = len(cells) - len({t.strip().casefold() for t in texts})
-        if _repeat_events(repeated, len(cells), happened, itemised):
+        if _repeat_events(repeated, len(cells), happened, itemised, undated):
             return "events"
-        if raw.repeats is not None and _repeat_events(*raw.repeats(header), happened, itemised):
+        if raw.repeats is not None and _repeat_events(*raw.repeats(header), happened, itemised,
+                                                      undated):
             return "events"                    # (the parts after the first say so)
         # (a few clients listed twice on a sheet where nothing happened: a client list)
     if (people and not fields & {"kind", "order_id"}
             and not {"date", "amount"} <= fields):
         return "clients"         # "Leads" with the date each came in, "Kunden" with a total
-    if not fields & {"date", "kind", "order_id"} and not paid and not any(
-            field is None and not names_a_birth_date(header)
-            and measure(raw.frame[header]).is_date for header, field in mapping.items()):
+    if not fields & {"date", "kind", "order_id"} and not paid and undated:
         return "clients"         # one row each, amounts and no dates: each client's total
     event_score = len(fields & EVENT_ONLY & HAPPENED_FIELDS) + paid
     client_score = len(fields & CLIENT_ONLY) + key_from_email
@@ -369,11 +372,14 @@ def quantity_sold(mapping: dict[str, str | None]) -> str | None:
     return quantity_column(mapping) if _priced_and_dated(mapping) else None
 
 
-def _repeat_events(repeated: int, filled: int, happened: set[str], itemised: bool) -> bool:
+def _repeat_events(repeated: int, filled: int, happened: set[str], itemised: bool,
+                   one_is_few: bool = False) -> bool:
     """Whether keys that repeat (``repeated`` of ``filled`` cells) make a sheet events: they
     do on a sheet where something happened (``happened``: its fields that say so) or whose
-    rows are items (projects, jobs), or when more than a few repeat."""
-    return repeated > 0 and bool(happened or itemised or repeated > filled * FEW_REPEATS)
+    rows are items (projects, jobs), or when more than a few repeat (with ``one_is_few``,
+    one is a few however short the list: a member listed again further down)."""
+    few = max(1.0, filled * FEW_REPEATS) if one_is_few else filled * FEW_REPEATS
+    return repeated > 0 and bool(happened or itemised or repeated > few)
 
 
 def sheet_kind(sheet: str, file: str = "") -> str | None:
