@@ -1560,9 +1560,12 @@ _MEETING_WORDS = frozenset({"meeting", "meetings", "consultation", "consultation
                             "call", "calls", "demo", "demos", "rendezvous", "termin", "termine"})
 _APPOINTMENT_WORDS = _MEETING_WORDS | {"appointment", "appointments", "appt", "appts", "visit",
                                        "visits", "reservation", "reservations", "cita", "citas"}
-# A visit or a reservation, not a meeting or a call (a sales call "attended" is no sale).
+# A visit or a reservation, not a meeting or a call (a sales call "attended" is no sale);
+# a hotel's or a B&B's stay in a room ("Room", "Nights": a stay "Checked Out" was had).
 _VISIT_WORDS = (_APPOINTMENT_WORDS - _MEETING_WORDS) | {"booking", "bookings", "class",
-                                                       "classes", "session", "sessions"}
+                                                       "classes", "session", "sessions",
+                                                       "stay", "stays", "room", "rooms",
+                                                       "nights"}
 
 
 def _say_a_word(words: frozenset[str], headers, names) -> bool:
