@@ -7,8 +7,9 @@ beside each, where it matters, a sheet where the rule must not fire.
   processing ('In Bearbeitung', 'En cours', 'Procesando', 'In behandeling') orders are
   sales; pending payment, cancelled and failed ones are not. A deal list's 'Abgeschlossen'
   beside won and lost is still asked about; a job list's 'In Bearbeitung' is work not done.
-- A member list with one member listed twice (one e-mail repeated) is a member list, not a
-  log of events: its 'Total Spent' is read. A log of visits with a date stays a log.
+- A member list with one member listed twice (one e-mail repeated, the same row again) is a
+  member list, not a log of events: its 'Total Spent' is read. A log of visits with a date,
+  or of notes whose rows differ, stays a log.
 - A client list's 'Total Spent' in French, German, Spanish, Italian and Dutch ('Total
   dépensé', 'Gesamtausgaben', 'Total gastado', 'Totale speso', 'Totaal besteed') is each
   client's revenue, as 'Total Spent' is; 'Dépenses' alone (expenses) is not.
@@ -115,6 +116,18 @@ def test_a_log_of_visits_with_one_member_twice_stays_a_log(tmp_path):
     assert found["kind"] == "events"
     assert workspace_rows(tmp_path, "SELECT COUNT(*) FROM events") == [(4,)]
     assert workspace_rows(tmp_path, "SELECT COUNT(*) FROM clients") == [(3,)]
+
+
+def test_a_note_log_with_one_address_twice_stays_a_log(tmp_path):
+    """Not fired: Anna's two rows say different things ('Called', 'Sent price list'): two
+    contacts, not one member listed again. Events, 3 rows, 2 clients."""
+    found = cli_import_text(tmp_path, "notes.csv", (
+        "Email,Name,Notes\n"
+        "anna@example.com,Anna Berg,Called\n"
+        "ben@example.com,Ben Cole,Called\n"
+        "anna@example.com,Anna Berg,Sent price list\n"))
+    assert found["kind"] == "events"
+    assert workspace_rows(tmp_path, "SELECT COUNT(*) FROM clients") == [(2,)]
 
 
 # --- a client's total spent in other languages ---------------------------------------------

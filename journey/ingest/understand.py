@@ -172,10 +172,6 @@ def detect_kind(raw: RawSheet, mapping: dict[str, str | None], sheet_name: str =
         return "events"      # each row one conversation of its person (Intercom, Crisp...)
     if any(mapping[h] == "client_id" for h in keys):
         keys = [h for h in keys if mapping[h] == "client_id"]
-    # (no column of dates that no field names: a case's "Date/Time Opened" says each row
-    # happened on a day, a "Join Date" read as the first contact is the client's own)
-    undated = not any(field is None and not names_a_birth_date(header)
-                      and measure(raw.frame[header]).is_date for header, field in mapping.items())
     for header in keys:
         column = raw.frame[header]
         if header in raw.merged_rows:      # a name merged over its contacts' rows: one
@@ -183,16 +179,18 @@ def detect_kind(raw: RawSheet, mapping: dict[str, str | None], sheet_name: str =
         cells = column.dropna().tolist()
         texts = list(map(str, cells))          # equal texts are equal keys: a quick answer
         repeated = len(cells) - len({t.strip().casefold() for t in texts})
-        if _repeat_events(repeated, len(cells), happened, itemised, undated):
+        if _repeat_events(repeated, len(cells), happened, itemised,
+                          repeated == 1 and _listed_again(raw.frame, column)):
             return "events"
-        if raw.repeats is not None and _repeat_events(*raw.repeats(header), happened, itemised,
-                                                      undated):
+        if raw.repeats is not None and _repeat_events(*raw.repeats(header), happened, itemised):
             return "events"                    # (the parts after the first say so)
         # (a few clients listed twice on a sheet where nothing happened: a client list)
     if (people and not fields & {"kind", "order_id"}
             and not {"date", "amount"} <= fields):
         return "clients"         # "Leads" with the date each came in, "Kunden" with a total
-    if not fields & {"date", "kind", "order_id"} and not paid and undated:
+    if not fields & {"date", "kind", "order_id"} and not paid and not any(
+            field is None and not names_a_birth_date(header)
+            and measure(raw.frame[header]).is_date for header, field in mapping.items()):
         return "clients"         # one row each, amounts and no dates: each client's total
     event_score = len(fields & EVENT_ONLY & HAPPENED_FIELDS) + paid
     client_score = len(fields & CLIENT_ONLY) + key_from_email
@@ -205,6 +203,16 @@ def detect_kind(raw: RawSheet, mapping: dict[str, str | None], sheet_name: str =
     # (not a client tracker whose phone, country and revenue outnumber it: "Paid" there is
     # each client's, and the revenue their total)
     return "events" if event_score > client_score else "clients"
+
+
+def _listed_again(frame: pd.DataFrame, keys: pd.Series) -> bool:
+    """Whether the rows whose key (of ``keys``, a column of ``frame``) is written more than
+    once are one row again: every column they both fill says the same (a member listed twice
+    further down), not two things done ("Acme, called" and "Acme, again")."""
+    filled = keys.dropna().astype(str).str.strip().str.casefold()
+    rows = frame.loc[filled.index[filled.duplicated(keep=False)]]
+    return all(rows[header].dropna().astype(str).str.strip().nunique() <= 1
+               for header in rows.columns)
 
 
 def _numbers_conversations(raw: RawSheet) -> bool:
@@ -377,7 +385,8 @@ def _repeat_events(repeated: int, filled: int, happened: set[str], itemised: boo
     """Whether keys that repeat (``repeated`` of ``filled`` cells) make a sheet events: they
     do on a sheet where something happened (``happened``: its fields that say so) or whose
     rows are items (projects, jobs), or when more than a few repeat (with ``one_is_few``,
-    one is a few however short the list: a member listed again further down)."""
+    one is a few however short the list: a member listed again further down, the same row
+    again)."""
     few = max(1.0, filled * FEW_REPEATS) if one_is_few else filled * FEW_REPEATS
     return repeated > 0 and bool(happened or itemised or repeated > few)
 
