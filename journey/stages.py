@@ -298,8 +298,9 @@ PAYMENT_STATUS_WORDS = {
 # abandoned order is a contact, never a purchase.
 ORDER_STATUS_WORDS = {
     "purchase": PAYMENT_STATUS_WORDS["purchase"] + ", " + BILLED_WORDS + ", "
-                "completed, complete, processing, shipped, partially shipped, "
-                "fulfilled, partially fulfilled, delivered, settled, succeeded, "
+                "completed, complete, processing, procesando, processando, shipped, "
+                "partially shipped, fulfilled, partially fulfilled, delivered, settled, "
+                "succeeded, "
                 "success, successful, captured, "
                 # (a card payment taken: Braintree's)
                 "submitted for settlement, settling, settlement pending, settlement confirmed, completado, enviado, entregado, "
@@ -353,8 +354,8 @@ ORDER_STATUS_WORDS = {
     "refund": PAYMENT_STATUS_WORDS["refund"] + ", "
               "partial refund, refund, returned, "
               "chargeback, devuelto, retourne, "
-              "zuruckerstattet, retourniert, devolvido, estornado, estornada, reembolsada, "
-              "devuelta, devolvida, remboursee, "
+              "zuruckerstattet, ruckerstattet, retourniert, devolvido, estornado, estornada, "
+              "reembolsada, devuelta, devolvida, remboursee, "
               "parzialmente rimborsato, parzialmente rimborsata, reso, "
               "restituito, restituita, nota di credito, gedeeltelijk terugbetaald, "
               "deels terugbetaald, geretourneerd, retour, gecrediteerd, creditnota, terugbetaling, "
@@ -432,6 +433,10 @@ ORDER_STATUS_WORDS = {
                "en attente de virement bancaire, en attente du paiement par cheque, "
                "en attente du paiement, en attente de paiement par cheque, "
                "offen, uberfallig, entwurf, aguardando pagamento, pagamento pendente, "
+               # (WooCommerce's pending payment, on hold and failed, in German, Spanish,
+               # French, Dutch and Portuguese)
+               "zahlung ausstehend, in wartestellung, en espera, echouee, wachten op betaling, "
+               "in de wacht, aguardando, malsucedido, "
                "nao compareceu, agendado, agendada, recusado, recusada, rechazado, rechazada, "
                "refuse, refusee, abgelehnt, "
                "in attesa, in attesa di pagamento, non pagato, da pagare, "

@@ -186,7 +186,8 @@ def detect_kind(raw: RawSheet, mapping: dict[str, str | None], sheet_name: str =
         cells = column.dropna().tolist()
         texts = list(map(str, cells))          # equal texts are equal keys: a quick answer
         repeated = len(cells) - len({t.strip().casefold() for t in texts})
-        if _repeat_events(repeated, len(cells), happened, itemised):
+        if _repeat_events(repeated, len(cells), happened, itemised,
+                          repeated == 1 and _listed_again(raw.frame, column)):
             return "events"
         if raw.repeats is not None and _repeat_events(*raw.repeats(header), happened, itemised):
             return "events"                    # (the parts after the first say so)
@@ -209,6 +210,16 @@ def detect_kind(raw: RawSheet, mapping: dict[str, str | None], sheet_name: str =
     # (not a client tracker whose phone, country and revenue outnumber it: "Paid" there is
     # each client's, and the revenue their total)
     return "events" if event_score > client_score else "clients"
+
+
+def _listed_again(frame: pd.DataFrame, keys: pd.Series) -> bool:
+    """Whether the rows whose key (of ``keys``, a column of ``frame``) is written more than
+    once are one row again: every column they both fill says the same (a member listed twice
+    further down), not two things done ("Acme, called" and "Acme, again")."""
+    filled = keys.dropna().astype(str).str.strip().str.casefold()
+    rows = frame.loc[filled.index[filled.duplicated(keep=False)]]
+    return all(rows[header].dropna().astype(str).str.strip().nunique() <= 1
+               for header in rows.columns)
 
 
 def _numbers_conversations(raw: RawSheet) -> bool:
@@ -385,11 +396,15 @@ def quantity_sold(mapping: dict[str, str | None]) -> str | None:
     return quantity_column(mapping) if _priced_and_dated(mapping) else None
 
 
-def _repeat_events(repeated: int, filled: int, happened: set[str], itemised: bool) -> bool:
+def _repeat_events(repeated: int, filled: int, happened: set[str], itemised: bool,
+                   one_is_few: bool = False) -> bool:
     """Whether keys that repeat (``repeated`` of ``filled`` cells) make a sheet events: they
     do on a sheet where something happened (``happened``: its fields that say so) or whose
-    rows are items (projects, jobs), or when more than a few repeat."""
-    return repeated > 0 and bool(happened or itemised or repeated > filled * FEW_REPEATS)
+    rows are items (projects, jobs), or when more than a few repeat (with ``one_is_few``,
+    one is a few however short the list: a member listed again further down, the same row
+    again)."""
+    few = max(1.0, filled * FEW_REPEATS) if one_is_few else filled * FEW_REPEATS
+    return repeated > 0 and bool(happened or itemised or repeated > few)
 
 
 def sheet_kind(sheet: str, file: str = "") -> str | None:
@@ -585,6 +600,10 @@ def _names_an_id(header: str) -> bool:
 _ORDER_WORDS = ("order|invoice|receipt|pedido|factura|commande|rechnung|bestellung|ordine|"
                 "fattura|factuur|bestelling")
 _ORDER_ID = re.compile(_ORDER_WORDS)
+# An order's, an invoice's or a job's number in one German or Dutch word ("Bestellnummer",
+# "Bestell-Nr.", "Rechnungsnummer", "Auftragsnummer", "Factuurnr"): as "Order Number" and
+# "Job Number", each row is one.
+_ORDER_NUMBER = re.compile(r"^(?:bestell|bestel|order|rechnungs|auftrags|factuur)(?:nummer|nr|no)$")
 # An ID header that names a thing that happened or was sold ("amazon-order-id", "Invoice
 # No", "Transaction ID", "SKU"): it identifies an event or a product, never a client.
 _EVENT_ID = re.compile(_ORDER_WORDS + "|transaction|transaktion|transaccion|transacao|txn|"
@@ -1579,9 +1598,12 @@ _MEETING_WORDS = frozenset({"meeting", "meetings", "consultation", "consultation
                             "call", "calls", "demo", "demos", "rendezvous", "termin", "termine"})
 _APPOINTMENT_WORDS = _MEETING_WORDS | {"appointment", "appointments", "appt", "appts", "visit",
                                        "visits", "reservation", "reservations", "cita", "citas"}
-# A visit or a reservation, not a meeting or a call (a sales call "attended" is no sale).
+# A visit or a reservation, not a meeting or a call (a sales call "attended" is no sale);
+# a hotel's or a B&B's stay in a room ("Room", "Nights": a stay "Checked Out" was had).
 _VISIT_WORDS = (_APPOINTMENT_WORDS - _MEETING_WORDS) | {"booking", "bookings", "class",
-                                                       "classes", "session", "sessions"}
+                                                       "classes", "session", "sessions",
+                                                       "stay", "stays", "room", "rooms",
+                                                       "nights"}
 
 
 def _say_a_word(words: frozenset[str], headers, names) -> bool:
@@ -1690,9 +1712,10 @@ def resolve_kinds(out, plan, frame, raw, columns_for, stage_map=None,
     numbered = None       # an order or invoice number column: each row is one (a purchase)
     if (named is None and not paying and not plan.set_values.get("kind")
             and "order_id" in columns_for):
-        word = _sheet_word(columns_for["order_id"][0])
-        numbered = (columns_for["order_id"][0] if word and SHEET_KIND_OF[word] == "purchase"
-                    else None)
+        header = columns_for["order_id"][0]
+        word = _sheet_word(header)
+        numbered = (header if word and SHEET_KIND_OF[word] == "purchase"
+                    or _ORDER_NUMBER.match(normalise_header(header)) else None)
     if (named is None and numbered is None and not plan.set_values.get("kind")
             and "date" in columns_for and _BOUGHT_ON.match(normalise_header(columns_for["date"][0]))):
         numbered = columns_for["date"][0]       # "Date bought": each row is a purchase
@@ -2199,7 +2222,7 @@ def _owed(frame: pd.DataFrame, mapping: dict[str, str | None]) -> pd.Series:
     if header is None:
         return pd.Series(0.0, index=frame.index)
     return values.parse_money(frame[header])[0].fillna(0)
-_ORDER_WORD = re.compile(r"order|bestellung|commande|pedido|ordine|bestelling|encomenda")
+_ORDER_WORD = re.compile(r"order|bestel|commande|pedido|ordine|encomenda")
 _WORK_WORD = re.compile(r"work|job|repair|service|ticket|task|project|auftrag")
 
 
