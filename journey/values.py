@@ -665,8 +665,9 @@ class MoneyReading:
         grouped = self.grouped & self.values.notna() & ~self.short
         if _NO_MINOR_UNIT.search(str(header)):      # (a dot before three digits of pesos,
             grouped[:] = False                      # yen or won groups thousands: no doubt)
-        else:
-            grouped &= ~self.cells.map(lambda c: bool(_NO_MINOR_UNIT.search(_plain_str(c))))
+        elif grouped.any():         # (only the cells in question: a column is 100,000)
+            named = self.cells[grouped].map(lambda c: bool(_NO_MINOR_UNIT.search(_plain_str(c))))
+            grouped.loc[named.index[named.to_numpy(dtype=bool)]] = False
         if grouped.any():
             n = int(grouped.sum())
             notes.append(f"Column '{header}': {counted(n, 'amount')} with three digits after "
