@@ -86,6 +86,29 @@ def test_the_breakdown_reads_the_partial_index_and_filters_keep_the_old_query():
         "North": 2, "(not set)": 1}
 
 
+def test_the_cohorts_are_read_in_their_index_order_with_no_sort():
+    """The monthly cohorts' query, as cohort_conversion runs it, reads the clients in the
+    order of m021's index (on SQLite 3.51 a sort of a million clients took 1.4 s). By hand:
+    January's cohort Ann (purchase) and Bob (consideration), 2 clients, 1 bought; February's
+    Cy (awareness), Di (retention), Ed (purchase), 3 clients, 2 bought."""
+    db = open_memory_workspace()
+    import_file(db, "clients.csv", csv_bytes(
+        "Client ID,Name,First contact,Stage\n"
+        "A,Ann,2024-01-05,purchase\nB,Bob,2024-01-20,consideration\n"
+        "C,Cy,2024-02-03,awareness\nD,Di,2024-02-10,retention\nE,Ed,2024-02-28,purchase\n"),
+        kind="clients")
+    said = []
+    db.conn.set_trace_callback(said.append)
+    trend = funnel.cohort_conversion(db)
+    db.conn.set_trace_callback(None)
+    query = next(q for q in said if "substr(first_date, 1, 7) AS cohort" in q)
+    plan = " ".join(str(row) for row in db.execute("EXPLAIN QUERY PLAN " + query).fetchall())
+    assert "clients_cohort" in plan and "TEMP B-TREE" not in plan
+    bought = trend[trend["stage"] == "purchase"]
+    assert list(zip(bought["cohort"], bought["cohort_clients"], bought["clients"])) == [
+        ("2024-01", 2, 1), ("2024-02", 3, 2)]
+
+
 def test_a_window_or_a_field_without_an_index_groups_every_client_as_before():
     db = shop()
     for by, window in (("region", 30), ("owner", None), ("persona", None)):
