@@ -3500,13 +3500,9 @@ def _consultations(rows: pd.DataFrame, frame: pd.DataFrame,
     paid = pd.to_numeric(rows["amount"], errors="coerce").gt(0) if "amount" in rows else False
     talk &= rows["kind"].eq("contact") & ~paid & ~_no_shows(frame, mapping).reindex(
         rows.index, fill_value=False)           # (a first talk missed is no talk)
-    if "stage" in rows:
-        talk &= rows["stage"].isna()
+    rows, talk = _at_consideration(rows, talk)
     if not talk.any():
         return rows, []
-    rows = rows.copy()
-    rows["stage"] = rows["stage"] if "stage" in rows else None
-    rows.loc[talk, "stage"] = "consideration"
     count = int(talk.sum())
     said = listed(sorted(map(str, frame[header].reindex(rows.index)[talk].unique())))
     return rows, [f"{counted(count, 'row')} that '{header}' calls {said}, with nothing paid, "
@@ -3522,18 +3518,27 @@ def _quotes_turned_down(rows: pd.DataFrame) -> tuple[pd.DataFrame, list[str]]:
         return rows, []
     down = (rows["kind"].eq("contact")
             & values.per_distinct(rows["status"], match_key).isin(QUOTE_TURNED_DOWN))
-    if "stage" in rows:
-        down &= rows["stage"].isna()
+    rows, down = _at_consideration(rows, down)
     if not down.any():
         return rows, []
-    rows = rows.copy()
-    rows["stage"] = rows["stage"] if "stage" in rows else None
-    rows.loc[down, "stage"] = "consideration"
     count = int(down.sum())
     return rows, [f"{counted(count, 'row')} whose status says a quote was turned down "
                   f"({listed(sorted(map(str, rows['status'][down].unique())))}) "
                   f"{'was read as a contact' if count == 1 else 'were read as contacts'} at "
                   "consideration (a price was asked for), not as sales."]
+
+
+def _at_consideration(rows: pd.DataFrame, marked: pd.Series) -> tuple[pd.DataFrame, pd.Series]:
+    """The rows ``marked`` that have no stage of their own put at consideration; returns
+    the rows and those it put there."""
+    if "stage" in rows:
+        marked = marked & rows["stage"].isna()
+    if not marked.any():
+        return rows, marked
+    rows = rows.copy()
+    rows["stage"] = rows["stage"] if "stage" in rows else None
+    rows.loc[marked, "stage"] = "consideration"
+    return rows, marked
 
 
 # A star rating written by hand ("5*", "4 stars", "★★★★★"): a review was left.
