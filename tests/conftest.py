@@ -200,11 +200,17 @@ def cli_import_text(tmp_path, name, text) -> dict:
     return found
 
 
-def cli_import_book(tmp_path, name: str, sheets: dict[str, list[list]]) -> list[dict]:
-    """Write a workbook (``xlsx_bytes``) to TMP/NAME and import it with the command line:
-    each sheet's JSON."""
+def cli_import_book(tmp_path, name: str, sheets: dict[str, list[list]],
+                    merged: dict[str, list[str]] | None = None) -> list[dict]:
+    """Write a workbook (``xlsx_bytes``; cells merged over ``merged``'s ranges, per sheet)
+    to TMP/NAME and import it with the command line: each sheet's JSON."""
+    def merge(workbook) -> None:
+        for title, ranges in (merged or {}).items():
+            for cells in ranges:
+                workbook[title].merge_cells(cells)
+
     path = tmp_path / name
-    path.write_bytes(xlsx_bytes(sheets))
+    path.write_bytes(xlsx_bytes(sheets, merge))
     return cli_json(tmp_path, "import", str(path))["imports"]
 
 

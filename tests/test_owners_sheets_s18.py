@@ -39,29 +39,11 @@ from __future__ import annotations
 
 import datetime as dt
 
-import openpyxl
-
-from conftest import cli_funnel, cli_json, kind_totals, workspace_rows
+from conftest import cli_funnel, cli_import_book, kind_totals, workspace_rows
 
 D = dt.datetime
 CLIENTS = "SELECT COUNT(*) FROM clients"
 REVENUE = "SELECT ROUND(SUM(revenue_current), 2) FROM clients"
-
-
-def import_book(tmp_path, name: str, sheets: dict[str, list[list]],
-                merged: dict[str, list[str]] | None = None) -> list[dict]:
-    """Write a workbook (cells merged over ``merged``'s ranges, per sheet) to TMP/NAME and
-    import it with the command line: each sheet's JSON."""
-    book = openpyxl.Workbook()
-    book.remove(book.active)
-    for title, rows in sheets.items():
-        sheet = book.create_sheet(title)
-        for row in rows:
-            sheet.append(row)
-        for cells in (merged or {}).get(title, []):
-            sheet.merge_cells(cells)
-    book.save(tmp_path / name)
-    return cli_json(tmp_path, "import", str(tmp_path / name))["imports"]
 
 
 def notes_of(imports: list[dict]) -> list[str]:
@@ -90,7 +72,7 @@ def test_a_tattoo_studios_consult_is_a_first_talk(tmp_path):
     """Done: Ana 250 + 40 (two dates), Ben 120: 3 sales of 410. Cara booked and Eva's
     consult consider, Dan enquired: [5, 4, 2, 1, 0] (Eva's 'Consult' was a sale of nothing:
     4 sales, [5, 4, 3, 1, 0])."""
-    imports = import_book(tmp_path, "Ink & Iron bookings 2025.xlsx", TATTOO,
+    imports = cli_import_book(tmp_path, "Ink & Iron bookings 2025.xlsx", TATTOO,
                           {"Bookings": ["A1:G1"]})
     assert ("2 bookings said Booked, Consult with nothing paid: were read as contacts at "
             "consideration (a time to come), not as sales.") in notes_of(imports)
@@ -127,7 +109,7 @@ def test_a_bakerys_month_tabs_with_days_without_a_year_and_money_marked_pd(tmp_p
     Chloe's 'x' beside ✓ is unpaid. Amy and Beth bought twice: [4, 3, 3, 2, 0]. Were: Chloe a
     sale ('x' unread), Dina's '55 pd' rejected (Dina lost), 'March 3' unread (Beth's second
     sale undated): 3 clients, [3, 3, 3, 1, 0]."""
-    imports = import_book(tmp_path, "Cake orders 2025.xlsx", CAKES,
+    imports = cli_import_book(tmp_path, "Cake orders 2025.xlsx", CAKES,
                           {m: ["A1:H1"] for m in ("Jan", "Feb", "Mar")})
     notes = notes_of(imports)
     assert ("2 dates in 'Ordered' written without a year (March 3, March 10) were read in "
@@ -143,7 +125,7 @@ def test_a_bakerys_month_tabs_with_days_without_a_year_and_money_marked_pd(tmp_p
 def test_days_without_a_year_stay_unread_where_nothing_names_the_year(tmp_path):
     """The same March tab with no year in its title or name: 'March 3' is not guessed."""
     rows = [["Cake orders - March"], *CAKES["Mar"][1:]]
-    (found,) = import_book(tmp_path, "cakes.xlsx", {"Mar": rows})
+    (found,) = cli_import_book(tmp_path, "cakes.xlsx", {"Mar": rows})
     assert not any("without a year" in note for note in found["notes"])
     assert workspace_rows(tmp_path, "SELECT COUNT(*) FROM events WHERE date IS NOT NULL"
                           ) == [(0,)]
@@ -151,7 +133,7 @@ def test_days_without_a_year_stay_unread_where_nothing_names_the_year(tmp_path):
 
 def test_a_share_without_a_year_under_a_header_naming_no_date_is_no_date(tmp_path):
     """'Lessons used' of '4/10' on a 2025 sheet is a share, not the 4th of October."""
-    (found,) = import_book(tmp_path, "pupils 2025.xlsx", {"Pupils 2025": [
+    (found,) = cli_import_book(tmp_path, "pupils 2025.xlsx", {"Pupils 2025": [
         ["Pupil", "Lessons used", "Paid"], ["Amy Lo", "4/10", 320], ["Ben Hu", "10/10", 320]]})
     assert not any("without a year" in note for note in found["notes"])
 
@@ -172,7 +154,7 @@ def test_a_header_merged_over_two_columns_with_its_second_line_below(tmp_path):
     """'Last tuning' over 'Date' and 'Fee': 75 + 95 + 70 = 240 from three who paid, Mr Cho
     not yet: [4, 3, 3, 0, 0] (the second line was a rejected row, the fees lost: no
     revenue, [4, 0, 0, 0, 0])."""
-    (found,) = import_book(tmp_path, "Tuning round.xlsx", TUNING,
+    (found,) = cli_import_book(tmp_path, "Tuning round.xlsx", TUNING,
                            {"Customers": ["A1:F1", "C2:D2"]})
     assert ("row 3 below the header names the columns under a header over several ('Date "
             "(Last tuning)', 'Fee (Last tuning)'): read as one header") in found["notes"]
@@ -183,7 +165,7 @@ def test_a_header_merged_over_two_columns_with_its_second_line_below(tmp_path):
 
 def test_a_first_row_of_names_under_a_header_is_no_second_line(tmp_path):
     """A client's row of words under a header with a blank column stays a client."""
-    (found,) = import_book(tmp_path, "clients.xlsx", {"Clients": [
+    (found,) = cli_import_book(tmp_path, "clients.xlsx", {"Clients": [
         ["Name", "Town", None, "Notes"], ["Ann Lee", "Leek", None, "rang"],
         ["Bob Ray", "Buxton", "x", None]]})
     assert not any("below the header names" in note for note in found["notes"])
@@ -209,7 +191,7 @@ def test_an_accountants_fees_paid_and_who_referred_whom(tmp_path):
     referred Jo ('Hart Plumbing'), Jo referred Mia: both advocates: [5, 3, 3, 2, 2]. Were:
     no revenue ('Fee 24/25' unread), Hart not credited: [5, 3, 3, 1, 1]; with the fee read
     and not its tick, 3,100 and Kiln and Mia buyers."""
-    imports = import_book(tmp_path, "Client list 2024-25.xlsx", ACCOUNTS, {"Clients": ["A1:G1"]})
+    imports = cli_import_book(tmp_path, "Client list 2024-25.xlsx", ACCOUNTS, {"Clients": ["A1:G1"]})
     notes = notes_of(imports)
     assert ("2 clients not marked paid in 'Paid?' have paid none of 'Fee 24/25' yet (1,250): "
             "read as revenue to come (potential), not revenue.") in notes
@@ -222,7 +204,7 @@ def test_an_accountants_fees_paid_and_who_referred_whom(tmp_path):
 
 
 def test_a_fee_with_no_paid_column_is_each_clients_revenue(tmp_path):
-    import_book(tmp_path, "clients.xlsx", {"Clients": [
+    cli_import_book(tmp_path, "clients.xlsx", {"Clients": [
         ["Client", "Fee 24/25"], ["Hart Plumbing Ltd", "£1,200"], ["Jo Marsh", "£350"]]})
     assert workspace_rows(tmp_path, REVENUE) == [(1550.0,)]
 
@@ -245,7 +227,7 @@ LANDSCAPER = {
 def test_a_landscapers_quotes_and_jobs(tmp_path):
     """Every quote considers; Pat 2,400 and Rosa 180 paid (her June invoice not yet): 2
     sales of 2,580, [4, 4, 2, 0, 0]."""
-    import_book(tmp_path, "Greenway quotes and jobs.xlsx", LANDSCAPER)
+    cli_import_book(tmp_path, "Greenway quotes and jobs.xlsx", LANDSCAPER)
     assert count_clients(tmp_path) == 4
     assert kind_totals(tmp_path, "purchase") == (2, 2580.0)
     assert cli_funnel(tmp_path) == [4, 4, 2, 0, 0]
@@ -272,7 +254,7 @@ def test_a_nail_techs_book_of_days_a_pound_sign_and_a_no_show(tmp_path):
     Holly came back: [4, 3, 3, 2, 0]. Were: '£' unread (sales of nothing), 'DNA' left the
     Paid column unread (Isla a sale), '2/1' undated (no one back), the 'Prices' tab 2 sales:
     6 sales of nothing, [4, 4, 4, 0, 0]."""
-    imports = import_book(tmp_path, "Nails appointment book.xlsx", NAILS,
+    imports = cli_import_book(tmp_path, "Nails appointment book.xlsx", NAILS,
                           {"January": ["A1:G1"], "February": ["A1:G1"]})
     notes = notes_of(imports)
     assert ("4 dates in 'Date' written without a year (2/1, 9/1) were read in 2025, the year "
@@ -288,14 +270,14 @@ def test_a_nail_techs_book_of_days_a_pound_sign_and_a_no_show(tmp_path):
 
 def test_a_prices_tab_naming_clients_is_still_their_sales(tmp_path):
     """A sheet called 'Prices' with a client column is not a price list."""
-    (found,) = import_book(tmp_path, "prices.xlsx", {"Prices": [
+    (found,) = cli_import_book(tmp_path, "prices.xlsx", {"Prices": [
         ["Date", "Client", "Price"], [D(2025, 1, 2), "Ann Lee", 25]]})
     assert found["kind"] == "events"
 
 
 def test_two_currency_signs_name_no_one_column_the_money(tmp_path):
     """'£' and '€' (a price in each): neither is taken for the money."""
-    (found,) = import_book(tmp_path, "sales.xlsx", {"Sales": [
+    (found,) = cli_import_book(tmp_path, "sales.xlsx", {"Sales": [
         ["Date", "Client", "£", "€"], [D(2025, 1, 2), "Ann Lee", 25, None]]})
     assert "amount" not in found["mapping"].values()
 
@@ -314,7 +296,7 @@ ROTA = {"Rota": [
 def test_a_dog_walkers_rota_of_owners_and_what_each_week_was_due(tmp_path):
     """Owners, not dogs: Sue paid 36 (Bella) and 24 (Daisy), Tom 60, Ken's Milo away: 3
     sales of 120 (were of nothing: 'Due' unread), [3, 2, 2, 0, 0]."""
-    (found,) = import_book(tmp_path, "Dog walking rota.xlsx", ROTA, {"Rota": ["A1:K1"]})
+    (found,) = cli_import_book(tmp_path, "Dog walking rota.xlsx", ROTA, {"Rota": ["A1:K1"]})
     assert found["mapping"]["Due"] == "amount"
     assert count_clients(tmp_path) == 3
     assert kind_totals(tmp_path, "purchase") == (3, 120.0)
@@ -323,7 +305,7 @@ def test_a_dog_walkers_rota_of_owners_and_what_each_week_was_due(tmp_path):
 
 def test_due_with_no_paid_column_is_not_the_money(tmp_path):
     """Without a column saying what was paid, 'Due' is what is owed: no amount."""
-    (found,) = import_book(tmp_path, "owed.xlsx", {"Owed": [
+    (found,) = cli_import_book(tmp_path, "owed.xlsx", {"Owed": [
         ["Date", "Client", "Due"], [D(2025, 1, 6), "Sue Grant", "£36"]]})
     assert found["mapping"]["Due"] is None
 
@@ -344,7 +326,7 @@ MARKET = {
 def test_a_craft_sellers_takings_are_no_ones_and_commissions_are_clients(tmp_path):
     """The stall's takings name no one (reference); Nina's two mugs 28 + 28, Omar's sign not
     paid: 2 clients, 2 sales of 56, [2, 1, 1, 1, 0]."""
-    imports = import_book(tmp_path, "Market stall takings 2025.xlsx", MARKET)
+    imports = cli_import_book(tmp_path, "Market stall takings 2025.xlsx", MARKET)
     assert imports[0]["kind"] == "reference"
     assert count_clients(tmp_path) == 2
     assert kind_totals(tmp_path, "purchase") == (2, 56.0)
@@ -366,7 +348,7 @@ SESSIONS = {"Sessions": [
 def test_a_therapists_log_by_initials_with_free_sessions_marked_na(tmp_path):
     """AB paid 60 twice (retained); CD's session not paid, the assessments free ('n/a'):
     2 sales of 120 (were none: 'n/a' left the Paid column unread, every row a contact)."""
-    (found,) = import_book(tmp_path, "Session log 2025.xlsx", SESSIONS)
+    (found,) = cli_import_book(tmp_path, "Session log 2025.xlsx", SESSIONS)
     assert "2 rows marked paid in 'Paid' were read as purchases." in found["notes"]
     assert count_clients(tmp_path) == 3
     assert kind_totals(tmp_path, "purchase") == (2, 120.0)
@@ -375,7 +357,7 @@ def test_a_therapists_log_by_initials_with_free_sessions_marked_na(tmp_path):
 def test_a_therapists_free_assessment_is_a_first_talk(tmp_path):
     """All three had a free assessment: considering; AB paid twice: [3, 3, 1, 1, 0] (was
     [3, 1, 1, 1, 0])."""
-    (found,) = import_book(tmp_path, "Session log 2025.xlsx", SESSIONS)
+    (found,) = cli_import_book(tmp_path, "Session log 2025.xlsx", SESSIONS)
     assert ("3 rows that 'Type' calls Assessment, with nothing paid, were read as contacts at "
             "consideration (a first talk), not sales.") in found["notes"]
     assert cli_funnel(tmp_path) == [3, 3, 1, 1, 0]
@@ -383,7 +365,7 @@ def test_a_therapists_free_assessment_is_a_first_talk(tmp_path):
 
 def test_a_paid_consultation_stays_a_sale(tmp_path):
     """An assessment paid for (60, ticked) is a sale, not lowered to considering."""
-    import_book(tmp_path, "sessions.xlsx", {"Sessions": [
+    cli_import_book(tmp_path, "sessions.xlsx", {"Sessions": [
         ["Date", "Client", "Type", "Fee", "Paid"],
         [D(2025, 1, 7), "Ann Lee", "Assessment", 60, "Y"],
         [D(2025, 1, 14), "Ann Lee", "CBT", 60, "Y"]]})
@@ -403,7 +385,7 @@ ROUND = {"Round": [
 def test_a_window_cleaners_round_of_visits_marked_paid(tmp_path):
     """Mrs Lowe 3 x 15, Mr Bain 2 x 20 (owes one), Ms Kay 1 x 10: 95 (was 45, one price
     each); one row per client, so no repeat is seen: [3, 3, 3, 0, 0]."""
-    (found,) = import_book(tmp_path, "Window round.xlsx", ROUND)
+    (found,) = cli_import_book(tmp_path, "Window round.xlsx", ROUND)
     assert ("Columns '6/1/25' to '3/3/25' mark each date's visit paid or not (6 visits "
             "paid): each client's revenue (current) is 'Price' times the visits marked paid."
             ) in found["notes"]
@@ -414,7 +396,7 @@ def test_a_window_cleaners_round_of_visits_marked_paid(tmp_path):
 
 def test_a_round_of_words_that_say_no_payment_keeps_the_price(tmp_path):
     """Dates across holding only 'done' (no paid mark): the price stays each revenue."""
-    import_book(tmp_path, "round.xlsx", {"Round": [
+    cli_import_book(tmp_path, "round.xlsx", {"Round": [
         ["Name", "Price", "6/1/25", "3/2/25", "3/3/25"], ["Mrs Lowe", "£15", "done", "done",
                                                            "done"]]})
     assert workspace_rows(tmp_path, REVENUE) == [(15.0,)]
@@ -439,7 +421,7 @@ def test_a_plumbers_colours_read_by_the_key_below_the_table(tmp_path):
     """Green paid: Evans 80 + 90, Gill 72.50 = 3 sales of 242.50; Harris booked in and Ivy's
     quote turned down consider: [4, 4, 2, 1, 0] (every colour was a sale: 5 of 5,112.50,
     [4, 4, 4, 1, 0])."""
-    (found,) = import_book(tmp_path, "Job book 2025.xlsx", JOBS, {"Jobs": ["A1:I1"]})
+    (found,) = cli_import_book(tmp_path, "Job book 2025.xlsx", JOBS, {"Jobs": ["A1:I1"]})
     assert ("'Status' holds codes the key beside the table explains: read 'Green' as 'paid', "
             "'Amber' as 'booked in', 'Red' as 'quote not accepted'.") in found["notes"]
     assert ("1 row whose status says a quote was turned down (quote not accepted) was read as "
@@ -450,7 +432,7 @@ def test_a_plumbers_colours_read_by_the_key_below_the_table(tmp_path):
 
 
 def test_colours_with_no_key_are_not_guessed(tmp_path):
-    (found,) = import_book(tmp_path, "jobs.xlsx", {"Jobs": [row for row in JOBS["Jobs"][1:-2]]})
+    (found,) = cli_import_book(tmp_path, "jobs.xlsx", {"Jobs": [row for row in JOBS["Jobs"][1:-2]]})
     assert not any("the key beside the table" in note for note in found["notes"])
     assert found["unknown_stage_values"] or any("Green" in note for note in found["notes"])
 
@@ -474,7 +456,7 @@ def test_a_caterers_bookings_are_sales_of_what_was_paid(tmp_path):
     """The Harts 2,800 + 500 (twice: retained), the school's deposit 300, Priya nothing yet
     (booked: considering): 3 sales of 3,600, [3, 3, 2, 1, 0] (were 4 sales of the whole
     totals, 5,380, Priya a buyer)."""
-    (found,) = import_book(tmp_path, "Events 2025.xlsx", EVENTS)
+    (found,) = cli_import_book(tmp_path, "Events 2025.xlsx", EVENTS)
     assert ("Each row's sale is what was paid of 'Deposit' where 'Deposit paid' says so and "
             "'Balance' where 'Balance paid' says so (3 purchases of 3,600); 1 row with nothing "
             "paid yet was read as a contact at consideration, not sales.") in found["notes"]
@@ -499,7 +481,7 @@ PARTIES = {
 def test_a_party_entertainers_parents_are_the_clients_and_reviews_ticked(tmp_path):
     """Kate 150 twice (retained) and reviewed, Liam 120, Nora not paid: 3 sales of 420,
     [3, 2, 2, 1, 1] (both sheets were reference rows: no client at all)."""
-    imports = import_book(tmp_path, "Parties.xlsx", PARTIES)
+    imports = cli_import_book(tmp_path, "Parties.xlsx", PARTIES)
     assert [i["mapping"]["Parent"] for i in imports] == ["name", "name"]
     assert ("1 row marked in 'Review?' (a review left) lifts its client to advocacy."
             in imports[0]["notes"])
@@ -509,7 +491,7 @@ def test_a_party_entertainers_parents_are_the_clients_and_reviews_ticked(tmp_pat
 
 def test_a_review_column_of_words_lifts_no_one(tmp_path):
     """'Review' holding what the client wrote is no tick: no advocate from it."""
-    import_book(tmp_path, "bookings.xlsx", {"Bookings": [
+    cli_import_book(tmp_path, "bookings.xlsx", {"Bookings": [
         ["Date", "Client", "Fee", "Paid", "Review"],
         [D(2024, 5, 4), "Kate Moon", 150, "Y", "lovely day"],
         [D(2024, 6, 4), "Liam Pugh", 120, "Y", None]]})
@@ -533,7 +515,7 @@ TICKETS = {"Tickets": [
 def test_an_alterations_shops_tickets(tmp_path):
     """Ward 12, Yates 25, Abbot 15 paid; Ward's dress not yet: 3 sales of 52, [3, 3, 3, 0,
     0]; the days ('3 Mar') are of March 2025, as the title says."""
-    (found,) = import_book(tmp_path, "Alterations tickets.xlsx", TICKETS,
+    (found,) = cli_import_book(tmp_path, "Alterations tickets.xlsx", TICKETS,
                            {"Tickets": ["A1:J1"]})
     assert ("4 dates in 'In' written without a year (3 Mar, 4 Mar) were read in 2025, the "
             "year the sheet's title names ('Stitch Right - tickets March 2025')."
@@ -562,7 +544,7 @@ def test_a_holiday_cottages_guests_and_a_five_star_review(tmp_path):
     """The Barkers 770 + 840 (came back) left 5*, Ms Cole 770, Mr Dyer not paid yet: 3
     sales of 2,380, [3, 2, 2, 1, 1] (the guests had no names, the review was unread:
     [3, 2, 2, 1, 0])."""
-    imports = import_book(tmp_path, "Cottage bookings.xlsx", COTTAGE)
+    imports = cli_import_book(tmp_path, "Cottage bookings.xlsx", COTTAGE)
     assert imports[0]["mapping"]["Guest"] == "name"
     assert ("1 row marked in 'Review' (a review left) lifts its client to advocacy."
             in imports[0]["notes"])
