@@ -112,6 +112,23 @@ def test_the_signs_sheet_gives_the_unit_the_page_writes(complaints, tmp_path):
     assert signs["Complaints between departments"]["Unit"] == "per month"
 
 
+def test_a_rate_per_100_is_judged_and_set_per_100(complaints, tmp_path):
+    # The complaints sign counts per 100 active clients (25 here): its rule, the command
+    # line's thresholds and the settings' table say "per 100", as the figure does (they
+    # said "amber from 5%, red from 10%"). Its defaults: amber 5, red 10 per 100.
+    from journey.signs import compute_signs, thresholds_table
+    from journey.workspace import open_workspace
+    db = open_workspace(str(tmp_path / "w.db"))
+    sign = compute_signs(db).by_key("high_complaints")
+    assert (sign.status, sign.thresholds["amber"], sign.thresholds["red"]) == ("red", 5, 10)
+    assert sign.rule.endswith("amber from 5 per 100, red from 10 per 100.")
+    table = thresholds_table(db)
+    assert set(table.loc[table["key"] == "high_complaints", "unit"]) == {"per 100"}
+    assert set(table.loc[table["key"] == "low_win_rate", "unit"]) == {"%"}
+    listed = {s["key"]: s for s in cli_json(tmp_path, "signs")["signs"]}
+    assert listed["high_complaints"]["threshold"]["red"] == {"value": 10, "unit": "per 100"}
+
+
 # --- the Personas sheet's live figures -----------------------------------------------------
 
 @pytest.fixture

@@ -97,7 +97,7 @@ class Sign:
     def judge_measured(self, thresholds: dict, current: Measure,
                        previous: Measure | None) -> tuple[str, str]:
         value = current.value
-        unit = unit_suffix(self.unit)
+        unit = unit_suffix(figure_unit(self.unit, self.label(current)))
         if self.judged_on == "level":
             status = level_status(value, thresholds["amber"], thresholds["red"], self.better)
             return status, rule_text(self.better, thresholds["amber"], thresholds["red"], unit)
@@ -147,7 +147,7 @@ class Sign:
         """The unit a threshold is written in."""
         if self.judged_on == "change" and not name.startswith("level"):
             return "% " + ("rise" if self.better == "lower" else "fall")
-        return self.unit
+        return figure_unit(self.unit, self.value_label)
 
     def trend_lines(self, thresholds: dict) -> dict[str, float]:
         """The thresholds the trend chart draws (``{"amber": .., "red": ..}``): those a
@@ -230,6 +230,13 @@ def ratio(numerator: float, denominator: float, scale: float = 100.0) -> float |
 
 def days_in(window) -> float:
     return float(window[1] - window[0] + 1)
+
+
+def figure_unit(unit: str, label: str) -> str:
+    """The unit a figure is written in, as its label reads it: a rate "per 100" of
+    something the catalogue counts in "%" is "per 100" (the page, the workbook, the rule
+    and the thresholds)."""
+    return "per 100" if unit == "%" and "per 100" in label else unit
 
 
 def unit_suffix(unit: str) -> str:

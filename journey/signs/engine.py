@@ -15,7 +15,7 @@ from ..filters import NO_FILTERS, Filters
 from ..kinds import sql_list
 from ..stages import LABELS
 from ..text import percent_text
-from .base import STATUSES, Measure, Sign, change_pct, format_value
+from .base import STATUSES, Measure, Sign, change_pct, figure_unit, format_value
 from .catalogue import SIGNS, sign_by_key
 from .keywords import get_keyword_classes
 from .period import (
@@ -65,9 +65,8 @@ class SignResult:
 
     @property
     def figure_unit(self) -> str:
-        """The unit the figure is written in, as its label reads it: a rate "per 100" of
-        something the catalogue counts in "%" is "per 100" (the page and the workbook)."""
-        return "per 100" if self.unit == "%" and "per 100" in self.value_label else self.unit
+        """The unit the figure is written in (``base.figure_unit``)."""
+        return figure_unit(self.unit, self.value_label)
 
     def figure(self, value: float | None) -> str:
         """A figure of this sign as its label reads it: "11.1 per 100", not "11.1%"
