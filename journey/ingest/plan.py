@@ -2946,12 +2946,14 @@ def _numbered_stages(unknown: dict[str, int], frame: pd.DataFrame,
     owner's own pipeline) names no stage Journey can tell: its numbers, among ``unknown``
     (value -> rows), wait for the owner to map them, and the note says why."""
     notes = []
-    for header in headers:
-        cells = frame[header].dropna()
-        steps = pd.to_numeric(cells, errors="coerce")
-        said = {normalise_value(cell) for cell in pd.unique(cells)}
+    for header in headers if unknown else []:
+        cells = pd.Series(pd.unique(frame[header].dropna()), dtype=object)
+        said = {normalise_value(cell) for cell in cells}
         waiting = [value for value in unknown if normalise_value(value) in said]
-        if not len(steps) or steps.isna().any() or (steps % 1).ne(0).any() or not waiting:
+        if not waiting:
+            continue
+        steps = pd.to_numeric(cells, errors="coerce")
+        if not len(steps) or steps.isna().any() or (steps % 1).ne(0).any():
             continue
         rows = sum(unknown[value] for value in waiting)
         notes.append(f"'{header}' holds numbers ({int(steps.min()):,} to {int(steps.max()):,}), "
