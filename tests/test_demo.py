@@ -11,7 +11,9 @@ from journey import demo
 from journey.errors import WorkspaceError
 from journey.funnel import biggest_drop, compute_funnel, compute_funnel_by
 from journey.stages import STAGES
-from journey.workspace import open_workspace, PROJECT_ROOT, sqlite3
+from sqlite_utils import Database
+
+from journey.workspace import PROJECT_ROOT, open_workspace, query_frame, sqlite3
 
 LAST_6 = ("2026-05-01", "2026-10-31")       # the demo ends on 2026-10-31
 PREVIOUS_6 = ("2025-11-01", "2026-04-30")
@@ -32,7 +34,7 @@ def built(tmp_path_factory):
 def table(path, name: str) -> pd.DataFrame:
     """A whole table without the columns that record when a row was written."""
     with sqlite3.connect(path) as conn:
-        frame = pd.read_sql(f"SELECT * FROM {name} ORDER BY id", conn)
+        frame = query_frame(Database(conn), f"SELECT * FROM {name} ORDER BY id")
     return frame.drop(columns=["updated_at"], errors="ignore")
 
 

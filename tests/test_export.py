@@ -27,7 +27,7 @@ from journey.funnel import compute_funnel, compute_funnel_by
 from journey.overview import STAGE_EVIDENCE
 from journey.ingest import import_file, read_tables
 from journey.signs import compute_signs, signs_records
-from journey.workspace import open_memory_workspace, open_workspace
+from journey.workspace import open_memory_workspace, open_workspace, query_frame
 
 CLIENTS_CSV = b'''Client ID,Name,Persona,Region,Revenue,Contract on file,First contact,Stage,Status
 C1,Ann's Cafe,Dr. Jelena,NSW,"$1,200.50",yes,2025-01-05,Lead,active
@@ -343,15 +343,15 @@ def demo(tmp_path_factory, demo_file):
 
 def client_frame(db) -> pd.DataFrame:
     columns = ", ".join(f"[{f}]" for f in CLIENT_FIELDS)
-    frame = pd.read_sql(f"SELECT {columns} FROM clients", db.conn)
+    frame = query_frame(db, f"SELECT {columns} FROM clients")
     return frame.sort_values(["client_id", "name"]).reset_index(drop=True)
 
 
 def event_frame(db) -> pd.DataFrame:
     """Every event with its client's ID and name (whichever way it was linked)."""
     own = ", ".join(f"e.[{f}]" for f in EVENT_FIELDS if f not in ("client_id", "name"))
-    frame = pd.read_sql(f"SELECT c.client_id AS client, c.name AS client_name, {own} "
-                        "FROM events e LEFT JOIN clients c ON c.id = e.client_ref", db.conn)
+    frame = query_frame(db, f"SELECT c.client_id AS client, c.name AS client_name, {own} "
+                            "FROM events e LEFT JOIN clients c ON c.id = e.client_ref")
     return frame.sort_values(list(frame.columns), na_position="first").reset_index(drop=True)
 
 
