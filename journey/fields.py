@@ -501,7 +501,7 @@ OTHER_LANGUAGES: dict[str, tuple[str, ...]] = {
                  "belegnummer", "rechnungsnr", "numero da encomenda",
                  "numero de factura", "commande", "numero de commande", "no commande",
                  "n commande", "n de commande", "no de commande", "facture", "numero de facture", "bestellnummer", "bestell nr",
-                 "bestellung",
+                 "bestellung", "auftrag",
                  "auftragsnummer", "rechnungsnummer", "rechnung", "numero do pedido",
                  "fatura", "numero da fatura",
                  "fattura", "numero fattura", "n fattura", "nr fattura", "num fattura", "ordine",
@@ -1099,6 +1099,16 @@ ORGANISATION_HEADERS = frozenset({"account", "accountname", "organization", "org
                                   "organizationname", "organisationname", "company",
                                   "companyname", "organizacion", "organizacao",
                                   "organizzazione", "organisatie"})
+# A person's name and a company's, in a few languages, normalised: beside a bare "Navn"
+# or "Name" (the person), a "Firma" or "Company" is the client's organisation, not their
+# name, whatever order the synonyms rank them in (plan.prepare sorts the name first).
+PERSON_NAME_HEADERS = frozenset({"name", "fullname", "navn", "namn", "nimi", "naam", "nom",
+                                 "nomcomplet", "nome", "nomecompleto", "nombre",
+                                 "nombrecompleto", "imieinazwisko", "jmeno", "nev"})
+COMPANY_HEADERS = frozenset({"company", "companyname", "firma", "firmenname", "unternehmen",
+                             "entreprise", "societe", "empresa", "azienda", "bedrijf",
+                             "bedrijfsnaam", "foretag", "foretagsnamn", "virksomhed",
+                             "firmanavn", "yritys", "organization", "organisation"})
 OWN_ROLE_FLAGS = frozenset({"assistantorganizer", "assistantorganiser", "isorganizer",
                             "isadmin", "isstaff", "ishost", "ismoderator", "organizer"})
 
@@ -1107,7 +1117,9 @@ OWN_ROLE_FLAGS = frozenset({"assistantorganizer", "assistantorganiser", "isorgan
 # Support; not a bare "Type", whose "Review" may be a clinic's review appointment):
 # normalised headers, matched from their start.
 TAG_HEADERS = re.compile(r".*(?:tags?|labels?|category|categories|segments|recordtype|casetype|"
-                         r"tickettype|requesttype|issuetype|feedbacktype)$")
+                         r"tickettype|requesttype|issuetype|feedbacktype)$|"
+                         # (a Russian client list's "Категория", YCLIENTS')
+                         r"^(?:категория|категорияклиента|метки|теги)$")
 
 
 # Columns saying which level of an order a row is (Lightspeed X-Series' and Vend's "Line

@@ -41,10 +41,10 @@ CLOSED_DEAL = FINISHED | frozenset(match_key(word) for word in (
     "abgeschlossen", "clôturé", "clôturée", "cerrado", "cerrada", "afgesloten", "chiuso",
     "chiusa"))
 # ... and "in progress" (a deal's stage: consideration; a job's status: not done yet), in
-# the Nordic languages, German, Dutch, Portuguese, Spanish, Italian and Polish.
+# the Nordic languages, German, Dutch, Portuguese, Spanish, Italian, Polish and French.
 IN_PROGRESS_WORDS = ("pågående, igangværende, pågår, käynnissä, in bearbeitung, in arbeit, "
                      "in behandeling, in uitvoering, em andamento, en proceso, in lavorazione, "
-                     "w toku")
+                     "w toku, en cours de traitement, en traitement, en cours de réalisation")
 # "Ongoing" in Spanish, Italian, French and Polish: on a client list a client still active
 # (ACTIVE_WORDS), beside won and lost a deal still open, on a job list a job not done yet.
 ONGOING_WORDS = ("en curso", "in corso", "en cours", "w trakcie")
@@ -586,6 +586,9 @@ ORDER_STATUS_KIND = {normalise_value(word): kind for kind, words in ORDER_STATUS
 BILLED_STATUSES = frozenset(normalise_value(word) for word in BILLED_WORDS.split(","))
 PAYMENT_STATUSES = frozenset(normalise_value(word) for words in PAYMENT_STATUS_WORDS.values()
                              for word in words.split(","))
+# Of those, the ones saying an order is not paid yet ("Unpaid", "Em aberto").
+UNPAID_STATUSES = frozenset(normalise_value(word)
+                            for word in PAYMENT_STATUS_WORDS["contact"].split(","))
 # An invoice's statuses that say it is billed and unpaid ("Sent", "Viewed": Invoice Ninja's)
 # and only that on a list of invoices: a shop's order "Sent" has been dispatched, a sale.
 # Paddle's "billed": an invoice issued, its payment still to come.

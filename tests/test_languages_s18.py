@@ -165,10 +165,9 @@ def test_a_romanian_shops_comenzi_delivered_returned_and_refused(tmp_path):
 
 def test_szamlazz_invoices_kifizetve_igen_and_dates_with_a_last_dot(tmp_path):
     """Kifizetve (paid) igen: 12 700 + 127 000 + 6 350 Ft = 146,050; the credit invoice
-    (-12 700, igen) a refund; nem contacts (Tóth, and Nagy's, which Sztornó says was
-    reversed: a yes/no column of cancelling is not read, a contact still). Kelt
-    "2026.11.03." is the date: Anna bought on two days. Before: no name, no date, 6
-    contacts, [3, 0, 0, 0, 0]."""
+    (-12 700, igen) a refund; Tóth's nem a contact; Nagy's 10 160, which Sztornó igen says
+    was reversed, a cancellation (session 19; was a contact). Kelt "2026.11.03." is the
+    date: Anna bought on two days. Before: no name, no date, 6 contacts, [3, 0, 0, 0, 0]."""
     found = cli_import_text(tmp_path, "szamlak.csv", (
         "Számlaszám;Kelt;Fizetési határidő;Vevő neve;Vevő e-mail;Nettó;Bruttó;Pénznem;"
         "Fizetési mód;Kifizetve;Sztornó\n"
@@ -185,7 +184,8 @@ def test_szamlazz_invoices_kifizetve_igen_and_dates_with_a_last_dot(tmp_path):
         "-12 700 Ft;HUF;átutalás;igen;nem\n"))
     assert found["mapping"]["Kelt"] == "date"
     assert workspace_rows(tmp_path, KINDS) == [
-        ("contact", 2, 35560.0), ("purchase", 3, 146050.0), ("refund", 1, 12700.0)]
+        ("cancellation", 1, 10160.0), ("contact", 1, 25400.0), ("purchase", 3, 146050.0),
+        ("refund", 1, 12700.0)]
     assert cli_funnel(tmp_path) == [4, 2, 2, 1, 0]
 
 def test_dinero_invoices_kept_right(tmp_path):
@@ -322,8 +322,8 @@ def test_tiendanube_orders_a_second_product_line_is_no_second_sale(tmp_path):
 def test_yclients_client_list_visits_and_sales(tmp_path):
     """Визитов (visits) and Продано (sold): Анна 14 (38 500 ₽), Ольга 1 (2 500), Елена 6
     (15 600) = 56,600; Мария never came; the Итого row no one. Before: visits, sales and
-    the last visit unread, [4, 0, 0, 0, 0]. (Категория "Потерянный клиент" is not read:
-    a category column is the owner's own grouping.)"""
+    the last visit unread, [4, 0, 0, 0, 0]. Категория "Потерянный клиент" (lost client):
+    Елена churned (session 19; was not read)."""
     cli_import_text(tmp_path, "yclients_clients.csv", (
         "Имя;Телефон;Email;Категория;Первый визит;Последний визит;Визитов;Продано;Оплачено;Скидка;"
         "Комментарий\n"
@@ -338,7 +338,7 @@ def test_yclients_client_list_visits_and_sales(tmp_path):
         "Итого;;;;;;21;56 600 ₽;56 600 ₽;;\n"))
     assert workspace_rows(tmp_path, CARDS) == [
         ("Анна Смирнова", "retention", None, 14, 38500.0),
-        ("Елена Попова", "retention", None, 6, 15600.0),
+        ("Елена Попова", "retention", "churned", 6, 15600.0),
         ("Мария Кузнецова", "awareness", None, 0, 0.0),
         ("Ольга Иванова", "purchase", None, 1, 2500.0)]
     assert cli_funnel(tmp_path) == [4, 3, 3, 2, 0]

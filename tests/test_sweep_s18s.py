@@ -22,8 +22,8 @@ Misread, mended:
 Read right, kept as tests: Paystack transactions, Brevo and Constant Contact contacts,
 Flodesk subscribers, Birdeye reviews, Luma guests, Humanitix orders, Bookeo bookings,
 Momence customers, GlossGenius clients, Boulevard appointments, Halaxy invoices, Treatwell
-bookings, Practice Better clients (its "Archived" client with a past session stays at
-awareness: whether an archived record was a client or a lead the list does not say).
+bookings, Practice Better clients (its "Archived" client with a past session bought and
+has left, session 19: test_left_alone_s19a).
 """
 
 from __future__ import annotations
@@ -552,6 +552,7 @@ def test_halaxy_invoices(tmp_path):
 
 def test_practice_better_clients(tmp_path):
     """(Practice Better's clients export: unsure of the exact headers.) Hannah and Karl
-    active clients, Ian a lead, Jade archived: [4, 2, 2, 0, 0]."""
+    active clients, Ian a lead, Jade archived after a session (15 Sep 2023): bought and
+    left (session 19; was awareness, [4, 2, 2, 0, 0]). [4, 3, 3, 0, 0]."""
     cli_import_text(tmp_path, "clients.csv", PRACTICE_BETTER)
-    assert cli_funnel(tmp_path) == [4, 2, 2, 0, 0]
+    assert cli_funnel(tmp_path) == [4, 3, 3, 0, 0]

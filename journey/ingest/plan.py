@@ -32,9 +32,10 @@ from .. import values
 from ..columns import FIELD_LABELS
 from ..errors import ValidationError
 from ..fields import (
-    CLIENT_FIELDS, COUNT, CREDIT_DOCUMENTS, DOCUMENT_TYPE, EVENT_FIELDS, MONEY, EVENT_ONLY,
+    CLIENT_FIELDS, COMPANY_HEADERS, COUNT, CREDIT_DOCUMENTS, DOCUMENT_TYPE, EVENT_FIELDS, MONEY, EVENT_ONLY,
     JOB_ROLES, LIVE_FLAGS, MEMBER_ROLES,
     JOB_NUMBERS, ORDER_ROW_VALUES, ORGANISATION_HEADERS, OWN_ROLE_FLAGS, OWN_ROLES,
+    PERSON_NAME_HEADERS,
     INSTALMENT, NAMES_NO_CLIENT, PARTY_HEADERS, PLACES_OF_SALE, PAYEE_HEADERS, ROLE_HEADERS, SALES_TALLY_HEADERS,
     ROW_LEVEL_HEADERS,
     SCORE_RANGES, SPAM_FLAGS, TAG_HEADERS, TEST_FLAGS, TIP_HEADERS, TIP_NOT_IN_AMOUNT,
@@ -46,7 +47,7 @@ from ..fields import (
 from ..journal import Problem, SheetSave
 from ..stages import (
     ACTIVE_OF, BILLED_STATUSES, BOOKED_STATUSES, OPEN_WORDS, PAID_STEPS, PART_PAID_WORDS,
-    CONSULTATION_WORDS, QUOTE_STATUS, QUOTE_TURNED_DOWN, RANK, STAGE_ALIASES, TICK_STEPS, normalise_value, order_status_kind,
+    CONSULTATION_WORDS, OUTCOME_OF, QUOTE_STATUS, QUOTE_TURNED_DOWN, RANK, STAGE_ALIASES, TICK_STEPS, normalise_value, order_status_kind,
     read_stage_value)
 from ..text import (best_written, counted, its, listed, loose_name_keys, match_key, name_key,
                     rows_text, was, without_accents)
@@ -278,6 +279,11 @@ def _kept_as_details(plan: SheetPlan, numbers: str, listed_by: str) -> None:
 _MONEY_OUT_WORDS = frozenset(
     "expense expenses outgoing outgoings payable payables gastos depenses ausgaben spese "
     "despesas uitgaven".split())
+# A sheet's name saying what the business bought in ("Purchases", "Bills"): beside a
+# supplier column (``PAYEE_HEADERS``) its rows are bought from suppliers, not sold.
+_BOUGHT_IN_WORDS = frozenset(
+    "purchase purchases purchasing bill bills compras achats einkauf einkaufe acquisti "
+    "inkoop inkopen aankopen".split())
 
 
 # A sheet's name saying it lists prices, not sales: "Prices", "Price list", "Tariff".
@@ -314,7 +320,10 @@ def _no_clients_purchases(plan: SheetPlan, kind: str) -> None:
     named = next((name for name in (plan.sheet, Path(plan.file or "").stem)
                   if _MONEY_OUT_WORDS & set(re.findall(r"[a-z]+", without_accents(
                       name.lower())))), None)
-    if payee and not named and any(map(names_sales, (plan.sheet, Path(plan.file or "").stem))):
+    bought_in = any(_BOUGHT_IN_WORDS & set(re.findall(r"[a-z]+", without_accents(name.lower())))
+                    for name in (plan.sheet, Path(plan.file or "").stem))
+    if (payee and not named and not bought_in
+            and any(map(names_sales, (plan.sheet, Path(plan.file or "").stem)))):
         payee = None        # ("orders.csv": a marketplace's Vendor sold, a Recipient was sent)
     if payee or named:
         plan.kind = "reference"
@@ -1590,8 +1599,10 @@ def _doubtful(target: str, bad: pd.Series, column: pd.Series, parsed: pd.Series)
     return bad | numbers.between(2, _FIRST_SERIAL - 1)
 
 
-# A column of true/false saying an order was undone (Toast's "Voided", "Is Cancelled").
-_UNDONE_FLAG = re.compile(r"^(?:is)?(?:voided|void|cancell?ed)$")
+# A column of true/false saying an order was undone (Toast's "Voided", "Is Cancelled"), or
+# an invoice reversed (Számlázz.hu's "Sztornó" igen/nem, a German "Storniert" ja/nein).
+_UNDONE_FLAG = re.compile(r"^(?:is)?(?:voided|void|cancell?ed|storno|sztorno|storniert|"
+                          r"stornata|stornato|stornovano)$")
 # A column of the day each row was cancelled, blank when it was not (Cliniko's "Cancelled
 # At"), and a yes/no of whether the client came (Cliniko's "Did Not Arrive").
 _CANCELLED_AT = re.compile(r"^(?:cancell?ed|cancell?ation)(?:at|on|date|time)$|"
@@ -1610,7 +1621,9 @@ def _flagged_cancellations(out: pd.DataFrame, frame: pd.DataFrame,
     if said is not None:
         flags, bad = values.parse_bool(frame[said])        # (a column of true, false)
         if count := _marked(out, flags.eq(True) & ~bad.any(), "cancellation"):
-            notes.append(f"{counted(count, 'row')} marked true in '{said}' {was(count)} read "
+            mark = ("true" if frame[said].astype(str).str.strip().str.lower().eq("true").any()
+                    else "yes")                             # (Sztornó's "igen")
+            notes.append(f"{counted(count, 'row')} marked {mark} in '{said}' {was(count)} read "
                          "as " + ("a cancellation, not a sale" if count == 1 else
                                   "cancellations, not sales") + ".")
     said = _unmapped(mapping, _CANCELLED_AT)
@@ -1661,6 +1674,19 @@ def _marked(out: pd.DataFrame, marked: pd.Series, kind: str, over: tuple[str, ..
 
 
 _TICK_MARKS = frozenset("✓✔☑✅")
+
+
+def _booked_types(kinds: pd.Series, mapping: dict[str, str | None],
+                  marks: pd.Series) -> pd.Series:
+    """Rows marked paid whose kind comes from a column of what each visit was
+    (``VISIT_TYPE_HEADERS``: a "Type" of Consultation, Treatment) naming no event kind but
+    a contact or a first talk: what was booked, which the paid mark says was bought. The
+    type stays said as the row's touchpoint (``_paid_flags``)."""
+    header = next((h for h, f in mapping.items() if f == "kind"), None)
+    if header is None or normalise_header(header) not in VISIT_TYPE_HEADERS:
+        return pd.Series(False, index=kinds.index)
+    named = values.per_distinct(kinds, lambda v: kind_named(normalise_value(v)) or "")
+    return kinds.notna() & named.isin(["", "contact"]) & marks.eq("purchase")
 
 
 def _paid_flags(out: pd.DataFrame, frame: pd.DataFrame, mapping: dict[str, str | None],
@@ -1718,7 +1744,8 @@ def _paid_flags(out: pd.DataFrame, frame: pd.DataFrame, mapping: dict[str, str |
     marks = marks.where(~left_blank, "contact")
     # (where the status says, it decides, whatever the sheet's rows are otherwise: a
     # studio's visits "completed" and paid, "noshow", "late_canceled")
-    said_kind = marks.where(kinds.isna() & ~status_says)
+    said_kind = marks.where((kinds.isna() | _booked_types(kinds, mapping, marks))
+                            & ~status_says)
     by_status = pd.Series(None, index=out.index, dtype=object)
     if status_says.any():       # (each distinct status read once)
         read = {cell: order_status_kind(cell) for cell in out["status"].dropna().unique()}
@@ -1729,6 +1756,10 @@ def _paid_flags(out: pd.DataFrame, frame: pd.DataFrame, mapping: dict[str, str |
     # (0 or less than 0 is decided by its amount: a free order, money going back)
     said_kind = said_kind.where(said_kind.eq("cancellation") | amounts.gt(0) | amounts.isna())
     by_status = by_status.where(by_status.ne("purchase") | amounts.gt(0) | amounts.isna())
+    typed = said_kind.notna() & kinds.notna()
+    if typed.any():     # (what was booked stays said, as its touchpoint)
+        touchpoint = column_or_blank(out, "touchpoint")
+        out["touchpoint"] = touchpoint.where(touchpoint.notna() | ~typed, kinds)
     out["kind"] = kinds.where(said_kind.isna(), said_kind)
     out["kind"] = out["kind"].where(by_status.isna(), by_status)
     # A row marked given back at its price ("Pago?": Estornado, R$ 90) was paid first: a
@@ -2237,6 +2268,31 @@ def _stage_tags(out: pd.DataFrame, frame: pd.DataFrame, mapping: dict[str, str |
             f"so: {listed}."]
 
 
+def _churned_tags(out: pd.DataFrame, frame: pd.DataFrame, mapping: dict[str, str | None],
+                  columns_for: dict[str, list[str]]) -> list[str]:
+    """On a client list with no status column, a tag or category naming a client who has
+    left (YCLIENTS' "Потерянный клиент", "Former client", "Inactive") marks that client
+    churned; the others' stored status stays (``_status_lift``). Returns a note."""
+    said = _unmapped(mapping, TAG_HEADERS)
+    if said is None or "status" in columns_for or "status" in out:
+        return []
+
+    def churned(cell: object) -> bool:
+        return any(OUTCOME_OF.get(normalise_value(tag)) == "churned"
+                   for tag in re.split(r"[,;|]", str(cell)))
+
+    named = {cell: churned(cell) for cell in frame[said].dropna().unique()}
+    left = frame[said].map(named).eq(True)
+    if not left.any():
+        return []
+    out["status"] = pd.Series("churned", index=out.index, dtype=object).where(left)
+    out["_status_lift"] = True
+    count = _clients_counted(out, left)
+    return [f"{counted(count, 'client')} whose '{said}' says they have left "
+            f"({listed(sorted(frame.loc[left, said].astype(str).unique()))}) "
+            f"{was(count)} read as churned."]
+
+
 def _reviews_saying_nothing(rows: pd.DataFrame) -> tuple[pd.DataFrame, list[str]]:
     """Rows read as reviews by the sheet (its name, its profile) with no stars and no
     words (no amount, note, reason or column kept beside them: a name and a day alone) are
@@ -2568,6 +2624,10 @@ def _one_mailbox_one_client(rows: pd.DataFrame) -> tuple[pd.DataFrame, Joined]:
                                                                            kind="stable")
     kept = plain.groupby(["box", "loose"])["key"].transform("first").reindex(found.index)
     rows = rows.copy()
+    if "email" in rows:     # (the plain address as written is the e-mail, whichever row
+        written = rows.loc[found.index, "email"].where(found["key"].eq(kept))   # is last)
+        rows.loc[found.index, "email"] = kept.map(written.groupby(kept).first()).fillna(
+            rows.loc[found.index, "email"])
     rows.loc[found.index, "client_id"] = kept
     rows = _kept_whole(rows, kept)
     return rows, [(key, [k for k in group.unique() if k != key], group.index)
@@ -2582,8 +2642,9 @@ def _people_joined_said(by_name: Joined, by_mailbox: Joined, rows: pd.DataFrame,
     'ann lee ⭐' at ann@x.com: 'Ann Lee' at ann@x.com, also 'ann lee ⭐' and
     ann+shop@x.com), with each way they were written (``written``: the names before they
     were joined)."""
-    both = [(key, index) for key, _, index in by_mailbox if written[index].nunique() > 1]
-    in_both = pd.Index([]).append([index for _, index in both]) if both else pd.Index([])
+    both = [(key, boxes, index) for key, boxes, index in by_mailbox
+            if written[index].nunique() > 1]
+    in_both = pd.Index([]).append([index for *_, index in both]) if both else pd.Index([])
     by_name = [j for j in by_name if not j[2].isin(in_both).any()]
     by_mailbox = [j for j in by_mailbox if not j[2].isin(in_both).any()]
     notes = []
@@ -2600,11 +2661,9 @@ def _people_joined_said(by_name: Joined, by_mailbox: Joined, rows: pd.DataFrame,
                                for kept, others, _ in by_mailbox], 3, "; ") + ".")
     if both:
         said = []
-        for key, index in both:
+        for key, boxes, index in both:     # (the other addresses, as the keys they gave)
             name = rows.at[index[0], "name"]
-            others = [repr(n) for n in dict.fromkeys(written[index]) if n != name] + [
-                str(e) for e in dict.fromkeys(rows.loc[index, "email"])
-                if str(e).strip().lower() != key]
+            others = [repr(n) for n in dict.fromkeys(written[index]) if n != name] + boxes
             said.append(f"'{name}' at {key} (also {listed(others)})")
         notes.append(f"{counted(len(both), 'client')} written more than one way, with "
                      "addresses that reach one mailbox (a \"+tag\" before the \"@\" left "
@@ -2783,6 +2842,15 @@ _OPEN = frozenset(normalise_value(word) for word in OPEN_WORDS)
 _INACTIVE = frozenset(normalise_value(word) for word in (
     "inactive", "inactivo", "inactiva", "inactif", "inaktiv", "inativo", "inativa",
     "inattivo", "inattiva", "inactief"))
+# A client's record put away (Practice Better's "Archived"), beside "Active": their status,
+# no longer seen (churned), not a stage; a client who bought only where a session shows it.
+_ARCHIVED = frozenset(normalise_value(word) for word in (
+    "archived", "archiviert", "archivé", "archivado", "archivada", "archiviato",
+    "archiviata", "gearchiveerd", "arkiverad", "arkiveret", "arkivert"))
+# An unmapped column of the day of each client's last session or visit (Practice Better's
+# "Last Session"): filled, the client had one.
+_LAST_SESSION = re.compile(r"^(?:last|latest|previous|recent)(?:session|visit|appointment|"
+                           r"class|lesson|treatment)(?:date|on)?$")
 # Words of a header, a sheet's or a file's name: the list is of people who pay (clients,
 # members, patients), or of people who have not bought (leads, subscribers).
 _PAYING_WORDS = frozenset(
@@ -2923,6 +2991,8 @@ def _list_of_payers(frame: pd.DataFrame, mapping: dict[str, str | None],
         if not target and _HAD_COUNT.match(normalise_header(header)) and (
                 pd.to_numeric(frame[header], errors="coerce").gt(0).any()):
             return True, f"'{header}'"
+        if not target and _sessions_had(frame, header).any():
+            return True, f"'{header}'"
     # Who the list is of: first the headers naming each person or where they stand ("Lead
     # name", "Client", "Member ID", "Lead status"), then the sheet's and file's names, and
     # only then the others, where a paying word ("Membership") says more than a lead word:
@@ -2938,6 +3008,36 @@ def _list_of_payers(frame: pd.DataFrame, mapping: dict[str, str | None],
             if found is not None:
                 return words is _PAYING_WORDS, f"'{found}'"
     return None, ""
+
+
+def _sessions_had(frame: pd.DataFrame, header: str) -> pd.Series:
+    """The rows whose day of a last session (``_LAST_SESSION``: "Last Session") is given:
+    those clients had one. False throughout for any other column."""
+    if not _LAST_SESSION.match(normalise_header(header)):
+        return pd.Series(False, index=frame.index)
+    return values.parse_dates(frame[header])[0].notna()
+
+
+def _archived_with_sessions(out: pd.DataFrame, frame: pd.DataFrame, header: str,
+                            mapping: dict[str, str | None], archived: pd.Series) -> list[str]:
+    """Clients whose status says their record was archived (``_ARCHIVED``), beside others
+    active, who had a session (a last session's day given: ``_sessions_had``): they bought
+    (purchase) and have left (churned), their status, not their stage. An archived record
+    with no session may have been a lead's: it waits to be mapped. Returns a note."""
+    had = pd.Series(False, index=frame.index)
+    for column, target in mapping.items():
+        if not target:
+            had |= _sessions_had(frame, column)
+    left = archived & had
+    if not left.any():
+        return []
+    out.loc[left, "status"] = "churned"
+    out.loc[left, "_outcome"] = "churned"
+    out.loc[left & out["stage"].isna(), "stage"] = "purchase"
+    out["_read_after"] = frame[header].where(left)     # (no longer waiting to be mapped)
+    count = _clients_counted(out, left)
+    return [f"{counted(count, 'client')} '{header}' calls Archived, with a last session "
+            f"given, {was(count)} read as having bought (purchase) and left (churned)."]
 
 
 def _numbered_stages(unknown: dict[str, int], frame: pd.DataFrame,
@@ -2994,13 +3094,16 @@ def _active_or_inactive(out: pd.DataFrame, frame: pd.DataFrame, mapping: dict[st
     active, inactive = said.isin(ACTIVE_OF), said.isin(_INACTIVE)
     mapped = values.isin(said, set(stage_map))
     active, inactive = active & ~mapped, inactive & ~mapped
+    archived = said.isin(_ARCHIVED) & ~mapped
+    notes = (_archived_with_sessions(out, frame, header, mapping, archived)
+             if archived.any() and active.any() else [])
     if not (active | inactive).any():
-        return []
+        return notes
     payers, why = _list_of_payers(frame, mapping, columns_for, names)
     if _open_deals(frame[header], said, active, inactive, stage_map, payers):
         count = int(active.sum())
         words = listed([f"'{cell}'" for cell in pd.unique(frame.loc[active, header])])
-        return [f"'{header}' says which deals were won or lost: {counted(count, 'row')} "
+        return notes + [f"'{header}' says which deals were won or lost: {counted(count, 'row')} "
                 f"saying a deal is still open ({words}) {was(count)} read as "
                 f"{'a deal' if count == 1 else 'deals'} being worked, not as "
                 f"{'a customer' if count == 1 else 'customers'}."]
@@ -3011,8 +3114,8 @@ def _active_or_inactive(out: pd.DataFrame, frame: pd.DataFrame, mapping: dict[st
         out.loc[lifted, "stage"] = "purchase"
         count, left = _clients_counted(out, lifted), _clients_counted(out, lifted & inactive)
         if not count:
-            return []
-        return [f"'{header}' says Active or Inactive on a list of paying clients ({why} "
+            return notes
+        return notes + [f"'{header}' says Active or Inactive on a list of paying clients ({why} "
                 f"says so): {counted(count, 'client')} {was(count)} read as "
                 f"{'a customer' if count == 1 else 'customers'} (purchase)"
                 + (f", and {left:,} Inactive as having left (churned)." if left else ".")]
@@ -3020,10 +3123,10 @@ def _active_or_inactive(out: pd.DataFrame, frame: pd.DataFrame, mapping: dict[st
     out.loc[undone, "_outcome"] = None
     out.loc[undone, "status"] = frame.loc[undone, header]
     if payers is False:
-        return [f"'{header}' says Active or Inactive on a list of leads or subscribers "
+        return notes + [f"'{header}' says Active or Inactive on a list of leads or subscribers "
                 f"({why} says so): that says nothing about buying, so no one was read as a "
                 "customer from it, and Inactive not as a customer who left."]
-    return [f"'{header}' says Active or Inactive, but nothing on the sheet says these people "
+    return notes + [f"'{header}' says Active or Inactive, but nothing on the sheet says these people "
             "paid (no money, no sessions, no word such as clients or members): no one was "
             "read as a customer from it. If they are your clients, import again with "
             "--stage-map Active=purchase --stage-map Inactive=churned."]
@@ -3712,7 +3815,11 @@ def prepare_sheet(plan: SheetPlan, *, stage_map: dict[str, str] | None = None,
         if target:
             columns_for.setdefault(target, []).append(header)
     for target, headers in list(columns_for.items()):
+        # (a person's "Navn" before a "Firma"; not in a pipeline, whose "Nome" is a deal's)
+        person = target == "name" and "stage" not in columns_for and any(
+            normalise_header(h) in PERSON_NAME_HEADERS for h in headers)
         headers.sort(key=lambda h: (before_tax(h),     # "Total (inc GST)" before "(ex GST)"
+                                    person and normalise_header(h) in COMPANY_HEADERS,
                                     match_header(h)[1] if match_header(h)[0] == target else 50,
                                     -header_year(h)))       # "Total 2024" before "Total 2023"
         if (target == "amount" and decided is None and not plan.chosen.intersection(headers)
@@ -3936,6 +4043,7 @@ def prepare_sheet(plan: SheetPlan, *, stage_map: dict[str, str] | None = None,
     paid_said = None
     if plan.kind == "clients" and profile is None:
         notes += _stage_tags(out, frame, plan.mapping, columns_for)
+        notes += _churned_tags(out, frame, plan.mapping, columns_for)
     if plan.kind == "events" and "kind" not in plan.set_values and not plan.recognised_as:
         notes += _flagged_cancellations(out, frame, plan.mapping)   # (a profile's rules
         paid_said = _paid_flags(out, frame, plan.mapping, raw.merged_rows)  # say what
@@ -4022,6 +4130,11 @@ def prepare_sheet(plan: SheetPlan, *, stage_map: dict[str, str] | None = None,
     notes += said
     if unknown and rejected.any() and "stage_raw" in out:
         unknown = _still_unknown(unknown, rows["stage_raw"])
+    if "_read_after" in rows:
+        read = rows["_read_after"].dropna().astype(str).value_counts()
+        rows = rows.drop(columns="_read_after")
+        unknown = {value: count - int(read.get(value, 0)) for value, count in unknown.items()
+                   if count > read.get(value, 0)}
     if profile is None and plan.kind == "events":
         rows, said = _own_money_moved(rows, frame, columns_for.get("kind", []))
         notes += said

@@ -532,6 +532,7 @@ def _save_clients(db: Database, rows: pd.DataFrame, import_id: int,
     known = existing | adopted | by_email       # (every row's client that is here already)
     is_new = ~values.isin(rows["client_key"], known)
     rows = _lifted_stages(db, rows, known)
+    rows = _statuses_kept(db, rows, known)
     rows = _full_names_kept(db, rows, known)
     new_rows, old_rows = rows[is_new], rows[values.isin(rows["client_key"], existing)]
     if notes is not None and "name" in new_rows:
@@ -717,6 +718,21 @@ def _lifted_stages(db: Database, rows: pd.DataFrame, known: dict) -> pd.DataFram
     kept = had.notna() & (had.map(lambda v: rank(v, -1)) >= rows["stage"].map(
         lambda v: rank(v, -1)))
     return rows.assign(stage=rows["stage"].where(~kept, had))
+
+
+def _statuses_kept(db: Database, rows: pd.DataFrame, known: dict) -> pd.DataFrame:
+    """A sheet whose only status is what its tags say of some clients (``plan._churned_tags``:
+    ``_status_lift``) leaves a stored client's status alone where it says nothing."""
+    if "_status_lift" not in rows:
+        return rows
+    rows = rows.drop(columns="_status_lift")
+    ids = rows["client_key"].map(known)
+    if not ids.notna().any():
+        return rows
+    stored = dict(db.execute(
+        "SELECT id, status FROM clients WHERE id IN (SELECT value FROM json_each(?))",
+        [json.dumps([int(i) for i in ids.dropna()])]).fetchall())
+    return rows.assign(status=rows["status"].where(rows["status"].notna(), ids.map(stored)))
 
 
 def _clients_by_phone(db: Database, rows: pd.DataFrame, known: dict, phones: _Phones,

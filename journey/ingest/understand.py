@@ -36,7 +36,8 @@ from ..stages import (
     ALL_STAGES, BILLED_ONLY_STATUSES, BOOKED_STATUSES, CLOSED_DEAL, FINISHED, HIRE_RETURNED,
     HIRED_OUT, ORDER_IN_HAND, ORDER_STATUS_KIND,
     OUTCOMES, PAYMENT_STATUSES,
-    QUOTE_OWN_WORDS, QUOTE_STATUS, RANK, UNDECIDED, VISIT_KEPT, normalise_value,
+    QUOTE_OWN_WORDS, QUOTE_STATUS, RANK, UNDECIDED, UNPAID_STATUSES, VISIT_KEPT,
+    normalise_value,
     order_status_kind,
     read_stage_value, said_first)
 from ..text import counted, its, match_key, name_key, was, without_accents
@@ -586,7 +587,8 @@ _LOOSE_STAGE_HEADERS = frozenset({"milestone", "sectioncolumn", "section", "list
                                   "boardcolumn",
                                   "pipelinecolumn"})
 # "Order" and "Receipt" (also "Order #") number orders only where their values are codes.
-_LOOSE_ORDER_HEADERS = frozenset({"order", "receipt"})
+# (and the German "Auftrag": an order's number, or the work ordered: "Badsanierung")
+_LOOSE_ORDER_HEADERS = frozenset({"order", "receipt", "auftrag"})
 
 
 def _names_an_id(header: str) -> bool:
@@ -601,9 +603,10 @@ _ORDER_WORDS = ("order|invoice|receipt|pedido|factura|commande|rechnung|bestellu
                 "fattura|factuur|bestelling")
 _ORDER_ID = re.compile(_ORDER_WORDS)
 # An order's, an invoice's or a job's number in one German or Dutch word ("Bestellnummer",
-# "Bestell-Nr.", "Rechnungsnummer", "Auftragsnummer", "Factuurnr"): as "Order Number" and
-# "Job Number", each row is one.
-_ORDER_NUMBER = re.compile(r"^(?:bestell|bestel|order|rechnungs|auftrags|factuur)(?:nummer|nr|no)$")
+# "Bestell-Nr.", "Rechnungsnummer", "Auftragsnummer", "Factuurnr"), or a bare "Auftrag" of
+# numbers (read as the order ID): as "Order Number" and "Job Number", each row is one.
+_ORDER_NUMBER = re.compile(r"^(?:bestell|bestel|order|rechnungs|auftrags|factuur)(?:nummer|nr|no)$"
+                           r"|^auftrag$")
 # An ID header that names a thing that happened or was sold ("amazon-order-id", "Invoice
 # No", "Transaction ID", "SKU"): it identifies an event or a product, never a client.
 _EVENT_ID = re.compile(_ORDER_WORDS + "|transaction|transaktion|transaccion|transacao|txn|"
@@ -840,6 +843,14 @@ def refine_mapping(raw: RawSheet, mapping: dict[str, str | None], kind: str, *,
             examples = _first_values(raw.frame[header])
             said.append(f"'{header}' holds IDs ({examples}), not names: "
                         + ("read as the client ID" if mapping[header] else "kept as extra"))
+    for header in free:     # "Wert" 5, 3, 1: a rating of the contact, not money
+        if (mapping[header] in ("amount", "revenue_current", "revenue_potential")
+                and DEAL_VALUE.search(normalise_header(header))
+                and _ratings_of_one_to_five(raw.frame[header])):
+            mapping[header] = None
+            said.append(f"'{header}' holds whole numbers from 1 to 5 with no currency "
+                        f"({_first_values(raw.frame[header])}): read as a rating, not money: "
+                        "kept as extra")
     for header in free:     # TeamUp's "Lead": Yes, No — a flag, no one's name
         if mapping[header] == "name" and _all_yes_or_no(raw.frame[header]):
             mapping[header] = None
@@ -1280,6 +1291,14 @@ def _priced_in_money(column: pd.Series) -> bool:
     filled = column.dropna().astype(str).str.strip()
     filled = filled[filled.ne("")]
     return len(filled) > 0 and filled.str.contains(_CURRENCY_WRITTEN).mean() > MOSTLY
+
+
+def _ratings_of_one_to_five(column: pd.Series) -> bool:
+    """Whether a column holds ratings, not money: three or more cells filled, each a whole
+    number from 1 to 5 written with no currency and no cents ("5", not "5,00 €" or "4.50")."""
+    filled = column.dropna().astype(str).str.strip()
+    filled = filled[filled.ne("")]
+    return len(filled) >= 3 and bool(filled.str.fullmatch(r"[1-5](?:\.0)?").all())
 
 
 def _money_of(column: pd.Series) -> pd.Series | None:
@@ -2229,13 +2248,14 @@ _WORK_WORD = re.compile(r"work|job|repair|service|ticket|task|project|auftrag")
 def _shop_orders(plan, columns_for: dict[str, list[str]], statuses: pd.Series) -> bool:
     """Whether a sheet's name, its file's or its order number's header says its rows are
     a shop's orders ("orders.csv", "orderNumber"), not work orders or jobs, whose statuses
-    are the order's alone: where some say payment ("Paid"), an order "in progress" is work
-    not yet paid for (a printer's Quote sent, In progress, Paid)."""
+    are the order's alone: where some say paid ("Paid"), an order "in progress" is work
+    not yet paid for (a printer's Quote sent, In progress, Paid); where only some say unpaid
+    (Bling's "Em aberto" beside "Em andamento"), the unpaid are told apart from it."""
     said = [normalise_header(name) for name in (plan.sheet, plan.file or "",
                                                 *columns_for.get("order_id", []))]
     return (any(_ORDER_WORD.search(name) for name in said)
             and not any(_WORK_WORD.search(name) for name in said)
-            and not any(normalise_value(value) in PAYMENT_STATUSES
+            and not any(normalise_value(value) in PAYMENT_STATUSES - UNPAID_STATUSES
                         for value in statuses.dropna().unique()))
 
 
