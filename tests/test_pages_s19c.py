@@ -6,7 +6,8 @@ out by hand; beside each, where it matters, a sheet where the rule must not fire
   invoice list and for an invoice's lines alike: nothing paid of an amount owed is a
   contact (awaiting payment), a part paid a sale of the part. An order of lines with 0
   paid was a sale of its whole amount; an invoice with 0 paid was already a contact. A
-  status that names the kind ("Paid") still decides; a blank paid cell says nothing.
+  status of the row's own ("Paid", a till's "On account") still decides, as the invoice
+  list's rule is for a list with none; a blank paid cell says nothing.
 - The Funnel page's "What the drop-off costs": a step that loses no one shows the
   business's revenue per purchase (was an empty cell).
 - A refund that names no client is taken off the business's revenue on the Overview even
@@ -94,8 +95,8 @@ def test_an_invoice_list_reads_its_paid_column_the_same_way(tmp_path):
 
 
 def test_a_status_that_says_paid_or_a_blank_paid_cell_keeps_the_sale(tmp_path):
-    """Must not fire: order 1001's lines (10 + 30) say Paid beside 0 in 'Amount paid' (the
-    status names the kind: still a sale of 40); 1002's lines (35 + 5) have blank paid
+    """Must not fire: order 1001's lines (10 + 30) say Paid beside 0 in 'Amount paid' (a
+    status of its own decides: still a sale of 40); 1002's lines (35 + 5) have blank paid
     cells (nothing says: a sale of 40). 2 purchases of 80. Then a list with no status:
     1001's blank paid cells say nothing either (a sale of 40), 1002 paid 35 of 35: 2
     purchases of 75."""

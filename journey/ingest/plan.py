@@ -1991,8 +1991,9 @@ def _by_what_was_paid(rows: pd.DataFrame, paid: pd.Series, owing: pd.Series | No
     is what was paid of each sale, with what went back of it (NaN where nothing says).
     A sale still owing (``owing``: a balance more than 0; else less paid than its amount)
     of which nothing was paid is a contact, as an invoice awaiting payment is; one of
-    which a part was paid, a sale of what was paid. A status naming the row's kind
-    ("Paid", "Completed") is a reason of its own: such a sale with nothing paid stays one.
+    which a part was paid, a sale of what was paid. A status of the row's own is a reason
+    of its own, as on an invoice list (the rule is for one with none): a sale "Paid",
+    "Closed" or "On account" (a till's sale on credit) with nothing paid stays one.
     ``rows`` is changed in place; returns the rows read as contacts, those read as a part,
     and the amounts before."""
     amounts = amounts_of(rows)
@@ -2001,7 +2002,7 @@ def _by_what_was_paid(rows: pd.DataFrame, paid: pd.Series, owing: pd.Series | No
     owing = rows["kind"].eq("purchase") & amounts.gt(0) & owing
     unpaid, part = owing & paid.le(0), owing & paid.gt(0) & paid.lt(amounts)
     if "status" in rows:
-        unpaid &= rows["status"].map(order_status_kind, na_action="ignore").isna()
+        unpaid &= is_blank(rows, "status")
     rows.loc[part, "amount"] = paid[part]
     rows.loc[unpaid, "kind"] = "contact"
     return unpaid, part, amounts
