@@ -643,7 +643,8 @@ def money_at_stake(db: Database, *, by: str = "persona", filters: Filters = NO_F
     purchase (``revenue_per_purchase``), or the business's when the segment has none of its
     own; summed per step. Read it as the revenue one more purchase from each lost client
     would have brought. Without any revenue in the data, ``money`` is None (never 0) and
-    the sentence says what to import.
+    the sentence says what to import. A step's revenue per purchase is its lost clients'
+    (each at their segment's); where none is lost, the business's.
 
     As on the funnel, a step into a stage nothing in the data measures (``measures``) is
     left out (no referral anywhere is no loss of advocates), and buyers too new to have
@@ -682,7 +683,7 @@ def money_at_stake(db: Database, *, by: str = "persona", filters: Filters = NO_F
         steps.append({"stage": step.key, "label": step.label,
                       "next_stage": following.key, "next_label": following.label,
                       "clients_lost": lost,
-                      "per_purchase": (money / lost) if money is not None and lost else None,
+                      "per_purchase": (money / lost) if money is not None and lost else average,
                       "money": money, "at_average": int(part["at_average"].sum())})
     frame = pd.DataFrame(steps, columns=MONEY_COLUMNS)
     return MoneyAtStake(frame, segments, by, average, _money_sentence(frame, average, currency))

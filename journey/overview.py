@@ -244,11 +244,13 @@ def currencies_sentence(codes: list[str]) -> str:
 class Revenue:
     """The business's revenue: its clients' (``derive.client_revenue_sql``, net of refunds)
     and its sales that name no client (a walk-in sale, a payment with no customer), net of
-    the refunds that name none either."""
+    the refunds that name none either (with no such sale, they are taken off the clients')."""
     clients: float | None              # None: no client has a revenue
-    clientless: float | None           # None: no sale with an amount names no client
+    clientless: float | None           # None: no sale nor refund with an amount names no client
     clientless_sales: int
     left_out: bool                     # the filters choose clients: the clientless are not in
+    clientless_refunds: int = 0        # the refunds naming no client
+    refunded: float = 0.0              # what they gave back
 
     @property
     def total(self) -> float | None:
@@ -258,30 +260,45 @@ class Revenue:
         return (self.clients or 0.0) + (0.0 if self.left_out else self.clientless or 0.0)
 
     def sentence(self, currency: str) -> str:
-        """Where the total comes from, with the sales that name no client counted apart."""
+        """Where the total comes from, with the sales and refunds that name no client
+        counted apart."""
         if self.clientless is None:
             return "Your clients' revenue: a tracker's, or their sales less refunds."
         sales = counted(self.clientless_sales, "sale")
+        refunds = counted(self.clientless_refunds, "refund")
         if self.left_out:
-            return (f"Of your clients who match the filters. {sales} naming no client "
-                    f"({money_text(self.clientless, currency)}) are left out: the filters "
-                    "choose clients.")
-        return (f"Of which {money_text(self.clientless, currency)} from {sales} naming no "
-                "client (a walk-in sale or a payment with no customer), less their refunds.")
+            named, count = ((f"{sales} naming no client ({money_text(self.clientless, currency)})",
+                             self.clientless_sales) if self.clientless_sales else
+                            (f"{refunds} naming no client ({money_text(self.refunded, currency)})",
+                             self.clientless_refunds))
+            return (f"Of your clients who match the filters. {named} "
+                    f"{'is' if count == 1 else 'are'} left out: the filters choose clients.")
+        if self.clientless_sales and self.clientless >= 0:
+            return (f"Of which {money_text(self.clientless, currency)} from {sales} naming "
+                    "no client (a walk-in sale or a payment with no customer), less their "
+                    "refunds.")
+        took = (f", more than the {sales} naming no client took "
+                f"({money_text(self.clientless + self.refunded, currency)})"
+                if self.clientless_sales else "")
+        return (f"Your clients' revenue, less {money_text(self.refunded, currency)} given "
+                f"back by {refunds} naming no client{took}.")
 
 
 def revenue(db: Database, filters: Filters = NO_FILTERS) -> Revenue:
-    """The business's revenue over the clients ``filters`` select; the sales that name no
-    client count only when nothing is filtered (as the workbook's Events sheet keeps the
-    events of no client), and are said apart either way."""
+    """The business's revenue over the clients ``filters`` select; the sales and refunds
+    that name no client count only when nothing is filtered (as the workbook's Events
+    sheet keeps the events of no client), and are said apart either way."""
     where, params = filters.where("c")
     clients = db.execute(f"SELECT SUM({client_revenue_sql('c')}) FROM clients c "
                          f"WHERE {where}", params).fetchone()[0]
-    sales, amount, refunded = db.execute(f"""
+    sales, amount, refunds, refunded = db.execute(f"""
     SELECT {of_sales("SUM(e.kind IN {kinds} AND e.amount IS NOT NULL)")},
       {of_sales("SUM(CASE WHEN e.kind IN {kinds} THEN e.amount END)")},
+      SUM(e.kind IN {COUNTS['refund_count']} AND e.amount > 0),
       SUM(CASE WHEN e.kind IN {COUNTS['refund_count']} AND e.amount > 0 THEN e.amount END)
     FROM events e WHERE e.client_ref IS NULL""").fetchone()
-    clientless = None if not sales else max(0.0, amount - (refunded or 0.0))
+    clientless = (None if not (sales or refunds)
+                  else round((amount or 0.0) - (refunded or 0.0), 2))
     return Revenue(clients, clientless, int(sales or 0),
-                   left_out=clientless is not None and where != "1")
+                   left_out=clientless is not None and where != "1",
+                   clientless_refunds=int(refunds or 0), refunded=float(refunded or 0.0))

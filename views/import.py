@@ -27,10 +27,15 @@ COUNTS = {name: st.column_config.NumberColumn(format="localized", width=width)  
                               ("Rejected", 72))}
 # A row's or an import's number is an address, not a quantity: no thousands separator.
 ROW_NUMBER = st.column_config.NumberColumn(format="%d")
+# The history's "From" (a workbook's name and its sheet's) is shown whole: a name longer
+# than its column wraps onto as many lines as it takes (the grid wraps text only in rows
+# taller than 4rem, so the rows grow only when a name needs it). The column stays as wide
+# as the other columns leave on a laptop's screen, so that none is scrolled out of sight.
+FROM_WIDTH, FROM_CHARACTERS, LINE_HEIGHT = 200, 26, 20
 HISTORY_LAYOUT = {
     "Import": st.column_config.NumberColumn(format="%d", width=60),
     "When (UTC)": st.column_config.TextColumn(width=130),
-    "From": st.column_config.TextColumn(width=200),     # (the whole name on hovering)
+    "From": st.column_config.TextColumn(width=FROM_WIDTH),
     "Imported as": st.column_config.TextColumn(width=110),
     **COUNTS,
     "Undone": st.column_config.TextColumn(width=90),
@@ -346,6 +351,13 @@ def currency_choice() -> None:
                 st.rerun()
 
 
+def from_row_height(table) -> int | None:
+    """The history's row height: the lines its longest "From" takes at FROM_WIDTH (more
+    than 4rem, so that the grid wraps it), or the grid's own where every name fits."""
+    lines = -(-int(table["From"].str.len().max()) // FROM_CHARACTERS)
+    return None if lines < 2 else max(66, lines * LINE_HEIGHT + 12)
+
+
 def history() -> None:
     """Every import, newest first; undo (with confirmation) outside presenter mode."""
     st.subheader("Import history")
@@ -354,7 +366,7 @@ def history() -> None:
         widgets.empty_state("No imports yet", "Each import you make is listed here, and any "
                             "of them can be undone.", icon=":material/history:")
         return
-    widgets.table(table, column_config=HISTORY_LAYOUT)
+    widgets.table(table, column_config=HISTORY_LAYOUT, row_height=from_row_height(table))
     if not ctx.editing:
         return
     open_imports = table[table["Undone"] == ""]

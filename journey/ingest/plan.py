@@ -1969,8 +1969,8 @@ def _owed_without_status(out: pd.DataFrame, frame: pd.DataFrame,
     paid (its paid column, "Amount Paid", else the amount less the balance). Not a sheet
     whose balance is more than an amount (a running balance), nor an invoice's lines (an
     order ID twice: the balance is the invoice's, the amount the line's). With no balance,
-    a column of what was paid ("Total Paid" beside the "Total") says the same. Returns a
-    note."""
+    a column of what was paid ("Total Paid" beside the "Total") says the same (an empty
+    cell is nothing paid). The reading is _by_what_was_paid's. Returns a note."""
     owed_header = _balance_column(frame)
     header = next((h for h in frame.columns if base_header_key(h) in _PAID_SO_FAR
                    and h != amount_header), None)
@@ -1998,26 +1998,45 @@ def _owed_without_status(out: pd.DataFrame, frame: pd.DataFrame,
                 else (amounts - owed).clip(lower=0).round(2))
     paid_in = (f"in '{header}'" if said is not None
                else f"(the amount less its '{owed_header}')")
-    owing = out["kind"].eq("purchase") & amounts.gt(0) & owed.gt(0)
-    unpaid, part = owing & paid.le(0), owing & paid.gt(0) & paid.lt(amounts)
-    if not (unpaid.any() or part.any()):
-        return []
+    unpaid, part, billed = _by_what_was_paid(out, paid, owing=owed.gt(0))
     notes = []
     if part.any():
         count = int(part.sum())
         notes.append(f"{counted(count, 'invoice')} with part of {its(count)} amount still owed "
                      f"{owed_in} {was(count)} read as "
                      f"{'a sale' if count == 1 else 'sales'} of what was paid {paid_in} "
-                     f"({paid[part].sum():,.2f} of {amounts[part].sum():,.2f}).")
-        out.loc[part, "amount"] = paid[part]
+                     f"({paid[part].sum():,.2f} of {billed[part].sum():,.2f}).")
     if unpaid.any():
         count = int(unpaid.sum())
-        out.loc[unpaid, "kind"] = "contact"
         notes.append(f"{counted(count, 'invoice')} with all of {its(count)} amount still owed "
                      f"{owed_in} {was(count)} read as "
                      f"{'a contact, not a sale' if count == 1 else 'contacts, not sales'} "
                      "(awaiting payment).")
     return notes
+
+
+def _by_what_was_paid(rows: pd.DataFrame, paid: pd.Series, owing: pd.Series | None = None
+                      ) -> tuple[pd.Series, pd.Series, pd.Series]:
+    """The one reading of a paid column on sales no status decides (an invoice list's
+    "Total Paid" or balance, an invoice's lines' "Amount Paid" added together): ``paid``
+    is what was paid of each sale, with what went back of it (NaN where nothing says).
+    A sale still owing (``owing``: a balance more than 0; else less paid than its amount)
+    of which nothing was paid is a contact, as an invoice awaiting payment is; one of
+    which a part was paid, a sale of what was paid. A status of the row's own is a reason
+    of its own, as on an invoice list (the rule is for one with none): a sale "Paid",
+    "Closed" or "On account" (a till's sale on credit) with nothing paid stays one.
+    ``rows`` is changed in place; returns the rows read as contacts, those read as a part,
+    and the amounts before."""
+    amounts = amounts_of(rows)
+    if owing is None:
+        owing = paid.lt(amounts - 0.005)
+    owing = rows["kind"].eq("purchase") & amounts.gt(0) & owing
+    unpaid, part = owing & paid.le(0), owing & paid.gt(0) & paid.lt(amounts)
+    if "status" in rows:
+        unpaid &= is_blank(rows, "status")
+    rows.loc[part, "amount"] = paid[part]
+    rows.loc[unpaid, "kind"] = "contact"
+    return unpaid, part, amounts
 
 
 def _billed_unpaid(out: pd.DataFrame, unpaid: pd.Series, paid_in: str) -> list[str]:
@@ -3713,23 +3732,26 @@ def _paid_of_each_order(rows: pd.DataFrame, frame: pd.DataFrame, amount_header: 
 
 def _orders_part_paid(rows: pd.DataFrame,
                       paid_by_order: tuple[str, pd.Series] | None) -> list[str]:
-    """Sales (an invoice, its lines added together) of which the paid column says a part
-    was paid, more than nothing and less than the whole: sales of what was paid, as a
-    part-paid invoice is. Returns a note."""
+    """Sales (an invoice, its lines added together) read by their paid column as an
+    invoice list's are (_by_what_was_paid): a part paid a sale of what was paid, nothing
+    paid a contact. Returns a note."""
     if paid_by_order is None or "kind" not in rows:
         return []
     header, paid = paid_by_order
-    paid = paid.reindex(rows.index)
-    amounts = amounts_of(rows)
-    part = rows["kind"].eq("purchase") & paid.gt(0) & paid.lt(amounts - 0.005)
-    if not part.any():
-        return []
-    count = int(part.sum())
-    note = (f"{counted(count, 'sale')} with less paid in '{header}' than {its(count)} amount "
-            f"{was(count)} read as {'a sale' if count == 1 else 'sales'} of what was paid "
-            f"({paid[part].sum():,.2f} of {amounts[part].sum():,.2f}).")
-    rows.loc[part, "amount"] = paid[part]
-    return [note]
+    unpaid, part, amounts = _by_what_was_paid(rows, paid.reindex(rows.index))
+    notes = []
+    if part.any():
+        count = int(part.sum())
+        notes.append(f"{counted(count, 'sale')} with less paid in '{header}' than {its(count)} "
+                     f"amount {was(count)} read as {'a sale' if count == 1 else 'sales'} of "
+                     f"what was paid ({rows['amount'][part].sum():,.2f} of "
+                     f"{amounts[part].sum():,.2f}).")
+    if unpaid.any():
+        count = int(unpaid.sum())
+        notes.append(f"{counted(count, 'sale')} with nothing paid in '{header}' {was(count)} "
+                     f"read as {'a contact' if count == 1 else 'contacts'} instead (awaiting "
+                     "payment).")
+    return notes
 
 
 def _paid_in_parts(rows: pd.DataFrame) -> tuple[pd.DataFrame, list[str]]:

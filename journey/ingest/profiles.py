@@ -810,6 +810,9 @@ def _tickets_rules(rows: pd.DataFrame, frame: pd.DataFrame) -> pd.DataFrame:
         if column in rows:
             text = rows[column].astype(object)
             rows[column] = text.where(~text.isin(_BLANK_MARKS), None)
+    came_by = _came_by(frame).reindex(rows.index)
+    if came_by.notna().any() and ("channel" not in rows or rows["channel"].isna().all()):
+        rows["channel"] = came_by
     if facts["by_email"]:
         rows["client_id"] = rows["email"] = _none(facts["email"]).reindex(rows.index)
     colleague = facts["internal"].reindex(rows.index, fill_value=False)
@@ -829,6 +832,20 @@ def _tickets_rules(rows: pd.DataFrame, frame: pd.DataFrame) -> pd.DataFrame:
     if rating.notna().any():     # (plan._latest_satisfaction keeps each one's latest)
         rows["satisfaction"] = _none(rating.where(~colleague))
     return rows
+
+
+def _came_by(frame: pd.DataFrame) -> pd.Series:
+    """How each conversation came, by a type naming a way of getting in touch (Help Scout's
+    "Type" of email, chat or phone: ``CONTACT_MEANS``), as written; None for any other type
+    ("Incident", "Question") or none. The ticket's channel where no column says one."""
+    said = _col(frame, *_TICKET_TYPE)
+    return said.where(said.map(lambda v: match_key(v) in CONTACT_MEANS
+                               and v.casefold() not in _NO_MEANS, na_action="ignore")
+                      .fillna(False).astype(bool), None)
+
+
+# Of ``CONTACT_MEANS``, the words saying there was none (casefolded): no channel.
+_NO_MEANS = frozenset({"none", "n/a"})
 
 
 def _tickets_explain(frame: pd.DataFrame) -> str:
@@ -857,7 +874,7 @@ def _tickets_explain(frame: pd.DataFrame) -> str:
                "refund made)" if (asked := int(facts["refund_asked"].sum())) else "")
             + (f"; {counted(internal, 'ticket')} from colleagues (internal) kept as internal "
                "complaints, of no client" if internal else "")
-            + _ratings_said(frame, requester)
+            + _ratings_said(frame, requester) + _came_by_said(frame)
             + (f"; {counted(missing, 'ticket')} without a requester kept without a client"
                if missing else "") + _left_out_spam(frame, "status")
             + (f"; {counted(samples, 'sample ticket')} (the help desk's own example, no "
@@ -866,6 +883,19 @@ def _tickets_explain(frame: pd.DataFrame) -> str:
                "no client's"
                if (own := int(facts["own_work"].sum())) else "")
             + ".")
+
+
+def _came_by_said(frame: pd.DataFrame) -> str:
+    """The explanation's words for ``_came_by``: where no column says a channel, the
+    type's ways of getting in touch are the tickets' channels, with how many of each."""
+    came_by = _came_by(frame)
+    if not came_by.notna().any() or _col(frame, "channel", "canal", "via",
+                                          "source").notna().any():
+        return ""
+    each = came_by.str.casefold().value_counts()
+    return (f"; the type's way of getting in touch read as the channel of "
+            f"{counted(int(came_by.notna().sum()), 'ticket')} ("
+            + ", ".join(f"{name} {count:,}" for name, count in each.items()) + ")")
 
 
 def _rated_off_scale(said: pd.Series) -> bool:
