@@ -1687,9 +1687,12 @@ def _paid_how(cell: object) -> str | None:
 
 def _paid_on_beside_date(frame: pd.DataFrame, mapping: dict[str, str | None]) -> str | None:
     """A column of the day each was paid (``_PAID_ON``: "Paid on"), beside another column
-    read as the row's date (an invoice list's "Date"): whether each was paid, a blank not
-    yet; or None."""
+    read as the row's date (a tutor's list of invoices: "Date") and no status (one saying
+    "Invoiced" is read with it where it says so): whether each was paid, a blank not yet;
+    or None."""
     dated = [h for h, target in mapping.items() if target == "date"]
+    if "status" in mapping.values():
+        return None
     return next((h for h, target in mapping.items() if target in (None, "date")
                  and h in frame and base_header_key(h) in _PAID_ON
                  and any(other != h for other in dated)), None)
