@@ -154,7 +154,7 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
               "whatsapp number", "sms number", "booker phone", "booker phone number"),
     # (not "annual revenue": in a CRM's companies list it is the company's own turnover)
     "revenue_current": ("revenue", "current revenue", "revenue current", "total revenue",
-                        "totalrevenue", "spend", "total spend",
+                        "totalrevenue", "spend", "total spend", "spend to date", "spent to date",
                         "lifetime value", "ltv", "clv", "spent", "amount spent",
                         "total spent", "fee", "fees", "monthly fee",
                         "retainer", "monthly retainer", "retainer fee",
@@ -256,7 +256,12 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
              "sold date", "date sold", "billing date", "payment date", "date paid",
              "paid date", "paid on", "date of payment",
              # (when an appointment took place, not when it was booked: Fresha's)
-             "scheduled date", "appointment date", "service date", "visit date"),
+             "scheduled date", "appointment date", "service date", "visit date",
+             # (an order made to be collected: a cake's, on the day it is collected)
+             "collect", "collect on", "collect date", "collection date", "pickup date",
+             "pick up date",
+             # (the day a repair or an alteration was brought in: a workshop's ticket)
+             "in", "date in", "booked in date", "dropped off", "drop off", "drop off date"),
     "kind": ("kind", "event", "event type", "event kind", "activity", "activity type",
              "interaction type", "transaction type", "receipt type", "record type",
              "entry type"),
@@ -268,6 +273,8 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
                "tran amount", "tranamount", "transaction amount", "order value",
                "order total", "order amount", "total", "line total", "line amount",
                "line value",
+               # (a repair's price when done, beside the "Est" it was estimated at)
+               "final", "final price", "final cost", "final amount", "final bill",
                # (an order's "Total price" beside its "Item total", the goods before
                # shipping and tax: Big Cartel's; what the buyer paid comes first)
                "invoice total", "total price", "item total", "extended price",
@@ -1003,6 +1010,13 @@ TIP_HEADERS = frozenset({"tip", "tips", "tipamount", "tipsamount", "tiptotal", "
                          "gratuities", "gratuityamount", "trinkgeld", "propina", "propinas",
                          "pourboire", "pourboires", "dricks", "drikkepenge", "drikkepenger",
                          "fooi", "mancia", "gorjeta"})
+# A client list's money column of the price a client was quoted ("Quote", "Estimate"):
+# a price given is a client considering (normalised, as normalise_header).
+QUOTE_HEADERS = frozenset({"quote", "quotevalue", "quoted", "quoteamount", "quotedprice",
+                           "quotation", "estimate", "estimatevalue", "estimateamount"})
+# The part of a total left after a deposit ("Balance", "Remainder"): on a sheet with a
+# "Balance paid" column and no "Balance" of its own, the total less the deposit.
+REST_OF_TOTAL = frozenset({"balance", "remainder", "rest", "finalpayment", "final"})
 # An amount header that says the tip is not in it ("Amount excl. tip", "Subtotal", "Net"),
 # or names the service's own price ("Fee", "Cost", "Rate": a salon's sheet of fees).
 TIP_NOT_IN_AMOUNT = r"excl|without|before|subtotal|net|base|sale(?:s)?amount|price|fee|cost|rate"
@@ -1023,6 +1037,15 @@ PEOPLE_HEADERS = frozenset(map(match_key, (
     "guest", "parent", "parents", "parent name",    # (a holiday let's, a children's party's)
     "customer names", "client names", "sold to", "bought by", "billed to", "bill to",
     "invoiced to", "clientes", "kunden")))
+# Headers naming the account that pays for another ("Family", "Bill payer"), and headers
+# naming the one served ("Pupil", "Child"): beside each other, the account is the client (a
+# tutor's invoices per family). Not "Parent": a teacher's list of pupils names each pupil's
+# parent beside them, the pupil its client. Compared as headers are.
+PAYER_HEADERS = frozenset(map(match_key, (
+    "family", "family name", "household", "bill payer", "account holder", "payer")))
+SERVED_HEADERS = frozenset(map(match_key, (
+    "pupil", "pupils", "pupil(s)", "pupil name", "student", "students", "student name",
+    "child", "children", "child name", "childs name", "learner", "swimmer", "player")))
 # Headers numbering each row as one conversation of a chat or help-desk tool (Intercom's
 # and Drift's "Conversation ID", Crisp's "session_id", Front's "Conversation ID"): a sheet
 # holding one lists conversations, each an event of its person, never a list of clients.

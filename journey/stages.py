@@ -270,6 +270,20 @@ PART_PAID_WORDS = ("part, partial, partly, part paid, partly paid, partially pai
                    "osittain maksettu, částečně uhrazeno, částečně uhrazená, "
                    "μερικώς εξοφλημένο, μερικώς εξοφλημένη, részben fizetve, "
                    "részben kifizetve")
+# Ways of paying, written in a hand-kept "Paid" or "Paid by" column instead of a tick (a
+# physio's "Card", "Cash", an insurer who pays: "Bupa"): the row was paid. "Invoice" alone
+# is billed, not yet paid (ON_INVOICE).
+PAID_BY = frozenset(match_key(word) for word in (
+    "card, cash, bacs, bank transfer, transfer, bank, cheque, check, paypal, stripe, sumup, "
+    "square, zettle, izettle, apple pay, google pay, contactless, debit card, credit card, "
+    "visa, mastercard, amex, direct debit, standing order, voucher, gift card, gift voucher, "
+    "venmo, zelle, bizum, revolut, monzo, faster payment, online, ewallet, "
+    "insurer, insurance, bupa, axa, axa ppp, aviva, vitality, simplyhealth, cigna, wpa, "
+    "allianz, healthshield, paid, pd").split(", "))
+# Billed and not yet paid, written in a "Paid" or "Paid by" column (a locksmith's landlord
+# "Invoice" until it is paid: then "Invoice - pd 30/1").
+ON_INVOICE = frozenset(match_key(word) for word in (
+    "invoice", "on invoice", "invoiced", "to invoice", "inv", "account", "on account"))
 PAYMENT_STATUS_WORDS = {
     "purchase": "paid, paid out, " + PART_PAID_WORDS + ", pagado, pagada, paye, bezahlt, "
                 "pago, cobrada, cobrado, pagata, pagato, betaald, "
@@ -557,7 +571,8 @@ _TICK_STEP_WORDS = {
                      "sent quote, quoted, estimate sent, sent estimate, demo booked, "
                      "booked demo, demo done, had demo, trial, trial booked, trial class, "
                      "trial session, meeting booked, booked meeting, had meeting, qualified, "
-                     "interested, followed up, contract sent, sent contract",
+                     "interested, followed up, contract sent, sent contract, viewing, viewed, "
+                     "viewing booked, site visit, show round",
     "purchase": "paid, booked, signed, signed up and paid, contract signed, signed contract, "
                 "proposal signed, bought, "
                 "purchased, customer, client, converted, won, hired, "

@@ -36,7 +36,8 @@ from ..fields import (
     JOB_ROLES, LIVE_FLAGS, MEMBER_ROLES,
     JOB_NUMBERS, ORDER_ROW_VALUES, ORGANISATION_HEADERS, OWN_ROLE_FLAGS, OWN_ROLES,
     PERSON_NAME_HEADERS,
-    INSTALMENT, NAMES_NO_CLIENT, PARTY_HEADERS, PLACES_OF_SALE, PAYEE_HEADERS, ROLE_HEADERS, SALES_TALLY_HEADERS,
+    INSTALMENT, NAMES_NO_CLIENT, QUOTE_HEADERS, REST_OF_TOTAL,
+    PARTY_HEADERS, PLACES_OF_SALE, PAYEE_HEADERS, ROLE_HEADERS, SALES_TALLY_HEADERS,
     ROW_LEVEL_HEADERS,
     SCORE_RANGES, SPAM_FLAGS, TAG_HEADERS, TEST_FLAGS, TIP_HEADERS, TIP_NOT_IN_AMOUNT,
     VISIT_TYPE_HEADERS, WHOSE_FIELDS,
@@ -46,7 +47,8 @@ from ..fields import (
     tax_note)
 from ..journal import Problem, SheetSave
 from ..stages import (
-    ACTIVE_OF, BILLED_STATUSES, BOOKED_STATUSES, OPEN_WORDS, PAID_STEPS, PART_PAID_WORDS,
+    ACTIVE_OF, BILLED_STATUSES, BOOKED_STATUSES, ON_INVOICE, OPEN_WORDS, PAID_BY,
+    PAID_STEPS, PART_PAID_WORDS,
     CONSULTATION_WORDS, OUTCOME_OF, QUOTE_STATUS, QUOTE_TURNED_DOWN, RANK, STAGE_ALIASES, TICK_STEPS, normalise_value, order_status_kind,
     read_stage_value)
 from ..text import (best_written, counted, its, listed, loose_name_keys, match_key, name_key,
@@ -1689,6 +1691,54 @@ def _booked_types(kinds: pd.Series, mapping: dict[str, str | None],
     return kinds.notna() & named.isin(["", "contact"]) & marks.eq("purchase")
 
 
+# A hand-kept paid cell's words before the day it was paid ("BACS 10/1", "pd 30/1").
+_WORDS_BEFORE_A_DAY = re.compile(r"^(?P<words>\D*?)[\s:,-]*(?:on\s*)?"
+                                 r"(?:\d{1,2}[/.-]\d{1,2}(?:[/.-]\d{2,4})?)?\s*$")
+
+
+def _paid_how(cell: object) -> str | None:
+    """What a hand-kept "Paid" or "Paid by" cell that is no tick says: a way of paying or
+    "pd", the day after it or not ("Card", "Bupa", "BACS 10/1", "Invoice - pd 30/1"), a
+    purchase; billed alone ("Invoice": ``ON_INVOICE``), a contact; else None (unread)."""
+    found = _WORDS_BEFORE_A_DAY.match(str(cell).strip())
+    parts = {normalise_value(part) for part in re.split(r"\s*[-–:,;/+&]\s*|\s+and\s+",
+                                                         found["words"] if found else "")}
+    parts.discard("")
+    if not parts:
+        return None
+    if parts <= PAID_BY | ON_INVOICE:
+        return "contact" if parts <= ON_INVOICE else "purchase"
+    return None
+
+
+def _paid_on_beside_date(frame: pd.DataFrame, mapping: dict[str, str | None]) -> str | None:
+    """A column of the day each was paid (``_PAID_ON``: "Paid on"), beside another column
+    read as the row's date (a tutor's list of invoices: "Date") and no status (one saying
+    "Invoiced" is read with it where it says so): whether each was paid, a blank not yet;
+    or None."""
+    dated = [h for h, target in mapping.items() if target == "date"]
+    if "status" in mapping.values():
+        return None
+    return next((h for h, target in mapping.items() if target in (None, "date")
+                 and h in frame and base_header_key(h) in _PAID_ON
+                 and any(other != h for other in dated)), None)
+
+
+# A workshop's yes/no of the jobs collected, paid for when collected ("Collected"), where no
+# column says what was paid (normalised, as normalise_header).
+_COLLECTED_FLAG = re.compile(r"^(?:collected|pickedup|collectedpaid|collectedandpaid)$")
+
+
+def _collected_flag(frame: pd.DataFrame, mapping: dict[str, str | None]) -> str | None:
+    """The column of yes or no saying which jobs were collected (``_COLLECTED_FLAG``), kept
+    as an extra or taken for the status, or None."""
+    said = next((h for h, target in mapping.items() if target in (None, "status")
+                 and h in frame and _COLLECTED_FLAG.match(normalise_header(h))), None)
+    if said is None or not frame[said].notna().any():
+        return None
+    return said if not values.parse_bool(frame[said])[1].any() else None
+
+
 def _paid_flags(out: pd.DataFrame, frame: pd.DataFrame, mapping: dict[str, str | None],
                 merged_rows: dict[str, np.ndarray]) -> Callable[[pd.Series], list[str]]:
     """Rows with no kind of their own that a yes/no column says were not paid ("Paid?" N,
@@ -1702,6 +1752,10 @@ def _paid_flags(out: pd.DataFrame, frame: pd.DataFrame, mapping: dict[str, str |
     with other words in it. Returns what to say of the rows kept (a row rejected after,
     for its date, say, is not counted): a function of the rows kept."""
     said = _unmapped(mapping, PAID_FLAG)   # ("Paid?", "Pagado", "Bezahlt")
+    collected = None
+    if said is None:
+        said = collected = _collected_flag(frame, mapping)
+    said = said or _paid_on_beside_date(frame, mapping)
     if said is None:
         return lambda kept: []
     cells = frame[said].dropna()
@@ -1711,6 +1765,12 @@ def _paid_flags(out: pd.DataFrame, frame: pd.DataFrame, mapping: dict[str, str |
         # a hand-kept "Paid" column of the day it was paid: a date is the tick
         cells = pd.Series("x", index=cells.index, dtype=object)
         frame = frame.assign(**{said: frame[said].where(frame[said].isna(), "x")})
+    elif (len(cells) and _PAID_ON.intersection({base_header_key(said)})
+          and (dated := ~values.parse_dates(cells)[1]).any()):
+        # a "Paid on" of days and ways of paying ("05/02/2025", "Cash"): a day is a tick
+        cells = cells.where(~dated, "✓")
+        frame = frame.assign(**{said: frame[said].where(frame[said].isna() | ~dated.reindex(
+            frame.index, fill_value=False), "✓")})
     kind_of = {}
     for cell in cells.unique():
         key = normalise_header(cell)
@@ -1720,7 +1780,7 @@ def _paid_flags(out: pd.DataFrame, frame: pd.DataFrame, mapping: dict[str, str |
                          "contact" if flag is False else
                          status if status in ("purchase", "contact", "cancellation",
                                               "refund")     # ("Avoir": a credit note)
-                         else None)
+                         else _paid_how(cell))
     if kind_of and {normalise_header(cell) for cell in kind_of} == {"x"}:
         kind_of = dict.fromkeys(kind_of, "purchase")   # x or blank: x is the tick
     elif any(str(cell).strip() in _TICK_MARKS for cell in kind_of):
@@ -1778,7 +1838,9 @@ def _paid_flags(out: pd.DataFrame, frame: pd.DataFrame, mapping: dict[str, str |
                   f"left blank in '{said}' (not marked paid)")
 
     def say(kept: pd.Series) -> list[str]:
-        notes = []
+        notes = ([f"'{collected}' says which jobs were collected, paid for when collected "
+                  "(no column says what was paid): read as whether each was paid."]
+                 if collected else [])
         read = by_status.notna() & kept
         if read.any():
             count = int(read.sum())
@@ -2788,6 +2850,24 @@ def _money_not_spent(headers, mapping: dict[str, str | None], names: list) -> bo
         normalise_header(h) in _FIRMOGRAPHICS for h in headers)
 
 
+def _quoted_considering(out: pd.DataFrame, columns_for: dict[str, list[str]]) -> list[str]:
+    """On a client list with no columns of steps taken (ticks, dates or parts paid, which
+    say more), a client quoted a price (more than 0 in a revenue-to-come column headed
+    "Quote" or "Estimate": ``QUOTE_HEADERS``) with no stage further said is considering:
+    their stage is consideration. Returns a note."""
+    said = columns_for.get("revenue_potential", [None])[0]
+    if said is None or normalise_header(said) not in QUOTE_HEADERS:
+        return []
+    quoted = (pd.to_numeric(out["revenue_potential"], errors="coerce").gt(0)
+              & out["stage"].map(lambda stage: RANK.get(stage, -1)).lt(RANK["consideration"]))
+    if not quoted.any():
+        return []
+    out["stage"] = out["stage"].where(~quoted, "consideration")
+    count = _clients_counted(out, quoted)
+    return [f"{counted(count, 'client')} quoted a price in '{said}' {was(count)} read as "
+            "considering (consideration), as no column says a further stage."]
+
+
 def _spenders_bought(out: pd.DataFrame, columns_for: dict[str, list[str]],
                      by_status: bool = True) -> list[str]:
     """On a client list with no stage column, a client whose revenue is above 0 (a "Total
@@ -2819,7 +2899,9 @@ _TIER_HEADERS = frozenset({"tier", "subscriptiontier", "membershiptier", "planti
                            # a members list's or an app's plan ("Plan": Free, Pro)
                            "plan", "planname", "plantype", "membershipplan",
                            "subscriptionplan", "pricingplan", "membershiplevel",
-                           "accounttype", "membership", "subscription"})
+                           "accounttype", "membership", "subscription",
+                           # a trainer's or a studio's pack of sessions ("10 sessions")
+                           "pack", "package", "packtype", "packagetype"})
 _FREE_TIERS = frozenset({"free", "freetier", "freeplan", "freemember", "freesubscriber"})
 # A loyalty programme's points (Smile.io, LoyaltyLion, Square Loyalty), normalised: beside
 # them, a tier ("VIP", "Plus") is a level earned by spending, not a plan paid for.
@@ -2855,6 +2937,29 @@ def _paid_tiers_bought(out: pd.DataFrame, frame: pd.DataFrame,
             f"{'a customer' if count == 1 else 'customers'} (purchase)."]
 
 
+def _trial_tiers_considering(out: pd.DataFrame, frame: pd.DataFrame,
+                             mapping: dict[str, str | None]) -> list[str]:
+    """On a client list without a stage column, a client on a trial in a tier or pack column
+    (``values.TRIAL_WORDS``: a trainer's "Taster", free) who paid nothing has tried, not
+    bought: their stage is consideration. Returns a note."""
+    said = next((h for h, target in mapping.items()
+                 if not target and normalise_header(h) in _TIER_HEADERS), None)
+    if said is None:
+        return []
+    tiers = frame[said].map(normalise_value, na_action="ignore")
+    paid = (pd.to_numeric(out["revenue_current"], errors="coerce").gt(0)
+            if "revenue_current" in out else pd.Series(False, index=out.index))
+    trying = (tiers.isin({normalise_value(word) for word in values.TRIAL_WORDS}) & ~paid
+              & out["stage"].map(lambda stage: RANK.get(stage, -1)).lt(RANK["consideration"]))
+    if not trying.any():
+        return []
+    out["stage"] = out["stage"].where(~trying, "consideration")
+    count = _clients_counted(out, trying)
+    return [f"{counted(count, 'client')} on a trial in '{said}' "
+            f"({listed(sorted(set(frame[said][trying].astype(str))))}) with nothing paid "
+            f"{was(count)} read as trying, not buying (consideration)."]
+
+
 # "Inactive" and its kin: on a client list it says only that the person is no longer
 # with the business, as "Active" (stages.ACTIVE_WORDS) says only that they are.
 _OPEN = frozenset(normalise_value(word) for word in OPEN_WORDS)
@@ -2884,8 +2989,8 @@ _LEAD_WORDS = frozenset(
 _HAD_COUNT = re.compile(r"^(?:no|number|total|num)?(?:of)?(?:attended|completed)?"
                         r"(?:sessions|visits|classes|lessons|treatments|appointments|bookings|"
                         r"jobs|orders|attendances)(?:attended|done|had|booked|count|total|"
-                        r"todate)?$")     # (TeamUp's "Attended Sessions", Glofox's
-                                          # "Total Attendances")
+                        r"todate)?$|^(?:months|weeks|terms)paid$")
+# (TeamUp's "Attended Sessions", Glofox's "Total Attendances"; a gym member's "Months paid")
 
 
 # A count of sessions given free or on trial, or of a client's sessions still to come on
@@ -2976,8 +3081,9 @@ def _sessions_not_paid(out: pd.DataFrame, frame: pd.DataFrame,
                        columns_for: dict[str, list[str]]) -> list[str]:
     """A count of sessions read as purchases (``_sessions_as_purchases``) counts none for a
     client who paid nothing where the list says what each paid (TeamUp's free taster:
-    "Total Paid" £0.00), or whose status or stage says trial or lead (Glofox's "Trial"):
-    those sessions were given, not bought. ``out`` is changed in place; returns a note."""
+    "Total Paid" £0.00; nothing in any year's, where it says each year's), or whose status
+    or stage says trial or lead (Glofox's "Trial"): those sessions were given, not bought.
+    ``out`` is changed in place; returns a note."""
     header = columns_for["purchases"][0]
     named = normalise_header(header)
     if not _HAD_COUNT.match(named) or re.search("order|job", named):
@@ -2986,6 +3092,8 @@ def _sessions_not_paid(out: pd.DataFrame, frame: pd.DataFrame,
     unpaid = pd.Series(False, index=out.index)
     if "revenue_current" in out:
         unpaid |= pd.to_numeric(out["revenue_current"], errors="coerce").eq(0)
+        for column in columns_for.get("revenue_current", [])[1:]:   # (another year's spend)
+            unpaid &= ~values.read_money(frame[column]).values.reindex(out.index).gt(0)
     for said in ("status", "stage"):
         for column in columns_for.get(said, []):
             unpaid |= values.per_distinct(frame[column], normalise_value).isin(_UNPAID_STANDING)
@@ -3304,7 +3412,7 @@ def _parts_paid(out: pd.DataFrame, frame: pd.DataFrame, mapping: dict[str, str |
     and "Balance paid"): each client's revenue (current) is the sum of the parts paid; a
     part not yet paid is no revenue. Returns a note."""
     if "revenue_current" in columns_for:
-        return []
+        return _rest_of_total_paid(out, frame, mapping, columns_for)
     parts = _paid_parts(frame, mapping)
     if not parts:
         return []
@@ -3314,6 +3422,41 @@ def _parts_paid(out: pd.DataFrame, frame: pd.DataFrame, mapping: dict[str, str |
     pairs = " and ".join(f"'{h}' where '{paid_by}' says so" for h, (paid_by, _) in parts.items())
     return [f"Each client's revenue (current) is what was paid of {pairs}; a part not yet "
             "paid is no revenue."]
+
+
+def _rest_of_total_paid(out: pd.DataFrame, frame: pd.DataFrame,
+                        mapping: dict[str, str | None],
+                        columns_for: dict[str, list[str]]) -> list[str]:
+    """On a client list whose revenue (current) is a total, a deposit beside a column saying
+    whether (or when) it was paid, and a column saying the same of the rest ("Balance
+    paid") with no amount of its own (a wedding venue's "Total", "Deposit", "Deposit paid",
+    "Balance paid"): each client's revenue is what was paid, the deposit and the total less
+    the deposit where each says so; what is not yet paid is revenue to come (potential),
+    where no column gives that. Returns a note."""
+    total = columns_for["revenue_current"]
+    parts = _paid_parts(frame, mapping)
+    if len(total) != 1 or len(parts) != 1 or "revenue_potential" in columns_for:
+        return []
+    ((deposit, (deposit_paid, deposit_got)),) = parts.items()
+    by_key = {normalise_header(h): h for h, f in mapping.items() if not f and h in frame}
+    rest_paid = next((by_key[f"{rest}{paid}"] for rest in sorted(REST_OF_TOTAL)
+                      for paid in ("paid", "paidon", "received") if f"{rest}{paid}" in by_key
+                      and rest not in by_key), None)
+    rest_ticked = _ticks(frame[rest_paid]) if rest_paid else None
+    if rest_ticked is None:
+        return []
+    whole = pd.to_numeric(out["revenue_current"], errors="coerce")
+    rest = (whole - values.read_money(frame[deposit]).values.reindex(out.index)).clip(lower=0)
+    paid = pd.concat([deposit_got.reindex(out.index), rest.where(rest_ticked.reindex(
+        out.index, fill_value=False).astype(bool))], axis=1).sum(axis=1, min_count=1)
+    owed = (whole - paid.fillna(0)).where(lambda left: left.gt(0))
+    out["revenue_current"], out["revenue_potential"] = paid.round(2), owed.round(2)
+    columns_for["revenue_potential"] = total
+    return [f"Each client's revenue (current) is what was paid of '{total[0]}': "
+            f"'{deposit}' where '{deposit_paid}' says so and the rest where '{rest_paid}' "
+            f"says so ({values.amount_text(float(paid.sum()))}); the "
+            f"{values.amount_text(float(owed.sum()))} not yet paid is revenue to come "
+            "(potential)."]
 
 
 def _dated(cells: pd.Series) -> bool:
@@ -3665,8 +3808,9 @@ def _at_consideration(rows: pd.DataFrame, marked: pd.Series) -> tuple[pd.DataFra
     return rows, marked
 
 
-# A star rating written by hand ("5*", "4 stars", "★★★★★"): a review was left.
-_STARS = re.compile(r"^\s*(?:[1-5](?:\.\d)?\s*(?:\*|★|stars?)|★{1,5}|[1-5]\s*/\s*5)\s*$",
+# A star rating written by hand ("5*", "4 stars", "★★★★★", "⭐⭐⭐⭐"): a review was left.
+_STARS = re.compile(r"^\s*(?:[1-5](?:\.\d)?\s*(?:\*|★|⭐|stars?)|(?:[★⭐]\ufe0f?){1,5}"
+                    r"|[1-5]\s*/\s*5)\s*$",
                     re.IGNORECASE)
 
 
@@ -4035,6 +4179,9 @@ def prepare_sheet(plan: SheetPlan, *, stage_map: dict[str, str] | None = None,
               + _revenue_where_paid(out, frame, plan.mapping, columns_for)
               if plan.kind == "clients" else [])
     notes += ticked
+    priced = (_quoted_considering(out, columns_for)       # (steps taken say more)
+              if plan.kind == "clients" and not ticked else [])
+    notes += priced
     if plan.kind == "clients":
         notes += _deal_values_won(out, columns_for)
         notes += _period_columns(out, frame, plan.mapping, columns_for)
@@ -4046,8 +4193,9 @@ def prepare_sheet(plan: SheetPlan, *, stage_map: dict[str, str] | None = None,
              else [])
     if unstaged:                                        # (the rest, by their paid tier)
         spent += _paid_tiers_bought(out, frame, plan.mapping)
+        spent += _trial_tiers_considering(out, frame, plan.mapping)
     notes += spent
-    if unstaged and not ticked and not spent:
+    if unstaged and not ticked and not spent and not priced:
         # No stage or status in the sheet (a phone list): the stored ones stay as they are.
         out = out.drop(columns=["stage", "stage_raw", "status"])
     elif unstaged:

@@ -1971,6 +1971,8 @@ def _build_sheet(sheet_name: str, grid: _Grid, notes: list[str],
             numbers.append(max(numbers) + 1)
             notes += blocks
     if count_blank:
+        frame, row_numbers, headings = _period_headings(frame, row_numbers)
+        notes += headings
         title = " ".join(str(col[filled[k]]) for k in range(titles) for col in grid.columns
                          if col[filled[k]] is not None)
         notes += _years_added(frame, title, sheet_name)
@@ -2123,6 +2125,35 @@ def _client_blocks(frame: pd.DataFrame, row_numbers: list[int]
         f"{'was' if count == 1 else 'were'} read as the client of the rows below "
         f"{'it' if count == 1 else 'each'}, in a new column '{header}', not as rows of "
         "their own"]
+
+
+_YEAR_AFTER = re.compile(r"\s*[-,']?\s*(?:19|20)?\d\d\s*$")
+
+
+def _period_headings(frame: pd.DataFrame, row_numbers: list[int]
+                     ) -> tuple[pd.DataFrame, list[int], list[str]]:
+    """Rows holding a period alone in the first column ("JANUARY", "March 2025", "Week 3":
+    a year's book kept in one sheet, a heading over each month's rows) among rows of two or
+    more cells are headings, not rows: left out, said in a note. Anything else is returned
+    as it is."""
+    if len(frame.columns) < 2 or not len(frame):
+        return frame, row_numbers, []
+    cells = frame[frame.columns[0]]
+    alone = (cells.map(lambda cell: isinstance(cell, str)) & frame.iloc[:, 1:].isna().all(axis=1))
+    if not alone.any() or frame.notna().sum(axis=1).ge(2).sum() < 2:
+        return frame, row_numbers, []
+    heads = alone & cells.where(alone, "").map(
+        lambda text: bool(text.strip()) and (period_of(text.strip()) not in (None, "date")
+                                             or period_of(_YEAR_AFTER.sub("", text)) == "month"))
+    if not heads.any():
+        return frame, row_numbers, []
+    keep = (~heads).to_numpy()
+    said = ", ".join(str(text).strip() for text in cells[heads].unique()[:3])
+    count = int(heads.sum())
+    return frame[keep].reset_index(drop=True), [n for n, k in zip(row_numbers, keep) if k], [
+        f"{counted(count, 'row')} holding a period alone ({said}) "
+        f"{'heads' if count == 1 else 'head'} the rows below: not imported as "
+        f"{'a row' if count == 1 else 'rows'} of {'its' if count == 1 else 'their'} own"]
 
 
 def _fill_merged(grid: _Grid, missing: list[np.ndarray], blank: np.ndarray,

@@ -27,7 +27,7 @@ from ..columns import GUIDE_HEADERS
 from ..errors import UnreadableFile, ValidationError
 from ..fields import (
     CLIENT_ONLY, CONTACT_MEANS, CONVERSATION_IDS, EVENT_FIELDS, EVENT_KINDS, EVENT_ONLY, ORGANISATION_HEADERS,
-    PARTY_HEADERS, PAYEE_HEADERS, PEOPLE_HEADERS, TAG_HEADERS,
+    PARTY_HEADERS, PAYEE_HEADERS, PAYER_HEADERS, PEOPLE_HEADERS, SERVED_HEADERS, TAG_HEADERS,
     SCORE_RANGES, field_type, fields_for, match_header, name_part, names_a_birth_date,
     without_owner,
     names_a_number, normalise_header, plain_header)
@@ -233,8 +233,10 @@ def _numbers_conversations(raw: RawSheet) -> bool:
 
 HAPPENED_FIELDS = frozenset({"date", "kind", "amount", "order_id"})
 # A column of yes or no saying whether each row was paid ("Paid?", "Pagado", "Bezahlt").
-PAID_FLAG = re.compile(r"^(?:is)?(?:paid|paidyn|paymentreceived|pagado|pagada|paye|payee|"
-                       r"bezahlt|pago|betaald|pagato|pagata|regle|reglee|saldato|"
+# ("Paid by", "How paid": a hand-kept column of ways of paying, "Card", "Cash", is one too)
+PAID_FLAG = re.compile(r"^(?:is)?(?:paid|paidyn|paidby|paidvia|howpaid|paymentreceived|"
+                       r"pagado|pagada|paye|payee|bezahlt|pago|betaald|pagato|pagata|regle|"
+                       r"reglee|saldato|"
                        r"zapłacono|opłacono|zapłacone|betalt|betald|incasat|fizetve|kifizetve|"
                        r"支払い|支払|入金)$")
 
@@ -864,6 +866,7 @@ def refine_mapping(raw: RawSheet, mapping: dict[str, str | None], kind: str, *,
     _deal_named(raw, mapping, free, said)
     _contact_named(raw, mapping, free, said)
     _people_header_named(raw, mapping, free, said)
+    _payer_named(raw, mapping, free, said)
     if kind == "events":
         _due_beside_paid(raw, mapping, free, said)
     own_account = _own_account(raw, mapping, free, said)
@@ -1186,6 +1189,25 @@ def _people_header_named(raw: RawSheet, mapping: dict[str, str | None], free: li
                 and _names_someone(cells)):
             mapping[header] = "name"
             said.append(f"'{header}' holds people's names: read as the client's name")
+            return
+
+
+def _payer_named(raw: RawSheet, mapping: dict[str, str | None], free: list[str],
+                 said: list[str]) -> None:
+    """A column naming who pays (``PAYER_HEADERS``: "Family", "Bill payer") beside the one read
+    as the client's name that names whom the service is for (``SERVED_HEADERS``: "Pupil",
+    "Child") names the client instead: the one served is kept as extra."""
+    served = next((h for h in free if mapping[h] == "name"
+                   and normalise_header(h) in SERVED_HEADERS), None)
+    if served is None:
+        return
+    for header in free:
+        cells = raw.frame[header].dropna()
+        if (mapping[header] is None and normalise_header(header) in PAYER_HEADERS
+                and len(cells) and (~cells.astype(str).str.contains(r"\d")).mean() >= 0.8):
+            mapping[header], mapping[served] = "name", None
+            said.append(f"'{header}' names who pays for '{served}': read as the client's "
+                        f"name, '{served}' kept as extra")
             return
 
 
