@@ -13,7 +13,8 @@ Misread before, mended:
   one who did).
 - Google Contacts' labels ("* myContacts ::: Clients"), Outlook's categories and Wix's
   labels ("Customers", "Leads"): a group's plural names who they are, as "Client" does.
-- Stripe's subscriptions export: recognised as Chargebee's and Recurly's are.
+- Stripe's subscriptions export: recognised as Chargebee's and Recurly's are, each
+  period paid from its start to its current period's a purchase.
 - Zen Planner's and Wodify's member lists: "Last Attendance", "Client Status", "Active
   Member", "Alumni" read as a member list's.
 - AWeber's "subscribed" was read as a retained customer: a subscriber's state says nothing
@@ -390,17 +391,34 @@ def test_subscribed_on_a_list_of_paying_members_is_a_customer(tmp_path):
 # --- subscriptions and members: Stripe, Zen Planner, Wodify, Mighty Networks ---------------
 
 def test_stripe_subscriptions_are_read_as_subscriptions(tmp_path):
-    """(Stripe's subscriptions export from the dashboard.) Ann active and Di past due (a
-    renewal failed): paid, customers. Cy's yearly plan canceled on 1 Mar 2024 after paying:
-    a customer churned. Bo trialing: consideration. Ed's incomplete_expired was never paid:
-    awareness. [5, 4, 3, 0, 0] (was [5, 3, 2, 0, 0], not recognised)."""
+    """(Stripe's subscriptions export from the dashboard.) Ann's monthly plan, active, from
+    5 Jan to a current period begun 5 Apr: paid 4 times (retention). Di's monthly plan from
+    20 Feb, past due on the period begun 20 Apr: paid 20 Feb and 20 Mar, 2 (retention),
+    a customer still. Cy's yearly plan from 10 Feb 2023, renewed 10 Feb 2024, canceled on 1
+    Mar 2024: 2 payments, churned. Bo trialing: consideration. Ed's incomplete_expired was
+    never paid: awareness. [5, 4, 3, 3, 0] (was [5, 3, 2, 0, 0], not recognised)."""
     found = cli_import_text(tmp_path, "subscriptions.csv", STRIPE_SUBSCRIPTIONS)
     assert found["recognised_as"] == "stripe_subscriptions"
-    assert workspace_rows(tmp_path, "SELECT name, status, last_contact FROM clients "
-                                    "WHERE status IS NOT NULL ORDER BY name") == [
-        ("Ann Lee", "active", None), ("Cy Ray", "churned", "2024-03-01 08:00:00"),
-        ("Di Woo", "active", None)]
-    assert cli_funnel(tmp_path) == [5, 4, 3, 0, 0]
+    assert "1 customer of them churned" in found["explanation"]
+    assert "3 of them renewed" in found["explanation"]
+    assert workspace_rows(tmp_path, "SELECT name, purchases, status, last_contact FROM "
+                                    "clients ORDER BY name") == [
+        ("Ann Lee", 4.0, "active", None), ("Bo Tan", 0.0, None, None),
+        ("Cy Ray", 2.0, "churned", "2024-03-01 08:00:00"), ("Di Woo", 2.0, "active", None),
+        ("Ed Fox", 0.0, None, None)]
+    assert cli_funnel(tmp_path) == [5, 4, 3, 3, 0]
+
+
+def test_a_stripe_subscription_in_its_first_period_is_bought_once(tmp_path):
+    """Not fired: a monthly plan begun 1 Apr whose current period began 1 Apr has paid
+    once: purchase, no renewal. [1, 1, 1, 0, 0]."""
+    cli_import_text(tmp_path, "subscriptions.csv", (
+        "id,Customer ID,Customer Description,Customer Email,Plan,Quantity,Interval,Amount,"
+        "Status,Created (UTC),Start (UTC),Current Period Start (UTC),Current Period End (UTC)\n"
+        "sub_1,cus_1,Ann Lee,ann@gmail.com,price_1,1,month,29.00,active,2024-04-01 10:00,"
+        "2024-04-01 10:00,2024-04-01 10:00,2024-05-01 10:00\n"))
+    assert workspace_rows(tmp_path, "SELECT purchases FROM clients") == [(1.0,)]
+    assert cli_funnel(tmp_path) == [1, 1, 1, 0, 0]
 
 
 def test_zen_planner_members(tmp_path):

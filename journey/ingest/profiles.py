@@ -1565,6 +1565,7 @@ def _subscription_facts(frame: pd.DataFrame) -> dict:
     # Recharge (a Shopify store's subscriptions) has no activation: a subscription is made
     # at a paid checkout, so its created_at is its first charge.
     recharge = "activatedat" not in headers and bool(headers & _RECHARGE_MARKS)
+    renewals = pd.Series(0, index=frame.index)
     if "currentperiodstartutc" in headers:
         # Stripe's: no activation either; a subscription was paid from its start, or from
         # its trial's end where its current period began after that (the trial converted).
@@ -1581,6 +1582,7 @@ def _subscription_facts(frame: pd.DataFrame) -> dict:
         activated = _dates(frame, "startutc").where(
             trial_end.isna(), trial_end.where(period >= trial_end))
         cancelled = _dates(frame, "canceledatutc", "endedatutc")
+        renewals = _periods_renewed(activated, period, _col(frame, "interval"))
     elif recharge:
         customer = _col(frame, "customerid")
         email = _col(frame, "email", "customeremail")
@@ -1623,27 +1625,47 @@ def _subscription_facts(frame: pd.DataFrame) -> dict:
     person = person.where(person != "")
     return {"customer": customer, "email": email, "state": state, "test": test,
             "paid": paid, "trialling": trialling, "live": paid & state.isin(_SUB_LIVE),
+            # (each paid subscription's payments: its first, and each renewal the export
+            # shows paid; one whose last renewal failed has not paid for its current period)
+            "payments": (1 + renewals - state.eq("pastdue").astype(int)).clip(lower=1)
+            .where(paid, 0),
             "ended": paid & state.isin(_SUB_ENDED), "created": created,
             "cancelled": cancelled, "name": company.fillna(person), "person": person,
             "recurly": recurly}
 
 
+def _periods_renewed(start: pd.Series, period: pd.Series, interval: pd.Series) -> pd.Series:
+    """How many billing periods (Stripe's "Interval": month or year, else a month) lie
+    between a subscription's first payment and the start of its current period: each a
+    renewal (Ann's monthly plan from 5 Jan to a period begun 5 Apr: 3)."""
+    start = pd.to_datetime(start, errors="coerce")
+    period = pd.to_datetime(period, errors="coerce")
+    months = ((period.dt.year - start.dt.year) * 12 + period.dt.month - start.dt.month
+              - (period.dt.day < start.dt.day))
+    length = interval.fillna("").str.casefold().map(
+        lambda v: 12 if v.startswith("year") else 3 if v.startswith("quarter") else 1)
+    return (months // length).where(months.gt(0), 0).fillna(0).astype(int)
+
+
 def _subscription_customers(frame: pd.DataFrame) -> pd.DataFrame:
-    """One row per customer (test subscriptions left out): its paid subscriptions, whether
-    any is still live, whether it trialled, when it came and when it cancelled."""
+    """One row per customer (test subscriptions left out): its paid subscriptions and
+    their payments, whether any is still live, whether it trialled, when it came and when
+    it cancelled."""
     facts = _subscription_facts(frame)
     keep = ~facts["test"] & facts["customer"].notna()
     table = pd.DataFrame({key: facts[key] for key in (
-        "customer", "paid", "live", "ended", "trialling", "created", "cancelled")})[keep]
+        "customer", "paid", "payments", "live", "ended", "trialling", "created",
+        "cancelled")})[keep]
     ended_on = table["cancelled"].where(table["ended"])
     table = table.assign(ended_on=ended_on)
     if table.empty:     # (every subscription a test one: no customer, no crash)
-        return pd.DataFrame(columns=["first", "paid", "live", "trialling", "created",
-                                     "ended_on", "churned"])
+        return pd.DataFrame(columns=["first", "paid", "payments", "live", "trialling",
+                                     "created", "ended_on", "churned"])
     grouped = table.groupby("customer", sort=False)
     out = pd.DataFrame({
         "first": grouped.apply(lambda g: g.index[0], include_groups=False),
-        "paid": grouped["paid"].sum(), "live": grouped["live"].any(),
+        "paid": grouped["paid"].sum(), "payments": grouped["payments"].sum(),
+        "live": grouped["live"].any(),
         "trialling": grouped["trialling"].any(), "created": grouped["created"].min(),
         "ended_on": grouped["ended_on"].max()})
     out["churned"] = (out["paid"] > 0) & ~out["live"]
@@ -1651,7 +1673,8 @@ def _subscription_customers(frame: pd.DataFrame) -> pd.DataFrame:
 
 
 def _subscription_rules(rows: pd.DataFrame, frame: pd.DataFrame) -> pd.DataFrame:
-    """A customer who paid for a subscription bought (purchases = its paid subscriptions);
+    """A customer who paid for a subscription bought (purchases = its paid subscriptions'
+    payments: one each, and each renewal the export shows, Stripe's);
     one whose paid subscriptions all ended churned, on the day the last was cancelled; a
     customer only ever on a trial is considering (no purchase, and no customer lost)."""
     facts = _subscription_facts(frame)
@@ -1662,7 +1685,7 @@ def _subscription_rules(rows: pd.DataFrame, frame: pd.DataFrame) -> pd.DataFrame
     out["email"] = _none(facts["email"]).reindex(out.index)
     out["name"] = _none(facts["name"]).reindex(out.index)
     out["contact_name"] = _none(facts["person"]).reindex(out.index)
-    out["purchases"] = customers["paid"].astype(float).tolist()
+    out["purchases"] = customers["payments"].astype(float).tolist()
     out["first_contact"] = _none(customers["created"]).tolist()
     out["stage"] = [None if paid else ("consideration" if trial else None)
                     for paid, trial in zip(customers["paid"], customers["trialling"])]
@@ -1686,7 +1709,11 @@ def _subscription_explain(label: str) -> Callable[[pd.DataFrame], str]:
                 "(activated: purchases), "
                 f"{counted(int(customers['churned'].sum()), 'customer')} of them churned (every "
                 "paid subscription cancelled, dated when cancelled), "
-                f"{counted(trial_only, 'customer')} only ever on a trial kept at consideration "
+                + (f"{renewed:,} of them renewed (each period paid from the start to the "
+                   "current period's a purchase: repeat customers), "
+                   if (renewed := int((customers["payments"] > customers["paid"]).sum()))
+                   else "")
+                + f"{counted(trial_only, 'customer')} only ever on a trial kept at consideration "
                 "(no purchase, no customer lost); amounts are the invoices' (plan amounts kept "
                 "as extra columns)"
                 + (f"; {counted(tests, 'test subscription')} left out" if tests else "") + ".")
