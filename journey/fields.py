@@ -108,6 +108,7 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
              "card name", "card title", "user name", "display name", "couple",
              "buyer username",     # (a marketplace's buyer by handle: TikTok Shop's)
              "account", "account name",
+             "name of sender/receiver",     # (a payments app's other party: Cash App's)
              "primary account", "primary company",   # (whom a Nutshell lead, a deal, is for)
              "business", "business name", "organisation",
              "organization", "buyer", "buyer name", "purchaser", "purchaser name",
@@ -1020,6 +1021,13 @@ REST_OF_TOTAL = frozenset({"balance", "remainder", "rest", "finalpayment", "fina
 # An amount header that says the tip is not in it ("Amount excl. tip", "Subtotal", "Net"),
 # or names the service's own price ("Fee", "Cost", "Rate": a salon's sheet of fees).
 TIP_NOT_IN_AMOUNT = r"excl|without|before|subtotal|net|base|sale(?:s)?amount|price|fee|cost|rate"
+# A payments statement's funding source, in a column an alias takes for the name (Cash
+# App's "Account": "Visa Debit 1234", "Checking 5678", "Your Cash"): the account's own card
+# or bank, not a client.
+FUNDING_SOURCE = re.compile(
+    r"^\s*(?:(?:visa|mastercard|amex|discover|debit|credit|checking|savings|bank|card)\b.*"
+    r"\d{4}|(?:your |cash app )?(?:cash|balance)|(?:venmo|paypal|cash app) balance)\s*$",
+    re.IGNORECASE)
 # A payments statement's two parties, compared as headers are (Venmo's "From" and "To"):
 # the account's own name is on one side of most rows, the client on the other.
 PARTY_HEADERS = (("from", "to"), ("sender", "recipient"), ("sender", "receiver"),

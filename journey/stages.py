@@ -188,7 +188,7 @@ _ALIAS_WORDS = {
                 + OWNERS_STEP_WORDS["purchase"] + ", " + BILLED_WORDS,
     "retention": "retention, retained, repeat, repeat customer, customer - repeat, "
                  "client - repeat, loyal, stayed, renewal, "
-                 "renewed, returning, existing, active customer, recurring, subscribed, "
+                 "renewed, returning, existing, active customer, recurring, "
                  "repeat client, regular, regular client, regular customer, returning client, "
                  "cliente habitual, cliente recurrente, cliente fiel, client fidele, "
                  "client regulier, habitue, "
@@ -535,6 +535,8 @@ QUOTE_TURNED_DOWN = frozenset(match_key(word) for word in (
 ACTIVE_WORDS = ("active", "current", "frozen", "paused", "active patron", *OPEN_WORDS,
                 # a subscription whose last payment failed: a customer still (Stripe's)
                 "past due", "past_due",
+                # a subscriber's state: on a mailing list no word of buying (AWeber's)
+                "subscribed",
                 "activo", "actif", "aktiv", "ativo", "ativa", "attivo", "attiva", "actief",
                 "aktywny", "aktiivinen", "aktivni", "aktif", "активный", "активний",
                 "ενεργος", "ενεργη")

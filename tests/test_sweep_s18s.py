@@ -410,13 +410,14 @@ def test_an_owners_columns_without_an_animal_are_the_business_own(tmp_path):
 def test_loox_reviews_are_product_reviews(tmp_path):
     """(Loox's reviews export.) Hana 5 and 4 stars, Joy 5 (hidden on the shop, still
     written): advocates; Ivan 2 stars: a review and a complaint. 3 clients, 4 reviews,
-    1 complaint, [3, 2, 2, 2, 2]. Before: no complaint (not recognised)."""
+    1 complaint; Ivan's verified_purchase true: he bought (session 19; was left at
+    awareness): [3, 3, 3, 2, 2]. Before: no complaint (not recognised)."""
     found = cli_import_text(tmp_path, "reviews.csv", LOOX)
     assert found["recognised_as"] == "product_reviews"
     assert names(tmp_path) == ["Hana Brooks", "Ivan Petrov", "Joy Carter"]
     assert kind_totals(tmp_path, "review") == (4, 16.0)
     assert kind_totals(tmp_path, "complaint")[0] == 1
-    assert cli_funnel(tmp_path) == [3, 2, 2, 2, 2]
+    assert cli_funnel(tmp_path) == [3, 3, 3, 2, 2]
 
 
 def test_pushpress_lifetime_value_is_the_members_revenue(tmp_path):

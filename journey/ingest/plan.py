@@ -67,6 +67,7 @@ from .understand import (
     about_invoices, amounts_of, coerce, column_label, column_or_blank, conversation_ratings,
     closed_deals_said, detect_kind, extra_json, free_orders_said, guess_sheet_mapping,
     headers_key, is_blank, kind_named, looks_mismapped, names_sales, own_money_moved,
+    paid_out_to_others,
     quote_money, quote_statuses,
     ratings_not_money, refine_mapping, Refined, resolve_kinds,
     resolve_stages, sheet_kind, skip_guides, stand_ins_and_totals, tagged_kind,
@@ -769,16 +770,28 @@ def _own_money_moved(rows: pd.DataFrame, frame: pd.DataFrame,
     (``OWN_TRANSFERS``: a Venmo "Standard Transfer" of -60) and that name no client: no
     client's event, left out, and the import says so. A client's row keeps its type (a
     student's "Withdrawal" from a course, money back to them)."""
+    notes = []
     for header in kind_headers[:1]:
         moved = own_money_moved(rows, frame[header].reindex(rows.index))
         if moved.any():
             said = sorted(set(frame.loc[moved[moved].index, header].astype(str)))
             count = int(moved.sum())
-            return rows[~moved], [
+            rows = rows[~moved]
+            notes.append(
                 f"{counted(count, 'row')} in '{header}' ({', '.join(repr(w) for w in said)}) "
                 f"{was(count)} the account's own money moving to or from its bank, no "
-                f"client's: left out."]
-    return rows, []
+                f"client's: left out.")
+        spent = paid_out_to_others(rows, frame[header].reindex(rows.index))
+        if spent.any():
+            count = int(spent.sum())
+            people = sorted(set(rows.loc[spent, "name"].dropna().astype(str))) if (
+                "name" in rows) else []
+            rows = rows[~spent]
+            notes.append(
+                f"{counted(count, 'row')} in '{header}' {was(count)} money the account sent to "
+                f"someone who paid it nothing here ({', '.join(people) or 'no name'}): the "
+                "business's own spending, no client's: left out.")
+    return rows, notes
 
 
 # A card reader's fee column, compared as headers are.
@@ -794,7 +807,8 @@ def _tips_taken_off(rows: pd.DataFrame, frame: pd.DataFrame,
     (``TIP_NOT_IN_AMOUNT``), nor where another money column is the amount and the tip
     together (Clover's and Toast's Amount beside their Total) or that less the fee (a
     payout of amount + tip - fee). The import says so."""
-    tip_header = next((h for h in frame.columns if normalise_header(h) in TIP_HEADERS
+    tip_header = next((h for h in frame.columns      # ("Tip (GBP)": Zettle's)
+                       if normalise_header(plain_header(h)) in TIP_HEADERS
                        and h not in amount_headers), None)
     if tip_header is None or not amount_headers or "amount" not in rows:
         return rows, []
@@ -2309,20 +2323,32 @@ def _tagged_kinds(out: pd.DataFrame, frame: pd.DataFrame, mapping: dict[str, str
 _TAGGED_STAGES = ("awareness", "consideration", "purchase", "retention")
 # The tags that say who a person is to the business, not what a conversation or a visit
 # was about: an Intercom conversation tagged "onboarding" or "trial" places no one.
-_STANDING_TAGS = frozenset({"lead", "prospect", "cold lead", "hot lead", "qualified lead",
-                            "customer", "client", "buyer", "purchased", "past customer",
-                            "repeat customer", "subscriber"})
+_STANDING_TAGS = frozenset(normalise_value(word) for word in (
+    "lead", "prospect", "cold lead", "hot lead", "qualified lead", "customer", "client",
+    "buyer", "purchased", "past customer", "repeat customer", "subscriber"))
+
+
+def _standing_tag(said: str) -> str | None:
+    """A tag's word for who a person is, a group's plural read as one of it (a contact
+    book's label "Clients", "Leads": Google's, Outlook's, Wix's); None for other tags."""
+    key = normalise_value(said)
+    for word in (key, key[:-1] if key.endswith("s") else key):
+        if word in _STANDING_TAGS:
+            return word
+    return None
 
 
 def _tag_stage(cell: object) -> str | None:
     """The furthest stage a cell of tags names, one tag (or its head before a colon) at a
-    time: "Customer, VIP" -> purchase; None when no tag is a stage's word."""
+    time: "Customer, VIP" -> purchase; Google Contacts' labels "* myContacts ::: Clients"
+    -> purchase; None when no tag is a stage's word."""
     found = None
-    for tag in re.split(r"[,;|]", str(cell)):
+    for tag in re.split(r"[,;|]|:::", str(cell)):
         for said in (tag, tag.split(":")[0]):
-            if normalise_value(said) not in _STANDING_TAGS:
+            word = _standing_tag(said)
+            if word is None:
                 continue
-            stage = STAGE_ALIASES.get(normalise_value(said))
+            stage = STAGE_ALIASES.get(word)
             if stage in _TAGGED_STAGES and (found is None or RANK[stage] > RANK[found]):
                 found = stage
     return found

@@ -407,6 +407,9 @@ _SPAM = {"spam", "junk"}
 # a review the shop turned away, spam or abuse, never published).
 _MODERATED = ("curated", "status", "reviewstatus", "moderationstatus")
 _REVIEW_TURNED_AWAY = _SPAM | {"rejected"}
+# A review's mark that its reviewer bought (Reviews.io's "Verified Buyer": Yes; Yotpo's,
+# Okendo's "Verified"): compared as headers are, read yes or no, or "buyer".
+_VERIFIED = ("verifiedbuyer", "verifiedpurchase", "verifiedpurchaser", "verified")
 
 
 def _spam(frame: pd.DataFrame, *names: str, words=_SPAM) -> pd.Series:
@@ -423,16 +426,28 @@ def _left_out_spam(frame: pd.DataFrame, *names: str, words=_SPAM) -> str:
 def _review_rules(rows: pd.DataFrame, frame: pd.DataFrame) -> pd.DataFrame:
     """Every row is a review of its reviewer, its stars kept as its amount: one of 4 or 5
     stars proves advocacy (journey.kinds.GOOD_REVIEW); one of 1 or 2 is also a complaint.
-    A review the app curated as spam, or the shop rejected, is left out."""
+    One the app marks a verified buyer's places its reviewer at purchase at least (a
+    1-star review of what they bought). A review the app curated as spam, or the shop
+    rejected, is left out."""
     facts = _review_facts(frame)
     turned_away = _spam(frame, *_MODERATED, words=_REVIEW_TURNED_AWAY)
     rows = rows[~turned_away.reindex(rows.index, fill_value=False)].copy()
     rows["kind"] = "review"
+    bought = _verified_buyers(frame).reindex(rows.index, fill_value=False)
+    if bought.any():
+        rows["stage"] = pd.Series(None, index=rows.index, dtype=object).mask(bought, "purchase")
     rows["amount"] = facts["stars"].reindex(rows.index)
     if facts["email"].notna().any():
         rows["client_id"] = rows["email"] = _none(facts["email"]).reindex(rows.index)
     complaints = _with(rows, facts["stars"] <= 2, kind="complaint", amount=None)
     return _stack(rows, complaints)
+
+
+def _verified_buyers(frame: pd.DataFrame) -> pd.Series:
+    """Reviews marked as a verified buyer's (``_VERIFIED``: yes, true, "buyer")."""
+    said = _col(frame, *_VERIFIED)
+    yes = values.parse_bool(said)[0].eq(True)
+    return yes | said.str.casefold().isin({"buyer", "verified buyer", "verified purchase"})
 
 
 def _review_explain(frame: pd.DataFrame) -> str:
@@ -445,6 +460,9 @@ def _review_explain(frame: pd.DataFrame) -> str:
             "the reviewer is the client"
             + (" (by e-mail, case ignored)" if _review_facts(frame)["email"].notna().any()
                else " (by name)")
+            + (f"; {counted(bought, 'review')} marked a verified buyer's: that reviewer "
+               "bought (purchase at least)" if (bought := int(
+                   (_verified_buyers(frame) & kept).sum())) else "")
             + _left_out_spam(frame, *_MODERATED, words=_REVIEW_TURNED_AWAY) + ".")
 
 
@@ -1289,7 +1307,8 @@ _SURVEY_MARKS = ("respondentid", "responseid", "collectorid", "submitdateutc", "
                  "horodateur", "zeitstempel", "responsedate", "responsetimestamp",
                  "recordeddate", "surveytype", "submissiondate", "submissionid")
 _RESPONDENT = ("email", "emailaddress", "respondentemail", "e-mail", "correo",
-               "correoelectronico", "recipientemail", "customeremail")
+               "correoelectronico", "recipientemail", "customeremail",
+               "user")      # (Hotjar's: the e-mail of a user it knows, else blank)
 _RESPONDENT_ID = ("customerid", "userid", "personid", "contactid", "respondentid",
                   "responseid", "submissionid", "externaldatareference", "externalreference")
 # An e-mail question in the survey's own words ("What's your email address?").
@@ -1556,7 +1575,8 @@ def _cb(frame: pd.DataFrame, name: str, prefix: str = "subscriptions") -> pd.Ser
 
 
 # Chargebee's and Recurly's own words for a subscription's state.
-_SUB_LIVE = {"active", "nonrenewing", "paused", "live"}
+_SUB_LIVE = {"active", "nonrenewing", "paused", "live",
+             "pastdue"}     # (Stripe's: the last renewal failed, the customer not gone yet)
 _SUB_ENDED = {"cancelled", "canceled", "expired"}
 _SUB_TRIAL = {"intrial", "trial", "trialing"}
 # Headers only Recharge's subscriptions export has among these.
@@ -1575,7 +1595,25 @@ def _subscription_facts(frame: pd.DataFrame) -> dict:
     # Recharge (a Shopify store's subscriptions) has no activation: a subscription is made
     # at a paid checkout, so its created_at is its first charge.
     recharge = "activatedat" not in headers and bool(headers & _RECHARGE_MARKS)
-    if recharge:
+    renewals = pd.Series(0, index=frame.index)
+    if "currentperiodstartutc" in headers:
+        # Stripe's: no activation either; a subscription was paid from its start, or from
+        # its trial's end where its current period began after that (the trial converted).
+        # One still incomplete, or expired so, was never paid (no state _SUB_LIVE knows).
+        customer = _col(frame, "customerid")
+        email = _col(frame, "customeremail")
+        first = last = pd.Series(None, index=frame.index, dtype=object)
+        company = _col(frame, "customerdescription", "customername")
+        state = _col(frame, "status")
+        created = _dates(frame, "createdutc", "startutc")
+        trial = _dates(frame, "trialstartutc")
+        trial_end = _dates(frame, "trialendutc")
+        period = _dates(frame, "currentperiodstartutc")
+        activated = _dates(frame, "startutc").where(
+            trial_end.isna(), trial_end.where(period >= trial_end))
+        cancelled = _dates(frame, "canceledatutc", "endedatutc")
+        renewals = _periods_renewed(activated, period, _col(frame, "interval"))
+    elif recharge:
         customer = _col(frame, "customerid")
         email = _col(frame, "email", "customeremail")
         first, last = _col(frame, "firstname"), _col(frame, "lastname")
@@ -1617,24 +1655,47 @@ def _subscription_facts(frame: pd.DataFrame) -> dict:
     person = person.where(person != "")
     return {"customer": customer, "email": email, "state": state, "test": test,
             "paid": paid, "trialling": trialling, "live": paid & state.isin(_SUB_LIVE),
+            # (each paid subscription's payments: its first, and each renewal the export
+            # shows paid; one whose last renewal failed has not paid for its current period)
+            "payments": (1 + renewals - state.eq("pastdue").astype(int)).clip(lower=1)
+            .where(paid, 0),
             "ended": paid & state.isin(_SUB_ENDED), "created": created,
             "cancelled": cancelled, "name": company.fillna(person), "person": person,
             "recurly": recurly}
 
 
+def _periods_renewed(start: pd.Series, period: pd.Series, interval: pd.Series) -> pd.Series:
+    """How many billing periods (Stripe's "Interval": month or year, else a month) lie
+    between a subscription's first payment and the start of its current period: each a
+    renewal (Ann's monthly plan from 5 Jan to a period begun 5 Apr: 3)."""
+    start = pd.to_datetime(start, errors="coerce")
+    period = pd.to_datetime(period, errors="coerce")
+    months = ((period.dt.year - start.dt.year) * 12 + period.dt.month - start.dt.month
+              - (period.dt.day < start.dt.day))
+    length = interval.fillna("").str.casefold().map(
+        lambda v: 12 if v.startswith("year") else 3 if v.startswith("quarter") else 1)
+    return (months // length).where(months.gt(0), 0).fillna(0).astype(int)
+
+
 def _subscription_customers(frame: pd.DataFrame) -> pd.DataFrame:
-    """One row per customer (test subscriptions left out): its paid subscriptions, whether
-    any is still live, whether it trialled, when it came and when it cancelled."""
+    """One row per customer (test subscriptions left out): its paid subscriptions and
+    their payments, whether any is still live, whether it trialled, when it came and when
+    it cancelled."""
     facts = _subscription_facts(frame)
     keep = ~facts["test"] & facts["customer"].notna()
     table = pd.DataFrame({key: facts[key] for key in (
-        "customer", "paid", "live", "ended", "trialling", "created", "cancelled")})[keep]
+        "customer", "paid", "payments", "live", "ended", "trialling", "created",
+        "cancelled")})[keep]
     ended_on = table["cancelled"].where(table["ended"])
     table = table.assign(ended_on=ended_on)
+    if table.empty:     # (every subscription a test one: no customer, no crash)
+        return pd.DataFrame(columns=["first", "paid", "payments", "live", "trialling",
+                                     "created", "ended_on", "churned"])
     grouped = table.groupby("customer", sort=False)
     out = pd.DataFrame({
         "first": grouped.apply(lambda g: g.index[0], include_groups=False),
-        "paid": grouped["paid"].sum(), "live": grouped["live"].any(),
+        "paid": grouped["paid"].sum(), "payments": grouped["payments"].sum(),
+        "live": grouped["live"].any(),
         "trialling": grouped["trialling"].any(), "created": grouped["created"].min(),
         "ended_on": grouped["ended_on"].max()})
     out["churned"] = (out["paid"] > 0) & ~out["live"]
@@ -1642,7 +1703,8 @@ def _subscription_customers(frame: pd.DataFrame) -> pd.DataFrame:
 
 
 def _subscription_rules(rows: pd.DataFrame, frame: pd.DataFrame) -> pd.DataFrame:
-    """A customer who paid for a subscription bought (purchases = its paid subscriptions);
+    """A customer who paid for a subscription bought (purchases = its paid subscriptions'
+    payments: one each, and each renewal the export shows, Stripe's);
     one whose paid subscriptions all ended churned, on the day the last was cancelled; a
     customer only ever on a trial is considering (no purchase, and no customer lost)."""
     facts = _subscription_facts(frame)
@@ -1653,7 +1715,7 @@ def _subscription_rules(rows: pd.DataFrame, frame: pd.DataFrame) -> pd.DataFrame
     out["email"] = _none(facts["email"]).reindex(out.index)
     out["name"] = _none(facts["name"]).reindex(out.index)
     out["contact_name"] = _none(facts["person"]).reindex(out.index)
-    out["purchases"] = customers["paid"].astype(float).tolist()
+    out["purchases"] = customers["payments"].astype(float).tolist()
     out["first_contact"] = _none(customers["created"]).tolist()
     out["stage"] = [None if paid else ("consideration" if trial else None)
                     for paid, trial in zip(customers["paid"], customers["trialling"])]
@@ -1677,7 +1739,11 @@ def _subscription_explain(label: str) -> Callable[[pd.DataFrame], str]:
                 "(activated: purchases), "
                 f"{counted(int(customers['churned'].sum()), 'customer')} of them churned (every "
                 "paid subscription cancelled, dated when cancelled), "
-                f"{counted(trial_only, 'customer')} only ever on a trial kept at consideration "
+                + (f"{renewed:,} of them renewed (each period paid from the start to the "
+                   "current period's a purchase: repeat customers), "
+                   if (renewed := int((customers["payments"] > customers["paid"]).sum()))
+                   else "")
+                + f"{counted(trial_only, 'customer')} only ever on a trial kept at consideration "
                 "(no purchase, no customer lost); amounts are the invoices' (plan amounts kept "
                 "as extra columns)"
                 + (f"; {counted(tests, 'test subscription')} left out" if tests else "") + ".")
@@ -2366,17 +2432,19 @@ def _plan_months(plan: pd.Series, default: float | None = None) -> pd.Series:
     return months.fillna(default) if default is not None else months
 
 
-_MEMBER_STATUS = ("membershipstatus", "memberstatus", "contractstatus", "status")
+_MEMBER_STATUS = ("membershipstatus", "memberstatus", "contractstatus", "status",
+                  "clientstatus")     # (Wodify's)
 _MEMBERSHIP = ("membershipname", "membership", "membershiptype", "membershipplan",
                "contractname", "plan", "pass")
 _MEMBER_FEE = ("monthlyfee", "membershipfee", "fee", "monthlyprice", "monthlydues", "dues",
                "price")
-_MEMBER_NAME = ("member", "membername", "name", "clientname", "fullname")
+_MEMBER_NAME = ("member", "membername", "name", "clientname", "fullname", "client")
 # What each member has paid so far (PushPress's "Lifetime Value"): the client's revenue.
 _MEMBER_REVENUE = ("lifetimevalue", "ltv", "totalspent", "lifetimerevenue", "totalrevenue",
                    "totalpaid")
 _MEMBER_VISITS = ("lastvisit", "firstvisit", "totalvisits", "visits", "lastcheckin",
-                  "checkins", "totalcheckins", "classesattended", "lastattended")
+                  "checkins", "totalcheckins", "classesattended", "lastattended",
+                  "lastattendance")     # (Zen Planner's, Wodify's)
 _REFERRED = ("referredby", "referrer", "referredbyname")
 # Headers that say a sheet's people are members (its plain "Status" is then theirs).
 _MEMBER_WORDS = {"membershipname", "membership", "membershiptype", "membershipplan",
@@ -2384,16 +2452,17 @@ _MEMBER_WORDS = {"membershipname", "membership", "membershiptype", "membershippl
 # A membership that still runs (paused or frozen ones too), one whose payment failed (a
 # member still, not yet lost), one that has ended, and a trial.
 _MEMBER_LIVE = {"active", "current", "suspended", "suspension", "frozen", "freeze", "paused",
-                "onhold", "hold"}
+                "onhold", "hold", "activemember", "member"}     # (Zen Planner's "Member")
 _MEMBER_UNPAID = {"declined", "pastdue", "overdue", "unpaid", "paymentfailed"}
 _MEMBER_ENDED = {"terminated", "cancelled", "canceled", "expired", "inactive", "lapsed",
-                 "ended", "former", "formermember", "churned", "left", "deactivated", "closed"}
+                 "ended", "former", "formermember", "churned", "left", "deactivated", "closed",
+                 "alumni", "alumnus", "alum"}     # (Zen Planner's former members)
 _MEMBER_TRIAL = {"trial", "intrial", "trialing", "freetrial"}
 # When a membership began (not "Date Created", a client's record, nor a first visit, which
 # may be a drop-in before it).
 _MEMBER_START = ("membersince", "membershipstart", "membershipstartdate", "startdate",
                  "joined", "joindate", "joinedon", "datejoined")
-_MEMBER_LAST_VISIT = ("lastvisit", "lastcheckin", "lastattended")
+_MEMBER_LAST_VISIT = ("lastvisit", "lastcheckin", "lastattended", "lastattendance")
 _FREE_PLAN = r"\bfree\b|trial|\bintro\b|\bguest\b|\bcomp\b|complimentary|taster"
 _REFERRAL_WORDS = r"friend|referr|word of mouth|member"
 
@@ -2406,6 +2475,8 @@ _MEMBER_MAPPING = {
     "datecreated": "first_contact", "joined": "first_contact", "joindate": "first_contact",
     "joinedon": "first_contact", "membersince": "first_contact", "startdate": "first_contact",
     "lastvisit": "last_contact", "lastcheckin": "last_contact", "homelocation": "region",
+    "lastattendance": "last_contact", "client": "name",
+    "membershipstart": "first_contact", "membershipstartdate": "first_contact",
     "location": "region", "source": "channel", "leadsource": "channel",
     "howdidyouhearaboutus": "channel",
     **dict.fromkeys(_MEMBER_REVENUE, "revenue_current")}
@@ -2415,7 +2486,7 @@ def _member_check(present: set[str], frame: pd.DataFrame | None) -> bool:
     """A member list: a membership status (or a status beside a membership or member
     column) and a visit or check-in column."""
     status = bool(present & {"membershipstatus", "memberstatus", "contractstatus"}) or (
-        "status" in present and bool(present & _MEMBER_WORDS))
+        bool(present & {"status", "clientstatus"}) and bool(present & _MEMBER_WORDS))
     return status and bool(present & set(_MEMBER_VISITS))
 
 
@@ -3093,6 +3164,12 @@ PROFILES += (
                  "subscriptioncanceledat", "plancode"),
             {"accountcode": "client_id", "accountemail": "email"},
             _subscription_rules, _subscription_explain("a Recurly subscriptions export"),
+            kind="clients"),
+    Profile("stripe_subscriptions", "a Stripe subscriptions export",
+            _all("customerid", "status", "startutc", "currentperiodstartutc",
+                 "currentperiodendutc"),
+            {"customerid": "client_id", "customeremail": "email"},
+            _subscription_rules, _subscription_explain("a Stripe subscriptions export"),
             kind="clients"),
     Profile("recharge_subscriptions", "a Recharge subscriptions export",
             (_any("subscriptionid"), _any("customerid"), _any("status"), _any("createdat"),

@@ -27,7 +27,8 @@ from ..columns import GUIDE_HEADERS
 from ..errors import UnreadableFile, ValidationError
 from ..fields import (
     CLIENT_ONLY, CONTACT_MEANS, CONVERSATION_IDS, EVENT_FIELDS, EVENT_KINDS, EVENT_ONLY, ORGANISATION_HEADERS,
-    PARTY_HEADERS, PAYEE_HEADERS, PAYER_HEADERS, PEOPLE_HEADERS, SERVED_HEADERS, TAG_HEADERS,
+    FUNDING_SOURCE, PARTY_HEADERS, PAYEE_HEADERS, PAYER_HEADERS, PEOPLE_HEADERS, SERVED_HEADERS,
+    TAG_HEADERS,
     SCORE_RANGES, field_type, fields_for, match_header, name_part, names_a_birth_date,
     without_owner,
     names_a_number, normalise_header, plain_header)
@@ -98,7 +99,9 @@ _KIND_WORDS = {
               "salescreditnote refundreceipt devolucion devoluciones reembolso reembolsos "
               "remboursement remboursements retour retours erstattung erstattungen "
               "rucksendung rucksendungen devolucao devolucoes rimborso rimborsi reso resi "
-              "terugbetaling terugbetalingen retouren creditnota creditnotas",
+              "terugbetaling terugbetalingen retouren creditnota creditnotas "
+              # (money the account sent a client who paid it: Cash App's "Sent P2P")
+              "sentp2p",
     "cancellation": "cancellation cancellations cancel cancelled canceled",
     "complaint": "complaint complaints customercomplaint issue issues "
                  "queja quejas reclamo reclamos reclamacion reclamaciones plainte plaintes "
@@ -118,6 +121,7 @@ KIND_OF = {word: kind for kind, words in _KIND_WORDS.items() for word in words.s
 # "Payment" beside invoices is the paying of one: resolve_kinds.)
 PAYMENT_WORDS = frozenset(
     "payment payments paymentreceived receivepayment customerpayment pago pagos paiement "
+    "receivedp2p "      # (money a person sent the account: Cash App's "Received P2P")
     "paiements zahlung zahlungen pagamento pagamentos pagamenti betaling betalingen".split())
 SHEET_KIND_OF = {**KIND_OF, **dict.fromkeys(PAYMENT_WORDS, "purchase")}
 # A kind cell's word for money given back, read so only beside sales ("sale", "credit").
@@ -614,7 +618,9 @@ _ORDER_NUMBER = re.compile(r"^(?:bestell|bestel|order|rechnungs|auftrags|factuur
 _EVENT_ID = re.compile(_ORDER_WORDS + "|transaction|transaktion|transaccion|transacao|txn|"
                        "ticket|booking|appointment|payment|zahlung|beleg|transazione|"
                        "transactie|pagamento|betaling|"
-                       "charge|shipment|item|sku|product|listing")
+                       "charge|shipment|item|sku|product|listing|"
+                       # (money paid out to the business: Shopify Payments' "Payout ID")
+                       "payout|settlement|deposit")
 _SCORE_HEADERS = {"nps": re.compile(r"recommend|recomend|empfehl|raccomand|consigl|aanbevel|nps"),
                   "satisfaction": re.compile(r"satisf|zufrieden|soddisf|tevreden|csat")}
 
@@ -859,6 +865,7 @@ def refine_mapping(raw: RawSheet, mapping: dict[str, str | None], kind: str, *,
             said.append(f"'{header}' holds yes or no, not names: kept as extra")
     _own_buyer(raw, mapping, free, said)
     _one_business_named(raw, mapping, free, said)
+    _funding_sources_named(raw, mapping, free, said)
     if kind == "events":
         _parties_named(raw, mapping, free, said)
     _party_named(raw, mapping, free, said)
@@ -932,6 +939,22 @@ def _names_a_payee(raw: RawSheet) -> str | None:
     "Vendor"), or None: beside it a bare number ("No.") is the bill's, no client's ID."""
     return next((h for h in raw.headers if normalise_header(h) in PAYEE_HEADERS
                  and raw.frame[h].notna().any()), None)
+
+
+def _funding_sources_named(raw: RawSheet, mapping: dict[str, str | None], free: list[str],
+                           said: list[str]) -> None:
+    """A column taken for the name whose values mostly name a card or a bank account
+    (``FUNDING_SOURCE``: Cash App's "Account", "Visa Debit 1234"), beside another name
+    column, says which of the account's own the money went through: kept as extra."""
+    named = [h for h, f in mapping.items() if f == "name"]
+    if len(named) < 2:
+        return
+    for header in named:
+        cells = raw.frame[header].dropna().astype(str)
+        if header in free and len(cells) and cells.str.match(FUNDING_SOURCE).mean() >= 0.8:
+            mapping[header] = None
+            said.append(f"'{header}' names the account's own cards or banks "
+                        f"({_first_values(raw.frame[header])}), not clients: kept as extra")
 
 
 def _one_business_named(raw: RawSheet, mapping: dict[str, str | None], free: list[str],
@@ -2097,6 +2120,27 @@ def own_money_moved(rows: pd.DataFrame, kinds: pd.Series) -> pd.Series:
     client's "Withdrawal" from a course is theirs, money back to them."""
     nobody = is_blank(rows, "client_id") & is_blank(rows, "name") & is_blank(rows, "email")
     return values.per_distinct(kinds, normalise_value).isin(OWN_TRANSFERS) & nobody
+
+
+# What a payments app calls money the account sent a person (Cash App's "Sent P2P"),
+# normalised: a refund to a client who paid, else the business's own spending.
+SENT_OUT = frozenset({"sentp2p", "paymentsent", "moneysent"})
+
+
+def paid_out_to_others(rows: pd.DataFrame, kinds: pd.Series) -> pd.Series:
+    """Rows whose kind cell says the account sent money (``SENT_OUT``) to a person who paid
+    it nothing on the sheet (Cash App's "Sent P2P" to a supplier): no client's event. Sent
+    to a client who paid, the row stays a refund."""
+    sent = values.per_distinct(kinds, normalise_value).isin(SENT_OUT)
+    if not sent.any():
+        return sent
+    who = pd.Series(None, index=rows.index, dtype=object)
+    for column in ("client_id", "email", "name"):
+        if column in rows:
+            who = who.fillna(rows[column].astype(object).where(rows[column].notna())
+                             .map(lambda cell: str(cell).strip().casefold(), na_action="ignore"))
+    payers = set(who[rows["kind"].eq("purchase")].dropna())
+    return sent & ~who.isin(payers)
 
 
 def free_orders_said(rows: pd.DataFrame, amount_header: str) -> tuple[pd.DataFrame, list[str]]:
