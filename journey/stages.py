@@ -356,6 +356,9 @@ ORDER_STATUS_WORDS = {
                 # an order being packed, delivered or done (Turkish, Romanian, Vietnamese,
                 # Indonesian: a shop's own list)
                 "hazırlanıyor, kargoda, livrată, livrat, finalizată, finalizat, expediată, "
+                # (Portuguese and Spanish: dispatched, on its way: ORDER_DELIVERED)
+                "despachado, despachada, em transito, em transporte, en camino, en transito, "
+                "en reparto, "
                 "đã giao hàng, đã giao, hoàn thành, dikirim, sedang dikirim, "
                 "оплачена, выполнен, доставлен, "
                 "виконано, доставлено, εξοφληθηκε, "
@@ -440,6 +443,8 @@ ORDER_STATUS_WORDS = {
                # a job or an appointment not done yet
                "scheduled, unscheduled, rescheduled, in progress, confirmed, booked, upcoming, "
                + IN_PROGRESS_WORDS + ", " + ", ".join(ONGOING_WORDS) + ", "
+               # (being prepared or picked: on a shop's order list a sale, ORDER_IN_HAND)
+               "en preparacion, em preparacao, em separacao, "
                "not started, requested, tentative, awaiting confirmation, needs scheduling, "
                "vencida, vencido, impaga, impago, no pagada, pendiente de pago, confirmada, "
                "confirmado, reservada, reservado, no se presento, no asistio, "
@@ -614,7 +619,17 @@ UNPAID_STATUSES = frozenset(normalise_value(word)
 # of its own; elsewhere (a job, a deal) work not done yet.
 ORDER_IN_HAND = frozenset(normalise_value(word) for word in (
     "in progress", "in bearbeitung", "en cours", "en cours de traitement", "en proceso",
-    "em andamento", "in lavorazione", "in behandeling"))
+    "em andamento", "in lavorazione", "in behandeling",
+    # being prepared or picked, in Spanish and Portuguese
+    "en preparación", "em preparação", "em separação"))
+# An order's statuses saying it was served, dispatched or delivered, in Portuguese and
+# Spanish (Bling's "Atendido"; "Entregue", "Despachado", "Entregado", "En camino"): said of
+# a shop's orders, not of a quote or a support ticket. A status column with one of them
+# beside an order in hand ("Em andamento") is a shop's order list whatever its file is
+# called (understand._shop_orders).
+ORDER_DELIVERED = frozenset(normalise_value(word) for word in (
+    "atendido", "atendida", "entregue", "despachado", "despachada", "em transito",
+    "em transporte", "entregado", "entregada", "en camino", "en transito", "en reparto"))
 BILLED_ONLY_STATUSES = frozenset(normalise_value(word) for word in (
     "sent", "viewed", "billed", "odeslano", "odeslana"))     # (Czech: sent)
 VISIT_KEPT = frozenset(normalise_value(word) for word in VISIT_KEPT_WORDS.split(","))

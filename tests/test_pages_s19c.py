@@ -120,7 +120,7 @@ def test_an_order_of_lines_refunded_in_part_is_no_unpaid_order(tmp_path):
     """Must not fire on a refund: order 1001's lines 60 + 40 = 100, 'Amount paid' 0 and
     'Amount refunded' 60 and 40 on its lines (paid in full, all of it given back: a
     purchase of 100 with a refund beside it, not a contact); 1002's 50 paid 50. 2 purchases
-    of 150. (The refund reads 60, its first line's, not 100: left for another session.)"""
+    of 150. (The refund reads 100, its lines' added up: tests/test_orders_s19f.py.)"""
     found = cli_import_text(tmp_path, "sales.csv", (
         "Customer,Order ID,Date,Item,Line total,Amount paid,Amount refunded\n"
         "Ann Lee,1001,2024-03-01,Candle,60.00,0,60.00\n"

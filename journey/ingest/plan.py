@@ -60,7 +60,8 @@ from ..workshop.touchpoints import import_function_map, import_sheet as import_t
 from ..workspace import get_setting
 from .currency import amount_currencies
 from .line_amounts import line_amounts, names_a_unit_price, priced_per_unit, quantity_column
-from .profiles import BY_NAME as PROFILES, fold_lines, profile_mapping, recognise
+from .profiles import (BY_NAME as PROFILES, OrderRefunds, fold_lines, order_refunds,
+                       profile_mapping, recognise)
 from .read import DEFAULT_MAX_BYTES, RawSheet, read_tables
 from .understand import (
     DEAL_VALUE, EXTRA, KINDS, PAID_FLAG, REASONS, WORKSHOP_KINDS, about_appointments,
@@ -968,15 +969,17 @@ def _refunded_column(mapping: dict[str, str | None]) -> str | None:
 
 
 def _money_gone_back(rows: pd.DataFrame, frame: pd.DataFrame,
-                     mapping: dict[str, str | None], day_first: bool | None) -> pd.DataFrame:
+                     mapping: dict[str, str | None], day_first: bool | None
+                     ) -> tuple[pd.DataFrame, list[str]]:
     """Orders whose own column says how much went back (``_REFUNDED_AMOUNT``) are refunded
     orders, whatever their status says ("Completed" with £20 refunded): fully when it is
     their amount (or the column says only yes or no), else partly; that money is their
     refund's amount (``_refund_amount``), dated by a column of when (``_REFUNDED_AT``)
-    where the sheet has one."""
+    where the sheet has one. Returns the rows and notes."""
     said, when = _refunded_column(mapping), _unmapped(mapping, _REFUNDED_AT)
+    notes: list[str] = []
     if (said is None and when is None) or "kind" not in rows or rows.empty:
-        return rows
+        return rows, notes
     rows = rows.copy()
     amount = amounts_of(rows)
     dated = (values.parse_dates(frame.loc[rows.index, when], day_first=day_first)[0]
@@ -986,14 +989,17 @@ def _money_gone_back(rows: pd.DataFrame, frame: pd.DataFrame,
         back = values.parse_money(cells)[0].abs()
         flags, not_flags = values.parse_bool(cells)
         dates, not_dates = values.parse_dates(cells, day_first=day_first)[:2]
+        money = True
         if not not_flags.any() and back.dropna().isin([0, 1]).all():   # "Refunded": Yes/No
-            back = amount.abs().where(flags.eq(True))
+            back, money = amount.abs().where(flags.eq(True)), False
         elif back.isna().all() and dates.notna().any() and not not_dates.any():
             back, dated = amount.abs().where(dates.notna()), dates    # "Refunded": its day
-        rows = _refunds_beside(_refunds_of(rows, back), back, dated)
+            money = False
+        rows, notes = _refunds_of(rows, back, said if money else None)
+        rows = _refunds_beside(rows, back, dated)
     if dated is not None and "_refunded_order" in rows:
         rows["_refund_date"] = dated.where(rows["_refunded_order"].notna())
-    return rows
+    return rows, notes
 
 
 def _refunds_beside(rows: pd.DataFrame, back: pd.Series, dated: pd.Series | None
@@ -1070,18 +1076,30 @@ def _cancelled_back_said(rows: pd.DataFrame, mapping: dict[str, str | None]) -> 
             f"{was(len(back))} cancelled and refunded: no sale."]
 
 
-def _refunds_of(rows: pd.DataFrame, back: pd.Series) -> pd.DataFrame:
+def _refunds_of(rows: pd.DataFrame, back: pd.Series, said: str | None
+                ) -> tuple[pd.DataFrame, list[str]]:
     """The orders of ``rows`` with money gone back (``back``) marked refunded, fully (all
     their amount) or partly, and that money their refund's (_money_gone_back); an order of
-    several lines, each repeating what went back, is refunded once, on its first line."""
+    several lines is refunded once, on its first line, of what its lines say went back:
+    read from the column ``said`` as ``profiles.order_refunds`` does (added up, or once
+    where it is the order's repeated on every line); the amounts of its lines marked
+    refunded (``said`` None: a yes or a date on them) added up. Returns the rows and what
+    the import says of the orders' lines."""
     orders = _order_keys(rows, by_kind=False)
     amount = amounts_of(rows)
+    notes: list[str] = []
     if orders.notna().any():
-        back = back.where(orders.isna() | ~orders.duplicated())
+        first = orders.isna() | ~orders.duplicated()
+        if said is None:
+            back = back.where(orders.isna(), back.groupby(orders).transform(
+                "sum", min_count=1)).where(first)
+        else:
+            read = order_refunds(back, orders)
+            back, notes = read.amount, _order_refunds_said(read, said)
         amount = amount.where(orders.isna(), amount.groupby(orders).transform("sum"))
     gone = back.gt(0) & rows["kind"].isin(["purchase", "refund"])
     if not gone.any():
-        return rows
+        return rows, []
     refunded = (rows["_refunded_order"] if "_refunded_order" in rows
                 else pd.Series(None, index=rows.index, dtype=object))
     whole = back.ge(amount.abs() - 0.005)
@@ -1089,7 +1107,23 @@ def _refunds_of(rows: pd.DataFrame, back: pd.Series) -> pd.DataFrame:
         "purchase"), whole.map({True: "full", False: "partial"}))
     rows.loc[gone, "kind"] = "refund"
     rows["_refund_amount"] = back.where(gone)
-    return rows
+    return rows, notes
+
+
+def _order_refunds_said(read: OrderRefunds, said: str) -> list[str]:
+    """What the import says of how an order's lines gave its refund (``order_refunds``)."""
+    notes = []
+    if read.added_up:
+        one = read.added_up == 1
+        notes.append(f"'{said}' differs from line to line of an order: each line's is what "
+                     f"went back on it, so the refund{'' if one else 's'} of "
+                     f"{counted(read.added_up, 'order')} {'is its' if one else 'are their'} "
+                     "lines' added up.")
+    if read.read_once:
+        notes.append(f"'{said}' is the same on every line of "
+                     f"{counted(read.read_once, 'order')}: the order's refund, read once, "
+                     "not added up.")
+    return notes
 
 
 def _still_unknown(unknown: dict[str, int], kept: pd.Series) -> dict[str, int]:
@@ -4346,7 +4380,8 @@ def prepare_sheet(plan: SheetPlan, *, stage_map: dict[str, str] | None = None,
         notes += said
         rows, said = _closed_on(rows, frame, plan.mapping, day_first)
         notes += said
-        rows = _money_gone_back(rows, frame, plan.mapping, day_first)
+        rows, said = _money_gone_back(rows, frame, plan.mapping, day_first)
+        notes += said
         if "_beside" in rows:
             notes += _refunds_beside_said(rows, frame, plan.mapping)
         if "_cancelled_back" in rows:

@@ -166,6 +166,40 @@ def fold_lines(rows: pd.DataFrame, order: pd.Series) -> pd.DataFrame:
     return rows[first | order.isna()]
 
 
+@dataclass(frozen=True)
+class OrderRefunds:
+    """What went back on each order, from a column of money gone back on its lines
+    (``order_refunds``): on the order's first line (NaN on its others; a row of no order
+    keeps its own), and how many orders' lines were added up or read once."""
+    amount: pd.Series
+    added_up: int
+    read_once: int
+
+
+def order_refunds(back: pd.Series, order: pd.Series) -> OrderRefunds:
+    """Each order's refund from what its lines say went back. An export writes it per line
+    (WooCommerce's line refunds, 60 on one line and 40 on the other: 100), on the order's
+    first line only (Shopify's: the lines added up are that line's) or as the order's
+    figure repeated on every line (then adding up would count it twice). The evidence:
+    an order whose lines carry different amounts gone back writes them per line, and then
+    the whole column is read so; otherwise an amount the same on every line of an order is
+    the order's, read once."""
+    said = back.where(order.notna())
+    lines = said.groupby(order)
+    counted_lines = order.map(order.value_counts())
+    same = (order.map(lines.nunique()).eq(1)
+            & order.map(lines.count()).eq(counted_lines) & counted_lines.gt(1))
+    per_line = said.where(said.ne(0)).groupby(order).nunique().gt(1).any()
+    once = same & ~per_line
+    total = order.map(lines.sum(min_count=1)).where(~once, said)
+    first = order.notna() & ~order.duplicated()
+    gone = first & total.gt(0)
+    several = first & order.map(said.where(said.ne(0)).groupby(order).count()).gt(1)
+    return OrderRefunds(
+        amount=back.where(order.isna(), total.where(first)),
+        added_up=int((gone & several & ~once).sum()), read_once=int((gone & once).sum()))
+
+
 def _with(rows: pd.DataFrame, mask: pd.Series, **columns) -> pd.DataFrame:
     """Copies of the rows where ``mask`` holds, with some columns set (a refund beside its
     order's purchase)."""
@@ -1108,11 +1142,11 @@ def _woo_facts(frame: pd.DataFrame) -> dict:
     kind = said.fillna("purchase")
     refunded = _money(frame, "orderrefund", "orderrefundamount", "refundamount", "refunded",
                       "totalrefunded")
-    refunded = refunded.fillna(0).abs()
     # WooCommerce Analytics lists a refund as a row of its own under the order's number
     # (Status Refunded, negative Net Sales), dated when it was refunded.
     refund_row = (order.notna() & ~first & (said == "refund")
                   & (_money(frame, *_WOO_TOTAL) < 0))
+    refunded = order_refunds(refunded.abs().where(~refund_row), order).amount.fillna(0)
     return {"order": order, "first": first, "client": client, "said": said,
             "unknown": first & said.isna() & _col(frame, *_WOO_STATUS).notna(),
             "kind": kind, "refund": first & ((said == "refund") | (refunded > 0)),
@@ -2726,17 +2760,18 @@ def _order_facts(order: pd.Series, said: pd.Series, amount: pd.Series, *,
                  cancelled: pd.Series | None = None, unknown: str = "purchase") -> dict:
     """An order list's facts, order by order (an order's other lines take its first
     line's): the kind its status says (``said``), a refunded order being a purchase with
-    a refund beside it (of the refunded amount, else of the whole order when it was fully
-    refunded), and a cancelled one a cancellation, or, when it had been paid, a purchase
-    with a cancellation beside it. A status no one knows makes the order ``unknown``."""
+    a refund beside it (of the refunded amount, its lines' read as ``order_refunds`` does,
+    else of the whole order when it was fully refunded), and a cancelled one a
+    cancellation, or, when it had been paid, a purchase with a cancellation beside it. A
+    status no one knows makes the order ``unknown``."""
     first = order.notna() & ~order.duplicated()
 
     def level(series: pd.Series) -> pd.Series:
         return series.groupby(order).transform("first").where(order.notna())
 
     said, amount = level(said), level(amount)
-    refunded = level(refund_amount).fillna(0).abs() if refund_amount is not None else (
-        pd.Series(0.0, index=order.index))
+    refunded = (level(order_refunds(refund_amount.abs(), order).amount).fillna(0)
+                if refund_amount is not None else pd.Series(0.0, index=order.index))
     kind = said.fillna(unknown).replace({"refund": "purchase"})
     stopped = (level(cancelled.astype(object)).fillna(False).astype(bool)
                if cancelled is not None else pd.Series(False, index=order.index))

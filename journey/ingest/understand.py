@@ -35,7 +35,7 @@ from ..fields import (
 from ..journal import stage_mapping
 from ..stages import (
     ALL_STAGES, BILLED_ONLY_STATUSES, BOOKED_STATUSES, CLOSED_DEAL, FINISHED, HIRE_RETURNED,
-    HIRED_OUT, ORDER_IN_HAND, ORDER_STATUS_KIND,
+    HIRED_OUT, ORDER_DELIVERED, ORDER_IN_HAND, ORDER_STATUS_KIND,
     OUTCOMES, PAYMENT_STATUSES,
     QUOTE_OWN_WORDS, QUOTE_STATUS, RANK, UNDECIDED, UNPAID_STATUSES, VISIT_KEPT,
     normalise_value,
@@ -1807,6 +1807,14 @@ def resolve_kinds(out, plan, frame, raw, columns_for, stage_map=None,
             and not has_stage_column and "amount" in columns_for and "status" in out
             and _speaks_of_payment(out["status"])):
         default, paid_by = "purchase", columns_for["status"][0]
+    # A shop's order list whose statuses say where each order is, none of paying (a Spanish
+    # shop's "Estado": Entregado, En preparación, Pendiente, Cancelado): each row is what
+    # its status says, as an order list's are.
+    delivered_by = None
+    if (default == "contact" and not named and not plan.set_values.get("kind")
+            and not has_stage_column and "status" in out
+            and _delivers_orders(plan, columns_for, out["status"], raw.headers)):
+        default, delivered_by = "purchase", columns_for["status"][0]
     # A list of visits or reservations whose status says which were kept (a studio's
     # class reservations: Attended, Missed, Late Cancel, Booked): each row is what its
     # status says, as an order list's are; a visit kept is a sale.
@@ -1833,7 +1841,7 @@ def resolve_kinds(out, plan, frame, raw, columns_for, stage_map=None,
     by_status = (default == "purchase" and "kind" not in plan.set_values
                  and not has_stage_column and "status" in columns_for)
     billed = by_status and about_invoices(raw.headers, plan.sheet, plan.file or "")
-    shop_orders = by_status and _shop_orders(plan, columns_for, out["status"])
+    shop_orders = by_status and _shop_orders(plan, columns_for, out["status"], raw.headers)
     hires = by_status and values.per_distinct(out["status"], normalise_value).isin(
         HIRED_OUT).any()
 
@@ -1969,6 +1977,11 @@ def resolve_kinds(out, plan, frame, raw, columns_for, stage_map=None,
         notes.insert(0, f"Column '{done_by}' says what became of each piece of work done at "
                         "a price: each row was read as what its status says (completed: a "
                         "purchase; cancelled: a cancellation; pending: a contact).")
+    if delivered_by:
+        notes.insert(0, f"Column '{delivered_by}' says where each order is, some served or "
+                        "delivered: the rows were read as a shop's orders, each what its "
+                        "status says (delivered, sent or being prepared: a purchase; pending: "
+                        "a contact; cancelled: a cancellation).")
     if paid_by:
         notes.insert(0, f"Column '{paid_by}' says whether each row was paid: the rows were "
                         "read as orders, each what its status says (paid: a purchase; "
@@ -2309,20 +2322,48 @@ def _owed(frame: pd.DataFrame, mapping: dict[str, str | None]) -> pd.Series:
     return values.parse_money(frame[header])[0].fillna(0)
 _ORDER_WORD = re.compile(r"order|bestel|commande|pedido|ordine|encomenda")
 _WORK_WORD = re.compile(r"work|job|repair|service|ticket|task|project|auftrag")
+# Words of a header or a sheet's or file's name that say its rows are support tickets (in
+# English, Portuguese and Spanish: "Chamado", "Protocolo", "Assunto", "Incidencia").
+_TICKET_WORDS = frozenset("ticket tickets chamado chamados protocolo assunto asunto "
+                          "incidencia incidencias prioridade prioridad suporte soporte "
+                          "support helpdesk".split())
 
 
-def _shop_orders(plan, columns_for: dict[str, list[str]], statuses: pd.Series) -> bool:
-    """Whether a sheet's name, its file's or its order number's header says its rows are
-    a shop's orders ("orders.csv", "orderNumber"), not work orders or jobs, whose statuses
-    are the order's alone: where some say paid ("Paid"), an order "in progress" is work
-    not yet paid for (a printer's Quote sent, In progress, Paid); where only some say unpaid
+def _shop_orders(plan, columns_for: dict[str, list[str]], statuses: pd.Series,
+                 headers) -> bool:
+    """Whether a sheet's rows are a shop's orders, not work orders or jobs, whose statuses
+    are the order's alone: its name, its file's or its order number's header says so
+    ("orders.csv", "orderNumber"); or, whatever they are called, its statuses say some
+    orders were served or delivered (``ORDER_DELIVERED``: Bling's "Atendido", "Entregado")
+    on rows of a client and an amount, on a sheet no header or name says is of quotes or
+    tickets. Where some statuses say paid ("Paid"), an order "in progress" is work not yet
+    paid for (a printer's Quote sent, In progress, Paid); where only some say unpaid
     (Bling's "Em aberto" beside "Em andamento"), the unpaid are told apart from it."""
     said = [normalise_header(name) for name in (plan.sheet, plan.file or "",
                                                 *columns_for.get("order_id", []))]
-    return (any(_ORDER_WORD.search(name) for name in said)
+    distinct = {normalise_value(value) for value in statuses.dropna().unique()}
+    return ((any(_ORDER_WORD.search(name) for name in said)
+             or _delivers_orders(plan, columns_for, statuses, headers))
             and not any(_WORK_WORD.search(name) for name in said)
-            and not any(normalise_value(value) in PAYMENT_STATUSES - UNPAID_STATUSES
-                        for value in statuses.dropna().unique()))
+            and not distinct & (PAYMENT_STATUSES - UNPAID_STATUSES))
+
+
+def _delivers_orders(plan, columns_for: dict[str, list[str]], statuses: pd.Series,
+                     headers) -> bool:
+    """Whether a status column is a shop's order list's by its values, whatever the sheet
+    is called: mostly order statuses (``MOSTLY_KNOWN``, an order in hand such as "En
+    preparación" among them), some saying an order was served or delivered
+    (``ORDER_DELIVERED``: Bling's "Atendido", "Entregado"), on rows of a client and an
+    amount, on a sheet no header or name says is of quotes or support tickets."""
+    keys = values.per_distinct(statuses.dropna(), normalise_value)
+    known = keys.isin(ORDER_IN_HAND) | values.per_distinct(
+        statuses.dropna(), lambda value: order_status_kind(value) is not None).astype(bool)
+    return (bool(len(keys)) and known.mean() >= MOSTLY_KNOWN
+            and keys.isin(ORDER_DELIVERED).any() and "amount" in columns_for
+            and any(f in columns_for for f in ("client_id", "name", "email"))
+            and not any(word in _QUOTE_WORDS | _TICKET_WORDS
+                        for text in (*headers, plan.sheet, plan.file or "")
+                        for word in _words(str(text or "").lower())))
 
 
 def _speaks_of_payment(statuses: pd.Series) -> bool:
