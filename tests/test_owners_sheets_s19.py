@@ -37,18 +37,9 @@ from __future__ import annotations
 import datetime as dt
 
 from conftest import cli_funnel, cli_import_book, kind_totals, workspace_rows
+from test_owners_sheets_s18 import REVENUE, count_clients, notes_of
 
 D = dt.datetime
-CLIENTS = "SELECT COUNT(*) FROM clients"
-REVENUE = "SELECT ROUND(SUM(revenue_current), 2) FROM clients"
-
-
-def notes_of(imports: list[dict]) -> list[str]:
-    return [note for found in imports for note in found["notes"]]
-
-
-def count_clients(tmp_path) -> int:
-    return workspace_rows(tmp_path, CLIENTS)[0][0]
 
 
 # --- 1. hairdresser's colour book: one sheet, month headings between blocks, "3rd Jan" days ---

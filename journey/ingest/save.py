@@ -710,10 +710,7 @@ def _lifted_stages(db: Database, rows: pd.DataFrame, known: dict) -> pd.DataFram
     ids = rows["client_key"].map(known)
     if not ids.notna().any():
         return rows
-    stored = dict(db.execute(
-        "SELECT id, stage FROM clients WHERE id IN (SELECT value FROM json_each(?))",
-        [json.dumps([int(i) for i in ids.dropna()])]).fetchall())
-    had = ids.map(stored)
+    had = ids.map(_stored(db, ids, "stage"))
     rank = RANK.get
     kept = had.notna() & (had.map(lambda v: rank(v, -1)) >= rows["stage"].map(
         lambda v: rank(v, -1)))
@@ -729,10 +726,15 @@ def _statuses_kept(db: Database, rows: pd.DataFrame, known: dict) -> pd.DataFram
     ids = rows["client_key"].map(known)
     if not ids.notna().any():
         return rows
-    stored = dict(db.execute(
-        "SELECT id, status FROM clients WHERE id IN (SELECT value FROM json_each(?))",
+    return rows.assign(status=rows["status"].where(rows["status"].notna(),
+                                                   ids.map(_stored(db, ids, "status"))))
+
+
+def _stored(db: Database, ids: pd.Series, column: str) -> dict:
+    """A column of the stored clients ``ids`` names (NaN: none): client id -> value."""
+    return dict(db.execute(
+        f"SELECT id, [{column}] FROM clients WHERE id IN (SELECT value FROM json_each(?))",
         [json.dumps([int(i) for i in ids.dropna()])]).fetchall())
-    return rows.assign(status=rows["status"].where(rows["status"].notna(), ids.map(stored)))
 
 
 def _clients_by_phone(db: Database, rows: pd.DataFrame, known: dict, phones: _Phones,
