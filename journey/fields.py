@@ -515,6 +515,7 @@ OTHER_LANGUAGES: dict[str, tuple[str, ...]] = {
                  "fattura", "numero fattura", "n fattura", "nr fattura", "num fattura", "ordine",
                  "numero ordine", "n ordine", "id ordine", "numero documento", "n documento",
                  "factuur", "factuurnummer", "factuurnr", "ordernummer", "ordernr", "bestelnummer",
+                 "ordrenummer", "ordrenr",          # (Norwegian, Danish)
                  "bestelling", "bonnummer"),
 }
 

@@ -1670,12 +1670,22 @@ def _flagged_cancellations(out: pd.DataFrame, frame: pd.DataFrame,
     said = _unmapped(mapping, _UNDONE_FLAG)
     if said is not None:
         flags, bad = values.parse_bool(frame[said])        # (a column of true, false)
-        if count := _marked(out, flags.eq(True) & ~bad.any(), "cancellation"):
+        undone = flags.eq(True) & ~bad.any()
+        paired = _reversals(out, undone)
+        if count := _marked(out, undone, "cancellation"):
             mark = ("true" if frame[said].astype(str).str.strip().str.lower().eq("true").any()
                     else "yes")                             # (Sztornó's "igen")
             notes.append(f"{counted(count, 'row')} marked {mark} in '{said}' {was(count)} read "
                          "as " + ("a cancellation, not a sale" if count == 1 else
                                   "cancellations, not sales") + ".")
+        reversing = paired & amounts_of(out).lt(0)
+        _marked(out, paired, "cancellation")
+        for rows, what, not_ in ((reversing, "reversing", "a refund"),
+                                 (paired & ~reversing, "reversed by", "a sale")):
+            if count := int(rows.sum()):
+                notes.append(f"{counted(count, 'row')} {what} one marked in '{said}' (the same "
+                             f"client, the opposite amount) {was(count)} read with it as one "
+                             f"cancellation, not {not_}.")
     said = _unmapped(mapping, _CANCELLED_AT)
     if said is not None:
         # (a day is the mark: "N/A", "-" or "No" in the column is no cancellation)
@@ -1693,6 +1703,27 @@ def _flagged_cancellations(out: pd.DataFrame, frame: pd.DataFrame,
                              "a contact, not a sale." if count == 1 else
                              "contacts, not sales."))
     return notes
+
+
+def _reversals(out: pd.DataFrame, undone: pd.Series) -> pd.Series:
+    """Rows not marked ``undone`` that pair with one that is: the same client, the opposite
+    amount (Számlázz.hu's storno invoice of -10,160 beside the original marked Sztornó
+    igen, or the original beside its storno invoice marked so). Each undone row pairs with
+    at most one."""
+    amounts = amounts_of(out)
+    who = next((out[column] for column in ("client_id", "email", "name") if column in out),
+               None)
+    paired = pd.Series(False, index=out.index)
+    if who is None or not undone.any():
+        return paired
+    who = who.astype(str).str.strip().str.lower().where(who.notna())
+    free = (~undone & who.notna() & amounts.notna() & amounts.ne(0)
+            & column_or_blank(out, "kind").isna())
+    for row in undone[undone & who.notna() & amounts.notna()].index:
+        match = free & ~paired & who.eq(who[row]) & amounts.round(2).eq(-round(amounts[row], 2))
+        if match.any():
+            paired[match.idxmax()] = True
+    return paired
 
 
 def _no_shows(frame: pd.DataFrame, mapping: dict[str, str | None]) -> pd.Series:
@@ -1727,16 +1758,18 @@ _TICK_MARKS = frozenset("✓✔☑✅")
 
 
 def _booked_types(kinds: pd.Series, mapping: dict[str, str | None],
-                  marks: pd.Series) -> pd.Series:
-    """Rows marked paid whose kind comes from a column of what each visit was
+                  marks: pd.Series, amounts: pd.Series) -> pd.Series:
+    """Rows marked paid, at a price, whose kind comes from a column of what each visit was
     (``VISIT_TYPE_HEADERS``: a "Type" of Consultation, Treatment) naming no event kind but
     a contact or a first talk: what was booked, which the paid mark says was bought. The
-    type stays said as the row's touchpoint (``_paid_flags``)."""
+    type stays said as the row's touchpoint (``_paid_flags``). A "Phone call" or an
+    "Enquiry" ticked with no price stays a contact (the tick says the account is settled)."""
     header = next((h for h, f in mapping.items() if f == "kind"), None)
     if header is None or normalise_header(header) not in VISIT_TYPE_HEADERS:
         return pd.Series(False, index=kinds.index)
     named = values.per_distinct(kinds, lambda v: kind_named(normalise_value(v)) or "")
-    return kinds.notna() & named.isin(["", "contact"]) & marks.eq("purchase")
+    return (kinds.notna() & named.isin(["", "contact"]) & marks.eq("purchase")
+            & amounts.gt(0))
 
 
 # A hand-kept paid cell's words before the day it was paid ("BACS 10/1", "pd 30/1").
@@ -1852,7 +1885,8 @@ def _paid_flags(out: pd.DataFrame, frame: pd.DataFrame, mapping: dict[str, str |
     marks = marks.where(~left_blank, "contact")
     # (where the status says, it decides, whatever the sheet's rows are otherwise: a
     # studio's visits "completed" and paid, "noshow", "late_canceled")
-    said_kind = marks.where((kinds.isna() | _booked_types(kinds, mapping, marks))
+    amounts = amounts_of(out)
+    said_kind = marks.where((kinds.isna() | _booked_types(kinds, mapping, marks, amounts))
                             & ~status_says)
     by_status = pd.Series(None, index=out.index, dtype=object)
     if status_says.any():       # (each distinct status read once)
@@ -1860,7 +1894,6 @@ def _paid_flags(out: pd.DataFrame, frame: pd.DataFrame, mapping: dict[str, str |
         by_status = out["status"].map(read).where(kinds.isna() & status_says)
     if said in merged_rows:         # ("Paid" merged over a package's sessions: said once)
         said_kind[_same_clients_below(out, merged_rows[said])] = None
-    amounts = amounts_of(out)
     # (0 or less than 0 is decided by its amount: a free order, money going back)
     said_kind = said_kind.where(said_kind.eq("cancellation") | amounts.gt(0) | amounts.isna())
     by_status = by_status.where(by_status.ne("purchase") | amounts.gt(0) | amounts.isna())
@@ -2410,17 +2443,24 @@ def _stage_tags(out: pd.DataFrame, frame: pd.DataFrame, mapping: dict[str, str |
 
 
 def _churned_tags(out: pd.DataFrame, frame: pd.DataFrame, mapping: dict[str, str | None],
-                  columns_for: dict[str, list[str]]) -> list[str]:
+                  columns_for: dict[str, list[str]], names: list[str]) -> list[str]:
     """On a client list with no status column, a tag or category naming a client who has
     left (YCLIENTS' "Потерянный клиент", "Former client", "Inactive") marks that client
-    churned; the others' stored status stays (``_status_lift``). Returns a note."""
+    churned; the others' stored status stays (``_status_lift``). Not on a list of leads or
+    subscribers (``_list_of_payers``: a newsletter's "Inactive" reader bought nothing); a
+    bare word ("Inactive", "Left") only where the list is of payers, one naming a client
+    ("Former client", "Ex cliente") also where nothing says who the list is of. Returns a
+    note."""
     said = _unmapped(mapping, TAG_HEADERS)
     if said is None or "status" in columns_for or "status" in out:
+        return []
+    payers, _ = _list_of_payers(frame, mapping, columns_for, names)
+    if payers is False:
         return []
 
     def churned(cell: object) -> bool:
         return any(OUTCOME_OF.get(normalise_value(tag)) == "churned"
-                   for tag in re.split(r"[,;|]", str(cell)))
+                   and (payers or _names_a_client(tag)) for tag in re.split(r"[,;|]", str(cell)))
 
     named = {cell: churned(cell) for cell in frame[said].dropna().unique()}
     left = frame[said].map(named).eq(True)
@@ -2432,6 +2472,14 @@ def _churned_tags(out: pd.DataFrame, frame: pd.DataFrame, mapping: dict[str, str
     return [f"{counted(count, 'client')} whose '{said}' says they have left "
             f"({listed(sorted(frame.loc[left, said].astype(str).unique()))}) "
             f"{was(count)} read as churned."]
+
+
+def _names_a_client(text: str) -> bool:
+    """Whether a tag names a paying client (``_PAYING_WORDS``, singular or plural: "Former
+    client", "Ex cliente", "Ehemaliger Kunde"), not only a state ("Inactive")."""
+    return any(word in _PAYING_WORDS or (len(word) >= 5 and any(
+        paying.startswith(word) for paying in _PAYING_WORDS))
+        for word in re.findall(r"\w+", without_accents(text.lower())))
 
 
 def _reviews_saying_nothing(rows: pd.DataFrame) -> tuple[pd.DataFrame, list[str]]:
@@ -3040,7 +3088,7 @@ _LAST_SESSION = re.compile(r"^(?:last|latest|previous|recent)(?:session|visit|ap
 _PAYING_WORDS = frozenset(
     "client clients customer customers patient patients member members membership "
     "memberships student students clientes socios membres kunden mitglieder clienti soci "
-    "klanten leden".split())
+    "klanten leden клиент клиенты".split())     # (Cyrillic: read by _names_a_client)
 _LEAD_WORDS = frozenset(
     "lead leads prospect prospects subscriber subscribers subscribed newsletter mailing "
     "audience enquiry enquiries inquiry inquiries signup signups waitlist prospectos "
@@ -4041,8 +4089,10 @@ def prepare_sheet(plan: SheetPlan, *, stage_map: dict[str, str] | None = None,
         if target:
             columns_for.setdefault(target, []).append(header)
     for target, headers in list(columns_for.items()):
-        # (a person's "Navn" before a "Firma"; not in a pipeline, whose "Nome" is a deal's)
-        person = target == "name" and "stage" not in columns_for and any(
+        # (a person's "Navn" before a "Firma" on a client list; not in a pipeline, whose
+        # "Nome" is a deal's, nor on orders, whose "Navn" may be the item's)
+        person = (target == "name" and plan.kind == "clients"
+                  and "stage" not in columns_for) and any(
             normalise_header(h) in PERSON_NAME_HEADERS for h in headers)
         headers.sort(key=lambda h: (before_tax(h),     # "Total (inc GST)" before "(ex GST)"
                                     person and normalise_header(h) in COMPANY_HEADERS,
@@ -4273,7 +4323,8 @@ def prepare_sheet(plan: SheetPlan, *, stage_map: dict[str, str] | None = None,
     paid_said = None
     if plan.kind == "clients" and profile is None:
         notes += _stage_tags(out, frame, plan.mapping, columns_for)
-        notes += _churned_tags(out, frame, plan.mapping, columns_for)
+        notes += _churned_tags(out, frame, plan.mapping, columns_for,
+                               [plan.sheet, Path(plan.file or "").stem])
     if plan.kind == "events" and "kind" not in plan.set_values and not plan.recognised_as:
         notes += _flagged_cancellations(out, frame, plan.mapping)   # (a profile's rules
         paid_said = _paid_flags(out, frame, plan.mapping, raw.merged_rows)  # say what

@@ -608,10 +608,12 @@ def _names_an_id(header: str) -> bool:
 _ORDER_WORDS = ("order|invoice|receipt|pedido|factura|commande|rechnung|bestellung|ordine|"
                 "fattura|factuur|bestelling")
 _ORDER_ID = re.compile(_ORDER_WORDS)
-# An order's, an invoice's or a job's number in one German or Dutch word ("Bestellnummer",
-# "Bestell-Nr.", "Rechnungsnummer", "Auftragsnummer", "Factuurnr"), or a bare "Auftrag" of
+# An order's, an invoice's or a job's number in one German, Dutch or Norwegian word
+# ("Bestellnummer", "Bestell-Nr.", "Rechnungsnummer", "Auftragsnummer", "Factuurnr",
+# "Ordrenr"), or a bare "Auftrag" of
 # numbers (read as the order ID): as "Order Number" and "Job Number", each row is one.
-_ORDER_NUMBER = re.compile(r"^(?:bestell|bestel|order|rechnungs|auftrags|factuur)(?:nummer|nr|no)$"
+_ORDER_NUMBER = re.compile(r"^(?:bestell|bestel|order|ordre|rechnungs|auftrags|factuur)"
+                           r"(?:nummer|nr|no)$"
                            r"|^auftrag$")
 # An ID header that names a thing that happened or was sold ("amazon-order-id", "Invoice
 # No", "Transaction ID", "SKU"): it identifies an event or a product, never a client.
@@ -851,9 +853,11 @@ def refine_mapping(raw: RawSheet, mapping: dict[str, str | None], kind: str, *,
             examples = _first_values(raw.frame[header])
             said.append(f"'{header}' holds IDs ({examples}), not names: "
                         + ("read as the client ID" if mapping[header] else "kept as extra"))
-    for header in free:     # "Wert" 5, 3, 1: a rating of the contact, not money
-        if (mapping[header] in ("amount", "revenue_current", "revenue_potential")
+    for header in free:     # "Wert" 5, 3, 1: a rating of the contact, not money (not on
+        if (kind != "events"    # a sheet of sales, whose "Value" 2, 5 is each sale's money,
+                and mapping[header] in ("amount", "revenue_current", "revenue_potential")
                 and DEAL_VALUE.search(normalise_header(header))
+                and not _CURRENCY_WRITTEN.search(header)     # nor a "Value (€)")
                 and _ratings_of_one_to_five(raw.frame[header])):
             mapping[header] = None
             said.append(f"'{header}' holds whole numbers from 1 to 5 with no currency "
@@ -2338,14 +2342,17 @@ def _shop_orders(plan, columns_for: dict[str, list[str]], statuses: pd.Series,
     on rows of a client and an amount, on a sheet no header or name says is of quotes or
     tickets. Where some statuses say paid ("Paid"), an order "in progress" is work not yet
     paid for (a printer's Quote sent, In progress, Paid); where only some say unpaid
-    (Bling's "Em aberto" beside "Em andamento"), the unpaid are told apart from it."""
+    (Bling's "Em aberto" beside "Em andamento"), the unpaid are told apart from it. A list
+    whose statuses name quotes ("Quote sent") is work priced, then done: not a shop's."""
     said = [normalise_header(name) for name in (plan.sheet, plan.file or "",
                                                 *columns_for.get("order_id", []))]
     distinct = {normalise_value(value) for value in statuses.dropna().unique()}
     return ((any(_ORDER_WORD.search(name) for name in said)
              or _delivers_orders(plan, columns_for, statuses, headers))
             and not any(_WORK_WORD.search(name) for name in said)
-            and not distinct & (PAYMENT_STATUSES - UNPAID_STATUSES))
+            and not distinct & (PAYMENT_STATUSES - UNPAID_STATUSES)
+            and not any(_QUOTE_WORDS.intersection(_words(str(value).lower()))
+                        for value in statuses.dropna().unique()))
 
 
 def _delivers_orders(plan, columns_for: dict[str, list[str]], statuses: pd.Series,
