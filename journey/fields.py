@@ -1019,6 +1019,23 @@ QUOTE_HEADERS = frozenset({"quote", "quotevalue", "quoted", "quoteamount", "quot
 # The part of a total left after a deposit ("Balance", "Remainder"): on a sheet with a
 # "Balance paid" column and no "Balance" of its own, the total less the deposit.
 REST_OF_TOTAL = frozenset({"balance", "remainder", "rest", "finalpayment", "final"})
+# A client list's money column that is the price of one period or visit ("Fee", "Monthly
+# fee", "Membership fee"), not a total ("Total paid", "Spend to date"), as
+# normalise_header writes it.
+PRICE_EACH = re.compile(
+    r"^(?:monthly|weekly|yearly|annual|membership|member|class|session|visit|lesson|clean)?"
+    r"(?:fee|price|rate|dues|cost|charge|subscription)s?"
+    r"(?:per(?:month|week|year|visit|session|class|lesson|clean)|each|pm|pw)?$")
+# A header naming when a client started or joined ("Started", "Joined", "Member since",
+# "Date joined"), as normalise_header writes it: a month and a year there is its 1st day.
+STARTED_HEADER = re.compile(r"join|start|since|began|signedup|signup|enrol")
+# A count of the periods or visits a client paid for ("Months paid", "No. of months paid",
+# "Visits paid", "Meses pagados"), as normalise_header writes it; not one of sessions left,
+# used or booked.
+PAID_COUNT = re.compile(
+    r"^(?:no|number|total|num)?(?:of)?(?:months|weeks|terms|years|visits|sessions|classes|"
+    r"lessons|cleans)paid(?:for)?$"
+    r"|^(?:mesespagados|moispayes|monatebezahlt|bezahltemonate|mesipagati|maandenbetaald)$")
 # An amount header that says the tip is not in it ("Amount excl. tip", "Subtotal", "Net"),
 # or names the service's own price ("Fee", "Cost", "Rate": a salon's sheet of fees).
 TIP_NOT_IN_AMOUNT = r"excl|without|before|subtotal|net|base|sale(?:s)?amount|price|fee|cost|rate"

@@ -84,6 +84,12 @@ BILLED_WORDS = ("invoiced, facturado, facturada, facture, facturee, fakturiert, 
 QUOTE_GIVEN_WORDS = ("quote, quoted, quote sent, sent quote, quote given, quote emailed, "
                      "quotation, quotation sent, quotation given, estimate, estimate sent, "
                      "sent estimate, estimate given, proposal, proposal sent")
+# Words of a header, a sheet's name or a job's own cell ("Quote for safe", "Devis
+# toiture") that say its rows, or the row, are quotes or estimates (lower case, unaccented).
+QUOTE_WORDS = frozenset(
+    "quote quotes quotation quotations estimate estimates devis presupuesto presupuestos "
+    "cotizacion cotizaciones angebot angebote orcamento orcamentos preventivo preventivi "
+    "offerte offertes".split())
 _ALIAS_WORDS = {
     PRE_AWARENESS: "pre-awareness, preawareness, unaware, target, suspect, audience",
     "awareness": "awareness, aware, lead, leads, new lead, new leads, prospect, prospects, "

@@ -1775,7 +1775,16 @@ if __name__ == "__main__":
 # "2/1", "16-1", "3 Mar", "March 3", "3rd of March", "Sat 5 Apr".
 _DAY_MONTH_NUMBERS = re.compile(r"^\s*\d{1,2}\s*([/.-])\s*\d{1,2}\s*$")
 _DAY_MONTH_WORDS = re.compile(r"^\s*(?:([a-z]+)\.?,?\s+)?(?:(\d{1,2})(?:st|nd|rd|th)?(?:\s+of)?"
-                              r"\s+([a-z]+)\.?|([a-z]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?)\s*$")
+                              r"(?:\s+|-)([a-z]+)\.?|([a-z]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?)\s*$")
+# ... and a month's word before the day with a dash ("Feb-24"), which alone is more often a
+# month and a year (Excel's "mmm-yy"): a day only beside days written "24-Feb".
+_MONTH_DASH_DAY = re.compile(r"^\s*([a-z]+)-(\d{1,2})\s*$")
+# A month and a year with no day ("Jan 2024", "January 2024", "Feb-24", "Jun '24",
+# "02/2024", "2024-02"): a month's word and a year of two or four digits, or a month's
+# number and a year of four.
+_MONTH_YEAR = re.compile(r"^\s*(?:(?P<word>[a-z]+)\.?(?:[\s,]*(?P<year>(?:19|20)\d\d)|\s*(?:[-/]|\s')"
+                         r"\s*'?(?P<yy>\d\d))|(?P<month>\d{1,2})\s*[/.-]\s*(?P<year_after>(?:19|20)"
+                         r"\d\d)|(?P<year_before>(?:19|20)\d\d)\s*[/.-]\s*(?P<month_after>\d{1,2}))\s*$")
 _A_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
 _YEARS_SPAN = re.compile(r"(?<!\d)(?:19|20)\d\d\s*[-/–]\s*(?:(?:19|20)?\d\d)(?!\d)")
 
@@ -1789,17 +1798,44 @@ def year_named(text: object) -> int | None:
     return int(years.pop()) if len(years) == 1 else None
 
 
-def with_year(cell: object, year: int) -> str | None:
-    """A day and a month written without a year ("2/1", "3 Mar", "March 3") with ``year``
-    added ("2/1/2025", "3 Mar 2025"), or None where the cell is no such date."""
+def with_year(cell: object, year: int, month_dash_day: bool = False) -> str | None:
+    """A day and a month written without a year ("2/1", "3 Mar", "24-Feb", "March 3") with
+    ``year`` added ("2/1/2025", "3 Mar 2025"), or None where the cell is no such date.
+    "Feb-24" is a day only where ``month_dash_day`` says so (beside days written "24-Feb")."""
     if not isinstance(cell, str):
         return None
     written = " ".join(cell.split())
     text = written.casefold()
     if found := _DAY_MONTH_NUMBERS.match(text):
         return f"{written}{found[1]}{year}"
+    if month_dash_day and (found := _MONTH_DASH_DAY.match(text)) and found[1] in _MONTHS:
+        return f"{found[1]} {found[2]} {year}"
     found = _DAY_MONTH_WORDS.match(text)
     if not found or found[1] and found[1] not in _WEEKDAYS:
         return None
     month = found[3] or found[4]
-    return f"{written} {year}" if month in _MONTHS else None
+    return f"{written.replace('-', ' ')} {year}" if month in _MONTHS else None
+
+
+def is_day_dash_month(cell: object) -> bool:
+    """Whether a cell is a day, a dash and a month's word with no year ("24-Feb")."""
+    found = isinstance(cell, str) and _DAY_MONTH_WORDS.match(cell.strip().casefold())
+    return bool(found) and "-" in cell and found[3] in _MONTHS
+
+
+def month_year_start(cell: object) -> str | None:
+    """The first day of a month written with its year and no day ("Jan 2024", "Feb-24",
+    "02/2024", "2024-02": "2024-02-01"), as ISO; None for anything else."""
+    if not isinstance(cell, str):
+        return None
+    found = _MONTH_YEAR.match(cell.casefold())
+    if not found:
+        return None
+    if found["word"] is not None:
+        month = _MONTHS.get(found["word"])
+        year = int(found["year"]) if found["year"] else int(found["yy"]) + (
+            2000 if int(found["yy"]) <= today().year % 100 + 1 else 1900)
+    else:
+        month = int(found["month"] or found["month_after"])
+        year = int(found["year_after"] or found["year_before"])
+    return f"{year:04d}-{month:02d}-01" if month and 1 <= month <= 12 else None

@@ -236,7 +236,9 @@ def test_two_columns_in_one_currency_are_not_said_to_be_two(tmp_path):
 def test_a_note_saying_a_job_is_a_quote_or_unpaid_is_no_sale(tmp_path):
     """A bike shop's repairs, read as sales (a date, a price, the job): Ann's 'paid cash
     20/3' and 'paid' and Bob's 'paid card' are 3 sales of 110; Cat's 'not collected yet' and
-    Dee's 'quote - waiting' are contacts: [4, 2, 2, 1, 0] (were 5 sales of 270)."""
+    Dee's 'quote - waiting' are contacts (were 5 sales of 270), Dee's a quote given ('Quote
+    only' in 'Job'), at consideration: [4, 3, 2, 1, 0] (s16 had her at awareness,
+    [4, 2, 2, 1, 0]: a quote given is consideration by the stage model)."""
     (found,) = cli_import_book(tmp_path, "bike repairs.xlsx", {"Repairs": [
         ["Date in", "Customer", "Bike", "Job", "Price", "Notes"],
         [D(2024, 3, 18), "Ann Lee", "Raleigh", "Service", 65, "paid cash 20/3"],
@@ -249,7 +251,7 @@ def test_a_note_saying_a_job_is_a_quote_or_unpaid_is_no_sale(tmp_path):
             "'quote - waiting') were read as contacts, not sales.") in found["notes"]
     assert kind_totals(tmp_path, "purchase") == (3, 110.0)
     assert kind_totals(tmp_path, "contact") == (2, 160.0)
-    assert cli_funnel(tmp_path) == [4, 2, 2, 1, 0]
+    assert cli_funnel(tmp_path) == [4, 3, 2, 1, 0]
 
 
 def test_a_status_column_says_what_each_job_is_not_its_note(tmp_path):

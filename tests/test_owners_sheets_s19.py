@@ -28,8 +28,9 @@ Mended (was -> now, each for its kind of sheet):
   nothing for her visits).
 - "Taster" in a "Pack" column with nothing paid: trying, consideration (was awareness).
 - "Months paid" counts a member's payments: 2 or more a repeat one (was no retention).
-Left as read: the gym's revenue is each member's one fee (390), not the fee times the
-months paid (900); the locksmith's "Quote for safe" in 'Job' stays a contact at awareness.
+Mended after (tests/test_owners_left_s19g.py): the gym's revenue is each member's fee times
+the months paid (900; was one fee each, 390); the locksmith's "Quote for safe" in 'Job' is
+a quote given, at consideration (was awareness).
 """
 
 from __future__ import annotations
@@ -193,13 +194,14 @@ LOCKS = {"Call-outs": [
 def test_a_locksmiths_call_outs_paid_by_card_cash_or_invoice(tmp_path):
     """Ruth 80 by card, Sam 75 cash, Acme 105 and 150 whose invoices were paid ('Invoice -
     pd 30/1'): 4 sales of 410; Acme's 22 Jan invoice not paid yet, Una's quote not paid:
-    [4, 3, 3, 1, 0] (all six were contacts by the sheet's name: [4, 0, 0, 0, 0]). Right
-    would put Una, who asked for a quote, at consideration: [4, 4, 3, 1, 0] (not done)."""
+    Una, who asked for a quote ('Quote for safe'), is at consideration: [4, 4, 3, 1, 0]
+    (all six were contacts by the sheet's name: [4, 0, 0, 0, 0]; then Una at awareness:
+    [4, 3, 3, 1, 0])."""
     (found,) = cli_import_book(tmp_path, "Call outs 2025.xlsx", LOCKS,
                                {"Call-outs": ["A1:G1"]})
     assert "4 rows marked paid in 'Paid by' were read as purchases." in found["notes"]
     assert kind_totals(tmp_path, "purchase") == (4, 410.0)
-    assert cli_funnel(tmp_path) == [4, 3, 3, 1, 0]
+    assert cli_funnel(tmp_path) == [4, 4, 3, 1, 0]
 
 
 def test_a_paid_column_of_other_words_stays_unread(tmp_path):
@@ -472,8 +474,9 @@ GYM = {"Members": [
 
 def test_a_gyms_members_and_their_months_paid(tmp_path):
     """Ann (14 months) and Di (5, then cancelled) are repeat members, Bob and Cy paid once,
-    Ed's trial: [5, 5, 4, 2, 0] (was [5, 5, 4, 0, 0]). Revenue stays each one fee (390);
-    right would be the fee times the months paid, 900 (not done)."""
+    Ed's trial: [5, 5, 4, 2, 0] (was [5, 5, 4, 0, 0]). Revenue is the fee times the months
+    paid: 14 x 30 + 30 + 300 + 5 x 30 = 900 (was one fee each, 390)."""
     (found,) = cli_import_book(tmp_path, "Members.xlsx", GYM, {"Members": ["A1:F1"]})
     assert found["mapping"]["Months paid"] == "purchases"
     assert cli_funnel(tmp_path) == [5, 5, 4, 2, 0]
+    assert workspace_rows(tmp_path, REVENUE) == [(900.0,)]

@@ -36,7 +36,7 @@ from ..fields import (
     JOB_ROLES, LIVE_FLAGS, MEMBER_ROLES,
     JOB_NUMBERS, ORDER_ROW_VALUES, ORGANISATION_HEADERS, OWN_ROLE_FLAGS, OWN_ROLES,
     PERSON_NAME_HEADERS,
-    INSTALMENT, NAMES_NO_CLIENT, QUOTE_HEADERS, REST_OF_TOTAL,
+    INSTALMENT, NAMES_NO_CLIENT, PAID_COUNT, PRICE_EACH, QUOTE_HEADERS, REST_OF_TOTAL,
     PARTY_HEADERS, PLACES_OF_SALE, PAYEE_HEADERS, ROLE_HEADERS, SALES_TALLY_HEADERS,
     ROW_LEVEL_HEADERS,
     SCORE_RANGES, SPAM_FLAGS, TAG_HEADERS, TEST_FLAGS, TIP_HEADERS, TIP_NOT_IN_AMOUNT,
@@ -49,7 +49,7 @@ from ..journal import Problem, SheetSave
 from ..stages import (
     ACTIVE_OF, BILLED_STATUSES, BOOKED_STATUSES, ON_INVOICE, OPEN_WORDS, PAID_BY,
     PAID_STEPS, PART_PAID_WORDS,
-    CONSULTATION_WORDS, OUTCOME_OF, QUOTE_STATUS, QUOTE_TURNED_DOWN, RANK, STAGE_ALIASES, TICK_STEPS, normalise_value, order_status_kind,
+    CONSULTATION_WORDS, OUTCOME_OF, QUOTE_STATUS, QUOTE_TURNED_DOWN, QUOTE_WORDS, RANK, STAGE_ALIASES, TICK_STEPS, normalise_value, order_status_kind,
     read_stage_value)
 from ..text import (best_written, counted, its, listed, loose_name_keys, match_key, name_key,
                     rows_text, was, without_accents)
@@ -3097,7 +3097,7 @@ _LEAD_WORDS = frozenset(
 _HAD_COUNT = re.compile(r"^(?:no|number|total|num)?(?:of)?(?:attended|completed)?"
                         r"(?:sessions|visits|classes|lessons|treatments|appointments|bookings|"
                         r"jobs|orders|attendances)(?:attended|done|had|booked|count|total|"
-                        r"todate)?$|^(?:months|weeks|terms)paid$")
+                        r"todate)?$|" + PAID_COUNT.pattern)
 # (TeamUp's "Attended Sessions", Glofox's "Total Attendances"; a gym member's "Months paid")
 
 
@@ -3625,14 +3625,55 @@ def _ticked_steps(out: pd.DataFrame, frame: pd.DataFrame, mapping: dict[str, str
 _PAID_MARKS = frozenset(("pd", "pd.", "paid", "✓", "✔", "y", "yes"))
 
 
+def _price_times_paid(out: pd.DataFrame, paid: pd.Series,
+                      columns_for: dict[str, list[str]]) -> str | None:
+    """A client list's price of one period or visit beside how many of them each client
+    paid for (a window cleaner's round: each date's visit marked paid, ``_visits_paid``; a
+    gym's members: "Months paid", ``_periods_paid``): where the revenue column is the price
+    of one (``PRICE_EACH``: "Price", "Fee", "Monthly fee"; not "Total paid"), each client's
+    revenue (current) is that price times the number paid; a client whose number is blank
+    keeps the price. ``out`` is changed in place; returns the price's header, or None where
+    the revenue column is no price of one."""
+    said = columns_for.get("revenue_current", [None])[0]
+    if said is None or not PRICE_EACH.match(normalise_header(said)):
+        return None
+    price = pd.to_numeric(out["revenue_current"], errors="coerce")
+    paid = paid.reindex(out.index)
+    out["revenue_current"] = (price * paid).where(paid.notna(), price).round(2)
+    return said
+
+
+def _periods_paid(out: pd.DataFrame, columns_for: dict[str, list[str]]) -> list[str]:
+    """A count of the periods or visits each client paid for, read as their purchases
+    (``PAID_COUNT``: a gym's "Months paid"), beside the price of one (``_price_times_paid``:
+    "Fee"): each client's revenue (current) is the price times the count. A count of
+    sessions had, used or left ("Visits", "Sessions left") says nothing paid: not read so.
+    Returns a note."""
+    header = columns_for["purchases"][0]
+    if not PAID_COUNT.match(normalise_header(header)):
+        return []
+    paid = pd.to_numeric(out["purchases"], errors="coerce")
+    if paid.lt(0).any() or (paid.dropna() % 1).ne(0).any():
+        return []
+    said = _price_times_paid(out, paid, columns_for)
+    if said is None:
+        return []
+    revenue = pd.to_numeric(out["revenue_current"], errors="coerce")
+    n = _clients_counted(out, paid.gt(1) & revenue.gt(0))
+    if not n:
+        return []
+    return [f"'{said}' is the price of each of '{header}': each client's revenue (current) "
+            f"is '{said}' times '{header}' ({values.amount_text(float(revenue.sum()))} in "
+            f"all; {counted(n, 'client')} paid more than one)."]
+
+
 def _visits_paid(out: pd.DataFrame, frame: pd.DataFrame, periods: list[str],
                  columns_for: dict[str, list[str]], each: str) -> list[str]:
-    """A round's client list (a window cleaner's): a price per visit ("Price": the revenue
-    column) and three or more columns, one per date, marking each visit paid ("pd", ✓) or
-    not ("owes", "x", blank): each client's revenue (current) is the price times the visits
-    marked paid. Returns a note."""
-    said = columns_for.get("revenue_current", [None])[0]
-    if said is None or len(periods) < 3:
+    """A round's client list (a window cleaner's): a price per visit ("Price") and three or
+    more columns, one per date, marking each visit paid ("pd", ✓) or not ("owes", "x",
+    blank): each client's revenue (current) is the price times the visits marked paid
+    (``_price_times_paid``). Returns a note."""
+    if len(periods) < 3:
         return []
     marks = {h: frame[h].map(lambda cell: str(cell).strip().casefold(), na_action="ignore")
              for h in periods}
@@ -3640,8 +3681,9 @@ def _visits_paid(out: pd.DataFrame, frame: pd.DataFrame, periods: list[str],
             m.isin(_PAID_MARKS).any() for m in marks.values()):
         return []
     visits = pd.DataFrame({h: m.isin(_PAID_MARKS) for h, m in marks.items()}).sum(axis=1)
-    price = pd.to_numeric(out["revenue_current"], errors="coerce")
-    out["revenue_current"] = (price * visits.reindex(out.index)).where(price.notna()).round(2)
+    said = _price_times_paid(out, visits, columns_for)
+    if said is None:
+        return []
     return [f"Columns '{periods[0]}' to '{periods[-1]}' mark each {each}'s visit paid or "
             f"not ({counted(int(visits.sum()), 'visit')} paid): each client's revenue "
             f"(current) is '{said}' times the visits marked paid."]
@@ -3901,6 +3943,30 @@ def _quotes_turned_down(rows: pd.DataFrame) -> tuple[pd.DataFrame, list[str]]:
                   f"({listed(sorted(map(str, rows['status'][down].unique())))}) "
                   f"{'was read as a contact' if count == 1 else 'were read as contacts'} at "
                   "consideration (a price was asked for), not as sales."]
+
+
+def _quotes_in_work(rows: pd.DataFrame, frame: pd.DataFrame,
+                    mapping: dict[str, str | None]) -> tuple[pd.DataFrame, list[str]]:
+    """Contacts with nothing paid whose column of the work done (``work_column``: "Job",
+    "Service") says the row was a quote or an estimate (``QUOTE_WORDS``: "Quote for safe",
+    "Devis toiture", "Presupuesto baño") are at consideration: a price was given. A job
+    paid is a sale whatever its cell says. Returns the rows and a note."""
+    header = next((h for h in (work_column(mapping), _unmapped(mapping, _DESCRIBED))
+                   if h and h in frame), None)
+    if header is None or "kind" not in rows:
+        return rows, []
+    cells = frame[header].reindex(rows.index)
+    quoted = values.per_distinct(cells, lambda cell: isinstance(cell, str) and bool(
+        QUOTE_WORDS & set(re.findall(r"[a-z]+", without_accents(cell.lower()))))).eq(True)
+    rows, quoted = _at_consideration(rows, quoted & rows["kind"].eq("contact"))
+    if not quoted.any():
+        return rows, []
+    count = int(quoted.sum())
+    said = listed([repr(c) for c in sorted(map(str, cells[quoted].unique()))], 3)
+    return rows, [f"{counted(count, 'row')} that '{header}' calls a quote or an estimate "
+                  f"({said}), with nothing paid, "
+                  f"{'was read as a contact' if count == 1 else 'were read as contacts'} at "
+                  f"consideration (a price was given), not {'a sale' if count == 1 else 'sales'}."]
 
 
 def _at_consideration(rows: pd.DataFrame, marked: pd.Series) -> tuple[pd.DataFrame, pd.Series]:
@@ -4317,6 +4383,7 @@ def prepare_sheet(plan: SheetPlan, *, stage_map: dict[str, str] | None = None,
         notes += _paid_tiers_bought(out, frame, plan.mapping)
     if plan.kind == "clients" and "purchases" in columns_for:
         notes += _sessions_not_paid(out, frame, columns_for)
+        notes += _periods_paid(out, columns_for)
     if plan.kind == "clients" and "status" in out:
         notes += _active_or_inactive(out, frame, plan.mapping, columns_for,
                                      [plan.sheet, Path(plan.file or "").stem], stage_map or {})
@@ -4456,6 +4523,8 @@ def prepare_sheet(plan: SheetPlan, *, stage_map: dict[str, str] | None = None,
         rows, said = _quotes_turned_down(rows)
         notes += said
         rows, said = _consultations(rows, frame, plan.mapping)
+        notes += said
+        rows, said = _quotes_in_work(rows, frame, plan.mapping)
         notes += said
         rows, said = _booked_parts_paid(rows, frame, plan.mapping)
         notes += said

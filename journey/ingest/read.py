@@ -120,9 +120,11 @@ import pandas as pd
 import pyarrow as pa
 
 from ..errors import UnreadableFile
-from ..fields import DATE, NAMES_NO_CLIENT, WHOSE_FIELDS, field_type, match_header, period_of
+from ..fields import (DATE, NAMES_NO_CLIENT, STARTED_HEADER, WHOSE_FIELDS, field_type,
+                      match_header, names_a_birth_date, normalise_header, period_of)
 from ..text import counted, rows_text, was
-from ..values import with_year, year_named
+from ..values import (is_day_dash_month, month_year_start, parse_dates, per_distinct, with_year,
+                      year_named)
 from .xlsx_columns import (_RARE_TYPES, FastSheets, RowSpan, SheetEntry, Span, _column_index,
                            open_member, re2_search, shared_strings_look_dated, workbook_sheets)
 from .xlsx_parts import (_LAST_CELL, _SHEET_DATA, PART_SHEET, _header_row, column_repeats,
@@ -1976,6 +1978,7 @@ def _build_sheet(sheet_name: str, grid: _Grid, notes: list[str],
         title = " ".join(str(col[filled[k]]) for k in range(titles) for col in grid.columns
                          if col[filled[k]] is not None)
         notes += _years_added(frame, title, sheet_name)
+        notes += _start_months(frame)
         notes += _keyed_codes(frame, around)
     return RawSheet(
         name=sheet_name,
@@ -2032,9 +2035,10 @@ def _years_added(frame: pd.DataFrame, title: str, sheet_name: str) -> list[str]:
     notes = []
     for header in frame.columns:
         found = match_header(header)[0]
-        if found is not None and field_type(found) != DATE:
-            continue
-        dated = frame[header].map(lambda cell: with_year(cell, year), na_action="ignore")
+        if found is not None and field_type(found) != DATE or names_a_birth_date(header):
+            continue                    # (a birthday has no year: it is every year's)
+        dashed = per_distinct(frame[header], is_day_dash_month).eq(True).any()
+        dated = per_distinct(frame[header], lambda cell: with_year(cell, year, dashed))
         added = dated.notna()
         if not added.any() or added.sum() * 2 < frame[header].notna().sum() or (
                 found is None and "date" not in str(header).casefold()
@@ -2046,6 +2050,42 @@ def _years_added(frame: pd.DataFrame, title: str, sheet_name: str) -> list[str]:
                      f"year ({shown}) {was(int(added.sum()))} read in {year}, the year "
                      f"the sheet's {'title' if where == title else 'name'} names "
                      f"('{where}').")
+    return notes
+
+
+def _start_months(frame: pd.DataFrame) -> list[str]:
+    """In a column naming when each client started or joined (``STARTED_HEADER``, or one
+    read as the first contact: "Joined", "Member since"), a month and a year with no day
+    ("Jan 2024", "Feb-24", "02/2024", "2024-02") is the 1st of that month, and a year alone
+    beside them ("2023") its 1st of January (``frame`` changed in place), where those and
+    the column's whole dates are at least half its cells. Not beside days written "24-Feb"
+    (there "Feb-24" is a day too), nor in a birthday's column. Returns a note per column."""
+    notes = []
+    for header in frame.columns:
+        named = normalise_header(header)
+        if names_a_birth_date(header) or not (STARTED_HEADER.search(named)
+                                              or match_header(header)[0] == "first_contact"):
+            continue
+        cells = frame[header].dropna()
+        months = per_distinct(cells, month_year_start)
+        if not months.notna().any() or per_distinct(cells, is_day_dash_month).eq(True).any():
+            continue
+        years = cells.map(lambda cell: f"{int(cell)}-01-01" if str(cell).strip().isdigit()
+                          and 1900 <= int(cell) <= 2099 else None)
+        dated = ~parse_dates(cells.where(months.isna() & years.isna()))[1] & months.isna() \
+            & years.isna()
+        if (months.notna() | years.notna() | dated).sum() * 2 < len(cells):
+            continue
+        shown = ", ".join(list(dict.fromkeys(cells[months.notna()].astype(str)))[:2])
+        frame.loc[months.index, header] = months.fillna(years).fillna(cells)
+        note = (f"{counted(int(months.notna().sum()), 'date')} in '{header}' written as a "
+                f"month and a year ({shown}) {was(int(months.notna().sum()))} read as the "
+                "1st of that month")
+        if years.notna().any():
+            alone = ", ".join(list(dict.fromkeys(cells[years.notna()].astype(str)))[:2])
+            note += (f"; {counted(int(years.notna().sum()), 'year')} written alone ({alone})"
+                     " as its 1st of January")
+        notes.append(note + ".")
     return notes
 
 

@@ -37,7 +37,7 @@ from ..stages import (
     ALL_STAGES, BILLED_ONLY_STATUSES, BOOKED_STATUSES, CLOSED_DEAL, FINISHED, HIRE_RETURNED,
     HIRED_OUT, ORDER_DELIVERED, ORDER_IN_HAND, ORDER_STATUS_KIND,
     OUTCOMES, PAYMENT_STATUSES,
-    QUOTE_OWN_WORDS, QUOTE_STATUS, RANK, UNDECIDED, UNPAID_STATUSES, VISIT_KEPT,
+    QUOTE_OWN_WORDS, QUOTE_STATUS, QUOTE_WORDS, RANK, UNDECIDED, UNPAID_STATUSES, VISIT_KEPT,
     normalise_value,
     order_status_kind,
     read_stage_value, said_first)
@@ -305,11 +305,6 @@ def about_invoices(headers, sheet: str, file: str = "") -> bool:
                    for word in _words(str(text or "").lower())))
 
 
-# Words of a header or a sheet's name that say its rows are quotes or estimates.
-_QUOTE_WORDS = frozenset(
-    "quote quotes quotation quotations estimate estimates devis presupuesto presupuestos "
-    "cotizacion cotizaciones angebot angebote orcamento orcamentos preventivo preventivi "
-    "offerte offertes".split())
 # A quote list's money column ("Quote Amount", "Estimate Total", "Quoted").
 _QUOTE_MONEY = re.compile(r"^(?:quote|quoted|quotation|estimate|estimated)"
                           r"(?:amount|total|value|price|sum)?$")
@@ -321,7 +316,7 @@ def quote_statuses(raw: RawSheet, mapping: dict[str, str | None], sheet: str,
     sheet's or file's name says quotes ("Quote No", "Estimates"), and the column's values
     are mostly a quote's statuses (stages.QUOTE_STATUS), one of them only a quote's
     ("Sent", "Accepted", "Declined", "Expired"). A pipeline's "Proposal, Won" is not."""
-    named = any(word in _QUOTE_WORDS for text in (*raw.headers, sheet, file)
+    named = any(word in QUOTE_WORDS for text in (*raw.headers, sheet, file)
                 for word in _words(str(text or "")))
     if not named:
         return None
@@ -371,9 +366,9 @@ _NOT_ROW_MONEY = re.compile(r"lifetime|ltv|clv|annual|spent|spend|monthly|weekly
 _LEAD_NAMES = frozenset("lead leads enquiry enquiries inquiry inquiries prospect prospects "
                         "prospectos consultas demandes anfragen interessenten richieste "
                         "aanvragen".split())
-# Those, and a quote's or an estimate's words (``_QUOTE_WORDS``): a sheet or file so named
+# Those, and a quote's or an estimate's words (``QUOTE_WORDS``): a sheet or file so named
 # offered its prices, none was paid (a "Quotes" tab of Date, Client, Qty, Price).
-_OFFERED_NAMES = _LEAD_NAMES | _QUOTE_WORDS
+_OFFERED_NAMES = _LEAD_NAMES | QUOTE_WORDS
 
 
 def _priced_and_dated(mapping: dict[str, str | None]) -> bool:
