@@ -2346,7 +2346,7 @@ def _shop_orders(plan, columns_for: dict[str, list[str]], statuses: pd.Series,
              or _delivers_orders(plan, columns_for, statuses, headers))
             and not any(_WORK_WORD.search(name) for name in said)
             and not distinct & (PAYMENT_STATUSES - UNPAID_STATUSES)
-            and not any(_QUOTE_WORDS.intersection(_words(str(value).lower()))
+            and not any(QUOTE_WORDS.intersection(_words(str(value).lower()))
                         for value in statuses.dropna().unique()))
 
 
@@ -2363,7 +2363,7 @@ def _delivers_orders(plan, columns_for: dict[str, list[str]], statuses: pd.Serie
     return (bool(len(keys)) and known.mean() >= MOSTLY_KNOWN
             and keys.isin(ORDER_DELIVERED).any() and "amount" in columns_for
             and any(f in columns_for for f in ("client_id", "name", "email"))
-            and not any(word in _QUOTE_WORDS | _TICKET_WORDS
+            and not any(word in QUOTE_WORDS | _TICKET_WORDS
                         for text in (*headers, plan.sheet, plan.file or "")
                         for word in _words(str(text or "").lower())))
 
