@@ -18,6 +18,7 @@ import hashlib
 import json
 import itertools
 import re
+import shlex
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
@@ -37,7 +38,8 @@ from ..fields import (
     JOB_NUMBERS, ORDER_ROW_VALUES, ORGANISATION_HEADERS, OWN_ROLE_FLAGS, OWN_ROLES,
     PERSON_NAME_HEADERS,
     INSTALMENT, NAMES_NO_CLIENT, QUOTE_HEADERS, REST_OF_TOTAL,
-    PARTY_HEADERS, PLACES_OF_SALE, PAYEE_HEADERS, ROLE_HEADERS, SALES_TALLY_HEADERS,
+    PARTY_HEADERS, PLACES_OF_SALE, PAYEE_HEADERS, RATE_HEADER, ROLE_HEADERS,
+    SALES_TALLY_HEADERS,
     ROW_LEVEL_HEADERS,
     SCORE_RANGES, SPAM_FLAGS, TAG_HEADERS, TEST_FLAGS, TIP_HEADERS, TIP_NOT_IN_AMOUNT,
     VISIT_TYPE_HEADERS, WHOSE_FIELDS,
@@ -809,6 +811,7 @@ def _tips_taken_off(rows: pd.DataFrame, frame: pd.DataFrame,
     payout of amount + tip - fee). The import says so."""
     tip_header = next((h for h in frame.columns      # ("Tip (GBP)": Zettle's)
                        if normalise_header(plain_header(h)) in TIP_HEADERS
+                       and not RATE_HEADER.search(str(h))      # ("Tip (%)": no money)
                        and h not in amount_headers), None)
     if tip_header is None or not amount_headers or "amount" not in rows:
         return rows, []
@@ -1785,7 +1788,7 @@ def _paid_flags(out: pd.DataFrame, frame: pd.DataFrame, mapping: dict[str, str |
         cells = cells.where(~dated, "✓")
         frame = frame.assign(**{said: frame[said].where(frame[said].isna() | ~dated.reindex(
             frame.index, fill_value=False), "✓")})
-    kind_of = {}
+    kind_of, billed = {}, set()
     for cell in cells.unique():
         key = normalise_header(cell)
         flag = values.parse_bool(pd.Series([cell], dtype=object))[0].iloc[0]
@@ -1795,6 +1798,13 @@ def _paid_flags(out: pd.DataFrame, frame: pd.DataFrame, mapping: dict[str, str |
                          status if status in ("purchase", "contact", "cancellation",
                                               "refund")     # ("Avoir": a credit note)
                          else _paid_how(cell))
+        if kind_of[cell] == "contact" and _paid_how(cell) == "contact" and flag is None:
+            billed.add(cell)
+    if kind_of and billed == set(kind_of):
+        # "Invoice" on every row written says how each was billed, not that none was paid
+        return lambda kept: [f"'{said}' says only how each was billed "
+                             f"({listed([repr(cell) for cell in sorted(billed)])}), not "
+                             "whether it was paid: not read as paid or not."]
     if kind_of and {normalise_header(cell) for cell in kind_of} == {"x"}:
         kind_of = dict.fromkeys(kind_of, "purchase")   # x or blank: x is the tick
     elif any(str(cell).strip() in _TICK_MARKS for cell in kind_of):
@@ -2321,6 +2331,8 @@ def _tagged_kinds(out: pd.DataFrame, frame: pd.DataFrame, mapping: dict[str, str
 # The stages a client list's tag may say (a CRM's or a mailing list's "Customer", "Lead",
 # "Purchased: Pottery Course"); not advocacy: a "Referral" tag may say how they came.
 _TAGGED_STAGES = ("awareness", "consideration", "purchase", "retention")
+# Between the tags of a cell: commas, semicolons, bars, Google Contacts' ":::".
+_TAG_SEPARATORS = r"[,;|]|:::"
 # The tags that say who a person is to the business, not what a conversation or a visit
 # was about: an Intercom conversation tagged "onboarding" or "trial" places no one.
 _STANDING_TAGS = frozenset(normalise_value(word) for word in (
@@ -2343,7 +2355,7 @@ def _tag_stage(cell: object) -> str | None:
     time: "Customer, VIP" -> purchase; Google Contacts' labels "* myContacts ::: Clients"
     -> purchase; None when no tag is a stage's word."""
     found = None
-    for tag in re.split(r"[,;|]|:::", str(cell)):
+    for tag in re.split(_TAG_SEPARATORS, str(cell)):
         for said in (tag, tag.split(":")[0]):
             word = _standing_tag(said)
             if word is None:
@@ -2384,9 +2396,10 @@ def _churned_tags(out: pd.DataFrame, frame: pd.DataFrame, mapping: dict[str, str
     if said is None or "status" in columns_for or "status" in out:
         return []
 
-    def churned(cell: object) -> bool:
-        return any(OUTCOME_OF.get(normalise_value(tag)) == "churned"
-                   for tag in re.split(r"[,;|]", str(cell)))
+    def churned(cell: object) -> bool:     # (a group's plural too: "Former clients")
+        return any(OUTCOME_OF.get(key) == "churned" or key.endswith("s")
+                   and OUTCOME_OF.get(key[:-1]) == "churned"
+                   for key in map(normalise_value, re.split(_TAG_SEPARATORS, str(cell))))
 
     named = {cell: churned(cell) for cell in frame[said].dropna().unique()}
     left = frame[said].map(named).eq(True)
@@ -2880,11 +2893,17 @@ def _quoted_considering(out: pd.DataFrame, columns_for: dict[str, list[str]]) ->
     """On a client list with no columns of steps taken (ticks, dates or parts paid, which
     say more), a client quoted a price (more than 0 in a revenue-to-come column headed
     "Quote" or "Estimate": ``QUOTE_HEADERS``) with no stage further said is considering:
-    their stage is consideration. Returns a note."""
+    their stage is consideration. Not a client who spent or bought (more than 0 in the
+    revenue or the purchases column: a customer's estimate for the next job). Returns a
+    note."""
     said = columns_for.get("revenue_potential", [None])[0]
     if said is None or normalise_header(said) not in QUOTE_HEADERS:
         return []
-    quoted = (pd.to_numeric(out["revenue_potential"], errors="coerce").gt(0)
+    bought = pd.Series(False, index=out.index)
+    for column in ("revenue_current", "purchases"):
+        if column in out:
+            bought |= pd.to_numeric(out[column], errors="coerce").gt(0)
+    quoted = (pd.to_numeric(out["revenue_potential"], errors="coerce").gt(0) & ~bought
               & out["stage"].map(lambda stage: RANK.get(stage, -1)).lt(RANK["consideration"]))
     if not quoted.any():
         return []
@@ -3279,10 +3298,17 @@ def _active_or_inactive(out: pd.DataFrame, frame: pd.DataFrame, mapping: dict[st
         return notes + [f"'{header}' says Active or Inactive on a list of leads or subscribers "
                 f"({why} says so): that says nothing about buying, so no one was read as a "
                 "customer from it, and Inactive not as a customer who left."]
-    return notes + [f"'{header}' says Active or Inactive, but nothing on the sheet says these people "
+    # (in the sheet's own words: AWeber's "Subscribed", a box's "Cancelled")
+    words = [str(frame.loc[rows, header].dropna().iloc[0]).strip() if rows.any() else None
+             for rows in (active, inactive)]
+    maps = " ".join(f"--stage-map {shlex.quote(f'{word}={stage}')}"
+                    for word, stage in zip(words, ("purchase", "churned")) if word)
+    return notes + [f"'{header}' says Active or Inactive"
+            + ("" if words == ["Active", "Inactive"] else
+               f" ({listed([repr(word) for word in words if word])})")
+            + ", but nothing on the sheet says these people "
             "paid (no money, no sessions, no word such as clients or members): no one was "
-            "read as a customer from it. If they are your clients, import again with "
-            "--stage-map Active=purchase --stage-map Inactive=churned."]
+            f"read as a customer from it. If they are your clients, import again with {maps}."]
 
 
 def _quotes_considered(out: pd.DataFrame, header: str) -> list[str]:

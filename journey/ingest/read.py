@@ -120,7 +120,8 @@ import pandas as pd
 import pyarrow as pa
 
 from ..errors import UnreadableFile
-from ..fields import DATE, NAMES_NO_CLIENT, WHOSE_FIELDS, field_type, match_header, period_of
+from ..fields import (DATE, MONTHS_ALSO_NAMES, NAMES_NO_CLIENT, WHOSE_FIELDS, field_type,
+                      match_header, period_of)
 from ..text import counted, rows_text, was
 from ..values import with_year, year_named
 from .xlsx_columns import (_RARE_TYPES, FastSheets, RowSpan, SheetEntry, Span, _column_index,
@@ -2134,17 +2135,25 @@ def _period_headings(frame: pd.DataFrame, row_numbers: list[int]
                      ) -> tuple[pd.DataFrame, list[int], list[str]]:
     """Rows holding a period alone in the first column ("JANUARY", "March 2025", "Week 3":
     a year's book kept in one sheet, a heading over each month's rows) among rows of two or
-    more cells are headings, not rows: left out, said in a note. Anything else is returned
-    as it is."""
+    more cells are headings, not rows: left out, said in a note. Over a first column of
+    names, not days, a month written as a given name ("June", "April") is a person's row.
+    Anything else is returned as it is."""
     if len(frame.columns) < 2 or not len(frame):
         return frame, row_numbers, []
     cells = frame[frame.columns[0]]
     alone = (cells.map(lambda cell: isinstance(cell, str)) & frame.iloc[:, 1:].isna().all(axis=1))
     if not alone.any() or frame.notna().sum(axis=1).ge(2).sum() < 2:
         return frame, row_numbers, []
+    # Over a column of names, not of days, "June" alone is a person with nothing else written
+    # (``MONTHS_ALSO_NAMES``); "JUNE" is a heading.
+    others = cells[~alone].dropna()
+    names = len(others) and (others.map(lambda cell: isinstance(cell, str)
+                                        and not re.search(r"\d", cell)).mean() > 0.5)
     heads = alone & cells.where(alone, "").map(
         lambda text: bool(text.strip()) and (period_of(text.strip()) not in (None, "date")
-                                             or period_of(_YEAR_AFTER.sub("", text)) == "month"))
+                                             or period_of(_YEAR_AFTER.sub("", text)) == "month")
+        and not (names and text.strip().casefold() in MONTHS_ALSO_NAMES
+                 and not text.strip().isupper()))
     if not heads.any():
         return frame, row_numbers, []
     keep = (~heads).to_numpy()
