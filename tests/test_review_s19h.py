@@ -20,11 +20,14 @@ Narrowed (the rule fired where it must not, or missed its own kind):
 - A tip's rate ("Tip (%)") is not money to take off the sale.
 - Contact labels "Former clients", "Lapsed clients" (plural, Google's ":::") are
   clients who left, as "Former client" was.
+- Stars in a "Review" column: 1 to 3 stars ("2 stars", a lone ⭐ among ratings) are no
+  praise (all were advocacy); a lone ⭐ on every review is still a tick.
 
 Right already, kept: "In" and "Collect" of yes/no or addresses beside the row's date,
 "Final" of yes/no, "Paid by" of ways of paying and "Self", "Paid on" left blank on a
-booking, "Total January", deposit IDs (no client's), Hotjar-style "User" of staff on an
-NPS sheet, Zen Planner statuses, Wix plural labels, a "Quote" beside amounts paid.
+booking, "Total January", deposit IDs (no client's), a "User" of staff on an NPS sheet, a
+Hotjar survey with no 0-10 question, Zen Planner statuses, Wix plural labels, a "Quote"
+beside amounts paid.
 """
 
 from __future__ import annotations
@@ -436,3 +439,46 @@ def test_zen_planner_statuses_other_than_member(tmp_path):
         "Di,Woo,di@x.com,Non-member,Drop-in,2025-01-05,\n"
         "Ed,Fox,ed@x.com,Lead,,,\n"))
     assert cli_funnel(tmp_path) == [5, 2, 2, 1, 0]
+
+
+# --- stars in a 'Review' column (D: plan._STARS, ⭐) -----------------------------------------
+
+SHOOTS = "Date,Client,Shoot,Fee,Paid,Review\n"
+
+
+def test_a_poor_rating_in_stars_is_no_advocacy(tmp_path):
+    """Ann 5* and Cy ★★★★ praise: advocacy; Bo's '2 stars' and Di's lone ⭐ among ratings
+    (1 star) lift no one (they were advocacy too), said. All 4 paid, 700: [4, 4, 4, 2, 2]
+    (was [4, 4, 4, 4, 4])."""
+    found = cli_import_text(tmp_path, "shoots.csv", SHOOTS + (
+        "2025-01-06,Ann Lee,Family,200,Y,5*\n2025-01-08,Bo Tan,Headshots,150,Y,2 stars\n"
+        "2025-01-09,Cy Ray,Newborn,250,Y,★★★★\n2025-01-10,Di Woo,Pets,100,Y,⭐\n"))
+    assert ("2 rows marked in 'Review' (a review left) lift their clients to advocacy; 2 "
+            "ratings under 4 stars lift no one.") in found["notes"]
+    assert kind_totals(tmp_path, "purchase") == (4, 700.0)
+    assert cli_funnel(tmp_path) == [4, 4, 4, 2, 2]
+
+
+def test_a_lone_star_on_every_review_is_a_tick(tmp_path):
+    """Still fired: '⭐' alone on each client who left a review (a tick, not 1 star): Ann and
+    Cy advocacy, Bo paid: [3, 3, 3, 2, 2]."""
+    cli_import_text(tmp_path, "shoots.csv", SHOOTS + (
+        "2025-01-06,Ann Lee,Family,200,Y,⭐\n2025-01-08,Bo Tan,Headshots,150,Y,\n"
+        "2025-01-09,Cy Ray,Newborn,250,Y,⭐\n"))
+    assert cli_funnel(tmp_path) == [3, 3, 3, 2, 2]
+
+
+def test_a_hotjar_survey_without_a_score_is_no_nps_survey(tmp_path):
+    """Right already: a Hotjar survey asking only why not booking: no NPS answers; the two
+    users it knows by e-mail are leads, the anonymous answer names no one: [2, 0, 0, 0, 0]."""
+    found = cli_import_text(tmp_path, "survey-responses.csv", (
+        "Number,User,Date Submitted,Country,Source URL,Device,Browser,OS,"
+        "What is stopping you from booking today?\n"
+        "1,ann@example.com,2024-05-01 09:12:44,United Kingdom,https://x.com/book,desktop,"
+        "Chrome 124,Windows 10,Price\n"
+        "2,,2024-05-01 11:40:02,Ireland,https://x.com/book,mobile,Safari 17,iOS 17,Dates\n"
+        "3,bo@example.com,2024-05-02 14:03:10,United Kingdom,https://x.com/book,mobile,"
+        "Chrome 124,Android 14,Nothing\n"))
+    assert found["recognised_as"] != "nps_survey"
+    assert kind_totals(tmp_path, "nps") == (0, None)
+    assert cli_funnel(tmp_path) == [2, 0, 0, 0, 0]

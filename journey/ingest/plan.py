@@ -48,6 +48,7 @@ from ..fields import (
     names_tax, names_tax_rate, net_and_tax, normalise_header, period_of, plain_header,
     tax_note)
 from ..journal import Problem, SheetSave
+from ..kinds import GOOD_REVIEW
 from ..stages import (
     ACTIVE_OF, BILLED_STATUSES, BOOKED_STATUSES, ON_INVOICE, OPEN_WORDS, PAID_BY,
     PAID_STEPS, PART_PAID_WORDS,
@@ -3866,12 +3867,20 @@ _STARS = re.compile(r"^\s*(?:[1-5](?:\.\d)?\s*(?:\*|★|⭐|stars?)|(?:[★⭐]\
                     re.IGNORECASE)
 
 
+def _stars_given(cell: str) -> float:
+    """The stars a hand-written rating gives: "4*", "4.5 stars", "4/5" -> 4, 4.5, 4;
+    "⭐⭐⭐" -> 3."""
+    number = re.match(r"\s*([1-5](?:\.\d)?)", cell)
+    return float(number[1]) if number else float(len(re.findall("[★⭐]", cell)))
+
+
 def _reviews_ticked(rows: pd.DataFrame, frame: pd.DataFrame,
                     mapping: dict[str, str | None]) -> tuple[pd.DataFrame, list[str]]:
     """On a log of bookings or sales, a column left unmapped whose header names a review
     or a testimonial (``TICK_STEPS`` at advocacy: "Review?", "Left review") holding ticks
     or star ratings ("Y", "✓", "5*") says the client of each row so marked left one: that
-    row's stage is advocacy (a blank, "N" or ✗ says nothing). Returns the rows and a note."""
+    row's stage is advocacy (a blank, "N" or ✗ says nothing, nor a rating under 4 stars:
+    ``kinds.GOOD_REVIEW``). Returns the rows and a note."""
     for header, target in mapping.items():
         if (target or header not in frame
                 or TICK_STEPS.get(normalise_header(header)) != "advocacy"):
@@ -3879,7 +3888,11 @@ def _reviews_ticked(rows: pd.DataFrame, frame: pd.DataFrame,
         cells = frame[header].astype(object).where(frame[header].notna(), "").astype(str)
         starred = cells.str.match(_STARS)
         ticked = _ticks(frame[header].where(~starred)) if (~starred).any() else None
-        marked = starred | (ticked if ticked is not None else False)
+        stars = cells[starred].map(_stars_given)
+        # (a lone ⭐ on every review is a tick; among ratings, 1 to 3 stars is no praise)
+        good = starred if stars.eq(1).all() and not cells[starred].str.contains(
+            r"\d").any() else starred & stars.reindex(cells.index).ge(GOOD_REVIEW)
+        marked = good | (ticked if ticked is not None else False)
         if ticked is None and (cells.str.strip().ne("") & ~starred).any():
             continue        # words of their own: not ticks nor stars
         marked = marked.reindex(rows.index, fill_value=False).astype(bool)
@@ -3888,10 +3901,12 @@ def _reviews_ticked(rows: pd.DataFrame, frame: pd.DataFrame,
         rows = rows.copy()
         rows["stage"] = rows["stage"] if "stage" in rows else None
         rows.loc[marked, "stage"] = "advocacy"
-        count = int(marked.sum())
+        count, poor = int(marked.sum()), int((starred & ~good).sum())
         return rows, [f"{counted(count, 'row')} marked in '{header}' (a review left) "
                       f"{'lifts its client' if count == 1 else 'lift their clients'} to "
-                      "advocacy."]
+                      "advocacy" + (f"; {counted(poor, 'rating')} under {GOOD_REVIEW} stars "
+                                    f"{'lifts' if poor == 1 else 'lift'} no one." if poor
+                                    else ".")]
     return rows, []
 
 
