@@ -158,6 +158,7 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
                         "totalrevenue", "spend", "total spend", "spend to date", "spent to date",
                         "lifetime value", "ltv", "clv", "spent", "amount spent",
                         "total spent", "fee", "fees", "monthly fee",
+                        "mrr", "monthly recurring revenue",    # (a subscriber's, ChartMogul's)
                         "retainer", "monthly retainer", "retainer fee",
                         "total fees", "total billed", "amount billed", "won deals amount",
                         "transaction total", "lifetime revenue",

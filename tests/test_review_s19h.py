@@ -482,3 +482,50 @@ def test_a_hotjar_survey_without_a_score_is_no_nps_survey(tmp_path):
     assert found["recognised_as"] != "nps_survey"
     assert kind_totals(tmp_path, "nps") == (0, None)
     assert cli_funnel(tmp_path) == [2, 0, 0, 0, 0]
+
+
+# --- "Subscribed" as a pipeline's step (B: stages.ACTIVE_WORDS) ------------------------------
+
+def test_subscribed_after_lead_and_trial_in_a_stage_column_is_bought(tmp_path):
+    """A subscription app's stages: Ann and Di 'Subscribed' (MRR 29 and 49: paying), Bo on
+    'Trial', Cy a 'Lead': [4, 3, 2, 0, 0] (main [4, 1, 0, 0, 0]: 'Subscribed' no longer
+    retention read as saying nothing; MRR unread)."""
+    found = cli_import_text(tmp_path, "accounts.csv", (
+        "Name,Email,Stage,MRR\n"
+        "Ann Lee,ann@x.com,Subscribed,29\nBo Tan,bo@x.com,Trial,0\nCy Ray,cy@x.com,Lead,\n"
+        "Di Woo,di@x.com,Subscribed,49\n"))
+    assert found["mapping"]["MRR"] == "revenue_current"
+    assert ("2 clients at 'Subscribed' in 'Stage', the step after ('Trial', 'Lead'), were "
+            "read as customers (purchase).") in found["notes"]
+    assert cli_funnel(tmp_path) == [4, 3, 2, 0, 0]
+
+
+def test_subscribed_in_a_stage_column_with_no_money(tmp_path):
+    """The same without money: the step after the trial is still buying: [3, 2, 1, 0, 0]
+    (main [3, 1, 0, 0, 0])."""
+    cli_import_text(tmp_path, "accounts.csv", (
+        "Name,Email,Stage\n"
+        "Ann Lee,ann@x.com,Subscribed\nBo Tan,bo@x.com,Trial\nCy Ray,cy@x.com,Lead\n"))
+    assert cli_funnel(tmp_path) == [3, 2, 1, 0, 0]
+
+
+def test_active_after_leads_in_a_stage_column_is_bought_but_open_is_not(tmp_path):
+    """A CRM's stages Lead, Prospect, Active, Open: Bo 'Active' is a customer; Di's 'Open'
+    is a deal being worked, no customer: [4, 1, 1, 0, 0] (main [4, 0, 0, 0, 0])."""
+    cli_import_text(tmp_path, "contacts.csv", (
+        "Name,Email,Stage\n"
+        "Ann Lee,ann@x.com,Lead\nBo Tan,bo@x.com,Active\nCy Ray,cy@x.com,Prospect\n"
+        "Di Woo,di@x.com,Open\n"))
+    assert workspace_rows(tmp_path, "SELECT name FROM clients WHERE furthest_stage = "
+                                    "'purchase'") == [("Bo Tan",)]
+    assert cli_funnel(tmp_path) == [4, 1, 1, 0, 0]
+
+
+def test_subscribed_on_a_mailing_list_status_is_still_no_purchase(tmp_path):
+    """Still B's reading: a mailing list's 'Status' subscribed or unsubscribed says nothing
+    of buying; Cy's 'customer' tag does: [3, 1, 1, 0, 0]."""
+    cli_import_text(tmp_path, "audience.csv", (
+        "Email Address,First Name,Last Name,Status,Tags\n"
+        "ann@x.com,Ann,Lee,subscribed,\nbo@x.com,Bo,Tan,unsubscribed,\n"
+        "cy@x.com,Cy,Ray,subscribed,customer\n"))
+    assert cli_funnel(tmp_path) == [3, 1, 1, 0, 0]

@@ -3251,6 +3251,29 @@ def _open_deals(column: pd.Series, said: pd.Series, active: pd.Series, inactive:
         not payers and any(value.outcome == "lost" for value in read))
 
 
+def _active_in_a_pipeline(out: pd.DataFrame, frame: pd.DataFrame, header: str,
+                          columns_for: dict[str, list[str]], active: pd.Series,
+                          stage_map: dict[str, str]) -> list[str]:
+    """A stage column whose other values name steps before buying ("Lead", "Trial") and
+    whose word of being active is no open deal's ("Subscribed", "Active"; not "Open"): the
+    active ones are the pipeline's customers (purchase), where no stage says more. ``out``
+    is changed in place; returns a note."""
+    if header not in columns_for.get("stage", []):
+        return []
+    live = active & ~values.per_distinct(frame[header], normalise_value).isin(_OPEN)
+    earlier = [cell for cell in frame.loc[~active, header].dropna().unique()
+               if read_stage_value(cell, stage_map).stage in ("awareness", "consideration")]
+    lifted = live & out["stage"].isna()
+    if not lifted.any() or not earlier:
+        return []
+    out.loc[lifted, "stage"] = "purchase"
+    count = _clients_counted(out, lifted)
+    words = listed([repr(cell) for cell in pd.unique(frame.loc[lifted, header])])
+    return [f"{counted(count, 'client')} at {words} in '{header}', the step after "
+            f"({listed([repr(cell) for cell in earlier])}), {was(count)} read as "
+            f"{'a customer' if count == 1 else 'customers'} (purchase)."]
+
+
 def _active_or_inactive(out: pd.DataFrame, frame: pd.DataFrame, mapping: dict[str, str | None],
                         columns_for: dict[str, list[str]], names: list[str],
                         stage_map: dict[str, str]) -> list[str]:
@@ -3272,6 +3295,9 @@ def _active_or_inactive(out: pd.DataFrame, frame: pd.DataFrame, mapping: dict[st
              if archived.any() and active.any() else [])
     if not (active | inactive).any():
         return notes
+    bought = _active_in_a_pipeline(out, frame, header, columns_for, active, stage_map)
+    if bought:
+        return notes + bought
     payers, why = _list_of_payers(frame, mapping, columns_for, names)
     if _open_deals(frame[header], said, active, inactive, stage_map, payers):
         count = int(active.sum())
