@@ -931,7 +931,8 @@ _PERIOD_HEADERS = (
     ("week", re.compile(r"^(?:week|wk|w)\d{1,2}$")),
 )
 # Months that are also people's given names: alone on a row over a column of names ("June",
-# not "JUNE"), a person with nothing else written, not a heading.
+# not "JUNE"), a person with nothing else written, not a heading (unless other months head
+# rows there: "Jan" beside "Feb").
 MONTHS_ALSO_NAMES = frozenset({"jan", "april", "may", "june", "july", "august"})
 # A header that is a date (a calendar's or a rota's columns: "04/03/2024", "2024-03-11").
 _DATE_HEADER = re.compile(r"^\s*(?:\d{1,2}[/.-]\d{1,2}[/.-](?:\d\d)?\d\d|\d{4}-\d\d-\d\d)\s*$")

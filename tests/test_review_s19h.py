@@ -81,6 +81,19 @@ def test_month_headings_over_a_column_of_clients_still_head(tmp_path):
     assert cli_funnel(tmp_path) == [3, 2, 2, 0, 0]
 
 
+def test_jan_beside_feb_over_a_column_of_clients_heads_too(tmp_path):
+    """'Jan' is a given name too, but beside the heading 'Feb' it is a month's heading:
+    3 clients (no client 'Jan'), 3 sales of 160: [3, 2, 2, 0, 0]."""
+    found = cli_import_text(tmp_path, "book.csv", (
+        "Client,Service,Price,Paid\n"
+        "Jan,,,\nAnn Lee,Cut,40,Y\nBo Tan,Colour,80,Y\n"
+        "Feb,,,\nAnn Lee,Cut,40,Y\nCy Ray,Cut,40,N\n"))
+    assert any(note.startswith("2 rows holding a period alone (Jan, Feb)")
+               for note in found["notes"])
+    assert names(tmp_path) == ["Ann Lee", "Bo Tan", "Cy Ray"]
+    assert kind_totals(tmp_path, "purchase") == (3, 160.0)
+
+
 def test_a_total_for_a_month_is_no_heading(tmp_path):
     """'Total January' with its 120 is a totals row, no heading and no client: Ann 40 + 40,
     Bea 80: 3 sales of 160, Ann back in February: [2, 2, 2, 1, 0]."""

@@ -2144,16 +2144,17 @@ def _period_headings(frame: pd.DataFrame, row_numbers: list[int]
     alone = (cells.map(lambda cell: isinstance(cell, str)) & frame.iloc[:, 1:].isna().all(axis=1))
     if not alone.any() or frame.notna().sum(axis=1).ge(2).sum() < 2:
         return frame, row_numbers, []
-    # Over a column of names, not of days, "June" alone is a person with nothing else written
-    # (``MONTHS_ALSO_NAMES``); "JUNE" is a heading.
-    others = cells[~alone].dropna()
-    names = len(others) and (others.map(lambda cell: isinstance(cell, str)
-                                        and not re.search(r"\d", cell)).mean() > 0.5)
     heads = alone & cells.where(alone, "").map(
         lambda text: bool(text.strip()) and (period_of(text.strip()) not in (None, "date")
-                                             or period_of(_YEAR_AFTER.sub("", text)) == "month")
-        and not (names and text.strip().casefold() in MONTHS_ALSO_NAMES
-                 and not text.strip().isupper()))
+                                             or period_of(_YEAR_AFTER.sub("", text)) == "month"))
+    # Over a column of names, not of days, "June" alone is a person with nothing else written
+    # (``MONTHS_ALSO_NAMES``), unless other months head rows there ("Jan" beside "Feb").
+    others = cells[~alone].dropna()
+    named = heads & cells.where(heads, "").map(
+        lambda text: text.strip().casefold() in MONTHS_ALSO_NAMES and not text.strip().isupper())
+    if named.any() and not (heads & ~named).any() and (others.map(
+            lambda cell: isinstance(cell, str) and not re.search(r"\d", cell)).mean() > 0.5):
+        heads &= ~named
     if not heads.any():
         return frame, row_numbers, []
     keep = (~heads).to_numpy()
