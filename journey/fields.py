@@ -158,6 +158,7 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
                         "totalrevenue", "spend", "total spend", "spend to date", "spent to date",
                         "lifetime value", "ltv", "clv", "spent", "amount spent",
                         "total spent", "fee", "fees", "monthly fee",
+                        "mrr", "monthly recurring revenue",    # (a subscriber's, ChartMogul's)
                         "retainer", "monthly retainer", "retainer fee",
                         "total fees", "total billed", "amount billed", "won deals amount",
                         "transaction total", "lifetime revenue",
@@ -855,20 +856,20 @@ TAX_HEADERS = frozenset(normalise_header(f"{tax} {what}") for tax in _TAXES
                         for what in ("", "amount", "total", "value")) | frozenset(
     normalise_header(h) for h in ("taxes", "total vat", "total tax", "montant tva",
                                   "importe iva"))
-# A tax column that holds its rate ("VAT %", "Tax rate"), not the money.
-_TAX_RATE = re.compile(r"%|\b(?:rate|percent|percentage|pct)\b", re.IGNORECASE)
+# A column that holds a rate ("VAT %", "Tax rate", "Tip (%)"), not the money.
+RATE_HEADER = re.compile(r"%|\b(?:rate|percent|percentage|pct)\b", re.IGNORECASE)
 
 
 def names_tax(header: object) -> bool:
     """Whether a header names a column of the tax on each row (``TAX_HEADERS``; not its
     rate)."""
-    return normalise_header(header) in TAX_HEADERS and not _TAX_RATE.search(str(header))
+    return normalise_header(header) in TAX_HEADERS and not RATE_HEADER.search(str(header))
 
 
 def names_tax_rate(header: object) -> bool:
     """Whether a header names the rate of tax on each row ("VAT %", "Tax rate")."""
-    return bool(_TAX_RATE.search(str(header))) and normalise_header(
-        _TAX_RATE.sub(" ", str(header))) in TAX_HEADERS
+    return bool(RATE_HEADER.search(str(header))) and normalise_header(
+        RATE_HEADER.sub(" ", str(header))) in TAX_HEADERS
 
 
 def net_and_tax(headers) -> tuple[str, str] | None:
@@ -930,6 +931,10 @@ _PERIOD_HEADERS = (
     ("quarter", re.compile(rf"^(?:q|qtr|quarter)[1-4](?:{_YEAR})?$|^{_YEAR}q[1-4]$")),
     ("week", re.compile(r"^(?:week|wk|w)\d{1,2}$")),
 )
+# Months that are also people's given names: alone on a row over a column of names ("June",
+# not "JUNE"), a person with nothing else written, not a heading (unless other months head
+# rows there: "Jan" beside "Feb").
+MONTHS_ALSO_NAMES = frozenset({"jan", "april", "may", "june", "july", "august"})
 # A header that is a date (a calendar's or a rota's columns: "04/03/2024", "2024-03-11").
 _DATE_HEADER = re.compile(r"^\s*(?:\d{1,2}[/.-]\d{1,2}[/.-](?:\d\d)?\d\d|\d{4}-\d\d-\d\d)\s*$")
 

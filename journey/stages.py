@@ -234,7 +234,7 @@ OUTCOME_ALIASES = {
     "churned": "churned, churn, left, inactive, lapsed, expired, cancelled customer, former, "
                "ended, retainer ended, "
                "former member, former patron, ex customer, former customer, "
-               "former client, ex client, "
+               "former client, ex client, lapsed client, lapsed customer, lapsed member, "
                "dado de baja, inactivo, inactif, resilie, gekundigt, inaktiv, abgewandert, "
                "inativo, "
                "inattivo, inattiva, ex cliente, cessato, disdetto, disdetta, inactief, opgezegd, "
@@ -277,7 +277,7 @@ PART_PAID_WORDS = ("part, partial, partly, part paid, partly paid, partially pai
                    "μερικώς εξοφλημένο, μερικώς εξοφλημένη, részben fizetve, "
                    "részben kifizetve")
 # Ways of paying, written in a hand-kept "Paid" or "Paid by" column instead of a tick (a
-# physio's "Card", "Cash", an insurer who pays: "Bupa"): the row was paid. "Invoice" alone
+# physio's "Card", "Cash", an insurer who pays: "Bupa"; who paid: "Mum"): the row was paid. "Invoice" alone
 # is billed, not yet paid (ON_INVOICE).
 PAID_BY = frozenset(match_key(word) for word in (
     "card, cash, bacs, bank transfer, transfer, bank, cheque, check, paypal, stripe, sumup, "
@@ -285,7 +285,10 @@ PAID_BY = frozenset(match_key(word) for word in (
     "visa, mastercard, amex, direct debit, standing order, voucher, gift card, gift voucher, "
     "venmo, zelle, bizum, revolut, monzo, faster payment, online, ewallet, "
     "insurer, insurance, bupa, axa, axa ppp, aviva, vitality, simplyhealth, cigna, wpa, "
-    "allianz, healthshield, paid, pd").split(", "))
+    "allianz, healthshield, paid, pd, "
+    # who paid, where not the client ("Paid by": Mum, the delegate's company, self-pay)
+    "self, self pay, self funded, mum, dad, mother, father, parent, parents, grandma, "
+    "grandad, grandparents, company, employer").split(", "))
 # Billed and not yet paid, written in a "Paid" or "Paid by" column (a locksmith's landlord
 # "Invoice" until it is paid: then "Invoice - pd 30/1").
 ON_INVOICE = frozenset(match_key(word) for word in (

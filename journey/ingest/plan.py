@@ -18,6 +18,7 @@ import hashlib
 import json
 import itertools
 import re
+import shlex
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
@@ -37,7 +38,8 @@ from ..fields import (
     JOB_NUMBERS, ORDER_ROW_VALUES, ORGANISATION_HEADERS, OWN_ROLE_FLAGS, OWN_ROLES,
     PERSON_NAME_HEADERS,
     INSTALMENT, NAMES_NO_CLIENT, PAID_COUNT, PRICE_EACH, QUOTE_HEADERS, REST_OF_TOTAL,
-    PARTY_HEADERS, PLACES_OF_SALE, PAYEE_HEADERS, ROLE_HEADERS, SALES_TALLY_HEADERS,
+    PARTY_HEADERS, PLACES_OF_SALE, PAYEE_HEADERS, RATE_HEADER, ROLE_HEADERS,
+    SALES_TALLY_HEADERS,
     ROW_LEVEL_HEADERS,
     SCORE_RANGES, SPAM_FLAGS, TAG_HEADERS, TEST_FLAGS, TIP_HEADERS, TIP_NOT_IN_AMOUNT,
     VISIT_TYPE_HEADERS, WHOSE_FIELDS,
@@ -46,6 +48,7 @@ from ..fields import (
     names_tax, names_tax_rate, net_and_tax, normalise_header, period_of, plain_header,
     tax_note)
 from ..journal import Problem, SheetSave
+from ..kinds import GOOD_REVIEW
 from ..stages import (
     ACTIVE_OF, BILLED_STATUSES, BOOKED_STATUSES, ON_INVOICE, OPEN_WORDS, PAID_BY,
     PAID_STEPS, PART_PAID_WORDS,
@@ -810,6 +813,7 @@ def _tips_taken_off(rows: pd.DataFrame, frame: pd.DataFrame,
     payout of amount + tip - fee). The import says so."""
     tip_header = next((h for h in frame.columns      # ("Tip (GBP)": Zettle's)
                        if normalise_header(plain_header(h)) in TIP_HEADERS
+                       and not RATE_HEADER.search(str(h))      # ("Tip (%)": no money)
                        and h not in amount_headers), None)
     if tip_header is None or not amount_headers or "amount" not in rows:
         return rows, []
@@ -1852,7 +1856,7 @@ def _paid_flags(out: pd.DataFrame, frame: pd.DataFrame, mapping: dict[str, str |
         cells = cells.where(~dated, "✓")
         frame = frame.assign(**{said: frame[said].where(frame[said].isna() | ~dated.reindex(
             frame.index, fill_value=False), "✓")})
-    kind_of = {}
+    kind_of, billed = {}, set()
     for cell in cells.unique():
         key = normalise_header(cell)
         flag = values.parse_bool(pd.Series([cell], dtype=object))[0].iloc[0]
@@ -1862,6 +1866,13 @@ def _paid_flags(out: pd.DataFrame, frame: pd.DataFrame, mapping: dict[str, str |
                          status if status in ("purchase", "contact", "cancellation",
                                               "refund")     # ("Avoir": a credit note)
                          else _paid_how(cell))
+        if kind_of[cell] == "contact" and _paid_how(cell) == "contact" and flag is None:
+            billed.add(cell)
+    if kind_of and billed == set(kind_of):
+        # "Invoice" on every row written says how each was billed, not that none was paid
+        return lambda kept: [f"'{said}' says only how each was billed "
+                             f"({listed([repr(cell) for cell in sorted(billed)])}), not "
+                             "whether it was paid: not read as paid or not."]
     if kind_of and {normalise_header(cell) for cell in kind_of} == {"x"}:
         kind_of = dict.fromkeys(kind_of, "purchase")   # x or blank: x is the tick
     elif any(str(cell).strip() in _TICK_MARKS for cell in kind_of):
@@ -2388,6 +2399,8 @@ def _tagged_kinds(out: pd.DataFrame, frame: pd.DataFrame, mapping: dict[str, str
 # The stages a client list's tag may say (a CRM's or a mailing list's "Customer", "Lead",
 # "Purchased: Pottery Course"); not advocacy: a "Referral" tag may say how they came.
 _TAGGED_STAGES = ("awareness", "consideration", "purchase", "retention")
+# Between the tags of a cell: commas, semicolons, bars, Google Contacts' ":::".
+_TAG_SEPARATORS = r"[,;|]|:::"
 # The tags that say who a person is to the business, not what a conversation or a visit
 # was about: an Intercom conversation tagged "onboarding" or "trial" places no one.
 _STANDING_TAGS = frozenset(normalise_value(word) for word in (
@@ -2410,7 +2423,7 @@ def _tag_stage(cell: object) -> str | None:
     time: "Customer, VIP" -> purchase; Google Contacts' labels "* myContacts ::: Clients"
     -> purchase; None when no tag is a stage's word."""
     found = None
-    for tag in re.split(r"[,;|]|:::", str(cell)):
+    for tag in re.split(_TAG_SEPARATORS, str(cell)):
         for said in (tag, tag.split(":")[0]):
             word = _standing_tag(said)
             if word is None:
@@ -2458,9 +2471,12 @@ def _churned_tags(out: pd.DataFrame, frame: pd.DataFrame, mapping: dict[str, str
     if payers is False:
         return []
 
-    def churned(cell: object) -> bool:
-        return any(OUTCOME_OF.get(normalise_value(tag)) == "churned"
-                   and (payers or _names_a_client(tag)) for tag in re.split(r"[,;|]", str(cell)))
+    def churned(cell: object) -> bool:     # (a group's plural too: "Former clients")
+        return any((OUTCOME_OF.get(key) == "churned" or key.endswith("s")
+                    and OUTCOME_OF.get(key[:-1]) == "churned")
+                   and (payers or _names_a_client(tag))
+                   for tag in re.split(_TAG_SEPARATORS, str(cell))
+                   for key in [normalise_value(tag)])
 
     named = {cell: churned(cell) for cell in frame[said].dropna().unique()}
     left = frame[said].map(named).eq(True)
@@ -2962,11 +2978,17 @@ def _quoted_considering(out: pd.DataFrame, columns_for: dict[str, list[str]]) ->
     """On a client list with no columns of steps taken (ticks, dates or parts paid, which
     say more), a client quoted a price (more than 0 in a revenue-to-come column headed
     "Quote" or "Estimate": ``QUOTE_HEADERS``) with no stage further said is considering:
-    their stage is consideration. Returns a note."""
+    their stage is consideration. Not a client who spent or bought (more than 0 in the
+    revenue or the purchases column: a customer's estimate for the next job). Returns a
+    note."""
     said = columns_for.get("revenue_potential", [None])[0]
     if said is None or normalise_header(said) not in QUOTE_HEADERS:
         return []
-    quoted = (pd.to_numeric(out["revenue_potential"], errors="coerce").gt(0)
+    bought = pd.Series(False, index=out.index)
+    for column in ("revenue_current", "purchases"):
+        if column in out:
+            bought |= pd.to_numeric(out[column], errors="coerce").gt(0)
+    quoted = (pd.to_numeric(out["revenue_potential"], errors="coerce").gt(0) & ~bought
               & out["stage"].map(lambda stage: RANK.get(stage, -1)).lt(RANK["consideration"]))
     if not quoted.any():
         return []
@@ -3313,6 +3335,29 @@ def _open_deals(column: pd.Series, said: pd.Series, active: pd.Series, inactive:
         not payers and any(value.outcome == "lost" for value in read))
 
 
+def _active_in_a_pipeline(out: pd.DataFrame, frame: pd.DataFrame, header: str,
+                          columns_for: dict[str, list[str]], active: pd.Series,
+                          stage_map: dict[str, str]) -> list[str]:
+    """A stage column whose other values name steps before buying ("Lead", "Trial") and
+    whose word of being active is no open deal's ("Subscribed", "Active"; not "Open"): the
+    active ones are the pipeline's customers (purchase), where no stage says more. ``out``
+    is changed in place; returns a note."""
+    if header not in columns_for.get("stage", []):
+        return []
+    live = active & ~values.per_distinct(frame[header], normalise_value).isin(_OPEN)
+    earlier = [cell for cell in frame.loc[~active, header].dropna().unique()
+               if read_stage_value(cell, stage_map).stage in ("awareness", "consideration")]
+    lifted = live & out["stage"].isna()
+    if not lifted.any() or not earlier:
+        return []
+    out.loc[lifted, "stage"] = "purchase"
+    count = _clients_counted(out, lifted)
+    words = listed([repr(cell) for cell in pd.unique(frame.loc[lifted, header])])
+    return [f"{counted(count, 'client')} at {words} in '{header}', the step after "
+            f"({listed([repr(cell) for cell in earlier])}), {was(count)} read as "
+            f"{'a customer' if count == 1 else 'customers'} (purchase)."]
+
+
 def _active_or_inactive(out: pd.DataFrame, frame: pd.DataFrame, mapping: dict[str, str | None],
                         columns_for: dict[str, list[str]], names: list[str],
                         stage_map: dict[str, str]) -> list[str]:
@@ -3334,6 +3379,9 @@ def _active_or_inactive(out: pd.DataFrame, frame: pd.DataFrame, mapping: dict[st
              if archived.any() and active.any() else [])
     if not (active | inactive).any():
         return notes
+    bought = _active_in_a_pipeline(out, frame, header, columns_for, active, stage_map)
+    if bought:
+        return notes + bought
     payers, why = _list_of_payers(frame, mapping, columns_for, names)
     if _open_deals(frame[header], said, active, inactive, stage_map, payers):
         count = int(active.sum())
@@ -3361,10 +3409,17 @@ def _active_or_inactive(out: pd.DataFrame, frame: pd.DataFrame, mapping: dict[st
         return notes + [f"'{header}' says Active or Inactive on a list of leads or subscribers "
                 f"({why} says so): that says nothing about buying, so no one was read as a "
                 "customer from it, and Inactive not as a customer who left."]
-    return notes + [f"'{header}' says Active or Inactive, but nothing on the sheet says these people "
+    # (in the sheet's own words: AWeber's "Subscribed", a box's "Cancelled")
+    words = [str(frame.loc[rows, header].dropna().iloc[0]).strip() if rows.any() else None
+             for rows in (active, inactive)]
+    maps = " ".join(f"--stage-map {shlex.quote(f'{word}={stage}')}"
+                    for word, stage in zip(words, ("purchase", "churned")) if word)
+    return notes + [f"'{header}' says Active or Inactive"
+            + ("" if words == ["Active", "Inactive"] else
+               f" ({listed([repr(word) for word in words if word])})")
+            + ", but nothing on the sheet says these people "
             "paid (no money, no sessions, no word such as clients or members): no one was "
-            "read as a customer from it. If they are your clients, import again with "
-            "--stage-map Active=purchase --stage-map Inactive=churned."]
+            f"read as a customer from it. If they are your clients, import again with {maps}."]
 
 
 def _quotes_considered(out: pd.DataFrame, header: str) -> list[str]:
@@ -3988,12 +4043,20 @@ _STARS = re.compile(r"^\s*(?:[1-5](?:\.\d)?\s*(?:\*|★|⭐|stars?)|(?:[★⭐]\
                     re.IGNORECASE)
 
 
+def _stars_given(cell: str) -> float:
+    """The stars a hand-written rating gives: "4*", "4.5 stars", "4/5" -> 4, 4.5, 4;
+    "⭐⭐⭐" -> 3."""
+    number = re.match(r"\s*([1-5](?:\.\d)?)", cell)
+    return float(number[1]) if number else float(len(re.findall("[★⭐]", cell)))
+
+
 def _reviews_ticked(rows: pd.DataFrame, frame: pd.DataFrame,
                     mapping: dict[str, str | None]) -> tuple[pd.DataFrame, list[str]]:
     """On a log of bookings or sales, a column left unmapped whose header names a review
     or a testimonial (``TICK_STEPS`` at advocacy: "Review?", "Left review") holding ticks
     or star ratings ("Y", "✓", "5*") says the client of each row so marked left one: that
-    row's stage is advocacy (a blank, "N" or ✗ says nothing). Returns the rows and a note."""
+    row's stage is advocacy (a blank, "N" or ✗ says nothing, nor a rating under 4 stars:
+    ``kinds.GOOD_REVIEW``). Returns the rows and a note."""
     for header, target in mapping.items():
         if (target or header not in frame
                 or TICK_STEPS.get(normalise_header(header)) != "advocacy"):
@@ -4001,7 +4064,11 @@ def _reviews_ticked(rows: pd.DataFrame, frame: pd.DataFrame,
         cells = frame[header].astype(object).where(frame[header].notna(), "").astype(str)
         starred = cells.str.match(_STARS)
         ticked = _ticks(frame[header].where(~starred)) if (~starred).any() else None
-        marked = starred | (ticked if ticked is not None else False)
+        stars = cells[starred].map(_stars_given)
+        # (a lone ⭐ on every review is a tick; among ratings, 1 to 3 stars is no praise)
+        good = starred if stars.eq(1).all() and not cells[starred].str.contains(
+            r"\d").any() else starred & stars.reindex(cells.index).ge(GOOD_REVIEW)
+        marked = good | (ticked if ticked is not None else False)
         if ticked is None and (cells.str.strip().ne("") & ~starred).any():
             continue        # words of their own: not ticks nor stars
         marked = marked.reindex(rows.index, fill_value=False).astype(bool)
@@ -4010,10 +4077,12 @@ def _reviews_ticked(rows: pd.DataFrame, frame: pd.DataFrame,
         rows = rows.copy()
         rows["stage"] = rows["stage"] if "stage" in rows else None
         rows.loc[marked, "stage"] = "advocacy"
-        count = int(marked.sum())
+        count, poor = int(marked.sum()), int((starred & ~good).sum())
         return rows, [f"{counted(count, 'row')} marked in '{header}' (a review left) "
                       f"{'lifts its client' if count == 1 else 'lift their clients'} to "
-                      "advocacy."]
+                      "advocacy" + (f"; {counted(poor, 'rating')} under {GOOD_REVIEW} stars "
+                                    f"{'lifts' if poor == 1 else 'lift'} no one." if poor
+                                    else ".")]
     return rows, []
 
 

@@ -441,9 +441,12 @@ _SPAM = {"spam", "junk"}
 # a review the shop turned away, spam or abuse, never published).
 _MODERATED = ("curated", "status", "reviewstatus", "moderationstatus")
 _REVIEW_TURNED_AWAY = _SPAM | {"rejected"}
-# A review's mark that its reviewer bought (Reviews.io's "Verified Buyer": Yes; Yotpo's,
-# Okendo's "Verified"): compared as headers are, read yes or no, or "buyer".
-_VERIFIED = ("verifiedbuyer", "verifiedpurchase", "verifiedpurchaser", "verified")
+# A review's mark that its reviewer bought (Reviews.io's and Okendo's "Verified Buyer": Yes,
+# Yotpo's "verified_buyer", Loox's "verified_purchase"): compared as headers are, read yes
+# or no. A bare "Verified" (an e-mail or an account checked) says so only in words naming a
+# buyer ("Verified Buyer").
+_VERIFIED = ("verifiedbuyer", "verifiedpurchase", "verifiedpurchaser")
+_BUYER_WORDS = frozenset({"buyer", "verified buyer", "verified purchase", "verified purchaser"})
 
 
 def _spam(frame: pd.DataFrame, *names: str, words=_SPAM) -> pd.Series:
@@ -478,10 +481,9 @@ def _review_rules(rows: pd.DataFrame, frame: pd.DataFrame) -> pd.DataFrame:
 
 
 def _verified_buyers(frame: pd.DataFrame) -> pd.Series:
-    """Reviews marked as a verified buyer's (``_VERIFIED``: yes, true, "buyer")."""
-    said = _col(frame, *_VERIFIED)
-    yes = values.parse_bool(said)[0].eq(True)
-    return yes | said.str.casefold().isin({"buyer", "verified buyer", "verified purchase"})
+    """Reviews marked as a verified buyer's (``_VERIFIED``: yes, true; or "Verified Buyer")."""
+    yes = values.parse_bool(_col(frame, *_VERIFIED))[0].eq(True)
+    return yes | _col(frame, *_VERIFIED, "verified").str.casefold().isin(_BUYER_WORDS)
 
 
 def _review_explain(frame: pd.DataFrame) -> str:
@@ -1699,16 +1701,22 @@ def _subscription_facts(frame: pd.DataFrame) -> dict:
 
 
 def _periods_renewed(start: pd.Series, period: pd.Series, interval: pd.Series) -> pd.Series:
-    """How many billing periods (Stripe's "Interval": month or year, else a month) lie
-    between a subscription's first payment and the start of its current period: each a
-    renewal (Ann's monthly plan from 5 Jan to a period begun 5 Apr: 3)."""
+    """How many billing periods (Stripe's "Interval": day, week, month or year, else a
+    month) lie between a subscription's first payment and the start of its current period:
+    each a renewal (Ann's monthly plan from 5 Jan to a period begun 5 Apr: 3; a weekly one:
+    13)."""
     start = pd.to_datetime(start, errors="coerce")
     period = pd.to_datetime(period, errors="coerce")
     months = ((period.dt.year - start.dt.year) * 12 + period.dt.month - start.dt.month
               - (period.dt.day < start.dt.day))
-    length = interval.fillna("").str.casefold().map(
-        lambda v: 12 if v.startswith("year") else 3 if v.startswith("quarter") else 1)
-    return (months // length).where(months.gt(0), 0).fillna(0).astype(int)
+    said = interval.fillna("").str.casefold()
+    length = said.map(lambda v: 12 if v.startswith("year") else 3 if v.startswith("quarter")
+                      else 1)
+    renewed = months // length
+    days = (period.dt.normalize() - start.dt.normalize()).dt.days
+    renewed = renewed.mask(said.str.startswith("week"), days // 7).mask(
+        said.str.startswith("day"), days)
+    return renewed.where(renewed.gt(0), 0).fillna(0).astype(int)
 
 
 def _subscription_customers(frame: pd.DataFrame) -> pd.DataFrame:

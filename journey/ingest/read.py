@@ -120,8 +120,9 @@ import pandas as pd
 import pyarrow as pa
 
 from ..errors import UnreadableFile
-from ..fields import (DATE, NAMES_NO_CLIENT, STARTED_HEADER, WHOSE_FIELDS, field_type,
-                      match_header, names_a_birth_date, normalise_header, period_of)
+from ..fields import (DATE, MONTHS_ALSO_NAMES, NAMES_NO_CLIENT, STARTED_HEADER, WHOSE_FIELDS,
+                      field_type, match_header, names_a_birth_date, normalise_header,
+                      period_of)
 from ..text import counted, rows_text, was
 from ..values import (is_day_dash_month, month_year_start, parse_dates, per_distinct, with_year,
                       year_named)
@@ -2174,8 +2175,9 @@ def _period_headings(frame: pd.DataFrame, row_numbers: list[int]
                      ) -> tuple[pd.DataFrame, list[int], list[str]]:
     """Rows holding a period alone in the first column ("JANUARY", "March 2025", "Week 3":
     a year's book kept in one sheet, a heading over each month's rows) among rows of two or
-    more cells are headings, not rows: left out, said in a note. Anything else is returned
-    as it is."""
+    more cells are headings, not rows: left out, said in a note. Over a first column of
+    names, not days, a month written as a given name ("June", "April") is a person's row.
+    Anything else is returned as it is."""
     if len(frame.columns) < 2 or not len(frame):
         return frame, row_numbers, []
     cells = frame[frame.columns[0]]
@@ -2185,6 +2187,14 @@ def _period_headings(frame: pd.DataFrame, row_numbers: list[int]
     heads = alone & cells.where(alone, "").map(
         lambda text: bool(text.strip()) and (period_of(text.strip()) not in (None, "date")
                                              or period_of(_YEAR_AFTER.sub("", text)) == "month"))
+    # Over a column of names, not of days, "June" alone is a person with nothing else written
+    # (``MONTHS_ALSO_NAMES``), unless other months head rows there ("Jan" beside "Feb").
+    others = cells[~alone].dropna()
+    named = heads & cells.where(heads, "").map(
+        lambda text: text.strip().casefold() in MONTHS_ALSO_NAMES and not text.strip().isupper())
+    if named.any() and not (heads & ~named).any() and (others.map(
+            lambda cell: isinstance(cell, str) and not re.search(r"\d", cell)).mean() > 0.5):
+        heads &= ~named
     if not heads.any():
         return frame, row_numbers, []
     keep = (~heads).to_numpy()

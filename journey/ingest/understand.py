@@ -1218,15 +1218,22 @@ def _payer_named(raw: RawSheet, mapping: dict[str, str | None], free: list[str],
                  said: list[str]) -> None:
     """A column naming who pays (``PAYER_HEADERS``: "Family", "Bill payer") beside the one read
     as the client's name that names whom the service is for (``SERVED_HEADERS``: "Pupil",
-    "Child") names the client instead: the one served is kept as extra."""
+    "Child") names the client instead: the one served is kept as extra. Only where it names
+    someone on every row that names one served, fewer than those served (a family's
+    children together), and holds names, not yes or no ("Family" Y: a family discount) nor
+    numbers (a household's size)."""
     served = next((h for h in free if mapping[h] == "name"
                    and normalise_header(h) in SERVED_HEADERS), None)
     if served is None:
         return
+    named = raw.frame[served].notna()
     for header in free:
         cells = raw.frame[header].dropna()
         if (mapping[header] is None and normalise_header(header) in PAYER_HEADERS
-                and len(cells) and (~cells.astype(str).str.contains(r"\d")).mean() >= 0.8):
+                and len(cells) and (~cells.astype(str).str.contains(r"\d")).mean() >= 0.8
+                and raw.frame.loc[named, header].notna().all()
+                and cells.nunique() < raw.frame.loc[named, served].nunique()
+                and not values.parse_bool(cells)[1].eq(False).any()):
             mapping[header], mapping[served] = "name", None
             said.append(f"'{header}' names who pays for '{served}': read as the client's "
                         f"name, '{served}' kept as extra")
@@ -2018,8 +2025,11 @@ def resolve_kinds(out, plan, frame, raw, columns_for, stage_map=None,
         out["touchpoint"] = touchpoint.where(touchpoint.notna() | ~unknown,
                                              pd.Series(given, index=out.index, dtype=object))
         kinds = ["contact" if kind == UNKNOWN_KIND else kind for kind in kinds]
-        # (the account's own money moving, which plan leaves out, is not said here)
-        unknown &= ~own_money_moved(out, pd.Series(given, index=out.index, dtype=object))
+        # (the account's own money moving, and its own spending, which plan leaves out, are
+        # not said here)
+        said_kinds = pd.Series(given, index=out.index, dtype=object)
+        unknown &= ~own_money_moved(out, said_kinds)
+        unknown &= ~paid_out_to_others(out.assign(kind=kinds), said_kinds)
     if unknown.any():
         counts = pd.Series(given, index=out.index, dtype=object)[unknown].astype(
             str).value_counts()
@@ -2134,9 +2144,10 @@ def own_money_moved(rows: pd.DataFrame, kinds: pd.Series) -> pd.Series:
     return values.per_distinct(kinds, normalise_value).isin(OWN_TRANSFERS) & nobody
 
 
-# What a payments app calls money the account sent a person (Cash App's "Sent P2P"),
-# normalised: a refund to a client who paid, else the business's own spending.
-SENT_OUT = frozenset({"sentp2p", "paymentsent", "moneysent"})
+# What a payments app calls money the account sent a person (Cash App's "Sent P2P") or
+# spent with its card at a shop (Cash App's "Cash Card Debit"), normalised: a refund to a
+# client who paid, else the business's own spending.
+SENT_OUT = frozenset({"sentp2p", "paymentsent", "moneysent", "cashcarddebit", "cashcard"})
 
 
 def paid_out_to_others(rows: pd.DataFrame, kinds: pd.Series) -> pd.Series:
