@@ -1083,6 +1083,21 @@ SERVED_HEADERS = frozenset(map(match_key, (
 CONVERSATION_IDS = frozenset(map(match_key, (
     "conversation id", "conversation number", "conversation no", "chat id", "chat number",
     "session id", "thread id", "ticket id", "ticket number", "ticket no")))
+# A header numbering a business's own support tickets or cases ("Ticket #", "Case number",
+# Portuguese "Chamado" or "Nº do protocolo", Spanish "Nº incidencia", German "Anfrage-Nr."),
+# normalised: beside a subject or a priority and ticket states, a log of tickets
+# (profiles._ticket_list_check). Alone it may number an event's tickets or a lawyer's cases.
+TICKET_NUMBER_HEADER = re.compile(
+    r"^(?:no|n|nr|num|numero|id)?(?:de|do|da|du)?"
+    r"(?:ticket|case|chamado|protocolo|incidencia|incidente|incident|caso|anfrage)"
+    r"(?:no|nr|number|num|numero|nummer|id)?$")
+# A ticket's subject and its priority, in English, Spanish, Portuguese, French, German,
+# Italian and Dutch (normalised headers).
+SUBJECT_HEADERS = frozenset({"subject", "asunto", "assunto", "sujet", "objet", "betreff",
+                             "oggetto", "onderwerp"})
+PRIORITY_HEADERS = frozenset({"priority", "prioridad", "prioridade", "priorite", "prioritat",
+                              "prioritaet", "priorita", "prioriteit", "urgency", "urgencia",
+                              "urgence", "dringlichkeit"})
 # Headers naming whom the business paid, on a sheet that names no payer: its money went
 # out (a bank's outgoing payments, a bill list's "Vendor"), compared as headers are.
 PAYEE_HEADERS = frozenset(map(match_key, (

@@ -639,6 +639,19 @@ ORDER_IN_HAND = frozenset(normalise_value(word) for word in (
 ORDER_DELIVERED = frozenset(normalise_value(word) for word in (
     "atendido", "atendida", "entregue", "despachado", "despachada", "em transito",
     "em transporte", "entregado", "entregada", "en camino", "en transito", "en reparto"))
+# A support ticket's states, in English (Zendesk's New, Open, Pending, On-hold, Solved,
+# Closed; Freshdesk's Resolved), Portuguese, Spanish, French and German, with the words for
+# open, ongoing and in progress: a status column of these on a sheet numbering tickets is a
+# ticket log's (profiles._ticket_list_check), never its requesters' stages.
+TICKET_STATES = frozenset(normalise_value(word) for word in (
+    "new", "open", "reopened", "pending", "on hold", "waiting", "waiting on customer",
+    "awaiting reply", "in progress", "escalated", "unresolved", "solved", "resolved", "closed",
+    "novo", "em aberto", "pendente", "aguardando", "aguardando cliente", "em atendimento",
+    "resolvido", "fechado", "encerrado", "concluído",
+    "nuevo", "pendiente", "en espera", "resuelto", "cerrado",
+    "nouveau", "en attente", "résolu", "fermé", "clos", "clôturé",
+    "neu", "wartend", "gelöst", "geschlossen", "erledigt",
+    *OPEN_WORDS, *IN_PROGRESS_WORDS.split(",")))
 BILLED_ONLY_STATUSES = frozenset(normalise_value(word) for word in (
     "sent", "viewed", "billed", "odeslano", "odeslana"))     # (Czech: sent)
 VISIT_KEPT = frozenset(normalise_value(word) for word in VISIT_KEPT_WORDS.split(","))

@@ -36,7 +36,9 @@ Decisions (also in the README):
   complaint only when its words speak of one. A task with no requester is the team's own
   work: left out, said. A
   ticket's satisfaction rating (Good 4 and Bad 2 of 5, Great 5, Okay 3, or a number of 1
-  to 5) is its requester's satisfaction, the latest they gave.
+  to 5) is its requester's satisfaction, the latest they gave. An owner's own ticket log
+  (``ticket_list``, known by its columns and values: ``_ticket_list_check``) is read the
+  same way; its statuses stay on its tickets, never a client's stage or status.
 - Shopify test orders (paid through the "Bogus" test gateway, or tagged "test") are left
   out, and the explanation says how many. A Shopify order's Financial Status says if it
   was paid: pending is a contact, voided a cancellation (no sale); authorized, paid and
@@ -75,9 +77,9 @@ from typing import Callable
 import pandas as pd
 
 from .. import values
-from ..fields import (CONTACT_MEANS, EVENT_FIELDS, ORGANISATION_HEADERS, match_header,
-                      normalise_header)
-from ..stages import ORDER_STATUS_KIND, normalise_value
+from ..fields import (CONTACT_MEANS, EVENT_FIELDS, ORGANISATION_HEADERS, PRIORITY_HEADERS,
+                      SUBJECT_HEADERS, TICKET_NUMBER_HEADER, match_header, normalise_header)
+from ..stages import ORDER_STATUS_KIND, OUTCOME_OF, TICKET_STATES, WON_WORDS, normalise_value
 from ..text import counted, match_key, name_key, percent_text, without_accents
 from .line_amounts import line_amounts
 
@@ -783,9 +785,9 @@ def _tickets_facts(frame: pd.DataFrame) -> dict:
     and what each ticket is: a question or request is a support contact, anything else a
     complaint; one its type, category or tags call internal (a colleague's) an internal
     complaint, of no client."""
-    name = _col(frame, *_REQUESTER)
+    name = _col(frame, *_REQUESTER, *_OWN_REQUESTER)
     name = name.where(~name.isin(_BLANK_MARKS))
-    email = _col(frame, *_REQUESTER_EMAIL).str.casefold()
+    email = _col(frame, *_REQUESTER_EMAIL, *_OWN_EMAIL).str.casefold()
     kind = _col(frame, *_TICKET_TYPE).map(_ticket_kind, na_action="ignore")
     category = _col(frame, "category", "categoria", "categorie", "kategorie")
     kind = kind.fillna(category.map(_ticket_kind, na_action="ignore"))
@@ -902,7 +904,7 @@ def _came_by(frame: pd.DataFrame) -> pd.Series:
 _NO_MEANS = frozenset({"none", "n/a"})
 
 
-def _tickets_explain(frame: pd.DataFrame) -> str:
+def _tickets_explain(frame: pd.DataFrame, label: str = "a help-desk tickets export") -> str:
     facts = _tickets_facts(frame)
     requester = facts["email"].fillna(facts["name"].str.casefold())
     missing = int((requester.isna() & ~facts["own_work"]).sum())
@@ -910,7 +912,7 @@ def _tickets_explain(frame: pd.DataFrame) -> str:
     internal = int((facts["kind"] == "internal_complaint").sum())
     requester = requester.where(~facts["internal"] & ~_sample_tickets(frame)
                                 & ~facts["own_work"])
-    return (f"Recognised as a help-desk tickets export: {counted(len(frame), 'ticket')} from "
+    return (f"Recognised as {label}: {counted(len(frame), 'ticket')} from "
             f"{counted(requester.nunique(), 'requester')}"
             + (" (by e-mail, case ignored)" if facts["by_email"] else "")
             + ", each ticket a complaint of its requester (the requester is the client"
@@ -1004,6 +1006,12 @@ _REQUESTER = ("requester", "requestername", "solicitante", "demandeur", "anfrage
               "customername", "customer", "fullname", "contactname")
 _REQUESTER_EMAIL = ("requesteremail", "customeremail", "contactemail", "email",
                     "correodelsolicitante")
+# The requester as a business's own log of tickets names them, after the help desks' words.
+_OWN_REQUESTER = ("client", "cliente", "kunde", "contact", "contato", "contacto", "kontakt",
+                  "name", "nome", "nom", "nombre", "clientname", "nomecliente", "nombrecliente",
+                  "nomclient", "kundenname")
+_OWN_EMAIL = ("emailaddress", "correo", "correoelectronico", "courriel", "mail",
+              "emailadresse")
 # Ticket types of a to-do (Zendesk's "Task"): a customer's request when a customer asked it,
 # else the team's own work (``_own_work``).
 _TASKS = {"task", "tasks", "tarea", "tareas", "tache", "taches", "aufgabe", "aufgaben"}
@@ -1042,20 +1050,23 @@ _COMPLAINT_WORDS = re.compile(
     r"havent received|have not received|crash|cannot log|cant log|"
     r"reembolso|rot[oa]\b|danad|defectuos|queja|reclamacion|"
     r"rembourse|cassee?\b|endommage|defectueu|plainte|reclamation|"
-    r"erstatt|kaputt|beschadigt|defekt|beschwerde|reklamation|"
+    r"erstatt|kaputt|beschadigt|defekt|beschwerde|reklamation|funktioniert nicht|"
+    r"defeit|quebrad|danificad|estragad|reclama|nao funciona|nao chegou|"
+    r"ne fonctionne pas|ne marche pas|"
     r"kapot|beschadigd|klacht|rimborso|rotto|danneggiat|reclamo)")
 # Words that speak of a complaint only where the sentence asks nothing: "My order is late",
 # "Wrong size sent"; not "Can I change my late booking?", "How do I return a gift?".
 _COMPLAINT_HINTS = re.compile(
-    r"\b(?:late\b|delay|wrong|missing|poor|return|problem|error|bugs?\b|fail|falla|fallo|"
+    r"\b(?:late\b|delay|wrong|missing|poor|return|problem|error|erro\b|erreur|fehler|"
+    r"atraso|atrasad|bugs?\b|fail|falla|fallo|"
     r"caido|tarde\b|retraso|incorrect|retard|verspat|falsch|te laat)")
 # A sentence that asks (a question mark, or a question's first word); "Why...?" is a
 # complaint's question ("Why is my order late?").
 _ASKS = re.compile(r"\?\s*$|^\s*(?:¿|(?:can|could|how|do|does|is|are|what|when|where|which|"
                    r"will|would|may|should|puedo|puede|como|cuando|donde|kann|konnen|wie|"
                    r"wann|gibt|puis|pouvez|comment|quand)\b)")
-_TICKET_TEXT = ("subject", "asunto", "sujet", "betreff", "assunto", "description",
-                "descripcion", "beschreibung", "descricao", "tags")
+_TICKET_TEXT = (*sorted(SUBJECT_HEADERS), "description", "descripcion", "beschreibung",
+                "descricao", "tags")
 
 
 def _complains(text: str) -> bool:
@@ -1096,6 +1107,66 @@ def _ticket_kind(value: object) -> str | None:
         return None
     parts = _ticket_parts(value)
     return "contact" if parts & _QUESTIONS and not parts & _REFUND_ASKED else "complaint"
+
+
+def _no_deal_outcomes(present: set[str], frame: pd.DataFrame | None) -> bool:
+    """Whether no ticket's status is a deal's outcome (Won, Lost): a CRM's deals with a
+    subject and a contact's e-mail are no help desk's tickets."""
+    if frame is None:
+        return True
+    keys = {normalise_value(v) for v in _col(frame, *_TICKET_STATUS).dropna().unique()}
+    return not any(key in WON_WORDS or OUTCOME_OF.get(key) == "lost" for key in keys)
+
+
+# --- a business's own log of support tickets --------------------------------------------------
+
+_TICKET_STATUS = ("ticketstatus", "estadodelticket", "status", "estado", "statut", "situacao",
+                  "situacion", "etat", "stato", "zustand")
+_RECORD_TYPE = re.compile(r"(?:recordtype|casetype)$")
+_TICKET_LIST_SAID = ("a list of support tickets (each status is its ticket's, not a client's "
+                     "stage or status)")
+_TICKET_LIST_MAPPING = {
+    **{header: "name" for header in (*_REQUESTER, *_OWN_REQUESTER)},
+    **{header: "email" for header in (*_REQUESTER_EMAIL, *_OWN_EMAIL)},
+    **{header: "status" for header in _TICKET_STATUS},
+    **{header: "note" for header in SUBJECT_HEADERS},
+    **{header: "order_id" for header in (
+        "ticket", "ticketno", "ticketnr", "ticketnumber", "ticketid", "ticketnummer",
+        "noticket", "case", "caseno", "casenumber", "caseid", "chamado", "nochamado",
+        "nodochamado", "numerodochamado", "protocolo", "noprotocolo", "incidencia",
+        "noincidencia", "numincidencia", "anfrage", "anfragenr", "anfragenummer")},
+    **{header: "date" for header in (
+        "created", "createdat", "createdon", "createddate", "requested", "opened", "openedon",
+        "dateopened", "datetimeopened", "opendate",
+        "date", "data", "dataabertura", "datadeabertura", "fecha", "fechadecreacion",
+        "fechaapertura", "fechadeapertura", "datedecreation", "dateouverture",
+        "datedouverture", "datum", "erstellt", "erstelltam", "eingang")},
+    "category": "reason", "categoria": "reason", "categorie": "reason", "kategorie": "reason",
+    "assignee": "owner", "assignedto": "owner", "agent": "owner", "responsavel": "owner",
+    "responsable": "owner", "bearbeiter": "owner",
+    "channel": "channel", "canal": "channel", "source": "channel", "kanal": "channel"}
+
+
+def _ticket_list_check(present: set[str], frame: pd.DataFrame | None) -> bool:
+    """A business's own log of support tickets, which no help desk's profile knows: a subject
+    or a priority beside a column numbering tickets (``TICKET_NUMBER_HEADER``: "Ticket #",
+    "Chamado", "Nº incidencia"), or both without one; a requester (a name or an e-mail); no
+    money; and a status whose values are mostly a ticket's states (``TICKET_STATES``: Open,
+    Pending, Solved; Em andamento, Resolvido; En cours; In Bearbeitung, Gelöst). Not cases
+    of a record type (Salesforce's "Case Record Type": Complaint, Support): the import reads
+    the kinds that names as it reads tags."""
+    if frame is None or any(_RECORD_TYPE.search(header) for header in present):
+        return False
+    numbered = any(TICKET_NUMBER_HEADER.match(header) for header in present)
+    subject, priority = bool(present & SUBJECT_HEADERS), bool(present & PRIORITY_HEADERS)
+    if not (subject or priority) or not (numbered or subject and priority):
+        return False
+    if not present & {*_REQUESTER, *_OWN_REQUESTER, *_REQUESTER_EMAIL, *_OWN_EMAIL}:
+        return False
+    if any(match_header(header)[0] in ("amount", "revenue_current") for header in present):
+        return False
+    said = {normalise_value(v) for v in _col(frame, *_TICKET_STATUS).dropna().unique()}
+    return bool(said) and len(said & TICKET_STATES) >= 0.8 * len(said)
 
 
 # --- orders by status: WooCommerce, Square ----------------------------------------------------
@@ -3116,7 +3187,10 @@ PROFILES += (
              "assignedto": "owner", "channel": "channel", "canal": "channel", "via": "channel",
              "source": "channel", "ticketid": "order_id", "id": "order_id",
              "conversationid": "order_id", "conversationnumber": "order_id"},
-            _tickets_rules, _tickets_explain, writers_only=True),
+            _tickets_rules, _tickets_explain, check=_no_deal_outcomes, writers_only=True),
+    Profile("ticket_list", "a list of support tickets", (), _TICKET_LIST_MAPPING,
+            _tickets_rules, lambda frame: _tickets_explain(frame, _TICKET_LIST_SAID),
+            check=_ticket_list_check, writers_only=True),
 )
 PROFILES += (
     Profile("woocommerce_orders", "a WooCommerce orders export",

@@ -47,6 +47,7 @@ from ..stages import RANK, normalise_value, read_stage_value
 from ..text import (DROPPED_LEGAL_FORMS, LEGAL_FORM_SPELLINGS, best_written, counted, listed,
                     loose_name_keys, name_key)
 from ..workspace import get_setting, now_stamp, write
+from .profiles import WRITERS_ONLY
 from .plan import (BILLS_A_JOB, WORKSHOP_IMPORTERS, PreparedSheet, SheetPlan,
                    details_of_stored_jobs, plan_file, prepare_sheet)
 from .currency import earlier_imports_note, mixed_note, one_currency_each, settle_currency
@@ -1761,8 +1762,8 @@ def _join_by_quoted_orders(db: Database, import_ids: list[int],
     e-mail on the ticket, a personal one on the order): joined into it, in whichever order
     the tickets and the orders came. Undoing this import separates them again. Returns
     the clients that took others in."""
-    tickets = ("SELECT id FROM imports WHERE recognised_as = 'helpdesk_tickets' "
-               "AND undone_at IS NULL")
+    tickets = ("SELECT id FROM imports WHERE recognised_as IN "
+               f"({', '.join(repr(name) for name in WRITERS_ONLY)}) AND undone_at IS NULL")
     if not import_ids or db.execute(f"SELECT 1 FROM ({tickets}) LIMIT 1").fetchone() is None:
         return []
     quoted = []
