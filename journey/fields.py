@@ -1095,6 +1095,9 @@ TICKET_NUMBER_HEADER = re.compile(
 # Italian and Dutch (normalised headers).
 SUBJECT_HEADERS = frozenset({"subject", "asunto", "assunto", "sujet", "objet", "betreff",
                              "oggetto", "onderwerp"})
+# A ticket's problem in a log numbered only by "ID": a subject only beside a ticket's
+# resolved state (profiles._ticket_list_check; a lawyer's "Issue": Divorce is a matter).
+ISSUE_HEADERS = frozenset({"issue", "problem", "problema", "probleme", "anliegen"})
 PRIORITY_HEADERS = frozenset({"priority", "prioridad", "prioridade", "priorite", "prioritat",
                               "prioritaet", "priorita", "prioriteit", "urgency", "urgencia",
                               "urgence", "dringlichkeit"})
@@ -1188,8 +1191,20 @@ OWN_ROLE_FLAGS = frozenset({"assistantorganizer", "assistantorganiser", "isorgan
 TAG_HEADERS = re.compile(r".*(?:tags?|labels?|category|categories|segments|recordtype|casetype|"
                          r"tickettype|requesttype|issuetype|feedbacktype)$|"
                          # (a Russian client list's "Категория", YCLIENTS')
-                         r"^(?:категория|категорияклиента|метки|теги)$")
+                         r"^(?:категория|категорияклиента|метки|теги)$|"
+                         # (es, pt, fr, de)
+                         r"^(?:etiquetas?|marcadores|etiquettes?|schlagworter|schlagworte)$")
 
+
+# A sheet's or file's name saying it holds survey answers ("nps_test.csv", "Umfrage").
+SURVEY_NAMES = re.compile(r"(?i)nps|net.?promoter|promoters?|surveys?|feedback|recommend|csat|"
+                          r"umfrage|encuesta|enqu[eê]te|sondaggio")
+
+# Headers of a person's words on what they rated (normalised): beside a column of whole
+# numbers from 1 to 10, they make it a rating, not money.
+FEEDBACK_HEADERS = re.compile(r"^(?:comments?|feedback|review|opinion|kommentar|meinung|"
+                              r"bewertung|commentaires?|avis|comentarios?|opiniao|"
+                              r"rating|stars|sterne)$")
 
 # Columns saying which level of an order a row is (Lightspeed X-Series' and Vend's "Line
 # Type": Sale, Sale Line, Payment), normalised headers; and the values naming the order's

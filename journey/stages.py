@@ -236,6 +236,8 @@ OUTCOME_ALIASES = {
                "former member, former patron, ex customer, former customer, "
                "former client, ex client, lapsed client, lapsed customer, lapsed member, "
                "dado de baja, inactivo, inactif, resilie, gekundigt, inaktiv, abgewandert, "
+               "ehemalig, ehemaliger kunde, ehemalige kundin, ehemalige kunden, "
+               "antiguo cliente, ancien client, "
                "inativo, "
                "inattivo, inattiva, ex cliente, cessato, disdetto, disdetta, inactief, opgezegd, "
                "ex klant, voormalige klant, vertrokken, verlopen, "
@@ -652,6 +654,10 @@ TICKET_STATES = frozenset(normalise_value(word) for word in (
     "nouveau", "en attente", "résolu", "fermé", "clos", "clôturé",
     "neu", "wartend", "gelöst", "geschlossen", "erledigt",
     *OPEN_WORDS, *IN_PROGRESS_WORDS.split(",")))
+# A ticket's states that only a ticket has: solved (an order, a job or a matter is done,
+# closed or finished, never "resolved").
+TICKET_RESOLVED = frozenset(normalise_value(word) for word in (
+    "solved", "resolved", "resolvido", "resuelto", "résolu", "gelöst"))
 BILLED_ONLY_STATUSES = frozenset(normalise_value(word) for word in (
     "sent", "viewed", "billed", "odeslano", "odeslana"))     # (Czech: sent)
 VISIT_KEPT = frozenset(normalise_value(word) for word in VISIT_KEPT_WORDS.split(","))

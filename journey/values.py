@@ -807,6 +807,13 @@ _AMOUNT_THEN_WORDS = re.compile(r"^(?P<amount>[^a-z]*\d[^a-z(\-–:,]*?)\s*(?P<a
 _CURRENCY_SIGN = re.compile(r"[$€£¥₹₩₽₺₪₫฿₴₦₱¢₣₡₲]")
 
 
+# A product's size or pack written in its name: "Espresso beans 1kg", "Oat milk 1L",
+# "Filter papers x100", "Cups 12-pack", "Candles (6 pcs)". (A person's name holds none.)
+PACK_SIZE = re.compile(r"(?i)(?<![a-z])(?:\d+(?:[.,]\d+)?\s*(?:kg|g|mg|l|ml|cl|dl|oz|lb|lbs|"
+                       r"pcs|pc|pack|pk|st|stk|stück|count|ct)\b|x\s*\d+\b|\d+\s*x\b|"
+                       r"\d+\s*-\s*pack\b)")
+
+
 def _short_unit(cell: str) -> str:
     """The letter of an amount written short ('€1.2M' -> 'm')."""
     return re.search(_NAMED_UNIT, cell)["unit"].lower()

@@ -41,7 +41,7 @@ from ..fields import (
     PARTY_HEADERS, PLACES_OF_SALE, PAYEE_HEADERS, RATE_HEADER, ROLE_HEADERS,
     SALES_TALLY_HEADERS,
     ROW_LEVEL_HEADERS,
-    SCORE_RANGES, SPAM_FLAGS, TAG_HEADERS, TEST_FLAGS, TIP_HEADERS, TIP_NOT_IN_AMOUNT,
+    SCORE_RANGES, SPAM_FLAGS, SURVEY_NAMES, TAG_HEADERS, TEST_FLAGS, TIP_HEADERS, TIP_NOT_IN_AMOUNT,
     VISIT_TYPE_HEADERS, WHOSE_FIELDS,
     base_header_key, before_tax, field_type, fields_for, header_year, match_header, name_part, names_a_participant,
     without_owner,
@@ -137,9 +137,7 @@ _GRADED = re.compile(r"(?i)(?<![a-z])(?:quiz(?:zes)?|exams?|tests?|grades?|marks
 
 
 # ... unless the name also says the sheet is a survey of customers ("nps_test.csv", a
-# trial export of one): then "test" is no class's.
-_SURVEYED = re.compile(r"(?i)nps|net.?promoter|promoters?|surveys?|feedback|recommend|csat|"
-                       r"umfrage|encuesta|enqu[eê]te|sondaggio")
+# trial export of one): then "test" is no class's (``SURVEY_NAMES``).
 
 
 def plan_file(filename: str, data: bytes, *, db: Database | None = None, kind: str = "auto",
@@ -383,7 +381,7 @@ def _plan_sheet(db, filename, raw, kind, overrides, set_values, checksum) -> She
     profile = recognise(raw.headers, raw.frame)
     named = f"{raw.name} {Path(filename or '').stem}"
     if (profile is not None and profile.name == "nps_scores" and _GRADED.search(named)
-            and not _SURVEYED.search(named)):
+            and not SURVEY_NAMES.search(named)):
         profile = None            # a quiz's or a class's marks out of 10: no NPS answers
     if profile is not None and kind in ("auto", profile.kind):
         # A well-known export: its profile decides the kind and the mapping (a person's
@@ -1672,7 +1670,14 @@ def _flagged_cancellations(out: pd.DataFrame, frame: pd.DataFrame,
     (``_NO_SHOW_FLAG``: "Did Not Arrive" yes) are contacts. Returns notes."""
     notes = []
     said = _unmapped(mapping, _UNDONE_FLAG)
-    if said is not None:
+    if said is not None and values.parse_bool(frame[said])[1].any() and (
+            paired := _reversed_by_number(out, frame[said])).any():     # (not 0 and 1)
+        if count := _marked(out, paired, "cancellation"):
+            pairs = int((paired & frame[said].notna()).sum())
+            notes.append(f"{counted(count, 'row')} paired by the invoice numbers in '{said}' "
+                         f"(an invoice and the one reversing it) {was(count)} read as "
+                         f"{counted(pairs, 'cancellation')}, not sales or refunds.")
+    elif said is not None:
         flags, bad = values.parse_bool(frame[said])        # (a column of true, false)
         undone = flags.eq(True) & ~bad.any()
         paired = _reversals(out, undone)
@@ -1728,6 +1733,19 @@ def _reversals(out: pd.DataFrame, undone: pd.Series) -> pd.Series:
         if match.any():
             paired[match.idxmax()] = True
     return paired
+
+
+def _reversed_by_number(out: pd.DataFrame, named: pd.Series) -> pd.Series:
+    """The rows a "Storno" column of invoice numbers pairs: a row whose cell names another
+    row's number (the invoice it reverses, or the one reversing it), and that row. Both
+    are one cancellation; a number named that no row holds pairs nothing."""
+    paired = pd.Series(False, index=out.index)
+    if "order_id" not in out:
+        return paired
+    numbers = out["order_id"].astype(str).str.strip().where(out["order_id"].notna())
+    naming = named.astype(str).str.strip().where(named.notna())
+    naming = naming.where(naming.isin(set(numbers.dropna())) & naming.ne(numbers))
+    return naming.notna() | numbers.isin(set(naming.dropna()))
 
 
 def _no_shows(frame: pd.DataFrame, mapping: dict[str, str | None]) -> pd.Series:
@@ -2462,9 +2480,12 @@ def _churned_tags(out: pd.DataFrame, frame: pd.DataFrame, mapping: dict[str, str
     churned; the others' stored status stays (``_status_lift``). Not on a list of leads or
     subscribers (``_list_of_payers``: a newsletter's "Inactive" reader bought nothing); a
     bare word ("Inactive", "Left") only where the list is of payers, one naming a client
-    ("Former client", "Ex cliente") also where nothing says who the list is of. Returns a
-    note."""
-    said = _unmapped(mapping, TAG_HEADERS)
+    ("Former client", "Ex cliente") also where nothing says who the list is of. A category
+    read as the client's type ("Category": "Lapsed", "Kategorie": "Ehemaliger Kunde") says
+    so too. Returns a note."""
+    said = _unmapped(mapping, TAG_HEADERS) or next(
+        (h for h, target in mapping.items() if target == "client_type"
+         and _CATEGORY_HEADER.match(normalise_header(h))), None)
     if said is None or "status" in columns_for or "status" in out:
         return []
     payers, _ = _list_of_payers(frame, mapping, columns_for, names)
@@ -2488,6 +2509,12 @@ def _churned_tags(out: pd.DataFrame, frame: pd.DataFrame, mapping: dict[str, str
     return [f"{counted(count, 'client')} whose '{said}' says they have left "
             f"({listed(sorted(frame.loc[left, said].astype(str).unique()))}) "
             f"{was(count)} read as churned."]
+
+
+# A client list's category, read as the client's type ("Category", "Kategorie", "Categoría"),
+# compared as headers are.
+_CATEGORY_HEADER = re.compile(r"^(?:client|customer|kunden)?(?:category|categories|kategorie|"
+                              r"categoria|categorie)$")
 
 
 def _names_a_client(text: str) -> bool:

@@ -77,9 +77,11 @@ from typing import Callable
 import pandas as pd
 
 from .. import values
-from ..fields import (CONTACT_MEANS, EVENT_FIELDS, ORGANISATION_HEADERS, PRIORITY_HEADERS,
-                      SUBJECT_HEADERS, TICKET_NUMBER_HEADER, match_header, normalise_header)
-from ..stages import ORDER_STATUS_KIND, OUTCOME_OF, TICKET_STATES, WON_WORDS, normalise_value
+from ..fields import (CONTACT_MEANS, EVENT_FIELDS, ISSUE_HEADERS, ORGANISATION_HEADERS,
+                      PRIORITY_HEADERS, SUBJECT_HEADERS, TICKET_NUMBER_HEADER, match_header,
+                      normalise_header)
+from ..stages import (ORDER_STATUS_KIND, OUTCOME_OF, TICKET_RESOLVED, TICKET_STATES, WON_WORDS,
+                      normalise_value)
 from ..text import counted, match_key, name_key, percent_text, without_accents
 from .line_amounts import line_amounts
 
@@ -1065,7 +1067,7 @@ _COMPLAINT_HINTS = re.compile(
 _ASKS = re.compile(r"\?\s*$|^\s*(?:¿|(?:can|could|how|do|does|is|are|what|when|where|which|"
                    r"will|would|may|should|puedo|puede|como|cuando|donde|kann|konnen|wie|"
                    r"wann|gibt|puis|pouvez|comment|quand)\b)")
-_TICKET_TEXT = (*sorted(SUBJECT_HEADERS), "description", "descripcion", "beschreibung",
+_TICKET_TEXT = (*sorted(SUBJECT_HEADERS), *sorted(ISSUE_HEADERS), "description", "descripcion", "beschreibung",
                 "descricao", "tags")
 
 
@@ -1129,7 +1131,7 @@ _TICKET_LIST_MAPPING = {
     **{header: "name" for header in (*_REQUESTER, *_OWN_REQUESTER)},
     **{header: "email" for header in (*_REQUESTER_EMAIL, *_OWN_EMAIL)},
     **{header: "status" for header in _TICKET_STATUS},
-    **{header: "note" for header in SUBJECT_HEADERS},
+    **{header: "note" for header in (*SUBJECT_HEADERS, *ISSUE_HEADERS)},
     **{header: "order_id" for header in (
         "ticket", "ticketno", "ticketnr", "ticketnumber", "ticketid", "ticketnummer",
         "noticket", "case", "caseno", "casenumber", "caseid", "chamado", "nochamado",
@@ -1154,19 +1156,31 @@ def _ticket_list_check(present: set[str], frame: pd.DataFrame | None) -> bool:
     money; and a status whose values are mostly a ticket's states (``TICKET_STATES``: Open,
     Pending, Solved; Em andamento, Resolvido; En cours; In Bearbeitung, Gelöst). Not cases
     of a record type (Salesforce's "Case Record Type": Complaint, Support): the import reads
-    the kinds that names as it reads tags."""
+    the kinds that names as it reads tags. A log numbered only by "ID" with an "Issue"
+    (``ISSUE_HEADERS``) of words is one too, where some ticket is resolved
+    (``TICKET_RESOLVED``): a lawyer's matters (Issue: Divorce; Open, Closed) are not."""
     if frame is None or any(_RECORD_TYPE.search(header) for header in present):
         return False
     numbered = any(TICKET_NUMBER_HEADER.match(header) for header in present)
     subject, priority = bool(present & SUBJECT_HEADERS), bool(present & PRIORITY_HEADERS)
-    if not (subject or priority) or not (numbered or subject and priority):
+    issue = next(iter(sorted(present & ISSUE_HEADERS)), None)
+    if not (subject or priority or issue) or not (numbered or subject and priority or issue):
         return False
     if not present & {*_REQUESTER, *_OWN_REQUESTER, *_REQUESTER_EMAIL, *_OWN_EMAIL}:
         return False
     if any(match_header(header)[0] in ("amount", "revenue_current") for header in present):
         return False
     said = {normalise_value(v) for v in _col(frame, *_TICKET_STATUS).dropna().unique()}
-    return bool(said) and len(said & TICKET_STATES) >= 0.8 * len(said)
+    if not said or len(said & TICKET_STATES) < 0.8 * len(said):
+        return False
+    return bool(subject or priority) or bool(said & TICKET_RESOLVED) and _worded(
+        _col(frame, issue))
+
+
+def _worded(column: pd.Series) -> bool:
+    """Whether most of a column's cells are words, not numbers (a magazine's Issue 12)."""
+    filled = column.dropna().astype(str)
+    return bool(len(filled)) and filled.str.contains(r"[^\W\d_]{3}").mean() >= 0.8
 
 
 # --- orders by status: WooCommerce, Square ----------------------------------------------------

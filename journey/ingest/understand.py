@@ -26,9 +26,10 @@ from .. import values
 from ..columns import GUIDE_HEADERS
 from ..errors import UnreadableFile, ValidationError
 from ..fields import (
-    CLIENT_ONLY, CONTACT_MEANS, CONVERSATION_IDS, EVENT_FIELDS, EVENT_KINDS, EVENT_ONLY, ORGANISATION_HEADERS,
-    FUNDING_SOURCE, PARTY_HEADERS, PAYEE_HEADERS, PAYER_HEADERS, PEOPLE_HEADERS, SERVED_HEADERS,
-    TAG_HEADERS,
+    CLIENT_ONLY, COMPANY_HEADERS, CONTACT_MEANS, CONVERSATION_IDS, EVENT_FIELDS, EVENT_KINDS,
+    EVENT_ONLY, ORGANISATION_HEADERS, PERSON_NAME_HEADERS,
+    FEEDBACK_HEADERS, FUNDING_SOURCE, PARTY_HEADERS, PAYEE_HEADERS, PAYER_HEADERS, PEOPLE_HEADERS,
+    SERVED_HEADERS, SURVEY_NAMES, TAG_HEADERS,
     SCORE_RANGES, field_type, fields_for, match_header, name_part, names_a_birth_date,
     without_owner,
     names_a_number, normalise_header, plain_header)
@@ -827,10 +828,19 @@ def refine_mapping(raw: RawSheet, mapping: dict[str, str | None], kind: str, *,
         loose_stage = (mapping[header] == "stage" and normalise_header(header)
                        in _LOOSE_STAGE_HEADERS and not _names_stages(raw.frame[header]))
         loose_order = (mapping[header] == "order_id" and normalise_header(header)
-                       in _LOOSE_ORDER_HEADERS and not values_of(header).is_code)
-        if loose_order:         # a café's "Order": Latte; a "Receipt": Emailed
-            mapping[header] = None
-            said.append(f"'{header}' holds no order numbers: kept as extra")
+                       in _LOOSE_ORDER_HEADERS and (not values_of(header).is_code
+                                                    or values_of(header).is_date
+                                                    or _amounts_written(raw.frame[header])))
+        if loose_order:         # a café's "Order": Latte; a "Receipt": Emailed; an
+            # "Auftrag" of 01.03.2024 (the day ordered) or of 1.250,00 (the order's money)
+            held = ("date" if values_of(header).is_date else
+                    "amount" if _amounts_written(raw.frame[header]) else None)
+            mapping[header] = held if held not in mapping.values() else None
+            said.append(f"'{header}' holds no order numbers"
+                        + (f" but {'dates' if held == 'date' else 'amounts'} "
+                           f"({_first_values(raw.frame[header])}): read as each order's "
+                           f"{'date' if held == 'date' else 'amount'}"
+                           if mapping[header] else ": kept as extra"))
         elif loose_kind or loose_stage:
             mapping[header] = None
             examples = _first_values(raw.frame[header], "'{}'")
@@ -848,16 +858,18 @@ def refine_mapping(raw: RawSheet, mapping: dict[str, str | None], kind: str, *,
             examples = _first_values(raw.frame[header])
             said.append(f"'{header}' holds IDs ({examples}), not names: "
                         + ("read as the client ID" if mapping[header] else "kept as extra"))
+    surveyed = _surveyed(raw, mapping)
     for header in free:     # "Wert" 5, 3, 1: a rating of the contact, not money (not on
-        if (kind != "events"    # a sheet of sales, whose "Value" 2, 5 is each sale's money,
-                and mapping[header] in ("amount", "revenue_current", "revenue_potential")
-                and DEAL_VALUE.search(normalise_header(header))
+        top = _top_rating(raw.frame[header])    # a sheet of sales, whose "Value" 2, 5 is
+        if (mapping[header] in ("amount", "revenue_current", "revenue_potential")
+                and DEAL_VALUE.search(normalise_header(header))  # each sale's money,
                 and not _CURRENCY_WRITTEN.search(header)     # nor a "Value (€)")
-                and _ratings_of_one_to_five(raw.frame[header])):
+                and (top == 5 and kind != "events" or top and surveyed)):
             mapping[header] = None
-            said.append(f"'{header}' holds whole numbers from 1 to 5 with no currency "
-                        f"({_first_values(raw.frame[header])}): read as a rating, not money: "
-                        "kept as extra")
+            said.append(f"'{header}' holds whole numbers from 1 to {top} with no currency "
+                        f"({_first_values(raw.frame[header])}"
+                        + ("" if top == 5 and kind != "events" else f"; {surveyed}")
+                        + "): read as a rating, not money: kept as extra")
     for header in free:     # TeamUp's "Lead": Yes, No — a flag, no one's name
         if mapping[header] == "name" and _all_yes_or_no(raw.frame[header]):
             mapping[header] = None
@@ -866,6 +878,7 @@ def refine_mapping(raw: RawSheet, mapping: dict[str, str | None], kind: str, *,
     _one_business_named(raw, mapping, free, said)
     _funding_sources_named(raw, mapping, free, said)
     if kind == "events":
+        _items_named(raw, mapping, free, said)
         _parties_named(raw, mapping, free, said)
     _party_named(raw, mapping, free, said)
     _primary_contact_named(raw, mapping, free, said)
@@ -1196,6 +1209,32 @@ def _due_beside_paid(raw: RawSheet, mapping: dict[str, str | None], free: list[s
             return
 
 
+def _items_named(raw: RawSheet, mapping: dict[str, str | None], free: list[str],
+                 said: list[str]) -> None:
+    """On orders, a "Name" read as the client's beside a "Company" that names the buyer may
+    hold the item ordered ("Espresso beans 1kg"): where most of its names carry a size or a
+    pack (``values.PACK_SIZE``), or one of them is ordered by two companies (a person works
+    for one), it holds items, not people: kept as extra, the company names the client. An
+    invoice to Jane Smith of Acme keeps Jane."""
+    company = next((h for h in free if mapping[h] == "name"
+                    and normalise_header(h) in COMPANY_HEADERS), None)
+    if company is None:
+        return
+    for header in free:
+        if mapping[header] != "name" or normalise_header(header) not in PERSON_NAME_HEADERS:
+            continue
+        both = raw.frame[[header, company]].dropna().astype(str)
+        names = both[header].drop_duplicates()
+        sized = names.str.contains(values.PACK_SIZE).mean() > 0.5 if len(names) else False
+        shared = both.groupby(header)[company].nunique().gt(1).any()
+        if sized or shared:
+            mapping[header] = None
+            said.append(f"'{header}' holds the items ordered "
+                        f"({_first_values(raw.frame[header], chr(39) + '{}' + chr(39))}), "
+                        f"not people: kept as extra; '{company}' names the client")
+            return
+
+
 def _people_header_named(raw: RawSheet, mapping: dict[str, str | None], free: list[str],
                          said: list[str]) -> None:
     """Where nothing else names the client, a column headed as people are
@@ -1344,12 +1383,38 @@ def _priced_in_money(column: pd.Series) -> bool:
     return len(filled) > 0 and filled.str.contains(_CURRENCY_WRITTEN).mean() > MOSTLY
 
 
-def _ratings_of_one_to_five(column: pd.Series) -> bool:
-    """Whether a column holds ratings, not money: three or more cells filled, each a whole
-    number from 1 to 5 written with no currency and no cents ("5", not "5,00 €" or "4.50")."""
+def _top_rating(column: pd.Series) -> int | None:
+    """The top of the scale a column of ratings is on (5 or 10), or None where it is none:
+    three or more cells filled, each a whole number from 1 to 5 (or to 10) written with no
+    currency and no cents ("5", not "5,00 €" or "4.50")."""
     filled = column.dropna().astype(str).str.strip()
     filled = filled[filled.ne("")]
-    return len(filled) >= 3 and bool(filled.str.fullmatch(r"[1-5](?:\.0)?").all())
+    if len(filled) < 3:
+        return None
+    return next((top for top, scale in ((5, r"[1-5]"), (10, r"[1-9]|10"))
+                 if filled.str.fullmatch(f"(?:{scale})(?:\\.0)?").all()), None)
+
+
+def _surveyed(raw: RawSheet, mapping: dict[str, str | None]) -> str:
+    """What says a sheet holds survey answers, not sales: its name ("Umfrage") or a column
+    of the person's words on what they rated ("Kommentar", "Feedback"); "" where nothing
+    does, or where it numbers orders (a sales sheet)."""
+    if "order_id" in mapping.values():
+        return ""
+    if SURVEY_NAMES.search(raw.name):
+        return f"the sheet is called '{raw.name}'"
+    beside = next((h for h in raw.headers
+                   if FEEDBACK_HEADERS.match(normalise_header(plain_header(h)))), None)
+    return f"beside '{beside}'" if beside else ""
+
+
+def _amounts_written(column: pd.Series) -> bool:
+    """Whether a column's filled cells are all amounts written as money: with cents
+    ("1.250,00", "480.50") or a currency ("€ 990"), never an order's number (10045)."""
+    filled = column.dropna().astype(str).str.strip()
+    filled = filled[filled.ne("")]
+    return bool(len(filled)) and _money_of(filled) is not None and bool(
+        filled.str.contains(r"\d[.,]\d{2}$|[$€£¥₹]|\b(?:eur|chf|usd|gbp)\b", case=False).all())
 
 
 def _money_of(column: pd.Series) -> pd.Series | None:
@@ -1756,9 +1821,11 @@ def hired_words(cells) -> dict[str, str]:
 
 # A date column whose header says the row is a purchase ("Date bought", "Purchased on"):
 # each row of the sheet is one, as each of an order list is.
-_BOUGHT_ON = re.compile(r"^(?:date|day)?(?:bought|purchased)(?:on|date)?$")
+# (An "Auftrag" or "Order" of dates or amounts, ``refine_mapping``: each row an order.)
+_BOUGHT_ON = re.compile(r"^(?:date|day)?(?:bought|purchased)(?:on|date)?$|^(?:order|auftrag)$")
 # An amount column whose header says the money was paid ("Paid £", "Amount paid").
-_PAID_AMOUNT = re.compile(r"^(?:amount|total)?paid(?:amount|total)?(?:[a-z]{3})?$")
+_PAID_AMOUNT = re.compile(r"^(?:amount|total)?paid(?:amount|total)?(?:[a-z]{3})?$|"
+                          r"^(?:order|auftrag)$")
 
 
 def resolve_kinds(out, plan, frame, raw, columns_for, stage_map=None,
