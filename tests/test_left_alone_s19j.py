@@ -10,7 +10,7 @@ each, where it matters, a sheet where the rule must not fire.
 - A cash book ("Date, Details, In, Out", the payer inside the details): money in naming
   someone is a sale from them; money out and money in naming no one are left out, said.
 - A deposits sheet whose "Balance paid" holds the money paid: the deposit and the balance
-  are one sale of their sum.
+  are one sale of their sum (a deposit with no column saying if it was paid: taken).
 - A monthly fee in Spanish, Portuguese, French, German ("Cuota mensual", "Mensalidade",
   "Cotisation mensuelle", "Monatsbeitrag") times the months paid is the revenue, as "Fee"
   times "Months paid" is.
@@ -157,6 +157,29 @@ def test_a_balance_paid_of_days_ticks_the_balance(tmp_path):
         "Tom Vale,20/07/2026,400,10/03/2026,1200,\nLucy Reed,02/08/2026,300,,900,\n"))
     assert kind_totals(tmp_path, "purchase") == (2, 2400.0)
     assert cli_funnel(tmp_path) == [3, 3, 2, 0, 0]
+
+
+def test_a_deposit_with_no_tick_beside_a_balance_paid_was_taken(tmp_path):
+    """'Deposit' with no column saying if it was paid, beside 'Balance paid' of money: each
+    deposit was taken. Emma 500 + 1,500 = 2,000, Tom 400, Lucy 300 + 900 = 1,200: 3 sales of
+    3,600, [3, 3, 3, 0, 0] (were 3 contacts with no money, [3, 0, 0, 0, 0])."""
+    found = cli_import_text(tmp_path, "deposits.csv", (
+        "Client,Date,Deposit,Balance paid\nEmma Hart,01/02/2026,500,1500\n"
+        "Tom Vale,10/03/2026,400,\nLucy Reed,12/03/2026,300,900\n"))
+    assert ("Each row's sale is what was paid of 'Deposit' and 'Balance paid' (3 purchases "
+            "of 3,600).") in found["notes"]
+    assert workspace_rows(tmp_path, "SELECT amount FROM events WHERE kind = 'purchase' "
+                                    "ORDER BY amount") == [(400.0,), (1200.0,), (2000.0,)]
+    assert cli_funnel(tmp_path) == [3, 3, 3, 0, 0]
+
+
+def test_a_deposit_alone_is_no_sale(tmp_path):
+    """Not fired: a 'Deposit' with no balance paid beside it says nothing of what was paid:
+    3 contacts, no sale."""
+    cli_import_text(tmp_path, "deposits.csv", (
+        "Client,Date,Deposit\nEmma Hart,01/02/2026,500\nTom Vale,10/03/2026,400\n"
+        "Lucy Reed,12/03/2026,300\n"))
+    assert kind_totals(tmp_path, "purchase") == (0, None)
 
 
 # --- 4. a monthly fee in other languages -------------------------------------------------------

@@ -3560,6 +3560,20 @@ def _rest_paid_amounts(frame: pd.DataFrame, mapping: dict[str, str | None]
     return parts
 
 
+def _deposits_taken(frame: pd.DataFrame, mapping: dict[str, str | None]
+                    ) -> dict[str, tuple[str, pd.Series]]:
+    """A "Deposit" column of money no column says was paid or not: each deposit written
+    was taken (as ``_paid_parts`` gives them: header -> (itself, amounts))."""
+    header = next((h for h, f in mapping.items() if not f and h in frame
+                   and normalise_header(h) in ("deposit", "depositamount")), None)
+    if header is None:
+        return {}
+    money = values.read_money(frame[header])
+    if money.bad.any() or not money.values.gt(0).any():
+        return {}
+    return {header: (header, money.values.where(money.values.gt(0)))}
+
+
 def _booked_parts_paid(rows: pd.DataFrame, frame: pd.DataFrame,
                        mapping: dict[str, str | None]) -> tuple[pd.DataFrame, list[str]]:
     """On a log of bookings or jobs, amounts paid in parts beside columns saying whether
@@ -3567,10 +3581,12 @@ def _booked_parts_paid(rows: pd.DataFrame, frame: pd.DataFrame,
     a row with any part paid is a purchase of what was paid (not its whole price); one
     with none paid yet a contact at consideration (agreed, not paid). Rows that say they
     were refunded or cancelled keep that. Returns the rows and a note."""
-    parts = _paid_parts(frame, mapping)
+    parts, rest = _paid_parts(frame, mapping), _rest_paid_amounts(frame, mapping)
+    if not parts and rest:      # a deposit written with no column saying if it was paid,
+        parts = _deposits_taken(frame, mapping)     # beside the balance paid: taken
     if not parts or "kind" not in rows:
         return rows, []
-    parts |= _rest_paid_amounts(frame, mapping)
+    parts |= rest
     paid = pd.DataFrame({h: v for h, (_, v) in parts.items()}).sum(
         axis=1, min_count=1).reindex(rows.index)
     open_rows = rows["kind"].isin(["purchase", "contact"]) | rows["kind"].isna()
@@ -3583,12 +3599,13 @@ def _booked_parts_paid(rows: pd.DataFrame, frame: pd.DataFrame,
     rows.loc[waiting & rows["stage"].isna(), "stage"] = "consideration"
     pairs = " and ".join(f"'{h}' where '{by}' says so" if by != h else f"'{h}'"
                          for h, (by, _) in parts.items())
+    unpaid = int(waiting.sum())
     return rows, [f"Each row's sale is what was paid of {pairs} "
                   f"({counted(int(bought.sum()), 'purchase')} of "
-                  f"{values.amount_text(float(paid[bought].sum()))}); "
-                  f"{counted(int(waiting.sum()), 'row')} with nothing paid yet "
-                  f"{'was read as a contact' if int(waiting.sum()) == 1 else 'were read as contacts'}"
-                  " at consideration, not sales."]
+                  f"{values.amount_text(float(paid[bought].sum()))})"
+                  + (f"; {counted(unpaid, 'row')} with nothing paid yet "
+                     f"{'was read as a contact' if unpaid == 1 else 'were read as contacts'}"
+                     " at consideration, not sales." if unpaid else ".")]
 
 
 def _parts_paid(out: pd.DataFrame, frame: pd.DataFrame, mapping: dict[str, str | None],
