@@ -65,6 +65,10 @@ Decisions (also in the README):
   declined, draft, sent, viewed or overdue, a contact. eBay says paid by its Paid On Date.
   Amazon names no buyer: its orders are kept without a client, counted as events
   (purchases, revenue), never as clients.
+- A hand-kept cash book (Date, Details, In, Out) names who paid inside its details ("Cash -
+  J Smith lesson"): money in naming someone is a sale from them; money in naming no one
+  ("Balance b/f", "Cash sales") and money out (the business's own spending) are left out,
+  and the explanation says how many and how much.
 """
 
 from __future__ import annotations
