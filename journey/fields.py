@@ -119,6 +119,9 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
              "member name", "invitee name", "attendee name", "buyer name", "customer full name",
              "reviewer", "reviewer name", "patron name", "subscriber name", "student",
              "student name", "pupil", "patient", "patient name",
+             # (a children's class's: a parent's column, where there is one, names the
+             # client instead: understand._payer_named)
+             "child", "child name", "childs name", "child's name",
              "who",       # (a hand-kept log's; understand.guess_sheet_mapping: not beside a name)
              "new client", "new customer", "referred client", "client referred", "referee",
              # (a wholesaler's buyer, a restaurant's guest, an organisation named in full)
@@ -143,7 +146,10 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
                "office location"),
     "persona": ("persona", "buyer persona", "target persona", "persona name", "audience"),
     "contact_name": ("contact", "contact name", "contact person", "main contact",
-                     "primary contact"),
+                     "primary contact",
+                     # (a training course's person booked: the client is the company
+                     # where one is named, else the delegate)
+                     "delegate", "delegate name", "delegates"),
     "email": ("email", "e mail", "email address", "mail", "supporter email", "shopper email",
               "booker email", "lead booker email", "review consumer email"),
     "phone": ("phone", "telephone", "phone number", "mobile", "tel", "cell",
@@ -408,7 +414,11 @@ OTHER_LANGUAGES: dict[str, tuple[str, ...]] = {
                         "total depense", "montant depense", "total des depenses",
                         "gesamtausgaben", "ausgaben gesamt", "ausgaben insgesamt",
                         "gastado total", "total gasto", "gasto total", "valor gasto",
-                        "speso totale", "totaal uitgegeven", "uitgegeven"),
+                        "speso totale", "totaal uitgegeven", "uitgegeven",
+                        # a member's monthly fee (a gym's, a club's): as "Monthly fee"
+                        "cuota", "cuota mensual", "mensalidade", "cotisation",
+                        "cotisation mensuelle", "monatsbeitrag", "quota mensile",
+                        "maandcontributie"),
     "revenue_potential": ("presupuesto", "devis", "angebot", "orcamento",
                           "preventivo", "offerta", "valore potenziale",
                           "offerte", "offertebedrag"),
@@ -655,7 +665,10 @@ _FURTHER_LANGUAGES: dict[str, tuple[str, ...]] = {
 # owners' headers more (a hairdresser's "Kundin", Polish "Imię i nazwisko"), after those above.
 _STILL_MORE_LANGUAGES: dict[str, tuple[str, ...]] = {
     "name": ("kundin", "imie i nazwisko", "nazwisko i imie", "nume client", "denumire client",
-             "nume si prenume"),
+             "nume si prenume",
+             # a member, a pupil (a club's, a gym's, a school's list: "Member", "Student")
+             "socio", "socia", "mitglied", "membre", "adherent", "aluno", "aluna", "alumno",
+             "alumna", "eleve", "schuler", "schueler", "allievo", "iscritto"),
     "status": ("stare", "stare factura", "stare plata", "status plata"),
     "amount": ("totalt inkl moms", "total cu tva", "valoare cu tva", "total de plata"),
     "date": ("data emiterii", "data facturii", "data emitere"),
@@ -898,6 +911,13 @@ def header_year(header: object) -> int:
     return max(map(int, re.findall(r"(?<!\d)(?:19|20)\d\d(?!\d)", str(header))), default=0)
 
 
+# Words of a cash book's line that name money moving, no one who paid ("Opening Balance",
+# "Bank Interest", "Gift Aid", "Till Float"): a line's capitalised words holding one name
+# no payer. Compared as match_key writes each word.
+NOT_A_PAYER = frozenset(
+    "balance opening closing interest float bank transfer loan grant aid sales takings till "
+    "vat tax refund capital drawings petty cash card total subtotal brought forward carried "
+    "deposit rent wages".split())
 # The fields that say whose a row is: a sheet holding one names its clients.
 WHOSE_FIELDS = frozenset({"name", "client_id", "email", "phone"})
 # A sheet's name or a heading that names no client: a workbook's summary, lists and working
@@ -1030,7 +1050,9 @@ REST_OF_TOTAL = frozenset({"balance", "remainder", "rest", "finalpayment", "fina
 PRICE_EACH = re.compile(
     r"^(?:monthly|weekly|yearly|annual|membership|member|class|session|visit|lesson|clean)?"
     r"(?:fee|price|rate|dues|cost|charge|subscription)s?"
-    r"(?:per(?:month|week|year|visit|session|class|lesson|clean)|each|pm|pw)?$")
+    r"(?:per(?:month|week|year|visit|session|class|lesson|clean)|each|pm|pw)?$"
+    r"|^(?:cuota(?:mensual)?|mensalidade|cotisation(?:mensuelle)?|monatsbeitrag|"
+    r"quotamensile|maandcontributie)$")
 # A header naming when a client started or joined ("Started", "Joined", "Member since",
 # "Date joined"), as normalise_header writes it: a month and a year there is its 1st day.
 STARTED_HEADER = re.compile(r"join|start|since|began|signedup|signup|enrol")
@@ -1040,7 +1062,7 @@ STARTED_HEADER = re.compile(r"join|start|since|began|signedup|signup|enrol")
 PAID_COUNT = re.compile(
     r"^(?:no|number|total|num)?(?:of)?(?:months|weeks|terms|years|visits|sessions|classes|"
     r"lessons|cleans)paid(?:for)?$"
-    r"|^(?:mesespagados|moispayes|monatebezahlt|bezahltemonate|mesipagati|maandenbetaald)$")
+    r"|^(?:mesespagados|mesespagos|moispayes|monatebezahlt|bezahltemonate|mesipagati|maandenbetaald)$")
 # An amount header that says the tip is not in it ("Amount excl. tip", "Subtotal", "Net"),
 # or names the service's own price ("Fee", "Cost", "Rate": a salon's sheet of fees).
 TIP_NOT_IN_AMOUNT = r"excl|without|before|subtotal|net|base|sale(?:s)?amount|price|fee|cost|rate"
@@ -1068,12 +1090,18 @@ PEOPLE_HEADERS = frozenset(map(match_key, (
     "guest", "parent", "parents", "parent name",    # (a holiday let's, a children's party's)
     "customer names", "client names", "sold to", "bought by", "billed to", "bill to",
     "invoiced to", "clientes", "kunden")))
-# Headers naming the account that pays for another ("Family", "Bill payer"), and headers
-# naming the one served ("Pupil", "Child"): beside each other, the account is the client (a
+# Headers naming the account that pays for another ("Family", "Bill payer", "Paid by"), and
+# headers naming the one served ("Pupil", "Child"): beside each other, the account is the client (a
 # tutor's invoices per family). Not "Parent": a teacher's list of pupils names each pupil's
 # parent beside them, the pupil its client. Compared as headers are.
 PAYER_HEADERS = frozenset(map(match_key, (
-    "family", "family name", "household", "bill payer", "account holder", "payer")))
+    "family", "family name", "household", "bill payer", "account holder", "payer",
+    "paid by")))
+# A child's, and its parent's (a children's class, a party entertainer's bookings): beside a
+# child, the parent named pays, the client (a pupil's parent is not: see above).
+CHILD_HEADERS = frozenset(map(match_key, ("child", "children", "child name", "childs name")))
+PARENT_HEADERS = frozenset(map(match_key, (
+    "parent", "parents", "parent name", "parent/guardian", "guardian", "parent or guardian")))
 SERVED_HEADERS = frozenset(map(match_key, (
     "pupil", "pupils", "pupil(s)", "pupil name", "student", "students", "student name",
     "child", "children", "child name", "childs name", "learner", "swimmer", "player")))

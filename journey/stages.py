@@ -531,9 +531,15 @@ QUOTE_STATUS_WORDS = {
                      "quote accepted, estimate approved, converted, "
                      "enviado, aceptado, aprobado, envoye, accepte, gesendet, angenommen, "
                      "akzeptiert, aceito, aprovado, inviato, accettato, verstuurd, "
-                     "geaccepteerd, akkoord",
+                     "geaccepteerd, akkoord, "
+                     # waiting for the client's answer, and accepted or signed (a French
+                     # devis list's "En attente", "Acceptée", "Signé")
+                     "en attente, en attente de reponse, en attente de signature, acceptee, "
+                     "signe, pendiente, en espera, pendente, aguardando, aguardando resposta, "
+                     "ausstehend, offen, in attesa, in afwachting",
     "lost": "declined, rejected, expired, lost, withdrawn, not accepted, quote declined, "
-            "estimate rejected, rechazado, caducado, vencido, refuse, expire, abgelehnt, "
+            "estimate rejected, rechazado, caducado, vencido, refuse, refusee, expiree, "
+            "abgelehnt, "
             "abgelaufen, recusado, expirado, rifiutato, scaduto, afgewezen, verlopen",
 }
 # A first session's or a visit's name saying it was a talk before buying (a therapist's
@@ -670,12 +676,17 @@ HIRE_RETURNED = frozenset(normalise_value(word) for word in ("returned", "return
                                                              "returned late"))
 QUOTE_STATUS = {normalise_value(word): target for target, words in QUOTE_STATUS_WORDS.items()
                 for word in words.split(",")}
+# A quote's status saying it was accepted: a job agreed (counted in the import's note).
+QUOTE_ACCEPTED = frozenset(normalise_value(word) for word in (
+    "accepted", "approved", "agreed", "quote accepted", "estimate approved", "converted",
+    "aceptado", "aprobado", "accepte", "acceptee", "signe", "angenommen", "akzeptiert",
+    "aceito", "aprovado", "accettato", "geaccepteerd", "akkoord"))
 # The words only a quote's status has (not an order's or a deal's): one of them must be
 # there for a status column to be read as quotes'.
 QUOTE_OWN_WORDS = frozenset(normalise_value(word) for word in (
     "sent", "accepted", "declined", "expired", "approved", "quote sent", "estimate sent",
     "awaiting response", "changes requested", "quote accepted", "estimate approved",
-    "aceptado", "accepte", "angenommen", "aceito", "accettato", "geaccepteerd"))
+    "aceptado", "accepte", "acceptee", "angenommen", "aceito", "accettato", "geaccepteerd"))
 
 
 @dataclass(frozen=True)

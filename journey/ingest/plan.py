@@ -52,7 +52,7 @@ from ..kinds import GOOD_REVIEW
 from ..stages import (
     ACTIVE_OF, BILLED_STATUSES, BOOKED_STATUSES, ON_INVOICE, OPEN_WORDS, PAID_BY,
     PAID_STEPS, PART_PAID_WORDS,
-    CONSULTATION_WORDS, OUTCOME_OF, QUOTE_STATUS, QUOTE_TURNED_DOWN, QUOTE_WORDS, RANK, STAGE_ALIASES, TICK_STEPS, normalise_value, order_status_kind,
+    CONSULTATION_WORDS, OUTCOME_OF, QUOTE_ACCEPTED, QUOTE_STATUS, QUOTE_TURNED_DOWN, QUOTE_WORDS, RANK, STAGE_ALIASES, TICK_STEPS, normalise_value, order_status_kind,
     read_stage_value)
 from ..text import (best_written, counted, its, listed, loose_name_keys, match_key, name_key,
                     rows_text, was, without_accents)
@@ -1859,6 +1859,11 @@ def _paid_flags(out: pd.DataFrame, frame: pd.DataFrame, mapping: dict[str, str |
     if said is None:
         said = collected = _collected_flag(frame, mapping)
     said = said or _paid_on_beside_date(frame, mapping)
+    payer = said is None and next((h for h, target in mapping.items() if target == "name"
+                                   and PAID_FLAG.match(normalise_header(h))), None)
+    if payer:       # "Paid by" read as who pays (understand._payer_named): a name is the tick
+        said = payer
+        frame = frame.assign(**{said: frame[said].where(frame[said].isna(), "x")})
     if said is None:
         return lambda kept: []
     cells = frame[said].dropna()
@@ -3455,9 +3460,7 @@ def _quotes_considered(out: pd.DataFrame, header: str) -> list[str]:
     the invoice or payment for it is (stages.QUOTE_STATUS). Returns a note."""
     out["stage"] = out["stage"].where(out["stage"].notna() | ~values.isin(out["kind"], 
         ("contact", "lost", "stage_change")), "consideration")
-    accepted = int(out["status"].map(normalise_value).isin(
-        {"accepted", "approved", "agreed", "quoteaccepted", "estimateapproved",
-         "converted"}).sum())
+    accepted = int(out["status"].map(normalise_value).isin(QUOTE_ACCEPTED).sum())
     lost = int(out["kind"].eq("lost").sum())
     return [f"'{header}' holds the quotes' statuses: each quote puts its client at "
             f"consideration; {counted(accepted, 'quote')} accepted {'is a job' if accepted == 1 else 'are jobs'} "
@@ -3566,6 +3569,38 @@ def _paid_parts(frame: pd.DataFrame, mapping: dict[str, str | None]
     return parts
 
 
+def _rest_paid_amounts(frame: pd.DataFrame, mapping: dict[str, str | None]
+                       ) -> dict[str, tuple[str, pd.Series]]:
+    """A column of the rest of a total paid, as money ("Balance paid" 1500 beside "Deposit"
+    and "Deposit paid", with no "Balance" of its own: ``REST_OF_TOTAL``): a part paid, its
+    amount where filled (as ``_paid_parts`` gives them: header -> (itself, amounts))."""
+    by_key = {normalise_header(h): h for h, f in mapping.items() if not f and h in frame}
+    parts = {}
+    for rest in sorted(REST_OF_TOTAL):
+        header = next((by_key[f"{rest}{paid}"] for paid in ("paid", "received")
+                       if f"{rest}{paid}" in by_key and rest not in by_key), None)
+        if header is None:
+            continue
+        money = values.read_money(frame[header])
+        if not money.bad.any() and money.values.gt(1).any():
+            parts[header] = (header, money.values.where(money.values.gt(0)))
+    return parts
+
+
+def _deposits_taken(frame: pd.DataFrame, mapping: dict[str, str | None]
+                    ) -> dict[str, tuple[str, pd.Series]]:
+    """A "Deposit" column of money no column says was paid or not: each deposit written
+    was taken (as ``_paid_parts`` gives them: header -> (itself, amounts))."""
+    header = next((h for h, f in mapping.items() if not f and h in frame
+                   and normalise_header(h) in ("deposit", "depositamount")), None)
+    if header is None:
+        return {}
+    money = values.read_money(frame[header])
+    if money.bad.any() or not money.values.gt(0).any():
+        return {}
+    return {header: (header, money.values.where(money.values.gt(0)))}
+
+
 def _booked_parts_paid(rows: pd.DataFrame, frame: pd.DataFrame,
                        mapping: dict[str, str | None]) -> tuple[pd.DataFrame, list[str]]:
     """On a log of bookings or jobs, amounts paid in parts beside columns saying whether
@@ -3573,9 +3608,12 @@ def _booked_parts_paid(rows: pd.DataFrame, frame: pd.DataFrame,
     a row with any part paid is a purchase of what was paid (not its whole price); one
     with none paid yet a contact at consideration (agreed, not paid). Rows that say they
     were refunded or cancelled keep that. Returns the rows and a note."""
-    parts = _paid_parts(frame, mapping)
+    parts, rest = _paid_parts(frame, mapping), _rest_paid_amounts(frame, mapping)
+    if not parts and rest:      # a deposit written with no column saying if it was paid,
+        parts = _deposits_taken(frame, mapping)     # beside the balance paid: taken
     if not parts or "kind" not in rows:
         return rows, []
+    parts |= rest
     paid = pd.DataFrame({h: v for h, (_, v) in parts.items()}).sum(
         axis=1, min_count=1).reindex(rows.index)
     open_rows = rows["kind"].isin(["purchase", "contact"]) | rows["kind"].isna()
@@ -3586,13 +3624,15 @@ def _booked_parts_paid(rows: pd.DataFrame, frame: pd.DataFrame,
     rows.loc[waiting, "kind"] = "contact"
     rows["stage"] = rows["stage"] if "stage" in rows else None
     rows.loc[waiting & rows["stage"].isna(), "stage"] = "consideration"
-    pairs = " and ".join(f"'{h}' where '{by}' says so" for h, (by, _) in parts.items())
+    pairs = " and ".join(f"'{h}' where '{by}' says so" if by != h else f"'{h}'"
+                         for h, (by, _) in parts.items())
+    unpaid = int(waiting.sum())
     return rows, [f"Each row's sale is what was paid of {pairs} "
                   f"({counted(int(bought.sum()), 'purchase')} of "
-                  f"{values.amount_text(float(paid[bought].sum()))}); "
-                  f"{counted(int(waiting.sum()), 'row')} with nothing paid yet "
-                  f"{'was read as a contact' if int(waiting.sum()) == 1 else 'were read as contacts'}"
-                  " at consideration, not sales."]
+                  f"{values.amount_text(float(paid[bought].sum()))})"
+                  + (f"; {counted(unpaid, 'row')} with nothing paid yet "
+                     f"{'was read as a contact' if unpaid == 1 else 'were read as contacts'}"
+                     " at consideration, not sales." if unpaid else ".")]
 
 
 def _parts_paid(out: pd.DataFrame, frame: pd.DataFrame, mapping: dict[str, str | None],
@@ -4114,7 +4154,8 @@ def _reviews_ticked(rows: pd.DataFrame, frame: pd.DataFrame,
 
 
 def _paid_of_each_order(rows: pd.DataFrame, frame: pd.DataFrame, amount_header: str | None,
-                        row_numbers: list[int]) -> tuple[str, pd.Series] | None:
+                        row_numbers: list[int], mapping: dict[str, str | None]
+                        ) -> tuple[str, pd.Series] | None:
     """What was paid of each order, at each of its lines, by a paid column other than the
     amount ("Amount Paid", ``_PAID_SO_FAR``), with what a refunded column says went back of
     it (the refund is a row of its own), with its header; None where there is none or it
@@ -4124,7 +4165,8 @@ def _paid_of_each_order(rows: pd.DataFrame, frame: pd.DataFrame, amount_header: 
     sales: "Amount Paid" 77 beside lines of 66 and 11) is read once: so it is where every
     order of several lines repeats one paid figure, beside lines of different amounts in
     some; else each line's paid figure is its own, added together (two lines of 10, each
-    paid 10, are 20 paid)."""
+    paid 10, are 20 paid). A "Deposit paid" beside a "Balance paid" of money
+    (``_rest_paid_amounts``) is what was paid with it."""
     header = next((h for h in frame.columns if base_header_key(h) in _PAID_SO_FAR
                    and h != amount_header), None)
     if header is None or "amount" not in rows:
@@ -4132,6 +4174,9 @@ def _paid_of_each_order(rows: pd.DataFrame, frame: pd.DataFrame, amount_header: 
     paid, bad = values.parse_money(frame[header])
     if bad.any():
         return None
+    if base_header_key(header) == "depositpaid":
+        for _, rest in _rest_paid_amounts(frame, mapping).values():
+            paid = paid.add(rest, fill_value=0)
     paid = paid + _given_back(frame)
     paid = rows["_row"].map(pd.Series(paid.to_numpy(), index=row_numbers))
     key = _order_keys(rows, by_kind=True)
@@ -4624,7 +4669,8 @@ def prepare_sheet(plan: SheetPlan, *, stage_map: dict[str, str] | None = None,
         notes += said
         rows, said = _booked_parts_paid(rows, frame, plan.mapping)
         notes += said
-        paid_by_order = _paid_of_each_order(rows, frame, line_amount, raw.row_numbers)
+        paid_by_order = _paid_of_each_order(rows, frame, line_amount, raw.row_numbers,
+                                            plan.mapping)
         rows, said = _order_lines(rows, line_amount,
                                   per_person=any(map(names_a_participant, plan.mapping)))
         notes += said

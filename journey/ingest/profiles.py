@@ -65,6 +65,10 @@ Decisions (also in the README):
   declined, draft, sent, viewed or overdue, a contact. eBay says paid by its Paid On Date.
   Amazon names no buyer: its orders are kept without a client, counted as events
   (purchases, revenue), never as clients.
+- A hand-kept cash book (Date, Details, In, Out) names who paid inside its details ("Cash -
+  J Smith lesson"): money in naming someone is a sale from them; money in naming no one
+  ("Balance b/f", "Cash sales") and money out (the business's own spending) are left out,
+  and the explanation says how many and how much.
 """
 
 from __future__ import annotations
@@ -77,11 +81,11 @@ from typing import Callable
 import pandas as pd
 
 from .. import values
-from ..fields import (CONTACT_MEANS, EVENT_FIELDS, ISSUE_HEADERS, ORGANISATION_HEADERS,
-                      PRIORITY_HEADERS, SUBJECT_HEADERS, TICKET_NUMBER_HEADER, match_header,
-                      normalise_header)
-from ..stages import (ORDER_STATUS_KIND, OUTCOME_OF, TICKET_RESOLVED, TICKET_STATES, WON_WORDS,
-                      normalise_value)
+from ..fields import (CONTACT_MEANS, EVENT_FIELDS, ISSUE_HEADERS, NOT_A_PAYER,
+                      ORGANISATION_HEADERS, PRIORITY_HEADERS, SUBJECT_HEADERS,
+                      TICKET_NUMBER_HEADER, WHOSE_FIELDS, match_header, normalise_header)
+from ..stages import (ORDER_STATUS_KIND, OUTCOME_OF, PAID_BY, TICKET_RESOLVED, TICKET_STATES,
+                      WON_WORDS, normalise_value)
 from ..text import counted, match_key, name_key, percent_text, without_accents
 from .line_amounts import line_amounts
 
@@ -1181,6 +1185,95 @@ def _worded(column: pd.Series) -> bool:
     """Whether most of a column's cells are words, not numbers (a magazine's Issue 12)."""
     filled = column.dropna().astype(str)
     return bool(len(filled)) and filled.str.contains(r"[^\W\d_]{3}").mean() >= 0.8
+
+
+# --- a cash book: Date, Details, In, Out ----------------------------------------------------
+
+# A hand-kept cash book's money columns (normalised): money coming in, and going out. (Not
+# a bank's Debit and Credit: its lines name no payer as an owner writes one.)
+_CASH_IN_OUT = (("in", "out"), ("moneyin", "moneyout"), ("cashin", "cashout"),
+                ("receipts", "payments"))
+_STOCK_HEADER = re.compile(r"stock|item|product|sku|qty|quantity|units")
+_CASH_DETAILS = ("details", "detail", "description", "particulars", "narrative", "memo")
+# A payer as an owner writes one in a line of details: a title and a name ("Mrs Hall"),
+# initials and a surname ("J Smith", "A.B. Cole"), or a first name and a surname.
+_NAME = r"[A-Z][a-z][\w'\u2019-]*"
+_PAYER = re.compile(rf"(?:(?:Mr|Mrs|Ms|Miss|Dr|Mx)\.?\s+(?:[A-Z]\.?\s*)?{_NAME}"
+                    rf"|(?:[A-Z]\.\s*|[A-Z]\s+){{1,2}}{_NAME}|{_NAME}\s+{_NAME})")
+
+
+def _cash_pair(present: set[str]) -> tuple[str, str] | None:
+    return next((pair for pair in _CASH_IN_OUT if set(pair) <= present), None)
+
+
+def _cash_book_check(present: set[str], frame: pd.DataFrame | None) -> bool:
+    """A hand-kept cash book: a date, a line of details, money in and money out
+    (``_CASH_IN_OUT``), and no column naming whose each line is (the payer is in the
+    details: "Cash - J Smith lesson")."""
+    if frame is None or _cash_pair(present) is None or not present & set(_CASH_DETAILS):
+        return False
+    if any(match_header(h)[0] in WHOSE_FIELDS or _STOCK_HEADER.search(h) for h in present) or (
+            not any(match_header(h)[0] == "date" for h in present)):
+        return False        # (a stock book's In and Out are counts of goods)
+    money_in, money_out = (_money(frame, side) for side in _cash_pair(present))
+    return bool(money_in.notna().any() and money_out.notna().any())
+
+
+def payer_in_details(details: object) -> str | None:
+    """Who paid, as a line of a cash book names them ("Cash - J Smith lesson" -> "J Smith",
+    "Mrs Hall: piano" -> "Mrs Hall"): the first part (between dashes, colons, commas) that,
+    past a way of paying (``PAID_BY``: Cash, Card), starts with a person's name; none where
+    the words name money moving (``NOT_A_PAYER``: "Opening Balance", "Bank Interest")."""
+    if not isinstance(details, str):
+        return None
+    for part in re.split(r"\s*[-\u2013:,;/()]\s+|\s+[-\u2013]\s*|\s+from\s+", details.strip()):
+        words = part.split()
+        while words and match_key(words[0]) in PAID_BY:
+            words.pop(0)
+        found = _PAYER.match(" ".join(words))
+        if found and not {match_key(w) for w in found.group(0).split()} & NOT_A_PAYER:
+            return found.group(0)
+    return None
+
+
+def _cash_book_facts(frame: pd.DataFrame) -> dict:
+    present = {normalise_header(h) for h in frame.columns}
+    money_in, money_out = (_money(frame, side) for side in _cash_pair(present))
+    payer = _col(frame, *_CASH_DETAILS).map(payer_in_details)
+    came_in = money_in.gt(0)
+    return {"in": money_in, "payer": payer, "sale": came_in & payer.notna(),
+            "unnamed": came_in & payer.isna(), "out": ~came_in & money_out.gt(0),
+            "out_total": money_out.where(~came_in).sum()}
+
+
+def _cash_book_rules(rows: pd.DataFrame, frame: pd.DataFrame) -> pd.DataFrame:
+    facts = _cash_book_facts(frame)
+    rows = rows[facts["sale"].reindex(rows.index, fill_value=False)].copy()
+    rows["name"] = _none(facts["payer"]).reindex(rows.index)
+    rows["kind"] = "purchase"
+    rows["amount"] = facts["in"].reindex(rows.index)
+    return rows
+
+
+def _cash_book_explain(frame: pd.DataFrame) -> str:
+    facts = _cash_book_facts(frame)
+    sale, unnamed, out = facts["sale"], facts["unnamed"], facts["out"]
+    details = _col(frame, *_CASH_DETAILS)
+    example = (f" (\"{details[sale].iloc[0]}\": {facts['payer'][sale].iloc[0]})"
+               if sale.any() else "")
+    parts = [f"who paid each line of money in is read from its details{example}; "
+             f"{counted(int(sale.sum()), 'line')} of money in naming who paid counted as "
+             f"sales ({values.amount_text(float(facts['in'][sale].sum()))}) from "
+             f"{counted(int(facts['payer'][sale].nunique()), 'client')}"]
+    if unnamed.any():
+        parts.append(f"{counted(int(unnamed.sum()), 'line')} of money in naming no one "
+                     f"({values.amount_text(float(facts['in'][unnamed].sum()))}) left out, "
+                     "not counted as sales")
+    if out.any():
+        parts.append(f"{counted(int(out.sum()), 'line')} of money out "
+                     f"({values.amount_text(float(facts['out_total']))}), the business's own "
+                     "spending, left out")
+    return "Read as a cash book: " + "; ".join(parts) + "."
 
 
 # --- orders by status: WooCommerce, Square ----------------------------------------------------
@@ -3205,6 +3298,9 @@ PROFILES += (
     Profile("ticket_list", "a list of support tickets", (), _TICKET_LIST_MAPPING,
             _tickets_rules, lambda frame: _tickets_explain(frame, _TICKET_LIST_SAID),
             check=_ticket_list_check, writers_only=True),
+    Profile("cash_book", "a cash book", (),
+            {"date": "date", **dict.fromkeys(_CASH_DETAILS, "note")},
+            _cash_book_rules, _cash_book_explain, check=_cash_book_check),
 )
 PROFILES += (
     Profile("woocommerce_orders", "a WooCommerce orders export",

@@ -28,16 +28,16 @@ from ..errors import UnreadableFile, ValidationError
 from ..fields import (
     CLIENT_ONLY, COMPANY_HEADERS, CONTACT_MEANS, CONVERSATION_IDS, EVENT_FIELDS, EVENT_KINDS,
     EVENT_ONLY, ORGANISATION_HEADERS, PERSON_NAME_HEADERS,
-    FEEDBACK_HEADERS, FUNDING_SOURCE, PARTY_HEADERS, PAYEE_HEADERS, PAYER_HEADERS, PEOPLE_HEADERS,
-    SERVED_HEADERS, SURVEY_NAMES, TAG_HEADERS,
+    CHILD_HEADERS, FEEDBACK_HEADERS, FUNDING_SOURCE, PARENT_HEADERS, PARTY_HEADERS,
+    PAYEE_HEADERS, PAYER_HEADERS, PEOPLE_HEADERS, SERVED_HEADERS, SURVEY_NAMES, TAG_HEADERS,
     SCORE_RANGES, field_type, fields_for, match_header, name_part, names_a_birth_date,
     without_owner,
     names_a_number, normalise_header, plain_header)
 from ..journal import stage_mapping
 from ..stages import (
     ALL_STAGES, BILLED_ONLY_STATUSES, BOOKED_STATUSES, CLOSED_DEAL, FINISHED, HIRE_RETURNED,
-    HIRED_OUT, ORDER_DELIVERED, ORDER_IN_HAND, ORDER_STATUS_KIND,
-    OUTCOMES, PAYMENT_STATUSES,
+    HIRED_OUT, ON_INVOICE, ORDER_DELIVERED, ORDER_IN_HAND, ORDER_STATUS_KIND,
+    OUTCOMES, PAID_BY, PAYMENT_STATUSES,
     QUOTE_OWN_WORDS, QUOTE_STATUS, QUOTE_WORDS, RANK, UNDECIDED, UNPAID_STATUSES, VISIT_KEPT,
     normalise_value,
     order_status_kind,
@@ -543,6 +543,10 @@ DEAL_VALUE = re.compile(r"^(?:deal|close|opportunity)?value$|(?:deal|opportunity
                         r"^(?:valore?|valeur|wert|waarde|varde|affarsvarde|værdi|handelsværdi|"
                         r"verdi|avtaleverdi|arvo)$|"
                         r"^dealsize$|^projectfee$|^expectedrevenue$|^bidamount$")
+# A value header naming what is sold ("Deal value", "Opportunity value", "Bid amount"):
+# money by its name, however small its numbers, never a rating.
+_VALUE_OF_A_SALE = re.compile(r"deal|opportunit|lead|affar|handel|avtale|project|bid|"
+                              r"revenue|size")
 # A header naming the business's own people ("Assignee Email", "Owner e-mail", "Created
 # by"): their e-mail addresses are not the clients'.
 _OUR_PEOPLE = re.compile(r"\b(?:assign(?:ee|ed)?|(?<!pet )owner|rep|sales ?person|agent|"
@@ -864,6 +868,7 @@ def refine_mapping(raw: RawSheet, mapping: dict[str, str | None], kind: str, *,
         if (mapping[header] in ("amount", "revenue_current", "revenue_potential")
                 and DEAL_VALUE.search(normalise_header(header))  # each sale's money,
                 and not _CURRENCY_WRITTEN.search(header)     # nor a "Value (€)")
+                and not _VALUE_OF_A_SALE.search(normalise_header(header))  # "Deal value"
                 and (top == 5 and kind != "events" or top and surveyed)):
             mapping[header] = None
             said.append(f"'{header}' holds whole numbers from 1 to {top} with no currency "
@@ -1255,28 +1260,45 @@ def _people_header_named(raw: RawSheet, mapping: dict[str, str | None], free: li
 
 def _payer_named(raw: RawSheet, mapping: dict[str, str | None], free: list[str],
                  said: list[str]) -> None:
-    """A column naming who pays (``PAYER_HEADERS``: "Family", "Bill payer") beside the one read
-    as the client's name that names whom the service is for (``SERVED_HEADERS``: "Pupil",
-    "Child") names the client instead: the one served is kept as extra. Only where it names
-    someone on every row that names one served, fewer than those served (a family's
-    children together), and holds names, not yes or no ("Family" Y: a family discount) nor
-    numbers (a household's size)."""
+    """A column naming who pays (``PAYER_HEADERS``: "Family", "Bill payer", "Paid by") beside
+    the one read as the client's name that names whom the service is for (``SERVED_HEADERS``:
+    "Pupil", "Child") names the client instead: the one served is kept as extra. Only where
+    it holds names, not yes or no ("Family" Y: a family discount), numbers (a household's
+    size) or ways of paying and relations ("Card", "Mum": ``PAID_BY``), and names fewer than
+    those served (a family's children together) unless headed as who paid ("Paid by"; a
+    child's "Parent": ``PARENT_HEADERS``). Where
+    it names someone on some rows only, one of them on two rows or more, the one served is
+    the client of the rest (read as the contact's name: ``values.company_else_contact``);
+    "Paid by" blank is then not paid (plan._paid_flags)."""
     served = next((h for h in free if mapping[h] == "name"
                    and normalise_header(h) in SERVED_HEADERS), None)
     if served is None:
         return
     named = raw.frame[served].notna()
+    parents = PARENT_HEADERS if normalise_header(served) in CHILD_HEADERS else frozenset()
     for header in free:
         cells = raw.frame[header].dropna()
-        if (mapping[header] is None and normalise_header(header) in PAYER_HEADERS
+        said_to_pay = PAID_FLAG.match(normalise_header(header)) or (
+            normalise_header(header) in parents)
+        if not (mapping[header] is None
+                and (normalise_header(header) in PAYER_HEADERS or said_to_pay)
                 and len(cells) and (~cells.astype(str).str.contains(r"\d")).mean() >= 0.8
-                and raw.frame.loc[named, header].notna().all()
-                and cells.nunique() < raw.frame.loc[named, served].nunique()
-                and not values.parse_bool(cells)[1].eq(False).any()):
+                and (cells.nunique() < raw.frame.loc[named, served].nunique() or said_to_pay)
+                and not values.parse_bool(cells)[1].eq(False).any()
+                and not values.per_distinct(cells, lambda v: match_key(str(v)) in (
+                    PAID_BY | ON_INVOICE)).any()):
+            continue
+        pairs = raw.frame.loc[named, [header, served]].dropna()
+        if raw.frame.loc[named, header].notna().all():
             mapping[header], mapping[served] = "name", None
             said.append(f"'{header}' names who pays for '{served}': read as the client's "
                         f"name, '{served}' kept as extra")
-            return
+        elif pairs[header].duplicated().any() and (
+                "contact_name" not in mapping.values()):
+            mapping[header], mapping[served] = "name", "contact_name"
+            said.append(f"'{header}' names who pays for '{served}': read as the client's "
+                        f"name, and '{served}' where it is blank")
+        return
 
 
 # A column of who bought, and one of whom from: beside a supplier, the buyer is the
