@@ -864,12 +864,12 @@ def refine_mapping(raw: RawSheet, mapping: dict[str, str | None], kind: str, *,
                         + ("read as the client ID" if mapping[header] else "kept as extra"))
     surveyed = _surveyed(raw, mapping)
     for header in free:     # "Wert" 5, 3, 1: a rating of the contact, not money (not on
-        top = _top_rating(raw.frame[header])    # a sheet of sales, whose "Value" 2, 5 is
         if (mapping[header] in ("amount", "revenue_current", "revenue_potential")
-                and DEAL_VALUE.search(normalise_header(header))  # each sale's money,
-                and not _CURRENCY_WRITTEN.search(header)     # nor a "Value (€)")
-                and not _VALUE_OF_A_SALE.search(normalise_header(header))  # "Deal value"
-                and (top == 5 and kind != "events" or top and surveyed)):
+                and DEAL_VALUE.search(normalise_header(header))  # a sheet of sales, whose
+                and not _CURRENCY_WRITTEN.search(header)     # "Value" 2, 5 is each sale's
+                and not _VALUE_OF_A_SALE.search(normalise_header(header))  # money, nor a
+                and (top := _top_rating(raw.frame[header]))  # "Value (€)", a "Deal value")
+                and (top == 5 and kind != "events" or surveyed)):
             mapping[header] = None
             said.append(f"'{header}' holds whole numbers from 1 to {top} with no currency "
                         f"({_first_values(raw.frame[header])}"
