@@ -1146,7 +1146,9 @@ _TICKET_LIST_MAPPING = {
         "dateopened", "datetimeopened", "opendate",
         "date", "data", "dataabertura", "datadeabertura", "fecha", "fechadecreacion",
         "fechaapertura", "fechadeapertura", "datedecreation", "dateouverture",
-        "datedouverture", "datum", "erstellt", "erstelltam", "eingang")},
+        "datedouverture", "datum", "erstellt", "erstelltam", "eingang",
+        "received", "datereceived", "receivedon", "reported", "datereported", "raised",
+        "dateraised")},
     "category": "reason", "categoria": "reason", "categorie": "reason", "kategorie": "reason",
     "assignee": "owner", "assignedto": "owner", "agent": "owner", "responsavel": "owner",
     "responsable": "owner", "bearbeiter": "owner",
@@ -1167,7 +1169,7 @@ def _ticket_list_check(present: set[str], frame: pd.DataFrame | None) -> bool:
         return False
     numbered = any(TICKET_NUMBER_HEADER.match(header) for header in present)
     subject, priority = bool(present & SUBJECT_HEADERS), bool(present & PRIORITY_HEADERS)
-    issue = next(iter(sorted(present & ISSUE_HEADERS)), None)
+    issue = next(iter(sorted(present & ISSUE_HEADERS)), None) if "id" in present else None
     if not (subject or priority or issue) or not (numbered or subject and priority or issue):
         return False
     if not present & {*_REQUESTER, *_OWN_REQUESTER, *_REQUESTER_EMAIL, *_OWN_EMAIL}:
