@@ -320,6 +320,25 @@ def test_a_log_of_issues_with_a_resolved_ticket_is_a_ticket_list(tmp_path):
     assert cli_funnel(tmp_path) == [3, 0, 0, 0, 0]
 
 
+def test_a_complaints_log_by_issue_without_an_id_keeps_its_dates(tmp_path):
+    """Not fired: a complaints log (the demo's: Date received, Customer, Order number,
+    Department, Issue, Received via, Status) numbers no rows by 'ID', so it is read as
+    before: 3 complaints (the file is called complaints), each with its day, order, channel
+    and department; 2 clients (Ann twice). Read as a ticket list, the dates were lost."""
+    found = cli_import_text(tmp_path, "complaints.csv", (
+        "Date received,Customer,Order number,Department,Issue,Received via,Status\n"
+        "03/02/2025,Ann Lee,HP-1001,Delivery,Delivery arrived late,phone,Resolved\n"
+        "10/02/2025,Bob Ray,HP-1002,Sales,Sales promised a date we could not meet,email,Open\n"
+        "17/02/2025,Ann Lee,HP-1003,Install,Installer missed the appointment,phone,Closed\n"))
+    assert not found["explanation"].startswith("Recognised as a list of support tickets")
+    assert workspace_rows(tmp_path, "SELECT kind, date, order_id, channel, department "
+                                    "FROM events ORDER BY date") == [
+        ("complaint", "2025-02-03", "HP-1001", "phone", "Delivery"),
+        ("complaint", "2025-02-10", "HP-1002", "email", "Sales"),
+        ("complaint", "2025-02-17", "HP-1003", "phone", "Install")]
+    assert workspace_rows(tmp_path, "SELECT COUNT(*) FROM clients") == [(2,)]
+
+
 def test_a_lawyers_matters_by_issue_are_no_tickets(tmp_path):
     """Not fired: Issue Divorce / Will and probate / House purchase, Open or Closed (no
     ticket is resolved): a client list, no complaint, as before: [3, 2, 2, 0, 0]."""
