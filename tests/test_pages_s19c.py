@@ -221,6 +221,11 @@ def test_the_import_historys_from_wraps_a_long_workbook_name(tmp_path, monkeypat
     assert history.value["From"].tolist() == [f"{name} › Closed deals and renewals Q3"]
     assert json.loads(history.proto.columns)["From"]["width"] == 200
     assert history.proto.row_height == 92
+    # Presenter mode: its root font makes 4rem 84 px at 1440 pixels and 112 at 1920: rows
+    # of 120, over both, so that the grid wraps the name there too (it was cut at 92).
+    at = app_test("w", "views/import.py", presenter=True)
+    assert not at.exception, at.exception
+    assert at.dataframe[0].proto.row_height == 120
     (tmp_path / "w.db").unlink()
     cli_import_text(tmp_path, "clients.csv", "Client,Email,Stage\nAnn Able,ann@a.com,Lead\n")
     at = app_test("w", "views/import.py")

@@ -32,6 +32,7 @@ ROW_NUMBER = st.column_config.NumberColumn(format="%d")
 # taller than 4rem, so the rows grow only when a name needs it). The column stays as wide
 # as the other columns leave on a laptop's screen, so that none is scrolled out of sight.
 FROM_WIDTH, FROM_CHARACTERS, LINE_HEIGHT = 200, 26, 20
+PRESENTER_WRAPPED_ROW = 120     # over 4rem in presenter mode on screens up to 2,000 pixels
 HISTORY_LAYOUT = {
     "Import": st.column_config.NumberColumn(format="%d", width=60),
     "When (UTC)": st.column_config.TextColumn(width=130),
@@ -351,11 +352,14 @@ def currency_choice() -> None:
                 st.rerun()
 
 
-def from_row_height(table) -> int | None:
+def from_row_height(table, presenter: bool = False) -> int | None:
     """The history's row height: the lines its longest "From" takes at FROM_WIDTH (more
-    than 4rem, so that the grid wraps it), or the grid's own where every name fits."""
+    than 4rem, so that the grid wraps it), or the grid's own where every name fits.
+    Presenter mode's root font is max(20px, 1.45vw): 4rem is 84 px on a 1440-pixel
+    screen and 112 on a 1920 one, so its rows are at least PRESENTER_WRAPPED_ROW."""
     lines = -(-int(table["From"].str.len().max()) // FROM_CHARACTERS)
-    return None if lines < 2 else max(66, lines * LINE_HEIGHT + 12)
+    least = PRESENTER_WRAPPED_ROW if presenter else 66
+    return None if lines < 2 else max(least, lines * LINE_HEIGHT + 12)
 
 
 def history() -> None:
@@ -366,7 +370,8 @@ def history() -> None:
         widgets.empty_state("No imports yet", "Each import you make is listed here, and any "
                             "of them can be undone.", icon=":material/history:")
         return
-    widgets.table(table, column_config=HISTORY_LAYOUT, row_height=from_row_height(table))
+    widgets.table(table, column_config=HISTORY_LAYOUT,
+                  row_height=from_row_height(table, ctx.presenter))
     if not ctx.editing:
         return
     open_imports = table[table["Undone"] == ""]
