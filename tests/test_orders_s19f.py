@@ -18,6 +18,7 @@ worked out by hand before importing; beside each, a sheet where the rule must no
 from __future__ import annotations
 
 from conftest import cli_funnel, cli_import_text, kind_totals, workspace_rows
+from test_left_alone_s19a import BLING
 
 KINDS = "SELECT kind, COUNT(*), ROUND(SUM(amount), 2) FROM events GROUP BY kind ORDER BY kind"
 
@@ -132,15 +133,6 @@ def test_woocommerce_order_refund_repeated_on_each_item_is_read_once(tmp_path):
 
 # --- 2. a shop's order list by its values ----------------------------------------------------
 
-BLING = ("Número;Data;Cliente;CPF/CNPJ;E-mail;Total;Situação;Vendedor\n"
-         "1001;03/02/2026;Ana Souza;123.456.789-09;ana@email.com.br;R$ 1.234,56;Atendido;Carla\n"
-         "1002;07/02/2026;Bruno Lima;987.654.321-00;bruno@email.com.br;R$ 350,00;Em andamento;"
-         "Carla\n"
-         "1003;12/02/2026;Ana Souza;123.456.789-09;ana@email.com.br;R$ 89,90;Em andamento;Pedro\n"
-         "1004;15/02/2026;Camila Rocha;111.222.333-44;camila@email.com.br;R$ 2.500,00;Cancelado;"
-         "Pedro\n"
-         "1005;20/02/2026;Diego Alves;555.666.777-88;diego@email.com.br;R$ 480,00;Em aberto;"
-         "Carla\n")
 
 
 def test_bling_orders_on_a_file_called_export_are_orders(tmp_path):

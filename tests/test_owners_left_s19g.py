@@ -22,6 +22,7 @@ from __future__ import annotations
 import datetime as dt
 
 from conftest import cli_funnel, cli_import_book, kind_totals, workspace_rows
+from test_owners_sheets_s19 import LOCKS
 
 D = dt.datetime
 REVENUE = "SELECT ROUND(SUM(revenue_current), 2) FROM clients"
@@ -113,18 +114,6 @@ def test_a_total_paid_beside_months_paid_is_not_multiplied(tmp_path):
 
 # --- 2. a quote written in the job column -----------------------------------------------
 
-LOCKS = {"Call-outs": [
-    ["KEYSAFE LOCKSMITHS - CALL OUTS"],
-    ["Date", "Customer", "Job", "Call-out", "Parts", "Total", "Paid by"],
-    [D(2025, 1, 4, 23, 10), "Ruth Moss", "Locked out", "£80", "£0", "£80", "Card"],
-    [D(2025, 1, 9), "Acme Lettings", "Change locks 14 Elm Rd", "£60", "£45", "£105",
-     "Invoice - pd 30/1"],
-    [D(2025, 1, 15), "Sam Tate", "Snapped key", "£60", "£15", "£75", "Cash"],
-    [D(2025, 1, 22), "Acme Lettings", "Change locks 3 Ash Ct", "£60", "£45", "£105", "Invoice"],
-    [D(2025, 2, 3), "Acme Lettings", "uPVC mechanism", "£60", "£90", "£150",
-     "Invoice - pd 20/2"],
-    [D(2025, 2, 5), "Una Vale", "Quote for safe", None, None, None, None],
-    [], ["TOTAL", None, None, None, None, "=SUM(F3:F8)"]]}
 
 
 def test_a_locksmiths_quote_in_the_job_column_is_consideration(tmp_path):
