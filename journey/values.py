@@ -575,8 +575,9 @@ def _formatted_numbers(r: pa.Array, *, money: bool) -> dict[str, np.ndarray]:
 
 def _ungroup(core: pa.Array) -> pa.Array:
     """Drop thousands grouping by spaces and apostrophes ('1 200', "1'200")."""
+    written = written_bytes(core)            # (one copy of the cells for every mark)
     for ch in _GROUP:
-        if _anywhere(core, ch):
+        if ch.encode() in written:
             core = pc.replace_substring(core, ch, "")
     return core
 

@@ -2128,6 +2128,17 @@ def _ungrouped(frame: pd.DataFrame, row_numbers: list[int], made_up: list[str],
     return frame, row_numbers, list(frame.columns), []
 
 
+def _alone_in_first(frame: pd.DataFrame) -> pd.Series:
+    """Rows with nothing written right of the first column. Column by column, stopping once
+    no row is left: on a sheet of full rows that is two columns read, not a copy of all."""
+    alone = np.ones(len(frame), dtype=bool)
+    for position in range(1, frame.shape[1]):
+        alone &= pd.isna(frame.iloc[:, position].to_numpy())
+        if not alone.any():
+            break
+    return pd.Series(alone, index=frame.index)
+
+
 def _client_blocks(frame: pd.DataFrame, row_numbers: list[int]
                    ) -> tuple[pd.DataFrame, list[int], list[str]]:
     """A year's sheet kept as a block per client (a dog groomer's: the client's name alone
@@ -2141,7 +2152,7 @@ def _client_blocks(frame: pd.DataFrame, row_numbers: list[int]
     if (not len(frame) or pd.isna(cells.iloc[0]) or frame.iloc[0, 1:].notna().any()
             or any(match_header(h)[0] in WHOSE_FIELDS for h in frame.columns)):
         return frame, row_numbers, []          # (the cheap checks first: the first row)
-    alone = cells.notna() & frame.iloc[:, 1:].isna().all(axis=1)
+    alone = cells.notna() & _alone_in_first(frame)
     if alone.sum() < 2:
         return frame, row_numbers, []
     texts = cells[alone].map(lambda cell: cell.strip() if isinstance(cell, str) else "")
@@ -2181,7 +2192,8 @@ def _period_headings(frame: pd.DataFrame, row_numbers: list[int]
     if len(frame.columns) < 2 or not len(frame):
         return frame, row_numbers, []
     cells = frame[frame.columns[0]]
-    alone = (cells.map(lambda cell: isinstance(cell, str)) & frame.iloc[:, 1:].isna().all(axis=1))
+    alone = _alone_in_first(frame)
+    alone &= cells.map(lambda cell: isinstance(cell, str)) if alone.any() else alone
     if not alone.any() or frame.notna().sum(axis=1).ge(2).sum() < 2:
         return frame, row_numbers, []
     heads = alone & cells.where(alone, "").map(

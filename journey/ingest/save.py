@@ -680,6 +680,8 @@ def _full_names_kept(db: Database, rows: pd.DataFrame, known: dict) -> pd.DataFr
     if "name" not in rows:
         return rows
     ids = rows["client_key"].map(known)
+    if not ids.notna().any():         # (no stored client among the rows: nothing to keep)
+        return rows
     written = rows["name"].astype("string")
     short = ids.notna() & rows["name_key"].notna() & (rows["name_key"].astype(
         "string").str.contains(r"^\S+$|^\S+ \S\.?$|,", na=False)   # (keyless names: NaN)
