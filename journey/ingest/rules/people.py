@@ -140,6 +140,8 @@ def _test_people(frame: pd.DataFrame, raw: RawSheet, out: pd.DataFrame, rejected
             frame[asked].reindex(out.index) if asked is not None   # its profile reads)
             else pd.Series(None, index=out.index, dtype=object))
     email = said.astype(object).where(said.notna(), "").astype(str)
+    if not any("test" in "\n".join(cells).casefold() for cells in (name, email)):
+        return found               # (every pattern needs the word: one look at each column)
     unnamed = name.str.strip().eq("") & email.str.match(_TEST_RESERVED_EMAIL)
     test = ((name.str.match(_TEST_NAME) & email.str.match(_TEST_EMAIL))
             | name.str.match(_PLACEHOLDER_TEST) | unnamed) & kept
