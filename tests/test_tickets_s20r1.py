@@ -270,6 +270,22 @@ def test_a_spanish_ticket_lists_pedido_canal_and_departamento_are_read(tmp_path)
     assert cli_funnel(tmp_path) == [2, 0, 0, 0, 0]
 
 
+def test_a_ticket_lists_group_and_via_are_read_as_a_help_desks(tmp_path):
+    """"Group" and "Via", as a help desk's export names them: the ticket's department
+    (Returns, Accounts) and channel (Chat, Phone), as the help desk's profile reads them
+    (were extras). 2 tickets of 2 requesters: T-7 ("never arrived") a complaint, T-8 (a
+    question) a contact; [2, 0, 0, 0, 0]."""
+    found = cli_import_text(tmp_path, "tickets.csv", (
+        "Ticket #,Date,Customer,Subject,Priority,Group,Via,Status\n"
+        "T-7,2024-06-03,Ann Lee,My parcel never arrived,High,Returns,Chat,Open\n"
+        "T-8,2024-06-04,Bo Chan,Can I pay by bank transfer?,Low,Accounts,Phone,Solved\n"))
+    assert found["recognised_as"] == "ticket_list"
+    assert workspace_rows(tmp_path, "SELECT kind, order_id, department, channel FROM events "
+                                    "ORDER BY date") == [
+        ("complaint", "T-7", "Returns", "Chat"), ("contact", "T-8", "Accounts", "Phone")]
+    assert cli_funnel(tmp_path) == [2, 0, 0, 0, 0]
+
+
 # --- 4. an event's attendees by "Ticket #" --------------------------------------------------
 
 def test_an_events_attendees_with_order_numbers_are_no_ticket_log(tmp_path):

@@ -1160,7 +1160,8 @@ _TICKET_LIST_MAPPING = {
     "category": "reason", "categoria": "reason", "categorie": "reason", "kategorie": "reason",
     "assignee": "owner", "assignedto": "owner", "agent": "owner", "responsavel": "owner",
     "responsable": "owner", "bearbeiter": "owner",
-    "channel": "channel", "canal": "channel", "source": "channel", "kanal": "channel"}
+    "channel": "channel", "canal": "channel", "source": "channel", "kanal": "channel",
+    "via": "channel", "group": "department", "grupo": "department"}
 
 
 def _ticket_list_check(present: set[str], frame: pd.DataFrame | None) -> bool:
