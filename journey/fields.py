@@ -1128,10 +1128,10 @@ SUBJECT_HEADERS = frozenset({"subject", "asunto", "assunto", "sujet", "objet", "
 ISSUE_HEADERS = frozenset({"issue", "problem", "problema", "probleme", "anliegen"})
 # The day a problem was reported (normalised): beside such an "Issue" worded as a problem
 # and several ticket states, a log of tickets though none is resolved yet. Not "Received",
-# which a repair shop's intake says of the thing handed in.
+# which a repair shop's intake says of the thing handed in, nor a bare "Logged" (hours).
 REPORTED_DATE_HEADERS = frozenset({"reported", "datereported", "reportedon", "reporteddate",
                                    "reportedat", "raised", "dateraised", "raisedon",
-                                   "logged", "datelogged", "loggedon"})
+                                   "datelogged", "loggedon"})
 PRIORITY_HEADERS = frozenset({"priority", "prioridad", "prioridade", "priorite", "prioritat",
                               "prioritaet", "priorita", "prioriteit", "urgency", "urgencia",
                               "urgence", "dringlichkeit"})

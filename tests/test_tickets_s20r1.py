@@ -7,8 +7,9 @@ beside them, sheets where the rule must not fire.
   when its issues read as problems, its statuses are two ticket states or more and its
   date says when the problem was reported (was a client list, Open read as a customer:
   [3, 2, 1, 0, 0]). Must not fire: a lawyer's matters by Issue (Divorce, Will), even with a
-  "Date reported"; a plumber's jobs by Issue with the day they were booked; a log whose
-  tickets are all Open (one state: left alone, as before).
+  "Date reported"; a plumber's jobs by Issue with the day they were booked; a repair
+  shop's intake by "Date received"; a log whose tickets are all Open (one state: left
+  alone, as before).
 - An internal bug tracker (Issue, Assignee, Reporter who are staff, Status; no customer,
   no money) stays reference rows, and now says it is a bug tracker's; with the reporters'
   e-mails (of one domain), Jira's export and GitHub's issues it was read as clients with
@@ -114,6 +115,22 @@ def test_a_plumbers_jobs_by_issue_booked_are_no_tickets(tmp_path):
         "3,Cy Dunn,Fit new radiator,Closed,2024-05-06\n"))
     assert found["recognised_as"] is None
     assert cli_funnel(tmp_path) == [3, 2, 1, 0, 0]
+
+
+def test_a_repair_shops_intake_by_date_received_is_no_ticket_list(tmp_path):
+    """Must not fire: a repair shop's intake (ID, Customer, Issue "Screen broken", "Water
+    damage", Open / In progress / Waiting on customer) dated "Date received", which says
+    when the thing was handed in, not when a problem was reported: read as before, 3
+    dated contacts of 3 clients at awareness, [3, 0, 0, 0, 0]."""
+    found = cli_import_text(tmp_path, "repairs.csv", (
+        "ID,Customer,Issue,Status,Date received\n"
+        "1,Ann Lee,Screen broken,Open,2024-05-02\n"
+        "2,Bo Chan,Water damage,In progress,2024-05-03\n"
+        "3,Cy Dunn,Battery not working,Waiting on customer,2024-05-06\n"))
+    assert found["recognised_as"] is None
+    assert workspace_rows(tmp_path, "SELECT kind, COUNT(*) FROM events GROUP BY kind"
+                          ) == [("contact", 3)]
+    assert cli_funnel(tmp_path) == [3, 0, 0, 0, 0]
 
 
 def test_an_id_log_whose_tickets_are_all_open_is_left_alone(tmp_path):
