@@ -1126,6 +1126,12 @@ SUBJECT_HEADERS = frozenset({"subject", "asunto", "assunto", "sujet", "objet", "
 # A ticket's problem in a log numbered only by "ID": a subject only beside a ticket's
 # resolved state (profiles._ticket_list_check; a lawyer's "Issue": Divorce is a matter).
 ISSUE_HEADERS = frozenset({"issue", "problem", "problema", "probleme", "anliegen"})
+# The day a problem was reported (normalised): beside such an "Issue" worded as a problem
+# and several ticket states, a log of tickets though none is resolved yet. Not "Received",
+# which a repair shop's intake says of the thing handed in, nor a bare "Logged" (hours).
+REPORTED_DATE_HEADERS = frozenset({"reported", "datereported", "reportedon", "reporteddate",
+                                   "reportedat", "raised", "dateraised", "raisedon",
+                                   "datelogged", "loggedon"})
 PRIORITY_HEADERS = frozenset({"priority", "prioridad", "prioridade", "priorite", "prioritat",
                               "prioritaet", "priorita", "prioriteit", "urgency", "urgencia",
                               "urgence", "dringlichkeit"})

@@ -38,7 +38,11 @@ Decisions (also in the README):
   ticket's satisfaction rating (Good 4 and Bad 2 of 5, Great 5, Okay 3, or a number of 1
   to 5) is its requester's satisfaction, the latest they gave. An owner's own ticket log
   (``ticket_list``, known by its columns and values: ``_ticket_list_check``) is read the
-  same way; its statuses stay on its tickets, never a client's stage or status.
+  same way; its statuses stay on its tickets, never a client's stage or status. Its order
+  number, channel ("Received via") and department are the ticket's, as a help desk's are.
+- A team's own issue tracker (Jira, Linear, GitHub issues, a bug list: issues, an
+  assignee, a reporter, no customer) is kept as reference rows: its reporters are staff,
+  no clients.
 - Shopify test orders (paid through the "Bogus" test gateway, or tagged "test") are left
   out, and the explanation says how many. A Shopify order's Financial Status says if it
   was paid: pending is a contact, voided a cancellation (no sale); authorized, paid and
@@ -82,8 +86,9 @@ import pandas as pd
 
 from .. import values
 from ..fields import (CONTACT_MEANS, EVENT_FIELDS, ISSUE_HEADERS, NOT_A_PAYER,
-                      ORGANISATION_HEADERS, PRIORITY_HEADERS, SUBJECT_HEADERS,
-                      TICKET_NUMBER_HEADER, WHOSE_FIELDS, match_header, normalise_header)
+                      ORGANISATION_HEADERS, PRIORITY_HEADERS, REPORTED_DATE_HEADERS,
+                      SUBJECT_HEADERS, TICKET_NUMBER_HEADER, WHOSE_FIELDS, match_header,
+                      normalise_header)
 from ..stages import (ORDER_STATUS_KIND, OUTCOME_OF, PAID_BY, TICKET_RESOLVED, TICKET_STATES,
                       WON_WORDS, normalise_value)
 from ..text import counted, match_key, name_key, percent_text, without_accents
@@ -111,6 +116,10 @@ class Profile:
     # Its clients are only the people who wrote in (a help desk's requesters): its contacts
     # say nothing of the business's other clients (see the complaints sign).
     writers_only: bool = False
+    # Fields that a header the mapping does not know fills by its synonym (``match_header``),
+    # before the mapping's own headers of that field: an owner's ticket list's "Order
+    # number" is its order_id, its "Ticket #" then kept as the ticket's own column.
+    by_synonym: frozenset[str] = frozenset()
 
 
 # --- helpers over the raw frame ---------------------------------------------------------
@@ -1147,12 +1156,12 @@ _TICKET_LIST_MAPPING = {
         "date", "data", "dataabertura", "datadeabertura", "fecha", "fechadecreacion",
         "fechaapertura", "fechadeapertura", "datedecreation", "dateouverture",
         "datedouverture", "datum", "erstellt", "erstelltam", "eingang",
-        "received", "datereceived", "receivedon", "reported", "datereported", "raised",
-        "dateraised")},
+        "received", "datereceived", "receivedon", *sorted(REPORTED_DATE_HEADERS))},
     "category": "reason", "categoria": "reason", "categorie": "reason", "kategorie": "reason",
     "assignee": "owner", "assignedto": "owner", "agent": "owner", "responsavel": "owner",
     "responsable": "owner", "bearbeiter": "owner",
-    "channel": "channel", "canal": "channel", "source": "channel", "kanal": "channel"}
+    "channel": "channel", "canal": "channel", "source": "channel", "kanal": "channel",
+    "via": "channel", "group": "department", "grupo": "department"}
 
 
 def _ticket_list_check(present: set[str], frame: pd.DataFrame | None) -> bool:
@@ -1164,7 +1173,8 @@ def _ticket_list_check(present: set[str], frame: pd.DataFrame | None) -> bool:
     of a record type (Salesforce's "Case Record Type": Complaint, Support): the import reads
     the kinds that names as it reads tags. A log numbered only by "ID" with an "Issue"
     (``ISSUE_HEADERS``) of words is one too, where some ticket is resolved
-    (``TICKET_RESOLVED``): a lawyer's matters (Issue: Divorce; Open, Closed) are not."""
+    (``TICKET_RESOLVED``) or its problems were reported (``_reported_problems``): a
+    lawyer's matters (Issue: Divorce; Open, Closed) are not."""
     if frame is None or any(_RECORD_TYPE.search(header) for header in present):
         return False
     numbered = any(TICKET_NUMBER_HEADER.match(header) for header in present)
@@ -1179,14 +1189,63 @@ def _ticket_list_check(present: set[str], frame: pd.DataFrame | None) -> bool:
     said = {normalise_value(v) for v in _col(frame, *_TICKET_STATUS).dropna().unique()}
     if not said or len(said & TICKET_STATES) < 0.8 * len(said):
         return False
-    return bool(subject or priority) or bool(said & TICKET_RESOLVED) and _worded(
-        _col(frame, issue))
+    if subject or priority:
+        return True
+    issues = _col(frame, issue)
+    return _worded(issues) and (bool(said & TICKET_RESOLVED)
+                                or _reported_problems(present, said, issues))
+
+
+def _reported_problems(present: set[str], said: set[str], issues: pd.Series) -> bool:
+    """Whether a log of issues numbered by "ID", none resolved yet, is one of tickets all
+    the same: a date the problem was reported (``REPORTED_DATE_HEADERS``), two ticket
+    states or more (Open, In progress, Waiting on customer), and at least half its issues
+    reading as a problem (``_complains``: "Parcel arrived damaged", "Can't log in"; not a
+    lawyer's "Divorce" nor a job's "New radiator")."""
+    return (bool(present & REPORTED_DATE_HEADERS) and len(said & TICKET_STATES) >= 2
+            and issues.dropna().astype(str).map(_complains).mean() >= 0.5)
 
 
 def _worded(column: pd.Series) -> bool:
     """Whether most of a column's cells are words, not numbers (a magazine's Issue 12)."""
     filled = column.dropna().astype(str)
     return bool(len(filled)) and filled.str.contains(r"[^\W\d_]{3}").mean() >= 0.8
+
+
+# --- an issue tracker's own issues -------------------------------------------------------------
+
+# An issue tracker's columns (Jira, Linear, GitHub, YouTrack; an owner's own bug list),
+# normalised: the issue, whom it is assigned to, who reported it.
+_TRACKED_ISSUE = ("issue", "issuekey", "issueid", "summary", "title", "bug", "bugid")
+_ASSIGNEE = ("assignee", "assignees", "assignedto")
+_REPORTER = ("reporter", "reportedby", "creator", "createdby", "author", "raisedby",
+             "loggedby")
+
+
+def _issue_tracker_check(present: set[str], frame: pd.DataFrame | None) -> bool:
+    """A team's own list of issues (a bug tracker): issues assigned to and reported by its
+    staff; no requester, customer or organisation beside them, nothing of a service desk's
+    (``_SERVICE_DESK``: Jira Service Management's reporter is its customer), no money, and
+    any e-mails of one domain (the team's own)."""
+    if frame is None or present & {*_REQUESTER, *_OWN_REQUESTER, *ORGANISATION_HEADERS} or any(
+            _SERVICE_DESK.search(header) or match_header(header)[0] in (
+                "amount", "revenue_current", "name") for header in present):
+        return False
+    email = _col(frame, *sorted(h for h in present if "email" in h))
+    return email.dropna().str.rsplit("@", n=1).str[-1].str.casefold().nunique() <= 1
+
+
+# Headers of a service desk's issues, normalised: a customer's request type, the
+# organisations it serves, their satisfaction.
+_SERVICE_DESK = re.compile(r"requesttype|organi[sz]ations?$|satisf|customer|client")
+
+
+def _issue_tracker_explain(frame: pd.DataFrame) -> str:
+    reporters = _col(frame, *_REPORTER).nunique()
+    return (f"Recognised as an issue tracker's list (a bug tracker: Jira, Linear, GitHub): "
+            f"{counted(len(frame), 'issue')} reported by {counted(reporters, 'person', 'people')}"
+            " and assigned within the team, naming no customer: kept as reference rows, "
+            "no one made a client.")
 
 
 # --- a cash book: Date, Details, In, Out ----------------------------------------------------
@@ -3299,7 +3358,13 @@ PROFILES += (
             _tickets_rules, _tickets_explain, check=_no_deal_outcomes, writers_only=True),
     Profile("ticket_list", "a list of support tickets", (), _TICKET_LIST_MAPPING,
             _tickets_rules, lambda frame: _tickets_explain(frame, _TICKET_LIST_SAID),
-            check=_ticket_list_check, writers_only=True),
+            check=_ticket_list_check, writers_only=True,
+            by_synonym=frozenset({"order_id", "channel", "department"})),
+    Profile("issue_tracker", "an issue tracker's list", (
+        _any(*_TRACKED_ISSUE), _any(*_ASSIGNEE), _any(*_REPORTER), _any(*_TICKET_STATUS,
+                                                                        "state")),
+            {}, lambda rows, frame: rows, _issue_tracker_explain, kind="reference",
+            check=_issue_tracker_check),
     Profile("cash_book", "a cash book", (),
             {"date": "date", **dict.fromkeys(_CASH_DETAILS, "note")},
             _cash_book_rules, _cash_book_explain, check=_cash_book_check),
@@ -3620,10 +3685,18 @@ _WHO_FIELDS = ("name", "email")
 def profile_mapping(profile: Profile, headers: list[str]) -> dict[str, str | None]:
     """The profile's mapping of a sheet's headers (None: kept as an extra column); a who
     field the profile reads (``_WHO_FIELDS``) that none of its headers fill is taken from
-    the first other header whose synonym names it."""
+    the first other header whose synonym names it. Fields the profile takes by synonym
+    (``Profile.by_synonym``) go first to the headers its table does not know."""
     mapping: dict[str, str | None] = {}
     taken: set[str] = set()
-    for header in headers:        # a field goes to the first of its columns in the table
+    for header in headers if profile.by_synonym else ():
+        target = (None if normalise_header(header) in profile.mapping
+                  else match_header(header)[0])
+        if target in profile.by_synonym and target not in taken:
+            mapping[header] = target
+            taken.add(target)
+    for header in (h for h in headers if h not in mapping):
+        # a field goes to the first of its columns in the table
         target = profile.mapping.get(normalise_header(header))
         mapping[header] = target if target not in taken or target == "name" else None
         if target:
@@ -3637,7 +3710,7 @@ def profile_mapping(profile: Profile, headers: list[str]) -> dict[str, str | Non
             if header is not None:
                 mapping[header] = who
                 taken.add(who)
-    return mapping
+    return {header: mapping[header] for header in headers}
 
 
 def explain(profile: Profile, frame: pd.DataFrame) -> str:
