@@ -818,6 +818,48 @@ def names_a_birth_date(header: object) -> bool:
     return bool(_BIRTH_DATE.match(normalise_header(header)))
 
 
+# A date headed as the latest of something ("Last tuning", "Last service", "Most recent
+# visit", "Último servicio", "Dernière intervention", "Letzte Wartung", "Laatste onderhoud"):
+# when the client was last seen, never their first contact.
+_LATEST_DATE = re.compile(r"^(?:last|latest|mostrecent|ultim[oa]|dernier|derniere|letzte|"
+                          r"laatste|senaste|seneste|sidste|siste|viimeisin)(?!names?$)")
+# A date still to come ("Next due", "Next service", "Due", "Próxima visita", "Prochaine
+# visite", "Nächster Termin", "Volgende afspraak"): a reminder, not something that happened.
+_COMING_DATE = re.compile(r"^(?:next|upcoming|proxim[oa]|prochain|nachste|naechste|volgende|"
+                          r"due(?:date|on|by)?$)")
+
+
+def names_a_latest_date(header: object) -> bool:
+    """Whether a header names the latest time something was done ("Last tuning"), also
+    in brackets under a header over two columns ("Date (Last tuning)")."""
+    return any(_LATEST_DATE.match(normalise_header(part)) for part in
+               (header, *re.findall(r"\(([^)]*)\)", str(header))))
+
+
+def names_a_coming_date(header: object) -> bool:
+    """Whether a header names a date still to come ("Next due", "Próxima visita")."""
+    return bool(_COMING_DATE.match(normalise_header(header)))
+
+
+# When a booked activity takes place ("Start time", "End date", "Check-in", "Arrival"), and
+# when the booking was made ("Creation time", "Booked on", "Date booked", "Placed at"): the
+# day it was booked and paid for, the sale's day.
+_ACTIVITY_TIME = re.compile(r"^(?:start|begin|end|finish|checkin|checkout|arrival|departure|"
+                            r"activitydate|eventdate|tourdate|sessiondate)")
+_MADE_ON_DATE = re.compile(r"^(?:creat|booked|datebooked|bookedon|bookingdate|bookingmade|"
+                           r"placed|dateplaced|ordered|dateordered)")
+
+
+def names_an_activity_time(header: object) -> bool:
+    """Whether a header names when a booked activity takes place ("Start time")."""
+    return bool(_ACTIVITY_TIME.match(normalise_header(header)))
+
+
+def names_when_made(header: object) -> bool:
+    """Whether a header names when a row was made ("Creation time", "Booked on")."""
+    return bool(_MADE_ON_DATE.match(normalise_header(header)))
+
+
 def plain_header(header: object) -> str:
     """A header without a note in brackets or a year beside it: "Value (est.)" -> "Value"
     (the header itself when nothing else is left)."""

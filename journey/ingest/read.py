@@ -2028,24 +2028,32 @@ def _keyed_codes(frame: pd.DataFrame, around: list[str]) -> list[str]:
 def _years_added(frame: pd.DataFrame, title: str, sheet_name: str) -> list[str]:
     """In a column headed as a date, days written without a year ("2/1", "March 3") on a
     sheet whose title or name names one year ("Nails - January 2025") are of that year:
-    it is added to them (``frame`` changed in place). Returns a note per column."""
+    it is added to them (``frame`` changed in place). Where nothing names the year, they
+    stay as written, unread, and the note says so. Returns a note per column."""
     where, year = next(((said, found) for said in (title, sheet_name)
                         if (found := year_named(said)) is not None), (None, None))
-    if year is None:
-        return []
     notes = []
     for header in frame.columns:
         found = match_header(header)[0]
         if found is not None and field_type(found) != DATE or names_a_birth_date(header):
             continue                    # (a birthday has no year: it is every year's)
         dashed = per_distinct(frame[header], is_day_dash_month).eq(True).any()
-        dated = per_distinct(frame[header], lambda cell: with_year(cell, year, dashed))
+        dated = per_distinct(frame[header],     # (2000, a leap year, where none is named)
+                             lambda cell: with_year(cell, year or 2000, dashed))
         added = dated.notna()
         if not added.any() or added.sum() * 2 < frame[header].notna().sum() or (
                 found is None and "date" not in str(header).casefold()
                 and not dated[added].str.contains("[a-zA-Z]").all()):
             continue        # (bare "4/10" under a header naming no date: a score, a share)
         shown = ", ".join(list(dict.fromkeys(frame[header][added].astype(str)))[:2])
+        if year is None:
+            notes.append(f"{counted(int(added.sum()), 'date')} in '{header}' "
+                         f"({shown}) {'gives' if added.sum() == 1 else 'give'} no year, and "
+                         "nothing on the sheet or in its name says which: "
+                         f"{'it was' if added.sum() == 1 else 'they were'} kept as written, "
+                         "not read as dates (add the year to them, or to the sheet's name, "
+                         "and import again).")
+            continue
         frame[header] = frame[header].where(~added, dated)
         notes.append(f"{counted(int(added.sum()), 'date')} in '{header}' written without a "
                      f"year ({shown}) {was(int(added.sum()))} read in {year}, the year "
