@@ -50,7 +50,7 @@ IN_PROGRESS_WORDS = ("pågående, igangværende, pågår, käynnissä, in bearbe
 ONGOING_WORDS = ("en curso", "in corso", "en cours", "w trakcie")
 # "Open" in English, German, French, Spanish, Portuguese, Italian, Dutch, the Nordic
 # languages and Finnish, and the words for ongoing: beside a won or lost deal, a deal still open
-# (plan._open_deals), else as ACTIVE_WORDS say.
+# (rules.deals._open_deals), else as ACTIVE_WORDS say.
 OPEN_WORDS = ("open", "ongoing", "offen", "ouvert", "ouverte", "abierto", "abierta", "aberto",
               "aberta", "aperto", "aperta", "lopend", "öppen", "åpen", "åben", "avoin",
               *ONGOING_WORDS)
@@ -584,7 +584,7 @@ for _outcome, _words in OUTCOME_ALIASES.items():
 ACTIVE_OF = {normalise_value(word) for word in ACTIVE_WORDS}
 
 # A yes/no (tick) column of a client list whose header names a step of the journey: a tick
-# there lifts the client to that step's stage (plan._ticked_steps). Headers are compared as
+# there lifts the client to that step's stage (rules.client_lists._ticked_steps). Headers are compared as
 # headers are (normalise_header); a tick column whose header is not here is kept as extra.
 # Not "Referral" or "Referred" (a tick there mostly says the client CAME by referral, how
 # they found the business, not that they sent anyone), nor "Returned" (on a shop's list,

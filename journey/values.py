@@ -736,7 +736,7 @@ def read_money(s: pd.Series, header: object = None,
 FREE_WORDS = frozenset(("free", "no charge", "foc", "f.o.c.", "f.o.c", "complimentary",
                         "free of charge", "gratis", "gratuit", "kostenlos", "gratuito"))
 # ... and words for a visit or a standing given to try, not bought (a "Free Trial Class", a
-# client "on trial"): with those, understand._visits_given_free's and plan._sessions_not_paid's.
+# client "on trial"): with those, understand._visits_given_free's and rules.payers._sessions_not_paid's.
 TRIAL_WORDS = frozenset(("trial", "free trial", "in trial", "trialing", "taster", "comp",
                          "guest pass"))
 # Words saying money is still owed, not paid (beside an amount, in a sheet's name).

@@ -2,7 +2,7 @@
 command line, or the page is rendered with AppTest, and is checked against figures worked
 out by hand; beside each, where it matters, a sheet where the rule must not fire.
 
-- One reading of a paid column on sales no status decides (plan._by_what_was_paid), for an
+- One reading of a paid column on sales no status decides (rules.paid._by_what_was_paid), for an
   invoice list and for an invoice's lines alike: nothing paid of an amount owed is a
   contact (awaiting payment), a part paid a sale of the part. An order of lines with 0
   paid was a sale of its whole amount; an invoice with 0 paid was already a contact. A

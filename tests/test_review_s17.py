@@ -10,7 +10,7 @@ from conftest import cli_funnel, cli_import_book, cli_import_text, kind_totals, 
 REVENUE = "SELECT name, revenue_current FROM clients ORDER BY name"
 
 
-# --- measures one column per period (plan._measured) -------------------------------------------
+# --- measures one column per period (rules.client_money._measured) -----------------------------
 
 def test_monthly_fees_that_move_a_little_are_still_revenue(tmp_path):
     """An accountant's monthly fees by hours billed (Acme 960, 1080, 1020; Beta 450, 480,
@@ -63,7 +63,7 @@ def test_questions_that_use_a_complaint_word_are_support_contacts(tmp_path):
     assert cli_funnel(tmp_path) == [9, 0, 0, 0, 0]
 
 
-# --- a tip beside the service's own fee (plan._tips_taken_off) ---------------------------------
+# --- a tip beside the service's own fee (rules.amounts._tips_taken_off) ------------------------
 
 def test_a_tip_beside_a_fee_is_not_taken_off_the_fee(tmp_path):
     """A salon's sheet: Fee 40 and 80, Tip 5 and 10, both paid (were sales of 35 and 70,
@@ -88,7 +88,7 @@ def test_tabs_named_for_places_of_sale_are_no_clients(tmp_path):
     assert cli_funnel(tmp_path) == [0, 0, 0, 0, 0]
 
 
-# --- the account's own money moving (plan._own_money_moved) ------------------------------------
+# --- the account's own money moving (rules.people._own_money_moved) ----------------------------
 
 def test_a_students_withdrawal_is_theirs_not_the_accounts_own_money(tmp_path):
     """A course's ledger: Ann and Bob enrol (300 each), Ann withdraws (-150 back to her).
@@ -110,7 +110,7 @@ def test_a_students_withdrawal_is_theirs_not_the_accounts_own_money(tmp_path):
 # --- one list of the words for paid in part (stages.PART_PAID_WORDS) ----------------------------
 
 def test_part_paid_statuses_are_known_words(tmp_path):
-    """'Partly paid' and 'Deposit' were known to a Paid column (plan._PART_PAID) but not to
+    """'Partly paid' and 'Deposit' were known to a Paid column (rules.paid._PART_PAID) but not to
     a status column, where they were 'a status Journey does not know'. One list now: Ann
     100, Bob 200 (partly paid), Di 80 (deposit) are sales, 380; Cy unpaid, a contact."""
     found = cli_import_text(tmp_path, "bookings.csv", (
@@ -140,7 +140,7 @@ def test_a_guests_column_of_party_sizes_names_no_one(tmp_path):
     assert cli_funnel(tmp_path) == [0, 0, 0, 0, 0]
 
 
-# --- a crash found on the way (plan._deal_values_won) -------------------------------------------
+# --- a crash found on the way (rules.deals._deal_values_won) ------------------------------------
 
 def test_a_project_list_whose_amount_is_a_deals_value_and_no_one_bought_imports(tmp_path):
     """A Swedish builder's projects: a bare 'Belopp' beside a 'Status' of stage words

@@ -183,7 +183,7 @@ def test_a_family_column_of_relations_names_no_client(tmp_path):
     assert cli_funnel(tmp_path) == [3, 3, 3, 0, 0]
 
 
-# --- a quote on a client list (D: plan._quoted_considering) ----------------------------------
+# --- a quote on a client list (D: rules.deals._quoted_considering) ---------------------------
 
 def test_an_estimate_beside_money_spent_leaves_the_spender_a_customer(tmp_path):
     """Ann spent 650 (her estimate 500 for the next job): a customer; Bo quoted 300, spent
@@ -215,7 +215,7 @@ def test_a_quote_beside_amounts_paid_is_the_price_agreed(tmp_path):
     assert cli_funnel(tmp_path) == [3, 2, 2, 0, 0]
 
 
-# --- "Paid", "Paid by", "Paid on" (D: plan._paid_how, _paid_on_beside_date) ------------------
+# --- "Paid", "Paid by", "Paid on" (D: rules.paid._paid_how, _paid_on_beside_date) ------------
 
 def test_invoice_on_every_row_says_how_each_was_billed(tmp_path):
     """'Paid' says 'Invoice' on every job: how each is billed, not that none was paid; the
@@ -457,7 +457,7 @@ def test_zen_planner_statuses_other_than_member(tmp_path):
     assert cli_funnel(tmp_path) == [5, 2, 2, 1, 0]
 
 
-# --- stars in a 'Review' column (D: plan._STARS, ⭐) -----------------------------------------
+# --- stars in a 'Review' column (D: rules.tags._STARS, ⭐) -----------------------------------
 
 SHOOTS = "Date,Client,Shoot,Fee,Paid,Review\n"
 

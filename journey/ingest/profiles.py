@@ -717,7 +717,7 @@ def _xero_facts(frame: pd.DataFrame) -> dict:
     kind = kind.groupby(invoice).transform("first").where(invoice.notna(), kind)
     awaiting = ~credit & status.eq("AUTHORISED") & ~(paid > 0)
     # Part paid (AUTHORISED, some paid): a sale of what was paid so far, as a booking's
-    # deposit is (plan._booked_and_paid), not of the whole Total.
+    # deposit is (rules.paid._booked_and_paid), not of the whole Total.
     total = _money(frame, "total")
     part = ~credit & status.eq("AUTHORISED") & (paid > 0) & (paid < total)
     return {"invoice": invoice, "first": first | invoice.isna(), "kind": kind,
@@ -891,7 +891,7 @@ def _tickets_rules(rows: pd.DataFrame, frame: pd.DataFrame) -> pd.DataFrame:
         if column in rows:
             rows[column] = rows[column].astype(object).where(~colleague, None)
     rating = _ticket_ratings(frame).reindex(rows.index)
-    if rating.notna().any():     # (plan._latest_satisfaction keeps each one's latest)
+    if rating.notna().any():     # (rules.tags._latest_satisfaction keeps each one's latest)
         rows["satisfaction"] = _none(rating.where(~colleague))
     return rows
 

@@ -703,7 +703,7 @@ def _full_names_kept(db: Database, rows: pd.DataFrame, known: dict) -> pd.DataFr
 
 
 def _lifted_stages(db: Database, rows: pd.DataFrame, known: dict) -> pd.DataFrame:
-    """A sheet whose only stages are its tick columns' (``plan._ticked_steps`` on a sheet
+    """A sheet whose only stages are its tick columns' (``rules.client_lists._ticked_steps`` on a sheet
     with no stage column: ``_stage_lift``) lifts a stored client's stage, never lowers or
     blanks it: a client not ticked, or ticked at a step short of their stored stage, keeps
     it."""
@@ -721,7 +721,7 @@ def _lifted_stages(db: Database, rows: pd.DataFrame, known: dict) -> pd.DataFram
 
 
 def _statuses_kept(db: Database, rows: pd.DataFrame, known: dict) -> pd.DataFrame:
-    """A sheet whose only status is what its tags say of some clients (``plan._churned_tags``:
+    """A sheet whose only status is what its tags say of some clients (``rules.tags._churned_tags``:
     ``_status_lift``) leaves a stored client's status alone where it says nothing."""
     if "_status_lift" not in rows:
         return rows

@@ -499,7 +499,7 @@ def conversation_ratings(raw: RawSheet, mapping: dict[str, str | None],
                          chosen: set[str]) -> list[str]:
     """On a list of conversations (``_numbers_conversations``), a rating column of 1 to 5
     (not its remark) is the person's feedback on being helped: their satisfaction, the
-    latest rating given (``plan._latest_satisfaction``); not money, not a review.
+    latest rating given (``rules.tags._latest_satisfaction``); not money, not a review.
     ``mapping`` changed in place; returns what the import says of it."""
     if not _numbers_conversations(raw) or "satisfaction" in mapping.values():
         return []
@@ -538,7 +538,7 @@ def ratings_not_money(mapping: dict[str, str | None], sheet: str, file: str,
     return [f"'{header}' holds ratings, not money: kept as extra" for header in rated]
 # A deal's value on a client list (or a lead's, GoHighLevel's "Lead Value"): what the deal
 # may bring (revenue to come), or, for a client who bought, what it brought
-# (plan._deal_values_won).
+# (rules.deals._deal_values_won).
 DEAL_VALUE = re.compile(r"^(?:deal|close|opportunity)?value$|(?:deal|opportunity|lead)value$|"
                         r"^(?:valore?|valeur|wert|waarde|varde|affarsvarde|værdi|handelsværdi|"
                         r"verdi|avtaleverdi|arvo)$|"
@@ -996,7 +996,7 @@ def _parties_named(raw: RawSheet, mapping: dict[str, str | None], free: list[str
     """A payments statement's "From" and "To" (Venmo's; ``PARTY_HEADERS``), beside an
     amount, where nothing else names the client and the account is paid on some rows
     (``_paid_to_own``): both are mapped to the name, and the import takes the side of each
-    row that is not the account's own (plan._other_party)."""
+    row that is not the account's own (rules.people._other_party)."""
     if {"name", "client_id", "email"} & set(mapping.values()) or "amount" not in set(
             mapping.values()):
         return          # (a referrals log's From and To are two clients, no payment's sides)
@@ -1269,7 +1269,7 @@ def _payer_named(raw: RawSheet, mapping: dict[str, str | None], free: list[str],
     child's "Parent": ``PARENT_HEADERS``). Where
     it names someone on some rows only, one of them on two rows or more, the one served is
     the client of the rest (read as the contact's name: ``values.company_else_contact``);
-    "Paid by" blank is then not paid (plan._paid_flags)."""
+    "Paid by" blank is then not paid (rules.paid._paid_flags)."""
     served = next((h for h in free if mapping[h] == "name"
                    and normalise_header(h) in SERVED_HEADERS), None)
     if served is None:
@@ -2036,7 +2036,7 @@ def resolve_kinds(out, plan, frame, raw, columns_for, stage_map=None,
               and pd.isna(amount) for (cell, *_), kind, amount in zip(
                   combos, kinds, amounts.tolist())]
     kinds = ["contact" if blank else kind for blank, kind in zip(unpaid, kinds)]
-    booked = [False] * len(kinds)       # (booked, paid or not: plan._booked_and_paid says)
+    booked = [False] * len(kinds)       # (booked, paid or not: rules.paid._booked_and_paid says)
     if "status" in out and not by_status and not has_stage_column:
         booked = (values.per_distinct(out["status"], normalise_value)
                   .isin(BOOKED_STATUSES).tolist())

@@ -1,0 +1,272 @@
+"""What a client list's status and columns say of each client's stage: money not spent,
+spenders, tiers, active or inactive, archived, ticked steps.
+"""
+
+from __future__ import annotations
+
+import re
+import shlex
+
+import numpy as np
+import pandas as pd
+
+from ... import values
+from ...fields import base_header_key, normalise_header
+from ...stages import ACTIVE_OF, PAID_STEPS, RANK, TICK_STEPS, normalise_value
+from ...text import counted, its, listed, was, without_accents
+from .common import _clients_counted, _dated, _ticks
+from .deals import _active_in_a_pipeline, _open_deals
+from .payers import _LEAD_WORDS, _list_of_payers, _sessions_had
+
+
+# Words of a header or a sheet's or file's name saying a list is of suppliers, whose
+# money is what the business pays them.
+_SUPPLIER_WORDS = frozenset("supplier suppliers vendor vendors proveedor proveedores "
+                            "fournisseur fournisseurs lieferant lieferanten fornitore fornitori "
+                            "fornecedor fornecedores leverancier leveranciers".split())
+# Headers of a company's size beside its "Revenue": the company's turnover (a lead list's
+# firmographics), not what it spent with the business.
+_FIRMOGRAPHICS = frozenset({"employees", "numberofemployees", "noofemployees", "employeecount",
+                            "companysize", "headcount", "industry", "foundedyear", "founded"})
+
+
+def _money_not_spent(headers, mapping: dict[str, str | None], names: list) -> bool:
+    """Whether a client list's money is not what its people spent with the business: the
+    list is of leads or suppliers (a word of its name or person's header: "leads.csv",
+    "Supplier"), or its "Revenue" sits beside a company's size (an "Employees" count)."""
+    own = [h for h, f in mapping.items() if f in ("name", "client_id", "company")]
+    said = {word for text in (*own, *names)
+            for word in re.findall(r"[a-z]+", without_accents(str(text or "").lower()))}
+    return bool(said & (_LEAD_WORDS | _SUPPLIER_WORDS)) or any(
+        normalise_header(h) in _FIRMOGRAPHICS for h in headers)
+
+
+def _spenders_bought(out: pd.DataFrame, columns_for: dict[str, list[str]],
+                     by_status: bool = True) -> list[str]:
+    """On a client list with no stage column, a client whose revenue is above 0 (a "Total
+    spend", a "Monthly fee") has bought: their stage is purchase. With a status column
+    (``by_status``), only where it says they are or were active (Active, Paused, Ended;
+    not a word Journey does not know, such as "Tentative"); with none, the money alone
+    says it, and it only lifts a stored client's stage (``save._lifted_stages``). Returns
+    a note."""
+    said = columns_for.get("revenue_current", [None])[0]
+    if said is None:
+        return []
+    spent = (pd.to_numeric(out["revenue_current"], errors="coerce").gt(0)
+             & out["stage"].isna())
+    if by_status:
+        spent &= out["_outcome"].isin(["active", "churned", "cancelled"])
+    if not spent.any():
+        return []
+    out["stage"] = out["stage"].where(~spent, "purchase")
+    count = _clients_counted(out, spent)
+    return [f"{counted(count, 'client')} with more than 0 in '{said}' {was(count)} read as "
+            f"{'a customer' if count == 1 else 'customers'} (purchase): no column says "
+            f"{its(count)} stage."]
+
+
+# A client list's column of the tier each is on (Beehiiv's "subscription_tier", Skool's
+# "Tier"), normalised; a tier that is paid for, beside a free one.
+_TIER_HEADERS = frozenset({"tier", "subscriptiontier", "membershiptier", "plantier",
+                           "pricingtier", "subscriptiontype", "membershiptype",
+                           # a members list's or an app's plan ("Plan": Free, Pro)
+                           "plan", "planname", "plantype", "membershipplan",
+                           "subscriptionplan", "pricingplan", "membershiplevel",
+                           "accounttype", "membership", "subscription",
+                           # a trainer's or a studio's pack of sessions ("10 sessions")
+                           "pack", "package", "packtype", "packagetype"})
+_FREE_TIERS = frozenset({"free", "freetier", "freeplan", "freemember", "freesubscriber"})
+# A loyalty programme's points (Smile.io, LoyaltyLion, Square Loyalty), normalised: beside
+# them, a tier ("VIP", "Plus") is a level earned by spending, not a plan paid for.
+_POINTS_HEADERS = frozenset({"points", "loyaltypoints", "rewardpoints", "rewardspoints",
+                             "pointsbalance", "pointsearned", "stamps"})
+_PAID_TIERS = frozenset(normalise_value(word) for word in (
+    "premium", "paid", "pro", "plus", "founding", "founding member", "supporter", "vip",
+    "paid subscriber", "premium member", "paying",
+    # a plan's names beside a free one (Free, Starter, Pro, Business)
+    "basic", "starter", "standard", "professional", "business", "team", "enterprise",
+    "growth", "pro plan", "premium plan", "plus plan", "monthly", "annual", "yearly"))
+
+
+def _paid_tiers_bought(out: pd.DataFrame, frame: pd.DataFrame,
+                       mapping: dict[str, str | None]) -> list[str]:
+    """On a client list without a stage column, a tier column of free and paid tiers
+    ("free", "premium"): a client on a paid tier pays, their stage is purchase (a free
+    one says nothing more); not beside a loyalty programme's points. Returns a note."""
+    said = next((h for h, target in mapping.items()
+                 if not target and normalise_header(h) in _TIER_HEADERS), None)
+    if said is None or any(normalise_header(h) in _POINTS_HEADERS for h in frame.columns):
+        return []
+    tiers = frame[said].map(normalise_value, na_action="ignore")
+    if not (tiers.isin(_FREE_TIERS).any() and tiers.isin(_PAID_TIERS).any()):
+        return []
+    paying = tiers.isin(_PAID_TIERS) & out["stage"].isna()
+    if not paying.any():
+        return []
+    out["stage"] = out["stage"].where(~paying, "purchase")
+    count = _clients_counted(out, paying)
+    return [f"{counted(count, 'client')} on a paid tier in '{said}' "
+            f"({listed(sorted(set(frame[said][paying].astype(str))))}) {was(count)} read as "
+            f"{'a customer' if count == 1 else 'customers'} (purchase)."]
+
+
+def _trial_tiers_considering(out: pd.DataFrame, frame: pd.DataFrame,
+                             mapping: dict[str, str | None]) -> list[str]:
+    """On a client list without a stage column, a client on a trial in a tier or pack column
+    (``values.TRIAL_WORDS``: a trainer's "Taster", free) who paid nothing has tried, not
+    bought: their stage is consideration. Returns a note."""
+    said = next((h for h, target in mapping.items()
+                 if not target and normalise_header(h) in _TIER_HEADERS), None)
+    if said is None:
+        return []
+    tiers = frame[said].map(normalise_value, na_action="ignore")
+    paid = (pd.to_numeric(out["revenue_current"], errors="coerce").gt(0)
+            if "revenue_current" in out else pd.Series(False, index=out.index))
+    trying = (tiers.isin({normalise_value(word) for word in values.TRIAL_WORDS}) & ~paid
+              & out["stage"].map(lambda stage: RANK.get(stage, -1)).lt(RANK["consideration"]))
+    if not trying.any():
+        return []
+    out["stage"] = out["stage"].where(~trying, "consideration")
+    count = _clients_counted(out, trying)
+    return [f"{counted(count, 'client')} on a trial in '{said}' "
+            f"({listed(sorted(set(frame[said][trying].astype(str))))}) with nothing paid "
+            f"{was(count)} read as trying, not buying (consideration)."]
+
+
+_INACTIVE = frozenset(normalise_value(word) for word in (
+    "inactive", "inactivo", "inactiva", "inactif", "inaktiv", "inativo", "inativa",
+    "inattivo", "inattiva", "inactief"))
+# A client's record put away (Practice Better's "Archived"), beside "Active": their status,
+# no longer seen (churned), not a stage; a client who bought only where a session shows it.
+_ARCHIVED = frozenset(normalise_value(word) for word in (
+    "archived", "archiviert", "archivé", "archivado", "archivada", "archiviato",
+    "archiviata", "gearchiveerd", "arkiverad", "arkiveret", "arkivert"))
+
+
+def _archived_with_sessions(out: pd.DataFrame, frame: pd.DataFrame, header: str,
+                            mapping: dict[str, str | None], archived: pd.Series) -> list[str]:
+    """Clients whose status says their record was archived (``_ARCHIVED``), beside others
+    active, who had a session (a last session's day given: ``_sessions_had``): they bought
+    (purchase) and have left (churned), their status, not their stage. An archived record
+    with no session may have been a lead's: it waits to be mapped. Returns a note."""
+    had = pd.Series(False, index=frame.index)
+    for column, target in mapping.items():
+        if not target:
+            had |= _sessions_had(frame, column)
+    left = archived & had
+    if not left.any():
+        return []
+    out.loc[left, "status"] = "churned"
+    out.loc[left, "_outcome"] = "churned"
+    out.loc[left & out["stage"].isna(), "stage"] = "purchase"
+    out["_read_after"] = frame[header].where(left)     # (no longer waiting to be mapped)
+    count = _clients_counted(out, left)
+    return [f"{counted(count, 'client')} '{header}' calls Archived, with a last session "
+            f"given, {was(count)} read as having bought (purchase) and left (churned)."]
+
+
+def _active_or_inactive(out: pd.DataFrame, frame: pd.DataFrame, mapping: dict[str, str | None],
+                        columns_for: dict[str, list[str]], names: list[str],
+                        stage_map: dict[str, str]) -> list[str]:
+    """A client list's "Active" or "Inactive" (a status, or a stage column saying only that)
+    is read one way for the whole list. On a list of paying clients (``_list_of_payers``)
+    both say the person was a client: those no stage places are at purchase, and Inactive
+    marks where they left (churned). On a list of leads or subscribers, or one that does not
+    say, neither says anything of buying: Inactive is not read as a churned customer. Values
+    a person mapped (``stage_map``) are theirs. Returns a note."""
+    header = next((columns_for[f][0] for f in ("status", "stage") if f in columns_for), None)
+    if header is None:
+        return []
+    said = values.per_distinct(frame[header], normalise_value)
+    active, inactive = said.isin(ACTIVE_OF), said.isin(_INACTIVE)
+    mapped = values.isin(said, set(stage_map))
+    active, inactive = active & ~mapped, inactive & ~mapped
+    archived = said.isin(_ARCHIVED) & ~mapped
+    notes = (_archived_with_sessions(out, frame, header, mapping, archived)
+             if archived.any() and active.any() else [])
+    if not (active | inactive).any():
+        return notes
+    bought = _active_in_a_pipeline(out, frame, header, columns_for, active, stage_map)
+    if bought:
+        return notes + bought
+    payers, why = _list_of_payers(frame, mapping, columns_for, names)
+    if _open_deals(frame[header], said, active, inactive, stage_map, payers):
+        count = int(active.sum())
+        words = listed([f"'{cell}'" for cell in pd.unique(frame.loc[active, header])])
+        return notes + [f"'{header}' says which deals were won or lost: {counted(count, 'row')} "
+                f"saying a deal is still open ({words}) {was(count)} read as "
+                f"{'a deal' if count == 1 else 'deals'} being worked, not as "
+                f"{'a customer' if count == 1 else 'customers'}."]
+    if payers:
+        money = (pd.to_numeric(out["revenue_current"], errors="coerce")
+                 if "revenue_current" in out else pd.Series(np.nan, index=out.index))
+        lifted = (active | inactive) & out["stage"].isna() & ~money.eq(0)
+        out.loc[lifted, "stage"] = "purchase"
+        count, left = _clients_counted(out, lifted), _clients_counted(out, lifted & inactive)
+        if not count:
+            return notes
+        return notes + [f"'{header}' says Active or Inactive on a list of paying clients ({why} "
+                f"says so): {counted(count, 'client')} {was(count)} read as "
+                f"{'a customer' if count == 1 else 'customers'} (purchase)"
+                + (f", and {left:,} Inactive as having left (churned)." if left else ".")]
+    undone = inactive & out["_outcome"].eq("churned")
+    out.loc[undone, "_outcome"] = None
+    out.loc[undone, "status"] = frame.loc[undone, header]
+    if payers is False:
+        return notes + [f"'{header}' says Active or Inactive on a list of leads or subscribers "
+                f"({why} says so): that says nothing about buying, so no one was read as a "
+                "customer from it, and Inactive not as a customer who left."]
+    # (in the sheet's own words: AWeber's "Subscribed", a box's "Cancelled")
+    words = [str(frame.loc[rows, header].dropna().iloc[0]).strip() if rows.any() else None
+             for rows in (active, inactive)]
+    maps = " ".join(f"--stage-map {shlex.quote(f'{word}={stage}')}"
+                    for word, stage in zip(words, ("purchase", "churned")) if word)
+    return notes + [f"'{header}' says Active or Inactive"
+            + ("" if words == ["Active", "Inactive"] else
+               f" ({listed([repr(word) for word in words if word])})")
+            + ", but nothing on the sheet says these people "
+            "paid (no money, no sessions, no word such as clients or members): no one was "
+            f"read as a customer from it. If they are your clients, import again with {maps}."]
+
+
+def _ticked_steps(out: pd.DataFrame, frame: pd.DataFrame, mapping: dict[str, str | None],
+                  demoted: list[str], notes: list[str]) -> list[str]:
+    """On a client list, yes/no columns whose header names a step of the journey
+    (``TICK_STEPS``: "Booked call", "Proposal sent", "Paid", "Left review") lift each
+    client ticked there to that step's stage, if it is further than the stage said
+    otherwise; so do columns of dates under such a header (a pipeline's "Quoted",
+    "Booked", "Paid": when each step was taken), one that only looked like a field
+    (``demoted``: "Quoted" taken for a quote's amount) too, its note in ``notes`` dropped.
+    Tick columns naming no step are kept as extras. Returns a note saying which columns
+    were read as what (and which were not)."""
+    mapping = {**mapping, **dict.fromkeys(demoted)}
+    steps, unnamed = {}, []
+    # "Booked" beside a "Paid" column of its own is the step before paying: consideration
+    paid_apart = any(base_header_key(h) in PAID_STEPS for h, f in mapping.items() if not f)
+    for header, target in mapping.items():
+        if target or header not in frame:
+            continue
+        ticked = _ticks(frame[header])
+        if ticked is None:
+            continue
+        stage = TICK_STEPS.get(normalise_header(header))
+        if stage is None:
+            unnamed.append(header)
+            continue
+        if paid_apart and normalise_header(header) == "booked":
+            stage = "consideration"
+        steps[header] = stage
+        lifted = ticked & out["stage"].map(lambda s: RANK.get(s, -1)).lt(RANK[stage])
+        out.loc[lifted, "stage"] = stage
+    if not steps:
+        return []
+    notes[:] = [note for note in notes
+                if not any(note.startswith(f"Column '{h}' looked like ") for h in steps)]
+    read = listed([f"'{h}' as {s}" for h, s in steps.items()], len(steps))
+    dated = any(_dated(frame[h].dropna()) for h in steps)
+    note = (f"Yes/no {'or date ' if dated else ''}columns read as steps of the journey (a tick "
+            f"{'or a date ' if dated else ''}lifts the client): {read}.")
+    if unnamed:
+        note += (f" {listed([repr(h) for h in unnamed], len(unnamed))} "
+                 f"{'names' if len(unnamed) == 1 else 'name'} no step: kept as extra.")
+    return [note]

@@ -1,0 +1,286 @@
+"""What a client list says each client paid: amounts in a paying step, revenue where
+paid, parts paid, a price times the periods or visits paid, columns one per period.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+
+from ... import values
+from ...fields import (PAID_COUNT, PRICE_EACH, REST_OF_TOTAL, base_header_key, normalise_header,
+                       period_of, tax_note)
+from ...stages import PAID_STEPS, RANK
+from ...text import counted
+from .common import _clients_counted, _ticks
+from .paid import _paid_parts
+
+
+def _paid_amounts(out: pd.DataFrame, frame: pd.DataFrame, mapping: dict[str, str | None],
+                  columns_for: dict[str, list[str]]) -> list[str]:
+    """On a client list, a column headed as a paying step ("Paid", "Paid in full":
+    ``PAID_STEPS``) that holds amounts of money, not ticks (a driving instructor's "Paid":
+    320, 0, 600), says what each client paid: their revenue (current) where no other
+    column gave it or one gave what was billed ("Invoiced": not all of it paid), and a
+    client with more than 0 there has bought (purchase). Returns a note."""
+    for header, target in mapping.items():
+        if target or header not in frame or base_header_key(header) not in PAID_STEPS:
+            continue
+        money = values.read_money(frame[header])
+        paid = money.values
+        if money.bad.any() or not paid.gt(1).any() or _ticks(frame[header]) is not None:
+            continue
+        said = columns_for.get("revenue_current", [None])[0]
+        billed = said is not None and re.search(r"invoic|bill", said, re.IGNORECASE)
+        if said is None or billed:
+            out["revenue_current"] = paid
+            columns_for["revenue_current"] = [header]
+        lifted = paid.gt(0) & out["stage"].map(lambda s: RANK.get(s, -1)).lt(RANK["purchase"])
+        out.loc[lifted, "stage"] = "purchase"
+        count = _clients_counted(out, paid.gt(0))
+        taxed = f" ({tax_note(header)})" if tax_note(header) else ""
+        return [f"'{header}' holds amounts of money{taxed}: "
+                + ("" if said and not billed else "each client's revenue (current)"
+                   + (f", not '{said}' (what was billed)" if billed else "") + ", and ")
+                + f"{counted(count, 'client')} with more than 0 there "
+                f"{'has' if count == 1 else 'have'} paid (purchase)."]
+    return []
+
+
+def _revenue_where_paid(out: pd.DataFrame, frame: pd.DataFrame,
+                        mapping: dict[str, str | None],
+                        columns_for: dict[str, list[str]]) -> list[str]:
+    """On a client list whose revenue (current) is a money column ("Fee 24/25"), a yes/no
+    column headed as paying ("Paid?": ``PAID_STEPS``) says who has paid it: a client not
+    marked paid has paid none of it yet, and its amount is revenue to come (potential)
+    where no column gives that. Returns a note."""
+    said = columns_for.get("revenue_current", [None])[0]
+    if said not in frame or "revenue_potential" in columns_for:
+        return []
+    paid_by = next((h for h, f in mapping.items() if not f and h in frame
+                    and base_header_key(h) in PAID_STEPS and _ticks(frame[h]) is not None),
+                   None)
+    if paid_by is None:
+        return []
+    ticked = _ticks(frame[paid_by]).reindex(out.index, fill_value=False).astype(bool)
+    revenue = pd.to_numeric(out["revenue_current"], errors="coerce")
+    unpaid = ~ticked & revenue.gt(0)
+    if not unpaid.any():
+        return []
+    out["revenue_potential"] = revenue.where(unpaid)
+    out["revenue_current"] = revenue.where(~unpaid)
+    columns_for["revenue_potential"] = [said]
+    count = int(unpaid.sum())
+    return [f"{counted(count, 'client')} not marked paid in '{paid_by}' "
+            f"{'has' if count == 1 else 'have'} paid none of '{said}' yet "
+            f"({values.amount_text(float(revenue[unpaid].sum()))}): read as revenue to "
+            "come (potential), not revenue."]
+
+
+def _parts_paid(out: pd.DataFrame, frame: pd.DataFrame, mapping: dict[str, str | None],
+                columns_for: dict[str, list[str]]) -> list[str]:
+    """On a client list with no revenue column, amounts paid in parts, each beside a column
+    saying whether (or when) it was paid (a florist's "Deposit" and "Deposit paid", "Balance"
+    and "Balance paid"): each client's revenue (current) is the sum of the parts paid; a
+    part not yet paid is no revenue. Returns a note."""
+    if "revenue_current" in columns_for:
+        return _rest_of_total_paid(out, frame, mapping, columns_for)
+    parts = _paid_parts(frame, mapping)
+    if not parts:
+        return []
+    out["revenue_current"] = pd.DataFrame({h: v for h, (_, v) in parts.items()}).sum(
+        axis=1, min_count=1)
+    columns_for["revenue_current"] = list(parts)
+    pairs = " and ".join(f"'{h}' where '{paid_by}' says so" for h, (paid_by, _) in parts.items())
+    return [f"Each client's revenue (current) is what was paid of {pairs}; a part not yet "
+            "paid is no revenue."]
+
+
+def _rest_of_total_paid(out: pd.DataFrame, frame: pd.DataFrame,
+                        mapping: dict[str, str | None],
+                        columns_for: dict[str, list[str]]) -> list[str]:
+    """On a client list whose revenue (current) is a total, a deposit beside a column saying
+    whether (or when) it was paid, and a column saying the same of the rest ("Balance
+    paid") with no amount of its own (a wedding venue's "Total", "Deposit", "Deposit paid",
+    "Balance paid"): each client's revenue is what was paid, the deposit and the total less
+    the deposit where each says so; what is not yet paid is revenue to come (potential),
+    where no column gives that. Returns a note."""
+    total = columns_for["revenue_current"]
+    parts = _paid_parts(frame, mapping)
+    if len(total) != 1 or len(parts) != 1 or "revenue_potential" in columns_for:
+        return []
+    ((deposit, (deposit_paid, deposit_got)),) = parts.items()
+    by_key = {normalise_header(h): h for h, f in mapping.items() if not f and h in frame}
+    rest_paid = next((by_key[f"{rest}{paid}"] for rest in sorted(REST_OF_TOTAL)
+                      for paid in ("paid", "paidon", "received") if f"{rest}{paid}" in by_key
+                      and rest not in by_key), None)
+    rest_ticked = _ticks(frame[rest_paid]) if rest_paid else None
+    if rest_ticked is None:
+        return []
+    whole = pd.to_numeric(out["revenue_current"], errors="coerce")
+    rest = (whole - values.read_money(frame[deposit]).values.reindex(out.index)).clip(lower=0)
+    paid = pd.concat([deposit_got.reindex(out.index), rest.where(rest_ticked.reindex(
+        out.index, fill_value=False).astype(bool))], axis=1).sum(axis=1, min_count=1)
+    owed = (whole - paid.fillna(0)).where(lambda left: left.gt(0))
+    out["revenue_current"], out["revenue_potential"] = paid.round(2), owed.round(2)
+    columns_for["revenue_potential"] = total
+    return [f"Each client's revenue (current) is what was paid of '{total[0]}': "
+            f"'{deposit}' where '{deposit_paid}' says so and the rest where '{rest_paid}' "
+            f"says so ({values.amount_text(float(paid.sum()))}); the "
+            f"{values.amount_text(float(owed.sum()))} not yet paid is revenue to come "
+            "(potential)."]
+
+
+# A header that is a period alone (as normalise_header writes it): a column of a wide
+# layout, one per period. A year is "year" when it is the whole header.
+# A visit's cell saying it was paid, in a round's column per date ("pd", ✓).
+_PAID_MARKS = frozenset(("pd", "pd.", "paid", "✓", "✔", "y", "yes"))
+
+
+def _price_times_paid(out: pd.DataFrame, paid: pd.Series,
+                      columns_for: dict[str, list[str]]) -> str | None:
+    """A client list's price of one period or visit beside how many of them each client
+    paid for (a window cleaner's round: each date's visit marked paid, ``_visits_paid``; a
+    gym's members: "Months paid", ``_periods_paid``): where the revenue column is the price
+    of one (``PRICE_EACH``: "Price", "Fee", "Monthly fee"; not "Total paid"), each client's
+    revenue (current) is that price times the number paid; a client whose number is blank
+    keeps the price. ``out`` is changed in place; returns the price's header, or None where
+    the revenue column is no price of one."""
+    said = columns_for.get("revenue_current", [None])[0]
+    if said is None or not PRICE_EACH.match(normalise_header(said)):
+        return None
+    price = pd.to_numeric(out["revenue_current"], errors="coerce")
+    paid = paid.reindex(out.index)
+    out["revenue_current"] = (price * paid).where(paid.notna(), price).round(2)
+    return said
+
+
+def _periods_paid(out: pd.DataFrame, columns_for: dict[str, list[str]]) -> list[str]:
+    """A count of the periods or visits each client paid for, read as their purchases
+    (``PAID_COUNT``: a gym's "Months paid"), beside the price of one (``_price_times_paid``:
+    "Fee"): each client's revenue (current) is the price times the count. A count of
+    sessions had, used or left ("Visits", "Sessions left") says nothing paid: not read so.
+    Returns a note."""
+    header = columns_for["purchases"][0]
+    if not PAID_COUNT.match(normalise_header(header)):
+        return []
+    paid = pd.to_numeric(out["purchases"], errors="coerce")
+    if paid.lt(0).any() or (paid.dropna() % 1).ne(0).any():
+        return []
+    said = _price_times_paid(out, paid, columns_for)
+    if said is None:
+        return []
+    revenue = pd.to_numeric(out["revenue_current"], errors="coerce")
+    n = _clients_counted(out, paid.gt(1) & revenue.gt(0))
+    if not n:
+        return []
+    return [f"'{said}' is the price of each of '{header}': each client's revenue (current) "
+            f"is '{said}' times '{header}' ({values.amount_text(float(revenue.sum()))} in "
+            f"all; {counted(n, 'client')} paid more than one)."]
+
+
+def _visits_paid(out: pd.DataFrame, frame: pd.DataFrame, periods: list[str],
+                 columns_for: dict[str, list[str]], each: str) -> list[str]:
+    """A round's client list (a window cleaner's): a price per visit ("Price") and three or
+    more columns, one per date, marking each visit paid ("pd", ✓) or not ("owes", "x",
+    blank): each client's revenue (current) is the price times the visits marked paid
+    (``_price_times_paid``). Returns a note."""
+    if len(periods) < 3:
+        return []
+    marks = {h: frame[h].map(lambda cell: str(cell).strip().casefold(), na_action="ignore")
+             for h in periods}
+    if any(values.read_money(frame[h]).values.notna().any() for h in periods) or not any(
+            m.isin(_PAID_MARKS).any() for m in marks.values()):
+        return []
+    visits = pd.DataFrame({h: m.isin(_PAID_MARKS) for h, m in marks.items()}).sum(axis=1)
+    said = _price_times_paid(out, visits, columns_for)
+    if said is None:
+        return []
+    return [f"Columns '{periods[0]}' to '{periods[-1]}' mark each {each}'s visit paid or "
+            f"not ({counted(int(visits.sum()), 'visit')} paid): each client's revenue "
+            f"(current) is '{said}' times the visits marked paid."]
+
+
+def _period_columns(out: pd.DataFrame, frame: pd.DataFrame, mapping: dict[str, str | None],
+                    columns_for: dict[str, list[str]]) -> list[str]:
+    """A client list with three or more columns that are each a month, a year, a term, a
+    quarter, a week or a date ("Jan", "Feb", ...; "2022", "2023"; "Autumn term"; "Q1";
+    "04/03/2024": ``period_of``) holding numbers: amounts laid out one column per period,
+    which Journey does not read as purchases. Says so, rather than show those clients as
+    having bought nothing without a word. Where no total was read (its formulas saved
+    without results, or no total column and cells that are money: ``_written_as_money``),
+    each client's revenue is the sum of its periods (and one with any, on a list with no
+    stage, a customer: ``_spenders_bought``). Returns a note."""
+    kinds = {h: period_of(h) for h, field in mapping.items() if field is None}
+    counts = pd.Series([k for k in kinds.values() if k], dtype=object).value_counts()
+    if not len(counts) or counts.iloc[0] < 3:
+        return []
+    each = counts.index[0]
+    periods = [h for h, k in kinds.items() if k == each]
+    amounts = {h: money.values for h in periods
+               if (money := values.read_money(frame[h])).values.notna().any()
+               and not money.bad.any()}
+    numbers = list(amounts)
+    if len(numbers) < 3:
+        return _visits_paid(out, frame, periods, columns_for, each)
+    if each in _MEASURED_EACH and _measured(frame, numbers):
+        return [f"Columns '{numbers[0]}' to '{numbers[-1]}' hold a measure taken each {each} "
+                "(on each row, numbers that differ a little from one to the next, as a "
+                "weight does), not money: kept as extra, not as revenue."]
+    columns = f"Columns '{numbers[0]}' to '{numbers[-1]}' hold an amount for each {each}, " \
+              f"one column per {each}: Journey reads one row per client"
+    advice = ("To see them in the funnel, list each payment on a row of its own (date, client, "
+              "amount) and import that.")
+    said = columns_for.get("revenue_current", [None])[0]
+    if "revenue_current" in out and pd.to_numeric(out["revenue_current"],
+                                                  errors="coerce").notna().any() or (
+            said is None and not _written_as_money(frame, numbers, each)):
+        return [f"{columns} and has not counted them as purchases. {advice}"]
+    summed = pd.DataFrame(amounts).sum(axis=1, min_count=1).reindex(out.index)
+    out["revenue_current"] = summed
+    columns_for["revenue_current"] = [f"{numbers[0]}' to '{numbers[-1]}"]
+    return [f"{columns}, so each client's revenue (current) is their sum"
+            + (f" ('{said}' holds no amount)" if said else "")
+            + f"; they are not counted as purchases of their own (a second {each} paid is "
+            f"not seen as repeat business). {advice}"]
+
+
+_DAYS_IN_A_MONTH = 31
+# How far apart a row's measures may be (the largest over the smallest), and one reading
+# from the next: a body weight taken each week moves by a few per cent, in small steps; a
+# fee is the same each time, or not paid, or moves with the hours billed (96, 108, 102).
+_MEASURE_SPREAD, _MEASURE_STEP = 1.15, 1.05
+# The periods a measure is taken in: a client's weeks or the days of a weigh-in. Money is
+# kept by the calendar's months, quarters, terms and years (a monthly fee sheet).
+_MEASURED_EACH = frozenset({"week", "date"})
+
+
+def _measured(frame: pd.DataFrame, headers: list[str]) -> bool:
+    """Whether columns one per period hold measures, not money (a trainer's "Week 1",
+    "Week 2": 82.5, 81.9, 81.2): no cell written with a currency, and on every row with
+    two or more, all different, within ``_MEASURE_SPREAD`` of each other and each within
+    ``_MEASURE_STEP`` of the one before, on two rows or more. A fee repeats (40, 40, 40),
+    is left blank when not paid, or moves by more (960, 1080, 1020)."""
+    cells = frame[headers]
+    numbers = cells.apply(pd.to_numeric, errors="coerce")
+    if (cells.notna() & numbers.isna()).any().any():
+        return False                  # "£40", "40 paid": written as money (or words)
+    rows = [row.dropna() for _, row in numbers.iterrows()]
+    rows = [row for row in rows if len(row) >= 2]
+    return len(rows) >= 2 and all(
+        row.nunique() == len(row) and row.min() > 0
+        and row.max() <= row.min() * _MEASURE_SPREAD
+        and all(max(a, b) <= min(a, b) * _MEASURE_STEP for a, b in zip(row, row.iloc[1:]))
+        for row in rows)
+
+
+def _written_as_money(frame: pd.DataFrame, headers: list[str], each: str) -> bool:
+    """Whether the cells of columns one per period (``each``: month, year, term, ...) are
+    money, not counts: pennies, a currency beside the number ("£100"), or, a period shorter
+    than a year, a number above a month's days (visits, sessions or days a month are whole
+    numbers up to 31: "2, 3, 1" is no revenue; "240" is; a year's orders may be 40)."""
+    cells = pd.concat([frame[h] for h in headers]).dropna()
+    numbers = pd.to_numeric(cells, errors="coerce")
+    return bool(numbers.mod(1).gt(0).any() or numbers[cells.map(type).eq(str)].isna().any()
+                or each != "year" and numbers.gt(_DAYS_IN_A_MONTH).any())
