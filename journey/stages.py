@@ -605,7 +605,10 @@ _TICK_STEP_WORDS = {
                 "proposal signed, bought, "
                 "purchased, customer, client, converted, won, hired, "
                 "enrolled, joined, became client, became customer, first purchase, "
-                "first order, ordered, booked job, " + OWNERS_STEP_WORDS["purchase"],
+                "first order, ordered, booked job, "
+                # a client list's day each client paid, blank where not yet
+                "paid on, date paid, paid date, payment date, date of payment, "
+                + OWNERS_STEP_WORDS["purchase"],
     "retention": "repeat, repeat customer, repeat client, repeat booking, repeat order, "
                  "repeat purchase, rebooked, re booked, booked again, returning, "
                  "returned customer, returning customer, "
