@@ -272,3 +272,18 @@ def test_a_statement_of_transfers_and_interest_has_no_sale(tmp_path):
     assert "3 lines of money in naming no one (581.2" in found["explanation"]
     assert kind_totals(tmp_path, "purchase") == (0, None)
     assert names(tmp_path) == []
+
+
+def test_a_statements_paid_in_and_paid_out(tmp_path):
+    """'Paid in' and 'Paid out' (a building society's statement, its 'Transaction type'
+    beside): J Smith 30 and Mrs A Hall 40 ('MRS A HALL PIANO': the name, not the lesson):
+    2 sales of 70, [2, 2, 2, 0, 0]; TESCO 12.50 out left out."""
+    found = cli_import_text(tmp_path, "statement.csv", (
+        "Date,Transaction type,Description,Paid out,Paid in,Balance\n"
+        "02/03/2026,Bank credit,FASTER PAYMENT J SMITH,,30.00,1230.00\n"
+        "03/03/2026,Visa purchase,TESCO STORES,12.50,,1217.50\n"
+        "05/03/2026,Bank credit,MRS A HALL PIANO,,40.00,1257.50\n"))
+    assert found["recognised_as"] == "cash_book"
+    assert names(tmp_path) == ["J Smith", "Mrs A Hall"]
+    assert kind_totals(tmp_path, "purchase") == (2, 70.0)
+    assert cli_funnel(tmp_path) == [2, 2, 2, 0, 0]
