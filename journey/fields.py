@@ -959,7 +959,14 @@ def header_year(header: object) -> int:
 NOT_A_PAYER = frozenset(
     "balance opening closing interest float bank transfer loan grant aid sales takings till "
     "vat tax refund capital drawings petty cash card total subtotal brought forward carried "
-    "deposit rent wages".split())
+    "deposit rent wages payment payments income donation donations tips raffle sundry "
+    "sundries misc fee fees change".split())
+# Words a bank's line or an owner's writes before who paid ("FASTER PAYMENT J SMITH", "BANK
+# GIRO CREDIT MRS A HALL", "Payment from"), beyond stages.PAID_BY's ways of paying: passed
+# over to the payer. Compared as match_key writes each word.
+BEFORE_A_PAYER = frozenset(
+    "payment payments from faster fps fp fpi bgc giro credit tfr trf received receipt ref "
+    "so standing order inward counter cr".split())
 # The fields that say whose a row is: a sheet holding one names its clients.
 WHOSE_FIELDS = frozenset({"name", "client_id", "email", "phone"})
 # A sheet's name or a heading that names no client: a workbook's summary, lists and working

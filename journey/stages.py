@@ -220,7 +220,8 @@ OUTCOME_ALIASES = {
             # a mailing list's subscriber no longer reachable, who never bought there
             # (Kit's, Mailchimp's): a lead lost, not a customer who left
             "unsubscribed, bounced, complained, cleaned, "
-            "closed not converted, not converted, junk lead, junk, lost lead, not qualified, "
+            "closed not converted, not converted, junk lead, junk, lost lead, lead lost, "
+            "lost prospect, prospect lost, not qualified, "
             "bad fit, no contesta, sin respuesta, no interesado, sin interes, sans suite, "
             "pas interesse, pas de reponse, kein interesse, keine antwort, abgesprungen, "
             "perdida, perdue, abandoned, "
@@ -235,6 +236,9 @@ OUTCOME_ALIASES = {
                "ended, retainer ended, "
                "former member, former patron, ex customer, former customer, "
                "former client, ex client, lapsed client, lapsed customer, lapsed member, "
+               # a contact book's label for a client who left ("Client - lost")
+               "client lost, lost client, former client lost, customer lost, lost customer, "
+               "former customer lost, member lost, lost member, "
                "dado de baja, inactivo, inactif, resilie, gekundigt, inaktiv, abgewandert, "
                "ehemalig, ehemaliger kunde, ehemalige kundin, ehemalige kunden, "
                "antiguo cliente, ancien client, "
@@ -601,7 +605,10 @@ _TICK_STEP_WORDS = {
                 "proposal signed, bought, "
                 "purchased, customer, client, converted, won, hired, "
                 "enrolled, joined, became client, became customer, first purchase, "
-                "first order, ordered, booked job, " + OWNERS_STEP_WORDS["purchase"],
+                "first order, ordered, booked job, "
+                # a client list's day each client paid, blank where not yet
+                "paid on, date paid, paid date, payment date, date of payment, "
+                + OWNERS_STEP_WORDS["purchase"],
     "retention": "repeat, repeat customer, repeat client, repeat booking, repeat order, "
                  "repeat purchase, rebooked, re booked, booked again, returning, "
                  "returned customer, returning customer, "

@@ -185,14 +185,15 @@ def test_a_deposit_alone_is_no_sale(tmp_path):
 # --- 4. a monthly fee in other languages -------------------------------------------------------
 
 def test_cuota_mensual_times_meses_pagados_is_the_revenue(tmp_path):
-    """Ana 40 x 3 = 120, Luis 35 x 2 = 70, Marta 40 with no months written (the fee kept,
-    as the English 'Fee' is): 230; Ana and Luis paid more than once: [3, 2, 2, 2, 0] (was
-    reference rows, 0 clients: 'Socio' and 'Cuota mensual' unread)."""
+    """Ana 40 x 3 = 120, Luis 35 x 2 = 70, Marta 40 with no months written: no month paid,
+    as a 0 reads (session 20, R3: was the fee kept as her revenue while she sat at
+    awareness), revenue 0 and the 40 to come: 190; Ana and Luis paid more than once: [3, 2,
+    2, 2, 0] (was reference rows, 0 clients: 'Socio' and 'Cuota mensual' unread)."""
     cli_import_text(tmp_path, "socios.csv", (
         "Socio,Fecha de alta,Cuota mensual,Meses pagados\n"
         "Ana García,01/01/2026,40,3\nLuis Pérez,01/02/2026,35,2\nMarta Ruiz,01/03/2026,40,\n"))
     assert workspace_rows(tmp_path, REVENUE) == [
-        ("Ana García", 120.0), ("Luis Pérez", 70.0), ("Marta Ruiz", 40.0)]
+        ("Ana García", 120.0), ("Luis Pérez", 70.0), ("Marta Ruiz", 0.0)]
     assert cli_funnel(tmp_path) == [3, 2, 2, 2, 0]
 
 

@@ -47,8 +47,8 @@ from .rules.amounts import (LEFT_EMPTY_SHOWN, _demoted_money, _doubtful, _lines_
                             _looked_like, _net_plus_tax, _tips_taken_off, _with_tax)
 from .rules.client_lists import (_active_or_inactive, _money_not_spent, _paid_tiers_bought,
                                  _spenders_bought, _ticked_steps, _trial_tiers_considering)
-from .rules.client_money import (_paid_amounts, _parts_paid, _period_columns, _periods_paid,
-                                 _revenue_where_paid)
+from .rules.client_money import (_none_bought, _paid_amounts, _parts_paid, _period_columns,
+                                 _periods_paid, _revenue_where_paid)
 from .rules.common import _unmapped
 from .rules.deals import (_PARENT, _closed_on, _consultations, _deal_values_won, _lost_by_reason,
                           _numbered_stages, _quoted_considering, _quotes_considered,
@@ -799,6 +799,7 @@ def prepare_sheet(plan: SheetPlan, *, stage_map: dict[str, str] | None = None,
         notes += _paid_tiers_bought(out, frame, plan.mapping)
     if plan.kind == "clients" and "purchases" in columns_for:
         notes += _sessions_not_paid(out, frame, columns_for)
+        notes += _none_bought(out, columns_for)
         notes += _periods_paid(out, columns_for)
     if plan.kind == "clients" and "status" in out:
         notes += _active_or_inactive(out, frame, plan.mapping, columns_for,

@@ -85,7 +85,7 @@ from typing import Callable
 import pandas as pd
 
 from .. import values
-from ..fields import (CONTACT_MEANS, EVENT_FIELDS, ISSUE_HEADERS, NOT_A_PAYER,
+from ..fields import (BEFORE_A_PAYER, CONTACT_MEANS, EVENT_FIELDS, ISSUE_HEADERS, NOT_A_PAYER,
                       ORGANISATION_HEADERS, PRIORITY_HEADERS, REPORTED_DATE_HEADERS,
                       SUBJECT_HEADERS, TICKET_NUMBER_HEADER, WHOSE_FIELDS, match_header,
                       normalise_header)
@@ -1250,10 +1250,11 @@ def _issue_tracker_explain(frame: pd.DataFrame) -> str:
 
 # --- a cash book: Date, Details, In, Out ----------------------------------------------------
 
-# A hand-kept cash book's money columns (normalised): money coming in, and going out. (Not
-# a bank's Debit and Credit: its lines name no payer as an owner writes one.)
+# A hand-kept cash book's money columns (normalised): money coming in, and going out; and a
+# bank statement's, whose lines name the payer in capitals ("FASTER PAYMENT J SMITH").
 _CASH_IN_OUT = (("in", "out"), ("moneyin", "moneyout"), ("cashin", "cashout"),
-                ("receipts", "payments"))
+                ("receipts", "payments"), ("credit", "debit"), ("paidin", "paidout"))
+_BANK_IN_OUT = (("credit", "debit"), ("paidin", "paidout"))
 _STOCK_HEADER = re.compile(r"stock|item|product|sku|qty|quantity|units")
 _CASH_DETAILS = ("details", "detail", "description", "particulars", "narrative", "memo")
 # A payer as an owner writes one in a line of details: a title and a name ("Mrs Hall"),
@@ -1261,6 +1262,8 @@ _CASH_DETAILS = ("details", "detail", "description", "particulars", "narrative",
 _NAME = r"[A-Z][a-z][\w'\u2019-]*"
 _PAYER = re.compile(rf"(?:(?:Mr|Mrs|Ms|Miss|Dr|Mx)\.?\s+(?:[A-Z]\.?\s*)?{_NAME}"
                     rf"|(?:[A-Z]\.\s*|[A-Z]\s+){{1,2}}{_NAME}|{_NAME}\s+{_NAME})")
+# A payer written by first name alone ("Sarah - deposit").
+_FIRST_NAME = re.compile(r"[A-Z][a-z]+")
 
 
 def _cash_pair(present: set[str]) -> tuple[str, str] | None:
@@ -1281,26 +1284,48 @@ def _cash_book_check(present: set[str], frame: pd.DataFrame | None) -> bool:
 
 
 def payer_in_details(details: object) -> str | None:
-    """Who paid, as a line of a cash book names them ("Cash - J Smith lesson" -> "J Smith",
-    "Mrs Hall: piano" -> "Mrs Hall"): the first part (between dashes, colons, commas) that,
-    past a way of paying (``PAID_BY``: Cash, Card), starts with a person's name; none where
-    the words name money moving (``NOT_A_PAYER``: "Opening Balance", "Bank Interest")."""
+    """Who paid, as a line of a cash book or a bank statement names them ("Cash - J Smith
+    lesson" -> "J Smith", "Mrs Hall: piano" -> "Mrs Hall", "PAYMENT FROM J SMITH" -> "J
+    Smith"): the first part (between dashes, colons, commas) that, past a way of paying
+    (``PAID_BY``: Cash, Card) or a bank's words (``BEFORE_A_PAYER``: Faster Payment), starts
+    with a person's name; else a first name alone opening the line ("Sarah - deposit"). None
+    where the words name money moving (``NOT_A_PAYER``: "Opening Balance", "Bank Interest").
+    A line in capitals is read as a person writes names ("J SMITH" is "J Smith")."""
     if not isinstance(details, str):
         return None
-    for part in re.split(r"\s*[-\u2013:,;/()]\s+|\s+[-\u2013]\s*|\s+from\s+", details.strip()):
+    written = details.strip()
+    if not re.search(r"[a-z]", written):
+        written = written.title()
+    first_name = None
+    parts = re.split(r"\s*[-\u2013:,;/()]\s+|\s+[-\u2013]\s*|\s+from\s+", written,
+                     flags=re.IGNORECASE)
+    for place, part in enumerate(parts):
         words = part.split()
-        while words and match_key(words[0]) in PAID_BY:
+        while words and match_key(words[0]) in PAID_BY | BEFORE_A_PAYER:
             words.pop(0)
         found = _PAYER.match(" ".join(words))
         if found and not {match_key(w) for w in found.group(0).split()} & NOT_A_PAYER:
             return found.group(0)
-    return None
+        if place == 0 and len(words) == 1 and _FIRST_NAME.fullmatch(words[0]) and (
+                match_key(words[0]) not in NOT_A_PAYER):
+            first_name = words[0]
+    return first_name
+
+
+def _first_names_in_full(payer: pd.Series) -> pd.Series:
+    """A payer written by first name alone ("Sarah") is the one person the book names in full
+    with that first name ("Sarah Jones"), where it names exactly one; else the first name."""
+    full = [name for name in payer.dropna().unique() if " " in name]
+    def in_full(name: str) -> str:
+        named = [whole for whole in full if whole.split()[0] == name]
+        return named[0] if len(named) == 1 else name
+    return payer.map(in_full, na_action="ignore")
 
 
 def _cash_book_facts(frame: pd.DataFrame) -> dict:
     present = {normalise_header(h) for h in frame.columns}
     money_in, money_out = (_money(frame, side) for side in _cash_pair(present))
-    payer = _col(frame, *_CASH_DETAILS).map(payer_in_details)
+    payer = _first_names_in_full(_col(frame, *_CASH_DETAILS).map(payer_in_details))
     came_in = money_in.gt(0)
     return {"in": money_in, "payer": payer, "sale": came_in & payer.notna(),
             "unnamed": came_in & payer.isna(), "out": ~came_in & money_out.gt(0),
@@ -1325,7 +1350,8 @@ def _cash_book_explain(frame: pd.DataFrame) -> str:
     parts = [f"who paid each line of money in is read from its details{example}; "
              f"{counted(int(sale.sum()), 'line')} of money in naming who paid counted as "
              f"sales ({values.amount_text(float(facts['in'][sale].sum()))}) from "
-             f"{counted(int(facts['payer'][sale].nunique()), 'client')}"]
+             f"{counted(int(facts['payer'][sale].nunique()), 'client')}" if sale.any() else
+             "no line of money in names who paid: no sale counted"]
     if unnamed.any():
         parts.append(f"{counted(int(unnamed.sum()), 'line')} of money in naming no one "
                      f"({values.amount_text(float(facts['in'][unnamed].sum()))}) left out, "
@@ -1334,7 +1360,8 @@ def _cash_book_explain(frame: pd.DataFrame) -> str:
         parts.append(f"{counted(int(out.sum()), 'line')} of money out "
                      f"({values.amount_text(float(facts['out_total']))}), the business's own "
                      "spending, left out")
-    return "Read as a cash book: " + "; ".join(parts) + "."
+    bank = _cash_pair({normalise_header(h) for h in frame.columns}) in _BANK_IN_OUT
+    return f"Read as a {'bank statement' if bank else 'cash book'}: " + "; ".join(parts) + "."
 
 
 # --- orders by status: WooCommerce, Square ----------------------------------------------------

@@ -1308,7 +1308,7 @@ def _best_written_names(names: pd.Series, keys: list) -> pd.Series:
     the rows' order."""
     found = pd.DataFrame({"key": keys, "name": names.to_numpy(dtype=object)},
                          index=names.index).dropna()
-    found = found[found["key"].str.startswith("name:")]
+    found = found[found["key"].astype(str).str.startswith("name:")]
     spellings = found.groupby("key", sort=False)["name"].agg(lambda n: list(dict.fromkeys(n)))
     spellings = spellings[spellings.map(len) > 1]
     if spellings.empty:

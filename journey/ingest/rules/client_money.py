@@ -13,6 +13,7 @@ from ...fields import (PAID_COUNT, PRICE_EACH, REST_OF_TOTAL, base_header_key, n
                        period_of, tax_note)
 from ...stages import PAID_STEPS, RANK
 from ...text import counted
+from ..understand import column_or_blank
 from .common import _clients_counted, _ticks
 from .paid import _paid_parts
 
@@ -144,9 +145,9 @@ def _price_times_paid(out: pd.DataFrame, paid: pd.Series,
     paid for (a window cleaner's round: each date's visit marked paid, ``_visits_paid``; a
     gym's members: "Months paid", ``_periods_paid``): where the revenue column is the price
     of one (``PRICE_EACH``: "Price", "Fee", "Monthly fee"; not "Total paid"), each client's
-    revenue (current) is that price times the number paid; a client whose number is blank
-    keeps the price. ``out`` is changed in place; returns the price's header, or None where
-    the revenue column is no price of one."""
+    revenue (current) is that price times the number paid (a blank number is read by
+    ``_none_bought``). ``out`` is changed in place; returns the price's header, or None
+    where the revenue column is no price of one."""
     said = columns_for.get("revenue_current", [None])[0]
     if said is None or not PRICE_EACH.match(normalise_header(said)):
         return None
@@ -178,6 +179,36 @@ def _periods_paid(out: pd.DataFrame, columns_for: dict[str, list[str]]) -> list[
     return [f"'{said}' is the price of each of '{header}': each client's revenue (current) "
             f"is '{said}' times '{header}' ({values.amount_text(float(revenue.sum()))} in "
             f"all; {counted(n, 'client')} paid more than one)."]
+
+
+def _none_bought(out: pd.DataFrame, columns_for: dict[str, list[str]]) -> list[str]:
+    """On a client list counting what each client paid for or bought ("No. of months paid",
+    "Sessions bought"; a count others fill in) beside a price ("Fee", "Price"), a client
+    whose count is 0 or blank bought nothing, the price written alone no sale: left where
+    the list places them (awareness), their revenue (current) 0 and the price revenue to
+    come (potential), where no column gives that. Returns a note."""
+    header = columns_for["purchases"][0]
+    said = columns_for.get("revenue_current", [None])[0]
+    key = normalise_header(header)
+    if said is None or not PRICE_EACH.match(normalise_header(said)) or not (
+            PAID_COUNT.match(key) or key.endswith(("bought", "purchased"))):
+        return []
+    count = pd.to_numeric(out["purchases"], errors="coerce")
+    price = pd.to_numeric(out["revenue_current"], errors="coerce")
+    none = count.fillna(0).eq(0) & price.gt(0)
+    if not count.gt(0).any() or not none.any():
+        return []
+    if "revenue_potential" not in columns_for:
+        out["revenue_potential"] = column_or_blank(out, "revenue_potential").astype(object).where(
+            ~none, price)
+    out["revenue_current"] = out["revenue_current"].astype(object).where(~none, 0.0)
+    n = _clients_counted(out, none)
+    blank = _clients_counted(out, none & count.isna())
+    return [f"{counted(n, 'client')} with 0 or nothing in '{header}' ({blank} blank) bought "
+            f"nothing: '{said}' alone is no sale, so their revenue (current) is 0"
+            + ("" if "revenue_potential" in columns_for else
+               f" and their '{said}' ({values.amount_text(float(price[none].sum()))}) "
+               "revenue to come (potential)") + "."]
 
 
 def _visits_paid(out: pd.DataFrame, frame: pd.DataFrame, periods: list[str],

@@ -16,6 +16,7 @@ from ... import values
 from ...fields import (INSTALMENT, REST_OF_TOTAL, VISIT_TYPE_HEADERS, base_header_key,
                        normalise_header)
 from ...stages import (BILLED_STATUSES, BOOKED_STATUSES, ON_INVOICE, PAID_BY, PART_PAID_WORDS,
+                       PAYMENT_STATUSES,
                        normalise_value, order_status_kind)
 from ...text import counted, its, listed, match_key, name_key, was
 from ..understand import (EXTRA, PAID_FLAG, about_invoices, amounts_of, column_or_blank, is_blank,
@@ -161,6 +162,24 @@ def _collected_flag(frame: pd.DataFrame, mapping: dict[str, str | None]) -> str 
     return said if not values.parse_bool(frame[said])[1].any() else None
 
 
+def _paid_at_checkout(frame: pd.DataFrame, mapping: dict[str, str | None],
+                      collected: str) -> tuple[str, list[str]] | None:
+    """A column beside "Collected" saying every order was paid when it was placed: a way of
+    paying on each ("Payment": Card, PayPal; ``_paid_how``) or a status of paid on each
+    ("Payment status": Paid). Its header and words, or None."""
+    for header, target in mapping.items():
+        if header == collected or target not in (None, "status") or header not in frame:
+            continue
+        cells = frame[header]
+        if cells.isna().any() or (cells.astype(str).str.strip() == "").any():
+            continue
+        words = sorted({str(cell).strip() for cell in cells})
+        if all(_paid_how(word) == "purchase" or normalise_value(word) in PAYMENT_STATUSES
+               and order_status_kind(word) == "purchase" for word in words):
+            return header, words
+    return None
+
+
 def _paid_flags(out: pd.DataFrame, frame: pd.DataFrame, mapping: dict[str, str | None],
                 merged_rows: dict[str, np.ndarray]) -> Callable[[pd.Series], list[str]]:
     """Rows with no kind of their own that a yes/no column says were not paid ("Paid?" N,
@@ -177,6 +196,14 @@ def _paid_flags(out: pd.DataFrame, frame: pd.DataFrame, mapping: dict[str, str |
     collected = None
     if said is None:
         said = collected = _collected_flag(frame, mapping)
+        checkout = collected and _paid_at_checkout(frame, mapping, collected)
+        if checkout:
+            (paid_by, words), count = checkout, len(frame)
+            return lambda kept: [
+                f"'{collected}' says which orders were collected, not whether they were "
+                f"paid: '{paid_by}' says each was paid when ordered "
+                f"({listed([repr(word) for word in words[:3]])}), so {counted(count, 'order')} "
+                f"{'was' if count == 1 else 'were'} read as sales, collected or not."]
     said = said or _paid_on_beside_date(frame, mapping)
     payer = said is None and next((h for h, target in mapping.items() if target == "name"
                                    and PAID_FLAG.match(normalise_header(h))), None)

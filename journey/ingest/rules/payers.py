@@ -34,7 +34,7 @@ _LEAD_WORDS = frozenset(
 _HAD_COUNT = re.compile(r"^(?:no|number|total|num)?(?:of)?(?:attended|completed)?"
                         r"(?:sessions|visits|classes|lessons|treatments|appointments|bookings|"
                         r"jobs|orders|attendances)(?:attended|done|had|booked|count|total|"
-                        r"todate)?$|" + PAID_COUNT.pattern)
+                        r"todate|bought|purchased)?$|" + PAID_COUNT.pattern)
 # (TeamUp's "Attended Sessions", Glofox's "Total Attendances"; a gym member's "Months paid")
 
 

@@ -126,33 +126,41 @@ def _churned_tags(out: pd.DataFrame, frame: pd.DataFrame, mapping: dict[str, str
     bare word ("Inactive", "Left") only where the list is of payers, one naming a client
     ("Former client", "Ex cliente") also where nothing says who the list is of. A category
     read as the client's type ("Category": "Lapsed", "Kategorie": "Ehemaliger Kunde") says
-    so too. Returns a note."""
+    so too. A tag naming a lead lost ("Lost", "Lost lead", "Lead - lost") marks that one lost,
+    on any list. Returns notes."""
     said = _unmapped(mapping, TAG_HEADERS) or next(
         (h for h, target in mapping.items() if target == "client_type"
          and _CATEGORY_HEADER.match(normalise_header(h))), None)
     if said is None or "status" in columns_for or "status" in out:
         return []
     payers, _ = _list_of_payers(frame, mapping, columns_for, names)
-    if payers is False:
-        return []
 
-    def churned(cell: object) -> bool:     # (a group's plural too: "Former clients")
-        return any((OUTCOME_OF.get(key) == "churned" or key.endswith("s")
-                    and OUTCOME_OF.get(key[:-1]) == "churned")
-                   and (payers or _names_a_client(tag))
-                   for tag in re.split(_TAG_SEPARATORS, str(cell))
-                   for key in [normalise_value(tag)])
+    def outcome(tag: str) -> str | None:    # (a group's plural too: "Former clients")
+        key = normalise_value(tag)
+        return OUTCOME_OF.get(key) or (OUTCOME_OF.get(key[:-1]) if key.endswith("s") else None)
 
-    named = {cell: churned(cell) for cell in frame[said].dropna().unique()}
-    left = frame[said].map(named).eq(True)
-    if not left.any():
+    def left_as(cell: object) -> str | None:
+        said_of = [(outcome(tag), tag) for tag in re.split(_TAG_SEPARATORS, str(cell))]
+        if payers is not False and any(found == "churned" and (payers or _names_a_client(tag))
+                                       for found, tag in said_of):
+            return "churned"
+        return "lost" if any(found == "lost" for found, _ in said_of) else None
+
+    named = {cell: left_as(cell) for cell in frame[said].dropna().unique()}
+    status = frame[said].map(named)
+    if status.isna().all():
         return []
-    out["status"] = pd.Series("churned", index=out.index, dtype=object).where(left)
+    out["status"] = status.astype(object).reindex(out.index)
     out["_status_lift"] = True
-    count = _clients_counted(out, left)
-    return [f"{counted(count, 'client')} whose '{said}' says they have left "
-            f"({listed(sorted(frame.loc[left, said].astype(str).unique()))}) "
-            f"{was(count)} read as churned."]
+    notes = []
+    for word, what in (("churned", "they have left"), ("lost", "they were lost as leads")):
+        left = status.eq(word)
+        if left.any():
+            count = _clients_counted(out, left)
+            notes.append(f"{counted(count, 'client')} whose '{said}' says {what} "
+                         f"({listed(sorted(frame.loc[left, said].astype(str).unique()))}) "
+                         f"{was(count)} read as {word}.")
+    return notes
 
 
 # A client list's category, read as the client's type ("Category", "Kategorie", "Categoría"),
