@@ -140,7 +140,7 @@ def _test_people(frame: pd.DataFrame, raw: RawSheet, out: pd.DataFrame, rejected
             frame[asked].reindex(out.index) if asked is not None   # its profile reads)
             else pd.Series(None, index=out.index, dtype=object))
     email = said.astype(object).where(said.notna(), "").astype(str)
-    if not any("test" in "\n".join(cells).casefold() for cells in (name, email)):
+    if not any("test" in "\n".join(cells.tolist()).casefold() for cells in (name, email)):
         return found               # (every pattern needs the word: one look at each column)
     unnamed = name.str.strip().eq("") & email.str.match(_TEST_RESERVED_EMAIL)
     test = ((name.str.match(_TEST_NAME) & email.str.match(_TEST_EMAIL))
