@@ -196,7 +196,6 @@ def _sheets_named_for_clients(plans: list[SheetPlan]) -> set[str]:
     may as well be a product's), not as a period, a working sheet or a place of sale
     ("Farmers Market": ``PLACES_OF_SALE``); where another sheet
     names clients, one of those. Their names."""
-    named = _names_listed(plans)
     candidates: dict[tuple, list[str]] = {}
     for plan in plans:
         if (plan.kind not in ("reference", "events") or plan.kept_because
@@ -206,10 +205,16 @@ def _sheets_named_for_clients(plans: list[SheetPlan]) -> set[str]:
         name = " ".join(plan.sheet.split())
         if (not _PERSONS_NAME.fullmatch(name) or NAMES_NO_CLIENT.search(name)
                 or PLACES_OF_SALE.search(name)
-                or period_of(name) or named is not None and name.casefold() not in named):
+                or period_of(name)):
             continue
         key = tuple(normalise_header(h) for h in plan.headers)
         candidates.setdefault(key, []).append(plan.sheet)
+    if all(len(sheets) < 2 for sheets in candidates.values()):
+        return set()                # (the names listed are looked up only where it matters)
+    named = _names_listed(plans)
+    if named is not None:
+        candidates = {key: [s for s in sheets if " ".join(s.split()).casefold() in named]
+                      for key, sheets in candidates.items()}
     return {sheet for sheets in candidates.values() if len(sheets) >= 2 for sheet in sheets}
 
 
