@@ -7,6 +7,12 @@ command line; these two did not hold up.
   and the Overview's "their sales less refunds" said nothing of it. Now the sentence says
   how many refunds say no amount. Beside it, a returns list with its amounts (taken off,
   no such sentence), and a filter that leaves the refund's client out (no such sentence).
+- The Clients page showed each client's "Revenue (current)", the tracker's column: blank
+  for every client of an order list or a payments export, and the open client's Revenue
+  tile "—", while the Overview counted their sales (Shopify activewear: a client of 15
+  orders, $3,012.60 less $106.25 refunded, showed "—"). Now the list's "Revenue" and the
+  tile are the client's revenue as every page counts it (the tracker's, else sales less
+  refunds); a tracker's revenue is kept as it is.
 - A facilitator who adds an action by mistake in front of the room could only mark it
   "Dropped": it stayed on the list. Now the tab that added it can undo the add, which
   removes exactly that row; not once anyone has moved the action on.
@@ -14,11 +20,14 @@ command line; these two did not hold up.
 
 from __future__ import annotations
 
+import pandas as pd
 from conftest import app_test, run_cli, xlsx_bytes
 
+from journey import clients
 from journey.filters import Filters
 from journey.overview import revenue
 from journey.workspace import open_workspace
+from journey_ui.text import md
 
 ORDERS = [["Order ID", "Order Date", "Customer ID", "Customer Name", "Sales"],
           ["O-1", "2024-01-05", "C1", "Ann Lee", 100],
@@ -73,6 +82,36 @@ def test_a_refund_of_a_client_the_filters_leave_out_is_not_mentioned(home):
     db.close()
     assert takings.total == 150
     assert "no amount" not in takings.sentence("$")
+
+
+# --- the Clients page: each client's revenue ------------------------------------------------
+
+def test_the_clients_page_shows_each_buyers_revenue_as_the_overview_counts_it(home):
+    """Ann bought 100 + 50 = 150; Bob 80 with his order refunded 30: 50. Their revenues
+    add up to the Overview's 200 (was: blank in the list, "—" on the open client)."""
+    import_shop(home, [["Returned", "Order ID", "Refund amount"], ["Yes", "O-3", 30]])
+    at = app_test("shop", "views/clients.py")
+    assert not at.exception
+    table = at.main.dataframe[0].value
+    assert dict(zip(table["Client ID"], table["Revenue"])) == {"C1": 150, "C2": 50}
+    ann = int(table.index[table["Client ID"] == "C1"][0])
+    at.selectbox(key="client_open").set_value(ann).run()
+    assert not at.exception
+    assert {m.label: m.value for m in at.main.metric}["Revenue"] == md("$150")
+
+
+def test_a_trackers_revenue_stays_the_clients_revenue(home):
+    """A tracker says Ann's revenue is 900 and lists no sales: 900 is hers; Bob's blank
+    stays blank (no evidence, not 0)."""
+    path = home.parent / "tracker.csv"
+    path.write_text("Name,Email,Stage,Revenue\nAnn Lee,ann@example.org,Purchase,900\n"
+                    "Bob Ray,bob@example.org,Consideration,\n")
+    assert run_cli(home, "import", str(path), "--workspace", "shop").returncode == 0
+    db = open_workspace("shop")
+    table = clients.client_rows(db)
+    db.close()
+    revenue = table.set_index("Name")["Revenue"]
+    assert revenue["Ann Lee"] == 900 and pd.isna(revenue["Bob Ray"])
 
 
 # --- the facilitator's undo of an action added by mistake -------------------------------
