@@ -176,3 +176,33 @@ def test_an_action_added_elsewhere_is_not_offered_for_undo(home):
     db.close()
     at = app_test("shop", "views/workshop.py")
     assert not at.exception and not undo_button(at)
+
+
+# --- empty lists on a projector ----------------------------------------------------------
+
+HINT = "Switch on 'Edit live' (top right) to add them with the room."
+
+
+def test_on_a_projector_an_empty_list_tells_the_facilitator_how_to_add_to_it(home):
+    """Presenter mode hides the forms until 'Edit live' is on: the empty action list no
+    longer says 'Add the first one above' (nothing is above), nor the empty touchpoints
+    and persona cards say nothing of how to add them."""
+    open_workspace("shop").close()
+    at = app_test("shop", "views/workshop.py", presenter=True)
+    box = " ".join(m.value for m in at.main.markdown)
+    assert HINT in box and "Add the first one above" not in box
+    at = app_test("shop", "views/touchpoints.py", presenter=True)
+    assert any(c.value == f"No touchpoints yet in this stage. {HINT}" for c in at.main.caption)
+    at = app_test("shop", "views/personas.py", presenter=True)
+    assert any(HINT in m.value for m in at.main.markdown)
+
+
+def test_with_edit_live_on_or_off_the_projector_the_hint_is_not_shown(home):
+    """Edit live on: the forms are there, so no hint; out of presenter mode the same."""
+    open_workspace("shop").close()
+    for state in ({"presenter": True, "edit_live": True}, {}):
+        for page in ("views/workshop.py", "views/touchpoints.py", "views/personas.py"):
+            at = app_test("shop", page, **state)
+            assert not at.exception
+            texts = [m.value for m in at.main.markdown] + [c.value for c in at.main.caption]
+            assert not any(HINT in t for t in texts), (page, state)

@@ -351,9 +351,10 @@ def action_list() -> None:
         help="For the follow-up meeting: one person's actions.")
     table = frame.cached(actions.list_actions)(ctx, owner=None if owner == EVERYONE else owner)
     if table.empty:
-        widgets.empty_state("No actions yet", "Add the first one above: a pain point from the "
-                            "Touchpoints page or a red sign is a good start.",
-                            icon=":material/checklist:")
+        start = "a pain point from the Touchpoints page or a red sign is a good start."
+        widgets.empty_state("No actions yet", (f"Add the first one above: {start}"
+                                               if ctx.editing else start[0].upper() + start[1:])
+                            + ctx.live_hint, icon=":material/checklist:")
         return
     late = int(table["overdue"].sum())
     done = int((table["status"] == "done").sum())
