@@ -49,14 +49,18 @@ DERIVED_LABELS = {
     "furthest_stage": "Furthest stage", "current_stage": "Current stage",
     "outcome": "Outcome", "stage_since": "In current stage since",
     "first_date": "First seen", "last_date": "Last seen",
-    "revenue_events": "Revenue logged", "refunded_events": "Refunds logged",
-    "event_count": "Events", **COUNT_LABELS,
+    "client_revenue": "Revenue", "revenue_events": "Revenue logged",
+    "refunded_events": "Refunds logged", "event_count": "Events", **COUNT_LABELS,
     **{stage_at_column(s): f"Reached {LABELS[s].lower()}" for s in ALL_STAGES},
 }
 COLUMN_LABELS: dict[str, str] = {
     **{field: CLIENT_COLUMNS[field][0] for field in CLIENT_FIELDS}, **DERIVED_LABELS}
+# Columns worked out from stored ones: the client's revenue as every page counts it (the
+# tracker's, else its sales less refunds); "Revenue (current)" is the tracker's alone,
+# blank for every client of an order list or a payments export.
+COMPUTED = {"client_revenue": client_revenue_sql("clients")}
 DEFAULT_COLUMNS = ("name", "client_id", "persona", "client_type", "region", "furthest_stage",
-                   "outcome", "revenue_current", "revenue_potential", "first_date",
+                   "outcome", "client_revenue", "revenue_potential", "first_date",
                    "last_date", "purchase_count")
 STAGE_COLUMNS = ("furthest_stage", "current_stage", "stage")
 SEARCHED = ("name", "email", "client_id", "contact_name")
@@ -65,7 +69,8 @@ MAX_SEARCH_WORDS = 8
 OUTCOME_LABELS = {"active": "Active", "lost": "Lost", "churned": "Churned",
                   "cancelled": "Cancelled"}
 
-_DERIVED_KINDS = {"revenue_events": "money", "refunded_events": "money", "stage_since": "date", "first_date": "date",
+_DERIVED_KINDS = {"client_revenue": "money", "revenue_events": "money",
+                  "refunded_events": "money", "stage_since": "date", "first_date": "date",
                   "last_date": "date", "furthest_stage": "text", "current_stage": "text",
                   "outcome": "text"}
 _KINDS = {MONEY: "money", NUMBER: "number", PERCENT: "number", COUNT: "count",
@@ -148,6 +153,8 @@ def sort_expression(column: str) -> str:
     """What a column sorts by: stages by their rank, text ignoring case."""
     if column == "furthest_stage":
         return "furthest_rank"
+    if column in COMPUTED:
+        return f"({COMPUTED[column]})"
     if column in ("current_stage", "stage"):
         return "CASE [" + column + "] " + " ".join(
             f"WHEN '{s}' THEN {r}" for s, r in RANK.items()) + " END"
@@ -170,7 +177,9 @@ def client_rows(db: Database, filters: Filters = NO_FILTERS, query: ClientQuery 
     column labels, stages and outcomes as words, indexed by the client's row id."""
     columns = check_columns(columns)
     where, params = query.where(filters)
-    sql = (f"SELECT id, {', '.join(f'[{c}]' for c in columns)} FROM clients WHERE {where} "
+    selected = ", ".join(f"{COMPUTED[c]} AS [{c}]" if c in COMPUTED else f"[{c}]"
+                         for c in columns)
+    sql = (f"SELECT id, {selected} FROM clients WHERE {where} "
            f"ORDER BY {query.order_by()}")
     if limit is not None:
         sql += " LIMIT ? OFFSET ?"
@@ -250,7 +259,8 @@ def client_detail(db: Database, client_ref: int, currency: str = "$") -> dict | 
     """Everything known about one client, or None if there is no such client.
 
     Keys: ``id``, ``name``, ``label``, ``furthest_stage``, ``current_stage``, ``outcome``,
-    ``stage_since`` (stage names and dates as stored), ``revenue_current``,
+    ``stage_since`` (stage names and dates as stored), ``revenue`` (as every page counts
+    it: the tracker's, else its sales less refunds), ``revenue_current`` (the tracker's),
     ``revenue_potential``, ``purchases`` (the larger of the tracker's count and the logged
     purchases), ``fields`` (every vocabulary field, and the stage as the spreadsheet wrote
     it: Field, Value), ``extra`` (the columns kept from the spreadsheet: Column, Value),
@@ -280,6 +290,8 @@ def client_detail(db: Database, client_ref: int, currency: str = "$") -> dict | 
         "furthest_stage": client.get("furthest_stage"),
         "current_stage": client.get("current_stage"), "outcome": client.get("outcome"),
         "stage_since": client.get("stage_since"),
+        "revenue": db.execute(f"SELECT {COMPUTED['client_revenue']} FROM clients WHERE id = ?",
+                              [client["id"]]).fetchone()[0],
         "revenue_current": client.get("revenue_current"),
         "revenue_potential": client.get("revenue_potential"),
         "purchases": max(client.get("purchases") or 0, client.get("purchase_count") or 0),

@@ -251,6 +251,7 @@ class Revenue:
     left_out: bool                     # the filters choose clients: the clientless are not in
     clientless_refunds: int = 0        # the refunds naming no client
     refunded: float = 0.0              # what they gave back
+    unpriced_refunds: int = 0          # refunds in the total's scope that say no amount
 
     @property
     def total(self) -> float | None:
@@ -261,7 +262,16 @@ class Revenue:
 
     def sentence(self, currency: str) -> str:
         """Where the total comes from, with the sales and refunds that name no client
-        counted apart."""
+        counted apart, and the refunds that say no amount (nothing is taken off for them:
+        a returns list that names only the order)."""
+        unpriced = self.unpriced_refunds
+        if not unpriced:
+            return self._source(currency)
+        return (f"{self._source(currency)} {counted(unpriced, 'refund')} "
+                f"{'says' if unpriced == 1 else 'say'} no amount, so nothing is taken off "
+                f"for {'it' if unpriced == 1 else 'them'}.")
+
+    def _source(self, currency: str) -> str:
         if self.clientless is None:
             return "Your clients' revenue: a tracker's, or their sales less refunds."
         sales = counted(self.clientless_sales, "sale")
@@ -299,6 +309,13 @@ def revenue(db: Database, filters: Filters = NO_FILTERS) -> Revenue:
     FROM events e WHERE e.client_ref IS NULL""").fetchone()
     clientless = (None if not (sales or refunds)
                   else round((amount or 0.0) - (refunded or 0.0), 2))
+    # A refund naming no client is in the total only when nothing is filtered: then the
+    # filter is "1"; otherwise its client's columns are NULL and the filter leaves it out.
+    unpriced = db.execute(f"""
+    SELECT COUNT(*) FROM events e LEFT JOIN clients c ON c.id = e.client_ref
+    WHERE e.kind IN {COUNTS['refund_count']} AND e.amount IS NULL AND {where}""",
+                          params).fetchone()[0]
     return Revenue(clients, clientless, int(sales or 0),
                    left_out=clientless is not None and where != "1",
-                   clientless_refunds=int(refunds or 0), refunded=float(refunded or 0.0))
+                   clientless_refunds=int(refunds or 0), refunded=float(refunded or 0.0),
+                   unpriced_refunds=int(unpriced or 0))

@@ -60,6 +60,14 @@ class Context:
         only while the facilitator's "Edit live" switch is on."""
         return self.can_edit and (not self.presenter or self.live)
 
+    @property
+    def live_hint(self) -> str:
+        """What an empty list on a projector tells the facilitator who may edit but has not
+        switched "Edit live" on (its forms are hidden); empty for everyone else."""
+        if self.can_edit and self.presenter and not self.live:
+            return " Switch on 'Edit live' (top right) to add them with the room."
+        return ""
+
 
 def edit_live(can_edit: bool, presenter: bool) -> bool:
     """Whether presenter mode's "Edit live" switch is on for this session (browser tab).

@@ -199,7 +199,7 @@ else:
             f":{OUTCOME_COLOURS.get(detail['outcome'], 'orange')}-badge[{md(outcome)}]")
         tiles = st.columns(4)
         tiles[0].metric("Revenue", md(clients.format_value(
-            "revenue_current", detail["revenue_current"], currency)) or "—")
+            "client_revenue", detail["revenue"], currency)) or "—")
         tiles[1].metric("Revenue potential", md(clients.format_value(
             "revenue_potential", detail["revenue_potential"], currency)) or "—")
         tiles[2].metric("Purchases", f"{detail['purchases']:,.0f}")

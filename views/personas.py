@@ -373,7 +373,8 @@ if figures.empty:
     widgets.empty_state("No persona cards yet",
                         "Make a card for each of your (up to three) target personas: who "
                         "they are, what they want, and how to sell to them. Or import a "
-                        "'Personas' sheet on the Import page.", icon=":material/groups:")
+                        "'Personas' sheet on the Import page." + ctx.live_hint,
+                        icon=":material/groups:")
 else:
     for column, card in zip(st.columns(personas.MAX_ACTIVE), records(figures)):
         card["id"] = int(card["id"])

@@ -293,7 +293,7 @@ def compare_states(rows: list[dict]) -> None:
     titles = {"current": "Current state", "future": "Future state"}
     filled = [state for state in tp.STATES if states[state]]
     if not filled:
-        st.caption("No touchpoints yet in this stage.")
+        st.caption("No touchpoints yet in this stage." + ctx.live_hint)
         return
     side_by_side = len(filled) == 2 and not ctx.presenter
     places = st.columns(2) if side_by_side else [st.container() for _ in filled]

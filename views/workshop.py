@@ -24,6 +24,7 @@ from journey_ui import frame, widgets
 from journey_ui.text import md
 
 EVERYONE = "Everyone"
+ADDED = "action_added"          # the id of the action this tab added last (undo_add)
 TABLE = {"title": "Action", "owner": "Owner", "department": "Department", "stage": "Stage",
          "impact": "Impact", "effort": "Effort", "due": "Due", "status": "Status",
          "overdue": "Overdue"}
@@ -78,10 +79,27 @@ def add_form() -> None:
             note = st.text_input("Where it came from, or a note", key="action_note",
                                  placeholder="Red sign: low win rate")
             if st.form_submit_button("Add the action", icon=":material/add:", type="primary"):
-                save(lambda db: actions.add_action(db, {
-                    "title": title, "owner": owner, "department": department, "stage": stage,
-                    "impact": impact, "effort": effort, "due": due, "note": note}),
-                    f"Added: {title.strip()}.", form="action_new")
+                def add(db) -> None:
+                    st.session_state[ADDED] = actions.add_action(db, {
+                        "title": title, "owner": owner, "department": department,
+                        "stage": stage, "impact": impact, "effort": effort, "due": due,
+                        "note": note})
+                save(add, f"Added: {title.strip()}.", form="action_new")
+
+
+def undo_add() -> None:
+    """Take back the action this tab added last (one typed in error in front of the room),
+    as long as nobody has changed it since: it is removed, the list is as it was before."""
+    added = st.session_state.get(ADDED)
+    row = actions.get_action(ctx.db, added) if added is not None else None
+    if row is None or row["version"] != 1:     # gone, or moved on since: nothing to undo
+        st.session_state.pop(ADDED, None)
+        return
+    if st.button(f"Undo adding '{row['title']}'", key="undo_action_add", type="tertiary",
+                 icon=":material/undo:"):
+        st.session_state.pop(ADDED, None)
+        save(lambda db: actions.delete_action(db, added, version=1),
+             f"Undone: '{row['title']}' is no longer on the action list.")
 
 
 def save(action, message: str, form: str | None = None) -> None:
@@ -326,15 +344,17 @@ def action_list() -> None:
     st.subheader("Action list")
     if ctx.editing:
         add_form()
+        undo_add()
     owners = frame.cached(actions.owners)(ctx)
     owner = st.columns([1, 2])[0].selectbox(
         "Whose actions", [EVERYONE, *owners], key="action_owner_filter",
         help="For the follow-up meeting: one person's actions.")
     table = frame.cached(actions.list_actions)(ctx, owner=None if owner == EVERYONE else owner)
     if table.empty:
-        widgets.empty_state("No actions yet", "Add the first one above: a pain point from the "
-                            "Touchpoints page or a red sign is a good start.",
-                            icon=":material/checklist:")
+        start = "a pain point from the Touchpoints page or a red sign is a good start."
+        widgets.empty_state("No actions yet", (f"Add the first one above: {start}"
+                                               if ctx.editing else start[0].upper() + start[1:])
+                            + ctx.live_hint, icon=":material/checklist:")
         return
     late = int(table["overdue"].sum())
     done = int((table["status"] == "done").sum())
