@@ -984,13 +984,13 @@ def _insert_personas(db) -> None:
 
 
 def _insert_touchpoints(db) -> None:
-    """The touchpoint map, numbered within each stage."""
-    positions: dict[str, int] = {}
+    """The touchpoint map, numbered 1..n within each stage and state, as a save stores
+    them (so a first save moves only the rows it moves)."""
+    positions: dict[tuple[str, str], int] = {}
     for row in TOUCHPOINTS:
         (stage, touchpoint, channel, department, action, feels, emotion, pains, delights,
          opportunities, kpi, owner, state) = row
-        position = positions.get(stage, 0)
-        positions[stage] = position + 1
+        position = positions[stage, state] = positions.get((stage, state), 0) + 1
         db["touchpoints"].insert({
             "stage": stage, "position": position, "touchpoint": touchpoint,
             "channel": channel, "department": department, "customer_action": action,

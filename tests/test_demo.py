@@ -290,3 +290,27 @@ def test_the_demo_keeps_its_dollars_when_a_file_in_pounds_is_tried_on_it(built, 
     assert db.execute("SELECT COUNT(*), SUM(amount) FROM events WHERE import_id = ?",
                       [results[0].import_id]).fetchone() == (3, 250.0)
     db.close()
+
+
+def test_demo_touchpoints_are_numbered_as_a_save_stores_them(demo_file, tmp_path):
+    """The demo's touchpoints are numbered 1..n within each stage and state, as the table
+    loads them and a save stores them: editing one row's text in a stage moves no other
+    row (session 20's walk saw a first save renumber all 7 rows of a 0-based stage)."""
+    import shutil
+
+    from journey.workshop import touchpoints as tp
+
+    path = tmp_path / "demo.db"
+    shutil.copy(demo_file, path)
+    db = open_workspace(path)
+    stored = lambda: dict(db.execute("SELECT id, position FROM touchpoints").fetchall())  # noqa: E731
+    before = stored()
+    for stage in STAGES:
+        for state in ("current", "future"):
+            loaded = tp.touchpoint_rows(db, stage, state)
+            assert [before[r["id"]] for r in loaded] == list(range(1, len(loaded) + 1))
+    base = tp.touchpoint_rows(db, "awareness")
+    edited = [dict(r) for r in base]
+    edited[0]["touchpoint"] = edited[0]["touchpoint"] + " (edited)"
+    assert tp.save_stage(db, "awareness", base, edited).changed == 1
+    assert stored() == before
