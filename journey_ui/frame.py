@@ -64,8 +64,12 @@ class Context:
     def live_hint(self) -> str:
         """What an empty list on a projector tells the facilitator who may edit but has not
         switched "Edit live" on (its forms are hidden); empty for everyone else."""
+        return self.live_hint_to("add them")
+
+    def live_hint_to(self, doing: str) -> str:
+        """``live_hint`` for another task: "set it", "close it"."""
         if self.can_edit and self.presenter and not self.live:
-            return " Switch on 'Edit live' (top right) to add them with the room."
+            return f" Switch on 'Edit live' (top right) to {doing} with the room."
         return ""
 
 

@@ -206,3 +206,19 @@ def test_with_edit_live_on_or_off_the_projector_the_hint_is_not_shown(home):
             assert not at.exception
             texts = [m.value for m in at.main.markdown] + [c.value for c in at.main.caption]
             assert not any(HINT in t for t in texts), (page, state)
+
+
+def test_on_a_projector_the_goal_kpis_and_sessions_say_how_to_edit_them(home):
+    """The goal, the KPIs and the first session's box say the same as the lists (session
+    20's walk: 'Close this one at the end (below)' pointed at a form Edit live hides)."""
+    open_workspace("shop").close()
+    at = app_test("shop", "views/workshop.py", presenter=True)
+    boxes = [box.value for box in at.main.info]
+    live = " Switch on 'Edit live' (top right) to {} with the room."
+    assert any(b.startswith("No goal yet.") and b.endswith(live.format("set it")) for b in boxes)
+    assert any(b.startswith("No KPIs yet") and b.endswith(live.format("add them")) for b in boxes)
+    first = next(b for b in boxes if b.startswith("No session has been closed"))
+    assert "(below)" not in first and first.endswith(live.format("close it"))
+    at = app_test("shop", "views/workshop.py")          # out of presenter mode: the form is below
+    first = next(b.value for b in at.main.info if b.value.startswith("No session has been"))
+    assert "at the end (below), and" in first and "Edit live" not in first

@@ -160,7 +160,8 @@ def show_goal() -> None:
             st.markdown(f"- {md(result)}")
     else:
         st.info("No goal yet. Say what the business wants from its customers' journey, and "
-                "how you will know you got there.", icon=":material/flag:")
+                "how you will know you got there." + ctx.live_hint_to("set it"),
+                icon=":material/flag:")
     if not ctx.editing:
         return
     error = form_error("goal")
@@ -182,9 +183,9 @@ def since_last_time() -> None:
     each stage's conversion, the signs that changed colour, actions done and overdue."""
     changes = frame.cached(scorecard.since_last_time)(ctx, currency=currency)
     if changes is None:
-        st.info("No session has been closed in this workspace yet. Close this one at the end "
-                "(below), and the next session opens on what changed since.",
-                icon=":material/history:")
+        st.info("No session has been closed in this workspace yet. Close this one at the end"
+                + (" (below)" if ctx.editing else "") + ", and the next session opens on what "
+                "changed since." + ctx.live_hint_to("close it"), icon=":material/history:")
         return
     session = changes.session
     st.subheader(f"Since last time: {md(session['name'])}", anchor=False)
@@ -230,7 +231,7 @@ def kpi_section() -> None:
     measured = frame.cached(scorecard.measure_kpis)(ctx)
     if measured.empty:
         st.info("No KPIs yet: say how the goal will be measured, per stage and persona, with "
-                "a target and a due date.", icon=":material/monitoring:")
+                "a target and a due date." + ctx.live_hint, icon=":material/monitoring:")
     else:
         met = int((measured["status"] == kpis.MET).sum())
         judged = int((measured["status"] != kpis.NO_EVIDENCE).sum())
@@ -367,7 +368,8 @@ def action_list() -> None:
     shown[["owner", "department", "due"]] = shown[["owner", "department", "due"]].fillna("")
     st.dataframe(shown[list(TABLE)].rename(columns=TABLE), hide_index=True,
                  column_config={"Impact": st.column_config.NumberColumn(format="%d"),
-                                "Effort": st.column_config.NumberColumn(format="%d")})
+                                "Effort": st.column_config.NumberColumn(format="%d"),
+                                "Department": st.column_config.TextColumn(width="medium")})
     if ctx.editing:
         move_on(table)
     widgets.download_table(shown[list(TABLE)].rename(columns=TABLE), "actions",
