@@ -362,10 +362,14 @@ def refresh_paths(db: Database, scoped: bool = False) -> None:
     while db.execute(f"UPDATE _path SET path = {collapse} WHERE {' OR '.join(repeated)}"
                      ).rowcount:
         pass
-    db.execute(f"""UPDATE clients SET stage_path = p.path FROM (
-                     SELECT c.id, _path.path FROM clients c LEFT JOIN _path ON _path.id = c.id
-                     WHERE 1 {scope.replace('e.client_ref', 'c.id')}) AS p
-                   WHERE clients.id = p.id AND clients.stage_path IS NOT p.path""")
+    # Written where it changed: the paths of clients with events, then no path for those
+    # left with none (found through the index of paths, m022): a workspace of clients
+    # without events reads no client at all.
+    db.execute("""UPDATE clients SET stage_path = p.path FROM _path AS p
+                  WHERE clients.id = p.id AND clients.stage_path IS NOT p.path""")
+    db.execute(f"""UPDATE clients SET stage_path = NULL
+                   WHERE stage_path IS NOT NULL AND id NOT IN (SELECT id FROM _path)
+                   {scope.replace('e.client_ref', 'id')}""")
     _drop(db, "_first_buy", "_path")
 
 

@@ -22,7 +22,7 @@ from conftest import csv_bytes
 from journey import figures, funnel, paths
 from journey.errors import ValidationError
 from journey.filters import Filters
-from journey.ingest import import_file
+from journey.ingest import import_file, undo_import
 from journey.stages import RANK, STAGES
 from journey.workspace import open_memory_workspace, set_setting
 
@@ -322,6 +322,22 @@ def test_a_later_import_refreshes_the_paths():
                                           "F,2024-03-01,referral,\n"), kind="events")
     path = db.execute("SELECT stage_path FROM clients WHERE client_id = 'F'").fetchone()[0]
     assert path == "2125"       # consideration 01-15, awareness, consideration, advocacy
+
+
+def test_undoing_the_events_takes_their_clients_paths_away():
+    """A client whose every event is undone has no path (its stored one is cleared, where
+    the others' are kept); refresh_paths writes only the paths that changed."""
+    db = open_memory_workspace()
+    import_file(db, "clients.csv", csv_bytes(CLIENTS))
+    import_file(db, "events.csv", csv_bytes(EVENTS), kind="events")
+    (more,) = import_file(db, "more.csv", csv_bytes("Client ID,Date,Kind,Stage\n"
+                                                    "E,2024-02-01,contact,awareness\n"
+                                                    "E,2024-03-01,purchase,\n"), kind="events")
+    stored = lambda: dict(db.execute("SELECT client_id, stage_path FROM clients").fetchall())  # noqa: E731
+    assert stored()["E"] == "13"
+    undo_import(db, more.import_id)
+    after = stored()
+    assert after["E"] is None and after["A"] == "13" and after["F"] == "12"
 
 
 def test_same_day_events_keep_file_order():
