@@ -158,6 +158,9 @@ def _kept_as_issues(tmp_path, found: dict, issues: int, reporters: int) -> None:
     assert workspace_rows(tmp_path, "SELECT COUNT(*) FROM clients") == [(0,)]
     assert workspace_rows(tmp_path, "SELECT COUNT(*) FROM events") == [(0,)]
     assert workspace_rows(tmp_path, "SELECT COUNT(*) FROM reference_rows") == [(issues,)]
+    assert [n for n in found["notes"] if "reference data" in n] == [
+        f"Sheet '{found['sheet']}' is an issue tracker's list, so its rows were kept as "
+        "reference data and do not appear as clients."]
 
 
 def test_an_internal_bug_tracker_stays_reference_rows(tmp_path):

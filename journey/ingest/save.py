@@ -47,7 +47,7 @@ from ..stages import RANK, normalise_value, read_stage_value
 from ..text import (DROPPED_LEGAL_FORMS, LEGAL_FORM_SPELLINGS, best_written, counted, listed,
                     loose_name_keys, name_key)
 from ..workspace import get_setting, now_stamp, write
-from .profiles import WRITERS_ONLY
+from .profiles import BY_NAME as PROFILES, WRITERS_ONLY
 from .plan import (BILLS_A_JOB, WORKSHOP_IMPORTERS, PreparedSheet, SheetPlan,
                    details_of_stored_jobs, plan_file, prepare_sheet)
 from .currency import earlier_imports_note, mixed_note, one_currency_each, settle_currency
@@ -433,9 +433,12 @@ def _save_parts(db: Database, prepared: PreparedSheet, dry_run: bool,
             db, import_id, currencies.index[0] if len(currencies) == 1 else None, dry_run,
             plan.sheet if Path(plan.file).suffix.lower() in WORKBOOK_EXTENSIONS else None)
     if plan.kind == "reference":
-        notes.append(plan.kept_because or
-                     f"Sheet '{plan.sheet}' has no client or event columns, so its rows were "
-                     "kept as reference data and do not appear as clients.")
+        profile = PROFILES.get(plan.recognised_as or "")
+        notes.append(plan.kept_because or (
+            f"Sheet '{plan.sheet}' is {profile.label}, so its rows were kept as reference "
+            "data and do not appear as clients." if profile else
+            f"Sheet '{plan.sheet}' has no client or event columns, so its rows were "
+            "kept as reference data and do not appear as clients."))
     # (a column whose values were not what its header said was kept as extra: said so)
     # (and one read for a field in place of the mapped one: the unit price for an empty Total)
     mapping = {h: None if h in prepared.demoted else prepared.read_instead.get(h, t)
