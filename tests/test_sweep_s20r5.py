@@ -23,10 +23,12 @@ Misread before, mended:
 - Re:amaze's conversations: a "Pre-sales" question was a complaint.
 - Eversports' bookings: "Teilgenommen" (attended) was not known: no sales at all.
 - Zervant's invoices: "Myöhässä" (overdue, unpaid) was a sale.
+- Axonaut's and Zervant's credit notes of an invoice never paid were refunds (the client
+  at purchase): the invoice called off, a cancellation.
 
 Read right before, kept as tests: Webflow orders, Tazapay settlements, Mollie's payout
 export, Spiffy Stores orders, Tebex payments, Stamped reviews, Salonized appointments,
-Axonaut invoices, Nimble contacts.
+Nimble contacts.
 """
 
 from __future__ import annotations
@@ -415,9 +417,11 @@ def test_german_bookings_confirmed_only_are_no_sales(tmp_path):
 
 def test_axonaut_invoices(tmp_path):
     """Axonaut's invoices (headers as far as known). Atelier Blanc paid 600 and 900 three
-    weeks later (retention); Studio Noir's invoice late and unpaid (a contact), then a
-    credit note (Avoir, read as a refund of 300); Café Vert's a draft (a contact). The
-    amount is the one with tax (TTC). [3, 2, 2, 1, 0]; 2 sales, 1,500; 1 refund of 300."""
+    weeks later (retention); Studio Noir's invoice late and unpaid (a contact), then
+    called off by a credit note (Avoir of -300: a cancellation, no money went back); Café
+    Vert's a draft (a contact). The amount is the one with tax (TTC). [3, 1, 1, 1, 0]; 2
+    sales, 1,500; no refund (was [3, 2, 2, 1, 0] with a refund of 300: Studio Noir at
+    purchase for a sale never paid)."""
     cli_import_text(tmp_path, "axonaut_factures.csv", (
         "Numéro;Date;Client;Email;Montant HT;Montant TTC;Statut;Date de paiement\n"
         "F-2024-001;10/01/2024;Atelier Blanc;contact@atelierblanc.fr;500,00;600,00;Payée;"
@@ -427,15 +431,27 @@ def test_axonaut_invoices(tmp_path):
         "12/02/2024\n"
         "AV-2024-001;05/02/2024;Studio Noir;hello@studionoir.fr;-250,00;-300,00;Avoir;\n"
         "F-2024-004;20/02/2024;Café Vert;bonjour@cafevert.fr;100,00;120,00;Brouillon;\n"))
-    assert cli_funnel(tmp_path) == [3, 2, 2, 1, 0]
-    assert sales_and_refunds(tmp_path) == ((2, 1500.0), (1, 300.0))
+    assert cli_funnel(tmp_path) == [3, 1, 1, 1, 0]
+    assert sales_and_refunds(tmp_path) == ((2, 1500.0), (0, None))
+    assert kind_totals(tmp_path, "cancellation") == (1, 300.0)
+
+
+def test_a_credit_note_of_a_paid_invoice_is_a_refund(tmp_path):
+    """Atelier Blanc paid 600, then a credit note of -600: money given back, a refund
+    (the rule above does not fire). 1 sale, 600; 1 refund of 600."""
+    cli_import_text(tmp_path, "factures.csv", (
+        "Numéro;Date;Client;Email;Montant TTC;Statut\n"
+        "F-2024-001;10/01/2024;Atelier Blanc;contact@atelierblanc.fr;600,00;Payée\n"
+        "AV-2024-001;05/02/2024;Atelier Blanc;contact@atelierblanc.fr;-600,00;Avoir\n"))
+    assert sales_and_refunds(tmp_path) == ((1, 600.0), (1, 600.0))
 
 
 def test_zervant_invoices(tmp_path):
     """Zervant's invoices in Finnish (headers as far as known). Kahvila Aalto paid 496 and
     248 (retention); Parturi Koski's 186 late (Myöhässä: unpaid, a contact), then credited
-    (Hyvitetty: a refund of 186); Kukka Laine's a draft. The amount is the one with tax
-    (Summa). 2 sales, 744 (was 3 sales, 930: the late invoice a sale); [3, 2, 2, 1, 0]."""
+    (Hyvitetty -186: the unpaid invoice called off, a cancellation); Kukka Laine's a draft.
+    The amount is the one with tax (Summa). [3, 1, 1, 1, 0]; 2 sales, 744; no refund (was
+    3 sales, 930, and a refund of 186: the late invoice a sale)."""
     cli_import_text(tmp_path, "zervant_laskut.csv", (
         "Laskun numero;Päivämäärä;Eräpäivä;Asiakas;Sähköposti;Summa (veroton);Summa;Tila\n"
         "1001;05.02.2024;19.02.2024;Kahvila Aalto;info@aalto.fi;400,00;496,00;Maksettu\n"
@@ -443,8 +459,8 @@ def test_zervant_invoices(tmp_path):
         "1003;01.03.2024;15.03.2024;Kahvila Aalto;info@aalto.fi;200,00;248,00;Maksettu\n"
         "1004;05.03.2024;19.03.2024;Parturi Koski;koski@example.fi;-150,00;-186,00;Hyvitetty\n"
         "1005;20.03.2024;03.04.2024;Kukka Laine;laine@example.fi;80,00;99,20;Luonnos\n"))
-    assert sales_and_refunds(tmp_path) == ((2, 744.0), (1, 186.0))
-    assert cli_funnel(tmp_path) == [3, 2, 2, 1, 0]
+    assert sales_and_refunds(tmp_path) == ((2, 744.0), (0, None))
+    assert cli_funnel(tmp_path) == [3, 1, 1, 1, 0]
 
 
 # --- CRMs ----------------------------------------------------------------------------------
