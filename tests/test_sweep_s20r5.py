@@ -23,6 +23,7 @@ Misread before, mended:
 - Re:amaze's conversations: a "Pre-sales" question was a complaint.
 - Eversports' bookings: "Teilgenommen" (attended) was not known: no sales at all.
 - Zervant's invoices: "Myöhässä" (overdue, unpaid) was a sale.
+- Tazapay's settlement fee (no client) was kept as a contact: now left out, said.
 - Axonaut's and Zervant's credit notes of an invoice never paid were refunds (the client
   at purchase): the invoice called off, a cancellation.
 
@@ -197,7 +198,8 @@ def test_trendyol_orders(tmp_path):
 def test_tazapay_settlements(tmp_path):
     """Tazapay's settlement export (its documented columns). Ivy paid 500; Kai 200, then
     refunded; Leo's payment failed (a contact); the payout to the bank is the owner's own
-    money, left out. [3, 2, 2, 0, 0]; 2 sales, 700; 1 refund of 200."""
+    money and the monthly settlement fee the provider's charge, both left out (the fee
+    was a contact of no client). [3, 2, 2, 0, 0]; 2 sales, 700; 1 refund of 200."""
     cli_import_text(tmp_path, "tazapay_settlement.csv", (
         "Id,Reference_Id,Transaction_Description,Type,Date,Status,Currency,Amount,Fee,"
         "Settlement_Currency,Settlement_Amount,Reason,Remarks,Customer_Email,Customer_Name\n"
@@ -210,9 +212,21 @@ def test_tazapay_settlements(tmp_path):
         "txn_004,INV-203,Hosting,payment,2024-05-10 12:00:00,failed,USD,90.00,0.00,USD,0.00,"
         "card declined,,leo@example.com,Leo Moss\n"
         "po_001,,Payout to bank,payout,2024-05-12 08:00:00,succeeded,USD,-479.00,0.00,USD,"
-        "-479.00,,,,\n"))
+        "-479.00,,,,\n"
+        "fee_001,,Monthly fee,settlement_fee,2024-05-31 23:59:00,succeeded,USD,-10.00,0.00,"
+        "USD,-10.00,,,,\n"))
     assert cli_funnel(tmp_path) == [3, 2, 2, 0, 0]
     assert sales_and_refunds(tmp_path) == ((2, 700.0), (1, 200.0))
+    assert kind_totals(tmp_path, "contact") == (1, 90.0)
+
+
+def test_a_fee_charged_to_a_client_is_kept(tmp_path):
+    """A fee row naming a client (Ann's late fee) is the client's, kept: 2 rows kept."""
+    cli_import_text(tmp_path, "payments.csv", (
+        "Date,Type,Customer,Amount\n"
+        "2024-05-02,payment,Ann Lee,50.00\n"
+        "2024-05-20,fee,Ann Lee,5.00\n"))
+    assert workspace_rows(tmp_path, "SELECT COUNT(*) FROM events") == [(2,)]
 
 
 def test_mollie_payout_export(tmp_path):

@@ -2131,7 +2131,7 @@ def resolve_kinds(out, plan, frame, raw, columns_for, stage_map=None,
         # (the account's own money moving, and its own spending, which plan leaves out, are
         # not said here)
         said_kinds = pd.Series(given, index=out.index, dtype=object)
-        unknown &= ~own_money_moved(out, said_kinds)
+        unknown &= ~own_money_moved(out, said_kinds) & ~provider_fees(out, said_kinds)
         unknown &= ~paid_out_to_others(out.assign(kind=kinds), said_kinds)
     if unknown.any():
         counts = pd.Series(given, index=out.index, dtype=object)[unknown].astype(
@@ -2237,6 +2237,21 @@ def tagged_kind(cell) -> str | None:
 OWN_TRANSFERS = frozenset(normalise_value(word) for word in (
     "standard transfer", "instant transfer", "transfer to bank", "bank transfer out",
     "transfer to balance", "add funds", "cash out", "payout", "withdrawal", "merchant transfer"))
+
+
+# What a payment provider calls its own charges to the account (Tazapay's
+# "settlement_fee", a monthly fee), normalised: on a row naming no client, the business's
+# cost, no client's event (plan leaves such rows out).
+PROVIDER_FEES = frozenset(normalise_value(word) for word in (
+    "fee", "fees", "settlement fee", "monthly fee", "processing fee", "platform fee",
+    "account fee", "payout fee"))
+
+
+def provider_fees(rows: pd.DataFrame, kinds: pd.Series) -> pd.Series:
+    """Rows whose kind cell names the provider's own charge (``PROVIDER_FEES``) and that
+    name no client."""
+    nobody = is_blank(rows, "client_id") & is_blank(rows, "name") & is_blank(rows, "email")
+    return values.per_distinct(kinds, normalise_value).isin(PROVIDER_FEES) & nobody
 
 
 def own_money_moved(rows: pd.DataFrame, kinds: pd.Series) -> pd.Series:
