@@ -12,7 +12,7 @@ Misread before, mended:
   and "Bill-to Name" named no one; now recognised, Closed a purchase with its refund.
 - ICEPAY's payments: "LastPaymentStatus" was not read, so OPEN and ERR were sales.
 - Hotmart's sales: "Valor de compra com impostos" was not read as the amount (no revenue).
-- Yoco's transactions: "R150.00" (rand) was no money (no revenue).
+- Yoco's transactions: "R150.00" (rand) was no money (no revenue), and named no currency.
 - Planity's appointments: "Honoré" (kept) was not known: no sales at all.
 - Allegro's orders: Polish "Wysłane", "Dostarczone" did not make the sheet an order list:
   no sales; "Numer zamówienia" named no order.
@@ -305,9 +305,11 @@ def test_yoco_transactions(tmp_path):
     not the sale's) and 95 four days later (retention); a cash sale of 80 to no one;
     Lerato's 220 declined (a contact), her 60 refunded (a purchase and its refund).
     [2, 2, 2, 1, 0]; the clients' 3 sales, 305, and 4 sales of 385 with the cash one; 1
-    refund of 60 (was no amount at all: "R150.00" was no money)."""
+    refund of 60 (was no amount at all: "R150.00" was no money); the money named rand."""
     found = cli_import_text(tmp_path, "yoco_transactions.csv", YOCO)
     assert found["mapping"]["Amount"] == "amount"
+    assert ("Money is shown in R: the amounts in this file are written in rand."
+            in found["notes"])
     assert cli_funnel(tmp_path) == [2, 2, 2, 1, 0]
     assert sales_and_refunds(tmp_path) == ((3, 305.0), (1, 60.0))
     assert kind_totals(tmp_path, "purchase") == (4, 385.0)
