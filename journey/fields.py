@@ -136,7 +136,8 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
              "traveller name", "traveler name",
              "nickname",     # (a chat tool's name for its visitor: Crisp's)
              # (a tip jar's or a payment processor's payer: Buy Me a Coffee's, Adyen's)
-             "supporter name", "shopper name"),
+             "supporter name", "shopper name",
+             "bill to name"),     # (Magento's order grid: "Bill-to Name"; not "Ship-to Name")
     "client_type": ("type", "client type", "customer type", "segment", "customer segment",
                     "category", "sector", "industry"),
     "purchasing_frequency": ("purchasing frequency", "purchase frequency", "frequency",
@@ -210,7 +211,8 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
                # a hand-kept sheet's column of whether it happened: Yes, No show, Cancelled
                "attended", "attendance", "showed up", "turned up", "collected",
                "picked up",
-               "state machine state"),   # (Shopware's "stateMachineState.technicalName")
+               "state machine state",   # (Shopware's "stateMachineState.technicalName")
+               "last payment status"),  # (a payment provider's, ICEPAY's: OK, OPEN, ERR)
     "channel": ("channel", "source", "lead source", "origin", "received via", "acquisition channel",
                 "how found", "how did you hear", "how did you hear about us",
                 "how did you hear about this event", "where did you hear about us",
@@ -693,10 +695,18 @@ _OWNERS_CARDS_AND_ORDERS: dict[str, tuple[str, ...]] = {
     "name": ("khach hang", "ten khach hang", "nama pembeli", "vevo", "vevo neve"),
     "phone": ("so đien thoai", "sđt"),
     "date": ("ngay", "ngay đat", "ngay đat hang", "kelt", "szamla kelte", "kiallitas datuma"),
-    "amount": ("thanh tien", "tong tien", "total bayar", "total pembayaran"),
-    "status": ("trang thai", "trang thai đon hang"),
+    "amount": ("thanh tien", "tong tien", "total bayar", "total pembayaran",
+               # a Turkish marketplace's (Trendyol's "Faturalanacak Tutar"), a Brazilian
+               # course platform's price paid (Hotmart's "Valor de compra com impostos")
+               "faturalanacak tutar", "valor de compra com impostos", "valor da compra",
+               "valor de compra"),
+    "status": ("trang thai", "trang thai đon hang",
+               "sipariş statüsü"),      # (Trendyol's)
     "note": ("ghi chu",),
-    "order_id": ("ma đon", "ma đon hang", "szamlaszam", "numero de orden"),
+    "order_id": ("ma đon", "ma đon hang", "szamlaszam", "numero de orden",
+                 # Polish (Allegro's "Numer zamówienia"), a Brazilian course platform's
+                 # sale (Hotmart's "Transação")
+                 "numer zamowienia", "nr zamowienia", "transacao", "codigo da transacao"),
 }
 for _more in (_MORE_LANGUAGES, _FURTHER_LANGUAGES, _STILL_MORE_LANGUAGES,
               _OWNERS_CARDS_AND_ORDERS):

@@ -259,7 +259,10 @@ OUTCOME_ALIASES = {
 # (a restaurant's reservation: Resy's "Finished", the party seated and gone; a boarding
 # kennel's or a daycare's stay "Checked Out": Gingr's, the pet gone home)
 VISIT_KEPT_WORDS = ("arrived, checked in, attended, signed in, show, showed, showed up, "
-                    "finished, seated, checked out")
+                    "finished, seated, checked out, "
+                    # (a French salon's appointment "Honoré": Planity's; a German studio's
+                    # class "Teilgenommen": Eversports')
+                    "honore, honoree, teilgenommen")
 
 # An order's statuses that speak of payment (paid, not paid, refunded), by the kind each
 # says happened: on a sheet of amounts, they make its statuses an order list's (a task
@@ -386,7 +389,7 @@ ORDER_STATUS_WORDS = {
     "refund": PAYMENT_STATUS_WORDS["refund"] + ", "
               "partial refund, refund, returned, "
               "chargeback, devuelto, retourne, "
-              "zuruckerstattet, ruckerstattet, retourniert, devolvido, estornado, estornada, "
+              "zuruckerstattet, ruckerstattet, retourniert, retoure, devolvido, estornado, estornada, "
               "reembolsada, devuelta, devolvida, remboursee, "
               "parzialmente rimborsato, parzialmente rimborsata, reso, "
               "restituito, restituita, nota di credito, gedeeltelijk terugbetaald, "
@@ -436,6 +439,8 @@ ORDER_STATUS_WORDS = {
                "authorization expired, authorisation expired, pending submission, "
                "pending customer approval, customer approval denied, declined, denied, no show, noshow, "
                "dna, did not attend, "      # (a clinic's or a salon's no-show)
+               "absent, absente, nicht erschienen, "   # (French, German: Planity's, Eversports')
+               "err, error, "       # (a payment failed: ICEPAY's "ERR")
                "missed, "     # (a class reservation not kept: ClassPass's)
                "trial, in trial, trialing, free trial, abandoned, abandoned checkout, checkout draft, "
                "draft, expired, authorized, authorised, pendiente, pago pendiente, fallido, "
@@ -487,7 +492,7 @@ ORDER_STATUS_WORDS = {
                "devis, devis envoye, sin pagar, por cobrar, no cobrada, borrador, cotizacion, "
                "cotizado, cotizada, presupuesto, presupuesto enviado, propuesta enviada, "
                "em atraso, atrasado, nao pago, orcamento, orcamento enviado, "
-               "proposta enviada, nicht bezahlt, gemahnt, angebot, "
+               "proposta enviada, nicht bezahlt, gemahnt, angebot, angeboten, "
                "angebot verschickt, angebot gesendet, preventivo, preventivo inviato, "
                "offerta inviata, offerte, offerte verstuurd, offerte verzonden, "
                "wystawiona, wystawione, nieopłacone, "
@@ -497,7 +502,7 @@ ORDER_STATUS_WORDS = {
                "下書き, 見積, 見積もり, "
                # Finnish, Czech, Turkish, Russian, Ukrainian, Greek, Indonesian, Polish;
                # an invoice not yet due (Pennylane's "À venir")
-               "avoin, erääntynyt, odottaa maksua, luonnos, "
+               "avoin, erääntynyt, myöhässä, odottaa maksua, luonnos, "
                "nezaplacena, neuhrazena, po splatnosti, ceka na platbu, koncept, "
                "odeslano, odeslana, beklemede, ödeme bekleniyor, vadesi geçti, "
                "taslak, не оплачен, ожидает оплаты, просрочен, черновик, "
@@ -519,7 +524,7 @@ BOOKED_STATUSES = frozenset(match_key(word) for word in (
     # a quote sent, not yet taken up (Spanish, French, German, Portuguese, Italian, Dutch,
     # Japanese)
     "cotizacion", "cotizado", "cotizada", "presupuesto", "presupuesto enviado",
-    "propuesta enviada", "devis", "devis envoye", "angebot", "angebot verschickt",
+    "propuesta enviada", "devis", "devis envoye", "angebot", "angeboten", "angebot verschickt",
     "angebot gesendet", "orcamento", "orcamento enviado", "proposta enviada", "preventivo",
     "preventivo inviato", "offerta inviata", "offerte", "offerte verstuurd",
     "offerte verzonden", "見積", "見積もり"))
@@ -653,7 +658,9 @@ ORDER_IN_HAND = frozenset(normalise_value(word) for word in (
 # called (understand._shop_orders).
 ORDER_DELIVERED = frozenset(normalise_value(word) for word in (
     "atendido", "atendida", "entregue", "despachado", "despachada", "em transito",
-    "em transporte", "entregado", "entregada", "en camino", "en transito", "en reparto"))
+    "em transporte", "entregado", "entregada", "en camino", "en transito", "en reparto",
+    # (Polish: a marketplace's order sent, delivered: Allegro's "Wysłane", "Dostarczone")
+    "wysłane", "wysłano", "dostarczone", "doręczone"))
 # A support ticket's states, in English (Zendesk's New, Open, Pending, On-hold, Solved,
 # Closed; Freshdesk's Resolved), Portuguese, Spanish, French and German, with the words for
 # open, ongoing and in progress: a status column of these on a sheet numbering tickets is a

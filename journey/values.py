@@ -134,6 +134,10 @@ _NUMBER_SHAPE = rf"^{_SIGN}(?:\({_S}{_BODY}{_S}\)|{_BODY}){_TAIL}$"
 _MONEY_SHAPE = (rf"(?i)^{_SIGN}(?:{_CUR}{_S})?{_SIGN}"
                 rf"(?:\({_S}(?:{_CUR}{_S})?{_BODY}(?:{_S}{_CUR})?{_S}\)|{_BODY})"
                 rf"{_TAIL}(?:{_S}{_CUR})?{_TAIL}$")
+# The rand's "R" before an amount with cents ("R150.00", "R 1 250,00": a South African
+# till's, Yoco's): a capital R, then digits, grouped or not, and two decimals; not "R101"
+# (a room or a receipt) nor "R2" alone. ("R$" is the real's, above.)
+_RAND_SHAPE = rf"^{_SIGN}R{_S}(?:\d{{1,3}}(?:[{_GROUP},]\d{{3}})+|\d+)[.,]\d{{2}}{_TAIL}$"
 # Everything a valid shape may have around its digits (the body starts and ends with one).
 _DECORATION = "".join(sorted(set("".join(CURRENCY_TOKENS) + string.ascii_letters
                                    + "ZŁČ()+-−.," + _SPACES)))
@@ -538,6 +542,8 @@ def _formatted_numbers(r: pa.Array, *, money: bool) -> dict[str, np.ndarray]:
            "comma_only": np.zeros(n, dtype=bool), "dotted": np.zeros(n, dtype=bool),
            "thousandths": np.zeros(n, dtype=bool)}
     ok = _match(r, _MONEY_SHAPE if money else _NUMBER_SHAPE)
+    if money:
+        ok |= _match(r, _RAND_SHAPE)
     if not ok.any():
         return out
     s = _where(r, ok)

@@ -81,6 +81,10 @@ _CELL_WORD = (r"(?i)(?:^|[^\p{L}])(?P<token>" + "|".join(
     sorted((t for t in _TOKEN_CODES if t.isalpha() and len(t) > 1), key=len, reverse=True))
     + r")(?:[^\p{L}]|$)")
 
+# The rand's "R" before an amount ("R150.00": a South African till's, Yoco's), in a column
+# read as money (values reads it so only with cents): no single-letter sign elsewhere.
+_CELL_RAND = r"^[-+]?\s*(?P<token>R)\s?\d"
+
 # A currency a money column's header names ("Fee (£)", "Price EUR", "Pris (kr)").
 _HEADER_CURRENCY = re.compile(
     r"(?<![A-Za-z])(" + "|".join(c.upper() for c in CURRENCY_CODES if c != "rmb")
@@ -200,6 +204,9 @@ def _from_cells(frame: pd.DataFrame, mapping: dict[str, str | None],
         missing = pc.is_null(tokens)
         if pc.any(missing).as_py():
             tokens = pc.if_else(missing, _matched(text, _CELL_WORD), tokens)
+        missing = pc.is_null(tokens)
+        if pc.any(missing).as_py():
+            tokens = pc.if_else(missing, _matched(text, _CELL_RAND), tokens)
         found = tokens.dictionary_encode()
         codes = [_token_code(t) for t in found.dictionary.to_pylist()]
         written = pd.Series(pd.Categorical.from_codes(
@@ -218,6 +225,8 @@ def _matched(text: pa.Array, pattern: str) -> pa.Array:
 def _token_code(token: str) -> str | None:
     """The code of a currency a cell writes ("£", "NZ$", "eur"); a dollar sign after
     letters that name no dollar ("10k$") is the dollar."""
+    if token == "R":            # (_CELL_RAND's)
+        return "ZAR"
     token = token.lower()
     return _TOKEN_CODES.get(token) or ("USD" if token.endswith("$") else None)
 

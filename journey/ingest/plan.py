@@ -65,9 +65,10 @@ from .rules.people import (_PERSON_FIELDS, _bookers, _full_names, _names_alike, 
                            _own_people_rows, _people_joined_said, _referral_log, _referrers_counted,
                            _referrers_credited, _shared_addresses, _supplier_rows, _test_people,
                            _test_rows)
-from .rules.refunds import (_cancelled_back_said, _credit_documents, _flagged_cancellations,
-                            _happened_for_amount, _money_gone_back, _refunded_orders,
-                            _refunds_beside_said, _refunds_described, _storno_invoices)
+from .rules.refunds import (_cancelled_back_said, _credit_documents, _credits_of_unpaid,
+                            _flagged_cancellations, _happened_for_amount, _money_gone_back,
+                            _refunded_orders, _refunds_beside_said, _refunds_described,
+                            _storno_invoices)
 from .rules.tags import (_churned_tags, _latest_satisfaction, _reviews_saying_nothing,
                          _reviews_ticked, _stage_tags, _tagged_kinds)
 from .understand import (EXTRA, KINDS, PAID_FLAG, REASONS, WORKSHOP_KINDS, Refined,
@@ -890,6 +891,7 @@ def prepare_sheet(plan: SheetPlan, *, stage_map: dict[str, str] | None = None,
         rejected |= _nothing_happened(frame, raw, out, rejected, problems, plan.mapping)
         rejected |= _storno_invoices(frame, raw, out, rejected, problems, notes,
                                      columns_for.get("amount", [frame.columns[0]])[0])
+        _credits_of_unpaid(out, rejected, notes)
     if profile is None:
         rejected |= _own_people_rows(frame, raw, out, rejected, problems)
         rejected |= _supplier_rows(frame, raw, out, rejected, problems)

@@ -1036,7 +1036,10 @@ _QUESTIONS = {"question", "questions", "pregunta", "preguntas", "consulta", "con
               "duda", "dudas", "frage", "fragen", "questao", "duvida", "duvidas", "inquiry",
               "enquiry", "how to", "feature request", "featurerequest", "feature",
               "request",
-              "solicitud", "demande"} | _TASKS
+              "solicitud", "demande",
+              # a question before buying (Re:amaze's, Gorgias' category "Pre-sales")
+              "pre-sales", "presales", "pre sales", "pre-sale", "presale",
+              "sales question", "product question"} | _TASKS
 
 
 # Ticket types or categories (or one of their parts) that ask for money back ("Request -
@@ -3155,6 +3158,27 @@ def _bigcommerce_facts(frame: pd.DataFrame) -> dict:
                         refund_amount=_money(frame, "refundamount").fillna(total.where(full)))
 
 
+# Magento's (Adobe Commerce) order statuses beyond journey.stages.ORDER_STATUS_WORDS
+# (normalised): "Closed" is an order refunded in full (a credit memo for all of it), not one
+# completed; Payment Review, Suspected Fraud and On Hold are held, not yet paid.
+_MAGENTO_STATUS_KIND = {"closed": "refund", "paymentreview": "contact",
+                        "suspectedfraud": "contact", "holded": "contact",
+                        "pendingpayment": "contact"}
+
+
+def _magento_facts(frame: pd.DataFrame) -> dict:
+    """Magento's order grid (Sales > Orders, exported): one row per order, by ID; the
+    customer by Customer Email where the grid shows it, else Bill-to Name (not Ship-to
+    Name: a gift's recipient); Complete and Processing were paid, Pending not yet, Canceled
+    a cancellation, Closed refunded in full. The amount is Grand Total (Purchased), the
+    customer's own currency's, else Grand Total (Base)."""
+    said = _status_kind(_col(frame, "status"), _MAGENTO_STATUS_KIND)
+    total = _money(frame, "grandtotalpurchased", "grandtotalbase")
+    client = _col(frame, "customeremail").str.casefold().fillna(_col(frame, "billtoname"))
+    return _order_facts(_col(frame, "id"), said, total, client=client,
+                        refund_amount=total.where(said.eq("refund")))
+
+
 def _amazon_facts(frame: pd.DataFrame) -> dict:
     """Amazon's All Orders report: one row per item, by amazon-order-id; no buyer at all.
     order-status Shipped (and its variants "Shipped - Delivered to Buyer"...), Unshipped
@@ -3254,6 +3278,8 @@ _WIX = _order_list(_wix_facts, "a Wix Stores orders export",
 _BIGCOMMERCE = _order_list(_bigcommerce_facts, "a BigCommerce orders export",
                            "e-mail (case ignored), else customer ID")
 _AMAZON = _order_list(_amazon_facts, "an Amazon All Orders report", None)
+_MAGENTO = _order_list(_magento_facts, "a Magento orders export",
+                       "e-mail (case ignored), else bill-to name")
 _EBAY = _order_list(_ebay_facts, "an eBay orders report", "buyer username")
 
 
@@ -3641,6 +3667,12 @@ PROFILES += (
              "ordertotalinctax": "amount", "orderstatus": "status",
              "billingcountry": "country", "ordernotes": "note"},
             *_BIGCOMMERCE),
+    Profile("magento_orders", "a Magento orders export",
+            (*_all("id", "purchasepoint", "purchasedate", "billtoname", "status"),
+             _any("grandtotalpurchased", "grandtotalbase")),
+            {"id": "order_id", "purchasedate": "date", "billtoname": "name",
+             "customeremail": "email", "grandtotalpurchased": "amount", "status": "status"},
+            *_MAGENTO),
     Profile("amazon_orders", "an Amazon All Orders report",
             _all("amazonorderid", "purchasedate", "orderstatus", "itemprice"),
             {"amazonorderid": "order_id", "purchasedate": "date", "orderstatus": "status",

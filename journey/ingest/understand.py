@@ -1078,8 +1078,13 @@ def _primary_contact_named(raw: RawSheet, mapping: dict[str, str | None], free: 
 
 
 # A deals export's own name for a deal, and the columns naming whom the deal is for.
-_DEAL_OWN_NAME = frozenset({"name", "dealname", "title", "dealtitle", "opportunityname"})
+_DEAL_OWN_NAME = frozenset({"name", "dealname", "title", "dealtitle", "opportunityname",
+                            "nom", "titre"})     # (a French CRM's: Sellsy's "Nom", "Tiers")
 _DEAL_ACCOUNT = ORGANISATION_HEADERS | {"primaryaccount", "primarycompany"}
+# A deal's party named by a word that names no one elsewhere (a French CRM's "Tiers",
+# Sellsy's and Dolibarr's: an English sheet's "Tiers" are levels): the account on a deals
+# export only.
+_DEAL_PARTY = frozenset({"tiers"})
 _DEAL_CONTACTS = frozenset({"relatedcontacts", "contacts", "contact", "contactname",
                             "primarycontact"})
 _DEAL_OWN_ID = frozenset({"id", "leadid", "dealid", "opportunityid"})
@@ -1088,7 +1093,10 @@ _DEAL_OWN_ID = frozenset({"id", "leadid", "dealid", "opportunityid"})
 _DEAL_HEADS = ("deal", "opportunity", "salesstage")
 # Headers only a deal has (beside those starting "Deal"): how likely it is to be won.
 _DEAL_MARKS = frozenset({"confidence", "probability", "winprobability", "closeprobability",
-                         "expectedclosedate", "expectedclose"})
+                         "expectedclosedate", "expectedclose",
+                         # (French, Spanish, Italian, German)
+                         "probabilite", "probabilidad", "probabilita",
+                         "wahrscheinlichkeit"})
 # An e-mail or phone header that says it is the deal's contact's, not the bare "Name"'s.
 _CONTACTS_ADDRESS = re.compile(r"^(?:primary)?contact(?:email|emailaddress|phone|mobile)")
 
@@ -1112,7 +1120,8 @@ def _deal_named(raw: RawSheet, mapping: dict[str, str | None], free: list[str],
                                  for n in normal.values()):
         return
     own = [h for h in free if mapping[h] == "name" and normal[h] in _DEAL_OWN_NAME]
-    account = [h for h, f in mapping.items() if f == "name" and normal[h] in _DEAL_ACCOUNT]
+    account = [h for h, f in mapping.items() if f == "name" and normal[h] in _DEAL_ACCOUNT
+               or f is None and h in free and normal[h] in _DEAL_PARTY]
     # (beside a person's e-mail or phone, a bare "Name" is that person, a lead tracker's
     # "Name, Company, Email, Stage, Deal value": a deal has no address; a "Contact Email"
     # is the deal's contact's)
@@ -1122,12 +1131,14 @@ def _deal_named(raw: RawSheet, mapping: dict[str, str | None], free: list[str],
         return
     for header in own:
         mapping[header] = None
+    mapping[account[0]] = "name"
     for header in free:     # (Nutshell's "Lead ID" numbers the deal, not its client)
         if mapping[header] == "client_id" and normal[header] in _DEAL_OWN_ID:
             mapping[header] = None
     contact = next((h for h in free if mapping[h] in (None, "contact_name")
                     and normal[h] in _DEAL_CONTACTS), None)
-    if contact is not None:
+    if contact is not None:     # (after the account, whose names come first where ranked alike)
+        del mapping[contact]
         mapping[contact] = "name"
     said.append(f"'{account[0]}' names the client each deal is for"
                 + (f" ('{contact}' where it is blank)" if contact else "")
@@ -1766,7 +1777,10 @@ _APPOINTMENT_WORDS = _MEETING_WORDS | {"appointment", "appointments", "appt", "a
 _VISIT_WORDS = (_APPOINTMENT_WORDS - _MEETING_WORDS) | {"booking", "bookings", "class",
                                                        "classes", "session", "sessions",
                                                        "stay", "stays", "room", "rooms",
-                                                       "nights"}
+                                                       "nights",
+                                                       # (a German studio's bookings of a
+                                                       # class: Eversports' "Buchungen", "Kurs")
+                                                       "buchung", "buchungen", "kurs", "kurse"}
 
 
 def _say_a_word(words: frozenset[str], headers, names) -> bool:
@@ -2123,7 +2137,7 @@ def resolve_kinds(out, plan, frame, raw, columns_for, stage_map=None,
         # (the account's own money moving, and its own spending, which plan leaves out, are
         # not said here)
         said_kinds = pd.Series(given, index=out.index, dtype=object)
-        unknown &= ~own_money_moved(out, said_kinds)
+        unknown &= ~own_money_moved(out, said_kinds) & ~provider_fees(out, said_kinds)
         unknown &= ~paid_out_to_others(out.assign(kind=kinds), said_kinds)
     if unknown.any():
         counts = pd.Series(given, index=out.index, dtype=object)[unknown].astype(
@@ -2229,6 +2243,21 @@ def tagged_kind(cell) -> str | None:
 OWN_TRANSFERS = frozenset(normalise_value(word) for word in (
     "standard transfer", "instant transfer", "transfer to bank", "bank transfer out",
     "transfer to balance", "add funds", "cash out", "payout", "withdrawal", "merchant transfer"))
+
+
+# What a payment provider calls its own charges to the account (Tazapay's
+# "settlement_fee", a monthly fee), normalised: on a row naming no client, the business's
+# cost, no client's event (plan leaves such rows out).
+PROVIDER_FEES = frozenset(normalise_value(word) for word in (
+    "fee", "fees", "settlement fee", "monthly fee", "processing fee", "platform fee",
+    "account fee", "payout fee"))
+
+
+def provider_fees(rows: pd.DataFrame, kinds: pd.Series) -> pd.Series:
+    """Rows whose kind cell names the provider's own charge (``PROVIDER_FEES``) and that
+    name no client."""
+    nobody = is_blank(rows, "client_id") & is_blank(rows, "name") & is_blank(rows, "email")
+    return values.per_distinct(kinds, normalise_value).isin(PROVIDER_FEES) & nobody
 
 
 def own_money_moved(rows: pd.DataFrame, kinds: pd.Series) -> pd.Series:

@@ -20,7 +20,8 @@ from ...fields import (CLIENT_FIELDS, COUNT, JOB_ROLES, LIVE_FLAGS, MEMBER_ROLES
 from ...stages import STAGE_ALIASES, normalise_value
 from ...text import best_written, counted, listed, loose_name_keys, name_key, was
 from ..read import RawSheet
-from ..understand import EXTRA, column_or_blank, own_money_moved, paid_out_to_others
+from ..understand import (EXTRA, column_or_blank, own_money_moved, paid_out_to_others,
+                          provider_fees)
 from .common import _reject_rows, _unmapped
 
 
@@ -207,7 +208,8 @@ _SUPPLIERS = frozenset({"vendor", "vendors", "supplier", "suppliers", "proveedor
 def _own_money_moved(rows: pd.DataFrame, frame: pd.DataFrame,
                      kind_headers: list[str]) -> tuple[pd.DataFrame, list[str]]:
     """Rows whose type says the account's own money moved to or from its bank
-    (``OWN_TRANSFERS``: a Venmo "Standard Transfer" of -60) and that name no client: no
+    (``OWN_TRANSFERS``: a Venmo "Standard Transfer" of -60), or names the provider's fee to
+    it (``PROVIDER_FEES``: Tazapay's "settlement_fee"), and that name no client: no
     client's event, left out, and the import says so. A client's row keeps its type (a
     student's "Withdrawal" from a course, money back to them)."""
     notes = []
@@ -221,6 +223,14 @@ def _own_money_moved(rows: pd.DataFrame, frame: pd.DataFrame,
                 f"{counted(count, 'row')} in '{header}' ({', '.join(repr(w) for w in said)}) "
                 f"{was(count)} the account's own money moving to or from its bank, no "
                 f"client's: left out.")
+        charged = provider_fees(rows, frame[header].reindex(rows.index))
+        if charged.any():
+            said = sorted(set(frame.loc[charged[charged].index, header].astype(str)))
+            count = int(charged.sum())
+            rows = rows[~charged]
+            notes.append(
+                f"{counted(count, 'row')} in '{header}' ({', '.join(repr(w) for w in said)}) "
+                f"{was(count)} the provider's fee to the account, no client's: left out.")
         spent = paid_out_to_others(rows, frame[header].reindex(rows.index))
         if spent.any():
             count = int(spent.sum())

@@ -73,6 +73,46 @@ def _storno_invoices(frame: pd.DataFrame, raw: RawSheet, out: pd.DataFrame,
     return found
 
 
+def _credits_of_unpaid(out: pd.DataFrame, rejected: pd.Series, notes: list[str]) -> None:
+    """A credit note (a row read as a refund whose amount is negative: Axonaut's "Avoir",
+    Zervant's "Hyvitetty" of -186) beside the same client's invoice of the amount, on or
+    before its day, that was never paid (read as a contact: overdue, sent): no money went
+    back, the invoice was called off, a cancellation. Beside a paid one, or none on the
+    sheet, it stays a refund. ``out`` is changed in place and ``notes`` says what was read."""
+    if "kind" not in out or "amount" not in out:
+        return
+    amounts = amounts_of(out)
+    credit = out["kind"].eq("refund") & amounts.lt(0) & ~rejected
+    if not credit.any():
+        return
+    who = column_or_blank(out, "client_id").where(~is_blank(out, "client_id"),
+                                                  column_or_blank(out, "name"))
+    who = who.map(name_key, na_action="ignore")
+    days = (pd.to_datetime(out["date"], errors="coerce") if "date" in out
+            else pd.Series(pd.NaT, index=out.index))
+    cents = amounts.round(2)
+    may_be = ~rejected & ~credit & who.notna() & cents.isin(-cents[credit])   # (invoices)
+    their = pd.DataFrame({"who": who, "cents": cents, "day": days})[may_be]
+    used: set = set()
+    called_off = 0
+    for index in credit[credit].index:
+        same = (their["who"].eq(who[index]) & their["cents"].eq(-cents[index])
+                & ~(their["day"] > days[index]))
+        original = next((i for i in reversed(same[same].index) if i not in used), None)
+        if original is None:
+            continue
+        used.add(original)
+        if out.at[original, "kind"] == "contact":
+            out.at[index, "kind"] = "cancellation"
+            out.at[index, "amount"] = abs(amounts[index])
+            called_off += 1
+    if called_off:
+        notes.append(f"{counted(called_off, 'credit note')} (a negative amount marked refunded "
+                     f"or credited) called off {'an invoice' if called_off == 1 else 'invoices'}"
+                     f" never paid: read as {'a cancellation' if called_off == 1 else 'cancellations'}"
+                     ", no money given back.")
+
+
 _REFUNDED_AT = re.compile(r"^(?:refunded|refund)(?:at|on|date|time)$|^daterefunded$")
 _SAYS_MONEY = re.compile(r"amount|total|value|sum")
 
