@@ -831,9 +831,27 @@ _COMING_DATE = re.compile(r"^(?:next|upcoming|proxim[oa]|prochain|nachste|naechs
 
 def names_a_latest_date(header: object) -> bool:
     """Whether a header names the latest time something was done ("Last tuning"), also
-    in brackets under a header over two columns ("Date (Last tuning)")."""
-    return any(_LATEST_DATE.match(normalise_header(part)) for part in
-               (header, *re.findall(r"\(([^)]*)\)", str(header))))
+    in brackets under a header over two columns ("Date (Last tuning)"); not the time the
+    row itself was last edited ("Last modified": ``names_a_record_edit``)."""
+    return not names_a_record_edit(header) and any(
+        _LATEST_DATE.match(normalise_header(part))
+        for part in (header, *re.findall(r"\(([^)]*)\)", str(header))))
+
+
+# When a row was last edited in the sheet or the system ("Last modified", "Last updated",
+# "Date modified", "Updated at", "Last status change", "Geändert am", "Modifié le"): the
+# record's time, no contact with the client.
+_RECORD_EDIT = re.compile(
+    r"(?:modified|modification|update[ds]?|(?<!cr)edit(?:ed)?|(?<!ex)changed?|sync(?:ed)?|"
+    r"geandert|geaendert|anderung|aenderung|aktualisiert|modifie|modificado|modificacion|"
+    r"modificacao|actualizado|actualizacion|atualizado|atualizacao|aggiornato|aggiornamento|"
+    r"gewijzigd|wijziging|bijgewerkt)(?:at|on|am|le|el|em|op|date|time|datetime)?$"
+    r"|^(?:datemodified|dateupdated|datechanged)")
+
+
+def names_a_record_edit(header: object) -> bool:
+    """Whether a header names when a row was last edited ("Last modified", "Updated at")."""
+    return bool(_RECORD_EDIT.search(normalise_header(header)))
 
 
 def names_a_coming_date(header: object) -> bool:
