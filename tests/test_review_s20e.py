@@ -10,7 +10,8 @@ matters, a sheet where the rule must not fire.
 - When a row was last edited ("Last modified", "Last Updated", "Letzte Änderung") is the
   record's time, no contact with the client: neither the first contact nor the last.
 - A hotel's guest list with 'Check-in' before 'Booked on': the guest's first contact is
-  the day booked, as a booking's sale already was.
+  the day booked, as a booking's sale already was; but where the status says which visits
+  were kept or missed (Completed, No-show) a salon's appointment is sold on its start time.
 - Days with no year: one note says they were kept as written; the generic "looked like
   date ... map it by hand" no longer follows it (it still does for words that are no date).
 - A feedback board whose authors write from gmail.com is no team's issue tracker.
@@ -258,3 +259,27 @@ def test_a_physios_patients_issues_are_no_tickets(tmp_path):
         "3,Zoe Roe,Check-up,Open,2025-04-05\n"))
     assert (found["kind"], found["recognised_as"]) == ("clients", None)
     assert kind_totals(tmp_path, "complaint") == (0, None)
+
+
+# --- 7. a salon's appointments are sold on the day kept ------------------------------------------
+
+SALON = ("Client,Start time,Service,Price,Status,Created\n"
+         "Ann Lee,2025-06-10 10:00,Cut,40,Completed,2025-05-01 09:12\n"
+         "Bo Chan,2025-06-11 14:00,Colour,90,Completed,2025-05-20 18:40\n"
+         "Ann Lee,2025-07-15 11:00,Cut,40,Completed,2025-06-12 08:00\n"
+         "Cy Diaz,2025-07-20 11:00,Cut,40,No-show,2025-07-02 08:00\n")
+
+
+def test_appointments_kept_or_missed_are_dated_on_the_day_not_when_booked(tmp_path):
+    """The status says which visits were kept (Completed beside a No-show): each is paid
+    and missed on its start time, not when booked (R2 dated them 1 May, 20 May, 12 Jun,
+    2 Jul). Sales 10 Jun 40, 11 Jun 90, 15 Jul 40 = 170; Cy's no-show a contact on 20 Jul;
+    Ann's second visit a repeat: [3, 2, 2, 1, 0], as before."""
+    found = cli_import_text(tmp_path, "appointments.csv", SALON)
+    assert (found["mapping"]["Start time"], found["mapping"]["Created"]) == ("date", None)
+    assert workspace_rows(tmp_path, "SELECT substr(date, 1, 10), kind FROM events "
+                                    "ORDER BY date") == [
+        ("2025-06-10", "purchase"), ("2025-06-11", "purchase"), ("2025-07-15", "purchase"),
+        ("2025-07-20", "contact")]
+    assert kind_totals(tmp_path, "purchase") == (3, 170.0)
+    assert cli_funnel(tmp_path) == [3, 2, 2, 1, 0]

@@ -804,7 +804,8 @@ def refine_mapping(raw: RawSheet, mapping: dict[str, str | None], kind: str, *,
                  and not names_a_coming_date(h) and not names_a_record_edit(h)
                  and (not dated_already or names_a_latest_date(h)) and values_of(h).is_date)
         header = next(dated, None)
-        if header is not None and names_an_activity_time(header):
+        if (header is not None and names_an_activity_time(header)
+                and not _kept_or_missed(raw, mapping)):
             # a booking's "Start time" or "Check-in" before its "Creation time" or "Booked
             # on": the day booked, the sale's (the guest's first contact on a client list)
             header = next((h for h in dated if names_when_made(h)), header)
@@ -2498,6 +2499,15 @@ def _speaks_of_payment(statuses: pd.Series) -> bool:
 _NO_SHOW_STATES = frozenset(normalise_value(w) for w in ("no show", "noshow", "no-show",
                                                          "did not arrive", "did not attend"))
 _DONE_STATES = frozenset(normalise_value(w) for w in ("complete", "completed"))
+
+
+def _kept_or_missed(raw: RawSheet, mapping: dict[str, str | None]) -> bool:
+    """Whether a status column says which visits were kept or missed (Attended, No-show:
+    ``VISIT_KEPT``, ``_NO_SHOW_STATES``): each row is then what happened at its start
+    time (a salon's appointment paid on the day), not on the day it was booked."""
+    said = {normalise_value(value) for header, field in mapping.items() if field == "status"
+            for value in raw.frame[header].dropna().unique()}
+    return bool(said & (VISIT_KEPT | _NO_SHOW_STATES))
 
 
 def _speaks_of_visits(statuses: pd.Series, priced: bool = False) -> bool:
