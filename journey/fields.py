@@ -1192,6 +1192,13 @@ ISSUE_HEADERS = frozenset({"issue", "problem", "problema", "probleme", "anliegen
 REPORTED_DATE_HEADERS = frozenset({"reported", "datereported", "reportedon", "reporteddate",
                                    "reportedat", "raised", "dateraised", "raisedon",
                                    "datelogged", "loggedon"})
+# Where a job is done (normalised): beside an "Issue" of a fault ("Broken window", "Leaking
+# tap") and no ticket resolved, a trade's jobs at its clients' homes, not tickets of
+# complaints about the business.
+WORK_PLACE_HEADERS = frozenset({"address", "siteaddress", "jobaddress", "propertyaddress",
+                                "property", "site", "street", "streetaddress", "postcode",
+                                "zip", "zipcode", "direccion", "endereco", "adresse",
+                                "anschrift", "adres", "indirizzo"})
 PRIORITY_HEADERS = frozenset({"priority", "prioridad", "prioridade", "priorite", "prioritat",
                               "prioritaet", "priorita", "prioriteit", "urgency", "urgencia",
                               "urgence", "dringlichkeit"})

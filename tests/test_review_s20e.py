@@ -17,7 +17,8 @@ matters, a sheet where the rule must not fire.
 - A feedback board whose authors write from gmail.com is no team's issue tracker.
 - An "ID" log of issues reported by a "Member" or "Student" (not "Customer") is a ticket
   list as R1's rule reads one; "Can't access", "won't let me" speak of a problem. A
-  physio's "Issue: Knee pain" log is still a client list.
+  physio's "Issue: Knee pain" log is still a client list, and so is a handyman's list of
+  faults to mend at an address ("Broken window"): jobs asked for, not complaints.
 """
 
 from __future__ import annotations
@@ -283,3 +284,17 @@ def test_appointments_kept_or_missed_are_dated_on_the_day_not_when_booked(tmp_pa
         ("2025-07-20", "contact")]
     assert kind_totals(tmp_path, "purchase") == (3, 170.0)
     assert cli_funnel(tmp_path) == [3, 2, 2, 1, 0]
+
+
+def test_a_handymans_jobs_at_an_address_are_no_complaints(tmp_path):
+    """Must not fire: Broken window, Leaking tap, Faulty light switch 'reported' at an
+    address are jobs asked of a handyman, not complaints about him (R1 read 2 complaints
+    and a contact). Back to the client list read before R1: 3 clients, no complaint."""
+    found = cli_import_text(tmp_path, "jobs.csv", (
+        "ID,Customer,Address,Issue,Status,Date reported\n"
+        "1,Ann Lee,1 High St,Broken window,Open,2025-04-02\n"
+        "2,Bo Chan,2 Low Rd,Leaking tap,In progress,2025-04-03\n"
+        "3,Cy Diaz,3 Mid Ln,Faulty light switch,Open,2025-04-05\n"))
+    assert (found["kind"], found["recognised_as"]) == ("clients", None)
+    assert kind_totals(tmp_path, "complaint") == (0, None)
+    assert workspace_rows(tmp_path, "SELECT COUNT(*) FROM clients") == [(3,)]

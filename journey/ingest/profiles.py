@@ -87,8 +87,8 @@ import pandas as pd
 from .. import values
 from ..fields import (COMPANY_HEADERS, CONTACT_MEANS, EVENT_FIELDS, ISSUE_HEADERS, NOT_A_PAYER,
                       ORGANISATION_HEADERS, PRIORITY_HEADERS, REPORTED_DATE_HEADERS,
-                      SUBJECT_HEADERS, TICKET_NUMBER_HEADER, WHOSE_FIELDS, match_header,
-                      normalise_header)
+                      SUBJECT_HEADERS, TICKET_NUMBER_HEADER, WHOSE_FIELDS, WORK_PLACE_HEADERS,
+                      match_header, normalise_header)
 from ..stages import (ORDER_STATUS_KIND, OUTCOME_OF, PAID_BY, TICKET_RESOLVED, TICKET_STATES,
                       WON_WORDS, normalise_value)
 from ..text import counted, match_key, name_key, percent_text, without_accents
@@ -1205,8 +1205,10 @@ def _reported_problems(present: set[str], said: set[str], issues: pd.Series) -> 
     the same: a date the problem was reported (``REPORTED_DATE_HEADERS``), two ticket
     states or more (Open, In progress, Waiting on customer), and at least half its issues
     reading as a problem (``_complains``: "Parcel arrived damaged", "Can't log in"; not a
-    lawyer's "Divorce" nor a job's "New radiator")."""
-    return (bool(present & REPORTED_DATE_HEADERS) and len(said & TICKET_STATES) >= 2
+    lawyer's "Divorce" nor a job's "New radiator"). Not beside the address the work is done
+    at (``WORK_PLACE_HEADERS``): a handyman's "Broken window" is a job asked for."""
+    return (bool(present & REPORTED_DATE_HEADERS) and not present & WORK_PLACE_HEADERS
+            and len(said & TICKET_STATES) >= 2
             and issues.dropna().astype(str).map(_complains).mean() >= 0.5)
 
 
