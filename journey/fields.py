@@ -841,9 +841,27 @@ _COMING_DATE = re.compile(r"^(?:next|upcoming|proxim[oa]|prochain|nachste|naechs
 
 def names_a_latest_date(header: object) -> bool:
     """Whether a header names the latest time something was done ("Last tuning"), also
-    in brackets under a header over two columns ("Date (Last tuning)")."""
-    return any(_LATEST_DATE.match(normalise_header(part)) for part in
-               (header, *re.findall(r"\(([^)]*)\)", str(header))))
+    in brackets under a header over two columns ("Date (Last tuning)"); not the time the
+    row itself was last edited ("Last modified": ``names_a_record_edit``)."""
+    return not names_a_record_edit(header) and any(
+        _LATEST_DATE.match(normalise_header(part))
+        for part in (header, *re.findall(r"\(([^)]*)\)", str(header))))
+
+
+# When a row was last edited in the sheet or the system ("Last modified", "Last updated",
+# "Date modified", "Updated at", "Last status change", "Geändert am", "Modifié le"): the
+# record's time, no contact with the client.
+_RECORD_EDIT = re.compile(
+    r"(?:modified|modification|update[ds]?|(?<!cr)edit(?:ed)?|(?<!ex)changed?|sync(?:ed)?|"
+    r"geandert|geaendert|anderung|aenderung|aktualisiert|modifie|modificado|modificacion|"
+    r"modificacao|actualizado|actualizacion|atualizado|atualizacao|aggiornato|aggiornamento|"
+    r"gewijzigd|wijziging|bijgewerkt)(?:at|on|am|le|el|em|op|date|time|datetime)?$"
+    r"|^(?:datemodified|dateupdated|datechanged)")
+
+
+def names_a_record_edit(header: object) -> bool:
+    """Whether a header names when a row was last edited ("Last modified", "Updated at")."""
+    return bool(_RECORD_EDIT.search(normalise_header(header)))
 
 
 def names_a_coming_date(header: object) -> bool:
@@ -1191,6 +1209,13 @@ ISSUE_HEADERS = frozenset({"issue", "problem", "problema", "probleme", "anliegen
 REPORTED_DATE_HEADERS = frozenset({"reported", "datereported", "reportedon", "reporteddate",
                                    "reportedat", "raised", "dateraised", "raisedon",
                                    "datelogged", "loggedon"})
+# Where a job is done (normalised): beside an "Issue" of a fault ("Broken window", "Leaking
+# tap") and no ticket resolved, a trade's jobs at its clients' homes, not tickets of
+# complaints about the business.
+WORK_PLACE_HEADERS = frozenset({"address", "siteaddress", "jobaddress", "propertyaddress",
+                                "property", "site", "street", "streetaddress", "postcode",
+                                "zip", "zipcode", "direccion", "endereco", "adresse",
+                                "anschrift", "adres", "indirizzo"})
 PRIORITY_HEADERS = frozenset({"priority", "prioridad", "prioridade", "priorite", "prioritat",
                               "prioritaet", "priorita", "prioriteit", "urgency", "urgencia",
                               "urgence", "dringlichkeit"})

@@ -1465,6 +1465,18 @@ MAILBOX_LABELS = frozenset(match_key(w) for w in (
     "contact", "general", "noreply", "no reply", "work", "home", "personal", "main", "other"))
 
 
+# Mail providers anyone may sign up to: addresses there are people's own, so many of one of
+# these is no team's domain (an issue tracker's staff share their business's).
+PUBLIC_MAIL_DOMAINS = frozenset({
+    "gmail.com", "googlemail.com", "outlook.com", "hotmail.com", "hotmail.co.uk", "live.com",
+    "msn.com", "yahoo.com", "yahoo.co.uk", "yahoo.ca", "yahoo.fr", "yahoo.es", "ymail.com",
+    "icloud.com", "me.com", "mac.com", "aol.com", "proton.me", "protonmail.com", "gmx.de",
+    "gmx.net", "gmx.com", "web.de", "t-online.de", "orange.fr", "free.fr", "laposte.net",
+    "btinternet.com", "sky.com", "bigpond.com", "mail.com", "zoho.com", "yandex.ru",
+    "mail.ru", "qq.com", "163.com", "uol.com.br", "bol.com.br", "terra.com.br",
+    "libero.it", "hotmail.fr", "hotmail.es", "outlook.fr", "outlook.es"})
+
+
 def mailbox(address: str) -> str:
     """An address as the mailbox it reaches: a "+tag" before the "@" left out
     ("tom.baker+gym@gmail.com" is tom.baker@gmail.com: a sign-up's or a billing contact's

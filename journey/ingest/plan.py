@@ -600,7 +600,8 @@ def prepare_sheet(plan: SheetPlan, *, stage_map: dict[str, str] | None = None,
                     or not looks_mismapped(
                         _doubtful(target, bad, first, parsed) & first.notna(), first)):
                 break
-            notes.append(_looked_like(headers[0], target))
+            if headers[0] not in raw.yearless:     # (its days' want of a year is said)
+                notes.append(_looked_like(headers[0], target))
             demoted.append(headers.pop(0))
             columns_for[target] = headers
         if field_type(target) == "date" and decided is None and (
@@ -617,7 +618,8 @@ def prepare_sheet(plan: SheetPlan, *, stage_map: dict[str, str] | None = None,
         if (set(headers) & set(decided.demoted) if decided is not None else
                 looks_mismapped(_doubtful(target, bad, merged, parsed), merged)
                 and not plan.chosen.intersection(headers)):
-            notes.append(_looked_like(headers[0], target))
+            if headers[0] not in raw.yearless:
+                notes.append(_looked_like(headers[0], target))
             demoted += headers
             del columns_for[target]
             continue

@@ -85,10 +85,10 @@ from typing import Callable
 import pandas as pd
 
 from .. import values
-from ..fields import (BEFORE_A_PAYER, CONTACT_MEANS, EVENT_FIELDS, ISSUE_HEADERS, NOT_A_PAYER,
-                      ORGANISATION_HEADERS, PRIORITY_HEADERS, REPORTED_DATE_HEADERS,
-                      SUBJECT_HEADERS, TICKET_NUMBER_HEADER, WHOSE_FIELDS, match_header,
-                      normalise_header)
+from ..fields import (BEFORE_A_PAYER, COMPANY_HEADERS, CONTACT_MEANS, EVENT_FIELDS,
+                      ISSUE_HEADERS, NOT_A_PAYER, ORGANISATION_HEADERS, PRIORITY_HEADERS,
+                      REPORTED_DATE_HEADERS, SUBJECT_HEADERS, TICKET_NUMBER_HEADER, WHOSE_FIELDS,
+                      WORK_PLACE_HEADERS, match_header, normalise_header)
 from ..stages import (ORDER_STATUS_KIND, OUTCOME_OF, PAID_BY, TICKET_RESOLVED, TICKET_STATES,
                       WON_WORDS, normalise_value)
 from ..text import counted, match_key, name_key, percent_text, without_accents
@@ -800,7 +800,9 @@ def _tickets_facts(frame: pd.DataFrame) -> dict:
     and what each ticket is: a question or request is a support contact, anything else a
     complaint; one its type, category or tags call internal (a colleague's) an internal
     complaint, of no client."""
-    name = _col(frame, *_REQUESTER, *_OWN_REQUESTER)
+    named = (normalise_header(h) for h in frame.columns   # (an "ID" log's "Member", "Student")
+             if match_header(h)[0] == "name" and normalise_header(h) not in COMPANY_HEADERS)
+    name = _col(frame, *_REQUESTER, *_OWN_REQUESTER, *filter(None, [next(named, None)]))
     name = name.where(~name.isin(_BLANK_MARKS))
     email = _col(frame, *_REQUESTER_EMAIL, *_OWN_EMAIL).str.casefold()
     kind = _col(frame, *_TICKET_TYPE).map(_ticket_kind, na_action="ignore")
@@ -1076,7 +1078,8 @@ _COMPLAINT_WORDS = re.compile(
 # "Wrong size sent"; not "Can I change my late booking?", "How do I return a gift?".
 _COMPLAINT_HINTS = re.compile(
     r"\b(?:late\b|delay|wrong|missing|poor|return|problem|error|erro\b|erreur|fehler|"
-    r"atraso|atrasad|bugs?\b|fail|falla|fallo|"
+    r"atraso|atrasad|bugs?\b|fail|falla|fallo|cant access|cannot access|wont let me|"
+    r"will not let me|locked out|"
     r"caido|tarde\b|retraso|incorrect|retard|verspat|falsch|te laat)")
 # A sentence that asks (a question mark, or a question's first word); "Why...?" is a
 # complaint's question ("Why is my order late?").
@@ -1185,8 +1188,9 @@ def _ticket_list_check(present: set[str], frame: pd.DataFrame | None) -> bool:
     issue = next(iter(sorted(present & ISSUE_HEADERS)), None) if "id" in present else None
     if not (subject or priority or issue) or not (numbered or subject and priority or issue):
         return False
-    if not present & {*_REQUESTER, *_OWN_REQUESTER, *_REQUESTER_EMAIL, *_OWN_EMAIL}:
-        return False
+    if not present & {*_REQUESTER, *_OWN_REQUESTER, *_REQUESTER_EMAIL, *_OWN_EMAIL} and not (
+            issue and any(match_header(header)[0] == "name" for header in present)):
+        return False            # (an "ID" log of issues: any header naming people will do)
     if any(match_header(header)[0] in ("amount", "revenue_current") for header in present):
         return False
     said = {normalise_value(v) for v in _col(frame, *_TICKET_STATUS).dropna().unique()}
@@ -1204,8 +1208,10 @@ def _reported_problems(present: set[str], said: set[str], issues: pd.Series) -> 
     the same: a date the problem was reported (``REPORTED_DATE_HEADERS``), two ticket
     states or more (Open, In progress, Waiting on customer), and at least half its issues
     reading as a problem (``_complains``: "Parcel arrived damaged", "Can't log in"; not a
-    lawyer's "Divorce" nor a job's "New radiator")."""
-    return (bool(present & REPORTED_DATE_HEADERS) and len(said & TICKET_STATES) >= 2
+    lawyer's "Divorce" nor a job's "New radiator"). Not beside the address the work is done
+    at (``WORK_PLACE_HEADERS``): a handyman's "Broken window" is a job asked for."""
+    return (bool(present & REPORTED_DATE_HEADERS) and not present & WORK_PLACE_HEADERS
+            and len(said & TICKET_STATES) >= 2
             and issues.dropna().astype(str).map(_complains).mean() >= 0.5)
 
 
@@ -1229,13 +1235,15 @@ def _issue_tracker_check(present: set[str], frame: pd.DataFrame | None) -> bool:
     """A team's own list of issues (a bug tracker): issues assigned to and reported by its
     staff; no requester, customer or organisation beside them, nothing of a service desk's
     (``_SERVICE_DESK``: Jira Service Management's reporter is its customer), no money, and
-    any e-mails of one domain (the team's own)."""
+    any e-mails of one domain (the team's own), no public mail provider's
+    (``values.PUBLIC_MAIL_DOMAINS``: a feedback board's authors at gmail.com are customers)."""
     if frame is None or present & {*_REQUESTER, *_OWN_REQUESTER, *ORGANISATION_HEADERS} or any(
             _SERVICE_DESK.search(header) or match_header(header)[0] in (
                 "amount", "revenue_current", "name") for header in present):
         return False
     email = _col(frame, *sorted(h for h in present if "email" in h))
-    return email.dropna().str.rsplit("@", n=1).str[-1].str.casefold().nunique() <= 1
+    domains = set(email.dropna().str.rsplit("@", n=1).str[-1].str.casefold())
+    return len(domains) <= 1 and not domains & values.PUBLIC_MAIL_DOMAINS
 
 
 # Headers of a service desk's issues, normalised: a customer's request type, the

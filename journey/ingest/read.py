@@ -191,6 +191,8 @@ class RawSheet:
     header_row: int | None = None        # the header's row, as the sheet numbers it
     # header -> which rows had its value from a cell merged over them (not their own)
     merged_rows: dict[str, np.ndarray] = field(default_factory=dict, repr=False)
+    # columns whose days give no year and nothing names one (said in ``notes``): not dates
+    yearless: frozenset[str] = frozenset()
 
     @property
     def rows(self) -> int:
@@ -1973,12 +1975,14 @@ def _build_sheet(sheet_name: str, grid: _Grid, notes: list[str],
             headers, merged_rows = list(frame.columns), {}
             numbers.append(max(numbers) + 1)
             notes += blocks
+    yearless: frozenset[str] = frozenset()
     if count_blank:
         frame, row_numbers, headings = _period_headings(frame, row_numbers)
         notes += headings
         title = " ".join(str(col[filled[k]]) for k in range(titles) for col in grid.columns
                          if col[filled[k]] is not None)
-        notes += _years_added(frame, title, sheet_name)
+        years_notes, yearless = _years_added(frame, title, sheet_name)
+        notes += years_notes
         notes += _start_months(frame)
         notes += _keyed_codes(frame, around)
     return RawSheet(
@@ -1991,6 +1995,7 @@ def _build_sheet(sheet_name: str, grid: _Grid, notes: list[str],
         blank_rows=blank_count,
         header_row=int(grid.row_numbers[header_at]),
         merged_rows=merged_rows,
+        yearless=yearless,
     )
 
 
@@ -2025,14 +2030,16 @@ def _keyed_codes(frame: pd.DataFrame, around: list[str]) -> list[str]:
     return notes
 
 
-def _years_added(frame: pd.DataFrame, title: str, sheet_name: str) -> list[str]:
+def _years_added(frame: pd.DataFrame, title: str,
+                 sheet_name: str) -> tuple[list[str], frozenset[str]]:
     """In a column headed as a date, days written without a year ("2/1", "March 3") on a
     sheet whose title or name names one year ("Nails - January 2025") are of that year:
     it is added to them (``frame`` changed in place). Where nothing names the year, they
-    stay as written, unread, and the note says so. Returns a note per column."""
+    stay as written, unread, and the note says so. Returns a note per column, and the
+    columns left unread for want of a year."""
     where, year = next(((said, found) for said in (title, sheet_name)
                         if (found := year_named(said)) is not None), (None, None))
-    notes = []
+    notes, yearless = [], set()
     for header in frame.columns:
         found = match_header(header)[0]
         if found is not None and field_type(found) != DATE or names_a_birth_date(header):
@@ -2053,13 +2060,14 @@ def _years_added(frame: pd.DataFrame, title: str, sheet_name: str) -> list[str]:
                          f"{'it was' if added.sum() == 1 else 'they were'} kept as written, "
                          "not read as dates (add the year to them, or to the sheet's name, "
                          "and import again).")
+            yearless.add(header)
             continue
         frame[header] = frame[header].where(~added, dated)
         notes.append(f"{counted(int(added.sum()), 'date')} in '{header}' written without a "
                      f"year ({shown}) {was(int(added.sum()))} read in {year}, the year "
                      f"the sheet's {'title' if where == title else 'name'} names "
                      f"('{where}').")
-    return notes
+    return notes, frozenset(yearless)
 
 
 def _start_months(frame: pd.DataFrame) -> list[str]:

@@ -31,8 +31,8 @@ from ..fields import (
     CHILD_HEADERS, FEEDBACK_HEADERS, FUNDING_SOURCE, PARENT_HEADERS, PARTY_HEADERS,
     PAYEE_HEADERS, PAYER_HEADERS, PEOPLE_HEADERS, SERVED_HEADERS, SURVEY_NAMES, TAG_HEADERS,
     SCORE_RANGES, field_type, fields_for, match_header, name_part, names_a_birth_date,
-    names_a_coming_date, names_a_latest_date, names_a_number, names_an_activity_time,
-    names_when_made, normalise_header, plain_header, without_owner)
+    names_a_coming_date, names_a_latest_date, names_a_number, names_a_record_edit,
+    names_an_activity_time, names_when_made, normalise_header, plain_header, without_owner)
 from ..journal import stage_mapping
 from ..stages import (
     ALL_STAGES, BILLED_ONLY_STATUSES, BOOKED_STATUSES, CLOSED_DEAL, FINISHED, HIRE_RETURNED,
@@ -795,19 +795,28 @@ def refine_mapping(raw: RawSheet, mapping: dict[str, str | None], kind: str, *,
                         f"{_first_values(raw.frame[header])}), not a region: read as the "
                         "status")
     date_field = {"events": "date", "clients": "first_contact"}.get(kind)
-    if date_field and not any(field_type(f) == "date" for f in used if f):
-        dated = (h for h in free        # (a patient's DOB: no visit; a "Next due": not yet one)
+    dated_already = any(field_type(f) == "date" for f in used if f)
+    if date_field and (not dated_already or kind == "clients" and "last_contact" not in used):
+        # (a patient's DOB: no visit; a "Next due": not yet one; a "Last modified": the
+        # row's, not the client's; beside a date a header named, only a client's latest)
+        dated = (h for h in free
                  if mapping[h] is None and not names_a_birth_date(h)
-                 and not names_a_coming_date(h) and values_of(h).is_date)
+                 and not names_a_coming_date(h) and not names_a_record_edit(h)
+                 and (not dated_already or names_a_latest_date(h)) and values_of(h).is_date)
         header = next(dated, None)
-        if kind == "events" and header is not None and names_an_activity_time(header):
-            # a booking's "Start time" before its "Creation time": the day booked and paid
+        if (header is not None and names_an_activity_time(header)
+                and not _kept_or_missed(raw, mapping)):
+            # a booking's "Start time" or "Check-in" before its "Creation time" or "Booked
+            # on": the day booked, the sale's (the guest's first contact on a client list)
             header = next((h for h in dated if names_when_made(h)), header)
-        if header is not None:  # a client's "Last tuning": when last seen, never first
+        while header is not None:   # a client's "Last tuning": when last seen, never first
             held = ("last_contact" if kind == "clients" and names_a_latest_date(header)
                     else date_field)
             mapping[header] = held
             said.append(f"'{header}' holds dates: read as the {held.replace('_', ' ')}")
+            # ("Enrolled", then "Last attended": the first contact and the last)
+            header = (next((h for h in dated if names_a_latest_date(h)), None)
+                      if kind == "clients" and held == "first_contact" else None)
     for score, words in _SCORE_HEADERS.items():
         if score in used or (kind in KINDS[:2] and score not in fields_for(kind)):
             continue
@@ -2519,6 +2528,15 @@ def _speaks_of_payment(statuses: pd.Series) -> bool:
 _NO_SHOW_STATES = frozenset(normalise_value(w) for w in ("no show", "noshow", "no-show",
                                                          "did not arrive", "did not attend"))
 _DONE_STATES = frozenset(normalise_value(w) for w in ("complete", "completed"))
+
+
+def _kept_or_missed(raw: RawSheet, mapping: dict[str, str | None]) -> bool:
+    """Whether a status column says which visits were kept or missed (Attended, No-show:
+    ``VISIT_KEPT``, ``_NO_SHOW_STATES``): each row is then what happened at its start
+    time (a salon's appointment paid on the day), not on the day it was booked."""
+    said = {normalise_value(value) for header, field in mapping.items() if field == "status"
+            for value in raw.frame[header].dropna().unique()}
+    return bool(said & (VISIT_KEPT | _NO_SHOW_STATES))
 
 
 def _speaks_of_visits(statuses: pd.Series, priced: bool = False) -> bool:

@@ -150,8 +150,8 @@ def _archived_with_sessions(out: pd.DataFrame, frame: pd.DataFrame, header: str,
     (purchase) and have left (churned), their status, not their stage. An archived record
     with no session may have been a lead's: it waits to be mapped. Returns a note."""
     had = pd.Series(False, index=frame.index)
-    for column, target in mapping.items():
-        if not target:
+    for column, target in mapping.items():     # (kept as an extra, or the last contact)
+        if target in (None, "last_contact"):
             had |= _sessions_had(frame, column)
     left = archived & had
     if not left.any():
