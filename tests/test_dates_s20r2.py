@@ -137,6 +137,21 @@ def test_a_log_of_services_keeps_its_dates_as_the_visits(tmp_path):
     assert cli_funnel(tmp_path) == [2, 2, 2, 1, 0]
 
 
+
+def test_an_invoice_lists_due_date_alone_dates_its_invoices(tmp_path):
+    """Must not fire on events: an invoice list whose only date is 'Due date' is dated by it
+    (E's review: since R2 the invoices had no date, so Ann's two paid invoices, 1 Mar and
+    1 Apr, were no repeat): 2 sales of 150, Bob's unpaid invoice a contact; [2,1,1,1,0]."""
+    found = cli_import_text(tmp_path, "invoices.csv", (
+        "Invoice #,Client,Amount,Due date,Status\nINV-1,Ann Lee,100,2024-03-01,Paid\n"
+        "INV-2,Bob Ray,200,2024-03-15,Unpaid\nINV-3,Ann Lee,50,2024-04-01,Paid\n"))
+    assert found["kind"] == "events" and found["mapping"]["Due date"] == "date"
+    assert workspace_rows(tmp_path, "SELECT kind, date, amount FROM events ORDER BY id") == [
+        ("purchase", "2024-03-01", 100.0), ("contact", "2024-03-15", 200.0),
+        ("purchase", "2024-04-01", 50.0)]
+    assert cli_funnel(tmp_path) == [2, 1, 1, 1, 0]
+
+
 # --- 3. Bookeo: the day booked and paid for, not the day of the activity --------------------
 
 BOOKED = "SELECT date, kind, amount FROM events ORDER BY date"

@@ -797,11 +797,13 @@ def refine_mapping(raw: RawSheet, mapping: dict[str, str | None], kind: str, *,
     date_field = {"events": "date", "clients": "first_contact"}.get(kind)
     dated_already = any(field_type(f) == "date" for f in used if f)
     if date_field and (not dated_already or kind == "clients" and "last_contact" not in used):
-        # (a patient's DOB: no visit; a "Next due": not yet one; a "Last modified": the
-        # row's, not the client's; beside a date a header named, only a client's latest)
+        # (a patient's DOB: no visit; a client's "Next due": not yet one, where an
+        # invoice's "Due date" alone dates it; a "Last modified": the row's, not the
+        # client's; beside a date a header named, only a client's latest)
         dated = (h for h in free
                  if mapping[h] is None and not names_a_birth_date(h)
-                 and not names_a_coming_date(h) and not names_a_record_edit(h)
+                 and not (kind == "clients" and names_a_coming_date(h))
+                 and not names_a_record_edit(h)
                  and (not dated_already or names_a_latest_date(h)) and values_of(h).is_date)
         header = next(dated, None)
         if (header is not None and names_an_activity_time(header)
