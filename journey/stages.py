@@ -300,7 +300,9 @@ PAID_BY = frozenset(match_key(word) for word in (
 # Ways of paying handed over in person, on collecting an order or when the job is done:
 # beside "Collected", no sign an order was paid when it was placed.
 PAID_IN_PERSON = frozenset(match_key(word) for word in (
-    "cash", "cheque", "check", "cash on collection", "cash on delivery", "cod"))
+    "cash", "cheque", "check", "cash on collection", "cash on delivery", "cod",
+    "pay on collection", "pay at collection", "pay on pickup", "pay at pickup",
+    "pay in store", "pay in person", "pay on delivery", "cash on pickup"))
 # Billed and not yet paid, written in a "Paid" or "Paid by" column (a locksmith's landlord
 # "Invoice" until it is paid: then "Invoice - pd 30/1").
 ON_INVOICE = frozenset(match_key(word) for word in (

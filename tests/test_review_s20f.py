@@ -19,7 +19,8 @@ where the rule must still fire.
   DUPONT", "Gutschrift Hans Müller"); a book whose Out column is wholly blank is one.
 - Family money in a cash book ("Gift from Nan", "Loan from Dad", "Mum - birthday money").
 - "Paid on" of weekdays ("Friday") and "Not yet" on a gardener's jobs: paid or not.
-- "Collected" beside a "Payment" of Cash (paid on collecting): still says what was paid.
+- "Collected" beside a "Payment" of Cash (paid on collecting): still says what was paid;
+  beside Card or PayPal on some orders and "Pay on collection" on others, says it for those.
 - Tags "Lost interest", "Lost contact" are leads lost; "Client; lost contact" a client who
   left, not a lead lost. A file called "lost property" names no deals lost.
 - A deal list's "Client - lost": its value is what the client brought.
@@ -242,6 +243,23 @@ def test_collected_beside_cash_is_still_payment(tmp_path):
         "1004,04/03/2026,Dee Fox,12.00,Cash,N\n"))
     assert kind_totals(tmp_path, "purchase") == (2, 56.5)
     assert cli_funnel(tmp_path) == [4, 2, 2, 0, 0]
+
+
+def test_collected_beside_card_and_pay_on_collection(tmp_path):
+    """'Payment' Card, PayPal (paid when ordered) or 'Pay on collection': Ann 24.50 (Card,
+    collected) and Dee 12 (PayPal, not collected) paid when ordered; Cy 32 paid on
+    collecting (Y), Bob 18 not collected, not paid. 3 sales of 68.50, [4, 3, 3, 0, 0] (was
+    'Collected' alone deciding: 2 sales of 56.50, Dee's PayPal order unpaid)."""
+    found = cli_import_text(tmp_path, "orders.csv", (
+        "Order,Date,Customer,Total,Payment,Collected\n1001,02/03/2026,Ann Lee,24.50,Card,Y\n"
+        "1002,02/03/2026,Bob Tan,18.00,Pay on collection,N\n"
+        "1003,03/03/2026,Cy Ray,32.00,Pay on collection,Y\n1004,04/03/2026,Dee Fox,12.00,PayPal,N\n"))
+    assert ("'Collected' says which orders were collected, paid for when collected as 'Payment' "
+            "says (Pay on collection): read as whether each was paid; 2 orders 'Payment' says "
+            "were paid when ordered (Card, PayPal) were read as paid, collected or not.") \
+        in found["notes"]
+    assert kind_totals(tmp_path, "purchase") == (3, 68.5)
+    assert cli_funnel(tmp_path) == [4, 3, 3, 0, 0]
 
 
 # --- 5. lost ----------------------------------------------------------------------------------

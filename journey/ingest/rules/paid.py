@@ -189,6 +189,24 @@ def _paid_at_checkout(frame: pd.DataFrame, mapping: dict[str, str | None],
     return None
 
 
+def _paid_when(frame: pd.DataFrame, mapping: dict[str, str | None],
+               collected: str) -> tuple[str, pd.Series] | None:
+    """A column beside "Collected" saying how each order was paid: when it was placed (a
+    way of paying: Card, PayPal) or on collecting (``PAID_IN_PERSON``: Cash, Pay on
+    collection), on every row. Its header and the rows paid when placed, or None."""
+    for header, target in mapping.items():
+        if header == collected or target not in (None, "status") or header not in frame:
+            continue
+        cells = frame[header]
+        if cells.isna().any() or (cells.astype(str).str.strip() == "").any():
+            continue
+        in_person = cells.map(lambda cell: match_key(cell) in PAID_IN_PERSON)
+        placed = cells.map(lambda cell: _paid_how(cell) == "purchase") & ~in_person
+        if (in_person | placed).all():
+            return header, placed
+    return None
+
+
 def _paid_flags(out: pd.DataFrame, frame: pd.DataFrame, mapping: dict[str, str | None],
                 merged_rows: dict[str, np.ndarray]) -> Callable[[pd.Series], list[str]]:
     """Rows with no kind of their own that a yes/no column says were not paid ("Paid?" N,
@@ -213,6 +231,9 @@ def _paid_flags(out: pd.DataFrame, frame: pd.DataFrame, mapping: dict[str, str |
                 f"paid: '{paid_by}' says each was paid when ordered "
                 f"({listed([repr(word) for word in words[:3]])}), so {counted(count, 'order')} "
                 f"{'was' if count == 1 else 'were'} read as sales, collected or not."]
+    paid_when = collected and _paid_when(frame, mapping, collected)
+    if paid_when:       # (those paid when ordered are paid, collected or not)
+        frame = frame.assign(**{collected: frame[collected].where(~paid_when[1], "Y")})
     said = said or _paid_on_beside_date(frame, mapping)
     payer = said is None and next((h for h, target in mapping.items() if target == "name"
                                    and PAID_FLAG.match(normalise_header(h))), None)
@@ -305,13 +326,26 @@ def _paid_flags(out: pd.DataFrame, frame: pd.DataFrame, mapping: dict[str, str |
         booked = by_status.notna() & out["status"].map(match_key).isin(BOOKED_STATUSES)
         out["stage"] = out["stage"].where(~booked | out["stage"].notna(), "consideration")
     statuses = out["status"] if "status" in out else None
+    # (rows paid when ordered are said apart, whatever their 'Collected' says)
+    placed_rows = paid_when[1] if paid_when else pd.Series(False, index=frame.index)
     blank_said = (f"left blank in '{said}', where the others are ticked," if ticked_only else
                   f"left blank in '{said}' (not marked paid)")
 
     def say(kept: pd.Series) -> list[str]:
         notes = ([f"'{collected}' says which jobs were collected, paid for when collected "
                   "(no column says what was paid): read as whether each was paid."]
-                 if collected else [])
+                 if collected and not paid_when else [])
+        if paid_when:
+            header, placed = paid_when
+            ordered = placed[placed].index.intersection(kept[kept].index)
+            notes.append(
+                f"'{collected}' says which orders were collected, paid for when collected "
+                f"as '{header}' says ({listed(sorted(frame.loc[~placed, header].unique()))}): "
+                "read as whether each was paid"
+                + (f"; {counted(len(ordered), 'order')} '{header}' says {was(len(ordered))} "
+                   f"paid when ordered ({listed(sorted(frame.loc[ordered, header].unique()))})"
+                   f" {was(len(ordered))} read as paid, collected or not." if len(ordered)
+                   else "."))
         read = by_status.notna() & kept
         if read.any():
             count = int(read.sum())
@@ -326,7 +360,7 @@ def _paid_flags(out: pd.DataFrame, frame: pd.DataFrame, mapping: dict[str, str |
                 ("purchase", f"marked paid in '{said}'", "a purchase", "purchases", ~left_blank),
                 ("cancellation", f"marked void in '{said}'", "a cancellation", "cancellations",
                  ~left_blank)):
-            count = int((said_kind.eq(kind) & where & kept).sum())
+            count = int((said_kind.eq(kind) & where & ~placed_rows & kept).sum())
             if count:
                 notes.append(f"{counted(count, 'row')} {how} {was(count)} read as "
                              f"{one if count == 1 else many}.")
