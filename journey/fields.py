@@ -978,6 +978,9 @@ BEFORE_A_PAYER = frozenset(
     # MARIE MARTIN", "Überweisung von Anna Schmidt") and the titles before the name
     "transferencia transf abono ingreso de del vir virement sepa recu gutschrift uberweisung "
     "ueberweisung von sr sra srta mme mlle madame monsieur herr frau".split())
+# Of BEFORE_A_PAYER, the words passed over only after another ("TRANSFERENCIA DE", "VIR DE",
+# "Überweisung von"): opening a line they are a name's own ("De Vries", "Von Trapp").
+AFTER_A_BANK_WORD = frozenset("de del von".split())
 # The fields that say whose a row is: a sheet holding one names its clients.
 WHOSE_FIELDS = frozenset({"name", "client_id", "email", "phone"})
 # A sheet's name or a heading that names no client: a workbook's summary, lists and working

@@ -171,6 +171,17 @@ def test_companies_paying_are_named_whole(tmp_path):
     assert cli_funnel(tmp_path) == [3, 3, 3, 1, 0]
 
 
+def test_a_surname_opening_with_de_or_von_is_kept_whole(tmp_path):
+    """'DE VRIES J' 50 and 'Von Trapp - lesson' 30: De Vries and Von Trapp ('de', 'von'
+    are passed over only after a bank's word: 'TRANSFERENCIA DE'). 2 sales of 80,
+    [2, 2, 2, 0, 0]."""
+    cli_import_text(tmp_path, "statement.csv", (
+        "Date,Description,Debit,Credit,Balance\n01/04/2026,DE VRIES J,,50.00,1050.00\n"
+        "02/04/2026,Von Trapp - lesson,,30.00,1080.00\n03/04/2026,TESCO,12.00,,1068.00\n"))
+    assert workspace_rows(tmp_path, PAID) == [("De Vries", 1, 50.0), ("Von Trapp", 1, 30.0)]
+    assert cli_funnel(tmp_path) == [2, 2, 2, 0, 0]
+
+
 # --- 3. statements and books in Spanish, French, German ------------------------------------------
 
 def test_a_spanish_statement(tmp_path):

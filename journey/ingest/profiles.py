@@ -85,10 +85,10 @@ from typing import Callable
 import pandas as pd
 
 from .. import values
-from ..fields import (BEFORE_A_PAYER, CONTACT_MEANS, EVENT_FIELDS, ISSUE_HEADERS, NOT_A_PAYER,
-                      ORGANISATION_HEADERS, PLACES_OF_SALE, PRIORITY_HEADERS,
-                      REPORTED_DATE_HEADERS, SUBJECT_HEADERS, TICKET_NUMBER_HEADER,
-                      WHOSE_FIELDS, match_header, normalise_header)
+from ..fields import (AFTER_A_BANK_WORD, BEFORE_A_PAYER, CONTACT_MEANS, EVENT_FIELDS,
+                      ISSUE_HEADERS, NOT_A_PAYER, ORGANISATION_HEADERS, PLACES_OF_SALE,
+                      PRIORITY_HEADERS, REPORTED_DATE_HEADERS, SUBJECT_HEADERS,
+                      TICKET_NUMBER_HEADER, WHOSE_FIELDS, match_header, normalise_header)
 from ..stages import (ORDER_STATUS_KIND, OUTCOME_OF, PAID_BY, TICKET_RESOLVED, TICKET_STATES,
                       WON_WORDS, normalise_value)
 from ..text import counted, match_key, name_key, percent_text, without_accents
@@ -1312,7 +1312,8 @@ def payer_in_details(details: object) -> str | None:
     from_someone = bool(re.search(r"\sfrom\s", written, flags=re.IGNORECASE))
     for place, part in enumerate(parts):
         words, passed = part.split(), []
-        while words and (match_key(words[0]) in PAID_BY | BEFORE_A_PAYER or (
+        while words and (match_key(words[0]) in PAID_BY | BEFORE_A_PAYER and (
+                passed or match_key(words[0]) not in AFTER_A_BANK_WORD) or (
                 words[0].rstrip(".") == "M" and passed[-1:] == ["de"] and len(words) > 2)):
             passed.append(match_key(words.pop(0)))      # ("DE M JEAN DUPONT": Monsieur)
         found = _PAYER.match(" ".join(words))
