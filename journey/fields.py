@@ -480,8 +480,9 @@ OTHER_LANGUAGES: dict[str, tuple[str, ...]] = {
              "fecha de la cita", "fecha de factura", "date de facture", "rechnungsdatum",
              "belegdatum", "data da venda", "data do agendamento", "data",
              "fecha de creacion", "date de commande", "date commande", "date d achat",
-             "datum", "bestelldatum", "kaufdatum", "erstellt am", "data do pedido",
-             "data da compra", "data de criacao",
+             "datum", "bestelldatum", "kaufdatum", "buchungstag", "buchungsdatum",
+             "fecha operacion", "fecha de operacion", "date operation", "date de operation",
+             "erstellt am", "data do pedido", "data da compra", "data de criacao",
              "data fattura", "data documento", "data emissione", "data ordine", "data acquisto",
              "data vendita", "data pagamento", "data appuntamento",
              "factuurdatum", "orderdatum", "besteldatum", "aankoopdatum", "verkoopdatum",
@@ -988,13 +989,26 @@ NOT_A_PAYER = frozenset(
     "balance opening closing interest float bank transfer loan grant aid sales takings till "
     "vat tax refund capital drawings petty cash card total subtotal brought forward carried "
     "deposit rent wages payment payments income donation donations tips raffle sundry "
-    "sundries misc fee fees change".split())
+    "sundries misc fee fees change "
+    # pay and money returned, not a sale ("SALARY ACME LTD", "REVERSAL OF FEE", "Gift from Nan")
+    "salary pension dividend dividends cashback reversal reversed returned chargeback gift "
+    "nomina salaire gehalt lohn "
+    # card processors' and marketplaces' payouts ("STRIPE PAYMENTS UK", "ETSY UK")
+    "payout payouts settlement shopify etsy amazon ebay gocardless worldpay dojo klarna "
+    "clearpay uk".split())
 # Words a bank's line or an owner's writes before who paid ("FASTER PAYMENT J SMITH", "BANK
 # GIRO CREDIT MRS A HALL", "Payment from"), beyond stages.PAID_BY's ways of paying: passed
 # over to the payer. Compared as match_key writes each word.
 BEFORE_A_PAYER = frozenset(
     "payment payments from faster fps fp fpi bgc giro credit tfr trf received receipt ref "
-    "so standing order inward counter cr".split())
+    "so standing order inward counter cr "
+    # a Spanish, French or German bank's ("TRANSFERENCIA DE JUAN PEREZ", "VIR SEPA DE MME
+    # MARIE MARTIN", "Überweisung von Anna Schmidt") and the titles before the name
+    "transferencia transf abono ingreso de del vir virement sepa recu gutschrift uberweisung "
+    "ueberweisung von sr sra srta mme mlle madame monsieur herr frau".split())
+# Of BEFORE_A_PAYER, the words passed over only after another ("TRANSFERENCIA DE", "VIR DE",
+# "Überweisung von"): opening a line they are a name's own ("De Vries", "Von Trapp").
+AFTER_A_BANK_WORD = frozenset("de del von".split())
 # The fields that say whose a row is: a sheet holding one names its clients.
 WHOSE_FIELDS = frozenset({"name", "client_id", "email", "phone"})
 # A sheet's name or a heading that names no client: a workbook's summary, lists and working
@@ -1012,9 +1026,13 @@ NAMES_NO_CLIENT = re.compile(
     r"services?|stock|misc|miscellaneous|other|others|general|sundries|refunds?|returns?)"
     r"\s*(?:work|jobs?)?\s*$")
 # A sheet's name that ends in a place or an occasion of selling ("Farmers Market", "Craft
-# Fair", "High Street Shop", "Summer Festival"): the business's own outlet, not a person.
-PLACES_OF_SALE = re.compile(r"(?i)\b(?:market|fair|shop|store|stall|branch|festival|expo|"
-                            r"outlet|boutique|pop[- ]?up|online|website)s?\s*$")
+# Fair", "High Street Shop", "Summer Festival", "Mercado", "Marché", "Wochenmarkt"): the
+# business's own outlet, not a person.
+PLACES_OF_SALE = re.compile(r"(?i)(?:\b(?:market|fair|shop|store|stall|branch|festival|expo|"
+                            r"outlet|boutique|pop[- ]?up|online|website|mercado|mercadillo|"
+                            r"feria|tienda|puesto|march[eé]|foire|magasin|car ?boot|"
+                            r"bazaar)s?|"
+                            r"(?:markt|messe|laden|stand))\s*$")
 
 
 _YEAR = r"(?:19|20)\d\d"

@@ -222,6 +222,8 @@ OUTCOME_ALIASES = {
             "unsubscribed, bounced, complained, cleaned, "
             "closed not converted, not converted, junk lead, junk, lost lead, lead lost, "
             "lost prospect, prospect lost, not qualified, "
+            # a lead's reason ("Lost interest", "Lost contact": lost touch)
+            "lost interest, lost contact, lost touch, lost to competitor, lost to a competitor, "
             "bad fit, no contesta, sin respuesta, no interesado, sin interes, sans suite, "
             "pas interesse, pas de reponse, kein interesse, keine antwort, abgesprungen, "
             "perdida, perdue, abandoned, "
@@ -298,6 +300,12 @@ PAID_BY = frozenset(match_key(word) for word in (
     # who paid, where not the client ("Paid by": Mum, the delegate's company, self-pay)
     "self, self pay, self funded, mum, dad, mother, father, parent, parents, grandma, "
     "grandad, grandparents, company, employer").split(", "))
+# Ways of paying handed over in person, on collecting an order or when the job is done:
+# beside "Collected", no sign an order was paid when it was placed.
+PAID_IN_PERSON = frozenset(match_key(word) for word in (
+    "cash", "cheque", "check", "cash on collection", "cash on delivery", "cod",
+    "pay on collection", "pay at collection", "pay on pickup", "pay at pickup",
+    "pay in store", "pay in person", "pay on delivery", "cash on pickup"))
 # Billed and not yet paid, written in a "Paid" or "Paid by" column (a locksmith's landlord
 # "Invoice" until it is paid: then "Invoice - pd 30/1").
 ON_INVOICE = frozenset(match_key(word) for word in (
@@ -317,7 +325,8 @@ PAYMENT_STATUS_WORDS = {
               "rimborsato, rimborsata, terugbetaald, hyvitetty, iade edildi, iade, "
               # Vietnamese, Indonesian (money given back)
               "hoàn tiền, đã hoàn tiền, pengembalian dana, dana dikembalikan",
-    "contact": "unpaid, not paid, payment due, non pagata, onbetaald, impayee, em aberto, "
+    "contact": "unpaid, not paid, not yet paid, not yet, payment due, non pagata, onbetaald, "
+               "impayee, em aberto, "
                "unbezahlt, nieopłacona, obetald, ubetalt, 未払い, 未入金, maksamatta, "
                "nezaplaceno, neuhrazeno, ödenmedi, не оплачено, απληρωτο, belum lunas, "
                "non saldato, non saldata, neîncasată, neîncasat, neachitată, "

@@ -1843,6 +1843,11 @@ def with_year(cell: object, year: int, month_dash_day: bool = False) -> str | No
     return f"{written.replace('-', ' ')} {year}" if month in _MONTHS else None
 
 
+def is_weekday(cell: object) -> bool:
+    """Whether a cell is a day of the week alone ("Friday", "Mon")."""
+    return isinstance(cell, str) and cell.strip().rstrip(".").casefold() in _WEEKDAYS[1:]
+
+
 def is_day_dash_month(cell: object) -> bool:
     """Whether a cell is a day, a dash and a month's word with no year ("24-Feb")."""
     found = isinstance(cell, str) and _DAY_MONTH_WORDS.match(cell.strip().casefold())

@@ -85,10 +85,11 @@ from typing import Callable
 import pandas as pd
 
 from .. import values
-from ..fields import (BEFORE_A_PAYER, COMPANY_HEADERS, CONTACT_MEANS, EVENT_FIELDS,
-                      ISSUE_HEADERS, NOT_A_PAYER, ORGANISATION_HEADERS, PRIORITY_HEADERS,
-                      REPORTED_DATE_HEADERS, SUBJECT_HEADERS, TICKET_NUMBER_HEADER, WHOSE_FIELDS,
-                      WORK_PLACE_HEADERS, match_header, normalise_header)
+from ..fields import (AFTER_A_BANK_WORD, BEFORE_A_PAYER, COMPANY_HEADERS, CONTACT_MEANS,
+                      EVENT_FIELDS, ISSUE_HEADERS, NOT_A_PAYER, ORGANISATION_HEADERS,
+                      PLACES_OF_SALE, PRIORITY_HEADERS, REPORTED_DATE_HEADERS, SUBJECT_HEADERS,
+                      TICKET_NUMBER_HEADER, WHOSE_FIELDS, WORK_PLACE_HEADERS, match_header,
+                      normalise_header)
 from ..stages import (ORDER_STATUS_KIND, OUTCOME_OF, PAID_BY, TICKET_RESOLVED, TICKET_STATES,
                       WON_WORDS, normalise_value)
 from ..text import counted, match_key, name_key, percent_text, without_accents
@@ -1264,17 +1265,25 @@ def _issue_tracker_explain(frame: pd.DataFrame) -> str:
 # A hand-kept cash book's money columns (normalised): money coming in, and going out; and a
 # bank statement's, whose lines name the payer in capitals ("FASTER PAYMENT J SMITH").
 _CASH_IN_OUT = (("in", "out"), ("moneyin", "moneyout"), ("cashin", "cashout"),
-                ("receipts", "payments"), ("credit", "debit"), ("paidin", "paidout"))
-_BANK_IN_OUT = (("credit", "debit"), ("paidin", "paidout"))
+                ("receipts", "payments"), ("credit", "debit"), ("paidin", "paidout"),
+                ("ingresos", "gastos"), ("entradas", "salidas"), ("recettes", "depenses"),
+                ("einnahmen", "ausgaben"), ("haber", "debe"), ("haben", "soll"))
+# (a Spanish bank's Debe and Haber, a German's Soll and Haben; a French's Débit and Crédit)
+_BANK_IN_OUT = (("credit", "debit"), ("paidin", "paidout"), ("haber", "debe"),
+                ("haben", "soll"))
 _STOCK_HEADER = re.compile(r"stock|item|product|sku|qty|quantity|units")
-_CASH_DETAILS = ("details", "detail", "description", "particulars", "narrative", "memo")
-# A payer as an owner writes one in a line of details: a title and a name ("Mrs Hall"),
-# initials and a surname ("J Smith", "A.B. Cole"), or a first name and a surname.
-_NAME = r"[A-Z][a-z][\w'\u2019-]*"
-_PAYER = re.compile(rf"(?:(?:Mr|Mrs|Ms|Miss|Dr|Mx)\.?\s+(?:[A-Z]\.?\s*)?{_NAME}"
+_CASH_DETAILS = ("details", "detail", "description", "particulars", "narrative", "memo",
+                 "concepto", "descripcion", "libelle", "verwendungszweck", "buchungstext")
+# A payer as an owner writes one in a line of details: a company ("Green Gardens Ltd",
+# "Brown & Co"), a title and a name ("Mrs Hall"), initials and a surname ("J Smith", "A.B.
+# Cole"), or a first name and a surname ("Hans Müller").
+_CAPITAL, _SMALL = "A-ZÀ-ÖØ-Þ", "a-zß-öø-ÿ"
+_NAME = rf"[{_CAPITAL}][{_SMALL}][\w'\u2019-]*"
+_PAYER = re.compile(rf"(?:{_NAME}(?:\s+(?:{_NAME}|&))*\s+(?:Ltd|Limited|Llp|Plc|Inc|Llc|Co)\b\.?"
+                    rf"|(?:Mr|Mrs|Ms|Miss|Dr|Mx)\.?\s+(?:[A-Z]\.?\s*)?{_NAME}"
                     rf"|(?:[A-Z]\.\s*|[A-Z]\s+){{1,2}}{_NAME}|{_NAME}\s+{_NAME})")
 # A payer written by first name alone ("Sarah - deposit").
-_FIRST_NAME = re.compile(r"[A-Z][a-z]+")
+_FIRST_NAME = re.compile(rf"[{_CAPITAL}][{_SMALL}]+")
 
 
 def _cash_pair(present: set[str]) -> tuple[str, str] | None:
@@ -1291,7 +1300,9 @@ def _cash_book_check(present: set[str], frame: pd.DataFrame | None) -> bool:
             not any(match_header(h)[0] == "date" for h in present)):
         return False        # (a stock book's In and Out are counts of goods)
     money_in, money_out = (_money(frame, side) for side in _cash_pair(present))
-    return bool(money_in.notna().any() and money_out.notna().any())
+    # (a page of a book with nothing spent yet: its Out column wholly blank)
+    spent_nothing = _col(frame, _cash_pair(present)[1]).isna().all()
+    return bool(money_in.notna().any() and (money_out.notna().any() or spent_nothing))
 
 
 def payer_in_details(details: object) -> str | None:
@@ -1310,17 +1321,31 @@ def payer_in_details(details: object) -> str | None:
     first_name = None
     parts = re.split(r"\s*[-\u2013:,;/()]\s+|\s+[-\u2013]\s*|\s+from\s+", written,
                      flags=re.IGNORECASE)
+    from_someone = bool(re.search(r"\sfrom\s", written, flags=re.IGNORECASE))
     for place, part in enumerate(parts):
-        words = part.split()
-        while words and match_key(words[0]) in PAID_BY | BEFORE_A_PAYER:
-            words.pop(0)
+        words, passed = part.split(), []
+        while words and (match_key(words[0]) in PAID_BY | BEFORE_A_PAYER and (
+                passed or match_key(words[0]) not in AFTER_A_BANK_WORD) or (
+                words[0].rstrip(".") == "M" and passed[-1:] == ["de"] and len(words) > 2)):
+            passed.append(match_key(words.pop(0)))      # ("DE M JEAN DUPONT": Monsieur)
         found = _PAYER.match(" ".join(words))
-        if found and not {match_key(w) for w in found.group(0).split()} & NOT_A_PAYER:
-            return found.group(0)
-        if place == 0 and len(words) == 1 and _FIRST_NAME.fullmatch(words[0]) and (
-                match_key(words[0]) not in NOT_A_PAYER):
+        if found and not {match_key(w) for w in found.group(0).split()} & (
+                NOT_A_PAYER | PAID_BY) and not PLACES_OF_SALE.search(found.group(0)):
+            return found.group(0)       # (not where it was sold: "Farmers Market")
+        if place == 0 and not passed and len(words) == 1 and _first_name_opening(
+                words[0], parts[1:], from_someone):
             first_name = words[0]
     return first_name
+
+
+def _first_name_opening(word: str, rest: list[str], from_someone: bool) -> bool:
+    """Whether a word opening a line is a payer's first name ("Sarah - deposit"): not a word
+    of money moving (``NOT_A_PAYER``, ``PAID_BY``), and the line goes on, not to where it was
+    sold ("Eggs - market": ``PLACES_OF_SALE``) nor to whom it came from ("Gift from Nan");
+    a word alone on its line ("Eggs") names no one."""
+    return bool(rest and _FIRST_NAME.fullmatch(word) and not from_someone
+                and match_key(word) not in NOT_A_PAYER | PAID_BY
+                and not any(PLACES_OF_SALE.search(part) for part in rest))
 
 
 def _first_names_in_full(payer: pd.Series) -> pd.Series:

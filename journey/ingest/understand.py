@@ -2592,12 +2592,20 @@ _SPENT = frozenset("redeemed redemption redemptions used spent usage balance bal
                    "outstanding liability".split())
 
 
+# Words after "lost" naming things mislaid, not deals lost ("Lost property", "Lost and
+# found", "Lost items").
+_MISLAID = frozenset("property found and items item".split())
+
+
 def _kind_word(words: list[str]) -> str | None:
     """The first word of a name naming an event kind, or two words that do as one ("gift
     cards") unless a kind word follows them ("Gift Card Refunds": refunds) or a word
     saying they were spent ("Gift Cards Redeemed": ``_SPENT``, no kind). A payments word
-    only where no other word says the payments go out or are still owed (``_NOT_PAID_IN``)."""
+    only where no other word says the payments go out or are still owed (``_NOT_PAID_IN``);
+    "lost" not of things mislaid ("Lost property": ``_MISLAID``)."""
     for i, word in enumerate(words):
+        if word == "lost" and _MISLAID.intersection(words[i + 1:i + 2]):
+            continue
         pair = "".join(words[i:i + 2])
         if i + 1 < len(words) and pair in SHEET_KIND_OF and not _SPENT.intersection(
                 words[i + 2:]) and (i + 2 == len(words) or words[i + 2] not in SHEET_KIND_OF):

@@ -115,8 +115,9 @@ _PIPELINE_AMOUNT = re.compile(r"^(?:amount|montant|importe|monto|betrag|importo|
 def _deal_values_won(out: pd.DataFrame, columns_for: dict[str, list[str]]) -> list[str]:
     """On a client list with a deal's value (``DEAL_VALUE``: revenue to come; or a bare
     amount beside a stage column, ``_PIPELINE_AMOUNT``) and no column of revenue, the value
-    of a client who bought (a stage of purchase or later) is what they brought: their
-    current revenue, not potential; a lost deal's is neither. Returns a note."""
+    of a client who bought (a stage of purchase or later, or one who left) is what they
+    brought: their current revenue, not potential; a lost deal's is neither. Returns a
+    note."""
     said = columns_for.get("revenue_potential", [None])[0]
     amount = columns_for.get("revenue_current", [None])[0]
     staged = "stage" in columns_for or ("status" in columns_for and "stage" in out
@@ -130,7 +131,9 @@ def _deal_values_won(out: pd.DataFrame, columns_for: dict[str, list[str]]) -> li
             or not DEAL_VALUE.search(normalise_header(plain_header(said)))):
         return []
     valued = out["revenue_potential"].notna()
-    bought = out["stage"].isin(["purchase", "retention", "advocacy"]) & valued
+    # (a client who left, "Client - lost", had bought)
+    bought = (out["stage"].isin(["purchase", "retention", "advocacy"])
+              | out["_outcome"].eq("churned")) & valued
     lost = out["_outcome"].eq("lost") & valued & ~bought
     if not (bought.any() or lost.any()):
         return []

@@ -16,7 +16,7 @@ from ... import values
 from ...fields import (INSTALMENT, REST_OF_TOTAL, VISIT_TYPE_HEADERS, base_header_key,
                        normalise_header)
 from ...stages import (BILLED_STATUSES, BOOKED_STATUSES, ON_INVOICE, PAID_BY, PART_PAID_WORDS,
-                       PAYMENT_STATUSES,
+                       PAID_IN_PERSON, PAYMENT_STATUSES,
                        normalise_value, order_status_kind)
 from ...text import counted, its, listed, match_key, name_key, was
 from ..understand import (EXTRA, PAID_FLAG, about_invoices, amounts_of, column_or_blank, is_blank,
@@ -136,15 +136,22 @@ def _paid_how(cell: object) -> str | None:
 
 def _paid_on_beside_date(frame: pd.DataFrame, mapping: dict[str, str | None]) -> str | None:
     """A column of the day each was paid (``_PAID_ON``: "Paid on"), beside another column
-    read as the row's date (a tutor's list of invoices: "Date") and no status (one saying
-    "Invoiced" is read with it where it says so): whether each was paid, a blank not yet;
-    or None."""
+    read as the row's date (a tutor's list of invoices: "Date") or kept aside as holding no
+    dates (a gardener's "Paid on": Friday), and no status (one saying "Invoiced" is read
+    with it where it says so): whether each was paid, a blank not yet; or None."""
     dated = [h for h, target in mapping.items() if target == "date"]
     if "status" in mapping.values():
         return None
     return next((h for h, target in mapping.items() if target in (None, "date")
                  and h in frame and base_header_key(h) in _PAID_ON
-                 and any(other != h for other in dated)), None)
+                 and (any(other != h for other in dated) or _holds_no_date(frame[h]))),
+                None)
+
+
+def _holds_no_date(cells: pd.Series) -> bool:
+    """Whether a column's written cells hold no date (weekdays and words: "Friday")."""
+    written = cells.dropna()
+    return bool(len(written)) and bool(values.parse_dates(written)[1].all())
 
 
 # A workshop's yes/no of the jobs collected, paid for when collected ("Collected"), where no
@@ -165,8 +172,9 @@ def _collected_flag(frame: pd.DataFrame, mapping: dict[str, str | None]) -> str 
 def _paid_at_checkout(frame: pd.DataFrame, mapping: dict[str, str | None],
                       collected: str) -> tuple[str, list[str]] | None:
     """A column beside "Collected" saying every order was paid when it was placed: a way of
-    paying on each ("Payment": Card, PayPal; ``_paid_how``) or a status of paid on each
-    ("Payment status": Paid). Its header and words, or None."""
+    paying on each ("Payment": Card, PayPal; ``_paid_how``), not one handed over on
+    collecting (``PAID_IN_PERSON``: Cash), or a status of paid on each ("Payment status":
+    Paid). Its header and words, or None."""
     for header, target in mapping.items():
         if header == collected or target not in (None, "status") or header not in frame:
             continue
@@ -174,9 +182,28 @@ def _paid_at_checkout(frame: pd.DataFrame, mapping: dict[str, str | None],
         if cells.isna().any() or (cells.astype(str).str.strip() == "").any():
             continue
         words = sorted({str(cell).strip() for cell in cells})
-        if all(_paid_how(word) == "purchase" or normalise_value(word) in PAYMENT_STATUSES
+        if all(_paid_how(word) == "purchase" and match_key(word) not in PAID_IN_PERSON
+               or normalise_value(word) in PAYMENT_STATUSES
                and order_status_kind(word) == "purchase" for word in words):
             return header, words
+    return None
+
+
+def _paid_when(frame: pd.DataFrame, mapping: dict[str, str | None],
+               collected: str) -> tuple[str, pd.Series] | None:
+    """A column beside "Collected" saying how each order was paid: when it was placed (a
+    way of paying: Card, PayPal) or on collecting (``PAID_IN_PERSON``: Cash, Pay on
+    collection), on every row. Its header and the rows paid when placed, or None."""
+    for header, target in mapping.items():
+        if header == collected or target not in (None, "status") or header not in frame:
+            continue
+        cells = frame[header]
+        if cells.isna().any() or (cells.astype(str).str.strip() == "").any():
+            continue
+        in_person = cells.map(lambda cell: match_key(cell) in PAID_IN_PERSON)
+        placed = cells.map(lambda cell: _paid_how(cell) == "purchase") & ~in_person
+        if (in_person | placed).all():
+            return header, placed
     return None
 
 
@@ -204,6 +231,9 @@ def _paid_flags(out: pd.DataFrame, frame: pd.DataFrame, mapping: dict[str, str |
                 f"paid: '{paid_by}' says each was paid when ordered "
                 f"({listed([repr(word) for word in words[:3]])}), so {counted(count, 'order')} "
                 f"{'was' if count == 1 else 'were'} read as sales, collected or not."]
+    paid_when = collected and _paid_when(frame, mapping, collected)
+    if paid_when:       # (those paid when ordered are paid, collected or not)
+        frame = frame.assign(**{collected: frame[collected].where(~paid_when[1], "Y")})
     said = said or _paid_on_beside_date(frame, mapping)
     payer = said is None and next((h for h, target in mapping.items() if target == "name"
                                    and PAID_FLAG.match(normalise_header(h))), None)
@@ -220,8 +250,9 @@ def _paid_flags(out: pd.DataFrame, frame: pd.DataFrame, mapping: dict[str, str |
         cells = pd.Series("x", index=cells.index, dtype=object)
         frame = frame.assign(**{said: frame[said].where(frame[said].isna(), "x")})
     elif (len(cells) and _PAID_ON.intersection({base_header_key(said)})
-          and (dated := ~values.parse_dates(cells)[1]).any()):
-        # a "Paid on" of days and ways of paying ("05/02/2025", "Cash"): a day is a tick
+          and (dated := ~values.parse_dates(cells)[1] | cells.map(values.is_weekday)).any()):
+        # a "Paid on" of days and ways of paying ("05/02/2025", "Friday", "Cash"): a day is
+        # a tick
         cells = cells.where(~dated, "✓")
         frame = frame.assign(**{said: frame[said].where(frame[said].isna() | ~dated.reindex(
             frame.index, fill_value=False), "✓")})
@@ -295,13 +326,26 @@ def _paid_flags(out: pd.DataFrame, frame: pd.DataFrame, mapping: dict[str, str |
         booked = by_status.notna() & out["status"].map(match_key).isin(BOOKED_STATUSES)
         out["stage"] = out["stage"].where(~booked | out["stage"].notna(), "consideration")
     statuses = out["status"] if "status" in out else None
+    # (rows paid when ordered are said apart, whatever their 'Collected' says)
+    placed_rows = paid_when[1] if paid_when else pd.Series(False, index=frame.index)
     blank_said = (f"left blank in '{said}', where the others are ticked," if ticked_only else
                   f"left blank in '{said}' (not marked paid)")
 
     def say(kept: pd.Series) -> list[str]:
         notes = ([f"'{collected}' says which jobs were collected, paid for when collected "
                   "(no column says what was paid): read as whether each was paid."]
-                 if collected else [])
+                 if collected and not paid_when else [])
+        if paid_when:
+            header, placed = paid_when
+            ordered = placed[placed].index.intersection(kept[kept].index)
+            notes.append(
+                f"'{collected}' says which orders were collected, paid for when collected "
+                f"as '{header}' says ({listed(sorted(frame.loc[~placed, header].unique()))}): "
+                "read as whether each was paid"
+                + (f"; {counted(len(ordered), 'order')} '{header}' says {was(len(ordered))} "
+                   f"paid when ordered ({listed(sorted(frame.loc[ordered, header].unique()))})"
+                   f" {was(len(ordered))} read as paid, collected or not." if len(ordered)
+                   else "."))
         read = by_status.notna() & kept
         if read.any():
             count = int(read.sum())
@@ -316,7 +360,7 @@ def _paid_flags(out: pd.DataFrame, frame: pd.DataFrame, mapping: dict[str, str |
                 ("purchase", f"marked paid in '{said}'", "a purchase", "purchases", ~left_blank),
                 ("cancellation", f"marked void in '{said}'", "a cancellation", "cancellations",
                  ~left_blank)):
-            count = int((said_kind.eq(kind) & where & kept).sum())
+            count = int((said_kind.eq(kind) & where & ~placed_rows & kept).sum())
             if count:
                 notes.append(f"{counted(count, 'row')} {how} {was(count)} read as "
                              f"{one if count == 1 else many}.")

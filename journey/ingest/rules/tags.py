@@ -144,7 +144,11 @@ def _churned_tags(out: pd.DataFrame, frame: pd.DataFrame, mapping: dict[str, str
         if payers is not False and any(found == "churned" and (payers or _names_a_client(tag))
                                        for found, tag in said_of):
             return "churned"
-        return "lost" if any(found == "lost" for found, _ in said_of) else None
+        if not any(found == "lost" for found, _ in said_of):
+            return None
+        # a client's tags, one lost ("Client; Lost contact"): a client who left, no lead lost
+        client = any(found is None and _names_a_client(tag) for found, tag in said_of)
+        return ("churned" if payers is not False else None) if client else "lost"
 
     named = {cell: left_as(cell) for cell in frame[said].dropna().unique()}
     status = frame[said].map(named)
