@@ -347,7 +347,7 @@ class _Undo:
 
     def events_added(self) -> int:
         """Hand the events a later import lists too to the earliest of them; delete the
-        rest (and the later links of those). Returns how many were deleted."""
+        rest (and other imports' links of those). Returns how many were deleted."""
         db, n = self.db, self.id
         self.clients.update(r[0] for r in db.execute(
             "SELECT DISTINCT client_ref FROM events WHERE import_id = ? "
@@ -362,7 +362,9 @@ class _Undo:
         db.conn.executemany("DELETE FROM import_changes WHERE import_id = ? AND row_id = ? "
                             f"AND table_name = 'events' AND before = '{HELD}'",
                             [(heir, event) for event, heir in heirs])
-        db.execute(f"DELETE FROM import_changes WHERE table_name = 'events' AND import_id > ? "
+        # Other imports' records on the events it deletes go with them: a later import's,
+        # and an earlier one's that linked or priced them through their order (ingest.save).
+        db.execute(f"DELETE FROM import_changes WHERE table_name = 'events' AND import_id != ? "
                    f"AND import_id IN {_STANDING} AND row_id IN "
                    "(SELECT id FROM events WHERE import_id = ?)", [n, n])
         return db.execute("DELETE FROM events WHERE import_id = ?", [n]).rowcount
