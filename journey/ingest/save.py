@@ -1752,15 +1752,17 @@ def _link_orders(db: Database, import_ids: list[int]) -> list[int]:
 # The refunds naming an order that say no amount (a returns list: "Returned, Order ID"),
 # each with the order's sales of the same client (or of no client, when it has none): their
 # amounts summed (the order's lines'), its date, and the import that brought them. Only the
-# first such refund of an order, and none of an order a refund with an amount names (the
-# money given back is known, or the order was counted once already).
+# first such refund of an order; none of an order a refund with an amount names (the money
+# given back is known, or the order was counted once already), nor one the order's own
+# sheet lists beside its sale (an order list's "partially refunded": not the whole order).
 _WHOLE_ORDER_RETURNS = f"""
 SELECT r.id, r.import_id, r.client_ref, r.order_id, r.date, o.amount, o.day, o.owner
 FROM (SELECT e.*, ROW_NUMBER() OVER (PARTITION BY e.order_id ORDER BY e.id) AS n
       FROM events e
       WHERE e.kind IN {COUNTS['refund_count']} AND e.amount IS NULL AND e.order_id IS NOT NULL
         AND NOT EXISTS (SELECT 1 FROM events g WHERE g.order_id = e.order_id
-                        AND g.kind IN {COUNTS['refund_count']} AND g.amount IS NOT NULL)) r
+                        AND (g.kind IN {COUNTS['refund_count']} AND g.amount IS NOT NULL
+                             OR g.kind IN {SALES} AND g.import_id = e.import_id))) r
 LEFT JOIN (SELECT s.order_id, s.client_ref, SUM(s.amount) AS amount, MIN(s.date) AS day,
                   MAX(s.import_id) AS owner
            FROM events s WHERE s.kind IN {SALES} AND s.order_id IS NOT NULL
