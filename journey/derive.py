@@ -118,15 +118,16 @@ GROUP BY e.client_ref
 
 # The stage of each client's latest event that says one: its stage column, else what the
 # event itself shows (a purchase or won deal -> purchase, a referral or review -> advocacy).
-# ``bought`` marks a latest event that is a purchase, which for a client who has bought
-# before means retention.
+# ``bought`` marks a latest event that is a sale (a purchase, or a won deal, whose stage is
+# purchase: a CRM's "closed won"), which for a client who has bought on an earlier day
+# means retention (DESIGN.md: a second purchase on a later date is retention).
 _LATEST_STAGE = f"""
 CREATE TEMP TABLE _latest AS
 SELECT client_ref AS id, stage, bought FROM (
   SELECT client_ref,
          COALESCE(stage, CASE WHEN kind IN {PURCHASES} THEN 'purchase'
                               ELSE 'advocacy' END) AS stage,
-         stage IS NULL AND kind IN {PURCHASES} AS bought,
+         kind IN {PURCHASES} AND COALESCE(stage, 'purchase') = 'purchase' AS bought,
          ROW_NUMBER() OVER (PARTITION BY client_ref ORDER BY date DESC, id DESC) AS n
   FROM events e WHERE client_ref IS NOT NULL
     AND (stage IS NOT NULL OR kind IN {PURCHASES}

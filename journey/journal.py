@@ -317,7 +317,8 @@ def take_back_import(db: Database, import_id: int) -> tuple[Undone, set[int]]:
     removed_clients = undo.clients_added(touches["clients"])
     db.execute("DELETE FROM reference_rows WHERE import_id = ?", [import_id])
     db.execute("UPDATE imports SET undone_at = datetime('now') WHERE id = ?", [import_id])
-    return Undone(import_id, removed_clients, removed_events, undo.restored), undo.clients
+    return (Undone(import_id, removed_clients, removed_events, len(undo.restored)),
+            undo.clients)
 
 @dataclass
 class _Touch:
@@ -339,7 +340,7 @@ class _Undo:
     def __init__(self, db: Database, import_id: int) -> None:
         self.db, self.id = db, import_id
         self.clients: set[int] = set()          # clients whose figures need refreshing
-        self.restored = 0
+        self.restored: set[tuple[str, int]] = set()   # rows put back (one record or two)
         self._carried: dict[int, list[str]] = {}
         self._schema: dict[str, tuple[set[str], set[str]]] = {}
 
@@ -347,7 +348,7 @@ class _Undo:
 
     def events_added(self) -> int:
         """Hand the events a later import lists too to the earliest of them; delete the
-        rest (and the later links of those). Returns how many were deleted."""
+        rest (and other imports' links of those). Returns how many were deleted."""
         db, n = self.db, self.id
         self.clients.update(r[0] for r in db.execute(
             "SELECT DISTINCT client_ref FROM events WHERE import_id = ? "
@@ -362,7 +363,9 @@ class _Undo:
         db.conn.executemany("DELETE FROM import_changes WHERE import_id = ? AND row_id = ? "
                             f"AND table_name = 'events' AND before = '{HELD}'",
                             [(heir, event) for event, heir in heirs])
-        db.execute(f"DELETE FROM import_changes WHERE table_name = 'events' AND import_id > ? "
+        # Other imports' records on the events it deletes go with them: a later import's,
+        # and an earlier one's that linked or priced them through their order (ingest.save).
+        db.execute(f"DELETE FROM import_changes WHERE table_name = 'events' AND import_id != ? "
                    f"AND import_id IN {_STANDING} AND row_id IN "
                    "(SELECT id FROM events WHERE import_id = ?)", [n, n])
         return db.execute("DELETE FROM events WHERE import_id = ?", [n]).rowcount
@@ -484,7 +487,8 @@ class _Undo:
                 self.hand_on(table, row_id, later[0], edited, after)
             whole = before is not None and not kept and not edited
             self.write(table, row_id, now, back, before if whole else None)
-            self.restored += bool(back) and before is not None and table not in KEYED_TABLES
+            if back and before is not None and table not in KEYED_TABLES:
+                self.restored.add((table, row_id))
         for touch in later:
             if touch.changed and touch.rowid is not None:
                 self.db.execute("UPDATE import_changes SET before = ?, after = ? WHERE rowid = ?",
@@ -541,7 +545,8 @@ class _Undo:
                             [encode_image(before), later])
             return
         _restore_image(self.db, table, row_id, before)
-        self.restored += before is not None and table not in KEYED_TABLES
+        if before is not None and table not in KEYED_TABLES:
+            self.restored.add((table, row_id))
 
     def put_back_joined(self, row_id: int, before: dict) -> None:
         """A client this import joined to another comes back as it was (its events follow
@@ -553,7 +558,7 @@ class _Undo:
                 [before.get("import_id"), row_id, before.get("client_key")]).fetchone():
             _restore_image(self.db, "clients", row_id, before)
             self.clients.add(row_id)
-            self.restored += 1
+            self.restored.add(("clients", row_id))
 
     def row(self, table: str, row_id: int) -> dict | None:
         """The row as it is now (None: deleted since)."""

@@ -517,3 +517,14 @@ def m022_clients_path_index(db: Database) -> None:
     index 40 ms). A tracker's clients have no path, so its imports build almost nothing."""
     db.execute("CREATE INDEX IF NOT EXISTS clients_path ON clients(stage_path) "
                "WHERE stage_path IS NOT NULL")
+
+
+@migrations()
+def m023_a_repeat_won_deal_is_retention_now(db: Database) -> None:
+    """A client whose latest sale states its stage (a won deal's "closed won") and came on
+    a later day than its first is now at retention, as one whose latest purchase states
+    none (journey.derive read the stated stage, purchase). A workspace holding such sales
+    asks for its clients' figures to be worked out again the next time it opens."""
+    db.execute("INSERT OR REPLACE INTO settings(key, value) SELECT '_refigure', '1' "
+               "WHERE EXISTS (SELECT 1 FROM events WHERE kind IN ('purchase', 'won') "
+               "AND stage = 'purchase')")

@@ -3,7 +3,8 @@ five real exports' Overview, Funnel and Signs figures matched TRUTH_exports.txt 
 command line; these two did not hold up.
 
 - A returns list that names only the order (Superstore's "Returns" sheet: Returned, Order
-  ID) is read as refunds with no amount: nothing can be taken off the revenue for them,
+  ID; since session 20 G, an order the workspace does not have) is read as refunds with
+  no amount: nothing can be taken off the revenue for them,
   and the Overview's "their sales less refunds" said nothing of it. Now the sentence says
   how many refunds say no amount. Beside it, a returns list with its amounts (taken off,
   no such sentence), and a filter that leaves the refund's client out (no such sentence).
@@ -45,12 +46,14 @@ def import_shop(home, returns: list[list]) -> None:
 
 
 def test_a_returns_list_naming_only_the_order_says_its_refund_takes_nothing_off(home):
-    """Sales 100 + 50 (Ann) + 80 (Bob) = 230; Bob's order O-3 is returned, with no amount:
-    the revenue stays 230 and says why (was: 230, 'their sales less refunds' alone)."""
-    import_shop(home, [["Returned", "Order ID"], ["Yes", "O-3"]])
+    """Sales 100 + 50 (Ann) + 80 (Bob) = 230; an order O-9 the workspace does not have is
+    returned, with no amount: the revenue stays 230 and says why (was: 230, 'their sales
+    less refunds' alone). (Session 20 G: a return naming an order the workspace has is
+    that whole order returned, tests/test_walk_fixes_s20g.py; this test named Bob's O-3.)"""
+    import_shop(home, [["Returned", "Order ID"], ["Yes", "O-9"]])
     db = open_workspace("shop")
     assert db.execute("SELECT kind, amount, order_id FROM events WHERE kind = 'refund'"
-                      ).fetchall() == [("refund", None, "O-3")]
+                      ).fetchall() == [("refund", None, "O-9")]
     takings = revenue(db)
     db.close()
     assert takings.total == 230

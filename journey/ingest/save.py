@@ -38,14 +38,14 @@ from sqlite_utils import Database
 from .. import values
 from ..derive import insert_new_clients, refresh_clients
 from ..fields import CLIENT_FIELDS, EVENT_FIELDS, PROFILE_FIELDS
-from ..kinds import SALES
+from ..kinds import COUNTS, SALES
 from ..journal import (
     BOOKKEEPING, JOINED, LINKED, Problem, Undone, check_undoable, encode_image, joined_by,
     keyed_before, record_changes, record_held_events, record_keyed_change, stage_mapping,
     stored_columns, take_back_import)
 from ..stages import RANK, normalise_value, read_stage_value
 from ..text import (DROPPED_LEGAL_FORMS, LEGAL_FORM_SPELLINGS, best_written, counted, listed,
-                    loose_name_keys, name_key)
+                    loose_name_keys, money_text, name_key)
 from ..workspace import get_setting, now_stamp, write
 from .profiles import BY_NAME as PROFILES, WRITERS_ONLY
 from .plan import (BILLS_A_JOB, WORKSHOP_IMPORTERS, PreparedSheet, SheetPlan,
@@ -231,6 +231,7 @@ def import_file(db: Database, filename: str, data: bytes, *, kind: str = "auto",
             db.execute(f"PRAGMA cache_size = -{IMPORT_CACHE_KIB}")
         indexes.restore("events")
         linked = _link_orders(db, [r.import_id for r in results])
+        linked += _price_whole_order_returns(db, results)
         linked += _join_by_quoted_orders(db, [r.import_id for r in results],
                                          results[-1].notes if results else None)
         linked += _join_reviewers_by_initial(db, [r.import_id for r in results],
@@ -1729,27 +1730,97 @@ def _save_reference(db: Database, plan: SheetPlan, import_id: int) -> int:
 def _link_orders(db: Database, import_ids: list[int]) -> list[int]:
     """Events with an order ID and no client belong to the client of that order's purchase.
 
-    Each link is recorded under the import that brought the order's purchase (so undoing
-    that import unlinks the events again; a linked event does not make its import hold
-    the client, see ``undo_import``). Returns the clients that gained events, whose
-    figures need refreshing.
+    Each link is recorded under the import that brought the order's purchase, whichever
+    came first (so undoing that import unlinks the events again, and undoing the events'
+    import drops the record with them; a linked event does not make its import hold the
+    client, see ``undo_import``). Returns the clients that gained events, whose figures
+    need refreshing.
     """
     found = db.execute("""
-        SELECT e.id, e.import_id, p.client_ref, p.import_id FROM events e
+        SELECT e.id, p.client_ref, p.import_id FROM events e
         JOIN events p ON p.id = (
             SELECT q.id FROM events q
             WHERE q.order_id = e.order_id AND q.client_ref IS NOT NULL ORDER BY q.id LIMIT 1)
         WHERE e.client_ref IS NULL AND e.order_id IS NOT NULL""").fetchall()
     if not found:
         return []
-    current = set(import_ids)
-    fallback = max(current) if current else None
-    record_changes(db, [(owner if owner in current else fallback, "events", event,
-                         '{"client_ref": null}', LINKED)
-                        for event, event_import, _, owner in found])
+    fallback = max(import_ids) if import_ids else None
+    record_changes(db, [(owner or fallback, "events", event, '{"client_ref": null}', LINKED)
+                        for event, _, owner in found])
     db.conn.executemany("UPDATE events SET client_ref = ? WHERE id = ?",
-                        [(client, event) for event, _, client, _ in found])
-    return sorted({client for _, _, client, _ in found})
+                        [(client, event) for event, client, _ in found])
+    return sorted({client for _, client, _ in found})
+
+
+# The refunds naming an order that say no amount (a returns list: "Returned, Order ID"),
+# each with the order's sales of the same client (or of no client, when it has none): their
+# amounts summed (the order's lines'), its date, and the import that brought them. Only the
+# first such refund of an order; none of an order a refund with an amount names (the money
+# given back is known, or the order was counted once already), nor one the order's own
+# sheet lists beside its sale (an order list's "partially refunded": not the whole order).
+_WHOLE_ORDER_RETURNS = f"""
+SELECT r.id, r.import_id, r.client_ref, r.order_id, r.date, o.amount, o.day, o.owner
+FROM (SELECT e.*, ROW_NUMBER() OVER (PARTITION BY e.order_id ORDER BY e.id) AS n
+      FROM events e
+      WHERE e.kind IN {COUNTS['refund_count']} AND e.amount IS NULL AND e.order_id IS NOT NULL
+        AND NOT EXISTS (SELECT 1 FROM events g WHERE g.order_id = e.order_id
+                        AND (g.kind IN {COUNTS['refund_count']} AND g.amount IS NOT NULL
+                             OR g.kind IN {SALES} AND g.import_id = e.import_id))) r
+LEFT JOIN (SELECT s.order_id, s.client_ref, SUM(s.amount) AS amount, MIN(s.date) AS day,
+                  MAX(s.import_id) AS owner
+           FROM events s WHERE s.kind IN {SALES} AND s.order_id IS NOT NULL
+             AND s.order_id IN (SELECT order_id FROM events WHERE kind IN {COUNTS['refund_count']}
+                                AND amount IS NULL)
+           GROUP BY s.order_id, s.client_ref) o
+  ON o.order_id = r.order_id AND o.client_ref IS r.client_ref
+WHERE r.n = 1
+"""
+
+
+def _price_whole_order_returns(db: Database, results: list[ImportResult] = ()) -> list[int]:
+    """A refund that names an order and says no amount is the whole order returned: it
+    takes the order's amount (its sales' amounts summed) and, where it has no date, the
+    order's date, in whichever order the returns and the orders came. Recorded under the
+    import that brought the order's sales, as a link is (``_link_orders``), so undoing
+    either import takes it back. Said in a note on the import that brought the refunds
+    (else the orders); so is a refund of this import naming an order the workspace does
+    not have, which keeps no amount. Returns the clients whose figures change."""
+    current = {r.import_id: r for r in results}
+    priced: dict[int, list[float]] = {}
+    unknown: dict[int, list[str]] = {}
+    changes, updates = [], []
+    for event, brought, client, order, date, amount, day, owner in db.execute(
+            _WHOLE_ORDER_RETURNS).fetchall():
+        if amount is None:
+            if brought in current:
+                unknown.setdefault(brought, []).append(order)
+            continue
+        changes.append((owner, "events", event, encode_image(
+            {"amount": None, "date": date}), '["amount", "date"]'))
+        updates.append((amount, date or day, event))
+        told = brought if brought in current else owner if owner in current else None
+        if told is not None:
+            priced.setdefault(told, []).append(amount)
+    record_changes(db, changes)
+    db.conn.executemany("UPDATE events SET amount = ?, date = ? WHERE id = ?", updates)
+    for import_id, amounts in priced.items():
+        one = len(amounts) == 1
+        current[import_id].notes.append(
+            f"{counted(len(amounts), 'return')} {'names' if one else 'name'} an order and no "
+            f"amount: {'it' if one else 'each'} was read as the whole order returned (its "
+            f"amount and, where {'it' if one else 'the return'} had none, its date), "
+            f"{money_text(sum(amounts), '')} in all.")
+    for import_id, orders in unknown.items():
+        current[import_id].notes.append(
+            f"{counted(len(orders), 'return')} {'names' if len(orders) == 1 else 'name'} an "
+            f"order the workspace does not have ({listed(orders)}) and no amount: "
+            f"{'it keeps' if len(orders) == 1 else 'they keep'} no amount until that order "
+            "is imported.")
+    if not updates:
+        return []
+    return sorted({c for (c,) in db.execute(
+        "SELECT DISTINCT client_ref FROM events WHERE client_ref IS NOT NULL AND id IN "
+        "(SELECT value FROM json_each(?))", [json.dumps([e for _, _, e in updates])])})
 
 
 # An order number a ticket's subject (its note) quotes: "Where is my order #1002?",
@@ -1889,6 +1960,9 @@ def undo_import(db: Database, import_id: int) -> Undone:
         indexes.before_write("clients", db.execute(
             "SELECT COUNT(*) FROM clients WHERE import_id = ?", [import_id]).fetchone()[0])
         summary, clients = take_back_import(db, import_id)
+        # The orders it took back may stand in a later import that lists them too: the
+        # events naming them are linked and priced again, under that import.
+        clients.update(_link_orders(db, []) + _price_whole_order_returns(db))
         refresh_clients(db, sorted(clients))
         indexes.restore()
     return summary
