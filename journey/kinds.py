@@ -65,6 +65,9 @@ ADVOCACY = sql_list(k.name for k in KINDS if k.advocacy)
 SAYS_STAGE = sql_list(k.name for k in KINDS if k.says_stage)
 AFTER_PURCHASE = sql_list(k.name for k in KINDS if k.after_purchase)
 OF_AN_ORDER = sql_list(k.name for k in KINDS if k.of_an_order)
+# An order's own events, which its number ties together: its sales (lines), refunds and
+# cancellations (a ticket's or a deal's number is no order's).
+OF_ORDERS = sql_list([*SALE_KINDS, *(k.name for k in KINDS if k.of_an_order)])
 # A review of fewer stars than a good one (its stars in amount): it proves no advocacy.
 POOR_REVIEW = f"(e.kind = 'review' AND e.amount < {GOOD_REVIEW})"
 # An event that proves advocacy (events aliased e).

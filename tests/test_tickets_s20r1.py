@@ -321,3 +321,22 @@ def test_an_events_attendees_with_order_numbers_are_no_ticket_log(tmp_path):
     assert workspace_rows(tmp_path, "SELECT COUNT(*) FROM events WHERE kind IN "
                                     "('complaint', 'contact')") == [(0,)]
     assert workspace_rows(tmp_path, "SELECT COUNT(*) FROM clients") == [(3,)]
+
+
+def test_a_tickets_number_never_ties_it_to_the_order_of_that_number(tmp_path):
+    """R1's note: a ticket numbered 1001 with no requester was joined to Ann, who bought
+    order 1001 (an order's number links its clientless refunds and lines to its buyer; a
+    ticket's number is no order's). Now it stays without a client; the ticket with a
+    requester keeps theirs. Orders: Ann 1001, Cy 1002; tickets 1001 (no one), 1003 Bob."""
+    cli_import_text(tmp_path, "orders.csv", (
+        "Order,Customer,Email,Date,Total,Status\n1001,Ann Lee,ann@x.com,2024-01-05,50,Paid\n"
+        "1002,Cy Tan,cy@x.com,2024-01-06,70,Paid\n"))
+    cli_import_text(tmp_path, "tickets.csv", (
+        "Ticket ID,Requester,Subject,Priority,Status,Created\n"
+        "1001,,Printer jammed again,High,Open,2024-02-01\n"
+        "1003,Bob Ray,Cannot log in,Low,Closed,2024-02-02\n"))
+    assert workspace_rows(tmp_path, (
+        "SELECT e.kind, e.order_id, c.name FROM events e LEFT JOIN clients c "
+        "ON c.id = e.client_ref ORDER BY e.id")) == [
+        ("purchase", "1001", "Ann Lee"), ("purchase", "1002", "Cy Tan"),
+        ("contact", "1001", None), ("complaint", "1003", "Bob Ray")]

@@ -38,7 +38,7 @@ from sqlite_utils import Database
 from .. import values
 from ..derive import insert_new_clients, refresh_clients
 from ..fields import CLIENT_FIELDS, EVENT_FIELDS, PROFILE_FIELDS
-from ..kinds import COUNTS, SALES
+from ..kinds import COUNTS, OF_ORDERS, SALES
 from ..journal import (
     BOOKKEEPING, JOINED, LINKED, Problem, Undone, check_undoable, encode_image, joined_by,
     keyed_before, record_changes, record_held_events, record_keyed_change, stage_mapping,
@@ -1728,7 +1728,9 @@ def _save_reference(db: Database, plan: SheetPlan, import_id: int) -> int:
 
 
 def _link_orders(db: Database, import_ids: list[int]) -> list[int]:
-    """Events with an order ID and no client belong to the client of that order's purchase.
+    """Events of an order (its lines, refunds and cancellations) with an order ID and no
+    client belong to the client of that order's sale. Other events' numbers are not an
+    order's, however they were mapped (a ticket's or a deal's: 'Ticket #' 12 is not order 12).
 
     Each link is recorded under the import that brought the order's purchase, whichever
     came first (so undoing that import unlinks the events again, and undoing the events'
@@ -1736,12 +1738,14 @@ def _link_orders(db: Database, import_ids: list[int]) -> list[int]:
     client, see ``undo_import``). Returns the clients that gained events, whose figures
     need refreshing.
     """
-    found = db.execute("""
+    found = db.execute(f"""
         SELECT e.id, p.client_ref, p.import_id FROM events e
         JOIN events p ON p.id = (
             SELECT q.id FROM events q
-            WHERE q.order_id = e.order_id AND q.client_ref IS NOT NULL ORDER BY q.id LIMIT 1)
-        WHERE e.client_ref IS NULL AND e.order_id IS NOT NULL""").fetchall()
+            WHERE q.order_id = e.order_id AND q.client_ref IS NOT NULL AND q.kind IN {SALES}
+            ORDER BY q.id LIMIT 1)
+        WHERE e.client_ref IS NULL AND e.order_id IS NOT NULL
+          AND e.kind IN {OF_ORDERS}""").fetchall()
     if not found:
         return []
     fallback = max(import_ids) if import_ids else None
