@@ -8,22 +8,32 @@ figures compared with TRUTH_exports.txt and the command line.
   measures. Now it says only the first stage is measured and the tiles say what to
   import. Beside it, a tracker whose stages measure the steps and lose nobody keeps the
   old sentence.
+- Maven's CRM files: the sales pipeline alone shows Revenue $10,005,534 (the won deals'
+  close_value, by hand); importing its accounts list beside it made it $169,543.80, the
+  accounts' "revenue" column (annual company revenue, in millions), which a client list's
+  revenue column wins over sales, and nothing said so. The Overview (and the workbook)
+  now say for how many clients the client list's revenue column is counted, and what
+  their sales less refunds were. Beside it, a client list whose revenue agrees with the
+  sales, and one with no sales at all, say nothing more.
 """
 
 from __future__ import annotations
 
 from conftest import app_test, run_cli
 
+from journey.overview import revenue
+from journey.workspace import open_workspace
+
 ONLY_FIRST = ("Your data measures only Awareness, so no step between stages can be measured "
               "yet: each tile above says what to import.")
 NO_BIG_STEP = "No step between the stages your data measures loses as much as 1% of its"
 
 
-def import_csv(home, name: str, text: str) -> None:
-    """A CSV written beside the workspaces, imported into workspace "w" by the command line."""
+def import_csv(home, name: str, text: str, workspace: str = "w") -> None:
+    """A CSV written beside the workspaces, imported into a workspace by the command line."""
     path = home.parent / name
     path.write_text(text, encoding="utf-8")
-    done = run_cli(home, "import", str(path), "--workspace", "w")
+    done = run_cli(home, "import", str(path), "--workspace", workspace)
     assert done.returncode == 0, done.stderr
 
 
@@ -51,3 +61,50 @@ def test_a_tracker_whose_steps_lose_nobody_keeps_the_no_big_step_sentence(home):
     captions = overview_captions(home)
     assert any(NO_BIG_STEP in c for c in captions)
     assert ONLY_FIRST not in captions
+
+
+DEALS = ("opportunity_id,account,deal_stage,close_date,close_value\n"
+         "D1,Acme,Won,2024-01-05,1000\nD2,Acme,Won,2024-02-05,500\nD3,Beta,Won,2024-01-10,200\n")
+COUNTED_NOT_SALES = ("For 2 clients the revenue column of a client list is counted "
+                     "($1,351.45), not their sales less refunds ($1,700).")
+
+
+def overview_revenue(workspace: str = "w") -> tuple[float | None, str]:
+    """The Overview's revenue figure and the sentence under it."""
+    db = open_workspace(workspace)
+    takings = revenue(db)
+    db.close()
+    return takings.total, takings.sentence("$")
+
+
+def test_an_accounts_lists_revenue_beside_won_deals_says_it_is_counted_not_the_sales(home):
+    """Won deals: Acme 1,000 + 500, Beta 200 = 1,700 (the revenue before the accounts).
+    The accounts list's revenue (1,100.04 + 251.41 = 1,351.45) is what is counted, and the
+    Overview says so, with the 1,700 of sales it stands in for."""
+    import_csv(home, "deals.csv", DEALS)
+    assert overview_revenue() == (1700, "Your clients' revenue: a tracker's, or their "
+                                            "sales less refunds.")
+    import_csv(home, "accounts.csv", "account,sector,revenue,employees\n"
+               "Acme,technology,1100.04,2822\nBeta,medical,251.41,495\n")
+    total, sentence = overview_revenue()
+    assert total == 1351.45
+    assert sentence.endswith(COUNTED_NOT_SALES)
+    at = app_test("w")
+    assert not at.exception
+    assert "$1,351.45" in [m.value for m in at.main.metric if m.label == "Revenue"]
+    assert any(COUNTED_NOT_SALES in c.value for c in at.main.caption)
+
+
+def test_a_client_lists_revenue_that_agrees_with_the_sales_or_stands_alone_says_nothing(home):
+    """Acme's list revenue 1,500 = its sales 1,000 + 500; Beta's list has no revenue (its
+    sales, 200, count): 1,700, no sentence. A list with revenue and no sales at all: its
+    own 10 + 20 = 30, no sentence either."""
+    import_csv(home, "deals.csv", DEALS)
+    import_csv(home, "accounts.csv", "account,revenue\nAcme,1500\nBeta,\n")
+    total, sentence = overview_revenue()
+    assert total == 1700
+    assert "is counted" not in sentence
+    import_csv(home, "tracker.csv", "Client,Revenue\nAnn,10\nBob,20\n", "t")
+    total, sentence = overview_revenue("t")
+    assert total == 30
+    assert "is counted" not in sentence
