@@ -15,11 +15,18 @@ figures compared with TRUTH_exports.txt and the command line.
   now say for how many clients the client list's revenue column is counted, and what
   their sales less refunds were. Beside it, a client list whose revenue agrees with the
   sales, and one with no sales at all, say nothing more.
+- The Import page's table of what was imported put "File" and "Sheet" side by side: a
+  Bitrix24 export's 42-character name, twice (a CSV's sheet is named after its file),
+  pushed "Rejected" out of sight at 1440 pixels. Now one "From" column, named as the
+  import history names it (the file alone for a CSV, "book.xlsx › Sheet" for a
+  workbook's sheet), wrapping where it is long; a short name keeps one line.
 """
 
 from __future__ import annotations
 
 from conftest import app_test, run_cli
+
+from journey.workspace import create_workspace
 
 from journey.overview import revenue
 from journey.workspace import open_workspace
@@ -108,3 +115,37 @@ def test_a_client_lists_revenue_that_agrees_with_the_sales_or_stands_alone_says_
     total, sentence = overview_revenue("t")
     assert total == 30
     assert "is counted" not in sentence
+
+
+LONG_NAME = "bitrix24_deals_export_truck_leasing_ru.csv"    # 42 characters
+
+
+def import_through_the_page(home, filename: str, text: str):
+    """Upload a CSV on the Import page of a new workspace "p" and press its import button;
+    the page as it is then."""
+    create_workspace("p")
+    at = app_test("p", "views/import.py")
+    at.file_uploader[0].upload(filename, text.encode(), "text/csv")
+    at.run()
+    next(b for b in at.main.button if b.label == "Import 1 file").click().run()
+    assert not at.exception
+    return at
+
+
+def test_the_imported_table_names_a_csv_once_and_wraps_a_long_name(home):
+    """Two clients: 'From' is the file's name alone, then Imported as, Rows 2, Added 2,
+    Updated 0, Unchanged 0, Rejected 0; 42 characters at 26 a line take 2 lines, so the
+    rows are 66 px tall (as the history's)."""
+    at = import_through_the_page(home, LONG_NAME, "Client,Stage\nAnn,Purchase\nBob,Lead\n")
+    shown = at.main.dataframe[0]
+    assert shown.value.columns.tolist() == ["From", "Imported as", "Rows", "Added", "Updated",
+                                            "Unchanged", "Rejected"]
+    assert shown.value.iloc[0].tolist() == [LONG_NAME, "clients", 2, 2, 0, 0, 0]
+    assert shown.proto.row_height == 66
+
+
+def test_a_short_name_keeps_the_grids_own_row_height(home):
+    at = import_through_the_page(home, "clients.csv", "Client,Stage\nAnn,Purchase\n")
+    shown = at.main.dataframe[0]
+    assert shown.value["From"].tolist() == ["clients.csv"]
+    assert not shown.proto.HasField("row_height")
