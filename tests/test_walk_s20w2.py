@@ -20,9 +20,15 @@ figures compared with TRUTH_exports.txt and the command line.
   pushed "Rejected" out of sight at 1440 pixels. Now one "From" column, named as the
   import history names it (the file alone for a CSV, "book.xlsx › Sheet" for a
   workbook's sheet), wrapping where it is long; a short name keeps one line.
+- The Clients list showed every revenue in whole money: a pet shop's client of $72.54
+  (Shopify pet supplies) was "$73" in the list and "$72.54" on its own Revenue tile. Now a
+  page whose amounts have cents shows them to the cent; a tracker's whole amounts stay
+  whole ("$41,790").
 """
 
 from __future__ import annotations
+
+import json
 
 from conftest import app_test, run_cli
 
@@ -149,3 +155,32 @@ def test_a_short_name_keeps_the_grids_own_row_height(home):
     shown = at.main.dataframe[0]
     assert shown.value["From"].tolist() == ["clients.csv"]
     assert not shown.proto.HasField("row_height")
+
+
+def revenue_format(home) -> tuple[list, str]:
+    """The Clients list's revenues, smallest first, and the format its column is shown in."""
+    at = app_test("w", "views/clients.py")
+    assert not at.exception
+    shown = at.main.dataframe[0]
+    table = shown.value
+    return (sorted(table["Revenue"].tolist()),
+            json.loads(shown.proto.columns)["Revenue"]["type_config"]["format"])
+
+
+def test_a_shops_clients_revenue_is_shown_to_the_cent(home):
+    """Orders: a@x 72.54; b@x 100 + 43.31 = 143.31 (was shown $73 and $143)."""
+    import_csv(home, "orders.csv", "Order ID,Order Date,Email,Total\n"
+               "1,2024-01-05,a@x.example,72.54\n2,2024-01-06,b@x.example,100\n"
+               "3,2024-02-06,b@x.example,43.31\n")
+    revenue, shown_as = revenue_format(home)
+    assert revenue == [72.54, 143.31]
+    assert shown_as == "$%,.2f"
+
+
+def test_a_trackers_whole_revenue_stays_whole(home):
+    """A tracker's revenue 41,790 and 900: whole, shown without cents."""
+    import_csv(home, "tracker.csv", "Client,Stage,Revenue\nAnn,Purchase,41790\n"
+               "Bob,Purchase,900\n")
+    revenue, shown_as = revenue_format(home)
+    assert revenue == [900, 41790]
+    assert shown_as == "$%,.0f"
