@@ -252,6 +252,9 @@ class Revenue:
     clientless_refunds: int = 0        # the refunds naming no client
     refunded: float = 0.0              # what they gave back
     unpriced_refunds: int = 0          # refunds in the total's scope that say no amount
+    tracker_over_sales: int = 0        # clients whose tracker's revenue is not their sales
+    tracker_revenue: float = 0.0       # what their tracker's revenue column says (counted)
+    their_sales: float = 0.0           # their sales less refunds (not counted)
 
     @property
     def total(self) -> float | None:
@@ -263,13 +266,23 @@ class Revenue:
     def sentence(self, currency: str) -> str:
         """Where the total comes from, with the sales and refunds that name no client
         counted apart, and the refunds that say no amount (nothing is taken off for them:
-        a returns list that names only the order)."""
+        a returns list that names only the order), and the clients whose revenue column
+        is counted where their sales say otherwise (an accounts list's company revenue
+        beside a deals export)."""
+        said = [self._source(currency)]
         unpriced = self.unpriced_refunds
-        if not unpriced:
-            return self._source(currency)
-        return (f"{self._source(currency)} {counted(unpriced, 'refund')} "
-                f"{'says' if unpriced == 1 else 'say'} no amount, so nothing is taken off "
-                f"for {'it' if unpriced == 1 else 'them'}.")
+        if unpriced:
+            said.append(f"{counted(unpriced, 'refund')} "
+                        f"{'says' if unpriced == 1 else 'say'} no amount, so nothing is "
+                        f"taken off for {'it' if unpriced == 1 else 'them'}.")
+        if self.tracker_over_sales:
+            many = self.tracker_over_sales != 1
+            said.append(f"For {counted(self.tracker_over_sales, 'client')} the revenue "
+                        f"column of a client list is counted "
+                        f"({money_text(self.tracker_revenue, currency)}), not "
+                        f"{'their' if many else 'its'} sales less refunds "
+                        f"({money_text(self.their_sales, currency)}).")
+        return " ".join(said)
 
     def _source(self, currency: str) -> str:
         if self.clientless is None:
@@ -315,7 +328,13 @@ def revenue(db: Database, filters: Filters = NO_FILTERS) -> Revenue:
     SELECT COUNT(*) FROM events e LEFT JOIN clients c ON c.id = e.client_ref
     WHERE e.kind IN {COUNTS['refund_count']} AND e.amount IS NULL AND {where}""",
                           params).fetchone()[0]
+    sales_less_refunds = "MAX(0.0, c.revenue_events - COALESCE(c.refunded_events, 0))"
+    over, tracker, their = db.execute(f"""
+    SELECT COUNT(*), SUM(c.revenue_current), SUM({sales_less_refunds}) FROM clients c
+    WHERE {where} AND c.revenue_current IS NOT NULL AND c.revenue_events IS NOT NULL
+      AND ABS(c.revenue_current - {sales_less_refunds}) >= 0.005""", params).fetchone()
     return Revenue(clients, clientless, int(sales or 0),
                    left_out=clientless is not None and where != "1",
                    clientless_refunds=int(refunds or 0), refunded=float(refunded or 0.0),
-                   unpriced_refunds=int(unpriced or 0))
+                   unpriced_refunds=int(unpriced or 0), tracker_over_sales=int(over or 0),
+                   tracker_revenue=float(tracker or 0.0), their_sales=float(their or 0.0))

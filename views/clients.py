@@ -46,17 +46,29 @@ def cached_figure(builder: str, data, **options):
     return figure
 
 
-def money_format(currency: str) -> str:
-    """Whole money amounts with thousands separators: "$41,790"."""
-    return currency.replace("%", "%%") + "%,.0f"
+def money_format(currency: str, amounts) -> str:
+    """Money with thousands separators: whole where every amount shown is ("$41,790"), to
+    the cent where one is not (a shop's client of "$72.54" is not shown "$73", which the
+    client's own Revenue tile gives to the cent)."""
+    known = [float(a) for a in amounts if isinstance(a, (int, float)) and a == a]
+    return currency.replace("%", "%%") + ("%,.0f" if all(a.is_integer() for a in known)
+                                          else "%,.2f")
 
 
-def column_config(columns: list[str], currency: str) -> dict:
-    """Number formats for the table's money and count columns, keyed by label."""
-    formats = {"money": money_format(currency), "count": "%,d", "number": "localized"}
-    return {clients.COLUMN_LABELS[c]: st.column_config.NumberColumn(
-        format=formats[clients.column_kind(c)])
-        for c in columns if clients.column_kind(c) in formats}
+def column_config(rows, columns: list[str], currency: str) -> dict:
+    """Number formats for the table's money and count columns, keyed by label (the money
+    of each column by the amounts on this page, ``rows``)."""
+    formats = {"count": "%,d", "number": "localized"}
+    config = {}
+    for c in columns:
+        label, kind = clients.COLUMN_LABELS[c], clients.column_kind(c)
+        if kind == "money":
+            amounts = rows[label].tolist() if label in rows else []
+            config[label] = st.column_config.NumberColumn(
+                format=money_format(currency, amounts))
+        elif kind in formats:
+            config[label] = st.column_config.NumberColumn(format=formats[kind])
+    return config
 
 
 ctx = frame.page_context()
@@ -144,7 +156,7 @@ table_key = f"clients_table_{abs(hash((view, page, columns))) % 10**8}"
 row_height = 46 if ctx.presenter else 35
 widgets.table(rows, key=table_key, on_select=functools.partial(
     open_selected, table_key, ids), selection_mode="single-row",
-    column_config=column_config(list(columns), currency), row_height=row_height,
+    column_config=column_config(rows, list(columns), currency), row_height=row_height,
     height=min(len(rows), 15 if ctx.presenter else 12) * row_height + 40)
 
 if pages > 1:

@@ -258,6 +258,16 @@ def follow_job() -> None:
     st.rerun()
 
 
+def outcome_table(results: list[review.ImportResult]):
+    """What each sheet was imported as and what happened to its rows, the sheet named as
+    the history names it ("From": a CSV's file alone, a workbook's file › sheet), so a long
+    file name wraps where "File" and "Sheet" side by side pushed "Rejected" out of sight."""
+    table = review.results_frame(results)
+    table.insert(0, "From", [review.source_name(file, sheet)
+                             for file, sheet in zip(table["File"], table["Sheet"])])
+    return table.drop(columns=["File", "Sheet"])
+
+
 def show_outcome(outcome: review.ImportOutcome) -> None:
     """What the last check or import did, with its problems and the rejected rows."""
     results, dry_run = outcome.results, outcome.dry_run
@@ -268,7 +278,9 @@ def show_outcome(outcome: review.ImportOutcome) -> None:
             (st.info if dry_run else st.success)(
                 review.outcome_sentence(results, dry_run),
                 icon=":material/fact_check:" if dry_run else ":material/check_circle:")
-            widgets.table(review.results_frame(results), column_config=COUNTS)
+            table = outcome_table(results)
+            widgets.table(table, column_config=HISTORY_LAYOUT,
+                          row_height=from_row_height(table, ctx.presenter))
             if not dry_run:
                 st.caption(review.totals_sentence(outcome.totals))
         problems = review.problems_frame(results)

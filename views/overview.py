@@ -137,6 +137,10 @@ if drop:
 elif not tiles["clients"].sum():
     st.info("No clients match the filters." if ctx.presenter
             else "No clients match the filters in the sidebar.")
+elif isinstance(tiles["missing"].iloc[1], str):
+    # Only the first stage is measured: there is no step whose drop-off could be small.
+    st.caption(f"Your data measures only {tiles['label'].iloc[0]}, so no step between stages "
+               "can be measured yet: each tile above says what to import.")
 else:
     st.caption("No step between the stages your data measures loses as much as 1% of its "
                "clients.")
