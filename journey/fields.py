@@ -1317,6 +1317,24 @@ COMPANY_HEADERS = frozenset({"company", "companyname", "firma", "firmenname", "u
                              "entreprise", "societe", "empresa", "azienda", "bedrijf",
                              "bedrijfsnaam", "foretag", "foretagsnamn", "virksomhed",
                              "firmanavn", "yritys", "organization", "organisation"})
+# Headers of a company's size beside its "Revenue", normalised: the company's turnover (a
+# lead list's firmographics), not what it spent with the business.
+FIRMOGRAPHIC_HEADERS = frozenset({"employees", "numberofemployees", "noofemployees",
+                                  "employeecount", "companysize", "headcount", "industry",
+                                  "foundedyear", "founded"})
+# A company's own details on a CRM's accounts or companies list (Maven CRM's accounts:
+# sector, year_established, employees, office_location, subsidiary_of), normalised: two of
+# them beside a "Revenue" say it is each company's own revenue.
+COMPANY_DETAIL_HEADERS = FIRMOGRAPHIC_HEADERS | frozenset({
+    "sector", "yearestablished", "established", "yearfounded", "foundedin", "officelocation",
+    "headquarters", "headquarter", "hq", "hqlocation", "subsidiaryof", "parentcompany",
+    "parentaccount", "ownershiptype", "marketcap", "stockticker", "tickersymbol"})
+# A "Revenue" header that can be a company's own (not "Spend", "Lifetime revenue", "MRR",
+# "Won deals amount": those are what a client spent with the business).
+COMPANY_REVENUE = re.compile(r"revenue|turnover|umsatz|omsattning|omsaetning|omsætning|"
+                             r"chiffredaffaires|ingresos|facturacion|receita|fatturato|omzet")
+SPENT_WITH_US = re.compile(r"spen[dt]|lifetime|recurring|mrr|won|billed|fee|paid|ltv|clv|"
+                           r"customer|client|transaction")
 OWN_ROLE_FLAGS = frozenset({"assistantorganizer", "assistantorganiser", "isorganizer",
                             "isadmin", "isstaff", "ishost", "ismoderator", "organizer"})
 

@@ -73,6 +73,7 @@ from .rules.tags import (_churned_tags, _latest_satisfaction, _reviews_saying_no
                          _reviews_ticked, _stage_tags, _tagged_kinds)
 from .understand import (EXTRA, KINDS, PAID_FLAG, REASONS, WORKSHOP_KINDS, Refined,
                          about_appointments, amounts_of, closed_deals_said, coerce, column_label,
+                         company_revenue_not_spent,
                          column_or_blank, conversation_ratings, detect_kind, extra_json,
                          free_orders_said, guess_sheet_mapping, headers_key, is_blank,
                          looks_mismapped, names_sales, quote_money, quote_statuses,
@@ -445,6 +446,7 @@ def _plan_sheet(db, filename, raw, kind, overrides, set_values, checksum) -> She
         refined.said += conversation_ratings(raw, mapping, chosen)
         refined.said += ratings_not_money(mapping, raw.name, filename, set_values, chosen)
     if profile is None and sheet_kind == "clients":
+        refined.said += company_revenue_not_spent(raw, mapping, chosen)
         names = [raw.name, Path(filename or "").stem]
         sessions = _sessions_as_purchases(raw, mapping, chosen, names)
         refined.said += _web_visits_not_purchases(raw, mapping, chosen, names) or sessions

@@ -26,13 +26,14 @@ from .. import values
 from ..columns import GUIDE_HEADERS
 from ..errors import UnreadableFile, ValidationError
 from ..fields import (
-    CLIENT_ONLY, COMPANY_HEADERS, CONTACT_MEANS, CONVERSATION_IDS, EVENT_FIELDS, EVENT_KINDS,
+    CLIENT_ONLY, COMPANY_DETAIL_HEADERS, COMPANY_HEADERS, COMPANY_REVENUE, CONTACT_MEANS, CONVERSATION_IDS, EVENT_FIELDS, EVENT_KINDS,
     EVENT_ONLY, ORGANISATION_HEADERS, PERSON_NAME_HEADERS,
     CHILD_HEADERS, FEEDBACK_HEADERS, FUNDING_SOURCE, PARENT_HEADERS, PARTY_HEADERS,
     PAYEE_HEADERS, PAYER_HEADERS, PEOPLE_HEADERS, SERVED_HEADERS, SURVEY_NAMES, TAG_HEADERS,
     SCORE_RANGES, field_type, fields_for, match_header, name_part, names_a_birth_date,
     names_a_coming_date, names_a_latest_date, names_a_number, names_a_record_edit,
-    names_an_activity_time, names_when_made, normalise_header, plain_header, without_owner)
+    names_an_activity_time, names_when_made, normalise_header, plain_header, SPENT_WITH_US,
+    without_owner)
 from ..journal import stage_mapping
 from ..stages import (
     ALL_STAGES, BILLED_ONLY_STATUSES, BOOKED_STATUSES, CLOSED_DEAL, FINISHED, HIRE_RETURNED,
@@ -42,7 +43,7 @@ from ..stages import (
     normalise_value,
     order_status_kind,
     read_stage_value, said_first)
-from ..text import counted, its, match_key, name_key, was, without_accents
+from ..text import counted, its, listed, match_key, name_key, was, without_accents
 from .evidence import MOSTLY, measure, sample_values
 from .line_amounts import map_unit_price, quantity_column
 from .read import RawSheet, base_name
@@ -483,6 +484,29 @@ def who_of_the_business(raw: RawSheet, mapping: dict[str, str | None],
                             f"are on one client's: who of the business dealt with each, not "
                             "the client; kept as extra")
                 break
+    return said
+
+
+def company_revenue_not_spent(raw: RawSheet, mapping: dict[str, str | None],
+                              chosen: set[str]) -> list[str]:
+    """On a CRM's accounts or companies list, a "Revenue" beside two of a company's own
+    details (sector, employees, year established, office location, parent company) is each
+    company's own revenue (Maven CRM's: annual, in millions), not money it spent with the
+    business: kept as extra (``mapping`` changed in place), so the sales stay the revenue.
+    Returns what the import says of it."""
+    details = [h for h in raw.headers if normalise_header(h) in COMPANY_DETAIL_HEADERS]
+    if len(details) < 2:
+        return []
+    shown = listed([f"'{h}'" for h in details], shown=5)
+    said = []
+    for header, target in mapping.items():
+        key = normalise_header(header)
+        if (target == "revenue_current" and header not in chosen
+                and COMPANY_REVENUE.search(key) and not SPENT_WITH_US.search(key)):
+            mapping[header] = None
+            said.append(f"'{header}' sits beside each company's own details ({shown}): it "
+                        "is the company's own revenue, not money spent with you; kept as "
+                        "extra")
     return said
 
 

@@ -11,7 +11,7 @@ import numpy as np
 import pandas as pd
 
 from ... import values
-from ...fields import base_header_key, normalise_header
+from ...fields import FIRMOGRAPHIC_HEADERS, base_header_key, normalise_header
 from ...stages import ACTIVE_OF, PAID_STEPS, RANK, TICK_STEPS, normalise_value
 from ...text import counted, its, listed, was, without_accents
 from .common import _clients_counted, _dated, _ticks
@@ -24,11 +24,6 @@ from .payers import _LEAD_WORDS, _list_of_payers, _sessions_had
 _SUPPLIER_WORDS = frozenset("supplier suppliers vendor vendors proveedor proveedores "
                             "fournisseur fournisseurs lieferant lieferanten fornitore fornitori "
                             "fornecedor fornecedores leverancier leveranciers".split())
-# Headers of a company's size beside its "Revenue": the company's turnover (a lead list's
-# firmographics), not what it spent with the business.
-_FIRMOGRAPHICS = frozenset({"employees", "numberofemployees", "noofemployees", "employeecount",
-                            "companysize", "headcount", "industry", "foundedyear", "founded"})
-
 
 def _money_not_spent(headers, mapping: dict[str, str | None], names: list) -> bool:
     """Whether a client list's money is not what its people spent with the business: the
@@ -38,7 +33,7 @@ def _money_not_spent(headers, mapping: dict[str, str | None], names: list) -> bo
     said = {word for text in (*own, *names)
             for word in re.findall(r"[a-z]+", without_accents(str(text or "").lower()))}
     return bool(said & (_LEAD_WORDS | _SUPPLIER_WORDS)) or any(
-        normalise_header(h) in _FIRMOGRAPHICS for h in headers)
+        normalise_header(h) in FIRMOGRAPHIC_HEADERS for h in headers)
 
 
 def _spenders_bought(out: pd.DataFrame, columns_for: dict[str, list[str]],
