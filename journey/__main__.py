@@ -175,13 +175,22 @@ def run_funnel(args) -> int:
     pre = get_setting(db, "pre_awareness")
     frame = compute_funnel(db, pre_awareness=pre)
     by = compute_funnel_by(db, args.by, pre_awareness=pre) if args.by else None
+    from .overview import data_health, missing_evidence, no_clients_said
+    health = data_health(db)
+    # No client at all: what the pages say in place of a funnel of zeros (the JSON keeps
+    # its stages, of 0 clients each, and says it beside them as "note").
+    empty = None if health.clients else no_clients_said(health.events)
     if args.json:
         out = {"stages": funnel_records(frame)}
         if by is not None:
             out["by"] = {segment: funnel_records(f) for segment, f in by.items()}
+        if empty:
+            out["note"] = f"{empty[0]}. {empty[1]}"
         print(json.dumps(out, indent=2, ensure_ascii=False))
         return 0
-    from .overview import missing_evidence
+    if empty:
+        print(f"{empty[0]}.\n  {empty[1]}")
+        return 0
     missing = missing_evidence(db)
     _print_funnel("All clients", frame, missing)
     for segment, f in (by or {}).items():

@@ -198,6 +198,16 @@ class DataHealth:
     currencies: list[str]              # of the amounts, where imports found more than one
 
 
+def no_clients_said(events: int) -> tuple[str, str]:
+    """What the pages and the command line say in place of a funnel of no client: a title
+    and why (events that name no client, or nothing imported yet)."""
+    if events:
+        return "No clients to count yet", clientless_sentence(events)
+    return ("No clients in this workspace yet",
+            "Import a client list, a CRM export or an order list on the Import page; the "
+            "funnel shows how far each client got.")
+
+
 def clientless_sentence(events: int) -> str:
     """Why the stages count nobody in a workspace of events that name no client (a deals
     export with no customer column, such as Bitrix24's), and what would change it."""

@@ -62,13 +62,9 @@ st.title("Funnel")
 total = frame.cached(funnel.compute_funnel)(ctx, model="pre-awareness")     # every client
 if not int(total["clients"].iloc[0]):
     events = frame.cached(overview.data_health)(ctx).events
-    if events:       # a deals export naming no client: its events are here, not counted
-        widgets.empty_state("No clients to count yet", overview.clientless_sentence(events),
-                            icon=":material/person_off:")
-    else:
-        widgets.empty_state("No clients in this workspace yet",
-                            "Import a client list, a CRM export or an order list on the "
-                            "Import page; the funnel shows how far each client got.")
+    # (a deals export naming no client: its events are here, not counted)
+    widgets.empty_state(*overview.no_clients_said(events),
+                        icon=":material/person_off:" if events else ":material/inbox:")
     st.page_link("views/import.py", label="Go to Import", icon=":material/upload_file:")
     st.stop()
 

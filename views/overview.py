@@ -4,8 +4,8 @@ import pandas as pd
 import streamlit as st
 
 from journey.ingest import review
-from journey.overview import (CHANCE_DAYS, clientless_sentence, currencies_sentence,
-                              data_health, measured_drop, revenue, stage_tiles)
+from journey.overview import (CHANCE_DAYS, currencies_sentence, data_health, measured_drop,
+                              no_clients_said, revenue, stage_tiles)
 from journey.text import change_text, counted, money_text, percent_text
 from journey.workspace import get_setting
 from journey_ui import frame, widgets
@@ -71,8 +71,7 @@ def show_health() -> None:
 
 st.title("Overview")
 if not health.clients:        # events only, none naming a client: say so, not "0"
-    widgets.empty_state("No clients to count yet", clientless_sentence(health.events),
-                        icon=":material/person_off:")
+    widgets.empty_state(*no_clients_said(health.events), icon=":material/person_off:")
     st.page_link("views/import.py", label="Go to Import", icon=":material/upload_file:")
     show_health()
     st.stop()
