@@ -902,8 +902,9 @@ def prepare_sheet(plan: SheetPlan, *, stage_map: dict[str, str] | None = None,
     rows = out[~rejected]
     if paid_said is not None:      # (said of the rows kept, where the rest were said)
         notes[paid_at:paid_at] = paid_said(~rejected)
-    rows, said = free_orders_said(rows, columns_for.get("amount", [""])[0])
-    notes += said
+    if profile is None:     # (a profile's rules say what each order is: said after them)
+        rows, said = free_orders_said(rows, columns_for.get("amount", [""])[0])
+        notes += said
     if unknown and rejected.any() and "stage_raw" in out:
         unknown = _still_unknown(unknown, rows["stage_raw"])
     if "_read_after" in rows:
@@ -964,6 +965,9 @@ def prepare_sheet(plan: SheetPlan, *, stage_map: dict[str, str] | None = None,
         notes += _orders_part_paid(rows, paid_by_order)
     if profile is not None:
         rows = profile.rules(rows, frame)
+        rows, said = free_orders_said(rows, columns_for.get("amount", [""])[0],
+                                      by_profile=True)
+        notes += said
         # Stage values the profile decided (won or lost by the export's own ids, such as
         # Bitrix24's "C6:WON"; a stage by the export's own status type, such as Close's
         # active opportunities) are understood, not waiting to be mapped.

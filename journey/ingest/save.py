@@ -38,7 +38,7 @@ from sqlite_utils import Database
 from .. import values
 from ..derive import insert_new_clients, refresh_clients
 from ..fields import CLIENT_FIELDS, EVENT_FIELDS, PROFILE_FIELDS
-from ..kinds import COUNTS, OF_ORDERS, SALES
+from ..kinds import COUNTS, OF_ORDERS, SALE_KINDS, SALES
 from ..journal import (
     BOOKKEEPING, JOINED, LINKED, Problem, Undone, check_undoable, encode_image, joined_by,
     keyed_before, record_changes, record_held_events, record_keyed_change, stage_mapping,
@@ -230,7 +230,9 @@ def import_file(db: Database, filename: str, data: bytes, *, kind: str = "auto",
         if parted:                          # the parts are saved: speed for the rest
             db.execute(f"PRAGMA cache_size = -{IMPORT_CACHE_KIB}")
         indexes.restore("events")
-        linked = _link_orders(db, [r.import_id for r in results])
+        linked = _link_orders_by_name(db, [r.import_id for r in results],
+                                      results[-1].notes if results else None)
+        linked += _link_orders(db, [r.import_id for r in results])
         linked += _price_whole_order_returns(db, results)
         linked += _join_by_quoted_orders(db, [r.import_id for r in results],
                                          results[-1].notes if results else None)
@@ -1754,6 +1756,68 @@ def _link_orders(db: Database, import_ids: list[int]) -> list[int]:
     db.conn.executemany("UPDATE events SET client_ref = ? WHERE id = ?",
                         [(client, event) for event, client, _ in found])
     return sorted({client for _, client, _ in found})
+
+
+def _link_orders_by_name(db: Database, import_ids: list[int],
+                         notes: list[str] | None) -> list[int]:
+    """An order kept without a client because it has no e-mail (a Shopify order whose
+    Email is blank keeps its billing name in its extras) is the client's of that name known
+    by name alone, with no e-mail or ID either: the same shop's customers export lists such
+    a customer so, with their Total Spent (counting the order again would count the money
+    twice). A name only clients with an e-mail or ID hold (another customer record, or
+    someone else), or more than one client known by name alone, gives the order to no one.
+
+    Recorded under the import that brought the client, as an order's link is
+    (``_link_orders``), so undoing either import takes it back. Said on the last sheet
+    imported, when this import brought the order or the client. Returns the clients that
+    gained events.
+    """
+    found = db.execute(f"""
+        SELECT id, COALESCE(order_id, id), kind, import_id, json_extract(extra, '$.name')
+        FROM events WHERE client_ref IS NULL AND kind IN {OF_ORDERS} AND extra IS NOT NULL
+          AND json_valid(extra) AND json_type(extra, '$.name') = 'text'""").fetchall()
+    if not found:
+        return []
+    keys = name_keys([named for *_, named in found])
+    alone = "t.client_key LIKE 'name:%' AND COALESCE(t.email, '') = ''"
+    held = {key: rest for key, *rest in db.execute(
+        f"SELECT t.name_key, SUM({alone}), MIN(CASE WHEN {alone} THEN t.id END), "
+        f"MIN(CASE WHEN {alone} THEN t.import_id END), MIN(t.import_id), MIN(t.name) "
+        "FROM json_each(?) AS k CROSS JOIN clients AS t ON t.name_key = k.value "
+        "GROUP BY t.name_key", [json.dumps(sorted({k for k in keys if k}))]).fetchall()}
+    ours = set(import_ids)
+    given, left = [], {}
+    for (event, order, kind, brought, _), key in zip(found, keys):
+        if key not in held:
+            continue
+        by_name, client, owner, first, name = held[key]
+        if by_name == 1:
+            given.append((event, client, owner, order, kind, brought))
+        elif kind in SALE_KINDS and (brought in ours or first in ours):
+            left.setdefault(name, set()).add(order)
+    orders = {order for _, _, owner, order, kind, brought in given if kind in SALE_KINDS
+              and (brought in ours or owner in ours)}
+    if notes is not None and orders:
+        notes.append(f"{counted(len(orders), 'order')} without an e-mail "
+                     f"{'was' if len(orders) == 1 else 'were'} given to the client of the "
+                     "same name known by name alone, with no e-mail either ("
+                     f"{counted(len({c for _, c, *_ in given}), 'client')}), as the shop's "
+                     "customers export lists them: their money is counted once.")
+    if notes is not None and left:
+        n = sum(map(len, left.values()))
+        notes.append(f"{counted(n, 'order')} without an e-mail {'bears' if n == 1 else 'bear'}"
+                     " the name of a client with an e-mail or ID ("
+                     + listed([f"'{name}'" for name in sorted(left)], 3)
+                     + f"): kept without a client, as nothing but the name says whose "
+                     f"{'it is' if n == 1 else 'they are'}.")
+    if not given:
+        return []
+    fallback = max(import_ids) if import_ids else None
+    record_changes(db, [(owner or fallback, "events", event, '{"client_ref": null}', LINKED)
+                        for event, _, owner, *_ in given])
+    db.conn.executemany("UPDATE events SET client_ref = ? WHERE id = ?",
+                        [(client, event) for event, client, *_ in given])
+    return sorted({client for _, client, *_ in given})
 
 
 # The refunds naming an order that say no amount (a returns list: "Returned, Order ID"),

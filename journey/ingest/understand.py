@@ -2325,12 +2325,19 @@ def paid_out_to_others(rows: pd.DataFrame, kinds: pd.Series) -> pd.Series:
     return sent & ~who.isin(payers)
 
 
-def free_orders_said(rows: pd.DataFrame, amount_header: str) -> tuple[pd.DataFrame, list[str]]:
+def free_orders_said(rows: pd.DataFrame, amount_header: str,
+                     by_profile: bool = False) -> tuple[pd.DataFrame, list[str]]:
     """The orders of 0 that ``resolve_kinds`` kept as contacts, said of the rows kept (a
-    test order rejected after is not counted): free ones, and those with more owed."""
+    test order rejected after is not counted): free ones, and those with more owed. After
+    an export's profile's rules (``by_profile``), those still contacts; the profile may
+    count its orders of 0 as purchases (Shopify counts a free replacement or a 100%-off
+    order among its orders): said as such, of every purchase of 0 it kept (an order of
+    several lines too, which ``resolve_kinds`` does not mark)."""
     if "_free_order" not in rows:
         return rows, []
-    said = rows["_free_order"].value_counts()
+    marked = rows["_free_order"]
+    kind = rows["kind"] if "kind" in rows else pd.Series("contact", index=rows.index)
+    said = marked[kind.eq("contact")].value_counts()
     notes = []
     for n, words in ((int(said.get("free", 0)), "{n} of 0 (free)"),
                      (int(said.get("unpaid", 0)), "{n} with nothing paid yet (0 in "
@@ -2339,6 +2346,10 @@ def free_orders_said(rows: pd.DataFrame, amount_header: str) -> tuple[pd.DataFra
             notes.append(f"{words.format(n=counted(n, 'order'))} {was(n)} kept as "
                          + ("a contact, not a purchase." if n == 1 else
                             "contacts, not purchases."))
+    if by_profile and (n := int((kind.eq("purchase") & amounts_of(rows).eq(0)).sum())):
+        notes.append(f"{counted(n, 'order')} of 0 (free: a replacement, a sample or 100% "
+                     f"off) {was(n)} counted as {'a purchase' if n == 1 else 'purchases'}, "
+                     "as the export counts them among its orders.")
     return rows.drop(columns="_free_order"), notes
 
 
