@@ -343,3 +343,39 @@ def test_angeboten_beside_bezahlt(tmp_path):
     assert cli_funnel(tmp_path) == [3, 3, 3, 0, 0]
     assert sales_and_refunds(tmp_path) == ((3, 245.0), (0, None))
     assert contacts(tmp_path) == (1, 80.0)
+
+
+# --- a payments export's "Fee" column -----------------------------------------------------------
+
+def test_a_payments_export_with_gross_fee_and_net(tmp_path):
+    """Date, Customer, Type (charge, fee), Gross, Fee, Net: Ann's charge of 100 and Bob's
+    of 50 are sales at their gross; the "Fee" column is the provider's cut, and the "fee"
+    row of -10 naming no one the provider's, left out (was a client list: the "Fee" read
+    as each client's revenue, no sales). [2, 2, 2, 0, 0]; 2 / 150."""
+    found = cli_import_text(tmp_path, "balance.csv", (
+        "Date,Customer,Type,Gross,Fee,Net\n"
+        "2024-03-01,Ann Lee,charge,100.00,-3.20,96.80\n"
+        "2024-03-02,Bob Ray,charge,50.00,-1.75,48.25\n"
+        "2024-03-31,,fee,-10.00,0,-10.00\n"))
+    assert found["kind"] == "events"
+    assert found["mapping"]["Gross"] == "amount" and found["mapping"]["Fee"] is None
+    assert cli_funnel(tmp_path) == [2, 2, 2, 0, 0]
+    assert sales_and_refunds(tmp_path) == ((2, 150.0), (0, None))
+
+
+def test_a_fee_alone_and_a_client_lists_fee_are_kept(tmp_path):
+    """A class log's "Fee" is each visit's price (Amy 12 twice, paid: 2 / 24); a client
+    list's "Type" of Member, Lead keeps it a client list."""
+    cli_import_text(tmp_path, "classes.csv", (
+        "Date,Member,Class,Fee,Paid\n"
+        "2024-03-01,Amy Ross,Spin,12.00,yes\n"
+        "2024-03-08,Amy Ross,Spin,12.00,yes\n"
+        "2024-03-02,Ben Hart,Yoga,15.00,no\n"))
+    assert sales_and_refunds(tmp_path) == ((2, 24.0), (0, None))
+    members = tmp_path / "members"
+    members.mkdir()
+    found = cli_import_text(members, "members.csv", (
+        "Name,Type,Fee,Start date,Amount\n"
+        "Amy Ross,Member,40.00,2024-01-01,480.00\n"
+        "Ben Hart,Lead,40.00,2024-02-01,0\n"))
+    assert found["kind"] == "clients"

@@ -207,6 +207,12 @@ def detect_kind(raw: RawSheet, mapping: dict[str, str | None], sheet_name: str =
         return "clients"         # one row each, amounts and no dates: each client's total
     event_score = len(fields & EVENT_ONLY & HAPPENED_FIELDS) + paid
     client_score = len(fields & CLIENT_ONLY) + key_from_email
+    if "amount" in fields and any(
+            field == "client_type" and _names_kinds(raw.frame[header])
+            and _names_event_kinds(raw.frame[header]) for header, field in mapping.items()):
+        # (a payments export's "Type" of charge, fee beside its "Amount": the rows' kinds,
+        # and its "Fee" the provider's cut, no client's total)
+        client_score -= len(fields & {"client_type", "revenue_current"})
     if paid and fields & {"amount", "revenue_current"} and len(
             fields & CLIENT_ONLY - {"revenue_current", "email"}) <= event_score:
         return "events"          # each row's amount, paid or not: a job or an invoice
@@ -429,6 +435,7 @@ def guess_sheet_mapping(headers: list[str], kind: str,
     no other column is."""
     allowed = fields_for(kind) if kind in ("clients", "events") else set()
     mapping = {}
+    fees = []       # (a payments export's "Fee" beside its "Amount" or "Gross": the cut)
     for header in headers:
         found = match_header(header)[0]
         named = normalise_header(plain_header(header))
@@ -436,9 +443,12 @@ def guess_sheet_mapping(headers: list[str], kind: str,
             found = "revenue_potential" if DEAL_VALUE.search(named) else "revenue_current"
         elif kind == "events" and kind_decided and found == "revenue_current":
             found = None if CLIENTS_WHOLE.search(named) else "amount"
+            fees += [header] if named in ("fee", "fees") else []
         elif kind == "events" and found == "stage" and named in _A_CLIENTS_TYPE:
             found = None            # on a log, "Contact type" is Phone or Email, no stage
         mapping[header] = found if found in allowed else None
+    if fees and list(mapping.values()).count("amount") > len(fees):
+        mapping.update(dict.fromkeys(fees))
     money = "revenue_current" if kind == "clients" else "amount"
     signs = [h for h in headers if _currency_sign_alone(h)]
     if len(signs) == 1 and money in allowed and money not in mapping.values():
