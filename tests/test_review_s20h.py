@@ -379,3 +379,28 @@ def test_a_fee_alone_and_a_client_lists_fee_are_kept(tmp_path):
         "Amy Ross,Member,40.00,2024-01-01,480.00\n"
         "Ben Hart,Lead,40.00,2024-02-01,0\n"))
     assert found["kind"] == "clients"
+
+
+def test_whole_rand_under_an_amount_header(tmp_path):
+    """A South African salon's "Amount" of R150, R450 (no cents): rand, read where the
+    header says money (was no amount at all). Thabo 150 and Lerato 450 paid, Sipho's 150
+    unpaid: [3, 2, 2, 0, 0]; 2 / 600; named as rand. A "Room" of R1, R2 stays no money
+    (test_sweep_s20r5: "R101" is none)."""
+    found = cli_import_text(tmp_path, "sales.csv", (
+        "Customer,Date,Service,Amount,Status\n"
+        "Thabo Nkosi,2024-03-01,Haircut,R150,Paid\n"
+        "Lerato Dube,2024-03-02,Colour,R450,Paid\n"
+        "Sipho Khumalo,2024-03-05,Haircut,R150,Unpaid\n"))
+    assert found["mapping"]["Amount"] == "amount"
+    assert "Money is shown in R: the amounts in this file are written in rand." in found[
+        "notes"]
+    assert cli_funnel(tmp_path) == [3, 2, 2, 0, 0]
+    assert sales_and_refunds(tmp_path) == ((2, 600.0), (0, None))
+    rooms = tmp_path / "rooms"
+    rooms.mkdir()
+    found = cli_import_text(rooms, "classes.csv", (
+        "Member,Date,Class,Room,Price,Status\n"
+        "Amy Ross,2024-03-01,Spin,R1,12.00,Paid\n"
+        "Ben Hart,2024-03-02,Yoga,R2,12.00,Paid\n"))
+    assert found["mapping"]["Room"] is None
+    assert sales_and_refunds(rooms) == ((2, 24.0), (0, None))
