@@ -177,6 +177,18 @@ def test_tiers_beside_a_persons_nom_and_prenom_is_not_the_client(tmp_path):
     assert sales_and_refunds(tmp_path) == ((2, 180.0), (0, None))
 
 
+def test_a_tiers_mostly_blank_beside_a_nom_is_not_the_client(tmp_path):
+    """"Nom" names each person, "Tiers" (their company) is filled once: the Nom stays the
+    client (Marie 120, Julie 60 paid; Paul 80 unpaid): 3 clients, [3, 2, 2, 0, 0]; 2 / 180."""
+    cli_import_text(tmp_path, "ventes.csv", (
+        "Nom,Tiers,Date,Montant,Statut\n"
+        "Marie Dupont,,2024-03-01,\"120,00\",Payée\n"
+        "Paul Martin,Café du Port,2024-03-02,\"80,00\",Impayée\n"
+        "Julie Bernard,,2024-03-09,\"60,00\",Payée\n"))
+    assert names(tmp_path) == ["Julie Bernard", "Marie Dupont", "Paul Martin"]
+    assert cli_funnel(tmp_path) == [3, 2, 2, 0, 0]
+
+
 def test_an_english_tiers_of_levels_names_no_one(tmp_path):
     """"Tiers" of Gold and Silver beside "Name": the names are the clients (Ann 120 and
     Cy 60 paid, Bob 80 unpaid): [3, 2, 2, 0, 0]; 2 / 180."""

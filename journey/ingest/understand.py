@@ -1078,7 +1078,8 @@ def _tiers_named(raw: RawSheet, mapping: dict[str, str | None], free: list[str],
         return
     named = [h for h, f in mapping.items() if f in ("name", "email", "first_name")]
     own = [h for h in named if h in free and normalise_header(h) in ("nom", "titre")]
-    if len(named) > len(own) or len(own) > 1:
+    if len(named) > len(own) or len(own) > 1 or any(     # (a Tiers left blank where a
+            len(cells) < raw.frame[h].notna().sum() for h in own):   # Nom is the person's)
         return
     for header in own:
         mapping[header] = None
