@@ -698,9 +698,9 @@ _OWNERS_CARDS_AND_ORDERS: dict[str, tuple[str, ...]] = {
     "date": ("ngay", "ngay đat", "ngay đat hang", "kelt", "szamla kelte", "kiallitas datuma"),
     "amount": ("thanh tien", "tong tien", "total bayar", "total pembayaran",
                # a Turkish marketplace's (Trendyol's "Faturalanacak Tutar"), a Brazilian
-               # course platform's price paid (Hotmart's "Valor de compra com impostos")
-               "faturalanacak tutar", "valor de compra com impostos", "valor da compra",
-               "valor de compra"),
+               # course platform's price paid (Hotmart's "Valor de compra com impostos"; a
+               # bare "Valor de compra" is a reseller's cost price beside "Valor de venda")
+               "faturalanacak tutar", "valor de compra com impostos"),
     "status": ("trang thai", "trang thai đon hang",
                "sipariş statüsü"),      # (Trendyol's)
     "note": ("ghi chu",),

@@ -411,8 +411,9 @@ ORDER_STATUS_WORDS = {
               # an order sent back (Romanian, Ukrainian), a credit invoice (Finnish, Greek)
               "returnată, returnat, повернення, повернуто, hyvityslasku, "
               "πιστωτικό τιμολόγιο, "
-              # a credit note (German, French, Danish and Norwegian, Swedish, Dutch,
-              # Spanish and Portuguese, Romanian)
+              # a credit note (English, German, French, Danish and Norwegian, Swedish,
+              # Dutch, Spanish and Portuguese, Romanian)
+              "credit note, credit memo, credited, "
               "gutschrift, avoir, kreditnota, kreditfaktura, creditfactuur, nota de crédito, "
               "factură storno",
     "cancellation": "cancelled, canceled, cancel, cancelled order, voided, void, "
@@ -504,7 +505,7 @@ ORDER_STATUS_WORDS = {
                "proposta enviada, nicht bezahlt, gemahnt, angebot, angeboten, "
                "angebot verschickt, angebot gesendet, preventivo, preventivo inviato, "
                "offerta inviata, offerte, offerte verstuurd, offerte verzonden, "
-               "wystawiona, wystawione, nieopłacone, "
+               "wystawiona, wystawione, wysłana, nieopłacone, "
                "przeterminowana, po terminie, szkic, obetalda, förfallen, "
                "förfallna, ej betald, utkast, ikke betalt, overskredet, forfalden, "
                "forfalt, kladde, udkast, 未払, 入金待ち, 支払待ち, 支払い待ち, "

@@ -768,12 +768,18 @@ _PLUS_TAX = re.compile(r"^(?P<amount>[^a-z]*\d[^a-z+]*?)\s*(?:\+|plus)\s*"
                        r"(?:vat|tax|taxes|gst|hst|pst|iva|tva|mwst|ust|btw|sales tax)\.?$")
 
 
+# Whole rand an owner typed under a money header ("R150", "R1,250": a South African
+# salon's): read there only, where the header says money ("R101" elsewhere is a room).
+_RAND_WHOLE = re.compile(r"^R ?(\d{1,3}(?:[ ,]\d{3})+|\d+)$")
+
+
 def _owners_amounts(cells: np.ndarray, values: np.ndarray, bad: np.ndarray,
                     in_thousandths: bool) -> np.ndarray:
     """Read, in place, the unread cells an owner typed with words: 'free' (``FREE_WORDS``)
-    as 0, an amount followed by a remark in brackets or after a dash ('350 (paid cash)') or
-    beside a currency sign ('£200 deposit') as the amount, unless a word of the remark
-    changes what it means (``_ASIDE_STOP``). Returns which cells were read so."""
+    as 0, whole rand ('R150', ``_RAND_WHOLE``) and an amount followed by a remark in
+    brackets or after a dash ('350 (paid cash)') or beside a currency sign ('£200
+    deposit') as the amount, unless a word of the remark changes what it means
+    (``_ASIDE_STOP``). Returns which cells were read so."""
     worded = np.zeros(len(cells), dtype=bool)
     remarked: dict[int, str] = {}           # position -> the amount before its remark
     for i in np.flatnonzero(bad):
@@ -782,6 +788,8 @@ def _owners_amounts(cells: np.ndarray, values: np.ndarray, bad: np.ndarray,
         text = " ".join(cells[i].split()).casefold()
         if text in FREE_WORDS:
             values[i], bad[i], worded[i] = 0.0, False, True
+        elif found := _RAND_WHOLE.match(cells[i].strip()):
+            values[i], bad[i], worded[i] = float(re.sub(r"\D", "", found[1])), False, True
         elif found := _PLUS_TAX.match(text):
             remarked[i] = found["amount"]
         elif ((found := _AMOUNT_THEN_WORDS.match(text))

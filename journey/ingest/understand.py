@@ -208,6 +208,12 @@ def detect_kind(raw: RawSheet, mapping: dict[str, str | None], sheet_name: str =
         return "clients"         # one row each, amounts and no dates: each client's total
     event_score = len(fields & EVENT_ONLY & HAPPENED_FIELDS) + paid
     client_score = len(fields & CLIENT_ONLY) + key_from_email
+    if "amount" in fields and any(
+            field == "client_type" and _names_kinds(raw.frame[header])
+            and _names_event_kinds(raw.frame[header]) for header, field in mapping.items()):
+        # (a payments export's "Type" of charge, fee beside its "Amount": the rows' kinds,
+        # and its "Fee" the provider's cut, no client's total)
+        client_score -= len(fields & {"client_type", "revenue_current"})
     if paid and fields & {"amount", "revenue_current"} and len(
             fields & CLIENT_ONLY - {"revenue_current", "email"}) <= event_score:
         return "events"          # each row's amount, paid or not: a job or an invoice
@@ -430,6 +436,7 @@ def guess_sheet_mapping(headers: list[str], kind: str,
     no other column is."""
     allowed = fields_for(kind) if kind in ("clients", "events") else set()
     mapping = {}
+    fees = []       # (a payments export's "Fee" beside its "Amount" or "Gross": the cut)
     for header in headers:
         found = match_header(header)[0]
         named = normalise_header(plain_header(header))
@@ -437,9 +444,12 @@ def guess_sheet_mapping(headers: list[str], kind: str,
             found = "revenue_potential" if DEAL_VALUE.search(named) else "revenue_current"
         elif kind == "events" and kind_decided and found == "revenue_current":
             found = None if CLIENTS_WHOLE.search(named) else "amount"
+            fees += [header] if named in ("fee", "fees") else []
         elif kind == "events" and found == "stage" and named in _A_CLIENTS_TYPE:
             found = None            # on a log, "Contact type" is Phone or Email, no stage
         mapping[header] = found if found in allowed else None
+    if fees and list(mapping.values()).count("amount") > len(fees):
+        mapping.update(dict.fromkeys(fees))
     money = "revenue_current" if kind == "clients" else "amount"
     signs = [h for h in headers if _currency_sign_alone(h)]
     if len(signs) == 1 and money in allowed and money not in mapping.values():
@@ -618,7 +628,10 @@ _LOOSE_STAGE_HEADERS = frozenset({"milestone", "sectioncolumn", "section", "list
                                   "pipelinecolumn"})
 # "Order" and "Receipt" (also "Order #") number orders only where their values are codes.
 # (and the German "Auftrag": an order's number, or the work ordered: "Badsanierung")
-_LOOSE_ORDER_HEADERS = frozenset({"order", "receipt", "auftrag"})
+_LOOSE_ORDER_HEADERS = frozenset({"order", "receipt", "auftrag",
+                                  # (Hotmart's "Transação" numbers a sale, HP1771...; a
+                                  # bank statement's holds what it was: "PIX recebido")
+                                  "transacao"})
 
 
 def _names_an_id(header: str) -> bool:
@@ -927,6 +940,7 @@ def refine_mapping(raw: RawSheet, mapping: dict[str, str | None], kind: str, *,
         _items_named(raw, mapping, free, said)
         _parties_named(raw, mapping, free, said)
     _party_named(raw, mapping, free, said)
+    _tiers_named(raw, mapping, free, said)
     _primary_contact_named(raw, mapping, free, said)
     _deal_named(raw, mapping, free, said)
     _contact_named(raw, mapping, free, said)
@@ -1078,6 +1092,45 @@ def _party_named(raw: RawSheet, mapping: dict[str, str | None], free: list[str],
                 + (f"; {own[0]!r} names the opportunity itself: kept as extra" if own else ""))
 
 
+def _tiers_named(raw: RawSheet, mapping: dict[str, str | None], free: list[str],
+                 said: list[str]) -> None:
+    """A French invoicing tool's list of money (Dolibarr's invoices: "Réf.", "Tiers",
+    "Montant TTC", "État") names each row's client in its "Tiers" (the third party); its
+    "Nom" or "Titre" names the document, its "Réf." numbers it. Not a "Tiers" of types
+    (Client, Prospect), nor beside a person's own name (Nom, Prénom: a contact and the
+    company they are at), nor on a sheet whose money is not French ("Montant"); a deals
+    sheet's is ``_deal_named``'s."""
+    tiers = next((h for h in free if mapping[h] is None
+                  and normalise_header(h) in _DEAL_PARTY), None)
+    # (its money French, "Montant": an English sheet's "Tiers" are levels, Gold, Silver)
+    if (tiers is None or "stage" in mapping.values() or not any(
+            f == "amount" and normalise_header(h).startswith("montant")
+            for h, f in mapping.items()) or _names_stages(raw.frame[tiers])):
+        return
+    cells = raw.frame[tiers].dropna().astype(str).str.strip()
+    cells = cells[cells != ""]
+    if cells.empty or pd.to_numeric(cells, errors="coerce").notna().mean() >= 0.5:
+        return
+    named = [h for h, f in mapping.items() if f in ("name", "email", "first_name")]
+    own = [h for h in named if h in free and normalise_header(h) in ("nom", "titre")]
+    if len(named) > len(own) or len(own) > 1 or any(     # (a Tiers left blank where a
+            len(cells) < raw.frame[h].notna().sum() for h in own):   # Nom is the person's)
+        return
+    for header in own:
+        mapping[header] = None
+    for header in free:      # (Dolibarr's "Réf." is the invoice's, FA2403-0001)
+        if mapping[header] == "client_id" and normalise_header(header) in _DOCUMENT_REFS:
+            mapping[header] = "order_id" if "order_id" not in mapping.values() else None
+    del mapping[tiers]
+    mapping[tiers] = "name"
+    said.append(f"'{tiers}' names the client each row is for"
+                + (f"; {own[0]!r} names the document itself: kept as extra" if own else ""))
+
+
+# A reference's header, which on a sheet naming its client elsewhere numbers the document.
+_DOCUMENT_REFS = frozenset({"ref", "reference"})
+
+
 def _paid_to_own(payers: pd.Series, payees: pd.Series) -> bool:
     """Whether the name most often on either side (the account's own) is paid on some row:
     where it only ever pays (a list of the business's own payments out to suppliers), the
@@ -1155,13 +1208,22 @@ def _deal_named(raw: RawSheet, mapping: dict[str, str | None], free: list[str],
                                  for n in normal.values()):
         return
     own = [h for h in free if mapping[h] == "name" and normal[h] in _DEAL_OWN_NAME]
+    # (a "Tiers" of Client, Prospect is the party's type, no name)
     account = [h for h, f in mapping.items() if f == "name" and normal[h] in _DEAL_ACCOUNT
-               or f is None and h in free and normal[h] in _DEAL_PARTY]
+               or f is None and h in free and normal[h] in _DEAL_PARTY
+               and not _names_stages(raw.frame[h])]
     # (beside a person's e-mail or phone, a bare "Name" is that person, a lead tracker's
     # "Name, Company, Email, Stage, Deal value": a deal has no address; a "Contact Email"
     # is the deal's contact's)
     addressed = [h for h, f in mapping.items() if f in ("email", "phone")
                  and not _CONTACTS_ADDRESS.match(normal[h])]
+    contact = next((h for h in free if mapping[h] in (None, "contact_name")
+                    and normal[h] in _DEAL_CONTACTS), None)
+    # (a "Tiers" of types beside a "Contact": the contact is whom each deal is for)
+    party_typed = not account and any(f is None and h in free and normal[h] in _DEAL_PARTY
+                                      for h, f in mapping.items())
+    if party_typed and contact is not None:
+        account, contact = [contact], None
     if not own or not account or addressed:
         return
     for header in own:
@@ -1170,8 +1232,6 @@ def _deal_named(raw: RawSheet, mapping: dict[str, str | None], free: list[str],
     for header in free:     # (Nutshell's "Lead ID" numbers the deal, not its client)
         if mapping[header] == "client_id" and normal[header] in _DEAL_OWN_ID:
             mapping[header] = None
-    contact = next((h for h in free if mapping[h] in (None, "contact_name")
-                    and normal[h] in _DEAL_CONTACTS), None)
     if contact is not None:     # (after the account, whose names come first where ranked alike)
         del mapping[contact]
         mapping[contact] = "name"
@@ -1484,10 +1544,12 @@ def _surveyed(raw: RawSheet, mapping: dict[str, str | None]) -> str:
 
 def _amounts_written(column: pd.Series) -> bool:
     """Whether a column's filled cells are all amounts written as money: with cents
-    ("1.250,00", "480.50") or a currency ("€ 990"), never an order's number (10045)."""
+    ("1.250,00", "480.50") or a currency ("€ 990"), never an order's number (10045), nor
+    one a letter starts ("R150.00": a number the rand's way of writing would read)."""
     filled = column.dropna().astype(str).str.strip()
     filled = filled[filled.ne("")]
-    return bool(len(filled)) and _money_of(filled) is not None and bool(
+    return bool(len(filled)) and not filled.str.match(r"[A-Za-z]\d").any() and (
+        _money_of(filled) is not None) and bool(
         filled.str.contains(r"\d[.,]\d{2}$|[$€£¥₹]|\b(?:eur|chf|usd|gbp)\b", case=False).all())
 
 
@@ -1815,7 +1877,9 @@ _VISIT_WORDS = (_APPOINTMENT_WORDS - _MEETING_WORDS) | {"booking", "bookings", "
                                                        "nights",
                                                        # (a German studio's bookings of a
                                                        # class: Eversports' "Buchungen", "Kurs")
-                                                       "buchung", "buchungen", "kurs", "kurse"}
+                                                       "buchung", "buchungen", "kurs", "kurse",
+                                                       # (a music or driving school's)
+                                                       "lesson", "lessons"}
 
 
 def _say_a_word(words: frozenset[str], headers, names) -> bool:
@@ -2289,18 +2353,27 @@ PROVIDER_FEES = frozenset(normalise_value(word) for word in (
 
 
 def provider_fees(rows: pd.DataFrame, kinds: pd.Series) -> pd.Series:
-    """Rows whose kind cell names the provider's own charge (``PROVIDER_FEES``) and that
-    name no client."""
-    nobody = is_blank(rows, "client_id") & is_blank(rows, "name") & is_blank(rows, "email")
-    return values.per_distinct(kinds, normalise_value).isin(PROVIDER_FEES) & nobody
+    """Rows whose kind cell names the provider's own charge (``PROVIDER_FEES``), that name
+    no client and take money out (or say no amount): a fee of more than 0 is money in, a
+    member's "Monthly fee" whose name was left blank."""
+    paid_in = (pd.to_numeric(rows["amount"], errors="coerce") > 0 if "amount" in rows
+               else pd.Series(False, index=rows.index))
+    return (values.per_distinct(kinds, normalise_value).isin(PROVIDER_FEES)
+            & _names_no_one(rows) & ~paid_in)
 
 
 def own_money_moved(rows: pd.DataFrame, kinds: pd.Series) -> pd.Series:
     """Rows whose kind cell says the account's own money moved to or from its bank
     (``OWN_TRANSFERS``) and that name no client (Venmo's transfer has no other party): a
     client's "Withdrawal" from a course is theirs, money back to them."""
-    nobody = is_blank(rows, "client_id") & is_blank(rows, "name") & is_blank(rows, "email")
-    return values.per_distinct(kinds, normalise_value).isin(OWN_TRANSFERS) & nobody
+    return values.per_distinct(kinds, normalise_value).isin(OWN_TRANSFERS) & _names_no_one(rows)
+
+
+def _names_no_one(rows: pd.DataFrame) -> pd.Series:
+    """Rows with no client's ID, name, e-mail address or phone number (a sheet of phone
+    numbers names its clients by them)."""
+    return (is_blank(rows, "client_id") & is_blank(rows, "name") & is_blank(rows, "email")
+            & is_blank(rows, "phone"))
 
 
 # What a payments app calls money the account sent a person (Cash App's "Sent P2P") or

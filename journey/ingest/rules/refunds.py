@@ -77,8 +77,9 @@ def _credits_of_unpaid(out: pd.DataFrame, rejected: pd.Series, notes: list[str])
     """A credit note (a row read as a refund whose amount is negative: Axonaut's "Avoir",
     Zervant's "Hyvitetty" of -186) beside the same client's invoice of the amount, on or
     before its day, that was never paid (read as a contact: overdue, sent): no money went
-    back, the invoice was called off, a cancellation. Beside a paid one, or none on the
-    sheet, it stays a refund. ``out`` is changed in place and ``notes`` says what was read."""
+    back, the invoice was called off, a cancellation; so too a credit of part of a larger
+    unpaid invoice where the client paid nothing before it. Beside a paid one, or none on
+    the sheet, it stays a refund. ``out`` is changed in place and ``notes`` says what was read."""
     if "kind" not in out or "amount" not in out:
         return
     amounts = amounts_of(out)
@@ -91,14 +92,21 @@ def _credits_of_unpaid(out: pd.DataFrame, rejected: pd.Series, notes: list[str])
     days = (pd.to_datetime(out["date"], errors="coerce") if "date" in out
             else pd.Series(pd.NaT, index=out.index))
     cents = amounts.round(2)
-    may_be = ~rejected & ~credit & who.notna() & cents.isin(-cents[credit])   # (invoices)
-    their = pd.DataFrame({"who": who, "cents": cents, "day": days})[may_be]
+    may_be = ~rejected & ~credit & who.notna() & cents.gt(0)   # (invoices)
+    their = pd.DataFrame({"who": who, "cents": cents, "day": days,
+                          "paid": out["kind"].eq("purchase")})[may_be]
     used: set = set()
-    called_off = 0
+    called_off = in_part = 0
     for index in credit[credit].index:
-        same = (their["who"].eq(who[index]) & their["cents"].eq(-cents[index])
-                & ~(their["day"] > days[index]))
+        before = their["who"].eq(who[index]) & ~(their["day"] > days[index])
+        same = before & their["cents"].eq(-cents[index])
         original = next((i for i in reversed(same[same].index) if i not in used), None)
+        whole = original is not None
+        if original is None and not their["paid"][before].any():
+            # (a part of an unpaid invoice credited, the client having paid nothing: 100
+            # off an overdue 300 gives no money back)
+            larger = before & their["cents"].gt(-cents[index])
+            original = next((i for i in reversed(larger[larger].index) if i not in used), None)
         if original is None:
             continue
         used.add(original)
@@ -106,10 +114,12 @@ def _credits_of_unpaid(out: pd.DataFrame, rejected: pd.Series, notes: list[str])
             out.at[index, "kind"] = "cancellation"
             out.at[index, "amount"] = abs(amounts[index])
             called_off += 1
+            in_part += not whole
     if called_off:
         notes.append(f"{counted(called_off, 'credit note')} (a negative amount marked refunded "
                      f"or credited) called off {'an invoice' if called_off == 1 else 'invoices'}"
-                     f" never paid: read as {'a cancellation' if called_off == 1 else 'cancellations'}"
+                     f" never paid{f' ({in_part} in part)' if in_part else ''}: read as "
+                     f"{'a cancellation' if called_off == 1 else 'cancellations'}"
                      ", no money given back.")
 
 
