@@ -389,9 +389,14 @@ class _Undo:
                   AND m.import_id IN {_STANDING} AND e.client_ref IN ({mine}) AND NOT {linked}
                 """, {"n": self.id}).fetchall():
             found = touches.setdefault(client, [])
-            if all(t.import_id != later for t in found):
+            record = next((t for t in found if t.import_id == later), None)
+            if record is None:
                 found.append(_Touch(later, after=self.carried(later)))
                 found.sort(key=lambda t: (t.import_id, t.rowid or 0))
+            elif isinstance(record.after, list):
+                # (its record lists the columns it changed; its sheet carries more, the
+                # same name an order's billing name repeats: those stay with the client too)
+                record.after = sorted(set(record.after) | set(self.carried(later)))
         return touches
 
     def clients_added(self, touches: dict[int, list[_Touch]]) -> int:

@@ -337,3 +337,20 @@ def test_a_function_map_save_follows_once_the_import_after_it_is_undone(db):
     [support] = [r for r in tp.function_map_rows(db) if r["department"] == "support"]
     assert (support["uses"], support["outcome"], support["version"]) == (
         "Responsiveness and tone", "Fewer complaints", 5)
+
+
+def test_undoing_a_client_list_keeps_what_a_later_order_list_also_says():
+    """A client list names Ann (C1); an order list of hers then fills her e-mail and says
+    her name again. Undoing the client list leaves Ann as the order list alone would: her
+    name stays (it was emptied: the orders' record listed only the e-mail it changed, so
+    the name it repeats counted as the client list's alone: N's Shopify customers and
+    orders lost 295 names)."""
+    db = open_memory_workspace()
+    (first,) = import_file(db, "clients.csv", csv_bytes("Client ID,Name\nC1,Ann Lee\n"
+                                                         "C2,Bob Ray\n"))
+    import_file(db, "orders.csv", csv_bytes("Client ID,Name,Email,Date,Amount\n"
+                                            "C1,Ann Lee,ann@x.com,2024-01-05,50\n"),
+                kind="events")
+    undo_import(db, first.import_id)
+    assert db.execute("SELECT client_id, name, email FROM clients").fetchall() == [
+        ("C1", "Ann Lee", "ann@x.com")]
