@@ -145,8 +145,11 @@ def _archived_with_sessions(out: pd.DataFrame, frame: pd.DataFrame, header: str,
     (purchase) and have left (churned), their status, not their stage. An archived record
     with no session may have been a lead's: it waits to be mapped. Returns a note."""
     had = pd.Series(False, index=frame.index)
-    for column, target in mapping.items():     # (kept as an extra, or the last contact)
-        if target in (None, "last_contact"):
+    for column, target in mapping.items():
+        # (kept as an extra; or read as the last contact where it names a session, not a
+        # "Last visit", which on a website's list of users is a visit to the site)
+        if target is None or (target == "last_contact"
+                               and "visit" not in normalise_header(column)):
             had |= _sessions_had(frame, column)
     left = archived & had
     if not left.any():
