@@ -214,23 +214,17 @@ def _own_money_moved(rows: pd.DataFrame, frame: pd.DataFrame,
     student's "Withdrawal" from a course, money back to them)."""
     notes = []
     for header in kind_headers[:1]:
-        moved = own_money_moved(rows, frame[header].reindex(rows.index))
-        if moved.any():
-            said = sorted(set(frame.loc[moved[moved].index, header].astype(str)))
-            count = int(moved.sum())
-            rows = rows[~moved]
-            notes.append(
-                f"{counted(count, 'row')} in '{header}' ({', '.join(repr(w) for w in said)}) "
-                f"{was(count)} the account's own money moving to or from its bank, no "
-                f"client's: left out.")
-        charged = provider_fees(rows, frame[header].reindex(rows.index))
-        if charged.any():
-            said = sorted(set(frame.loc[charged[charged].index, header].astype(str)))
-            count = int(charged.sum())
-            rows = rows[~charged]
-            notes.append(
-                f"{counted(count, 'row')} in '{header}' ({', '.join(repr(w) for w in said)}) "
-                f"{was(count)} the provider's fee to the account, no client's: left out.")
+        for found, what in ((own_money_moved, "the account's own money moving to or from its "
+                                              "bank"),
+                            (provider_fees, "the provider's fee to the account")):
+            marked = found(rows, frame[header].reindex(rows.index))
+            if marked.any():
+                said = sorted(set(frame.loc[marked[marked].index, header].astype(str)))
+                count = int(marked.sum())
+                rows = rows[~marked]
+                notes.append(f"{counted(count, 'row')} in '{header}' "
+                             f"({', '.join(repr(w) for w in said)}) {was(count)} {what}, no "
+                             "client's: left out.")
         spent = paid_out_to_others(rows, frame[header].reindex(rows.index))
         if spent.any():
             count = int(spent.sum())
