@@ -430,7 +430,7 @@ ORDERS_CSV = csv_bytes("Order ID,Customer ID,Order Date,Sales,Gift wrap\n"
 def test_reimporting_the_same_file_updates_and_never_duplicates(db):
     first = one(import_file(db, "clients.csv", CLIENTS_CSV))
     orders = one(import_file(db, "orders.csv", ORDERS_CSV))
-    # (O3's two lines are one order: journey.ingest.rules.orders._order_lines)
+    # (O3's two lines are one order: journey.ingest.rules.orders.order_lines)
     assert (first.inserted, first.updated, orders.inserted, orders.updated) == (3, 0, 3, 0)
     state = dump(db, HISTORY + ("saved_mappings",))
     again = one(import_file(db, "clients.csv", CLIENTS_CSV))

@@ -1,6 +1,6 @@
 """Order lines priced per unit: a sheet with a quantity and a unit price but no line total
 gets each line's amount as quantity × unit price, and an order's amount is its lines' sum
-(journey.ingest.line_amounts, journey.ingest.rules.amounts._lines_priced_per_unit). A line total
+(journey.ingest.line_amounts, journey.ingest.rules.amounts.lines_priced_per_unit). A line total
 wins when the sheet has one; a client list's "Price" is not an order line. Hand-worked
 figures, through the command line and journey.ingest.import_file."""
 
@@ -202,7 +202,7 @@ def test_invoice_lines_with_a_qty_header_are_priced_per_unit_too(tmp_path):
 
 def test_lines_typed_below_an_orders_first_line_are_priced_per_unit_too(tmp_path):
     """A line with no order number, date or client below an order's row is more of that
-    order (rules.orders._continued_orders); its own quantity and unit price give its amount."""
+    order (rules.orders.continued_orders); its own quantity and unit price give its amount."""
     found = cli_import_text(tmp_path, "orders.csv", (
         "Order,Customer,Date,Product,Qty,Unit Price\n"
         "S1,Ann,2024-03-01,Widget,3,20.00\n"

@@ -1,7 +1,7 @@
 """An order list no profile knows, one row per line of an order (a sales report, Superstore):
 the lines of one order (the same order ID, client and day) are one event, so that purchases,
 repeat purchases and refunds per 100 purchases count orders, not lines
-(journey.ingest.rules.orders._order_lines). Hand-worked figures, through the command line."""
+(journey.ingest.rules.orders.order_lines). Hand-worked figures, through the command line."""
 
 from __future__ import annotations
 

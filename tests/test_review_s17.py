@@ -63,7 +63,7 @@ def test_questions_that_use_a_complaint_word_are_support_contacts(tmp_path):
     assert cli_funnel(tmp_path) == [9, 0, 0, 0, 0]
 
 
-# --- a tip beside the service's own fee (rules.amounts._tips_taken_off) ------------------------
+# --- a tip beside the service's own fee (rules.amounts.tips_taken_off) ------------------------
 
 def test_a_tip_beside_a_fee_is_not_taken_off_the_fee(tmp_path):
     """A salon's sheet: Fee 40 and 80, Tip 5 and 10, both paid (were sales of 35 and 70,
@@ -88,7 +88,7 @@ def test_tabs_named_for_places_of_sale_are_no_clients(tmp_path):
     assert cli_funnel(tmp_path) == [0, 0, 0, 0, 0]
 
 
-# --- the account's own money moving (rules.people._own_money_moved) ----------------------------
+# --- the account's own money moving (rules.people.own_money_rows_left_out) ----------------------------
 
 def test_a_students_withdrawal_is_theirs_not_the_accounts_own_money(tmp_path):
     """A course's ledger: Ann and Bob enrol (300 each), Ann withdraws (-150 back to her).
@@ -140,7 +140,7 @@ def test_a_guests_column_of_party_sizes_names_no_one(tmp_path):
     assert cli_funnel(tmp_path) == [0, 0, 0, 0, 0]
 
 
-# --- a crash found on the way (rules.deals._deal_values_won) ------------------------------------
+# --- a crash found on the way (rules.deals.deal_values_won) ------------------------------------
 
 def test_a_project_list_whose_amount_is_a_deals_value_and_no_one_bought_imports(tmp_path):
     """A Swedish builder's projects: a bare 'Belopp' beside a 'Status' of stage words

@@ -161,7 +161,7 @@ def test_a_products_tab_of_quantities_and_prices_is_still_sales(tmp_path):
     assert cli_funnel(tmp_path) == [3, 3, 3, 0, 0]
 
 
-# --- an open account beside a lost customer (rules.deals._open_deals) --------------------------
+# --- an open account beside a lost customer (rules.deals.open_deals) --------------------------
 
 def test_a_shops_open_customer_accounts_are_customers(tmp_path):
     """A list of customers ('Customer'), each account Open, Closed or Lost: Ann and Cy's
@@ -225,7 +225,7 @@ def test_a_won_leads_value_is_what_it_brought(tmp_path):
     assert cli_funnel(tmp_path) == [3, 1, 1, 0, 0]
 
 
-# --- a job invoiced, and the day it was paid (rules.paid._booked_and_paid) ----------------------
+# --- a job invoiced, and the day it was paid (rules.paid.booked_and_paid) ----------------------
 
 JOBS = ("Job,Date,Client,Email,Amount,Status,{}\n"
         "Kitchen,2024-03-01,Ann Lee,ann@x.com,2200,Invoiced,2024-03-15\n"
@@ -316,7 +316,7 @@ def test_a_clinics_patients_are_people(tmp_path):
         ("Ann Lee",), ("Bob Ray",)]
 
 
-# --- an invoice list's "Total Paid", no status (rules.paid._owed_without_status) ------------------
+# --- an invoice list's "Total Paid", no status (rules.paid.owed_without_status) ------------------
 
 def test_an_invoice_lists_total_paid_says_what_was_sold(tmp_path):
     """Three invoices, no status: Acme 1,000 (1,000 paid), Beta 500 (0 paid), Gamma 800

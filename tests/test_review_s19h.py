@@ -183,7 +183,7 @@ def test_a_family_column_of_relations_names_no_client(tmp_path):
     assert cli_funnel(tmp_path) == [3, 3, 3, 0, 0]
 
 
-# --- a quote on a client list (D: rules.deals._quoted_considering) ---------------------------
+# --- a quote on a client list (D: rules.deals.quoted_considering) ---------------------------
 
 def test_an_estimate_beside_money_spent_leaves_the_spender_a_customer(tmp_path):
     """Ann spent 650 (her estimate 500 for the next job): a customer; Bo quoted 300, spent

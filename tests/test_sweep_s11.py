@@ -127,7 +127,7 @@ def test_an_event_column_of_titles_is_no_kind_and_the_status_is_read(tmp_path):
     is a contact; Quin's is cancelled. Customers Mia, Noah, Owen, Rhea; Mia (04/03, 28/03)
     and Noah (05/03, 20/03) again later: retention. Rhea's £20 under 'Refunded amount',
     on an order still Completed, is a partial refund of 20 beside her purchase of 60
-    (rules.refunds._money_gone_back)."""
+    (rules.refunds.money_gone_back)."""
     found = cli_import_text(tmp_path, "tickettailor_orders.csv", TICKET_TAILOR)
     assert found["kind"] == "events"
     assert found["mapping"]["Event"] is None

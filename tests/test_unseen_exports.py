@@ -129,7 +129,7 @@ def test_a_totals_row_is_no_client(db):
 
 def test_first_and_last_names_are_one_name(db):
     """A Mailchimp audience: First Name and Last Name are the person; a Company given on
-    fewer than half the rows names no one (rules.people._full_names), so Bo is Bo Berg, not Berg
+    fewer than half the rows names no one (rules.people.full_names), so Bo is Bo Berg, not Berg
     AB; a row with a last name alone keeps it."""
     result = import_file(db, "subscribed_members_export.csv", csv_bytes(
         "Email Address,First Name,Last Name,Company\nann@example.com,Ann,Lee,\n"

@@ -43,34 +43,34 @@ from .currency import amount_currencies
 from .line_amounts import names_a_unit_price, priced_per_unit, quantity_column
 from .profiles import BY_NAME as PROFILES, profile_mapping, recognise
 from .read import DEFAULT_MAX_BYTES, RawSheet, read_tables
-from .rules.amounts import (LEFT_EMPTY_SHOWN, _demoted_money, _doubtful, _lines_priced_per_unit,
-                            _looked_like, _net_plus_tax, _tips_taken_off, _with_tax)
-from .rules.client_lists import (_active_or_inactive, _money_not_spent, _paid_tiers_bought,
-                                 _spenders_bought, _ticked_steps, _trial_tiers_considering)
-from .rules.client_money import (_none_bought, _paid_amounts, _parts_paid, _period_columns,
-                                 _periods_paid, _revenue_where_paid)
-from .rules.common import _unmapped
-from .rules.deals import (_PARENT, _closed_on, _consultations, _deal_values_won, _lost_by_reason,
-                          _numbered_stages, _quoted_considering, _quotes_considered,
-                          _quotes_in_work, _quotes_turned_down, _subtasks_as_contacts)
+from .rules.amounts import (LEFT_EMPTY_SHOWN, demoted_money, doubtful, lines_priced_per_unit,
+                            looked_like, net_plus_tax, tips_taken_off, with_tax)
+from .rules.client_lists import (active_or_inactive, money_not_spent, paid_tiers_bought,
+                                 spenders_bought, ticked_steps, trial_tiers_considering)
+from .rules.client_money import (none_bought, paid_amounts, parts_paid, period_columns,
+                                 periods_paid, revenue_where_paid)
+from .rules.common import unmapped
+from .rules.deals import (PARENT, closed_on, consultations, deal_values_won, lost_by_reason,
+                          numbered_stages, quoted_considering, quotes_considered,
+                          quotes_in_work, quotes_turned_down, subtasks_as_contacts)
 from .rules.orders import BILLS_A_JOB as BILLS_A_JOB   # imported from here by save
-from .rules.orders import (_bills_a_job, _continued_orders, _labelled_totals,
-                           _named_subtotals, _nothing_happened, _order_lines, _part_rows)
-from .rules.paid import (_amounts_due, _booked_and_paid, _booked_parts_paid, _instalments,
-                         _orders_part_paid, _owed_without_status, _package_paid_once, _paid_flags,
-                         _paid_in_parts, _paid_of_each_order, _same_clients_below, _unpaid_said)
-from .rules.payers import _sessions_as_purchases, _sessions_not_paid, _web_visits_not_purchases
-from .rules.people import (_PERSON_FIELDS, _bookers, _full_names, _names_alike, _note_rows,
-                           _one_mailbox_one_client, _one_person_by_contact, _own_money_moved,
-                           _own_people_rows, _people_joined_said, _referral_log, _referrers_counted,
-                           _referrers_credited, _shared_addresses, _supplier_rows, _test_people,
-                           _test_rows)
-from .rules.refunds import (_cancelled_back_said, _credit_documents, _credits_of_unpaid,
-                            _flagged_cancellations, _happened_for_amount, _money_gone_back,
-                            _refunded_orders, _refunds_beside_said, _refunds_described,
-                            _storno_invoices)
-from .rules.tags import (_churned_tags, _latest_satisfaction, _reviews_saying_nothing,
-                         _reviews_ticked, _stage_tags, _tagged_kinds)
+from .rules.orders import (bills_a_job, continued_orders, labelled_totals,
+                           named_subtotals, nothing_happened, order_lines, part_rows)
+from .rules.paid import (amounts_due, booked_and_paid, booked_parts_paid, instalments,
+                         orders_part_paid, owed_without_status, package_paid_once, paid_flags,
+                         paid_in_parts, paid_of_each_order, same_clients_below, unpaid_said)
+from .rules.payers import sessions_as_purchases, sessions_not_paid, web_visits_not_purchases
+from .rules.people import (PERSON_FIELDS, bookers, full_names, names_alike, note_rows,
+                           one_mailbox_one_client, one_person_by_contact, own_money_rows_left_out,
+                           own_people_rows, people_joined_said, referral_log, referrers_counted,
+                           referrers_credited, shared_addresses, supplier_rows, test_people,
+                           test_rows)
+from .rules.refunds import (cancelled_back_said, credit_documents, credits_of_unpaid,
+                            flagged_cancellations, happened_for_amount, money_gone_back,
+                            refunded_orders, refunds_beside_said, refunds_described,
+                            storno_invoices)
+from .rules.tags import (churned_tags, latest_satisfaction, reviews_saying_nothing,
+                         reviews_ticked, stage_tags, tagged_kinds)
 from .understand import (EXTRA, KINDS, PAID_FLAG, REASONS, WORKSHOP_KINDS, Refined,
                          about_appointments, amounts_of, closed_deals_said, coerce, column_label,
                          company_revenue_not_spent,
@@ -448,8 +448,8 @@ def _plan_sheet(db, filename, raw, kind, overrides, set_values, checksum) -> She
     if profile is None and sheet_kind == "clients":
         refined.said += company_revenue_not_spent(raw, mapping, chosen)
         names = [raw.name, Path(filename or "").stem]
-        sessions = _sessions_as_purchases(raw, mapping, chosen, names)
-        refined.said += _web_visits_not_purchases(raw, mapping, chosen, names) or sessions
+        sessions = sessions_as_purchases(raw, mapping, chosen, names)
+        refined.said += web_visits_not_purchases(raw, mapping, chosen, names) or sessions
     allowed = fields_for(sheet_kind) if sheet_kind in ("clients", "events") else set()
     for header, target in mapping.items():
         if target is not None and target not in allowed:
@@ -589,21 +589,21 @@ def prepare_sheet(plan: SheetPlan, *, stage_map: dict[str, str] | None = None,
                                     match_header(h)[1] if match_header(h)[0] == target else 50,
                                     -header_year(h)))       # "Total 2024" before "Total 2023"
         if (target == "amount" and decided is None and not plan.chosen.intersection(headers)
-                and (taxed := _with_tax(frame, headers)) is not None):
+                and (taxed := with_tax(frame, headers)) is not None):
             headers.sort(key=lambda h: h != taxed)      # what was paid, tax included
         while True:             # (a column that only looked like the field makes way)
             merged = None
-            named = (_full_names if target == "name" else dict)({h: frame[h] for h in headers})
+            named = (full_names if target == "name" else dict)({h: frame[h] for h in headers})
             for column in named.values():
                 merged = column if merged is None else merged.where(merged.notna(), column)
             parsed, bad, day_first, money = coerce(target, merged, day_first, stripped=True)
             first = frame[headers[0]]
             if (len(headers) < 2 or decided is not None or headers[0] in plan.chosen
                     or not looks_mismapped(
-                        _doubtful(target, bad, first, parsed) & first.notna(), first)):
+                        doubtful(target, bad, first, parsed) & first.notna(), first)):
                 break
             if headers[0] not in raw.yearless:     # (its days' want of a year is said)
-                notes.append(_looked_like(headers[0], target))
+                notes.append(looked_like(headers[0], target))
             demoted.append(headers.pop(0))
             columns_for[target] = headers
         if field_type(target) == "date" and decided is None and (
@@ -618,10 +618,10 @@ def prepare_sheet(plan: SheetPlan, *, stage_map: dict[str, str] | None = None,
                 "as the workspace's setting for dates like 03/04 says; change it "
                 "there and import again if that is wrong.")
         if (set(headers) & set(decided.demoted) if decided is not None else
-                looks_mismapped(_doubtful(target, bad, merged, parsed), merged)
+                looks_mismapped(doubtful(target, bad, merged, parsed), merged)
                 and not plan.chosen.intersection(headers)):
             if headers[0] not in raw.yearless:
-                notes.append(_looked_like(headers[0], target))
+                notes.append(looked_like(headers[0], target))
             demoted += headers
             del columns_for[target]
             continue
@@ -647,9 +647,9 @@ def prepare_sheet(plan: SheetPlan, *, stage_map: dict[str, str] | None = None,
         if bad.any():
             bad_cells.append((bad, target, headers[0]))
     if plan.kind == "events" and all(map(before_tax, columns_for.get("amount", []))):
-        _net_plus_tax(out, frame, plan.mapping, columns_for, notes if decided is None else [])
+        net_plus_tax(out, frame, plan.mapping, columns_for, notes if decided is None else [])
     if plan.kind == "events" and "amount" not in columns_for and decided is None:
-        _demoted_money(out, frame, demoted, columns_for, notes)
+        demoted_money(out, frame, demoted, columns_for, notes)
     for target, constant in plan.set_values.items():
         parsed, bad, day_first, _ = coerce(target, pd.Series([constant] * len(frame),
                                                               index=frame.index, dtype=object),
@@ -661,8 +661,8 @@ def prepare_sheet(plan: SheetPlan, *, stage_map: dict[str, str] | None = None,
     if plan.kind == "events" and "amount" in out:   # a price merged over a client's
         for header in columns_for.get("amount", []):    # sessions: paid once, on the first
             if header in raw.merged_rows:
-                out.loc[_same_clients_below(out, raw.merged_rows[header]), "amount"] = None
-        notes += _package_paid_once(out, columns_for["amount"][0], frame)
+                out.loc[same_clients_below(out, raw.merged_rows[header]), "amount"] = None
+        notes += package_paid_once(out, columns_for["amount"][0], frame)
     if "email" in out:         # "Jane Doe (jane@acme.com)": the address, and a name
         out["email"], named = values.split_named_addresses(out["email"])
         if named.notna().any():     # the person's, and the client's where none is given
@@ -683,32 +683,32 @@ def prepare_sheet(plan: SheetPlan, *, stage_map: dict[str, str] | None = None,
     out["_row"] = raw.row_numbers
     line_amount = columns_for.get("amount", [None])[0]
     if unit_price:        # (before the kinds: a line of -1 × 30 is a refund, as -30 is)
-        said, line_amount = _lines_priced_per_unit(out, frame, plan.mapping, unit_price,
+        said, line_amount = lines_priced_per_unit(out, frame, plan.mapping, unit_price,
                                                    empty_total)
         notes += said
-    labelled = (_labelled_totals(frame, out) if plan.kind == "events"
+    labelled = (labelled_totals(frame, out) if plan.kind == "events"
                 else pd.Series([None] * len(frame), index=frame.index, dtype=object))
     if plan.kind == "events" and plan.recognised_as is None:
-        out, said = _continued_orders(out, labelled.notna())
+        out, said = continued_orders(out, labelled.notna())
         notes += said
-    parent = _unmapped(plan.mapping, _PARENT)
+    parent = unmapped(plan.mapping, PARENT)
     subtasks = pd.Series(False, index=frame.index)
     if parent and "name" in out and plan.recognised_as is None:
         parents = frame[parent].map(name_key)
         if parents.notna().any() and parents.dropna().isin(out["name"].map(name_key)).mean() > 0.5:
             subtasks = parents.notna()
     if subtasks.any() and plan.kind == "events":
-        notes.append(_subtasks_as_contacts(out, frame[parent], subtasks, parent))
+        notes.append(subtasks_as_contacts(out, frame[parent], subtasks, parent))
     if plan.key_from_email and "email" in out and "client_id" not in out:
         out["client_id"] = out["email"].str.casefold()      # the e-mail is the client
         if plan.kind == "events" and "name" in out:         # but for a couple's address
-            out.loc[_shared_addresses(out), "client_id"] = None
+            out.loc[shared_addresses(out), "client_id"] = None
 
     problems = []
     left_empty: list[tuple] = []      # (row, column, value, reason) of a client's cell
     rejected = pd.Series(False, index=frame.index)
     if plan.kind == "clients" and "name" in columns_for:   # "call back after Easter"
-        for index in _note_rows(frame, columns_for["name"][0]):
+        for index in note_rows(frame, columns_for["name"][0]):
             problems.append(Problem(int(out.at[index, "_row"]),
                                     column_label(raw, columns_for["name"][0]),
                                     frame.at[index, columns_for["name"][0]],
@@ -732,7 +732,7 @@ def prepare_sheet(plan: SheetPlan, *, stage_map: dict[str, str] | None = None,
             continue
         bad = bad & labelled.isna()              # (a total's row is said to be one)
         if target == "amount" and "kind" not in columns_for:
-            bad = _happened_for_amount(out, frame, raw, header, bad, notes)
+            bad = happened_for_amount(out, frame, raw, header, bad, notes)
         for index in bad[bad].index:
             problems.append(Problem(int(out.at[index, "_row"]),
                                     column_label(raw, header), frame.at[index, header],
@@ -764,38 +764,38 @@ def prepare_sheet(plan: SheetPlan, *, stage_map: dict[str, str] | None = None,
         raw.headers, plan.sheet, Path(plan.file or "").stem))
     notes += closed_deals_said(unknown, frame,
                                [*columns_for.get("stage", []), *columns_for.get("status", [])])
-    notes += _numbered_stages(unknown, frame, columns_for.get("stage", []))
+    notes += numbered_stages(unknown, frame, columns_for.get("stage", []))
     if profile is None:
-        notes += _lost_by_reason(out, frame, plan.mapping, columns_for)
+        notes += lost_by_reason(out, frame, plan.mapping, columns_for)
     if (plan.kind == "clients" and "name" in out and ("client_id" not in out
                                                       or plan.key_from_email)):
         written = out["name"].copy()
-        out, by_name = _one_person_by_contact(out)  # (before the notes that count clients)
+        out, by_name = one_person_by_contact(out)  # (before the notes that count clients)
         by_mailbox = []
         if plan.key_from_email and "client_id" in out:
-            out, by_mailbox = _one_mailbox_one_client(out)
-        notes += _people_joined_said(by_name, by_mailbox, out, written)
-    ticked = (_ticked_steps(out, frame, plan.mapping, demoted, notes)        # (ticks, dates
-              + _paid_amounts(out, frame, plan.mapping, columns_for)      # or amounts paid)
-              + _parts_paid(out, frame, plan.mapping, columns_for)
-              + _revenue_where_paid(out, frame, plan.mapping, columns_for)
+            out, by_mailbox = one_mailbox_one_client(out)
+        notes += people_joined_said(by_name, by_mailbox, out, written)
+    ticked = (ticked_steps(out, frame, plan.mapping, demoted, notes)        # (ticks, dates
+              + paid_amounts(out, frame, plan.mapping, columns_for)      # or amounts paid)
+              + parts_paid(out, frame, plan.mapping, columns_for)
+              + revenue_where_paid(out, frame, plan.mapping, columns_for)
               if plan.kind == "clients" else [])
     notes += ticked
-    priced = (_quoted_considering(out, columns_for)       # (steps taken say more)
+    priced = (quoted_considering(out, columns_for)       # (steps taken say more)
               if plan.kind == "clients" and not ticked else [])
     notes += priced
     if plan.kind == "clients":
-        notes += _deal_values_won(out, columns_for)
-        notes += _period_columns(out, frame, plan.mapping, columns_for)
+        notes += deal_values_won(out, columns_for)
+        notes += period_columns(out, frame, plan.mapping, columns_for)
     unstaged = plan.kind == "clients" and not {"stage", "status"} & (
         set(columns_for) | set(plan.set_values))
-    spent = (_spenders_bought(out, columns_for, by_status=False)
+    spent = (spenders_bought(out, columns_for, by_status=False)
              if unstaged and "purchases" not in columns_for     # (a count says who)
-             and not _money_not_spent(raw.headers, plan.mapping, [plan.sheet, plan.file])
+             and not money_not_spent(raw.headers, plan.mapping, [plan.sheet, plan.file])
              else [])
     if unstaged:                                        # (the rest, by their paid tier)
-        spent += _paid_tiers_bought(out, frame, plan.mapping)
-        spent += _trial_tiers_considering(out, frame, plan.mapping)
+        spent += paid_tiers_bought(out, frame, plan.mapping)
+        spent += trial_tiers_considering(out, frame, plan.mapping)
     notes += spent
     if unstaged and not ticked and not spent and not priced:
         # No stage or status in the sheet (a phone list): the stored ones stay as they are.
@@ -805,57 +805,57 @@ def prepare_sheet(plan: SheetPlan, *, stage_map: dict[str, str] | None = None,
         # or blank it (save._lifted_stages); the stored status stays.
         out = out.drop(columns=["stage_raw", "status"]).assign(_stage_lift=True)
     elif plan.kind == "clients" and "stage" not in columns_for:
-        notes += _spenders_bought(out, columns_for)
-        notes += _paid_tiers_bought(out, frame, plan.mapping)
+        notes += spenders_bought(out, columns_for)
+        notes += paid_tiers_bought(out, frame, plan.mapping)
     if plan.kind == "clients" and "purchases" in columns_for:
-        notes += _sessions_not_paid(out, frame, columns_for)
-        notes += _none_bought(out, columns_for)
-        notes += _periods_paid(out, columns_for)
+        notes += sessions_not_paid(out, frame, columns_for)
+        notes += none_bought(out, columns_for)
+        notes += periods_paid(out, columns_for)
     if plan.kind == "clients" and "status" in out:
-        notes += _active_or_inactive(out, frame, plan.mapping, columns_for,
+        notes += active_or_inactive(out, frame, plan.mapping, columns_for,
                                      [plan.sheet, Path(plan.file or "").stem], stage_map or {})
     paid_said = None
     if plan.kind == "clients" and profile is None:
-        notes += _stage_tags(out, frame, plan.mapping, columns_for)
-        notes += _churned_tags(out, frame, plan.mapping, columns_for,
+        notes += stage_tags(out, frame, plan.mapping, columns_for)
+        notes += churned_tags(out, frame, plan.mapping, columns_for,
                                [plan.sheet, Path(plan.file or "").stem])
     if plan.kind == "events" and "kind" not in plan.set_values and not plan.recognised_as:
-        notes += _flagged_cancellations(out, frame, plan.mapping)   # (a profile's rules
-        paid_said = _paid_flags(out, frame, plan.mapping, raw.merged_rows)  # say what
+        notes += flagged_cancellations(out, frame, plan.mapping)   # (a profile's rules
+        paid_said = paid_flags(out, frame, plan.mapping, raw.merged_rows)  # say what
         paid_at = len(notes)                                           # each row is)
     if plan.kind == "events" and "name" in totals_of:    # "January total" under the names
-        totals_of["name"] = totals_of["name"] | _named_subtotals(out)
+        totals_of["name"] = totals_of["name"] | named_subtotals(out)
     totals = labelled.notna()       # a totals row: "TOTAL" for a name or an ID, or labelled
     for found in totals_of.values():
         totals |= found
     if plan.kind == "events" and totals.any():   # (rejected below: no order to count)
         out["kind"] = column_or_blank(out, "kind").where(~totals, "contact")
     if plan.kind == "events":
-        parts = _part_rows(frame, raw, out, rejected, problems)
+        parts = part_rows(frame, raw, out, rejected, problems)
         if parts.any() and "order_id" in out:   # (the order's own row is its one row)
             out["order_id"] = out["order_id"].where(~parts, None)
         rejected |= parts
         said = resolve_kinds(out, plan, frame, raw, columns_for, stage_map, rejected)
-        if "_happened" in out:      # (a word in the amount cell: _happened_for_amount)
+        if "_happened" in out:      # (a word in the amount cell: happened_for_amount)
             out["kind"] = out.pop("_happened").fillna(out["kind"])
         if quoted:
-            notes += _quotes_considered(out, quoted)
+            notes += quotes_considered(out, quoted)
         if profile is None:     # (a profile's rules say what each row is, and its sentence)
             notes += said
             if "kind" not in plan.set_values and "kind" not in columns_for:
-                notes += _booked_and_paid(out, frame, columns_for.get("status", [None])[0],
+                notes += booked_and_paid(out, frame, columns_for.get("status", [None])[0],
                                           columns_for.get("amount", [None])[0])
-                notes += _amounts_due(out, frame, columns_for.get("status", [None])[0],
+                notes += amounts_due(out, frame, columns_for.get("status", [None])[0],
                                       columns_for.get("amount", [None])[0])
-                notes += _owed_without_status(out, frame, columns_for.get("amount", [None])[0])
+                notes += owed_without_status(out, frame, columns_for.get("amount", [None])[0])
             if "kind" not in plan.set_values:
-                notes += _tagged_kinds(out, frame, plan.mapping, ~totals)
+                notes += tagged_kinds(out, frame, plan.mapping, ~totals)
                 if "kind" not in columns_for:
-                    notes += _refunds_described(out, frame, plan.mapping)
-                    notes += _credit_documents(out, frame, plan.mapping)
-                if not {"kind", "status"} & set(columns_for) and _unmapped(
+                    notes += refunds_described(out, frame, plan.mapping)
+                    notes += credit_documents(out, frame, plan.mapping)
+                if not {"kind", "status"} & set(columns_for) and unmapped(
                         plan.mapping, PAID_FLAG) is None:   # (they say what each row is)
-                    notes += _unpaid_said(out, frame, plan.mapping)
+                    notes += unpaid_said(out, frame, plan.mapping)
     if plan.kind == "clients":
         no_key = is_blank(out, "client_id") & is_blank(out, "name")
         where, why = "client ID or name", ("the row has no client ID or name, so it cannot be "
@@ -889,16 +889,16 @@ def prepare_sheet(plan: SheetPlan, *, stage_map: dict[str, str] | None = None,
                                 "the row is a total, not a client"))
     rejected |= totals
     if plan.kind == "events":
-        rejected |= _test_rows(frame, raw, out, rejected, problems)
-    rejected |= _test_people(frame, raw, out, rejected, columns_for, problems)
+        rejected |= test_rows(frame, raw, out, rejected, problems)
+    rejected |= test_people(frame, raw, out, rejected, columns_for, problems)
     if profile is None and plan.kind == "events":
-        rejected |= _nothing_happened(frame, raw, out, rejected, problems, plan.mapping)
-        rejected |= _storno_invoices(frame, raw, out, rejected, problems, notes,
+        rejected |= nothing_happened(frame, raw, out, rejected, problems, plan.mapping)
+        rejected |= storno_invoices(frame, raw, out, rejected, problems, notes,
                                      columns_for.get("amount", [frame.columns[0]])[0])
-        _credits_of_unpaid(out, rejected, notes)
+        credits_of_unpaid(out, rejected, notes)
     if profile is None:
-        rejected |= _own_people_rows(frame, raw, out, rejected, problems)
-        rejected |= _supplier_rows(frame, raw, out, rejected, problems)
+        rejected |= own_people_rows(frame, raw, out, rejected, problems)
+        rejected |= supplier_rows(frame, raw, out, rejected, problems)
     rows = out[~rejected]
     if paid_said is not None:      # (said of the rows kept, where the rest were said)
         notes[paid_at:paid_at] = paid_said(~rejected)
@@ -913,56 +913,56 @@ def prepare_sheet(plan: SheetPlan, *, stage_map: dict[str, str] | None = None,
         unknown = {value: count - int(read.get(value, 0)) for value, count in unknown.items()
                    if count > read.get(value, 0)}
     if profile is None and plan.kind == "events":
-        rows, said = _own_money_moved(rows, frame, columns_for.get("kind", []))
+        rows, said = own_money_rows_left_out(rows, frame, columns_for.get("kind", []))
         notes += said
-        rows, said = _tips_taken_off(rows, frame, columns_for.get("amount", []))
+        rows, said = tips_taken_off(rows, frame, columns_for.get("amount", []))
         notes += said
-        rows, said = _instalments(rows, frame, plan.mapping)
+        rows, said = instalments(rows, frame, plan.mapping)
         notes += said
-        rows, said = _referrers_credited(rows, frame, plan.mapping, "kind" in columns_for,
-                                         _referral_log(plan.mapping, plan.sheet, plan.file))
+        rows, said = referrers_credited(rows, frame, plan.mapping, "kind" in columns_for,
+                                         referral_log(plan.mapping, plan.sheet, plan.file))
         if said and said[0].endswith("not as referrals of their own."):   # (not as the
             notes = [n for n in notes if "were read as referrals, because" not in n   # name
                      and "was read as a referral, because" not in n]           # said)
         notes += said
-        rows, said = _closed_on(rows, frame, plan.mapping, day_first)
+        rows, said = closed_on(rows, frame, plan.mapping, day_first)
         notes += said
-        rows, said = _money_gone_back(rows, frame, plan.mapping, day_first)
+        rows, said = money_gone_back(rows, frame, plan.mapping, day_first)
         notes += said
         if "_beside" in rows:
-            notes += _refunds_beside_said(rows, frame, plan.mapping)
+            notes += refunds_beside_said(rows, frame, plan.mapping)
         if "_cancelled_back" in rows:
-            notes += _cancelled_back_said(rows, plan.mapping)
+            notes += cancelled_back_said(rows, plan.mapping)
     if profile is None and plan.kind == "clients":
-        rows, said = _referrers_counted(rows, frame, plan.mapping)
+        rows, said = referrers_counted(rows, frame, plan.mapping)
         notes += said
     if profile is None and "_refunded_order" in rows:
-        rows, said = _refunded_orders(rows)
+        rows, said = refunded_orders(rows)
         notes += said
     if profile is None and plan.kind == "events" and any(
             map(names_a_participant, columns_for.get("name", []))):
-        rows, said = _bookers(rows, {f: columns_for[f][0] for f in _PERSON_FIELDS
+        rows, said = bookers(rows, {f: columns_for[f][0] for f in PERSON_FIELDS
                                      if f in columns_for})
         notes += said
     if profile is None and plan.kind == "events":
-        rows, said = _paid_in_parts(rows)
+        rows, said = paid_in_parts(rows)
         notes += said
-        rows, said = _reviews_ticked(rows, frame, plan.mapping)
+        rows, said = reviews_ticked(rows, frame, plan.mapping)
         notes += said
-        rows, said = _quotes_turned_down(rows)
+        rows, said = quotes_turned_down(rows)
         notes += said
-        rows, said = _consultations(rows, frame, plan.mapping)
+        rows, said = consultations(rows, frame, plan.mapping)
         notes += said
-        rows, said = _quotes_in_work(rows, frame, plan.mapping)
+        rows, said = quotes_in_work(rows, frame, plan.mapping)
         notes += said
-        rows, said = _booked_parts_paid(rows, frame, plan.mapping)
+        rows, said = booked_parts_paid(rows, frame, plan.mapping)
         notes += said
-        paid_by_order = _paid_of_each_order(rows, frame, line_amount, raw.row_numbers,
+        paid_by_order = paid_of_each_order(rows, frame, line_amount, raw.row_numbers,
                                             plan.mapping)
-        rows, said = _order_lines(rows, line_amount,
+        rows, said = order_lines(rows, line_amount,
                                   per_person=any(map(names_a_participant, plan.mapping)))
         notes += said
-        notes += _orders_part_paid(rows, paid_by_order)
+        notes += orders_part_paid(rows, paid_by_order)
     if profile is not None:
         rows = profile.rules(rows, frame)
         rows, said = free_orders_said(rows, columns_for.get("amount", [""])[0],
@@ -980,11 +980,11 @@ def prepare_sheet(plan: SheetPlan, *, stage_map: dict[str, str] | None = None,
             won = rows["kind"].eq("won") & rows["stage"].isna()
             rows.loc[won, "stage"] = "purchase"
     if profile is None and plan.kind == "events":
-        rows = _bills_a_job(rows, frame, columns_for)
+        rows = bills_a_job(rows, frame, columns_for)
     if plan.kind == "events" and "satisfaction" in rows:
-        rows = _latest_satisfaction(rows)
+        rows = latest_satisfaction(rows)
     if plan.kind == "events" and "kind" not in plan.set_values and "kind" not in columns_for:
-        rows, said = _reviews_saying_nothing(rows)
+        rows, said = reviews_saying_nothing(rows)
         notes += said
     if "kind" in rows and "amount" in rows:   # a refund's amount is the money gone back,
         refund = rows["kind"].eq("refund")     # however the sheet wrote it: -12 is 12
@@ -994,7 +994,7 @@ def prepare_sheet(plan: SheetPlan, *, stage_map: dict[str, str] | None = None,
     currencies, where = (amount_currencies(rows, frame, raw.row_numbers, plan.mapping)
                          if plan.kind in ("events", "clients") else (pd.Series(dtype=int), ""))
     if "name" in rows and "client_id" not in rows and not plan.key_from_email:
-        notes += _names_alike(rows["name"], events=plan.kind == "events")
+        notes += names_alike(rows["name"], events=plan.kind == "events")
     problems.sort(key=lambda p: p.row)
     return PreparedSheet(plan, rows, problems, unknown, day_first, notes,
                          rejected=int(rejected.sum()), demoted=demoted,

@@ -17,7 +17,7 @@ from ...fields import (RATE_HEADER, TIP_HEADERS, TIP_NOT_IN_AMOUNT, field_type, 
 from ...text import counted, listed, was
 from ..line_amounts import line_amounts, names_a_unit_price, quantity_column
 from ..understand import REASONS, amounts_of
-from .common import _count_orders, _order_keys
+from .common import count_orders, order_keys
 
 
 # A card reader's fee column, compared as headers are.
@@ -25,7 +25,7 @@ _FEE_HEADERS = frozenset({"fee", "fees", "feeamount", "processingfee", "processi
                           "transactionfee", "transactionfees"})
 
 
-def _tips_taken_off(rows: pd.DataFrame, frame: pd.DataFrame,
+def tips_taken_off(rows: pd.DataFrame, frame: pd.DataFrame,
                     amount_headers: list[str]) -> tuple[pd.DataFrame, list[str]]:
     """A sale's tip (a "Tip" column, ``TIP_HEADERS``: a card reader's or a till's export)
     taken off its amount, which holds it (SumUp's, Zettle's, Stripe Terminal's total), so
@@ -60,9 +60,9 @@ def _tips_taken_off(rows: pd.DataFrame, frame: pd.DataFrame,
                 other, with_tip - fees[tipped].abs())):
             return rows, []
     rows = rows.assign(amount=amounts.where(~tipped, (amounts - tips).round(2)))
-    orders = _order_keys(rows, by_kind=False)[tipped]     # (an order's lines repeat its tip:
+    orders = order_keys(rows, by_kind=False)[tipped]     # (an order's lines repeat its tip:
     once = ~(orders.notna() & pd.DataFrame({"o": orders, "t": tips[tipped]}).duplicated())
-    count = _count_orders(orders)                         # one tip per order, said once)
+    count = count_orders(orders)                         # one tip per order, said once)
     return rows, [f"{counted(count, 'tip')} in '{tip_header}' ({float(tips[tipped][once].sum()):,.2f}"
                   f" in all) {was(count)} taken off "
                   + ("its sale's amount" if count == 1 else "their sales' amounts")
@@ -73,7 +73,7 @@ def _tips_taken_off(rows: pd.DataFrame, frame: pd.DataFrame,
 LEFT_EMPTY_SHOWN = 5
 
 
-def _lines_priced_per_unit(out: pd.DataFrame, frame: pd.DataFrame,
+def lines_priced_per_unit(out: pd.DataFrame, frame: pd.DataFrame,
                            mapping: dict[str, str | None], price_header: str,
                            empty: str | None = None) -> tuple[list[str], str]:
     """Each line's amount is its quantity × its unit price (``price_header``: _unit_price;
@@ -108,7 +108,7 @@ def _lines_priced_per_unit(out: pd.DataFrame, frame: pd.DataFrame,
 _FIRST_YEAR, _FIRST_SERIAL = 1910, 3654     # 1910-01-01, and as an Excel serial
 
 
-def _doubtful(target: str, bad: pd.Series, column: pd.Series, parsed: pd.Series) -> pd.Series:
+def doubtful(target: str, bad: pd.Series, column: pd.Series, parsed: pd.Series) -> pd.Series:
     """The cells of a column guessed to be a field that cannot be it: those that failed
     to parse and, for a date, numbers too small to be a day of a business's records (Ko-fi's
     "Received" 5.00 is an amount, not 1900-01-05; a column of them is no date). ``parsed``:
@@ -123,7 +123,7 @@ def _doubtful(target: str, bad: pd.Series, column: pd.Series, parsed: pd.Series)
     return bad | numbers.between(2, _FIRST_SERIAL - 1)
 
 
-def _demoted_money(out: pd.DataFrame, frame: pd.DataFrame, demoted: list[str],
+def demoted_money(out: pd.DataFrame, frame: pd.DataFrame, demoted: list[str],
                    columns_for: dict[str, list[str]], notes: list[str]) -> None:
     """An events sheet with no amount, one of whose columns only looked like another field
     and holds amounts of money in every filled cell (Ko-fi's "Received" 5.00, taken for a
@@ -141,7 +141,7 @@ def _demoted_money(out: pd.DataFrame, frame: pd.DataFrame, demoted: list[str],
             return
 
 
-def _net_plus_tax(out: pd.DataFrame, frame: pd.DataFrame, mapping: dict[str, str | None],
+def net_plus_tax(out: pd.DataFrame, frame: pd.DataFrame, mapping: dict[str, str | None],
                   columns_for: dict[str, list[str]], notes: list[str]) -> None:
     """An events sheet whose only amount is before tax, with the tax in a column of its own
     and no total (an invoice list's "Amount ex VAT" and "VAT amount", "Subtotal" and "Tax"):
@@ -164,7 +164,7 @@ def _net_plus_tax(out: pd.DataFrame, frame: pd.DataFrame, mapping: dict[str, str
                     "amount is their sum") + ", what was paid.")
 
 
-def _looked_like(header: str, target: str) -> str:
+def looked_like(header: str, target: str) -> str:
     """What the import says of a column that only looked like a field."""
     reason = REASONS.get(field_type(target), "is not valid").removeprefix("is ")
     return (f"Column '{header}' looked like {FIELD_LABELS.get(target, target).lower()}, but "
@@ -172,7 +172,7 @@ def _looked_like(header: str, target: str) -> str:
             "hand if it is.")
 
 
-def _with_tax(frame: pd.DataFrame, headers: list[str]) -> str | None:
+def with_tax(frame: pd.DataFrame, headers: list[str]) -> str | None:
     """Of the money columns mapped to the amount, the one that is another plus the sheet's
     tax column on every row (MemberPress's "total" = "amount" + "tax_amount"), tax being
     more than 0 somewhere: what the client paid, tax included. None when no column is."""

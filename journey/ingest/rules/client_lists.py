@@ -14,9 +14,9 @@ from ... import values
 from ...fields import FIRMOGRAPHIC_HEADERS, base_header_key, normalise_header
 from ...stages import ACTIVE_OF, PAID_STEPS, RANK, TICK_STEPS, normalise_value
 from ...text import counted, its, listed, was, without_accents
-from .common import _clients_counted, _dated, _ticks
-from .deals import _active_in_a_pipeline, _open_deals
-from .payers import _LEAD_WORDS, _list_of_payers, _sessions_had
+from .common import clients_counted, dated, ticks
+from .deals import active_in_a_pipeline, open_deals
+from .payers import LEAD_WORDS, list_of_payers, sessions_had
 
 
 # Words of a header or a sheet's or file's name saying a list is of suppliers, whose
@@ -25,18 +25,18 @@ _SUPPLIER_WORDS = frozenset("supplier suppliers vendor vendors proveedor proveed
                             "fournisseur fournisseurs lieferant lieferanten fornitore fornitori "
                             "fornecedor fornecedores leverancier leveranciers".split())
 
-def _money_not_spent(headers, mapping: dict[str, str | None], names: list) -> bool:
+def money_not_spent(headers, mapping: dict[str, str | None], names: list) -> bool:
     """Whether a client list's money is not what its people spent with the business: the
     list is of leads or suppliers (a word of its name or person's header: "leads.csv",
     "Supplier"), or its "Revenue" sits beside a company's size (an "Employees" count)."""
     own = [h for h, f in mapping.items() if f in ("name", "client_id", "company")]
     said = {word for text in (*own, *names)
             for word in re.findall(r"[a-z]+", without_accents(str(text or "").lower()))}
-    return bool(said & (_LEAD_WORDS | _SUPPLIER_WORDS)) or any(
+    return bool(said & (LEAD_WORDS | _SUPPLIER_WORDS)) or any(
         normalise_header(h) in FIRMOGRAPHIC_HEADERS for h in headers)
 
 
-def _spenders_bought(out: pd.DataFrame, columns_for: dict[str, list[str]],
+def spenders_bought(out: pd.DataFrame, columns_for: dict[str, list[str]],
                      by_status: bool = True) -> list[str]:
     """On a client list with no stage column, a client whose revenue is above 0 (a "Total
     spend", a "Monthly fee") has bought: their stage is purchase. With a status column
@@ -54,7 +54,7 @@ def _spenders_bought(out: pd.DataFrame, columns_for: dict[str, list[str]],
     if not spent.any():
         return []
     out["stage"] = out["stage"].where(~spent, "purchase")
-    count = _clients_counted(out, spent)
+    count = clients_counted(out, spent)
     return [f"{counted(count, 'client')} with more than 0 in '{said}' {was(count)} read as "
             f"{'a customer' if count == 1 else 'customers'} (purchase): no column says "
             f"{its(count)} stage."]
@@ -83,7 +83,7 @@ _PAID_TIERS = frozenset(normalise_value(word) for word in (
     "growth", "pro plan", "premium plan", "plus plan", "monthly", "annual", "yearly"))
 
 
-def _paid_tiers_bought(out: pd.DataFrame, frame: pd.DataFrame,
+def paid_tiers_bought(out: pd.DataFrame, frame: pd.DataFrame,
                        mapping: dict[str, str | None]) -> list[str]:
     """On a client list without a stage column, a tier column of free and paid tiers
     ("free", "premium"): a client on a paid tier pays, their stage is purchase (a free
@@ -99,13 +99,13 @@ def _paid_tiers_bought(out: pd.DataFrame, frame: pd.DataFrame,
     if not paying.any():
         return []
     out["stage"] = out["stage"].where(~paying, "purchase")
-    count = _clients_counted(out, paying)
+    count = clients_counted(out, paying)
     return [f"{counted(count, 'client')} on a paid tier in '{said}' "
             f"({listed(sorted(set(frame[said][paying].astype(str))))}) {was(count)} read as "
             f"{'a customer' if count == 1 else 'customers'} (purchase)."]
 
 
-def _trial_tiers_considering(out: pd.DataFrame, frame: pd.DataFrame,
+def trial_tiers_considering(out: pd.DataFrame, frame: pd.DataFrame,
                              mapping: dict[str, str | None]) -> list[str]:
     """On a client list without a stage column, a client on a trial in a tier or pack column
     (``values.TRIAL_WORDS``: a trainer's "Taster", free) who paid nothing has tried, not
@@ -122,7 +122,7 @@ def _trial_tiers_considering(out: pd.DataFrame, frame: pd.DataFrame,
     if not trying.any():
         return []
     out["stage"] = out["stage"].where(~trying, "consideration")
-    count = _clients_counted(out, trying)
+    count = clients_counted(out, trying)
     return [f"{counted(count, 'client')} on a trial in '{said}' "
             f"({listed(sorted(set(frame[said][trying].astype(str))))}) with nothing paid "
             f"{was(count)} read as trying, not buying (consideration)."]
@@ -141,7 +141,7 @@ _ARCHIVED = frozenset(normalise_value(word) for word in (
 def _archived_with_sessions(out: pd.DataFrame, frame: pd.DataFrame, header: str,
                             mapping: dict[str, str | None], archived: pd.Series) -> list[str]:
     """Clients whose status says their record was archived (``_ARCHIVED``), beside others
-    active, who had a session (a last session's day given: ``_sessions_had``): they bought
+    active, who had a session (a last session's day given: ``sessions_had``): they bought
     (purchase) and have left (churned), their status, not their stage. An archived record
     with no session may have been a lead's: it waits to be mapped. Returns a note."""
     had = pd.Series(False, index=frame.index)
@@ -150,7 +150,7 @@ def _archived_with_sessions(out: pd.DataFrame, frame: pd.DataFrame, header: str,
         # "Last visit", which on a website's list of users is a visit to the site)
         if target is None or (target == "last_contact"
                                and "visit" not in normalise_header(column)):
-            had |= _sessions_had(frame, column)
+            had |= sessions_had(frame, column)
     left = archived & had
     if not left.any():
         return []
@@ -158,16 +158,16 @@ def _archived_with_sessions(out: pd.DataFrame, frame: pd.DataFrame, header: str,
     out.loc[left, "_outcome"] = "churned"
     out.loc[left & out["stage"].isna(), "stage"] = "purchase"
     out["_read_after"] = frame[header].where(left)     # (no longer waiting to be mapped)
-    count = _clients_counted(out, left)
+    count = clients_counted(out, left)
     return [f"{counted(count, 'client')} '{header}' calls Archived, with a last session "
             f"given, {was(count)} read as having bought (purchase) and left (churned)."]
 
 
-def _active_or_inactive(out: pd.DataFrame, frame: pd.DataFrame, mapping: dict[str, str | None],
+def active_or_inactive(out: pd.DataFrame, frame: pd.DataFrame, mapping: dict[str, str | None],
                         columns_for: dict[str, list[str]], names: list[str],
                         stage_map: dict[str, str]) -> list[str]:
     """A client list's "Active" or "Inactive" (a status, or a stage column saying only that)
-    is read one way for the whole list. On a list of paying clients (``_list_of_payers``)
+    is read one way for the whole list. On a list of paying clients (``list_of_payers``)
     both say the person was a client: those no stage places are at purchase, and Inactive
     marks where they left (churned). On a list of leads or subscribers, or one that does not
     say, neither says anything of buying: Inactive is not read as a churned customer. Values
@@ -184,11 +184,11 @@ def _active_or_inactive(out: pd.DataFrame, frame: pd.DataFrame, mapping: dict[st
              if archived.any() and active.any() else [])
     if not (active | inactive).any():
         return notes
-    bought = _active_in_a_pipeline(out, frame, header, columns_for, active, stage_map)
+    bought = active_in_a_pipeline(out, frame, header, columns_for, active, stage_map)
     if bought:
         return notes + bought
-    payers, why = _list_of_payers(frame, mapping, columns_for, names)
-    if _open_deals(frame[header], said, active, inactive, stage_map, payers):
+    payers, why = list_of_payers(frame, mapping, columns_for, names)
+    if open_deals(frame[header], said, active, inactive, stage_map, payers):
         count = int(active.sum())
         words = listed([f"'{cell}'" for cell in pd.unique(frame.loc[active, header])])
         return notes + [f"'{header}' says which deals were won or lost: {counted(count, 'row')} "
@@ -200,7 +200,7 @@ def _active_or_inactive(out: pd.DataFrame, frame: pd.DataFrame, mapping: dict[st
                  if "revenue_current" in out else pd.Series(np.nan, index=out.index))
         lifted = (active | inactive) & out["stage"].isna() & ~money.eq(0)
         out.loc[lifted, "stage"] = "purchase"
-        count, left = _clients_counted(out, lifted), _clients_counted(out, lifted & inactive)
+        count, left = clients_counted(out, lifted), clients_counted(out, lifted & inactive)
         if not count:
             return notes
         return notes + [f"'{header}' says Active or Inactive on a list of paying clients ({why} "
@@ -227,7 +227,7 @@ def _active_or_inactive(out: pd.DataFrame, frame: pd.DataFrame, mapping: dict[st
             f"read as a customer from it. If they are your clients, import again with {maps}."]
 
 
-def _ticked_steps(out: pd.DataFrame, frame: pd.DataFrame, mapping: dict[str, str | None],
+def ticked_steps(out: pd.DataFrame, frame: pd.DataFrame, mapping: dict[str, str | None],
                   demoted: list[str], notes: list[str]) -> list[str]:
     """On a client list, yes/no columns whose header names a step of the journey
     (``TICK_STEPS``: "Booked call", "Proposal sent", "Paid", "Left review") lift each
@@ -244,7 +244,7 @@ def _ticked_steps(out: pd.DataFrame, frame: pd.DataFrame, mapping: dict[str, str
     for header, target in mapping.items():
         if target or header not in frame:
             continue
-        ticked = _ticks(frame[header])
+        ticked = ticks(frame[header])
         if ticked is None:
             continue
         stage = TICK_STEPS.get(normalise_header(header))
@@ -261,9 +261,9 @@ def _ticked_steps(out: pd.DataFrame, frame: pd.DataFrame, mapping: dict[str, str
     notes[:] = [note for note in notes
                 if not any(note.startswith(f"Column '{h}' looked like ") for h in steps)]
     read = listed([f"'{h}' as {s}" for h, s in steps.items()], len(steps))
-    dated = any(_dated(frame[h].dropna()) for h in steps)
-    note = (f"Yes/no {'or date ' if dated else ''}columns read as steps of the journey (a tick "
-            f"{'or a date ' if dated else ''}lifts the client): {read}.")
+    any_dated = any(dated(frame[h].dropna()) for h in steps)
+    note = (f"Yes/no {'or date ' if any_dated else ''}columns read as steps of the journey (a tick "
+            f"{'or a date ' if any_dated else ''}lifts the client): {read}.")
     if unnamed:
         note += (f" {listed([repr(h) for h in unnamed], len(unnamed))} "
                  f"{'names' if len(unnamed) == 1 else 'name'} no step: kept as extra.")

@@ -14,11 +14,11 @@ from ...fields import (PAID_COUNT, PRICE_EACH, REST_OF_TOTAL, base_header_key, n
 from ...stages import PAID_STEPS, RANK
 from ...text import counted
 from ..understand import column_or_blank
-from .common import _clients_counted, _ticks
-from .paid import _paid_parts
+from .common import clients_counted, ticks
+from .paid import paid_parts
 
 
-def _paid_amounts(out: pd.DataFrame, frame: pd.DataFrame, mapping: dict[str, str | None],
+def paid_amounts(out: pd.DataFrame, frame: pd.DataFrame, mapping: dict[str, str | None],
                   columns_for: dict[str, list[str]]) -> list[str]:
     """On a client list, a column headed as a paying step ("Paid", "Paid in full":
     ``PAID_STEPS``) that holds amounts of money, not ticks (a driving instructor's "Paid":
@@ -30,7 +30,7 @@ def _paid_amounts(out: pd.DataFrame, frame: pd.DataFrame, mapping: dict[str, str
             continue
         money = values.read_money(frame[header])
         paid = money.values
-        if money.bad.any() or not paid.gt(1).any() or _ticks(frame[header]) is not None:
+        if money.bad.any() or not paid.gt(1).any() or ticks(frame[header]) is not None:
             continue
         said = columns_for.get("revenue_current", [None])[0]
         billed = said is not None and re.search(r"invoic|bill", said, re.IGNORECASE)
@@ -39,7 +39,7 @@ def _paid_amounts(out: pd.DataFrame, frame: pd.DataFrame, mapping: dict[str, str
             columns_for["revenue_current"] = [header]
         lifted = paid.gt(0) & out["stage"].map(lambda s: RANK.get(s, -1)).lt(RANK["purchase"])
         out.loc[lifted, "stage"] = "purchase"
-        count = _clients_counted(out, paid.gt(0))
+        count = clients_counted(out, paid.gt(0))
         taxed = f" ({tax_note(header)})" if tax_note(header) else ""
         return [f"'{header}' holds amounts of money{taxed}: "
                 + ("" if said and not billed else "each client's revenue (current)"
@@ -49,7 +49,7 @@ def _paid_amounts(out: pd.DataFrame, frame: pd.DataFrame, mapping: dict[str, str
     return []
 
 
-def _revenue_where_paid(out: pd.DataFrame, frame: pd.DataFrame,
+def revenue_where_paid(out: pd.DataFrame, frame: pd.DataFrame,
                         mapping: dict[str, str | None],
                         columns_for: dict[str, list[str]]) -> list[str]:
     """On a client list whose revenue (current) is a money column ("Fee 24/25"), a yes/no
@@ -60,11 +60,11 @@ def _revenue_where_paid(out: pd.DataFrame, frame: pd.DataFrame,
     if said not in frame or "revenue_potential" in columns_for:
         return []
     paid_by = next((h for h, f in mapping.items() if not f and h in frame
-                    and base_header_key(h) in PAID_STEPS and _ticks(frame[h]) is not None),
+                    and base_header_key(h) in PAID_STEPS and ticks(frame[h]) is not None),
                    None)
     if paid_by is None:
         return []
-    ticked = _ticks(frame[paid_by]).reindex(out.index, fill_value=False).astype(bool)
+    ticked = ticks(frame[paid_by]).reindex(out.index, fill_value=False).astype(bool)
     revenue = pd.to_numeric(out["revenue_current"], errors="coerce")
     unpaid = ~ticked & revenue.gt(0)
     if not unpaid.any():
@@ -79,7 +79,7 @@ def _revenue_where_paid(out: pd.DataFrame, frame: pd.DataFrame,
             "come (potential), not revenue."]
 
 
-def _parts_paid(out: pd.DataFrame, frame: pd.DataFrame, mapping: dict[str, str | None],
+def parts_paid(out: pd.DataFrame, frame: pd.DataFrame, mapping: dict[str, str | None],
                 columns_for: dict[str, list[str]]) -> list[str]:
     """On a client list with no revenue column, amounts paid in parts, each beside a column
     saying whether (or when) it was paid (a florist's "Deposit" and "Deposit paid", "Balance"
@@ -87,7 +87,7 @@ def _parts_paid(out: pd.DataFrame, frame: pd.DataFrame, mapping: dict[str, str |
     part not yet paid is no revenue. Returns a note."""
     if "revenue_current" in columns_for:
         return _rest_of_total_paid(out, frame, mapping, columns_for)
-    parts = _paid_parts(frame, mapping)
+    parts = paid_parts(frame, mapping)
     if not parts:
         return []
     out["revenue_current"] = pd.DataFrame({h: v for h, (_, v) in parts.items()}).sum(
@@ -108,7 +108,7 @@ def _rest_of_total_paid(out: pd.DataFrame, frame: pd.DataFrame,
     the deposit where each says so; what is not yet paid is revenue to come (potential),
     where no column gives that. Returns a note."""
     total = columns_for["revenue_current"]
-    parts = _paid_parts(frame, mapping)
+    parts = paid_parts(frame, mapping)
     if len(total) != 1 or len(parts) != 1 or "revenue_potential" in columns_for:
         return []
     ((deposit, (deposit_paid, deposit_got)),) = parts.items()
@@ -116,7 +116,7 @@ def _rest_of_total_paid(out: pd.DataFrame, frame: pd.DataFrame,
     rest_paid = next((by_key[f"{rest}{paid}"] for rest in sorted(REST_OF_TOTAL)
                       for paid in ("paid", "paidon", "received") if f"{rest}{paid}" in by_key
                       and rest not in by_key), None)
-    rest_ticked = _ticks(frame[rest_paid]) if rest_paid else None
+    rest_ticked = ticks(frame[rest_paid]) if rest_paid else None
     if rest_ticked is None:
         return []
     whole = pd.to_numeric(out["revenue_current"], errors="coerce")
@@ -143,10 +143,10 @@ def _price_times_paid(out: pd.DataFrame, paid: pd.Series,
                       columns_for: dict[str, list[str]]) -> str | None:
     """A client list's price of one period or visit beside how many of them each client
     paid for (a window cleaner's round: each date's visit marked paid, ``_visits_paid``; a
-    gym's members: "Months paid", ``_periods_paid``): where the revenue column is the price
+    gym's members: "Months paid", ``periods_paid``): where the revenue column is the price
     of one (``PRICE_EACH``: "Price", "Fee", "Monthly fee"; not "Total paid"), each client's
     revenue (current) is that price times the number paid (a blank number is read by
-    ``_none_bought``). ``out`` is changed in place; returns the price's header, or None
+    ``none_bought``). ``out`` is changed in place; returns the price's header, or None
     where the revenue column is no price of one."""
     said = columns_for.get("revenue_current", [None])[0]
     if said is None or not PRICE_EACH.match(normalise_header(said)):
@@ -157,7 +157,7 @@ def _price_times_paid(out: pd.DataFrame, paid: pd.Series,
     return said
 
 
-def _periods_paid(out: pd.DataFrame, columns_for: dict[str, list[str]]) -> list[str]:
+def periods_paid(out: pd.DataFrame, columns_for: dict[str, list[str]]) -> list[str]:
     """A count of the periods or visits each client paid for, read as their purchases
     (``PAID_COUNT``: a gym's "Months paid"), beside the price of one (``_price_times_paid``:
     "Fee"): each client's revenue (current) is the price times the count. A count of
@@ -173,7 +173,7 @@ def _periods_paid(out: pd.DataFrame, columns_for: dict[str, list[str]]) -> list[
     if said is None:
         return []
     revenue = pd.to_numeric(out["revenue_current"], errors="coerce")
-    n = _clients_counted(out, paid.gt(1) & revenue.gt(0))
+    n = clients_counted(out, paid.gt(1) & revenue.gt(0))
     if not n:
         return []
     return [f"'{said}' is the price of each of '{header}': each client's revenue (current) "
@@ -181,7 +181,7 @@ def _periods_paid(out: pd.DataFrame, columns_for: dict[str, list[str]]) -> list[
             f"all; {counted(n, 'client')} paid more than one)."]
 
 
-def _none_bought(out: pd.DataFrame, columns_for: dict[str, list[str]]) -> list[str]:
+def none_bought(out: pd.DataFrame, columns_for: dict[str, list[str]]) -> list[str]:
     """On a client list counting what each client paid for or bought ("No. of months paid",
     "Sessions bought"; a count others fill in) beside a price ("Fee", "Price"), a client
     whose count is 0 or blank bought nothing, the price written alone no sale: left where
@@ -202,8 +202,8 @@ def _none_bought(out: pd.DataFrame, columns_for: dict[str, list[str]]) -> list[s
         out["revenue_potential"] = column_or_blank(out, "revenue_potential").astype(object).where(
             ~none, price)
     out["revenue_current"] = out["revenue_current"].astype(object).where(~none, 0.0)
-    n = _clients_counted(out, none)
-    blank = _clients_counted(out, none & count.isna())
+    n = clients_counted(out, none)
+    blank = clients_counted(out, none & count.isna())
     return [f"{counted(n, 'client')} with 0 or nothing in '{header}' ({blank} blank) bought "
             f"nothing: '{said}' alone is no sale, so their revenue (current) is 0"
             + ("" if "revenue_potential" in columns_for else
@@ -233,7 +233,7 @@ def _visits_paid(out: pd.DataFrame, frame: pd.DataFrame, periods: list[str],
             f"(current) is '{said}' times the visits marked paid."]
 
 
-def _period_columns(out: pd.DataFrame, frame: pd.DataFrame, mapping: dict[str, str | None],
+def period_columns(out: pd.DataFrame, frame: pd.DataFrame, mapping: dict[str, str | None],
                     columns_for: dict[str, list[str]]) -> list[str]:
     """A client list with three or more columns that are each a month, a year, a term, a
     quarter, a week or a date ("Jan", "Feb", ...; "2022", "2023"; "Autumn term"; "Q1";
@@ -242,7 +242,7 @@ def _period_columns(out: pd.DataFrame, frame: pd.DataFrame, mapping: dict[str, s
     having bought nothing without a word. Where no total was read (its formulas saved
     without results, or no total column and cells that are money: ``_written_as_money``),
     each client's revenue is the sum of its periods (and one with any, on a list with no
-    stage, a customer: ``_spenders_bought``). Returns a note."""
+    stage, a customer: ``spenders_bought``). Returns a note."""
     kinds = {h: period_of(h) for h, field in mapping.items() if field is None}
     counts = pd.Series([k for k in kinds.values() if k], dtype=object).value_counts()
     if not len(counts) or counts.iloc[0] < 3:

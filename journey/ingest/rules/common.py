@@ -17,7 +17,7 @@ from ..read import RawSheet
 from ..understand import column_label
 
 
-def _reject_rows(marked: pd.Series, out: pd.DataFrame, raw: RawSheet, frame: pd.DataFrame,
+def reject_rows(marked: pd.Series, out: pd.DataFrame, raw: RawSheet, frame: pd.DataFrame,
                  header: str, reason: str, problems: list) -> None:
     """A problem at ``header``'s cell, for ``reason``, of each row ``marked``."""
     for index in marked[marked].index:
@@ -25,7 +25,7 @@ def _reject_rows(marked: pd.Series, out: pd.DataFrame, raw: RawSheet, frame: pd.
                                 frame.at[index, header], reason))
 
 
-def _order_keys(rows: pd.DataFrame, *, by_kind: bool) -> pd.Series:
+def order_keys(rows: pd.DataFrame, *, by_kind: bool) -> pd.Series:
     """Each row's order as one text: its order ID, client and day (and its kind, with
     ``by_kind``: a refunded order's purchase and refund are two events of one order);
     None for a row without an order ID."""
@@ -43,13 +43,13 @@ def _order_keys(rows: pd.DataFrame, *, by_kind: bool) -> pd.Series:
     return key.where(rows["order_id"].notna())
 
 
-def _count_orders(keys: pd.Series) -> int:
-    """How many orders rows with these ``_order_keys`` are: one per key, and one per row
+def count_orders(keys: pd.Series) -> int:
+    """How many orders rows with these ``order_keys`` are: one per key, and one per row
     without an order ID."""
     return int(keys.nunique() + keys.isna().sum())
 
 
-def _unmapped(mapping: dict[str, str | None], pattern: re.Pattern) -> str | None:
+def unmapped(mapping: dict[str, str | None], pattern: re.Pattern) -> str | None:
     """The first column kept as an extra whose header (compared as headers are) matches
     ``pattern`` from its start: a column no field holds that says something of the rows."""
     return next((h for h, target in mapping.items()
@@ -60,15 +60,15 @@ def _unmapped(mapping: dict[str, str | None], pattern: re.Pattern) -> str | None
 # money) and "Refunded At" (its day). Unmapped columns, compared as headers are.
 # (an order's own: TikTok Shop's "Order Refund Amount"; to whom: Depop's "Refunded to buyer
 # amount")
-_REFUNDED_AMOUNT = re.compile(r"^(?:order)?(?:refunded|refunds?)(?:tobuyer|tocustomer)?"
+REFUNDED_AMOUNT = re.compile(r"^(?:order)?(?:refunded|refunds?)(?:tobuyer|tocustomer)?"
                               r"(?:amount|total|value|sum)?$|"
                               r"^(?:amount|total|sum)refunded$|^refundtotal$|^totalrefunds?$")
 
 
-def _given_back(frame: pd.DataFrame) -> pd.Series:
-    """What each row's column of money gone back (``_REFUNDED_AMOUNT``) says went back: 0
+def amounts_given_back(frame: pd.DataFrame) -> pd.Series:
+    """What each row's column of money gone back (``REFUNDED_AMOUNT``) says went back: 0
     where it says nothing, or where there is no such column."""
-    header = next((h for h in frame.columns if _REFUNDED_AMOUNT.match(normalise_header(h))),
+    header = next((h for h in frame.columns if REFUNDED_AMOUNT.match(normalise_header(h))),
                   None)
     if header is None:
         return pd.Series(0.0, index=frame.index)
@@ -77,13 +77,13 @@ def _given_back(frame: pd.DataFrame) -> pd.Series:
 
 # A column describing what each row was for ("Item", "Product"; a "Description" is the
 # note).
-_DESCRIBED = re.compile(r"^(?:item|items|product|service|particulars|lineitem|"
+DESCRIBED = re.compile(r"^(?:item|items|product|service|particulars|lineitem|"
                         r"itemdescription|itemname|productname|what)$")
 
 
-def _clients_counted(out: pd.DataFrame, these: pd.Series) -> int:
+def clients_counted(out: pd.DataFrame, these: pd.Series) -> int:
     """How many clients ``these`` rows of a client list are: one per client ID or name (a
-    client listed twice, or written two ways and joined by ``_one_person_by_contact``, is
+    client listed twice, or written two ways and joined by ``one_person_by_contact``, is
     one), and one per row with neither."""
     keys = (out["client_id"] if "client_id" in out else pd.Series(None, index=out.index))
     if "name" in out:
@@ -92,7 +92,7 @@ def _clients_counted(out: pd.DataFrame, these: pd.Series) -> int:
     return int(keys.nunique() + keys.isna().sum())
 
 
-def _ticks(column: pd.Series) -> pd.Series | None:
+def ticks(column: pd.Series) -> pd.Series | None:
     """A yes/no column's ticks (True where ticked: Yes, TRUE, ✓, 1; or x in a column of x
     or blank; or a date, when the step was taken, in a column of dates or blank), or None if
     the column is not one of ticks (other words, no tick at all)."""
@@ -102,7 +102,7 @@ def _ticks(column: pd.Series) -> pd.Series | None:
         return None
     if values.per_distinct(cells, normalise_header).eq("x").all():
         ticked = values.per_distinct(column, normalise_header).eq("x")
-    elif _dated(cells):
+    elif dated(cells):
         ticked = column.index.isin(cells.index)
         ticked = pd.Series(ticked, index=column.index)
     else:
@@ -113,7 +113,7 @@ def _ticks(column: pd.Series) -> pd.Series | None:
     return ticked if ticked.any() else None
 
 
-def _dated(cells: pd.Series) -> bool:
+def dated(cells: pd.Series) -> bool:
     """Whether filled cells are all dates written as dates (date cells or text such as
     "2024-03-01", "4/3/24"; not numbers, which may be counts or serials of anything)."""
     if cells.map(lambda cell: isinstance(cell, (int, float, np.number))).any():

@@ -14,8 +14,8 @@ from ...stages import (CONSULTATION_WORDS, OPEN_WORDS, QUOTE_ACCEPTED, QUOTE_TUR
                        QUOTE_WORDS, RANK, normalise_value, read_stage_value)
 from ...text import counted, listed, match_key, was, without_accents
 from ..understand import DEAL_VALUE, column_or_blank, work_column
-from .common import _DESCRIBED, _clients_counted, _unmapped
-from .refunds import _no_shows
+from .common import DESCRIBED, clients_counted, unmapped
+from .refunds import no_shows
 
 
 # A date a deal is expected to close ("Expected Close Date"), and the day one did
@@ -25,13 +25,13 @@ _CLOSED_ON = re.compile(r"^(?:actual)?(?:close|closed|closing)(?:date|on|at)?$|^
                         r"^actualclos")
 
 
-def _closed_on(rows: pd.DataFrame, frame: pd.DataFrame, mapping: dict[str, str | None],
+def closed_on(rows: pd.DataFrame, frame: pd.DataFrame, mapping: dict[str, str | None],
                day_first: bool | None) -> tuple[pd.DataFrame, list[str]]:
     """A deal dated by the day it was expected to close is dated by the day it did where
     the sheet also says that (Capsule's "Closed On" beside its "Expected Close Date"): a
     won deal is a sale on the day it was won. Open deals keep their expected date."""
     dated = next((h for h, target in mapping.items() if target == "date"), None)
-    closed = _unmapped(mapping, _CLOSED_ON)
+    closed = unmapped(mapping, _CLOSED_ON)
     if (dated is None or closed is None or "date" not in rows
             or not _EXPECTED_DATE.search(normalise_header(dated))):
         return rows, []
@@ -48,10 +48,10 @@ def _closed_on(rows: pd.DataFrame, frame: pd.DataFrame, mapping: dict[str, str |
 
 # A column naming the row a row belongs under (Asana's "Parent task"): the row is a subtask,
 # where the column names rows of the sheet (not a child's "Parent" at a swim school).
-_PARENT = re.compile(r"^(?:parent(?:task|item|card)|subtaskof)$")
+PARENT = re.compile(r"^(?:parent(?:task|item|card)|subtaskof)$")
 
 
-def _subtasks_as_contacts(out: pd.DataFrame, parents: pd.Series, subtasks: pd.Series,
+def subtasks_as_contacts(out: pd.DataFrame, parents: pd.Series, subtasks: pd.Series,
                           header: str) -> str:
     """A board's subtasks ("Send contract" under the deal "Delta Gym") are things done for
     their parent's client: contacts of it, named by the task, whatever stage they repeat
@@ -76,7 +76,7 @@ _LOST_REASON = re.compile(r"lost|loss")
 _CLIENT_LOST_REASON = re.compile(r"^(?:lost|loss|closedlost)reason|^reason(?:for)?(?:lost|loss)")
 
 
-def _lost_by_reason(out: pd.DataFrame, frame: pd.DataFrame, mapping: dict[str, str | None],
+def lost_by_reason(out: pd.DataFrame, frame: pd.DataFrame, mapping: dict[str, str | None],
                     columns_for: dict[str, list[str]]) -> list[str]:
     """A deal with a reason it was lost is lost (Odoo archives a lost opportunity and keeps
     its stage, "Qualified", beside its Lost Reason), unless its stage or status says it
@@ -85,7 +85,7 @@ def _lost_by_reason(out: pd.DataFrame, frame: pd.DataFrame, mapping: dict[str, s
     said = columns_for.get("reason", [None])[0]
     reasons = out.get("reason")
     if said is None and "status" in out:
-        said = _unmapped(mapping, _CLIENT_LOST_REASON)
+        said = unmapped(mapping, _CLIENT_LOST_REASON)
         if said is not None:
             reasons = values.parse_text(frame[said])[0]
             reasons = reasons.where(~reasons.map(normalise_value, na_action="ignore")
@@ -112,7 +112,7 @@ _PIPELINE_AMOUNT = re.compile(r"^(?:amount|montant|importe|monto|betrag|importo|
                               r"kwota|belopp|beløb|beløp)$")
 
 
-def _deal_values_won(out: pd.DataFrame, columns_for: dict[str, list[str]]) -> list[str]:
+def deal_values_won(out: pd.DataFrame, columns_for: dict[str, list[str]]) -> list[str]:
     """On a client list with a deal's value (``DEAL_VALUE``: revenue to come; or a bare
     amount beside a stage column, ``_PIPELINE_AMOUNT``) and no column of revenue, the value
     of a client who bought (a stage of purchase or later, or one who left) is what they
@@ -139,14 +139,14 @@ def _deal_values_won(out: pd.DataFrame, columns_for: dict[str, list[str]]) -> li
         return []
     out["revenue_current"] = out["revenue_potential"].where(bought)
     out["revenue_potential"] = out["revenue_potential"].where(~bought & ~lost)
-    parts = [f"for the {counted(_clients_counted(out, bought), 'client')} who bought, the revenue they "
+    parts = [f"for the {counted(clients_counted(out, bought), 'client')} who bought, the revenue they "
              "brought"] if bought.any() else []
     parts += [f"for the {int(lost.sum()):,} lost, no revenue to come"] if lost.any() else []
     others = "; for the others, revenue to come" if (valued & ~bought & ~lost).any() else ""
     return [f"'{said}' was read as a deal's value: {'; '.join(parts)}{others}."]
 
 
-def _quoted_considering(out: pd.DataFrame, columns_for: dict[str, list[str]]) -> list[str]:
+def quoted_considering(out: pd.DataFrame, columns_for: dict[str, list[str]]) -> list[str]:
     """On a client list with no columns of steps taken (ticks, dates or parts paid, which
     say more), a client quoted a price (more than 0 in a revenue-to-come column headed
     "Quote" or "Estimate": ``QUOTE_HEADERS``) with no stage further said is considering:
@@ -165,7 +165,7 @@ def _quoted_considering(out: pd.DataFrame, columns_for: dict[str, list[str]]) ->
     if not quoted.any():
         return []
     out["stage"] = out["stage"].where(~quoted, "consideration")
-    count = _clients_counted(out, quoted)
+    count = clients_counted(out, quoted)
     return [f"{counted(count, 'client')} quoted a price in '{said}' {was(count)} read as "
             "considering (consideration), as no column says a further stage."]
 
@@ -175,7 +175,7 @@ def _quoted_considering(out: pd.DataFrame, columns_for: dict[str, list[str]]) ->
 _OPEN = frozenset(normalise_value(word) for word in OPEN_WORDS)
 
 
-def _numbered_stages(unknown: dict[str, int], frame: pd.DataFrame,
+def numbered_stages(unknown: dict[str, int], frame: pd.DataFrame,
                      headers: list[str]) -> list[str]:
     """A stage column of whole numbers alone ("Steg": 1, 2, 3, each deal's step in the
     owner's own pipeline) names no stage Journey can tell: its numbers, among ``unknown``
@@ -198,7 +198,7 @@ def _numbered_stages(unknown: dict[str, int], frame: pd.DataFrame,
     return notes
 
 
-def _open_deals(column: pd.Series, said: pd.Series, active: pd.Series, inactive: pd.Series,
+def open_deals(column: pd.Series, said: pd.Series, active: pd.Series, inactive: pd.Series,
                 stage_map: dict[str, str], payers: bool | None) -> bool:
     """Whether a status column is a deal's outcome: some value says won or lost ("Won",
     "Gewonnen", "Perdu"), none says inactive, and every active one says open
@@ -213,7 +213,7 @@ def _open_deals(column: pd.Series, said: pd.Series, active: pd.Series, inactive:
         not payers and any(value.outcome == "lost" for value in read))
 
 
-def _active_in_a_pipeline(out: pd.DataFrame, frame: pd.DataFrame, header: str,
+def active_in_a_pipeline(out: pd.DataFrame, frame: pd.DataFrame, header: str,
                           columns_for: dict[str, list[str]], active: pd.Series,
                           stage_map: dict[str, str]) -> list[str]:
     """A stage column whose other values name steps before buying ("Lead", "Trial") and
@@ -229,14 +229,14 @@ def _active_in_a_pipeline(out: pd.DataFrame, frame: pd.DataFrame, header: str,
     if not lifted.any() or not earlier:
         return []
     out.loc[lifted, "stage"] = "purchase"
-    count = _clients_counted(out, lifted)
+    count = clients_counted(out, lifted)
     words = listed([repr(cell) for cell in pd.unique(frame.loc[lifted, header])])
     return [f"{counted(count, 'client')} at {words} in '{header}', the step after "
             f"({listed([repr(cell) for cell in earlier])}), {was(count)} read as "
             f"{'a customer' if count == 1 else 'customers'} (purchase)."]
 
 
-def _quotes_considered(out: pd.DataFrame, header: str) -> list[str]:
+def quotes_considered(out: pd.DataFrame, header: str) -> list[str]:
     """A quote list's rows: every quote puts its client at consideration (a declined or
     expired one is lost there); an accepted one is a job agreed, not yet paid, so no sale:
     the invoice or payment for it is (stages.QUOTE_STATUS). Returns a note."""
@@ -250,7 +250,7 @@ def _quotes_considered(out: pd.DataFrame, header: str) -> list[str]:
             f"{counted(lost, 'quote')} declined or expired {was(lost)} read as lost."]
 
 
-def _consultations(rows: pd.DataFrame, frame: pd.DataFrame,
+def consultations(rows: pd.DataFrame, frame: pd.DataFrame,
                    mapping: dict[str, str | None]) -> tuple[pd.DataFrame, list[str]]:
     """Contacts of a log, nothing paid and not missed, that its column of what each visit was
     (``VISIT_TYPE_HEADERS``: "Type") names a first talk (``CONSULTATION_WORDS``: a free
@@ -262,7 +262,7 @@ def _consultations(rows: pd.DataFrame, frame: pd.DataFrame,
     talk = values.per_distinct(frame[header].reindex(rows.index), match_key).isin(
         CONSULTATION_WORDS)
     paid = pd.to_numeric(rows["amount"], errors="coerce").gt(0) if "amount" in rows else False
-    talk &= rows["kind"].eq("contact") & ~paid & ~_no_shows(frame, mapping).reindex(
+    talk &= rows["kind"].eq("contact") & ~paid & ~no_shows(frame, mapping).reindex(
         rows.index, fill_value=False)           # (a first talk missed is no talk)
     rows, talk = _at_consideration(rows, talk)
     if not talk.any():
@@ -274,7 +274,7 @@ def _consultations(rows: pd.DataFrame, frame: pd.DataFrame,
                   "consideration (a first talk), not sales."]
 
 
-def _quotes_turned_down(rows: pd.DataFrame) -> tuple[pd.DataFrame, list[str]]:
+def quotes_turned_down(rows: pd.DataFrame) -> tuple[pd.DataFrame, list[str]]:
     """Rows whose status says a quote was turned down ("Quote not accepted":
     ``QUOTE_TURNED_DOWN``), contacts, are at consideration: the client asked for a price.
     Returns the rows and a note."""
@@ -292,13 +292,13 @@ def _quotes_turned_down(rows: pd.DataFrame) -> tuple[pd.DataFrame, list[str]]:
                   "consideration (a price was asked for), not as sales."]
 
 
-def _quotes_in_work(rows: pd.DataFrame, frame: pd.DataFrame,
+def quotes_in_work(rows: pd.DataFrame, frame: pd.DataFrame,
                     mapping: dict[str, str | None]) -> tuple[pd.DataFrame, list[str]]:
     """Contacts with nothing paid whose column of the work done (``work_column``: "Job",
     "Service") says the row was a quote or an estimate (``QUOTE_WORDS``: "Quote for safe",
     "Devis toiture", "Presupuesto baño") are at consideration: a price was given. A job
     paid is a sale whatever its cell says. Returns the rows and a note."""
-    header = next((h for h in (work_column(mapping), _unmapped(mapping, _DESCRIBED))
+    header = next((h for h in (work_column(mapping), unmapped(mapping, DESCRIBED))
                    if h and h in frame), None)
     if header is None or "kind" not in rows:
         return rows, []

@@ -15,10 +15,10 @@ from ...text import counted, rows_text, was
 from ..profiles import fold_lines
 from ..read import RawSheet
 from ..understand import EXTRA, amounts_of, is_blank, stand_ins_and_totals
-from .common import _count_orders, _order_keys, _reject_rows
+from .common import count_orders, order_keys, reject_rows
 
 
-def _nothing_happened(frame: pd.DataFrame, raw: RawSheet, out: pd.DataFrame,
+def nothing_happened(frame: pd.DataFrame, raw: RawSheet, out: pd.DataFrame,
                       rejected: pd.Series, problems: list,
                       mapping: dict[str, str | None]) -> pd.Series:
     """Rows of events blank in every column a field holds, filled only in columns kept as
@@ -39,13 +39,13 @@ def _nothing_happened(frame: pd.DataFrame, raw: RawSheet, out: pd.DataFrame,
     for index in found[found].index:
         header = next((h for h in frame.columns if not is_blank(frame.loc[[index]], h).iat[0]),
                       mapped[0])
-        _reject_rows(found.loc[[index]], out, raw, frame, header, "the row holds no date, "
+        reject_rows(found.loc[[index]], out, raw, frame, header, "the row holds no date, "
                      "client, kind or amount: a balance or a note, not something that "
                      "happened", problems)
     return found
 
 
-def _part_rows(frame: pd.DataFrame, raw: RawSheet, out: pd.DataFrame, rejected: pd.Series,
+def part_rows(frame: pd.DataFrame, raw: RawSheet, out: pd.DataFrame, rejected: pd.Series,
                problems: list) -> pd.Series:
     """Rows a column of row levels ("Line Type": Sale, Sale Line, Payment) marks as a part
     of an order (its item lines, its payments) beside the order's own row, the same order
@@ -68,7 +68,7 @@ def _part_rows(frame: pd.DataFrame, raw: RawSheet, out: pd.DataFrame, rejected: 
                  & values.isin(numbers, set(numbers[orders].dropna())) & numbers.notna())
         if not orders.any() or not parts.any():
             continue
-        _reject_rows(parts, out, raw, frame, header, "the row is a part of an order (a line or "
+        reject_rows(parts, out, raw, frame, header, "the row is a part of an order (a line or "
                      "a payment), counted in the order's own row", problems)
         found |= parts
     return found
@@ -90,10 +90,10 @@ _ORDER_OWN = ("order_id", "date", "client_id", "name", "email")
 _LINE_OWN = ("amount", "note", EXTRA, "_row")
 
 
-def _continued_orders(out: pd.DataFrame, totals: pd.Series) -> tuple[pd.DataFrame, list[str]]:
+def continued_orders(out: pd.DataFrame, totals: pd.Series) -> tuple[pd.DataFrame, list[str]]:
     """Rows with no order number, day or client right below an order's row (or below
     another such row) are more lines of that order, as a person types them: they take the
-    order's number, day, client and what else they leave blank, and _order_lines makes one
+    order's number, day, client and what else they leave blank, and order_lines makes one
     event of them; not a totals row (``totals``). Returns the rows and a note."""
     if "order_id" not in out or out["order_id"].isna().all():
         return out, []
@@ -128,7 +128,7 @@ def _numbered_lines(out: pd.DataFrame) -> tuple[pd.DataFrame, list[str]]:
     of the order's own values that row gives (its day, client or name: an order export's
     further lines, Shopify-like) and give none that differ: more lines of that order, they
     take what they leave blank from its first row (their own amount, note and item kept),
-    and _order_lines makes one event of them. Returns the rows and a note."""
+    and order_lines makes one event of them. Returns the rows and a note."""
     order = out["order_id"]
     starts = order.isna() | order.ne(order.shift())
     head = out.loc[out.index.to_series().where(starts).ffill().to_numpy()].set_axis(out.index)
@@ -158,7 +158,7 @@ _TOTAL_LABEL = re.compile(r"^(?:\S+\s+){0,3}(?:grand\s*|sub\s*)?(?:totals?|gesam
                           re.IGNORECASE)
 
 
-def _labelled_totals(frame: pd.DataFrame, out: pd.DataFrame) -> pd.Series:
+def labelled_totals(frame: pd.DataFrame, out: pd.DataFrame) -> pd.Series:
     """Rows of an events sheet with no client and no date whose cells say they are a total
     (``_TOTAL_LABEL``: a report's subtotal per salesperson, its "Total" line under the
     dates; or a totals word in any language, ``TOTAL_WORDS``: "Razem", "合計"), or that
@@ -190,7 +190,7 @@ def _labelled_totals(frame: pd.DataFrame, out: pd.DataFrame) -> pd.Series:
     return found
 
 
-def _named_subtotals(out: pd.DataFrame) -> pd.Series:
+def named_subtotals(out: pd.DataFrame) -> pd.Series:
     """Rows of an events sheet whose name cell says it is a subtotal ("January total",
     "Week 3 subtotal": ``_TOTAL_LABEL``) and which have no date of their own, where the
     sheet has dates: a hand-kept sheet's sum under each month, not a client's sale."""
@@ -207,10 +207,10 @@ def _named_subtotals(out: pd.DataFrame) -> pd.Series:
 
 
 # A row's flag: an invoice that bills a job by its number (save keeps the job's day).
-BILLS_A_JOB = "_bills_a_job"
+BILLS_A_JOB = "bills_a_job"
 
 
-def _bills_a_job(rows: pd.DataFrame, frame: pd.DataFrame,
+def bills_a_job(rows: pd.DataFrame, frame: pd.DataFrame,
                  columns_for: dict[str, list[str]]) -> pd.DataFrame:
     """Rows whose order is a job's number ("Job No", ``JOB_NUMBERS``) beside a number of
     their own (an invoice's "Invoice No") bill that job: the sale is the job, made the day
@@ -222,7 +222,7 @@ def _bills_a_job(rows: pd.DataFrame, frame: pd.DataFrame,
     return rows.assign(**{BILLS_A_JOB: rows["order_id"].notna() & own})
 
 
-def _order_lines(rows: pd.DataFrame, amount_header: str | None,
+def order_lines(rows: pd.DataFrame, amount_header: str | None,
                  per_person: bool = False) -> tuple[pd.DataFrame, list[str]]:
     """Rows of one order (the same order ID, kind, client and day) are the lines of one
     order: one event, as an export's profile makes it, so that purchases and refunds count
@@ -237,7 +237,7 @@ def _order_lines(rows: pd.DataFrame, amount_header: str | None,
         _NAMED_ORDER_TOTAL.match(normalise_header(amount_header)))
     if "order_id" not in rows or "kind" not in rows or rows["order_id"].isna().all():
         return rows, []
-    key = _order_keys(rows, by_kind=True)
+    key = order_keys(rows, by_kind=True)
     lines = key.notna() & key.duplicated(keep=False)
     if not lines.any():
         return rows, []
@@ -260,9 +260,9 @@ def _order_lines(rows: pd.DataFrame, amount_header: str | None,
             known = rows["amount"].notna().groupby(key).transform("any").astype(bool)
             rows.loc[lines, "amount"] = total[lines].where(known[lines])
     # Counted in the sheet's rows and orders: a refunded order's lines were read twice,
-    # as its purchase and as its refund (_refunded_orders).
+    # as its purchase and as its refund (refunded_orders).
     sheet_rows = rows.loc[lines, "_row"].nunique()
-    orders = _count_orders(_order_keys(rows, by_kind=False)[lines])
+    orders = count_orders(order_keys(rows, by_kind=False)[lines])
     folded = fold_lines(rows, key)
     how = (" (every line repeats the order's amount, so it counts once)" if repeated else
            ", its amount the sum of its lines'" if "amount" in rows else "")

@@ -21,10 +21,10 @@ from ...stages import (BILLED_STATUSES, BOOKED_STATUSES, ON_INVOICE, PAID_BY, PA
 from ...text import counted, its, listed, match_key, name_key, was
 from ..understand import (EXTRA, PAID_FLAG, about_invoices, amounts_of, column_or_blank, is_blank,
                           kind_named, work_column)
-from .common import _DESCRIBED, _given_back, _order_keys, _ticks, _unmapped
+from .common import DESCRIBED, amounts_given_back, order_keys, ticks, unmapped
 
 
-def _instalments(rows: pd.DataFrame, frame: pd.DataFrame,
+def instalments(rows: pd.DataFrame, frame: pd.DataFrame,
                  mapping: dict[str, str | None]) -> tuple[pd.DataFrame, list[str]]:
     """Purchases a column marks as instalments of a payment plan (``INSTALMENT``: Thinkific's
     "Payment Type" Payment Plan), of one client and one thing sold (``work_column``, where
@@ -104,7 +104,7 @@ def _booked_types(kinds: pd.Series, mapping: dict[str, str | None],
     """Rows marked paid, at a price, whose kind comes from a column of what each visit was
     (``VISIT_TYPE_HEADERS``: a "Type" of Consultation, Treatment) naming no event kind but
     a contact or a first talk: what was booked, which the paid mark says was bought. The
-    type stays said as the row's touchpoint (``_paid_flags``). A "Phone call" or an
+    type stays said as the row's touchpoint (``paid_flags``). A "Phone call" or an
     "Enquiry" ticked with no price stays a contact (the tick says the account is settled)."""
     header = next((h for h, f in mapping.items() if f == "kind"), None)
     if header is None or normalise_header(header) not in VISIT_TYPE_HEADERS:
@@ -207,7 +207,7 @@ def _paid_when(frame: pd.DataFrame, mapping: dict[str, str | None],
     return None
 
 
-def _paid_flags(out: pd.DataFrame, frame: pd.DataFrame, mapping: dict[str, str | None],
+def paid_flags(out: pd.DataFrame, frame: pd.DataFrame, mapping: dict[str, str | None],
                 merged_rows: dict[str, np.ndarray]) -> Callable[[pd.Series], list[str]]:
     """Rows with no kind of their own that a yes/no column says were not paid ("Paid?" N,
     "Pagado" No, ❌) are contacts, not sales, whatever the sheet's rows are; those it says
@@ -219,7 +219,7 @@ def _paid_flags(out: pd.DataFrame, frame: pd.DataFrame, mapping: dict[str, str |
     row that has the cell only as part of a range merged over several rows. Not a column
     with other words in it. Returns what to say of the rows kept (a row rejected after,
     for its date, say, is not counted): a function of the rows kept."""
-    said = _unmapped(mapping, PAID_FLAG)   # ("Paid?", "Pagado", "Bezahlt")
+    said = unmapped(mapping, PAID_FLAG)   # ("Paid?", "Pagado", "Bezahlt")
     collected = None
     if said is None:
         said = collected = _collected_flag(frame, mapping)
@@ -304,7 +304,7 @@ def _paid_flags(out: pd.DataFrame, frame: pd.DataFrame, mapping: dict[str, str |
         read = {cell: order_status_kind(cell) for cell in out["status"].dropna().unique()}
         by_status = out["status"].map(read).where(kinds.isna() & status_says)
     if said in merged_rows:         # ("Paid" merged over a package's sessions: said once)
-        said_kind[_same_clients_below(out, merged_rows[said])] = None
+        said_kind[same_clients_below(out, merged_rows[said])] = None
     # (0 or less than 0 is decided by its amount: a free order, money going back)
     said_kind = said_kind.where(said_kind.eq("cancellation") | amounts.gt(0) | amounts.isna())
     by_status = by_status.where(by_status.ne("purchase") | amounts.gt(0) | amounts.isna())
@@ -315,7 +315,7 @@ def _paid_flags(out: pd.DataFrame, frame: pd.DataFrame, mapping: dict[str, str |
     out["kind"] = kinds.where(said_kind.isna(), said_kind)
     out["kind"] = out["kind"].where(by_status.isna(), by_status)
     # A row marked given back at its price ("Pago?": Estornado, R$ 90) was paid first: a
-    # sale and its refund, as an order list's "Refunded" is (_refunded_orders adds the sale).
+    # sale and its refund, as an order list's "Refunded" is (refunded_orders adds the sale).
     given_back = said_kind.eq("refund") & amounts.gt(0)
     if given_back.any():
         out["_refunded_order"] = column_or_blank(out, "_refunded_order").where(~given_back,
@@ -433,7 +433,7 @@ def _owed_in_full(out: pd.DataFrame, paid: pd.Series) -> list[str]:
     return _unpaid_as_contacts(out, owed, lambda count: f"of {its(count)} amount", "")
 
 
-def _booked_and_paid(out: pd.DataFrame, frame: pd.DataFrame,
+def booked_and_paid(out: pd.DataFrame, frame: pd.DataFrame,
                      status_header: str | None = None,
                      amount_header: str | None = None) -> list[str]:
     """Rows read as contacts because their status says booked or confirmed (a tour's
@@ -458,10 +458,10 @@ def _booked_and_paid(out: pd.DataFrame, frame: pd.DataFrame,
         said, bad = values.parse_money(frame[header])
         if not bad.any():
             paid = said.reindex(out.index)
-        elif (ticks := _ticks(frame[header])) is not None:
+        elif (ticked_paid := ticks(frame[header])) is not None:
             # A "Paid" of yes and no beside a booking's amount: a booking ticked paid has
-            # paid all of it (elsewhere the ticks are _paid_flags').
-            ticked = ticks.reindex(out.index, fill_value=False).astype(bool)
+            # paid all of it (elsewhere the ticks are paid_flags').
+            ticked = ticked_paid.reindex(out.index, fill_value=False).astype(bool)
             paid = amounts_of(out).where(booked & ticked)
     elif (owed_header := _balance_column(frame)) is not None:
         # What is still owed ("Balance": Jobber's, Zuora's, Harvest's): paid is the rest
@@ -493,7 +493,7 @@ def _booked_and_paid(out: pd.DataFrame, frame: pd.DataFrame,
     if not (booked.any() or unpaid.any()):
         return notes
     turned = booked & paid.gt(0)
-    so_far = (paid + _given_back(frame).reindex(out.index).fillna(0)).round(2)
+    so_far = (paid + amounts_given_back(frame).reindex(out.index).fillna(0)).round(2)
     amounts = amounts_of(out)
     part = (turned | unpaid) & amounts.notna() & so_far.lt(amounts)
     out["kind"] = out["kind"].where(~(turned | unpaid), "purchase")
@@ -528,7 +528,7 @@ def _booked_and_paid(out: pd.DataFrame, frame: pd.DataFrame,
             f"{part_said}{waiting_said}."]
 
 
-def _owed_without_status(out: pd.DataFrame, frame: pd.DataFrame,
+def owed_without_status(out: pd.DataFrame, frame: pd.DataFrame,
                          amount_header: str | None) -> list[str]:
     """An invoice list with no status, one row an invoice, read as sales, whose balance
     column ("Balance Due") says what is still owed of each: an invoice owing all of its
@@ -552,7 +552,7 @@ def _owed_without_status(out: pd.DataFrame, frame: pd.DataFrame,
     owed_in = f"in '{owed_header}'"
     if owed_header is None:     # (what was paid alone: "Total Paid" beside the "Total")
         owed_in = f"(its amount less '{header}')"      # (what went back was paid first)
-        paid = (said[0].fillna(0) + _given_back(frame)).reindex(out.index).fillna(0)
+        paid = (said[0].fillna(0) + amounts_given_back(frame)).reindex(out.index).fillna(0)
         owed = (amounts - paid).clip(lower=0).round(2)
         if paid.gt(amounts.fillna(0) + 0.005).any():
             return []
@@ -632,7 +632,7 @@ def _unpaid_as_contacts(out: pd.DataFrame, unpaid: pd.Series, where: Callable[[i
 _DUE_HEADERS = frozenset({"amountdue", "dueamount", "totaldue"})
 
 
-def _amounts_due(out: pd.DataFrame, frame: pd.DataFrame, status_header: str | None,
+def amounts_due(out: pd.DataFrame, frame: pd.DataFrame, status_header: str | None,
                  amount_header: str | None) -> list[str]:
     """An invoice list's "Amount Due" as the amount of invoices no other column prices.
     Where every invoice its status says is paid ("Paid", not "Partially paid") has more
@@ -674,7 +674,7 @@ def _amounts_due(out: pd.DataFrame, frame: pd.DataFrame, status_header: str | No
             f"{counted(count, 'invoice')}."]
 
 
-def _same_clients_below(out: pd.DataFrame, merged: np.ndarray) -> np.ndarray:
+def same_clients_below(out: pd.DataFrame, merged: np.ndarray) -> np.ndarray:
     """The rows that have a cell only from a range merged over several rows (``merged``)
     and are the same client as the range's first row: a package's later sessions, not
     the other members of a class whose price was merged over them."""
@@ -700,7 +700,7 @@ _PACKAGE = re.compile(r"^(?:package|course)(?:price|fee|cost)$")
 _PACKAGE_NAMED = re.compile(r"^(?:package|course|programme|program)(?:name|title)?$")
 
 
-def _package_paid_once(out: pd.DataFrame, header: str,
+def package_paid_once(out: pd.DataFrame, header: str,
                        frame: pd.DataFrame | None = None) -> list[str]:
     """A package's price written again on each of its sessions' rows ("Package price" 300
     on Ann's sessions 1, 2 and 3) is paid once: on the client's first row; a later row of
@@ -743,14 +743,14 @@ _PAID_SAID = re.compile(r"(?i)(?<!not )(?<!not yet )(?<!un)\bpaid\b|"
                         r"(?:owed|owing|due|outstanding)\b|\bowes nothing\b")
 
 
-def _unpaid_said(out: pd.DataFrame, frame: pd.DataFrame,
+def unpaid_said(out: pd.DataFrame, frame: pd.DataFrame,
                  mapping: dict[str, str | None]) -> list[str]:
     """On a sheet with no kind or status column, a row read as a purchase (by the sheet's
     name, or as a log of work done and priced) whose note or work column says it is a
     quote or not yet paid ("Quote only", "not collected yet", "owes £20"), and nowhere that
     it was paid, is a contact, not a sale. Returns a note."""
     headers = [h for h, f in mapping.items() if f == "note" and h in frame]
-    headers += [h for h in (work_column(mapping), _unmapped(mapping, _DESCRIBED))
+    headers += [h for h in (work_column(mapping), unmapped(mapping, DESCRIBED))
                 if h and h in frame and h not in headers]
     bought = column_or_blank(out, "kind").eq("purchase")
     if not headers or not bought.any():
@@ -773,7 +773,7 @@ def _unpaid_said(out: pd.DataFrame, frame: pd.DataFrame,
             f"{'a sale' if count == 1 else 'sales'}."]
 
 
-def _paid_parts(frame: pd.DataFrame, mapping: dict[str, str | None]
+def paid_parts(frame: pd.DataFrame, mapping: dict[str, str | None]
                 ) -> dict[str, tuple[str, pd.Series]]:
     """Amounts paid in parts, each beside a column saying whether (or when) it was paid
     ("Deposit" and "Deposit paid", "Balance" and "Balance paid"): part's header -> (its
@@ -785,7 +785,7 @@ def _paid_parts(frame: pd.DataFrame, mapping: dict[str, str | None]
                                              f"paid{key}") if k in by_key), None)
         if paid_by is None:
             continue
-        money, ticked = values.read_money(frame[header]), _ticks(frame[paid_by])
+        money, ticked = values.read_money(frame[header]), ticks(frame[paid_by])
         if ticked is None or money.bad.any() or money.values.isna().all():
             continue
         parts[header] = (paid_by, money.values.where(ticked))
@@ -796,7 +796,7 @@ def _rest_paid_amounts(frame: pd.DataFrame, mapping: dict[str, str | None]
                        ) -> dict[str, tuple[str, pd.Series]]:
     """A column of the rest of a total paid, as money ("Balance paid" 1500 beside "Deposit"
     and "Deposit paid", with no "Balance" of its own: ``REST_OF_TOTAL``): a part paid, its
-    amount where filled (as ``_paid_parts`` gives them: header -> (itself, amounts))."""
+    amount where filled (as ``paid_parts`` gives them: header -> (itself, amounts))."""
     by_key = {normalise_header(h): h for h, f in mapping.items() if not f and h in frame}
     parts = {}
     for rest in sorted(REST_OF_TOTAL):
@@ -813,7 +813,7 @@ def _rest_paid_amounts(frame: pd.DataFrame, mapping: dict[str, str | None]
 def _deposits_taken(frame: pd.DataFrame, mapping: dict[str, str | None]
                     ) -> dict[str, tuple[str, pd.Series]]:
     """A "Deposit" column of money no column says was paid or not: each deposit written
-    was taken (as ``_paid_parts`` gives them: header -> (itself, amounts))."""
+    was taken (as ``paid_parts`` gives them: header -> (itself, amounts))."""
     header = next((h for h, f in mapping.items() if not f and h in frame
                    and normalise_header(h) in ("deposit", "depositamount")), None)
     if header is None:
@@ -824,14 +824,14 @@ def _deposits_taken(frame: pd.DataFrame, mapping: dict[str, str | None]
     return {header: (header, money.values.where(money.values.gt(0)))}
 
 
-def _booked_parts_paid(rows: pd.DataFrame, frame: pd.DataFrame,
+def booked_parts_paid(rows: pd.DataFrame, frame: pd.DataFrame,
                        mapping: dict[str, str | None]) -> tuple[pd.DataFrame, list[str]]:
     """On a log of bookings or jobs, amounts paid in parts beside columns saying whether
-    each was paid (``_paid_parts``: a caterer's "Deposit paid" and "Balance paid" ticks):
+    each was paid (``paid_parts``: a caterer's "Deposit paid" and "Balance paid" ticks):
     a row with any part paid is a purchase of what was paid (not its whole price); one
     with none paid yet a contact at consideration (agreed, not paid). Rows that say they
     were refunded or cancelled keep that. Returns the rows and a note."""
-    parts, rest = _paid_parts(frame, mapping), _rest_paid_amounts(frame, mapping)
+    parts, rest = paid_parts(frame, mapping), _rest_paid_amounts(frame, mapping)
     if not parts and rest:      # a deposit written with no column saying if it was paid,
         parts = _deposits_taken(frame, mapping)     # beside the balance paid: taken
     if not parts or "kind" not in rows:
@@ -858,7 +858,7 @@ def _booked_parts_paid(rows: pd.DataFrame, frame: pd.DataFrame,
                      " at consideration, not sales." if unpaid else ".")]
 
 
-def _paid_of_each_order(rows: pd.DataFrame, frame: pd.DataFrame, amount_header: str | None,
+def paid_of_each_order(rows: pd.DataFrame, frame: pd.DataFrame, amount_header: str | None,
                         row_numbers: list[int], mapping: dict[str, str | None]
                         ) -> tuple[str, pd.Series] | None:
     """What was paid of each order, at each of its lines, by a paid column other than the
@@ -882,9 +882,9 @@ def _paid_of_each_order(rows: pd.DataFrame, frame: pd.DataFrame, amount_header: 
     if base_header_key(header) == "depositpaid":
         for _, rest in _rest_paid_amounts(frame, mapping).values():
             paid = paid.add(rest, fill_value=0)
-    paid = paid + _given_back(frame)
+    paid = paid + amounts_given_back(frame)
     paid = rows["_row"].map(pd.Series(paid.to_numpy(), index=row_numbers))
-    key = _order_keys(rows, by_kind=True)
+    key = order_keys(rows, by_kind=True)
     key = key.where(key.notna(), rows.index.to_series().map(lambda i: f"\x1e{i}"))
     several = key.duplicated(keep=False)
     by_order = paid[several].groupby(key[several])
@@ -894,7 +894,7 @@ def _paid_of_each_order(rows: pd.DataFrame, frame: pd.DataFrame, amount_header: 
     return header, each.where(paid.groupby(key).transform("count").gt(0))
 
 
-def _orders_part_paid(rows: pd.DataFrame,
+def orders_part_paid(rows: pd.DataFrame,
                       paid_by_order: tuple[str, pd.Series] | None) -> list[str]:
     """Sales (an invoice, its lines added together) read by their paid column as an
     invoice list's are (_by_what_was_paid): a part paid a sale of what was paid, nothing
@@ -918,10 +918,10 @@ def _orders_part_paid(rows: pd.DataFrame,
     return notes
 
 
-def _paid_in_parts(rows: pd.DataFrame) -> tuple[pd.DataFrame, list[str]]:
+def paid_in_parts(rows: pd.DataFrame) -> tuple[pd.DataFrame, list[str]]:
     """Purchases of one order ID and client on different days (a wedding's retainer and
     its balance, an invoice paid in two payments) are payments of one sale: each later one
-    takes the first one's day, so that _order_lines makes one sale of them, its amount
+    takes the first one's day, so that order_lines makes one sale of them, its amount
     what was paid in all; each payment's own day stays in its extras. Returns the rows and
     a note."""
     if not {"order_id", "kind", "date"} <= set(rows) or rows["order_id"].isna().all():

@@ -13,7 +13,7 @@ from ...fields import PAID_COUNT, normalise_header
 from ...stages import normalise_value
 from ...text import counted, listed, was, without_accents
 from ..read import RawSheet
-from .common import _clients_counted
+from .common import clients_counted
 
 
 # An unmapped column of the day of each client's last session or visit (Practice Better's
@@ -22,11 +22,11 @@ _LAST_SESSION = re.compile(r"^(?:last|latest|previous|recent)(?:session|visit|ap
                            r"class|lesson|treatment)(?:date|on)?$")
 # Words of a header, a sheet's or a file's name: the list is of people who pay (clients,
 # members, patients), or of people who have not bought (leads, subscribers).
-_PAYING_WORDS = frozenset(
+PAYING_WORDS = frozenset(
     "client clients customer customers patient patients member members membership "
     "memberships student students clientes socios membres kunden mitglieder clienti soci "
     "klanten leden клиент клиенты".split())     # (Cyrillic: read by _names_a_client)
-_LEAD_WORDS = frozenset(
+LEAD_WORDS = frozenset(
     "lead leads prospect prospects subscriber subscribers subscribed newsletter mailing "
     "audience enquiry enquiries inquiry inquiries signup signups waitlist prospectos "
     "suscriptores abonnes interessenten iscritti".split())
@@ -51,12 +51,12 @@ _WEB_ANALYTICS = re.compile(r"pageview|pagesviewed|pageviews|bounce|timeonsite|l
                             r"emailopen|emailclick|utm")
 
 
-def _web_visits_not_purchases(raw: RawSheet, mapping: dict[str, str | None],
+def web_visits_not_purchases(raw: RawSheet, mapping: dict[str, str | None],
                               chosen: set[str], names: list[str]) -> list[str]:
     """On a client list, a count of sessions or visits (``_HAD_COUNT``) is no count of
     purchases where a header speaks of the website's analytics (``_WEB_ANALYTICS``:
     "Number of Pageviews") or a header or the sheet's or file's name says the list is of
-    leads (``_list_of_payers``): those are visits to the website, or of people who have not
+    leads (``list_of_payers``): those are visits to the website, or of people who have not
     bought. The column is kept as extra (``mapping`` changed in place), nor read as
     purchases later; returns a note."""
     counts = [h for h, f in mapping.items() if h not in chosen and f in ("purchases", None)
@@ -73,7 +73,7 @@ def _web_visits_not_purchases(raw: RawSheet, mapping: dict[str, str | None],
         for h, f in others.items():
             if f:
                 columns_for.setdefault(f, []).append(h)
-        payers, said = _list_of_payers(raw.frame.drop(columns=counts), others, columns_for,
+        payers, said = list_of_payers(raw.frame.drop(columns=counts), others, columns_for,
                                        names)
         if payers is not False:
             return []
@@ -83,7 +83,7 @@ def _web_visits_not_purchases(raw: RawSheet, mapping: dict[str, str | None],
             "the list is of website visitors or leads; kept as extra"]
 
 
-def _sessions_as_purchases(raw: RawSheet, mapping: dict[str, str | None], chosen: set[str],
+def sessions_as_purchases(raw: RawSheet, mapping: dict[str, str | None], chosen: set[str],
                            names: list[str]) -> list[str]:
     """On a client list, an unmapped count of each client's sessions, visits or classes
     (``_HAD_COUNT``: "Sessions", "Classes attended") is its purchases count (1 a customer,
@@ -109,7 +109,7 @@ def _sessions_as_purchases(raw: RawSheet, mapping: dict[str, str | None], chosen
     for h, f in others.items():
         if f:
             columns_for.setdefault(f, []).append(h)
-    payers, _ = _list_of_payers(raw.frame, others, columns_for, names)
+    payers, _ = list_of_payers(raw.frame, others, columns_for, names)
     if payers is False or (payers is None and "booked" in normalise_header(header)):
         return []
     mapping[header] = "purchases"
@@ -122,9 +122,9 @@ _UNPAID_STANDING = frozenset(normalise_value(w) for w in (
     *values.FREE_WORDS, *values.TRIAL_WORDS, "lead", "prospect"))
 
 
-def _sessions_not_paid(out: pd.DataFrame, frame: pd.DataFrame,
+def sessions_not_paid(out: pd.DataFrame, frame: pd.DataFrame,
                        columns_for: dict[str, list[str]]) -> list[str]:
-    """A count of sessions read as purchases (``_sessions_as_purchases``) counts none for a
+    """A count of sessions read as purchases (``sessions_as_purchases``) counts none for a
     client who paid nothing where the list says what each paid (TeamUp's free taster:
     "Total Paid" £0.00; nothing in any year's, where it says each year's), or whose status
     or stage says trial or lead (Glofox's "Trial"): those sessions were given, not bought.
@@ -146,12 +146,12 @@ def _sessions_not_paid(out: pd.DataFrame, frame: pd.DataFrame,
     if not unpaid.any():
         return []
     out.loc[unpaid, "purchases"] = 0
-    n = _clients_counted(out, unpaid)
+    n = clients_counted(out, unpaid)
     return [f"{counted(n, 'client')} with sessions in '{header}' but nothing paid, or on "
             f"trial, {was(n)} not read as having bought them."]
 
 
-def _list_of_payers(frame: pd.DataFrame, mapping: dict[str, str | None],
+def list_of_payers(frame: pd.DataFrame, mapping: dict[str, str | None],
                     columns_for: dict[str, list[str]], names: list[str]) -> tuple[bool | None, str]:
     """Whether a client list is of people who pay (True), of leads or subscribers (False),
     or cannot tell (None), and what says so: money or a count of purchases or sessions;
@@ -163,7 +163,7 @@ def _list_of_payers(frame: pd.DataFrame, mapping: dict[str, str | None],
         if not target and _HAD_COUNT.match(normalise_header(header)) and (
                 pd.to_numeric(frame[header], errors="coerce").gt(0).any()):
             return True, f"'{header}'"
-        if not target and _sessions_had(frame, header).any():
+        if not target and sessions_had(frame, header).any():
             return True, f"'{header}'"
     # Who the list is of: first the headers naming each person or where they stand ("Lead
     # name", "Client", "Member ID", "Lead status"), then the sheet's and file's names, and
@@ -171,18 +171,18 @@ def _list_of_payers(frame: pd.DataFrame, mapping: dict[str, str | None],
     # a client list's "Lead source", "Signup date" or "Newsletter" tick is a detail of each
     # client, every one of whom was once a lead.
     own = [h for h, f in mapping.items() if f in ("name", "client_id", "status", "stage")]
-    for texts, first in ((own, _LEAD_WORDS), (names, _LEAD_WORDS),
-                         ([h for h in mapping if h not in own], _PAYING_WORDS)):
+    for texts, first in ((own, LEAD_WORDS), (names, LEAD_WORDS),
+                         ([h for h in mapping if h not in own], PAYING_WORDS)):
         said = [(word, text) for text in texts
                 for word in re.findall(r"[a-z]+", without_accents(str(text or "").lower()))]
-        for words in (first, _LEAD_WORDS if first is _PAYING_WORDS else _PAYING_WORDS):
+        for words in (first, LEAD_WORDS if first is PAYING_WORDS else PAYING_WORDS):
             found = next((text for word, text in said if word in words), None)
             if found is not None:
-                return words is _PAYING_WORDS, f"'{found}'"
+                return words is PAYING_WORDS, f"'{found}'"
     return None, ""
 
 
-def _sessions_had(frame: pd.DataFrame, header: str) -> pd.Series:
+def sessions_had(frame: pd.DataFrame, header: str) -> pd.Series:
     """The rows whose day of a last session (``_LAST_SESSION``: "Last Session") is given:
     those clients had one. False throughout for any other column."""
     if not _LAST_SESSION.match(normalise_header(header)):

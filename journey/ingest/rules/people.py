@@ -22,7 +22,7 @@ from ...text import best_written, counted, listed, loose_name_keys, name_key, wa
 from ..read import RawSheet
 from ..understand import (EXTRA, column_or_blank, own_money_moved, paid_out_to_others,
                           provider_fees)
-from .common import _reject_rows, _unmapped
+from .common import reject_rows, unmapped
 
 
 # Headers of a login handle, not a name (beside a first and a last name).
@@ -52,7 +52,7 @@ def _other_party(cells: dict[str, pd.Series]) -> dict[str, pd.Series] | None:
     return {pair[0]: other} | {h: column for h, column in cells.items() if h not in pair}
 
 
-def _full_names(cells: dict[str, pd.Series]) -> dict[str, pd.Series]:
+def full_names(cells: dict[str, pd.Series]) -> dict[str, pd.Series]:
     """A first-name and a last-name column mapped to the name (bare or "Customer First
     Name": fields.name_part; a bare "Name" beside a "Last name" is the first name) are one
     name, "Ann Lee", in the first one's place (a mailing list's or a form's people); a
@@ -85,7 +85,7 @@ def _full_names(cells: dict[str, pd.Series]) -> dict[str, pd.Series]:
     return named
 
 
-def _test_rows(frame: pd.DataFrame, raw: RawSheet, out: pd.DataFrame, rejected: pd.Series,
+def test_rows(frame: pd.DataFrame, raw: RawSheet, out: pd.DataFrame, rejected: pd.Series,
                problems: list) -> pd.Series:
     """Rows a tool flags as made in its test mode ("Test Mode": Yes; "livemode": false)
     or as spam ("is_blocked": true), among real ones: no one's order, contact or sale, each
@@ -101,7 +101,7 @@ def _test_rows(frame: pd.DataFrame, raw: RawSheet, out: pd.DataFrame, rejected: 
             continue
         reason = ("the row is marked spam or blocked, no one's" if named in SPAM_FLAGS
                   else "the row was made in test mode, not a real order")
-        _reject_rows(test, out, raw, frame, header, reason, problems)
+        reject_rows(test, out, raw, frame, header, reason, problems)
         found |= test
     return found
 
@@ -122,7 +122,7 @@ _TEST_RESERVED_EMAIL = re.compile(
 _EMAIL_ASKED = re.compile(r"e?mail(?:address)?$")
 
 
-def _test_people(frame: pd.DataFrame, raw: RawSheet, out: pd.DataFrame, rejected: pd.Series,
+def test_people(frame: pd.DataFrame, raw: RawSheet, out: pd.DataFrame, rejected: pd.Series,
                  columns_for: dict[str, list[str]], problems: list) -> pd.Series:
     """Rows of a test person (``_TEST_NAME`` and ``_TEST_EMAIL``; without a name, a test@
     address at an example domain: ``_TEST_RESERVED_EMAIL``; or a platform's test lead:
@@ -156,12 +156,12 @@ def _test_people(frame: pd.DataFrame, raw: RawSheet, out: pd.DataFrame, rejected
         if marked.any():
             column = (columns_for.get(header) or columns_for.get("name")
                       or columns_for["email"])[0]
-            _reject_rows(marked, out, raw, frame, column,
+            reject_rows(marked, out, raw, frame, column,
                          f"the row is a test ({reason}), no real client", problems)
     return test
 
 
-def _own_people_rows(frame: pd.DataFrame, raw: RawSheet, out: pd.DataFrame,
+def own_people_rows(frame: pd.DataFrame, raw: RawSheet, out: pd.DataFrame,
                      rejected: pd.Series, problems: list) -> pd.Series:
     """Rows of the business's own people on a list of a group's members (Meetup's Organizer,
     a community's Admin): a role column whose other rows are members' roles or blank
@@ -191,7 +191,7 @@ def _own_people_rows(frame: pd.DataFrame, raw: RawSheet, out: pd.DataFrame,
             continue
         if own[kept].all():
             continue
-        _reject_rows(own & ~found, out, raw, frame, header, "the row is one of the business's "
+        reject_rows(own & ~found, out, raw, frame, header, "the row is one of the business's "
                      "own people, who run the group, not a client", problems)
         found |= own
     return found
@@ -205,7 +205,7 @@ _SUPPLIERS = frozenset({"vendor", "vendors", "supplier", "suppliers", "proveedor
                         "fournisseur", "lieferant", "fornecedor", "fornitore", "leverancier"})
 
 
-def _own_money_moved(rows: pd.DataFrame, frame: pd.DataFrame,
+def own_money_rows_left_out(rows: pd.DataFrame, frame: pd.DataFrame,
                      kind_headers: list[str]) -> tuple[pd.DataFrame, list[str]]:
     """Rows whose type says the account's own money moved to or from its bank
     (``OWN_TRANSFERS``: a Venmo "Standard Transfer" of -60), or names the provider's fee to
@@ -238,7 +238,7 @@ def _own_money_moved(rows: pd.DataFrame, frame: pd.DataFrame,
     return rows, notes
 
 
-def _supplier_rows(frame: pd.DataFrame, raw: RawSheet, out: pd.DataFrame,
+def supplier_rows(frame: pd.DataFrame, raw: RawSheet, out: pd.DataFrame,
                    rejected: pd.Series, problems: list) -> pd.Series:
     """Rows a contact list's type column marks as a vendor or supplier (``_SUPPLIERS``)
     beside clients or leads (a type that is a stage: Client, Lead, Customer): a business
@@ -254,7 +254,7 @@ def _supplier_rows(frame: pd.DataFrame, raw: RawSheet, out: pd.DataFrame,
         supplier = types.isin(_SUPPLIERS) & kept
         if not supplier.any() or not types[kept & ~supplier].isin(STAGE_ALIASES).any():
             continue
-        _reject_rows(supplier & ~found, out, raw, frame, header, "the row is a supplier the "
+        reject_rows(supplier & ~found, out, raw, frame, header, "the row is a supplier the "
                      "business buys from, not a client", problems)
         found |= supplier
     return found
@@ -295,7 +295,7 @@ _REFERRAL_LOG_NAMES = frozenset(normalise_header(w) for w in (
 _REFERRAL_LOG = re.compile(r"referr|newclient|newcustomer")
 
 
-def _referral_log(mapping: dict[str, str | None], sheet: str, file: str) -> bool:
+def referral_log(mapping: dict[str, str | None], sheet: str, file: str) -> bool:
     """Whether a sheet is a referral log ("New client", "Referred by"; "referrals.xlsx",
     "New clients"), whose every referrer is a client, known or not."""
     return any(f == "name" and normalise_header(h) in _REFERRAL_LOG_NAMES
@@ -304,7 +304,7 @@ def _referral_log(mapping: dict[str, str | None], sheet: str, file: str) -> bool
         or _REFERRAL_LOG.search(normalise_header(Path(file or "").stem)))
 
 
-def _referrers_credited(rows: pd.DataFrame, frame: pd.DataFrame,
+def referrers_credited(rows: pd.DataFrame, frame: pd.DataFrame,
                         mapping: dict[str, str | None], has_kind: bool, log: bool = True
                         ) -> tuple[pd.DataFrame, list[str]]:
     """A referral log ("New client", "Referred by", "Date"): each row is its client's
@@ -318,7 +318,7 @@ def _referrers_credited(rows: pd.DataFrame, frame: pd.DataFrame,
     only a referrer who is a client of the sheet is credited: another ("Dr Patel", "Google
     Ads", "Checkatrade") is how the row's client came, its channel.
     Returns the rows and a note."""
-    said = _unmapped(mapping, _REFERRED_BY)
+    said = unmapped(mapping, _REFERRED_BY)
     if said is None or "name" not in rows or rows.empty:
         return rows, []
     referrer = values.parse_text(frame.loc[rows.index, said], stripped=True)[0]
@@ -377,7 +377,7 @@ def _loosely(names: pd.Series) -> pd.Series:
     return pd.Series(loose, index=names.index, dtype=object)
 
 
-def _referrers_counted(rows: pd.DataFrame, frame: pd.DataFrame,
+def referrers_counted(rows: pd.DataFrame, frame: pd.DataFrame,
                        mapping: dict[str, str | None]) -> tuple[pd.DataFrame, list[str]]:
     """A client list's "Referred By" or "Invited By" naming another client of the list (a
     salon's client cards: Max "Referred By" Lia Moore; Skool's members) gives that client a
@@ -385,7 +385,7 @@ def _referrers_counted(rows: pd.DataFrame, frame: pd.DataFrame,
     own; so does a "Referral Source" read as the channel (Salon Iris's: "Instagram" for
     most, a client's name for some). A name of no client of the list, or a channel
     ("Instagram"), credits no one. Returns the rows and a note."""
-    said = _unmapped(mapping, _REFERRED_BY) or next(
+    said = unmapped(mapping, _REFERRED_BY) or next(
         (h for h, f in mapping.items() if f == "channel" and "referr" in normalise_header(h)),
         None)
     if said is None or "name" not in rows or rows.empty or "referrals" in mapping.values():
@@ -405,7 +405,7 @@ def _referrers_counted(rows: pd.DataFrame, frame: pd.DataFrame,
                   f"{counted(count, 'referral')} (advocacy)."]
 
 
-def _shared_addresses(out: pd.DataFrame) -> pd.Series:
+def shared_addresses(out: pd.DataFrame) -> pd.Series:
     """Rows whose e-mail address the sheet gives to people of different first names (Mary
     and Patrick O'Brien's invoices to obriens@...): the address is no one's key, each row
     is its name's. First names one of which begins the other ("Jon", "Jonathan", "C.")
@@ -439,7 +439,7 @@ _NOTE_WORDS = re.compile(
     r"chase|left|message)\b")
 
 
-def _note_rows(frame: pd.DataFrame, name_header: str) -> list:
+def note_rows(frame: pd.DataFrame, name_header: str) -> list:
     """Rows of a client list that are a note written under the client above, not a client:
     the name cell is the row's only cell, begins in lower case with a word no name begins
     with, runs to three words or more ("call back after Easter", "met at the fair, wants
@@ -475,7 +475,7 @@ _LEGAL_FORMS = frozenset("ltd limited inc incorporated llc gmbh company corp cor
                          "plc srl sarl".split())
 
 
-def _names_alike(names: pd.Series, events: bool = False) -> list[str]:
+def names_alike(names: pd.Series, events: bool = False) -> list[str]:
     """Names that differ only in case, punctuation, "&" or a legal form ("Acme Ltd", "ACME
     Ltd.", "Acme Limited"), on a sheet whose clients are matched by name: they stay apart
     (they may be two clients), and the import says so; but on an events sheet those that
@@ -522,13 +522,13 @@ def _names_alike(names: pd.Series, events: bool = False) -> list[str]:
 Joined = list[tuple[str, list[str], pd.Index]]
 
 
-def _one_person_by_contact(rows: pd.DataFrame) -> tuple[pd.DataFrame, Joined]:
+def one_person_by_contact(rows: pd.DataFrame) -> tuple[pd.DataFrame, Joined]:
     """A client list's rows whose names are one loosely (``loose_name_keys``: case, emoji,
     accents, punctuation: "💪 Sam Green", "sam green") and that give the same phone number
     or e-mail address (its mailbox: ``values.mailbox_keys``) are one person: each takes
     the best-written spelling (``best_written``: "Sam Green"), so the list saves them
-    once; the import says so (``_people_joined_said``). Alike names without a shared
-    number or address stay apart (``_names_alike``)."""
+    once; the import says so (``people_joined_said``). Alike names without a shared
+    number or address stay apart (``names_alike``)."""
     named = rows["name"].notna()
     if named.sum() < 2:
         return rows, []
@@ -576,11 +576,11 @@ def _kept_whole(rows: pd.DataFrame, person: pd.Series) -> pd.DataFrame:
     return rows
 
 
-def _one_mailbox_one_client(rows: pd.DataFrame) -> tuple[pd.DataFrame, Joined]:
+def one_mailbox_one_client(rows: pd.DataFrame) -> tuple[pd.DataFrame, Joined]:
     """On a client list keyed by e-mail, rows of one name (loosely: ``loose_name_keys``)
     whose addresses reach one mailbox ("ann+shop@x.com" and "ann@x.com":
     ``values.mailbox``) are one client, keyed by the plain address where one is given,
-    else the first; the import says so (``_people_joined_said``)."""
+    else the first; the import says so (``people_joined_said``)."""
     keyed = rows["client_id"].notna() & rows["name"].notna()
     if keyed.sum() < 2:
         return rows, []
@@ -606,10 +606,10 @@ def _one_mailbox_one_client(rows: pd.DataFrame) -> tuple[pd.DataFrame, Joined]:
                   for key, group in found["key"].groupby(kept, sort=False)]
 
 
-def _people_joined_said(by_name: Joined, by_mailbox: Joined, rows: pd.DataFrame,
+def people_joined_said(by_name: Joined, by_mailbox: Joined, rows: pd.DataFrame,
                         written: pd.Series) -> list[str]:
     """What the import says of the people joined by their phone number or address
-    (``_one_person_by_contact``) and by their mailbox (``_one_mailbox_one_client``): one
+    (``one_person_by_contact``) and by their mailbox (``one_mailbox_one_client``): one
     sentence each, and one for a person joined both ways ('Ann Lee' at ann+shop@x.com and
     'ann lee ⭐' at ann@x.com: 'Ann Lee' at ann@x.com, also 'ann lee ⭐' and
     ann+shop@x.com), with each way they were written (``written``: the names before they
@@ -644,15 +644,15 @@ def _people_joined_said(by_name: Joined, by_mailbox: Joined, rows: pd.DataFrame,
     return notes
 
 
-_PERSON_FIELDS = ("client_id", "name", "email", "phone", "contact_name")
+PERSON_FIELDS = ("client_id", "name", "email", "phone", "contact_name")
 
 
-def _bookers(rows: pd.DataFrame, headers: dict[str, str]) -> tuple[pd.DataFrame, list[str]]:
+def bookers(rows: pd.DataFrame, headers: dict[str, str]) -> tuple[pd.DataFrame, list[str]]:
     """A booking's manifest naming each person on a booking in the client's column ("Guest
     Name" beside a "Booking ID", a row per person): the booking is its first person's (who
     booked it), the others its party, each one's name and e-mail kept in their line's
     extras (under ``headers``, field -> its column); the rows then fold as one booking's
-    lines (``_order_lines``). Returns the rows and a note."""
+    lines (``order_lines``). Returns the rows and a note."""
     if "order_id" not in rows or rows["order_id"].isna().all():
         return rows, []
     booking = rows["order_id"]
@@ -660,7 +660,7 @@ def _bookers(rows: pd.DataFrame, headers: dict[str, str]) -> tuple[pd.DataFrame,
     if not party.any():
         return rows, []
     rows = rows.copy()
-    people = [c for c in _PERSON_FIELDS if c in rows]
+    people = [c for c in PERSON_FIELDS if c in rows]
     first = rows.index.to_series().groupby(booking).transform("first")
     others = party & (rows.index.to_series() != first)
     rows.loc[others, EXTRA] = [

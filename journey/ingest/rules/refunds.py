@@ -18,11 +18,11 @@ from ...text import counted, listed, name_key, was
 from ..profiles import OrderRefunds, order_refunds
 from ..read import RawSheet
 from ..understand import amounts_of, column_label, column_or_blank, is_blank, kind_named
-from .common import (_DESCRIBED, _REFUNDED_AMOUNT, _count_orders, _order_keys, _reject_rows,
-                     _unmapped)
+from .common import (DESCRIBED, REFUNDED_AMOUNT, count_orders, order_keys, reject_rows,
+                     unmapped)
 
 
-def _storno_invoices(frame: pd.DataFrame, raw: RawSheet, out: pd.DataFrame,
+def storno_invoices(frame: pd.DataFrame, raw: RawSheet, out: pd.DataFrame,
                      rejected: pd.Series, problems: list, notes: list[str],
                      header: str) -> pd.Series:
     """A storno invoice (a row read as a cancellation whose amount is negative: SmartBill's
@@ -59,7 +59,7 @@ def _storno_invoices(frame: pd.DataFrame, raw: RawSheet, out: pd.DataFrame,
             refunds += 1
         elif kind == "cancellation":
             found[index] = True
-            _reject_rows(found.loc[[index]], out, raw, frame, header,
+            reject_rows(found.loc[[index]], out, raw, frame, header,
                          f"the row reverses the invoice at row {int(out.at[original, '_row'])},"
                          " already read as cancelled: one cancellation, not two", problems)
         if original is not None:
@@ -73,7 +73,7 @@ def _storno_invoices(frame: pd.DataFrame, raw: RawSheet, out: pd.DataFrame,
     return found
 
 
-def _credits_of_unpaid(out: pd.DataFrame, rejected: pd.Series, notes: list[str]) -> None:
+def credits_of_unpaid(out: pd.DataFrame, rejected: pd.Series, notes: list[str]) -> None:
     """A credit note (a row read as a refund whose amount is negative: Axonaut's "Avoir",
     Zervant's "Hyvitetty" of -186) beside the same client's invoice of the amount, on or
     before its day, that was never paid (read as a contact: overdue, sent): no money went
@@ -128,24 +128,24 @@ _SAYS_MONEY = re.compile(r"amount|total|value|sum")
 
 
 def _refunded_column(mapping: dict[str, str | None]) -> str | None:
-    """The column of what went back (``_REFUNDED_AMOUNT``): one whose header says money
+    """The column of what went back (``REFUNDED_AMOUNT``): one whose header says money
     ("Refund Amount") before a bare "Refunded", which may be only yes or no (Toast's
     payments have both)."""
     found = [h for h, target in mapping.items()
-             if not target and _REFUNDED_AMOUNT.match(normalise_header(h))]
+             if not target and REFUNDED_AMOUNT.match(normalise_header(h))]
     return next((h for h in found if _SAYS_MONEY.search(normalise_header(h))),
                 found[0] if found else None)
 
 
-def _money_gone_back(rows: pd.DataFrame, frame: pd.DataFrame,
+def money_gone_back(rows: pd.DataFrame, frame: pd.DataFrame,
                      mapping: dict[str, str | None], day_first: bool | None
                      ) -> tuple[pd.DataFrame, list[str]]:
-    """Orders whose own column says how much went back (``_REFUNDED_AMOUNT``) are refunded
+    """Orders whose own column says how much went back (``REFUNDED_AMOUNT``) are refunded
     orders, whatever their status says ("Completed" with £20 refunded): fully when it is
     their amount (or the column says only yes or no), else partly; that money is their
     refund's amount (``_refund_amount``), dated by a column of when (``_REFUNDED_AT``)
     where the sheet has one. Returns the rows and notes."""
-    said, when = _refunded_column(mapping), _unmapped(mapping, _REFUNDED_AT)
+    said, when = _refunded_column(mapping), unmapped(mapping, _REFUNDED_AT)
     notes: list[str] = []
     if (said is None and when is None) or "kind" not in rows or rows.empty:
         return rows, notes
@@ -196,7 +196,7 @@ def _refunds_beside(rows: pd.DataFrame, back: pd.Series, dated: pd.Series | None
                      ignore_index=True)
 
 
-def _refunds_beside_said(rows: pd.DataFrame, frame: pd.DataFrame,
+def refunds_beside_said(rows: pd.DataFrame, frame: pd.DataFrame,
                          mapping: dict[str, str | None]) -> list[str]:
     """What the import says of the refunds put beside rows that are no sale (and the
     marker column dropped from ``rows``, in place)."""
@@ -208,7 +208,7 @@ def _refunds_beside_said(rows: pd.DataFrame, frame: pd.DataFrame,
             f"({amounts_of(rows.loc[of.index]).sum():,.2f} in all)."]
 
 
-def _cancelled_back_said(rows: pd.DataFrame, mapping: dict[str, str | None]) -> list[str]:
+def cancelled_back_said(rows: pd.DataFrame, mapping: dict[str, str | None]) -> list[str]:
     """What the import says of cancellations with money gone back (and the marker column
     dropped from ``rows``, in place)."""
     back = rows.pop("_cancelled_back").dropna()
@@ -220,13 +220,13 @@ def _cancelled_back_said(rows: pd.DataFrame, mapping: dict[str, str | None]) -> 
 def _refunds_of(rows: pd.DataFrame, back: pd.Series, said: str | None
                 ) -> tuple[pd.DataFrame, list[str]]:
     """The orders of ``rows`` with money gone back (``back``) marked refunded, fully (all
-    their amount) or partly, and that money their refund's (_money_gone_back); an order of
+    their amount) or partly, and that money their refund's (money_gone_back); an order of
     several lines is refunded once, on its first line, of what its lines say went back:
     read from the column ``said`` as ``profiles.order_refunds`` does (added up, or once
     where it is the order's repeated on every line); the amounts of its lines marked
     refunded (``said`` None: a yes or a date on them) added up. Returns the rows and what
     the import says of the orders' lines."""
-    orders = _order_keys(rows, by_kind=False)
+    orders = order_keys(rows, by_kind=False)
     amount = amounts_of(rows)
     notes: list[str] = []
     if orders.notna().any():
@@ -267,9 +267,9 @@ def _order_refunds_said(read: OrderRefunds, said: str) -> list[str]:
     return notes
 
 
-def _refunded_orders(rows: pd.DataFrame) -> tuple[pd.DataFrame, list[str]]:
+def refunded_orders(rows: pd.DataFrame) -> tuple[pd.DataFrame, list[str]]:
     """An order whose status says it was refunded (``_refunded_order``, from
-    understand.resolve_kinds, or a column of what went back: _money_gone_back) was bought
+    understand.resolve_kinds, or a column of what went back: money_gone_back) was bought
     first: its purchase goes beside its refund, as an export's profile does. A partly
     refunded one's refund has no amount unless the sheet says what went back
     (``_refund_amount``; the order's total is not it). Returns the rows and a note."""
@@ -285,9 +285,9 @@ def _refunded_orders(rows: pd.DataFrame) -> tuple[pd.DataFrame, list[str]]:
                                                      rows.get("date"))
     partial &= given.isna()
     purchases = rows[refunded.notna()].assign(kind="purchase")
-    orders = _order_keys(rows, by_kind=False)      # (an order's lines are one order)
-    partly = _count_orders(orders[partial])
-    note = (f"{counted(_count_orders(orders[refunded.notna()]), 'refunded order')} counted as "
+    orders = order_keys(rows, by_kind=False)      # (an order's lines are one order)
+    partly = count_orders(orders[partial])
+    note = (f"{counted(count_orders(orders[refunded.notna()]), 'refunded order')} counted as "
             "a purchase with a refund beside it" + (
                 f" ({partly:,} partly refunded: the sheet does not say how much went back, "
                 "so " + ("that refund has" if partly == 1 else "those refunds have")
@@ -307,14 +307,14 @@ _CANCELLED_AT = re.compile(r"^(?:cancell?ed|cancell?ation)(?:at|on|date|time)$|"
 _NO_SHOW_FLAG = re.compile(r"^(?:didnotarrive|didnotattend|noshow|dna|markedasnoshow)$")
 
 
-def _flagged_cancellations(out: pd.DataFrame, frame: pd.DataFrame,
+def flagged_cancellations(out: pd.DataFrame, frame: pd.DataFrame,
                            mapping: dict[str, str | None]) -> list[str]:
     """Rows a true/false column marks undone (``_UNDONE_FLAG``: "Voided" true) or a column
     of days marks cancelled (``_CANCELLED_AT``: Cliniko's "Cancelled At"), with no kind of
     their own, are cancellations, not sales; rows a yes/no column marks missed
     (``_NO_SHOW_FLAG``: "Did Not Arrive" yes) are contacts. Returns notes."""
     notes = []
-    said = _unmapped(mapping, _UNDONE_FLAG)
+    said = unmapped(mapping, _UNDONE_FLAG)
     if said is not None and values.parse_bool(frame[said])[1].any() and (
             paired := _reversed_by_number(out, frame[said])).any():     # (not 0 and 1)
         if count := _marked(out, paired, "cancellation"):
@@ -340,7 +340,7 @@ def _flagged_cancellations(out: pd.DataFrame, frame: pd.DataFrame,
                 notes.append(f"{counted(count, 'row')} {what} one marked in '{said}' (the same "
                              f"client, the opposite amount) {was(count)} read with it as one "
                              f"cancellation, not {not_}.")
-    said = _unmapped(mapping, _CANCELLED_AT)
+    said = unmapped(mapping, _CANCELLED_AT)
     if said is not None:
         # (a day is the mark: "N/A", "-" or "No" in the column is no cancellation)
         # (over a kind that only says what was booked: a clinic's "Type" of Follow-up)
@@ -349,9 +349,9 @@ def _flagged_cancellations(out: pd.DataFrame, frame: pd.DataFrame,
             notes.append(f"{counted(count, 'row')} with a day in '{said}' {was(count)} read as "
                          + ("a cancellation, not a sale." if count == 1 else
                             "cancellations, not sales."))
-    said = _unmapped(mapping, _NO_SHOW_FLAG)
+    said = unmapped(mapping, _NO_SHOW_FLAG)
     if said is not None:
-        if count := _marked(out, _no_shows(frame, mapping), "contact"):
+        if count := _marked(out, no_shows(frame, mapping), "contact"):
             notes.append(f"{counted(count, 'row')} marked yes in '{said}' (the client did not "
                          f"come) {was(count)} read as " + (
                              "a contact, not a sale." if count == 1 else
@@ -393,9 +393,9 @@ def _reversed_by_number(out: pd.DataFrame, named: pd.Series) -> pd.Series:
     return naming.notna() | numbers.isin(set(naming.dropna()))
 
 
-def _no_shows(frame: pd.DataFrame, mapping: dict[str, str | None]) -> pd.Series:
+def no_shows(frame: pd.DataFrame, mapping: dict[str, str | None]) -> pd.Series:
     """Rows a yes/no column marks missed (``_NO_SHOW_FLAG``: "Did Not Arrive" yes)."""
-    said = _unmapped(mapping, _NO_SHOW_FLAG)
+    said = unmapped(mapping, _NO_SHOW_FLAG)
     if said is None:
         return pd.Series(False, index=frame.index)
     flags, bad = values.parse_bool(frame[said])
@@ -439,12 +439,12 @@ _REFUND_STEMS = (b"refund", b"reembolso", b"remboursement", b"ckerstattung", b"r
                  b"terugbetaling")
 
 
-def _credit_documents(out: pd.DataFrame, frame: pd.DataFrame,
+def credit_documents(out: pd.DataFrame, frame: pd.DataFrame,
                       mapping: dict[str, str | None]) -> list[str]:
     """An invoice list whose document type column (``DOCUMENT_TYPE``: a CFDI list's "Tipo
     de comprobante") says a row is a credit note ("Egreso"), written at its positive
     amount as the CFDI writes it: money given back, a refund, not a sale. Returns a note."""
-    header = _unmapped(mapping, DOCUMENT_TYPE)
+    header = unmapped(mapping, DOCUMENT_TYPE)
     if header is None:
         return []
     credit = (values.per_distinct(frame[header].astype("string"), normalise_value)
@@ -460,7 +460,7 @@ def _credit_documents(out: pd.DataFrame, frame: pd.DataFrame,
                                         else "refunds (money given back), not sales.")]
 
 
-def _refunds_described(out: pd.DataFrame, frame: pd.DataFrame,
+def refunds_described(out: pd.DataFrame, frame: pd.DataFrame,
                        mapping: dict[str, str | None]) -> list[str]:
     """On a sheet with no kind column, a purchase (paid, or a sale by the sheet's name)
     whose description begins with "Refund" ("Refund - logo design"; not "Refundable
@@ -468,9 +468,9 @@ def _refunds_described(out: pd.DataFrame, frame: pd.DataFrame,
     was sold in a column of its own ("Item": "Wedding cake") and only the row's note says
     "Refund for late delivery", the row is that sale, partly refunded: its purchase keeps
     its amount and a refund goes beside it, of the money the note writes with a currency
-    sign ("Refund: $10 ...") if it is less, else of no amount (_refunded_orders says so).
+    sign ("Refund: $10 ...") if it is less, else of no amount (refunded_orders says so).
     Returns a note."""
-    said = _unmapped(mapping, _DESCRIBED)
+    said = unmapped(mapping, DESCRIBED)
     texts = [(h, out["note"]) for h in [next((h for h, f in mapping.items() if f == "note"),
                                              None)] if h and "note" in out]
     texts += [(said, frame[said])] if said else []
@@ -525,7 +525,7 @@ def _refunds_described(out: pd.DataFrame, frame: pd.DataFrame,
             ", not a sale."]
 
 
-def _happened_for_amount(out: pd.DataFrame, frame: pd.DataFrame, raw: RawSheet, header: str,
+def happened_for_amount(out: pd.DataFrame, frame: pd.DataFrame, raw: RawSheet, header: str,
                          bad: pd.Series, notes: list[str]) -> pd.Series:
     """An amount cell holding a word that says what happened instead of a price (a
     hairdresser's "REFUNDED", "no show", "cancelled" typed over it): the row is that (a

@@ -13,11 +13,11 @@ from ...kinds import GOOD_REVIEW
 from ...stages import OUTCOME_OF, RANK, STAGE_ALIASES, TICK_STEPS, normalise_value
 from ...text import counted, listed, was, without_accents
 from ..understand import EXTRA, is_blank, tagged_kind
-from .common import _clients_counted, _ticks, _unmapped
-from .payers import _PAYING_WORDS, _list_of_payers
+from .common import clients_counted, ticks, unmapped
+from .payers import PAYING_WORDS, list_of_payers
 
 
-def _latest_satisfaction(rows: pd.DataFrame) -> pd.DataFrame:
+def latest_satisfaction(rows: pd.DataFrame) -> pd.DataFrame:
     """Events that carry a person's satisfaction (a conversation's rating) keep it only on
     each person's latest rated row (by date, then the sheet's order), so the client's
     satisfaction is the latest they gave, whichever way the export sorts its rows."""
@@ -38,13 +38,13 @@ def _latest_satisfaction(rows: pd.DataFrame) -> pd.DataFrame:
         rows.index.isin(latest) | person.isna(), None))
 
 
-def _tagged_kinds(out: pd.DataFrame, frame: pd.DataFrame, mapping: dict[str, str | None],
+def tagged_kinds(out: pd.DataFrame, frame: pd.DataFrame, mapping: dict[str, str | None],
                   counted_rows: pd.Series) -> list[str]:
     """Contacts (rows nothing else made a sale, a refund...) whose tags name a kind (a
     conversation tagged "Complaint", a ticket in the category "Complaint") are that kind
     (``understand.tagged_kind``); ``counted_rows``: the rows not set aside (totals).
     Returns a note."""
-    said = _unmapped(mapping, TAG_HEADERS)
+    said = unmapped(mapping, TAG_HEADERS)
     if said is None:
         return []
     named = {cell: tagged_kind(cell) for cell in frame[said].dropna().unique()}
@@ -96,12 +96,12 @@ def _tag_stage(cell: object) -> str | None:
     return found
 
 
-def _stage_tags(out: pd.DataFrame, frame: pd.DataFrame, mapping: dict[str, str | None],
+def stage_tags(out: pd.DataFrame, frame: pd.DataFrame, mapping: dict[str, str | None],
                 columns_for: dict[str, list[str]]) -> list[str]:
     """On a client list with no stage column, a column of tags that names a stage (Agile
     CRM's "Customer", Kit's "Purchased: ...") says each tagged client's stage. Returns a
     note."""
-    said = _unmapped(mapping, TAG_HEADERS)
+    said = unmapped(mapping, TAG_HEADERS)
     if said is None or "stage" in columns_for:
         return []
     named = {cell: _tag_stage(cell) for cell in frame[said].dropna().unique()}
@@ -112,28 +112,28 @@ def _stage_tags(out: pd.DataFrame, frame: pd.DataFrame, mapping: dict[str, str |
         return []
     out["stage"] = found if "stage" not in out else out["stage"].where(found.isna(), found)
     listed = ", ".join(f"{n:,} at {stage}" for stage, n in found.value_counts().items())
-    count = _clients_counted(out, found.notna())
+    count = clients_counted(out, found.notna())
     return [f"{counted(count, 'client')} tagged with a stage in '{said}' {was(count)} read "
             f"so: {listed}."]
 
 
-def _churned_tags(out: pd.DataFrame, frame: pd.DataFrame, mapping: dict[str, str | None],
+def churned_tags(out: pd.DataFrame, frame: pd.DataFrame, mapping: dict[str, str | None],
                   columns_for: dict[str, list[str]], names: list[str]) -> list[str]:
     """On a client list with no status column, a tag or category naming a client who has
     left (YCLIENTS' "Потерянный клиент", "Former client", "Inactive") marks that client
     churned; the others' stored status stays (``_status_lift``). Not on a list of leads or
-    subscribers (``_list_of_payers``: a newsletter's "Inactive" reader bought nothing); a
+    subscribers (``list_of_payers``: a newsletter's "Inactive" reader bought nothing); a
     bare word ("Inactive", "Left") only where the list is of payers, one naming a client
     ("Former client", "Ex cliente") also where nothing says who the list is of. A category
     read as the client's type ("Category": "Lapsed", "Kategorie": "Ehemaliger Kunde") says
     so too. A tag naming a lead lost ("Lost", "Lost lead", "Lead - lost") marks that one lost,
     on any list. Returns notes."""
-    said = _unmapped(mapping, TAG_HEADERS) or next(
+    said = unmapped(mapping, TAG_HEADERS) or next(
         (h for h, target in mapping.items() if target == "client_type"
          and _CATEGORY_HEADER.match(normalise_header(h))), None)
     if said is None or "status" in columns_for or "status" in out:
         return []
-    payers, _ = _list_of_payers(frame, mapping, columns_for, names)
+    payers, _ = list_of_payers(frame, mapping, columns_for, names)
 
     def outcome(tag: str) -> str | None:    # (a group's plural too: "Former clients")
         key = normalise_value(tag)
@@ -160,7 +160,7 @@ def _churned_tags(out: pd.DataFrame, frame: pd.DataFrame, mapping: dict[str, str
     for word, what in (("churned", "they have left"), ("lost", "they were lost as leads")):
         left = status.eq(word)
         if left.any():
-            count = _clients_counted(out, left)
+            count = clients_counted(out, left)
             notes.append(f"{counted(count, 'client')} whose '{said}' says {what} "
                          f"({listed(sorted(frame.loc[left, said].astype(str).unique()))}) "
                          f"{was(count)} read as {word}.")
@@ -174,14 +174,14 @@ _CATEGORY_HEADER = re.compile(r"^(?:client|customer|kunden)?(?:category|categori
 
 
 def _names_a_client(text: str) -> bool:
-    """Whether a tag names a paying client (``_PAYING_WORDS``, singular or plural: "Former
+    """Whether a tag names a paying client (``PAYING_WORDS``, singular or plural: "Former
     client", "Ex cliente", "Ehemaliger Kunde"), not only a state ("Inactive")."""
-    return any(word in _PAYING_WORDS or (len(word) >= 5 and any(
-        paying.startswith(word) for paying in _PAYING_WORDS))
+    return any(word in PAYING_WORDS or (len(word) >= 5 and any(
+        paying.startswith(word) for paying in PAYING_WORDS))
         for word in re.findall(r"\w+", without_accents(text.lower())))
 
 
-def _reviews_saying_nothing(rows: pd.DataFrame) -> tuple[pd.DataFrame, list[str]]:
+def reviews_saying_nothing(rows: pd.DataFrame) -> tuple[pd.DataFrame, list[str]]:
     """Rows read as reviews by the sheet (its name, its profile) with no stars and no
     words (no amount, note, reason or column kept beside them: a name and a day alone) are
     no reviews: contacts, the person kept. A review in words with no stars is still one,
@@ -215,7 +215,7 @@ def _stars_given(cell: str) -> float:
     return float(number[1]) if number else float(len(re.findall("[★⭐]", cell)))
 
 
-def _reviews_ticked(rows: pd.DataFrame, frame: pd.DataFrame,
+def reviews_ticked(rows: pd.DataFrame, frame: pd.DataFrame,
                     mapping: dict[str, str | None]) -> tuple[pd.DataFrame, list[str]]:
     """On a log of bookings or sales, a column left unmapped whose header names a review
     or a testimonial (``TICK_STEPS`` at advocacy: "Review?", "Left review") holding ticks
@@ -228,7 +228,7 @@ def _reviews_ticked(rows: pd.DataFrame, frame: pd.DataFrame,
             continue
         cells = frame[header].astype(object).where(frame[header].notna(), "").astype(str)
         starred = cells.str.match(_STARS)
-        ticked = _ticks(frame[header].where(~starred)) if (~starred).any() else None
+        ticked = ticks(frame[header].where(~starred)) if (~starred).any() else None
         stars = cells[starred].map(_stars_given)
         # (a lone ⭐ on every review is a tick; among ratings, 1 to 3 stars is no praise)
         good = starred if stars.eq(1).all() and not cells[starred].str.contains(
