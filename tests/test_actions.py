@@ -154,6 +154,31 @@ def test_in_presenter_mode_the_list_shows_and_nothing_edits(home):
     assert not any(b.label in ("Add the action", "Save") for b in at.main.button)
 
 
+def test_the_list_on_screen_puts_overdue_in_the_status_and_the_room_sees_no_department(home):
+    """An overdue open action reads "Open, overdue" in one column, so the table fits the page
+    (a separate Overdue column, and in presenter mode the department, scrolled off it); the
+    download keeps both."""
+    from conftest import app_test
+
+    db = open_workspace("shop")
+    late = add(db, title="Late one", owner="Sam", department="sales", due="2099-01-01")
+    add(db, title="Later one", owner="Ann", due="2099-01-01")
+    db.execute("UPDATE actions SET due = '2020-01-01' WHERE id = ?", [late])   # time passed
+    db.conn.commit()
+    db.close()
+    normal = app_test("shop", "views/workshop.py")
+    assert not normal.exception
+    table = normal.main.dataframe[0].value
+    assert table.columns.tolist() == ["Action", "Owner", "Status", "Due", "Stage", "Impact",
+                                      "Effort", "Department"]
+    assert table[["Action", "Status", "Department"]].values.tolist() == [
+        ["Late one", "Open, overdue", "sales"], ["Later one", "Open", ""]]
+    room = app_test("shop", "views/workshop.py", presenter=True)
+    assert not room.exception
+    assert "Department" not in room.main.dataframe[0].value.columns
+    assert room.main.dataframe[0].value["Status"].tolist() == ["Open, overdue", "Open"]
+
+
 # --- the goal ----------------------------------------------------------------------------
 
 def test_a_goal_keeps_its_objective_and_key_results(db):

@@ -28,7 +28,9 @@ ADDED = "action_added"          # the id of the action this tab added last (undo
 TABLE = {"title": "Action", "owner": "Owner", "department": "Department", "stage": "Stage",
          "impact": "Impact", "effort": "Effort", "due": "Due", "status": "Status",
          "overdue": "Overdue"}
+ON_SCREEN = ["title", "owner", "status", "due", "stage", "impact", "effort", "department"]
 
+WHOLE_TABLE_ROWS = 25     # an action list up to this long is shown whole, with no scrolling
 ctx = frame.page_context()
 stages = stage_model(get_setting(ctx.db, "pre_awareness"))
 currency = get_setting(ctx.db, "currency")
@@ -366,10 +368,15 @@ def action_list() -> None:
                          status=table["status"].map(actions.STATUSES),
                          overdue=table["overdue"].map({True: "overdue", False: ""}))
     shown[["owner", "department", "due"]] = shown[["owner", "department", "due"]].fillna("")
-    st.dataframe(shown[list(TABLE)].rename(columns=TABLE), hide_index=True,
+    # On screen what the meeting needs comes first: "overdue" joins the status (the download
+    # keeps its own column) and the department, last, is left out of the room's view
+    on_screen = shown.assign(status=shown["status"].where(shown["overdue"] == "",
+                                                          shown["status"] + ", overdue"))
+    columns = ON_SCREEN if not ctx.presenter else [c for c in ON_SCREEN if c != "department"]
+    st.dataframe(on_screen[columns].rename(columns=TABLE), hide_index=True,
+                 height="content" if len(table) <= WHOLE_TABLE_ROWS else "auto",
                  column_config={"Impact": st.column_config.NumberColumn(format="%d"),
-                                "Effort": st.column_config.NumberColumn(format="%d"),
-                                "Department": st.column_config.TextColumn(width="medium")})
+                                "Effort": st.column_config.NumberColumn(format="%d")})
     if ctx.editing:
         move_on(table)
     widgets.download_table(shown[list(TABLE)].rename(columns=TABLE), "actions",
