@@ -326,7 +326,10 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
                # (a restaurant's bill: Resy's, a POS's; a POS's item sales after discounts)
                "ticket total", "check total", "bill total", "net sales",
                # (Braintree's: what was taken, beside what was only authorised)
-               "amount submitted for settlement"),
+               "amount submitted for settlement",
+               # (what each was sold at, last: any other amount says more; never the
+               # "Cost price" or "Purchase price" of goods bought in)
+               "sale price", "selling price", "sales price"),
     "reason": ("reason", "loss reason", "lost reason", "churn reason", "churnreason",
                "complaint reason", "cause", "objection", "issue"),
     "note": ("note", "notes", "comment", "comments", "description", "details", "summary"),
@@ -697,6 +700,11 @@ _OWNERS_CARDS_AND_ORDERS: dict[str, tuple[str, ...]] = {
     "phone": ("so đien thoai", "sđt"),
     "date": ("ngay", "ngay đat", "ngay đat hang", "kelt", "szamla kelte", "kiallitas datuma"),
     "amount": ("thanh tien", "tong tien", "total bayar", "total pembayaran",
+               # what each was sold at ("Valor de venta", "Prix de vente"), never what it
+               # cost ("Valor de compra", "Precio de costo")
+               "valor de venta", "precio de venta", "importe de venta", "valor de venda",
+               "preco de venda", "prix de vente", "montant de vente", "verkaufspreis",
+               "prezzo di vendita", "verkoopprijs",
                # a Turkish marketplace's (Trendyol's "Faturalanacak Tutar"), a Brazilian
                # course platform's price paid (Hotmart's "Valor de compra com impostos"; a
                # bare "Valor de compra" is a reseller's cost price beside "Valor de venda")

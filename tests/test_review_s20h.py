@@ -81,14 +81,15 @@ def test_a_fee_of_money_in_naming_no_one_is_kept(tmp_path):
 def test_a_cost_price_is_not_the_amount(tmp_path):
     """A Spanish reseller's sheet: "Valor de compra" (40, 120, 15) is what the shop paid,
     "Valor de venta" what it sold for. The cost is no sale's amount (was 175 of revenue):
-    3 sales of no amount (the file says sales), as before R5."""
+    3 sales of 95 + 250 + 35 = 380, what each sold for (session 21 B: was 3 sales of no
+    amount, "Valor de venta" unread)."""
     found = cli_import_text(tmp_path, "ventas.csv", (
         "Fecha,Cliente,Producto,Valor de compra,Valor de venta\n"
         "2024-03-01,Ana Ruiz,Silla,40.00,95.00\n"
         "2024-03-02,Luis Gil,Mesa,120.00,250.00\n"
         "2024-03-05,Ana Ruiz,Lámpara,15.00,35.00\n"))
     assert found["mapping"]["Valor de compra"] is None
-    assert sales_and_refunds(tmp_path)[0] == (3, None)
+    assert sales_and_refunds(tmp_path)[0] == (3, 380.0)
 
 
 def test_a_transacao_of_words_numbers_no_order(tmp_path):

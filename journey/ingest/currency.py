@@ -85,6 +85,14 @@ _CELL_WORD = (r"(?i)(?:^|[^\p{L}])(?P<token>" + "|".join(
 # read as money (values reads it so only with cents): no single-letter sign elsewhere.
 _CELL_RAND = r"^[-+]?\s*(?P<token>R)\s?\d"
 
+# Headers a Brazilian owner's sheet writes (as normalise_header writes them: "Valor",
+# "Cliente", "Data", "Forma de pagamento"): two or more on a sheet, its "R 150" is reais
+# (R$ without its $), not the rand an English or Afrikaans sheet's is.
+_PORTUGUESE_HEADERS = frozenset(
+    "valor valortotal valorpago cliente clientes nome nomedocliente data datadavenda "
+    "datadopagamento venda vendas pagamento formadepagamento produto produtos servico "
+    "servicos quantidade telefone preco pedido recebido pago observacao observacoes".split())
+
 # A currency a money column's header names ("Fee (£)", "Price EUR", "Pris (kr)").
 _HEADER_CURRENCY = re.compile(
     r"(?<![A-Za-z])(" + "|".join(c.upper() for c in CURRENCY_CODES if c != "rmb")
@@ -193,6 +201,7 @@ def _from_cells(frame: pd.DataFrame, mapping: dict[str, str | None],
     first money column whose cell writes one."""
     headers = [h for target in money for h, f in mapping.items() if f == target and h in frame]
     each = pd.Series(None, index=frame.index, dtype=object)
+    real = sum(normalise_header(h) in _PORTUGUESE_HEADERS for h in frame.columns) >= 2
     for header in reversed(headers):
         column = frame[header]
         written_as_text = column.map(lambda cell: isinstance(cell, str))
@@ -208,7 +217,7 @@ def _from_cells(frame: pd.DataFrame, mapping: dict[str, str | None],
         if pc.any(missing).as_py():
             tokens = pc.if_else(missing, _matched(text, _CELL_RAND), tokens)
         found = tokens.dictionary_encode()
-        codes = [_token_code(t) for t in found.dictionary.to_pylist()]
+        codes = [_token_code(t, real) for t in found.dictionary.to_pylist()]
         written = pd.Series(pd.Categorical.from_codes(
             found.indices.fill_null(-1).to_numpy(), categories=range(len(codes)))
             if codes else [None] * len(frame), index=frame.index).map(dict(enumerate(codes)))
@@ -222,11 +231,12 @@ def _matched(text: pa.Array, pattern: str) -> pa.Array:
     return pc.if_else(pc.is_valid(found), found.field("token"), pa.scalar(None, pa.string()))
 
 
-def _token_code(token: str) -> str | None:
+def _token_code(token: str, real: bool = False) -> str | None:
     """The code of a currency a cell writes ("£", "NZ$", "eur"); a dollar sign after
-    letters that name no dollar ("10k$") is the dollar."""
+    letters that name no dollar ("10k$") is the dollar; a bare "R" the rand, or the real
+    where the sheet's headers are Portuguese (``real``: ``_PORTUGUESE_HEADERS``)."""
     if token == "R":            # (_CELL_RAND's)
-        return "ZAR"
+        return "BRL" if real else "ZAR"
     token = token.lower()
     return _TOKEN_CODES.get(token) or ("USD" if token.endswith("$") else None)
 

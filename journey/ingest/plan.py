@@ -58,7 +58,8 @@ from .rules.orders import (bills_a_job, continued_orders, labelled_totals,
                            named_subtotals, nothing_happened, order_lines, part_rows)
 from .rules.paid import (amounts_due, booked_and_paid, booked_parts_paid, instalments,
                          orders_part_paid, owed_without_status, package_paid_once, paid_flags,
-                         paid_in_parts, paid_of_each_order, same_clients_below, unpaid_said)
+                         paid_in_parts, paid_of_each_order, read_as_paid_after_all,
+                         same_clients_below, unpaid_said)
 from .rules.payers import sessions_as_purchases, sessions_not_paid, web_visits_not_purchases
 from .rules.people import (PERSON_FIELDS, bookers, full_names, names_alike, note_rows,
                            one_mailbox_one_client, one_person_by_contact, own_money_rows_left_out,
@@ -901,7 +902,9 @@ def prepare_sheet(plan: SheetPlan, *, stage_map: dict[str, str] | None = None,
         rejected |= supplier_rows(frame, raw, out, rejected, problems)
     rows = out[~rejected]
     if paid_said is not None:      # (said of the rows kept, where the rest were said)
-        notes[paid_at:paid_at] = paid_said(~rejected)
+        said_of_paid = paid_said(~rejected)
+        notes[paid_at:paid_at] = said_of_paid
+        notes[:] = read_as_paid_after_all(notes, demoted, said_of_paid)
     if profile is None:     # (a profile's rules say what each order is: said after them)
         rows, said = free_orders_said(rows, columns_for.get("amount", [""])[0])
         notes += said

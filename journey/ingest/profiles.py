@@ -1305,22 +1305,30 @@ def _cash_book_check(present: set[str], frame: pd.DataFrame | None) -> bool:
     return bool(money_in.notna().any() and (money_out.notna().any() or spent_nothing))
 
 
-def payer_in_details(details: object) -> str | None:
+def _details_parts(written: str) -> list[str]:
+    """A line of details cut where its parts meet (dashes, colons, commas, "from")."""
+    return re.split(r"\s*[-\u2013:,;/()]\s+|\s+[-\u2013]\s*|\s+from\s+", written,
+                    flags=re.IGNORECASE)
+
+
+def payer_in_details(details: object, named: frozenset[str] = frozenset()) -> str | None:
     """Who paid, as a line of a cash book or a bank statement names them ("Cash - J Smith
     lesson" -> "J Smith", "Mrs Hall: piano" -> "Mrs Hall", "PAYMENT FROM J SMITH" -> "J
     Smith"): the first part (between dashes, colons, commas) that, past a way of paying
     (``PAID_BY``: Cash, Card) or a bank's words (``BEFORE_A_PAYER``: Faster Payment), starts
     with a person's name; else a first name alone opening the line ("Sarah - deposit"). None
-    where the words name money moving (``NOT_A_PAYER``: "Opening Balance", "Bank Interest").
-    A line in capitals is read as a person writes names ("J SMITH" is "J Smith")."""
+    where the words name money moving (``NOT_A_PAYER``: "Opening Balance", "Bank Interest"),
+    unless the name is two words, the other one a name ``named`` holds (the words of the
+    book's other payers' names: "Gift Mokoena" beside "Lerato Mokoena", "Hugh Grant" beside
+    "Hugh Jones"). A line in capitals is read as a person writes names ("J SMITH" is "J
+    Smith")."""
     if not isinstance(details, str):
         return None
     written = details.strip()
     if not re.search(r"[a-z]", written):
         written = written.title()
     first_name = None
-    parts = re.split(r"\s*[-\u2013:,;/()]\s+|\s+[-\u2013]\s*|\s+from\s+", written,
-                     flags=re.IGNORECASE)
+    parts = _details_parts(written)
     from_someone = bool(re.search(r"\sfrom\s", written, flags=re.IGNORECASE))
     for place, part in enumerate(parts):
         words, passed = part.split(), []
@@ -1329,13 +1337,24 @@ def payer_in_details(details: object) -> str | None:
                 words[0].rstrip(".") == "M" and passed[-1:] == ["de"] and len(words) > 2)):
             passed.append(match_key(words.pop(0)))      # ("DE M JEAN DUPONT": Monsieur)
         found = _PAYER.match(" ".join(words))
-        if found and not {match_key(w) for w in found.group(0).split()} & (
-                NOT_A_PAYER | PAID_BY) and not PLACES_OF_SALE.search(found.group(0)):
+        if found and not PLACES_OF_SALE.search(found.group(0)) and (
+                not {match_key(w) for w in found.group(0).split()} & (NOT_A_PAYER | PAID_BY)
+                or _named_beside(found.group(0), named)):
             return found.group(0)       # (not where it was sold: "Farmers Market")
         if place == 0 and not passed and len(words) == 1 and _first_name_opening(
                 words[0], parts[1:], from_someone):
             first_name = words[0]
     return first_name
+
+
+def _named_beside(name: str, named: frozenset[str]) -> bool:
+    """Whether a name of two words, one of them a word of money moving (``NOT_A_PAYER``:
+    "Gift", "Grant"), is a person's: the other word is a name the book's other payers hold
+    (``named``), and is itself no word of money moving or of paying."""
+    words = name.split()
+    moving = [w for w in words if match_key(w) in NOT_A_PAYER | PAID_BY]
+    return (len(words) == 2 and len(moving) == 1 and match_key(moving[0]) not in PAID_BY
+            and next(w for w in words if w not in moving) in named)
 
 
 def _first_name_opening(word: str, rest: list[str], from_someone: bool) -> bool:
@@ -1358,11 +1377,62 @@ def _first_names_in_full(payer: pd.Series) -> pd.Series:
     return payer.map(in_full, na_action="ignore")
 
 
+def _payers_of_book(details: pd.Series, dates: pd.Series | None,
+                    came_in: pd.Series) -> pd.Series:
+    """Who paid each line of a cash book (``payer_in_details``), the book read whole to tell
+    people from what was sold (a line's goods written as a name: "Victoria Sponge"):
+
+    - a name holding a word of money moving is a person's where the book's other payers
+      hold its other word ("Gift Mokoena" beside "Lerato Mokoena");
+    - a name the book elsewhere writes as what was sold (the rest of a line naming its
+      payer, "Mrs Hall - Victoria sponge"; a line naming no one, "Eggs - market") is no one
+      (a first name alone is not: "Sarah" on a line of her own names no one either);
+    - a first name opening a line before another single name ("Cakes - Sarah") gives way
+      to it where the book writes the first as what was sold ("Cakes" alone), or the
+      second, not the first, as a payer elsewhere ("Sarah - lesson");
+    - two capitalised words alone on a line, on two or more lines of one day, are goods
+      sold ("Victoria Sponge" twice on a market day: a person pays once a day)."""
+    payer = details.map(payer_in_details, na_action="ignore")
+    named = frozenset(w for name in payer[came_in].dropna().unique() for w in name.split())
+    missed = payer.isna() & details.notna()
+    payer[missed] = details[missed].map(lambda line: payer_in_details(line, named))
+    lines = details.where(came_in).dropna().map(
+        lambda line: _details_parts(line.strip() if re.search(r"[a-z]", line) else
+                                    line.strip().title()))
+    sold = set()
+    for row, parts in lines.items():     # (not beside a first name alone: "Cakes - Sarah")
+        who = payer.get(row)
+        if not isinstance(who, str) or " " in who:
+            sold.update(match_key(part) for part in parts
+                        if not isinstance(who, str) or who not in part)
+    openers = payer.where(payer.map(lambda who: isinstance(who, str) and " " not in who))
+    first_words = payer.dropna().map(lambda who: who.split()[0]).value_counts()
+    payer = payer.where(~payer.map(lambda who: isinstance(who, str) and " " in who
+                                   and match_key(who) in sold))
+    for row, parts in lines.items():
+        who, second = openers.get(row), parts[1].strip() if len(parts) == 2 else ""
+        if isinstance(who, str) and _FIRST_NAME.fullmatch(second) and (
+                match_key(who) in sold or (first_words.get(second, 0)
+                                           and first_words.get(who, 0) < 2)):
+            payer[row] = second
+    if dates is not None:
+        bare = payer.notna() & details.str.strip().eq(payer) & payer.str.fullmatch(
+            rf"{_NAME}\s+{_NAME}").fillna(False).astype(bool)
+        twice = pd.DataFrame({"who": payer[bare], "day": dates[bare]}).duplicated(
+            keep=False)
+        goods = set(payer[bare][twice.values])
+        payer = payer.where(~payer.isin(goods))
+    return payer
+
+
 def _cash_book_facts(frame: pd.DataFrame) -> dict:
     present = {normalise_header(h) for h in frame.columns}
     money_in, money_out = (_money(frame, side) for side in _cash_pair(present))
-    payer = _first_names_in_full(_col(frame, *_CASH_DETAILS).map(payer_in_details))
     came_in = money_in.gt(0)
+    dated = next((h for h in frame.columns if match_header(h)[0] == "date"), None)
+    payer = _first_names_in_full(_payers_of_book(
+        _col(frame, *_CASH_DETAILS), None if dated is None else _col(frame, normalise_header(dated)),
+        came_in))
     return {"in": money_in, "payer": payer, "sale": came_in & payer.notna(),
             "unnamed": came_in & payer.isna(), "out": ~came_in & money_out.gt(0),
             "out_total": money_out.where(~came_in).sum()}

@@ -137,14 +137,17 @@ def _paid_how(cell: object) -> str | None:
 def _paid_on_beside_date(frame: pd.DataFrame, mapping: dict[str, str | None]) -> str | None:
     """A column of the day each was paid (``_PAID_ON``: "Paid on"), beside another column
     read as the row's date (a tutor's list of invoices: "Date") or kept aside as holding no
-    dates (a gardener's "Paid on": Friday), and no status (one saying "Invoiced" is read
-    with it where it says so): whether each was paid, a blank not yet; or None."""
+    dates (a gardener's "Paid on": Friday), or itself the only date with some left blank
+    (a gardener's jobs, "Paid on" 12/04/2026 or nothing: each job's day is the day it was
+    paid), and no status (one saying "Invoiced" is read with it where it says so): whether
+    each was paid, a blank not yet; or None."""
     dated = [h for h, target in mapping.items() if target == "date"]
     if "status" in mapping.values():
         return None
     return next((h for h, target in mapping.items() if target in (None, "date")
                  and h in frame and base_header_key(h) in _PAID_ON
-                 and (any(other != h for other in dated) or _holds_no_date(frame[h]))),
+                 and (any(other != h for other in dated) or _holds_no_date(frame[h])
+                      or (dated == [h] and frame[h].isna().any()))),
                 None)
 
 
@@ -366,6 +369,15 @@ def paid_flags(out: pd.DataFrame, frame: pd.DataFrame, mapping: dict[str, str | 
                              f"{one if count == 1 else many}.")
         return notes
     return say
+
+
+def read_as_paid_after_all(notes: list[str], demoted: list[str], said: list[str]) -> list[str]:
+    """``notes`` without the note that a column only looked like a field ("Column 'Paid on'
+    looked like date ... kept as an extra column") where ``said`` (``paid_flags``' notes)
+    says which rows that column marks paid: one note of the column, not two at odds."""
+    read = [h for h in demoted if any(f"'{h}'" in note for note in said)]
+    return [note for note in notes
+            if not any(note.startswith(f"Column '{h}' looked like ") for h in read)]
 
 
 # A money column saying what a booking has been paid so far (FareHarbor's and Rezdy's "Total

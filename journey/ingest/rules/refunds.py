@@ -78,8 +78,12 @@ def credits_of_unpaid(out: pd.DataFrame, rejected: pd.Series, notes: list[str]) 
     Zervant's "Hyvitetty" of -186) beside the same client's invoice of the amount, on or
     before its day, that was never paid (read as a contact: overdue, sent): no money went
     back, the invoice was called off, a cancellation; so too a credit of part of a larger
-    unpaid invoice where the client paid nothing before it. Beside a paid one, or none on
-    the sheet, it stays a refund. ``out`` is changed in place and ``notes`` says what was read."""
+    unpaid invoice where the client paid nothing before it. A credit larger than the unpaid
+    invoice (the client having paid nothing before it) calls it off to its amount, the rest
+    a credit held for the client, not money given back; one dated before an unpaid invoice
+    of its amount calls that off where the client paid nothing on the sheet. Beside a paid
+    one, or none on the sheet, it stays a refund. ``out`` is changed in place and ``notes``
+    says what was read."""
     if "kind" not in out or "amount" not in out:
         return
     amounts = amounts_of(out)
@@ -96,31 +100,54 @@ def credits_of_unpaid(out: pd.DataFrame, rejected: pd.Series, notes: list[str]) 
     their = pd.DataFrame({"who": who, "cents": cents, "day": days,
                           "paid": out["kind"].eq("purchase")})[may_be]
     used: set = set()
-    called_off = in_part = 0
+    called_off = in_part = beyond_count = 0
+    beyond = 0.0
     for index in credit[credit].index:
-        before = their["who"].eq(who[index]) & ~(their["day"] > days[index])
+        theirs = their["who"].eq(who[index])
+        before = theirs & ~(their["day"] > days[index])
         same = before & their["cents"].eq(-cents[index])
         original = next((i for i in reversed(same[same].index) if i not in used), None)
         whole = original is not None
+        over = False
         if original is None and not their["paid"][before].any():
             # (a part of an unpaid invoice credited, the client having paid nothing: 100
             # off an overdue 300 gives no money back)
             larger = before & their["cents"].gt(-cents[index])
             original = next((i for i in reversed(larger[larger].index) if i not in used), None)
+            # (more than an unpaid invoice credited: -400 on an overdue 300 calls it off,
+            # the 100 beyond it is the client's credit, no money back)
+            smaller = before & ~their["paid"] & their["cents"].lt(-cents[index])
+            over = original is None
+            original = original if not over else next(
+                (i for i in reversed(smaller[smaller].index) if i not in used), None)
+        if original is None and not their["paid"][theirs].any():
+            # (a credit dated before the unpaid invoice of its amount, nothing ever paid)
+            later = theirs & their["cents"].eq(-cents[index])
+            original = next((i for i in later[later].index if i not in used), None)
+            whole, over = original is not None, False
         if original is None:
             continue
         used.add(original)
         if out.at[original, "kind"] == "contact":
             out.at[index, "kind"] = "cancellation"
-            out.at[index, "amount"] = abs(amounts[index])
+            out.at[index, "amount"] = (float(their.at[original, "cents"]) if over
+                                       else abs(amounts[index]))
             called_off += 1
-            in_part += not whole
+            in_part += not whole and not over
+            if over:
+                beyond_count += 1
+                beyond += -cents[index] - float(their.at[original, "cents"])
     if called_off:
         notes.append(f"{counted(called_off, 'credit note')} (a negative amount marked refunded "
                      f"or credited) called off {'an invoice' if called_off == 1 else 'invoices'}"
                      f" never paid{f' ({in_part} in part)' if in_part else ''}: read as "
                      f"{'a cancellation' if called_off == 1 else 'cancellations'}"
-                     ", no money given back.")
+                     ", no money given back."
+                     + (f" {counted(beyond_count, 'credit note')} credited more than "
+                        f"{'its invoice' if beyond_count == 1 else 'their invoices'}: "
+                        f"{values.amount_text(beyond)} beyond "
+                        f"{'it is' if beyond_count == 1 else 'them is'} credit held for the "
+                        "client, not counted as money given back." if beyond_count else ""))
 
 
 _REFUNDED_AT = re.compile(r"^(?:refunded|refund)(?:at|on|date|time)$|^daterefunded$")
