@@ -193,7 +193,7 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "reward_effort_rank": ("reward effort rank", "reward effort", "reward to effort",
                            "effort rank", "rank"),
     "stage": ("stage", "deal stage", "dealstage", "lifecycle stage", "journey stage",
-              "pipeline stage", "funnel stage", "status", "customer status", "customerstatus",
+              "pipeline stage", "pipeline status", "funnel stage", "status", "customer status", "customerstatus",
               "client status", "lead status", "opportunity stage", "sales stage",
               "contact type", "person type", "section/column", "section", "list name",
               "status label", "lead status label",
@@ -292,7 +292,10 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
                # (what was paid after a coupon, before the list price beside it:
                # Teachable's "Final Price", Payhip's "Amount Paid")
                "final price", "amount paid",
-               "price", "service price", "deal value", "job amount", "job total", "jobs total",
+               "price", "service price",
+               # (a marketplace's sale, Poshmark's "Order Price" beside the seller's "Net
+               # Earnings"; a studio's booking, its "Price Paid")
+               "order price", "price paid", "deal value", "job amount", "job total", "jobs total",
                # (a trade's job list: what the job was invoiced at, Tradify's)
                "invoiced", "amount invoiced", "invoiced amount", "total invoiced",
                "approved invoice total",     # (JobNimbus's job: what its invoice came to)
@@ -1081,10 +1084,11 @@ _ASIDE = re.compile(r"\((?!\s*\d+\s*\))[^)]*\)|\[[^\]]*\]"
                     r"|(?<![\w/])(?:(?:19|20)?\d\d)\s*[/-]\s*\d\d(?![\w/])"   # ("Fee 24/25")
                     r"|(?<!\w)(?:19|20)\d\d(?!\w)")
 _NUMBER_SIGN = re.compile(r"\s*(\w[\w ]*?)\s*(?:#|no\.)\s*", re.IGNORECASE)   # "Client #"
-# The record a CRM's header names before what it holds (Pipedrive: "Person - Email - Work").
-# HubSpot's "Associated Company" is the company the record belongs to.
+# The record a CRM's header names before what it holds (Pipedrive: "Person - Email - Work",
+# and its activities' "Activity - Contact person"). HubSpot's "Associated Company" is the
+# company the record belongs to.
 _RECORD_PREFIX = re.compile(r"\s*(?:(?:person|organi[sz]ation|lead|deal|contact|company|"
-                            r"account)\s+-|associated)\s+(.+?)(?:\s+-\s+(?:work|home|other|"
+                            r"account|activity)\s+-|associated)\s+(.+?)(?:\s+-\s+(?:work|home|other|"
                             r"mobile|personal|main))?\s*$", re.IGNORECASE)
 
 

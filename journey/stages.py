@@ -311,7 +311,7 @@ PAID_IN_PERSON = frozenset(match_key(word) for word in (
 ON_INVOICE = frozenset(match_key(word) for word in (
     "invoice", "on invoice", "invoiced", "to invoice", "inv", "account", "on account"))
 PAYMENT_STATUS_WORDS = {
-    "purchase": "paid, paid out, " + PART_PAID_WORDS + ", pagado, pagada, paye, bezahlt, "
+    "purchase": "paid, paid out, paid in full, fully paid, " + PART_PAID_WORDS + ", pagado, pagada, paye, bezahlt, "
                 "pago, cobrada, cobrado, pagata, pagato, betaald, "
                 "vigente, "      # (a Mexican CFDI in force: the invoice was issued and stands)
                 "opłacona, zapłacona, betald, betalt, 支払済み, 入金済み, maksettu, zaplaceno, "

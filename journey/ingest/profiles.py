@@ -1725,12 +1725,13 @@ _EMAIL_HEADER = r"e?mail(?:address)?$|correo"
 # only in a survey that asks no e-mail; where e-mails are asked, a response without one is
 # anonymous (kept without a client).
 _RESPONSE_ONLY = ("responseid", "submissionid")
-# An NPS answer headed only "Score" or "Rating" (Delighted) is an NPS answer when the sheet
+# An NPS answer headed only "Score", "Rating" or "Answer" (Delighted, AskNicely) is an NPS answer when the sheet
 # says it is an NPS survey: a survey type (Delighted's "Survey type": NPS, eNPS) or a
 # survey or question column that names NPS. A CRM's lead "Score" never has one.
 # An NPS tool's campaign ("Q2 NPS": Retently's) names it too, and so does a column that
 # calls each answer a promoter or a detractor (its status, tags or segment).
-_SCORE_HEADERS = ("score", "rating")
+_SCORE_HEADERS = ("score", "rating",
+                  "answer")     # (AskNicely's: the 0-10 answer beside its "Survey": NPS)
 _SURVEY_TYPE = ("surveytype", "survey", "surveyname", "question", "type", "campaign",
                 "campaignname", "status", "tags", "segment", "category")
 _NPS_WORDS = r"\bnps\b|enps|net\s*promoter|recommend"
@@ -1740,7 +1741,8 @@ _SUBHEADER_WORDS = {"response", "open-ended response", "other (please specify)"}
 _SURVEY_DATE = ("submitdateutc", "submitdate", "submissiondate", "submittedat", "datesubmitted", "enddate",
                 "responsedate", "responsetimestamp", "recordeddate", "timestamp",
                 "marcatemporal", "horodateur", "zeitstempel", "createdat", "date",
-                "startdate", "startdateutc")
+                "startdate", "startdateutc",
+                "responded")        # (AskNicely's: when the answer came, after its "Sent")
 # A name asked as a question (Tally's and Typeform's "What's your name?").
 _NAME_QUESTIONS = ("yourname", "yourfullname", "whatsyourname", "whatisyourname",
                    "whatsyourfullname", "whatisyourfullname", "fullname")
@@ -1748,6 +1750,7 @@ _NAME_QUESTIONS = ("yourname", "yourfullname", "whatsyourname", "whatisyourname"
 # (the rules then key each response by e-mail, else ID).
 _SURVEY_KEYS = {**{h: "client_id" for h in _RESPONDENT + _RESPONDENT_ID},
                 "firstname": "name", "lastname": "name", "name": "name",
+                "recipientfirstname": "name", "recipientlastname": "name",   # (Qualtrics')
                 **dict.fromkeys(_NAME_QUESTIONS, "name")}
 _SATISFIED = {"verysatisfied": 5, "extremelysatisfied": 5, "satisfied": 4, "somewhatsatisfied": 4,
               "neutral": 3, "neithersatisfiednordissatisfied": 3, "dissatisfied": 2,
@@ -1778,6 +1781,10 @@ def _survey_score_header(present: set[str], frame: pd.DataFrame | None = None) -
     """The normalised header of the 0-10 answer: one that says recommend or NPS, else a
     "Score" or "Rating" column of a sheet that says it is an NPS survey (and, with the
     values at hand, holds whole numbers from 0 to 10)."""
+    grouped = next((h[:-len("npsgroup")] for h in sorted(present)
+                    if h.endswith("npsgroup") and h[:-len("npsgroup")] in present), None)
+    if grouped:         # Qualtrics' "Q1_NPS_GROUP" (Promoter, Passive, Detractor) of "Q1"
+        return grouped
     said = _header_matching(present, _NPS_HEADER)
     if said:
         return said
@@ -1864,9 +1871,10 @@ def _satisfaction_check(present: set[str], frame: pd.DataFrame | None) -> bool:
 
 def _subheader(frame: pd.DataFrame) -> pd.Series:
     """SurveyMonkey's second header row ("Response", "Open-Ended Response"): the first row,
-    with no respondent and no date, whose cells name kinds of answer."""
-    found = pd.Series(False, index=frame.index)
-    if not len(frame):
+    with no respondent and no date, whose cells name kinds of answer. Qualtrics' two
+    (``_label_rows``) too."""
+    found = _label_rows(frame)
+    if not len(frame) or found.any():
         return found
     top = frame.iloc[0]
     cells = {str(v).strip().casefold() for v in top.tolist() if v is not None and str(v).strip()}
@@ -1874,6 +1882,24 @@ def _subheader(frame: pd.DataFrame) -> pd.Series:
                 for names in (_RESPONDENT, _RESPONDENT_ID, _SURVEY_DATE))
     if blank and cells and cells & _SUBHEADER_WORDS:
         found.iloc[0] = True
+    return found
+
+
+def _label_rows(frame: pd.DataFrame) -> pd.Series:
+    """Qualtrics' rows under its headers, before the first response: each column's label
+    ("Response ID" under "ResponseId", the question's words under "Q1") and its import
+    ID ('{"ImportId":"QID1"}'). Each of the first two rows of which most cells either
+    say their own column's header (compared as headers are) or are such an import ID."""
+    found = pd.Series(False, index=frame.index)
+    headers = [normalise_header(h) for h in frame.columns]
+    for at in range(min(2, len(frame))):
+        cells = [(h, str(v).strip()) for h, v in zip(headers, frame.iloc[at].tolist())
+                 if v is not None and str(v).strip() and str(v) != "nan"]
+        labels = sum(normalise_header(cell) == h or cell.startswith('{"ImportId"')
+                     for h, cell in cells)
+        if not cells or labels * 2 <= len(cells):
+            break
+        found.iloc[at] = True
     return found
 
 
@@ -1901,8 +1927,11 @@ def _survey_facts(frame: pd.DataFrame) -> dict:
     date = pd.Series(None, index=frame.index, dtype=object)
     for header in _SURVEY_DATE:        # the answer's date, else when it was started
         date = date.where(date.notna(), _dates(frame, header))
+    recipient = (_col(frame, "recipientfirstname").fillna("") + " "
+                 + _col(frame, "recipientlastname").fillna("")).str.strip()
     return {"respondent": respondent, "by_email": email.notna(), "nps": nps,
-            "satisfaction": satisfaction, "date": date, "subheader": subheader}
+            "satisfaction": satisfaction, "date": date, "subheader": subheader,
+            "recipient": _none(recipient.where(recipient != ""))}
 
 
 def _nps_rules(rows: pd.DataFrame, frame: pd.DataFrame) -> pd.DataFrame:
@@ -1918,6 +1947,8 @@ def _nps_rules(rows: pd.DataFrame, frame: pd.DataFrame) -> pd.DataFrame:
     rows["kind"] = score.notna().map({True: "nps", False: "contact"})
     rows["amount"] = score
     rows["date"] = facts["date"].reindex(rows.index)
+    if "name" in rows:      # (Qualtrics' recipient, in two columns: "Ann" "Lee", Ann Lee)
+        rows["name"] = facts["recipient"].reindex(rows.index).fillna(rows["name"])
     return rows
 
 
@@ -1938,7 +1969,9 @@ def _nps_explain(frame: pd.DataFrame, said: str = "an NPS survey export") -> str
                "contacts"
                if (~answered).any() else "")
             + (f"; {counted(missing, 'response')} without an e-mail or ID kept without a client"
-               if missing else "") + ".")
+               if missing else "")
+            + (f"; {counted(labels, 'row')} under the headers naming each column (no answer) "
+               "left out" if (labels := int(_label_rows(frame).sum())) else "") + ".")
 
 
 def _satisfaction_rules(rows: pd.DataFrame, frame: pd.DataFrame) -> pd.DataFrame:
@@ -2444,6 +2477,76 @@ def _paypal_explain(frame: pd.DataFrame) -> str:
             f"recipient's e-mail); {counted(int(facts['dropped'].sum()), 'line')} of the "
             "account's own money (withdrawals, currency conversions, fees, payments sent) "
             "left out.")
+
+
+# --- a bank account's statement in one signed column: Revolut (Business and personal) -------
+
+# The types of a Revolut line (normalised) that move the owner's own money: a top-up, a
+# currency exchange, a fee, interest, cashback, a merchant's refund of the owner's card
+# payment, cash from a machine. Money coming in by any other type (a transfer) is a client's.
+_OWN_MONEY_TYPES = {"topup", "exchange", "fee", "interest", "cashback", "refund", "cardrefund",
+                    "atm", "tax", "charge", "reward", "transferbetweenaccounts"}
+# Who sent a transfer, as its description says it ("Money from BERG BAKERY LTD").
+_SENT_FROM = re.compile(r"\bfrom\s+(.+?)\s*$", re.IGNORECASE)
+
+
+def _sender(description: object) -> str | None:
+    """Who sent money in, by the line's description: what follows "from" (in capitals,
+    read as a person writes names: "BERG BAKERY LTD" is "Berg Bakery Ltd"), else a payer
+    named as a bank statement's lines name one (``payer_in_details``)."""
+    if not isinstance(description, str):
+        return None
+    if found := _SENT_FROM.search(description):
+        sender = found.group(1)
+        return sender.title() if not re.search(r"[a-z]", sender) else sender
+    return payer_in_details(description)
+
+
+def _revolut_facts(frame: pd.DataFrame) -> dict:
+    """What each line of the statement is. Money coming in (an amount above 0) by a
+    transfer is a client's payment, from whom the description names: a purchase once
+    COMPLETED, a contact while PENDING, REVERTED or DECLINED (money that never arrived).
+    Everything else (card payments and transfers out, fees, top-ups, exchanges, a
+    merchant's refund of the owner's own spending) is the business's own money: left out,
+    as is money in that names no one."""
+    kind_said = _col(frame, "type").map(normalise_value, na_action="ignore").fillna("")
+    state = _col(frame, "state").str.casefold().fillna("")
+    amount = _money(frame, "amount")
+    sender = _col(frame, "description").map(_sender, na_action="ignore")
+    came_in = amount.gt(0) & ~kind_said.isin(_OWN_MONEY_TYPES)
+    received = came_in & sender.notna()
+    when = _dates(frame, "datecompletedutc", "completeddate")
+    when = when.where(when.notna(), _dates(frame, "datestartedutc", "starteddate"))
+    return {"received": received, "paid": received & state.eq("completed"),
+            "unnamed": came_in & sender.isna(), "sender": sender, "amount": amount,
+            "date": when}
+
+
+def _revolut_rules(rows: pd.DataFrame, frame: pd.DataFrame) -> pd.DataFrame:
+    facts = _revolut_facts(frame)
+    rows = rows[facts["received"].reindex(rows.index, fill_value=False)].copy()
+    rows["name"] = _none(facts["sender"]).reindex(rows.index)
+    rows["kind"] = facts["paid"].map({True: "purchase", False: "contact"}).reindex(rows.index)
+    rows["amount"] = facts["amount"].reindex(rows.index)
+    rows["date"] = facts["date"].reindex(rows.index)
+    return rows
+
+
+def _revolut_explain(frame: pd.DataFrame) -> str:
+    facts = _revolut_facts(frame)
+    paid, received, unnamed = facts["paid"], facts["received"], facts["unnamed"]
+    own = len(frame) - int(received.sum()) - int(unnamed.sum())
+    return (f"Recognised as a Revolut statement: {counted(int(paid.sum()), 'payment')} "
+            f"received ({values.amount_text(float(facts['amount'][paid].sum()))}) from "
+            f"{counted(facts['sender'][paid].nunique(), 'client')} (who sent each, by its "
+            f"description) counted as purchases"
+            + (f"; {counted(waiting, 'payment')} pending, reverted or declined kept as "
+               + ("a contact" if waiting == 1 else "contacts")
+               if (waiting := int((received & ~paid).sum())) else "")
+            + (f"; {counted(int(unnamed.sum()), 'payment')} in naming no one left out"
+               if unnamed.any() else "")
+            + (f"; {counted(own, 'line')} of the business's own money (card payments and "
+               "transfers out, fees, top-ups, exchanges) left out" if own else "") + ".")
 
 
 # --- a payment processor's lifecycle report: Adyen's payment accounting report ----------
@@ -3659,6 +3762,11 @@ PROFILES += (
             {"name": "name", "date": "date", "transactionid": "order_id",
              "itemtitle": "note", "countrycode": "country"},
             _paypal_rules, _paypal_explain),
+    Profile("revolut_statement", "a Revolut statement",
+            (*_all("type", "state", "description", "amount"),
+             _any("datestartedutc", "starteddate")),
+            {"id": "order_id", "reference": "note"},
+            _revolut_rules, _revolut_explain),
     Profile("payment_lifecycle", "a payment accounting report (Adyen)",
             _all("pspreference", "merchantreference", "recordtype"),
             {"merchantreference": "order_id", "bookingdate": "date", "shopperemail": "email",

@@ -1174,7 +1174,8 @@ _DEAL_ACCOUNT = ORGANISATION_HEADERS | {"primaryaccount", "primarycompany"}
 # export only.
 _DEAL_PARTY = frozenset({"tiers"})
 _DEAL_CONTACTS = frozenset({"relatedcontacts", "contacts", "contact", "contactname",
-                            "primarycontact"})
+                            "primarycontact",
+                            "maincontact"})     # (Salesflare's opportunities)
 _DEAL_OWN_ID = frozenset({"id", "leadid", "dealid", "opportunityid"})
 # How headers only a deal has start (Freshsales' "Deal stage"; SuiteCRM's and SugarCRM's
 # "opportunity_type" and "sales_stage").

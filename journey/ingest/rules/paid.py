@@ -445,6 +445,20 @@ def _owed_in_full(out: pd.DataFrame, paid: pd.Series) -> list[str]:
     return _unpaid_as_contacts(out, owed, lambda count: f"of {its(count)} amount", "")
 
 
+def _payment_stated(frame: pd.DataFrame, status_header: str | None) -> pd.Series | None:
+    """A column beside a booking's status, not it, every cell of which is a payment's status
+    (``PAYMENT_STATUSES``: Bokun's "Paid type" of PAID_IN_FULL, NOT_PAID, REFUNDED), one
+    at least saying paid; else None."""
+    for header in frame.columns:
+        cells = values.parse_text(frame[header], stripped=True)[0].dropna()
+        if header == status_header or not len(cells) or not cells.map(
+                normalise_value).isin(PAYMENT_STATUSES).all():
+            continue
+        if cells.map(order_status_kind).eq("purchase").any():
+            return frame[header]
+    return None
+
+
 def booked_and_paid(out: pd.DataFrame, frame: pd.DataFrame,
                      status_header: str | None = None,
                      amount_header: str | None = None) -> list[str]:
@@ -475,6 +489,12 @@ def booked_and_paid(out: pd.DataFrame, frame: pd.DataFrame,
             # paid all of it (elsewhere the ticks are paid_flags').
             ticked = ticked_paid.reindex(out.index, fill_value=False).astype(bool)
             paid = amounts_of(out).where(booked & ticked)
+    elif (stated := _payment_stated(frame, status_header)) is not None:
+        # A booking's payment said in words beside its status (Bokun's "Paid type":
+        # PAID_IN_FULL, NOT_PAID): a booking said paid has paid all of it.
+        said_paid = stated.map(order_status_kind, na_action="ignore").reindex(out.index)
+        paid = amounts_of(out).where(booked & said_paid.eq("purchase"))
+        paid_in = f"in '{stated.name}'"
     elif (owed_header := _balance_column(frame)) is not None:
         # What is still owed ("Balance": Jobber's, Zuora's, Harvest's): paid is the rest
         owed = values.parse_money(frame[owed_header])[0].reindex(out.index)
