@@ -11,7 +11,8 @@ catalogue, base, evidence, source, then period and keywords.
   differs, next-step reasons and evidence), registered in the ``SIGNS`` tuple;
 - ``base``: the ``Sign`` base class with the defaults, ``Measure``, judging words and numbers;
 - ``engine``: ``compute_signs`` (every sign over the period, the one before and 12 trend
-  months), the alignment score, ``sign_evidence``, the JSON records;
+  months), the alignment score, ``sign_evidence`` and ``first_sign_evidence``, the JSON
+  records;
 - ``source``: the workspace read once (``Source``) and ``CLIENT_DAYS``;
 - ``period``: the period, the one before, the trend months, day numbers;
 - ``settings`` and ``keywords``: thresholds, self-assessments and keyword classes;
@@ -70,13 +71,20 @@ of binary searches). The period's top reasons and departments are counted per da
 their indexes (m005, m010) before they are summed per value, so no event is sorted.
 bench/signs_bench.py measures all eight signs with trends at 100,000 clients and
 1,000,000 events, and at 1,000,000 clients and 10,000,000 events.
+
+A sign's evidence on the page is each table's count and first rows (``first_sign_evidence``):
+the events along their (kind, date) index, the clients' figures grouped per client along it
+and only the first clients read whole (under half a second of CPU per sign at a million
+clients, against several seconds for ``sign_evidence``'s whole tables, which the downloads
+build when clicked); bench/evidence_bench.py measures both and checks they agree.
 """
 
 from .base import STATUSES, Measure, Sign, change_pct, format_value
 from .catalogue import SIGN_KEYS, SIGNS, sign_by_key
 from .engine import (
     MIN_MEASURED, POINTS, AlignmentScore, SignResult, SignsReport, alignment_score, compute_signs,
-    sign_evidence, signs_records)
+    first_sign_evidence, sign_evidence, signs_records)
+from .evidence import EvidenceTable
 from .keywords import (
     DEFAULT_KEYWORD_CLASSES, KEYWORDS_SETTING, get_keyword_classes, reason_classifier,
     set_keyword_classes)
@@ -90,9 +98,10 @@ from .source import CLIENT_DAYS
 __all__ = [
     "ASSESSMENTS_SETTING", "CLIENT_DAYS", "DEFAULT_KEYWORD_CLASSES", "KEYWORDS_SETTING",
     "MIN_MEASURED", "POINTS", "SIGNS", "SIGN_KEYS", "STATUSES", "THRESHOLDS_SETTING",
-    "THRESHOLD_LABELS", "AlignmentScore", "Measure", "Period", "Sign", "SignResult",
-    "SignsReport", "alignment_score", "change_pct", "check_thresholds",
-    "clear_self_assessment", "compute_signs", "format_value", "get_keyword_classes",
-    "get_self_assessments", "get_thresholds", "latest_date", "reason_classifier",
-    "reset_thresholds", "resolve_period", "save_self_assessment", "set_keyword_classes",
-    "set_thresholds", "sign_by_key", "sign_evidence", "signs_records", "thresholds_table"]
+    "THRESHOLD_LABELS", "AlignmentScore", "EvidenceTable", "Measure", "Period", "Sign",
+    "SignResult", "SignsReport", "alignment_score", "change_pct", "check_thresholds",
+    "clear_self_assessment", "compute_signs", "first_sign_evidence", "format_value",
+    "get_keyword_classes", "get_self_assessments", "get_thresholds", "latest_date",
+    "reason_classifier", "reset_thresholds", "resolve_period", "save_self_assessment",
+    "set_keyword_classes", "set_thresholds", "sign_by_key", "sign_evidence",
+    "signs_records", "thresholds_table"]

@@ -13,7 +13,9 @@ from sqlite_utils import Database
 from ..filters import Filters
 from ..text import percent_text
 from ..workspace import query_frame
-from .evidence import CLIENT_SELECT, clients_of_events, event_rows, in_span, no_clients
+from .evidence import (
+    CLIENT_SELECT, EventQuery, EvidenceTable, clients_of_events, event_rows,
+    first_clients_of_events, first_events, first_rows, in_span, no_clients)
 from .source import Source, client_scope
 
 STATUSES = ("red", "amber", "unknown", "green")          # the page's order: red first
@@ -172,35 +174,75 @@ class Sign:
         return tuple(named[:3]) or self.departments
 
     # --- evidence ------------------------------------------------------------------------
+    # Each table whole (``evidence_events``, ``evidence_clients``: the downloads) and as its
+    # count with its first rows (``first_evidence_events``, ``first_evidence_clients``: the
+    # page), the same rows in the same order.
+
+    def event_query(self, kinds: tuple[str, ...]) -> EventQuery:
+        """The events behind the figure, of ``kinds`` (those of ``evidence_kinds`` the
+        workspace has)."""
+        return EventQuery(kinds)
+
+    def with_event_columns(self, db: Database, query: EventQuery,
+                           events: pd.DataFrame) -> pd.DataFrame:
+        """The query's events with any columns the sign adds (none by default)."""
+        return events
 
     def evidence_events(self, db: Database, filters: Filters, span,
                         kinds: tuple[str, ...]) -> pd.DataFrame:
-        """The events behind the figure, of ``kinds`` (those of ``evidence_kinds`` the
-        workspace has)."""
-        return event_rows(db, filters, span, kinds)
+        query = self.event_query(kinds)
+        return self.with_event_columns(db, query, event_rows(db, filters, span, query))
+
+    def first_evidence_events(self, db: Database, filters: Filters, span,
+                              kinds: tuple[str, ...], rows: int) -> EvidenceTable:
+        query = self.event_query(kinds)
+        table = first_events(db, filters, span, query, rows)
+        return EvidenceTable(table.count, self.with_event_columns(db, query, table.first))
 
     def evidence_clients(self, db: Database, filters: Filters, span, events: pd.DataFrame,
                          has_events: bool) -> pd.DataFrame:
-        """The clients behind the figure: those of its events, or those the figure counts."""
-        if not events.empty and events["client_id"].notna().any():
+        """The clients behind the figure: those of its events (most events first), or
+        those the figure counts."""
+        if not events.empty and events["client_ref"].notna().any():
             frame = clients_of_events(db, filters, events)
-            counts = events["client_id"].value_counts()
-            frame.insert(2, "events_in_period", frame["client_id"].map(counts).fillna(0)
+            counts = events["client_ref"].value_counts()
+            frame.insert(2, "events_in_period", frame.pop("client_ref").map(counts).fillna(0)
                          .astype("int64"))
             return frame.sort_values("events_in_period", ascending=False, kind="stable")
+        found = self.uncounted_clients(filters, span, has_events)
+        if not found:
+            return no_clients()
+        sql, params, order = found
+        return query_frame(db, f"{sql} ORDER BY {order}", params)
+
+    def first_evidence_clients(self, db: Database, filters: Filters, span,
+                               kinds: tuple[str, ...], rows: int) -> EvidenceTable:
+        query = self.event_query(kinds)
+        if query.kinds:
+            table = first_clients_of_events(db, filters, span, query, rows, "events_in_period")
+            if table.count:
+                return table
+        found = self.uncounted_clients(filters, span, bool(kinds))
+        return first_rows(db, *found, rows) if found else EvidenceTable(0, no_clients())
+
+    def uncounted_clients(self, filters: Filters, span,
+                          has_events: bool) -> tuple[str, list, str] | None:
+        """``(sql, params, order)`` of the clients behind the figure when no event names
+        them: those with a count in ``evidence_column`` (when the workspace has no events of
+        the kind), else ``counted_clients``; None when there are none."""
         where, params, _ = client_scope(filters)
         column = self.evidence_column
         if column and not has_events:
-            return query_frame(db, f"SELECT {CLIENT_SELECT}, c.[{column}] FROM clients c "
-                               f"WHERE {where} AND c.[{column}] > 0 AND "
-                               f"{in_span('c.last_date', span)} ORDER BY c.[{column}] DESC",
-                               [*params, *(span or ())])
-        return self.counted_clients(db, where, params, span, has_events)
+            return (f"SELECT {CLIENT_SELECT}, c.[{column}] FROM clients c WHERE {where} AND "
+                    f"c.[{column}] > 0 AND {in_span('c.last_date', span)}",
+                    [*params, *(span or ())], f"c.[{column}] DESC, c.id")
+        return self.counted_clients(where, params, span, has_events)
 
-    def counted_clients(self, db: Database, where: str, params: list, span,
-                        has_events: bool) -> pd.DataFrame:
-        """The clients the figure counts when no event names them (none by default)."""
-        return no_clients()
+    def counted_clients(self, where: str, params: list, span,
+                        has_events: bool) -> tuple[str, list, str] | None:
+        """``(sql, params, order)`` of the clients the figure counts when no event names
+        them (None by default: no clients)."""
+        return None
 
 
 # --- judging in numbers and words -----------------------------------------------------

@@ -16,7 +16,9 @@ from ..workspace import query_frame
 from .base import (
     DAYS_PER_MONTH, STATUSES, Measure, Sign, count, days_in, fmt, level_status, ratio,
     rule_text, towards_red)
-from .evidence import CLIENT_SELECT, clients_of_events, event_rows, in_span
+from .evidence import (
+    CLIENT_SELECT, EventQuery, EvidenceTable, clients_of_events, first_clients_of_events,
+    first_rows, in_span)
 from .keywords import get_keyword_classes, reason_classifier
 from .source import CONSIDERING, CUSTOMER, ORDER_DATE, Source, client_scope
 
@@ -176,24 +178,26 @@ class UneducatedLeads(Sign):
         classify = reason_classifier(details["keywords"])
         return [c for c in super().quoted_reasons(details) if classify(c[0]) is not None]
 
-    def evidence_events(self, db: Database, filters: Filters, span,
-                        kinds: tuple[str, ...]) -> pd.DataFrame:
-        frame = event_rows(db, filters, span, kinds,
-                           condition="AND e.reason IS NOT NULL AND TRIM(e.reason) != ''")
-        if not kinds:
-            return frame
-        classify = reason_classifier(get_keyword_classes(db))
-        frame.insert(frame.columns.get_loc("reason") + 1, "did_not_understand",
-                     [classify(r) or "" for r in frame["reason"]])
-        return frame
+    def event_query(self, kinds: tuple[str, ...]) -> EventQuery:
+        return EventQuery(kinds, condition="AND e.reason IS NOT NULL AND TRIM(e.reason) != ''")
 
-    def counted_clients(self, db: Database, where: str, params: list, span,
-                        has_events: bool) -> pd.DataFrame:
+    def with_event_columns(self, db: Database, query: EventQuery,
+                           events: pd.DataFrame) -> pd.DataFrame:
+        """Which keyword class, if any, says the lead did not understand."""
+        if not query.kinds:
+            return events
+        classify = reason_classifier(get_keyword_classes(db))
+        events.insert(events.columns.get_loc("reason") + 1, "did_not_understand",
+                      [classify(r) or "" for r in events["reason"]])
+        return events
+
+    def counted_clients(self, where: str, params: list, span,
+                        has_events: bool) -> tuple[str, list, str] | None:
         if not span:
-            return super().counted_clients(db, where, params, span, has_events)
-        return query_frame(db, f"SELECT {CLIENT_SELECT}, c.furthest_rank >= {CONSIDERING} AS "
-                           f"considered FROM clients c WHERE {where} AND c.awareness_at >= ? "
-                           f"AND substr(c.awareness_at, 1, 10) <= ?", [*params, *span])
+            return super().counted_clients(where, params, span, has_events)
+        return (f"SELECT {CLIENT_SELECT}, c.furthest_rank >= {CONSIDERING} AS considered "
+                f"FROM clients c WHERE {where} AND c.awareness_at >= ? "
+                f"AND substr(c.awareness_at, 1, 10) <= ?", [*params, *span], "c.id")
 
 
 class EventsPer100Clients(Sign):
@@ -323,15 +327,14 @@ class LowWinRate(Sign):
                          "counts as a lost deal (dated by its last date).")
         return lines
 
-    def counted_clients(self, db: Database, where: str, params: list, span,
-                        has_events: bool) -> pd.DataFrame:
+    def counted_clients(self, where: str, params: list, span,
+                        has_events: bool) -> tuple[str, list, str] | None:
         if has_events:
-            return super().counted_clients(db, where, params, span, has_events)
-        return query_frame(
-            db, f"SELECT {CLIENT_SELECT}, c.outcome FROM clients c WHERE {where} AND ("
-            f"(c.outcome = 'lost' AND {in_span('c.last_date', span)}) OR (c.furthest_rank >= "
-            f"{CUSTOMER} AND {in_span('COALESCE(c.purchase_at, c.first_date)', span)}))",
-            [*params, *(span or ()), *(span or ())])
+            return super().counted_clients(where, params, span, has_events)
+        return (f"SELECT {CLIENT_SELECT}, c.outcome FROM clients c WHERE {where} AND ("
+                f"(c.outcome = 'lost' AND {in_span('c.last_date', span)}) OR (c.furthest_rank >= "
+                f"{CUSTOMER} AND {in_span('COALESCE(c.purchase_at, c.first_date)', span)}))",
+                [*params, *(span or ()), *(span or ())], "c.id")
 
 
 class HighComplaints(EventsPer100Clients):
@@ -423,10 +426,14 @@ class RefundsCancellationsUp(Sign):
                     "refund counts once."]
         return []
 
-    def evidence_events(self, db: Database, filters: Filters, span,
-                        kinds: tuple[str, ...]) -> pd.DataFrame:
+    def event_query(self, kinds: tuple[str, ...]) -> EventQuery:
         # Undated returns take their order's date.
-        return event_rows(db, filters, span, kinds, day=f"COALESCE(e.date, {ORDER_DATE})")
+        return EventQuery(kinds, day=f"COALESCE(e.date, {ORDER_DATE})")
+
+
+# The retention evidence's order: the customers by how far they went, then where they are
+# now, then as added (the clients_now index's order, as the list came before it was set).
+CUSTOMERS_ORDER = "c.furthest_rank, c.current_stage, c.outcome, c.id"
 
 
 class LowRetention(Sign):
@@ -501,7 +508,8 @@ class LowRetention(Sign):
         frame = query_frame(
             db, f"SELECT {CLIENT_SELECT}, c.outcome, c.current_stage, c.purchasing_frequency, "
             f"substr(COALESCE(c.purchase_at, c.first_date), 1, 10) AS customer_since "
-            f"FROM clients c WHERE {where} AND c.furthest_rank >= {CUSTOMER}", params)
+            f"FROM clients c WHERE {where} AND c.furthest_rank >= {CUSTOMER} "
+            f"ORDER BY {CUSTOMERS_ORDER}", params)
         left = frame["outcome"].isin(["churned", "cancelled"])
         last = frame["last_date"].fillna("").str[:10]
         since = frame["customer_since"].fillna("")
@@ -525,6 +533,41 @@ class LowRetention(Sign):
         frame = frame[frame["counted_as"] != ""]
         return frame.drop(columns=["current_stage", "purchasing_frequency"]).reset_index(
             drop=True)
+
+    def first_evidence_clients(self, db: Database, filters: Filters, span,
+                               kinds: tuple[str, ...], rows: int) -> EvidenceTable:
+        """``evidence_clients``' customers, each classed by SQLite as it classes them."""
+        where, params, _ = client_scope(filters)
+        since = "COALESCE(substr(COALESCE(c.purchase_at, c.first_date), 1, 10), '')"
+        left = "COALESCE(c.outcome IN ('churned', 'cancelled'), 0)"
+        if span is None:
+            counted_as = (f"CASE WHEN {left} THEN 'customer at the start, left' "
+                          "WHEN c.current_stage = 'purchase' OR c.purchasing_frequency "
+                          "IN ('new', 'to onboard') THEN 'new' "
+                          "ELSE 'customer at the start, stayed' END")
+            counted_params = []
+        else:
+            start, end = span
+            last = "COALESCE(substr(c.last_date, 1, 10), '')"
+            at_start = f"({since} < ? AND {since} != '' AND NOT ({left} AND {last} < ?))"
+            new = f"({since} >= ? AND {since} <= ?)"
+            gone = f"({left} AND {last} <= ?)"
+            counted_as = (f"CASE WHEN {new} AND {gone} THEN 'new in the period, left in the "
+                          f"period' WHEN {new} THEN 'new in the period' "
+                          f"WHEN {at_start} AND {gone} THEN 'customer at the start, left in "
+                          f"the period' WHEN {at_start} THEN 'customer at the start, stayed' "
+                          f"ELSE '' END")
+            counted_params = [start, end, end, start, end, start, start, end, start, start]
+        first, second, *rest = CLIENT_SELECT.split(", ")
+        customers = (f"SELECT {first}, {second}, {counted_as} AS counted_as, "
+                     f"{', '.join(rest)}, c.outcome, substr(COALESCE(c.purchase_at, "
+                     f"c.first_date), 1, 10) AS customer_since FROM clients c WHERE {where} "
+                     f"AND {{rank}} >= {CUSTOMER} AND {counted_as} != ''")
+        # The first rows along the clients_now index, in its order; the count reads the
+        # table straight through ("+": not along the index, a random read per customer).
+        return first_rows(db, customers.format(rank="c.furthest_rank"),
+                          [*counted_params, *params, *counted_params], CUSTOMERS_ORDER, rows,
+                          counted=customers.format(rank="+c.furthest_rank"))
 
 
 class RepeatBusinessDown(Sign):
@@ -614,11 +657,10 @@ class RepeatBusinessDown(Sign):
                      f"{p['chance_days']} days are left out: too new to have come back.")
         return text
 
-    def evidence_events(self, db: Database, filters: Filters, span,
-                        kinds: tuple[str, ...]) -> pd.DataFrame:
+    def event_query(self, kinds: tuple[str, ...]) -> EventQuery:
         if "purchase" in kinds:
             kinds = ("purchase",)          # won deals only where there are no purchases
-        return event_rows(db, filters, span, kinds, clients_only=True)
+        return EventQuery(kinds, clients_only=True)
 
     def evidence_clients(self, db: Database, filters: Filters, span, events: pd.DataFrame,
                          has_events: bool) -> pd.DataFrame:
@@ -627,12 +669,27 @@ class RepeatBusinessDown(Sign):
         frame = clients_of_events(db, filters, events,
                                   ", c.purchase_days AS purchase_days_ever")
         days = events.assign(day=events["date"].astype(str).str[:10]).groupby(
-            "client_id")["day"].nunique()
+            "client_ref")["day"].nunique()
         frame.insert(2, "purchase_days_in_period",
-                     frame["client_id"].map(days).fillna(0).astype("int64"))
+                     frame.pop("client_ref").map(days).fillna(0).astype("int64"))
         frame.insert(3, "repeat_buyer", (frame["purchase_days_in_period"] >= 2).map(
             {True: "yes", False: "no"}))
         return frame.sort_values("purchase_days_in_period", ascending=False, kind="stable")
+
+    def first_evidence_clients(self, db: Database, filters: Filters, span,
+                               kinds: tuple[str, ...], rows: int) -> EvidenceTable:
+        query = self.event_query(kinds)
+        if query.kinds:
+            # (undated purchases count as one more day, as the whole table counts them)
+            table = first_clients_of_events(
+                db, filters, span, query, rows, "purchase_days_in_period",
+                "COUNT(DISTINCT COALESCE(substr(e.date, 1, 10), ''))",
+                ", c.purchase_days AS purchase_days_ever")
+            if table.count:
+                table.first.insert(3, "repeat_buyer", (
+                    table.first["purchase_days_in_period"] >= 2).map({True: "yes", False: "no"}))
+                return table
+        return super().first_evidence_clients(db, filters, span, kinds, rows)
 
 
 SIGNS: tuple[Sign, ...] = (

@@ -17,6 +17,7 @@ from ..stages import LABELS
 from ..text import percent_text
 from .base import STATUSES, Measure, Sign, change_pct, figure_unit, format_value
 from .catalogue import SIGNS, sign_by_key
+from .evidence import EvidenceTable
 from .keywords import get_keyword_classes
 from .period import (
     Period, date_bounds, date_of_day, day_of, period_length, resolve_period, trend_windows)
@@ -360,11 +361,29 @@ def sign_evidence(db: Database, key: str, filters: Filters = NO_FILTERS) -> dict
     sign = sign_by_key(key)
     period = resolve_period(db, filters)
     span = None if period.snapshot else (period.start, period.end)
-    kinds = tuple(k for k in sign.evidence_kinds if db.execute(
-        "SELECT 1 FROM events WHERE kind = ? LIMIT 1", [k]).fetchone())
+    kinds = present_kinds(db, sign)
     events = sign.evidence_events(db, filters, span, kinds)
     clients = sign.evidence_clients(db, filters, span, events, bool(kinds))
-    return {"clients": clients, "events": events}
+    return {"clients": clients, "events": events.drop(columns="client_ref")}
+
+
+def first_sign_evidence(db: Database, key: str, filters: Filters = NO_FILTERS,
+                        rows: int = 1000) -> dict[str, EvidenceTable]:
+    """``sign_evidence``'s tables as the page shows them: how many rows each has and its
+    first ``rows``, which SQLite finds without building the rest (a million clients: under
+    a second where ``sign_evidence`` takes several)."""
+    sign = sign_by_key(key)
+    period = resolve_period(db, filters)
+    span = None if period.snapshot else (period.start, period.end)
+    kinds = present_kinds(db, sign)
+    return {"events": sign.first_evidence_events(db, filters, span, kinds, rows),
+            "clients": sign.first_evidence_clients(db, filters, span, kinds, rows)}
+
+
+def present_kinds(db: Database, sign: Sign) -> tuple[str, ...]:
+    """The sign's evidence kinds the workspace has events of."""
+    return tuple(k for k in sign.evidence_kinds if db.execute(
+        "SELECT 1 FROM events WHERE kind = ? LIMIT 1", [k]).fetchone())
 
 
 def signs_records(report: SignsReport) -> list[dict]:
