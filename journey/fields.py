@@ -133,6 +133,7 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
              "booker", "booker name", "lead booker", "lead booker name",
              # (a booking's manifest, a row per person: save's booking is its first's)
              "participant", "participant name", "passenger", "passenger name",
+             "attendee",      # (an event's attendee list: each row the person who came)
              "traveller name", "traveler name",
              "nickname",     # (a chat tool's name for its visitor: Crisp's)
              # (a tip jar's or a payment processor's payer: Buy Me a Coffee's, Adyen's)

@@ -833,7 +833,8 @@ def _tickets_facts(frame: pd.DataFrame) -> dict:
 
 # A ticket's satisfaction rating by its requester (Zendesk's "Satisfaction Score", Gorgias'
 # "Satisfaction survey score", Help Scout's "Rating"), normalised; not its comment.
-_TICKET_RATING = r"^(?!.*(?:comment|reason|remark))(?:.*satisf.*|.*csat.*|rating)$"
+# (Jira Service Management's "Satisfaction date" is the day it was rated, no rating.)
+_TICKET_RATING = r"^(?!.*(?:comment|reason|remark|date))(?:.*satisf.*|.*csat.*|rating)$"
 
 
 def _ticket_ratings(frame: pd.DataFrame) -> pd.Series:
@@ -1020,6 +1021,9 @@ def _sample_tickets(frame: pd.DataFrame) -> pd.Series:
 
 # A ticket's type: Zoho Desk calls it "Classifications" (Question, Problem, Feature, Others).
 _TICKET_TYPE = ("tickettype", "type", "tipo", "typ", "classification", "classifications")
+# A service desk's request type ("Report a problem", "Get help"), read as words beside the
+# summary: a type's own words say little alone (``_SERVICE_DESK_SAID``).
+_SERVICE_REQUEST = ("requesttype", "customerrequesttype")
 _REQUESTER = ("requester", "requestername", "solicitante", "demandeur", "anfragender",
               "customername", "customer", "fullname", "contactname")
 _REQUESTER_EMAIL = ("requesteremail", "customeremail", "contactemail", "email",
@@ -1088,7 +1092,7 @@ _ASKS = re.compile(r"\?\s*$|^\s*(?:¿|(?:can|could|how|do|does|is|are|what|when|
                    r"will|would|may|should|puedo|puede|como|cuando|donde|kann|konnen|wie|"
                    r"wann|gibt|puis|pouvez|comment|quand)\b)")
 _TICKET_TEXT = (*sorted(SUBJECT_HEADERS), *sorted(ISSUE_HEADERS), "description", "descripcion", "beschreibung",
-                "descricao", "tags")
+                "descricao", "tags", *_SERVICE_REQUEST)
 
 
 def _complains(text: str) -> bool:
@@ -1250,6 +1254,51 @@ def _issue_tracker_check(present: set[str], frame: pd.DataFrame | None) -> bool:
 # Headers of a service desk's issues, normalised: a customer's request type, the
 # organisations it serves, their satisfaction.
 _SERVICE_DESK = re.compile(r"requesttype|organi[sz]ations?$|satisf|customer|client")
+
+
+# --- a service desk's requests (Jira Service Management) ----------------------------------------
+
+# Jira's CSV names its custom fields "Custom field (Request Type)"; normalised, the field's
+# own name follows this.
+_JIRA_CUSTOM = "customfield"
+
+
+def _jira_headers(*names: str) -> tuple[str, ...]:
+    """Normalised headers as Jira writes them: plain, and as its custom field."""
+    return (*names, *(_JIRA_CUSTOM + name for name in names))
+
+
+# The one column only a service desk's requests have: what the customer asked for.
+_REQUEST_TYPE = _jira_headers("requesttype", "customerrequesttype")
+_JSM_OWN = re.compile(r"^(?:customfield)?(?:(?:customer)?requesttype|satisfaction(?:rating)?|"
+                      r"organi[sz]ations)$")
+
+
+def _service_desk_frame(frame: pd.DataFrame) -> pd.DataFrame:
+    """The export as the tickets' rules read it: Jira's custom fields by their own names
+    ("Custom field (Organizations)" as "Organizations"), its "Reporter" (the customer who
+    raised the request) as the requester and its "Summary" as the subject."""
+    renamed = {}
+    for header in frame.columns:
+        key = normalise_header(header)
+        key = key.removeprefix(_JIRA_CUSTOM) if _JSM_OWN.match(key) else key
+        renamed[header] = {"reporter": "requester", "summary": "subject",
+                           "organizations": "organization",
+                           "organisations": "organisation"}.get(key, key)
+    return frame.rename(columns=renamed)
+
+
+def _service_desk_rules(rows: pd.DataFrame, frame: pd.DataFrame) -> pd.DataFrame:
+    return _tickets_rules(rows, _service_desk_frame(frame))
+
+
+def _service_desk_explain(frame: pd.DataFrame) -> str:
+    return _tickets_explain(_service_desk_frame(frame), _SERVICE_DESK_SAID)
+
+
+_SERVICE_DESK_SAID = ("a Jira Service Management export (its Reporter is the customer who "
+                      "raised the request; a request is a complaint or a question by its "
+                      "request type and summary)")
 
 
 def _issue_tracker_explain(frame: pd.DataFrame) -> str:
@@ -3451,6 +3500,13 @@ PROFILES += (
                                                                         "state")),
             {}, lambda rows, frame: rows, _issue_tracker_explain, kind="reference",
             check=_issue_tracker_check),
+    Profile("jira_service_desk", "a Jira Service Management export", (
+        _any("issuekey", "key"), _any("reporter"), _any("summary"), _any(*_TICKET_STATUS)),
+            {"reporter": "name", "summary": "note", "issuekey": "order_id", "key": "order_id",
+             "status": "status", "created": "date", "assignee": "owner",
+             **dict.fromkeys(_REQUEST_TYPE, "reason")},
+            _service_desk_rules, _service_desk_explain, patterns=(_JSM_OWN.pattern,),
+            writers_only=True),
     Profile("cash_book", "a cash book", (),
             {"date": "date", **dict.fromkeys(_CASH_DETAILS, "note")},
             _cash_book_rules, _cash_book_explain, check=_cash_book_check),
