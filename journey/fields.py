@@ -170,7 +170,9 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
                         "retainer", "monthly retainer", "retainer fee",
                         "total fees", "total billed", "amount billed", "won deals amount",
                         "transaction total", "lifetime revenue",
-                        "historic customer lifetime value", "total customer lifetime value"),
+                        "historic customer lifetime value", "total customer lifetime value",
+                        # (what a client spends with you a year: a wholesale list's)
+                        "annual spend", "yearly spend", "spend per year", "annual spend with us"),
     "revenue_potential": ("potential revenue", "revenue potential", "potential",
                           "potential value", "opportunity value", "pipeline value",
                           "quote", "quote value", "quoted", "estimate", "estimate value"),

@@ -242,3 +242,31 @@ def test_a_free_first_class_is_free(tmp_path):
         "2024-03-12,Felix Braun,felix@example.de,Pilates,Attended,15\n"))
     assert "1 order of 0 (free) was kept as a contact, not a purchase." in found["notes"]
     assert kind_totals(tmp_path, "purchase") == (2, 30.0)
+
+
+# --- 4. "Annual spend" ------------------------------------------------------------------------
+
+def test_a_clients_annual_spend_is_the_revenue_they_bring(tmp_path):
+    """A client list's 'Annual spend' is what each client spends with the business a year,
+    read as 'Total spent' is (revenue_current): Harbour Cafe 12,000 and Mill Bakery 4,500
+    are customers; Corner Deli (blank) at awareness. Was kept as an extra column, funnel
+    [3, 0, 0, 0, 0], no revenue; now [3, 2, 2, 0, 0], 16,500."""
+    found = cli_import_text(tmp_path, "clients.csv", (
+        "Client,Email,Annual spend,Customer since\n"
+        "Harbour Cafe,orders@harbour.example,\"$12,000\",2022-03-01\n"
+        "Mill Bakery,mill@bakery.example,\"$4,500\",2023-06-15\n"
+        "Corner Deli,deli@corner.example,,2024-01-10\n"))
+    assert found["mapping"]["Annual spend"] == "revenue_current"
+    assert workspace_rows(tmp_path, "SELECT SUM(revenue_current) FROM clients") == [(16500.0,)]
+    assert cli_funnel(tmp_path) == [3, 2, 2, 0, 0]
+
+
+def test_a_companys_annual_revenue_stays_its_own(tmp_path):
+    """Must not fire: 'Annual revenue' beside Industry and Employees is the company's own
+    turnover, no money spent with the business: kept as an extra column, no revenue."""
+    found = cli_import_text(tmp_path, "accounts.csv", (
+        "Company,Industry,Employees,Annual revenue\n"
+        "Harbour Cafe,Hospitality,12,\"$1,200,000\"\n"
+        "Mill Bakery,Food,8,\"$800,000\"\n"))
+    assert found["mapping"]["Annual revenue"] is None
+    assert workspace_rows(tmp_path, "SELECT SUM(revenue_current) FROM clients") == [(None,)]
