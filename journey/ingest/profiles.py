@@ -188,34 +188,44 @@ def fold_lines(rows: pd.DataFrame, order: pd.Series) -> pd.DataFrame:
 class OrderRefunds:
     """What went back on each order, from a column of money gone back on its lines
     (``order_refunds``): on the order's first line (NaN on its others; a row of no order
-    keeps its own), and how many orders' lines were added up or read once."""
+    keeps its own), and how many orders' lines were added up or read once, and of those
+    added up how many because each line gave back its own whole amount."""
     amount: pd.Series
     added_up: int
     read_once: int
+    lines_in_full: int = 0
 
 
-def order_refunds(back: pd.Series, order: pd.Series) -> OrderRefunds:
+def order_refunds(back: pd.Series, order: pd.Series,
+                  line: pd.Series | None = None) -> OrderRefunds:
     """Each order's refund from what its lines say went back. An export writes it per line
     (WooCommerce's line refunds, 60 on one line and 40 on the other: 100), on the order's
     first line only (Shopify's: the lines added up are that line's) or as the order's
     figure repeated on every line (then adding up would count it twice). The evidence:
     an order whose lines carry different amounts gone back writes them per line, and then
-    the whole column is read so; otherwise an amount the same on every line of an order is
-    the order's, read once."""
+    the whole column is read so; so does an order each of whose lines gave back its own
+    whole amount (``line``: each line's amount, where the sheet's amounts are its lines';
+    two lines of 20, 20 back on each: 40); otherwise an amount the same on every line of an
+    order is the order's, read once."""
     said = back.where(order.notna())
     lines = said.groupby(order)
     counted_lines = order.map(order.value_counts())
     same = (order.map(lines.nunique()).eq(1)
             & order.map(lines.count()).eq(counted_lines) & counted_lines.gt(1))
+    in_full = pd.Series(False, index=order.index)
+    if line is not None:
+        whole = (said.gt(0) & said.sub(line).abs().lt(0.005)).groupby(order).all()
+        in_full = same & order.map(whole).fillna(False).astype(bool)
     per_line = said.where(said.ne(0)).groupby(order).nunique().gt(1).any()
-    once = same & ~per_line
+    once = same & ~per_line & ~in_full
     total = order.map(lines.sum(min_count=1)).where(~once, said)
     first = order.notna() & ~order.duplicated()
     gone = first & total.gt(0)
     several = first & order.map(said.where(said.ne(0)).groupby(order).count()).gt(1)
     return OrderRefunds(
         amount=back.where(order.isna(), total.where(first)),
-        added_up=int((gone & several & ~once).sum()), read_once=int((gone & once).sum()))
+        added_up=int((gone & several & ~once).sum()), read_once=int((gone & once).sum()),
+        lines_in_full=int((gone & in_full & ~per_line).sum()))
 
 
 def _with(rows: pd.DataFrame, mask: pd.Series, **columns) -> pd.DataFrame:
