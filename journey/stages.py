@@ -671,6 +671,11 @@ ORDER_DELIVERED = frozenset(normalise_value(word) for word in (
     "em transporte", "entregado", "entregada", "en camino", "en transito", "en reparto",
     # (Polish: a marketplace's order sent, delivered: Allegro's "Wysłane", "Dostarczone")
     "wysłane", "wysłano", "dostarczone", "doręczone"))
+# The same in English ("Delivered", "Shipped"): a printer's or a trade's job is delivered
+# too, so these say a shop's orders only on rows of goods (an "Item", a "Product", a "SKU":
+# understand._sells_goods).
+GOODS_DELIVERED = frozenset(normalise_value(word) for word in (
+    "delivered", "shipped", "dispatched", "in transit", "out for delivery"))
 # A support ticket's states, in English (Zendesk's New, Open, Pending, On-hold, Solved,
 # Closed; Freshdesk's Resolved), Portuguese, Spanish, French and German, with the words for
 # open, ongoing and in progress: a status column of these on a sheet numbering tickets is a

@@ -270,3 +270,81 @@ def test_a_companys_annual_revenue_stays_its_own(tmp_path):
         "Mill Bakery,Food,8,\"$800,000\"\n"))
     assert found["mapping"]["Annual revenue"] is None
     assert workspace_rows(tmp_path, "SELECT SUM(revenue_current) FROM clients") == [(None,)]
+
+
+# --- 5. session 19's: two dogs, equal line refunds, 'In progress' beside 'Delivered' -----------
+
+def test_a_dog_walkers_owner_of_two_dogs_is_one_client(tmp_path):
+    """Sue Grant walks Bella (36) and Daisy (24) and pays for both: one client, not two;
+    Tom Hale (60) the other payer. Right already (kept as a test): 2 clients, Sue's 60 in
+    two rows of the week (undated: the week is only in the title), no retention.
+    Funnel [2, 2, 2, 0, 0]."""
+    cli_import_text(tmp_path, "rota.csv", (
+        "Dog,Owner,Walks,Rate,Due,Paid\n"
+        "Bella,Sue Grant,3,£12,£36,✓\n"
+        "Rocky,Tom Hale,5,£12,£60,✓\n"
+        "Daisy,Sue Grant,2,£12,£24,✓\n"))
+    assert workspace_rows(tmp_path, "SELECT name FROM clients ORDER BY name") == [
+        ("Sue Grant",), ("Tom Hale",)]
+    assert workspace_rows(tmp_path, "SELECT c.name, SUM(e.amount) FROM events e JOIN clients "
+                                    "c ON c.id = e.client_ref WHERE e.kind = 'purchase' "
+                                    "GROUP BY c.name ORDER BY c.name") == [
+        ("Sue Grant", 60.0), ("Tom Hale", 60.0)]
+    assert cli_funnel(tmp_path) == [2, 2, 2, 0, 0]
+
+
+_LINES = ("Order ID,Date,Customer,Email,Item,{amount},Amount Refunded\n"
+          "7001,2025-04-02,Ann Lee,ann@x.com,Mug,20.00,20.00\n"
+          "7001,2025-04-02,Ann Lee,ann@x.com,Plate,20.00,20.00\n"
+          "7002,2025-04-05,Ben Cho,ben@x.com,Bowl,40.00,0\n")
+
+
+def test_two_lines_each_refunded_in_full_are_two_refunds(tmp_path):
+    """Order 7001's lines Mug 20 and Plate 20 ('Line Total'), each with 20 refunded: each
+    line went back in full, 40 (was 20, read once as the order's repeated). Purchases 40 +
+    40 = 80 (2), refunds 40 (1)."""
+    found = cli_import_text(tmp_path, "orders.csv", _LINES.format(amount="Line Total"))
+    assert ("'Amount Refunded' is each line's own whole amount on every line of 1 order: "
+            "each line went back in full, so the refund is its lines' added up."
+            ) in found["notes"]
+    assert kind_totals(tmp_path, "purchase") == (2, 80.0)
+    assert kind_totals(tmp_path, "refund") == (1, 40.0)
+
+
+def test_an_orders_total_and_refund_repeated_on_its_lines_are_read_once(tmp_path):
+    """Must not fire: 'Order Total' 20 on both lines of 7001 is the order's, repeated; so
+    is its refund of 20: the order's 20, read once. Purchases 20 + 40 = 60, refund 20."""
+    found = cli_import_text(tmp_path, "orders.csv", _LINES.format(amount="Order Total"))
+    assert ("'Amount Refunded' is the same on every line of 1 order: the order's refund, "
+            "read once, not added up.") in found["notes"]
+    assert kind_totals(tmp_path, "purchase") == (2, 60.0)
+    assert kind_totals(tmp_path, "refund") == (1, 20.0)
+
+
+def test_in_progress_beside_delivered_on_rows_of_goods_is_a_sale(tmp_path):
+    """A shop's orders on a file named for nothing (Date, Customer, Item, Amount, Status):
+    'Delivered' says the rows are orders sent out, so Ben's 'In progress' 20 is an order
+    being seen to, a sale (was a contact, work not yet done). Sales 30 + 20 + 45 = 95 (3);
+    Cy's Cancelled a cancellation. Funnel [4, 3, 3, 0, 0] (was [4, 2, 2, 0, 0])."""
+    cli_import_text(tmp_path, "export.csv", (
+        "Date,Customer,Email,Item,Amount,Status\n"
+        "2025-03-01,Ann Lee,ann@x.com,Mug,30.00,Delivered\n"
+        "2025-03-02,Ben Cho,ben@x.com,Plate,20.00,In progress\n"
+        "2025-03-03,Cy Dee,cy@x.com,Bowl,25.00,Cancelled\n"
+        "2025-03-04,Di Fox,di@x.com,Vase,45.00,Delivered\n"))
+    assert kind_totals(tmp_path, "purchase") == (3, 95.0)
+    assert cli_funnel(tmp_path) == [4, 3, 3, 0, 0]
+
+
+def test_a_job_in_progress_beside_one_delivered_is_not_yet_done(tmp_path):
+    """Must not fire: a trade's jobs (Job: New boiler, Rewire kitchen) 'In progress' is
+    work not done: Ben's 1,200 a contact; Ann's Completed 900 and Cy's Delivered 80 sales.
+    Funnel [3, 2, 2, 0, 0]."""
+    cli_import_text(tmp_path, "export.csv", (
+        "Date,Customer,Email,Job,Amount,Status\n"
+        "2025-03-01,Ann Lee,ann@x.com,New boiler,900.00,Completed\n"
+        "2025-03-02,Ben Cho,ben@x.com,Rewire kitchen,1200.00,In progress\n"
+        "2025-03-03,Cy Dee,cy@x.com,Leaking tap,80.00,Delivered\n"))
+    assert workspace_rows(tmp_path, "SELECT kind FROM events WHERE name = 'Ben Cho'") == [
+        ("contact",)]
+    assert cli_funnel(tmp_path) == [3, 2, 2, 0, 0]

@@ -37,7 +37,7 @@ from ..fields import (
 from ..journal import stage_mapping
 from ..stages import (
     ALL_STAGES, BILLED_ONLY_STATUSES, BOOKED_STATUSES, CLOSED_DEAL, COMING_STATUSES, FINISHED,
-    HIRE_RETURNED, HIRED_OUT, ON_INVOICE, ORDER_DELIVERED, ORDER_IN_HAND, ORDER_STATUS_KIND,
+    GOODS_DELIVERED, HIRE_RETURNED, HIRED_OUT, ON_INVOICE, ORDER_DELIVERED, ORDER_IN_HAND, ORDER_STATUS_KIND,
     OUTCOMES, PAID_BY, PAYMENT_APPROVED, PAYMENT_STATUSES,
     QUOTE_OWN_WORDS, QUOTE_STATUS, QUOTE_WORDS, RANK, UNDECIDED, UNPAID_STATUSES, VISIT_KEPT,
     normalise_value,
@@ -2647,17 +2647,34 @@ def _delivers_orders(plan, columns_for: dict[str, list[str]], statuses: pd.Serie
     """Whether a status column is a shop's order list's by its values, whatever the sheet
     is called: mostly order statuses (``MOSTLY_KNOWN``, an order in hand such as "En
     preparación" among them), some saying an order was served or delivered
-    (``ORDER_DELIVERED``: Bling's "Atendido", "Entregado"), on rows of a client and an
-    amount, on a sheet no header or name says is of quotes or support tickets."""
+    (``ORDER_DELIVERED``: Bling's "Atendido", "Entregado"; English "Delivered" on rows of
+    goods, ``GOODS_DELIVERED``), on rows of a client and an amount, on a sheet no header or
+    name says is of quotes or support tickets."""
     keys = values.per_distinct(statuses.dropna(), normalise_value)
     known = keys.isin(ORDER_IN_HAND) | values.per_distinct(
         statuses.dropna(), lambda value: order_status_kind(value) is not None).astype(bool)
+    delivered = keys.isin(ORDER_DELIVERED).any() or (
+        keys.isin(GOODS_DELIVERED).any() and _sells_goods(headers))
     return (bool(len(keys)) and known.mean() >= MOSTLY_KNOWN
-            and keys.isin(ORDER_DELIVERED).any() and "amount" in columns_for
+            and delivered and "amount" in columns_for
             and any(f in columns_for for f in ("client_id", "name", "email"))
             and not any(word in QUOTE_WORDS | _TICKET_WORDS
                         for text in (*headers, plan.sheet, plan.file or "")
                         for word in _words(str(text or "").lower())))
+
+
+# Headers of the goods an order line sells (normalised): beside them, "Delivered" is a
+# shop's order's; not beside a job's, a project's or a service's (``_WORK_WORD``).
+_GOODS_HEADERS = frozenset({"item", "items", "itemname", "product", "products", "productname",
+                            "sku", "lineitemname", "variant"})
+
+
+def _sells_goods(headers) -> bool:
+    """Whether a sheet's rows are goods sold: a header names the item or product, none a
+    job, a project, a service or work."""
+    keys = [normalise_header(header) for header in headers]
+    return (any(key in _GOODS_HEADERS for key in keys)
+            and not any(_WORK_WORD.search(key) for key in keys))
 
 
 def _speaks_of_payment(statuses: pd.Series) -> bool:
