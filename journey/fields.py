@@ -852,6 +852,26 @@ def names_a_latest_date(header: object) -> bool:
         for part in (header, *re.findall(r"\(([^)]*)\)", str(header))))
 
 
+# Of those, the latest time the client was only in touch ("Last contact", "Last call",
+# "Last email", "Last login", "Last seen"), no visit or work done (normalised).
+_LATEST_TOUCH = re.compile(r"contact|call|mail|message|login|seen|activity|touch|interaction|"
+                           r"spoke|chat|repl|click|open")
+# A fee for one visit or piece of work ("Fee", "Fee (Last tuning)"), not a total, a
+# month's or a year's (normalised: "Monthly fee", "Total fees" are not).
+_VISIT_FEE = re.compile(r"^fee(?:last\w*)?$")
+
+
+def names_a_last_visit(header: object) -> bool:
+    """Whether a header names the day of the latest visit or piece of work done for the
+    client ("Last tuning", "Last service"), not the latest time they were in touch."""
+    return names_a_latest_date(header) and not _LATEST_TOUCH.search(normalise_header(header))
+
+
+def names_a_visit_fee(header: object) -> bool:
+    """Whether a header names what one visit costs the client ("Fee")."""
+    return bool(_VISIT_FEE.match(normalise_header(header)))
+
+
 # When a row was last edited in the sheet or the system ("Last modified", "Last updated",
 # "Date modified", "Updated at", "Last status change", "Geändert am", "Modifié le"): the
 # record's time, no contact with the client.

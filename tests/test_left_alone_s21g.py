@@ -13,7 +13,7 @@ importing; beside each, where it matters, a sheet where the rule must not fire.
 
 from __future__ import annotations
 
-from conftest import cli_funnel, cli_import_text, kind_totals, workspace_rows
+from conftest import cli_funnel, cli_import_text, cli_undo, kind_totals, workspace_rows
 
 
 # --- 1. a Jira Service Management export ---------------------------------------------------
@@ -272,7 +272,51 @@ def test_a_companys_annual_revenue_stays_its_own(tmp_path):
     assert workspace_rows(tmp_path, "SELECT SUM(revenue_current) FROM clients") == [(None,)]
 
 
-# --- 5. session 19's: two dogs, equal line refunds, 'In progress' beside 'Delivered' -----------
+# --- 5. session 19's: a tuner's fee, two dogs, equal line refunds, 'In progress' -----------
+
+_TUNER = (
+    "Client,Address,Last tuning,Next due,Fee\n"
+    'Mrs Atkins,"4 Mill Lane, Leek",14/02/2025,14/02/2026,75\n'
+    'St Mary\'s Church,"Church St, Buxton",21/03/2025,21/09/2025,95\n'
+    'Mr Cho,"9 High St, Leek",,,\n'
+    'Mrs Dunn,"2 Bridge Rd, Bakewell",01/04/2025,01/04/2026,70\n')
+
+
+def test_a_tuners_fee_is_a_sale_on_the_last_tuning_day(tmp_path):
+    """The fee each client paid for their last tuning is a sale that day: Mrs Atkins 75 on
+    14 Feb, St Mary's 95 on 21 Mar, Mrs Dunn 70 on 1 Apr 2025 = 3 sales, 240 (were no sale:
+    the fee only the clients' revenue); Mr Cho, no tuning yet, none. Revenue 240 once (the
+    clients' revenue and their sales agree), funnel [4, 3, 3, 0, 0] as before. Importing
+    again adds no sale; undoing the import takes the sales out with the clients."""
+    found = cli_import_text(tmp_path, "tuning.csv", _TUNER)
+    assert ("3 clients with a fee in 'Fee' beside a day in 'Last tuning' were read as paying "
+            "that fee that day: sales dated then (240.00 in all).") in found["notes"]
+    assert workspace_rows(tmp_path, "SELECT c.name, e.date, e.amount FROM events e JOIN "
+                                    "clients c ON c.id = e.client_ref WHERE e.kind = "
+                                    "'purchase' ORDER BY e.date") == [
+        ("Mrs Atkins", "2025-02-14", 75.0), ("St Mary's Church", "2025-03-21", 95.0),
+        ("Mrs Dunn", "2025-04-01", 70.0)]
+    assert cli_funnel(tmp_path) == [4, 3, 3, 0, 0]
+    cli_import_text(tmp_path, "tuning.csv", _TUNER)
+    assert kind_totals(tmp_path, "purchase") == (3, 240.0)
+    cli_undo(tmp_path, 2)
+    cli_undo(tmp_path, 1)
+    assert workspace_rows(tmp_path, "SELECT COUNT(*) FROM events") == [(0,)]
+
+
+def test_a_fee_beside_the_last_contact_or_a_monthly_fee_is_no_dated_sale(tmp_path):
+    """Must not fire: a 'Fee' beside a 'Last contact' (a call, no visit), and a 'Monthly
+    fee' beside a 'Last tuning' (a month's, not one visit's): the clients are customers by
+    the money (as before), no sale is dated."""
+    cli_import_text(tmp_path, "clients.csv", (
+        "Client,Last contact,Fee\nAnn Lee,14/02/2025,60\nBob Ray,03/01/2025,80\n"))
+    monthly = tmp_path / "monthly"
+    monthly.mkdir()
+    cli_import_text(monthly, "members.csv", (
+        "Client,Last tuning,Monthly fee\nAnn Lee,14/02/2025,60\nBob Ray,03/01/2025,80\n"))
+    for place in (tmp_path, monthly):
+        assert workspace_rows(place, "SELECT COUNT(*) FROM events") == [(0,)]
+        assert cli_funnel(place) == [2, 2, 2, 0, 0]
 
 def test_a_dog_walkers_owner_of_two_dogs_is_one_client(tmp_path):
     """Sue Grant walks Bella (36) and Daisy (24) and pays for both: one client, not two;
