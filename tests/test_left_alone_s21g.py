@@ -9,6 +9,16 @@ importing; beside each, where it matters, a sheet where the rule must not fire.
   issue tracker's reference rows.
 - "Attendee" alone as a header names the person (an event's attendee list); "Attendees"
   (a count on a list of events) does not.
+- Planity's "À venir" is an appointment to come (consideration), not on invoices (not yet
+  due); Yoco's "Approved" a card payment made, not on invoices (Xero's awaits payment);
+  Re:amaze's "Where is my order?" a complaint (right already); Eversports' visits of 0 after
+  a paid one are visits of the card bought before, not free orders.
+- A client list's "Annual spend" is the revenue the client brings; a company's "Annual
+  revenue" is not.
+- Session 19's: a tuner's "Fee" beside "Last tuning" is a sale that day; a dog walker's
+  owner of two dogs is one client (right already); two lines of an order each refunded in
+  full are two refunds; English "In progress" beside "Delivered" on rows of goods is a
+  shop's order being seen to, not on a trade's jobs.
 """
 
 from __future__ import annotations
