@@ -694,8 +694,8 @@ TICKET_STATES = frozenset(normalise_value(word) for word in (
 TICKET_RESOLVED = frozenset(normalise_value(word) for word in (
     "solved", "resolved", "resolvido", "resuelto", "résolu", "gelöst"))
 # A payment's status saying the card was approved (Yoco's "Approved"): a paid sale on a list
-# of orders or payments; an invoice "Approved" is one cleared to send, awaiting payment
-# (Xero's), and a quote's its being taken up (``QUOTE_ACCEPTED``).
+# of orders or payments; an invoice "Approved" is one cleared to send, awaiting payment,
+# and a quote's its being taken up (``QUOTE_ACCEPTED``).
 PAYMENT_APPROVED = frozenset(normalise_value(word) for word in ("approved",))
 # An appointment still to come (Planity's "À venir"): a booking, a client considering; on
 # a list of invoices the same words say an invoice not yet due (Pennylane's), no booking.

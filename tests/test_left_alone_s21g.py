@@ -10,7 +10,7 @@ importing; beside each, where it matters, a sheet where the rule must not fire.
 - "Attendee" alone as a header names the person (an event's attendee list); "Attendees"
   (a count on a list of events) does not.
 - Planity's "À venir" is an appointment to come (consideration), not on invoices (not yet
-  due); Yoco's "Approved" a card payment made, not on invoices (Xero's awaits payment);
+  due); Yoco's "Approved" a card payment made, not on invoices (one approved awaits payment);
   Re:amaze's "Where is my order?" a complaint (right already); Eversports' visits of 0 after
   a paid one are visits of the card bought before, not free orders.
 - A client list's "Annual spend" is the revenue the client brings; a company's "Annual
@@ -186,7 +186,7 @@ def test_a_card_payment_approved_is_a_sale(tmp_path):
 
 
 def test_an_invoice_approved_is_still_a_status_journey_does_not_know(tmp_path):
-    """Must not fire: Xero's 'Approved' invoice is cleared to send and awaits payment: the
+    """Must not fire: an invoice 'Approved' is cleared to send and awaits payment: the
     import still says it does not know that status of an invoice (read as the sheet's
     rows are, a purchase, as before)."""
     found = cli_import_text(tmp_path, "invoices.csv", (
