@@ -133,6 +133,7 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
              "booker", "booker name", "lead booker", "lead booker name",
              # (a booking's manifest, a row per person: save's booking is its first's)
              "participant", "participant name", "passenger", "passenger name",
+             "attendee",      # (an event's attendee list: each row the person who came)
              "traveller name", "traveler name",
              "nickname",     # (a chat tool's name for its visitor: Crisp's)
              # (a tip jar's or a payment processor's payer: Buy Me a Coffee's, Adyen's)
@@ -169,7 +170,9 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
                         "retainer", "monthly retainer", "retainer fee",
                         "total fees", "total billed", "amount billed", "won deals amount",
                         "transaction total", "lifetime revenue",
-                        "historic customer lifetime value", "total customer lifetime value"),
+                        "historic customer lifetime value", "total customer lifetime value",
+                        # (what a client spends with you a year: a wholesale list's)
+                        "annual spend", "yearly spend", "spend per year", "annual spend with us"),
     "revenue_potential": ("potential revenue", "revenue potential", "potential",
                           "potential value", "opportunity value", "pipeline value",
                           "quote", "quote value", "quoted", "estimate", "estimate value"),
@@ -858,6 +861,26 @@ def names_a_latest_date(header: object) -> bool:
     return not names_a_record_edit(header) and any(
         _LATEST_DATE.match(normalise_header(part))
         for part in (header, *re.findall(r"\(([^)]*)\)", str(header))))
+
+
+# Of those, the latest time the client was only in touch ("Last contact", "Last call",
+# "Last email", "Last login", "Last seen"), no visit or work done (normalised).
+_LATEST_TOUCH = re.compile(r"contact|call|mail|message|login|seen|activity|touch|interaction|"
+                           r"spoke|chat|repl|click|open")
+# A fee for one visit or piece of work ("Fee", "Fee (Last tuning)"), not a total, a
+# month's or a year's (normalised: "Monthly fee", "Total fees" are not).
+_VISIT_FEE = re.compile(r"^fee(?:last\w*)?$")
+
+
+def names_a_last_visit(header: object) -> bool:
+    """Whether a header names the day of the latest visit or piece of work done for the
+    client ("Last tuning", "Last service"), not the latest time they were in touch."""
+    return names_a_latest_date(header) and not _LATEST_TOUCH.search(normalise_header(header))
+
+
+def names_a_visit_fee(header: object) -> bool:
+    """Whether a header names what one visit costs the client ("Fee")."""
+    return bool(_VISIT_FEE.match(normalise_header(header)))
 
 
 # When a row was last edited in the sheet or the system ("Last modified", "Last updated",

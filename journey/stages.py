@@ -671,6 +671,11 @@ ORDER_DELIVERED = frozenset(normalise_value(word) for word in (
     "em transporte", "entregado", "entregada", "en camino", "en transito", "en reparto",
     # (Polish: a marketplace's order sent, delivered: Allegro's "Wysłane", "Dostarczone")
     "wysłane", "wysłano", "dostarczone", "doręczone"))
+# The same in English ("Delivered", "Shipped"): a printer's or a trade's job is delivered
+# too, so these say a shop's orders only on rows of goods (an "Item", a "Product", a "SKU":
+# understand._sells_goods).
+GOODS_DELIVERED = frozenset(normalise_value(word) for word in (
+    "delivered", "shipped", "dispatched", "in transit", "out for delivery"))
 # A support ticket's states, in English (Zendesk's New, Open, Pending, On-hold, Solved,
 # Closed; Freshdesk's Resolved), Portuguese, Spanish, French and German, with the words for
 # open, ongoing and in progress: a status column of these on a sheet numbering tickets is a
@@ -688,6 +693,13 @@ TICKET_STATES = frozenset(normalise_value(word) for word in (
 # closed or finished, never "resolved").
 TICKET_RESOLVED = frozenset(normalise_value(word) for word in (
     "solved", "resolved", "resolvido", "resuelto", "résolu", "gelöst"))
+# A payment's status saying the card was approved (Yoco's "Approved"): a paid sale on a list
+# of orders or payments; an invoice "Approved" is one cleared to send, awaiting payment,
+# and a quote's its being taken up (``QUOTE_ACCEPTED``).
+PAYMENT_APPROVED = frozenset(normalise_value(word) for word in ("approved",))
+# An appointment still to come (Planity's "À venir"): a booking, a client considering; on
+# a list of invoices the same words say an invoice not yet due (Pennylane's), no booking.
+COMING_STATUSES = frozenset(normalise_value(word) for word in ("à venir", "a venir"))
 BILLED_ONLY_STATUSES = frozenset(normalise_value(word) for word in (
     "sent", "viewed", "billed", "odeslano", "odeslana"))     # (Czech: sent)
 VISIT_KEPT = frozenset(normalise_value(word) for word in VISIT_KEPT_WORDS.split(","))

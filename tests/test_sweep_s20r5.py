@@ -376,9 +376,10 @@ def test_salonized_appointments(tmp_path):
 
 def test_planity_appointments(tmp_path):
     """Planity's appointments (headers as far as known). Camille's cut kept (Honoré) twice,
-    a month apart (retention: 2 sales, 76); Lucas cancelled, then one to come ("À venir",
-    as an invoice not yet due is read: a contact); Chloé did not come (Absent: a contact).
-    [3, 1, 1, 1, 0] (was [3, 0, 0, 0, 0], no sale: "Honoré" unknown)."""
+    a month apart (retention: 2 sales, 76); Lucas cancelled, then one to come ("À venir":
+    a booking, a contact at consideration, session 21; an invoice not yet due stays a
+    contact); Chloé did not come (Absent: a contact). [3, 2, 1, 1, 0] (was [3, 0, 0, 0, 0],
+    no sale: "Honoré" unknown; then [3, 1, 1, 1, 0], Lucas's booking at awareness)."""
     cli_import_text(tmp_path, "planity_rendez_vous.csv", (
         "Date;Heure;Client;Téléphone;E-mail;Prestation;Collaborateur;Statut;Prix\n"
         "12/03/2024;09:30;Camille Martin;0601020304;camille@exemple.fr;Coupe femme;Julie;"
@@ -391,7 +392,7 @@ def test_planity_appointments(tmp_path):
         "Honoré;38,00 €\n"
         "20/04/2024;10:00;Lucas Bernard;0605060708;lucas@exemple.fr;Coupe homme;Marc;"
         "À venir;22,00 €\n"))
-    assert cli_funnel(tmp_path) == [3, 1, 1, 1, 0]
+    assert cli_funnel(tmp_path) == [3, 2, 1, 1, 0]
     assert sales_and_refunds(tmp_path) == ((2, 76.0), (0, None))
     assert kind_totals(tmp_path, "cancellation") == (1, 22.0)
 

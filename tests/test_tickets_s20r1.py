@@ -225,7 +225,7 @@ def test_a_service_desks_issues_and_customers_reports_are_no_bug_tracker(tmp_pat
         "2024-05-02,Report a problem\n"
         "How do I change my address?,SUP-2,20002,Service Request,Resolved,Low,Kim Ode,"
         "Bo Chan,2024-05-03,Get help\n"))
-    assert found["recognised_as"] is None
+    assert found["recognised_as"] == "jira_service_desk"    # (session 21: its requests)
     customers = tmp_path / "customers"
     customers.mkdir()
     found = cli_import_text(customers, "reports.csv", (

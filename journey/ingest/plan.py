@@ -45,8 +45,9 @@ from .profiles import BY_NAME as PROFILES, profile_mapping, recognise
 from .read import DEFAULT_MAX_BYTES, RawSheet, read_tables
 from .rules.amounts import (LEFT_EMPTY_SHOWN, demoted_money, doubtful, lines_priced_per_unit,
                             looked_like, net_plus_tax, tips_taken_off, with_tax)
-from .rules.client_lists import (active_or_inactive, money_not_spent, paid_tiers_bought,
-                                 spenders_bought, ticked_steps, trial_tiers_considering)
+from .rules.client_lists import (active_or_inactive, last_visits_sold, money_not_spent,
+                                 paid_tiers_bought, spenders_bought, ticked_steps,
+                                 trial_tiers_considering)
 from .rules.client_money import (none_bought, paid_amounts, parts_paid, period_columns,
                                  periods_paid, revenue_where_paid)
 from .rules.common import unmapped
@@ -133,6 +134,9 @@ class PreparedSheet:
     read_instead: dict[str, str | None] = field(default_factory=dict)  # column -> what it gave
     currency_rows: dict[str, int] = field(default_factory=dict)  # rows with an amount in each
     currency_where: str = ""         # where the currencies were read ("in 'Currency'")
+    # A client list's sales its rows say were made (a fee paid on the last visit's day):
+    # events saved beside the clients, under the same import.
+    sales: pd.DataFrame | None = None
 
 
 # A sheet or file of marks (a tutor's quiz results, a class's test scores): its bare
@@ -936,8 +940,11 @@ def prepare_sheet(plan: SheetPlan, *, stage_map: dict[str, str] | None = None,
             notes += refunds_beside_said(rows, frame, plan.mapping)
         if "_cancelled_back" in rows:
             notes += cancelled_back_said(rows, plan.mapping)
+    sales = None
     if profile is None and plan.kind == "clients":
         rows, said = referrers_counted(rows, frame, plan.mapping)
+        notes += said
+        sales, said = last_visits_sold(rows, columns_for)
         notes += said
     if profile is None and "_refunded_order" in rows:
         rows, said = refunded_orders(rows)
@@ -1002,4 +1009,4 @@ def prepare_sheet(plan: SheetPlan, *, stage_map: dict[str, str] | None = None,
     return PreparedSheet(plan, rows, problems, unknown, day_first, notes,
                          rejected=int(rejected.sum()), demoted=demoted,
                          currency_rows=currencies.to_dict(), currency_where=where,
-                         read_instead=read_instead)
+                         read_instead=read_instead, sales=sales)

@@ -188,34 +188,44 @@ def fold_lines(rows: pd.DataFrame, order: pd.Series) -> pd.DataFrame:
 class OrderRefunds:
     """What went back on each order, from a column of money gone back on its lines
     (``order_refunds``): on the order's first line (NaN on its others; a row of no order
-    keeps its own), and how many orders' lines were added up or read once."""
+    keeps its own), and how many orders' lines were added up or read once, and of those
+    added up how many because each line gave back its own whole amount."""
     amount: pd.Series
     added_up: int
     read_once: int
+    lines_in_full: int = 0
 
 
-def order_refunds(back: pd.Series, order: pd.Series) -> OrderRefunds:
+def order_refunds(back: pd.Series, order: pd.Series,
+                  line: pd.Series | None = None) -> OrderRefunds:
     """Each order's refund from what its lines say went back. An export writes it per line
     (WooCommerce's line refunds, 60 on one line and 40 on the other: 100), on the order's
     first line only (Shopify's: the lines added up are that line's) or as the order's
     figure repeated on every line (then adding up would count it twice). The evidence:
     an order whose lines carry different amounts gone back writes them per line, and then
-    the whole column is read so; otherwise an amount the same on every line of an order is
-    the order's, read once."""
+    the whole column is read so; so does an order each of whose lines gave back its own
+    whole amount (``line``: each line's amount, where the sheet's amounts are its lines';
+    two lines of 20, 20 back on each: 40); otherwise an amount the same on every line of an
+    order is the order's, read once."""
     said = back.where(order.notna())
     lines = said.groupby(order)
     counted_lines = order.map(order.value_counts())
     same = (order.map(lines.nunique()).eq(1)
             & order.map(lines.count()).eq(counted_lines) & counted_lines.gt(1))
+    in_full = pd.Series(False, index=order.index)
+    if line is not None:
+        whole = (said.gt(0) & said.sub(line).abs().lt(0.005)).groupby(order).all()
+        in_full = same & order.map(whole).fillna(False).astype(bool)
     per_line = said.where(said.ne(0)).groupby(order).nunique().gt(1).any()
-    once = same & ~per_line
+    once = same & ~per_line & ~in_full
     total = order.map(lines.sum(min_count=1)).where(~once, said)
     first = order.notna() & ~order.duplicated()
     gone = first & total.gt(0)
     several = first & order.map(said.where(said.ne(0)).groupby(order).count()).gt(1)
     return OrderRefunds(
         amount=back.where(order.isna(), total.where(first)),
-        added_up=int((gone & several & ~once).sum()), read_once=int((gone & once).sum()))
+        added_up=int((gone & several & ~once).sum()), read_once=int((gone & once).sum()),
+        lines_in_full=int((gone & in_full & ~per_line).sum()))
 
 
 def _with(rows: pd.DataFrame, mask: pd.Series, **columns) -> pd.DataFrame:
@@ -833,7 +843,8 @@ def _tickets_facts(frame: pd.DataFrame) -> dict:
 
 # A ticket's satisfaction rating by its requester (Zendesk's "Satisfaction Score", Gorgias'
 # "Satisfaction survey score", Help Scout's "Rating"), normalised; not its comment.
-_TICKET_RATING = r"^(?!.*(?:comment|reason|remark))(?:.*satisf.*|.*csat.*|rating)$"
+# (Jira Service Management's "Satisfaction date" is the day it was rated, no rating.)
+_TICKET_RATING = r"^(?!.*(?:comment|reason|remark|date))(?:.*satisf.*|.*csat.*|rating)$"
 
 
 def _ticket_ratings(frame: pd.DataFrame) -> pd.Series:
@@ -1020,6 +1031,9 @@ def _sample_tickets(frame: pd.DataFrame) -> pd.Series:
 
 # A ticket's type: Zoho Desk calls it "Classifications" (Question, Problem, Feature, Others).
 _TICKET_TYPE = ("tickettype", "type", "tipo", "typ", "classification", "classifications")
+# A service desk's request type ("Report a problem", "Get help"), read as words beside the
+# summary: a type's own words say little alone (``_SERVICE_DESK_SAID``).
+_SERVICE_REQUEST = ("requesttype", "customerrequesttype")
 _REQUESTER = ("requester", "requestername", "solicitante", "demandeur", "anfragender",
               "customername", "customer", "fullname", "contactname")
 _REQUESTER_EMAIL = ("requesteremail", "customeremail", "contactemail", "email",
@@ -1088,7 +1102,7 @@ _ASKS = re.compile(r"\?\s*$|^\s*(?:¿|(?:can|could|how|do|does|is|are|what|when|
                    r"will|would|may|should|puedo|puede|como|cuando|donde|kann|konnen|wie|"
                    r"wann|gibt|puis|pouvez|comment|quand)\b)")
 _TICKET_TEXT = (*sorted(SUBJECT_HEADERS), *sorted(ISSUE_HEADERS), "description", "descripcion", "beschreibung",
-                "descricao", "tags")
+                "descricao", "tags", *_SERVICE_REQUEST)
 
 
 def _complains(text: str) -> bool:
@@ -1250,6 +1264,51 @@ def _issue_tracker_check(present: set[str], frame: pd.DataFrame | None) -> bool:
 # Headers of a service desk's issues, normalised: a customer's request type, the
 # organisations it serves, their satisfaction.
 _SERVICE_DESK = re.compile(r"requesttype|organi[sz]ations?$|satisf|customer|client")
+
+
+# --- a service desk's requests (Jira Service Management) ----------------------------------------
+
+# Jira's CSV names its custom fields "Custom field (Request Type)"; normalised, the field's
+# own name follows this.
+_JIRA_CUSTOM = "customfield"
+
+
+def _jira_headers(*names: str) -> tuple[str, ...]:
+    """Normalised headers as Jira writes them: plain, and as its custom field."""
+    return (*names, *(_JIRA_CUSTOM + name for name in names))
+
+
+# The one column only a service desk's requests have: what the customer asked for.
+_REQUEST_TYPE = _jira_headers("requesttype", "customerrequesttype")
+_JSM_OWN = re.compile(r"^(?:customfield)?(?:(?:customer)?requesttype|satisfaction(?:rating)?|"
+                      r"organi[sz]ations)$")
+
+
+def _service_desk_frame(frame: pd.DataFrame) -> pd.DataFrame:
+    """The export as the tickets' rules read it: Jira's custom fields by their own names
+    ("Custom field (Organizations)" as "Organizations"), its "Reporter" (the customer who
+    raised the request) as the requester and its "Summary" as the subject."""
+    renamed = {}
+    for header in frame.columns:
+        key = normalise_header(header)
+        key = key.removeprefix(_JIRA_CUSTOM) if _JSM_OWN.match(key) else key
+        renamed[header] = {"reporter": "requester", "summary": "subject",
+                           "organizations": "organization",
+                           "organisations": "organisation"}.get(key, key)
+    return frame.rename(columns=renamed)
+
+
+def _service_desk_rules(rows: pd.DataFrame, frame: pd.DataFrame) -> pd.DataFrame:
+    return _tickets_rules(rows, _service_desk_frame(frame))
+
+
+def _service_desk_explain(frame: pd.DataFrame) -> str:
+    return _tickets_explain(_service_desk_frame(frame), _SERVICE_DESK_SAID)
+
+
+_SERVICE_DESK_SAID = ("a Jira Service Management export (its Reporter is the customer who "
+                      "raised the request; a request is a complaint or a question by its "
+                      "request type and summary)")
 
 
 def _issue_tracker_explain(frame: pd.DataFrame) -> str:
@@ -3624,6 +3683,13 @@ PROFILES += (
                                                                         "state")),
             {}, lambda rows, frame: rows, _issue_tracker_explain, kind="reference",
             check=_issue_tracker_check),
+    Profile("jira_service_desk", "a Jira Service Management export", (
+        _any("issuekey", "key"), _any("reporter"), _any("summary"), _any(*_TICKET_STATUS)),
+            {"reporter": "name", "summary": "note", "issuekey": "order_id", "key": "order_id",
+             "status": "status", "created": "date", "assignee": "owner",
+             **dict.fromkeys(_REQUEST_TYPE, "reason")},
+            _service_desk_rules, _service_desk_explain, patterns=(_JSM_OWN.pattern,),
+            writers_only=True),
     Profile("cash_book", "a cash book", (),
             {"date": "date", **dict.fromkeys(_CASH_DETAILS, "note")},
             _cash_book_rules, _cash_book_explain, check=_cash_book_check),

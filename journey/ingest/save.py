@@ -472,7 +472,12 @@ def _save_rows(db: Database, prepared: PreparedSheet, import_id: int,
     """Save the rows of one prepared sheet (or part): inserted, updated, clients touched,
     and of the clients or events updated those that were as the sheet has them already."""
     if prepared.plan.kind == "clients":
-        return _save_clients(db, prepared.rows, import_id, indexes, prepared.notes)
+        saved = _save_clients(db, prepared.rows, import_id, indexes, prepared.notes)
+        if prepared.sales is None or prepared.sales.empty:
+            return saved
+        # (the sales its rows say were made: events of the clients just saved)
+        touched = _save_events(db, prepared.sales, import_id, None, seen, prepared.notes)[2]
+        return (*saved[:2], sorted({*saved[2], *touched}), saved[3])
     if prepared.plan.kind == "events":
         return _save_events(db, prepared.rows, import_id, indexes, seen, prepared.notes)
     return _save_reference(db, prepared.plan, import_id), 0, [], 0

@@ -36,9 +36,9 @@ from ..fields import (
     without_owner)
 from ..journal import stage_mapping
 from ..stages import (
-    ALL_STAGES, BILLED_ONLY_STATUSES, BOOKED_STATUSES, CLOSED_DEAL, FINISHED, HIRE_RETURNED,
-    HIRED_OUT, ON_INVOICE, ORDER_DELIVERED, ORDER_IN_HAND, ORDER_STATUS_KIND,
-    OUTCOMES, PAID_BY, PAYMENT_STATUSES,
+    ALL_STAGES, BILLED_ONLY_STATUSES, BOOKED_STATUSES, CLOSED_DEAL, COMING_STATUSES, FINISHED,
+    GOODS_DELIVERED, HIRE_RETURNED, HIRED_OUT, ON_INVOICE, ORDER_DELIVERED, ORDER_IN_HAND, ORDER_STATUS_KIND,
+    OUTCOMES, PAID_BY, PAYMENT_APPROVED, PAYMENT_STATUSES,
     QUOTE_OWN_WORDS, QUOTE_STATUS, QUOTE_WORDS, RANK, UNDECIDED, UNPAID_STATUSES, VISIT_KEPT,
     normalise_value,
     order_status_kind,
@@ -2103,8 +2103,11 @@ def resolve_kinds(out, plan, frame, raw, columns_for, stage_map=None,
                 said = "purchase"     # (placed and being seen to; a job's is not done yet)
             if key in HIRE_RETURNED and hires:
                 said = "purchase"     # (a thing hired, brought back: no order sent back)
+            if key in PAYMENT_APPROVED and not billed:
+                said = "purchase"     # (a card payment approved; an invoice's awaits one)
             if said is not None:      # (booked, not yet done: a client considering)
-                return said, "consideration" if key in BOOKED_STATUSES else None
+                booked = key in BOOKED_STATUSES or key in COMING_STATUSES and not billed
+                return said, "consideration" if booked else None
         if won:
             return "won", None
         if outcome == "lost":
@@ -2170,7 +2173,8 @@ def resolve_kinds(out, plan, frame, raw, columns_for, stage_map=None,
                                                             and kind == "contact")
                                        for f, b, h, u, said, (cell, *_), kind
                                        in zip(free, back, happened, unpaid, booked, combos,
-                                              kinds)])
+                                              kinds)],
+                           frozenset() if billed else PAYMENT_APPROVED)
     if paying and "amount" in plan.mapping.values():
         notes = [note for note in notes if "an amount alone makes no purchase" not in note]
         notes.append(f"Sheet '{plan.sheet}' lists payments beside sheet '{plan.sales_sheet}', "
@@ -2203,8 +2207,12 @@ def resolve_kinds(out, plan, frame, raw, columns_for, stage_map=None,
                         "refunded: a purchase and its refund; unpaid or pending: a contact).")
     if any(free):       # (said by plan of the rows kept: free_orders_said)
         owed = _owed(frame, plan.mapping)
-        out["_free_order"] = [("unpaid" if owing > 0 else "free") if was_free else None
-                              for was_free, owing in zip(free, owed.tolist())]
+        before = (_paid_before(out, kinds, amounts) if kept_by
+                  else pd.Series(False, index=out.index))
+        out["_free_order"] = [("unpaid" if owing > 0 else "prepaid" if earlier else "free")
+                              if was_free else None
+                              for was_free, owing, earlier in zip(free, owed.tolist(),
+                                                                  before.tolist())]
     if any(unpaid):
         count = sum(unpaid)
         notes.append(f"{counted(count, 'row')} with nothing in '{paid_column}' (no money paid "
@@ -2399,6 +2407,27 @@ def paid_out_to_others(rows: pd.DataFrame, kinds: pd.Series) -> pd.Series:
     return sent & ~who.isin(payers)
 
 
+def _paid_before(out: pd.DataFrame, kinds: list[str], amounts: pd.Series) -> pd.Series:
+    """Whether each row's client paid on an earlier visit of the list (an earlier date, or
+    an earlier row of the same day): a visit of 0 is then one of a class card or a pack
+    bought before (Eversports' 10er-Karte), not a free one."""
+    who = pd.Series(None, index=out.index, dtype=object)
+    for column in ("client_id", "email", "name"):
+        if column in out:
+            who = who.fillna(out[column].astype(object).where(out[column].notna())
+                             .map(lambda cell: str(cell).strip().casefold(), na_action="ignore"))
+    day = (pd.to_datetime(out["date"], errors="coerce") if "date" in out
+           else pd.Series(pd.NaT, index=out.index))
+    paid = pd.Series(kinds, index=out.index).eq("purchase") & amounts.gt(0) & who.notna()
+    first_paid = pd.DataFrame({"who": who, "day": day, "at": range(len(out))})[paid].groupby(
+        "who").agg(day=("day", "min"), at=("at", "min"))
+    earliest_day = who.map(first_paid["day"])
+    earliest_at = who.map(first_paid["at"])
+    at = pd.Series(range(len(out)), index=out.index)
+    return (earliest_day.lt(day) | (earliest_day.eq(day) | earliest_day.isna() | day.isna())
+            & earliest_at.lt(at)).fillna(False).astype(bool)
+
+
 def free_orders_said(rows: pd.DataFrame, amount_header: str,
                      by_profile: bool = False) -> tuple[pd.DataFrame, list[str]]:
     """The orders of 0 that ``resolve_kinds`` kept as contacts, said of the rows kept (a
@@ -2420,6 +2449,12 @@ def free_orders_said(rows: pd.DataFrame, amount_header: str,
             notes.append(f"{words.format(n=counted(n, 'order'))} {was(n)} kept as "
                          + ("a contact, not a purchase." if n == 1 else
                             "contacts, not purchases."))
+    if n := int(said.get("prepaid", 0)):
+        notes.append(f"{counted(n, 'visit')} of 0 by "
+                     f"{'a client who' if n == 1 else 'clients who'} paid on an earlier visit "
+                     f"{was(n)} kept as {'a contact' if n == 1 else 'contacts'}: a visit of "
+                     "what they bought before (a class card, a pack), neither free nor a "
+                     "purchase of its own.")
     if by_profile and (n := int((kind.eq("purchase") & amounts_of(rows).eq(0)).sum())):
         notes.append(f"{counted(n, 'order')} of 0 (free: a replacement, a sample or 100% "
                      f"off) {was(n)} counted as {'a purchase' if n == 1 else 'purchases'}, "
@@ -2470,11 +2505,13 @@ _KIND_NOUNS = {"nps": "NPS answer"}
 
 
 def _default_notes(plan, combos: list, decided: dict, default: str, named: str | None,
-                   numbered: str | None, by_status: bool, settled: list[bool]) -> list[str]:
+                   numbered: str | None, by_status: bool, settled: list[bool],
+                   known_here: frozenset[str] = frozenset()) -> list[str]:
     """What the import says of the rows no column gave a kind: the sheet's name or its
     order numbers gave them one, or nothing did (an amount alone makes no purchase); and
     an order's status Journey does not know. (``settled``: rows their amount decided, 0
-    or less than 0, which their own notes tell.)"""
+    or less than 0, which their own notes tell; ``known_here``: statuses this kind of
+    sheet settles, a payment's "Approved" beside no invoice.)"""
     notes = []
     defaulted = sum(1 for combo, done in zip(combos, settled) if not done
                     and combo[0] is None and not any(combo[2:4])
@@ -2512,6 +2549,7 @@ def _default_notes(plan, combos: list, decided: dict, default: str, named: str |
     if by_status:
         unknown = pd.Series([str(c[5]) for c in combos if c[5] is not None and c[0] is None
                              and order_status_kind(c[5]) is None
+                             and normalise_value(c[5]) not in known_here
                              and decided[c][0] == default and not any(c[2:4])],
                             dtype=object)
         if len(unknown):
@@ -2610,17 +2648,34 @@ def _delivers_orders(plan, columns_for: dict[str, list[str]], statuses: pd.Serie
     """Whether a status column is a shop's order list's by its values, whatever the sheet
     is called: mostly order statuses (``MOSTLY_KNOWN``, an order in hand such as "En
     preparación" among them), some saying an order was served or delivered
-    (``ORDER_DELIVERED``: Bling's "Atendido", "Entregado"), on rows of a client and an
-    amount, on a sheet no header or name says is of quotes or support tickets."""
+    (``ORDER_DELIVERED``: Bling's "Atendido", "Entregado"; English "Delivered" on rows of
+    goods, ``GOODS_DELIVERED``), on rows of a client and an amount, on a sheet no header or
+    name says is of quotes or support tickets."""
     keys = values.per_distinct(statuses.dropna(), normalise_value)
     known = keys.isin(ORDER_IN_HAND) | values.per_distinct(
         statuses.dropna(), lambda value: order_status_kind(value) is not None).astype(bool)
+    delivered = keys.isin(ORDER_DELIVERED).any() or (
+        keys.isin(GOODS_DELIVERED).any() and _sells_goods(headers))
     return (bool(len(keys)) and known.mean() >= MOSTLY_KNOWN
-            and keys.isin(ORDER_DELIVERED).any() and "amount" in columns_for
+            and delivered and "amount" in columns_for
             and any(f in columns_for for f in ("client_id", "name", "email"))
             and not any(word in QUOTE_WORDS | _TICKET_WORDS
                         for text in (*headers, plan.sheet, plan.file or "")
                         for word in _words(str(text or "").lower())))
+
+
+# Headers of the goods an order line sells (normalised): beside them, "Delivered" is a
+# shop's order's; not beside a job's, a project's or a service's (``_WORK_WORD``).
+_GOODS_HEADERS = frozenset({"item", "items", "itemname", "product", "products", "productname",
+                            "sku", "lineitemname", "variant"})
+
+
+def _sells_goods(headers) -> bool:
+    """Whether a sheet's rows are goods sold: a header names the item or product, none a
+    job, a project, a service or work."""
+    keys = [normalise_header(header) for header in headers]
+    return (any(key in _GOODS_HEADERS for key in keys)
+            and not any(_WORK_WORD.search(key) for key in keys))
 
 
 def _speaks_of_payment(statuses: pd.Series) -> bool:

@@ -11,7 +11,8 @@ import numpy as np
 import pandas as pd
 
 from ... import values
-from ...fields import FIRMOGRAPHIC_HEADERS, base_header_key, normalise_header
+from ...fields import (FIRMOGRAPHIC_HEADERS, base_header_key, names_a_last_visit,
+                       names_a_visit_fee, normalise_header)
 from ...stages import ACTIVE_OF, PAID_STEPS, RANK, TICK_STEPS, normalise_value
 from ...text import counted, its, listed, was, without_accents
 from .common import clients_counted, dated, ticks
@@ -268,3 +269,35 @@ def ticked_steps(out: pd.DataFrame, frame: pd.DataFrame, mapping: dict[str, str 
         note += (f" {listed([repr(h) for h in unnamed], len(unnamed))} "
                  f"{'names' if len(unnamed) == 1 else 'name'} no step: kept as extra.")
     return [note]
+
+
+# What a client's row says of each who bought, kept with the sale made of it.
+_BUYER_FIELDS = ("client_id", "name", "email", "phone")
+
+
+def last_visits_sold(rows: pd.DataFrame, columns_for: dict[str, list[str]]
+                     ) -> tuple[pd.DataFrame | None, list[str]]:
+    """A client list's fee for a visit beside the day of its last one (a piano tuner's
+    "Fee" beside "Last tuning"; ``names_a_visit_fee``, ``names_a_last_visit``): each client
+    it made a customer (stage purchase) paid it that day, a sale dated then, saved beside
+    the client (save). Not a fee beside the last time they were only in touch ("Last
+    contact"): no visit. Returns the sales (None where none) and a note."""
+    day_header = columns_for.get("last_contact", [None])[0]
+    fee_header = columns_for.get("revenue_current", [None])[0]
+    if (day_header is None or fee_header is None or "stage" not in rows
+            or not names_a_last_visit(day_header) or not names_a_visit_fee(fee_header)):
+        return None, []
+    fee = pd.to_numeric(rows["revenue_current"], errors="coerce")
+    sold = fee.gt(0) & rows["last_contact"].notna() & rows["stage"].eq("purchase")
+    if not sold.any():
+        return None, []
+    picked = rows[sold]
+    sales = pd.DataFrame({
+        **{field: picked[field] for field in _BUYER_FIELDS if field in picked},
+        "date": picked["last_contact"], "kind": "purchase", "amount": fee[sold],
+        "extra": None, "_row": picked["_row"]})
+    count = int(sold.sum())
+    return sales, [f"{counted(count, 'client')} with a fee in '{fee_header}' beside a day in "
+                   f"'{day_header}' {was(count)} read as paying that fee that day: "
+                   f"{'a sale' if count == 1 else 'sales'} dated then "
+                   f"({sales['amount'].sum():,.2f} in all)."]

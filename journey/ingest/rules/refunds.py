@@ -191,7 +191,11 @@ def money_gone_back(rows: pd.DataFrame, frame: pd.DataFrame,
         elif back.isna().all() and dates.notna().any() and not not_dates.any():
             back, dated = amount.abs().where(dates.notna()), dates    # "Refunded": its day
             money = False
-        rows, notes = _refunds_of(rows, back, said if money else None)
+        amount_header = next((h for h, f in mapping.items() if f == "amount"), None)
+        by_line = amount_header is not None and bool(
+            _LINE_AMOUNT.search(normalise_header(amount_header)))
+        rows, notes = _refunds_of(rows, back, said if money else None,
+                                  amount if by_line else None)
         rows = _refunds_beside(rows, back, dated)
     if dated is not None and "_refunded_order" in rows:
         rows["_refund_date"] = dated.where(rows["_refunded_order"].notna())
@@ -244,15 +248,21 @@ def cancelled_back_said(rows: pd.DataFrame, mapping: dict[str, str | None]) -> l
             f"{was(len(back))} cancelled and refunded: no sale."]
 
 
-def _refunds_of(rows: pd.DataFrame, back: pd.Series, said: str | None
-                ) -> tuple[pd.DataFrame, list[str]]:
+# An amount header naming a line's own amount ("Line Total", "Item Total", "Lineitem
+# price"), not the order's repeated on each line.
+_LINE_AMOUNT = re.compile(r"line|item")
+
+
+def _refunds_of(rows: pd.DataFrame, back: pd.Series, said: str | None,
+                line: pd.Series | None = None) -> tuple[pd.DataFrame, list[str]]:
     """The orders of ``rows`` with money gone back (``back``) marked refunded, fully (all
     their amount) or partly, and that money their refund's (money_gone_back); an order of
     several lines is refunded once, on its first line, of what its lines say went back:
     read from the column ``said`` as ``profiles.order_refunds`` does (added up, or once
     where it is the order's repeated on every line); the amounts of its lines marked
-    refunded (``said`` None: a yes or a date on them) added up. Returns the rows and what
-    the import says of the orders' lines."""
+    refunded (``said`` None: a yes or a date on them) added up; ``line``: each line's own
+    amount, where the sheet's amounts are its lines'. Returns the rows and what the import
+    says of the orders' lines."""
     orders = order_keys(rows, by_kind=False)
     amount = amounts_of(rows)
     notes: list[str] = []
@@ -262,7 +272,7 @@ def _refunds_of(rows: pd.DataFrame, back: pd.Series, said: str | None
             back = back.where(orders.isna(), back.groupby(orders).transform(
                 "sum", min_count=1)).where(first)
         else:
-            read = order_refunds(back, orders)
+            read = order_refunds(back, orders, line)
             back, notes = read.amount, _order_refunds_said(read, said)
         amount = amount.where(orders.isna(), amount.groupby(orders).transform("sum"))
     gone = back.gt(0) & rows["kind"].isin(["purchase", "refund"])
@@ -281,11 +291,17 @@ def _refunds_of(rows: pd.DataFrame, back: pd.Series, said: str | None
 def _order_refunds_said(read: OrderRefunds, said: str) -> list[str]:
     """What the import says of how an order's lines gave its refund (``order_refunds``)."""
     notes = []
-    if read.added_up:
-        one = read.added_up == 1
+    if differ := read.added_up - read.lines_in_full:
+        one = differ == 1
         notes.append(f"'{said}' differs from line to line of an order: each line's is what "
                      f"went back on it, so the refund{'' if one else 's'} of "
-                     f"{counted(read.added_up, 'order')} {'is its' if one else 'are their'} "
+                     f"{counted(differ, 'order')} {'is its' if one else 'are their'} "
+                     "lines' added up.")
+    if read.lines_in_full:
+        one = read.lines_in_full == 1
+        notes.append(f"'{said}' is each line's own whole amount on every line of "
+                     f"{counted(read.lines_in_full, 'order')}: each line went back in full, "
+                     f"so the refund{'' if one else 's'} {'is its' if one else 'are their'} "
                      "lines' added up.")
     if read.read_once:
         notes.append(f"'{said}' is the same on every line of "
