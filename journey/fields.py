@@ -1104,6 +1104,23 @@ _NAME_PART = re.compile(
     rf"|(?P<last>{'|'.join(sorted(LAST_NAMES, key=len, reverse=True))}))(?:{_PERSON_AFTER})?")
 
 
+# A name's two parts headed by one word each ("First" and "Last", "Given" and "Family",
+# "First" and "Surname"): read as a name's parts only as a pair, on one sheet; alone,
+# "First" or "Last" says nothing of a name (and "First visit", "Last order" are dates).
+_BARE_NAME_PARTS = {"first": "first", "given": "first", "last": "last", "family": "last"}
+
+
+def bare_name_parts(headers) -> dict[str, str]:
+    """{header: "first" or "last"} for a sheet's one-word headers of a name's parts where
+    they come as a pair ("First" beside "Last" or "Surname"; ``_BARE_NAME_PARTS``), else {}."""
+    bare = {h: _BARE_NAME_PARTS[normalise_header(h)] for h in headers
+            if isinstance(h, str) and normalise_header(h) in _BARE_NAME_PARTS}
+    parts = list(bare.values()) + [name_part(h) for h in headers if h not in bare]
+    if not bare or parts.count("first") != 1 or parts.count("last") != 1:
+        return {}
+    return bare
+
+
 # "Owner First Name", "Owner's Email": a header about an owner, the animal's beside a pet
 # business's "Animal Name" (understand._animals_owner), else the business's own person.
 _OWNERS = re.compile(r"^\s*owner(?:'?s)?\b[\s_:.-]*", re.IGNORECASE)

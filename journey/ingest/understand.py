@@ -30,7 +30,8 @@ from ..fields import (
     EVENT_ONLY, ORGANISATION_HEADERS, PERSON_NAME_HEADERS,
     CHILD_HEADERS, FEEDBACK_HEADERS, FUNDING_SOURCE, PARENT_HEADERS, PARTY_HEADERS,
     PAYEE_HEADERS, PAYER_HEADERS, PEOPLE_HEADERS, SERVED_HEADERS, SURVEY_NAMES, TAG_HEADERS,
-    SCORE_RANGES, field_type, fields_for, match_header, name_part, names_a_birth_date,
+    SCORE_RANGES, bare_name_parts, field_type, fields_for, match_header, name_part,
+    names_a_birth_date,
     names_a_coming_date, names_a_latest_date, names_a_number, names_a_record_edit,
     names_an_activity_time, names_when_made, normalise_header, plain_header, SPENT_WITH_US,
     without_owner)
@@ -448,6 +449,10 @@ def guess_sheet_mapping(headers: list[str], kind: str,
         elif kind == "events" and found == "stage" and named in _A_CLIENTS_TYPE:
             found = None            # on a log, "Contact type" is Phone or Email, no stage
         mapping[header] = found if found in allowed else None
+    bare = bare_name_parts(headers)         # "First" beside "Last": a name's two parts,
+    if "name" in allowed and not any(       # where no other column names the client
+            f == "name" and h not in bare and name_part(h) is None for h, f in mapping.items()):
+        mapping.update({h: "name" for h in bare if mapping[h] is None})
     if fees and list(mapping.values()).count("amount") > len(fees):
         mapping.update(dict.fromkeys(fees))
     money = "revenue_current" if kind == "clients" else "amount"

@@ -1,0 +1,60 @@
+"""Misreadings session 20's review E found and left alone (session 21, A). Each sheet goes
+through the command line and is checked against figures worked out by hand before
+importing; beside each, a sheet where the rule must not fire.
+
+- 'First' and 'Last' headers (and 'First'/'Surname', 'Given'/'Family') are a client's name
+  in two parts; 'First visit', 'Last order' and a 'First'/'Last' of dates beside a 'Name'
+  are not.
+"""
+
+from __future__ import annotations
+
+from conftest import cli_funnel, cli_import_text, workspace_rows
+
+
+# --- a name in two one-word parts ------------------------------------------------------------
+
+def test_first_and_last_headers_are_a_name_in_two_parts(tmp_path):
+    """'First' Ann + 'Last' Lee is Ann Lee (was no name at all: 'First' and 'Last' were
+    extras). Ann (120) and Bob (80) bought, Cara did not: [3, 2, 2, 0, 0]."""
+    found = cli_import_text(tmp_path, "clients.csv", (
+        "First,Last,Email,Amount\n"
+        "Ann,Lee,ann@example.com,120\n"
+        "Bob,Stone,bob@example.com,80\n"
+        "Cara,Wu,cara@example.com,\n"))
+    assert found["mapping"]["First"] == found["mapping"]["Last"] == "name"
+    assert workspace_rows(tmp_path, "SELECT name FROM clients ORDER BY name") == [
+        ("Ann Lee",), ("Bob Stone",), ("Cara Wu",)]
+    assert cli_funnel(tmp_path) == [3, 2, 2, 0, 0]
+
+
+def test_first_beside_surname_and_given_beside_family_are_names(tmp_path):
+    """'First' + 'Surname' gave 'Lee' alone (the surname was the name); 'Given' + 'Family'
+    gave none. Both now Ann Lee and Bob Stone."""
+    for number, (first, last) in enumerate((("First", "Surname"), ("Given", "Family"))):
+        place = tmp_path / str(number)
+        place.mkdir()
+        cli_import_text(place, "people.csv", (
+            f"{first},{last},Phone\nAnn,Lee,07700 900111\nBob,Stone,07700 900222\n"))
+        assert workspace_rows(place, "SELECT name FROM clients ORDER BY name") == [
+            ("Ann Lee",), ("Bob Stone",)]
+
+
+def test_first_and_last_dates_beside_a_name_stay_dates(tmp_path):
+    """Must not fire: beside 'Name', a bare 'First' and 'Last' holding days are the first
+    and last contact; 'First visit', 'Last visit' and 'Last order' are dates as before."""
+    found = cli_import_text(tmp_path, "clients.csv", (
+        "Name,Email,First,Last\n"
+        "Ann Lee,ann@example.com,2024-01-05,2024-03-01\n"
+        "Bob Stone,bob@example.com,2024-02-01,2024-02-10\n"))
+    assert found["mapping"] == {"Name": "name", "Email": "email", "First": "first_contact",
+                                "Last": "last_contact"}
+    place = tmp_path / "visits"
+    place.mkdir()
+    found = cli_import_text(place, "clients.csv", (
+        "Name,Email,First visit,Last visit,Last order\n"
+        "Ann Lee,ann@example.com,2024-01-05,2024-03-01,2024-02-20\n"))
+    assert found["mapping"]["First visit"] == "first_contact"
+    assert found["mapping"]["Last visit"] == "last_contact"
+    assert workspace_rows(place, "SELECT name, first_contact FROM clients") == [
+        ("Ann Lee", "2024-01-05")]
