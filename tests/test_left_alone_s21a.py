@@ -5,6 +5,9 @@ importing; beside each, a sheet where the rule must not fire.
 - 'First' and 'Last' headers (and 'First'/'Surname', 'Given'/'Family') are a client's name
   in two parts; 'First visit', 'Last order' and a 'First'/'Last' of dates beside a 'Name'
   are not.
+- A hotel's or a B&B's bookings with 'Booked on', 'Check-in' and 'Cancelled on': a
+  cancellation is dated on the day it was cancelled (was the day booked); the bookings
+  not cancelled keep their 'Booked on' day.
 """
 
 from __future__ import annotations
@@ -58,3 +61,23 @@ def test_first_and_last_dates_beside_a_name_stay_dates(tmp_path):
     assert found["mapping"]["Last visit"] == "last_contact"
     assert workspace_rows(place, "SELECT name, first_contact FROM clients") == [
         ("Ann Lee", "2024-01-05")]
+
+
+# --- a cancellation dated on the day it was cancelled --------------------------------------
+
+def test_a_hotel_cancellation_is_dated_on_cancelled_on(tmp_path):
+    """Bo booked on 20 May and cancelled on 25 May: the cancellation (90) is dated 25 May
+    (was 20 May, the booking day). Must not fire on Ann's and Cy's bookings, blank in
+    'Cancelled on': dated on 'Booked on' (1 May, 2 June), never on 'Check-in'. Funnel
+    unchanged, [3, 2, 0, 0, 0]: Ann and Cy confirmed with nothing paid (consideration)."""
+    found = cli_import_text(tmp_path, "bookings.csv", (
+        "Booking ref,Guest,Email,Check-in,Check-out,Booked on,Cancelled on,Status,Total\n"
+        "B1,Ann Lee,ann@x.com,2025-06-10,2025-06-12,2025-05-01,,Confirmed,240\n"
+        "B2,Bo Chan,bo@y.com,2025-06-15,2025-06-16,2025-05-20,2025-05-25,Cancelled,90\n"
+        "B3,Cy Diaz,cy@z.com,2025-07-01,2025-07-04,2025-06-02,,Confirmed,600\n"))
+    assert ("1 row with a day in 'Cancelled on' was read as a cancellation, not a sale, "
+            "dated on that day.") in found["notes"]
+    assert workspace_rows(tmp_path, "SELECT date, kind, amount FROM events ORDER BY date") == [
+        ("2025-05-01", "contact", 240.0), ("2025-05-25", "cancellation", 90.0),
+        ("2025-06-02", "contact", 600.0)]
+    assert cli_funnel(tmp_path) == [3, 2, 0, 0, 0]

@@ -820,9 +820,10 @@ def prepare_sheet(plan: SheetPlan, *, stage_map: dict[str, str] | None = None,
         notes += churned_tags(out, frame, plan.mapping, columns_for,
                                [plan.sheet, Path(plan.file or "").stem])
     if plan.kind == "events" and "kind" not in plan.set_values and not plan.recognised_as:
-        notes += flagged_cancellations(out, frame, plan.mapping)   # (a profile's rules
-        paid_said = paid_flags(out, frame, plan.mapping, raw.merged_rows)  # say what
-        paid_at = len(notes)                                           # each row is)
+        notes += flagged_cancellations(out, frame, plan.mapping,   # (a profile's rules
+                                       day_first)    # say what each row is)
+        paid_said = paid_flags(out, frame, plan.mapping, raw.merged_rows)
+        paid_at = len(notes)
     if plan.kind == "events" and "name" in totals_of:    # "January total" under the names
         totals_of["name"] = totals_of["name"] | named_subtotals(out)
     totals = labelled.notna()       # a totals row: "TOTAL" for a name or an ID, or labelled
