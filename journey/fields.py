@@ -1288,6 +1288,18 @@ CONTACT_MEANS = frozenset(match_key(w) for w in (
     "linkedin", "website", "web", "online", "web form", "form", "walk in", "walk-in",
     "in person", "in store", "shop", "store", "google", "referral", "word of mouth",
     "letter", "post", "chat", "live chat", "none", "n/a"))
+# A help desk's "Via" naming a way in by its first word ("Phone call (inbound)", "Web
+# Widget", "Mobile SDK", "API"): with ``CONTACT_MEANS``, a channel (not "Royal Mail", "DPD":
+# the courier an order went by).
+CHANNEL_FIRST_WORDS = CONTACT_MEANS | frozenset({"api", "mobile", "voicemail", "twitter",
+                                                 "portal", "widget", "x"})
+# Groups of customers an owner sorts clients into ("VIP", "Wholesale"), compared by
+# match_key: a ticket list's "Group" of these is the client's, not the team's (department).
+CUSTOMER_GROUPS = frozenset({"vip", "vips", "wholesale", "retail", "trade", "b2b", "b2c",
+                             "gold", "silver", "bronze", "platinum", "premium", "standard",
+                             "regular", "new", "loyal", "corporate", "private", "business",
+                             "consumer", "member", "members", "guest", "guests", "keyaccount",
+                             "reseller", "resellers", "distributor", "distributors"})
 
 
 # Columns flagging a row made in a tool's test mode (Lemon Squeezy's "Test Mode": Yes), not

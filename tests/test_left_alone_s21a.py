@@ -8,6 +8,9 @@ importing; beside each, a sheet where the rule must not fire.
 - A hotel's or a B&B's bookings with 'Booked on', 'Check-in' and 'Cancelled on': a
   cancellation is dated on the day it was cancelled (was the day booked); the bookings
   not cancelled keep their 'Booked on' day.
+- A ticket list's 'Via' naming the courier (Royal Mail, DPD) is no channel, and its 'Group'
+  of customer groups (VIP, Wholesale) no department: kept as extras. A 'Via' of Email,
+  Phone call, Web Widget and a 'Group' of teams (Support, Returns) still are.
 """
 
 from __future__ import annotations
@@ -81,3 +84,33 @@ def test_a_hotel_cancellation_is_dated_on_cancelled_on(tmp_path):
         ("2025-05-01", "contact", 240.0), ("2025-05-25", "cancellation", 90.0),
         ("2025-06-02", "contact", 600.0)]
     assert cli_funnel(tmp_path) == [3, 2, 0, 0, 0]
+
+
+# --- a ticket list's 'Via' and 'Group' by their values ---------------------------------------
+
+def test_a_couriers_via_and_a_customer_group_are_no_channel_or_department(tmp_path):
+    """'Via' Royal Mail/DPD is how the parcel went, 'Group' VIP/Wholesale the customer's
+    group: both kept as extras (were the tickets' channel and department). 2 tickets, both
+    complaints (parcel damaged, never arrived) of 2 requesters: [2, 0, 0, 0, 0]."""
+    found = cli_import_text(tmp_path, "tickets.csv", (
+        "Ticket #,Date,Customer,Email,Order number,Subject,Via,Group,Status\n"
+        "T-1,2025-03-01,Ann Lee,ann@x.com,1001,Parcel damaged,Royal Mail,VIP,Open\n"
+        "T-2,2025-03-02,Bo Chan,bo@y.com,1002,Never arrived,DPD,Wholesale,Closed\n"))
+    assert found["recognised_as"] == "ticket_list"
+    assert found["mapping"]["Via"] is None and found["mapping"]["Group"] is None
+    assert workspace_rows(tmp_path, "SELECT kind, channel, department FROM events "
+                                    "ORDER BY date") == [("complaint", None, None)] * 2
+    assert cli_funnel(tmp_path) == [2, 0, 0, 0, 0]
+
+
+def test_a_via_of_ways_in_and_a_group_of_teams_stay_channel_and_department(tmp_path):
+    """Must not fire: 'Via' Email, 'Phone call (inbound)', 'Web Widget' are the channels and
+    'Group' Support, Returns, Support the departments, on a help desk's export."""
+    found = cli_import_text(tmp_path, "tickets.csv", (
+        "Id,Requester,Requester email,Subject,Status,Via,Group,Created at\n"
+        "1,Ann Lee,ann@x.com,Parcel damaged,open,Email,Support,2025-03-01\n"
+        "2,Bo Chan,bo@y.com,Never arrived,solved,Phone call (inbound),Returns,2025-03-02\n"
+        "3,Cy Diaz,cy@z.com,Wrong size,solved,Web Widget,Support,2025-03-03\n"))
+    assert found["mapping"]["Via"] == "channel" and found["mapping"]["Group"] == "department"
+    assert workspace_rows(tmp_path, "SELECT channel, department FROM events ORDER BY date") == [
+        ("Email", "Support"), ("Phone call (inbound)", "Returns"), ("Web Widget", "Support")]

@@ -425,7 +425,7 @@ def _plan_sheet(db, filename, raw, kind, overrides, set_values, checksum) -> She
     if remembered and remembered["kind"] == sheet_kind:
         mapping = {h: remembered["mapping"].get(h) for h in raw.headers}
     elif profile is not None:
-        mapping = profile_mapping(profile, raw.headers)
+        mapping = profile_mapping(profile, raw.headers, raw.frame)
     else:
         mapping = guess_sheet_mapping(raw.headers, sheet_kind)
     chosen = set(raw.headers) if remembered else set()

@@ -85,9 +85,9 @@ from typing import Callable
 import pandas as pd
 
 from .. import values
-from ..fields import (AFTER_A_BANK_WORD, BEFORE_A_PAYER, COMPANY_HEADERS, CONTACT_MEANS,
-                      EVENT_FIELDS, ISSUE_HEADERS, NOT_A_PAYER, ORGANISATION_HEADERS,
-                      PLACES_OF_SALE, PRIORITY_HEADERS, REPORTED_DATE_HEADERS, SUBJECT_HEADERS,
+from ..fields import (AFTER_A_BANK_WORD, BEFORE_A_PAYER, CHANNEL_FIRST_WORDS, COMPANY_HEADERS,
+                      CONTACT_MEANS, CUSTOMER_GROUPS, EVENT_FIELDS, ISSUE_HEADERS, NOT_A_PAYER,
+                      ORGANISATION_HEADERS, PLACES_OF_SALE, PRIORITY_HEADERS, REPORTED_DATE_HEADERS, SUBJECT_HEADERS,
                       TICKET_NUMBER_HEADER, WHOSE_FIELDS, WORK_PLACE_HEADERS, match_header,
                       normalise_header)
 from ..stages import (ORDER_STATUS_KIND, OUTCOME_OF, PAID_BY, TICKET_RESOLVED, TICKET_STATES,
@@ -3774,11 +3774,47 @@ def _header_matching(present, pattern: str) -> str | None:
 _WHO_FIELDS = ("name", "email")
 
 
-def profile_mapping(profile: Profile, headers: list[str]) -> dict[str, str | None]:
+def profile_mapping(profile: Profile, headers: list[str],
+                    frame: pd.DataFrame | None = None) -> dict[str, str | None]:
     """The profile's mapping of a sheet's headers (None: kept as an extra column); a who
     field the profile reads (``_WHO_FIELDS``) that none of its headers fill is taken from
     the first other header whose synonym names it. Fields the profile takes by synonym
-    (``Profile.by_synonym``) go first to the headers its table does not know."""
+    (``Profile.by_synonym``) go first to the headers its table does not know. On tickets,
+    with the sheet's ``frame``, a channel or a department its values deny is kept as an
+    extra (``_not_the_tickets``)."""
+    mapping = _profile_mapping(profile, headers)
+    if profile.writers_only and frame is not None:
+        mapping.update(dict.fromkeys(_not_the_tickets(frame, mapping)))
+    return mapping
+
+
+def _not_the_tickets(frame: pd.DataFrame, mapping: dict[str, str | None]) -> list[str]:
+    """Headers a ticket list maps to the channel or the department whose values say
+    otherwise: a "Via" none of whose values is a way of getting in touch (the courier,
+    Royal Mail, DPD: ``CHANNEL_FIRST_WORDS``), a "Group" whose values are all groups of
+    customers (VIP, Wholesale: ``CUSTOMER_GROUPS``)."""
+    found = []
+    for header, target in mapping.items():
+        said = values.parse_text(frame[header], stripped=True)[0].dropna().astype(str)
+        if said.empty:
+            continue
+        if target == "channel" and not said.map(_names_a_channel).any():
+            found.append(header)
+        elif target == "department" and said.map(match_key).isin(CUSTOMER_GROUPS).all():
+            found.append(header)
+    return found
+
+
+def _names_a_channel(value: str) -> bool:
+    """Whether a ticket's "Via" names a way of getting in touch, whole ("E-mail") or by its
+    first word ("Phone call (inbound)", "Web Widget")."""
+    words = value.split()
+    return match_key(value) in CONTACT_MEANS or bool(words) and (
+        match_key(words[0]) in CHANNEL_FIRST_WORDS)
+
+
+def _profile_mapping(profile: Profile, headers: list[str]) -> dict[str, str | None]:
+    """``profile_mapping`` by the headers alone."""
     mapping: dict[str, str | None] = {}
     taken: set[str] = set()
     for header in headers if profile.by_synonym else ():
