@@ -597,6 +597,12 @@ for _outcome, _words in OUTCOME_ALIASES.items():
     for _word in _words.split(","):
         OUTCOME_OF[normalise_value(_word)] = _outcome
 ACTIVE_OF = {normalise_value(word) for word in ACTIVE_WORDS}
+# A job's state under way ("In progress", "In Bearbeitung"): beside it in a client list's
+# status, "Open" (OPEN_WORDS) is a job not done yet, not a client still active
+# (rules.client_lists.active_or_inactive).
+JOB_UNDER_WAY = frozenset(normalise_value(word)
+                          for word in ("in progress", *IN_PROGRESS_WORDS.split(",")))
+OPEN_OF = frozenset(normalise_value(word) for word in OPEN_WORDS)
 
 # A yes/no (tick) column of a client list whose header names a step of the journey: a tick
 # there lifts the client to that step's stage (rules.client_lists._ticked_steps). Headers are compared as

@@ -11,6 +11,9 @@ importing; beside each, a sheet where the rule must not fire.
 - A ticket list's 'Via' naming the courier (Royal Mail, DPD) is no channel, and its 'Group'
   of customer groups (VIP, Wholesale) no department: kept as extras. A 'Via' of Email,
   Phone call, Web Widget and a 'Group' of teams (Support, Returns) still are.
+- A handyman's jobs kept as a client list, 'Status' Open / In progress: "Open" beside "In
+  progress" is a job not done yet, not an Active paying client (was purchase); a client
+  list's Open beside Closed on paying clients still reads as before.
 """
 
 from __future__ import annotations
@@ -114,3 +117,36 @@ def test_a_via_of_ways_in_and_a_group_of_teams_stay_channel_and_department(tmp_p
     assert found["mapping"]["Via"] == "channel" and found["mapping"]["Group"] == "department"
     assert workspace_rows(tmp_path, "SELECT channel, department FROM events ORDER BY date") == [
         ("Email", "Support"), ("Phone call (inbound)", "Returns"), ("Web Widget", "Support")]
+
+
+# --- a job's Open beside In progress --------------------------------------------------------
+
+def test_open_jobs_beside_in_progress_are_no_paying_clients(tmp_path):
+    """By the stage model: 'Open' is no stage alias and says no purchase; beside 'In
+    progress' (a job's state, the alias consideration) it is a job not done yet, not the
+    client's Active. Ann and Cy (Open) are awareness, Bo (In progress) consideration, no
+    money anywhere: [3, 1, 0, 0, 0] (was [3, 3, 2, 0, 0]: Open read as Active on a list of
+    paying clients, 'Customer' saying so)."""
+    found = cli_import_text(tmp_path, "jobs.csv", (
+        "ID,Customer,Address,Issue,Status,Date reported\n"
+        "1,Ann Lee,1 High St,Broken window,Open,2025-04-02\n"
+        "2,Bo Chan,2 Low Rd,Leaking tap,In progress,2025-04-03\n"
+        "3,Cy Diaz,3 Mid Ln,Faulty light switch,Open,2025-04-05\n"))
+    assert found["kind"] == "clients"
+    assert not any("Active or Inactive" in note for note in found["notes"])
+    assert workspace_rows(tmp_path, "SELECT name, furthest_stage FROM clients ORDER BY name"
+                          ) == [("Ann Lee", "awareness"), ("Bo Chan", "consideration"),
+                                ("Cy Diaz", "awareness")]
+    assert cli_funnel(tmp_path) == [3, 1, 0, 0, 0]
+
+
+def test_open_beside_closed_on_paying_clients_is_still_active(tmp_path):
+    """Must not fire: no 'In progress' in the column, so 'Open' is the client's Active on a
+    list of paying clients ('Customer'): Ann and Cy (Open) at purchase, Bo (Closed)
+    awareness: [3, 2, 2, 0, 0], as before."""
+    cli_import_text(tmp_path, "clients.csv", (
+        "Customer,Email,Status,Joined\n"
+        "Ann Lee,ann@x.com,Open,2025-01-05\n"
+        "Bo Chan,bo@y.com,Closed,2025-02-01\n"
+        "Cy Diaz,cy@z.com,Open,2025-02-11\n"))
+    assert cli_funnel(tmp_path) == [3, 2, 2, 0, 0]
