@@ -704,6 +704,22 @@ HIRED_OUT = frozenset(normalise_value(word) for word in (
     "checked out", "on hire", "out on hire", "hired out", "rented out", "on loan", "on rent"))
 HIRE_RETURNED = frozenset(normalise_value(word) for word in ("returned", "returned on time",
                                                              "returned late"))
+# A return's outcome on a shop's returns log (Order, Customer, Item, Reason, Status): the
+# item swapped for another, no money back (``EXCHANGED``), money back (``REFUNDED``), or
+# the return still being seen to. A status column of these alone, one an exchange, is
+# a returns log (understand.resolve_kinds).
+EXCHANGED = frozenset(normalise_value(word) for word in (
+    "exchanged", "exchange", "exchange sent", "replaced", "replacement", "replacement sent",
+    "swapped", "umgetauscht", "cambiado", "cambiada", "échangé", "échangée", "sostituito",
+    "omgeruild"))
+REFUNDED = frozenset(normalise_value(word) for word in (
+    "refunded", "refund", "refund issued", "refund sent", "partially refunded",
+    "partial refund", "store credit", "credited", "erstattet", "reembolsado", "remboursé",
+    "rimborsato", "terugbetaald"))
+RETURN_STATES = EXCHANGED | REFUNDED | frozenset(normalise_value(word) for word in (
+    "returned", "return received", "received", "awaiting return", "awaiting item",
+    "pending", "open", "requested", "approved", "in transit", "rejected", "declined",
+    "denied", "closed"))
 QUOTE_STATUS = {normalise_value(word): target for target, words in QUOTE_STATUS_WORDS.items()
                 for word in words.split(",")}
 # A quote's status saying it was accepted: a job agreed (counted in the import's note).

@@ -14,11 +14,14 @@ importing; beside each, a sheet where the rule must not fire.
 - A handyman's jobs kept as a client list, 'Status' Open / In progress: "Open" beside "In
   progress" is a job not done yet, not an Active paying client (was purchase); a client
   list's Open beside Closed on paying clients still reads as before.
+- A shop's returns log (Order, Customer, Item, Reason, Status Refunded / Exchanged, Amount)
+  is refunds (with their amounts) and exchanges (no money back), no sale; an order list
+  with Paid and Refunded is still sales with their refunds.
 """
 
 from __future__ import annotations
 
-from conftest import cli_funnel, cli_import_text, workspace_rows
+from conftest import cli_funnel, cli_import_text, kind_totals, workspace_rows
 
 
 # --- a name in two one-word parts ------------------------------------------------------------
@@ -150,3 +153,50 @@ def test_open_beside_closed_on_paying_clients_is_still_active(tmp_path):
         "Bo Chan,bo@y.com,Closed,2025-02-01\n"
         "Cy Diaz,cy@z.com,Open,2025-02-11\n"))
     assert cli_funnel(tmp_path) == [3, 2, 2, 0, 0]
+
+
+# --- a returns log --------------------------------------------------------------------------
+
+RETURNS_LOG = (
+    "Order,Customer,Item,Reason,Status,Amount\n"
+    "#1001,Ann Lee,Blue mug,Chipped,Refunded,12.50\n"
+    "#1002,Bo Chan,Tea towel,Wrong colour,Exchanged,8.00\n"
+    "#1003,Cy Diaz,Teapot,Arrived broken,Refunded,30.00\n")
+
+
+def test_a_returns_log_is_refunds_and_exchanges_not_sales(tmp_path):
+    """Ann's 12.50 and Cy's 30.00 came back: 2 refunds of 42.50. Bo's tea towel was swapped:
+    no money back, a contact of a client who bought. No sale (was 3 sales of 50.50, 2 of
+    them with a refund beside: revenue 50.50). Each returned something bought: all three
+    at purchase, [3, 3, 3, 0, 0] (as before)."""
+    found = cli_import_text(tmp_path, "log.csv", RETURNS_LOG)
+    assert ("Column 'Status' says what became of each return: 2 rows were read as refunds "
+            "(money back), 1 row exchanged as a contact of a client who bought (no money "
+            "back); no row is a sale.") in found["notes"]
+    assert kind_totals(tmp_path, "refund") == (2, 42.5)
+    assert kind_totals(tmp_path, "purchase") == (0, None)
+    assert workspace_rows(tmp_path, "SELECT kind, stage FROM events WHERE status = "
+                                    "'Exchanged'") == [("contact", "purchase")]
+    assert workspace_rows(tmp_path, "SELECT SUM(purchase_count), SUM(revenue_events) "
+                                    "FROM clients") == [(0, None)]
+    assert cli_funnel(tmp_path) == [3, 3, 3, 0, 0]
+
+
+def test_a_sheet_called_returns_reads_its_exchange_as_no_refund(tmp_path):
+    """The same log in 'returns.csv' (its rows refunds by its name): Bo's exchange was a
+    refund of 8.00 (3 refunds of 50.50); now 2 refunds of 42.50 and a contact."""
+    cli_import_text(tmp_path, "returns.csv", RETURNS_LOG)
+    assert kind_totals(tmp_path, "refund") == (2, 42.5)
+    assert kind_totals(tmp_path, "contact") == (1, 8.0)
+
+
+def test_an_order_list_with_refunded_orders_is_still_sales(tmp_path):
+    """Must not fire: Paid and Refunded (no exchange) are an order list's: 3 sales of 50.50,
+    Cy's 30.00 refunded beside its sale."""
+    cli_import_text(tmp_path, "orders.csv", (
+        "Order,Customer,Item,Status,Amount\n"
+        "#1001,Ann Lee,Blue mug,Paid,12.50\n"
+        "#1002,Bo Chan,Tea towel,Paid,8.00\n"
+        "#1003,Cy Diaz,Teapot,Refunded,30.00\n"))
+    assert kind_totals(tmp_path, "purchase") == (3, 50.5)
+    assert kind_totals(tmp_path, "refund") == (1, 30.0)

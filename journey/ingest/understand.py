@@ -37,8 +37,8 @@ from ..fields import (
     without_owner)
 from ..journal import stage_mapping
 from ..stages import (
-    ALL_STAGES, BILLED_ONLY_STATUSES, BOOKED_STATUSES, CLOSED_DEAL, FINISHED, HIRE_RETURNED,
-    HIRED_OUT, ON_INVOICE, ORDER_DELIVERED, ORDER_IN_HAND, ORDER_STATUS_KIND,
+    ALL_STAGES, BILLED_ONLY_STATUSES, BOOKED_STATUSES, CLOSED_DEAL, EXCHANGED, FINISHED,
+    HIRE_RETURNED, HIRED_OUT, REFUNDED, RETURN_STATES, ON_INVOICE, ORDER_DELIVERED, ORDER_IN_HAND, ORDER_STATUS_KIND,
     OUTCOMES, PAID_BY, PAYMENT_STATUSES,
     QUOTE_OWN_WORDS, QUOTE_STATUS, QUOTE_WORDS, RANK, UNDECIDED, UNPAID_STATUSES, VISIT_KEPT,
     normalise_value,
@@ -2054,6 +2054,13 @@ def resolve_kinds(out, plan, frame, raw, columns_for, stage_map=None,
             and not _LEAD_NAMES.intersection(_words(f"{plan.sheet} {plan.file or ''}".lower()))
             and _mostly_order_statuses(out["status"])):
         default, done_by = "purchase", columns_for["status"][0]
+    # A shop's returns log (Order, Customer, Item, Reason, Status Refunded or Exchanged):
+    # each row a return of something bought, no sale; refunded, money back.
+    returned_by = None
+    if (default in ("contact", "purchase") and not named and not plan.set_values.get("kind")
+            and not has_stage_column and "status" in out and "kind" not in columns_for
+            and _returns_log(out["status"])):
+        default, returned_by = "refund", columns_for["status"][0]
     # An order list (its rows are purchases unless said otherwise) without a stage column:
     # its status says what happened to each order (paid, refunded, cancelled, pending...).
     # A person's --set kind=... says what every row is: the status then says nothing more.
@@ -2169,12 +2176,15 @@ def resolve_kinds(out, plan, frame, raw, columns_for, stage_map=None,
     if rejected is not None:                                      # (nor rows not imported)
         happened = happened | rejected.reindex(out.index, fill_value=False)
     happened = happened.tolist()
-    notes = _default_notes(plan, combos, decided, default, named, numbered or paid_by,
-                           by_status, [f or b or h or u or (said and cell is None
-                                                            and kind == "contact")
-                                       for f, b, h, u, said, (cell, *_), kind
-                                       in zip(free, back, happened, unpaid, booked, combos,
-                                              kinds)])
+    said_returns = []
+    if default == "refund" and "status" in columns_for:  # (a returns log, or a sheet so named)
+        kinds, said_returns = _returns_read(out, kinds, columns_for["status"][0],
+                                            returned_by is not None)
+    notes = said_returns or _default_notes(
+        plan, combos, decided, default, named, numbered or paid_by, by_status,
+        [f or b or h or u or (said and cell is None and kind == "contact")
+         for f, b, h, u, said, (cell, *_), kind
+         in zip(free, back, happened, unpaid, booked, combos, kinds)])
     if paying and "amount" in plan.mapping.values():
         notes = [note for note in notes if "an amount alone makes no purchase" not in note]
         notes.append(f"Sheet '{plan.sheet}' lists payments beside sheet '{plan.sales_sheet}', "
@@ -2260,6 +2270,40 @@ def resolve_kinds(out, plan, frame, raw, columns_for, stage_map=None,
 
 
 STAGE_SALE = "stage sale"    # (resolve_kinds: a row whose stage is purchase)
+
+
+def _returns_log(statuses: pd.Series) -> bool:
+    """Whether a status column is a returns log's: every value a return's outcome
+    (``RETURN_STATES``), one an exchange (``EXCHANGED``), one money back (``REFUNDED``)."""
+    said = set(values.per_distinct(statuses.dropna(), normalise_value))
+    return bool(said) and said <= RETURN_STATES and bool(said & EXCHANGED) and bool(
+        said & REFUNDED)
+
+
+def _returns_read(out: pd.DataFrame, kinds: list[str], header: str, log: bool
+                  ) -> tuple[list[str], list[str]]:
+    """On rows that are returns (a returns ``log``'s, or a sheet called Returns), an
+    exchange in the status ``header`` (``EXCHANGED``) is no money back: a contact of a
+    client who bought (at purchase), not a refund; on a returns log, a return not refunded
+    or exchanged yet is a contact. Returns the kinds and, where either was so, a note."""
+    said = values.per_distinct(out["status"], normalise_value)
+    swapped = said.isin(EXCHANGED) & pd.Series([k == "refund" for k in kinds], index=out.index)
+    waiting = (~said.isin(EXCHANGED | REFUNDED) if log
+               else pd.Series(False, index=out.index))
+    if not (swapped.any() or waiting.any()):
+        return kinds, []
+    kinds = ["contact" if s or w else kind
+             for s, w, kind in zip(swapped.tolist(), waiting.tolist(), kinds)]
+    out["stage"] = out["stage"].where(out["stage"].notna() | ~swapped, "purchase")
+    refunds, exchanges, open_ = kinds.count("refund"), int(swapped.sum()), int(waiting.sum())
+    return kinds, [f"Column '{header}' says what became of each return: "
+                   f"{counted(refunds, 'row')} {was(refunds)} read as "
+                   f"{'a refund' if refunds == 1 else 'refunds'} (money back), "
+                   f"{counted(exchanges, 'row')} exchanged as "
+                   f"{'a contact' if exchanges == 1 else 'contacts'} of a client who bought "
+                   "(no money back)" + (f", {open_:,} not settled yet as "
+                                        f"{'a contact' if open_ == 1 else 'contacts'}"
+                                        if open_ else "") + "; no row is a sale."]
 
 
 # A status column about the client, not the sale: its header ("Membership Status",
