@@ -17,6 +17,10 @@ importing; beside each, a sheet where the rule must not fire.
 - A shop's returns log (Order, Customer, Item, Reason, Status Refunded / Exchanged, Amount)
   is refunds (with their amounts) and exchanges (no money back), no sale; an order list
   with Paid and Refunded is still sales with their refunds.
+- A holiday-rental reservations export (Airbnb's, Booking.com's, Vrbo's): a cancelled stay
+  is a cancellation (no money), a past, current or confirmed one a purchase of what the
+  host earns, dated when booked; a guest who stayed twice is retention. A hotel's own
+  bookings sheet with no reservation code and no stay's end is not one.
 """
 
 from __future__ import annotations
@@ -200,3 +204,59 @@ def test_an_order_list_with_refunded_orders_is_still_sales(tmp_path):
         "#1003,Cy Diaz,Teapot,Refunded,30.00\n"))
     assert kind_totals(tmp_path, "purchase") == (3, 50.5)
     assert kind_totals(tmp_path, "refund") == (1, 30.0)
+
+
+# --- a holiday-rental platform's reservations ------------------------------------------------
+
+def test_an_airbnb_reservations_export_is_stays_sold_and_cancelled(tmp_path):
+    """Ann stayed (Past guest, £250, booked 1 Feb) and is staying again (Currently hosting,
+    £260, booked 2 May): 2 purchases, retention. Cara confirmed (£520, booked 20 Mar): a
+    purchase. Bob cancelled: a cancellation of no money, no stage. Sales 3, revenue
+    250 + 260 + 520 = 1,030; funnel [3, 2, 2, 1, 0] (was 3 contacts, no sale: [3, 1, 0, 0,
+    0]; E's sheet read as clients, the cancelled guest at purchase)."""
+    found = cli_import_text(tmp_path, "reservations.csv", (
+        "Confirmation code,Status,Guest name,Contact,# of adults,Start date,End date,"
+        "# of nights,Booked,Listing,Earnings\n"
+        "HMA1,Past guest,Ann Lee,+44 7700 900111,2,03/10/2024,03/12/2024,2,02/01/2024,"
+        "Sea View Flat,£250.00\n"
+        "HMA2,Canceled by guest,Bob Stone,+44 7700 900222,1,04/05/2024,04/08/2024,3,"
+        "02/15/2024,Sea View Flat,£0.00\n"
+        "HMA3,Confirmed,Cara Wu,+44 7700 900333,2,07/01/2024,07/05/2024,4,03/20/2024,"
+        "Sea View Flat,£520.00\n"
+        "HMA4,Currently hosting,Ann Lee,+44 7700 900111,2,06/01/2024,06/03/2024,2,"
+        "05/02/2024,Sea View Flat,£260.00\n"))
+    assert found["recognised_as"] == "rental_reservations"
+    assert workspace_rows(tmp_path, "SELECT date, kind, amount FROM events ORDER BY date") == [
+        ("2024-02-01", "purchase", 250.0), ("2024-02-15", "cancellation", None),
+        ("2024-03-20", "purchase", 520.0), ("2024-05-02", "purchase", 260.0)]
+    assert workspace_rows(tmp_path, "SELECT SUM(purchase_count), SUM(revenue_events) "
+                                    "FROM clients") == [(3, 1030.0)]
+    assert cli_funnel(tmp_path) == [3, 2, 2, 1, 0]
+
+
+def test_a_booking_com_export_reads_its_statuses_and_cancellation_day(tmp_path):
+    """Booking.com's: 'ok' stays are sales of their Price (250, 520), cancelled_by_guest a
+    cancellation dated on its 'Cancellation date' (20 Feb, not booked 15 Feb), no money.
+    The booker is the client: 3 clients, [3, 2, 2, 0, 0], 2 sales of 770 (was no sale, 'ok'
+    unknown: 2 contacts, a cancellation of 300 dated 15 Feb, [3, 0, 0, 0, 0])."""
+    found = cli_import_text(tmp_path, "bookings.csv", (
+        "Book number,Booked on,Booker name,Guest name(s),Arrival,Departure,Status,Price,"
+        "Cancellation date\n"
+        "4001,2024-02-01,Ann Lee,Ann Lee,2024-03-10,2024-03-12,ok,250 GBP,\n"
+        "4002,2024-02-15,Bob Stone,Bob Stone,2024-04-05,2024-04-08,cancelled_by_guest,"
+        "300 GBP,2024-02-20\n"
+        "4003,2024-03-20,Cara Wu,Cara Wu,2024-07-01,2024-07-05,ok,520 GBP,\n"))
+    assert found["recognised_as"] == "rental_reservations"
+    assert workspace_rows(tmp_path, "SELECT date, kind, amount FROM events ORDER BY date") == [
+        ("2024-02-01", "purchase", 250.0), ("2024-02-20", "cancellation", None),
+        ("2024-03-20", "purchase", 520.0)]
+    assert cli_funnel(tmp_path) == [3, 2, 2, 0, 0]
+
+
+def test_a_hotels_own_bookings_sheet_is_no_rental_platforms(tmp_path):
+    """Must not fire: a hotel's own sheet (Booking ref, Guest, Check-in, Check-out, Booked
+    on, Cancelled on, Status, Total) is read as before: recognised as nothing."""
+    found = cli_import_text(tmp_path, "bookings.csv", (
+        "Booking ref,Guest,Email,Check-in,Check-out,Booked on,Cancelled on,Status,Total\n"
+        "B1,Ann Lee,ann@x.com,2025-06-10,2025-06-12,2025-05-01,,Confirmed,240\n"))
+    assert found["recognised_as"] is None

@@ -2624,6 +2624,89 @@ _SIMPLYBOOK = _BookingColumns(
     price=("price", "amount", "total", "cost"))
 
 
+# --- holiday-rental reservations (Airbnb, Booking.com, Vrbo) --------------------------------
+
+# Columns of a holiday-rental platform's reservations export, normalised: the reservation's
+# code, the stay's first and last day, the guest who booked, the money the host earns.
+_STAY_CODE = ("confirmationcode", "booknumber", "bookingnumber", "reservationid",
+              "reservationnumber", "reservationcode", "bookingid")
+_STAY_START = ("startdate", "arrival", "checkin", "checkindate", "arrivaldate")
+_STAY_END = ("enddate", "departure", "checkout", "checkoutdate", "departuredate")
+_STAY_GUEST = ("guestname", "bookername", "guest", "travelername")
+_STAY_BOOKED = ("booked", "bookedon", "bookingdate", "reservationdate", "createdat",
+                "created", "datebooked")
+_STAY_CANCELLED = ("cancellationdate", "cancelledon", "canceledon", "cancelledat",
+                   "canceledat", "datecancelled")
+_STAY_MONEY = ("earnings", "price", "payout", "totalpayout", "hostpayout", "total",
+               "revenue", "amount")
+# A reservation's status that is no stay: cancelled (Airbnb's "Canceled by guest",
+# Booking.com's "cancelled_by_guest"), or asked and not taken up.
+_STAY_NOT_TAKEN = re.compile(r"^(?:cancel|declined|expired|withdrawn|denied|rejected|"
+                             r"noshow|notaccepted)")
+_STAY_ASKED = re.compile(r"^(?:inquiry|enquiry|request|pending|awaiting|preapproved|"
+                         r"specialoffer)")
+
+
+def _stays_facts(frame: pd.DataFrame) -> dict:
+    """Each reservation's status read: a cancelled or declined one is no stay (a
+    cancellation), an inquiry or a request not yet accepted a guest considering (a
+    contact), any other (Confirmed, Past guest, Currently hosting, ok) a stay sold, where
+    the host earns something from it."""
+    status = _col(frame, "status", "reservationstatus", "bookingstatus").map(
+        lambda v: None if v is None else normalise_value(v).replace(" ", ""))
+    status = status.fillna("")
+    money = _money(frame, *_STAY_MONEY)
+    cancelled = status.str.match(_STAY_NOT_TAKEN)
+    asked = status.str.match(_STAY_ASKED) & ~cancelled
+    sold = ~cancelled & ~asked & money.gt(0)
+    return {"cancelled": cancelled, "asked": asked | (~cancelled & ~sold), "sold": sold,
+            "money": money}
+
+
+def _stays_rules(rows: pd.DataFrame, frame: pd.DataFrame) -> pd.DataFrame:
+    """Each reservation is an event of its guest, dated on the day it was booked (else on
+    the stay's first day; a cancellation on the day cancelled, where given): a purchase of what the host earns when stayed or to be stayed, a
+    cancellation (no money) when cancelled, else a contact at consideration. A guest who
+    stayed twice bought twice: retention."""
+    facts = _stays_facts(frame)
+    rows = rows.copy()
+    kind = pd.Series("contact", index=frame.index, dtype=object).mask(
+        facts["cancelled"], "cancellation").mask(facts["sold"], "purchase")
+    rows["kind"] = kind.reindex(rows.index)
+    rows["amount"] = facts["money"].where(facts["sold"]).reindex(rows.index)
+    rows["stage"] = pd.Series(None, index=frame.index, dtype=object).mask(
+        facts["asked"], "consideration").reindex(rows.index)
+    settled = values.sheet_day_first(frame)
+    start = values.parse_dates(_col(frame, *_STAY_START),
+                               day_first=settled[0] if settled else None)[0]
+    booked = rows["date"] if "date" in rows else pd.Series(None, index=rows.index,
+                                                           dtype=object)
+    rows["date"] = booked.where(booked.notna(), start.reindex(rows.index))
+    called_off = values.parse_dates(_col(frame, *_STAY_CANCELLED),     # (Booking.com's
+                                    day_first=settled[0] if settled else None)[0]  # day)
+    off = (facts["cancelled"] & called_off.notna()).reindex(rows.index, fill_value=False)
+    rows["date"] = rows["date"].where(~off, called_off.reindex(rows.index))
+    rows["status"] = _col(frame, "status", "reservationstatus", "bookingstatus").reindex(
+        rows.index)
+    return rows
+
+
+def _stays_explain(frame: pd.DataFrame) -> str:
+    facts = _stays_facts(frame)
+    guests = _col(frame, *_STAY_GUEST).str.casefold()
+    sold, cancelled = int(facts["sold"].sum()), int(facts["cancelled"].sum())
+    asked = int(facts["asked"].sum())
+    return (f"Recognised as a holiday-rental reservations export: "
+            f"{counted(len(frame), 'reservation')} of {counted(guests.nunique(), 'guest')} "
+            f"(by name), each dated on the day it was booked; {counted(sold, 'stay')} booked "
+            f"or stayed counted as {'a purchase' if sold == 1 else 'purchases'} of what you "
+            f"earn, {counted(cancelled, 'cancelled reservation')} as "
+            f"{'a cancellation' if cancelled == 1 else 'cancellations'} (no money)"
+            + (f", {counted(asked, 'request')} not taken up or earning nothing as "
+               f"{'a contact' if asked == 1 else 'contacts'} at consideration"
+               if asked else "") + ".")
+
+
 # Timely (a salon's booking software): its "Customer", "Customer Mobile", "Booking Status"
 # (Pencilled-in, Confirmed, Arrived, Completed, No show, Cancelled) and "Booking Value".
 _TIMELY = _BookingColumns(
@@ -3650,6 +3733,19 @@ PROFILES += (
             _booking_rules(_SIMPLYBOOK),
             _booking_explain("a SimplyBook.me bookings export", _SIMPLYBOOK,
                              "Is paid, or a payment status of paid")),
+    Profile("rental_reservations", "a holiday-rental reservations export (Airbnb, "
+            "Booking.com, Vrbo)",
+            (_any(*_STAY_CODE), _any(*_STAY_START), _any(*_STAY_END), _any(*_STAY_GUEST),
+             _any("status", "reservationstatus", "bookingstatus"), _any(*_STAY_MONEY)),
+            {**{header: "date" for header in _STAY_BOOKED},
+             **{header: "order_id" for header in _STAY_CODE},
+             "guestname": "name", "bookername": "name", "guest": "name",
+             "travelername": "name", "email": "email", "guestemail": "email",
+             "contact": "phone", "phone": "phone", "phonenumber": "phone",
+             "listing": "touchpoint", "property": "touchpoint", "unittype": "touchpoint",
+             "status": "status", "reservationstatus": "status", "bookingstatus": "status",
+             **{header: "amount" for header in _STAY_MONEY}},
+            _stays_rules, _stays_explain),
     Profile("eventbrite_attendees", "an Eventbrite attendee report",
             (*_all("attendeestatus", "orderdate", "tickettype"), _any(*_EVENTBRITE_ORDER)),
             {"orderdate": "date", "firstname": "name", "lastname": "name", "email": "email",
