@@ -186,6 +186,23 @@ def test_a_returns_log_is_refunds_and_exchanges_not_sales(tmp_path):
     assert cli_funnel(tmp_path) == [3, 3, 3, 0, 0]
 
 
+def test_a_returns_log_without_money_is_returns_not_a_client_list(tmp_path):
+    """E's sheet: ID, Customer, Issue, Status (Open, Refunded, Exchanged), Date reported was
+    a client list, Ann's Open read as an Active paying client ([3, 1, 1, 0, 0]). Its
+    statuses are a return's: events, Bo's a refund (no amount given), Cy's exchange and
+    Ann's open return contacts of clients who bought: [3, 3, 3, 0, 0], no sale."""
+    found = cli_import_text(tmp_path, "tracker.csv", (
+        "ID,Customer,Issue,Status,Date reported\n"
+        "1,Ann Lee,Wrong size,Open,2025-04-02\n"
+        "2,Bo Chan,Arrived damaged,Refunded,2025-04-03\n"
+        "3,Cy Diaz,Faulty zip,Exchanged,2025-04-05\n"))
+    assert found["kind"] == "events"
+    assert workspace_rows(tmp_path, "SELECT date, kind, stage FROM events ORDER BY date") == [
+        ("2025-04-02", "contact", "purchase"), ("2025-04-03", "refund", None),
+        ("2025-04-05", "contact", "purchase")]
+    assert cli_funnel(tmp_path) == [3, 3, 3, 0, 0]
+
+
 def test_a_sheet_called_returns_reads_its_exchange_as_no_refund(tmp_path):
     """The same log in 'returns.csv' (its rows refunds by its name): Bo's exchange was a
     refund of 8.00 (3 refunds of 50.50); now 2 refunds of 42.50 and a contact."""

@@ -77,7 +77,7 @@ from .understand import (EXTRA, KINDS, PAID_FLAG, REASONS, WORKSHOP_KINDS, Refin
                          column_or_blank, conversation_ratings, detect_kind, extra_json,
                          free_orders_said, guess_sheet_mapping, headers_key, is_blank,
                          looks_mismapped, names_sales, quote_money, quote_statuses,
-                         ratings_not_money, refine_mapping, resolve_kinds, resolve_stages,
+                         ratings_not_money, returns_statuses, refine_mapping, resolve_kinds, resolve_stages,
                          sheet_kind, skip_guides, stand_ins_and_totals, who_of_the_business,
                          workshop_kind)
 
@@ -420,6 +420,8 @@ def _plan_sheet(db, filename, raw, kind, overrides, set_values, checksum) -> She
                                  key_from_email=profile is None and bool(refined.key_from_email))
         if profile is None and quote_statuses(raw, guess, raw.name, filename):
             sheet_kind = "events"          # each row a quote given, whoever it was for
+        if profile is None and returns_statuses(raw, guess):
+            sheet_kind = "events"          # each row a return: refunded or exchanged
         if sheet_kind != "events" and EVENT_ONLY.intersection(set_values):
             sheet_kind = "events"          # --set kind=won, --set date=...: rows are events
     if remembered and remembered["kind"] == sheet_kind:

@@ -340,6 +340,14 @@ def quote_statuses(raw: RawSheet, mapping: dict[str, str | None], sheet: str,
     return None
 
 
+def returns_statuses(raw: RawSheet, mapping: dict[str, str | None]) -> str | None:
+    """The status column of a shop's returns log (every value a return's outcome, one an
+    exchange and one a refund: ``_returns_log``), or None: its rows are returns, events
+    (resolve_kinds reads each), whatever else the sheet looks like."""
+    return next((header for header, target in mapping.items() if target == "status"
+                 and _returns_log(raw.frame[header])), None)
+
+
 def quote_money(raw: RawSheet, mapping: dict[str, str | None],
                 chosen: set[str]) -> dict[str, str | None]:
     """A quote list's mapping with its quote's money column ("Quote Amount") as the amount,
@@ -2179,7 +2187,8 @@ def resolve_kinds(out, plan, frame, raw, columns_for, stage_map=None,
     said_returns = []
     if default == "refund" and "status" in columns_for:  # (a returns log, or a sheet so named)
         kinds, said_returns = _returns_read(out, kinds, columns_for["status"][0],
-                                            returned_by is not None)
+                                            returned_by is not None
+                                            or _returns_log(out["status"]))
     notes = said_returns or _default_notes(
         plan, combos, decided, default, named, numbered or paid_by, by_status,
         [f or b or h or u or (said and cell is None and kind == "contact")
@@ -2285,7 +2294,8 @@ def _returns_read(out: pd.DataFrame, kinds: list[str], header: str, log: bool
     """On rows that are returns (a returns ``log``'s, or a sheet called Returns), an
     exchange in the status ``header`` (``EXCHANGED``) is no money back: a contact of a
     client who bought (at purchase), not a refund; on a returns log, a return not refunded
-    or exchanged yet is a contact. Returns the kinds and, where either was so, a note."""
+    or exchanged yet is such a contact too. Returns the kinds and, where either was so, a
+    note."""
     said = values.per_distinct(out["status"], normalise_value)
     swapped = said.isin(EXCHANGED) & pd.Series([k == "refund" for k in kinds], index=out.index)
     waiting = (~said.isin(EXCHANGED | REFUNDED) if log
@@ -2294,7 +2304,7 @@ def _returns_read(out: pd.DataFrame, kinds: list[str], header: str, log: bool
         return kinds, []
     kinds = ["contact" if s or w else kind
              for s, w, kind in zip(swapped.tolist(), waiting.tolist(), kinds)]
-    out["stage"] = out["stage"].where(out["stage"].notna() | ~swapped, "purchase")
+    out["stage"] = out["stage"].where(out["stage"].notna() | ~(swapped | waiting), "purchase")
     refunds, exchanges, open_ = kinds.count("refund"), int(swapped.sum()), int(waiting.sum())
     return kinds, [f"Column '{header}' says what became of each return: "
                    f"{counted(refunds, 'row')} {was(refunds)} read as "
