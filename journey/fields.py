@@ -1139,6 +1139,23 @@ _NAME_PART = re.compile(
     rf"|(?P<last>{'|'.join(sorted(LAST_NAMES, key=len, reverse=True))}))(?:{_PERSON_AFTER})?")
 
 
+# A name's two parts headed by one word each ("First" and "Last", "Given" and "Family",
+# "First" and "Surname"): read as a name's parts only as a pair, on one sheet; alone,
+# "First" or "Last" says nothing of a name (and "First visit", "Last order" are dates).
+_BARE_NAME_PARTS = {"first": "first", "given": "first", "last": "last", "family": "last"}
+
+
+def bare_name_parts(headers) -> dict[str, str]:
+    """{header: "first" or "last"} for a sheet's one-word headers of a name's parts where
+    they come as a pair ("First" beside "Last" or "Surname"; ``_BARE_NAME_PARTS``), else {}."""
+    bare = {h: _BARE_NAME_PARTS[normalise_header(h)] for h in headers
+            if isinstance(h, str) and normalise_header(h) in _BARE_NAME_PARTS}
+    parts = list(bare.values()) + [name_part(h) for h in headers if h not in bare]
+    if not bare or parts.count("first") != 1 or parts.count("last") != 1:
+        return {}
+    return bare
+
+
 # "Owner First Name", "Owner's Email": a header about an owner, the animal's beside a pet
 # business's "Animal Name" (understand._animals_owner), else the business's own person.
 _OWNERS = re.compile(r"^\s*owner(?:'?s)?\b[\s_:.-]*", re.IGNORECASE)
@@ -1306,6 +1323,18 @@ CONTACT_MEANS = frozenset(match_key(w) for w in (
     "linkedin", "website", "web", "online", "web form", "form", "walk in", "walk-in",
     "in person", "in store", "shop", "store", "google", "referral", "word of mouth",
     "letter", "post", "chat", "live chat", "none", "n/a"))
+# A help desk's "Via" naming a way in by its first word ("Phone call (inbound)", "Web
+# Widget", "Mobile SDK", "API"): with ``CONTACT_MEANS``, a channel (not "Royal Mail", "DPD":
+# the courier an order went by).
+CHANNEL_FIRST_WORDS = CONTACT_MEANS | frozenset({"api", "mobile", "voicemail", "twitter",
+                                                 "portal", "widget", "x"})
+# Groups of customers an owner sorts clients into ("VIP", "Wholesale"), compared by
+# match_key: a ticket list's "Group" of these is the client's, not the team's (department).
+CUSTOMER_GROUPS = frozenset({"vip", "vips", "wholesale", "retail", "trade", "b2b", "b2c",
+                             "gold", "silver", "bronze", "platinum", "premium", "standard",
+                             "regular", "new", "loyal", "corporate", "private", "business",
+                             "consumer", "member", "members", "guest", "guests", "keyaccount",
+                             "reseller", "resellers", "distributor", "distributors"})
 
 
 # Columns flagging a row made in a tool's test mode (Lemon Squeezy's "Test Mode": Yes), not

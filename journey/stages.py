@@ -597,6 +597,12 @@ for _outcome, _words in OUTCOME_ALIASES.items():
     for _word in _words.split(","):
         OUTCOME_OF[normalise_value(_word)] = _outcome
 ACTIVE_OF = {normalise_value(word) for word in ACTIVE_WORDS}
+# A job's state under way ("In progress", "In Bearbeitung"): beside it in a client list's
+# status, "Open" (OPEN_WORDS) is a job not done yet, not a client still active
+# (rules.client_lists.active_or_inactive).
+JOB_UNDER_WAY = frozenset(normalise_value(word)
+                          for word in ("in progress", *IN_PROGRESS_WORDS.split(",")))
+OPEN_OF = frozenset(normalise_value(word) for word in OPEN_WORDS)
 
 # A yes/no (tick) column of a client list whose header names a step of the journey: a tick
 # there lifts the client to that step's stage (rules.client_lists._ticked_steps). Headers are compared as
@@ -710,6 +716,22 @@ HIRED_OUT = frozenset(normalise_value(word) for word in (
     "checked out", "on hire", "out on hire", "hired out", "rented out", "on loan", "on rent"))
 HIRE_RETURNED = frozenset(normalise_value(word) for word in ("returned", "returned on time",
                                                              "returned late"))
+# A return's outcome on a shop's returns log (Order, Customer, Item, Reason, Status): the
+# item swapped for another, no money back (``EXCHANGED``), money back (``REFUNDED``), or
+# the return still being seen to. A status column of these alone, one an exchange, is
+# a returns log (understand.resolve_kinds).
+EXCHANGED = frozenset(normalise_value(word) for word in (
+    "exchanged", "exchange", "exchange sent", "replaced", "replacement", "replacement sent",
+    "swapped", "umgetauscht", "cambiado", "cambiada", "échangé", "échangée", "sostituito",
+    "omgeruild"))
+REFUNDED = frozenset(normalise_value(word) for word in (
+    "refunded", "refund", "refund issued", "refund sent", "partially refunded",
+    "partial refund", "store credit", "credited", "erstattet", "reembolsado", "remboursé",
+    "rimborsato", "terugbetaald"))
+RETURN_STATES = EXCHANGED | REFUNDED | frozenset(normalise_value(word) for word in (
+    "returned", "return received", "received", "awaiting return", "awaiting item",
+    "pending", "open", "requested", "approved", "in transit", "rejected", "declined",
+    "denied", "closed"))
 QUOTE_STATUS = {normalise_value(word): target for target, words in QUOTE_STATUS_WORDS.items()
                 for word in words.split(",")}
 # A quote's status saying it was accepted: a job agreed (counted in the import's note).

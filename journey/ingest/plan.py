@@ -79,7 +79,7 @@ from .understand import (EXTRA, KINDS, PAID_FLAG, REASONS, WORKSHOP_KINDS, Refin
                          column_or_blank, conversation_ratings, detect_kind, extra_json,
                          free_orders_said, guess_sheet_mapping, headers_key, is_blank,
                          looks_mismapped, names_sales, quote_money, quote_statuses,
-                         ratings_not_money, refine_mapping, resolve_kinds, resolve_stages,
+                         ratings_not_money, returns_statuses, refine_mapping, resolve_kinds, resolve_stages,
                          sheet_kind, skip_guides, stand_ins_and_totals, who_of_the_business,
                          workshop_kind)
 
@@ -425,12 +425,14 @@ def _plan_sheet(db, filename, raw, kind, overrides, set_values, checksum) -> She
                                  key_from_email=profile is None and bool(refined.key_from_email))
         if profile is None and quote_statuses(raw, guess, raw.name, filename):
             sheet_kind = "events"          # each row a quote given, whoever it was for
+        if profile is None and returns_statuses(raw, guess):
+            sheet_kind = "events"          # each row a return: refunded or exchanged
         if sheet_kind != "events" and EVENT_ONLY.intersection(set_values):
             sheet_kind = "events"          # --set kind=won, --set date=...: rows are events
     if remembered and remembered["kind"] == sheet_kind:
         mapping = {h: remembered["mapping"].get(h) for h in raw.headers}
     elif profile is not None:
-        mapping = profile_mapping(profile, raw.headers)
+        mapping = profile_mapping(profile, raw.headers, raw.frame)
     else:
         mapping = guess_sheet_mapping(raw.headers, sheet_kind)
     chosen = set(raw.headers) if remembered else set()
@@ -825,9 +827,10 @@ def prepare_sheet(plan: SheetPlan, *, stage_map: dict[str, str] | None = None,
         notes += churned_tags(out, frame, plan.mapping, columns_for,
                                [plan.sheet, Path(plan.file or "").stem])
     if plan.kind == "events" and "kind" not in plan.set_values and not plan.recognised_as:
-        notes += flagged_cancellations(out, frame, plan.mapping)   # (a profile's rules
-        paid_said = paid_flags(out, frame, plan.mapping, raw.merged_rows)  # say what
-        paid_at = len(notes)                                           # each row is)
+        notes += flagged_cancellations(out, frame, plan.mapping,   # (a profile's rules
+                                       day_first)    # say what each row is)
+        paid_said = paid_flags(out, frame, plan.mapping, raw.merged_rows)
+        paid_at = len(notes)
     if plan.kind == "events" and "name" in totals_of:    # "January total" under the names
         totals_of["name"] = totals_of["name"] | named_subtotals(out)
     totals = labelled.notna()       # a totals row: "TOTAL" for a name or an ID, or labelled

@@ -85,9 +85,9 @@ from typing import Callable
 import pandas as pd
 
 from .. import values
-from ..fields import (AFTER_A_BANK_WORD, BEFORE_A_PAYER, COMPANY_HEADERS, CONTACT_MEANS,
-                      EVENT_FIELDS, ISSUE_HEADERS, NOT_A_PAYER, ORGANISATION_HEADERS,
-                      PLACES_OF_SALE, PRIORITY_HEADERS, REPORTED_DATE_HEADERS, SUBJECT_HEADERS,
+from ..fields import (AFTER_A_BANK_WORD, BEFORE_A_PAYER, CHANNEL_FIRST_WORDS, COMPANY_HEADERS,
+                      CONTACT_MEANS, CUSTOMER_GROUPS, EVENT_FIELDS, ISSUE_HEADERS, NOT_A_PAYER,
+                      ORGANISATION_HEADERS, PLACES_OF_SALE, PRIORITY_HEADERS, REPORTED_DATE_HEADERS, SUBJECT_HEADERS,
                       TICKET_NUMBER_HEADER, WHOSE_FIELDS, WORK_PLACE_HEADERS, match_header,
                       normalise_header)
 from ..stages import (ORDER_STATUS_KIND, OUTCOME_OF, PAID_BY, TICKET_RESOLVED, TICKET_STATES,
@@ -2856,6 +2856,89 @@ _SIMPLYBOOK = _BookingColumns(
     price=("price", "amount", "total", "cost"))
 
 
+# --- holiday-rental reservations (Airbnb, Booking.com, Vrbo) --------------------------------
+
+# Columns of a holiday-rental platform's reservations export, normalised: the reservation's
+# code, the stay's first and last day, the guest who booked, the money the host earns.
+_STAY_CODE = ("confirmationcode", "booknumber", "bookingnumber", "reservationid",
+              "reservationnumber", "reservationcode", "bookingid")
+_STAY_START = ("startdate", "arrival", "checkin", "checkindate", "arrivaldate")
+_STAY_END = ("enddate", "departure", "checkout", "checkoutdate", "departuredate")
+_STAY_GUEST = ("guestname", "bookername", "guest", "travelername")
+_STAY_BOOKED = ("booked", "bookedon", "bookingdate", "reservationdate", "createdat",
+                "created", "datebooked")
+_STAY_CANCELLED = ("cancellationdate", "cancelledon", "canceledon", "cancelledat",
+                   "canceledat", "datecancelled")
+_STAY_MONEY = ("earnings", "price", "payout", "totalpayout", "hostpayout", "total",
+               "revenue", "amount")
+# A reservation's status that is no stay: cancelled (Airbnb's "Canceled by guest",
+# Booking.com's "cancelled_by_guest"), or asked and not taken up.
+_STAY_NOT_TAKEN = re.compile(r"^(?:cancel|declined|expired|withdrawn|denied|rejected|"
+                             r"noshow|notaccepted)")
+_STAY_ASKED = re.compile(r"^(?:inquiry|enquiry|request|pending|awaiting|preapproved|"
+                         r"specialoffer)")
+
+
+def _stays_facts(frame: pd.DataFrame) -> dict:
+    """Each reservation's status read: a cancelled or declined one is no stay (a
+    cancellation), an inquiry or a request not yet accepted a guest considering (a
+    contact), any other (Confirmed, Past guest, Currently hosting, ok) a stay sold, where
+    the host earns something from it."""
+    status = _col(frame, "status", "reservationstatus", "bookingstatus").map(
+        lambda v: None if v is None else normalise_value(v).replace(" ", ""))
+    status = status.fillna("")
+    money = _money(frame, *_STAY_MONEY)
+    cancelled = status.str.match(_STAY_NOT_TAKEN)
+    asked = status.str.match(_STAY_ASKED) & ~cancelled
+    sold = ~cancelled & ~asked & money.gt(0)
+    return {"cancelled": cancelled, "asked": asked | (~cancelled & ~sold), "sold": sold,
+            "money": money}
+
+
+def _stays_rules(rows: pd.DataFrame, frame: pd.DataFrame) -> pd.DataFrame:
+    """Each reservation is an event of its guest, dated on the day it was booked (else on
+    the stay's first day; a cancellation on the day cancelled, where given): a purchase of what the host earns when stayed or to be stayed, a
+    cancellation (no money) when cancelled, else a contact at consideration. A guest who
+    stayed twice bought twice: retention."""
+    facts = _stays_facts(frame)
+    rows = rows.copy()
+    kind = pd.Series("contact", index=frame.index, dtype=object).mask(
+        facts["cancelled"], "cancellation").mask(facts["sold"], "purchase")
+    rows["kind"] = kind.reindex(rows.index)
+    rows["amount"] = facts["money"].where(facts["sold"]).reindex(rows.index)
+    rows["stage"] = pd.Series(None, index=frame.index, dtype=object).mask(
+        facts["asked"], "consideration").reindex(rows.index)
+    settled = values.sheet_day_first(frame)
+    start = values.parse_dates(_col(frame, *_STAY_START),
+                               day_first=settled[0] if settled else None)[0]
+    booked = rows["date"] if "date" in rows else pd.Series(None, index=rows.index,
+                                                           dtype=object)
+    rows["date"] = booked.where(booked.notna(), start.reindex(rows.index))
+    called_off = values.parse_dates(_col(frame, *_STAY_CANCELLED),     # (Booking.com's
+                                    day_first=settled[0] if settled else None)[0]  # day)
+    off = (facts["cancelled"] & called_off.notna()).reindex(rows.index, fill_value=False)
+    rows["date"] = rows["date"].where(~off, called_off.reindex(rows.index))
+    rows["status"] = _col(frame, "status", "reservationstatus", "bookingstatus").reindex(
+        rows.index)
+    return rows
+
+
+def _stays_explain(frame: pd.DataFrame) -> str:
+    facts = _stays_facts(frame)
+    guests = _col(frame, *_STAY_GUEST).str.casefold()
+    sold, cancelled = int(facts["sold"].sum()), int(facts["cancelled"].sum())
+    asked = int(facts["asked"].sum())
+    return (f"Recognised as a holiday-rental reservations export: "
+            f"{counted(len(frame), 'reservation')} of {counted(guests.nunique(), 'guest')} "
+            f"(by name), each dated on the day it was booked; {counted(sold, 'stay')} booked "
+            f"or stayed counted as {'a purchase' if sold == 1 else 'purchases'} of what you "
+            f"earn, {counted(cancelled, 'cancelled reservation')} as "
+            f"{'a cancellation' if cancelled == 1 else 'cancellations'} (no money)"
+            + (f", {counted(asked, 'request')} not taken up or earning nothing as "
+               f"{'a contact' if asked == 1 else 'contacts'} at consideration"
+               if asked else "") + ".")
+
+
 # Timely (a salon's booking software): its "Customer", "Customer Mobile", "Booking Status"
 # (Pencilled-in, Confirmed, Arrived, Completed, No show, Cancelled) and "Booking Value".
 _TIMELY = _BookingColumns(
@@ -3894,6 +3977,19 @@ PROFILES += (
             _booking_rules(_SIMPLYBOOK),
             _booking_explain("a SimplyBook.me bookings export", _SIMPLYBOOK,
                              "Is paid, or a payment status of paid")),
+    Profile("rental_reservations", "a holiday-rental reservations export (Airbnb, "
+            "Booking.com, Vrbo)",
+            (_any(*_STAY_CODE), _any(*_STAY_START), _any(*_STAY_END), _any(*_STAY_GUEST),
+             _any("status", "reservationstatus", "bookingstatus"), _any(*_STAY_MONEY)),
+            {**{header: "date" for header in _STAY_BOOKED},
+             **{header: "order_id" for header in _STAY_CODE},
+             "guestname": "name", "bookername": "name", "guest": "name",
+             "travelername": "name", "email": "email", "guestemail": "email",
+             "contact": "phone", "phone": "phone", "phonenumber": "phone",
+             "listing": "touchpoint", "property": "touchpoint", "unittype": "touchpoint",
+             "status": "status", "reservationstatus": "status", "bookingstatus": "status",
+             **{header: "amount" for header in _STAY_MONEY}},
+            _stays_rules, _stays_explain),
     Profile("eventbrite_attendees", "an Eventbrite attendee report",
             (*_all("attendeestatus", "orderdate", "tickettype"), _any(*_EVENTBRITE_ORDER)),
             {"orderdate": "date", "firstname": "name", "lastname": "name", "email": "email",
@@ -4018,11 +4114,47 @@ def _header_matching(present, pattern: str) -> str | None:
 _WHO_FIELDS = ("name", "email")
 
 
-def profile_mapping(profile: Profile, headers: list[str]) -> dict[str, str | None]:
+def profile_mapping(profile: Profile, headers: list[str],
+                    frame: pd.DataFrame | None = None) -> dict[str, str | None]:
     """The profile's mapping of a sheet's headers (None: kept as an extra column); a who
     field the profile reads (``_WHO_FIELDS``) that none of its headers fill is taken from
     the first other header whose synonym names it. Fields the profile takes by synonym
-    (``Profile.by_synonym``) go first to the headers its table does not know."""
+    (``Profile.by_synonym``) go first to the headers its table does not know. On tickets,
+    with the sheet's ``frame``, a channel or a department its values deny is kept as an
+    extra (``_not_the_tickets``)."""
+    mapping = _profile_mapping(profile, headers)
+    if profile.writers_only and frame is not None:
+        mapping.update(dict.fromkeys(_not_the_tickets(frame, mapping)))
+    return mapping
+
+
+def _not_the_tickets(frame: pd.DataFrame, mapping: dict[str, str | None]) -> list[str]:
+    """Headers a ticket list maps to the channel or the department whose values say
+    otherwise: a "Via" none of whose values is a way of getting in touch (the courier,
+    Royal Mail, DPD: ``CHANNEL_FIRST_WORDS``), a "Group" whose values are all groups of
+    customers (VIP, Wholesale: ``CUSTOMER_GROUPS``)."""
+    found = []
+    for header, target in mapping.items():
+        said = values.parse_text(frame[header], stripped=True)[0].dropna().astype(str)
+        if said.empty:
+            continue
+        if target == "channel" and not said.map(_names_a_channel).any():
+            found.append(header)
+        elif target == "department" and said.map(match_key).isin(CUSTOMER_GROUPS).all():
+            found.append(header)
+    return found
+
+
+def _names_a_channel(value: str) -> bool:
+    """Whether a ticket's "Via" names a way of getting in touch, whole ("E-mail") or by its
+    first word ("Phone call (inbound)", "Web Widget")."""
+    words = value.split()
+    return match_key(value) in CONTACT_MEANS or bool(words) and (
+        match_key(words[0]) in CHANNEL_FIRST_WORDS)
+
+
+def _profile_mapping(profile: Profile, headers: list[str]) -> dict[str, str | None]:
+    """``profile_mapping`` by the headers alone."""
     mapping: dict[str, str | None] = {}
     taken: set[str] = set()
     for header in headers if profile.by_synonym else ():

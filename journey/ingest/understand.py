@@ -30,15 +30,17 @@ from ..fields import (
     EVENT_ONLY, ORGANISATION_HEADERS, PERSON_NAME_HEADERS,
     CHILD_HEADERS, FEEDBACK_HEADERS, FUNDING_SOURCE, PARENT_HEADERS, PARTY_HEADERS,
     PAYEE_HEADERS, PAYER_HEADERS, PEOPLE_HEADERS, SERVED_HEADERS, SURVEY_NAMES, TAG_HEADERS,
-    SCORE_RANGES, field_type, fields_for, match_header, name_part, names_a_birth_date,
+    SCORE_RANGES, bare_name_parts, field_type, fields_for, match_header, name_part,
+    names_a_birth_date,
     names_a_coming_date, names_a_latest_date, names_a_number, names_a_record_edit,
     names_an_activity_time, names_when_made, normalise_header, plain_header, SPENT_WITH_US,
     without_owner)
 from ..journal import stage_mapping
 from ..stages import (
-    ALL_STAGES, BILLED_ONLY_STATUSES, BOOKED_STATUSES, CLOSED_DEAL, COMING_STATUSES, FINISHED,
-    GOODS_DELIVERED, HIRE_RETURNED, HIRED_OUT, ON_INVOICE, ORDER_DELIVERED, ORDER_IN_HAND, ORDER_STATUS_KIND,
-    OUTCOMES, PAID_BY, PAYMENT_APPROVED, PAYMENT_STATUSES,
+    ALL_STAGES, BILLED_ONLY_STATUSES, BOOKED_STATUSES, CLOSED_DEAL, COMING_STATUSES, EXCHANGED,
+    FINISHED, GOODS_DELIVERED, HIRE_RETURNED, HIRED_OUT, ON_INVOICE, ORDER_DELIVERED,
+    ORDER_IN_HAND, ORDER_STATUS_KIND, OUTCOMES, PAID_BY, PAYMENT_APPROVED, PAYMENT_STATUSES,
+    REFUNDED, RETURN_STATES,
     QUOTE_OWN_WORDS, QUOTE_STATUS, QUOTE_WORDS, RANK, UNDECIDED, UNPAID_STATUSES, VISIT_KEPT,
     normalise_value,
     order_status_kind,
@@ -339,6 +341,14 @@ def quote_statuses(raw: RawSheet, mapping: dict[str, str | None], sheet: str,
     return None
 
 
+def returns_statuses(raw: RawSheet, mapping: dict[str, str | None]) -> str | None:
+    """The status column of a shop's returns log (every value a return's outcome, one an
+    exchange and one a refund: ``_returns_log``), or None: its rows are returns, events
+    (resolve_kinds reads each), whatever else the sheet looks like."""
+    return next((header for header, target in mapping.items() if target == "status"
+                 and _returns_log(raw.frame[header])), None)
+
+
 def quote_money(raw: RawSheet, mapping: dict[str, str | None],
                 chosen: set[str]) -> dict[str, str | None]:
     """A quote list's mapping with its quote's money column ("Quote Amount") as the amount,
@@ -448,6 +458,10 @@ def guess_sheet_mapping(headers: list[str], kind: str,
         elif kind == "events" and found == "stage" and named in _A_CLIENTS_TYPE:
             found = None            # on a log, "Contact type" is Phone or Email, no stage
         mapping[header] = found if found in allowed else None
+    bare = bare_name_parts(headers)         # "First" beside "Last": a name's two parts,
+    if "name" in allowed and not any(       # where no other column names the client
+            f == "name" and h not in bare and name_part(h) is None for h, f in mapping.items()):
+        mapping.update({h: "name" for h in bare if mapping[h] is None})
     if fees and list(mapping.values()).count("amount") > len(fees):
         mapping.update(dict.fromkeys(fees))
     money = "revenue_current" if kind == "clients" else "amount"
@@ -2050,6 +2064,13 @@ def resolve_kinds(out, plan, frame, raw, columns_for, stage_map=None,
             and not _LEAD_NAMES.intersection(_words(f"{plan.sheet} {plan.file or ''}".lower()))
             and _mostly_order_statuses(out["status"])):
         default, done_by = "purchase", columns_for["status"][0]
+    # A shop's returns log (Order, Customer, Item, Reason, Status Refunded or Exchanged):
+    # each row a return of something bought, no sale; refunded, money back.
+    returned_by = None
+    if (default in ("contact", "purchase") and not named and not plan.set_values.get("kind")
+            and not has_stage_column and "status" in out and "kind" not in columns_for
+            and _returns_log(out["status"])):
+        default, returned_by = "refund", columns_for["status"][0]
     # An order list (its rows are purchases unless said otherwise) without a stage column:
     # its status says what happened to each order (paid, refunded, cancelled, pending...).
     # A person's --set kind=... says what every row is: the status then says nothing more.
@@ -2168,13 +2189,17 @@ def resolve_kinds(out, plan, frame, raw, columns_for, stage_map=None,
     if rejected is not None:                                      # (nor rows not imported)
         happened = happened | rejected.reindex(out.index, fill_value=False)
     happened = happened.tolist()
-    notes = _default_notes(plan, combos, decided, default, named, numbered or paid_by,
-                           by_status, [f or b or h or u or (said and cell is None
-                                                            and kind == "contact")
-                                       for f, b, h, u, said, (cell, *_), kind
-                                       in zip(free, back, happened, unpaid, booked, combos,
-                                              kinds)],
-                           frozenset() if billed else PAYMENT_APPROVED)
+    said_returns = []
+    if default == "refund" and "status" in columns_for:  # (a returns log, or a sheet so named)
+        kinds, said_returns = _returns_read(out, kinds, columns_for["status"][0],
+                                            returned_by is not None
+                                            or _returns_log(out["status"]))
+    notes = said_returns or _default_notes(
+        plan, combos, decided, default, named, numbered or paid_by, by_status,
+        [f or b or h or u or (said and cell is None and kind == "contact")
+         for f, b, h, u, said, (cell, *_), kind
+         in zip(free, back, happened, unpaid, booked, combos, kinds)],
+        frozenset() if billed else PAYMENT_APPROVED)
     if paying and "amount" in plan.mapping.values():
         notes = [note for note in notes if "an amount alone makes no purchase" not in note]
         notes.append(f"Sheet '{plan.sheet}' lists payments beside sheet '{plan.sales_sheet}', "
@@ -2264,6 +2289,41 @@ def resolve_kinds(out, plan, frame, raw, columns_for, stage_map=None,
 
 
 STAGE_SALE = "stage sale"    # (resolve_kinds: a row whose stage is purchase)
+
+
+def _returns_log(statuses: pd.Series) -> bool:
+    """Whether a status column is a returns log's: every value a return's outcome
+    (``RETURN_STATES``), one an exchange (``EXCHANGED``), one money back (``REFUNDED``)."""
+    said = set(values.per_distinct(statuses.dropna(), normalise_value))
+    return bool(said) and said <= RETURN_STATES and bool(said & EXCHANGED) and bool(
+        said & REFUNDED)
+
+
+def _returns_read(out: pd.DataFrame, kinds: list[str], header: str, log: bool
+                  ) -> tuple[list[str], list[str]]:
+    """On rows that are returns (a returns ``log``'s, or a sheet called Returns), an
+    exchange in the status ``header`` (``EXCHANGED``) is no money back: a contact of a
+    client who bought (at purchase), not a refund; on a returns log, a return not refunded
+    or exchanged yet is such a contact too. Returns the kinds and, where either was so, a
+    note."""
+    said = values.per_distinct(out["status"], normalise_value)
+    swapped = said.isin(EXCHANGED) & pd.Series([k == "refund" for k in kinds], index=out.index)
+    waiting = (~said.isin(EXCHANGED | REFUNDED) if log
+               else pd.Series(False, index=out.index))
+    if not (swapped.any() or waiting.any()):
+        return kinds, []
+    kinds = ["contact" if s or w else kind
+             for s, w, kind in zip(swapped.tolist(), waiting.tolist(), kinds)]
+    out["stage"] = out["stage"].where(out["stage"].notna() | ~(swapped | waiting), "purchase")
+    refunds, exchanges, open_ = kinds.count("refund"), int(swapped.sum()), int(waiting.sum())
+    return kinds, [f"Column '{header}' says what became of each return: "
+                   f"{counted(refunds, 'row')} {was(refunds)} read as "
+                   f"{'a refund' if refunds == 1 else 'refunds'} (money back), "
+                   f"{counted(exchanges, 'row')} exchanged as "
+                   f"{'a contact' if exchanges == 1 else 'contacts'} of a client who bought "
+                   "(no money back)" + (f", {open_:,} not settled yet as "
+                                        f"{'a contact' if open_ == 1 else 'contacts'}"
+                                        if open_ else "") + "; no row is a sale."]
 
 
 # A status column about the client, not the sale: its header ("Membership Status",

@@ -13,7 +13,8 @@ import pandas as pd
 from ... import values
 from ...fields import (FIRMOGRAPHIC_HEADERS, base_header_key, names_a_last_visit,
                        names_a_visit_fee, normalise_header)
-from ...stages import ACTIVE_OF, PAID_STEPS, RANK, TICK_STEPS, normalise_value
+from ...stages import (ACTIVE_OF, JOB_UNDER_WAY, OPEN_OF, PAID_STEPS, RANK, TICK_STEPS,
+                       normalise_value)
 from ...text import counted, its, listed, was, without_accents
 from .common import clients_counted, dated, ticks
 from .deals import active_in_a_pipeline, open_deals
@@ -178,6 +179,8 @@ def active_or_inactive(out: pd.DataFrame, frame: pd.DataFrame, mapping: dict[str
         return []
     said = values.per_distinct(frame[header], normalise_value)
     active, inactive = said.isin(ACTIVE_OF), said.isin(_INACTIVE)
+    if said.isin(JOB_UNDER_WAY).any():      # "Open" beside "In progress": a job's, not done
+        active &= ~said.isin(OPEN_OF)
     mapped = values.isin(said, set(stage_map))
     active, inactive = active & ~mapped, inactive & ~mapped
     archived = said.isin(_ARCHIVED) & ~mapped

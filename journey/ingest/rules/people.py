@@ -15,7 +15,8 @@ import pandas as pd
 from ... import values
 from ...fields import (CLIENT_FIELDS, COUNT, JOB_ROLES, LIVE_FLAGS, MEMBER_ROLES, MONEY,
                        ORGANISATION_HEADERS, OWN_ROLE_FLAGS, OWN_ROLES, PARTY_HEADERS, ROLE_HEADERS,
-                       SPAM_FLAGS, TEST_FLAGS, field_type, name_part, normalise_header,
+                       SPAM_FLAGS, TEST_FLAGS, bare_name_parts, field_type, name_part,
+                       normalise_header,
                        without_owner)
 from ...stages import STAGE_ALIASES, normalise_value
 from ...text import best_written, counted, listed, loose_name_keys, name_key, was
@@ -60,7 +61,9 @@ def full_names(cells: dict[str, pd.Series]) -> dict[str, pd.Series]:
     if (parties := _other_party(cells)) is not None:
         return parties
     # ("Owner First Name" read as the name: the animal's owner, Gingr's)
-    part_of = {h: name_part(h) or name_part(without_owner(h) or "") for h in cells}
+    bare = bare_name_parts(list(cells))         # "First" beside "Last"
+    part_of = {h: bare.get(h) or name_part(h) or name_part(without_owner(h) or "")
+               for h in cells}
     first = next((h for h in cells if part_of[h] == "first"), None)
     last = next((h for h in cells if part_of[h] == "last" and h != first), None)
     if first is None and last is not None:     # MailerLite's "Name" beside "Last name"

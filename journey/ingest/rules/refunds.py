@@ -351,10 +351,12 @@ _NO_SHOW_FLAG = re.compile(r"^(?:didnotarrive|didnotattend|noshow|dna|markedasno
 
 
 def flagged_cancellations(out: pd.DataFrame, frame: pd.DataFrame,
-                           mapping: dict[str, str | None]) -> list[str]:
+                           mapping: dict[str, str | None],
+                           day_first: bool | None = None) -> list[str]:
     """Rows a true/false column marks undone (``_UNDONE_FLAG``: "Voided" true) or a column
-    of days marks cancelled (``_CANCELLED_AT``: Cliniko's "Cancelled At"), with no kind of
-    their own, are cancellations, not sales; rows a yes/no column marks missed
+    of days marks cancelled (``_CANCELLED_AT``: Cliniko's "Cancelled At", a hotel's
+    "Cancelled on"), with no kind of their own, are cancellations, not sales, dated on the
+    day they were cancelled (not the day booked); rows a yes/no column marks missed
     (``_NO_SHOW_FLAG``: "Did Not Arrive" yes) are contacts. Returns notes."""
     notes = []
     said = unmapped(mapping, _UNDONE_FLAG)
@@ -387,11 +389,13 @@ def flagged_cancellations(out: pd.DataFrame, frame: pd.DataFrame,
     if said is not None:
         # (a day is the mark: "N/A", "-" or "No" in the column is no cancellation)
         # (over a kind that only says what was booked: a clinic's "Type" of Follow-up)
-        if count := _marked(out, values.parse_dates(frame[said])[0].notna(), "cancellation",
-                            over=("contact", "purchase")):
+        days = values.parse_dates(frame[said], day_first=day_first)[0]
+        if count := _marked(out, days.notna(), "cancellation", over=("contact", "purchase")):
+            cancelled = days.notna() & out["kind"].eq("cancellation")
+            out["date"] = column_or_blank(out, "date").where(~cancelled, days)
             notes.append(f"{counted(count, 'row')} with a day in '{said}' {was(count)} read as "
-                         + ("a cancellation, not a sale." if count == 1 else
-                            "cancellations, not sales."))
+                         + ("a cancellation, not a sale" if count == 1 else
+                            "cancellations, not sales") + ", dated on that day.")
     said = unmapped(mapping, _NO_SHOW_FLAG)
     if said is not None:
         if count := _marked(out, no_shows(frame, mapping), "contact"):
