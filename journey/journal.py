@@ -228,6 +228,17 @@ HELD = "{}"
 LINKED = '["client_ref"]'
 # The after-image of a client an import joined to another (ingest.save._join_same_people).
 JOINED = '"joined"'
+# A client's record (a list of the columns the import wrote) may end with a dict, GIVEN:
+# the values its rows gave that it did not write (a name the stored one outranked, the
+# client ID an order's e-mail gave, the key the row was matched under). Undoing an earlier
+# import then leaves the client as this import alone would have made it.
+GIVEN = dict
+
+
+def _given(after) -> dict:
+    """The GIVEN values a record ends with (none for other records)."""
+    return after[-1] if isinstance(after, list) and after and isinstance(
+        after[-1], GIVEN) else {}
 # Columns undo never takes back field by field: identity, bookkeeping, recomputed figures.
 BOOKKEEPING = frozenset({"id", "version", "updated_at", "import_id", "row_key", "stage_path"})
 # Tables whose rows a workshop table save also changes (``forget_import``, ``follow_version``).
@@ -330,8 +341,22 @@ class _Touch:
     after: dict | list | None = None     # what it carried into the row; None: everything
     changed: bool = False                # its record must be written back
 
+    @property
+    def gave(self) -> dict:
+        """What its rows gave the client and it did not write (``GIVEN``)."""
+        return _given(self.after)
+
+    @property
+    def complete(self) -> bool:
+        """Its record lists every column it set (ends with ``GIVEN``; older ones do not)."""
+        return isinstance(self.after, list) and bool(self.after) and isinstance(
+            self.after[-1], dict)
+
     def carries(self, column: str) -> bool:
-        return self.after is None or column in self.after
+        return self.after is None or column in self.after or column in self.gave
+
+    def wrote(self, column: str) -> bool:
+        return self.after is None or (column in self.after and column not in self.gave)
 
 
 class _Undo:
@@ -393,7 +418,7 @@ class _Undo:
             if record is None:
                 found.append(_Touch(later, after=self.carried(later)))
                 found.sort(key=lambda t: (t.import_id, t.rowid or 0))
-            elif isinstance(record.after, list):
+            elif isinstance(record.after, list) and not record.complete:
                 # (its record lists the columns it changed; its sheet carries more, the
                 # same name an order's billing name repeats: those stay with the client too)
                 record.after = sorted(set(record.after) | set(self.carried(later)))
@@ -455,7 +480,8 @@ class _Undo:
                                 if row is not None and row.get("client_ref") is not None)
         not_null, columns = self.schema(table)
         fields = [c for c in (after if after is not None else before or now or {})
-                  if c in columns and c not in BOOKKEEPING]
+                  if isinstance(c, str) and c in columns and c not in BOOKKEEPING
+                  and c not in _given(after)]
         back, edited, gone, kept = {}, {}, {}, False
         for column in fields:
             mine = after[column] if isinstance(after, dict) else (now or {}).get(column)
@@ -468,6 +494,8 @@ class _Undo:
                              or _same(carrier.before[column], mine))):
                     carrier.before[column] = without
                     carrier.changed = True
+                if now is not None and _same(now[column], mine):
+                    self.as_given(table, row_id, column, without, later, back, mine)
                 continue
             gone[column] = (mine, without)
             if now is None:
@@ -499,6 +527,31 @@ class _Undo:
                 self.db.execute("UPDATE import_changes SET before = ?, after = ? WHERE rowid = ?",
                                 [encode_image(touch.before), None if touch.after is None
                                  else encode_image(touch.after), touch.rowid])
+
+    def as_given(self, table: str, row_id: int, column: str, without, later: list[_Touch],
+                 back: dict, mine) -> None:
+        """A field still holding this import's value, that later imports hold too: where
+        none of them wrote it and one gave a value it did not write (``GIVEN``: the stored
+        one outranked it), the field takes that value when it had none before this import
+        (a name, the client ID), and its value from before otherwise (the value that would
+        have outranked it). The key a client is stored under changes only when every later
+        import matched it under another key (by e-mail or name): the first one's key."""
+        if column == "client_key":
+            if any(column not in t.gave for t in later):
+                return
+        elif any(t.wrote(column) for t in later):
+            return
+        giver = next((t for t in later if column in t.gave), None)
+        if giver is None:
+            return
+        value = giver.gave[column] if without is None else without
+        if _same(value, mine):
+            return
+        if column == "client_key" and self.db.execute(
+                f"SELECT 1 FROM [{table}] WHERE client_key = ? AND rowid != ?",
+                [value, row_id]).fetchone():
+            return                  # (another client holds that key: this one keeps its own)
+        back[column] = value
 
     def hand_on(self, table: str, row_id: int, heir: _Touch, edited: dict, after) -> None:
         """A row this import added passes to the first later import that holds it: to
