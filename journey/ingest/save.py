@@ -2074,8 +2074,10 @@ def undo_import(db: Database, import_id: int) -> Undone:
             "SELECT COUNT(*) FROM clients WHERE import_id = ?", [import_id]).fetchone()[0])
         summary, clients = take_back_import(db, import_id)
         # The orders it took back may stand in a later import that lists them too: the
-        # events naming them are linked and priced again, under that import.
-        clients.update(_link_orders(db, []) + _price_whole_order_returns(db))
+        # events naming them are linked and priced again, under that import; so are the
+        # orders given by name to a client a later import holds now.
+        clients.update(_link_orders_by_name(db, [], None) + _link_orders(db, [])
+                       + _price_whole_order_returns(db))
         refresh_clients(db, sorted(clients))
         indexes.restore()
     return summary
