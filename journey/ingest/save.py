@@ -161,6 +161,14 @@ def gives_way_to(name: object, other: object) -> bool:
     return _written_worse(name, other)
 
 
+def _name_given(kind: str, stored: str, given: str) -> bool:
+    """Whether an import of ``kind`` naming a client ``given`` writes that name over the
+    ``stored`` one (for undo, ``journal.take_back_import``): an events sheet only where the
+    stored name gives way to it (``_profile_updates``), a client list unless its own gives
+    way to the stored one (``_full_names_kept``)."""
+    return gives_way_to(stored, given) if kind == "events" else not gives_way_to(given, stored)
+
+
 def _one_case(name: str) -> bool:
     """Whether a name is written all in lower or all in upper case."""
     return name.islower() or name.isupper()
@@ -2072,7 +2080,7 @@ def undo_import(db: Database, import_id: int) -> Undone:
         indexes = _SetAside(db)
         indexes.before_write("clients", db.execute(
             "SELECT COUNT(*) FROM clients WHERE import_id = ?", [import_id]).fetchone()[0])
-        summary, clients = take_back_import(db, import_id)
+        summary, clients = take_back_import(db, import_id, _name_given)
         # The orders it took back may stand in a later import that lists them too: the
         # events naming them are linked and priced again, under that import; so are the
         # orders given by name to a client a later import holds now.
