@@ -42,13 +42,14 @@ from __future__ import annotations
 import base64
 import json
 from dataclasses import dataclass, field
+from typing import Callable
 
 import orjson
 from sqlite_utils import Database
 
 from .errors import ValidationError, WorkspaceError
 from .fields import PROFILE_FIELDS
-from .text import counted, match_key, was
+from .text import counted, match_key, name_key, was
 from .values import to_sql_value
 from .workspace import DERIVED_CLIENT_COLUMNS, now_stamp
 
@@ -228,6 +229,17 @@ HELD = "{}"
 LINKED = '["client_ref"]'
 # The after-image of a client an import joined to another (ingest.save._join_same_people).
 JOINED = '"joined"'
+# A client's record (a list of the columns the import wrote) may end with a dict, GIVEN:
+# the values its rows gave that it did not write (a name the stored one outranked, the
+# client ID an order's e-mail gave, the key the row was matched under). Undoing an earlier
+# import then leaves the client as this import alone would have made it.
+GIVEN = dict
+
+
+def _given(after) -> dict:
+    """The GIVEN values a record ends with (none for other records)."""
+    return after[-1] if isinstance(after, list) and after and isinstance(
+        after[-1], GIVEN) else {}
 # Columns undo never takes back field by field: identity, bookkeeping, recomputed figures.
 BOOKKEEPING = frozenset({"id", "version", "updated_at", "import_id", "row_key", "stage_path"})
 # Tables whose rows a workshop table save also changes (``forget_import``, ``follow_version``).
@@ -275,7 +287,9 @@ class Undone:
         return f"Undid import {self.import_id}: {', and '.join(parts) or 'it had nothing left to remove'}."
 
 
-def take_back_import(db: Database, import_id: int) -> tuple[Undone, set[int]]:
+def take_back_import(db: Database, import_id: int,
+                     names_given: Callable[[str, str, str], bool] | None = None
+                     ) -> tuple[Undone, set[int]]:
     """Undo an import: take out what it brought and put back what it overwrote, never
     what came after it. Run it inside the caller's transaction, after ``check_undoable``;
     returns the summary and the clients whose derived figures need refreshing.
@@ -293,7 +307,7 @@ def take_back_import(db: Database, import_id: int) -> tuple[Undone, set[int]]:
     - A row whose fields go back gets the next version (versions only go up), so an
       editor who opened it before the undo is refused instead of overwriting it.
     """
-    undo = _Undo(db, import_id)
+    undo = _Undo(db, import_id, names_given)
     removed_events = undo.events_added()
     touches = {"clients": undo.client_touches()}
     for table, row_id, before, after in db.execute(
@@ -330,15 +344,30 @@ class _Touch:
     after: dict | list | None = None     # what it carried into the row; None: everything
     changed: bool = False                # its record must be written back
 
+    @property
+    def gave(self) -> dict:
+        """What its rows gave the client and it did not write (``GIVEN``)."""
+        return _given(self.after)
+
+    @property
+    def complete(self) -> bool:
+        """Its record lists every column it set (ends with ``GIVEN``; older ones do not)."""
+        return isinstance(self.after, list) and bool(self.after) and isinstance(
+            self.after[-1], dict)
+
     def carries(self, column: str) -> bool:
-        return self.after is None or column in self.after
+        return self.after is None or column in self.after or column in self.gave
+
+    def wrote(self, column: str) -> bool:
+        return self.after is None or (column in self.after and column not in self.gave)
 
 
 class _Undo:
     """One import being undone (see ``take_back_import``): rows it added, rows it changed."""
 
-    def __init__(self, db: Database, import_id: int) -> None:
-        self.db, self.id = db, import_id
+    def __init__(self, db: Database, import_id: int,
+                 names_given: Callable[[str, str, str], bool] | None = None) -> None:
+        self.db, self.id, self.names_given = db, import_id, names_given
         self.clients: set[int] = set()          # clients whose figures need refreshing
         self.restored: set[tuple[str, int]] = set()   # rows put back (one record or two)
         self._carried: dict[int, list[str]] = {}
@@ -393,7 +422,7 @@ class _Undo:
             if record is None:
                 found.append(_Touch(later, after=self.carried(later)))
                 found.sort(key=lambda t: (t.import_id, t.rowid or 0))
-            elif isinstance(record.after, list):
+            elif isinstance(record.after, list) and not record.complete:
                 # (its record lists the columns it changed; its sheet carries more, the
                 # same name an order's billing name repeats: those stay with the client too)
                 record.after = sorted(set(record.after) | set(self.carried(later)))
@@ -455,7 +484,8 @@ class _Undo:
                                 if row is not None and row.get("client_ref") is not None)
         not_null, columns = self.schema(table)
         fields = [c for c in (after if after is not None else before or now or {})
-                  if c in columns and c not in BOOKKEEPING]
+                  if isinstance(c, str) and c in columns and c not in BOOKKEEPING
+                  and c not in _given(after)]
         back, edited, gone, kept = {}, {}, {}, False
         for column in fields:
             mine = after[column] if isinstance(after, dict) else (now or {}).get(column)
@@ -468,6 +498,8 @@ class _Undo:
                              or _same(carrier.before[column], mine))):
                     carrier.before[column] = without
                     carrier.changed = True
+                if now is not None and _same(now[column], mine):
+                    self.as_given(table, row_id, column, before, later, back, mine)
                 continue
             gone[column] = (mine, without)
             if now is None:
@@ -499,6 +531,47 @@ class _Undo:
                 self.db.execute("UPDATE import_changes SET before = ?, after = ? WHERE rowid = ?",
                                 [encode_image(touch.before), None if touch.after is None
                                  else encode_image(touch.after), touch.rowid])
+
+    def as_given(self, table: str, row_id: int, column: str, before: dict | None,
+                 later: list[_Touch], back: dict, mine) -> None:
+        """A field still holding this import's value, that later imports hold too: where
+        none of them wrote it and one gave a value it did not write (``GIVEN``: the stored
+        one outranked it), the field takes that value when it had none before this import
+        (a name, the client ID), and its value from before otherwise (the value that would
+        have outranked it). A name (and its key) goes through the later imports in order as
+        they would have written it over the name before (``names_given``, by the import's
+        kind: a first name alone or a name in one case gives way). The key a client is
+        stored under changes only when every later import matched it under another key (by
+        e-mail or name): the first one's key."""
+        if column == "client_key":
+            if any(column not in t.gave for t in later):
+                return
+        elif any(t.wrote(column) for t in later):
+            return
+        giver = next((t for t in later if column in t.gave), None)
+        if giver is None:
+            return
+        without = None if before is None else before.get(column)
+        value = giver.gave[column] if without is None else without
+        if column in ("name", "name_key") and self.names_given is not None:
+            name = None if before is None else before.get("name")
+            for touch in later:
+                given = touch.gave.get("name")
+                if given is not None and (name is None or self.names_given(
+                        self.kind(touch.import_id), name, given)):
+                    name = given
+            value = name if column == "name" else name_key(name)
+        if _same(value, mine):
+            return
+        if column == "client_key" and self.db.execute(
+                f"SELECT 1 FROM [{table}] WHERE client_key = ? AND rowid != ?",
+                [value, row_id]).fetchone():
+            return                  # (another client holds that key: this one keeps its own)
+        back[column] = value
+
+    def kind(self, import_id: int) -> str:
+        """An import's kind (clients, events)."""
+        return self.db.execute("SELECT kind FROM imports WHERE id = ?", [import_id]).fetchone()[0]
 
     def hand_on(self, table: str, row_id: int, heir: _Touch, edited: dict, after) -> None:
         """A row this import added passes to the first later import that holds it: to

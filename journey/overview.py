@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import json
 from dataclasses import dataclass
 
 import pandas as pd
@@ -16,9 +17,9 @@ from .funnel import (CHANCE_DAYS, Drop, as_of_date, biggest_drop, compute_funnel
                      too_new_buyers, unmeasured_stages)
 from .ingest import pending_stage_values
 from .ingest.currency import imports_currencies
-from .kinds import COUNTS
+from .kinds import COUNTS, SALES
 from .stages import PHASES
-from .text import counted, money_text
+from .text import counted, listed, money_text
 from .values import add_days, stored_day
 
 # What shows that clients reached a stage, and the sentence a stage says when nothing in the
@@ -262,6 +263,8 @@ class Revenue:
     clientless_refunds: int = 0        # the refunds naming no client
     refunded: float = 0.0              # what they gave back
     unpriced_refunds: int = 0          # refunds in the total's scope that say no amount
+    orders_missing: tuple[str, ...] = ()   # of those, the orders they name that no sale has
+    missing_refunds: int = 0           # how many of them name such an order
     tracker_over_sales: int = 0        # clients whose tracker's revenue is not their sales
     tracker_revenue: float = 0.0       # what their tracker's revenue column says (counted)
     their_sales: float = 0.0           # their sales less refunds (not counted)
@@ -284,7 +287,8 @@ class Revenue:
         if unpriced:
             said.append(f"{counted(unpriced, 'refund')} "
                         f"{'says' if unpriced == 1 else 'say'} no amount, so nothing is "
-                        f"taken off for {'it' if unpriced == 1 else 'them'}.")
+                        f"taken off for {'it' if unpriced == 1 else 'them'}: "
+                        + self._what_to_do())
         if self.tracker_over_sales:
             many = self.tracker_over_sales != 1
             said.append(f"For {counted(self.tracker_over_sales, 'client')} the revenue "
@@ -293,6 +297,28 @@ class Revenue:
                         f"{'their' if many else 'its'} sales less refunds "
                         f"({money_text(self.their_sales, currency)}).")
         return " ".join(said)
+
+    def _what_to_do(self) -> str:
+        """How the refunds that say no amount can take one: those naming an order no sale
+        has, by importing that order (a refund naming a whole order takes its amount:
+        ``ingest.save._price_whole_order_returns``); the others, by their amounts."""
+        unpriced, missing = self.unpriced_refunds, self.missing_refunds
+        orders = f"({listed(list(self.orders_missing))})"
+        one_order = len(self.orders_missing) == 1
+        if missing == unpriced:
+            return (f"{'it names an order' if missing == 1 else 'they name orders'} no sale "
+                    f"in the workspace has {orders}; import "
+                    f"{'that order' if one_order else 'those orders'} and "
+                    f"{'it takes the' if missing == 1 else 'each takes its'} order's amount.")
+        rest = unpriced - missing
+        if not missing:
+            return (f"give {'it its amount' if rest == 1 else 'them their amounts'} in your "
+                    "sheet and import it again.")
+        return (f"{missing:,} of them {'names an order' if missing == 1 else 'name orders'} "
+                f"no sale in the workspace has {orders}: import "
+                f"{'it' if one_order else 'them'} and {'it takes the' if missing == 1 else 'each takes its'} "
+                f"order's amount; give the other {'one its amount' if rest == 1 else f'{rest:,} their amounts'} "
+                "in your sheet and import it again.")
 
     def _source(self, currency: str) -> str:
         if self.clientless is None:
@@ -334,10 +360,14 @@ def revenue(db: Database, filters: Filters = NO_FILTERS) -> Revenue:
                   else round((amount or 0.0) - (refunded or 0.0), 2))
     # A refund naming no client is in the total only when nothing is filtered: then the
     # filter is "1"; otherwise its client's columns are NULL and the filter leaves it out.
-    unpriced = db.execute(f"""
-    SELECT COUNT(*) FROM events e LEFT JOIN clients c ON c.id = e.client_ref
-    WHERE e.kind IN {COUNTS['refund_count']} AND e.amount IS NULL AND {where}""",
-                          params).fetchone()[0]
+    unpriced, missing, orders = db.execute(f"""
+    SELECT COUNT(*), SUM(missing), json_group_array(DISTINCT order_id) FILTER (WHERE missing)
+    FROM (SELECT e.order_id, e.order_id IS NOT NULL AND NOT EXISTS (
+                   SELECT 1 FROM events s WHERE s.order_id = e.order_id
+                   AND s.kind IN {SALES}) AS missing
+          FROM events e LEFT JOIN clients c ON c.id = e.client_ref
+          WHERE e.kind IN {COUNTS['refund_count']} AND e.amount IS NULL AND {where})""",
+                                      params).fetchone()
     sales_less_refunds = "MAX(0.0, c.revenue_events - COALESCE(c.refunded_events, 0))"
     over, tracker, their = db.execute(f"""
     SELECT COUNT(*), SUM(c.revenue_current), SUM({sales_less_refunds}) FROM clients c
@@ -346,5 +376,7 @@ def revenue(db: Database, filters: Filters = NO_FILTERS) -> Revenue:
     return Revenue(clients, clientless, int(sales or 0),
                    left_out=clientless is not None and where != "1",
                    clientless_refunds=int(refunds or 0), refunded=float(refunded or 0.0),
-                   unpriced_refunds=int(unpriced or 0), tracker_over_sales=int(over or 0),
+                   unpriced_refunds=int(unpriced or 0),
+                   orders_missing=tuple(sorted(json.loads(orders or "[]"))),
+                   missing_refunds=int(missing or 0), tracker_over_sales=int(over or 0),
                    tracker_revenue=float(tracker or 0.0), their_sales=float(their or 0.0))

@@ -528,3 +528,43 @@ def m023_a_repeat_won_deal_is_retention_now(db: Database) -> None:
     db.execute("INSERT OR REPLACE INTO settings(key, value) SELECT '_refigure', '1' "
                "WHERE EXISTS (SELECT 1 FROM events WHERE kind IN ('purchase', 'won') "
                "AND stage = 'purchase')")
+
+
+@migrations()
+def m024_whole_order_returns_priced(db: Database) -> None:
+    """A refund that names an order and says no amount (Superstore's Returns sheet: the
+    whole order returned) takes the order's amount, its sales' amounts summed (those of the
+    refund's client, or of no client when it has none), and the order's date where it has
+    none. Imports do so since session 20, over every event stored
+    (``journey.ingest.save._price_whole_order_returns``); this prices the returns a
+    workspace held before exactly as its next import would: the same rule (frozen here) over
+    the same events. Not priced: a second such refund of one order, an order a refund with an
+    amount names, a refund the order's own sheet lists beside its sale, an order the
+    workspace does not have. Each price is recorded for undo under the import that brought
+    the order's sales, as an import records it, and the workspace works its clients'
+    figures out again the next time it opens."""
+    db.execute("""
+        CREATE TEMP TABLE _whole_order_returns AS
+        SELECT r.id, r.date, o.amount, o.day, o.owner
+        FROM (SELECT e.*, ROW_NUMBER() OVER (PARTITION BY e.order_id ORDER BY e.id) AS n
+              FROM events e
+              WHERE e.kind = 'refund' AND e.amount IS NULL AND e.order_id IS NOT NULL
+                AND NOT EXISTS (SELECT 1 FROM events g WHERE g.order_id = e.order_id
+                                AND (g.kind = 'refund' AND g.amount IS NOT NULL
+                                     OR g.kind = 'purchase' AND g.import_id = e.import_id))) r
+        JOIN (SELECT s.order_id, s.client_ref, SUM(s.amount) AS amount, MIN(s.date) AS day,
+                     MAX(s.import_id) AS owner
+              FROM events s WHERE s.kind = 'purchase' AND s.order_id IS NOT NULL
+                AND s.order_id IN (SELECT order_id FROM events WHERE kind = 'refund'
+                                   AND amount IS NULL)
+              GROUP BY s.order_id, s.client_ref) o
+          ON o.order_id = r.order_id AND o.client_ref IS r.client_ref
+        WHERE r.n = 1 AND o.amount IS NOT NULL""")
+    db.execute("INSERT INTO import_changes(import_id, table_name, row_id, before, after) "
+               "SELECT owner, 'events', id, json_object('amount', NULL, 'date', date), "
+               "'[\"amount\", \"date\"]' FROM temp._whole_order_returns ORDER BY id")
+    db.execute("UPDATE events SET amount = p.amount, date = COALESCE(events.date, p.day) "
+               "FROM temp._whole_order_returns AS p WHERE events.id = p.id")
+    db.execute("INSERT OR REPLACE INTO settings(key, value) SELECT '_refigure', '1' "
+               "WHERE EXISTS (SELECT 1 FROM temp._whole_order_returns)")
+    db.execute("DROP TABLE temp._whole_order_returns")

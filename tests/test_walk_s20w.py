@@ -34,7 +34,9 @@ ORDERS = [["Order ID", "Order Date", "Customer ID", "Customer Name", "Sales"],
           ["O-1", "2024-01-05", "C1", "Ann Lee", 100],
           ["O-2", "2024-02-05", "C1", "Ann Lee", 50],
           ["O-3", "2024-01-10", "C2", "Bob Ray", 80]]
-UNPRICED = "1 refund says no amount, so nothing is taken off for it."
+UNPRICED = ("1 refund says no amount, so nothing is taken off for it: it names an order no "
+            "sale in the workspace has (O-9); import that order and it takes the order's "
+            "amount.")  # (session 21 C: the note says what to do)
 
 
 def import_shop(home, returns: list[list]) -> None:

@@ -161,6 +161,14 @@ def gives_way_to(name: object, other: object) -> bool:
     return _written_worse(name, other)
 
 
+def _name_given(kind: str, stored: str, given: str) -> bool:
+    """Whether an import of ``kind`` naming a client ``given`` writes that name over the
+    ``stored`` one (for undo, ``journal.take_back_import``): an events sheet only where the
+    stored name gives way to it (``_profile_updates``), a client list unless its own gives
+    way to the stored one (``_full_names_kept``)."""
+    return gives_way_to(stored, given) if kind == "events" else not gives_way_to(given, stored)
+
+
 def _one_case(name: str) -> bool:
     """Whether a name is written all in lower or all in upper case."""
     return name.islower() or name.isupper()
@@ -543,9 +551,11 @@ def _save_clients(db: Database, rows: pd.DataFrame, import_id: int,
     by_email.update(_clients_by_name(db, rows, existing | adopted | by_email, notes))
     known = existing | adopted | by_email       # (every row's client that is here already)
     is_new = ~values.isin(rows["client_key"], known)
+    as_given = rows
     rows = _lifted_stages(db, rows, known)
     rows = _statuses_kept(db, rows, known)
     rows = _full_names_kept(db, rows, known)
+    gave = _outranked(as_given, rows)
     new_rows, old_rows = rows[is_new], rows[values.isin(rows["client_key"], existing)]
     if notes is not None and "name" in new_rows:
         notes += _initials_alike(db, new_rows["name"], new_rows["name_key"])
@@ -564,12 +574,14 @@ def _save_clients(db: Database, rows: pd.DataFrame, import_id: int,
     if indexes is not None:
         indexes.before_write("clients", len(ids))
     written = _update_rows(db, "clients", ids, old_rows,
-                           [c for c in columns if c != "client_key"], import_id)
+                           [c for c in columns if c != "client_key"], import_id,
+                           gave=gave.loc[old_rows.index])
     written += _update_rows(db, "clients", [adopted[k] for k in adopt_rows["client_key"]],
-                            adopt_rows, columns, import_id)
+                            adopt_rows, columns, import_id, gave=gave.loc[adopt_rows.index])
     written += _update_rows(db, "clients", [by_email[k] for k in elsewhere["client_key"]],
                             elsewhere, [c for c in columns if c != "client_key"], import_id,
-                            only_filled=True)
+                            only_filled=True, gave=gave.loc[elsewhere.index].assign(
+                                client_key=elsewhere["client_key"].astype(object)))
     joined = _join_same_people(db, twice, import_id, notes)
     if new_ids is None:
         touched = list(_existing_ids(db, "clients", "client_key",
@@ -580,6 +592,16 @@ def _save_clients(db: Database, rows: pd.DataFrame, import_id: int,
     touched += joined
     updated = len(old_rows) + len(adopt_rows) + len(elsewhere)
     return len(new_rows), updated + duplicates, touched, updated - written
+
+
+def _outranked(given: pd.DataFrame, saved: pd.DataFrame) -> pd.DataFrame:
+    """A client list's names and stages that the stored ones outranked (``_full_names_kept``,
+    ``_lifted_stages``): the values given, where they differ from those saved, for
+    ``_update_rows``' ``gave``."""
+    return pd.DataFrame({c: given[c].astype(object).where(
+        given[c].notna() & (given[c].astype(object) != saved[c].astype(object)), None)
+        for c in ("name", "name_key", "stage") if c in given and c in saved},
+        index=given.index)
 
 
 def _merge_extras_of_repeats(rows: pd.DataFrame) -> pd.DataFrame:
@@ -1177,7 +1199,8 @@ _UPDATE_ROWS = 20_000      # rows updated at a time: their before-images held at
 
 
 def _update_rows(db: Database, table: str, ids: list[int], rows: pd.DataFrame,
-                 columns: list[str], import_id: int, only_filled: bool = False) -> int:
+                 columns: list[str], import_id: int, only_filled: bool = False,
+                 gave: pd.DataFrame | None = None) -> int:
     """Update rows by id (returns how many changed), recording for undo each row's
     before-image of the columns the import writes (and its time) and those columns (a
     list: the values are in the row).
@@ -1187,10 +1210,21 @@ def _update_rows(db: Database, table: str, ids: list[int], rows: pd.DataFrame,
 
     Extra columns are merged into the row's existing extras. With ``only_filled``,
     empty cells leave the stored value alone (profile fields from an events sheet).
+    ``gave`` (clients; ``rows``' index): the values each row gave that the stored ones
+    outranked or that the update leaves out (a name kept, the client ID an order's e-mail
+    gave, the key it was matched under; empty: none). The record's list then ends with
+    them as a dict (``journal.GIVEN``), so that undoing an earlier import leaves the client
+    as this import alone would have made it.
     """
     if not ids:
         return 0
     present, records = _records(rows, columns)
+    given = None if gave is None else [
+        {c: v for c, v in zip(gave.columns, values) if v is not None}
+        for values in (zip(*map(_cells, (gave[c] for c in gave.columns))) if len(gave.columns)
+                       else [()] * len(gave))]
+    before_columns = [*present, *([] if gave is None else gave.columns), "updated_at",
+                      "import_id"]
     kept_when_empty = {EXTRA} | (set(present) if only_filled else set())
     carried: dict[tuple, str] = {}      # which cells are empty -> the columns written, JSON
     sets, differs = [], []
@@ -1213,10 +1247,9 @@ def _update_rows(db: Database, table: str, ids: list[int], rows: pd.DataFrame,
     written = 0
     for start in range(0, len(ids), _UPDATE_ROWS):       # (the images a part at a time)
         part = list(zip(ids[start:start + _UPDATE_ROWS], records[start:start + _UPDATE_ROWS]))
-        before = _fetch_before(db, table, [row_id for row_id, _ in part],
-                               [*present, "updated_at", "import_id"])
+        before = _fetch_before(db, table, [row_id for row_id, _ in part], before_columns)
         changes = []
-        for row_id, record in part:
+        for at, (row_id, record) in enumerate(part, start=start):
             image = before[row_id]
             if image.get("import_id") == import_id:
                 continue    # (a row this import added, in an earlier part of a sheet read
@@ -1225,8 +1258,12 @@ def _update_rows(db: Database, table: str, ids: list[int], rows: pd.DataFrame,
             if empty not in carried:
                 carried[empty] = json.dumps([c for c, none in zip(present, empty)
                                              if not none or c not in kept_when_empty])
-            changes.append((import_id, table, row_id, encode_image(image), carried[empty]))
+            after = carried[empty] if given is None else encode_image(
+                [*json.loads(carried[empty]), given[at]])
+            changes.append((import_id, table, row_id, encode_image(image), after))
         record_changes(db, changes)
+        if not present:
+            continue        # (it gave only what ``gave`` holds: recorded, nothing written)
         changed_before = db.conn.total_changes
         db.conn.executemany(update, [(*record, row_id) for row_id, record in part])
         written += db.conn.total_changes - changed_before
@@ -1471,13 +1508,14 @@ def _client_refs(db: Database, rows: pd.DataFrame, keys: list, import_id: int,
     _insert_event_clients(db, present, records, import_id)
     old = latest[values.isin(latest["client_key"], existing)]
     fields = [c for c in profile if c != "client_id"]
-    if fields and len(old):
-        changed = _profile_changes(db, old, existing, fields)
+    if profile and len(old):
+        updates = _profile_updates(db, old, existing, fields)
         if "name" in fields:        # (a name filled in: its key, that names match it by)
-            changed, fields = changed.assign(name_key=name_keys(changed["name"])), [
+            updates, fields = updates.assign(name_key=name_keys(updates["name"])), [
                 *fields, "name_key"]
-        _update_rows(db, "clients", [existing[k] for k in changed["client_key"]], changed,
-                     fields, import_id, only_filled=True)
+        _update_rows(db, "clients", [existing[k] for k in updates["client_key"]], updates,
+                     fields, import_id, only_filled=True,
+                     gave=_given_not_written(old, updates, by_name))
     _join_same_people(db, twice, import_id, notes)
     all_ids = _existing_ids(db, "clients", "client_key", latest["client_key"].tolist())
     all_ids.update(by_name)
@@ -1698,8 +1736,28 @@ def _loose_candidates(db: Database, keys: list[str]) -> pd.DataFrame:
         [json.dumps(keys)]).fetchall(), columns=["id", "name_key", "name_only"])
 
 
-def _profile_changes(db, old: pd.DataFrame, existing: dict, fields: list[str]) -> pd.DataFrame:
-    """The rows whose filled profile fields differ from what is stored. A client's name,
+def _given_not_written(given: pd.DataFrame, updates: pd.DataFrame,
+                       matched_elsewhere: dict) -> pd.DataFrame:
+    """What an events sheet's rows gave their known clients that the update leaves out
+    (``_update_rows``' ``gave``): a name, e-mail or phone the stored one outranked (with the
+    name's key), the client ID (never written over a known client's), and the key of a row
+    matched to a client stored under another (by e-mail, phone or name)."""
+    gave = {}
+    for column in ("client_id", "name", "email", "phone"):
+        if column in given:
+            left = given[column] if column == "client_id" else given[column].where(
+                updates[column].isna())
+            gave[column] = left.astype(object).where(left.notna(), None)
+    if "name" in gave:
+        gave["name_key"] = pd.Series(name_keys(gave["name"]), index=given.index, dtype=object)
+    gave["client_key"] = given["client_key"].where(
+        values.isin(given["client_key"], matched_elsewhere), None).astype(object)
+    return pd.DataFrame(gave, index=given.index)
+
+
+def _profile_updates(db, old: pd.DataFrame, existing: dict, fields: list[str]) -> pd.DataFrame:
+    """The rows as they update their stored clients' profile fields (every row: the import
+    holds the clients it names, changed or not). A client's name,
     e-mail address and phone number are only filled where it has none: an events sheet
     names a client as it was matched (a ticket's requester, the log's spelling, an
     invoice's accounts address, a booking's way of writing the number), not as the client
@@ -1715,12 +1773,7 @@ def _profile_changes(db, old: pd.DataFrame, existing: dict, fields: list[str]) -
                 named &= ~np.array([gives_way_to(stored.get(i, {}).get("name"), full)
                                     for i, full in zip(ids, old["name"])], dtype=bool)
             old = old.assign(**{given: old[given].astype(object).where(~named, None)})
-    keep = []
-    for row_id, record in zip(ids, old[fields].astype(object).itertuples(index=False, name=None)):
-        current = stored.get(row_id, {})
-        keep.append(any(v is not None and not (isinstance(v, float) and v != v)
-                        and current.get(f) != v for f, v in zip(fields, record)))
-    return old[keep]
+    return old
 
 
 def _save_reference(db: Database, plan: SheetPlan, import_id: int) -> int:
@@ -2032,10 +2085,12 @@ def undo_import(db: Database, import_id: int) -> Undone:
         indexes = _SetAside(db)
         indexes.before_write("clients", db.execute(
             "SELECT COUNT(*) FROM clients WHERE import_id = ?", [import_id]).fetchone()[0])
-        summary, clients = take_back_import(db, import_id)
+        summary, clients = take_back_import(db, import_id, _name_given)
         # The orders it took back may stand in a later import that lists them too: the
-        # events naming them are linked and priced again, under that import.
-        clients.update(_link_orders(db, []) + _price_whole_order_returns(db))
+        # events naming them are linked and priced again, under that import; so are the
+        # orders given by name to a client a later import holds now.
+        clients.update(_link_orders_by_name(db, [], None) + _link_orders(db, [])
+                       + _price_whole_order_returns(db))
         refresh_clients(db, sorted(clients))
         indexes.restore()
     return summary
