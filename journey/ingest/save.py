@@ -1258,8 +1258,8 @@ def _update_rows(db: Database, table: str, ids: list[int], rows: pd.DataFrame,
             if empty not in carried:
                 carried[empty] = json.dumps([c for c, none in zip(present, empty)
                                              if not none or c not in kept_when_empty])
-            after = carried[empty] if given is None else encode_image(
-                [*json.loads(carried[empty]), given[at]])
+            after = carried[empty] if given is None or not given[at] else encode_image(
+                [*json.loads(carried[empty]), given[at]])       # (none given: the list alone)
             changes.append((import_id, table, row_id, encode_image(image), after))
         record_changes(db, changes)
         if not present:
