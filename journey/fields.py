@@ -1007,6 +1007,10 @@ NOT_A_PAYER = frozenset(
     # card processors' and marketplaces' payouts ("STRIPE PAYMENTS UK", "ETSY UK")
     "payout payouts settlement shopify etsy amazon ebay gocardless worldpay dojo klarna "
     "clearpay uk".split())
+# Of NOT_A_PAYER, the words that are also people's names ("Gift Mokoena", "Hugh Grant",
+# "Till Becker"): read as a name only beside another payer's name sharing its other word.
+# Never "Sarah Deposit" or "Jones Refund", however the book's payers are named.
+NAMES_AMONG_MONEY_WORDS = frozenset("gift grant till".split())
 # Words a bank's line or an owner's writes before who paid ("FASTER PAYMENT J SMITH", "BANK
 # GIRO CREDIT MRS A HALL", "Payment from"), beyond stages.PAID_BY's ways of paying: passed
 # over to the payer. Compared as match_key writes each word.

@@ -86,10 +86,10 @@ import pandas as pd
 
 from .. import values
 from ..fields import (AFTER_A_BANK_WORD, BEFORE_A_PAYER, COMPANY_HEADERS, CONTACT_MEANS,
-                      EVENT_FIELDS, ISSUE_HEADERS, NOT_A_PAYER, ORGANISATION_HEADERS,
-                      PLACES_OF_SALE, PRIORITY_HEADERS, REPORTED_DATE_HEADERS, SUBJECT_HEADERS,
-                      TICKET_NUMBER_HEADER, WHOSE_FIELDS, WORK_PLACE_HEADERS, match_header,
-                      normalise_header)
+                      EVENT_FIELDS, ISSUE_HEADERS, NAMES_AMONG_MONEY_WORDS, NOT_A_PAYER,
+                      ORGANISATION_HEADERS, PLACES_OF_SALE, PRIORITY_HEADERS,
+                      REPORTED_DATE_HEADERS, SUBJECT_HEADERS, TICKET_NUMBER_HEADER,
+                      WHOSE_FIELDS, WORK_PLACE_HEADERS, match_header, normalise_header)
 from ..stages import (ORDER_STATUS_KIND, OUTCOME_OF, PAID_BY, TICKET_RESOLVED, TICKET_STATES,
                       WON_WORDS, normalise_value)
 from ..text import counted, match_key, name_key, percent_text, without_accents
@@ -1311,17 +1311,18 @@ def _details_parts(written: str) -> list[str]:
                     flags=re.IGNORECASE)
 
 
-def payer_in_details(details: object, named: frozenset[str] = frozenset()) -> str | None:
+def payer_in_details(details: object,
+                     named: frozenset[tuple[int, str]] = frozenset()) -> str | None:
     """Who paid, as a line of a cash book or a bank statement names them ("Cash - J Smith
     lesson" -> "J Smith", "Mrs Hall: piano" -> "Mrs Hall", "PAYMENT FROM J SMITH" -> "J
     Smith"): the first part (between dashes, colons, commas) that, past a way of paying
     (``PAID_BY``: Cash, Card) or a bank's words (``BEFORE_A_PAYER``: Faster Payment), starts
     with a person's name; else a first name alone opening the line ("Sarah - deposit"). None
     where the words name money moving (``NOT_A_PAYER``: "Opening Balance", "Bank Interest"),
-    unless the name is two words, the other one a name ``named`` holds (the words of the
-    book's other payers' names: "Gift Mokoena" beside "Lerato Mokoena", "Hugh Grant" beside
-    "Hugh Jones"). A line in capitals is read as a person writes names ("J SMITH" is "J
-    Smith")."""
+    unless the name is two words, the other one a name ``named`` holds in its place (the
+    words of the book's other payers' names: "Gift Mokoena" beside "Lerato Mokoena", "Hugh
+    Grant" beside "Hugh Jones"; ``_named_beside``). A line in capitals is read as a person
+    writes names ("J SMITH" is "J Smith")."""
     if not isinstance(details, str):
         return None
     written = details.strip()
@@ -1347,14 +1348,19 @@ def payer_in_details(details: object, named: frozenset[str] = frozenset()) -> st
     return first_name
 
 
-def _named_beside(name: str, named: frozenset[str]) -> bool:
-    """Whether a name of two words, one of them a word of money moving (``NOT_A_PAYER``:
-    "Gift", "Grant"), is a person's: the other word is a name the book's other payers hold
-    (``named``), and is itself no word of money moving or of paying."""
+def _named_beside(name: str, named: frozenset[tuple[int, str]]) -> bool:
+    """Whether a name of two words, one of them a word of money moving that is also a
+    person's name (``NAMES_AMONG_MONEY_WORDS``: "Gift", "Grant"), is a person's: the other
+    word is one the book's other payers hold in the same place (``named``: "Mokoena" last,
+    as in "Lerato Mokoena"; "Hugh" first, as in "Hugh Jones"). "Sarah Deposit" and "Jones
+    Refund" never are."""
     words = name.split()
     moving = [w for w in words if match_key(w) in NOT_A_PAYER | PAID_BY]
-    return (len(words) == 2 and len(moving) == 1 and match_key(moving[0]) not in PAID_BY
-            and next(w for w in words if w not in moving) in named)
+    if len(words) != 2 or len(moving) != 1 or match_key(
+            moving[0]) not in NAMES_AMONG_MONEY_WORDS:
+        return False
+    place = 1 - words.index(moving[0])
+    return (place, words[place]) in named
 
 
 def _first_name_opening(word: str, rest: list[str], from_someone: bool) -> bool:
@@ -1390,10 +1396,18 @@ def _payers_of_book(details: pd.Series, dates: pd.Series | None,
     - a first name opening a line before another single name ("Cakes - Sarah") gives way
       to it where the book writes the first as what was sold ("Cakes" alone), or the
       second, not the first, as a payer elsewhere ("Sarah - lesson");
-    - two capitalised words alone on a line, on two or more lines of one day, are goods
-      sold ("Victoria Sponge" twice on a market day: a person pays once a day)."""
+    - two capitalised words alone on a line are goods sold where they come on two or more
+      lines of one day and stand alone on a market day: a day on which two or more such
+      names each come twice ("Victoria Sponge" and "Honey Jar" twice on one day). One
+      name twice on a day is a person paying twice ("John Smith" 120 and 85: two
+      invoices; a pupil's two lessons).
+
+    Never no one: a name opening a line before what it bought ("Priya Patel - lesson"), a
+    person's way of writing a line, not goods' (so "Mrs Patel - Priya Patel" leaves her
+    a payer)."""
     payer = details.map(payer_in_details, na_action="ignore")
-    named = frozenset(w for name in payer[came_in].dropna().unique() for w in name.split())
+    named = frozenset((place, word) for name in payer[came_in].dropna().unique()
+                      if len(words := name.split()) == 2 for place, word in enumerate(words))
     missed = payer.isna() & details.notna()
     payer[missed] = details[missed].map(lambda line: payer_in_details(line, named))
     lines = details.where(came_in).dropna().map(
@@ -1405,10 +1419,13 @@ def _payers_of_book(details: pd.Series, dates: pd.Series | None,
         if not isinstance(who, str) or " " in who:
             sold.update(match_key(part) for part in parts
                         if not isinstance(who, str) or who not in part)
+    buyers = {payer[row] for row, parts in lines.items()
+              if len(parts) > 1 and isinstance(payer.get(row), str)
+              and parts[0].strip() == payer[row]}
     openers = payer.where(payer.map(lambda who: isinstance(who, str) and " " not in who))
     first_words = payer.dropna().map(lambda who: who.split()[0]).value_counts()
     payer = payer.where(~payer.map(lambda who: isinstance(who, str) and " " in who
-                                   and match_key(who) in sold))
+                                   and match_key(who) in sold and who not in buyers))
     for row, parts in lines.items():
         who, second = openers.get(row), parts[1].strip() if len(parts) == 2 else ""
         if isinstance(who, str) and _FIRST_NAME.fullmatch(second) and (
@@ -1418,9 +1435,11 @@ def _payers_of_book(details: pd.Series, dates: pd.Series | None,
     if dates is not None:
         bare = payer.notna() & details.str.strip().eq(payer) & payer.str.fullmatch(
             rf"{_NAME}\s+{_NAME}").fillna(False).astype(bool)
-        twice = pd.DataFrame({"who": payer[bare], "day": dates[bare]}).duplicated(
-            keep=False)
-        goods = set(payer[bare][twice.values])
+        alone = pd.DataFrame({"who": payer[bare], "day": dates[bare]})
+        twice = alone[alone.duplicated(keep=False)].drop_duplicates()
+        market_days = set(twice["day"][twice["day"].duplicated()])
+        goods = (set(twice["who"]) & set(alone["who"][alone["day"].isin(market_days)])
+                 ) - buyers
         payer = payer.where(~payer.isin(goods))
     return payer
 
