@@ -2505,6 +2505,9 @@ def _paypal_explain(frame: pd.DataFrame) -> str:
 # payment, cash from a machine. Money coming in by any other type (a transfer) is a client's.
 _OWN_MONEY_TYPES = {"topup", "exchange", "fee", "interest", "cashback", "refund", "cardrefund",
                     "atm", "tax", "charge", "reward", "transferbetweenaccounts"}
+# The states of a Revolut line: a sheet whose "State" holds anything else (a US job's "TX")
+# is no Revolut statement.
+_REVOLUT_STATES = {"completed", "pending", "reverted", "declined", "failed"}
 # Who sent a transfer, as its description says it ("Money from BERG BAKERY LTD").
 _SENT_FROM = re.compile(r"\bfrom\s+(.+?)\s*$", re.IGNORECASE)
 
@@ -2519,6 +2522,15 @@ def _sender(description: object) -> str | None:
         sender = found.group(1)
         return sender.title() if not re.search(r"[a-z]", sender) else sender
     return payer_in_details(description)
+
+
+def _revolut_check(present: set[str], frame: pd.DataFrame | None) -> bool:
+    """Revolut's statement, by its values: every State a Revolut line's (COMPLETED,
+    PENDING, REVERTED...), not a US state ("TX") of a job list with a "Started Date"."""
+    if frame is None:
+        return True
+    states = _col(frame, "state").dropna().str.strip().str.casefold()
+    return bool(len(states)) and states.isin(_REVOLUT_STATES).all()
 
 
 def _revolut_facts(frame: pd.DataFrame) -> dict:
@@ -3785,7 +3797,7 @@ PROFILES += (
             (*_all("type", "state", "description", "amount"),
              _any("datestartedutc", "starteddate")),
             {"id": "order_id", "reference": "note"},
-            _revolut_rules, _revolut_explain),
+            _revolut_rules, _revolut_explain, check=_revolut_check),
     Profile("payment_lifecycle", "a payment accounting report (Adyen)",
             _all("pspreference", "merchantreference", "recordtype"),
             {"merchantreference": "order_id", "bookingdate": "date", "shopperemail": "email",
