@@ -290,12 +290,13 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
                "invoice total", "total price", "item total", "extended price",
                "extended amount", "ext price",
                # (what was paid after a coupon, before the list price beside it:
-               # Teachable's "Final Price", Payhip's "Amount Paid")
-               "final price", "amount paid",
+               # Teachable's "Final Price", Payhip's "Amount Paid", a studio's booking's
+               # "Price Paid", Arketa's)
+               "final price", "amount paid", "price paid",
                "price", "service price",
                # (a marketplace's sale, Poshmark's "Order Price" beside the seller's "Net
-               # Earnings"; a studio's booking, its "Price Paid")
-               "order price", "price paid", "deal value", "job amount", "job total", "jobs total",
+               # Earnings")
+               "order price", "deal value", "job amount", "job total", "jobs total",
                # (a trade's job list: what the job was invoiced at, Tradify's)
                "invoiced", "amount invoiced", "invoiced amount", "total invoiced",
                "approved invoice total",     # (JobNimbus's job: what its invoice came to)

@@ -1965,8 +1965,9 @@ def hired_words(cells) -> dict[str, str]:
 # each row of the sheet is one, as each of an order list is.
 # (An "Auftrag" or "Order" of dates or amounts, ``refine_mapping``: each row an order.)
 _BOUGHT_ON = re.compile(r"^(?:date|day)?(?:bought|purchased)(?:on|date)?$|^(?:order|auftrag)$")
-# An amount column whose header says the money was paid ("Paid £", "Amount paid").
-_PAID_AMOUNT = re.compile(r"^(?:amount|total)?paid(?:amount|total)?(?:[a-z]{3})?$|"
+# An amount column whose header says the money was paid ("Paid £", "Amount paid", "Price
+# paid").
+_PAID_AMOUNT = re.compile(r"^(?:amount|total|price)?paid(?:amount|total)?(?:[a-z]{3})?$|"
                           r"^(?:order|auftrag)$")
 
 
