@@ -2502,7 +2502,9 @@ def _paypal_explain(frame: pd.DataFrame) -> str:
 
 # The types of a Revolut line (normalised) that move the owner's own money: a top-up, a
 # currency exchange, a fee, interest, cashback, a merchant's refund of the owner's card
-# payment, cash from a machine. Money coming in by any other type (a transfer) is a client's.
+# payment, cash from a machine. Money coming in by any other type (a transfer) is a client's,
+# and so is a personal account's top-up its description says came from someone ("TOPUP":
+# "Payment from John Doe", a bank transfer in; never "Top-Up by *4421", the owner's card).
 _OWN_MONEY_TYPES = {"topup", "exchange", "fee", "interest", "cashback", "refund", "cardrefund",
                     "atm", "tax", "charge", "reward", "transferbetweenaccounts"}
 # The states of a Revolut line: a sheet whose "State" holds anything else (a US job's "TX")
@@ -2544,7 +2546,9 @@ def _revolut_facts(frame: pd.DataFrame) -> dict:
     state = _col(frame, "state").str.casefold().fillna("")
     amount = _money(frame, "amount")
     sender = _col(frame, "description").map(_sender, na_action="ignore")
-    came_in = amount.gt(0) & ~kind_said.isin(_OWN_MONEY_TYPES)
+    sent_in = kind_said.eq("topup") & _col(frame, "description").map(
+        lambda said: isinstance(said, str) and bool(_SENT_FROM.search(said)))
+    came_in = amount.gt(0) & (~kind_said.isin(_OWN_MONEY_TYPES) | sent_in)
     received = came_in & sender.notna()
     when = _dates(frame, "datecompletedutc", "completeddate")
     when = when.where(when.notna(), _dates(frame, "datestartedutc", "starteddate"))
