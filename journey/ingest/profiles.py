@@ -1397,10 +1397,10 @@ def _payers_of_book(details: pd.Series, dates: pd.Series | None,
       to it where the book writes the first as what was sold ("Cakes" alone), or the
       second, not the first, as a payer elsewhere ("Sarah - lesson");
     - two capitalised words alone on a line are goods sold where they come on two or more
-      lines of one day and stand alone on a market day: a day on which two or more such
-      names each come twice ("Victoria Sponge" and "Honey Jar" twice on one day). One
-      name twice on a day is a person paying twice ("John Smith" 120 and 85: two
-      invoices; a pupil's two lessons).
+      lines of one day and stand alone on a market day (a day on which two or more such
+      names each come twice: "Victoria Sponge" and "Honey Jar"), or come twice on each of
+      two days ("Sourdough Loaf"). One name twice on one day is a person paying twice
+      ("John Smith" 120 and 85: two invoices; a pupil's two lessons).
 
     Never no one: a name opening a line before what it bought ("Priya Patel - lesson"), a
     person's way of writing a line, not goods' (so "Mrs Patel - Priya Patel" leaves her
@@ -1438,8 +1438,8 @@ def _payers_of_book(details: pd.Series, dates: pd.Series | None,
         alone = pd.DataFrame({"who": payer[bare], "day": dates[bare]})
         twice = alone[alone.duplicated(keep=False)].drop_duplicates()
         market_days = set(twice["day"][twice["day"].duplicated()])
-        goods = (set(twice["who"]) & set(alone["who"][alone["day"].isin(market_days)])
-                 ) - buyers
+        goods = ((set(twice["who"]) & set(alone["who"][alone["day"].isin(market_days)]))
+                 | set(twice["who"][twice["who"].duplicated()])) - buyers
         payer = payer.where(~payer.isin(goods))
     return payer
 
