@@ -814,6 +814,13 @@ def refine_mapping(raw: RawSheet, mapping: dict[str, str | None], kind: str, *,
     if not {"name", "client_id", "email"} & used and any(_ANIMAL.match(normalise_header(h))
                                                          for h in raw.headers):
         _animals_owner(mapping, free, used, said)
+    for header in free:         # "Payment": Paid, Refunded are each row's, no terms
+        if (mapping[header] == "payment_terms" or mapping[header] is None and match_header(
+                header)[0] == "payment_terms") and _payment_statuses(raw.frame[header]):
+            mapping[header] = "status" if "status" not in used else None
+            used.add(mapping[header])
+            said.append(f"'{header}' holds payments' statuses ("
+                        f"{_first_values(raw.frame[header])}), not payment terms")
     for header in free:         # "Estado" beside "Cidade": SP, RJ are states, no status
         if mapping[header] == "status" and _state_codes(raw.frame[header]):
             mapping[header] = "region" if kind == "clients" and "region" not in used else None
@@ -2622,6 +2629,15 @@ def _delivers_orders(plan, columns_for: dict[str, list[str]], statuses: pd.Serie
             and not any(word in QUOTE_WORDS | _TICKET_WORDS
                         for text in (*headers, plan.sheet, plan.file or "")
                         for word in _words(str(text or "").lower())))
+
+
+def _payment_statuses(column: pd.Series) -> bool:
+    """Whether every value of a column is a payment's status (``PAYMENT_STATUSES``: Paid,
+    Refunded, Unpaid), as a booking list's "Payment" is; payment terms (Net 30, On
+    receipt) never are."""
+    said = {normalise_value(value) for value in column.dropna().astype(str).unique()
+            if value.strip()}
+    return bool(said) and said <= PAYMENT_STATUSES
 
 
 def _speaks_of_payment(statuses: pd.Series) -> bool:
