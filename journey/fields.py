@@ -95,6 +95,18 @@ _JOB_NUMBERS = ("job number", "job no", "job id", "job ref", "job reference",
                 "work order number", "work order no", "work order id", "wo number", "wo no")
 JOB_NUMBERS = frozenset(map(match_key, _JOB_NUMBERS))
 
+# What each was sold at ("Sale price", "Valor de venta", "Prix de vente"), never what it cost
+# ("Cost price", "Valor de compra"): the amount where no other amount is, and not beside a
+# commission (``COMMISSION_HEADERS``: an agent's, a consignment shop's or a gallery's own
+# money is the commission on a price its client is paid).
+SALE_PRICES = ("sale price", "selling price", "sales price")
+SALE_PRICES_ELSEWHERE = ("valor de venta", "precio de venta", "importe de venta",
+                         "valor de venda", "preco de venda", "prix de vente",
+                         "montant de vente", "verkaufspreis", "prezzo di vendita",
+                         "verkoopprijs")
+COMMISSION_HEADERS = ("commission", "commissions", "commission earned", "commission amount",
+                      "our commission", "comision", "comissao", "provision", "provvigione")
+
 SYNONYMS: dict[str, tuple[str, ...]] = {
     "client_id": ("client id", "customer id", "customerid", "account id", "client number",
                   "customer number", "customer no", "client ref", "client code", "customer code",
@@ -333,7 +345,7 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
                "amount submitted for settlement",
                # (what each was sold at, last: any other amount says more; never the
                # "Cost price" or "Purchase price" of goods bought in)
-               "sale price", "selling price", "sales price"),
+               *SALE_PRICES),
     "reason": ("reason", "loss reason", "lost reason", "churn reason", "churnreason",
                "complaint reason", "cause", "objection", "issue"),
     "note": ("note", "notes", "comment", "comments", "description", "details", "summary"),
@@ -706,9 +718,7 @@ _OWNERS_CARDS_AND_ORDERS: dict[str, tuple[str, ...]] = {
     "amount": ("thanh tien", "tong tien", "total bayar", "total pembayaran",
                # what each was sold at ("Valor de venta", "Prix de vente"), never what it
                # cost ("Valor de compra", "Precio de costo")
-               "valor de venta", "precio de venta", "importe de venta", "valor de venda",
-               "preco de venda", "prix de vente", "montant de vente", "verkaufspreis",
-               "prezzo di vendita", "verkoopprijs",
+               *SALE_PRICES_ELSEWHERE,
                # a Turkish marketplace's (Trendyol's "Faturalanacak Tutar"), a Brazilian
                # course platform's price paid (Hotmart's "Valor de compra com impostos"; a
                # bare "Valor de compra" is a reseller's cost price beside "Valor de venda")

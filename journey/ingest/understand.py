@@ -26,10 +26,11 @@ from .. import values
 from ..columns import GUIDE_HEADERS
 from ..errors import UnreadableFile, ValidationError
 from ..fields import (
-    CLIENT_ONLY, COMPANY_DETAIL_HEADERS, COMPANY_HEADERS, COMPANY_REVENUE, CONTACT_MEANS, CONVERSATION_IDS, EVENT_FIELDS, EVENT_KINDS,
+    CLIENT_ONLY, COMMISSION_HEADERS, COMPANY_DETAIL_HEADERS, COMPANY_HEADERS, COMPANY_REVENUE, CONTACT_MEANS, CONVERSATION_IDS, EVENT_FIELDS, EVENT_KINDS,
     EVENT_ONLY, ORGANISATION_HEADERS, PERSON_NAME_HEADERS,
     CHILD_HEADERS, FEEDBACK_HEADERS, FUNDING_SOURCE, PARENT_HEADERS, PARTY_HEADERS,
-    PAYEE_HEADERS, PAYER_HEADERS, PEOPLE_HEADERS, SERVED_HEADERS, SURVEY_NAMES, TAG_HEADERS,
+    PAYEE_HEADERS, PAYER_HEADERS, PEOPLE_HEADERS, SALE_PRICES, SALE_PRICES_ELSEWHERE,
+    SERVED_HEADERS, SURVEY_NAMES, TAG_HEADERS,
     SCORE_RANGES, field_type, fields_for, match_header, name_part, names_a_birth_date,
     names_a_coming_date, names_a_latest_date, names_a_number, names_a_record_edit,
     names_an_activity_time, names_when_made, normalise_header, plain_header, SPENT_WITH_US,
@@ -814,6 +815,18 @@ def refine_mapping(raw: RawSheet, mapping: dict[str, str | None], kind: str, *,
     if not {"name", "client_id", "email"} & used and any(_ANIMAL.match(normalise_header(h))
                                                          for h in raw.headers):
         _animals_owner(mapping, free, used, said)
+    commission = next((h for h in raw.headers if normalise_header(h) in _COMMISSION), None)
+    for header in free:         # "Sale price" beside "Commission": whose money is not said
+        if commission and mapping[header] == "amount" and normalise_header(
+                header) in _SALE_PRICE:
+            mapping[header] = None
+            used.discard("amount")
+            if commission not in free:      # (the person chose what the commission is)
+                continue
+            said.append(f"'{header}' is beside '{commission}': the price each sold at may "
+                        "be a client's money, the commission the business's own, so neither "
+                        f"is read as the amount (map one to the amount: --map "
+                        f"'{commission}=amount')")
     for header in free:         # "Payment": Paid, Refunded are each row's, no terms
         if (mapping[header] == "payment_terms" or mapping[header] is None and match_header(
                 header)[0] == "payment_terms") and _payment_statuses(raw.frame[header]):
@@ -2629,6 +2642,10 @@ def _delivers_orders(plan, columns_for: dict[str, list[str]], statuses: pd.Serie
             and not any(word in QUOTE_WORDS | _TICKET_WORDS
                         for text in (*headers, plan.sheet, plan.file or "")
                         for word in _words(str(text or "").lower())))
+
+
+_SALE_PRICE = frozenset(normalise_header(h) for h in SALE_PRICES + SALE_PRICES_ELSEWHERE)
+_COMMISSION = frozenset(normalise_header(h) for h in COMMISSION_HEADERS)
 
 
 def _payment_statuses(column: pd.Series) -> bool:
