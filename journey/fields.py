@@ -95,6 +95,18 @@ _JOB_NUMBERS = ("job number", "job no", "job id", "job ref", "job reference",
                 "work order number", "work order no", "work order id", "wo number", "wo no")
 JOB_NUMBERS = frozenset(map(match_key, _JOB_NUMBERS))
 
+# What each was sold at ("Sale price", "Valor de venta", "Prix de vente"), never what it cost
+# ("Cost price", "Valor de compra"): the amount where no other amount is, and not beside a
+# commission (``COMMISSION_HEADERS``: an agent's, a consignment shop's or a gallery's own
+# money is the commission on a price its client is paid).
+SALE_PRICES = ("sale price", "selling price", "sales price")
+SALE_PRICES_ELSEWHERE = ("valor de venta", "precio de venta", "importe de venta",
+                         "valor de venda", "preco de venda", "prix de vente",
+                         "montant de vente", "verkaufspreis", "prezzo di vendita",
+                         "verkoopprijs")
+COMMISSION_HEADERS = ("commission", "commissions", "commission earned", "commission amount",
+                      "our commission", "comision", "comissao", "provision", "provvigione")
+
 SYNONYMS: dict[str, tuple[str, ...]] = {
     "client_id": ("client id", "customer id", "customerid", "account id", "client number",
                   "customer number", "customer no", "client ref", "client code", "customer code",
@@ -293,12 +305,13 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
                "invoice total", "total price", "item total", "extended price",
                "extended amount", "ext price",
                # (what was paid after a coupon, before the list price beside it:
-               # Teachable's "Final Price", Payhip's "Amount Paid")
-               "final price", "amount paid",
+               # Teachable's "Final Price", Payhip's "Amount Paid", a studio's booking's
+               # "Price Paid", Arketa's)
+               "final price", "amount paid", "price paid",
                "price", "service price",
                # (a marketplace's sale, Poshmark's "Order Price" beside the seller's "Net
-               # Earnings"; a studio's booking, its "Price Paid")
-               "order price", "price paid", "deal value", "job amount", "job total", "jobs total",
+               # Earnings")
+               "order price", "deal value", "job amount", "job total", "jobs total",
                # (a trade's job list: what the job was invoiced at, Tradify's)
                "invoiced", "amount invoiced", "invoiced amount", "total invoiced",
                "approved invoice total",     # (JobNimbus's job: what its invoice came to)
@@ -335,7 +348,7 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
                "amount submitted for settlement",
                # (what each was sold at, last: any other amount says more; never the
                # "Cost price" or "Purchase price" of goods bought in)
-               "sale price", "selling price", "sales price"),
+               *SALE_PRICES),
     "reason": ("reason", "loss reason", "lost reason", "churn reason", "churnreason",
                "complaint reason", "cause", "objection", "issue"),
     "note": ("note", "notes", "comment", "comments", "description", "details", "summary"),
@@ -708,9 +721,7 @@ _OWNERS_CARDS_AND_ORDERS: dict[str, tuple[str, ...]] = {
     "amount": ("thanh tien", "tong tien", "total bayar", "total pembayaran",
                # what each was sold at ("Valor de venta", "Prix de vente"), never what it
                # cost ("Valor de compra", "Precio de costo")
-               "valor de venta", "precio de venta", "importe de venta", "valor de venda",
-               "preco de venda", "prix de vente", "montant de vente", "verkaufspreis",
-               "prezzo di vendita", "verkoopprijs",
+               *SALE_PRICES_ELSEWHERE,
                # a Turkish marketplace's (Trendyol's "Faturalanacak Tutar"), a Brazilian
                # course platform's price paid (Hotmart's "Valor de compra com impostos"; a
                # bare "Valor de compra" is a reseller's cost price beside "Valor de venda")
@@ -1030,6 +1041,10 @@ NOT_A_PAYER = frozenset(
     # card processors' and marketplaces' payouts ("STRIPE PAYMENTS UK", "ETSY UK")
     "payout payouts settlement shopify etsy amazon ebay gocardless worldpay dojo klarna "
     "clearpay uk".split())
+# Of NOT_A_PAYER, the words that are also people's names ("Gift Mokoena", "Hugh Grant",
+# "Till Becker"): read as a name only beside another payer's name sharing its other word.
+# Never "Sarah Deposit" or "Jones Refund", however the book's payers are named.
+NAMES_AMONG_MONEY_WORDS = frozenset("gift grant till".split())
 # Words a bank's line or an owner's writes before who paid ("FASTER PAYMENT J SMITH", "BANK
 # GIRO CREDIT MRS A HALL", "Payment from"), beyond stages.PAID_BY's ways of paying: passed
 # over to the payer. Compared as match_key writes each word.

@@ -86,8 +86,9 @@ import pandas as pd
 
 from .. import values
 from ..fields import (AFTER_A_BANK_WORD, BEFORE_A_PAYER, CHANNEL_FIRST_WORDS, COMPANY_HEADERS,
-                      CONTACT_MEANS, CUSTOMER_GROUPS, EVENT_FIELDS, ISSUE_HEADERS, NOT_A_PAYER,
-                      ORGANISATION_HEADERS, PLACES_OF_SALE, PRIORITY_HEADERS, REPORTED_DATE_HEADERS, SUBJECT_HEADERS,
+                      CONTACT_MEANS, CUSTOMER_GROUPS, EVENT_FIELDS, ISSUE_HEADERS,
+                      NAMES_AMONG_MONEY_WORDS, NOT_A_PAYER, ORGANISATION_HEADERS, PLACES_OF_SALE,
+                      PRIORITY_HEADERS, REPORTED_DATE_HEADERS, SUBJECT_HEADERS,
                       TICKET_NUMBER_HEADER, WHOSE_FIELDS, WORK_PLACE_HEADERS, match_header,
                       normalise_header)
 from ..stages import (ORDER_STATUS_KIND, OUTCOME_OF, PAID_BY, TICKET_RESOLVED, TICKET_STATES,
@@ -1370,17 +1371,18 @@ def _details_parts(written: str) -> list[str]:
                     flags=re.IGNORECASE)
 
 
-def payer_in_details(details: object, named: frozenset[str] = frozenset()) -> str | None:
+def payer_in_details(details: object,
+                     named: frozenset[tuple[int, str]] = frozenset()) -> str | None:
     """Who paid, as a line of a cash book or a bank statement names them ("Cash - J Smith
     lesson" -> "J Smith", "Mrs Hall: piano" -> "Mrs Hall", "PAYMENT FROM J SMITH" -> "J
     Smith"): the first part (between dashes, colons, commas) that, past a way of paying
     (``PAID_BY``: Cash, Card) or a bank's words (``BEFORE_A_PAYER``: Faster Payment), starts
     with a person's name; else a first name alone opening the line ("Sarah - deposit"). None
     where the words name money moving (``NOT_A_PAYER``: "Opening Balance", "Bank Interest"),
-    unless the name is two words, the other one a name ``named`` holds (the words of the
-    book's other payers' names: "Gift Mokoena" beside "Lerato Mokoena", "Hugh Grant" beside
-    "Hugh Jones"). A line in capitals is read as a person writes names ("J SMITH" is "J
-    Smith")."""
+    unless the name is two words, the other one a name ``named`` holds in its place (the
+    words of the book's other payers' names: "Gift Mokoena" beside "Lerato Mokoena", "Hugh
+    Grant" beside "Hugh Jones"; ``_named_beside``). A line in capitals is read as a person
+    writes names ("J SMITH" is "J Smith")."""
     if not isinstance(details, str):
         return None
     written = details.strip()
@@ -1406,14 +1408,19 @@ def payer_in_details(details: object, named: frozenset[str] = frozenset()) -> st
     return first_name
 
 
-def _named_beside(name: str, named: frozenset[str]) -> bool:
-    """Whether a name of two words, one of them a word of money moving (``NOT_A_PAYER``:
-    "Gift", "Grant"), is a person's: the other word is a name the book's other payers hold
-    (``named``), and is itself no word of money moving or of paying."""
+def _named_beside(name: str, named: frozenset[tuple[int, str]]) -> bool:
+    """Whether a name of two words, one of them a word of money moving that is also a
+    person's name (``NAMES_AMONG_MONEY_WORDS``: "Gift", "Grant"), is a person's: the other
+    word is one the book's other payers hold in the same place (``named``: "Mokoena" last,
+    as in "Lerato Mokoena"; "Hugh" first, as in "Hugh Jones"). "Sarah Deposit" and "Jones
+    Refund" never are."""
     words = name.split()
     moving = [w for w in words if match_key(w) in NOT_A_PAYER | PAID_BY]
-    return (len(words) == 2 and len(moving) == 1 and match_key(moving[0]) not in PAID_BY
-            and next(w for w in words if w not in moving) in named)
+    if len(words) != 2 or len(moving) != 1 or match_key(
+            moving[0]) not in NAMES_AMONG_MONEY_WORDS:
+        return False
+    place = 1 - words.index(moving[0])
+    return (place, words[place]) in named
 
 
 def _first_name_opening(word: str, rest: list[str], from_someone: bool) -> bool:
@@ -1449,10 +1456,18 @@ def _payers_of_book(details: pd.Series, dates: pd.Series | None,
     - a first name opening a line before another single name ("Cakes - Sarah") gives way
       to it where the book writes the first as what was sold ("Cakes" alone), or the
       second, not the first, as a payer elsewhere ("Sarah - lesson");
-    - two capitalised words alone on a line, on two or more lines of one day, are goods
-      sold ("Victoria Sponge" twice on a market day: a person pays once a day)."""
+    - two capitalised words alone on a line are goods sold where they come on two or more
+      lines of one day and stand alone on a market day (a day on which two or more such
+      names each come twice: "Victoria Sponge" and "Honey Jar"), or come twice on each of
+      two days ("Sourdough Loaf"). One name twice on one day is a person paying twice
+      ("John Smith" 120 and 85: two invoices; a pupil's two lessons).
+
+    Never no one: a name opening a line before what it bought ("Priya Patel - lesson"), a
+    person's way of writing a line, not goods' (so "Mrs Patel - Priya Patel" leaves her
+    a payer)."""
     payer = details.map(payer_in_details, na_action="ignore")
-    named = frozenset(w for name in payer[came_in].dropna().unique() for w in name.split())
+    named = frozenset((place, word) for name in payer[came_in].dropna().unique()
+                      if len(words := name.split()) == 2 for place, word in enumerate(words))
     missed = payer.isna() & details.notna()
     payer[missed] = details[missed].map(lambda line: payer_in_details(line, named))
     lines = details.where(came_in).dropna().map(
@@ -1464,10 +1479,13 @@ def _payers_of_book(details: pd.Series, dates: pd.Series | None,
         if not isinstance(who, str) or " " in who:
             sold.update(match_key(part) for part in parts
                         if not isinstance(who, str) or who not in part)
+    buyers = {payer[row] for row, parts in lines.items()
+              if len(parts) > 1 and isinstance(payer.get(row), str)
+              and parts[0].strip() == payer[row]}
     openers = payer.where(payer.map(lambda who: isinstance(who, str) and " " not in who))
     first_words = payer.dropna().map(lambda who: who.split()[0]).value_counts()
     payer = payer.where(~payer.map(lambda who: isinstance(who, str) and " " in who
-                                   and match_key(who) in sold))
+                                   and match_key(who) in sold and who not in buyers))
     for row, parts in lines.items():
         who, second = openers.get(row), parts[1].strip() if len(parts) == 2 else ""
         if isinstance(who, str) and _FIRST_NAME.fullmatch(second) and (
@@ -1477,9 +1495,11 @@ def _payers_of_book(details: pd.Series, dates: pd.Series | None,
     if dates is not None:
         bare = payer.notna() & details.str.strip().eq(payer) & payer.str.fullmatch(
             rf"{_NAME}\s+{_NAME}").fillna(False).astype(bool)
-        twice = pd.DataFrame({"who": payer[bare], "day": dates[bare]}).duplicated(
-            keep=False)
-        goods = set(payer[bare][twice.values])
+        alone = pd.DataFrame({"who": payer[bare], "day": dates[bare]})
+        twice = alone[alone.duplicated(keep=False)].drop_duplicates()
+        market_days = set(twice["day"][twice["day"].duplicated()])
+        goods = ((set(twice["who"]) & set(alone["who"][alone["day"].isin(market_days)]))
+                 | set(twice["who"][twice["who"].duplicated()])) - buyers
         payer = payer.where(~payer.isin(goods))
     return payer
 
@@ -2542,9 +2562,14 @@ def _paypal_explain(frame: pd.DataFrame) -> str:
 
 # The types of a Revolut line (normalised) that move the owner's own money: a top-up, a
 # currency exchange, a fee, interest, cashback, a merchant's refund of the owner's card
-# payment, cash from a machine. Money coming in by any other type (a transfer) is a client's.
+# payment, cash from a machine. Money coming in by any other type (a transfer) is a client's,
+# and so is a personal account's top-up its description says came from someone ("TOPUP":
+# "Payment from John Doe", a bank transfer in; never "Top-Up by *4421", the owner's card).
 _OWN_MONEY_TYPES = {"topup", "exchange", "fee", "interest", "cashback", "refund", "cardrefund",
                     "atm", "tax", "charge", "reward", "transferbetweenaccounts"}
+# The states of a Revolut line: a sheet whose "State" holds anything else (a US job's "TX")
+# is no Revolut statement.
+_REVOLUT_STATES = {"completed", "pending", "reverted", "declined", "failed"}
 # Who sent a transfer, as its description says it ("Money from BERG BAKERY LTD").
 _SENT_FROM = re.compile(r"\bfrom\s+(.+?)\s*$", re.IGNORECASE)
 
@@ -2561,6 +2586,15 @@ def _sender(description: object) -> str | None:
     return payer_in_details(description)
 
 
+def _revolut_check(present: set[str], frame: pd.DataFrame | None) -> bool:
+    """Revolut's statement, by its values: every State a Revolut line's (COMPLETED,
+    PENDING, REVERTED...), not a US state ("TX") of a job list with a "Started Date"."""
+    if frame is None:
+        return True
+    states = _col(frame, "state").dropna().str.strip().str.casefold()
+    return bool(len(states)) and states.isin(_REVOLUT_STATES).all()
+
+
 def _revolut_facts(frame: pd.DataFrame) -> dict:
     """What each line of the statement is. Money coming in (an amount above 0) by a
     transfer is a client's payment, from whom the description names: a purchase once
@@ -2572,7 +2606,9 @@ def _revolut_facts(frame: pd.DataFrame) -> dict:
     state = _col(frame, "state").str.casefold().fillna("")
     amount = _money(frame, "amount")
     sender = _col(frame, "description").map(_sender, na_action="ignore")
-    came_in = amount.gt(0) & ~kind_said.isin(_OWN_MONEY_TYPES)
+    sent_in = kind_said.eq("topup") & _col(frame, "description").map(
+        lambda said: isinstance(said, str) and bool(_SENT_FROM.search(said)))
+    came_in = amount.gt(0) & (~kind_said.isin(_OWN_MONEY_TYPES) | sent_in)
     received = came_in & sender.notna()
     when = _dates(frame, "datecompletedutc", "completeddate")
     when = when.where(when.notna(), _dates(frame, "datestartedutc", "starteddate"))
@@ -3915,7 +3951,7 @@ PROFILES += (
             (*_all("type", "state", "description", "amount"),
              _any("datestartedutc", "starteddate")),
             {"id": "order_id", "reference": "note"},
-            _revolut_rules, _revolut_explain),
+            _revolut_rules, _revolut_explain, check=_revolut_check),
     Profile("payment_lifecycle", "a payment accounting report (Adyen)",
             _all("pspreference", "merchantreference", "recordtype"),
             {"merchantreference": "order_id", "bookingdate": "date", "shopperemail": "email",

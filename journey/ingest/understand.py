@@ -26,12 +26,12 @@ from .. import values
 from ..columns import GUIDE_HEADERS
 from ..errors import UnreadableFile, ValidationError
 from ..fields import (
-    CLIENT_ONLY, COMPANY_DETAIL_HEADERS, COMPANY_HEADERS, COMPANY_REVENUE, CONTACT_MEANS, CONVERSATION_IDS, EVENT_FIELDS, EVENT_KINDS,
+    CLIENT_ONLY, COMMISSION_HEADERS, COMPANY_DETAIL_HEADERS, COMPANY_HEADERS, COMPANY_REVENUE, CONTACT_MEANS, CONVERSATION_IDS, EVENT_FIELDS, EVENT_KINDS,
     EVENT_ONLY, ORGANISATION_HEADERS, PERSON_NAME_HEADERS,
     CHILD_HEADERS, FEEDBACK_HEADERS, FUNDING_SOURCE, PARENT_HEADERS, PARTY_HEADERS,
     PAYEE_HEADERS, PAYER_HEADERS, PEOPLE_HEADERS, SERVED_HEADERS, SURVEY_NAMES, TAG_HEADERS,
     SCORE_RANGES, bare_name_parts, field_type, fields_for, match_header, name_part,
-    names_a_birth_date,
+    names_a_birth_date, SALE_PRICES, SALE_PRICES_ELSEWHERE,
     names_a_coming_date, names_a_latest_date, names_a_number, names_a_record_edit,
     names_an_activity_time, names_when_made, normalise_header, plain_header, SPENT_WITH_US,
     without_owner)
@@ -828,6 +828,25 @@ def refine_mapping(raw: RawSheet, mapping: dict[str, str | None], kind: str, *,
     if not {"name", "client_id", "email"} & used and any(_ANIMAL.match(normalise_header(h))
                                                          for h in raw.headers):
         _animals_owner(mapping, free, used, said)
+    commission = next((h for h in raw.headers if normalise_header(h) in _COMMISSION), None)
+    for header in free:         # "Sale price" beside "Commission": whose money is not said
+        if commission and mapping[header] == "amount" and normalise_header(
+                header) in _SALE_PRICE:
+            mapping[header] = None
+            used.discard("amount")
+            if commission not in free:      # (the person chose what the commission is)
+                continue
+            said.append(f"'{header}' is beside '{commission}': the price each sold at may "
+                        "be a client's money, the commission the business's own, so neither "
+                        f"is read as the amount (map one to the amount: --map "
+                        f"'{commission}=amount')")
+    for header in free:         # "Payment": Paid, Refunded are each row's, no terms
+        if (mapping[header] == "payment_terms" or mapping[header] is None and match_header(
+                header)[0] == "payment_terms") and _payment_statuses(raw.frame[header]):
+            mapping[header] = "status" if "status" not in used else None
+            used.add(mapping[header])
+            said.append(f"'{header}' holds payments' statuses ("
+                        f"{_first_values(raw.frame[header])}), not payment terms")
     for header in free:         # "Estado" beside "Cidade": SP, RJ are states, no status
         if mapping[header] == "status" and _state_codes(raw.frame[header]):
             mapping[header] = "region" if kind == "clients" and "region" not in used else None
@@ -1979,8 +1998,9 @@ def hired_words(cells) -> dict[str, str]:
 # each row of the sheet is one, as each of an order list is.
 # (An "Auftrag" or "Order" of dates or amounts, ``refine_mapping``: each row an order.)
 _BOUGHT_ON = re.compile(r"^(?:date|day)?(?:bought|purchased)(?:on|date)?$|^(?:order|auftrag)$")
-# An amount column whose header says the money was paid ("Paid £", "Amount paid").
-_PAID_AMOUNT = re.compile(r"^(?:amount|total)?paid(?:amount|total)?(?:[a-z]{3})?$|"
+# An amount column whose header says the money was paid ("Paid £", "Amount paid", "Price
+# paid").
+_PAID_AMOUNT = re.compile(r"^(?:amount|total|price)?paid(?:amount|total)?(?:[a-z]{3})?$|"
                           r"^(?:order|auftrag)$")
 
 
@@ -2736,6 +2756,19 @@ def _sells_goods(headers) -> bool:
     keys = [normalise_header(header) for header in headers]
     return (any(key in _GOODS_HEADERS for key in keys)
             and not any(_WORK_WORD.search(key) for key in keys))
+
+
+_SALE_PRICE = frozenset(normalise_header(h) for h in SALE_PRICES + SALE_PRICES_ELSEWHERE)
+_COMMISSION = frozenset(normalise_header(h) for h in COMMISSION_HEADERS)
+
+
+def _payment_statuses(column: pd.Series) -> bool:
+    """Whether every value of a column is a payment's status (``PAYMENT_STATUSES``: Paid,
+    Refunded, Unpaid), as a booking list's "Payment" is; payment terms (Net 30, On
+    receipt) never are."""
+    said = {normalise_value(value) for value in column.dropna().astype(str).unique()
+            if value.strip()}
+    return bool(said) and said <= PAYMENT_STATUSES
 
 
 def _speaks_of_payment(statuses: pd.Series) -> bool:

@@ -447,12 +447,12 @@ def _owed_in_full(out: pd.DataFrame, paid: pd.Series) -> list[str]:
 
 def _payment_stated(frame: pd.DataFrame, status_header: str | None) -> pd.Series | None:
     """A column beside a booking's status, not it, every cell of which is a payment's status
-    (``PAYMENT_STATUSES``: Bokun's "Paid type" of PAID_IN_FULL, NOT_PAID, REFUNDED), one
-    at least saying paid; else None."""
+    (``PAYMENT_STATUSES``: Bokun's "Paid type" of PAID_IN_FULL, NOT_PAID, REFUNDED) or says
+    it is owed (``_OWED``: "Pending", "Due"), one at least saying paid; else None."""
     for header in frame.columns:
         cells = values.parse_text(frame[header], stripped=True)[0].dropna()
         if header == status_header or not len(cells) or not cells.map(
-                normalise_value).isin(PAYMENT_STATUSES).all():
+                normalise_value).isin(PAYMENT_STATUSES | _OWED).all():
             continue
         if cells.map(order_status_kind).eq("purchase").any():
             return frame[header]

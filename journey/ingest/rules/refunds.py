@@ -100,7 +100,7 @@ def credits_of_unpaid(out: pd.DataFrame, rejected: pd.Series, notes: list[str]) 
     their = pd.DataFrame({"who": who, "cents": cents, "day": days,
                           "paid": out["kind"].eq("purchase")})[may_be]
     used: set = set()
-    called_off = in_part = beyond_count = 0
+    called_off = in_part = beyond_count = invoices_off = 0
     beyond = 0.0
     for index in credit[credit].index:
         theirs = their["who"].eq(who[index])
@@ -108,18 +108,21 @@ def credits_of_unpaid(out: pd.DataFrame, rejected: pd.Series, notes: list[str]) 
         same = before & their["cents"].eq(-cents[index])
         original = next((i for i in reversed(same[same].index) if i not in used), None)
         whole = original is not None
-        over = False
+        over, covered = False, []
         if original is None and not their["paid"][before].any():
             # (a part of an unpaid invoice credited, the client having paid nothing: 100
             # off an overdue 300 gives no money back)
             larger = before & their["cents"].gt(-cents[index])
             original = next((i for i in reversed(larger[larger].index) if i not in used), None)
             # (more than an unpaid invoice credited: -400 on an overdue 300 calls it off,
-            # the 100 beyond it is the client's credit, no money back)
+            # the 100 beyond it is the client's credit, no money back; -500 on her overdue
+            # 300 and 200 calls off both, the latest first while the credit covers them)
             smaller = before & ~their["paid"] & their["cents"].lt(-cents[index])
             over = original is None
-            original = original if not over else next(
-                (i for i in reversed(smaller[smaller].index) if i not in used), None)
+            covered = _covered_by(their["cents"], [
+                i for i in reversed(smaller[smaller].index) if i not in used
+                and out.at[i, "kind"] == "contact"], -cents[index]) if over else []
+            original = original if not over else next(iter(covered), None)
         if original is None and not their["paid"][theirs].any():
             # (a credit dated before the unpaid invoice of its amount, nothing ever paid)
             later = theirs & their["cents"].eq(-cents[index])
@@ -127,19 +130,23 @@ def credits_of_unpaid(out: pd.DataFrame, rejected: pd.Series, notes: list[str]) 
             whole, over = original is not None, False
         if original is None:
             continue
-        used.add(original)
+        used.update(covered if over else [original])
         if out.at[original, "kind"] == "contact":
+            called_off_here = float(their["cents"][covered].sum()) if over else abs(
+                amounts[index])
             out.at[index, "kind"] = "cancellation"
-            out.at[index, "amount"] = (float(their.at[original, "cents"]) if over
-                                       else abs(amounts[index]))
+            out.at[index, "amount"] = called_off_here
             called_off += 1
+            invoices_off += len(covered) if over else 1
             in_part += not whole and not over
-            if over:
+            if over and -cents[index] > called_off_here:
                 beyond_count += 1
-                beyond += -cents[index] - float(their.at[original, "cents"])
+                beyond += -cents[index] - called_off_here
     if called_off:
+        invoices_said = ("an invoice" if invoices_off == 1 else "invoices"
+                         if invoices_off == called_off else f"{invoices_off} invoices")
         notes.append(f"{counted(called_off, 'credit note')} (a negative amount marked refunded "
-                     f"or credited) called off {'an invoice' if called_off == 1 else 'invoices'}"
+                     f"or credited) called off {invoices_said}"
                      f" never paid{f' ({in_part} in part)' if in_part else ''}: read as "
                      f"{'a cancellation' if called_off == 1 else 'cancellations'}"
                      ", no money given back."
@@ -148,6 +155,18 @@ def credits_of_unpaid(out: pd.DataFrame, rejected: pd.Series, notes: list[str]) 
                         f"{values.amount_text(beyond)} beyond "
                         f"{'it is' if beyond_count == 1 else 'them is'} credit held for the "
                         "client, not counted as money given back." if beyond_count else ""))
+
+
+def _covered_by(cents: pd.Series, invoices: list, credit: float) -> list:
+    """Of ``invoices`` (latest first), those a credit of ``credit`` calls off whole: taken
+    in turn while their sum stays within it."""
+    taken, total = [], 0.0
+    for invoice in invoices:
+        if total + cents[invoice] > credit:
+            break
+        taken.append(invoice)
+        total += cents[invoice]
+    return taken
 
 
 _REFUNDED_AT = re.compile(r"^(?:refunded|refund)(?:at|on|date|time)$|^daterefunded$")
