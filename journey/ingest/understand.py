@@ -91,6 +91,9 @@ _KIND_WORDS = {
                 # a gift card or voucher sold is a sale to its buyer (a sheet's name in two
                 # words: "gift_cards.csv")
                 "giftcard giftcards giftvoucher giftvouchers giftcertificate giftcertificates "
+                # (a receipt or an invoice issued: Chile's "Boleta Electrónica", "Factura
+                # Electrónica", an Italian e-invoice)
+                "boleta boletas boletaelectronica facturaelectronica fatturaelettronica "
                 "fattura fatture vendita vendite ordine ordini acquisto acquisti transazione "
                 "transazioni appuntamento appuntamenti prenotazione prenotazioni "
                 "factuur facturen verkoop verkopen bestelling bestellingen aankoop aankopen "
@@ -102,6 +105,11 @@ _KIND_WORDS = {
               "remboursement remboursements retour retours erstattung erstattungen "
               "rucksendung rucksendungen devolucao devolucoes rimborso rimborsi reso resi "
               "terugbetaling terugbetalingen retouren creditnota creditnotas "
+              # a credit note in Danish and Norwegian, Swedish, German, French, Dutch,
+              # Spanish (Chile's "Nota de Crédito Electrónica") and Italian
+              "kreditnota kreditnotaer kreditfaktura gutschrift gutschriften avoir avoirs "
+              "creditfactuur notadecredito notasdecredito notadecreditoelectronica "
+              "notadicredito notedicredito "
               # (money the account sent a client who paid it: Cash App's "Sent P2P")
               "sentp2p",
     "cancellation": "cancellation cancellations cancel cancelled canceled",
