@@ -20,9 +20,11 @@ Misread before, mended:
 - Henrri's invoices: "Non réglée" (not settled) was a sale: 5 sales -> 4.
 - Omie's orders: "Valor Total do Pedido" was not read: 3 sales of no amount.
 - Bsale's documents: "Tipo Documento" (Boleta, Factura, Nota de Crédito Electrónica) was
-  not read: no sale at all -> 3 sales and the credit note a refund.
+  not read: no sale at all -> 3 sales and the credit note a refund. A "Tipo documento"
+  of a person's ID (RG, CPF) stays no kind.
 - Kiwify's sales: "Preço base do produto" was not read: 4 sales of no amount.
-- Eduzz's sales: "Aberta" (an open, unpaid invoice) was a sale: 5 sales -> 4.
+- Eduzz's sales: "Aberta" (an open, unpaid invoice) was a sale: 5 sales -> 4; so is
+  a Portuguese order "Aberto", as "Em aberto" and "Open" were already.
 - Agendor's deals: the stages "Contato" and "Envio de proposta" were unknown: the deal
   at its proposal was not considering.
 - An Italian e-invoice list: "Scartata" (rejected by the exchange, never issued) was a
@@ -315,6 +317,29 @@ def test_agendor_deals(tmp_path):
     "Contato": aware. [4, 2, 1, 1, 0]; 2 sales, 5,800."""
     assert read(tmp_path, "agendor_negocios.csv", AGENDOR) == (
         [4, 2, 1, 1, 0], ((2, 5800.0), (0, None)))
+
+
+def test_a_persons_id_document_type_is_no_kind(tmp_path):
+    """Not a sales document: a client list's "Tipo documento" of an ID (RG, CPF) names
+    no kind; the sheet stays two clients, no events."""
+    found = cli_import_text(tmp_path, "clientes.csv", (
+        "Nome,Telefone,Tipo documento,Numero documento\n"
+        "Ana Lima,1199,RG,123\n"
+        "Bruno Reis,1198,CPF,456\n"))
+    assert found["mapping"]["Tipo documento"] is None
+    assert names(tmp_path) == ["Ana Lima", "Bruno Reis"]
+    assert workspace_rows(tmp_path, "SELECT COUNT(*) FROM events") == [(0,)]
+
+
+def test_an_order_aberto_is_open_unpaid(tmp_path):
+    """A Portuguese order list: "Aberto" (open) is an order not yet paid, as "Em aberto"
+    and the English "Open" are (a contact); "Atendido" a sale: Bruno Reis 50.
+    [2, 1, 1, 0, 0]; 1 sale, 50 (was 2 sales, 150: "Aberto" was a sale)."""
+    assert read(tmp_path, "pedidos.csv", (
+        "Pedido,Data,Cliente,Valor,Situação\n"
+        "1,02/04/2026,Ana Lima,100,Aberto\n"
+        "2,03/04/2026,Bruno Reis,50,Atendido\n")) == (
+        [2, 1, 1, 0, 0], ((1, 50.0), (0, None)))
 
 
 def test_italian_e_invoices(tmp_path):

@@ -627,8 +627,10 @@ _LOOSE_KIND_HEADERS = frozenset({"event", "events", "activity", "activities", "e
 # A "Receipt type" says what happened (Sale, Refund) or how the receipt went out (Email,
 # Printed); a "Record type" or "Entry type" what a row of a transactions sheet is (Order,
 # Refund) or what record it is (a CRM's Person Account): the kind only where its values
-# mostly name money moving (_names_sales).
-_RECEIPT_KIND_HEADERS = frozenset({"receipttype", "recordtype", "entrytype"})
+# mostly name money moving (_names_sales). So is a "Tipo documento": a sales document's
+# (Boleta, Factura, Nota de crédito: Bsale's), or a person's ID (RG, CPF, DNI): no kind.
+_RECEIPT_KIND_HEADERS = frozenset({"receipttype", "recordtype", "entrytype", "tipodocumento",
+                                   "tipodedocumento"})
 # A board's column or list ("Section/Column", "List Name") is the stage only where its
 # values mostly name stages: a theatre's "Section" (Stalls, Circle) is no stage.
 _LOOSE_STAGE_HEADERS = frozenset({"milestone", "sectioncolumn", "section", "listname",
