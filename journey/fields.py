@@ -511,6 +511,9 @@ OTHER_LANGUAGES: dict[str, tuple[str, ...]] = {
              "boekingsdatum", "transactiedatum", "afspraakdatum"),
     "kind": ("tipo de evento", "type d evenement", "ereignis", "ereignistyp",
              "tipo evento", "tipo di evento",
+             # a sales document's type: a receipt, an invoice or a credit note (Bsale's
+             # "Tipo Documento", an Italian e-invoice list's "Tipo documento")
+             "tipo documento", "tipo de documento",
              "type gebeurtenis", "gebeurtenis"),
     "department": ("departamento", "departement", "abteilung", "equipo", "equipe",
                    "reparto", "ufficio",
@@ -524,6 +527,10 @@ OTHER_LANGUAGES: dict[str, tuple[str, ...]] = {
                "wert", "valeur",
                "summe", "gesamtsumme", "bestellsumme", "preis", "umsatz", "valor do pedido",
                "preco",
+               # an order's total, a product's price before fees (Omie's "Valor Total do
+               # Pedido", Kiwify's "Preço base do produto")
+               "valor total do pedido", "total do pedido", "preco base do produto",
+               "preco do produto",
                "importo", "importo totale", "totale", "totale fattura", "totale documento",
                "totale riga", "importo riga", "prezzo totale", "prezzo", "valore", "importo ivato",
                "importo lordo",
@@ -577,7 +584,10 @@ _MORE_LANGUAGES: dict[str, tuple[str, ...]] = {
     "phone": ("telefonnummer", "numer telefonu", "電話番号", "電話"),
     "region": ("miasto", "miejscowosc", "都道府県"),
     "status": ("estatus", "estado del comprobante", "支払状況", "ステータス", "状態",
-               "注文状況", "入金状況"),
+               "注文状況", "入金状況",
+               "対応状況",      # (a Japanese shop's order handled or not: BASE's)
+               # an invoice's payment status in Polish (wFirma's "Status płatności")
+               "status płatności", "stan płatności", "status faktury"),
     "date": ("fakturadatum", "fakturadato", "dato", "data wystawienia", "data sprzedazy",
              "data faktury", "fecha de emision", "fecha emision", "注文日", "日付", "請求日",
              "購入日", "発行日", "受注日",
@@ -1138,13 +1148,19 @@ FIRST_NAMES = frozenset({"firstname", "givenname", "forename", "nombre", "prenom
                          # Nordic, Polish, Czech, Finnish, Turkish, Russian, Ukrainian, Greek
                          # and Indonesian ("Imię", "Müşteri Adı", "Имя")
                          "fornamn", "fornavn", "imie", "jmeno", "etunimi", "adı", "isim",
-                         "имя", "імя", "ονομα", "namadepan"})
+                         "имя", "імя", "ονομα", "namadepan",
+                         # Japanese: the given name, alone or of the full name ("氏名(名)")
+                         "名", "氏名名", "お名前名"})
 LAST_NAMES = frozenset({"lastname", "surname", "familyname", "apellido", "apellidos", "nom",
                         "nomdefamille", "nachname", "sobrenome", "cognome", "achternaam",
                         "efternamn", "efternavn", "etternavn", "nazwisko", "prijmeni",
                         "sukunimi", "soyadı", "soyad", "фамилия", "прізвище", "επωνυμο",
                         "namabelakang",
+                        "姓", "氏名姓", "お名前姓",     # (Japanese: the family name)
                         "colastname"})    # (MYOB's "Co./Last Name": a company, else a surname)
+# Family-name headers of a language that writes the family name first (Japanese: 山田 花子),
+# as normalise_header writes them: the full name is the family name, then the given one.
+FAMILY_NAME_FIRST = frozenset({"姓", "氏名姓", "お名前姓"})
 _PERSON_BEFORE = "customers?|clients?|billing|contact|buyers?|person|kunden?|musteri|asiakkaan"
 _PERSON_AFTER = ("(?:du|de|del|do|da|des)?(?:cliente|client|kunden?|comprador|acheteur|kaufer|"
                  "customer|billing|buyer|klienta|zakaznika|клиента)")

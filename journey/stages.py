@@ -108,6 +108,7 @@ _ALIAS_WORDS = {
                  "nieuwe aanvraag, eerste contact, potentiele klant, nieuw, gecontacteerd, "
                  "benaderd, aanvraag, niet gecontacteerd, "
                  "sem contato, contato feito, "     # (RD Station CRM's first stages)
+                 "contato, "                        # (Agendor's first stage)
                  # then Nordic, Polish, Finnish, Czech, Turkish, Russian and Ukrainian
                  # (amoCRM's first stages), Greek and Indonesian
                  "prospekt, potentiell kund, potentiel kunde, mulig kunde, "
@@ -164,6 +165,7 @@ _ALIAS_WORDS = {
                      "onderhandeling, in onderhandeling, geinteresseerd, afspraak, "
                      "afspraak gepland, proefperiode, "
                      "identificacao do interesse, apresentacao, fechamento, "
+                     "envio de proposta, "     # (Agendor's: a proposal being sent)
                      "förhandling, offert skickad, forhandling, tilbud sendt, negocjacje, "
                      "kvalificerad, kvalificeret, kvalifisert, möte bokat, møde booket, "
                      "møte booket, demo bokad, offert, tilbud, "
@@ -331,7 +333,10 @@ PAYMENT_STATUS_WORDS = {
                "nezaplaceno, neuhrazeno, ödenmedi, не оплачено, απληρωτο, belum lunas, "
                "non saldato, non saldata, neîncasată, neîncasat, neachitată, "
                # Turkish, Hungarian, Vietnamese, Indonesian
-               "ödeme bekleniyor, nem fizetve, fizetetlen, chưa thanh toán, belum bayar",
+               "ödeme bekleniyor, nem fizetve, fizetetlen, chưa thanh toán, belum bayar, "
+               # not settled (Henrri's "Non réglée"), an invoice open (Eduzz's "Aberta")
+               "non reglee, non regle, aberta, aberto, "
+               "niezapłacona, niezapłacone",     # (Polish: not paid, wFirma's)
 }
 
 # What an order's status says happened, on an order list without a stage column (a
@@ -374,7 +379,7 @@ ORDER_STATUS_WORDS = {
                 "częściowo opłacona, częściowo zapłacona, zrealizowane, zrealizowana, "
                 "betalda, slutbetald, delbetald, delvist betalt, delvis betalt, "
                 "支払済, 支払い済み, 入金済, 決済済み, 決済完了, 発送済み, "
-                "発送済, "
+                "発送済, 対応済, 対応済み, "     # (an order seen to: BASE's)
                 # then Finnish, Czech, Turkish, Russian, Ukrainian, Greek and Indonesian, with
                 # a few more Polish, Spanish and Nordic ones (an order being fulfilled: paid)
                 "toimitettu, "
@@ -522,7 +527,11 @@ ORDER_STATUS_WORDS = {
                # an invoice open (Czech), an order waiting or new (Romanian, Ukrainian)
                "otevřená, otevřeno, în așteptare, нове, новий, "
                # an invoice late or written off (Dutch), a Japanese sheet's 未 (not yet)
-               "te laat, oninbaar, 未",
+               "te laat, oninbaar, 未, "
+               # an invoice sent, not paid (Tellow's "Verstuurd": BILLED_ONLY_STATUSES), an
+               # Italian e-invoice rejected by the exchange (SdI's "Scartata": never issued),
+               # an order not yet seen to (BASE's "未対応": ORDER_IN_HAND)
+               "verstuurd, scartata, scartato, 未対応",
 }
 # Statuses of a booking or a job not done yet: no purchase, but a client considering.
 BOOKED_STATUSES = frozenset(match_key(word) for word in (
@@ -666,7 +675,8 @@ ORDER_IN_HAND = frozenset(normalise_value(word) for word in (
     "in progress", "in bearbeitung", "en cours", "en cours de traitement", "en proceso",
     "em andamento", "in lavorazione", "in behandeling",
     # being prepared or picked, in Spanish and Portuguese
-    "en preparación", "em preparação", "em separação"))
+    "en preparación", "em preparação", "em separação",
+    "未対応"))      # (Japanese: not yet seen to, BASE's)
 # An order's statuses saying it was served, dispatched or delivered, in Portuguese and
 # Spanish (Bling's "Atendido"; "Entregue", "Despachado", "Entregado", "En camino"): said of
 # a shop's orders, not of a quote or a support ticket. A status column with one of them
@@ -707,7 +717,8 @@ PAYMENT_APPROVED = frozenset(normalise_value(word) for word in ("approved",))
 # a list of invoices the same words say an invoice not yet due (Pennylane's), no booking.
 COMING_STATUSES = frozenset(normalise_value(word) for word in ("à venir", "a venir"))
 BILLED_ONLY_STATUSES = frozenset(normalise_value(word) for word in (
-    "sent", "viewed", "billed", "odeslano", "odeslana"))     # (Czech: sent)
+    "sent", "viewed", "billed", "odeslano", "odeslana",      # (Czech: sent)
+    "verstuurd"))     # (Dutch: sent; an order's, shipped)
 VISIT_KEPT = frozenset(normalise_value(word) for word in VISIT_KEPT_WORDS.split(","))
 # A hire's or a loan's statuses: out with the client ("Checked Out", "On hire"), then back
 # ("Returned"). Beside one out, "Returned" is the hire over, kept (a sale), not an order

@@ -93,6 +93,9 @@ _KIND_WORDS = {
                 # a gift card or voucher sold is a sale to its buyer (a sheet's name in two
                 # words: "gift_cards.csv")
                 "giftcard giftcards giftvoucher giftvouchers giftcertificate giftcertificates "
+                # (a receipt or an invoice issued: Chile's "Boleta Electrónica", "Factura
+                # Electrónica", an Italian e-invoice)
+                "boleta boletas boletaelectronica facturaelectronica fatturaelettronica "
                 "fattura fatture vendita vendite ordine ordini acquisto acquisti transazione "
                 "transazioni appuntamento appuntamenti prenotazione prenotazioni "
                 "factuur facturen verkoop verkopen bestelling bestellingen aankoop aankopen "
@@ -104,6 +107,11 @@ _KIND_WORDS = {
               "remboursement remboursements retour retours erstattung erstattungen "
               "rucksendung rucksendungen devolucao devolucoes rimborso rimborsi reso resi "
               "terugbetaling terugbetalingen retouren creditnota creditnotas "
+              # a credit note in Danish and Norwegian, Swedish, German, French, Dutch,
+              # Spanish (Chile's "Nota de Crédito Electrónica") and Italian
+              "kreditnota kreditnotaer kreditfaktura gutschrift gutschriften avoir avoirs "
+              "creditfactuur notadecredito notasdecredito notadecreditoelectronica "
+              "notadicredito notedicredito "
               # (money the account sent a client who paid it: Cash App's "Sent P2P")
               "sentp2p",
     "cancellation": "cancellation cancellations cancel cancelled canceled",
@@ -633,8 +641,10 @@ _LOOSE_KIND_HEADERS = frozenset({"event", "events", "activity", "activities", "e
 # A "Receipt type" says what happened (Sale, Refund) or how the receipt went out (Email,
 # Printed); a "Record type" or "Entry type" what a row of a transactions sheet is (Order,
 # Refund) or what record it is (a CRM's Person Account): the kind only where its values
-# mostly name money moving (_names_sales).
-_RECEIPT_KIND_HEADERS = frozenset({"receipttype", "recordtype", "entrytype"})
+# mostly name money moving (_names_sales). So is a "Tipo documento": a sales document's
+# (Boleta, Factura, Nota de crédito: Bsale's), or a person's ID (RG, CPF, DNI): no kind.
+_RECEIPT_KIND_HEADERS = frozenset({"receipttype", "recordtype", "entrytype", "tipodocumento",
+                                   "tipodedocumento"})
 # A board's column or list ("Section/Column", "List Name") is the stage only where its
 # values mostly name stages: a theatre's "Section" (Stalls, Circle) is no stage.
 _LOOSE_STAGE_HEADERS = frozenset({"milestone", "sectioncolumn", "section", "listname",

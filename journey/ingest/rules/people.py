@@ -13,11 +13,10 @@ import numpy as np
 import pandas as pd
 
 from ... import values
-from ...fields import (CLIENT_FIELDS, COUNT, JOB_ROLES, LIVE_FLAGS, MEMBER_ROLES, MONEY,
-                       ORGANISATION_HEADERS, OWN_ROLE_FLAGS, OWN_ROLES, PARTY_HEADERS, ROLE_HEADERS,
-                       SPAM_FLAGS, TEST_FLAGS, bare_name_parts, field_type, name_part,
-                       normalise_header,
-                       without_owner)
+from ...fields import (CLIENT_FIELDS, COUNT, FAMILY_NAME_FIRST, JOB_ROLES, LIVE_FLAGS,
+                       MEMBER_ROLES, MONEY, ORGANISATION_HEADERS, OWN_ROLES, OWN_ROLE_FLAGS,
+                       PARTY_HEADERS, ROLE_HEADERS, SPAM_FLAGS, TEST_FLAGS, bare_name_parts,
+                       field_type, name_part, normalise_header, without_owner)
 from ...stages import STAGE_ALIASES, normalise_value
 from ...text import best_written, counted, listed, loose_name_keys, name_key, was
 from ..read import RawSheet
@@ -70,7 +69,8 @@ def full_names(cells: dict[str, pd.Series]) -> dict[str, pd.Series]:
         first = next((h for h in cells if normalise_header(h) == "name"), None)
     if first is None or last is None:
         return cells
-    parts = [values.parse_text(cells[h], stripped=True)[0] for h in (first, last)]
+    order = (last, first) if normalise_header(last) in FAMILY_NAME_FIRST else (first, last)
+    parts = [values.parse_text(cells[h], stripped=True)[0] for h in order]
     joined = (parts[0].fillna("") + " " + parts[1].fillna("")).str.strip()
     joined = joined.where(joined != "", None).astype(object)
     named = {(first if h == first else h): (joined if h == first else column)
