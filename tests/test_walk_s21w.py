@@ -9,7 +9,8 @@ here:
 
 - a list shown whole (up to 25 actions) is a static table whose cells wrap, so each cell
   holds its whole text: a 200-character title, 'In progress, overdue', a long department;
-  in presenter mode the same without the department;
+  in presenter mode the same without the department; a due date is not broken over two
+  lines at its hyphens (a word joiner after each);
 - must not fire: a list of 26 actions stays a scrolling grid (st.dataframe), every row there.
 
 And the Funnel page under its chart: a market stall's cash book whose one payer is Mrs Hall
@@ -65,6 +66,7 @@ def test_a_list_shown_whole_holds_each_cells_whole_text(home, presenter):
     else:
         assert first["Department"] == "CX and account management"
     assert listed["Action"].tolist() == [LONG_TITLE, "Action 1"]
+    assert first["Due"] == "2020-\u206001-\u206001"     # a date never broken at its hyphens
 
 
 def test_a_list_longer_than_25_stays_a_grid_with_every_row(home):

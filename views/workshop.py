@@ -21,7 +21,7 @@ from journey.workshop import actions, kpis, method, personas
 from journey.workshop.goal import MAX_KEY_RESULTS, get_goal, set_goal
 from journey.workspace import get_setting
 from journey_ui import frame, widgets
-from journey_ui.text import md
+from journey_ui.text import WORD_JOINER, md
 
 EVERYONE = "Everyone"
 ADDED = "action_added"          # the id of the action this tab added last (undo_add)
@@ -375,7 +375,8 @@ def action_list() -> None:
                                                           shown["status"] + ", overdue"))
     columns = ON_SCREEN if not ctx.presenter else [c for c in ON_SCREEN if c != "department"]
     if len(table) <= WHOLE_TABLE_ROWS:      # shown whole, its text wrapping: nothing cut off
-        widgets.static_table(on_screen, TABLE, columns=columns, formats=LIST_FORMATS)
+        unbroken = on_screen.assign(due=on_screen["due"].str.replace("-", "-" + WORD_JOINER))
+        widgets.static_table(unbroken, TABLE, columns=columns, formats=LIST_FORMATS)
     else:
         st.dataframe(on_screen[columns].rename(columns=TABLE), hide_index=True,
                      column_config={"Impact": st.column_config.NumberColumn(format="%d"),
