@@ -119,3 +119,36 @@ def test_a_download_of_a_signs_evidence_does_not_rerun_the_page(home):
     buttons = [e.proto for e in at.main.get("download_button")]
     assert len(buttons) == 4                   # events and clients, CSV and Excel each
     assert all(b.ignore_rerun and b.deferred_file_id for b in buttons)
+
+
+ORDERS = "Client,Date,Amount\nAnn Lee,2026-01-05,40\nBo Chen,2026-02-01,30\nAnn Lee,2026-03-10,25\n"
+NOT_MEASURED = "Not measured (see the working), so no figure rests on these"
+
+
+def test_an_unmeasured_signs_evidence_says_no_figure_rests_on_it(home):
+    """Seen in the walk: Shopify's orders list 296 clients under 'Low customer retention',
+    Unknown (no status column says who left), as 'the clients behind the figure', with no
+    figure. Here 3 orders of Ann and Bo: retention is not measured, its evidence lists the
+    2 customers (Ann, Bo), and says no figure rests on them."""
+    from conftest import app_test
+
+    cli_import_text(home, "orders.csv", ORDERS)
+    at = app_test("w", "views/signs.py", details_low_retention=True,
+                  evidence_low_retention=True)
+    assert not at.exception
+    assert any(m.value == "**Clients** (2)" for m in at.main.markdown)
+    assert sum(c.value.startswith(NOT_MEASURED) for c in at.main.caption) == 1
+
+
+def test_a_measured_signs_evidence_says_nothing_of_the_kind(home):
+    """Not fired: the demo's complaints between departments are measured (a figure and its
+    working): its evidence has no such sentence."""
+    from conftest import app_test
+    from journey.demo import build_demo
+
+    build_demo("demo")
+    at = app_test("demo", "views/signs.py", details_interdepartmental_complaints=True,
+                  evidence_interdepartmental_complaints=True)
+    assert not at.exception
+    assert any(m.value.startswith("**Events** (") for m in at.main.markdown)
+    assert not any(c.value.startswith(NOT_MEASURED) for c in at.main.caption)
