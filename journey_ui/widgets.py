@@ -289,17 +289,21 @@ def editor(frame: pd.DataFrame, labels: dict | None = None, *, formats: dict | N
 def download_table(frame, stem: str, key: str, *, label: str = "") -> None:
     """CSV and Excel downloads of a table, formula-safe, each file built only when its
     button is clicked. ``frame`` is the table, or a function returning it (run on another
-    thread, so it must open its own workspace)."""
+    thread, so it must open its own workspace). A click does not rerun the page: the rerun
+    registered the buttons' files afresh and dropped the one clicked, so a download could
+    fail ("Deferred file ... not found") and the browser got nothing."""
     table = frame if callable(frame) else (lambda: frame)
     csv = lambda: to_csv_bytes(table())                        # noqa: E731
     xlsx = lambda: to_xlsx_bytes(table(), stem[:31])           # noqa: E731
     left, right, _ = st.columns([1, 1, 4])
     left.download_button(f"{label}CSV".strip(), csv, f"{stem}.csv",
-                         "text/csv", key=f"{key}_csv", icon=":material/download:")
+                         "text/csv", key=f"{key}_csv", icon=":material/download:",
+                         on_click="ignore")
     right.download_button(f"{label}Excel".strip(), xlsx,
                           f"{stem}.xlsx",
                           "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                          key=f"{key}_xlsx", icon=":material/table_view:")
+                          key=f"{key}_xlsx", icon=":material/table_view:",
+                          on_click="ignore")
 
 
 def empty_state(title: str, text: str, icon: str = ":material/inbox:") -> None:

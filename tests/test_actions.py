@@ -119,13 +119,13 @@ def test_the_page_adds_an_action_lists_it_and_moves_it_on(home):
     next(b for b in at.main.button if b.label == "Add the action").click().run()
     assert not at.exception
     assert [s.value for s in at.main.success] == ["Added: Send a welcome pack to new clients."]
-    listed = at.main.dataframe[0].value
+    listed = at.main.table[0].value
     assert listed[["Action", "Owner", "Stage", "Impact", "Status"]].values.tolist() == [
-        ["Send a welcome pack to new clients", "Sam", "Purchase", 4, "Open"]]
+        ["Send a welcome pack to new clients", "Sam", "Purchase", "4", "Open"]]
     at.selectbox(key="action_new_status").set_value("done")
     next(b for b in at.main.button if b.label == "Save").click().run()
     assert not at.exception
-    assert at.main.dataframe[0].value["Status"].tolist() == ["Done"]
+    assert at.main.table[0].value["Status"].tolist() == ["Done"]
 
 
 def test_the_page_refuses_an_action_without_a_title_and_keeps_the_form(home):
@@ -150,7 +150,7 @@ def test_in_presenter_mode_the_list_shows_and_nothing_edits(home):
     db.close()
     at = app_test("shop", "views/workshop.py", presenter=True)
     assert not at.exception
-    assert not at.main.expander and at.main.dataframe[0].value["Action"].tolist() == ["Quick win"]
+    assert not at.main.expander and at.main.table[0].value["Action"].tolist() == ["Quick win"]
     assert not any(b.label in ("Add the action", "Save") for b in at.main.button)
 
 
@@ -168,15 +168,15 @@ def test_the_list_on_screen_puts_overdue_in_the_status_and_the_room_sees_no_depa
     db.close()
     normal = app_test("shop", "views/workshop.py")
     assert not normal.exception
-    table = normal.main.dataframe[0].value
+    table = normal.main.table[0].value
     assert table.columns.tolist() == ["Action", "Owner", "Status", "Due", "Stage", "Impact",
                                       "Effort", "Department"]
     assert table[["Action", "Status", "Department"]].values.tolist() == [
         ["Late one", "Open, overdue", "sales"], ["Later one", "Open", ""]]
     room = app_test("shop", "views/workshop.py", presenter=True)
     assert not room.exception
-    assert "Department" not in room.main.dataframe[0].value.columns
-    assert room.main.dataframe[0].value["Status"].tolist() == ["Open, overdue", "Open"]
+    assert "Department" not in room.main.table[0].value.columns
+    assert room.main.table[0].value["Status"].tolist() == ["Open, overdue", "Open"]
 
 
 # --- the goal ----------------------------------------------------------------------------

@@ -112,7 +112,7 @@ with drawn:
     st.subheader("How far clients got", anchor=False)
     st.html(figures.funnel_html(stages, drop))
     within = f" within {window} days of first contact" if window is not None else ""
-    st.caption(f"{first:,} clients. Each stage counts the clients who reached it{within}, "
+    st.caption(f"{counted(first, 'client')}. Each stage counts the clients who reached it{within}, "
                "whether or not they stayed.")
     if too_new and not stages.loc[stages["too_new"] > 0, "missing"].map(bool).any():
         st.caption(f"{too_new:,} bought in the last {funnel.CHANCE_DAYS} days: too new to "

@@ -210,6 +210,9 @@ def show_evidence(sign) -> None:
         tables = frame.cached(signs.first_sign_evidence)(ctx, sign.key, ctx.filters,
                                                           EVIDENCE_ROWS)
     currency = frame.cached(get_setting)(ctx, "currency") or "$"
+    if not sign.measured and any(table.count for table in tables.values()):
+        st.caption("Not measured (see the working), so no figure rests on these: they are "
+                   "what the sign looks at, listed so you can check them.")
     for name in ("events", "clients"):
         table = tables[name]
         st.markdown(f"**{name.capitalize()}** ({table.count:,})")

@@ -21,7 +21,7 @@ from journey.workshop import actions, kpis, method, personas
 from journey.workshop.goal import MAX_KEY_RESULTS, get_goal, set_goal
 from journey.workspace import get_setting
 from journey_ui import frame, widgets
-from journey_ui.text import md
+from journey_ui.text import WORD_JOINER, md
 
 EVERYONE = "Everyone"
 ADDED = "action_added"          # the id of the action this tab added last (undo_add)
@@ -29,8 +29,9 @@ TABLE = {"title": "Action", "owner": "Owner", "department": "Department", "stage
          "impact": "Impact", "effort": "Effort", "due": "Due", "status": "Status",
          "overdue": "Overdue"}
 ON_SCREEN = ["title", "owner", "status", "due", "stage", "impact", "effort", "department"]
+LIST_FORMATS = {**dict.fromkeys(ON_SCREEN, "text"), "impact": "count", "effort": "count"}
 
-WHOLE_TABLE_ROWS = 25     # an action list up to this long is shown whole, with no scrolling
+WHOLE_TABLE_ROWS = 25     # an action list up to this long is shown whole (a static table)
 ctx = frame.page_context()
 stages = stage_model(get_setting(ctx.db, "pre_awareness"))
 currency = get_setting(ctx.db, "currency")
@@ -373,10 +374,13 @@ def action_list() -> None:
     on_screen = shown.assign(status=shown["status"].where(shown["overdue"] == "",
                                                           shown["status"] + ", overdue"))
     columns = ON_SCREEN if not ctx.presenter else [c for c in ON_SCREEN if c != "department"]
-    st.dataframe(on_screen[columns].rename(columns=TABLE), hide_index=True,
-                 height="content" if len(table) <= WHOLE_TABLE_ROWS else "auto",
-                 column_config={"Impact": st.column_config.NumberColumn(format="%d"),
-                                "Effort": st.column_config.NumberColumn(format="%d")})
+    if len(table) <= WHOLE_TABLE_ROWS:      # shown whole, its text wrapping: nothing cut off
+        unbroken = on_screen.assign(due=on_screen["due"].str.replace("-", "-" + WORD_JOINER))
+        widgets.static_table(unbroken, TABLE, columns=columns, formats=LIST_FORMATS)
+    else:
+        st.dataframe(on_screen[columns].rename(columns=TABLE), hide_index=True,
+                     column_config={"Impact": st.column_config.NumberColumn(format="%d"),
+                                    "Effort": st.column_config.NumberColumn(format="%d")})
     if ctx.editing:
         move_on(table)
     widgets.download_table(shown[list(TABLE)].rename(columns=TABLE), "actions",
