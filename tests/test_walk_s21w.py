@@ -152,3 +152,14 @@ def test_a_measured_signs_evidence_says_nothing_of_the_kind(home):
     assert not at.exception
     assert any(m.value.startswith("**Events** (") for m in at.main.markdown)
     assert not any(c.value.startswith(NOT_MEASURED) for c in at.main.caption)
+
+
+def test_the_import_page_counts_one_client_and_one_event_in_the_singular():
+    """After a cash book with one payer the Import page said "1 clients and 1 events"
+    (walk W's write-up 1)."""
+    from journey.ingest.review import totals_sentence
+
+    assert totals_sentence({"clients": 1, "events": 1}) == (
+        "The workspace now holds 1 client and 1 event.")
+    assert totals_sentence({"clients": 14810, "events": 2}) == (
+        "The workspace now holds 14,810 clients and 2 events.")

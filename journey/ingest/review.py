@@ -313,8 +313,8 @@ def workspace_totals(db: Database) -> dict[str, int]:
 def totals_sentence(totals: dict[str, int]) -> str:
     """``The workspace now holds 14,810 clients and 144,090 events.`` (events sheets add
     the clients they name, so this can be more than the clients sheets added)."""
-    return (f"The workspace now holds {totals['clients']:,} clients and "
-            f"{totals['events']:,} events.")
+    return (f"The workspace now holds {counted(totals['clients'], 'client')} and "
+            f"{counted(totals['events'], 'event')}.")
 
 
 # --- history ---------------------------------------------------------------------------
