@@ -763,6 +763,7 @@ def field_type(field: str) -> str:
 # Salesforce's "CurrencyIsoCode"), as headers are compared: it stays an extra column, read
 # by journey.ingest.currency.
 CURRENCY_COLUMN = re.compile(r"^(?:currency|currencycode|currencyisocode|isocurrencycode|"
+                             r"paymentcurrency|transactioncurrency|ordercurrency|chargecurrency|"
                              r"moneda|divisa|devise|wahrung|moeda|valuta)$")
 
 

@@ -163,3 +163,16 @@ def test_the_import_page_counts_one_client_and_one_event_in_the_singular():
         "The workspace now holds 1 client and 1 event.")
     assert totals_sentence({"clients": 14810, "events": 2}) == (
         "The workspace now holds 14,810 clients and 2 events.")
+
+
+def test_a_payment_currency_column_names_the_money(tmp_path):
+    """A statement's 'Payment currency' of GBP (Revolut Business writes one beside its
+    'Amount'): money is shown in pounds (walk W's write-up 2: the page said $850). A
+    'Currency' header was read already; 'Payment currency' was not."""
+    from conftest import cli_import_text
+
+    from journey.workspace import get_setting, open_workspace
+
+    cli_import_text(tmp_path, "sales.csv", "Date,Customer,Amount,Payment currency\n"
+                    "2026-03-01,Ann Lee,100.00,GBP\n2026-03-05,Bo Chan,50.00,GBP\n")
+    assert get_setting(open_workspace(str(tmp_path / "w.db"), create=False), "currency") == "£"
