@@ -296,13 +296,16 @@ def insert_new_clients(db: Database, columns: list[str], records: list[tuple],
         _drop(db, "_new", "_agg", "_second", "_latest", "_billed")
 
 
+# The row key's start of a sale a client list saved (a tuner's fee on the last tuning's
+# day, ingest.rules.client_lists): known by its client and day (ingest.save).
+VISIT_SALE_KEY = "order:purchase:visit:"
 # Whether sales may come from two imports: two events sheets, or one and a client list
-# that saved sales (a tuner's fee on the last tuning's day, rules.client_lists) beside it.
+# that saved sales beside it (found along the row keys' unique index).
 _SALES_IN_TWO_IMPORTS = f"""
 SELECT (SELECT COUNT(*) FROM imports WHERE kind = 'events') > 1
     OR (SELECT COUNT(*) FROM imports WHERE kind = 'events') = 1
-       AND EXISTS (SELECT 1 FROM events WHERE kind IN {SALES} AND import_id IN
-                   (SELECT id FROM imports WHERE kind = 'clients'))
+       AND EXISTS (SELECT 1 FROM events WHERE row_key >= '{VISIT_SALE_KEY}'
+                   AND row_key < '{VISIT_SALE_KEY[:-1]};')
 """
 
 

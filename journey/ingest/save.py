@@ -36,7 +36,7 @@ import pyarrow.compute as pc
 from sqlite_utils import Database
 
 from .. import values
-from ..derive import insert_new_clients, refresh_clients
+from ..derive import VISIT_SALE_KEY, insert_new_clients, refresh_clients
 from ..fields import CLIENT_FIELDS, EVENT_FIELDS, PROFILE_FIELDS
 from ..kinds import COUNTS, OF_ORDERS, SALE_KINDS, SALES
 from ..journal import (
@@ -1360,7 +1360,7 @@ def _event_keys(rows: pd.DataFrame, columns: list[str], seen: _Seen | None = Non
         # the fee, so a fee corrected later is updated, not added as a second sale)
         who = _content_keys(rows[[c for c in columns if c not in ("client_ref", "amount")]])
         identity = identity.where(~rows[VISIT_SALE].fillna(False).to_numpy(dtype=bool),
-                                  ORDER_KEY + "purchase:visit:" + who)
+                                  VISIT_SALE_KEY + who)
     if _orders_identify(rows):
         order = rows["order_id"].reset_index(drop=True)
         kind = rows["kind"].reset_index(drop=True).fillna("").astype(str)
