@@ -296,13 +296,26 @@ def insert_new_clients(db: Database, columns: list[str], records: list[tuple],
         _drop(db, "_new", "_agg", "_second", "_latest", "_billed")
 
 
+# The row key's start of a sale a client list saved (a tuner's fee on the last tuning's
+# day, ingest.rules.client_lists): known by its client and day (ingest.save).
+VISIT_SALE_KEY = "order:purchase:visit:"
+# Whether sales may come from two imports: two events sheets, or one and a client list
+# that saved sales beside it (found along the row keys' unique index).
+_SALES_IN_TWO_IMPORTS = f"""
+SELECT (SELECT COUNT(*) FROM imports WHERE kind = 'events') > 1
+    OR (SELECT COUNT(*) FROM imports WHERE kind = 'events') = 1
+       AND EXISTS (SELECT 1 FROM events WHERE row_key >= '{VISIT_SALE_KEY}'
+                   AND row_key < '{VISIT_SALE_KEY[:-1]};')
+"""
+
+
 def _summarise_events(db: Database, scope: str) -> None:
     """The temporary tables of each client's event summaries that the figures read: _agg
     (counts, dates, ranks), _second (the second purchase), _latest (the latest stage);
     and _billed, the sales another import's bills (``_BILLED_ELSEWHERE``)."""
     _drop(db, "_agg", "_second", "_latest", "_billed")
     db.execute("CREATE TEMP TABLE _billed (id INTEGER PRIMARY KEY)")
-    if db.execute("SELECT COUNT(*) > 1 FROM imports WHERE kind = 'events'").fetchone()[0]:
+    if db.execute(_SALES_IN_TWO_IMPORTS).fetchone()[0]:
         db.execute(_BILLED_ELSEWHERE.format(scope=scope))     # (one import bills nothing)
     db.execute(_AGGREGATE.format(scope=scope))
     db.execute("CREATE UNIQUE INDEX temp._agg_id ON _agg(id)")

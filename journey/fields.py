@@ -886,12 +886,25 @@ def names_a_latest_date(header: object) -> bool:
 
 
 # Of those, the latest time the client was only in touch ("Last contact", "Last call",
-# "Last email", "Last login", "Last seen"), no visit or work done (normalised).
+# "Last email", "Last login", "Last seen", an accountant's "Last meeting"), no visit or
+# work done (normalised).
 _LATEST_TOUCH = re.compile(r"contact|call|mail|message|login|seen|activity|touch|interaction|"
-                           r"spoke|chat|repl|click|open")
-# A fee for one visit or piece of work ("Fee", "Fee (Last tuning)"), not a total, a
-# month's or a year's (normalised: "Monthly fee", "Total fees" are not).
-_VISIT_FEE = re.compile(r"^fee(?:last\w*)?$")
+                           r"spoke|chat|repl|click|open|meeting|catchup")
+# A fee for one visit or piece of work ("Fee", "Fee (Last tuning)", a window cleaner's
+# "Price" or "Price per clean"), not a total, a month's or a year's (normalised: "Monthly
+# fee", "Total fees", "Price per month" are not).
+_VISIT_FEE = re.compile(r"^(?:fee|price|charge)(?:per(?:visit|clean|service|session|lesson|"
+                        r"tuning|cut|walk|treatment|job))?(?:last\w*)?$")
+
+
+# Money a client paid ("Total paid", "Amount paid", "Paid to date", "Payments"), not
+# owed ("Unpaid", "Amount due"), normalised.
+_MONEY_PAID = re.compile(r"(?<!un)paid|payments?(?:received|made)?$")
+
+
+def names_money_paid(header: object) -> bool:
+    """Whether a client list's money header says the money was paid ("Total paid")."""
+    return bool(_MONEY_PAID.search(normalise_header(header)))
 
 
 def names_a_last_visit(header: object) -> bool:

@@ -1253,7 +1253,10 @@ def _issue_tracker_check(present: set[str], frame: pd.DataFrame | None) -> bool:
     (``_SERVICE_DESK``: Jira Service Management's reporter is its customer), no money, and
     any e-mails of one domain (the team's own), no public mail provider's
     (``values.PUBLIC_MAIL_DOMAINS``: a feedback board's authors at gmail.com are customers)."""
-    if frame is None or present & {*_REQUESTER, *_OWN_REQUESTER, *ORGANISATION_HEADERS} or any(
+    if frame is None:
+        return False
+    present = present - _empty_columns(frame)   # (Jira's custom fields of a service desk
+    if present & {*_REQUESTER, *_OWN_REQUESTER, *ORGANISATION_HEADERS} or any(  # left empty)
             _SERVICE_DESK.search(header) or match_header(header)[0] in (
                 "amount", "revenue_current", "name") for header in present):
         return False
@@ -1283,6 +1286,19 @@ def _jira_headers(*names: str) -> tuple[str, ...]:
 _REQUEST_TYPE = _jira_headers("requesttype", "customerrequesttype")
 _JSM_OWN = re.compile(r"^(?:customfield)?(?:(?:customer)?requesttype|satisfaction(?:rating)?|"
                       r"organi[sz]ations)$")
+
+
+def _empty_columns(frame: pd.DataFrame) -> set[str]:
+    """The normalised headers of a sheet's columns that hold nothing."""
+    return {normalise_header(header) for header in frame.columns
+            if not frame[header].dropna().astype(str).str.strip().ne("").any()}
+
+
+def _service_desk_check(present: set[str], frame: pd.DataFrame | None) -> bool:
+    """Whether a service desk's own column holds something: a developer's Jira on a site
+    that also runs Jira Service Management exports them all, empty."""
+    return frame is None or any(_JSM_OWN.match(header)
+                                for header in present - _empty_columns(frame))
 
 
 def _service_desk_frame(frame: pd.DataFrame) -> pd.DataFrame:
@@ -2908,9 +2924,11 @@ _STAY_CANCELLED = ("cancellationdate", "cancelledon", "canceledon", "cancelledat
 _STAY_MONEY = ("earnings", "price", "payout", "totalpayout", "hostpayout", "total",
                "revenue", "amount")
 # A reservation's status that is no stay: cancelled (Airbnb's "Canceled by guest",
-# Booking.com's "cancelled_by_guest"), or asked and not taken up.
+# Booking.com's "cancelled_by_guest"), or asked and not taken up (of those, the requests
+# turned down or left to expire: never booked, so no cancellation).
 _STAY_NOT_TAKEN = re.compile(r"^(?:cancel|declined|expired|withdrawn|denied|rejected|"
                              r"noshow|notaccepted)")
+_STAY_TURNED_DOWN = re.compile(r"^(?:declined|expired|withdrawn|denied|rejected|notaccepted)")
 _STAY_ASKED = re.compile(r"^(?:inquiry|enquiry|request|pending|awaiting|preapproved|"
                          r"specialoffer)")
 
@@ -2924,11 +2942,12 @@ def _stays_facts(frame: pd.DataFrame) -> dict:
         lambda v: None if v is None else normalise_value(v).replace(" ", ""))
     status = status.fillna("")
     money = _money(frame, *_STAY_MONEY)
-    cancelled = status.str.match(_STAY_NOT_TAKEN)
-    asked = status.str.match(_STAY_ASKED) & ~cancelled
-    sold = ~cancelled & ~asked & money.gt(0)
-    return {"cancelled": cancelled, "asked": asked | (~cancelled & ~sold), "sold": sold,
-            "money": money}
+    turned_down = status.str.match(_STAY_TURNED_DOWN)
+    cancelled = status.str.match(_STAY_NOT_TAKEN) & ~turned_down
+    asked = status.str.match(_STAY_ASKED) & ~cancelled & ~turned_down
+    sold = ~cancelled & ~asked & ~turned_down & money.gt(0)
+    return {"cancelled": cancelled, "turned_down": turned_down,
+            "asked": asked | (~cancelled & ~turned_down & ~sold), "sold": sold, "money": money}
 
 
 def _stays_rules(rows: pd.DataFrame, frame: pd.DataFrame) -> pd.DataFrame:
@@ -2939,11 +2958,12 @@ def _stays_rules(rows: pd.DataFrame, frame: pd.DataFrame) -> pd.DataFrame:
     facts = _stays_facts(frame)
     rows = rows.copy()
     kind = pd.Series("contact", index=frame.index, dtype=object).mask(
-        facts["cancelled"], "cancellation").mask(facts["sold"], "purchase")
+        facts["cancelled"], "cancellation").mask(facts["sold"], "purchase").mask(
+        facts["turned_down"], "lost")
     rows["kind"] = kind.reindex(rows.index)
     rows["amount"] = facts["money"].where(facts["sold"]).reindex(rows.index)
     rows["stage"] = pd.Series(None, index=frame.index, dtype=object).mask(
-        facts["asked"], "consideration").reindex(rows.index)
+        facts["asked"] | facts["turned_down"], "consideration").reindex(rows.index)
     settled = values.sheet_day_first(frame)
     start = values.parse_dates(_col(frame, *_STAY_START),
                                day_first=settled[0] if settled else None)[0]
@@ -2963,16 +2983,19 @@ def _stays_explain(frame: pd.DataFrame) -> str:
     facts = _stays_facts(frame)
     guests = _col(frame, *_STAY_GUEST).str.casefold()
     sold, cancelled = int(facts["sold"].sum()), int(facts["cancelled"].sum())
-    asked = int(facts["asked"].sum())
+    asked, down = int(facts["asked"].sum()), int(facts["turned_down"].sum())
     return (f"Recognised as a holiday-rental reservations export: "
             f"{counted(len(frame), 'reservation')} of {counted(guests.nunique(), 'guest')} "
             f"(by name), each dated on the day it was booked; {counted(sold, 'stay')} booked "
             f"or stayed counted as {'a purchase' if sold == 1 else 'purchases'} of what you "
             f"earn, {counted(cancelled, 'cancelled reservation')} as "
             f"{'a cancellation' if cancelled == 1 else 'cancellations'} (no money)"
-            + (f", {counted(asked, 'request')} not taken up or earning nothing as "
+            + (f", {counted(asked, 'request')} not yet taken up or earning nothing as "
                f"{'a contact' if asked == 1 else 'contacts'} at consideration"
-               if asked else "") + ".")
+               if asked else "")
+            + (f", {counted(down, 'request')} declined or left to expire as "
+               f"{'a request' if down == 1 else 'requests'} lost (never booked: no "
+               "cancellation)" if down else "") + ".")
 
 
 # Timely (a salon's booking software): its "Customer", "Customer Mobile", "Booking Status"
@@ -3808,7 +3831,7 @@ PROFILES += (
              "status": "status", "created": "date", "assignee": "owner",
              **dict.fromkeys(_REQUEST_TYPE, "reason")},
             _service_desk_rules, _service_desk_explain, patterns=(_JSM_OWN.pattern,),
-            writers_only=True),
+            check=_service_desk_check, writers_only=True),
     Profile("cash_book", "a cash book", (),
             {"date": "date", **dict.fromkeys(_CASH_DETAILS, "note")},
             _cash_book_rules, _cash_book_explain, check=_cash_book_check),

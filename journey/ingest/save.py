@@ -36,7 +36,7 @@ import pyarrow.compute as pc
 from sqlite_utils import Database
 
 from .. import values
-from ..derive import insert_new_clients, refresh_clients
+from ..derive import VISIT_SALE_KEY, insert_new_clients, refresh_clients
 from ..fields import CLIENT_FIELDS, EVENT_FIELDS, PROFILE_FIELDS
 from ..kinds import COUNTS, OF_ORDERS, SALE_KINDS, SALES
 from ..journal import (
@@ -48,6 +48,7 @@ from ..text import (DROPPED_LEGAL_FORMS, LEGAL_FORM_SPELLINGS, best_written, cou
                     loose_name_keys, money_text, name_key)
 from ..workspace import get_setting, now_stamp, write
 from .profiles import BY_NAME as PROFILES, WRITERS_ONLY
+from .rules.client_lists import VISIT_SALE
 from .plan import (BILLS_A_JOB, WORKSHOP_IMPORTERS, PreparedSheet, SheetPlan,
                    details_of_stored_jobs, plan_file, prepare_sheet)
 from .currency import earlier_imports_note, mixed_note, one_currency_each, settle_currency
@@ -1390,13 +1391,13 @@ def _event_keys(rows: pd.DataFrame, columns: list[str], seen: _Seen | None = Non
     identified by its kind and order; any other by its content: two independent 64-bit
     row hashes (pandas, vectorised) make collisions negligible.
     """
-    content = rows[[c for c in columns if c != "client_ref"]].astype(object)
-    content = content.where(content.notna(), None).astype(str)
-    pair = np.empty((len(content), 2), dtype=">u8")     # big-endian: hex reads as the number
-    pair[:, 0] = pd.util.hash_pandas_object(content, index=False, hash_key="journey-events-1")
-    pair[:, 1] = pd.util.hash_pandas_object(content, index=False, hash_key="journey-events-2")
-    text = pair.tobytes().hex()
-    identity = pd.Series([text[start:start + 32] for start in range(0, len(text), 32)])
+    identity = _content_keys(rows[[c for c in columns if c != "client_ref"]])
+    if VISIT_SALE in rows:
+        # (a client list's fee paid on the last visit's day: its client and day, whatever
+        # the fee, so a fee corrected later is updated, not added as a second sale)
+        who = _content_keys(rows[[c for c in columns if c not in ("client_ref", "amount")]])
+        identity = identity.where(~rows[VISIT_SALE].fillna(False).to_numpy(dtype=bool),
+                                  VISIT_SALE_KEY + who)
     if _orders_identify(rows):
         order = rows["order_id"].reset_index(drop=True)
         kind = rows["kind"].reset_index(drop=True).fillna("").astype(str)
@@ -1405,6 +1406,17 @@ def _event_keys(rows: pd.DataFrame, columns: list[str], seen: _Seen | None = Non
     if seen is not None:
         occurrences = occurrences + seen.before(identity)
     return [f"{d}:{n}" for d, n in zip(identity.tolist(), occurrences.tolist())]
+
+
+def _content_keys(content: pd.DataFrame) -> pd.Series:
+    """Each row's identity by its content: two independent 64-bit hashes, as hex."""
+    content = content.astype(object)
+    content = content.where(content.notna(), None).astype(str)
+    pair = np.empty((len(content), 2), dtype=">u8")     # big-endian: hex reads as the number
+    pair[:, 0] = pd.util.hash_pandas_object(content, index=False, hash_key="journey-events-1")
+    pair[:, 1] = pd.util.hash_pandas_object(content, index=False, hash_key="journey-events-2")
+    text = pair.tobytes().hex()
+    return pd.Series([text[start:start + 32] for start in range(0, len(text), 32)])
 
 
 # Order IDs identify a sheet's events when there are at most this many events per order

@@ -874,6 +874,14 @@ def refine_mapping(raw: RawSheet, mapping: dict[str, str | None], kind: str, *,
             said.append(f"'{header}' holds states of a subscriber ("
                         f"{_first_values(raw.frame[header])}), not a region: read as the "
                         "status")
+    bare = bare_name_parts(free)    # "First" and "Last" of days or figures (a club's first
+    figures = [h for h in bare if mapping[h] == "name"         # and last match): no name
+               and max(values_of(h).dates, values_of(h).numbers, values_of(h).codes) >= MOSTLY]
+    if figures:
+        mapping.update({h: None for h in bare if mapping[h] == "name"})
+        said.append(f"{listed([repr(h) for h in bare], len(bare))} hold "
+                    f"{_first_values(raw.frame[figures[0]])}, not a name's two parts: "
+                    "no name read from them")
     date_field = {"events": "date", "clients": "first_contact"}.get(kind)
     dated_already = any(field_type(f) == "date" for f in used if f)
     if date_field and (not dated_already or kind == "clients" and "last_contact" not in used):

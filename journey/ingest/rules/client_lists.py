@@ -12,10 +12,11 @@ import pandas as pd
 
 from ... import values
 from ...fields import (FIRMOGRAPHIC_HEADERS, base_header_key, names_a_last_visit,
+                       names_money_paid,
                        names_a_visit_fee, normalise_header)
 from ...stages import (ACTIVE_OF, JOB_UNDER_WAY, OPEN_OF, PAID_STEPS, RANK, TICK_STEPS,
                        normalise_value)
-from ...text import counted, its, listed, was, without_accents
+from ...text import counted, its, listed, name_key, was, without_accents
 from .common import clients_counted, dated, ticks
 from .deals import active_in_a_pipeline, open_deals
 from .payers import LEAD_WORDS, list_of_payers, sessions_had
@@ -31,11 +32,15 @@ def money_not_spent(headers, mapping: dict[str, str | None], names: list) -> boo
     """Whether a client list's money is not what its people spent with the business: the
     list is of leads or suppliers (a word of its name or person's header: "leads.csv",
     "Supplier"), or its "Revenue" sits beside a company's size (an "Employees" count)."""
+    def words(texts) -> set[str]:
+        return {word for text in texts
+                for word in re.findall(r"[a-z]+", without_accents(str(text or "").lower()))}
+
     own = [h for h, f in mapping.items() if f in ("name", "client_id", "company")]
-    said = {word for text in (*own, *names)
-            for word in re.findall(r"[a-z]+", without_accents(str(text or "").lower()))}
-    return bool(said & (LEAD_WORDS | _SUPPLIER_WORDS)) or any(
-        normalise_header(h) in FIRMOGRAPHIC_HEADERS for h in headers)
+    # (any header naming suppliers: a bare "Supplier" beside the "Contact" named)
+    return (bool(words([*own, *names]) & (LEAD_WORDS | _SUPPLIER_WORDS))
+            or bool(words(headers) & _SUPPLIER_WORDS)
+            or any(normalise_header(h) in FIRMOGRAPHIC_HEADERS for h in headers))
 
 
 def spenders_bought(out: pd.DataFrame, columns_for: dict[str, list[str]],
@@ -49,17 +54,29 @@ def spenders_bought(out: pd.DataFrame, columns_for: dict[str, list[str]],
     said = columns_for.get("revenue_current", [None])[0]
     if said is None:
         return []
-    spent = (pd.to_numeric(out["revenue_current"], errors="coerce").gt(0)
-             & out["stage"].isna())
+    money = pd.to_numeric(out["revenue_current"], errors="coerce").gt(0)
+    spent = money & out["stage"].isna()
+    paid = pd.Series(False, index=out.index)
     if by_status:
         spent &= out["_outcome"].isin(["active", "churned", "cancelled"])
-    if not spent.any():
+        if names_money_paid(said):      # "Total paid" beside a job's Open or In progress
+            paid = money & ~spent & out["_outcome"].isna() & (
+                out["stage"].isna() | out["stage"].isin(["awareness", "consideration"]))
+    if not (spent | paid).any():
         return []
-    out["stage"] = out["stage"].where(~spent, "purchase")
-    count = clients_counted(out, spent)
-    return [f"{counted(count, 'client')} with more than 0 in '{said}' {was(count)} read as "
-            f"{'a customer' if count == 1 else 'customers'} (purchase): no column says "
-            f"{its(count)} stage."]
+    out["stage"] = out["stage"].where(~(spent | paid), "purchase")
+    notes = []
+    if spent.any():
+        count = clients_counted(out, spent)
+        notes.append(f"{counted(count, 'client')} with more than 0 in '{said}' {was(count)} "
+                     f"read as {'a customer' if count == 1 else 'customers'} (purchase): no "
+                     f"column says {its(count)} stage.")
+    if paid.any():
+        count = clients_counted(out, paid)
+        notes.append(f"{counted(count, 'client')} who paid more than 0 ('{said}') {was(count)} "
+                     f"read as {'a customer' if count == 1 else 'customers'} (purchase), "
+                     "whatever the status says of the work: money paid is a purchase.")
+    return notes
 
 
 # A client list's column of the tier each is on (Beehiiv's "subscription_tier", Skool's
@@ -276,6 +293,8 @@ def ticked_steps(out: pd.DataFrame, frame: pd.DataFrame, mapping: dict[str, str 
 
 # What a client's row says of each who bought, kept with the sale made of it.
 _BUYER_FIELDS = ("client_id", "name", "email", "phone")
+# The mark on such a sale: it is known by its client and day, whatever the fee (save).
+VISIT_SALE = "_visit_sale"
 
 
 def last_visits_sold(rows: pd.DataFrame, columns_for: dict[str, list[str]]
@@ -295,10 +314,17 @@ def last_visits_sold(rows: pd.DataFrame, columns_for: dict[str, list[str]]
     if not sold.any():
         return None, []
     picked = rows[sold]
+    # (a client written twice on the list is one client, its last row: one sale)
+    who = picked["client_id"] if "client_id" in picked else pd.Series(None, index=picked.index)
+    if "name" in picked:
+        who = who.where(who.notna(), picked["name"].map(
+            lambda name: None if pd.isna(name) else name_key(str(name))))
+    picked = picked[who.isna() | ~who.duplicated(keep="last")]
+    sold = sold & rows.index.isin(picked.index)
     sales = pd.DataFrame({
         **{field: picked[field] for field in _BUYER_FIELDS if field in picked},
         "date": picked["last_contact"], "kind": "purchase", "amount": fee[sold],
-        "extra": None, "_row": picked["_row"]})
+        "extra": None, "_row": picked["_row"], VISIT_SALE: True})
     count = int(sold.sum())
     return sales, [f"{counted(count, 'client')} with a fee in '{fee_header}' beside a day in "
                    f"'{day_header}' {was(count)} read as paying that fee that day: "

@@ -211,8 +211,9 @@ def money_gone_back(rows: pd.DataFrame, frame: pd.DataFrame,
             back, dated = amount.abs().where(dates.notna()), dates    # "Refunded": its day
             money = False
         amount_header = next((h for h, f in mapping.items() if f == "amount"), None)
-        by_line = amount_header is not None and bool(
-            _LINE_AMOUNT.search(normalise_header(amount_header)))
+        by_line = (amount_header is not None and money
+                   and bool(_LINE_AMOUNT.search(normalise_header(amount_header)))
+                   and not _ORDERS_OWN.search(normalise_header(said)))
         rows, notes = _refunds_of(rows, back, said if money else None,
                                   amount if by_line else None)
         rows = _refunds_beside(rows, back, dated)
@@ -270,6 +271,8 @@ def cancelled_back_said(rows: pd.DataFrame, mapping: dict[str, str | None]) -> l
 # An amount header naming a line's own amount ("Line Total", "Item Total", "Lineitem
 # price"), not the order's repeated on each line.
 _LINE_AMOUNT = re.compile(r"line|item")
+# A refund header naming the order's figure ("Order Refunded Amount"), not a line's.
+_ORDERS_OWN = re.compile(r"order")
 
 
 def _refunds_of(rows: pd.DataFrame, back: pd.Series, said: str | None,
