@@ -556,7 +556,7 @@ def _save_clients(db: Database, rows: pd.DataFrame, import_id: int,
     rows = _lifted_stages(db, rows, known)
     rows = _statuses_kept(db, rows, known)
     rows = _full_names_kept(db, rows, known)
-    gave = _outranked(as_given, rows)
+    gave = _outranked(as_given[~is_new], rows[~is_new])    # (of the clients stored already)
     new_rows, old_rows = rows[is_new], rows[values.isin(rows["client_key"], existing)]
     if notes is not None and "name" in new_rows:
         notes += _initials_alike(db, new_rows["name"], new_rows["name_key"])

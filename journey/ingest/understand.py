@@ -2332,7 +2332,7 @@ STAGE_SALE = "stage sale"    # (resolve_kinds: a row whose stage is purchase)
 def _returns_log(statuses: pd.Series) -> bool:
     """Whether a status column is a returns log's: every value a return's outcome
     (``RETURN_STATES``), one an exchange (``EXCHANGED``), one money back (``REFUNDED``)."""
-    said = set(values.per_distinct(statuses.dropna(), normalise_value))
+    said = {normalise_value(value) for value in statuses.dropna().unique()}
     return bool(said) and said <= RETURN_STATES and bool(said & EXCHANGED) and bool(
         said & REFUNDED)
 
