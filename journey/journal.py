@@ -353,7 +353,7 @@ class _Touch:
     def complete(self) -> bool:
         """Its record lists every column it set (ends with ``GIVEN``; older ones do not)."""
         return isinstance(self.after, list) and bool(self.after) and isinstance(
-            self.after[-1], dict)
+            self.after[-1], GIVEN)
 
     def carries(self, column: str) -> bool:
         return self.after is None or column in self.after or column in self.gave

@@ -1227,7 +1227,8 @@ def _update_rows(db: Database, table: str, ids: list[int], rows: pd.DataFrame,
     before_columns = [*present, *([] if gave is None else gave.columns), "updated_at",
                       "import_id"]
     kept_when_empty = {EXTRA} | (set(present) if only_filled else set())
-    carried: dict[tuple, str] = {}      # which cells are empty -> the columns written, JSON
+    # which cells are empty -> the columns written, JSON: alone, and ending with no GIVEN
+    carried: dict[tuple, tuple[str, str]] = {}
     sets, differs = [], []
     for at, column in enumerate(present, start=1):
         if column == EXTRA:
@@ -1257,10 +1258,12 @@ def _update_rows(db: Database, table: str, ids: list[int], rows: pd.DataFrame,
                 #             in parts, goes whole when it is undone: nothing to put back)
             empty = tuple(v is None for v in record)
             if empty not in carried:
-                carried[empty] = json.dumps([c for c, none in zip(present, empty)
-                                             if not none or c not in kept_when_empty])
-            after = carried[empty] if given is None or not given[at] else encode_image(
-                [*json.loads(carried[empty]), given[at]])       # (none given: the list alone)
+                listed = [c for c, none in zip(present, empty)
+                          if not none or c not in kept_when_empty]
+                carried[empty] = (json.dumps(listed), json.dumps([*listed, {}]))
+            alone, none_given = carried[empty]
+            after = (alone if given is None else none_given if not given[at]
+                     else encode_image([*json.loads(alone), given[at]]))
             changes.append((import_id, table, row_id, encode_image(image), after))
         record_changes(db, changes)
         if not present:
