@@ -26,15 +26,15 @@ from .. import values
 from ..columns import GUIDE_HEADERS
 from ..errors import UnreadableFile, ValidationError
 from ..fields import (
-    CLIENT_ONLY, COMMISSION_HEADERS, COMPANY_DETAIL_HEADERS, COMPANY_HEADERS, COMPANY_REVENUE, CONTACT_MEANS, CONVERSATION_IDS, EVENT_FIELDS, EVENT_KINDS,
-    EVENT_ONLY, ORGANISATION_HEADERS, PERSON_NAME_HEADERS,
-    CHILD_HEADERS, FEEDBACK_HEADERS, FUNDING_SOURCE, PARENT_HEADERS, PARTY_HEADERS,
-    PAYEE_HEADERS, PAYER_HEADERS, PEOPLE_HEADERS, SERVED_HEADERS, SURVEY_NAMES, TAG_HEADERS,
-    SCORE_RANGES, bare_name_parts, field_type, fields_for, match_header, name_part,
-    names_a_birth_date, SALE_PRICES, SALE_PRICES_ELSEWHERE,
-    names_a_coming_date, names_a_latest_date, names_a_number, names_a_record_edit,
-    names_an_activity_time, names_when_made, normalise_header, plain_header, SPENT_WITH_US,
-    without_owner)
+    CHILD_HEADERS, CLIENT_ONLY, COMMISSION_HEADERS, COMPANY_DETAIL_HEADERS, COMPANY_HEADERS,
+    COMPANY_REVENUE, CONTACT_MEANS, CONVERSATION_IDS, EVENT_FIELDS, EVENT_KINDS, EVENT_ONLY,
+    FEEDBACK_HEADERS, FUNDING_SOURCE, ORGANISATION_HEADERS, PARENT_HEADERS, PARTY_HEADERS,
+    PAYEE_HEADERS, PAYER_HEADERS, PEOPLE_HEADERS, PERSON_NAME_HEADERS, SALE_PRICES,
+    SALE_PRICES_ELSEWHERE, SCORE_RANGES, SERVED_HEADERS, SPENT_WITH_US, SURVEY_NAMES,
+    TAG_HEADERS, bare_name_parts, field_type, fields_for, match_header, name_part,
+    names_a_birth_date, names_a_coming_date, names_a_latest_date, names_a_number,
+    names_a_record_edit, names_an_activity_time, names_when_made, normalise_header,
+    plain_header, without_owner)
 from ..journal import stage_mapping
 from ..stages import (
     ALL_STAGES, BILLED_ONLY_STATUSES, BOOKED_STATUSES, CLOSED_DEAL, COMING_STATUSES, EXCHANGED,
