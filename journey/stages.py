@@ -218,7 +218,7 @@ OUTCOME_ALIASES = {
     "lost": "lost, closed lost, closedlost, deal lost, lost deal, rejected, disqualified, "
             "unqualified, dead, no deal, declined, perdido, cerrado perdido, rechazado, "
             "said no, not interested, no interest, gone quiet, went quiet, ghosted, no response, "
-            "no reply, "
+            "no reply, no answer, not proceeding, not going ahead, went elsewhere, "
             # a mailing list's subscriber no longer reachable, who never bought there
             # (Kit's, Mailchimp's): a lead lost, not a customer who left
             "unsubscribed, bounced, complained, cleaned, "
@@ -277,6 +277,7 @@ VISIT_KEPT_WORDS = ("arrived, checked in, attended, signed in, show, showed, sho
 # Nordic, Romanian, Turkish and Russian.
 PART_PAID_WORDS = ("part, partial, partly, part paid, partly paid, partially paid, parcial, "
                    "deposit, deposit paid, deposit received, deposit taken, paid deposit, "
+                   "deposit pd, dep pd, dep paid, half, half paid, paid half, "
                    "teilzahlung, teilweise, teilweise bezahlt, teilbezahlt, pago parcial, "
                    "parcialmente pagado, parcialmente pagada, partiellement payée, "
                    "partiellement réglée, partiellement réglé, częściowo, częściowo zapłacono, "
@@ -302,6 +303,16 @@ PAID_BY = frozenset(match_key(word) for word in (
     # who paid, where not the client ("Paid by": Mum, the delegate's company, self-pay)
     "self, self pay, self funded, mum, dad, mother, father, parent, parents, grandma, "
     "grandad, grandparents, company, employer").split(", "))
+# Platforms a booking or an order was paid through, written in a hand-kept "Paid" column (a
+# B&B's "Booking.com", a maker's "Etsy"): the row was paid, the platform holding the money.
+PAID_THROUGH = frozenset(match_key(word) for word in (
+    "booking.com, airbnb, vrbo, expedia, hotels.com, etsy, ebay, vinted, depop, not on the "
+    "high street, amazon, klarna, clearpay, gocardless").split(", "))
+# Owed, or not known yet, written in a hand-kept "Paid" column ("owes", "TBC", "pay next
+# time", "Invoice sent"): not marked paid.
+NOT_PAID_YET = frozenset(match_key(word) for word in (
+    "owes, owed, owing, outstanding, not yet, tbc, tba, to pay, pay next time, pay later, "
+    "chasing, invoice sent, inv sent, invoice emailed, invoice due").split(", "))
 # Ways of paying handed over in person, on collecting an order or when the job is done:
 # beside "Collected", no sign an order was paid when it was placed.
 PAID_IN_PERSON = frozenset(match_key(word) for word in (
@@ -481,6 +492,7 @@ ORDER_STATUS_WORDS = {
                # (being prepared or picked: on a shop's order list a sale, ORDER_IN_HAND)
                "en preparacion, em preparacao, em separacao, "
                "not started, requested, tentative, awaiting confirmation, needs scheduling, "
+               "tbc, to be confirmed, provisional, pencilled in, penciled in, "
                "vencida, vencido, impaga, impago, no pagada, pendiente de pago, confirmada, "
                "confirmado, reservada, reservado, no se presento, no asistio, "
                "en attente de paiement, en attente de virement, en attente, erreur de paiement, "
@@ -537,7 +549,13 @@ ORDER_STATUS_WORDS = {
 BOOKED_STATUSES = frozenset(match_key(word) for word in (
     "booked", "confirmed", "scheduled", "rescheduled", "upcoming", "requested", "tentative",
     *QUOTE_GIVEN_WORDS.split(", "), "work order",
-    "awaiting confirmation", "booked in", "consult", "consultation", "free consultation", "reservada", "reservado", "confirmada", "confirmado", "agendado",
+    "awaiting confirmation", "booked in", "consult", "consultation", "free consultation",
+    # a first lesson or call booked on an enquiries log (a tutor's, a gym's)
+    "trial booked", "trial lesson booked", "trial class booked", "trial session booked",
+    "consultation booked", "call booked",
+    # a date held, not confirmed ("TBC": a caterer's or a band's booking pencilled in)
+    "tbc", "to be confirmed", "provisional", "pencilled in", "penciled in",
+    "reservada", "reservado", "confirmada", "confirmado", "agendado",
     "agendada", "prenotato", "prenotata", "confermato", "confermata", "programmato",
     "programmata", "geboekt", "bevestigd", "gepland", "ingepland",
     # a quote sent, not yet taken up (Spanish, French, German, Portuguese, Italian, Dutch,
@@ -813,6 +831,9 @@ def read_stage_value(value: object, mapping: dict[str, str] | None = None) -> St
     if len(parts) > 1:          # "Lost - price", "Paid/Payé", "Repeat ✓"; not "Lead - lost"
         reads = [read_stage_value(part, mapping) for part in parts]
         first = reads[0]
+        if first.outcome is None and RANK.get(first.stage, -1) < RANK["purchase"] and any(
+                normalise_value(part) in _PAID_AFTER for part in parts[1:]):
+            return StageValue(stage="purchase")     # "Booked - deposit pd": bought
         if first.known and not _settled_after(parts) and all(
                 not said.known or said == first for said in reads[1:]):
             return first
@@ -827,6 +848,11 @@ _SETTLES = frozenset(normalise_value(w) for w in (
     "accepted", "approved", "converted", "signed", "agreed", "refunded", "returned",
     "reversed", "credited", "charged back", "won", "lost", "churned", "cancelled",
     "canceled", "paid", "unpaid", "not paid"))
+
+
+# Words after a booking or a quote that say money was paid ("Booked - deposit pd"): bought.
+_PAID_AFTER = frozenset(normalise_value(w) for w in (
+    "paid", "pd", "paid in full", *PART_PAID_WORDS.split(",")))
 
 
 def said_parts(value: object) -> list[str]:

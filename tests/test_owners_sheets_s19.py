@@ -205,10 +205,11 @@ def test_a_locksmiths_call_outs_paid_by_card_cash_or_invoice(tmp_path):
 
 
 def test_a_paid_column_of_other_words_stays_unread(tmp_path):
-    """'Card' beside 'owes' and 'Mum': words Journey does not know leave the column unread."""
+    """'Card' beside 'ask Sue' and 'Mum': words Journey does not know leave the column unread.
+    (Session 22: 'owes' was the word here; it is now read as not paid, test_owners_sheets_s22o.)"""
     (found,) = cli_import_book(tmp_path, "jobs.xlsx", {"Jobs": [
         ["Date", "Customer", "Total", "Paid"], [D(2025, 1, 6), "Ann Lee", 30, "Card"],
-        [D(2025, 1, 7), "Bob Ray", 40, "owes"], [D(2025, 1, 8), "Cat Fox", 50, "Mum"]]})
+        [D(2025, 1, 7), "Bob Ray", 40, "ask Sue"], [D(2025, 1, 8), "Cat Fox", 50, "Mum"]]})
     assert not any("in 'Paid'" in note for note in found["notes"])
 
 

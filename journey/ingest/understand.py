@@ -1790,6 +1790,8 @@ TOTAL_WORDS = frozenset(normalise_value(w) for w in (
 STAND_IN_NAMES = frozenset(normalise_value(w) for w in (
     "anonymous", "anon", "unknown", "n/a", "none", "null", "guest", "no name", "walk in",
     "walk in customer", "walk in client", "cash customer", "cash sale", "cash sales",
+    # a hand-kept sales book's buyer who gave no name, written as how they paid
+    "cash", "card", "paid cash", "cash buyer", "passing trade", "market customer",
     "not provided", "anonimo", "desconocido", "anonyme", "inconnu", "anonym", "unbekannt",
     "desconhecido", "sconosciuto", "anoniem", "onbekend",
     "visitor", "website visitor", "unknown visitor",

@@ -15,8 +15,8 @@ import pandas as pd
 from ... import values
 from ...fields import (INSTALMENT, REST_OF_TOTAL, VISIT_TYPE_HEADERS, base_header_key,
                        normalise_header)
-from ...stages import (BILLED_STATUSES, BOOKED_STATUSES, ON_INVOICE, PAID_BY, PART_PAID_WORDS,
-                       PAID_IN_PERSON, PAYMENT_STATUSES,
+from ...stages import (BILLED_STATUSES, BOOKED_STATUSES, NOT_PAID_YET, ON_INVOICE, PAID_BY,
+                       PAID_IN_PERSON, PAID_THROUGH, PART_PAID_WORDS, PAYMENT_STATUSES,
                        normalise_value, order_status_kind)
 from ...text import counted, its, listed, match_key, name_key, was
 from ..understand import (EXTRA, PAID_FLAG, about_invoices, amounts_of, column_or_blank, is_blank,
@@ -120,18 +120,73 @@ _WORDS_BEFORE_A_DAY = re.compile(r"^(?P<words>\D*?)[\s:,-]*(?:on\s*)?"
 
 
 def _paid_how(cell: object) -> str | None:
-    """What a hand-kept "Paid" or "Paid by" cell that is no tick says: a way of paying or
-    "pd", the day after it or not ("Card", "Bupa", "BACS 10/1", "Invoice - pd 30/1"), a
-    purchase; billed alone ("Invoice": ``ON_INVOICE``), a contact; else None (unread)."""
-    found = _WORDS_BEFORE_A_DAY.match(str(cell).strip())
-    parts = {normalise_value(part) for part in re.split(r"\s*[-–:,;/+&]\s*|\s+and\s+",
-                                                         found["words"] if found else "")}
-    parts.discard("")
+    """What a hand-kept "Paid" or "Paid by" cell that is no tick says: a way of paying, a
+    platform paid through or "pd", the day after it or not, a yes before it ("Card", "Bupa",
+    "BACS 10/1", "Invoice - pd 30/1", "Y - cash", "Booking.com"), or part paid ("deposit
+    £50", "half"), a purchase; billed alone ("Invoice": ``ON_INVOICE``) or owed ("owes",
+    "TBC", "Invoice sent": ``NOT_PAID_YET``), a contact; else None (unread)."""
+    parts = _paid_parts(cell)
     if not parts:
         return None
-    if parts <= PAID_BY | ON_INVOICE:
+    if parts & NOT_PAID_YET and parts <= NOT_PAID_YET | ON_INVOICE:
+        return "contact"
+    if parts <= _PAID_WORDS | ON_INVOICE:
         return "contact" if parts <= ON_INVOICE else "purchase"
     return None
+
+
+def paid_words(column: pd.Series) -> pd.Series | None:
+    """A hand-kept "Paid" column of an owner's words instead of ticks ("pd 9/9", "Card",
+    "owes", blank), as ticks: True where a cell says paid (``_paid_how``); None where a
+    written cell says neither paid nor owed, or none says paid."""
+    written = column.dropna()
+    written = written[written.astype(str).str.strip() != ""]
+    said = {cell: _paid_how(cell) for cell in written.unique()}
+    if not said or None in said.values() or "purchase" not in said.values():
+        return None
+    return column.map(lambda cell: said.get(cell) == "purchase").astype(bool)
+
+
+def _paid_parts(cell: object) -> set[str]:
+    """A "Paid" cell's words, split at its dashes, commas and "and" (and at its spaces where
+    the words together are none known: "paid cash"), a day at its end and money in it left
+    out ("Y - cash", "deposit £50 on 3/2": {"y", "cash"}, {"deposit"})."""
+    found = _WORDS_BEFORE_A_DAY.match(_MONEY_IN_WORDS.sub(" ", str(cell)).strip())
+    parts = set()
+    for part in re.split(r"\s*[-–:,;/+&]\s*|\s+and\s+", found["words"] if found else ""):
+        key = normalise_value(part)
+        parts |= ({key} if key in _PAID_CELL_WORDS
+                  else {normalise_value(word) for word in part.split()})
+    parts.discard("")
+    return parts
+
+
+def _paid_in_cell(cells: pd.Series, amounts: pd.Series) -> pd.Series:
+    """The money a "Paid" cell says was paid of a row's amount where it says part paid with
+    the sum ("deposit £50", "half £36"): that sum where less than the amount, else NaN."""
+    written = cells.dropna().astype(str)
+    written = written[written.map(lambda cell: bool(_MONEY_IN_WORDS.search(cell))
+                                  and _paid_parts(cell) <= _PART_PAID
+                                  and bool(_paid_parts(cell)))]
+    money = values.parse_money(written.map(lambda cell: _MONEY_IN_WORDS.search(cell)[0]))[0]
+    money = money.reindex(cells.index)
+    return money.where(money.gt(0) & money.lt(amounts.reindex(cells.index)))
+
+
+# Money written in a "Paid" cell beside its words ("deposit £50"): a sign and a number.
+_MONEY_IN_WORDS = re.compile(r"[£$€]\s?\d[\d,]*(?:\.\d{1,2})?|\d[\d,]*(?:\.\d{1,2})?\s?[£€]")
+
+
+def _days_and_ways(cells: pd.Series) -> pd.Series | None:
+    """Which of a "Paid" column's cells are the day it was paid, where the others are words
+    ``_paid_how`` reads ("12/06/2025" beside "paid cash", "owes"; no numbers); else None."""
+    if cells.map(type).isin((int, float, bool)).any():
+        return None
+    dated = values.parse_dates(cells)[0].notna()
+    if not dated.any() or dated.all() or not all(
+            _paid_how(cell) is not None for cell in cells[~dated].unique()):
+        return None
+    return dated
 
 
 def _paid_on_beside_date(frame: pd.DataFrame, mapping: dict[str, str | None]) -> str | None:
@@ -252,8 +307,10 @@ def paid_flags(out: pd.DataFrame, frame: pd.DataFrame, mapping: dict[str, str | 
         # a hand-kept "Paid" column of the day it was paid: a date is the tick
         cells = pd.Series("x", index=cells.index, dtype=object)
         frame = frame.assign(**{said: frame[said].where(frame[said].isna(), "x")})
-    elif (len(cells) and _PAID_ON.intersection({base_header_key(said)})
-          and (dated := ~values.parse_dates(cells)[1] | cells.map(values.is_weekday)).any()):
+    elif (len(cells) and (_PAID_ON.intersection({base_header_key(said)})
+                          and (dated := ~values.parse_dates(cells)[1]
+                               | cells.map(values.is_weekday)).any()
+                          or (dated := _days_and_ways(cells)) is not None)):
         # a "Paid on" of days and ways of paying ("05/02/2025", "Friday", "Cash"): a day is
         # a tick
         cells = cells.where(~dated, "✓")
@@ -269,7 +326,8 @@ def paid_flags(out: pd.DataFrame, frame: pd.DataFrame, mapping: dict[str, str | 
                          status if status in ("purchase", "contact", "cancellation",
                                               "refund")     # ("Avoir": a credit note)
                          else _paid_how(cell))
-        if kind_of[cell] == "contact" and _paid_how(cell) == "contact" and flag is None:
+        if kind_of[cell] == "contact" and flag is None and (parts := _paid_parts(cell)) and (
+                parts <= ON_INVOICE):
             billed.add(cell)
     if kind_of and billed == set(kind_of):
         # "Invoice" on every row written says how each was billed, not that none was paid
@@ -316,6 +374,10 @@ def paid_flags(out: pd.DataFrame, frame: pd.DataFrame, mapping: dict[str, str | 
         touchpoint = column_or_blank(out, "touchpoint")
         out["touchpoint"] = touchpoint.where(touchpoint.notna() | ~typed, kinds)
     out["kind"] = kinds.where(said_kind.isna(), said_kind)
+    # ("deposit £50" of a 245 booking: a sale of the 50 paid so far)
+    paid_part = _paid_in_cell(frame[said], amounts).where(said_kind.eq("purchase"))
+    if paid_part.notna().any():
+        out["amount"] = amounts.where(paid_part.isna(), paid_part)
     out["kind"] = out["kind"].where(by_status.isna(), by_status)
     # A row marked given back at its price ("Pago?": Estornado, R$ 90) was paid first: a
     # sale and its refund, as an order list's "Refunded" is (refunded_orders adds the sale).
@@ -349,6 +411,15 @@ def paid_flags(out: pd.DataFrame, frame: pd.DataFrame, mapping: dict[str, str | 
                    f"paid when ordered ({listed(sorted(frame.loc[ordered, header].unique()))})"
                    f" {was(len(ordered))} read as paid, collected or not." if len(ordered)
                    else "."))
+        part = paid_part.notna() & kept
+        if part.any():
+            count = int(part.sum())
+            written = frame.loc[part[part].index, said].unique()[:3]
+            notes.append(f"{counted(count, 'row')} marked part paid with the sum in '{said}' "
+                         f"({listed([repr(cell) for cell in written])}) "
+                         f"{was(count)} read as {'a purchase' if count == 1 else 'purchases'} "
+                         f"of what was paid so far ({paid_part[part].sum():,.2f} of "
+                         f"{amounts[part].sum():,.2f}).")
         read = by_status.notna() & kept
         if read.any():
             count = int(read.sum())
@@ -760,6 +831,10 @@ def package_paid_once(out: pd.DataFrame, header: str,
 
 
 _PART_PAID = frozenset(normalise_value(w) for w in PART_PAID_WORDS.split(","))
+# What a "Paid" cell's words say was paid (``_paid_how``): a way of paying, a platform paid
+# through, a part paid, or a yes before the way ("Y - cash").
+_PAID_WORDS = PAID_BY | PAID_THROUGH | _PART_PAID | {"y", "yes"}
+_PAID_CELL_WORDS = _PAID_WORDS | ON_INVOICE | NOT_PAID_YET
 
 # A row's own words that it was not (yet) a sale: a quote, an estimate, money not yet paid
 # ("quote - waiting", "not collected yet", "owes £20", "awaiting payment").
