@@ -138,6 +138,8 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
              "new client", "new customer", "referred client", "client referred", "referee",
              # (a wholesaler's buyer, a restaurant's guest, an organisation named in full)
              "organization name", "organisation name", "retailer", "retailer name",
+             # (a maker's or a wholesaler's shops that stock its goods)
+             "stockist", "stockist name", "trade customer", "wholesale customer",
              "guest name", "billing name", "consumer name",
              "review consumer name",     # (Trustpilot's reviewer)
              # (who booked: a class's or an event's booking tool, Bookwhen's)
@@ -180,6 +182,8 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
                         "total spent", "fee", "fees", "monthly fee",
                         "mrr", "monthly recurring revenue",    # (a subscriber's, ChartMogul's)
                         "retainer", "monthly retainer", "retainer fee",
+                        # (a teacher's or a school's fee for each term)
+                        "fee per term", "term fee", "termly fee", "fee per month",
                         "total fees", "total billed", "amount billed", "won deals amount",
                         "transaction total", "lifetime revenue",
                         "historic customer lifetime value", "total customer lifetime value",
@@ -187,7 +191,8 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
                         "annual spend", "yearly spend", "spend per year", "annual spend with us"),
     "revenue_potential": ("potential revenue", "revenue potential", "potential",
                           "potential value", "opportunity value", "pipeline value",
-                          "quote", "quote value", "quoted", "estimate", "estimate value"),
+                          "quote", "quote value", "quoted", "estimate", "estimate value",
+                          "est value", "estimated value", "est deal value"),
     "communication": ("communication", "communication style", "communications"),
     "preferred_channel": ("preferred channel", "preferred contact", "contact preference",
                           "preferred contact method", "contact method"),
@@ -1047,8 +1052,17 @@ def names_a_participant(header: object) -> bool:
 
 
 def header_year(header: object) -> int:
-    """The year a header names ("Total 2024", "FY2024"), else 0."""
-    return max(map(int, re.findall(r"(?<!\d)(?:19|20)\d\d(?!\d)", str(header))), default=0)
+    """The year a header names ("Total 2024", "FY2024"), or the year a financial or a school
+    year written across two ends in ("Fee 24/25", "2023-24": 2025, 2024), else 0."""
+    text = str(header)
+    across = [2000 + int(second) for first, second in _YEAR_ACROSS.findall(text)
+              if (int(first[-2:]) + 1) % 100 == int(second)]
+    return max([*map(int, re.findall(r"(?<!\d)(?:19|20)\d\d(?!\d)", text)), *across],
+               default=0)
+
+
+# A year written across two ("24/25", "2023-24", "2023/24"), as a fee's or an accounts' year.
+_YEAR_ACROSS = re.compile(r"(?<![\d/.-])((?:19|20)?\d\d)[/-](\d\d)(?![\d/.-])")
 
 
 # Words of a cash book's line that name money moving, no one who paid ("Opening Balance",
@@ -1114,8 +1128,9 @@ _PERIOD_HEADERS = (
         r"^(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
         rf"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|(?:fy)?{_YEAR})$")),
     # a school's or a teacher's terms: "Autumn term", "Spring Term 2024", "Term 2"
+    # (a season alone, "Autumn", "Spring", "Summer", is a term: three or more make a layout)
     ("term", re.compile(rf"^(?:(?:autumn|fall|winter|spring|summer|michaelmas|lent|easter|"
-                        rf"trinity)term|term[1-6])(?:{_YEAR})?$")),
+                        rf"trinity)(?:term)?|term[1-6])(?:{_YEAR})?$")),
     ("quarter", re.compile(rf"^(?:q|qtr|quarter)[1-4](?:{_YEAR})?$|^{_YEAR}q[1-4]$")),
     ("week", re.compile(r"^(?:week|wk|w)\d{1,2}$")),
 )
@@ -1240,9 +1255,10 @@ REST_OF_TOTAL = frozenset({"balance", "remainder", "rest", "finalpayment", "fina
 # fee", "Membership fee"), not a total ("Total paid", "Spend to date"), as
 # normalise_header writes it.
 PRICE_EACH = re.compile(
-    r"^(?:monthly|weekly|yearly|annual|membership|member|class|session|visit|lesson|clean)?"
-    r"(?:fee|price|rate|dues|cost|charge|subscription)s?"
-    r"(?:per(?:month|week|year|visit|session|class|lesson|clean)|each|pm|pw)?$"
+    r"^(?:monthly|weekly|yearly|annual|membership|member|class|session|visit|lesson|clean|"
+    r"term|termly)?"
+    r"(?:fee|price|rate|dues|cost|charge|subscription|retainer)s?"
+    r"(?:per(?:month|week|year|visit|session|class|lesson|clean|term)|each|pm|pw)?$"
     r"|^(?:cuota(?:mensual)?|mensalidade|cotisation(?:mensuelle)?|monatsbeitrag|"
     r"quotamensile|maandcontributie)$")
 # A header naming when a client started or joined ("Started", "Joined", "Member since",

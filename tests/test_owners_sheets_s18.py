@@ -384,14 +384,15 @@ ROUND = {"Round": [
 
 def test_a_window_cleaners_round_of_visits_marked_paid(tmp_path):
     """Mrs Lowe 3 x 15, Mr Bain 2 x 20 (owes one), Ms Kay 1 x 10: 95 (was 45, one price
-    each); one row per client, so no repeat is seen: [3, 3, 3, 0, 0]."""
+    each). Mrs Lowe and Mr Bain paid for two visits or more: repeat customers, as a purchase
+    count of 2 is (DESIGN; session 22: was [3, 3, 3, 0, 0], no repeat seen): [3, 3, 3, 2, 0]."""
     (found,) = cli_import_book(tmp_path, "Window round.xlsx", ROUND)
     assert ("Columns '6/1/25' to '3/3/25' mark each date's visit paid or not (6 visits "
             "paid): each client's revenue (current) is 'Price' times the visits marked paid."
             ) in found["notes"]
     assert workspace_rows(tmp_path, "SELECT name, revenue_current FROM clients ORDER BY name"
                           ) == [("Mr Bain", 40.0), ("Mrs Lowe", 45.0), ("Ms Kay", 10.0)]
-    assert cli_funnel(tmp_path) == [3, 3, 3, 0, 0]
+    assert cli_funnel(tmp_path) == [3, 3, 3, 2, 0]
 
 
 def test_a_round_of_words_that_say_no_payment_keeps_the_price(tmp_path):

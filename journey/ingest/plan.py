@@ -49,7 +49,7 @@ from .rules.client_lists import (active_or_inactive, last_visits_sold, money_not
                                  paid_tiers_bought, spenders_bought, ticked_steps,
                                  trial_tiers_considering)
 from .rules.client_money import (none_bought, paid_amounts, parts_paid, period_columns,
-                                 periods_paid, revenue_where_paid)
+                                 periods_paid, revenue_where_paid, years_paid)
 from .rules.common import unmapped
 from .rules.deals import (PARENT, closed_on, consultations, deal_values_won, lost_by_reason,
                           numbered_stages, quoted_considering, quotes_considered,
@@ -794,6 +794,7 @@ def prepare_sheet(plan: SheetPlan, *, stage_map: dict[str, str] | None = None,
     if plan.kind == "clients":
         notes += deal_values_won(out, columns_for)
         notes += period_columns(out, frame, plan.mapping, columns_for)
+        notes += years_paid(out, frame, columns_for)
     unstaged = plan.kind == "clients" and not {"stage", "status"} & (
         set(columns_for) | set(plan.set_values))
     spent = (spenders_bought(out, columns_for, by_status=False)

@@ -152,6 +152,13 @@ _INACTIVE = frozenset(normalise_value(word) for word in (
     "inattivo", "inattiva", "inactief"))
 # A client's record put away (Practice Better's "Archived"), beside "Active": their status,
 # no longer seen (churned), not a stage; a client who bought only where a session shows it.
+# Beside "Active" on a list of paying clients, a client who stopped ("Cancelled", "Stopped":
+# a cleaner's or a subscription box's regulars) or paused ("On hold"): a client, Inactive or
+# Active as those are.
+_ENDED_BESIDE_ACTIVE = frozenset(normalise_value(word) for word in (
+    "cancelled", "canceled", "stopped", "ended", "left"))
+_PAUSED_BESIDE_ACTIVE = frozenset(normalise_value(word) for word in (
+    "on hold", "paused", "suspended", "on a break"))
 _ARCHIVED = frozenset(normalise_value(word) for word in (
     "archived", "archiviert", "archivé", "archivado", "archivada", "archiviato",
     "archiviata", "gearchiveerd", "arkiverad", "arkiveret", "arkivert"))
@@ -196,6 +203,9 @@ def active_or_inactive(out: pd.DataFrame, frame: pd.DataFrame, mapping: dict[str
         return []
     said = values.per_distinct(frame[header], normalise_value)
     active, inactive = said.isin(ACTIVE_OF), said.isin(_INACTIVE)
+    if active.any():        # ("Cancelled", "On hold" beside "Active": regulars who stopped)
+        inactive |= said.isin(_ENDED_BESIDE_ACTIVE)
+        active |= said.isin(_PAUSED_BESIDE_ACTIVE)
     if said.isin(JOB_UNDER_WAY).any():      # "Open" beside "In progress": a job's, not done
         active &= ~said.isin(OPEN_OF)
     mapped = values.isin(said, set(stage_map))
@@ -222,12 +232,14 @@ def active_or_inactive(out: pd.DataFrame, frame: pd.DataFrame, mapping: dict[str
         lifted = (active | inactive) & out["stage"].isna() & ~money.eq(0)
         out.loc[lifted, "stage"] = "purchase"
         count, left = clients_counted(out, lifted), clients_counted(out, lifted & inactive)
+        left_as = [str(word).strip() for word in pd.unique(frame.loc[inactive, header].dropna())]
         if not count:
             return notes
         return notes + [f"'{header}' says Active or Inactive on a list of paying clients ({why} "
                 f"says so): {counted(count, 'client')} {was(count)} read as "
                 f"{'a customer' if count == 1 else 'customers'} (purchase)"
-                + (f", and {left:,} Inactive as having left (churned)." if left else ".")]
+                + (f", and {left:,} {listed(left_as)} as having left (churned)." if left
+                   else ".")]
     undone = inactive & out["_outcome"].eq("churned")
     out.loc[undone, "_outcome"] = None
     out.loc[undone, "status"] = frame.loc[undone, header]

@@ -9,13 +9,13 @@ import re
 import pandas as pd
 
 from ... import values
-from ...fields import (PAID_COUNT, PRICE_EACH, REST_OF_TOTAL, base_header_key, normalise_header,
-                       period_of, tax_note)
+from ...fields import (PAID_COUNT, PRICE_EACH, REST_OF_TOTAL, base_header_key, header_year,
+                       normalise_header, period_of, tax_note)
 from ...stages import PAID_STEPS, RANK
 from ...text import counted
 from ..understand import column_or_blank
 from .common import clients_counted, ticks
-from .paid import paid_parts
+from .paid import paid_parts, paid_words
 
 
 def paid_amounts(out: pd.DataFrame, frame: pd.DataFrame, mapping: dict[str, str | None],
@@ -53,18 +53,22 @@ def revenue_where_paid(out: pd.DataFrame, frame: pd.DataFrame,
                         mapping: dict[str, str | None],
                         columns_for: dict[str, list[str]]) -> list[str]:
     """On a client list whose revenue (current) is a money column ("Fee 24/25"), a yes/no
-    column headed as paying ("Paid?": ``PAID_STEPS``) says who has paid it: a client not
+    column headed as paying ("Paid?": ``PAID_STEPS``), or one of ways of paying and days
+    ("pd 9/9", "Card": ``paid_words``), says who has paid it: a client not
     marked paid has paid none of it yet, and its amount is revenue to come (potential)
     where no column gives that. Returns a note."""
     said = columns_for.get("revenue_current", [None])[0]
     if said not in frame or "revenue_potential" in columns_for:
         return []
     paid_by = next((h for h, f in mapping.items() if not f and h in frame
-                    and base_header_key(h) in PAID_STEPS and ticks(frame[h]) is not None),
+                    and base_header_key(h) in PAID_STEPS
+                    and (ticks(frame[h]) is not None or paid_words(frame[h]) is not None)),
                    None)
     if paid_by is None:
         return []
-    ticked = ticks(frame[paid_by]).reindex(out.index, fill_value=False).astype(bool)
+    said_paid = ticks(frame[paid_by])       # (or a way of paying, "pd 9/9": paid)
+    said_paid = paid_words(frame[paid_by]) if said_paid is None else said_paid
+    ticked = said_paid.reindex(out.index, fill_value=False).astype(bool)
     revenue = pd.to_numeric(out["revenue_current"], errors="coerce")
     unpaid = ~ticked & revenue.gt(0)
     if not unpaid.any():
@@ -157,6 +161,29 @@ def _price_times_paid(out: pd.DataFrame, paid: pd.Series,
     return said
 
 
+def years_paid(out: pd.DataFrame, frame: pd.DataFrame,
+               columns_for: dict[str, list[str]]) -> list[str]:
+    """A client list's revenue read from two or more columns of one field each naming a year
+    ("Fee 22/23", "Fee 23/24", "Fee 24/25": an accountant's fees; the latest year's is the
+    revenue): the years with more than 0 are the client's purchases, two or more a repeat
+    customer, where no column counts them. Returns a note."""
+    headers = [h for h in columns_for.get("revenue_current", []) if h in frame]
+    years = {header_year(h) for h in headers}
+    if (len(headers) < 2 or 0 in years or len(years) != len(headers)
+            or "purchases" in columns_for):
+        return []
+    paid = pd.DataFrame({h: values.read_money(frame[h]).values.gt(0) for h in headers})
+    count = paid.sum(axis=1).reindex(out.index)
+    again = count.ge(2)
+    if not again.any():
+        return []
+    out["purchases"] = count
+    n = clients_counted(out, again)
+    return [f"'{headers[-1]}' to '{headers[0]}' each hold a year's money: the years with more "
+            f"than 0 are each client's purchases ({counted(n, 'client')} in two or more "
+            f"years, repeat {'customer' if n == 1 else 'customers'})."]
+
+
 def periods_paid(out: pd.DataFrame, columns_for: dict[str, list[str]]) -> list[str]:
     """A count of the periods or visits each client paid for, read as their purchases
     (``PAID_COUNT``: a gym's "Months paid"), beside the price of one (``_price_times_paid``:
@@ -213,10 +240,13 @@ def none_bought(out: pd.DataFrame, columns_for: dict[str, list[str]]) -> list[st
 
 def _visits_paid(out: pd.DataFrame, frame: pd.DataFrame, periods: list[str],
                  columns_for: dict[str, list[str]], each: str) -> list[str]:
-    """A round's client list (a window cleaner's): a price per visit ("Price") and three or
-    more columns, one per date, marking each visit paid ("pd", ✓) or not ("owes", "x",
-    blank): each client's revenue (current) is the price times the visits marked paid
-    (``_price_times_paid``). Returns a note."""
+    """A round's client list (a window cleaner's: a price per visit, "Price", and a column
+    per date) or a list of fees paid each period (a piano teacher's "Fee per term" and a
+    column per term, an agency's "Retainer (pm)" and a column per month): three or more
+    columns marking each visit or period paid ("pd", ✓) or not ("owes", "x", blank): each
+    client's revenue (current) is the price times those marked paid
+    (``_price_times_paid``), and their number the client's purchases (two or more, a repeat
+    customer), where no column counts those. Returns a note."""
     if len(periods) < 3:
         return []
     marks = {h: frame[h].map(lambda cell: str(cell).strip().casefold(), na_action="ignore")
@@ -228,9 +258,16 @@ def _visits_paid(out: pd.DataFrame, frame: pd.DataFrame, periods: list[str],
     said = _price_times_paid(out, visits, columns_for)
     if said is None:
         return []
-    return [f"Columns '{periods[0]}' to '{periods[-1]}' mark each {each}'s visit paid or "
-            f"not ({counted(int(visits.sum()), 'visit')} paid): each client's revenue "
-            f"(current) is '{said}' times the visits marked paid."]
+    if "purchases" not in columns_for:
+        out["purchases"] = visits.reindex(out.index)
+    if each == "date":
+        return [f"Columns '{periods[0]}' to '{periods[-1]}' mark each {each}'s visit paid or "
+                f"not ({counted(int(visits.sum()), 'visit')} paid): each client's revenue "
+                f"(current) is '{said}' times the visits marked paid."]
+    return [f"Columns '{periods[0]}' to '{periods[-1]}' mark each {each} paid or not "
+            f"({counted(int(visits.sum()), each)} paid): each client's revenue (current) is "
+            f"'{said}' times the {each}s marked paid, and a client who paid for two or more "
+            "a repeat customer."]
 
 
 def period_columns(out: pd.DataFrame, frame: pd.DataFrame, mapping: dict[str, str | None],
