@@ -3,7 +3,8 @@ rounds had not tried (a dog groomer, a piano teacher, a food truck, a potter's s
 agency's retainers, a yoga studio, a B&B, a tutoring agency, a plumber, a bakery's standing
 orders, a consultant's RAG pipeline, a charity shop's donors, a cleaning company, an
 accountant, a chimney sweep, a wedding DJ, a pet sitter, a car valeter, a beekeeper's
-stockists, a dance school). Each is written here with openpyxl as the owner keeps it (a
+stockists, a dance school; the bakery's, the consultant's and the charity's are policy
+questions, written up in the session's report, not tested). Each is written here with openpyxl as the owner keeps it (a
 title over the header, notes in cells, money as "£45", "10.00", "£500 pd", ticks ✓ x Y,
 blank rows, a totals row), imported through the command line and checked against figures
 worked out by hand (clients; cumulative funnel: awareness, consideration, purchase,
