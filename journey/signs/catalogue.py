@@ -63,8 +63,8 @@ class InterdepartmentalComplaints(Sign):
 
     def arithmetic(self, m: Measure) -> str:
         p = m.parts
-        return (f"{count(p['complaints'])} internal complaints over {p['months']:.1f} months "
-                f"= {fmt(m.value)} a month.")
+        return (f"{count(p['complaints'])} internal complaints over {p['months']:.1f} months"
+                f"{self.equals_figure(m)}.")
 
 
 class UneducatedLeads(Sign):
@@ -234,9 +234,7 @@ class EventsPer100Clients(Sign):
     def arithmetic(self, m: Measure) -> str:
         worked = (f"{count(m.parts[self.counted])} {self.counted} ÷ "
                   f"{count(m.parts[self.base_part])} {self.base_words}")
-        if self.unit == "%":
-            return f"{worked} = {fmt(m.value, '%')}."
-        return f"{worked} × 100 = {fmt(m.value)} per 100."
+        return f"{worked}{self.equals_figure(m)}."
 
 
 class PurchaseObjections(EventsPer100Clients):
@@ -314,8 +312,8 @@ class LowWinRate(Sign):
 
     def arithmetic(self, m: Measure) -> str:
         p = m.parts
-        return (f"{count(p['won'])} won ÷ ({count(p['won'])} won + {count(p['lost'])} lost) = "
-                f"{fmt(m.value, '%')}.")
+        return (f"{count(p['won'])} won ÷ ({count(p['won'])} won + {count(p['lost'])} lost)"
+                f"{self.equals_figure(m)}.")
 
     def notes(self, current: Measure) -> list[str]:
         lines = []
@@ -417,8 +415,8 @@ class RefundsCancellationsUp(Sign):
     def arithmetic(self, m: Measure) -> str:
         p = m.parts
         return (f"({count(p['refunds'])} refunds + {count(p['cancellations'])} cancellations) "
-                f"÷ {count(p['purchases'])} purchases ({p['purchase_basis']}) = "
-                f"{fmt(m.value, '%')}.")
+                f"÷ {count(p['purchases'])} purchases ({p['purchase_basis']})"
+                f"{self.equals_figure(m)}.")
 
     def notes(self, current: Measure) -> list[str]:
         if current.parts.get("refunds_are_amounts"):
@@ -498,7 +496,7 @@ class LowRetention(Sign):
     def arithmetic(self, m: Measure) -> str:
         p = m.parts
         return (f"({count(p['end'])} customers at the end − {count(p['new'])} of them new) ÷ "
-                f"{count(p['start'])} at the start = {fmt(m.value, '%')} "
+                f"{count(p['start'])} at the start{self.equals_figure(m)} "
                 f"({count(p['left'])} of those at the start left).")
 
     def evidence_clients(self, db: Database, filters: Filters, span, events: pd.DataFrame,
@@ -651,7 +649,7 @@ class RepeatBusinessDown(Sign):
     def arithmetic(self, m: Measure) -> str:
         p = m.parts
         text = (f"{count(p['repeat'])} of {count(p['buyers'])} clients who bought have bought "
-                f"on two or more days = {fmt(m.value, '%')}.")
+                f"on two or more days{self.equals_figure(m)}.")
         if p.get("too_new"):
             text += (f" {count(p['too_new'])} who first bought in the last "
                      f"{p['chance_days']} days are left out: too new to have come back.")
