@@ -258,7 +258,8 @@ def test_the_complaint_rate_counts_the_active_clients_of_the_period():
 def test_retention_counts_customers_at_the_start_and_the_end():
     events, clients = retention(3)
     s = sign(build(events, clients), "low_retention")
-    assert s.parts == {"start": 10, "new": 0, "end": 7, "left": 3}
+    assert s.parts == {"start": 10, "new": 0, "end": 7, "left": 3,
+                       "new_left": 0}
 
 
 def test_customers_last_seen_long_ago_still_count_until_they_leave():
@@ -268,7 +269,8 @@ def test_customers_last_seen_long_ago_still_count_until_they_leave():
     s = sign(build(events, clients), "low_retention")
     # "old" bought in 2021 and never left: a customer at the start and at the end of 2024
     # (and of 2023); "gone" churned in 2021, before either period.
-    assert s.parts == {"start": 11, "new": 0, "end": 8, "left": 3}
+    assert s.parts == {"start": 11, "new": 0, "end": 8, "left": 3,
+                       "new_left": 0}
     assert s.value == pytest.approx(100 * 8 / 11)
 
 
@@ -546,7 +548,7 @@ def test_telecom_retention_matches_pandas(telecom):
     stayed, churned, joined = ((status == s).sum() for s in ("Stayed", "Churned", "Joined"))
     s = sign(db, "low_retention")
     assert s.parts == {"start": stayed + churned, "new": joined, "end": stayed + joined,
-                       "left": churned}
+                       "left": churned, "new_left": 0}       # no dates: none new and gone
     assert s.value == pytest.approx(100 * stayed / (stayed + churned))
     assert s.status == "red"                      # 71.6%, below 75%
 

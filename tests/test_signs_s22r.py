@@ -10,6 +10,9 @@ hand; beside each, where it matters, one the change must leave as it was.
   per 100" where the card reads "3.8 per 100" (the working said "= 3.8%"), "84.8 per 100"
   objections (the card said "85 per 100"); on every measured sign of the demo, in every
   period the page offers, the card's figure is the working's.
+- Retention's evidence lists the customers its figure counts: not those new in the period
+  who left within it (counted nowhere), whom the working now names with their number (the
+  demo: 534 rows, 16 of them unexplained -> 518, the sign's own evidence count).
 """
 
 from __future__ import annotations
@@ -24,6 +27,7 @@ import openpyxl
 import pytest
 
 from conftest import app_test, cli_funnel, cli_import_text, cli_json
+from journey import signs
 from journey.__main__ import main
 from journey.filters import Filters
 from journey.overview import data_span
@@ -181,3 +185,57 @@ def test_the_signs_page_shows_the_once_rounded_figure(tmp_path, monkeypatch, pre
     (metric,) = [m for m in at.metric if m.label == "Win rate"]
     assert metric.value == "54.5%"
     assert "This period: 6 won ÷ (6 won + 5 lost) = 54.5%." in [t.value for t in at.text]
+
+
+# --- retention: the working and the evidence tell one story --------------------------------
+
+CLIENTS = "Client,Status\nAnn Able,Active\nBob Best,Churned\nCid Cole,Active\nDee Dunn,{dee}\n"
+ORDERS = ("Order,Customer,Date,Total\n1001,Ann Able,2023-03-01,50\n1002,Bob Best,2023-04-01,50\n"
+          "1003,Bob Best,2023-09-01,50\n1004,Cid Cole,2024-02-01,50\n"
+          "1005,Dee Dunn,2024-03-01,50\n1006,Ann Able,2024-05-01,50\n")
+
+
+def retention_shop(tmp_path, dee: str):
+    cli_import_text(tmp_path, "clients.csv", CLIENTS.format(dee=dee))
+    cli_import_text(tmp_path, "orders.csv", ORDERS)
+    db = open_workspace(str(tmp_path / "w.db"), create=False)
+    return db, compute_signs(db).by_key("low_retention")
+
+
+def test_retention_leaves_out_the_new_customers_who_left_and_says_so(tmp_path):
+    """The last 12 months, 2023-05-02 to 2024-05-01. At the start: Ann and Bob (first
+    bought in 2023-03 and 2023-04); Bob left in the period (churned, last seen 2023-09).
+    At the end: Ann and Cid. New: Cid (2024-02); Dee bought in 2024-03 and churned, so she
+    is a customer at neither end: (2 − 1) ÷ 2 = 50.0%. The evidence lists the 3 customers
+    the figure counts (it listed Dee too, "new in the period, left in the period", 4 rows
+    beside an evidence count of 3), and the working names Dee's 1 (it said nothing)."""
+    db, sign = retention_shop(tmp_path, "Churned")
+    assert cli_funnel(tmp_path)[:3] == [4, 4, 4]
+    assert sign.parts == {"start": 2, "new": 1, "end": 2, "left": 1, "new_left": 1}
+    assert sign.figure(sign.value) == "50.0%"
+    assert sign.working[1:] == [
+        "This period: (2 customers at the end − 1 of them new) ÷ 2 at the start = 50.0% "
+        "(1 of those at the start left).",
+        "Previous period: There were no customers at the start of the period.",
+        "1 customer who first bought in the period and left within it is in neither count "
+        "(not a customer at its start, nor at its end), so the evidence does not list it."]
+    whole = signs.sign_evidence(db, "low_retention")["clients"]
+    assert sorted(zip(whole["name"], whole["counted_as"])) == [
+        ("Ann Able", "customer at the start, stayed"),
+        ("Bob Best", "customer at the start, left in the period"),
+        ("Cid Cole", "new in the period")]
+    page = signs.first_sign_evidence(db, "low_retention")["clients"]
+    assert page.count == len(whole) == sign.evidence_count == 3
+    assert page.first["name"].tolist() == whole["name"].tolist()
+
+
+def test_retention_with_no_new_customer_gone_lists_every_new_one(tmp_path):
+    """Dee still a customer: at the end Ann, Cid and Dee, 2 of them new: (3 − 2) ÷ 2 =
+    50.0%; the evidence lists all 4, Dee as new; no line about customers counted nowhere."""
+    db, sign = retention_shop(tmp_path, "Active")
+    assert sign.parts == {"start": 2, "new": 2, "end": 3, "left": 1, "new_left": 0}
+    assert sign.figure(sign.value) == "50.0%"
+    assert not any("neither count" in line for line in sign.working)
+    page = signs.first_sign_evidence(db, "low_retention")["clients"]
+    assert page.count == sign.evidence_count == 4
+    assert "Dee Dunn" in page.first["name"].tolist()
