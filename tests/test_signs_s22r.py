@@ -13,6 +13,9 @@ hand; beside each, where it matters, one the change must leave as it was.
 - Retention's evidence lists the customers its figure counts: not those new in the period
   who left within it (counted nowhere), whom the working now names with their number (the
   demo: 534 rows, 16 of them unexplained -> 518, the sign's own evidence count).
+- An evidence table on the Signs page leaves out the columns empty on every row it shows
+  (they made the grid scroll sideways) and names them; the downloads keep every column,
+  so a sign's file has the same columns each time.
 """
 
 from __future__ import annotations
@@ -24,6 +27,7 @@ import re
 import shutil
 
 import openpyxl
+import pandas as pd
 import pytest
 
 from conftest import app_test, cli_funnel, cli_import_text, cli_json
@@ -34,6 +38,7 @@ from journey.overview import data_span
 from journey.signs import compute_signs
 from journey.values import add_days
 from journey.workspace import open_workspace
+from journey_ui import widgets
 
 
 def deals(won: int, lost: int) -> str:
@@ -239,3 +244,38 @@ def test_retention_with_no_new_customer_gone_lists_every_new_one(tmp_path):
     page = signs.first_sign_evidence(db, "low_retention")["clients"]
     assert page.count == sign.evidence_count == 4
     assert "Dee Dunn" in page.first["name"].tolist()
+
+
+# --- evidence tables without columns empty on every row -------------------------------------
+
+def test_empty_columns_are_those_with_no_value_on_any_row():
+    """Nothing and blank text are empty; 0, "no" and one value among blanks are not."""
+    frame = pd.DataFrame({"none": [None, None], "blank": ["", " "], "zero": [0, 0],
+                          "one": [None, "x"], "no": ["no", ""], "nan": [float("nan")] * 2})
+    assert widgets.empty_columns(frame) == ["none", "blank", "nan"]
+    assert widgets.empty_columns(frame.iloc[:0]) == list(frame.columns)
+
+
+@pytest.mark.parametrize("presenter", [False, True])
+def test_the_evidence_table_leaves_out_columns_empty_on_every_row(tmp_path, monkeypatch,
+                                                                 presenter):
+    """The retention shop's evidence (3 customers): no client ID, persona, client type,
+    region or channel on any row, so the page's table leaves those 5 out of its 13 columns
+    and says so; Outcome, filled for Bob alone, stays. The download keeps all 13."""
+    retention_shop(tmp_path, "Churned")
+    home = tmp_path / "home"
+    home.mkdir()
+    shutil.copy(tmp_path / "w.db", home / "shop.db")
+    monkeypatch.setenv("JOURNEY_HOME", str(home))
+    at = app_test("shop", "views/signs.py", presenter=presenter, details_low_retention=True)
+    at.toggle(key="evidence_low_retention").set_value(True).run()
+    assert not at.exception, at.exception
+    (shown,) = [d.value for d in at.dataframe if "counted_as" in d.value.columns]
+    assert list(shown.columns) == ["name", "counted_as", "furthest_stage", "status",
+                                   "first_date", "last_date", "outcome", "customer_since"]
+    assert len(shown) == 3
+    assert ("Not shown, empty on every row: Client ID, Persona, Client type, Region, "
+            "Channel (the downloads keep them).") in [c.value for c in at.caption]
+    whole = signs.sign_evidence(open_workspace(str(home / "shop.db"), create=False),
+                                "low_retention")["clients"]
+    assert len(whole.columns) == 13 and "client_id" in whole.columns
