@@ -241,6 +241,13 @@ def table(frame: pd.DataFrame, labels: dict | None = None, *, formats: dict | No
         shown, labels, formats, column_config, currency), **options)
 
 
+def empty_columns(frame: pd.DataFrame) -> list[str]:
+    """The columns with no value on any row: nothing, or only blank text."""
+    return [column for column in frame.columns
+            if all(value.strip() == "" if isinstance(value, str) else pd.isna(value)
+                   for value in frame[column])]
+
+
 def static_table(frame: pd.DataFrame, labels: dict | None = None, *,
                  formats: dict | None = None, currency: str = "", columns=None) -> None:
     """``table`` as a static table (``st.table``) whose text wraps: for presenter mode,

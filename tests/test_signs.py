@@ -136,9 +136,9 @@ def test_win_rate_trend_month_by_month():
 def test_internal_complaints_per_month_and_their_change():
     s = sign(hand_worked(), "interdepartmental_complaints")
     # 6 in 366 days (2024 is a leap year) against 3 in 365 days.
-    assert s.value == round(6 / (366 / (365.25 / 12)), 2)
-    assert s.previous == round(3 / (365 / (365.25 / 12)), 2)
-    assert s.change_pct == pytest.approx(100 * (6 / 366 - 3 / 365) / (3 / 365), abs=0.01)
+    assert s.value == pytest.approx(6 / (366 / (365.25 / 12)))         # exact, not rounded
+    assert s.previous == pytest.approx(3 / (365 / (365.25 / 12)))
+    assert s.change_pct == pytest.approx(100 * (6 / 366 - 3 / 365) / (3 / 365))
     assert s.status == "red"                      # up about 99%: red from a 50% rise
     assert s.departments == ("operations",)       # who raised them in the period
 
@@ -211,13 +211,13 @@ CASES = {   # sign: {status: (events, clients)}
                              "red": (repeat(2), None)},
 }
 EXPECTED_VALUES = {   # (green, amber, red) values, worked by hand
-    "interdepartmental_complaints": (round(10 / (366 / (365.25 / 12)), 2),
-                                     round(12 / (366 / (365.25 / 12)), 2),
-                                     round(20 / (366 / (365.25 / 12)), 2)),
+    "interdepartmental_complaints": (10 / (366 / (365.25 / 12)),
+                                     12 / (366 / (365.25 / 12)),
+                                     20 / (366 / (365.25 / 12))),
     "uneducated_leads": (5.0, 15.0, 50.0),
     "purchase_objections": (20.0, 60.0, 120.0),
     "low_win_rate": (50.0, 25.0, 10.0),
-    "high_complaints": (round(100 / 41, 2), round(300 / 41, 2), round(600 / 41, 2)),
+    "high_complaints": (100 / 41, 300 / 41, 600 / 41),
     "refunds_cancellations_up": (10.0, 12.5, 20.0),
     "low_retention": (90.0, 80.0, 70.0),
     "repeat_business_down": (50.0, 40.0, 20.0),
@@ -230,7 +230,7 @@ def test_each_sign_green_amber_and_red(key, status):
     events, clients = CASES[key][status]
     s = sign(build(events, clients), key)
     assert (s.status, s.measured) == (status, True), s.working
-    assert s.value == EXPECTED_VALUES[key][("green", "amber", "red").index(status)]
+    assert s.value == pytest.approx(EXPECTED_VALUES[key][("green", "amber", "red").index(status)])
     assert s.missing is None and s.assessment is None
     assert status in ("green", "amber", "red") and s.next_step
 
@@ -258,7 +258,8 @@ def test_the_complaint_rate_counts_the_active_clients_of_the_period():
 def test_retention_counts_customers_at_the_start_and_the_end():
     events, clients = retention(3)
     s = sign(build(events, clients), "low_retention")
-    assert s.parts == {"start": 10, "new": 0, "end": 7, "left": 3}
+    assert s.parts == {"start": 10, "new": 0, "end": 7, "left": 3,
+                       "new_left": 0}
 
 
 def test_customers_last_seen_long_ago_still_count_until_they_leave():
@@ -268,8 +269,9 @@ def test_customers_last_seen_long_ago_still_count_until_they_leave():
     s = sign(build(events, clients), "low_retention")
     # "old" bought in 2021 and never left: a customer at the start and at the end of 2024
     # (and of 2023); "gone" churned in 2021, before either period.
-    assert s.parts == {"start": 11, "new": 0, "end": 8, "left": 3}
-    assert s.value == round(100 * 8 / 11, 2)
+    assert s.parts == {"start": 11, "new": 0, "end": 8, "left": 3,
+                       "new_left": 0}
+    assert s.value == pytest.approx(100 * 8 / 11)
 
 
 def test_dates_with_a_time_of_day_count_by_their_day():
@@ -437,7 +439,7 @@ def test_lost_deals_without_reasons_fall_back_on_the_conversion():
     # No reasons; 13 clients arrived in 2024 (12 deals and the anchor), the 3 who won went
     # past awareness: 3 ÷ 13, red below 30%.
     assert (s.basis, s.parts["converted"], s.parts["arrived"]) == ("conversion", 3, 13)
-    assert (s.value, s.status) == (round(300 / 13, 2), "red")
+    assert (s.value, s.status) == (pytest.approx(300 / 13), "red")
     assert s.value_label == "awareness → consideration conversion"
 
 
@@ -524,7 +526,8 @@ def crm(datasets):
 def test_maven_crm_win_rate(crm):
     s = sign(crm, "low_win_rate")
     assert (s.parts["won"], s.parts["lost"]) == (4238, 2473)
-    assert s.value == round(100 * 4238 / (4238 + 2473), 2) == 63.15
+    assert s.value == pytest.approx(100 * 4238 / (4238 + 2473))        # 63.150...
+    assert s.figure(s.value) == "63.2%"
     assert s.status == "green"
 
 
@@ -545,8 +548,8 @@ def test_telecom_retention_matches_pandas(telecom):
     stayed, churned, joined = ((status == s).sum() for s in ("Stayed", "Churned", "Joined"))
     s = sign(db, "low_retention")
     assert s.parts == {"start": stayed + churned, "new": joined, "end": stayed + joined,
-                       "left": churned}
-    assert s.value == round(100 * stayed / (stayed + churned), 2)
+                       "left": churned, "new_left": 0}       # no dates: none new and gone
+    assert s.value == pytest.approx(100 * stayed / (stayed + churned))
     assert s.status == "red"                      # 71.6%, below 75%
 
 
@@ -555,7 +558,7 @@ def test_telecom_refunds_match_pandas(telecom):
     s = sign(db, "refunds_cancellations_up")
     refunded = int((frame["Totalrefunds"] > 0).sum())
     assert (s.parts["refunds"], s.parts["purchases"]) == (refunded, len(frame))
-    assert s.value == round(100 * refunded / len(frame), 2)
+    assert s.value == pytest.approx(100 * refunded / len(frame))
     assert any("holds amounts" in line for line in s.working)
 
 

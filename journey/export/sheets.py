@@ -26,7 +26,7 @@ from ..stages import LABELS, stage_at_column, stage_model
 from ..scorecard import has_revenue, measure_kpis
 from ..workshop import actions, kpis, personas, touchpoints
 from ..workspace import get_setting
-from .formats import (DATE, DECIMAL, INTEGER, MONEY, NUMBER, PERCENT, STATUS_WORDS, TEXT,
+from .formats import (DATE, DECIMAL, FIGURE, INTEGER, MONEY, NUMBER, PERCENT, STATUS_WORDS, TEXT,
                       text_array)
 
 # Sheet name -> what it holds (the Overview lists them; so does the export page).
@@ -296,7 +296,7 @@ def signs_table(report: SignsReport) -> Table:
             f"{assessed['score']}/5 {assessed.get('note') or ''}".strip() if assessed else None,
             s.next_step])
     frame = pd.DataFrame(rows, columns=SIGN_HEADERS)
-    return Table("Signs", frame, {"This period": DECIMAL, "Previous period": DECIMAL,
+    return Table("Signs", frame, {"This period": FIGURE, "Previous period": FIGURE,
                                   "Change %": PERCENT, "Amber at": DECIMAL, "Red at": DECIMAL,
                                   "Evidence rows": INTEGER}, wrap=True)
 

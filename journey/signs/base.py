@@ -5,6 +5,7 @@ judging (level or change against amber and red thresholds)."""
 from __future__ import annotations
 
 import math
+from decimal import ROUND_HALF_UP, Decimal
 from dataclasses import dataclass, field
 
 import pandas as pd
@@ -82,6 +83,13 @@ class Sign:
         """Which way the figure shown is better ("higher" or "lower"), for the colour of its
         change: the sign's own direction unless the figure shown is another measure."""
         return self.better
+
+    def equals_figure(self, m: Measure) -> str:
+        """How the working's sum ends: with the figure as the card writes it, rounded once
+        from the exact value (" = 54.3%", " × 100 = 84.8 per 100", " = 10.6 a month")."""
+        unit = figure_unit(self.unit, self.label(m))
+        times = " × 100" if unit.startswith("per 100") else ""
+        return f"{times} = {format_value(m.value, unit)}"
 
     def notes(self, current: Measure) -> list[str]:
         """Lines the working adds after the arithmetic, about where counts came from."""
@@ -291,22 +299,34 @@ def rule_text(better: str, amber: float, red: float, unit: str) -> str:
     return f"amber below {amber:g}{unit}, red below {red:g}{unit}."
 
 
+def figure_number(value: float) -> str:
+    """A sign's number as every place writes it, rounded once from the exact value and an
+    exact half up (as ``percent_text``): one decimal, none from 1,000 ("84.8", "1,235")."""
+    exact = Decimal(str(value))
+    step = Decimal("0.1") if abs(exact) < 1000 else Decimal(1)
+    return f"{exact.quantize(step, ROUND_HALF_UP):,}"
+
+
 def format_value(value: float | None, unit: str) -> str:
-    """A sign's figure for people: ``16.6%``, ``10.6 a month``, ``85 per 100``."""
+    """A sign's figure for people, in the unit it is written in (``figure_unit``):
+    ``16.6%``, ``10.6 a month``, ``84.8 per 100``."""
     if value is None:
         return "–"
     if unit == "%":
         return percent_text(value, 1)
     if unit == "per month":
-        return f"{value:,.1f} a month"
-    return f"{value:,.0f} per 100"
+        return f"{figure_number(value)} a month"
+    return f"{figure_number(value)} per 100"
 
 
 def fmt(value: float | None, unit: str = "") -> str:
-    """A number in the working: one decimal, or none from 1,000; with its unit."""
+    """A number in the working, rounded as the figure is (a share as ``percent_text``, else
+    ``figure_number``); with its unit."""
     if value is None:
         return "–"
-    text = f"{value:,.1f}" if abs(value) < 1000 else f"{value:,.0f}"
+    if unit == "%":
+        return percent_text(value, 1)
+    text = figure_number(value)
     return text + unit_suffix(unit) if unit else text
 
 

@@ -63,8 +63,8 @@ class InterdepartmentalComplaints(Sign):
 
     def arithmetic(self, m: Measure) -> str:
         p = m.parts
-        return (f"{count(p['complaints'])} internal complaints over {p['months']:.1f} months "
-                f"= {fmt(m.value)} a month.")
+        return (f"{count(p['complaints'])} internal complaints over {p['months']:.1f} months"
+                f"{self.equals_figure(m)}.")
 
 
 class UneducatedLeads(Sign):
@@ -234,9 +234,7 @@ class EventsPer100Clients(Sign):
     def arithmetic(self, m: Measure) -> str:
         worked = (f"{count(m.parts[self.counted])} {self.counted} ÷ "
                   f"{count(m.parts[self.base_part])} {self.base_words}")
-        if self.unit == "%":
-            return f"{worked} = {fmt(m.value, '%')}."
-        return f"{worked} × 100 = {fmt(m.value)} per 100."
+        return f"{worked}{self.equals_figure(m)}."
 
 
 class PurchaseObjections(EventsPer100Clients):
@@ -314,8 +312,8 @@ class LowWinRate(Sign):
 
     def arithmetic(self, m: Measure) -> str:
         p = m.parts
-        return (f"{count(p['won'])} won ÷ ({count(p['won'])} won + {count(p['lost'])} lost) = "
-                f"{fmt(m.value, '%')}.")
+        return (f"{count(p['won'])} won ÷ ({count(p['won'])} won + {count(p['lost'])} lost)"
+                f"{self.equals_figure(m)}.")
 
     def notes(self, current: Measure) -> list[str]:
         lines = []
@@ -417,8 +415,8 @@ class RefundsCancellationsUp(Sign):
     def arithmetic(self, m: Measure) -> str:
         p = m.parts
         return (f"({count(p['refunds'])} refunds + {count(p['cancellations'])} cancellations) "
-                f"÷ {count(p['purchases'])} purchases ({p['purchase_basis']}) = "
-                f"{fmt(m.value, '%')}.")
+                f"÷ {count(p['purchases'])} purchases ({p['purchase_basis']})"
+                f"{self.equals_figure(m)}.")
 
     def notes(self, current: Measure) -> list[str]:
         if current.parts.get("refunds_are_amounts"):
@@ -474,7 +472,8 @@ class LowRetention(Sign):
     def counts(src: Source, window) -> dict[str, int]:
         """Customers at the start, customers at the end, and how many of those at the end
         are new (bought first in the window). New customers who left again are in neither,
-        so (end − new) ÷ start is the share of the starting customers still there."""
+        so (end − new) ÷ start is the share of the starting customers still there; the
+        working says how many they are (``new_left``)."""
         if window is None:
             c = src.clients
             customer, left = c["rank"] >= CUSTOMER, c["left"] == 1
@@ -482,28 +481,38 @@ class LowRetention(Sign):
             start = int((customer & ~new).sum())
             end = int((customer & ~left).sum())
             return {"start": start, "new": int(new.sum()), "end": end,
-                    "left": int((customer & left).sum())}
+                    "left": int((customer & left).sum()), "new_left": 0}
         # A customer's first purchase comes no later than its last date, so "gone before the
         # window" and "gone by its end" are counts of the left customers' last dates.
         first, last = window
         bought, gone = src.sorted["bought"], src.sorted["left_last"]
         start = bought.below(first) - gone.below(first)
         end = bought.upto(last) - gone.upto(last)
-        new = bought.count(window) - int(np.sum((src.left_bought >= first)
-                                                & (src.left_last <= last)))
+        new_left = int(np.sum((src.left_bought >= first) & (src.left_last <= last)))
         left_now = int(np.sum((src.left_bought < first) & (src.left_last >= first)
                               & (src.left_last <= last)))
-        return {"start": start, "new": new, "end": end, "left": left_now}
+        return {"start": start, "new": bought.count(window) - new_left, "end": end,
+                "left": left_now, "new_left": new_left}
 
     def arithmetic(self, m: Measure) -> str:
         p = m.parts
         return (f"({count(p['end'])} customers at the end − {count(p['new'])} of them new) ÷ "
-                f"{count(p['start'])} at the start = {fmt(m.value, '%')} "
+                f"{count(p['start'])} at the start{self.equals_figure(m)} "
                 f"({count(p['left'])} of those at the start left).")
+
+    def notes(self, current: Measure) -> list[str]:
+        gone = current.parts.get("new_left")
+        if not gone:
+            return []
+        return [f"{count(gone)} customer{'s' * (gone != 1)} who first bought in the period "
+                f"and left within it {'are' if gone != 1 else 'is'} in neither count (not a "
+                f"customer at its start, nor at its end), so the evidence does not list "
+                f"{'them' if gone != 1 else 'it'}."]
 
     def evidence_clients(self, db: Database, filters: Filters, span, events: pd.DataFrame,
                          has_events: bool) -> pd.DataFrame:
-        """Every customer in the retention figure, with how it counted."""
+        """Every customer in the retention figure, with how it counted (not those new in
+        the period who left within it: they count nowhere)."""
         where, params, _ = client_scope(filters)
         frame = query_frame(
             db, f"SELECT {CLIENT_SELECT}, c.outcome, c.current_stage, c.purchasing_frequency, "
@@ -527,8 +536,7 @@ class LowRetention(Sign):
             counted = pd.Series("", index=frame.index)
             counted[at_start] = "customer at the start, stayed"
             counted[at_start & gone] = "customer at the start, left in the period"
-            counted[new] = "new in the period"
-            counted[new & gone] = "new in the period, left in the period"
+            counted[new & ~gone] = "new in the period"
         frame.insert(2, "counted_as", counted)
         frame = frame[frame["counted_as"] != ""]
         return frame.drop(columns=["current_stage", "purchasing_frequency"]).reset_index(
@@ -552,8 +560,8 @@ class LowRetention(Sign):
             at_start = f"({since} < ? AND {since} != '' AND NOT ({left} AND {last} < ?))"
             new = f"({since} >= ? AND {since} <= ?)"
             gone = f"({left} AND {last} <= ?)"
-            counted_as = (f"CASE WHEN {new} AND {gone} THEN 'new in the period, left in the "
-                          f"period' WHEN {new} THEN 'new in the period' "
+            counted_as = (f"CASE WHEN {new} AND {gone} THEN '' WHEN {new} THEN 'new in the "
+                          f"period' "
                           f"WHEN {at_start} AND {gone} THEN 'customer at the start, left in "
                           f"the period' WHEN {at_start} THEN 'customer at the start, stayed' "
                           f"ELSE '' END")
@@ -651,7 +659,7 @@ class RepeatBusinessDown(Sign):
     def arithmetic(self, m: Measure) -> str:
         p = m.parts
         text = (f"{count(p['repeat'])} of {count(p['buyers'])} clients who bought have bought "
-                f"on two or more days = {fmt(m.value, '%')}.")
+                f"on two or more days{self.equals_figure(m)}.")
         if p.get("too_new"):
             text += (f" {count(p['too_new'])} who first bought in the last "
                      f"{p['chance_days']} days are left out: too new to have come back.")

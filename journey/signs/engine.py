@@ -38,7 +38,7 @@ class SignResult:
     stages: tuple[str, ...]
     departments: tuple[str, ...]
     status: str                       # green, amber, red or unknown (never from assessment)
-    value: float | None
+    value: float | None               # exact: rounded only where it is written (``figure``)
     previous: float | None
     change_pct: float | None
     thresholds: dict
@@ -70,11 +70,9 @@ class SignResult:
         return figure_unit(self.unit, self.value_label)
 
     def figure(self, value: float | None) -> str:
-        """A figure of this sign as its label reads it: "11.1 per 100", not "11.1%"
-        (format_value writes every "%" as a percentage)."""
-        if value is not None and self.figure_unit != self.unit:
-            return f"{value:,.1f} per 100"
-        return format_value(value, self.unit)
+        """A figure of this sign as its label reads it: "11.1 per 100", not "11.1%"; rounded
+        here, once, from the exact value (as the working rounds it)."""
+        return format_value(value, self.figure_unit)
 
     @property
     def headline(self) -> str:
@@ -174,8 +172,8 @@ def compute_signs(db: Database, filters: Filters = NO_FILTERS) -> SignsReport:
             key=sign.key, title=sign.title, definition=sign.definition,
             value_label=sign.label(current), unit=sign.unit, stages=sign.stages,
             departments=sign.named_departments(details),
-            status=status, value=_round(current.value), previous=_round(prev_value),
-            change_pct=_round(change_pct(current.value, prev_value)),
+            status=status, value=_finite(current.value), previous=_finite(prev_value),
+            change_pct=_finite(change_pct(current.value, prev_value)),
             thresholds=limits, judged_on=sign.judged_on, better=sign.better,
             rule=rule, source=sign.source,
             working=_working(sign, current, previous, period, src.undated),
@@ -214,8 +212,9 @@ def _trend_note(sign: Sign, period: Period) -> str:
     return "Each point is one calendar month."
 
 
-def _round(value: float | None, digits: int = 2) -> float | None:
-    return None if value is None or not math.isfinite(value) else round(float(value), digits)
+def _finite(value: float | None) -> float | None:
+    """The exact figure (None when there is none, or it is not finite)."""
+    return None if value is None or not math.isfinite(value) else float(value)
 
 
 def _working(sign: Sign, current: Measure, previous: Measure | None,
