@@ -31,13 +31,14 @@ from ..fields import (
     FEEDBACK_HEADERS, FUNDING_SOURCE, ORGANISATION_HEADERS, PARENT_HEADERS, PARTY_HEADERS,
     PAYEE_HEADERS, PAYER_HEADERS, PEOPLE_HEADERS, PERSON_NAME_HEADERS, SALE_PRICES,
     SALE_PRICES_ELSEWHERE, SCORE_RANGES, SERVED_HEADERS, SPENT_WITH_US, SURVEY_NAMES,
-    TAG_HEADERS, bare_name_parts, field_type, fields_for, match_header, name_part,
+    TAG_HEADERS, VISIT_TYPE_HEADERS, bare_name_parts, field_type, fields_for, match_header, name_part,
     names_a_birth_date, names_a_coming_date, names_a_latest_date, names_a_number,
     names_a_record_edit, names_an_activity_time, names_when_made, normalise_header,
     plain_header, without_owner)
 from ..journal import stage_mapping
 from ..stages import (
-    ALL_STAGES, BILLED_ONLY_STATUSES, BOOKED_STATUSES, CLOSED_DEAL, COMING_STATUSES, EXCHANGED,
+    ALL_STAGES, BILLED_ONLY_STATUSES, BOOKED_STATUSES, CLOSED_DEAL, COMING_STATUSES,
+    CONSULTATION_WORDS, EXCHANGED,
     FINISHED, GOODS_DELIVERED, HIRE_RETURNED, HIRED_OUT, ON_INVOICE, ORDER_DELIVERED,
     ORDER_IN_HAND, ORDER_STATUS_KIND, OUTCOMES, PAID_BY, PAYMENT_APPROVED, PAYMENT_STATUSES,
     REFUNDED, RETURN_STATES,
@@ -2022,6 +2023,25 @@ _PAID_AMOUNT = re.compile(r"^(?:amount|total|price)?paid(?:amount|total)?(?:[a-z
                           r"^(?:order|auftrag)$")
 
 
+def _first_talks(frame: pd.DataFrame, mapping: dict[str, str | None], combos: list,
+                 kinds: list[str], amounts: pd.Series, decided: dict,
+                 default: str) -> list[bool]:
+    """Rows the sheet's name or numbers alone made purchases (nothing in a kind, status or
+    outcome cell) with no price said, that a column of what each visit was
+    (``VISIT_TYPE_HEADERS``: YouCanBookMe's "Booking page") names a first talk
+    (``CONSULTATION_WORDS``: "Discovery call", "Free consultation"): a booking list's
+    free calls, no sales."""
+    header = next((h for h, f in mapping.items() if not f and h in frame
+                   and normalise_header(h) in VISIT_TYPE_HEADERS), None)
+    if header is None or default != "purchase":
+        return [False] * len(kinds)
+    talk = values.per_distinct(frame[header].reindex(amounts.index), match_key).isin(
+        CONSULTATION_WORDS).tolist()
+    return [said and kind == "purchase" and pd.isna(amount) and combo[0] is None
+            and not any(combo[2:4]) and combo[5] is None and decided[combo][0] == default
+            for said, kind, amount, combo in zip(talk, kinds, amounts.tolist(), combos)]
+
+
 def resolve_kinds(out, plan, frame, raw, columns_for, stage_map=None,
                   rejected: pd.Series | None = None) -> list[str]:
     """Give every event a kind: its kind column, else its stage cell, else the sheet's.
@@ -2212,6 +2232,10 @@ def resolve_kinds(out, plan, frame, raw, columns_for, stage_map=None,
                 for (cell, *_), kind, amount in zip(combos, kinds, whole.tolist())]
         kinds = ["contact" if was_free else "refund" if went_back else kind
                  for was_free, went_back, kind in zip(free, back, kinds)]
+    # A booking list's first talk ("Discovery call") with no price said: no sale, whatever
+    # the sheet is called (rules.deals.consultations puts it at consideration).
+    talks = _first_talks(frame, plan.mapping, combos, kinds, amounts, decided, default)
+    kinds = ["contact" if talk else kind for talk, kind in zip(talks, kinds)]
     # A row left blank under "Paid" on a sheet whose rows are sales by what each paid:
     # nothing paid on it (a lesson of a block bought before): a contact, no sale.
     unpaid = [paid_column is not None and kind == "purchase" and cell is None
@@ -2234,9 +2258,9 @@ def resolve_kinds(out, plan, frame, raw, columns_for, stage_map=None,
                                             or _returns_log(out["status"]))
     notes = said_returns or _default_notes(
         plan, combos, decided, default, named, numbered or paid_by, by_status,
-        [f or b or h or u or (said and cell is None and kind == "contact")
-         for f, b, h, u, said, (cell, *_), kind
-         in zip(free, back, happened, unpaid, booked, combos, kinds)],
+        [f or b or h or u or t or (said and cell is None and kind == "contact")
+         for f, b, h, u, t, said, (cell, *_), kind
+         in zip(free, back, happened, unpaid, talks, booked, combos, kinds)],
         frozenset() if billed else PAYMENT_APPROVED)
     if paying and "amount" in plan.mapping.values():
         notes = [note for note in notes if "an amount alone makes no purchase" not in note]
