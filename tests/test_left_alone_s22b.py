@@ -4,11 +4,13 @@ by hand before importing; beside each, a sheet where the mend must not fire.
 
 - A booking list's free first talks (YouCanBookMe's "Booking page" Discovery call, no price)
   were purchases because the file is called bookings: contacts at consideration.
+- Poshmark's "Department" (Men, Women, Kids) was a team of the seller's and its "Category"
+  (Jeans, Bags) the clients' type: both say what the item is, kept as extra.
 """
 
 from __future__ import annotations
 
-from conftest import cli_funnel, cli_import_text, kind_totals, sales_and_refunds
+from conftest import cli_funnel, cli_import_text, kind_totals, sales_and_refunds, workspace_rows
 
 
 # --- a booking list's free first talks ---------------------------------------------------------
@@ -72,3 +74,48 @@ def test_a_salons_bookings_and_a_paid_consultation_stay_sales(tmp_path):
     assert cli_funnel(tmp_path) == [2, 2, 2, 1, 0]
     assert kind_totals(tmp_path, "purchase") == (3, 60.0)
     assert kind_totals(tmp_path, "contact") == (0, None)
+
+
+# --- a shop's departments are the items' -------------------------------------------------------
+
+POSHMARK_SALES = (
+    "Order Date,Listing Date,Order Id,Listing Title,Department,Category,Subcategory,Brand,"
+    "Color,Size,Order Price,Net Earnings,Buyer Username,Buyer State\n"
+    "01/05/2024,11/20/2023,65981a2b3c4d5e0001,Levi's 501 Jeans,Men,Jeans,Straight,Levi's,"
+    "Blue,32,$45.00,$36.00,closetqueen,CA\n"
+    "01/09/2024,12/02/2023,65981a2b3c4d5e0002,Coach Crossbody Bag,Women,Bags,Crossbody Bags,"
+    "Coach,Black,OS,$120.00,$96.00,jdenim,TX\n"
+    "01/15/2024,10/11/2023,65981a2b3c4d5e0003,Kids Rain Boots,Kids,Shoes,Boots,Hunter,"
+    "Red,11,$30.00,$22.50,closetqueen,CA\n")
+
+
+def test_a_shops_departments_say_whom_the_item_is_for(tmp_path):
+    """Poshmark's sales report: Department Men, Women, Kids and Category Jeans, Bags, Shoes
+    describe the items. Before: 3 events of departments Men 1, Women 1, Kids 1 and the
+    buyers' types 'Shoes' and 'Bags'; now both kept as extra, no department and no client
+    type. The sales are unchanged: closetqueen 45 and 30 (a later day: retention), jdenim
+    120: [2, 2, 2, 1, 0], 3 sales, 195."""
+    found = cli_import_text(tmp_path, "poshmark_sales_report.csv", POSHMARK_SALES)
+    assert found["mapping"]["Department"] is None
+    assert found["mapping"]["Category"] is None
+    assert ("'Department' says whom each item is for ('Men', 'Women'), not a team of yours: "
+            "kept as extra") in found["explanation"]
+    assert workspace_rows(tmp_path, "SELECT COUNT(*) FROM events WHERE department IS NOT NULL"
+                          ) == [(0,)]
+    assert workspace_rows(tmp_path, "SELECT COUNT(*) FROM clients WHERE client_type IS NOT NULL"
+                          ) == [(0,)]
+    assert cli_funnel(tmp_path) == [2, 2, 2, 1, 0]
+    assert sales_and_refunds(tmp_path)[0] == (3, 195.0)
+
+
+def test_a_teams_department_on_a_log_stays_the_department(tmp_path):
+    """Must not fire: a complaints log's Department (Sales, Women, Dispatch: not all a shop's
+    departments) stays the team complained of: 3 complaints, each with its department."""
+    found = cli_import_text(tmp_path, "complaints.csv", (
+        "Date,Customer,Type,Department,Note\n"
+        "2024-03-01,Ann Lee,Complaint,Sales,Charged twice\n"
+        "2024-03-02,Bo Chen,Complaint,Women,Parcel late\n"
+        "2024-03-05,Ann Lee,Complaint,Dispatch,Wrong size\n"))
+    assert found["mapping"]["Department"] == "department"
+    assert workspace_rows(tmp_path, "SELECT COUNT(*) FROM events WHERE department IS NOT NULL "
+                                    "AND kind = 'complaint'") == [(3,)]

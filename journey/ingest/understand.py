@@ -990,6 +990,7 @@ def refine_mapping(raw: RawSheet, mapping: dict[str, str | None], kind: str, *,
     _funding_sources_named(raw, mapping, free, said)
     if kind == "events":
         _items_named(raw, mapping, free, said)
+        _items_departments(raw, mapping, free, said)
         _parties_named(raw, mapping, free, said)
     _party_named(raw, mapping, free, said)
     _tiers_named(raw, mapping, free, said)
@@ -1403,6 +1404,34 @@ def _items_named(raw: RawSheet, mapping: dict[str, str | None], free: list[str],
                         f"({_first_values(raw.frame[header], chr(39) + '{}' + chr(39))}), "
                         f"not people: kept as extra; '{company}' names the client")
             return
+
+
+def _items_departments(raw: RawSheet, mapping: dict[str, str | None], free: list[str],
+                       said: list[str]) -> None:
+    """On orders, a column read as the department whose values are all a shop's
+    departments (``values.SHOP_DEPARTMENTS``: Poshmark's Men, Women, Kids) says whom each
+    item is for, not which team of the business's own served: kept as extra, and so is a
+    "Category" read as the client's type beside it (Jeans, Bags: the item's)."""
+    header = next((h for h in free if mapping[h] == "department"), None)
+    if header is None:
+        return
+    cells = values.per_distinct(raw.frame[header].dropna().astype(str), match_key)
+    if not len(cells) or not cells.isin(values.SHOP_DEPARTMENTS).all():
+        return
+    mapping[header] = None
+    said.append(f"'{header}' says whom each item is for "
+                f"({_first_values(raw.frame[header], chr(39) + '{}' + chr(39))}), "
+                "not a team of yours: kept as extra")
+    for other in free:
+        if mapping[other] == "client_type" and normalise_header(other) in _ITEM_CATEGORY:
+            mapping[other] = None
+            said.append(f"'{other}' holds the items' categories "
+                        f"({_first_values(raw.frame[other], chr(39) + '{}' + chr(39))}), "
+                        "not the clients' types: kept as extra")
+
+
+# Headers of a category ("Category", "Subcategory"): beside a shop's departments, the item's.
+_ITEM_CATEGORY = frozenset({"category", "subcategory", "productcategory", "itemcategory"})
 
 
 def _people_header_named(raw: RawSheet, mapping: dict[str, str | None], free: list[str],
