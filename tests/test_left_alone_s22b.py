@@ -6,9 +6,13 @@ by hand before importing; beside each, a sheet where the mend must not fire.
   were purchases because the file is called bookings: contacts at consideration.
 - Poshmark's "Department" (Men, Women, Kids) was a team of the seller's and its "Category"
   (Jeans, Bags) the clients' type: both say what the item is, kept as extra.
+- An invoice list's "sent" in Dutch, German, Spanish, Portuguese and Italian (Verzonden,
+  Versendet, Enviada, Inviata) was a sale (an order's shipped): sent, not paid, a contact.
 """
 
 from __future__ import annotations
+
+import pytest
 
 from conftest import cli_funnel, cli_import_text, kind_totals, sales_and_refunds, workspace_rows
 
@@ -119,3 +123,48 @@ def test_a_teams_department_on_a_log_stays_the_department(tmp_path):
     assert found["mapping"]["Department"] == "department"
     assert workspace_rows(tmp_path, "SELECT COUNT(*) FROM events WHERE department IS NOT NULL "
                                     "AND kind = 'complaint'") == [(3,)]
+
+
+# --- an invoice sent is not paid -----------------------------------------------------------------
+
+INVOICE_LISTS = {      # (headers, paid, sent) per language, as each country's tools write them
+    "nl": ("Factuurnummer;Factuurdatum;Klant;Bedrag;Status", "Betaald", "Verzonden"),
+    "de": ("Rechnungsnummer;Rechnungsdatum;Kunde;Betrag;Status", "Bezahlt", "Versendet"),
+    "fr": ("Numéro de facture;Date;Client;Montant;Statut", "Payée", "Envoyée"),
+    "es": ("Número de factura;Fecha;Cliente;Importe;Estado", "Pagada", "Enviada"),
+    "pt": ("Número da fatura;Data;Cliente;Valor;Estado", "Paga", "Enviada"),
+    "it": ("Numero fattura;Data;Cliente;Importo;Stato", "Pagata", "Inviata"),
+    "pl": ("Numer faktury;Data wystawienia;Kontrahent;Kwota;Status", "Zapłacona", "Wysłana"),
+    "en": ("Invoice number;Date;Customer;Amount;Status", "Paid", "Sent"),
+}
+
+
+@pytest.mark.parametrize("language", sorted(INVOICE_LISTS))
+def test_an_invoice_sent_is_not_paid(tmp_path, language):
+    """Four invoices: Anna 100 paid, Ben 200 sent, Cara 300 paid, Anna 50 sent. Paid: Anna
+    and Cara, 2 sales of 400; the sent ones are contacts (250): [3, 2, 2, 0, 0]. Before:
+    nl, de, es, pt, it read 'sent' as an order's shipped: 4 sales of 650, [3, 3, 3, 1, 0]
+    (fr, pl, en were right)."""
+    headers, paid, sent = INVOICE_LISTS[language]
+    cli_import_text(tmp_path, "export.csv", (
+        f"{headers}\n"
+        f"F-1;2024-03-01;Anna Berg;100,00;{paid}\n"
+        f"F-2;2024-03-02;Ben Cole;200,00;{sent}\n"
+        f"F-3;2024-03-05;Cara Diaz;300,00;{paid}\n"
+        f"F-4;2024-03-09;Anna Berg;50,00;{sent}\n"))
+    assert cli_funnel(tmp_path) == [3, 2, 2, 0, 0]
+    assert sales_and_refunds(tmp_path)[0] == (2, 400.0)
+    assert kind_totals(tmp_path, "contact") == (2, 250.0)
+
+
+def test_an_order_sent_is_shipped(tmp_path):
+    """Must not fire: a Dutch shop's orders (Bestelnummer), Verzonden and Geleverd, are
+    sales: Anna 100 and 50 (a later day), Ben 200, Cara 300: [3, 3, 3, 1, 0], 4 sales, 650."""
+    cli_import_text(tmp_path, "bestellingen.csv", (
+        "Bestelnummer;Besteldatum;Klant;Bedrag;Status\n"
+        "1001;2024-03-01;Anna Berg;100,00;Verzonden\n"
+        "1002;2024-03-02;Ben Cole;200,00;Geleverd\n"
+        "1003;2024-03-05;Cara Diaz;300,00;Verzonden\n"
+        "1004;2024-03-09;Anna Berg;50,00;Verzonden\n"))
+    assert cli_funnel(tmp_path) == [3, 3, 3, 1, 0]
+    assert sales_and_refunds(tmp_path)[0] == (4, 650.0)

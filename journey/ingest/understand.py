@@ -41,7 +41,7 @@ from ..stages import (
     CONSULTATION_WORDS, EXCHANGED,
     FINISHED, GOODS_DELIVERED, HIRE_RETURNED, HIRED_OUT, ON_INVOICE, ORDER_DELIVERED,
     ORDER_IN_HAND, ORDER_STATUS_KIND, OUTCOMES, PAID_BY, PAYMENT_APPROVED, PAYMENT_STATUSES,
-    REFUNDED, RETURN_STATES,
+    REFUNDED, RETURN_STATES, SENT_ON_INVOICE,
     QUOTE_OWN_WORDS, QUOTE_STATUS, QUOTE_WORDS, RANK, UNDECIDED, UNPAID_STATUSES, VISIT_KEPT,
     normalise_value,
     order_status_kind,
@@ -306,7 +306,8 @@ _INVOICE_WORDS = frozenset("invoice invoices invoiced bill bills factura factura
                            "factures rechnung rechnungen fattura fatture fatura faturas "
                            "factuur facturen faktura fakturor fakturaer faktury lasku laskut "
                            "faturalar faktur tagihan fakturanr fakturanummer fakturadato "
-                           "fakturadatum szamla szamlaszam".split())
+                           "fakturadatum szamla szamlaszam factuurnummer factuurnr "
+                           "factuurdatum rechnungsnummer rechnungsnr rechnungsdatum".split())
 _INVOICE_HEADERS = frozenset({"duedate", "paymentdue", "balance", "balancedue", "amountdue",
                               "paidtodate", "amountpaid", "outstanding", "amountoutstanding",
                               # (a due date in the Nordic languages, Finnish, Czech,
@@ -2207,6 +2208,8 @@ def resolve_kinds(out, plan, frame, raw, columns_for, stage_map=None,
             said = order_status_kind(status)
             if key in BILLED_ONLY_STATUSES and not billed:
                 said = None           # (an order "Sent": dispatched, not an invoice unpaid)
+            if key in SENT_ON_INVOICE and billed:
+                said = "contact"      # (an invoice "Verzonden": sent, not paid yet)
             if key in ORDER_IN_HAND and shop_orders:
                 said = "purchase"     # (placed and being seen to; a job's is not done yet)
             if key in HIRE_RETURNED and hires:
