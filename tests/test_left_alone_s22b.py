@@ -8,6 +8,9 @@ by hand before importing; beside each, a sheet where the mend must not fire.
   (Jeans, Bags) the clients' type: both say what the item is, kept as extra.
 - An invoice list's "sent" in Dutch, German, Spanish, Portuguese and Italian (Verzonden,
   Versendet, Enviada, Inviata) was a sale (an order's shipped): sent, not paid, a contact.
+- An Italian e-invoice list's document types as the exchange's codes (TipoDocumento TD01,
+  TD24, TD04, TD05) were not read: TD01, TD24 invoices, TD05 a debit note (money billed),
+  TD04 a credit note (a refund). Its words "Fattura differita", "Nota di debito" too.
 """
 
 from __future__ import annotations
@@ -168,3 +171,46 @@ def test_an_order_sent_is_shipped(tmp_path):
         "1004;2024-03-09;Anna Berg;50,00;Verzonden\n"))
     assert cli_funnel(tmp_path) == [3, 3, 3, 1, 0]
     assert sales_and_refunds(tmp_path)[0] == (4, 650.0)
+
+
+# --- an Italian e-invoice's document type codes ----------------------------------------------------
+
+FATTURE = (
+    "Tipo documento;Numero;Data;Cliente;Partita IVA;Imponibile;IVA;Totale;Stato\n"
+    "{TD01};1/2026;02/04/2026;Pizzeria Da Mario;01234567890;1.000,00;220,00;1.220,00;Consegnata\n"
+    "{TD01};2/2026;05/04/2026;Studio Bianchi;09876543210;500,00;110,00;610,00;Consegnata\n"
+    "{TD01};3/2026;07/04/2026;Ferramenta Russo;11223344556;300,00;66,00;366,00;Scartata\n"
+    "{TD24};4/2026;15/04/2026;Pizzeria Da Mario;01234567890;400,00;88,00;488,00;Consegnata\n"
+    "{TD04};5/2026;20/04/2026;Studio Bianchi;09876543210;100,00;22,00;122,00;Consegnata\n"
+    "{TD05};6/2026;22/04/2026;Pizzeria Da Mario;01234567890;50,00;11,00;61,00;Consegnata\n")
+CODES = {"TD01": "TD01", "TD24": "TD24", "TD04": "TD04", "TD05": "TD05"}
+WORDS = {"TD01": "Fattura", "TD24": "Fattura differita", "TD04": "Nota di credito",
+         "TD05": "Nota di debito"}
+
+
+@pytest.mark.parametrize("types", [CODES, WORDS], ids=["codes", "words"])
+def test_italian_e_invoice_document_types(tmp_path, types):
+    """Pizzeria Da Mario: invoice 1,220, deferred invoice 488 (a later day: retention) and
+    a debit note of 61 (money billed: a sale); Studio Bianchi: invoice 610 and a credit note
+    of 122 (a refund); Ferramenta Russo's invoice rejected by the exchange ("Scartata"):
+    never issued, a contact. Sales 1,220 + 488 + 61 + 610 = 2,379 in 4; 1 refund of 122;
+    [3, 2, 2, 1, 0]. Before, the codes: the column kept as extra, 5 sales of 2,501 (the
+    credit note a sale), [3, 2, 2, 2, 0]; the words: 'Fattura differita' and 'Nota di
+    debito' contacts, 2 sales of 1,830, [3, 2, 2, 0, 0]."""
+    found = cli_import_text(tmp_path, "fatture.csv", FATTURE.format(**types))
+    assert found["mapping"]["Tipo documento"] == "kind"
+    assert cli_funnel(tmp_path) == [3, 2, 2, 1, 0]
+    assert sales_and_refunds(tmp_path) == ((4, 2379.0), (1, 122.0))
+
+
+def test_an_italian_self_invoices_code_is_no_sale(tmp_path):
+    """Must not fire: TD17 (a self-invoice for a service bought abroad: the business's own
+    purchase) names no kind: kept as a contact, said; the TD01 invoice is the one sale
+    (1,220): [2, 1, 1, 0, 0]."""
+    found = cli_import_text(tmp_path, "fatture.csv", (
+        "Tipo documento;Numero;Data;Cliente;Totale\n"
+        "TD01;1/2026;02/04/2026;Pizzeria Da Mario;1.220,00\n"
+        "TD17;2/2026;05/04/2026;Google Ireland Ltd;24,40\n"))
+    assert cli_funnel(tmp_path) == [2, 1, 1, 0, 0]
+    assert sales_and_refunds(tmp_path)[0] == (1, 1220.0)
+    assert any("'TD17'" in note for note in found["notes"])

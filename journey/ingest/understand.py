@@ -98,6 +98,13 @@ _KIND_WORDS = {
                 # Electrónica", an Italian e-invoice)
                 "boleta boletas boletaelectronica facturaelectronica fatturaelettronica "
                 "fattura fatture vendita vendite ordine ordini acquisto acquisti transazione "
+                # (an Italian e-invoice's types, as words and as the exchange's codes
+                # "TipoDocumento": TD01 an invoice, TD05 a debit note adding to one, TD06 a
+                # professional's fee note, TD07 a simplified invoice, TD09 its debit note,
+                # TD24 and TD25 a deferred invoice)
+                "fatturadifferita fatturaimmediata fatturaaccompagnatoria fatturasemplificata "
+                "parcella parcelle notadidebito notedidebito "
+                "td01 td05 td06 td07 td09 td24 td25 "
                 "transazioni appuntamento appuntamenti prenotazione prenotazioni "
                 "factuur facturen verkoop verkopen bestelling bestellingen aankoop aankopen "
                 "transactie transacties afspraak afspraken boeking boekingen",
@@ -112,7 +119,9 @@ _KIND_WORDS = {
               # Spanish (Chile's "Nota de Crédito Electrónica") and Italian
               "kreditnota kreditnotaer kreditfaktura gutschrift gutschriften avoir avoirs "
               "creditfactuur notadecredito notasdecredito notadecreditoelectronica "
-              "notadicredito notedicredito "
+              "notadicredito notedicredito notadicreditosemplificata "
+              # (an Italian credit note's codes: TD04, TD08 a simplified one's)
+              "td04 td08 "
               # (money the account sent a client who paid it: Cash App's "Sent P2P")
               "sentp2p",
     "cancellation": "cancellation cancellations cancel cancelled canceled",
