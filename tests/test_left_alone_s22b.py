@@ -11,13 +11,19 @@ by hand before importing; beside each, a sheet where the mend must not fire.
 - An Italian e-invoice list's document types as the exchange's codes (TipoDocumento TD01,
   TD24, TD04, TD05) were not read: TD01, TD24 invoices, TD05 a debit note (money billed),
   TD04 a credit note (a refund). Its words "Fattura differita", "Nota di debito" too.
+- The Import page's column table called the columns a Revolut statement's profile reads
+  (Type, State, Amount...) and its "Payment currency" "Keep as extra column" ("without using
+  them"): its "Read as" now says each is read by the profile's rules, or is the currency.
 """
 
 from __future__ import annotations
 
 import pytest
 
-from conftest import cli_funnel, cli_import_text, kind_totals, sales_and_refunds, workspace_rows
+from journey.ingest import plan_file, review
+from journey.workspace import create_workspace
+
+from conftest import app_test, cli_funnel, cli_import_text, kind_totals, sales_and_refunds, workspace_rows
 
 
 # --- a booking list's free first talks ---------------------------------------------------------
@@ -214,3 +220,62 @@ def test_an_italian_self_invoices_code_is_no_sale(tmp_path):
     assert cli_funnel(tmp_path) == [2, 1, 1, 0, 0]
     assert sales_and_refunds(tmp_path)[0] == (1, 1220.0)
     assert any("'TD17'" in note for note in found["notes"])
+
+
+# --- the Import page says which kept columns are read -------------------------------------------
+
+REVOLUT_BUSINESS = (
+    "Date started (UTC),Date completed (UTC),ID,Type,State,Description,Reference,Payer,"
+    "Card number,Orig currency,Orig amount,Payment currency,Amount,Fee,Balance,Account\n"
+    "2024-03-02 09:14:00,2024-03-02 09:14:05,a1,TRANSFER,COMPLETED,Money from BERG BAKERY LTD,"
+    "INV-101,,,GBP,600.00,GBP,600.00,0.00,5600.00,GBP Main\n"
+    "2024-03-05 11:00:00,2024-03-05 11:00:03,a2,CARD_PAYMENT,COMPLETED,Adobe,,,4421,GBP,"
+    "-19.99,GBP,-19.99,0.00,5580.01,GBP Main\n"
+    "2024-03-08 15:30:00,2024-03-08 15:30:02,a3,TRANSFER,COMPLETED,Money from Cole & Sons,"
+    "INV-102,,,GBP,250.00,GBP,250.00,0.00,5830.01,GBP Main\n")
+READ = "Read by the rules for a Revolut statement"
+READ_AS = {"Date started (UTC)": READ, "Date completed (UTC)": READ, "Type": READ,
+           "State": READ, "Description": READ, "Amount": READ,
+           "Payment currency": "The currency of each amount"}
+
+
+def test_the_column_table_says_what_a_profile_reads():
+    """A Revolut Business statement: its profile maps ID and Reference, and reads the
+    dates, Type, State, Description and Amount by its own rules; 'Payment currency' gives
+    each amount's currency. The table's 'Read as' says so of those seven, and nothing of
+    the columns mapped or left unread (Payer, Fee, Balance...). Chosen 'Every row is: a
+    purchase', the profile no longer reads them: only the currency is said."""
+    (plan,) = plan_file("transaction-statement.csv", REVOLUT_BUSINESS.encode())
+    assert plan.recognised_as == "revolut_statement"
+    table = review.mapping_rows(plan.raw, plan.mapping, review.read_as(plan))
+    said = dict(zip(table["Column"], table["Read as"]))
+    assert {column: words for column, words in said.items() if words} == READ_AS
+    assert dict(zip(table["Column"], table["Maps to"]))["Amount"] == "extra"
+    every_row = review.apply_choices(plan, "events", None, "purchase")
+    assert review.read_as(every_row) == {"Payment currency": "The currency of each amount"}
+
+
+def test_the_column_table_says_nothing_read_of_an_owners_sheet():
+    """Must not fire: an owner's own sheet, no profile: its kept column (Notes) reads as
+    nothing, and the 'Read as' column is empty."""
+    (plan,) = plan_file("clients.csv", b"Customer,Segment,Notes\nAnn,Retail,met at fair\n"
+                                      b"Bob,Trade,\n")
+    assert review.read_as(plan) == {}
+    assert review.mapping_rows(plan.raw, plan.mapping, {})["Read as"].tolist() == ["", "", ""]
+
+
+def test_the_import_page_shows_what_a_revolut_statement_reads(tmp_path, monkeypatch):
+    """The Import page, a Revolut statement uploaded: the mapping table's 'Read as' column
+    says the seven columns above are read, and the caption says what the column means."""
+    monkeypatch.setenv("JOURNEY_HOME", str(tmp_path))
+    create_workspace("shop")
+    at = app_test("shop", "views/import.py")
+    at.file_uploader[0].upload("transaction-statement.csv", REVOLUT_BUSINESS.encode(),
+                               "text/csv")
+    at.run()
+    assert not at.exception, at.exception
+    table = at.main.data_editor[0].value
+    said = dict(zip(table["Column"], table["Read as"]))
+    assert {column: words for column, words in said.items() if words} == READ_AS
+    assert any("'Read as' says how Journey still reads such a column" in str(c.value)
+               for c in at.main.caption)
