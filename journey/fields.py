@@ -1289,10 +1289,11 @@ PARTY_HEADERS = (("from", "to"), ("sender", "recipient"), ("sender", "receiver")
 # whom a business serves ("Customers", "Clients": their names on each row, where a count of
 # them is not) or a sale's other party ("Sold to"). Not "Person": Superstore's "People" tab
 # names its own regional managers so. Compared as headers are.
-# Headers naming what each visit of a log was ("Type", "Session type", "Treatment").
+# Headers naming what each visit of a log was ("Type", "Session type", "Treatment"; the
+# page a booking was made on, one per kind of meeting: YouCanBookMe's "Booking page").
 VISIT_TYPE_HEADERS = frozenset(map(match_key, (
     "type", "session type", "appointment type", "visit type", "booking type", "service",
-    "treatment", "session", "appointment")))
+    "treatment", "session", "appointment", "booking page")))
 PEOPLE_HEADERS = frozenset(map(match_key, (
     "customers", "clients", "buyers", "guests", "members", "students", "pupils", "patients",
     "guest", "parent", "parents", "parent name",    # (a holiday let's, a children's party's)

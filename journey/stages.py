@@ -737,6 +737,14 @@ COMING_STATUSES = frozenset(normalise_value(word) for word in ("à venir", "a ve
 BILLED_ONLY_STATUSES = frozenset(normalise_value(word) for word in (
     "sent", "viewed", "billed", "odeslano", "odeslana",      # (Czech: sent)
     "verstuurd"))     # (Dutch: sent; an order's, shipped)
+# Words saying a thing was sent: an order's shipped (a sale), an invoice's sent to the
+# client and not paid yet (a contact) on a list of invoices (Dutch "Verzonden", German
+# "Versendet", French "Envoyée", Spanish and Portuguese "Enviada", Italian "Inviata",
+# Polish "Wysłana").
+SENT_ON_INVOICE = frozenset(normalise_value(word) for word in (
+    "sent", "verzonden", "verstuurd", "versendet", "versandt", "verschickt", "gesendet",
+    "envoyee", "envoye", "enviada", "enviado", "inviata", "inviato", "wyslana", "wysłana",
+    "wysłane", "wysłano", "skickad", "skickat", "sendt", "lähetetty", "odeslano", "odeslana"))
 VISIT_KEPT = frozenset(normalise_value(word) for word in VISIT_KEPT_WORDS.split(","))
 # A hire's or a loan's statuses: out with the client ("Checked Out", "On hire"), then back
 # ("Returned"). Beside one out, "Returned" is the hire over, kept (a sale), not an order

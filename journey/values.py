@@ -1463,6 +1463,13 @@ NAMED_ADDRESS = re.compile(r"^\s*([^<>()@]*?)\s*[<(]\s*([^@\s,;<>()]+@[^@\s,;<>(
 # An address with a note after it: "jane@acme.com (work)", "jane@acme.com [old]".
 NOTED_ADDRESS = re.compile(r"^\s*([^@\s,;<>()]+@[^@\s,;<>()]+\.[^@\s,;<>()\[\]]+)"
                            r"\s*[(\[][^()\[\]@]*[)\]]\s*$")
+# A shop's departments, whom an item is for (Poshmark's "Department": Men, Women, Kids): the
+# item's category on an order, never a team of the business's own.
+SHOP_DEPARTMENTS = frozenset(match_key(w) for w in (
+    "men", "mens", "men's", "women", "womens", "women's", "kids", "kid", "children", "baby",
+    "babies", "boys", "girls", "unisex", "juniors", "teens", "home", "pets", "herren",
+    "damen", "kinder", "homme", "femme", "enfant", "enfants", "hombre", "mujer", "ninos",
+    "nina", "nino", "uomo", "donna", "bambini", "heren", "dames"))
 # What a shared mailbox is labelled before its address ("Accounts (ann@acme.com)"): a
 # department's, no person's name.
 MAILBOX_LABELS = frozenset(match_key(w) for w in (

@@ -121,12 +121,15 @@ def review_sheet(key: str, index: int, plan):
     if kind in ("clients", "events"):
         guessed = review.apply_choices(plan, kind).mapping
         shown = mine["mapping"].get((index, kind), guessed)
+        read = review.read_as(review.apply_choices(plan, kind, shown, every_row))
         st.caption("What each column means. Change a guess with the dropdown; "
-                   "'Keep as extra column' keeps the values with the row without using them.")
+                   "'Keep as extra column' keeps the values with the row"
+                   + ("; 'Read as' says how Journey still reads such a column." if read
+                      else " without using them."))
         edited = widgets.editor(
-            review.mapping_rows(plan.raw, shown), key=f"import_map_{key}_{index}_{kind}",
+            review.mapping_rows(plan.raw, shown, read), key=f"import_map_{key}_{index}_{kind}",
             height=min(40 + 35 * len(plan.headers), 530), num_rows="fixed",
-            disabled=["Letter", "Column", "Example values"],
+            disabled=["Letter", "Column", "Example values", "Read as"],
             column_config={
                 "Letter": st.column_config.TextColumn("Letter", width=60),
                 "Column": st.column_config.TextColumn("Column in the file"),

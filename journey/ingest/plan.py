@@ -41,7 +41,7 @@ from ..workshop.touchpoints import import_function_map, import_sheet as import_t
 from ..workspace import get_setting
 from .currency import amount_currencies
 from .line_amounts import names_a_unit_price, priced_per_unit, quantity_column
-from .profiles import BY_NAME as PROFILES, profile_mapping, recognise
+from .profiles import BY_NAME as PROFILES, explain_and_read, profile_mapping, recognise
 from .read import DEFAULT_MAX_BYTES, RawSheet, read_tables
 from .rules.amounts import (LEFT_EMPTY_SHOWN, demoted_money, doubtful, lines_priced_per_unit,
                             looked_like, net_plus_tax, tips_taken_off, with_tax)
@@ -114,6 +114,7 @@ class SheetPlan:
     sales_sheet: str | None = None     # another sheet of the file named for sales (Invoices)
     kept_because: str | None = None    # why a sheet with events' columns is kept as reference
     said: list[str] = field(default_factory=list)   # what planning decided, to be said
+    read_by_profile: tuple[str, ...] = ()   # columns the profile's rules read, mapped or not
 
     @property
     def headers(self) -> list[str]:
@@ -463,13 +464,24 @@ def _plan_sheet(db, filename, raw, kind, overrides, set_values, checksum) -> She
             raise ValidationError(
                 f"Column '{header}' of sheet '{raw.name}' cannot be mapped to '{target}' "
                 f"on a {sheet_kind} sheet; choose one of: {', '.join(sorted(allowed))}.")
+    explanation, read = (explain_and_read(profile, raw.frame) if profile else
+                         (_plain_explanation(raw, sheet_kind, mapping, refined.said), ()))
     return SheetPlan(file=filename, sheet=raw.name, raw=raw, kind=sheet_kind, mapping=mapping,
                      set_values=dict(set_values), checksum=checksum,
                      remembered=bool(remembered), chosen=chosen,
                      recognised_as=profile.name if profile else None,
-                     explanation=profile.explain(raw.frame) if profile else
-                     _plain_explanation(raw, sheet_kind, mapping, refined.said),
-                     key_from_email=refined.key_from_email)
+                     explanation=explanation, key_from_email=refined.key_from_email,
+                     read_by_profile=read)
+
+
+def profile_applied(plan: SheetPlan):
+    """The export profile that reads a planned sheet, or None: none was recognised, or a
+    person chose another kind, says what every row is, or chose the column of kinds."""
+    profile = PROFILES.get(plan.recognised_as or "")
+    if profile is not None and (profile.kind != plan.kind or "kind" in plan.set_values
+                                or any(plan.mapping.get(h) == "kind" for h in plan.chosen)):
+        return None
+    return profile
 
 
 def _known_ids(db: Database | None):
@@ -754,10 +766,7 @@ def prepare_sheet(plan: SheetPlan, *, stage_map: dict[str, str] | None = None,
                      f"{'its client' if len({c[0] for c in left_empty}) == 1 else 'their clients'}"
                      " kept: "
                      f"{shown}.")
-    profile = PROFILES.get(plan.recognised_as)
-    if profile is not None and (profile.kind != plan.kind or "kind" in plan.set_values
-                                or any(plan.mapping.get(h) == "kind" for h in plan.chosen)):
-        profile = None          # a person chose another kind, or says what every row is
+    profile = profile_applied(plan)
     if profile is not None and profile.stages:      # the export's own stage ids; yours win
         stage_map = {**profile.stages, **(stage_map or {})}
     quoted = (quote_statuses(raw, plan.mapping, plan.sheet, plan.file or "")

@@ -79,6 +79,7 @@ from __future__ import annotations
 
 import json
 import re
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from typing import Callable
 
@@ -126,13 +127,32 @@ class Profile:
 
 # --- helpers over the raw frame ---------------------------------------------------------
 
+# The headers ``_col`` reads while ``explain_and_read`` listens (None: no one listens).
+_READ: ContextVar[set[str] | None] = ContextVar("profile_columns_read", default=None)
+
+
 def _col(frame: pd.DataFrame, *names: str) -> pd.Series:
     """The first column present of normalised names, as stripped text (None when blank)."""
     by_normal = {normalise_header(h): h for h in frame.columns}
     for name in names:
         if name in by_normal:
+            if (read := _READ.get()) is not None:
+                read.add(by_normal[name])
             return values.parse_text(frame[by_normal[name]], stripped=True)[0]
     return pd.Series([None] * len(frame), index=frame.index, dtype=object)
+
+
+def explain_and_read(profile: Profile, frame: pd.DataFrame) -> tuple[str, tuple[str, ...]]:
+    """A profile's sentence on a sheet, and the columns its rules read in working it out
+    (in the sheet's order): the Import page says those are read, not merely kept, where
+    the profile's mapping leaves them out (a Revolut statement's Type, State, Amount)."""
+    token = _READ.set(set())
+    try:
+        said = profile.explain(frame)
+        read = _READ.get()
+    finally:
+        _READ.reset(token)
+    return said, tuple(header for header in frame.columns if header in read)
 
 
 def _money(frame: pd.DataFrame, *names: str) -> pd.Series:

@@ -22,13 +22,13 @@ from sqlite_utils import Database
 from .. import values
 from ..columns import FIELD_LABELS
 from ..errors import ValidationError
-from ..fields import ALL_FIELDS, fields_for
+from ..fields import ALL_FIELDS, CURRENCY_COLUMN, fields_for, normalise_header
 from ..journal import Problem, list_imports
 from ..kinds import KINDS
 from ..stages import ALL_STAGES, LABELS, OUTCOMES, normalise_value, read_stage_value
 from ..tables import to_xlsx_bytes
 from ..text import counted
-from .plan import SheetPlan
+from .plan import SheetPlan, profile_applied
 from .read import RawSheet
 from .save import ImportResult, cells_of_rows
 from .understand import EXTRA, WORKSHOP_KINDS, guess_sheet_mapping
@@ -99,8 +99,23 @@ def preview_frame(raw: RawSheet, rows: int = PREVIEW_ROWS) -> pd.DataFrame:
     return shown.fillna("").reset_index(drop=True)
 
 
-def mapping_rows(raw: RawSheet, mapping: dict[str, str | None]) -> pd.DataFrame:
-    """One row per column: its letter, header, a few example values and the field it maps to."""
+def read_as(plan: SheetPlan) -> dict[str, str]:
+    """What the import still reads in columns its mapping keeps as extra, header -> how:
+    an export's own rules read them (a Revolut statement's Type, State and Amount), or
+    they give each amount's currency ("Payment currency": journey.ingest.currency)."""
+    profile = profile_applied(plan)
+    said = {header: f"Read by the rules for {profile.label}"
+            for header in plan.read_by_profile if profile and not plan.mapping.get(header)}
+    for header in plan.headers:
+        if not plan.mapping.get(header) and CURRENCY_COLUMN.match(normalise_header(header)):
+            said.setdefault(header, "The currency of each amount")
+    return said
+
+
+def mapping_rows(raw: RawSheet, mapping: dict[str, str | None],
+                 read: dict[str, str] | None = None) -> pd.DataFrame:
+    """One row per column: its letter, header, a few example values, the field it maps to
+    and, for a column kept as extra that the import still reads (``read_as``), how."""
     examples = []
     for header in raw.headers:
         texts = values.parse_text(raw.frame[header].head(200))[0].dropna()
@@ -111,6 +126,7 @@ def mapping_rows(raw: RawSheet, mapping: dict[str, str | None]) -> pd.DataFrame:
         "Column": raw.headers,
         "Example values": examples,
         "Maps to": [mapping.get(h) or EXTRA for h in raw.headers],
+        "Read as": [("" if mapping.get(h) else (read or {}).get(h, "")) for h in raw.headers],
     })
 
 
@@ -158,7 +174,8 @@ def apply_choices(plan: SheetPlan, kind: str | None = None,
                                set_values=set_values,
                                remembered=plan.remembered and same,
                                recognised_as=plan.recognised_as if same else None,
-                               explanation=plan.explanation if same else "")
+                               explanation=plan.explanation if same else "",
+                               read_by_profile=plan.read_by_profile if same else ())
 
 
 def unknown_stage_values(plan: SheetPlan, stage_map: dict[str, str] | None = None

@@ -31,16 +31,17 @@ from ..fields import (
     FEEDBACK_HEADERS, FUNDING_SOURCE, ORGANISATION_HEADERS, PARENT_HEADERS, PARTY_HEADERS,
     PAYEE_HEADERS, PAYER_HEADERS, PEOPLE_HEADERS, PERSON_NAME_HEADERS, SALE_PRICES,
     SALE_PRICES_ELSEWHERE, SCORE_RANGES, SERVED_HEADERS, SPENT_WITH_US, SURVEY_NAMES,
-    TAG_HEADERS, bare_name_parts, field_type, fields_for, match_header, name_part,
+    TAG_HEADERS, VISIT_TYPE_HEADERS, bare_name_parts, field_type, fields_for, match_header, name_part,
     names_a_birth_date, names_a_coming_date, names_a_latest_date, names_a_number,
     names_a_record_edit, names_an_activity_time, names_when_made, normalise_header,
     plain_header, without_owner)
 from ..journal import stage_mapping
 from ..stages import (
-    ALL_STAGES, BILLED_ONLY_STATUSES, BOOKED_STATUSES, CLOSED_DEAL, COMING_STATUSES, EXCHANGED,
+    ALL_STAGES, BILLED_ONLY_STATUSES, BOOKED_STATUSES, CLOSED_DEAL, COMING_STATUSES,
+    CONSULTATION_WORDS, EXCHANGED,
     FINISHED, GOODS_DELIVERED, HIRE_RETURNED, HIRED_OUT, ON_INVOICE, ORDER_DELIVERED,
     ORDER_IN_HAND, ORDER_STATUS_KIND, OUTCOMES, PAID_BY, PAYMENT_APPROVED, PAYMENT_STATUSES,
-    REFUNDED, RETURN_STATES,
+    REFUNDED, RETURN_STATES, SENT_ON_INVOICE,
     QUOTE_OWN_WORDS, QUOTE_STATUS, QUOTE_WORDS, RANK, UNDECIDED, UNPAID_STATUSES, VISIT_KEPT,
     normalise_value,
     order_status_kind,
@@ -97,6 +98,13 @@ _KIND_WORDS = {
                 # Electrónica", an Italian e-invoice)
                 "boleta boletas boletaelectronica facturaelectronica fatturaelettronica "
                 "fattura fatture vendita vendite ordine ordini acquisto acquisti transazione "
+                # (an Italian e-invoice's types, as words and as the exchange's codes
+                # "TipoDocumento": TD01 an invoice, TD05 a debit note adding to one, TD06 a
+                # professional's fee note, TD07 a simplified invoice, TD09 its debit note,
+                # TD24 and TD25 a deferred invoice)
+                "fatturadifferita fatturaimmediata fatturaaccompagnatoria fatturasemplificata "
+                "parcella parcelle notadidebito notedidebito "
+                "td01 td05 td06 td07 td09 td24 td25 "
                 "transazioni appuntamento appuntamenti prenotazione prenotazioni "
                 "factuur facturen verkoop verkopen bestelling bestellingen aankoop aankopen "
                 "transactie transacties afspraak afspraken boeking boekingen",
@@ -111,7 +119,9 @@ _KIND_WORDS = {
               # Spanish (Chile's "Nota de Crédito Electrónica") and Italian
               "kreditnota kreditnotaer kreditfaktura gutschrift gutschriften avoir avoirs "
               "creditfactuur notadecredito notasdecredito notadecreditoelectronica "
-              "notadicredito notedicredito "
+              "notadicredito notedicredito notadicreditosemplificata "
+              # (an Italian credit note's codes: TD04, TD08 a simplified one's)
+              "td04 td08 "
               # (money the account sent a client who paid it: Cash App's "Sent P2P")
               "sentp2p",
     "cancellation": "cancellation cancellations cancel cancelled canceled",
@@ -305,7 +315,8 @@ _INVOICE_WORDS = frozenset("invoice invoices invoiced bill bills factura factura
                            "factures rechnung rechnungen fattura fatture fatura faturas "
                            "factuur facturen faktura fakturor fakturaer faktury lasku laskut "
                            "faturalar faktur tagihan fakturanr fakturanummer fakturadato "
-                           "fakturadatum szamla szamlaszam".split())
+                           "fakturadatum szamla szamlaszam factuurnummer factuurnr "
+                           "factuurdatum rechnungsnummer rechnungsnr rechnungsdatum".split())
 _INVOICE_HEADERS = frozenset({"duedate", "paymentdue", "balance", "balancedue", "amountdue",
                               "paidtodate", "amountpaid", "outstanding", "amountoutstanding",
                               # (a due date in the Nordic languages, Finnish, Czech,
@@ -989,6 +1000,7 @@ def refine_mapping(raw: RawSheet, mapping: dict[str, str | None], kind: str, *,
     _funding_sources_named(raw, mapping, free, said)
     if kind == "events":
         _items_named(raw, mapping, free, said)
+        _items_departments(raw, mapping, free, said)
         _parties_named(raw, mapping, free, said)
     _party_named(raw, mapping, free, said)
     _tiers_named(raw, mapping, free, said)
@@ -1402,6 +1414,34 @@ def _items_named(raw: RawSheet, mapping: dict[str, str | None], free: list[str],
                         f"({_first_values(raw.frame[header], chr(39) + '{}' + chr(39))}), "
                         f"not people: kept as extra; '{company}' names the client")
             return
+
+
+def _items_departments(raw: RawSheet, mapping: dict[str, str | None], free: list[str],
+                       said: list[str]) -> None:
+    """On orders, a column read as the department whose values are all a shop's
+    departments (``values.SHOP_DEPARTMENTS``: Poshmark's Men, Women, Kids) says whom each
+    item is for, not which team of the business's own served: kept as extra, and so is a
+    "Category" read as the client's type beside it (Jeans, Bags: the item's)."""
+    header = next((h for h in free if mapping[h] == "department"), None)
+    if header is None:
+        return
+    cells = values.per_distinct(raw.frame[header].dropna().astype(str), match_key)
+    if not len(cells) or not cells.isin(values.SHOP_DEPARTMENTS).all():
+        return
+    mapping[header] = None
+    said.append(f"'{header}' says whom each item is for "
+                f"({_first_values(raw.frame[header], chr(39) + '{}' + chr(39))}), "
+                "not a team of yours: kept as extra")
+    for other in free:
+        if mapping[other] == "client_type" and normalise_header(other) in _ITEM_CATEGORY:
+            mapping[other] = None
+            said.append(f"'{other}' holds the items' categories "
+                        f"({_first_values(raw.frame[other], chr(39) + '{}' + chr(39))}), "
+                        "not the clients' types: kept as extra")
+
+
+# Headers of a category ("Category", "Subcategory"): beside a shop's departments, the item's.
+_ITEM_CATEGORY = frozenset({"category", "subcategory", "productcategory", "itemcategory"})
 
 
 def _people_header_named(raw: RawSheet, mapping: dict[str, str | None], free: list[str],
@@ -2024,6 +2064,25 @@ _PAID_AMOUNT = re.compile(r"^(?:amount|total|price)?paid(?:amount|total)?(?:[a-z
                           r"^(?:order|auftrag)$")
 
 
+def _first_talks(frame: pd.DataFrame, mapping: dict[str, str | None], combos: list,
+                 kinds: list[str], amounts: pd.Series, decided: dict,
+                 default: str) -> list[bool]:
+    """Rows the sheet's name or numbers alone made purchases (nothing in a kind, status or
+    outcome cell) with no price said, that a column of what each visit was
+    (``VISIT_TYPE_HEADERS``: YouCanBookMe's "Booking page") names a first talk
+    (``CONSULTATION_WORDS``: "Discovery call", "Free consultation"): a booking list's
+    free calls, no sales."""
+    header = next((h for h, f in mapping.items() if not f and h in frame
+                   and normalise_header(h) in VISIT_TYPE_HEADERS), None)
+    if header is None or default != "purchase":
+        return [False] * len(kinds)
+    talk = values.per_distinct(frame[header].reindex(amounts.index), match_key).isin(
+        CONSULTATION_WORDS).tolist()
+    return [said and kind == "purchase" and pd.isna(amount) and combo[0] is None
+            and not any(combo[2:4]) and combo[5] is None and decided[combo][0] == default
+            for said, kind, amount, combo in zip(talk, kinds, amounts.tolist(), combos)]
+
+
 def resolve_kinds(out, plan, frame, raw, columns_for, stage_map=None,
                   rejected: pd.Series | None = None) -> list[str]:
     """Give every event a kind: its kind column, else its stage cell, else the sheet's.
@@ -2160,6 +2219,8 @@ def resolve_kinds(out, plan, frame, raw, columns_for, stage_map=None,
             said = order_status_kind(status)
             if key in BILLED_ONLY_STATUSES and not billed:
                 said = None           # (an order "Sent": dispatched, not an invoice unpaid)
+            if key in SENT_ON_INVOICE and billed:
+                said = "contact"      # (an invoice "Verzonden": sent, not paid yet)
             if key in ORDER_IN_HAND and shop_orders:
                 said = "purchase"     # (placed and being seen to; a job's is not done yet)
             if key in HIRE_RETURNED and hires:
@@ -2214,6 +2275,10 @@ def resolve_kinds(out, plan, frame, raw, columns_for, stage_map=None,
                 for (cell, *_), kind, amount in zip(combos, kinds, whole.tolist())]
         kinds = ["contact" if was_free else "refund" if went_back else kind
                  for was_free, went_back, kind in zip(free, back, kinds)]
+    # A booking list's first talk ("Discovery call") with no price said: no sale, whatever
+    # the sheet is called (rules.deals.consultations puts it at consideration).
+    talks = _first_talks(frame, plan.mapping, combos, kinds, amounts, decided, default)
+    kinds = ["contact" if talk else kind for talk, kind in zip(talks, kinds)]
     # A row left blank under "Paid" on a sheet whose rows are sales by what each paid:
     # nothing paid on it (a lesson of a block bought before): a contact, no sale.
     unpaid = [paid_column is not None and kind == "purchase" and cell is None
@@ -2236,9 +2301,9 @@ def resolve_kinds(out, plan, frame, raw, columns_for, stage_map=None,
                                             or _returns_log(out["status"]))
     notes = said_returns or _default_notes(
         plan, combos, decided, default, named, numbered or paid_by, by_status,
-        [f or b or h or u or (said and cell is None and kind == "contact")
-         for f, b, h, u, said, (cell, *_), kind
-         in zip(free, back, happened, unpaid, booked, combos, kinds)],
+        [f or b or h or u or t or (said and cell is None and kind == "contact")
+         for f, b, h, u, t, said, (cell, *_), kind
+         in zip(free, back, happened, unpaid, talks, booked, combos, kinds)],
         frozenset() if billed else PAYMENT_APPROVED)
     if paying and "amount" in plan.mapping.values():
         notes = [note for note in notes if "an amount alone makes no purchase" not in note]

@@ -271,7 +271,7 @@ def consultations(rows: pd.DataFrame, frame: pd.DataFrame,
     said = listed(sorted(map(str, frame[header].reindex(rows.index)[talk].unique())))
     return rows, [f"{counted(count, 'row')} that '{header}' calls {said}, with nothing paid, "
                   f"{'was read as a contact' if count == 1 else 'were read as contacts'} at "
-                  "consideration (a first talk), not sales."]
+                  f"consideration (a first talk), not {'a sale' if count == 1 else 'sales'}."]
 
 
 def quotes_turned_down(rows: pd.DataFrame) -> tuple[pd.DataFrame, list[str]]:
