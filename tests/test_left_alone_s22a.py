@@ -1,0 +1,229 @@
+"""Misreadings session 21's reviews (B's, K's, K2's) found and left alone (session 22, A).
+Each sheet goes through the command line and is checked against figures worked out by hand
+(the working in each docstring); beside each, a sheet where the new reading must not fire.
+
+- A cash book: a family's bare names ("Tom Hall", "Amy Hall"), each twice on one day at one
+  fee, are people, not a market day's goods; goods sharing a word ("Apple Pie", "Cherry
+  Pie") priced apart still are goods.
+- A grant is a funder's money, not a sale: "Arts Grant" beside "Arts Council" names no
+  one, nor does a body's line naming a grant ("Heritage Fund - grant"); "Hugh Grant"
+  beside "Hugh Jones" is still a person.
+- "Bread - Tom" each week is Tom's where Tom pays elsewhere ("Tom - lesson"); "Sarah -
+  Tom" stays Sarah's where Sarah opens lines of her own.
+- One day written two ways ("6/4/2026" and "06/04/2026"; "6/4" and "06/04") is one day.
+- A product catalogue (WooCommerce's, Shopify's products export) names no customer: kept
+  as reference rows, no client; a sales sheet with a SKU and a stock column still sells.
+- A warranty log (Refunded, Exchanged, Repaired) is a returns log: one refund, the repair
+  and the exchange contacts of clients who bought; a repair shop's jobs are not.
+"""
+
+from __future__ import annotations
+
+from conftest import cli_funnel, cli_import_text, kind_totals, workspace_rows
+
+PAID = "SELECT name, purchase_count, revenue_events FROM clients ORDER BY name"
+BOOK = "Date,Details,In,Out\n"
+
+
+# --- 1. a family's bare names in a cash book -------------------------------------------------------
+
+def test_a_familys_names_twice_on_one_day_are_people(tmp_path):
+    """'Tom Hall' and 'Amy Hall' 25 each twice on 06/04 and once on 13/04: two first names
+    before one last name, every line that day 25 (one fee): a family paying, not goods.
+    Tom Hall and Amy Hall 3 of 75 each, 6 sales of 150, [2, 2, 2, 2, 0] (was no one: 150
+    naming no one, [0, 0, 0, 0, 0])."""
+    cli_import_text(tmp_path, "cashbook.csv", BOOK + (
+        "06/04/2026,Tom Hall,25,\n06/04/2026,Tom Hall,25,\n06/04/2026,Amy Hall,25,\n"
+        "06/04/2026,Amy Hall,25,\n13/04/2026,Tom Hall,25,\n13/04/2026,Amy Hall,25,\n"
+        "15/04/2026,Books,,12\n"))
+    assert workspace_rows(tmp_path, PAID) == [("Amy Hall", 3, 75.0), ("Tom Hall", 3, 75.0)]
+    assert cli_funnel(tmp_path) == [2, 2, 2, 2, 0]
+
+
+def test_goods_sharing_a_word_priced_apart_stay_goods(tmp_path):
+    """Not fired: 'Apple Pie' 3.50 twice and 'Cherry Pie' 4 twice on 06/04 share a last
+    word but not a price: a market day's goods (15 naming no one); Mrs Hall's cake 45 the
+    one sale, [1, 1, 1, 0, 0]."""
+    found = cli_import_text(tmp_path, "cashbook.csv", BOOK + (
+        "06/04/2026,Apple Pie,3.50,\n06/04/2026,Apple Pie,3.50,\n06/04/2026,Cherry Pie,4,\n"
+        "06/04/2026,Cherry Pie,4,\n13/04/2026,Mrs Hall - birthday cake,45,\n"
+        "14/04/2026,Flour,,22\n"))
+    assert "4 lines of money in naming no one (15) left out" in found["explanation"]
+    assert workspace_rows(tmp_path, PAID) == [("Mrs Hall", 1, 45.0)]
+    assert cli_funnel(tmp_path) == [1, 1, 1, 0, 0]
+
+
+# --- 2. a grant is a funder's money ---------------------------------------------------------------
+
+def test_a_grant_beside_its_funder_is_no_ones(tmp_path):
+    """'Arts Grant' 1,000 beside 'Arts Council - project' 2,000: 'Arts' is a body's word
+    ('Council'), lent to no name among money words: the grant names no one (was a client,
+    'Arts Grant'). Arts Council 2,000 and Mary Smith 30: 2 sales of 2,030, [2, 2, 2, 0, 0]."""
+    found = cli_import_text(tmp_path, "cashbook.csv", BOOK + (
+        "06/04/2026,Arts Council - project,2000,\n08/04/2026,Arts Grant,1000,\n"
+        "09/04/2026,Mary Smith - workshop,30,\n"))
+    assert "1 line of money in naming no one (1,000) left out" in found["explanation"]
+    assert workspace_rows(tmp_path, PAID) == [("Arts Council", 1, 2000.0), ("Mary Smith", 1, 30.0)]
+    assert cli_funnel(tmp_path) == [2, 2, 2, 0, 0]
+
+
+def test_a_body_paying_a_grant_is_a_funder_on_every_line(tmp_path):
+    """'Grant - Arts Council' 2,000 and 'Arts Council' 500: a body whose line names a grant
+    is a funder, no payer on any line; 'Lottery Grant' 1,000 no one. Mary Smith 30 the one
+    sale, 3,500 naming no one, [1, 1, 1, 0, 0] (was Arts Council 2 sales of 2,500, at
+    retention: [2, 2, 2, 1, 0])."""
+    found = cli_import_text(tmp_path, "cashbook.csv", BOOK + (
+        "06/04/2026,Grant - Arts Council,2000,\n07/04/2026,Arts Council,500,\n"
+        "08/04/2026,Lottery Grant,1000,\n09/04/2026,Mary Smith - workshop,30,\n"
+        "10/04/2026,Hall hire,,40\n"))
+    assert "3 lines of money in naming no one (3,500) left out" in found["explanation"]
+    assert workspace_rows(tmp_path, PAID) == [("Mary Smith", 1, 30.0)]
+    assert cli_funnel(tmp_path) == [1, 1, 1, 0, 0]
+
+
+def test_a_person_called_grant_and_a_council_paying_a_fee_stay_payers(tmp_path):
+    """Not fired: 'Hugh Grant - lesson' beside 'Hugh Jones - lesson' (30 each, 'Hugh' a
+    person's word) and 'Oak Trust - hall hire' 100 (a body paying for something, no grant):
+    3 sales of 160; 'Grant Payment' 500 no one. [3, 3, 3, 0, 0]."""
+    cli_import_text(tmp_path, "cashbook.csv", BOOK + (
+        "06/04/2026,Hugh Grant - lesson,30,\n07/04/2026,Hugh Jones - lesson,30,\n"
+        "08/04/2026,Grant Payment,500,\n09/04/2026,Oak Trust - hall hire,100,\n"))
+    assert workspace_rows(tmp_path, PAID) == [
+        ("Hugh Grant", 1, 30.0), ("Hugh Jones", 1, 30.0), ("Oak Trust", 1, 100.0)]
+    assert cli_funnel(tmp_path) == [3, 3, 3, 0, 0]
+
+
+# --- 3. goods before a first name, each week ----------------------------------------------------
+
+def test_goods_before_a_payer_each_week_are_the_payers(tmp_path):
+    """'Bread - Tom' 5 on 06/04 and 13/04, 'Tom - lesson' 30: Tom pays elsewhere, 'Bread'
+    only on the lines beside Tom (not elsewhere): Tom's, 3 sales of 40, [1, 1, 1, 1, 0]
+    (was Bread 2 of 10 and Tom 30 apart: [2, 2, 2, 1, 0])."""
+    cli_import_text(tmp_path, "cashbook.csv", BOOK + (
+        "06/04/2026,Bread - Tom,5,\n13/04/2026,Bread - Tom,5,\n09/04/2026,Tom - lesson,30,\n"
+        "11/04/2026,Flour,,12\n"))
+    assert workspace_rows(tmp_path, PAID) == [("Tom", 3, 40.0)]
+    assert cli_funnel(tmp_path) == [1, 1, 1, 1, 0]
+
+
+def test_a_payer_who_opens_lines_of_her_own_keeps_them(tmp_path):
+    """Not fired: 'Sarah - Tom' 20 twice (Sarah paying for Tom), 'Sarah - lesson' 30 and
+    'Tom - lesson' 30: Sarah opens a line beside no other name, so the lines stay hers:
+    Sarah 3 of 70, Tom 30, [2, 2, 2, 1, 0]."""
+    cli_import_text(tmp_path, "cashbook.csv", BOOK + (
+        "06/04/2026,Sarah - Tom,20,\n13/04/2026,Sarah - Tom,20,\n07/04/2026,Sarah - lesson,30,\n"
+        "08/04/2026,Tom - lesson,30,\n"))
+    assert workspace_rows(tmp_path, PAID) == [("Sarah", 3, 70.0), ("Tom", 1, 30.0)]
+    assert cli_funnel(tmp_path) == [2, 2, 2, 1, 0]
+
+
+# --- 4. one day written two ways --------------------------------------------------------------
+
+def test_one_day_written_two_ways_is_one_day(tmp_path):
+    """'Victoria Sponge' 18 and 'Honey Jar' 6 each on '6/4/2026' and '06/04/2026': one day,
+    each twice on it, a market day's goods (48 naming no one); Mrs Hall's 45 the one sale,
+    [1, 1, 1, 0, 0] (was 3 clients, Victoria Sponge and Honey Jar twice each: 5 of 93).
+    The same with no year ('6/4', '06/04')."""
+    lines = ("{d},Victoria Sponge,18,\n{D},Victoria Sponge,18,\n{d},Honey Jar,6,\n"
+             "{D},Honey Jar,6,\n13/04{y},Mrs Hall - birthday cake,45,\n14/04{y},Flour,,22\n")
+    for place, (day, written, year) in enumerate((("6/4/2026", "06/04/2026", "/2026"),
+                                                 ("6/4", "06/04", ""))):
+        book = tmp_path / str(place)
+        book.mkdir()
+        found = cli_import_text(book, "cashbook.csv", BOOK + lines.format(
+            d=day, D=written, y=year))
+        assert "4 lines of money in naming no one (48) left out" in found["explanation"]
+        assert workspace_rows(book, PAID) == [("Mrs Hall", 1, 45.0)]
+        assert cli_funnel(book) == [1, 1, 1, 0, 0]
+
+
+def test_days_that_differ_stay_apart(tmp_path):
+    """Not fired: 'Sarah Jones' 30 on '6/4/2026' and '16/04/2026', 'Tom Brown' 30 on
+    '6/4/2026' and '06/05/2026': never twice on one day, people: 2 of 60 each,
+    [2, 2, 2, 2, 0]."""
+    cli_import_text(tmp_path, "cashbook.csv", BOOK + (
+        "6/4/2026,Sarah Jones,30,\n16/04/2026,Sarah Jones,30,\n6/4/2026,Tom Brown,30,\n"
+        "06/05/2026,Tom Brown,30,\n14/04/2026,Books,,22\n"))
+    assert workspace_rows(tmp_path, PAID) == [("Sarah Jones", 2, 60.0), ("Tom Brown", 2, 60.0)]
+    assert cli_funnel(tmp_path) == [2, 2, 2, 2, 0]
+
+
+# --- 5. a product catalogue --------------------------------------------------------------------
+
+WOO_PRODUCTS = (
+    "ID,Type,SKU,Name,Published,Is featured?,Visibility in catalog,Short description,"
+    "Description,Sale price,Regular price,Categories,Stock\n"
+    "101,simple,VS-01,Victoria Sponge,1,0,visible,A light sponge,Jam and cream,16,18,Cakes,4\n"
+    "102,simple,HJ-01,Honey Jar,1,0,visible,Local honey,340g,,6,Pantry,20\n"
+    "103,variable,SL-01,Sourdough Loaf,1,1,visible,Slow bread,Baked daily,,4.50,Bread,12\n")
+
+
+def test_a_product_catalogue_names_no_customer(tmp_path):
+    """WooCommerce's product export (ID, Type, SKU, Name, Published, Sale and Regular
+    price, Stock): 3 products, no customer, no sale: kept as reference rows, 0 clients,
+    [0, 0, 0, 0, 0] (was 3 products as clients, Victoria Sponge's sale price 16 its
+    revenue: [3, 1, 1, 0, 0]). Shopify's products export (Handle, Title, Variant SKU,
+    Variant Inventory Qty, Variant Price) the same: 2 products, 0 clients."""
+    found = cli_import_text(tmp_path, "wc-product-export.csv", WOO_PRODUCTS)
+    assert (found["kind"], found["recognised_as"]) == ("reference", "product_catalogue")
+    assert "3 products, naming no customer and no sale" in found["explanation"]
+    assert workspace_rows(tmp_path, "SELECT COUNT(*) FROM clients") == [(0,)]
+    assert cli_funnel(tmp_path) == [0, 0, 0, 0, 0]
+    shopify = tmp_path / "shopify"
+    shopify.mkdir()
+    found = cli_import_text(shopify, "products_export.csv", (
+        "Handle,Title,Body (HTML),Vendor,Type,Tags,Published,Variant SKU,"
+        "Variant Inventory Qty,Variant Price\n"
+        "victoria-sponge,Victoria Sponge,<p>Light</p>,Bakery,Cake,,TRUE,VS-01,4,18\n"
+        "honey-jar,Honey Jar,<p>Local</p>,Bakery,Pantry,,TRUE,HJ-01,20,6\n"))
+    assert "2 products" in found["explanation"]
+    assert workspace_rows(shopify, "SELECT COUNT(*) FROM clients") == [(0,)]
+
+
+def test_sales_with_a_sku_and_stock_still_sell(tmp_path):
+    """Not fired: Date, Customer, SKU, Item, Price, Stock: a customer named, sales (18 + 6
+    = 24 from 2 clients, [2, 2, 2, 0, 0]). Stockists (Name, SKU, Price, Status Active):
+    no stock or published column, still a client list of 2."""
+    cli_import_text(tmp_path, "sales.csv", (
+        "Date,Customer,SKU,Item,Price,Stock\n01/03/2026,Ann Lee,VS-01,Victoria Sponge,18,3\n"
+        "02/03/2026,Bob Day,HJ-01,Honey Jar,6,19\n"))
+    assert kind_totals(tmp_path, "purchase") == (2, 24.0)
+    assert cli_funnel(tmp_path) == [2, 2, 2, 0, 0]
+    stockists = tmp_path / "stockists"
+    stockists.mkdir()
+    found = cli_import_text(stockists, "stockists.csv", (
+        "Name,SKU,Price,Status\nCorner Deli,VS-01,14,Active\nFarm Shop,HJ-01,5,Active\n"))
+    assert found["kind"] == "clients"
+    assert workspace_rows(stockists, "SELECT name FROM clients ORDER BY name") == [
+        ("Corner Deli",), ("Farm Shop",)]
+
+
+# --- 6. a warranty log --------------------------------------------------------------------------
+
+def test_a_warranty_log_is_a_returns_log(tmp_path):
+    """Claim, Customer, Product, Fault, Status, Amount: Ann's kettle Refunded 35, Bo's
+    toaster Exchanged 28, Cy's blender Repaired 60. Each claimant bought what they claim
+    on (purchase); only Ann got money back: 1 refund of 35, the exchange and the repair
+    contacts, no sale. [3, 3, 3, 0, 0] (was a client list: [3, 0, 0, 0, 0], 123 of
+    'revenue')."""
+    found = cli_import_text(tmp_path, "warranty.csv", (
+        "Claim,Customer,Product,Fault,Status,Amount\n"
+        "W1,Ann Lee,Kettle,Stopped heating,Refunded,35.00\n"
+        "W2,Bo Chan,Toaster,Broken lever,Exchanged,28.00\n"
+        "W3,Cy Dee,Blender,Motor noise,Repaired,60.00\n"))
+    assert found["kind"] == "events"
+    assert "1 repaired as a contact too; no row is a sale" in " ".join(found["notes"])
+    assert kind_totals(tmp_path, "refund") == (1, 35.0)
+    assert kind_totals(tmp_path, "purchase") == (0, None)
+    assert kind_totals(tmp_path, "contact")[0] == 2
+    assert cli_funnel(tmp_path) == [3, 3, 3, 0, 0]
+
+
+def test_a_repair_shops_jobs_are_no_returns(tmp_path):
+    """Not fired: a repair shop's jobs, Repaired and In progress, no refund or exchange:
+    not a returns log, no refund ([3, 1, 0, 0, 0] as before: a client list)."""
+    cli_import_text(tmp_path, "repairs.csv", (
+        "Job,Customer,Item,Fault,Status,Price\nJ1,Ann Lee,Phone,Cracked screen,Repaired,80\n"
+        "J2,Bo Chan,Laptop,No power,Repaired,120\nJ3,Cy Dee,Tablet,Battery,In progress,60\n"))
+    assert kind_totals(tmp_path, "refund") == (0, None)
+    assert cli_funnel(tmp_path) == [3, 1, 0, 0, 0]
