@@ -150,6 +150,8 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
              "nickname",     # (a chat tool's name for its visitor: Crisp's)
              # (a tip jar's or a payment processor's payer: Buy Me a Coffee's, Adyen's)
              "supporter name", "shopper name",
+             # (an applications list's: a loan's, a course's, a tenancy's applicant)
+             "applicant", "applicant name", "applicant full name",
              "bill to name"),     # (Magento's order grid: "Bill-to Name"; not "Ship-to Name")
     "client_type": ("type", "client type", "customer type", "segment", "customer segment",
                     "category", "sector", "industry"),

@@ -15,6 +15,12 @@ Each sheet goes through the command line and is checked against figures worked o
   as reference rows, no client; a sales sheet with a SKU and a stock column still sells.
 - A warranty log (Refunded, Exchanged, Repaired) is a returns log: one refund, the repair
   and the exchange contacts of clients who bought; a repair shop's jobs are not.
+- An order's refund repeated on its lines, beside a line's status saying one line was
+  kept ("Fulfilled"), is the order's, read once (20, not 40); lines all "Refunded" in
+  full still add up.
+- What a prospect spends (a lead list's "Annual spend" at Prospect or Qualified) is
+  revenue to come, not revenue; a customer's, and a wholesale list's, stays revenue.
+- "Applicant" is the name of an applications list's person; "Applicant ID" is not.
 """
 
 from __future__ import annotations
@@ -227,3 +233,92 @@ def test_a_repair_shops_jobs_are_no_returns(tmp_path):
         "J2,Bo Chan,Laptop,No power,Repaired,120\nJ3,Cy Dee,Tablet,Battery,In progress,60\n"))
     assert kind_totals(tmp_path, "refund") == (0, None)
     assert cli_funnel(tmp_path) == [3, 1, 0, 0, 0]
+
+
+# --- 7. a line's status beside an order's refund repeated on its lines -------------------------
+
+LINES = "Order ID,Date,Customer,Email,Item,Line Total,Amount Refunded,Line status\n"
+
+
+def test_a_refund_repeated_beside_a_kept_line_is_the_orders(tmp_path):
+    """Order 7001: Mug 20 'Refunded', Plate 20 'Fulfilled', 'Amount Refunded' 20 on both
+    lines. The Plate was kept: the 20 is the Mug's, the order's refund 20, not each line's
+    in full (was 40). Order 7002 Bowl 40, nothing back. Purchases 2 of 80, refund 1 of 20,
+    [2, 2, 2, 0, 0]."""
+    found = cli_import_text(tmp_path, "orders.csv", LINES + (
+        "7001,2025-04-02,Ann Lee,ann@x.com,Mug,20.00,20.00,Refunded\n"
+        "7001,2025-04-02,Ann Lee,ann@x.com,Plate,20.00,20.00,Fulfilled\n"
+        "7002,2025-04-05,Ben Cho,ben@x.com,Bowl,40.00,0,Fulfilled\n"))
+    assert "the order's refund, read once" in " ".join(found["notes"])
+    assert kind_totals(tmp_path, "refund") == (1, 20.0)
+    assert kind_totals(tmp_path, "purchase") == (2, 80.0)
+    assert cli_funnel(tmp_path) == [2, 2, 2, 0, 0]
+
+
+def test_lines_each_refunded_in_full_still_add_up(tmp_path):
+    """Not fired: Mug and Plate both 'Refunded', 20 back on each: each line went back in
+    full, 40 (as G's reading without a status)."""
+    cli_import_text(tmp_path, "orders.csv", LINES + (
+        "7001,2025-04-02,Ann Lee,ann@x.com,Mug,20.00,20.00,Refunded\n"
+        "7001,2025-04-02,Ann Lee,ann@x.com,Plate,20.00,20.00,Refunded\n"
+        "7002,2025-04-05,Ben Cho,ben@x.com,Bowl,40.00,0,Fulfilled\n"))
+    assert kind_totals(tmp_path, "refund") == (1, 40.0)
+
+
+# --- 8. a prospect's spend -----------------------------------------------------------------------
+
+SPEND = "SELECT name, revenue_current, revenue_potential FROM clients ORDER BY name"
+
+
+def test_what_a_prospect_spends_is_revenue_to_come(tmp_path):
+    """A lead list: Acme 'Annual spend' 50,000 at Prospect, Beta 20,000 at Qualified: no one
+    has bought, so no revenue: 70,000 to come (potential), current none (was 70,000 of
+    current revenue on non-customers). Funnel as before, [2, 1, 0, 0, 0]."""
+    found = cli_import_text(tmp_path, "leads.csv", (
+        "Company,Contact,Email,Annual spend,Stage\n"
+        "Acme Ltd,Jo Hart,jo@acme.co,50000,Prospect\nBeta plc,Max Bell,max@beta.co,20000,Qualified\n"))
+    assert "(70,000) have bought nothing yet" in " ".join(found["notes"])
+    assert workspace_rows(tmp_path, SPEND) == [("Acme Ltd", None, 50000.0),
+                                               ("Beta plc", None, 20000.0)]
+    assert cli_funnel(tmp_path) == [2, 1, 0, 0, 0]
+
+
+def test_a_customers_spend_stays_revenue(tmp_path):
+    """Not fired on a customer: Acme 50,000 at Customer keeps it as revenue (current); Beta
+    20,000 at Prospect, to come. A wholesale list with no stage column (Shop, Annual spend
+    5,000 and 2,000) keeps both as revenue, its shops customers, [2, 2, 2, 0, 0]."""
+    cli_import_text(tmp_path, "clients.csv", (
+        "Company,Contact,Email,Annual spend,Stage\n"
+        "Acme Ltd,Jo Hart,jo@acme.co,50000,Customer\nBeta plc,Max Bell,max@beta.co,20000,Prospect\n"))
+    assert workspace_rows(tmp_path, SPEND) == [("Acme Ltd", 50000.0, None),
+                                               ("Beta plc", None, 20000.0)]
+    shops = tmp_path / "shops"
+    shops.mkdir()
+    cli_import_text(shops, "stockists.csv", (
+        "Shop,Contact,Email,Annual spend\nCorner Deli,Jo Hart,jo@deli.co,5000\n"
+        "Farm Shop,Max Bell,max@farm.co,2000\n"))
+    assert [row[1:] for row in workspace_rows(shops, SPEND)] == [(5000.0, None), (2000.0, None)]
+    assert cli_funnel(shops) == [2, 2, 2, 0, 0]
+
+
+# --- 9. an applicant is a person ---------------------------------------------------------------
+
+def test_an_applicant_is_the_name(tmp_path):
+    """Application, Date, Applicant, Email, Loan amount, Status: 'Applicant' names each
+    row's person: Ann Lee, Bo Chan, Cy Dee (were 3 clients of no name). Funnel as before,
+    [3, 1, 0, 0, 0]. Beside a 'Name', an 'Applicant ID' stays no name."""
+    found = cli_import_text(tmp_path, "applications.csv", (
+        "Application,Date,Applicant,Email,Loan amount,Status\n"
+        "A1,2025-03-01,Ann Lee,ann@x.com,150000,Approved\n"
+        "A2,2025-03-02,Bo Chan,bo@x.com,90000,Pending\n"
+        "A3,2025-03-03,Cy Dee,cy@x.com,200000,Declined\n"))
+    assert found["mapping"]["Applicant"] == "name"
+    assert workspace_rows(tmp_path, "SELECT name FROM clients ORDER BY name") == [
+        ("Ann Lee",), ("Bo Chan",), ("Cy Dee",)]
+    assert cli_funnel(tmp_path) == [3, 1, 0, 0, 0]
+    ids = tmp_path / "ids"
+    ids.mkdir()
+    found = cli_import_text(ids, "applicants.csv", (
+        "Applicant ID,Name,Email,Status\nA1,Ann Lee,ann@x.com,New\nA2,Bo Chan,bo@x.com,New\n"))
+    assert found["mapping"]["Name"] == "name"
+    assert found["mapping"]["Applicant ID"] != "name"
