@@ -59,6 +59,19 @@ def test_goods_sharing_a_word_priced_apart_stay_goods(tmp_path):
     assert cli_funnel(tmp_path) == [1, 1, 1, 0, 0]
 
 
+def test_goods_sharing_a_word_beside_other_goods_stay_goods(tmp_path):
+    """Not fired: 'White Loaf' and 'Brown Loaf' 2.50 twice each on 06/04 (one price), beside
+    'Honey Jar' 6 twice that day: not the only names twice that day, goods (27 naming no
+    one); Mrs Hall's 45 the one sale, [1, 1, 1, 0, 0]."""
+    found = cli_import_text(tmp_path, "cashbook.csv", BOOK + (
+        "06/04/2026,White Loaf,2.50,\n06/04/2026,White Loaf,2.50,\n06/04/2026,Brown Loaf,2.50,\n"
+        "06/04/2026,Brown Loaf,2.50,\n06/04/2026,Honey Jar,6,\n06/04/2026,Honey Jar,6,\n"
+        "13/04/2026,Mrs Hall - birthday cake,45,\n"))
+    assert "6 lines of money in naming no one (22) left out" in found["explanation"]
+    assert workspace_rows(tmp_path, PAID) == [("Mrs Hall", 1, 45.0)]
+    assert cli_funnel(tmp_path) == [1, 1, 1, 0, 0]
+
+
 # --- 2. a grant is a funder's money ---------------------------------------------------------------
 
 def test_a_grant_beside_its_funder_is_no_ones(tmp_path):
@@ -257,12 +270,21 @@ def test_a_refund_repeated_beside_a_kept_line_is_the_orders(tmp_path):
 
 def test_lines_each_refunded_in_full_still_add_up(tmp_path):
     """Not fired: Mug and Plate both 'Refunded', 20 back on each: each line went back in
-    full, 40 (as G's reading without a status)."""
+    full, 40 (as G's reading without a status). Nor an order's own status, 'Completed' on
+    both lines of 7001 beside 7002 'Refunded' (40 back): it says nothing of one line, so
+    7001's lines still add up: refunds 40 + 40 = 2 of 80."""
     cli_import_text(tmp_path, "orders.csv", LINES + (
         "7001,2025-04-02,Ann Lee,ann@x.com,Mug,20.00,20.00,Refunded\n"
         "7001,2025-04-02,Ann Lee,ann@x.com,Plate,20.00,20.00,Refunded\n"
         "7002,2025-04-05,Ben Cho,ben@x.com,Bowl,40.00,0,Fulfilled\n"))
     assert kind_totals(tmp_path, "refund") == (1, 40.0)
+    by_order = tmp_path / "by_order"
+    by_order.mkdir()
+    cli_import_text(by_order, "orders.csv", LINES.replace("Line status", "Status") + (
+        "7001,2025-04-02,Ann Lee,ann@x.com,Mug,20.00,20.00,Completed\n"
+        "7001,2025-04-02,Ann Lee,ann@x.com,Plate,20.00,20.00,Completed\n"
+        "7002,2025-04-05,Ben Cho,ben@x.com,Bowl,40.00,40,Refunded\n"))
+    assert kind_totals(by_order, "refund") == (2, 80.0)
 
 
 # --- 8. a prospect's spend -----------------------------------------------------------------------

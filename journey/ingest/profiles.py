@@ -1578,13 +1578,14 @@ def _days_of_book(written: pd.Series) -> pd.Series:
 
 def _families(alone: pd.DataFrame) -> set[str]:
     """Bare names that are a family's on a day when each comes twice ("Tom Hall" and "Amy
-    Hall"): two or more first names before one last name, every line of theirs that day of
-    one amount (a lesson's fee). Goods sharing a word ("Apple Pie" 3.50, "Cherry Pie" 4)
-    are priced apart."""
+    Hall"): two or more first names before one last name, the only names twice that day,
+    every line of theirs that day of one amount (a lesson's fee). Goods sharing a word
+    are priced apart ("Apple Pie" 3.50, "Cherry Pie" 4) or sold beside other goods."""
     twice = alone[alone.duplicated(["who", "day"], keep=False)].assign(
         last=lambda lines: lines["who"].str.split().str[-1])
-    family = twice.groupby(["day", "last"]).filter(
-        lambda lines: lines["who"].nunique() > 1 and lines["paid"].nunique() == 1)
+    family = twice.groupby("day").filter(
+        lambda lines: lines["last"].nunique() == 1 and lines["who"].nunique() > 1
+        and lines["paid"].nunique() == 1)
     return set(family["who"])
 
 
