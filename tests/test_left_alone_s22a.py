@@ -81,7 +81,8 @@ def test_a_grant_beside_its_funder_is_no_ones(tmp_path):
     found = cli_import_text(tmp_path, "cashbook.csv", BOOK + (
         "06/04/2026,Arts Council - project,2000,\n08/04/2026,Arts Grant,1000,\n"
         "09/04/2026,Mary Smith - workshop,30,\n"))
-    assert "1 line of money in naming no one (1,000) left out" in found["explanation"]
+    assert ("1 line of money in naming no one (1,000) left out, not counted as sales (a grant "
+            "or a donation: money given by a funder" in found["explanation"])
     assert workspace_rows(tmp_path, PAID) == [("Arts Council", 1, 2000.0), ("Mary Smith", 1, 30.0)]
     assert cli_funnel(tmp_path) == [2, 2, 2, 0, 0]
 
@@ -95,7 +96,8 @@ def test_a_body_paying_a_grant_is_a_funder_on_every_line(tmp_path):
         "06/04/2026,Grant - Arts Council,2000,\n07/04/2026,Arts Council,500,\n"
         "08/04/2026,Lottery Grant,1000,\n09/04/2026,Mary Smith - workshop,30,\n"
         "10/04/2026,Hall hire,,40\n"))
-    assert "3 lines of money in naming no one (3,500) left out" in found["explanation"]
+    assert ("3 lines of money in naming no one (3,500) left out, not counted as sales (of "
+            "them, 2 grants or donations, 3,000: money given by a funder" in found["explanation"])
     assert workspace_rows(tmp_path, PAID) == [("Mary Smith", 1, 30.0)]
     assert cli_funnel(tmp_path) == [1, 1, 1, 0, 0]
 

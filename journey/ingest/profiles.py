@@ -1597,9 +1597,12 @@ def _cash_book_facts(frame: pd.DataFrame) -> dict:
     payer = _first_names_in_full(_payers_of_book(
         _col(frame, *_CASH_DETAILS), None if dated is None else _col(frame, normalise_header(dated)),
         money_in))
+    details = _col(frame, *_CASH_DETAILS)
+    given = details.map(lambda line: isinstance(line, str) and bool(
+        {match_key(word) for word in re.findall(r"\w+", line)} & FUNDING_WORDS))
     return {"in": money_in, "payer": payer, "sale": came_in & payer.notna(),
-            "unnamed": came_in & payer.isna(), "out": ~came_in & money_out.gt(0),
-            "out_total": money_out.where(~came_in).sum()}
+            "unnamed": came_in & payer.isna(), "given": came_in & payer.isna() & given,
+            "out": ~came_in & money_out.gt(0), "out_total": money_out.where(~came_in).sum()}
 
 
 def _cash_book_rules(rows: pd.DataFrame, frame: pd.DataFrame) -> pd.DataFrame:
@@ -1623,9 +1626,15 @@ def _cash_book_explain(frame: pd.DataFrame) -> str:
              f"{counted(int(facts['payer'][sale].nunique()), 'client')}" if sale.any() else
              "no line of money in names who paid: no sale counted"]
     if unnamed.any():
+        given, funded = int(facts["given"].sum()), float(facts["in"][facts["given"]].sum())
+        grants = "a grant or a donation" if given == 1 else "grants or donations"
         parts.append(f"{counted(int(unnamed.sum()), 'line')} of money in naming no one "
                      f"({values.amount_text(float(facts['in'][unnamed].sum()))}) left out, "
-                     "not counted as sales")
+                     "not counted as sales" + (
+                         "" if not given else f" ({grants}: money given by a funder, not a "
+                         "sale to a customer)" if given == int(unnamed.sum()) else
+                         f" (of them, {given:,} {grants}, {values.amount_text(funded)}: money "
+                         "given by a funder, not a sale to a customer)"))
     if out.any():
         parts.append(f"{counted(int(out.sum()), 'line')} of money out "
                      f"({values.amount_text(float(facts['out_total']))}), the business's own "
