@@ -18,8 +18,8 @@ Each sheet goes through the command line and is checked against figures worked o
 - An order's refund repeated on its lines, beside a line's status saying one line was
   kept ("Fulfilled"), is the order's, read once (20, not 40); lines all "Refunded" in
   full still add up.
-- What a prospect spends (a lead list's "Annual spend" at Prospect or Qualified) is
-  revenue to come, not revenue; a customer's, and a wholesale list's, stays revenue.
+- What prospects spend (a lead list's "Annual spend", no one on it at purchase) is revenue
+  to come, not revenue; beside a customer, and on a wholesale list, it stays revenue.
 - "Applicant" is the name of an applications list's person; "Applicant ID" is not.
 """
 
@@ -307,15 +307,16 @@ def test_what_a_prospect_spends_is_revenue_to_come(tmp_path):
     assert cli_funnel(tmp_path) == [2, 1, 0, 0, 0]
 
 
-def test_a_customers_spend_stays_revenue(tmp_path):
-    """Not fired on a customer: Acme 50,000 at Customer keeps it as revenue (current); Beta
-    20,000 at Prospect, to come. A wholesale list with no stage column (Shop, Annual spend
-    5,000 and 2,000) keeps both as revenue, its shops customers, [2, 2, 2, 0, 0]."""
+def test_spend_beside_a_customer_stays_revenue(tmp_path):
+    """Not fired beside a customer: Acme 50,000 at Customer, Beta 20,000 at Prospect: the
+    list's spend is what its people spent with the business (an owner's tracker), both
+    revenue (current), as before. A wholesale list with no stage column (Shop, Annual
+    spend 5,000 and 2,000) keeps both as revenue, its shops customers, [2, 2, 2, 0, 0]."""
     cli_import_text(tmp_path, "clients.csv", (
         "Company,Contact,Email,Annual spend,Stage\n"
         "Acme Ltd,Jo Hart,jo@acme.co,50000,Customer\nBeta plc,Max Bell,max@beta.co,20000,Prospect\n"))
     assert workspace_rows(tmp_path, SPEND) == [("Acme Ltd", 50000.0, None),
-                                               ("Beta plc", None, 20000.0)]
+                                               ("Beta plc", 20000.0, None)]
     shops = tmp_path / "shops"
     shops.mkdir()
     cli_import_text(shops, "stockists.csv", (

@@ -48,11 +48,11 @@ _SPEND = re.compile(r"spend|spent")
 
 
 def prospects_spend(out: pd.DataFrame, columns_for: dict[str, list[str]]) -> list[str]:
-    """On a client list with a stage column, what a prospect spends (``_SPEND``: a lead
-    list's "Annual spend"; a client at awareness or consideration, not lost) is not revenue
-    they brought, nothing having been bought: it is revenue to come (potential), where no
-    column gives that. A customer's (purchase or later) stays their revenue. Returns a
-    note."""
+    """On a list of prospects (a stage column, no one on it at purchase or later, nor
+    having left), what each spends (``_SPEND``: a lead list's "Annual spend") is not
+    revenue they brought, nothing having been bought: it is revenue to come (potential),
+    where no column gives that. Beside a customer, the list's spend is what its people
+    spent with the business (an owner's tracker: a lead's too), revenue. Returns a note."""
     said = columns_for.get("revenue_current", [None])[0]
     if (said is None or "revenue_potential" in columns_for or "stage" not in columns_for
             or not _SPEND.search(normalise_header(said)) or names_money_paid(said)):
@@ -60,7 +60,9 @@ def prospects_spend(out: pd.DataFrame, columns_for: dict[str, list[str]]) -> lis
     revenue = pd.to_numeric(out["revenue_current"], errors="coerce")
     prospect = (revenue.gt(0) & out["stage"].isin(["awareness", "consideration"])
                 & out["_outcome"].isna())
-    if not prospect.any():
+    bought = out["stage"].isin(["purchase", "retention", "advocacy"]) | out["_outcome"].isin(
+        ["active", "churned", "cancelled"])
+    if not prospect.any() or bought.any():
         return []
     out["revenue_potential"] = revenue.where(prospect)
     out["revenue_current"] = revenue.where(~prospect)
