@@ -152,6 +152,8 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
              "nickname",     # (a chat tool's name for its visitor: Crisp's)
              # (a tip jar's or a payment processor's payer: Buy Me a Coffee's, Adyen's)
              "supporter name", "shopper name",
+             # (an applications list's: a loan's, a course's, a tenancy's applicant)
+             "applicant", "applicant name", "applicant full name",
              "bill to name"),     # (Magento's order grid: "Bill-to Name"; not "Ship-to Name")
     "client_type": ("type", "client type", "customer type", "segment", "customer segment",
                     "category", "sector", "industry"),
@@ -1083,6 +1085,17 @@ NOT_A_PAYER = frozenset(
 # "Till Becker"): read as a name only beside another payer's name sharing its other word.
 # Never "Sarah Deposit" or "Jones Refund", however the book's payers are named.
 NAMES_AMONG_MONEY_WORDS = frozenset("gift grant till".split())
+# Words naming a body, not a person ("Arts Council", "Heritage Fund"): a payer's name
+# holding one lends none of its words to a name among money words ("Arts Grant" is money
+# from a funder, no one's name). Compared as match_key writes each word.
+BODIES = frozenset(
+    "council councils trust foundation fund lottery society association charity board "
+    "agency authority ministry department institute university college academy commission "
+    "committee federation institution".split())
+# Money given, not paid for anything ("Heritage Fund - grant"): a body whose line names it is
+# a funder, no customer. Compared as match_key writes each word.
+FUNDING_WORDS = frozenset("grant grants funding donation donations award bursary subsidy aid "
+                          "sponsorship".split())
 # Words a bank's line or an owner's writes before who paid ("FASTER PAYMENT J SMITH", "BANK
 # GIRO CREDIT MRS A HALL", "Payment from"), beyond stages.PAID_BY's ways of paying: passed
 # over to the payer. Compared as match_key writes each word.

@@ -756,7 +756,7 @@ HIRE_RETURNED = frozenset(normalise_value(word) for word in ("returned", "return
 # A return's outcome on a shop's returns log (Order, Customer, Item, Reason, Status): the
 # item swapped for another, no money back (``EXCHANGED``), money back (``REFUNDED``), or
 # the return still being seen to. A status column of these alone, one an exchange, is
-# a returns log (understand.resolve_kinds).
+# a returns log (understand.resolve_kinds); a warranty log's too (``REPAIRED``).
 EXCHANGED = frozenset(normalise_value(word) for word in (
     "exchanged", "exchange", "exchange sent", "replaced", "replacement", "replacement sent",
     "swapped", "umgetauscht", "cambiado", "cambiada", "échangé", "échangée", "sostituito",
@@ -765,7 +765,11 @@ REFUNDED = frozenset(normalise_value(word) for word in (
     "refunded", "refund", "refund issued", "refund sent", "partially refunded",
     "partial refund", "store credit", "credited", "erstattet", "reembolsado", "remboursé",
     "rimborsato", "terugbetaald"))
-RETURN_STATES = EXCHANGED | REFUNDED | frozenset(normalise_value(word) for word in (
+# A warranty claim's outcome beside them: the item mended and handed back, no money back.
+REPAIRED = frozenset(normalise_value(word) for word in (
+    "repaired", "repair", "repaired under warranty", "fixed", "mended", "repair completed",
+    "repariert", "reparado", "reparada", "réparé", "riparato", "gerepareerd"))
+RETURN_STATES = EXCHANGED | REFUNDED | REPAIRED | frozenset(normalise_value(word) for word in (
     "returned", "return received", "received", "awaiting return", "awaiting item",
     "pending", "open", "requested", "approved", "in transit", "rejected", "declined",
     "denied", "closed"))

@@ -46,8 +46,8 @@ from .read import DEFAULT_MAX_BYTES, RawSheet, read_tables
 from .rules.amounts import (LEFT_EMPTY_SHOWN, demoted_money, doubtful, lines_priced_per_unit,
                             looked_like, net_plus_tax, tips_taken_off, with_tax)
 from .rules.client_lists import (active_or_inactive, last_visits_sold, money_not_spent,
-                                 paid_tiers_bought, spenders_bought, ticked_steps,
-                                 trial_tiers_considering)
+                                 paid_tiers_bought, prospects_spend, spenders_bought,
+                                 ticked_steps, trial_tiers_considering)
 from .rules.client_money import (none_bought, paid_amounts, parts_paid, period_columns,
                                  periods_paid, revenue_where_paid, years_paid)
 from .rules.common import unmapped
@@ -802,6 +802,7 @@ def prepare_sheet(plan: SheetPlan, *, stage_map: dict[str, str] | None = None,
     notes += priced
     if plan.kind == "clients":
         notes += deal_values_won(out, columns_for)
+        notes += prospects_spend(out, columns_for)
         notes += period_columns(out, frame, plan.mapping, columns_for)
         notes += years_paid(out, frame, columns_for)
     unstaged = plan.kind == "clients" and not {"stage", "status"} & (

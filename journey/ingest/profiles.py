@@ -86,12 +86,12 @@ from typing import Callable
 import pandas as pd
 
 from .. import values
-from ..fields import (AFTER_A_BANK_WORD, BEFORE_A_PAYER, CHANNEL_FIRST_WORDS, COMPANY_HEADERS,
-                      CONTACT_MEANS, CUSTOMER_GROUPS, EVENT_FIELDS, ISSUE_HEADERS,
-                      NAMES_AMONG_MONEY_WORDS, NOT_A_PAYER, ORGANISATION_HEADERS, PLACES_OF_SALE,
-                      PRIORITY_HEADERS, REPORTED_DATE_HEADERS, SUBJECT_HEADERS,
-                      TICKET_NUMBER_HEADER, WHOSE_FIELDS, WORK_PLACE_HEADERS, match_header,
-                      normalise_header)
+from ..fields import (AFTER_A_BANK_WORD, BEFORE_A_PAYER, BODIES, CHANNEL_FIRST_WORDS,
+                      COMPANY_HEADERS, CONTACT_MEANS, CUSTOMER_GROUPS, EVENT_FIELDS,
+                      FUNDING_WORDS, ISSUE_HEADERS, NAMES_AMONG_MONEY_WORDS, NOT_A_PAYER,
+                      ORGANISATION_HEADERS, PLACES_OF_SALE, PRIORITY_HEADERS,
+                      REPORTED_DATE_HEADERS, SUBJECT_HEADERS, TICKET_NUMBER_HEADER,
+                      WHOSE_FIELDS, WORK_PLACE_HEADERS, match_header, normalise_header)
 from ..stages import (ORDER_STATUS_KIND, OUTCOME_OF, PAID_BY, TICKET_RESOLVED, TICKET_STATES,
                       WON_WORDS, normalise_value)
 from ..text import counted, match_key, name_key, percent_text, without_accents
@@ -1356,6 +1356,34 @@ def _issue_tracker_explain(frame: pd.DataFrame) -> str:
             "no one made a client.")
 
 
+# --- a product catalogue: WooCommerce's product export, Shopify's products export -----------
+
+# What a catalogue lists of each product (normalised): its code, its price, and whether it is
+# for sale (stock, published), none of which an order or a client list holds all three of.
+_PRODUCT_CODE = ("sku", "variantsku", "productsku", "itemsku")
+_LIST_PRICE = ("regularprice", "saleprice", "price", "variantprice", "listprice", "retailprice",
+               "unitprice", "sellingprice")
+_ON_SALE = ("stock", "stockquantity", "instock", "stockstatus", "variantinventoryqty",
+            "inventory", "inventoryquantity", "quantityinstock", "qtyinstock", "published",
+            "visibilityincatalog")
+# Headers that name someone a product went to, or an order: a sheet of sales, not a catalogue.
+_SOLD_TO = re.compile(r"customer|client|buyer|billing|shipping(?:name|address)|order|email"
+                      r"|recipient|purchaser")
+
+
+def _catalogue_check(present: set[str], frame: pd.DataFrame | None) -> bool:
+    """A list of products, naming no one they were sold to (``_SOLD_TO``) and no date of a
+    sale: a shop's catalogue, not its orders."""
+    return not any(_SOLD_TO.search(header) or match_header(header)[0] in (
+        WHOSE_FIELDS - {"name"}) | {"date", "order_id"} for header in present)
+
+
+def _catalogue_explain(frame: pd.DataFrame) -> str:
+    return (f"Recognised as a product catalogue (what the shop sells: each product's code, "
+            f"price and stock): {counted(len(frame), 'product')}, naming no customer and no "
+            "sale: kept as reference rows, no one made a client and no sale counted.")
+
+
 # --- a cash book: Date, Details, In, Out ----------------------------------------------------
 
 # A hand-kept cash book's money columns (normalised): money coming in, and going out; and a
@@ -1480,35 +1508,51 @@ def _first_names_in_full(payer: pd.Series) -> pd.Series:
 
 
 def _payers_of_book(details: pd.Series, dates: pd.Series | None,
-                    came_in: pd.Series) -> pd.Series:
-    """Who paid each line of a cash book (``payer_in_details``), the book read whole to tell
-    people from what was sold (a line's goods written as a name: "Victoria Sponge"):
+                    paid: pd.Series) -> pd.Series:
+    """Who paid each line of a cash book (``payer_in_details``; ``paid``: each line's money
+    in), the book read whole to tell people from what was sold (a line's goods written as a
+    name: "Victoria Sponge"):
 
     - a name holding a word of money moving is a person's where the book's other payers
-      hold its other word ("Gift Mokoena" beside "Lerato Mokoena");
+      hold its other word ("Gift Mokoena" beside "Lerato Mokoena"), a person's name, not a
+      body's ("Arts Grant" beside "Arts Council" is a funder's money: ``BODIES``);
+    - a body paying money of no sale ("Heritage Fund - grant") is a funder, no payer on any
+      of its lines;
     - a name the book elsewhere writes as what was sold (the rest of a line naming its
       payer, "Mrs Hall - Victoria sponge"; a line naming no one, "Eggs - market") is no one
       (a first name alone is not: "Sarah" on a line of her own names no one either);
     - a first name opening a line before another single name ("Cakes - Sarah") gives way
       to it where the book writes the first as what was sold ("Cakes" alone), or the
-      second, not the first, as a payer elsewhere ("Sarah - lesson");
+      second, not the first, as a payer elsewhere ("Sarah - lesson"; the first's own lines
+      beside that name are not elsewhere: "Bread - Tom" each week);
     - two capitalised words alone on a line are goods sold where they come on two or more
       lines of one day and stand alone on a market day (a day on which two or more such
       names each come twice: "Victoria Sponge" and "Honey Jar"), or come twice on each of
       two days ("Sourdough Loaf"). One name twice on one day is a person paying twice
-      ("John Smith" 120 and 85: two invoices; a pupil's two lessons).
+      ("John Smith" 120 and 85: two invoices; a pupil's two lessons); so are a family's
+      names each twice on one day (``_families``: "Tom Hall" and "Amy Hall" at one fee).
+      A day is one however written (``_days_of_book``).
 
     Never no one: a name opening a line before what it bought ("Priya Patel - lesson"), a
     person's way of writing a line, not goods' (so "Mrs Patel - Priya Patel" leaves her
     a payer)."""
     payer = details.map(payer_in_details, na_action="ignore")
+    came_in = paid.gt(0)
     named = frozenset((place, word) for name in payer[came_in].dropna().unique()
-                      if len(words := name.split()) == 2 for place, word in enumerate(words))
+                      if len(words := name.split()) == 2
+                      and not {match_key(w) for w in words} & BODIES
+                      for place, word in enumerate(words))
     missed = payer.isna() & details.notna()
     payer[missed] = details[missed].map(lambda line: payer_in_details(line, named))
     lines = details.where(came_in).dropna().map(
         lambda line: _details_parts(line.strip() if re.search(r"[a-z]", line) else
                                     line.strip().title()))
+    funders = {payer[row] for row, parts in lines.items()    # ("Heritage Fund - grant")
+               if isinstance(payer.get(row), str)
+               and {match_key(w) for w in payer[row].split()} & BODIES
+               and any({match_key(w) for w in part.split()} & FUNDING_WORDS
+                       for part in parts)}
+    payer = payer.where(~payer.isin(funders))
     sold = set()
     for row, parts in lines.items():     # (not beside a first name alone: "Cakes - Sarah")
         who = payer.get(row)
@@ -1522,22 +1566,47 @@ def _payers_of_book(details: pd.Series, dates: pd.Series | None,
     first_words = payer.dropna().map(lambda who: who.split()[0]).value_counts()
     payer = payer.where(~payer.map(lambda who: isinstance(who, str) and " " in who
                                    and match_key(who) in sold and who not in buyers))
-    for row, parts in lines.items():
-        who, second = openers.get(row), parts[1].strip() if len(parts) == 2 else ""
-        if isinstance(who, str) and _FIRST_NAME.fullmatch(second) and (
-                match_key(who) in sold or (first_words.get(second, 0)
-                                           and first_words.get(who, 0) < 2)):
+    pairs = pd.Series({row: (openers.get(row), parts[1].strip()) for row, parts in lines.items()
+                       if len(parts) == 2 and isinstance(openers.get(row), str)}, dtype=object)
+    written_so = pairs.value_counts()   # (lines of each first name before that second one)
+    for row, (who, second) in pairs.items():
+        if _FIRST_NAME.fullmatch(second) and (
+                match_key(who) in sold or (first_words.get(second, 0) and first_words.get(
+                    who, 0) == written_so[(who, second)])):
             payer[row] = second
     if dates is not None:
         bare = payer.notna() & details.str.strip().eq(payer) & payer.str.fullmatch(
             rf"{_NAME}\s+{_NAME}").fillna(False).astype(bool)
-        alone = pd.DataFrame({"who": payer[bare], "day": dates[bare]})
-        twice = alone[alone.duplicated(keep=False)].drop_duplicates()
+        alone = pd.DataFrame({"who": payer[bare], "day": _days_of_book(dates[bare]),
+                              "paid": paid[bare]})
+        twice = alone[alone.duplicated(["who", "day"], keep=False)].drop_duplicates(
+            ["who", "day"])
         market_days = set(twice["day"][twice["day"].duplicated()])
         goods = ((set(twice["who"]) & set(alone["who"][alone["day"].isin(market_days)]))
-                 | set(twice["who"][twice["who"].duplicated()])) - buyers
+                 | set(twice["who"][twice["who"].duplicated()])) - buyers - _families(alone)
         payer = payer.where(~payer.isin(goods))
     return payer
+
+
+def _days_of_book(written: pd.Series) -> pd.Series:
+    """The day each line of a book is dated, one however written ("6/4/2026" and
+    "06/04/2026"; "6/4" and "06/04" where no year is given)."""
+    day = values.parse_dates(written)[0]
+    return day.fillna(written.astype(str).str.strip().str.replace(
+        r"(?<!\d)0+(?=\d)", "", regex=True))
+
+
+def _families(alone: pd.DataFrame) -> set[str]:
+    """Bare names that are a family's on a day when each comes twice ("Tom Hall" and "Amy
+    Hall"): two or more first names before one last name, the only names twice that day,
+    every line of theirs that day of one amount (a lesson's fee). Goods sharing a word
+    are priced apart ("Apple Pie" 3.50, "Cherry Pie" 4) or sold beside other goods."""
+    twice = alone[alone.duplicated(["who", "day"], keep=False)].assign(
+        last=lambda lines: lines["who"].str.split().str[-1])
+    family = twice.groupby("day").filter(
+        lambda lines: lines["last"].nunique() == 1 and lines["who"].nunique() > 1
+        and lines["paid"].nunique() == 1)
+    return set(family["who"])
 
 
 def _cash_book_facts(frame: pd.DataFrame) -> dict:
@@ -1547,10 +1616,13 @@ def _cash_book_facts(frame: pd.DataFrame) -> dict:
     dated = next((h for h in frame.columns if match_header(h)[0] == "date"), None)
     payer = _first_names_in_full(_payers_of_book(
         _col(frame, *_CASH_DETAILS), None if dated is None else _col(frame, normalise_header(dated)),
-        came_in))
+        money_in))
+    details = _col(frame, *_CASH_DETAILS)
+    given = details.map(lambda line: isinstance(line, str) and bool(
+        {match_key(word) for word in re.findall(r"\w+", line)} & FUNDING_WORDS))
     return {"in": money_in, "payer": payer, "sale": came_in & payer.notna(),
-            "unnamed": came_in & payer.isna(), "out": ~came_in & money_out.gt(0),
-            "out_total": money_out.where(~came_in).sum()}
+            "unnamed": came_in & payer.isna(), "given": came_in & payer.isna() & given,
+            "out": ~came_in & money_out.gt(0), "out_total": money_out.where(~came_in).sum()}
 
 
 def _cash_book_rules(rows: pd.DataFrame, frame: pd.DataFrame) -> pd.DataFrame:
@@ -1574,9 +1646,15 @@ def _cash_book_explain(frame: pd.DataFrame) -> str:
              f"{counted(int(facts['payer'][sale].nunique()), 'client')}" if sale.any() else
              "no line of money in names who paid: no sale counted"]
     if unnamed.any():
+        given, funded = int(facts["given"].sum()), float(facts["in"][facts["given"]].sum())
+        grants = "a grant or a donation" if given == 1 else "grants or donations"
         parts.append(f"{counted(int(unnamed.sum()), 'line')} of money in naming no one "
                      f"({values.amount_text(float(facts['in'][unnamed].sum()))}) left out, "
-                     "not counted as sales")
+                     "not counted as sales" + (
+                         "" if not given else f" ({grants}: money given by a funder, not a "
+                         "sale to a customer)" if given == int(unnamed.sum()) else
+                         f" (of them, {given:,} {grants}, {values.amount_text(funded)}: money "
+                         "given by a funder, not a sale to a customer)"))
     if out.any():
         parts.append(f"{counted(int(out.sum()), 'line')} of money out "
                      f"({values.amount_text(float(facts['out_total']))}), the business's own "
@@ -3845,6 +3923,10 @@ PROFILES += (
                                                                         "state")),
             {}, lambda rows, frame: rows, _issue_tracker_explain, kind="reference",
             check=_issue_tracker_check),
+    Profile("product_catalogue", "a product catalogue", (
+        _any(*_PRODUCT_CODE), _any(*_LIST_PRICE), _any(*_ON_SALE)),
+            {}, lambda rows, frame: rows, _catalogue_explain, kind="reference",
+            check=_catalogue_check),
     Profile("jira_service_desk", "a Jira Service Management export", (
         _any("issuekey", "key"), _any("reporter"), _any("summary"), _any(*_TICKET_STATUS)),
             {"reporter": "name", "summary": "note", "issuekey": "order_id", "key": "order_id",

@@ -41,7 +41,7 @@ from ..stages import (
     CONSULTATION_WORDS, EXCHANGED,
     FINISHED, GOODS_DELIVERED, HIRE_RETURNED, HIRED_OUT, ON_INVOICE, ORDER_DELIVERED,
     ORDER_IN_HAND, ORDER_STATUS_KIND, OUTCOMES, PAID_BY, PAYMENT_APPROVED, PAYMENT_STATUSES,
-    REFUNDED, RETURN_STATES, SENT_ON_INVOICE,
+    REFUNDED, REPAIRED, RETURN_STATES, SENT_ON_INVOICE,
     QUOTE_OWN_WORDS, QUOTE_STATUS, QUOTE_WORDS, RANK, UNDECIDED, UNPAID_STATUSES, VISIT_KEPT,
     normalise_value,
     order_status_kind,
@@ -2407,28 +2407,35 @@ def _returns_log(statuses: pd.Series) -> bool:
 def _returns_read(out: pd.DataFrame, kinds: list[str], header: str, log: bool
                   ) -> tuple[list[str], list[str]]:
     """On rows that are returns (a returns ``log``'s, or a sheet called Returns), an
-    exchange in the status ``header`` (``EXCHANGED``) is no money back: a contact of a
-    client who bought (at purchase), not a refund; on a returns log, a return not refunded
+    exchange in the status ``header`` (``EXCHANGED``) or a repair (``REPAIRED``: a warranty
+    log's) is no money back: a contact of a client who bought (at purchase), not a refund; on a returns log, a return not refunded
     or exchanged yet is such a contact too. Returns the kinds and, where either was so, a
     note."""
     said = values.per_distinct(out["status"], normalise_value)
-    swapped = said.isin(EXCHANGED) & pd.Series([k == "refund" for k in kinds], index=out.index)
-    waiting = (~said.isin(EXCHANGED | REFUNDED) if log
+    returned = pd.Series([k == "refund" for k in kinds], index=out.index)
+    swapped = said.isin(EXCHANGED) & returned
+    mended = said.isin(REPAIRED) & returned
+    waiting = (~said.isin(EXCHANGED | REFUNDED | REPAIRED) if log
                else pd.Series(False, index=out.index))
-    if not (swapped.any() or waiting.any()):
+    if not (swapped.any() or mended.any() or waiting.any()):
         return kinds, []
-    kinds = ["contact" if s or w else kind
-             for s, w, kind in zip(swapped.tolist(), waiting.tolist(), kinds)]
-    out["stage"] = out["stage"].where(out["stage"].notna() | ~(swapped | waiting), "purchase")
+    kinds = ["contact" if s or m or w else kind for s, m, w, kind in zip(
+        swapped.tolist(), mended.tolist(), waiting.tolist(), kinds)]
+    out["stage"] = out["stage"].where(out["stage"].notna() | ~(swapped | mended | waiting),
+                                      "purchase")
     refunds, exchanges, open_ = kinds.count("refund"), int(swapped.sum()), int(waiting.sum())
+    repairs = int(mended.sum())
     return kinds, [f"Column '{header}' says what became of each return: "
                    f"{counted(refunds, 'row')} {was(refunds)} read as "
                    f"{'a refund' if refunds == 1 else 'refunds'} (money back), "
                    f"{counted(exchanges, 'row')} exchanged as "
                    f"{'a contact' if exchanges == 1 else 'contacts'} of a client who bought "
-                   "(no money back)" + (f", {open_:,} not settled yet as "
-                                        f"{'a contact' if open_ == 1 else 'contacts'}"
-                                        if open_ else "") + "; no row is a sale."]
+                   "(no money back)" + (f", {repairs:,} repaired as "
+                                        f"{'a contact' if repairs == 1 else 'contacts'} too"
+                                        if repairs else "")
+                   + (f", {open_:,} not settled yet as "
+                      f"{'a contact' if open_ == 1 else 'contacts'}"
+                      if open_ else "") + "; no row is a sale."]
 
 
 # A status column about the client, not the sale: its header ("Membership Status",

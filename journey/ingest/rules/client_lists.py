@@ -43,6 +43,37 @@ def money_not_spent(headers, mapping: dict[str, str | None], names: list) -> boo
             or any(normalise_header(h) in FIRMOGRAPHIC_HEADERS for h in headers))
 
 
+# A client list's money header naming what someone spends ("Annual spend", "Total spend").
+_SPEND = re.compile(r"spend|spent")
+
+
+def prospects_spend(out: pd.DataFrame, columns_for: dict[str, list[str]]) -> list[str]:
+    """On a list of prospects (a stage column, no one on it at purchase or later, nor
+    having left), what each spends (``_SPEND``: a lead list's "Annual spend") is not
+    revenue they brought, nothing having been bought: it is revenue to come (potential),
+    where no column gives that. Beside a customer, the list's spend is what its people
+    spent with the business (an owner's tracker: a lead's too), revenue. Returns a note."""
+    said = columns_for.get("revenue_current", [None])[0]
+    if (said is None or "revenue_potential" in columns_for or "stage" not in columns_for
+            or not _SPEND.search(normalise_header(said)) or names_money_paid(said)):
+        return []
+    revenue = pd.to_numeric(out["revenue_current"], errors="coerce")
+    prospect = (revenue.gt(0) & out["stage"].isin(["awareness", "consideration"])
+                & out["_outcome"].isna())
+    bought = out["stage"].isin(["purchase", "retention", "advocacy"]) | out["_outcome"].isin(
+        ["active", "churned", "cancelled"])
+    if not prospect.any() or bought.any():
+        return []
+    out["revenue_potential"] = revenue.where(prospect)
+    out["revenue_current"] = revenue.where(~prospect)
+    columns_for["revenue_potential"] = [said]
+    count = clients_counted(out, prospect)
+    return [f"{counted(count, 'client')} at awareness or consideration with more than 0 in "
+            f"'{said}' ({values.amount_text(float(revenue[prospect].sum()))}) "
+            f"{'has' if count == 1 else 'have'} bought nothing yet: what they spend is read "
+            "as revenue to come (potential), not revenue."]
+
+
 def spenders_bought(out: pd.DataFrame, columns_for: dict[str, list[str]],
                      by_status: bool = True) -> list[str]:
     """On a client list with no stage column, a client whose revenue is above 0 (a "Total

@@ -13,7 +13,7 @@ import pyarrow.compute as pc
 
 from ... import values
 from ...fields import CREDIT_DOCUMENTS, DOCUMENT_TYPE, normalise_header
-from ...stages import normalise_value, order_status_kind
+from ...stages import REFUNDED, normalise_value, order_status_kind
 from ...text import counted, listed, name_key, was
 from ..profiles import OrderRefunds, order_refunds
 from ..read import RawSheet
@@ -215,7 +215,8 @@ def money_gone_back(rows: pd.DataFrame, frame: pd.DataFrame,
                    and bool(_LINE_AMOUNT.search(normalise_header(amount_header)))
                    and not _ORDERS_OWN.search(normalise_header(said)))
         rows, notes = _refunds_of(rows, back, said if money else None,
-                                  amount if by_line else None)
+                                  amount.where(~_lines_kept(frame, mapping, rows))
+                                  if by_line else None)
         rows = _refunds_beside(rows, back, dated)
     if dated is not None and "_refunded_order" in rows:
         rows["_refund_date"] = dated.where(rows["_refunded_order"].notna())
@@ -273,6 +274,26 @@ def cancelled_back_said(rows: pd.DataFrame, mapping: dict[str, str | None]) -> l
 _LINE_AMOUNT = re.compile(r"line|item")
 # A refund header naming the order's figure ("Order Refunded Amount"), not a line's.
 _ORDERS_OWN = re.compile(r"order")
+# A column of each line's own status ("Line status", "Item status"), unmapped.
+_LINE_STATUS = re.compile(r"^(?:line|item|lineitem|product)status$")
+
+
+def _lines_kept(frame: pd.DataFrame, mapping: dict[str, str | None],
+                rows: pd.DataFrame) -> pd.Series:
+    """The lines whose own status says they were kept ("Fulfilled") beside a line of their
+    order it says went back ("Refunded": ``REFUNDED``), in the sheet's status column or a
+    line's (``_LINE_STATUS``): a refund repeated on such a line is not its own (the order's
+    20 on a refunded Mug and a kept Plate is 20 back, not 40). An order's status, the same
+    on each of its lines, says nothing of one line."""
+    header = (next((h for h, f in mapping.items() if f == "status"), None)
+              or unmapped(mapping, _LINE_STATUS))
+    if header is None:
+        return pd.Series(False, index=rows.index)
+    said = values.per_distinct(frame.loc[rows.index, header], normalise_value)
+    refunded = said.isin(REFUNDED)
+    orders = order_keys(rows, by_kind=False)
+    beside = refunded.groupby(orders).transform("any").reindex(rows.index, fill_value=False)
+    return said.notna() & ~refunded & beside.astype(bool)
 
 
 def _refunds_of(rows: pd.DataFrame, back: pd.Series, said: str | None,
