@@ -1007,6 +1007,7 @@ def refine_mapping(raw: RawSheet, mapping: dict[str, str | None], kind: str, *,
     _primary_contact_named(raw, mapping, free, said)
     _deal_named(raw, mapping, free, said)
     _contact_named(raw, mapping, free, said)
+    _deal_is_its_client(raw, mapping, free, said)
     _people_header_named(raw, mapping, free, said)
     _payer_named(raw, mapping, free, said)
     if kind == "events":
@@ -1337,6 +1338,35 @@ _CONTACTS_NAME = frozenset({"contactname", "contactfullname"})
 # A key of the contact itself (GoHighLevel's opportunities: "Contact ID" beside "Contact
 # Name"): the contact is the client it keys, so its name names that client.
 _CONTACTS_ID = frozenset({"contactid", "contactrecordid"})
+
+
+def _deal_is_its_client(raw: RawSheet, mapping: dict[str, str | None], free: list[str],
+                        said: list[str]) -> None:
+    """A pipeline of deals that names no one they are for ("Deal, Stage, Close date,
+    Amount"): each deal's name is its client, as a CRM's deals export without its company
+    or contact is read (HubSpot's), where the deal column holds words, not numbers or
+    stages."""
+    if "stage" not in mapping.values() or _WHO_FIELDS & set(mapping.values()):
+        return
+    header = next((h for h in free if mapping[h] is None
+                   and normalise_header(h) in _DEAL_ITS_NAME), None)
+    if header is None:
+        return
+    cells = raw.frame[header].dropna().astype(str).str.strip()
+    cells = cells[cells.ne("")]
+    if (cells.empty or pd.to_numeric(cells.str.replace(r"[^\d.-]", "", regex=True),
+                                     errors="coerce").notna().mean() > 0.5
+            or _names_stages(cells)):
+        return
+    mapping[header] = "name"
+    said.append(f"'{header}' names each deal, and no column names whom it is for: each "
+                "deal's name is its client")
+
+
+# A deal's own name, on a pipeline that names no client (``_deal_is_its_client``).
+_DEAL_ITS_NAME = frozenset({"deal", "dealname", "dealtitle", "opportunity", "opportunityname"})
+# Fields that say whom a row is for: with one of them, a deal's name is the deal's alone.
+_WHO_FIELDS = frozenset({"name", "client_id", "email", "phone", "contact_name"})
 
 
 def _contact_named(raw: RawSheet, mapping: dict[str, str | None], free: list[str],

@@ -1,0 +1,64 @@
+"""Misreadings found this session outside the helpers' briefs (session 22, the lead's). Each
+sheet goes through the command line and is checked against figures worked out by hand.
+
+- A pipeline of deals that names no one they are for ("Deal, Stage, Close date, Amount")
+  was kept as reference rows, no client at all: each deal's name is its client, as a HubSpot
+  deals export without its company is read.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import cli_funnel, cli_import_text, kind_totals, workspace_rows
+
+_PIPELINE = (
+    "{deal},Stage,Close date,Amount\n"
+    "Acme website,Won,2026-03-01,5000\n"
+    "Beta rebrand,Lost,2026-03-05,3000\n"
+    "Cora app,Proposal,,8000\n"
+    "Dune SEO,Won,2026-04-10,1200\n"
+    "Echo audit,Negotiation,,2500\n")
+
+
+@pytest.mark.parametrize("deal", ["Deal", "Deal name", "Opportunity", "Opportunity name"])
+def test_a_pipeline_naming_no_client_makes_each_deal_its_client(tmp_path, deal):
+    """Five deals, no column naming whom each is for: five clients named after them. Acme
+    and Dune won (2 sales, 6,200), Beta lost (a lead lost at awareness, as a HubSpot deal
+    closed lost), Cora and Echo open at proposal and negotiation (consideration): funnel
+    [5, 4, 2, 0, 0], as the same rows headed as HubSpot's ("Deal Name, Deal Stage") give.
+    Was: reference rows, no client."""
+    found = cli_import_text(tmp_path, "pipeline.csv", _PIPELINE.format(deal=deal))
+    assert found["kind"] == "events"
+    assert found["mapping"][deal] == "name"
+    assert "each deal's name is its client" in found["explanation"]
+    assert cli_funnel(tmp_path) == [5, 4, 2, 0, 0]
+    assert kind_totals(tmp_path, "won") == (2, 6200.0)
+    assert kind_totals(tmp_path, "lost") == (1, 3000.0)
+    assert sorted(n for (n,) in workspace_rows(tmp_path, "SELECT name FROM clients")) == [
+        "Acme website", "Beta rebrand", "Cora app", "Dune SEO", "Echo audit"]
+
+
+def test_a_pipeline_naming_its_clients_keeps_the_deal_as_the_deals(tmp_path):
+    """Must not fire: beside a 'Company', the deal's name is the deal's; Acme's two deals
+    are one client's (3 clients: Acme, Beta, Cora), the deal names kept as extra."""
+    found = cli_import_text(tmp_path, "pipeline.csv", (
+        "Deal,Company,Stage,Close date,Amount\n"
+        "Website,Acme Ltd,Won,2026-03-01,5000\n"
+        "Rebrand,Beta plc,Lost,2026-03-05,3000\n"
+        "App,Cora Co,Proposal,,8000\n"
+        "SEO,Acme Ltd,Won,2026-04-10,1200\n"))
+    assert found["mapping"]["Company"] == "name"
+    assert found["mapping"]["Deal"] != "name"
+    assert sorted(n for (n,) in workspace_rows(tmp_path, "SELECT name FROM clients")) == [
+        "Acme Ltd", "Beta plc", "Cora Co"]
+
+
+def test_a_deal_column_of_amounts_names_no_one(tmp_path):
+    """Must not fire: an 'Opportunity' of money beside the stage (a value, as Bitrix24's
+    is) names no client: the sheet stays as it was read, with no client named 5000."""
+    found = cli_import_text(tmp_path, "pipeline.csv", (
+        "Opportunity,Stage,Close date\n5000,Won,2026-03-01\n3000,Lost,2026-03-05\n"
+        "8000,Proposal,\n"))
+    assert found["mapping"]["Opportunity"] != "name"
+    assert not workspace_rows(tmp_path, "SELECT name FROM clients WHERE name LIKE '%000'")
