@@ -751,8 +751,38 @@ _OWNERS_CARDS_AND_ORDERS: dict[str, tuple[str, ...]] = {
                  # sale (Hotmart's "Transação")
                  "numer zamowienia", "nr zamowienia", "transacao", "codigo da transacao"),
 }
+# ... then a till's or a card reader's transaction number in Spanish, Portuguese, French,
+# Italian and Polish (Clip's "ID de transacción", as "Transaction ID"), Colombian invoices
+# (Siigo's "Nombre tercero", "Fecha elaboración"), Czech and Slovak totals with VAT
+# (iDoklad's "Celkem s DPH", SuperFaktúra's "Suma s DPH"), a Hungarian invoice list's
+# (Billingo's), Turkish and Indonesian statuses (Paraşüt's "Tahsilat Durumu",
+# Tokopedia's "Status Terakhir"), a Japanese till's member (Smaregi's "会員名") and a
+# Korean shop's orders (Naver Smart Store's).
+_TILLS_INVOICES_AND_MARKETS: dict[str, tuple[str, ...]] = {
+    "order_id": ("id de transaccion", "id de la transaccion", "numero de transaccion",
+                 "id da transacao", "id de transaction", "id transazione", "id transakcji",
+                 "sorszam", "bizonylatszam", "取引id", "取引番号", "주문번호", "상품주문번호"),
+    "name": ("nombre tercero", "nombre del tercero", "partner neve", "会員名", "구매자명",
+             "구매자", "주문자명",
+             # who paid, on a payment app's list (Lydia Pro's "Nom du payeur")
+             "nom du payeur", "payer name", "nombre del pagador", "nome do pagador"),
+    "date": ("fecha elaboracion", "fecha de elaboracion", "kelte", "取引日時", "주문일시",
+             "결제일시", "결제일"),
+    "amount": ("celkem s dph", "celkem vcetne dph", "suma s dph", "celkom s dph",
+               "최종 상품별 총 주문금액", "총 주문금액", "주문금액",
+               "결제금액"),
+    "status": ("fizetesi allapot", "fizetes allapota", "tahsilat durumu", "status terakhir",
+               "주문상태", "결제상태", "estado dian"),
+    # a sales document's type, read as the kind only where its values mostly name money
+    # moving (understand._RECEIPT_KIND_HEADERS): Siigo's "Tipo de comprobante", iDoklad's
+    # "Typ dokladu", Subiekt's "Rodzaj dokumentu", Danea Easyfatt's "Tipo doc.", Moloni's
+    # "Documento" (Fatura, Fatura-Recibo, Nota de Crédito; a person's ID: no kind), Smaregi's
+    # "取引区分" (a sale, a return, a void)
+    "kind": ("tipo de comprobante", "tipo comprobante", "typ dokladu", "typ dokumentu",
+             "rodzaj dokumentu", "tipo doc", "documento", "取引区分"),
+}
 for _more in (_MORE_LANGUAGES, _FURTHER_LANGUAGES, _STILL_MORE_LANGUAGES,
-              _OWNERS_CARDS_AND_ORDERS):
+              _OWNERS_CARDS_AND_ORDERS, _TILLS_INVOICES_AND_MARKETS):
     for _field, _words in _more.items():
         OTHER_LANGUAGES[_field] = OTHER_LANGUAGES.get(_field, ()) + _words
 

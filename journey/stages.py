@@ -333,7 +333,13 @@ PAYMENT_STATUS_WORDS = {
                 # Portuguese and Romanian invoices paid
                 "paga, încasată, încasat, achitată, achitat, plătită, "
                 # Hungarian, Vietnamese
-                "fizetve, kifizetve, đã thanh toán",
+                "fizetve, kifizetve, đã thanh toán, "
+                # Slovak and Czech paid or part paid (SuperFaktúra's "Uhradená", iDoklad's
+                # "Částečně uhrazeno"), Turkish collected (Paraşüt's "Tahsil edildi", "Kısmen
+                # tahsil edildi"), Polish settled (Subiekt's "Rozliczony")
+                "uhradená, uhradené, čiastočne uhradená, částečně uhrazeno, "
+                "částečně uhrazena, tahsil edildi, kısmen tahsil edildi, rozliczony, "
+                "rozliczona",
     "refund": "refunded, partially refunded, charged back, reembolsado, rembourse, erstattet, "
               "rimborsato, rimborsata, terugbetaald, hyvitetty, iade edildi, iade, "
               # Vietnamese, Indonesian (money given back)
@@ -347,7 +353,15 @@ PAYMENT_STATUS_WORDS = {
                "ödeme bekleniyor, nem fizetve, fizetetlen, chưa thanh toán, belum bayar, "
                # not settled (Henrri's "Non réglée"), an invoice open (Eduzz's "Aberta")
                "non reglee, non regle, aberta, aberto, "
-               "niezapłacona, niezapłacone",     # (Polish: not paid, wFirma's)
+               "niezapłacona, niezapłacone, "     # (Polish: not paid, wFirma's)
+               # Slovak, Turkish, Polish and Hungarian not paid or late (SuperFaktúra's
+               # "Neuhradená", Paraşüt's "Tahsil edilmedi", Subiekt's "Nierozliczony",
+               # Billingo's "Késésben")
+               "neuhradená, neuhradené, tahsil edilmedi, nierozliczony, nierozliczona, "
+               "késésben, lejárt, gecikmiş, "
+               # a Romanian document issued, nothing said of its being paid (Oblio's
+               # proforma "Emisă"), a Portuguese draft (Moloni's "Rascunho")
+               "emisă, emisa, emis, rascunho",
 }
 
 # What an order's status says happened, on an order list without a stage column (a
@@ -403,6 +417,11 @@ ORDER_STATUS_WORDS = {
                 "despachado, despachada, em transito, em transporte, en camino, en transito, "
                 "en reparto, "
                 "đã giao hàng, đã giao, hoàn thành, dikirim, sedang dikirim, "
+                # an Indonesian marketplace's order done or sent (Tokopedia's "Pesanan
+                # Selesai", "Pesanan Dikirim"); a Korean one's paid, sent, delivered or
+                # confirmed by the buyer (Naver Smart Store's)
+                "pesanan selesai, pesanan dikirim, pesanan tiba, "
+                "결제완료, 발송대기, 배송준비중, 배송중, 배송완료, 구매확정, "
                 "оплачена, выполнен, доставлен, "
                 "виконано, доставлено, εξοφληθηκε, "
                 "εξοφλημενη, ολοκληρωθηκε, παραδοθηκε, sudah dibayar, "
@@ -427,6 +446,8 @@ ORDER_STATUS_WORDS = {
               # an order sent back (Romanian, Ukrainian), a credit invoice (Finnish, Greek)
               "returnată, returnat, повернення, повернуто, hyvityslasku, "
               "πιστωτικό τιμολόγιο, "
+              # a Korean order returned or refunded (Naver Smart Store's)
+              "반품완료, 환불완료, "
               # a credit note (English, German, French, Danish and Norwegian, Swedish,
               # Dutch, Spanish and Portuguese, Romanian)
               "credit note, credit memo, credited, "
@@ -456,7 +477,11 @@ ORDER_STATUS_WORDS = {
                     "đã hủy, hủy, refuzată la livrare, refuzată, sztornó, sztornózva, "
                     # (a Nordic job broken off, a booking called off)
                     "avbruten, avbrutt, afbrudt, avbokad, avbestilt, afbestilt, inställd, "
-                    "avlyst, aflyst",
+                    "avlyst, aflyst, "
+                    # (an Indonesian order cancelled by the buyer or the seller: Tokopedia's;
+                    # a Korean one: Naver Smart Store's)
+                    "dibatalkan pembeli, dibatalkan penjual, dibatalkan sistem, 취소완료, "
+                    "취소",
     "contact": PAYMENT_STATUS_WORDS["contact"] + ", "
                "pending, pend, pending supplier, pending payment, awaiting payment, "
                "past due, on hold, failed, payment failed, "
@@ -464,6 +489,7 @@ ORDER_STATUS_WORDS = {
                "processor declined, gateway rejected, settlement declined, "
                "authorization expired, authorisation expired, pending submission, "
                "pending customer approval, customer approval denied, declined, denied, no show, noshow, "
+               "declinada, declinado, "     # (a card declined, in Mexico: Clip's)
                "dna, did not attend, "      # (a clinic's or a salon's no-show)
                "absent, absente, nicht erschienen, "   # (French, German: Planity's, Eversports')
                "err, error, "       # (a payment failed: ICEPAY's "ERR")
@@ -704,7 +730,10 @@ ORDER_DELIVERED = frozenset(normalise_value(word) for word in (
     "atendido", "atendida", "entregue", "despachado", "despachada", "em transito",
     "em transporte", "entregado", "entregada", "en camino", "en transito", "en reparto",
     # (Polish: a marketplace's order sent, delivered: Allegro's "Wysłane", "Dostarczone")
-    "wysłane", "wysłano", "dostarczone", "doręczone"))
+    "wysłane", "wysłano", "dostarczone", "doręczone",
+    # (an Indonesian marketplace's order done or sent: Tokopedia's "Pesanan Selesai"; a
+    # Korean one's delivered or confirmed by the buyer: Naver Smart Store's "구매확정")
+    "pesanan selesai", "pesanan dikirim", "pesanan tiba", "배송중", "배송완료", "구매확정"))
 # The same in English ("Delivered", "Shipped"): a printer's or a trade's job is delivered
 # too, so these say a shop's orders only on rows of goods (an "Item", a "Product", a "SKU":
 # understand._sells_goods).

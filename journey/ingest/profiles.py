@@ -73,6 +73,9 @@ Decisions (also in the README):
   J Smith lesson"): money in naming someone is a sale from them; money in naming no one
   ("Balance b/f", "Cash sales") and money out (the business's own spending) are left out,
   and the explanation says how many and how much.
+- freee's deals (取引, Japan) list money in (収入) and out (支出) together: money in settled
+  (完了) is a sale from its partner (取引先), not yet settled (未決済) a contact; money out is
+  the business's own spending, left out (its partners are suppliers), said with its total.
 """
 
 from __future__ import annotations
@@ -4244,6 +4247,53 @@ PROFILES += (
             _deal_explain("a Close opportunities export", _close_outcome,
                           "from status_type; an active one is consideration",
                           "; clients by lead; values in cents, divided by 100")),
+)
+
+# --- freee's deals (取引): money in and out ------------------------------------------------
+
+# A freee deal's side (収支区分): 収入 money in, a sale; 支出 money out, the business's own
+# spending, whose partner (取引先) is a supplier, no client. Its settlement (決済状況):
+# 完了 settled (paid), 未決済 not yet.
+_FREEE_MONEY_IN, _FREEE_SETTLED = "収入", "完了"
+
+
+def _freee_facts(frame: pd.DataFrame) -> dict:
+    came_in = _col(frame, "収支区分").eq(_FREEE_MONEY_IN)
+    settled = _col(frame, "決済状況").eq(_FREEE_SETTLED)
+    return {"in": came_in, "sale": came_in & settled, "open": came_in & ~settled,
+            "amount": _money(frame, "金額")}
+
+
+def _freee_rules(rows: pd.DataFrame, frame: pd.DataFrame) -> pd.DataFrame:
+    facts = _freee_facts(frame)
+    rows = rows[facts["in"].reindex(rows.index, fill_value=False)].copy()
+    rows["kind"] = facts["sale"].reindex(rows.index).map({True: "purchase", False: "contact"})
+    return rows
+
+
+def _freee_explain(frame: pd.DataFrame) -> str:
+    facts = _freee_facts(frame)
+    sale, still_open, amount = facts["sale"], facts["open"], facts["amount"]
+    out = ~facts["in"]
+    parts = [f"{counted(int(sale.sum()), 'deal')} of money in (収入) settled (完了) counted "
+             f"as sales ({values.amount_text(float(amount[sale].sum()))})"]
+    if still_open.any():
+        parts.append(f"{counted(int(still_open.sum()), 'deal')} of money in not yet settled "
+                     f"({values.amount_text(float(amount[still_open].sum()))}) kept as "
+                     "contacts")
+    if out.any():
+        parts.append(f"{counted(int(out.sum()), 'deal')} of money out (支出, "
+                     f"{values.amount_text(float(amount[out].sum()))}), the business's own "
+                     "spending, left out: its partners are suppliers, not clients")
+    return "Recognised as a freee deals (取引) export: " + "; ".join(parts) + "."
+
+
+PROFILES += (
+    Profile("freee_deals", "a freee deals (取引) export",
+            _all("収支区分", "発生日", "取引先", "金額"),
+            {"発生日": "date", "取引先": "name", "金額": "amount", "決済状況": "status",
+             "管理番号": "order_id", "備考": "note"},
+            _freee_rules, _freee_explain),
 )
 BY_NAME = {profile.name: profile for profile in PROFILES}
 WRITERS_ONLY = tuple(profile.name for profile in PROFILES if profile.writers_only)

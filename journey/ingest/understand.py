@@ -107,7 +107,12 @@ _KIND_WORDS = {
                 "td01 td05 td06 td07 td09 td24 td25 "
                 "transazioni appuntamento appuntamenti prenotazione prenotazioni "
                 "factuur facturen verkoop verkopen bestelling bestellingen aankoop aankopen "
-                "transactie transacties afspraak afspraken boeking boekingen",
+                "transactie transacties afspraak afspraken boeking boekingen "
+                # (a sales invoice or a till's receipt: Colombia's "Factura de venta", Poland's
+                # "Faktura sprzedaży" and "Paragon", a Japanese till's sale "通常" or "売上")
+                "facturadeventa facturadeventaelectronica fakturasprzedazy paragon 通常 売上 "
+                # (Portugal's invoice-receipt and simplified invoice: Moloni's)
+                "faturarecibo faturasimplificada",
     "won": "won win closedwon dealwon",
     "lost": "lost loss closedlost deallost",
     "refund": "refund refunds return returns returned chargeback creditmemo creditnote "
@@ -122,9 +127,15 @@ _KIND_WORDS = {
               "notadicredito notedicredito notadicreditosemplificata "
               # (an Italian credit note's codes: TD04, TD08 a simplified one's)
               "td04 td08 "
+              # (Colombia's "Nota crédito", a Czech or Slovak credit note: "Opravný daňový
+              # doklad", "Dobropis", Poland's "Korekta faktury sprzedaży", a Hungarian
+              # reversing invoice "Sztornó számla", a Japanese till's return "返品")
+              "notacredito notacreditoelectronica opravnydanovydoklad dobropis "
+              "korektafakturysprzedazy sztornoszamla 返品 "
               # (money the account sent a client who paid it: Cash App's "Sent P2P")
               "sentp2p",
-    "cancellation": "cancellation cancellations cancel cancelled canceled",
+    "cancellation": "cancellation cancellations cancel cancelled canceled "
+                    "取消",      # (a Japanese till's receipt voided)
     "complaint": "complaint complaints customercomplaint issue issues "
                  "queja quejas reclamo reclamos reclamacion reclamaciones plainte plaintes "
                  "reclamation reclamations beschwerde beschwerden reklamation reklamationen "
@@ -655,7 +666,9 @@ _LOOSE_KIND_HEADERS = frozenset({"event", "events", "activity", "activities", "e
 # mostly name money moving (_names_sales). So is a "Tipo documento": a sales document's
 # (Boleta, Factura, Nota de crédito: Bsale's), or a person's ID (RG, CPF, DNI): no kind.
 _RECEIPT_KIND_HEADERS = frozenset({"receipttype", "recordtype", "entrytype", "tipodocumento",
-                                   "tipodedocumento"})
+                                   "tipodedocumento", "tipodecomprobante", "tipocomprobante",
+                                   "typdokladu", "typdokumentu", "rodzajdokumentu", "tipodoc",
+                                   "documento", "取引区分"})
 # A board's column or list ("Section/Column", "List Name") is the stage only where its
 # values mostly name stages: a theatre's "Section" (Stalls, Circle) is no stage.
 _LOOSE_STAGE_HEADERS = frozenset({"milestone", "sectioncolumn", "section", "listname",
@@ -2387,11 +2400,12 @@ def resolve_kinds(out, plan, frame, raw, columns_for, stage_map=None,
                         else "refunds (money going back), not purchases."))
     if by_status:   # a refunded order was bought first: prepare_sheet adds its purchase
         # (a refund of a negative amount is the money going back, a row of its own)
-        out["_refunded_order"] = [
+        out["_refunded_order"] = column_or_blank(out, "_refunded_order").fillna(pd.Series([
             ("partial" if "partial" in normalise_value(status) else "full")
             if cell is None and status is not None and kind == "refund" and not amount < 0
             else None
-            for (cell, *_, status), kind, amount in zip(combos, kinds, amounts)]
+            for (cell, *_, status), kind, amount in zip(combos, kinds, amounts)],
+            index=out.index, dtype=object))
     stated = pd.Series([decided[combo][1] for combo in combos], index=out.index, dtype=object)
     if stated.notna().any():                   # the stage a kind cell names
         out["stage"] = out["stage"].where(out["stage"].notna(), stated)
@@ -2495,16 +2509,34 @@ def _sales_undone(out: pd.DataFrame, given: list, kinds: list[str],
         return kinds, None
     said = status.map({value: None if key in BOOKED_STATUSES else order_status_kind(value)
                        for value, key in keys.items()})
-    undone = (pd.Series(kinds, index=out.index).eq("purchase")
-              & pd.Series(given, index=out.index).notna()
-              & said.isin(("cancellation", "contact")))
-    if not undone.any():
+    sales = (pd.Series(kinds, index=out.index).eq("purchase")
+             & pd.Series(given, index=out.index).notna())
+    undone = sales & said.isin(("cancellation", "contact"))
+    # A sale marked refunded (Lydia Pro's "Paiement", "Remboursé") was a sale and its
+    # refund, where no row of the sheet is a refund of its own (a card reader's "Refund"
+    # row beside the sale it gives back: the money goes back once).
+    listed_back = any(kind_named(normalise_value(cell)) == "refund"
+                      for cell in {c for c in given if c is not None})
+    given_back = sales & said.eq("refund") & ~listed_back
+    if given_back.any():
+        out["_refunded_order"] = column_or_blank(out, "_refunded_order").where(
+            ~given_back, status.map(lambda v: "partial" if "partial" in normalise_value(v)
+                                    else "full"))
+    if not (undone | given_back).any():
         return kinds, None
-    kinds = pd.Series(kinds, index=out.index).where(~undone, said).tolist()
-    total = int(undone.sum())
-    return kinds, (f"{counted(total, 'sale')} that did not go through by {its(total)} "
-                   f"status ({_most_said(status[undone].astype(str).value_counts())}) {was(total)} read as what the status says (a "
-                   "cancellation, or a contact while unpaid or pending), not as a purchase.")
+    kinds = pd.Series(kinds, index=out.index).where(~(undone | given_back), said).tolist()
+    notes = []
+    if total := int(undone.sum()):
+        notes.append(f"{counted(total, 'sale')} that did not go through by {its(total)} status "
+                     f"({_most_said(status[undone].astype(str).value_counts())}) {was(total)} "
+                     "read as what the status says (a cancellation, or a contact while unpaid "
+                     "or pending), not as a purchase.")
+    if back := int(given_back.sum()):
+        notes.append(f"{counted(back, 'sale')} marked given back by {its(back)} status "
+                     f"({_most_said(status[given_back].astype(str).value_counts())}) {was(back)} "
+                     f"read as {'a sale and its refund' if back == 1 else 'sales and their refunds'}"
+                     ", no row of the sheet being a refund of its own.")
+    return kinds, " ".join(notes)
 
 
 def _stage_sales(out: pd.DataFrame, kinds: list[str], itemised: bool) -> list[str]:

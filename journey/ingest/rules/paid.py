@@ -114,6 +114,15 @@ def _booked_types(kinds: pd.Series, mapping: dict[str, str | None],
             & amounts.gt(0))
 
 
+def _sales_marked_unpaid(kinds: pd.Series, marks: pd.Series, flags: pd.Series) -> pd.Series:
+    """Rows whose kind names a sale (an invoice, an order: Danea Easyfatt's "Tipo doc."
+    Fattura) that the column says outright were not paid ("Pagato" No): billed, not
+    bought. A blank says nothing of a row with a kind of its own; nor does a yes, which
+    leaves a quote a quote."""
+    named = values.per_distinct(kinds, lambda v: kind_named(normalise_value(v)) or "")
+    return kinds.notna() & named.eq("purchase") & marks.eq("contact") & flags.notna()
+
+
 # A hand-kept paid cell's words before the day it was paid ("BACS 10/1", "pd 30/1").
 _WORDS_BEFORE_A_DAY = re.compile(r"^(?P<words>\D*?)[\s:,-]*(?:on\s*)?"
                                  r"(?:\d{1,2}[/.-]\d{1,2}(?:[/.-]\d{2,4})?)?\s*$")
@@ -358,7 +367,8 @@ def paid_flags(out: pd.DataFrame, frame: pd.DataFrame, mapping: dict[str, str | 
     # (where the status says, it decides, whatever the sheet's rows are otherwise: a
     # studio's visits "completed" and paid, "noshow", "late_canceled")
     amounts = amounts_of(out)
-    said_kind = marks.where((kinds.isna() | _booked_types(kinds, mapping, marks, amounts))
+    said_kind = marks.where((kinds.isna() | _booked_types(kinds, mapping, marks, amounts)
+                             | _sales_marked_unpaid(kinds, marks, frame[said]))
                             & ~status_says)
     by_status = pd.Series(None, index=out.index, dtype=object)
     if status_says.any():       # (each distinct status read once)
