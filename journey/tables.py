@@ -32,6 +32,7 @@ CONTROL = re.compile("[\x00-\x08\x0b-\x1f\ufffe\uffff]")
 NEEDS_EXCEL_ESCAPES = "_x[0-9a-fA-F]{4}_|[\x00-\x08\x0b-\x1f\ufffe\uffff]"
 EXCEL_EPOCH = pd.Timestamp("1899-12-30")
 HEADER_STYLE, DATE_STYLE = 1, 2
+SHEET_CHUNK = 50_000            # rows written to the zip at a time
 NOT_A_NUMBER = ' t="e"><v>#NUM!</v></c>'      # an infinity, as XlsxWriter wrote it
 SELECTED = 'tabSelected="1" '
 
@@ -92,8 +93,8 @@ def to_xlsx_bytes(frame: pd.DataFrame, sheet: str = "Data") -> bytes:
         for k in range(parts):
             first = k * step
             part = [c.iloc[first:first + step] for c in cells]
-            book.writestr(f"xl/worksheets/sheet{k + 1}.xml",
-                          sheet_xml(columns, part, widths, len(part[0]) if part else 0, k == 0))
+            with book.open(f"xl/worksheets/sheet{k + 1}.xml", "w", force_zip64=True) as out:
+                write_sheet(out, columns, part, widths, len(part[0]) if part else 0, k == 0)
     return buffer.getvalue()
 
 
@@ -185,25 +186,21 @@ def column_cells(values: pd.Series) -> pd.Series:
     return cells.astype("string")
 
 
-def sheet_xml(columns: list[str], cells: list[pd.Series], widths: list[int], rows: int,
-              selected: bool) -> str:
-    """One worksheet: the header, then ``rows`` rows of the columns' cells."""
+def write_sheet(out, columns: list[str], cells: list[pd.Series], widths: list[int],
+                rows: int, selected: bool) -> None:
+    """One worksheet into ``out`` (a file in the zip): the header, then ``rows`` rows of
+    the columns' cells, ``SHEET_CHUNK`` rows at a time (a million rows never make one
+    string of their own)."""
     count = len(columns)
     header = "".join(
         f'<c r="{column_letter(n)}1" s="{HEADER_STYLE}" t="inlineStr"><is>'
         f'<t xml:space="preserve">{excel_text(name)}</t></is></c>'
         for n, name in enumerate(columns))
-    numbers = pd.Series(np.arange(2, rows + 2)).astype("string")
-    columns_xml = [('<c r="' + column_letter(n) + numbers + '"' + column.reset_index(drop=True))
-                   .fillna("").tolist() for n, column in enumerate(cells)]
-    starts = ('<row r="' + numbers + '">').tolist()
-    body = "".join([start + "".join(row) + "</row>"
-                    for start, *row in zip(starts, *columns_xml)])
     cols = "".join(
         f'<col min="{n + 1}" max="{n + 1}" width="{column_width(w)}" customWidth="1"/>'
         for n, w in enumerate(widths))
     last = f"{column_letter(count - 1)}{max(rows + 1, 2)}" if count else "A1"
-    return (
+    out.write((
         '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
         f'<worksheet xmlns="{MAIN}" xmlns:r="{RELS}"><dimension ref="A1:{last}"/>'
         f'<sheetViews><sheetView {SELECTED if selected else ""}workbookViewId="0">'
@@ -211,10 +208,21 @@ def sheet_xml(columns: list[str], cells: list[pd.Series], widths: list[int], row
         '<selection pane="bottomLeft"/></sheetView></sheetViews>'
         '<sheetFormatPr defaultRowHeight="15"/>'
         + (f"<cols>{cols}</cols>" if cols else "")
-        + f'<sheetData><row r="1">{header}</row>{body}</sheetData>'
-        + (f'<autoFilter ref="A1:{last}"/>' if count else "")
+        + f'<sheetData><row r="1">{header}</row>').encode())
+    for first in range(0, rows, SHEET_CHUNK):
+        numbers = pd.Series(np.arange(first + 2, min(first + SHEET_CHUNK, rows) + 2)).astype(
+            "string")
+        columns_xml = [
+            ('<c r="' + column_letter(n) + numbers + '"'
+             + column.iloc[first:first + SHEET_CHUNK].reset_index(drop=True)).fillna("").tolist()
+            for n, column in enumerate(cells)]
+        starts = ('<row r="' + numbers + '">').tolist()
+        out.write("".join([start + "".join(row) + "</row>"
+                           for start, *row in zip(starts, *columns_xml)]).encode())
+    out.write((
+        "</sheetData>" + (f'<autoFilter ref="A1:{last}"/>' if count else "")
         + '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" '
-        'footer="0.3"/></worksheet>')
+        'footer="0.3"/></worksheet>').encode())
 
 
 def column_width(characters: int) -> str:

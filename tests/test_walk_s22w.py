@@ -11,7 +11,8 @@ Checked here:
   type by type; text that looks like a formula (or like XlsxWriter's rich-text markup, or
   holds control characters) stays that text; the header is bold and frozen, with a filter.
 - A table longer than a sheet holds goes on over more sheets, each with the header, no row
-  left out (the sheet's 1,048,576 rows made 4 here: 7 rows = 3 + 3 + 1).
+  left out (the sheet's 1,048,576 rows made 4 here: 7 rows = 3 + 3 + 1, written 2 rows
+  at a time).
 - A sign's evidence download builds only the table clicked: its events alone are the
   events of both tables, row for row; every sign's tables on the demo read back from the
   workbook exactly (8,346 rows).
@@ -141,6 +142,7 @@ def test_a_table_longer_than_a_sheet_goes_on_over_more_sheets(monkeypatch):
     assert tables.xlsx_sheets(0) == tables.xlsx_sheets(1_048_575) == 1
     assert tables.xlsx_sheets(1_048_576) == 2
     monkeypatch.setattr(tables, "EXCEL_ROWS", 4)          # a header and 3 rows a sheet
+    monkeypatch.setattr(tables, "SHEET_CHUNK", 2)         # written 2 rows at a time
     frame = pd.DataFrame({"name": list("abcdefg"), "n": range(7)})
     book = openpyxl.load_workbook(io.BytesIO(tables.to_xlsx_bytes(frame, "low_retention")))
     assert book.sheetnames == ["low_retention", "low_retention (2)", "low_retention (3)"]
