@@ -7,7 +7,9 @@ Builds (once, cached at /tmp/journey-bench-signs.db) a workspace of 100,000 clie
 - all eight signs with their 12-month trends (``journey.signs.compute_signs``; budget 500 ms,
   1 s at 1,000,000 clients and 10,000,000 events, issue 18),
 - the same for one persona (a filtered run; no budget: the issue sets one for all clients),
-- the evidence behind the largest sign (opened on demand on the page),
+- both whole evidence tables of the largest sign (what a download builds before writing
+  its file: bench/evidence_bench.py --downloads times the downloads, and without it what
+  the page shows),
 
 beside the naive way measured in the same run (every event and client loaded into pandas,
 then each sign cut out with masks for the period, the previous period and the 12 months),
@@ -186,7 +188,8 @@ def main() -> None:
         "8 signs + trends": (lambda: signs.compute_signs(db), lambda: naive_signs(db), True),
         "8 signs, 1 persona": (lambda: signs.compute_signs(db, one),
                                lambda: naive_signs(db, "Olivia"), False),
-        f"evidence ({biggest})": (lambda: signs.sign_evidence(db, biggest), None, False),
+        f"whole evidence tables ({biggest})": (lambda: signs.sign_evidence(db, biggest),
+                                                None, False),
     }
     print(f"{'':<36}{'ours':>16}{'budget':>9}{'naive':>18}{'ratio':>8}{'(cpu)':>7}")
     failed = False

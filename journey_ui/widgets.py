@@ -249,20 +249,29 @@ def empty_columns(frame: pd.DataFrame) -> list[str]:
 
 
 def static_table(frame: pd.DataFrame, labels: dict | None = None, *,
-                 formats: dict | None = None, currency: str = "", columns=None) -> None:
-    """``table`` as a static table (``st.table``) whose text wraps: for presenter mode,
-    where a grid's narrow cells cut sentences off. The same labels and number formats
-    (written out here), empty cells empty; every header and cell is escaped, since
-    st.table reads Markdown. ``columns``: the columns to show, in order."""
+                 formats: dict | None = None, currency: str = "", columns=None,
+                 colours: dict | None = None) -> None:
+    """``table`` as a static table (``st.table``) whose text wraps: for presenter mode and
+    narrow windows, where a grid's cells cut sentences off or the grid scrolls sideways.
+    The same labels and number formats (written out here), empty cells empty; every header
+    and cell is escaped, since st.table reads Markdown. ``columns``: the columns to show,
+    in order; ``colours``: a column's function from its shown text to the cell's CSS."""
     shown = frame[list(columns)] if columns is not None else frame
-    out = {}
+    out, styled = {}, {}
     for column in shown.columns:
         kind = _kind(column, shown[column], formats)
         values = _shown_values(kind, shown[column])
         whole = kind == "money" and (values.dropna() == values.dropna().round()).all()
-        out[md(human_label(column, labels))] = [_cell(v, kind, currency, whole)
-                                                for v in values]
-    st.table(pd.DataFrame(out, dtype=object), hide_index=True, border="horizontal")
+        label = md(human_label(column, labels))
+        out[label] = [_cell(v, kind, currency, whole) for v in values]
+        if colours and column in colours:
+            styled[label] = colours[column]
+    table = pd.DataFrame(out, dtype=object)
+    if styled:
+        table = table.style
+        for label, colour in styled.items():
+            table = table.map(colour, subset=[label])
+    st.table(table, hide_index=True, border="horizontal")
 
 
 def _cell(value, kind: str, currency: str, whole: bool) -> str:

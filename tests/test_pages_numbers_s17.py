@@ -164,7 +164,7 @@ def test_workshop_counts_one_kpi_without_evidence_in_the_singular(shop, tmp_path
     db.close()
     at = app_test(shop, "views/workshop.py")
     assert not at.exception
-    table = at.dataframe[0].value
+    table = at.table[0].value
     # 5 of 8 considering clients bought = 62.5% (target 70: not met); NPS of 10, 9, 6, 8:
     # (2 promoters - 1 detractor) / 4 = +25 (target 30: not met); no complaints anywhere:
     # no evidence, not 0.
@@ -189,7 +189,7 @@ def test_revenue_kpis_and_money_at_stake_are_net_of_refunds(shop, tmp_path):
     assert not at.exception
     # 1,090 taken, 220 given back: 870, short of 1,000 (it read "$1,090, Met"); Small
     # office's 520 over its 4 customers: 130, short of 150 (it read "$185, Met").
-    assert at.dataframe[0].value[["KPI", "Actual", "Status"]].values.tolist() == [
+    assert at.table[0].value[["KPI", "Actual", "Status"]].values.tolist() == [
         ["Revenue", "£870", "Not met"],
         ["Revenue per customer, Small office", "£130", "Not met"]]
     at = app_test(shop, "views/funnel.py")
@@ -259,14 +259,14 @@ def test_since_last_session_the_workshop_shows_what_the_new_payment_changed(shop
     cli_json(tmp_path, "import", str(tmp_path / "more.csv"))
     at = app_test(shop, "views/workshop.py")
     assert not at.exception
-    kpis = next(d.value for d in at.dataframe if "Then" in d.value and "KPI" in d.value)
+    kpis = next(d.value for d in at.table if "Then" in d.value and "KPI" in d.value)
     # Hal pays 40 again on 2026-06-09: revenue 870 -> 910; purchase days 8 -> 9 over
     # 123 + 116 + 103 + 97 + 92 = 531 customer-days, one more each to the new last date:
     # 536; 8 x 365.25 / 531 = 5.5 -> 9 x 365.25 / 536 = 6.1.
     assert kpis[["KPI", "Then", "Now", "Change"]].values.tolist() == [
         ["Revenue", "£870", "£910", "+£40 (better)"],
         ["Purchases per customer per year", "5.5", "6.1", "+0.6 (better)"]]
-    stages = next(d.value for d in at.dataframe if "Into" in d.value)
+    stages = next(d.value for d in at.table if "Into" in d.value)
     # Retention 3 of 5 -> 4 of 5; Advocacy 2 of 3 -> 2 of 4.
     assert stages.values.tolist() == [
         ["Consideration", "66.7%", "66.7%", "no change"],

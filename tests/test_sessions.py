@@ -134,10 +134,10 @@ def test_the_demo_workshop_opens_on_what_changed_since_the_follow_up(demo_home):
     at = workshop("demo")
     assert [s.value for s in at.main.subheader][:2] == ["Since last time: Follow-up", "KPIs"]
     assert "KPIs with evidence meet their target" in html_text(at)
-    since = at.main.dataframe[0].value
+    since = at.main.table[0].value
     assert since.columns.tolist() == ["KPI", "Target", "Then", "Now", "Status then",
                                       "Status now", "Change"]
-    kpi_table = next(d.value for d in at.main.dataframe if "From" in d.value.columns)
+    kpi_table = next(d.value for d in at.main.table if "From" in d.value.columns)
     assert len(kpi_table) == 11 and set(kpi_table["Status"]) <= {"Met", "Not met"}
     assert "None" not in kpi_table.to_string() and "nan" not in kpi_table.to_string()
     assert any(b.label == "Close this session" for b in at.main.button)
@@ -145,7 +145,7 @@ def test_the_demo_workshop_opens_on_what_changed_since_the_follow_up(demo_home):
 
 def test_in_presenter_mode_the_figures_show_and_nothing_edits(demo_home):
     at = workshop("demo", presenter=True)
-    assert at.main.dataframe and not at.main.expander
+    assert at.main.table and not at.main.expander
     assert not any(b.label in ("Close this session", "Add the KPI") for b in at.main.button)
 
 
@@ -173,7 +173,7 @@ def test_the_page_adds_a_kpi_and_refuses_bad_input_keeping_what_was_typed(home):
     at.date_input(key="kpi_due").set_value(None)
     click(at, "Add the KPI")
     assert [s.value for s in at.main.success] == ["KPI added."]
-    table = next(d.value for d in at.main.dataframe if "From" in d.value.columns)
+    table = next(d.value for d in at.main.table if "From" in d.value.columns)
     assert table[["KPI", "Target", "Actual", "Status"]].values.tolist() == [
         ["Conversion from Consideration to Purchase", "40%", "50%", "Met"]]
 

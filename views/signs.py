@@ -14,6 +14,7 @@ from journey import charts, figures, signs
 from journey.errors import JourneyError
 from journey.stages import LABELS
 from journey.text import change_text
+from journey.tables import EXCEL_ROWS, xlsx_sheets
 from journey.workshop import actions
 from journey.workspace import get_setting
 from journey_ui import frame, widgets
@@ -220,8 +221,11 @@ def show_evidence(sign) -> None:
             st.caption(f"No {name} behind this figure.")
             continue
         if table.count > EVIDENCE_ROWS:
+            sheets = xlsx_sheets(table.count)
             st.caption(f"Showing the first {EVIDENCE_ROWS:,}; the downloads hold all "
-                       f"{table.count:,}.")
+                       f"{table.count:,}" + (f" (the Excel file over {sheets} sheets: a sheet "
+                                             f"holds {EXCEL_ROWS - 1:,} rows under its header)"
+                                             if sheets > 1 else "") + ".")
         # A column empty on every row shown only widens the grid (it scrolled sideways);
         # the downloads keep every column, so each sign's file has the same columns.
         empty = widgets.empty_columns(table.first)
@@ -238,7 +242,7 @@ def show_evidence(sign) -> None:
 def whole_evidence(key: str, name: str) -> pd.DataFrame:
     """Every row of one of a sign's evidence tables, read on the download's own thread."""
     with frame.connection(ctx) as db:
-        return signs.sign_evidence(db, key, ctx.filters)[name]
+        return signs.sign_evidence(db, key, ctx.filters, tables=(name,))[name]
 
 
 def save(action, message: str) -> None:

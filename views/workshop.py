@@ -31,7 +31,7 @@ TABLE = {"title": "Action", "owner": "Owner", "department": "Department", "stage
 ON_SCREEN = ["title", "owner", "status", "due", "stage", "impact", "effort", "department"]
 LIST_FORMATS = {**dict.fromkeys(ON_SCREEN, "text"), "impact": "count", "effort": "count"}
 
-WHOLE_TABLE_ROWS = 25     # an action list up to this long is shown whole (a static table)
+WHOLE_TABLE_ROWS = 25     # an action list or KPI table up to this long is shown whole (static)
 ctx = frame.page_context()
 stages = stage_model(get_setting(ctx.db, "pre_awareness"))
 currency = get_setting(ctx.db, "currency")
@@ -53,9 +53,18 @@ def rows_height(table) -> int:
     return row * (min(len(table), 20) + 1) + 3
 
 
-def coloured(table, columns):
-    """A table with its status columns coloured where there is evidence."""
-    return table.style.map(status_colour, subset=columns)
+def status_table(table, columns, key: str) -> None:
+    """A table of text with its status ``columns`` coloured where there is evidence: up to
+    WHOLE_TABLE_ROWS rows shown whole with its text wrapping (at 1280 px a grid of KPIs
+    scrolled sideways by up to 81 px), a longer one as a grid with every row up to 20."""
+    if len(table) <= WHOLE_TABLE_ROWS:        # a due date kept on one line (screen only)
+        unbroken = table.assign(Due=table["Due"].str.replace("-", "-" + WORD_JOINER)) \
+            if "Due" in table else table
+        widgets.static_table(unbroken, formats=dict.fromkeys(table.columns, "text"),
+                             colours=dict.fromkeys(columns, status_colour))
+        return
+    styled = table.style.map(status_colour, subset=columns) if columns else table
+    st.dataframe(styled, hide_index=True, width="stretch", key=key, height=rows_height(table))
 
 
 def add_form() -> None:
@@ -200,15 +209,13 @@ def since_last_time() -> None:
     if changes.kpis.empty:
         st.caption("No KPIs to compare.")
     else:
-        st.dataframe(coloured(changes.kpis, ["Status then", "Status now"]),
-                     hide_index=True, width="stretch", key="since_kpis",
-                     height=rows_height(changes.kpis))
-    stages_column, signs_column, actions_column = st.columns(3)
+        status_table(changes.kpis, ["Status then", "Status now"], key="since_kpis")
+    stages_column, signs_column, actions_column = st.columns([4, 3, 3])   # 4: no cut at 1280
     with stages_column:
         if not changes.stages.empty:
             st.markdown("**Conversion into each stage**")
-            st.dataframe(changes.stages.rename(columns={"Stage": "Into"}), hide_index=True,
-                         width="stretch", key="since_stages")
+            status_table(changes.stages.rename(columns={"Stage": "Into"}), [],
+                         key="since_stages")
     with signs_column:
         st.markdown("**Signs that changed colour**")
         if changes.signs:
@@ -246,8 +253,7 @@ def kpi_section() -> None:
         table = scorecard.kpi_table(measured, currency)
         if not table["Why no evidence"].any():
             table = table.drop(columns=["Why no evidence"])
-        st.dataframe(coloured(table, ["Status"]), hide_index=True, width="stretch",
-                     key="kpi_table", height=rows_height(table))
+        status_table(table, ["Status"], key="kpi_table")
         widgets.download_table(table, "kpis", key="kpis_download")
     if ctx.editing:
         add_kpi_form(measured.empty)

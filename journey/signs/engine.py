@@ -353,17 +353,21 @@ def alignment_score(signs: list[SignResult]) -> AlignmentScore:
 
 # --- evidence and output --------------------------------------------------------------------
 
-def sign_evidence(db: Database, key: str, filters: Filters = NO_FILTERS) -> dict[str, pd.DataFrame]:
+def sign_evidence(db: Database, key: str, filters: Filters = NO_FILTERS,
+                  tables: tuple[str, ...] = ("clients", "events")) -> dict[str, pd.DataFrame]:
     """The clients and the events behind a sign's figure in the period:
-    ``{"clients": DataFrame, "events": DataFrame}`` (either may be empty); ValidationError
-    for a key that is not a sign."""
+    ``{"clients": DataFrame, "events": DataFrame}`` (either may be empty), or only the
+    ``tables`` asked for (a download: the clients are not looked for when only the events
+    are wanted); ValidationError for a key that is not a sign."""
     sign = sign_by_key(key)
     period = resolve_period(db, filters)
     span = None if period.snapshot else (period.start, period.end)
     kinds = present_kinds(db, sign)
     events = sign.evidence_events(db, filters, span, kinds)
-    clients = sign.evidence_clients(db, filters, span, events, bool(kinds))
-    return {"clients": clients, "events": events.drop(columns="client_ref")}
+    found = {"events": events.drop(columns="client_ref")}
+    if "clients" in tables:
+        found["clients"] = sign.evidence_clients(db, filters, span, events, bool(kinds))
+    return {name: found[name] for name in tables}
 
 
 def first_sign_evidence(db: Database, key: str, filters: Filters = NO_FILTERS,
