@@ -476,9 +476,10 @@ class _Undo:
             kept: list[_Touch] = []
             for touch in later:
                 key = touch.gave.get("client_key") or now["client_key"]
+                name = touch.gave.get("name") or (now["name"] if isinstance(
+                    touch.after, list) and "name" in touch.after else None)
                 if (touch.rowid is None or (before is None and not kept) or _finds(
-                        key, self._identity_without(now, before, after, kept, touch),
-                        touch.gave.get("name"))):
+                        key, self._identity_without(now, before, after, kept, touch), name)):
                     kept.append(touch)
                 else:
                     found.append(self._let_go(client, touch, later, now, key))
@@ -645,10 +646,11 @@ class _Undo:
         they would have written it over the name before (``names_given``, by the import's
         kind: a first name alone or a name in one case gives way). A client this import
         added is, without it, the first later import's: the key its row was matched under
-        and the client ID it gave (an events sheet never writes one over a known client's);
-        a client it changed keeps its key unless every later import matched it under
-        another (by e-mail or name): the first one's key, and the client ID from before. A
-        stage the later imports' ticks gave lifts the one before, never lowers it."""
+        (a later client list's ID row takes it over from a name) and the client ID it gave
+        (an events sheet never writes one over a known client's); a client it changed
+        keeps its key unless every later import matched it under another (by e-mail or
+        name): the first one's key, and the client ID from before. A stage the later
+        imports' ticks gave lifts the one before, never lowers it."""
         if column == "client_key" and before is not None:
             if any(column not in t.gave for t in later):
                 return
@@ -656,9 +658,12 @@ class _Undo:
             return
         without = None if before is None else before.get(column)
         if column == "client_key" and before is None:
-            value = later[0].gave.get(column)
-            if value is None:
-                return
+            value = later[0].gave.get(column, mine)
+            for touch in later[1:]:     # (a list's ID row takes over a client named alone)
+                key = touch.gave.get(column, mine)
+                if (value.startswith("name:") and key.startswith("id:")
+                        and self.kind(touch.import_id) == "clients"):
+                    value = key
         elif column == "client_id":
             value = later[0].gave.get(column) if before is None else without
         else:
