@@ -15,7 +15,8 @@ so it is matched again, and made a client of its own where nothing else finds it
   log names her e-mail. Undo the corrected list: she is the tracker's, keyed by name, with
   no client ID (a sales log never writes one over a known client's).
 - Must not fire: the name or e-mail a later row matched by stands without the undone
-  import (the tracker gave it; the sales log that made the client gave it): the row stays.
+  import (the tracker gave it; the sales log that made the client gave it): the row stays;
+  so does a list's ID row that took over a client known by name alone, by that name.
 - A tick sheet's stage the undone list's outranked lifts the stage from before it (it was
   put back to the stage before, lower than the tick's).
 - A tags sheet's blank for a client is no status it wrote: undo the list that set the
@@ -173,3 +174,18 @@ def test_a_tags_sheet_that_says_nothing_of_a_status_keeps_none(tmp_path):
     clients = _clients(undone)
     assert (clients["id:ann@x.com"]["status"], clients["id:bob@x.com"]["status"]) == (
         "churned", "active")
+
+
+def test_a_list_row_that_took_over_a_client_by_name_keeps_it(tmp_path):
+    """Must not fire: a sales log makes Cafe Luna by her e-mail; a tracker lists her by
+    name alone (no e-mail); a corrected list by name and e-mail. Undo the log: tracker and
+    corrected alone make name:cafe luna, then the corrected list's ID row takes her over
+    by her name: 1 client, id:luna@cafe.example, as alone (on the first version of this
+    rule the corrected list's row let go of her: 2 clients)."""
+    luna = "Client,Email,Stage\nCafe Luna,{},Customer\n"
+    undone, alone = _texts_undone_and_alone(tmp_path, {
+        "sales": "Date,Customer,Email,Amount,Order\n2024-02-10,Cafe Luna,luna@cafe.example,"
+                 "800,S-3\n",
+        "tracker": luna.format(""), "corrected": luna.format("luna@cafe.example")}, 1)
+    assert _differences(undone, alone) == []
+    assert list(_clients(undone)) == ["id:luna@cafe.example"]
