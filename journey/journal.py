@@ -49,8 +49,9 @@ from sqlite_utils import Database
 
 from .errors import ValidationError, WorkspaceError
 from .fields import PROFILE_FIELDS
-from .text import counted, match_key, name_key, was
-from .values import to_sql_value
+from .stages import RANK
+from .text import counted, loose_name_keys, match_key, name_key, was
+from .values import mailbox, to_sql_value
 from .workspace import DERIVED_CLIENT_COLUMNS, now_stamp
 
 
@@ -287,12 +288,26 @@ class Undone:
         return f"Undid import {self.import_id}: {', and '.join(parts) or 'it had nothing left to remove'}."
 
 
+@dataclass(frozen=True)
+class Detached:
+    """A later import's row that matched a client through a value the undone import gave
+    it (``take_back_import``): without that import it was never that client's, so it is
+    matched again (``journey.ingest.undo_import``)."""
+    import_id: int
+    kind: str                   # the later import's: clients or events
+    client: int                 # the client it had matched
+    key: str                    # the key the row was matched under
+    values: dict                # what the row gave the client: written and GIVEN
+    events: tuple[int, ...]     # the later import's events of the client
+
+
 def take_back_import(db: Database, import_id: int,
                      names_given: Callable[[str, str, str], bool] | None = None
-                     ) -> tuple[Undone, set[int]]:
+                     ) -> tuple[Undone, set[int], list[Detached]]:
     """Undo an import: take out what it brought and put back what it overwrote, never
     what came after it. Run it inside the caller's transaction, after ``check_undoable``;
-    returns the summary and the clients whose derived figures need refreshing.
+    returns the summary, the clients whose derived figures need refreshing and the later
+    imports' rows to match again (``Detached``).
 
     - A row it added is deleted, unless a later import (not undone) holds it too: lists the
       same event again, lists the client, or has events of the client (an event linked to
@@ -304,12 +319,17 @@ def take_back_import(db: Database, import_id: int,
       before this one, so undoing it later puts that back), and so does a hand edit of a
       persona, touchpoint or function (a row it added that was edited by hand since stays,
       with the hand edits).
+    - A later import's row matched to a client it added or changed, through a value this
+      import gave (the name, e-mail or key as the later row found them, ``_Undo.detach``),
+      lets go of the client: what it wrote goes back as this import's values do, and the
+      row is returned to be matched again.
     - A row whose fields go back gets the next version (versions only go up), so an
       editor who opened it before the undo is refused instead of overwriting it.
     """
     undo = _Undo(db, import_id, names_given)
     removed_events = undo.events_added()
     touches = {"clients": undo.client_touches()}
+    detached = undo.detach(touches["clients"])
     for table, row_id, before, after in db.execute(
             "SELECT table_name, row_id, before, after FROM import_changes "
             "WHERE import_id = ? ORDER BY rowid DESC", [import_id]).fetchall():
@@ -332,7 +352,7 @@ def take_back_import(db: Database, import_id: int,
     db.execute("DELETE FROM reference_rows WHERE import_id = ?", [import_id])
     db.execute("UPDATE imports SET undone_at = datetime('now') WHERE id = ?", [import_id])
     return (Undone(import_id, removed_clients, removed_events, len(undo.restored)),
-            undo.clients)
+            undo.clients, detached)
 
 @dataclass
 class _Touch:
@@ -372,6 +392,9 @@ class _Undo:
         self.restored: set[tuple[str, int]] = set()   # rows put back (one record or two)
         self._carried: dict[int, list[str]] = {}
         self._schema: dict[str, tuple[set[str], set[str]]] = {}
+        # client -> column -> (its value before a later import let go of the client
+        # (``detach``), that import)
+        self.released: dict[int, dict[str, tuple[object, int]]] = {}
 
     # --- the rows it added: events and clients (stamped with the import) -----------------
 
@@ -427,6 +450,81 @@ class _Undo:
                 # same name an order's billing name repeats: those stay with the client too)
                 record.after = sorted(set(record.after) | set(self.carried(later)))
         return touches
+
+    def detach(self, touches: dict[int, list[_Touch]]) -> list[Detached]:
+        """Later imports' rows matched to a client this import added or changed, judged in
+        order against the client as it would be without this import (``_identity_without``):
+        one whose key (the key it was matched under, or the client's own) no longer finds
+        it (``_finds``) lets go of the client. Its hold leaves ``touches``, its record goes,
+        and what it wrote is taken back with this import's values (``released``). The first
+        import after one that added the client makes the client: it never lets go."""
+        records = {row_id: (_decode_image(before), _decode_image(after)) for row_id, before,
+                   after in self.db.execute("SELECT row_id, before, after FROM import_changes "
+                                            "WHERE import_id = ? AND table_name = 'clients'",
+                                            [self.id]).fetchall()}
+        judged = [c for c, later in touches.items()
+                  if any(t.rowid is not None for t in later[c not in records:])]
+        now_rows = {row["id"]: row for row in self.db.query(
+            "SELECT * FROM clients WHERE id IN (SELECT value FROM json_each(?))",
+            [json.dumps(judged)])}
+        found = []
+        for client in judged:
+            now, later = now_rows.get(client), touches[client]
+            if now is None or (client not in records and now["import_id"] != self.id):
+                continue
+            before, after = records.get(client, (None, None))
+            kept: list[_Touch] = []
+            for touch in later:
+                key = touch.gave.get("client_key") or now["client_key"]
+                name = touch.gave.get("name") or (now["name"] if isinstance(
+                    touch.after, list) and "name" in touch.after else None)
+                if (touch.rowid is None or (before is None and not kept) or _finds(
+                        key, self._identity_without(now, before, after, kept, touch), name)):
+                    kept.append(touch)
+                else:
+                    found.append(self._let_go(client, touch, later, now, key))
+            later[:] = kept
+        return found
+
+    def _identity_without(self, now: dict, before: dict | None, after, kept: list[_Touch],
+                          touch: _Touch) -> dict:
+        """The client's key, name, ID and e-mail as a later import's row found them, had
+        this import not been: as the imports kept before it left them, else as before this
+        import, else (it added the client) as the first later import gave them."""
+        found_by = (touch.before or {}).get
+        image = {}
+        for column in IDENTITY:
+            if any(t.wrote(column) for t in kept):
+                image[column] = found_by(column, now[column])
+            elif before is None:
+                image[column] = kept[0].gave.get(
+                    column, now[column] if column == "client_key" else None)
+            elif after is None or (column in after and column not in _given(after)):
+                image[column] = before.get(column)
+            else:
+                image[column] = found_by(column, now[column])
+        return image
+
+    def _let_go(self, client: int, touch: _Touch, later: list[_Touch], now: dict,
+                key: str) -> Detached:
+        """A later import's row lets go of a client (``detach``): what the row gave it (each
+        column it wrote as it left it, and its ``GIVEN``) and its events of the client."""
+        written = [c for c in touch.after if isinstance(c, str)] if isinstance(
+            touch.after, list) else []
+        after_it = later[later.index(touch) + 1:]
+        values = {}
+        for column in written:
+            found = next((t for t in after_it if t.before and column in t.before), None)
+            values[column] = found.before[column] if found else now.get(column)
+            self.released.setdefault(client, {}).setdefault(
+                column, ((touch.before or {}).get(column), touch.import_id))
+        values.update({c: v for c, v in touch.gave.items() if c != "client_key"})
+        self.db.execute("DELETE FROM import_changes WHERE rowid = ?", [touch.rowid])
+        events = tuple(r[0] for r in self.db.execute(
+            "SELECT id FROM events WHERE client_ref = ? AND import_id = ?",
+            [client, touch.import_id]).fetchall())
+        return Detached(touch.import_id, self.kind(touch.import_id), client, key, values,
+                        events)
 
     def clients_added(self, touches: dict[int, list[_Touch]]) -> int:
         """Clients this import added: those a later import holds pass to it (see
@@ -487,6 +585,7 @@ class _Undo:
                   if isinstance(c, str) and c in columns and c not in BOOKKEEPING
                   and c not in _given(after)]
         back, edited, gone, kept = {}, {}, {}, False
+        released = self.released.get(row_id, {}) if table == "clients" else {}
         for column in fields:
             mine = after[column] if isinstance(after, dict) else (now or {}).get(column)
             without = None if before is None else before.get(column)
@@ -504,12 +603,17 @@ class _Undo:
             gone[column] = (mine, without)
             if now is None:
                 continue
-            if not _same(now[column], mine):
+            if not _same(now[column], mine) and column not in released:
                 edited[column] = mine                # changed by hand since: it stays
             elif before is None and column in not_null:
                 kept = True                          # a name the row cannot lose
             elif not _same(now[column], without):
                 back[column] = without
+        for column, (value, by) in released.items():     # (a later row that let go)
+            if (now is not None and column not in fields and column in columns
+                    and not any(t.carries(column) for t in later if t.import_id > by)
+                    and not _same(now[column], value)):
+                back[column] = value
         if back.get("client_ref") is not None and table == "events" and not self.db.execute(
                 "SELECT 1 FROM clients WHERE id = ?", [back["client_ref"]]).fetchone():
             del back["client_ref"]          # its client did not come back (put_back_joined)
@@ -540,19 +644,38 @@ class _Undo:
         (a name, the client ID), and its value from before otherwise (the value that would
         have outranked it). A name (and its key) goes through the later imports in order as
         they would have written it over the name before (``names_given``, by the import's
-        kind: a first name alone or a name in one case gives way). The key a client is
-        stored under changes only when every later import matched it under another key (by
-        e-mail or name): the first one's key."""
-        if column == "client_key":
+        kind: a first name alone or a name in one case gives way). A client this import
+        added is, without it, the first later import's: the key its row was matched under
+        (a later client list's ID row takes it over from a name) and the client ID it gave
+        (an events sheet never writes one over a known client's); a client it changed
+        keeps its key unless every later import matched it under another (by e-mail or
+        name): the first one's key, and the client ID from before. A stage the later
+        imports' ticks gave lifts the one before, never lowers it."""
+        if column == "client_key" and before is not None:
             if any(column not in t.gave for t in later):
                 return
         elif any(t.wrote(column) for t in later):
             return
-        giver = next((t for t in later if column in t.gave), None)
-        if giver is None:
-            return
         without = None if before is None else before.get(column)
-        value = giver.gave[column] if without is None else without
+        if column == "client_key" and before is None:
+            value = later[0].gave.get(column, mine)
+            for touch in later[1:]:     # (a list's ID row takes over a client named alone)
+                key = touch.gave.get(column, mine)
+                if (value.startswith("name:") and key.startswith("id:")
+                        and self.kind(touch.import_id) == "clients"):
+                    value = key
+        elif column == "client_id":
+            value = later[0].gave.get(column) if before is None else without
+        else:
+            giver = next((t for t in later if column in t.gave), None)
+            if giver is None:
+                return
+            value = giver.gave[column] if without is None else without
+            if column == "stage":       # (ticks lift a stage, never lower it, in order)
+                for touch in later:
+                    given = touch.gave.get("stage")
+                    if RANK.get(given, -1) > RANK.get(value, -1):
+                        value = given
         if column in ("name", "name_key") and self.names_given is not None:
             name = None if before is None else before.get("name")
             for touch in later:
@@ -655,6 +778,37 @@ class _Undo:
 
 
 _STANDING = "(SELECT id FROM imports WHERE undone_at IS NULL)"
+# The client values a row is matched by (``_Undo.detach``).
+IDENTITY = ("client_key", "name_key", "client_id", "email")
+
+
+def _finds(key: str, image: dict, name: str | None) -> bool:
+    """Whether a row's key (and the name it gave) finds a client as ``image`` has it: its
+    key; a name key the client's name, exactly or loosely; an ID its client ID or e-mail
+    address, or a row's name, loosely, a client known by name alone (as ``journey.ingest``
+    matches). Other keys (a phone number's) are not judged: they find it."""
+    if key == image["client_key"]:
+        return True
+    kind, _, value = key.partition(":")
+    stored = image["name_key"]
+    if kind == "name":
+        return stored is not None and _loosely(value, stored)
+    if kind != "id":
+        return True
+    if image["client_id"] is not None and str(image["client_id"]).strip().lower() == value:
+        return True
+    if image["email"] and "@" in value and mailbox(str(image["email"]).strip().casefold()) == mailbox(value):
+        return True
+    return (str(image["client_key"]).startswith("name:") and name is not None
+            and stored is not None and _loosely(name_key(name), stored))
+
+
+def _loosely(key: str | None, other: str) -> bool:
+    """Two name keys the same, or the same loosely (``loose_name_keys``)."""
+    if key is None or key == other:
+        return key is not None
+    first, second = loose_name_keys([key, other]).to_pylist()
+    return first is not None and first == second
 
 
 def _same(a, b) -> bool:

@@ -40,9 +40,9 @@ from ..derive import VISIT_SALE_KEY, insert_new_clients, refresh_clients
 from ..fields import CLIENT_FIELDS, EVENT_FIELDS, PROFILE_FIELDS
 from ..kinds import COUNTS, OF_ORDERS, SALE_KINDS, SALES
 from ..journal import (
-    BOOKKEEPING, JOINED, LINKED, Problem, Undone, check_undoable, encode_image, joined_by,
-    keyed_before, record_changes, record_held_events, record_keyed_change, stage_mapping,
-    stored_columns, take_back_import)
+    BOOKKEEPING, JOINED, LINKED, Detached, Problem, Undone, check_undoable, encode_image,
+    joined_by, keyed_before, record_changes, record_held_events, record_keyed_change,
+    stage_mapping, stored_columns, take_back_import)
 from ..stages import RANK, normalise_value, read_stage_value
 from ..text import (DROPPED_LEGAL_FORMS, LEGAL_FORM_SPELLINGS, best_written, counted, listed,
                     loose_name_keys, money_text, name_key)
@@ -554,7 +554,8 @@ def _save_clients(db: Database, rows: pd.DataFrame, import_id: int,
     is_new = ~values.isin(rows["client_key"], known)
     as_given = rows
     rows = _lifted_stages(db, rows, known)
-    rows = _statuses_kept(db, rows, known)
+    said_nothing = {"status"} if "_status_lift" in rows else set()
+    rows = rows.drop(columns="_status_lift", errors="ignore")
     rows = _full_names_kept(db, rows, known)
     gave = _outranked(as_given[~is_new], rows[~is_new])    # (of the clients stored already)
     new_rows, old_rows = rows[is_new], rows[values.isin(rows["client_key"], existing)]
@@ -576,9 +577,10 @@ def _save_clients(db: Database, rows: pd.DataFrame, import_id: int,
         indexes.before_write("clients", len(ids))
     written = _update_rows(db, "clients", ids, old_rows,
                            [c for c in columns if c != "client_key"], import_id,
-                           gave=gave.loc[old_rows.index])
+                           only_filled=said_nothing, gave=gave.loc[old_rows.index])
     written += _update_rows(db, "clients", [adopted[k] for k in adopt_rows["client_key"]],
-                            adopt_rows, columns, import_id, gave=gave.loc[adopt_rows.index])
+                            adopt_rows, columns, import_id, only_filled=said_nothing,
+                            gave=gave.loc[adopt_rows.index])
     written += _update_rows(db, "clients", [by_email[k] for k in elsewhere["client_key"]],
                             elsewhere, [c for c in columns if c != "client_key"], import_id,
                             only_filled=True, gave=gave.loc[elsewhere.index].assign(
@@ -752,19 +754,6 @@ def _lifted_stages(db: Database, rows: pd.DataFrame, known: dict) -> pd.DataFram
     kept = had.notna() & (had.map(lambda v: rank(v, -1)) >= rows["stage"].map(
         lambda v: rank(v, -1)))
     return rows.assign(stage=rows["stage"].where(~kept, had))
-
-
-def _statuses_kept(db: Database, rows: pd.DataFrame, known: dict) -> pd.DataFrame:
-    """A sheet whose only status is what its tags say of some clients (``rules.tags._churned_tags``:
-    ``_status_lift``) leaves a stored client's status alone where it says nothing."""
-    if "_status_lift" not in rows:
-        return rows
-    rows = rows.drop(columns="_status_lift")
-    ids = rows["client_key"].map(known)
-    if not ids.notna().any():
-        return rows
-    return rows.assign(status=rows["status"].where(rows["status"].notna(),
-                                                   ids.map(_stored(db, ids, "status"))))
 
 
 def _stored(db: Database, ids: pd.Series, column: str) -> dict:
@@ -1200,7 +1189,7 @@ _UPDATE_ROWS = 20_000      # rows updated at a time: their before-images held at
 
 
 def _update_rows(db: Database, table: str, ids: list[int], rows: pd.DataFrame,
-                 columns: list[str], import_id: int, only_filled: bool = False,
+                 columns: list[str], import_id: int, only_filled: bool | set[str] = False,
                  gave: pd.DataFrame | None = None) -> int:
     """Update rows by id (returns how many changed), recording for undo each row's
     before-image of the columns the import writes (and its time) and those columns (a
@@ -1210,7 +1199,9 @@ def _update_rows(db: Database, table: str, ids: list[int], rows: pd.DataFrame,
     holds its values, so undoing an earlier one keeps them.
 
     Extra columns are merged into the row's existing extras. With ``only_filled``,
-    empty cells leave the stored value alone (profile fields from an events sheet).
+    empty cells leave the stored value alone (profile fields from an events sheet); or
+    those of the columns it names (a tags sheet's status where it says nothing), and
+    such a cell is no column the import wrote.
     ``gave`` (clients; ``rows``' index): the values each row gave that the stored ones
     outranked or that the update leaves out (a name kept, the client ID an order's e-mail
     gave, the key it was matched under; empty: none). The record's list then ends with
@@ -1226,7 +1217,8 @@ def _update_rows(db: Database, table: str, ids: list[int], rows: pd.DataFrame,
                        else [()] * len(gave))]
     before_columns = [*present, *([] if gave is None else gave.columns), "updated_at",
                       "import_id"]
-    kept_when_empty = {EXTRA} | (set(present) if only_filled else set())
+    filled_only = set(present) if only_filled is True else set(only_filled or ())
+    kept_when_empty = {EXTRA} | filled_only
     # which cells are empty -> the columns written, JSON: alone, and ending with no GIVEN
     carried: dict[tuple, tuple[str, str]] = {}
     sets, differs = [], []
@@ -1235,7 +1227,7 @@ def _update_rows(db: Database, table: str, ids: list[int], rows: pd.DataFrame,
             value = (f"CASE WHEN ?{at} IS NULL THEN extra WHEN extra IS NULL THEN ?{at} "
                      f"ELSE json_patch(extra, ?{at}) END")
             differs.append(f"json(extra) IS NOT json({value})")
-        elif only_filled:
+        elif column in filled_only:
             value = f"COALESCE(?{at}, [{column}])"
             differs.append(f"(?{at} IS NOT NULL AND [{column}] IS NOT ?{at})")
         else:
@@ -2100,7 +2092,8 @@ def undo_import(db: Database, import_id: int) -> Undone:
         indexes = _SetAside(db)
         indexes.before_write("clients", db.execute(
             "SELECT COUNT(*) FROM clients WHERE import_id = ?", [import_id]).fetchone()[0])
-        summary, clients = take_back_import(db, import_id, _name_given)
+        summary, clients, detached = take_back_import(db, import_id, _name_given)
+        clients.update(_match_again(db, detached))
         # The orders it took back may stand in a later import that lists them too: the
         # events naming them are linked and priced again, under that import; so are the
         # orders given by name to a client a later import holds now.
@@ -2109,6 +2102,51 @@ def undo_import(db: Database, import_id: int) -> Undone:
         refresh_clients(db, sorted(clients))
         indexes.restore()
     return summary
+
+
+def _match_again(db: Database, detached: list[Detached]) -> list[int]:
+    """Later imports' rows that matched a client through a value an undone import gave
+    (``journal.Detached``), matched again as their import would without it: to the client
+    their key is, or the one ``_match_unknown`` (an events sheet's row) or the e-mail and
+    name rules of a client list find; else a client of their own, with what the row gave,
+    stamped with their import. Their events of the client they let go of follow. Returns
+    the clients whose figures change."""
+    touched = []
+    for row in sorted(detached, key=lambda d: d.import_id):
+        frame = pd.DataFrame([{"client_key": row.key, "name": row.values.get("name"),
+                               "client_id": row.values.get("client_id"),
+                               "email": row.values.get("email"),
+                               "name_key": row.values.get("name_key")}])
+        found = _existing_ids(db, "clients", "client_key", [row.key])
+        if not found and row.kind == "events":
+            found = _match_unknown(db, frame, {})
+        elif not found:
+            kept, taken = _clients_by_email(db, frame, {}, {})
+            found = kept | taken or _clients_by_name(db, frame, {})
+        target = found.get(row.key)
+        if target is None:
+            columns = [c for c in stored_columns(db, "clients") if c in row.values
+                       and c not in ("id", "client_key", "import_id", "updated_at")]
+            target = db.execute(
+                f"INSERT INTO clients(client_key, {', '.join(f'[{c}]' for c in columns)}, "
+                f"import_id, updated_at) VALUES ({', '.join('?' * (len(columns) + 1))}, ?, "
+                "datetime('now'))", [row.key, *(row.values[c] for c in columns),
+                                     row.import_id]).lastrowid
+        db.execute("UPDATE events SET client_ref = ? WHERE id IN "
+                   "(SELECT value FROM json_each(?))", [target, json.dumps(_keyed(db, row))])
+        touched += [target, row.client]
+    return touched
+
+
+def _keyed(db: Database, row: Detached) -> list[int]:
+    """Of a detached row's events, those its key names (all, when the key was read from
+    the sheet in a way the events do not keep, a phone number's)."""
+    events = db.execute("SELECT id, client_id, name FROM events WHERE id IN "
+                        "(SELECT value FROM json_each(?))", [json.dumps(row.events)]).fetchall()
+    keys = client_keys(pd.Series([e[1] for e in events], dtype=object),
+                       pd.Series([e[2] for e in events], dtype=object), len(events))
+    named = [e[0] for e, key in zip(events, keys) if key == row.key]
+    return named or [e[0] for e in events]
 
 
 def map_stage_values(db: Database, mapping: dict[str, str]) -> int:
