@@ -885,6 +885,9 @@ def order_status_kind(value: object) -> str | None:
         kinds = [ORDER_STATUS_KIND.get(normalise_value(part)) for part in parts]
         if kinds[0] is not None and all(k is None or k == kinds[0] for k in kinds[1:]):
             kind = kinds[0]
+        elif kinds[0] == "contact" and any(       # "Booked - deposit pd": bought, as
+                normalise_value(part) in _PAID_AFTER for part in parts[1:]):  # read_stage_value
+            kind = "purchase"
     return kind
 
 

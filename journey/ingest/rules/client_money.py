@@ -141,6 +141,8 @@ def _rest_of_total_paid(out: pd.DataFrame, frame: pd.DataFrame,
 # layout, one per period. A year is "year" when it is the whole header.
 # A visit's cell saying it was paid, in a round's column per date ("pd", ✓).
 _PAID_MARKS = frozenset(("pd", "pd.", "paid", "✓", "✔", "y", "yes"))
+# A day written without its year ("03/01", "3.1"), as a fee's day paid is in a month's column.
+_DAY_PAID = r"\d{1,2}[/.-]\d{1,2}(?:[/.-]\d{2,4})?"
 
 
 def _price_times_paid(out: pd.DataFrame, paid: pd.Series,
@@ -251,10 +253,15 @@ def _visits_paid(out: pd.DataFrame, frame: pd.DataFrame, periods: list[str],
         return []
     marks = {h: frame[h].map(lambda cell: str(cell).strip().casefold(), na_action="ignore")
              for h in periods}
+    # (the day a month's or a term's fee was paid, "03/01", is its mark; not under a column
+    # that is itself a day)
+    paid = {h: m.isin(_PAID_MARKS) | (each != "date") & (
+        m.str.fullmatch(_DAY_PAID).fillna(False).astype(bool)
+        | values.parse_dates(frame[h])[0].notna()) for h, m in marks.items()}
     if any(values.read_money(frame[h]).values.notna().any() for h in periods) or not any(
-            m.isin(_PAID_MARKS).any() for m in marks.values()):
+            marked.any() for marked in paid.values()):
         return []
-    visits = pd.DataFrame({h: m.isin(_PAID_MARKS) for h, m in marks.items()}).sum(axis=1)
+    visits = pd.DataFrame(paid).sum(axis=1)
     said = _price_times_paid(out, visits, columns_for)
     if said is None:
         return []
