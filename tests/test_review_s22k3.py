@@ -20,6 +20,8 @@ Mended (was -> now):
   'Paid' no sale): it is bought, as on a client list.
 - A month's column holding the day the month's retainer was paid ('03/01') is marked paid,
   as a tick is (was the retainer once each).
+- A year's fee beside that year's own 'Paid' Y/N ('Fee 24/25', 'Paid 24/25'): a fee marked
+  not paid is no purchase and no revenue (was counted, the 'N' unread).
 
 Right already, kept so (must not fire): a class timetable with a term fee and terms ticked,
 a membership price list by year, a budget by year, a seasonal price list, a trade price
@@ -192,6 +194,36 @@ def test_hours_under_each_month_are_not_months_paid(tmp_path):
         ["Crane plc", "£750", 8, 0, 0, 0]]})
     assert workspace_rows(tmp_path, REVENUE)[0][0] == 2250.0
     assert cli_funnel(tmp_path) == [3, 3, 3, 0, 0]
+
+
+# --- a year's fee beside the year's own 'Paid' column -----------------------------------
+
+def test_a_years_fee_marked_not_paid_is_no_purchase(tmp_path):
+    """An accountant's fees a year each, each beside its own 'Paid' Y/N: Acme paid both
+    years (repeat; revenue the latest, 1,300), Bolt paid 23/24 only (its 850 for 24/25 not
+    paid: revenue 800, one purchase), Crane 24/25 (600): revenue 2,700, [3, 3, 3, 1, 0]
+    (was 2,750 and Bolt a repeat client, the 'N' unread)."""
+    found = cli_import_book(tmp_path, "Fees.xlsx", {"Clients": [
+        ["Client", "Fee 23/24", "Paid 23/24", "Fee 24/25", "Paid 24/25"],
+        ["Acme Ltd", "£1,200", "Y", "£1,300", "Y"],
+        ["Bolt & Co", "£800", "Y", "£850", "N"],
+        ["Crane plc", "", "", "£600", "Y"]]})
+    assert ("'Paid 23/24', 'Paid 24/25' say whether that year's fee was paid: a fee not "
+            "marked paid is neither revenue nor a purchase.") in found[0]["notes"]
+    assert workspace_rows(tmp_path, REVENUE)[0][0] == 2700.0
+    assert cli_funnel(tmp_path) == [3, 3, 3, 1, 0]
+
+
+def test_fees_a_year_each_with_no_paid_column_are_read_as_before(tmp_path):
+    """Not fired without a year's 'Paid' column: the latest year's fee is the revenue
+    (1,300 + 850 + 600 = 2,750), fees in both years a repeat client: [3, 3, 3, 2, 0]."""
+    cli_import_book(tmp_path, "Fees.xlsx", {"Clients": [
+        ["Client", "Fee 23/24", "Fee 24/25"],
+        ["Acme Ltd", "£1,200", "£1,300"],
+        ["Bolt & Co", "£800", "£850"],
+        ["Crane plc", "", "£600"]]})
+    assert workspace_rows(tmp_path, REVENUE)[0][0] == 2750.0
+    assert cli_funnel(tmp_path) == [3, 3, 3, 2, 0]
 
 
 # --- right already: sheets the new rules must leave alone -------------------------------
