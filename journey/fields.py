@@ -944,6 +944,16 @@ def names_money_paid(header: object) -> bool:
     return bool(_MONEY_PAID.search(normalise_header(header)))
 
 
+def names_money_spent(header: object) -> bool:
+    """Whether a client list's money header says what the client spent or paid ("Total
+    spent", "Spend to date", "Lifetime value", "Total paid"), not a price or a fee quoted."""
+    key = normalise_header(header)
+    return bool(_MONEY_PAID.search(key) or _MONEY_SPENT.search(key))
+
+
+_MONEY_SPENT = re.compile(r"spen[dt]|lifetime|^(?:ltv|clv)$")
+
+
 def names_a_last_visit(header: object) -> bool:
     """Whether a header names the day of the latest visit or piece of work done for the
     client ("Last tuning", "Last service"), not the latest time they were in touch."""
@@ -1177,10 +1187,11 @@ _PERIOD_HEADERS = (
     ("quarter", re.compile(rf"^(?:q|qtr|quarter)[1-4](?:{_YEAR})?$|^{_YEAR}q[1-4]$")),
     ("week", re.compile(r"^(?:week|wk|w)\d{1,2}$")),
 )
-# Months that are also people's given names: alone on a row over a column of names ("June",
-# not "JUNE"), a person with nothing else written, not a heading (unless other months head
-# rows there: "Jan" beside "Feb").
-MONTHS_ALSO_NAMES = frozenset({"jan", "april", "may", "june", "july", "august"})
+# Months and seasons (terms: ``_PERIOD_HEADERS``) that are also people's given names: alone
+# on a row over a column of names ("June", "Summer"; not "JUNE"), a person with nothing else
+# written, not a heading (unless other periods head rows there: "Jan" beside "Feb").
+PERIODS_ALSO_NAMES = frozenset({"jan", "april", "may", "june", "july", "august", "summer",
+                                "autumn"})
 # A header that is a date (a calendar's or a rota's columns: "04/03/2024", "2024-03-11").
 _DATE_HEADER = re.compile(r"^\s*(?:\d{1,2}[/.-]\d{1,2}[/.-](?:\d\d)?\d\d|\d{4}-\d\d-\d\d)\s*$")
 
@@ -1291,6 +1302,10 @@ TIP_HEADERS = frozenset({"tip", "tips", "tipamount", "tipsamount", "tiptotal", "
 # a price given is a client considering (normalised, as normalise_header).
 QUOTE_HEADERS = frozenset({"quote", "quotevalue", "quoted", "quoteamount", "quotedprice",
                            "quotation", "estimate", "estimatevalue", "estimateamount"})
+# A money header naming a guess at a deal's worth ("Est. value", "Estimated value",
+# "Estimate"), as normalise_header writes it: beside a plain "Value", the guess fills in
+# only where the value is blank.
+ESTIMATED_VALUE = re.compile(r"^(?:est|estd|estimated?)(?:deal)?(?:value|amount)?$")
 # The part of a total left after a deposit ("Balance", "Remainder"): on a sheet with a
 # "Balance paid" column and no "Balance" of its own, the total less the deposit.
 REST_OF_TOTAL = frozenset({"balance", "remainder", "rest", "finalpayment", "final"})

@@ -214,6 +214,9 @@ _ALIAS_WORDS = {
                 "promotore, ambasciatore, sostenitore, aanbeveler, "
                 + OWNERS_STEP_WORDS["advocacy"],
 }
+# A mailing list's subscriber no longer reachable (Kit's, Mailchimp's statuses): lost as
+# a lead; one who spent with the business is still a customer, not one who left.
+LIST_UNREACHABLE = "unsubscribed, bounced, complained, cleaned"
 OUTCOME_ALIASES = {
     "lost": "lost, closed lost, closedlost, deal lost, lost deal, rejected, disqualified, "
             "unqualified, dead, no deal, declined, perdido, cerrado perdido, rechazado, "
@@ -221,7 +224,7 @@ OUTCOME_ALIASES = {
             "no reply, no answer, not proceeding, not going ahead, went elsewhere, "
             # a mailing list's subscriber no longer reachable, who never bought there
             # (Kit's, Mailchimp's): a lead lost, not a customer who left
-            "unsubscribed, bounced, complained, cleaned, "
+            + LIST_UNREACHABLE + ", "
             "closed not converted, not converted, junk lead, junk, lost lead, lead lost, "
             "lost prospect, prospect lost, not qualified, "
             # a lead's reason ("Lost interest", "Lost contact": lost touch)
@@ -923,6 +926,9 @@ def order_status_kind(value: object) -> str | None:
         kinds = [ORDER_STATUS_KIND.get(normalise_value(part)) for part in parts]
         if kinds[0] is not None and all(k is None or k == kinds[0] for k in kinds[1:]):
             kind = kinds[0]
+        elif kinds[0] == "contact" and any(       # "Booked - deposit pd": bought, as
+                normalise_value(part) in _PAID_AFTER for part in parts[1:]):  # read_stage_value
+            kind = "purchase"
     return kind
 
 

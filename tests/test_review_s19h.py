@@ -294,16 +294,19 @@ def test_verified_saying_verified_buyer_still_says_bought(tmp_path):
 def test_subscribed_on_a_list_that_does_not_say_who_pays_is_said_in_its_own_words(tmp_path):
     """A coffee box's subscribers with no fee column: nothing says they pay, so all 3 stay
     leads, and the note names 'Subscribed' and how to read them as customers (it said
-    'Active', a word not on the sheet)."""
+    'Active', a word not on the sheet). Since session 22 'Cancelled' beside 'Subscribed' is
+    an Inactive word too (rules/client_lists ``_ENDED_BESIDE_ACTIVE``), so the note names it
+    and how to read it (churned); the figures are as they were."""
     found = cli_import_text(tmp_path, "boxes.csv", (
         "Name,Email,Box,Status\n"
         "Ann Lee,ann@x.com,Coffee monthly,Subscribed\n"
         "Bea Cole,bea@x.com,Tea monthly,Subscribed\n"
         "Cy Dunn,cy@x.com,Coffee monthly,Cancelled\n"))
-    assert ("'Status' says Active or Inactive ('Subscribed'), but nothing on the sheet says "
-            "these people paid (no money, no sessions, no word such as clients or members): "
-            "no one was read as a customer from it. If they are your clients, import again "
-            "with --stage-map Subscribed=purchase.") in found["notes"]
+    assert ("'Status' says Active or Inactive ('Subscribed', 'Cancelled'), but nothing on the "
+            "sheet says these people paid (no money, no sessions, no word such as clients or "
+            "members): no one was read as a customer from it. If they are your clients, import "
+            "again with --stage-map Subscribed=purchase --stage-map Cancelled=churned."
+            ) in found["notes"]
     assert cli_funnel(tmp_path) == [3, 0, 0, 0, 0]
 
 

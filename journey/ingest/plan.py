@@ -26,11 +26,11 @@ from sqlite_utils import Database
 
 from .. import values
 from ..errors import ValidationError
-from ..fields import (CLIENT_FIELDS, COMPANY_HEADERS, EVENT_FIELDS, EVENT_ONLY, JOB_NUMBERS,
-                      NAMES_NO_CLIENT, PAYEE_HEADERS, PERSON_NAME_HEADERS, PLACES_OF_SALE,
-                      SALES_TALLY_HEADERS, SCORE_RANGES, SURVEY_NAMES, WHOSE_FIELDS, before_tax,
-                      field_type, fields_for, header_year, match_header, names_a_participant,
-                      normalise_header, period_of)
+from ..fields import (CLIENT_FIELDS, COMPANY_HEADERS, ESTIMATED_VALUE, EVENT_FIELDS, EVENT_ONLY,
+                      JOB_NUMBERS, NAMES_NO_CLIENT, PAYEE_HEADERS, PERSON_NAME_HEADERS,
+                      PLACES_OF_SALE, SALES_TALLY_HEADERS, SCORE_RANGES, SURVEY_NAMES,
+                      WHOSE_FIELDS, before_tax, field_type, fields_for, header_year,
+                      match_header, names_a_participant, normalise_header, period_of)
 from ..journal import Problem, SheetSave
 from ..stages import QUOTE_STATUS
 from ..text import counted, listed, name_key, was, without_accents
@@ -47,7 +47,7 @@ from .rules.amounts import (LEFT_EMPTY_SHOWN, demoted_money, doubtful, lines_pri
                             looked_like, net_plus_tax, tips_taken_off, with_tax)
 from .rules.client_lists import (active_or_inactive, last_visits_sold, money_not_spent,
                                  paid_tiers_bought, prospects_spend, spenders_bought,
-                                 ticked_steps, trial_tiers_considering)
+                                 spenders_lost, ticked_steps, trial_tiers_considering)
 from .rules.client_money import (none_bought, paid_amounts, parts_paid, period_columns,
                                  periods_paid, revenue_where_paid, years_paid)
 from .rules.common import unmapped
@@ -605,6 +605,9 @@ def prepare_sheet(plan: SheetPlan, *, stage_map: dict[str, str] | None = None,
             normalise_header(h) in PERSON_NAME_HEADERS for h in headers)
         headers.sort(key=lambda h: (before_tax(h),     # "Total (inc GST)" before "(ex GST)"
                                     person and normalise_header(h) in COMPANY_HEADERS,
+                                    # ("Est. value" beside a deal's "Value": the value first)
+                                    target == "revenue_potential"
+                                    and bool(ESTIMATED_VALUE.match(normalise_header(h))),
                                     match_header(h)[1] if match_header(h)[0] == target else 50,
                                     -header_year(h)))       # "Total 2024" before "Total 2023"
         if (target == "amount" and decided is None and not plan.chosen.intersection(headers)
@@ -823,6 +826,7 @@ def prepare_sheet(plan: SheetPlan, *, stage_map: dict[str, str] | None = None,
         # or blank it (save._lifted_stages); the stored status stays.
         out = out.drop(columns=["stage_raw", "status"]).assign(_stage_lift=True)
     elif plan.kind == "clients" and "stage" not in columns_for:
+        notes += spenders_lost(out, frame, columns_for)
         notes += spenders_bought(out, columns_for)
         notes += paid_tiers_bought(out, frame, plan.mapping)
     if plan.kind == "clients" and "purchases" in columns_for:

@@ -120,7 +120,7 @@ import pandas as pd
 import pyarrow as pa
 
 from ..errors import UnreadableFile
-from ..fields import (DATE, MONTHS_ALSO_NAMES, NAMES_NO_CLIENT, STARTED_HEADER, WHOSE_FIELDS,
+from ..fields import (DATE, NAMES_NO_CLIENT, PERIODS_ALSO_NAMES, STARTED_HEADER, WHOSE_FIELDS,
                       field_type, match_header, names_a_birth_date, normalise_header,
                       period_of)
 from ..text import counted, rows_text, was
@@ -2215,11 +2215,12 @@ def _period_headings(frame: pd.DataFrame, row_numbers: list[int]
     heads = alone & cells.where(alone, "").map(
         lambda text: bool(text.strip()) and (period_of(text.strip()) not in (None, "date")
                                              or period_of(_YEAR_AFTER.sub("", text)) == "month"))
-    # Over a column of names, not of days, "June" alone is a person with nothing else written
-    # (``MONTHS_ALSO_NAMES``), unless other months head rows there ("Jan" beside "Feb").
+    # Over a column of names, not of days, "June" or "Summer" alone is a person with nothing
+    # else written (``PERIODS_ALSO_NAMES``), unless other periods head rows there ("Jan"
+    # beside "Feb").
     others = cells[~alone].dropna()
     named = heads & cells.where(heads, "").map(
-        lambda text: text.strip().casefold() in MONTHS_ALSO_NAMES and not text.strip().isupper())
+        lambda text: text.strip().casefold() in PERIODS_ALSO_NAMES and not text.strip().isupper())
     if named.any() and not (heads & ~named).any() and (others.map(
             lambda cell: isinstance(cell, str) and not re.search(r"\d", cell)).mean() > 0.5):
         heads &= ~named

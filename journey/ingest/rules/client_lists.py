@@ -12,10 +12,10 @@ import pandas as pd
 
 from ... import values
 from ...fields import (FIRMOGRAPHIC_HEADERS, base_header_key, names_a_last_visit,
-                       names_money_paid,
-                       names_a_visit_fee, normalise_header)
-from ...stages import (ACTIVE_OF, JOB_UNDER_WAY, OPEN_OF, PAID_STEPS, RANK, TICK_STEPS,
-                       normalise_value)
+                       names_a_visit_fee, names_money_paid, names_money_spent,
+                       normalise_header)
+from ...stages import (ACTIVE_OF, JOB_UNDER_WAY, LIST_UNREACHABLE, OPEN_OF, PAID_STEPS, RANK,
+                       TICK_STEPS, normalise_value)
 from ...text import counted, its, listed, name_key, was, without_accents
 from .common import clients_counted, dated, ticks
 from .deals import active_in_a_pipeline, open_deals
@@ -108,6 +108,45 @@ def spenders_bought(out: pd.DataFrame, columns_for: dict[str, list[str]],
                      f"read as {'a customer' if count == 1 else 'customers'} (purchase), "
                      "whatever the status says of the work: money paid is a purchase.")
     return notes
+
+
+def spenders_lost(out: pd.DataFrame, frame: pd.DataFrame,
+                  columns_for: dict[str, list[str]]) -> list[str]:
+    """On a client list with a status and no stage column, a client the status calls lost
+    ("Went elsewhere", "Lost", "Gone quiet") with more than 0 spent or paid ("Total spent",
+    "Lifetime value": ``names_money_spent``; not a "Fee" quoted) bought and then left: a
+    customer churned (purchase), not a lead lost. A mailing list's "Unsubscribed" or
+    "Bounced" (``LIST_UNREACHABLE``) is a customer still, who left the list, not the
+    business. Returns a note."""
+    said = columns_for.get("revenue_current", [None])[0]
+    header = columns_for.get("status", [None])[0]
+    if said is None or header is None or not names_money_spent(said):
+        return []
+    money = pd.to_numeric(out["revenue_current"], errors="coerce").gt(0)
+    unreached = values.per_distinct(frame[header], normalise_value).isin(_LIST_UNREACHABLE)
+    lost = money & out["_outcome"].eq("lost") & (
+        out["stage"].isna() | out["stage"].isin(["awareness", "consideration"]))
+    left, off_list = lost & ~unreached, lost & unreached
+    out.loc[lost, "stage"] = "purchase"
+    out.loc[left, "_outcome"] = "churned"
+    out.loc[off_list, "_outcome"] = None
+    if "status" in out:
+        out.loc[left, "status"] = "churned"
+        out.loc[off_list, "status"] = frame.loc[off_list, header]
+    notes = []
+    for rows, read_as in ((left, "who left (purchase, churned)"),
+                          (off_list, "(purchase), off the mailing list, not gone")):
+        if rows.any():
+            count = clients_counted(out, rows)
+            words = listed(sorted(pd.unique(frame.loc[rows, header].astype(str).str.strip())))
+            notes.append(f"{counted(count, 'client')} with more than 0 in '{said}' whom "
+                         f"'{header}' calls {words} {was(count)} read as "
+                         f"{'a customer' if count == 1 else 'customers'} {read_as}: money "
+                         "spent is a purchase.")
+    return notes
+
+
+_LIST_UNREACHABLE = frozenset(normalise_value(w) for w in LIST_UNREACHABLE.split(", "))
 
 
 # A client list's column of the tier each is on (Beehiiv's "subscription_tier", Skool's

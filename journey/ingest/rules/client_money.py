@@ -10,9 +10,9 @@ import pandas as pd
 
 from ... import values
 from ...fields import (PAID_COUNT, PRICE_EACH, REST_OF_TOTAL, base_header_key, header_year,
-                       normalise_header, period_of, tax_note)
+                       names_money_paid, normalise_header, period_of, tax_note)
 from ...stages import PAID_STEPS, RANK
-from ...text import counted
+from ...text import counted, listed
 from ..understand import column_or_blank
 from .common import clients_counted, ticks
 from .paid import paid_parts, paid_words
@@ -141,6 +141,8 @@ def _rest_of_total_paid(out: pd.DataFrame, frame: pd.DataFrame,
 # layout, one per period. A year is "year" when it is the whole header.
 # A visit's cell saying it was paid, in a round's column per date ("pd", ✓).
 _PAID_MARKS = frozenset(("pd", "pd.", "paid", "✓", "✔", "y", "yes"))
+# A day written without its year ("03/01", "3.1"), as a fee's day paid is in a month's column.
+_DAY_PAID = r"\d{1,2}[/.-]\d{1,2}(?:[/.-]\d{2,4})?"
 
 
 def _price_times_paid(out: pd.DataFrame, paid: pd.Series,
@@ -172,16 +174,40 @@ def years_paid(out: pd.DataFrame, frame: pd.DataFrame,
     if (len(headers) < 2 or 0 in years or len(years) != len(headers)
             or "purchases" in columns_for):
         return []
-    paid = pd.DataFrame({h: values.read_money(frame[h]).values.gt(0) for h in headers})
-    count = paid.sum(axis=1).reindex(out.index)
+    money = pd.DataFrame({h: values.read_money(frame[h]).values for h in headers},
+                         index=frame.index)
+    taken = {h for said in columns_for.values() for h in said}
+    marks = {h: mark for h in headers
+             if (mark := _year_marked_paid(frame, h, taken)) is not None}
+    for h, (mark, ticked) in marks.items():
+        money[h] = money[h].where(ticked)
+    notes = []
+    if marks:       # (the latest year paid is the revenue: a fee not paid is no purchase)
+        out["revenue_current"] = money[headers].bfill(axis=1).iloc[:, 0].reindex(out.index)
+        said = listed([f"'{mark}'" for mark, _ in reversed(marks.values())])
+        notes.append(f"{said} {'says' if len(marks) == 1 else 'say'} whether that year's fee "
+                     "was paid: a fee not marked paid is neither revenue nor a purchase.")
+    count = money.gt(0).sum(axis=1).reindex(out.index)
     again = count.ge(2)
     if not again.any():
-        return []
+        return notes
     out["purchases"] = count
     n = clients_counted(out, again)
     return [f"'{headers[-1]}' to '{headers[0]}' each hold a year's money: the years with more "
             f"than 0 are each client's purchases ({counted(n, 'client')} in two or more "
-            f"years, repeat {'customer' if n == 1 else 'customers'})."]
+            f"years, repeat {'customer' if n == 1 else 'customers'})."] + notes
+
+
+def _year_marked_paid(frame: pd.DataFrame, header: str,
+                      taken: set[str]) -> tuple[str, pd.Series] | None:
+    """The column no field holds, naming the same year as a year's fee and saying it was
+    paid ("Paid 24/25" of Y and N beside "Fee 24/25"), and its ticks; else None."""
+    year = header_year(header)
+    for column in frame.columns:
+        if (column not in taken and column != header and header_year(column) == year
+                and names_money_paid(column) and (ticked := ticks(frame[column])) is not None):
+            return column, ticked
+    return None
 
 
 def periods_paid(out: pd.DataFrame, columns_for: dict[str, list[str]]) -> list[str]:
@@ -251,10 +277,15 @@ def _visits_paid(out: pd.DataFrame, frame: pd.DataFrame, periods: list[str],
         return []
     marks = {h: frame[h].map(lambda cell: str(cell).strip().casefold(), na_action="ignore")
              for h in periods}
+    # (the day a month's or a term's fee was paid, "03/01", is its mark; not under a column
+    # that is itself a day)
+    paid = {h: m.isin(_PAID_MARKS) | (each != "date") & (
+        m.str.fullmatch(_DAY_PAID).fillna(False).astype(bool)
+        | values.parse_dates(frame[h])[0].notna()) for h, m in marks.items()}
     if any(values.read_money(frame[h]).values.notna().any() for h in periods) or not any(
-            m.isin(_PAID_MARKS).any() for m in marks.values()):
+            marked.any() for marked in paid.values()):
         return []
-    visits = pd.DataFrame({h: m.isin(_PAID_MARKS) for h, m in marks.items()}).sum(axis=1)
+    visits = pd.DataFrame(paid).sum(axis=1)
     said = _price_times_paid(out, visits, columns_for)
     if said is None:
         return []

@@ -9,7 +9,8 @@ import re
 import pandas as pd
 
 from ... import values
-from ...fields import QUOTE_HEADERS, VISIT_TYPE_HEADERS, normalise_header, plain_header
+from ...fields import (ESTIMATED_VALUE, QUOTE_HEADERS, VISIT_TYPE_HEADERS, normalise_header,
+                       plain_header)
 from ...stages import (CONSULTATION_WORDS, OPEN_WORDS, QUOTE_ACCEPTED, QUOTE_TURNED_DOWN,
                        QUOTE_WORDS, RANK, normalise_value, read_stage_value)
 from ...text import counted, listed, match_key, was, without_accents
@@ -112,6 +113,12 @@ _PIPELINE_AMOUNT = re.compile(r"^(?:amount|montant|importe|monto|betrag|importo|
                               r"kwota|belopp|beløb|beløp)$")
 
 
+def _deal_valued(key: str) -> bool:
+    """Whether a normalised header names a deal's value (``DEAL_VALUE``), or a guess at it
+    ("Est. value", "Estimated value": ``ESTIMATED_VALUE``; not a bare "Estimate", a quote)."""
+    return bool(DEAL_VALUE.search(key) or ESTIMATED_VALUE.match(key) and "value" in key)
+
+
 def deal_values_won(out: pd.DataFrame, columns_for: dict[str, list[str]]) -> list[str]:
     """On a client list with a deal's value (``DEAL_VALUE``: revenue to come; or a bare
     amount beside a stage column, ``_PIPELINE_AMOUNT``) and no column of revenue, the value
@@ -128,7 +135,7 @@ def deal_values_won(out: pd.DataFrame, columns_for: dict[str, list[str]]) -> lis
         out["revenue_potential"] = out.pop("revenue_current")
         columns_for["revenue_potential"] = columns_for.pop("revenue_current")
     elif (said is None or "revenue_current" in out or "stage" not in out
-            or not DEAL_VALUE.search(normalise_header(plain_header(said)))):
+            or not _deal_valued(normalise_header(plain_header(said)))):
         return []
     valued = out["revenue_potential"].notna()
     # (a client who left, "Client - lost", had bought)

@@ -132,12 +132,13 @@ def _paid_how(cell: object) -> str | None:
     """What a hand-kept "Paid" or "Paid by" cell that is no tick says: a way of paying, a
     platform paid through or "pd", the day after it or not, a yes before it ("Card", "Bupa",
     "BACS 10/1", "Invoice - pd 30/1", "Y - cash", "Booking.com"), or part paid ("deposit
-    £50", "half"), a purchase; billed alone ("Invoice": ``ON_INVOICE``) or owed ("owes",
-    "TBC", "Invoice sent": ``NOT_PAID_YET``), a contact; else None (unread)."""
+    £50", "half"), a purchase; billed alone ("Invoice": ``ON_INVOICE``), owed ("owes",
+    "TBC", "Invoice sent": ``NOT_PAID_YET``) or free ("FOC"), a contact; else None
+    (unread)."""
     parts = _paid_parts(cell)
     if not parts:
         return None
-    if parts & NOT_PAID_YET and parts <= NOT_PAID_YET | ON_INVOICE:
+    if parts & NOT_PAID_YET and parts <= NOT_PAID_YET | ON_INVOICE or parts <= _NO_CHARGE:
         return "contact"
     if parts <= _PAID_WORDS | ON_INVOICE:
         return "contact" if parts <= ON_INVOICE else "purchase"
@@ -844,7 +845,9 @@ _PART_PAID = frozenset(normalise_value(w) for w in PART_PAID_WORDS.split(","))
 # What a "Paid" cell's words say was paid (``_paid_how``): a way of paying, a platform paid
 # through, a part paid, or a yes before the way ("Y - cash").
 _PAID_WORDS = PAID_BY | PAID_THROUGH | _PART_PAID | {"y", "yes"}
-_PAID_CELL_WORDS = _PAID_WORDS | ON_INVOICE | NOT_PAID_YET
+# Nothing charged ("FOC", "free", "no charge": ``values.FREE_WORDS``): not a sale.
+_NO_CHARGE = frozenset(normalise_value(word) for word in values.FREE_WORDS)
+_PAID_CELL_WORDS = _PAID_WORDS | ON_INVOICE | NOT_PAID_YET | _NO_CHARGE
 
 # A row's own words that it was not (yet) a sale: a quote, an estimate, money not yet paid
 # ("quote - waiting", "not collected yet", "owes £20", "awaiting payment").
