@@ -62,3 +62,29 @@ def test_a_deal_column_of_amounts_names_no_one(tmp_path):
         "8000,Proposal,\n"))
     assert found["mapping"]["Opportunity"] != "name"
     assert not workspace_rows(tmp_path, "SELECT name FROM clients WHERE name LIKE '%000'")
+
+
+def test_a_lost_lead_with_an_annual_spend_stays_a_lead_lost(tmp_path):
+    """A lead list's 'Annual spend' is what each company spends a year, anywhere: Cora,
+    Lost, is a lead lost (awareness), not a customer who left, where no one on the list
+    bought (K3's rule for money spent beside 'Lost' fired on it: [3,2,1,0,0], Cora churned).
+    Acme a prospect and Cora, lost with no stage said, at awareness; Beta qualified
+    (consideration): [3, 1, 0, 0, 0]."""
+    cli_import_text(tmp_path, "leads.csv", (
+        "Company,Status,Annual spend\nAcme,Prospect,50000\nBeta,Qualified,20000\n"
+        "Cora,Lost,30000\n"))
+    assert cli_funnel(tmp_path) == [3, 1, 0, 0, 0]
+    assert workspace_rows(tmp_path, "SELECT outcome FROM clients WHERE name = 'Cora'") == [
+        ("lost",)]
+
+
+def test_a_lost_client_with_an_annual_spend_beside_customers_left(tmp_path):
+    """Must still fire: beside Active customers, 'Annual spend' is what each spends with the
+    business a year, and Cora, Lost with 30,000 of it, bought and left: Acme and Beta
+    active customers, Cora churned: 3 at purchase, [3, 3, 3, 0, 0]."""
+    cli_import_text(tmp_path, "clients.csv", (
+        "Company,Status,Annual spend\nAcme,Active,50000\nBeta,Active,20000\n"
+        "Cora,Lost,30000\n"))
+    assert cli_funnel(tmp_path) == [3, 3, 3, 0, 0]
+    assert workspace_rows(tmp_path, "SELECT outcome FROM clients WHERE name = 'Cora'") == [
+        ("churned",)]

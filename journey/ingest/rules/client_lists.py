@@ -45,6 +45,8 @@ def money_not_spent(headers, mapping: dict[str, str | None], names: list) -> boo
 
 # A client list's money header naming what someone spends ("Annual spend", "Total spend").
 _SPEND = re.compile(r"spend|spent")
+# A sum a year ("Annual spend", "Yearly spend", "Spend per year"), not money spent to date.
+_YEARLY = re.compile(r"annual|yearly|peryear")
 
 
 def prospects_spend(out: pd.DataFrame, columns_for: dict[str, list[str]]) -> list[str]:
@@ -115,7 +117,8 @@ def spenders_lost(out: pd.DataFrame, frame: pd.DataFrame,
     """On a client list with a status and no stage column, a client the status calls lost
     ("Went elsewhere", "Lost", "Gone quiet") with more than 0 spent or paid ("Total spent",
     "Lifetime value": ``names_money_spent``; not a "Fee" quoted) bought and then left: a
-    customer churned (purchase), not a lead lost. A mailing list's "Unsubscribed" or
+    customer churned (purchase), not a lead lost; a sum a year ("Annual spend") only beside
+    a client who bought (on a lead list it is what each spends anywhere). A mailing list's "Unsubscribed" or
     "Bounced" (``LIST_UNREACHABLE``) is a customer still, who left the list, not the
     business. Returns a note."""
     said = columns_for.get("revenue_current", [None])[0]
@@ -123,6 +126,10 @@ def spenders_lost(out: pd.DataFrame, frame: pd.DataFrame,
     if said is None or header is None or not names_money_spent(said):
         return []
     money = pd.to_numeric(out["revenue_current"], errors="coerce").gt(0)
+    bought = out["stage"].isin(["purchase", "retention", "advocacy"]) | out["_outcome"].isin(
+        ["active", "churned", "cancelled"])
+    if _YEARLY.search(normalise_header(said)) and not bought.any():
+        return []       # (a lead list's "Annual spend": what each spends a year, anywhere)
     unreached = values.per_distinct(frame[header], normalise_value).isin(_LIST_UNREACHABLE)
     lost = money & out["_outcome"].eq("lost") & (
         out["stage"].isna() | out["stage"].isin(["awareness", "consideration"]))
