@@ -250,7 +250,7 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
               "assignee", "assignee name", "task owner"),
     "first_contact": ("first contact", "first contact date", "created", "created date",
                       "date created", "create date", "signup date", "sign up date", "joined",
-                      "customer since", "start date", "date added", "lead date",
+                      "customer since", "client since", "start date", "date added", "lead date",
                       "created time", "join date", "joined on", "member since",
                       "enquiry date", "inquiry date", "date of enquiry", "date of inquiry",
                       "first visit"),

@@ -697,6 +697,12 @@ _TICK_STEP_WORDS = {
 TICK_STEPS: dict[str, str] = {match_key(word): stage
                               for stage, words in _TICK_STEP_WORDS.items()
                               for word in words.split(",")}
+# A client list's date column saying since when each client has been one ("Customer since"):
+# the day of the first purchase of a client the sheet shows as a customer (read by
+# rules.client_lists.customers_since), whatever field the header was mapped to.
+CUSTOMER_SINCE = frozenset(match_key(word) for word in (
+    "customer since", "client since", "customer since date", "client since date",
+    "became customer on", "became client on", "customer from", "client from"))
 # Tick columns that say the client paid (of the purchase steps above, those of paying):
 # beside one, a "Booked" tick is the step before.
 PAID_STEPS = frozenset(key for key, stage in TICK_STEPS.items()

@@ -47,7 +47,8 @@ from .rules.amounts import (LEFT_EMPTY_SHOWN, demoted_money, doubtful, lines_pri
                             looked_like, net_plus_tax, tips_taken_off, with_tax)
 from .rules.client_lists import (active_or_inactive, last_visits_sold, money_not_spent,
                                  paid_tiers_bought, prospects_spend, spenders_bought,
-                                 spenders_lost, ticked_steps, trial_tiers_considering)
+                                 spenders_lost, steps_taken, ticked_steps,
+                                 trial_tiers_considering)
 from .rules.client_money import (none_bought, paid_amounts, parts_paid, period_columns,
                                  periods_paid, revenue_where_paid, years_paid)
 from .rules.common import unmapped
@@ -135,9 +136,9 @@ class PreparedSheet:
     read_instead: dict[str, str | None] = field(default_factory=dict)  # column -> what it gave
     currency_rows: dict[str, int] = field(default_factory=dict)  # rows with an amount in each
     currency_where: str = ""         # where the currencies were read ("in 'Currency'")
-    # A client list's sales its rows say were made (a fee paid on the last visit's day):
-    # events saved beside the clients, under the same import.
-    sales: pd.DataFrame | None = None
+    # What a client list's rows say happened (a fee paid on the last visit's day, a step
+    # taken on a day): events saved beside the clients, under the same import.
+    happened: pd.DataFrame | None = None
 
 
 # A sheet or file of marks (a tutor's quiz results, a class's test scores): its bare
@@ -794,7 +795,7 @@ def prepare_sheet(plan: SheetPlan, *, stage_map: dict[str, str] | None = None,
         if plan.key_from_email and "client_id" in out:
             out, by_mailbox = one_mailbox_one_client(out)
         notes += people_joined_said(by_name, by_mailbox, out, written)
-    ticked = (ticked_steps(out, frame, plan.mapping, demoted, notes)        # (ticks, dates
+    ticked = (ticked_steps(out, frame, plan.mapping, demoted, notes, day_first)  # (ticks, dates
               + paid_amounts(out, frame, plan.mapping, columns_for)      # or amounts paid)
               + parts_paid(out, frame, plan.mapping, columns_for)
               + revenue_where_paid(out, frame, plan.mapping, columns_for)
@@ -958,12 +959,18 @@ def prepare_sheet(plan: SheetPlan, *, stage_map: dict[str, str] | None = None,
             notes += refunds_beside_said(rows, frame, plan.mapping)
         if "_cancelled_back" in rows:
             notes += cancelled_back_said(rows, plan.mapping)
-    sales = None
-    if profile is None and plan.kind == "clients":
-        rows, said = referrers_counted(rows, frame, plan.mapping)
+    happened = None
+    if plan.kind == "clients":
+        sales = None
+        if profile is None:
+            rows, said = referrers_counted(rows, frame, plan.mapping)
+            notes += said
+            sales, said = last_visits_sold(rows, columns_for)
+            notes += said
+        rows, steps, said = steps_taken(rows, frame, plan.mapping, day_first)
         notes += said
-        sales, said = last_visits_sold(rows, columns_for)
-        notes += said
+        found = [events for events in (sales, steps) if events is not None]
+        happened = pd.concat(found, ignore_index=True) if found else None
     if profile is None and "_refunded_order" in rows:
         rows, said = refunded_orders(rows)
         notes += said
@@ -1027,4 +1034,4 @@ def prepare_sheet(plan: SheetPlan, *, stage_map: dict[str, str] | None = None,
     return PreparedSheet(plan, rows, problems, unknown, day_first, notes,
                          rejected=int(rejected.sum()), demoted=demoted,
                          currency_rows=currencies.to_dict(), currency_where=where,
-                         read_instead=read_instead, sales=sales)
+                         read_instead=read_instead, happened=happened)

@@ -48,7 +48,7 @@ from ..text import (DROPPED_LEGAL_FORMS, LEGAL_FORM_SPELLINGS, best_written, cou
                     loose_name_keys, money_text, name_key)
 from ..workspace import get_setting, now_stamp, write
 from .profiles import BY_NAME as PROFILES, WRITERS_ONLY
-from .rules.client_lists import VISIT_SALE
+from .rules.client_lists import STEP_TAKEN, VISIT_SALE
 from .plan import (BILLS_A_JOB, WORKSHOP_IMPORTERS, PreparedSheet, SheetPlan,
                    details_of_stored_jobs, plan_file, prepare_sheet)
 from .currency import earlier_imports_note, mixed_note, one_currency_each, settle_currency
@@ -482,10 +482,10 @@ def _save_rows(db: Database, prepared: PreparedSheet, import_id: int,
     and of the clients or events updated those that were as the sheet has them already."""
     if prepared.plan.kind == "clients":
         saved = _save_clients(db, prepared.rows, import_id, indexes, prepared.notes)
-        if prepared.sales is None or prepared.sales.empty:
+        if prepared.happened is None or prepared.happened.empty:
             return saved
-        # (the sales its rows say were made: events of the clients just saved)
-        touched = _save_events(db, prepared.sales, import_id, None, seen, prepared.notes)[2]
+        # (what its rows say happened, sales and steps taken: events of the clients just saved)
+        touched = _save_events(db, prepared.happened, import_id, None, seen, prepared.notes)[2]
         return (*saved[:2], sorted({*saved[2], *touched}), saved[3])
     if prepared.plan.kind == "events":
         return _save_events(db, prepared.rows, import_id, indexes, seen, prepared.notes)
@@ -1344,6 +1344,9 @@ def _save_events(db: Database, rows: pd.DataFrame, import_id: int,
 # An event's key when it is identified by its order: ORDER_KEY, its kind, its order ID and
 # its place among the events of that kind and order in the sheet ("order:purchase:#1001:0").
 ORDER_KEY = "order:"
+# A step a client list dated (rules.client_lists.steps_taken): under ORDER_KEY, so listed
+# again with another day it is updated, as an order is.
+STEP_KEY = ORDER_KEY + "stage_change:step:"
 
 
 def _best_written_names(names: pd.Series, keys: list) -> pd.Series:
@@ -1393,6 +1396,11 @@ def _event_keys(rows: pd.DataFrame, columns: list[str], seen: _Seen | None = Non
         who = _content_keys(rows[[c for c in columns if c not in ("client_ref", "amount")]])
         identity = identity.where(~rows[VISIT_SALE].fillna(False).to_numpy(dtype=bool),
                                   VISIT_SALE_KEY + who)
+    if STEP_TAKEN in rows:
+        # (a client list's step taken on a day: its client and stage, whatever the day)
+        who = _content_keys(rows[[c for c in columns if c not in ("client_ref", "date")]])
+        identity = identity.where(~rows[STEP_TAKEN].fillna(False).to_numpy(dtype=bool),
+                                  STEP_KEY + who)
     if _orders_identify(rows):
         order = rows["order_id"].reset_index(drop=True)
         kind = rows["kind"].reset_index(drop=True).fillna("").astype(str)

@@ -35,8 +35,11 @@ class Period:
 def latest_date(db: Database, before: str = "~") -> str | None:
     """The latest date in the workspace before the ISO day ``before`` (by default, "~",
     which sorts after every date: none is left out): of its events (one index lookup per
-    kind), or of its clients when no event has a date."""
-    latest = ("COALESCE((SELECT date FROM events WHERE kind = ? AND date < ? "
+    kind), or of its clients when no event has a date. The events a client list brought
+    (a step taken on a day, a fee paid on the last visit's: ``ingest.rules.client_lists``)
+    are of its clients: the list's last contacts, later, count then."""
+    latest = ("COALESCE((SELECT date FROM events WHERE kind = ? AND date < ? AND "
+              "COALESCE(import_id, 0) NOT IN (SELECT id FROM imports WHERE kind = 'clients') "
               "ORDER BY date DESC LIMIT 1), '')")
     row = db.execute(f"SELECT MAX({', '.join([latest] * len(EVENT_KINDS))})",
                      [value for kind in EVENT_KINDS for value in (kind, before)]).fetchone()

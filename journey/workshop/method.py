@@ -378,7 +378,11 @@ def existing_data(db: Database) -> list[SourceState]:
     """For each kind of data the method asks for: what the workspace holds (events by kind,
     tracker columns filled, sheets kept as reference rows named for it, and for interviews
     the worksheet's answers), or what to import, in one sentence each."""
-    by_kind = dict(db.execute("SELECT kind, COUNT(*) FROM events GROUP BY kind").fetchall())
+    # (a client list's steps dated, ingest.rules.client_lists.steps_taken, are the
+    # tracker's, not a CRM's stage changes)
+    by_kind = dict(db.execute(
+        "SELECT kind, COUNT(*) FROM events WHERE NOT (kind = 'stage_change' AND import_id IN "
+        "(SELECT id FROM imports WHERE kind = 'clients')) GROUP BY kind").fetchall())
     checks = [c for s in SOURCES for c, _ in s.client_checks]
     filled = dict(zip(checks, db.execute(
         "SELECT " + ", ".join(f"SUM({c})" for c in checks) + " FROM clients").fetchone()))

@@ -14,8 +14,8 @@ from ... import values
 from ...fields import (FIRMOGRAPHIC_HEADERS, base_header_key, names_a_last_visit,
                        names_a_visit_fee, names_money_paid, names_money_spent,
                        normalise_header)
-from ...stages import (ACTIVE_OF, JOB_UNDER_WAY, LIST_UNREACHABLE, OPEN_OF, PAID_STEPS, RANK,
-                       TICK_STEPS, normalise_value)
+from ...stages import (ACTIVE_OF, CUSTOMER_SINCE, JOB_UNDER_WAY, LIST_UNREACHABLE, OPEN_OF,
+                       PAID_STEPS, RANK, TICK_STEPS, normalise_value)
 from ...text import counted, its, listed, name_key, was, without_accents
 from .common import clients_counted, dated, ticks
 from .deals import active_in_a_pipeline, open_deals
@@ -338,17 +338,18 @@ def active_or_inactive(out: pd.DataFrame, frame: pd.DataFrame, mapping: dict[str
 
 
 def ticked_steps(out: pd.DataFrame, frame: pd.DataFrame, mapping: dict[str, str | None],
-                  demoted: list[str], notes: list[str]) -> list[str]:
+                  demoted: list[str], notes: list[str], day_first: bool | None) -> list[str]:
     """On a client list, yes/no columns whose header names a step of the journey
     (``TICK_STEPS``: "Booked call", "Proposal sent", "Paid", "Left review") lift each
     client ticked there to that step's stage, if it is further than the stage said
     otherwise; so do columns of dates under such a header (a pipeline's "Quoted",
-    "Booked", "Paid": when each step was taken), one that only looked like a field
-    (``demoted``: "Quoted" taken for a quote's amount) too, its note in ``notes`` dropped.
-    Tick columns naming no step are kept as extras. Returns a note saying which columns
-    were read as what (and which were not)."""
+    "Booked", "Paid", a "First purchase": when each step was taken), one that only looked
+    like a field (``demoted``: "Quoted" taken for a quote's amount) too, its note in
+    ``notes`` dropped. The day of each step is kept (``STEP_ON``, saved by
+    ``steps_taken``). Tick columns naming no step are kept as extras. Returns a note saying
+    which columns were read as what (and which were not)."""
     mapping = {**mapping, **dict.fromkeys(demoted)}
-    steps, unnamed = {}, []
+    steps, unnamed, days_of = {}, [], []
     # "Booked" beside a "Paid" column of its own is the step before paying: consideration
     paid_apart = any(base_header_key(h) in PAID_STEPS for h, f in mapping.items() if not f)
     for header, target in mapping.items():
@@ -366,6 +367,10 @@ def ticked_steps(out: pd.DataFrame, frame: pd.DataFrame, mapping: dict[str, str 
         steps[header] = stage
         lifted = ticked & out["stage"].map(lambda s: RANK.get(s, -1)).lt(RANK[stage])
         out.loc[lifted, "stage"] = stage
+        if dated(frame.loc[ticked[ticked].index, header]):
+            days_of.append(header)
+            _keep_step_days(out, stage, values.parse_dates(
+                frame[header].where(ticked), day_first=day_first)[0])
     if not steps:
         return []
     notes[:] = [note for note in notes
@@ -377,13 +382,92 @@ def ticked_steps(out: pd.DataFrame, frame: pd.DataFrame, mapping: dict[str, str 
     if unnamed:
         note += (f" {listed([repr(h) for h in unnamed], len(unnamed))} "
                  f"{'names' if len(unnamed) == 1 else 'name'} no step: kept as extra.")
-    return [note]
+    if not days_of:
+        return [note]
+    count = clients_counted(out, out[[c for c in out if c.startswith(STEP_ON)]].notna().any(
+        axis=1))
+    return [note, f"The days in {listed([repr(h) for h in days_of], len(days_of))} were kept "
+                  f"as the day {'the client' if count == 1 else f'each of {count:,} clients'} "
+                  "took that step (the stage's date; no sale, no amount)."]
+
+
+# The hidden columns of a client list's rows holding the day each client took a step
+# ("_on:purchase": the day in its "First purchase"), the earliest where two columns say.
+STEP_ON = "_on:"
+# The mark on the stage change saved of such a day: it is known by its client and stage,
+# whatever the day, so a day corrected later is updated, not added (save).
+STEP_TAKEN = "_step_taken"
+
+
+def _keep_step_days(out: pd.DataFrame, stage: str, days: pd.Series) -> None:
+    """Keep the days clients took a step of this stage (``STEP_ON``; the earlier of two)."""
+    column = STEP_ON + stage
+    days = days.reindex(out.index)
+    if column in out:
+        kept = out[column]
+        earlier = kept.notna() & (days.isna() | (kept.fillna("") <= days.fillna("")))
+        days = kept.where(earlier, days)
+    out[column] = days
+
+
+def steps_taken(rows: pd.DataFrame, frame: pd.DataFrame, mapping: dict[str, str | None],
+                day_first: bool | None) -> tuple[pd.DataFrame, pd.DataFrame | None, list[str]]:
+    """The days a client list says each client took a step (``STEP_ON``, kept by
+    ``ticked_steps``; and a "Customer since", ``CUSTOMER_SINCE``, as the first purchase of
+    the clients the sheet shows as customers: stage purchase or further, or a purchase
+    counted) as a stage change of the client on that day, saved beside the clients (save):
+    the stage's date, as a stage column of events gives it. No sale, no amount: purchases
+    and revenue stay as they were. Returns the rows without those columns, the events
+    (None where none) and a note."""
+    notes = []
+    since = next((h for h, f in mapping.items() if f in (None, "first_contact")
+                  and normalise_header(h) in CUSTOMER_SINCE and h in frame), None)
+    if since is not None:
+        days = (rows["first_contact"] if mapping[since] == "first_contact"
+                else values.parse_dates(frame.loc[rows.index, since], day_first=day_first)[0])
+        reached = (rows["stage"].map(lambda s: RANK.get(s, -1)).ge(RANK["purchase"])
+                   if "stage" in rows else pd.Series(False, index=rows.index))
+        if "purchases" in rows:
+            reached |= pd.to_numeric(rows["purchases"], errors="coerce").ge(1)
+        days = days.where(reached)
+        if days.notna().any():
+            rows = rows.copy()
+            _keep_step_days(rows, "purchase", days)
+            count = clients_counted(rows, days.notna())
+            apart = clients_counted(rows, days.isna() & frame.loc[rows.index, since].notna())
+            notes.append(f"'{since}' was read as the day of the first purchase of the "
+                         f"{counted(count, 'client')} the sheet shows as "
+                         f"{'a customer' if count == 1 else 'customers'} (no sale, no amount)"
+                         + (f"; {apart:,} not shown as one kept it as the first contact only."
+                            if apart and mapping[since] == "first_contact" else "."))
+    columns = [c for c in rows if c.startswith(STEP_ON)]
+    if not columns:
+        return rows, None, notes
+    taken = []
+    for column in columns:
+        picked = _one_row_each(rows[rows[column].notna()])
+        taken.append(pd.DataFrame({
+            **{field: picked[field] for field in _BUYER_FIELDS if field in picked},
+            "date": picked[column], "kind": "stage_change", "stage": column[len(STEP_ON):],
+            "extra": None, "_row": picked["_row"], STEP_TAKEN: True}))
+    events = pd.concat(taken, ignore_index=True)
+    return rows.drop(columns=columns), (events if len(events) else None), notes
 
 
 # What a client's row says of each who bought, kept with the sale made of it.
 _BUYER_FIELDS = ("client_id", "name", "email", "phone")
 # The mark on such a sale: it is known by its client and day, whatever the fee (save).
 VISIT_SALE = "_visit_sale"
+
+
+def _one_row_each(rows: pd.DataFrame) -> pd.DataFrame:
+    """Of rows of a client list, one per client: a client written twice on the list is one
+    client, its last row."""
+    who = rows["client_id"] if "client_id" in rows else pd.Series(None, index=rows.index)
+    if "name" in rows:
+        who = who.where(who.notna(), rows["name"].map(
+            lambda name: None if pd.isna(name) else name_key(str(name))))
+    return rows[who.isna() | ~who.duplicated(keep="last")]
 
 
 def last_visits_sold(rows: pd.DataFrame, columns_for: dict[str, list[str]]
@@ -402,13 +486,7 @@ def last_visits_sold(rows: pd.DataFrame, columns_for: dict[str, list[str]]
     sold = fee.gt(0) & rows["last_contact"].notna() & rows["stage"].eq("purchase")
     if not sold.any():
         return None, []
-    picked = rows[sold]
-    # (a client written twice on the list is one client, its last row: one sale)
-    who = picked["client_id"] if "client_id" in picked else pd.Series(None, index=picked.index)
-    if "name" in picked:
-        who = who.where(who.notna(), picked["name"].map(
-            lambda name: None if pd.isna(name) else name_key(str(name))))
-    picked = picked[who.isna() | ~who.duplicated(keep="last")]
+    picked = _one_row_each(rows[sold])      # (one sale each)
     sold = sold & rows.index.isin(picked.index)
     sales = pd.DataFrame({
         **{field: picked[field] for field in _BUYER_FIELDS if field in picked},
