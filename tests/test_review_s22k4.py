@@ -1,0 +1,128 @@
+"""Session 22, K4: today's new reading rules (A's and B's) probed with sheets an owner or an
+export might have, where they could fire wrongly or fail to fire. Each sheet goes through
+the command line and is checked against figures worked out by hand (the working in each
+docstring); beside each mended rule, a sheet where it must still fire.
+
+- An invoice's "sent" (Verzonden, Versendet, Enviado) on an order list that also carries
+  each order's invoice number (Bestelnummer beside Factuurnummer; Pedido beside Factura)
+  is shipped: a sale, as on an order list without one.
+- Italian document type codes (TD04, TD08) are kinds only in a column of such codes: a
+  'Type' of product models (TD04, TD08, DR01) is no refund.
+- A shop's departments (Men, Women, Kids) are kept as extra on orders only: a department
+  store's complaints log keeps its own departments.
+"""
+
+from __future__ import annotations
+
+from conftest import cli_funnel, cli_import_text, kind_totals, workspace_rows
+
+PAID = "SELECT name, purchase_count, revenue_events FROM clients ORDER BY name"
+
+
+# --- B's invoice "sent" words on an order list that carries invoice numbers -----------------------
+
+def test_dutch_orders_shipped_beside_their_invoice_numbers_are_sales(tmp_path):
+    """Bestelnummer, Factuurnummer, Status: two orders Verzonden (100, 200), one Geannuleerd
+    (50). The order number says these are a shop's orders: Verzonden is shipped, a sale.
+    2 sales of 300, 1 cancellation, [3, 2, 2, 0, 0] (was 2 contacts, [3, 0, 0, 0, 0])."""
+    cli_import_text(tmp_path, "bestellingen.csv", (
+        "Bestelnummer,Factuurnummer,Datum,Klant,Status,Totaal\n"
+        "1001,F-2026-01,02-03-2026,Ann de Vries,Verzonden,100\n"
+        "1002,F-2026-02,03-03-2026,Bo Jansen,Verzonden,200\n"
+        "1003,F-2026-03,04-03-2026,Cy Bakker,Geannuleerd,50\n"))
+    assert kind_totals(tmp_path, "purchase") == (2, 300.0)
+    assert cli_funnel(tmp_path) == [3, 2, 2, 0, 0]
+
+
+def test_german_orders_versendet_beside_rechnungsnummer_are_sales(tmp_path):
+    """Bestellnummer, Rechnungsnummer: Versendet 100 and 200 shipped (sales), Offen 50 a
+    contact: 2 sales of 300, [3, 2, 2, 0, 0] (was 3 contacts, [3, 0, 0, 0, 0])."""
+    cli_import_text(tmp_path, "bestellungen.csv", (
+        "Bestellnummer,Rechnungsnummer,Datum,Kunde,Status,Betrag\n"
+        "1001,R-01,02.03.2026,Anna Weber,Versendet,100\n"
+        "1002,R-02,03.03.2026,Ben Koch,Versendet,200\n"
+        "1003,,04.03.2026,Carl Wolf,Offen,50\n"))
+    assert kind_totals(tmp_path, "purchase") == (2, 300.0)
+    assert cli_funnel(tmp_path) == [3, 2, 2, 0, 0]
+
+
+def test_spanish_orders_enviado_beside_factura_are_sales(tmp_path):
+    """Pedido, Factura, Estado: Enviado 100 and 50, Entregado 200: 3 sales of 350,
+    [3, 3, 3, 0, 0] (was Enviado 2 contacts, 1 sale of 200, [3, 1, 1, 0, 0])."""
+    cli_import_text(tmp_path, "pedidos.csv", (
+        "Pedido,Fecha,Cliente,Factura,Estado,Total\n"
+        "1001,02/03/2026,Ana Ruiz,F-01,Enviado,100\n"
+        "1002,03/03/2026,Bea Gil,F-02,Entregado,200\n"
+        "1003,04/03/2026,Carla Paz,F-03,Enviado,50\n"))
+    assert kind_totals(tmp_path, "purchase") == (3, 350.0)
+    assert cli_funnel(tmp_path) == [3, 3, 3, 0, 0]
+
+
+def test_dutch_invoices_verzonden_with_no_order_number_stay_contacts(tmp_path):
+    """Still fires: Factuurnummer beside the client's own purchase order (Inkooporder: no
+    order of the shop's), Betaald 100 and 300 sales, Verzonden 200 and 50 bills sent, not
+    paid: 2 sales of 400, 2 contacts of 250, 4 clients, [4, 2, 2, 0, 0]."""
+    cli_import_text(tmp_path, "facturen.csv", (
+        "Factuurnummer,Inkooporder,Datum,Klant,Status,Bedrag\n"
+        "F-01,PO-7,02-03-2026,Ann de Vries,Betaald,100\n"
+        "F-02,PO-8,03-03-2026,Bo Jansen,Verzonden,200\n"
+        "F-03,,04-03-2026,Cy Bakker,Betaald,300\n"
+        "F-04,PO-9,05-03-2026,Dirk Smit,Verzonden,50\n"))
+    assert kind_totals(tmp_path, "purchase") == (2, 400.0)
+    assert kind_totals(tmp_path, "contact") == (2, 250.0)
+    assert cli_funnel(tmp_path) == [4, 2, 2, 0, 0]
+
+
+# --- B's Italian document type codes -------------------------------------------------------------
+
+def test_product_models_named_like_document_codes_are_no_refunds(tmp_path):
+    """A 'Type' of product models (TD04 and TD08 torque drivers, a DR01 drill) beside
+    other codes is no document type: 3 sales of 80 + 95 + 60 = 235, [3, 3, 3, 0, 0] (was 2
+    refunds of 175 and a contact, no sale, [3, 2, 2, 0, 0])."""
+    cli_import_text(tmp_path, "sales.csv", (
+        "Date,Customer,Product,Type,Amount\n"
+        "02/03/2026,Ann Lee,Torque driver,TD04,80\n"
+        "03/03/2026,Bo Chan,Torque driver,TD08,95\n"
+        "04/03/2026,Cy Dee,Drill,DR01,60\n"))
+    assert kind_totals(tmp_path, "purchase") == (3, 235.0)
+    assert kind_totals(tmp_path, "refund") == (0, None)
+    assert cli_funnel(tmp_path) == [3, 3, 3, 0, 0]
+
+
+def test_a_type_of_document_codes_alone_is_still_read(tmp_path):
+    """Still fires: a 'Type' of codes alone (TD01 100, TD01 200, TD04 50): 2 sales of 300
+    and a credit note, a refund of 50 (Rossi's), [2, 2, 2, 1, 0]."""
+    cli_import_text(tmp_path, "fatture.csv", (
+        "Date,Customer,Type,Amount\n"
+        "02/03/2026,Rossi Srl,TD01,100\n"
+        "03/03/2026,Bianchi Spa,TD01,200\n"
+        "04/03/2026,Rossi Srl,TD04,50\n"))
+    assert kind_totals(tmp_path, "purchase") == (2, 300.0)
+    assert kind_totals(tmp_path, "refund") == (1, 50.0)
+
+
+# --- B's shop departments -----------------------------------------------------------------------
+
+def test_a_department_stores_complaints_keep_its_departments(tmp_path):
+    """A complaints log's Department (Women, Men, Kids) on rows of no money and no order is
+    the store's own department, where each complaint arose: kept as the department (was
+    kept as extra, "whom each item is for"). 3 complaints, [3, 0, 0, 0, 0]."""
+    cli_import_text(tmp_path, "complaints.csv", (
+        "Date,Customer,Department,Complaint,Status\n"
+        "02/03/2026,Ann Lee,Women,Zip broke,Open\n"
+        "03/03/2026,Bo Chan,Men,Rude staff,Closed\n"
+        "04/03/2026,Cy Dee,Kids,Wrong size,Closed\n"))
+    assert workspace_rows(tmp_path, "SELECT department, COUNT(*) FROM events GROUP BY 1 "
+                                    "ORDER BY 1") == [("Kids", 1), ("Men", 1), ("Women", 1)]
+    assert cli_funnel(tmp_path) == [3, 0, 0, 0, 0]
+
+
+def test_orders_shop_departments_still_kept_as_extra(tmp_path):
+    """Still fires: orders with money, Department Women and Kids: whom each item is for, no
+    team of the shop's: no event has a department; 2 sales of 50, [2, 2, 2, 0, 0]."""
+    cli_import_text(tmp_path, "orders.csv", (
+        "Date,Customer,Department,Item,Total\n"
+        "02/03/2026,Ann Lee,Women,Dress,20\n03/03/2026,Bo Chan,Kids,Shoes,30\n"))
+    assert workspace_rows(tmp_path, "SELECT COUNT(*) FROM events WHERE department IS NOT NULL"
+                          ) == [(0,)]
+    assert kind_totals(tmp_path, "purchase") == (2, 50.0)
