@@ -10,6 +10,10 @@ docstring); beside each mended rule, a sheet where it must still fire.
   'Type' of product models (TD04, TD08, DR01) is no refund.
 - A shop's departments (Men, Women, Kids) are kept as extra on orders only: a department
   store's complaints log keeps its own departments.
+- A cash book's funder (A's rule): a body's line naming a grant is no sale, but its line
+  naming what it bought ("Parish Council - hall hire") is; "award dinner" and "first aid
+  course" name things, not money given; a body cut from the payer's name ("St Mary's Trust
+  - donation": St Mary's) is still a body.
 """
 
 from __future__ import annotations
@@ -126,3 +130,51 @@ def test_orders_shop_departments_still_kept_as_extra(tmp_path):
     assert workspace_rows(tmp_path, "SELECT COUNT(*) FROM events WHERE department IS NOT NULL"
                           ) == [(0,)]
     assert kind_totals(tmp_path, "purchase") == (2, 50.0)
+
+
+# --- A's funders in a cash book -------------------------------------------------------------------
+
+BOOK = "Date,Details,In,Out\n"
+
+
+def test_a_councils_hall_hire_beside_its_grant_stays_a_sale(tmp_path):
+    """'Parish Council - hall hire' 50 twice and 'Parish Council - grant' 500: the grant is
+    no sale, the hall hire is. Parish Council 2 of 100, Jane Smith 80: 3 sales of 180,
+    [2, 2, 2, 1, 0] (was the council a funder on every line: Jane alone, [1, 1, 1, 0, 0])."""
+    found = cli_import_text(tmp_path, "cashbook.csv", BOOK + (
+        "02/03/2026,Parish Council - hall hire,50,\n09/03/2026,Parish Council - hall hire,50,\n"
+        "15/03/2026,Parish Council - grant,500,\n20/03/2026,Jane Smith - party,80,\n"))
+    assert "1 line of money in naming no one (500) left out" in found["explanation"]
+    assert workspace_rows(tmp_path, PAID) == [("Jane Smith", 1, 80.0), ("Parish Council", 2, 100.0)]
+    assert cli_funnel(tmp_path) == [2, 2, 2, 1, 0]
+
+
+def test_an_award_dinner_is_catering_not_an_award(tmp_path):
+    """'Sports Association - award dinner' 800: 'award' names the dinner, not money given:
+    a sale. Sports Association 800, Ben Cole 60: [2, 2, 2, 0, 0] (was 800 a grant,
+    [1, 1, 1, 0, 0])."""
+    cli_import_text(tmp_path, "cashbook.csv", BOOK + (
+        "02/03/2026,Sports Association - award dinner,800,\n09/04/2026,Ben Cole - catering,60,\n"))
+    assert workspace_rows(tmp_path, PAID) == [("Ben Cole", 1, 60.0),
+                                              ("Sports Association", 1, 800.0)]
+    assert cli_funnel(tmp_path) == [2, 2, 2, 0, 0]
+
+
+def test_a_trusts_donation_is_no_sale(tmp_path):
+    """'St Mary's Trust - donation' 250: the payer is read as "St Mary's" but the line names
+    a trust giving: no sale, 250 naming no one (a donation). Ben Cole 30 alone,
+    [1, 1, 1, 0, 0] (was St Mary's a client of 250, [2, 2, 2, 0, 0])."""
+    found = cli_import_text(tmp_path, "cashbook.csv", BOOK + (
+        "02/03/2026,St Mary's Trust - donation,250,\n09/04/2026,Ben Cole - lesson,30,\n"))
+    assert "(a grant or a donation" in found["explanation"]
+    assert workspace_rows(tmp_path, PAID) == [("Ben Cole", 1, 30.0)]
+
+
+def test_a_grant_paid_in_parts_is_still_a_grant(tmp_path):
+    """Still fires: 'Heritage Fund - grant payment 2' 1,000 and 'Heritage Fund' 500 (a
+    funder's bare line): no sale; Mary Smith 30 alone, [1, 1, 1, 0, 0]."""
+    cli_import_text(tmp_path, "cashbook.csv", BOOK + (
+        "02/03/2026,Heritage Fund - grant payment 2,1000,\n09/03/2026,Heritage Fund,500,\n"
+        "10/03/2026,Mary Smith - lesson,30,\n"))
+    assert workspace_rows(tmp_path, PAID) == [("Mary Smith", 1, 30.0)]
+    assert cli_funnel(tmp_path) == [1, 1, 1, 0, 0]

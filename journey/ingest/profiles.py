@@ -1549,10 +1549,13 @@ def _payers_of_book(details: pd.Series, dates: pd.Series | None,
                                     line.strip().title()))
     funders = {payer[row] for row, parts in lines.items()    # ("Heritage Fund - grant")
                if isinstance(payer.get(row), str)
-               and {match_key(w) for w in payer[row].split()} & BODIES
-               and any({match_key(w) for w in part.split()} & FUNDING_WORDS
-                       for part in parts)}
-    payer = payer.where(~payer.isin(funders))
+               and any(payer[row] in part and {match_key(w) for w in part.split()} & BODIES
+                       for part in parts)
+               and any(_names_funding(part) for part in parts)}
+    payer = payer.where(~payer.isin(funders) | lines.reindex(payer.index).map(   # (but its
+        lambda parts: isinstance(parts, list) and any(                            # "hall hire")
+            not _names_funding(part) and not {match_key(w) for w in part.split()} & BODIES
+            for part in parts[1:])))
     sold = set()
     for row, parts in lines.items():     # (not beside a first name alone: "Cakes - Sarah")
         who = payer.get(row)
@@ -1588,6 +1591,16 @@ def _payers_of_book(details: pd.Series, dates: pd.Series | None,
     return payer
 
 
+def _names_funding(part: str) -> bool:
+    """Whether a part of a line names money given (``FUNDING_WORDS``: "grant", "Lottery
+    grant", "grant payment 2"), not a thing the word names ("award dinner", "first aid
+    course"): a funding word with nothing after it but money words or figures."""
+    words = [match_key(word) for word in re.findall(r"[\w']+", part)]
+    funding = [place for place, word in enumerate(words) if word in FUNDING_WORDS]
+    return bool(funding) and all(word in NOT_A_PAYER or re.search(r"\d", word)
+                                 for word in words[funding[-1] + 1:])
+
+
 def _days_of_book(written: pd.Series) -> pd.Series:
     """The day each line of a book is dated, one however written ("6/4/2026" and
     "06/04/2026"; "6/4" and "06/04" where no year is given)."""
@@ -1618,8 +1631,8 @@ def _cash_book_facts(frame: pd.DataFrame) -> dict:
         _col(frame, *_CASH_DETAILS), None if dated is None else _col(frame, normalise_header(dated)),
         money_in))
     details = _col(frame, *_CASH_DETAILS)
-    given = details.map(lambda line: isinstance(line, str) and bool(
-        {match_key(word) for word in re.findall(r"\w+", line)} & FUNDING_WORDS))
+    given = details.map(lambda line: isinstance(line, str) and any(
+        _names_funding(part) for part in _details_parts(line)))
     return {"in": money_in, "payer": payer, "sale": came_in & payer.notna(),
             "unnamed": came_in & payer.isna(), "given": came_in & payer.isna() & given,
             "out": ~came_in & money_out.gt(0), "out_total": money_out.where(~came_in).sum()}
