@@ -14,6 +14,9 @@ docstring); beside each mended rule, a sheet where it must still fire.
   naming what it bought ("Parish Council - hall hire") is; "award dinner" and "first aid
   course" name things, not money given; a body cut from the payer's name ("St Mary's Trust
   - donation": St Mary's) is still a body.
+- A product catalogue (A's profile): WooCommerce's full export, with its settings "Allow
+  customer reviews?" and "Backorders allowed?", is one; a product report's "Units sold"
+  and "Total sales" are said to be each product's totals, not "no sale".
 """
 
 from __future__ import annotations
@@ -178,3 +181,45 @@ def test_a_grant_paid_in_parts_is_still_a_grant(tmp_path):
         "10/03/2026,Mary Smith - lesson,30,\n"))
     assert workspace_rows(tmp_path, PAID) == [("Mary Smith", 1, 30.0)]
     assert cli_funnel(tmp_path) == [1, 1, 1, 0, 0]
+
+
+# --- A's product catalogue ------------------------------------------------------------------------
+
+WOO = ("ID,Type,SKU,Name,Published,Visibility in catalog,Date sale price starts,In stock?,"
+       "Stock,Backorders allowed?,Allow customer reviews?,Purchase note,Sale price,"
+       "Regular price,Categories\n"
+       "11,simple,MUG-1,Mug,1,visible,,1,40,0,1,,,12,Kitchen\n"
+       "12,simple,PL-2,Plate,1,visible,,1,5,0,1,,10,15,Kitchen\n"
+       "13,simple,BW-3,Bowl,1,visible,,0,0,0,1,,,9,Kitchen\n")
+
+
+def test_woocommerces_full_product_export_is_a_catalogue(tmp_path):
+    """WooCommerce's product export with its settings columns ('Allow customer reviews?',
+    'Backorders allowed?'): 3 products, no customer: no client, no sale, [0, 0, 0, 0, 0]
+    (was a client list, the products Mug, Plate, Bowl as clients, [3, 1, 1, 0, 0])."""
+    found = cli_import_text(tmp_path, "wc-product-export.csv", WOO)
+    assert "product catalogue" in found["explanation"]
+    assert workspace_rows(tmp_path, "SELECT COUNT(*) FROM clients") == [(0,)]
+    assert cli_funnel(tmp_path) == [0, 0, 0, 0, 0]
+
+
+def test_a_catalogue_with_a_customer_column_still_sells(tmp_path):
+    """Not fired: the same columns with a 'Customer' on each line (Ann Lee, Bo Chan, Cy
+    Dee) and a date: sales, 3 clients, no catalogue."""
+    text = WOO.replace("Categories\n", "Categories,Customer,Date\n").replace(
+        "Kitchen\n", "Kitchen,{},02/03/2026\n")
+    found = cli_import_text(tmp_path, "sales.csv", text.format("Ann Lee", "Bo Chan", "Cy Dee"))
+    assert "product catalogue" not in found["explanation"]
+    assert workspace_rows(tmp_path, "SELECT COUNT(*) FROM clients") == [(3,)]
+
+
+def test_a_product_reports_sales_are_said_to_be_the_products(tmp_path):
+    """Product title, SKU, Price, Inventory, Units sold, Total sales (120 + 60 + 54): no
+    one to whom they were sold: reference rows, 0 clients; the note names the two sales
+    columns as each product's totals (was 'naming no customer and no sale')."""
+    found = cli_import_text(tmp_path, "product_sales.csv", (
+        "Product title,SKU,Price,Inventory,Units sold,Total sales\n"
+        "Mug,MUG-1,12,40,10,120\nPlate,PL-2,15,5,4,60\nBowl,BW-3,9,0,6,54\n"))
+    assert ("'Units sold', 'Total sales' are each product's totals, naming no one it was "
+            "sold to") in found["explanation"]
+    assert workspace_rows(tmp_path, "SELECT COUNT(*) FROM clients") == [(0,)]

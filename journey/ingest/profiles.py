@@ -1366,9 +1366,10 @@ _LIST_PRICE = ("regularprice", "saleprice", "price", "variantprice", "listprice"
 _ON_SALE = ("stock", "stockquantity", "instock", "stockstatus", "variantinventoryqty",
             "inventory", "inventoryquantity", "quantityinstock", "qtyinstock", "published",
             "visibilityincatalog")
-# Headers that name someone a product went to, or an order: a sheet of sales, not a catalogue.
-_SOLD_TO = re.compile(r"customer|client|buyer|billing|shipping(?:name|address)|order|email"
-                      r"|recipient|purchaser")
+# Headers that name someone a product went to, or an order: a sheet of sales, not a catalogue
+# (not a catalogue's settings: WooCommerce's "Allow customer reviews?", "Backorders allowed?").
+_SOLD_TO = re.compile(r"customer(?!reviews?(?:allowed)?$)|client|buyer|billing"
+                      r"|shipping(?:name|address)|(?<!back)order|email|recipient|purchaser")
 
 
 def _catalogue_check(present: set[str], frame: pd.DataFrame | None) -> bool:
@@ -1378,10 +1379,17 @@ def _catalogue_check(present: set[str], frame: pd.DataFrame | None) -> bool:
         WHOSE_FIELDS - {"name"}) | {"date", "order_id"} for header in present)
 
 
+# A catalogue's figures of what each product sold ("Units sold", "Total sales"): no sale's.
+_SOLD_FIGURE = re.compile(r"sold|sales|revenue")
+
+
 def _catalogue_explain(frame: pd.DataFrame) -> str:
+    totals = [str(h) for h in frame.columns if _SOLD_FIGURE.search(normalise_header(h))]
     return (f"Recognised as a product catalogue (what the shop sells: each product's code, "
-            f"price and stock): {counted(len(frame), 'product')}, naming no customer and no "
-            "sale: kept as reference rows, no one made a client and no sale counted.")
+            f"price and stock): {counted(len(frame), 'product')}, naming no customer"
+            + (f"; {', '.join(repr(h) for h in totals)} {'is' if len(totals) == 1 else 'are'}"
+               " each product's totals, naming no one it was sold to" if totals else " and no sale")
+            + ": kept as reference rows, no one made a client and no sale counted.")
 
 
 # --- a cash book: Date, Details, In, Out ----------------------------------------------------
