@@ -17,6 +17,8 @@ docstring); beside each mended rule, a sheet where it must still fire.
 - A product catalogue (A's profile): WooCommerce's full export, with its settings "Allow
   customer reviews?" and "Backorders allowed?", is one; a product report's "Units sold"
   and "Total sales" are said to be each product's totals, not "no sale".
+- "Applicant" (A's name header) beside a "Referee": the applicant is the client, the
+  referee who vouches for them is not; a referral log's "Referee" alone still names.
 """
 
 from __future__ import annotations
@@ -223,3 +225,26 @@ def test_a_product_reports_sales_are_said_to_be_the_products(tmp_path):
     assert ("'Units sold', 'Total sales' are each product's totals, naming no one it was "
             "sold to") in found["explanation"]
     assert workspace_rows(tmp_path, "SELECT COUNT(*) FROM clients") == [(0,)]
+
+
+# --- A's "Applicant" beside a "Referee" -----------------------------------------------------------
+
+def test_an_applicant_not_the_referee_is_the_client(tmp_path):
+    """Date, Applicant, Referee, Email, Course, Status: Ann Lee (Accepted) and Bo Chan
+    (Pending) applied; Dr Brown and Ms Green vouch for them. Clients Ann Lee and Bo Chan,
+    [2, 1, 0, 0, 0] (was Dr Brown and Ms Green, the applicants' e-mails on them)."""
+    cli_import_text(tmp_path, "applications.csv", (
+        "Date,Applicant,Referee,Email,Course,Status\n"
+        "02/03/2026,Ann Lee,Dr Brown,ann@x.com,Pottery,Accepted\n"
+        "03/03/2026,Bo Chan,Ms Green,bo@x.com,Pottery,Pending\n"))
+    assert workspace_rows(tmp_path, "SELECT name FROM clients ORDER BY name") == [
+        ("Ann Lee",), ("Bo Chan",)]
+
+
+def test_a_referral_logs_referee_alone_still_names_the_client(tmp_path):
+    """Not fired: Date, Referee, Referred by (no other name): the referee is the new
+    client, Cy Dee and Di Fox; 2 clients."""
+    cli_import_text(tmp_path, "referrals.csv", (
+        "Date,Referee,Referred by\n02/03/2026,Cy Dee,Ann Lee\n03/03/2026,Di Fox,Ann Lee\n"))
+    names = [n for (n,) in workspace_rows(tmp_path, "SELECT name FROM clients ORDER BY name")]
+    assert "Cy Dee" in names and "Di Fox" in names

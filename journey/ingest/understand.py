@@ -487,7 +487,7 @@ def guess_sheet_mapping(headers: list[str], kind: str,
     signs = [h for h in headers if _currency_sign_alone(h)]
     if len(signs) == 1 and money in allowed and money not in mapping.values():
         mapping[signs[0]] = money       # an owner's "£" over the prices: the money column
-    who = [h for h, f in mapping.items() if f == "name" and normalise_header(h) in _WHO]
+    who = [h for h, f in mapping.items() if f == "name" and normalise_header(h) in _GIVES_WAY]
     if who and len(who) < list(mapping.values()).count("name"):
         mapping.update(dict.fromkeys(who))   # beside "Client": who of ours dealt with it
     if kind == "events" and kind_decided:
@@ -503,6 +503,9 @@ def _currency_sign_alone(header: object) -> bool:
 
 # A hand-kept log's "Who": the client's name, unless another column names the client.
 _WHO = frozenset({"who"})
+# Headers read as the name only where no other column names the client: "Who", and a
+# "Referee" (a referral log's person referred; beside an "Applicant", who vouches for them).
+_GIVES_WAY = _WHO | {"referee"}
 
 
 def who_of_the_business(raw: RawSheet, mapping: dict[str, str | None],
