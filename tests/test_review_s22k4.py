@@ -12,7 +12,8 @@ docstring); beside each mended rule, a sheet where it must still fire.
   store's complaints log keeps its own departments.
 - A cash book's funder (A's rule): a body's line naming a grant is no sale, but its line
   naming what it bought ("Parish Council - hall hire") is; "award dinner" and "first aid
-  course" name things, not money given; a body cut from the payer's name ("St Mary's Trust
+  course" name things, not money given; a till's times of one day are one day (A's
+  dates written two ways); a body cut from the payer's name ("St Mary's Trust
   - donation": St Mary's) is still a body.
 - A product catalogue (A's profile): WooCommerce's full export, with its settings "Allow
   customer reviews?" and "Backorders allowed?", is one; a product report's "Units sold"
@@ -248,3 +249,25 @@ def test_a_referral_logs_referee_alone_still_names_the_client(tmp_path):
         "Date,Referee,Referred by\n02/03/2026,Cy Dee,Ann Lee\n03/03/2026,Di Fox,Ann Lee\n"))
     names = [n for (n,) in workspace_rows(tmp_path, "SELECT name FROM clients ORDER BY name")]
     assert "Cy Dee" in names and "Di Fox" in names
+
+
+# --- A's days of a book ---------------------------------------------------------------------------
+
+def test_a_market_day_written_with_times_is_one_day(tmp_path):
+    """'Victoria Sponge' 4 twice and 'Honey Jar' 6 twice on 06/04/2026 at four times of
+    day: one market day, goods (20 naming no one); Mrs Hall 45 the one sale,
+    [1, 1, 1, 0, 0] (was each time a day of its own: the goods 2 clients)."""
+    found = cli_import_text(tmp_path, "cashbook.csv", BOOK + (
+        "06/04/2026 09:10,Victoria Sponge,4,\n06/04/2026 10:20,Victoria Sponge,4,\n"
+        "06/04/2026 11:00,Honey Jar,6,\n06/04/2026 12:30,Honey Jar,6,\n"
+        "13/04/2026 10:00,Mrs Hall - birthday cake,45,\n"))
+    assert "4 lines of money in naming no one (20) left out" in found["explanation"]
+    assert workspace_rows(tmp_path, PAID) == [("Mrs Hall", 1, 45.0)]
+
+
+def test_a_pupil_paying_twice_at_two_times_of_a_day_is_a_payer(tmp_path):
+    """Not fired: 'John Smith' 30 at 09:00 and 10:00 on 06/04 (two lessons), no other name
+    twice that day: a person, John Smith 2 of 60."""
+    cli_import_text(tmp_path, "cashbook.csv", BOOK + (
+        "06/04/2026 09:00,John Smith,30,\n06/04/2026 10:00,John Smith,30,\n"))
+    assert workspace_rows(tmp_path, PAID) == [("John Smith", 2, 60.0)]

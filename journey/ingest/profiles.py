@@ -1611,8 +1611,10 @@ def _names_funding(part: str) -> bool:
 
 def _days_of_book(written: pd.Series) -> pd.Series:
     """The day each line of a book is dated, one however written ("6/4/2026" and
-    "06/04/2026"; "6/4" and "06/04" where no year is given)."""
-    day = values.parse_dates(written)[0]
+    "06/04/2026"; "6/4" and "06/04" where no year is given; "06/04/2026 09:10" and
+    "06/04/2026 12:30" a till's times of one day)."""
+    day = values.parse_dates(written)[0].map(     # (ISO text: the day, not the time)
+        lambda when: when[:10] if isinstance(when, str) else when)
     return day.fillna(written.astype(str).str.strip().str.replace(
         r"(?<!\d)0+(?=\d)", "", regex=True))
 
