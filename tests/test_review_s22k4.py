@@ -18,6 +18,9 @@ docstring); beside each mended rule, a sheet where it must still fire.
 - A product catalogue (A's profile): WooCommerce's full export, with its settings "Allow
   customer reviews?" and "Backorders allowed?", is one; a product report's "Units sold"
   and "Total sales" are said to be each product's totals, not "no sale".
+- A booking list's unpriced first talk (B's rule): on a list pricing nothing, only a talk
+  said to be free or a call ("Discovery call") is no sale; a physiotherapist's "Initial
+  assessment" stays a visit bought. On a priced list, an unpriced "Consultation" is free.
 - "Applicant" (A's name header) beside a "Referee": the applicant is the client, the
   referee who vouches for them is not; a referral log's "Referee" alone still names.
 """
@@ -271,3 +274,30 @@ def test_a_pupil_paying_twice_at_two_times_of_a_day_is_a_payer(tmp_path):
     cli_import_text(tmp_path, "cashbook.csv", BOOK + (
         "06/04/2026 09:00,John Smith,30,\n06/04/2026 10:00,John Smith,30,\n"))
     assert workspace_rows(tmp_path, PAID) == [("John Smith", 2, 60.0)]
+
+
+# --- B's free first talks on a booking list -------------------------------------------------------
+
+def test_a_physios_unpriced_initial_assessments_stay_visits(tmp_path):
+    """appointments_export.csv: Date, Patient, Appointment type, Practitioner, no price:
+    Ann Lee's Initial assessment and Follow-up, Bo Chan's Initial assessment. Nothing says
+    the assessment is free (a physiotherapist's first visit is paid): 3 visits bought,
+    Ann 2, Bo 1, [2, 2, 2, 1, 0] (was the assessments 2 contacts, [2, 2, 1, 0, 0])."""
+    cli_import_text(tmp_path, "appointments_export.csv", (
+        "Date,Patient,Appointment type,Practitioner\n"
+        "02/03/2026,Ann Lee,Initial assessment,Sam\n09/03/2026,Ann Lee,Follow-up,Sam\n"
+        "03/03/2026,Bo Chan,Initial assessment,Sam\n"))
+    assert workspace_rows(tmp_path, "SELECT name, purchase_count FROM clients ORDER BY name"
+                          ) == [("Ann Lee", 2), ("Bo Chan", 1)]
+    assert cli_funnel(tmp_path) == [2, 2, 2, 1, 0]
+
+
+def test_an_unpriced_consultation_on_a_priced_list_is_free(tmp_path):
+    """Still fires: a salon's Cut & colour 85, Cut 40 and a Consultation with no price: the
+    consultation a contact at consideration, 2 sales of 125, [3, 3, 2, 0, 0]."""
+    cli_import_text(tmp_path, "appointments.csv", (
+        "Date,Client,Service,Price\n02/03/2026,Ann Lee,Cut & colour,85\n"
+        "03/03/2026,Bo Chan,Consultation,\n04/03/2026,Cy Dee,Cut,40\n"))
+    assert kind_totals(tmp_path, "purchase") == (2, 125.0)
+    assert kind_totals(tmp_path, "contact") == (1, None)
+    assert cli_funnel(tmp_path) == [3, 3, 2, 0, 0]

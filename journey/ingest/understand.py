@@ -38,7 +38,7 @@ from ..fields import (
 from ..journal import stage_mapping
 from ..stages import (
     ALL_STAGES, BILLED_ONLY_STATUSES, BOOKED_STATUSES, CLOSED_DEAL, COMING_STATUSES,
-    CONSULTATION_WORDS, EXCHANGED,
+    CONSULTATION_WORDS, EXCHANGED, FREE_FIRST_TALKS,
     FINISHED, GOODS_DELIVERED, HIRE_RETURNED, HIRED_OUT, ON_INVOICE, ORDER_DELIVERED,
     ORDER_IN_HAND, ORDER_STATUS_KIND, OUTCOMES, PAID_BY, PAYMENT_APPROVED, PAYMENT_STATUSES,
     REFUNDED, REPAIRED, RETURN_STATES, SENT_ON_INVOICE,
@@ -2104,14 +2104,15 @@ def _first_talks(frame: pd.DataFrame, mapping: dict[str, str | None], combos: li
     """Rows the sheet's name or numbers alone made purchases (nothing in a kind, status or
     outcome cell) with no price said, that a column of what each visit was
     (``VISIT_TYPE_HEADERS``: YouCanBookMe's "Booking page") names a first talk
-    (``CONSULTATION_WORDS``: "Discovery call", "Free consultation"): a booking list's
+    (``CONSULTATION_WORDS``: "Discovery call", "Free consultation"; where no row has a
+    price, only one saying it is free or a call, ``FREE_FIRST_TALKS``): a booking list's
     free calls, no sales."""
     header = next((h for h, f in mapping.items() if not f and h in frame
                    and normalise_header(h) in VISIT_TYPE_HEADERS), None)
     if header is None or default != "purchase":
         return [False] * len(kinds)
     talk = values.per_distinct(frame[header].reindex(amounts.index), match_key).isin(
-        CONSULTATION_WORDS).tolist()
+        CONSULTATION_WORDS if amounts.notna().any() else FREE_FIRST_TALKS).tolist()
     return [said and kind == "purchase" and pd.isna(amount) and combo[0] is None
             and not any(combo[2:4]) and combo[5] is None and decided[combo][0] == default
             for said, kind, amount, combo in zip(talk, kinds, amounts.tolist(), combos)]
