@@ -623,6 +623,11 @@ CONSULTATION_WORDS = frozenset(match_key(word) for word in (
     "assessment", "initial assessment", "free assessment", "consultation", "consult",
     "free consultation", "initial consultation", "discovery call", "intro call",
     "introductory call", "first consultation"))
+# Of them, those that say the talk is free or a call, on a list that prices nothing: an
+# unpriced "Initial assessment" may be a physiotherapist's paid first visit.
+FREE_FIRST_TALKS = frozenset(match_key(word) for word in (
+    "free assessment", "free consultation", "discovery call", "intro call",
+    "introductory call"))
 # An order's or a job's status saying a quote was turned down: no sale, but the client
 # asked for a price (considering), and left.
 QUOTE_TURNED_DOWN = frozenset(match_key(word) for word in (

@@ -1369,9 +1369,10 @@ _LIST_PRICE = ("regularprice", "saleprice", "price", "variantprice", "listprice"
 _ON_SALE = ("stock", "stockquantity", "instock", "stockstatus", "variantinventoryqty",
             "inventory", "inventoryquantity", "quantityinstock", "qtyinstock", "published",
             "visibilityincatalog")
-# Headers that name someone a product went to, or an order: a sheet of sales, not a catalogue.
-_SOLD_TO = re.compile(r"customer|client|buyer|billing|shipping(?:name|address)|order|email"
-                      r"|recipient|purchaser")
+# Headers that name someone a product went to, or an order: a sheet of sales, not a catalogue
+# (not a catalogue's settings: WooCommerce's "Allow customer reviews?", "Backorders allowed?").
+_SOLD_TO = re.compile(r"customer(?!reviews?(?:allowed)?$)|client|buyer|billing"
+                      r"|shipping(?:name|address)|(?<!back)order|email|recipient|purchaser")
 
 
 def _catalogue_check(present: set[str], frame: pd.DataFrame | None) -> bool:
@@ -1381,10 +1382,17 @@ def _catalogue_check(present: set[str], frame: pd.DataFrame | None) -> bool:
         WHOSE_FIELDS - {"name"}) | {"date", "order_id"} for header in present)
 
 
+# A catalogue's figures of what each product sold ("Units sold", "Total sales"): no sale's.
+_SOLD_FIGURE = re.compile(r"sold|sales|revenue")
+
+
 def _catalogue_explain(frame: pd.DataFrame) -> str:
+    totals = [str(h) for h in frame.columns if _SOLD_FIGURE.search(normalise_header(h))]
     return (f"Recognised as a product catalogue (what the shop sells: each product's code, "
-            f"price and stock): {counted(len(frame), 'product')}, naming no customer and no "
-            "sale: kept as reference rows, no one made a client and no sale counted.")
+            f"price and stock): {counted(len(frame), 'product')}, naming no customer"
+            + (f"; {', '.join(repr(h) for h in totals)} {'is' if len(totals) == 1 else 'are'}"
+               " each product's totals, naming no one it was sold to" if totals else " and no sale")
+            + ": kept as reference rows, no one made a client and no sale counted.")
 
 
 # --- a cash book: Date, Details, In, Out ----------------------------------------------------
@@ -1552,10 +1560,13 @@ def _payers_of_book(details: pd.Series, dates: pd.Series | None,
                                     line.strip().title()))
     funders = {payer[row] for row, parts in lines.items()    # ("Heritage Fund - grant")
                if isinstance(payer.get(row), str)
-               and {match_key(w) for w in payer[row].split()} & BODIES
-               and any({match_key(w) for w in part.split()} & FUNDING_WORDS
-                       for part in parts)}
-    payer = payer.where(~payer.isin(funders))
+               and any(payer[row] in part and {match_key(w) for w in part.split()} & BODIES
+                       for part in parts)
+               and any(_names_funding(part) for part in parts)}
+    payer = payer.where(~payer.isin(funders) | lines.reindex(payer.index).map(   # (but its
+        lambda parts: isinstance(parts, list) and any(                            # "hall hire")
+            not _names_funding(part) and not {match_key(w) for w in part.split()} & BODIES
+            for part in parts[1:])))
     sold = set()
     for row, parts in lines.items():     # (not beside a first name alone: "Cakes - Sarah")
         who = payer.get(row)
@@ -1591,10 +1602,22 @@ def _payers_of_book(details: pd.Series, dates: pd.Series | None,
     return payer
 
 
+def _names_funding(part: str) -> bool:
+    """Whether a part of a line names money given (``FUNDING_WORDS``: "grant", "Lottery
+    grant", "grant payment 2"), not a thing the word names ("award dinner", "first aid
+    course"): a funding word with nothing after it but money words or figures."""
+    words = [match_key(word) for word in re.findall(r"[\w']+", part)]
+    funding = [place for place, word in enumerate(words) if word in FUNDING_WORDS]
+    return bool(funding) and all(word in NOT_A_PAYER or re.search(r"\d", word)
+                                 for word in words[funding[-1] + 1:])
+
+
 def _days_of_book(written: pd.Series) -> pd.Series:
     """The day each line of a book is dated, one however written ("6/4/2026" and
-    "06/04/2026"; "6/4" and "06/04" where no year is given)."""
-    day = values.parse_dates(written)[0]
+    "06/04/2026"; "6/4" and "06/04" where no year is given; "06/04/2026 09:10" and
+    "06/04/2026 12:30" a till's times of one day)."""
+    day = values.parse_dates(written)[0].map(     # (ISO text: the day, not the time)
+        lambda when: when[:10] if isinstance(when, str) else when)
     return day.fillna(written.astype(str).str.strip().str.replace(
         r"(?<!\d)0+(?=\d)", "", regex=True))
 
@@ -1621,8 +1644,8 @@ def _cash_book_facts(frame: pd.DataFrame) -> dict:
         _col(frame, *_CASH_DETAILS), None if dated is None else _col(frame, normalise_header(dated)),
         money_in))
     details = _col(frame, *_CASH_DETAILS)
-    given = details.map(lambda line: isinstance(line, str) and bool(
-        {match_key(word) for word in re.findall(r"\w+", line)} & FUNDING_WORDS))
+    given = details.map(lambda line: isinstance(line, str) and any(
+        _names_funding(part) for part in _details_parts(line)))
     return {"in": money_in, "payer": payer, "sale": came_in & payer.notna(),
             "unnamed": came_in & payer.isna(), "given": came_in & payer.isna() & given,
             "out": ~came_in & money_out.gt(0), "out_total": money_out.where(~came_in).sum()}

@@ -38,7 +38,7 @@ from ..fields import (
 from ..journal import stage_mapping
 from ..stages import (
     ALL_STAGES, BILLED_ONLY_STATUSES, BOOKED_STATUSES, CLOSED_DEAL, COMING_STATUSES,
-    CONSULTATION_WORDS, EXCHANGED,
+    CONSULTATION_WORDS, EXCHANGED, FREE_FIRST_TALKS,
     FINISHED, GOODS_DELIVERED, HIRE_RETURNED, HIRED_OUT, ON_INVOICE, ORDER_DELIVERED,
     ORDER_IN_HAND, ORDER_STATUS_KIND, OUTCOMES, PAID_BY, PAYMENT_APPROVED, PAYMENT_STATUSES,
     REFUNDED, REPAIRED, RETURN_STATES, SENT_ON_INVOICE,
@@ -498,7 +498,7 @@ def guess_sheet_mapping(headers: list[str], kind: str,
     signs = [h for h in headers if _currency_sign_alone(h)]
     if len(signs) == 1 and money in allowed and money not in mapping.values():
         mapping[signs[0]] = money       # an owner's "£" over the prices: the money column
-    who = [h for h, f in mapping.items() if f == "name" and normalise_header(h) in _WHO]
+    who = [h for h, f in mapping.items() if f == "name" and normalise_header(h) in _GIVES_WAY]
     if who and len(who) < list(mapping.values()).count("name"):
         mapping.update(dict.fromkeys(who))   # beside "Client": who of ours dealt with it
     if kind == "events" and kind_decided:
@@ -514,6 +514,9 @@ def _currency_sign_alone(header: object) -> bool:
 
 # A hand-kept log's "Who": the client's name, unless another column names the client.
 _WHO = frozenset({"who"})
+# Headers read as the name only where no other column names the client: "Who", and a
+# "Referee" (a referral log's person referred; beside an "Applicant", who vouches for them).
+_GIVES_WAY = _WHO | {"referee"}
 
 
 def who_of_the_business(raw: RawSheet, mapping: dict[str, str | None],
@@ -1464,9 +1467,10 @@ def _items_departments(raw: RawSheet, mapping: dict[str, str | None], free: list
     """On orders, a column read as the department whose values are all a shop's
     departments (``values.SHOP_DEPARTMENTS``: Poshmark's Men, Women, Kids) says whom each
     item is for, not which team of the business's own served: kept as extra, and so is a
-    "Category" read as the client's type beside it (Jeans, Bags: the item's)."""
+    "Category" read as the client's type beside it (Jeans, Bags: the item's). Not on a
+    sheet with no money nor order (a department store's complaints: its own Women's)."""
     header = next((h for h in free if mapping[h] == "department"), None)
-    if header is None:
+    if header is None or not {"amount", "order_id"} & set(mapping.values()):
         return
     cells = values.per_distinct(raw.frame[header].dropna().astype(str), match_key)
     if not len(cells) or not cells.isin(values.SHOP_DEPARTMENTS).all():
@@ -2113,14 +2117,15 @@ def _first_talks(frame: pd.DataFrame, mapping: dict[str, str | None], combos: li
     """Rows the sheet's name or numbers alone made purchases (nothing in a kind, status or
     outcome cell) with no price said, that a column of what each visit was
     (``VISIT_TYPE_HEADERS``: YouCanBookMe's "Booking page") names a first talk
-    (``CONSULTATION_WORDS``: "Discovery call", "Free consultation"): a booking list's
+    (``CONSULTATION_WORDS``: "Discovery call", "Free consultation"; where no row has a
+    price, only one saying it is free or a call, ``FREE_FIRST_TALKS``): a booking list's
     free calls, no sales."""
     header = next((h for h, f in mapping.items() if not f and h in frame
                    and normalise_header(h) in VISIT_TYPE_HEADERS), None)
     if header is None or default != "purchase":
         return [False] * len(kinds)
     talk = values.per_distinct(frame[header].reindex(amounts.index), match_key).isin(
-        CONSULTATION_WORDS).tolist()
+        CONSULTATION_WORDS if amounts.notna().any() else FREE_FIRST_TALKS).tolist()
     return [said and kind == "purchase" and pd.isna(amount) and combo[0] is None
             and not any(combo[2:4]) and combo[5] is None and decided[combo][0] == default
             for said, kind, amount, combo in zip(talk, kinds, amounts.tolist(), combos)]
@@ -2219,6 +2224,9 @@ def resolve_kinds(out, plan, frame, raw, columns_for, stage_map=None,
     by_status = (default == "purchase" and "kind" not in plan.set_values
                  and not has_stage_column and "status" in columns_for)
     billed = by_status and about_invoices(raw.headers, plan.sheet, plan.file or "")
+    # An order's own number beside the invoice's ("Bestelnummer", "Factuurnummer"): a
+    # shop's orders, each billed; a status saying sent there says shipped.
+    ordered = billed and any(_ORDER_HEADER.match(normalise_header(h)) for h in raw.headers)
     shop_orders = by_status and _shop_orders(plan, columns_for, out["status"], raw.headers)
     hires = by_status and values.per_distinct(out["status"], normalise_value).isin(
         HIRED_OUT).any()
@@ -2262,7 +2270,7 @@ def resolve_kinds(out, plan, frame, raw, columns_for, stage_map=None,
             said = order_status_kind(status)
             if key in BILLED_ONLY_STATUSES and not billed:
                 said = None           # (an order "Sent": dispatched, not an invoice unpaid)
-            if key in SENT_ON_INVOICE and billed:
+            if key in SENT_ON_INVOICE and billed and not ordered:
                 said = "contact"      # (an invoice "Verzonden": sent, not paid yet)
             if key in ORDER_IN_HAND and shop_orders:
                 said = "purchase"     # (placed and being seen to; a job's is not done yet)
@@ -2716,9 +2724,15 @@ def _names_kinds(column: pd.Series) -> bool:
     """Whether most of a column's distinct values name an event kind, a payment or a stage
     ("Invoice", "Payment", "Refund", "Proposal sent")."""
     distinct = {normalise_value(v) for v in column.dropna().tolist() if str(v).strip()}
-    known = [v for v in distinct
+    codes = {v for v in distinct if _DOCUMENT_TYPE_CODE.fullmatch(v)}
+    known = [v for v in distinct - (codes if codes != distinct else set())
              if kind_named(v) is not None or read_stage_value(v).stage is not None]
     return bool(distinct) and 2 * len(known) >= len(distinct)
+
+
+# An Italian e-invoice's document type code ("TD01", "TD04"): a kind only in a column of
+# such codes alone; beside other codes ("TD04", "DR01") a product's model.
+_DOCUMENT_TYPE_CODE = re.compile(r"td\d\d")
 
 
 def _names_event_kinds(column: pd.Series) -> bool:
@@ -2847,6 +2861,10 @@ def _owed(frame: pd.DataFrame, mapping: dict[str, str | None]) -> pd.Series:
         return pd.Series(0.0, index=frame.index)
     return values.parse_money(frame[header])[0].fillna(0)
 _ORDER_WORD = re.compile(r"order|bestel|commande|pedido|ordine|encomenda")
+# A header naming an order itself ("Order ID", "Bestellnummer", "Nº Pedido"), not one it
+# answers ("Purchase order", "PO number"): the rows are a shop's orders.
+_ORDER_HEADER = re.compile(r"^(?:n|no|nr|num|numero|numerode)?"
+                           r"(?:order|bestel|commande|pedido|ordine|encomenda)")
 _WORK_WORD = re.compile(r"work|job|repair|service|ticket|task|project|auftrag")
 # Words of a header or a sheet's or file's name that say its rows are support tickets (in
 # English, Portuguese and Spanish: "Chamado", "Protocolo", "Assunto", "Incidencia").
