@@ -88,3 +88,30 @@ def test_a_lost_client_with_an_annual_spend_beside_customers_left(tmp_path):
     assert cli_funnel(tmp_path) == [3, 3, 3, 0, 0]
     assert workspace_rows(tmp_path, "SELECT outcome FROM clients WHERE name = 'Cora'") == [
         ("churned",)]
+
+
+_INVOICES = (
+    "Invoice,Client,Date,Amount,Status,{paid}\n"
+    'INV-101,Acme Ltd,01/05/2025,"£1,000",Paid,10/05/2025\n'
+    "INV-102,Bolt & Co,05/05/2025,£800,Sent,12/05/2025\n"
+    "INV-103,Crane plc,09/05/2025,£600,Sent,\n"
+    'INV-104,Acme Ltd,01/06/2025,"£1,000",Overdue,\n')
+
+
+def test_an_invoice_still_called_sent_with_a_day_paid_was_paid(tmp_path):
+    """Bolt's invoice says Sent but has a day in 'Date paid': it was paid, the status not
+    brought up to date. Sales: Acme 1,000 and Bolt 800 = 2 of 1,800 (was 1 of 1,000, K3's
+    find); Crane's sent and Acme's overdue invoice, no day paid, stay contacts. Funnel
+    [3, 2, 2, 0, 0]: Acme and Bolt bought, Crane billed (awareness)."""
+    found = cli_import_text(tmp_path, "invoices.csv", _INVOICES.format(paid="Date paid"))
+    assert kind_totals(tmp_path, "purchase") == (2, 1800.0)
+    assert kind_totals(tmp_path, "contact") == (2, 1600.0)
+    assert cli_funnel(tmp_path) == [3, 2, 2, 0, 0]
+    assert any("says Sent has a day in 'Date paid'" in note for note in found["notes"])
+
+
+def test_a_payment_date_beside_sent_may_be_the_day_it_is_due(tmp_path):
+    """Must not fire: a 'Payment date' on an invoice list is as often the day payment is
+    due; beside 'Sent' it says nothing was paid: 1 sale of 1,000 (Acme's Paid)."""
+    cli_import_text(tmp_path, "invoices.csv", _INVOICES.format(paid="Payment date"))
+    assert kind_totals(tmp_path, "purchase") == (1, 1000.0)

@@ -60,8 +60,8 @@ from .rules.orders import (bills_a_job, continued_orders, labelled_totals,
                            named_subtotals, nothing_happened, order_lines, part_rows)
 from .rules.paid import (amounts_due, booked_and_paid, booked_parts_paid, instalments,
                          orders_part_paid, owed_without_status, package_paid_once, paid_flags,
-                         paid_in_parts, paid_of_each_order, read_as_paid_after_all,
-                         same_clients_below, unpaid_said)
+                         paid_in_parts, paid_of_each_order, paid_on_despite_status,
+                         read_as_paid_after_all, same_clients_below, unpaid_said)
 from .rules.payers import sessions_as_purchases, sessions_not_paid, web_visits_not_purchases
 from .rules.people import (PERSON_FIELDS, bookers, full_names, names_alike, note_rows,
                            one_mailbox_one_client, one_person_by_contact, own_money_rows_left_out,
@@ -871,6 +871,7 @@ def prepare_sheet(plan: SheetPlan, *, stage_map: dict[str, str] | None = None,
                                           columns_for.get("amount", [None])[0])
                 notes += amounts_due(out, frame, columns_for.get("status", [None])[0],
                                       columns_for.get("amount", [None])[0])
+                notes += paid_on_despite_status(out, frame, columns_for.get("status", [None])[0])
                 notes += owed_without_status(out, frame, columns_for.get("amount", [None])[0])
             if "kind" not in plan.set_values:
                 notes += tagged_kinds(out, frame, plan.mapping, ~totals)

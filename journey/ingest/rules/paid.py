@@ -15,9 +15,10 @@ import pandas as pd
 from ... import values
 from ...fields import (INSTALMENT, REST_OF_TOTAL, VISIT_TYPE_HEADERS, base_header_key,
                        normalise_header)
-from ...stages import (BILLED_STATUSES, BOOKED_STATUSES, NOT_PAID_YET, ON_INVOICE, PAID_BY,
+from ...stages import (BILLED_ONLY_STATUSES, BILLED_STATUSES, BOOKED_STATUSES, NOT_PAID_YET,
+                       ON_INVOICE, PAID_BY,
                        PAID_IN_PERSON, PAID_THROUGH, PART_PAID_WORDS, PAYMENT_STATUSES,
-                       normalise_value, order_status_kind)
+                       SENT_ON_INVOICE, UNPAID_STATUSES, normalise_value, order_status_kind)
 from ...text import counted, its, listed, match_key, name_key, was
 from ..understand import (EXTRA, PAID_FLAG, about_invoices, amounts_of, column_or_blank, is_blank,
                           kind_named, work_column)
@@ -539,6 +540,37 @@ def _payment_stated(frame: pd.DataFrame, status_header: str | None) -> pd.Series
         if cells.map(order_status_kind).eq("purchase").any():
             return frame[header]
     return None
+
+
+def paid_on_despite_status(out: pd.DataFrame, frame: pd.DataFrame,
+                           status_header: str | None) -> list[str]:
+    """An invoice its status still calls sent or unpaid ("Sent", "Overdue", "Unpaid") with a
+    day in its "Date paid" (``_PAID_DAY``) was paid: the status was not brought up to date.
+    A purchase, dated as the row is. Returns a note."""
+    header = next((h for h in frame.columns if base_header_key(h) in _PAID_DAY), None)
+    if header is None or status_header is None or "kind" not in out or "status" not in out:
+        return []
+    said = values.per_distinct(out["status"], normalise_value)
+    unpaid = out["kind"].eq("contact") & said.isin(_STILL_UNPAID)
+    day = values.parse_dates(frame[header].reindex(out.index))[0]
+    paid = unpaid & day.notna()
+    if not paid.any():
+        return []
+    out.loc[paid, "kind"] = "purchase"
+    count = int(paid.sum())
+    words = listed(sorted(pd.unique(out.loc[paid, "status"].astype(str).str.strip())))
+    return [f"{counted(count, 'row')} whose '{status_header}' says {words} {'has' if count == 1 else 'have'} a "
+            f"day in '{header}': read as paid ({'a purchase' if count == 1 else 'purchases'}), "
+            "the status not brought up to date."]
+
+
+# A column of the day each was paid, unmistakably ("Payment date" may be the day it is due).
+_PAID_DAY = frozenset({"datepaid", "paiddate", "paidon", "datepaymentreceived",
+                       "paymentreceived", "paymentreceivedon"})
+# Statuses of an invoice billed and not yet paid (sent, overdue, unpaid).
+_STILL_UNPAID = (SENT_ON_INVOICE | BILLED_ONLY_STATUSES | UNPAID_STATUSES
+                 | {normalise_value(w) for w in ("overdue", "outstanding", "due", "invoiced",
+                                                 "awaiting payment", "unpaid")})
 
 
 def booked_and_paid(out: pd.DataFrame, frame: pd.DataFrame,
