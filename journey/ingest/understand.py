@@ -31,10 +31,10 @@ from ..fields import (
     FEEDBACK_HEADERS, FUNDING_SOURCE, ORGANISATION_HEADERS, PARENT_HEADERS, PARTY_HEADERS,
     PAYEE_HEADERS, PAYER_HEADERS, PEOPLE_HEADERS, PERSON_NAME_HEADERS, SALE_PRICES,
     SALE_PRICES_ELSEWHERE, SCORE_RANGES, SERVED_HEADERS, SPENT_WITH_US, SURVEY_NAMES,
-    TAG_HEADERS, VISIT_TYPE_HEADERS, bare_name_parts, field_type, fields_for, match_header, name_part,
-    names_a_birth_date, names_a_coming_date, names_a_latest_date, names_a_number,
-    names_a_record_edit, names_an_activity_time, names_when_made, normalise_header,
-    plain_header, without_owner)
+    TAG_HEADERS, VISIT_TYPE_HEADERS, WHOSE_FIELDS, bare_name_parts, field_type, fields_for,
+    match_header, name_part, names_a_birth_date, names_a_coming_date, names_a_latest_date,
+    names_a_number, names_a_record_edit, names_an_activity_time, names_when_made,
+    normalise_header, plain_header, without_owner)
 from ..journal import stage_mapping
 from ..stages import (
     ALL_STAGES, BILLED_ONLY_STATUSES, BOOKED_STATUSES, CLOSED_DEAL, COMING_STATUSES,
@@ -1362,7 +1362,7 @@ def _deal_is_its_client(raw: RawSheet, mapping: dict[str, str | None], free: lis
     Amount"): each deal's name is its client, as a CRM's deals export without its company
     or contact is read (HubSpot's), where the deal column holds words, not numbers or
     stages."""
-    if "stage" not in mapping.values() or _WHO_FIELDS & set(mapping.values()):
+    if "stage" not in mapping.values() or _WHOSE_OR_CONTACT & set(mapping.values()):
         return
     header = next((h for h in free if mapping[h] is None
                    and normalise_header(h) in _DEAL_ITS_NAME), None)
@@ -1379,10 +1379,12 @@ def _deal_is_its_client(raw: RawSheet, mapping: dict[str, str | None], free: lis
                 "deal's name is its client")
 
 
-# A deal's own name, on a pipeline that names no client (``_deal_is_its_client``).
-_DEAL_ITS_NAME = frozenset({"deal", "dealname", "dealtitle", "opportunity", "opportunityname"})
+# A deal's own name that says it is a deal's ("Deal", "Deal name", "Opportunity"), on a
+# pipeline that names no client (``_deal_is_its_client``).
+_DEAL_ITS_NAME = frozenset({"deal", "opportunity"} | {
+    name for name in _DEAL_OWN_NAME if name.startswith(_DEAL_HEADS)})
 # Fields that say whom a row is for: with one of them, a deal's name is the deal's alone.
-_WHO_FIELDS = frozenset({"name", "client_id", "email", "phone", "contact_name"})
+_WHOSE_OR_CONTACT = WHOSE_FIELDS | {"contact_name"}
 
 
 def _contact_named(raw: RawSheet, mapping: dict[str, str | None], free: list[str],

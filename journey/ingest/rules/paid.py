@@ -16,9 +16,9 @@ from ... import values
 from ...fields import (INSTALMENT, REST_OF_TOTAL, VISIT_TYPE_HEADERS, base_header_key,
                        normalise_header)
 from ...stages import (BILLED_ONLY_STATUSES, BILLED_STATUSES, BOOKED_STATUSES, NOT_PAID_YET,
-                       ON_INVOICE, PAID_BY,
-                       PAID_IN_PERSON, PAID_THROUGH, PART_PAID_WORDS, PAYMENT_STATUSES,
-                       SENT_ON_INVOICE, UNPAID_STATUSES, normalise_value, order_status_kind)
+                       ON_INVOICE, PAID_BY, PAID_IN_PERSON, PAID_THROUGH, PART_PAID_WORDS,
+                       PAYMENT_STATUSES, SENT_ON_INVOICE, UNPAID_STATUSES, normalise_value,
+                       order_status_kind)
 from ...text import counted, its, listed, match_key, name_key, was
 from ..understand import (EXTRA, PAID_FLAG, about_invoices, amounts_of, column_or_blank, is_blank,
                           kind_named, work_column)
@@ -559,18 +559,20 @@ def paid_on_despite_status(out: pd.DataFrame, frame: pd.DataFrame,
     out.loc[paid, "kind"] = "purchase"
     count = int(paid.sum())
     words = listed(sorted(pd.unique(out.loc[paid, "status"].astype(str).str.strip())))
-    return [f"{counted(count, 'row')} whose '{status_header}' says {words} {'has' if count == 1 else 'have'} a "
-            f"day in '{header}': read as paid ({'a purchase' if count == 1 else 'purchases'}), "
-            "the status not brought up to date."]
+    has = "has" if count == 1 else "have"
+    return [f"{counted(count, 'row')} whose '{status_header}' says {words} {has} a day in "
+            f"'{header}': read as paid ({'a purchase' if count == 1 else 'purchases'}), the "
+            "status not brought up to date."]
 
 
-# A column of the day each was paid, unmistakably ("Payment date" may be the day it is due).
-_PAID_DAY = frozenset({"datepaid", "paiddate", "paidon", "datepaymentreceived",
-                       "paymentreceived", "paymentreceivedon"})
+# A column of the day each was paid, unmistakably: ``_PAID_ON`` less the headers that may
+# be the day payment is due ("Payment date"), and the day a payment was received.
+_PAID_DAY = (_PAID_ON - {"dateofpayment", "paymentdate"}) | {
+    "datepaymentreceived", "paymentreceived", "paymentreceivedon"}
 # Statuses of an invoice billed and not yet paid (sent, overdue, unpaid).
 _STILL_UNPAID = (SENT_ON_INVOICE | BILLED_ONLY_STATUSES | UNPAID_STATUSES
                  | {normalise_value(w) for w in ("overdue", "outstanding", "due", "invoiced",
-                                                 "awaiting payment", "unpaid")})
+                                                 "awaiting payment")})
 
 
 def booked_and_paid(out: pd.DataFrame, frame: pd.DataFrame,
