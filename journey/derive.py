@@ -192,10 +192,12 @@ assert set(_AT) == {stage_at_column(s) for s in ALL_STAGES}
 # after last_contact (the signs count a client active, or a customer won, from these).
 # Each client's figures, from its row (c2, in the table {clients}) and its events' summaries
 # (a, s, l): the inner query works out the figures, the one around it the current stage
-# (which needs the furthest rank).
+# (which needs the furthest rank). The stage a client's row states (a client list's, of no
+# date) is the current one unless its sales say more (``sold_rank``: a "Lead" with an order
+# since is at purchase, a "Customer" who ordered on two days at retention).
 _FIGURES = f"""
   SELECT y.*, COALESCE(
-    y.stage,
+    CASE WHEN COALESCE({RANK_CASE.format(col='y.stage')}, -1) >= y.sold_rank THEN y.stage END,
     CASE WHEN y.latest_bought AND y.rank >= {RANK['retention']} THEN 'retention'
          ELSE y.latest_stage END,
     {_stage_named('y.rank')}) AS current
@@ -203,6 +205,9 @@ _FIGURES = f"""
     SELECT c2.id, c2.stage, l.stage AS latest_stage, l.bought AS latest_bought,
       CASE WHEN c2.stage = 'pre-awareness' AND ({_evidence_rank('c2')}) <= 0 THEN 0
            ELSE MAX({RANK['awareness']}, {_evidence_rank('c2')}) END AS rank,
+      CASE WHEN COALESCE(a.purchase_days, 0) >= 2 THEN {RANK['retention']}
+           WHEN COALESCE(a.purchase_count, 0) > 0 THEN {RANK['purchase']}
+           ELSE -1 END AS sold_rank,
       {", ".join(f"COALESCE(a.{name}, 0) AS {name}" for name in _COUNTS)},
       a.revenue_events AS revenue_events, a.refunded_events AS refunded_events,
       {earliest('c2.first_contact', 'a.first_date', 'c2.last_contact')} AS first_date,
