@@ -660,6 +660,8 @@ def booked_and_paid(out: pd.DataFrame, frame: pd.DataFrame,
     count, bought, parts = int(booked.sum()), int(turned.sum()), int(part.sum())
     waiting = count - bought
     words = listed(sorted(map(str, booked_words)))
+    if not bought and _parts_said_in_cell(frame, dict.fromkeys(frame.columns))[0]:
+        return notes    # (its parts paid, "£500 pd", are read with them: booked_parts_paid)
     if not bought:
         return notes + [f"{counted(count, 'booking')} said {words} with nothing paid"
                 f"{f' in {header!r}' if header else ''}: {was(count)} read as "
@@ -978,6 +980,53 @@ def _deposits_taken(frame: pd.DataFrame, mapping: dict[str, str | None]
     return {header: (header, money.values.where(money.values.gt(0)))}
 
 
+# The parts of a price an owner writes in columns of their own ("Deposit", "Balance"), as
+# normalise_header writes them.
+_PARTS_OF_A_PRICE = frozenset({"deposit", "depositamount"}) | REST_OF_TOTAL
+# A part's cell written with its money first, then words ("£500 pd", "£1,200 due 1/6").
+_MONEY_THEN_WORDS = re.compile(r"^\s*([£$€]?\s?\d[\d,]*(?:\.\d{1,2})?)\s*(.*)$")
+
+
+def _parts_said_in_cell(frame: pd.DataFrame, mapping: dict[str, str | None]
+                        ) -> tuple[dict[str, tuple[str, pd.Series]], pd.Series]:
+    """Parts of a price whose cells say themselves whether they were paid ("Deposit" "£500
+    pd", "Balance" "£1,200 due 1/6", "£900"): each part's amounts where its cell says paid
+    (``_paid_how``), as ``paid_parts`` gives them (header -> (itself, amounts)), and the
+    rows where any part's cell says paid or owed ("due", "owes": not paid yet). A bare sum
+    says neither. A part is read only where every cell is money, then words read so, and
+    one cell at least holds words; nothing is read unless some part was paid."""
+    parts, said = {}, pd.Series(False, index=frame.index)
+    for header, field in mapping.items():
+        if field or header not in frame or normalise_header(header) not in _PARTS_OF_A_PRICE:
+            continue
+        written = frame[header].dropna().astype(str).str.strip()
+        written = written[written.ne("")]
+        found = written.str.extract(_MONEY_THEN_WORDS)
+        if written.empty or found[0].isna().any() or not found[1].ne("").any():
+            continue
+        how = found[1].map(_part_paid_how)
+        if how.isna().any():
+            continue
+        money = values.parse_money(found[0])[0]
+        parts[header] = (header, money.where(how.eq("paid")).reindex(frame.index))
+        said |= how.ne("").reindex(frame.index, fill_value=False)
+    if not any(amounts.gt(0).any() for _, amounts in parts.values()):
+        return {}, said & False
+    return parts, said
+
+
+def _part_paid_how(words: str) -> str | None:
+    """What a part's words after its sum say: "paid" ("pd", "paid 3/5", "cash"), "owed"
+    ("due 1/6", "owes", "TBC"), "" for none; None for words that say neither."""
+    if not words:
+        return ""
+    how = _paid_how(words)
+    if how is not None:
+        return "paid" if how == "purchase" else "owed"
+    found = _WORDS_BEFORE_A_DAY.match(words)
+    return "owed" if found and normalise_value(found["words"]) in _OWED else None
+
+
 def booked_parts_paid(rows: pd.DataFrame, frame: pd.DataFrame,
                        mapping: dict[str, str | None]) -> tuple[pd.DataFrame, list[str]]:
     """On a log of bookings or jobs, amounts paid in parts beside columns saying whether
@@ -988,6 +1037,9 @@ def booked_parts_paid(rows: pd.DataFrame, frame: pd.DataFrame,
     parts, rest = paid_parts(frame, mapping), _rest_paid_amounts(frame, mapping)
     if not parts and rest:      # a deposit written with no column saying if it was paid,
         parts = _deposits_taken(frame, mapping)     # beside the balance paid: taken
+    said = None
+    if not parts and not rest:  # ("£500 pd" in the "Deposit" column itself)
+        parts, said = _parts_said_in_cell(frame, mapping)
     if not parts or "kind" not in rows:
         return rows, []
     parts |= rest
@@ -995,21 +1047,28 @@ def booked_parts_paid(rows: pd.DataFrame, frame: pd.DataFrame,
         axis=1, min_count=1).reindex(rows.index)
     open_rows = rows["kind"].isin(["purchase", "contact"]) | rows["kind"].isna()
     bought, waiting = open_rows & paid.gt(0), open_rows & ~paid.gt(0)
+    if said is not None:        # (a row of bare sums, "£900", is left as its status says)
+        waiting &= said.reindex(rows.index, fill_value=False)
     rows = rows.copy()
     rows.loc[bought, "kind"] = "purchase"
     rows.loc[bought, "amount"] = paid[bought].round(2)
     rows.loc[waiting, "kind"] = "contact"
     rows["stage"] = rows["stage"] if "stage" in rows else None
     rows.loc[waiting & rows["stage"].isna(), "stage"] = "consideration"
-    pairs = " and ".join(f"'{h}' where '{by}' says so" if by != h else f"'{h}'"
+    pairs = " and ".join(f"'{h}' where '{by}' says so" if by != h else
+                         f"'{h}' where its cell says so" if said is not None else f"'{h}'"
                          for h, (by, _) in parts.items())
     unpaid = int(waiting.sum())
+    unsaid = 0 if said is None else int((open_rows & ~bought & ~waiting).sum())
     return rows, [f"Each row's sale is what was paid of {pairs} "
                   f"({counted(int(bought.sum()), 'purchase')} of "
                   f"{values.amount_text(float(paid[bought].sum()))})"
                   + (f"; {counted(unpaid, 'row')} with nothing paid yet "
                      f"{'was read as a contact' if unpaid == 1 else 'were read as contacts'}"
-                     " at consideration, not sales." if unpaid else ".")]
+                     " at consideration, not sales" if unpaid else "")
+                  + (f"; {counted(unsaid, 'row')} whose sums say neither paid nor owed "
+                     f"{'was' if unsaid == 1 else 'were'} read as {its(unsaid)} status says"
+                     if unsaid else "") + "."]
 
 
 def paid_of_each_order(rows: pd.DataFrame, frame: pd.DataFrame, amount_header: str | None,
