@@ -1125,6 +1125,9 @@ NOT_A_PAYER = frozenset(
 # "Till Becker"): read as a name only beside another payer's name sharing its other word.
 # Never "Sarah Deposit" or "Jones Refund", however the book's payers are named.
 NAMES_AMONG_MONEY_WORDS = frozenset("gift grant till".split())
+# A person's title before a surname ("Mrs Hall", "Dr. Lee"): the name of a person whose first
+# name is not written. Compared as match_key writes each word.
+NAME_TITLES = frozenset("mr mrs ms miss mx dr".split())
 # Words naming a body, not a person ("Arts Council", "Heritage Fund"): a payer's name
 # holding one lends none of its words to a name among money words ("Arts Grant" is money
 # from a funder, no one's name). Compared as match_key writes each word.
@@ -1132,6 +1135,9 @@ BODIES = frozenset(
     "council councils trust foundation fund lottery society association charity board "
     "agency authority ministry department institute university college academy commission "
     "committee federation institution".split())
+# Of those, bodies whose name says they give money ("Lottery Fund", "Nuffield Foundation"): on
+# a line naming nothing bought, a funder. Compared as match_key writes each word.
+FUNDER_BODIES = frozenset("fund funds foundation lottery".split())
 # Money given, not paid for anything ("Heritage Fund - grant"): a body whose line names it is
 # a funder, no customer. Compared as match_key writes each word.
 FUNDING_WORDS = frozenset("grant grants funding donation donations award bursary subsidy aid "

@@ -91,7 +91,7 @@ import pandas as pd
 from .. import values
 from ..fields import (AFTER_A_BANK_WORD, BEFORE_A_PAYER, BODIES, CHANNEL_FIRST_WORDS,
                       COMPANY_HEADERS, CONTACT_MEANS, CUSTOMER_GROUPS, EVENT_FIELDS,
-                      FUNDING_WORDS, ISSUE_HEADERS, NAMES_AMONG_MONEY_WORDS, NOT_A_PAYER,
+                      FUNDER_BODIES, FUNDING_WORDS, ISSUE_HEADERS, NAMES_AMONG_MONEY_WORDS, NOT_A_PAYER,
                       ORGANISATION_HEADERS, PLACES_OF_SALE, PRIORITY_HEADERS,
                       REPORTED_DATE_HEADERS, SUBJECT_HEADERS, TICKET_NUMBER_HEADER,
                       WHOSE_FIELDS, WORK_PLACE_HEADERS, match_header, normalise_header)
@@ -1415,6 +1415,8 @@ _CASH_DETAILS = ("details", "detail", "description", "particulars", "narrative",
 _CAPITAL, _SMALL = "A-ZÀ-ÖØ-Þ", "a-zß-öø-ÿ"
 _NAME = rf"[{_CAPITAL}][{_SMALL}][\w'\u2019-]*"
 _PAYER = re.compile(rf"(?:{_NAME}(?:\s+(?:{_NAME}|&))*\s+(?:Ltd|Limited|Llp|Plc|Inc|Llc|Co)\b\.?"
+                    # (a body's name in full: "Leeds City Council", not "Leeds City")
+                    rf"|(?:{_NAME}\s+)+(?:{'|'.join(sorted(w.title() for w in BODIES))})\b"
                     rf"|(?:Mr|Mrs|Ms|Miss|Dr|Mx)\.?\s+(?:[A-Z]\.?\s*)?{_NAME}"
                     rf"|(?:[A-Z]\.\s*|[A-Z]\s+){{1,2}}{_NAME}|{_NAME}\s+{_NAME})")
 # A payer written by first name alone ("Sarah - deposit").
@@ -1562,7 +1564,7 @@ def _payers_of_book(details: pd.Series, dates: pd.Series | None,
                if isinstance(payer.get(row), str)
                and any(payer[row] in part and {match_key(w) for w in part.split()} & BODIES
                        for part in parts)
-               and any(_names_funding(part) for part in parts)}
+               and any(_names_funding(part) or _funder_named(part) for part in parts)}
     payer = payer.where(~payer.isin(funders) | lines.reindex(payer.index).map(   # (but its
         lambda parts: isinstance(parts, list) and any(                            # "hall hire")
             not _names_funding(part) and not {match_key(w) for w in part.split()} & BODIES
@@ -1612,6 +1614,12 @@ def _names_funding(part: str) -> bool:
                                  for word in words[funding[-1] + 1:])
 
 
+def _funder_named(part: str) -> bool:
+    """Whether a part of a line names a body that gives money by its name (``FUNDER_BODIES``:
+    "Lottery Fund", "Nuffield Foundation"), not a council or a trust that may buy."""
+    return bool({match_key(word) for word in re.findall(r"[\w']+", part)} & FUNDER_BODIES)
+
+
 def _days_of_book(written: pd.Series) -> pd.Series:
     """The day each line of a book is dated, one however written ("6/4/2026" and
     "06/04/2026"; "6/4" and "06/04" where no year is given; "06/04/2026 09:10" and
@@ -1645,7 +1653,7 @@ def _cash_book_facts(frame: pd.DataFrame) -> dict:
         money_in))
     details = _col(frame, *_CASH_DETAILS)
     given = details.map(lambda line: isinstance(line, str) and any(
-        _names_funding(part) for part in _details_parts(line)))
+        _names_funding(part) or _funder_named(part) for part in _details_parts(line)))
     return {"in": money_in, "payer": payer, "sale": came_in & payer.notna(),
             "unnamed": came_in & payer.isna(), "given": came_in & payer.isna() & given,
             "out": ~came_in & money_out.gt(0), "out_total": money_out.where(~came_in).sum()}
