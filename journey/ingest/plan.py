@@ -64,7 +64,8 @@ from .rules.paid import (amounts_due, booked_and_paid, booked_parts_paid, instal
                          read_as_paid_after_all, same_clients_below, unpaid_said)
 from .rules.payers import sessions_as_purchases, sessions_not_paid, web_visits_not_purchases
 from .rules.people import (PERSON_FIELDS, bookers, full_names, names_alike, note_rows,
-                           one_mailbox_one_client, one_person_by_contact, own_money_rows_left_out,
+                           one_mailbox_one_client, one_person_by_contact, one_person_by_phone,
+                           own_money_rows_left_out,
                            own_people_rows, people_joined_said, referral_log, referrers_counted,
                            referrers_credited, shared_addresses, supplier_rows, test_people,
                            test_rows)
@@ -795,6 +796,10 @@ def prepare_sheet(plan: SheetPlan, *, stage_map: dict[str, str] | None = None,
         if plan.key_from_email and "client_id" in out:
             out, by_mailbox = one_mailbox_one_client(out)
         notes += people_joined_said(by_name, by_mailbox, out, written)
+    if plan.kind == "events" and "name" in out and "client_id" not in out:
+        written = out["name"].copy()        # (a log's "Mrs Hall" at Jane Hall's number)
+        out, by_phone = one_person_by_phone(out)
+        notes += people_joined_said(by_phone, [], out, written)
     ticked = (ticked_steps(out, frame, plan.mapping, demoted, notes, day_first)  # (ticks, dates
               + paid_amounts(out, frame, plan.mapping, columns_for)      # or amounts paid)
               + parts_paid(out, frame, plan.mapping, columns_for)

@@ -14,11 +14,11 @@ import pandas as pd
 
 from ... import values
 from ...fields import (CLIENT_FIELDS, COUNT, FAMILY_NAME_FIRST, JOB_ROLES, LIVE_FLAGS,
-                       MEMBER_ROLES, MONEY, ORGANISATION_HEADERS, OWN_ROLES, OWN_ROLE_FLAGS,
+                       MEMBER_ROLES, MONEY, NAME_TITLES, ORGANISATION_HEADERS, OWN_ROLES, OWN_ROLE_FLAGS,
                        PARTY_HEADERS, ROLE_HEADERS, SPAM_FLAGS, TEST_FLAGS, bare_name_parts,
                        field_type, name_part, normalise_header, without_owner)
 from ...stages import STAGE_ALIASES, normalise_value
-from ...text import best_written, counted, listed, loose_name_keys, name_key, was
+from ...text import best_written, counted, listed, loose_name_keys, match_key, name_key, was
 from ..read import RawSheet
 from ..understand import (EXTRA, column_or_blank, own_money_moved, paid_out_to_others,
                           provider_fees)
@@ -561,6 +561,54 @@ def one_person_by_contact(rows: pd.DataFrame) -> tuple[pd.DataFrame, Joined]:
                 rows = _kept_whole(rows, pd.Series(kept, index=group.index))
                 joined.append((kept, others, group.index))
     return rows, joined
+
+
+def one_person_by_phone(rows: pd.DataFrame) -> tuple[pd.DataFrame, Joined]:
+    """A log's rows (bookings, jobs) naming someone short ("Mrs Hall", "J Hall", "Kev
+    Morris") with the phone number of a name written in full ("Jane Hall", "Kevin Morris":
+    the same surname, a first name the short one's title, initial or first letters fit) are
+    that person's, where the number names one such person only: each short name takes the
+    full one on all its rows. A family sharing a number ("Tom Hall", "Amy Hall"), "Mr
+    Hall" beside "Mrs Hall", or "Mrs Hall" beside both stay apart."""
+    if "phone" not in rows or "name" not in rows or rows["phone"].notna().sum() < 2:
+        return rows, []
+    numbered = rows["phone"].notna() & rows["name"].notna()
+    column = rows.loc[numbered, "phone"]
+    found = pd.DataFrame({"number": values.phone_keys(column, values.said_country(column)),
+                          "name": rows.loc[numbered, "name"].astype(str).str.strip()}
+                         ).dropna().drop_duplicates()
+    found = found[found.duplicated("number", keep=False)]     # (numbers of two names)
+    fits: dict[str, set[str]] = {}
+    for _, names in found.groupby("number")["name"]:
+        for short in names:
+            fits.setdefault(short, set()).update(
+                full for full in names if _short_for(short, full))
+    taken = {short: next(iter(full)) for short, full in fits.items() if len(full) == 1}
+    if not taken:
+        return rows, []
+    written = rows["name"].astype(str).str.strip()
+    rows, joined = rows.copy(), []
+    for full in dict.fromkeys(taken.values()):
+        others = [short for short, kept in taken.items() if kept == full]
+        index = rows.index[written.isin([full, *others])]
+        rows.loc[index, "name"] = full
+        joined.append((full, others, index))
+    return rows, joined
+
+
+def _short_for(short: str, full: str) -> bool:
+    """Whether ``short`` is ``full`` written short: the same surname after a title ("Mrs
+    Hall" for "Jane Hall"), an initial ("J Hall", "J. Hall") or the first letters of its
+    first name ("Kev Morris" for "Kevin Morris"); two words each, the full one's first a
+    name, not a title or an initial."""
+    said, whole = short.split(), full.split()
+    if len(said) != 2 or len(whole) != 2 or said[1].casefold() != whole[1].casefold():
+        return False
+    first, given = said[0].rstrip(".").casefold(), whole[0].casefold()
+    if len(given) < 2 or match_key(given) in NAME_TITLES or first == given:
+        return False
+    return (match_key(first) in NAME_TITLES or len(first) == 1 and given.startswith(first)
+            or len(first) >= 3 and given.startswith(first))
 
 
 def _kept_whole(rows: pd.DataFrame, person: pd.Series) -> pd.DataFrame:
