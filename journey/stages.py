@@ -788,6 +788,13 @@ SENT_ON_INVOICE = frozenset(normalise_value(word) for word in (
     "sent", "verzonden", "verstuurd", "versendet", "versandt", "verschickt", "gesendet",
     "envoyee", "envoye", "enviada", "enviado", "inviata", "inviato", "wyslana", "wysłana",
     "wysłane", "wysłano", "skickad", "skickat", "sendt", "lähetetty", "odeslano", "odeslana"))
+# An invoice's own statuses, never an order's ("Overdue", "Draft", "Viewed"): beside them a
+# sent word (SENT_ON_INVOICE) is the invoice's, sent and not paid, even where the sheet
+# also numbers each order.
+INVOICE_OWN_STATUSES = frozenset(normalise_value(word) for word in (
+    "overdue", "past due", "draft", "viewed", "en retard", "brouillon", "vue", "vencida",
+    "vencido", "borrador", "scaduta", "bozza", "vervallen", "concept", "überfällig",
+    "entwurf"))
 VISIT_KEPT = frozenset(normalise_value(word) for word in VISIT_KEPT_WORDS.split(","))
 # A hire's or a loan's statuses: out with the client ("Checked Out", "On hire"), then back
 # ("Returned"). Beside one out, "Returned" is the hire over, kept (a sale), not an order

@@ -45,7 +45,7 @@ Misread before, mended:
   sale, not yet settled a contact, money out (支出) left out and said: 3 clients, 3 sales.
 
 Read right before, kept as tests: inFakt, Stan Store, Givebutter, Bokio.
-Misread and left: TherapyNotes' "Charge" (no amount read; see its test).
+Misread and left then: TherapyNotes' "Charge" (no amount read; mended in session 23, see its test).
 """
 
 from __future__ import annotations
@@ -522,8 +522,8 @@ def test_therapynotes_appointments_counts_visits(tmp_path):
     """TherapyNotes' appointments ("Appointment Status" Show, No Show, Canceled, Late
     Canceled; headers as unsure). Rachel Green's two visits (retention), Omar Said's one:
     3 visits kept, the no-show a contact, the cancellations cancellations: [4, 2, 2, 1, 0].
-    Left: "Charge" (200, 150, 200 = 550) is not read as the amount: a bare "Charge" is as
-    often a kind of row (a payment platform's charge or refund) as its money."""
+    "Charge" (200, 150, 200 = 550), left here, is read as the amount since session 23
+    (tests/test_left_alone_s23b.py: a "Charge" of amounts written as money)."""
     cli_import_text(tmp_path, "therapynotes.csv", THERAPYNOTES)
     assert cli_funnel(tmp_path) == [4, 2, 2, 1, 0]
     assert kind_totals(tmp_path, "purchase")[0] == 3

@@ -87,8 +87,14 @@ def measure(column: pd.Series) -> ColumnValues:
         numbers=share(is_number),
         scores=share(scores),
         yes_no=share(~bad_bool),
-        codes=share(texts.str.match(_CODE)),
+        codes=share(code_cells(texts)),
         system_ids=share(_system_ids(texts)))
+
+
+def code_cells(texts: pd.Series) -> pd.Series:
+    """Which cells (text, stripped) are ID-like codes: no spaces, a digit somewhere (C-0042,
+    #1041, 10045); 'Website v2' and 'SEO 2025' are words, not codes."""
+    return texts.str.match(_CODE)
 
 
 def _system_ids(texts: pd.Series) -> pd.Series:
@@ -96,7 +102,7 @@ def _system_ids(texts: pd.Series) -> pd.Series:
     column's most common prefix (``_PREFIXED``: "cus_" of cus_A and cus_B)."""
     prefixes = texts.str.extract(_PREFIXED, expand=False)
     common = prefixes.eq(prefixes.mode().iloc[0]) if prefixes.notna().any() else False
-    return (texts.str.match(_CODE) & texts.str.len().ge(4)) | common
+    return (code_cells(texts) & texts.str.len().ge(4)) | common
 
 
 def sample_values(column: pd.Series, limit: int = 200) -> list[str]:

@@ -39,7 +39,8 @@ from ..journal import stage_mapping
 from ..stages import (
     ALL_STAGES, BILLED_ONLY_STATUSES, BOOKED_STATUSES, CLOSED_DEAL, COMING_STATUSES,
     CONSULTATION_WORDS, EXCHANGED, FREE_FIRST_TALKS,
-    FINISHED, GOODS_DELIVERED, HIRE_RETURNED, HIRED_OUT, ON_INVOICE, ORDER_DELIVERED,
+    FINISHED, GOODS_DELIVERED, HIRE_RETURNED, HIRED_OUT, INVOICE_OWN_STATUSES, ON_INVOICE,
+    ORDER_DELIVERED,
     ORDER_IN_HAND, ORDER_STATUS_KIND, OUTCOMES, PAID_BY, PAYMENT_APPROVED, PAYMENT_STATUSES,
     REFUNDED, REPAIRED, RETURN_STATES, SENT_ON_INVOICE,
     QUOTE_OWN_WORDS, QUOTE_STATUS, QUOTE_WORDS, RANK, UNDECIDED, UNPAID_STATUSES, VISIT_KEPT,
@@ -47,7 +48,7 @@ from ..stages import (
     order_status_kind,
     read_stage_value, said_first)
 from ..text import counted, its, listed, match_key, name_key, was, without_accents
-from .evidence import MOSTLY, measure, sample_values
+from .evidence import MOSTLY, code_cells, measure, sample_values
 from .line_amounts import map_unit_price, quantity_column
 from .read import RawSheet, base_name
 
@@ -854,6 +855,14 @@ def refine_mapping(raw: RawSheet, mapping: dict[str, str | None], kind: str, *,
                 used.add("amount")
                 said.append(f"'{header}' holds prices: read as the amount")
                 break
+    if kind == "events" and "amount" not in used:
+        for header in free:     # a practice's "Charge" $200.00: each visit's price (a
+            if (mapping[header] is None and normalise_header(header) in _CHARGE_HEADERS
+                    and _amounts_written(raw.frame[header])):   # "Charge" of kinds is none)
+                mapping[header] = "amount"
+                used.add("amount")
+                said.append(f"'{header}' holds amounts of money: read as the amount")
+                break
     # (a vet's "Patient" read as the name makes way for the owner beside it, where a
     # species or a breed says the patients are animals, not a clinic's people)
     animal_named = [h for h in free if mapping[h] == "name" and _ANIMAL.match(normalise_header(h))]
@@ -1360,7 +1369,8 @@ def _deal_is_its_client(raw: RawSheet, mapping: dict[str, str | None], free: lis
                         said: list[str]) -> None:
     """A pipeline of deals that names no one they are for ("Deal, Stage, Close date,
     Amount"): each deal's name is its client, as a CRM's deals export without its company
-    or contact is read (HubSpot's), where the deal column holds words, not numbers or
+    or contact is read (HubSpot's), where the deal column holds words ('Website v2', 'SEO
+    2025' hold a digit among words), not amounts, the deals' IDs ('#1041', 'D-1043') or
     stages."""
     if "stage" not in mapping.values() or _WHOSE_OR_CONTACT & set(mapping.values()):
         return
@@ -1370,9 +1380,10 @@ def _deal_is_its_client(raw: RawSheet, mapping: dict[str, str | None], free: lis
         return
     cells = raw.frame[header].dropna().astype(str).str.strip()
     cells = cells[cells.ne("")]
-    if (cells.empty or pd.to_numeric(cells.str.replace(r"[^\d.-]", "", regex=True),
-                                     errors="coerce").notna().mean() > 0.5
-            or _names_stages(cells)):
+    if cells.empty or _names_stages(cells):
+        return
+    _, not_money = values.parse_money(cells)
+    if (~not_money | code_cells(cells)).mean() > 0.5:    # (amounts or the deals' IDs)
         return
     mapping[header] = "name"
     said.append(f"'{header}' names each deal, and no column names whom it is for: each "
@@ -1644,6 +1655,9 @@ def _most_said(counts: pd.Series) -> str:
 
 # A column naming the package or course sold, which an owner may fill with its price.
 _PACKAGE_PRICED = re.compile(r"(?:package|course|programme|program)$")
+# A bare "Charge" (TherapyNotes' appointments): the price of each row where it holds
+# amounts written as money, not a payments export's kind of row ("charge", "refund").
+_CHARGE_HEADERS = frozenset({"charge", "charges"})
 # A currency written beside an amount ("£1,800", "950 EUR").
 _CURRENCY_WRITTEN = re.compile(r"[£$€¥₹]|\b[A-Z]{3}\b|\bkr\b")
 
@@ -2227,8 +2241,11 @@ def resolve_kinds(out, plan, frame, raw, columns_for, stage_map=None,
                  and not has_stage_column and "status" in columns_for)
     billed = by_status and about_invoices(raw.headers, plan.sheet, plan.file or "")
     # An order's own number beside the invoice's ("Bestelnummer", "Factuurnummer"): a
-    # shop's orders, each billed; a status saying sent there says shipped.
-    ordered = billed and any(_ORDER_HEADER.match(normalise_header(h)) for h in raw.headers)
+    # shop's orders, each billed; a status saying sent there says shipped, unless the
+    # statuses are an invoice's own ("Overdue", "Draft": the invoice was sent, not paid).
+    ordered = (billed and any(_ORDER_HEADER.match(normalise_header(h)) for h in raw.headers)
+               and not values.per_distinct(out["status"], normalise_value).isin(
+                   INVOICE_OWN_STATUSES).any())
     shop_orders = by_status and _shop_orders(plan, columns_for, out["status"], raw.headers)
     hires = by_status and values.per_distinct(out["status"], normalise_value).isin(
         HIRED_OUT).any()
@@ -2272,8 +2289,8 @@ def resolve_kinds(out, plan, frame, raw, columns_for, stage_map=None,
             said = order_status_kind(status)
             if key in BILLED_ONLY_STATUSES and not billed:
                 said = None           # (an order "Sent": dispatched, not an invoice unpaid)
-            if key in SENT_ON_INVOICE and billed and not ordered:
-                said = "contact"      # (an invoice "Verzonden": sent, not paid yet)
+            if key in SENT_ON_INVOICE and billed:   # (an order "Sent": shipped, a sale;
+                said = "purchase" if ordered else "contact"   # an invoice's: not paid yet)
             if key in ORDER_IN_HAND and shop_orders:
                 said = "purchase"     # (placed and being seen to; a job's is not done yet)
             if key in HIRE_RETURNED and hires:
