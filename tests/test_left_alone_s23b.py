@@ -54,13 +54,36 @@ def test_deposits_and_balances_said_paid_in_their_cells(tmp_path):
     [3, 3, 1, 0, 0], 1 sale of no amount, the two deposits paid read as nothing paid)."""
     (found,) = cli_import_book(tmp_path, "Catering bookings.xlsx", CATERING)
     assert ("Each row's sale is what was paid of 'Deposit' where its cell says so and "
-            "'Balance' where its cell says so (3 purchases of 2,900); 1 row whose sums say "
-            "neither paid nor owed was read as its status says.") in found["notes"]
+            "'Balance' where its cell says so (3 purchases of 2,900); 1 row with no part said "
+            "paid or owed (a bare sum or none) was read as its status says.") in found["notes"]
     assert not any("with nothing paid" in note for note in found["notes"])
     assert kind_totals(tmp_path, "purchase") == (3, 2900.0)
     assert workspace_rows(tmp_path, SALES) == [
         ("Harlow Rugby Club", 1, 300.0), ("Laura Bennett", 2, 2600.0), ("Mark Chen", 0, None)]
     assert cli_funnel(tmp_path) == [3, 3, 2, 1, 0]
+
+
+def test_a_caterers_deposits_beside_a_quote_and_a_cancellation(tmp_path):
+    """Session 22 O's food truck: Laura's wedding 500 + 1,900 paid and her party's 700
+    paid (two days), the rugby club's deposit 300 paid beside a bare balance of 1,500,
+    Mark Chen's TBC with nothing written (consideration), Greenway's Cancelled with its
+    deposit kept (a cancellation, no sale). 3 sales of 3,400, [4, 3, 2, 1, 0] (was
+    [4, 3, 1, 1, 0], sales of no amount)."""
+    cli_import_book(tmp_path, "Catering bookings.xlsx", {"Catering 2025": [
+        ["SMOKE & BUN - EVENT CATERING"],
+        ["Event date", "Client", "Event", "Covers", "Quote", "Deposit", "Balance", "Status"],
+        [D(2025, 5, 17), "Laura Bennett", "Wedding", 120, "£2,400", "£500 pd", "£1,900 pd",
+         "Done"],
+        [D(2025, 6, 7), "Harlow Rugby Club", "Summer fete", 300, "£1,800", "£300 pd",
+         "£1,500", "Confirmed"],
+        [D(2025, 6, 21), "Mark Chen", "40th birthday", 60, "£900", None, None, "TBC"],
+        [D(2025, 7, 5), "Greenway Ltd", "Staff BBQ", 80, "£1,100", "£200 pd", None,
+         "Cancelled"],
+        [D(2025, 8, 9), "Laura Bennett", "Anniversary party", 40, "£700", "£700 pd", None,
+         "Done"]]})
+    assert kind_totals(tmp_path, "purchase") == (3, 3400.0)
+    assert kind_totals(tmp_path, "cancellation")[0] == 1
+    assert cli_funnel(tmp_path) == [4, 3, 2, 1, 0]
 
 
 def test_a_deposit_due_and_nothing_paid_is_no_sale(tmp_path):

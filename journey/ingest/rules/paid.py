@@ -1066,8 +1066,8 @@ def booked_parts_paid(rows: pd.DataFrame, frame: pd.DataFrame,
                   + (f"; {counted(unpaid, 'row')} with nothing paid yet "
                      f"{'was read as a contact' if unpaid == 1 else 'were read as contacts'}"
                      " at consideration, not sales" if unpaid else "")
-                  + (f"; {counted(unsaid, 'row')} whose sums say neither paid nor owed "
-                     f"{'was' if unsaid == 1 else 'were'} read as {its(unsaid)} status says"
+                  + (f"; {counted(unsaid, 'row')} with no part said paid or owed (a bare "
+                     f"sum or none) {was(unsaid)} read as {its(unsaid)} status says"
                      if unsaid else "") + "."]
 
 
