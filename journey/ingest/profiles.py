@@ -2256,7 +2256,8 @@ def _subscription_facts(frame: pd.DataFrame) -> dict:
     # at a paid checkout, so its created_at is its first charge; so has another shop's
     # plain export of them (``plain_subscriptions``: subscription_id, status, created_at,
     # cancelled_at).
-    recharge = "activatedat" not in headers and (bool(headers & _RECHARGE_MARKS) or not (
+    activation = any(h.endswith("activatedat") for h in headers)   # (Chargebee's, dotted too)
+    recharge = not activation and (bool(headers & _RECHARGE_MARKS) or not (
         headers & {"accountcode", "currentperiodstartutc"}))
     renewals = pd.Series(0, index=frame.index)
     if "currentperiodstartutc" in headers:
