@@ -1202,6 +1202,24 @@ PERIODS_ALSO_NAMES = frozenset({"jan", "april", "may", "june", "july", "august",
 _DATE_HEADER = re.compile(r"^\s*(?:\d{1,2}[/.-]\d{1,2}[/.-](?:\d\d)?\d\d|\d{4}-\d\d-\d\d)\s*$")
 
 
+# A day and its month without a year ("01/02", "15.02"), as a round's columns are headed.
+_DAY_MONTH_HEADER = re.compile(r"^\s*(\d{1,2})[/.](\d{1,2})\s*$")
+
+
+def days_without_year(headers: list[str]) -> list[str]:
+    """The headers that are days written without their year ("01/02", "08/02", "15/02": a
+    window cleaner's round, a column per visit), where three or more are: each a day and a
+    month one way or the other, and not all one step apart, as a year's span is ("10/11",
+    "11/12", "12/13") and a clothing size ("6/8", "8/10", "10/12")."""
+    days = {h: (int(m[1]), int(m[2])) for h in headers
+            if (m := _DAY_MONTH_HEADER.match(str(h)))}
+    days = {h: (a, b) for h, (a, b) in days.items()
+            if 1 <= a <= 31 and 1 <= b <= 31 and min(a, b) <= 12}
+    if len(days) < 3 or len({b - a for a, b in days.values()}) == 1:
+        return []
+    return list(days)
+
+
 def period_of(header: str) -> str | None:
     """What period a column of a wide layout is one of (month, year, term, quarter, week,
     date), from its header, or None."""

@@ -269,7 +269,9 @@ VISIT_KEPT_WORDS = ("arrived, checked in, attended, signed in, show, showed, sho
                     "finished, seated, checked out, "
                     # (a French salon's appointment "Honoré": Planity's; a German studio's
                     # class "Teilgenommen": Eversports')
-                    "honore, honoree, teilgenommen")
+                    "honore, honoree, teilgenommen, "
+                    # (a nursery's or a childminder's session had, a day's or half of one)
+                    "full day, half day")
 
 # An order's statuses that speak of payment (paid, not paid, refunded), by the kind each
 # says happened: on a sheet of amounts, they make its statuses an order list's (a task
@@ -796,6 +798,8 @@ INVOICE_OWN_STATUSES = frozenset(normalise_value(word) for word in (
     "vencido", "borrador", "scaduta", "bozza", "vervallen", "concept", "überfällig",
     "entwurf"))
 VISIT_KEPT = frozenset(normalise_value(word) for word in VISIT_KEPT_WORDS.split(","))
+# Part paid (``PART_PAID_WORDS``) saying half, with no sum: a sale of half the amount.
+HALF_PAID = frozenset(normalise_value(word) for word in ("half", "half paid", "paid half"))
 # A hire's or a loan's statuses: out with the client ("Checked Out", "On hire"), then back
 # ("Returned"). Beside one out, "Returned" is the hire over, kept (a sale), not an order
 # sent back for a refund.

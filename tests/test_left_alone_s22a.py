@@ -19,7 +19,8 @@ Each sheet goes through the command line and is checked against figures worked o
   kept ("Fulfilled"), is the order's, read once (20, not 40); lines all "Refunded" in
   full still add up.
 - What prospects spend (a lead list's "Annual spend", no one on it at purchase) is revenue
-  to come, not revenue; beside a customer, and on a wholesale list, it stays revenue.
+  to come, not revenue; a customer's beside them (session 23: the prospects' too, before),
+  and a wholesale list's, stay revenue.
 - "Applicant" is the name of an applications list's person; "Applicant ID" is not.
 """
 
@@ -307,16 +308,18 @@ def test_what_a_prospect_spends_is_revenue_to_come(tmp_path):
     assert cli_funnel(tmp_path) == [2, 1, 0, 0, 0]
 
 
-def test_spend_beside_a_customer_stays_revenue(tmp_path):
-    """Not fired beside a customer: Acme 50,000 at Customer, Beta 20,000 at Prospect: the
-    list's spend is what its people spent with the business (an owner's tracker), both
-    revenue (current), as before. A wholesale list with no stage column (Shop, Annual
-    spend 5,000 and 2,000) keeps both as revenue, its shops customers, [2, 2, 2, 0, 0]."""
+def test_annual_spend_beside_a_customer_is_theirs_alone(tmp_path):
+    """Beside a customer: Acme 50,000 at Customer is revenue (current), as before. Beta
+    20,000 at Prospect has bought nothing: what it spends a year is revenue to come
+    (session 23: this test had it revenue, which by hand it cannot be; a tracker's plain
+    'Spend' beside a customer still is, test_unseen_exports). A wholesale list with no
+    stage column (Shop, Annual spend 5,000 and 2,000) keeps both as revenue, its shops
+    customers, [2, 2, 2, 0, 0]."""
     cli_import_text(tmp_path, "clients.csv", (
         "Company,Contact,Email,Annual spend,Stage\n"
         "Acme Ltd,Jo Hart,jo@acme.co,50000,Customer\nBeta plc,Max Bell,max@beta.co,20000,Prospect\n"))
     assert workspace_rows(tmp_path, SPEND) == [("Acme Ltd", 50000.0, None),
-                                               ("Beta plc", 20000.0, None)]
+                                               ("Beta plc", None, 20000.0)]
     shops = tmp_path / "shops"
     shops.mkdir()
     cli_import_text(shops, "stockists.csv", (

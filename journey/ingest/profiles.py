@@ -2261,8 +2261,12 @@ def _subscription_facts(frame: pd.DataFrame) -> dict:
     headers = {normalise_header(h) for h in frame.columns}
     recurly = "accountcode" in headers
     # Recharge (a Shopify store's subscriptions) has no activation: a subscription is made
-    # at a paid checkout, so its created_at is its first charge.
-    recharge = "activatedat" not in headers and bool(headers & _RECHARGE_MARKS)
+    # at a paid checkout, so its created_at is its first charge; so has another shop's
+    # plain export of them (``plain_subscriptions``: subscription_id, status, created_at,
+    # cancelled_at).
+    activation = any(h.endswith("activatedat") for h in headers)   # (Chargebee's, dotted too)
+    recharge = not activation and (bool(headers & _RECHARGE_MARKS) or not (
+        headers & {"accountcode", "currentperiodstartutc"}))
     renewals = pd.Series(0, index=frame.index)
     if "currentperiodstartutc" in headers:
         # Stripe's: no activation either; a subscription was paid from its start, or from
@@ -2288,7 +2292,7 @@ def _subscription_facts(frame: pd.DataFrame) -> dict:
         company = _col(frame, "company")
         state = _col(frame, "status")
         created = activated = _dates(frame, "createdat")
-        cancelled = _dates(frame, "cancelledat")
+        cancelled = _dates(frame, "cancelledat", "canceledat")
         trial = pd.Series(pd.NaT, index=frame.index)
     elif recurly:
         customer = _col(frame, "accountcode")
@@ -2313,6 +2317,9 @@ def _subscription_facts(frame: pd.DataFrame) -> dict:
         trial = _dates(frame, *_both("trialstart", "subscriptions"))
     created = created.where(created.notna(), activated)
     email = email.str.casefold()
+    by = "customer ID"
+    if customer.isna().all():       # (a plain export names each customer by e-mail alone:
+        customer, by = email, "e-mail"      # the e-mail is the client, as plan keys it)
     state = state.map(lambda v: None if v is None else normalise_value(v))
     test = email.fillna("").str.contains(_TEST_EMAIL, regex=True)
     # Paid: activated (a trial that converted, or a plan bought outright) in a state that
@@ -2321,7 +2328,7 @@ def _subscription_facts(frame: pd.DataFrame) -> dict:
     trialling = ~test & ~paid & (state.isin(_SUB_TRIAL) | trial.notna())
     person = (first.fillna("") + " " + last.fillna("")).str.strip()
     person = person.where(person != "")
-    return {"customer": customer, "email": email, "state": state, "test": test,
+    return {"customer": customer, "by": by, "email": email, "state": state, "test": test,
             "paid": paid, "trialling": trialling, "live": paid & state.isin(_SUB_LIVE),
             # (each paid subscription's payments: its first, and each renewal the export
             # shows paid; one whose last renewal failed has not paid for its current period)
@@ -2408,7 +2415,7 @@ def _subscription_explain(label: str) -> Callable[[pd.DataFrame], str]:
         tests = int(facts["test"].sum())
         trial_only = int(((customers["paid"] == 0) & customers["trialling"]).sum())
         return (f"Recognised as {label}: {counted(int((~facts['test']).sum()), 'subscription')}"
-                f" of {counted(len(customers), 'customer')} (by customer ID); "
+                f" of {counted(len(customers), 'customer')} (by {facts['by']}); "
                 f"{counted(int((customers['paid'] > 0).sum()), 'customer')} paid for one "
                 "(activated: purchases), "
                 f"{counted(int(customers['churned'].sum()), 'customer')} of them churned (every "
@@ -4073,6 +4080,14 @@ PROFILES += (
              _any("cancelledat"), _any(*_RECHARGE_MARKS)),
             {"customerid": "client_id", "email": "email"},
             _subscription_rules, _subscription_explain("a Recharge subscriptions export"),
+            kind="clients"),
+    # (another shop's subscriptions, one a row: no tool's own header; the customer's e-mail
+    # is the client, as an e-mail is where no ID is: ``_subscription_facts``)
+    Profile("plain_subscriptions", "a subscriptions export",
+            (_any("subscriptionid"), _any("status"), _any("createdat"),
+             _any("cancelledat", "canceledat"), _any("email", "customeremail")),
+            {"customerid": "client_id", "email": "client_id", "customeremail": "client_id"},
+            _subscription_rules, _subscription_explain("a subscriptions export"),
             kind="clients"),
     Profile("chargebee_invoices", "a Chargebee invoices export",
             (_any("invoicenumber", "invoicesid"), _any(*_both("customerid", "invoices")),

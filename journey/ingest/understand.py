@@ -1021,6 +1021,8 @@ def refine_mapping(raw: RawSheet, mapping: dict[str, str | None], kind: str, *,
             mapping[header] = None
             said.append(f"'{header}' holds yes or no, not names: kept as extra")
     _own_buyer(raw, mapping, free, said)
+    if kind == "clients":
+        _suppliers_money(raw, mapping, free, said)
     _one_business_named(raw, mapping, free, said)
     _funding_sources_named(raw, mapping, free, said)
     if kind == "events":
@@ -1570,6 +1572,7 @@ def _payer_named(raw: RawSheet, mapping: dict[str, str | None], free: list[str],
 # (Not "Buyer": a drop-shipper's orders name the customer so beside the supplier.)
 _BUYER_HEADERS = frozenset({"purchaser", "purchasername", "purchasedby"})
 _SUPPLIER_HEADERS = frozenset({"supplier", "suppliername", "suppliers"})
+_CUSTOMER_HEADER = re.compile(r"customer|client")
 
 
 def _own_buyer(raw: RawSheet, mapping: dict[str, str | None], free: list[str],
@@ -1583,6 +1586,23 @@ def _own_buyer(raw: RawSheet, mapping: dict[str, str | None], free: list[str],
             mapping[header] = None
             said.append(f"'{header}' beside a supplier names who bought for the business, "
                         "not a client: kept as extra")
+
+
+def _suppliers_money(raw: RawSheet, mapping: dict[str, str | None], free: list[str],
+                     said: list[str]) -> None:
+    """On a list of suppliers (a "Supplier" column), money read as a client's revenue
+    ("Annual spend") is what the business spends with each supplier, not revenue it
+    brought: kept as extra. Not where the list's name is a customer's ("Customer" beside
+    the "Supplier" that serves each)."""
+    supplier = next((h for h in raw.headers if normalise_header(h) in _SUPPLIER_HEADERS), None)
+    if supplier is None or any(_CUSTOMER_HEADER.search(normalise_header(h))
+                               for h, f in mapping.items() if f == "name"):
+        return
+    for header in free:
+        if mapping[header] in ("revenue_current", "revenue_potential"):
+            mapping[header] = None
+            said.append(f"'{header}' beside '{supplier}' is what the business spends with its "
+                        "suppliers, not revenue: kept as extra")
 
 
 def _all_yes_or_no(column: pd.Series) -> bool:

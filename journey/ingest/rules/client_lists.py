@@ -50,13 +50,16 @@ _YEARLY = re.compile(r"annual|yearly|peryear")
 
 
 def prospects_spend(out: pd.DataFrame, columns_for: dict[str, list[str]]) -> list[str]:
-    """On a list of prospects (a stage column, no one on it at purchase or later, nor
-    having left), what each spends (``_SPEND``: a lead list's "Annual spend") is not
-    revenue they brought, nothing having been bought: it is revenue to come (potential),
-    where no column gives that. Beside a customer, the list's spend is what its people
-    spent with the business (an owner's tracker: a lead's too), revenue. Returns a note."""
+    """On a list of prospects (a stage or status column saying so, no one on it at purchase
+    or later, nor having left), what each spends (``_SPEND``: a lead list's "Annual spend")
+    is not revenue they brought, nothing having been bought: it is revenue to come
+    (potential), where no column gives that. Beside a customer, a sum a year (``_YEARLY``)
+    is still the prospects' revenue to come, the customers' revenue; any other spend is
+    what the list's people spent with the business (an owner's tracker: a lead's too),
+    revenue. Returns a note."""
     said = columns_for.get("revenue_current", [None])[0]
-    if (said is None or "revenue_potential" in columns_for or "stage" not in columns_for
+    if (said is None or "revenue_potential" in columns_for
+            or not {"stage", "status"} & set(columns_for)
             or not _SPEND.search(normalise_header(said)) or names_money_paid(said)):
         return []
     revenue = pd.to_numeric(out["revenue_current"], errors="coerce")
@@ -64,7 +67,7 @@ def prospects_spend(out: pd.DataFrame, columns_for: dict[str, list[str]]) -> lis
                 & out["_outcome"].isna())
     bought = out["stage"].isin(["purchase", "retention", "advocacy"]) | out["_outcome"].isin(
         ["active", "churned", "cancelled"])
-    if not prospect.any() or bought.any():
+    if not prospect.any() or bought.any() and not _YEARLY.search(normalise_header(said)):
         return []
     out["revenue_potential"] = revenue.where(prospect)
     out["revenue_current"] = revenue.where(~prospect)
@@ -236,6 +239,9 @@ _ENDED_BESIDE_ACTIVE = frozenset(normalise_value(word) for word in (
     "cancelled", "canceled", "stopped", "ended", "left"))
 _PAUSED_BESIDE_ACTIVE = frozenset(normalise_value(word) for word in (
     "on hold", "paused", "suspended", "on a break"))
+# A member's or a subscription's status saying it runs, beside one that stopped or paused
+# (``_ENDED_BESIDE_ACTIVE``, ``_PAUSED_BESIDE_ACTIVE``): Active, in other words.
+_LIVE = frozenset(normalise_value(word) for word in ("live", "running", "ongoing"))
 _ARCHIVED = frozenset(normalise_value(word) for word in (
     "archived", "archiviert", "archivé", "archivado", "archivada", "archiviato",
     "archiviata", "gearchiveerd", "arkiverad", "arkiveret", "arkivert"))
@@ -280,6 +286,9 @@ def active_or_inactive(out: pd.DataFrame, frame: pd.DataFrame, mapping: dict[str
         return []
     said = values.per_distinct(frame[header], normalise_value)
     active, inactive = said.isin(ACTIVE_OF), said.isin(_INACTIVE)
+    if not active.any() and (said.isin(_ENDED_BESIDE_ACTIVE)
+                             | said.isin(_PAUSED_BESIDE_ACTIVE)).any():
+        active = said.isin(_LIVE)       # ("Live" beside "On hold", "Cancelled": members')
     if active.any():        # ("Cancelled", "On hold" beside "Active": regulars who stopped)
         inactive |= said.isin(_ENDED_BESIDE_ACTIVE)
         active |= said.isin(_PAUSED_BESIDE_ACTIVE)

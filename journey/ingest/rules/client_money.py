@@ -9,13 +9,13 @@ import re
 import pandas as pd
 
 from ... import values
-from ...fields import (PAID_COUNT, PRICE_EACH, REST_OF_TOTAL, base_header_key, header_year,
-                       names_money_paid, normalise_header, period_of, tax_note)
+from ...fields import (PAID_COUNT, PRICE_EACH, REST_OF_TOTAL, base_header_key,
+                       days_without_year, header_year, names_money_paid, normalise_header, period_of, tax_note)
 from ...stages import PAID_STEPS, RANK
 from ...text import counted, listed
 from ..understand import column_or_blank
 from .common import clients_counted, ticks
-from .paid import paid_parts, paid_words
+from .paid import paid_parts, paid_words, said_half
 
 
 def paid_amounts(out: pd.DataFrame, frame: pd.DataFrame, mapping: dict[str, str | None],
@@ -71,16 +71,27 @@ def revenue_where_paid(out: pd.DataFrame, frame: pd.DataFrame,
     ticked = said_paid.reindex(out.index, fill_value=False).astype(bool)
     revenue = pd.to_numeric(out["revenue_current"], errors="coerce")
     unpaid = ~ticked & revenue.gt(0)
-    if not unpaid.any():
+    half = ticked & revenue.gt(0) & said_half(frame[paid_by]).reindex(out.index,
+                                                                      fill_value=False)
+    if not (unpaid | half).any():
         return []
-    out["revenue_potential"] = revenue.where(unpaid)
-    out["revenue_current"] = revenue.where(~unpaid)
+    out["revenue_potential"] = revenue.where(unpaid, revenue.where(half) / 2)
+    out["revenue_current"] = revenue.where(~unpaid).where(~half, revenue / 2)
     columns_for["revenue_potential"] = [said]
-    count = int(unpaid.sum())
-    return [f"{counted(count, 'client')} not marked paid in '{paid_by}' "
-            f"{'has' if count == 1 else 'have'} paid none of '{said}' yet "
-            f"({values.amount_text(float(revenue[unpaid].sum()))}): read as revenue to "
-            "come (potential), not revenue."]
+    notes = []
+    if unpaid.any():
+        count = int(unpaid.sum())
+        notes.append(f"{counted(count, 'client')} not marked paid in '{paid_by}' "
+                     f"{'has' if count == 1 else 'have'} paid none of '{said}' yet "
+                     f"({values.amount_text(float(revenue[unpaid].sum()))}): read as revenue "
+                     "to come (potential), not revenue.")
+    if half.any():
+        count = int(half.sum())
+        notes.append(f"{counted(count, 'client')} marked as having paid half in '{paid_by}' "
+                     f"({values.amount_text(float(revenue[half].sum()) / 2)} of "
+                     f"{values.amount_text(float(revenue[half].sum()))} in '{said}'): half "
+                     "read as revenue, the other half as revenue to come (potential).")
+    return notes
 
 
 def parts_paid(out: pd.DataFrame, frame: pd.DataFrame, mapping: dict[str, str | None],
@@ -312,6 +323,8 @@ def period_columns(out: pd.DataFrame, frame: pd.DataFrame, mapping: dict[str, st
     each client's revenue is the sum of its periods (and one with any, on a list with no
     stage, a customer: ``spenders_bought``). Returns a note."""
     kinds = {h: period_of(h) for h, field in mapping.items() if field is None}
+    kinds.update(dict.fromkeys(days_without_year([h for h, k in kinds.items() if not k]),
+                               "date"))
     counts = pd.Series([k for k in kinds.values() if k], dtype=object).value_counts()
     if not len(counts) or counts.iloc[0] < 3:
         return []
@@ -332,6 +345,9 @@ def period_columns(out: pd.DataFrame, frame: pd.DataFrame, mapping: dict[str, st
     advice = ("To see them in the funnel, list each payment on a row of its own (date, client, "
               "amount) and import that.")
     said = columns_for.get("revenue_current", [None])[0]
+    if (each == "date" or said and PRICE_EACH.match(normalise_header(said))) and (
+            _written_as_money(frame, numbers, each)):       # (not hours, not visits)
+        return _amounts_paid(out, amounts, numbers, columns_for, each)
     if "revenue_current" in out and pd.to_numeric(out["revenue_current"],
                                                   errors="coerce").notna().any() or (
             said is None and not _written_as_money(frame, numbers, each)):
@@ -343,6 +359,28 @@ def period_columns(out: pd.DataFrame, frame: pd.DataFrame, mapping: dict[str, st
             + (f" ('{said}' holds no amount)" if said else "")
             + f"; they are not counted as purchases of their own (a second {each} paid is "
             f"not seen as repeat business). {advice}"]
+
+
+def _amounts_paid(out: pd.DataFrame, amounts: dict[str, pd.Series], numbers: list[str],
+                  columns_for: dict[str, list[str]], each: str) -> list[str]:
+    """Amounts under columns one per date (a round's visits), or one per period beside the
+    fee of one ("Fee per term", "Monthly fee": ``PRICE_EACH``): each amount above 0 is one
+    visit or period paid (cells written as money, ``_written_as_money``), so each client's revenue (current) is their sum (0 where none is)
+    and their number the client's purchases (two or more, a repeat customer), where no
+    column counts those. Returns a note."""
+    cells = pd.DataFrame(amounts).reindex(out.index)
+    paid = cells.gt(0).sum(axis=1)
+    said = columns_for.get("revenue_current", [None])[0]
+    out["revenue_current"] = cells.where(cells.gt(0)).sum(axis=1).round(2)
+    columns_for["revenue_current"] = [f"{numbers[0]}' to '{numbers[-1]}"]
+    if "purchases" not in columns_for:
+        out["purchases"] = paid
+    total = values.amount_text(float(out["revenue_current"].sum()))
+    return [f"Columns '{numbers[0]}' to '{numbers[-1]}' hold the amount paid for each {each} "
+            f"({counted(int(paid.sum()), 'payment')}, {total}"
+            + (f"; '{said}' is the fee of one" if said else "") + "): each client's revenue "
+            "(current) is their sum, each amount a purchase, and a client who paid two or "
+            "more a repeat customer."]
 
 
 _DAYS_IN_A_MONTH = 31

@@ -16,7 +16,7 @@ from ... import values
 from ...fields import (INSTALMENT, REST_OF_TOTAL, VISIT_TYPE_HEADERS, base_header_key,
                        normalise_header)
 from ...stages import (BILLED_ONLY_STATUSES, BILLED_STATUSES, BOOKED_STATUSES, NOT_PAID_YET,
-                       ON_INVOICE, PAID_BY, PAID_IN_PERSON, PAID_THROUGH, PART_PAID_WORDS,
+                       HALF_PAID, ON_INVOICE, PAID_BY, PAID_IN_PERSON, PAID_THROUGH, PART_PAID_WORDS,
                        PAYMENT_STATUSES, SENT_ON_INVOICE, UNPAID_STATUSES, normalise_value,
                        order_status_kind)
 from ...text import counted, its, listed, match_key, name_key, was
@@ -172,16 +172,27 @@ def _paid_parts(cell: object) -> set[str]:
     return parts
 
 
+def said_half(column: pd.Series) -> pd.Series:
+    """Which of a "Paid" column's cells say half was paid, with no sum ("half", "paid
+    half": ``HALF_PAID``)."""
+    return column.map(lambda cell: not _MONEY_IN_WORDS.search(str(cell)) and bool(
+        parts := _paid_parts(cell)) and parts <= HALF_PAID, na_action="ignore").fillna(
+        False).astype(bool)
+
+
 def _paid_in_cell(cells: pd.Series, amounts: pd.Series) -> pd.Series:
     """The money a "Paid" cell says was paid of a row's amount where it says part paid with
-    the sum ("deposit £50", "half £36"): that sum where less than the amount, else NaN."""
+    the sum ("deposit £50", "half £36"), or says half with no sum ("half", "paid half":
+    ``HALF_PAID``, half the amount): that sum where less than the amount, else NaN."""
     written = cells.dropna().astype(str)
-    written = written[written.map(lambda cell: bool(_MONEY_IN_WORDS.search(cell))
-                                  and _paid_parts(cell) <= _PART_PAID
-                                  and bool(_paid_parts(cell)))]
-    money = values.parse_money(written.map(lambda cell: _MONEY_IN_WORDS.search(cell)[0]))[0]
-    money = money.reindex(cells.index)
-    return money.where(money.gt(0) & money.lt(amounts.reindex(cells.index)))
+    part = written.map(lambda cell: bool(parts := _paid_parts(cell)) and parts <= _PART_PAID)
+    summed = written.map(lambda cell: bool(_MONEY_IN_WORDS.search(cell)))
+    money = values.parse_money(written[part & summed].map(
+        lambda cell: _MONEY_IN_WORDS.search(cell)[0]))[0]
+    amounts = amounts.reindex(cells.index)
+    half = written[part & ~summed].map(lambda cell: _paid_parts(cell) <= HALF_PAID)
+    money = pd.concat([money, amounts[half[half].index] / 2]).reindex(cells.index)
+    return money.where(money.gt(0) & money.lt(amounts))
 
 
 # Money written in a "Paid" cell beside its words ("deposit £50"): a sign and a number.
@@ -427,7 +438,10 @@ def paid_flags(out: pd.DataFrame, frame: pd.DataFrame, mapping: dict[str, str | 
         if part.any():
             count = int(part.sum())
             written = frame.loc[part[part].index, said].unique()[:3]
-            notes.append(f"{counted(count, 'row')} marked part paid with the sum in '{said}' "
+            notes.append(f"{counted(count, 'row')} marked part paid "
+                         + ("with the sum " if frame.loc[part[part].index, said].map(
+                             lambda cell: bool(_MONEY_IN_WORDS.search(str(cell)))).all()
+                            else "(half: half the amount) ") + f"in '{said}' "
                          f"({listed([repr(cell) for cell in written])}) "
                          f"{was(count)} read as {'a purchase' if count == 1 else 'purchases'} "
                          f"of what was paid so far ({paid_part[part].sum():,.2f} of "
