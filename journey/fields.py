@@ -118,6 +118,8 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
                   "account no", "student id", "student number", "student no"),
     "name": ("client", "client name", "customer", "customer name", "company", "company name",
              "card name", "card title", "user name", "display name", "couple",
+             # (a wedding trade's bookings: a makeup artist's, a dressmaker's)
+             "bride", "bride name", "brides name", "bride's name", "bride and groom",
              "buyer username",     # (a marketplace's buyer by handle: TikTok Shop's)
              "account", "account name",
              "name of sender/receiver",     # (a payments app's other party: Cash App's)
@@ -186,6 +188,14 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
                         "retainer", "monthly retainer", "retainer fee",
                         # (a teacher's or a school's fee for each term)
                         "fee per term", "term fee", "termly fee", "fee per month",
+                        # (a salon's, a swim school's or a tutor's price of one session,
+                        # lesson, class or block of them)
+                        "price per session", "price per lesson", "price per class",
+                        "price per visit", "session price", "lesson price", "class price",
+                        "session fee", "lesson fee", "class fee", "block fee",
+                        # (a subscription box's or a round's price each month or week)
+                        "monthly price", "price per month", "weekly price", "price per week",
+                        "weekly fee", "fee per week",
                         "total fees", "total billed", "amount billed", "won deals amount",
                         "transaction total", "lifetime revenue",
                         "historic customer lifetime value", "total customer lifetime value",
@@ -236,7 +246,7 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
                "state machine state",   # (Shopware's "stateMachineState.technicalName")
                "last payment status"),  # (a payment provider's, ICEPAY's: OK, OPEN, ERR)
     "channel": ("channel", "source", "lead source", "origin", "received via", "acquisition channel",
-                "how found", "how did you hear", "how did you hear about us",
+                "how found", "how found us", "how did you hear", "how did you hear about us",
                 "how did you hear about this event", "where did you hear about us",
                 "how did you find us", "referral source", "medium", "utm source",
                 # (an owner's own sheet, of the client: "How did they hear about us?")
@@ -269,7 +279,9 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
                   # a salon's or a clinic's client list: the visits each client paid for
                   # (a gym's check-ins are the member profiles', not purchases)
                   "visits", "total visits", "number of visits", "no of visits",
-                  "visit count", "visits count"),
+                  "visit count", "visits count",
+                  # a café's or a shop's loyalty card: a stamp for each purchase
+                  "stamps", "stamps collected", "loyalty stamps", "coffee stamps"),
     "referrals": ("referrals", "number of referrals", "numberofreferrals", "referral count",
                   "referrals made", "referred a friend", "referred someone", "has referred",
                   "referred us", "recommended us", "has recommended us"),
@@ -831,6 +843,8 @@ def match_header(header: object) -> tuple[str | None, int]:
     a CRM prefixes with the record it belongs to ("Person - Name", "Deal - Value") is
     matched by what follows the prefix."""
     found = _INDEX.get(normalise_header(header), (None, 99))
+    if found[0] == "order_id" and isinstance(header, str) and _MONEY_SIGN.search(header):
+        return "amount", found[1]       # "Invoice £": the invoice's money, not its number
     if isinstance(header, str) and (numbered := _NUMBER_SIGN.fullmatch(header)):
         # "Client #", "Quote No.": the thing's number, as "Client number" is (the mark is
         # lost to the comparison, and "Client" alone is a name, "Quote" an amount); but
@@ -862,6 +876,7 @@ def match_header(header: object) -> tuple[str | None, int]:
     return found
 
 
+_MONEY_SIGN = re.compile(r"[£$€¥₹]")
 _NUMBER_FIELDS = ("order_id", "client_id", "phone")   # fields whose values are numbers given
 # A header that is an export's path to a field ("orderCustomer.email", Shopware's): matched
 # by its last part, or, where that is only a thing's name or code ("salesChannel.name"), by
@@ -1189,7 +1204,7 @@ _PERIOD_HEADERS = (
     # a school's or a teacher's terms: "Autumn term", "Spring Term 2024", "Term 2"
     # (a season alone, "Autumn", "Spring", "Summer", is a term: three or more make a layout)
     ("term", re.compile(rf"^(?:(?:autumn|fall|winter|spring|summer|michaelmas|lent|easter|"
-                        rf"trinity)(?:term)?|term[1-6])(?:{_YEAR})?$")),
+                        rf"trinity)(?:term)?|term[1-6])(?:{_YEAR}|\d\d)?$")),   # ("Spring 25")
     ("quarter", re.compile(rf"^(?:q|qtr|quarter)[1-4](?:{_YEAR})?$|^{_YEAR}q[1-4]$")),
     ("week", re.compile(r"^(?:week|wk|w)\d{1,2}$")),
 )

@@ -697,6 +697,7 @@ _TICK_STEP_WORDS = {
                  "repeat purchase, rebooked, re booked, booked again, returning, "
                  "returned customer, returning customer, "
                  "renewed, came back, bought again, ordered again, second purchase, "
+                 "re enrolled, enrolled again, rejoined, "
                  "second order, second booking",
     "advocacy": "review, reviewed, google review, left google review, testimonial, promoter, "
                 + OWNERS_STEP_WORDS["advocacy"],

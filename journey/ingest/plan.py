@@ -54,7 +54,8 @@ from .rules.client_money import (none_bought, paid_amounts, parts_paid, period_c
 from .rules.common import unmapped
 from .rules.deals import (PARENT, closed_on, consultations, deal_values_won, lost_by_reason,
                           numbered_stages, quoted_considering, quotes_considered,
-                          quotes_in_work, quotes_turned_down, subtasks_as_contacts)
+                          quotes_in_work, quotes_priced, quotes_turned_down,
+                          subtasks_as_contacts)
 from .rules.orders import BILLS_A_JOB as BILLS_A_JOB   # imported from here by save
 from .rules.orders import (bills_a_job, continued_orders, labelled_totals,
                            named_subtotals, nothing_happened, order_lines, part_rows)
@@ -541,12 +542,16 @@ def _still_unknown(unknown: dict[str, int], kept: pd.Series) -> dict[str, int]:
     return {value: int(counts[value]) for value in unknown if value in counts.index}
 
 
-def _unit_price(plan: SheetPlan, columns_for: dict[str, list[str]]) -> str | None:
+def _unit_price(plan: SheetPlan, columns_for: dict[str, list[str]],
+                totalled: frozenset[str]) -> str | None:
     """The header of an events sheet's amount when it is a price per unit beside a quantity
-    column (``journey.ingest.line_amounts``), else None."""
+    column (``journey.ingest.line_amounts``), else None. A plain "Price" the table's totals
+    row adds up (``totalled``) is each line's price, not a unit's: no one totals unit prices
+    (a print shop's 500 cards at "£45")."""
     price_header = columns_for.get("amount", [None])[0]
     if (plan.kind != "events" or plan.recognised_as or price_header is None
-            or quantity_column(plan.mapping) is None or not priced_per_unit(price_header)):
+            or quantity_column(plan.mapping) is None or not priced_per_unit(price_header)
+            or (price_header in totalled and not names_a_unit_price(price_header))):
         return None
     return price_header
 
@@ -700,7 +705,11 @@ def prepare_sheet(plan: SheetPlan, *, stage_map: dict[str, str] | None = None,
     empty_total = _empty_total_priced_per_unit(out, frame, plan, columns_for)
     if empty_total:         # (the unit price was read for it: the mapping shown says so)
         read_instead = {empty_total: None, columns_for["amount"][0]: "amount"}
-    unit_price = _unit_price(plan, columns_for)
+    unit_price = _unit_price(plan, columns_for, raw.totalled)
+    if not unit_price and (price := _unit_price(plan, columns_for, frozenset())):
+        notes.append(f"'{price}' is each line's price, not each unit's: the table's totals "
+                     f"row adds it up, so it was not multiplied by "
+                     f"'{quantity_column(plan.mapping)}'.")
     extras = [h for h, t in plan.mapping.items() if not t] + demoted + behind + [
         h for hs in columns_for.values() for h in hs[1:]] + ([unit_price] if unit_price else [])
     out[EXTRA] = extra_json(frame, extras)
@@ -800,14 +809,18 @@ def prepare_sheet(plan: SheetPlan, *, stage_map: dict[str, str] | None = None,
         written = out["name"].copy()        # (a log's "Mrs Hall" at Jane Hall's number)
         out, by_phone = one_person_by_phone(out)
         notes += people_joined_said(by_phone, [], out, written)
-    ticked = (ticked_steps(out, frame, plan.mapping, demoted, notes, day_first)  # (ticks, dates
-              + paid_amounts(out, frame, plan.mapping, columns_for)      # or amounts paid)
-              + parts_paid(out, frame, plan.mapping, columns_for)
-              + revenue_where_paid(out, frame, plan.mapping, columns_for)
-              if plan.kind == "clients" else [])
+    clients_list = plan.kind == "clients"
+    # (ticks or dates of steps taken; amounts paid; parts paid, or a fee marked paid)
+    steps = (ticked_steps(out, frame, plan.mapping, demoted, notes, day_first)
+             if clients_list else [])
+    paid = paid_amounts(out, frame, plan.mapping, columns_for) if clients_list else []
+    parts = (parts_paid(out, frame, plan.mapping, columns_for)
+             + revenue_where_paid(out, frame, plan.mapping, columns_for) if clients_list else [])
+    ticked = steps + paid + parts
     notes += ticked
-    priced = (quoted_considering(out, columns_for)       # (steps taken say more)
-              if plan.kind == "clients" and not ticked else [])
+    # (steps taken say more; amounts paid say only who bought: the others quoted consider)
+    priced = (quoted_considering(out, columns_for)
+              if clients_list and not (steps or parts) else [])
     notes += priced
     if plan.kind == "clients":
         notes += deal_values_won(out, columns_for)
@@ -995,6 +1008,8 @@ def prepare_sheet(plan: SheetPlan, *, stage_map: dict[str, str] | None = None,
         rows, said = consultations(rows, frame, plan.mapping)
         notes += said
         rows, said = quotes_in_work(rows, frame, plan.mapping)
+        notes += said
+        rows, said = quotes_priced(rows, frame, plan.mapping)
         notes += said
         rows, said = booked_parts_paid(rows, frame, plan.mapping)
         notes += said

@@ -193,6 +193,8 @@ class RawSheet:
     merged_rows: dict[str, np.ndarray] = field(default_factory=dict, repr=False)
     # columns whose days give no year and nothing names one (said in ``notes``): not dates
     yearless: frozenset[str] = frozenset()
+    # columns the table's totals row adds up (a figure or a formula under them)
+    totalled: frozenset[str] = frozenset()
 
     @property
     def rows(self) -> int:
@@ -1895,7 +1897,9 @@ def _build_sheet(sheet_name: str, grid: _Grid, notes: list[str],
                                     "below the table (a footer)"))
         data_at = data_at[:-footer]
     totals = _totals_at_foot(grid, missing, data_at) if count_blank else []
+    totalled_at: set[int] = set()
     if totals:
+        totalled_at = _totalled_columns(grid, missing, data_at[-len(totals):])
         first, last = (int(grid.row_numbers[data_at[i]]) for i in (-len(totals), -1))
         notes.append(f"{f'row {first:,} is' if first == last else f'rows {first:,}-{last:,} are'}"
                      f" the table's totals ({', '.join(map(repr, totals))}), summing the rows "
@@ -1996,7 +2000,21 @@ def _build_sheet(sheet_name: str, grid: _Grid, notes: list[str],
         header_row=int(grid.row_numbers[header_at]),
         merged_rows=merged_rows,
         yearless=yearless,
+        totalled=frozenset(h for h, j in zip(headers, kept) if j in totalled_at),
     )
+
+
+def _totalled_columns(grid: _Grid, missing: list[np.ndarray], rows: np.ndarray) -> set[int]:
+    """The columns (0-based, of the grid) the totals rows add up: a number under them, or
+    a formula saved without its result."""
+    found = {j for j, (column, gaps) in enumerate(zip(grid.columns, missing))
+             if any(not gaps[i] and isinstance(column[i], (int, float))
+                    and not isinstance(column[i], bool) for i in rows)}
+    if grid.unsaved is not None:
+        numbers = {int(grid.row_numbers[i]) for i in rows}
+        found |= {j - grid.first_column for j, at in grid.unsaved.columns().items()
+                  if numbers & set(at)}
+    return found
 
 
 # A key to a column's codes written above or below the table ("Key: Green = paid, Amber =
@@ -2048,7 +2066,8 @@ def _years_added(frame: pd.DataFrame, title: str,
         dated = per_distinct(frame[header],     # (2000, a leap year, where none is named)
                              lambda cell: with_year(cell, year or 2000, dashed))
         added = dated.notna()
-        if not added.any() or added.sum() * 2 < frame[header].notna().sum() or (
+        if not added.any() or added.sum() * 2 < frame[header].notna().sum() and not (
+                _all_of_year(frame[header].where(~added), year)) or (
                 found is None and "date" not in str(header).casefold()
                 and not dated[added].str.contains("[a-zA-Z]").all()):
             continue        # (bare "4/10" under a header naming no date: a score, a share)
@@ -2068,6 +2087,14 @@ def _years_added(frame: pd.DataFrame, title: str,
                      f"the sheet's {'title' if where == title else 'name'} names "
                      f"('{where}').")
     return notes, frozenset(yearless)
+
+
+def _all_of_year(cells: pd.Series, year: int | None) -> bool:
+    """Whether a column's other dates, all read, are all of the year the title names: a
+    few days written without it among them ("14 Jan" among "07/01/25") are of it too."""
+    found, bad, _ = parse_dates(cells.dropna())
+    return year is not None and found.notna().any() and not bad.any() and bool(
+        pd.to_datetime(found.dropna(), errors="coerce").dt.year.eq(year).all())
 
 
 def _start_months(frame: pd.DataFrame) -> list[str]:

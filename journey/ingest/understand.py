@@ -79,6 +79,8 @@ _KIND_WORDS = {
     "purchase": "purchase purchases order orders sale sales transaction transactions invoice "
                 "invoices booking bookings buy bought salesreceipt receipt "
                 "appointment appointments job jobs cita citas termin termine agendamento "
+                # (a bike's, a boat's or a tool's hire log; not "hires": a firm's new staff)
+                "hire rental rentals "
                 "agendamentos transaktion transaktionen transaccion transacciones transacao "
                 "transacoes "
                 "pedido pedidos venta ventas compra compras factura facturas commande commandes "
@@ -158,6 +160,9 @@ PAYMENT_WORDS = frozenset(
     "receivedp2p "      # (money a person sent the account: Cash App's "Received P2P")
     "paiements zahlung zahlungen pagamento pagamentos pagamenti betaling betalingen".split())
 SHEET_KIND_OF = {**KIND_OF, **dict.fromkeys(PAYMENT_WORDS, "purchase")}
+# A whole sheet's name that says the same of an owner's workbook ("Enquiries", "Paid"):
+# read as "Payments" is. ("Paid" among other words may be an advertiser's: "Paid ads".)
+_PAID_NAMES = frozenset({("paid",), ("paid", "in"), ("money", "in"), ("paid", "jobs")})
 # A kind cell's word for money given back, read so only beside sales ("sale", "credit").
 _CREDITS = frozenset({"credit", "credits", "credittransaction"})
 
@@ -3070,7 +3075,10 @@ def _kind_word(words: list[str]) -> str | None:
     cards") unless a kind word follows them ("Gift Card Refunds": refunds) or a word
     saying they were spent ("Gift Cards Redeemed": ``_SPENT``, no kind). A payments word
     only where no other word says the payments go out or are still owed (``_NOT_PAID_IN``);
-    "lost" not of things mislaid ("Lost property": ``_MISLAID``)."""
+    "lost" not of things mislaid ("Lost property": ``_MISLAID``). A name that is only
+    "Paid" (``_PAID_NAMES``) is payments."""
+    if tuple(words) in _PAID_NAMES:
+        return "payments"
     for i, word in enumerate(words):
         if word == "lost" and _MISLAID.intersection(words[i + 1:i + 2]):
             continue

@@ -28,7 +28,8 @@ def paid_amounts(out: pd.DataFrame, frame: pd.DataFrame, mapping: dict[str, str 
     for header, target in mapping.items():
         if target or header not in frame or base_header_key(header) not in PAID_STEPS:
             continue
-        money = values.read_money(frame[header])
+        # (an amount with its remark, "£100 deposit", is that amount: the header says money)
+        money = values.read_money(frame[header], header, owners_words=True)
         paid = money.values
         if money.bad.any() or not paid.gt(1).any() or ticks(frame[header]) is not None:
             continue
@@ -124,8 +125,10 @@ def _rest_of_total_paid(out: pd.DataFrame, frame: pd.DataFrame,
     where no column gives that. Returns a note."""
     total = columns_for["revenue_current"]
     parts = paid_parts(frame, mapping)
-    if len(total) != 1 or len(parts) != 1 or "revenue_potential" in columns_for:
+    if len(total) != 1 or not parts or "revenue_potential" in columns_for:
         return []
+    if len(parts) > 1:
+        return _parts_of_total_paid(out, total[0], parts)
     ((deposit, (deposit_paid, deposit_got)),) = parts.items()
     by_key = {normalise_header(h): h for h, f in mapping.items() if not f and h in frame}
     rest_paid = next((by_key[f"{rest}{paid}"] for rest in sorted(REST_OF_TOTAL)
@@ -144,6 +147,26 @@ def _rest_of_total_paid(out: pd.DataFrame, frame: pd.DataFrame,
     return [f"Each client's revenue (current) is what was paid of '{total[0]}': "
             f"'{deposit}' where '{deposit_paid}' says so and the rest where '{rest_paid}' "
             f"says so ({values.amount_text(float(paid.sum()))}); the "
+            f"{values.amount_text(float(owed.sum()))} not yet paid is revenue to come "
+            "(potential)."]
+
+
+def _parts_of_total_paid(out: pd.DataFrame, total: str,
+                         parts: dict[str, tuple[str, pd.Series]]) -> list[str]:
+    """A total beside its parts, each with a column saying whether it was paid (a band's
+    "Fee", "Deposit" and "Deposit paid", "Balance" and "Balance paid"): each client's
+    revenue (current) is the parts paid, the rest of the total revenue to come (potential).
+    ``out`` is changed in place; returns a note."""
+    whole = pd.to_numeric(out["revenue_current"], errors="coerce")
+    paid = pd.DataFrame({h: got.reindex(out.index) for h, (_, got) in parts.items()}).sum(
+        axis=1, min_count=1)
+    owed = (whole - paid.fillna(0)).where(lambda left: left.gt(0))
+    if not owed.notna().any():
+        return []
+    out["revenue_current"], out["revenue_potential"] = paid.round(2), owed.round(2)
+    pairs = " and ".join(f"'{h}' where '{paid_by}' says so" for h, (paid_by, _) in parts.items())
+    return [f"Each client's revenue (current) is what was paid of '{total}': {pairs} "
+            f"({values.amount_text(float(paid.sum()))}); the "
             f"{values.amount_text(float(owed.sum()))} not yet paid is revenue to come "
             "(potential)."]
 

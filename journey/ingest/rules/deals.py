@@ -323,6 +323,27 @@ def quotes_in_work(rows: pd.DataFrame, frame: pd.DataFrame,
                   f"consideration (a price was given), not {'a sale' if count == 1 else 'sales'}."]
 
 
+def quotes_priced(rows: pd.DataFrame, frame: pd.DataFrame,
+                  mapping: dict[str, str | None]) -> tuple[pd.DataFrame, list[str]]:
+    """Contacts of a job book whose column of the price quoted (``QUOTE_HEADERS``: "Quote",
+    "Estimate", beside what was invoiced) holds money are at consideration: a price was
+    given (an electrician's quote sent, or turned down). A job paid is a sale whatever its
+    quote. Returns the rows and a note."""
+    header = next((h for h, f in mapping.items() if h in frame and f in (None, "revenue_potential")
+                   and normalise_header(h) in QUOTE_HEADERS), None)
+    if header is None or "kind" not in rows:
+        return rows, []
+    quoted = values.read_money(frame[header]).values.reindex(rows.index).gt(0)
+    rows, quoted = _at_consideration(rows, quoted & rows["kind"].eq("contact"))
+    if not quoted.any():
+        return rows, []
+    count = int(quoted.sum())
+    return rows, [f"{counted(count, 'row')} with a price in '{header}' and nothing paid "
+                  f"{'was read as a contact' if count == 1 else 'were read as contacts'} at "
+                  "consideration (a price was given), not "
+                  f"{'a sale' if count == 1 else 'sales'}."]
+
+
 def _at_consideration(rows: pd.DataFrame, marked: pd.Series) -> tuple[pd.DataFrame, pd.Series]:
     """The rows ``marked`` that have no stage of their own put at consideration; returns
     the rows and those it put there."""

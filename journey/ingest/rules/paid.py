@@ -139,7 +139,8 @@ def _paid_how(cell: object) -> str | None:
     parts = _paid_parts(cell)
     if not parts:
         return None
-    if parts & NOT_PAID_YET and parts <= NOT_PAID_YET | ON_INVOICE or parts <= _NO_CHARGE:
+    if (parts & NOT_PAID_YET and parts <= NOT_PAID_YET | ON_INVOICE or parts <= _NO_CHARGE
+            or parts <= _SAID_NO):
         return "contact"
     if parts <= _PAID_WORDS | ON_INVOICE:
         return "contact" if parts <= ON_INVOICE else "purchase"
@@ -897,7 +898,10 @@ _PART_PAID = frozenset(normalise_value(w) for w in PART_PAID_WORDS.split(","))
 _PAID_WORDS = PAID_BY | PAID_THROUGH | _PART_PAID | {"y", "yes"}
 # Nothing charged ("FOC", "free", "no charge": ``values.FREE_WORDS``): not a sale.
 _NO_CHARGE = frozenset(normalise_value(word) for word in values.FREE_WORDS)
-_PAID_CELL_WORDS = _PAID_WORDS | ON_INVOICE | NOT_PAID_YET | _NO_CHARGE
+# A plain no among the words ("Yes", "Half", "No"): not paid. (Not "x": beside Y and N it
+# may be a tick or a cross.)
+_SAID_NO = frozenset({"no", "n", "notpaid", "unpaid"})
+_PAID_CELL_WORDS = _PAID_WORDS | ON_INVOICE | NOT_PAID_YET | _NO_CHARGE | _SAID_NO
 
 # A row's own words that it was not (yet) a sale: a quote, an estimate, money not yet paid
 # ("quote - waiting", "not collected yet", "owes £20", "awaiting payment").
