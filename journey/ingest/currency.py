@@ -50,7 +50,7 @@ CURRENCIES = {
     "DKK": ("DKK", "Danish kroner"), "PKR": ("PKR", "Pakistani rupees"),
     "LKR": ("LKR", "Sri Lankan rupees"), "NPR": ("NPR", "Nepalese rupees"),
     "CLP": ("CLP", "Chilean pesos"), "COP": ("COP", "Colombian pesos"),
-    "ARS": ("ARS", "Argentine pesos"), "PEN": ("S/", "soles"),
+    "ARS": ("ARS", "Argentine pesos"), "PEN": ("S/", "soles"), "KZT": ("₸", "tenge"),
 }
 # Money named as several countries write it (kept as written, in place of a code): what
 # the import calls it, and the codes it may be.
@@ -69,7 +69,7 @@ _CELL_TOKENS = {
     "a$": "AUD", "au$": "AUD", "c$": "CAD", "ca$": "CAD", "nz$": "NZD", "hk$": "HKD",
     "s$": "SGD", "r$": "BRL", "mx$": "MXN", "¥": "JPY", "円": "JPY", "₹": "INR", "₩": "KRW",
     "₽": "RUB", "руб": "RUB", "₺": "TRY", "₪": "ILS", "₫": "VND", "฿": "THB", "₴": "UAH",
-    "грн": "UAH", "₦": "NGN", "₱": "PHP", "zł": "PLN", "kč": "CZK", "fr": "CHF",
+    "грн": "UAH", "₦": "NGN", "₱": "PHP", "₸": "KZT", "zł": "PLN", "kč": "CZK", "fr": "CHF",
     **{name.lower(): name for name in SHARED_NAMES},
 }
 _TOKEN_CODES = {**{code: code.upper() for code in CURRENCY_CODES}, **_CELL_TOKENS, "rmb": "CNY"}

@@ -224,6 +224,38 @@ def trial_tiers_considering(out: pd.DataFrame, frame: pd.DataFrame,
             f"{was(count)} read as trying, not buying (consideration)."]
 
 
+# A subscription's day its trial ends and the day of its last payment, as headers are
+# compared (WooCommerce Subscriptions' "trial_end_date", "last_payment_date").
+_TRIAL_END = re.compile(r"^trial(?:end|ends|ended|expires|expiry)(?:date|day|at|on|utc|gmt)?$")
+_LAST_PAID = re.compile(r"^last(?:payment|paid|charge|charged)(?:date|day|at|on|utc|gmt)?$")
+
+
+def trials_not_paid(out: pd.DataFrame, frame: pd.DataFrame,
+                    mapping: dict[str, str | None]) -> list[str]:
+    """On a client list of subscriptions, one with a day its trial ends (``_TRIAL_END``) and
+    no payment on or after it (its last payment's day, ``_LAST_PAID``, empty or earlier) is
+    trying, not bought (consideration), whatever its status or its plan's price says; a
+    trial followed by a payment was bought. Returns a note."""
+    headers = [h for h in mapping if isinstance(h, str)]
+    trial = next((h for h in headers if _TRIAL_END.match(normalise_header(h))), None)
+    if trial is None or "stage" not in out:
+        return []
+    ends = values.parse_dates(frame[trial])[0]
+    paid_header = next((h for h in headers if _LAST_PAID.match(normalise_header(h))), None)
+    paid = (values.parse_dates(frame[paid_header])[0] if paid_header is not None
+            else pd.Series(None, index=frame.index, dtype=object))
+    paid_after = paid.notna() & (paid.fillna("") >= ends.fillna(""))
+    trying = (ends.notna() & ~paid_after
+              & out["stage"].map(lambda stage: RANK.get(stage, -1)).le(RANK["purchase"]))
+    if not trying.any():
+        return []
+    out["stage"] = out["stage"].where(~trying, "consideration")
+    count = clients_counted(out, trying)
+    return [f"{counted(count, 'client')} with a day in '{trial}' and no payment on or after "
+            f"it{f' (in {paid_header!r})' if paid_header else ''} {was(count)} read as trying, "
+            "not buying (consideration)."]
+
+
 _INACTIVE = frozenset(normalise_value(word) for word in (
     "inactive", "inactivo", "inactiva", "inactif", "inaktiv", "inativo", "inativa",
     "inattivo", "inattiva", "inactief"))
@@ -233,7 +265,9 @@ _INACTIVE = frozenset(normalise_value(word) for word in (
 # a cleaner's or a subscription box's regulars) or paused ("On hold"): a client, Inactive or
 # Active as those are.
 _ENDED_BESIDE_ACTIVE = frozenset(normalise_value(word) for word in (
-    "cancelled", "canceled", "stopped", "ended", "left"))
+    "cancelled", "canceled", "stopped", "ended", "left",
+    # (a subscription paid to its period's end, then to stop: WooCommerce's)
+    "pending cancel", "pending cancellation"))
 _PAUSED_BESIDE_ACTIVE = frozenset(normalise_value(word) for word in (
     "on hold", "paused", "suspended", "on a break"))
 _ARCHIVED = frozenset(normalise_value(word) for word in (
