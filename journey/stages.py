@@ -259,7 +259,9 @@ OUTCOME_ALIASES = {
     "cancelled": "cancelled, canceled, cancellation, cancelled order, cancelado, anulado, "
                  "annule, storniert, cancelada, anulada, annulee, "
                  "annullato, annullata, cancellato, cancellata, stornato, stornata, geannuleerd, "
-                 "gecanceld",
+                 "gecanceld, "
+                 # (a subscription paid to its period's end, then to stop: WooCommerce's)
+                 "pending cancel, pending cancellation",
 }
 # A visit's or an appointment's statuses saying it was kept (Jane App's "Arrived", a class
 # "Attended", Vagaro's "Show"): a sale on an order list, and what marks a list of visits.

@@ -7,9 +7,10 @@ against figures worked out by hand; beside each mend, a sheet where it must not 
   status column of Selesai, Dikirim, Dibatalkan, Dikembalikan is a shop's orders.
 - An invoice list's "Outstanding" (Quaderno's) is unpaid, not a sale.
 - WooCommerce Subscriptions: its "wc-" before each status is left out ("wc-active" is
-  Active); "pending-cancel" beside Active is a subscriber paid up and leaving; one with a
-  day its trial ends and no payment since is trying, not bought (a trial followed by a
-  payment was bought).
+  Active); "pending-cancel" is a subscriber paid up and cancelling; one with a day its
+  trial ends and no payment since is trying, not bought (a trial followed by a payment was
+  bought); one whose last payment came after its start (and its trial's end) paid more
+  than once, retention (one paid only on its first day bought once).
 - A Brazilian ERP's orders (Tiny's): "Nome do contato" is the client's name.
 - A Brazilian shop's orders (Loja Integrada's): the word "Pedido" before the status
   ("Pedido Entregue", "Pedido Cancelado") is left out; "Pedido Especial" says nothing.
@@ -133,11 +134,13 @@ _WOO_HEADERS = ("subscription_id,customer_id,subscription_status,start_date,tria
 
 
 def test_woocommerce_subscriptions_statuses_and_a_trial(tmp_path):
-    """Amy (wc-active, paid monthly since January), Ben (wc-cancelled after two payments),
-    Dan (wc-on-hold), Eve (wc-pending-cancel: paid to her period's end) and Finn
-    (wc-expired, one yearly payment) bought. Cleo is wc-active in her trial (ends 15 April),
-    with no payment yet: trying, consideration. 6 clients, 5 bought: [6, 6, 5, 0, 0] (was
-    [6, 0, 0, 0, 0]: no "wc-" status read)."""
+    """Amy (wc-active, paid monthly since 5 January, last on 5 April), Ben (wc-cancelled
+    after paying 10 January and 10 February), Dan (wc-on-hold, paid 1 February and 1 March)
+    and Eve (wc-pending-cancel: paid 15 February to 15 April, stopping at her period's end)
+    paid more than once: retention. Finn (wc-expired) paid once, a year, on his first day:
+    bought. Cleo is wc-active in her trial (ends 15 April) with no payment yet: trying,
+    consideration. Ben and Eve cancelled. 6 clients: [6, 6, 5, 4, 0] (was [6, 0, 0, 0, 0]:
+    no "wc-" status read)."""
     found = cli_import_text(tmp_path, "subscriptions.csv", _WOO_HEADERS + (
         "1201,11,wc-active,2026-01-05 09:00:00,0,2026-05-05 09:00:00,2026-04-05 09:00:00,0,"
         "month,1,25.00,GBP,Amy,Clark,amy@example.com\n"
@@ -154,22 +157,32 @@ def test_woocommerce_subscriptions_statuses_and_a_trial(tmp_path):
     assert ("1 client with a day in 'trial_end_date' and no payment on or after it (in "
             "'last_payment_date') was read as trying, not buying (consideration).") in found[
                 "notes"]
-    assert workspace_rows(tmp_path, "SELECT name, furthest_stage FROM clients ORDER BY name") == [
-        ("Amy Clark", "purchase"), ("Ben Ford", "purchase"), ("Cleo Hart", "consideration"),
-        ("Dan Ives", "purchase"), ("Eve Jones", "purchase"), ("Finn Kerr", "purchase")]
-    assert cli_funnel(tmp_path) == [6, 6, 5, 0, 0]
+    assert ("4 clients whose last payment ('last_payment_date') came after their start "
+            "('start_date') were read as paid more than once: staying (retention).") in found[
+                "notes"]
+    assert workspace_rows(tmp_path, "SELECT name, furthest_stage, outcome FROM clients "
+                                    "ORDER BY name") == [
+        ("Amy Clark", "retention", None), ("Ben Ford", "retention", "cancelled"),
+        ("Cleo Hart", "consideration", None), ("Dan Ives", "retention", None),
+        ("Eve Jones", "retention", "cancelled"), ("Finn Kerr", "purchase", "churned")]
+    assert cli_funnel(tmp_path) == [6, 6, 5, 4, 0]
 
 
 def test_a_trial_followed_by_a_payment_was_bought(tmp_path):
-    """Gus's trial ended on 15 March and he paid on 15 April: bought, as Hal (no trial) did.
-    Neither is read as trying: [2, 2, 2, 0, 0]."""
+    """Gus's trial ended on 15 March and he paid that day; Hal paid on his first day, 1
+    March: each bought once, neither trying nor staying. Ida's trial ended on 15 March and
+    she paid again on 15 April: bought twice (retention). [3, 3, 3, 1, 0]."""
     found = cli_import_text(tmp_path, "subscriptions.csv", _WOO_HEADERS + (
-        "1301,21,wc-active,2026-03-01 09:00:00,2026-03-15 09:00:00,2026-05-15 09:00:00,"
-        "2026-04-15 09:00:00,0,month,1,25.00,GBP,Gus,Lane,gus@example.com\n"
-        "1302,22,wc-active,2026-03-01 09:00:00,0,2026-05-01 09:00:00,2026-04-01 09:00:00,0,"
-        "month,1,25.00,GBP,Hal,Moss,hal@example.com\n"))
+        "1301,21,wc-active,2026-03-01 09:00:00,2026-03-15 09:00:00,2026-04-15 09:00:00,"
+        "2026-03-15 09:00:00,0,month,1,25.00,GBP,Gus,Lane,gus@example.com\n"
+        "1302,22,wc-active,2026-03-01 09:00:00,0,2026-04-01 09:00:00,2026-03-01 09:00:00,0,"
+        "month,1,25.00,GBP,Hal,Moss,hal@example.com\n"
+        "1303,23,wc-active,2026-03-01 09:00:00,2026-03-15 09:00:00,2026-05-15 09:00:00,"
+        "2026-04-15 09:00:00,0,month,1,25.00,GBP,Ida,Nash,ida@example.com\n"))
     assert not any("trying" in note for note in found["notes"])
-    assert cli_funnel(tmp_path) == [2, 2, 2, 0, 0]
+    assert workspace_rows(tmp_path, "SELECT name, furthest_stage FROM clients ORDER BY name") == [
+        ("Gus Lane", "purchase"), ("Hal Moss", "purchase"), ("Ida Nash", "retention")]
+    assert cli_funnel(tmp_path) == [3, 3, 3, 1, 0]
 
 
 # --- a Brazilian ERP's orders: "Nome do contato" ---------------------------------------------------

@@ -256,6 +256,40 @@ def trials_not_paid(out: pd.DataFrame, frame: pd.DataFrame,
             "not buying (consideration)."]
 
 
+# The day a subscription or a membership started, as headers are compared
+# (WooCommerce Subscriptions' "start_date", a gym's "Membership start").
+_STARTED = re.compile(r"^(?:subscription|membership|plan)?start(?:ed)?(?:date|day|at|on|utc|gmt)?$")
+
+
+def renewals_paid(out: pd.DataFrame, frame: pd.DataFrame,
+                  mapping: dict[str, str | None]) -> list[str]:
+    """On a client list of subscriptions or memberships, one whose last payment
+    (``_LAST_PAID``) came on a later day than its start (``_STARTED``) and than its trial's
+    end (``_TRIAL_END``) was paid at least twice, at the start or the trial's end and again:
+    a client who stayed (retention). One paid only once (its last payment on its first day)
+    bought. Returns a note."""
+    headers = [h for h in mapping if isinstance(h, str)]
+    found = {name: next((h for h in headers if pattern.match(normalise_header(h))), None)
+             for name, pattern in (("start", _STARTED), ("paid", _LAST_PAID),
+                                   ("trial", _TRIAL_END))}
+    if found["start"] is None or found["paid"] is None or "stage" not in out:
+        return []
+    days = {name: values.parse_dates(frame[header])[0].str[:10]
+            for name, header in found.items() if header is not None}
+    paid = days["paid"]
+    again = paid.notna() & days["start"].notna() & (paid > days["start"].fillna(""))
+    if "trial" in days:
+        again &= days["trial"].isna() | (paid > days["trial"].fillna(""))
+    again &= out["stage"].map(lambda stage: RANK.get(stage, -1)).lt(RANK["retention"])
+    if not again.any():
+        return []
+    out["stage"] = out["stage"].where(~again, "retention")
+    count = clients_counted(out, again)
+    return [f"{counted(count, 'client')} whose last payment ('{found['paid']}') came after "
+            f"{'its' if count == 1 else 'their'} start ('{found['start']}') "
+            f"{was(count)} read as paid more than once: staying (retention)."]
+
+
 _INACTIVE = frozenset(normalise_value(word) for word in (
     "inactive", "inactivo", "inactiva", "inactif", "inaktiv", "inativo", "inativa",
     "inattivo", "inattiva", "inactief"))
