@@ -26,7 +26,8 @@ against figures worked out by hand; beside each mend, a sheet where it must not 
 - A Polish shop's orders (Shoper's): "Wartość zamówienia" is the amount.
 - A Kazakh marketplace's orders (Kaspi's): "15 990 ₸" is money (tenge); Выдан is handed
   over (a sale), Передан в доставку with the courier.
-- A Saudi shop's orders (Salla's), in Arabic: its headers, statuses and "250.00 ر.س".
+- A Saudi shop's orders (Salla's), in Arabic: its headers, statuses and "250.00 ر.س" (money,
+  in Saudi riyals).
 - Read right before and left as they were: Jumpseller's CLP, KashFlow's invoices, Reverb's
   orders, Pabau's appointments (kept here so they stay right).
 """
@@ -472,7 +473,8 @@ def test_salla_orders_in_arabic(tmp_path):
     """محمد's تم التوصيل (250.00 ر.س, delivered) and تم التنفيذ (95.00, done), فهد's جاري
     التوصيل (150.00, on its way) and سارة's مسترجع (410.00: bought, returned): 4 sales of
     905 and a refund of 410. نورة's ملغي (cancelled) and عبدالله's بإنتظار الدفع (awaiting
-    payment): none. [5, 3, 3, 1, 0] (was six contacts of no amount)."""
+    payment): none. [5, 3, 3, 1, 0] (was six contacts of no amount); the money is said to be
+    in SAR (was not named)."""
     found = cli_import_text(tmp_path, "salla_orders.csv", BOM + (
         "رقم الطلب,تاريخ الطلب,اسم العميل,رقم الجوال,البريد الإلكتروني,حالة الطلب,طريقة الدفع,"
         "الإجمالي\n"
@@ -487,6 +489,7 @@ def test_salla_orders_in_arabic(tmp_path):
         "90016,2026-04-15,فهد الحربي,0555556666,fahad@example.sa,جاري التوصيل,مدى,150.00 ر.س\n"))
     assert found["mapping"]["اسم العميل"] == "name"
     assert found["mapping"]["حالة الطلب"] == "status"
+    assert "Money is shown in SAR: the amounts in this file are written in SAR." in found["notes"]
     assert kind_totals(tmp_path, "purchase") == (4, 905.0)
     assert kind_totals(tmp_path, "refund") == (1, 410.0)
     assert kind_totals(tmp_path, "cancellation")[0] == 1
