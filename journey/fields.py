@@ -425,7 +425,7 @@ OTHER_LANGUAGES: dict[str, tuple[str, ...]] = {
                "plaats", "woonplaats", "stad", "provincie", "regio", "gemeente",
                "vestigingsplaats"),
     "contact_name": ("contacto", "persona de contacto", "interlocuteur", "ansprechpartner",
-                     "contato",
+                     "contato", "nome do contato",     # (Tiny ERP's: its clients are contacts)
                      "referente", "contatto", "persona di riferimento",
                      "contactpersoon"),
     "client_type": ("tipo de cliente", "tipo cliente", "segmento", "type de client",
@@ -793,8 +793,23 @@ _TILLS_INVOICES_AND_MARKETS: dict[str, tuple[str, ...]] = {
     "kind": ("tipo de comprobante", "tipo comprobante", "typ dokladu", "typ dokumentu",
              "rodzaj dokumentu", "tipo doc", "documento", "取引区分"),
 }
+# ... then a marketplace's order lines (Lazada's, Daraz's and Jumia's "Paid Price": what the
+# buyer paid for the item), a payment gateway's gross (PagBank's "Valor Bruto" beside its
+# "Valor Líquido", what was left after fees), a Korean, a Polish and a Saudi shop's order
+# total (Cafe24's "총 결제금액", Shoper's "Wartość zamówienia", Salla's "الإجمالي"), a
+# clinic's patient (Doctoralia's "Paciente"), and a Japanese, a Saudi and an Indonesian
+# shop's order number, status, customer and mobile (Rakuten's "受注番号", Salla's "رقم
+# الطلب", "حالة الطلب", "اسم العميل", "رقم الجوال"; Bukalapak's "No. Transaksi").
+_MARKETPLACES_AND_GATEWAYS: dict[str, tuple[str, ...]] = {
+    "amount": ("paid price", "valor bruto", "총 결제금액", "wartość zamówienia",
+               "الإجمالي"),
+    "name": ("paciente", "nombre del paciente", "nome do paciente", "اسم العميل"),
+    "order_id": ("受注番号", "رقم الطلب", "no transaksi"),
+    "status": ("حالة الطلب",),
+    "phone": ("رقم الجوال",),
+}
 for _more in (_MORE_LANGUAGES, _FURTHER_LANGUAGES, _STILL_MORE_LANGUAGES,
-              _OWNERS_CARDS_AND_ORDERS, _TILLS_INVOICES_AND_MARKETS):
+              _OWNERS_CARDS_AND_ORDERS, _TILLS_INVOICES_AND_MARKETS, _MARKETPLACES_AND_GATEWAYS):
     for _field, _words in _more.items():
         OTHER_LANGUAGES[_field] = OTHER_LANGUAGES.get(_field, ()) + _words
 
@@ -1272,18 +1287,21 @@ FIRST_NAMES = frozenset({"firstname", "givenname", "forename", "nombre", "prenom
                          "fornamn", "fornavn", "imie", "jmeno", "etunimi", "adı", "isim",
                          "имя", "імя", "ονομα", "namadepan",
                          # Japanese: the given name, alone or of the full name ("氏名(名)")
-                         "名", "氏名名", "お名前名"})
+                         "名", "氏名名", "お名前名",
+                         "注文者名前"})     # (the buyer's given name: Rakuten's)
 LAST_NAMES = frozenset({"lastname", "surname", "familyname", "apellido", "apellidos", "nom",
                         "nomdefamille", "nachname", "sobrenome", "cognome", "achternaam",
                         "efternamn", "efternavn", "etternavn", "nazwisko", "prijmeni",
                         "sukunimi", "soyadı", "soyad", "фамилия", "прізвище", "επωνυμο",
                         "namabelakang",
                         "姓", "氏名姓", "お名前姓",     # (Japanese: the family name)
+                        "注文者名字",     # (the buyer's family name: Rakuten's)
                         "colastname"})    # (MYOB's "Co./Last Name": a company, else a surname)
 # Family-name headers of a language that writes the family name first (Japanese: 山田 花子),
 # as normalise_header writes them: the full name is the family name, then the given one.
-FAMILY_NAME_FIRST = frozenset({"姓", "氏名姓", "お名前姓"})
-_PERSON_BEFORE = "customers?|clients?|billing|contact|buyers?|person|kunden?|musteri|asiakkaan"
+FAMILY_NAME_FIRST = frozenset({"姓", "氏名姓", "お名前姓", "注文者名字"})
+_PERSON_BEFORE = ("customers?|clients?|billing|contact|buyers?|person|kunden?|musteri|asiakkaan|"
+                  "alıcı")      # (Turkish: the buyer, iyzico's "Alıcı Adı")
 _PERSON_AFTER = ("(?:du|de|del|do|da|des)?(?:cliente|client|kunden?|comprador|acheteur|kaufer|"
                  "customer|billing|buyer|klienta|zakaznika|клиента)")
 # (not "Nombre de clientes": how many)

@@ -259,7 +259,9 @@ OUTCOME_ALIASES = {
     "cancelled": "cancelled, canceled, cancellation, cancelled order, cancelado, anulado, "
                  "annule, storniert, cancelada, anulada, annulee, "
                  "annullato, annullata, cancellato, cancellata, stornato, stornata, geannuleerd, "
-                 "gecanceld",
+                 "gecanceld, "
+                 # (a subscription paid to its period's end, then to stop: WooCommerce's)
+                 "pending cancel, pending cancellation",
 }
 # A visit's or an appointment's statuses saying it was kept (Jane App's "Arrived", a class
 # "Attended", Vagaro's "Show"): a sale on an order list, and what marks a list of visits.
@@ -348,9 +350,11 @@ PAYMENT_STATUS_WORDS = {
     "refund": "refunded, partially refunded, charged back, reembolsado, rembourse, erstattet, "
               "rimborsato, rimborsata, terugbetaald, hyvitetty, iade edildi, iade, "
               # Vietnamese, Indonesian (money given back)
-              "hoàn tiền, đã hoàn tiền, pengembalian dana, dana dikembalikan",
+              "hoàn tiền, đã hoàn tiền, pengembalian dana, dana dikembalikan, "
+              # a Brazilian payment reversed (Sympla's, PagBank's "Estornado")
+              "estornado, estornada",
     "contact": "unpaid, not paid, not yet paid, not yet, payment due, non pagata, onbetaald, "
-               "impayee, em aberto, "
+               "impayee, em aberto, outstanding, "     # (Quaderno's invoice not paid)
                "unbezahlt, nieopłacona, obetald, ubetalt, 未払い, 未入金, maksamatta, "
                "nezaplaceno, neuhrazeno, ödenmedi, не оплачено, απληρωτο, belum lunas, "
                "non saldato, non saldata, neîncasată, neîncasat, neachitată, "
@@ -428,6 +432,12 @@ ORDER_STATUS_WORDS = {
                 "pesanan selesai, pesanan dikirim, pesanan tiba, "
                 "결제완료, 발송대기, 배송준비중, 배송중, 배송완료, 구매확정, "
                 "оплачена, выполнен, доставлен, "
+                # a payment taken (Turkish: iyzico's "Başarılı"), an order handed to the
+                # buyer or to the courier (Kaspi's "Выдан", "Передан в доставку"), a Japanese
+                # order paid and awaiting shipment (Rakuten's "発送待ち"), an Arabic shop's
+                # order delivered, done, on its way or shipped (Salla's)
+                "başarılı, выдан, передан в доставку, 発送待ち, "
+                "تم التوصيل, تم التنفيذ, جاري التوصيل, تم الشحن, "
                 "виконано, доставлено, εξοφληθηκε, "
                 "εξοφλημενη, ολοκληρωθηκε, παραδοθηκε, sudah dibayar, "
                 "selesai, w realizacji, wysłane, wysłano, dostarczone, "
@@ -453,6 +463,9 @@ ORDER_STATUS_WORDS = {
               "πιστωτικό τιμολόγιο, "
               # a Korean order returned or refunded (Naver Smart Store's)
               "반품완료, 환불완료, "
+              # a Turkish payment refunded in part (iyzico's "Kısmi İade"), an Arabic
+              # shop's order returned (Salla's "مسترجع")
+              "kısmi iade, مسترجع, مرتجع, "
               # a credit note (English, German, French, Danish and Norwegian, Swedish,
               # Dutch, Spanish and Portuguese, Romanian)
               "credit note, credit memo, credited, "
@@ -486,9 +499,19 @@ ORDER_STATUS_WORDS = {
                     # (an Indonesian order cancelled by the buyer or the seller: Tokopedia's;
                     # a Korean one: Naver Smart Store's)
                     "dibatalkan pembeli, dibatalkan penjual, dibatalkan sistem, 취소완료, "
-                    "취소",
+                    "취소, "
+                    # (a Japanese order's cancelling confirmed: Rakuten's "キャンセル確定"; an
+                    # Arabic shop's cancelled; a Spanish or Portuguese visit called off by
+                    # the patient or the client: Doctoralia's "Cancelada por el paciente")
+                    "キャンセル確定, ملغي, ملغى, cancelada por el paciente, "
+                    "cancelado por el paciente, cancelada por el cliente, "
+                    "cancelado por el cliente, cancelada pelo paciente, "
+                    "cancelado pelo paciente, cancelada pelo cliente, cancelado pelo cliente",
     "contact": PAYMENT_STATUS_WORDS["contact"] + ", "
                "pending, pend, pending supplier, pending payment, awaiting payment, "
+               # (a payment failed: iyzico's "Başarısız"; a Korean order before its money came:
+               # Cafe24's "입금전"; an Arabic shop's awaiting payment: Salla's)
+               "başarısız, 입금전, بإنتظار الدفع, بانتظار الدفع, "
                "past due, on hold, failed, payment failed, "
                # (a card payment refused: Braintree's)
                "processor declined, gateway rejected, settlement declined, "
@@ -648,7 +671,11 @@ ACTIVE_WORDS = ("active", "current", "frozen", "paused", "active patron", *OPEN_
 
 def normalise_value(value: object) -> str:
     """A stage value as it is compared (journey.text.match_key): ``'Closed-Won '`` ->
-    ``'closedwon'``; a value in another script keeps its letters."""
+    ``'closedwon'``; a value in another script keeps its letters. WooCommerce's own prefix
+    on its statuses is left out (``'wc-on-hold'`` -> ``'onhold'``: its Subscriptions
+    export's "wc-active", "wc-cancelled")."""
+    if isinstance(value, str) and value[:3].lower() == "wc-":
+        value = value[3:]
     return match_key(value)
 
 
@@ -750,7 +777,12 @@ ORDER_DELIVERED = frozenset(normalise_value(word) for word in (
     "wysłane", "wysłano", "dostarczone", "doręczone",
     # (an Indonesian marketplace's order done or sent: Tokopedia's "Pesanan Selesai"; a
     # Korean one's delivered or confirmed by the buyer: Naver Smart Store's "구매확정")
-    "pesanan selesai", "pesanan dikirim", "pesanan tiba", "배송중", "배송완료", "구매확정"))
+    "pesanan selesai", "pesanan dikirim", "pesanan tiba", "배송중", "배송완료", "구매확정",
+    # (an Indonesian order sent: Bukalapak's "Dikirim"; a Japanese one shipped: Rakuten's
+    # "発送済"; a Kazakh one handed to the buyer or the courier: Kaspi's; an Arabic one
+    # delivered, on its way or shipped: Salla's)
+    "dikirim", "sedang dikirim", "発送済", "発送済み", "выдан", "передан в доставку",
+    "تم التوصيل", "جاري التوصيل", "تم الشحن"))
 # The same in English ("Delivered", "Shipped"): a printer's or a trade's job is delivered
 # too, so these say a shop's orders only on rows of goods (an "Item", a "Product", a "SKU":
 # understand._sells_goods).
@@ -938,12 +970,27 @@ def _settled_after(parts: list) -> bool:
     return any(normalise_value(part) in _SETTLES for part in parts[1:])
 
 
+# The word "order" written before an order's status ("Pedido Entregue", "Pedido Cancelado":
+# Loja Integrada's; "Order Shipped"), as normalise_value writes it.
+_ORDER_WORD_FIRST = re.compile(r"^(?:pedido|order|pesanan|commande|bestellung|encomenda|"
+                               r"ordine|zamowienie)(?=.)")
+
+
+def order_status_key(value: object) -> str:
+    """An order's status as compared (normalise_value), less the word "order" before it
+    where the rest is an order's status (ORDER_STATUS_KIND): "Pedido Entregue": "entregue"."""
+    key = normalise_value(value)
+    rest = _ORDER_WORD_FIRST.sub("", key, count=1)
+    return rest if key not in ORDER_STATUS_KIND and rest in ORDER_STATUS_KIND else key
+
+
 @functools.lru_cache(maxsize=4096)
 def order_status_kind(value: object) -> str | None:
-    """The event kind an order's status names (ORDER_STATUS_KIND): the whole value, else
-    its first part when no other part names another kind or settles it ("Paid/Payé",
-    "Pending (bank)"; not "Completed - refunded", "Quote - accepted", "Paid/Unpaid")."""
-    kind = ORDER_STATUS_KIND.get(normalise_value(value))
+    """The event kind an order's status names (ORDER_STATUS_KIND): the whole value (less
+    the word "order" before it: order_status_key), else its first part when no other part
+    names another kind or settles it ("Paid/Payé", "Pending (bank)"; not "Completed -
+    refunded", "Quote - accepted", "Paid/Unpaid")."""
+    kind = ORDER_STATUS_KIND.get(order_status_key(value))
     parts = said_parts(value)
     if kind is None and len(parts) > 1 and not _settled_after(parts):
         kinds = [ORDER_STATUS_KIND.get(normalise_value(part)) for part in parts]

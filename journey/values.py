@@ -74,15 +74,18 @@ CURRENCY_CODES = (
     "usd", "eur", "gbp", "aud", "cad", "nzd", "chf", "jpy", "cny", "rmb", "inr", "zar",
     "sek", "nok", "dkk", "pln", "czk", "huf", "sgd", "hkd", "mxn", "brl", "rub", "try",
     "ils", "aed", "sar", "kes", "ngn", "php", "thb", "myr", "idr", "krw", "ron", "bgn",
-    "kwd", "bhd", "omr", "jod", "tnd", "lyd", "iqd", "cop", "pen", "clp", "ars",
+    "kwd", "bhd", "omr", "jod", "tnd", "lyd", "iqd", "cop", "pen", "clp", "ars", "kzt",
 )
 CURRENCY_TOKENS = (
     "$", "€", "£", "¥", "₹", "₩", "₽", "₺", "₪", "₫", "฿", "₴", "₦", "₱", "¢", "₣", "₡", "₲",
+    "₸",     # (the Kazakh tenge: Kaspi's "15 990 ₸")
     "us$", "a$", "au$", "c$", "ca$", "nz$", "hk$", "s$", "r$", "mx$",
     *CURRENCY_CODES,
     "kr", "kr.", "rs", "rs.", "fr", "fr.", "zł", "kč", "lei", "ft", "euro", "euros",
     "円", "tl", "rp", "rp.", "грн", "грн.", "руб", "руб.", "р.",
     "kd", "bd", "jd", "dt", "ld", "ro", "r.o.",
+    # the Saudi riyal and the Emirati dirham as Arabic shops write them (Salla's "250.00 ر.س")
+    "ر.س", "د.إ",
 )
 
 # Currencies counted in thousandths (ISO 4217 gives them three decimals), by code and by the
@@ -819,7 +822,7 @@ def _changes_meaning(words: list[str]) -> bool:
 # An amount, then words with no digit in them, maybe in brackets or after a dash.
 _AMOUNT_THEN_WORDS = re.compile(r"^(?P<amount>[^a-z]*\d[^a-z(\-–:,]*?)\s*(?P<aside>[-–(:,])?\s*"
                                 r"(?P<words>[a-z][^\d]*?)\)?\.?$")
-_CURRENCY_SIGN = re.compile(r"[$€£¥₹₩₽₺₪₫฿₴₦₱¢₣₡₲]")
+_CURRENCY_SIGN = re.compile(r"[$€£¥₹₩₽₺₪₫฿₴₦₱¢₣₡₲₸]")
 
 
 # A product's size or pack written in its name: "Espresso beans 1kg", "Oat milk 1L",

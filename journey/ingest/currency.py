@@ -50,7 +50,7 @@ CURRENCIES = {
     "DKK": ("DKK", "Danish kroner"), "PKR": ("PKR", "Pakistani rupees"),
     "LKR": ("LKR", "Sri Lankan rupees"), "NPR": ("NPR", "Nepalese rupees"),
     "CLP": ("CLP", "Chilean pesos"), "COP": ("COP", "Colombian pesos"),
-    "ARS": ("ARS", "Argentine pesos"), "PEN": ("S/", "soles"),
+    "ARS": ("ARS", "Argentine pesos"), "PEN": ("S/", "soles"), "KZT": ("₸", "tenge"),
 }
 # Money named as several countries write it (kept as written, in place of a code): what
 # the import calls it, and the codes it may be.
@@ -69,7 +69,8 @@ _CELL_TOKENS = {
     "a$": "AUD", "au$": "AUD", "c$": "CAD", "ca$": "CAD", "nz$": "NZD", "hk$": "HKD",
     "s$": "SGD", "r$": "BRL", "mx$": "MXN", "¥": "JPY", "円": "JPY", "₹": "INR", "₩": "KRW",
     "₽": "RUB", "руб": "RUB", "₺": "TRY", "₪": "ILS", "₫": "VND", "฿": "THB", "₴": "UAH",
-    "грн": "UAH", "₦": "NGN", "₱": "PHP", "zł": "PLN", "kč": "CZK", "fr": "CHF",
+    "грн": "UAH", "₦": "NGN", "₱": "PHP", "₸": "KZT", "zł": "PLN", "kč": "CZK", "fr": "CHF",
+    "ر.س": "SAR", "د.إ": "AED",      # (the riyal and the dirham as Arabic shops write them)
     **{name.lower(): name for name in SHARED_NAMES},
 }
 _TOKEN_CODES = {**{code: code.upper() for code in CURRENCY_CODES}, **_CELL_TOKENS, "rmb": "CNY"}
@@ -78,7 +79,8 @@ _TOKEN_CODES = {**{code: code.upper() for code in CURRENCY_CODES}, **_CELL_TOKEN
 _CELL_SIGN = ("(?P<token>[A-Za-z]{0,3}\\$|["
               + "".join(t for t in _TOKEN_CODES if len(t) == 1 and t != "$") + "])")
 _CELL_WORD = (r"(?i)(?:^|[^\p{L}])(?P<token>" + "|".join(
-    sorted((t for t in _TOKEN_CODES if t.isalpha() and len(t) > 1), key=len, reverse=True))
+    sorted((re.escape(t) for t in _TOKEN_CODES if t.replace(".", "").isalpha() and len(t) > 1),
+           key=len, reverse=True))
     + r")(?:[^\p{L}]|$)")
 
 # The rand's "R" before an amount ("R150.00": a South African till's, Yoco's), in a column

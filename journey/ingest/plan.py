@@ -48,7 +48,7 @@ from .rules.amounts import (LEFT_EMPTY_SHOWN, demoted_money, doubtful, lines_pri
 from .rules.client_lists import (active_or_inactive, last_visits_sold, money_not_spent,
                                  paid_tiers_bought, prospects_spend, spenders_bought,
                                  spenders_lost, steps_taken, ticked_steps,
-                                 trial_tiers_considering)
+                                 renewals_paid, trial_tiers_considering, trials_not_paid)
 from .rules.client_money import (none_bought, paid_amounts, parts_paid, period_columns,
                                  periods_paid, revenue_where_paid, years_paid)
 from .rules.common import unmapped
@@ -852,6 +852,9 @@ def prepare_sheet(plan: SheetPlan, *, stage_map: dict[str, str] | None = None,
         notes += sessions_not_paid(out, frame, columns_for)
         notes += none_bought(out, columns_for)
         notes += periods_paid(out, columns_for)
+    if plan.kind == "clients":      # (before Active says a paying client: not one trying)
+        notes += trials_not_paid(out, frame, plan.mapping)
+        notes += renewals_paid(out, frame, plan.mapping)
     if plan.kind == "clients" and "status" in out:
         notes += active_or_inactive(out, frame, plan.mapping, columns_for,
                                      [plan.sheet, Path(plan.file or "").stem], stage_map or {})

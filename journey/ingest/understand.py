@@ -45,7 +45,7 @@ from ..stages import (
     REFUNDED, REPAIRED, RETURN_STATES, SENT_ON_INVOICE,
     QUOTE_OWN_WORDS, QUOTE_STATUS, QUOTE_WORDS, RANK, UNDECIDED, UNPAID_STATUSES, VISIT_KEPT,
     normalise_value,
-    order_status_kind,
+    order_status_key, order_status_kind,
     read_stage_value, said_first)
 from ..text import counted, its, listed, match_key, name_key, was, without_accents
 from .evidence import MOSTLY, code_cells, measure, sample_values
@@ -2947,7 +2947,7 @@ def _delivers_orders(plan, columns_for: dict[str, list[str]], statuses: pd.Serie
     (``ORDER_DELIVERED``: Bling's "Atendido", "Entregado"; English "Delivered" on rows of
     goods, ``GOODS_DELIVERED``), on rows of a client and an amount, on a sheet no header or
     name says is of quotes or support tickets."""
-    keys = values.per_distinct(statuses.dropna(), normalise_value)
+    keys = values.per_distinct(statuses.dropna(), order_status_key)
     known = keys.isin(ORDER_IN_HAND) | values.per_distinct(
         statuses.dropna(), lambda value: order_status_kind(value) is not None).astype(bool)
     delivered = keys.isin(ORDER_DELIVERED).any() or (
@@ -2993,7 +2993,7 @@ def _speaks_of_payment(statuses: pd.Series) -> bool:
     Completed, Pending and Cancelled say nothing of payment."""
     counts = statuses.value_counts()            # (each distinct status read once)
     return (_mostly_order_statuses(statuses)
-            and any(normalise_value(value) in PAYMENT_STATUSES
+            and any(order_status_key(value) in PAYMENT_STATUSES
                     or normalise_value(said_first(value)) in PAYMENT_STATUSES
                     for value in counts.index))
 

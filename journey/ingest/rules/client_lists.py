@@ -227,6 +227,72 @@ def trial_tiers_considering(out: pd.DataFrame, frame: pd.DataFrame,
             f"{was(count)} read as trying, not buying (consideration)."]
 
 
+# A subscription's day its trial ends and the day of its last payment, as headers are
+# compared (WooCommerce Subscriptions' "trial_end_date", "last_payment_date").
+_TRIAL_END = re.compile(r"^trial(?:end|ends|ended|expires|expiry)(?:date|day|at|on|utc|gmt)?$")
+_LAST_PAID = re.compile(r"^last(?:payment|paid|charge|charged)(?:date|day|at|on|utc|gmt)?$")
+
+
+def trials_not_paid(out: pd.DataFrame, frame: pd.DataFrame,
+                    mapping: dict[str, str | None]) -> list[str]:
+    """On a client list of subscriptions, one with a day its trial ends (``_TRIAL_END``) and
+    no payment on or after it (its last payment's day, ``_LAST_PAID``, empty or earlier) is
+    trying, not bought (consideration), whatever its status or its plan's price says; a
+    trial followed by a payment was bought. Returns a note."""
+    headers = [h for h in mapping if isinstance(h, str)]
+    trial = next((h for h in headers if _TRIAL_END.match(normalise_header(h))), None)
+    if trial is None or "stage" not in out:
+        return []
+    ends = values.parse_dates(frame[trial])[0]
+    paid_header = next((h for h in headers if _LAST_PAID.match(normalise_header(h))), None)
+    paid = (values.parse_dates(frame[paid_header])[0] if paid_header is not None
+            else pd.Series(None, index=frame.index, dtype=object))
+    paid_after = paid.notna() & (paid.fillna("") >= ends.fillna(""))
+    trying = (ends.notna() & ~paid_after
+              & out["stage"].map(lambda stage: RANK.get(stage, -1)).le(RANK["purchase"]))
+    if not trying.any():
+        return []
+    out["stage"] = out["stage"].where(~trying, "consideration")
+    count = clients_counted(out, trying)
+    return [f"{counted(count, 'client')} with a day in '{trial}' and no payment on or after "
+            f"it{f' (in {paid_header!r})' if paid_header else ''} {was(count)} read as trying, "
+            "not buying (consideration)."]
+
+
+# The day a subscription or a membership started, as headers are compared
+# (WooCommerce Subscriptions' "start_date", a gym's "Membership start").
+_STARTED = re.compile(r"^(?:subscription|membership|plan)?start(?:ed)?(?:date|day|at|on|utc|gmt)?$")
+
+
+def renewals_paid(out: pd.DataFrame, frame: pd.DataFrame,
+                  mapping: dict[str, str | None]) -> list[str]:
+    """On a client list of subscriptions or memberships, one whose last payment
+    (``_LAST_PAID``) came on a later day than its start (``_STARTED``) and than its trial's
+    end (``_TRIAL_END``) was paid at least twice, at the start or the trial's end and again:
+    a client who stayed (retention). One paid only once (its last payment on its first day)
+    bought. Returns a note."""
+    headers = [h for h in mapping if isinstance(h, str)]
+    found = {name: next((h for h in headers if pattern.match(normalise_header(h))), None)
+             for name, pattern in (("start", _STARTED), ("paid", _LAST_PAID),
+                                   ("trial", _TRIAL_END))}
+    if found["start"] is None or found["paid"] is None or "stage" not in out:
+        return []
+    days = {name: values.parse_dates(frame[header])[0].str[:10]
+            for name, header in found.items() if header is not None}
+    paid = days["paid"]
+    again = paid.notna() & days["start"].notna() & (paid > days["start"].fillna(""))
+    if "trial" in days:
+        again &= days["trial"].isna() | (paid > days["trial"].fillna(""))
+    again &= out["stage"].map(lambda stage: RANK.get(stage, -1)).lt(RANK["retention"])
+    if not again.any():
+        return []
+    out["stage"] = out["stage"].where(~again, "retention")
+    count = clients_counted(out, again)
+    return [f"{counted(count, 'client')} whose last payment ('{found['paid']}') came after "
+            f"{'its' if count == 1 else 'their'} start ('{found['start']}') "
+            f"{was(count)} read as paid more than once: staying (retention)."]
+
+
 _INACTIVE = frozenset(normalise_value(word) for word in (
     "inactive", "inactivo", "inactiva", "inactif", "inaktiv", "inativo", "inativa",
     "inattivo", "inattiva", "inactief"))
@@ -236,7 +302,9 @@ _INACTIVE = frozenset(normalise_value(word) for word in (
 # a cleaner's or a subscription box's regulars) or paused ("On hold"): a client, Inactive or
 # Active as those are.
 _ENDED_BESIDE_ACTIVE = frozenset(normalise_value(word) for word in (
-    "cancelled", "canceled", "stopped", "ended", "left"))
+    "cancelled", "canceled", "stopped", "ended", "left",
+    # (a subscription paid to its period's end, then to stop: WooCommerce's)
+    "pending cancel", "pending cancellation"))
 _PAUSED_BESIDE_ACTIVE = frozenset(normalise_value(word) for word in (
     "on hold", "paused", "suspended", "on a break"))
 # A member's or a subscription's status saying it runs, beside one that stopped or paused

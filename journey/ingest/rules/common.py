@@ -62,7 +62,10 @@ def unmapped(mapping: dict[str, str | None], pattern: re.Pattern) -> str | None:
 # amount")
 REFUNDED_AMOUNT = re.compile(r"^(?:order)?(?:refunded|refunds?)(?:tobuyer|tocustomer)?"
                               r"(?:amount|total|value|sum)?$|"
-                              r"^(?:amount|total|sum)refunded$|^refundtotal$|^totalrefunds?$")
+                              r"^(?:amount|total|sum)refunded$|^refundtotal$|^totalrefunds?$|"
+                              # (Turkish: iyzico's "İade Tutarı"; Portuguese, Spanish)
+                              r"^iadetutar[ıi]$|^(?:valor|monto|importe)(?:estornado|reembolsado|"
+                              r"devuelto)$")
 
 
 def amounts_given_back(frame: pd.DataFrame) -> pd.Series:
