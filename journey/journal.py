@@ -50,7 +50,7 @@ from sqlite_utils import Database
 from .errors import ValidationError, WorkspaceError
 from .fields import PROFILE_FIELDS
 from .stages import RANK
-from .text import counted, loose_name_keys, match_key, name_key, was
+from .text import counted, listed, loose_name_keys, match_key, name_key, was
 from .values import mailbox, to_sql_value
 from .workspace import DERIVED_CLIENT_COLUMNS, now_stamp
 
@@ -270,14 +270,20 @@ def check_undoable(db: Database, import_id: int) -> None:
 
 @dataclass(frozen=True)
 class Undone:
-    """What undoing an import did."""
+    """What undoing an import did. ``own`` and ``elsewhere``: later imports' rows that had
+    matched a client through it (``Detached``), as "Emma Walsh (sales.csv)", now clients of
+    their own, or now with another client already there."""
     import_id: int
     clients_removed: int
     events_removed: int
     rows_restored: int
+    own: tuple[str, ...] = ()
+    elsewhere: tuple[str, ...] = ()
 
     def sentence(self) -> str:
-        """``Undid import 4: removed 25 clients and 80 events, and put back 1 row as it was.``"""
+        """``Undid import 4: removed 25 clients and 80 events, and put back 1 row as it was.
+        1 row of a later import that had matched a client through it is now a client of its
+        own: emma walsh (sales.csv).``"""
         removed = " and ".join(counted(n, noun) for n, noun in
                                ((self.clients_removed, "client"), (self.events_removed, "event"))
                                if n)
@@ -285,7 +291,17 @@ class Undone:
         if self.rows_restored:
             parts.append(f"put back {counted(self.rows_restored, 'row')} as "
                          + ("it was" if self.rows_restored == 1 else "they were"))
-        return f"Undid import {self.import_id}: {', and '.join(parts) or 'it had nothing left to remove'}."
+        text = (f"Undid import {self.import_id}: "
+                f"{', and '.join(parts) or 'it had nothing left to remove'}.")
+        for rows, now in ((self.own, ("is now a client of its own",
+                                      "are now clients of their own")),
+                          (self.elsewhere, ("now goes with another client already there",
+                                            "now go with other clients already there"))):
+            if rows:
+                whose = "a later import" if len(rows) == 1 else "later imports"
+                text += (f" {counted(len(rows), 'row')} of {whose} that had matched a client "
+                         f"through it {now[len(rows) != 1]}: {listed(list(rows), 5)}.")
+        return text
 
 
 @dataclass(frozen=True)
@@ -609,8 +625,10 @@ class _Undo:
                 kept = True                          # a name the row cannot lose
             elif not _same(now[column], without):
                 back[column] = without
-        for column, (value, by) in released.items():     # (a later row that let go)
-            if (now is not None and column not in fields and column in columns
+        # A later row that let go: the value before it, unless a later import still carries
+        # the column or this import's part put it back already.
+        for column, (value, by) in released.items():
+            if (now is not None and column in columns and column not in gone.keys() | back.keys()
                     and not any(t.carries(column) for t in later if t.import_id > by)
                     and not _same(now[column], value)):
                 back[column] = value

@@ -2101,7 +2101,9 @@ def undo_import(db: Database, import_id: int) -> Undone:
         indexes.before_write("clients", db.execute(
             "SELECT COUNT(*) FROM clients WHERE import_id = ?", [import_id]).fetchone()[0])
         summary, clients, detached = take_back_import(db, import_id, _name_given)
-        clients.update(_match_again(db, detached))
+        touched, own, elsewhere = _match_again(db, detached)
+        clients.update(touched)
+        summary = replace(summary, own=tuple(own), elsewhere=tuple(elsewhere))
         # The orders it took back may stand in a later import that lists them too: the
         # events naming them are linked and priced again, under that import; so are the
         # orders given by name to a client a later import holds now.
@@ -2112,38 +2114,42 @@ def undo_import(db: Database, import_id: int) -> Undone:
     return summary
 
 
-def _match_again(db: Database, detached: list[Detached]) -> list[int]:
+def _match_again(db: Database, detached: list[Detached]
+                 ) -> tuple[list[int], list[str], list[str]]:
     """Later imports' rows that matched a client through a value an undone import gave
-    (``journal.Detached``), matched again as their import would without it: to the client
-    their key is, or the one ``_match_unknown`` (an events sheet's row) or the e-mail and
-    name rules of a client list find; else a client of their own, with what the row gave,
-    stamped with their import. Their events of the client they let go of follow. Returns
-    the clients whose figures change."""
-    touched = []
+    (``journal.Detached``), matched again as their import would without it: saved again
+    through the import's own rules (``_save_clients`` for a client list's row,
+    ``_client_refs`` for an events sheet's), with what the row gave, under their import
+    and recorded for it. So a row that finds another client writes its values there (and
+    undoing its import takes them back), a row that finds the same client again keeps
+    them, and one that finds none is a client of its own. Their events of the client they
+    let go of follow. Returns the clients whose figures change, and the rows now clients
+    of their own and those now with another client, as ``Undone`` lists them."""
+    touched, own, elsewhere = [], [], []
     for row in sorted(detached, key=lambda d: d.import_id):
-        frame = pd.DataFrame([{"client_key": row.key, "name": row.values.get("name"),
-                               "client_id": row.values.get("client_id"),
-                               "email": row.values.get("email"),
-                               "name_key": row.values.get("name_key")}])
-        found = _existing_ids(db, "clients", "client_key", [row.key])
-        if not found and row.kind == "events":
-            found = _match_unknown(db, frame, {})
-        elif not found:
-            kept, taken = _clients_by_email(db, frame, {}, {})
-            found = kept | taken or _clients_by_name(db, frame, {})
-        target = found.get(row.key)
+        frame = pd.DataFrame([{c: v for c, v in row.values.items()
+                               if c not in ("client_key", "name_key")}])
+        newest = db.execute("SELECT COALESCE(MAX(id), 0) FROM clients").fetchone()[0]
+        if row.kind == "events":
+            target = _client_refs(db, frame, [row.key], row.import_id)[0]
+        else:
+            if EXTRA not in frame:
+                frame[EXTRA] = None
+            found = _save_clients(db, frame, row.import_id)[2]
+            target = _existing_ids(db, "clients", "client_key", [row.key]).get(row.key) or (
+                found[0] if found else None)
         if target is None:
-            columns = [c for c in stored_columns(db, "clients") if c in row.values
-                       and c not in ("id", "client_key", "import_id", "updated_at")]
-            target = db.execute(
-                f"INSERT INTO clients(client_key, {', '.join(f'[{c}]' for c in columns)}, "
-                f"import_id, updated_at) VALUES ({', '.join('?' * (len(columns) + 1))}, ?, "
-                "datetime('now'))", [row.key, *(row.values[c] for c in columns),
-                                     row.import_id]).lastrowid
+            continue
         db.execute("UPDATE events SET client_ref = ? WHERE id IN "
                    "(SELECT value FROM json_each(?))", [target, json.dumps(_keyed(db, row))])
         touched += [target, row.client]
-    return touched
+        if target != row.client:
+            name, file = db.execute(
+                "SELECT c.name, i.file FROM clients c, imports i WHERE c.id = ? AND i.id = ?",
+                [target, row.import_id]).fetchone()
+            said = f"{row.values.get('name') or name or row.key.partition(':')[2]} ({file})"
+            (own if target > newest else elsewhere).append(said)
+    return touched, own, elsewhere
 
 
 def _keyed(db: Database, row: Detached) -> list[int]:
