@@ -248,6 +248,10 @@ def empty_columns(frame: pd.DataFrame) -> list[str]:
                    for value in frame[column])]
 
 
+WHOLE_TABLE_ROWS = 25     # a read-only table up to this long is shown whole (static), its text
+                          # wrapping: a grid of it scrolled sideways at 1280 px
+
+
 def static_table(frame: pd.DataFrame, labels: dict | None = None, *,
                  formats: dict | None = None, currency: str = "", columns=None,
                  colours: dict | None = None) -> None:

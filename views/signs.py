@@ -262,12 +262,17 @@ def show_settings() -> None:
         st.write("Each sign turns amber and red at these values. The defaults and where "
                  "they come from are shown beside them; change them to suit the business.")
         table = frame.cached(signs.thresholds_table)(ctx)
+        # the sources are sentences: listed under the grid, which then fits 1280 px (with
+        # them it scrolled 381 px sideways)
         edited = widgets.editor(
             table, THRESHOLD_LABELS, key="signs_thresholds_editor", width="stretch",
-            column_order=["sign", "threshold", "value", "unit", "default", "source"],
+            column_order=["sign", "threshold", "value", "unit", "default"],
             disabled=["sign", "threshold", "unit", "default", "source"],
             column_config={"value": st.column_config.NumberColumn(min_value=0.0,
                                                                   required=True)})
+        sources = table.drop_duplicates("sign")
+        st.markdown(f"**{THRESHOLD_LABELS['source']}**\n\n" + "\n".join(
+            f"- {md(row.sign)}: {md(row.source)}" for row in sources.itertuples()))
         save_column, reset_column, _ = st.columns([1, 1, 3])
         if save_column.button("Save thresholds", key="signs_thresholds_save",
                               icon=":material/save:"):
