@@ -182,7 +182,7 @@ def build_download():
         return clients.export_rows(db, ctx.filters, query, columns)
 
 
-widgets.download_table(build_download, "clients", "clients_download")
+widgets.download_table(build_download, "clients", "clients_download", rows=matching)
 
 # --- one client ---------------------------------------------------------------------------
 

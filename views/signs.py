@@ -14,7 +14,6 @@ from journey import charts, figures, signs
 from journey.errors import JourneyError
 from journey.stages import LABELS
 from journey.text import change_text
-from journey.tables import EXCEL_ROWS, xlsx_sheets
 from journey.workshop import actions
 from journey.workspace import get_setting
 from journey_ui import frame, widgets
@@ -221,11 +220,8 @@ def show_evidence(sign) -> None:
             st.caption(f"No {name} behind this figure.")
             continue
         if table.count > EVIDENCE_ROWS:
-            sheets = xlsx_sheets(table.count)
             st.caption(f"Showing the first {EVIDENCE_ROWS:,}; the downloads hold all "
-                       f"{table.count:,}" + (f" (the Excel file over {sheets} sheets: a sheet "
-                                             f"holds {EXCEL_ROWS - 1:,} rows under its header)"
-                                             if sheets > 1 else "") + ".")
+                       f"{table.count:,}.")
         # A column empty on every row shown only widens the grid (it scrolled sideways);
         # the downloads keep every column, so each sign's file has the same columns.
         empty = widgets.empty_columns(table.first)
@@ -236,7 +232,8 @@ def show_evidence(sign) -> None:
                        f"{', '.join(widgets.human_label(c) for c in empty)} (the downloads "
                        f"keep {'them' if len(empty) > 1 else 'it'}).")
         widgets.download_table(lambda name=name: whole_evidence(sign.key, name),
-                               f"{sign.key}-{name}", key=f"download_{sign.key}_{name}")
+                               f"{sign.key}-{name}", key=f"download_{sign.key}_{name}",
+                               rows=table.count)
 
 
 def whole_evidence(key: str, name: str) -> pd.DataFrame:
