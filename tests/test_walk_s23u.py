@@ -22,11 +22,18 @@ Checked here:
 
 from __future__ import annotations
 
+import io
 import shutil
+from types import SimpleNamespace
 
+import openpyxl
+import pandas as pd
 import pytest
 from conftest import app_test
 
+from journey import tables
+from journey.figures import trend_figure
+from journey.text import change_number, change_text
 from journey.workshop import touchpoints as tp
 from journey.workspace import open_workspace
 
@@ -120,3 +127,131 @@ def test_a_touchpoint_moved_to_the_future_in_its_details(demo):
     assert sorted(r["touchpoint"] for r in rows if r["state"] == "future") == [
         "Online pricing calculator", "Showroom visit"]
     assert len([r for r in rows if r["state"] == "current"]) == 6
+
+
+# --- what a workbook cuts or splits, said in the file and on the page ----------------------
+
+def about_sheet(data: bytes) -> list:
+    book = openpyxl.load_workbook(io.BytesIO(data))
+    return [list(book[tables.NOTES_SHEET].iter_rows(values_only=True))
+            if tables.NOTES_SHEET in book.sheetnames else None, book]
+
+
+def test_text_longer_than_a_cell_is_cut_and_said_so():
+    """Two cells of 40,000 and 32,768 characters in 'Note', one of 32,767 (what a cell holds:
+    not cut) and one of 50,000 in 'Reason': 3 cells cut, 2 in 'Note', 1 in 'Reason'."""
+    frame = pd.DataFrame({"Note": ["a" * 40_000, "b" * 32_768, "c" * 32_767, "short"],
+                          "Reason": ["x" * 50_000, None, "ok", "=1+2"], "n": [1, 2, 3, 4]})
+    note = ("3 cells of text (2 in 'Note', 1 in 'Reason') were longer than an Excel cell "
+            "holds and were cut to their first 32,767 characters; the CSV download holds the "
+            "whole text.")
+    assert tables.workbook_notes(frame) == [note]
+    notes, book = about_sheet(tables.to_xlsx_bytes(frame, "evidence"))
+    assert book.sheetnames == ["evidence", tables.NOTES_SHEET]
+    assert notes == [("Note",), (note,)]
+    cells = list(book["evidence"].iter_rows(min_row=2, values_only=True))
+    assert [len(row[0]) for row in cells] == [32_767, 32_767, 32_767, 5]
+    assert cells[0][1] == "x" * 32_767 and cells[3][1] == "=1+2"
+    csv = tables.to_csv_bytes(frame).decode("utf-8-sig")
+    assert "a" * 40_000 in csv and "x" * 50_000 in csv
+
+
+def test_one_long_cell_in_one_column():
+    frame = pd.DataFrame({"Reason": ["y" * 32_768]})
+    assert tables.workbook_notes(frame) == [
+        "1 cell of text in 'Reason' was longer than an Excel cell holds and was cut to its "
+        "first 32,767 characters; the CSV download holds the whole text."]
+
+
+def test_a_table_that_fits_has_no_notes_sheet():
+    """Text of exactly 32,767 characters, numbers and a column of no text: nothing said."""
+    frame = pd.DataFrame({"Note": ["c" * 32_767], "n": [1], "empty": pd.Series([None],
+                                                                              dtype=object)})
+    assert tables.workbook_notes(frame) == []
+    notes, book = about_sheet(tables.to_xlsx_bytes(frame))
+    assert notes is None and book.sheetnames == ["Data"]
+
+
+def test_a_split_table_says_so_in_the_file(monkeypatch):
+    """Sheets of 3 rows under the header (EXCEL_ROWS patched to 4): 7 rows = 3 + 3 + 1,
+    3 sheets, and the last sheet says so."""
+    monkeypatch.setattr(tables, "EXCEL_ROWS", 4)
+    frame = pd.DataFrame({"name": list("abcdefg")})
+    notes, book = about_sheet(tables.to_xlsx_bytes(frame, "clients"))
+    assert book.sheetnames == ["clients", "clients (2)", "clients (3)", tables.NOTES_SHEET]
+    assert notes == [("Note",), ("The Excel file's 7 rows go on over 3 sheets, each with the "
+                                 "header: a sheet holds 3 rows under its header.",)]
+    assert tables.sheets_note(3) is None
+
+
+def download_page(rows=None, long=False):
+    """A page with one table's downloads (the table at hand, or built on the click)."""
+    import pandas as pd
+    from journey_ui import widgets
+
+    table = pd.DataFrame({"Note": ["z" * (40_000 if long else 10)]})
+    widgets.download_table(table if rows is None else (lambda: table), "t", "t", rows=rows)
+
+
+def page_captions(**kwargs) -> list[str]:
+    from streamlit.testing.v1 import AppTest
+
+    at = AppTest.from_function(download_page, kwargs=kwargs).run()
+    assert not at.exception
+    return [c.value for c in at.caption]
+
+
+def test_the_page_says_what_the_excel_file_cuts_or_splits(monkeypatch):
+    assert page_captions(long=True) == [
+        "1 cell of text in 'Note' was longer than an Excel cell holds and was cut to its "
+        "first 32,767 characters; the CSV download holds the whole text."]
+    assert page_captions() == []
+    # a table built on the click: its length is known, its text is not read before
+    assert page_captions(rows=1_048_575) == []
+    assert page_captions(rows=2_097_151) == [
+        "The Excel file's 2,097,151 rows go on over 3 sheets, each with the header: a sheet "
+        "holds 1,048,575 rows under its header."]
+
+
+# --- a change rounded once, as the page rounds it ------------------------------------------
+
+def test_a_change_is_held_as_the_page_writes_it():
+    """change_text and change_number from one rounding: 62.5 -> +63% (Python's round: 62),
+    -12.5 -> -13%, 0.31 -> +0.3% (never +0%), 0.15 (0.1499... in binary) -> +0.2%."""
+    for value, text, number in [(62.5, "+63%", 63.0), (-12.5, "-13%", -13.0),
+                                (0.31, "+0.3%", 0.3), (0.15, "+0.2%", 0.2),
+                                (0.004, "+<0.01%", 0.004), (0.0, "0%", 0.0)]:
+        assert (change_text(value), change_number(value)) == (text, number), value
+
+
+def a_sign(change, trend=()):
+    months = [f"2025-{m:02d}" for m in range(1, len(trend) + 1)]
+    return SimpleNamespace(
+        title="Leads who did not understand", status="amber", value=30.149, previous=18.55,
+        change_pct=change, figure_unit="%", value_label="share of lost leads",
+        thresholds={"amber": 20, "red": 35}, judged_on="level", rule="", stage_labels="",
+        departments=[], evidence_count=3, assessment=None, next_step="",
+        trend=pd.DataFrame({"month": months, "value": list(trend)}),
+        sign=SimpleNamespace(trend_lines=lambda thresholds: {}))
+
+
+def test_the_workbooks_change_is_the_pages():
+    """A change of 62.5% on the period before: the page's card "+63%"; the Signs sheet's
+    'Change %' holds 63 shown as "+63%" (it held 62.5 shown as "62.5%")."""
+    from journey.export.formats import NUMBER_FORMATS
+    from journey.export.sheets import signs_table
+
+    report = SimpleNamespace(red_first=lambda: [a_sign(62.5), a_sign(-0.31), a_sign(None)])
+    table = signs_table(report)
+    assert table.frame["Change %"].tolist()[:2] == [63.0, -0.3]
+    assert pd.isna(table.frame["Change %"].tolist()[2])
+    assert NUMBER_FORMATS[table.kinds["Change %"]] == '+General"%";-General"%";0"%"'
+
+
+def test_the_trend_hover_writes_each_month_as_the_card():
+    """Months of 0.15%, 0.35% and 62.45% (binary 0.1499.., 0.3499.., 62.4500..): the chart's
+    own .1f wrote 0.1 and 0.3; the hover now says 0.2%, 0.4%, 62.5% as percent_text does;
+    a month with no figure '–'."""
+    figure = trend_figure(a_sign(None, [0.15, 0.35, 62.45, None]))
+    assert list(figure.data[0].customdata) == ["0.2%", "0.4%", "62.5%", "–"]
+    assert figure.data[0].hovertemplate == "%{x}: %{customdata}<extra></extra>"
