@@ -80,7 +80,7 @@ def test_the_editor_shows_the_live_columns_and_keeps_the_rest(demo):
     assert {"opportunities", "owner", "customer_action", "thinks_feels", "delights", "kpi",
             "state", "stage"} <= set(editor.value.columns)
     assert "Details of a touchpoint: opportunities, owner, customer action, thinks and " \
-        "feels, delights, kpi, state, stage" in [e.label for e in at.expander]
+        "feels, delights, KPI, state, stage" in [e.label for e in at.expander]
 
 
 def test_details_and_grid_edits_save_together_and_undo_exactly(demo):
@@ -255,3 +255,95 @@ def test_the_trend_hover_writes_each_month_as_the_card():
     figure = trend_figure(a_sign(None, [0.15, 0.35, 62.45, None]))
     assert list(figure.data[0].customdata) == ["0.2%", "0.4%", "62.5%", "–"]
     assert figure.data[0].hovertemplate == "%{x}: %{customdata}<extra></extra>"
+
+
+# --- every page at 1280 and 1440 px, in Chromium --------------------------------------------
+
+# Each drawn grid (a grid is drawn when seen) and static table: its sideways overflow, with
+# the text before it (or its expander's title) to name it.
+DRAWN_TABLES_JS = """() => [...document.querySelectorAll(
+    '[data-testid="stDataFrame"], [data-testid="stTable"]')].filter(g => g.offsetParent)
+  .map(g => {
+    const s = g.dataset.testid === 'stTable'
+      ? g.querySelector('[data-testid="stTableStyledTable"]')?.parentElement
+      : g.querySelector('.dvn-scroller');
+    if (!s) return null;
+    let before = g.closest('[data-testid="stElementContainer"]'), text = '';
+    for (let k = 0; k < 8 && before && !text.trim(); k++) {
+      if (before.previousElementSibling) { before = before.previousElementSibling; }
+      else { before = before.parentElement; continue; }
+      text = before.innerText || '';
+    }
+    const box = g.closest('details');
+    const title = box ? box.querySelector('summary').innerText + ': ' : '';
+    return [(title + text).replace(/\\s+/g, ' ').slice(0, 60), s.scrollWidth - s.clientWidth];
+  }).filter(Boolean)"""
+PAGE_JS = """() => { const m = document.querySelector('[data-testid="stMain"]');
+  return m.scrollWidth - m.clientWidth; }"""
+OPEN_EXPANDERS = """() => document.querySelectorAll(
+  '[data-testid="stMain"] details:not([open]) > summary').forEach(s => s.click())"""
+PAGES = ["import", "clients", "personas", "funnel", "journey_map", "signs", "touchpoints"]
+CLIENTS_LIST = "Showing 1–50 of 2,000 matching clients"
+
+
+@pytest.fixture(scope="module")
+def browser_url(tmp_path_factory, demo_file):
+    from playwright.sync_api import sync_playwright
+
+    from test_browser import CHROMIUM, _chromium_or_skip, serving
+
+    _chromium_or_skip()
+    home = tmp_path_factory.mktemp("walk-s23u") / "workspaces"
+    home.mkdir()
+    shutil.copy(demo_file, home / "demo.db")
+    with serving(home) as url, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM, args=["--headless", "--no-sandbox", "--disable-gpu"])
+        yield browser, url
+        browser.close()
+
+
+def overflows(page) -> tuple[int, dict[str, int]]:
+    """The page's own sideways overflow, and each table's, the page scrolled a screen at a
+    time with every expander open."""
+    from test_walk_s22w import settled
+
+    settled(page)
+    page.evaluate(OPEN_EXPANDERS)
+    page.wait_for_timeout(800)
+    found, widest = {}, 0
+    scroll = ("(y) => { const m = document.querySelector('[data-testid=\"stMain\"]'); "
+              "m.scrollTop = y; return m.scrollHeight; }")
+    y, height = 0, page.evaluate(scroll, 0)
+    while y <= height:
+        page.wait_for_timeout(500)
+        for name, overflow in page.evaluate(DRAWN_TABLES_JS):
+            found[name] = max(overflow, found.get(name, 0))
+        widest = max(widest, page.evaluate(PAGE_JS))
+        y += 600
+        height = page.evaluate(scroll, y)
+    return widest, found
+
+
+@pytest.mark.parametrize("width", [1280, 1440])
+@pytest.mark.parametrize("presenter", [False, True])
+def test_no_table_scrolls_sideways_but_the_clients_list(browser_url, width, presenter):
+    """Before, at 1280 px normal: Touchpoints editor 1,344 px, Clients persona list 137,
+    Import history 155, Signs thresholds 381, journey map figures 469 (expanders open)."""
+    browser, url = browser_url
+    page = browser.new_context(viewport={"width": width, "height": 900}).new_page()
+    wide = {}
+    for name in PAGES:
+        page.goto(f"{url}/{name}" + ("?present=1" if presenter else ""))
+        widest, found = overflows(page)
+        assert widest <= 1, (name, widest)
+        wide.update({f"{name}: {table}": o for table, o in found.items() if o > 1})
+        if name == "touchpoints" and presenter:         # the editors, live in the room
+            page.get_by_text("Edit live").click()
+            widest, found = overflows(page)
+            wide.update({f"live {name}: {table}": o for table, o in found.items() if o > 1})
+    page.context.close()
+    # the Clients list scrolls inside itself, and says so above it
+    assert all(key.startswith(f"clients: {CLIENTS_LIST}") for key in wide), wide
+    if not presenter or width == 1280:
+        assert wide, "the Clients list of 12 columns is wider than the page"

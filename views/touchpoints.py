@@ -277,8 +277,9 @@ def touchpoint_details(stage: str, current: dict, edited: list[dict]) -> None:
     delights, KPI, state, stage), one row at a time. Applying puts them in the tables as
     typed, with every other edit kept; Save writes them with the rest of the stage."""
     named = [i for i, row in enumerate(edited) if (row.get("touchpoint") or "").strip()]
+    fields = [FIELD_NAMES[name] for name in [*DETAIL_TEXT, "state", "stage"]]
     with st.expander("Details of a touchpoint: " + ", ".join(
-            FIELD_NAMES[name].lower() for name in [*DETAIL_TEXT, "state", "stage"])):
+            field if field.isupper() else field.lower() for field in fields)):
         if not named:
             st.caption("Name a touchpoint in the table above to fill in its details.")
             return
