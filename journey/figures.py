@@ -15,7 +15,7 @@ from .charts import (BAR_TRACK, BRAND, DATA_BACKED, DATA_COLOUR, DROP_RED, FIGUR
 from .clients import reward_line
 from .funnel import Drop
 from .paths import OUTCOME_LABELS, Transitions
-from .signs import SignResult
+from .signs import SignResult, format_value
 from .stages import ALL_STAGES, LABELS, OUTCOMES
 from .text import counted, days_text, html_text, percent_text
 from .workshop.actions import QUADRANTS as ACTION_QUADRANTS
@@ -583,11 +583,15 @@ def trend_figure(sign: SignResult, *, large: bool = False):
     import plotly.graph_objects as go
 
     trend = sign.trend
+    # each month's figure written as the card writes the sign's (format_value: rounded once,
+    # half up, from the exact value), not by the chart's own rounding
+    written = [format_value(None if pd.isna(v) else float(v), sign.figure_unit)
+               for v in trend["value"]]
     figure = go.Figure(go.Scatter(
         x=trend["month"], y=trend["value"], mode="lines+markers",
         line={"color": STATUS_COLOURS[sign.status], "width": 4 if large else 2.5},
-        marker={"size": 10 if large else 7}, connectgaps=False,
-        hovertemplate="%{x}: %{y:.1f}<extra></extra>"))
+        marker={"size": 10 if large else 7}, connectgaps=False, customdata=written,
+        hovertemplate="%{x}: %{customdata}<extra></extra>"))
     if len(trend):
         for name, value in sign.sign.trend_lines(sign.thresholds).items():
             figure.add_hline(y=value, line_dash="dot", line_color=STATUS_COLOURS[name],

@@ -23,6 +23,8 @@ from xml.sax.saxutils import escape, quoteattr
 import numpy as np
 import pandas as pd
 
+from .text import counted, its, was
+
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 EXCEL_ROWS = 1_048_576          # a worksheet's rows, its header one of them
 EXCEL_TEXT = 32_767             # the characters one cell holds (as Excel and XlsxWriter cut)
@@ -35,6 +37,7 @@ HEADER_STYLE, DATE_STYLE = 1, 2
 SHEET_CHUNK = 50_000            # rows written to the zip at a time
 NOT_A_NUMBER = ' t="e"><v>#NUM!</v></c>'      # an infinity, as XlsxWriter wrote it
 SELECTED = 'tabSelected="1" '
+NOTES_SHEET = "About this file"  # the last sheet, when the file cuts or splits the table
 
 
 def neutralise(value):
@@ -70,10 +73,50 @@ def xlsx_sheets(rows: int) -> int:
     return max(1, -(-rows // (EXCEL_ROWS - 1)))
 
 
+def sheets_note(rows: int) -> str | None:
+    """The sentence saying a workbook of ``rows`` rows goes on over more sheets (None when
+    one sheet holds them)."""
+    sheets = xlsx_sheets(rows)
+    if sheets == 1:
+        return None
+    return (f"The Excel file's {rows:,} rows go on over {sheets} sheets, each with the "
+            f"header: a sheet holds {EXCEL_ROWS - 1:,} rows under its header.")
+
+
+def cut_text_note(frame: pd.DataFrame) -> str | None:
+    """The sentence saying which text a workbook cuts to what a cell holds (32,767
+    characters), with the cells counted (None when no text is that long)."""
+    cut = {}
+    for number in range(frame.shape[1]):
+        values = frame.iloc[:, number]
+        if values.dtype == object or isinstance(values.dtype, pd.StringDtype):
+            try:
+                long = int((values.str.len() > EXCEL_TEXT).sum())
+            except AttributeError:          # an object column holding no text
+                continue
+            if long:
+                cut[str(frame.columns[number])] = long
+    if not cut:
+        return None
+    cells = sum(cut.values())
+    where = f"in '{next(iter(cut))}'" if len(cut) == 1 else "(" + ", ".join(
+        f"{count:,} in '{name}'" for name, count in cut.items()) + ")"
+    return (f"{counted(cells, 'cell')} of text {where} {was(cells)} longer than an Excel "
+            f"cell holds and {was(cells)} cut to {its(cells)} first {EXCEL_TEXT:,} characters; the "
+            "CSV download holds the whole text.")
+
+
+def workbook_notes(frame: pd.DataFrame) -> list[str]:
+    """What a workbook of the table does not hold as the table is: said in the file (a
+    sheet of its own) and on the page, once each."""
+    return [note for note in (sheets_note(len(frame)), cut_text_note(frame)) if note]
+
+
 def to_xlsx_bytes(frame: pd.DataFrame, sheet: str = "Data") -> bytes:
     """A workbook of the table: bold frozen header, autofilter, fitted widths, text kept as
     text (never a formula), numbers as numbers, dates as dates. Past 1,048,575 rows the table
-    goes on over more sheets (``name (2)``, ...), each with the header."""
+    goes on over more sheets (``name (2)``, ...), each with the header; what the file cuts or
+    splits is said in a last sheet, NOTES_SHEET (``workbook_notes``)."""
     name = SHEET_NAME_BAD.sub("_", sheet)[:31].strip("'") or "Data"
     columns = [str(c) for c in frame.columns]
     cells = [column_cells(frame.iloc[:, number]) for number in range(len(columns))]
@@ -82,19 +125,26 @@ def to_xlsx_bytes(frame: pd.DataFrame, sheet: str = "Data") -> bytes:
     step = EXCEL_ROWS - 1
     parts = xlsx_sheets(len(frame))
     names = [name] + [f"{name[:31 - len(f' ({k})')]} ({k})" for k in range(2, parts + 1)]
+    shapes = [(n, len(columns), min(step, len(frame) - k * step)) for k, n in enumerate(names)]
+    notes = workbook_notes(frame)
+    if notes:
+        shapes.append((NOTES_SHEET, 1, len(notes)))
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as book:
-        book.writestr("[Content_Types].xml", content_types(parts))
+        book.writestr("[Content_Types].xml", content_types(len(shapes)))
         book.writestr("_rels/.rels", PACKAGE_RELS)
-        book.writestr("xl/workbook.xml", workbook_xml(names, len(columns), [
-            min(step, len(frame) - k * step) for k in range(parts)]))
-        book.writestr("xl/_rels/workbook.xml.rels", workbook_rels(parts))
+        book.writestr("xl/workbook.xml", workbook_xml(shapes))
+        book.writestr("xl/_rels/workbook.xml.rels", workbook_rels(len(shapes)))
         book.writestr("xl/styles.xml", STYLES)
         for k in range(parts):
             first = k * step
             part = [c.iloc[first:first + step] for c in cells]
             with book.open(f"xl/worksheets/sheet{k + 1}.xml", "w", force_zip64=True) as out:
                 write_sheet(out, columns, part, widths, len(part[0]) if part else 0, k == 0)
+        if notes:
+            with book.open(f"xl/worksheets/sheet{parts + 1}.xml", "w") as out:
+                write_sheet(out, ["Note"], [text_cells(pd.Series(notes))], [100], len(notes),
+                            False)
     return buffer.getvalue()
 
 
@@ -283,15 +333,16 @@ def workbook_rels(sheets: int) -> str:
         '</Relationships>')
 
 
-def workbook_xml(names: list[str], columns: int, rows: list[int]) -> str:
+def workbook_xml(shapes: list[tuple[str, int, int]]) -> str:
+    """The workbook part: its sheets (each a name, its columns and its rows under the
+    header) and their filters."""
     sheets = "".join(f'<sheet name={quoteattr(name)} sheetId="{k}" r:id="rId{k}"/>'
-                     for k, name in enumerate(names, start=1))
+                     for k, (name, _, _) in enumerate(shapes, start=1))
     filters = "".join(
         f'<definedName name="_xlnm._FilterDatabase" localSheetId="{k}" hidden="1">'
         + escape(f"'{name.replace(chr(39), chr(39) * 2)}'!$A$1:"
                  f"${column_letter(columns - 1)}${max(count + 1, 2)}")
-        + "</definedName>" for k, (name, count) in enumerate(zip(names, rows))) \
-        if columns else ""
+        + "</definedName>" for k, (name, columns, count) in enumerate(shapes) if columns)
     return (
         '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
         f'<workbook xmlns="{MAIN}" xmlns:r="{RELS}"><bookViews><workbookView/></bookViews>'

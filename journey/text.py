@@ -38,17 +38,26 @@ def counted(n: int, noun: str, plural: str | None = None) -> str:
     return f"{n:,} {noun if n == 1 else plural or noun + 's'}"
 
 
+def percent_rounded(value: float, digits: int = 0) -> Decimal | None:
+    """A share rounded once from the exact value, as ``percent_text`` writes it (None where
+    it writes "<0.01%" or ">99.99%")."""
+    for places in range(digits, digits + 3):
+        rounded = Decimal(str(value)).quantize(Decimal(1).scaleb(-places), ROUND_HALF_UP)
+        if not (0 < value < 100 and rounded in (0, 100)):
+            return rounded
+    return None
+
+
 def percent_text(value: float, digits: int = 0) -> str:
     """A share as people read it, with ``digits`` decimals: an exact half rounds up ("63%"
     for 62.5, as the charts write it, not to even as Python's format does), and a share
     that is not all or nothing never reads "100%" or "0%": up to two more decimals are
     given instead (99.6 is "99.6%", 0.04 is "0.04%"; closer still, "<0.01%", ">99.99%")."""
-    for places in range(digits, digits + 3):
-        step = Decimal(1).scaleb(-places)
-        text = str(Decimal(str(value)).quantize(step, ROUND_HALF_UP))
-        if not (0 < value < 100 and float(text) in (0, 100)):
-            return f"{text}%"
-    return f"<{step}%" if float(text) == 0 else f">{100 - step}%"
+    rounded = percent_rounded(value, digits)
+    if rounded is not None:
+        return f"{rounded}%"
+    step = Decimal(1).scaleb(-digits - 2)
+    return f"<{step}%" if value < 50 else f">{100 - step}%"
 
 
 def change_text(value: float, digits: int = 0) -> str:
@@ -57,6 +66,13 @@ def change_text(value: float, digits: int = 0) -> str:
     if not value:
         return "0%"
     return ("+" if value > 0 else "-") + percent_text(abs(value), digits)
+
+
+def change_number(value: float, digits: int = 0) -> float:
+    """The number ``change_text`` writes: 63.0 for 62.5, -12.0, 0.3 for 0.31 (the exact
+    change where it writes "+<0.01%"), for a workbook's cell that shows what the page does."""
+    rounded = percent_rounded(abs(value), digits) if value else None
+    return value if rounded is None else float(rounded.copy_sign(Decimal(value)))
 
 
 def days_text(days: float) -> str:

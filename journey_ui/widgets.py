@@ -13,7 +13,7 @@ from journey.columns import EVENT_COLUMNS
 from journey.fields import EVENT_FIELDS
 from journey.kinds import KINDS
 from journey.stages import LABELS as STAGE_LABELS
-from journey.tables import to_csv_bytes, to_xlsx_bytes
+from journey.tables import sheets_note, to_csv_bytes, to_xlsx_bytes, workbook_notes
 from journey_ui.text import html, md
 
 PRESENTER_CSS = """
@@ -248,6 +248,10 @@ def empty_columns(frame: pd.DataFrame) -> list[str]:
                    for value in frame[column])]
 
 
+WHOLE_TABLE_ROWS = 25     # a read-only table up to this long is shown whole (static), its text
+                          # wrapping: a grid of it scrolled sideways at 1280 px
+
+
 def static_table(frame: pd.DataFrame, labels: dict | None = None, *,
                  formats: dict | None = None, currency: str = "", columns=None,
                  colours: dict | None = None) -> None:
@@ -302,12 +306,16 @@ def editor(frame: pd.DataFrame, labels: dict | None = None, *, formats: dict | N
         frame, labels, formats, column_config, currency, editing=True), **options)
 
 
-def download_table(frame, stem: str, key: str, *, label: str = "") -> None:
+def download_table(frame, stem: str, key: str, *, label: str = "",
+                   rows: int | None = None) -> None:
     """CSV and Excel downloads of a table, formula-safe, each file built only when its
     button is clicked. ``frame`` is the table, or a function returning it (run on another
-    thread, so it must open its own workspace). A click does not rerun the page: the rerun
-    registered the buttons' files afresh and dropped the one clicked, so a download could
-    fail ("Deferred file ... not found") and the browser got nothing."""
+    thread, so it must open its own workspace; ``rows``, its length when known). A click
+    does not rerun the page: the rerun registered the buttons' files afresh and dropped the
+    one clicked, so a download could fail ("Deferred file ... not found") and the browser
+    got nothing. What the Excel file cuts or splits is said under the buttons, as the
+    file says it (``journey.tables.workbook_notes``); of a table built on the click, its
+    sheets only (its text is not read before)."""
     table = frame if callable(frame) else (lambda: frame)
     csv = lambda: to_csv_bytes(table())                        # noqa: E731
     xlsx = lambda: to_xlsx_bytes(table(), stem[:31])           # noqa: E731
@@ -320,6 +328,10 @@ def download_table(frame, stem: str, key: str, *, label: str = "") -> None:
                           "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                           key=f"{key}_xlsx", icon=":material/table_view:",
                           on_click="ignore")
+    notes = workbook_notes(frame) if not callable(frame) else [
+        note for note in [sheets_note(rows)] if rows is not None and note]
+    if notes:
+        st.caption(md(" ".join(notes)))
 
 
 def empty_state(title: str, text: str, icon: str = ":material/inbox:") -> None:

@@ -215,6 +215,13 @@ def test_the_import_historys_from_wraps_a_long_workbook_name(tmp_path, monkeypat
     cli_import_book(tmp_path, name, {"Closed deals and renewals Q3": [
         ["Client", "Email", "Stage"], ["Ann Able", "ann@a.com", "Customer"]]})
     monkeypatch.setenv("JOURNEY_HOME", str(tmp_path))
+    # (s23) up to 25 imports the history is a static table, its text wrapping
+    at = app_test("w", "views/import.py")
+    assert not at.exception, at.exception
+    assert at.table[0].value.iloc[0, 2].replace("\\", "") == \
+        f"{name} › Closed deals and renewals Q3"
+    from journey_ui import widgets        # a longer history is a grid: as before
+    monkeypatch.setattr(widgets, "WHOLE_TABLE_ROWS", 0)
     at = app_test("w", "views/import.py")
     assert not at.exception, at.exception
     history = at.dataframe[0]

@@ -16,6 +16,7 @@ from journey_ui.text import html, md
 
 ROOT = Path(__file__).resolve().parent.parent
 PAGE_SIZES = (25, 50, 100, 200)
+WIDE_LIST = 6       # columns past which the list is wider than a laptop's page
 ORDERS = ("Ascending", "Descending")
 KEEP = "session"     # page choices survive a visit to another page
 OUTCOME_COLOURS = {None: "green", "lost": "red", "churned": "orange", "cancelled": "orange"}
@@ -68,6 +69,8 @@ def column_config(rows, columns: list[str], currency: str) -> dict:
                 format=money_format(currency, amounts))
         elif kind in formats:
             config[label] = st.column_config.NumberColumn(format=formats[kind])
+    if "name" in columns:       # the list scrolls sideways under its clients' names
+        config[clients.COLUMN_LABELS["name"]] = st.column_config.Column(pinned=True)
     return config
 
 
@@ -151,7 +154,9 @@ with st.spinner("Reading the clients…"):
 ids = [int(i) for i in rows.index]
 st.caption(f"Showing {first + 1:,}–{first + len(rows):,} of **{matching:,}** matching clients"
            + ("" if matching == total else f" ({total:,} in the workspace)")
-           + ". Select a row to open the client.")
+           + ". Select a row to open the client."
+           + (f" Scroll the list sideways for all {len(columns)} columns (the name stays "
+              "put), or choose fewer under Columns." if len(columns) > WIDE_LIST else ""))
 table_key = f"clients_table_{abs(hash((view, page, columns))) % 10**8}"
 row_height = 46 if ctx.presenter else 35
 widgets.table(rows, key=table_key, on_select=functools.partial(
@@ -177,7 +182,7 @@ def build_download():
         return clients.export_rows(db, ctx.filters, query, columns)
 
 
-widgets.download_table(build_download, "clients", "clients_download")
+widgets.download_table(build_download, "clients", "clients_download", rows=matching)
 
 # --- one client ---------------------------------------------------------------------------
 
@@ -262,7 +267,8 @@ if points.empty:
 else:
     figure = cached_figure("matrix_figure", points, by=by, currency=currency,
                            presenter=ctx.presenter)
-    chart_col, list_col = st.columns([1, 1]) if not ctx.presenter else (st.container(),) * 2
+    # the list under the chart: beside it, at 1280 px, it scrolled 137 px sideways
+    chart_col = list_col = st.container()
     with chart_col:
         st.plotly_chart(figure, config={"displayModeBar": False}, key="reward_effort_chart")
     with list_col:

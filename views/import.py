@@ -17,7 +17,7 @@ from journey.stages import normalise_value
 from journey.export.template import DATA_DIR, SAMPLE_NAME, TEMPLATE_NAME
 from journey.workspace import get_setting, parse_setting, set_setting
 from journey_ui import frame, jobs, widgets
-from journey_ui.text import md
+from journey_ui.text import WORD_JOINER, md
 
 FILE_TYPES = ["csv", "tsv", "txt", "xlsx", "xlsm", "xls", "ods"]
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -34,8 +34,8 @@ ROW_NUMBER = st.column_config.NumberColumn(format="%d")
 FROM_WIDTH, FROM_CHARACTERS, LINE_HEIGHT = 200, 26, 20
 PRESENTER_WRAPPED_ROW = 120     # over 4rem in presenter mode on screens up to 2,000 pixels
 HISTORY_LAYOUT = {
-    "Import": st.column_config.NumberColumn(format="%d", width=60),
-    "When (UTC)": st.column_config.TextColumn(width=130),
+    "Import": st.column_config.NumberColumn(format="%d", width=60, pinned=True),
+    "When (UTC)": st.column_config.TextColumn(width=130, pinned=True),
     "From": st.column_config.TextColumn(width=FROM_WIDTH),
     "Imported as": st.column_config.TextColumn(width=110),
     **COUNTS,
@@ -385,8 +385,14 @@ def history() -> None:
         widgets.empty_state("No imports yet", "Each import you make is listed here, and any "
                             "of them can be undone.", icon=":material/history:")
         return
-    widgets.table(table, column_config=HISTORY_LAYOUT,
-                  row_height=from_row_height(table, ctx.presenter))
+    if len(table) <= widgets.WHOLE_TABLE_ROWS:      # its text wraps: it fits a laptop's screen
+        days = {c: table[c].str.replace("-", "-" + WORD_JOINER) for c in ("When (UTC)", "Undone")}
+        widgets.static_table(table.assign(**days), {column: column for column in table.columns},
+                             formats={"Import": "text", "Undone": "text"})
+    else:
+        st.caption("Scroll the history sideways for every column; the first two stay put.")
+        widgets.table(table, column_config=HISTORY_LAYOUT,
+                      row_height=from_row_height(table, ctx.presenter))
     if not ctx.editing:
         return
     open_imports = table[table["Undone"] == ""]

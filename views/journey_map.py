@@ -10,6 +10,7 @@ Every text in the map comes from people, so each one goes through ``html``
 import base64
 import datetime as dt
 
+import pandas as pd
 import streamlit as st
 
 from journey import charts, figures, scorecard
@@ -37,6 +38,24 @@ CURVE_LABELS = {"label": "Stage", "touchpoint_emotion": "Touchpoints (mean)",
 CURVE_DECIMALS = {"touchpoint_emotion": "%.2f", "data_emotion": "%.2f",
                   "satisfaction": "%.2f", "complaints_per_client": "%.3f"}
 
+
+
+def curve_figures(curves: pd.DataFrame) -> pd.DataFrame:
+    """The curves' figures, one a row, a column for each stage, written out: scores and
+    rates with CURVE_DECIMALS' places, NPS with one, counts with thousands separators."""
+    def written(column: str, value) -> str | None:
+        if value is None or (not isinstance(value, str) and pd.isna(value)):
+            return None
+        if column == "basis":
+            return sentence_case(value)
+        if column in CURVE_DECIMALS:
+            return CURVE_DECIMALS[column] % value
+        return f"{value:,.1f}" if column == "nps" else f"{value:,.0f}"
+
+    shown = [c for c in CURVE_LABELS if c != "label" and c in curves]
+    return pd.DataFrame({"Figure": [CURVE_LABELS[c] for c in shown], **{
+        label: [written(c, row[c]) for c in shown]
+        for label, (_, row) in zip(curves["label"], curves.iterrows())}})
 
 
 def chart(figure, key: str) -> None:
@@ -204,11 +223,9 @@ widgets.sentence(
     + (f"Assumed (workshop scores only): {', '.join(assumed)}." if assumed else ""))
 if not ctx.presenter:
     with st.expander("The figures behind the curves"):
-        shown = curves.drop(columns=["stage"]).assign(basis=curves["basis"].map(sentence_case))
-        widgets.table(shown, CURVE_LABELS, width="stretch", formats={"nps": "number"},
-                      column_config={
-                          column: {"type_config": {"type": "number", "format": decimals}}
-                          for column, decimals in CURVE_DECIMALS.items()})
+        # a figure a row, a stage a column: a stage a row (12 columns) scrolled 469 px
+        # sideways at 1280
+        widgets.static_table(curve_figures(curves), formats={"Figure": "text"})
         st.caption("Satisfaction 1–5 minus 3, NPS divided by 50 and −4 × complaints per "
                    "client put each signal on the −2..+2 scale; the customers' score is "
                    "their mean. A signal counts with at least "

@@ -14,7 +14,6 @@ from journey import charts, figures, signs
 from journey.errors import JourneyError
 from journey.stages import LABELS
 from journey.text import change_text
-from journey.tables import EXCEL_ROWS, xlsx_sheets
 from journey.workshop import actions
 from journey.workspace import get_setting
 from journey_ui import frame, widgets
@@ -221,11 +220,8 @@ def show_evidence(sign) -> None:
             st.caption(f"No {name} behind this figure.")
             continue
         if table.count > EVIDENCE_ROWS:
-            sheets = xlsx_sheets(table.count)
             st.caption(f"Showing the first {EVIDENCE_ROWS:,}; the downloads hold all "
-                       f"{table.count:,}" + (f" (the Excel file over {sheets} sheets: a sheet "
-                                             f"holds {EXCEL_ROWS - 1:,} rows under its header)"
-                                             if sheets > 1 else "") + ".")
+                       f"{table.count:,}.")
         # A column empty on every row shown only widens the grid (it scrolled sideways);
         # the downloads keep every column, so each sign's file has the same columns.
         empty = widgets.empty_columns(table.first)
@@ -236,7 +232,8 @@ def show_evidence(sign) -> None:
                        f"{', '.join(widgets.human_label(c) for c in empty)} (the downloads "
                        f"keep {'them' if len(empty) > 1 else 'it'}).")
         widgets.download_table(lambda name=name: whole_evidence(sign.key, name),
-                               f"{sign.key}-{name}", key=f"download_{sign.key}_{name}")
+                               f"{sign.key}-{name}", key=f"download_{sign.key}_{name}",
+                               rows=table.count)
 
 
 def whole_evidence(key: str, name: str) -> pd.DataFrame:
@@ -262,12 +259,17 @@ def show_settings() -> None:
         st.write("Each sign turns amber and red at these values. The defaults and where "
                  "they come from are shown beside them; change them to suit the business.")
         table = frame.cached(signs.thresholds_table)(ctx)
+        # the sources are sentences: listed under the grid, which then fits 1280 px (with
+        # them it scrolled 381 px sideways)
         edited = widgets.editor(
             table, THRESHOLD_LABELS, key="signs_thresholds_editor", width="stretch",
-            column_order=["sign", "threshold", "value", "unit", "default", "source"],
+            column_order=["sign", "threshold", "value", "unit", "default"],
             disabled=["sign", "threshold", "unit", "default", "source"],
             column_config={"value": st.column_config.NumberColumn(min_value=0.0,
                                                                   required=True)})
+        sources = table.drop_duplicates("sign")
+        st.markdown(f"**{THRESHOLD_LABELS['source']}**\n\n" + "\n".join(
+            f"- {md(row.sign)}: {md(row.source)}" for row in sources.itertuples()))
         save_column, reset_column, _ = st.columns([1, 1, 3])
         if save_column.button("Save thresholds", key="signs_thresholds_save",
                               icon=":material/save:"):

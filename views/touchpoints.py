@@ -30,6 +30,12 @@ EDIT_COLUMNS = ["position", "touchpoint", "channel", "department", "emotion",
                 "kpi", "owner", "state", "stage"]
 SHOW_COLUMNS = ["position", "touchpoint", "channel", "department", "emotion", "pain_points",
                 "opportunities", "owner"]
+# The editing grid holds what the room fills in live, in widths that fit a 1280 px laptop
+# (all 14 columns scrolled 1,344 px sideways); a row's other fields are in its details.
+GRID_COLUMNS = ["position", "touchpoint", "channel", "department", "emotion", "pain_points"]
+DETAIL_TEXT = ["opportunities", "owner", "customer_action", "thinks_feels", "delights", "kpi"]
+GRID_WIDTHS = {"touchpoint": "medium", "channel": 100, "department": 110, "emotion": 80,
+               "pain_points": "medium"}
 FUNCTION_COLUMNS = ["department", "uses", "outcome", "stages"]
 TEXT = {"touchpoint": "Touchpoint", "customer_action": "Customer action",
         "thinks_feels": "Thinks and feels", "pain_points": "Pain points",
@@ -48,7 +54,9 @@ CONFLICT_LABELS = {"row": "Row", "field": "Field", "as loaded": "As loaded",
                    "yours": "Yours", "theirs": "Theirs"}
 
 
-def column_config(stage: str, state: str) -> dict:
+def column_config(stage: str, state: str, widths: dict | None = None) -> dict:
+    """The touchpoint columns' labels, kinds and choices; ``widths`` (a name -> Streamlit's
+    width) where the editing grid sets them."""
     config = {
         "id": None, "version": None,
         "problem": st.column_config.TextColumn("Needs fixing", disabled=True, width="medium"),
@@ -67,6 +75,8 @@ def column_config(stage: str, state: str) -> dict:
     for name, label in TEXT.items():
         config[name] = st.column_config.TextColumn(label, required=name == "touchpoint",
                                                    width="medium")
+    for name, width in (widths or {}).items():
+        config[name]["width"] = width
     return config
 
 
@@ -243,14 +253,15 @@ def stage_tab(stage: str) -> None:
         table = widgets.editor(
             rows_frame(rows, EDIT_COLUMNS), key=f"tp_{stage}_{state}",
             num_rows="dynamic", width="stretch",
-            column_config=column_config(stage, state),
+            column_config=column_config(stage, state, GRID_WIDTHS),
             column_order=(["problem"] if any(r.get("problem") for r in rows) else [])
-            + EDIT_COLUMNS)
+            + GRID_COLUMNS)
         edited += records(table, {"state": state, "stage": stage})
     keep_working(stage, current, edited)
     with notices:
         show_problems(current)
         show_conflicts(stage, current, edited)
+    touchpoint_details(stage, current, edited)
     save, _ = st.columns([1, 4])
     if save.button(f"Save {LABELS[stage]}", key=f"save_{stage}", type="primary",
                    icon=":material/save:"):
@@ -259,6 +270,48 @@ def stage_tab(stage: str) -> None:
     with st.expander("Current and future side by side"):
         compare_states(current["base"])
     pain_to_action(stage, current["base"])
+
+
+def touchpoint_details(stage: str, current: dict, edited: list[dict]) -> None:
+    """The fields of a touchpoint the grid does not show (customer action, thinks and feels,
+    delights, KPI, state, stage), one row at a time. Applying puts them in the tables as
+    typed, with every other edit kept; Save writes them with the rest of the stage."""
+    named = [i for i, row in enumerate(edited) if (row.get("touchpoint") or "").strip()]
+    fields = [FIELD_NAMES[name] for name in [*DETAIL_TEXT, "state", "stage"]]
+    with st.expander("Details of a touchpoint: " + ", ".join(
+            field if field.isupper() else field.lower() for field in fields)):
+        if not named:
+            st.caption("Name a touchpoint in the table above to fill in its details.")
+            return
+        pick = f"tp_detail_{stage}"
+        if st.session_state.get(pick) not in named:
+            st.session_state.pop(pick, None)
+        chosen = st.selectbox("Touchpoint", named, key=pick, format_func=lambda i: (
+            f"{'Future' if edited[i].get('state') == 'future' else 'Current'} state, "
+            f"#{edited[i].get('position') or '-'}: {edited[i]['touchpoint']}"))
+        row = edited[chosen]
+        with st.form(f"tp_detail_form_{stage}", border=False):
+            left, right = st.columns(2)
+            field = f"tp_detail_{stage}_{row.get('id') or f'new{chosen}'}_"
+            typed = {name: (left if k % 2 == 0 else right).text_area(
+                FIELD_NAMES[name], value=row.get(name) or "", height=68, key=field + name)
+                for k, name in enumerate(DETAIL_TEXT)}
+            typed["state"] = left.selectbox(
+                "State", tp.STATES, format_func=str.capitalize, key=field + "state",
+                index=tp.STATES.index("future" if row.get("state") == "future" else "current"))
+            typed["stage"] = right.selectbox(
+                "Stage", stages, format_func=LABELS.get, key=field + "stage",
+                index=stages.index(row["stage"] if row.get("stage") in stages else stage),
+                help="Another stage moves the touchpoint there when you save.")
+            if st.form_submit_button("Put in the table", icon=":material/edit_note:",
+                                     key=f"tp_detail_put_{stage}"):
+                changed = {name: (value.strip() or None) if name in DETAIL_TEXT else value
+                           for name, value in typed.items()}
+                rows = [{**r, **changed} if i == chosen else r for i, r in enumerate(edited)]
+                restart(stage, current["base"], rows)
+                widgets.flash(f"Details of '{row['touchpoint']}' put in the table; "
+                              f"Save {LABELS[stage]} to keep them.", "info")
+                st.rerun()
 
 
 def pain_to_action(stage: str, rows: list[dict]) -> None:
@@ -300,7 +353,9 @@ def compare_states(rows: list[dict]) -> None:
     for place, state in zip(places, filled):
         place.markdown(f"**{titles[state]}** ({len(states[state]):,})")
         with place:
-            if ctx.presenter:       # a static table wraps its text: the room reads it all
+            # a static table wraps its text: the room reads it all, and up to
+            # WHOLE_TABLE_ROWS rows a half-width table scrolls no more sideways
+            if ctx.presenter or len(states[state]) <= widgets.WHOLE_TABLE_ROWS:
                 widgets.static_table(rows_frame(states[state], SHOW_COLUMNS), SHOW_LABELS,
                                      columns=SHOW_COLUMNS)
             else:
@@ -413,8 +468,9 @@ if ctx.editing:
                 widgets.flash(f"Undone: {last['summary']}.")
                 st.rerun()
     st.caption("Capture every touchpoint with the room: add rows at the bottom of a table, "
-               "delete them with the row's checkbox, type a number in # to move one. "
-               "Save writes the whole stage at once.")
+               "delete them with the row's checkbox, type a number in # to move one; a "
+               "touchpoint's other fields are under its details. Save writes the whole "
+               "stage at once.")
 
 tabs = st.tabs([LABELS[s] for s in stages] + ["Function map", "Snapshots"])
 for tab, stage in zip(tabs, stages):

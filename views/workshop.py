@@ -31,7 +31,6 @@ TABLE = {"title": "Action", "owner": "Owner", "department": "Department", "stage
 ON_SCREEN = ["title", "owner", "status", "due", "stage", "impact", "effort", "department"]
 LIST_FORMATS = {**dict.fromkeys(ON_SCREEN, "text"), "impact": "count", "effort": "count"}
 
-WHOLE_TABLE_ROWS = 25     # an action list or KPI table up to this long is shown whole (static)
 ctx = frame.page_context()
 stages = stage_model(get_setting(ctx.db, "pre_awareness"))
 currency = get_setting(ctx.db, "currency")
@@ -55,9 +54,9 @@ def rows_height(table) -> int:
 
 def status_table(table, columns, key: str) -> None:
     """A table of text with its status ``columns`` coloured where there is evidence: up to
-    WHOLE_TABLE_ROWS rows shown whole with its text wrapping (at 1280 px a grid of KPIs
+    widgets.WHOLE_TABLE_ROWS rows shown whole with its text wrapping (at 1280 px a grid of KPIs
     scrolled sideways by up to 81 px), a longer one as a grid with every row up to 20."""
-    if len(table) <= WHOLE_TABLE_ROWS:        # a due date kept on one line (screen only)
+    if len(table) <= widgets.WHOLE_TABLE_ROWS:        # a due date kept on one line (screen only)
         unbroken = table.assign(Due=table["Due"].str.replace("-", "-" + WORD_JOINER)) \
             if "Due" in table else table
         widgets.static_table(unbroken, formats=dict.fromkeys(table.columns, "text"),
@@ -380,7 +379,7 @@ def action_list() -> None:
     on_screen = shown.assign(status=shown["status"].where(shown["overdue"] == "",
                                                           shown["status"] + ", overdue"))
     columns = ON_SCREEN if not ctx.presenter else [c for c in ON_SCREEN if c != "department"]
-    if len(table) <= WHOLE_TABLE_ROWS:      # shown whole, its text wrapping: nothing cut off
+    if len(table) <= widgets.WHOLE_TABLE_ROWS:      # shown whole, its text wrapping: nothing cut off
         unbroken = on_screen.assign(due=on_screen["due"].str.replace("-", "-" + WORD_JOINER))
         widgets.static_table(unbroken, TABLE, columns=columns, formats=LIST_FORMATS)
     else:

@@ -20,10 +20,13 @@ from .. import charts
 # Column kinds -> Excel number formats (None: General). A sign's figure is held exact and
 # shown as the Signs page writes it (``signs.base.figure_number``): one decimal, none from
 # 1,000, so "54.3" where a second rounding through 2 places would read "54.35".
-TEXT, NUMBER, INTEGER, MONEY, PERCENT, DECIMAL, FIGURE, DATE = (
-    "text", "number", "integer", "money", "percent", "decimal", "figure", "date")
+# A change on the period before is held as the page writes it (``text.change_number``:
+# 63 for 62.5, 0.3 for 0.31) and shown signed, as "+63%".
+TEXT, NUMBER, INTEGER, MONEY, PERCENT, DECIMAL, FIGURE, CHANGE, DATE = (
+    "text", "number", "integer", "money", "percent", "decimal", "figure", "change", "date")
 NUMBER_FORMATS = {NUMBER: None, INTEGER: "#,##0", MONEY: "#,##0.00", PERCENT: '0.0"%"',
-                  DECIMAL: "#,##0.0#", FIGURE: "[>=1000]#,##0;#,##0.0", DATE: "yyyy-mm-dd"}
+                  DECIMAL: "#,##0.0#", FIGURE: "[>=1000]#,##0;#,##0.0",
+                  CHANGE: '+General"%";-General"%";0"%"', DATE: "yyyy-mm-dd"}
 DATETIME_FORMAT = "yyyy-mm-dd hh:mm"
 
 # A sign's status as written in a cell, and that word's (fill, font) colours, in the
@@ -114,7 +117,8 @@ def column_cells(values: pd.Series, kind: str) -> Cells:
         numbers[~np.isfinite(numbers)] = np.nan
         finite = numbers[~np.isnan(numbers)]
         biggest = float(np.abs(finite).max()) if len(finite) else 0.0
-        width = len(f"{biggest:,.2f}") + 2 if kind in (MONEY, DECIMAL, FIGURE, PERCENT) else \
+        width = len(f"{biggest:,.2f}") + 2 if kind in (MONEY, DECIMAL, FIGURE, PERCENT,
+                                                         CHANGE) else \
             min(len(repr(biggest)) + 2, 14)
     leftover = ~missing & np.isnan(numbers)
     texts = None

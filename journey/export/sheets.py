@@ -23,11 +23,12 @@ from ..overview import (Revenue, measured_drop, missing_evidence, revenue, stage
                         without_unmeasured)
 from ..signs import SIGN_KEYS, AlignmentScore, SignsReport
 from ..stages import LABELS, stage_at_column, stage_model
+from ..text import change_number
 from ..scorecard import has_revenue, measure_kpis
 from ..workshop import actions, kpis, personas, touchpoints
 from ..workspace import get_setting
-from .formats import (DATE, DECIMAL, FIGURE, INTEGER, MONEY, NUMBER, PERCENT, STATUS_WORDS, TEXT,
-                      text_array)
+from .formats import (CHANGE, DATE, DECIMAL, FIGURE, INTEGER, MONEY, NUMBER, PERCENT,
+                      STATUS_WORDS, TEXT, text_array)
 
 # Sheet name -> what it holds (the Overview lists them; so does the export page).
 SHEETS = {
@@ -289,7 +290,8 @@ def signs_table(report: SignsReport) -> Table:
     for s in report.red_first():
         assessed = s.assessment
         rows.append([
-            s.title, STATUS_WORDS.get(s.status, s.status), s.value, s.previous, s.change_pct,
+            s.title, STATUS_WORDS.get(s.status, s.status), s.value, s.previous,
+            None if s.change_pct is None else change_number(s.change_pct),
             s.figure_unit, s.value_label, s.thresholds.get("amber"), s.thresholds.get("red"),
             "its change on the period before" if s.judged_on == "change" else "its level",
             s.rule, s.stage_labels, ", ".join(s.departments), s.evidence_count,
@@ -297,7 +299,7 @@ def signs_table(report: SignsReport) -> Table:
             s.next_step])
     frame = pd.DataFrame(rows, columns=SIGN_HEADERS)
     return Table("Signs", frame, {"This period": FIGURE, "Previous period": FIGURE,
-                                  "Change %": PERCENT, "Amber at": DECIMAL, "Red at": DECIMAL,
+                                  "Change %": CHANGE, "Amber at": DECIMAL, "Red at": DECIMAL,
                                   "Evidence rows": INTEGER}, wrap=True)
 
 
