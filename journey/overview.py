@@ -85,8 +85,8 @@ def stage_tiles(db: Database, filters: Filters = NO_FILTERS,
         return now
     earlier = compute_funnel(db, filters=before, pre_awareness=pre_awareness)
     now["previous"] = earlier["clients"].to_numpy()
-    now["change_pct"] = [None if not p else round(100.0 * (c - p) / p, 1)
-                         for c, p in zip(now["clients"], now["previous"])]
+    now["change_pct"] = [None if not p else 100.0 * (c - p) / p     # (exact: rounded once,
+                         for c, p in zip(now["clients"], now["previous"])]  # where shown)
     too_new = too_new_to_compare(db, filters)
     for index, stage in enumerate(now["stage"]):
         if isinstance(now.at[index, "missing"], str):

@@ -21,6 +21,7 @@ from journey.__main__ import main
 from journey.filters import Filters
 from journey.ingest import import_file
 from journey.overview import measured_drop, stage_tiles
+from journey.text import change_text
 from journey.signs import MIN_MEASURED, SIGN_KEYS, compute_signs, save_self_assessment
 from journey.workspace import open_memory_workspace, open_workspace
 
@@ -363,3 +364,16 @@ def test_complaints_per_client_needs_the_clients_who_did_not_complain():
         ["Client ID,Name"] + [f"p{i},Client {i}" for i in range(50)])), kind="clients")
     sign = next(s for s in compute_signs(db).signs if s.key == "high_complaints")
     assert sign.status != "unknown"
+
+
+def test_a_stage_change_is_rounded_once_where_it_is_shown():
+    """2,500 clients first seen in the 90 days before "Last 90 days" and 2,812 within it:
+    awareness changed by 312 / 2,500 = 12.48%, which the tile shows as "+12%". Rounded to
+    one place first (12.5) and then to none, it read "+13%"."""
+    events = ([f"b{i},2024-08-{i % 28 + 1:02d},contact,," for i in range(2500)]
+              + [f"n{i},2024-11-{i % 28 + 1:02d},contact,," for i in range(2812)])
+    db = load(open_memory_workspace(), None, events)
+    tile = stage_tiles(db, LAST_90_DAYS).set_index("stage").loc["awareness"]
+    assert (tile["clients"], tile["previous"]) == (2812, 2500)
+    assert tile["change_pct"] == pytest.approx(12.48)
+    assert change_text(tile["change_pct"]) == "+12%"
