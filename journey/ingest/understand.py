@@ -2268,7 +2268,10 @@ def resolve_kinds(out, plan, frame, raw, columns_for, stage_map=None,
     # An order's own number beside the invoice's ("Bestelnummer", "Factuurnummer"): a
     # shop's orders, each billed; a status saying sent there says shipped, unless the
     # statuses are an invoice's own ("Overdue", "Draft": the invoice was sent, not paid).
-    ordered = (billed and any(_ORDER_HEADER.match(normalise_header(h)) for h in raw.headers)
+    # (Only where the headers name the invoice: "Invoices.csv" with an "Order" column is
+    # a list of invoices, each naming its order.)
+    ordered = (billed and about_invoices(raw.headers, "")
+               and any(_ORDER_HEADER.match(normalise_header(h)) for h in raw.headers)
                and not values.per_distinct(out["status"], normalise_value).isin(
                    INVOICE_OWN_STATUSES).any())
     shop_orders = by_status and _shop_orders(plan, columns_for, out["status"], raw.headers)
