@@ -1376,6 +1376,9 @@ PRICE_EACH = re.compile(
     r"(?:per(?:month|week|year|visit|session|class|lesson|clean|term)|each|pm|pw)?$"
     r"|^(?:cuota(?:mensual)?|mensalidade|cotisation(?:mensuelle)?|monatsbeitrag|"
     r"quotamensile|maandcontributie)$")
+# A client list's money paid for a trial or a taster before the package ("Trial paid",
+# "Trial fee", "Taster price"), as normalise_header writes it.
+TRIAL_FEE = re.compile(r"^(?:trial|taster)(?:session|class|lesson)?(?:paid|fee|price|cost)$")
 # A header naming when a client started or joined ("Started", "Joined", "Member since",
 # "Date joined"), as normalise_header writes it: a month and a year there is its 1st day.
 STARTED_HEADER = re.compile(r"join|start|since|began|signedup|signup|enrol")

@@ -150,6 +150,8 @@ _ALIAS_WORDS = {
                      "negotiation, negotiating, demo, trial, en negociation, "
                      # (a SaaS account on its free trial: Baremetrics', Outseta's "Trialing")
                      "trialing, trialling, in trial, on trial, free trial, "
+                     # (a bride's make-up trial, a class's taster, taken without the rest)
+                     "trial only, taster only, "
                      "interested, meeting, discovery, in progress, pending, "
                      + IN_PROGRESS_WORDS + ", "
                      "calificado, cualificado, propuesta, cotizacion, presupuesto, "
@@ -282,9 +284,11 @@ VISIT_KEPT_WORDS = ("arrived, checked in, attended, signed in, show, showed, sho
 # Paid in part: a sale of what was paid (a booking's "Deposit": Checkfront's), in a status
 # or a "Paid" column; in English, then German, Spanish, French, Polish, Italian, Dutch,
 # Nordic, Romanian, Turkish and Russian.
+# A booking's deposit said paid, in a status ("Booked - deposit pd") or a "Paid" column.
+DEPOSIT_PAID_WORDS = ("deposit paid, deposit received, deposit taken, paid deposit, deposit pd, "
+                      "dep pd, dep paid")
 PART_PAID_WORDS = ("part, partial, partly, part paid, partly paid, partially paid, parcial, "
-                   "deposit, deposit paid, deposit received, deposit taken, paid deposit, "
-                   "deposit pd, dep pd, dep paid, half, half paid, paid half, "
+                   "deposit, " + DEPOSIT_PAID_WORDS + ", half, half paid, paid half, "
                    "teilzahlung, teilweise, teilweise bezahlt, teilbezahlt, pago parcial, "
                    "parcialmente pagado, parcialmente pagada, partiellement payée, "
                    "partiellement réglée, partiellement réglé, częściowo, częściowo zapłacono, "
@@ -831,6 +835,12 @@ INVOICE_OWN_STATUSES = frozenset(normalise_value(word) for word in (
     "vencido", "borrador", "scaduta", "bozza", "vervallen", "concept", "überfällig",
     "entwurf"))
 VISIT_KEPT = frozenset(normalise_value(word) for word in VISIT_KEPT_WORDS.split(","))
+# A booking's status (or a part of it, ``said_parts``) saying its deposit was paid, or all
+# of it: which of its parts, "Deposit" and "Balance", were paid.
+DEPOSIT_PAID = frozenset(normalise_value(word) for word in DEPOSIT_PAID_WORDS.split(","))
+PAID_IN_FULL = frozenset(normalise_value(word) for word in (
+    "paid", "pd", "paid in full", "fully paid", "paid up", "balance paid", "paid balance",
+    "final payment received", "booked and paid", "confirmed and paid"))
 # Part paid (``PART_PAID_WORDS``) saying half, with no sum: a sale of half the amount.
 HALF_PAID = frozenset(normalise_value(word) for word in ("half", "half paid", "paid half"))
 # A hire's or a loan's statuses: out with the client ("Checked Out", "On hire"), then back

@@ -748,6 +748,9 @@ FREE_WORDS = frozenset(("free", "no charge", "foc", "f.o.c.", "f.o.c", "complime
 # client "on trial"): with those, understand._visits_given_free's and rules.payers._sessions_not_paid's.
 TRIAL_WORDS = frozenset(("trial", "free trial", "in trial", "trialing", "taster", "comp",
                          "guest pass"))
+# ... and the words that name a trial inside a short cell of a course, a class or a term
+# ("Trial class", "taster only").
+TRIAL_NAMED = frozenset(("trial", "taster"))
 # Words saying money is still owed, not paid (beside an amount, in a sheet's name).
 OWED_WORDS = frozenset("unpaid owed owing due outstanding overdue pending".split())
 # Words beside an amount that change what it means (a rate, a quantity, money not paid,

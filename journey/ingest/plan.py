@@ -48,9 +48,11 @@ from .rules.amounts import (LEFT_EMPTY_SHOWN, demoted_money, doubtful, lines_pri
 from .rules.client_lists import (active_or_inactive, last_visits_sold, money_not_spent,
                                  paid_tiers_bought, prospects_spend, spenders_bought,
                                  spenders_lost, steps_taken, ticked_steps,
-                                 renewals_paid, trial_tiers_considering, trials_not_paid)
-from .rules.client_money import (none_bought, paid_amounts, parts_paid, period_columns,
-                                 periods_paid, revenue_where_paid, years_paid)
+                                 renewals_paid, trial_tiers_considering, trials_in_cells,
+                                 trials_not_paid)
+from .rules.client_money import (none_bought, paid_amounts, parts_paid, parts_paid_by_status,
+                                 period_columns, periods_paid, revenue_where_paid,
+                                 trial_fees_paid, years_paid)
 from .rules.common import unmapped
 from .rules.deals import (PARENT, closed_on, consultations, deal_values_won, lost_by_reason,
                           numbered_stages, quoted_considering, quotes_considered,
@@ -60,7 +62,8 @@ from .rules.orders import BILLS_A_JOB as BILLS_A_JOB   # imported from here by s
 from .rules.orders import (bills_a_job, continued_orders, labelled_totals,
                            named_subtotals, nothing_happened, order_lines, part_rows)
 from .rules.paid import (amounts_due, booked_and_paid, booked_parts_paid, instalments,
-                         orders_part_paid, owed_without_status, package_paid_once, paid_flags,
+                         names_paid_so_far, orders_part_paid, owed_without_status,
+                         package_paid_once, paid_flags,
                          paid_in_parts, paid_of_each_order, paid_on_despite_status,
                          read_as_paid_after_all, same_clients_below, unpaid_said)
 from .rules.payers import sessions_as_purchases, sessions_not_paid, web_visits_not_purchases
@@ -77,7 +80,8 @@ from .rules.refunds import (cancelled_back_said, credit_documents, credits_of_un
 from .rules.tags import (churned_tags, latest_satisfaction, reviews_saying_nothing,
                          reviews_ticked, stage_tags, tagged_kinds)
 from .understand import (EXTRA, KINDS, PAID_FLAG, REASONS, WORKSHOP_KINDS, Refined,
-                         about_appointments, amounts_of, closed_deals_said, coerce, column_label,
+                         about_appointments, about_invoices, amounts_of, closed_deals_said,
+                         coerce, column_label,
                          company_revenue_not_spent,
                          column_or_blank, conversation_ratings, detect_kind, extra_json,
                          free_orders_said, guess_sheet_mapping, headers_key, is_blank,
@@ -604,13 +608,19 @@ def prepare_sheet(plan: SheetPlan, *, stage_map: dict[str, str] | None = None,
     for header, target in plan.mapping.items():
         if target:
             columns_for.setdefault(target, []).append(header)
+    # (an invoice list's own amount before what was paid of it, KashFlow's "Gross Amount"
+    # before its "Amount Paid": that is read as the part paid, rules.paid.paid_of_each_order;
+    # the invoices said by more than what was paid, as a shop's sales after a coupon are not)
+    invoices = plan.kind == "events" and about_invoices(
+        [h for h in frame.columns if not names_paid_so_far(h)], plan.sheet, plan.file or "")
     for target, headers in list(columns_for.items()):
         # (a person's "Navn" before a "Firma" on a client list; not in a pipeline, whose
         # "Nome" is a deal's, nor on orders, whose "Navn" may be the item's)
         person = (target == "name" and plan.kind == "clients"
                   and "stage" not in columns_for) and any(
             normalise_header(h) in PERSON_NAME_HEADERS for h in headers)
-        headers.sort(key=lambda h: (before_tax(h),     # "Total (inc GST)" before "(ex GST)"
+        headers.sort(key=lambda h: (target == "amount" and invoices and names_paid_so_far(h),
+                                    before_tax(h),     # "Total (inc GST)" before "(ex GST)"
                                     person and normalise_header(h) in COMPANY_HEADERS,
                                     # ("Est. value" beside a deal's "Value": the value first)
                                     target == "revenue_potential"
@@ -825,6 +835,7 @@ def prepare_sheet(plan: SheetPlan, *, stage_map: dict[str, str] | None = None,
     if plan.kind == "clients":
         notes += deal_values_won(out, columns_for)
         notes += prospects_spend(out, columns_for)
+        notes += parts_paid_by_status(out, frame, plan.mapping, columns_for)
         notes += period_columns(out, frame, plan.mapping, columns_for)
         notes += years_paid(out, frame, columns_for)
     unstaged = plan.kind == "clients" and not {"stage", "status"} & (
@@ -836,6 +847,7 @@ def prepare_sheet(plan: SheetPlan, *, stage_map: dict[str, str] | None = None,
     if unstaged:                                        # (the rest, by their paid tier)
         spent += paid_tiers_bought(out, frame, plan.mapping)
         spent += trial_tiers_considering(out, frame, plan.mapping)
+        spent += trials_in_cells(out, frame, plan.mapping)
     notes += spent
     if unstaged and not ticked and not spent and not priced:
         # No stage or status in the sheet (a phone list): the stored ones stay as they are.
@@ -848,6 +860,8 @@ def prepare_sheet(plan: SheetPlan, *, stage_map: dict[str, str] | None = None,
         notes += spenders_lost(out, frame, columns_for)
         notes += spenders_bought(out, columns_for)
         notes += paid_tiers_bought(out, frame, plan.mapping)
+    if plan.kind == "clients":      # (after spenders: a trial's fee buys no package)
+        notes += trial_fees_paid(out, frame, plan.mapping, columns_for)
     if plan.kind == "clients" and "purchases" in columns_for:
         notes += sessions_not_paid(out, frame, columns_for)
         notes += none_bought(out, columns_for)

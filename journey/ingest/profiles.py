@@ -435,6 +435,35 @@ def _stripe_explain(frame: pd.DataFrame) -> str:
                "counted as refunds)" if facts["charged_back"].any() else "") + ".")
 
 
+# --- Instamojo payments -----------------------------------------------------------------
+
+# Instamojo's payment statuses: "Credit" is a payment that went through (credited to the
+# seller); "Refunded" one that went through and was given back. Failed, Pending and
+# Initiated never paid.
+_INSTAMOJO_PAID = frozenset({"credit", "refunded"})
+
+
+def _instamojo_rules(rows: pd.DataFrame, frame: pd.DataFrame) -> pd.DataFrame:
+    status = _col(frame, "status").str.casefold()
+    paid = status.isin(_INSTAMOJO_PAID)
+    rows = rows.copy()
+    rows["kind"] = paid.reindex(rows.index).map({True: "purchase", False: "contact"})
+    return _stack(rows, _with(rows, status.eq("refunded"), kind="refund"))
+
+
+def _instamojo_explain(frame: pd.DataFrame) -> str:
+    written = _col(frame, "status")
+    status = written.str.casefold()
+    paid, refunded = status.isin(_INSTAMOJO_PAID), status.eq("refunded")
+    unpaid = sorted(set(written[~paid].dropna()))
+    return (f"Recognised as an Instamojo payments export: {counted(int(paid.sum()), 'payment')} "
+            f"went through (status Credit or Refunded), {int(refunded.sum()):,} of them "
+            f"refunded (a sale, then its refund); {counted(int((~paid).sum()), 'payment')} "
+            "that never went through"
+            + (f" ({', '.join(unpaid)})" if unpaid else "") + " kept as contacts, not "
+            "purchases.")
+
+
 # --- Stripe customers -------------------------------------------------------------------
 
 def _stripe_customers_rules(rows: pd.DataFrame, frame: pd.DataFrame) -> pd.DataFrame:
@@ -3846,6 +3875,12 @@ PROFILES: tuple[Profile, ...] = (
              "created": "date", "createdat": "date", "contact": "phone", "amount": "amount",
              "status": "status", "customerdescription": "name"},
             _stripe_rules, _stripe_explain),
+    Profile("instamojo_payments", "an Instamojo payments export",
+            _all("paymentid", "buyername", "buyeremail", "amount", "status"),
+            {"paymentid": "order_id", "createdat": "date", "buyername": "name",
+             "buyeremail": "email", "buyerphone": "phone", "amount": "amount",
+             "status": "status", "purpose": "note"},
+            _instamojo_rules, _instamojo_explain),
     Profile("hubspot_deals", "a HubSpot deals export",
             _all("dealname", "dealstage", "amount", "closedate"),
             {"dealname": "name", "dealstage": "stage", "amount": "amount",

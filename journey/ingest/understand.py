@@ -2085,10 +2085,14 @@ def about_appointments(headers, *names: str) -> bool:
 # appointment still to come (stages.BOOKED_STATUSES): these are read on client lists only.
 _HIRED = frozenset(normalise_value(w) for w in (
     "booked", "booking confirmed", "confirmed booking", "hired", "deposit received"))
-# "Confirmed" says hired beside those words or an enquiry's (not on a mailing list, where
-# an address is confirmed).
+# Words of a list of bookings: a booking's or an enquiry's.
 _BOOKING_LIST = _HIRED | frozenset(normalise_value(w) for w in (
     "deposit paid", "retainer paid", "enquiry", "inquiry", "new enquiry", "new inquiry"))
+
+
+# "Confirmed" and "Done" say hired (the work booked, or done) beside those words: not on a
+# mailing list, where an address is confirmed, nor on a task list, where a task is done.
+_HIRED_BESIDE_BOOKINGS = frozenset(normalise_value(w) for w in ("confirmed", "done"))
 
 
 def ended_words(cells) -> dict[str, str]:
@@ -2129,16 +2133,16 @@ def closed_deals_said(unknown: dict[str, int], frame: pd.DataFrame,
 
 
 def hired_words(cells) -> dict[str, str]:
-    """A client list's stage map of the words that say hired (``_HIRED``; "Confirmed"
-    where the list also says one of ``_BOOKING_LIST``), for the distinct ``cells`` of its
-    stage and status columns. Not where the list has its own word for a won deal ("Lead,
+    """A client list's stage map of the words that say hired (``_HIRED``; "Confirmed" and
+    "Done" where the list also says one of ``_BOOKING_LIST``), for the distinct ``cells``
+    of its stage and status columns. Not where the list has its own word for a won deal ("Lead,
     Booked, Proposal sent, Won"): "Booked" there is a call or meeting booked on the way."""
     found = {normalise_value(cell) for cell in cells}
     if any(read_stage_value(cell).won for cell in cells):
         return {}
     hired = found & _HIRED
-    if "confirmed" in found and found & _BOOKING_LIST:
-        hired.add("confirmed")
+    if found & _BOOKING_LIST:       # (a task list's "Done" sits beside "To do", never these)
+        hired |= found & _HIRED_BESIDE_BOOKINGS
     return dict.fromkeys(hired, "purchase")
 
 

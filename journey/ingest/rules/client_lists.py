@@ -11,9 +11,9 @@ import numpy as np
 import pandas as pd
 
 from ... import values
-from ...fields import (FIRMOGRAPHIC_HEADERS, base_header_key, names_a_last_visit,
-                       names_a_visit_fee, names_money_paid, names_money_spent,
-                       normalise_header)
+from ...fields import (FIRMOGRAPHIC_HEADERS, TAG_HEADERS, base_header_key, match_header,
+                       names_a_last_visit, names_a_visit_fee, names_money_paid,
+                       names_money_spent, normalise_header)
 from ...stages import (ACTIVE_OF, CUSTOMER_SINCE, JOB_UNDER_WAY, LIST_UNREACHABLE, OPEN_OF,
                        PAID_STEPS, RANK, TICK_STEPS, normalise_value)
 from ...text import counted, its, listed, name_key, was, without_accents
@@ -225,6 +225,41 @@ def trial_tiers_considering(out: pd.DataFrame, frame: pd.DataFrame,
     return [f"{counted(count, 'client')} on a trial in '{said}' "
             f"({listed(sorted(set(frame[said][trying].astype(str))))}) with nothing paid "
             f"{was(count)} read as trying, not buying (consideration)."]
+
+
+_SHORT_CELL_WORDS = 3
+
+
+def trials_in_cells(out: pd.DataFrame, frame: pd.DataFrame,
+                    mapping: dict[str, str | None]) -> list[str]:
+    """On a client list without a stage column, a short cell naming a trial in a column of
+    courses, classes or terms (a language school's "Trial class", a pottery class's "taster
+    only": ``values.TRIAL_NAMED``), for a client who paid nothing: they have tried, not
+    bought (consideration). Not in notes or tags, the owner's remarks ("trial lesson 12/9"
+    there is left as it was read). Returns a note."""
+    paid = (pd.to_numeric(out["revenue_current"], errors="coerce").gt(0)
+            if "revenue_current" in out else pd.Series(False, index=out.index))
+    below = out["stage"].map(lambda stage: RANK.get(stage, -1)).lt(RANK["consideration"])
+    notes = []
+    for header, target in mapping.items():
+        if target or header not in frame or match_header(header)[0] == "note" or (
+                TAG_HEADERS.match(normalise_header(header))):
+            continue
+        words = frame[header].map(lambda cell: str(cell).lower().split()
+                                  if isinstance(cell, str) else [], na_action="ignore")
+        named = words.map(lambda said: 0 < len(said) <= _SHORT_CELL_WORDS
+                          and bool(values.TRIAL_NAMED.intersection(said)),
+                          na_action="ignore").fillna(False).astype(bool)
+        trying = named.reindex(out.index, fill_value=False) & ~paid & below
+        if not trying.any():
+            continue
+        out.loc[trying, "stage"] = "consideration"
+        below &= ~trying
+        count = clients_counted(out, trying)
+        notes.append(f"{counted(count, 'client')} with a trial in '{header}' "
+                     f"({listed(sorted(set(frame[header][trying].astype(str))))}) and nothing "
+                     f"paid {was(count)} read as trying, not buying (consideration).")
+    return notes
 
 
 # A subscription's day its trial ends and the day of its last payment, as headers are

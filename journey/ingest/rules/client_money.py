@@ -9,13 +9,13 @@ import re
 import pandas as pd
 
 from ... import values
-from ...fields import (PAID_COUNT, PRICE_EACH, REST_OF_TOTAL, base_header_key,
+from ...fields import (PAID_COUNT, PRICE_EACH, REST_OF_TOTAL, TRIAL_FEE, base_header_key,
                        days_without_year, header_year, names_money_paid, normalise_header, period_of, tax_note)
-from ...stages import PAID_STEPS, RANK
+from ...stages import DEPOSIT_PAID, PAID_IN_FULL, PAID_STEPS, RANK, normalise_value, said_parts
 from ...text import counted, listed
 from ..understand import column_or_blank
 from .common import clients_counted, ticks
-from .paid import paid_parts, paid_words, said_half
+from .paid import paid_parts, paid_words, parts_said_in_cell, said_half
 
 
 def paid_amounts(out: pd.DataFrame, frame: pd.DataFrame, mapping: dict[str, str | None],
@@ -105,13 +105,69 @@ def parts_paid(out: pd.DataFrame, frame: pd.DataFrame, mapping: dict[str, str | 
         return _rest_of_total_paid(out, frame, mapping, columns_for)
     parts = paid_parts(frame, mapping)
     if not parts:
-        return []
+        return _parts_paid_in_cells(out, frame, mapping, columns_for)
     out["revenue_current"] = pd.DataFrame({h: v for h, (_, v) in parts.items()}).sum(
         axis=1, min_count=1)
     columns_for["revenue_current"] = list(parts)
     pairs = " and ".join(f"'{h}' where '{paid_by}' says so" for h, (paid_by, _) in parts.items())
     return [f"Each client's revenue (current) is what was paid of {pairs}; a part not yet "
             "paid is no revenue."]
+
+
+def _parts_paid_in_cells(out: pd.DataFrame, frame: pd.DataFrame,
+                         mapping: dict[str, str | None],
+                         columns_for: dict[str, list[str]]) -> list[str]:
+    """On a client list with no revenue column, parts of a price whose cells say whether
+    they were paid (a make-up artist's "Deposit" "£100 pd", "Balance" "£370":
+    ``parts_said_in_cell``): each client's revenue (current) is the parts paid, and a part
+    not said paid on such a row revenue to come (potential), where no column gives that.
+    Returns a note."""
+    parts, _, left = parts_said_in_cell(frame, mapping)
+    if not parts:
+        return []
+    paid = pd.DataFrame({h: v for h, (_, v) in parts.items()}).sum(
+        axis=1, min_count=1).reindex(out.index)
+    out["revenue_current"] = paid.round(2)
+    columns_for["revenue_current"] = list(parts)
+    owed = left.reindex(out.index).where(lambda sums: sums.gt(0) & paid.gt(0))
+    if "revenue_potential" not in columns_for and owed.notna().any():
+        out["revenue_potential"] = owed.round(2)
+        columns_for["revenue_potential"] = list(parts)
+    return [f"Each client's revenue (current) is what was paid of "
+            f"{' and '.join(repr(h) for h in parts)} where its cell says so "
+            f"({values.amount_text(float(paid.sum()))})"
+            + (f"; the {values.amount_text(float(owed.sum()))} not said paid beside a part "
+               "paid is revenue to come (potential)" if owed.notna().any() else "") + "."]
+
+
+def trial_fees_paid(out: pd.DataFrame, frame: pd.DataFrame, mapping: dict[str, str | None],
+                    columns_for: dict[str, list[str]]) -> list[str]:
+    """On a client list with a stage or status, money paid for a trial before the package
+    (a make-up artist's "Trial paid" £60: ``TRIAL_FEE``): each client who paid one has
+    tried (consideration, where the list says less), and the fee is part of their revenue
+    (current), added to what the list says they paid. Returns a note."""
+    header = next((h for h, f in mapping.items() if not f and h in frame
+                   and TRIAL_FEE.match(normalise_header(h))), None)
+    if header is None or "stage" not in out:
+        return []
+    money = values.read_money(frame[header])
+    fees = money.values.reindex(out.index)
+    if money.bad.any() or not fees.gt(0).any():
+        return []
+    tried = fees.gt(0)
+    lifted = tried & out["stage"].map(lambda s: RANK.get(s, -1)).lt(RANK["consideration"])
+    out.loc[lifted, "stage"] = "consideration"
+    revenue = (pd.to_numeric(out["revenue_current"], errors="coerce") if "revenue_current" in out
+               else pd.Series(float("nan"), index=out.index))
+    out["revenue_current"] = revenue.add(fees.where(tried), fill_value=0).where(
+        revenue.notna() | tried).round(2)
+    columns_for["revenue_current"] = [*columns_for.get("revenue_current", []), header]
+    count = clients_counted(out, tried)
+    return [f"'{header}' holds what {counted(count, 'client')} paid for a trial "
+            f"({values.amount_text(float(fees[tried].sum()))}): added to their revenue "
+            f"(current); a trial is trying (consideration), not the package bought"
+            + (f" ({counted(int(lifted.sum()), 'client')} with no further stage read so)"
+               if lifted.any() else "") + "."]
 
 
 def _rest_of_total_paid(out: pd.DataFrame, frame: pd.DataFrame,
@@ -169,6 +225,49 @@ def _parts_of_total_paid(out: pd.DataFrame, total: str,
             f"({values.amount_text(float(paid.sum()))}); the "
             f"{values.amount_text(float(owed.sum()))} not yet paid is revenue to come "
             "(potential)."]
+
+
+def parts_paid_by_status(out: pd.DataFrame, frame: pd.DataFrame,
+                         mapping: dict[str, str | None],
+                         columns_for: dict[str, list[str]]) -> list[str]:
+    """On a client list with no revenue column, a bare "Deposit" and "Balance" of money
+    beside a status that says which of them were paid (a wedding DJ's "Booked - deposit pd",
+    "Paid in full": ``DEPOSIT_PAID``, ``PAID_IN_FULL``): each client's revenue (current) is
+    the parts paid, and what is left of them (or of a quote read as revenue to come) is
+    revenue to come (potential). Fires only where some status says a part was paid.
+    Returns a note."""
+    said = [*columns_for.get("status", []), *columns_for.get("stage", [])]
+    by_key = {normalise_header(h): h for h, f in mapping.items() if not f and h in frame}
+    deposit = by_key.get("deposit") or by_key.get("depositamount")
+    rest = next((by_key[k] for k in sorted(REST_OF_TOTAL) if k in by_key), None)
+    if "revenue_current" in columns_for or not said or said[0] not in frame or not (
+            deposit and rest):
+        return []
+    money = {h: values.read_money(frame[h]) for h in (deposit, rest)}
+    if any(m.bad.any() or not m.values.gt(0).any() for m in money.values()):
+        return []
+    keys = frame[said[0]].map(lambda cell: {normalise_value(part) for part in said_parts(cell)},
+                              na_action="ignore")
+    whole = keys.map(lambda parts: bool(parts & PAID_IN_FULL), na_action="ignore")
+    first = keys.map(lambda parts: bool(parts & DEPOSIT_PAID), na_action="ignore")
+    whole, first = (flag.fillna(False).astype(bool).reindex(out.index, fill_value=False)
+                    for flag in (whole, first))
+    got_deposit, got_rest = (money[h].values.reindex(out.index).fillna(0) for h in (deposit, rest))
+    paid = (got_deposit + got_rest).where(whole, got_deposit.where(first)).where(
+        lambda sums: sums.gt(0))
+    if not paid.notna().any():
+        return []
+    quoted = pd.to_numeric(out["revenue_potential"], errors="coerce") if (
+        "revenue_potential" in out) else pd.Series(float("nan"), index=out.index)
+    owed = quoted.where(quoted.notna() | paid.isna(), got_deposit + got_rest)
+    owed = owed.where(paid.isna(), owed - paid).where(lambda left: left.gt(0))
+    out["revenue_current"], out["revenue_potential"] = paid.round(2), owed.round(2)
+    columns_for["revenue_current"] = [deposit, rest]
+    columns_for.setdefault("revenue_potential", [deposit, rest])
+    return [f"'{said[0]}' says which of '{deposit}' and '{rest}' were paid (the deposit, or "
+            f"all of it: {counted(int(paid.notna().sum()), 'client')}, "
+            f"{values.amount_text(float(paid.sum()))}): each client's revenue (current) is "
+            "what was paid, and the rest revenue to come (potential)."]
 
 
 # A header that is a period alone (as normalise_header writes it): a column of a wide
@@ -368,12 +467,13 @@ def period_columns(out: pd.DataFrame, frame: pd.DataFrame, mapping: dict[str, st
     advice = ("To see them in the funnel, list each payment on a row of its own (date, client, "
               "amount) and import that.")
     said = columns_for.get("revenue_current", [None])[0]
-    if (each == "date" or said and PRICE_EACH.match(normalise_header(said))) and (
+    total_read = "revenue_current" in out and pd.to_numeric(
+        out["revenue_current"], errors="coerce").notna().any()
+    if (each == "date" or said and PRICE_EACH.match(normalise_header(said))
+            or each in _PAID_ONCE_EACH and not total_read) and (
             _written_as_money(frame, numbers, each)):       # (not hours, not visits)
         return _amounts_paid(out, amounts, numbers, columns_for, each)
-    if "revenue_current" in out and pd.to_numeric(out["revenue_current"],
-                                                  errors="coerce").notna().any() or (
-            said is None and not _written_as_money(frame, numbers, each)):
+    if total_read or said is None and not _written_as_money(frame, numbers, each):
         return [f"{columns} and has not counted them as purchases. {advice}"]
     summed = pd.DataFrame(amounts).sum(axis=1, min_count=1).reindex(out.index)
     out["revenue_current"] = summed
@@ -407,6 +507,10 @@ def _amounts_paid(out: pd.DataFrame, amounts: dict[str, pd.Series], numbers: lis
 
 
 _DAYS_IN_A_MONTH = 31
+# Periods a client pays for once each (a school's or a class's term: one fee a term), so
+# that an amount under one is one payment even with no fee-of-one column beside; a month's
+# or a year's amount may be many sales.
+_PAID_ONCE_EACH = frozenset({"term"})
 # How far apart a row's measures may be (the largest over the smallest), and one reading
 # from the next: a body weight taken each week moves by a few per cent, in small steps; a
 # fee is the same each time, or not paid, or moves with the hours billed (96, 108, 102).

@@ -484,6 +484,12 @@ _PAID_SO_FAR = frozenset({"totalpaid", "amountpaid", "paidamount", "paid", "paid
                           "depositpaid", "amountreceived", "paidvalue"})
 
 
+def names_paid_so_far(header: object) -> bool:
+    """Whether a header names what was paid so far of a sale (``_PAID_SO_FAR``: "Amount
+    Paid"), not its whole amount."""
+    return base_header_key(str(header)) in _PAID_SO_FAR
+
+
 # A column of the day each was paid ("Date Paid", "Paid on"): beside a job said billed
 # ("Invoiced"), a blank one says nothing is paid yet (normalised, as ``_PAID_SO_FAR``).
 _PAID_ON = frozenset({"datepaid", "paiddate", "paidon", "dateofpayment", "paymentdate"})
@@ -675,7 +681,7 @@ def booked_and_paid(out: pd.DataFrame, frame: pd.DataFrame,
     count, bought, parts = int(booked.sum()), int(turned.sum()), int(part.sum())
     waiting = count - bought
     words = listed(sorted(map(str, booked_words)))
-    if not bought and _parts_said_in_cell(frame, dict.fromkeys(frame.columns))[0]:
+    if not bought and parts_said_in_cell(frame, dict.fromkeys(frame.columns))[0]:
         return notes    # (its parts paid, "£500 pd", are read with them: booked_parts_paid)
     if not bought:
         return notes + [f"{counted(count, 'booking')} said {words} with nothing paid"
@@ -1005,15 +1011,17 @@ _PARTS_OF_A_PRICE = frozenset({"deposit", "depositamount"}) | REST_OF_TOTAL
 _MONEY_THEN_WORDS = re.compile(r"^\s*([£$€]?\s?\d[\d,]*(?:\.\d{1,2})?)\s*(.*)$")
 
 
-def _parts_said_in_cell(frame: pd.DataFrame, mapping: dict[str, str | None]
-                        ) -> tuple[dict[str, tuple[str, pd.Series]], pd.Series]:
+def parts_said_in_cell(frame: pd.DataFrame, mapping: dict[str, str | None]
+                       ) -> tuple[dict[str, tuple[str, pd.Series]], pd.Series, pd.Series]:
     """Parts of a price whose cells say themselves whether they were paid ("Deposit" "£500
     pd", "Balance" "£1,200 due 1/6", "£900"): each part's amounts where its cell says paid
-    (``_paid_how``), as ``paid_parts`` gives them (header -> (itself, amounts)), and the
-    rows where any part's cell says paid or owed ("due", "owes": not paid yet). A bare sum
-    says neither. A part is read only where every cell is money, then words read so, and
-    one cell at least holds words; nothing is read unless some part was paid."""
+    (``_paid_how``), as ``paid_parts`` gives them (header -> (itself, amounts)), the rows
+    where any part's cell says paid or owed ("due", "owes": not paid yet), and each row's
+    parts not said paid (owed, or a bare sum), summed. A bare sum says neither. A part is
+    read only where every cell is money, then words read so, and one cell at least holds
+    words; nothing is read unless some part was paid."""
     parts, said = {}, pd.Series(False, index=frame.index)
+    left = pd.Series(0.0, index=frame.index)
     for header, field in mapping.items():
         if field or header not in frame or normalise_header(header) not in _PARTS_OF_A_PRICE:
             continue
@@ -1028,9 +1036,10 @@ def _parts_said_in_cell(frame: pd.DataFrame, mapping: dict[str, str | None]
         money = values.parse_money(found[0])[0]
         parts[header] = (header, money.where(how.eq("paid")).reindex(frame.index))
         said |= how.ne("").reindex(frame.index, fill_value=False)
+        left = left.add(money.where(how.ne("paid")).reindex(frame.index), fill_value=0)
     if not any(amounts.gt(0).any() for _, amounts in parts.values()):
-        return {}, said & False
-    return parts, said
+        return {}, said & False, left * 0
+    return parts, said, left
 
 
 def _part_paid_how(words: str) -> str | None:
@@ -1057,7 +1066,7 @@ def booked_parts_paid(rows: pd.DataFrame, frame: pd.DataFrame,
         parts = _deposits_taken(frame, mapping)     # beside the balance paid: taken
     said = None
     if not parts and not rest:  # ("£500 pd" in the "Deposit" column itself)
-        parts, said = _parts_said_in_cell(frame, mapping)
+        parts, said, _ = parts_said_in_cell(frame, mapping)
     if not parts or "kind" not in rows:
         return rows, []
     parts |= rest
