@@ -862,6 +862,10 @@ REFUNDED = frozenset(normalise_value(word) for word in (
     "refunded", "refund", "refund issued", "refund sent", "partially refunded",
     "partial refund", "store credit", "credited", "erstattet", "reembolsado", "remboursé",
     "rimborsato", "terugbetaald"))
+# A part of a price (a deposit) given back, in its own cell ("£150 refunded", "£100
+# returned"): paid and handed back, no sale.
+GIVEN_BACK = REFUNDED | frozenset(normalise_value(word) for word in (
+    "returned", "given back", "paid back", "repaid"))
 # A warranty claim's outcome beside them: the item mended and handed back, no money back.
 REPAIRED = frozenset(normalise_value(word) for word in (
     "repaired", "repair", "repaired under warranty", "fixed", "mended", "repair completed",

@@ -1444,8 +1444,9 @@ _CASH_DETAILS = ("details", "detail", "description", "particulars", "narrative",
 _CAPITAL, _SMALL = "A-ZÀ-ÖØ-Þ", "a-zß-öø-ÿ"
 _NAME = rf"[{_CAPITAL}][{_SMALL}][\w'\u2019-]*"
 _PAYER = re.compile(rf"(?:{_NAME}(?:\s+(?:{_NAME}|&))*\s+(?:Ltd|Limited|Llp|Plc|Inc|Llc|Co)\b\.?"
-                    # (a body's name in full: "Leeds City Council", not "Leeds City")
-                    rf"|(?:{_NAME}\s+)+(?:{'|'.join(sorted(w.title() for w in BODIES))})\b"
+                    # (a body's name in full: "Leeds City Council", not "Leeds City";
+                    # "Leeds Teaching Hospitals NHS Trust", its initials among the words)
+                    rf"|(?:(?:{_NAME}|[A-Z]{{2,5}})\s+)+(?:{'|'.join(sorted(w.title() for w in BODIES))})\b"
                     rf"|(?:Mr|Mrs|Ms|Miss|Dr|Mx)\.?\s+(?:[A-Z]\.?\s*)?{_NAME}"
                     rf"|(?:[A-Z]\.\s*|[A-Z]\s+){{1,2}}{_NAME}|{_NAME}\s+{_NAME})")
 # A payer written by first name alone ("Sarah - deposit").
@@ -1645,8 +1646,13 @@ def _names_funding(part: str) -> bool:
 
 def _funder_named(part: str) -> bool:
     """Whether a part of a line names a body that gives money by its name (``FUNDER_BODIES``:
-    "Lottery Fund", "Nuffield Foundation"), not a council or a trust that may buy."""
-    return bool({match_key(word) for word in re.findall(r"[\w']+", part)} & FUNDER_BODIES)
+    "Lottery Fund", "Nuffield Foundation", "National Lottery 2025"), not a council or a
+    trust that may buy: the funder's word ends the name, so a business named after one
+    ("The Foundation Gym", "Lottery Cafe") is a customer."""
+    words = [match_key(word) for word in re.findall(r"[\w']+", part)]
+    while words and (words[-1] in NOT_A_PAYER or re.search(r"\d", words[-1])):
+        words.pop()
+    return bool(words) and words[-1] in FUNDER_BODIES
 
 
 def _days_of_book(written: pd.Series) -> pd.Series:
@@ -2273,7 +2279,8 @@ def _cb(frame: pd.DataFrame, name: str, prefix: str = "subscriptions") -> pd.Ser
 
 # Chargebee's and Recurly's own words for a subscription's state.
 _SUB_LIVE = {"active", "nonrenewing", "paused", "live",
-             "pastdue"}     # (Stripe's: the last renewal failed, the customer not gone yet)
+             "pastdue",     # (Stripe's: the last renewal failed, the customer not gone yet)
+             "frozen", "onhold", "suspended"}   # (a gym's member paused, paid before)
 _SUB_ENDED = {"cancelled", "canceled", "expired"}
 _SUB_TRIAL = {"intrial", "trial", "trialing"}
 # Headers only Recharge's subscriptions export has among these.
@@ -2357,6 +2364,8 @@ def _subscription_facts(frame: pd.DataFrame) -> dict:
     trialling = ~test & ~paid & (state.isin(_SUB_TRIAL) | trial.notna())
     person = (first.fillna("") + " " + last.fillna("")).str.strip()
     person = person.where(person != "")
+    if recharge:    # (a plain export's one name column: a gym's "member_name")
+        person = person.fillna(_col(frame, "name", "fullname", "customername", "membername"))
     return {"customer": customer, "by": by, "email": email, "state": state, "test": test,
             "paid": paid, "trialling": trialling, "live": paid & state.isin(_SUB_LIVE),
             # (each paid subscription's payments: its first, and each renewal the export

@@ -863,7 +863,7 @@ def refine_mapping(raw: RawSheet, mapping: dict[str, str | None], kind: str, *,
     if kind == "events" and "amount" not in used:
         for header in free:     # a practice's "Charge" $200.00: each visit's price (a
             if (mapping[header] is None and normalise_header(header) in _CHARGE_HEADERS
-                    and _amounts_written(raw.frame[header])):   # "Charge" of kinds is none)
+                    and _amounts_written(_charged(raw.frame[header]))):  # (of kinds: none)
                 mapping[header] = "amount"
                 used.add("amount")
                 said.append(f"'{header}' holds amounts of money: read as the amount")
@@ -1377,8 +1377,8 @@ def _deal_is_its_client(raw: RawSheet, mapping: dict[str, str | None], free: lis
     """A pipeline of deals that names no one they are for ("Deal, Stage, Close date,
     Amount"): each deal's name is its client, as a CRM's deals export without its company
     or contact is read (HubSpot's), where the deal column holds words ('Website v2', 'SEO
-    2025' hold a digit among words), not amounts, the deals' IDs ('#1041', 'D-1043') or
-    stages."""
+    2025' hold a digit among words), not amounts, the deals' IDs ('#1041', 'D-1043', one
+    word numbered: 'Deal 1041', 'Deal 1042') or stages."""
     if "stage" not in mapping.values() or _WHOSE_OR_CONTACT & set(mapping.values()):
         return
     header = next((h for h in free if mapping[h] is None
@@ -1390,7 +1390,9 @@ def _deal_is_its_client(raw: RawSheet, mapping: dict[str, str | None], free: lis
     if cells.empty or _names_stages(cells):
         return
     _, not_money = values.parse_money(cells)
-    if (~not_money | code_cells(cells)).mean() > 0.5:    # (amounts or the deals' IDs)
+    label = cells.str.replace(r"[\d#/-]+", "", regex=True).str.strip().str.casefold()
+    numbered = cells.str.contains(r"\d") & label.duplicated(keep=False)   # ("Deal 1041")
+    if (~not_money | code_cells(cells) | numbered).mean() > 0.5:  # (amounts or the IDs)
         return
     mapping[header] = "name"
     said.append(f"'{header}' names each deal, and no column names whom it is for: each "
@@ -1597,11 +1599,14 @@ def _suppliers_money(raw: RawSheet, mapping: dict[str, str | None], free: list[s
                      said: list[str]) -> None:
     """On a list of suppliers (a "Supplier" column), money read as a client's revenue
     ("Annual spend") is what the business spends with each supplier, not revenue it
-    brought: kept as extra. Not where the list's name is a customer's ("Customer" beside
-    the "Supplier" that serves each)."""
+    brought: kept as extra. The supplier is what each row is about: the "Supplier" column
+    opens the list or names its rows. Not where the list's name is a customer's
+    ("Customer" beside the "Supplier" that serves each), nor where the supplier is a detail
+    of each client's job ("Name", "Email", "Supplier", "Job value": an installer's)."""
     supplier = next((h for h in raw.headers if normalise_header(h) in _SUPPLIER_HEADERS), None)
-    if supplier is None or any(_CUSTOMER_HEADER.search(normalise_header(h))
-                               for h, f in mapping.items() if f == "name"):
+    if supplier is None or supplier != raw.headers[0] and mapping.get(supplier) not in (
+            "name", "company") or any(_CUSTOMER_HEADER.search(normalise_header(h))
+                                      for h, f in mapping.items() if f == "name"):
         return
     for header in free:
         if mapping[header] in ("revenue_current", "revenue_potential"):
@@ -1720,6 +1725,12 @@ def _surveyed(raw: RawSheet, mapping: dict[str, str | None]) -> str:
     beside = next((h for h in raw.headers
                    if FEEDBACK_HEADERS.match(normalise_header(plain_header(h)))), None)
     return f"beside '{beside}'" if beside else ""
+
+
+def _charged(column: pd.Series) -> pd.Series:
+    """A "Charge" column's cells but those saying a visit was free ("No charge", "FOC":
+    ``values.FREE_WORDS``)."""
+    return column[~column.astype(str).str.strip().str.casefold().isin(values.FREE_WORDS)]
 
 
 def _amounts_written(column: pd.Series) -> bool:

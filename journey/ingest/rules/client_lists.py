@@ -389,9 +389,9 @@ def active_or_inactive(out: pd.DataFrame, frame: pd.DataFrame, mapping: dict[str
         return []
     said = values.per_distinct(frame[header], normalise_value)
     active, inactive = said.isin(ACTIVE_OF), said.isin(_INACTIVE)
-    if not active.any() and (said.isin(_ENDED_BESIDE_ACTIVE)
-                             | said.isin(_PAUSED_BESIDE_ACTIVE)).any():
-        active = said.isin(_LIVE)       # ("Live" beside "On hold", "Cancelled": members')
+    if (said.isin(_ENDED_BESIDE_ACTIVE) | said.isin(_PAUSED_BESIDE_ACTIVE)).any():
+        active |= said.isin(_LIVE)      # ("Live" beside "On hold", "Cancelled": members';
+        # beside "Active" too: one member's written one way, another's the other)
     if active.any():        # ("Cancelled", "On hold" beside "Active": regulars who stopped)
         inactive |= said.isin(_ENDED_BESIDE_ACTIVE)
         active |= said.isin(_PAUSED_BESIDE_ACTIVE)

@@ -466,12 +466,17 @@ def period_columns(out: pd.DataFrame, frame: pd.DataFrame, mapping: dict[str, st
               f"one column per {each}: Journey reads one row per client"
     advice = ("To see them in the funnel, list each payment on a row of its own (date, client, "
               "amount) and import that.")
+    if (price := _counted_at_a_price(out, frame, amounts)) is not None:
+        return [f"Columns '{numbers[0]}' to '{numbers[-1]}' hold numbers each below the "
+                f"row's '{price}' (hours or items at that price, not payments): kept as "
+                "extra, not as revenue."]
     said = columns_for.get("revenue_current", [None])[0]
     total_read = "revenue_current" in out and pd.to_numeric(
         out["revenue_current"], errors="coerce").notna().any()
     if (each == "date" or said and PRICE_EACH.match(normalise_header(said))
             or each in _PAID_ONCE_EACH and not total_read) and (
-            _written_as_money(frame, numbers, each)):       # (not hours, not visits)
+            _written_as_money(frame, numbers, each)         # (not hours, not visits)
+            or _paid_at_the_price(out, frame, amounts)):
         return _amounts_paid(out, amounts, numbers, columns_for, each)
     if total_read or said is None and not _written_as_money(frame, numbers, each):
         return [f"{columns} and has not counted them as purchases. {advice}"]
@@ -482,6 +487,43 @@ def period_columns(out: pd.DataFrame, frame: pd.DataFrame, mapping: dict[str, st
             + (f" ('{said}' holds no amount)" if said else "")
             + f"; they are not counted as purchases of their own (a second {each} paid is "
             f"not seen as repeat business). {advice}"]
+
+
+def _price_of_one(out: pd.DataFrame, frame: pd.DataFrame) -> tuple[str | None, pd.Series]:
+    """A client list's column of the price of one visit or period ("Price", "Rate",
+    "Monthly fee": ``PRICE_EACH``), and each row's amount in it."""
+    header = next((h for h in frame.columns if PRICE_EACH.match(normalise_header(h))), None)
+    if header is None:
+        return None, pd.Series(dtype=float)
+    return header, values.read_money(frame[header]).values.reindex(out.index)
+
+
+def _paid_at_the_price(out: pd.DataFrame, frame: pd.DataFrame,
+                       amounts: dict[str, pd.Series]) -> bool:
+    """Whether every number under the period columns is the row's price of one (15 under
+    each date Mrs Lowe's round was done, her 'Price' £15): payments written without a
+    currency, as an owner keeps a round."""
+    header, price = _price_of_one(out, frame)
+    if header is None:
+        return False
+    cells = pd.DataFrame(amounts).reindex(out.index)
+    filled = cells.gt(0)
+    return bool(filled.any().any()) and bool(cells.eq(price, axis=0)[filled].all().all())
+
+
+def _counted_at_a_price(out: pd.DataFrame, frame: pd.DataFrame,
+                        amounts: dict[str, pd.Series]) -> str | None:
+    """The price of one ("Rate", "Price", "Monthly fee": ``PRICE_EACH``) that the numbers
+    under the period columns are counts at, not payments: every one of them below the
+    row's price (hours 2.5, 3 under a round's dates beside a 'Rate' of £15), with pennies
+    among them (a count of whole visits or sessions is read elsewhere); None if not."""
+    header, price = _price_of_one(out, frame)
+    if header is None:
+        return None
+    cells = pd.DataFrame(amounts).reindex(out.index)
+    filled = cells.gt(0) & price.gt(0).to_numpy()[:, None]
+    below = cells.lt(price, axis=0)[filled].stack()
+    return header if len(below) and below.all() and cells.stack().mod(1).gt(0).any() else None
 
 
 def _amounts_paid(out: pd.DataFrame, amounts: dict[str, pd.Series], numbers: list[str],

@@ -15,8 +15,8 @@ import pandas as pd
 from ... import values
 from ...fields import (INSTALMENT, REST_OF_TOTAL, VISIT_TYPE_HEADERS, base_header_key,
                        normalise_header)
-from ...stages import (BILLED_ONLY_STATUSES, BILLED_STATUSES, BOOKED_STATUSES, NOT_PAID_YET,
-                       HALF_PAID, ON_INVOICE, PAID_BY, PAID_IN_PERSON, PAID_THROUGH, PART_PAID_WORDS,
+from ...stages import (BILLED_ONLY_STATUSES, BILLED_STATUSES, BOOKED_STATUSES, GIVEN_BACK,
+                       HALF_PAID, NOT_PAID_YET, ON_INVOICE, PAID_BY, PAID_IN_PERSON, PAID_THROUGH, PART_PAID_WORDS,
                        PAYMENT_STATUSES, SENT_ON_INVOICE, UNPAID_STATUSES, normalise_value,
                        order_status_kind)
 from ...text import counted, its, listed, match_key, name_key, was
@@ -1019,9 +1019,13 @@ def parts_said_in_cell(frame: pd.DataFrame, mapping: dict[str, str | None]
     where any part's cell says paid or owed ("due", "owes": not paid yet), and each row's
     parts not said paid (owed, or a bare sum), summed. A bare sum says neither. A part is
     read only where every cell is money, then words read so, and one cell at least holds
-    words; nothing is read unless some part was paid."""
+    words; nothing is read unless some part was paid. Beside the row's price (its amount
+    column), a deposit above that price on any row is held against damage (a tool hire's
+    "£100 returned" on a £60 hire), no part of it: not read."""
     parts, said = {}, pd.Series(False, index=frame.index)
     left = pd.Series(0.0, index=frame.index)
+    price = next((values.parse_money(frame[h])[0] for h, f in mapping.items()
+                  if f == "amount" and h in frame), None)
     for header, field in mapping.items():
         if field or header not in frame or normalise_header(header) not in _PARTS_OF_A_PRICE:
             continue
@@ -1034,6 +1038,8 @@ def parts_said_in_cell(frame: pd.DataFrame, mapping: dict[str, str | None]
         if how.isna().any():
             continue
         money = values.parse_money(found[0])[0]
+        if price is not None and money.gt(price.reindex(money.index)).any():
+            continue
         parts[header] = (header, money.where(how.eq("paid")).reindex(frame.index))
         said |= how.ne("").reindex(frame.index, fill_value=False)
         left = left.add(money.where(how.ne("paid")).reindex(frame.index), fill_value=0)
@@ -1044,9 +1050,12 @@ def parts_said_in_cell(frame: pd.DataFrame, mapping: dict[str, str | None]
 
 def _part_paid_how(words: str) -> str | None:
     """What a part's words after its sum say: "paid" ("pd", "paid 3/5", "cash"), "owed"
-    ("due 1/6", "owes", "TBC"), "" for none; None for words that say neither."""
+    ("due 1/6", "owes", "TBC") or given back ("refunded", "returned": ``GIVEN_BACK``, no
+    sale either), "" for none; None for words that say neither."""
     if not words:
         return ""
+    if normalise_value(words) in GIVEN_BACK:
+        return "owed"
     how = _paid_how(words)
     if how is not None:
         return "paid" if how == "purchase" else "owed"

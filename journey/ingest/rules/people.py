@@ -577,12 +577,17 @@ def one_person_by_phone(rows: pd.DataFrame) -> tuple[pd.DataFrame, Joined]:
     found = pd.DataFrame({"number": values.phone_keys(column, values.said_country(column)),
                           "name": rows.loc[numbered, "name"].astype(str).str.strip()}
                          ).dropna().drop_duplicates()
+    numbers = found["number"].reindex(rows.index)
+    elsewhere = found.groupby("name")["number"].agg(set)    # (every number each name has)
     found = found[found.duplicated("number", keep=False)]     # (numbers of two names)
     fits: dict[str, set[str]] = {}
-    for _, names in found.groupby("number")["name"]:
+    at: dict[str, set[str]] = {}
+    for number, names in found.groupby("number")["name"]:
         for short in names:
-            fits.setdefault(short, set()).update(
-                full for full in names if _short_for(short, full))
+            fitting = {full for full in names if _short_for(short, full)}
+            fits.setdefault(short, set()).update(fitting)
+            if fitting:
+                at.setdefault(short, set()).add(number)
     taken = {short: next(iter(full)) for short, full in fits.items() if len(full) == 1}
     if not taken:
         return rows, []
@@ -590,7 +595,12 @@ def one_person_by_phone(rows: pd.DataFrame) -> tuple[pd.DataFrame, Joined]:
     rows, joined = rows.copy(), []
     for full in dict.fromkeys(taken.values()):
         others = [short for short, kept in taken.items() if kept == full]
-        index = rows.index[written.isin([full, *others])]
+        # (a short name also written at a number of no such person, "J Smith" at two
+        # numbers, is someone else there: only its rows at the full name's number join)
+        strays = {short for short in others if elsewhere[short] - at[short]}
+        shared = written.isin(others) & (numbers.isin(set().union(*(at[short] for short in others)))
+                                         | numbers.isna() & ~written.isin(strays))
+        index = rows.index[written.eq(full) | shared]
         rows.loc[index, "name"] = full
         joined.append((full, others, index))
     return rows, joined
