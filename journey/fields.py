@@ -325,8 +325,9 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
                "extended amount", "ext price",
                # (what was paid after a coupon, before the list price beside it:
                # Teachable's "Final Price", Payhip's "Amount Paid", a studio's booking's
-               # "Price Paid", Arketa's)
-               "final price", "amount paid", "price paid",
+               # "Price Paid", Arketa's; a marketplace's "Paid Price" beside its item's
+               # "Unit Price" or "Price": Lazada's, Daraz's and Jumia's order lines)
+               "final price", "amount paid", "price paid", "paid price",
                "price", "service price",
                # (a marketplace's sale, Poshmark's "Order Price" beside the seller's "Net
                # Earnings")
@@ -793,15 +794,14 @@ _TILLS_INVOICES_AND_MARKETS: dict[str, tuple[str, ...]] = {
     "kind": ("tipo de comprobante", "tipo comprobante", "typ dokladu", "typ dokumentu",
              "rodzaj dokumentu", "tipo doc", "documento", "取引区分"),
 }
-# ... then a marketplace's order lines (Lazada's, Daraz's and Jumia's "Paid Price": what the
-# buyer paid for the item), a payment gateway's gross (PagBank's "Valor Bruto" beside its
+# ... then a payment gateway's gross (PagBank's "Valor Bruto" beside its
 # "Valor Líquido", what was left after fees), a Korean, a Polish and a Saudi shop's order
 # total (Cafe24's "총 결제금액", Shoper's "Wartość zamówienia", Salla's "الإجمالي"), a
 # clinic's patient (Doctoralia's "Paciente"), and a Japanese, a Saudi and an Indonesian
 # shop's order number, status, customer and mobile (Rakuten's "受注番号", Salla's "رقم
 # الطلب", "حالة الطلب", "اسم العميل", "رقم الجوال"; Bukalapak's "No. Transaksi").
 _MARKETPLACES_AND_GATEWAYS: dict[str, tuple[str, ...]] = {
-    "amount": ("paid price", "valor bruto", "총 결제금액", "wartość zamówienia",
+    "amount": ("valor bruto", "총 결제금액", "wartość zamówienia",
                "الإجمالي"),
     "name": ("paciente", "nombre del paciente", "nome do paciente", "اسم العميل"),
     "order_id": ("受注番号", "رقم الطلب", "no transaksi"),

@@ -85,7 +85,7 @@ from .understand import (EXTRA, KINDS, PAID_FLAG, REASONS, WORKSHOP_KINDS, Refin
                          company_revenue_not_spent,
                          column_or_blank, conversation_ratings, detect_kind, extra_json,
                          free_orders_said, guess_sheet_mapping, headers_key, is_blank,
-                         looks_mismapped, names_sales, quote_money, quote_statuses,
+                         looks_mismapped, MONEY_OUT_NAMES, names_sales, quote_money, quote_statuses,
                          ratings_not_money, returns_statuses, refine_mapping, resolve_kinds, resolve_stages,
                          sheet_kind, skip_guides, stand_ins_and_totals, who_of_the_business,
                          workshop_kind)
@@ -303,10 +303,6 @@ def _kept_as_details(plan: SheetPlan, numbers: str, listed_by: str) -> None:
         "sales, choose 'a purchase' under 'Every row is' (--set kind=purchase).")
 
 
-# Words of a sheet's or file's name saying its money went out: a supplier's, an expense's.
-_MONEY_OUT_WORDS = frozenset(
-    "expense expenses outgoing outgoings payable payables gastos depenses ausgaben spese "
-    "despesas uitgaven".split())
 # A sheet's name saying what the business bought in ("Purchases", "Bills"): beside a
 # supplier column (``PAYEE_HEADERS``) its rows are bought from suppliers, not sold.
 _BOUGHT_IN_WORDS = frozenset(
@@ -323,7 +319,7 @@ _PRICE_LIST = re.compile(r"(?i)^\s*(?:our\s+)?(?:prices?(?:\s+(?:list|guide))?|p
 def _no_clients_purchases(plan: SheetPlan, kind: str) -> None:
     """A sheet of money that names no client, which no profile knows and whose rows would be
     sales, holds none where its money went out (a header names whom the business paid,
-    ``PAYEE_HEADERS``, or its name says so, ``_MONEY_OUT_WORDS``: outgoing payments, bills
+    ``PAYEE_HEADERS``, or its name says so, ``MONEY_OUT_NAMES``: outgoing payments, bills
     from suppliers; not a header alone on a sheet whose name says sales or orders, where a
     "Vendor" is the seller, a "Recipient" whom the goods went to) or where each row counts
     several sales (``SALES_TALLY_HEADERS``: a till's daily summary, a period's totals).
@@ -346,7 +342,7 @@ def _no_clients_purchases(plan: SheetPlan, kind: str) -> None:
     payee = next((h for h in plan.headers if normalise_header(h) in PAYEE_HEADERS
                   and frame[h].notna().any()), None)
     named = next((name for name in (plan.sheet, Path(plan.file or "").stem)
-                  if _MONEY_OUT_WORDS & set(re.findall(r"[a-z]+", without_accents(
+                  if MONEY_OUT_NAMES & set(re.findall(r"[a-z]+", without_accents(
                       name.lower())))), None)
     bought_in = any(_BOUGHT_IN_WORDS & set(re.findall(r"[a-z]+", without_accents(name.lower())))
                     for name in (plan.sheet, Path(plan.file or "").stem))

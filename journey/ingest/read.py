@@ -1899,7 +1899,8 @@ def _build_sheet(sheet_name: str, grid: _Grid, notes: list[str],
     totals = _totals_at_foot(grid, missing, data_at) if count_blank else []
     totalled_at: set[int] = set()
     if totals:
-        totalled_at = _totalled_columns(grid, missing, data_at[-len(totals):])
+        totalled_at = _totalled_columns(grid, missing, data_at[-len(totals):],
+                                        data_at[:-len(totals)])
         first, last = (int(grid.row_numbers[data_at[i]]) for i in (-len(totals), -1))
         notes.append(f"{f'row {first:,} is' if first == last else f'rows {first:,}-{last:,} are'}"
                      f" the table's totals ({', '.join(map(repr, totals))}), summing the rows "
@@ -2004,17 +2005,31 @@ def _build_sheet(sheet_name: str, grid: _Grid, notes: list[str],
     )
 
 
-def _totalled_columns(grid: _Grid, missing: list[np.ndarray], rows: np.ndarray) -> set[int]:
+def _totalled_columns(grid: _Grid, missing: list[np.ndarray], rows: np.ndarray,
+                      body: np.ndarray) -> set[int]:
     """The columns (0-based, of the grid) the totals rows add up: a number under them, or
-    a formula saved without its result."""
+    a formula saved without its result. Not a number other than the sum of a column of
+    numbers (a baker's 88 under "Price" of 2.50, 3 and 40: what was taken, each price times
+    its quantity, not the prices added)."""
     found = {j for j, (column, gaps) in enumerate(zip(grid.columns, missing))
-             if any(not gaps[i] and isinstance(column[i], (int, float))
-                    and not isinstance(column[i], bool) for i in rows)}
+             if any(not gaps[i] and _a_number(column[i])
+                    and not _not_its_sum(column[i], column, gaps, body) for i in rows)}
     if grid.unsaved is not None:
         numbers = {int(grid.row_numbers[i]) for i in rows}
         found |= {j - grid.first_column for j, at in grid.unsaved.columns().items()
                   if numbers & set(at)}
     return found
+
+
+def _a_number(cell: object) -> bool:
+    return isinstance(cell, (int, float)) and not isinstance(cell, bool)
+
+
+def _not_its_sum(total: float, column: np.ndarray, gaps: np.ndarray, body: np.ndarray) -> bool:
+    """Whether a totals row's figure is not the sum of the column above it, all numbers."""
+    cells = [column[i] for i in body if not gaps[i]]
+    return bool(cells) and all(map(_a_number, cells)) and abs(sum(cells) - total) > 0.005 * max(
+        1.0, abs(total))
 
 
 # A key to a column's codes written above or below the table ("Key: Green = paid, Amber =
@@ -2066,6 +2081,10 @@ def _years_added(frame: pd.DataFrame, title: str,
         dated = per_distinct(frame[header],     # (2000, a leap year, where none is named)
                              lambda cell: with_year(cell, year or 2000, dashed))
         added = dated.notna()
+        if added.any() and (by_order := _years_at_years_end(frame[header], added, dashed)):
+            frame[header] = frame[header].where(~added, by_order[0])
+            notes.append(by_order[1])
+            continue
         if not added.any() or added.sum() * 2 < frame[header].notna().sum() and not (
                 _all_of_year(frame[header].where(~added), year)) or (
                 found is None and "date" not in str(header).casefold()
@@ -2087,6 +2106,44 @@ def _years_added(frame: pd.DataFrame, title: str,
                      f"the sheet's {'title' if where == title else 'name'} names "
                      f"('{where}').")
     return notes, frozenset(yearless)
+
+
+def _years_at_years_end(cells: pd.Series, yearless: pd.Series,
+                        dashed: bool) -> tuple[pd.Series, str] | None:
+    """In a diary's column of dates in order, days written without a year ("12 Jan") each
+    between two dates a year's end apart ("15/12/25" above, "19/01/26" below): each takes
+    the one of the two years that keeps it between them (12/01/2026), whatever year the
+    title names. None unless every such day is settled so: one whose neighbours are of one
+    year is left to the title's year, as before. Returns the days with their year, and a
+    note."""
+    if yearless.sum() * 2 >= cells.notna().sum():
+        return None
+    found, bad, _ = parse_dates(cells.where(~yearless).dropna())
+    if bad.any() or found.isna().any():
+        return None
+    days = pd.to_datetime(found, errors="coerce")
+    if days.isna().any() or not days.is_monotonic_increasing:
+        return None
+    placed, years = {}, set()
+    for at in cells.index[yearless]:
+        before, after = days[days.index < at], days[days.index > at]
+        if before.empty or after.empty or after.iloc[0].year != before.iloc[-1].year + 1:
+            return None
+        fits = [(year, text) for year in (before.iloc[-1].year, after.iloc[0].year)
+                if (text := with_year(cells[at], year, dashed)) is not None
+                and before.iloc[-1] <= pd.to_datetime(parse_dates(pd.Series([text]))[0].iloc[0],
+                                                      errors="coerce") <= after.iloc[0]]
+        if len(fits) != 1:
+            return None
+        placed[at] = fits[0][1]
+        years.add(fits[0][0])
+    count = len(placed)
+    shown = ", ".join(list(dict.fromkeys(cells[list(placed)].astype(str)))[:2])
+    return pd.Series(placed, dtype=object).reindex(cells.index), (
+        f"{counted(count, 'date')} in '{cells.name}' written without a year ({shown}) "
+        f"{was(count)} read in {' and '.join(map(str, sorted(years)))}: the dates around "
+        f"{'it' if count == 1 else 'them'}, in order, are a year's end apart, and only that "
+        "year keeps the diary in order.")
 
 
 def _all_of_year(cells: pd.Series, year: int | None) -> bool:

@@ -3088,15 +3088,25 @@ _SPENT = frozenset("redeemed redemption redemptions used spent usage balance bal
 _MISLAID = frozenset("property found and items item".split())
 
 
+# Words of a sheet's or file's name saying its money went out: a supplier's, an expense's,
+# a cost's ("Equipment rental costs": what the business hired, not hires it sold).
+MONEY_OUT_NAMES = frozenset(
+    "expense expenses outgoing outgoings payable payables cost costs gastos depenses ausgaben "
+    "spese despesas uitgaven".split())
+
+
 def _kind_word(words: list[str]) -> str | None:
     """The first word of a name naming an event kind, or two words that do as one ("gift
     cards") unless a kind word follows them ("Gift Card Refunds": refunds) or a word
     saying they were spent ("Gift Cards Redeemed": ``_SPENT``, no kind). A payments word
     only where no other word says the payments go out or are still owed (``_NOT_PAID_IN``);
     "lost" not of things mislaid ("Lost property": ``_MISLAID``). A name that is only
-    "Paid" (``_PAID_NAMES``) is payments."""
+    "Paid" (``_PAID_NAMES``) is payments; one saying its money went out (``MONEY_OUT_NAMES``:
+    "Equipment rental costs") names no kind."""
     if tuple(words) in _PAID_NAMES:
         return "payments"
+    if MONEY_OUT_NAMES.intersection(words):
+        return None
     for i, word in enumerate(words):
         if word == "lost" and _MISLAID.intersection(words[i + 1:i + 2]):
             continue

@@ -273,7 +273,8 @@ def trials_not_paid(out: pd.DataFrame, frame: pd.DataFrame,
     """On a client list of subscriptions, one with a day its trial ends (``_TRIAL_END``) and
     no payment on or after it (its last payment's day, ``_LAST_PAID``, empty or earlier) is
     trying, not bought (consideration), whatever its status or its plan's price says; a
-    trial followed by a payment was bought. Returns a note."""
+    trial followed by a payment was bought. Its plan's price is revenue to come (potential),
+    not revenue: nothing was paid. Returns a note."""
     headers = [h for h in mapping if isinstance(h, str)]
     trial = next((h for h in headers if _TRIAL_END.match(normalise_header(h))), None)
     if trial is None or "stage" not in out:
@@ -289,35 +290,86 @@ def trials_not_paid(out: pd.DataFrame, frame: pd.DataFrame,
         return []
     out["stage"] = out["stage"].where(~trying, "consideration")
     count = clients_counted(out, trying)
-    return [f"{counted(count, 'client')} with a day in '{trial}' and no payment on or after "
-            f"it{f' (in {paid_header!r})' if paid_header else ''} {was(count)} read as trying, "
-            "not buying (consideration)."]
+    notes = [f"{counted(count, 'client')} with a day in '{trial}' and no payment on or after "
+             f"it{f' (in {paid_header!r})' if paid_header else ''} {was(count)} read as "
+             "trying, not buying (consideration)."]
+    revenue = pd.to_numeric(out.get("revenue_current"), errors="coerce")
+    if revenue is not None and (unpaid := revenue.where(trying & revenue.gt(0))).notna().any():
+        potential = pd.to_numeric(out.get("revenue_potential", pd.Series(None, index=out.index,
+                                                                         dtype=float)),
+                                  errors="coerce")
+        out["revenue_potential"] = potential.where(unpaid.isna(), unpaid)
+        out["revenue_current"] = revenue.where(unpaid.isna())
+        whose = "That client's plan price" if count == 1 else "Those clients' plan prices"
+        notes.append(f"{whose} ({values.amount_text(float(unpaid.sum()))}) "
+                     f"{was(count)} read as revenue to come (potential), not revenue: "
+                     "nothing was paid.")
+    return notes
 
 
 # The day a subscription or a membership started, as headers are compared
 # (WooCommerce Subscriptions' "start_date", a gym's "Membership start").
 _STARTED = re.compile(r"^(?:subscription|membership|plan)?start(?:ed)?(?:date|day|at|on|utc|gmt)?$")
+# Headers saying a list is of subscriptions or memberships, not of jobs begun and paid in
+# stages (a builder's "Start date", "Last payment"): its billing period or interval, its
+# next payment or renewal, its plan, a trial's end, or a start named for the subscription.
+_SUBSCRIBED = re.compile(r"^(?:billing)?(?:period|interval|cycle|frequency)$|"
+                         r"^next(?:payment|paid|charge|billing|renewal)|^renewal|^plan(?:name)?$|"
+                         r"^(?:subscription|membership|plan)start|^trial")
+# A billing period's days, by the words its column writes (WooCommerce's "month" beside its
+# "billing_interval" 1; "Annual", "Weekly"), the first that matches: the least a renewal
+# comes after the payment before it (a month at its shortest). No period named: a week.
+_PERIOD_DAYS = ((re.compile(r"(?i)year|annual"), 365), (re.compile(r"(?i)quarter"), 89),
+                (re.compile(r"(?i)month"), 28), (re.compile(r"(?i)week"), 7),
+                (re.compile(r"(?i)day|daily"), 1))
+_PERIOD = re.compile(r"^(?:billing)?(?:period|cycle|frequency)$")
+_INTERVAL = re.compile(r"^(?:billing)?interval$")
+
+
+def _period_days(frame: pd.DataFrame, headers: list[str]) -> pd.Series:
+    """Each row's billing period in days (``_PERIOD_DAYS``, times its interval where a column
+    gives one: "month" and 3 are 84), a week where no column says."""
+    period = next((h for h in headers if _PERIOD.match(normalise_header(h))), None)
+    interval = next((h for h in headers if _INTERVAL.match(normalise_header(h))), None)
+    days = pd.Series(7.0, index=frame.index)
+    if period is None and interval is not None and not pd.to_numeric(
+            frame[interval], errors="coerce").notna().any():
+        period, interval = interval, None       # (Stripe's "Interval": month, year)
+    if period is not None:
+        said = frame[period].astype("string").fillna("")
+        found = pd.Series(float("nan"), index=frame.index)
+        for pattern, length in _PERIOD_DAYS:
+            found = found.where(found.notna() | ~said.str.contains(pattern), float(length))
+        days = found.fillna(7.0)
+    if interval is not None:
+        days = days * pd.to_numeric(frame[interval], errors="coerce").where(
+            lambda n: n.ge(1), 1).fillna(1)
+    return days
 
 
 def renewals_paid(out: pd.DataFrame, frame: pd.DataFrame,
                   mapping: dict[str, str | None]) -> list[str]:
-    """On a client list of subscriptions or memberships, one whose last payment
-    (``_LAST_PAID``) came on a later day than its start (``_STARTED``) and than its trial's
-    end (``_TRIAL_END``) was paid at least twice, at the start or the trial's end and again:
-    a client who stayed (retention). One paid only once (its last payment on its first day)
-    bought. Returns a note."""
+    """On a client list of subscriptions or memberships (``_SUBSCRIBED``), one whose last
+    payment (``_LAST_PAID``) came a billing period or more (``_period_days``) after its
+    start (``_STARTED``) and its trial's end (``_TRIAL_END``) was paid at least twice, at
+    the start or the trial's end and again: a client who stayed (retention). One paid only
+    once (its last payment on its first day, or an annual plan's first charge taken two
+    days late) bought. Returns a note."""
     headers = [h for h in mapping if isinstance(h, str)]
     found = {name: next((h for h in headers if pattern.match(normalise_header(h))), None)
              for name, pattern in (("start", _STARTED), ("paid", _LAST_PAID),
                                    ("trial", _TRIAL_END))}
-    if found["start"] is None or found["paid"] is None or "stage" not in out:
+    if (found["start"] is None or found["paid"] is None or "stage" not in out
+            or not any(_SUBSCRIBED.match(normalise_header(h)) for h in headers)):
         return []
-    days = {name: values.parse_dates(frame[header])[0].str[:10]
+    days = {name: pd.to_datetime(values.parse_dates(frame[header])[0].str[:10],
+                                 errors="coerce")
             for name, header in found.items() if header is not None}
-    paid = days["paid"]
-    again = paid.notna() & days["start"].notna() & (paid > days["start"].fillna(""))
+    first = days["start"]
     if "trial" in days:
-        again &= days["trial"].isna() | (paid > days["trial"].fillna(""))
+        first = first.where(days["trial"].isna() | (days["trial"] < first), days["trial"])
+    gap = (days["paid"] - first).dt.days
+    again = gap.ge(_period_days(frame, headers))
     again &= out["stage"].map(lambda stage: RANK.get(stage, -1)).lt(RANK["retention"])
     if not again.any():
         return []

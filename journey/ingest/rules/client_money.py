@@ -13,7 +13,7 @@ from ...fields import (PAID_COUNT, PRICE_EACH, REST_OF_TOTAL, TRIAL_FEE, base_he
                        days_without_year, header_year, names_money_paid, normalise_header, period_of, tax_note)
 from ...stages import DEPOSIT_PAID, PAID_IN_FULL, PAID_STEPS, RANK, normalise_value, said_parts
 from ...text import counted, listed
-from ..understand import column_or_blank
+from ..understand import column_or_blank, is_blank
 from .common import clients_counted, ticks
 from .paid import paid_parts, paid_words, parts_said_in_cell, said_half
 
@@ -176,9 +176,10 @@ def _rest_of_total_paid(out: pd.DataFrame, frame: pd.DataFrame,
     """On a client list whose revenue (current) is a total, a deposit beside a column saying
     whether (or when) it was paid, and a column saying the same of the rest ("Balance
     paid") with no amount of its own (a wedding venue's "Total", "Deposit", "Deposit paid",
-    "Balance paid"): each client's revenue is what was paid, the deposit and the total less
-    the deposit where each says so; what is not yet paid is revenue to come (potential),
-    where no column gives that. Returns a note."""
+    "Balance paid"; a band's "Balance" left empty for the owner to work out): each client's
+    revenue is what was paid, the deposit and the total less the deposit where each says
+    so; what is not yet paid is revenue to come (potential), where no column gives that.
+    Returns a note."""
     total = columns_for["revenue_current"]
     parts = paid_parts(frame, mapping)
     if len(total) != 1 or not parts or "revenue_potential" in columns_for:
@@ -189,7 +190,7 @@ def _rest_of_total_paid(out: pd.DataFrame, frame: pd.DataFrame,
     by_key = {normalise_header(h): h for h, f in mapping.items() if not f and h in frame}
     rest_paid = next((by_key[f"{rest}{paid}"] for rest in sorted(REST_OF_TOTAL)
                       for paid in ("paid", "paidon", "received") if f"{rest}{paid}" in by_key
-                      and rest not in by_key), None)
+                      and (rest not in by_key or is_blank(frame, by_key[rest]).all())), None)
     rest_ticked = ticks(frame[rest_paid]) if rest_paid else None
     if rest_ticked is None:
         return []

@@ -333,15 +333,33 @@ def quotes_priced(rows: pd.DataFrame, frame: pd.DataFrame,
                    and normalise_header(h) in QUOTE_HEADERS), None)
     if header is None or "kind" not in rows:
         return rows, []
-    quoted = values.read_money(frame[header]).values.reindex(rows.index).gt(0)
-    rows, quoted = _at_consideration(rows, quoted & rows["kind"].eq("contact"))
+    money = values.read_money(frame[header]).values.reindex(rows.index)
+    notes = _quoted_jobs_done(rows, money, header) if "amount" not in mapping.values() else []
+    rows, quoted = _at_consideration(rows, money.gt(0) & rows["kind"].eq("contact"))
     if not quoted.any():
-        return rows, []
+        return rows, notes
     count = int(quoted.sum())
-    return rows, [f"{counted(count, 'row')} with a price in '{header}' and nothing paid "
-                  f"{'was read as a contact' if count == 1 else 'were read as contacts'} at "
-                  "consideration (a price was given), not "
-                  f"{'a sale' if count == 1 else 'sales'}."]
+    return rows, notes + [
+        f"{counted(count, 'row')} with a price in '{header}' and nothing paid "
+        f"{'was read as a contact' if count == 1 else 'were read as contacts'} at "
+        "consideration (a price was given), not "
+        f"{'a sale' if count == 1 else 'sales'}."]
+
+
+def _quoted_jobs_done(rows: pd.DataFrame, money: pd.Series, header: str) -> list[str]:
+    """On a job book with no column of what was invoiced or paid, each job done (a
+    purchase) is a sale of the price quoted for it: a fencer's "Quote" £800 beside "Done".
+    ``rows`` is changed in place; returns a note."""
+    done = rows["kind"].eq("purchase") & money.gt(0)
+    if "amount" in rows:
+        done &= pd.to_numeric(rows["amount"], errors="coerce").isna()
+    if not done.any():
+        return []
+    rows.loc[done, "amount"] = money[done]
+    count = int(done.sum())
+    return [f"{counted(count, 'job')} done with no other amount {was(count)} read at the "
+            f"price in '{header}' ({values.amount_text(float(money[done].sum()))}): no column "
+            "says what was invoiced or paid."]
 
 
 def _at_consideration(rows: pd.DataFrame, marked: pd.Series) -> tuple[pd.DataFrame, pd.Series]:
