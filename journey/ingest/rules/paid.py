@@ -17,8 +17,8 @@ from ...fields import (INSTALMENT, REST_OF_TOTAL, VISIT_TYPE_HEADERS, base_heade
                        normalise_header)
 from ...stages import (BILLED_ONLY_STATUSES, BILLED_STATUSES, BOOKED_STATUSES, NOT_PAID_YET,
                        HALF_PAID, ON_INVOICE, PAID_BY, PAID_IN_PERSON, PAID_THROUGH, PART_PAID_WORDS,
-                       PAYMENT_STATUSES, SENT_ON_INVOICE, UNPAID_STATUSES, normalise_value,
-                       order_status_kind)
+                       PAYMENT_STATUSES, REFUNDED, SENT_ON_INVOICE, UNPAID_STATUSES,
+                       normalise_value, order_status_kind)
 from ...text import counted, its, listed, match_key, name_key, was
 from ..understand import (EXTRA, PAID_FLAG, about_invoices, amounts_of, column_or_blank, is_blank,
                           kind_named, work_column)
@@ -1035,8 +1035,8 @@ def parts_said_in_cell(frame: pd.DataFrame, mapping: dict[str, str | None]
             continue
         money = values.parse_money(found[0])[0]
         parts[header] = (header, money.where(how.eq("paid")).reindex(frame.index))
-        said |= how.ne("").reindex(frame.index, fill_value=False)
-        left = left.add(money.where(how.ne("paid")).reindex(frame.index), fill_value=0)
+        said |= how.isin(("paid", "owed")).reindex(frame.index, fill_value=False)
+        left = left.add(money.where(how.isin(("owed", ""))).reindex(frame.index), fill_value=0)
     if not any(amounts.gt(0).any() for _, amounts in parts.values()):
         return {}, said & False, left * 0
     return parts, said, left
@@ -1044,9 +1044,12 @@ def parts_said_in_cell(frame: pd.DataFrame, mapping: dict[str, str | None]
 
 def _part_paid_how(words: str) -> str | None:
     """What a part's words after its sum say: "paid" ("pd", "paid 3/5", "cash"), "owed"
-    ("due 1/6", "owes", "TBC"), "" for none; None for words that say neither."""
+    ("due 1/6", "owes", "TBC"), "back" (given back: "refunded", ``REFUNDED``: neither
+    paid nor owed), "" for none; None for words that say neither."""
     if not words:
         return ""
+    if normalise_value(words) in REFUNDED:
+        return "back"
     how = _paid_how(words)
     if how is not None:
         return "paid" if how == "purchase" else "owed"
