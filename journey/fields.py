@@ -1366,6 +1366,10 @@ ESTIMATED_VALUE = re.compile(r"^(?:est|estd|estimated?)(?:deal)?(?:value|amount)
 # The part of a total left after a deposit ("Balance", "Remainder"): on a sheet with a
 # "Balance paid" column and no "Balance" of its own, the total less the deposit.
 REST_OF_TOTAL = frozenset({"balance", "remainder", "rest", "finalpayment", "final"})
+# A client list's column of money given back to a client ("Refund", "Amount refunded"), as
+# normalise_header writes it (not "Refunds", a count).
+REFUNDED_HEADERS = frozenset({"refund", "refunded", "refundamount", "amountrefunded",
+                              "refundedamount", "refundgiven", "refundpaid"})
 # A client list's money column that is the price of one period or visit ("Fee", "Monthly
 # fee", "Membership fee"), not a total ("Total paid", "Spend to date"), as
 # normalise_header writes it.

@@ -751,6 +751,14 @@ TRIAL_WORDS = frozenset(("trial", "free trial", "in trial", "trialing", "taster"
 # ... and the words that name a trial inside a short cell of a course, a class or a term
 # ("Trial class", "taster only").
 TRIAL_NAMED = frozenset(("trial", "taster"))
+# ... the words that may stand beside them there, saying a session or a first box tried
+# ("Trial lesson", "free taster", "taster only", "Taster case"); any other ("Taster menu",
+# a restaurant's; "Trial Pack 50ml", a product's size) names a thing sold, and the column
+# holds what was sold, not trials.
+TRIAL_SESSION_WORDS = frozenset((
+    "class", "classes", "lesson", "lessons", "session", "sessions", "only", "free", "day",
+    "week", "month", "visit", "pass", "period", "workout", "ride", "swim", "shoot", "sitting",
+    "appointment", "consultation", "box", "case", "pack", "kit", "a", "one"))
 # Words saying money is still owed, not paid (beside an amount, in a sheet's name).
 OWED_WORDS = frozenset("unpaid owed owing due outstanding overdue pending".split())
 # Words beside an amount that change what it means (a rate, a quantity, money not paid,

@@ -441,6 +441,17 @@ def _stripe_explain(frame: pd.DataFrame) -> str:
 # seller); "Refunded" one that went through and was given back. Failed, Pending and
 # Initiated never paid.
 _INSTAMOJO_PAID = frozenset({"credit", "refunded"})
+_INSTAMOJO_STATUSES = _INSTAMOJO_PAID | frozenset({"failed", "pending", "initiated"})
+
+
+def _instamojo_statuses(present: set[str], frame: pd.DataFrame | None) -> bool:
+    """Whether every status is one of Instamojo's own, one at least "Credit": an owner's
+    payments sheet under the same headers ("Paid", "Unpaid") or a wallet's ("Credit",
+    "Debit") is read as any other."""
+    if frame is None:
+        return True
+    said = set(_col(frame, "status").dropna().astype(str).str.strip().str.casefold())
+    return "credit" in said and said <= _INSTAMOJO_STATUSES
 
 
 def _instamojo_rules(rows: pd.DataFrame, frame: pd.DataFrame) -> pd.DataFrame:
@@ -3889,7 +3900,7 @@ PROFILES: tuple[Profile, ...] = (
             {"paymentid": "order_id", "createdat": "date", "buyername": "name",
              "buyeremail": "email", "buyerphone": "phone", "amount": "amount",
              "status": "status", "purpose": "note"},
-            _instamojo_rules, _instamojo_explain),
+            _instamojo_rules, _instamojo_explain, check=_instamojo_statuses),
     Profile("hubspot_deals", "a HubSpot deals export",
             _all("dealname", "dealstage", "amount", "closedate"),
             {"dealname": "name", "dealstage": "stage", "amount": "amount",

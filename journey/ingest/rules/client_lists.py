@@ -236,9 +236,13 @@ def trials_in_cells(out: pd.DataFrame, frame: pd.DataFrame,
     courses, classes or terms (a language school's "Trial class", a pottery class's "taster
     only": ``values.TRIAL_NAMED``), for a client who paid nothing: they have tried, not
     bought (consideration). Not in notes or tags, the owner's remarks ("trial lesson 12/9"
-    there is left as it was read). Returns a note."""
-    paid = (pd.to_numeric(out["revenue_current"], errors="coerce").gt(0)
-            if "revenue_current" in out else pd.Series(False, index=out.index))
+    there is left as it was read), nor in a column where a trial's cell names more than a
+    session (``values.TRIAL_SESSION_WORDS``): a restaurant's "Taster menu", a shop's "Trial
+    Pack" are things sold. Returns a note."""
+    paid = pd.Series(False, index=out.index)
+    for bought in ("revenue_current", "purchases"):     # (money paid, or orders counted)
+        if bought in out:
+            paid |= pd.to_numeric(out[bought], errors="coerce").gt(0)
     below = out["stage"].map(lambda stage: RANK.get(stage, -1)).lt(RANK["consideration"])
     notes = []
     for header, target in mapping.items():
@@ -250,6 +254,9 @@ def trials_in_cells(out: pd.DataFrame, frame: pd.DataFrame,
         named = words.map(lambda said: 0 < len(said) <= _SHORT_CELL_WORDS
                           and bool(values.TRIAL_NAMED.intersection(said)),
                           na_action="ignore").fillna(False).astype(bool)
+        if any(set(re.findall(r"[^\W\d_]+", " ".join(said))) - values.TRIAL_NAMED
+               - values.TRIAL_SESSION_WORDS for said in words[named]):
+            continue
         trying = named.reindex(out.index, fill_value=False) & ~paid & below
         if not trying.any():
             continue

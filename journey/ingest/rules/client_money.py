@@ -9,7 +9,8 @@ import re
 import pandas as pd
 
 from ... import values
-from ...fields import (PAID_COUNT, PRICE_EACH, REST_OF_TOTAL, TRIAL_FEE, base_header_key,
+from ...fields import (PAID_COUNT, PAYEE_HEADERS, PRICE_EACH, REFUNDED_HEADERS, REST_OF_TOTAL,
+                       TRIAL_FEE, base_header_key,
                        days_without_year, header_year, names_money_paid, normalise_header, period_of, tax_note)
 from ...stages import DEPOSIT_PAID, PAID_IN_FULL, PAID_STEPS, RANK, normalise_value, said_parts
 from ...text import counted, listed
@@ -123,7 +124,7 @@ def _parts_paid_in_cells(out: pd.DataFrame, frame: pd.DataFrame,
     not said paid on such a row revenue to come (potential), where no column gives that.
     Returns a note."""
     parts, _, left = parts_said_in_cell(frame, mapping)
-    if not parts:
+    if not parts or _paid_to_suppliers(frame):
         return []
     paid = pd.DataFrame({h: v for h, (_, v) in parts.items()}).sum(
         axis=1, min_count=1).reindex(out.index)
@@ -235,14 +236,15 @@ def parts_paid_by_status(out: pd.DataFrame, frame: pd.DataFrame,
     beside a status that says which of them were paid (a wedding DJ's "Booked - deposit pd",
     "Paid in full": ``DEPOSIT_PAID``, ``PAID_IN_FULL``): each client's revenue (current) is
     the parts paid, and what is left of them (or of a quote read as revenue to come) is
-    revenue to come (potential). Fires only where some status says a part was paid.
-    Returns a note."""
+    revenue to come (potential); money in a refund column went back, and is taken off
+    what was paid. Fires only where some status says a part was paid, and not on a list
+    of the business's suppliers (``_paid_to_suppliers``). Returns a note."""
     said = [*columns_for.get("status", []), *columns_for.get("stage", [])]
     by_key = {normalise_header(h): h for h, f in mapping.items() if not f and h in frame}
     deposit = by_key.get("deposit") or by_key.get("depositamount")
     rest = next((by_key[k] for k in sorted(REST_OF_TOTAL) if k in by_key), None)
     if "revenue_current" in columns_for or not said or said[0] not in frame or not (
-            deposit and rest):
+            deposit and rest) or _paid_to_suppliers(frame):
         return []
     money = {h: values.read_money(frame[h]) for h in (deposit, rest)}
     if any(m.bad.any() or not m.values.gt(0).any() for m in money.values()):
@@ -262,13 +264,26 @@ def parts_paid_by_status(out: pd.DataFrame, frame: pd.DataFrame,
         "revenue_potential" in out) else pd.Series(float("nan"), index=out.index)
     owed = quoted.where(quoted.notna() | paid.isna(), got_deposit + got_rest)
     owed = owed.where(paid.isna(), owed - paid).where(lambda left: left.gt(0))
-    out["revenue_current"], out["revenue_potential"] = paid.round(2), owed.round(2)
+    refund = next((by_key[k] for k in sorted(REFUNDED_HEADERS) if k in by_key), None)
+    back = (values.read_money(frame[refund]).values.reindex(out.index).where(paid.notna())
+            if refund else pd.Series(float("nan"), index=out.index)).where(lambda m: m.gt(0))
+    out["revenue_current"] = (paid - back.fillna(0)).clip(lower=0).round(2)
+    out["revenue_potential"] = owed.round(2)
     columns_for["revenue_current"] = [deposit, rest]
     columns_for.setdefault("revenue_potential", [deposit, rest])
     return [f"'{said[0]}' says which of '{deposit}' and '{rest}' were paid (the deposit, or "
             f"all of it: {counted(int(paid.notna().sum()), 'client')}, "
             f"{values.amount_text(float(paid.sum()))}): each client's revenue (current) is "
-            "what was paid, and the rest revenue to come (potential)."]
+            "what was paid, and the rest revenue to come (potential)."
+            + (f" '{refund}' says {values.amount_text(float(back.sum()))} of it went back "
+               f"({counted(int(back.notna().sum()), 'client')}): taken off their revenue."
+               if back.notna().any() else "")]
+
+
+def _paid_to_suppliers(frame: pd.DataFrame) -> bool:
+    """Whether a list names whom the business pays ("Supplier", "Vendor":
+    ``PAYEE_HEADERS``): its deposits and balances are the business's own, paid out."""
+    return any(normalise_header(h) in PAYEE_HEADERS for h in frame.columns)
 
 
 # A header that is a period alone (as normalise_header writes it): a column of a wide
@@ -550,6 +565,8 @@ def _amounts_paid(out: pd.DataFrame, amounts: dict[str, pd.Series], numbers: lis
 
 
 _DAYS_IN_A_MONTH = 31
+# A pupil's marks for a term, as a school writes them (a percentage, or out of 100).
+_MARKS_OUT_OF = 100
 # Periods a client pays for once each (a school's or a class's term: one fee a term), so
 # that an amount under one is one payment even with no fee-of-one column beside; a month's
 # or a year's amount may be many sales.
@@ -586,8 +603,10 @@ def _written_as_money(frame: pd.DataFrame, headers: list[str], each: str) -> boo
     """Whether the cells of columns one per period (``each``: month, year, term, ...) are
     money, not counts: pennies, a currency beside the number ("£100"), or, a period shorter
     than a year, a number above a month's days (visits, sessions or days a month are whole
-    numbers up to 31: "2, 3, 1" is no revenue; "240" is; a year's orders may be 40)."""
+    numbers up to 31: "2, 3, 1" is no revenue; "240" is; a year's orders may be 40; a
+    term's marks are out of 100: "72, 68" is a pupil's results, not fees)."""
     cells = pd.concat([frame[h] for h in headers]).dropna()
     numbers = pd.to_numeric(cells, errors="coerce")
+    most = _MARKS_OUT_OF if each == "term" else _DAYS_IN_A_MONTH
     return bool(numbers.mod(1).gt(0).any() or numbers[cells.map(type).eq(str)].isna().any()
-                or each != "year" and numbers.gt(_DAYS_IN_A_MONTH).any())
+                or each != "year" and numbers.gt(most).any())

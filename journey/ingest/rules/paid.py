@@ -1041,8 +1041,8 @@ def parts_said_in_cell(frame: pd.DataFrame, mapping: dict[str, str | None]
         if price is not None and money.gt(price.reindex(money.index)).any():
             continue
         parts[header] = (header, money.where(how.eq("paid")).reindex(frame.index))
-        said |= how.ne("").reindex(frame.index, fill_value=False)
-        left = left.add(money.where(how.ne("paid")).reindex(frame.index), fill_value=0)
+        said |= how.isin(("paid", "owed")).reindex(frame.index, fill_value=False)
+        left = left.add(money.where(how.isin(("owed", ""))).reindex(frame.index), fill_value=0)
     if not any(amounts.gt(0).any() for _, amounts in parts.values()):
         return {}, said & False, left * 0
     return parts, said, left
@@ -1050,12 +1050,12 @@ def parts_said_in_cell(frame: pd.DataFrame, mapping: dict[str, str | None]
 
 def _part_paid_how(words: str) -> str | None:
     """What a part's words after its sum say: "paid" ("pd", "paid 3/5", "cash"), "owed"
-    ("due 1/6", "owes", "TBC") or given back ("refunded", "returned": ``GIVEN_BACK``, no
-    sale either), "" for none; None for words that say neither."""
+    ("due 1/6", "owes", "TBC"), "back" (given back: "refunded", "returned": ``GIVEN_BACK``,
+    neither paid nor owed), "" for none; None for words that say neither."""
     if not words:
         return ""
     if normalise_value(words) in GIVEN_BACK:
-        return "owed"
+        return "back"
     how = _paid_how(words)
     if how is not None:
         return "paid" if how == "purchase" else "owed"
