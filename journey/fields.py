@@ -131,7 +131,8 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
              "co./last name",    # (MYOB's: a company, or a person's last name)
              "member",
              "member name", "invitee name", "attendee name", "buyer name", "customer full name",
-             "reviewer", "reviewer name", "patron name", "subscriber name", "student",
+             "reviewer", "reviewer name", "patron name", "subscriber", "subscriber name",
+             "student",
              "student name", "pupil", "patient", "patient name",
              # (a children's class's: a parent's column, where there is one, names the
              # client instead: understand._payer_named)
@@ -195,7 +196,8 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
                         "session fee", "lesson fee", "class fee", "block fee",
                         # (a subscription box's or a round's price each month or week)
                         "monthly price", "price per month", "weekly price", "price per week",
-                        "weekly fee", "fee per week",
+                        "weekly fee", "fee per week", "price/week", "price/wk", "price/month",
+                        "price/mth", "fee/week", "fee/wk", "fee/month", "fee/mth",
                         "total fees", "total billed", "amount billed", "won deals amount",
                         "transaction total", "lifetime revenue",
                         "historic customer lifetime value", "total customer lifetime value",
@@ -1377,7 +1379,8 @@ PRICE_EACH = re.compile(
     r"^(?:monthly|weekly|yearly|annual|membership|member|class|session|visit|lesson|clean|"
     r"term|termly)?"
     r"(?:fee|price|rate|dues|cost|charge|subscription|retainer)s?"
-    r"(?:per(?:month|week|year|visit|session|class|lesson|clean|term)|each|pm|pw)?$"
+    r"(?:per(?:month|week|year|visit|session|class|lesson|clean|term)|each|pm|pw|week|wk|"
+    r"month|mth)?$"
     r"|^(?:cuota(?:mensual)?|mensalidade|cotisation(?:mensuelle)?|monatsbeitrag|"
     r"quotamensile|maandcontributie)$")
 # A client list's money paid for a trial or a taster before the package ("Trial paid",

@@ -288,7 +288,7 @@ VISIT_KEPT_WORDS = ("arrived, checked in, attended, signed in, show, showed, sho
 DEPOSIT_PAID_WORDS = ("deposit paid, deposit received, deposit taken, paid deposit, deposit pd, "
                       "dep pd, dep paid")
 PART_PAID_WORDS = ("part, partial, partly, part paid, partly paid, partially paid, parcial, "
-                   "deposit, " + DEPOSIT_PAID_WORDS + ", half, half paid, paid half, "
+                   "deposit, dep, " + DEPOSIT_PAID_WORDS + ", half, half paid, paid half, "
                    "teilzahlung, teilweise, teilweise bezahlt, teilbezahlt, pago parcial, "
                    "parcialmente pagado, parcialmente pagada, partiellement payée, "
                    "partiellement réglée, partiellement réglé, częściowo, częściowo zapłacono, "
@@ -320,10 +320,16 @@ PAID_THROUGH = frozenset(match_key(word) for word in (
     "booking.com, airbnb, vrbo, expedia, hotels.com, etsy, ebay, vinted, depop, not on the "
     "high street, amazon, klarna, clearpay, gocardless").split(", "))
 # Owed, or not known yet, written in a hand-kept "Paid" column ("owes", "TBC", "pay next
-# time", "Invoice sent"): not marked paid.
+# time", "Invoice sent", "see email"): not marked paid.
 NOT_PAID_YET = frozenset(match_key(word) for word in (
     "owes, owed, owing, outstanding, not yet, tbc, tba, to pay, pay next time, pay later, "
-    "chasing, invoice sent, inv sent, invoice emailed, invoice due").split(", "))
+    "chasing, invoice sent, inv sent, invoice emailed, invoice due, see email, "
+    "see emails").split(", "))
+# The rest still to pay, written after a part paid in a hand-kept "Paid" cell ("£1,000 dep -
+# bal due"): the cell says part paid.
+BALANCE_TO_COME = frozenset(match_key(word) for word in (
+    "bal due, balance due, bal owed, balance owed, bal to pay, balance to pay, "
+    "bal outstanding, balance outstanding, rest due, rest to pay").split(", "))
 # Ways of paying handed over in person, on collecting an order or when the job is done:
 # beside "Collected", no sign an order was paid when it was placed.
 PAID_IN_PERSON = frozenset(match_key(word) for word in (
@@ -940,6 +946,9 @@ def read_stage_value(value: object, mapping: dict[str, str] | None = None) -> St
         return StageValue(outcome=OUTCOME_OF[key])
     if key in ACTIVE_OF:
         return StageValue(active=True)
+    if isinstance(value, str) and (when := _WHEN_AFTER.search(value)) and (
+            said := read_stage_value(value[:when.start()], mapping)).outcome:
+        return said             # "Left Dec", "Cancelled 3/4": the outcome, when said after
     parts = said_parts(value)
     if len(parts) > 1:          # "Lost - price", "Paid/Payé", "Repeat ✓"; not "Lead - lost"
         reads = [read_stage_value(part, mapping) for part in parts]
@@ -951,6 +960,13 @@ def read_stage_value(value: object, mapping: dict[str, str] | None = None) -> St
                 not said.known or said == first for said in reads[1:]):
             return first
     return StageValue(known=False)
+
+
+# When something happened, written after it in a status ("Left Dec", "Left in March 24",
+# "Cancelled 3/4"): a month, with a year or not, or a day.
+_WHEN_AFTER = re.compile(
+    r"(?i)\s+(?:in\s+|on\s+)?(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
+    r"(?:\s*'?\d{2}(?:\d{2})?)?|\d{1,2}[/.-]\d{1,2}(?:[/.-]\d{2}(?:\d{2})?)?)\s*$")
 
 
 # Where a value's parts meet: a dash or a colon between spaces, a slash, a bar, a bracket,
@@ -1003,12 +1019,17 @@ def order_status_kind(value: object) -> str | None:
     """The event kind an order's status names (ORDER_STATUS_KIND): the whole value (less
     the word "order" before it: order_status_key), else its first part when no other part
     names another kind or settles it ("Paid/Payé", "Pending (bank)"; not "Completed -
-    refunded", "Quote - accepted", "Paid/Unpaid")."""
+    refunded", "Quote - accepted", "Paid/Unpaid"), or where every part names the same kind
+    ("Done - paid")."""
     kind = ORDER_STATUS_KIND.get(order_status_key(value))
     parts = said_parts(value)
-    if kind is None and len(parts) > 1 and not _settled_after(parts):
+    if kind is None and len(parts) > 1:
         kinds = [ORDER_STATUS_KIND.get(normalise_value(part)) for part in parts]
-        if kinds[0] is not None and all(k is None or k == kinds[0] for k in kinds[1:]):
+        if kinds[0] is not None and all(k == kinds[0] for k in kinds[1:]):
+            kind = kinds[0]
+        elif _settled_after(parts):
+            return None
+        elif kinds[0] is not None and all(k is None or k == kinds[0] for k in kinds[1:]):
             kind = kinds[0]
         elif kinds[0] == "contact" and any(       # "Booked - deposit pd": bought, as
                 normalise_value(part) in _PAID_AFTER for part in parts[1:]):  # read_stage_value

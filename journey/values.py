@@ -1389,11 +1389,16 @@ _PLACEHOLDER_DAYS = pa.array(PLACEHOLDER_DAYS)
 # Zero dates, which no calendar holds: Excel serial 0, MySQL's 0000-00-00, 00/00/0000, and
 # Excel's own 1900-01-00.
 _ZERO_DATE = re.compile(r"0+(?:[-/.]0+){0,2}(?:[ t]0+(?::0+){1,2})?|1900-01-00|00/01/1900")
+# A day not fixed yet, written where the date goes (a private chef's event "TBC", "T.B.A.",
+# "to be confirmed"): no date yet, as a placeholder is.
+_DAY_NOT_FIXED = re.compile(r"t\.?b\.?[acd]\.?\??|to be (?:confirmed|arranged|decided|agreed)|"
+                            r"date tbc|date to be confirmed")
 
 
 def placeholder_dates(raw: pd.Series, parsed: pd.Series, bad: pd.Series) -> pd.Series:
     """True where a date cell stands for "no date": any day of the year 9999, a day of
-    ``PLACEHOLDER_DAYS`` (at any time), or a zero date (which ``parse_dates`` calls bad).
+    ``PLACEHOLDER_DAYS`` (at any time), a zero date or a day not fixed yet ("TBC"; both of
+    which ``parse_dates`` calls bad).
     ``parsed`` and ``bad`` are what ``parse_dates`` made of ``raw``."""
     text = pa.array(parsed.to_numpy(dtype=object), type=pa.string(), from_pandas=True)
     hit = _np(pc.is_in(pc.utf8_slice_codeunits(text, 0, 10), value_set=_PLACEHOLDER_DAYS))
@@ -1408,7 +1413,8 @@ def _is_zero_date(cell: object) -> bool:
         return False
     if isinstance(cell, numbers.Real):
         return cell == 0
-    return isinstance(cell, str) and _ZERO_DATE.fullmatch(cell.strip().lower()) is not None
+    return isinstance(cell, str) and (_ZERO_DATE.fullmatch(cell.strip().lower()) is not None
+                                      or _DAY_NOT_FIXED.fullmatch(cell.strip().lower()) is not None)
 
 
 def blank_placeholder_dates(header: str, raw: pd.Series, parsed: pd.Series, bad: pd.Series

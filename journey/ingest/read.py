@@ -1303,7 +1303,8 @@ def _sheet(name: str, book, sheet_name: str, limits: _Limits, fast: FastSheets |
     """One worksheet: whole, or its first part and the way to the others."""
     parts = fast.parted.get(sheet_name) if fast is not None else None
     if parts is None:
-        return _build_sheet(sheet_name, _sheet_grid(name, book, sheet_name, limits, fast), notes)
+        return _build_sheet(sheet_name, _sheet_grid(name, book, sheet_name, limits, fast), notes,
+                            file_name=_stem(name))
     return _parted_sheet(name, sheet_name, parts, limits, notes)
 
 
@@ -1874,10 +1875,11 @@ def _allow_long_fields(size: int) -> None:
 
 
 def _build_sheet(sheet_name: str, grid: _Grid, notes: list[str],
-                 count_blank: bool = True) -> RawSheet:
+                 count_blank: bool = True, file_name: str = "") -> RawSheet:
     """Header row, data rows, unique headers, dropped empty columns, notes (the blank rows
     skipped are told unless ``count_blank`` is False: a sheet read in parts tells them
-    once all are read)."""
+    once all are read). ``file_name``, a workbook's name without its extension, may name
+    the year of days written without one."""
     missing = [pd.isna(col) for col in grid.columns]
     blank = _blank_rows(missing, len(grid.row_numbers))
     filled = np.flatnonzero(~blank)
@@ -1986,7 +1988,7 @@ def _build_sheet(sheet_name: str, grid: _Grid, notes: list[str],
         notes += headings
         title = " ".join(str(col[filled[k]]) for k in range(titles) for col in grid.columns
                          if col[filled[k]] is not None)
-        years_notes, yearless = _years_added(frame, title, sheet_name)
+        years_notes, yearless = _years_added(frame, title, sheet_name, file_name)
         notes += years_notes
         notes += _start_months(frame)
         notes += _keyed_codes(frame, around)
@@ -2063,14 +2065,15 @@ def _keyed_codes(frame: pd.DataFrame, around: list[str]) -> list[str]:
     return notes
 
 
-def _years_added(frame: pd.DataFrame, title: str,
-                 sheet_name: str) -> tuple[list[str], frozenset[str]]:
+def _years_added(frame: pd.DataFrame, title: str, sheet_name: str,
+                 file_name: str = "") -> tuple[list[str], frozenset[str]]:
     """In a column headed as a date, days written without a year ("2/1", "March 3") on a
-    sheet whose title or name names one year ("Nails - January 2025") are of that year:
-    it is added to them (``frame`` changed in place). Where nothing names the year, they
-    stay as written, unread, and the note says so. Returns a note per column, and the
-    columns left unread for want of a year."""
-    where, year = next(((said, found) for said in (title, sheet_name)
+    sheet whose title or name names one year ("Nails - January 2025"), or in a workbook
+    whose file's name does ("Lessons 2025.xlsx"), are of that year: it is added to them
+    (``frame`` changed in place). Where nothing names the year, they stay as written,
+    unread, and the note says so. Returns a note per column, and the columns left unread
+    for want of a year."""
+    where, year = next(((said, found) for said in (title, sheet_name, file_name)
                         if (found := year_named(said)) is not None), (None, None))
     notes, yearless = [], set()
     for header in frame.columns:
@@ -2103,8 +2106,7 @@ def _years_added(frame: pd.DataFrame, title: str,
         frame[header] = frame[header].where(~added, dated)
         notes.append(f"{counted(int(added.sum()), 'date')} in '{header}' written without a "
                      f"year ({shown}) {was(int(added.sum()))} read in {year}, the year "
-                     f"the sheet's {'title' if where == title else 'name'} names "
-                     f"('{where}').")
+                     f"the {_named_by(where, title, sheet_name)} names ('{where}').")
     return notes, frozenset(yearless)
 
 
@@ -2144,6 +2146,12 @@ def _years_at_years_end(cells: pd.Series, yearless: pd.Series,
         f"{was(count)} read in {' and '.join(map(str, sorted(years)))}: the dates around "
         f"{'it' if count == 1 else 'them'}, in order, are a year's end apart, and only that "
         "year keeps the diary in order.")
+
+
+def _named_by(where: str, title: str, sheet_name: str) -> str:
+    """Which name said a year: the sheet's title, its name, or the file's name."""
+    return ("sheet's title" if where == title else "sheet's name" if where == sheet_name
+            else "file's name")
 
 
 def _all_of_year(cells: pd.Series, year: int | None) -> bool:

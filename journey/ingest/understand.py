@@ -46,7 +46,7 @@ from ..stages import (
     QUOTE_OWN_WORDS, QUOTE_STATUS, QUOTE_WORDS, RANK, UNDECIDED, UNPAID_STATUSES, VISIT_KEPT,
     normalise_value,
     order_status_key, order_status_kind,
-    read_stage_value, said_first)
+    read_stage_value, said_first, said_parts)
 from ..text import counted, its, listed, match_key, name_key, was, without_accents
 from .evidence import MOSTLY, code_cells, measure, sample_values
 from .line_amounts import map_unit_price, quantity_column
@@ -3013,7 +3013,12 @@ def _speaks_of_payment(statuses: pd.Series) -> bool:
     return (_mostly_order_statuses(statuses)
             and any(order_status_key(value) in PAYMENT_STATUSES
                     or normalise_value(said_first(value)) in PAYMENT_STATUSES
-                    for value in counts.index))
+                    or _paid_after(value) for value in counts.index))
+
+
+def _paid_after(value: object) -> bool:
+    """Whether a status's later part is a payment's ("Done - paid")."""
+    return any(normalise_value(part) in PAYMENT_STATUSES for part in said_parts(value)[1:])
 
 
 # A visit's statuses: one not kept (no task is a no-show), and one done, which beside it is

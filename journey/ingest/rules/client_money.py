@@ -39,6 +39,8 @@ def paid_amounts(out: pd.DataFrame, frame: pd.DataFrame, mapping: dict[str, str 
         if said is None or billed:
             out["revenue_current"] = paid
             columns_for["revenue_current"] = [header]
+        elif base_header_key(header) in _DEPOSIT_PAID and "revenue_potential" not in columns_for:
+            return _deposit_of_total(out, paid, header, said, columns_for)
         lifted = paid.gt(0) & out["stage"].map(lambda s: RANK.get(s, -1)).lt(RANK["purchase"])
         out.loc[lifted, "stage"] = "purchase"
         count = clients_counted(out, paid.gt(0))
@@ -49,6 +51,33 @@ def paid_amounts(out: pd.DataFrame, frame: pd.DataFrame, mapping: dict[str, str 
                 + f"{counted(count, 'client')} with more than 0 there "
                 f"{'has' if count == 1 else 'have'} paid (purchase)."]
     return []
+
+
+# A column of the deposit paid, as base_header_key writes it ("Deposit paid", "Paid deposit").
+_DEPOSIT_PAID = frozenset({"depositpaid", "paiddeposit"})
+
+
+def _deposit_of_total(out: pd.DataFrame, paid: pd.Series, header: str, said: str,
+                      columns_for: dict[str, list[str]]) -> list[str]:
+    """A client list's total (``said``: a wedding venue's "Price") beside the money of the
+    deposit paid ("Deposit paid" £2,000): each client's revenue (current) is the deposit
+    paid, the rest of the total revenue to come (potential), and a client who paid one has
+    bought (purchase). ``out`` and ``columns_for`` are changed in place; returns a note."""
+    whole = pd.to_numeric(out["revenue_current"], errors="coerce")
+    got = paid.reindex(out.index).where(lambda sums: sums.gt(0))
+    owed = (whole - got).where(lambda left: left.gt(0))
+    out["revenue_current"] = got.where(got.notna(), whole.where(whole.le(0))).round(2)
+    out["revenue_potential"] = owed.where(owed.notna(), whole.where(got.isna() & whole.gt(0))
+                                          ).round(2)
+    columns_for["revenue_potential"] = [said]
+    lifted = got.gt(0) & out["stage"].map(lambda s: RANK.get(s, -1)).lt(RANK["purchase"])
+    out.loc[lifted, "stage"] = "purchase"
+    count = clients_counted(out, got.gt(0))
+    return [f"'{header}' holds the deposit each client paid of '{said}': "
+            f"{counted(count, 'client')} paid {values.amount_text(float(got.sum()))} "
+            f"(revenue, current; a purchase), and the "
+            f"{values.amount_text(float(out['revenue_potential'].sum()))} not yet paid is "
+            "revenue to come (potential)."]
 
 
 def revenue_where_paid(out: pd.DataFrame, frame: pd.DataFrame,

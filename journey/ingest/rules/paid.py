@@ -15,8 +15,9 @@ import pandas as pd
 from ... import values
 from ...fields import (INSTALMENT, REST_OF_TOTAL, VISIT_TYPE_HEADERS, base_header_key,
                        normalise_header)
-from ...stages import (BILLED_ONLY_STATUSES, BILLED_STATUSES, BOOKED_STATUSES, GIVEN_BACK,
-                       HALF_PAID, NOT_PAID_YET, ON_INVOICE, PAID_BY, PAID_IN_PERSON, PAID_THROUGH, PART_PAID_WORDS,
+from ...stages import (BALANCE_TO_COME, BILLED_ONLY_STATUSES, BILLED_STATUSES, BOOKED_STATUSES,
+                       GIVEN_BACK, HALF_PAID, NOT_PAID_YET, ON_INVOICE, PAID_BY, PAID_IN_PERSON,
+                       PAID_THROUGH, PART_PAID_WORDS,
                        PAYMENT_STATUSES, SENT_ON_INVOICE, UNPAID_STATUSES, normalise_value,
                        order_status_kind)
 from ...text import counted, its, listed, match_key, name_key, was
@@ -162,15 +163,16 @@ def paid_words(column: pd.Series) -> pd.Series | None:
 def _paid_parts(cell: object) -> set[str]:
     """A "Paid" cell's words, split at its dashes, commas and "and" (and at its spaces where
     the words together are none known: "paid cash"), a day at its end and money in it left
-    out ("Y - cash", "deposit £50 on 3/2": {"y", "cash"}, {"deposit"})."""
+    out, and the balance still to pay after a part paid left out too ("Y - cash", "deposit
+    £50 on 3/2", "£1,000 dep - bal due": {"y", "cash"}, {"deposit"}, {"dep"})."""
     found = _WORDS_BEFORE_A_DAY.match(_MONEY_IN_WORDS.sub(" ", str(cell)).strip())
     parts = set()
     for part in re.split(r"\s*[-–:,;/+&]\s*|\s+and\s+", found["words"] if found else ""):
         key = normalise_value(part)
-        parts |= ({key} if key in _PAID_CELL_WORDS
+        parts |= ({key} if key in _PAID_CELL_WORDS | BALANCE_TO_COME
                   else {normalise_value(word) for word in part.split()})
     parts.discard("")
-    return parts
+    return parts - BALANCE_TO_COME if parts & _PART_PAID else parts
 
 
 def said_half(column: pd.Series) -> pd.Series:
@@ -965,11 +967,41 @@ def paid_parts(frame: pd.DataFrame, mapping: dict[str, str | None]
                                              f"paid{key}") if k in by_key), None)
         if paid_by is None:
             continue
-        money, ticked = values.read_money(frame[header]), ticks(frame[paid_by])
-        if ticked is None or money.bad.any() or money.values.isna().all():
+        if (found := _part_paid_where_ticked(frame, header, paid_by)) is not None:
+            parts[header] = (paid_by, found)
+    return parts or _stage_payments(frame, mapping)
+
+
+def _part_paid_where_ticked(frame: pd.DataFrame, header: str, paid_by: str) -> pd.Series | None:
+    """A part's amounts where the column beside it says it was paid, or None where the part
+    is not all money or that column is not one of ticks."""
+    money, ticked = values.read_money(frame[header]), ticks(frame[paid_by])
+    if ticked is None or money.bad.any() or money.values.isna().all():
+        return None
+    return money.values.where(ticked)
+
+
+# A bare "Paid" column, as normalise_header writes it (a second and third made unique:
+# "Paid (2)", "paid2").
+_BARE_PAID = re.compile(r"^paid\d*\??$")
+
+
+def _stage_payments(frame: pd.DataFrame, mapping: dict[str, str | None]
+                    ) -> dict[str, tuple[str, pd.Series]]:
+    """A price paid in stages, each stage's money followed by a bare "Paid" column of its
+    own (a web designer's "Deposit 30%", "Paid", "Midpoint 40%", "Paid", "Final 30%",
+    "Paid"): as ``paid_parts`` gives them, where two stages at least are so written (one
+    alone is a sheet's own "Price" and "Paid")."""
+    columns = list(frame.columns)
+    parts = {}
+    for header, paid_by in zip(columns, columns[1:]):
+        if (mapping.get(header) or mapping.get(paid_by)
+                or _BARE_PAID.match(normalise_header(header))
+                or not _BARE_PAID.match(normalise_header(paid_by))):
             continue
-        parts[header] = (paid_by, money.values.where(ticked))
-    return parts
+        if (found := _part_paid_where_ticked(frame, header, paid_by)) is not None:
+            parts[header] = (paid_by, found)
+    return parts if len(parts) >= 2 else {}
 
 
 def _rest_paid_amounts(frame: pd.DataFrame, mapping: dict[str, str | None]
