@@ -377,7 +377,7 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "order_id": ("order id", "orderid", "order number", "order no",
                  *_JOB_NUMBERS,
                  "invoice", "invoice id",
-                 "invoice number", "transaction id", "opportunity id", "deal id", "order",
+                 "invoice number", "transaction id", "payment id", "opportunity id", "deal id", "order",
                  "order code", "order ref", "order reference", "sales order", "sales order number", "invoice no",
                  "inv no", "receipt", "receipt number", "receipt no", "sale id",
                  "sale number",

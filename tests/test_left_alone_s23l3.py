@@ -218,15 +218,18 @@ def test_instamojo_credit_is_a_payment_through(tmp_path):
 
 
 def test_a_credit_card_type_on_takings_is_no_payment_status(tmp_path):
-    """Not fired: a till's takings whose 'Card type' is Credit or Debit, with a 'Status'
-    the importer does not read here: 3 contacts, as before (no Instamojo reading)."""
+    """Not fired: a till's takings whose 'Card type' is Credit or Debit: no Instamojo
+    reading. Its 'Status' is read since session 23 (E: 'Payment ID' is the order ID):
+    Completed 500 + 300 two purchases, the Failed 200 a contact (were 3 contacts, the
+    status unread)."""
     found = cli_import_text(tmp_path, "takings.csv", (
         "Payment ID,Date,Customer,Customer Email,Amount,Card type,Status\n"
         "P1,2026-04-03,Rahul Sharma,rahul@x.in,500.00,Credit,Completed\n"
         "P2,2026-04-04,Priya Nair,priya@x.in,300.00,Debit,Completed\n"
         "P3,2026-04-05,Amit Verma,amit@x.in,200.00,Credit,Failed\n"))
     assert found["recognised_as"] is None
-    assert kind_totals(tmp_path, "contact") == (3, 1000.0)
+    assert kind_totals(tmp_path, "contact") == (1, 200.0)
+    assert kind_totals(tmp_path, "purchase") == (2, 800.0)
 
 
 # --- 6. KashFlow's unpaid invoices keep their amount ---------------------------------------

@@ -247,29 +247,32 @@ Invoice Date,Invoice ID,Invoice Number,Invoice Status,Customer ID,Customer Name,
 
 def test_freshbooks_invoices(tmp_path):
     """Acme paid $500 in January and $250 in March (retention); Echo Studio part-paid a
-    $600 invoice (a purchase); Beta's sent and viewed invoices, Gamma's overdue one and
-    Delta's draft were issued or written but not paid: contacts. 5 clients, 2 bought, 1
-    came back; 3 purchases worth $1,350."""
+    $600 invoice, $200 outstanding (a purchase of the $400 paid: session 23, was its whole
+    $600); Beta's sent and viewed invoices, Gamma's overdue one and Delta's draft were
+    issued or written but not paid: contacts. 5 clients, 2 bought, 1 came back; 3
+    purchases worth 500 + 250 + 400 = $1,150."""
     found = import_text(tmp_path, "invoices.csv", FRESHBOOKS)
     assert found["recognised_as"] == "freshbooks_invoices"
     assert found["explanation"] == (
         "Recognised as a FreshBooks invoices export: 7 invoices of 5 clients (by name, each "
         "total counted once); 3 paid or part-paid invoices counted as purchases, 0 void "
         "invoices as cancellations and 4 draft, sent or overdue invoices as contacts, not "
-        "purchases.")
+        "purchases. 1 invoice with part of its total still owed was read as a sale of what "
+        "was paid (400.00 of 600.00).")
     assert funnel(tmp_path) == [5, 2, 2, 1, 0]
-    assert money(tmp_path, "purchase") == (3, 1350.0)
+    assert money(tmp_path, "purchase") == (3, 1150.0)
     assert money(tmp_path, "contact")[0] == 4
 
 
 def test_wave_invoices(tmp_path):
-    """Acme paid $1,000 and later $300 (retention); Foxtrot part-paid $500 (Partial: a
-    purchase); Beta's Sent, Gamma's Overdue and Delta's Draft are contacts; Echo's Void a
-    cancellation. 6 clients, 2 bought, 1 came back; 3 purchases worth $1,800."""
+    """Acme paid $1,000 and later $300 (retention); Foxtrot part-paid $500, $100 due
+    (Partial: a purchase of the $400 paid; session 23, was $500); Beta's Sent, Gamma's
+    Overdue and Delta's Draft are contacts; Echo's Void a cancellation. 6 clients, 2
+    bought, 1 came back; 3 purchases worth 1,000 + 300 + 400 = $1,700."""
     found = import_text(tmp_path, "invoices.csv", WAVE)
     assert found["recognised_as"] == "invoice_list"
     assert funnel(tmp_path) == [6, 2, 2, 1, 0]
-    assert money(tmp_path, "purchase") == (3, 1800.0)
+    assert money(tmp_path, "purchase") == (3, 1700.0)
     assert money(tmp_path, "cancellation")[0] == 1
     assert money(tmp_path, "contact")[0] == 3
 
@@ -277,17 +280,19 @@ def test_wave_invoices(tmp_path):
 def test_zoho_invoices_lines(tmp_path):
     """Zoho's export is one row per line, the invoice's Total on each: INV-000001 (two
     lines) is one ₹150 purchase; Acme paid ₹200 a month later (retention); Echo's Partially
-    Paid ₹300 a purchase; Beta's Draft and Gamma's Overdue (two lines) contacts; Delta's
-    Void a cancellation. 5 clients, 2 bought, 1 came back; 3 purchases worth ₹650."""
+    Paid ₹300, Balance ₹100, a purchase of the ₹200 paid (session 23, was ₹300); Beta's
+    Draft and Gamma's Overdue (two lines) contacts; Delta's Void a cancellation. 5
+    clients, 2 bought, 1 came back; 3 purchases worth 150 + 200 + 200 = ₹550."""
     found = import_text(tmp_path, "Invoice.csv", ZOHO)
     assert found["recognised_as"] == "invoice_list"
     assert found["explanation"] == (
         "Recognised as an invoices export (Wave, Zoho Invoice, Zoho Books): 6 invoices (from "
         "8 lines) of 5 clients (by name, each total counted once); 3 paid or part-paid "
         "invoices counted as purchases, 1 void invoice as cancellations and 2 draft, sent or "
-        "overdue invoices as contacts, not purchases.")
+        "overdue invoices as contacts, not purchases. 1 invoice with part of its total still "
+        "owed was read as a sale of what was paid (200.00 of 300.00).")
     assert funnel(tmp_path) == [5, 2, 2, 1, 0]
-    assert money(tmp_path, "purchase") == (3, 650.0)
+    assert money(tmp_path, "purchase") == (3, 550.0)
     assert money(tmp_path, "cancellation")[0] == 1
 
 

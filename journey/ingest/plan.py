@@ -63,7 +63,7 @@ from .rules.orders import (bills_a_job, continued_orders, labelled_totals,
                            named_subtotals, nothing_happened, order_lines, part_rows)
 from .rules.paid import (amounts_due, booked_and_paid, booked_parts_paid, instalments,
                          names_paid_so_far, orders_part_paid, owed_without_status,
-                         package_paid_once, paid_flags,
+                         package_paid_once, paid_flags, part_paid_beside_type,
                          paid_in_parts, paid_of_each_order, paid_on_despite_status,
                          read_as_paid_after_all, same_clients_below, unpaid_said)
 from .rules.payers import sessions_as_purchases, sessions_not_paid, web_visits_not_purchases
@@ -904,6 +904,9 @@ def prepare_sheet(plan: SheetPlan, *, stage_map: dict[str, str] | None = None,
                                       columns_for.get("amount", [None])[0])
                 notes += paid_on_despite_status(out, frame, columns_for.get("status", [None])[0])
                 notes += owed_without_status(out, frame, columns_for.get("amount", [None])[0])
+            elif "kind" not in plan.set_values:     # (a type column: Invoice, Credit Memo)
+                notes += part_paid_beside_type(out, frame, columns_for.get("status", [None])[0],
+                                               columns_for["kind"][0])
             if "kind" not in plan.set_values:
                 notes += tagged_kinds(out, frame, plan.mapping, ~totals)
                 if "kind" not in columns_for:

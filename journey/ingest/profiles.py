@@ -97,7 +97,7 @@ from ..fields import (AFTER_A_BANK_WORD, BEFORE_A_PAYER, BODIES, CHANNEL_FIRST_W
                       WHOSE_FIELDS, WORK_PLACE_HEADERS, match_header, normalise_header)
 from ..stages import (ORDER_STATUS_KIND, OUTCOME_OF, PAID_BY, TICKET_RESOLVED, TICKET_STATES,
                       WON_WORDS, normalise_value)
-from ..text import counted, match_key, name_key, percent_text, without_accents
+from ..text import counted, its, match_key, name_key, percent_text, was, without_accents
 from .line_amounts import line_amounts
 
 Rules = Callable[[pd.DataFrame, pd.DataFrame], pd.DataFrame]
@@ -3837,6 +3837,32 @@ def _invoice_list_facts(frame: pd.DataFrame) -> dict:
     facts = _order_facts(invoice, said.fillna(settled.map({True: "purchase"})), total,
                          unknown="contact")
     facts["unknown"] = facts["first"] & said.isna()
+    return _invoices_by_what_was_paid(facts, frame, invoice, due)
+
+
+def _invoices_by_what_was_paid(facts: dict, frame: pd.DataFrame, invoice: pd.Series,
+                               due: pd.Series) -> dict:
+    """An invoice list's part-paid invoices and credit notes, read as the project reads
+    them elsewhere (``rules.paid._by_what_was_paid``): a sale still owing a part (its
+    "Paid", else its total less its balance) is a sale of what was paid; an invoice of a
+    negative total (Zoho's "CN-00001", a credit note) is money given back, a refund of
+    its amount, never a sale. ``facts`` gains "part" (the invoices read as a part, their
+    totals in "billed") and "credit" (the credit notes)."""
+    def level(series: pd.Series) -> pd.Series:
+        return series.groupby(invoice).transform("first").where(invoice.notna())
+
+    total, kind = facts["amount"], facts["kind"]
+    paid = level(_money(frame, "paid", "amountpaid", "totalpaid"))
+    paid = paid.fillna(total - level(due)).round(2)
+    owing = level(due).fillna(total - paid).gt(0.005)     # (not a discount: nothing owed)
+    part = (kind.eq("purchase") & total.gt(0) & owing & paid.gt(0)
+            & paid.lt(total - 0.005))
+    credit = kind.isin(["purchase", "contact"]) & total.lt(0)
+    facts["billed"] = total.where(part)
+    facts["amount"] = total.mask(part, paid).mask(credit, total.abs())
+    facts["kind"] = kind.mask(credit, "refund")
+    facts["part"], facts["credit"] = facts["first"] & part, facts["first"] & credit
+    facts["refund"] = facts["refund"] & ~credit
     return facts
 
 
@@ -3852,7 +3878,7 @@ def _invoice_list_explain(label: str) -> Callable[[pd.DataFrame], str]:
         clients = _col(frame, "customername", "clientname", "customer")[first]
         lines = int(facts["order"].notna().sum()) - int(first.sum())
         unknown = int(facts["unknown"].sum())
-        return (f"Recognised as {label}: {counted(int(first.sum()), 'invoice')}"
+        said = (f"Recognised as {label}: {counted(int(first.sum()), 'invoice')}"
                 + (f" (from {counted(lines + int(first.sum()), 'line')})" if lines else "")
                 + f" of {counted(clients.nunique(), 'client')} (by name, each total counted "
                 f"once); {counted(int((kind == 'purchase').sum()), 'paid or part-paid invoice')}"
@@ -3863,6 +3889,20 @@ def _invoice_list_explain(label: str) -> Callable[[pd.DataFrame], str]:
                 + (f"; {counted(unknown, 'invoice')} with a status Journey does not know read "
                    "by its balance (nothing left to pay: a purchase)" if unknown else "")
                 + ".")
+        part, credit = facts["part"], facts["credit"]
+        if part.any():
+            count = int(part.sum())
+            said += (f" {counted(count, 'invoice')} with part of {its(count)} total still owed "
+                     f"{was(count)} read as {'a sale' if count == 1 else 'sales'} of what was "
+                     f"paid ({facts['amount'][part].sum():,.2f} of "
+                     f"{facts['billed'][part].sum():,.2f}).")
+        if credit.any():
+            count = int(credit.sum())
+            said += (f" {counted(count, 'credit note')} (a negative total) {was(count)} read "
+                     f"as {'a refund' if count == 1 else 'refunds'} of "
+                     f"{facts['amount'][credit].sum():,.2f}, not as "
+                     f"{'a sale' if count == 1 else 'sales'}.")
+        return said
     return explain
 
 

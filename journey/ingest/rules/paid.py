@@ -755,6 +755,37 @@ def owed_without_status(out: pd.DataFrame, frame: pd.DataFrame,
     return notes
 
 
+def part_paid_beside_type(out: pd.DataFrame, frame: pd.DataFrame, status_header: str | None,
+                          type_header: str | None) -> list[str]:
+    """An invoice list whose rows a type column says are invoices or credit notes
+    (QuickBooks' "Transaction type" of Invoice, Credit Memo, beside its "Status" and "Open
+    balance"), read as ``booked_and_paid`` reads one with none: an invoice its own status
+    says part paid ("Partially paid") still owing a part of its amount in the balance
+    column is a sale of what was paid (the amount less the balance). Returns a note."""
+    owed_header = _balance_column(frame)
+    types = frame[type_header].dropna().astype(str).unique() if type_header in frame else []
+    if ("status" not in out or "kind" not in out or owed_header is None
+            or not normalise_header(status_header or "").endswith(("status", "state"))
+            or not about_invoices([h for h in frame.columns if not _owes(h)]
+                                  + [*map(str, types)], "")):
+        return []
+    said = values.per_distinct(out["status"], normalise_value)
+    owed = values.parse_money(frame[owed_header])[0].reindex(out.index)
+    amounts = amounts_of(out)
+    paid = (amounts - owed).round(2)
+    part = (out["kind"].eq("purchase") & said.isin(_PART_PAID) & owed.gt(0)
+            & paid.gt(0) & paid.lt(amounts))
+    if not part.any():
+        return []
+    out.loc[part, "amount"] = paid[part]
+    count = int(part.sum())
+    return [f"{counted(count, 'invoice')} said "
+            f"{listed(sorted(map(str, out['status'][part].unique())))} with part of "
+            f"{its(count)} amount still owed in '{owed_header}' {was(count)} read as "
+            f"{'a sale' if count == 1 else 'sales'} of what was paid "
+            f"({paid[part].sum():,.2f} of {amounts[part].sum():,.2f})."]
+
+
 def _by_what_was_paid(rows: pd.DataFrame, paid: pd.Series, owing: pd.Series | None = None
                       ) -> tuple[pd.Series, pd.Series, pd.Series]:
     """The one reading of a paid column on sales no status decides (an invoice list's
