@@ -16,7 +16,7 @@ import streamlit as st
 from journey import charts, figures, scorecard
 from journey.charts import STATUS_FILLS
 from journey.errors import JourneyError
-from journey.stages import LABELS, stage_model
+from journey.stages import LABELS, STAGES, stage_model
 from journey.workshop import actions
 from journey.workshop import journey_map as jm
 from journey.workspace import get_setting
@@ -26,6 +26,10 @@ from journey_ui.text import html, md
 ctx = frame.page_context()
 stages = stage_model(bool(frame.cached(get_setting)(ctx, "pre_awareness")))
 COLUMN_WIDTH = 220
+# (presenter, six stages) -> rem of the map's lane titles' column, its text, its stages' names:
+# the five stages (or six) side by side fit the page at 1280 px, normal and presenter mode
+MAP_SIZES = {(False, False): ("6.5", "0.85", "1.05"), (False, True): ("5.5", "0.78", "0.95"),
+             (True, False): ("9", "1.05", "1.3"), (True, True): ("7.5", "0.95", "1.1")}
 LANE_CLASS = {"pain_points": "pain", "opportunities": "opportunity", "channel": "chips",
               "owner": "chips"}
 CURVE_LABELS = {"label": "Stage", "touchpoint_emotion": "Touchpoints (mean)",
@@ -71,22 +75,22 @@ MAP_CSS = """
 <style>
 .journey-map { overflow-x: auto; }
 .journey-map table { border-collapse: separate; border-spacing: 4px; table-layout: fixed;
-  width: 100%; min-width: 900px; }
-.journey-map th, .journey-map td { vertical-align: top; padding: 0.45rem 0.55rem;
-  border-radius: 0.4rem; font-size: FONTrem; line-height: 1.3; }
+  width: 100%; min-width: 640px; }
+.journey-map th, .journey-map td { vertical-align: top; padding: 0.45rem 0.4rem;
+  border-radius: 0.4rem; font-size: FONTrem; line-height: 1.3; overflow-wrap: break-word; }
 .journey-map thead th { background: #1F4E5F; color: white; text-align: center;
-  font-size: HEADrem; }
-.journey-map tbody th { background: rgba(31, 78, 95, 0.08); text-align: left;
-  width: 11rem; }
+  font-size: HEADrem; padding: 0.45rem 0.2rem; }
+.journey-map tbody th { background: rgba(31, 78, 95, 0.08); text-align: left; }
+.journey-map th:first-child { width: LANErem; }
 .journey-map td { background: rgba(31, 78, 95, 0.04); }
 .journey-map td.pain { background: rgba(214, 69, 65, 0.12); }
 .journey-map td.opportunity { background: rgba(46, 160, 67, 0.12); }
 .journey-map td.curve { background: transparent; padding: 0; }
-.journey-map ul { margin: 0; padding-left: 1.1rem; }
+.journey-map ul { margin: 0; padding-left: 0.95rem; }
 .journey-map li { margin: 0 0 0.25rem 0; }
 .journey-map .chip { display: inline-block; border: 1px solid #9bb; border-radius: 1rem;
   padding: 0 0.5rem; margin: 0 0.25rem 0.25rem 0; }
-.journey-map td.kpis li { list-style: none; margin-left: -1.1rem; padding: 0.1rem 0.3rem;
+.journey-map td.kpis li { list-style: none; margin-left: -0.95rem; padding: 0.1rem 0.3rem;
   border-radius: 0.3rem; }
 .journey-map li.met { background: MET_FILL; color: MET_FONT; }
 .journey-map li.not-met { background: NOT_FILL; color: NOT_FONT; }
@@ -139,8 +143,11 @@ def map_html(lanes: dict, curves, presenter: bool, kpi_lane: dict | None = None)
         body.append("<tr><th>KPIs</th>" + "".join(kpi_cell(kpi_lane[s]) for s in stages)
                     + "</tr>")
     (met_fill, met_font), (not_fill, not_font) = STATUS_FILLS["green"], STATUS_FILLS["red"]
-    css = MAP_CSS.replace("FONT", "1.05" if presenter else "0.85").replace(
-        "HEAD", "1.3" if presenter else "1.05").replace("MET_FILL", met_fill).replace(
+    # rem: the lane titles' column, the cells' text, the stages' names; a sixth stage
+    # (pre-awareness) takes a smaller size, so its words still fit at 1280 px
+    lane_rem, font_rem, head_rem = MAP_SIZES[presenter, len(stages) > len(STAGES)]
+    css = MAP_CSS.replace("LANE", lane_rem).replace("FONT", font_rem).replace(
+        "HEAD", head_rem).replace("MET_FILL", met_fill).replace(
         "MET_FONT", met_font).replace("NOT_FILL", not_fill).replace("NOT_FONT", not_font)
     return (f'{css}<div class="journey-map"><table><thead><tr><th></th>{head}</tr></thead>'
             f"<tbody>{''.join(body)}</tbody></table></div>")
