@@ -101,9 +101,11 @@ def test_invalid_rows_are_marked_and_the_edits_kept(demo):
     assert not at.exception
     assert [e.value for e in at.error] == [
         "Not saved: 2 rows need fixing; your edits are kept below."]
+    # under the grid, naming row and column (a "Needs fixing" column widened the grid)
+    assert "**Needs fixing**\n\n- Current state, row 1, Emotion: emotion '7' must be a whole " \
+        "number from -2 to +2.\n- Current state, row 8, Touchpoint: the touchpoint needs a " \
+        "name." in [m.value for m in at.markdown]
     table = at.data_editor(key=EDITOR).value
-    assert table["problem"].tolist()[0] == "emotion '7' must be a whole number from -2 to +2."
-    assert table["problem"].tolist()[-1] == "the touchpoint needs a name."
     assert (table["emotion"].iloc[0], table["owner"].iloc[0]) == (7, "Dana")
     assert table["kpi"].iloc[-1] == "Replies"
     assert [r["owner"] for r in stored()][0] == "Priya Nair"      # nothing written

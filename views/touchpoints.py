@@ -59,7 +59,6 @@ def column_config(stage: str, state: str, widths: dict | None = None) -> dict:
     width) where the editing grid sets them."""
     config = {
         "id": None, "version": None,
-        "problem": st.column_config.TextColumn("Needs fixing", disabled=True, width="medium"),
         "position": st.column_config.NumberColumn(
             "#", min_value=1, step=1, width="small",
             help="The row's place in the stage; type a number to move it there."),
@@ -82,7 +81,6 @@ def column_config(stage: str, state: str, widths: dict | None = None) -> dict:
 
 FUNCTION_CONFIG = {
     "id": None, "version": None,
-    "problem": st.column_config.TextColumn("Needs fixing", disabled=True, width="medium"),
     "department": st.column_config.SelectboxColumn("Department", options=DEPARTMENTS,
                                                    required=True),
     "uses": st.column_config.TextColumn("How it uses the map", width="large"),
@@ -152,8 +150,7 @@ def restart(scope: str, base=None, rows=None, problems=(), reload: bool = False)
 
 
 def rows_frame(rows: list[dict], columns: list[str]) -> pd.DataFrame:
-    """Rows for an editor: the hidden id and version, and a problem column when a row
-    carries one (from a refused save)."""
+    """Rows for an editor, with the hidden id and version."""
     frame_ = pd.DataFrame([{c: r.get(c) for c in ["id", "version", *columns]} for r in rows],
                           columns=["id", "version", *columns])
     for name in ("id", "version", "position", "emotion"):
@@ -162,15 +159,13 @@ def rows_frame(rows: list[dict], columns: list[str]) -> pd.DataFrame:
     for name in columns:
         if name not in ("position", "emotion"):
             frame_[name] = frame_[name].astype(object)
-    if any(r.get("problem") for r in rows):
-        frame_.insert(2, "problem", [r.get("problem") or "" for r in rows])
     return frame_
 
 
 def records(edited: pd.DataFrame, defaults: dict) -> list[dict]:
     """An editor's rows as dicts, blanks in ``defaults``' columns filled."""
     out = []
-    for row in edited.drop(columns=["problem"], errors="ignore").to_dict("records"):
+    for row in edited.to_dict("records"):
         row = {k: (None if v is None or (not isinstance(v, str) and pd.isna(v)) else v)
                for k, v in row.items()}
         for name, value in defaults.items():
@@ -188,11 +183,7 @@ def after_save(scope: str, result: tp.SaveResult, edited: list[dict]) -> None:
         restart(scope, reload=True)
         st.rerun()
     if result.status == "invalid":
-        reasons: dict[int, list[str]] = {}
-        for problem in result.problems:
-            reasons.setdefault(problem.row, []).append(problem.reason)
-        rows = [{**row, "problem": " ".join(reasons.get(i, []))} for i, row in enumerate(edited)]
-        restart(scope, current["base"], rows, result.problems)
+        restart(scope, current["base"], edited, result.problems)
         st.rerun()
     current["conflicts"] = result.conflicts
 
@@ -217,6 +208,25 @@ def show_problems(current: dict) -> None:
         rows = len({p.row for p in current["problems"]})
         st.error(f"Not saved: {rows} row{'s' if rows != 1 else ''} need fixing; your edits "
                  "are kept below.", icon=":material/error:")
+
+
+def list_problems(current: dict, states: bool) -> None:
+    """Under the grids, what needs fixing, naming each row as its grid numbers it
+    (``states``: a grid for the current state and one for the future) and its column. (A
+    column for it in the grid made the grid scroll sideways.)"""
+    if not current["problems"]:
+        return
+    rows, lines = current["draft"], []
+    for problem in sorted(current["problems"], key=lambda p: p.row):
+        if states:
+            future = rows[problem.row].get("state") == "future"
+            number = sum((r.get("state") == "future") == future for r in rows[:problem.row]) + 1
+            where = f"{'Future' if future else 'Current'} state, row {number}"
+        else:
+            where = f"Row {problem.row + 1}"
+        lines.append(f"- {where}, {FIELD_NAMES.get(problem.field, problem.field)}: "
+                     f"{md(problem.reason)}")
+    st.markdown("**Needs fixing**\n\n" + "\n".join(lines))
 
 
 def show_conflicts(scope: str, current: dict, edited: list[dict]) -> None:
@@ -253,10 +263,9 @@ def stage_tab(stage: str) -> None:
         table = widgets.editor(
             rows_frame(rows, EDIT_COLUMNS), key=f"tp_{stage}_{state}",
             num_rows="dynamic", width="stretch",
-            column_config=column_config(stage, state, GRID_WIDTHS),
-            column_order=(["problem"] if any(r.get("problem") for r in rows) else [])
-            + GRID_COLUMNS)
+            column_config=column_config(stage, state, GRID_WIDTHS), column_order=GRID_COLUMNS)
         edited += records(table, {"state": state, "stage": stage})
+    list_problems(current, states=True)
     keep_working(stage, current, edited)
     with notices:
         show_problems(current)
@@ -387,8 +396,8 @@ def function_map_tab() -> None:
     table = widgets.editor(
         rows_frame(rows, FUNCTION_COLUMNS), key="tp_function_map",
         num_rows="dynamic", width="stretch", column_config=FUNCTION_CONFIG,
-        column_order=(["problem"] if any(r.get("problem") for r in rows) else [])
-        + FUNCTION_COLUMNS)
+        column_order=FUNCTION_COLUMNS)
+    list_problems(current, states=False)
     edited = records(table, {})
     keep_working("function_map", current, edited)
     with notices:
