@@ -232,10 +232,13 @@ def run_export(args) -> int:
     from .export import workbook_contents, write_workbook_file
     from .workspace import open_workspace, workspace_path
     db = open_workspace(args.workspace, create=False)
-    path = write_workbook_file(db, args.output, workspace=workspace_path(args.workspace).stem)
+    path, notes = write_workbook_file(db, args.output,
+                                      workspace=workspace_path(args.workspace).stem)
     rows = workbook_contents(db).set_index("Sheet")["Rows"]
-    print(f"Wrote {path}: {len(rows)} sheets, {rows['Clients']:,} clients, "
+    print(f"Wrote {path}: {len(rows) + bool(notes)} sheets, {rows['Clients']:,} clients, "
           f"{rows['Events']:,} events.")
+    for note in notes:
+        print(note)
     return 0
 
 

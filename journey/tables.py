@@ -83,13 +83,14 @@ def sheets_note(rows: int) -> str | None:
             f"header: a sheet holds {EXCEL_ROWS - 1:,} rows under its header.")
 
 
-def cut_text_note(frame: pd.DataFrame) -> str | None:
+def cut_text_note(frame: pd.DataFrame, whole_text_in: str = "the CSV download") -> str | None:
     """The sentence saying which text a workbook cuts to what a cell holds (32,767
-    characters), with the cells counted (None when no text is that long)."""
+    characters), with the cells counted, and where the whole text is (None when no text is
+    that long)."""
     cut = {}
     for number in range(frame.shape[1]):
         values = frame.iloc[:, number]
-        if values.dtype == object or isinstance(values.dtype, pd.StringDtype):
+        if pd.api.types.is_string_dtype(values.dtype):     # object, str, Arrow's string
             try:
                 long = int((values.str.len() > EXCEL_TEXT).sum())
             except AttributeError:          # an object column holding no text
@@ -102,8 +103,8 @@ def cut_text_note(frame: pd.DataFrame) -> str | None:
     where = f"in '{next(iter(cut))}'" if len(cut) == 1 else "(" + ", ".join(
         f"{count:,} in '{name}'" for name, count in cut.items()) + ")"
     return (f"{counted(cells, 'cell')} of text {where} {was(cells)} longer than an Excel "
-            f"cell holds and {was(cells)} cut to {its(cells)} first {EXCEL_TEXT:,} characters; the "
-            "CSV download holds the whole text.")
+            f"cell holds and {was(cells)} cut to {its(cells)} first {EXCEL_TEXT:,} characters; "
+            f"{whole_text_in} holds the whole text.")
 
 
 def workbook_notes(frame: pd.DataFrame) -> list[str]:

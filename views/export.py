@@ -9,7 +9,8 @@ from journey import export
 from journey_ui import frame, widgets
 from journey_ui.text import md
 
-READY_KEY = "_export_ready"      # (workspace, version, filters), bytes of a built workbook
+READY_KEY = "_export_ready"      # (workspace, version, filters), a built workbook's bytes
+                                # and what it cuts
 
 
 def build() -> bytes:
@@ -46,8 +47,10 @@ else:
                "the Overview, Funnel and Signs). None is set: every client is in the workbook.")
 
 large = int(rows["Clients"]) + int(rows["Events"]) > export.LARGE_WORKSPACE_ROWS
+notes: list[str] = []           # what the workbook cuts, as its last sheet says it
 if not large:
     download(build, filename)
+    notes = frame.cached(export.workbook_notes)(ctx, ctx.filters)
 else:
     key = (ctx.workspace, ctx.version, ctx.filters)
     ready = st.session_state.get(READY_KEY)
@@ -58,12 +61,15 @@ else:
                                    help="A large workspace takes a few seconds to write."):
         with st.status("Building the workbook…", expanded=True) as status:
             bar = st.progress(0.0, text="Starting")
-            data = export.export_workbook(ctx.db, ctx.filters, workspace=ctx.workspace,
+            built = export.build_workbook(ctx.db, ctx.filters, workspace=ctx.workspace,
                                           progress=lambda done, step: bar.progress(done, step))
             status.update(label="The workbook is ready.", state="complete", expanded=False)
-        ready = st.session_state[READY_KEY] = (key, data)
+        ready = st.session_state[READY_KEY] = (key, *built)
     if ready is not None:
         download(ready[1], filename)
+        notes = ready[2]
+if notes:
+    st.caption(md(" ".join(notes)))
 st.caption(f"Saves as `{filename}`. Import it into an empty workspace to "
            "carry on where you left off: clients, events, personas, touchpoints, the "
            "function map, the goal and KPIs and the action list come back; the summary "

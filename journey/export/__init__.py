@@ -62,9 +62,9 @@ bench/export_bench.py measures 10,000 clients and 100,000 events.
 """
 
 from .sheets import SHEETS, SUMMARY_SHEETS, Table, describe_filters, workbook_contents
-from .workbook import (LARGE_WORKSPACE_ROWS, XLSX_MIME, export_filename, export_workbook,
-                       write_workbook_file)
+from .workbook import (LARGE_WORKSPACE_ROWS, XLSX_MIME, Workbook, build_workbook,
+                       export_filename, export_workbook, workbook_notes, write_workbook_file)
 
 __all__ = ["LARGE_WORKSPACE_ROWS", "SHEETS", "SUMMARY_SHEETS", "Table", "XLSX_MIME",
-           "describe_filters", "export_filename", "export_workbook", "workbook_contents",
-           "write_workbook_file"]
+           "Workbook", "build_workbook", "describe_filters", "export_filename",
+           "export_workbook", "workbook_contents", "workbook_notes", "write_workbook_file"]

@@ -16,6 +16,7 @@ import pyarrow.compute as pc
 import xlsxwriter
 
 from .. import charts
+from ..tables import EXCEL_TEXT
 
 # Column kinds -> Excel number formats (None: General). A sign's figure is held exact and
 # shown as the Signs page writes it (``signs.base.figure_number``): one decimal, none from
@@ -155,12 +156,17 @@ def _stamp(value: object) -> np.datetime64:
 
 
 def text_array(values: pd.Series) -> pa.Array:
+    """The values as text, each cut to what a cell holds (EXCEL_TEXT characters: the
+    workbook says so in its notes sheet, ``workbook.cut_notes``)."""
     try:
-        return pa.array(values, type=pa.string(), from_pandas=True)
+        texts = pa.array(values, type=pa.string(), from_pandas=True)
     except (pa.ArrowInvalid, pa.ArrowTypeError):
-        return pa.array(values.astype(object).map(
+        texts = pa.array(values.astype(object).map(
             lambda v: None if v is None or (isinstance(v, float) and v != v) else str(v)),
             type=pa.string())
+    if len(texts) and (pc.max(pc.utf8_length(texts)).as_py() or 0) > EXCEL_TEXT:
+        texts = pc.utf8_slice_codeunits(texts, 0, EXCEL_TEXT)
+    return texts
 
 
 def _text_width(texts: pa.Array) -> float:

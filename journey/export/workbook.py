@@ -23,6 +23,7 @@ from ..errors import ValidationError
 from ..filters import NO_FILTERS, Filters
 from ..signs import compute_signs
 from ..stages import LABELS
+from ..tables import NOTES_SHEET, cut_text_note
 from ..text import change_text, percent_text
 from ..workspace import get_setting
 from .bulk import SPLICE_FROM, BulkTable, Progress, splice, style_attribute
@@ -47,13 +48,14 @@ def export_filename(workspace: str, day: dt.date | None = None) -> str:
 
 # --- the workbook ----------------------------------------------------------------------------
 
-def export_workbook(db: Database, filters: Filters = NO_FILTERS, *, workspace: str = "",
-                    progress: Progress | None = None, now: dt.datetime | None = None) -> bytes:
-    """The whole workspace as one .xlsx workbook (bytes); see ``journey.export``."""
-    progress = progress or (lambda fraction, message: None)
-    now = now or dt.datetime.now().replace(microsecond=0)
-    progress(0.05, "Measuring the funnel and the signs")
-    report = compute_signs(db, filters)
+class Workbook(NamedTuple):
+    data: bytes
+    notes: list[str]               # what the file cuts (``cut_notes``), said in it too
+
+
+def workbook_tables(db: Database, filters: Filters, report,
+                    progress: Progress) -> dict[str, Table]:
+    """The table sheets, by name, in the workbook's order."""
     tables = {"Funnel": funnel_table(db, filters), "Signs": signs_table(report),
               "Personas": personas_table(db, filters), "Touchpoints": touchpoints_table(db),
               "Function map": function_map_table(db), "Goals & KPIs": kpis_table(db),
@@ -63,6 +65,39 @@ def export_workbook(db: Database, filters: Filters = NO_FILTERS, *, workspace: s
     progress(0.35, "Reading the events")
     tables["Events"] = events_table(db, filters)
     tables["Imports"] = imports_table(db)
+    return tables
+
+
+def cut_notes(tables: dict[str, Table]) -> list[str]:
+    """A sentence for each sheet whose text the workbook cuts to what a cell holds
+    (``journey.tables.cut_text_note``, as the pages' downloads say it)."""
+    notes = ((name, cut_text_note(table.frame, "the workspace"))
+             for name, table in tables.items())
+    return [f"The '{name}' sheet: {note}" for name, note in notes if note]
+
+
+def workbook_notes(db: Database, filters: Filters = NO_FILTERS) -> list[str]:
+    """What the workbook would cut, without writing it (for the Export page)."""
+    return cut_notes(workbook_tables(db, filters, compute_signs(db, filters),
+                                     lambda fraction, message: None))
+
+
+def export_workbook(db: Database, filters: Filters = NO_FILTERS, *, workspace: str = "",
+                    progress: Progress | None = None, now: dt.datetime | None = None) -> bytes:
+    """The whole workspace as one .xlsx workbook (bytes); see ``journey.export``."""
+    return build_workbook(db, filters, workspace=workspace, progress=progress, now=now).data
+
+
+def build_workbook(db: Database, filters: Filters = NO_FILTERS, *, workspace: str = "",
+                   progress: Progress | None = None, now: dt.datetime | None = None
+                   ) -> Workbook:
+    """The workbook and what it cuts, said in its last sheet (NOTES_SHEET) when anything."""
+    progress = progress or (lambda fraction, message: None)
+    now = now or dt.datetime.now().replace(microsecond=0)
+    progress(0.05, "Measuring the funnel and the signs")
+    report = compute_signs(db, filters)
+    tables = workbook_tables(db, filters, report, progress)
+    notes = cut_notes(tables)
     counts = {name: table.rows for name, table in tables.items()}
     summary = overview(db, filters, report, workspace, counts, now)
 
@@ -85,17 +120,21 @@ def export_workbook(db: Database, filters: Filters = NO_FILTERS, *, workspace: s
     for name in ("Personas", "Touchpoints", "Function map", "Goals & KPIs", "Actions",
                  "Clients", "Events", "Imports"):
         write_table(book, styles, tables[name], bulk, heading)
+    if notes:
+        write_notes(book, styles, notes)
     book.close()
     progress(0.7, "Writing the clients and events")
     data = splice(buffer.getvalue(), bulk, progress)
     progress(1.0, "Done")
-    return data
+    return Workbook(data, notes)
 
 
 def write_workbook_file(db: Database, path: str | os.PathLike, filters: Filters = NO_FILTERS,
-                        *, workspace: str = "", progress: Progress | None = None) -> Path:
-    """Export to a file, written whole or not at all. Raises ValidationError for a path
-    that is not an .xlsx file in an existing folder."""
+                        *, workspace: str = "", progress: Progress | None = None
+                        ) -> tuple[Path, list[str]]:
+    """Export to a file, written whole or not at all: its path and what it cuts
+    (``cut_notes``). Raises ValidationError for a path that is not an .xlsx file in an
+    existing folder."""
     target = Path(path)
     if target.suffix.casefold() != ".xlsx":
         raise ValidationError(f"The workbook must be an .xlsx file, not '{target.name}'.")
@@ -104,7 +143,7 @@ def write_workbook_file(db: Database, path: str | os.PathLike, filters: Filters 
                               f"{target.name} into.")
     if target.is_dir():
         raise ValidationError(f"'{target}' is a folder, not a file name.")
-    data = export_workbook(db, filters, workspace=workspace, progress=progress)
+    data, notes = build_workbook(db, filters, workspace=workspace, progress=progress)
     temporary = None
     try:
         handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=".export-",
@@ -118,7 +157,7 @@ def write_workbook_file(db: Database, path: str | os.PathLike, filters: Filters 
     finally:
         if temporary is not None:
             Path(temporary).unlink(missing_ok=True)
-    return target
+    return target, notes
 
 
 
@@ -217,6 +256,15 @@ def write_overview(book, styles: Styles, summary: Overview, heading: PageHeading
     width = OVERVIEW_WIDTHS[0] + OVERVIEW_WIDTHS[1] * last_col
     set_up_printing(sheet, PrintArea(row, last_col, width), heading, header_row=False,
                     one_page=True)
+
+
+def write_notes(book, styles: Styles, notes: list[str]) -> None:
+    """The last sheet: what the file cuts, a sentence a row under the header "Note"."""
+    sheet = book.add_worksheet(NOTES_SHEET)
+    sheet.write_string(0, 0, "Note", styles.header)
+    sheet.set_column(0, 0, 100, styles.wrap)
+    for row, note in enumerate(notes, start=1):
+        sheet.write_string(row, 0, note)
 
 
 def fitted_width(header: str, column: Cells, wrap: bool) -> float:
