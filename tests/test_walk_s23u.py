@@ -259,12 +259,14 @@ def test_the_trend_hover_writes_each_month_as_the_card():
 
 # --- every page at 1280 and 1440 px, in Chromium --------------------------------------------
 
-# Each drawn grid (a grid is drawn when seen) and static table: its sideways overflow, with
+# Each drawn grid (a grid is drawn when seen), static table and the Journey map's own grid
+# (stages side by side: 80 px at 1280 normal before session 24): its sideways overflow, with
 # the text before it (or its expander's title) to name it.
 DRAWN_TABLES_JS = """() => [...document.querySelectorAll(
-    '[data-testid="stDataFrame"], [data-testid="stTable"]')].filter(g => g.offsetParent)
-  .map(g => {
-    const s = g.dataset.testid === 'stTable'
+    '[data-testid="stDataFrame"], [data-testid="stTable"], .journey-map')]
+  .filter(g => g.offsetParent).map(g => {
+    const s = g.classList.contains('journey-map') ? g
+      : g.dataset.testid === 'stTable'
       ? g.querySelector('[data-testid="stTableStyledTable"]')?.parentElement
       : g.querySelector('.dvn-scroller');
     if (!s) return null;
