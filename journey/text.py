@@ -118,6 +118,18 @@ def its(n: int) -> str:
     return "its" if n == 1 else "their"
 
 
+def part_paid_invoices(count: int, paid: float, billed: float, *, whole: str = "amount",
+                       owed_in: str = "", paid_in: str = "") -> str:
+    """The note on an invoice list's invoices still owing a part of their ``whole``
+    ("amount", "total"), read as sales of what was paid (``paid`` of ``billed``); where the
+    owing and the paid were read (``owed_in``, ``paid_in``) when a column says so. Both
+    readings write it: ``ingest.rules.paid`` and an invoice list's profile."""
+    return (f"{counted(count, 'invoice')} with part of {its(count)} {whole} still owed"
+            f"{' ' + owed_in if owed_in else ''} {was(count)} read as "
+            f"{'a sale' if count == 1 else 'sales'} of what was paid"
+            f"{' ' + paid_in if paid_in else ''} ({paid:,.2f} of {billed:,.2f}).")
+
+
 def name_key(value: object) -> str | None:
     """A name or ID as clients are matched: case and repeated spaces ignored."""
     if value is None:

@@ -97,7 +97,8 @@ from ..fields import (AFTER_A_BANK_WORD, BEFORE_A_PAYER, BODIES, CHANNEL_FIRST_W
                       WHOSE_FIELDS, WORK_PLACE_HEADERS, match_header, normalise_header)
 from ..stages import (ORDER_STATUS_KIND, OUTCOME_OF, PAID_BY, TICKET_RESOLVED, TICKET_STATES,
                       WON_WORDS, normalise_value)
-from ..text import counted, its, match_key, name_key, percent_text, was, without_accents
+from ..text import (counted, match_key, name_key, part_paid_invoices, percent_text, was,
+                    without_accents)
 from .line_amounts import line_amounts
 
 Rules = Callable[[pd.DataFrame, pd.DataFrame], pd.DataFrame]
@@ -3892,10 +3893,8 @@ def _invoice_list_explain(label: str) -> Callable[[pd.DataFrame], str]:
         part, credit = facts["part"], facts["credit"]
         if part.any():
             count = int(part.sum())
-            said += (f" {counted(count, 'invoice')} with part of {its(count)} total still owed "
-                     f"{was(count)} read as {'a sale' if count == 1 else 'sales'} of what was "
-                     f"paid ({facts['amount'][part].sum():,.2f} of "
-                     f"{facts['billed'][part].sum():,.2f}).")
+            said += " " + part_paid_invoices(count, facts["amount"][part].sum(),
+                                             facts["billed"][part].sum(), whole="total")
         if credit.any():
             count = int(credit.sum())
             said += (f" {counted(count, 'credit note')} (a negative total) {was(count)} read "

@@ -2280,6 +2280,8 @@ def resolve_kinds(out, plan, frame, raw, columns_for, stage_map=None,
     by_status = (default == "purchase" and "kind" not in plan.set_values
                  and not has_stage_column and "status" in columns_for)
     billed = by_status and about_invoices(raw.headers, plan.sheet, plan.file or "")
+    # each row's status as the word lists read it, worked out once for the two tests below
+    status_words = values.per_distinct(out["status"], normalise_value) if by_status else None
     # An order's own number beside the invoice's ("Bestelnummer", "Factuurnummer"): a
     # shop's orders, each billed; a status saying sent there says shipped, unless the
     # statuses are an invoice's own ("Overdue", "Draft": the invoice was sent, not paid).
@@ -2287,11 +2289,9 @@ def resolve_kinds(out, plan, frame, raw, columns_for, stage_map=None,
     # a list of invoices, each naming its order.)
     ordered = (billed and about_invoices(raw.headers, "")
                and any(_ORDER_HEADER.match(normalise_header(h)) for h in raw.headers)
-               and not values.per_distinct(out["status"], normalise_value).isin(
-                   INVOICE_OWN_STATUSES).any())
+               and not status_words.isin(INVOICE_OWN_STATUSES).any())
     shop_orders = by_status and _shop_orders(plan, columns_for, out["status"], raw.headers)
-    hires = by_status and values.per_distinct(out["status"], normalise_value).isin(
-        HIRED_OUT).any()
+    hires = by_status and status_words.isin(HIRED_OUT).any()
 
     # A "credit" in a kind column that also names sales is money given back (Braintree's
     # sale and credit); beside a debit alone (a bank statement's) it is money in.

@@ -20,7 +20,7 @@ from ...stages import (BALANCE_TO_COME, BILLED_ONLY_STATUSES, BILLED_STATUSES, B
                        PAID_THROUGH, PART_PAID_WORDS,
                        PAYMENT_STATUSES, SENT_ON_INVOICE, UNPAID_STATUSES, normalise_value,
                        order_status_kind)
-from ...text import counted, its, listed, match_key, name_key, was
+from ...text import counted, its, listed, match_key, name_key, part_paid_invoices, was
 from ..understand import (EXTRA, PAID_FLAG, about_invoices, amounts_of, column_or_blank, is_blank,
                           kind_named, work_column)
 from .common import DESCRIBED, amounts_given_back, order_keys, ticks, unmapped
@@ -742,10 +742,8 @@ def owed_without_status(out: pd.DataFrame, frame: pd.DataFrame,
     notes = []
     if part.any():
         count = int(part.sum())
-        notes.append(f"{counted(count, 'invoice')} with part of {its(count)} amount still owed "
-                     f"{owed_in} {was(count)} read as "
-                     f"{'a sale' if count == 1 else 'sales'} of what was paid {paid_in} "
-                     f"({paid[part].sum():,.2f} of {billed[part].sum():,.2f}).")
+        notes.append(part_paid_invoices(count, paid[part].sum(), billed[part].sum(),
+                                        owed_in=owed_in, paid_in=paid_in))
     if unpaid.any():
         count = int(unpaid.sum())
         notes.append(f"{counted(count, 'invoice')} with all of {its(count)} amount still owed "
