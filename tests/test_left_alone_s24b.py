@@ -1,0 +1,87 @@
+"""Misreadings of events and exports left alone in session 23 (session 24, B). Each sheet
+goes through the command line and is checked against figures worked out by hand (the
+working in each docstring); beside each mend, a sheet where it must not fire.
+
+- A later import moved a client's first contact later: a venue's Bookings tab put Amy &
+  Tom's first contact on their wedding day (14/06/2026), not their enquiry (02/01/2025).
+  A client's first contact is the earliest date any import gives; undoing either import
+  leaves the client as the other alone makes it.
+"""
+
+from __future__ import annotations
+
+import datetime
+
+from conftest import (cli_funnel, cli_import_book, cli_import_text, cli_undo, kind_totals,
+                      workspace_rows, workspace_state)
+
+D = datetime.date
+FIRST = "SELECT name, first_contact FROM clients ORDER BY name"
+SALES = "SELECT name, purchase_count, revenue_events FROM clients ORDER BY name"
+
+
+# --- 1. a first contact is the earliest date any import gives ------------------------
+
+VENUE = {"Enquiries": [
+    ["Hollybank Barn - wedding enquiries"],
+    ["Enquiry date", "Couple", "Email", "Wedding date", "Guests", "Source", "Viewing"],
+    ["02/01/2025", "Amy & Tom", "amy@example.com", "14/06/2026", 100, "Hitched", "✓"],
+    ["05/01/2025", "Priya & Dev", "priya@example.com", "2026", 150, "Instagram", "✓"],
+    ["09/01/2025", "Lucy & Ben", "lucy@example.com", "Sept 26", 80, "Wedding fair", None]],
+    "Bookings": [
+    ["Confirmed weddings"],
+    ["Couple", "Email", "Wedding date", "Package", "Price", "Deposit paid", "Balance due"],
+    ["Amy & Tom", "amy@example.com", "14/06/2026", "Full day", "£9,500", "£2,000",
+     "14/04/2026"],
+    ["Priya & Dev", "priya@example.com", "22/08/2026", "Exclusive weekend", "£14,000",
+     "£3,000", "22/06/2026"]]}
+ENQUIRIES = ("Enquiry date,Couple,Email\n02/01/2025,Amy & Tom,amy@example.com\n"
+             "05/01/2025,Priya & Dev,priya@example.com\n")
+BOOKINGS = ("Couple,Email,Wedding date,Price\n"
+            "Amy & Tom,amy@example.com,14/06/2026,9500\n"
+            "Priya & Dev,priya@example.com,22/08/2026,14000\n")
+
+
+def test_a_bookings_tab_keeps_the_enquiry_as_first_contact(tmp_path):
+    """Enquiries: Amy & Tom 02/01/2025, Priya & Dev 05/01/2025, Lucy & Ben 09/01/2025;
+    the Bookings tab's wedding days (14/06/2026, 22/08/2026) come later, so the first
+    contacts stay the enquiries' (were 2026-06-14 and 2026-08-22). Funnel unchanged:
+    [3, 2, 2, 0, 0] (three enquired, two viewed, two booked)."""
+    cli_import_book(tmp_path, "Venue.xlsx", VENUE)
+    assert workspace_rows(tmp_path, FIRST) == [
+        ("Amy & Tom", "2025-01-02"), ("Lucy & Ben", "2025-01-09"),
+        ("Priya & Dev", "2025-01-05")]
+    assert cli_funnel(tmp_path) == [3, 2, 2, 0, 0]
+
+
+def test_an_earlier_date_given_later_moves_the_first_contact_back(tmp_path):
+    """Must not fire the other way: the bookings first (first contacts 14/06/2026 and
+    22/08/2026), then the enquiries: their earlier dates (02/01/2025, 05/01/2025) are the
+    first contacts."""
+    cli_import_text(tmp_path, "bookings.csv", BOOKINGS)
+    assert workspace_rows(tmp_path, FIRST) == [
+        ("Amy & Tom", "2026-06-14"), ("Priya & Dev", "2026-08-22")]
+    cli_import_text(tmp_path, "enquiries.csv", ENQUIRIES)
+    assert workspace_rows(tmp_path, FIRST) == [
+        ("Amy & Tom", "2025-01-02"), ("Priya & Dev", "2025-01-05")]
+
+
+def test_undoing_either_list_leaves_the_other_alone(tmp_path):
+    """Enquiries then bookings. Undo the bookings: the workspace is as the enquiries alone
+    leave it. Undo the enquiries instead: the first contacts are the bookings' own
+    (2026-06-14, 2026-08-22), as the bookings alone give them."""
+    places = {name: tmp_path / name for name in ("enq", "book", "both1", "both2")}
+    for place in places.values():
+        place.mkdir()
+    cli_import_text(places["enq"], "enquiries.csv", ENQUIRIES)
+    cli_import_text(places["book"], "bookings.csv", BOOKINGS)
+    for name in ("both1", "both2"):
+        cli_import_text(places[name], "enquiries.csv", ENQUIRIES)
+        cli_import_text(places[name], "bookings.csv", BOOKINGS)
+    cli_undo(places["both1"], 2)
+    assert workspace_rows(places["both1"], FIRST) == workspace_rows(places["enq"], FIRST)
+    assert (workspace_state(places["both1"])["clients"]
+            == workspace_state(places["enq"])["clients"])
+    cli_undo(places["both2"], 1)
+    assert workspace_rows(places["both2"], FIRST) == [
+        ("Amy & Tom", "2026-06-14"), ("Priya & Dev", "2026-08-22")]
