@@ -85,3 +85,33 @@ def test_undoing_either_list_leaves_the_other_alone(tmp_path):
     cli_undo(places["both2"], 1)
     assert workspace_rows(places["both2"], FIRST) == [
         ("Amy & Tom", "2026-06-14"), ("Priya & Dev", "2026-08-22")]
+
+
+# --- 2. a hire log's "Returned": the hire over, no money back -----------------------------
+
+def test_a_tool_hires_returned_is_a_hire_done_not_a_refund(tmp_path):
+    """A tool hire's log, 'Hire fee' and Status with no 'On hire': Ann's sander (60) and
+    Bo's carpet cleaner (35) Returned are hires done, 2 sales of 95 and no refund; Cal's
+    tile cutter Booked (40) a date to come: [3, 3, 2, 0, 0] (was 2 refunds of 95 beside
+    the sales)."""
+    found = cli_import_text(tmp_path, "hire log.csv", (
+        "Date,Customer,Item,Status,Hire fee\n"
+        "2025-06-02,Ann Bell,Floor sander,Returned,60\n"
+        "2025-06-09,Bo Chan,Carpet cleaner,Returned,35\n"
+        "2025-06-16,Cal Dee,Tile cutter,Booked,40\n"))
+    assert not any("refund" in note for note in found["notes"])
+    assert kind_totals(tmp_path, "purchase") == (2, 95.0)
+    assert kind_totals(tmp_path, "refund") == (0, None)
+    assert cli_funnel(tmp_path) == [3, 3, 2, 0, 0]
+
+
+def test_a_shops_returned_order_is_still_money_back(tmp_path):
+    """Must not fire: a shop's orders (no hire or rental named) with 'Returned' beside
+    'Paid': Ann's 60 sent back is a sale with a refund of 60 beside it; Bo's 35 a sale:
+    2 sales of 95, 1 refund of 60."""
+    cli_import_text(tmp_path, "orders.csv", (
+        "Date,Customer,Item,Status,Total\n"
+        "2025-06-02,Ann Bell,Floor lamp,Returned,60\n"
+        "2025-06-09,Bo Chan,Rug,Paid,35\n"))
+    assert kind_totals(tmp_path, "purchase") == (2, 95.0)
+    assert kind_totals(tmp_path, "refund") == (1, 60.0)

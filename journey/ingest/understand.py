@@ -39,8 +39,8 @@ from ..journal import stage_mapping
 from ..stages import (
     ALL_STAGES, BILLED_ONLY_STATUSES, BOOKED_STATUSES, CLOSED_DEAL, COMING_STATUSES,
     CONSULTATION_WORDS, EXCHANGED, FREE_FIRST_TALKS,
-    FINISHED, GOODS_DELIVERED, HIRE_RETURNED, HIRED_OUT, INVOICE_OWN_STATUSES, ON_INVOICE,
-    ORDER_DELIVERED,
+    FINISHED, GOODS_DELIVERED, HIRE_RETURNED, HIRE_WORDS, HIRED_OUT, INVOICE_OWN_STATUSES,
+    ON_INVOICE, ORDER_DELIVERED,
     ORDER_IN_HAND, ORDER_STATUS_KIND, OUTCOMES, PAID_BY, PAYMENT_APPROVED, PAYMENT_STATUSES,
     REFUNDED, REPAIRED, RETURN_STATES, SENT_ON_INVOICE,
     QUOTE_OWN_WORDS, QUOTE_STATUS, QUOTE_WORDS, RANK, UNDECIDED, UNPAID_STATUSES, VISIT_KEPT,
@@ -2290,8 +2290,8 @@ def resolve_kinds(out, plan, frame, raw, columns_for, stage_map=None,
                and not values.per_distinct(out["status"], normalise_value).isin(
                    INVOICE_OWN_STATUSES).any())
     shop_orders = by_status and _shop_orders(plan, columns_for, out["status"], raw.headers)
-    hires = by_status and values.per_distinct(out["status"], normalise_value).isin(
-        HIRED_OUT).any()
+    hires = by_status and (values.per_distinct(out["status"], normalise_value).isin(
+        HIRED_OUT).any() or _say_a_word(HIRE_WORDS, raw.headers, (plan.sheet, plan.file or "")))
 
     # A "credit" in a kind column that also names sales is money given back (Braintree's
     # sale and credit); beside a debit alone (a bank statement's) it is money in.
