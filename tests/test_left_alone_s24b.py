@@ -115,3 +115,34 @@ def test_a_shops_returned_order_is_still_money_back(tmp_path):
         "2025-06-09,Bo Chan,Rug,Paid,35\n"))
     assert kind_totals(tmp_path, "purchase") == (2, 95.0)
     assert kind_totals(tmp_path, "refund") == (1, 60.0)
+
+
+# --- 3. a cash book's payer of three or four names, in full -------------------------------
+
+def test_a_cash_books_payer_of_three_names_is_named_in_full(tmp_path):
+    """Details 'The Foundation Gym' (120) and 'Mary Ann Hope - lesson' (30 twice) name
+    their payers in full (were 'The Foundation' and 'Mary Ann'); 'Lottery Cafe' 45 a
+    client; stationery out: 3 clients, 4 sales of 225, Mary Ann bought on two days:
+    [3, 3, 3, 1, 0]."""
+    cli_import_book(tmp_path, "Cash book.xlsx", {"Sheet1": [
+        ["Date", "Details", "In", "Out"],
+        ["06/04/2025", "Mary Ann Hope - lesson", 30, None],
+        ["07/04/2025", "The Foundation Gym", 120, None],
+        ["08/04/2025", "Lottery Cafe", 45, None],
+        ["09/04/2025", "Mary Ann Hope - lesson", 30, None],
+        ["10/04/2025", "Stationery", None, 12]]})
+    assert workspace_rows(tmp_path, SALES) == [
+        ("Lottery Cafe", 1, 45.0), ("Mary Ann Hope", 2, 60.0),
+        ("The Foundation Gym", 1, 120.0)]
+    assert cli_funnel(tmp_path) == [3, 3, 3, 1, 0]
+
+
+def test_a_payers_name_followed_by_what_was_paid_for_stays_two_words(tmp_path):
+    """Must not fire: 'Sarah Jones Deposit' (a money word after the name) is Sarah Jones,
+    'Tom Reed lesson' Tom Reed: 2 clients, 2 sales of 80."""
+    cli_import_book(tmp_path, "Cash book.xlsx", {"Sheet1": [
+        ["Date", "Details", "In", "Out"],
+        ["06/04/2025", "Sarah Jones Deposit", 50, None],
+        ["07/04/2025", "Tom Reed lesson", 30, None],
+        ["10/04/2025", "Stationery", None, 12]]})
+    assert workspace_rows(tmp_path, SALES) == [("Sarah Jones", 1, 50.0), ("Tom Reed", 1, 30.0)]
