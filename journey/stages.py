@@ -859,7 +859,7 @@ HIRE_RETURNED = frozenset(normalise_value(word) for word in ("returned", "return
 # Words of a header or a name (sheet, file) that say the rows are hires ("Hire fee",
 # "Tool hire.xlsx", "Rentals"): there "Returned" is the hire over even with no status
 # saying out, a sale, not an order sent back for a refund.
-HIRE_WORDS = frozenset(("hire", "hires", "rental", "rentals"))
+HIRE_WORDS = frozenset(("hire", "rental", "rentals"))   # (not "hires": new staff)
 # A return's outcome on a shop's returns log (Order, Customer, Item, Reason, Status): the
 # item swapped for another, no money back (``EXCHANGED``), money back (``REFUNDED``), or
 # the return still being seen to. A status column of these alone, one an exchange, is

@@ -146,3 +146,56 @@ def test_a_payers_name_followed_by_what_was_paid_for_stays_two_words(tmp_path):
         ["07/04/2025", "Tom Reed lesson", 30, None],
         ["10/04/2025", "Stationery", None, 12]]})
     assert workspace_rows(tmp_path, SALES) == [("Sarah Jones", 1, 50.0), ("Tom Reed", 1, 30.0)]
+
+
+# --- 4. a list of staff, and a list of students ------------------------------------------
+
+def test_a_car_hire_firms_staff_list_is_no_clients(tmp_path):
+    """Name, Role (Driver, Bookings, Valeter), Start date, Phone, Hourly rate: the firm's
+    own people, kept as reference rows: 0 clients (was 3 clients at awareness)."""
+    found = cli_import_text(tmp_path, "car hire staff.csv", (
+        "Name,Role,Start date,Phone,Hourly rate\n"
+        "Dave Pike,Driver,2023-04-01,07700 900301,£12.50\n"
+        "Sara Lowe,Bookings,2024-01-15,07700 900302,£13.00\n"
+        "Mo Khan,Valeter,2024-06-03,07700 900303,£11.50\n"))
+    assert found["kind"] == "reference"
+    assert ("Sheet 'car hire staff' lists the business's own people ('Role' beside 'Hourly "
+            "rate' and its name says staff): staff, not clients, kept as reference rows. If "
+            "they are clients, import it as 'Clients: one row per client' under 'Import "
+            "this sheet as' (--kind clients).") in found["notes"]
+    assert cli_funnel(tmp_path) == [0, 0, 0, 0, 0]
+
+
+def test_a_turkish_driving_schools_students_are_clients(tmp_path):
+    """Öğrenci Adı (the student's name), Telefon, Sınav Tarihi (exam date), Sonuç (the
+    exam's result), Ücret (the fee, ₺12.000 each): 3 clients, each paid 12,000, at
+    purchase: [3, 3, 3, 0, 0] (was kept as reference rows, 0 clients)."""
+    found = cli_import_text(tmp_path, "ogrenciler.csv", (
+        "Öğrenci Adı,Telefon,Sınav Tarihi,Sonuç,Ücret\n"
+        "Ayşe Demir,0532 111 2233,2025-03-10,Başarılı,₺12.000\n"
+        "Mehmet Kaya,0533 222 3344,2025-03-10,Başarısız,₺12.000\n"
+        "Elif Şahin,0534 333 4455,2025-03-17,Başarılı,₺12.000\n"))
+    assert found["kind"] == "clients"
+    assert workspace_rows(tmp_path, "SELECT name, revenue_current FROM clients ORDER BY "
+                                    "revenue_current, name") == [
+        ("Ayşe Demir", 12000.0), ("Elif Şahin", 12000.0), ("Mehmet Kaya", 12000.0)]
+    assert cli_funnel(tmp_path) == [3, 3, 3, 0, 0]
+
+
+def test_a_role_at_a_clients_firm_or_a_clients_rate_is_no_staff_list(tmp_path):
+    """Must not fire: a contacts list's Role beside each contact's Company (their job at
+    their firm) with an 'Hourly rate' charged: 2 clients; a tutor's pupils with an 'Hourly
+    rate' and no role: 2 clients."""
+    firms, tutor = tmp_path / "firms", tmp_path / "tutor"
+    for place in (firms, tutor):
+        place.mkdir()
+    found = cli_import_text(firms, "contacts.csv", (
+        "Name,Company,Role,Email,Hourly rate\n"
+        "Ann Lee,Lee Bakery,Owner,ann@lee.com,60\nBob Ray,Ray Builders,Manager,bob@ray.com,60\n"))
+    assert found["kind"] == "clients"
+    assert len(workspace_rows(firms, "SELECT name FROM clients")) == 2
+    found = cli_import_text(tutor, "pupils.csv", (
+        "Name,Subject,Phone,Hourly rate\nTom Hale,Maths,07700 900401,35\n"
+        "Amy Cole,Physics,07700 900402,40\n"))
+    assert found["kind"] == "clients"
+    assert len(workspace_rows(tutor, "SELECT name FROM clients")) == 2
