@@ -199,3 +199,34 @@ def test_a_role_at_a_clients_firm_or_a_clients_rate_is_no_staff_list(tmp_path):
         "Amy Cole,Physics,07700 900402,40\n"))
     assert found["kind"] == "clients"
     assert len(workspace_rows(tutor, "SELECT name FROM clients")) == 2
+
+
+# --- 5. a day without a year at a diary's end, after December ---------------------------
+
+def test_a_day_without_a_year_after_december_at_a_diarys_end_is_next_years(tmp_path):
+    """'Appointment diary 2025': 03/11/25, 15/12/25, then '12 Jan' last: in order only in
+    2026 (was read 12/01/2025, before the rows above it). Sales 30 + 60 + 20 = 110; Mrs
+    Patel on two days: [2, 2, 2, 1, 0]."""
+    (found,) = cli_import_book(tmp_path, "diary.xlsx", {"Diary": [
+        ["Appointment diary 2025"], ["Date", "Client", "Service", "Price", "Paid"],
+        ["03/11/25", "Mrs Patel", "Cut", "£30", "Y"],
+        ["15/12/25", "Jean Fox", "Perm", "£60", "Y"],
+        ["12 Jan", "Mrs Patel", "Trim", "£20", "Y"]]})
+    assert ("1 date in 'Date' written without a year (12 Jan) was read in 2026: the diary's "
+            "dates are in order, and only that year keeps it in order over the year's "
+            "end.") in found["notes"]
+    assert workspace_rows(tmp_path, "SELECT date, amount FROM events ORDER BY date") == [
+        ("2025-11-03", 30.0), ("2025-12-15", 60.0), ("2026-01-12", 20.0)]
+    assert cli_funnel(tmp_path) == [2, 2, 2, 1, 0]
+
+
+def test_a_day_of_its_neighbours_year_at_a_diarys_end_keeps_the_titles_year(tmp_path):
+    """Must not fire: '20 Dec' after 15/12/25 is in order in 2025, the title's year:
+    read 20/12/2025 with the title's note, as before."""
+    (found,) = cli_import_book(tmp_path, "diary.xlsx", {"Diary": [
+        ["Appointment diary 2025"], ["Date", "Client", "Service", "Price", "Paid"],
+        ["03/11/25", "Mrs Patel", "Cut", "£30", "Y"],
+        ["15/12/25", "Jean Fox", "Perm", "£60", "Y"],
+        ["20 Dec", "Mrs Patel", "Trim", "£20", "Y"]]})
+    assert any("read in 2025, the year the sheet's title names" in n for n in found["notes"])
+    assert workspace_rows(tmp_path, "SELECT MAX(date) FROM events") == [("2025-12-20",)]
