@@ -230,3 +230,81 @@ def test_a_day_of_its_neighbours_year_at_a_diarys_end_keeps_the_titles_year(tmp_
         ["20 Dec", "Mrs Patel", "Trim", "£20", "Y"]]})
     assert any("read in 2025, the year the sheet's title names" in n for n in found["notes"])
     assert workspace_rows(tmp_path, "SELECT MAX(date) FROM events") == [("2025-12-20",)]
+
+
+# --- 6. a payment created, not paid ----------------------------------------------------
+
+def test_a_razorpay_payment_created_is_no_sale(tmp_path):
+    """Razorpay's payments: Captured 1500 and 700 (Rahul), Refunded 900 (Priya: a sale and
+    its refund), Failed 2000 and Authorized 1200 (contacts), Created 400 (Sunil: a payment
+    begun, not made: a contact at consideration, was a purchase with a note). 3 sales of
+    3,100 (was 4 of 3,500); [5, 3, 2, 0, 0] (was [5, 3, 3, 0, 0])."""
+    found = cli_import_text(tmp_path, "pay.csv", (
+        "Payment Id,Customer Name,Customer Email,Amount,Status\n"
+        "pay_1,Rahul Mehta,rahul@mail.in,1500,Captured\n"
+        "pay_2,Amit Shah,amit@mail.in,2000,Failed\n"
+        "pay_3,Rahul Mehta,rahul@mail.in,700,Captured\n"
+        "pay_4,Priya Nair,priya@mail.in,900,Refunded\n"
+        "pay_5,Sunil Rao,sunil@mail.in,400,Created\n"
+        "pay_6,Kiran Das,kiran@mail.in,1200,Authorized\n"))
+    assert not any("does not know" in note for note in found["notes"])
+    assert kind_totals(tmp_path, "purchase") == (3, 3100.0)
+    assert workspace_rows(tmp_path, "SELECT furthest_stage FROM clients WHERE name = "
+                                    "'Sunil Rao'") == [("consideration",)]
+    assert cli_funnel(tmp_path) == [5, 3, 2, 0, 0]
+
+
+# --- 7. statuses of a marketplace's and a Brazilian gateway's -------------------------------
+
+def test_reverbs_received_is_a_sale_without_a_note(tmp_path):
+    """Reverb's orders: Received (684, 26: Tom), Shipped 55, Refunded 90 (a sale and its
+    refund), Cancelled 109, Unpaid 610. 4 sales of 855, 1 refund of 90 (as before), and no
+    note of a status Journey does not know (was 'Received' (2))."""
+    found = cli_import_text(tmp_path, "reverb.csv", (
+        "Order Number,Order Date,Status,Buyer Name,Product Title,SKU,Quantity,Total\n"
+        "R-80011,2026-04-03,Received,Tom Baker,Fender Stratocaster,FEN-01,1,$684.00\n"
+        "R-80012,2026-04-05,Shipped,Cara Diaz,Boss DS-1,BOS-02,1,$55.00\n"
+        "R-80013,2026-04-06,Refunded,Mike Ross,MXR Phase 90,MXR-03,1,$90.00\n"
+        "R-80014,2026-04-09,Cancelled,Anna Berg,Ibanez TS9,IBA-04,1,$109.00\n"
+        "R-80015,2026-04-20,Received,Tom Baker,Ernie Ball strings,ERN-05,3,$26.00\n"
+        "R-80016,2026-04-22,Unpaid,Jack Lee,Vox AC15,VOX-06,1,$610.00\n"))
+    assert not any("does not know" in note for note in found["notes"])
+    assert kind_totals(tmp_path, "purchase") == (4, 855.0)
+    assert kind_totals(tmp_path, "refund") == (1, 90.0)
+    assert cli_funnel(tmp_path) == [5, 3, 3, 1, 0]
+
+
+def test_a_received_with_no_order_number_is_left_as_it_was(tmp_path):
+    """Must not fire: a list of jobs (no order number, no goods) whose status says
+    'Received' (an enquiry received?) keeps the note that the word is not known."""
+    found = cli_import_text(tmp_path, "jobs.csv", (
+        "Date,Customer,Job,Status,Price\n"
+        "2025-06-02,Ann Bell,Boiler service,Received,80\n"
+        "2025-06-09,Bo Chan,Boiler service,Paid,80\n"))
+    assert any("does not know ('Received'" in note for note in found["notes"])
+
+
+def test_pagbanks_disponivel_and_em_disputa_are_payments_made(tmp_path):
+    """PagBank's statement: Disponível 150 (money cleared) and Em disputa 300 (paid,
+    contested) are sales, as Paga 75 is; Devolvida 200 a sale and its refund; Cancelada
+    and Aguardando pagamento no sale. 4 sales of 725, 1 refund of 200 (as before), with no
+    note of statuses Journey does not know (was 'Disponível', 'Em disputa')."""
+    found = cli_import_text(tmp_path, "pagbank.csv", (
+        "Código da Transação;Data da Transação;Tipo de Transação;Status;Nome do Comprador;"
+        "Email do Comprador;Meio de Pagamento;Valor Bruto;Valor Taxa;Valor Líquido\n"
+        "A1;03/04/2026 10:00:00;Pagamento;Disponível;Renata Gomes;renata@example.com.br;"
+        "Cartão de Crédito;150,00;5,99;144,01\n"
+        "A2;04/04/2026 11:00:00;Pagamento;Cancelada;Sérgio Pinto;sergio@example.com.br;"
+        "Boleto;89,90;0,00;89,90\n"
+        "A3;05/04/2026 12:00:00;Pagamento;Devolvida;Tatiana Melo;tatiana@example.com.br;"
+        "Cartão de Crédito;200,00;7,98;192,02\n"
+        "A4;06/04/2026 13:00:00;Pagamento;Aguardando pagamento;Ulisses Reis;"
+        "ulisses@example.com.br;Boleto;59,90;0,00;59,90\n"
+        "A5;20/04/2026 14:00:00;Pagamento;Paga;Renata Gomes;renata@example.com.br;Pix;75,00;"
+        "0,74;74,26\n"
+        "A6;21/04/2026 15:00:00;Pagamento;Em disputa;Vânia Cruz;vania@example.com.br;"
+        "Cartão de Crédito;300,00;11,97;288,03\n"))
+    assert not any("does not know" in note for note in found["notes"])
+    assert kind_totals(tmp_path, "purchase") == (4, 725.0)
+    assert kind_totals(tmp_path, "refund") == (1, 200.0)
+    assert cli_funnel(tmp_path) == [5, 3, 3, 1, 0]

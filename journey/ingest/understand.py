@@ -40,7 +40,7 @@ from ..stages import (
     ALL_STAGES, BILLED_ONLY_STATUSES, BOOKED_STATUSES, CLOSED_DEAL, COMING_STATUSES,
     CONSULTATION_WORDS, EXCHANGED, FREE_FIRST_TALKS,
     FINISHED, GOODS_DELIVERED, HIRE_RETURNED, HIRE_WORDS, HIRED_OUT, INVOICE_OWN_STATUSES,
-    ON_INVOICE, ORDER_DELIVERED,
+    ON_INVOICE, ORDER_CREATED, ORDER_DELIVERED, ORDER_RECEIVED,
     ORDER_IN_HAND, ORDER_STATUS_KIND, OUTCOMES, PAID_BY, PAYMENT_APPROVED, PAYMENT_STATUSES,
     REFUNDED, REPAIRED, RETURN_STATES, SENT_ON_INVOICE,
     QUOTE_OWN_WORDS, QUOTE_STATUS, QUOTE_WORDS, RANK, UNDECIDED, UNPAID_STATUSES, VISIT_KEPT,
@@ -2290,6 +2290,8 @@ def resolve_kinds(out, plan, frame, raw, columns_for, stage_map=None,
                and not values.per_distinct(out["status"], normalise_value).isin(
                    INVOICE_OWN_STATUSES).any())
     shop_orders = by_status and _shop_orders(plan, columns_for, out["status"], raw.headers)
+    # (numbered orders of goods: "Received" is the buyer's, a sale; not a return received)
+    received = by_status and "order_id" in columns_for and _sells_goods(raw.headers)
     hires = by_status and (values.per_distinct(out["status"], normalise_value).isin(
         HIRED_OUT).any() or _say_a_word(HIRE_WORDS, raw.headers, (plan.sheet, plan.file or "")))
 
@@ -2334,14 +2336,15 @@ def resolve_kinds(out, plan, frame, raw, columns_for, stage_map=None,
                 said = None           # (an order "Sent": dispatched, not an invoice unpaid)
             if key in SENT_ON_INVOICE and billed:   # (an order "Sent": shipped, a sale;
                 said = "purchase" if ordered else "contact"   # an invoice's: not paid yet)
-            if key in ORDER_IN_HAND and shop_orders:
+            if key in ORDER_IN_HAND and shop_orders or key in ORDER_RECEIVED and received:
                 said = "purchase"     # (placed and being seen to; a job's is not done yet)
             if key in HIRE_RETURNED and hires:
                 said = "purchase"     # (a thing hired, brought back: no order sent back)
             if key in PAYMENT_APPROVED and not billed:
                 said = "purchase"     # (a card payment approved; an invoice's awaits one)
             if said is not None:      # (booked, not yet done: a client considering)
-                booked = key in BOOKED_STATUSES or key in COMING_STATUSES and not billed
+                booked = (key in BOOKED_STATUSES | ORDER_CREATED
+                          or key in COMING_STATUSES and not billed)
                 return said, "consideration" if booked else None
         if won:
             return "won", None
@@ -2417,7 +2420,8 @@ def resolve_kinds(out, plan, frame, raw, columns_for, stage_map=None,
         [f or b or h or u or t or (said and cell is None and kind == "contact")
          for f, b, h, u, t, said, (cell, *_), kind
          in zip(free, back, happened, unpaid, talks, booked, combos, kinds)],
-        frozenset() if billed else PAYMENT_APPROVED)
+        (frozenset() if billed else PAYMENT_APPROVED)
+        | (ORDER_RECEIVED if received else frozenset()))
     if paying and "amount" in plan.mapping.values():
         notes = [note for note in notes if "an amount alone makes no purchase" not in note]
         notes.append(f"Sheet '{plan.sheet}' lists payments beside sheet '{plan.sales_sheet}', "
