@@ -6,6 +6,30 @@ working in each docstring); beside each mend, a sheet where it must not fire.
   Tom's first contact on their wedding day (14/06/2026), not their enquiry (02/01/2025).
   A client's first contact is the earliest date any import gives; undoing either import
   leaves the client as the other alone makes it.
+- A tool hire's "Returned" with no "On hire" status was a refund beside each sale: where a
+  header or the sheet's name says hire or rental, it is the hire over. A shop's
+  "Returned" stays money back.
+- A cash book's payer of three or four names was cut to two ("The Foundation Gym" ->
+  "The Foundation"): a part of the line of names alone is the payer in full; a name
+  followed by a money word ("Sarah Jones Deposit") stays two words.
+- A car-hire firm's staff list (Name, Role, Hourly rate) made 3 clients: a job column
+  beside a pay column, or either on a sheet named for staff, is the business's own
+  people. A Turkish driving school's students (Öğrenci Adı, Ücret) were reference rows:
+  they are clients. A contact's role at their firm, or a pupil's hourly rate, stays a
+  client list.
+- A day without a year at a diary's end after December ("12 Jan" after 15/12/25) took the
+  title's year: it takes the next. One that fits its neighbour's year keeps the title's.
+- Razorpay's "Created" (a payment begun, not made) was a purchase: a contact at
+  consideration. A refunds export naming each refund's payment ("Payment ID") left the
+  refunded at purchase with no purchase, and read a "Pending" one as money back: each
+  payment is a purchase (of no amount given), a pending refund a contact of what is asked.
+  A refunds list naming no payment stays refunds.
+- Reverb's "Received" (numbered orders of goods), PagBank's "Disponível" and "Em disputa"
+  were unknown words read as purchases with a note: now known (figures unchanged). A job
+  list's "Received" keeps the note.
+- 'Jane Hall' and 'Janet Hall' at one number are one client (Jane is Janet's first
+  letters: right already, kept as a test); first names a letter apart ('Mark'/'Mary',
+  'Jane'/'John', 'Jan'/'Jon') at one household number stay two people: no rule is safe.
 """
 
 from __future__ import annotations
@@ -308,3 +332,86 @@ def test_pagbanks_disponivel_and_em_disputa_are_payments_made(tmp_path):
     assert kind_totals(tmp_path, "purchase") == (4, 725.0)
     assert kind_totals(tmp_path, "refund") == (1, 200.0)
     assert cli_funnel(tmp_path) == [5, 3, 3, 1, 0]
+
+
+# --- 8. two first names at one phone number ----------------------------------------------
+
+def test_jane_and_janet_at_one_number_are_one_client(tmp_path):
+    """'Jane Hall' (85) and 'Janet Hall' (40) at one number: 'Jane' is the first letters of
+    'Janet', one person written short (the s23 rule for 'Kev'/'Kevin'): 2 clients, Janet's
+    2 sales of 125, Kevin's 85: [2, 2, 2, 1, 0]. Right already at the session's start
+    (kept as a test)."""
+    found = cli_import_text(tmp_path, "valeting.csv", (
+        "Date,Customer,Phone,Service,Price\n"
+        "2025-06-02,Jane Hall,07700 900111,Full valet,85\n"
+        "2025-06-09,Janet Hall,07700 900111,Mini valet,40\n"
+        "2025-06-16,Kevin Morris,07700 900222,Full valet,85\n"))
+    assert ("1 client written more than one way with the same phone number or e-mail address "
+            "was read as one person: 'Janet Hall' (also 'Jane Hall').") in found["notes"]
+    assert workspace_rows(tmp_path, SALES) == [("Janet Hall", 2, 125.0),
+                                               ("Kevin Morris", 1, 85.0)]
+    assert cli_funnel(tmp_path) == [2, 2, 2, 1, 0]
+
+
+def test_first_names_a_letter_apart_at_one_number_stay_two_people(tmp_path):
+    """Must not fire: a household's phone holds 'Mark Hall' and 'Mary Hall', 'Jane Cole' and
+    'John Cole', 'Jan Reed' and 'Jon Reed' (first names a letter or two apart, neither the
+    other's first letters: a couple as likely as a typo): 6 clients, one sale each,
+    [6, 6, 6, 0, 0]."""
+    found = cli_import_text(tmp_path, "jobs.csv", (
+        "Date,Customer,Phone,Price\n"
+        "2025-06-02,Mark Hall,01632 960111,40\n2025-06-03,Mary Hall,01632 960111,40\n"
+        "2025-06-04,Jane Cole,01632 960222,40\n2025-06-05,John Cole,01632 960222,40\n"
+        "2025-06-06,Jan Reed,01632 960333,40\n2025-06-07,Jon Reed,01632 960333,40\n"))
+    assert not any("more than one way" in note for note in found["notes"])
+    assert len(workspace_rows(tmp_path, SALES)) == 6
+    assert cli_funnel(tmp_path) == [6, 6, 6, 0, 0]
+
+
+REFUNDS = ("Refund ID,Payment ID,Customer Name,Customer Email,Amount,Date,Status\n"
+           "rf_1,pay_1,Rahul Mehta,rahul@mail.in,-300,2025-03-02,Processed\n"
+           "rf_2,pay_3,Priya Nair,priya@mail.in,-900,2025-03-05,Processed\n"
+           "rf_3,pay_7,Amit Shah,amit@mail.in,-150,2025-03-06,Pending\n")
+
+
+def test_a_refunds_export_naming_each_payment_gives_its_purchase(tmp_path):
+    """Refunds of payments pay_1 (300), pay_3 (900) Processed, and pay_7 (150) Pending:
+    each names a payment made, a purchase of an amount the sheet does not give; the two
+    processed are refunds of 1,200; the pending one gave nothing back yet, a contact of
+    150 (was a refund). 3 purchases of no amount (were none: the clients sat at purchase
+    with 0 purchases), 2 refunds of 1,200 (were 3 of 1,350), no contact of a negative
+    amount. [3, 3, 3, 0, 0]."""
+    found = cli_import_text(tmp_path, "refunds.csv", REFUNDS)
+    assert ("Sheet 'refunds' lists refunds, each of the payment its 'Payment ID' names: 3 "
+            "payments were read as purchases, of amounts the sheet does not give, 2 refunds "
+            "beside them; 1 refund not made yet (its status says so) was read as a contact, "
+            "of the amount asked back.") in found["notes"]
+    assert kind_totals(tmp_path, "purchase") == (3, None)
+    assert kind_totals(tmp_path, "refund") == (2, 1200.0)
+    assert kind_totals(tmp_path, "contact") == (1, 150.0)
+    assert workspace_rows(tmp_path, "SELECT name, purchase_count FROM clients ORDER BY "
+                                    "name") == [("Amit Shah", 1), ("Priya Nair", 1),
+                                                ("Rahul Mehta", 1)]
+    assert cli_funnel(tmp_path) == [3, 3, 3, 0, 0]
+
+
+def test_the_payments_export_then_gives_the_purchase_its_amount(tmp_path):
+    """The refunds, then the payments export (pay_1 Captured 1,500): Rahul's payment is one
+    purchase of 1,500 (not two), with its refund of 300 beside it."""
+    cli_import_text(tmp_path, "refunds.csv", REFUNDS)
+    cli_import_text(tmp_path, "payments.csv", (
+        "Payment Id,Customer Name,Customer Email,Amount,Status\n"
+        "pay_1,Rahul Mehta,rahul@mail.in,1500,Captured\n"))
+    assert workspace_rows(tmp_path, "SELECT kind, amount FROM events WHERE order_id = "
+                                    "'pay_1' ORDER BY kind") == [("purchase", 1500.0),
+                                                                 ("refund", 300.0)]
+
+
+def test_a_refunds_list_naming_no_payment_stays_refunds(tmp_path):
+    """Must not fire: a refunds list whose only number is the refund's own ('Refund ID'):
+    2 refunds of 1,200, no purchase, as before."""
+    cli_import_text(tmp_path, "refunds.csv", (
+        "Refund ID,Customer Name,Amount,Date\n"
+        "rf_1,Rahul Mehta,-300,2025-03-02\nrf_2,Priya Nair,-900,2025-03-05\n"))
+    assert kind_totals(tmp_path, "refund") == (2, 1200.0)
+    assert kind_totals(tmp_path, "purchase") == (0, None)

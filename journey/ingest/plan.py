@@ -76,7 +76,7 @@ from .rules.people import (PERSON_FIELDS, bookers, full_names, names_alike, note
 from .rules.refunds import (cancelled_back_said, credit_documents, credits_of_unpaid,
                             flagged_cancellations, happened_for_amount, money_gone_back,
                             refunded_orders, refunds_beside_said, refunds_described,
-                            storno_invoices)
+                            refunds_of_payments, storno_invoices)
 from .rules.tags import (churned_tags, latest_satisfaction, reviews_saying_nothing,
                          reviews_ticked, stage_tags, tagged_kinds)
 from .understand import (EXTRA, KINDS, PAID_FLAG, REASONS, WORKSHOP_KINDS, Refined,
@@ -938,6 +938,7 @@ def prepare_sheet(plan: SheetPlan, *, stage_map: dict[str, str] | None = None,
                 notes += tagged_kinds(out, frame, plan.mapping, ~totals)
                 if "kind" not in columns_for:
                     notes += refunds_described(out, frame, plan.mapping)
+                    notes += refunds_of_payments(out, plan.mapping, plan.sheet, plan.file or "")
                     notes += credit_documents(out, frame, plan.mapping)
                 if not {"kind", "status"} & set(columns_for) and unmapped(
                         plan.mapping, PAID_FLAG) is None:   # (they say what each row is)
