@@ -354,20 +354,28 @@ def _order_refunds_said(read: OrderRefunds, said: str) -> list[str]:
     return notes
 
 
+# The header of a payment's own number (a refund's "Payment ID", "Charge ID"), normalised;
+# not the refund's ("Refund ID").
+_PAYMENT_NUMBER = re.compile(r"^(?!.*refund).*(?:payment|charge|transaction|txn)")
+
+
 def refunds_of_payments(out: pd.DataFrame, mapping: dict[str, str | None], sheet: str,
                         file: str) -> list[str]:
     """A list of refunds (its name says so: every row read as a refund, no kind column)
-    whose rows each name the payment or order they give back ("Payment ID", read as the
-    order): each refund is of a payment made, so that payment is a purchase beside it, of
-    an amount the sheet does not give (``refunded_orders`` adds it). A refund its status
-    says is not made yet ("Pending", "Failed": a contact's word) gave nothing back: a
+    whose rows each name the payment they give back ("Payment ID", read as the order;
+    ``_PAYMENT_NUMBER``) and the amount: each refund is of a payment made, so that payment
+    is a purchase beside it, of an amount the sheet does not give (``refunded_orders``
+    adds it). A returns list's "Order ID" with no amount is not one (each return takes its
+    order's amount). A refund its status says is not made yet ("Pending", "Failed": a contact's word) gave nothing back: a
     contact of the amount asked back, beside its payment's purchase. Returns a note."""
     paid_by = next((h for h, f in mapping.items() if f == "order_id"), None)
-    if (paid_by is None or "refund" in normalise_header(paid_by) or "order_id" not in out
-            or sheet_kind(sheet, file) != "refund" or "_refunded_order" in out):
-        return []
+    if (paid_by is None or not _PAYMENT_NUMBER.search(normalise_header(paid_by))
+            or "order_id" not in out or sheet_kind(sheet, file) != "refund"
+            or "_refunded_order" in out):
+        return []       # (a returns list's "Order ID": each return takes its order's amount)
     refunds = out["kind"].eq("refund") & out["order_id"].notna()
-    if not refunds.any() or not (out["kind"].eq("refund") | out["kind"].isna()).all():
+    if (not refunds.any() or not (out["kind"].eq("refund") | out["kind"].isna()).all()
+            or amounts_of(out)[refunds].isna().any()):
         return []
     status = column_or_blank(out, "status")
     asked = refunds & status.map(lambda cell: isinstance(cell, str) and order_status_kind(
