@@ -639,7 +639,10 @@ _FURTHER_LANGUAGES: dict[str, tuple[str, ...]] = {
     "name": ("asiakas", "asiakkaan nimi", "asiakasnimi", "nimi", "yritys", "zakaznik",
              "odberatel",
              "jmeno zakaznika", "nazev firmy", "müşteri", "müşteri adı", "müşteri adı soyadı",
-             "ad soyad", "firma adı", "alıcı", "клиент", "покупатель", "заказчик", "компания",
+             "ad soyad", "firma adı", "alıcı",
+             # (a Turkish driving school's or course's list of its students)
+             "öğrenci", "öğrenci adı", "öğrenci adı soyadı", "ogrenci", "ogrenci adi",
+             "клиент", "покупатель", "заказчик", "компания",
              "название компании", "организация", "фио", "клієнт", "покупець", "замовник",
              "компанія", "піб", "επωνυμια", "πελατης", "ονομα πελατη", "ονοματεπωνυμο",
              "επωνυμια πελατη", "pelanggan", "nama pelanggan", "nama", "nama customer",
@@ -703,7 +706,7 @@ _FURTHER_LANGUAGES: dict[str, tuple[str, ...]] = {
              "tanggal transaksi", "tanggal pesanan"),
     "amount": ("yhteensa", "loppusumma", "summa yhteensa", "hinta", "arvo", "castka", "celkem",
                "castka celkem", "k uhrade", "tutar", "toplam", "toplam tutar", "genel toplam",
-               "fiyat", "бюджет", "сумма", "сумма сделки", "итого", "стоимость", "сума",
+               "fiyat", "ücret", "ucret", "бюджет", "сумма", "сумма сделки", "итого", "стоимость", "сума",
                "вартість", "ποσο", "συνολο", "αξια", "total harga",
                "harga"),
     "note": ("huomautukset", "lisatiedot", "poznamka", "açıklama", "примечание",
@@ -1564,6 +1567,15 @@ ORGANISATION_HEADERS = frozenset({"account", "accountname", "organization", "org
 PERSON_NAME_HEADERS = frozenset({"name", "fullname", "navn", "namn", "nimi", "naam", "nom",
                                  "nomcomplet", "nome", "nomecompleto", "nombre",
                                  "nombrecompleto", "imieinazwisko", "jmeno", "nev"})
+# A list of the business's own people (a car-hire firm's drivers, a salon's stylists): a
+# column of each one's job beside one of their pay, or either on a sheet named for staff.
+# Normalised headers, and a sheet's or file's name's words. (Not "Title": a client's Mr or
+# Mrs; not "Rate" alone: a client's rate; not "rota" or "team": a dog walker's round, a
+# club's players.)
+STAFF_ROLE_HEADERS = frozenset({"role", "jobrole", "jobtitle", "position", "staffrole"})
+STAFF_PAY_HEADERS = frozenset({"hourlyrate", "hourlypay", "hourlywage", "payrate", "rateofpay",
+                               "payperhour", "wage", "wages", "salary", "annualsalary"})
+STAFF_NAMES = frozenset({"staff", "employee", "employees", "payroll", "drivers"})
 COMPANY_HEADERS = frozenset({"company", "companyname", "firma", "firmenname", "unternehmen",
                              "entreprise", "societe", "empresa", "azienda", "bedrijf",
                              "bedrijfsnaam", "foretag", "foretagsnamn", "virksomhed",

@@ -356,7 +356,11 @@ PAYMENT_STATUS_WORDS = {
                 # tahsil edildi"), Polish settled (Subiekt's "Rozliczony")
                 "uhradená, uhradené, čiastočne uhradená, částečně uhrazeno, "
                 "částečně uhrazena, tahsil edildi, kısmen tahsil edildi, rozliczony, "
-                "rozliczona",
+                "rozliczona, "
+                # a Brazilian payment cleared, its money available (PagBank's "Disponível"),
+                # or paid and contested by the buyer, not decided (its "Em disputa": a
+                # dispute lost comes as "Devolvida", a refund)
+                "disponível, em disputa",
     "refund": "refunded, partially refunded, charged back, reembolsado, rembourse, erstattet, "
               "rimborsato, rimborsata, terugbetaald, hyvitetty, iade edildi, iade, "
               # Vietnamese, Indonesian (money given back)
@@ -534,6 +538,7 @@ ORDER_STATUS_WORDS = {
                "missed, "     # (a class reservation not kept: ClassPass's)
                "trial, in trial, trialing, free trial, abandoned, abandoned checkout, checkout draft, "
                "draft, expired, authorized, authorised, pendiente, pago pendiente, fallido, "
+               "created, "      # (an order or a payment made, not paid yet: ORDER_CREATED)
                "abandonado, en attente, echoue, abandonne, ausstehend, fehlgeschlagen, "
                "abgebrochen, pendente, falhou, overdue, manual verification required, "
                "incomplete, bad debt, written off, write off, uncollectible, uncollected, "
@@ -819,6 +824,12 @@ TICKET_RESOLVED = frozenset(normalise_value(word) for word in (
 # of orders or payments; an invoice "Approved" is one cleared to send, awaiting payment,
 # and a quote's its being taken up (``QUOTE_ACCEPTED``).
 PAYMENT_APPROVED = frozenset(normalise_value(word) for word in ("approved",))
+# An order or a payment created and not paid yet (Razorpay's "created", before it is
+# authorised and captured): no sale, a client considering.
+ORDER_CREATED = frozenset(normalise_value(word) for word in ("created",))
+# An order's "Received" on a shop's order list (Reverb's: the buyer has it): a sale. (On a
+# returns log it is the return received, RETURN_STATES; not read elsewhere.)
+ORDER_RECEIVED = frozenset(normalise_value(word) for word in ("received",))
 # An appointment still to come (Planity's "À venir"): a booking, a client considering; on
 # a list of invoices the same words say an invoice not yet due (Pennylane's), no booking.
 COMING_STATUSES = frozenset(normalise_value(word) for word in ("à venir", "a venir"))
@@ -856,6 +867,10 @@ HIRED_OUT = frozenset(normalise_value(word) for word in (
     "checked out", "on hire", "out on hire", "hired out", "rented out", "on loan", "on rent"))
 HIRE_RETURNED = frozenset(normalise_value(word) for word in ("returned", "returned on time",
                                                              "returned late"))
+# Words of a header or a name (sheet, file) that say the rows are hires ("Hire fee",
+# "Tool hire.xlsx", "Rentals"): there "Returned" is the hire over even with no status
+# saying out, a sale, not an order sent back for a refund.
+HIRE_WORDS = frozenset(("hire", "rental", "rentals"))   # (not "hires": new staff)
 # A return's outcome on a shop's returns log (Order, Customer, Item, Reason, Status): the
 # item swapped for another, no money back (``EXCHANGED``), money back (``REFUNDED``), or
 # the return still being seen to. A status column of these alone, one an exchange, is

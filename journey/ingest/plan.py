@@ -28,8 +28,8 @@ from .. import values
 from ..errors import ValidationError
 from ..fields import (CLIENT_FIELDS, COMPANY_HEADERS, ESTIMATED_VALUE, EVENT_FIELDS, EVENT_ONLY,
                       JOB_NUMBERS, NAMES_NO_CLIENT, PAYEE_HEADERS, PERSON_NAME_HEADERS,
-                      PLACES_OF_SALE, SALES_TALLY_HEADERS, SCORE_RANGES, SURVEY_NAMES,
-                      WHOSE_FIELDS, before_tax, field_type, fields_for, header_year,
+                      PLACES_OF_SALE, SALES_TALLY_HEADERS, SCORE_RANGES, STAFF_NAMES,
+                      STAFF_PAY_HEADERS, STAFF_ROLE_HEADERS, SURVEY_NAMES, WHOSE_FIELDS, before_tax, field_type, fields_for, header_year,
                       match_header, names_a_participant, normalise_header, period_of)
 from ..journal import Problem, SheetSave
 from ..stages import QUOTE_STATUS
@@ -76,7 +76,7 @@ from .rules.people import (PERSON_FIELDS, bookers, full_names, names_alike, note
 from .rules.refunds import (cancelled_back_said, credit_documents, credits_of_unpaid,
                             flagged_cancellations, happened_for_amount, money_gone_back,
                             refunded_orders, refunds_beside_said, refunds_described,
-                            storno_invoices)
+                            refunds_of_payments, storno_invoices)
 from .rules.tags import (churned_tags, latest_satisfaction, reviews_saying_nothing,
                          reviews_ticked, stage_tags, tagged_kinds)
 from .understand import (EXTRA, KINDS, PAID_FLAG, REASONS, WORKSHOP_KINDS, Refined,
@@ -200,6 +200,7 @@ def plan_file(filename: str, data: bytes, *, db: Database | None = None, kind: s
         if db is not None:
             details_of_stored_jobs(db, plan)
         _no_clients_purchases(plan, kind)
+        _staff_list(plan, kind)
     return plans
 
 
@@ -301,6 +302,32 @@ def _kept_as_details(plan: SheetPlan, numbers: str, listed_by: str) -> None:
         f"jobs {listed_by} with their clients: its rows are those "
         "jobs' details (hours, costs), kept as reference rows, not sales. If they are "
         "sales, choose 'a purchase' under 'Every row is' (--set kind=purchase).")
+
+
+def _staff_list(plan: SheetPlan, kind: str) -> None:
+    """A list of the business's own people (a car-hire firm's "Name, Role, Hourly rate"):
+    a column of each one's job (``STAFF_ROLE_HEADERS``) beside one of their pay
+    (``STAFF_PAY_HEADERS``), or either on a sheet or file named for staff (``STAFF_NAMES``),
+    with no column of a company (where a role is a client's contact's, at their firm). Its
+    people are staff, not clients: kept as reference rows, said so (``kept_because``)."""
+    if (plan.kind not in ("clients", "events") or kind != "auto" or plan.recognised_as
+            or plan.set_values or plan.chosen):
+        return
+    headers = {normalise_header(h): h for h in plan.headers}
+    role = next((headers[h] for h in headers if h in STAFF_ROLE_HEADERS), None)
+    pay = next((headers[h] for h in headers if h in STAFF_PAY_HEADERS), None)
+    named = any(STAFF_NAMES & set(re.findall(r"[a-z]+", without_accents(name.lower())))
+                for name in (plan.sheet, Path(plan.file or "").stem))
+    if not (role and pay or named and (role or pay)) or COMPANY_HEADERS & headers.keys():
+        return
+    said = " beside ".join(f"'{h}'" for h in (role, pay) if h)
+    plan.kind = "reference"
+    plan.kept_because = (
+        f"Sheet '{plan.sheet}' lists the business's own people ({said}"
+        f"{' and its name says staff' if named else ''}): staff, not clients, kept as "
+        "reference rows. If they are clients, import it as 'Clients: one row per client' "
+        "under 'Import this sheet as' (--kind clients).")
+    plan.explanation = plan.kept_because
 
 
 # A sheet's name saying what the business bought in ("Purchases", "Bills"): beside a
@@ -911,6 +938,7 @@ def prepare_sheet(plan: SheetPlan, *, stage_map: dict[str, str] | None = None,
                 notes += tagged_kinds(out, frame, plan.mapping, ~totals)
                 if "kind" not in columns_for:
                     notes += refunds_described(out, frame, plan.mapping)
+                    notes += refunds_of_payments(out, plan.mapping, plan.sheet, plan.file or "")
                     notes += credit_documents(out, frame, plan.mapping)
                 if not {"kind", "status"} & set(columns_for) and unmapped(
                         plan.mapping, PAID_FLAG) is None:   # (they say what each row is)

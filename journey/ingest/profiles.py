@@ -1461,6 +1461,10 @@ _PAYER = re.compile(rf"(?:{_NAME}(?:\s+(?:{_NAME}|&))*\s+(?:Ltd|Limited|Llp|Plc|
                     rf"|(?:(?:{_NAME}|[A-Z]{{2,5}})\s+)+(?:{'|'.join(sorted(w.title() for w in BODIES))})\b"
                     rf"|(?:Mr|Mrs|Ms|Miss|Dr|Mx)\.?\s+(?:[A-Z]\.?\s*)?{_NAME}"
                     rf"|(?:[A-Z]\.\s*|[A-Z]\s+){{1,2}}{_NAME}|{_NAME}\s+{_NAME})")
+# A payer of two names ("Mary Smith"), and a part of a line that is three or four names and
+# nothing else ("The Foundation Gym", "Mary Ann Smith"): the payer in full.
+_TWO_NAMES = re.compile(rf"{_NAME}\s+{_NAME}")
+_NAMES_ONLY = re.compile(rf"\s*{_NAME}(?:\s+{_NAME}){{2,3}}\s*")
 # A payer written by first name alone ("Sarah - deposit").
 _FIRST_NAME = re.compile(rf"[{_CAPITAL}][{_SMALL}]+")
 
@@ -1517,10 +1521,15 @@ def payer_in_details(details: object,
                 words[0].rstrip(".") == "M" and passed[-1:] == ["de"] and len(words) > 2)):
             passed.append(match_key(words.pop(0)))      # ("DE M JEAN DUPONT": Monsieur)
         found = _PAYER.match(" ".join(words))
-        if found and not PLACES_OF_SALE.search(found.group(0)) and (
-                not {match_key(w) for w in found.group(0).split()} & (NOT_A_PAYER | PAID_BY)
-                or _named_beside(found.group(0), named)):
-            return found.group(0)       # (not where it was sold: "Farmers Market")
+        candidates = [found.group(0)] if found else []
+        if (found and _TWO_NAMES.fullmatch(found.group(0))
+                and _NAMES_ONLY.fullmatch(" ".join(words))):
+            candidates.insert(0, " ".join(words))   # ("The Foundation Gym" in full)
+        for name in candidates:
+            if not PLACES_OF_SALE.search(name) and (
+                    not {match_key(w) for w in name.split()} & (NOT_A_PAYER | PAID_BY)
+                    or _named_beside(name, named)):
+                return name             # (not where it was sold: "Farmers Market")
         if place == 0 and not passed and len(words) == 1 and _first_name_opening(
                 words[0], parts[1:], from_someone):
             first_name = words[0]

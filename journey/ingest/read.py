@@ -2115,9 +2115,11 @@ def _years_at_years_end(cells: pd.Series, yearless: pd.Series,
     """In a diary's column of dates in order, days written without a year ("12 Jan") each
     between two dates a year's end apart ("15/12/25" above, "19/01/26" below): each takes
     the one of the two years that keeps it between them (12/01/2026), whatever year the
-    title names. None unless every such day is settled so: one whose neighbours are of one
-    year is left to the title's year, as before. Returns the days with their year, and a
-    note."""
+    title names; one at the diary's end ("12 Jan" after "15/12/25", nothing dated below) or
+    its start ("28 Dec" above "03/01/26") takes the year over the year's end that keeps it
+    in order within a season (``_A_SEASON``) of its neighbour. None unless every such day is
+    settled so: one whose neighbours are of one year, or that fits its neighbour's year, is
+    left to the title's year, as before. Returns the days with their year, and a note."""
     if yearless.sum() * 2 >= cells.notna().sum():
         return None
     found, bad, _ = parse_dates(cells.where(~yearless).dropna())
@@ -2126,26 +2128,49 @@ def _years_at_years_end(cells: pd.Series, yearless: pd.Series,
     days = pd.to_datetime(found, errors="coerce")
     if days.isna().any() or not days.is_monotonic_increasing:
         return None
-    placed, years = {}, set()
+    placed, years, at_an_end = {}, set(), False
     for at in cells.index[yearless]:
         before, after = days[days.index < at], days[days.index > at]
-        if before.empty or after.empty or after.iloc[0].year != before.iloc[-1].year + 1:
+        if before.empty and after.empty:
             return None
-        fits = [(year, text) for year in (before.iloc[-1].year, after.iloc[0].year)
+        edge = before.empty or after.empty
+        if edge:        # (at the diary's start or end: within a season of its neighbour,
+            near = after.iloc[0] if before.empty else before.iloc[-1]    # over the year's end)
+            step = 1 if before.empty else -1
+            low, high = (near - _A_SEASON, near) if before.empty else (near, near + _A_SEASON)
+            candidates = (near.year - step, near.year)
+        elif after.iloc[0].year != before.iloc[-1].year + 1:
+            return None
+        else:
+            low, high = before.iloc[-1], after.iloc[0]
+            candidates = (low.year, high.year)
+        fits = [(year, text) for year in candidates
                 if (text := with_year(cells[at], year, dashed)) is not None
-                and before.iloc[-1] <= pd.to_datetime(parse_dates(pd.Series([text]))[0].iloc[0],
-                                                      errors="coerce") <= after.iloc[0]]
-        if len(fits) != 1:
-            return None
+                and low <= pd.to_datetime(parse_dates(pd.Series([text]))[0].iloc[0],
+                                          errors="coerce") <= high]
+        if len(fits) != 1 or edge and fits[0][0] == near.year:
+            return None     # (a day of its neighbour's year: the title's year, as before)
+        at_an_end |= edge
         placed[at] = fits[0][1]
         years.add(fits[0][0])
     count = len(placed)
     shown = ", ".join(list(dict.fromkeys(cells[list(placed)].astype(str)))[:2])
+    said = ", ".join(map(str, sorted(years)))
+    if at_an_end:
+        return pd.Series(placed, dtype=object).reindex(cells.index), (
+            f"{counted(count, 'date')} in '{cells.name}' written without a year ({shown}) "
+            f"{was(count)} read in {said}: the diary's dates are in order, and only that "
+            "year keeps it in order over the year's end.")
     return pd.Series(placed, dtype=object).reindex(cells.index), (
         f"{counted(count, 'date')} in '{cells.name}' written without a year ({shown}) "
         f"{was(count)} read in {' and '.join(map(str, sorted(years)))}: the dates around "
         f"{'it' if count == 1 else 'them'}, in order, are a year's end apart, and only that "
         "year keeps the diary in order.")
+
+
+# How far from its dated neighbour a day without a year at a diary's start or end may be
+# read over the year's end ("12 Jan" after "15/12/25": 2026).
+_A_SEASON = pd.Timedelta(days=92)
 
 
 def _named_by(where: str, title: str, sheet_name: str) -> str:

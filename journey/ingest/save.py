@@ -557,6 +557,7 @@ def _save_clients(db: Database, rows: pd.DataFrame, import_id: int,
     said_nothing = {"status"} if "_status_lift" in rows else set()
     rows = rows.drop(columns="_status_lift", errors="ignore")
     rows = _full_names_kept(db, rows, known)
+    rows = _earliest_first_contacts(db, rows, known)
     gave = _outranked(as_given[~is_new], rows[~is_new])    # (of the clients stored already)
     new_rows, old_rows = rows[is_new], rows[values.isin(rows["client_key"], existing)]
     if notes is not None and "name" in new_rows:
@@ -598,12 +599,12 @@ def _save_clients(db: Database, rows: pd.DataFrame, import_id: int,
 
 
 def _outranked(given: pd.DataFrame, saved: pd.DataFrame) -> pd.DataFrame:
-    """A client list's names and stages that the stored ones outranked (``_full_names_kept``,
-    ``_lifted_stages``): the values given, where they differ from those saved, for
-    ``_update_rows``' ``gave``."""
+    """A client list's names, stages and first contacts that the stored ones outranked
+    (``_full_names_kept``, ``_lifted_stages``, ``_earliest_first_contacts``): the values
+    given, where they differ from those saved, for ``_update_rows``' ``gave``."""
     return pd.DataFrame({c: given[c].astype(object).where(
         given[c].notna() & (given[c].astype(object) != saved[c].astype(object)), None)
-        for c in ("name", "name_key", "stage") if c in given and c in saved},
+        for c in ("name", "name_key", "stage", "first_contact") if c in given and c in saved},
         index=given.index)
 
 
@@ -754,6 +755,21 @@ def _lifted_stages(db: Database, rows: pd.DataFrame, known: dict) -> pd.DataFram
     kept = had.notna() & (had.map(lambda v: rank(v, -1)) >= rows["stage"].map(
         lambda v: rank(v, -1)))
     return rows.assign(stage=rows["stage"].where(~kept, had))
+
+
+def _earliest_first_contacts(db: Database, rows: pd.DataFrame, known: dict) -> pd.DataFrame:
+    """A client's first contact is the earliest date any import gives: a later sheet's
+    date (a venue's Bookings tab giving the wedding day after the Enquiries tab's enquiry)
+    never moves a stored first contact later; an earlier one moves it back."""
+    if "first_contact" not in rows:
+        return rows
+    ids = rows["client_key"].map(known)
+    if not ids.notna().any():
+        return rows
+    had = ids.map(_stored(db, ids, "first_contact"))
+    given = rows["first_contact"]
+    kept = had.notna() & (given.isna() | (had.astype(str) < given.astype(str)))
+    return rows.assign(first_contact=given.astype(object).where(~kept, had))
 
 
 def _stored(db: Database, ids: pd.Series, column: str) -> dict:

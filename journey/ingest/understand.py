@@ -39,8 +39,8 @@ from ..journal import stage_mapping
 from ..stages import (
     ALL_STAGES, BILLED_ONLY_STATUSES, BOOKED_STATUSES, CLOSED_DEAL, COMING_STATUSES,
     CONSULTATION_WORDS, EXCHANGED, FREE_FIRST_TALKS,
-    FINISHED, GOODS_DELIVERED, HIRE_RETURNED, HIRED_OUT, INVOICE_OWN_STATUSES, ON_INVOICE,
-    ORDER_DELIVERED,
+    FINISHED, GOODS_DELIVERED, HIRE_RETURNED, HIRE_WORDS, HIRED_OUT, INVOICE_OWN_STATUSES,
+    ON_INVOICE, ORDER_CREATED, ORDER_DELIVERED, ORDER_RECEIVED,
     ORDER_IN_HAND, ORDER_STATUS_KIND, OUTCOMES, PAID_BY, PAYMENT_APPROVED, PAYMENT_STATUSES,
     REFUNDED, REPAIRED, RETURN_STATES, SENT_ON_INVOICE,
     QUOTE_OWN_WORDS, QUOTE_STATUS, QUOTE_WORDS, RANK, UNDECIDED, UNPAID_STATUSES, VISIT_KEPT,
@@ -2291,7 +2291,10 @@ def resolve_kinds(out, plan, frame, raw, columns_for, stage_map=None,
                and any(_ORDER_HEADER.match(normalise_header(h)) for h in raw.headers)
                and not status_words.isin(INVOICE_OWN_STATUSES).any())
     shop_orders = by_status and _shop_orders(plan, columns_for, out["status"], raw.headers)
-    hires = by_status and status_words.isin(HIRED_OUT).any()
+    # (numbered orders of goods: "Received" is the buyer's, a sale; not a return received)
+    received = by_status and "order_id" in columns_for and _sells_goods(raw.headers)
+    hires = by_status and (status_words.isin(HIRED_OUT).any()
+                           or _say_a_word(HIRE_WORDS, raw.headers, (plan.sheet, plan.file or "")))
 
     # A "credit" in a kind column that also names sales is money given back (Braintree's
     # sale and credit); beside a debit alone (a bank statement's) it is money in.
@@ -2334,14 +2337,15 @@ def resolve_kinds(out, plan, frame, raw, columns_for, stage_map=None,
                 said = None           # (an order "Sent": dispatched, not an invoice unpaid)
             if key in SENT_ON_INVOICE and billed:   # (an order "Sent": shipped, a sale;
                 said = "purchase" if ordered else "contact"   # an invoice's: not paid yet)
-            if key in ORDER_IN_HAND and shop_orders:
+            if key in ORDER_IN_HAND and shop_orders or key in ORDER_RECEIVED and received:
                 said = "purchase"     # (placed and being seen to; a job's is not done yet)
             if key in HIRE_RETURNED and hires:
                 said = "purchase"     # (a thing hired, brought back: no order sent back)
             if key in PAYMENT_APPROVED and not billed:
                 said = "purchase"     # (a card payment approved; an invoice's awaits one)
             if said is not None:      # (booked, not yet done: a client considering)
-                booked = key in BOOKED_STATUSES or key in COMING_STATUSES and not billed
+                booked = (key in BOOKED_STATUSES | ORDER_CREATED
+                          or key in COMING_STATUSES and not billed)
                 return said, "consideration" if booked else None
         if won:
             return "won", None
@@ -2417,7 +2421,8 @@ def resolve_kinds(out, plan, frame, raw, columns_for, stage_map=None,
         [f or b or h or u or t or (said and cell is None and kind == "contact")
          for f, b, h, u, t, said, (cell, *_), kind
          in zip(free, back, happened, unpaid, talks, booked, combos, kinds)],
-        frozenset() if billed else PAYMENT_APPROVED)
+        (frozenset() if billed else PAYMENT_APPROVED)
+        | (ORDER_RECEIVED if received else frozenset()))
     if paying and "amount" in plan.mapping.values():
         notes = [note for note in notes if "an amount alone makes no purchase" not in note]
         notes.append(f"Sheet '{plan.sheet}' lists payments beside sheet '{plan.sales_sheet}', "

@@ -17,7 +17,8 @@ from ...stages import REFUNDED, normalise_value, order_status_kind
 from ...text import counted, listed, name_key, was
 from ..profiles import OrderRefunds, order_refunds
 from ..read import RawSheet
-from ..understand import amounts_of, column_label, column_or_blank, is_blank, kind_named
+from ..understand import (amounts_of, column_label, column_or_blank, is_blank, kind_named,
+                          sheet_kind)
 from .common import (DESCRIBED, REFUNDED_AMOUNT, count_orders, order_keys, reject_rows,
                      unmapped)
 
@@ -353,6 +354,49 @@ def _order_refunds_said(read: OrderRefunds, said: str) -> list[str]:
     return notes
 
 
+# The header of a payment's own number (a refund's "Payment ID", "Charge ID"), normalised;
+# not the refund's ("Refund ID").
+_PAYMENT_NUMBER = re.compile(r"^(?!.*refund).*(?:payment|charge|transaction|txn)")
+
+
+def refunds_of_payments(out: pd.DataFrame, mapping: dict[str, str | None], sheet: str,
+                        file: str) -> list[str]:
+    """A list of refunds (its name says so: every row read as a refund, no kind column)
+    whose rows each name the payment they give back ("Payment ID", read as the order;
+    ``_PAYMENT_NUMBER``) and the amount: each refund is of a payment made, so that payment
+    is a purchase beside it, of an amount the sheet does not give (``refunded_orders``
+    adds it). A returns list's "Order ID" with no amount is not one (each return takes its
+    order's amount). A refund its status says is not made yet ("Pending", "Failed": a contact's word) gave nothing back: a
+    contact of the amount asked back, beside its payment's purchase. Returns a note."""
+    paid_by = next((h for h, f in mapping.items() if f == "order_id"), None)
+    if (paid_by is None or not _PAYMENT_NUMBER.search(normalise_header(paid_by))
+            or "order_id" not in out or sheet_kind(sheet, file) != "refund"
+            or "_refunded_order" in out):
+        return []       # (a returns list's "Order ID": each return takes its order's amount)
+    refunds = out["kind"].eq("refund") & out["order_id"].notna()
+    if (not refunds.any() or not (out["kind"].eq("refund") | out["kind"].isna()).all()
+            or amounts_of(out)[refunds].isna().any()):
+        return []
+    status = column_or_blank(out, "status")
+    asked = refunds & status.map(lambda cell: isinstance(cell, str) and order_status_kind(
+        cell) == "contact").astype(bool)
+    back = amounts_of(out).abs()
+    out["_refunded_order"] = pd.Series(np.where(asked, "asked", "of a payment"),
+                                       index=out.index, dtype=object).where(refunds)
+    out["_refund_amount"] = back.where(refunds)
+    out["amount"] = out["amount"].where(~refunds, None) if "amount" in out else None
+    out.loc[asked, "kind"] = "contact"
+    made, waiting = int((refunds & ~asked).sum()), int(asked.sum())
+    return [f"Sheet '{sheet}' lists refunds, each of the payment its '{paid_by}' names: "
+            f"{counted(int(refunds.sum()), 'payment')} {was(int(refunds.sum()))} read as "
+            "purchases, of amounts the sheet does not give"
+            + (f", {counted(made, 'refund')} beside {'it' if made == 1 else 'them'}"
+               if made else "")
+            + (f"; {counted(waiting, 'refund')} not made yet (its status says so) "
+               f"{was(waiting)} read as {'a contact' if waiting == 1 else 'contacts'}, of "
+               "the amount asked back" if waiting else "") + "."]
+
+
 def refunded_orders(rows: pd.DataFrame) -> tuple[pd.DataFrame, list[str]]:
     """An order whose status says it was refunded (``_refunded_order``, from
     understand.resolve_kinds, or a column of what went back: money_gone_back) was bought
@@ -373,13 +417,17 @@ def refunded_orders(rows: pd.DataFrame) -> tuple[pd.DataFrame, list[str]]:
     purchases = rows[refunded.notna()].assign(kind="purchase")
     orders = order_keys(rows, by_kind=False)      # (an order's lines are one order)
     partly = count_orders(orders[partial])
-    note = (f"{counted(count_orders(orders[refunded.notna()]), 'refunded order')} counted as "
+    both = pd.concat([refunds, purchases], ignore_index=True).drop(
+        columns=["_refund_amount", "_refund_date"], errors="ignore")
+    given_back = refunded.isin(["full", "partial"])   # (not refunds_of_payments', said there)
+    if not given_back.any():
+        return both, []
+    note = (f"{counted(count_orders(orders[given_back]), 'refunded order')} counted as "
             "a purchase with a refund beside it" + (
                 f" ({partly:,} partly refunded: the sheet does not say how much went back, "
                 "so " + ("that refund has" if partly == 1 else "those refunds have")
                 + " no amount)" if partly else "") + ".")
-    both = pd.concat([refunds, purchases], ignore_index=True)
-    return both.drop(columns=["_refund_amount", "_refund_date"], errors="ignore"), [note]
+    return both, [note]
 
 
 # A column of true/false saying an order was undone (Toast's "Voided", "Is Cancelled"), or
