@@ -29,7 +29,8 @@ Mended (was -> now, each for its kind of sheet):
 - A column headed "Artist", "Band", "Agency", or names together ("Agency / Client"), names
   the client where nothing else does (a studio's sessions were reference rows, an
   interpreter's bookings no one's: funnel [0, 0, 0, 0, 0]).
-- A sheet called "Stays" lists sales (a host's stays were contacts).
+- A sheet called "Stays" lists sales (a host's stays were contacts); a note "Cancelled -
+  refunded" is money going back, as "Refund" is (was a sale).
 - "Tasting" is a step at consideration; a "Quote" beside "Deposit", "Deposit paid" and
   "Balance paid" is the price agreed (a cake paid in full was revenue 100, its deposit).
 - "Vacant" for a plot's holder is no one; "Rent 2025" is what each holder pays; "x" beside
@@ -364,6 +365,31 @@ def test_a_sheet_of_guests_is_no_list_of_sales(tmp_path):
     """The same rows on a sheet called 'Guests' are not said to be sales by its name."""
     cli_import_book(tmp_path, "Sea View cottage 2025.xlsx", stays("Guests"))
     assert kind_totals(tmp_path, "purchase") == (0, None)
+
+
+def cancelled_stay(note: str) -> dict:
+    return {"Stays": [
+        ["Guest", "Check in", "Nights", "Payout", "Notes"],
+        ["Hannah Moss", "2025-05-02", 3, "£358.90", None],
+        ["J Baker", "2025-07-01", 3, "£417.10", note]]}
+
+
+def test_a_stay_cancelled_and_refunded_is_money_going_back(tmp_path):
+    """'Cancelled - refunded' in the notes: J Baker's 417.10 went back, a refund, not a
+    sale (was a sale: 776 of stays). Sales: Hannah's 358.90."""
+    found = cli_import_book(tmp_path, "Sea View cottage 2025.xlsx",
+                            cancelled_stay("Cancelled - refunded"))
+    assert ("1 row whose 'Notes' begins with 'Refund' (or 'Cancelled - refunded') was read "
+            "as a refund (money going back), not a sale.") in notes_of(found)
+    assert kind_totals(tmp_path, "purchase") == (1, 358.9)
+    assert kind_totals(tmp_path, "refund") == (1, 417.1)
+
+
+def test_a_stay_cancelled_with_a_refund_asked_for_is_no_refund(tmp_path):
+    """'Cancelled - refund requested' says no money went back yet: no refund is read."""
+    cli_import_book(tmp_path, "Sea View cottage 2025.xlsx",
+                    cancelled_stay("Cancelled - refund requested"))
+    assert kind_totals(tmp_path, "refund") == (0, None)
 
 
 # --- 6. a wedding cake maker's tastings, quotes, deposits and balances --------------------
