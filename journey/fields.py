@@ -202,7 +202,11 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
                         "transaction total", "lifetime revenue",
                         "historic customer lifetime value", "total customer lifetime value",
                         # (what a client spends with you a year: a wholesale list's)
-                        "annual spend", "yearly spend", "spend per year", "annual spend with us"),
+                        "annual spend", "yearly spend", "spend per year", "annual spend with us",
+                        # (a club's or a society's yearly dues; an allotment's or a site's
+                        # plot or pitch rent each holder pays: "Rent 2025")
+                        "annual fee", "yearly fee", "membership fee", "subs", "annual subs",
+                        "rent", "annual rent", "plot rent", "pitch fee"),
     "revenue_potential": ("potential revenue", "revenue potential", "potential",
                           "potential value", "opportunity value", "pipeline value",
                           "quote", "quote value", "quoted", "estimate", "estimate value",
@@ -1426,7 +1430,19 @@ PEOPLE_HEADERS = frozenset(map(match_key, (
     "customers", "clients", "buyers", "guests", "members", "students", "pupils", "patients",
     "guest", "parent", "parents", "parent name",    # (a holiday let's, a children's party's)
     "customer names", "client names", "sold to", "bought by", "billed to", "bill to",
-    "invoiced to", "clientes", "kunden")))
+    "invoiced to", "clientes", "kunden",
+    # (a recording studio's acts; an interpreter's or a freelancer's agencies that book them)
+    "artist", "artists", "band", "act", "agency")))
+
+
+def names_people(header: object) -> bool:
+    """Whether a header names people as ``PEOPLE_HEADERS`` do, or as two or more such
+    headers or the client's name written together ("Agency / Client", "Band or artist")."""
+    if normalise_header(header) in PEOPLE_HEADERS:
+        return True
+    parts = re.split(r"\s*/\s*|\s+or\s+", str(header).strip()) if header is not None else []
+    return len(parts) > 1 and all(normalise_header(part) in PEOPLE_HEADERS
+                                  or match_header(part)[0] == "name" for part in parts)
 # Headers naming the account that pays for another ("Family", "Bill payer", "Paid by"), and
 # headers naming the one served ("Pupil", "Child"): beside each other, the account is the client (a
 # tutor's invoices per family). Not "Parent": a teacher's list of pupils names each pupil's

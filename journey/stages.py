@@ -309,6 +309,8 @@ PAID_BY = frozenset(match_key(word) for word in (
     "square, zettle, izettle, apple pay, google pay, contactless, debit card, credit card, "
     "visa, mastercard, amex, direct debit, standing order, voucher, gift card, gift voucher, "
     "venmo, zelle, bizum, revolut, monzo, faster payment, online, ewallet, "
+    # Australian and Canadian bank payments
+    "eft, bpay, payid, osko, interac, e transfer, etransfer, "
     "insurer, insurance, bupa, axa, axa ppp, aviva, vitality, simplyhealth, cigna, wpa, "
     "allianz, healthshield, paid, pd, "
     # who paid, where not the client ("Paid by": Mum, the delegate's company, self-pay)
@@ -324,7 +326,13 @@ PAID_THROUGH = frozenset(match_key(word) for word in (
 NOT_PAID_YET = frozenset(match_key(word) for word in (
     "owes, owed, owing, outstanding, not yet, tbc, tba, to pay, pay next time, pay later, "
     "chasing, invoice sent, inv sent, invoice emailed, invoice due, see email, "
-    "see emails").split(", "))
+    "see emails, overdue, "
+    # a market trader's or a café's customer running a tab, to settle later
+    "on tab, tab, on the tab, put on tab, "
+    # a payment that came back unpaid
+    "bounced, cheque bounced, check bounced, payment bounced, "
+    # not come, so nothing to pay (a no-show written in the "Paid" column)
+    "no show, noshow, dna, did not attend").split(", "))
 # The rest still to pay, written after a part paid in a hand-kept "Paid" cell ("£1,000 dep -
 # bal due"): the cell says part paid.
 BALANCE_TO_COME = frozenset(match_key(word) for word in (
@@ -726,7 +734,9 @@ _TICK_STEP_WORDS = {
                      "booked demo, demo done, had demo, trial, trial booked, trial class, "
                      "trial session, meeting booked, booked meeting, had meeting, qualified, "
                      "interested, followed up, contract sent, sent contract, viewing, viewed, "
-                     "viewing booked, site visit, show round",
+                     "viewing booked, site visit, show round, "
+                     # (a wedding cake maker's or a caterer's tasting before ordering)
+                     "tasting, tasting done, tasting booked, had tasting",
     "purchase": "paid, booked, signed, signed up and paid, contract signed, signed contract, "
                 "proposal signed, bought, "
                 "purchased, customer, client, converted, won, hired, "

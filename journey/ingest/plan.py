@@ -51,7 +51,8 @@ from .rules.client_lists import (active_or_inactive, last_visits_sold, money_not
                                  renewals_paid, trial_tiers_considering, trials_in_cells,
                                  trials_not_paid)
 from .rules.client_money import (none_bought, paid_amounts, parts_paid, parts_paid_by_status,
-                                 period_columns, periods_paid, revenue_where_paid,
+                                 balance_still_owed, period_columns, periods_paid,
+                                 revenue_where_paid,
                                  trial_fees_paid, years_paid)
 from .rules.common import unmapped
 from .rules.deals import (PARENT, closed_on, consultations, deal_values_won, lost_by_reason,
@@ -848,7 +849,8 @@ def prepare_sheet(plan: SheetPlan, *, stage_map: dict[str, str] | None = None,
              if clients_list else [])
     paid = paid_amounts(out, frame, plan.mapping, columns_for) if clients_list else []
     parts = (parts_paid(out, frame, plan.mapping, columns_for)
-             + revenue_where_paid(out, frame, plan.mapping, columns_for) if clients_list else [])
+             + revenue_where_paid(out, frame, plan.mapping, columns_for)
+             + balance_still_owed(out, frame, plan.mapping, columns_for) if clients_list else [])
     ticked = steps + paid + parts
     notes += ticked
     # (steps taken say more; amounts paid say only who bought: the others quoted consider)

@@ -29,12 +29,12 @@ from ..fields import (
     CHILD_HEADERS, CLIENT_ONLY, COMMISSION_HEADERS, COMPANY_DETAIL_HEADERS, COMPANY_HEADERS,
     COMPANY_REVENUE, CONTACT_MEANS, CONVERSATION_IDS, EVENT_FIELDS, EVENT_KINDS, EVENT_ONLY,
     FEEDBACK_HEADERS, FUNDING_SOURCE, ORGANISATION_HEADERS, PARENT_HEADERS, PARTY_HEADERS,
-    PAYEE_HEADERS, PAYER_HEADERS, PEOPLE_HEADERS, PERSON_NAME_HEADERS, SALE_PRICES,
+    PAYEE_HEADERS, PAYER_HEADERS, PERSON_NAME_HEADERS, SALE_PRICES,
     SALE_PRICES_ELSEWHERE, SCORE_RANGES, SERVED_HEADERS, SPENT_WITH_US, SURVEY_NAMES,
     TAG_HEADERS, VISIT_TYPE_HEADERS, WHOSE_FIELDS, bare_name_parts, field_type, fields_for,
     match_header, name_part, names_a_birth_date, names_a_coming_date, names_a_latest_date,
-    names_a_number, names_a_record_edit, names_an_activity_time, names_when_made,
-    normalise_header, plain_header, without_owner)
+    names_a_number, names_a_record_edit, names_an_activity_time, names_people,
+    names_when_made, normalise_header, plain_header, without_owner)
 from ..journal import stage_mapping
 from ..stages import (
     ALL_STAGES, BILLED_ONLY_STATUSES, BOOKED_STATUSES, CLOSED_DEAL, COMING_STATUSES,
@@ -81,6 +81,8 @@ _KIND_WORDS = {
                 "appointment appointments job jobs cita citas termin termine agendamento "
                 # (a bike's, a boat's or a tool's hire log; not "hires": a firm's new staff)
                 "hire rental rentals "
+                # (a holiday let's or a host's guests' stays)
+                "stay stays "
                 "agendamentos transaktion transaktionen transaccion transacciones transacao "
                 "transacoes "
                 "pedido pedidos venta ventas compra compras factura facturas commande commandes "
@@ -283,7 +285,7 @@ def _numbers_conversations(raw: RawSheet) -> bool:
 HAPPENED_FIELDS = frozenset({"date", "kind", "amount", "order_id"})
 # A column of yes or no saying whether each row was paid ("Paid?", "Pagado", "Bezahlt").
 # ("Paid by", "How paid": a hand-kept column of ways of paying, "Card", "Cash", is one too)
-PAID_FLAG = re.compile(r"^(?:is)?(?:paid|paidyn|paidby|paidvia|howpaid|paymentreceived|"
+PAID_FLAG = re.compile(r"^(?:is)?(?:paid|paidyn|paidby|paidvia|howpaid|paymentreceived|paidinfull|"
                        r"pagado|pagada|paye|payee|bezahlt|pago|betaald|pagato|pagata|regle|"
                        r"reglee|saldato|"
                        r"zapłacono|opłacono|zapłacone|betalt|betald|incasat|fizetve|kifizetve|"
@@ -835,10 +837,12 @@ def refine_mapping(raw: RawSheet, mapping: dict[str, str | None], kind: str, *,
             if header != "email":
                 said.append(f"'{header}' holds e-mail addresses")
             break
+    if kind == "events" and "amount" in used:
+        _paid_of_price(raw, mapping, free, said)
     if kind == "events" and "amount" not in used:
         for header in free:     # "Paid" 90, 11, -11: what was paid, not a yes or no
             if mapping[header] is None and PAID_FLAG.match(normalise_header(header)):
-                money = _money_of(raw.frame[header])
+                money = _money_or_happened(raw.frame[header])
                 if money is not None and not money.dropna().isin((0, 1)).all():
                     mapping[header] = "amount"
                     used.add("amount")
@@ -876,8 +880,8 @@ def refine_mapping(raw: RawSheet, mapping: dict[str, str | None], kind: str, *,
         for header in animal_named:
             mapping[header] = None
         used.discard("name")
-    if not {"name", "client_id", "email"} & used and any(_ANIMAL.match(normalise_header(h))
-                                                         for h in raw.headers):
+    if not {"name", "client_id"} & used and any(_ANIMAL.match(normalise_header(h))
+                                                for h in raw.headers):
         _animals_owner(mapping, free, used, said)
     commission = next((h for h in raw.headers if normalise_header(h) in _COMMISSION), None)
     for header in free:         # "Sale price" beside "Commission": whose money is not said
@@ -1523,7 +1527,7 @@ def _people_header_named(raw: RawSheet, mapping: dict[str, str | None], free: li
         return
     for header in free:
         cells = raw.frame[header].dropna()
-        if (mapping[header] is None and normalise_header(header) in PEOPLE_HEADERS
+        if (mapping[header] is None and names_people(header)
                 and len(cells) and (~cells.astype(str).str.contains(r"\d")).mean() >= 0.8
                 and _names_someone(cells)):
             mapping[header] = "name"
@@ -1750,6 +1754,55 @@ def _money_of(column: pd.Series) -> pd.Series | None:
     return None if money.bad.any() or money.values.isna().all() else money.values
 
 
+def _status_says_nothing(raw: RawSheet, columns_for: dict[str, list[str]]) -> bool:
+    """Whether a sheet has no status column, or one none of whose words names a stage or
+    what happened (a driving pupil's test "Result": PASS, "on waiting list")."""
+    if "status" not in columns_for:
+        return True
+    words = pd.unique(raw.frame[columns_for["status"][0]].dropna())
+    return not any(isinstance(word, str) and (read_stage_value(word).known
+                                              or order_status_kind(word) is not None)
+                   for word in words)
+
+
+# A log's amount headed as the price of what each row sold (not an invoice's "Total" or
+# "Amount", beside which "Paid" is a payment's part of a bill its status settles).
+_PRICE_OF_ONE = frozenset({"price", "cost", "fee", "charge", "rate"})
+
+
+def _paid_of_price(raw: RawSheet, mapping: dict[str, str | None], free: list[str],
+                   said: list[str]) -> None:
+    """Beside the amount, a "Paid" column (``PAID_FLAG``) of money, never more than the
+    amount on its row (a driving instructor's block "Price" £350 and "Paid" £175): what was
+    paid is each row's amount, the price kept as extra. Not a column of 0 and 1, nor one
+    paying more than a price (a tip, another sale)."""
+    priced = next((h for h in free if mapping[h] == "amount"
+                   and normalise_header(h) in _PRICE_OF_ONE), None)
+    paid = next((h for h in free if mapping[h] is None
+                 and PAID_FLAG.match(normalise_header(h))), None)
+    if priced is None or paid is None:
+        return
+    money, price = _money_of(raw.frame[paid]), _money_of(raw.frame[priced])
+    if money is None or price is None or money.dropna().isin((0, 1)).all():
+        return
+    both = money.notna() & price.notna()
+    if not both.any() or (money[both] > price[both]).any():
+        return
+    mapping[priced], mapping[paid] = None, "amount"
+    said.append(f"'{paid}' holds what was paid of '{priced}': read as the amount, "
+                f"'{priced}' kept as extra")
+
+
+def _money_or_happened(column: pd.Series) -> pd.Series | None:
+    """A "Paid" column's amounts, where every cell reads as money or as a word saying what
+    happened instead (a dog trainer's "refunded", "no show": read so when the rows are),
+    and some hold money (None else)."""
+    money = values.read_money(column)
+    words = column[money.bad].map(lambda cell: isinstance(cell, str) and order_status_kind(
+        cell) in ("refund", "cancellation", "contact"))
+    return None if not words.all() or money.values.isna().all() else money.values
+
+
 def _first_values(column: pd.Series, shown: str = "{}") -> str:
     """A column's first two distinct values, each ``shown`` ("'{}'" quotes them), for an
     explanation: "SP, RJ"."""
@@ -1934,7 +1987,10 @@ STAND_IN_NAMES = frozenset(normalise_value(w) for w in (
     "not provided", "anonimo", "desconocido", "anonyme", "inconnu", "anonym", "unbekannt",
     "desconhecido", "sconosciuto", "anoniem", "onbekend",
     "visitor", "website visitor", "unknown visitor",
-    "someone")) | frozenset(      # (a tip jar's supporter who gave no name: Buy Me a Coffee's)
+    "someone",
+    # a plot, a pitch, a room or a slot nobody has (an allotment's "Vacant" plot)
+    "vacant", "empty", "available", "to let", "unlet", "unoccupied", "free slot", "spare"
+    )) | frozenset(      # (a tip jar's supporter who gave no name: Buy Me a Coffee's)
     # a review site's for whoever it will not name:
     normalise_value(f"{article} {who} {person}")     # "A Google user", "Yelp user"
     for article in ("", "a", "an")
@@ -2222,7 +2278,8 @@ def resolve_kinds(out, plan, frame, raw, columns_for, stage_map=None,
         numbered = (work_column(plan.mapping)   # a job done, or a quantity sold, at a
                     or quantity_sold(plan.mapping))     # price: each row a sale
     if (named is None and numbered is None and not paying and not plan.set_values.get("kind")
-            and plan.sales_sheet is None and not {"kind", "stage", "status"} & set(columns_for)
+            and plan.sales_sheet is None and not {"kind", "stage"} & set(columns_for)
+            and _status_says_nothing(raw, columns_for)
             and paid_flag(raw, plan.mapping) is None and "amount" in columns_for
             and _PAID_AMOUNT.match(normalise_header(columns_for["amount"][0]))):
         numbered = columns_for["amount"][0]     # "Paid £": each row money paid, a sale
@@ -2396,21 +2453,22 @@ def resolve_kinds(out, plan, frame, raw, columns_for, stage_map=None,
     # the sheet is called (rules.deals.consultations puts it at consideration).
     talks = _first_talks(frame, plan.mapping, combos, kinds, amounts, decided, default)
     kinds = ["contact" if talk else kind for talk, kind in zip(talks, kinds)]
-    # A row left blank under "Paid" on a sheet whose rows are sales by what each paid:
-    # nothing paid on it (a lesson of a block bought before): a contact, no sale.
-    unpaid = [paid_column is not None and kind == "purchase" and cell is None
-              and pd.isna(amount) for (cell, *_), kind, amount in zip(
-                  combos, kinds, amounts.tolist())]
-    kinds = ["contact" if blank else kind for blank, kind in zip(unpaid, kinds)]
-    booked = [False] * len(kinds)       # (booked, paid or not: rules.paid._booked_and_paid says)
-    if "status" in out and not by_status and not has_stage_column:
-        booked = (values.per_distinct(out["status"], normalise_value)
-                  .isin(BOOKED_STATUSES).tolist())
     happened = (out["_happened"].notna() if "_happened" in out      # (a word over the
                 else pd.Series(False, index=out.index))           # price: plan says it)
     if rejected is not None:                                      # (nor rows not imported)
         happened = happened | rejected.reindex(out.index, fill_value=False)
     happened = happened.tolist()
+    # A row left blank under "Paid" on a sheet whose rows are sales by what each paid:
+    # nothing paid on it (a lesson of a block bought before): a contact, no sale. (Not a
+    # word there saying what happened instead: "refunded".)
+    unpaid = [paid_column is not None and kind == "purchase" and cell is None
+              and pd.isna(amount) and not said for (cell, *_), kind, amount, said in zip(
+                  combos, kinds, amounts.tolist(), happened)]
+    kinds = ["contact" if blank else kind for blank, kind in zip(unpaid, kinds)]
+    booked = [False] * len(kinds)       # (booked, paid or not: rules.paid._booked_and_paid says)
+    if "status" in out and not by_status and not has_stage_column:
+        booked = (values.per_distinct(out["status"], normalise_value)
+                  .isin(BOOKED_STATUSES).tolist())
     said_returns = []
     if default == "refund" and "status" in columns_for:  # (a returns log, or a sheet so named)
         kinds, said_returns = _returns_read(out, kinds, columns_for["status"][0],
@@ -2862,7 +2920,8 @@ def _default_notes(plan, combos: list, decided: dict, default: str, named: str |
                          "a sale, choose 'a purchase' under 'Every row is' (--set "
                          "kind=purchase).")
     if by_status:
-        unknown = pd.Series([str(c[5]) for c in combos if c[5] is not None and c[0] is None
+        unknown = pd.Series([str(c[5]) for c, done in zip(combos, settled)
+                             if not done and c[5] is not None and c[0] is None
                              and order_status_kind(c[5]) is None
                              and normalise_value(c[5]) not in known_here
                              and decided[c][0] == default and not any(c[2:4])],

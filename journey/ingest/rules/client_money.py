@@ -16,7 +16,7 @@ from ...stages import DEPOSIT_PAID, PAID_IN_FULL, PAID_STEPS, RANK, normalise_va
 from ...text import counted, listed
 from ..understand import column_or_blank, is_blank
 from .common import clients_counted, ticks
-from .paid import paid_parts, paid_words, parts_said_in_cell, said_half
+from .paid import names_owed, paid_parts, paid_words, parts_said_in_cell, said_half
 
 
 def paid_amounts(out: pd.DataFrame, frame: pd.DataFrame, mapping: dict[str, str | None],
@@ -136,12 +136,67 @@ def parts_paid(out: pd.DataFrame, frame: pd.DataFrame, mapping: dict[str, str | 
     parts = paid_parts(frame, mapping)
     if not parts:
         return _parts_paid_in_cells(out, frame, mapping, columns_for)
+    if len(parts) == 1 and (quoted := _quote_as_total(out, frame, mapping, columns_for)):
+        return quoted
     out["revenue_current"] = pd.DataFrame({h: v for h, (_, v) in parts.items()}).sum(
         axis=1, min_count=1)
     columns_for["revenue_current"] = list(parts)
     pairs = " and ".join(f"'{h}' where '{paid_by}' says so" for h, (paid_by, _) in parts.items())
     return [f"Each client's revenue (current) is what was paid of {pairs}; a part not yet "
             "paid is no revenue."]
+
+
+def balance_still_owed(out: pd.DataFrame, frame: pd.DataFrame,
+                       mapping: dict[str, str | None],
+                       columns_for: dict[str, list[str]]) -> list[str]:
+    """On a client list whose revenue (current) is a total, a column of the money still owed
+    of it (a tattoo artist's "Total" £1,500 and "Balance" £1,350: ``names_owed``), each no
+    more than its total: each client's revenue (current) is the total less what is owed,
+    and what is owed revenue to come (potential), where no column gives that. A cell of
+    words where no total is given ("see DMs") is no balance. Returns a note."""
+    said = columns_for.get("revenue_current", [])
+    if (len(said) != 1 or "revenue_potential" in columns_for or names_money_paid(said[0])
+            or paid_parts(frame, mapping)):     # (what was paid, "Paid": the balance is owed
+        return []       # beside it; a "Balance" with its "Balance paid" is a part, not a debt)
+    header = next((h for h, f in mapping.items() if not f and h in frame
+                   and names_owed(h)), None)
+    if header is None:
+        return []
+    whole = pd.to_numeric(out["revenue_current"], errors="coerce")
+    money = values.read_money(frame[header])
+    owed = money.values.reindex(out.index)
+    bad = money.bad.reindex(out.index, fill_value=False)
+    if (bad & whole.notna()).any() or not owed.gt(0).any() or (owed > whole).any() or (
+            owed.notna() & whole.isna()).any() or owed.lt(0).any():
+        return []
+    owing = owed.gt(0)
+    out["revenue_current"] = (whole - owed.fillna(0)).where(whole.notna()).round(2)
+    out["revenue_potential"] = owed.where(owing).round(2)
+    columns_for["revenue_potential"] = [header]
+    count = clients_counted(out, owing)
+    return [f"Each client's revenue (current) is '{said[0]}' less what '{header}' says is "
+            f"still owed ({values.amount_text(float(out['revenue_current'].sum()))}); the "
+            f"{values.amount_text(float(owed[owing].sum()))} still owed by "
+            f"{counted(count, 'client')} is revenue to come (potential)."]
+
+
+def _quote_as_total(out: pd.DataFrame, frame: pd.DataFrame, mapping: dict[str, str | None],
+                    columns_for: dict[str, list[str]]) -> list[str]:
+    """On a client list whose only money is a price quoted (revenue to come: a wedding cake
+    maker's "Quote"), a deposit with a column saying it was paid, and one saying the rest
+    was ("Balance paid", no "Balance" of its own): the quote is the price agreed, read as ``_rest_of_total_paid``
+    reads a total (the deposit and the rest paid, revenue; what is not, to come). Else
+    nothing is changed. Returns a note."""
+    quote = columns_for.get("revenue_potential", [])
+    if len(quote) != 1 or "revenue_potential" not in out:
+        return []
+    out["revenue_current"] = out.pop("revenue_potential")
+    columns_for["revenue_current"] = columns_for.pop("revenue_potential")
+    notes = _rest_of_total_paid(out, frame, mapping, columns_for)
+    if not notes:
+        out["revenue_potential"] = out.pop("revenue_current")
+        columns_for["revenue_potential"] = columns_for.pop("revenue_current")
+    return notes
 
 
 def _parts_paid_in_cells(out: pd.DataFrame, frame: pd.DataFrame,

@@ -95,10 +95,15 @@ def clients_counted(out: pd.DataFrame, these: pd.Series) -> int:
     return int(keys.nunique() + keys.isna().sum())
 
 
+# Tick marks: beside one, an "x" is the cross (not ticked).
+TICK_MARKS = frozenset("✓✔☑✅")
+
+
 def ticks(column: pd.Series) -> pd.Series | None:
     """A yes/no column's ticks (True where ticked: Yes, TRUE, ✓, 1; or x in a column of x
     or blank; or a date, when the step was taken, in a column of dates or blank), or None if
-    the column is not one of ticks (other words, no tick at all)."""
+    the column is not one of ticks (other words, no tick at all). Beside a tick mark, "x"
+    is the cross."""
     cells = column.dropna()
     cells = cells[cells.astype(str).str.strip() != ""]
     if not len(cells):
@@ -109,6 +114,8 @@ def ticks(column: pd.Series) -> pd.Series | None:
         ticked = column.index.isin(cells.index)
         ticked = pd.Series(ticked, index=column.index)
     else:
+        if values.per_distinct(cells, lambda cell: str(cell).strip() in TICK_MARKS).any():
+            column = column.where(values.per_distinct(column, normalise_header).ne("x"), False)
         flags, bad = values.parse_bool(column)
         if bad.any():
             return None

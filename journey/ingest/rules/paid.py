@@ -23,7 +23,7 @@ from ...stages import (BALANCE_TO_COME, BILLED_ONLY_STATUSES, BILLED_STATUSES, B
 from ...text import counted, its, listed, match_key, name_key, part_paid_invoices, was
 from ..understand import (EXTRA, PAID_FLAG, about_invoices, amounts_of, column_or_blank, is_blank,
                           kind_named, work_column)
-from .common import DESCRIBED, amounts_given_back, order_keys, ticks, unmapped
+from .common import DESCRIBED, TICK_MARKS, amounts_given_back, order_keys, ticks, unmapped
 
 
 def instalments(rows: pd.DataFrame, frame: pd.DataFrame,
@@ -96,9 +96,6 @@ def _marks_instalments(column: pd.Series) -> bool:
     distinct = column.dropna().unique()
     return 0 < len(distinct) <= 50 and any(
         isinstance(v, str) and INSTALMENT.match(match_key(v)) for v in distinct)
-
-
-_TICK_MARKS = frozenset("✓✔☑✅")
 
 
 def _booked_types(kinds: pd.Series, mapping: dict[str, str | None],
@@ -361,7 +358,7 @@ def paid_flags(out: pd.DataFrame, frame: pd.DataFrame, mapping: dict[str, str | 
                              "whether it was paid: not read as paid or not."]
     if kind_of and {normalise_header(cell) for cell in kind_of} == {"x"}:
         kind_of = dict.fromkeys(kind_of, "purchase")   # x or blank: x is the tick
-    elif any(str(cell).strip() in _TICK_MARKS for cell in kind_of):
+    elif any(str(cell).strip() in TICK_MARKS for cell in kind_of):
         # x beside a tick mark (✓ and x) is the cross: not paid
         kind_of.update({cell: "contact" for cell in kind_of if normalise_header(cell) == "x"})
     # "n/a": nothing was due (a free first session)
@@ -516,7 +513,7 @@ _OWED_SO_FAR = frozenset({"balance", "balancedue", "balanceowing", "amountdue", 
                           "utestaende", "udestaende", "restbeløp", "restbeløb"})
 
 
-def _owes(header: object) -> bool:
+def names_owed(header: object) -> bool:
     """Whether a header names what is still owed (``_OWED_SO_FAR``, after a record's prefix)."""
     return base_header_key(str(header).rsplit(":", 1)[-1]) in _OWED_SO_FAR
 
@@ -524,7 +521,7 @@ def _owes(header: object) -> bool:
 def _balance_column(frame: pd.DataFrame) -> str | None:
     """The column of what is still owed (``_OWED_SO_FAR``), all of it money; else None."""
     for header in frame.columns:
-        if _owes(header) and not values.parse_money(frame[header])[1].any():
+        if names_owed(header) and not values.parse_money(frame[header])[1].any():
             return header
     return None
 
@@ -536,7 +533,7 @@ def _invoices_own_status(frame: pd.DataFrame, header: str | None) -> bool:
     The sheet's invoices are said by a header other than its balance: a gift card's or a
     voucher's "Balance" is what is left to spend of what was paid."""
     return (header is not None and normalise_header(header).endswith(("status", "state"))
-            and about_invoices([h for h in frame.columns if not _owes(h)], ""))
+            and about_invoices([h for h in frame.columns if not names_owed(h)], ""))
 
 
 def _owed_in_full(out: pd.DataFrame, paid: pd.Series) -> list[str]:
@@ -718,7 +715,7 @@ def owed_without_status(out: pd.DataFrame, frame: pd.DataFrame,
     if said is not None and said[1].any():
         said = None
     if ("status" in out or "kind" not in out or owed_header is None and said is None
-            or not about_invoices([h for h in frame.columns if not _owes(h)], "")
+            or not about_invoices([h for h in frame.columns if not names_owed(h)], "")
             or "order_id" in out and out["order_id"].dropna().duplicated().any()):
         return []
     amounts = amounts_of(out)
@@ -764,7 +761,7 @@ def part_paid_beside_type(out: pd.DataFrame, frame: pd.DataFrame, status_header:
     types = frame[type_header].dropna().astype(str).unique() if type_header in frame else []
     if ("status" not in out or "kind" not in out or owed_header is None
             or not normalise_header(status_header or "").endswith(("status", "state"))
-            or not about_invoices([h for h in frame.columns if not _owes(h)]
+            or not about_invoices([h for h in frame.columns if not names_owed(h)]
                                   + [*map(str, types)], "")):
         return []
     said = values.per_distinct(out["status"], normalise_value)

@@ -614,7 +614,7 @@ def _short_for(short: str, full: str) -> bool:
     said, whole = short.split(), full.split()
     if len(said) != 2 or len(whole) != 2 or said[1].casefold() != whole[1].casefold():
         return False
-    first, given = said[0].rstrip(".").casefold(), whole[0].casefold()
+    first, given = said[0].rstrip(".").casefold(), whole[0].rstrip(".").casefold()
     if len(given) < 2 or match_key(given) in NAME_TITLES or first == given:
         return False
     return (match_key(first) in NAME_TITLES or len(first) == 1 and given.startswith(first)

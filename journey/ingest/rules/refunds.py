@@ -564,9 +564,11 @@ def _marked(out: pd.DataFrame, marked: pd.Series, kind: str, over: tuple[str, ..
 # "of"/"for" ("Refund - logo design", "Refund: deposit", "Refund of deposit"); a note
 # that goes on ("Refund policy explained", "Refund requested - declined", "Refunded £20
 # for late delivery") says something of a sale, not that the row is money going back.
-_REFUND_SAID = r"(?i)^\W*(?:refund(?:ed)?|reembolso|remboursement|r(?:ü|u)ckerstattung|rimborso|" \
+_REFUND_SAID = r"(?i)^\W*(?:(?:cancell?ed|canceled)\W*(?:and\s+|&\s*|\+\s*)?)?" \
+               r"(?:refund(?:ed)?|reembolso|remboursement|r(?:ü|u)ckerstattung|rimborso|" \
                r"terugbetaling)\s*(?:$|[-–—:;/(\[#,.]|(?:of|for|to|re|on|de|du|des|" \
                r"del|para|per|pour|für|fur|van|voor)\s)"
+# (A booking "Cancelled - refunded", "cancelled & refunded": its money went back too.)
 # A note that speaks of a refund not made: none given, or one to come or asked for
 # ("Refund - no", "Refund to follow if the topper is missing", "Refund requested").
 _NO_REFUND_SAID = r"(?i)^\W*refund(?:ed)?\W*(?:no|none|nil|not|n/?a|declined|denied|refused|" \
@@ -657,8 +659,11 @@ def refunds_described(out: pd.DataFrame, frame: pd.DataFrame,
         return []
     out.loc[found, "kind"] = "refund"
     count = int(found.sum())
+    cancelled = any(column[found.reindex(column.index, fill_value=False)].astype(str)
+                    .str.match(r"(?i)\W*cancel").any() for _, column in texts)
+    also = " (or 'Cancelled - refunded')" if cancelled else ""
     return [f"{counted(count, 'row')} whose {' or '.join(repr(h) for h, _ in texts)} begins "
-            f"with 'Refund' {was(count)} read as "
+            f"with 'Refund'{also} {was(count)} read as "
             f"{'a refund (money going back)' if count == 1 else 'refunds (money going back)'}"
             ", not a sale."]
 
