@@ -547,7 +547,7 @@ OTHER_LANGUAGES: dict[str, tuple[str, ...]] = {
     "department": ("departamento", "departement", "abteilung", "equipo", "equipe",
                    "reparto", "ufficio",
                    "afdeling"),
-    "amount": ("importe", "monto", "total pedido", "total linea", "importe linea",
+    "amount": ("importe", "importe total", "monto", "total pedido", "total linea", "importe linea",
                "precio total", "total ligne", "montant ligne", "prix total", "gesamtpreis",
                "positionsbetrag", "total da linha", "valor da linha", "preco total",
                "precio", "valor", "valor total",
@@ -800,7 +800,8 @@ _TILLS_INVOICES_AND_MARKETS: dict[str, tuple[str, ...]] = {
     # "Typ dokladu", Subiekt's "Rodzaj dokumentu", Danea Easyfatt's "Tipo doc.", Moloni's
     # "Documento" (Fatura, Fatura-Recibo, Nota de Crédito; a person's ID: no kind), Smaregi's
     # "取引区分" (a sale, a return, a void)
-    "kind": ("tipo de comprobante", "tipo comprobante", "typ dokladu", "typ dokumentu",
+    "kind": ("tipo de comprobante", "tipo comprobante", "comprobante", "typ dokladu",
+             "typ dokumentu",
              "rodzaj dokumentu", "tipo doc", "documento", "取引区分"),
 }
 # ... then a payment gateway's gross (PagBank's "Valor Bruto" beside its

@@ -26,13 +26,17 @@ where the mends must not fire.
   4 clients of contacts, no sale).
 - M-Pesa statement (Paid In, Withdrawn, Completion Time): read as a bank statement, the
   payer's name in capitals after their number; a Failed line no money in.
+- Vipps: "Salg" a sale (was a contact), "Refusjon" a refund. Debitoor's "Offener Betrag"
+  and Contabilium's "Cobrado" and "Saldo" say what was paid of a part-paid invoice;
+  Contabilium's "Comprobante" is the kind and "Importe Total" the amount.
 - Must not fire: a "Settlement declined" payment; a shop's order lines with "Item Price",
   "Quantity" and "Item Total"; an ID column of a client beside order numbers; a
-  statement's transfer from the owner's savings account.
+  statement's transfer from the owner's savings account; a "Comprobante" of receipt numbers.
 
 Left as they read (right by hand): Crunch, Fergus, Flutterwave, Hepsiburada, PayU,
-Satispay, Xendit (see the report); a Swish report of amounts alone stays contacts (an
-amount alone makes no purchase); a Khatabook ledger of "You Gave"/"You Got" is left alone.
+Satispay, Xendit, simPRO, Twint, Chairish (see the report); a Swish report of amounts
+alone stays contacts (an amount alone makes no purchase); a Khatabook ledger of "You
+Gave"/"You Got" is left alone; Noon's and Meesho's prices are left unread.
 """
 
 from __future__ import annotations
@@ -341,3 +345,63 @@ def test_a_transfer_from_the_owners_savings_account_is_no_payer(tmp_path):
         "03/03/2026,Rent,,300.00,400.00\n"))
     assert workspace_rows(tmp_path, "SELECT name FROM clients") == [("Ann Lee",)]
     assert workspace_rows(tmp_path, _SALES) == [(1, 200.0)]
+
+
+def test_vipps_salg_is_a_sale_and_refusjon_a_refund(tmp_path):
+    """Ola 349 twice, Per 349, Kari 1,200 'Salg': 4 sales of 2,247 (were contacts, 'Salg'
+    unknown); Kari's 'Refusjon' of -1,200: a refund (was a cancellation of an invoice never
+    paid). Funnel [3, 3, 3, 1, 0] (was [3, 0, 0, 0, 0])."""
+    cli_import_text(tmp_path, "vipps_rapport.csv", (
+        "\ufeffDato;Transaksjons-ID;Navn;Beløp;Gebyr;Type;Melding\n"
+        "01.03.2026;5001234;Ola Nordmann;349,00;6,98;Salg;Kurs\n"
+        "02.03.2026;5001235;Kari Hansen;1 200,00;24,00;Salg;Workshop\n"
+        "03.03.2026;5001236;Per Olsen;349,00;6,98;Salg;Kurs\n"
+        "05.03.2026;5001237;Kari Hansen;-1 200,00;0,00;Refusjon;Workshop avlyst\n"
+        "12.03.2026;5001238;Ola Nordmann;349,00;6,98;Salg;Kurs\n"))
+    assert workspace_rows(tmp_path, _SALES) == [(4, 2247.0)]
+    assert kind_totals(tmp_path, "refund") == (1, 1200.0)
+    assert cli_funnel(tmp_path) == [3, 3, 3, 1, 0]
+
+
+def test_debitoor_teilweise_bezahlt_less_its_offener_betrag(tmp_path):
+    """Müller 1,190 and 476 'Bezahlt'; Praxis Weber's 2,380 'Teilweise bezahlt' with 1,380
+    'Offener Betrag': a sale of 1,000 (was 2,380); Vogt 'Überfällig' and Café 'Entwurf'
+    contacts. Sales 3, revenue 2,666 (was 4,046); funnel [4, 2, 2, 1, 0]."""
+    cli_import_text(tmp_path, "rechnungen.csv", (
+        "\ufeffRechnungsnummer;Datum;Fällig am;Kunde;Netto;MwSt.;Brutto;Offener Betrag;Status\n"
+        "1001;02.03.2026;16.03.2026;Müller GmbH;1.000,00;190,00;1.190,00;0,00;Bezahlt\n"
+        "1002;04.03.2026;18.03.2026;Schreinerei Vogt;500,00;95,00;595,00;595,00;Überfällig\n"
+        "1003;06.03.2026;20.03.2026;Praxis Dr. Weber;2.000,00;380,00;2.380,00;1.380,00;Teilweise bezahlt\n"
+        "1004;09.03.2026;23.03.2026;Müller GmbH;400,00;76,00;476,00;0,00;Bezahlt\n"
+        "1005;11.03.2026;25.03.2026;Café Blume;150,00;28,50;178,50;178,50;Entwurf\n"))
+    assert workspace_rows(tmp_path, _SALES) == [(3, 2666.0)]
+    assert cli_funnel(tmp_path) == [4, 2, 2, 1, 0]
+
+
+def test_contabilium_comprobante_importe_total_and_cobrado(tmp_path):
+    """'Comprobante' is the kind, 'Importe Total' the amount (neither was read: 4 sales of
+    no amount). Lucía 18,150 twice 'Cobrada'; Gómez's 60,500 'Cobrada parcialmente' with
+    20,000 'Cobrado': a sale of 20,000; Martín 'Pendiente' a contact; Lucía's 'Nota de
+    Crédito B' of 3,630 a refund. Sales 3, revenue 56,300; funnel [3, 2, 2, 1, 0]."""
+    found = cli_import_text(tmp_path, "ventas.csv", (
+        "\ufeffFecha;Comprobante;Número;Cliente;CUIT/DNI;Importe Total;Cobrado;Saldo;Estado\n"
+        "02/03/2026;Factura B;0002-00000501;Lucía Fernández;27-30111222-4;$ 18.150,00;$ 18.150,00;$ 0,00;Cobrada\n"
+        "04/03/2026;Factura A;0002-00000502;Gómez Hnos SA;30-70111222-5;$ 60.500,00;$ 20.000,00;$ 40.500,00;Cobrada parcialmente\n"
+        "06/03/2026;Factura B;0002-00000503;Martín Ruiz;20-28111222-6;$ 9.680,00;$ 0,00;$ 9.680,00;Pendiente\n"
+        "09/03/2026;Nota de Crédito B;0002-00000021;Lucía Fernández;27-30111222-4;$ 3.630,00;$ 3.630,00;$ 0,00;Aplicada\n"
+        "15/03/2026;Factura B;0002-00000504;Lucía Fernández;27-30111222-4;$ 18.150,00;$ 18.150,00;$ 0,00;Cobrada\n"))
+    assert found["mapping"]["Comprobante"] == "kind"
+    assert found["mapping"]["Importe Total"] == "amount"
+    assert workspace_rows(tmp_path, _SALES) == [(3, 56300.0)]
+    assert kind_totals(tmp_path, "refund") == (1, 3630.0)
+    assert cli_funnel(tmp_path) == [3, 2, 2, 1, 0]
+
+
+def test_a_comprobante_of_numbers_is_no_kind(tmp_path):
+    """Must not fire: a "Comprobante" holding receipt numbers (not Factura or Nota de
+    Crédito) is no kind: each row a sale by its status, Ana's 100 and Luis' 50."""
+    cli_import_text(tmp_path, "cobros.csv", (
+        "Fecha;Comprobante;Cliente;Importe Total;Estado\n"
+        "02/03/2026;R-0001;Ana Paz;100,00;Pagado\n"
+        "03/03/2026;R-0002;Luis Gil;50,00;Pagado\n"))
+    assert workspace_rows(tmp_path, _SALES) == [(2, 150.0)]

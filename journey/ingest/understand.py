@@ -116,6 +116,8 @@ _KIND_WORDS = {
                 "facturadeventa facturadeventaelectronica fakturasprzedazy paragon 通常 売上 "
                 # (Portugal's invoice-receipt and simplified invoice: Moloni's)
                 "faturarecibo faturasimplificada "
+                # (a sale in Norwegian and Danish, Swedish, Finnish: Vipps' "Salg")
+                "salg forsaljning myynti "
                 # (Argentina's invoices and debit notes by their letter, A, B, C, E or M:
                 # Colppy's and Contabilium's "Tipo Comprobante": "Factura B")
                 "facturaa facturab facturac facturae facturam notadedebitoa notadedebitob "
@@ -686,7 +688,9 @@ _LOOSE_KIND_HEADERS = frozenset({"event", "events", "activity", "activities", "e
 _RECEIPT_KIND_HEADERS = frozenset({"receipttype", "recordtype", "entrytype", "tipodocumento",
                                    "tipodedocumento", "tipodecomprobante", "tipocomprobante",
                                    "typdokladu", "typdokumentu", "rodzajdokumentu", "tipodoc",
-                                   "documento", "取引区分"})
+                                   "documento", "取引区分",
+                                   # (Contabilium's "Comprobante": Factura B, Nota de Crédito B)
+                                   "comprobante"})
 # A board's column or list ("Section/Column", "List Name") is the stage only where its
 # values mostly name stages: a theatre's "Section" (Stalls, Circle) is no stage.
 _LOOSE_STAGE_HEADERS = frozenset({"milestone", "sectioncolumn", "section", "listname",

@@ -484,8 +484,9 @@ def read_as_paid_after_all(notes: list[str], demoted: list[str], said: list[str]
 # Paid", "Amount Paid", a deposit).
 _PAID_SO_FAR = frozenset({"totalpaid", "amountpaid", "paidamount", "paid", "paidtodate",
                           "depositpaid", "amountreceived", "paidvalue",
-                          # (an Indian billing app's sale: Vyapar's "Received Amount")
-                          "receivedamount"})
+                          # (an Indian billing app's sale: Vyapar's "Received Amount";
+                          # Spanish and German: Contabilium's "Cobrado")
+                          "receivedamount", "cobrado", "importecobrado", "bezahlterbetrag"})
 
 
 def names_paid_so_far(header: object) -> bool:
@@ -518,7 +519,10 @@ _OWED_SO_FAR = frozenset({"balance", "balancedue", "balanceowing", "amountdue", 
                           "utestaende", "udestaende", "restbeløp", "restbeløb",
                           # (Swedish: Visma eEkonomi's "Restbelopp"; Vyapar's "Balance
                           # Amount")
-                          "restbelopp", "balanceamount"})
+                          "restbelopp", "balanceamount",
+                          # (German and Spanish: Debitoor's "Offener Betrag",
+                          # Contabilium's "Saldo")
+                          "offenerbetrag", "saldo", "saldopendiente"})
 
 
 def _owes(header: object) -> bool:
