@@ -250,6 +250,11 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
                "attended", "attendance", "showed up", "turned up", "collected",
                "picked up",
                "state machine state",   # (Shopware's "stateMachineState.technicalName")
+               # (a marketplace's order line: Flipkart's "Order Item Status", Takealot's
+               # "Sale Status")
+               "order item status", "sale status",
+               # (Meesho's orders: "Reason for Credit Entry", DELIVERED, RTO_COMPLETE)
+               "reason for credit entry",
                "last payment status"),  # (a payment provider's, ICEPAY's: OK, OPEN, ERR)
     "channel": ("channel", "source", "lead source", "origin", "received via", "acquisition channel",
                 "how found", "how found us", "how did you hear", "how did you hear about us",
@@ -335,6 +340,8 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
                # "Unit Price" or "Price": Lazada's, Daraz's and Jumia's order lines)
                "final price", "amount paid", "price paid", "paid price",
                "price", "service price",
+               # (a resale app's sale with no quantity beside it: Mercari's "Item Price")
+               "item price",
                # (a marketplace's sale, Poshmark's "Order Price" beside the seller's "Net
                # Earnings")
                "order price", "deal value", "job amount", "job total", "jobs total",
@@ -544,7 +551,7 @@ OTHER_LANGUAGES: dict[str, tuple[str, ...]] = {
     "department": ("departamento", "departement", "abteilung", "equipo", "equipe",
                    "reparto", "ufficio",
                    "afdeling"),
-    "amount": ("importe", "monto", "total pedido", "total linea", "importe linea",
+    "amount": ("importe", "importe total", "monto", "total pedido", "total linea", "importe linea",
                "precio total", "total ligne", "montant ligne", "prix total", "gesamtpreis",
                "positionsbetrag", "total da linha", "valor da linha", "preco total",
                "precio", "valor", "valor total",
@@ -792,7 +799,7 @@ _TILLS_INVOICES_AND_MARKETS: dict[str, tuple[str, ...]] = {
              "결제일시", "결제일"),
     "amount": ("celkem s dph", "celkem vcetne dph", "suma s dph", "celkom s dph",
                "최종 상품별 총 주문금액", "총 주문금액", "주문금액",
-               "결제금액"),
+               "결제금액", "결제액"),      # (Coupang's "결제액", the sum paid)
     "status": ("fizetesi allapot", "fizetes allapota", "tahsilat durumu", "status terakhir",
                "주문상태", "결제상태", "estado dian"),
     # a sales document's type, read as the kind only where its values mostly name money
@@ -800,7 +807,8 @@ _TILLS_INVOICES_AND_MARKETS: dict[str, tuple[str, ...]] = {
     # "Typ dokladu", Subiekt's "Rodzaj dokumentu", Danea Easyfatt's "Tipo doc.", Moloni's
     # "Documento" (Fatura, Fatura-Recibo, Nota de Crédito; a person's ID: no kind), Smaregi's
     # "取引区分" (a sale, a return, a void)
-    "kind": ("tipo de comprobante", "tipo comprobante", "typ dokladu", "typ dokumentu",
+    "kind": ("tipo de comprobante", "tipo comprobante", "comprobante", "typ dokladu",
+             "typ dokumentu",
              "rodzaj dokumentu", "tipo doc", "documento", "取引区分"),
 }
 # ... then a payment gateway's gross (PagBank's "Valor Bruto" beside its
@@ -1159,7 +1167,9 @@ NOT_A_PAYER = frozenset(
     "nomina salaire gehalt lohn "
     # card processors' and marketplaces' payouts ("STRIPE PAYMENTS UK", "ETSY UK")
     "payout payouts settlement shopify etsy amazon ebay gocardless worldpay dojo klarna "
-    "clearpay uk".split())
+    "clearpay uk "
+    # the owner's own accounts, moved between ("Transfer from 0123456789 - SAVINGS ACCOUNT")
+    "savings account".split())
 # Of NOT_A_PAYER, the words that are also people's names ("Gift Mokoena", "Hugh Grant",
 # "Till Becker"): read as a name only beside another payer's name sharing its other word.
 # Never "Sarah Deposit" or "Jones Refund", however the book's payers are named.

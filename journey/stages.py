@@ -274,6 +274,8 @@ VISIT_KEPT_WORDS = ("arrived, checked in, attended, signed in, show, showed, sho
                     # (a French salon's appointment "Honoré": Planity's; a German studio's
                     # class "Teilgenommen": Eversports')
                     "honore, honoree, teilgenommen, "
+                    # (a German salon's appointment kept: Shore's "Erschienen")
+                    "erschienen, "
                     # (a nursery's or a childminder's session had, a day's or half of one)
                     "full day, half day")
 
@@ -404,6 +406,11 @@ ORDER_STATUS_WORDS = {
                 "partially shipped, fulfilled, partially fulfilled, delivered, settled, "
                 "succeeded, "
                 "success, successful, captured, "
+                # (a payment gateway's money taken: Midtrans' "settlement", "capture"; an
+                # Italian app's payment approved: Satispay's "Approvato"; a South African
+                # marketplace's order sent or being packed: Takealot's)
+                "settlement, capture, approvato, approvata, shipped to customer, "
+                "preparing for customer, "
                 # (a card payment taken: Braintree's)
                 "submitted for settlement, settling, settlement pending, settlement confirmed, completado, enviado, entregado, "
                 "expedie, livre, abgeschlossen, versandt, "
@@ -468,7 +475,7 @@ ORDER_STATUS_WORDS = {
                 "済, "              # (a Japanese sheet's "done")
                 + FINISHED_WORDS,      # (a job finished: done)
     "refund": PAYMENT_STATUS_WORDS["refund"] + ", "
-              "partial refund, refund, returned, "
+              "partial refund, refund, returned, customer return, "
               "chargeback, devuelto, retourne, "
               "zuruckerstattet, ruckerstattet, retourniert, retoure, devolvido, estornado, estornada, "
               "reembolsada, devuelta, devolvida, remboursee, "
@@ -518,6 +525,11 @@ ORDER_STATUS_WORDS = {
                     # (a Nordic job broken off, a booking called off)
                     "avbruten, avbrutt, afbrudt, avbokad, avbestilt, afbestilt, inställd, "
                     "avlyst, aflyst, "
+                    # (a German appointment called off: Shore's "Abgesagt")
+                    "abgesagt, "
+                    # (an Indian marketplace's parcel sent back undelivered, "return to
+                    # origin": Meesho's "RTO_COMPLETE"; no money came)
+                    "rto, rto complete, rto locked, return to origin, "
                     # (an Indonesian order cancelled by the buyer or the seller: Tokopedia's;
                     # a Korean one: Naver Smart Store's)
                     "dibatalkan pembeli, dibatalkan penjual, dibatalkan sistem, 취소완료, "
@@ -543,6 +555,8 @@ ORDER_STATUS_WORDS = {
                "dna, did not attend, "      # (a clinic's or a salon's no-show)
                "absent, absente, nicht erschienen, "   # (French, German: Planity's, Eversports')
                "err, error, "       # (a payment failed: ICEPAY's "ERR")
+               # (a payment not made: Midtrans' "expire", "deny", "failure")
+               "expire, deny, failure, "
                "missed, "     # (a class reservation not kept: ClassPass's)
                "trial, in trial, trialing, free trial, abandoned, abandoned checkout, checkout draft, "
                "draft, expired, authorized, authorised, pendiente, pago pendiente, fallido, "
@@ -590,6 +604,8 @@ ORDER_STATUS_WORDS = {
                "achterstallig, verlopen, in afwachting, in afwachting van betaling, "
                "wacht op betaling, concept, mislukt, betaling mislukt, geweigerd, afgewezen, "
                "gepland, ingepland, bevestigd, geboekt, niet verschenen, "
+               # (a German appointment confirmed, to come: Shore's "Bestätigt")
+               "bestatigt, gebucht, "
                # an invoice sent and not paid yet, overdue, a draft; a quote
                "sent, viewed, billed, "
                "en retard, envoyee, envoye, impaye, a payer, non payee, brouillon, "
@@ -634,7 +650,7 @@ BOOKED_STATUSES = frozenset(match_key(word) for word in (
     "tbc", "to be confirmed", "provisional", "pencilled in", "penciled in",
     "reservada", "reservado", "confirmada", "confirmado", "agendado",
     "agendada", "prenotato", "prenotata", "confermato", "confermata", "programmato",
-    "programmata", "geboekt", "bevestigd", "gepland", "ingepland",
+    "programmata", "geboekt", "bevestigd", "gepland", "ingepland", "bestatigt", "gebucht",
     # a quote sent, not yet taken up (Spanish, French, German, Portuguese, Italian, Dutch,
     # Japanese)
     "cotizacion", "cotizado", "cotizada", "presupuesto", "presupuesto enviado",

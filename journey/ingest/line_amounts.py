@@ -74,7 +74,7 @@ UNIT_COSTS = _keys("unit cost", "cost per unit", "costo unitario", "coste unitar
 
 # A line's price without a quantity beside it (an amount synonym in journey.fields); per
 # unit beside one.
-PRICE_HEADERS = _keys("price", "precio", "prix", "preis", "preco", "prezzo", "prijs",
+PRICE_HEADERS = _keys("price", "item price", "precio", "prix", "preis", "preco", "prezzo", "prijs",
                       "hinta", "fiyat", "harga")
 
 

@@ -476,6 +476,39 @@ def _instamojo_explain(frame: pd.DataFrame) -> str:
             "purchases.")
 
 
+# --- Mercado Pago's money reports -----------------------------------------------------
+
+# Mercado Pago's release and settlement reports (SOURCE_ID, DESCRIPTION, GROSS_AMOUNT) name
+# no payer: each row is a movement of the account's money, its DESCRIPTION what moved. A
+# payment is a sale; a refund or a chargeback gives one back (of the payment with the same
+# SOURCE_ID); a payout to the bank, a fee or a reserve is the account's own money, no client's.
+_MERCADOPAGO_KINDS = {"payment": "purchase", "refund": "refund", "chargeback": "refund"}
+
+
+def _mercadopago_rules(rows: pd.DataFrame, frame: pd.DataFrame) -> pd.DataFrame:
+    described = _col(frame, "description").str.casefold().reindex(rows.index)
+    rows = rows.copy()
+    rows["kind"] = described.map(_MERCADOPAGO_KINDS).fillna("contact")
+    rows["amount"] = rows["amount"].abs()
+    return rows
+
+
+def _mercadopago_explain(frame: pd.DataFrame) -> str:
+    described = _col(frame, "description").str.casefold()
+    kind = described.map(_MERCADOPAGO_KINDS)
+    gross = _money(frame, "grossamount").abs()
+    other = sorted(set(_col(frame, "description")[kind.isna()].dropna()))
+    own = int(kind.isna().sum())
+    return ("Recognised as a Mercado Pago money report (no payer named: no clients): "
+            f"{counted(int(kind.eq('purchase').sum()), 'payment')} read as sales of "
+            f"{gross[kind.eq('purchase')].sum():,.2f}, "
+            f"{counted(int(kind.eq('refund').sum()), 'refund or chargeback', 'refunds or chargebacks')}"
+            f" as refunds of {gross[kind.eq('refund')].sum():,.2f}"
+            + (f"; {counted(own, 'movement')} of the account's own money "
+               f"({', '.join(other)}) kept as {'a contact, not a sale' if own == 1 else 'contacts, not sales'}"
+               if other else "") + ".")
+
+
 # --- Stripe customers -------------------------------------------------------------------
 
 def _stripe_customers_rules(rows: pd.DataFrame, frame: pd.DataFrame) -> pd.DataFrame:
@@ -1443,10 +1476,16 @@ def _catalogue_explain(frame: pd.DataFrame) -> str:
 _CASH_IN_OUT = (("in", "out"), ("moneyin", "moneyout"), ("cashin", "cashout"),
                 ("receipts", "payments"), ("credit", "debit"), ("paidin", "paidout"),
                 ("ingresos", "gastos"), ("entradas", "salidas"), ("recettes", "depenses"),
-                ("einnahmen", "ausgaben"), ("haber", "debe"), ("haben", "soll"))
-# (a Spanish bank's Debe and Haber, a German's Soll and Haben; a French's Débit and Crédit)
+                ("einnahmen", "ausgaben"), ("haber", "debe"), ("haben", "soll"),
+                ("paidin", "withdrawn"))
+# (a Spanish bank's Debe and Haber, a German's Soll and Haben; a French's Débit and Crédit;
+# a mobile-money statement's Paid In and Withdrawn: M-Pesa's)
 _BANK_IN_OUT = (("credit", "debit"), ("paidin", "paidout"), ("haber", "debe"),
-                ("haben", "soll"))
+                ("haben", "soll"), ("paidin", "withdrawn"))
+# A statement's day of each line under a header of its own (M-Pesa's "Completion Time"), and
+# its column of whether the money moved (M-Pesa's "Transaction Status": Completed, Failed).
+_BOOK_DATES = ("completiontime",)
+_BOOK_STATUS = ("transactionstatus",)
 _STOCK_HEADER = re.compile(r"stock|item|product|sku|qty|quantity|units")
 _CASH_DETAILS = ("details", "detail", "description", "particulars", "narrative", "memo",
                  "concepto", "descripcion", "libelle", "verwendungszweck", "buchungstext")
@@ -1480,7 +1519,7 @@ def _cash_book_check(present: set[str], frame: pd.DataFrame | None) -> bool:
     if frame is None or _cash_pair(present) is None or not present & set(_CASH_DETAILS):
         return False
     if any(match_header(h)[0] in WHOSE_FIELDS or _STOCK_HEADER.search(h) for h in present) or (
-            not any(match_header(h)[0] == "date" for h in present)):
+            not any(match_header(h)[0] == "date" or h in _BOOK_DATES for h in present)):
         return False        # (a stock book's In and Out are counts of goods)
     money_in, money_out = (_money(frame, side) for side in _cash_pair(present))
     # (a page of a book with nothing spent yet: its Out column wholly blank)
@@ -1488,10 +1527,17 @@ def _cash_book_check(present: set[str], frame: pd.DataFrame | None) -> bool:
     return bool(money_in.notna().any() and (money_out.notna().any() or spent_nothing))
 
 
+_PHONE_PART = re.compile(r"\+?\d[\d ]{6,}")
+
+
 def _details_parts(written: str) -> list[str]:
-    """A line of details cut where its parts meet (dashes, colons, commas, "from")."""
-    return re.split(r"\s*[-\u2013:,;/()]\s+|\s+[-\u2013]\s*|\s+from\s+", written,
-                    flags=re.IGNORECASE)
+    """A line of details cut where its parts meet (dashes, colons, commas, "from"); a part
+    in capitals after a phone number, in a line otherwise in small letters, is a name, read
+    as a person writes one (M-Pesa's "Funds received from 254712345678 - JOHN KAMAU")."""
+    parts = re.split(r"\s*[-\u2013:,;/()]\s+|\s+[-\u2013]\s*|\s+from\s+", written,
+                     flags=re.IGNORECASE)
+    return [part.title() if place and _PHONE_PART.fullmatch(parts[place - 1])
+            and not re.search(r"[a-z]", part) else part for place, part in enumerate(parts)]
 
 
 def payer_in_details(details: object,
@@ -1702,8 +1748,11 @@ def _families(alone: pd.DataFrame) -> set[str]:
 def _cash_book_facts(frame: pd.DataFrame) -> dict:
     present = {normalise_header(h) for h in frame.columns}
     money_in, money_out = (_money(frame, side) for side in _cash_pair(present))
-    came_in = money_in.gt(0)
-    dated = next((h for h in frame.columns if match_header(h)[0] == "date"), None)
+    # (a line its status says failed or was reversed moved no money: M-Pesa's "Failed")
+    moved = ~_order_status_kind(_col(frame, *_BOOK_STATUS)).isin(["contact", "cancellation"])
+    came_in = money_in.gt(0) & moved
+    dated = next((h for h in frame.columns if match_header(h)[0] == "date"
+                  or normalise_header(h) in _BOOK_DATES), None)
     payer = _first_names_in_full(_payers_of_book(
         _col(frame, *_CASH_DETAILS), None if dated is None else _col(frame, normalise_header(dated)),
         money_in))
@@ -1712,7 +1761,8 @@ def _cash_book_facts(frame: pd.DataFrame) -> dict:
         _names_funding(part) or _funder_named(part) for part in _details_parts(line)))
     return {"in": money_in, "payer": payer, "sale": came_in & payer.notna(),
             "unnamed": came_in & payer.isna(), "given": came_in & payer.isna() & given,
-            "out": ~came_in & money_out.gt(0), "out_total": money_out.where(~came_in).sum()}
+            "out": ~came_in & money_out.gt(0), "out_total": money_out.where(~came_in).sum(),
+            "failed": money_in.gt(0) & ~moved}
 
 
 def _cash_book_rules(rows: pd.DataFrame, frame: pd.DataFrame) -> pd.DataFrame:
@@ -1745,6 +1795,12 @@ def _cash_book_explain(frame: pd.DataFrame) -> str:
                          "sale to a customer)" if given == int(unnamed.sum()) else
                          f" (of them, {given:,} {grants}, {values.amount_text(funded)}: money "
                          "given by a funder, not a sale to a customer)"))
+    if facts["failed"].any():
+        failed = facts["failed"]
+        status = next(h for h in frame.columns if normalise_header(h) in _BOOK_STATUS)
+        parts.append(f"{counted(int(failed.sum()), 'line')} of money in that did not go "
+                     f"through by its '{status}' "
+                     f"({values.amount_text(float(facts['in'][failed].sum()))}) left out")
     if out.any():
         parts.append(f"{counted(int(out.sum()), 'line')} of money out "
                      f"({values.amount_text(float(facts['out_total']))}), the business's own "
@@ -3949,6 +4005,11 @@ PROFILES: tuple[Profile, ...] = (
              "buyeremail": "email", "buyerphone": "phone", "amount": "amount",
              "status": "status", "purpose": "note"},
             _instamojo_rules, _instamojo_explain, check=_instamojo_statuses),
+    Profile("mercadopago_report", "a Mercado Pago money report",
+            _all("sourceid", "description", "grossamount"),
+            {"sourceid": "order_id", "date": "date", "grossamount": "amount",
+             "paymentmethod": "channel"},
+            _mercadopago_rules, _mercadopago_explain),
     Profile("hubspot_deals", "a HubSpot deals export",
             _all("dealname", "dealstage", "amount", "closedate"),
             {"dealname": "name", "dealstage": "stage", "amount": "amount",
@@ -4079,7 +4140,8 @@ PROFILES += (
             _service_desk_rules, _service_desk_explain, patterns=(_JSM_OWN.pattern,),
             check=_service_desk_check, writers_only=True),
     Profile("cash_book", "a cash book", (),
-            {"date": "date", **dict.fromkeys(_CASH_DETAILS, "note")},
+            {"date": "date", **dict.fromkeys(_BOOK_DATES, "date"),
+             **dict.fromkeys(_CASH_DETAILS, "note")},
             _cash_book_rules, _cash_book_explain, check=_cash_book_check),
 )
 PROFILES += (

@@ -117,7 +117,13 @@ _KIND_WORDS = {
                 # "Faktura sprzedaży" and "Paragon", a Japanese till's sale "通常" or "売上")
                 "facturadeventa facturadeventaelectronica fakturasprzedazy paragon 通常 売上 "
                 # (Portugal's invoice-receipt and simplified invoice: Moloni's)
-                "faturarecibo faturasimplificada",
+                "faturarecibo faturasimplificada "
+                # (a sale in Norwegian and Danish, Swedish, Finnish: Vipps' "Salg")
+                "salg forsaljning myynti "
+                # (Argentina's invoices and debit notes by their letter, A, B, C, E or M:
+                # Colppy's and Contabilium's "Tipo Comprobante": "Factura B")
+                "facturaa facturab facturac facturae facturam notadedebitoa notadedebitob "
+                "notadedebitoc notadedebitoe notadedebitom",
     "won": "won win closedwon dealwon",
     "lost": "lost loss closedlost deallost",
     "refund": "refund refunds return returns returned chargeback creditmemo creditnote "
@@ -137,8 +143,13 @@ _KIND_WORDS = {
               # reversing invoice "Sztornó számla", a Japanese till's return "返品")
               "notacredito notacreditoelectronica opravnydanovydoklad dobropis "
               "korektafakturysprzedazy sztornoszamla 返品 "
+              # (Argentina's credit notes by their letter: "Nota de Crédito A")
+              "notadecreditoa notadecreditob notadecreditoc notadecreditoe notadecreditom "
               # (money the account sent a client who paid it: Cash App's "Sent P2P")
-              "sentp2p",
+              "sentp2p "
+              # (a Nordic payment app's money sent back: MobilePay's "Refundering", Vipps'
+              # "Refusjon", Swish's "Återbetalning")
+              "refundering refunderinger refusjon refusion aterbetalning",
     "cancellation": "cancellation cancellations cancel cancelled canceled "
                     "取消",      # (a Japanese till's receipt voided)
     "complaint": "complaint complaints customercomplaint issue issues "
@@ -679,12 +690,17 @@ _LOOSE_KIND_HEADERS = frozenset({"event", "events", "activity", "activities", "e
 _RECEIPT_KIND_HEADERS = frozenset({"receipttype", "recordtype", "entrytype", "tipodocumento",
                                    "tipodedocumento", "tipodecomprobante", "tipocomprobante",
                                    "typdokladu", "typdokumentu", "rodzajdokumentu", "tipodoc",
-                                   "documento", "取引区分"})
+                                   "documento", "取引区分",
+                                   # (Contabilium's "Comprobante": Factura B, Nota de Crédito B)
+                                   "comprobante"})
 # A board's column or list ("Section/Column", "List Name") is the stage only where its
 # values mostly name stages: a theatre's "Section" (Stalls, Circle) is no stage.
 _LOOSE_STAGE_HEADERS = frozenset({"milestone", "sectioncolumn", "section", "listname",
                                   "boardcolumn",
                                   "pipelinecolumn"})
+# A sale's status is the status only where its values mostly name an order's (Takealot's
+# "Sale Status": Shipped to Customer, Returned): MYOB's "Sale Status" holds its codes (I, O).
+_LOOSE_STATUS_HEADERS = frozenset({"salestatus"})
 # "Order" and "Receipt" (also "Order #") number orders only where their values are codes.
 # (and the German "Auftrag": an order's number, or the work ordered: "Badsanierung")
 _LOOSE_ORDER_HEADERS = frozenset({"order", "receipt", "auftrag",
@@ -718,7 +734,9 @@ _EVENT_ID = re.compile(_ORDER_WORDS + "|transaction|transaktion|transaccion|tran
                        "transactie|pagamento|betaling|"
                        "charge|shipment|item|sku|product|listing|"
                        # (money paid out to the business: Shopify Payments' "Payout ID")
-                       "payout|settlement|deposit")
+                       "payout|settlement|deposit|"
+                       # (a parcel's own number: Meesho's "Packet Id", a courier's AWB)
+                       "packet|parcel|tracking|awb|waybill")
 _SCORE_HEADERS = {"nps": re.compile(r"recommend|recomend|empfehl|raccomand|consigl|aanbevel|nps"),
                   "satisfaction": re.compile(r"satisf|zufrieden|soddisf|tevreden|csat")}
 
@@ -981,6 +999,9 @@ def refine_mapping(raw: RawSheet, mapping: dict[str, str | None], kind: str, *,
                 and not _names_sales(raw.frame[header])))
         loose_stage = (mapping[header] == "stage" and normalise_header(header)
                        in _LOOSE_STAGE_HEADERS and not _names_stages(raw.frame[header]))
+        loose_status = (mapping[header] == "status" and normalise_header(header)
+                        in _LOOSE_STATUS_HEADERS
+                        and not _names_order_statuses(raw.frame[header]))
         loose_order = (mapping[header] == "order_id" and normalise_header(header)
                        in _LOOSE_ORDER_HEADERS and (not values_of(header).is_code
                                                     or values_of(header).is_date
@@ -995,7 +1016,7 @@ def refine_mapping(raw: RawSheet, mapping: dict[str, str | None], kind: str, *,
                            f"({_first_values(raw.frame[header])}): read as each order's "
                            f"{'date' if held == 'date' else 'amount'}"
                            if mapping[header] else ": kept as extra"))
-        elif loose_kind or loose_stage:
+        elif loose_kind or loose_stage or loose_status:
             mapping[header] = None
             examples = _first_values(raw.frame[header], "'{}'")
             # (a column of types whose tags are read: some say what happened, as its note says)
@@ -1004,7 +1025,8 @@ def refine_mapping(raw: RawSheet, mapping: dict[str, str | None], kind: str, *,
             said.append(f"'{header}' holds names{f' ({examples})' if examples else ''}, not "
                         + ("what happened on every row: kept as extra, the complaints, "
                            "referrals and reviews it names read as such" if tags else
-                           f"{'what happened' if loose_kind else 'stages'}: kept as extra"))
+                           f"{'what happened' if loose_kind else 'stages' if loose_stage else 'statuses'}"
+                           ": kept as extra"))
     for header in free:     # "Customer" holding cus_A1b2C3: a system's IDs, no one's name
         if (mapping[header] == "name" and not _says_name(header)
                 and values_of(header).is_system_id and not values_of(header).is_date):
@@ -2864,6 +2886,14 @@ def _names_event_kinds(column: pd.Series) -> bool:
     """Whether some of a column's values name an event kind, not only a stage."""
     return any(kind_named(normalise_value(v)) is not None
                for v in column.dropna().unique().tolist() if str(v).strip())
+
+
+def _names_order_statuses(column: pd.Series) -> bool:
+    """Whether most of a column's distinct values name what an order's status says
+    (``ORDER_STATUS_KIND``: "Shipped", "Cancelled"; not "I", "O")."""
+    distinct = {normalise_value(v) for v in column.dropna().tolist() if str(v).strip()}
+    known = [v for v in distinct if v in ORDER_STATUS_KIND]
+    return bool(distinct) and 2 * len(known) >= len(distinct)
 
 
 def _names_stages(column: pd.Series) -> bool:

@@ -480,7 +480,10 @@ def read_as_paid_after_all(notes: list[str], demoted: list[str], said: list[str]
 # A money column saying what a booking has been paid so far (FareHarbor's and Rezdy's "Total
 # Paid", "Amount Paid", a deposit).
 _PAID_SO_FAR = frozenset({"totalpaid", "amountpaid", "paidamount", "paid", "paidtodate",
-                          "depositpaid", "amountreceived", "paidvalue"})
+                          "depositpaid", "amountreceived", "paidvalue",
+                          # (an Indian billing app's sale: Vyapar's "Received Amount";
+                          # Spanish and German: Contabilium's "Cobrado")
+                          "receivedamount", "cobrado", "importecobrado", "bezahlterbetrag"})
 
 
 def names_paid_so_far(header: object) -> bool:
@@ -510,7 +513,13 @@ _OWED_SO_FAR = frozenset({"balance", "balancedue", "balanceowing", "amountdue", 
                           "outstandingamount", "openbalance", "remainingbalance",
                           "amountremaining",
                           # (Norwegian and Danish: Tripletex's, Dinero's "Utestående")
-                          "utestaende", "udestaende", "restbeløp", "restbeløb"})
+                          "utestaende", "udestaende", "restbeløp", "restbeløb",
+                          # (Swedish: Visma eEkonomi's "Restbelopp"; Vyapar's "Balance
+                          # Amount")
+                          "restbelopp", "balanceamount",
+                          # (German and Spanish: Debitoor's "Offener Betrag",
+                          # Contabilium's "Saldo")
+                          "offenerbetrag", "saldo", "saldopendiente"})
 
 
 def names_owed(header: object) -> bool:
