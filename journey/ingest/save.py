@@ -576,12 +576,14 @@ def _save_clients(db: Database, rows: pd.DataFrame, import_id: int,
     if indexes is not None:
         indexes.before_write("clients", len(ids))
     blanks = _Blanks(db, said_nothing)
-    written = blanks.update(ids, old_rows, [c for c in columns if c != "client_key"],
+    # (a sheet with no names leaves a stored client's name and its key alone)
+    updating = [c for c in columns if c != "name_key" or "name" in rows]
+    written = blanks.update(ids, old_rows, [c for c in updating if c != "client_key"],
                             import_id, gave.loc[old_rows.index])
     written += blanks.update([adopted[k] for k in adopt_rows["client_key"]], adopt_rows,
-                             columns, import_id, gave.loc[adopt_rows.index])
+                             updating, import_id, gave.loc[adopt_rows.index])
     written += blanks.update([by_email[k] for k in elsewhere["client_key"]], elsewhere,
-                             [c for c in columns if c != "client_key"], import_id,
+                             [c for c in updating if c != "client_key"], import_id,
                              gave.loc[elsewhere.index].assign(
                                  client_key=elsewhere["client_key"].astype(object)),
                              elsewhere=True)
