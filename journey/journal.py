@@ -241,6 +241,10 @@ def _given(after) -> dict:
     """The GIVEN values a record ends with (none for other records)."""
     return after[-1] if isinstance(after, list) and after and isinstance(
         after[-1], GIVEN) else {}
+# Client columns a client list's blank cell always writes (keys, name) or never (extra
+# columns): no other column's blank clears a value another kind of import gave
+# (``journey.ingest.save._Blanks``).
+NOT_BLANKED = frozenset({"client_key", "name_key", "name", "extra"})
 # Columns undo never takes back field by field: identity, bookkeeping, recomputed figures.
 BOOKKEEPING = frozenset({"id", "version", "updated_at", "import_id", "row_key", "stage_path"})
 # Tables whose rows a workshop table save also changes (``forget_import``, ``follow_version``).
@@ -251,6 +255,33 @@ def joined_by(db: Database, import_id: int) -> int:
     """How many clients an import joined into others (each recorded as ``JOINED``)."""
     return db.execute("SELECT COUNT(*) FROM import_changes WHERE import_id = ? AND after = ?",
                       [import_id, JOINED]).fetchone()[0]
+
+
+def last_writers(db: Database, ids: list[int], until: int | None = None
+                 ) -> dict[int, dict[str | None, str]]:
+    """client id -> column -> the kind of the standing import (before import ``until``)
+    that last wrote it, as its record lists it; under None, the kind of the import that
+    added the client."""
+    if not ids:
+        return {}
+    found: dict[int, dict[str | None, str]] = {}
+    for client, kind in db.execute(
+            "SELECT c.id, i.kind FROM json_each(?) AS k JOIN clients AS c ON c.id = k.value "
+            "JOIN imports AS i ON i.id = c.import_id", [json.dumps(ids)]).fetchall():
+        found[client] = {None: kind}
+    for client, after, kind in db.execute(
+            "SELECT m.row_id, m.after, i.kind FROM json_each(?) AS k "
+            "JOIN import_changes AS m ON m.table_name = 'clients' AND m.row_id = k.value "
+            "JOIN imports AS i ON i.id = m.import_id WHERE i.undone_at IS NULL "
+            "AND m.import_id < ? ORDER BY m.import_id, m.rowid",
+            [json.dumps(ids), until or 2 ** 62]).fetchall():
+        after = _decode_image(after)
+        if after is None:
+            found[client] = {None: kind}
+        elif isinstance(after, list):
+            found.setdefault(client, {}).update(
+                {c: kind for c in after if isinstance(c, str) and c not in _given(after)})
+    return found
 
 
 def list_imports(db: Database) -> list[dict]:
@@ -613,7 +644,10 @@ class _Undo:
                              or _same(carrier.before[column], mine))):
                     carrier.before[column] = without
                     carrier.changed = True
-                if now is not None and _same(now[column], mine):
+                if now is not None and self.blank_kept(table, row_id, column, without,
+                                                       now[column], later):
+                    back[column] = without
+                elif now is not None and _same(now[column], mine):
                     self.as_given(table, row_id, column, before, later, back, mine)
                 continue
             gone[column] = (mine, without)
@@ -672,7 +706,8 @@ class _Undo:
         if column == "client_key" and before is not None:
             if any(column not in t.gave for t in later):
                 return
-        elif any(t.wrote(column) for t in later):
+        elif any(t.wrote(column) for t in later) and not self.blank_over_given(
+                column, before, later, mine):
             return
         without = None if before is None else before.get(column)
         if column == "client_key" and before is None:
@@ -709,6 +744,42 @@ class _Undo:
                 [value, row_id]).fetchone():
             return                  # (another client holds that key: this one keeps its own)
         back[column] = value
+
+    def blank_kept(self, table: str, row_id: int, column: str, without, now,
+                   later: list[_Touch]) -> bool:
+        """Later client lists' blank cleared this client list's value of a client column,
+        where another kind of import gave the value from before it: without this import
+        the blank would have left that value (``journey.ingest.save._Blanks``), so it comes
+        back, and the column leaves those lists' records."""
+        if (table != "clients" or now is not None or without is None
+                or column in NOT_BLANKED or self.kind(self.id) != "clients"):
+            return False
+        writers = [t for t in later if t.wrote(column)]
+        if not writers or any(self.kind(t.import_id) != "clients" or not isinstance(
+                t.after, list) for t in writers) or (writers[0].before or {}).get(column) is None:
+            return False        # (the first list's blank found no value to clear)
+        kinds = last_writers(self.db, [row_id], self.id).get(row_id, {})
+        if kinds.get(column, kinds.get(None)) in ("clients", None):
+            return False
+        for touch in writers:
+            touch.after = [c for c in touch.after if c != column]
+            touch.changed = True
+        return True
+
+    def blank_over_given(self, column: str, before: dict | None, later: list[_Touch],
+                         mine) -> bool:
+        """Every later import that wrote the column is a client list that left it blank,
+        after another kind of import gave it a value: without this import that value
+        would be stored, and a client list's blank clears only what a client list wrote
+        (``journey.ingest.save._Blanks``)."""
+        writers = [t for t in later if t.wrote(column)]
+        if mine is not None or column in NOT_BLANKED or any(self.kind(t.import_id) != "clients" for t in writers):
+            return False
+        giver = (later[0] if column == "client_id" and before is None
+                 else next((t for t in later if column in t.gave), None))
+        return (giver is not None and column in giver.gave
+                and giver.import_id < writers[0].import_id
+                and self.kind(giver.import_id) != "clients")
 
     def kind(self, import_id: int) -> str:
         """An import's kind (clients, events)."""

@@ -40,8 +40,8 @@ from ..derive import VISIT_SALE_KEY, insert_new_clients, refresh_clients
 from ..fields import CLIENT_FIELDS, EVENT_FIELDS, PROFILE_FIELDS
 from ..kinds import COUNTS, OF_ORDERS, SALE_KINDS, SALES
 from ..journal import (
-    BOOKKEEPING, JOINED, LINKED, Detached, Problem, Undone, check_undoable, encode_image,
-    joined_by, keyed_before, record_changes, record_held_events, record_keyed_change,
+    BOOKKEEPING, JOINED, LINKED, NOT_BLANKED, Detached, Problem, Undone, check_undoable, encode_image,
+    joined_by, keyed_before, last_writers, record_changes, record_held_events, record_keyed_change,
     stage_mapping, stored_columns, take_back_import)
 from ..stages import RANK, normalise_value, read_stage_value
 from ..text import (DROPPED_LEGAL_FORMS, LEGAL_FORM_SPELLINGS, best_written, counted, listed,
@@ -562,7 +562,7 @@ def _save_clients(db: Database, rows: pd.DataFrame, import_id: int,
     new_rows, old_rows = rows[is_new], rows[values.isin(rows["client_key"], existing)]
     if notes is not None and "name" in new_rows:
         notes += _initials_alike(db, new_rows["name"], new_rows["name_key"])
-    # (known by another ID or spelling: the stored key stays, and a blank leaves a value)
+    # (known by another ID or spelling: the stored key stays; blanks as by key, ``_Blanks``)
     elsewhere = rows[values.isin(rows["client_key"], by_email)]
     adopt_rows = rows[values.isin(rows["client_key"], adopted)]
     twice = _people_twice(db, rows, known, phones)
@@ -576,16 +576,20 @@ def _save_clients(db: Database, rows: pd.DataFrame, import_id: int,
     ids = [existing[k] for k in old_rows["client_key"]]
     if indexes is not None:
         indexes.before_write("clients", len(ids))
-    written = _update_rows(db, "clients", ids, old_rows,
-                           [c for c in columns if c != "client_key"], import_id,
-                           only_filled=said_nothing, gave=gave.loc[old_rows.index])
-    written += _update_rows(db, "clients", [adopted[k] for k in adopt_rows["client_key"]],
-                            adopt_rows, columns, import_id, only_filled=said_nothing,
-                            gave=gave.loc[adopt_rows.index])
-    written += _update_rows(db, "clients", [by_email[k] for k in elsewhere["client_key"]],
-                            elsewhere, [c for c in columns if c != "client_key"], import_id,
-                            only_filled=True, gave=gave.loc[elsewhere.index].assign(
-                                client_key=elsewhere["client_key"].astype(object)))
+    blanks = _Blanks(db, said_nothing)
+    # (a sheet with no names leaves a stored client's name and its key alone)
+    updating = [c for c in columns if c != "name_key" or "name" in rows]
+    written = blanks.update(ids, old_rows, [c for c in updating if c != "client_key"],
+                            import_id, gave.loc[old_rows.index])
+    written += blanks.update([adopted[k] for k in adopt_rows["client_key"]], adopt_rows,
+                             updating, import_id, gave.loc[adopt_rows.index])
+    written += blanks.update([by_email[k] for k in elsewhere["client_key"]], elsewhere,
+                             [c for c in updating if c != "client_key"], import_id,
+                             gave.loc[elsewhere.index].assign(
+                                 client_key=elsewhere["client_key"].astype(object)),
+                             elsewhere=True)
+    if notes is not None:
+        notes += blanks.notes()
     joined = _join_same_people(db, twice, import_id, notes)
     if new_ids is None:
         touched = list(_existing_ids(db, "clients", "client_key",
@@ -596,6 +600,84 @@ def _save_clients(db: Database, rows: pd.DataFrame, import_id: int,
     touched += joined
     updated = len(old_rows) + len(adopt_rows) + len(elsewhere)
     return len(new_rows), updated + duplicates, touched, updated - written
+
+
+class _Blanks:
+    """A client list's blank cells on clients stored already. A blank clears a stored value
+    only when a client list wrote it (an owner's corrected list may clear what their earlier
+    list said); a value another kind of import gave (a sales log's e-mail, a CRM's phone)
+    stays, and the blank is no column the import wrote. The same whichever way the row
+    found its client: by its key, or by e-mail or name under another key."""
+
+    def __init__(self, db: Database, said_nothing: set[str]) -> None:
+        self.db, self.said_nothing = db, said_nothing
+        self.cleared: list[str] = []        # "Delta Freight's country (was Germany)"
+        self.kept: list[str] = []
+
+    def update(self, ids: list[int], rows: pd.DataFrame, columns: list[str], import_id: int,
+               gave: pd.DataFrame, elsewhere: bool = False) -> int:
+        """``_update_rows`` for these rows, each leaving the values its blanks keep; rows
+        found under another key (``elsewhere``) leave the client's name and ID as well."""
+        kept_anyway = self.said_nothing | ({"name", "name_key", "client_id"} if elsewhere
+                                           else set())
+        keeps = self._keeps(ids, rows, [c for c in columns if c not in kept_anyway])
+        written = 0
+        for kept in dict.fromkeys(keeps):
+            at = [i for i, k in enumerate(keeps) if k == kept]
+            written += _update_rows(self.db, "clients", [ids[i] for i in at], rows.iloc[at],
+                                    columns, import_id, only_filled=kept_anyway | kept,
+                                    gave=gave.iloc[at])
+        return written
+
+    def _keeps(self, ids: list[int], rows: pd.DataFrame, columns: list[str]
+               ) -> list[frozenset]:
+        """Per row, the columns whose blank leaves the stored value."""
+        none = frozenset()
+        fields = [c for c in columns if c in rows and c not in NOT_BLANKED]
+        if not ids or not fields:
+            return [none] * len(ids)
+        blank = rows[fields].isna().to_numpy()
+        at = np.flatnonzero(blank.any(axis=1))
+        if not len(at):
+            return [none] * len(ids)
+        stored = _fetch_before(self.db, "clients", [ids[i] for i in at], [*fields, "name"])
+        held = pd.DataFrame([stored[ids[i]] for i in at], columns=[*fields, "name"])
+        clears = blank[at] & held[fields].notna().to_numpy()    # (a stored value to clear)
+        clearing = {at[n]: [c for c, yes in zip(fields, clears[n]) if yes]
+                    for n in np.flatnonzero(clears.any(axis=1))}
+        writers = last_writers(self.db, [ids[i] for i in clearing])
+        keeps = [none] * len(ids)
+        for i, cs in clearing.items():
+            image, kinds = stored[ids[i]], writers.get(ids[i], {})
+            kept = frozenset(c for c in cs if kinds.get(c, kinds.get(None)) != "clients")
+            keeps[i] = kept
+            for c in cs:
+                whose = f"{image.get('name') or ids[i]}'s {_label(c)}"
+                if c in kept:
+                    self.kept.append(f"{whose} ({image[c]})")
+                else:
+                    self.cleared.append(f"{whose} (was {image[c]})")
+        return keeps
+
+    def notes(self) -> list[str]:
+        """What the blanks cleared and left, in plain sentences."""
+        said = []
+        if self.cleared:
+            said.append(f"{counted(len(self.cleared), 'value')} cleared by blank cells (a "
+                        f"client list had written {'it' if len(self.cleared) == 1 else 'them'}):"
+                        f" {listed(self.cleared, 5)}.")
+        if self.kept:
+            one = len(self.kept) == 1
+            gave = "the value another kind of import" if one else "values other kinds of import"
+            said.append(f"{counted(len(self.kept), 'blank cell')} left {gave}"
+                        " gave (a blank clears only what a client list wrote): "
+                        f"{listed(self.kept, 5)}.")
+        return said
+
+
+def _label(field: str) -> str:
+    """A client field as the notes name it: 'email', 'client type'."""
+    return field.replace("_", " ")
 
 
 def _outranked(given: pd.DataFrame, saved: pd.DataFrame) -> pd.DataFrame:
