@@ -1381,6 +1381,20 @@ REFUNDED_HEADERS = frozenset({"refund", "refunded", "refundamount", "amountrefun
 # livery yard's £650), not a yes or no.
 PERIOD_FEE_ALONE = re.compile(r"^(?:dd|directdebit|so|standingorder)?(?:monthly|weekly|"
                               r"permonth|perweek)(?:dd|directdebit)?$")
+# The period a fee's header says each amount is for ("Monthly fee", "Fee per week",
+# "Annual fee", as normalise_header writes them).
+_FEE_PERIODS = (("month", re.compile(r"monthly|permonth|month$|mth$|pm$|pcm$")),
+                ("week", re.compile(r"weekly|perweek|week$|wk$|pw$")),
+                ("year", re.compile(r"yearly|annual|peryear|year$|pa$|perannum")))
+
+
+def fee_period(header: object) -> str | None:
+    """"month", "week" or "year": the period a money header says each amount is for
+    ("Monthly fee", "DD monthly", "Annual fee"), or None."""
+    key = normalise_header(str(header))
+    return next((period for period, pattern in _FEE_PERIODS if pattern.search(key)), None)
+
+
 # A client list's money column that is the price of one period or visit ("Fee", "Monthly
 # fee", "Membership fee"), not a total ("Total paid", "Spend to date"), as
 # normalise_header writes it.

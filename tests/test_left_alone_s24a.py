@@ -5,7 +5,8 @@ importing; beside each, where it matters, a sheet where the rule must not fire.
 - A client list's "Balance due" (or "Outstanding") beside a price or fee: revenue is the
   price less the balance, the balance revenue to come.
 - A conveyancer's "Our fee" beside the house's "Price": the fee is the revenue.
-- A livery yard's bare "Monthly" of prices, a club's "DD monthly": each client's fee.
+- A livery yard's bare "Monthly" of prices, a club's "DD monthly": each client's fee;
+  "£35/month" under "Monthly fee" is 35, "£300/yr" there is a year's fee, not read.
 - A gardener's "Visits" agreed for the season (times "Price/visit" is "Season total"):
   not purchases. A tutor's "Lesson fee" times "Lessons" had is the lessons' worth.
 - A builder's "Last payment" day lifts "In progress" to a purchase; a trainer's
@@ -120,6 +121,18 @@ def test_a_clubs_direct_debit_monthly_is_each_members_fee(tmp_path):
         ["Ryan Cole", None, "Blue", "Jun 2022", "£40", "Left Dec"]]})
     assert workspace_rows(tmp_path, "SELECT SUM(revenue_current) FROM clients") == [(140.0,)]
     assert cli_funnel(tmp_path) == [5, 5, 4, 0, 0]
+
+
+def test_a_monthly_fee_written_per_month_is_read_and_a_yearly_one_is_not(tmp_path):
+    """'£35/month' under 'Monthly fee' is 35 (was unread); '£300/yr' is a year's fee, not a
+    month's: left empty, said so. Revenue 180 + 95 + 120 + 35 = 430."""
+    found = cli_import_text(tmp_path, "clients.csv", (
+        "Client,Monthly fee,Status\nAce Ltd,£180,Active\nBo Ltd,£95,Active\n"
+        "Cy Ltd,£120,Active\nK Mehta,£300/yr,Active\nSue Day,£35/month,Active\n"))
+    assert ("1 cell could not be read and was left empty, its client kept: row 5, Monthly fee "
+            "(B): '£300/yr' is a fee per year, not read as one amount of 'Monthly fee' (a fee "
+            "per month).") in found["notes"]
+    assert workspace_rows(tmp_path, "SELECT SUM(revenue_current) FROM clients") == [(430.0,)]
 
 
 # --- 4. counts agreed, counts had ------------------------------------------------------------

@@ -29,7 +29,7 @@ from ..errors import ValidationError
 from ..fields import (CLIENT_FIELDS, COMPANY_HEADERS, ESTIMATED_VALUE, EVENT_FIELDS, EVENT_ONLY,
                       JOB_NUMBERS, NAMES_NO_CLIENT, PAYEE_HEADERS, PERSON_NAME_HEADERS,
                       PLACES_OF_SALE, SALES_TALLY_HEADERS, SCORE_RANGES, SURVEY_NAMES,
-                      WHOSE_FIELDS, before_tax, field_type, fields_for, header_year,
+                      WHOSE_FIELDS, before_tax, fee_period, field_type, fields_for, header_year,
                       match_header, names_a_participant, normalise_header, period_of)
 from ..journal import Problem, SheetSave
 from ..stages import QUOTE_STATUS
@@ -315,6 +315,28 @@ _BOUGHT_IN_WORDS = frozenset(
 _PRICE_LIST = re.compile(r"(?i)^\s*(?:our\s+)?(?:prices?(?:\s+(?:list|guide))?|pricelist|"
                          r"pricing|tariffs?|rates?(?:\s+card)?|price\s+menu|treatment\s+"
                          r"menu|services?\s+(?:and|&)\s+prices?)\s*(?:\d{4})?\s*$")
+
+
+def _fees_per_period(out: pd.DataFrame, frame: pd.DataFrame, bad: pd.Series, target: str,
+                     header: str, reasons: dict) -> tuple[pd.Series, dict]:
+    """A client list's money cells written with a period ("£35/month", "£300/yr":
+    ``values.amount_per_period``): read as the amount where the header says the same
+    period ("Monthly fee"), else left empty with the reason said (a yearly fee is not a
+    month's). Returns the cells still bad and each one's reason."""
+    each = fee_period(header)
+    bad = bad.copy()
+    for index in bad[bad].index:
+        found = values.amount_per_period(frame.at[index, header])
+        if found is None:
+            continue
+        amount, period = found
+        if period == each:
+            out.at[index, target] = amount
+            bad[index] = False
+        else:
+            reasons[index] = (f"is a fee per {period}, not read as one amount"
+                              + (f" of '{header}' (a fee per {each})" if each else ""))
+    return bad, reasons
 
 
 def _suppliers_listed(plan: SheetPlan, kind: str) -> None:
@@ -789,8 +811,11 @@ def prepare_sheet(plan: SheetPlan, *, stage_map: dict[str, str] | None = None,
             low, high = SCORE_RANGES[target]
             reason = f"is not a score from {low} to {high}"
         if plan.kind == "clients":      # the client is kept, without that cell
+            reasons = {index: reason for index in bad[bad].index}
+            if field_type(target) == "money":     # ("£300/yr" under "Monthly fee")
+                bad, reasons = _fees_per_period(out, frame, bad, target, header, reasons)
             left_empty += [(int(out.at[index, "_row"]), column_label(raw, header),
-                            frame.at[index, header], reason) for index in bad[bad].index]
+                            frame.at[index, header], reasons[index]) for index in bad[bad].index]
             out.loc[bad, target] = None
             continue
         bad = bad & labelled.isna()              # (a total's row is said to be one)
