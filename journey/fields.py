@@ -185,6 +185,10 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
                         "totalrevenue", "spend", "total spend", "spend to date", "spent to date",
                         "lifetime value", "ltv", "clv", "spent", "amount spent",
                         "total spent", "fee", "fees", "monthly fee",
+                        # (the business's own fee beside the price of what the client
+                        # bought through it: a conveyancer's house "Price", an agent's)
+                        "our fee", "our fees", "my fee", "my fees", "our charge",
+                        "our commission", "my commission",
                         "mrr", "monthly recurring revenue",    # (a subscriber's, ChartMogul's)
                         "retainer", "monthly retainer", "retainer fee",
                         # (a teacher's or a school's fee for each term)
@@ -1389,6 +1393,25 @@ REST_OF_TOTAL = frozenset({"balance", "remainder", "rest", "finalpayment", "fina
 # normalise_header writes it (not "Refunds", a count).
 REFUNDED_HEADERS = frozenset({"refund", "refunded", "refundamount", "amountrefunded",
                               "refundedamount", "refundgiven", "refundpaid"})
+# A client list's header that is a period alone, or with how it is paid ("Monthly", "DD
+# monthly", as normalise_header writes it): the fee each period where it holds prices (a
+# livery yard's £650), not a yes or no.
+PERIOD_FEE_ALONE = re.compile(r"^(?:dd|directdebit|so|standingorder)?(?:monthly|weekly|"
+                              r"permonth|perweek)(?:dd|directdebit)?$")
+# The period a fee's header says each amount is for ("Monthly fee", "Fee per week",
+# "Annual fee", as normalise_header writes them).
+_FEE_PERIODS = (("month", re.compile(r"monthly|permonth|month$|mth$|pm$|pcm$")),
+                ("week", re.compile(r"weekly|perweek|week$|wk$|pw$")),
+                ("year", re.compile(r"yearly|annual|peryear|year$|pa$|perannum")))
+
+
+def fee_period(header: object) -> str | None:
+    """"month", "week" or "year": the period a money header says each amount is for
+    ("Monthly fee", "DD monthly", "Annual fee"), or None."""
+    key = normalise_header(str(header))
+    return next((period for period, pattern in _FEE_PERIODS if pattern.search(key)), None)
+
+
 # A client list's money column that is the price of one period or visit ("Fee", "Monthly
 # fee", "Membership fee"), not a total ("Total paid", "Spend to date"), as
 # normalise_header writes it.
@@ -1399,7 +1422,8 @@ PRICE_EACH = re.compile(
     r"(?:per(?:month|week|year|visit|session|class|lesson|clean|term)|each|pm|pw|week|wk|"
     r"month|mth)?$"
     r"|^(?:cuota(?:mensual)?|mensalidade|cotisation(?:mensuelle)?|monatsbeitrag|"
-    r"quotamensile|maandcontributie)$")
+    r"quotamensile|maandcontributie)$"
+    r"|" + PERIOD_FEE_ALONE.pattern)
 # A client list's money paid for a trial or a taster before the package ("Trial paid",
 # "Trial fee", "Taster price"), as normalise_header writes it.
 TRIAL_FEE = re.compile(r"^(?:trial|taster)(?:session|class|lesson)?(?:paid|fee|price|cost)$")

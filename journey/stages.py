@@ -180,6 +180,7 @@ _ALIAS_WORDS = {
     "purchase": "purchase, purchased, conversion, converted, won, closed won, closedwon, "
                 "customer, sale, sold, buyer, paid, joined, onboarded, onboarding, client, "
                 "signed, deal won, first purchase, current customer, completed, complete, "
+                "finished, "        # (a package or a course finished: bought, as completed)
                 "retainer paid, proposal signed, contract signed, job, booked job, "
                 "auftrag erteilt, beauftragt, neukunde, ganada, gagnee, ganha, "
                 "ganado, cerrado ganado, venta, vendido, vendida, cliente, comprado, firmado, gagne, "

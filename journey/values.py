@@ -742,6 +742,29 @@ def read_money(s: pd.Series, header: object = None,
 
 
 # An amount an owner typed as a word: nothing was charged.
+# An amount written with the period it is paid for ("£300/yr", "£35 per month", "£8 pw",
+# "300 pa"): its amount and the period's word.
+_AMOUNT_PER_PERIOD = re.compile(
+    r"^\s*(?P<amount>[£$€]?\s?\d[\d,]*(?:\.\d{1,2})?\s?[£€]?)\s*(?:/|per|a|an|p\.?)\s*"
+    r"(?P<period>yr|year|annum|month|mth|mo|week|wk)\.?\s*$|"
+    r"^\s*(?P<amount2>[£$€]?\s?\d[\d,]*(?:\.\d{1,2})?\s?[£€]?)\s*(?P<period2>pa|pcm|pm|pw)\.?\s*$",
+    re.IGNORECASE)
+_PERIOD_WORDS = {"yr": "year", "year": "year", "annum": "year", "pa": "year", "month": "month",
+                 "mth": "month", "mo": "month", "pcm": "month", "pm": "month", "week": "week",
+                 "wk": "week", "pw": "week"}
+
+
+def amount_per_period(cell: object) -> tuple[float, str] | None:
+    """An amount written with the period it is paid for ("£300/yr": 300.0, "year"; "£35 per
+    month", "£8 pw"), or None."""
+    found = _AMOUNT_PER_PERIOD.match(cell) if isinstance(cell, str) else None
+    if found is None:
+        return None
+    amount = parse_money(pd.Series([found["amount"] or found["amount2"]], dtype=object))[0].iloc[0]
+    period = (found["period"] or found["period2"]).lower()
+    return None if pd.isna(amount) else (float(amount), _PERIOD_WORDS[period])
+
+
 FREE_WORDS = frozenset(("free", "no charge", "foc", "f.o.c.", "f.o.c", "complimentary",
                         "free of charge", "gratis", "gratuit", "kostenlos", "gratuito"))
 # ... and words for a visit or a standing given to try, not bought (a "Free Trial Class", a

@@ -91,7 +91,9 @@ PIANO = {"Pupils 24-25": [
 
 def test_a_piano_teachers_fee_per_term_times_the_terms_ticked(tmp_path):
     """Ellie 3 x 180 = 540, Jack 2 x 180 = 360, Ruby 1 x 210, Noah none: 1,110 (was no
-    revenue, [4, 0, 0, 0, 0]); Ellie and Jack paid two terms or more: [4, 3, 3, 2, 0]."""
+    revenue, [4, 0, 0, 0, 0]); Ellie and Jack paid two terms or more; Noah's note 'trial
+    lesson 12/9' says he had a trial, trying (consideration, session 24; was awareness):
+    [4, 4, 3, 2, 0]."""
     (found,) = cli_import_book(tmp_path, "Piano pupils.xlsx", PIANO)
     assert ("Columns 'Autumn' to 'Summer' mark each term paid or not (6 terms paid): each "
             "client's revenue (current) is 'Fee per term' times the terms marked paid, and a "
@@ -99,7 +101,7 @@ def test_a_piano_teachers_fee_per_term_times_the_terms_ticked(tmp_path):
     assert workspace_rows(tmp_path, "SELECT name, revenue_current FROM clients ORDER BY name"
                           ) == [("Ellie Moss", 540.0), ("Jack Moss", 360.0),
                                 ("Noah Price", 0.0), ("Ruby Khan", 210.0)]
-    assert cli_funnel(tmp_path) == [4, 3, 3, 2, 0]
+    assert cli_funnel(tmp_path) == [4, 4, 3, 2, 0]
 
 
 def test_seasons_holding_words_that_say_no_payment_keep_the_fee(tmp_path):
@@ -499,10 +501,11 @@ DANCE = {"Term 1": [
 
 def test_a_dance_schools_term_fee_paid_on_a_day_or_by_card(tmp_path):
     """'Term fee' is each pupil's fee (was not read: [4, 0, 0, 0, 0]); 'pd 9/9' and 'Card' in
-    'Paid' say who paid it, Leo's blank not yet: 96 + 72 + 72 = 240, Leo's 96 to come:
-    [4, 3, 3, 0, 0]."""
+    'Paid' say who paid it, Leo's blank not yet: 96 + 72 + 72 = 240, Leo's 96 to come;
+    Leo's note 'trial only' says he tried (consideration, session 24; was awareness):
+    [4, 4, 3, 0, 0]."""
     (found,) = cli_import_book(tmp_path, "Dance fees.xlsx", DANCE)
     assert ("1 client not marked paid in 'Paid' has paid none of 'Term fee' yet (96): read "
             "as revenue to come (potential), not revenue.") in found["notes"]
     assert workspace_rows(tmp_path, REVENUE) == [(240.0,)]
-    assert cli_funnel(tmp_path) == [4, 3, 3, 0, 0]
+    assert cli_funnel(tmp_path) == [4, 4, 3, 0, 0]

@@ -337,16 +337,17 @@ CHEF = {"Events": [
 
 def test_a_private_chefs_done_and_paid_events_are_sales(tmp_path):
     """'Done - paid' (both parts a sale) says the event was paid: Olivia & James 170,
-    Hargreaves 780; 'Done - balance owed' the dinner given and billed, 1,100 (its 800 owed
-    is a policy question, written up). Sam Patel's date 'TBC' is no date yet: his row kept
-    (was rejected, the client lost). Olivia's anniversary TBC a contact at consideration:
-    3 sales of 2,050, [4, 3, 3, 0, 0] (was 4 contacts, [3, 1, 0, 0, 0])."""
+    Hargreaves 780; 'Done - balance owed' the dinner given, its Deposit 300 paid of 1,100
+    (session 24: was the whole 1,100, the 800 owed counted as paid). Sam Patel's date
+    'TBC' is no date yet: his row kept (was rejected, the client lost). Olivia's
+    anniversary TBC a contact at consideration: 3 sales of 170 + 780 + 300 = 1,250,
+    [4, 3, 3, 0, 0] (was 4 contacts, [3, 1, 0, 0, 0])."""
     found = cli_import_book(tmp_path, "Events.xlsx", CHEF)
     assert ("Column 'Date': 1 date was a placeholder that means \"no date\" (TBC), so it was "
             "left empty.") in notes_of(found)
     assert found[0]["rejected"] == 0
     assert count_clients(tmp_path) == 4
-    assert kind_totals(tmp_path, "purchase") == (3, 2050.0)
+    assert kind_totals(tmp_path, "purchase") == (3, 1250.0)
     assert cli_funnel(tmp_path) == [4, 3, 3, 0, 0]
 
 

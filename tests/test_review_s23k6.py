@@ -233,8 +233,9 @@ def test_a_renewal_comes_a_billing_period_after_the_start(tmp_path):
 def test_a_job_started_and_last_paid_later_is_no_renewal(tmp_path):
     """A builder's clients: the Wards' extension began 3 February and its last payment came
     30 May, one job paid in stages, and nothing says this is a list of subscriptions: not
-    retention (was). Jo Pratt's loft 'In progress', Len Aziz 'Quoted': consideration.
-    [3, 3, 1, 0, 0] (was [3, 3, 1, 1, 0])."""
+    retention (was). Jo Pratt's loft 'In progress' with a last payment on 7 April: paid, a
+    purchase (session 24; was consideration); Len Aziz 'Quoted': consideration.
+    [3, 3, 2, 0, 0] (was [3, 3, 1, 1, 0])."""
     found = cli_import_book(tmp_path, "clients.xlsx", {"Clients": [
         ["Client", "Project", "Start date", "Contract value", "Last payment", "Status"],
         ["Ward family", "Extension", D(2025, 2, 3), 38000, D(2025, 5, 30), "Complete"],
@@ -242,7 +243,7 @@ def test_a_job_started_and_last_paid_later_is_no_renewal(tmp_path):
         ["Len Aziz", "Kitchen", D(2025, 6, 2), 15000, None, "Quoted"]]})
     assert not any("paid more than once" in note for note in notes_of(found))
     assert ("Ward family", "purchase") in stages_of(tmp_path)
-    assert cli_funnel(tmp_path) == [3, 3, 1, 0, 0]
+    assert cli_funnel(tmp_path) == [3, 3, 2, 0, 0]
 
 
 def test_a_trial_never_paid_is_no_revenue(tmp_path):

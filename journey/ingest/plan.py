@@ -29,7 +29,8 @@ from ..errors import ValidationError
 from ..fields import (CLIENT_FIELDS, COMPANY_HEADERS, ESTIMATED_VALUE, EVENT_FIELDS, EVENT_ONLY,
                       JOB_NUMBERS, NAMES_NO_CLIENT, PAYEE_HEADERS, PERSON_NAME_HEADERS,
                       PLACES_OF_SALE, SALES_TALLY_HEADERS, SCORE_RANGES, STAFF_NAMES,
-                      STAFF_PAY_HEADERS, STAFF_ROLE_HEADERS, SURVEY_NAMES, WHOSE_FIELDS, before_tax, field_type, fields_for, header_year,
+                      STAFF_PAY_HEADERS, STAFF_ROLE_HEADERS, SURVEY_NAMES, WHOSE_FIELDS,
+                      before_tax, fee_period, field_type, fields_for, header_year,
                       match_header, names_a_participant, normalise_header, period_of)
 from ..journal import Problem, SheetSave
 from ..stages import QUOTE_STATUS
@@ -46,14 +47,13 @@ from .read import DEFAULT_MAX_BYTES, RawSheet, read_tables
 from .rules.amounts import (LEFT_EMPTY_SHOWN, demoted_money, doubtful, lines_priced_per_unit,
                             looked_like, net_plus_tax, tips_taken_off, with_tax)
 from .rules.client_lists import (active_or_inactive, last_visits_sold, money_not_spent,
-                                 paid_tiers_bought, prospects_spend, spenders_bought,
-                                 spenders_lost, steps_taken, ticked_steps,
-                                 renewals_paid, trial_tiers_considering, trials_in_cells,
+                                 paid_on_a_day, paid_tiers_bought, prospects_spend,
+                                 renewals_paid, spenders_bought, spenders_lost, steps_taken,
+                                 ticked_steps, trial_tiers_considering, trials_in_cells,
                                  trials_not_paid)
-from .rules.client_money import (none_bought, paid_amounts, parts_paid, parts_paid_by_status,
-                                 balance_still_owed, period_columns, periods_paid,
-                                 revenue_where_paid,
-                                 trial_fees_paid, years_paid)
+from .rules.client_money import (balances_owed, counts_priced, fee_times_count, none_bought,
+                                 paid_amounts, parts_paid, parts_paid_by_status, period_columns,
+                                 periods_paid, revenue_where_paid, trial_fees_paid, years_paid)
 from .rules.common import unmapped
 from .rules.deals import (PARENT, closed_on, consultations, deal_values_won, lost_by_reason,
                           numbered_stages, quoted_considering, quotes_considered,
@@ -62,8 +62,8 @@ from .rules.deals import (PARENT, closed_on, consultations, deal_values_won, los
 from .rules.orders import BILLS_A_JOB as BILLS_A_JOB   # imported from here by save
 from .rules.orders import (bills_a_job, continued_orders, labelled_totals,
                            named_subtotals, nothing_happened, order_lines, part_rows)
-from .rules.paid import (amounts_due, booked_and_paid, booked_parts_paid, instalments,
-                         names_paid_so_far, orders_part_paid, owed_without_status,
+from .rules.paid import (amounts_due, booked_and_paid, booked_parts_paid, deposits_balance_owed,
+                         instalments, names_paid_so_far, orders_part_paid, owed_without_status,
                          package_paid_once, paid_flags, part_paid_beside_type,
                          paid_in_parts, paid_of_each_order, paid_on_despite_status,
                          read_as_paid_after_all, same_clients_below, unpaid_said)
@@ -202,6 +202,7 @@ def plan_file(filename: str, data: bytes, *, db: Database | None = None, kind: s
             details_of_stored_jobs(db, plan)
         _no_clients_purchases(plan, kind)
         _staff_list(plan, kind)
+        _suppliers_listed(plan, kind)
     return plans
 
 
@@ -342,6 +343,51 @@ _BOUGHT_IN_WORDS = frozenset(
 _PRICE_LIST = re.compile(r"(?i)^\s*(?:our\s+)?(?:prices?(?:\s+(?:list|guide))?|pricelist|"
                          r"pricing|tariffs?|rates?(?:\s+card)?|price\s+menu|treatment\s+"
                          r"menu|services?\s+(?:and|&)\s+prices?)\s*(?:\d{4})?\s*$")
+
+
+def _fees_per_period(out: pd.DataFrame, frame: pd.DataFrame, bad: pd.Series, target: str,
+                     header: str, reasons: dict) -> tuple[pd.Series, dict]:
+    """A client list's money cells written with a period ("£35/month", "£300/yr":
+    ``values.amount_per_period``): read as the amount where the header says the same
+    period ("Monthly fee"), else left empty with the reason said (a yearly fee is not a
+    month's). Returns the cells still bad and each one's reason."""
+    each = fee_period(header)
+    bad = bad.copy()
+    for index in bad[bad].index:
+        found = values.amount_per_period(frame.at[index, header])
+        if found is None:
+            continue
+        amount, period = found
+        if period == each:
+            out.at[index, target] = amount
+            bad[index] = False
+        else:
+            reasons[index] = (f"is a fee per {period}, not read as one amount"
+                              + (f" of '{header}' (a fee per {each})" if each else ""))
+    return bad, reasons
+
+
+def _suppliers_listed(plan: SheetPlan, kind: str) -> None:
+    """A sheet that names whom the business pays (a wedding planner's "Supplier":
+    ``PAYEE_HEADERS``) and no client, its other columns the suppliers' own (a "Contact"
+    e-mail, a "Status" Booked or Paid in full, a "Deposit"), lists suppliers: the money
+    in it went out, and none of its rows is a client's purchase. Kept as reference rows,
+    said so (``kept_because``); not where the sheet's or file's name says sales."""
+    if (plan.kind not in ("clients", "events") or kind != "auto" or plan.set_values.get("kind")
+            or plan.recognised_as or {"name", "client_id"} & set(plan.mapping.values())):
+        return
+    frame = plan.raw.frame
+    payee = next((h for h in plan.headers if normalise_header(h) in PAYEE_HEADERS
+                  and frame[h].notna().any()), None)
+    if payee is None or any(map(names_sales, (plan.sheet, Path(plan.file or "").stem))):
+        return
+    plan.kind = "reference"
+    plan.kept_because = (
+        f"Sheet '{plan.sheet}' names no client, and '{payee}' names whom the business pays: "
+        "its rows are suppliers (their contacts, what was booked and paid to them), not "
+        "clients or sales, kept as reference rows. If they are clients, choose 'Clients' "
+        "under 'Import this sheet as' (--kind clients).")
+    plan.explanation = plan.kept_because
 
 
 def _no_clients_purchases(plan: SheetPlan, kind: str) -> None:
@@ -793,8 +839,11 @@ def prepare_sheet(plan: SheetPlan, *, stage_map: dict[str, str] | None = None,
             low, high = SCORE_RANGES[target]
             reason = f"is not a score from {low} to {high}"
         if plan.kind == "clients":      # the client is kept, without that cell
+            reasons = {index: reason for index in bad[bad].index}
+            if field_type(target) == "money":     # ("£300/yr" under "Monthly fee")
+                bad, reasons = _fees_per_period(out, frame, bad, target, header, reasons)
             left_empty += [(int(out.at[index, "_row"]), column_label(raw, header),
-                            frame.at[index, header], reason) for index in bad[bad].index]
+                            frame.at[index, header], reasons[index]) for index in bad[bad].index]
             out.loc[bad, target] = None
             continue
         bad = bad & labelled.isna()              # (a total's row is said to be one)
@@ -850,7 +899,7 @@ def prepare_sheet(plan: SheetPlan, *, stage_map: dict[str, str] | None = None,
     paid = paid_amounts(out, frame, plan.mapping, columns_for) if clients_list else []
     parts = (parts_paid(out, frame, plan.mapping, columns_for)
              + revenue_where_paid(out, frame, plan.mapping, columns_for)
-             + balance_still_owed(out, frame, plan.mapping, columns_for) if clients_list else [])
+             + balances_owed(out, frame, plan.mapping, columns_for) if clients_list else [])
     ticked = steps + paid + parts
     notes += ticked
     # (steps taken say more; amounts paid say only who bought: the others quoted consider)
@@ -863,6 +912,10 @@ def prepare_sheet(plan: SheetPlan, *, stage_map: dict[str, str] | None = None,
         notes += parts_paid_by_status(out, frame, plan.mapping, columns_for)
         notes += period_columns(out, frame, plan.mapping, columns_for)
         notes += years_paid(out, frame, columns_for)
+    if plan.kind == "clients" and "purchases" in columns_for:
+        notes += counts_priced(out, frame, columns_for)
+    if plan.kind == "clients":
+        notes += fee_times_count(out, frame, plan.mapping, columns_for)
     unstaged = plan.kind == "clients" and not {"stage", "status"} & (
         set(columns_for) | set(plan.set_values))
     spent = (spenders_bought(out, columns_for, by_status=False)
@@ -893,6 +946,7 @@ def prepare_sheet(plan: SheetPlan, *, stage_map: dict[str, str] | None = None,
         notes += periods_paid(out, columns_for)
     if plan.kind == "clients":      # (before Active says a paying client: not one trying)
         notes += trials_not_paid(out, frame, plan.mapping)
+        notes += paid_on_a_day(out, frame, plan.mapping)
         notes += renewals_paid(out, frame, plan.mapping)
     if plan.kind == "clients" and "status" in out:
         notes += active_or_inactive(out, frame, plan.mapping, columns_for,
@@ -1058,6 +1112,8 @@ def prepare_sheet(plan: SheetPlan, *, stage_map: dict[str, str] | None = None,
         rows, said = quotes_priced(rows, frame, plan.mapping)
         notes += said
         rows, said = booked_parts_paid(rows, frame, plan.mapping)
+        notes += said
+        rows, said = deposits_balance_owed(rows, frame, plan.mapping)
         notes += said
         paid_by_order = paid_of_each_order(rows, frame, line_amount, raw.row_numbers,
                                             plan.mapping)

@@ -29,7 +29,8 @@ from ..fields import (
     CHILD_HEADERS, CLIENT_ONLY, COMMISSION_HEADERS, COMPANY_DETAIL_HEADERS, COMPANY_HEADERS,
     COMPANY_REVENUE, CONTACT_MEANS, CONVERSATION_IDS, EVENT_FIELDS, EVENT_KINDS, EVENT_ONLY,
     FEEDBACK_HEADERS, FUNDING_SOURCE, ORGANISATION_HEADERS, PARENT_HEADERS, PARTY_HEADERS,
-    PAYEE_HEADERS, PAYER_HEADERS, PERSON_NAME_HEADERS, SALE_PRICES,
+    PAYEE_HEADERS, PAYER_HEADERS, PERIOD_FEE_ALONE, PERSON_NAME_HEADERS,
+    SALE_PRICES,
     SALE_PRICES_ELSEWHERE, SCORE_RANGES, SERVED_HEADERS, SPENT_WITH_US, SURVEY_NAMES,
     TAG_HEADERS, VISIT_TYPE_HEADERS, WHOSE_FIELDS, bare_name_parts, field_type, fields_for,
     match_header, name_part, names_a_birth_date, names_a_coming_date, names_a_latest_date,
@@ -889,6 +890,17 @@ def refine_mapping(raw: RawSheet, mapping: dict[str, str | None], kind: str, *,
                 mapping[header] = "amount"
                 used.add("amount")
                 said.append(f"'{header}' holds amounts of money: read as the amount")
+                break
+    for header in free:         # a tutor's "Lessons" 10, 4: a count, not lessons learnt
+        if mapping[header] == "lessons_learnt" and _whole_counts(raw.frame[header]):
+            mapping[header] = None
+    if kind == "clients" and "revenue_current" not in used:
+        for header in free:     # a livery yard's bare "Monthly" £650: each client's fee
+            if (mapping[header] is None and PERIOD_FEE_ALONE.match(normalise_header(header))
+                    and _priced_in_money(raw.frame[header])):
+                mapping[header] = "revenue_current"
+                used.add("revenue_current")
+                said.append(f"'{header}' holds prices: read as each client's fee")
                 break
     # (a vet's "Patient" read as the name makes way for the owner beside it, where a
     # species or a breed says the patients are animals, not a clinic's people)
@@ -1768,6 +1780,13 @@ def _amounts_written(column: pd.Series) -> bool:
     return bool(len(filled)) and not filled.str.match(r"[A-Za-z]\d").any() and (
         _money_of(filled) is not None) and bool(
         filled.str.contains(r"\d[.,]\d{2}$|[$€£¥₹]|\b(?:eur|chf|usd|gbp)\b", case=False).all())
+
+
+def _whole_counts(column: pd.Series) -> bool:
+    """Whether a column's filled cells are all whole numbers from 0 up (some filled)."""
+    numbers = pd.to_numeric(column.dropna(), errors="coerce")
+    return bool(len(numbers)) and numbers.notna().all() and numbers.ge(0).all() and (
+        numbers % 1).eq(0).all()
 
 
 def _money_of(column: pd.Series) -> pd.Series | None:

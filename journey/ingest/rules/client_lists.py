@@ -235,10 +235,11 @@ def trials_in_cells(out: pd.DataFrame, frame: pd.DataFrame,
     """On a client list without a stage column, a short cell naming a trial in a column of
     courses, classes or terms (a language school's "Trial class", a pottery class's "taster
     only": ``values.TRIAL_NAMED``), for a client who paid nothing: they have tried, not
-    bought (consideration). Not in notes or tags, the owner's remarks ("trial lesson 12/9"
-    there is left as it was read), nor in a column where a trial's cell names more than a
-    session (``values.TRIAL_SESSION_WORDS``): a restaurant's "Taster menu", a shop's "Trial
-    Pack" are things sold. Returns a note."""
+    bought (consideration). In notes or tags, the owner's remarks, only a cell that says a
+    trial and no more ("trial lesson 12/9", "free taster"; not "trial booked", "trial only -
+    went elsewhere"). Not in a column where a trial's cell names more than a session
+    (``values.TRIAL_SESSION_WORDS``): a restaurant's "Taster menu", a shop's "Trial Pack"
+    are things sold. Returns a note."""
     paid = pd.Series(False, index=out.index)
     for bought in ("revenue_current", "purchases"):     # (money paid, or orders counted)
         if bought in out:
@@ -246,16 +247,21 @@ def trials_in_cells(out: pd.DataFrame, frame: pd.DataFrame,
     below = out["stage"].map(lambda stage: RANK.get(stage, -1)).lt(RANK["consideration"])
     notes = []
     for header, target in mapping.items():
-        if target or header not in frame or match_header(header)[0] == "note" or (
-                TAG_HEADERS.match(normalise_header(header))):
+        remarks = target == "note" or match_header(header)[0] == "note" or bool(
+            TAG_HEADERS.match(normalise_header(header)))
+        if (target and target != "note") or header not in frame:
             continue
         words = frame[header].map(lambda cell: str(cell).lower().split()
                                   if isinstance(cell, str) else [], na_action="ignore")
         named = words.map(lambda said: 0 < len(said) <= _SHORT_CELL_WORDS
                           and bool(values.TRIAL_NAMED.intersection(said)),
                           na_action="ignore").fillna(False).astype(bool)
-        if any(set(re.findall(r"[^\W\d_]+", " ".join(said))) - values.TRIAL_NAMED
-               - values.TRIAL_SESSION_WORDS for said in words[named]):
+        beyond = words.map(lambda said: bool(set(re.findall(r"[^\W\d_]+", " ".join(said)))
+                                             - values.TRIAL_NAMED - values.TRIAL_SESSION_WORDS),
+                           na_action="ignore").fillna(False).astype(bool)
+        if remarks:         # (a remark read only where it says a trial and no more)
+            named &= ~beyond
+        elif (named & beyond).any():
             continue
         trying = named.reindex(out.index, fill_value=False) & ~paid & below
         if not trying.any():
@@ -312,6 +318,28 @@ def trials_not_paid(out: pd.DataFrame, frame: pd.DataFrame,
                      f"{was(count)} read as revenue to come (potential), not revenue: "
                      "nothing was paid.")
     return notes
+
+
+def paid_on_a_day(out: pd.DataFrame, frame: pd.DataFrame,
+                  mapping: dict[str, str | None]) -> list[str]:
+    """On a client list with a stage or status, a day of the last payment (a builder's
+    "Last payment": ``_LAST_PAID``) says a client with a day there has paid: bought
+    (purchase), where the status says less ("In progress": a job paid in stages, begun).
+    Not on a list of trials (``trials_not_paid`` reads those). Returns a note."""
+    headers = [h for h in mapping if isinstance(h, str)]
+    paid_header = next((h for h in headers if _LAST_PAID.match(normalise_header(h))), None)
+    if paid_header is None or "stage" not in out or any(
+            _TRIAL_END.match(normalise_header(h)) for h in headers):
+        return []
+    paid = values.parse_dates(frame[paid_header])[0].reindex(out.index)
+    lifted = paid.notna() & out["stage"].map(lambda stage: RANK.get(stage, -1)).lt(
+        RANK["purchase"])
+    if not lifted.any():
+        return []
+    out.loc[lifted, "stage"] = "purchase"
+    count = clients_counted(out, lifted)
+    return [f"{counted(count, 'client')} with a day in '{paid_header}' {was(count)} read as "
+            "having paid (purchase), above what the status says."]
 
 
 # The day a subscription or a membership started, as headers are compared

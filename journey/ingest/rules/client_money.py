@@ -12,7 +12,8 @@ from ... import values
 from ...fields import (PAID_COUNT, PAYEE_HEADERS, PRICE_EACH, REFUNDED_HEADERS, REST_OF_TOTAL,
                        TRIAL_FEE, base_header_key,
                        days_without_year, header_year, names_money_paid, normalise_header, period_of, tax_note)
-from ...stages import DEPOSIT_PAID, PAID_IN_FULL, PAID_STEPS, RANK, normalise_value, said_parts
+from ...stages import (DEPOSIT_PAID, PAID_IN_FULL, PAID_STEPS, RANK, normalise_value,
+                       read_stage_value, said_parts)
 from ...text import counted, listed
 from ..understand import column_or_blank, is_blank
 from .common import clients_counted, ticks
@@ -146,31 +147,36 @@ def parts_paid(out: pd.DataFrame, frame: pd.DataFrame, mapping: dict[str, str | 
             "paid is no revenue."]
 
 
-def balance_still_owed(out: pd.DataFrame, frame: pd.DataFrame,
-                       mapping: dict[str, str | None],
-                       columns_for: dict[str, list[str]]) -> list[str]:
-    """On a client list whose revenue (current) is a total, a column of the money still owed
-    of it (a tattoo artist's "Total" £1,500 and "Balance" £1,350: ``names_owed``), each no
-    more than its total: each client's revenue (current) is the total less what is owed,
-    and what is owed revenue to come (potential), where no column gives that. A cell of
-    words where no total is given ("see DMs") is no balance. Returns a note."""
+def balances_owed(out: pd.DataFrame, frame: pd.DataFrame, mapping: dict[str, str | None],
+                  columns_for: dict[str, list[str]]) -> list[str]:
+    """On a client list whose revenue (current) is one column of a price, fee or total (a
+    photographer's "Price" £1,200, a tattoo artist's "Total" £1,500), a money column of
+    what is still owed of it ("Balance due" £900, "Outstanding", "Balance": ``names_owed``),
+    each no more than its price: each client's revenue (current) is the price less the
+    balance, and the balance revenue to come (potential). A blank balance says nothing, a
+    cell of words where no price is given ("see DMs") is no balance. Not on a list of
+    suppliers, nor a "Balance" with its "Balance paid" (a part ``parts_paid`` reads), nor a
+    bare "Balance" that is the price less a "Deposit" on every row (the rest of the total,
+    paid or not). Returns a note."""
     said = columns_for.get("revenue_current", [])
-    if (len(said) != 1 or "revenue_potential" in columns_for or names_money_paid(said[0])
-            or paid_parts(frame, mapping)):     # (what was paid, "Paid": the balance is owed
-        return []       # beside it; a "Balance" with its "Balance paid" is a part, not a debt)
-    header = next((h for h, f in mapping.items() if not f and h in frame
-                   and names_owed(h)), None)
+    if (len(said) != 1 or said[0] not in frame or "revenue_potential" in columns_for
+            or names_money_paid(said[0]) or base_header_key(said[0]) in PAID_STEPS
+            or paid_parts(frame, mapping) or _paid_to_suppliers(frame)):
+        return []
+    header = next((h for h, f in mapping.items() if not f and h in frame and names_owed(h)),
+                  None)
     if header is None:
         return []
-    whole = pd.to_numeric(out["revenue_current"], errors="coerce")
+    price = pd.to_numeric(out["revenue_current"], errors="coerce")
     money = values.read_money(frame[header])
     owed = money.values.reindex(out.index)
     bad = money.bad.reindex(out.index, fill_value=False)
-    if (bad & whole.notna()).any() or not owed.gt(0).any() or (owed > whole).any() or (
-            owed.notna() & whole.isna()).any() or owed.lt(0).any():
+    if ((bad & price.notna()).any() or not owed.gt(0).any() or owed.gt(price).any()
+            or (owed.notna() & price.isna()).any() or owed.lt(0).any()
+            or _rest_of_price(frame, header, price, owed)):
         return []
     owing = owed.gt(0)
-    out["revenue_current"] = (whole - owed.fillna(0)).where(whole.notna()).round(2)
+    out["revenue_current"] = (price - owed.fillna(0)).where(price.notna()).round(2)
     out["revenue_potential"] = owed.where(owing).round(2)
     columns_for["revenue_potential"] = [header]
     count = clients_counted(out, owing)
@@ -178,6 +184,20 @@ def balance_still_owed(out: pd.DataFrame, frame: pd.DataFrame,
             f"still owed ({values.amount_text(float(out['revenue_current'].sum()))}); the "
             f"{values.amount_text(float(owed[owing].sum()))} still owed by "
             f"{counted(count, 'client')} is revenue to come (potential)."]
+
+
+def _rest_of_price(frame: pd.DataFrame, header: str, price: pd.Series, owed: pd.Series) -> bool:
+    """Whether a bare "Balance" (``REST_OF_TOTAL``) is the price less a "Deposit" on every
+    row that has all three: the rest of the total, not what is still owed."""
+    if normalise_header(header) not in REST_OF_TOTAL:
+        return False
+    for deposit in (h for h in frame.columns
+                    if normalise_header(h) in {"deposit", "depositamount"}):
+        paid = values.read_money(frame[deposit]).values.reindex(price.index)
+        rows = price.notna() & paid.notna() & owed.notna()
+        if rows.any() and (price - paid - owed)[rows].abs().lt(0.01).all():
+            return True
+    return False
 
 
 def _quote_as_total(out: pd.DataFrame, frame: pd.DataFrame, mapping: dict[str, str | None],
@@ -320,8 +340,9 @@ def parts_paid_by_status(out: pd.DataFrame, frame: pd.DataFrame,
     beside a status that says which of them were paid (a wedding DJ's "Booked - deposit pd",
     "Paid in full": ``DEPOSIT_PAID``, ``PAID_IN_FULL``): each client's revenue (current) is
     the parts paid, and what is left of them (or of a quote read as revenue to come) is
-    revenue to come (potential); money in a refund column went back, and is taken off
-    what was paid. Fires only where some status says a part was paid, and not on a list
+    revenue to come (potential), none where the status says cancelled ("Cancelled - deposit
+    refunded"; a lost quote stays what it was); money in a refund column went back, and is taken off what was
+    paid. Fires only where some status says a part was paid, and not on a list
     of the business's suppliers (``_paid_to_suppliers``). Returns a note."""
     said = [*columns_for.get("status", []), *columns_for.get("stage", [])]
     by_key = {normalise_header(h): h for h, f in mapping.items() if not f and h in frame}
@@ -348,6 +369,9 @@ def parts_paid_by_status(out: pd.DataFrame, frame: pd.DataFrame,
         "revenue_potential" in out) else pd.Series(float("nan"), index=out.index)
     owed = quoted.where(quoted.notna() | paid.isna(), got_deposit + got_rest)
     owed = owed.where(paid.isna(), owed - paid).where(lambda left: left.gt(0))
+    called_off = frame[said[0]].map(lambda cell: read_stage_value(cell).outcome == "cancelled",
+                                    na_action="ignore").fillna(False).astype(bool)
+    owed = owed.where(~called_off.reindex(out.index, fill_value=False))   # (none to come)
     refund = next((by_key[k] for k in sorted(REFUNDED_HEADERS) if k in by_key), None)
     back = (values.read_money(frame[refund]).values.reindex(out.index).where(paid.notna())
             if refund else pd.Series(float("nan"), index=out.index)).where(lambda m: m.gt(0))
@@ -359,9 +383,92 @@ def parts_paid_by_status(out: pd.DataFrame, frame: pd.DataFrame,
             f"all of it: {counted(int(paid.notna().sum()), 'client')}, "
             f"{values.amount_text(float(paid.sum()))}): each client's revenue (current) is "
             "what was paid, and the rest revenue to come (potential)."
+            + (f" {counted(int(off), 'client')} whose status says cancelled "
+               f"{'has' if off == 1 else 'have'} nothing to come." if (off := int(
+                   called_off.sum())) else "")
             + (f" '{refund}' says {values.amount_text(float(back.sum()))} of it went back "
                f"({counted(int(back.notna().sum()), 'client')}): taken off their revenue."
                if back.notna().any() else "")]
+
+
+def counts_priced(out: pd.DataFrame, frame: pd.DataFrame,
+                  columns_for: dict[str, list[str]]) -> list[str]:
+    """A count read as purchases ("Visits" 16) that, times a price of one beside it
+    ("Price/visit" £40), makes a total on every row where all three are filled ("Season
+    total" £640), beside another column of what was paid, less than that total on some
+    row ("Paid" £320): the count is how many were agreed and priced (a gardener's season's
+    contract), not purchases made; it is not read as purchases. Not a count of what was
+    paid for ("Months paid": ``PAID_COUNT``), nor where the total is what was paid (a
+    salon's "Visits" times "Price" is its "Total spent"). ``out`` and ``columns_for`` are
+    changed in place; returns a note."""
+    header = columns_for.get("purchases", [None])[0]
+    paid_in = columns_for.get("revenue_current", [None])[0]
+    if header not in frame or paid_in not in frame or PAID_COUNT.match(normalise_header(header)):
+        return []
+    count = pd.to_numeric(frame[header], errors="coerce")
+    paid = pd.to_numeric(out["revenue_current"], errors="coerce").reindex(frame.index)
+    money = {h: values.read_money(frame[h]) for h in frame.columns if h not in (header, paid_in)}
+    money = {h: m.values for h, m in money.items()
+             if not m.bad.any() and m.values.notna().sum() >= 2}
+    for each, price in money.items():
+        for total_header, total in money.items():
+            rows = count.notna() & price.notna() & total.notna() & count.gt(0)
+            if each == total_header or rows.sum() < 2 or not paid.lt(total).any() or not (
+                    (count * price - total)[rows].abs().lt(0.01).all()) or (
+                    price[rows].eq(total[rows]).all()):
+                continue
+            del out["purchases"]
+            del columns_for["purchases"]
+            return [f"'{header}' times '{each}' is '{total_header}' on every row: the "
+                    f"{header.lower()} agreed and priced, not read as purchases made."]
+    return []
+
+
+# A client list's fee of one lesson, session or class ("Lesson fee", "Price per session"),
+# as normalise_header writes it, and the unit it names.
+_FEE_OF_ONE = re.compile(r"^(?P<unit>lesson|session|class|visit)(?:fee|price|rate)$"
+                         r"|^(?:fee|price|rate)per(?P<per>lesson|session|class|visit)$")
+
+
+def fee_times_count(out: pd.DataFrame, frame: pd.DataFrame, mapping: dict[str, str | None],
+                    columns_for: dict[str, list[str]]) -> list[str]:
+    """On a client list with no stage or status, a fee of one lesson (a tutor's "Lesson
+    fee" £30: ``_FEE_OF_ONE``) beside a bare count of them ("Lessons" 10, 4, blank) and
+    nothing saying what was paid: each client's revenue (current) is the fee times the
+    lessons had (the lessons' worth), and a client with none had none (revenue none, the
+    fee revenue to come). The lessons had are no purchases (a count of sessions had is not
+    a payment). ``out`` and ``columns_for`` are changed in place; returns a note."""
+    said = columns_for.get("revenue_current", [])
+    found = _FEE_OF_ONE.match(normalise_header(said[0])) if len(said) == 1 else None
+    if found is None or said[0] not in frame or {"stage", "status"} & set(
+            columns_for) or "revenue_potential" in columns_for or any(
+            base_header_key(h) in PAID_STEPS for h in frame.columns):
+        return []
+    unit = found["unit"] or found["per"]
+    plural = "classes" if unit == "class" else f"{unit}s"
+    header = next((h for h, f in mapping.items() if f in (None, "purchases") and h in frame
+                   and normalise_header(h) in {plural, f"{plural}had", f"{plural}taken",
+                                               f"{plural}done", f"no{plural}"}), None)
+    if header is None:
+        return []
+    count = pd.to_numeric(frame[header], errors="coerce").reindex(out.index)
+    filled = frame[header].reindex(out.index).notna()
+    if count[filled].isna().any() or count.lt(0).any() or (count.dropna() % 1).ne(0).any() or (
+            not count.gt(1).any()):
+        return []
+    fee = pd.to_numeric(out["revenue_current"], errors="coerce")
+    had = count.gt(0) & fee.gt(0)
+    if columns_for.get("purchases") == [header]:    # (lessons had: none of them a payment)
+        del out["purchases"]
+        del columns_for["purchases"]
+    out["revenue_current"] = (fee * count).where(had).round(2)
+    out["revenue_potential"] = fee.where(~had & fee.gt(0))
+    columns_for["revenue_potential"] = [said[0]]
+    return [f"'{said[0]}' is the fee of each of '{header}': each client's revenue "
+            f"(current) is '{said[0]}' times '{header}' "
+            f"({values.amount_text(float(out['revenue_current'].sum()))}, "
+            f"{counted(int(had.sum()), 'client')}); a client with none had none yet, "
+            "the fee revenue to come (potential)."]
 
 
 def _paid_to_suppliers(frame: pd.DataFrame) -> bool:

@@ -19,7 +19,7 @@ from ...stages import (BALANCE_TO_COME, BILLED_ONLY_STATUSES, BILLED_STATUSES, B
                        GIVEN_BACK, HALF_PAID, NOT_PAID_YET, ON_INVOICE, PAID_BY, PAID_IN_PERSON,
                        PAID_THROUGH, PART_PAID_WORDS,
                        PAYMENT_STATUSES, SENT_ON_INVOICE, UNPAID_STATUSES, normalise_value,
-                       order_status_kind)
+                       order_status_kind, said_parts)
 from ...text import counted, its, listed, match_key, name_key, part_paid_invoices, was
 from ..understand import (EXTRA, PAID_FLAG, about_invoices, amounts_of, column_or_blank, is_blank,
                           kind_named, work_column)
@@ -193,6 +193,29 @@ def _paid_in_cell(cells: pd.Series, amounts: pd.Series) -> pd.Series:
     half = written[part & ~summed].map(lambda cell: _paid_parts(cell) <= HALF_PAID)
     money = pd.concat([money, amounts[half[half].index] / 2]).reindex(cells.index)
     return money.where(money.gt(0) & money.lt(amounts))
+
+
+def _part_paid_in_note(frame: pd.DataFrame, mapping: dict[str, str | None], said: str,
+                       amounts: pd.Series) -> pd.Series:
+    """Where a "Paid" cell says part paid with no sum ("Partial": ``_PART_PAID``, not half),
+    the row's note saying a sum received and nothing more ("$1,500 rec'd":
+    ``_RECEIVED_IN_NOTE``) is what was paid, where less than the row's amount; else NaN."""
+    note = next((h for h, f in mapping.items() if f == "note" and h in frame), None)
+    if note is None:
+        return pd.Series(float("nan"), index=frame.index)
+    part = frame[said].map(lambda cell: not _MONEY_IN_WORDS.search(str(cell)) and bool(
+        parts := _paid_parts(cell)) and parts <= _PART_PAID and not parts <= HALF_PAID,
+                           na_action="ignore").fillna(False).astype(bool)
+    found = frame[note].map(lambda cell: (m := _RECEIVED_IN_NOTE.match(str(cell))) and m["sum"],
+                            na_action="ignore").where(part)
+    money = values.parse_money(found.where(found.astype(bool), None))[0]
+    amounts = amounts.reindex(frame.index)
+    return money.where(money.gt(0) & money.lt(amounts))
+
+
+# A note saying a sum received and nothing more ("$1,500 rec'd", "£200 received").
+_RECEIVED_IN_NOTE = re.compile(r"(?i)^\s*(?P<sum>[£$€]\s?\d[\d,]*(?:\.\d{1,2})?)\s+"
+                               r"(?:rec'?d|recvd|received|paid|pd)\.?\s*$")
 
 
 # Money written in a "Paid" cell beside its words ("deposit £50"): a sign and a number.
@@ -399,6 +422,9 @@ def paid_flags(out: pd.DataFrame, frame: pd.DataFrame, mapping: dict[str, str | 
     out["kind"] = kinds.where(said_kind.isna(), said_kind)
     # ("deposit £50" of a 245 booking: a sale of the 50 paid so far)
     paid_part = _paid_in_cell(frame[said], amounts).where(said_kind.eq("purchase"))
+    # ("Partial", and "$1,500 rec'd" in the row's note: the note says what was paid)
+    noted = _part_paid_in_note(frame, mapping, said, amounts).where(said_kind.eq("purchase"))
+    paid_part = paid_part.where(paid_part.notna(), noted)
     if paid_part.notna().any():
         out["amount"] = amounts.where(paid_part.isna(), paid_part)
     out["kind"] = out["kind"].where(by_status.isna(), by_status)
@@ -438,10 +464,13 @@ def paid_flags(out: pd.DataFrame, frame: pd.DataFrame, mapping: dict[str, str | 
         if part.any():
             count = int(part.sum())
             written = frame.loc[part[part].index, said].unique()[:3]
+            summed = frame.loc[part[part].index, said].map(
+                lambda cell: bool(_MONEY_IN_WORDS.search(str(cell))))
+            in_note = noted.notna() & part
             notes.append(f"{counted(count, 'row')} marked part paid "
-                         + ("with the sum " if frame.loc[part[part].index, said].map(
-                             lambda cell: bool(_MONEY_IN_WORDS.search(str(cell)))).all()
-                            else "(half: half the amount) ") + f"in '{said}' "
+                         + ("with the sum " if summed.all() else
+                            "with the sum in its note " if in_note.sum() == count else
+                            "(half: half the amount) ") + f"in '{said}' "
                          f"({listed([repr(cell) for cell in written])}) "
                          f"{was(count)} read as {'a purchase' if count == 1 else 'purchases'} "
                          f"of what was paid so far ({paid_part[part].sum():,.2f} of "
@@ -1172,6 +1201,38 @@ def booked_parts_paid(rows: pd.DataFrame, frame: pd.DataFrame,
                   + (f"; {counted(unsaid, 'row')} with no part said paid or owed (a bare "
                      f"sum or none) {was(unsaid)} read as {its(unsaid)} status says"
                      if unsaid else "") + "."]
+
+
+def deposits_balance_owed(rows: pd.DataFrame, frame: pd.DataFrame,
+                          mapping: dict[str, str | None]) -> tuple[pd.DataFrame, list[str]]:
+    """On a log of bookings, a sale whose status says its balance is still owed (a chef's
+    "Done - balance owed": ``BALANCE_TO_COME``) beside a bare "Deposit" of money below its
+    amount is a sale of the deposit paid (£300 of £1,100), not of the whole price; the
+    rest is to come. Returns the rows and a note."""
+    status = next((h for h, f in mapping.items() if f == "status" and h in frame), None)
+    deposit = next((h for h, f in mapping.items() if not f and h in frame
+                    and normalise_header(h) in {"deposit", "depositamount"}), None)
+    if status is None or deposit is None or not {"kind", "amount"} <= set(rows):
+        return rows, []
+    money = values.read_money(frame[deposit])
+    if money.bad.any():
+        return rows, []
+    owed = frame[status].map(lambda cell: any(match_key(part) in BALANCE_TO_COME
+                                              for part in said_parts(cell)),
+                             na_action="ignore").fillna(False).astype(bool)
+    got = money.values.reindex(rows.index)
+    amounts = amounts_of(rows)
+    part = (rows["kind"].eq("purchase") & owed.reindex(rows.index, fill_value=False)
+            & got.gt(0) & got.lt(amounts))
+    if not part.any():
+        return rows, []
+    rows = rows.copy()
+    rows.loc[part, "amount"] = got[part].round(2)
+    count = int(part.sum())
+    return rows, [f"{counted(count, 'sale')} whose '{status}' says the balance is still owed "
+                  f"{was(count)} read as {'a sale' if count == 1 else 'sales'} of '{deposit}' "
+                  f"paid ({values.amount_text(float(got[part].sum()))} of "
+                  f"{values.amount_text(float(amounts[part].sum()))}); the rest is to come."]
 
 
 def paid_of_each_order(rows: pd.DataFrame, frame: pd.DataFrame, amount_header: str | None,
