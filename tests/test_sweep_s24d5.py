@@ -36,7 +36,8 @@ where the mends must not fire.
 Left as they read (right by hand): Crunch, Fergus, Flutterwave, Hepsiburada, PayU,
 Satispay, Xendit, simPRO, Twint, Chairish (see the report); a Swish report of amounts
 alone stays contacts (an amount alone makes no purchase); a Khatabook ledger of "You
-Gave"/"You Got" is left alone; Noon's and Meesho's prices are left unread.
+Gave"/"You Got" was left alone (mended in session 25: tests/test_left_alone_s25.py);
+Noon's and Meesho's prices are left unread.
 """
 
 from __future__ import annotations

@@ -476,6 +476,34 @@ def _instamojo_explain(frame: pd.DataFrame) -> str:
             "purchases.")
 
 
+# --- a shop's credit ledger: You Gave, You Got ----------------------------------------------
+
+# A shopkeeper's ledger of each customer's credit (Khatabook's "You Gave" and "You Got"):
+# what was given on credit is a sale; what was got is the customer paying toward it, no
+# second sale, kept as a contact with the client.
+_LEDGER_GAVE, _LEDGER_GOT = "yougave", "yougot"
+
+
+def _ledger_rules(rows: pd.DataFrame, frame: pd.DataFrame) -> pd.DataFrame:
+    gave = _money(frame, _LEDGER_GAVE).reindex(rows.index)
+    rows = rows.copy()
+    rows["kind"] = "purchase"
+    rows["amount"] = gave.where(gave.gt(0))
+    rows.loc[~gave.gt(0), "kind"] = "contact"
+    return rows
+
+
+def _ledger_explain(frame: pd.DataFrame) -> str:
+    gave, got = _money(frame, _LEDGER_GAVE), _money(frame, _LEDGER_GOT)
+    sold, paid = gave.gt(0), got.gt(0) & ~gave.gt(0)
+    return ("Recognised as a credit ledger (Khatabook's You Gave and You Got): "
+            f"{counted(int(sold.sum()), 'line')} given on credit read as sales "
+            f"({values.amount_text(float(gave[sold].sum()))}); "
+            f"{counted(int(paid.sum()), 'payment')} got "
+            f"({values.amount_text(float(got[paid].sum()))}) {was(int(paid.sum()))} money paid "
+            "toward those sales, kept as contacts, not counted as sales again.")
+
+
 # --- Mercado Pago's money reports -----------------------------------------------------
 
 # Mercado Pago's release and settlement reports (SOURCE_ID, DESCRIPTION, GROSS_AMOUNT) name
@@ -4010,6 +4038,12 @@ PROFILES: tuple[Profile, ...] = (
             {"sourceid": "order_id", "date": "date", "grossamount": "amount",
              "paymentmethod": "channel"},
             _mercadopago_rules, _mercadopago_explain),
+    Profile("credit_ledger", "a credit ledger (Khatabook)",
+            _all(_LEDGER_GAVE, _LEDGER_GOT),
+            {"date": "date", "name": "name", "customername": "name", "customer": "name",
+             "partyname": "name", "phonenumber": "phone", "phone": "phone", "mobile": "phone",
+             "details": "note", "entry": "note", "remarks": "note", "note": "note"},
+            _ledger_rules, _ledger_explain),
     Profile("hubspot_deals", "a HubSpot deals export",
             _all("dealname", "dealstage", "amount", "closedate"),
             {"dealname": "name", "dealstage": "stage", "amount": "amount",
