@@ -317,8 +317,9 @@ def test_mercadopago_money_report(tmp_path):
 
 def test_mpesa_statement_names_the_payer_after_their_number(tmp_path):
     """John Kamau 1,500 and 800, Mary Wanjiku 2,300: 3 sales of 4,600 from 2 clients;
-    Peter's 1,000 'Failed': no money in; Fuliza and the KPLC bill: money out, left out (was
-    no client, 5 purchases of no amount). Funnel [2, 2, 2, 1, 0]."""
+    Peter's 1,000 'Failed': no money in, Peter a contact (session 25: he was left out with
+    his line); Fuliza and the KPLC bill: money out, left out (was no client, 5 purchases of
+    no amount). Funnel [3, 2, 2, 1, 0]."""
     found = cli_import_text(tmp_path, "MPESA_Statement.csv", (
         "Receipt No.,Completion Time,Details,Transaction Status,Paid In,Withdrawn,Balance\n"
         "SCL1A2B3C4,2026-03-01 09:12:44,Funds received from 254712345678 - JOHN KAMAU,Completed,1500.00,,1500.00\n"
@@ -329,11 +330,12 @@ def test_mpesa_statement_names_the_payer_after_their_number(tmp_path):
         "SCL1A2B3C9,2026-03-07 12:45:13,Funds received from 254734567890 - PETER OTIENO,Failed,1000.00,,2900.00\n"))
     assert found["recognised_as"] == "cash_book"
     assert ("1 line of money in that did not go through by its 'Transaction Status' (1,000) "
-            "left out") in found["explanation"]
+            "not counted as sales, 1 payer kept as a contact") in found["explanation"]
     assert workspace_rows(tmp_path, "SELECT name FROM clients ORDER BY name") == [
-        ("John Kamau",), ("Mary Wanjiku",)]
+        ("John Kamau",), ("Mary Wanjiku",), ("Peter Otieno",)]
     assert workspace_rows(tmp_path, _SALES) == [(3, 4600.0)]
-    assert cli_funnel(tmp_path) == [2, 2, 2, 1, 0]
+    assert kind_totals(tmp_path, "contact") == (1, None)
+    assert cli_funnel(tmp_path) == [3, 2, 2, 1, 0]
 
 
 def test_a_transfer_from_the_owners_savings_account_is_no_payer(tmp_path):

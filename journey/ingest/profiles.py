@@ -1790,15 +1790,19 @@ def _cash_book_facts(frame: pd.DataFrame) -> dict:
     return {"in": money_in, "payer": payer, "sale": came_in & payer.notna(),
             "unnamed": came_in & payer.isna(), "given": came_in & payer.isna() & given,
             "out": ~came_in & money_out.gt(0), "out_total": money_out.where(~came_in).sum(),
-            "failed": money_in.gt(0) & ~moved}
+            "failed": money_in.gt(0) & ~moved, "tried": money_in.gt(0) & ~moved & payer.notna()}
 
 
 def _cash_book_rules(rows: pd.DataFrame, frame: pd.DataFrame) -> pd.DataFrame:
+    """Each line of money in naming who paid is a sale; one that did not go through (a
+    failed M-Pesa payment) keeps its payer as a contact, no money in."""
     facts = _cash_book_facts(frame)
-    rows = rows[facts["sale"].reindex(rows.index, fill_value=False)].copy()
+    sale = facts["sale"].reindex(rows.index, fill_value=False)
+    rows = rows[sale | facts["tried"].reindex(rows.index, fill_value=False)].copy()
     rows["name"] = _none(facts["payer"]).reindex(rows.index)
     rows["kind"] = "purchase"
     rows["amount"] = facts["in"].reindex(rows.index)
+    rows.loc[~sale[rows.index], ["kind", "amount"]] = ["contact", None]
     return rows
 
 
@@ -1826,9 +1830,12 @@ def _cash_book_explain(frame: pd.DataFrame) -> str:
     if facts["failed"].any():
         failed = facts["failed"]
         status = next(h for h in frame.columns if normalise_header(h) in _BOOK_STATUS)
+        tried = int(facts["tried"].sum())
         parts.append(f"{counted(int(failed.sum()), 'line')} of money in that did not go "
                      f"through by its '{status}' "
-                     f"({values.amount_text(float(facts['in'][failed].sum()))}) left out")
+                     f"({values.amount_text(float(facts['in'][failed].sum()))}) not counted as "
+                     "sales" + (f", {counted(tried, 'payer')} kept as "
+                                f"{'a contact' if tried == 1 else 'contacts'}" if tried else ""))
     if out.any():
         parts.append(f"{counted(int(out.sum()), 'line')} of money out "
                      f"({values.amount_text(float(facts['out_total']))}), the business's own "
