@@ -556,8 +556,9 @@ ORDER_STATUS_WORDS = {
                "dna, did not attend, "      # (a clinic's or a salon's no-show)
                "absent, absente, nicht erschienen, "   # (French, German: Planity's, Eversports')
                "err, error, "       # (a payment failed: ICEPAY's "ERR")
-               # (a payment not made: Midtrans' "expire", "deny", "failure")
-               "expire, deny, failure, "
+               # (a payment not made: Midtrans' "expire", "deny", "failure"; a payment page
+               # left before paying: PayU's "bounced", "dropped")
+               "expire, deny, failure, bounced, dropped, "
                "missed, "     # (a class reservation not kept: ClassPass's)
                "trial, in trial, trialing, free trial, abandoned, abandoned checkout, checkout draft, "
                "draft, expired, authorized, authorised, pendiente, pago pendiente, fallido, "

@@ -4,6 +4,8 @@ sheet where the mend must not fire.
 
 - A shopkeeper's credit ledger (Khatabook's "You Gave" and "You Got"): what was given on
   credit is a sale, what was got the customer paying toward it (was six contacts, no sale).
+- A payment gateway's attempts left on its payment page (PayU's "bounced", "dropped") are
+  contacts, no purchase (a "dropped" was a sale, a "bounced" a lost deal).
 """
 
 from __future__ import annotations
@@ -43,4 +45,46 @@ def test_a_gift_list_with_you_gave_alone_is_no_credit_ledger(tmp_path):
         "Date,Guest,Gift received,You gave\n"
         "01/03/2026,Anil Shah,Dinner set,500\n02/03/2026,Priya Rao,Cash,1100\n"))
     assert found["recognised_as"] is None
+    assert kind_totals(tmp_path, "purchase")[0] == 0
+
+
+PAYU = ("Transaction ID,Transaction Date,Amount,Status,Customer Name,Customer Email,"
+        "Customer Phone,Payment Mode,Product Info\n"
+        "403993715521001,2026-03-01 10:11:00,1499.00,captured,Arjun Mehta,arjun@example.in,"
+        "9876500001,UPI,Yoga course\n"
+        "403993715521002,2026-03-02 11:00:00,2499.00,bounced,Neha Gupta,neha@example.in,"
+        "9876500002,CC,Yoga retreat\n"
+        "403993715521003,2026-03-02 11:05:00,2499.00,captured,Neha Gupta,neha@example.in,"
+        "9876500002,NB,Yoga retreat\n"
+        "403993715521004,2026-03-03 09:00:00,999.00,dropped,Ravi Iyer,ravi@example.in,"
+        "9876500003,UPI,Trial class\n"
+        "403993715521005,2026-03-04 12:00:00,1499.00,failed,Kiran Rao,kiran@example.in,"
+        "9876500004,DC,Yoga course\n"
+        "403993715521006,2026-03-05 12:00:00,1499.00,refunded,Arjun Mehta,arjun@example.in,"
+        "9876500001,UPI,Yoga course\n")
+
+
+def test_a_gateways_payments_bounced_or_dropped_on_its_page_are_no_sales(tmp_path):
+    """Captured: Arjun 1,499, Neha 2,499; Arjun's refunded 1,499 a sale and its refund:
+    3 sales of 5,497 (was 4 of 6,496: Ravi's 'dropped' 999 a sale). Neha's 'bounced' try
+    before she paid is a contact (was a lost deal); Ravi and Kiran contacts.
+    [4, 2, 2, 1, 0] (was [4, 3, 3, 1, 0])."""
+    cli_import_text(tmp_path, "payu_transactions.csv", PAYU)
+    assert kind_totals(tmp_path, "purchase") == (3, 5497.0)
+    assert kind_totals(tmp_path, "refund") == (1, 1499.0)
+    assert kind_totals(tmp_path, "lost")[0] == 0
+    assert workspace_rows(tmp_path, "SELECT name, furthest_stage FROM clients ORDER BY name") == [
+        ("Arjun Mehta", "retention"), ("Kiran Rao", "awareness"), ("Neha Gupta", "purchase"),
+        ("Ravi Iyer", "awareness")]
+    assert cli_funnel(tmp_path) == [4, 2, 2, 1, 0]
+
+
+def test_a_mailing_lists_bounced_subscriber_is_still_unreachable(tmp_path):
+    """Must not fire: a newsletter list's 'bounced' (an address mail cannot reach) stays a
+    lead lost, no payment word: Bob is lost, Ann subscribed, no sale."""
+    cli_import_text(tmp_path, "newsletter.csv", (
+        "Email,Name,Status,Signed up\nann@x.com,Ann Lee,subscribed,2026-01-02\n"
+        "bob@x.com,Bob Ray,bounced,2026-01-03\n"))
+    assert workspace_rows(tmp_path, "SELECT name, status FROM clients ORDER BY name") == [
+        ("Ann Lee", "active"), ("Bob Ray", "lost")]
     assert kind_totals(tmp_path, "purchase")[0] == 0
