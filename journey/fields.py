@@ -599,6 +599,12 @@ OTHER_LANGUAGES: dict[str, tuple[str, ...]] = {
                  "bestelling", "bonnummer"),
 }
 
+# Who sent a payment, in a Nordic payment app's report (Swish's "Avsändare", Vipps' and
+# MobilePay's "Avsender", "Afsender"): the client, each row money they paid.
+_PAYMENT_SENDERS = ("avsändare", "avsändarens namn", "betalare", "betalarens namn", "avsender",
+                    "avsenders navn", "afsender", "afsenders navn")
+PAYMENT_SENDERS = frozenset(map(match_key, _PAYMENT_SENDERS))
+
 # ... and in Polish, Swedish, Danish and Norwegian, and Japanese, with a few more of the other
 # languages' invoicing tools (lexoffice's "Brutto", a Mexican CFDI list's "Razón Social
 # Receptor" and "Folio", Google Forms' timestamp in each language), after those above.
@@ -610,7 +616,7 @@ _MORE_LANGUAGES: dict[str, tuple[str, ...]] = {
              "kontrahent", "nazwa kontrahenta", "razon social receptor", "receptor",
              "nombre receptor", "nombre del receptor", "nombre o razon social del receptor",
              "consumidor", "顧客名", "顧客", "お客様名", "氏名", "名前", "会社名", "取引先",
-             "取引先名"),
+             "取引先名", *_PAYMENT_SENDERS),
     "contact_name": ("kontakt", "kontaktperson", "osoba kontaktowa", "担当者名"),
     # a deal pipeline's stage and value (Pipedrive's and Lime CRM's in Swedish, Danish,
     # Norwegian: "Steg", "Fas", "Trin", "Värde", "Værdi", "Verdi")
@@ -631,7 +637,10 @@ _MORE_LANGUAGES: dict[str, tuple[str, ...]] = {
              # Google Forms' own first column, when each answer came
              "informazioni cronologiche", "marca temporal", "carimbo de data hora",
              "horodateur", "zeitstempel", "tijdstempel", "sygnatura czasowa", "tidsstampel",
-             "tidsstempel", "タイムスタンプ"),
+             "tidsstempel", "タイムスタンプ",
+             # a payment's day in Swedish, Norwegian and Danish reports (Swish's)
+             "transaktionsdatum", "transaktionsdag", "betalningsdatum", "betalningsdag",
+             "transaksjonsdato", "transaktionsdato", "betalingsdato"),
     "amount": ("brutto", "rechnungsbetrag", "gesamt brutto", "betrag inkl ust",
                "kwota", "kwota brutto", "wartość brutto", "do zapłaty",
                "belopp", "belopp inkl moms", "totalt", "summa", "att betala",
@@ -640,7 +649,7 @@ _MORE_LANGUAGES: dict[str, tuple[str, ...]] = {
                "verdi", "avtaleverdi",
                "金額", "合計金額", "合計", "請求金額", "売上金額", "税込金額"),
     "note": ("detalle", "detalles", "beskrivelse", "beskrivning", "opis", "uwagi", "備考",
-             "メモ"),
+             "メモ", "meddelande", "melding", "meddelelse", "besked"),
     "order_id": ("fakturanr", "fakturanummer", "faktura nr", "numer faktury", "nr faktury",
                  "folio", "n facture", "no facture", "注文番号", "請求書番号", "伝票番号"),
 }

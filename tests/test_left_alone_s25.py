@@ -6,6 +6,10 @@ sheet where the mend must not fire.
   credit is a sale, what was got the customer paying toward it (was six contacts, no sale).
 - A payment gateway's attempts left on its payment page (PayU's "bounced", "dropped") are
   contacts, no purchase (a "dropped" was a sale, a "bounced" a lost deal).
+- A Nordic payment app's report (Swish's "Transaktionsdatum", "Belopp", "Avsändarens namn",
+  "Meddelande") was reference rows, no header known; its sender names who paid each row:
+  each a sale, a negative one a refund. An amount beside a customer's name alone still
+  makes no purchase.
 """
 
 from __future__ import annotations
@@ -88,3 +92,28 @@ def test_a_mailing_lists_bounced_subscriber_is_still_unreachable(tmp_path):
     assert workspace_rows(tmp_path, "SELECT name, status FROM clients ORDER BY name") == [
         ("Ann Lee", "active"), ("Bob Ray", "lost")]
     assert kind_totals(tmp_path, "purchase")[0] == 0
+
+
+def test_a_swish_report_names_who_sent_each_payment(tmp_path):
+    """Anna 350 twice and Erik 1,200 sent: 3 sales of 1,900; Anna's -350 'Återbetalning'
+    a refund. [2, 2, 2, 1, 0] (was 4 reference rows, no client: [0, 0, 0, 0, 0])."""
+    found = cli_import_text(tmp_path, "Swish rapport mars.csv", (
+        "Transaktionsdatum;Belopp;Avsändarens namn;Avsändarens nummer;Meddelande;Referens\n"
+        "2026-03-01;350,00;Anna Svensson;46701234567;Yoga klass;SW1001\n"
+        "2026-03-02;1 200,00;Erik Johansson;46709876543;Kurs april;SW1002\n"
+        "2026-03-08;350,00;Anna Svensson;46701234567;Yoga klass;SW1003\n"
+        "2026-03-09;-350,00;Anna Svensson;46701234567;Återbetalning;SW1004\n"))
+    assert found["mapping"]["Avsändarens namn"] == "name"
+    assert found["mapping"]["Transaktionsdatum"] == "date"
+    assert kind_totals(tmp_path, "purchase") == (3, 1900.0)
+    assert kind_totals(tmp_path, "refund") == (1, 350.0)
+    assert cli_funnel(tmp_path) == [2, 2, 2, 1, 0]
+
+
+def test_a_customers_name_beside_an_amount_alone_is_still_no_sale(tmp_path):
+    """Must not fire: "Kund" (a customer, not who sent a payment) and "Belopp": contacts,
+    as before (an amount alone makes no purchase)."""
+    cli_import_text(tmp_path, "kunder.csv", (
+        "Datum;Kund;Belopp\n2026-03-01;Anna Svensson;350,00\n2026-03-02;Erik Johansson;1 200,00\n"))
+    assert kind_totals(tmp_path, "purchase")[0] == 0
+    assert cli_funnel(tmp_path) == [2, 0, 0, 0, 0]

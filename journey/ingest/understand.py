@@ -29,7 +29,7 @@ from ..fields import (
     CHILD_HEADERS, CLIENT_ONLY, COMMISSION_HEADERS, COMPANY_DETAIL_HEADERS, COMPANY_HEADERS,
     COMPANY_REVENUE, CONTACT_MEANS, CONVERSATION_IDS, EVENT_FIELDS, EVENT_KINDS, EVENT_ONLY,
     FEEDBACK_HEADERS, FUNDING_SOURCE, ORGANISATION_HEADERS, PARENT_HEADERS, PARTY_HEADERS,
-    PAYEE_HEADERS, PAYER_HEADERS, PERIOD_FEE_ALONE, PERSON_NAME_HEADERS,
+    PAYEE_HEADERS, PAYER_HEADERS, PAYMENT_SENDERS, PERIOD_FEE_ALONE, PERSON_NAME_HEADERS,
     SALE_PRICES,
     SALE_PRICES_ELSEWHERE, SCORE_RANGES, SERVED_HEADERS, SPENT_WITH_US, SURVEY_NAMES,
     TAG_HEADERS, VISIT_TYPE_HEADERS, WHOSE_FIELDS, bare_name_parts, field_type, fields_for,
@@ -2324,6 +2324,10 @@ def resolve_kinds(out, plan, frame, raw, columns_for, stage_map=None,
             and paid_flag(raw, plan.mapping) is None and "amount" in columns_for
             and _PAID_AMOUNT.match(normalise_header(columns_for["amount"][0]))):
         numbered = columns_for["amount"][0]     # "Paid £": each row money paid, a sale
+    if (named is None and numbered is None and not paying and not plan.set_values.get("kind")
+            and not {"kind", "stage", "status"} & set(columns_for) and "amount" in columns_for
+            and match_key(columns_for.get("name", [""])[0]) in PAYMENT_SENDERS):
+        numbered = columns_for["name"][0]       # "Avsändare": who sent each payment, a sale
     paid_column = numbered if numbered is not None and numbered in columns_for.get(
         "amount", []) else None
     default = plan.set_values.get("kind") or (
@@ -2953,6 +2957,8 @@ def _default_notes(plan, combos: list, decided: dict, default: str, named: str |
                    if numbered == quantity_sold(plan.mapping) else
                    f"its column '{numbered}' gives the money each paid"
                    if plan.mapping.get(numbered) == "amount" else
+                   f"its column '{numbered}' names who sent each payment"
+                   if match_key(numbered) in PAYMENT_SENDERS else
                    f"its column '{numbered}' says whether each was paid")
             noun = _KIND_NOUNS.get(default, default.replace("_", " "))
             read_as = (f"{'an' if noun[0] in 'aeiouN' else 'a'} {noun}" if defaulted == 1
