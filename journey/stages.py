@@ -316,6 +316,9 @@ PAID_BY = frozenset(match_key(word) for word in (
     "eft, bpay, payid, osko, interac, e transfer, etransfer, "
     "insurer, insurance, bupa, axa, axa ppp, aviva, vitality, simplyhealth, cigna, wpa, "
     "allianz, healthshield, paid, pd, "
+    # paid when the job was done or before ("paid on the day": a hire's, a call-out's)
+    "paid on the day, paid on day, paid on the night, paid on arrival, paid at the door, "
+    "paid on completion, paid on collection, paid in advance, paid upfront, paid up front, "
     # who paid, where not the client ("Paid by": Mum, the delegate's company, self-pay)
     "self, self pay, self funded, mum, dad, mother, father, parent, parents, grandma, "
     "grandad, grandparents, company, employer").split(", "))
@@ -335,7 +338,9 @@ NOT_PAID_YET = frozenset(match_key(word) for word in (
     # a payment that came back unpaid
     "bounced, cheque bounced, check bounced, payment bounced, "
     # not come, so nothing to pay (a no-show written in the "Paid" column)
-    "no show, noshow, dna, did not attend").split(", "))
+    "no show, noshow, dna, did not attend, "
+    # waiting for a place, so nothing paid yet (a retreat's or a course's waiting list)
+    "waitlist, waitlisted, wait list, waiting list, on waiting list").split(", "))
 # The rest still to pay, written after a part paid in a hand-kept "Paid" cell ("£1,000 dep -
 # bal due"): the cell says part paid.
 BALANCE_TO_COME = frozenset(match_key(word) for word in (

@@ -1835,10 +1835,11 @@ def _paid_of_price(raw: RawSheet, mapping: dict[str, str | None], free: list[str
 
 
 def _money_or_happened(column: pd.Series) -> pd.Series | None:
-    """A "Paid" column's amounts, where every cell reads as money or as a word saying what
-    happened instead (a dog trainer's "refunded", "no show": read so when the rows are),
-    and some hold money (None else)."""
-    money = values.read_money(column)
+    """A "Paid" column's amounts, where every cell reads as money (an owner's words beside
+    it too: a phone repair's "£89 card", "£40 dep") or as a word saying what happened
+    instead (a dog trainer's "refunded", "no show": read so when the rows are), and some
+    hold money (None else)."""
+    money = values.read_money(column, header=column.name, owners_words=True)
     words = column[money.bad].map(lambda cell: isinstance(cell, str) and order_status_kind(
         cell) in ("refund", "cancellation", "contact"))
     return None if not words.all() or money.values.isna().all() else money.values
