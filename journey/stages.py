@@ -692,7 +692,9 @@ QUOTE_STATUS_WORDS = {
 CONSULTATION_WORDS = frozenset(match_key(word) for word in (
     "assessment", "initial assessment", "free assessment", "consultation", "consult",
     "free consultation", "initial consultation", "discovery call", "intro call",
-    "introductory call", "first consultation"))
+    "introductory call", "first consultation", "free consult", "initial consult",
+    # (a laser clinic's or a colourist's test on the skin before the first treatment)
+    "patch test", "skin test", "allergy test"))
 # Of them, those that say the talk is free or a call, on a list that prices nothing: an
 # unpriced "Initial assessment" may be a physiotherapist's paid first visit.
 FREE_FIRST_TALKS = frozenset(match_key(word) for word in (
@@ -758,7 +760,9 @@ _TICK_STEP_WORDS = {
                      "interested, followed up, contract sent, sent contract, viewing, viewed, "
                      "viewing booked, site visit, show round, "
                      # (a wedding cake maker's or a caterer's tasting before ordering)
-                     "tasting, tasting done, tasting booked, had tasting",
+                     "tasting, tasting done, tasting booked, had tasting, "
+                     # (a therapist's or a coach's first talk: and CONSULTATION_WORDS)
+                     "consult done, consult booked, free call",
     "purchase": "paid, booked, signed, signed up and paid, contract signed, signed contract, "
                 "proposal signed, bought, "
                 "purchased, customer, client, converted, won, hired, "
@@ -779,6 +783,7 @@ _TICK_STEP_WORDS = {
 TICK_STEPS: dict[str, str] = {match_key(word): stage
                               for stage, words in _TICK_STEP_WORDS.items()
                               for word in words.split(",")}
+TICK_STEPS.update(dict.fromkeys(CONSULTATION_WORDS - set(TICK_STEPS), "consideration"))
 # A client list's date column saying since when each client has been one ("Customer since"):
 # the day of the first purchase of a client the sheet shows as a customer (read by
 # rules.client_lists.customers_since), whatever field the header was mapped to.

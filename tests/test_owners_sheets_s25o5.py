@@ -26,11 +26,22 @@ Mended (was -> now, each for its kind of sheet):
 - "Paid in full?" of "Yes", "No - balance due 1 Mar", "waitlist" is read (was unread: every
   retreat place a sale at its price, 5 of 4,450), and a booking not paid in full with its
   "Deposit" written is a sale of the deposit.
+- A "Paid" of money with the way paid ("£89 card", "£40 dep") is the amount on a log (a
+  phone repair shop's was unread: every job a sale at its quote).
+- A fee beside a status saying a quote was given is revenue to come (a pest controller's).
+- "£/month" is the monthly fee, and a sum among a month-per-column's paid marks is that
+  month's payment (an IT firm's retainers: no revenue, [5, 1, 0, 0, 0]).
+- "Patch test + consult" is a first talk, and "Free consult" ticked a step at
+  consideration (a laser clinic's and a hypnotherapist's: awareness).
+- "Mrs Edna Hill" is "Edna Hill": a title before a first name (not an initial) is left
+  out when names are matched loosely (a podiatrist's 5 clients, now 4).
+- A "Band" beside a bare "Contact" read as the name: the band is the client (rehearsal
+  rooms' clients were the contacts, one band lost).
 """
 
 from __future__ import annotations
 
-from conftest import cli_funnel, cli_import_book, kind_totals, workspace_rows
+from conftest import cli_funnel, cli_import_book, cli_import_text, kind_totals, workspace_rows
 from test_owners_sheets_s18 import REVENUE, count_clients, notes_of
 from test_owners_sheets_s23o3 import revenue_of
 
@@ -377,3 +388,147 @@ def test_a_sum_in_the_notes_is_not_a_months_payment(tmp_path):
     cli_import_book(tmp_path, "IT clients 2025.xlsx",
                     retainers(harbour_feb=None, harbour_note="3 hrs @ £45 = £135"))
     assert workspace_rows(tmp_path, REVENUE) == [(1110.0,)]
+
+
+# --- 10. a laser clinic's patch test and consult, a hypnotherapist's free consult --------
+
+def treatments(first_visit: str = "Patch test + consult") -> dict:
+    return {"Treatments": [
+        ["Clear Skin Laser - Tattoo Removal 2025"], [],
+        ["Date", "Client", "Tel", "Treatment", "Session", "Price", "Paid", "Notes"],
+        ["08/01/2025", "Gemma Price", "07700 900601", first_visit, 0, "£0", "n/a", None],
+        ["22/01/2025", "Gemma Price", "07700 900601", "Removal - wrist", 1, "£75", "card",
+         None],
+        ["19/02/2025", "Gemma Price", "07700 900601", "Removal - wrist", 2, "£75", "card",
+         None],
+        ["10/01/2025", "Lee Carter", "07700 900602", first_visit, 0, "FOC", "n/a", None],
+        ["31/01/2025", "Lee Carter", "07700 900602", "Removal - forearm (large)", 1, "£120",
+         "cash", None],
+        ["15/01/2025", "Sophie Dunn", "07700 900603", first_visit, 0, "£0", "n/a",
+         "didn't book - cost"],
+        ["05/02/2025", "Aaron Webb", "07700 900604", "Removal - finger", 1, "£50", "owes",
+         "pay next time"]]}
+
+
+def test_a_laser_clinics_patch_test_and_consult_is_a_first_talk(tmp_path):
+    """Sophie came for the free patch test and consult and did not book: considering (was
+    awareness). Gemma 75 + 75, Lee 120: 3 sales of 270; Aaron owes. [4, 3, 2, 1, 0] (was
+    [4, 2, 2, 1, 0])."""
+    found = cli_import_book(tmp_path, "Clear Skin Laser - treatment log 2025.xlsx",
+                            treatments())
+    assert any("that 'Treatment' calls Patch test + consult, with nothing paid" in note
+               for note in notes_of(found))
+    assert kind_totals(tmp_path, "purchase") == (3, 270.0)
+    assert cli_funnel(tmp_path) == [4, 3, 2, 1, 0]
+
+
+def test_a_first_talk_joined_with_a_treatment_is_no_first_talk(tmp_path):
+    """'Consult + removal' is a treatment done, not a talk: given free, Sophie's stays a
+    contact at awareness, as before."""
+    cli_import_book(tmp_path, "Clear Skin Laser - treatment log 2025.xlsx",
+                    treatments("Consult + removal"))
+    assert cli_funnel(tmp_path) == [4, 2, 2, 1, 0]
+
+
+def hypnotherapy(consult: str = "✓") -> dict:
+    return {"Clients": [
+        ["Client", "Issue", "Enquiry date", "Free consult", "Sessions booked",
+         "Sessions done", "Package", "Paid", "Outcome"],
+        ["Ruth Adams", "Smoking", "04/02/2025", consult, 1, 1, "Stop smoking (1 session)",
+         "£250", "Stopped! testimonial given"],
+        ["Mike O'Neill", "Anxiety", "10/02/2025", consult, 6, 3, "6-session pack", "£480",
+         "ongoing"],
+        ["Zoe Parks", "Weight", "12/02/2025", consult, None, None, None, None,
+         "decided not now"],
+        ["Liam Brook", "Fear of flying", "01/03/2025", None, 3, 0, "3 sessions", "£0",
+         "paying on first session"]]}
+
+
+def test_a_free_consult_ticked_is_a_step_at_consideration(tmp_path):
+    """Zoe had the free consult and decided not now: considering (was awareness, the
+    column kept as extra). Ruth 250 and Mike 480 paid: revenue 730."""
+    found = cli_import_book(tmp_path, "clients.xlsx", hypnotherapy())
+    assert ("Yes/no columns read as steps of the journey (a tick lifts the client): 'Free "
+            "consult' as consideration.") in notes_of(found)
+    assert workspace_rows(tmp_path, "SELECT furthest_stage FROM clients "
+                                    "WHERE name = 'Zoe Parks'") == [("consideration",)]
+    assert workspace_rows(tmp_path, REVENUE) == [(730.0,)]
+
+
+def test_a_free_consult_column_of_initials_is_no_step(tmp_path):
+    """'Free consult' holding who gave it ('JB') is no tick: Zoe stays at awareness."""
+    cli_import_book(tmp_path, "clients.xlsx", hypnotherapy("JB"))
+    assert workspace_rows(tmp_path, "SELECT furthest_stage FROM clients "
+                                    "WHERE name = 'Zoe Parks'") == [("awareness",)]
+
+
+# --- 11. a podiatrist's patient written with her title once --------------------------------
+
+def appointments(edna: str = "Mrs Edna Hill", frank: str = "Frank Boyd") -> str:
+    return ("Date,Time,Patient,Treatment,Fee,Paid by,Notes\n"
+            f"06/01/2025,09:00,{edna},Nail surgery,£180,Card,\n"
+            f"06/01/2025,10:30,{frank},Routine chiropody,£42,Cash,\n"
+            "13/01/2025,09:00,Edna Hill,Post-op dressing,£0,n/a,incl in surgery\n"
+            "13/01/2025,11:00,Gail Fry,Biomech assessment,£95,DNA,\n"
+            "20/01/2025,09:30,Frank Boyd,Routine chiropody,£42,Cash,\n"
+            "27/01/2025,14:00,Hari Mehta,Verruca treatment,£55,Card,Found us via Google\n"
+            ",,TOTAL,,£414,,\n")
+
+
+def test_a_title_before_a_patients_name_is_the_same_patient(tmp_path):
+    """'Mrs Edna Hill' and 'Edna Hill' are one patient: 4 clients (was 5). Paid: Edna 180,
+    Frank 42 twice, Hari 55: 4 sales of 319; Gail did not attend: [4, 3, 3, 1, 0] (was
+    [5, 3, 3, 1, 0])."""
+    found = cli_import_text(tmp_path, "appointments jan.csv", appointments())
+    assert any("('Mrs Edna Hill', 'Edna Hill'): each was read as one client" in note
+               for note in found["notes"])
+    assert count_clients(tmp_path) == 4
+    assert kind_totals(tmp_path, "purchase") == (4, 319.0)
+    assert cli_funnel(tmp_path) == [4, 3, 3, 1, 0]
+
+
+def test_a_title_before_an_initial_keeps_mr_and_mrs_apart(tmp_path):
+    """'Mrs E Hill' beside 'Mr E Hill' (an initial, not a first name) stay two people, and
+    neither is 'Edna Hill': 6 clients."""
+    cli_import_text(tmp_path, "appointments jan.csv",
+                    appointments(edna="Mrs E Hill", frank="Mr E Hill"))
+    assert count_clients(tmp_path) == 6
+
+
+# --- 12. rehearsal rooms booked by a band's contact ----------------------------------------
+
+def rooms(bands: tuple = ("The Rusty Nails", "Velvet Moth", "Paper Tigers",
+                          "Kit Mercer (solo)")) -> dict:
+    rusty, moth, tigers, kit = bands
+    header = ["Date", "Band", "Contact", "Room", "Hours", "Rate", "Total", "Paid"]
+    return {
+        "Jan": [["Jan 2025"], header,
+                ["04/01/2025", rusty, "Gaz 07700 900801", "Room A", 3, "£12", "£36", "cash"],
+                ["04/01/2025", moth, "Sian", "Room B", 2, "£10", "£20", "card"],
+                ["11/01/2025", rusty, "Gaz 07700 900801", "Room A", 3, "£12", "£36", "cash"],
+                ["18/01/2025", tigers, "Olly", "Room A", 4, "£12", "£48", "no show"]],
+        "Feb": [["Feb 2025"], header,
+                ["01/02/2025", moth, "Sian", "Room A", 3, "£12", "£36", "card"],
+                ["08/02/2025", kit, None, "Room C", 2, "£8", "£16", None],
+                [None, "TOTAL", None, None, None, None, "£192", None]]}
+
+
+def test_a_band_booked_by_its_contact_is_the_client(tmp_path):
+    """The bands are the clients, 'Contact' who books for them: 4 clients (was 3, the
+    contacts: 'Gaz 07700 900801', 'Sian', 'Olly'; Kit Mercer, with no contact, lost).
+    Paid: the Rusty Nails 36 twice, Velvet Moth 20 and 36: 4 sales of 128; Paper Tigers
+    did not show, Kit's blank is not paid: [4, 2, 2, 2, 0] (was [3, 2, 2, 2, 0])."""
+    found = cli_import_book(tmp_path, "Rehearsal rooms 2025.xlsx", rooms())
+    assert [sheet["mapping"]["Band"] for sheet in found] == ["name", "name"]
+    assert [sheet["mapping"]["Contact"] for sheet in found] == ["contact_name"] * 2
+    assert count_clients(tmp_path) == 4
+    assert kind_totals(tmp_path, "purchase") == (4, 128.0)
+    assert cli_funnel(tmp_path) == [4, 2, 2, 2, 0]
+
+
+def test_a_band_of_prices_leaves_the_contact_the_client(tmp_path):
+    """A 'Band' of price bands ('£10-20') names no one: 'Contact' stays the client's name,
+    as before."""
+    found = cli_import_book(tmp_path, "Rehearsal rooms 2025.xlsx",
+                            rooms(("£10-20", "£20-30", "£30-40", "£10-20")))
+    assert found[0]["mapping"]["Contact"] == "name"
