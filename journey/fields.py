@@ -898,6 +898,8 @@ def match_header(header: object) -> tuple[str | None, int]:
         if number[0] or found[0] not in (None, *_NUMBER_FIELDS) and field_type(found[0]) != COUNT:
             return number
     if found[0] is None and isinstance(header, str):
+        if _MONEY_PER.fullmatch(header.strip()):      # "£/month": the fee of one month
+            return _INDEX.get("fee", (None, 99))
         if pair := _CAMEL_PAIR.fullmatch(header.strip()):   # "amountTotal": "total amount"
             return _INDEX.get(normalise_header(f"{pair[2]} {pair[1]}"), (None, 99))
         if _PATH.fullmatch(header.strip()):     # an API's path: "orderCustomer.firstName"
@@ -922,6 +924,10 @@ def match_header(header: object) -> tuple[str | None, int]:
 
 
 _MONEY_SIGN = re.compile(r"[£$€¥₹]")
+# A price of one period or visit written as a currency sign over it ("£/month", "$ per
+# session", "€/wk"): a fee of one, as "Monthly fee" is.
+_MONEY_PER = re.compile(r"[£$€¥₹]\s*(?:/|per\s|a\s)\s*(?:month|mo|mth|week|wk|year|yr|term|"
+                        r"session|visit|lesson|class|clean)\.?", re.IGNORECASE)
 _NUMBER_FIELDS = ("order_id", "client_id", "phone")   # fields whose values are numbers given
 # A header that is an export's path to a field ("orderCustomer.email", Shopware's): matched
 # by its last part, or, where that is only a thing's name or code ("salesChannel.name"), by
@@ -1478,13 +1484,21 @@ PEOPLE_HEADERS = frozenset(map(match_key, (
     "artist", "artists", "band", "act", "agency")))
 
 
+def names_price_each(header: object) -> bool:
+    """Whether a header names the price of one period or visit (``PRICE_EACH``: "Monthly
+    fee", "Price"; or a currency sign over the period: "£/month")."""
+    return bool(PRICE_EACH.match(normalise_header(header))
+                or isinstance(header, str) and _MONEY_PER.fullmatch(header.strip()))
+
+
 def names_people(header: object) -> bool:
     """Whether a header names people as ``PEOPLE_HEADERS`` do, or as two or more such
-    headers or the client's name written together ("Agency / Client", "Band or artist")."""
+    headers or the client's name written together ("Agency / Client", "Band or artist"), or
+    with one naming who pays ("Couple/Family": a celebrant's couples and families)."""
     if normalise_header(header) in PEOPLE_HEADERS:
         return True
     parts = re.split(r"\s*/\s*|\s+or\s+", str(header).strip()) if header is not None else []
-    return len(parts) > 1 and all(normalise_header(part) in PEOPLE_HEADERS
+    return len(parts) > 1 and all(normalise_header(part) in PEOPLE_HEADERS | PAYER_HEADERS
                                   or match_header(part)[0] == "name" for part in parts)
 # Headers naming the account that pays for another ("Family", "Bill payer", "Paid by"), and
 # headers naming the one served ("Pupil", "Child"): beside each other, the account is the client (a

@@ -316,6 +316,9 @@ PAID_BY = frozenset(match_key(word) for word in (
     "eft, bpay, payid, osko, interac, e transfer, etransfer, "
     "insurer, insurance, bupa, axa, axa ppp, aviva, vitality, simplyhealth, cigna, wpa, "
     "allianz, healthshield, paid, pd, "
+    # paid when the job was done or before ("paid on the day": a hire's, a call-out's)
+    "paid on the day, paid on day, paid on the night, paid on arrival, paid at the door, "
+    "paid on completion, paid on collection, paid in advance, paid upfront, paid up front, "
     # who paid, where not the client ("Paid by": Mum, the delegate's company, self-pay)
     "self, self pay, self funded, mum, dad, mother, father, parent, parents, grandma, "
     "grandad, grandparents, company, employer").split(", "))
@@ -335,7 +338,9 @@ NOT_PAID_YET = frozenset(match_key(word) for word in (
     # a payment that came back unpaid
     "bounced, cheque bounced, check bounced, payment bounced, "
     # not come, so nothing to pay (a no-show written in the "Paid" column)
-    "no show, noshow, dna, did not attend").split(", "))
+    "no show, noshow, dna, did not attend, "
+    # waiting for a place, so nothing paid yet (a retreat's or a course's waiting list)
+    "waitlist, waitlisted, wait list, waiting list, on waiting list").split(", "))
 # The rest still to pay, written after a part paid in a hand-kept "Paid" cell ("£1,000 dep -
 # bal due"): the cell says part paid.
 BALANCE_TO_COME = frozenset(match_key(word) for word in (
@@ -688,7 +693,9 @@ QUOTE_STATUS_WORDS = {
 CONSULTATION_WORDS = frozenset(match_key(word) for word in (
     "assessment", "initial assessment", "free assessment", "consultation", "consult",
     "free consultation", "initial consultation", "discovery call", "intro call",
-    "introductory call", "first consultation"))
+    "introductory call", "first consultation", "free consult", "initial consult",
+    # (a laser clinic's or a colourist's test on the skin before the first treatment)
+    "patch test", "skin test", "allergy test"))
 # Of them, those that say the talk is free or a call, on a list that prices nothing: an
 # unpriced "Initial assessment" may be a physiotherapist's paid first visit.
 FREE_FIRST_TALKS = frozenset(match_key(word) for word in (
@@ -754,7 +761,9 @@ _TICK_STEP_WORDS = {
                      "interested, followed up, contract sent, sent contract, viewing, viewed, "
                      "viewing booked, site visit, show round, "
                      # (a wedding cake maker's or a caterer's tasting before ordering)
-                     "tasting, tasting done, tasting booked, had tasting",
+                     "tasting, tasting done, tasting booked, had tasting, "
+                     # (a therapist's or a coach's first talk: and CONSULTATION_WORDS)
+                     "consult done, consult booked, free call",
     "purchase": "paid, booked, signed, signed up and paid, contract signed, signed contract, "
                 "proposal signed, bought, "
                 "purchased, customer, client, converted, won, hired, "
@@ -775,6 +784,7 @@ _TICK_STEP_WORDS = {
 TICK_STEPS: dict[str, str] = {match_key(word): stage
                               for stage, words in _TICK_STEP_WORDS.items()
                               for word in words.split(",")}
+TICK_STEPS.update(dict.fromkeys(CONSULTATION_WORDS - set(TICK_STEPS), "consideration"))
 # A client list's date column saying since when each client has been one ("Customer since"):
 # the day of the first purchase of a client the sheet shows as a customer (read by
 # rules.client_lists.customers_since), whatever field the header was mapped to.

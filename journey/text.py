@@ -184,12 +184,18 @@ def best_written(spellings: list[str]) -> str:
     return (cased or letters or candidates or spellings)[0]
 
 
+# A title before a person's first name and surname ("mrs edna hill" is "edna hill"); not
+# before an initial or a surname alone ("mrs j allen", "mrs hill": Mr and Mrs stay two).
+_TITLE_BEFORE_A_NAME = r"^(?:mr|mrs|ms|miss|mx|dr|prof|rev) (\p{L}{2,} \S.*)$"
+
+
 def loose_name_keys(keys, remarks: bool = False) -> pa.Array:
     """A name key (``name_key``) as names are matched loosely: a person's name written
     surname first turned round ("Morgan, Jess" is "Jess Morgan"), accents, dots, commas and
     apostrophes left out, "&" read as "and" ("Smith & Co" is "Smith and Co"), a legal
     form spelled one way, and left out after the name (``DROPPED_LEGAL_FORMS``:
-    "Quarry Labs Ltd" is "Quarry Labs"), emoji an owner put beside a name left out ("💪 Sam
+    "Quarry Labs Ltd" is "Quarry Labs"), a title before a first name left out ("Mrs Edna
+    Hill" is "Edna Hill": ``_TITLE_BEFORE_A_NAME``), emoji an owner put beside a name left out ("💪 Sam
     Green" is "Sam Green"), and with ``remarks`` a remark in brackets after it too ("Jo
     Black (moved to Tues)" is "Jo Black"; not where two names may differ only there:
     "Acme (UK)", "Acme (US)"); a name of nothing else kept (Arrow text, vectorised)."""
@@ -203,6 +209,7 @@ def loose_name_keys(keys, remarks: bool = False) -> pa.Array:
     texts = pc.if_else(pc.match_substring_regex(texts, _AFTER_COMMA_FORM), texts,
                        pc.replace_substring_regex(texts, _SURNAME_FIRST, r"\2 \1"))
     texts = pc.replace_substring_regex(texts, "[.,'\u2019]+", "")
+    texts = pc.replace_substring_regex(texts, _TITLE_BEFORE_A_NAME, r"\1")
     texts = pc.replace_substring_regex(texts, r"\s*&\s*", " and ")
     texts = pc.utf8_trim(pc.replace_substring_regex(texts, r"\s+", " "), " ")
     for long, short in LEGAL_FORM_SPELLINGS:

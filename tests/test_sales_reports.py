@@ -145,7 +145,7 @@ def test_one_client_spelled_several_ways_is_said_to_be(tmp_path):
         "2024-03-03,Bobs Bakery,120,Paid\n"
         "2024-03-20,Dune Co,90,Paid\n"))
     assert ("2 names are spelled more than one way, differing only in case, accents, "
-            "punctuation, '&' or a legal form ('Acme Ltd', 'ACME Ltd.', 'Acme Limited'; "
+            "punctuation, '&', a title or a legal form ('Acme Ltd', 'ACME Ltd.', 'Acme Limited'; "
             "'Bob's Bakery', 'Bobs Bakery'): each was read as one client, as a client already "
             "here is matched by any of its spellings.") in found["notes"]
     assert workspace_rows(tmp_path, "SELECT purchase_count, revenue_events FROM clients "

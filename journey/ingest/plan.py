@@ -47,7 +47,7 @@ from .read import DEFAULT_MAX_BYTES, RawSheet, read_tables
 from .rules.amounts import (LEFT_EMPTY_SHOWN, demoted_money, doubtful, lines_priced_per_unit,
                             looked_like, net_plus_tax, tips_taken_off, with_tax)
 from .rules.client_lists import (active_or_inactive, last_visits_sold, money_not_spent,
-                                 paid_on_a_day, paid_tiers_bought, prospects_spend,
+                                 paid_on_a_day, paid_tiers_bought, prospects_spend, quoted_fees,
                                  renewals_paid, spenders_bought, spenders_lost, steps_taken,
                                  ticked_steps, trial_tiers_considering, trials_in_cells,
                                  trials_not_paid)
@@ -909,6 +909,7 @@ def prepare_sheet(plan: SheetPlan, *, stage_map: dict[str, str] | None = None,
     if plan.kind == "clients":
         notes += deal_values_won(out, columns_for)
         notes += prospects_spend(out, columns_for)
+        notes += quoted_fees(out, frame, columns_for)
         notes += parts_paid_by_status(out, frame, plan.mapping, columns_for)
         notes += period_columns(out, frame, plan.mapping, columns_for)
         notes += years_paid(out, frame, columns_for)

@@ -1556,8 +1556,13 @@ def _people_header_named(raw: RawSheet, mapping: dict[str, str | None], free: li
     """Where nothing else names the client, a column headed as people are
     (``PEOPLE_HEADERS``: "Customers", "Sold to") whose cells are mostly names, not counts
     (a till summary's "Customers" of 12 and 15, a table's "Guests" of "2 adults": a name
-    holds no digit), names each row's client."""
-    if {"name", "client_id"} & set(mapping.values()):
+    holds no digit), names each row's client. So does one beside a bare "Contact" read as
+    the name (a rehearsal room's "Band" and the "Contact" who books): the band is the
+    client, the contact its contact's name."""
+    named = [h for h in free if mapping[h] == "name"]
+    contact = named[0] if len(named) == 1 and normalise_header(named[0]) in _BARE_CONTACT \
+        else None
+    if "client_id" in mapping.values() or named and contact is None:
         return
     for header in free:
         cells = raw.frame[header].dropna()
@@ -1565,8 +1570,17 @@ def _people_header_named(raw: RawSheet, mapping: dict[str, str | None], free: li
                 and len(cells) and (~cells.astype(str).str.contains(r"\d")).mean() >= 0.8
                 and _names_someone(cells)):
             mapping[header] = "name"
+            if contact is not None:
+                mapping[contact] = "contact_name"
+                said.append(f"'{header}' holds the clients' names, '{contact}' who books for "
+                            "each: read as the client's name and the contact's")
+                return
             said.append(f"'{header}' holds people's names: read as the client's name")
             return
+
+
+# A bare header of the person to contact, read as the name where nothing else names one.
+_BARE_CONTACT = frozenset({"contact", "contactname", "contactperson", "bookedby"})
 
 
 def _payer_named(raw: RawSheet, mapping: dict[str, str | None], free: list[str],
@@ -1835,10 +1849,11 @@ def _paid_of_price(raw: RawSheet, mapping: dict[str, str | None], free: list[str
 
 
 def _money_or_happened(column: pd.Series) -> pd.Series | None:
-    """A "Paid" column's amounts, where every cell reads as money or as a word saying what
-    happened instead (a dog trainer's "refunded", "no show": read so when the rows are),
-    and some hold money (None else)."""
-    money = values.read_money(column)
+    """A "Paid" column's amounts, where every cell reads as money (an owner's words beside
+    it too: a phone repair's "£89 card", "£40 dep") or as a word saying what happened
+    instead (a dog trainer's "refunded", "no show": read so when the rows are), and some
+    hold money (None else)."""
+    money = values.read_money(column, header=column.name, owners_words=True)
     words = column[money.bad].map(lambda cell: isinstance(cell, str) and order_status_kind(
         cell) in ("refund", "cancellation", "contact"))
     return None if not words.all() or money.values.isna().all() else money.values

@@ -15,7 +15,7 @@ from ...fields import (FIRMOGRAPHIC_HEADERS, TAG_HEADERS, base_header_key, match
                        names_a_last_visit, names_a_visit_fee, names_money_paid,
                        names_money_spent, normalise_header)
 from ...stages import (ACTIVE_OF, CUSTOMER_SINCE, JOB_UNDER_WAY, LIST_UNREACHABLE, OPEN_OF,
-                       PAID_STEPS, RANK, TICK_STEPS, normalise_value)
+                       PAID_STEPS, QUOTE_GIVEN_WORDS, RANK, TICK_STEPS, normalise_value)
 from ...text import counted, its, listed, name_key, was, without_accents
 from .common import clients_counted, dated, ticks
 from .deals import active_in_a_pipeline, open_deals
@@ -77,6 +77,37 @@ def prospects_spend(out: pd.DataFrame, columns_for: dict[str, list[str]]) -> lis
             f"'{said}' ({values.amount_text(float(revenue[prospect].sum()))}) "
             f"{'has' if count == 1 else 'have'} bought nothing yet: what they spend is read "
             "as revenue to come (potential), not revenue."]
+
+
+_QUOTE_GIVEN = frozenset(normalise_value(word) for word in QUOTE_GIVEN_WORDS.split(", "))
+
+
+def quoted_fees(out: pd.DataFrame, frame: pd.DataFrame,
+                columns_for: dict[str, list[str]]) -> list[str]:
+    """On a client list, a client whose status says only that a quote or a proposal was
+    given ("Quote sent": ``QUOTE_GIVEN_WORDS``) with more than 0 in the revenue column of
+    a fee or a price (a pest controller's "Annual fee"; not money paid or spent) has
+    bought nothing yet: the money is the price quoted, revenue to come (potential), where
+    no column gives that. Returns a note."""
+    said = columns_for.get("revenue_current", [None])[0]
+    status = columns_for.get("status", [None])[0]
+    if (said is None or status not in frame or "revenue_potential" in columns_for
+            or names_money_paid(said) or names_money_spent(said)):
+        return []
+    revenue = pd.to_numeric(out["revenue_current"], errors="coerce")
+    quoted = (revenue.gt(0) & values.per_distinct(frame[status], normalise_value).isin(
+        _QUOTE_GIVEN).reindex(out.index, fill_value=False).astype(bool)
+              & out["stage"].map(lambda stage: RANK.get(stage, -1)).lt(RANK["purchase"]))
+    if not quoted.any():
+        return []
+    out["revenue_potential"] = revenue.where(quoted)
+    out["revenue_current"] = revenue.where(~quoted)
+    columns_for["revenue_potential"] = [said]
+    count = clients_counted(out, quoted)
+    return [f"{counted(count, 'client')} whose '{status}' says a quote was given, with "
+            f"more than 0 in '{said}' ({values.amount_text(float(revenue[quoted].sum()))}), "
+            f"{'has' if count == 1 else 'have'} bought nothing yet: read as revenue to come "
+            "(potential), not revenue."]
 
 
 def spenders_bought(out: pd.DataFrame, columns_for: dict[str, list[str]],

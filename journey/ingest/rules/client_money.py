@@ -9,7 +9,8 @@ import re
 import pandas as pd
 
 from ... import values
-from ...fields import (PAID_COUNT, PAYEE_HEADERS, PRICE_EACH, REFUNDED_HEADERS, REST_OF_TOTAL,
+from ...fields import (PAID_COUNT, PAYEE_HEADERS, REFUNDED_HEADERS, REST_OF_TOTAL,
+                       names_price_each,
                        TRIAL_FEE, base_header_key,
                        days_without_year, header_year, names_money_paid, normalise_header, period_of, tax_note)
 from ...stages import (DEPOSIT_PAID, PAID_IN_FULL, PAID_STEPS, RANK, normalise_value,
@@ -17,7 +18,8 @@ from ...stages import (DEPOSIT_PAID, PAID_IN_FULL, PAID_STEPS, RANK, normalise_v
 from ...text import counted, listed
 from ..understand import column_or_blank, is_blank
 from .common import clients_counted, ticks
-from .paid import names_owed, paid_parts, paid_words, parts_said_in_cell, said_half
+from .paid import (names_owed, names_paid_so_far, paid_parts, paid_words, parts_said_in_cell,
+                   said_half)
 
 
 def paid_amounts(out: pd.DataFrame, frame: pd.DataFrame, mapping: dict[str, str | None],
@@ -28,7 +30,9 @@ def paid_amounts(out: pd.DataFrame, frame: pd.DataFrame, mapping: dict[str, str 
     column gave it or one gave what was billed ("Invoiced": not all of it paid), and a
     client with more than 0 there has bought (purchase). Returns a note."""
     for header, target in mapping.items():
-        if target or header not in frame or base_header_key(header) not in PAID_STEPS:
+        so_far = _paid_to_date(header)
+        if target or header not in frame or base_header_key(header) not in PAID_STEPS and (
+                not so_far):
             continue
         # (an amount with its remark, "£100 deposit", is that amount: the header says money)
         money = values.read_money(frame[header], header, owners_words=True)
@@ -40,8 +44,10 @@ def paid_amounts(out: pd.DataFrame, frame: pd.DataFrame, mapping: dict[str, str 
         if said is None or billed:
             out["revenue_current"] = paid
             columns_for["revenue_current"] = [header]
-        elif base_header_key(header) in _DEPOSIT_PAID and "revenue_potential" not in columns_for:
-            return _deposit_of_total(out, paid, header, said, columns_for)
+        elif ((base_header_key(header) in _DEPOSIT_PAID or so_far)
+              and "revenue_potential" not in columns_for):
+            return _deposit_of_total(out, paid, header, said, columns_for,
+                                     "what" if so_far else "the deposit")
         lifted = paid.gt(0) & out["stage"].map(lambda s: RANK.get(s, -1)).lt(RANK["purchase"])
         out.loc[lifted, "stage"] = "purchase"
         count = clients_counted(out, paid.gt(0))
@@ -58,12 +64,21 @@ def paid_amounts(out: pd.DataFrame, frame: pd.DataFrame, mapping: dict[str, str 
 _DEPOSIT_PAID = frozenset({"depositpaid", "paiddeposit"})
 
 
+def _paid_to_date(header: object) -> bool:
+    """Whether a header names what a client has paid so far of their total (an architect's
+    "Paid to date", "Total paid", "Amount paid": ``names_paid_so_far``), not a bare "Paid"
+    (a paying step, read as ``paid_amounts`` says)."""
+    return names_paid_so_far(header) and base_header_key(str(header)) not in PAID_STEPS
+
+
 def _deposit_of_total(out: pd.DataFrame, paid: pd.Series, header: str, said: str,
-                      columns_for: dict[str, list[str]]) -> list[str]:
-    """A client list's total (``said``: a wedding venue's "Price") beside the money of the
-    deposit paid ("Deposit paid" £2,000): each client's revenue (current) is the deposit
-    paid, the rest of the total revenue to come (potential), and a client who paid one has
-    bought (purchase). ``out`` and ``columns_for`` are changed in place; returns a note."""
+                      columns_for: dict[str, list[str]], what: str = "the deposit"
+                      ) -> list[str]:
+    """A client list's total (``said``: a wedding venue's "Price", an architect's "Fee")
+    beside the money of the deposit paid ("Deposit paid" £2,000) or of all paid so far
+    ("Paid to date"): each client's revenue (current) is what was paid, the rest of the
+    total revenue to come (potential), and a client who paid some has bought (purchase).
+    ``out`` and ``columns_for`` are changed in place; returns a note."""
     whole = pd.to_numeric(out["revenue_current"], errors="coerce")
     got = paid.reindex(out.index).where(lambda sums: sums.gt(0))
     owed = (whole - got).where(lambda left: left.gt(0))
@@ -74,7 +89,7 @@ def _deposit_of_total(out: pd.DataFrame, paid: pd.Series, header: str, said: str
     lifted = got.gt(0) & out["stage"].map(lambda s: RANK.get(s, -1)).lt(RANK["purchase"])
     out.loc[lifted, "stage"] = "purchase"
     count = clients_counted(out, got.gt(0))
-    return [f"'{header}' holds the deposit each client paid of '{said}': "
+    return [f"'{header}' holds {what} each client paid of '{said}': "
             f"{counted(count, 'client')} paid {values.amount_text(float(got.sum()))} "
             f"(revenue, current; a purchase), and the "
             f"{values.amount_text(float(out['revenue_potential'].sum()))} not yet paid is "
@@ -158,7 +173,7 @@ def balances_owed(out: pd.DataFrame, frame: pd.DataFrame, mapping: dict[str, str
     suppliers, nor a "Balance" with its "Balance paid" (a part ``parts_paid`` reads), nor a
     bare "Balance" that is the price less a "Deposit" on every row (the rest of the total,
     paid or not). Returns a note."""
-    said = columns_for.get("revenue_current", [])
+    said = _whole_of_parts(columns_for.get("revenue_current", []))
     if (len(said) != 1 or said[0] not in frame or "revenue_potential" in columns_for
             or names_money_paid(said[0]) or base_header_key(said[0]) in PAID_STEPS
             or paid_parts(frame, mapping) or _paid_to_suppliers(frame)):
@@ -167,7 +182,9 @@ def balances_owed(out: pd.DataFrame, frame: pd.DataFrame, mapping: dict[str, str
                   None)
     if header is None:
         return []
-    price = pd.to_numeric(out["revenue_current"], errors="coerce")
+    price = (pd.to_numeric(out["revenue_current"], errors="coerce")
+             if columns_for["revenue_current"] == said
+             else values.read_money(frame[said[0]]).values.reindex(out.index))
     money = values.read_money(frame[header])
     owed = money.values.reindex(out.index)
     bad = money.bad.reindex(out.index, fill_value=False)
@@ -178,12 +195,24 @@ def balances_owed(out: pd.DataFrame, frame: pd.DataFrame, mapping: dict[str, str
     owing = owed.gt(0)
     out["revenue_current"] = (price - owed.fillna(0)).where(price.notna()).round(2)
     out["revenue_potential"] = owed.where(owing).round(2)
-    columns_for["revenue_potential"] = [header]
+    columns_for["revenue_current"], columns_for["revenue_potential"] = said, [header]
+    # (one owing all of the price was given it and has paid none: considering)
+    stage = column_or_blank(out, "stage")
+    priced = owed.ge(price - 0.005) & owing & stage.map(lambda s: RANK.get(s, -1)).lt(
+        RANK["consideration"])
+    out["stage"] = stage.where(~priced, "consideration")
     count = clients_counted(out, owing)
     return [f"Each client's revenue (current) is '{said[0]}' less what '{header}' says is "
             f"still owed ({values.amount_text(float(out['revenue_current'].sum()))}); the "
             f"{values.amount_text(float(owed[owing].sum()))} still owed by "
             f"{counted(count, 'client')} is revenue to come (potential)."]
+
+
+def _whole_of_parts(said: list[str]) -> list[str]:
+    """The columns read as revenue, less those naming a part of a price beside it (a
+    wedding planner's "Final" instalment beside the "Fee": ``REST_OF_TOTAL``)."""
+    whole = [h for h in said if normalise_header(h) not in REST_OF_TOTAL]
+    return whole if len(whole) == 1 else said
 
 
 def _rest_of_price(frame: pd.DataFrame, header: str, price: pd.Series, owed: pd.Series) -> bool:
@@ -495,7 +524,7 @@ def _price_times_paid(out: pd.DataFrame, paid: pd.Series,
     ``none_bought``). ``out`` is changed in place; returns the price's header, or None
     where the revenue column is no price of one."""
     said = columns_for.get("revenue_current", [None])[0]
-    if said is None or not PRICE_EACH.match(normalise_header(said)):
+    if said is None or not names_price_each(said):
         return None
     price = pd.to_numeric(out["revenue_current"], errors="coerce")
     paid = paid.reindex(out.index)
@@ -583,7 +612,7 @@ def none_bought(out: pd.DataFrame, columns_for: dict[str, list[str]]) -> list[st
     header = columns_for["purchases"][0]
     said = columns_for.get("revenue_current", [None])[0]
     key = normalise_header(header)
-    if said is None or not PRICE_EACH.match(normalise_header(said)) or not (
+    if said is None or not names_price_each(said) or not (
             PAID_COUNT.match(key) or key.endswith(("bought", "purchased"))):
         return []
     count = pd.to_numeric(out["purchases"], errors="coerce")
@@ -622,23 +651,37 @@ def _visits_paid(out: pd.DataFrame, frame: pd.DataFrame, periods: list[str],
     paid = {h: m.isin(_PAID_MARKS) | (each != "date") & (
         m.str.fullmatch(_DAY_PAID).fillna(False).astype(bool)
         | values.parse_dates(frame[h])[0].notna()) for h, m in marks.items()}
-    if any(values.read_money(frame[h]).values.notna().any() for h in periods) or not any(
-            marked.any() for marked in paid.values()):
+    marked = pd.DataFrame(paid)
+    # (a sum among the marks, fewer than they are: what one period's ad hoc work was paid)
+    money = pd.DataFrame({h: values.read_money(frame[h]).values for h in periods})
+    billed = money.gt(0)
+    if money.notna().sum().sum() >= marked.sum().sum() or not marked.any().any():
         return []
-    visits = pd.DataFrame(paid).sum(axis=1)
+    visits = marked.sum(axis=1)
     said = _price_times_paid(out, visits, columns_for)
     if said is None:
         return []
+    if billed.any().any():
+        extra = money.where(billed).sum(axis=1, min_count=1).reindex(out.index)
+        revenue = pd.to_numeric(out["revenue_current"], errors="coerce")
+        out["revenue_current"] = revenue.add(extra, fill_value=0).where(
+            revenue.notna() | extra.notna()).round(2)
+        visits = (marked | billed).sum(axis=1)
     if "purchases" not in columns_for:
         out["purchases"] = visits.reindex(out.index)
     if each == "date":
         return [f"Columns '{periods[0]}' to '{periods[-1]}' mark each {each}'s visit paid or "
                 f"not ({counted(int(visits.sum()), 'visit')} paid): each client's revenue "
                 f"(current) is '{said}' times the visits marked paid."]
+    sums = int(billed.sum().sum())
     return [f"Columns '{periods[0]}' to '{periods[-1]}' mark each {each} paid or not "
             f"({counted(int(visits.sum()), each)} paid): each client's revenue (current) is "
-            f"'{said}' times the {each}s marked paid, and a client who paid for two or more "
-            "a repeat customer."]
+            f"'{said}' times the {each}s marked paid"
+            + (f", and the {counted(sums, 'sum')} written among the marks "
+               f"({values.amount_text(float(money.where(billed).sum().sum()))}) "
+               f"{'is' if sums == 1 else 'are'} what {'that' if sums == 1 else 'each'} "
+               f"{each} was paid" if sums else "")
+            + ", and a client who paid for two or more a repeat customer."]
 
 
 def period_columns(out: pd.DataFrame, frame: pd.DataFrame, mapping: dict[str, str | None],
@@ -680,7 +723,7 @@ def period_columns(out: pd.DataFrame, frame: pd.DataFrame, mapping: dict[str, st
     said = columns_for.get("revenue_current", [None])[0]
     total_read = "revenue_current" in out and pd.to_numeric(
         out["revenue_current"], errors="coerce").notna().any()
-    if (each == "date" or said and PRICE_EACH.match(normalise_header(said))
+    if (each == "date" or said and names_price_each(said)
             or each in _PAID_ONCE_EACH and not total_read) and (
             _written_as_money(frame, numbers, each)         # (not hours, not visits)
             or _paid_at_the_price(out, frame, amounts)):
@@ -699,7 +742,7 @@ def period_columns(out: pd.DataFrame, frame: pd.DataFrame, mapping: dict[str, st
 def _price_of_one(out: pd.DataFrame, frame: pd.DataFrame) -> tuple[str | None, pd.Series]:
     """A client list's column of the price of one visit or period ("Price", "Rate",
     "Monthly fee": ``PRICE_EACH``), and each row's amount in it."""
-    header = next((h for h in frame.columns if PRICE_EACH.match(normalise_header(h))), None)
+    header = next((h for h in frame.columns if names_price_each(h)), None)
     if header is None:
         return None, pd.Series(dtype=float)
     return header, values.read_money(frame[header]).values.reindex(out.index)

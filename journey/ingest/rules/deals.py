@@ -266,8 +266,8 @@ def consultations(rows: pd.DataFrame, frame: pd.DataFrame,
                    and normalise_header(h) in VISIT_TYPE_HEADERS), None)
     if header is None or "kind" not in rows:
         return rows, []
-    talk = values.per_distinct(frame[header].reindex(rows.index), match_key).isin(
-        CONSULTATION_WORDS)
+    talk = values.per_distinct(frame[header].reindex(rows.index), _first_talk).fillna(
+        False).astype(bool)
     paid = pd.to_numeric(rows["amount"], errors="coerce").gt(0) if "amount" in rows else False
     talk &= rows["kind"].eq("contact") & ~paid & ~no_shows(frame, mapping).reindex(
         rows.index, fill_value=False)           # (a first talk missed is no talk)
@@ -279,6 +279,13 @@ def consultations(rows: pd.DataFrame, frame: pd.DataFrame,
     return rows, [f"{counted(count, 'row')} that '{header}' calls {said}, with nothing paid, "
                   f"{'was read as a contact' if count == 1 else 'were read as contacts'} at "
                   f"consideration (a first talk), not {'a sale' if count == 1 else 'sales'}."]
+
+
+def _first_talk(cell: object) -> bool:
+    """Whether a visit's name is a first talk (``CONSULTATION_WORDS``), alone or joined
+    with another ("Patch test + consult", "Consultation & patch test")."""
+    parts = re.split(r"\s*(?:[+&/,]|\band\b)\s*", str(cell).strip())
+    return all(match_key(part) in CONSULTATION_WORDS for part in parts)
 
 
 def quotes_turned_down(rows: pd.DataFrame) -> tuple[pd.DataFrame, list[str]]:

@@ -122,9 +122,11 @@ def _sales_marked_unpaid(kinds: pd.Series, marks: pd.Series, flags: pd.Series) -
     return kinds.notna() & named.eq("purchase") & marks.eq("contact") & flags.notna()
 
 
-# A hand-kept paid cell's words before the day it was paid ("BACS 10/1", "pd 30/1").
+# A hand-kept paid cell's words before the day it was paid or is due ("BACS 10/1", "pd
+# 30/1", "balance due 1 Mar").
 _WORDS_BEFORE_A_DAY = re.compile(r"^(?P<words>\D*?)[\s:,-]*(?:on\s*)?"
-                                 r"(?:\d{1,2}[/.-]\d{1,2}(?:[/.-]\d{2,4})?)?\s*$")
+                                 r"(?:\d{1,2}[/.-]\d{1,2}(?:[/.-]\d{2,4})?"
+                                 r"|\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]{3,9}\.?(?:\s+\d{4})?)?\s*$")
 
 
 def _paid_how(cell: object) -> str | None:
@@ -133,12 +135,29 @@ def _paid_how(cell: object) -> str | None:
     "BACS 10/1", "Invoice - pd 30/1", "Y - cash", "Booking.com"), or part paid ("deposit
     £50", "half"), a purchase; billed alone ("Invoice": ``ON_INVOICE``), owed ("owes",
     "TBC", "Invoice sent": ``NOT_PAID_YET``) or free ("FOC"), a contact; else None
-    (unread)."""
-    parts = _paid_parts(cell)
+    (unread). Called off and the money given back ("Cancelled - refunded"), a refund. An
+    aside in brackets is left out where the words are none known with it ("CANCELLED
+    (rain) - refunded", "Card (Sarah)")."""
+    said = _paid_said(_paid_parts(cell))
+    aside = _ASIDE.sub(" ", str(cell)) if isinstance(cell, str) else cell
+    return said if said is not None or aside == cell else _paid_said(_paid_parts(aside))
+
+
+# An aside in brackets in an owner's cell ("(rain)", "(Sarah)").
+_ASIDE = re.compile(r"\([^()]*\)")
+# Money given back in full, as a "Paid" cell says it (not "partially refunded").
+_GIVEN_BACK_IN_FULL = GIVEN_BACK - {"partiallyrefunded", "partialrefund"}
+
+
+def _paid_said(parts: set[str]) -> str | None:
+    """What a "Paid" cell's words (``_paid_parts``) say, as ``_paid_how`` reads them."""
     if not parts:
         return None
+    if parts & _GIVEN_BACK_IN_FULL and all(
+            part in GIVEN_BACK or order_status_kind(part) == "cancellation" for part in parts):
+        return "refund"
     if (parts & NOT_PAID_YET and parts <= NOT_PAID_YET | ON_INVOICE or parts <= _NO_CHARGE
-            or parts <= _SAID_NO):
+            or parts & _SAID_NO and parts <= _SAID_NO | BALANCE_TO_COME):     # ("No - bal due")
         return "contact"
     if parts <= _PAID_WORDS | ON_INVOICE:
         return "contact" if parts <= ON_INVOICE else "purchase"
@@ -1024,16 +1043,26 @@ def paid_parts(frame: pd.DataFrame, mapping: dict[str, str | None]
     """Amounts paid in parts, each beside a column saying whether (or when) it was paid
     ("Deposit" and "Deposit paid", "Balance" and "Balance paid"): part's header -> (its
     paid column, the amounts where paid)."""
-    by_key = {normalise_header(h): h for h, f in mapping.items() if not f and h in frame}
+    by_key = {_part_key(h): h for h, f in mapping.items() if not f and h in frame}
     parts = {}
     for key, header in by_key.items():
+        part = key.removesuffix("due")      # ("Balance due" beside "Balance pd")
         paid_by = next((by_key[k] for k in (f"{key}paid", f"{key}paidon", f"{key}received",
-                                             f"paid{key}") if k in by_key), None)
+                                             f"paid{key}", f"{part}paid") if k in by_key
+                        and by_key[k] != header), None)
         if paid_by is None:
             continue
         if (found := _part_paid_where_ticked(frame, header, paid_by)) is not None:
             parts[header] = (paid_by, found)
     return parts or _stage_payments(frame, mapping)
+
+
+def _part_key(header: str) -> str:
+    """A header as ``paid_parts`` pairs a part with its paid column: normalised, an aside
+    in brackets left out and "pd" read as paid ("Deposit (25%)" and "Deposit pd": a
+    marquee hire's)."""
+    key = normalise_header(_ASIDE.sub(" ", header).strip() or header)
+    return key.removesuffix("pd") + "paid" if key.endswith("pd") else key
 
 
 def _part_paid_where_ticked(frame: pd.DataFrame, header: str, paid_by: str) -> pd.Series | None:
@@ -1167,6 +1196,8 @@ def booked_parts_paid(rows: pd.DataFrame, frame: pd.DataFrame,
     with none paid yet a contact at consideration (agreed, not paid). Rows that say they
     were refunded or cancelled keep that. Returns the rows and a note."""
     parts, rest = paid_parts(frame, mapping), _rest_paid_amounts(frame, mapping)
+    if not parts and not rest and (full := unmapped(mapping, _PAID_IN_FULL)):
+        return _deposits_not_paid_in_full(rows, frame, mapping, full)
     if not parts and rest:      # a deposit written with no column saying if it was paid,
         parts = _deposits_taken(frame, mapping)     # beside the balance paid: taken
     said = None
@@ -1201,6 +1232,46 @@ def booked_parts_paid(rows: pd.DataFrame, frame: pd.DataFrame,
                   + (f"; {counted(unsaid, 'row')} with no part said paid or owed (a bare "
                      f"sum or none) {was(unsaid)} read as {its(unsaid)} status says"
                      if unsaid else "") + "."]
+
+
+# A column saying whether each booking was paid in full ("Paid in full?", "Fully paid").
+_PAID_IN_FULL = re.compile(r"^(?:paidinfull|fullypaid)\??$")
+
+
+def _deposits_not_paid_in_full(rows: pd.DataFrame, frame: pd.DataFrame,
+                               mapping: dict[str, str | None], full: str
+                               ) -> tuple[pd.DataFrame, list[str]]:
+    """On a log of bookings, a "Deposit" of money (``_deposits_taken``) beside a column
+    saying whether each was paid in full (a retreat's "Paid in full?" Yes, "No - balance
+    due 1 Mar"): a booking said not paid in full, its deposit written, is a sale of the
+    deposit, not a contact; one paid in full stays a sale of its price, one with no
+    deposit (a place on the waiting list) a contact. A blank or a no-show says nothing of
+    the deposit being paid. Returns the rows and a note."""
+    deposits = _deposits_taken(frame, mapping)
+    if not deposits:
+        return rows, []
+    ((header, (_, taken)),) = deposits.items()
+    said_unpaid = values.per_distinct(frame[full], _not_in_full_yet)
+    took = (rows["kind"].eq("contact") & said_unpaid.reindex(rows.index).fillna(False)
+            .astype(bool) & taken.reindex(rows.index).gt(0))
+    if not took.any():
+        return rows, []
+    rows = rows.copy()
+    rows.loc[took, "kind"] = "purchase"
+    rows.loc[took, "amount"] = taken[took[took].index].round(2)
+    count = int(took.sum())
+    return rows, [f"{counted(count, 'booking')} not paid in full as '{full}' says, with "
+                  f"'{header}' written, {was(count)} read as "
+                  f"{'a sale' if count == 1 else 'sales'} of the deposit "
+                  f"({values.amount_text(float(taken[took[took].index].sum()))}), not "
+                  f"{'a contact' if count == 1 else 'contacts'}."]
+
+
+def _not_in_full_yet(cell: object) -> bool:
+    """Whether a "Paid in full" cell says no, or that the balance is still to come ("No",
+    "No - balance due 1 Mar", "bal due"): not a blank, a no-show or another word."""
+    parts = _paid_parts(cell) if isinstance(cell, str) else set()
+    return bool(parts) and parts <= _SAID_NO | BALANCE_TO_COME
 
 
 def deposits_balance_owed(rows: pd.DataFrame, frame: pd.DataFrame,

@@ -498,7 +498,7 @@ def names_alike(names: pd.Series, events: bool = False) -> list[str]:
             shown = listed([", ".join(f"'{n}'" for n in group) for group in groups], 3, "; ")
             said = [f"{counted(len(groups), 'name')} {'is' if len(groups) == 1 else 'are'} "
                     f"spelled more than one way, differing only in case, accents, "
-                    f"punctuation, '&' or a legal form ({shown}): each was read as one "
+                    f"punctuation, '&', a title or a legal form ({shown}): each was read as one "
                     "client, as a client already here is matched by any of its spellings."]
         distinct = distinct[~loose.duplicated()].reset_index(drop=True)
         if len(distinct) < 2:
