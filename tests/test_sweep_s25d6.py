@@ -328,8 +328,8 @@ def test_liveagent_spam_left_out_and_dated(tmp_path):
     """(LiveAgent's tickets, headers as far as known.) Karel's two refund tickets and Tomas'
     video that will not load are complaints, Jana's question and thanks contacts; the spam
     ticket is left out. 3 clients (was 4, the spammer one of them: "Answered", "Postponed"
-    and "Spam" unknown, so the sheet was no ticket list), every ticket dated by "Date
-    created" (none was)."""
+    and "Spam" unknown, so the sheet was no ticket list); read as one now, each ticket is
+    still dated by its "Date created" (a ticket list's own headers know it)."""
     cli_import_text(tmp_path, "tickets.csv", LIVEAGENT)
     assert workspace_rows(tmp_path, _NAMES) == [("Jana Dvorak",), ("Karel Novak",),
                                                ("Tomas Kral",)]
