@@ -144,6 +144,8 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
              # (a maker's or a wholesaler's shops that stock its goods)
              "stockist", "stockist name", "trade customer", "wholesale customer",
              "guest name", "billing name", "consumer name",
+             # (who paid by card: a card gateway's, Helcim's "Card Holder Name")
+             "card holder name", "cardholder name", "cardholder", "card holder", "name on card",
              "review consumer name",     # (Trustpilot's reviewer)
              # (who booked: a class's or an event's booking tool, Bookwhen's)
              # (not "Booked by": a salon's or a clinic's is its staff or "Online")
@@ -214,7 +216,9 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "revenue_potential": ("potential revenue", "revenue potential", "potential",
                           "potential value", "opportunity value", "pipeline value",
                           "quote", "quote value", "quoted", "estimate", "estimate value",
-                          "est value", "estimated value", "est deal value"),
+                          "est value", "estimated value", "est deal value",
+                          # (what a lead may spend: Kommo's and amoCRM's "Budget")
+                          "budget", "lead budget", "бюджет"),
     "communication": ("communication", "communication style", "communications"),
     "preferred_channel": ("preferred channel", "preferred contact", "contact preference",
                           "preferred contact method", "contact method"),
@@ -383,6 +387,8 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
                "ticket total", "check total", "bill total", "net sales",
                # (Braintree's: what was taken, beside what was only authorised)
                "amount submitted for settlement",
+               # (Authorize.net's: what was settled, beside the "Authorization Amount")
+               "settlement amount",
                # (what each was sold at, last: any other amount says more; never the
                # "Cost price" or "Purchase price" of goods bought in)
                *SALE_PRICES),

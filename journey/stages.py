@@ -83,7 +83,8 @@ BILLED_WORDS = ("invoiced, facturado, facturada, facture, facturee, fakturiert, 
 # order's or a booking's status with nothing paid).
 QUOTE_GIVEN_WORDS = ("quote, quoted, quote sent, sent quote, quote given, quote emailed, "
                      "quotation, quotation sent, quotation given, estimate, estimate sent, "
-                     "sent estimate, estimate given, proposal, proposal sent")
+                     "sent estimate, estimate given, proposal, proposal sent, "
+                     "offer sent, sent offer, offer made")     # (Teamleader's "Offer sent")
 # Words of a header, a sheet's name or a job's own cell ("Quote for safe", "Devis
 # toiture") that say its rows, or the row, are quotes or estimates (lower case, unaccented).
 QUOTE_WORDS = frozenset(
@@ -116,7 +117,9 @@ _ALIAS_WORDS = {
                  "potansiyel müşteri, неразобранное, первичный контакт, новый лид, "
                  "первинний контакт, новий лід, υποψηφιος, υποψηφιος πελατης, prospek, "
                  "calon pelanggan, ny lead, nytt lead, nyt lead, ny, "
-                 "lead in, leads in",              # (Pipedrive's first stage)
+                 "lead in, leads in, "             # (Pipedrive's first stage)
+                 # (Kommo's first stages, amoCRM's in English)
+                 "incoming leads, incoming lead, initial contact",
     "consideration": "consideration, considering, engaging, engaged, evaluation, evaluating, "
                      "qualified, qualification, qualify, qualifying, mql, sql, opportunity, opportunities, "
                      "marketing qualified lead, sales qualified lead, sales accepted lead, "
@@ -174,6 +177,8 @@ _ALIAS_WORDS = {
                      "oferta wysłana, neuvottelu, tarjous lähetetty, tarjous, jednani, "
                      "nabidka odeslana, görüşme, teklif gönderildi, переговоры, "
                      "принимают решение, согласование договора, "
+                     # (Kommo's stages: amoCRM's above, in English)
+                     "discussions, decision making, contract discussion, "
                      "коммерческое предложение, переговори, ухвалюють рішення, "
                      "приймають рішення, узгодження договору, комерційна пропозиція, "
                      "διαπραγματευση, προσφορα, negosiasi, penawaran",
@@ -419,6 +424,9 @@ ORDER_STATUS_WORDS = {
                 "preparing for customer, "
                 # (a card payment taken: Braintree's)
                 "submitted for settlement, settling, settlement pending, settlement confirmed, completado, enviado, entregado, "
+                # (a card payment settled, or captured and waiting for the day's batch:
+                # Authorize.net's)
+                "settled successfully, captured pending settlement, "
                 "expedie, livre, abgeschlossen, versandt, "
                 "versendet, geliefert, zugestellt, concluido, entregue, "
                 "awaiting fulfillment, awaiting shipment, awaiting pickup, unshipped, "
@@ -482,6 +490,8 @@ ORDER_STATUS_WORDS = {
                 + FINISHED_WORDS,      # (a job finished: done)
     "refund": PAYMENT_STATUS_WORDS["refund"] + ", "
               "partial refund, refund, returned, customer return, "
+              # (a card refund settled or waiting for the day's batch: Authorize.net's)
+              "refund settled successfully, refund pending settlement, "
               "chargeback, devuelto, retourne, "
               "zuruckerstattet, ruckerstattet, retourniert, retoure, devolvido, estornado, estornada, "
               "reembolsada, devuelta, devolvida, remboursee, "
@@ -548,11 +558,13 @@ ORDER_STATUS_WORDS = {
                     "cancelado por el cliente, cancelada pelo paciente, "
                     "cancelado pelo paciente, cancelada pelo cliente, cancelado pelo cliente",
     "contact": PAYMENT_STATUS_WORDS["contact"] + ", "
-               "pending, pend, pending supplier, pending payment, awaiting payment, "
+               "pending, pend, pending supplier, pending payment, payment pending, awaiting payment, "
                # (a payment failed: iyzico's "Başarısız"; a Korean order before its money came:
                # Cafe24's "입금전"; an Arabic shop's awaiting payment: Salla's)
                "başarısız, 입금전, بإنتظار الدفع, بانتظار الدفع, "
                "past due, on hold, failed, payment failed, "
+               # (a checkout left before paying, an order held: Shift4Shop's, 3dcart's)
+               "not completed, hold, "
                # (a card payment refused: Braintree's)
                "processor declined, gateway rejected, settlement declined, "
                "authorization expired, authorisation expired, pending submission, "
@@ -561,6 +573,7 @@ ORDER_STATUS_WORDS = {
                "dna, did not attend, "      # (a clinic's or a salon's no-show)
                "absent, absente, nicht erschienen, "   # (French, German: Planity's, Eversports')
                "err, error, "       # (a payment failed: ICEPAY's "ERR")
+               "general error, communication error, "  # (a card payment failed: Authorize.net's)
                # (a payment not made: Midtrans' "expire", "deny", "failure"; a payment page
                # left before paying: PayU's "bounced", "dropped")
                "expire, deny, failure, bounced, dropped, "
@@ -588,7 +601,8 @@ ORDER_STATUS_WORDS = {
                "scheduled, unscheduled, rescheduled, in progress, confirmed, booked, upcoming, "
                + IN_PROGRESS_WORDS + ", " + ", ".join(ONGOING_WORDS) + ", "
                # (being prepared or picked: on a shop's order list a sale, ORDER_IN_HAND)
-               "en preparacion, em preparacao, em separacao, "
+               "en preparacion, em preparacao, em separacao, pronto para o manuseio, "
+               "preparando entrega, "
                "not started, requested, tentative, awaiting confirmation, needs scheduling, "
                "tbc, to be confirmed, provisional, pencilled in, penciled in, "
                "vencida, vencido, impaga, impago, no pagada, pendiente de pago, confirmada, "
@@ -817,6 +831,8 @@ ORDER_IN_HAND = frozenset(normalise_value(word) for word in (
     "em andamento", "in lavorazione", "in behandeling",
     # being prepared or picked, in Spanish and Portuguese
     "en preparación", "em preparação", "em separação",
+    # (a Brazilian shop's order paid and ready to pack or being readied to send: VTEX's)
+    "pronto para o manuseio", "preparando entrega",
     "未対応"))      # (Japanese: not yet seen to, BASE's)
 # An order's statuses saying it was served, dispatched or delivered, in Portuguese and
 # Spanish (Bling's "Atendido"; "Entregue", "Despachado", "Entregado", "En camino"): said of
@@ -853,6 +869,10 @@ TICKET_STATES = frozenset(normalise_value(word) for word in (
     "nuevo", "pendiente", "en espera", "resuelto", "cerrado",
     "nouveau", "en attente", "résolu", "fermé", "clos", "clôturé",
     "neu", "wartend", "gelöst", "geschlossen", "erledigt",
+    # (answered and waiting, put off, or marked spam: LiveAgent's)
+    "answered", "postponed", "spam", "junk",
+    # (waiting on a reminder or to close, or merged into another: Zammad's)
+    "pending reminder", "pending close", "merged",
     *OPEN_WORDS, *IN_PROGRESS_WORDS.split(",")))
 # A ticket's states that only a ticket has: solved (an order, a job or a matter is done,
 # closed or finished, never "resolved").

@@ -83,6 +83,7 @@ CURRENCY_TOKENS = (
     *CURRENCY_CODES,
     "kr", "kr.", "rs", "rs.", "fr", "fr.", "zł", "kč", "lei", "ft", "euro", "euros",
     "円", "tl", "rp", "rp.", "грн", "грн.", "руб", "руб.", "р.",
+    "rm",    # (the Malaysian ringgit as its tills write it: StoreHub's "RM 45.00")
     "kd", "bd", "jd", "dt", "ld", "ro", "r.o.",
     # the Saudi riyal and the Emirati dirham as Arabic shops write them (Salla's "250.00 ر.س")
     "ر.س", "د.إ",

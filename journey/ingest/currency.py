@@ -51,6 +51,7 @@ CURRENCIES = {
     "LKR": ("LKR", "Sri Lankan rupees"), "NPR": ("NPR", "Nepalese rupees"),
     "CLP": ("CLP", "Chilean pesos"), "COP": ("COP", "Colombian pesos"),
     "ARS": ("ARS", "Argentine pesos"), "PEN": ("S/", "soles"), "KZT": ("₸", "tenge"),
+    "MYR": ("RM", "ringgit"),
 }
 # Money named as several countries write it (kept as written, in place of a code): what
 # the import calls it, and the codes it may be.
@@ -71,6 +72,7 @@ _CELL_TOKENS = {
     "₽": "RUB", "руб": "RUB", "₺": "TRY", "₪": "ILS", "₫": "VND", "฿": "THB", "₴": "UAH",
     "грн": "UAH", "₦": "NGN", "₱": "PHP", "₸": "KZT", "zł": "PLN", "kč": "CZK", "fr": "CHF",
     "ر.س": "SAR", "د.إ": "AED",      # (the riyal and the dirham as Arabic shops write them)
+    "rm": "MYR",                      # (the ringgit as Malaysian tills write it: "RM 45.00")
     **{name.lower(): name for name in SHARED_NAMES},
 }
 _TOKEN_CODES = {**{code: code.upper() for code in CURRENCY_CODES}, **_CELL_TOKENS, "rmb": "CNY"}

@@ -56,12 +56,13 @@ from .rules.client_money import (balances_owed, counts_priced, fee_times_count, 
                                  periods_paid, revenue_where_paid, trial_fees_paid, years_paid)
 from .rules.common import unmapped
 from .rules.deals import (PARENT, closed_on, consultations, deal_values_won, lost_by_reason,
-                          numbered_stages, quoted_considering, quotes_considered,
+                          numbered_stages, pipeline_statuses, quoted_considering, quotes_considered,
                           quotes_in_work, quotes_priced, quotes_turned_down,
                           subtasks_as_contacts)
 from .rules.orders import BILLS_A_JOB as BILLS_A_JOB   # imported from here by save
 from .rules.orders import (bills_a_job, continued_orders, labelled_totals,
-                           named_subtotals, nothing_happened, order_lines, part_rows)
+                           named_subtotals, line_totals, nothing_happened, order_lines,
+                           part_rows)
 from .rules.paid import (amounts_due, booked_and_paid, booked_parts_paid, deposits_balance_owed,
                          instalments, names_paid_so_far, orders_part_paid, owed_without_status,
                          package_paid_once, paid_flags, part_paid_beside_type,
@@ -873,6 +874,12 @@ def prepare_sheet(plan: SheetPlan, *, stage_map: dict[str, str] | None = None,
         out["stage"] = out["status"]
         columns_for["stage"] = columns_for["status"]
         stage_map = {**QUOTE_STATUS, **(stage_map or {})}
+    elif (profile is None and plan.kind == "events" and "stage" not in columns_for
+            and "status" in columns_for and pipeline_statuses(out["status"])):
+        out["stage"] = out["status"]    # a lead's status is its stage in the pipeline
+        columns_for["stage"] = columns_for["status"]
+        notes.append(f"'{columns_for['status'][0]}' names each deal's stage in the pipeline "
+                     "(won, lost, or a stage before): read as its stage.")
     unknown = resolve_stages(out, plan.kind, stage_map or {}, booked_hired=not about_appointments(
         raw.headers, plan.sheet, Path(plan.file or "").stem))
     notes += closed_deals_said(unknown, frame,
@@ -1119,7 +1126,9 @@ def prepare_sheet(plan: SheetPlan, *, stage_map: dict[str, str] | None = None,
         paid_by_order = paid_of_each_order(rows, frame, line_amount, raw.row_numbers,
                                             plan.mapping)
         rows, said = order_lines(rows, line_amount,
-                                  per_person=any(map(names_a_participant, plan.mapping)))
+                                  per_person=any(map(names_a_participant, plan.mapping)),
+                                  own_lines=line_totals(rows, frame, plan.mapping,
+                                                        raw.row_numbers))
         notes += said
         notes += orders_part_paid(rows, paid_by_order)
     if profile is not None:

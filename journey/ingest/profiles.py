@@ -591,6 +591,8 @@ def _stars_check(present: set[str], frame: pd.DataFrame | None) -> bool:
 # What a help desk or a reviews app marks a row it took for spam (Help Scout's status,
 # Judge.me's "curated"): no one's conversation or review, left out.
 _SPAM = {"spam", "junk"}
+# A ticket merged into another (Zammad's state "merged"): the other holds it, left out.
+_MERGED = {"merged"}
 # A review's moderation column: Judge.me's "curated" (spam), Okendo's "Status" (rejected:
 # a review the shop turned away, spam or abuse, never published).
 _MODERATED = ("curated", "status", "reviewstatus", "moderationstatus")
@@ -1014,7 +1016,8 @@ def _tickets_rules(rows: pd.DataFrame, frame: pd.DataFrame) -> pd.DataFrame:
     are blanks; one whose status says spam, or the help desk's own sample ticket, is left
     out."""
     facts = _tickets_facts(frame)
-    left_out = _spam(frame, "status") | _sample_tickets(frame) | facts["own_work"]
+    left_out = (_spam(frame, "status") | _spam(frame, *_TICKET_STATUS, words=_MERGED)
+                | _sample_tickets(frame) | facts["own_work"])
     rows = rows[~left_out.reindex(rows.index, fill_value=False)].copy()
     rows["kind"] = facts["kind"].reindex(rows.index)
     for column in ("name", "status", "reason", "note", "department", "owner", "channel"):
@@ -1088,6 +1091,8 @@ def _tickets_explain(frame: pd.DataFrame, label: str = "a help-desk tickets expo
             + _ratings_said(frame, requester) + _came_by_said(frame)
             + (f"; {counted(missing, 'ticket')} without a requester kept without a client"
                if missing else "") + _left_out_spam(frame, "status")
+            + (f"; {counted(merged, 'ticket')} merged into another left out"
+               if (merged := int(_spam(frame, *_TICKET_STATUS, words=_MERGED).sum())) else "")
             + (f"; {counted(samples, 'sample ticket')} (the help desk's own example, no "
                "client's) left out" if (samples := int(_sample_tickets(frame).sum())) else "")
             + (f"; {counted(own, 'task')} with no requester (the team's own work) left out, "
@@ -1178,6 +1183,9 @@ _TASKS = {"task", "tasks", "tarea", "tareas", "tache", "taches", "aufgabe", "auf
 _QUESTIONS = {"question", "questions", "pregunta", "preguntas", "consulta", "consultas",
               "duda", "dudas", "frage", "fragen", "questao", "duvida", "duvidas", "inquiry",
               "enquiry", "how to", "feature request", "featurerequest", "feature",
+              # (HappyFox's category "General Enquiry")
+              "enquiries", "inquiries", "general enquiry", "general inquiry",
+              "general enquiries", "general inquiries", "general question",
               "request",
               "solicitud", "demande",
               # a question before buying (Re:amaze's, Gorgias' category "Pre-sales")
@@ -1283,7 +1291,8 @@ def _no_deal_outcomes(present: set[str], frame: pd.DataFrame | None) -> bool:
 # --- a business's own log of support tickets --------------------------------------------------
 
 _TICKET_STATUS = ("ticketstatus", "estadodelticket", "status", "estado", "statut", "situacao",
-                  "situacion", "etat", "stato", "zustand")
+                  "situacion", "etat", "stato", "zustand",
+                  "state")      # (Zammad's: new, open, pending reminder, closed, merged)
 _RECORD_TYPE = re.compile(r"(?:recordtype|casetype)$")
 _TICKET_LIST_SAID = ("a list of support tickets (each status is its ticket's, not a client's "
                      "stage or status)")
@@ -1291,14 +1300,15 @@ _TICKET_LIST_MAPPING = {
     **{header: "name" for header in (*_REQUESTER, *_OWN_REQUESTER)},
     **{header: "email" for header in (*_REQUESTER_EMAIL, *_OWN_EMAIL)},
     **{header: "status" for header in _TICKET_STATUS},
-    **{header: "note" for header in (*SUBJECT_HEADERS, *ISSUE_HEADERS)},
+    **{header: "note" for header in (*SUBJECT_HEADERS, *ISSUE_HEADERS, "title")},
     **{header: "order_id" for header in (
         "ticket", "ticketno", "ticketnr", "ticketnumber", "ticketid", "ticketnummer",
         "noticket", "case", "caseno", "casenumber", "caseid", "chamado", "nochamado",
         "nodochamado", "numerodochamado", "protocolo", "noprotocolo", "incidencia",
         "noincidencia", "numincidencia", "anfrage", "anfragenr", "anfragenummer")},
     **{header: "date" for header in (
-        "created", "createdat", "createdon", "createddate", "requested", "opened", "openedon",
+        "created", "createdat", "createdon", "createddate", "datecreated", "requested",
+        "opened", "openedon",
         "dateopened", "datetimeopened", "opendate",
         "date", "data", "dataabertura", "datadeabertura", "fecha", "fechadecreacion",
         "fechaapertura", "fechadeapertura", "datedecreation", "dateouverture",
@@ -1326,6 +1336,8 @@ def _ticket_list_check(present: set[str], frame: pd.DataFrame | None) -> bool:
         return False
     numbered = any(TICKET_NUMBER_HEADER.match(header) for header in present)
     subject, priority = bool(present & SUBJECT_HEADERS), bool(present & PRIORITY_HEADERS)
+    subject |= priority and "title" in present      # (a ticket's "Title" beside its priority:
+                                                    # Zammad's)
     issue = next(iter(sorted(present & ISSUE_HEADERS)), None) if "id" in present else None
     if not (subject or priority or issue) or not (numbered or subject and priority or issue):
         return False

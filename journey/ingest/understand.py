@@ -30,6 +30,7 @@ from ..fields import (
     COMPANY_REVENUE, CONTACT_MEANS, CONVERSATION_IDS, EVENT_FIELDS, EVENT_KINDS, EVENT_ONLY,
     FEEDBACK_HEADERS, FUNDING_SOURCE, ORGANISATION_HEADERS, PARENT_HEADERS, PARTY_HEADERS,
     PAYEE_HEADERS, PAYER_HEADERS, PAYMENT_SENDERS, PERIOD_FEE_ALONE, PERSON_NAME_HEADERS,
+    QUOTE_HEADERS,
     SALE_PRICES,
     SALE_PRICES_ELSEWHERE, SCORE_RANGES, SERVED_HEADERS, SPENT_WITH_US, SURVEY_NAMES,
     TAG_HEADERS, VISIT_TYPE_HEADERS, WHOSE_FIELDS, bare_name_parts, field_type, fields_for,
@@ -124,7 +125,10 @@ _KIND_WORDS = {
                 # (Argentina's invoices and debit notes by their letter, A, B, C, E or M:
                 # Colppy's and Contabilium's "Tipo Comprobante": "Factura B")
                 "facturaa facturab facturac facturae facturam notadedebitoa notadedebitob "
-                "notadedebitoc notadedebitoe notadedebitom",
+                "notadedebitoc notadedebitoe notadedebitom "
+                # (a card payment taken by a gateway: Authorize.net's transaction types)
+                "authorizationwautocapture authorizationandcapture authcapture "
+                "priorauthorizationcapture captureonly",
     "won": "won win closedwon dealwon",
     "lost": "lost loss closedlost deallost",
     "refund": "refund refunds return returns returned chargeback creditmemo creditnote "
@@ -521,6 +525,14 @@ def guess_sheet_mapping(headers: list[str], kind: str,
     who = [h for h, f in mapping.items() if f == "name" and normalise_header(h) in _GIVES_WAY]
     if who and len(who) < list(mapping.values()).count("name"):
         mapping.update(dict.fromkeys(who))   # beside "Client": who of ours dealt with it
+    if kind == "events" and kind_decided and "amount" in allowed and (
+            "amount" not in mapping.values()):
+        # A deal's worth on a log of deals ("Estimated value", Teamleader's; "Budget",
+        # Kommo's): each deal's amount, what a won one brought (not a quote's "Estimate").
+        worth = next((h for h in headers if match_header(h)[0] == "revenue_potential"
+                      and normalise_header(plain_header(h)) not in QUOTE_HEADERS), None)
+        if worth is not None:
+            mapping[worth] = "amount"
     if kind == "events" and kind_decided:
         mapping = map_unit_price(mapping)
     return mapping
@@ -1059,6 +1071,14 @@ def refine_mapping(raw: RawSheet, mapping: dict[str, str | None], kind: str, *,
                         f"({_first_values(raw.frame[header])}"
                         + ("" if top == 5 and kind != "events" else f"; {surveyed}")
                         + "): read as a rating, not money: kept as extra")
+    for header in free:     # Kommo's "Lead name": Lead #1001, Lead #1002 — the records'
+        if (mapping[header] == "name"                   # own numbers, beside whom they are for
+                and sum(f in ("name", "contact_name") for f in mapping.values()) > 1
+                and _numbered_labels(raw.frame[header])):
+            mapping[header] = None
+            said.append(f"'{header}' holds the records' own numbered names "
+                        f"({_first_values(raw.frame[header])}), not whom they are for: "
+                        "kept as extra")
     for header in free:     # TeamUp's "Lead": Yes, No — a flag, no one's name
         if mapping[header] == "name" and _all_yes_or_no(raw.frame[header]):
             mapping[header] = None
@@ -1882,7 +1902,8 @@ _WORK_STATES = {normalise_value(word) for word in (
     # an appointment's or a booking's (Jane App's "State": Arrived, No Show, Cancelled)
     "arrived", "no show", "noshow", "cancelled", "canceled", "booked", "confirmed",
     "checked in", "attended", "completed", "late cancel", "late cancelled", "late canceled",
-    "rescheduled", "scheduled")}
+    "rescheduled", "scheduled",
+    "pending reminder", "pending close", "merged")}     # (a ticket's: Zammad's "State")
 
 
 # A mailing list's subscriber's or a subscription's states (Kit's "state").
@@ -2932,6 +2953,16 @@ def _names_order_statuses(column: pd.Series) -> bool:
     distinct = {normalise_value(v) for v in column.dropna().tolist() if str(v).strip()}
     known = [v for v in distinct if v in ORDER_STATUS_KIND]
     return bool(distinct) and 2 * len(known) >= len(distinct)
+
+
+def _numbered_labels(column: pd.Series) -> bool:
+    """Whether a column holds one word numbered on every row ("Lead #1001", "Lead #1002"):
+    a tool's default names for its records, no one's name."""
+    cells = column.dropna().astype(str).str.strip()
+    cells = cells[cells.ne("")]
+    label = cells.str.replace(r"[\d#/-]+", "", regex=True).str.strip().str.casefold()
+    return (len(cells) >= 2 and bool(cells.str.contains(r"\d").all())
+            and label.nunique() == 1 and bool(label.iloc[0]))
 
 
 def _names_stages(column: pd.Series) -> bool:

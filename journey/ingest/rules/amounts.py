@@ -44,8 +44,10 @@ def tips_taken_off(rows: pd.DataFrame, frame: pd.DataFrame,
     tips = values.parse_money(frame[tip_header])[0].reindex(rows.index)
     amounts = amounts_of(rows)
     tipped = tips.gt(0) & amounts.gt(tips)
-    if "kind" in rows:
-        tipped &= rows["kind"].eq("purchase")
+    if "kind" in rows:      # (and a sale marked refunded, bought first: its price went back)
+        refunded = (rows["_refunded_order"].notna() if "_refunded_order" in rows
+                    else pd.Series(False, index=rows.index))
+        tipped &= rows["kind"].eq("purchase") | rows["kind"].eq("refund") & refunded
     if not tipped.any():
         return rows, []
     fee_header = next((h for h in frame.columns if normalise_header(h) in _FEE_HEADERS), None)

@@ -19,6 +19,18 @@ from .common import DESCRIBED, clients_counted, unmapped
 from .refunds import no_shows
 
 
+def pipeline_statuses(statuses: pd.Series) -> bool:
+    """Whether a log's status column holds a pipeline's stages (Kommo's leads: "Incoming
+    leads", "Discussions", "Closed - won"): nearly every distinct value a stage or an
+    outcome, one a deal won and one a stage before buying. Not a ticket's or an order's
+    statuses ("Open", "Closed", "Paid"), which win no deal."""
+    distinct = [v for v in statuses.dropna().unique().tolist() if str(v).strip()]
+    said = [read_stage_value(v) for v in distinct]
+    return (bool(said) and sum(r.known for r in said) >= 0.8 * len(said)
+            and any(r.won for r in said)
+            and any(r.stage in ("awareness", "consideration") for r in said))
+
+
 # A date a deal is expected to close ("Expected Close Date"), and the day one did
 # ("Closed On", "Actual Close Date", "Date Closed"), compared as headers are.
 _EXPECTED_DATE = re.compile(r"expected|estimated|projected|forecast|target")

@@ -15,7 +15,7 @@ from ...text import counted, rows_text, was
 from ..profiles import fold_lines
 from ..read import RawSheet
 from ..understand import EXTRA, amounts_of, is_blank, stand_ins_and_totals
-from .common import count_orders, order_keys, reject_rows
+from .common import count_orders, order_keys, reject_rows, unmapped
 
 
 def nothing_happened(frame: pd.DataFrame, raw: RawSheet, out: pd.DataFrame,
@@ -82,6 +82,27 @@ _ORDER_TOTAL = re.compile(r"^(?!.*(?:line|item|sub|unit)).*(?:total|ordervalue|o
 # A header naming the order's own total ("Order Total", "Order Amount"): on a sheet of order
 # lines it is the whole order's, repeated on each line, even where one order has lines.
 _NAMED_ORDER_TOTAL = re.compile(r"^(?!.*(?:line|item|sub|unit))order(?:total|amount|value)")
+
+
+# A column no field holds of each line's own amount ("SKU Total Price", VTEX's; "Item Total",
+# "Line Total", "Item Subtotal"): where an order's lines add up in it to the one amount each
+# repeats, that amount is the order's total.
+_LINE_TOTAL = re.compile(r"^(?:sku|item|line|product)(?:total|sub|subtotal)?"
+                         r"(?:price|total|amount|value|subtotal)$")
+
+
+def line_totals(rows: pd.DataFrame, frame: pd.DataFrame, mapping: dict[str, str | None],
+                row_numbers: list[int]) -> pd.Series | None:
+    """Each row's own line amount, from a column no field holds naming one (``_LINE_TOTAL``),
+    at its sheet row (``row_numbers``: the frame's rows'); None where there is none or it
+    holds more than money."""
+    header = unmapped(mapping, _LINE_TOTAL)
+    if header is None or "_row" not in rows:
+        return None
+    found, bad = values.parse_money(frame[header])
+    if bad.any() or found.isna().all():
+        return None
+    return rows["_row"].map(pd.Series(found.to_numpy(), index=row_numbers))
 
 
 # What a line typed below an order's first line leaves blank, as an order's own (its
@@ -222,16 +243,17 @@ def bills_a_job(rows: pd.DataFrame, frame: pd.DataFrame,
     return rows.assign(**{BILLS_A_JOB: rows["order_id"].notna() & own})
 
 
-def order_lines(rows: pd.DataFrame, amount_header: str | None,
-                 per_person: bool = False) -> tuple[pd.DataFrame, list[str]]:
+def order_lines(rows: pd.DataFrame, amount_header: str | None, per_person: bool = False,
+                own_lines: pd.Series | None = None) -> tuple[pd.DataFrame, list[str]]:
     """Rows of one order (the same order ID, kind, client and day) are the lines of one
     order: one event, as an export's profile makes it, so that purchases and refunds count
     orders rather than lines. Its amount is its lines' sum; or, where the orders' lines
     each repeat one amount under a header naming a total (the order's total on every line),
     that amount: said by a few such orders, or by one where each line is a person on the
     booking (``per_person``: a tour's manifest) or whose header names the order's total
-    ("Order Total", Square Online's). Each line's own amount stays in its extras,
-    under ``amount_header``. Returns the rows and a note."""
+    ("Order Total", Square Online's), or by one whose lines' own amounts (``own_lines``:
+    ``line_totals``) add up to it. Each line's own amount stays in its extras, under
+    ``amount_header``. Returns the rows and a note."""
     totals = bool(amount_header) and bool(_ORDER_TOTAL.search(normalise_header(amount_header)))
     named_order = bool(amount_header) and bool(
         _NAMED_ORDER_TOTAL.match(normalise_header(amount_header)))
@@ -247,8 +269,12 @@ def order_lines(rows: pd.DataFrame, amount_header: str | None,
         amounts = rows.loc[lines, "amount"].groupby(key[lines])
         several = amounts.count() >= 2
         same = (amounts.nunique() == 1) & several
+        added_up = pd.Series(False, index=same.index)
+        if own_lines is not None:
+            parts = own_lines.reindex(rows.index)[lines].groupby(key[lines]).sum(min_count=1)
+            added_up = same & (parts - amounts.first()).abs().lt(0.005)
         repeated = (totals and several.sum() >= (1 if per_person or named_order
-                                                 else REPEATED_ORDERS)
+                                                 or added_up.any() else REPEATED_ORDERS)
                     and same.sum() >= REPEATED_SHARE * several.sum())
         if not repeated:
             if amount_header:

@@ -550,7 +550,9 @@ _PAID_ON = frozenset({"datepaid", "paiddate", "paidon", "dateofpayment", "paymen
 _OWED = frozenset(normalise_value(word) for word in (
     "awaiting payment", "unpaid", "not paid", "payment due", "past due", "overdue", "sent",
     "viewed", "open", "due", "outstanding", "pending payment", "waiting for payment",
-    "authorised", "authorized", "partially paid", "part paid", "partial", "pending"))
+    "authorised", "authorized", "partially paid", "part paid", "partial", "pending",
+    # (a booking's payment still open: Regiondo's "Offen", SuperSaaS' "Payment pending")
+    "offen", "unbezahlt", "nicht bezahlt", "payment pending"))
 
 
 # A money column saying what is still owed of an invoice (normalised; Jobber's "Balance
@@ -688,6 +690,13 @@ def booked_and_paid(out: pd.DataFrame, frame: pd.DataFrame,
         said_paid = stated.map(order_status_kind, na_action="ignore").reindex(out.index)
         paid = amounts_of(out).where(booked & said_paid.eq("purchase"))
         paid_in = f"in '{stated.name}'"
+        # (one said refunded, Regiondo's "Erstattet": paid, then given back: a sale and
+        # its refund, the sale added with the refunded orders)
+        back = booked & said_paid.eq("refund")
+        if back.any():
+            out["kind"] = out["kind"].where(~back, "refund")
+            out["_refunded_order"] = column_or_blank(out, "_refunded_order").where(~back, "full")
+            booked &= ~back
     elif (owed_header := _balance_column(frame)) is not None:
         # What is still owed ("Balance": Jobber's, Zuora's, Harvest's): paid is the rest
         owed = values.parse_money(frame[owed_header])[0].reindex(out.index)

@@ -65,8 +65,10 @@ def full_names(cells: dict[str, pd.Series]) -> dict[str, pd.Series]:
                for h in cells}
     first = next((h for h in cells if part_of[h] == "first"), None)
     last = next((h for h in cells if part_of[h] == "last" and h != first), None)
-    if first is None and last is not None:     # MailerLite's "Name" beside "Last name"
-        first = next((h for h in cells if normalise_header(h) == "name"), None)
+    if first is None and last is not None:     # MailerLite's "Name" beside "Last name",
+        bare_first = normalise_header(last).replace("last", "", 1)  # VTEX's "Client Name"
+        first = next((h for h in cells if normalise_header(h) in ("name", bare_first)    # beside
+                      and h != last), None)                          # "Client Last Name"
     if first is None or last is None:
         return cells
     order = (last, first) if normalise_header(last) in FAMILY_NAME_FIRST else (first, last)

@@ -430,9 +430,10 @@ def refunded_orders(rows: pd.DataFrame) -> tuple[pd.DataFrame, list[str]]:
     return both, [note]
 
 
-# A column of true/false saying an order was undone (Toast's "Voided", "Is Cancelled"), or
-# an invoice reversed (Számlázz.hu's "Sztornó" igen/nem, a German "Storniert" ja/nein).
-_UNDONE_FLAG = re.compile(r"^(?:is)?(?:voided|void|cancell?ed|storno|sztorno|storniert|"
+# A column of true/false saying an order was undone (Toast's "Voided", "Is Cancelled"), an
+# invoice reversed (Számlázz.hu's "Sztornó" igen/nem, a German "Storniert" ja/nein), or a
+# booking deleted from the schedule (SuperSaaS' "Deleted" Yes/No).
+_UNDONE_FLAG = re.compile(r"^(?:is)?(?:voided|void|cancell?ed|deleted|storno|sztorno|storniert|"
                           r"stornata|stornato|stornovano)$")
 # A column of the day each row was cancelled, blank when it was not (Cliniko's "Cancelled
 # At"), and a yes/no of whether the client came (Cliniko's "Did Not Arrive").
