@@ -18,6 +18,9 @@ Checked here:
   presenter mode), 'Rejected' and 'Undone' cut at the window's edge: a word that long
   cannot wrap at a space. A static table's cell with a word over 20 characters now lets
   it break anywhere; numbers and short words never break.
+- A file's review on the Import page: 'Every row is' showed 'Read from each row (its kind,
+  stage or status' at 1280 px beside the sidebar (its ')' cut, in a column two fifths
+  wide); the two choices now take half the width each.
 """
 
 from __future__ import annotations
@@ -156,6 +159,26 @@ HISTORY_JS = """() => {
 }"""
 
 
+CHOICES_JS = """() => [...document.querySelectorAll('[data-testid="stMain"] [data-testid="stSelectbox"]')]
+  .map(box => box.querySelector('input[role="combobox"]'))
+  .map(input => [input.value, input.scrollWidth - input.clientWidth])"""
+
+
+def review_choices_show_whole(page, upload) -> None:
+    """A file's review at 1280 px beside the sidebar: its kind and 'Every row is' show their
+    whole choice. 'Read from each row (its kind, stage or status)' lost its ')' (3 px) in
+    a column two fifths wide."""
+    from test_walk_s22w import settled
+
+    page.locator('[data-testid="stFileUploader"] input[type="file"]').set_input_files(
+        str(upload))
+    page.get_by_text("Every row is").wait_for(timeout=90_000)
+    settled(page)
+    choices = dict(page.evaluate(CHOICES_JS))
+    assert choices["Read from each row (its kind, stage or status)"] <= 0, choices
+    assert choices["Events: one row per thing that happened"] <= 0, choices
+
+
 def test_the_import_history_fits_1280_with_long_file_names(tmp_path, monkeypatch):
     from playwright.sync_api import sync_playwright
 
@@ -187,5 +210,7 @@ def test_the_import_history_fits_1280_with_long_file_names(tmp_path, monkeypatch
             assert columns == 10, presenter
             assert overflow <= 1 and cut == [], (presenter, overflow, cut)
             assert lines == [1] * 5, (presenter, lines)      # 10,000-odd rows: never broken
+            if not presenter:
+                review_choices_show_whole(page, tmp_path / LONG_NAMES[0])
             page.context.close()
         browser.close()
