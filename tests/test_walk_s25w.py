@@ -21,6 +21,8 @@ Checked here:
 - A file's review on the Import page: 'Every row is' showed 'Read from each row (its kind,
   stage or status' at 1280 px beside the sidebar (its ')' cut, in a column two fifths
   wide); the two choices now take half the width each.
+- The Funnel's cohort chart over many months (tick labels on their side): its legend lay
+  over the axis title 'Month of first contact'; now above the plot.
 """
 
 from __future__ import annotations
@@ -212,5 +214,59 @@ def test_the_import_history_fits_1280_with_long_file_names(tmp_path, monkeypatch
             assert lines == [1] * 5, (presenter, lines)      # 10,000-odd rows: never broken
             if not presenter:
                 review_choices_show_whole(page, tmp_path / LONG_NAMES[0])
+            page.context.close()
+        browser.close()
+
+
+# --- the Funnel's cohort chart with many months, in Chromium ---------------------------------
+
+COHORT_JS = """() => {
+  const chart = [...document.querySelectorAll('[data-testid="stPlotlyChart"]')]
+    .find(c => (c.querySelector('.xtitle')?.textContent || '').includes('Month of first'));
+  const box = el => el.getBoundingClientRect();
+  const legend = box(chart.querySelector('.legend'));
+  const below = [chart.querySelector('.xtitle'), ...chart.querySelectorAll('.xtick text')];
+  const overlaps = below.map(box).filter(b => b.width && !(b.right <= legend.left
+    || b.left >= legend.right || b.bottom <= legend.top || b.top >= legend.bottom)).length;
+  return [overlaps, chart.querySelectorAll('.legend .traces').length, below.length - 1];
+}"""
+
+
+def test_the_cohort_charts_legend_clears_its_axis_with_many_months(tmp_path, monkeypatch):
+    """48 months of first contacts turn the tick labels on their side: the legend, 20%
+    of the plot's height below it, lay over 'Month of first contact' (Superstore with
+    Shopify and HubSpot: 2014-01 to 2024-08, 1280 px, normal and presenter mode). Now
+    above the plot."""
+    from playwright.sync_api import sync_playwright
+
+    from test_browser import CHROMIUM, _chromium_or_skip, serving
+    from test_walk_s22w import settled
+
+    from journey.__main__ import main
+
+    _chromium_or_skip()
+    home = tmp_path / "workspaces"
+    home.mkdir()
+    monkeypatch.setenv("JOURNEY_HOME", str(home))
+    orders = ["Order ID,Date,Email,Amount"] + [
+        f"O{i},{2020 + i // 12}-{1 + i % 12:02d}-{1 + i % 27:02d},c{i}@shop.test,30"
+        for i in range(48)] + [
+        f"R{i},{2020 + (i + 2) // 12}-{1 + (i + 2) % 12:02d}-28,c{i}@shop.test,30"
+        for i in range(0, 48, 3)]
+    (tmp_path / "orders.csv").write_text("\n".join(orders) + "\n", encoding="utf-8")
+    assert main(["import", str(tmp_path / "orders.csv"), "--workspace", "demo"]) == 0
+    with serving(home) as url, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM, args=["--headless", "--no-sandbox", "--disable-gpu"])
+        for presenter in (False, True):
+            page = browser.new_context(viewport={"width": 1280, "height": 800}).new_page()
+            page.goto(f"{url}/funnel" + ("?present=1" if presenter else ""))
+            settled(page)
+            page.get_by_role("tab", name="Cohorts").click()
+            page.wait_for_selector('[data-testid="stPlotlyChart"] .xtitle', timeout=90_000)
+            page.wait_for_timeout(1000)
+            overlaps, traces, ticks = page.evaluate(COHORT_JS)
+            assert traces == 4 and ticks >= 12, (presenter, traces, ticks)   # steps, months
+            assert overlaps == 0, presenter
             page.context.close()
         browser.close()
