@@ -8,6 +8,9 @@ Checked here:
   1.467%) the chart said "◀ −2%" (the share stored rounded to 1.5, then rounded again)
   where the Overview and the Funnel's sentence said "1% of clients who bought did not come
   back"; now "◀ −1%" on both pages.
+- The funnel as a table gave Retention a drop-off of 358 (every buyer who did not come
+  back) where the chart and the costs said 333 clients stopped (the 25 buyers of the last
+  90 days left out), with no word on the difference; it now says so under the table.
 - The Signs page, filtered to clients whose data measures no sign in the period, said
   "Nothing measures the signs yet: import a client tracker, a CRM export..." of a
   workspace whose other clients measure them; now it says the filters choose clients
@@ -74,6 +77,28 @@ def test_a_drop_off_of_a_half_and_more_still_rounds_up(home):
     at = app_test("w", "views/funnel.py")
     assert "<b>◀ −2%</b>" in drawn_funnel(at)
     assert any("2% of clients who bought did not come back." in s for s in sentences(at))
+
+
+def test_the_funnel_table_says_its_drop_off_counts_the_buyers_too_new(home):
+    """10 clients bought in January 2024, 4 of them again in June; 3 more first bought in
+    June, the data's last month. Purchase 13, retention 4: the table's drop-off is 9, the
+    chart's 6 (13 less the 3 too new, less 4). The table gave 9 with no word on the 6."""
+    lines = ["Order ID,Date,Email,Amount"]
+    for i in range(10):
+        lines.append(f"A{i},2024-01-{i + 1:02d},c{i}@shop.test,40")
+    for i in range(4):
+        lines.append(f"B{i},2024-06-{i + 1:02d},c{i}@shop.test,40")
+    for i in range(10, 13):
+        lines.append(f"N{i},2024-06-{i:02d},c{i}@shop.test,40")
+    cli_import_text(home, "orders.csv", "\n".join(lines) + "\n")
+    assert cli_funnel(home) == [13, 13, 13, 4, 0]
+    at = app_test("w", "views/funnel.py")
+    assert not at.exception
+    assert "6 clients stopped<br>after purchase" in drawn_funnel(at)
+    assert at.dataframe[0].value["drop_off"].iloc[3] == 9
+    assert ("Retention's drop-off of 9 counts the 3 buyers of the last 90 days, too new to "
+            "have come back: the chart and the costs leave them out (6 lost).") in [
+        c.value for c in at.caption]
 
 
 # --- the Signs page under filters that choose clients with nothing to measure -------------
