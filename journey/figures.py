@@ -199,7 +199,8 @@ def segment_html(table: pd.DataFrame) -> str:
 
 def cohort_figure(cohorts: pd.DataFrame, *, font_size: int = 14):
     """One line per step after the first: % of each month's new clients who reached it.
-    Young cohorts (still converting) are shaded."""
+    Young cohorts (still converting) are shaded. The legend sits above the plot: below it,
+    it lay over the axis title once many months turned the tick labels on their side."""
     import plotly.express as px
 
     shown = cohorts[cohorts["stage"] != cohorts["stage"].iloc[0]] if len(cohorts) else cohorts
@@ -215,7 +216,8 @@ def cohort_figure(cohorts: pd.DataFrame, *, font_size: int = 14):
                          line_width=0, annotation_text="still converting",
                          annotation_position="top left")
     figure.update_layout(font_size=font_size, margin=dict(l=10, r=10, t=10, b=10), height=400,
-                         legend=dict(orientation="h", y=-0.2), yaxis_ticksuffix="%")
+                         legend=dict(orientation="h", x=0, y=1.02, yanchor="bottom"),
+                         yaxis_ticksuffix="%")
     figure.update_xaxes(type="category")
     return figure
 

@@ -303,7 +303,8 @@ _DID_NOT = {"awareness": "never became aware of you", "consideration": "did not 
 
 @dataclass(frozen=True)
 class Drop:
-    """A step of the funnel and the clients lost on it, in figures and as a sentence."""
+    """A step of the funnel and the clients lost on it, in figures and as a sentence.
+    ``pct_lost`` is exact: whatever shows it rounds it once (``percent_text``)."""
     from_stage: str
     to_stage: str
     pct_lost: float
@@ -324,7 +325,7 @@ def biggest_drop(frame: pd.DataFrame) -> Drop | None:
     if best is None:
         return None
     start, end, lost, clients = best
-    return Drop(start, end, round(lost, 1), clients,
+    return Drop(start, end, lost, clients,
                 f"{percent_text(lost)} of clients who {_WHO[start]} {_DID_NOT[end]}.")
 
 

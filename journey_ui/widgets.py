@@ -3,6 +3,7 @@ styling, headline sentences."""
 
 from __future__ import annotations
 
+import functools
 import re
 
 import pandas as pd
@@ -74,6 +75,11 @@ APP_CSS = """
 div:has(> [data-testid^="stMetricDeltaDesc"]) { flex-wrap: wrap; row-gap: 0.15rem; }
 [data-testid^="stMetricDeltaDesc"], [data-testid^="stMetricDeltaDesc"] * {
   white-space: normal !important; overflow: visible !important; text-overflow: clip !important; }
+/* A static table's cell text breaks a word as its cell says (widgets.static_table lets a
+   long word break anywhere): Streamlit's Markdown inside the cell would not. */
+[data-testid="stTableStyledTable"] td [data-testid="stMarkdownContainer"],
+[data-testid="stTableStyledTable"] td [data-testid="stMarkdownContainer"] * {
+  overflow-wrap: inherit; }
 </style>
 """
 
@@ -250,6 +256,10 @@ def empty_columns(frame: pd.DataFrame) -> list[str]:
 
 WHOLE_TABLE_ROWS = 25     # a read-only table up to this long is shown whole (static), its text
                           # wrapping: a grid of it scrolled sideways at 1280 px
+# A word this long (a file name, an export's ID) may break anywhere in a static table's cell:
+# it cannot wrap at a space, and would otherwise widen its column until the table scrolls.
+LONG_WORD = 20
+BREAK_ANYWHERE = "overflow-wrap: anywhere"
 
 
 def static_table(frame: pd.DataFrame, labels: dict | None = None, *,
@@ -268,14 +278,26 @@ def static_table(frame: pd.DataFrame, labels: dict | None = None, *,
         whole = kind == "money" and (values.dropna() == values.dropna().round()).all()
         label = md(human_label(column, labels))
         out[label] = [_cell(v, kind, currency, whole) for v in values]
-        if colours and column in colours:
-            styled[label] = colours[column]
+        colour = (colours or {}).get(column)
+        if colour or any(map(_has_long_word, values)):
+            styled[label] = functools.partial(_cell_style, colour)
     table = pd.DataFrame(out, dtype=object)
     if styled:
         table = table.style
-        for label, colour in styled.items():
-            table = table.map(colour, subset=[label])
+        for label, style in styled.items():
+            table = table.map(style, subset=[label])
     st.table(table, hide_index=True, border="horizontal")
+
+
+def _has_long_word(value) -> bool:
+    return isinstance(value, str) and any(len(word) > LONG_WORD for word in value.split())
+
+
+def _cell_style(colour, shown: str) -> str:
+    """A static table cell's CSS: its colour (``colour(shown)``, when the column has one),
+    and leave to break a long word anywhere (``LONG_WORD``)."""
+    styles = [colour(shown) if colour else "", BREAK_ANYWHERE if _has_long_word(shown) else ""]
+    return "; ".join(style for style in styles if style)
 
 
 def _cell(value, kind: str, currency: str, whole: bool) -> str:

@@ -154,9 +154,16 @@ if stake.has_revenue and len(money):
         st.warning(md(overview.currencies_sentence(mixed)), icon=":material/currency_exchange:")
 with st.expander("The funnel as a table"):
     # A stage nothing measures is empty there, as its tile is "–" (not 0 clients, 3 lost).
-    shown_as_table(overview.without_unmeasured(stages, missing).drop(
-        columns=["stage", "too_new"]), FUNNEL_LABELS, "funnel", "funnel_table",
-        formats={"drop_off": "count", "clients": "count"})
+    table = overview.without_unmeasured(stages, missing)
+    shown_as_table(table.drop(columns=["stage", "too_new"]), FUNNEL_LABELS, "funnel",
+                   "funnel_table", formats={"drop_off": "count", "clients": "count"})
+    # The drop-off there is every client of the step before who did not reach the stage;
+    # the chart and the costs leave the buyers too new to have come back out of it.
+    for row in table[(table["too_new"] > 0) & table["drop_off"].notna()].itertuples():
+        st.caption(f"{md(row.label)}'s drop-off of {row.drop_off:,.0f} counts the "
+                   f"{counted(row.too_new, 'buyer')} of the last {funnel.CHANCE_DAYS} days, "
+                   f"too new to have come back: the chart and the costs leave them out "
+                   f"({row.drop_off - row.too_new:,.0f} lost).")
 
 
 # --- the tabs: each draws only when open ----------------------------------------------------

@@ -83,7 +83,9 @@ def review_sheet(key: str, index: int, plan):
     mine = edits.setdefault(key, {"kind": {}, "mapping": {}, "stages": {}, "every_row": {}})
     options = review.kind_options(plan)
     current = mine["kind"].get(index, plan.kind)
-    left, right = st.columns([2, 3], vertical_alignment="bottom")
+    # Half the width: the longest choice ("Read from each row (its kind, stage or status)")
+    # shows whole at 1280 px beside the sidebar; two fifths cut its end.
+    left, right = st.columns(2, vertical_alignment="bottom")
     kind = left.selectbox("Import this sheet as", options,
                           index=options.index(current) if current in options else 0,
                           format_func=review.KIND_LABELS.get, key=f"import_kind_{key}_{index}",

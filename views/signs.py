@@ -12,6 +12,7 @@ import streamlit as st
 
 from journey import charts, figures, signs
 from journey.errors import JourneyError
+from journey.filters import NO_FILTERS
 from journey.stages import LABELS
 from journey.text import change_text
 from journey.workshop import actions
@@ -310,11 +311,20 @@ widgets.show_flashes()
 st.caption(for_the_room(report.period.note))
 show_score(report.score)
 if not any(s.measured for s in report.signs):
-    widgets.empty_state(
-        "Nothing measures the signs yet",
-        "Import a client tracker, a CRM export, an order list, a returns list or a "
-        "complaints log on the Import page, or assess each sign yourself below.",
-        icon=":material/health_and_safety:")
+    if ctx.filters != NO_FILTERS and any(
+            s.measured for s in frame.cached(signs.compute_signs)(ctx, NO_FILTERS).signs):
+        widgets.empty_state(
+            "Nothing measures the signs for these clients",
+            "The clients the filters choose did nothing in this period that measures a sign. "
+            f"Clear the filters{'' if ctx.presenter else ' in the sidebar'}, or choose "
+            "others, to see the signs your data measures.",
+            icon=":material/filter_alt_off:")
+    else:
+        widgets.empty_state(
+            "Nothing measures the signs yet",
+            "Import a client tracker, a CRM export, an order list, a returns list or a "
+            "complaints log on the Import page, or assess each sign yourself below.",
+            icon=":material/health_and_safety:")
 for card in report.red_first():
     show_card(card)
 if ctx.editing:
