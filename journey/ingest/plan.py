@@ -26,8 +26,8 @@ from sqlite_utils import Database
 
 from .. import values
 from ..errors import ValidationError
-from ..fields import (CLIENT_FIELDS, COMPANY_HEADERS, ESTIMATED_VALUE, EVENT_FIELDS, EVENT_ONLY,
-                      JOB_NUMBERS, NAMES_NO_CLIENT, PAYEE_HEADERS, PERSON_NAME_HEADERS,
+from ..fields import (CLIENT_FIELDS, CLIENT_WORDS, COMPANY_HEADERS, ESTIMATED_VALUE,
+                      EVENT_FIELDS, EVENT_ONLY, JOB_NUMBERS, NAMES_NO_CLIENT, PAYEE_HEADERS, PERSON_NAME_HEADERS,
                       PLACES_OF_SALE, SALES_TALLY_HEADERS, SCORE_RANGES, STAFF_NAMES,
                       STAFF_PAY_HEADERS, STAFF_ROLE_HEADERS, SURVEY_NAMES, WHOSE_FIELDS,
                       before_tax, fee_period, field_type, fields_for, header_year,
@@ -318,9 +318,12 @@ def _staff_list(plan: SheetPlan, kind: str) -> None:
     headers = {normalise_header(h): h for h in plan.headers}
     role = next((headers[h] for h in headers if h in STAFF_ROLE_HEADERS), None)
     pay = next((headers[h] for h in headers if h in STAFF_PAY_HEADERS), None)
-    named = any(STAFF_NAMES & set(re.findall(r"[a-z]+", without_accents(name.lower())))
-                for name in (plan.sheet, Path(plan.file or "").stem))
-    if not (role and pay or named and (role or pay)) or COMPANY_HEADERS & headers.keys():
+    names = (plan.sheet, Path(plan.file or "").stem)
+    named = any(STAFF_NAMES & set(_name_words(name)) for name in names)
+    clients = any(CLIENT_WORDS & set(_name_words(name)) for name in (
+        *names, *(h for h, f in plan.mapping.items() if f == "name")))
+    if (not (role and pay or named and (role or pay)) or COMPANY_HEADERS & headers.keys()
+            or clients):    # (a learner driver's rate, a coaching client's own job)
         return
     said = " beside ".join(f"'{h}'" for h in (role, pay) if h)
     plan.kind = "reference"
@@ -330,6 +333,11 @@ def _staff_list(plan: SheetPlan, kind: str) -> None:
         "reference rows. If they are clients, import it as 'Clients: one row per client' "
         "under 'Import this sheet as' (--kind clients).")
     plan.explanation = plan.kept_because
+
+
+def _name_words(name: object) -> list[str]:
+    """The words of a name or a header, in lower case without accents."""
+    return re.findall(r"[a-z]+", without_accents(str(name or "").lower()))
 
 
 # A sheet's name saying what the business bought in ("Purchases", "Bills"): beside a

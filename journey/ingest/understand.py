@@ -42,7 +42,8 @@ from ..stages import (
     CONSULTATION_WORDS, EXCHANGED, FREE_FIRST_TALKS,
     FINISHED, GOODS_DELIVERED, HIRE_RETURNED, HIRE_WORDS, HIRED_OUT, INVOICE_OWN_STATUSES,
     ON_INVOICE, ORDER_CREATED, ORDER_DELIVERED, ORDER_RECEIVED,
-    ORDER_IN_HAND, ORDER_STATUS_KIND, OUTCOMES, PAID_BY, PAYMENT_APPROVED, PAYMENT_STATUSES,
+    ORDER_IN_HAND, ORDER_STATUS_KIND, OUTCOMES, PAID_BY, PAID_THROUGH, PAYMENT_APPROVED,
+    PAYMENT_STATUSES,
     REFUNDED, REPAIRED, RETURN_STATES, SENT_ON_INVOICE,
     QUOTE_OWN_WORDS, QUOTE_STATUS, QUOTE_WORDS, RANK, UNDECIDED, UNPAID_STATUSES, VISIT_KEPT,
     normalise_value,
@@ -891,6 +892,13 @@ def refine_mapping(raw: RawSheet, mapping: dict[str, str | None], kind: str, *,
                 used.add("amount")
                 said.append(f"'{header}' holds amounts of money: read as the amount")
                 break
+    if any(_LANDLORD.search(normalise_header(h)) for h in raw.headers):
+        for header in free:     # "Rent" beside "Landlord": rent paid to a landlord (the
+            if (mapping[header] in ("revenue_current", "amount")    # business's own, or
+                    and _RENT.match(normalise_header(header))):     # a tenant's), not ours
+                mapping[header] = None
+                said.append(f"'{header}' is rent paid to the landlord beside it, not money "
+                            "the business takes: kept as extra")
     for header in free:         # a tutor's "Lessons" 10, 4: a count, not lessons learnt
         if mapping[header] == "lessons_learnt" and _whole_counts(raw.frame[header]):
             mapping[header] = None
@@ -1563,10 +1571,45 @@ def _people_header_named(raw: RawSheet, mapping: dict[str, str | None], free: li
         cells = raw.frame[header].dropna()
         if (mapping[header] is None and names_people(header)
                 and len(cells) and (~cells.astype(str).str.contains(r"\d")).mean() >= 0.8
-                and _names_someone(cells)):
+                and _names_someone(cells) and not _act_not_client(raw, header, cells)):
             mapping[header] = "name"
             said.append(f"'{header}' holds people's names: read as the client's name")
             return
+
+
+# A header of rent ("Rent", "Rent 2025", "Plot rent": an allotment holder's, what the
+# business takes) and one naming a landlord, beside which rent is paid to that landlord (a
+# café's premises, a letting agent's landlords' rents), not the business's revenue.
+_RENT = re.compile(r"^(?:annual|yearly|monthly|plot|pitch)?rent(?:\d{2,4})?$")
+_LANDLORD = re.compile(r"landlord|lessor")
+
+
+# Headers naming an act or an agency (``PEOPLE_HEADERS``): a studio's or an interpreter's
+# client, elsewhere the maker of what is sold or someone the business pays.
+_ACTS = frozenset({"artist", "artists", "band", "act", "agency"})
+# Headers naming a work sold as goods (a record shop's "Album", "Format": LP, CD; a
+# gallery's "Artwork"): beside them an "Artist" made it, the buyer is not named.
+_WORKS_SOLD = frozenset({"album", "albumtitle", "format", "label", "recordlabel", "artwork",
+                         "painting", "edition"})
+# Headers of money the business takes from others or pays out (a venue's "Door takings"
+# beside the band's "Fee"; a care home's agency staff at a "Cost").
+_TAKINGS_OR_COSTS = re.compile(r"takings$|^ticketsales$|^(?:total)?(?:cost|costs|expense|"
+                               r"expenses|spend)$")
+
+
+def _act_not_client(raw: RawSheet, header: str, cells: pd.Series) -> bool:
+    """Whether an "Artist", "Band", "Act" or "Agency" column (``_ACTS``) names no client:
+    beside a work sold (``_WORKS_SOLD``: the record shop's artist), beside money taken from
+    others or paid out (``_TAKINGS_OR_COSTS``: the venue's band, paid a fee; the agency
+    sending staff), or where most of its values are ways a booking came (a hotel's
+    "Agency": Booking.com, Expedia, Direct: channels, ``PAID_THROUGH``)."""
+    if normalise_header(header) not in _ACTS:
+        return False
+    keys = {normalise_header(h) for h in raw.headers}
+    if keys & _WORKS_SOLD or any(_TAKINGS_OR_COSTS.search(key) for key in keys):
+        return True
+    return bool(values.per_distinct(cells, lambda v: match_key(str(v)) in (
+        PAID_THROUGH | CONTACT_MEANS | {"direct"})).mean() >= 0.5)
 
 
 def _payer_named(raw: RawSheet, mapping: dict[str, str | None], free: list[str],
@@ -3220,7 +3263,8 @@ def _kind_word(words: list[str]) -> str | None:
     only where no other word says the payments go out or are still owed (``_NOT_PAID_IN``);
     "lost" not of things mislaid ("Lost property": ``_MISLAID``). A name that is only
     "Paid" (``_PAID_NAMES``) is payments; one saying its money went out (``MONEY_OUT_NAMES``:
-    "Equipment rental costs") names no kind."""
+    "Equipment rental costs") names no kind. "Stays" only where nothing else does
+    (``_STAY_WORDS``)."""
     if tuple(words) in _PAID_NAMES:
         return "payments"
     if MONEY_OUT_NAMES.intersection(words):
@@ -3232,10 +3276,16 @@ def _kind_word(words: list[str]) -> str | None:
         if i + 1 < len(words) and pair in SHEET_KIND_OF and not _SPENT.intersection(
                 words[i + 2:]) and (i + 2 == len(words) or words[i + 2] not in SHEET_KIND_OF):
             return pair
-        if word in SHEET_KIND_OF and not (
+        if word in SHEET_KIND_OF and word not in _STAY_WORDS and not (
                 word in PAYMENT_WORDS and _NOT_PAID_IN.intersection(words)):
             return word
-    return None
+    return next((word for i, word in enumerate(words) if word in _STAY_WORDS
+                 and words[i + 1:i + 2] != ["in"]), None)
+
+
+# A host's "Stays": sales, where no other word of the name names a kind ("Stay reviews":
+# reviews) and not "stay in" ("Stay in touch log": contacts kept up, not stays sold).
+_STAY_WORDS = frozenset({"stay", "stays"})
 
 
 # Words of a sheet's name that say its rows are people, one each (English, Spanish, French,

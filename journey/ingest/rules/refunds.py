@@ -564,14 +564,17 @@ def _marked(out: pd.DataFrame, marked: pd.Series, kind: str, over: tuple[str, ..
 # "of"/"for" ("Refund - logo design", "Refund: deposit", "Refund of deposit"); a note
 # that goes on ("Refund policy explained", "Refund requested - declined", "Refunded £20
 # for late delivery") says something of a sale, not that the row is money going back.
-_REFUND_SAID = r"(?i)^\W*(?:(?:cancell?ed|canceled)\W*(?:and\s+|&\s*|\+\s*)?)?" \
+_CANCELLED_FIRST = r"(?:(?:cancell?ed|canceled)\W*(?:and\s+|&\s*|\+\s*)?)?"
+_REFUND_SAID = r"(?i)^\W*" + _CANCELLED_FIRST + \
                r"(?:refund(?:ed)?|reembolso|remboursement|r(?:ü|u)ckerstattung|rimborso|" \
                r"terugbetaling)\s*(?:$|[-–—:;/(\[#,.]|(?:of|for|to|re|on|de|du|des|" \
                r"del|para|per|pour|für|fur|van|voor)\s)"
 # (A booking "Cancelled - refunded", "cancelled & refunded": its money went back too.)
 # A note that speaks of a refund not made: none given, or one to come or asked for
-# ("Refund - no", "Refund to follow if the topper is missing", "Refund requested").
-_NO_REFUND_SAID = r"(?i)^\W*refund(?:ed)?\W*(?:no|none|nil|not|n/?a|declined|denied|refused|" \
+# ("Refund - no", "Refund to follow if the topper is missing", "Refund requested"), after
+# a booking's "Cancelled" too ("Cancelled - refund to follow", "Cancelled - refund: no").
+_NO_REFUND_SAID = r"(?i)^\W*" + _CANCELLED_FIRST + \
+                  r"refund(?:ed)?\W*(?:no|none|nil|not|n/?a|declined|denied|refused|" \
                   r"pending|requested|asked|to follow|if|when|maybe|tbc)\b"
 # Money a note writes with a currency sign ("Refund: $10 for the squashed box").
 _MONEY_IN_NOTE = r"((?:[$£€]\s?\d[\d,]*(?:\.\d{1,2})?)|(?:\d[\d,]*(?:\.\d{1,2})?\s?[€£]))"

@@ -1,0 +1,243 @@
+"""A hostile review of session 24's reading rules (B's and O4's), on sheets of other kinds
+they were not written for (session 25, K10). Each sheet is one a real business keeps, whose
+words, headers or shape the rule's own sheet shares; imported through the command line and
+checked against figures worked out by hand (clients; cumulative funnel: awareness,
+consideration, purchase, retention, advocacy; sales and revenue). Each mend keeps the rule
+for its own sheet (its tests in test_left_alone_s24b.py, test_owners_sheets_s24o4.py) and
+narrows it where it misread another:
+
+- a staff list (role beside pay): a career coach's or a mortgage broker's clients (their own
+  job and salary), learner drivers' hourly rate; a Turkish staff list (Görev, Ücret) is one;
+- "Stays" names sales: not "Stay reviews", not a "Stay in touch" log;
+- "Artist", "Band", "Agency" name the client: not a record shop's artist beside "Album", a
+  venue's band beside its "Door takings", an agency's staff at a "Cost", a hotel's
+  "Agency" of Booking.com and Expedia (channels);
+- "Rent" is a holder's revenue: not beside a "Landlord" (rent the business pays, or a
+  letting agent's landlords' tenants pay);
+- a "Balance" owed off a client list's "Total": not a gift card's balance left to spend;
+- "Cancelled - refunded" is a refund: "Cancelled - refund to follow" and "Cancelled -
+  refund: no" are not;
+- a cash book's payer of three or four names in full: not a name and what was sold
+  ("Anna Lee Hair Cut").
+"""
+
+from __future__ import annotations
+
+from conftest import cli_funnel, cli_import_text, kind_totals, workspace_rows
+from test_owners_sheets_s18 import REVENUE, count_clients
+from test_owners_sheets_s23o3 import revenue_of
+
+NAMES = "SELECT name FROM clients ORDER BY name"
+SALES = "SELECT name, purchase_count, revenue_events FROM clients ORDER BY name"
+
+
+# --- 1. a staff list (dc16f4f): role and pay that are a client's own -----------------------
+
+def test_a_career_coachs_clients_with_their_own_role_and_salary_are_clients(tmp_path):
+    """'career coaching clients.csv': Name, Email, Role, Salary (the client's job now),
+    Package, Fee: 3 clients, each paid the fee (450 + 150 + 200 = 800): [3, 3, 3, 0, 0]
+    (was kept as the business's staff: 0 clients)."""
+    found = cli_import_text(tmp_path, "career coaching clients.csv", (
+        "Name,Email,Role,Salary,Package,Fee\n"
+        'Dana Hurst,dana@mail.com,Marketing manager,"£48,000",CV + interview,£450\n'
+        'Eli Marr,eli@mail.com,Software engineer,"£62,000",CV only,£150\n'
+        'Fay Cole,fay@mail.com,Nurse,"£34,000",Interview prep,£200\n'))
+    assert found["kind"] == "clients"
+    assert workspace_rows(tmp_path, REVENUE) == [(800.0,)]
+    assert cli_funnel(tmp_path) == [3, 3, 3, 0, 0]
+
+
+def test_a_mortgage_brokers_applicants_are_clients(tmp_path):
+    """'Applicant' names the client; 'Position' and 'Annual salary' are the applicant's: 3
+    clients (was 0, a staff list); Gus Hart's mortgage Completed: at purchase."""
+    found = cli_import_text(tmp_path, "mortgage cases.csv", (
+        "Applicant,Email,Position,Annual salary,Loan amount,Status\n"
+        'Gus Hart,gus@mail.com,Teacher,"£39,000","£210,000",Completed\n'
+        'Hana Iqbal,hana@mail.com,Electrician,"£45,000","£260,000",Offer\n'
+        'Ivo Jansen,ivo@mail.com,Chef,"£31,000","£150,000",Enquiry\n'))
+    assert found["kind"] == "clients"
+    assert count_clients(tmp_path) == 3
+    assert workspace_rows(tmp_path, "SELECT furthest_stage FROM clients WHERE name = "
+                                    "'Gus Hart'") == [("purchase",)]
+
+
+def test_learner_drivers_hourly_rate_is_what_they_pay(tmp_path):
+    """'learner drivers.csv' (the name says drivers, 'Hourly rate' the lesson's price): the
+    learners are the school's clients, 3 (was 0, kept as staff)."""
+    found = cli_import_text(tmp_path, "learner drivers.csv", (
+        "Name,Phone,Test date,Hourly rate,Lessons booked\n"
+        "Amy Shaw,07700 900101,2025-05-10,£38,10\nBen Ortiz,07700 900102,2025-06-02,£38,20\n"
+        "Cara Lund,07700 900103,2025-06-20,£35,5\n"))
+    assert found["kind"] == "clients"
+    assert count_clients(tmp_path) == 3
+
+
+def test_a_turkish_staff_list_is_no_clients(tmp_path):
+    """'personel.csv': Ad Soyad, Görev (each one's post), İşe Giriş (started), Ücret (wage):
+    the business's own people, 0 clients (were 3 clients with contacts of 98,000, the
+    wages read as money they brought since 'Ücret' became an amount)."""
+    found = cli_import_text(tmp_path, "personel.csv", (
+        "Ad Soyad,Görev,İşe Giriş,Ücret\nAhmet Yılmaz,Eğitmen,2023-02-01,₺35.000\n"
+        "Zeynep Kara,Sekreter,2024-01-15,₺28.000\nCan Öz,Eğitmen,2024-09-01,₺35.000\n"))
+    assert found["kind"] == "reference"
+    assert cli_funnel(tmp_path) == [0, 0, 0, 0, 0]
+
+
+# --- 2. "Stays" (c41a664): only where nothing else names the kind --------------------------
+
+def test_stay_reviews_are_reviews(tmp_path):
+    """'stay reviews.csv': two guests' reviews (5 and 4 stars): reviews, advocacy
+    [2, 2, 2, 2, 2] (were read as purchases, 'stay' the first word naming a kind:
+    [2, 2, 2, 0, 0] and no review)."""
+    cli_import_text(tmp_path, "stay reviews.csv", (
+        "Date,Guest,Rating,Review\n2025-03-01,Pia Lowe,5,Lovely cottage\n"
+        "2025-03-09,Quin Hale,4,Great views\n"))
+    assert kind_totals(tmp_path, "review")[0] == 2
+    assert kind_totals(tmp_path, "purchase")[0] == 0
+    assert cli_funnel(tmp_path) == [2, 2, 2, 2, 2]
+
+
+def test_a_stay_in_touch_log_is_contacts(tmp_path):
+    """'stay in touch log.csv': three contacts kept up (an offer e-mailed, a call, a
+    card): contacts, [2, 0, 0, 0, 0] (were 3 purchases: Pia at retention)."""
+    cli_import_text(tmp_path, "stay in touch log.csv", (
+        "Date,Client,Channel,Note\n2025-03-01,Pia Lowe,Email,Sent spring offer\n"
+        "2025-03-08,Quin Hale,Phone,Asked about June\n2025-03-15,Pia Lowe,Email,Birthday card\n"))
+    assert kind_totals(tmp_path, "purchase")[0] == 0
+    assert cli_funnel(tmp_path) == [2, 0, 0, 0, 0]
+
+
+def test_a_hosts_guest_stays_still_sell(tmp_path):
+    """Must still fire: 'guest stays.csv' (no other kind word): 2 stays sold, 300."""
+    cli_import_text(tmp_path, "guest stays.csv", (
+        "Check in,Guest,Nights,Total\n2025-03-01,Pia Lowe,2,£180\n"
+        "2025-03-09,Quin Hale,1,£120\n"))
+    assert kind_totals(tmp_path, "purchase") == (2, 300.0)
+
+
+# --- 3. "Artist", "Band", "Agency" (c41a664): where they are not the client ----------------
+
+def test_a_record_shops_artists_are_not_its_customers(tmp_path):
+    """A record shop's takings: Artist beside Album and Format is who made the record, not
+    who bought it: no client (was 3 clients, Fleetwood Mac, Radiohead and Nina Simone);
+    the sheet names no buyer, as before."""
+    cli_import_text(tmp_path, "record shop takings.csv", (
+        "Date,Artist,Album,Format,Price\n2025-03-01,Fleetwood Mac,Rumours,LP,£28\n"
+        "2025-03-01,Radiohead,OK Computer,LP,£30\n2025-03-02,Fleetwood Mac,Tusk,CD,£9\n"
+        "2025-03-03,Nina Simone,Pastel Blues,LP,£25\n"))
+    assert count_clients(tmp_path) == 0
+
+
+def test_a_venues_bands_paid_a_fee_are_not_its_customers(tmp_path):
+    """A pub's gig diary: the Band is paid its Fee, the audience pays the Door takings: no
+    client (was 2 bands as clients, their fees 800 as contacts)."""
+    cli_import_text(tmp_path, "gig diary.csv", (
+        "Date,Band,Genre,Fee,Door takings\n2025-03-07,The Wombats,Indie,£300,£820\n"
+        "2025-03-14,Blue Harbour,Jazz,£200,£410\n2025-03-21,The Wombats,Indie,£300,£760\n"))
+    assert count_clients(tmp_path) == 0
+
+
+def test_a_care_homes_staffing_agencies_are_suppliers(tmp_path):
+    """Agency shifts at a Cost: Reed and Hays send staff, paid by the home: no client
+    (were 2 clients)."""
+    cli_import_text(tmp_path, "agency shifts.csv", (
+        "Date,Shift,Agency,Worker,Hours,Rate,Cost\n"
+        "2025-03-01,Night,Reed Care Staffing,Jo Park,12,£22,£264\n"
+        "2025-03-02,Day,Hays Healthcare,Li Wei,8,£21,£168\n"
+        "2025-03-05,Night,Reed Care Staffing,Jo Park,12,£22,£264\n"))
+    assert count_clients(tmp_path) == 0
+
+
+def test_a_hotels_booking_agency_is_a_channel_not_a_guest(tmp_path):
+    """A hotel's bookings whose 'Agency' is Booking.com, Expedia, Direct (how each came)
+    name no guest: no client (were 3 clients called Booking.com, Expedia and Direct); the
+    two Confirmed unpaid contacts of 570 and the cancellation as before."""
+    cli_import_text(tmp_path, "room bookings.csv", (
+        "Booking ref,Arrival,Nights,Agency,Room,Total,Status\n"
+        "B-1,2025-05-01,2,Booking.com,Double,£240,Confirmed\n"
+        "B-2,2025-05-03,3,Expedia,Twin,£330,Confirmed\n"
+        "B-3,2025-05-04,1,Direct,Single,£90,Cancelled\n"))
+    assert count_clients(tmp_path) == 0
+    assert kind_totals(tmp_path, "contact") == (2, 570.0)
+
+
+# --- 4. "Rent" (c41a664): not rent paid to a landlord ------------------------------------
+
+def test_rent_paid_to_a_landlord_is_no_revenue(tmp_path):
+    """A café's premises: Site, Landlord, Email, Rent, Lease end: the rent goes out, no
+    client brought it: revenue none, no one at purchase (was 4,150 and 3 customers)."""
+    cli_import_text(tmp_path, "premises.csv", (
+        "Site,Landlord,Email,Rent,Lease end\n"
+        'High St café,Gold Estates,rent@goldestates.co.uk,"£2,400",2028-03-31\n'
+        "Market kiosk,City Council,markets@city.gov.uk,£650,2026-09-30\n"
+        'Bakehouse,Pike Holdings,accounts@pike.co.uk,"£1,100",2027-01-31\n'))
+    assert workspace_rows(tmp_path, REVENUE) == [(None,)]
+    assert cli_funnel(tmp_path)[2] == 0
+
+
+def test_a_letting_agents_landlords_rent_is_not_the_agents(tmp_path):
+    """A letting agent's landlords: the Rent is the tenants' to the landlord, the agent
+    takes a 'Management fee' of 10-12%: the rents (2,950) are not the agent's revenue
+    (were each landlord's revenue, all at purchase)."""
+    cli_import_text(tmp_path, "landlords.csv", (
+        "Landlord,Email,Property,Rent,Management fee\n"
+        "Vic Hale,vic@mail.com,12 High St,£950,10%\n"
+        'Wyn Ross,wyn@mail.com,4 Mill Lane,"£1,200",12%\n'
+        "Xan Yeo,xan@mail.com,9 Park Rd,£800,10%\n"))
+    assert workspace_rows(tmp_path, REVENUE) == [(None,)]
+
+
+# --- 5. a balance owed off a total (c41a664, balances_owed): not a gift card's --------------
+
+def test_a_gift_cards_balance_is_left_to_spend_not_owed(tmp_path):
+    """Gift cards sold: Total 50, 100, 25 paid; 'Balance' 20, 100, 0 left to spend: revenue
+    175, nothing to come, all three bought: [3, 3, 3, 0, 0] (was 55 and 120 'still owed',
+    Bo Chan's card read as unpaid: [3, 2, 2, 0, 0])."""
+    cli_import_text(tmp_path, "gift cards.csv", (
+        "Card holder,Email,Card number,Total,Balance\n"
+        "Ann Bell,ann@mail.com,GC-001,£50,£20\nBo Chan,bo@mail.com,GC-002,£100,£100\n"
+        "Cy Doe,cy@mail.com,GC-003,£25,£0\n"))
+    assert workspace_rows(tmp_path, "SELECT ROUND(SUM(revenue_current), 2), "
+                                    "SUM(revenue_potential) FROM clients") == [(175.0, None)]
+    assert cli_funnel(tmp_path) == [3, 3, 3, 0, 0]
+
+
+def test_a_balance_owed_beside_a_total_still_comes_off(tmp_path):
+    """Must still fire: a client list's Total and Balance with no card named: Kai 800,
+    Tom 1,500 less 1,350 owed: revenue 950, 1,350 to come."""
+    cli_import_text(tmp_path, "clients.csv", (
+        "Client,Email,Total,Balance\nKai Evans,kai@mail.com,£800,£0\n"
+        'Tom Wu,tom@mail.com,"£1,500","£1,350"\n'))
+    assert revenue_of(tmp_path) == [("Kai Evans", 800.0, None), ("Tom Wu", 150.0, 1350.0)]
+
+
+# --- 6. "Cancelled - refunded" (3f13e38): not a refund still to come, nor none ------------
+
+def test_a_cancelled_booking_whose_refund_is_to_follow_or_refused_is_no_refund(tmp_path):
+    """A cottage's bookings: Mia 240 stayed; Ned 360 'Cancelled - refund to follow' (the
+    money not back yet) and Ola 220 'Cancelled - refund: no (non-refundable)' stay sales;
+    Pam 120 'Cancelled & refunded' a refund: 3 sales of 820, 1 refund of 120 (were 1 sale
+    of 240 and 3 refunds of 700)."""
+    cli_import_text(tmp_path, "bookings.csv", (
+        "Date,Guest,Nights,Total,Notes\n2025-04-01,Mia Nash,2,£240,\n"
+        "2025-04-10,Ned Orr,3,£360,Cancelled - refund to follow\n"
+        "2025-04-20,Ola Penn,2,£220,Cancelled - refund: no (non-refundable)\n"
+        "2025-05-02,Pam Quin,1,£120,Cancelled & refunded\n"))
+    assert kind_totals(tmp_path, "purchase") == (3, 820.0)
+    assert kind_totals(tmp_path, "refund") == (1, 120.0)
+
+
+# --- 7. a cash book's payer of three or four names (212b14c): not a name and what was sold -
+
+def test_a_cash_books_line_of_a_name_and_what_was_sold_names_two(tmp_path):
+    """'Anna Lee Hair Cut' (35 twice), 'Tom Reed Driving Lesson' (40), 'Emma Hart Wedding
+    Cake' (300): the payers are Anna Lee, Tom Reed and Emma Hart (were named with what
+    they bought); the Stripe payout and the rent are no sale: 4 sales of 410."""
+    cli_import_text(tmp_path, "cash book.csv", (
+        "Date,Details,In,Out\n06/04/2025,Anna Lee Hair Cut,35,\n"
+        "07/04/2025,Tom Reed Driving Lesson,40,\n08/04/2025,Anna Lee Hair Cut,35,\n"
+        "09/04/2025,Stripe Payout Transfer,120,\n10/04/2025,Emma Hart Wedding Cake,300,\n"
+        "11/04/2025,Rent,,500\n"))
+    assert workspace_rows(tmp_path, SALES) == [
+        ("Anna Lee", 2, 70.0), ("Emma Hart", 1, 300.0), ("Tom Reed", 1, 40.0)]
+    assert cli_funnel(tmp_path) == [3, 3, 3, 1, 0]
