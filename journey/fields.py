@@ -1640,6 +1640,10 @@ STAFF_PAY_HEADERS = frozenset({"hourlyrate", "hourlypay", "hourlywage", "payrate
                                "maas", "brutmaas", "netmaas", "ucret"})
 STAFF_NAMES = frozenset({"staff", "employee", "employees", "payroll", "drivers",
                          "personel", "calisanlar", "calisan"})
+# A member's yearly fee as a client list writes it (a club's "Annual fee", "Subs",
+# "Membership fee", normalised, a year after it left off): above 0, each member has joined,
+# whatever step a tick beside it says (a wine club's "Tasting", an event members go to).
+MEMBERS_FEES = frozenset({"annualfee", "yearlyfee", "membershipfee", "subs", "annualsubs"})
 # Words of a sheet's or file's name, or of the header naming each person, that say the people
 # are clients ("Learner drivers", "Coaching clients", "Applicant"): a role and a salary
 # there are the client's own (a career coach's, a mortgage broker's), never staff.

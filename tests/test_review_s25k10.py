@@ -241,3 +241,124 @@ def test_a_cash_books_line_of_a_name_and_what_was_sold_names_two(tmp_path):
     assert workspace_rows(tmp_path, SALES) == [
         ("Anna Lee", 2, 70.0), ("Emma Hart", 1, 300.0), ("Tom Reed", 1, 40.0)]
     assert cli_funnel(tmp_path) == [3, 3, 3, 1, 0]
+
+
+# --- 8. PagBank's "Disponível" (809e7ef): a salon's free slot is no sale -----------------
+
+def test_a_salons_free_slots_are_no_sales(tmp_path):
+    """A Brazilian salon's diary: Ana 80 and Bia 60 Concluído; two slots 'Disponível' with
+    no client (the service's price written in): nobody booked them: 2 sales of 140, the
+    free slots rejected with their reason (were 4 sales of 280, read as payments cleared
+    since 'Disponível' became PagBank's word)."""
+    found = cli_import_text(tmp_path, "agenda.csv", (
+        "Data;Horário;Cliente;Serviço;Valor;Status\n"
+        "03/04/2026;09:00;Ana Souza;Corte;80,00;Concluído\n"
+        "03/04/2026;10:00;;Corte;80,00;Disponível\n"
+        "03/04/2026;11:00;Bia Lima;Escova;60,00;Concluído\n"
+        "03/04/2026;14:00;;Escova;60,00;Disponível\n"))
+    assert found["rejected"] == 2
+    assert {p["reason"] for p in found["problems"]} == {
+        "the slot is free: nobody booked it, nothing happened"}
+    assert kind_totals(tmp_path, "purchase") == (2, 140.0)
+    assert cli_funnel(tmp_path) == [2, 2, 2, 0, 0]
+
+
+def test_an_appointment_books_available_slot_is_no_sale(tmp_path):
+    """The same in English: 'Available' with no client (was an anonymous sale of 40, with a
+    note of a status Journey does not know): 2 sales of 100."""
+    found = cli_import_text(tmp_path, "appointments.csv", (
+        "Date,Time,Client,Service,Price,Status\n"
+        "2025-04-03,09:00,Ann Bell,Cut,£40,Completed\n2025-04-03,10:00,,Cut,£40,Available\n"
+        "2025-04-03,11:00,Bo Chan,Colour,£60,Completed\n"))
+    assert kind_totals(tmp_path, "purchase") == (2, 100.0)
+    assert not any("does not know" in note for note in found["notes"])
+
+
+# --- 9. a hire log's "Returned" (d068438): not a tenant's rent returned unpaid ------------
+
+def test_a_rent_ledgers_returned_payment_is_not_paid(tmp_path):
+    """'rental ledger.csv' (the name says rental): Raj's April rent 'Returned' (the direct
+    debit came back) is no payment, a contact; Kim paid 850 twice, Raj 900 in May: 3 sales
+    of 2,600, [2, 2, 2, 1, 0] (was read as a hire done: 4 sales of 3,500, Raj at
+    retention)."""
+    cli_import_text(tmp_path, "rental ledger.csv", (
+        "Date,Name,Property,Rent,Status\n2025-04-01,Kim Lowe,Flat 1,£850,Paid\n"
+        "2025-04-01,Raj Patel,Flat 2,£900,Returned\n2025-05-01,Kim Lowe,Flat 1,£850,Paid\n"
+        "2025-05-01,Raj Patel,Flat 2,£900,Paid\n"))
+    assert kind_totals(tmp_path, "purchase") == (3, 2600.0)
+    assert kind_totals(tmp_path, "refund") == (0, None)
+    assert cli_funnel(tmp_path) == [2, 2, 2, 1, 0]
+
+
+# --- 10. the earliest first contact (6b2d6ce): not over the same list corrected -------------
+
+def test_a_client_list_imported_again_with_a_date_corrected_gives_that_date(tmp_path):
+    """'clients.csv' gave Ann Bell's first contact as 02/01/2025 (a slip); the owner
+    corrects it to 01/02/2025 and imports the same file again: 2025-02-01 (was kept at
+    2025-01-02, the earlier date outranking the list's own correction)."""
+    first, second = tmp_path / "first", tmp_path / "second"
+    for place in (first, second):
+        place.mkdir()
+    cli_import_text(first, "clients.csv", "Name,Email,First contact\n"
+                                          "Ann Bell,ann@mail.com,2025-01-02\n")
+    (second / "w.db").write_bytes((first / "w.db").read_bytes())
+    cli_import_text(second, "clients.csv", "Name,Email,First contact\n"
+                                           "Ann Bell,ann@mail.com,2025-02-01\n")
+    assert workspace_rows(second, "SELECT name, first_contact FROM clients") == [
+        ("Ann Bell", "2025-02-01")]
+
+
+def test_another_lists_later_date_still_leaves_the_first_contact(tmp_path):
+    """Must still fire: 'enquiries.csv' 02/01/2025, then 'bookings.csv' 14/06/2026: the
+    enquiry stays the first contact."""
+    cli_import_text(tmp_path, "enquiries.csv", "Name,Email,First contact\n"
+                                               "Ann Bell,ann@mail.com,2025-01-02\n")
+    cli_import_text(tmp_path, "bookings.csv", "Name,Email,First contact\n"
+                                              "Ann Bell,ann@mail.com,2026-06-14\n")
+    assert workspace_rows(tmp_path, "SELECT first_contact FROM clients") == [("2025-01-02",)]
+
+
+# --- 11. "Tasting" at consideration (c41a664): not a wine club's members' event ------------
+
+def test_a_wine_clubs_members_who_went_to_a_tasting_have_joined(tmp_path):
+    """A wine club: each member pays the Annual fee of 120; Gil and Hu ticked 'Tasting' (an
+    event for members): all three members bought: [3, 3, 3, 0, 0], revenue 360 (Gil and Hu
+    were held at consideration by the tick: [3, 3, 1, 0, 0])."""
+    cli_import_text(tmp_path, "wine club.csv", (
+        "Member,Email,Joined,Tasting,Annual fee\n"
+        "Gil Amos,gil@mail.com,2024-02-01,✓,£120\nHu Bo,hu@mail.com,2024-05-11,✓,£120\n"
+        "Ida Cho,ida@mail.com,2025-01-09,,£120\n"))
+    assert workspace_rows(tmp_path, REVENUE) == [(360.0,)]
+    assert cli_funnel(tmp_path) == [3, 3, 3, 0, 0]
+
+
+# --- 12. a refunds export naming each payment (7a4e892): a refund request declined --------
+
+def test_a_refund_request_declined_leaves_the_payment_made(tmp_path):
+    """'refund requests.csv' naming each 'Transaction ID': Ann's Approved 40 a refund;
+    Bo's Declined 60 and Cy's Pending 25 gave nothing back: contacts of 85; each payment
+    a purchase: 3 purchases, 1 refund of 40, [3, 3, 3, 0, 0] (were 2 refunds of 65, Cy's
+    pending one among them, and Bo's a lost deal: [3, 2, 2, 0, 0])."""
+    cli_import_text(tmp_path, "refund requests.csv", (
+        "Request date,Customer,Transaction ID,Amount,Status\n"
+        "2025-03-01,Ann Bell,TX-1001,£40,Approved\n2025-03-02,Bo Chan,TX-1002,£60,Declined\n"
+        "2025-03-03,Cy Doe,TX-1003,£25,Pending\n"))
+    assert kind_totals(tmp_path, "refund") == (1, 40.0)
+    assert kind_totals(tmp_path, "purchase")[0] == 3
+    assert kind_totals(tmp_path, "contact") == (2, 85.0)
+    assert cli_funnel(tmp_path) == [3, 3, 3, 0, 0]
+
+
+# --- 13. Reverb's "Received" (809e7ef): not stock received from a supplier ---------------
+
+def test_stock_received_from_a_supplier_keeps_the_unknown_word_note(tmp_path):
+    """Stock orders at a 'Cost' (beans and cups bought in) 'Received': not the buyer's
+    word; the note that Journey does not know 'Received' is back (it had gone, the rows
+    silently read as sales). The rows are still read as sales of the companies named:
+    left alone, the note says so."""
+    found = cli_import_text(tmp_path, "stock orders.csv", (
+        "Order No,Company,Product,SKU,Qty,Cost,Status\n"
+        "SO-1,Bean Co,Coffee beans,BEAN-2,20,£240,Received\n"
+        "SO-2,Acme Wholesale,Cups,CUP-1,1000,£80,Received\n"
+        "SO-3,Acme Wholesale,Lids,LID-1,1000,£40,On order\n"))
+    assert any("does not know ('Received' (2)" in note for note in found["notes"])

@@ -60,7 +60,7 @@ from .rules.deals import (PARENT, closed_on, consultations, deal_values_won, los
                           quotes_in_work, quotes_priced, quotes_turned_down,
                           subtasks_as_contacts)
 from .rules.orders import BILLS_A_JOB as BILLS_A_JOB   # imported from here by save
-from .rules.orders import (bills_a_job, continued_orders, labelled_totals,
+from .rules.orders import (bills_a_job, continued_orders, free_slots, labelled_totals,
                            named_subtotals, nothing_happened, order_lines, part_rows)
 from .rules.paid import (amounts_due, booked_and_paid, booked_parts_paid, deposits_balance_owed,
                          instalments, names_paid_so_far, orders_part_paid, owed_without_status,
@@ -981,6 +981,8 @@ def prepare_sheet(plan: SheetPlan, *, stage_map: dict[str, str] | None = None,
         if parts.any() and "order_id" in out:   # (the order's own row is its one row)
             out["order_id"] = out["order_id"].where(~parts, None)
         rejected |= parts
+        if profile is None:     # (a free slot: no one's, its status no word of the sheet's)
+            rejected |= free_slots(frame, raw, out, rejected, problems, plan.mapping)
         said = resolve_kinds(out, plan, frame, raw, columns_for, stage_map, rejected)
         if "_happened" in out:      # (a word in the amount cell: happened_for_amount)
             out["kind"] = out.pop("_happened").fillna(out["kind"])

@@ -2433,9 +2433,16 @@ def resolve_kinds(out, plan, frame, raw, columns_for, stage_map=None,
                and not status_words.isin(INVOICE_OWN_STATUSES).any())
     shop_orders = by_status and _shop_orders(plan, columns_for, out["status"], raw.headers)
     # (numbered orders of goods: "Received" is the buyer's, a sale; not a return received)
-    received = by_status and "order_id" in columns_for and _sells_goods(raw.headers)
-    hires = by_status and (status_words.isin(HIRED_OUT).any()
-                           or _say_a_word(HIRE_WORDS, raw.headers, (plan.sheet, plan.file or "")))
+    # (not goods the business bought in: stock ordered at a "Cost", "Received" from the
+    # supplier; there the word stays one Journey does not know, and says so)
+    received = (by_status and "order_id" in columns_for and _sells_goods(raw.headers)
+                and not any(_COST_HEADER.match(normalise_header(h)) for h in raw.headers))
+    # (a tenant's rent "Returned": the payment came back unpaid, whatever the sheet's name
+    # says of rentals; no hire, no money back of a sale)
+    rents = by_status and any(_RENT.match(normalise_header(h)) for h in raw.headers)
+    hires = by_status and not rents and (
+        status_words.isin(HIRED_OUT).any()
+        or _say_a_word(HIRE_WORDS, raw.headers, (plan.sheet, plan.file or "")))
 
     # A "credit" in a kind column that also names sales is money given back (Braintree's
     # sale and credit); beside a debit alone (a bank statement's) it is money in.
@@ -2482,6 +2489,8 @@ def resolve_kinds(out, plan, frame, raw, columns_for, stage_map=None,
                 said = "purchase"     # (placed and being seen to; a job's is not done yet)
             if key in HIRE_RETURNED and hires:
                 said = "purchase"     # (a thing hired, brought back: no order sent back)
+            if key in HIRE_RETURNED and rents:
+                said = "contact"      # (a rent payment returned: not paid)
             if key in PAYMENT_APPROVED and not billed:
                 said = "purchase"     # (a card payment approved; an invoice's awaits one)
             if said is not None:      # (booked, not yet done: a client considering)
@@ -3138,6 +3147,10 @@ def _delivers_orders(plan, columns_for: dict[str, list[str]], statuses: pd.Serie
 # shop's order's; not beside a job's, a project's or a service's (``_WORK_WORD``).
 _GOODS_HEADERS = frozenset({"item", "items", "itemname", "product", "products", "productname",
                             "sku", "lineitemname", "variant"})
+
+
+# A header of what goods cost the business ("Cost", "Unit cost", "Total cost").
+_COST_HEADER = re.compile(r"^(?:total|unit|line)?costs?$")
 
 
 def _sells_goods(headers) -> bool:

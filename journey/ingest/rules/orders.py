@@ -11,6 +11,7 @@ import pandas as pd
 
 from ... import values
 from ...fields import JOB_NUMBERS, ORDER_ROW_VALUES, ROW_LEVEL_HEADERS, normalise_header
+from ...stages import FREE_SLOTS, normalise_value
 from ...text import counted, rows_text, was
 from ..profiles import fold_lines
 from ..read import RawSheet
@@ -42,6 +43,24 @@ def nothing_happened(frame: pd.DataFrame, raw: RawSheet, out: pd.DataFrame,
         reject_rows(found.loc[[index]], out, raw, frame, header, "the row holds no date, "
                      "client, kind or amount: a balance or a note, not something that "
                      "happened", problems)
+    return found
+
+
+def free_slots(frame: pd.DataFrame, raw: RawSheet, out: pd.DataFrame, rejected: pd.Series,
+               problems: list, mapping: dict[str, str | None]) -> pd.Series:
+    """Rows of an appointment book naming no client whose status says the slot was free
+    (``FREE_SLOTS``: "Available", "Disponível"): nobody booked it, nothing happened, though
+    the service's price is written. Each rejected with its reason, at the status."""
+    status = next((h for h, f in mapping.items() if f == "status" and h in frame), None)
+    if status is None or "status" not in out:
+        return pd.Series(False, index=frame.index)
+    nobody = pd.concat([is_blank(out, field) for field in ("name", "client_id", "email",
+                                                           "phone") if field in out]
+                       + [pd.Series(True, index=out.index)], axis=1).all(axis=1)
+    found = (nobody & values.per_distinct(out["status"], normalise_value).isin(FREE_SLOTS)
+             & ~rejected.reindex(frame.index, fill_value=False))
+    reject_rows(found, out, raw, frame, status, "the slot is free: nobody booked it, "
+                "nothing happened", problems)
     return found
 
 

@@ -366,20 +366,25 @@ def refunds_of_payments(out: pd.DataFrame, mapping: dict[str, str | None], sheet
     ``_PAYMENT_NUMBER``) and the amount: each refund is of a payment made, so that payment
     is a purchase beside it, of an amount the sheet does not give (``refunded_orders``
     adds it). A returns list's "Order ID" with no amount is not one (each return takes its
-    order's amount). A refund its status says is not made yet ("Pending", "Failed": a contact's word) gave nothing back: a
-    contact of the amount asked back, beside its payment's purchase. Returns a note."""
+    order's amount). A refund its status says is not made yet ("Pending", "Failed": a
+    contact's word), or was refused (a refund request "Declined", read as lost), gave
+    nothing back: a contact of the amount asked back, beside its payment's purchase.
+    Returns a note."""
     paid_by = next((h for h, f in mapping.items() if f == "order_id"), None)
     if (paid_by is None or not _PAYMENT_NUMBER.search(normalise_header(paid_by))
             or "order_id" not in out or sheet_kind(sheet, file) != "refund"
             or "_refunded_order" in out):
         return []       # (a returns list's "Order ID": each return takes its order's amount)
-    refunds = out["kind"].eq("refund") & out["order_id"].notna()
-    if (not refunds.any() or not (out["kind"].eq("refund") | out["kind"].isna()).all()
+    status = column_or_blank(out, "status")
+    unmade = status.map(lambda cell: isinstance(cell, str) and order_status_kind(
+        cell) == "contact").astype(bool)
+    refused = out["kind"].eq("lost") & unmade      # (a refund request "Declined")
+    refunds = (out["kind"].eq("refund") | refused) & out["order_id"].notna()
+    if (not refunds.any() or not (out["kind"].eq("refund") | out["kind"].isna()
+                                  | refused).all()
             or amounts_of(out)[refunds].isna().any()):
         return []
-    status = column_or_blank(out, "status")
-    asked = refunds & status.map(lambda cell: isinstance(cell, str) and order_status_kind(
-        cell) == "contact").astype(bool)
+    asked = refunds & unmade
     back = amounts_of(out).abs()
     out["_refunded_order"] = pd.Series(np.where(asked, "asked", "of a payment"),
                                        index=out.index, dtype=object).where(refunds)
