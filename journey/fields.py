@@ -1641,16 +1641,18 @@ STAFF_PAY_HEADERS = frozenset({"hourlyrate", "hourlypay", "hourlywage", "payrate
 STAFF_NAMES = frozenset({"staff", "employee", "employees", "payroll", "drivers",
                          "personel", "calisanlar", "calisan"})
 # A member's yearly fee as a client list writes it (a club's "Annual fee", "Subs",
-# "Membership fee", normalised, a year after it left off): above 0, each member has joined,
-# whatever step a tick beside it says (a wine club's "Tasting", an event members go to).
+# "Membership fee", normalised, a year after it left off): above 0, on a list of members
+# (its names headed "Member", ``MEMBER_HEADERS``) each has joined, whatever step a tick
+# beside it says (a wine club's "Tasting", an event members go to; not a gym's list of
+# names whose "Trial class" ticked is a step before joining).
 MEMBERS_FEES = frozenset({"annualfee", "yearlyfee", "membershipfee", "subs", "annualsubs"})
+MEMBER_HEADERS = frozenset({"member", "members", "membername", "memberfullname"})
 # Words of a sheet's or file's name, or of the header naming each person, that say the people
 # are clients ("Learner drivers", "Coaching clients", "Applicant"): a role and a salary
 # there are the client's own (a career coach's, a mortgage broker's), never staff.
 CLIENT_WORDS = frozenset({"client", "clients", "customer", "customers", "applicant",
                           "applicants", "learner", "learners", "pupil", "pupils", "student",
-                          "students", "patient", "patients", "member", "members", "ogrenci",
-                          "ogrenciler"})
+                          "students", "patient", "patients", "ogrenci", "ogrenciler"})
 COMPANY_HEADERS = frozenset({"company", "companyname", "firma", "firmenname", "unternehmen",
                              "entreprise", "societe", "empresa", "azienda", "bedrijf",
                              "bedrijfsnaam", "foretag", "foretagsnamn", "virksomhed",

@@ -83,6 +83,14 @@ def test_a_turkish_staff_list_is_no_clients(tmp_path):
     assert cli_funnel(tmp_path) == [0, 0, 0, 0, 0]
 
 
+def test_a_team_members_list_is_still_staff(tmp_path):
+    """Must still fire: 'team members.csv' (Name, Role, Hourly rate): the business's own
+    people, 0 clients ('members' names no client)."""
+    found = cli_import_text(tmp_path, "team members.csv", (
+        "Name,Role,Hourly rate\nDee Ray,Coach,£15\nEd Sun,Reception,£12\n"))
+    assert found["kind"] == "reference"
+
+
 # --- 2. "Stays" (c41a664): only where nothing else names the kind --------------------------
 
 def test_stay_reviews_are_reviews(tmp_path):
@@ -318,6 +326,21 @@ def test_another_lists_later_date_still_leaves_the_first_contact(tmp_path):
     assert workspace_rows(tmp_path, "SELECT first_contact FROM clients") == [("2025-01-02",)]
 
 
+def test_another_tools_export_of_the_same_name_is_no_correction(tmp_path):
+    """Must still fire: 'clients.csv' gave 02/01/2025; another 'clients.csv' whose columns
+    differ (Email, Name, Signed up: another tool's export) gives 05/03/2025: the first
+    contact stays 2025-01-02."""
+    first, second = tmp_path / "first", tmp_path / "second"
+    for place in (first, second):
+        place.mkdir()
+    cli_import_text(first, "clients.csv", "Name,Email,First contact\n"
+                                          "Ann Bell,ann@mail.com,2025-01-02\n")
+    (second / "w.db").write_bytes((first / "w.db").read_bytes())
+    cli_import_text(second, "clients.csv", "Email,Name,Signed up\n"
+                                           "ann@mail.com,Ann Bell,2025-03-05\n")
+    assert workspace_rows(second, "SELECT first_contact FROM clients") == [("2025-01-02",)]
+
+
 # --- 11. "Tasting" at consideration (c41a664): not a wine club's members' event ------------
 
 def test_a_wine_clubs_members_who_went_to_a_tasting_have_joined(tmp_path):
@@ -330,6 +353,16 @@ def test_a_wine_clubs_members_who_went_to_a_tasting_have_joined(tmp_path):
         "Ida Cho,ida@mail.com,2025-01-09,,£120\n"))
     assert workspace_rows(tmp_path, REVENUE) == [(360.0,)]
     assert cli_funnel(tmp_path) == [3, 3, 3, 0, 0]
+
+
+def test_a_gyms_trial_ticked_beside_its_fee_still_considers(tmp_path):
+    """Must not fire: a gym's list of names (not headed 'Member') with 'Trial class' ticked
+    and the 'Membership fee' each would pay: Al and Cal tried a class, at consideration,
+    as before ([3, 3, 1, 0, 0]: Bea, no tick, read as a customer by the fee alone)."""
+    cli_import_text(tmp_path, "gym list.csv", (
+        "Name,Email,Trial class,Membership fee\nAl Roe,al@mail.com,✓,£40\n"
+        "Bea Sim,bea@mail.com,,£40\nCal Tye,cal@mail.com,✓,£40\n"))
+    assert cli_funnel(tmp_path) == [3, 3, 1, 0, 0]
 
 
 # --- 12. a refunds export naming each payment (7a4e892): a refund request declined --------

@@ -319,11 +319,12 @@ def _staff_list(plan: SheetPlan, kind: str) -> None:
     role = next((headers[h] for h in headers if h in STAFF_ROLE_HEADERS), None)
     pay = next((headers[h] for h in headers if h in STAFF_PAY_HEADERS), None)
     names = (plan.sheet, Path(plan.file or "").stem)
-    named = any(STAFF_NAMES & set(_name_words(name)) for name in names)
+    named = any(STAFF_NAMES & set(words) and not CLIENT_WORDS & set(words)
+                for words in map(_name_words, names))  # (not "learner drivers")
     clients = any(CLIENT_WORDS & set(_name_words(name)) for name in (
         *names, *(h for h, f in plan.mapping.items() if f == "name")))
     if (not (role and pay or named and (role or pay)) or COMPANY_HEADERS & headers.keys()
-            or clients):    # (a learner driver's rate, a coaching client's own job)
+            or clients and not named):  # (a learner driver's rate, a coaching client's job)
         return
     said = " beside ".join(f"'{h}'" for h in (role, pay) if h)
     plan.kind = "reference"

@@ -844,8 +844,8 @@ def _earliest_first_contacts(db: Database, rows: pd.DataFrame, known: dict,
     """A client's first contact is the earliest date any import gives: a later sheet's
     date (a venue's Bookings tab giving the wedding day after the Enquiries tab's enquiry)
     never moves a stored first contact later; an earlier one moves it back. The same sheet
-    of the same file imported again (a date corrected in the tracker: 02/01 -> 01/02) gives
-    its own date, as every other column it gives."""
+    of the same file imported again, its columns alike (a date corrected in the tracker:
+    02/01 -> 01/02), gives its own date, as every other column it gives."""
     if "first_contact" not in rows:
         return rows
     ids = rows["client_key"].map(known)
@@ -860,11 +860,13 @@ def _earliest_first_contacts(db: Database, rows: pd.DataFrame, known: dict,
 
 def _written_by_this_sheet(db: Database, ids: pd.Series, import_id: int) -> set:
     """Of the stored clients ``ids`` names, those last written by an earlier import of the
-    same sheet of a file of the same name as import ``import_id``'s."""
+    same sheet of a file of the same name, its columns read alike, as import
+    ``import_id``'s (not two tools' exports both called "contacts.csv")."""
     return {row[0] for row in db.execute(
         "SELECT c.id FROM clients c JOIN imports i ON i.id = c.import_id "
         "JOIN imports n ON n.id = ? WHERE c.id IN (SELECT value FROM json_each(?)) "
-        "AND i.id != n.id AND i.file = n.file AND i.sheet IS n.sheet",
+        "AND i.id != n.id AND i.file = n.file AND i.sheet IS n.sheet "
+        "AND i.mapping IS n.mapping",
         [import_id, json.dumps([int(i) for i in ids.dropna()])]).fetchall()}
 
 

@@ -11,8 +11,8 @@ import numpy as np
 import pandas as pd
 
 from ... import values
-from ...fields import (FIRMOGRAPHIC_HEADERS, MEMBERS_FEES, TAG_HEADERS, base_header_key,
-                       match_header,
+from ...fields import (FIRMOGRAPHIC_HEADERS, MEMBER_HEADERS, MEMBERS_FEES, TAG_HEADERS,
+                       base_header_key, match_header,
                        names_a_last_visit, names_a_visit_fee, names_money_paid,
                        names_money_spent, normalise_header)
 from ...stages import (ACTIVE_OF, CUSTOMER_SINCE, JOB_UNDER_WAY, LIST_UNREACHABLE, OPEN_OF,
@@ -93,8 +93,9 @@ def spenders_bought(out: pd.DataFrame, columns_for: dict[str, list[str]],
     if said is None:
         return []
     money = pd.to_numeric(out["revenue_current"], errors="coerce").gt(0)
-    joined = (re.sub(r"\d+$", "", normalise_header(said)) in MEMBERS_FEES
-              and not by_status)   # (a member's fee: a step ticked before does not hold)
+    joined = (re.sub(r"\d+$", "", normalise_header(said)) in MEMBERS_FEES and not by_status
+              and any(normalise_header(h) in MEMBER_HEADERS     # (a member's fee: a step
+                      for h in columns_for.get("name", [])))    # ticked does not hold)
     spent = money & (out["stage"].isna() | joined & out["stage"].isin(
         ["awareness", "consideration"]))
     paid = pd.Series(False, index=out.index)
