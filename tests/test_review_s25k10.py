@@ -169,6 +169,17 @@ def test_a_hotels_booking_agency_is_a_channel_not_a_guest(tmp_path):
     assert kind_totals(tmp_path, "contact") == (2, 570.0)
 
 
+def test_a_childrens_entertainers_acts_are_shows_not_clients(tmp_path):
+    """A children's entertainer's bookings: 'Act' is the show booked (Magic show, Balloon
+    modelling), no client is named: no client (were 2 clients called 'Magic show' and
+    'Balloon modelling')."""
+    cli_import_text(tmp_path, "party bookings.csv", (
+        "Date,Act,Venue,Fee,Paid\n2025-05-03,Magic show,Village hall,£180,Y\n"
+        "2025-05-10,Balloon modelling,Scout hut,£120,Y\n"
+        "2025-05-17,Magic show,Community centre,£180,N\n"))
+    assert count_clients(tmp_path) == 0
+
+
 # --- 4. "Rent" (c41a664): not rent paid to a landlord ------------------------------------
 
 def test_rent_paid_to_a_landlord_is_no_revenue(tmp_path):
@@ -193,6 +204,24 @@ def test_a_letting_agents_landlords_rent_is_not_the_agents(tmp_path):
         'Wyn Ross,wyn@mail.com,4 Mill Lane,"£1,200",12%\n'
         "Xan Yeo,xan@mail.com,9 Park Rd,£800,10%\n"))
     assert workspace_rows(tmp_path, REVENUE) == [(None,)]
+
+
+def test_a_creators_subs_are_subscribers_not_dues(tmp_path):
+    """An agency's creators: 'Subs' 125,000 and 48,000 (subscribers, no currency) beside a
+    'Rate per post' in £: no revenue, no one at purchase (were 173,000 of revenue)."""
+    cli_import_text(tmp_path, "creators.csv", (
+        "Creator,Email,Platform,Subs,Rate per post\n"
+        'Mia Vlogs,mia@mail.com,YouTube,"125,000",£800\n'
+        'Tom Eats,tom@mail.com,YouTube,"48,000",£300\n'))
+    assert workspace_rows(tmp_path, REVENUE) == [(None,)]
+    assert cli_funnel(tmp_path)[2] == 0
+
+
+def test_a_clubs_subs_in_pounds_are_still_dues(tmp_path):
+    """Must still fire: a club's 'Subs' £40 and £20: each member's revenue, 60."""
+    cli_import_text(tmp_path, "club.csv", (
+        "Member,Email,Subs\nAnn Bell,ann@mail.com,£40\nBo Chan,bo@mail.com,£20\n"))
+    assert workspace_rows(tmp_path, REVENUE) == [(60.0,)]
 
 
 # --- 5. a balance owed off a total (c41a664, balances_owed): not a gift card's --------------
@@ -280,6 +309,16 @@ def test_an_appointment_books_available_slot_is_no_sale(tmp_path):
         "2025-04-03,11:00,Bo Chan,Colour,£60,Completed\n"))
     assert kind_totals(tmp_path, "purchase") == (2, 100.0)
     assert not any("does not know" in note for note in found["notes"])
+
+
+def test_a_slot_written_available_for_the_client_is_no_sale(tmp_path):
+    """'Available' written in the Client column (O4 made it no one's name: the row stayed
+    an anonymous sale of 40): the slot nobody booked is rejected: 2 sales of 100."""
+    found = cli_import_text(tmp_path, "diary.csv", (
+        "Date,Time,Client,Service,Price\n2025-04-03,09:00,Ann Bell,Cut,£40\n"
+        "2025-04-03,10:00,Available,Cut,£40\n2025-04-03,11:00,Bo Chan,Colour,£60\n"))
+    assert found["rejected"] == 1
+    assert kind_totals(tmp_path, "purchase") == (2, 100.0)
 
 
 # --- 9. a hire log's "Returned" (d068438): not a tenant's rent returned unpaid ------------

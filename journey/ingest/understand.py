@@ -899,6 +899,14 @@ def refine_mapping(raw: RawSheet, mapping: dict[str, str | None], kind: str, *,
                 mapping[header] = None
                 said.append(f"'{header}' is rent paid to the landlord beside it, not money "
                             "the business takes: kept as extra")
+    priced = [h for h in raw.headers if _priced_in_money(raw.frame[h])]
+    for header in free:         # "Subs" 125,000 beside a "Rate" in £: subscribers counted
+        if (mapping[header] in ("revenue_current", "amount")     # (a creator's), not a
+                and normalise_header(header) in ("subs", "annualsubs")  # member's dues
+                and priced and header not in priced):
+            mapping[header] = None
+            said.append(f"'{header}' counts subscribers (no currency, beside money written "
+                        "with one): kept as extra")
     for header in free:         # a tutor's "Lessons" 10, 4: a count, not lessons learnt
         if mapping[header] == "lessons_learnt" and _whole_counts(raw.frame[header]):
             mapping[header] = None
@@ -1601,15 +1609,28 @@ def _act_not_client(raw: RawSheet, header: str, cells: pd.Series) -> bool:
     """Whether an "Artist", "Band", "Act" or "Agency" column (``_ACTS``) names no client:
     beside a work sold (``_WORKS_SOLD``: the record shop's artist), beside money taken from
     others or paid out (``_TAKINGS_OR_COSTS``: the venue's band, paid a fee; the agency
-    sending staff), or where most of its values are ways a booking came (a hotel's
-    "Agency": Booking.com, Expedia, Direct: channels, ``PAID_THROUGH``)."""
+    sending staff), or where most of its distinct values are ways a booking came (a
+    hotel's "Agency": Booking.com, Expedia, Direct: channels, ``PAID_THROUGH``) or are
+    written as things are (a children's entertainer's "Act": Magic show)."""
     if normalise_header(header) not in _ACTS:
         return False
     keys = {normalise_header(h) for h in raw.headers}
     if keys & _WORKS_SOLD or any(_TAKINGS_OR_COSTS.search(key) for key in keys):
         return True
-    return bool(values.per_distinct(cells, lambda v: match_key(str(v)) in (
-        PAID_THROUGH | CONTACT_MEANS | {"direct"})).mean() >= 0.5)
+    distinct = pd.Series(pd.unique(cells.astype(str)))
+    return bool(distinct.map(lambda v: match_key(v) in (
+        PAID_THROUGH | CONTACT_MEANS | {"direct"})).mean() >= 0.5
+        or distinct.map(_titled_as_a_thing).mean() > 0.5)
+
+
+def _titled_as_a_thing(cell: str) -> bool:
+    """Whether a cell is written as a thing is ("Magic show", "Balloon modelling": a word
+    after the first in small letters, not "of", "the", "and"), not as a name ("The Vines",
+    "DJ Kilo", "Sarah Q")."""
+    words = cell.split()
+    return len(words) > 1 and any(
+        word[:1].islower() and word not in ("of", "the", "and", "de", "van", "von", "da")
+        for word in words[1:])
 
 
 def _payer_named(raw: RawSheet, mapping: dict[str, str | None], free: list[str],
