@@ -434,3 +434,37 @@ def test_stock_received_from_a_supplier_keeps_the_unknown_word_note(tmp_path):
         "SO-2,Acme Wholesale,Cups,CUP-1,1000,£80,Received\n"
         "SO-3,Acme Wholesale,Lids,LID-1,1000,£40,On order\n"))
     assert any("does not know ('Received' (2)" in note for note in found["notes"])
+
+
+# --- 14. "Tasting" (c41a664): a step ticked holds no one back who spent money ------------
+
+def test_a_wine_merchants_customer_who_spent_after_a_tasting_bought(tmp_path):
+    """A wine merchant's customers: Gil ticked 'Tasting' and spent 300 (bought), Hu ticked
+    it and spent nothing (considering), Ida spent 120: [3, 3, 2, 0, 0] (Gil was held at
+    consideration by the tick: [3, 3, 1, 0, 0]; before 'Tasting' was read, [3, 2, 2, 0, 0])."""
+    cli_import_text(tmp_path, "customers.csv", (
+        "Customer,Email,Tasting,Total spend\nGil Amos,gil@mail.com,✓,£300\n"
+        "Hu Bo,hu@mail.com,✓,£0\nIda Cho,ida@mail.com,,£120\n"))
+    assert workspace_rows(tmp_path, "SELECT name, furthest_stage FROM clients ORDER BY "
+                                    "name") == [("Gil Amos", "purchase"),
+                                                ("Hu Bo", "consideration"),
+                                                ("Ida Cho", "purchase")]
+    assert cli_funnel(tmp_path) == [3, 3, 2, 0, 0]
+
+
+# --- 15. refunds naming each payment (7a4e892): not the refund's own "Transaction ID" ------
+
+def test_a_refunds_own_transaction_id_beside_its_reference_is_no_payment(tmp_path):
+    """PayPal's refunds, each with its own 'Transaction ID' and the payment's in 'Reference
+    Txn ID', then the payments: Ann's 25 is one purchase with its refund of 25 beside it:
+    [2, 2, 2, 0, 0] (the refund's own number was read as a second payment of no amount:
+    Ann at retention, [2, 2, 2, 1, 0])."""
+    cli_import_text(tmp_path, "refunds.csv", (
+        "Date,Name,Transaction ID,Reference Txn ID,Gross,Status\n"
+        "2025-03-05,Ann Bell,9RF111,4PY111,-25.00,Completed\n"))
+    cli_import_text(tmp_path, "payments.csv", (
+        "Date,Name,Transaction ID,Gross,Status\n2025-03-01,Ann Bell,4PY111,25.00,Completed\n"
+        "2025-03-02,Bo Chan,4PY222,40.00,Completed\n"))
+    assert workspace_rows(tmp_path, SALES) == [("Ann Bell", 1, 25.0), ("Bo Chan", 1, 40.0)]
+    assert kind_totals(tmp_path, "refund") == (1, 25.0)
+    assert cli_funnel(tmp_path) == [2, 2, 2, 0, 0]

@@ -93,9 +93,10 @@ def spenders_bought(out: pd.DataFrame, columns_for: dict[str, list[str]],
     if said is None:
         return []
     money = pd.to_numeric(out["revenue_current"], errors="coerce").gt(0)
-    joined = (re.sub(r"\d+$", "", normalise_header(said)) in MEMBERS_FEES and not by_status
-              and any(normalise_header(h) in MEMBER_HEADERS     # (a member's fee: a step
-                      for h in columns_for.get("name", [])))    # ticked does not hold)
+    joined = not by_status and (names_money_spent(said) or (   # (money spent, or a
+        re.sub(r"\d+$", "", normalise_header(said)) in MEMBERS_FEES  # member's fee: a step
+        and any(normalise_header(h) in MEMBER_HEADERS                 # ticked does not
+                for h in columns_for.get("name", []))))               # hold them back)
     spent = money & (out["stage"].isna() | joined & out["stage"].isin(
         ["awareness", "consideration"]))
     paid = pd.Series(False, index=out.index)

@@ -359,6 +359,12 @@ def _order_refunds_said(read: OrderRefunds, said: str) -> list[str]:
 _PAYMENT_NUMBER = re.compile(r"^(?!.*refund).*(?:payment|charge|transaction|txn)")
 
 
+# A header naming the payment a row refers back to ("Reference Txn ID", PayPal's; "Original
+# transaction"): beside it, the row's own "Transaction ID" is the refund's, not the payment's.
+_REFERRED = re.compile(r"^(?:reference|ref|original|orig|parent|related)(?:txn|transaction|"
+                       r"payment|charge)")
+
+
 def refunds_of_payments(out: pd.DataFrame, mapping: dict[str, str | None], sheet: str,
                         file: str) -> list[str]:
     """A list of refunds (its name says so: every row read as a refund, no kind column)
@@ -366,12 +372,14 @@ def refunds_of_payments(out: pd.DataFrame, mapping: dict[str, str | None], sheet
     ``_PAYMENT_NUMBER``) and the amount: each refund is of a payment made, so that payment
     is a purchase beside it, of an amount the sheet does not give (``refunded_orders``
     adds it). A returns list's "Order ID" with no amount is not one (each return takes its
-    order's amount). A refund its status says is not made yet ("Pending", "Failed": a
+    order's amount), nor a "Transaction ID" beside a "Reference Txn ID" (``_REFERRED``: the
+    refund's own number; the payment's is the other). A refund its status says is not made yet ("Pending", "Failed": a
     contact's word), or was refused (a refund request "Declined", read as lost), gave
     nothing back: a contact of the amount asked back, beside its payment's purchase.
     Returns a note."""
     paid_by = next((h for h, f in mapping.items() if f == "order_id"), None)
     if (paid_by is None or not _PAYMENT_NUMBER.search(normalise_header(paid_by))
+            or any(_REFERRED.match(normalise_header(h)) for h in mapping if h != paid_by)
             or "order_id" not in out or sheet_kind(sheet, file) != "refund"
             or "_refunded_order" in out):
         return []       # (a returns list's "Order ID": each return takes its order's amount)
