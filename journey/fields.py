@@ -1199,6 +1199,14 @@ NOT_A_PAYER = frozenset(
 # "Till Becker"): read as a name only beside another payer's name sharing its other word.
 # Never "Sarah Deposit" or "Jones Refund", however the book's payers are named.
 NAMES_AMONG_MONEY_WORDS = frozenset("gift grant till".split())
+# What a line of a cash book says was sold, written in capitals after the payer's name
+# ("Anna Lee Hair Cut", "Tom Reed Driving Lesson", "Emma Hart Wedding Cake"): the line's
+# last word one of these, its first two words are the payer (not "The Foundation Gym").
+SOLD_AFTER_A_PAYER = frozenset(
+    "cut haircut trim colour color highlights perm blowdry lesson lessons class classes "
+    "session sessions cake cakes treatment massage facial nails wax consultation consult "
+    "tuition course booking order repair service clean cleaning walk walks groom training "
+    "shoot portrait photos photography hire invoice tickets ticket party".split())
 # A person's title before a surname ("Mrs Hall", "Dr. Lee"): the name of a person whose first
 # name is not written. Compared as match_key writes each word.
 NAME_TITLES = frozenset("mr mrs ms miss mx dr".split())
@@ -1651,10 +1659,29 @@ PERSON_NAME_HEADERS = frozenset({"name", "fullname", "navn", "namn", "nimi", "na
 # Normalised headers, and a sheet's or file's name's words. (Not "Title": a client's Mr or
 # Mrs; not "Rate" alone: a client's rate; not "rota" or "team": a dog walker's round, a
 # club's players.)
-STAFF_ROLE_HEADERS = frozenset({"role", "jobrole", "jobtitle", "position", "staffrole"})
+STAFF_ROLE_HEADERS = frozenset({"role", "jobrole", "jobtitle", "position", "staffrole",
+                                # Turkish: a duty, a post, a title ("Görev", "Pozisyon")
+                                "gorev", "gorevi", "pozisyon", "unvan", "unvanı"})
 STAFF_PAY_HEADERS = frozenset({"hourlyrate", "hourlypay", "hourlywage", "payrate", "rateofpay",
-                               "payperhour", "wage", "wages", "salary", "annualsalary"})
-STAFF_NAMES = frozenset({"staff", "employee", "employees", "payroll", "drivers"})
+                               "payperhour", "wage", "wages", "salary", "annualsalary",
+                               # Turkish: a salary ("Maaş"; "Ücret", a wage or a fee, is
+                               # pay only beside a role or on a sheet named for staff)
+                               "maas", "brutmaas", "netmaas", "ucret"})
+STAFF_NAMES = frozenset({"staff", "employee", "employees", "payroll", "drivers",
+                         "personel", "calisanlar", "calisan"})
+# A member's yearly fee as a client list writes it (a club's "Annual fee", "Subs",
+# "Membership fee", normalised, a year after it left off): above 0, on a list of members
+# (its names headed "Member", ``MEMBER_HEADERS``) each has joined, whatever step a tick
+# beside it says (a wine club's "Tasting", an event members go to; not a gym's list of
+# names whose "Trial class" ticked is a step before joining).
+MEMBERS_FEES = frozenset({"annualfee", "yearlyfee", "membershipfee", "subs", "annualsubs"})
+MEMBER_HEADERS = frozenset({"member", "members", "membername", "memberfullname"})
+# Words of a sheet's or file's name, or of the header naming each person, that say the people
+# are clients ("Learner drivers", "Coaching clients", "Applicant"): a role and a salary
+# there are the client's own (a career coach's, a mortgage broker's), never staff.
+CLIENT_WORDS = frozenset({"client", "clients", "customer", "customers", "applicant",
+                          "applicants", "learner", "learners", "pupil", "pupils", "student",
+                          "students", "patient", "patients", "ogrenci", "ogrenciler"})
 COMPANY_HEADERS = frozenset({"company", "companyname", "firma", "firmenname", "unternehmen",
                              "entreprise", "societe", "empresa", "azienda", "bedrijf",
                              "bedrijfsnaam", "foretag", "foretagsnamn", "virksomhed",

@@ -891,6 +891,12 @@ ORDER_RECEIVED = frozenset(normalise_value(word) for word in ("received",))
 # An appointment still to come (Planity's "À venir"): a booking, a client considering; on
 # a list of invoices the same words say an invoice not yet due (Pennylane's), no booking.
 COMING_STATUSES = frozenset(normalise_value(word) for word in ("à venir", "a venir"))
+# A slot in an appointment book that nobody has booked ("Available"; a Brazilian salon's
+# "Disponível", which PagBank's statement writes for money cleared): on a row naming no
+# client, nothing happened.
+FREE_SLOTS = frozenset(normalise_value(word) for word in (
+    "available", "free slot", "open slot", "slot free", "disponível", "disponivel", "livre",
+    "libre", "disponible", "frei", "vrij"))
 BILLED_ONLY_STATUSES = frozenset(normalise_value(word) for word in (
     "sent", "viewed", "billed", "odeslano", "odeslana",      # (Czech: sent)
     "verstuurd"))     # (Dutch: sent; an order's, shipped)

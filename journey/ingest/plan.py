@@ -26,8 +26,8 @@ from sqlite_utils import Database
 
 from .. import values
 from ..errors import ValidationError
-from ..fields import (CLIENT_FIELDS, COMPANY_HEADERS, ESTIMATED_VALUE, EVENT_FIELDS, EVENT_ONLY,
-                      JOB_NUMBERS, NAMES_NO_CLIENT, PAYEE_HEADERS, PERSON_NAME_HEADERS,
+from ..fields import (CLIENT_FIELDS, CLIENT_WORDS, COMPANY_HEADERS, ESTIMATED_VALUE,
+                      EVENT_FIELDS, EVENT_ONLY, JOB_NUMBERS, NAMES_NO_CLIENT, PAYEE_HEADERS, PERSON_NAME_HEADERS,
                       PLACES_OF_SALE, SALES_TALLY_HEADERS, SCORE_RANGES, STAFF_NAMES,
                       STAFF_PAY_HEADERS, STAFF_ROLE_HEADERS, SURVEY_NAMES, WHOSE_FIELDS,
                       before_tax, fee_period, field_type, fields_for, header_year,
@@ -60,8 +60,8 @@ from .rules.deals import (PARENT, closed_on, consultations, deal_values_won, los
                           quotes_in_work, quotes_priced, quotes_turned_down,
                           subtasks_as_contacts)
 from .rules.orders import BILLS_A_JOB as BILLS_A_JOB   # imported from here by save
-from .rules.orders import (bills_a_job, continued_orders, labelled_totals,
-                           named_subtotals, line_totals, nothing_happened, order_lines,
+from .rules.orders import (bills_a_job, continued_orders, free_slots, labelled_totals,
+                           line_totals, named_subtotals, nothing_happened, order_lines,
                            part_rows)
 from .rules.paid import (amounts_due, booked_and_paid, booked_parts_paid, deposits_balance_owed,
                          instalments, names_paid_so_far, orders_part_paid, owed_without_status,
@@ -319,9 +319,13 @@ def _staff_list(plan: SheetPlan, kind: str) -> None:
     headers = {normalise_header(h): h for h in plan.headers}
     role = next((headers[h] for h in headers if h in STAFF_ROLE_HEADERS), None)
     pay = next((headers[h] for h in headers if h in STAFF_PAY_HEADERS), None)
-    named = any(STAFF_NAMES & set(re.findall(r"[a-z]+", without_accents(name.lower())))
-                for name in (plan.sheet, Path(plan.file or "").stem))
-    if not (role and pay or named and (role or pay)) or COMPANY_HEADERS & headers.keys():
+    names = (plan.sheet, Path(plan.file or "").stem)
+    named = any(STAFF_NAMES & set(words) and not CLIENT_WORDS & set(words)
+                for words in map(_name_words, names))  # (not "learner drivers")
+    clients = any(CLIENT_WORDS & set(_name_words(name)) for name in (
+        *names, *(h for h, f in plan.mapping.items() if f == "name")))
+    if (not (role and pay or named and (role or pay)) or COMPANY_HEADERS & headers.keys()
+            or clients and not named):  # (a learner driver's rate, a coaching client's job)
         return
     said = " beside ".join(f"'{h}'" for h in (role, pay) if h)
     plan.kind = "reference"
@@ -331,6 +335,11 @@ def _staff_list(plan: SheetPlan, kind: str) -> None:
         "reference rows. If they are clients, import it as 'Clients: one row per client' "
         "under 'Import this sheet as' (--kind clients).")
     plan.explanation = plan.kept_because
+
+
+def _name_words(name: object) -> list[str]:
+    """The words of a name or a header, in lower case without accents."""
+    return re.findall(r"[a-z]+", without_accents(str(name or "").lower()))
 
 
 # A sheet's name saying what the business bought in ("Purchases", "Bills"): beside a
@@ -981,6 +990,8 @@ def prepare_sheet(plan: SheetPlan, *, stage_map: dict[str, str] | None = None,
         if parts.any() and "order_id" in out:   # (the order's own row is its one row)
             out["order_id"] = out["order_id"].where(~parts, None)
         rejected |= parts
+        if profile is None:     # (a free slot: no one's, its status no word of the sheet's)
+            rejected |= free_slots(frame, raw, out, rejected, problems, plan.mapping)
         said = resolve_kinds(out, plan, frame, raw, columns_for, stage_map, rejected)
         if "_happened" in out:      # (a word in the amount cell: happened_for_amount)
             out["kind"] = out.pop("_happened").fillna(out["kind"])

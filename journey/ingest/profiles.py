@@ -93,7 +93,7 @@ from ..fields import (AFTER_A_BANK_WORD, BEFORE_A_PAYER, BODIES, CHANNEL_FIRST_W
                       COMPANY_HEADERS, CONTACT_MEANS, CUSTOMER_GROUPS, EVENT_FIELDS,
                       FUNDER_BODIES, FUNDING_WORDS, ISSUE_HEADERS, NAMES_AMONG_MONEY_WORDS, NOT_A_PAYER,
                       ORGANISATION_HEADERS, PLACES_OF_SALE, PRIORITY_HEADERS,
-                      REPORTED_DATE_HEADERS, SUBJECT_HEADERS, TICKET_NUMBER_HEADER,
+                      REPORTED_DATE_HEADERS, SOLD_AFTER_A_PAYER, SUBJECT_HEADERS, TICKET_NUMBER_HEADER,
                       WHOSE_FIELDS, WORK_PLACE_HEADERS, match_header, normalise_header)
 from ..stages import (ORDER_STATUS_KIND, OUTCOME_OF, PAID_BY, TICKET_RESOLVED, TICKET_STATES,
                       WON_WORDS, normalise_value)
@@ -1609,7 +1609,8 @@ def payer_in_details(details: object,
         found = _PAYER.match(" ".join(words))
         candidates = [found.group(0)] if found else []
         if (found and _TWO_NAMES.fullmatch(found.group(0))
-                and _NAMES_ONLY.fullmatch(" ".join(words))):
+                and _NAMES_ONLY.fullmatch(" ".join(words))
+                and match_key(words[-1]) not in SOLD_AFTER_A_PAYER):
             candidates.insert(0, " ".join(words))   # ("The Foundation Gym" in full)
         for name in candidates:
             if not PLACES_OF_SALE.search(name) and (

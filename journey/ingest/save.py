@@ -557,7 +557,7 @@ def _save_clients(db: Database, rows: pd.DataFrame, import_id: int,
     said_nothing = {"status"} if "_status_lift" in rows else set()
     rows = rows.drop(columns="_status_lift", errors="ignore")
     rows = _full_names_kept(db, rows, known)
-    rows = _earliest_first_contacts(db, rows, known)
+    rows = _earliest_first_contacts(db, rows, known, import_id)
     gave = _outranked(as_given[~is_new], rows[~is_new])    # (of the clients stored already)
     new_rows, old_rows = rows[is_new], rows[values.isin(rows["client_key"], existing)]
     if notes is not None and "name" in new_rows:
@@ -839,10 +839,13 @@ def _lifted_stages(db: Database, rows: pd.DataFrame, known: dict) -> pd.DataFram
     return rows.assign(stage=rows["stage"].where(~kept, had))
 
 
-def _earliest_first_contacts(db: Database, rows: pd.DataFrame, known: dict) -> pd.DataFrame:
+def _earliest_first_contacts(db: Database, rows: pd.DataFrame, known: dict,
+                             import_id: int) -> pd.DataFrame:
     """A client's first contact is the earliest date any import gives: a later sheet's
     date (a venue's Bookings tab giving the wedding day after the Enquiries tab's enquiry)
-    never moves a stored first contact later; an earlier one moves it back."""
+    never moves a stored first contact later; an earlier one moves it back. The same sheet
+    of the same file imported again, its columns alike (a date corrected in the tracker:
+    02/01 -> 01/02), gives its own date, as every other column it gives."""
     if "first_contact" not in rows:
         return rows
     ids = rows["client_key"].map(known)
@@ -850,8 +853,21 @@ def _earliest_first_contacts(db: Database, rows: pd.DataFrame, known: dict) -> p
         return rows
     had = ids.map(_stored(db, ids, "first_contact"))
     given = rows["first_contact"]
-    kept = had.notna() & (given.isna() | (had.astype(str) < given.astype(str)))
+    again = ids.isin(_written_by_this_sheet(db, ids, import_id))
+    kept = had.notna() & ~again & (given.isna() | (had.astype(str) < given.astype(str)))
     return rows.assign(first_contact=given.astype(object).where(~kept, had))
+
+
+def _written_by_this_sheet(db: Database, ids: pd.Series, import_id: int) -> set:
+    """Of the stored clients ``ids`` names, those last written by an earlier import of the
+    same sheet of a file of the same name, its columns read alike, as import
+    ``import_id``'s (not two tools' exports both called "contacts.csv")."""
+    return {row[0] for row in db.execute(
+        "SELECT c.id FROM clients c JOIN imports i ON i.id = c.import_id "
+        "JOIN imports n ON n.id = ? WHERE c.id IN (SELECT value FROM json_each(?)) "
+        "AND i.id != n.id AND i.file = n.file AND i.sheet IS n.sheet "
+        "AND i.mapping IS n.mapping",
+        [import_id, json.dumps([int(i) for i in ids.dropna()])]).fetchall()}
 
 
 def _stored(db: Database, ids: pd.Series, column: str) -> dict:

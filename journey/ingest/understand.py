@@ -43,7 +43,8 @@ from ..stages import (
     CONSULTATION_WORDS, EXCHANGED, FREE_FIRST_TALKS,
     FINISHED, GOODS_DELIVERED, HIRE_RETURNED, HIRE_WORDS, HIRED_OUT, INVOICE_OWN_STATUSES,
     ON_INVOICE, ORDER_CREATED, ORDER_DELIVERED, ORDER_RECEIVED,
-    ORDER_IN_HAND, ORDER_STATUS_KIND, OUTCOMES, PAID_BY, PAYMENT_APPROVED, PAYMENT_STATUSES,
+    ORDER_IN_HAND, ORDER_STATUS_KIND, OUTCOMES, PAID_BY, PAID_THROUGH, PAYMENT_APPROVED,
+    PAYMENT_STATUSES,
     REFUNDED, REPAIRED, RETURN_STATES, SENT_ON_INVOICE,
     QUOTE_OWN_WORDS, QUOTE_STATUS, QUOTE_WORDS, RANK, UNDECIDED, UNPAID_STATUSES, VISIT_KEPT,
     normalise_value,
@@ -903,6 +904,21 @@ def refine_mapping(raw: RawSheet, mapping: dict[str, str | None], kind: str, *,
                 used.add("amount")
                 said.append(f"'{header}' holds amounts of money: read as the amount")
                 break
+    if any(_LANDLORD.search(normalise_header(h)) for h in raw.headers):
+        for header in free:     # "Rent" beside "Landlord": rent paid to a landlord (the
+            if (mapping[header] in ("revenue_current", "amount")    # business's own, or
+                    and _RENT.match(normalise_header(header))):     # a tenant's), not ours
+                mapping[header] = None
+                said.append(f"'{header}' is rent paid to the landlord beside it, not money "
+                            "the business takes: kept as extra")
+    priced = [h for h in raw.headers if _priced_in_money(raw.frame[h])]
+    for header in free:         # "Subs" 125,000 beside a "Rate" in £: subscribers counted
+        if (mapping[header] in ("revenue_current", "amount")     # (a creator's), not a
+                and normalise_header(header) in ("subs", "annualsubs")  # member's dues
+                and priced and header not in priced):
+            mapping[header] = None
+            said.append(f"'{header}' counts subscribers (no currency, beside money written "
+                        "with one): kept as extra")
     for header in free:         # a tutor's "Lessons" 10, 4: a count, not lessons learnt
         if mapping[header] == "lessons_learnt" and _whole_counts(raw.frame[header]):
             mapping[header] = None
@@ -1588,7 +1604,7 @@ def _people_header_named(raw: RawSheet, mapping: dict[str, str | None], free: li
         cells = raw.frame[header].dropna()
         if (mapping[header] is None and names_people(header)
                 and len(cells) and (~cells.astype(str).str.contains(r"\d")).mean() >= 0.8
-                and _names_someone(cells)):
+                and _names_someone(cells) and not _act_not_client(raw, header, cells)):
             mapping[header] = "name"
             if contact is not None:
                 mapping[contact] = "contact_name"
@@ -1601,6 +1617,54 @@ def _people_header_named(raw: RawSheet, mapping: dict[str, str | None], free: li
 
 # A bare header of the person to contact, read as the name where nothing else names one.
 _BARE_CONTACT = frozenset({"contact", "contactname", "contactperson", "bookedby"})
+
+
+# A header of rent ("Rent", "Rent 2025", "Plot rent": an allotment holder's, what the
+# business takes) and one naming a landlord, beside which rent is paid to that landlord (a
+# café's premises, a letting agent's landlords' rents), not the business's revenue.
+_RENT = re.compile(r"^(?:annual|yearly|monthly|plot|pitch)?rent(?:\d{2,4})?$")
+_LANDLORD = re.compile(r"landlord|lessor")
+
+
+# Headers naming an act or an agency (``PEOPLE_HEADERS``): a studio's or an interpreter's
+# client, elsewhere the maker of what is sold or someone the business pays.
+_ACTS = frozenset({"artist", "artists", "band", "act", "agency"})
+# Headers naming a work sold as goods (a record shop's "Album", "Format": LP, CD; a
+# gallery's "Artwork"): beside them an "Artist" made it, the buyer is not named.
+_WORKS_SOLD = frozenset({"album", "albumtitle", "format", "label", "recordlabel", "artwork",
+                         "painting", "edition"})
+# Headers of money the business takes from others or pays out (a venue's "Door takings"
+# beside the band's "Fee"; a care home's agency staff at a "Cost").
+_TAKINGS_OR_COSTS = re.compile(r"takings$|^ticketsales$|^(?:total)?(?:cost|costs|expense|"
+                               r"expenses|spend)$")
+
+
+def _act_not_client(raw: RawSheet, header: str, cells: pd.Series) -> bool:
+    """Whether an "Artist", "Band", "Act" or "Agency" column (``_ACTS``) names no client:
+    beside a work sold (``_WORKS_SOLD``: the record shop's artist), beside money taken from
+    others or paid out (``_TAKINGS_OR_COSTS``: the venue's band, paid a fee; the agency
+    sending staff), or where most of its distinct values are ways a booking came (a
+    hotel's "Agency": Booking.com, Expedia, Direct: channels, ``PAID_THROUGH``) or are
+    written as things are (a children's entertainer's "Act": Magic show)."""
+    if normalise_header(header) not in _ACTS:
+        return False
+    keys = {normalise_header(h) for h in raw.headers}
+    if keys & _WORKS_SOLD or any(_TAKINGS_OR_COSTS.search(key) for key in keys):
+        return True
+    distinct = pd.Series(pd.unique(cells.astype(str)))
+    return bool(distinct.map(lambda v: match_key(v) in (
+        PAID_THROUGH | CONTACT_MEANS | {"direct"})).mean() >= 0.5
+        or distinct.map(_titled_as_a_thing).mean() > 0.5)
+
+
+def _titled_as_a_thing(cell: str) -> bool:
+    """Whether a cell is written as a thing is ("Magic show", "Balloon modelling": a word
+    after the first in small letters, not "of", "the", "and"), not as a name ("The Vines",
+    "DJ Kilo", "Sarah Q")."""
+    words = cell.split()
+    return len(words) > 1 and any(
+        word[:1].islower() and word not in ("of", "the", "and", "de", "van", "von", "da")
+        for word in words[1:])
 
 
 def _payer_named(raw: RawSheet, mapping: dict[str, str | None], free: list[str],
@@ -2430,9 +2494,16 @@ def resolve_kinds(out, plan, frame, raw, columns_for, stage_map=None,
                and not status_words.isin(INVOICE_OWN_STATUSES).any())
     shop_orders = by_status and _shop_orders(plan, columns_for, out["status"], raw.headers)
     # (numbered orders of goods: "Received" is the buyer's, a sale; not a return received)
-    received = by_status and "order_id" in columns_for and _sells_goods(raw.headers)
-    hires = by_status and (status_words.isin(HIRED_OUT).any()
-                           or _say_a_word(HIRE_WORDS, raw.headers, (plan.sheet, plan.file or "")))
+    # (not goods the business bought in: stock ordered at a "Cost", "Received" from the
+    # supplier; there the word stays one Journey does not know, and says so)
+    received = (by_status and "order_id" in columns_for and _sells_goods(raw.headers)
+                and not any(_COST_HEADER.match(normalise_header(h)) for h in raw.headers))
+    # (a tenant's rent "Returned": the payment came back unpaid, whatever the sheet's name
+    # says of rentals; no hire, no money back of a sale)
+    rents = by_status and any(_RENT.match(normalise_header(h)) for h in raw.headers)
+    hires = by_status and not rents and (
+        status_words.isin(HIRED_OUT).any()
+        or _say_a_word(HIRE_WORDS, raw.headers, (plan.sheet, plan.file or "")))
 
     # A "credit" in a kind column that also names sales is money given back (Braintree's
     # sale and credit); beside a debit alone (a bank statement's) it is money in.
@@ -2479,6 +2550,8 @@ def resolve_kinds(out, plan, frame, raw, columns_for, stage_map=None,
                 said = "purchase"     # (placed and being seen to; a job's is not done yet)
             if key in HIRE_RETURNED and hires:
                 said = "purchase"     # (a thing hired, brought back: no order sent back)
+            if key in HIRE_RETURNED and rents:
+                said = "contact"      # (a rent payment returned: not paid)
             if key in PAYMENT_APPROVED and not billed:
                 said = "purchase"     # (a card payment approved; an invoice's awaits one)
             if said is not None:      # (booked, not yet done: a client considering)
@@ -3149,6 +3222,10 @@ _GOODS_HEADERS = frozenset({"item", "items", "itemname", "product", "products", 
                             "sku", "lineitemname", "variant"})
 
 
+# A header of what goods cost the business ("Cost", "Unit cost", "Total cost").
+_COST_HEADER = re.compile(r"^(?:total|unit|line)?costs?$")
+
+
 def _sells_goods(headers) -> bool:
     """Whether a sheet's rows are goods sold: a header names the item or product, none a
     job, a project, a service or work."""
@@ -3272,7 +3349,8 @@ def _kind_word(words: list[str]) -> str | None:
     only where no other word says the payments go out or are still owed (``_NOT_PAID_IN``);
     "lost" not of things mislaid ("Lost property": ``_MISLAID``). A name that is only
     "Paid" (``_PAID_NAMES``) is payments; one saying its money went out (``MONEY_OUT_NAMES``:
-    "Equipment rental costs") names no kind."""
+    "Equipment rental costs") names no kind. "Stays" only where nothing else does
+    (``_STAY_WORDS``)."""
     if tuple(words) in _PAID_NAMES:
         return "payments"
     if MONEY_OUT_NAMES.intersection(words):
@@ -3284,10 +3362,16 @@ def _kind_word(words: list[str]) -> str | None:
         if i + 1 < len(words) and pair in SHEET_KIND_OF and not _SPENT.intersection(
                 words[i + 2:]) and (i + 2 == len(words) or words[i + 2] not in SHEET_KIND_OF):
             return pair
-        if word in SHEET_KIND_OF and not (
+        if word in SHEET_KIND_OF and word not in _STAY_WORDS and not (
                 word in PAYMENT_WORDS and _NOT_PAID_IN.intersection(words)):
             return word
-    return None
+    return next((word for i, word in enumerate(words) if word in _STAY_WORDS
+                 and words[i + 1:i + 2] != ["in"]), None)
+
+
+# A host's "Stays": sales, where no other word of the name names a kind ("Stay reviews":
+# reviews) and not "stay in" ("Stay in touch log": contacts kept up, not stays sold).
+_STAY_WORDS = frozenset({"stay", "stays"})
 
 
 # Words of a sheet's name that say its rows are people, one each (English, Spanish, French,

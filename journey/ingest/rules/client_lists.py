@@ -11,7 +11,8 @@ import numpy as np
 import pandas as pd
 
 from ... import values
-from ...fields import (FIRMOGRAPHIC_HEADERS, TAG_HEADERS, base_header_key, match_header,
+from ...fields import (FIRMOGRAPHIC_HEADERS, MEMBER_HEADERS, MEMBERS_FEES, TAG_HEADERS,
+                       base_header_key, match_header,
                        names_a_last_visit, names_a_visit_fee, names_money_paid,
                        names_money_spent, normalise_header)
 from ...stages import (ACTIVE_OF, CUSTOMER_SINCE, JOB_UNDER_WAY, LIST_UNREACHABLE, OPEN_OF,
@@ -116,13 +117,19 @@ def spenders_bought(out: pd.DataFrame, columns_for: dict[str, list[str]],
     spend", a "Monthly fee") has bought: their stage is purchase. With a status column
     (``by_status``), only where it says they are or were active (Active, Paused, Ended;
     not a word Journey does not know, such as "Tentative"); with none, the money alone
-    says it, and it only lifts a stored client's stage (``save._lifted_stages``). Returns
-    a note."""
+    says it, and it only lifts a stored client's stage (``save._lifted_stages``); a
+    member's fee (``MEMBERS_FEES``) lifts past a step ticked (a wine club's "Tasting").
+    Returns a note."""
     said = columns_for.get("revenue_current", [None])[0]
     if said is None:
         return []
     money = pd.to_numeric(out["revenue_current"], errors="coerce").gt(0)
-    spent = money & out["stage"].isna()
+    joined = not by_status and (names_money_spent(said) or (   # (money spent, or a
+        re.sub(r"\d+$", "", normalise_header(said)) in MEMBERS_FEES  # member's fee: a step
+        and any(normalise_header(h) in MEMBER_HEADERS                 # ticked does not
+                for h in columns_for.get("name", []))))               # hold them back)
+    spent = money & (out["stage"].isna() | joined & out["stage"].isin(
+        ["awareness", "consideration"]))
     paid = pd.Series(False, index=out.index)
     if by_status:
         spent &= out["_outcome"].isin(["active", "churned", "cancelled"])

@@ -170,13 +170,15 @@ def balances_owed(out: pd.DataFrame, frame: pd.DataFrame, mapping: dict[str, str
     each no more than its price: each client's revenue (current) is the price less the
     balance, and the balance revenue to come (potential). A blank balance says nothing, a
     cell of words where no price is given ("see DMs") is no balance. Not on a list of
-    suppliers, nor a "Balance" with its "Balance paid" (a part ``parts_paid`` reads), nor a
-    bare "Balance" that is the price less a "Deposit" on every row (the rest of the total,
-    paid or not). Returns a note."""
+    suppliers or of gift cards (``_cards_held``: a card's balance is left to spend), nor a
+    "Balance" with its "Balance paid" (a part ``parts_paid`` reads), nor a bare "Balance"
+    that is the price less a "Deposit" on every row (the rest of the total, paid or not).
+    Returns a note."""
     said = _whole_of_parts(columns_for.get("revenue_current", []))
     if (len(said) != 1 or said[0] not in frame or "revenue_potential" in columns_for
             or names_money_paid(said[0]) or base_header_key(said[0]) in PAID_STEPS
-            or paid_parts(frame, mapping) or _paid_to_suppliers(frame)):
+            or paid_parts(frame, mapping) or _paid_to_suppliers(frame)
+            or _cards_held(frame)):
         return []
     header = next((h for h, f in mapping.items() if not f and h in frame and names_owed(h)),
                   None)
@@ -498,6 +500,18 @@ def fee_times_count(out: pd.DataFrame, frame: pd.DataFrame, mapping: dict[str, s
             f"({values.amount_text(float(out['revenue_current'].sum()))}, "
             f"{counted(int(had.sum()), 'client')}); a client with none had none yet, "
             "the fee revenue to come (potential)."]
+
+
+# A header naming a gift card or a voucher, its number or its holder ("Card holder", "Card
+# number", "Voucher code", "Gift card"): beside it a "Balance" is what is left to spend.
+_CARD_HEADER = re.compile(r"^(?:gift)?(?:card|voucher|certificate)(?:holder|number|no|code|"
+                          r"id)?$|^gift(?:card|voucher|certificate)")
+
+
+def _cards_held(frame: pd.DataFrame) -> bool:
+    """Whether a list is of gift cards or vouchers sold (``_CARD_HEADER``): its "Balance"
+    is what each holder has left to spend of what was paid, not money owed."""
+    return any(_CARD_HEADER.search(normalise_header(h)) for h in frame.columns)
 
 
 def _paid_to_suppliers(frame: pd.DataFrame) -> bool:

@@ -11,6 +11,7 @@ import pandas as pd
 
 from ... import values
 from ...fields import JOB_NUMBERS, ORDER_ROW_VALUES, ROW_LEVEL_HEADERS, normalise_header
+from ...stages import FREE_SLOTS, normalise_value
 from ...text import counted, rows_text, was
 from ..profiles import fold_lines
 from ..read import RawSheet
@@ -43,6 +44,33 @@ def nothing_happened(frame: pd.DataFrame, raw: RawSheet, out: pd.DataFrame,
                      "client, kind or amount: a balance or a note, not something that "
                      "happened", problems)
     return found
+
+
+def free_slots(frame: pd.DataFrame, raw: RawSheet, out: pd.DataFrame, rejected: pd.Series,
+               problems: list, mapping: dict[str, str | None]) -> pd.Series:
+    """Rows of an appointment book naming no client whose status says the slot was free
+    (``FREE_SLOTS``: "Available", "Disponível"), or whose client's cell says so instead of
+    a name ("Available", "Vacant"): nobody booked it, nothing happened, though the
+    service's price is written. Each rejected with its reason, at the status or the name."""
+    found = pd.Series(False, index=frame.index)
+    nobody = pd.concat([is_blank(out, field) for field in ("name", "client_id", "email",
+                                                           "phone") if field in out]
+                       + [pd.Series(True, index=out.index)], axis=1).all(axis=1)
+    for field, words in (("status", FREE_SLOTS), ("name", FREE_SLOTS | _NO_ONE_BOOKED)):
+        header = next((h for h, f in mapping.items() if f == field and h in frame), None)
+        if header is None:
+            continue
+        free = (nobody & values.per_distinct(frame[header], normalise_value).isin(words)
+                & ~rejected.reindex(frame.index, fill_value=False) & ~found)
+        reject_rows(free, out, raw, frame, header, "the slot is free: nobody booked it, "
+                    "nothing happened", problems)
+        found |= free
+    return found
+
+
+# Written for the client in a slot nobody booked ("Vacant", "Free"), beside FREE_SLOTS.
+_NO_ONE_BOOKED = frozenset(normalise_value(word) for word in ("vacant", "free", "empty",
+                                                               "spare", "no one", "nobody"))
 
 
 def part_rows(frame: pd.DataFrame, raw: RawSheet, out: pd.DataFrame, rejected: pd.Series,

@@ -359,6 +359,12 @@ def _order_refunds_said(read: OrderRefunds, said: str) -> list[str]:
 _PAYMENT_NUMBER = re.compile(r"^(?!.*refund).*(?:payment|charge|transaction|txn)")
 
 
+# A header naming the payment a row refers back to ("Reference Txn ID", PayPal's; "Original
+# transaction"): beside it, the row's own "Transaction ID" is the refund's, not the payment's.
+_REFERRED = re.compile(r"^(?:reference|ref|original|orig|parent|related)(?:txn|transaction|"
+                       r"payment|charge)")
+
+
 def refunds_of_payments(out: pd.DataFrame, mapping: dict[str, str | None], sheet: str,
                         file: str) -> list[str]:
     """A list of refunds (its name says so: every row read as a refund, no kind column)
@@ -366,20 +372,27 @@ def refunds_of_payments(out: pd.DataFrame, mapping: dict[str, str | None], sheet
     ``_PAYMENT_NUMBER``) and the amount: each refund is of a payment made, so that payment
     is a purchase beside it, of an amount the sheet does not give (``refunded_orders``
     adds it). A returns list's "Order ID" with no amount is not one (each return takes its
-    order's amount). A refund its status says is not made yet ("Pending", "Failed": a contact's word) gave nothing back: a
-    contact of the amount asked back, beside its payment's purchase. Returns a note."""
+    order's amount), nor a "Transaction ID" beside a "Reference Txn ID" (``_REFERRED``: the
+    refund's own number; the payment's is the other). A refund its status says is not made yet ("Pending", "Failed": a
+    contact's word), or was refused (a refund request "Declined", read as lost), gave
+    nothing back: a contact of the amount asked back, beside its payment's purchase.
+    Returns a note."""
     paid_by = next((h for h, f in mapping.items() if f == "order_id"), None)
     if (paid_by is None or not _PAYMENT_NUMBER.search(normalise_header(paid_by))
+            or any(_REFERRED.match(normalise_header(h)) for h in mapping if h != paid_by)
             or "order_id" not in out or sheet_kind(sheet, file) != "refund"
             or "_refunded_order" in out):
         return []       # (a returns list's "Order ID": each return takes its order's amount)
-    refunds = out["kind"].eq("refund") & out["order_id"].notna()
-    if (not refunds.any() or not (out["kind"].eq("refund") | out["kind"].isna()).all()
+    status = column_or_blank(out, "status")
+    unmade = status.map(lambda cell: isinstance(cell, str) and order_status_kind(
+        cell) == "contact").astype(bool)
+    refused = out["kind"].eq("lost") & unmade      # (a refund request "Declined")
+    refunds = (out["kind"].eq("refund") | refused) & out["order_id"].notna()
+    if (not refunds.any() or not (out["kind"].eq("refund") | out["kind"].isna()
+                                  | refused).all()
             or amounts_of(out)[refunds].isna().any()):
         return []
-    status = column_or_blank(out, "status")
-    asked = refunds & status.map(lambda cell: isinstance(cell, str) and order_status_kind(
-        cell) == "contact").astype(bool)
+    asked = refunds & unmade
     back = amounts_of(out).abs()
     out["_refunded_order"] = pd.Series(np.where(asked, "asked", "of a payment"),
                                        index=out.index, dtype=object).where(refunds)
@@ -565,14 +578,17 @@ def _marked(out: pd.DataFrame, marked: pd.Series, kind: str, over: tuple[str, ..
 # "of"/"for" ("Refund - logo design", "Refund: deposit", "Refund of deposit"); a note
 # that goes on ("Refund policy explained", "Refund requested - declined", "Refunded £20
 # for late delivery") says something of a sale, not that the row is money going back.
-_REFUND_SAID = r"(?i)^\W*(?:(?:cancell?ed|canceled)\W*(?:and\s+|&\s*|\+\s*)?)?" \
+_CANCELLED_FIRST = r"(?:(?:cancell?ed|canceled)\W*(?:and\s+|&\s*|\+\s*)?)?"
+_REFUND_SAID = r"(?i)^\W*" + _CANCELLED_FIRST + \
                r"(?:refund(?:ed)?|reembolso|remboursement|r(?:ü|u)ckerstattung|rimborso|" \
                r"terugbetaling)\s*(?:$|[-–—:;/(\[#,.]|(?:of|for|to|re|on|de|du|des|" \
                r"del|para|per|pour|für|fur|van|voor)\s)"
 # (A booking "Cancelled - refunded", "cancelled & refunded": its money went back too.)
 # A note that speaks of a refund not made: none given, or one to come or asked for
-# ("Refund - no", "Refund to follow if the topper is missing", "Refund requested").
-_NO_REFUND_SAID = r"(?i)^\W*refund(?:ed)?\W*(?:no|none|nil|not|n/?a|declined|denied|refused|" \
+# ("Refund - no", "Refund to follow if the topper is missing", "Refund requested"), after
+# a booking's "Cancelled" too ("Cancelled - refund to follow", "Cancelled - refund: no").
+_NO_REFUND_SAID = r"(?i)^\W*" + _CANCELLED_FIRST + \
+                  r"refund(?:ed)?\W*(?:no|none|nil|not|n/?a|declined|denied|refused|" \
                   r"pending|requested|asked|to follow|if|when|maybe|tbc)\b"
 # Money a note writes with a currency sign ("Refund: $10 for the squashed box").
 _MONEY_IN_NOTE = r"((?:[$£€]\s?\d[\d,]*(?:\.\d{1,2})?)|(?:\d[\d,]*(?:\.\d{1,2})?\s?[€£]))"
