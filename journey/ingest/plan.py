@@ -31,7 +31,8 @@ from ..fields import (CLIENT_FIELDS, COMPANY_HEADERS, ESTIMATED_VALUE, EVENT_FIE
                       PLACES_OF_SALE, SALES_TALLY_HEADERS, SCORE_RANGES, STAFF_NAMES,
                       STAFF_PAY_HEADERS, STAFF_ROLE_HEADERS, SURVEY_NAMES, WHOSE_FIELDS,
                       before_tax, fee_period, field_type, fields_for, header_year,
-                      match_header, names_a_participant, normalise_header, period_of)
+                      match_header, names_a_fee_of_one, names_a_participant,
+                      names_a_total_before_a_fee, normalise_header, period_of)
 from ..journal import Problem, SheetSave
 from ..stages import QUOTE_STATUS
 from ..text import counted, listed, name_key, was, without_accents
@@ -689,6 +690,14 @@ def prepare_sheet(plan: SheetPlan, *, stage_map: dict[str, str] | None = None,
         person = (target == "name" and plan.kind == "clients"
                   and "stage" not in columns_for) and any(
             normalise_header(h) in PERSON_NAME_HEADERS for h in headers)
+        if (target == "revenue_current" and plan.kind == "clients"
+                and any(map(names_a_total_before_a_fee, headers))):
+            # (a tutor's "Total paid" says the revenue, not the "Lesson fee" of one, nor
+            # a bookkeeper's "Our fee" an hour beside "Invoiced"; a blank total is none)
+            fees = [h for h in headers if names_a_fee_of_one(h)]
+            if fees and len(fees) < len(headers):
+                demoted += fees
+                headers[:] = [h for h in headers if h not in fees]
         headers.sort(key=lambda h: (target == "amount" and invoices and names_paid_so_far(h),
                                     before_tax(h),     # "Total (inc GST)" before "(ex GST)"
                                     person and normalise_header(h) in COMPANY_HEADERS,

@@ -11,7 +11,8 @@ import pandas as pd
 from ... import values
 from ...fields import (PAID_COUNT, PAYEE_HEADERS, PRICE_EACH, REFUNDED_HEADERS, REST_OF_TOTAL,
                        TRIAL_FEE, base_header_key,
-                       days_without_year, header_year, names_money_paid, normalise_header, period_of, tax_note)
+                       days_without_year, fee_period, header_year, names_money_paid, normalise_header,
+                       period_of, tax_note)
 from ...stages import (DEPOSIT_PAID, PAID_IN_FULL, PAID_STEPS, RANK, normalise_value,
                        read_stage_value, said_parts)
 from ...text import counted, listed
@@ -165,25 +166,50 @@ def balances_owed(out: pd.DataFrame, frame: pd.DataFrame, mapping: dict[str, str
         return []
     header = next((h for h, f in mapping.items() if not f and h in frame and names_owed(h)),
                   None)
-    if header is None:
+    if header is None or _credit_held(frame):
         return []
     price = pd.to_numeric(out["revenue_current"], errors="coerce")
     money = values.read_money(frame[header])
     owed = money.values.reindex(out.index)
     bad = money.bad.reindex(out.index, fill_value=False)
-    if ((bad & price.notna()).any() or not owed.gt(0).any() or owed.gt(price).any()
+    arrears = fee_period(said[0]) is not None   # (a fee each month: owed months, not part)
+    if ((bad & price.notna()).any() or not owed.gt(0).any()
+            or owed.gt(price).any() and not arrears
             or (owed.notna() & price.isna()).any() or owed.lt(0).any()
             or _rest_of_price(frame, header, price, owed)):
         return []
     owing = owed.gt(0)
-    out["revenue_current"] = (price - owed.fillna(0)).where(price.notna()).round(2)
+    if not arrears:
+        out["revenue_current"] = (price - owed.fillna(0)).where(price.notna()).round(2)
     out["revenue_potential"] = owed.where(owing).round(2)
     columns_for["revenue_potential"] = [header]
     count = clients_counted(out, owing)
+    if arrears:
+        return [f"'{header}' says what {counted(count, 'client')} still "
+                f"{'owes' if count == 1 else 'owe'} beside '{said[0]}', a fee each "
+                f"{fee_period(said[0])} ({values.amount_text(float(owed[owing].sum()))}): "
+                "revenue to come (potential); the fee stays their revenue (current), a "
+                "period's fee owed being no part of it."]
     return [f"Each client's revenue (current) is '{said[0]}' less what '{header}' says is "
             f"still owed ({values.amount_text(float(out['revenue_current'].sum()))}); the "
             f"{values.amount_text(float(owed[owing].sum()))} still owed by "
             f"{counted(count, 'client')} is revenue to come (potential)."]
+
+
+# Words of credit bought ahead and spent since: a voucher, a gift card, a prepaid pass or
+# pack of classes (Spain's "Bono 10 clases", a Dutch "strippenkaart"), a wallet topped up.
+_CREDIT_WORDS = re.compile(
+    r"(?i)\b(?:vouchers?|gift\s*cards?|gift\s*certificates?|prepaid|pre-paid|store\s+credit|"
+    r"account\s+credit|credit\s+(?:balance|left|remaining)|wallet|top[\s-]?ups?|class\s+pass|"
+    r"bonos?|tarjeta\s+regalo|gutscheine?|"
+    r"guthaben|strippenkaart|cadeaukaart|tegoed)\b")
+
+
+def _credit_held(frame: pd.DataFrame) -> bool:
+    """Whether a list's balance is credit still held, not money owed: a header names a
+    voucher, a gift card, a prepaid pack of classes or credit (``_CREDIT_WORDS``: a gym's
+    "Bono" beside its "Saldo" €45 left of €90)."""
+    return any(_CREDIT_WORDS.search(str(h)) for h in frame.columns)
 
 
 def _rest_of_price(frame: pd.DataFrame, header: str, price: pd.Series, owed: pd.Series) -> bool:
@@ -456,19 +482,31 @@ def fee_times_count(out: pd.DataFrame, frame: pd.DataFrame, mapping: dict[str, s
     if count[filled].isna().any() or count.lt(0).any() or (count.dropna() % 1).ne(0).any() or (
             not count.gt(1).any()):
         return []
+    marked = next((h for h in frame.columns if h not in (said[0], header)
+                   and names_money_paid(h)), None)     # (a "Block paid" Yes or No)
+    paid = pd.Series(True, index=out.index)
+    if marked is not None:
+        ticked = ticks(frame[marked])
+        if ticked is None:
+            return []
+        paid = ticked.reindex(out.index, fill_value=False)
     fee = pd.to_numeric(out["revenue_current"], errors="coerce")
     had = count.gt(0) & fee.gt(0)
     if columns_for.get("purchases") == [header]:    # (lessons had: none of them a payment)
         del out["purchases"]
         del columns_for["purchases"]
-    out["revenue_current"] = (fee * count).where(had).round(2)
-    out["revenue_potential"] = fee.where(~had & fee.gt(0))
+    out["revenue_current"] = (fee * count).where(had & paid).round(2)
+    out["revenue_potential"] = fee.where(~had & fee.gt(0), (fee * count).where(
+        had & ~paid)).round(2)
     columns_for["revenue_potential"] = [said[0]]
     return [f"'{said[0]}' is the fee of each of '{header}': each client's revenue "
             f"(current) is '{said[0]}' times '{header}' "
             f"({values.amount_text(float(out['revenue_current'].sum()))}, "
-            f"{counted(int(had.sum()), 'client')}); a client with none had none yet, "
-            "the fee revenue to come (potential)."]
+            f"{counted(int((had & paid).sum()), 'client')}); a client with none had none yet, "
+            "the fee revenue to come (potential)."
+            + (f" {counted(int(owing), 'client')} not marked paid in '{marked}': the "
+               "lessons' worth is revenue to come (potential)."
+               if (owing := int((had & ~paid).sum())) else "")]
 
 
 def _paid_to_suppliers(frame: pd.DataFrame) -> bool:
