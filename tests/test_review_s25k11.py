@@ -15,7 +15,8 @@ Beside each mend, a sheet where the rule must still fire.
 
 from __future__ import annotations
 
-from conftest import cli_funnel, cli_import_text, workspace_rows
+from conftest import cli_funnel, cli_import_text, cli_undo, workspace_rows
+from test_undo_s21c import _differences, _rows
 
 REVENUE = ("SELECT name, revenue_current, revenue_potential FROM clients ORDER BY name")
 STAGES = "SELECT name, furthest_stage FROM clients ORDER BY name"
@@ -124,3 +125,59 @@ def test_a_booking_cancelled_with_its_deposit_kept_is_the_deposit(tmp_path):
     assert workspace_rows(tmp_path, REVENUE) == [("Amy & Rob", 650.0, None),
                                                  ("Chloe & Dan", 150.0, None),
                                                  ("Priya & Sam", 150.0, 450.0)]
+
+
+def test_a_bare_monthly_on_a_list_of_leads_is_revenue_to_come(tmp_path):
+    """Leads (New, Contacted) with a bare "Monthly" £2,000 and £1,500, what each would pay:
+    revenue to come 3,500, no revenue (was 3,500 revenue from leads who bought nothing)."""
+    cli_import_text(tmp_path, "leads.csv", (
+        "Company,Contact,Email,Status,Monthly\n"
+        "Acme Ltd,Jo Hill,jo@acme.uk,New,£2000\nBolt plc,Sam Roe,sam@bolt.uk,Contacted,£1500\n"))
+    assert workspace_rows(tmp_path, REVENUE) == [("Acme Ltd", None, 2000.0),
+                                                 ("Bolt plc", None, 1500.0)]
+    assert cli_funnel(tmp_path) == [2, 0, 0, 0, 0]
+
+
+def test_a_markets_vendors_renting_pitches_are_its_clients(tmp_path):
+    """A market's "Vendor" list with the "Pitch" each rents and its "Pitch fee": the
+    vendors pay the market, clients (was: kept as reference rows, a list of suppliers);
+    two paid: [3, 2, 2, 0, 0]."""
+    found = cli_import_text(tmp_path, "market vendors.csv", (
+        "Vendor,Email,Pitch,Pitch fee,Paid\n"
+        "Clayworks,hello@clayworks.uk,A1,£40,£40\nKnit Co,knit@co.uk,A2,£40,£20\n"
+        "Glow Ltd,glow@ltd.uk,B1,£55,\n"))
+    assert found["kind"] == "clients"
+    assert cli_funnel(tmp_path) == [3, 2, 2, 0, 0]
+
+
+def test_wedding_suppliers_without_a_pitch_stay_reference_rows(tmp_path):
+    """Must still fire: a planner's "Supplier", "Contact", "Deposit", no client: reference."""
+    found = cli_import_text(tmp_path, "Wedding suppliers.csv", (
+        "Supplier,Contact,Status,Deposit\n"
+        "Hill Barn,hill@barn.uk,Booked,£500\nBloom & Co,bloom@co.uk,Paid in full,£100\n"))
+    assert found["kind"] == "reference"
+
+
+# --- undo: what a later import gave and did not write -----------------------------------
+
+TRACKER = "Client,Email,Stage,Country\nCafe Luna,,Customer,Spain\n"
+CORRECTED = "Client,Email,Stage,Country\nCafe Luna,luna@cafe.example,Customer,Spain\n"
+SALES_LOG = "Date,Customer,Email,Amount,Order\n2024-02-10,Cafe Luna,luna@cafe.example,800,S-3\n"
+
+
+def test_undoing_the_corrected_list_then_the_log_leaves_the_tracker_alone(tmp_path):
+    """Tracker (no e-mail), corrected list (writes luna@cafe.example), sales log (the same
+    e-mail: given, not written, the list's standing). Undo the list: the log's e-mail
+    stays (as tracker + log alone). Undo the log too: the e-mail goes, as the tracker alone
+    makes it (was: kept, no standing import giving it)."""
+    both, alone = tmp_path / "both", tmp_path / "alone"
+    both.mkdir()
+    alone.mkdir()
+    for name, text in (("tracker", TRACKER), ("corrected", CORRECTED), ("log", SALES_LOG)):
+        cli_import_text(both, f"{name}.csv", text)
+    cli_import_text(alone, "tracker.csv", TRACKER)
+    cli_undo(both, 2)
+    assert workspace_rows(both, "SELECT email FROM clients") == [("luna@cafe.example",)]
+    cli_undo(both, 3)
+    assert workspace_rows(both, "SELECT email FROM clients") == [(None,)]
+    assert _differences(_rows(both), _rows(alone)) == []

@@ -368,6 +368,12 @@ def _fees_per_period(out: pd.DataFrame, frame: pd.DataFrame, bad: pd.Series, tar
     return bad, reasons
 
 
+# A place a vendor rents from the business that lists them, as normalise_header writes it:
+# a market's or a fair's "Pitch", "Stall", "Booth" (their vendors are its clients).
+_RENTED_PLACE = re.compile(r"^(?:pitch|stall|booth|stand|plot)(?:no|number|size|type|fee|"
+                           r"rent|price)?$")
+
+
 def _suppliers_listed(plan: SheetPlan, kind: str) -> None:
     """A sheet that names whom the business pays (a wedding planner's "Supplier":
     ``PAYEE_HEADERS``) and no client, its other columns the suppliers' own (a "Contact"
@@ -380,8 +386,9 @@ def _suppliers_listed(plan: SheetPlan, kind: str) -> None:
     frame = plan.raw.frame
     payee = next((h for h in plan.headers if normalise_header(h) in PAYEE_HEADERS
                   and frame[h].notna().any()), None)
-    if payee is None or any(map(names_sales, (plan.sheet, Path(plan.file or "").stem))):
-        return
+    if payee is None or any(map(names_sales, (plan.sheet, Path(plan.file or "").stem))) or any(
+            _RENTED_PLACE.match(normalise_header(h)) for h in plan.headers):
+        return      # (a market's vendors renting a "Pitch" pay the business: its clients
     plan.kind = "reference"
     plan.kept_because = (
         f"Sheet '{plan.sheet}' names no client, and '{payee}' names whom the business pays: "
