@@ -1007,11 +1007,17 @@ def names_a_total_before_a_fee(header: object) -> bool:
     return names_money_spent(header) or bool(_MONEY_BILLED.match(normalise_header(header)))
 
 
+def names_our_fee(header: object) -> bool:
+    """Whether a client list's money header is the business's own fee ("Our fee", "My
+    commission"), its revenue beside the price or fee of what the client bought through
+    it (a house's "Price", an artist's gig "Fee")."""
+    return bool(_OWN_FEE.match(normalise_header(header)))
+
+
 def names_a_fee_of_one(header: object) -> bool:
     """Whether a client list's money header is the price of one period, visit or piece of
     work ("Lesson fee", "Monthly fee": ``PRICE_EACH``; "Our fee")."""
-    key = normalise_header(header)
-    return bool(PRICE_EACH.match(key) or _OWN_FEE.match(key))
+    return bool(PRICE_EACH.match(normalise_header(header))) or names_our_fee(header)
 
 
 def names_money_spent(header: object) -> bool:

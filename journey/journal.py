@@ -718,9 +718,13 @@ class _Undo:
         if column == "client_key" and before is not None:
             if any(column not in t.gave for t in later):
                 return
-        elif any(t.wrote(column) for t in later) and not self.blank_over_given(
-                column, before, later, mine):
-            return
+        elif any(t.wrote(column) for t in later):
+            if not self.blank_over_given(column, before, later, mine):
+                return
+            for touch in later:     # (their blank leaves the value given: none written)
+                if touch.wrote(column) and isinstance(touch.after, list):
+                    touch.after = [c for c in touch.after if c != column]
+                    touch.changed = True
         without = None if before is None else before.get(column)
         if column == "client_key" and before is None:
             value = later[0].gave.get(column, mine)

@@ -8,7 +8,15 @@ Beside each mend, a sheet where the rule must still fire.
 - A "Saldo" (or "Balance") beside a "Bono" of classes, a voucher or a gift card is credit
   still held, not money owed: the price paid stays the revenue.
 - A total paid or invoiced says a client's revenue, not the fee of one lesson or an hour
-  ("Lesson fee", "Our fee"); a blank total is no revenue, not the fee.
+  ("Lesson fee", "Our fee"); a blank total is no revenue, not the fee. An agent's "Our
+  commission" is its revenue, not the artist's gig "Fee" beside it.
+- A bare "Monthly" on a list of leads is what each would pay: revenue to come.
+- A cleaner's "Visits" times "Price/visit" making a "Total cost" are visits made: only a
+  total naming what was agreed ("Season total", "Contract") says they were agreed.
+- A market's "Vendor" list with the "Pitch" each rents lists its clients, not suppliers.
+- Undo: a value a later import gave (not wrote, the stored one standing) is that import's
+  once the import that wrote it is undone; a later list's blank that left a value a log
+  gave no longer holds the column. Undo then leaves what the remaining imports alone make.
 - Lessons at a fee, with a "Block paid" of Yes and No: a block not marked paid is to come.
 - "Cancelled - deposit kept": the deposit was paid (revenue), nothing to come.
 """
@@ -86,6 +94,29 @@ def test_what_was_invoiced_is_the_revenue_not_our_fee_an_hour(tmp_path):
         "Ann Fox,ann@mail.com,£60,10,£600\nBob King,bob@mail.com,£60,4,£240\n"))
     assert workspace_rows(tmp_path, REVENUE) == [("Ann Fox", 600.0, None),
                                                  ("Bob King", 240.0, None)]
+
+
+def test_a_cleaners_visits_made_at_a_total_cost_stay_purchases(tmp_path):
+    """Visits 6, 3, 2 x "Price/visit" = "Total cost", Ann paid 200 of 240: the visits were
+    made, each client came back: [3, 3, 3, 3, 0] (was [3, 3, 3, 0, 0], the visits read as
+    agreed for a season). Revenue 420 as before. (A gardener's "Season total" still says
+    agreed: tests/test_left_alone_s24a.py.)"""
+    cli_import_text(tmp_path, "clients.csv", (
+        "Client,Email,Visits,Price/visit,Total cost,Paid\n"
+        "Ann Fox,ann@mail.com,6,£40,£240,£200\nBob King,bob@mail.com,3,£40,£120,£120\n"
+        "Cal Moss,cal@mail.com,2,£50,£100,£100\n"))
+    assert cli_funnel(tmp_path) == [3, 3, 3, 3, 0]
+    assert workspace_rows(tmp_path, "SELECT SUM(revenue_current) FROM clients") == [(420.0,)]
+
+
+def test_an_agents_commission_is_the_revenue_not_the_artists_fee(tmp_path):
+    """A booking agent's artists: the gig's "Fee" 1,000 and 800, "Our commission" 150 and
+    120: revenue 270 (was 1,800, the artists' fees read ahead of the agent's own)."""
+    cli_import_text(tmp_path, "artists.csv", (
+        "Artist,Email,Gig,Fee,Our commission\n"
+        "Ann Fox,ann@mail.com,Jazz night,£1000,£150\nBob King,bob@mail.com,Wedding,£800,£120\n"))
+    assert workspace_rows(tmp_path, REVENUE) == [("Ann Fox", 150.0, None),
+                                                 ("Bob King", 120.0, None)]
 
 
 def test_a_total_paid_is_the_revenue_not_the_lesson_fee(tmp_path):
@@ -181,3 +212,26 @@ def test_undoing_the_corrected_list_then_the_log_leaves_the_tracker_alone(tmp_pa
     cli_undo(both, 3)
     assert workspace_rows(both, "SELECT email FROM clients") == [(None,)]
     assert _differences(_rows(both), _rows(alone)) == []
+
+
+def test_undoing_the_tracker_then_the_log_leaves_the_corrected_lists_blank(tmp_path):
+    """Tracker (Deli Mar's e-mail), sales log (the same e-mail), corrected list (e-mail
+    blank: it clears what the tracker, a client list, wrote). Undo the tracker: the log's
+    e-mail comes back (the list's blank leaves what a log gave). Undo the log too: the
+    corrected list alone leaves no e-mail (was: deli@mar.example, given by no standing
+    import)."""
+    tracker = "Client,Email,Stage\nDeli Mar,deli@mar.example,Customer\n"
+    log = "Date,Customer,Email,Amount,Order\n2024-03-01,Deli Mar,deli@mar.example,50,S-5\n"
+    corrected = "Client,Email,Stage,Country\nDeli Mar,,Customer,Spain\n"
+    both, alone = tmp_path / "both", tmp_path / "alone"
+    both.mkdir()
+    alone.mkdir()
+    for name, text in (("tracker", tracker), ("log", log), ("corrected", corrected)):
+        cli_import_text(both, f"{name}.csv", text)
+    cli_import_text(alone, "corrected.csv", corrected)
+    assert workspace_rows(both, "SELECT email FROM clients") == [(None,)]
+    cli_undo(both, 1)
+    assert workspace_rows(both, "SELECT email FROM clients") == [("deli@mar.example",)]
+    cli_undo(both, 2)
+    assert workspace_rows(both, "SELECT email, country FROM clients") == [(None, "Spain")]
+    assert workspace_rows(alone, "SELECT email, country FROM clients") == [(None, "Spain")]

@@ -31,7 +31,7 @@ from ..fields import (CLIENT_FIELDS, COMPANY_HEADERS, ESTIMATED_VALUE, EVENT_FIE
                       PLACES_OF_SALE, SALES_TALLY_HEADERS, SCORE_RANGES, STAFF_NAMES,
                       STAFF_PAY_HEADERS, STAFF_ROLE_HEADERS, SURVEY_NAMES, WHOSE_FIELDS,
                       before_tax, fee_period, field_type, fields_for, header_year,
-                      match_header, names_a_fee_of_one, names_a_participant,
+                      match_header, names_a_fee_of_one, names_a_participant, names_our_fee,
                       names_a_total_before_a_fee, normalise_header, period_of)
 from ..journal import Problem, SheetSave
 from ..stages import QUOTE_STATUS
@@ -706,6 +706,9 @@ def prepare_sheet(plan: SheetPlan, *, stage_map: dict[str, str] | None = None,
                 demoted += fees
                 headers[:] = [h for h in headers if h not in fees]
         headers.sort(key=lambda h: (target == "amount" and invoices and names_paid_so_far(h),
+                                    # (an agent's "Our commission" before the gig's "Fee")
+                                    target == "revenue_current" and plan.kind == "clients"
+                                    and not names_our_fee(h),
                                     before_tax(h),     # "Total (inc GST)" before "(ex GST)"
                                     person and normalise_header(h) in COMPANY_HEADERS,
                                     # ("Est. value" beside a deal's "Value": the value first)

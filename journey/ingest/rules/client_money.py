@@ -417,13 +417,21 @@ def parts_paid_by_status(out: pd.DataFrame, frame: pd.DataFrame,
                if back.notna().any() else "")]
 
 
+# A total that names what was agreed ahead ("Season total", "Contract value", "Course
+# total", "Quoted"), as normalise_header writes it: not a cleaner's "Total cost" of visits made.
+_AGREED_TOTAL = re.compile(r"season|contract|agreed|quot|package|course|plan|block|term|"
+                           r"booked|annual|year|expected")
+
+
 def counts_priced(out: pd.DataFrame, frame: pd.DataFrame,
                   columns_for: dict[str, list[str]]) -> list[str]:
     """A count read as purchases ("Visits" 16) that, times a price of one beside it
     ("Price/visit" £40), makes a total on every row where all three are filled ("Season
     total" £640), beside another column of what was paid, less than that total on some
     row ("Paid" £320): the count is how many were agreed and priced (a gardener's season's
-    contract), not purchases made; it is not read as purchases. Not a count of what was
+    contract), not purchases made; it is not read as purchases. Only where the total's
+    header names what was agreed (``_AGREED_TOTAL``: a cleaner's "Total cost" of visits made
+    beside "Paid" keeps its visits as purchases). Not a count of what was
     paid for ("Months paid": ``PAID_COUNT``), nor where the total is what was paid (a
     salon's "Visits" times "Price" is its "Total spent"). ``out`` and ``columns_for`` are
     changed in place; returns a note."""
@@ -439,7 +447,8 @@ def counts_priced(out: pd.DataFrame, frame: pd.DataFrame,
     for each, price in money.items():
         for total_header, total in money.items():
             rows = count.notna() & price.notna() & total.notna() & count.gt(0)
-            if each == total_header or rows.sum() < 2 or not paid.lt(total).any() or not (
+            if (each == total_header or not _AGREED_TOTAL.search(normalise_header(total_header))
+                    or rows.sum() < 2 or not paid.lt(total).any()) or not (
                     (count * price - total)[rows].abs().lt(0.01).all()) or (
                     price[rows].eq(total[rows]).all()):
                 continue
