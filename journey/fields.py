@@ -1016,6 +1016,31 @@ def names_money_paid(header: object) -> bool:
     return bool(_MONEY_PAID.search(normalise_header(header)))
 
 
+# What a client was billed in all ("Invoiced", "Total billed"), normalised.
+_MONEY_BILLED = re.compile(r"^(?:total|amount)?(?:invoiced|billed)(?:amount|todate)?$")
+# The business's own fee or charge to a client ("Our fee", "My commission"), normalised.
+_OWN_FEE = re.compile(r"^(?:our|my)(?:fees?|charges?|commissions?)$")
+
+
+def names_a_total_before_a_fee(header: object) -> bool:
+    """Whether a client list's money header is a total paid, spent or billed ("Total
+    paid", "Invoiced"), which says each client's revenue ahead of a price of one."""
+    return names_money_spent(header) or bool(_MONEY_BILLED.match(normalise_header(header)))
+
+
+def names_our_fee(header: object) -> bool:
+    """Whether a client list's money header is the business's own fee ("Our fee", "My
+    commission"), its revenue beside the price or fee of what the client bought through
+    it (a house's "Price", an artist's gig "Fee")."""
+    return bool(_OWN_FEE.match(normalise_header(header)))
+
+
+def names_a_fee_of_one(header: object) -> bool:
+    """Whether a client list's money header is the price of one period, visit or piece of
+    work ("Lesson fee", "Monthly fee": ``PRICE_EACH``; "Our fee")."""
+    return bool(PRICE_EACH.match(normalise_header(header))) or names_our_fee(header)
+
+
 def names_money_spent(header: object) -> bool:
     """Whether a client list's money header says what the client spent or paid ("Total
     spent", "Spend to date", "Lifetime value", "Total paid"), not a price or a fee quoted."""

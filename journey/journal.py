@@ -429,6 +429,18 @@ class _Touch:
         return self.after is None or (column in self.after and column not in self.gave)
 
 
+def _takes_over(touch: _Touch, column: str) -> None:
+    """A later import that gave a column's value it did not write (``GIVEN``: the stored
+    one, the same or outranking it, stood) holds that value once the import that wrote it
+    is undone: its record lists the column as written, so undoing it too takes the value
+    back (a sales log's e-mail a corrected list had written first)."""
+    if not isinstance(touch.after, list) or column not in touch.gave:
+        return
+    given = {c: v for c, v in touch.gave.items() if c != column}
+    touch.after = [*(c for c in touch.after[:-1] if c != column), column, given]
+    touch.changed = True
+
+
 class _Undo:
     """One import being undone (see ``take_back_import``): rows it added, rows it changed."""
 
@@ -706,9 +718,13 @@ class _Undo:
         if column == "client_key" and before is not None:
             if any(column not in t.gave for t in later):
                 return
-        elif any(t.wrote(column) for t in later) and not self.blank_over_given(
-                column, before, later, mine):
-            return
+        elif any(t.wrote(column) for t in later):
+            if not self.blank_over_given(column, before, later, mine):
+                return
+            for touch in later:     # (their blank leaves the value given: none written)
+                if touch.wrote(column) and isinstance(touch.after, list):
+                    touch.after = [c for c in touch.after if c != column]
+                    touch.changed = True
         without = None if before is None else before.get(column)
         if column == "client_key" and before is None:
             value = later[0].gave.get(column, mine)
@@ -724,6 +740,8 @@ class _Undo:
             if giver is None:
                 return
             value = giver.gave[column] if without is None else without
+            if without is None and column not in ("stage", "name", "name_key"):
+                _takes_over(giver, column)
             if column == "stage":       # (ticks lift a stage, never lower it, in order)
                 for touch in later:
                     given = touch.gave.get("stage")

@@ -294,7 +294,10 @@ VISIT_KEPT_WORDS = ("arrived, checked in, attended, signed in, show, showed, sho
 # Nordic, Romanian, Turkish and Russian.
 # A booking's deposit said paid, in a status ("Booked - deposit pd") or a "Paid" column.
 DEPOSIT_PAID_WORDS = ("deposit paid, deposit received, deposit taken, paid deposit, deposit pd, "
-                      "dep pd, dep paid")
+                      "dep pd, dep paid, "
+                      # (a booking called off whose deposit the business keeps: it was paid)
+                      "deposit kept, deposit retained, deposit forfeited, kept deposit, "
+                      "deposit non refundable, deposit lost")
 PART_PAID_WORDS = ("part, partial, partly, part paid, partly paid, partially paid, parcial, "
                    "deposit, dep, " + DEPOSIT_PAID_WORDS + ", half, half paid, paid half, "
                    "teilzahlung, teilweise, teilweise bezahlt, teilbezahlt, pago parcial, "

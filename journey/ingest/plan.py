@@ -31,7 +31,8 @@ from ..fields import (CLIENT_FIELDS, CLIENT_WORDS, COMPANY_HEADERS, ESTIMATED_VA
                       PLACES_OF_SALE, SALES_TALLY_HEADERS, SCORE_RANGES, STAFF_NAMES,
                       STAFF_PAY_HEADERS, STAFF_ROLE_HEADERS, SURVEY_NAMES, WHOSE_FIELDS,
                       before_tax, fee_period, field_type, fields_for, header_year,
-                      match_header, names_a_participant, normalise_header, period_of)
+                      match_header, names_a_fee_of_one, names_a_participant, names_our_fee,
+                      names_a_total_before_a_fee, normalise_header, period_of)
 from ..journal import Problem, SheetSave
 from ..stages import QUOTE_STATUS
 from ..text import counted, listed, name_key, was, without_accents
@@ -377,6 +378,12 @@ def _fees_per_period(out: pd.DataFrame, frame: pd.DataFrame, bad: pd.Series, tar
     return bad, reasons
 
 
+# A place a vendor rents from the business that lists them, as normalise_header writes it:
+# a market's or a fair's "Pitch", "Stall", "Booth" (their vendors are its clients).
+_RENTED_PLACE = re.compile(r"^(?:pitch|stall|booth|stand|plot)(?:no|number|size|type|fee|"
+                           r"rent|price)?$")
+
+
 def _suppliers_listed(plan: SheetPlan, kind: str) -> None:
     """A sheet that names whom the business pays (a wedding planner's "Supplier":
     ``PAYEE_HEADERS``) and no client, its other columns the suppliers' own (a "Contact"
@@ -389,8 +396,9 @@ def _suppliers_listed(plan: SheetPlan, kind: str) -> None:
     frame = plan.raw.frame
     payee = next((h for h in plan.headers if normalise_header(h) in PAYEE_HEADERS
                   and frame[h].notna().any()), None)
-    if payee is None or any(map(names_sales, (plan.sheet, Path(plan.file or "").stem))):
-        return
+    if payee is None or any(map(names_sales, (plan.sheet, Path(plan.file or "").stem))) or any(
+            _RENTED_PLACE.match(normalise_header(h)) for h in plan.headers):
+        return      # (a market's vendors renting a "Pitch" pay the business: its clients
     plan.kind = "reference"
     plan.kept_because = (
         f"Sheet '{plan.sheet}' names no client, and '{payee}' names whom the business pays: "
@@ -699,7 +707,18 @@ def prepare_sheet(plan: SheetPlan, *, stage_map: dict[str, str] | None = None,
         person = (target == "name" and plan.kind == "clients"
                   and "stage" not in columns_for) and any(
             normalise_header(h) in PERSON_NAME_HEADERS for h in headers)
+        if (target == "revenue_current" and plan.kind == "clients"
+                and any(map(names_a_total_before_a_fee, headers))):
+            # (a tutor's "Total paid" says the revenue, not the "Lesson fee" of one, nor
+            # a bookkeeper's "Our fee" an hour beside "Invoiced"; a blank total is none)
+            fees = [h for h in headers if names_a_fee_of_one(h)]
+            if fees and len(fees) < len(headers):
+                demoted += fees
+                headers[:] = [h for h in headers if h not in fees]
         headers.sort(key=lambda h: (target == "amount" and invoices and names_paid_so_far(h),
+                                    # (an agent's "Our commission" before the gig's "Fee")
+                                    target == "revenue_current" and plan.kind == "clients"
+                                    and not names_our_fee(h),
                                     before_tax(h),     # "Total (inc GST)" before "(ex GST)"
                                     person and normalise_header(h) in COMPANY_HEADERS,
                                     # ("Est. value" beside a deal's "Value": the value first)

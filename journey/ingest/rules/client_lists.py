@@ -11,8 +11,8 @@ import numpy as np
 import pandas as pd
 
 from ... import values
-from ...fields import (FIRMOGRAPHIC_HEADERS, MEMBER_HEADERS, MEMBERS_FEES, TAG_HEADERS,
-                       base_header_key, match_header,
+from ...fields import (FIRMOGRAPHIC_HEADERS, MEMBER_HEADERS, MEMBERS_FEES, PERIOD_FEE_ALONE,
+                       TAG_HEADERS, base_header_key, match_header,
                        names_a_last_visit, names_a_visit_fee, names_money_paid,
                        names_money_spent, normalise_header)
 from ...stages import (ACTIVE_OF, CUSTOMER_SINCE, JOB_UNDER_WAY, LIST_UNREACHABLE, OPEN_OF,
@@ -61,8 +61,10 @@ def prospects_spend(out: pd.DataFrame, columns_for: dict[str, list[str]]) -> lis
     said = columns_for.get("revenue_current", [None])[0]
     if (said is None or "revenue_potential" in columns_for
             or not {"stage", "status"} & set(columns_for)
-            or not _SPEND.search(normalise_header(said)) or names_money_paid(said)):
-        return []
+            or not (_SPEND.search(normalise_header(said))
+                    or PERIOD_FEE_ALONE.match(normalise_header(said)))
+            or names_money_paid(said)):
+        return []       # (a bare "Monthly" £2,000 on a list of leads: what each would pay)
     revenue = pd.to_numeric(out["revenue_current"], errors="coerce")
     prospect = (revenue.gt(0) & out["stage"].isin(["awareness", "consideration"])
                 & out["_outcome"].isna())

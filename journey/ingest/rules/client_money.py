@@ -12,7 +12,8 @@ from ... import values
 from ...fields import (PAID_COUNT, PAYEE_HEADERS, REFUNDED_HEADERS, REST_OF_TOTAL,
                        names_price_each,
                        TRIAL_FEE, base_header_key,
-                       days_without_year, header_year, names_money_paid, normalise_header, period_of, tax_note)
+                       days_without_year, fee_period, header_year, names_money_paid, normalise_header,
+                       period_of, tax_note)
 from ...stages import (DEPOSIT_PAID, PAID_IN_FULL, PAID_STEPS, RANK, normalise_value,
                        read_stage_value, said_parts)
 from ...text import counted, listed
@@ -170,7 +171,7 @@ def balances_owed(out: pd.DataFrame, frame: pd.DataFrame, mapping: dict[str, str
     each no more than its price: each client's revenue (current) is the price less the
     balance, and the balance revenue to come (potential). A blank balance says nothing, a
     cell of words where no price is given ("see DMs") is no balance. Not on a list of
-    suppliers or of gift cards (``_cards_held``: a card's balance is left to spend), nor a
+    suppliers or of credit held (``_credit_held``: a card's balance is left to spend), nor a
     "Balance" with its "Balance paid" (a part ``parts_paid`` reads), nor a bare "Balance"
     that is the price less a "Deposit" on every row (the rest of the total, paid or not).
     Returns a note."""
@@ -178,7 +179,7 @@ def balances_owed(out: pd.DataFrame, frame: pd.DataFrame, mapping: dict[str, str
     if (len(said) != 1 or said[0] not in frame or "revenue_potential" in columns_for
             or names_money_paid(said[0]) or base_header_key(said[0]) in PAID_STEPS
             or paid_parts(frame, mapping) or _paid_to_suppliers(frame)
-            or _cards_held(frame)):
+            or _credit_held(frame)):
         return []
     header = next((h for h, f in mapping.items() if not f and h in frame and names_owed(h)),
                   None)
@@ -190,20 +191,30 @@ def balances_owed(out: pd.DataFrame, frame: pd.DataFrame, mapping: dict[str, str
     money = values.read_money(frame[header])
     owed = money.values.reindex(out.index)
     bad = money.bad.reindex(out.index, fill_value=False)
-    if ((bad & price.notna()).any() or not owed.gt(0).any() or owed.gt(price).any()
+    arrears = fee_period(said[0]) is not None   # (a fee each month: owed months, not part)
+    if ((bad & price.notna()).any() or not owed.gt(0).any()
+            or owed.gt(price).any() and not arrears
             or (owed.notna() & price.isna()).any() or owed.lt(0).any()
             or _rest_of_price(frame, header, price, owed)):
         return []
     owing = owed.gt(0)
-    out["revenue_current"] = (price - owed.fillna(0)).where(price.notna()).round(2)
+    if not arrears:
+        out["revenue_current"] = (price - owed.fillna(0)).where(price.notna()).round(2)
     out["revenue_potential"] = owed.where(owing).round(2)
     columns_for["revenue_current"], columns_for["revenue_potential"] = said, [header]
-    # (one owing all of the price was given it and has paid none: considering)
+    # (one owing all of the price was given it and has paid none: considering; not a
+    # period's fee owed, a member behind with it)
     stage = column_or_blank(out, "stage")
     priced = owed.ge(price - 0.005) & owing & stage.map(lambda s: RANK.get(s, -1)).lt(
-        RANK["consideration"])
+        RANK["consideration"]) & (not arrears)
     out["stage"] = stage.where(~priced, "consideration")
     count = clients_counted(out, owing)
+    if arrears:
+        return [f"'{header}' says what {counted(count, 'client')} still "
+                f"{'owes' if count == 1 else 'owe'} beside '{said[0]}', a fee each "
+                f"{fee_period(said[0])} ({values.amount_text(float(owed[owing].sum()))}): "
+                "revenue to come (potential); the fee stays their revenue (current), a "
+                "period's fee owed being no part of it."]
     return [f"Each client's revenue (current) is '{said[0]}' less what '{header}' says is "
             f"still owed ({values.amount_text(float(out['revenue_current'].sum()))}); the "
             f"{values.amount_text(float(owed[owing].sum()))} still owed by "
@@ -215,6 +226,24 @@ def _whole_of_parts(said: list[str]) -> list[str]:
     wedding planner's "Final" instalment beside the "Fee": ``REST_OF_TOTAL``)."""
     whole = [h for h in said if normalise_header(h) not in REST_OF_TOTAL]
     return whole if len(whole) == 1 else said
+
+
+# Words of credit bought ahead and spent since: a voucher, a gift card, a prepaid pass or
+# pack of classes (Spain's "Bono 10 clases", a Dutch "strippenkaart"), a wallet topped up.
+_CREDIT_WORDS = re.compile(
+    r"(?i)\b(?:vouchers?|gift\s*cards?|gift\s*certificates?|prepaid|pre-paid|store\s+credit|"
+    r"account\s+credit|credit\s+(?:balance|left|remaining)|wallet|top[\s-]?ups?|class\s+pass|"
+    r"bonos?|tarjeta\s+regalo|gutscheine?|"
+    r"guthaben|strippenkaart|cadeaukaart|tegoed)\b")
+
+
+def _credit_held(frame: pd.DataFrame) -> bool:
+    """Whether a list's balance is credit still held, not money owed: a header names a
+    voucher, a gift card, a prepaid pack of classes or credit (``_CREDIT_WORDS``: a gym's
+    "Bono" beside its "Saldo" €45 left of €90), or a card, its number or its holder
+    (``_CARD_HEADER``: "Card holder", "Voucher code")."""
+    return any(_CREDIT_WORDS.search(str(h)) or _CARD_HEADER.search(normalise_header(h))
+               for h in frame.columns)
 
 
 def _rest_of_price(frame: pd.DataFrame, header: str, price: pd.Series, owed: pd.Series) -> bool:
@@ -422,13 +451,21 @@ def parts_paid_by_status(out: pd.DataFrame, frame: pd.DataFrame,
                if back.notna().any() else "")]
 
 
+# A total that names what was agreed ahead ("Season total", "Contract value", "Course
+# total", "Quoted"), as normalise_header writes it: not a cleaner's "Total cost" of visits made.
+_AGREED_TOTAL = re.compile(r"season|contract|agreed|quot|package|course|plan|block|term|"
+                           r"booked|annual|year|expected")
+
+
 def counts_priced(out: pd.DataFrame, frame: pd.DataFrame,
                   columns_for: dict[str, list[str]]) -> list[str]:
     """A count read as purchases ("Visits" 16) that, times a price of one beside it
     ("Price/visit" £40), makes a total on every row where all three are filled ("Season
     total" £640), beside another column of what was paid, less than that total on some
     row ("Paid" £320): the count is how many were agreed and priced (a gardener's season's
-    contract), not purchases made; it is not read as purchases. Not a count of what was
+    contract), not purchases made; it is not read as purchases. Only where the total's
+    header names what was agreed (``_AGREED_TOTAL``: a cleaner's "Total cost" of visits made
+    beside "Paid" keeps its visits as purchases). Not a count of what was
     paid for ("Months paid": ``PAID_COUNT``), nor where the total is what was paid (a
     salon's "Visits" times "Price" is its "Total spent"). ``out`` and ``columns_for`` are
     changed in place; returns a note."""
@@ -444,7 +481,8 @@ def counts_priced(out: pd.DataFrame, frame: pd.DataFrame,
     for each, price in money.items():
         for total_header, total in money.items():
             rows = count.notna() & price.notna() & total.notna() & count.gt(0)
-            if each == total_header or rows.sum() < 2 or not paid.lt(total).any() or not (
+            if (each == total_header or not _AGREED_TOTAL.search(normalise_header(total_header))
+                    or rows.sum() < 2 or not paid.lt(total).any()) or not (
                     (count * price - total)[rows].abs().lt(0.01).all()) or (
                     price[rows].eq(total[rows]).all()):
                 continue
@@ -487,31 +525,37 @@ def fee_times_count(out: pd.DataFrame, frame: pd.DataFrame, mapping: dict[str, s
     if count[filled].isna().any() or count.lt(0).any() or (count.dropna() % 1).ne(0).any() or (
             not count.gt(1).any()):
         return []
+    marked = next((h for h in frame.columns if h not in (said[0], header)
+                   and names_money_paid(h)), None)     # (a "Block paid" Yes or No)
+    paid = pd.Series(True, index=out.index)
+    if marked is not None:
+        ticked = ticks(frame[marked])
+        if ticked is None:
+            return []
+        paid = ticked.reindex(out.index, fill_value=False)
     fee = pd.to_numeric(out["revenue_current"], errors="coerce")
     had = count.gt(0) & fee.gt(0)
     if columns_for.get("purchases") == [header]:    # (lessons had: none of them a payment)
         del out["purchases"]
         del columns_for["purchases"]
-    out["revenue_current"] = (fee * count).where(had).round(2)
-    out["revenue_potential"] = fee.where(~had & fee.gt(0))
+    out["revenue_current"] = (fee * count).where(had & paid).round(2)
+    out["revenue_potential"] = fee.where(~had & fee.gt(0), (fee * count).where(
+        had & ~paid)).round(2)
     columns_for["revenue_potential"] = [said[0]]
     return [f"'{said[0]}' is the fee of each of '{header}': each client's revenue "
             f"(current) is '{said[0]}' times '{header}' "
             f"({values.amount_text(float(out['revenue_current'].sum()))}, "
-            f"{counted(int(had.sum()), 'client')}); a client with none had none yet, "
-            "the fee revenue to come (potential)."]
+            f"{counted(int((had & paid).sum()), 'client')}); a client with none had none yet, "
+            "the fee revenue to come (potential)."
+            + (f" {counted(int(owing), 'client')} not marked paid in '{marked}': the "
+               "lessons' worth is revenue to come (potential)."
+               if (owing := int((had & ~paid).sum())) else "")]
 
 
 # A header naming a gift card or a voucher, its number or its holder ("Card holder", "Card
 # number", "Voucher code", "Gift card"): beside it a "Balance" is what is left to spend.
 _CARD_HEADER = re.compile(r"^(?:gift)?(?:card|voucher|certificate)(?:holder|number|no|code|"
                           r"id)?$|^gift(?:card|voucher|certificate)")
-
-
-def _cards_held(frame: pd.DataFrame) -> bool:
-    """Whether a list is of gift cards or vouchers sold (``_CARD_HEADER``): its "Balance"
-    is what each holder has left to spend of what was paid, not money owed."""
-    return any(_CARD_HEADER.search(normalise_header(h)) for h in frame.columns)
 
 
 def _paid_to_suppliers(frame: pd.DataFrame) -> bool:
