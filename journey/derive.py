@@ -10,6 +10,7 @@ The rule is ``journey.stages.furthest_stage``; tests check that both agree.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from sqlite_utils import Database
 
@@ -272,10 +273,11 @@ def refresh_clients(db: Database, client_ids: list[int] | None = None) -> None:
         _drop(db, "_agg", "_second", "_latest", "_billed", "_scope")
 
 
-def insert_new_clients(db: Database, columns: list[str], records: list[tuple],
+def insert_new_clients(db: Database, columns: list[str], records: Iterable[tuple],
                        stamp: dict[str, object]) -> None:
     """Insert clients new to the workspace (values for ``columns``; ``stamp``: a value every
-    row gets) with their derived figures, which refresh_clients need not work out again.
+    row gets; ``records`` is read once) with their derived figures, which refresh_clients
+    need not work out again.
 
     A new client has no events yet: its figures come from its row alone, by the query
     refresh_clients runs, over a temporary table of the new rows. One INSERT ... SELECT

@@ -742,6 +742,22 @@ def read_money(s: pd.Series, header: object = None,
                         pd.Series(worded, index=index, dtype=bool))
 
 
+# The cells ``money_column`` reads first: one of them that is not money settles it.
+_FIRST_CELLS = 64
+
+
+def money_column(s: pd.Series) -> MoneyReading | None:
+    """``read_money`` of a column every cell of which is money or blank, else None. Whether
+    a cell is money is its own (the column's style only chooses between two readings of an
+    amount, or leaves it empty as two-way: neither is bad), so a column whose first cells
+    hold one that is not is turned away after reading those alone: a 100,000-row sheet's
+    text columns cost 5 ms each, not 50."""
+    if len(s) > _FIRST_CELLS and read_money(s.iloc[:_FIRST_CELLS]).bad.any():
+        return None
+    money = read_money(s)
+    return None if money.bad.any() else money
+
+
 # An amount an owner typed as a word: nothing was charged.
 # An amount written with the period it is paid for ("£300/yr", "£35 per month", "£8 pw",
 # "300 pa"): its amount and the period's word.

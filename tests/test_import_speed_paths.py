@@ -128,6 +128,36 @@ def test_text_a_reader_stripped_is_parsed_the_same_without_parsing(name, data):
             assert fast_bad.tolist() == slow_bad.tolist()
 
 
+MONEY_CELLS = ["1.500", "1,5", "$ 12.50", "1.200,50", "KD 12.500", "$1k", "45.\u2013", "n/a",
+               "-", "", "\u20ac1.2m", "1,500 \u20ac", "3,5 \u20ac", "0.750", 12, 3.5, "(50)",
+               "-$5", "USD 1,000", "1 200", "R$ 1.234,56", "$ 15.999", "1,234.56", None,
+               float("nan"), "\u00a312", "1,5 mil", "12.345.678", "Fr. 45.-"]
+NOT_MONEY = ["abc", "x1", "Acme Ltd", dt.date(2024, 1, 2), True]
+
+
+def test_a_money_column_is_turned_away_by_its_first_cells_as_by_all_of_them():
+    """``values.money_column`` reads the first 64 cells of a long column before the rest:
+    on 60 columns of 65 to 200 cells in mixed styles (amounts that read two ways, decimal
+    commas, thousandths, short amounts), a third with one cell that is not money somewhere
+    (before or after the 64th), it turns away exactly the columns ``read_money`` finds a
+    bad cell in, and reads the others as it does."""
+    rng = random.Random(18)
+    turned_away = 0
+    for _ in range(60):
+        cells = [rng.choice(MONEY_CELLS) for _ in range(rng.randint(65, 200))]
+        if rng.random() < 0.33:
+            cells[rng.randrange(len(cells))] = rng.choice(NOT_MONEY)
+        column = pd.Series(cells, dtype=object)
+        whole = values.read_money(column)
+        found = values.money_column(column)
+        assert (found is None) == bool(whole.bad.any()), cells
+        if found is None:
+            turned_away += 1
+        else:
+            assert found.values.equals(whole.values), cells
+    assert 8 < turned_away < 35
+
+
 def test_name_keys_of_a_column_are_name_key_of_each_cell():
     cells = ["  Acme  Ltd ", "ACME LTD", None, "", "   ", 42, 42.0, "Jo\tSmith", "Straße",
              float("nan"), dt.date(2024, 1, 2), True]

@@ -475,9 +475,8 @@ def counts_priced(out: pd.DataFrame, frame: pd.DataFrame,
         return []
     count = pd.to_numeric(frame[header], errors="coerce")
     paid = pd.to_numeric(out["revenue_current"], errors="coerce").reindex(frame.index)
-    money = {h: values.read_money(frame[h]) for h in frame.columns if h not in (header, paid_in)}
-    money = {h: m.values for h, m in money.items()
-             if not m.bad.any() and m.values.notna().sum() >= 2}
+    money = {h: values.money_column(frame[h]) for h in frame.columns if h not in (header, paid_in)}
+    money = {h: m.values for h, m in money.items() if m is not None and m.values.notna().sum() >= 2}
     for each, price in money.items():
         for total_header, total in money.items():
             rows = count.notna() & price.notna() & total.notna() & count.gt(0)
