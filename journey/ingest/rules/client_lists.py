@@ -72,14 +72,21 @@ def prospects_spend(out: pd.DataFrame, columns_for: dict[str, list[str]]) -> lis
         ["active", "churned", "cancelled"])
     if not prospect.any() or bought.any() and not _YEARLY.search(normalise_header(said)):
         return []
-    out["revenue_potential"] = revenue.where(prospect)
-    out["revenue_current"] = revenue.where(~prospect)
-    columns_for["revenue_potential"] = [said]
-    count = clients_counted(out, prospect)
+    count = _revenue_to_come(out, columns_for, said, revenue, prospect)
     return [f"{counted(count, 'client')} at awareness or consideration with more than 0 in "
             f"'{said}' ({values.amount_text(float(revenue[prospect].sum()))}) "
             f"{'has' if count == 1 else 'have'} bought nothing yet: what they spend is read "
             "as revenue to come (potential), not revenue."]
+
+
+def _revenue_to_come(out: pd.DataFrame, columns_for: dict[str, list[str]], said: str,
+                     revenue: pd.Series, rows: pd.Series) -> int:
+    """The rows' money in ``said`` made revenue to come (potential), no revenue; how many
+    clients they are."""
+    out["revenue_potential"] = revenue.where(rows)
+    out["revenue_current"] = revenue.where(~rows)
+    columns_for["revenue_potential"] = [said]
+    return clients_counted(out, rows)
 
 
 _QUOTE_GIVEN = frozenset(normalise_value(word) for word in QUOTE_GIVEN_WORDS.split(", "))
@@ -103,10 +110,7 @@ def quoted_fees(out: pd.DataFrame, frame: pd.DataFrame,
               & out["stage"].map(lambda stage: RANK.get(stage, -1)).lt(RANK["purchase"]))
     if not quoted.any():
         return []
-    out["revenue_potential"] = revenue.where(quoted)
-    out["revenue_current"] = revenue.where(~quoted)
-    columns_for["revenue_potential"] = [said]
-    count = clients_counted(out, quoted)
+    count = _revenue_to_come(out, columns_for, said, revenue, quoted)
     return [f"{counted(count, 'client')} whose '{status}' says a quote was given, with "
             f"more than 0 in '{said}' ({values.amount_text(float(revenue[quoted].sum()))}), "
             f"{'has' if count == 1 else 'have'} bought nothing yet: read as revenue to come "
