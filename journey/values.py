@@ -758,7 +758,6 @@ def money_column(s: pd.Series) -> MoneyReading | None:
     return None if money.bad.any() else money
 
 
-# An amount an owner typed as a word: nothing was charged.
 # An amount written with the period it is paid for ("£300/yr", "£35 per month", "£8 pw",
 # "300 pa"): its amount and the period's word.
 _AMOUNT_PER_PERIOD = re.compile(
@@ -782,6 +781,7 @@ def amount_per_period(cell: object) -> tuple[float, str] | None:
     return None if pd.isna(amount) else (float(amount), _PERIOD_WORDS[period])
 
 
+# An amount an owner typed as a word: nothing was charged.
 FREE_WORDS = frozenset(("free", "no charge", "foc", "f.o.c.", "f.o.c", "complimentary",
                         "free of charge", "gratis", "gratuit", "kostenlos", "gratuito"))
 # ... and words for a visit or a standing given to try, not bought (a "Free Trial Class", a
