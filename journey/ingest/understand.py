@@ -911,11 +911,12 @@ def refine_mapping(raw: RawSheet, mapping: dict[str, str | None], kind: str, *,
                 mapping[header] = None
                 said.append(f"'{header}' is rent paid to the landlord beside it, not money "
                             "the business takes: kept as extra")
-    priced = [h for h in raw.headers if _priced_in_money(raw.frame[h])]
-    for header in free:         # "Subs" 125,000 beside a "Rate" in £: subscribers counted
-        if (mapping[header] in ("revenue_current", "amount")     # (a creator's), not a
-                and normalise_header(header) in ("subs", "annualsubs")  # member's dues
-                and priced and header not in priced):
+    subs = [h for h in free if mapping[h] in ("revenue_current", "amount")
+            and normalise_header(h) in ("subs", "annualsubs")]
+    # (each column read for a currency only where a "Subs" is money: it costs a full read)
+    priced = [h for h in raw.headers if _priced_in_money(raw.frame[h])] if subs else []
+    for header in subs:         # "Subs" 125,000 beside a "Rate" in £: subscribers counted
+        if priced and header not in priced:     # (a creator's), not a member's dues
             mapping[header] = None
             said.append(f"'{header}' counts subscribers (no currency, beside money written "
                         "with one): kept as extra")
