@@ -866,13 +866,14 @@ def _earliest_first_contacts(db: Database, rows: pd.DataFrame, known: dict,
 
 
 def _written_by_this_sheet(db: Database, ids: pd.Series, import_id: int) -> set:
-    """Of the stored clients ``ids`` names, those last written by an earlier import of the
-    same sheet of a file of the same name, its columns read alike, as import
-    ``import_id``'s (not two tools' exports both called "contacts.csv")."""
+    """Of the stored clients ``ids`` names, those last written by this import (an earlier
+    part of a sheet saved in parts) or by an earlier import of the same sheet of a file of
+    the same name, its columns read alike, as import ``import_id``'s (not two tools'
+    exports both called "contacts.csv")."""
     return {row[0] for row in db.execute(
         "SELECT c.id FROM clients c JOIN imports i ON i.id = c.import_id "
         "JOIN imports n ON n.id = ? WHERE c.id IN (SELECT value FROM json_each(?)) "
-        "AND i.id != n.id AND i.file = n.file AND i.sheet IS n.sheet "
+        "AND i.file = n.file AND i.sheet IS n.sheet "
         "AND i.mapping IS n.mapping",
         [import_id, json.dumps([int(i) for i in ids.dropna()])]).fetchall()}
 
