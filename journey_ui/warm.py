@@ -356,7 +356,9 @@ def _import(ctx) -> None:
 def _export(ctx) -> None:
     from journey import export
 
-    cached(export.workbook_contents)(ctx, ctx.filters)
+    rows = cached(export.workbook_contents)(ctx, ctx.filters).set_index("Sheet")["Rows"]
+    if int(rows["Clients"]) + int(rows["Events"]) <= export.LARGE_WORKSPACE_ROWS:
+        cached(export.workbook_notes)(ctx, ctx.filters)     # (what the workbook cuts)
 
 
 PAGES = (("overview", _overview), ("funnel", _funnel), ("signs", _signs),
