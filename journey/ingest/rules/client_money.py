@@ -191,7 +191,8 @@ def balances_owed(out: pd.DataFrame, frame: pd.DataFrame, mapping: dict[str, str
     money = values.read_money(frame[header])
     owed = money.values.reindex(out.index)
     bad = money.bad.reindex(out.index, fill_value=False)
-    arrears = fee_period(said[0]) is not None   # (a fee each month: owed months, not part)
+    period = fee_period(said[0])
+    arrears = period is not None    # (a fee each month: owed months, not part)
     if ((bad & price.notna()).any() or not owed.gt(0).any()
             or owed.gt(price).any() and not arrears
             or (owed.notna() & price.isna()).any() or owed.lt(0).any()
@@ -212,7 +213,7 @@ def balances_owed(out: pd.DataFrame, frame: pd.DataFrame, mapping: dict[str, str
     if arrears:
         return [f"'{header}' says what {counted(count, 'client')} still "
                 f"{'owes' if count == 1 else 'owe'} beside '{said[0]}', a fee each "
-                f"{fee_period(said[0])} ({values.amount_text(float(owed[owing].sum()))}): "
+                f"{period} ({values.amount_text(float(owed[owing].sum()))}): "
                 "revenue to come (potential); the fee stays their revenue (current), a "
                 "period's fee owed being no part of it."]
     return [f"Each client's revenue (current) is '{said[0]}' less what '{header}' says is "
