@@ -141,6 +141,16 @@ def dump(db, exclude: tuple[str, ...] = ()) -> dict[str, list[tuple]]:
     return out
 
 
+def clear_clock(db) -> None:
+    """Blank what only the clock writes: the clients' and saved mappings' ``updated_at``
+    and the same key in the journal's before-images (an import crossing a second
+    boundary would otherwise differ from the same import run again)."""
+    for table in ("clients", "saved_mappings"):
+        db.execute(f"UPDATE {table} SET updated_at = NULL")
+    db.execute("UPDATE import_changes SET before = json_remove(before, '$.updated_at') "
+               "WHERE json_valid(before) AND json_type(before) = 'object'")
+
+
 def clients(db, columns: str = "client_id, name, furthest_stage") -> list[tuple]:
     """Selected client columns, sorted."""
     return sorted(db.execute(f"SELECT {columns} FROM clients").fetchall(), key=repr)

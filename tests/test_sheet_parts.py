@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import HISTORY_TABLES, dump, xlsx_bytes
+from conftest import HISTORY_TABLES, clear_clock, dump, xlsx_bytes
 from journey.errors import UnreadableFile
 from journey.ingest import import_file, plan_file, undo_import, xlsx_columns
 from journey.ingest import read as readers
@@ -54,8 +54,7 @@ def imported(data: bytes, cells: int, filename: str = "tracker.xlsx"):
     db = open_memory_workspace()
     set_setting(db, "max_import_cells", cells)
     results = import_file(db, filename, data)
-    for table in ("clients", "saved_mappings"):
-        db.execute(f"UPDATE {table} SET updated_at = NULL")
+    clear_clock(db)
     found = dump(db, exclude=("imports", "settings"))
     db.close()
     return found, [(r.sheet, r.rows, r.inserted, r.updated, r.rejected, sorted(r.notes),

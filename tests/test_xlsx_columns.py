@@ -16,7 +16,7 @@ import openpyxl.chart
 import pytest
 import pyarrow as pa
 
-from conftest import dump, xlsx_bytes
+from conftest import clear_clock, dump, xlsx_bytes
 from journey.ingest import import_file, xlsx_columns
 from journey.ingest import read as readers
 from journey.workspace import open_memory_workspace
@@ -60,8 +60,7 @@ def both_ways(monkeypatch, data: bytes, filename: str = "tracker.xlsx"):
         monkeypatch.setattr(xlsx_columns, "MIN_ROWS", smallest)
         db = open_memory_workspace()
         results = import_file(db, filename, data)
-        for table in ("clients", "saved_mappings"):          # the clock, not the reading
-            db.execute(f"UPDATE {table} SET updated_at = NULL")
+        clear_clock(db)
         found.append((dump(db, exclude=("imports",)),
                       [(r.sheet, r.inserted, r.rejected, r.notes) for r in results]))
         db.close()
