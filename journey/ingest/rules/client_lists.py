@@ -16,9 +16,9 @@ from ...fields import (FIRMOGRAPHIC_HEADERS, MEMBER_HEADERS, MEMBERS_FEES, PERIO
                        names_a_last_visit, names_a_visit_fee, names_money_paid,
                        names_money_spent, normalise_header)
 from ...stages import (ACTIVE_OF, CUSTOMER_SINCE, JOB_UNDER_WAY, LIST_UNREACHABLE, OPEN_OF,
-                       PAID_STEPS, QUOTE_GIVEN_WORDS, RANK, TICK_STEPS, normalise_value)
+                       PAID_STEPS, QUOTE_GIVEN_WORDS, TICK_STEPS, normalise_value)
 from ...text import counted, its, listed, name_key, was, without_accents
-from .common import clients_counted, dated, ticks
+from .common import before, clients_counted, dated, lift, ticks
 from .deals import active_in_a_pipeline, open_deals
 from .payers import LEAD_WORDS, list_of_payers, sessions_had
 
@@ -107,7 +107,7 @@ def quoted_fees(out: pd.DataFrame, frame: pd.DataFrame,
     revenue = pd.to_numeric(out["revenue_current"], errors="coerce")
     quoted = (revenue.gt(0) & values.per_distinct(frame[status], normalise_value).isin(
         _QUOTE_GIVEN).reindex(out.index, fill_value=False).astype(bool)
-              & out["stage"].map(lambda stage: RANK.get(stage, -1)).lt(RANK["purchase"]))
+              & before(out, "purchase"))
     if not quoted.any():
         return []
     count = _revenue_to_come(out, columns_for, said, revenue, quoted)
@@ -261,7 +261,7 @@ def trial_tiers_considering(out: pd.DataFrame, frame: pd.DataFrame,
     paid = (pd.to_numeric(out["revenue_current"], errors="coerce").gt(0)
             if "revenue_current" in out else pd.Series(False, index=out.index))
     trying = (tiers.isin({normalise_value(word) for word in values.TRIAL_WORDS}) & ~paid
-              & out["stage"].map(lambda stage: RANK.get(stage, -1)).lt(RANK["consideration"]))
+              & before(out, "consideration"))
     if not trying.any():
         return []
     out["stage"] = out["stage"].where(~trying, "consideration")
@@ -288,7 +288,7 @@ def trials_in_cells(out: pd.DataFrame, frame: pd.DataFrame,
     for bought in ("revenue_current", "purchases"):     # (money paid, or orders counted)
         if bought in out:
             paid |= pd.to_numeric(out[bought], errors="coerce").gt(0)
-    below = out["stage"].map(lambda stage: RANK.get(stage, -1)).lt(RANK["consideration"])
+    below = before(out, "consideration")
     notes = []
     for header, target in mapping.items():
         remarks = target == "note" or match_header(header)[0] == "note" or bool(
@@ -342,7 +342,7 @@ def trials_not_paid(out: pd.DataFrame, frame: pd.DataFrame,
             else pd.Series(None, index=frame.index, dtype=object))
     paid_after = paid.notna() & (paid.fillna("") >= ends.fillna(""))
     trying = (ends.notna() & ~paid_after
-              & out["stage"].map(lambda stage: RANK.get(stage, -1)).le(RANK["purchase"]))
+              & before(out, "retention"))
     if not trying.any():
         return []
     out["stage"] = out["stage"].where(~trying, "consideration")
@@ -376,11 +376,9 @@ def paid_on_a_day(out: pd.DataFrame, frame: pd.DataFrame,
             _TRIAL_END.match(normalise_header(h)) for h in headers):
         return []
     paid = values.parse_dates(frame[paid_header])[0].reindex(out.index)
-    lifted = paid.notna() & out["stage"].map(lambda stage: RANK.get(stage, -1)).lt(
-        RANK["purchase"])
+    lifted = lift(out, paid.notna(), "purchase")
     if not lifted.any():
         return []
-    out.loc[lifted, "stage"] = "purchase"
     count = clients_counted(out, lifted)
     return [f"{counted(count, 'client')} with a day in '{paid_header}' {was(count)} read as "
             "having paid (purchase), above what the status says."]
@@ -449,7 +447,7 @@ def renewals_paid(out: pd.DataFrame, frame: pd.DataFrame,
         first = first.where(days["trial"].isna() | (days["trial"] < first), days["trial"])
     gap = (days["paid"] - first).dt.days
     again = gap.ge(_period_days(frame, headers))
-    again &= out["stage"].map(lambda stage: RANK.get(stage, -1)).lt(RANK["retention"])
+    again &= before(out, "retention")
     if not again.any():
         return []
     out["stage"] = out["stage"].where(~again, "retention")
@@ -608,8 +606,7 @@ def ticked_steps(out: pd.DataFrame, frame: pd.DataFrame, mapping: dict[str, str 
         if paid_apart and normalise_header(header) == "booked":
             stage = "consideration"
         steps[header] = stage
-        lifted = ticked & out["stage"].map(lambda s: RANK.get(s, -1)).lt(RANK[stage])
-        out.loc[lifted, "stage"] = stage
+        lift(out, ticked, stage)
         if dated(frame.loc[ticked[ticked].index, header]):
             days_of.append(header)
             _keep_step_days(out, stage, values.parse_dates(
@@ -668,7 +665,7 @@ def steps_taken(rows: pd.DataFrame, frame: pd.DataFrame, mapping: dict[str, str 
     if since is not None:
         days = (rows["first_contact"] if mapping[since] == "first_contact"
                 else values.parse_dates(frame.loc[rows.index, since], day_first=day_first)[0])
-        reached = (rows["stage"].map(lambda s: RANK.get(s, -1)).ge(RANK["purchase"])
+        reached = (~before(rows, "purchase")
                    if "stage" in rows else pd.Series(False, index=rows.index))
         if "purchases" in rows:
             reached |= pd.to_numeric(rows["purchases"], errors="coerce").ge(1)

@@ -18,7 +18,7 @@ from ...stages import (DEPOSIT_PAID, PAID_IN_FULL, PAID_STEPS, RANK, normalise_v
                        read_stage_value, said_parts)
 from ...text import counted, listed
 from ..understand import column_or_blank, is_blank
-from .common import clients_counted, ticks
+from .common import clients_counted, lift, stage_ranks, ticks
 from .paid import (names_owed, names_paid_so_far, paid_parts, paid_words, parts_said_in_cell,
                    said_half)
 
@@ -49,8 +49,7 @@ def paid_amounts(out: pd.DataFrame, frame: pd.DataFrame, mapping: dict[str, str 
               and "revenue_potential" not in columns_for):
             return _deposit_of_total(out, paid, header, said, columns_for,
                                      "what" if so_far else "the deposit")
-        lifted = paid.gt(0) & out["stage"].map(lambda s: RANK.get(s, -1)).lt(RANK["purchase"])
-        out.loc[lifted, "stage"] = "purchase"
+        lift(out, paid.gt(0), "purchase")
         count = clients_counted(out, paid.gt(0))
         taxed = f" ({tax_note(header)})" if tax_note(header) else ""
         return [f"'{header}' holds amounts of money{taxed}: "
@@ -87,8 +86,7 @@ def _deposit_of_total(out: pd.DataFrame, paid: pd.Series, header: str, said: str
     out["revenue_potential"] = owed.where(owed.notna(), whole.where(got.isna() & whole.gt(0))
                                           ).round(2)
     columns_for["revenue_potential"] = [said]
-    lifted = got.gt(0) & out["stage"].map(lambda s: RANK.get(s, -1)).lt(RANK["purchase"])
-    out.loc[lifted, "stage"] = "purchase"
+    lift(out, got.gt(0), "purchase")
     count = clients_counted(out, got.gt(0))
     return [f"'{header}' holds {what} each client paid of '{said}': "
             f"{counted(count, 'client')} paid {values.amount_text(float(got.sum()))} "
@@ -206,8 +204,8 @@ def balances_owed(out: pd.DataFrame, frame: pd.DataFrame, mapping: dict[str, str
     # (one owing all of the price was given it and has paid none: considering; not a
     # period's fee owed, a member behind with it)
     stage = column_or_blank(out, "stage")
-    priced = owed.ge(price - 0.005) & owing & stage.map(lambda s: RANK.get(s, -1)).lt(
-        RANK["consideration"]) & (not arrears)
+    priced = (owed.ge(price - 0.005) & owing & stage_ranks(stage).lt(RANK["consideration"])
+              & (not arrears))
     out["stage"] = stage.where(~priced, "consideration")
     count = clients_counted(out, owing)
     if arrears:
@@ -321,8 +319,7 @@ def trial_fees_paid(out: pd.DataFrame, frame: pd.DataFrame, mapping: dict[str, s
     if money.bad.any() or not fees.gt(0).any():
         return []
     tried = fees.gt(0)
-    lifted = tried & out["stage"].map(lambda s: RANK.get(s, -1)).lt(RANK["consideration"])
-    out.loc[lifted, "stage"] = "consideration"
+    lifted = lift(out, tried, "consideration")
     revenue = (pd.to_numeric(out["revenue_current"], errors="coerce") if "revenue_current" in out
                else pd.Series(float("nan"), index=out.index))
     out["revenue_current"] = revenue.add(fees.where(tried), fill_value=0).where(

@@ -12,6 +12,7 @@ import pandas as pd
 from ... import values
 from ...fields import normalise_header
 from ...journal import Problem
+from ...stages import RANK
 from ...text import name_key
 from ..read import RawSheet
 from ..understand import column_label
@@ -82,6 +83,24 @@ def amounts_given_back(frame: pd.DataFrame) -> pd.Series:
 # note).
 DESCRIBED = re.compile(r"^(?:item|items|product|service|particulars|lineitem|"
                         r"itemdescription|itemname|productname|what)$")
+
+
+def stage_ranks(stages: pd.Series) -> pd.Series:
+    """Each row's stage rank so far (RANK), -1 where it has none."""
+    return stages.map(lambda stage: RANK.get(stage, -1))
+
+
+def before(out: pd.DataFrame, stage: str) -> pd.Series:
+    """Rows of ``out`` whose stage so far comes before ``stage``, or that have none."""
+    return stage_ranks(out["stage"]).lt(RANK[stage])
+
+
+def lift(out: pd.DataFrame, these: pd.Series, stage: str) -> pd.Series:
+    """Move ``these`` rows up to ``stage`` where their stage so far comes before it
+    (``out`` is changed in place); returns the rows moved."""
+    lifted = these & before(out, stage)
+    out.loc[lifted, "stage"] = stage
+    return lifted
 
 
 def clients_counted(out: pd.DataFrame, these: pd.Series) -> int:

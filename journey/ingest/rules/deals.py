@@ -12,10 +12,10 @@ from ... import values
 from ...fields import (ESTIMATED_VALUE, QUOTE_HEADERS, VISIT_TYPE_HEADERS, normalise_header,
                        plain_header)
 from ...stages import (CONSULTATION_WORDS, OPEN_WORDS, QUOTE_ACCEPTED, QUOTE_TURNED_DOWN,
-                       QUOTE_WORDS, RANK, normalise_value, read_stage_value)
+                       QUOTE_WORDS, normalise_value, read_stage_value)
 from ...text import counted, listed, match_key, was, without_accents
 from ..understand import DEAL_VALUE, column_or_blank, work_column
-from .common import DESCRIBED, clients_counted, unmapped
+from .common import DESCRIBED, before, clients_counted, unmapped
 from .refunds import no_shows
 
 
@@ -180,7 +180,7 @@ def quoted_considering(out: pd.DataFrame, columns_for: dict[str, list[str]]) -> 
         if column in out:
             bought |= pd.to_numeric(out[column], errors="coerce").gt(0)
     quoted = (pd.to_numeric(out["revenue_potential"], errors="coerce").gt(0) & ~bought
-              & out["stage"].map(lambda stage: RANK.get(stage, -1)).lt(RANK["consideration"]))
+              & before(out, "consideration"))
     if not quoted.any():
         return []
     out["stage"] = out["stage"].where(~quoted, "consideration")
