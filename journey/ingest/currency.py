@@ -85,6 +85,10 @@ _CELL_WORD = (r"(?i)(?:^|[^\p{L}])(?P<token>" + "|".join(
            key=len, reverse=True))
     + r")(?:[^\p{L}]|$)")
 
+# A cell of digits, spaces and separators alone ("6513.97", "(1,200)"), which names no
+# currency: the patterns above are not searched in it.
+_PLAIN_NUMBER = r"^[\d\s.,'+()-]*$"
+
 # The rand's "R" before an amount ("R150.00": a South African till's, Yoco's), in a column
 # read as money (values reads it so only with cents): no single-letter sign elsewhere.
 _CELL_RAND = r"^[-+]?\s*(?P<token>R)\s?\d"
@@ -213,6 +217,8 @@ def _from_cells(frame: pd.DataFrame, mapping: dict[str, str | None],
             continue            # (numbers, as a workbook holds them, write no currency)
         text = pa.array(column.where(written_as_text).to_numpy(), pa.string(),
                         from_pandas=True)
+        text = pc.if_else(pc.match_substring_regex(text, _PLAIN_NUMBER),   # (none to find)
+                          pa.scalar(None, pa.string()), text)
         tokens = _matched(text, _CELL_SIGN)
         missing = pc.is_null(tokens)
         if pc.any(missing).as_py():

@@ -3031,12 +3031,19 @@ def _names_order_statuses(column: pd.Series) -> bool:
 
 def _numbered_labels(column: pd.Series) -> bool:
     """Whether a column holds one word numbered on every row ("Lead #1001", "Lead #1002"):
-    a tool's default names for its records, no one's name."""
+    a tool's default names for its records, no one's name. (The first 64 rows turn a
+    column of names away: every row is read only where they pass.)"""
+    return _labelled_alike(column.iloc[:64], fewest=0) and _labelled_alike(column, fewest=2)
+
+
+def _labelled_alike(column: pd.Series, fewest: int) -> bool:
+    """Whether every filled cell of ``column`` (at least ``fewest``) is one word and a
+    number, the same word in each."""
     cells = column.dropna().astype(str).str.strip()
     cells = cells[cells.ne("")]
     label = cells.str.replace(r"[\d#/-]+", "", regex=True).str.strip().str.casefold()
-    return (len(cells) >= 2 and bool(cells.str.contains(r"\d").all())
-            and label.nunique() == 1 and bool(label.iloc[0]))
+    return (len(cells) >= fewest and bool(cells.str.contains(r"\d").all())
+            and label.nunique() <= 1 and (label.empty or bool(label.iloc[0])))
 
 
 def _names_stages(column: pd.Series) -> bool:

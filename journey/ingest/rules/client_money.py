@@ -471,15 +471,19 @@ def counts_priced(out: pd.DataFrame, frame: pd.DataFrame,
     paid_in = columns_for.get("revenue_current", [None])[0]
     if header not in frame or paid_in not in frame or PAID_COUNT.match(normalise_header(header)):
         return []
+    others = [h for h in frame.columns if h not in (header, paid_in)]
+    agreed = [h for h in others if _AGREED_TOTAL.search(normalise_header(h))]
+    totals = _money_columns(frame, agreed)
+    if not totals:
+        return []                             # (no total agreed: no price is read)
     count = pd.to_numeric(frame[header], errors="coerce")
     paid = pd.to_numeric(out["revenue_current"], errors="coerce").reindex(frame.index)
-    money = {h: values.money_column(frame[h]) for h in frame.columns if h not in (header, paid_in)}
-    money = {h: m.values for h, m in money.items() if m is not None and m.values.notna().sum() >= 2}
+    rest = _money_columns(frame, [h for h in others if h not in totals])
+    money = {h: totals[h] if h in totals else rest[h] for h in others if h in totals or h in rest}
     for each, price in money.items():
-        for total_header, total in money.items():
+        for total_header, total in totals.items():
             rows = count.notna() & price.notna() & total.notna() & count.gt(0)
-            if (each == total_header or not _AGREED_TOTAL.search(normalise_header(total_header))
-                    or rows.sum() < 2 or not paid.lt(total).any()) or not (
+            if (each == total_header or rows.sum() < 2 or not paid.lt(total).any()) or not (
                     (count * price - total)[rows].abs().lt(0.01).all()) or (
                     price[rows].eq(total[rows]).all()):
                 continue
@@ -488,6 +492,13 @@ def counts_priced(out: pd.DataFrame, frame: pd.DataFrame,
             return [f"'{header}' times '{each}' is '{total_header}' on every row: the "
                     f"{header.lower()} agreed and priced, not read as purchases made."]
     return []
+
+
+def _money_columns(frame: pd.DataFrame, headers: list) -> dict[object, pd.Series]:
+    """The amounts of those of ``headers`` whose every cell is money or blank, with two or
+    more amounts."""
+    read = {h: values.money_column(frame[h]) for h in headers}
+    return {h: m.values for h, m in read.items() if m is not None and m.values.notna().sum() >= 2}
 
 
 # A client list's fee of one lesson, session or class ("Lesson fee", "Price per session"),
