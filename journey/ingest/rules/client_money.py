@@ -478,8 +478,8 @@ def counts_priced(out: pd.DataFrame, frame: pd.DataFrame,
         return []                             # (no total agreed: no price is read)
     count = pd.to_numeric(frame[header], errors="coerce")
     paid = pd.to_numeric(out["revenue_current"], errors="coerce").reindex(frame.index)
-    rest = _money_columns(frame, [h for h in others if h not in totals])
-    money = {h: totals[h] if h in totals else rest[h] for h in others if h in totals or h in rest}
+    read = {**totals, **_money_columns(frame, [h for h in others if h not in totals])}
+    money = {h: read[h] for h in others if h in read}          # (in the sheet's order)
     for each, price in money.items():
         for total_header, total in totals.items():
             rows = count.notna() & price.notna() & total.notna() & count.gt(0)
