@@ -291,6 +291,8 @@ def test_classes_in_a_pass_with_no_price_are_no_money(tmp_path):
     to come (was 12 revenue and 14 to come: classes read as pounds)."""
     found = cli_import_book(tmp_path, "Class passes.xlsx", passes(price=False))[0]
     assert found["mapping"]["Total"] is None
+    assert ("'Total' counts classes, sessions or credits (whole numbers with no currency, on "
+            "a list of passes): kept as extra, not money") in found["explanation"]
     assert sums(tmp_path) == (None, None)
 
 
