@@ -1031,6 +1031,8 @@ def read_stage_value(value: object, mapping: dict[str, str] | None = None) -> St
     if isinstance(value, str) and (when := _WHEN_AFTER.search(value)) and (
             said := read_stage_value(value[:when.start()], mapping)).outcome:
         return said             # "Left Dec", "Cancelled 3/4": the outcome, when said after
+    if paid_said := _paid_beside_frequency(key):
+        return read_stage_value(paid_said, mapping)     # "One-off, paid": as "paid" says
     parts = said_parts(value)
     if len(parts) > 1:          # "Lost - price", "Paid/Payé", "Repeat ✓"; not "Lead - lost"
         reads = [read_stage_value(part, mapping) for part in parts]
@@ -1066,6 +1068,27 @@ _PAID_AFTER = frozenset(normalise_value(w) for w in (
     "paid", "pd", "paid in full", *PART_PAID_WORDS.split(",")))
 
 
+# How often a job is done, written beside a payment's word in a status ("One-off, paid",
+# "Paid, one-off", "Single visit paid", "Monthly - paid"): it says no stage of its own (a
+# one-off is no retention), so the payment's word is read alone.
+FREQUENCY_WORDS = frozenset(normalise_value(w) for w in (
+    "one off, one-off, oneoff, one time, one-time, once, single, single visit, single job, "
+    "single call out, single callout, single treatment, single session, single booking, "
+    "ad hoc, ad-hoc, adhoc, payg, pay as you go, weekly, fortnightly, monthly, quarterly, "
+    "annual, annually, yearly").split(","))
+
+
+def _paid_beside_frequency(key: str) -> str | None:
+    """A status's payment word (``PAYMENT_STATUSES``: paid, unpaid, refunded...) where the
+    rest of it (``key``, normalised) is a frequency (``FREQUENCY_WORDS``); else None."""
+    for word in FREQUENCY_WORDS:
+        if key != word and (key.startswith(word) or key.endswith(word)):
+            rest = key[len(word):] if key.startswith(word) else key[:-len(word)]
+            if rest in PAYMENT_STATUSES:
+                return rest
+    return None
+
+
 def said_parts(value: object) -> list[str]:
     """A text cell's parts (see ``_PARTS``), empty ones left out; [value] for no text."""
     if not isinstance(value, str):
@@ -1092,6 +1115,8 @@ def order_status_key(value: object) -> str:
     """An order's status as compared (normalise_value), less the word "order" before it
     where the rest is an order's status (ORDER_STATUS_KIND): "Pedido Entregue": "entregue"."""
     key = normalise_value(value)
+    if key not in ORDER_STATUS_KIND and (paid_said := _paid_beside_frequency(key)):
+        return paid_said                                # ("One-off, paid": "paid")
     rest = _ORDER_WORD_FIRST.sub("", key, count=1)
     return rest if key not in ORDER_STATUS_KIND and rest in ORDER_STATUS_KIND else key
 

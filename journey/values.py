@@ -1945,3 +1945,71 @@ def month_year_start(cell: object) -> str | None:
         month = int(found["month"] or found["month_after"])
         year = int(found["year_after"] or found["year_before"])
     return f"{year:04d}-{month:02d}-01" if month and 1 <= month <= 12 else None
+
+
+# A stay or a booking written as a range of days: "10-14 Apr 2025", "3–5 May",
+# "28 Apr - 2 May 2025", "Apr 10-14, 2025", "10/04/2025 - 14/04/2025". Its first day is the
+# booking's date. A range needs a month's word on its days, or a whole date on each side:
+# "7-9" (a score), "2025-104" (an invoice) and "9-5" (hours) are none.
+_TO = r"\s*[-–—]\s*|\s+(?:to|until|till|thru|through)\s+"
+_WEEKDAY_BEFORE = r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?"
+_DAY = r"(\d{1,2})(?:st|nd|rd|th)?"
+_YEAR_AFTER = r"(?:,?\s+((?:19|20)\d\d))?"
+_DAYS_THEN_MONTH = re.compile(
+    rf"(?i)^{_WEEKDAY_BEFORE}{_DAY}(?:\s+([a-z]+)\.?{_YEAR_AFTER})?(?:{_TO})"
+    rf"{_WEEKDAY_BEFORE}{_DAY}\s+([a-z]+)\.?{_YEAR_AFTER}$")
+_MONTH_THEN_DAYS = re.compile(
+    rf"(?i)^{_WEEKDAY_BEFORE}([a-z]+)\.?\s+{_DAY}{_YEAR_AFTER}(?:{_TO})"
+    rf"(?:([a-z]+)\.?\s+)?{_DAY}{_YEAR_AFTER}$")
+_WHOLE_DATES = re.compile(r"^(\d{1,4}([/.-])\d{1,2}\2\d{2,4})(?:\s+[-–—]\s+|\s*[–—]\s*|\s+to\s+|"
+                          r"(?<=\d[/.]\d\d)-|(?<=\d[/.]\d\d\d\d)-)(\d{1,4}\2\d{1,2}\2\d{2,4})$",
+                          re.IGNORECASE)
+
+
+# What every range of days holds, and a date alone does not ("2025-04-10", "10:00 -0500"): a
+# long dash after a day, a dash or a "to" between spaces, two days joined by a dash
+# ("10-14"), or two dates written with slashes joined by one: a quick look that spares the
+# reading of columns of none.
+_RANGE_HINT = (r"(?i)\d\s*[–—]|\s(?:-|to|until|till|thru|through)\s+(?:[a-z]+\.?,?\s+)?\d|"
+               r"(?:^|[^\d/.-])\d{1,2}(?:st|nd|rd|th)?-\d{1,2}(?:$|[^\d/.:-])|\d[/.]\d{2,4}-\d")
+
+
+def date_range_starts(column: pd.Series) -> pd.Series:
+    """``date_range_start`` of each cell of a column (None where it is no range); quick on a
+    column with none."""
+    texts = [cell for cell in pd.unique(column.dropna()) if isinstance(cell, str)]
+    if not texts or not _match(pa.array(texts, pa.string()), _RANGE_HINT).any():
+        return pd.Series(None, index=column.index, dtype=object)
+    return per_distinct(column, date_range_start)
+
+
+def date_range_start(cell: object) -> str | None:
+    """The first day of a range of days written in one cell ("10-14 Apr 2025": "10 Apr 2025",
+    "Apr 28 - May 2, 2025": "28 Apr 2025", "30 Dec - 2 Jan 2025": "30 Dec 2024",
+    "3–5 May": "3 May", "10/04/2025 - 14/04/2025": "10/04/2025"), as written for
+    ``parse_dates`` (or ``with_year`` where no year is given); None for anything else, and
+    for a range that ends before it starts."""
+    if not isinstance(cell, str) or not any(ch.isdigit() for ch in cell):
+        return None
+    text = " ".join(cell.split())
+    if found := _WHOLE_DATES.match(text):
+        return found[1]
+    if found := _DAYS_THEN_MONTH.match(text):
+        day, month, year, last_day, last_month, last_year = found.groups()
+    elif found := _MONTH_THEN_DAYS.match(text):
+        month, day, year, last_month, last_day, last_year = found.groups()
+    else:
+        return None
+    month = month or last_month
+    last_month = last_month or month
+    number, last_number = _MONTHS.get(month.casefold()), _MONTHS.get(last_month.casefold())
+    if not number or not last_number or not (1 <= int(day) <= 31 and 1 <= int(last_day) <= 31):
+        return None
+    if year is None and last_year is not None:
+        year = str(int(last_year) - (number > last_number))     # (over a year's end,
+        if number > last_number and number - last_number < 9:  # within a season: not
+            return None                                         # "2 May - 28 Apr 2025")
+    if (int(year or 0), number, int(day)) >= (int(last_year or year or 0), last_number,
+                                               int(last_day)):
+        return None
+    return f"{int(day)} {month} {year}" if year else f"{int(day)} {month}"

@@ -124,8 +124,8 @@ from ..fields import (DATE, NAMES_NO_CLIENT, PERIODS_ALSO_NAMES, STARTED_HEADER,
                       field_type, match_header, names_a_birth_date, normalise_header,
                       period_of)
 from ..text import counted, rows_text, was
-from ..values import (is_day_dash_month, month_year_start, parse_dates, per_distinct, with_year,
-                      year_named)
+from ..values import (date_range_starts, is_day_dash_month, month_year_start, parse_dates,
+                      per_distinct, with_year, year_named)
 from .xlsx_columns import (_RARE_TYPES, FastSheets, RowSpan, SheetEntry, Span, _column_index,
                            open_member, re2_search, shared_strings_look_dated, workbook_sheets)
 from .xlsx_parts import (_LAST_CELL, _SHEET_DATA, PART_SHEET, _header_row, column_repeats,
@@ -1988,6 +1988,7 @@ def _build_sheet(sheet_name: str, grid: _Grid, notes: list[str],
         notes += headings
         title = " ".join(str(col[filled[k]]) for k in range(titles) for col in grid.columns
                          if col[filled[k]] is not None)
+        notes += _range_starts(frame)
         years_notes, yearless = _years_added(frame, title, sheet_name, file_name)
         notes += years_notes
         notes += _start_months(frame)
@@ -2062,6 +2063,36 @@ def _keyed_codes(frame: pd.DataFrame, around: list[str]) -> list[str]:
         read = ", ".join(f"{written[code]!r} as {key[code]!r}" for code in written)
         notes.append(f"'{header}' holds codes the key beside the table explains: read "
                      f"{read}.")
+    return notes
+
+
+def _range_starts(frame: pd.DataFrame) -> list[str]:
+    """In a column of dates, a stay or a booking written as a range of days ("10-14 Apr
+    2025", "Apr 10-14, 2025", "10/04/2025 - 14/04/2025") is read as its first day
+    (``date_range_start``; ``frame`` changed in place): the booking's date is the day it
+    starts. Only where every other cell of the column is a date (with or without its year).
+    Returns a note per column."""
+    notes = []
+    for header in frame.columns:
+        found = match_header(header)[0]
+        if found is not None and field_type(found) != DATE or names_a_birth_date(header):
+            continue
+        starts = date_range_starts(frame[header])
+        ranged = starts.notna()
+        if not ranged.any():
+            continue
+        cells = frame[header].dropna()
+        starts, ranged = starts[cells.index], ranged[cells.index]
+        others = cells[~ranged]
+        if len(others) and (parse_dates(others)[1] & per_distinct(
+                others, lambda cell: with_year(cell, 2000)).isna()).any():
+            continue            # (a range among words: a note's, not a date's column)
+        frame.loc[starts.index[ranged], header] = starts[ranged]
+        count = int(ranged.sum())
+        shown = ", ".join(list(dict.fromkeys(cells[ranged].astype(str)))[:2])
+        notes.append(f"{counted(count, 'date')} in '{header}' written as a range of days "
+                     f"({shown}) {was(count)} read as {'its' if count == 1 else 'their'} "
+                     "first day: a stay's or a booking's date is the day it starts.")
     return notes
 
 

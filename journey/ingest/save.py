@@ -37,7 +37,7 @@ from sqlite_utils import Database
 
 from .. import values
 from ..derive import VISIT_SALE_KEY, insert_new_clients, refresh_clients
-from ..fields import CLIENT_FIELDS, EVENT_FIELDS, PROFILE_FIELDS
+from ..fields import CLIENT_FIELDS, EVENT_FIELDS, PROFILE_FIELDS, QUOTE_HEADERS, normalise_header
 from ..kinds import COUNTS, OF_ORDERS, SALE_KINDS, SALES
 from ..journal import (
     BOOKKEEPING, JOINED, LINKED, NOT_BLANKED, Detached, Problem, Undone, check_undoable, encode_image,
@@ -223,6 +223,7 @@ def import_file(db: Database, filename: str, data: bytes, *, kind: str = "auto",
             # whole sheet at once.
             plan = replace(plan, raw=whole_sheet(plan.raw))
         prepared.append(prepare_sheet(plan, stage_map=combined, day_first=day_first))
+    _quotes_paid_in_other_sheets(prepared)
     results = []
     parted = any(plan.raw.more is not None for plan in plans)
     with write(db, keep=not dry_run), _import_cache(db, PARTED_CACHE_KIB if parted else None):
@@ -256,6 +257,59 @@ def import_file(db: Database, filename: str, data: bytes, *, kind: str = "auto",
         if dry_run:
             result.import_id = None
     return results
+
+
+def _quotes_paid_in_other_sheets(prepared: list[PreparedSheet]) -> None:
+    """In a workbook whose client list gives each client's quote as revenue to come (a
+    photo booth's "Enquiries": "Quoted" £495, ``QUOTE_HEADERS``) and another sheet the sales
+    (its "Bookings": £495 paid in full, a £100 deposit), what a client paid of the quote
+    is no longer to come: their revenue to come is the quote less their sales in the
+    workbook's other sheets, none below 0 (the rows of ``prepared`` are changed, and the
+    client list's note says so). Worked out before anything is saved, so the sheets in
+    either order give the same figures."""
+    paid: dict[str, float] = {}
+    for sheet in prepared:
+        rows = sheet.rows
+        if (sheet.plan.kind != "events" or sheet.plan.raw.more is not None  # (in parts:
+                or "kind" not in rows or "amount" not in rows):           # left as read)
+            continue
+        sales = rows["kind"].isin(SALE_KINDS) & pd.to_numeric(rows["amount"],
+                                                              errors="coerce").gt(0)
+        if not sales.any():
+            continue
+        keys = client_keys(rows["client_id"][sales] if "client_id" in rows else None,
+                           rows["name"][sales] if "name" in rows else None, int(sales.sum()))
+        for key, amount in zip(keys, pd.to_numeric(rows["amount"][sales])):
+            if key is not None:
+                paid[key] = paid.get(key, 0.0) + float(amount)
+    if not paid:
+        return
+    for sheet in prepared:
+        rows = sheet.rows
+        quoted = [h for h, f in sheet.plan.mapping.items() if f == "revenue_potential"
+                  and normalise_header(h) in QUOTE_HEADERS]
+        if (sheet.plan.kind != "clients" or sheet.plan.raw.more is not None or not quoted
+                or "revenue_potential" not in rows):
+            continue
+        keys = pd.Series(client_keys(rows["client_id"] if "client_id" in rows else None,
+                                     rows["name"] if "name" in rows else None, len(rows)),
+                         index=rows.index)
+        got = keys.map(paid).astype(float)
+        potential = pd.to_numeric(rows["revenue_potential"], errors="coerce")
+        revenue = (pd.to_numeric(rows["revenue_current"], errors="coerce")
+                   if "revenue_current" in rows else pd.Series(float("nan"), index=rows.index))
+        taken = got.notna() & potential.gt(0) & ~revenue.gt(0)  # (none paid on the list)
+        if not taken.any():
+            continue
+        left = (potential - got).round(2)
+        rows.loc[taken, "revenue_potential"] = left.where(left.gt(0))[taken]
+        count = int(taken.sum())
+        sheet.notes.append(
+            f"{counted(count, 'client')} quoted in '{quoted[0]}' "
+            f"{'has' if count == 1 else 'have'} bought on another sheet of the workbook "
+            f"({values.amount_text(float(got[taken].sum()))} paid): what was paid of the "
+            "quote is no longer revenue to come (potential); "
+            f"{values.amount_text(float(left[taken].clip(lower=0).sum()))} of it still is.")
 
 
 def _scope(client_ids: set[int], db: Database) -> list[int] | None:

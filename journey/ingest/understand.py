@@ -920,6 +920,16 @@ def refine_mapping(raw: RawSheet, mapping: dict[str, str | None], kind: str, *,
             mapping[header] = None
             said.append(f"'{header}' counts subscribers (no currency, beside money written "
                         "with one): kept as extra")
+    money_read = [h for h in free if mapping[h] in ("revenue_current", "amount",
+                                                    "revenue_potential")]
+    counting = class_counts(raw.frame, money_read) if money_read else frozenset()
+    for header in money_read:   # a studio's "Total" 10 beside "10-class pass" and "Price"
+        if header in counting:  # £90: classes in the pass, not money
+            target, mapping[header] = mapping[header], None
+            if target not in mapping.values():
+                used.discard(target)
+            said.append(f"'{header}' counts classes, sessions or credits (whole numbers "
+                        "with no currency, on a list of passes): kept as extra, not money")
     for header in free:         # a tutor's "Lessons" 10, 4: a count, not lessons learnt
         if mapping[header] == "lessons_learnt" and _whole_counts(raw.frame[header]):
             mapping[header] = None
@@ -1837,6 +1847,64 @@ def _priced_in_money(column: pd.Series) -> bool:
     filled = column.dropna().astype(str).str.strip()
     filled = filled[filled.ne("")]
     return len(filled) > 0 and filled.str.contains(_CURRENCY_WRITTEN).mean() > MOSTLY
+
+
+# Words naming classes, sessions or credits bought ahead in a pass or a pack (a studio's
+# "10-class pass", a trainer's "5 PT sessions", a climbing wall's "Punch card", "Bono 10").
+_CLASS_WORDS = (r"(?:class(?:es)?|sessions?|credits?|pass(?:es)?|packs?|punch(?:es)?|"
+                r"lessons?|bonos?|clases)(?![^\W\d_])")
+_CLASS_PASS = re.compile(r"(?i)(?<![^\W\d_])" + _CLASS_WORDS)
+_PASS_SIZE = re.compile(r"(?i)(\d+)\s*-?\s*(?:x\s*)?" + _CLASS_WORDS)
+_MOST_CLASSES = 100         # more in one pass than this: not a count of classes
+
+
+def class_counts(frame: pd.DataFrame, headers: list[str]) -> frozenset[str]:
+    """Of ``headers``, the columns of a list of passes or packs that count classes,
+    sessions or credits (a studio's "Total" 10 classes in the pass, "Balance" 4 left), not
+    money: the sheet names passes or classes (a header, or most cells of a column:
+    ``_CLASS_PASS``), and the column holds whole numbers up to ``_MOST_CLASSES`` with no
+    currency, each below the price a column written in money gives on its row, or each the
+    number the row's pass names ("10-class pass": 10), or no more than such a count on its
+    row ("Balance" 4 of 10)."""
+    whole = {}
+    for header in headers:
+        numbers = pd.to_numeric(frame[header], errors="coerce")
+        filled = frame[header].notna()
+        if (filled.any() and numbers[filled].notna().all() and _whole_counts(frame[header])
+                and numbers.max() <= _MOST_CLASSES
+                and not frame[header].astype(str).str.contains(_CURRENCY_WRITTEN).any()):
+            whole[header] = numbers
+    if not whole:
+        return frozenset()
+    named = [h for h in frame.columns if frame[h].dtype == object and frame[h].dropna().head(
+        _SAMPLE).map(lambda cell: isinstance(cell, str) and bool(_CLASS_PASS.search(cell))
+                     ).mean() > 0.5]
+    if not named and not any(_CLASS_PASS.search(str(h)) for h in frame.columns):
+        return frozenset()
+    prices = [values.read_money(frame[h]).values for h in frame.columns
+              if h not in whole and _priced_in_money(frame[h])]
+    sizes = [frame[h].map(_pass_size) for h in named]
+    counts = {h for h, numbers in whole.items()
+              if any(_each(numbers < price, numbers, price) for price in prices)
+              or any(_each(numbers == size, numbers, size, least=2) for size in sizes)}
+    return frozenset(counts | {h for h, numbers in whole.items() if any(
+        _each(numbers <= whole[count], numbers, whole[count]) for count in counts)})
+
+
+_SAMPLE = 200               # the cells of a column looked at for words naming passes
+
+
+def _pass_size(cell: object) -> float:
+    """The number of classes a pass's name gives ("10-class pass": 10), else NaN."""
+    found = isinstance(cell, str) and _PASS_SIZE.search(cell)
+    return float(found[1]) if found else float("nan")
+
+
+def _each(holds: pd.Series, left: pd.Series, right: pd.Series, least: int = 1) -> bool:
+    """Whether ``holds`` is true on every row where both sides are given (``least`` rows
+    at least)."""
+    both = left.notna() & right.notna()
+    return int(both.sum()) >= least and bool(holds[both].all())
 
 
 def _top_rating(column: pd.Series) -> int | None:

@@ -17,10 +17,10 @@ from ...fields import (PAID_COUNT, PAYEE_HEADERS, REFUNDED_HEADERS, REST_OF_TOTA
 from ...stages import (DEPOSIT_PAID, PAID_IN_FULL, PAID_STEPS, RANK, normalise_value,
                        read_stage_value, said_parts)
 from ...text import counted, listed
-from ..understand import column_or_blank, is_blank
+from ..understand import class_counts, column_or_blank, is_blank
 from .common import clients_counted, lift, stage_ranks, ticks
-from .paid import (names_owed, names_paid_so_far, paid_parts, paid_words, parts_said_in_cell,
-                   said_half)
+from .paid import (deposits_taken, names_owed, names_paid_so_far, paid_parts, paid_words,
+                   parts_said_in_cell, said_half)
 
 
 def paid_amounts(out: pd.DataFrame, frame: pd.DataFrame, mapping: dict[str, str | None],
@@ -47,8 +47,9 @@ def paid_amounts(out: pd.DataFrame, frame: pd.DataFrame, mapping: dict[str, str 
             columns_for["revenue_current"] = [header]
         elif ((base_header_key(header) in _DEPOSIT_PAID or so_far)
               and "revenue_potential" not in columns_for):
+            rest = None if so_far else _rest_paid_ticks(frame, mapping)
             return _deposit_of_total(out, paid, header, said, columns_for,
-                                     "what" if so_far else "the deposit")
+                                     "what" if so_far else "the deposit", rest)
         lift(out, paid.gt(0), "purchase")
         count = clients_counted(out, paid.gt(0))
         taxed = f" ({tax_note(header)})" if tax_note(header) else ""
@@ -72,15 +73,19 @@ def _paid_to_date(header: object) -> bool:
 
 
 def _deposit_of_total(out: pd.DataFrame, paid: pd.Series, header: str, said: str,
-                      columns_for: dict[str, list[str]], what: str = "the deposit"
-                      ) -> list[str]:
+                      columns_for: dict[str, list[str]], what: str = "the deposit",
+                      rest: tuple[str, pd.Series] | None = None) -> list[str]:
     """A client list's total (``said``: a wedding venue's "Price", an architect's "Fee")
     beside the money of the deposit paid ("Deposit paid" £2,000) or of all paid so far
     ("Paid to date"): each client's revenue (current) is what was paid, the rest of the
     total revenue to come (potential), and a client who paid some has bought (purchase).
-    ``out`` and ``columns_for`` are changed in place; returns a note."""
+    Where ``rest`` (``_rest_paid_ticks``: "Balance paid" ✓) says the rest was paid too, all
+    the total was. ``out`` and ``columns_for`` are changed in place; returns a note."""
     whole = pd.to_numeric(out["revenue_current"], errors="coerce")
     got = paid.reindex(out.index).where(lambda sums: sums.gt(0))
+    settled = (rest[1].reindex(out.index, fill_value=False).astype(bool) & whole.gt(0)
+               if rest else pd.Series(False, index=out.index))
+    got = got.where(~settled, whole)
     owed = (whole - got).where(lambda left: left.gt(0))
     out["revenue_current"] = got.where(got.notna(), whole.where(whole.le(0))).round(2)
     out["revenue_potential"] = owed.where(owed.notna(), whole.where(got.isna() & whole.gt(0))
@@ -88,7 +93,9 @@ def _deposit_of_total(out: pd.DataFrame, paid: pd.Series, header: str, said: str
     columns_for["revenue_potential"] = [said]
     lift(out, got.gt(0), "purchase")
     count = clients_counted(out, got.gt(0))
-    return [f"'{header}' holds {what} each client paid of '{said}': "
+    rest_said = (f" (all of it where '{rest[0]}' says the rest was paid: "
+                 f"{counted(int(settled.sum()), 'client')})" if settled.any() else "")
+    return [f"'{header}' holds {what} each client paid of '{said}'{rest_said}: "
             f"{counted(count, 'client')} paid {values.amount_text(float(got.sum()))} "
             f"(revenue, current; a purchase), and the "
             f"{values.amount_text(float(out['revenue_potential'].sum()))} not yet paid is "
@@ -181,7 +188,7 @@ def balances_owed(out: pd.DataFrame, frame: pd.DataFrame, mapping: dict[str, str
         return []
     header = next((h for h, f in mapping.items() if not f and h in frame and names_owed(h)),
                   None)
-    if header is None:
+    if header is None or class_counts(frame, [header]):     # ("Balance": 4 classes left)
         return []
     price = (pd.to_numeric(out["revenue_current"], errors="coerce")
              if columns_for["revenue_current"] == said
@@ -345,16 +352,17 @@ def _rest_of_total_paid(out: pd.DataFrame, frame: pd.DataFrame,
     Returns a note."""
     total = columns_for["revenue_current"]
     parts = paid_parts(frame, mapping)
+    if any(normalise_header(paid_by).removesuffix("paid") in REST_OF_TOTAL
+           for paid_by, _ in parts.values()) or (
+            not parts and _rest_paid_ticks(frame, mapping)):
+        # (a "Deposit" no column says was paid, beside the rest's "Balance paid": taken)
+        parts = {**deposits_taken(frame, mapping), **parts}
     if len(total) != 1 or not parts or "revenue_potential" in columns_for:
         return []
     if len(parts) > 1:
-        return _parts_of_total_paid(out, total[0], parts)
+        return _parts_of_total_paid(out, total[0], parts, columns_for)
     ((deposit, (deposit_paid, deposit_got)),) = parts.items()
-    by_key = {normalise_header(h): h for h, f in mapping.items() if not f and h in frame}
-    rest_paid = next((by_key[f"{rest}{paid}"] for rest in sorted(REST_OF_TOTAL)
-                      for paid in ("paid", "paidon", "received") if f"{rest}{paid}" in by_key
-                      and (rest not in by_key or is_blank(frame, by_key[rest]).all())), None)
-    rest_ticked = ticks(frame[rest_paid]) if rest_paid else None
+    rest_paid, rest_ticked = _rest_paid_ticks(frame, mapping) or (None, None)
     if rest_ticked is None:
         return []
     whole = pd.to_numeric(out["revenue_current"], errors="coerce")
@@ -364,15 +372,30 @@ def _rest_of_total_paid(out: pd.DataFrame, frame: pd.DataFrame,
     owed = (whole - paid.fillna(0)).where(lambda left: left.gt(0))
     out["revenue_current"], out["revenue_potential"] = paid.round(2), owed.round(2)
     columns_for["revenue_potential"] = total
+    taken = (f"'{deposit}' where '{deposit_paid}' says so" if deposit_paid != deposit
+             else f"'{deposit}' (a deposit taken: no column says otherwise)")
     return [f"Each client's revenue (current) is what was paid of '{total[0]}': "
-            f"'{deposit}' where '{deposit_paid}' says so and the rest where '{rest_paid}' "
+            f"{taken} and the rest where '{rest_paid}' "
             f"says so ({values.amount_text(float(paid.sum()))}); the "
             f"{values.amount_text(float(owed.sum()))} not yet paid is revenue to come "
             "(potential)."]
 
 
+def _rest_paid_ticks(frame: pd.DataFrame, mapping: dict[str, str | None]
+                     ) -> tuple[str, pd.Series] | None:
+    """A column of ticks saying the rest of a total was paid ("Balance paid" ✓: ``REST_OF_TOTAL``)
+    with no amount of its own (no "Balance", or one left empty): its header and its ticks."""
+    by_key = {normalise_header(h): h for h, f in mapping.items() if not f and h in frame}
+    rest_paid = next((by_key[f"{rest}{paid}"] for rest in sorted(REST_OF_TOTAL)
+                      for paid in ("paid", "paidon", "received") if f"{rest}{paid}" in by_key
+                      and (rest not in by_key or is_blank(frame, by_key[rest]).all())), None)
+    rest_ticked = ticks(frame[rest_paid]) if rest_paid else None
+    return None if rest_ticked is None else (rest_paid, rest_ticked)
+
+
 def _parts_of_total_paid(out: pd.DataFrame, total: str,
-                         parts: dict[str, tuple[str, pd.Series]]) -> list[str]:
+                         parts: dict[str, tuple[str, pd.Series]],
+                         columns_for: dict[str, list[str]]) -> list[str]:
     """A total beside its parts, each with a column saying whether it was paid (a band's
     "Fee", "Deposit" and "Deposit paid", "Balance" and "Balance paid"): each client's
     revenue (current) is the parts paid, the rest of the total revenue to come (potential).
@@ -384,7 +407,10 @@ def _parts_of_total_paid(out: pd.DataFrame, total: str,
     if not owed.notna().any():
         return []
     out["revenue_current"], out["revenue_potential"] = paid.round(2), owed.round(2)
-    pairs = " and ".join(f"'{h}' where '{paid_by}' says so" for h, (paid_by, _) in parts.items())
+    columns_for["revenue_potential"] = [total]
+    pairs = " and ".join(f"'{h}' where '{paid_by}' says so" if paid_by != h
+                         else f"'{h}' (a deposit taken: no column says otherwise)"
+                         for h, (paid_by, _) in parts.items())
     return [f"Each client's revenue (current) is what was paid of '{total}': {pairs} "
             f"({values.amount_text(float(paid.sum()))}); the "
             f"{values.amount_text(float(owed.sum()))} not yet paid is revenue to come "

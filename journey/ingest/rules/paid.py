@@ -1124,7 +1124,7 @@ def _rest_paid_amounts(frame: pd.DataFrame, mapping: dict[str, str | None]
     return parts
 
 
-def _deposits_taken(frame: pd.DataFrame, mapping: dict[str, str | None]
+def deposits_taken(frame: pd.DataFrame, mapping: dict[str, str | None]
                     ) -> dict[str, tuple[str, pd.Series]]:
     """A "Deposit" column of money no column says was paid or not: each deposit written
     was taken (as ``paid_parts`` gives them: header -> (itself, amounts))."""
@@ -1208,7 +1208,7 @@ def booked_parts_paid(rows: pd.DataFrame, frame: pd.DataFrame,
     if not parts and not rest and (full := unmapped(mapping, _PAID_IN_FULL)):
         return _deposits_not_paid_in_full(rows, frame, mapping, full)
     if not parts and rest:      # a deposit written with no column saying if it was paid,
-        parts = _deposits_taken(frame, mapping)     # beside the balance paid: taken
+        parts = deposits_taken(frame, mapping)     # beside the balance paid: taken
     said = None
     if not parts and not rest:  # ("£500 pd" in the "Deposit" column itself)
         parts, said, _ = parts_said_in_cell(frame, mapping)
@@ -1250,13 +1250,13 @@ _PAID_IN_FULL = re.compile(r"^(?:paidinfull|fullypaid)\??$")
 def _deposits_not_paid_in_full(rows: pd.DataFrame, frame: pd.DataFrame,
                                mapping: dict[str, str | None], full: str
                                ) -> tuple[pd.DataFrame, list[str]]:
-    """On a log of bookings, a "Deposit" of money (``_deposits_taken``) beside a column
+    """On a log of bookings, a "Deposit" of money (``deposits_taken``) beside a column
     saying whether each was paid in full (a retreat's "Paid in full?" Yes, "No - balance
     due 1 Mar"): a booking said not paid in full, its deposit written, is a sale of the
     deposit, not a contact; one paid in full stays a sale of its price, one with no
     deposit (a place on the waiting list) a contact. A blank or a no-show says nothing of
     the deposit being paid. Returns the rows and a note."""
-    deposits = _deposits_taken(frame, mapping)
+    deposits = deposits_taken(frame, mapping)
     if not deposits:
         return rows, []
     ((header, (_, taken)),) = deposits.items()
