@@ -1866,6 +1866,11 @@ def class_counts(frame: pd.DataFrame, headers: list[str]) -> frozenset[str]:
     currency, each below the price a column written in money gives on its row, or each the
     number the row's pass names ("10-class pass": 10), or no more than such a count on its
     row ("Balance" 4 of 10)."""
+    named = [h for h in frame.columns if frame[h].dtype == object and _first_filled(
+        frame[h], _SAMPLE).map(lambda cell: isinstance(cell, str) and bool(
+            _CLASS_PASS.search(cell))).mean() > 0.5]
+    if not named and not any(_CLASS_PASS.search(str(h)) for h in frame.columns):
+        return frozenset()          # (no pass named: no column is read whole)
     whole = {}
     for header in headers:
         numbers = pd.to_numeric(frame[header], errors="coerce")
@@ -1875,11 +1880,6 @@ def class_counts(frame: pd.DataFrame, headers: list[str]) -> frozenset[str]:
                 and not frame[header].astype(str).str.contains(_CURRENCY_WRITTEN).any()):
             whole[header] = numbers
     if not whole:
-        return frozenset()
-    named = [h for h in frame.columns if frame[h].dtype == object and frame[h].dropna().head(
-        _SAMPLE).map(lambda cell: isinstance(cell, str) and bool(_CLASS_PASS.search(cell))
-                     ).mean() > 0.5]
-    if not named and not any(_CLASS_PASS.search(str(h)) for h in frame.columns):
         return frozenset()
     prices = [values.read_money(frame[h]).values for h in frame.columns
               if h not in whole and _priced_in_money(frame[h])]
@@ -1892,6 +1892,13 @@ def class_counts(frame: pd.DataFrame, headers: list[str]) -> frozenset[str]:
 
 
 _SAMPLE = 200               # the cells of a column looked at for words naming passes
+
+
+def _first_filled(column: pd.Series, count: int) -> pd.Series:
+    """A column's first ``count`` cells that are filled (read from its top rows alone where
+    they hold that many: a 100,000-row column is not copied whole)."""
+    top = column.iloc[:4 * count].dropna()
+    return top.head(count) if len(top) >= count else column.dropna().head(count)
 
 
 def _pass_size(cell: object) -> float:
