@@ -12,6 +12,7 @@ import re
 import shutil
 
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from conftest import REPO
 from test_browser import (CHROMIUM, SHOTS, _chromium_or_skip, serving,  # noqa: F401
@@ -54,9 +55,18 @@ def _settle(tab, title: str) -> None:
     tab.wait_for_timeout(600)
 
 
-def _font_px(tab, selector: str) -> float:
-    return tab.locator(selector).first.evaluate(
-        "e => parseFloat(getComputedStyle(e).fontSize)")
+def _font_px(tab, selector: str, least: float = 0) -> float:
+    """The first match's font size in px, once it is ``least`` or more (a loaded machine may
+    draw an element before the presenter's styles reach it), or as it stands after the
+    tab's default wait."""
+    element = tab.locator(selector).first
+    element.wait_for(state="attached")
+    try:
+        tab.wait_for_function("([e, least]) => parseFloat(getComputedStyle(e).fontSize) >= least",
+                              arg=[element.element_handle(), least], timeout=30_000)
+    except PlaywrightTimeout:       # the size as it stands says what is wrong
+        pass
+    return element.evaluate("e => parseFloat(getComputedStyle(e).fontSize)")
 
 
 def _check_page(tab, title: str, errors: list, shot: str) -> None:
@@ -91,10 +101,10 @@ def test_presenter_mode_walks_every_page_with_the_arrow_keys(server, browser,  #
     # Readable from the back of the room: body text at least 17 px at 1280×720 and
     # 24 px at 1920×1080 (the type grows with the screen), titles much larger.
     body_min = 17 if width < 1600 else 24
-    assert _font_px(tab, f"{NAV} a") >= body_min
-    assert _font_px(tab, '[data-testid="stMetricLabel"] p') >= body_min
-    assert _font_px(tab, '[data-testid="stMain"] h1') >= 2.8 * body_min
-    assert _font_px(tab, '[data-testid="stMetricValue"]') >= 2.8 * body_min
+    assert _font_px(tab, f"{NAV} a", body_min) >= body_min
+    assert _font_px(tab, '[data-testid="stMetricLabel"] p', body_min) >= body_min
+    assert _font_px(tab, '[data-testid="stMain"] h1', 2.8 * body_min) >= 2.8 * body_min
+    assert _font_px(tab, '[data-testid="stMetricValue"]', 2.8 * body_min) >= 2.8 * body_min
 
     slug = lambda title: re.sub(r"[^a-z]+", "-", title.lower())   # noqa: E731
     _check_page(tab, TITLES[0], errors, f"presenter-{width}-{slug(TITLES[0])}.png")
@@ -267,7 +277,7 @@ def test_a_facilitator_edits_a_touchpoint_live_in_presenter_mode(live_room, brow
     # The editors at presenter size: their cells' type is as large as the page's.
     grid = facilitator.locator('[data-testid="stDataFrame"]').first
     grid.wait_for()
-    assert _font_px(facilitator, f'[data-testid="stMain"] {EDITOR_CELL}') >= 17
+    assert _font_px(facilitator, f'[data-testid="stMain"] {EDITOR_CELL}', 17) >= 17
     # The Awareness stage's first touchpoint: its cell, then its editor box.
     typing = facilitator.locator("textarea.gdg-input")
     for attempt in range(3):      # the grid is a canvas: a click while it lays out misses
