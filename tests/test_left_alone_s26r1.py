@@ -272,3 +272,54 @@ def test_a_shops_orders_beside_purchases_are_its_customers(tmp_path):
     assert not any("own buying" in note for note in found["notes"])
     assert kind_totals(tmp_path, "purchase") == (3, 100.0)
     assert cli_funnel(tmp_path) == [2, 2, 2, 1, 0]
+
+
+MONZO = ("Transaction ID,Date,Time,Type,Name,Emoji,Category,Amount,Currency,Local amount,"
+         "Local currency,Notes and #tags,Address,Receipt,Description,Category split,"
+         "Money Out,Money In\n"
+         "tx_01,01/03/2025,10:01:00,Faster payment,Ann Fox,,Income,120.00,GBP,120.00,GBP,,,,"
+         "INV 204,,,120.00\n"
+         "tx_02,02/03/2025,11:00:00,Card payment,Tesco,,Groceries,-45.00,GBP,-45.00,GBP,,,,"
+         "TESCO STORES,,-45.00,\n"
+         "tx_03,03/03/2025,12:00:00,Faster payment,Bob Lee,,Income,80.00,GBP,80.00,GBP,,,,"
+         "INV 205,,,80.00\n")
+
+
+def test_a_monzo_statements_card_payment_is_the_business_spending(tmp_path):
+    """Monzo's export names each line's other party ("Name"): Ann Fox 120 and Bob Lee 80
+    paid in, sales; the card payment at Tesco (Money Out 45) is the business's own spending,
+    left out and said (was a refund making Tesco a client: [3, 3, 3, 0, 0])."""
+    found = cli_import_text(tmp_path, "monzo.csv", MONZO)
+    assert ("1 line of 'Money Out' was money the business paid out (45, to Tesco), to someone "
+            "who paid nothing in here: its own spending, no client's: left out."
+            ) in found["notes"]
+    assert not any("of less than 0" in note for note in found["notes"])
+    assert workspace_rows(tmp_path, "SELECT name, revenue_events FROM clients ORDER BY name") == [
+        ("Ann Fox", 120.0), ("Bob Lee", 80.0)]
+    assert kind_totals(tmp_path, "refund")[0] == 0
+    assert cli_funnel(tmp_path) == [2, 2, 2, 0, 0]
+
+
+def test_money_out_to_a_client_who_paid_in_stays_theirs(tmp_path):
+    """On the same statement, 20 back to Ann Fox, who paid 120 in, stays her refund."""
+    rows = MONZO.splitlines()
+    rows.append("tx_04,05/03/2025,09:00:00,Faster payment,Ann Fox,,Refunds,-20.00,GBP,-20.00,"
+                "GBP,,,,Refund INV 204,,-20.00,")
+    cli_import_text(tmp_path, "monzo.csv", "\n".join(rows) + "\n")
+    assert workspace_rows(tmp_path, "SELECT c.name, e.amount FROM events e JOIN clients c "
+                                    "ON c.id = e.client_ref WHERE e.kind = 'refund'") == [
+        ("Ann Fox", 20.0)]
+    assert workspace_rows(tmp_path, "SELECT name FROM clients ORDER BY name") == [
+        ("Ann Fox",), ("Bob Lee",)]
+
+
+def test_a_customer_ledgers_debits_are_not_money_out(tmp_path):
+    """A customer ledger's "Debit" (an invoice to the customer) and "Credit" (their payment)
+    are no bank's money out and in: nobody is left out as the business's spending."""
+    found = cli_import_text(tmp_path, "ledger.csv", (
+        "Date,Customer,Reference,Debit,Credit,Balance\n"
+        "01/03/2025,Ann Fox,INV 1,120.00,,120.00\n"
+        "05/03/2025,Bob Lee,INV 2,80.00,,200.00\n"))
+    assert not any("paid out" in note for note in found["notes"])
+    assert workspace_rows(tmp_path, "SELECT name FROM clients ORDER BY name") == [
+        ("Ann Fox",), ("Bob Lee",)]

@@ -72,7 +72,7 @@ from .rules.paid import (amounts_due, booked_and_paid, booked_parts_paid, deposi
 from .rules.payers import sessions_as_purchases, sessions_not_paid, web_visits_not_purchases
 from .rules.people import (PERSON_FIELDS, bookers, full_names, names_alike, note_rows,
                            one_mailbox_one_client, one_person_by_contact, one_person_by_phone,
-                           own_money_rows_left_out,
+                           own_money_rows_left_out, statement_spending_left_out,
                            own_people_rows, people_joined_said, referral_log, referrers_counted,
                            referrers_credited, shared_addresses, supplier_rows, test_people,
                            test_rows)
@@ -1120,6 +1120,8 @@ def prepare_sheet(plan: SheetPlan, *, stage_map: dict[str, str] | None = None,
                    if count > read.get(value, 0)}
     if profile is None and plan.kind == "events":
         rows, said = own_money_rows_left_out(rows, frame, columns_for.get("kind", []))
+        notes += said
+        rows, said = statement_spending_left_out(rows, frame)
         notes += said
         rows, said = tips_taken_off(rows, frame, columns_for.get("amount", []))
         notes += said

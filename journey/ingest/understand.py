@@ -2678,6 +2678,9 @@ def resolve_kinds(out, plan, frame, raw, columns_for, stage_map=None,
                      ": the "
                      "service a client had paid for before (a lesson of a block, a visit of "
                      "a pass), or not paid.")
+    if any(back):       # (not a statement's own spending, which plan leaves out)
+        back = [went_back and not spent for went_back, spent in zip(
+            back, spent_from_statement(out, frame)[0].tolist())]
     if any(back):
         notes.append(f"{counted(sum(back), 'row')} of less than 0 {was(sum(back))} read as "
                      + ("a refund (money going back), not a purchase." if sum(back) == 1
@@ -2917,13 +2920,44 @@ def paid_out_to_others(rows: pd.DataFrame, kinds: pd.Series) -> pd.Series:
     sent = values.per_distinct(kinds, normalise_value).isin(SENT_OUT)
     if not sent.any():
         return sent
+    who = _whose(rows)
+    payers = set(who[rows["kind"].eq("purchase")].dropna())
+    return sent & ~who.isin(payers)
+
+
+def _whose(rows: pd.DataFrame) -> pd.Series:
+    """Each row's client as one text (its ID, else e-mail, else name; case ignored)."""
     who = pd.Series(None, index=rows.index, dtype=object)
     for column in ("client_id", "email", "name"):
         if column in rows:
             who = who.fillna(rows[column].astype(object).where(rows[column].notna())
                              .map(lambda cell: str(cell).strip().casefold(), na_action="ignore"))
-    payers = set(who[rows["kind"].eq("purchase")].dropna())
-    return sent & ~who.isin(payers)
+    return who
+
+
+# A bank statement's money columns that say from whose side money moved, the account
+# holder's (normalised: money out, money in): Monzo's "Money Out" and "Money In". Not
+# "Debit" and "Credit": on a customer's ledger a debit is a sale to them.
+_ACCOUNT_HOLDERS_PAIRS = (("moneyout", "moneyin"), ("paidout", "paidin"),
+                          ("withdrawn", "paidin"))
+
+
+def spent_from_statement(rows: pd.DataFrame, frame: pd.DataFrame) -> tuple[pd.Series, str]:
+    """Rows of a bank statement naming each line's other party (Monzo's "Name" beside "Money
+    Out" and "Money In": ``_ACCOUNT_HOLDERS_PAIRS``) whose money went out, to someone who
+    paid nothing in on the sheet (a card payment at Tesco): the business's own spending, no
+    client's. Money out to one who paid in stays theirs (a refund). Returns the rows and the
+    money-out header."""
+    by_normal = {normalise_header(h): h for h in frame.columns}
+    pair = next((p for p in _ACCOUNT_HOLDERS_PAIRS if set(p) <= set(by_normal)), None)
+    if pair is None:
+        return pd.Series(False, index=rows.index), ""
+    out, into = (values.parse_money(frame[by_normal[side]])[0].reindex(rows.index)
+                 for side in pair)
+    went_out = out.fillna(0).ne(0) & into.fillna(0).eq(0)
+    who = _whose(rows)
+    payers = set(who[into.fillna(0).gt(0)].dropna())
+    return went_out & who.notna() & ~who.isin(payers), by_normal[pair[0]]
 
 
 # What a business's books call what it bought in or spent (Danish "Køb", German "Einkauf",

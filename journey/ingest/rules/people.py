@@ -21,7 +21,8 @@ from ...stages import STAGE_ALIASES, normalise_value
 from ...text import best_written, counted, listed, loose_name_keys, match_key, name_key, was
 from ..read import RawSheet
 from ..understand import (EXTRA, amounts_of, bought_in_on_books, column_or_blank,
-                          own_money_moved, paid_out_to_others, provider_fees)
+                          own_money_moved, paid_out_to_others, provider_fees,
+                          spent_from_statement)
 from .common import reject_rows, unmapped
 
 
@@ -258,6 +259,24 @@ def own_money_rows_left_out(rows: pd.DataFrame, frame: pd.DataFrame,
                 f"someone who paid it nothing here ({', '.join(people) or 'no name'}): the "
                 "business's own spending, no client's: left out.")
     return rows, notes
+
+
+def statement_spending_left_out(rows: pd.DataFrame, frame: pd.DataFrame
+                                ) -> tuple[pd.DataFrame, list[str]]:
+    """A bank statement's lines of money out to someone who paid nothing in
+    (``spent_from_statement``: Monzo's card payment at Tesco) are the business's own
+    spending: left out, and the import says so."""
+    spent, header = spent_from_statement(rows, frame)
+    if not spent.any():
+        return rows, []
+    count = int(spent.sum())
+    whom = listed(sorted(set(rows.loc[spent, "name"].dropna().astype(str)))) if (
+        "name" in rows) else ""
+    total = abs(float(values.parse_money(frame.loc[spent[spent].index, header])[0].sum()))
+    return rows[~spent], [
+        f"{counted(count, 'line')} of '{header}' {was(count)} money the business paid out "
+        f"({values.amount_text(total)}{f', to {whom}' if whom else ''}), to someone who paid "
+        "nothing in here: its own spending, no client's: left out."]
 
 
 def supplier_rows(frame: pd.DataFrame, raw: RawSheet, out: pd.DataFrame,
