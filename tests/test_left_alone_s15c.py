@@ -371,13 +371,16 @@ BANK = ("Account Number,Date,Description,Debit,Credit,Balance\n"
 
 
 def test_a_bank_statements_own_account_is_no_client(tmp_path):
-    """One account number on every row of a statement: the owner's; no client, the rows
-    kept as reference (was one client 12345678 with 4 contacts)."""
+    """One account number on every row of a statement: the owner's; no client (was one
+    client 12345678 with 4 contacts). Since session 26 the statement is read as other bank
+    statements are (a cash book's rules): Ann Lee's 120 and Bob Ray's 90 paid in are sales,
+    the Stripe payout (no one) and the rent (money out) left out (was reference rows)."""
     found = cli_import_text(tmp_path, "bank_statement.csv", BANK)
     assert found["mapping"]["Account Number"] is None
-    assert found["kind"] == "reference"
-    assert workspace_rows(tmp_path, "SELECT COUNT(*) FROM clients") == [(0,)]
-    assert workspace_rows(tmp_path, "SELECT COUNT(*) FROM events") == [(0,)]
+    assert found["recognised_as"] == "cash_book"
+    assert workspace_rows(tmp_path, "SELECT name, revenue_events FROM clients ORDER BY 1") == [
+        ("Ann Lee", 120.0), ("Bob Ray", 90.0)]
+    assert workspace_rows(tmp_path, "SELECT COUNT(*) FROM events") == [(2,)]
 
 
 def test_a_customers_account_numbers_on_a_ledger_are_clients(tmp_path):

@@ -72,7 +72,7 @@ from .rules.paid import (amounts_due, booked_and_paid, booked_parts_paid, deposi
 from .rules.payers import sessions_as_purchases, sessions_not_paid, web_visits_not_purchases
 from .rules.people import (PERSON_FIELDS, bookers, full_names, names_alike, note_rows,
                            one_mailbox_one_client, one_person_by_contact, one_person_by_phone,
-                           own_money_rows_left_out,
+                           own_money_rows_left_out, statement_spending_left_out,
                            own_people_rows, people_joined_said, referral_log, referrers_counted,
                            referrers_credited, shared_addresses, supplier_rows, test_people,
                            test_rows)
@@ -88,7 +88,7 @@ from .understand import (EXTRA, KINDS, PAID_FLAG, REASONS, WORKSHOP_KINDS, Refin
                          company_revenue_not_spent,
                          column_or_blank, conversation_ratings, detect_kind, extra_json,
                          free_orders_said, guess_sheet_mapping, headers_key, is_blank,
-                         looks_mismapped, MONEY_OUT_NAMES, names_sales, quote_money, quote_statuses,
+                         looks_mismapped, MONEY_OUT_NAMES, names_no_one, names_sales, quote_money, quote_statuses,
                          ratings_not_money, returns_statuses, refine_mapping, resolve_kinds, resolve_stages,
                          sheet_kind, skip_guides, stand_ins_and_totals, who_of_the_business,
                          workshop_kind)
@@ -148,6 +148,29 @@ class PreparedSheet:
     # What a client list's rows say happened (a fee paid on the last visit's day, a step
     # taken on a day): events saved beside the clients, under the same import.
     happened: pd.DataFrame | None = None
+
+
+def rows_naming_no_client(prepared: PreparedSheet) -> list[int]:
+    """The sheet's row numbers of events kept that name no client (no ID, name, e-mail
+    address or phone number, and no order that may belong to one), on an events sheet
+    whose other rows name clients: kept without a client, so out of the clients and the
+    funnel. None on a sheet that names no one at all (its explanation says so)."""
+    rows = prepared.rows
+    given = set(prepared.plan.mapping.values()) | set(prepared.plan.set_values)
+    if prepared.plan.kind != "events" or "_row" not in rows or not WHOSE_FIELDS & given:
+        return []
+    no_one = names_no_one(rows) & is_blank(rows, "order_id")
+    return sorted({int(r) for r in rows.loc[no_one, "_row"].dropna()})
+
+
+def no_client_note(sheet: str, numbers: list[int], most: int = 10) -> str:
+    """'2 rows of 'Bookings' name no client ...', its rows listed (the first ``most``)."""
+    shown = ", ".join(map(str, numbers[:most])) + (", ..." if len(numbers) > most else "")
+    n = len(numbers)
+    return (f"{counted(n, 'row')} of '{sheet}' {'names' if n == 1 else 'name'} no client (no "
+            f"ID, name or e-mail address) and {was(n)} left out of the clients and the "
+            f"funnel, kept as {'an event' if n == 1 else 'events'} of no one: "
+            f"{'row' if n == 1 else 'rows'} {shown}.")
 
 
 # A sheet or file of marks (a tutor's quiz results, a class's test scores): its bare
@@ -1097,6 +1120,8 @@ def prepare_sheet(plan: SheetPlan, *, stage_map: dict[str, str] | None = None,
                    if count > read.get(value, 0)}
     if profile is None and plan.kind == "events":
         rows, said = own_money_rows_left_out(rows, frame, columns_for.get("kind", []))
+        notes += said
+        rows, said = statement_spending_left_out(rows, frame)
         notes += said
         rows, said = tips_taken_off(rows, frame, columns_for.get("amount", []))
         notes += said

@@ -1517,18 +1517,20 @@ _CASH_IN_OUT = (("in", "out"), ("moneyin", "moneyout"), ("cashin", "cashout"),
                 ("receipts", "payments"), ("credit", "debit"), ("paidin", "paidout"),
                 ("ingresos", "gastos"), ("entradas", "salidas"), ("recettes", "depenses"),
                 ("einnahmen", "ausgaben"), ("haber", "debe"), ("haben", "soll"),
-                ("paidin", "withdrawn"))
+                ("paidin", "withdrawn"), ("creditamount", "debitamount"))
 # (a Spanish bank's Debe and Haber, a German's Soll and Haben; a French's Débit and Crédit;
-# a mobile-money statement's Paid In and Withdrawn: M-Pesa's)
+# a mobile-money statement's Paid In and Withdrawn: M-Pesa's; Lloyds' and Halifax's Credit
+# Amount and Debit Amount)
 _BANK_IN_OUT = (("credit", "debit"), ("paidin", "paidout"), ("haber", "debe"),
-                ("haben", "soll"), ("paidin", "withdrawn"))
+                ("haben", "soll"), ("paidin", "withdrawn"), ("creditamount", "debitamount"))
 # A statement's day of each line under a header of its own (M-Pesa's "Completion Time"), and
 # its column of whether the money moved (M-Pesa's "Transaction Status": Completed, Failed).
-_BOOK_DATES = ("completiontime",)
+_BOOK_DATES = ("completiontime", "transactiondate")
 _BOOK_STATUS = ("transactionstatus",)
 _STOCK_HEADER = re.compile(r"stock|item|product|sku|qty|quantity|units")
 _CASH_DETAILS = ("details", "detail", "description", "particulars", "narrative", "memo",
-                 "concepto", "descripcion", "libelle", "verwendungszweck", "buchungstext")
+                 "concepto", "descripcion", "libelle", "verwendungszweck", "buchungstext",
+                 "transactiondescription")
 # A payer as an owner writes one in a line of details: a company ("Green Gardens Ltd",
 # "Brown & Co"), a title and a name ("Mrs Hall"), initials and a surname ("J Smith", "A.B.
 # Cole"), or a first name and a surname ("Hans Müller").
@@ -1552,13 +1554,30 @@ def _cash_pair(present: set[str]) -> tuple[str, str] | None:
     return next((pair for pair in _CASH_IN_OUT if set(pair) <= present), None)
 
 
+_ACCOUNT_HEADER = re.compile("account|iban|konto|cuenta|compte|conto|rekening")
+
+
+def statement_own_account(header: str, column: pd.Series) -> bool:
+    """Whether a column of a bank statement is its own account, the owner's, no client's:
+    an account header (``_ACCOUNT_HEADER``: "Account Number", "IBAN") holding one value on
+    every row, of two or more."""
+    if not _ACCOUNT_HEADER.search(normalise_header(header)):
+        return False
+    filled = column.dropna()
+    filled = filled[filled.astype(str).str.strip().ne("")]
+    return len(filled) >= 2 and len(filled) == len(column) and filled.nunique() == 1
+
+
 def _cash_book_check(present: set[str], frame: pd.DataFrame | None) -> bool:
     """A hand-kept cash book: a date, a line of details, money in and money out
     (``_CASH_IN_OUT``), and no column naming whose each line is (the payer is in the
-    details: "Cash - J Smith lesson")."""
+    details: "Cash - J Smith lesson"), but for a bank statement's own account
+    (``statement_own_account``: Lloyds' "Account Number")."""
     if frame is None or _cash_pair(present) is None or not present & set(_CASH_DETAILS):
         return False
-    if any(match_header(h)[0] in WHOSE_FIELDS or _STOCK_HEADER.search(h) for h in present) or (
+    own = {normalise_header(h) for h in frame.columns if statement_own_account(h, frame[h])}
+    if any(match_header(h)[0] in WHOSE_FIELDS and h not in own or _STOCK_HEADER.search(h)
+           for h in present) or (
             not any(match_header(h)[0] == "date" or h in _BOOK_DATES for h in present)):
         return False        # (a stock book's In and Out are counts of goods)
     money_in, money_out = (_money(frame, side) for side in _cash_pair(present))
@@ -1572,12 +1591,16 @@ _PHONE_PART = re.compile(r"\+?\d[\d ]{6,}")
 
 def _details_parts(written: str) -> list[str]:
     """A line of details cut where its parts meet (dashes, colons, commas, "from"); a part
-    in capitals after a phone number, in a line otherwise in small letters, is a name, read
-    as a person writes one (M-Pesa's "Funds received from 254712345678 - JOHN KAMAU")."""
-    parts = re.split(r"\s*[-\u2013:,;/()]\s+|\s+[-\u2013]\s*|\s+from\s+", written,
+    in capitals after a phone number or after "from", in a line otherwise in small letters,
+    is a name, read as a person writes one (M-Pesa's "Funds received from 254712345678 -
+    JOHN KAMAU", a UK bank's "Faster payment from ANN FOX")."""
+    parts = re.split(r"(\s*[-\u2013:,;/()]\s+|\s+[-\u2013]\s*|\s+from\s+)", written,
                      flags=re.IGNORECASE)
-    return [part.title() if place and _PHONE_PART.fullmatch(parts[place - 1])
-            and not re.search(r"[a-z]", part) else part for place, part in enumerate(parts)]
+    parts, cuts = parts[::2], ["", *parts[1::2]]
+    return [part.title() if place and not re.search(r"[a-z]", part) and (
+                _PHONE_PART.fullmatch(parts[place - 1])
+                or cuts[place].strip().lower() == "from") else part
+            for place, part in enumerate(parts)]
 
 
 def payer_in_details(details: object,

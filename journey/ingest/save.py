@@ -50,7 +50,8 @@ from ..workspace import get_setting, now_stamp, write
 from .profiles import BY_NAME as PROFILES, WRITERS_ONLY
 from .rules.client_lists import STEP_TAKEN, VISIT_SALE
 from .plan import (BILLS_A_JOB, WORKSHOP_IMPORTERS, PreparedSheet, SheetPlan,
-                   details_of_stored_jobs, plan_file, prepare_sheet)
+                   details_of_stored_jobs, no_client_note, plan_file, prepare_sheet,
+                   rows_naming_no_client)
 from .currency import earlier_imports_note, mixed_note, one_currency_each, settle_currency
 from .read import WORKBOOK_EXTENSIONS, blank_note, whole_sheet
 from .understand import EXTRA, WORKSHOP_KINDS, check_stage_target, headers_key
@@ -455,6 +456,7 @@ def _save_parts(db: Database, prepared: PreparedSheet, dry_run: bool,
     else:
         inserted = updated = unchanged = rejected = rows_read = blank = 0
         touched, problems, notes, unknown = [], [], list(plan.raw.notes), {}
+        no_client: list[int] = []       # rows of events naming no client, every part
         seen = _Seen() if plan.raw.more is not None else None
         if indexes is not None and plan.raw.more is not None and plan.kind != "reference":
             indexes.before_write(plan.kind, plan.raw.rows)   # every part, not each one
@@ -467,6 +469,7 @@ def _save_parts(db: Database, prepared: PreparedSheet, dry_run: bool,
             unchanged += same
             rows_read += len(part.plan.raw.frame)
             blank += part.plan.raw.blank_rows
+            no_client += rows_naming_no_client(part)
             rejected += (part.rejected if part.rejected is not None
                          else len(part.plan.raw.frame) - len(part.rows))
             problems += part.problems
@@ -479,6 +482,8 @@ def _save_parts(db: Database, prepared: PreparedSheet, dry_run: bool,
             currency_where = currency_where or part.currency_where
         if plan.raw.more is not None and blank:
             notes.append(blank_note(blank))
+        if no_client:
+            notes.append(no_client_note(plan.sheet, no_client))
         if indexes is not None:
             indexes.restore("events")
     currencies = one_currency_each(currency_rows)     # (a sheet's parts' together)

@@ -53,6 +53,7 @@ from ..stages import (
 from ..text import counted, its, listed, match_key, name_key, was, without_accents
 from .evidence import MOSTLY, code_cells, measure, sample_values
 from .line_amounts import map_unit_price, quantity_column
+from .profiles import statement_own_account
 from .read import RawSheet, base_name
 
 KINDS = ("clients", "events", "reference")
@@ -797,26 +798,21 @@ _STATEMENT_PAIRS = (("debit", "credit"), ("debits", "credits"), ("withdrawal", "
                     ("paidout", "paidin"), ("debitamount", "creditamount"))
 
 
-_ACCOUNT_HEADER = re.compile("account|iban|konto|cuenta|compte|conto|rekening")
-
-
 def _own_account(raw: RawSheet, mapping: dict[str, str | None], free: list[str],
                  said: list[str]) -> set[str]:
-    """A bank statement's (Debit and Credit, Money out and Money in) account column
-    (``_ACCOUNT_HEADER``) read as a client ID or name holding one value on every row
-    ("Account Number": 12345678) is the statement's own account, the owner's, not a
+    """A bank statement's (Debit and Credit, Money out and Money in) account column read as
+    a client ID or name holding one value on every row (``statement_own_account``:
+    "Account Number": 12345678) is the statement's own account, the owner's, not a
     client: kept as extra. Returns those headers."""
     headers = {normalise_header(h) for h in raw.headers}
     found: set[str] = set()
     if not any(out in headers and into in headers for out, into in _STATEMENT_PAIRS):
         return found
     for header in free:
-        if mapping[header] not in ("client_id", "name") or not _ACCOUNT_HEADER.search(
-                normalise_header(header)):
+        if mapping[header] not in ("client_id", "name"):
             continue        # (a customer's statement names its one customer: a client)
-        filled = raw.frame[header].dropna()
-        filled = filled[filled.astype(str).str.strip().ne("")]
-        if len(filled) >= 2 and len(filled) == len(raw.frame) and filled.nunique() == 1:
+        if statement_own_account(header, raw.frame[header]):
+            filled = raw.frame[header].dropna()
             mapping[header] = None
             found.add(header)
             said.append(f"'{header}' holds one account ({filled.iloc[0]}) on every row of a "
@@ -2757,6 +2753,9 @@ def resolve_kinds(out, plan, frame, raw, columns_for, stage_map=None,
                      ": the "
                      "service a client had paid for before (a lesson of a block, a visit of "
                      "a pass), or not paid.")
+    if any(back):       # (not a statement's own spending, which plan leaves out)
+        back = [went_back and not spent for went_back, spent in zip(
+            back, spent_from_statement(out, frame)[0].tolist())]
     if any(back):
         notes.append(f"{counted(sum(back), 'row')} of less than 0 {was(sum(back))} read as "
                      + ("a refund (money going back), not a purchase." if sum(back) == 1
@@ -2784,6 +2783,7 @@ def resolve_kinds(out, plan, frame, raw, columns_for, stage_map=None,
         said_kinds = pd.Series(given, index=out.index, dtype=object)
         unknown &= ~own_money_moved(out, said_kinds) & ~provider_fees(out, said_kinds)
         unknown &= ~paid_out_to_others(out.assign(kind=kinds), said_kinds)
+        unknown &= ~bought_in_on_books(said_kinds, frame)
     if unknown.any():
         counts = pd.Series(given, index=out.index, dtype=object)[unknown].astype(
             str).value_counts()
@@ -2965,17 +2965,17 @@ def provider_fees(rows: pd.DataFrame, kinds: pd.Series) -> pd.Series:
     paid_in = (pd.to_numeric(rows["amount"], errors="coerce") > 0 if "amount" in rows
                else pd.Series(False, index=rows.index))
     return (values.per_distinct(kinds, normalise_value).isin(PROVIDER_FEES)
-            & _names_no_one(rows) & ~paid_in)
+            & names_no_one(rows) & ~paid_in)
 
 
 def own_money_moved(rows: pd.DataFrame, kinds: pd.Series) -> pd.Series:
     """Rows whose kind cell says the account's own money moved to or from its bank
     (``OWN_TRANSFERS``) and that name no client (Venmo's transfer has no other party): a
     client's "Withdrawal" from a course is theirs, money back to them."""
-    return values.per_distinct(kinds, normalise_value).isin(OWN_TRANSFERS) & _names_no_one(rows)
+    return values.per_distinct(kinds, normalise_value).isin(OWN_TRANSFERS) & names_no_one(rows)
 
 
-def _names_no_one(rows: pd.DataFrame) -> pd.Series:
+def names_no_one(rows: pd.DataFrame) -> pd.Series:
     """Rows with no client's ID, name, e-mail address or phone number (a sheet of phone
     numbers names its clients by them)."""
     return (is_blank(rows, "client_id") & is_blank(rows, "name") & is_blank(rows, "email")
@@ -2995,13 +2995,81 @@ def paid_out_to_others(rows: pd.DataFrame, kinds: pd.Series) -> pd.Series:
     sent = values.per_distinct(kinds, normalise_value).isin(SENT_OUT)
     if not sent.any():
         return sent
+    who = _whose(rows)
+    payers = set(who[rows["kind"].eq("purchase")].dropna())
+    return sent & ~who.isin(payers)
+
+
+def _whose(rows: pd.DataFrame) -> pd.Series:
+    """Each row's client as one text (its ID, else e-mail, else name; case ignored)."""
     who = pd.Series(None, index=rows.index, dtype=object)
     for column in ("client_id", "email", "name"):
         if column in rows:
             who = who.fillna(rows[column].astype(object).where(rows[column].notna())
                              .map(lambda cell: str(cell).strip().casefold(), na_action="ignore"))
-    payers = set(who[rows["kind"].eq("purchase")].dropna())
-    return sent & ~who.isin(payers)
+    return who
+
+
+# A bank statement's money columns that say from whose side money moved, the account
+# holder's (normalised: money out, money in): Monzo's "Money Out" and "Money In". Not
+# "Debit" and "Credit": on a customer's ledger a debit is a sale to them.
+_ACCOUNT_HOLDERS_PAIRS = (("moneyout", "moneyin"), ("paidout", "paidin"),
+                          ("withdrawn", "paidin"))
+
+
+def spent_from_statement(rows: pd.DataFrame, frame: pd.DataFrame) -> tuple[pd.Series, str]:
+    """Rows of a bank statement naming each line's other party (Monzo's "Name" beside "Money
+    Out" and "Money In": ``_ACCOUNT_HOLDERS_PAIRS``) whose money went out, to someone who
+    paid nothing in on the sheet (a card payment at Tesco): the business's own spending, no
+    client's. Money out to one who paid in stays theirs (a refund). Returns the rows and the
+    money-out header."""
+    by_normal = {normalise_header(h): h for h in frame.columns}
+    pair = next((p for p in _ACCOUNT_HOLDERS_PAIRS if set(p) <= set(by_normal)), None)
+    if pair is None:
+        return pd.Series(False, index=rows.index), ""
+    out, into = (values.parse_money(frame[by_normal[side]])[0].reindex(rows.index)
+                 for side in pair)
+    went_out = out.fillna(0).ne(0) & into.fillna(0).eq(0)
+    who = _whose(rows)
+    payers = set(who[into.fillna(0).gt(0)].dropna())
+    return went_out & who.notna() & ~who.isin(payers), by_normal[pair[0]]
+
+
+# What a business's books call what it bought in or spent (Danish "Køb", German "Einkauf",
+# "Purchase", "Expense", "Bill"), normalised: beside its sales in one type column, the
+# business's own buying, no client's sale.
+BOUGHT_IN = frozenset(normalise_value(word) for word in (
+    "køb", "indkøb", "udgift", "udgifter", "kjøp", "innkjøp", "utgift", "köp", "inköp",
+    "einkauf", "ausgabe", "ausgaben", "aufwand", "compra", "compras", "gasto", "gastos",
+    "achat", "achats", "dépense", "dépenses", "acquisto", "spesa", "spese", "inkoop",
+    "aankoop", "uitgave", "uitgaven", "purchase", "purchases", "expense", "expenses", "bill",
+    "bills", "cost", "costs", "supplier invoice", "purchase invoice"))
+# What the same books call a sale (normalised): "Salg", "Sale", "Invoice", "Income". Not an
+# order, a booking or a transaction: a shop's log of "Order" and "Purchase" is its
+# customers' buying.
+BOOKS_SALES = frozenset(normalise_value(word) for word in (
+    "salg", "sale", "sales", "verkauf", "verkäufe", "venta", "ventas", "vente", "ventes",
+    "vendita", "vendite", "verkoop", "venda", "vendas", "försäljning", "invoice",
+    "invoices", "sales invoice", "faktura", "factura", "facture", "rechnung", "fattura",
+    "factuur", "fatura", "income", "revenue", "indtægt", "einnahme", "ingreso", "ingresos",
+    "recette", "recettes", "salesreceipt", "sales receipt"))
+
+
+def bought_in_on_books(kinds: pd.Series, frame: pd.DataFrame) -> pd.Series:
+    """Rows of a business's books (``kinds``: each row's type cell) that are its own buying
+    (``BOUGHT_IN``: "Køb" of materials from Bauhaus): the type column also holds its sales
+    (``BOOKS_SALES``: "Salg", "Sale", "Invoice"), or the row names a supplier (a
+    ``PAYEE_HEADERS`` column of ``frame``: "Supplier"). A shop's events typed "Purchase"
+    beside "Order", "Refund" or "Email" are its customers' purchases, not caught."""
+    said = values.per_distinct(kinds, normalise_value)
+    bought = said.isin(BOUGHT_IN)
+    if not bought.any():
+        return bought
+    sold = said.isin(BOOKS_SALES).any()
+    payee = next((h for h in frame.columns if normalise_header(h) in PAYEE_HEADERS), None)
+    supplied = (pd.Series(False, index=kinds.index) if payee is None else
+                values.parse_text(frame[payee], stripped=True)[0].reindex(kinds.index).notna())
+    return bought & (sold | supplied)
 
 
 def _paid_before(out: pd.DataFrame, kinds: list[str], amounts: pd.Series) -> pd.Series:

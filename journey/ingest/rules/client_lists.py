@@ -562,9 +562,16 @@ def active_or_inactive(out: pd.DataFrame, frame: pd.DataFrame, mapping: dict[str
     out.loc[undone, "_outcome"] = None
     out.loc[undone, "status"] = frame.loc[undone, header]
     if payers is False:
+        # (a subscriber who cancelled, Kit's "cancelled", left the list before buying: lost)
+        stopped = inactive & out["_outcome"].isin(["cancelled", "churned"])
+        out.loc[stopped, ["_outcome", "status"]] = "lost"
+        count = clients_counted(out, stopped)
         return notes + [f"'{header}' says Active or Inactive on a list of leads or subscribers "
                 f"({why} says so): that says nothing about buying, so no one was read as a "
-                "customer from it, and Inactive not as a customer who left."]
+                "customer from it, and Inactive not as a customer who left" + (
+                    f"; {counted(count, 'contact')} "
+                    f"{listed([repr(w) for w in sorted(frame.loc[stopped, header].astype(str).unique())])} "
+                    f"{was(count)} read as lost, not churned." if count else ".")]
     # (in the sheet's own words: AWeber's "Subscribed", a box's "Cancelled")
     words = [str(frame.loc[rows, header].dropna().iloc[0]).strip() if rows.any() else None
              for rows in (active, inactive)]

@@ -30,6 +30,14 @@ LEAD_WORDS = frozenset(
     "lead leads prospect prospects subscriber subscribers subscribed newsletter mailing "
     "audience enquiry enquiries inquiry inquiries signup signups waitlist prospectos "
     "suscriptores abonnes interessenten iscritti".split())
+# A mailing tool's own headers (normalised): Mailchimp's "MEMBER_RATING", "OPTIN_TIME",
+# Klaviyo's "Email Marketing Consent", Brevo's "EMAIL_BLACKLISTED"): a list of subscribers,
+# its "member" the mailing list's, no paying member.
+MAILING_TOOL_HEADERS = frozenset(
+    "memberrating optintime optinip confirmtime confirmip leid euid unsubtime "
+    "unsubcampaigntitle unsubcampaignid unsubreason unsubreasonother cleantime "
+    "cleancampaigntitle cleancampaignid emailmarketingconsent smsmarketingconsent "
+    "emailmarketingconsenttimestamp emailblacklisted smsblacklisted doubleoptin".split())
 # An unmapped column counting what each client had: sessions, visits, classes.
 _HAD_COUNT = re.compile(r"^(?:no|number|total|num)?(?:of)?(?:attended|completed)?"
                         r"(?:sessions|visits|classes|lessons|treatments|appointments|bookings|"
@@ -170,11 +178,15 @@ def list_of_payers(frame: pd.DataFrame, mapping: dict[str, str | None],
     # only then the others, where a paying word ("Membership") says more than a lead word:
     # a client list's "Lead source", "Signup date" or "Newsletter" tick is a detail of each
     # client, every one of whom was once a lead.
+    # A mailing tool's own header (``MAILING_TOOL_HEADERS``: Mailchimp's "MEMBER_RATING")
+    # says subscribers, before the sheet's and file's names ("members_export.csv").
     own = [h for h, f in mapping.items() if f in ("name", "client_id", "status", "stage")]
-    for texts, first in ((own, LEAD_WORDS), (names, LEAD_WORDS),
-                         ([h for h in mapping if h not in own], PAYING_WORDS)):
+    tool = [h for h in mapping if h not in own and normalise_header(h) in MAILING_TOOL_HEADERS]
+    for texts, first in ((own, LEAD_WORDS), (tool, LEAD_WORDS), (names, LEAD_WORDS),
+                         ([h for h in mapping if h not in own + tool], PAYING_WORDS)):
         said = [(word, text) for text in texts
-                for word in re.findall(r"[a-z]+", without_accents(str(text or "").lower()))]
+                for word in (["subscribers"] if text in tool else
+                             re.findall(r"[a-z]+", without_accents(str(text or "").lower())))]
         for words in (first, LEAD_WORDS if first is PAYING_WORDS else PAYING_WORDS):
             found = next((text for word, text in said if word in words), None)
             if found is not None:

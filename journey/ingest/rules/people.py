@@ -20,8 +20,9 @@ from ...fields import (CLIENT_FIELDS, COUNT, FAMILY_NAME_FIRST, JOB_ROLES, LIVE_
 from ...stages import STAGE_ALIASES, normalise_value
 from ...text import best_written, counted, listed, loose_name_keys, match_key, name_key, was
 from ..read import RawSheet
-from ..understand import (EXTRA, column_or_blank, own_money_moved, paid_out_to_others,
-                          provider_fees)
+from ..understand import (EXTRA, amounts_of, bought_in_on_books, column_or_blank,
+                          own_money_moved, paid_out_to_others, provider_fees,
+                          spent_from_statement)
 from .common import reject_rows, unmapped
 
 
@@ -216,7 +217,9 @@ def own_money_rows_left_out(rows: pd.DataFrame, frame: pd.DataFrame,
     (``OWN_TRANSFERS``: a Venmo "Standard Transfer" of -60), or names the provider's fee to
     it (``PROVIDER_FEES``: Tazapay's "settlement_fee"), and that name no client: no
     client's event, left out, and the import says so. A client's row keeps its type (a
-    student's "Withdrawal" from a course, money back to them)."""
+    student's "Withdrawal" from a course, money back to them). So are the business's own
+    buying on its books (``bought_in_on_books``: a "Køb" from Bauhaus beside its "Salg"),
+    whoever they name."""
     notes = []
     for header in kind_headers[:1]:
         for found, what in ((own_money_moved, "the account's own money moving to or from its "
@@ -230,6 +233,21 @@ def own_money_rows_left_out(rows: pd.DataFrame, frame: pd.DataFrame,
                 notes.append(f"{counted(count, 'row')} in '{header}' "
                              f"({', '.join(repr(w) for w in said)}) {was(count)} {what}, no "
                              "client's: left out.")
+        bought = bought_in_on_books(frame[header].reindex(rows.index), frame)
+        if bought.any():
+            count = int(bought.sum())
+            said = sorted(set(frame.loc[bought[bought].index, header].astype(str)))
+            sellers = listed(sorted(set(rows.loc[bought, "name"].dropna().astype(str)))) if (
+                "name" in rows) else ""
+            spent_on = abs(float(amounts_of(rows[bought]).sum()))
+            rows = rows[~bought]
+            whom = [f"from {sellers}"] if sellers else []
+            whom += [f"{values.amount_text(spent_on)} in all"] if spent_on else []
+            notes.append(
+                f"{counted(count, 'row')} in '{header}' ({', '.join(repr(w) for w in said)}) "
+                f"{was(count)} the business's own buying" + (
+                    f" ({'; '.join(whom)})" if whom else "") + ": no client's sale, left "
+                "out of clients and revenue.")
         spent = paid_out_to_others(rows, frame[header].reindex(rows.index))
         if spent.any():
             count = int(spent.sum())
@@ -241,6 +259,24 @@ def own_money_rows_left_out(rows: pd.DataFrame, frame: pd.DataFrame,
                 f"someone who paid it nothing here ({', '.join(people) or 'no name'}): the "
                 "business's own spending, no client's: left out.")
     return rows, notes
+
+
+def statement_spending_left_out(rows: pd.DataFrame, frame: pd.DataFrame
+                                ) -> tuple[pd.DataFrame, list[str]]:
+    """A bank statement's lines of money out to someone who paid nothing in
+    (``spent_from_statement``: Monzo's card payment at Tesco) are the business's own
+    spending: left out, and the import says so."""
+    spent, header = spent_from_statement(rows, frame)
+    if not spent.any():
+        return rows, []
+    count = int(spent.sum())
+    whom = listed(sorted(set(rows.loc[spent, "name"].dropna().astype(str)))) if (
+        "name" in rows) else ""
+    total = abs(float(values.parse_money(frame.loc[spent[spent].index, header])[0].sum()))
+    return rows[~spent], [
+        f"{counted(count, 'line')} of '{header}' {was(count)} money the business paid out "
+        f"({values.amount_text(total)}{f', to {whom}' if whom else ''}), to someone who paid "
+        "nothing in here: its own spending, no client's: left out."]
 
 
 def supplier_rows(frame: pd.DataFrame, raw: RawSheet, out: pd.DataFrame,
