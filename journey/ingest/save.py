@@ -268,6 +268,13 @@ def _quotes_paid_in_other_sheets(prepared: list[PreparedSheet]) -> None:
     workbook's other sheets, none below 0 (the rows of ``prepared`` are changed, and the
     client list's note says so). Worked out before anything is saved, so the sheets in
     either order give the same figures."""
+    quoting = {id(sheet): quoted for sheet in prepared if sheet.plan.kind == "clients"
+               and sheet.plan.raw.more is None and "revenue_potential" in sheet.rows
+               and (quoted := [h for h, f in sheet.plan.mapping.items()
+                               if f == "revenue_potential"
+                               and normalise_header(h) in QUOTE_HEADERS])}
+    if not quoting:
+        return                          # (no quote to come: no sheet's sales are read)
     paid: dict[str, float] = {}
     for sheet in prepared:
         rows = sheet.rows
@@ -286,11 +293,8 @@ def _quotes_paid_in_other_sheets(prepared: list[PreparedSheet]) -> None:
     if not paid:
         return
     for sheet in prepared:
-        rows = sheet.rows
-        quoted = [h for h, f in sheet.plan.mapping.items() if f == "revenue_potential"
-                  and normalise_header(h) in QUOTE_HEADERS]
-        if (sheet.plan.kind != "clients" or sheet.plan.raw.more is not None or not quoted
-                or "revenue_potential" not in rows):
+        rows, quoted = sheet.rows, quoting.get(id(sheet))
+        if not quoted:
             continue
         keys = pd.Series(client_keys(rows["client_id"] if "client_id" in rows else None,
                                      rows["name"] if "name" in rows else None, len(rows)),
