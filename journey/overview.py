@@ -37,6 +37,14 @@ STAGE_EVIDENCE = {
     "advocacy": "No referrals, reviews or NPS scores in your data: import a referrals list, "
                 "reviews or an NPS survey to measure this.",
 }
+# The same in a few words, for a table's cell (the funnel as a table): the whole sentence,
+# with what to import, is said beside the table.
+STAGE_EVIDENCE_SHORT = {
+    "consideration": "Nothing in your data says who considered buying.",
+    "purchase": "No purchases or won deals in your data.",
+    "retention": "No repeat purchases in your data.",
+    "advocacy": "No referrals, reviews or NPS scores in your data.",
+}
 # Clients who arrived in a period have had the chance to come back or recommend you only
 # when the data runs at least CHANCE_DAYS after it: otherwise those stages' change on the
 # previous period compares a young cohort with an older one and is not shown.

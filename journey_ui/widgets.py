@@ -328,16 +328,28 @@ def editor(frame: pd.DataFrame, labels: dict | None = None, *, formats: dict | N
         frame, labels, formats, column_config, currency, editing=True), **options)
 
 
+def downloads_shown() -> bool:
+    """Whether the pages offer their tables' CSV and Excel downloads: not in presenter mode
+    (frame.presenter_mode keeps its switch in session state). On a projector the room reads
+    the screen: a row of buttons under each table only takes its space, and a click saves
+    the file on the presenting computer, not for anyone in the room. The Export page's
+    workbook stays (the data to hand round), and leaving presenter mode brings every
+    download back. Pages ask it too for their words about a download."""
+    return not st.session_state.get("presenter", False)
+
+
 def download_table(frame, stem: str, key: str, *, label: str = "",
                    rows: int | None = None) -> None:
     """CSV and Excel downloads of a table, formula-safe, each file built only when its
-    button is clicked. ``frame`` is the table, or a function returning it (run on another
+    button is clicked; nothing in presenter mode (``downloads_shown``). ``frame`` is the table, or a function returning it (run on another
     thread, so it must open its own workspace; ``rows``, its length when known). A click
     does not rerun the page: the rerun registered the buttons' files afresh and dropped the
     one clicked, so a download could fail ("Deferred file ... not found") and the browser
     got nothing. What the Excel file cuts or splits is said under the buttons, as the
     file says it (``journey.tables.workbook_notes``); of a table built on the click, its
     sheets only (its text is not read before)."""
+    if not downloads_shown():
+        return
     table = frame if callable(frame) else (lambda: frame)
     csv = lambda: to_csv_bytes(table())                        # noqa: E731
     xlsx = lambda: to_xlsx_bytes(table(), stem[:31])           # noqa: E731

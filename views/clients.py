@@ -175,7 +175,10 @@ if pages > 1:
                    on_click=lambda: st.session_state.update(clients_page=page + 1),
                    width="stretch")
 
-st.caption(f"Download all {matching:,} matching clients (every page, the columns shown):")
+if widgets.downloads_shown():
+    st.caption(f"Download all {matching:,} matching clients (every page, the columns shown):")
+
+
 def build_download():
     """Every matching client, read on the download's own thread."""
     with frame.connection(ctx) as db:

@@ -51,9 +51,10 @@ def chart(figure, key: str) -> None:
     st.plotly_chart(charts.for_presenter(figure) if ctx.presenter else figure, key=key)
 
 
-def shown_as_table(table, labels: dict, stem: str, key: str, **options) -> None:
-    """A table as people read it, with its CSV and Excel downloads under the same headers."""
-    widgets.table(table, labels, width="stretch", **options)
+def shown_as_table(table, labels: dict, stem: str, key: str, shown=None, **options) -> None:
+    """A table as people read it, with its CSV and Excel downloads under the same headers
+    (``shown``: the table as the page shows it, when its cells are shorter)."""
+    widgets.table(table if shown is None else shown, labels, width="stretch", **options)
     download = table.rename(columns=lambda c: widgets.human_label(c, labels))
     widgets.download_table(download, stem, key=key)
 
@@ -155,8 +156,20 @@ if stake.has_revenue and len(money):
 with st.expander("The funnel as a table"):
     # A stage nothing measures is empty there, as its tile is "–" (not 0 clients, 3 lost).
     table = overview.without_unmeasured(stages, missing)
-    shown_as_table(table.drop(columns=["stage", "too_new"]), FUNNEL_LABELS, "funnel",
-                   "funnel_table", formats={"drop_off": "count", "clients": "count"})
+    # "Not measured" in a few words, which fit its column at 1280 px and in presenter mode
+    # (the whole sentence was cut off in the grid); the sentences follow, and the downloads
+    # keep them.
+    short = {stage: overview.STAGE_EVIDENCE_SHORT[stage] for stage in missing}
+    shown = table.assign(missing=overview.unmeasured(table, short)).drop(
+        columns=["stage", "too_new"])
+    counts = {"drop_off": "count", "clients": "count"}
+    if ctx.presenter:       # the grid's type stays small on a projector; a static table's grows
+        widgets.static_table(shown, FUNNEL_LABELS, formats=counts)
+    else:
+        shown_as_table(table.drop(columns=["stage", "too_new"]), FUNNEL_LABELS, "funnel",
+                       "funnel_table", shown=shown, formats=counts)
+    for row in table[table["missing"].notna()].itertuples():
+        st.caption(f"{md(row.label)}, not measured: {md(row.missing)}")
     # The drop-off there is every client of the step before who did not reach the stage;
     # the chart and the costs leave the buyers too new to have come back out of it.
     for row in table[(table["too_new"] > 0) & table["drop_off"].notna()].itertuples():
@@ -278,7 +291,8 @@ def show_stalled() -> None:
     shown = stuck.drop(columns=["stage"])
     if len(shown) > STALLED_SHOWN:
         st.caption(f"The {STALLED_SHOWN:,} longest stalled are shown; the download has "
-                   f"all {len(shown):,}.")
+                   f"all {len(shown):,}." if widgets.downloads_shown() else
+                   f"The {STALLED_SHOWN:,} longest stalled of {len(shown):,} are shown.")
     widgets.table(shown.head(STALLED_SHOWN), STALLED_COLUMNS, width="stretch",
                   formats={"since": "date", "last_contact": "date"})
     widgets.download_table(shown.rename(columns=STALLED_COLUMNS), "stalled_clients",

@@ -293,11 +293,15 @@ def show_outcome(outcome: review.ImportOutcome) -> None:
             st.markdown(f"**{len(problems):,} problem{'s' if len(problems) != 1 else ''}"
                         f"{' would reject' if dry_run else ' rejected'} these rows**")
             widgets.table(problems.head(1000), column_config={"Row": ROW_NUMBER})
+            offered = widgets.downloads_shown()
             if len(problems) > 1000:
-                st.caption(f"The first 1,000 of {len(problems):,}; the workbook has them all.")
-            st.download_button("Download the rejected rows, with why (Excel)",
-                               outcome.workbook, "rejected-rows.xlsx", XLSX_MIME,
-                               key="import_rejected_download", icon=":material/download:")
+                st.caption(f"The first 1,000 of {len(problems):,}"
+                           + ("; the workbook has them all." if offered else "."))
+            if offered:
+                st.download_button("Download the rejected rows, with why (Excel)",
+                                   outcome.workbook, "rejected-rows.xlsx", XLSX_MIME,
+                                   key="import_rejected_download",
+                                   icon=":material/download:")
         for result in results:
             waiting = result.unknown_stages
             if waiting:

@@ -260,7 +260,7 @@ else:
 st.caption("Which stages a function should serve comes from the function map on the "
            "Touchpoints page.")
 
-if not ctx.presenter:
+if widgets.downloads_shown():
     st.divider()
     st.markdown("**Download**")
     widgets.download_table(jm.map_table(ctx.db, state, stages, curves), "journey-map",

@@ -423,6 +423,6 @@ if not ranking.empty:
     if mixed := frame.cached(overview.currencies_added)(ctx):
         st.caption(f":material/currency_exchange: {md(overview.currencies_sentence(mixed))}")
 
-if not ctx.presenter and not (figures.empty and archived.empty):
+if widgets.downloads_shown() and not (figures.empty and archived.empty):
     st.caption("The cards as a spreadsheet (the same columns a 'Personas' sheet imports):")
     widgets.download_table(frame.cached(personas.export_rows)(ctx), "personas", "personas_dl")

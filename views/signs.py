@@ -222,16 +222,18 @@ def show_evidence(sign) -> None:
             continue
         if table.count > EVIDENCE_ROWS:
             st.caption(f"Showing the first {EVIDENCE_ROWS:,}; the downloads hold all "
-                       f"{table.count:,}.")
+                       f"{table.count:,}." if widgets.downloads_shown() else
+                       f"Showing the first {EVIDENCE_ROWS:,} of {table.count:,}.")
         # A column empty on every row shown only widens the grid (it scrolled sideways);
         # the downloads keep every column, so each sign's file has the same columns.
         empty = widgets.empty_columns(table.first)
         widgets.table(table.first.drop(columns=empty), currency=currency, width="stretch")
         if empty:
             rows = "row shown" if table.count > len(table.first) else "row"
+            kept = (f" (the downloads keep {'them' if len(empty) > 1 else 'it'})"
+                    if widgets.downloads_shown() else "")
             st.caption(f"Not shown, empty on every {rows}: "
-                       f"{', '.join(widgets.human_label(c) for c in empty)} (the downloads "
-                       f"keep {'them' if len(empty) > 1 else 'it'}).")
+                       f"{', '.join(widgets.human_label(c) for c in empty)}{kept}.")
         widgets.download_table(lambda name=name: whole_evidence(sign.key, name),
                                f"{sign.key}-{name}", key=f"download_{sign.key}_{name}",
                                rows=table.count)

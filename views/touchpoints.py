@@ -453,8 +453,7 @@ def snapshots_tab() -> None:
         for name in ("before", "after"):
             changes[name] = changes[name].map(lambda v: None if v is None else str(v))
         widgets.table(changes, SNAPSHOT_LABELS, width="stretch")
-        if not ctx.presenter:
-            widgets.download_table(changes, "snapshot-changes", key="snapshot_changes")
+        widgets.download_table(changes, "snapshot-changes", key="snapshot_changes")
 
 
 # --- the page ---------------------------------------------------------------------------------
@@ -490,7 +489,7 @@ with tabs[len(stages)]:
 with tabs[len(stages) + 1]:
     snapshots_tab()
 
-if not ctx.presenter:
+if widgets.downloads_shown():
     st.divider()
     st.markdown("**Download**")
     widgets.download_table(tp.export_rows(db), "touchpoints", key="touchpoints_download")

@@ -39,6 +39,11 @@ Decisions, written down here because DESIGN.md is silent on them:
   amounts rather than whole numbers counts each client with a refund once.
 - Events count on their day; a period includes both of its end days. A refund or
   cancellation without a date takes the date of its order's purchase.
+- Refunds and cancellations are set against purchases (orders, invoices, payments) where
+  the workspace has any, else against won deals, so a deal and the invoice that bills it
+  are not counted twice; the working names the deals won it leaves out, and a period with
+  deals won but no purchase has no figure and says so. Repeat business counts each client's
+  sales (its purchases, or its won deals where it has more), and lists them as evidence.
 - A customer is a client who reached the purchase stage, from its first purchase (or its
   first date when no purchase is dated). It has left when its status says churned or
   cancelled, on its last date. Retention's "new" customers are those at the end who first

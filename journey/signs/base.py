@@ -31,6 +31,9 @@ class Measure:
     evidence: int = 0
     basis: str = "events"
     missing: str | None = None        # why there is no figure, when value is None
+    # No figure in this window, though the workspace holds what measures the sign (other
+    # periods have it): the next step says so rather than "import ...".
+    measured_elsewhere: bool = False
 
 
 class Sign:

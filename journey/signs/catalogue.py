@@ -10,8 +10,10 @@ import numpy as np
 import pandas as pd
 from sqlite_utils import Database
 
+from ..derive import CLIENT_BY_PURCHASES
 from ..errors import ValidationError
 from ..filters import Filters
+from ..kinds import SALES
 from ..workspace import query_frame
 from .base import (
     DAYS_PER_MONTH, STATUSES, Measure, Sign, count, days_in, fmt, level_status, ratio,
@@ -372,6 +374,14 @@ class HighComplaints(EventsPer100Clients):
                 "clients.")
 
 
+def deals_not_counted(deals: int) -> str:
+    """What the refunds sign says of the deals won in a period that it does not count."""
+    return (f"The period's {count(deals)} deal{'s' * (deals != 1)} won "
+            f"{'are' if deals != 1 else 'is'} not counted: where the workspace has purchases, "
+            f"refunds and cancellations are set against those alone, so a deal and the "
+            f"invoice that bills it do not count twice.")
+
+
 class RefundsCancellationsUp(Sign):
     key = "refunds_cancellations_up"
     title = "Refunds and cancellations going up"
@@ -404,13 +414,35 @@ class RefundsCancellationsUp(Sign):
         purchases, purchase_basis = src.purchases(window)
         parts = {"refunds": refunds, "cancellations": cancellations, "purchases": purchases,
                  "purchase_basis": purchase_basis,
-                 "refunds_are_amounts": refund_basis == "column" and src.refunds_are_amounts}
+                 "refunds_are_amounts": refund_basis == "column" and src.refunds_are_amounts,
+                 "deals_left_out": self.deals_left_out(src, window, purchase_basis)}
         value = ratio(refunds + cancellations, purchases)
         basis = "column" if refund_basis == "column" else "events"
         if value is None:
             return Measure(None, parts, refund_rows + cancel_rows, basis,
-                           missing="Nothing was bought in the period.")
+                           missing=self.nothing_bought(parts["deals_left_out"]),
+                           measured_elsewhere=purchase_basis != "clients who bought"
+                           or src.has_customers)
         return Measure(value, parts, refund_rows + cancel_rows, basis)
+
+    @staticmethod
+    def deals_left_out(src: Source, window, purchase_basis: str) -> int:
+        """Deals won in the window that are not its purchases: where the workspace has
+        purchase events (orders, invoices, payments), those are what refunds and
+        cancellations are set against, so a deal won and the invoice that bills it are
+        not counted twice (``Source.purchases``)."""
+        if purchase_basis != "purchase events" or not src.has_kind["won"]:
+            return 0
+        return src.events("won", window)
+
+    @staticmethod
+    def nothing_bought(deals_left_out: int) -> str:
+        """Why the window has no figure: nothing bought, or (a shop's orders beside a CRM's
+        deals, the orders in other periods) no purchase, only deals won."""
+        if not deals_left_out:
+            return "Nothing was bought in the period."
+        return ("No purchase (order, invoice or payment) in the period to set refunds and "
+                f"cancellations against. {deals_not_counted(deals_left_out)}")
 
     def arithmetic(self, m: Measure) -> str:
         p = m.parts
@@ -419,10 +451,13 @@ class RefundsCancellationsUp(Sign):
                 f"{self.equals_figure(m)}.")
 
     def notes(self, current: Measure) -> list[str]:
+        lines = []
         if current.parts.get("refunds_are_amounts"):
-            return ["The refunds column holds amounts, not counts, so each client with a "
-                    "refund counts once."]
-        return []
+            lines.append("The refunds column holds amounts, not counts, so each client with "
+                         "a refund counts once.")
+        if current.value is not None and current.parts.get("deals_left_out"):
+            lines.append(deals_not_counted(current.parts["deals_left_out"]))
+        return lines
 
     def event_query(self, kinds: tuple[str, ...]) -> EventQuery:
         # Undated returns take their order's date.
@@ -666,8 +701,12 @@ class RepeatBusinessDown(Sign):
         return text
 
     def event_query(self, kinds: tuple[str, ...]) -> EventQuery:
-        if "purchase" in kinds:
-            kinds = ("purchase",)          # won deals only where there are no purchases
+        # Each client's sales, as the figure counts them (Source._load_purchases): its
+        # purchases, or its won deals where it has more of those (a shop's orders beside a
+        # CRM's deals: both clients' sales, and a deal and its invoice once).
+        if len(kinds) > 1:
+            return EventQuery(kinds, clients_only=True,
+                              condition=f"AND (e.kind IN {SALES}) = {CLIENT_BY_PURCHASES}")
         return EventQuery(kinds, clients_only=True)
 
     def evidence_clients(self, db: Database, filters: Filters, span, events: pd.DataFrame,

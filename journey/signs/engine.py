@@ -144,6 +144,10 @@ class SignsReport:
         return sorted(self.signs, key=lambda s: (STATUSES.index(s.status), -s.severity))
 
 
+# What an unknown sign adds when the workspace holds what measures it, in other periods.
+ELSEWHERE = " Your data has what measures it, so another period may measure it."
+
+
 def compute_signs(db: Database, filters: Filters = NO_FILTERS) -> SignsReport:
     """The eight signs for the filters' period (or the last 12 months) with their trends."""
     period = resolve_period(db, filters)
@@ -180,8 +184,9 @@ def compute_signs(db: Database, filters: Filters = NO_FILTERS) -> SignsReport:
             trend=_trend(src, sign, months, period), trend_note=_trend_note(sign, period),
             next_step=_next_step(sign, status, details, current),
             evidence_count=int(current.evidence), measured=current.value is not None,
-            missing=None if current.value is not None else
-            f"{current.missing} It would be measured by {sign.measured_by}.",
+            missing=None if current.value is not None else f"{current.missing}" + (
+                ELSEWHERE if current.measured_elsewhere
+                else f" It would be measured by {sign.measured_by}."),
             assessment=assessments.get(sign.key) if current.value is None else None,
             basis=current.basis, value_better=sign.value_better(current),
             parts=dict(current.parts),
@@ -287,11 +292,11 @@ def _top_reason(sign: Sign, details: dict) -> tuple[str, int] | None:
 
 
 def _next_step(sign: Sign, status: str, details: dict, current: Measure) -> str:
-    if status == "unknown" and current.evidence and current.missing:
+    if status == "unknown" and (current.evidence or current.measured_elsewhere) \
+            and current.missing:
         # The data holds what measures it, the period does not (no customers at its start):
         # importing what is already there is no advice.
-        return (f"Measure it first: {current.missing} Your data has what measures it, so "
-                "another period may measure it.")
+        return f"Measure it first: {current.missing}{ELSEWHERE}"
     if status == "unknown":
         return f"Measure it first: import {sign.measured_by}."
     top = _top_reason(sign, details)
