@@ -39,10 +39,6 @@ def _stage_at(stage: str) -> str:
 # the invoice that bills it are one sale; two deals won and one shop order are two sales.
 BY_PURCHASES = (f"(SUM(e.kind IN {SALES}) > 0 "
                 f"AND SUM(e.kind IN {SALES}) >= SUM(e.kind IN {DEALS}))")
-# ``BY_PURCHASES`` of the client of an event ``e`` (along the events_client index).
-CLIENT_BY_PURCHASES = (f"(SELECT COALESCE({BY_PURCHASES.replace('e.kind', 'p.kind')}, 0) "
-                       f"FROM events p WHERE p.client_ref = e.client_ref "
-                       f"AND p.kind IN {PURCHASES})")
 
 
 def of_sales(aggregate: str) -> str:

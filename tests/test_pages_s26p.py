@@ -128,6 +128,26 @@ def test_repeat_business_evidence_lists_the_deals_its_figure_counts(home):
     assert first["clients"].first["name"].tolist() == whole["clients"]["name"].tolist()
 
 
+def test_repeat_business_evidence_chooses_each_clients_sales_within_the_period(home):
+    """Acme also bought twice from the shop in 2024, before the period: over all time it
+    has as many orders as deals won (2 and 2), within the period only its deals. The
+    figure chooses each client's sales within the period (Source.purchases), so its
+    evidence does too: Acme's two deals are listed, as without its old orders."""
+    acme_orders = ("#1006,acme@studio.example,paid,2024-01-08 10:00:00 -0500,30.00,Mat,,"
+                   "Acme Studio\n"
+                   "#1007,acme@studio.example,paid,2024-02-09 10:00:00 -0500,30.00,Mat,,"
+                   "Acme Studio\n")
+    db = mixed(home, ORDERS_2024 + acme_orders)
+    repeat = compute_signs(db).by_key("repeat_business_down")
+    assert repeat.value == 50.0
+    whole = sign_evidence(db, "repeat_business_down")
+    first = first_sign_evidence(db, "repeat_business_down")
+    assert first["events"].count == len(whole["events"]) == 5
+    assert set(whole["events"]["kind"]) == {"won"}
+    assert whole["clients"][["name", "purchase_days_in_period"]].values.tolist()[0] == \
+        ["Acme Studio", 2]
+
+
 def test_refunds_count_the_orders_and_name_the_deals_left_out(home):
     """Orders and deals in one period: 4 orders (Bo's refunded, Cy's cancelled) and 5 deals
     won. (1 refund + 1 cancellation) ÷ 4 purchases = 50 per 100, red with nothing before to

@@ -10,16 +10,16 @@ import numpy as np
 import pandas as pd
 from sqlite_utils import Database
 
-from ..derive import CLIENT_BY_PURCHASES
+from ..derive import BY_PURCHASES
 from ..errors import ValidationError
 from ..filters import Filters
-from ..kinds import SALES
+from ..kinds import PURCHASES, SALES
 from ..workspace import query_frame
 from .base import (
     DAYS_PER_MONTH, STATUSES, Measure, Sign, count, days_in, fmt, level_status, ratio,
     rule_text, towards_red)
 from .evidence import (
-    CLIENT_SELECT, EventQuery, EvidenceTable, clients_of_events, first_clients_of_events,
+    CLIENT_SELECT, P_SPAN, EventQuery, EvidenceTable, clients_of_events, first_clients_of_events,
     first_rows, in_span)
 from .keywords import get_keyword_classes, reason_classifier
 from .source import CONSIDERING, CUSTOMER, ORDER_DATE, Source, client_scope
@@ -705,8 +705,10 @@ class RepeatBusinessDown(Sign):
         # purchases, or its won deals where it has more of those (a shop's orders beside a
         # CRM's deals: both clients' sales, and a deal and its invoice once).
         if len(kinds) > 1:
-            return EventQuery(kinds, clients_only=True,
-                              condition=f"AND (e.kind IN {SALES}) = {CLIENT_BY_PURCHASES}")
+            return EventQuery(kinds, clients_only=True, condition=(
+                f"AND (e.kind IN {SALES}) = (e.client_ref IN (SELECT p.client_ref FROM events p "
+                f"WHERE p.kind IN {PURCHASES} AND {P_SPAN} GROUP BY p.client_ref "
+                f"HAVING {BY_PURCHASES.replace('e.kind', 'p.kind')}))"))
         return EventQuery(kinds, clients_only=True)
 
     def evidence_clients(self, db: Database, filters: Filters, span, events: pd.DataFrame,

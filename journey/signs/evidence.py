@@ -30,11 +30,16 @@ EVIDENCE_CLIENT_COLUMNS = ("c.client_id", "c.name", "c.persona", "c.client_type"
 CLIENT_SELECT = ", ".join(EVIDENCE_CLIENT_COLUMNS)
 
 
+# Where a ``condition``'s subquery over events ``p`` takes the span's bounds (its own params).
+P_SPAN = "{p_span}"
+
+
 @dataclass(frozen=True)
 class EventQuery:
     """Which events are a sign's evidence: those of ``kinds`` whose date (``day``) is in the
     span, of the filtered clients; with no client filter those of no client too, unless
-    ``clients_only``. ``condition`` is added to the WHERE clause as it is."""
+    ``clients_only``. ``condition`` is added to the WHERE clause as it is, with the span's
+    bounds where it says ``P_SPAN``."""
     kinds: tuple[str, ...]
     day: str = "e.date"
     clients_only: bool = False
@@ -51,7 +56,10 @@ class EventQuery:
         where, params, restricted = client_scope(filters)
         dates, date_params = date_bounds(span, self.day)
         marks = ", ".join("?" * len(kinds))
-        condition = self.condition
+        condition, bounds = self.condition, []
+        if P_SPAN in condition:
+            within, bounds = date_bounds(span, "p.date")
+            condition = condition.replace(P_SPAN, within)
         if joined:
             join = "JOIN" if restricted or self.clients_only else "LEFT JOIN"
             clients = f"{join} clients c ON c.id = e.client_ref"
@@ -60,7 +68,7 @@ class EventQuery:
             if self.clients_only and not restricted:
                 condition += " AND +e.client_ref IS NOT NULL"
         return (f"FROM events e {clients} WHERE e.kind IN ({marks}) AND {dates} "
-                f"AND {where} {condition}", [*kinds, *date_params, *params])
+                f"AND {where} {condition}", [*kinds, *date_params, *params, *bounds])
 
     def select(self) -> str:
         return ", ".join([f"{self.day} AS date", *EVIDENCE_EVENT_COLUMNS[1:]])
