@@ -27,6 +27,10 @@ html { font-size: max(20px, 1.45vw); }
 [data-testid="stSidebar"] { display: none; }
 [data-testid="stSidebarCollapsedControl"], [data-testid="stExpandSidebarButton"] { display: none; }
 .st-key-presenter_keys { display: none; }
+/* No downloads on a projector (downloads_shown): nor the grids' own CSV button, nor the
+   charts' PNG one. */
+[data-testid="stElementToolbarButton"]:has(button[aria-label="Download as CSV"]) { display: none; }
+.modebar-btn[data-title^="Download"] { display: none; }
 </style>
 """
 

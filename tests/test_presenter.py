@@ -330,3 +330,39 @@ def test_a_facilitator_edits_a_touchpoint_live_in_presenter_mode(live_room, brow
         "Billboard on the M5").is_visible()
     facilitator.context.close()
     viewer.context.close()
+
+
+def _toolbar_buttons(tab, chart: bool = False) -> list[str]:
+    """The buttons the first table's toolbar (or the first chart's mode bar) shows on hover."""
+    if chart:
+        tab.locator('[data-testid="stPlotlyChart"] .main-svg').first.hover()
+        tab.wait_for_selector(".modebar-btn", state="attached")
+        return tab.locator(".modebar-btn").evaluate_all(
+            "bs => bs.filter(b => getComputedStyle(b).display !== 'none')"
+            ".map(b => b.getAttribute('data-title'))")
+    tab.locator('[data-testid="stDataFrame"]').first.hover()
+    tab.wait_for_selector('[data-testid="stElementToolbarButton"] button', state="attached")
+    return tab.locator('[data-testid="stElementToolbarButton"]').evaluate_all(
+        "bs => bs.filter(b => getComputedStyle(b).display !== 'none')"
+        ".map(b => b.querySelector('button').getAttribute('aria-label'))")
+
+
+def test_presenter_mode_hides_the_grids_and_charts_own_download_buttons(server,  # noqa: F811
+                                                                        browser):
+    """Presenter mode shows no downloads (widgets.downloads_shown): nor Streamlit's CSV
+    button in a grid's toolbar, nor plotly's PNG button; out of it, both are there."""
+    url, _ = server
+    tab = browser.new_context(viewport={"width": 1280, "height": 900}).new_page()
+    tab.set_default_timeout(60_000)
+    for present, shown in (("?present=1", False), ("", True)):
+        tab.goto(f"{url}/clients{present}")
+        _settle(tab, "Clients")
+        buttons = _toolbar_buttons(tab)
+        assert "Search" in buttons, buttons
+        assert ("Download as CSV" in buttons) is shown, buttons
+        tab.goto(f"{url}/journey_map{present}")
+        _settle(tab, "Journey map")
+        buttons = _toolbar_buttons(tab, chart=True)
+        assert buttons, buttons
+        assert any(b.startswith("Download") for b in buttons) is shown, buttons
+    tab.context.close()
