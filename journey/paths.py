@@ -107,9 +107,13 @@ def stage_transitions(db: Database, *, filters: Filters = NO_FILTERS,
 def _outcome_links(db, filters, steps, step_of) -> list[tuple]:
     """One link per (current step, outcome) for the clients who left."""
     where, params = filters.where()
+    # Every client: read from the (furthest_rank, current_stage, outcome) index alone. Left
+    # to its statistics, SQLite skip-scans the cohort index by month for furthest_rank and
+    # reads every client's row: 3.8 s of CPU at a million clients, this index 0.25 s.
+    source = "clients INDEXED BY clients_now" if where == "1" else "clients"
     rows = db.execute(
         f"SELECT MAX({CURRENT_RANK}, ?) AS r, outcome, COUNT(*) "
-        f"FROM clients WHERE outcome IS NOT NULL AND furthest_rank >= ? AND {where} "
+        f"FROM {source} WHERE outcome IS NOT NULL AND furthest_rank >= ? AND {where} "
         f"GROUP BY 1, 2", [steps[0].rank, steps[0].rank, *params]).fetchall()
     left: dict[tuple[int, str], int] = {}
     for rank, outcome, n in rows:
