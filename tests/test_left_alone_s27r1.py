@@ -104,6 +104,19 @@ def test_a_suppliers_or_a_cards_debits_are_no_clients_charges(tmp_path):
         assert kind_totals(folder, "purchase")[0] == 0
 
 
+def test_a_journal_of_the_books_accounts_is_no_clients_ledger(tmp_path):
+    """QuickBooks' journal ("Name", "Account", "Debit", "Credit") writes each sale twice (a
+    debit to Accounts Receivable, a credit to Sales) and each payment twice: no ledger of
+    clients' accounts (it would count Ann's 120 twice)."""
+    found = cli_import_text(tmp_path, "journal.csv", (
+        "Date,Transaction Type,Num,Name,Memo/Description,Account,Debit,Credit\n"
+        "01/03/2025,Invoice,1001,Ann Fox,Design work,Accounts Receivable (A/R),120.00,\n"
+        "01/03/2025,Invoice,1001,Ann Fox,Design work,Sales,,120.00\n"
+        "10/03/2025,Payment,,Ann Fox,,Business Current Account,120.00,\n"
+        "10/03/2025,Payment,,Ann Fox,,Accounts Receivable (A/R),,120.00\n"))
+    assert found["recognised_as"] is None
+
+
 # --- 2. a bank statement naming each line's other party: Starling, DKB ------------------------
 
 STARLING = ("Date,Counter Party,Reference,Type,Amount (GBP),Balance (GBP),Spending Category,"
@@ -191,6 +204,46 @@ def test_money_the_holder_moves_into_a_dkb_account_is_no_sale(tmp_path):
     assert kind_totals(tmp_path, "purchase") == (2, 2050.0)
     assert workspace_rows(tmp_path, "SELECT name FROM clients ORDER BY name") == [
         ("Anna Schmidt",), ("Bauer Handwerk GmbH",)]
+
+
+WISE = ("TransferWise ID,Date,Amount,Currency,Description,Payment Reference,Running Balance,"
+        "Exchange From,Exchange To,Exchange Rate,Payer Name,Payee Name,Payee Account Number,"
+        "Merchant,Card Last Four Digits,Card Holder Full Name,Attachment,Note,Total fees\n"
+        "TRANSFER-1001,01-03-2025,500.00,EUR,Received money from Marie Dubois with reference "
+        "Facture 12,Facture 12,1500.00,,,,Marie Dubois,,,,,,,,0.00\n"
+        "CARD-2001,02-03-2025,-35.50,EUR,Card transaction of 35.50 EUR issued by Adobe,,"
+        "1464.50,,,,,,,Adobe,1234,Jo Bloggs,,,0.00\n"
+        "TRANSFER-1002,05-03-2025,300.00,EUR,Received money from Klaus Weber with reference RE "
+        "13,RE 13,1764.50,,,,Klaus Weber,,,,,,,,0.00\n"
+        "TRANSFER-1003,07-03-2025,-100.00,EUR,Sent money to Marie Dubois,Refund,1664.50,,,,,"
+        "Marie Dubois,FR7630006000011234567890189,,,,,,0.00\n")
+SPARKASSE = ("Auftragskonto;Buchungstag;Valutadatum;Buchungstext;Verwendungszweck;Glaeubiger ID;"
+             "Mandatsreferenz;Kundenreferenz (End-to-End);Sammlerreferenz;Lastschrift "
+             "Ursprungsbetrag;Auslagenersatz Ruecklastschrift;Beguenstigter/Zahlungspflichtiger;"
+             "Kontonummer/IBAN;BIC (SWIFT-Code);Betrag;Waehrung;Info\n"
+             "DE44500105175407324931;03.03.25;03.03.25;GUTSCHR. UEBERWEISUNG;Rechnung 14;;;;;;;"
+             "Anna Schmidt;DE02120300000000202051;BYLADEM1001;1200,00;EUR;Umsatz gebucht\n"
+             "DE44500105175407324931;04.03.25;04.03.25;FOLGELASTSCHRIFT;Kundenkonto 123;DE123;"
+             "M-1;;;;;Telekom Deutschland GmbH;DE02100100100006820101;DEUTDEDBXXX;-49,95;EUR;"
+             "Umsatz gebucht\n"
+             "DE44500105175407324931;10.03.25;10.03.25;GUTSCHR. UEBERWEISUNG;RE 15;;;;;;;"
+             "Bauer Handwerk GmbH;DE02500105170137075030;INGDDEFFXXX;850,00;EUR;Umsatz gebucht\n")
+
+
+def test_wises_and_a_sparkasses_statements_name_their_payers(tmp_path):
+    """Wise ("Payer Name", "Payee Name"): Marie 500 and Klaus 300 sales, 100 back to Marie
+    her refund, Adobe's card payment spending (was [2, 0, 0, 0, 0], contacts). Sparkasse
+    ("Beguenstigter/Zahlungspflichtiger"): Anna 1,200 and Bauer 850 sales, Telekom spending
+    (was [1, 0, 0, 0, 0], one client of no name). Each [2, 2, 2, 0, 0]."""
+    for name, text, sold, refunds in (("statement_EUR.csv", WISE, (2, 800.0), 1),
+                                      ("Umsaetze.csv", SPARKASSE, (2, 2050.0), 0)):
+        folder = tmp_path / name
+        folder.mkdir()
+        found = cli_import_text(folder, name, text)
+        assert found["recognised_as"] == "bank_statement"
+        assert kind_totals(folder, "purchase") == sold
+        assert kind_totals(folder, "refund")[0] == refunds
+        assert cli_funnel(folder) == [2, 2, 2, 0, 0]
 
 
 def test_a_list_naming_a_counterparty_without_money_out_is_no_statement(tmp_path):

@@ -495,11 +495,10 @@ _LEDGER_PAIRS = (("yougave", "yougot"), ("debe", "haber"), ("debit", "credit"),
                  ("debitamount", "creditamount"), ("soll", "haben"), ("dare", "avere"),
                  ("debito", "credito"), ("debet", "credit"), ("cargo", "abono"),
                  ("cargos", "abonos"))
-# Headers naming a bank statement's other party, or the statement's own account: on a bank's
-# statement "Debit" is money out of the account, not a client charged (a bank's "Debe" the
-# same), so a ledger's client is named under a header of none of these.
-_BANK_PARTY = re.compile(r"account|iban|konto|cuenta|compte|conto|rekening|counterpart|"
-                         r"tegenpartij|payee|payer|beneficiar|ordenante|empfanger|"
+# Headers naming a bank statement's other party: on a bank's statement "Debit" is money out
+# of the account, not a client charged (a bank's "Debe" the same), so a ledger's client is
+# named under a header of none of these.
+_BANK_PARTY = re.compile(r"counterpart|tegenpartij|payee|payer|beneficiar|ordenante|empfanger|"
                          r"zahlungspflichtig|auftraggeber")
 
 
@@ -510,13 +509,15 @@ def _ledger_pair(present: set[str]) -> tuple[str, str] | None:
 def _ledger_check(present: set[str], frame: pd.DataFrame | None) -> bool:
     """Khatabook's You Gave and You Got; or a pair of a client's account in the books
     (``_LEDGER_PAIRS``: Debe and Haber) beside a column naming the client (its synonym a
-    client's name, ID or e-mail address) that names no bank's party or account
-    (``_BANK_PARTY``: a statement's "Account" or "Counter Party" beside "Debit" and
-    "Credit" is the bank's, its debit money out). With the rows, something charged."""
+    client's name, ID or e-mail address) that names no bank's party (``_BANK_PARTY``: a
+    statement's "Counter Party" beside "Debit" and "Credit" is the bank's, its debit money
+    out), and no column of accounts (``_ACCOUNT_HEADER``: a statement's own "Account"; a
+    journal's "Account" of the books, "Accounts Receivable" beside "Sales", where each sale
+    is written twice). With the rows, something charged."""
     pair = _ledger_pair(present)
     if pair is None or pair[0] == "yougave":
         return pair is not None
-    return any(match_header(h)[0] in WHOSE_FIELDS and not _BANK_PARTY.search(h)
+    return not any(_ACCOUNT_HEADER.search(h) for h in present) and any(match_header(h)[0] in WHOSE_FIELDS and not _BANK_PARTY.search(h)
                for h in present) and (frame is None or bool(_money(frame, pair[0]).gt(0).any()))
 
 
