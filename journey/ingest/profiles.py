@@ -72,7 +72,14 @@ Decisions (also in the README):
 - A hand-kept cash book (Date, Details, In, Out) names who paid inside its details ("Cash -
   J Smith lesson"): money in naming someone is a sale from them; money in naming no one
   ("Balance b/f", "Cash sales") and money out (the business's own spending) are left out,
-  and the explanation says how many and how much.
+  and the explanation says how many and how much. A bank's export of one signed amount
+  beside its own account (Barclays' "Account" and "Memo") is read the same way.
+- A bank statement naming each line's other party in a column (Starling's "Counter Party",
+  DKB's "Zahlungspflichtige*r" and "Zahlungsempfänger*in"): money in is its payer's sale,
+  money out the business's own spending (left out, said), or a refund to one who paid in.
+- A ledger of each client's account (a Spanish "cuenta corriente": Cliente, Debe, Haber;
+  an English customer ledger's Debit and Credit; Khatabook's You Gave and You Got): what
+  the client was charged is a sale, what they paid a contact, no second sale.
 - freee's deals (取引, Japan) list money in (収入) and out (支出) together: money in settled
   (完了) is a sale from its partner (取引先), not yet settled (未決済) a contact; money out is
   the business's own spending, left out (its partners are suppliers), said with its total.
@@ -476,16 +483,47 @@ def _instamojo_explain(frame: pd.DataFrame) -> str:
             "purchases.")
 
 
-# --- a shop's credit ledger: You Gave, You Got ----------------------------------------------
+# --- a ledger of what each client was charged and paid: You Gave, You Got; Debe, Haber ------
 
-# A shopkeeper's ledger of each customer's credit (Khatabook's "You Gave" and "You Got"):
-# what was given on credit is a sale; what was got is the customer paying toward it, no
-# second sale, kept as a contact with the client.
-_LEDGER_GAVE, _LEDGER_GOT = "yougave", "yougot"
+# A shopkeeper's ledger of each customer's credit (Khatabook's "You Gave" and "You Got"), and
+# a business's account of each client in its books (a Spanish "cuenta corriente de clientes":
+# Debe and Haber; an English customer ledger's Debit and Credit; German Soll and Haben): what
+# the client was charged (given on credit) is a sale; what they paid (got) is the client
+# paying toward it, no second sale, kept as a contact with the client. Normalised (charged,
+# paid) pairs.
+_LEDGER_PAIRS = (("yougave", "yougot"), ("debe", "haber"), ("debit", "credit"),
+                 ("debitamount", "creditamount"), ("soll", "haben"), ("dare", "avere"),
+                 ("debito", "credito"), ("debet", "credit"), ("cargo", "abono"),
+                 ("cargos", "abonos"))
+# Headers naming a bank statement's other party: on a bank's statement "Debit" is money out
+# of the account, not a client charged (a bank's "Debe" the same), so a ledger's client is
+# named under a header of none of these.
+_BANK_PARTY = re.compile(r"counterpart|tegenpartij|payee|payer|beneficiar|ordenante|empfanger|"
+                         r"zahlungspflichtig|auftraggeber")
+
+
+def _ledger_pair(present: set[str]) -> tuple[str, str] | None:
+    return next((pair for pair in _LEDGER_PAIRS if set(pair) <= present), None)
+
+
+def _ledger_check(present: set[str], frame: pd.DataFrame | None) -> bool:
+    """Khatabook's You Gave and You Got; or a pair of a client's account in the books
+    (``_LEDGER_PAIRS``: Debe and Haber) beside a column naming the client (its synonym a
+    client's name, ID or e-mail address) that names no bank's party (``_BANK_PARTY``: a
+    statement's "Counter Party" beside "Debit" and "Credit" is the bank's, its debit money
+    out), and no column of accounts (``_ACCOUNT_HEADER``: a statement's own "Account"; a
+    journal's "Account" of the books, "Accounts Receivable" beside "Sales", where each sale
+    is written twice). With the rows, something charged."""
+    pair = _ledger_pair(present)
+    if pair is None or pair[0] == "yougave":
+        return pair is not None
+    return not any(_ACCOUNT_HEADER.search(h) for h in present) and any(match_header(h)[0] in WHOSE_FIELDS and not _BANK_PARTY.search(h)
+               for h in present) and (frame is None or bool(_money(frame, pair[0]).gt(0).any()))
 
 
 def _ledger_rules(rows: pd.DataFrame, frame: pd.DataFrame) -> pd.DataFrame:
-    gave = _money(frame, _LEDGER_GAVE).reindex(rows.index)
+    charged = _ledger_pair({normalise_header(h) for h in frame.columns})[0]
+    gave = _money(frame, charged).reindex(rows.index)
     rows = rows.copy()
     rows["kind"] = "purchase"
     rows["amount"] = gave.where(gave.gt(0))
@@ -494,12 +532,19 @@ def _ledger_rules(rows: pd.DataFrame, frame: pd.DataFrame) -> pd.DataFrame:
 
 
 def _ledger_explain(frame: pd.DataFrame) -> str:
-    gave, got = _money(frame, _LEDGER_GAVE), _money(frame, _LEDGER_GOT)
+    by_normal = {normalise_header(h): h for h in frame.columns}
+    pair = _ledger_pair(set(by_normal))
+    gave, got = _money(frame, pair[0]), _money(frame, pair[1])
     sold, paid = gave.gt(0), got.gt(0) & ~gave.gt(0)
-    return ("Recognised as a credit ledger (Khatabook's You Gave and You Got): "
-            f"{counted(int(sold.sum()), 'line')} given on credit read as sales "
+    what = ("a credit ledger (Khatabook's You Gave and You Got): "
+            f"{counted(int(sold.sum()), 'line')} given on credit" if pair[0] == "yougave" else
+            f"a ledger of each client's account ('{by_normal[pair[0]]}' what the client was "
+            f"charged, '{by_normal[pair[1]]}' what they paid): "
+            f"{counted(int(sold.sum()), 'charge')}")
+    return (f"Recognised as {what} read as sales "
             f"({values.amount_text(float(gave[sold].sum()))}); "
-            f"{counted(int(paid.sum()), 'payment')} got "
+            f"{counted(int(paid.sum()), 'payment')} "
+            f"{'got' if pair[0] == 'yougave' else 'made'} "
             f"({values.amount_text(float(got[paid].sum()))}) {was(int(paid.sum()))} money paid "
             "toward those sales, kept as contacts, not counted as sales again.")
 
@@ -1568,21 +1613,43 @@ def statement_own_account(header: str, column: pd.Series) -> bool:
     return len(filled) >= 2 and len(filled) == len(column) and filled.nunique() == 1
 
 
+def _cash_in_out(frame: pd.DataFrame, present: set[str]) -> tuple[pd.Series, pd.Series] | None:
+    """A cash book's money in and money out: its pair of columns (``_CASH_IN_OUT``), or a
+    bank statement's one signed "Amount" beside the statement's own account
+    (``statement_own_account``: Barclays' "Account", one sort code and number on every
+    line), more than 0 in and less than 0 out."""
+    pair = _cash_pair(present)
+    if pair is not None:
+        return _money(frame, pair[0]), _money(frame, pair[1])
+    if "amount" not in present or not any(
+            statement_own_account(h, frame[h]) and re.search(r"\d", str(frame[h].iloc[0]))
+            for h in frame.columns):
+        return None
+    amount = _money(frame, "amount")
+    return amount.where(amount.gt(0)), (-amount).where(amount.lt(0))
+
+
 def _cash_book_check(present: set[str], frame: pd.DataFrame | None) -> bool:
     """A hand-kept cash book: a date, a line of details, money in and money out
-    (``_CASH_IN_OUT``), and no column naming whose each line is (the payer is in the
+    (``_cash_in_out``), and no column naming whose each line is (the payer is in the
     details: "Cash - J Smith lesson"), but for a bank statement's own account
     (``statement_own_account``: Lloyds' "Account Number")."""
-    if frame is None or _cash_pair(present) is None or not present & set(_CASH_DETAILS):
+    if frame is None or not present & set(_CASH_DETAILS) or (
+            _cash_pair(present) is None and not (
+                "amount" in present and any(_ACCOUNT_HEADER.search(h) for h in present))):
         return False
     own = {normalise_header(h) for h in frame.columns if statement_own_account(h, frame[h])}
     if any(match_header(h)[0] in WHOSE_FIELDS and h not in own or _STOCK_HEADER.search(h)
            for h in present) or (
             not any(match_header(h)[0] == "date" or h in _BOOK_DATES for h in present)):
         return False        # (a stock book's In and Out are counts of goods)
-    money_in, money_out = (_money(frame, side) for side in _cash_pair(present))
+    in_out = _cash_in_out(frame, present)
+    if in_out is None:
+        return False
+    money_in, money_out = in_out
     # (a page of a book with nothing spent yet: its Out column wholly blank)
-    spent_nothing = _col(frame, _cash_pair(present)[1]).isna().all()
+    pair = _cash_pair(present)
+    spent_nothing = pair is not None and _col(frame, pair[1]).isna().all()
     return bool(money_in.notna().any() and (money_out.notna().any() or spent_nothing))
 
 
@@ -1811,7 +1878,7 @@ def _families(alone: pd.DataFrame) -> set[str]:
 
 def _cash_book_facts(frame: pd.DataFrame) -> dict:
     present = {normalise_header(h) for h in frame.columns}
-    money_in, money_out = (_money(frame, side) for side in _cash_pair(present))
+    money_in, money_out = _cash_in_out(frame, present)
     # (a line its status says failed or was reversed moved no money: M-Pesa's "Failed")
     moved = ~_order_status_kind(_col(frame, *_BOOK_STATUS)).isin(["contact", "cancellation"])
     came_in = money_in.gt(0) & moved
@@ -1876,8 +1943,112 @@ def _cash_book_explain(frame: pd.DataFrame) -> str:
         parts.append(f"{counted(int(out.sum()), 'line')} of money out "
                      f"({values.amount_text(float(facts['out_total']))}), the business's own "
                      "spending, left out")
-    bank = _cash_pair({normalise_header(h) for h in frame.columns}) in _BANK_IN_OUT
+    bank = _cash_pair({normalise_header(h) for h in frame.columns}) in (*_BANK_IN_OUT, None)
     return f"Read as a {'bank statement' if bank else 'cash book'}: " + "; ".join(parts) + "."
+
+
+# --- a bank statement naming each line's other party: Starling, DKB, Wise ----------------------
+
+# A bank's export whose lines name the other party in a column of its own, money in and out
+# in one signed amount (Starling's "Counter Party" and "Amount (GBP)"; DKB's
+# "Zahlungspflichtige*r", who paid, "Zahlungsempfänger*in", who was paid, and "Betrag (€)";
+# Wise's "Payer Name" and "Payee Name"; Sparkasse's "Beguenstigter/Zahlungspflichtiger"):
+# money in from a payer is that payer's sale, money out the business's own spending, or a
+# refund where it went to someone who paid in. Normalised (who paid in, who was paid out).
+_STATEMENT_PARTIES = (("counterparty", "counterparty"),
+                      ("zahlungspflichtiger", "zahlungsempfangerin"),
+                      ("auftraggeberbegunstigter", "auftraggeberbegunstigter"),
+                      ("beguenstigterzahlungspflichtiger", "beguenstigterzahlungspflichtiger"),
+                      ("payername", "payeename"))
+# The signed amount ("Amount (GBP)", "Betrag (€)", "Betrag (EUR)"), and a line's words (a
+# statement's sign: a deals list naming a counterparty has none of these).
+_STATEMENT_AMOUNT = re.compile(r"^(?:amount|betrag)(?:[a-z]{3})?$")
+_STATEMENT_WORDS = ("reference", "verwendungszweck", "buchungstext", "description",
+                    "paymentreference")
+
+
+def _statement_columns(present: set[str]) -> tuple[tuple[str, str], str] | None:
+    """The statement's party pair (``_STATEMENT_PARTIES``) and its amount header."""
+    pair = next((p for p in _STATEMENT_PARTIES if set(p) <= present), None)
+    amount = next((h for h in sorted(present) if _STATEMENT_AMOUNT.match(h)), None)
+    return None if pair is None or amount is None else (pair, amount)
+
+
+def _statement_check(present: set[str], frame: pd.DataFrame | None) -> bool:
+    """A party pair, a signed amount, a line's words (``_STATEMENT_WORDS``) and a date; with
+    the rows, money both in and out, or a balance (a statement of money in alone)."""
+    found = _statement_columns(present)
+    if found is None or not present & set(_STATEMENT_WORDS) or not any(
+            match_header(h)[0] == "date" for h in present):
+        return False
+    if frame is None:
+        return True
+    amount = _money(frame, found[1])
+    return bool(amount.gt(0).any() and (amount.lt(0).any() or any(
+        h.startswith(("balance", "runningbalance", "saldo", "kontostand")) for h in present)))
+
+
+def _statement_party(name: object) -> str | None:
+    """A line's other party as a person writes it ("ANN FOX" is "Ann Fox"), None where its
+    words name money moving, no one (``NOT_A_PAYER``: "SAVINGS ACCOUNT", "STRIPE PAYMENTS
+    UK")."""
+    if not isinstance(name, str) or not name.strip():
+        return None
+    written = name.strip() if re.search(r"[a-z]", name) else name.strip().title()
+    return None if {match_key(w) for w in written.split()} & NOT_A_PAYER else written
+
+
+def _statement_facts(frame: pd.DataFrame) -> dict:
+    """Each line's other party, and which lines are sales, refunds, spending. Where the
+    statement names payer and payee apart (DKB's), the payer of its money out is the
+    account's holder: money in from the holder is its own money moved, no sale."""
+    (payer, payee), header = _statement_columns({normalise_header(h) for h in frame.columns})
+    amount = _money(frame, header)
+    came_in, went_out = amount.gt(0), amount.lt(0)
+    paying = _col(frame, payer)
+    holder = set() if payer == payee else set(paying[went_out].dropna().str.casefold())
+    who = paying.where(~paying.str.casefold().isin(holder)).where(
+        came_in, _col(frame, payee)).map(_statement_party, na_action="ignore")
+    paid_in = set(who[came_in].dropna().str.casefold())
+    back = went_out & who.str.casefold().isin(paid_in).fillna(False).astype(bool)
+    return {"amount": amount, "who": who, "sale": came_in & who.notna(),
+            "unnamed": came_in & who.isna(), "back": back, "spent": went_out & ~back}
+
+
+def _statement_rules(rows: pd.DataFrame, frame: pd.DataFrame) -> pd.DataFrame:
+    """Money in from a payer is a sale; money out to one who paid in a refund; the rest of
+    money out (the business's spending) and money in naming no one are left out."""
+    facts = _statement_facts(frame)
+    sale = facts["sale"].reindex(rows.index, fill_value=False)
+    back = facts["back"].reindex(rows.index, fill_value=False)
+    rows = rows[sale | back].copy()
+    rows["name"] = _none(facts["who"]).reindex(rows.index)
+    rows["kind"] = sale[rows.index].map({True: "purchase", False: "refund"})
+    rows["amount"] = facts["amount"].abs().reindex(rows.index)
+    return rows
+
+
+def _statement_explain(frame: pd.DataFrame) -> str:
+    facts = _statement_facts(frame)
+    amount, who = facts["amount"].abs(), facts["who"]
+    sale, unnamed, back, spent = (facts[k] for k in ("sale", "unnamed", "back", "spent"))
+    parts = [f"{counted(int(sale.sum()), 'line')} of money in from "
+             f"{counted(int(who[sale].nunique()), 'payer')} counted as their sales "
+             f"({values.amount_text(float(amount[sale].sum()))})"]
+    if unnamed.any():
+        parts.append(f"{counted(int(unnamed.sum()), 'line')} of money in naming no customer "
+                     f"({values.amount_text(float(amount[unnamed].sum()))}) left out, not "
+                     "counted as sales")
+    if back.any():
+        parts.append(f"{counted(int(back.sum()), 'line')} of money out to one who paid in "
+                     f"({values.amount_text(float(amount[back].sum()))}) read as "
+                     f"{'a refund' if int(back.sum()) == 1 else 'refunds'}")
+    if spent.any():
+        parts.append(f"{counted(int(spent.sum()), 'line')} of money out "
+                     f"({values.amount_text(float(amount[spent].sum()))}), the business's own "
+                     "spending, left out")
+    return ("Read as a bank statement naming each line's other party: " + "; ".join(parts)
+            + ".")
 
 
 # --- orders by status: WooCommerce, Square ----------------------------------------------------
@@ -4081,12 +4252,16 @@ PROFILES: tuple[Profile, ...] = (
             {"sourceid": "order_id", "date": "date", "grossamount": "amount",
              "paymentmethod": "channel"},
             _mercadopago_rules, _mercadopago_explain),
-    Profile("credit_ledger", "a credit ledger (Khatabook)",
-            _all(_LEDGER_GAVE, _LEDGER_GOT),
+    Profile("credit_ledger", "a ledger of each client's credit (Khatabook; Debe and Haber)",
+            (_any(*(pair[0] for pair in _LEDGER_PAIRS)),
+             _any(*(pair[1] for pair in _LEDGER_PAIRS))),
             {"date": "date", "name": "name", "customername": "name", "customer": "name",
              "partyname": "name", "phonenumber": "phone", "phone": "phone", "mobile": "phone",
-             "details": "note", "entry": "note", "remarks": "note", "note": "note"},
-            _ledger_rules, _ledger_explain),
+             "details": "note", "entry": "note", "remarks": "note", "note": "note",
+             "concepto": "note", "description": "note", "reference": "note",
+             "libelle": "note", "buchungstext": "note", "descrizione": "note"},
+            _ledger_rules, _ledger_explain, check=_ledger_check,
+            by_synonym=frozenset({"date", "client_id", "name", "email"})),
     Profile("hubspot_deals", "a HubSpot deals export",
             _all("dealname", "dealstage", "amount", "closedate"),
             {"dealname": "name", "dealstage": "stage", "amount": "amount",
@@ -4216,6 +4391,10 @@ PROFILES += (
              **dict.fromkeys(_REQUEST_TYPE, "reason")},
             _service_desk_rules, _service_desk_explain, patterns=(_JSM_OWN.pattern,),
             check=_service_desk_check, writers_only=True),
+    Profile("bank_statement", "a bank statement naming each line's other party", (),
+            {"date": "date", **dict.fromkeys(_STATEMENT_WORDS, "note")},
+            _statement_rules, _statement_explain, check=_statement_check,
+            by_synonym=frozenset({"date"})),
     Profile("cash_book", "a cash book", (),
             {"date": "date", **dict.fromkeys(_BOOK_DATES, "date"),
              **dict.fromkeys(_CASH_DETAILS, "note")},
