@@ -517,8 +517,10 @@ def _ledger_check(present: set[str], frame: pd.DataFrame | None) -> bool:
     pair = _ledger_pair(present)
     if pair is None or pair[0] == "yougave":
         return pair is not None
-    return not any(_ACCOUNT_HEADER.search(h) for h in present) and any(match_header(h)[0] in WHOSE_FIELDS and not _BANK_PARTY.search(h)
-               for h in present) and (frame is None or bool(_money(frame, pair[0]).gt(0).any()))
+    return (not any(_ACCOUNT_HEADER.search(h) for h in present)
+            and any(match_header(h)[0] in WHOSE_FIELDS and not _BANK_PARTY.search(h)
+                    for h in present)
+            and (frame is None or bool(_money(frame, pair[0]).gt(0).any())))
 
 
 def _ledger_rules(rows: pd.DataFrame, frame: pd.DataFrame) -> pd.DataFrame:
