@@ -263,7 +263,11 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
                "order item status", "sale status",
                # (Meesho's orders: "Reason for Credit Entry", DELIVERED, RTO_COMPLETE)
                "reason for credit entry",
-               "last payment status"),  # (a payment provider's, ICEPAY's: OK, OPEN, ERR)
+               "last payment status",   # (a payment provider's, ICEPAY's: OK, OPEN, ERR)
+               # (a mailing tool's subscriber: Klaviyo's SUBSCRIBED, UNSUBSCRIBED,
+               # NEVER_SUBSCRIBED; Mailchimp's "Status" is read as "status" already)
+               "email marketing consent", "email subscription status",
+               "email marketing status"),
     "channel": ("channel", "source", "lead source", "origin", "received via", "acquisition channel",
                 "how found", "how found us", "how did you hear", "how did you hear about us",
                 "how did you hear about this event", "where did you hear about us",
@@ -1440,6 +1444,10 @@ QUOTE_HEADERS = frozenset({"quote", "quotevalue", "quoted", "quoteamount", "quot
 # "Estimate"), as normalise_header writes it: beside a plain "Value", the guess fills in
 # only where the value is blank.
 ESTIMATED_VALUE = re.compile(r"^(?:est|estd|estimated?)(?:deal)?(?:value|amount)?$")
+# A column of the part of a price paid to secure a booking, as normalise_header writes it:
+# a "Deposit", a celebrant's or a photographer's "Booking fee", a venue's "Holding deposit".
+DEPOSIT_HEADERS = frozenset({"deposit", "depositamount", "bookingfee", "bookingdeposit",
+                             "holdingdeposit", "reservationfee", "reservationdeposit"})
 # The part of a total left after a deposit ("Balance", "Remainder"): on a sheet with a
 # "Balance paid" column and no "Balance" of its own, the total less the deposit.
 REST_OF_TOTAL = frozenset({"balance", "remainder", "rest", "finalpayment", "final"})
@@ -1797,3 +1805,15 @@ def guess_mapping(headers: list[str], kind: str | None = None) -> dict[str, str 
         field = match_header(header)[0]
         mapping[header] = field if field in allowed else None
     return mapping
+
+
+# An order list's own columns of what went back: "Refunded Amount", "Refunds Total" (its
+# money) and "Refunded At" (its day). Unmapped columns, compared as headers are.
+# (an order's own: TikTok Shop's "Order Refund Amount"; to whom: Depop's "Refunded to buyer
+# amount")
+REFUNDED_AMOUNT = re.compile(r"^(?:order)?(?:refunded|refunds?)(?:tobuyer|tocustomer)?"
+                              r"(?:amount|total|value|sum)?$|"
+                              r"^(?:amount|total|sum)refunded$|^refundtotal$|^totalrefunds?$|"
+                              # (Turkish: iyzico's "İade Tutarı"; Portuguese, Spanish)
+                              r"^iadetutar[ıi]$|^(?:valor|monto|importe)(?:estornado|reembolsado|"
+                              r"devuelto)$")

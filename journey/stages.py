@@ -95,6 +95,8 @@ _ALIAS_WORDS = {
     PRE_AWARENESS: "pre-awareness, preawareness, unaware, target, suspect, audience",
     "awareness": "awareness, aware, lead, leads, new lead, new leads, prospect, prospects, "
                  "prospecting, subscriber, "
+                 # (a mailing tool's profile never opted in: Klaviyo's NEVER_SUBSCRIBED)
+                 "never subscribed, "
                  "visitor, contacted, inquiry, enquiry, new, raw lead, marketing lead, "
                  # a lead's temperature: a cold one is known, a warm or hot one considering
                  "cold, cold lead, new enquiry, new inquiry, not contacted, open not contacted, "

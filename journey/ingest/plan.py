@@ -78,7 +78,7 @@ from .rules.people import (PERSON_FIELDS, bookers, full_names, names_alike, note
                            test_rows)
 from .rules.refunds import (cancelled_back_said, credit_documents, credits_of_unpaid,
                             flagged_cancellations, happened_for_amount, money_gone_back,
-                            refunded_orders, refunds_beside_said, refunds_described,
+                            refunded_orders, refunds_beside_said, refunds_logged, refunds_described,
                             refunds_of_payments, storno_invoices)
 from .rules.tags import (churned_tags, latest_satisfaction, reviews_saying_nothing,
                          reviews_ticked, stage_tags, tagged_kinds)
@@ -542,6 +542,8 @@ def _plan_sheet(db, filename, raw, kind, overrides, set_values, checksum) -> She
                 guess = guess | {refined.key_from_email: "client_id"}
         sheet_kind = detect_kind(raw, guess, raw.name, filename,
                                  key_from_email=profile is None and bool(refined.key_from_email))
+        if profile is None and refunds_logged(raw, guess, filename):
+            sheet_kind = "events"          # each row a refund given, whoever is listed once
         if profile is None and quote_statuses(raw, guess, raw.name, filename):
             sheet_kind = "events"          # each row a quote given, whoever it was for
         if profile is None and returns_statuses(raw, guess):
@@ -563,6 +565,11 @@ def _plan_sheet(db, filename, raw, kind, overrides, set_values, checksum) -> She
         refined = refine_mapping(raw, mapping, sheet_kind, chosen=chosen, known_ids=known_ids,
                                  measured=measured)
         mapping = refined.mapping
+    if (profile is None and sheet_kind == "events" and not remembered
+            and (given_back := refunds_logged(raw, mapping, filename)) and given_back not in chosen):
+        mapping[given_back] = "amount"
+        refined.said.append(f"'{given_back}' is the only money, on every row: each row a "
+                            "refund of it")
     if profile is None and sheet_kind == "events" and quote_statuses(raw, mapping, raw.name,
                                                                      filename):
         mapping = quote_money(raw, mapping, chosen)
@@ -570,7 +577,7 @@ def _plan_sheet(db, filename, raw, kind, overrides, set_values, checksum) -> She
         refined.said += who_of_the_business(raw, mapping, chosen)
     if profile is None and sheet_kind == "events":
         refined.said += conversation_ratings(raw, mapping, chosen)
-        refined.said += ratings_not_money(mapping, raw.name, filename, set_values, chosen)
+        refined.said += ratings_not_money(raw, mapping, raw.name, filename, set_values, chosen)
     if profile is None and sheet_kind == "clients":
         refined.said += company_revenue_not_spent(raw, mapping, chosen)
         names = [raw.name, Path(filename or "").stem]

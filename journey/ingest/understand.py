@@ -30,7 +30,7 @@ from ..fields import (
     COMPANY_REVENUE, CONTACT_MEANS, CONVERSATION_IDS, EVENT_FIELDS, EVENT_KINDS, EVENT_ONLY,
     FEEDBACK_HEADERS, FUNDING_SOURCE, ORGANISATION_HEADERS, PARENT_HEADERS, PARTY_HEADERS,
     PAYEE_HEADERS, PAYER_HEADERS, PAYMENT_SENDERS, PERIOD_FEE_ALONE, PERSON_NAME_HEADERS,
-    QUOTE_HEADERS,
+    QUOTE_HEADERS, REFUNDED_AMOUNT,
     SALE_PRICES,
     SALE_PRICES_ELSEWHERE, SCORE_RANGES, SERVED_HEADERS, SPENT_WITH_US, SURVEY_NAMES,
     TAG_HEADERS, VISIT_TYPE_HEADERS, WHOSE_FIELDS, bare_name_parts, field_type, fields_for,
@@ -75,10 +75,16 @@ def workshop_kind(raw: RawSheet) -> str | None:
     return kind
 EXTRA = "extra"   # the mapping target that keeps a column with its row, unmapped
 
+# A bare "Type" in the languages the headers are read in (Spanish, Italian and Portuguese
+# "Tipo", German "Typ" and "Art", Dutch "Soort", Danish and Swedish "Type" and "Typ"): on an
+# events sheet, the events' type where its values name kinds ("Compra", "Kauf").
+_TYPE_HEADERS = frozenset({"type", "tipo", "typ", "art", "soort", "tipus"})
 # Event kind words -> kind (a ``kind`` column, or a sheet's name).
 _KIND_WORDS = {
     "contact": "contact call calls meeting email visit activity activities touch contacts "
-               "followup note task message chat sms question request webinar",
+               "followup note task message chat sms question request webinar "
+               # (a call in Spanish, German, Italian and Portuguese, Dutch)
+               "llamada llamadas anruf anrufe telefonat chiamata telefonema gesprek",
     "stage_change": "stagechange stage move",
     "purchase": "purchase purchases order orders sale sales transaction transactions invoice "
                 "invoices booking bookings buy bought salesreceipt receipt "
@@ -90,6 +96,9 @@ _KIND_WORDS = {
                 "agendamentos transaktion transaktionen transaccion transacciones transacao "
                 "transacoes "
                 "pedido pedidos venta ventas compra compras factura facturas commande commandes "
+                # (a client's purchase in German: "Kauf" beside "Verkauf" on a business's
+                # books is its own buying, BOUGHT_IN)
+                "kauf kaufe "
                 # (Turkish, Romanian, Czech and Indonesian orders: "Sipariş No", "Nr. comandă")
                 "siparis siparisler comanda comenzi objednavka objednavky pesanan "
                 # (an invoice in the Nordic languages, Polish, Czech and Hungarian:
@@ -136,7 +145,7 @@ _KIND_WORDS = {
     "refund": "refund refunds return returns returned chargeback creditmemo creditnote "
               "salescreditnote refundreceipt devolucion devoluciones reembolso reembolsos "
               "remboursement remboursements retour retours erstattung erstattungen "
-              "rucksendung rucksendungen devolucao devolucoes rimborso rimborsi reso resi "
+              "rucksendung rucksendungen ruckerstattung ruckerstattungen devolucao devolucoes rimborso rimborsi reso resi "
               "terugbetaling terugbetalingen retouren creditnota creditnotas "
               # a credit note in Danish and Norwegian, Swedish, German, French, Dutch,
               # Spanish (Chile's "Nota de Crédito Electrónica") and Italian
@@ -634,13 +643,14 @@ def conversation_ratings(raw: RawSheet, mapping: dict[str, str | None],
     return []
 
 
-def ratings_not_money(mapping: dict[str, str | None], sheet: str, file: str,
+def ratings_not_money(raw: RawSheet, mapping: dict[str, str | None], sheet: str, file: str,
                       set_values: dict[str, str], chosen: set[str]) -> list[str]:
     """A "Rating" or "Stars" column is a review's stars (kept as its amount) only where the
     rows are reviews or survey answers: the sheet or its file is named so, every row is set
-    to be one, or a kind column may say so. Elsewhere (a job log's 1-5 rating of the work)
-    it is a score, not money: kept as extra, never a sale's amount (``mapping`` changed in
-    place). Returns what the import says of it."""
+    to be one, or a kind column may say so. Elsewhere (a job log's 1-5 rating of the work,
+    an event's "7-9") it is a score, not money: kept as extra, never a sale's amount; a
+    "Paid" column of money, passed over while the rating took the amount, is the amount
+    (``_paid_as_amount``). ``mapping`` changed in place; returns what the import says."""
     rated = [h for h, f in mapping.items() if f == "amount" and h not in chosen
              and _RATING.search(normalise_header(plain_header(h)))]
     if not rated or "kind" in mapping.values():
@@ -650,7 +660,10 @@ def ratings_not_money(mapping: dict[str, str | None], sheet: str, file: str,
         return []
     for header in rated:
         mapping[header] = None
-    return [f"'{header}' holds ratings, not money: kept as extra" for header in rated]
+    said = [f"'{header}' holds ratings, not money: kept as extra" for header in rated]
+    if "amount" not in mapping.values():
+        _paid_as_amount(raw, mapping, [h for h in raw.headers if h not in chosen], said)
+    return said
 # A deal's value on a client list (or a lead's, GoHighLevel's "Lead Value"): what the deal
 # may bring (revenue to come), or, for a client who bought, what it brought
 # (rules.deals._deal_values_won).
@@ -820,6 +833,22 @@ def _own_account(raw: RawSheet, mapping: dict[str, str | None], free: list[str],
     return found
 
 
+def _paid_as_amount(raw: RawSheet, mapping: dict[str, str | None], free: list[str],
+                    said: list[str]) -> bool:
+    """On an events sheet without an amount, a "Paid" column (``PAID_FLAG``) of money (90,
+    11, -11), not of yes or no, is the amount: what was paid. ``mapping`` and ``said``
+    changed in place; returns whether it was."""
+    for header in free:
+        if mapping[header] is None and PAID_FLAG.match(normalise_header(header)):
+            money = _money_or_happened(raw.frame[header])
+            if money is not None and not money.dropna().isin((0, 1)).all():
+                mapping[header] = "amount"
+                said.append(f"'{header}' holds amounts of money: read as the amount")
+                return True
+            return False
+    return False
+
+
 def refine_mapping(raw: RawSheet, mapping: dict[str, str | None], kind: str, *,
                    chosen: set[str] = frozenset(), known_ids=None,
                    measured: dict | None = None) -> Refined:
@@ -867,15 +896,8 @@ def refine_mapping(raw: RawSheet, mapping: dict[str, str | None], kind: str, *,
             break
     if kind == "events" and "amount" in used:
         _paid_of_price(raw, mapping, free, said)
-    if kind == "events" and "amount" not in used:
-        for header in free:     # "Paid" 90, 11, -11: what was paid, not a yes or no
-            if mapping[header] is None and PAID_FLAG.match(normalise_header(header)):
-                money = _money_or_happened(raw.frame[header])
-                if money is not None and not money.dropna().isin((0, 1)).all():
-                    mapping[header] = "amount"
-                    used.add("amount")
-                    said.append(f"'{header}' holds amounts of money: read as the amount")
-                break
+    if kind == "events" and "amount" not in used and _paid_as_amount(raw, mapping, free, said):
+        used.add("amount")
     if kind == "events" and "amount" not in used:
         for header in free:     # "Collected" £120.00: the money collected, not whether
             if mapping[header] == "status" and normalise_header(header) in _MONEY_SAID:
@@ -1029,14 +1051,18 @@ def refine_mapping(raw: RawSheet, mapping: dict[str, str | None], kind: str, *,
                 break
     if kind == "events":     # an event's "Type" is the event's (an invoice, a follow-up)
         for header in free:
-            if normalise_header(header) == "type" and mapping[header] == "client_type":
+            client_type = mapping[header] == "client_type"
+            if normalise_header(header) in _TYPE_HEADERS and (
+                    client_type or mapping[header] is None and "kind" not in used):
                 # (beside a stage column, a "Type" of stage words only, a deal's New, is
                 # no kind: the stage column says where each row stands)
                 named = "kind" not in used and _names_kinds(raw.frame[header]) and (
                     "stage" not in mapping.values() or _names_event_kinds(raw.frame[header]))
                 mapping[header] = "kind" if named else None
-                said.append(f"'{header}' names what happened: read as the kind" if named else
-                            f"'{header}' is the events' type, not the client's: kept as extra")
+                if named or client_type:
+                    said.append(f"'{header}' names what happened: read as the kind" if named
+                                else f"'{header}' is the events' type, not the client's: "
+                                "kept as extra")
                 used.add(mapping[header])
     for header in free:      # "Event" may be a concert's title: the kind only if it says so
         loose_kind = mapping[header] == "kind" and (
@@ -2548,6 +2574,13 @@ def resolve_kinds(out, plan, frame, raw, columns_for, stage_map=None,
             and not has_stage_column and "status" in out and "kind" not in columns_for
             and _returns_log(out["status"])):
         default, returned_by = "refund", columns_for["status"][0]
+    # A refunds log (Client, Refund date, Refund amount: rules.refunds.refunds_logged made
+    # its money the amount): each row a refund of that money, the client's money back.
+    given_back = None
+    if (default == "contact" and not named and not plan.set_values.get("kind")
+            and not {"kind", "stage", "status"} & set(columns_for) and "amount" in columns_for
+            and REFUNDED_AMOUNT.match(normalise_header(columns_for["amount"][0]))):
+        default, given_back = "refund", columns_for["amount"][0]
     # An order list (its rows are purchases unless said otherwise) without a stage column:
     # its status says what happened to each order (paid, refunded, cancelled, pending...).
     # A person's --set kind=... says what every row is: the status then says nothing more.
@@ -2701,7 +2734,7 @@ def resolve_kinds(out, plan, frame, raw, columns_for, stage_map=None,
                                             returned_by is not None
                                             or _returns_log(out["status"]))
     notes = said_returns or _default_notes(
-        plan, combos, decided, default, named, numbered or paid_by, by_status,
+        plan, combos, decided, default, named, numbered or paid_by or given_back, by_status,
         [f or b or h or u or t or (said and cell is None and kind == "contact")
          for f, b, h, u, t, said, (cell, *_), kind
          in zip(free, back, happened, unpaid, talks, booked, combos, kinds)],
@@ -3040,7 +3073,7 @@ def spent_from_statement(rows: pd.DataFrame, frame: pd.DataFrame) -> tuple[pd.Se
 # business's own buying, no client's sale.
 BOUGHT_IN = frozenset(normalise_value(word) for word in (
     "køb", "indkøb", "udgift", "udgifter", "kjøp", "innkjøp", "utgift", "köp", "inköp",
-    "einkauf", "ausgabe", "ausgaben", "aufwand", "compra", "compras", "gasto", "gastos",
+    "einkauf", "kauf", "ausgabe", "ausgaben", "aufwand", "compra", "compras", "gasto", "gastos",
     "achat", "achats", "dépense", "dépenses", "acquisto", "spesa", "spese", "inkoop",
     "aankoop", "uitgave", "uitgaven", "purchase", "purchases", "expense", "expenses", "bill",
     "bills", "cost", "costs", "supplier invoice", "purchase invoice"))
@@ -3225,6 +3258,8 @@ def _default_notes(plan, combos: list, decided: dict, default: str, named: str |
                        plan.mapping) else
                    f"each has a date, a price and the quantity sold in '{numbered}'"
                    if numbered == quantity_sold(plan.mapping) else
+                   f"its column '{numbered}' gives the money given back on each"
+                   if default == "refund" and plan.mapping.get(numbered) == "amount" else
                    f"its column '{numbered}' gives the money each paid"
                    if plan.mapping.get(numbered) == "amount" else
                    f"its column '{numbered}' names who sent each payment"

@@ -9,7 +9,7 @@ import re
 import pandas as pd
 
 from ... import values
-from ...fields import (PAID_COUNT, PAYEE_HEADERS, REFUNDED_HEADERS, REST_OF_TOTAL,
+from ...fields import (DEPOSIT_HEADERS, PAID_COUNT, PAYEE_HEADERS, REFUNDED_HEADERS, REST_OF_TOTAL,
                        names_price_each,
                        TRIAL_FEE, base_header_key,
                        days_without_year, fee_period, header_year, names_money_paid, normalise_header,
@@ -258,7 +258,7 @@ def _rest_of_price(frame: pd.DataFrame, header: str, price: pd.Series, owed: pd.
     if normalise_header(header) not in REST_OF_TOTAL:
         return False
     for deposit in (h for h in frame.columns
-                    if normalise_header(h) in {"deposit", "depositamount"}):
+                    if normalise_header(h) in DEPOSIT_HEADERS):
         paid = values.read_money(frame[deposit]).values.reindex(price.index)
         rows = price.notna() & paid.notna() & owed.notna()
         if rows.any() and (price - paid - owed)[rows].abs().lt(0.01).all():
@@ -366,7 +366,9 @@ def _rest_of_total_paid(out: pd.DataFrame, frame: pd.DataFrame,
     if rest_ticked is None:
         return []
     whole = pd.to_numeric(out["revenue_current"], errors="coerce")
-    rest = (whole - values.read_money(frame[deposit]).values.reindex(out.index)).clip(lower=0)
+    # (no deposit written, "n/a" or blank: the rest is the whole, paid where ticked)
+    rest = (whole - values.read_money(frame[deposit]).values.reindex(out.index).fillna(0)
+            ).clip(lower=0)
     paid = pd.concat([deposit_got.reindex(out.index), rest.where(rest_ticked.reindex(
         out.index, fill_value=False).astype(bool))], axis=1).sum(axis=1, min_count=1)
     owed = (whole - paid.fillna(0)).where(lambda left: left.gt(0))
@@ -430,7 +432,7 @@ def parts_paid_by_status(out: pd.DataFrame, frame: pd.DataFrame,
     of the business's suppliers (``_paid_to_suppliers``). Returns a note."""
     said = [*columns_for.get("status", []), *columns_for.get("stage", [])]
     by_key = {normalise_header(h): h for h, f in mapping.items() if not f and h in frame}
-    deposit = by_key.get("deposit") or by_key.get("depositamount")
+    deposit = next((by_key[k] for k in sorted(DEPOSIT_HEADERS) if k in by_key), None)
     rest = next((by_key[k] for k in sorted(REST_OF_TOTAL) if k in by_key), None)
     if "revenue_current" in columns_for or not said or said[0] not in frame or not (
             deposit and rest) or _paid_to_suppliers(frame):

@@ -10,6 +10,7 @@ import numpy as np
 import pandas as pd
 
 from ... import values
+from ...fields import REFUNDED_AMOUNT as REFUNDED_AMOUNT
 from ...fields import normalise_header
 from ...journal import Problem
 from ...stages import RANK
@@ -55,18 +56,6 @@ def unmapped(mapping: dict[str, str | None], pattern: re.Pattern) -> str | None:
     ``pattern`` from its start: a column no field holds that says something of the rows."""
     return next((h for h, target in mapping.items()
                  if not target and pattern.match(normalise_header(h))), None)
-
-
-# An order list's own columns of what went back: "Refunded Amount", "Refunds Total" (its
-# money) and "Refunded At" (its day). Unmapped columns, compared as headers are.
-# (an order's own: TikTok Shop's "Order Refund Amount"; to whom: Depop's "Refunded to buyer
-# amount")
-REFUNDED_AMOUNT = re.compile(r"^(?:order)?(?:refunded|refunds?)(?:tobuyer|tocustomer)?"
-                              r"(?:amount|total|value|sum)?$|"
-                              r"^(?:amount|total|sum)refunded$|^refundtotal$|^totalrefunds?$|"
-                              # (Turkish: iyzico's "İade Tutarı"; Portuguese, Spanish)
-                              r"^iadetutar[ıi]$|^(?:valor|monto|importe)(?:estornado|reembolsado|"
-                              r"devuelto)$")
 
 
 def amounts_given_back(frame: pd.DataFrame) -> pd.Series:

@@ -13,7 +13,7 @@ import numpy as np
 import pandas as pd
 
 from ... import values
-from ...fields import (INSTALMENT, REST_OF_TOTAL, VISIT_TYPE_HEADERS, base_header_key,
+from ...fields import (DEPOSIT_HEADERS, INSTALMENT, REST_OF_TOTAL, VISIT_TYPE_HEADERS, base_header_key,
                        normalise_header)
 from ...stages import (BALANCE_TO_COME, BILLED_ONLY_STATUSES, BILLED_STATUSES, BOOKED_STATUSES,
                        GIVEN_BACK, HALF_PAID, NOT_PAID_YET, ON_INVOICE, PAID_BY, PAID_IN_PERSON,
@@ -1129,7 +1129,7 @@ def deposits_taken(frame: pd.DataFrame, mapping: dict[str, str | None]
     """A "Deposit" column of money no column says was paid or not: each deposit written
     was taken (as ``paid_parts`` gives them: header -> (itself, amounts))."""
     header = next((h for h, f in mapping.items() if not f and h in frame
-                   and normalise_header(h) in ("deposit", "depositamount")), None)
+                   and normalise_header(h) in DEPOSIT_HEADERS), None)
     if header is None:
         return {}
     money = values.read_money(frame[header])
@@ -1140,7 +1140,7 @@ def deposits_taken(frame: pd.DataFrame, mapping: dict[str, str | None]
 
 # The parts of a price an owner writes in columns of their own ("Deposit", "Balance"), as
 # normalise_header writes them.
-_PARTS_OF_A_PRICE = frozenset({"deposit", "depositamount"}) | REST_OF_TOTAL
+_PARTS_OF_A_PRICE = DEPOSIT_HEADERS | REST_OF_TOTAL
 # A part's cell written with its money first, then words ("£500 pd", "£1,200 due 1/6").
 _MONEY_THEN_WORDS = re.compile(r"^\s*([£$€]?\s?\d[\d,]*(?:\.\d{1,2})?)\s*(.*)$")
 
@@ -1291,7 +1291,7 @@ def deposits_balance_owed(rows: pd.DataFrame, frame: pd.DataFrame,
     rest is to come. Returns the rows and a note."""
     status = next((h for h, f in mapping.items() if f == "status" and h in frame), None)
     deposit = next((h for h, f in mapping.items() if not f and h in frame
-                    and normalise_header(h) in {"deposit", "depositamount"}), None)
+                    and normalise_header(h) in DEPOSIT_HEADERS), None)
     if status is None or deposit is None or not {"kind", "amount"} <= set(rows):
         return rows, []
     money = values.read_money(frame[deposit])

@@ -10,7 +10,7 @@ import pandas as pd
 
 from ... import values
 from ...fields import PAID_COUNT, normalise_header
-from ...stages import normalise_value
+from ...stages import LIST_UNREACHABLE, normalise_value
 from ...text import counted, listed, was, without_accents
 from ..read import RawSheet
 from .common import clients_counted
@@ -180,10 +180,14 @@ def list_of_payers(frame: pd.DataFrame, mapping: dict[str, str | None],
     # client, every one of whom was once a lead.
     # A mailing tool's own header (``MAILING_TOOL_HEADERS``: Mailchimp's "MEMBER_RATING")
     # says subscribers, before the sheet's and file's names ("members_export.csv").
+    # Then a status a mailing list gives a subscriber it can no longer reach (Kit's
+    # "bounced", "complained"; ``LIST_UNREACHABLE``), before the sheet's and file's names.
     own = [h for h, f in mapping.items() if f in ("name", "client_id", "status", "stage")]
     tool = [h for h in mapping if h not in own and normalise_header(h) in MAILING_TOOL_HEADERS]
     for texts, first in ((own, LEAD_WORDS), (tool, LEAD_WORDS), (names, LEAD_WORDS),
                          ([h for h in mapping if h not in own + tool], PAYING_WORDS)):
+        if texts is names and (unreachable := _unreachable_said(frame, columns_for)):
+            return False, unreachable
         said = [(word, text) for text in texts
                 for word in (["subscribers"] if text in tool else
                              re.findall(r"[a-z]+", without_accents(str(text or "").lower())))]
@@ -192,6 +196,22 @@ def list_of_payers(frame: pd.DataFrame, mapping: dict[str, str | None],
             if found is not None:
                 return words is PAYING_WORDS, f"'{found}'"
     return None, ""
+
+
+# A mailing list's statuses of a subscriber it can no longer reach, normalised.
+_UNREACHABLE = frozenset(normalise_value(word) for word in LIST_UNREACHABLE.split(", "))
+
+
+def _unreachable_said(frame: pd.DataFrame, columns_for: dict[str, list[str]]) -> str:
+    """The status column and its first value saying a mailing list can no longer reach a
+    subscriber (``_UNREACHABLE``: "bounced"), as the import says it ("'state' ('bounced')"),
+    or "" where no status says so."""
+    header = next(iter(columns_for.get("status", [])), None)
+    if header is None:
+        return ""
+    said = values.per_distinct(frame[header], normalise_value)
+    found = frame.loc[said.isin(_UNREACHABLE), header]
+    return f"'{header}' ('{str(found.iloc[0]).strip()}')" if len(found) else ""
 
 
 def sessions_had(frame: pd.DataFrame, header: str) -> pd.Series:

@@ -16,6 +16,7 @@ from ...fields import CREDIT_DOCUMENTS, DOCUMENT_TYPE, normalise_header
 from ...stages import REFUNDED, normalise_value, order_status_kind
 from ...text import counted, listed, name_key, was
 from ..profiles import OrderRefunds, order_refunds
+from ..evidence import measure
 from ..read import RawSheet
 from ..understand import (amounts_of, column_label, column_or_blank, is_blank, kind_named,
                           sheet_kind)
@@ -182,6 +183,48 @@ def _refunded_column(mapping: dict[str, str | None]) -> str | None:
              if not target and REFUNDED_AMOUNT.match(normalise_header(h))]
     return next((h for h in found if _SAYS_MONEY.search(normalise_header(h))),
                 found[0] if found else None)
+
+
+# What a refunds log's rows are not: its money another column's (an order list's "Total"
+# beside its "Refunded Amount"), or something a column says happened (a kind, a status).
+_NOT_A_REFUNDS_LOG = frozenset({"amount", "revenue_current", "revenue_potential", "kind",
+                                "stage", "status"})
+# A column of each client's refunds added up ("Total refunded", "Refunds total"): a client
+# list's, not one refund's.
+_ADDED_UP = re.compile(r"total|sum")
+
+
+def refunds_logged(raw: RawSheet, mapping: dict[str, str | None], file: str = "") -> str | None:
+    """The column of money given back (``REFUNDED_AMOUNT``: "Refund amount") of a log of
+    refunds ("Client, Refund date, Refund amount"), or None: the sheet's only money, an
+    amount on every row that names a client, beside a date (its own or a first contact's,
+    or a column of dates); no column says what else happened (a kind, a status, a header
+    naming another kind: a complaints log's "Complaint" beside its "Refund (£)"), nor does
+    the sheet's or file's name. Each row is a refund of that money on that day, whether or
+    not a client is listed twice."""
+    fields = set(mapping.values())
+    if fields & _NOT_A_REFUNDS_LOG:
+        return None
+    header = _refunded_column(mapping)
+    if header is None or _ADDED_UP.search(normalise_header(header)):
+        return None
+    if sheet_kind(raw.name, file) not in (None, "refund") or any(
+            h != header and f != "order_id"
+            and kind_named(normalise_header(h)) not in (None, "refund")
+            for h, f in mapping.items()):
+        return None
+    if not fields & {"date", "first_contact", "last_contact"} and not any(
+            f is None and h != header and measure(raw.frame[h]).is_date
+            for h, f in mapping.items()):
+        return None
+    keys = [h for h, f in mapping.items() if f in ("client_id", "name")]
+    if not keys:
+        return None
+    named = raw.frame[keys].notna().any(axis=1)
+    money, bad = values.parse_money(raw.frame.loc[named, header])
+    if not named.any() or bad.any() or not money.gt(0).all() or money.isin([0, 1]).all():
+        return None
+    return header
 
 
 def money_gone_back(rows: pd.DataFrame, frame: pd.DataFrame,
