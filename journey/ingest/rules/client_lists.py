@@ -614,7 +614,7 @@ def ticked_steps(out: pd.DataFrame, frame: pd.DataFrame, mapping: dict[str, str 
             stage = "consideration"
         steps[header] = stage
         lift(out, ticked, stage)
-        if dated(frame.loc[ticked[ticked].index, header]):
+        if dated(frame.loc[ticked[ticked].index, header], digits=False):
             days_of.append(header)
             _keep_step_days(out, stage, values.parse_dates(
                 frame[header].where(ticked), day_first=day_first)[0])
@@ -623,7 +623,7 @@ def ticked_steps(out: pd.DataFrame, frame: pd.DataFrame, mapping: dict[str, str 
     notes[:] = [note for note in notes
                 if not any(note.startswith(f"Column '{h}' looked like ") for h in steps)]
     read = listed([f"'{h}' as {s}" for h, s in steps.items()], len(steps))
-    any_dated = any(dated(frame[h].dropna()) for h in steps)
+    any_dated = any(dated(frame[h].dropna(), digits=False) for h in steps)
     note = (f"Yes/no {'or date ' if any_dated else ''}columns read as steps of the journey (a tick "
             f"{'or a date ' if any_dated else ''}lifts the client): {read}.")
     if unnamed:

@@ -131,10 +131,18 @@ def ticks(column: pd.Series) -> pd.Series | None:
     return ticked if ticked.any() else None
 
 
-def dated(cells: pd.Series) -> bool:
+def dated(cells: pd.Series, digits: bool = True) -> bool:
     """Whether filled cells are all dates written as dates (date cells or text such as
-    "2024-03-01", "4/3/24"; not numbers, which may be counts or serials of anything)."""
-    if cells.map(lambda cell: isinstance(cell, (int, float, np.number))).any():
+    "2024-03-01", "4/3/24"; not numbers, which may be counts or serials of anything). With
+    ``digits`` False, not text of digits alone either (``_DIGITS``: a CSV's "450" under
+    "Balance paid", the balance paid, is Excel's day 450, 1901-03-25), but for a compact
+    day ("20250614")."""
+    if cells.map(lambda cell: isinstance(cell, (int, float, np.number)) or (
+            not digits and isinstance(cell, str) and _DIGITS.match(cell) is not None)).any():
         return False
     found, bad, _ = values.parse_dates(cells)
     return not bad.any() and found.notna().all()
+
+
+# Text of digits alone, with a fraction or not, but for eight digits (a compact day).
+_DIGITS = re.compile(r"^\s*(?!\d{8}\s*$)\d+(?:[.,]\d+)?\s*$")
