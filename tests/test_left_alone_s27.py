@@ -1,7 +1,13 @@
-"""Left alone, mended in session 27: a "Balance paid" column holding the balance's money
-("450") was read as a column of dates (Excel's day 450, 1901-03-25), and kept as the day the
-client bought: the couple's first contact became 1901-03-25. Imported through the command a
-user runs; figures worked by hand."""
+"""Left alone, mended in session 27, each imported through the command a user runs, the
+figures worked by hand:
+
+- a "Balance paid" column holding the balance's money ("450") was read as a column of dates
+  (Excel's day 450, 1901-03-25), kept as the day the client bought: the couple's first
+  contact became 1901-03-25;
+- Xero's invoice export writes its statuses as its screens do ("Awaiting Payment"), not as
+  its API does (AUTHORISED): an invoice part paid was a contact, its money lost, and the
+  explanation counted an unpaid one among the drafts.
+"""
 
 from __future__ import annotations
 
@@ -38,3 +44,46 @@ def test_a_day_written_in_balance_paid_is_still_the_day_it_was_paid(tmp_path):
         assert workspace_rows(folder, "SELECT first_date, revenue_current FROM clients "
                                       "WHERE name = 'Ann & Tom Fox'") == [
             ("2025-06-01", 650.0)], written
+
+
+XERO = ("*ContactName,EmailAddress,*InvoiceNumber,*InvoiceDate,*DueDate,Total,TaxTotal,"
+        "InvoiceAmountPaid,InvoiceAmountDue,*Description,*Quantity,*UnitAmount,*AccountCode,"
+        "Currency,Type,Status\n"
+        "Ann Fox Design,ann@fox.co.uk,INV-0001,15/01/2025,14/02/2025,600.00,100.00,600.00,0.00,"
+        "Logo design,1,500.00,200,GBP,Sales invoice,Paid\n"
+        "Bob Lee Ltd,bob@lee.com,INV-0002,03/02/2025,05/03/2025,1200.00,200.00,{bob_paid},"
+        "{bob_due},Website build,1,1000.00,200,GBP,Sales invoice,Awaiting Payment\n"
+        "Ann Fox Design,ann@fox.co.uk,INV-0003,10/03/2025,09/04/2025,240.00,40.00,240.00,0.00,"
+        "Business cards,2,100.00,200,GBP,Sales invoice,Paid\n"
+        "Cy Wu,cy@wu.com,INV-0004,01/04/2025,01/05/2025,360.00,60.00,0.00,0.00,Brochure,1,"
+        "300.00,200,GBP,Sales invoice,Voided\n"
+        "Di Ray,di@ray.com,INV-0005,02/04/2025,02/05/2025,90.00,15.00,0.00,90.00,Flyer,1,"
+        "75.00,200,GBP,Sales invoice,Awaiting Approval\n")
+
+
+def test_a_xero_invoice_awaiting_payment_with_some_paid_is_a_sale_of_what_was_paid(tmp_path):
+    """Bob Lee Ltd paid 300 of its 1,200 invoice, "Awaiting Payment": a sale of 300 (was a
+    contact). Ann's two paid invoices 600 + 240; Cy's voided, Di's awaiting approval.
+    Sales 1,140; [4, 2, 2, 1, 0] (Ann bought twice)."""
+    found = cli_import_text(tmp_path, "Invoices.csv", XERO.format(bob_paid="300.00",
+                                                                   bob_due="900.00"))
+    assert workspace_rows(tmp_path, "SELECT c.name, e.amount FROM events e JOIN clients c ON "
+                                    "c.id = e.client_ref WHERE e.kind = 'purchase' "
+                                    "ORDER BY e.date") == [
+        ("Ann Fox Design", 600.0), ("Bob Lee Ltd", 300.0), ("Ann Fox Design", 240.0)]
+    assert cli_funnel(tmp_path) == [4, 2, 2, 1, 0]
+    assert found["recognised_as"] == "xero_sales_invoices"
+    assert ("3 paid invoices counted as purchases (1 invoice part paid, at what was paid so "
+            "far: 300)") in found["explanation"]
+
+
+def test_a_xero_invoice_awaiting_payment_with_nothing_paid_is_counted_as_awaiting(tmp_path):
+    """Bob's invoice, nothing paid: a contact, said as awaiting payment, not as a draft
+    (was "0 invoices awaiting payment ... 2 draft or deleted invoices"); Di's awaiting
+    approval is the draft. [4, 1, 1, 1, 0]."""
+    found = cli_import_text(tmp_path, "Invoices.csv", XERO.format(bob_paid="0.00",
+                                                                   bob_due="1200.00"))
+    said = found["explanation"]
+    assert "1 invoice awaiting payment (AUTHORISED" in said
+    assert "1 draft or deleted invoice as contacts" in said
+    assert cli_funnel(tmp_path) == [4, 1, 1, 1, 0]

@@ -146,7 +146,8 @@ def test_xero_sales_invoices(tmp_path):
     assert found["explanation"] == (
         "Recognised as a Xero sales invoices export: 6 invoices and 1 credit note (from 8 "
         "lines) from 5 contacts (by contact name, each Total counted once); 3 paid invoices "
-        "counted as purchases; 1 invoice awaiting payment (AUTHORISED, nothing paid yet) "
+        "counted as purchases (1 invoice part paid, at what was paid so far: 20); 1 invoice "
+        "awaiting payment (AUTHORISED, nothing paid yet) "
         "kept as contacts, not yet purchases; 1 voided invoice kept as cancellations and "
         "1 draft or deleted invoice as contacts; 1 credit note counted as refunds.")
 

@@ -893,6 +893,9 @@ def _invoice_explain(frame: pd.DataFrame) -> str:
 
 # --- Xero sales invoices ----------------------------------------------------------------
 
+# Statuses as Xero's screens (and their CSV export) write them -> as its API does.
+_XERO_SHOWN_STATUS = {"AWAITING PAYMENT": "AUTHORISED", "AWAITING APPROVAL": "SUBMITTED"}
+
 def _xero_facts(frame: pd.DataFrame) -> dict:
     """Each invoice's lines share its number; the contact (Xero's contact names are
     unique) is the client. What an invoice is, from Type and Status: a paid sales invoice
@@ -901,7 +904,7 @@ def _xero_facts(frame: pd.DataFrame) -> dict:
     approval or a deleted one is a contact; a sales credit note is a refund."""
     invoice = _col(frame, "invoicenumber")
     first = invoice.notna() & ~invoice.duplicated()
-    status = _col(frame, "status").str.upper().str.strip()
+    status = _col(frame, "status").str.upper().str.strip().replace(_XERO_SHOWN_STATUS)
     paid = _money(frame, "invoiceamountpaid").fillna(0)
     credit = _col(frame, "type").str.casefold().fillna("").str.contains("credit")
     kind = pd.Series("contact", index=frame.index, dtype=object)
@@ -942,12 +945,15 @@ def _xero_explain(frame: pd.DataFrame) -> str:
     awaiting = int((facts["awaiting"] & first).sum())
     drafts = int(((kind == "contact") & ~credit).sum()) - awaiting
     lines = len(frame) - int(first.sum())
+    part = facts["part"] & first
+    part_said = (f" ({counted(int(part.sum()), 'invoice')} part paid, at what was paid so far: "
+                 f"{values.amount_text(float(facts['paid'][part].sum()))})" if part.any() else "")
     return (f"Recognised as a Xero sales invoices export: {counted(invoices, 'invoice')} and "
             f"{counted(notes, 'credit note')}"
             + (f" (from {counted(len(frame), 'line')})" if lines > 0 else "")
             + f" from {counted(facts['client'][first].nunique(), 'contact')} (by contact name, "
             f"each Total counted once); {counted(int((kind == 'purchase').sum()), 'paid invoice')} "
-            f"counted as purchases; {counted(awaiting, 'invoice')} awaiting payment (AUTHORISED, "
+            f"counted as purchases{part_said}; {counted(awaiting, 'invoice')} awaiting payment (AUTHORISED, "
             "nothing paid yet) kept as contacts, not yet purchases; "
             f"{counted(int((kind == 'cancellation').sum()), 'voided invoice')} kept as "
             f"cancellations and {counted(drafts, 'draft or deleted invoice')} as contacts; "
