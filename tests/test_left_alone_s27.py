@@ -6,7 +6,10 @@ figures worked by hand:
   contact became 1901-03-25;
 - Xero's invoice export writes its statuses as its screens do ("Awaiting Payment"), not as
   its API does (AUTHORISED): an invoice part paid was a contact, its money lost, and the
-  explanation counted an unpaid one among the drafts.
+  explanation counted an unpaid one among the drafts;
+- a studio's member on an intro offer who had paid for it (£30 in "Lifetime Value") was kept
+  at consideration, "no purchase", while the import said the clients with more than 0 there
+  were read as customers.
 """
 
 from __future__ import annotations
@@ -87,3 +90,36 @@ def test_a_xero_invoice_awaiting_payment_with_nothing_paid_is_counted_as_awaitin
     assert "1 invoice awaiting payment (AUTHORISED" in said
     assert "1 draft or deleted invoice as contacts" in said
     assert cli_funnel(tmp_path) == [4, 1, 1, 1, 0]
+
+
+MEMBERS = ("Client ID,First Name,Last Name,Email,Membership,Membership Start,Membership End,"
+           "Status,Last Visit,Total Visits,Lifetime Value\n"
+           "1001,Ann,Fox,ann@fox.co.uk,Unlimited Monthly,2024-01-05,,Active,2025-03-01,85,"
+           "\"£1,140.00\"\n"
+           "1003,Cy,Wu,cy@wu.com,Intro Offer,2025-02-20,2025-03-20,Active,2025-02-25,2,{cy}\n"
+           "1004,Di,Ray,di@ray.com,,,,Prospect,,0,£0.00\n")
+
+
+def test_a_member_who_paid_for_an_intro_offer_bought_it(tmp_path):
+    """Cy paid £30 for the intro offer: a customer (purchase, active), revenue 30, as the
+    import's note says (was consideration, "no purchase"). Ann's unlimited plan since
+    2024-01-05 to a last visit on 2025-03-01: retention. Di a prospect. [3, 2, 2, 1, 0]."""
+    found = cli_import_text(tmp_path, "members.csv", MEMBERS.format(cy="£30.00"))
+    assert "2 members on a paid membership counted as customers" in found["explanation"]
+    assert workspace_rows(tmp_path, "SELECT name, furthest_stage, revenue_current FROM "
+                                    "clients ORDER BY name") == [
+        ("Ann Fox", "retention", 1140.0), ("Cy Wu", "purchase", 30.0),
+        ("Di Ray", "awareness", 0.0)]
+    assert cli_funnel(tmp_path) == [3, 2, 2, 1, 0]
+
+
+def test_a_member_on_an_intro_offer_who_paid_nothing_tried_it(tmp_path):
+    """Must not fire: Cy's intro offer at £0 (or not said) is a trial, consideration:
+    [3, 2, 1, 1, 0]."""
+    for cy in ("£0.00", ""):
+        folder = tmp_path / (cy or "blank")
+        folder.mkdir()
+        cli_import_text(folder, "members.csv", MEMBERS.format(cy=cy))
+        assert workspace_rows(folder, "SELECT furthest_stage FROM clients WHERE name = "
+                                      "'Cy Wu'") == [("consideration",)], cy
+        assert cli_funnel(folder) == [3, 2, 1, 1, 0], cy

@@ -3716,7 +3716,8 @@ def _member_facts(frame: pd.DataFrame) -> dict:
     """A member whose membership runs (active, suspended, frozen; or its payment failed)
     or ran (terminated, cancelled, expired) on a paid plan is a customer, churned when it
     ended; one on a free plan (a free trial, an intro week, a fee of 0) or a trial status
-    trialled: consideration, no customer lost; one with no membership is a contact.
+    trialled: consideration, no customer lost, unless the list says it has paid something
+    (``_MEMBER_REVENUE``); one with no membership is a contact.
     Referred By naming another member of the list (by name or e-mail) is that member's
     referral and this one's channel ("Referral"); any other value is the channel. A paid
     member's payments: ``_member_payments``."""
@@ -3724,8 +3725,10 @@ def _member_facts(frame: pd.DataFrame) -> dict:
         lambda v: None if v is None else normalise_value(v))
     plan = _col(frame, *_MEMBERSHIP)
     fee = _money(frame, *_MEMBER_FEE)
+    # (what a member has paid so far, more than 0, says the plan was paid for: an intro
+    # offer at £30 is a purchase, whatever its name)
     free = (plan.fillna("").str.contains(_FREE_PLAN, case=False) | fee.eq(0)
-            | status.isin(_MEMBER_TRIAL))
+            | status.isin(_MEMBER_TRIAL)) & ~_money(frame, *_MEMBER_REVENUE).gt(0)
     member = status.isin(_MEMBER_LIVE | _MEMBER_UNPAID | _MEMBER_ENDED | _MEMBER_TRIAL)
     if _each(frame, _MEMBERSHIP):           # a blank membership there: no membership
         member &= plan.notna()
