@@ -92,6 +92,9 @@ def test_no_table_on_the_workshop_page_scrolls_sideways(browser_url, width, pres
     page.goto(f"{url}/workshop" + ("?present=1" if presenter else ""))
     settled(page)
     page.get_by_text("Since last time: Follow-up").wait_for(timeout=90_000)
+    # (on a loaded machine the first visit drew the text before its tables: none was found)
+    page.wait_for_selector('[data-testid="stTable"]', timeout=90_000)
+    settled(page)
     found = overflow_down_the_page(page)
     statics = [key for key, (kind, _) in found.items() if kind == "stTable"]
     # the KPIs then and now, the stage conversion, the KPIs, the action list
