@@ -145,7 +145,8 @@ _KIND_WORDS = {
     "refund": "refund refunds return returns returned chargeback creditmemo creditnote "
               "salescreditnote refundreceipt devolucion devoluciones reembolso reembolsos "
               "remboursement remboursements retour retours erstattung erstattungen "
-              "rucksendung rucksendungen ruckerstattung ruckerstattungen devolucao devolucoes rimborso rimborsi reso resi "
+              "rucksendung rucksendungen ruckerstattung ruckerstattungen devolucao devolucoes "
+              "rimborso rimborsi reso resi "
               "terugbetaling terugbetalingen retouren creditnota creditnotas "
               # a credit note in Danish and Norwegian, Swedish, German, French, Dutch,
               # Spanish (Chile's "Nota de Crédito Electrónica") and Italian
