@@ -577,7 +577,7 @@ def _plan_sheet(db, filename, raw, kind, overrides, set_values, checksum) -> She
         refined.said += who_of_the_business(raw, mapping, chosen)
     if profile is None and sheet_kind == "events":
         refined.said += conversation_ratings(raw, mapping, chosen)
-        refined.said += ratings_not_money(raw, mapping, raw.name, filename, set_values, chosen)
+        refined.said += ratings_not_money(raw, mapping, filename, set_values, chosen)
     if profile is None and sheet_kind == "clients":
         refined.said += company_revenue_not_spent(raw, mapping, chosen)
         names = [raw.name, Path(filename or "").stem]

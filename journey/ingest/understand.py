@@ -644,7 +644,7 @@ def conversation_ratings(raw: RawSheet, mapping: dict[str, str | None],
     return []
 
 
-def ratings_not_money(raw: RawSheet, mapping: dict[str, str | None], sheet: str, file: str,
+def ratings_not_money(raw: RawSheet, mapping: dict[str, str | None], file: str,
                       set_values: dict[str, str], chosen: set[str]) -> list[str]:
     """A "Rating" or "Stars" column is a review's stars (kept as its amount) only where the
     rows are reviews or survey answers: the sheet or its file is named so, every row is set
@@ -656,7 +656,7 @@ def ratings_not_money(raw: RawSheet, mapping: dict[str, str | None], sheet: str,
              and _RATING.search(normalise_header(plain_header(h)))]
     if not rated or "kind" in mapping.values():
         return []
-    kind = set_values.get("kind") or sheet_kind(sheet, file)
+    kind = set_values.get("kind") or sheet_kind(raw.name, file)
     if KIND_OF.get(normalise_value(kind or ""), kind) in ("review", "nps"):
         return []
     for header in rated:
