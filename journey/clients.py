@@ -167,7 +167,8 @@ def count_clients(db: Database, filters: Filters = NO_FILTERS,
                   query: ClientQuery = ClientQuery()) -> int:
     """How many clients the view matches."""
     where, params = query.where(filters)
-    return db.execute(f"SELECT COUNT(*) FROM clients WHERE {where}", params).fetchone()[0]
+    return db.execute(f"SELECT COUNT(*) FROM {filters.clients()} WHERE {where}",
+                      params).fetchone()[0]
 
 
 def client_rows(db: Database, filters: Filters = NO_FILTERS, query: ClientQuery = ClientQuery(),
@@ -179,7 +180,7 @@ def client_rows(db: Database, filters: Filters = NO_FILTERS, query: ClientQuery 
     where, params = query.where(filters)
     selected = ", ".join(f"{COMPUTED[c]} AS [{c}]" if c in COMPUTED else f"[{c}]"
                          for c in columns)
-    sql = (f"SELECT id, {selected} FROM clients WHERE {where} "
+    sql = (f"SELECT id, {selected} FROM {filters.clients()} WHERE {where} "
            f"ORDER BY {query.order_by()}")
     if limit is not None:
         sql += " LIMIT ? OFFSET ?"
@@ -385,7 +386,7 @@ def reward_effort(db: Database, filters: Filters = NO_FILTERS,
     where += " AND revenue_potential IS NOT NULL"
     if by == "client":
         sql = (f"SELECT id, name, client_id, 1, revenue_potential, {REVENUE_SQL}, "
-               f"{EFFORT_SQL}, {RANKED_SQL} FROM clients WHERE {where} "
+               f"{EFFORT_SQL}, {RANKED_SQL} FROM {filters.clients()} WHERE {where} "
                f"ORDER BY revenue_potential DESC, id LIMIT ?")
         rows = db.execute(sql, [*params, MATRIX_CLIENTS]).fetchall()
         points = [(client_id, client_label(name, cid), *rest)
@@ -394,7 +395,7 @@ def reward_effort(db: Database, filters: Filters = NO_FILTERS,
     else:
         sql = (f"SELECT COALESCE(NULLIF(TRIM(CAST([{by}] AS TEXT)), ''), ?) AS label, "
                f"COUNT(*), SUM(revenue_potential), SUM({REVENUE_SQL}), AVG({EFFORT_SQL}), "
-               f"SUM({RANKED_SQL}) FROM clients WHERE {where} GROUP BY 1 "
+               f"SUM({RANKED_SQL}) FROM {filters.clients()} WHERE {where} GROUP BY 1 "
                f"ORDER BY SUM(revenue_potential) DESC, 1")
         rows = db.execute(sql, [MISSING, *params]).fetchall()
         frame = pd.DataFrame(rows, columns=MATRIX_COLUMNS[:-1])
@@ -410,7 +411,7 @@ def potential_counts(db: Database, filters: Filters = NO_FILTERS,
     """How many of the view's clients have a revenue potential, and how many do not."""
     where, params = query.where(filters)
     row = db.execute(f"SELECT COUNT(revenue_potential), COUNT(*) - COUNT(revenue_potential) "
-                     f"FROM clients WHERE {where}", params).fetchone()
+                     f"FROM {filters.clients()} WHERE {where}", params).fetchone()
     return int(row[0]), int(row[1])
 
 

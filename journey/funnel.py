@@ -151,7 +151,7 @@ def compute_funnel(db: Database, *, filters: Filters = NO_FILTERS, pre_awareness
     rank, rank_params = rank_sql(window_days)
     where, params = filters.where()
     counts = dict(db.execute(
-        f"SELECT {rank} AS r, COUNT(*) FROM clients WHERE {where} GROUP BY r",
+        f"SELECT {rank} AS r, COUNT(*) FROM {filters.clients()} WHERE {where} GROUP BY r",
         [*rank_params, *params]).fetchall())
     return _shape(counts, steps)
 
@@ -174,11 +174,10 @@ def compute_funnel_by(db: Database, by: str, *, filters: Filters = NO_FILTERS,
     column = check_segment_field(by)
     steps = funnel_steps(model, pre_awareness)
     rank, rank_params = rank_sql(window_days)
-    where, params = filters.where()
     # Grouped on the raw column so the (field, furthest_rank) index serves it in order;
     # the few distinct values are then trimmed and merged here.
     rows: dict[tuple[str, int], int] = {}
-    for value, rank_value, n in _counts_by(db, column, rank, rank_params, where, params):
+    for value, rank_value, n in _counts_by(db, column, rank, rank_params, filters):
         segment = _segment_name(value)
         rows[segment, rank_value] = rows.get((segment, rank_value), 0) + n
     sizes: dict[str, int] = {}
@@ -200,18 +199,19 @@ def compute_funnel_by(db: Database, by: str, *, filters: Filters = NO_FILTERS,
 PARTLY_INDEXED = ("client_type", "region", "channel")
 
 
-def _counts_by(db: Database, column: str, rank: str, rank_params: list, where: str,
-               params: list) -> list[tuple]:
+def _counts_by(db: Database, column: str, rank: str, rank_params: list, filters: Filters
+               ) -> list[tuple]:
     """Clients per (value of ``column``, rank): ``[(value, rank, clients)]``.
 
     A field indexed only where it has a value (``PARTLY_INDEXED``), counted over every
     client by furthest rank, is read in two index scans without sorting a row: the clients
     with a value from its index, those without one as the clients of each rank less those
     (a million clients: about 100 ms instead of 700, which sorting every client costs)."""
+    where, params = filters.where()
     if column not in PARTLY_INDEXED or rank != "furthest_rank" or where != "1":
         return db.execute(
-            f"SELECT [{column}], {rank} AS r, COUNT(*) FROM clients WHERE {where} "
-            f"GROUP BY 1, 2", [*rank_params, *params]).fetchall()
+            f"SELECT [{column}], {rank} AS r, COUNT(*) FROM {filters.clients()} "
+            f"WHERE {where} GROUP BY 1, 2", [*rank_params, *params]).fetchall()
     # One statement, so both counts see the same clients.
     found = db.execute(
         f"SELECT 1, [{column}], furthest_rank, COUNT(*) FROM clients "
@@ -363,8 +363,8 @@ def too_new_buyers(db: Database, filters: Filters = NO_FILTERS) -> int:
     counted as not coming back."""
     where, params = filters.where()
     condition, values_ = _too_new(db)
-    return db.execute(f"SELECT COUNT(*) FROM clients WHERE {where} AND {condition}",
-                      [*params, *values_]).fetchone()[0]
+    return db.execute(f"SELECT COUNT(*) FROM {filters.clients()} WHERE {where} "
+                      f"AND {condition}", [*params, *values_]).fetchone()[0]
 
 
 def too_new_by(db: Database, by: str, filters: Filters = NO_FILTERS) -> dict[str, int]:
@@ -373,8 +373,9 @@ def too_new_by(db: Database, by: str, filters: Filters = NO_FILTERS) -> dict[str
     where, params = filters.where()
     condition, values_ = _too_new(db)
     counts: dict[str, int] = {}
-    for value, n in db.execute(f"SELECT [{column}], COUNT(*) FROM clients WHERE {where} "
-                               f"AND {condition} GROUP BY 1", [*params, *values_]):
+    for value, n in db.execute(f"SELECT [{column}], COUNT(*) FROM {filters.clients()} "
+                               f"WHERE {where} AND {condition} GROUP BY 1",
+                               [*params, *values_]):
         counts[_segment_name(value)] = counts.get(_segment_name(value), 0) + n
     return counts
 
@@ -413,8 +414,9 @@ def cohort_conversion(db: Database, *, filters: Filters = NO_FILTERS,
     rank, rank_params = rank_sql(window_days)
     where, params = filters.where()
     rows = db.execute(
-        f"SELECT substr(first_date, 1, 7) AS cohort, {rank} AS r, COUNT(*) FROM clients "
-        f"WHERE substr(first_date, 1, 7) IS NOT NULL AND {where} GROUP BY 1, 2",
+        f"SELECT substr(first_date, 1, 7) AS cohort, {rank} AS r, COUNT(*) "
+        f"FROM {filters.clients()} WHERE substr(first_date, 1, 7) IS NOT NULL AND {where} "
+        "GROUP BY 1, 2",
         [*rank_params, *params]).fetchall()
     columns = ["cohort", "cohort_clients", "stage", "label", "clients", "pct", "young"]
     if not rows:
@@ -460,7 +462,7 @@ def stage_durations(db: Database, *, filters: Filters = NO_FILTERS, pre_awarenes
                   "purchase_at"))
     where, params = filters.where()
     union = " UNION ALL ".join(
-        f"SELECT {i} AS pair, {_calendar_days(start, end)} AS days FROM clients "
+        f"SELECT {i} AS pair, {_calendar_days(start, end)} AS days FROM {filters.clients()} "
         f"WHERE {where} AND {start} IS NOT NULL AND {end} IS NOT NULL"
         for i, (_, _, _, start, end) in enumerate(pairs))
     rows = db.execute(f"""
@@ -498,7 +500,7 @@ def time_to_convert(db: Database, *, filters: Filters = NO_FILTERS,
                      if limit is not None)
     rows = dict(db.execute(
         f"SELECT CASE {cases} ELSE {len(TIME_BUCKETS) - 1} END AS bucket, COUNT(*) FROM ("
-        f"  SELECT {_calendar_days('first_date', column)} AS d FROM clients "
+        f"  SELECT {_calendar_days('first_date', column)} AS d FROM {filters.clients()} "
         f"  WHERE {where} AND {column} IS NOT NULL AND first_date IS NOT NULL) "
         f"WHERE d >= 0 GROUP BY bucket", params).fetchall())
     total = sum(rows.values())
@@ -527,7 +529,7 @@ def stalled_clients(db: Database, *, filters: Filters = NO_FILTERS,
         FROM (SELECT *, substr(COALESCE(stage_since, last_date), 1, 10) AS since,
                      CAST(julianday(?) - julianday(substr(COALESCE(stage_since, last_date), 1, 10))
                           AS INTEGER) AS days_in_stage
-              FROM clients
+              FROM {filters.clients()}
               WHERE outcome IS NULL AND current_stage IS NOT NULL
                 AND current_stage != 'advocacy' AND {where})
         WHERE days_in_stage > ?
@@ -549,7 +551,7 @@ def current_stages(db: Database, *, filters: Filters = NO_FILTERS, pre_awareness
     where, params = filters.where()
     rows = db.execute(
         f"SELECT furthest_rank, MAX({CURRENT_RANK}, ?) AS now_rank, "
-        f"outcome IS NOT NULL AS gone, COUNT(*) FROM clients "
+        f"outcome IS NOT NULL AS gone, COUNT(*) FROM {filters.clients()} "
         f"WHERE furthest_rank >= ? AND {where} GROUP BY 1, 2, 3",
         [steps[0].rank, steps[0].rank, *params]).fetchall()
     step_of = step_of_rank(steps)
@@ -621,8 +623,9 @@ def revenue_per_purchase(db: Database, by: str = "persona", *,
     column = check_segment_field(by)
     where, params = filters.where()
     rows = db.execute(
-        f"SELECT [{column}], SUM({_CLIENT_REVENUE}), SUM({_CLIENT_PURCHASES}) FROM clients "
-        f"WHERE {where} AND furthest_rank >= {RANK['purchase']} AND {_REVENUE_KNOWN} > 0 "
+        f"SELECT [{column}], SUM({_CLIENT_REVENUE}), SUM({_CLIENT_PURCHASES}) "
+        f"FROM {filters.clients()} WHERE {where} AND furthest_rank >= {RANK['purchase']} "
+        f"AND {_REVENUE_KNOWN} > 0 "
         f"GROUP BY 1", params).fetchall()
     revenue: dict[str, list[float]] = {}
     for value, money, purchases in rows:

@@ -356,7 +356,7 @@ def revenue(db: Database, filters: Filters = NO_FILTERS) -> Revenue:
     that name no client count only when nothing is filtered (as the workbook's Events
     sheet keeps the events of no client), and are said apart either way."""
     where, params = filters.where("c")
-    clients = db.execute(f"SELECT SUM({client_revenue_sql('c')}) FROM clients c "
+    clients = db.execute(f"SELECT SUM({client_revenue_sql('c')}) FROM {filters.clients('c')} "
                          f"WHERE {where}", params).fetchone()[0]
     sales, amount, refunds, refunded = db.execute(f"""
     SELECT {of_sales("SUM(e.kind IN {kinds} AND e.amount IS NOT NULL)")},
@@ -373,12 +373,13 @@ def revenue(db: Database, filters: Filters = NO_FILTERS) -> Revenue:
     FROM (SELECT e.order_id, e.order_id IS NOT NULL AND NOT EXISTS (
                    SELECT 1 FROM events s WHERE s.order_id = e.order_id
                    AND s.kind IN {SALES}) AS missing
-          FROM events e LEFT JOIN clients c ON c.id = e.client_ref
+          FROM events e LEFT JOIN {filters.clients('c')} ON c.id = e.client_ref
           WHERE e.kind IN {COUNTS['refund_count']} AND e.amount IS NULL AND {where})""",
                                       params).fetchone()
     sales_less_refunds = "MAX(0.0, c.revenue_events - COALESCE(c.refunded_events, 0))"
     over, tracker, their = db.execute(f"""
-    SELECT COUNT(*), SUM(c.revenue_current), SUM({sales_less_refunds}) FROM clients c
+    SELECT COUNT(*), SUM(c.revenue_current), SUM({sales_less_refunds})
+    FROM {filters.clients('c')}
     WHERE {where} AND c.revenue_current IS NOT NULL AND c.revenue_events IS NOT NULL
       AND ABS(c.revenue_current - {sales_less_refunds}) >= 0.005""", params).fetchone()
     return Revenue(clients, clientless, int(sales or 0),

@@ -69,7 +69,7 @@ def stage_transitions(db: Database, *, filters: Filters = NO_FILTERS,
     # filter's own index, or read in turn (the path index would look each one up, 1.3 s
     # at a million clients where a scan takes 0.9 s): "+" keeps the planner off it.
     path = "stage_path" if where == "1" else "+stage_path"
-    rows = db.execute(f"SELECT stage_path, COUNT(*) FROM clients "
+    rows = db.execute(f"SELECT stage_path, COUNT(*) FROM {filters.clients()} "
                       f"WHERE {path} IS NOT NULL AND {where} GROUP BY {path}",
                       params).fetchall()
     moves: dict[tuple[int, int], list[int]] = {}          # (from, to) -> [moves, clients]
@@ -110,7 +110,7 @@ def _outcome_links(db, filters, steps, step_of) -> list[tuple]:
     # Every client: read from the (furthest_rank, current_stage, outcome) index alone. Left
     # to its statistics, SQLite skip-scans the cohort index by month for furthest_rank and
     # reads every client's row: 3.8 s of CPU at a million clients, this index 0.25 s.
-    source = "clients INDEXED BY clients_now" if where == "1" else "clients"
+    source = "clients INDEXED BY clients_now" if where == "1" else filters.clients()
     rows = db.execute(
         f"SELECT MAX({CURRENT_RANK}, ?) AS r, outcome, COUNT(*) "
         f"FROM {source} WHERE outcome IS NOT NULL AND furthest_rank >= ? AND {where} "

@@ -208,7 +208,7 @@ def business_figures(db: Database, filters: Filters = NO_FILTERS) -> dict:
                          ORDER BY e.date DESC, e.id DESC LIMIT 1)) AS nps,
         MAX(1, COALESCE(c.purchase_days, 0), COALESCE(c.purchases, 0)) AS visits,
         COALESCE(c.purchase_at, c.first_date) AS since
-      FROM clients c WHERE {where})
+      FROM {filters.clients('c')} WHERE {where})
     SELECT COUNT(*), SUM(customer), SUM(revenue), AVG(satisfaction), COUNT(nps),
       SUM(nps >= 9), SUM(nps <= 6),
       SUM(CASE WHEN customer AND since IS NOT NULL THEN visits END),

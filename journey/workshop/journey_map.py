@@ -200,7 +200,8 @@ def _event_rows(db: Database, kind: str, filters: Filters) -> list[tuple]:
         where = f"c.id IS NOT NULL AND {where}"
     return db.execute(
         f"SELECT {_event_stage_sql()}, e.amount FROM events e "
-        f"LEFT JOIN clients c ON c.id = e.client_ref WHERE e.kind = ? AND {where}",
+        f"LEFT JOIN {filters.clients('c')} ON c.id = e.client_ref "
+        f"WHERE e.kind = ? AND {where}",
         [kind, *params]).fetchall()
 
 
@@ -224,9 +225,9 @@ def customer_signals(db: Database, filters: Filters = NO_FILTERS,
     where, params = filters.where()
     at_stage = {row[0]: row[1:] for row in db.execute(
         "SELECT furthest_stage, COUNT(*), AVG(satisfaction), COUNT(satisfaction), "
-        f"SUM(complaints) FROM clients WHERE {where} GROUP BY furthest_stage",
+        f"SUM(complaints) FROM {filters.clients()} WHERE {where} GROUP BY furthest_stage",
         params).fetchall()}
-    reached = {stage: db.execute(f"SELECT COUNT(*) FROM clients WHERE {where} "
+    reached = {stage: db.execute(f"SELECT COUNT(*) FROM {filters.clients()} WHERE {where} "
                                  "AND furthest_rank >= ?", [*params, RANK[stage]]).fetchone()[0]
                for stage in stages}
     nps_scores: dict[str, list[float]] = {s: [] for s in stages}
@@ -236,7 +237,8 @@ def customer_signals(db: Database, filters: Filters = NO_FILTERS,
                 nps_scores[stage].append(amount)
     else:
         for stage, score in db.execute(
-                f"SELECT furthest_stage, nps FROM clients WHERE {where} AND nps IS NOT NULL",
+                f"SELECT furthest_stage, nps FROM {filters.clients()} "
+                f"WHERE {where} AND nps IS NOT NULL",
                 params).fetchall():
             if stage in nps_scores:
                 nps_scores[stage].append(score)

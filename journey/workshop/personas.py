@@ -484,7 +484,7 @@ def _client_stats(db: Database, filters: Filters) -> dict[int, dict]:
                          ORDER BY e.date DESC, e.id DESC LIMIT 1)) AS nps,
         MAX(1, COALESCE(c.purchase_days, 0), COALESCE(c.purchases, 0)) AS visits,
         COALESCE(c.purchase_at, c.first_date) AS since
-      FROM clients c
+      FROM {filters.clients("c")}
       LEFT JOIN persona_assignments a ON a.client_ref = c.id
         AND a.persona_id IN (SELECT id FROM personas)
       LEFT JOIN matched m ON m.value = c.persona
