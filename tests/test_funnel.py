@@ -383,6 +383,78 @@ def test_a_period_reads_the_clients_in_turn_not_through_an_index(bench_workspace
     assert left == {k: v for k, v in gone.items() if k in left} and sum(left.values()) > 0
 
 
+def test_where_clients_are_now_is_counted_in_the_index_order(bench_workspace):
+    """Where clients are now is counted by the stored (furthest_rank, current_stage,
+    outcome) in clients_now's order, with no sort of every client (a million clients:
+    0.16 s of CPU, where grouping by ranks worked out of them sorted every client:
+    0.77 s); only the few groups are then sorted. The counts are a plain count of every
+    client's row."""
+    db = bench_workspace
+    said = []
+    db.conn.set_trace_callback(said.append)
+    now = funnel.current_stages(db)
+    db.conn.set_trace_callback(None)
+    query = next(q for q in said if "now_rank" in q)
+    plan = db.execute("EXPLAIN QUERY PLAN " + query).fetchall()
+    inner = [r for r in plan if "clients_now" in r[3]]
+    assert inner and "COVERING INDEX" in inner[0][3], plan
+    # (no sort beside the index's read: the one sort is the outer query's, of the groups)
+    sorts = [r for r in plan if "TEMP B-TREE" in r[3]]
+    assert len(sorts) == 1 and sorts[0][1] != inner[0][1], plan
+    rows = pd.DataFrame(db.execute("SELECT furthest_rank, current_stage, outcome "
+                                   "FROM clients").fetchall(),
+                        columns=["furthest", "current", "outcome"])
+    rank_now = rows["current"].map(RANK).fillna(rows["furthest"]).clip(lower=RANK["awareness"])
+    active = rows[rows["outcome"].isna()]
+    assert now["now"].tolist() == [int((rank_now[active.index] == RANK[s]).sum())
+                                   for s in STAGES]
+    assert now["left"].tolist() == [int((rank_now[rows["outcome"].notna()] == RANK[s]).sum())
+                                    for s in STAGES]
+    assert now["furthest"].tolist() == [int((rows["furthest"] == RANK[s]).sum())
+                                        for s in STAGES]
+
+
+def test_the_revenue_per_purchase_reads_the_clients_in_turn(bench_workspace):
+    """No index holds the clients' revenue: grouped by persona through clients_persona_rank,
+    SQLite looked each customer up in turn (0.60 s at a million clients); read in turn,
+    0.24 s. A persona filter still picks its clients through the persona's index."""
+    db = bench_workspace
+    db.execute("SAVEPOINT money")       # (the bench's clients have no revenue: some, here)
+    try:
+        db.execute("UPDATE clients SET revenue_current = (id % 7) * 10.0, purchases = id % 3 "
+                   "WHERE id % 2 = 0")
+        per_persona_read_in_turn(db)
+    finally:
+        db.execute("ROLLBACK TO money")
+        db.execute("RELEASE money")
+
+
+def per_persona_read_in_turn(db) -> None:
+    def plan(**kwargs):
+        said = []
+        db.conn.set_trace_callback(said.append)
+        found = funnel.revenue_per_purchase(db, **kwargs)
+        db.conn.set_trace_callback(None)
+        query = next(q for q in said if "GROUP BY" in q)
+        return found, " / ".join(r[3] for r in db.execute("EXPLAIN QUERY PLAN " + query))
+    (per, overall), every = plan()
+    assert "INDEX" not in every, every
+    rows = pd.DataFrame(db.execute(
+        "SELECT persona, COALESCE(revenue_current, MAX(0.0, revenue_events - "
+        "COALESCE(refunded_events, 0))), MAX(1, COALESCE(purchases, 0), "
+        "COALESCE(purchase_count, 0)) FROM clients WHERE furthest_rank >= 3 "
+        "AND COALESCE(revenue_current, revenue_events) > 0").fetchall(),
+        columns=["persona", "money", "purchases"])
+    assert len(rows) > 300
+    sums = rows.groupby("persona")[["money", "purchases"]].sum()
+    assert per == pytest.approx((sums["money"] / sums["purchases"]).to_dict())
+    assert overall == pytest.approx(rows["money"].sum() / rows["purchases"].sum())
+    persona = sums.index[0]
+    (chosen, _), one = plan(filters=Filters(persona=(persona,)))
+    assert "clients_persona_rank" in one, one
+    assert chosen == pytest.approx({persona: per[persona]})
+
+
 def test_sankey_figure_has_a_node_per_side_and_a_link_per_move(shop):
     moves = paths.stage_transitions(shop)
     figure = figures.sankey_figure(moves)
