@@ -335,3 +335,43 @@ def test_a_suppliers_ledger_is_the_business_own_buying(tmp_path):
             assert found["explanation"] == said[name]
         assert workspace_rows(folder, "SELECT COUNT(*) FROM clients") == [(0,)]
         assert workspace_rows(folder, "SELECT COUNT(*) FROM events") == [(0,)]
+
+
+# --- 5. a ledger whose "Account" names the customers ---------------------------------------
+
+def test_a_receivables_ledger_whose_account_names_the_customers(tmp_path):
+    """"Account" = "Ann Fox", "Bob Lee" (a sub-ledger of receivables): Ann's 120 (1 March)
+    and 45 (2 April), Bob's 80 sales, Ann's payment a contact: [2, 2, 2, 1, 0], 245 (was
+    [2, 0, 0, 0, 0], contacts; the debits and credits kept aside)."""
+    found = cli_import_text(tmp_path, "Aged Receivables Detail.csv", (
+        "Account,Date,Reference,Debit,Credit,Balance\n"
+        "Ann Fox,01/03/2025,INV 1,120.00,,120.00\n"
+        "Bob Lee,05/03/2025,INV 2,80.00,,80.00\n"
+        "Ann Fox,20/03/2025,Payment,,120.00,0.00\n"
+        "Ann Fox,02/04/2025,INV 3,45.00,,45.00\n"))
+    assert found["recognised_as"] == "credit_ledger"
+    assert workspace_rows(tmp_path, CLIENTS_AND_REVENUE) == [("Ann Fox", 165.0),
+                                                              ("Bob Lee", 80.0)]
+    assert kind_totals(tmp_path, "contact") == (1, None)
+    assert cli_funnel(tmp_path) == [2, 2, 2, 1, 0]
+
+
+def test_an_account_of_numbers_or_of_the_books_is_no_customers(tmp_path):
+    """"Account" holding the bank's own number, two accounts of the business ("Business
+    Current Account", "Savings"), or accounts of the books beside no name: no ledger of
+    clients' accounts (read as before)."""
+    sheets = {
+        "bank.csv": ("Account,Date,Description,Debit,Credit,Balance\n"
+                     "20-32-06 13152170,01/03/2025,ANN FOX INV 1,,120.00,1120.00\n"
+                     "20-32-06 13152170,02/03/2025,TESCO STORES,45.00,,1075.00\n"),
+        "two accounts.csv": ("Account,Date,Description,Debit,Credit\n"
+                             "Business Current Account,01/03/2025,Ann Fox INV 1,,120.00\n"
+                             "Savings,02/03/2025,Transfer,500.00,\n"),
+        "books.csv": ("Account,Date,Description,Debit,Credit\n"
+                      "Sales,01/03/2025,Invoice 1 Ann Fox,,120.00\n"
+                      "Accounts Receivable,01/03/2025,Invoice 1 Ann Fox,120.00,\n")}
+    for name, text in sheets.items():
+        folder = tmp_path / name
+        folder.mkdir()
+        found = cli_import_text(folder, name, text)
+        assert found["recognised_as"] != "credit_ledger"

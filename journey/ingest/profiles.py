@@ -513,14 +513,36 @@ def _ledger_check(present: set[str], frame: pd.DataFrame | None) -> bool:
     statement's "Counter Party" beside "Debit" and "Credit" is the bank's, its debit money
     out), and no column of accounts (``_ACCOUNT_HEADER``: a statement's own "Account"; a
     journal's "Account" of the books, "Accounts Receivable" beside "Sales", where each sale
-    is written twice). With the rows, something charged."""
+    is written twice) but one naming customers (``_accounts_of_customers``). With the rows,
+    something charged."""
     pair = _ledger_pair(present)
     if pair is None or pair[0] == "yougave":
         return pair is not None
-    return (not any(_ACCOUNT_HEADER.search(h) for h in present)
+    accounts = [h for h in present if _ACCOUNT_HEADER.search(h)]
+    return ((not accounts or frame is not None and len(accounts) == 1
+             and _accounts_of_customers(_col(frame, accounts[0])))
             and any(match_header(h)[0] in WHOSE_FIELDS and not _BANK_PARTY.search(h)
                     for h in present)
             and (frame is None or bool(_money(frame, pair[0]).gt(0).any())))
+
+
+# Words of an account of the books or of a bank, not of a customer ("Sales", "Accounts
+# Receivable", "Business Current Account", "VAT Control", "Petty Cash").
+_BOOKS_WORDS = re.compile(r"\b(?:accounts?|sales?|revenue|income|receivables?|payables?|"
+                          r"debtors?|creditors?|bank|cash|current|savings?|deposit|vat|gst|"
+                          r"tax|wages|salaries|expenses?|costs?|suspense|control|capital|"
+                          r"loan|equity|funds|ventas|clientes|caja|banco|erl[oö]se|kasse|"
+                          r"forderungen)\b", re.IGNORECASE)
+
+
+def _accounts_of_customers(accounts: pd.Series) -> bool:
+    """Whether a ledger's "Account" names its customers (a sub-ledger of receivables: "Ann
+    Fox", "Bob Lee"): two or more, none written with digits (an account's number: "20-32-06
+    13152170", "1200") nor in an account's words (``_BOOKS_WORDS``: "Sales", "Business
+    Current Account")."""
+    named = accounts.dropna().astype(str).unique()
+    return len(named) >= 2 and not any(
+        re.search(r"\d", name) or _BOOKS_WORDS.search(name) for name in named)
 
 
 # A line on the paid side that is a credit note, not a payment: the client's sale reduced,
