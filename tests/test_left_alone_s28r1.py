@@ -132,15 +132,20 @@ def test_xeros_and_sages_journals_name_the_contact(tmp_path):
 
 
 def test_a_journal_of_no_income_account_or_an_account_of_customers_is_no_journal(tmp_path):
-    """A payroll journal (wages and tax, no income account) and a ledger whose "Account"
-    names the customers, beside "Name", are no journal of sales: read as before."""
+    """A payroll journal (wages and tax, no income account), a journal of bank fees (an
+    expense, though "Fees" may name income) and a ledger whose "Account" names the
+    customers, beside "Name", are no journal of sales."""
     payroll = ("Date,Transaction Type,Num,Name,Account,Debit,Credit\n"
                "31/03/2025,Payroll,P-3,Jo Bloggs,Wages,2000.00,\n"
                "31/03/2025,Payroll,P-3,Jo Bloggs,PAYE Payable,,400.00\n"
                "31/03/2025,Payroll,P-3,Jo Bloggs,Business Current Account,,1600.00\n")
     customers = ("Date,Name,Account,Debit,Credit\n"
                  "01/03/2025,Ann Fox,Ann Fox,120.00,\n02/03/2025,Bob Lee,Bob Lee,80.00,\n")
-    for name, text in (("payroll.csv", payroll), ("customers.csv", customers)):
+    fees = ("Date,Transaction Type,Num,Name,Account,Debit,Credit\n"
+            "31/03/2025,Expense,E-1,Stripe,Bank Charges & Fees,14.50,\n"
+            "31/03/2025,Expense,E-1,Stripe,Business Current Account,,14.50\n")
+    for name, text in (("payroll.csv", payroll), ("customers.csv", customers),
+                       ("fees.csv", fees)):
         folder = tmp_path / name
         folder.mkdir()
         assert cli_import_text(folder, name, text)["recognised_as"] != "journal"

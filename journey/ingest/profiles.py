@@ -495,6 +495,8 @@ _LEDGER_PAIRS = (("yougave", "yougot"), ("debe", "haber"), ("debit", "credit"),
                  ("debitamount", "creditamount"), ("soll", "haben"), ("dare", "avere"),
                  ("debito", "credito"), ("debet", "credit"), ("cargo", "abono"),
                  ("cargos", "abonos"))
+# The pairs of an account in the books (Khatabook's You Gave and You Got are a shopkeeper's).
+_BOOKS_PAIRS = tuple(pair for pair in _LEDGER_PAIRS if pair[0] != "yougave")
 # Headers naming a bank statement's other party: on a bank's statement "Debit" is money out
 # of the account, not a client charged (a bank's "Debe" the same), so a ledger's client is
 # named under a header of none of these.
@@ -663,7 +665,7 @@ _BOOKS_TYPE = ("transactiontype", "type", "source", "tipo", "typ")
 _BOOKS_NUMBER = ("num", "number", "no", "reference", "ref", "invoiceno", "documentno",
                  "numero", "belegnummer", "beleg")
 _BOOKS_BALANCE = ("balance", "runningbalance", "saldo")
-_INCOME_ACCOUNT = re.compile(r"\b(?:sales?|revenues?|income|turnover|fees|ventas?|ingresos?|"
+_INCOME_ACCOUNT = re.compile(r"\b(?:sales?|revenues?|income|turnover|ventas?|ingresos?|"
                              r"erl[oö]se|umsatzerl[oö]se|ventes|vendite|ricavi|omzet|"
                              r"receitas?|vendas)\b", re.IGNORECASE)
 # Accounts of those words that hold no customer's sale: cost of sales, sales tax, discounts
@@ -716,9 +718,9 @@ def _ledger_sections(frame: pd.DataFrame) -> pd.Series | None:
     if not heading.any():
         return None
     named = text[heading].str.replace(_SECTION_NAMED, "", regex=True).str.strip()
-    closed = {m.group(1).casefold() for m in text[total].map(_SECTION_TOTAL.match) if m}
-    if not set(named.str.replace(_SECTION_NAMED, "", regex=True).str.casefold()) & {
-            _SECTION_NAMED.sub("", c) for c in closed}:
+    closed = {_SECTION_NAMED.sub("", m.group(1)).casefold()
+              for m in text[total].map(_SECTION_TOTAL.match) if m}
+    if not set(named.str.casefold()) & closed:
         return None
     account = pd.Series(None, index=frame.index, dtype=object)
     account[heading] = named
@@ -747,10 +749,11 @@ def _books_facts(frame: pd.DataFrame) -> dict:
     pair = _ledger_pair(present)
     net = (_money(frame, pair[1]).fillna(0) - _money(frame, pair[0]).fillna(0)
            if pair is not None else _money(frame, "amount").fillna(0))
-    dates = _col(frame, *(h for h in by_normal if match_header(h)[0] == "date"))
+    dated = [h for h in by_normal if match_header(h)[0] == "date"]
+    dates = _col(frame, *dated)
     # A journal writes a transaction's date, type, number and party on its first line only
     # (QuickBooks'): its other lines (an account and money, no date) are the same one's.
-    going_on = dates.isna() & account.notna()
+    going_on = dates.isna() & account.notna() & bool(dated)
     opened = pd.Series(range(len(frame)), index=frame.index).where(~going_on).ffill().fillna(
         0).astype(int)
     key = opened.astype(str)
@@ -4541,17 +4544,17 @@ PROFILES: tuple[Profile, ...] = (
             _ledger_rules, _ledger_explain, check=_ledger_check,
             by_synonym=frozenset({"date", "client_id", "name", "email"})),
     Profile("supplier_ledger", "a ledger of the business's suppliers",
-            (_any(*_SUPPLIER), _any(*(pair[0] for pair in _LEDGER_PAIRS[1:])),
-             _any(*(pair[1] for pair in _LEDGER_PAIRS[1:]))),
+            (_any(*_SUPPLIER), _any(*(pair[0] for pair in _BOOKS_PAIRS)),
+             _any(*(pair[1] for pair in _BOOKS_PAIRS))),
             {}, lambda rows, frame: rows, _supplier_ledger_explain, kind="reference"),
     Profile("journal", "a journal of the books (QuickBooks', Xero's, Sage's)",
-            (_any(*_BOOKS_ACCOUNT), _any(*(pair[0] for pair in _LEDGER_PAIRS[1:])),
-             _any(*(pair[1] for pair in _LEDGER_PAIRS[1:]))),
+            (_any(*_BOOKS_ACCOUNT), _any(*(pair[0] for pair in _BOOKS_PAIRS)),
+             _any(*(pair[1] for pair in _BOOKS_PAIRS))),
             {"date": "date", "memodescription": "note", "memo": "note", "description": "note",
              "details": "note", **dict.fromkeys(_BOOKS_NUMBER, "order_id")},
             _books_rules, _books_explain, check=_journal_check, by_synonym=frozenset({"date"})),
     Profile("general_ledger", "a general ledger (a section per account)",
-            (_any(*_BOOKS_BALANCE), _any("amount", *(p[0] for p in _LEDGER_PAIRS[1:])),
+            (_any(*_BOOKS_BALANCE), _any("amount", *(pair[0] for pair in _BOOKS_PAIRS)),
              _any(*_BOOKS_PARTY)),
             {"date": "date", "memodescription": "note", "memo": "note", "description": "note",
              "details": "note", **dict.fromkeys(_BOOKS_NUMBER, "order_id")},
