@@ -236,6 +236,53 @@ def test_a_quickbooks_general_ledger_workbook_with_one_signed_amount(tmp_path):
     assert cli_funnel(tmp_path) == [3, 3, 3, 0, 0]
 
 
+QBO_LEDGER = (
+    "General Ledger\nFox Design Ltd\n\"March 1 - April 30, 2025\"\n\n"
+    ",Date,Transaction Type,Num,Name,Memo/Description,Split,Amount,Balance\n"
+    "Accounts Payable (A/P),,,,,,,,\n"
+    ",12/03/2025,Bill,B-7,Paper Co,Printer paper,Office Supplies,40.00,40.00\n"
+    ",20/03/2025,Bill Payment (Check),,Paper Co,,Business Current Account,-40.00,0.00\n"
+    "Total for Accounts Payable (A/P),,,,,,,$0.00,\n"
+    "Business Current Account,,,,,,,,\n"
+    ",10/03/2025,Payment,,Ann Fox,,Accounts Receivable (A/R),120.00,120.00\n"
+    ",20/03/2025,Bill Payment (Check),,Paper Co,,Accounts Payable (A/P),-40.00,80.00\n"
+    "Total for Business Current Account,,,,,,,$80.00,\n"
+    "Sales,,,,,,,,\n"
+    ",01/03/2025,Invoice,1001,Ann Fox,Design work,Accounts Receivable (A/R),120.00,120.00\n"
+    ",05/03/2025,Invoice,1002,Bob Lee,Logo,Accounts Receivable (A/R),80.00,200.00\n"
+    ",02/04/2025,Invoice,1003,Ann Fox,Brochure,Accounts Receivable (A/R),45.00,245.00\n"
+    "Total for Sales,,,,,,,$245.00,\n"
+    "TOTAL,,,,,,,$325.00,\n")
+
+
+def test_a_quickbooks_general_ledgers_supplier_is_no_client(tmp_path):
+    """QuickBooks' General Ledger as exported (each account alone in a first column without
+    a header): Sales' Ann 120 and 45, Bob 80 are the sales; Paper Co's bill and its payment
+    (Accounts Payable, the bank) the business's own buying: [2, 2, 2, 1, 0], 245 (was Paper
+    Co a client: [3, 2, 2, 1, 0])."""
+    found = cli_import_text(tmp_path, "General Ledger.csv", QBO_LEDGER)
+    assert found["recognised_as"] == "general_ledger"
+    assert workspace_rows(tmp_path, CLIENTS_AND_REVENUE) == [("Ann Fox", 165.0),
+                                                              ("Bob Lee", 80.0)]
+    assert kind_totals(tmp_path, "purchase") == (3, 245.0)
+    assert cli_funnel(tmp_path) == [2, 2, 2, 1, 0]
+
+
+def test_a_report_grouped_by_customer_is_no_general_ledger(tmp_path):
+    """A report grouped by customer without a title saying so (each customer alone in a
+    first column without a header, "Total for Ann Fox"): its groups name no account of the
+    books, no general ledger."""
+    found = cli_import_text(tmp_path, "report.csv", (
+        ",Date,Transaction Type,Num,Product/Service,Amount,Balance,Name\n"
+        "Ann Fox,,,,,,,\n,01/03/2025,Invoice,1001,Design,120.00,120.00,Ann Fox\n"
+        "Total for Ann Fox,,,,,120.00,,\n"
+        "Bob Lee,,,,,,,\n,05/03/2025,Invoice,1002,Logo,80.00,80.00,Bob Lee\n"
+        "Total for Bob Lee,,,,,80.00,,\n"))
+    assert found["recognised_as"] != "general_ledger"
+    assert workspace_rows(tmp_path, CLIENTS_AND_REVENUE) == [("Ann Fox", 120.0),
+                                                              ("Bob Lee", 80.0)]
+
+
 def test_a_customer_statement_in_sections_per_customer_is_no_general_ledger(tmp_path):
     """Sections per customer ("Ann Fox" ... "Total Ann Fox"): no account of the books, no
     general ledger, a ledger of clients' accounts whose headings and totals are no lines:

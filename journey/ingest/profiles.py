@@ -730,13 +730,27 @@ def _ledger_sections(frame: pd.DataFrame) -> pd.Series | None:
         lambda a: a.notna(), None)
 
 
+def _accounts_of_lines(frame: pd.DataFrame) -> pd.Series | None:
+    """Each line's account of the books: a journal's column of them (``_BOOKS_ACCOUNT``), a
+    general ledger's sections (``_ledger_sections``), or the column the reader made of a
+    report grouped by account without a header (QuickBooks' General Ledger: each account
+    alone on a row above its lines, given to each of them, under "column 1"); None."""
+    present = {normalise_header(h) for h in frame.columns}
+    if present & set(_BOOKS_ACCOUNT):
+        return _col(frame, *_BOOKS_ACCOUNT)
+    sections = _ledger_sections(frame)
+    if sections is None and re.fullmatch(r"column\d+", normalise_header(frame.columns[0])):
+        return _col(frame, normalise_header(frame.columns[0]))
+    return sections
+
+
 def _general_ledger_check(present: set[str], frame: pd.DataFrame | None) -> bool:
     """A balance, money and a column naming each line's party (the needs); with the rows,
-    sections of accounts (``_ledger_sections``) of which one is an income account."""
+    accounts of its lines (``_accounts_of_lines``) of which one is an income account."""
     if frame is None:
         return True
-    sections = _ledger_sections(frame)
-    return sections is not None and any(map(_income_account, sections.dropna().unique()))
+    accounts = _accounts_of_lines(frame)
+    return accounts is not None and any(map(_income_account, accounts.dropna().unique()))
 
 
 def _books_facts(frame: pd.DataFrame) -> dict:
@@ -744,8 +758,7 @@ def _books_facts(frame: pd.DataFrame) -> dict:
     what its income lines credited (a signed "Amount" as it is), on its first income line."""
     by_normal = {normalise_header(h): h for h in frame.columns}
     present = set(by_normal)
-    account = (_col(frame, *_BOOKS_ACCOUNT) if present & set(_BOOKS_ACCOUNT)
-               else _ledger_sections(frame))
+    account = _accounts_of_lines(frame)
     pair = _ledger_pair(present)
     net = (_money(frame, pair[1]).fillna(0) - _money(frame, pair[0]).fillna(0)
            if pair is not None else _money(frame, "amount").fillna(0))
