@@ -91,7 +91,7 @@ def test_a_quickbooks_journal_report_writes_a_transaction_on_its_first_line(tmp_
     """QuickBooks' report as exported: a title, each transaction's date, type, number and
     name on its first line only, a subtotal under each. The Sales lines are Ann's 120 (15
     March) and 45 (14 April) and Bob's 80, dated by their transactions: [2, 2, 2, 1, 0],
-    245 (was a client "Sales" and 8 contacts of no one: [3, 2, 2, 1, 0])."""
+    245 (was a client "Sales", no money read: [3, 2, 2, 1, 0])."""
     found = cli_import_text(tmp_path, "Journal (1).csv", QBO_REPORT)
     assert found["recognised_as"] == "journal"
     assert workspace_rows(tmp_path, EVENTS) == [
@@ -103,8 +103,8 @@ def test_a_quickbooks_journal_report_writes_a_transaction_on_its_first_line(tmp_
 def test_xeros_and_sages_journals_name_the_contact(tmp_path):
     """Xero ("Contact", "Account Code", "Account") and Sage ("Ledger Account"), each naming
     the customer on the receivable line only: Marie 500 and Klaus 300 on the sales
-    account, one each: [2, 2, 2, 0, 0], 800 (were [3, 3, 3, 0, 0] or [3, 0, 0, 0, 0], an
-    account a client)."""
+    account, one each: [2, 2, 2, 0, 0], 800 (Xero's was its 4 accounts made clients,
+    [4, 0, 0, 0, 0]; Sage's a bank statement of no one, [0, 0, 0, 0, 0])."""
     xero = ("Date,Source,Contact,Description,Reference,Account Code,Account,Debit,Credit\n"
             "03 Mar 2025,Receivable Invoice,Marie Dubois,Consulting,INV-0001,610,"
             "Accounts Receivable,500.00,\n"
