@@ -85,13 +85,16 @@ def test_a_lloyds_statements_credit_amount_names_its_payers(tmp_path):
 
 def test_an_account_column_naming_several_accounts_is_no_statements_own(tmp_path):
     """A ledger whose "Account" names each line's customer (several of them) is no bank
-    statement's own account: not read as a cash book."""
+    statement's own account: not read as a cash book. Since session 28 it reads as the
+    ledger of clients' accounts it is (test_left_alone_s28r1): Ann's 120 and Bob's 80
+    sales, Ann's payment a contact."""
     found = cli_import_text(tmp_path, "ledger.csv", (
         "Date,Account,Description,Debit Amount,Credit Amount\n"
         "01/03/2025,Ann Fox,Invoice 1,120.00,\n"
         "02/03/2025,Bob Lee,Invoice 2,80.00,\n"
         "03/03/2025,Ann Fox,Payment,,120.00\n"))
-    assert found["recognised_as"] is None
+    assert found["recognised_as"] != "cash_book"
+    assert found["recognised_as"] == "credit_ledger"
 
 
 # --- 2. the business's own buying on its books ------------------------------------------------

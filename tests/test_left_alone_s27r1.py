@@ -107,14 +107,16 @@ def test_a_suppliers_or_a_cards_debits_are_no_clients_charges(tmp_path):
 def test_a_journal_of_the_books_accounts_is_no_clients_ledger(tmp_path):
     """QuickBooks' journal ("Name", "Account", "Debit", "Credit") writes each sale twice (a
     debit to Accounts Receivable, a credit to Sales) and each payment twice: no ledger of
-    clients' accounts (it would count Ann's 120 twice)."""
+    clients' accounts (it would count Ann's 120 twice): read as a journal of the books
+    since session 28 (test_left_alone_s28r1), Ann's one sale of 120 from the Sales line."""
     found = cli_import_text(tmp_path, "journal.csv", (
         "Date,Transaction Type,Num,Name,Memo/Description,Account,Debit,Credit\n"
         "01/03/2025,Invoice,1001,Ann Fox,Design work,Accounts Receivable (A/R),120.00,\n"
         "01/03/2025,Invoice,1001,Ann Fox,Design work,Sales,,120.00\n"
         "10/03/2025,Payment,,Ann Fox,,Business Current Account,120.00,\n"
         "10/03/2025,Payment,,Ann Fox,,Accounts Receivable (A/R),,120.00\n"))
-    assert found["recognised_as"] is None
+    assert found["recognised_as"] == "journal"
+    assert kind_totals(tmp_path, "purchase") == (1, 120.0)
 
 
 # --- 2. a bank statement naming each line's other party: Starling, DKB ------------------------

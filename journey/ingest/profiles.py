@@ -495,6 +495,8 @@ _LEDGER_PAIRS = (("yougave", "yougot"), ("debe", "haber"), ("debit", "credit"),
                  ("debitamount", "creditamount"), ("soll", "haben"), ("dare", "avere"),
                  ("debito", "credito"), ("debet", "credit"), ("cargo", "abono"),
                  ("cargos", "abonos"))
+# The pairs of an account in the books (Khatabook's You Gave and You Got are a shopkeeper's).
+_BOOKS_PAIRS = tuple(pair for pair in _LEDGER_PAIRS if pair[0] != "yougave")
 # Headers naming a bank statement's other party: on a bank's statement "Debit" is money out
 # of the account, not a client charged (a bank's "Debe" the same), so a ledger's client is
 # named under a header of none of these.
@@ -513,31 +515,97 @@ def _ledger_check(present: set[str], frame: pd.DataFrame | None) -> bool:
     statement's "Counter Party" beside "Debit" and "Credit" is the bank's, its debit money
     out), and no column of accounts (``_ACCOUNT_HEADER``: a statement's own "Account"; a
     journal's "Account" of the books, "Accounts Receivable" beside "Sales", where each sale
-    is written twice). With the rows, something charged."""
+    is written twice) but one naming customers (``_accounts_of_customers``). With the rows,
+    something charged."""
     pair = _ledger_pair(present)
     if pair is None or pair[0] == "yougave":
         return pair is not None
-    return (not any(_ACCOUNT_HEADER.search(h) for h in present)
+    accounts = [h for h in present if _ACCOUNT_HEADER.search(h)]
+    return ((not accounts or frame is not None and len(accounts) == 1
+             and _accounts_of_customers(_col(frame, accounts[0])))
             and any(match_header(h)[0] in WHOSE_FIELDS and not _BANK_PARTY.search(h)
                     for h in present)
             and (frame is None or bool(_money(frame, pair[0]).gt(0).any())))
 
 
+# Words of an account of the books or of a bank, not of a customer ("Sales", "Accounts
+# Receivable", "Business Current Account", "VAT Control", "Petty Cash").
+_BOOKS_WORDS = re.compile(r"\b(?:accounts?|sales?|revenue|income|receivables?|payables?|"
+                          r"debtors?|creditors?|bank|cash|current|savings?|deposit|vat|gst|"
+                          r"tax|wages|salaries|expenses?|costs?|suspense|control|capital|"
+                          r"loan|equity|funds|ventas|clientes|caja|banco|erl[oö]se|kasse|"
+                          r"forderungen)\b", re.IGNORECASE)
+
+
+def _accounts_of_customers(accounts: pd.Series) -> bool:
+    """Whether a ledger's "Account" names its customers (a sub-ledger of receivables: "Ann
+    Fox", "Bob Lee"): two or more, none written with digits (an account's number: "20-32-06
+    13152170", "1200") nor in an account's words (``_BOOKS_WORDS``: "Sales", "Business
+    Current Account")."""
+    named = accounts.dropna().astype(str).unique()
+    return len(named) >= 2 and not any(
+        re.search(r"\d", name) or _BOOKS_WORDS.search(name) for name in named)
+
+
+# A line on the paid side that is a credit note, not a payment: the client's sale reduced,
+# money given back ("Abono factura 102", Spain's "factura de abono"; "Credit note CN-3";
+# "Gutschrift zu RE 14"). "Abono a ..." and an "abono" naming a payment ("Abono - pago en
+# efectivo") are a client paying toward the account, as Latin America writes it.
+_CREDIT_NOTE = re.compile(r"\b(?:credit\s*(?:note|memo)|nota\s+de\s+(?:cr[eé]dito|abono)|"
+                          r"factura\s+rectificativa|abono(?!\s+a\b)|gutschrift|avoir|"
+                          r"nota\s+di\s+credito|creditnota|kreditnota|storno)\b", re.IGNORECASE)
+_PAYMENT_SAID = re.compile(r"\b(?:pago|cobro|transferencia|efectivo|dep[oó]sito|cheque|"
+                           r"payment|zahlung|[uü]berweisung)\b", re.IGNORECASE)
+_LEDGER_NOTES = ("concepto", "details", "entry", "remarks", "note", "description",
+                 "reference", "libelle", "buchungstext", "descrizione")
+
+
+def _ledger_credited(frame: pd.DataFrame, paid: pd.Series) -> pd.Series:
+    """The lines of the paid side whose words say a credit note (``_CREDIT_NOTE``)."""
+    said = _col(frame, *_LEDGER_NOTES).fillna("")
+    noted = said[paid]
+    return paid & (noted.str.contains(_CREDIT_NOTE) & ~noted.str.contains(_PAYMENT_SAID)
+                   ).reindex(paid.index, fill_value=False)
+
+
+# A total row's first words ("Total", "Total for Sales", "Grand total").
+_TOTAL_WORD = re.compile(r"\s*(?:grand\s+)?totals?\b", re.IGNORECASE)
+
+
+def _headings_and_totals(frame: pd.DataFrame) -> pd.Series:
+    """Rows of a report's sections, no line of it: a heading alone in the first column ("Ann
+    Fox", "Account: Sales") and a total ("Total Ann Fox", "Total for Sales")."""
+    first = values.parse_text(frame.iloc[:, 0], stripped=True)[0]
+    text = first.where(first.notna(), "").astype(str)
+    return first.notna() & (frame.iloc[:, 1:].isna().all(axis=1)
+                            | text.str.match(_TOTAL_WORD))
+
+
 def _ledger_rules(rows: pd.DataFrame, frame: pd.DataFrame) -> pd.DataFrame:
-    charged = _ledger_pair({normalise_header(h) for h in frame.columns})[0]
-    gave = _money(frame, charged).reindex(rows.index)
+    pair = _ledger_pair({normalise_header(h) for h in frame.columns})
+    lines = ~_headings_and_totals(frame)
+    rows = rows[lines.reindex(rows.index, fill_value=True)]
+    gave, got = _money(frame, pair[0]).where(lines), _money(frame, pair[1]).where(lines)
+    credited = _ledger_credited(frame, got.gt(0) & ~gave.gt(0)).reindex(
+        rows.index, fill_value=False)
+    gave, got = gave.reindex(rows.index), got.reindex(rows.index)
     rows = rows.copy()
     rows["kind"] = "purchase"
     rows["amount"] = gave.where(gave.gt(0))
     rows.loc[~gave.gt(0), "kind"] = "contact"
+    rows.loc[credited, "kind"] = "refund"
+    rows.loc[credited, "amount"] = got[credited]
     return rows
 
 
 def _ledger_explain(frame: pd.DataFrame) -> str:
     by_normal = {normalise_header(h): h for h in frame.columns}
     pair = _ledger_pair(set(by_normal))
-    gave, got = _money(frame, pair[0]), _money(frame, pair[1])
+    lines = ~_headings_and_totals(frame)
+    gave, got = _money(frame, pair[0]).where(lines), _money(frame, pair[1]).where(lines)
     sold, paid = gave.gt(0), got.gt(0) & ~gave.gt(0)
+    credited = _ledger_credited(frame, paid)
+    paid &= ~credited
     what = ("a credit ledger (Khatabook's You Gave and You Got): "
             f"{counted(int(sold.sum()), 'line')} given on credit" if pair[0] == "yougave" else
             f"a ledger of each client's account ('{by_normal[pair[0]]}' what the client was "
@@ -548,7 +616,222 @@ def _ledger_explain(frame: pd.DataFrame) -> str:
             f"{counted(int(paid.sum()), 'payment')} "
             f"{'got' if pair[0] == 'yougave' else 'made'} "
             f"({values.amount_text(float(got[paid].sum()))}) {was(int(paid.sum()))} money paid "
-            "toward those sales, kept as contacts, not counted as sales again.")
+            "toward those sales, kept as contacts, not counted as sales again"
+            + (f"; {counted(int(credited.sum()), 'credit note')} "
+               f"({values.amount_text(float(got[credited].sum()))}) read as "
+               f"{'a refund' if int(credited.sum()) == 1 else 'refunds'}: money given back, "
+               "the sale reduced, not a payment" if credited.any() else "") + ".")
+
+
+
+# A ledger of the business's suppliers (a Spanish "cuenta de proveedores": "Proveedor",
+# "Debe", "Haber"; "Supplier", "Debit", "Credit"; "Lieferant", "Soll", "Haben"): on a
+# supplier's account the credit side is what the supplier billed the business and the debit
+# what it paid them. Its own buying: no client's sale, its suppliers no clients.
+_SUPPLIER = ("proveedor", "proveedores", "supplier", "suppliername", "vendor", "vendorname",
+             "lieferant", "lieferantenname", "kreditor", "fournisseur", "fornitore",
+             "fornecedor", "leverancier", "acreedor", "creditor")
+
+
+def _supplier_ledger_explain(frame: pd.DataFrame) -> str:
+    by_normal = {normalise_header(h): h for h in frame.columns}
+    paid_header, billed_header = _ledger_pair(set(by_normal))
+    billed, paid = _money(frame, billed_header), _money(frame, paid_header)
+    named = next(h for h in _SUPPLIER if h in by_normal)
+    supplier = _col(frame, named)
+    return (f"Read as a ledger of the business's suppliers ('{by_normal[named]}'): "
+            f"what {counted(int(supplier.nunique()), 'supplier')} billed it "
+            f"('{by_normal[billed_header]}', {values.amount_text(float(billed.sum()))}) and "
+            f"what it paid them ('{by_normal[paid_header]}', "
+            f"{values.amount_text(float(paid.sum()))}) are the business's own buying: no "
+            "sale counted and no supplier made a client; kept as reference rows.")
+
+# --- the books' own accounts: a journal, a general ledger -------------------------------------
+
+# An accounting package's report of its books writes each transaction on its accounts: a
+# journal (QuickBooks' "Journal": "Name", "Account", "Debit", "Credit"; Xero's and Sage's
+# with "Contact" and "Account"/"Ledger Account") writes an invoice twice, a debit to Accounts
+# Receivable and a credit to Sales, and a payment twice, a debit to the bank and a credit to
+# Accounts Receivable; a general ledger writes a section per account (a row naming it,
+# "Sales" or "Account: Sales", its lines, then "Total for Sales"). The sales are the lines
+# on an income account (``_INCOME_ACCOUNT``), each transaction's once, of the customer it
+# names: a credit to it a sale, a debit to it money given back; the other accounts' lines
+# (receivables, the bank, expenses) are the same sales written again, payments toward them
+# and the business's own spending, left out. Normalised headers.
+_BOOKS_ACCOUNT = ("account", "accountname", "ledgeraccount", "nominalaccount", "nominal")
+_BOOKS_PARTY = ("name", "contact", "contactname", "customer", "customername", "client",
+                "cliente", "kunde", "nombre", "tiers", "party", "partyname")
+_BOOKS_TYPE = ("transactiontype", "type", "source", "tipo", "typ")
+_BOOKS_NUMBER = ("num", "number", "no", "reference", "ref", "invoiceno", "documentno",
+                 "numero", "belegnummer", "beleg")
+_BOOKS_BALANCE = ("balance", "runningbalance", "saldo")
+_INCOME_ACCOUNT = re.compile(r"\b(?:sales?|revenues?|income|turnover|ventas?|ingresos?|"
+                             r"erl[oö]se|umsatzerl[oö]se|ventes|vendite|ricavi|omzet|"
+                             r"receitas?|vendas)\b", re.IGNORECASE)
+# Accounts of those words that hold no customer's sale: cost of sales, sales tax, discounts
+# given, interest earned, receivables.
+_NOT_INCOME = re.compile(r"\bcosts?\b|\btax\b|\bvat\b|\bgst\b|\bhst\b|receivable|payable|"
+                         r"discount|interest", re.IGNORECASE)
+_SECTION_TOTAL = re.compile(r"\s*total(?:\s+for)?\s+(.+?)\s*$", re.IGNORECASE)
+_SECTION_NAMED = re.compile(r"^\s*(?:account|cuenta|konto|compte|conto)\s*:\s*", re.IGNORECASE)
+_SECTION_ASIDE = re.compile(r"\s*(?:opening|closing|starting|ending)\s+balance|\s*balance\b",
+                            re.IGNORECASE)
+
+
+def _income_account(account: object) -> bool:
+    """Whether an account of the books holds sales ("Sales", "Sales of Product Income",
+    "4000 Revenue"), not "Cost of Sales" nor "Sales Tax Payable"."""
+    return isinstance(account, str) and bool(_INCOME_ACCOUNT.search(account)) and not (
+        _NOT_INCOME.search(account))
+
+
+def _books_party(present) -> str | None:
+    """The normalised header naming each line's customer or supplier."""
+    return next((h for h in _BOOKS_PARTY if h in present), None)
+
+
+def _journal_check(present: set[str], frame: pd.DataFrame | None) -> bool:
+    """An account column, a debit and credit pair (``_LEDGER_PAIRS``) and a column naming
+    each line's party; with the rows, both an income account and another among the
+    accounts (an "Account" naming customers, a sub-ledger, is none of these)."""
+    pair = _ledger_pair(present)
+    if pair is None or pair[0] == "yougave" or _books_party(present) is None:
+        return False
+    if frame is None:
+        return True
+    accounts = _col(frame, *_BOOKS_ACCOUNT).dropna().unique()
+    income = [_income_account(a) for a in accounts]
+    return any(income) and not all(income)
+
+
+def _ledger_sections(frame: pd.DataFrame) -> pd.Series | None:
+    """Each line's account in a general ledger written in sections (a row naming the account
+    alone in the first column, "Sales" or "Account: Sales", its lines, then "Total for
+    Sales"): None on the headings, totals and lines of no section. None where no heading is
+    closed by its total."""
+    first = values.parse_text(frame.iloc[:, 0], stripped=True)[0]
+    alone = first.notna() & frame.iloc[:, 1:].isna().all(axis=1)
+    text = first.where(first.notna(), "").astype(str)
+    total = text.str.match(_TOTAL_WORD)
+    aside = text.str.match(_SECTION_ASIDE)       # (a section's opening balance: its own)
+    heading = alone & ~total & ~aside
+    if not heading.any():
+        return None
+    named = text[heading].str.replace(_SECTION_NAMED, "", regex=True).str.strip()
+    closed = {_SECTION_NAMED.sub("", m.group(1)).casefold()
+              for m in text[total].map(_SECTION_TOTAL.match) if m}
+    if not set(named.str.casefold()) & closed:
+        return None
+    account = pd.Series(None, index=frame.index, dtype=object)
+    account[heading] = named
+    account[total] = ""
+    account = account.ffill()
+    return account.where(~heading & ~total & ~aside & account.ne("")).where(
+        lambda a: a.notna(), None)
+
+
+def _accounts_of_lines(frame: pd.DataFrame) -> pd.Series | None:
+    """Each line's account of the books: a journal's column of them (``_BOOKS_ACCOUNT``), a
+    general ledger's sections (``_ledger_sections``), or the column the reader made of a
+    report grouped by account without a header (QuickBooks' General Ledger: each account
+    alone on a row above its lines, given to each of them, under "column 1"); None."""
+    present = {normalise_header(h) for h in frame.columns}
+    if present & set(_BOOKS_ACCOUNT):
+        return _col(frame, *_BOOKS_ACCOUNT)
+    sections = _ledger_sections(frame)
+    if sections is None and re.fullmatch(r"column\d+", normalise_header(frame.columns[0])):
+        return _col(frame, normalise_header(frame.columns[0]))
+    return sections
+
+
+def _general_ledger_check(present: set[str], frame: pd.DataFrame | None) -> bool:
+    """A balance, money and a column naming each line's party (the needs); with the rows,
+    accounts of its lines (``_accounts_of_lines``) of which one is an income account."""
+    if frame is None:
+        return True
+    accounts = _accounts_of_lines(frame)
+    return accounts is not None and any(map(_income_account, accounts.dropna().unique()))
+
+
+def _books_facts(frame: pd.DataFrame) -> dict:
+    """Each line's account and party, and the sales: per transaction and customer, the net of
+    what its income lines credited (a signed "Amount" as it is), on its first income line."""
+    by_normal = {normalise_header(h): h for h in frame.columns}
+    present = set(by_normal)
+    account = _accounts_of_lines(frame)
+    pair = _ledger_pair(present)
+    net = (_money(frame, pair[1]).fillna(0) - _money(frame, pair[0]).fillna(0)
+           if pair is not None else _money(frame, "amount").fillna(0))
+    dated = [h for h in by_normal if match_header(h)[0] == "date"]
+    dates = _col(frame, *dated)
+    # A journal writes a transaction's date, type, number and party on its first line only
+    # (QuickBooks'): its other lines (an account and money, no date) are the same one's.
+    going_on = dates.isna() & account.notna() & bool(dated)
+    opened = pd.Series(range(len(frame)), index=frame.index).where(~going_on).ffill().fillna(
+        0).astype(int)
+    key = opened.astype(str)
+    if not going_on.any():
+        key = dates.fillna("") + "|" + _col(frame, *_BOOKS_TYPE).fillna("") + "|" + _col(
+            frame, *_BOOKS_NUMBER).fillna("")
+    party = _col(frame, _books_party(present) or "name").map(_statement_party,
+                                                              na_action="ignore")
+    party = party.fillna(party.groupby(key).transform("first"))
+    income = account.map(_income_account, na_action="ignore").fillna(False).astype(bool)
+    selling = income & net.ne(0)
+    named = selling & party.notna()
+    group = key + "|" + party.fillna("").str.casefold()
+    summed = net.where(selling).groupby(group).transform("sum")
+    first = named & ~group[named].duplicated().reindex(frame.index, fill_value=True)
+    return {"account": account, "party": party, "net": summed, "sale": first & summed.gt(0),
+            "opening": pd.Series(frame.index[opened.to_numpy()], index=frame.index),
+            "back": first & summed.lt(0), "unnamed": selling & party.isna(),
+            "other": account.notna() & ~income & net.ne(0)}
+
+
+def _books_rules(rows: pd.DataFrame, frame: pd.DataFrame) -> pd.DataFrame:
+    """A sale of each transaction's income lines, to the customer it names; money given back
+    on them a refund; the other accounts' lines left out."""
+    facts = _books_facts(frame)
+    sale = facts["sale"].reindex(rows.index, fill_value=False)
+    back = facts["back"].reindex(rows.index, fill_value=False)
+    dated = rows["date"] if "date" in rows else None
+    rows = rows[sale | back].copy()
+    if dated is not None:       # (a line going on from its transaction's first: its date)
+        opening = facts["opening"].reindex(rows.index).to_numpy()
+        rows["date"] = pd.Series(dated.reindex(opening).to_numpy(), index=rows.index).where(
+            lambda d: d.notna(), rows["date"])
+    rows["name"] = _none(facts["party"]).reindex(rows.index)
+    rows["kind"] = sale[rows.index].map({True: "purchase", False: "refund"})
+    rows["amount"] = facts["net"].abs().reindex(rows.index)
+    return rows
+
+
+def _books_explain(frame: pd.DataFrame) -> str:
+    facts = _books_facts(frame)
+    account, party, net = facts["account"], facts["party"], facts["net"].abs()
+    sale, back, unnamed, other = (facts[k] for k in ("sale", "back", "unnamed", "other"))
+    journal = bool({normalise_header(h) for h in frame.columns} & set(_BOOKS_ACCOUNT))
+    incomes = ", ".join(dict.fromkeys(account[sale | back | unnamed].dropna()))
+    others = list(dict.fromkeys(account[other].dropna()))
+    parts = [f"{counted(int(sale.sum()), 'transaction')} on its income "
+             f"{'account' if incomes.count(',') == 0 else 'accounts'} ({incomes or 'none'}) "
+             f"read as sales, each once, from {counted(int(party[sale].nunique()), 'customer')} "
+             f"({values.amount_text(float(net[sale].sum()))})"]
+    if back.any():
+        parts.append(f"{counted(int(back.sum()), 'debit')} to an income account "
+                     f"({values.amount_text(float(net[back].sum()))}), money given back, read "
+                     f"as {'a refund' if int(back.sum()) == 1 else 'refunds'}")
+    if unnamed.any():
+        parts.append(f"{counted(int(unnamed.sum()), 'income line')} naming no customer "
+                     "left out")
+    if other.any():
+        parts.append(f"{counted(int(other.sum()), 'line')} on its other accounts "
+                     f"({', '.join(others[:3])}{', ...' if len(others) > 3 else ''}) left out: "
+                     "the same sales written again, tax, payments toward them and the "
+                     "business's own spending, no client's sale")
+    what = ("a journal of the books (each transaction written on two accounts or more)"
+            if journal else "a general ledger (a section per account of the books)")
+    return f"Read as {what}: " + "; ".join(parts) + "."
 
 
 # --- Mercado Pago's money reports -----------------------------------------------------
@@ -4273,6 +4556,23 @@ PROFILES: tuple[Profile, ...] = (
              "libelle": "note", "buchungstext": "note", "descrizione": "note"},
             _ledger_rules, _ledger_explain, check=_ledger_check,
             by_synonym=frozenset({"date", "client_id", "name", "email"})),
+    Profile("supplier_ledger", "a ledger of the business's suppliers",
+            (_any(*_SUPPLIER), _any(*(pair[0] for pair in _BOOKS_PAIRS)),
+             _any(*(pair[1] for pair in _BOOKS_PAIRS))),
+            {}, lambda rows, frame: rows, _supplier_ledger_explain, kind="reference"),
+    Profile("journal", "a journal of the books (QuickBooks', Xero's, Sage's)",
+            (_any(*_BOOKS_ACCOUNT), _any(*(pair[0] for pair in _BOOKS_PAIRS)),
+             _any(*(pair[1] for pair in _BOOKS_PAIRS))),
+            {"date": "date", "memodescription": "note", "memo": "note", "description": "note",
+             "details": "note", **dict.fromkeys(_BOOKS_NUMBER, "order_id")},
+            _books_rules, _books_explain, check=_journal_check, by_synonym=frozenset({"date"})),
+    Profile("general_ledger", "a general ledger (a section per account)",
+            (_any(*_BOOKS_BALANCE), _any("amount", *(pair[0] for pair in _BOOKS_PAIRS)),
+             _any(*_BOOKS_PARTY)),
+            {"date": "date", "memodescription": "note", "memo": "note", "description": "note",
+             "details": "note", **dict.fromkeys(_BOOKS_NUMBER, "order_id")},
+            _books_rules, _books_explain, check=_general_ledger_check,
+            by_synonym=frozenset({"date"})),
     Profile("hubspot_deals", "a HubSpot deals export",
             _all("dealname", "dealstage", "amount", "closedate"),
             {"dealname": "name", "dealstage": "stage", "amount": "amount",
