@@ -568,3 +568,14 @@ def m024_whole_order_returns_priced(db: Database) -> None:
     db.execute("INSERT OR REPLACE INTO settings(key, value) SELECT '_refigure', '1' "
                "WHERE EXISTS (SELECT 1 FROM temp._whole_order_returns)")
     db.execute("DROP TABLE temp._whole_order_returns")
+
+
+@migrations()
+def m025_events_stage_values_waiting(db: Database) -> None:
+    """The events whose stage value nothing understands yet (a stage_raw without a stage),
+    almost always none: the values waiting to be mapped
+    (``journey.ingest.pending_stage_values``, on the first visit to the Overview, Funnel
+    and Import pages) are read from this index, where every event was read (0.72-0.91 s of
+    CPU at ten million events)."""
+    db.execute("CREATE INDEX IF NOT EXISTS events_stage_waiting ON events(stage_raw) "
+               "WHERE stage IS NULL AND stage_raw IS NOT NULL")

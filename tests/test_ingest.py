@@ -371,6 +371,25 @@ def test_unknown_stage_values_are_reported_and_mapped_later(db):
     assert pending_stage_values(db) == {}
 
 
+def test_events_stage_values_waiting_are_read_from_their_index(db):
+    """The events' stage values waiting to be mapped are read from the index of events with
+    a stage value and no stage (m025: at ten million events 0.18 s of CPU, where reading
+    every event took 0.9 s): the same values, and none once they are mapped."""
+    data = csv_bytes("Client ID,Date,Kind,Stage\nC1,2024-01-02,contact,Pitching\n"
+                     "C1,2024-01-05,contact,Lead\nC2,2024-01-03,contact,Parked\n"
+                     "C3,2024-01-04,contact,Pitching\n")
+    import_file(db, "e.csv", data, kind="events")
+    said = []
+    db.conn.set_trace_callback(said.append)
+    assert pending_stage_values(db) == {"Pitching": 2, "Parked": 1}
+    db.conn.set_trace_callback(None)
+    query = next(q for q in said if "FROM events WHERE stage IS NULL" in q)
+    plan = " ".join(r[3] for r in db.execute("EXPLAIN QUERY PLAN " + query))
+    assert "INDEX events_stage_waiting" in plan and "SCAN events" not in plan, plan
+    map_stage_values(db, {"Pitching": "consideration", "Parked": "lost"})
+    assert pending_stage_values(db) == {}
+
+
 def test_an_amount_beside_an_unknown_stage_is_never_a_purchase(db):
     """Issue 15, item 3: open deals with amounts and stage values Journey does not know stay
     contacts (listed for mapping); only won deals count as purchases in the funnel."""
