@@ -91,6 +91,30 @@ QUOTE_WORDS = frozenset(
     "quote quotes quotation quotations estimate estimates devis presupuesto presupuestos "
     "cotizacion cotizaciones angebot angebote orcamento orcamentos preventivo preventivi "
     "offerte offertes".split())
+# An event business's own words for its work done: the wedding or the event held, the
+# shoot taken, the photos handed over (a celebrant's, a photographer's, a planner's client
+# tracker, "Enquiry, Booked, Event held"). The service was delivered: a purchase made and
+# kept, as a stage word and as a job's status.
+SERVICE_DONE_WORDS = ("event held, event done, event complete, event completed, event finished, "
+                      "event over, wedding held, wedding done, wedding complete, "
+                      "wedding completed, ceremony held, ceremony done, ceremony complete, "
+                      "ceremony completed, ceremony performed, shoot done, shoot complete, "
+                      "shoot completed, shoot finished, photographed, gallery delivered, "
+                      "gallery sent, photos delivered, images delivered, album delivered, "
+                      "video delivered, film delivered, files delivered, post event, "
+                      "post wedding")
+# "Married" and "Delivered" alone say the same on a client list (the couple married, the
+# gallery delivered), unless the statuses beside them are a person's marital status
+# (Single, Divorced) or a message's (a mailing's recipients: Opened, Bounced):
+# word -> the statuses that make it something else (understand.service_done_words).
+SERVICE_DONE_UNLESS = {
+    match_key(word): frozenset(match_key(other) for other in others.split(", "))
+    for word, others in (
+        ("married", "single, divorced, widowed, widow, widower, separated, de facto, "
+                    "civil partnership, domestic partnership"),
+        ("delivered", "sent, queued, opened, clicked, read, bounced, soft bounce, "
+                      "hard bounce, undelivered, not delivered, delivery failed, failed, "
+                      "deferred, dropped, spam, spam report, unsubscribed"))}
 _ALIAS_WORDS = {
     PRE_AWARENESS: "pre-awareness, preawareness, unaware, target, suspect, audience",
     "awareness": "awareness, aware, lead, leads, new lead, new leads, prospect, prospects, "
@@ -203,7 +227,8 @@ _ALIAS_WORDS = {
                 "kund, klient, asiakas, zakaznik, müşteri, клиент, клієнт, πελατης, "
                 "pelanggan, vunnen, vundet, vunnet, voitettu, успешно реализовано, сделка успешна, "
                 "успішно реалізовано, "
-                + OWNERS_STEP_WORDS["purchase"] + ", " + BILLED_WORDS,
+                + OWNERS_STEP_WORDS["purchase"] + ", " + BILLED_WORDS + ", "
+                + SERVICE_DONE_WORDS,
     "retention": "retention, retained, repeat, repeat customer, customer - repeat, "
                  "client - repeat, loyal, stayed, renewal, "
                  "renewed, returning, existing, active customer, recurring, "
@@ -492,7 +517,8 @@ ORDER_STATUS_WORDS = {
                 "levererad, leveret, levert, "
                 + DONE_WORDS + ", "     # (a job done)
                 "済, "              # (a Japanese sheet's "done")
-                + FINISHED_WORDS,      # (a job finished: done)
+                + FINISHED_WORDS + ", "      # (a job finished: done)
+                + SERVICE_DONE_WORDS,        # (an event held, a shoot's photos delivered)
     "refund": PAYMENT_STATUS_WORDS["refund"] + ", "
               "partial refund, refund, returned, customer return, "
               # (a card refund settled or waiting for the day's batch: Authorize.net's)

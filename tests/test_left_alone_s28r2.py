@@ -1,0 +1,174 @@
+"""Service businesses' sheets and exports read wrongly, mended in session 28 (R2). Each sheet
+is imported through the command line and checked against figures worked out by hand; beside
+each, a sheet of another kind where the mend must not fire.
+
+- An event business's client tracker (a celebrant's, a photographer's, a planner's) whose
+  status says the work was done ("Married", "Shoot done", "Delivered", "Event held") left
+  those couples and clients at awareness, the values waiting for --stage-map: the service
+  was delivered, a purchase. "Married" beside Single and Divorced (a person's marital
+  status) and "Delivered" beside Opened and Bounced (a mailing's recipients) stay unknown.
+  A photographer's "Event Type" (Wedding, Engagement) was read as what happened on each
+  row, which made the tracker a log of contacts: it is the client's event, kept as extra.
+"""
+
+from __future__ import annotations
+
+import pytest
+from conftest import cli_funnel, cli_import_book, cli_import_text, kind_totals, workspace_rows
+
+# --- 1. An event business's client tracker -------------------------------------------------
+
+CELEBRANT = [
+    ["Couple", "Email", "Phone", "Ceremony date", "Venue", "Status", "Fee", "Source"],
+    ["Amy & Ben Carter", "amy.carter@gmail.com", "0412 555 101", "14/09/2024",
+     "Stones of the Yarra", "Married", 950, "Instagram"],
+    ["Chloe & Dan Park", "chloe.park@outlook.com", "0412 555 102", "12/10/2024",
+     "Zonzo Estate", "Married", 950, "Easy Weddings"],
+    ["Emma & Finn Walsh", "emma.w@gmail.com", "0412 555 103", "08/03/2025",
+     "Chateau Yering", "Booked", 1050, "Referral"],
+    ["Grace & Hugo Lam", "grace.lam@icloud.com", "0412 555 104", "22/11/2025", None,
+     "Enquiry", None, "Google"],
+    ["Isla & Jack Reid", "isla.reid@gmail.com", "0412 555 105", None, None, "Enquiry", None,
+     "Instagram"],
+]
+
+
+def test_a_celebrants_married_couples_bought(tmp_path):
+    """Amy & Ben and Chloe & Dan married (950 each), Emma & Finn booked (1,050), two couples
+    asked: 3 couples hired the celebrant, [5, 3, 3, 0, 0], revenue 2,950, nothing left to
+    map (was [5, 1, 1, 0, 0], 'Married' (2) waiting for --stage-map)."""
+    (found,) = cli_import_book(tmp_path, "couples.xlsx", {"Couples": CELEBRANT})
+    assert found["kind"] == "clients"
+    assert found["unknown_stage_values"] == {}
+    assert workspace_rows(tmp_path, "SELECT name, furthest_stage, revenue_current FROM clients "
+                                    "ORDER BY name") == [
+        ("Amy & Ben Carter", "purchase", 950.0), ("Chloe & Dan Park", "purchase", 950.0),
+        ("Emma & Finn Walsh", "purchase", 1050.0), ("Grace & Hugo Lam", "awareness", None),
+        ("Isla & Jack Reid", "awareness", None)]
+    assert cli_funnel(tmp_path) == [5, 3, 3, 0, 0]
+
+
+PHOTOGRAPHER = ("Client Name,Email,Event Type,Shoot Date,Package,Status,Total\n"
+                "Sophie Turner,sophie.t@gmail.com,Wedding,2024-06-15,Full Day,Delivered,3200\n"
+                "Liam Brooks,liam.brooks@yahoo.com,Engagement,2024-08-02,Mini,Delivered,450\n"
+                "Mia & Noah Scott,mia.scott@gmail.com,Wedding,2024-11-09,Half Day,Shoot done,"
+                "2100\n"
+                "Olivia Hart,olivia.hart@gmail.com,Family,2025-01-18,Mini,Booked,450\n"
+                "Ethan Cole,ethan.cole@hotmail.com,Wedding,2025-09-20,Full Day,Enquiry,\n")
+
+
+def test_a_photographers_delivered_galleries_and_shoots_done_are_purchases(tmp_path):
+    """Sophie (3,200) and Liam (450) had their photos delivered, Mia & Noah's shoot was done
+    (2,100), Olivia booked (450), Ethan asked: one row per client, 4 who hired,
+    [5, 4, 4, 0, 0], revenue 6,200 (was a log of 5 contacts, its "Event Type" Wedding and
+    Engagement read as what happened: [5, 0, 0, 0, 0])."""
+    found = cli_import_text(tmp_path, "clients.csv", PHOTOGRAPHER)
+    assert found["kind"] == "clients"
+    assert found["mapping"]["Event Type"] is None
+    assert found["mapping"]["Status"] == "status"
+    assert found["unknown_stage_values"] == {}
+    assert workspace_rows(tmp_path, "SELECT name, furthest_stage, revenue_current FROM clients "
+                                    "ORDER BY name") == [
+        ("Ethan Cole", "awareness", None), ("Liam Brooks", "purchase", 450.0),
+        ("Mia & Noah Scott", "purchase", 2100.0), ("Olivia Hart", "purchase", 450.0),
+        ("Sophie Turner", "purchase", 3200.0)]
+    assert cli_funnel(tmp_path) == [5, 4, 4, 0, 0]
+
+
+def test_an_event_planners_events_held_are_purchases(tmp_path):
+    """Harper's birthday and Acme's party were held, Jo & Sam signed their contract,
+    Riverside has a proposal, Mel asked, Tom went elsewhere: [6, 4, 3, 0, 0] (was
+    [6, 2, 1, 0, 0], 'Event held' (2) waiting to be mapped); the "Event" column names
+    each event (kept as extra) and "Budget" is money to come."""
+    found = cli_import_text(tmp_path, "events 2025.csv", (
+        "Client,Email,Event,Event Date,Guests,Budget,Status,Lead Source\n"
+        "Harper Lane,harper@lanefamily.com,Lane 50th birthday,2024-05-18,80,\"$12,000\","
+        "Event held,Instagram\n"
+        "Acme Pty Ltd,events@acme.com.au,Acme end of year party,2024-12-06,150,\"$28,500\","
+        "Event held,Referral\n"
+        "Jo & Sam Price,jo.price@gmail.com,Price wedding,2025-04-12,120,\"$45,000\","
+        "Contract signed,The Knot\n"
+        "Riverside School,pta@riverside.edu.au,Spring gala,2025-09-27,300,\"$18,000\","
+        "Proposal sent,Website\n"
+        "Mel Ortiz,mel.ortiz@gmail.com,Ortiz engagement party,,,,Enquiry,Instagram\n"
+        "Tom Fenwick,tom.fenwick@gmail.com,Fenwick wedding,2025-03-01,90,\"$30,000\",Lost,"
+        "Website\n"))
+    assert found["kind"] == "clients"
+    assert found["mapping"]["Event"] is None
+    assert found["unknown_stage_values"] == {}
+    assert workspace_rows(tmp_path, "SELECT name, furthest_stage, outcome FROM clients "
+                                    "ORDER BY name") == [
+        ("Acme Pty Ltd", "purchase", None), ("Harper Lane", "purchase", None),
+        ("Jo & Sam Price", "purchase", None), ("Mel Ortiz", "awareness", None),
+        ("Riverside School", "consideration", None), ("Tom Fenwick", "awareness", "lost")]
+    assert cli_funnel(tmp_path) == [6, 4, 3, 0, 0]
+
+
+def test_a_celebrant_without_booking_words_still_reads_married(tmp_path):
+    """A stage column of Lead, Confirmed, Married (no "Booked" or "Enquiry"): Ann & Tom
+    married, a purchase; Confirmed says nothing on its own here (a lead confirmed), so
+    waits to be mapped as before: [3, 1, 1, 0, 0]."""
+    found = cli_import_text(tmp_path, "celebrant.csv", ("Couple,Stage,Wedding date\n"
+                                                        "Ann & Tom Fox,Married,2025-03-01\n"
+                                                        "Bo & Cy Lee,Confirmed,2025-09-01\n"
+                                                        "Di & Ed Ray,Lead,\n"))
+    assert found["unknown_stage_values"] == {"Confirmed": 1}
+    assert cli_funnel(tmp_path) == [3, 1, 1, 0, 0]
+
+
+@pytest.mark.parametrize("name", ["shoots2024.csv", "jobs.csv"])
+def test_a_photographers_jobs_log_reads_shoots_done_as_sales(tmp_path, name):
+    """A log of shoots, Sophie twice: her engagement photos delivered (450) and her wedding
+    shot (3,200), Liam's headshots shot (250), Olivia's family shoot booked, nothing paid:
+    3 sales of 3,900, Olivia a contact to come; Sophie bought twice: [3, 3, 2, 1, 0] (was
+    4 contacts, the status unread, [3, 1, 0, 0, 0], where the file's name says no jobs;
+    "jobs.csv" read 'Shoot done' as a sale only as its unknown rows)."""
+    found = cli_import_text(tmp_path, name, (
+        "Client,Email,Date,Job,Amount,Status\n"
+        "Sophie Turner,sophie.t@gmail.com,2024-03-02,Engagement shoot,450,Delivered\n"
+        "Sophie Turner,sophie.t@gmail.com,2024-06-15,Wedding,3200,Shoot done\n"
+        "Liam Brooks,liam.brooks@yahoo.com,2024-08-02,Headshots,250,Shoot done\n"
+        "Olivia Hart,olivia.hart@gmail.com,2025-01-18,Family,450,Booked\n"))
+    assert not any("Journey does not know" in note for note in found["notes"])
+    assert kind_totals(tmp_path, "purchase") == (3, 3900.0)
+    assert cli_funnel(tmp_path) == [3, 3, 2, 1, 0]
+
+
+def test_married_beside_single_and_delivered_beside_opened_stay_unknown(tmp_path):
+    """Must not fire: a broker's clients whose "Status" is their marital status (Married,
+    Single, Divorced) and a mailing's recipients whose "Status" is the message's
+    (Delivered, Opened, Bounced) bought nothing: every value waits to be mapped as before,
+    [4, 0, 0, 0, 0] each."""
+    broker = tmp_path / "broker"
+    broker.mkdir()
+    found = cli_import_text(broker, "clients.csv", ("Client,Email,Status,Policy\n"
+                                                    "Ann Fox,ann@x.com,Married,Home\n"
+                                                    "Bob Lee,bob@x.com,Single,Car\n"
+                                                    "Cy Dee,cy@x.com,Divorced,Life\n"
+                                                    "Di Ray,di@x.com,Married,Car\n"))
+    assert found["unknown_stage_values"] == {"Married": 2, "Divorced": 1, "Single": 1}
+    assert cli_funnel(broker) == [4, 0, 0, 0, 0]
+    mailing = tmp_path / "mailing"
+    mailing.mkdir()
+    found = cli_import_text(mailing, "recipients.csv", ("Name,Email,Status,Opens\n"
+                                                        "Ann Fox,ann@x.com,Delivered,2\n"
+                                                        "Bob Lee,bob@x.com,Opened,1\n"
+                                                        "Cy Dee,cy@x.com,Bounced,0\n"
+                                                        "Di Ray,di@x.com,Delivered,0\n"))
+    assert found["unknown_stage_values"] == {"Delivered": 2, "Opened": 1}
+    assert cli_funnel(mailing) == [4, 0, 0, 0, 0]
+
+
+def test_an_event_type_of_kinds_is_still_the_kind(tmp_path):
+    """Must not fire: a log whose "Event Type" names what happened (Purchase, Complaint,
+    Referral): Ann bought (40) and complained, Bob bought (25) and referred a friend:
+    2 purchases of 65; Bob's referral takes him to advocacy, through retention:
+    [2, 2, 2, 1, 1]."""
+    found = cli_import_text(tmp_path, "log.csv", ("Customer,Date,Event Type,Amount\n"
+                                                  "Ann Fox,2025-03-01,Purchase,40\n"
+                                                  "Ann Fox,2025-03-04,Complaint,\n"
+                                                  "Bob Lee,2025-03-02,Purchase,25\n"
+                                                  "Bob Lee,2025-03-09,Referral,\n"))
+    assert found["mapping"]["Event Type"] == "kind"
+    assert kind_totals(tmp_path, "purchase") == (2, 65.0)
+    assert cli_funnel(tmp_path) == [2, 2, 2, 1, 1]
