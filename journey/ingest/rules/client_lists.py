@@ -512,7 +512,11 @@ def active_or_inactive(out: pd.DataFrame, frame: pd.DataFrame, mapping: dict[str
     both say the person was a client: those no stage places are at purchase, and Inactive
     marks where they left (churned). On a list of leads or subscribers, or one that does not
     say, neither says anything of buying: Inactive is not read as a churned customer. Values
-    a person mapped (``stage_map``) are theirs. Returns a note."""
+    a person mapped (``stage_map``) are theirs. There a paying client who "Cancelled"
+    beside Active ones (a gym's member, a cleaner's regular) cancelled what they had paid
+    for: they left (churned), as an Inactive one did; the outcome cancelled stays for what
+    was called off before it was paid for (a booking), and with nothing spent. Returns a
+    note."""
     header = next((columns_for[f][0] for f in ("status", "stage") if f in columns_for), None)
     if header is None:
         return []
@@ -549,6 +553,11 @@ def active_or_inactive(out: pd.DataFrame, frame: pd.DataFrame, mapping: dict[str
                  if "revenue_current" in out else pd.Series(np.nan, index=out.index))
         lifted = (active | inactive) & out["stage"].isna() & ~money.eq(0)
         out.loc[lifted, "stage"] = "purchase"
+        left = inactive & ~money.eq(0)
+        if left.any():      # (a paying client who cancelled: left, churned)
+            left &= out["_outcome"].eq("cancelled") & out["stage"].isin(
+                ["purchase", "retention", "advocacy"])
+            out.loc[left, [c for c in ("_outcome", "status") if c in out]] = "churned"
         count, left = clients_counted(out, lifted), clients_counted(out, lifted & inactive)
         left_as = [str(word).strip() for word in pd.unique(frame.loc[inactive, header].dropna())]
         if not count:
