@@ -172,3 +172,95 @@ def test_an_event_type_of_kinds_is_still_the_kind(tmp_path):
     assert found["mapping"]["Event Type"] == "kind"
     assert kind_totals(tmp_path, "purchase") == (2, 65.0)
     assert cli_funnel(tmp_path) == [2, 2, 2, 1, 1]
+
+
+# --- 2. A member who cancelled a membership paid for ----------------------------------------
+
+def test_a_gym_member_who_cancelled_a_paid_membership_churned(tmp_path):
+    """A studio's own sheet (no visits: no member-list profile): Bob cancelled his Silver
+    membership beside Ann and Cy active, all three paid (Total paid 180, 60, 240): Bob is a
+    customer who left, churned (was the outcome cancelled, the note saying churned); Dan
+    signed up and cancelled before paying anything (0): a membership called off, cancelled,
+    no customer. [4, 3, 3, 0, 0]."""
+    found = cli_import_text(tmp_path, "export.csv", ("Member ID,Name,Status,Membership,Joined,"
+                                                     "Total paid\n"
+                                                     "M1,Ann Fox,Active,Gold,2025-01-02,180\n"
+                                                     "M2,Bob Lee,Cancelled,Silver,2025-01-03,60\n"
+                                                     "M3,Cy Dee,Active,Gold,2025-01-04,240\n"
+                                                     "M4,Dan Ray,Cancelled,Gold,2025-03-01,0\n"))
+    assert any("3 clients with more than 0 in 'Total paid' were read as customers" in note
+               for note in found["notes"])
+    assert workspace_rows(tmp_path, "SELECT name, furthest_stage, status, outcome FROM clients "
+                                    "ORDER BY name") == [
+        ("Ann Fox", "purchase", "active", None), ("Bob Lee", "purchase", "churned", "churned"),
+        ("Cy Dee", "purchase", "active", None), ("Dan Ray", "awareness", "cancelled", "cancelled")]
+    assert cli_funnel(tmp_path) == [4, 3, 3, 0, 0]
+
+
+def test_a_member_list_with_visits_reads_cancelled_as_churned_as_before(tmp_path):
+    """The member-list profile (a last visit given) already read a paid membership
+    cancelled as churned: Bob the same as on the sheet without visits, [3, 3, 3, 0, 0]."""
+    found = cli_import_text(tmp_path, "members.csv", ("Member Name,Membership,Status,Last Visit\n"
+                                                      "Ann Fox,Gold monthly,Active,2025-03-01\n"
+                                                      "Bob Lee,Silver monthly,Cancelled,"
+                                                      "2025-02-01\n"
+                                                      "Cy Dee,Gold monthly,Active,2025-03-02\n"))
+    assert found["recognised_as"] == "member_list"
+    assert workspace_rows(tmp_path, "SELECT name, outcome FROM clients ORDER BY name") == [
+        ("Ann Fox", None), ("Bob Lee", "churned"), ("Cy Dee", None)]
+    assert cli_funnel(tmp_path) == [3, 3, 3, 0, 0]
+
+
+def test_a_booking_cancelled_before_it_was_paid_stays_cancelled(tmp_path):
+    """Must not fire: a celebrant's couples, Booked, Enquiry and Cancelled (no "Active": no
+    list of paying regulars): Bo & Cy called their booking off before a fee was set, the
+    outcome cancelled; Ann & Tom booked (650), Di asked: [3, 1, 1, 0, 0]."""
+    cli_import_text(tmp_path, "couples.csv", ("Couple,Ceremony date,Fee,Status\n"
+                                              "Ann & Tom Fox,2025-06-14,650,Booked\n"
+                                              "Bo & Cy Lee,2025-07-01,,Cancelled\n"
+                                              "Di Ray,,,Enquiry\n"))
+    assert workspace_rows(tmp_path, "SELECT name, outcome FROM clients ORDER BY name") == [
+        ("Ann & Tom Fox", None), ("Bo & Cy Lee", "cancelled"), ("Di Ray", None)]
+    assert cli_funnel(tmp_path) == [3, 1, 1, 0, 0]
+
+
+# --- 3. Exports of kinds no test held -------------------------------------------------------
+
+THINKIFIC_USERS = (
+    "First Name,Last Name,Email,Date Created,Last Sign In,Sign In Count,Roles,Company,"
+    "Enrollments,Total Revenue\n"
+    "Hannah,Ito,hannah.ito@gmail.com,2024-01-05 14:22:11 UTC,2024-11-02 09:10:00 UTC,42,"
+    "student,,2,$398.00\n"
+    "Marcus,Reed,marcus.reed@outlook.com,2024-02-19 08:01:45 UTC,2024-03-01 18:30:12 UTC,3,"
+    "student,,1,$0.00\n"
+    "Olga,Petrova,olga.p@yandex.ru,2024-03-07 11:55:09 UTC,2024-09-14 20:41:33 UTC,17,"
+    "student,Petrova Design,1,$199.00\n"
+    "Ben,Carter,ben@mycourse.com,2023-11-01 10:00:00 UTC,2024-11-05 08:00:00 UTC,310,"
+    "site admin,,0,$0.00\n")
+
+
+def test_a_course_platforms_site_admin_is_no_student(tmp_path):
+    """Thinkific's users: Ben, the "site admin", runs the school; Hannah (398) and Olga
+    (199) bought, Marcus enrolled free: 3 students, [3, 2, 2, 0, 0], revenue 597 (was 4
+    clients, Ben at awareness: [4, 2, 2, 0, 0])."""
+    found = cli_import_text(tmp_path, "users.csv", THINKIFIC_USERS)
+    assert found["rejected"] == 1
+    assert [p["value"] for p in found["problems"]] == ["site admin"]
+    assert workspace_rows(tmp_path, "SELECT name, furthest_stage, revenue_current FROM clients "
+                                    "ORDER BY name") == [
+        ("Hannah Ito", "purchase", 398.0), ("Marcus Reed", "awareness", 0.0),
+        ("Olga Petrova", "purchase", 199.0)]
+    assert cli_funnel(tmp_path) == [3, 2, 2, 0, 0]
+
+
+def test_roles_of_a_clients_own_team_stay_clients(tmp_path):
+    """Must not fire: a software business's users, each naming their company, "Roles"
+    Admin or Member of their own team: all 3 are clients as before; Ann (1,200) and Cy
+    (600) bought, Bob nothing: [3, 2, 2, 0, 0]."""
+    found = cli_import_text(tmp_path, "users.csv", ("Name,Email,Company,Roles,Total Revenue\n"
+                                                    "Ann Fox,ann@acme.com,Acme,Admin,1200\n"
+                                                    "Bob Lee,bob@acme.com,Acme,Member,0\n"
+                                                    "Cy Dee,cy@beta.io,Beta,Admin,600\n"))
+    assert found["rejected"] == 0
+    assert len(workspace_rows(tmp_path, "SELECT name FROM clients")) == 3
+    assert cli_funnel(tmp_path) == [3, 2, 2, 0, 0]
