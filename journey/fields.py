@@ -362,6 +362,8 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
                "approved invoice total",     # (JobNimbus's job: what its invoice came to)
                "total paid", "total amount", "grand total",
                "deal size", "amount charged", "charged", "opportunity value", "project fee",
+               # (a freelancer's board, Notion's or Airtable's: what the project is worth)
+               "project value", "contract value",
                "lead value",        # (GoHighLevel's opportunity: what it is worth)
                # (a rental or hire business's price of each rental: its deposit, given
                # back, is not the sale)

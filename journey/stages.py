@@ -91,9 +91,9 @@ QUOTE_WORDS = frozenset(
     "quote quotes quotation quotations estimate estimates devis presupuesto presupuestos "
     "cotizacion cotizaciones angebot angebote orcamento orcamentos preventivo preventivi "
     "offerte offertes".split())
-# An event business's own words for its work done: the wedding or the event held, the
-# shoot taken, the photos handed over (a celebrant's, a photographer's, a planner's client
-# tracker, "Enquiry, Booked, Event held"). The service was delivered: a purchase made and
+# A service business's own words for its work done: the wedding or the event held, the
+# shoot taken, the photos or the project handed over (a celebrant's, a photographer's, a
+# planner's client tracker, "Enquiry, Booked, Event held"; a freelancer's board). The service was delivered: a purchase made and
 # kept, as a stage word and as a job's status.
 SERVICE_DONE_WORDS = ("event held, event done, event complete, event completed, event finished, "
                       "event over, wedding held, wedding done, wedding complete, "
@@ -102,7 +102,10 @@ SERVICE_DONE_WORDS = ("event held, event done, event complete, event completed, 
                       "shoot completed, shoot finished, photographed, gallery delivered, "
                       "gallery sent, photos delivered, images delivered, album delivered, "
                       "video delivered, film delivered, files delivered, post event, "
-                      "post wedding")
+                      "post wedding, "
+                      # (a freelancer's or an agency's project handed over)
+                      "project complete, project completed, project done, project delivered, "
+                      "completed project, project finished")
 # "Married" and "Delivered" alone say the same on a client list (the couple married, the
 # gallery delivered), unless the statuses beside them are a person's marital status
 # (Single, Divorced) or a message's (a mailing's recipients: Opened, Bounced):
@@ -222,6 +225,9 @@ _ALIAS_WORDS = {
                 "deal gewonnen, getekend, ondertekend, gekocht, nieuwe klant, contract getekend, "
                 # a service business's client whose work is done (not one who left)
                 "past client, past customer, previous client, previous customer, "
+                # a client now (a freelancer's board: Notion's "Active client"), as a
+                # current customer
+                "active client, current client, ongoing client, "
                 + FINISHED_WORDS + ", "      # (the Nordic "finished": work done)
                 + DONE_WORDS + ", "          # (the Nordic "done", as "completed")
                 "kund, klient, asiakas, zakaznik, müşteri, клиент, клієнт, πελατης, "

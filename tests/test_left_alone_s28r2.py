@@ -264,3 +264,44 @@ def test_roles_of_a_clients_own_team_stay_clients(tmp_path):
     assert found["rejected"] == 0
     assert len(workspace_rows(tmp_path, "SELECT name FROM clients")) == 3
     assert cli_funnel(tmp_path) == [3, 2, 2, 0, 0]
+
+
+NOTION_CLIENTS = (
+    "Name,Status,Email,Service,Project value,Start date,Tags,Created time\n"
+    'Hannah Cole,Active client,hannah@colecreative.com,Brand identity,"$5,500",'
+    '"October 1, 2024",Retainer,"September 20, 2024 3:12 PM"\n'
+    'Marco Ruiz,Past client,marco@ruizarch.com,Website,"$3,000","March 4, 2024",,'
+    '"February 12, 2024 10:05 AM"\n'
+    'Owen Blake,Lead,owen@blakeco.com,Website,"$4,200",,Warm,"October 18, 2024 9:40 AM"\n'
+    'Priya Nair,Proposal sent,priya@nairwellness.com,Brand identity,"$2,800",,,'
+    '"October 10, 2024 1:00 PM"\n')
+
+
+def test_a_freelancers_notion_board_reads_active_clients_and_project_values(tmp_path):
+    """A designer's Notion board: Hannah is an "Active client" (5,500) and Marco a past one
+    (3,000): both bought; Owen a lead and Priya sent a proposal, their projects' value to
+    come (4,200 + 2,800). [4, 3, 2, 0, 0], revenue 8,500, potential 7,000 (was
+    [4, 2, 1, 0, 0], 'Active client' waiting to be mapped and 'Project value' unread)."""
+    found = cli_import_text(tmp_path, "Clients 2024.csv", NOTION_CLIENTS)
+    assert found["unknown_stage_values"] == {}
+    assert found["mapping"]["Project value"] == "revenue_potential"
+    assert workspace_rows(tmp_path, "SELECT name, furthest_stage, revenue_current, "
+                                    "revenue_potential FROM clients ORDER BY name") == [
+        ("Hannah Cole", "purchase", 5500.0, None), ("Marco Ruiz", "purchase", 3000.0, None),
+        ("Owen Blake", "awareness", None, 4200.0),
+        ("Priya Nair", "consideration", None, 2800.0)]
+    assert cli_funnel(tmp_path) == [4, 3, 2, 0, 0]
+
+
+def test_an_agencys_projects_completed_are_purchases(tmp_path):
+    """An agency's client list: Acme's project completed (12,000), Beta's in progress,
+    Gamma quoted: Acme bought; Beta's work under way and Gamma's quote are consideration,
+    as before: [3, 3, 1, 0, 0] (was [3, 2, 0, 0, 0], 'Project completed' waiting to be
+    mapped)."""
+    found = cli_import_text(tmp_path, "clients.csv", ("Client,Contact,Status,Contract value\n"
+                                                      "Acme Ltd,Ann Fox,Project completed,"
+                                                      "12000\n"
+                                                      "Beta plc,Bob Lee,In progress,8000\n"
+                                                      "Gamma & Co,Cy Dee,Quote sent,5000\n"))
+    assert found["unknown_stage_values"] == {}
+    assert cli_funnel(tmp_path) == [3, 3, 1, 0, 0]

@@ -671,7 +671,8 @@ def ratings_not_money(raw: RawSheet, mapping: dict[str, str | None], file: str,
 DEAL_VALUE = re.compile(r"^(?:deal|close|opportunity)?value$|(?:deal|opportunity|lead)value$|"
                         r"^(?:valore?|valeur|wert|waarde|varde|affarsvarde|værdi|handelsværdi|"
                         r"verdi|avtaleverdi|arvo)$|"
-                        r"^dealsize$|^projectfee$|^expectedrevenue$|^bidamount$")
+                        r"^dealsize$|^project(?:fee|value)$|^contractvalue$|^expectedrevenue$|"
+                        r"^bidamount$")
 # A value header naming what is sold ("Deal value", "Opportunity value", "Bid amount"):
 # money by its name, however small its numbers, never a rating.
 _VALUE_OF_A_SALE = re.compile(r"deal|opportunit|lead|affar|handel|avtale|project|bid|"
