@@ -379,7 +379,7 @@ NOT_PAID_YET = frozenset(match_key(word) for word in (
     # a payment that came back unpaid
     "bounced, cheque bounced, check bounced, payment bounced, "
     # not come, so nothing to pay (a no-show written in the "Paid" column)
-    "no show, noshow, dna, did not attend, "
+    "no show, noshow, dna, did not attend, did not arrive, "
     # waiting for a place, so nothing paid yet (a retreat's or a course's waiting list)
     "waitlist, waitlisted, wait list, waiting list, on waiting list").split(", "))
 # The rest still to pay, written after a part paid in a hand-kept "Paid" cell ("£1,000 dep -
@@ -608,6 +608,7 @@ ORDER_STATUS_WORDS = {
                "pending customer approval, customer approval denied, declined, denied, no show, noshow, "
                "declinada, declinado, "     # (a card declined, in Mexico: Clip's)
                "dna, did not attend, "      # (a clinic's or a salon's no-show)
+               "did not arrive, "           # (Cliniko's no-show)
                "absent, absente, nicht erschienen, "   # (French, German: Planity's, Eversports')
                "err, error, "       # (a payment failed: ICEPAY's "ERR")
                "general error, communication error, "  # (a card payment failed: Authorize.net's)
@@ -615,7 +616,7 @@ ORDER_STATUS_WORDS = {
                # left before paying: PayU's "bounced", "dropped")
                "expire, deny, failure, bounced, dropped, "
                "missed, "     # (a class reservation not kept: ClassPass's)
-               "trial, in trial, trialing, free trial, abandoned, abandoned checkout, checkout draft, "
+               "trial, in trial, on trial, trialing, free trial, abandoned, abandoned checkout, checkout draft, "
                "draft, expired, authorized, authorised, pendiente, pago pendiente, fallido, "
                "created, "      # (an order or a payment made, not paid yet: ORDER_CREATED)
                "abandonado, en attente, echoue, abandonne, ausstehend, fehlgeschlagen, "

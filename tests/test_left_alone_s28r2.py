@@ -305,3 +305,52 @@ def test_an_agencys_projects_completed_are_purchases(tmp_path):
                                                       "Gamma & Co,Cy Dee,Quote sent,5000\n"))
     assert found["unknown_stage_values"] == {}
     assert cli_funnel(tmp_path) == [3, 3, 1, 0, 0]
+
+
+CLINIKO_APPOINTMENTS = (
+    "Appointment ID,Patient,Patient email,Practitioner,Business,Appointment type,"
+    "Appointment start,Appointment end,Status,Cancellation reason,Invoice status,"
+    "Invoice total\n"
+    "880001,Rachel Green,rachel.green@gmail.com,Dr Sam Lee,Fitzroy Physio,Initial "
+    "consultation,2024-09-02 09:00,2024-09-02 09:45,Arrived,,Paid,$110.00\n"
+    "880002,David Nguyen,d.nguyen@bigpond.com,Dr Sam Lee,Fitzroy Physio,Initial "
+    "consultation,2024-09-03 10:00,2024-09-03 10:45,Did not arrive,,,\n"
+    "880003,Rachel Green,rachel.green@gmail.com,Dr Sam Lee,Fitzroy Physio,Standard "
+    "consultation,2024-09-16 09:00,2024-09-16 09:30,Arrived,,Paid,$85.00\n"
+    "880004,Helen Brooks,helen.brooks@optusnet.com.au,Jo Park,Fitzroy Physio,Initial "
+    "consultation,2024-09-20 14:00,2024-09-20 14:45,Cancelled,Feeling unwell,,\n"
+    "880005,Mark Tan,mark.tan@gmail.com,Jo Park,Fitzroy Physio,Initial consultation,"
+    "2024-12-02 11:00,2024-12-02 11:45,Booked,,,\n")
+
+
+def test_clinikos_did_not_arrive_is_a_no_show(tmp_path):
+    """Cliniko's appointments: Rachel arrived twice (110 + 85), David "Did not arrive" (its
+    no-show: a visit booked and missed, a contact at consideration; was a purchase, as an
+    unknown status on a sheet of visits), Helen cancelled, Mark booked: 2 visits sold of 195,
+    [4, 3, 1, 1, 0] (was 3 sales and [4, 3, 2, 1, 0])."""
+    found = cli_import_text(tmp_path, "appointments.csv", CLINIKO_APPOINTMENTS)
+    assert not any("Journey does not know" in note for note in found["notes"])
+    assert kind_totals(tmp_path, "purchase") == (2, 195.0)
+    assert kind_totals(tmp_path, "cancellation") == (1, None)
+    assert workspace_rows(tmp_path, "SELECT name, furthest_stage FROM clients "
+                                    "ORDER BY name") == [
+        ("David Nguyen", "consideration"), ("Helen Brooks", "awareness"),
+        ("Mark Tan", "consideration"), ("Rachel Green", "retention")]
+    assert cli_funnel(tmp_path) == [4, 3, 1, 1, 0]
+
+
+def test_a_subscription_on_trial_is_no_sale(tmp_path):
+    """Lemon Squeezy's subscriptions (headers as far as known), read as a log: Kim's
+    "on_trial" has paid nothing, a contact (was a purchase, as an unknown status); Grace's
+    active one a sale. (Ivan's cancelled and Leo's expired subscriptions, paid before, are
+    not read as paid: see the session's report.)"""
+    cli_import_text(tmp_path, "subscriptions.csv", (
+        "ID,Customer ID,Order ID,Product Name,User Name,User Email,Status,Cancelled,"
+        "Trial Ends At,Created At\n"
+        "101,5001,9001,Pro Plan,Grace Hall,grace@hall.dev,active,false,,"
+        "2024-06-01T00:00:00Z\n"
+        "103,5003,9003,Pro Plan,Kim Lee,kim@lee.me,on_trial,false,2024-11-10T00:00:00Z,"
+        "2024-10-27T00:00:00Z\n"))
+    assert workspace_rows(tmp_path, "SELECT c.name, e.kind FROM events e JOIN clients c "
+                                    "ON c.id = e.client_ref ORDER BY c.name") == [
+        ("Grace Hall", "purchase"), ("Kim Lee", "contact")]
