@@ -354,3 +354,48 @@ def test_a_subscription_on_trial_is_no_sale(tmp_path):
     assert workspace_rows(tmp_path, "SELECT c.name, e.kind FROM events e JOIN clients c "
                                     "ON c.id = e.client_ref ORDER BY c.name") == [
         ("Grace Hall", "purchase"), ("Kim Lee", "contact")]
+
+
+SETMORE_CUSTOMERS = (
+    "Customer Name,Email,Phone,City,State,Comments,Total Appointments,Upcoming Appointments,"
+    "Last Appointment,Created Date\n"
+    "Alice Wong,alice.wong@gmail.com,+1 415 555 0101,San Francisco,CA,Prefers mornings,6,1,"
+    "2024-10-12,2024-01-08\n"
+    "Brian Cho,brian.cho@gmail.com,+1 415 555 0102,San Francisco,CA,,1,0,2024-04-03,"
+    "2024-03-29\n"
+    "Carla Diaz,carla.diaz@yahoo.com,+1 415 555 0103,Oakland,CA,,0,1,,2024-11-01\n")
+
+
+def test_a_booking_systems_client_with_a_first_appointment_to_come_is_considering(tmp_path):
+    """Setmore's customers: Alice had 6 appointments (a repeat customer), Brian 1, Carla
+    none yet and 1 to come: she booked a time, consideration (was awareness, the upcoming
+    count unread). [3, 3, 2, 1, 0] (was [3, 2, 2, 1, 0])."""
+    found = cli_import_text(tmp_path, "customers.csv", SETMORE_CUSTOMERS)
+    assert ("1 client with an appointment or a booking to come in 'Upcoming Appointments' "
+            "and none had yet was read as considering (consideration): a time booked, "
+            "nothing bought yet.") in found["notes"]
+    assert workspace_rows(tmp_path, "SELECT name, furthest_stage FROM clients "
+                                    "ORDER BY name") == [
+        ("Alice Wong", "retention"), ("Brian Cho", "purchase"), ("Carla Diaz", "consideration")]
+    assert cli_funnel(tmp_path) == [3, 3, 2, 1, 0]
+
+
+def test_a_next_session_booked_is_considering_a_next_due_is_not(tmp_path):
+    """A coach's list: Ann's "Next session" is booked (consideration), Bob has none:
+    [2, 1, 0, 0, 0]. Must not fire: a groomer's "Next due" is a reminder, no booking: Bob's
+    dog, never groomed, stays at awareness beside Ann who paid 45: [2, 1, 1, 0, 0]."""
+    coach = tmp_path / "coach"
+    coach.mkdir()
+    cli_import_text(coach, "clients.csv", ("Name,Email,Lead source,Next session\n"
+                                           "Ann Fox,ann@x.com,Instagram,2025-05-01\n"
+                                           "Bob Lee,bob@x.com,Google,\n"))
+    assert cli_funnel(coach) == [2, 1, 0, 0, 0]
+    groomer = tmp_path / "groomer"
+    groomer.mkdir()
+    cli_import_text(groomer, "dogs.csv", ("Pet,Owner,Email,Last groom,Next due,Price\n"
+                                          "Rex,Ann Fox,ann@x.com,2025-01-10,2025-03-10,45\n"
+                                          "Milo,Bob Lee,bob@x.com,,2025-04-01,\n"))
+    assert workspace_rows(groomer, "SELECT name, furthest_stage FROM clients "
+                                   "ORDER BY name") == [
+        ("Ann Fox", "purchase"), ("Bob Lee", "awareness")]
+    assert cli_funnel(groomer) == [2, 1, 1, 0, 0]

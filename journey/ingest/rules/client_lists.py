@@ -319,6 +319,44 @@ def trials_in_cells(out: pd.DataFrame, frame: pd.DataFrame,
     return notes
 
 
+# A client list's count of appointments or bookings still to come ("Upcoming
+# Appointments": Setmore's, Jane's), or the day of the next one ("Next appointment"), as
+# headers are compared. Not a reminder ("Next due": a groomer's; "Next visit": a tuner's
+# or a window cleaner's round, a day planned, not booked), nor a call to come.
+_BOOKED_TO_COME = re.compile(r"^(?:upcoming|future|scheduled)(?:appointments?|appts?|"
+                             r"bookings?|visits?|sessions?|classes|lessons?)(?:count)?$|"
+                             r"^next(?:appointment|appt|booking|session|class|lesson)"
+                             r"(?:date|day|on|at)?$")
+
+
+def booked_to_come(out: pd.DataFrame, frame: pd.DataFrame,
+                   mapping: dict[str, str | None]) -> list[str]:
+    """On a client list, a client with an appointment or a booking to come (more than 0
+    under "Upcoming appointments", a day under "Next appointment": ``_BOOKED_TO_COME``),
+    none had yet (no count of visits, no last one) and no stage past awareness has booked a
+    time: consideration, as an appointment booked and unpaid is on a list of visits.
+    Returns a note."""
+    headers = [h for h, f in mapping.items()
+               if f is None and _BOOKED_TO_COME.match(normalise_header(h))]
+    booked = pd.Series(False, index=out.index)
+    for header in headers:
+        counts = values.parse_count(frame[header])[0]
+        booked |= (counts.gt(0) if counts.notna().any()
+                   else values.parse_dates(frame[header])[0].notna()).reindex(
+            out.index, fill_value=False)
+    if "purchases" in out:      # (a visit had already: their count says how far they got)
+        booked &= ~pd.to_numeric(out["purchases"], errors="coerce").gt(0)
+    if "last_contact" in out:   # (a last visit or class attended: not their first to come)
+        booked &= out["last_contact"].isna()
+    lifted = lift(out, booked, "consideration") if booked.any() else booked
+    if not lifted.any():
+        return []
+    count = clients_counted(out, lifted)
+    return [f"{counted(count, 'client')} with an appointment or a booking to come in "
+            f"{listed([repr(h) for h in headers])} and none had yet {was(count)} read as "
+            "considering (consideration): a time booked, nothing bought yet."]
+
+
 # A subscription's day its trial ends and the day of its last payment, as headers are
 # compared (WooCommerce Subscriptions' "trial_end_date", "last_payment_date").
 _TRIAL_END = re.compile(r"^trial(?:end|ends|ended|expires|expiry)(?:date|day|at|on|utc|gmt)?$")
