@@ -338,17 +338,24 @@ def booked_to_come(out: pd.DataFrame, frame: pd.DataFrame,
     Returns a note."""
     headers = [h for h, f in mapping.items()
                if f is None and _BOOKED_TO_COME.match(normalise_header(h))]
+    if not headers:
+        return []
     booked = pd.Series(False, index=out.index)
     for header in headers:
         counts = values.parse_count(frame[header])[0]
         booked |= (counts.gt(0) if counts.notna().any()
                    else values.parse_dates(frame[header])[0].notna()).reindex(
             out.index, fill_value=False)
+    if not booked.any():
+        return []
     if "purchases" in out:      # (a visit had already: their count says how far they got)
         booked &= ~pd.to_numeric(out["purchases"], errors="coerce").gt(0)
     if "last_contact" in out:   # (a last visit or class attended: not their first to come)
         booked &= out["last_contact"].isna()
-    lifted = lift(out, booked, "consideration") if booked.any() else booked
+    stage = out["stage"][booked]     # (only the booked rows read: a long list stays quick)
+    lifted = booked & (stage.isna() | stage.isin(["pre-awareness", "awareness"])).reindex(
+        out.index, fill_value=False)
+    out.loc[lifted, "stage"] = "consideration"
     if not lifted.any():
         return []
     count = clients_counted(out, lifted)
