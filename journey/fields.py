@@ -362,6 +362,8 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
                "approved invoice total",     # (JobNimbus's job: what its invoice came to)
                "total paid", "total amount", "grand total",
                "deal size", "amount charged", "charged", "opportunity value", "project fee",
+               # (a freelancer's board, Notion's or Airtable's: what the project is worth)
+               "project value", "contract value",
                "lead value",        # (GoHighLevel's opportunity: what it is worth)
                # (a rental or hire business's price of each rental: its deposit, given
                # back, is not the sale)
@@ -1662,13 +1664,18 @@ SPAM_FLAGS = frozenset({"isspam", "spam", "markedasspam", "isblocked"})
 # people who run it. A yes in a column of the own people's flags ("Assistant Organizer",
 # "Is Admin") says the same.
 ROLE_HEADERS = frozenset({"title", "role", "memberrole", "membershiprole", "userrole",
-                          "grouprole", "communityrole", "accesslevel", "membertype"})
+                          "grouprole", "communityrole", "accesslevel", "membertype",
+                          "roles"})       # (a course platform's users: Thinkific's)
 MEMBER_ROLES = frozenset({"member", "members", "attendee", "guest", "subscriber", "student",
                           "participant", "learner", "regular", "regularmember", "follower"})
 OWN_ROLES = frozenset({"organizer", "organiser", "coorganizer", "coorganiser", "cohost",
                        "assistantorganizer", "assistantorganiser", "eventorganizer", "host",
                        "moderator", "admin", "administrator", "owner", "staff", "groupadmin",
-                       "communitymanager", "teammember", "coach", "instructor"})
+                       "communitymanager", "teammember", "coach", "instructor",
+                       # a course platform's own (Thinkific's Site Admin, Course Admin;
+                       # Teachable's Primary Owner and Author, who teaches)
+                       "siteadmin", "siteowner", "courseadmin", "schooladmin", "schoolowner",
+                       "primaryowner", "author", "teacher"})
 # Of those, the roles a client also has in their own business or team (a contacts list's
 # "Owner" of Lee Bakery, a software account's "Admin"): the business's own people only in
 # a column that also names members (a roster), not beside blanks alone.

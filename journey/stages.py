@@ -91,6 +91,33 @@ QUOTE_WORDS = frozenset(
     "quote quotes quotation quotations estimate estimates devis presupuesto presupuestos "
     "cotizacion cotizaciones angebot angebote orcamento orcamentos preventivo preventivi "
     "offerte offertes".split())
+# A service business's own words for its work done: the wedding or the event held, the
+# shoot taken, the photos or the project handed over (a celebrant's, a photographer's, a
+# planner's client tracker, "Enquiry, Booked, Event held"; a freelancer's board). The service was delivered: a purchase made and
+# kept, as a stage word and as a job's status.
+SERVICE_DONE_WORDS = ("event held, event done, event complete, event completed, event finished, "
+                      "event over, wedding held, wedding done, wedding complete, "
+                      "wedding completed, ceremony held, ceremony done, ceremony complete, "
+                      "ceremony completed, ceremony performed, shoot done, shoot complete, "
+                      "shoot completed, shoot finished, photographed, gallery delivered, "
+                      "gallery sent, photos delivered, images delivered, album delivered, "
+                      "video delivered, film delivered, files delivered, post event, "
+                      "post wedding, "
+                      # (a freelancer's or an agency's project handed over)
+                      "project complete, project completed, project done, project delivered, "
+                      "completed project, project finished")
+# "Married" and "Delivered" alone say the same on a client list (the couple married, the
+# gallery delivered), unless the statuses beside them are a person's marital status
+# (Single, Divorced) or a message's (a mailing's recipients: Opened, Bounced):
+# word -> the statuses that make it something else (understand.service_done_words).
+SERVICE_DONE_UNLESS = {
+    match_key(word): frozenset(match_key(other) for other in others.split(", "))
+    for word, others in (
+        ("married", "single, divorced, widowed, widow, widower, separated, de facto, "
+                    "civil partnership, domestic partnership"),
+        ("delivered", "sent, queued, opened, clicked, read, bounced, soft bounce, "
+                      "hard bounce, undelivered, not delivered, delivery failed, failed, "
+                      "deferred, dropped, spam, spam report, unsubscribed"))}
 _ALIAS_WORDS = {
     PRE_AWARENESS: "pre-awareness, preawareness, unaware, target, suspect, audience",
     "awareness": "awareness, aware, lead, leads, new lead, new leads, prospect, prospects, "
@@ -198,12 +225,16 @@ _ALIAS_WORDS = {
                 "deal gewonnen, getekend, ondertekend, gekocht, nieuwe klant, contract getekend, "
                 # a service business's client whose work is done (not one who left)
                 "past client, past customer, previous client, previous customer, "
+                # a client now (a freelancer's board: Notion's "Active client"), as a
+                # current customer
+                "active client, current client, ongoing client, "
                 + FINISHED_WORDS + ", "      # (the Nordic "finished": work done)
                 + DONE_WORDS + ", "          # (the Nordic "done", as "completed")
                 "kund, klient, asiakas, zakaznik, müşteri, клиент, клієнт, πελατης, "
                 "pelanggan, vunnen, vundet, vunnet, voitettu, успешно реализовано, сделка успешна, "
                 "успішно реалізовано, "
-                + OWNERS_STEP_WORDS["purchase"] + ", " + BILLED_WORDS,
+                + OWNERS_STEP_WORDS["purchase"] + ", " + BILLED_WORDS + ", "
+                + SERVICE_DONE_WORDS,
     "retention": "retention, retained, repeat, repeat customer, customer - repeat, "
                  "client - repeat, loyal, stayed, renewal, "
                  "renewed, returning, existing, active customer, recurring, "
@@ -348,7 +379,7 @@ NOT_PAID_YET = frozenset(match_key(word) for word in (
     # a payment that came back unpaid
     "bounced, cheque bounced, check bounced, payment bounced, "
     # not come, so nothing to pay (a no-show written in the "Paid" column)
-    "no show, noshow, dna, did not attend, "
+    "no show, noshow, dna, did not attend, did not arrive, "
     # waiting for a place, so nothing paid yet (a retreat's or a course's waiting list)
     "waitlist, waitlisted, wait list, waiting list, on waiting list").split(", "))
 # The rest still to pay, written after a part paid in a hand-kept "Paid" cell ("£1,000 dep -
@@ -492,7 +523,8 @@ ORDER_STATUS_WORDS = {
                 "levererad, leveret, levert, "
                 + DONE_WORDS + ", "     # (a job done)
                 "済, "              # (a Japanese sheet's "done")
-                + FINISHED_WORDS,      # (a job finished: done)
+                + FINISHED_WORDS + ", "      # (a job finished: done)
+                + SERVICE_DONE_WORDS,        # (an event held, a shoot's photos delivered)
     "refund": PAYMENT_STATUS_WORDS["refund"] + ", "
               "partial refund, refund, returned, customer return, "
               # (a card refund settled or waiting for the day's batch: Authorize.net's)
@@ -576,6 +608,7 @@ ORDER_STATUS_WORDS = {
                "pending customer approval, customer approval denied, declined, denied, no show, noshow, "
                "declinada, declinado, "     # (a card declined, in Mexico: Clip's)
                "dna, did not attend, "      # (a clinic's or a salon's no-show)
+               "did not arrive, "           # (Cliniko's no-show)
                "absent, absente, nicht erschienen, "   # (French, German: Planity's, Eversports')
                "err, error, "       # (a payment failed: ICEPAY's "ERR")
                "general error, communication error, "  # (a card payment failed: Authorize.net's)
@@ -583,7 +616,7 @@ ORDER_STATUS_WORDS = {
                # left before paying: PayU's "bounced", "dropped")
                "expire, deny, failure, bounced, dropped, "
                "missed, "     # (a class reservation not kept: ClassPass's)
-               "trial, in trial, trialing, free trial, abandoned, abandoned checkout, checkout draft, "
+               "trial, in trial, on trial, trialing, free trial, abandoned, abandoned checkout, checkout draft, "
                "draft, expired, authorized, authorised, pendiente, pago pendiente, fallido, "
                "created, "      # (an order or a payment made, not paid yet: ORDER_CREATED)
                "abandonado, en attente, echoue, abandonne, ausstehend, fehlgeschlagen, "

@@ -220,13 +220,14 @@ def test_mailchimps_own_export_keeps_its_customers_tag(tmp_path):
 
 def test_a_gyms_members_with_a_status_stay_customers(tmp_path):
     """A gym's members ("Member ID", "Membership"): Active and Cancelled are members who paid,
-    Bob's Cancelled churned: [3, 3, 3, 0, 0], as before."""
+    Bob's Cancelled churned: [3, 3, 3, 0, 0], as before. (His status was stored as
+    cancelled, against this docstring, until session 28.)"""
     cli_import_text(tmp_path, "members.csv", (
         "Member ID,Name,Status,Membership,Joined\n"
         "M1,Ann Fox,Active,Gold,2025-01-02\nM2,Bob Lee,Cancelled,Silver,2025-01-03\n"
         "M3,Cy Dee,Active,Gold,2025-01-04\n"))
     assert workspace_rows(tmp_path, "SELECT name, status FROM clients ORDER BY name") == [
-        ("Ann Fox", "active"), ("Bob Lee", "cancelled"), ("Cy Dee", "active")]
+        ("Ann Fox", "active"), ("Bob Lee", "churned"), ("Cy Dee", "active")]
     assert cli_funnel(tmp_path) == [3, 3, 3, 0, 0]
 
 

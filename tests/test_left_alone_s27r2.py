@@ -302,7 +302,8 @@ def test_customers_consent_and_a_gyms_members_read_as_before(tmp_path):
     """Must not fire: customers with "Total Spent" beside their "Email Marketing Consent"
     (Ann 120 and Bob 80 bought, Bob unsubscribed but still a customer; Cy spent 0:
     [3, 2, 2, 0, 0], no one lost); a gym's members whose "Status" says Cancelled stay
-    members who paid, Bob's membership cancelled, not a lost lead: [3, 3, 3, 0, 0]."""
+    members who paid, Bob's membership cancelled, not a lost lead: [3, 3, 3, 0, 0]. (Bob
+    left as a member who had paid: churned, since session 28, was the outcome cancelled.)"""
     shop = tmp_path / "shop"
     shop.mkdir()
     cli_import_text(shop, "customers.csv", ("Name,Email,Total Spent,Email Marketing Consent\n"
@@ -321,7 +322,7 @@ def test_customers_consent_and_a_gyms_members_read_as_before(tmp_path):
                                         "M2,Bob Lee,Cancelled,Silver,2025-01-03\n"
                                         "M3,Cy Dee,Active,Gold,2025-01-04\n"))
     assert workspace_rows(gym, "SELECT name, outcome FROM clients ORDER BY name") == [
-        ("Ann Fox", None), ("Bob Lee", "cancelled"), ("Cy Dee", None)]
+        ("Ann Fox", None), ("Bob Lee", "churned"), ("Cy Dee", None)]
     assert cli_funnel(gym) == [3, 3, 3, 0, 0]
 
 

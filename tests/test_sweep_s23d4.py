@@ -140,7 +140,8 @@ def test_woocommerce_subscriptions_statuses_and_a_trial(tmp_path):
     and Eve (wc-pending-cancel: paid 15 February to 15 April, stopping at her period's end)
     paid more than once: retention. Finn (wc-expired) paid once, a year, on his first day:
     bought. Cleo is wc-active in her trial (ends 15 April) with no payment yet: trying,
-    consideration. Ben and Eve cancelled. 6 clients: [6, 6, 5, 4, 0] (was [6, 0, 0, 0, 0]:
+    consideration. Ben and Eve cancelled what they had paid for: churned, as Finn (since
+    session 28; was the outcome cancelled). 6 clients: [6, 6, 5, 4, 0] (was [6, 0, 0, 0, 0]:
     no "wc-" status read)."""
     found = cli_import_text(tmp_path, "subscriptions.csv", _WOO_HEADERS + (
         "1201,11,wc-active,2026-01-05 09:00:00,0,2026-05-05 09:00:00,2026-04-05 09:00:00,0,"
@@ -163,9 +164,9 @@ def test_woocommerce_subscriptions_statuses_and_a_trial(tmp_path):
                 "notes"]
     assert workspace_rows(tmp_path, "SELECT name, furthest_stage, outcome FROM clients "
                                     "ORDER BY name") == [
-        ("Amy Clark", "retention", None), ("Ben Ford", "retention", "cancelled"),
+        ("Amy Clark", "retention", None), ("Ben Ford", "retention", "churned"),
         ("Cleo Hart", "consideration", None), ("Dan Ives", "retention", None),
-        ("Eve Jones", "retention", "cancelled"), ("Finn Kerr", "purchase", "churned")]
+        ("Eve Jones", "retention", "churned"), ("Finn Kerr", "purchase", "churned")]
     assert cli_funnel(tmp_path) == [6, 6, 5, 4, 0]
 
 

@@ -47,7 +47,8 @@ from .profiles import BY_NAME as PROFILES, explain_and_read, profile_mapping, re
 from .read import DEFAULT_MAX_BYTES, RawSheet, read_tables
 from .rules.amounts import (LEFT_EMPTY_SHOWN, demoted_money, doubtful, lines_priced_per_unit,
                             looked_like, net_plus_tax, tips_taken_off, with_tax)
-from .rules.client_lists import (active_or_inactive, last_visits_sold, money_not_spent,
+from .rules.client_lists import (active_or_inactive, booked_to_come, last_visits_sold,
+                                 money_not_spent,
                                  paid_on_a_day, paid_tiers_bought, prospects_spend, quoted_fees,
                                  renewals_paid, spenders_bought, spenders_lost, steps_taken,
                                  ticked_steps, trial_tiers_considering, trials_in_cells,
@@ -992,6 +993,7 @@ def prepare_sheet(plan: SheetPlan, *, stage_map: dict[str, str] | None = None,
         spent += paid_tiers_bought(out, frame, plan.mapping)
         spent += trial_tiers_considering(out, frame, plan.mapping)
         spent += trials_in_cells(out, frame, plan.mapping)
+        spent += booked_to_come(out, frame, plan.mapping)     # (a lift, as money's)
     notes += spent
     if unstaged and not ticked and not spent and not priced:
         # No stage or status in the sheet (a phone list): the stored ones stay as they are.
@@ -1017,6 +1019,8 @@ def prepare_sheet(plan: SheetPlan, *, stage_map: dict[str, str] | None = None,
     if plan.kind == "clients" and "status" in out:
         notes += active_or_inactive(out, frame, plan.mapping, columns_for,
                                      [plan.sheet, Path(plan.file or "").stem], stage_map or {})
+    if plan.kind == "clients" and not unstaged:     # (after Active: a client who paid)
+        notes += booked_to_come(out, frame, plan.mapping)
     paid_said = None
     if plan.kind == "clients" and profile is None:
         notes += stage_tags(out, frame, plan.mapping, columns_for)

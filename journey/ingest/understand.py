@@ -45,7 +45,7 @@ from ..stages import (
     ON_INVOICE, ORDER_CREATED, ORDER_DELIVERED, ORDER_RECEIVED,
     ORDER_IN_HAND, ORDER_STATUS_KIND, OUTCOMES, PAID_BY, PAID_THROUGH, PAYMENT_APPROVED,
     PAYMENT_STATUSES,
-    REFUNDED, REPAIRED, RETURN_STATES, SENT_ON_INVOICE,
+    REFUNDED, REPAIRED, RETURN_STATES, SENT_ON_INVOICE, SERVICE_DONE_UNLESS,
     QUOTE_OWN_WORDS, QUOTE_STATUS, QUOTE_WORDS, RANK, UNDECIDED, UNPAID_STATUSES, VISIT_KEPT,
     normalise_value,
     order_status_key, order_status_kind,
@@ -671,7 +671,8 @@ def ratings_not_money(raw: RawSheet, mapping: dict[str, str | None], file: str,
 DEAL_VALUE = re.compile(r"^(?:deal|close|opportunity)?value$|(?:deal|opportunity|lead)value$|"
                         r"^(?:valore?|valeur|wert|waarde|varde|affarsvarde|værdi|handelsværdi|"
                         r"verdi|avtaleverdi|arvo)$|"
-                        r"^dealsize$|^projectfee$|^expectedrevenue$|^bidamount$")
+                        r"^dealsize$|^project(?:fee|value)$|^contractvalue$|^expectedrevenue$|"
+                        r"^bidamount$")
 # A value header naming what is sold ("Deal value", "Opportunity value", "Bid amount"):
 # money by its name, however small its numbers, never a rating.
 _VALUE_OF_A_SALE = re.compile(r"deal|opportunit|lead|affar|handel|avtale|project|bid|"
@@ -710,7 +711,9 @@ _NOT_IDS = frozenset("paid said laid kid lid bid grid void avoid solid liquid va
 # hold what was attended or done (a concert's title, a class's name). Such a column is the
 # kind only where its values mostly name kinds or stages (_names_kinds); a "Type" is
 # weighed in the same way, on an events sheet, where it was taken for the client's type.
-_LOOSE_KIND_HEADERS = frozenset({"event", "events", "activity", "activities", "ereignis"})
+# So is an "Event type": an event business's Wedding, Engagement, Corporate is the client's.
+_LOOSE_KIND_HEADERS = frozenset({"event", "events", "activity", "activities", "ereignis",
+                                 "eventtype", "typeofevent"})
 # A "Receipt type" says what happened (Sale, Refund) or how the receipt went out (Email,
 # Printed); a "Record type" or "Entry type" what a row of a transactions sheet is (Order,
 # Refund) or what record it is (a CRM's Person Account): the kind only where its values
@@ -2312,6 +2315,8 @@ def resolve_stages(out: pd.DataFrame, kind: str, stage_map: dict[str, str],
         stage_map = {**hired_words([*stage_cells, *status_cells]), **stage_map}
     if kind == "clients":       # "Avslutad" beside "Aktiv": the client left (yours win)
         stage_map = {**ended_words(status_cells), **stage_map}
+        # "Married", "Delivered": a wedding held, a gallery delivered (yours win)
+        stage_map = {**service_done_words([*stage_cells, *status_cells]), **stage_map}
     # "Avslutad" beside "Vunnen" or "Förlorad": a deal closed, won or lost (yours win)
     stage_map = {**closed_deal_words([*stage_cells, *status_cells]), **stage_map}
     spelled: dict[str, str] = {}        # normalised unknown value -> its first spelling
@@ -2409,6 +2414,16 @@ def ended_words(cells) -> dict[str, str]:
     if not any(read_stage_value(cell).active for cell in cells):
         return {}
     return {key: "churned" for key in map(normalise_value, cells) if key in FINISHED}
+
+
+def service_done_words(cells) -> dict[str, str]:
+    """A client list's stage map of "Married" and "Delivered" among the distinct ``cells``
+    of its stage and status columns: the service done, a purchase (a celebrant's couple, a
+    photographer's gallery); not beside the statuses that make either a person's marital
+    status or a message's delivery (``SERVICE_DONE_UNLESS``)."""
+    found = {normalise_value(cell) for cell in cells}
+    return {word: "purchase" for word, unless in SERVICE_DONE_UNLESS.items()
+            if word in found and not found & unless}
 
 
 def closed_deal_words(cells) -> dict[str, str]:

@@ -319,6 +319,51 @@ def trials_in_cells(out: pd.DataFrame, frame: pd.DataFrame,
     return notes
 
 
+# A client list's count of appointments or bookings still to come ("Upcoming
+# Appointments": Setmore's, Jane's), or the day of the next one ("Next appointment"), as
+# headers are compared. Not a reminder ("Next due": a groomer's; "Next visit": a tuner's
+# or a window cleaner's round, a day planned, not booked), nor a call to come.
+_BOOKED_TO_COME = re.compile(r"^(?:upcoming|future|scheduled)(?:appointments?|appts?|"
+                             r"bookings?|visits?|sessions?|classes|lessons?)(?:count)?$|"
+                             r"^next(?:appointment|appt|booking|session|class|lesson)"
+                             r"(?:date|day|on|at)?$")
+
+
+def booked_to_come(out: pd.DataFrame, frame: pd.DataFrame,
+                   mapping: dict[str, str | None]) -> list[str]:
+    """On a client list, a client with an appointment or a booking to come (more than 0
+    under "Upcoming appointments", a day under "Next appointment": ``_BOOKED_TO_COME``),
+    none had yet (no count of visits, no last one) and no stage past awareness has booked a
+    time: consideration, as an appointment booked and unpaid is on a list of visits.
+    Returns a note."""
+    headers = [h for h, f in mapping.items()
+               if f is None and _BOOKED_TO_COME.match(normalise_header(h))]
+    if not headers:
+        return []
+    booked = pd.Series(False, index=out.index)
+    for header in headers:
+        counts = values.parse_count(frame[header])[0]
+        booked |= (counts.gt(0) if counts.notna().any()
+                   else values.parse_dates(frame[header])[0].notna()).reindex(
+            out.index, fill_value=False)
+    if not booked.any():
+        return []
+    if "purchases" in out:      # (a visit had already: their count says how far they got)
+        booked &= ~pd.to_numeric(out["purchases"], errors="coerce").gt(0)
+    if "last_contact" in out:   # (a last visit or class attended: not their first to come)
+        booked &= out["last_contact"].isna()
+    stage = out["stage"][booked]     # (only the booked rows read: a long list stays quick)
+    lifted = booked & (stage.isna() | stage.isin(["pre-awareness", "awareness"])).reindex(
+        out.index, fill_value=False)
+    out.loc[lifted, "stage"] = "consideration"
+    if not lifted.any():
+        return []
+    count = clients_counted(out, lifted)
+    return [f"{counted(count, 'client')} with an appointment or a booking to come in "
+            f"{listed([repr(h) for h in headers])} and none had yet {was(count)} read as "
+            "considering (consideration): a time booked, nothing bought yet."]
+
+
 # A subscription's day its trial ends and the day of its last payment, as headers are
 # compared (WooCommerce Subscriptions' "trial_end_date", "last_payment_date").
 _TRIAL_END = re.compile(r"^trial(?:end|ends|ended|expires|expiry)(?:date|day|at|on|utc|gmt)?$")
@@ -512,7 +557,11 @@ def active_or_inactive(out: pd.DataFrame, frame: pd.DataFrame, mapping: dict[str
     both say the person was a client: those no stage places are at purchase, and Inactive
     marks where they left (churned). On a list of leads or subscribers, or one that does not
     say, neither says anything of buying: Inactive is not read as a churned customer. Values
-    a person mapped (``stage_map``) are theirs. Returns a note."""
+    a person mapped (``stage_map``) are theirs. There a paying client who "Cancelled"
+    beside Active ones (a gym's member, a cleaner's regular) cancelled what they had paid
+    for: they left (churned), as an Inactive one did; the outcome cancelled stays for what
+    was called off before it was paid for (a booking), and with nothing spent. Returns a
+    note."""
     header = next((columns_for[f][0] for f in ("status", "stage") if f in columns_for), None)
     if header is None:
         return []
@@ -549,6 +598,11 @@ def active_or_inactive(out: pd.DataFrame, frame: pd.DataFrame, mapping: dict[str
                  if "revenue_current" in out else pd.Series(np.nan, index=out.index))
         lifted = (active | inactive) & out["stage"].isna() & ~money.eq(0)
         out.loc[lifted, "stage"] = "purchase"
+        left = inactive & ~money.eq(0)
+        if left.any():      # (a paying client who cancelled: left, churned)
+            left &= out["_outcome"].eq("cancelled") & out["stage"].isin(
+                ["purchase", "retention", "advocacy"])
+            out.loc[left, [c for c in ("_outcome", "status") if c in out]] = "churned"
         count, left = clients_counted(out, lifted), clients_counted(out, lifted & inactive)
         left_as = [str(word).strip() for word in pd.unique(frame.loc[inactive, header].dropna())]
         if not count:
