@@ -367,6 +367,13 @@ def _has(arr: pa.Array, text: str) -> np.ndarray:
     return _np(pc.match_substring(arr, text))
 
 
+def joined_ints(text: str | None) -> np.ndarray:
+    """The whole numbers SQLite's ``group_concat`` joined with commas, as an int64 array
+    (empty for NULL): split in C, where a row fetched per number costs a Python tuple."""
+    return (np.fromstring(text, dtype=np.int64, sep=",") if text
+            else np.array([], dtype=np.int64))
+
+
 def isin(column: pd.Series, among) -> pd.Series:
     """``column.isin(among)``, quick for a str column too: pandas' own (3.x) makes an Arrow
     scalar of every value looked for (0.4 s for 100,000 client keys); as Python objects

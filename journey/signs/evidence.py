@@ -17,6 +17,7 @@ import pandas as pd
 from sqlite_utils import Database
 
 from ..filters import Filters
+from ..values import joined_ints
 from ..workspace import query_frame
 from .period import date_bounds
 from .source import client_scope, event_scope
@@ -138,8 +139,7 @@ def first_clients_of_events(db: Database, filters: Filters, span, query: EventQu
         f"SELECT group_concat(ref || ',' || value) FROM (SELECT e.client_ref AS ref, "
         f"{per_client} AS value {source} AND +e.client_ref IS NOT NULL GROUP BY +e.client_ref)",
         params).fetchone()[0]
-    found = (np.fromstring(text, dtype=np.int64, sep=",") if text
-             else np.array([], dtype=np.int64)).reshape(-1, 2)
+    found = joined_ints(text).reshape(-1, 2)
     first_refs = found[np.lexsort((found[:, 0], -found[:, 1]))][:rows]
     first, second, *rest = EVIDENCE_CLIENT_COLUMNS
     frame = query_frame(

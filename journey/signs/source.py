@@ -16,7 +16,7 @@ from ..filters import Filters
 from ..ingest.profiles import WRITERS_ONLY
 from ..kinds import KINDS, OF_AN_ORDER, PURCHASES, SALE_KINDS
 from ..stages import RANK
-from ..values import stored_day
+from ..values import joined_ints, stored_day
 from .keywords import reason_classifier
 from .period import Period, date_bounds, day_numbers, fixed_width_days
 
@@ -218,8 +218,7 @@ class Source:
                 dashes = table[:, [4, 7, 14, 17, 24, 27, 34, 37]]
                 if np.all((dashes == 45) | (dashes == 32)):
                     break      # lined up; a date not in ISO form would shift the columns
-        self.client_ids = (np.fromstring(ids, dtype=np.int64, sep=",") if ids
-                           else np.array([], dtype=np.int64))
+        self.client_ids = joined_ints(ids)
         rank, left = table[:, 40].astype(np.int64) - 48, table[:, 41].astype(np.int64) - 48
         if self.snapshot:
             extra = table[:, 42].astype(np.int64) - 48
@@ -315,8 +314,7 @@ class Source:
             f"GROUP BY e.kind, e.date", [*date_params, *params]).fetchall()
         bought = [(day, refs, kind in SALE_KINDS) for kind, day, _, refs in rows if refs]
         if bought:
-            clients = np.fromstring(",".join(refs for _, refs, _ in bought), dtype=np.int64,
-                                    sep=",")
+            clients = joined_ints(",".join(refs for _, refs, _ in bought))
             counts = [refs.count(",") + 1 for _, refs, _ in bought]
             days = np.repeat(day_numbers([day for day, _, _ in bought]).astype(np.int64), counts)
             # A client's sales: its purchases, or its won deals where the span holds more
