@@ -792,17 +792,24 @@ def _books_rules(rows: pd.DataFrame, frame: pd.DataFrame) -> pd.DataFrame:
     """A sale of each transaction's income lines, to the customer it names; money given back
     on them a refund; the other accounts' lines left out."""
     facts = _books_facts(frame)
-    sale = facts["sale"].reindex(rows.index, fill_value=False)
-    back = facts["back"].reindex(rows.index, fill_value=False)
     dated = rows["date"] if "date" in rows else None
-    rows = rows[sale | back].copy()
+    rows = _sales_and_refunds(rows, facts, "party", "net")
     if dated is not None:       # (a line going on from its transaction's first: its date)
         opening = facts["opening"].reindex(rows.index).to_numpy()
         rows["date"] = pd.Series(dated.reindex(opening).to_numpy(), index=rows.index).where(
             lambda d: d.notna(), rows["date"])
-    rows["name"] = _none(facts["party"]).reindex(rows.index)
+    return rows
+
+
+def _sales_and_refunds(rows: pd.DataFrame, facts: dict, party: str, amount: str
+                       ) -> pd.DataFrame:
+    """The rows ``facts`` says are a sale or money given back ("sale", "back"): each a sale
+    (purchase) or refund of the party ``facts[party]`` names, of ``facts[amount]``."""
+    sale = facts["sale"].reindex(rows.index, fill_value=False)
+    rows = rows[sale | facts["back"].reindex(rows.index, fill_value=False)].copy()
+    rows["name"] = _none(facts[party]).reindex(rows.index)
     rows["kind"] = sale[rows.index].map({True: "purchase", False: "refund"})
-    rows["amount"] = facts["net"].abs().reindex(rows.index)
+    rows["amount"] = facts[amount].abs().reindex(rows.index)
     return rows
 
 
@@ -2309,14 +2316,7 @@ def _statement_facts(frame: pd.DataFrame) -> dict:
 def _statement_rules(rows: pd.DataFrame, frame: pd.DataFrame) -> pd.DataFrame:
     """Money in from a payer is a sale; money out to one who paid in a refund; the rest of
     money out (the business's spending) and money in naming no one are left out."""
-    facts = _statement_facts(frame)
-    sale = facts["sale"].reindex(rows.index, fill_value=False)
-    back = facts["back"].reindex(rows.index, fill_value=False)
-    rows = rows[sale | back].copy()
-    rows["name"] = _none(facts["who"]).reindex(rows.index)
-    rows["kind"] = sale[rows.index].map({True: "purchase", False: "refund"})
-    rows["amount"] = facts["amount"].abs().reindex(rows.index)
-    return rows
+    return _sales_and_refunds(rows, _statement_facts(frame), "who", "amount")
 
 
 def _statement_explain(frame: pd.DataFrame) -> str:
