@@ -70,8 +70,8 @@ def test_lines_on_the_books_own_accounts_are_reference_rows(tmp_path, text, said
     assert found["recognised_as"] == "books_lines"
     assert found["kind"] == "reference"
     assert found["explanation"] == (
-        f"Read as lines on the business's own accounts ({said}), naming no customer: entries "
-        "of its books, not clients nor their sales, so no client made and no sale counted; "
+        f"Read as lines on the business's own accounts ({said}), no column naming a customer: "
+        "entries of its books, not clients nor their sales, so no client made and no sale counted; "
         "kept as reference rows.")
     assert workspace_rows(tmp_path, CLIENTS_AND_REVENUE) == []
     assert cli_funnel(tmp_path) == [0, 0, 0, 0, 0]
@@ -121,3 +121,17 @@ def test_a_journal_naming_each_lines_customer_stays_a_journal(tmp_path):
     assert workspace_rows(tmp_path, CLIENTS_AND_REVENUE) == [("Ann Fox", 150.0),
                                                               ("Bob Lee", 80.0)]
     assert cli_funnel(tmp_path) == [2, 2, 2, 0, 0]
+
+
+def test_the_books_view_of_bank_accounts_is_no_bank_statement(tmp_path):
+    """An accounting package's lines on its bank accounts write money in as a debit
+    ("Payment from Ann Fox" on the Debit side): read as a bank's, Paper Co's bill paid would
+    be a sale. Lines of the books, reference rows: no client (was [2, 0, 0, 0, 0])."""
+    found = cli_import_text(tmp_path, "bank lines.csv", (
+        "Account,Date,Description,Debit,Credit\n"
+        "Business Current Account,10/03/2025,Payment from Ann Fox,120.00,\n"
+        "Business Current Account,20/03/2025,Paper Co Ltd - bill B-7,,40.00\n"
+        "Savings,21/03/2025,Transfer to savings,500.00,\n"))
+    assert found["recognised_as"] == "books_lines"
+    assert workspace_rows(tmp_path, CLIENTS_AND_REVENUE) == []
+    assert cli_funnel(tmp_path) == [0, 0, 0, 0, 0]

@@ -571,6 +571,18 @@ def _own_accounts(accounts: pd.Series, words: re.Pattern) -> bool:
         words.search(name) and not _COMPANY_SUFFIX.search(name) for name in named)
 
 
+# Details saying money came in ("Payment from Ann Fox", "Received from ...").
+_CAME_IN = re.compile(r"\b(?:from|received|receipt)\b", re.IGNORECASE)
+
+
+def _debits_came_in(frame: pd.DataFrame) -> bool:
+    """Whether a line on the Debit side says money came in: the books' view of a bank
+    account, a debit money in, not a bank's statement (its Debit money out)."""
+    debit = _money(frame, "debit", "debitamount")
+    said = _col(frame, *_CASH_DETAILS)[debit.gt(0)]
+    return bool(said.str.contains(_CAME_IN, na=False).any())
+
+
 _BOOKS_OWN = re.compile(rf"{_BOOKS_WORDS.pattern}|{_SPENDING_WORDS.pattern}|\d",
                         re.IGNORECASE)
 
@@ -580,7 +592,8 @@ def _books_lines_check(present: set[str], frame: pd.DataFrame | None) -> bool:
     (``_BOOKS_ACCOUNT``), a debit and credit pair, no column naming each line's party or a
     client; with the rows, every account the books' own (``_BOOKS_OWN``: "Sales", "Accounts
     Receivable", "Office Supplies", "4000") and not all the bank's (those a statement of
-    several accounts, read as a cash book: ``_cash_book_check``)."""
+    several accounts, read as a cash book: ``_cash_book_check``) unless its debits came in
+    (``_debits_came_in``: the books' view of the bank)."""
     pair = _ledger_pair(present)
     if pair is None or pair[0] == "yougave" or _books_party(present) is not None:
         return False
@@ -591,14 +604,16 @@ def _books_lines_check(present: set[str], frame: pd.DataFrame | None) -> bool:
     if frame is None:
         return True
     column = _col(frame, accounts[0])
-    return _own_accounts(column, _BOOKS_OWN) and not _own_accounts(column, _BANK_ACCOUNT)
+    return _own_accounts(column, _BOOKS_OWN) and (
+        not _own_accounts(column, _BANK_ACCOUNT) or _debits_came_in(frame))
 
 
 def _books_lines_explain(frame: pd.DataFrame) -> str:
     header = next(h for h in frame.columns if normalise_header(h) in _BOOKS_ACCOUNT)
     named = list(dict.fromkeys(frame[header].dropna().astype(str).str.strip()))
     return (f"Read as lines on the business's own accounts ('{header}': "
-            f"{', '.join(named[:3])}{', ...' if len(named) > 3 else ''}), naming no customer: "
+            f"{', '.join(named[:3])}{', ...' if len(named) > 3 else ''}), no column naming "
+            "a customer: "
             "entries of its books, not clients nor their sales, so no client made and no sale "
             "counted; kept as reference rows.")
 
@@ -1986,8 +2001,8 @@ def _cash_book_check(present: set[str], frame: pd.DataFrame | None) -> bool:
                 "amount" in present and any(_ACCOUNT_HEADER.search(h) for h in present))):
         return False
     own = {normalise_header(h) for h in frame.columns if statement_own_account(h, frame[h])
-           or _ACCOUNT_HEADER.search(normalise_header(h)) and _own_accounts(frame[h],
-                                                                            _BANK_ACCOUNT)}
+           or _ACCOUNT_HEADER.search(normalise_header(h))
+           and _own_accounts(frame[h], _BANK_ACCOUNT) and not _debits_came_in(frame)}
     if any(match_header(h)[0] in WHOSE_FIELDS and h not in own or _STOCK_HEADER.search(h)
            for h in present) or (
             not any(match_header(h)[0] == "date" or h in _BOOK_DATES for h in present)):
