@@ -547,6 +547,77 @@ def _accounts_of_customers(accounts: pd.Series) -> bool:
         re.search(r"\d", name) or _BOOKS_WORDS.search(name) for name in named)
 
 
+# An account of the business's spending ("Office Supplies", "Rent", "Advertising"), and a
+# company's suffix ("Capital Cars Ltd": a customer, whatever its words).
+_SPENDING_WORDS = re.compile(r"\b(?:suppl(?:y|ies)|rent|advertising|marketing|travel|"
+                             r"utilities|insurance|software|subscriptions?|postage|telephone|"
+                             r"repairs|depreciation|drawings|inventory|purchases|materials|"
+                             r"equipment|fuel|entertainment|professional|charges|fees|"
+                             r"payroll|pension|dues|mileage|printing)\b", re.IGNORECASE)
+_COMPANY_SUFFIX = re.compile(r"\b(?:ltd|limited|llc|llp|inc|plc|gmbh|corp|co)\b\.?",
+                             re.IGNORECASE)
+# The business's own accounts at a bank ("Business Current Account", "Savings", "Petty
+# Cash", "20-32-06 13152170"): a statement's, money in on the Credit side.
+_BANK_ACCOUNT = re.compile(r"\b(?:bank|current|savings?|deposit|cash|checking|chequing|"
+                           r"cheque|giro|girokonto|tagesgeld|corriente|ahorros?)\b|"
+                           r"^[\d\s*#x/-]{4,}$", re.IGNORECASE)
+
+
+def _own_accounts(accounts: pd.Series, words: re.Pattern) -> bool:
+    """Whether every account a column names (one or more) is the business's own by
+    ``words``, none a company's name (``_COMPANY_SUFFIX``)."""
+    named = {str(name).strip() for name in accounts.dropna().unique()} - {""}
+    return bool(named) and all(
+        words.search(name) and not _COMPANY_SUFFIX.search(name) for name in named)
+
+
+# Details saying money came in ("Payment from Ann Fox", "Received from ...").
+_CAME_IN = re.compile(r"\b(?:from|received|receipt)\b", re.IGNORECASE)
+
+
+def _debits_came_in(frame: pd.DataFrame) -> bool:
+    """Whether a line on the Debit side says money came in: the books' view of a bank
+    account, a debit money in, not a bank's statement (its Debit money out)."""
+    debit = _money(frame, "debit", "debitamount")
+    said = _col(frame, *_CASH_DETAILS)[debit.gt(0)]
+    return bool(said.str.contains(_CAME_IN, na=False).any())
+
+
+_BOOKS_OWN = re.compile(rf"{_BOOKS_WORDS.pattern}|{_SPENDING_WORDS.pattern}|\d",
+                        re.IGNORECASE)
+
+
+def _books_lines_check(present: set[str], frame: pd.DataFrame | None) -> bool:
+    """Lines on the business's own accounts naming no customer: an account column
+    (``_BOOKS_ACCOUNT``), a debit and credit pair, no column naming each line's party or a
+    client; with the rows, every account the books' own (``_BOOKS_OWN``: "Sales", "Accounts
+    Receivable", "Office Supplies", "4000") and not all the bank's (those a statement of
+    several accounts, read as a cash book: ``_cash_book_check``) unless its debits came in
+    (``_debits_came_in``: the books' view of the bank)."""
+    pair = _ledger_pair(present)
+    if pair is None or pair[0] == "yougave" or _books_party(present) is not None:
+        return False
+    accounts = [h for h in _BOOKS_ACCOUNT if h in present]
+    if not accounts or any(match_header(h)[0] in WHOSE_FIELDS for h in present
+                           if h not in accounts):
+        return False
+    if frame is None:
+        return True
+    column = _col(frame, accounts[0])
+    return _own_accounts(column, _BOOKS_OWN) and (
+        not _own_accounts(column, _BANK_ACCOUNT) or _debits_came_in(frame))
+
+
+def _books_lines_explain(frame: pd.DataFrame) -> str:
+    header = next(h for h in frame.columns if normalise_header(h) in _BOOKS_ACCOUNT)
+    named = list(dict.fromkeys(frame[header].dropna().astype(str).str.strip()))
+    return (f"Read as lines on the business's own accounts ('{header}': "
+            f"{', '.join(named[:3])}{', ...' if len(named) > 3 else ''}), no column naming "
+            "a customer: "
+            "entries of its books, not clients nor their sales, so no client made and no sale "
+            "counted; kept as reference rows.")
+
+
 # A line on the paid side that is a credit note, not a payment: the client's sale reduced,
 # money given back ("Abono factura 102", Spain's "factura de abono"; "Credit note CN-3";
 # "Gutschrift zu RE 14"). "Abono a ..." and an "abono" naming a payment ("Abono - pago en
@@ -1936,7 +2007,9 @@ def _cash_book_check(present: set[str], frame: pd.DataFrame | None) -> bool:
             _cash_pair(present) is None and not (
                 "amount" in present and any(_ACCOUNT_HEADER.search(h) for h in present))):
         return False
-    own = {normalise_header(h) for h in frame.columns if statement_own_account(h, frame[h])}
+    own = {normalise_header(h) for h in frame.columns if statement_own_account(h, frame[h])
+           or _ACCOUNT_HEADER.search(normalise_header(h))
+           and _own_accounts(frame[h], _BANK_ACCOUNT) and not _debits_came_in(frame)}
     if any(match_header(h)[0] in WHOSE_FIELDS and h not in own or _STOCK_HEADER.search(h)
            for h in present) or (
             not any(match_header(h)[0] == "date" or h in _BOOK_DATES for h in present)):
@@ -4560,6 +4633,11 @@ PROFILES: tuple[Profile, ...] = (
             (_any(*_SUPPLIER), _any(*(pair[0] for pair in _BOOKS_PAIRS)),
              _any(*(pair[1] for pair in _BOOKS_PAIRS))),
             {}, lambda rows, frame: rows, _supplier_ledger_explain, kind="reference"),
+    Profile("books_lines", "lines on the business's own accounts, naming no customer",
+            (_any(*_BOOKS_ACCOUNT), _any(*(pair[0] for pair in _BOOKS_PAIRS)),
+             _any(*(pair[1] for pair in _BOOKS_PAIRS))),
+            {}, lambda rows, frame: rows, _books_lines_explain, kind="reference",
+            check=_books_lines_check),
     Profile("journal", "a journal of the books (QuickBooks', Xero's, Sage's)",
             (_any(*_BOOKS_ACCOUNT), _any(*(pair[0] for pair in _BOOKS_PAIRS)),
              _any(*(pair[1] for pair in _BOOKS_PAIRS))),
