@@ -57,7 +57,7 @@ def test_a_partly_indexed_field_counts_as_one_group_by_over_every_client(column)
     db = shop()
     db.execute("INSERT INTO clients(client_key, name, region) VALUES ('id:g', 'Gus', 'West')")
     assert db.execute("SELECT furthest_rank FROM clients WHERE name = 'Gus'").fetchone() == (None,)
-    new = funnel._counts_by(db, column, "furthest_rank", [], "1", [])
+    new = funnel._counts_by(db, column, "furthest_rank", [], Filters())
     assert sorted(new, key=repr) == sorted(old_counts(db, column), key=repr)
 
 
