@@ -93,8 +93,8 @@ QUOTE_WORDS = frozenset(
     "offerte offertes".split())
 # A service business's own words for its work done: the wedding or the event held, the
 # shoot taken, the photos or the project handed over (a celebrant's, a photographer's, a
-# planner's client tracker, "Enquiry, Booked, Event held"; a freelancer's board). The service was delivered: a purchase made and
-# kept, as a stage word and as a job's status.
+# planner's client tracker, "Enquiry, Booked, Event held"; a freelancer's board). The
+# service was delivered: a purchase made and kept, as a stage word and as a job's status.
 SERVICE_DONE_WORDS = ("event held, event done, event complete, event completed, event finished, "
                       "event over, wedding held, wedding done, wedding complete, "
                       "wedding completed, ceremony held, ceremony done, ceremony complete, "

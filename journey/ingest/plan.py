@@ -48,11 +48,10 @@ from .read import DEFAULT_MAX_BYTES, RawSheet, read_tables
 from .rules.amounts import (LEFT_EMPTY_SHOWN, demoted_money, doubtful, lines_priced_per_unit,
                             looked_like, net_plus_tax, tips_taken_off, with_tax)
 from .rules.client_lists import (active_or_inactive, booked_to_come, last_visits_sold,
-                                 money_not_spent,
-                                 paid_on_a_day, paid_tiers_bought, prospects_spend, quoted_fees,
-                                 renewals_paid, spenders_bought, spenders_lost, steps_taken,
-                                 ticked_steps, trial_tiers_considering, trials_in_cells,
-                                 trials_not_paid)
+                                 money_not_spent, paid_on_a_day, paid_tiers_bought,
+                                 prospects_spend, quoted_fees, renewals_paid, spenders_bought,
+                                 spenders_lost, steps_taken, ticked_steps,
+                                 trial_tiers_considering, trials_in_cells, trials_not_paid)
 from .rules.client_money import (balances_owed, counts_priced, fee_times_count, none_bought,
                                  paid_amounts, parts_paid, parts_paid_by_status, period_columns,
                                  periods_paid, revenue_where_paid, trial_fees_paid, years_paid)

@@ -643,13 +643,20 @@ def _ledger_credited(frame: pd.DataFrame, paid: pd.Series) -> pd.Series:
 _TOTAL_WORD = re.compile(r"\s*(?:grand\s+)?totals?\b", re.IGNORECASE)
 
 
+def _report_rows(frame: pd.DataFrame) -> tuple[pd.Series, pd.Series, pd.Series]:
+    """A report's first column as text ("" where blank), its rows with nothing but that
+    (a section's heading, or an aside), and its total rows (``_TOTAL_WORD``)."""
+    first = values.parse_text(frame.iloc[:, 0], stripped=True)[0]
+    text = first.where(first.notna(), "").astype(str)
+    return (text, first.notna() & frame.iloc[:, 1:].isna().all(axis=1),
+            text.str.match(_TOTAL_WORD))
+
+
 def _headings_and_totals(frame: pd.DataFrame) -> pd.Series:
     """Rows of a report's sections, no line of it: a heading alone in the first column ("Ann
     Fox", "Account: Sales") and a total ("Total Ann Fox", "Total for Sales")."""
-    first = values.parse_text(frame.iloc[:, 0], stripped=True)[0]
-    text = first.where(first.notna(), "").astype(str)
-    return first.notna() & (frame.iloc[:, 1:].isna().all(axis=1)
-                            | text.str.match(_TOTAL_WORD))
+    _, alone, total = _report_rows(frame)
+    return alone | total
 
 
 def _ledger_rules(rows: pd.DataFrame, frame: pd.DataFrame) -> pd.DataFrame:
@@ -694,7 +701,6 @@ def _ledger_explain(frame: pd.DataFrame) -> str:
                "the sale reduced, not a payment" if credited.any() else "") + ".")
 
 
-
 # A ledger of the business's suppliers (a Spanish "cuenta de proveedores": "Proveedor",
 # "Debe", "Haber"; "Supplier", "Debit", "Credit"; "Lieferant", "Soll", "Haben"): on a
 # supplier's account the credit side is what the supplier billed the business and the debit
@@ -736,6 +742,12 @@ _BOOKS_TYPE = ("transactiontype", "type", "source", "tipo", "typ")
 _BOOKS_NUMBER = ("num", "number", "no", "reference", "ref", "invoiceno", "documentno",
                  "numero", "belegnummer", "beleg")
 _BOOKS_BALANCE = ("balance", "runningbalance", "saldo")
+# A profile's needs: either side of the books' pairs (Debit, Credit; Debe, Haber ...).
+# How a journal's and a general ledger's columns are read (normalised header -> field).
+_BOOKS_READ = {"date": "date", "memodescription": "note", "memo": "note", "description": "note",
+               "details": "note", **dict.fromkeys(_BOOKS_NUMBER, "order_id")}
+_BOOKS_DEBIT = _any(*(pair[0] for pair in _BOOKS_PAIRS))
+_BOOKS_CREDIT = _any(*(pair[1] for pair in _BOOKS_PAIRS))
 _INCOME_ACCOUNT = re.compile(r"\b(?:sales?|revenues?|income|turnover|ventas?|ingresos?|"
                              r"erl[oö]se|umsatzerl[oö]se|ventes|vendite|ricavi|omzet|"
                              r"receitas?|vendas)\b", re.IGNORECASE)
@@ -780,10 +792,7 @@ def _ledger_sections(frame: pd.DataFrame) -> pd.Series | None:
     alone in the first column, "Sales" or "Account: Sales", its lines, then "Total for
     Sales"): None on the headings, totals and lines of no section. None where no heading is
     closed by its total."""
-    first = values.parse_text(frame.iloc[:, 0], stripped=True)[0]
-    alone = first.notna() & frame.iloc[:, 1:].isna().all(axis=1)
-    text = first.where(first.notna(), "").astype(str)
-    total = text.str.match(_TOTAL_WORD)
+    text, alone, total = _report_rows(frame)
     aside = text.str.match(_SECTION_ASIDE)       # (a section's opening balance: its own)
     heading = alone & ~total & ~aside
     if not heading.any():
@@ -4630,26 +4639,20 @@ PROFILES: tuple[Profile, ...] = (
             _ledger_rules, _ledger_explain, check=_ledger_check,
             by_synonym=frozenset({"date", "client_id", "name", "email"})),
     Profile("supplier_ledger", "a ledger of the business's suppliers",
-            (_any(*_SUPPLIER), _any(*(pair[0] for pair in _BOOKS_PAIRS)),
-             _any(*(pair[1] for pair in _BOOKS_PAIRS))),
+            (_any(*_SUPPLIER), _BOOKS_DEBIT, _BOOKS_CREDIT),
             {}, lambda rows, frame: rows, _supplier_ledger_explain, kind="reference"),
     Profile("books_lines", "lines on the business's own accounts, naming no customer",
-            (_any(*_BOOKS_ACCOUNT), _any(*(pair[0] for pair in _BOOKS_PAIRS)),
-             _any(*(pair[1] for pair in _BOOKS_PAIRS))),
+            (_any(*_BOOKS_ACCOUNT), _BOOKS_DEBIT, _BOOKS_CREDIT),
             {}, lambda rows, frame: rows, _books_lines_explain, kind="reference",
             check=_books_lines_check),
     Profile("journal", "a journal of the books (QuickBooks', Xero's, Sage's)",
-            (_any(*_BOOKS_ACCOUNT), _any(*(pair[0] for pair in _BOOKS_PAIRS)),
-             _any(*(pair[1] for pair in _BOOKS_PAIRS))),
-            {"date": "date", "memodescription": "note", "memo": "note", "description": "note",
-             "details": "note", **dict.fromkeys(_BOOKS_NUMBER, "order_id")},
-            _books_rules, _books_explain, check=_journal_check, by_synonym=frozenset({"date"})),
+            (_any(*_BOOKS_ACCOUNT), _BOOKS_DEBIT, _BOOKS_CREDIT),
+            _BOOKS_READ, _books_rules, _books_explain, check=_journal_check,
+            by_synonym=frozenset({"date"})),
     Profile("general_ledger", "a general ledger (a section per account)",
             (_any(*_BOOKS_BALANCE), _any("amount", *(pair[0] for pair in _BOOKS_PAIRS)),
              _any(*_BOOKS_PARTY)),
-            {"date": "date", "memodescription": "note", "memo": "note", "description": "note",
-             "details": "note", **dict.fromkeys(_BOOKS_NUMBER, "order_id")},
-            _books_rules, _books_explain, check=_general_ledger_check,
+            _BOOKS_READ, _books_rules, _books_explain, check=_general_ledger_check,
             by_synonym=frozenset({"date"})),
     Profile("hubspot_deals", "a HubSpot deals export",
             _all("dealname", "dealstage", "amount", "closedate"),
